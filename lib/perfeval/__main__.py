@@ -1,0 +1,4 @@
+"""python -m perfeval."""
+from .cli import main
+
+raise SystemExit(main())

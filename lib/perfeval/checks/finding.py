@@ -1,0 +1,38 @@
+"""The record every check returns: a stable id, severity, a Chinese message and the evidence used."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_LABEL: dict[str, str] = {"error": "错误", "warning": "警示", "info": "提示"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One figure a finding compared: what it is, its value and unit, and where the document says it."""
+
+    label: str
+    value: float | str | None
+    unit: str = ""
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing that does not hold, stated so an analyst can paste it into a review memo."""
+
+    check: str  # stable id, e.g. "claimed_rate_mismatch"
+    kind: str  # the group it belongs to, a key of checks.CHECKS
+    severity: Severity
+    message: str
+    rule: str  # the rule or identity applied
+    evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    indicator: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["evidence"] = [asdict(e) for e in self.evidence]
+        data["severity_label"] = SEVERITY_LABEL[self.severity]
+        return data

@@ -1,0 +1,82 @@
+"""Every error the workbook raises on purpose: one base class, a few narrow kinds, all picklable."""
+from __future__ import annotations
+
+
+class PerfevalError(Exception):
+    """Base of every error meant for the user: printed as a message, never as a traceback."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __reduce__(self):  # keep pickling working for subclasses with other signatures
+        return (self.__class__._rebuild, (self.__dict__.copy(),))
+
+    @classmethod
+    def _rebuild(cls, state: dict):
+        obj = cls.__new__(cls)
+        Exception.__init__(obj, state.get("message", ""))
+        obj.__dict__.update(state)
+        return obj
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class FieldProblem(tuple):
+    """One problem in one input file: (field path, what was wrong)."""
+
+    def __new__(cls, field: str, problem: str) -> "FieldProblem":
+        return super().__new__(cls, (field, problem))
+
+    @property
+    def field(self) -> str:
+        return self[0]
+
+    @property
+    def problem(self) -> str:
+        return self[1]
+
+
+MAX_LISTED_PROBLEMS = 20
+
+
+class InputFileError(PerfevalError):
+    """An input file (params or framework YAML, workbook) is unreadable or invalid.
+
+    Carries the file and every problem found in it, so that a user fixes them all in one pass.
+    """
+
+    kind = "input"
+
+    def __init__(self, file: str, problems: list[FieldProblem] | list[tuple[str, str]]) -> None:
+        self.file = str(file)
+        self.problems = [FieldProblem(*p) for p in problems]
+        lines = [f"{self.file}: {len(self.problems)} problem(s)"]
+        for p in self.problems[:MAX_LISTED_PROBLEMS]:
+            lines.append(f"  {p.field}: {p.problem}" if p.field else f"  {p.problem}")
+        if len(self.problems) > MAX_LISTED_PROBLEMS:
+            lines.append(f"  ... and {len(self.problems) - MAX_LISTED_PROBLEMS} more")
+        super().__init__("\n".join(lines))
+
+
+class ParamsError(InputFileError):
+    """A unit's params file is malformed or breaks the schema."""
+
+    kind = "params"
+
+
+class FrameworkError(InputFileError):
+    """A framework file is malformed, or names a rule type or argument the engine does not know."""
+
+    kind = "framework"
+
+
+class WorkbookError(InputFileError):
+    """An Excel workbook could not be read into a unit; problems name sheet and cell."""
+
+    kind = "workbook"
+
+
+class BatchError(PerfevalError):
+    """A batch could not start (bad notebook, unknown parameter, unwritable output folder)."""

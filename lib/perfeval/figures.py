@@ -1,0 +1,84 @@
+"""The catalogue of figures a unit can state: key, Chinese label and unit (money is 万元)."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+WAN = "万元"
+
+
+class LineSpec(NamedTuple):
+    """One row of the base data table (附件1-2 基础数据表) or the narrative's spending breakdown."""
+
+    label: str
+    parent: str | None = None  # the line this one is an item of, for identity checks
+
+
+# Rows of money, each stated in up to four columns (see COLUMNS). Order follows 附件1-2.
+LINES: dict[str, LineSpec] = {
+    "total": LineSpec("部门整体支出（总支出）"),
+    "basic": LineSpec("基本支出"),
+    "personnel": LineSpec("人员经费", "basic"),
+    "public": LineSpec("公用经费", "basic"),
+    "public_office": LineSpec("办公经费", "public"),
+    "public_utilities_travel": LineSpec("水费、电费、差旅费", "public"),
+    "public_meeting_training": LineSpec("会议费、培训费", "public"),
+    "project": LineSpec("项目支出"),
+    "project_business": LineSpec("业务工作专项", "project"),
+    "project_operation": LineSpec("运行维护专项", "project"),
+    "sangong": LineSpec("“三公”经费"),
+    "sangong_vehicle": LineSpec("公务用车购置和维护经费", "sangong"),
+    "sangong_vehicle_purchase": LineSpec("公车购置", "sangong_vehicle"),
+    "sangong_vehicle_operation": LineSpec("公车运行维护", "sangong_vehicle"),
+    "sangong_abroad": LineSpec("因公出国（境）经费", "sangong"),
+    "sangong_reception": LineSpec("公务接待费", "sangong"),
+    "procurement": LineSpec("政府采购金额"),
+}
+
+COLUMNS: dict[str, str] = {
+    "prev_budget": "上年预算数",
+    "prev_final": "上年决算数",
+    "budget": "本年预算数",
+    "final": "本年决算数",
+}
+
+# Scalar figures outside the line table: key -> (label, unit).
+SCALARS: dict[str, tuple[str, str]] = {
+    "staff.authorized": ("编制数", "人"),
+    "staff.on_duty": ("实际在职人数", "人"),
+    "staff.contract_approved": ("聘用人员批复数", "人"),
+    "staff.contract_actual": ("聘用人员实际使用数", "人"),
+    "budget.start_of_year": ("年初预算数", WAN),
+    "budget.additions": ("年中追加数", WAN),
+    "budget.reductions": ("年中调减数", WAN),
+    "budget.adjusted": ("全年预算数（调整后）", WAN),
+    "budget.executed": ("全年执行数（预算完成数）", WAN),
+    "budget.adjustment_total": ("预算调整数（追加、追减与结构调整之和）", WAN),
+    "budget.exempt_adjustment": ("其中：可剔除的调整数", WAN),
+    "budget.carryover": ("县级资金结转结余", WAN),
+    "progress.q1": ("一季度末支付序时进度", "%"),
+    "progress.q2": ("二季度末支付序时进度", "%"),
+    "progress.q3": ("三季度末支付序时进度", "%"),
+    "outputs.planned": ("计划工作数", "项"),
+    "outputs.done": ("实际完成工作数", "项"),
+    "outputs.done_on_time": ("及时完成工作数", "项"),
+    "outputs.quality_met": ("质量达标工作数", "项"),
+    "outputs.key_assigned": ("重点工作交办数", "项"),
+    "outputs.key_done": ("重点工作办结数", "项"),
+    "survey.satisfaction": ("服务对象满意度", "%"),
+    "survey.target": ("满意度目标值", "%"),
+}
+
+
+def label_of(path: str) -> str:
+    """Chinese label of a figure path such as 'lines.sangong.final' or 'staff.on_duty'."""
+    parts = path.split(".")
+    if parts[0] == "lines" and len(parts) == 3 and parts[1] in LINES:
+        return f"{LINES[parts[1]].label}·{COLUMNS.get(parts[2], parts[2])}"
+    return SCALARS.get(path, (path, ""))[0]
+
+
+def unit_of(path: str) -> str:
+    """Unit of a figure path: 万元 for every money line."""
+    if path.startswith("lines."):
+        return WAN
+    return SCALARS.get(path, ("", ""))[1]

@@ -1,0 +1,113 @@
+"""All file I/O of the workbook: safe YAML reading and atomic writing."""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputFileError
+
+MAX_YAML_BYTES = 2_000_000
+
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
+class StrictSafeLoader(yaml.SafeLoader):
+    """SafeLoader that never guesses: no dates, no octal/sexagesimal ints, no yes/no booleans,
+    no duplicate keys and no aliases (values come from units under audit and must read as written).
+    """
+
+
+StrictSafeLoader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers
+         if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int")]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+StrictSafeLoader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
+StrictSafeLoader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
+
+
+def _construct_mapping(loader: StrictSafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (first at line {seen[key] + 1})", key_node.start_mark)
+        seen[key] = key_node.start_mark.line
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+def _construct_int(loader: StrictSafeLoader, node: yaml.ScalarNode) -> int:
+    return int(loader.construct_scalar(node))
+
+
+def _reject_alias(self: StrictSafeLoader, parent, index):  # noqa: ANN001
+    if self.check_event(yaml.events.AliasEvent):
+        event = self.peek_event()
+        raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", event.start_mark)
+    return yaml.SafeLoader.compose_node(self, parent, index)
+
+
+StrictSafeLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+StrictSafeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+StrictSafeLoader.compose_node = _reject_alias  # type: ignore[method-assign]
+
+
+def parse_yaml(text: str, file: str | Path) -> Any:
+    """Parse YAML text strictly; a syntax problem becomes an InputFileError naming line and column."""
+    try:
+        return yaml.load(text, Loader=StrictSafeLoader)  # noqa: S506 - StrictSafeLoader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise InputFileError(str(file), [(where, f"not valid YAML: {exc.problem or exc.context}")]) from None
+    except yaml.YAMLError as exc:
+        raise InputFileError(str(file), [("", f"not valid YAML: {exc}")]) from None
+
+
+def read_yaml(path: str | Path) -> Any:
+    """Read a YAML file with the strict loader, bounded in size, as UTF-8."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_YAML_BYTES:
+            raise InputFileError(str(path), [("", f"file is {size:,} bytes; the limit is {MAX_YAML_BYTES:,}")])
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputFileError(str(path), [("", "file not found")]) from None
+    except IsADirectoryError:
+        raise InputFileError(str(path), [("", "is a directory, expected a YAML file")]) from None
+    except UnicodeDecodeError as exc:
+        raise InputFileError(str(path), [("", f"not UTF-8 text (byte {exc.start})")]) from None
+    except PermissionError:
+        raise InputFileError(str(path), [("", "permission denied")]) from None
+    return parse_yaml(text, path)
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text that keeps Chinese readable and key order as given."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+
+
+def write_atomic(path: str | Path, data: str | bytes) -> Path:
+    """Write a file so that readers see either the old content or the new, never a half-written one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

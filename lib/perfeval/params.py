@@ -1,0 +1,289 @@
+"""The schema of a unit's params file, and loading one into validated records with clear errors."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import InputFileError, ParamsError
+from .figures import COLUMNS, LINES, SCALARS
+from .fileio import read_yaml
+
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+NonNegative = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0)]
+Text = Annotated[str, Field(max_length=2000)]
+UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+
+
+class Record(BaseModel):
+    """Base of every params record: unknown fields are errors, numbers are never parsed from text."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Figure(Record):
+    """A number the document states, with where it states it."""
+
+    value: NonNegative
+    source: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_number(cls, data: Any) -> Any:
+        return {"value": data} if isinstance(data, (int, float)) and not isinstance(data, bool) else data
+
+
+class Line(Record):
+    """One money row of the base data table, in 万元, by column."""
+
+    prev_budget: Figure | None = None
+    prev_final: Figure | None = None
+    budget: Figure | None = None
+    final: Figure | None = None
+
+
+class ProjectItem(Record):
+    """One spending item the report lists under 项目支出 (万元)."""
+
+    name: Text
+    amount: Figure
+
+
+class Figures(Record):
+    """Everything the unit's documents state as numbers. Absent means not stated."""
+
+    staff: dict[Literal["authorized", "on_duty", "contract_approved", "contract_actual"], Figure] = {}
+    budget: dict[Literal["start_of_year", "additions", "reductions", "adjusted", "executed",
+                         "adjustment_total", "exempt_adjustment", "carryover"], Figure] = {}
+    budget_scope: Text | None = None
+    progress: dict[Literal["q1", "q2", "q3"], Figure] = {}
+    outputs: dict[Literal["planned", "done", "done_on_time", "quality_met", "key_assigned", "key_done"],
+                  Figure] = {}
+    survey: dict[Literal["satisfaction", "target"], Figure] = {}
+    lines: dict[str, Line] = {}
+    project_items: list[ProjectItem] = []
+
+    @field_validator("lines")
+    @classmethod
+    def _known_lines(cls, value: dict[str, Line]) -> dict[str, Line]:
+        unknown = [k for k in value if k not in LINES]
+        if unknown:
+            raise ValueError(f"unknown line {unknown[0]!r}; expected one of: {', '.join(LINES)}")
+        return value
+
+
+class Case(Record):
+    """An analyst's judgement on one checklist item: met or not, cases found, or a discretionary score."""
+
+    met: bool | None = None
+    cases: Annotated[int, Field(strict=True, ge=0, le=10_000)] | None = None
+    count: Annotated[int, Field(strict=True, ge=0, le=10_000)] | None = None
+    score: NonNegative | None = None
+    source: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        if isinstance(data, bool):
+            return {"met": data}
+        if isinstance(data, int):
+            return {"cases": data}
+        return data
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> "Case":
+        given = [n for n in ("met", "cases", "count", "score") if getattr(self, n) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of met (true/false), cases (non-compliant cases), "
+                             "count (what the item counts) or score (points)")
+        return self
+
+
+class Target(Record):
+    """年度指标值: a quantity with a direction, or a qualitative phrase."""
+
+    op: Literal[">=", "<=", "=", ">", "<"] | None = None
+    value: Number | None = None
+    unit: Text | None = None
+    text: Text | None = None
+
+    @model_validator(mode="after")
+    def _value_or_text(self) -> "Target":
+        if self.value is None and self.text is None:
+            raise ValueError("give a value (with op and unit) or a text")
+        return self
+
+
+class Actual(Record):
+    """实际完成值."""
+
+    value: Number | None = None
+    unit: Text | None = None
+    text: Text | None = None
+
+
+class Row(Record):
+    """A personalised indicator row (绩效自评表 line): target, actual, weight and the unit's claim."""
+
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_\-.]{1,80}$")] | None = None
+    level1: Text
+    level2: Text
+    name: Text
+    target: Target | None = None
+    actual: Actual | None = None
+    achievement: Literal["achieved", "partly", "not"] | None = None
+    weight: NonNegative
+    claimed_score: NonNegative | None = None
+    deviation_note: Text | None = None
+    applicable: bool = True
+    source: Text | None = None
+
+
+class StatedRate(Record):
+    """A rate the unit states in its own narrative or table, e.g. 在职人员控制率 92%."""
+
+    measure: Annotated[str, Field(max_length=120)]
+    value: Number
+    source: Text | None = None
+
+
+class Statement(Record):
+    """A second (or third) value the report gives for a figure elsewhere in the same document."""
+
+    figure: Annotated[str, Field(max_length=120)]
+    value: NonNegative
+    source: Text | None = None
+
+
+class Claims(Record):
+    """What the unit claims about itself."""
+
+    total: NonNegative | None = None
+    total_source: Text | None = None
+    grade: Literal["优", "良", "中", "差"] | None = None
+    scores: dict[str, NonNegative] = {}
+    rates: list[StatedRate] = []
+    statements: list[Statement] = []
+
+
+class Identity(Record):
+    """Who the unit is and which framework evaluates it."""
+
+    id: str
+    name: Text
+    region: Text
+    year: Annotated[int, Field(strict=True, ge=1990, le=2100)]
+    budget_code: Text | None = None
+    framework: Annotated[str, Field(pattern=r"^[a-z0-9_]{1,60}$")]
+    kind: Text | None = None
+    document: Text | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _safe_id(cls, value: str) -> str:
+        if not UNIT_ID.match(value):
+            raise ValueError("use 1-80 lower-case letters, digits, '_' or '-' (it names output files)")
+        return value
+
+    @field_validator("budget_code", mode="before")
+    @classmethod
+    def _code_is_text(cls, value: Any) -> Any:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            raise ValueError("write the budget code as text in quotes, e.g. '132001', so leading zeros survive")
+        return value
+
+
+class UnitParams(Record):
+    """A whole params file: identity, figures, judgements, personalised rows, claims, overrides."""
+
+    unit: Identity
+    figures: Figures = Figures()
+    judgements: dict[str, dict[str, Case]] = {}
+    indicators: list[Row] = []
+    claims: Claims = Claims()
+    interpretations: dict[str, Union[str, Number]] = {}
+    not_assessed: dict[str, Text] = {}  # indicator id -> why the document does not allow scoring it
+
+
+def figure_at(figures: Figures, path: str) -> Figure | None:
+    """The figure at a dotted path ('staff.on_duty', 'lines.sangong.final'), or None if not stated."""
+    parts = path.split(".")
+    if parts[0] == "lines":
+        if len(parts) != 3 or parts[1] not in LINES or parts[2] not in COLUMNS:
+            raise KeyError(path)
+        line = figures.lines.get(parts[1])
+        return getattr(line, parts[2]) if line else None
+    if path not in SCALARS:
+        raise KeyError(path)
+    return getattr(figures, parts[0]).get(parts[1])
+
+
+_MESSAGES = {
+    "float_type": "expected a number, found {found}",
+    "int_type": "expected a whole number, found {found}",
+    "bool_type": "expected true or false, found {found}",
+    "string_type": "expected text, found {found}",
+    "missing": "required field is missing",
+    "extra_forbidden": "unknown field",
+    "finite_number": "expected a finite number, found {found}",
+    "greater_than_equal": "must be at least {ge}, found {found}",
+    "less_than_equal": "must be at most {le}, found {found}",
+    "literal_error": "expected one of {expected}, found {found}",
+    "dict_type": "expected a mapping (key: value), found {found}",
+    "list_type": "expected a list, found {found}",
+    "model_type": "expected a mapping (key: value), found {found}",
+    "string_too_long": "text is longer than {max_length} characters",
+    "string_pattern_mismatch": "does not match the expected pattern {pattern}",
+}
+
+
+def _found(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def describe_errors(exc: ValidationError) -> list[tuple[str, str]]:
+    """Turn pydantic errors into (field path, plain message) pairs, dropping union noise."""
+    problems: dict[str, str] = {}
+    for err in exc.errors(include_url=False):
+        loc = [str(p) for p in err["loc"] if not str(p).startswith(("function-", "union[", "Case", "dict["))]
+        loc = [p for p in loc if p not in ("float", "int", "bool", "str", "constrained-float")]
+        field = ".".join(loc)
+        template = _MESSAGES.get(err["type"])
+        ctx = dict(err.get("ctx") or {})
+        if err["type"] == "value_error":
+            message = str(ctx.get("error", err["msg"]))
+        elif template:
+            try:
+                message = template.format(found=_found(err.get("input")), **ctx)
+            except (KeyError, IndexError):
+                message = err["msg"]
+        else:
+            message = err["msg"]
+        if field in problems and problems[field] == message:
+            continue
+        problems.setdefault(field, message)
+    return list(problems.items())
+
+
+def parse_params(data: Any, file: str | Path) -> UnitParams:
+    """Validate already-parsed params data; every problem is reported at once."""
+    if not isinstance(data, dict):
+        raise ParamsError(str(file), [("", f"expected a mapping at the top level, found {type(data).__name__}")])
+    try:
+        return UnitParams.model_validate(data)
+    except ValidationError as exc:
+        raise ParamsError(str(file), describe_errors(exc)) from None
+
+
+def load_params(path: str | Path) -> UnitParams:
+    """Read and validate one params file."""
+    try:
+        data = read_yaml(path)
+    except InputFileError as exc:
+        raise ParamsError(exc.file, exc.problems) from None
+    return parse_params(data, path)
