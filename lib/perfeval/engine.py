@@ -260,8 +260,7 @@ def score_params(params: UnitParams, fw: Framework, file: str | Path = "<params>
     rows: list[ScoreRow] = []
     for top in fw.indicators:
         scale = 1.0
-        personal_rows = [r for r in params.indicators if r.applicable and any(
-            _row_matches(n, r) for n in top.leaves())]
+        personal_rows = [r for r in params.indicators if any(_row_matches(n, r) for n in top.leaves())]
         all_personal = all(n.personalised for n in top.leaves())
         if all_personal and personal_rows and top.weight is not None:
             given = sum(r.weight for r in personal_rows)

@@ -1,6 +1,7 @@
 """The schema of a unit's params file, and loading one into validated records with clear errors."""
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
@@ -33,7 +34,15 @@ class Figure(Record):
     @model_validator(mode="before")
     @classmethod
     def _bare_number(cls, data: Any) -> Any:
-        return {"value": data} if isinstance(data, (int, float)) and not isinstance(data, bool) else data
+        if isinstance(data, bool) or isinstance(data, str):
+            raise ValueError(f"expected a number, found {_found(data)}")
+        if isinstance(data, (int, float)):
+            if not math.isfinite(data):
+                raise ValueError(f"expected a finite number, found {data}")
+            if data < 0:
+                raise ValueError(f"must be at least 0 (money and counts cannot be negative), found {data:g}")
+            return {"value": data}
+        return data
 
 
 class Line(Record):
@@ -230,7 +239,7 @@ _MESSAGES = {
     "missing": "required field is missing",
     "extra_forbidden": "unknown field",
     "finite_number": "expected a finite number, found {found}",
-    "greater_than_equal": "must be at least {ge}, found {found}",
+    "greater_than_equal": "must be at least {ge} (money and counts cannot be negative), found {found}",
     "less_than_equal": "must be at most {le}, found {found}",
     "literal_error": "expected one of {expected}, found {found}",
     "dict_type": "expected a mapping (key: value), found {found}",
@@ -251,7 +260,7 @@ def describe_errors(exc: ValidationError) -> list[tuple[str, str]]:
     problems: dict[str, str] = {}
     for err in exc.errors(include_url=False):
         loc = [str(p) for p in err["loc"] if not str(p).startswith(("function-", "union[", "Case", "dict["))]
-        loc = [p for p in loc if p not in ("float", "int", "bool", "str", "constrained-float")]
+        loc = [p for p in loc if p not in ("float", "int", "bool", "str", "constrained-float", "[key]")]
         field = ".".join(loc)
         template = _MESSAGES.get(err["type"])
         ctx = dict(err.get("ctx") or {})

@@ -1,0 +1,28 @@
+"""Shared fixtures: the sample units and a helper to write altered copies of them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from perfeval.paths import UNITS_DIR
+
+CHANGSHA = UNITS_DIR / "changsha_county_2022.yaml"
+YUNXI = UNITS_DIR / "yunxi_district_2023.yaml"
+LIUYANG = UNITS_DIR / "liuyang_2020.yaml"
+
+
+@pytest.fixture
+def unit_copy(tmp_path: Path):
+    """Write a sample unit, altered by a function of its parsed data, to a temp file; return the path."""
+
+    def make(source: Path, alter=None, name: str = "unit.yaml") -> Path:  # noqa: ANN001
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        if alter:
+            alter(data)
+        path = tmp_path / name
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return path
+
+    return make

@@ -1,0 +1,139 @@
+"""Bad params files: exit code 1, a message naming the file and the field, never a traceback."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from perfeval.cli import main
+
+from conftest import CHANGSHA, YUNXI
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    proc = subprocess.run([sys.executable, "-m", "perfeval", *args], capture_output=True, text=True, timeout=60)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def set_in(path: str, value):
+    def alter(d):
+        keys = path.split(".")
+        node = d
+        for k in keys[:-1]:
+            node = node[int(k)] if isinstance(node, list) else node.setdefault(k, {})
+        node[keys[-1]] = value
+    return alter
+
+
+def drop(path: str):
+    def alter(d):
+        keys = path.split(".")
+        node = d
+        for k in keys[:-1]:
+            node = node[k]
+        del node[keys[-1]]
+    return alter
+
+
+BAD = [
+    # (what, source, alteration, field named, words in the message)
+    ("missing field", CHANGSHA, drop("unit.year"), "unit.year", "required"),
+    ("text where a number belongs", CHANGSHA, set_in("figures.lines.sangong.final", "约300"),
+     "figures.lines.sangong.final", '"约300"'),
+    ("text inside a figure", CHANGSHA, set_in("figures.staff.on_duty", {"value": "47人"}),
+     "figures.staff.on_duty.value", "expected a number"),
+    ("negative money", CHANGSHA, set_in("figures.lines.procurement.final", -439.27),
+     "figures.lines.procurement.final", "at least 0"),
+    ("zero denominator", CHANGSHA, set_in("figures.staff.authorized", 0), "figures.staff.authorized", "denominator"),
+    ("unknown framework", CHANGSHA, set_in("unit.framework", "no_such_framework"), "unit.framework",
+     "unknown framework"),
+    ("unknown indicator in judgements", CHANGSHA, set_in("judgements.no_such_indicator", {"x": True}),
+     "judgements.no_such_indicator", "no indicator"),
+    ("unknown checklist item", CHANGSHA, set_in("judgements.fund_compliance.bogus", True),
+     "judgements.fund_compliance.bogus", "no checklist item"),
+    ("unknown claimed score", CHANGSHA, set_in("claims.scores", {"bogus": 3}), "claims.scores.bogus", "no indicator"),
+    ("unknown line", CHANGSHA, set_in("figures.lines.bogus_line", {"final": 1}), "figures.lines", "unknown line"),
+    ("unknown field", CHANGSHA, set_in("figures.staff.authorised", 51), "figures.staff.authorised", "expected one of"),
+    ("unknown interpretation", CHANGSHA, set_in("interpretations", {"bogus": "x"}), "interpretations.bogus",
+     "no such interpretation"),
+    ("bad interpretation option", CHANGSHA, set_in("interpretations", {"per_point_fraction": "sometimes"}),
+     "interpretations.per_point_fraction", "expected one of"),
+    ("row level2 unknown", YUNXI, set_in("indicators.0.level2", "质量"), "indicators[0].level2", "matches no"),
+    ("NaN", CHANGSHA, set_in("figures.staff.on_duty", float("nan")), "figures.staff.on_duty", "finite"),
+    ("boolean as number", CHANGSHA, set_in("figures.staff.on_duty", True), "figures.staff.on_duty", "number"),
+    ("unsafe unit id", CHANGSHA, set_in("unit.id", "../../etc"), "unit.id", "lower-case"),
+    ("budget code as a number", YUNXI, set_in("unit.budget_code", 132001), "unit.budget_code", "as text"),
+    ("score above item points", CHANGSHA, set_in("judgements.management_systems.internal_control", {"score": 5}),
+     "judgements.management_systems.internal_control", "more than"),
+    ("two judgement kinds", CHANGSHA, set_in("judgements.fund_compliance.approvals", {"met": True, "cases": 1}),
+     "judgements.fund_compliance.approvals", "exactly one"),
+]
+
+
+@pytest.mark.parametrize("what,source,alter,field,words", BAD, ids=[b[0] for b in BAD])
+def test_bad_params_name_file_and_field(unit_copy, capsys, what, source, alter, field, words):
+    path = unit_copy(source, alter)
+    code = main(["validate", str(path)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert str(path) in err
+    assert f"{field}:" in err
+    assert words in err
+    assert "Traceback" not in err
+
+
+def test_malformed_yaml_names_line(tmp_path, capsys):
+    path = tmp_path / "broken.yaml"
+    path.write_text("unit:\n  id: x\n  name: [unclosed\n", encoding="utf-8")
+    assert main(["score", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert str(path) in err and "line" in err and "not valid YAML" in err
+
+
+def test_missing_file(tmp_path, capsys):
+    assert main(["score", str(tmp_path / "nope.yaml")]) == 1
+    assert "file not found" in capsys.readouterr().err
+
+
+def test_top_level_not_a_mapping(tmp_path, capsys):
+    path = tmp_path / "list.yaml"
+    path.write_text("- 1\n- 2\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert "top level" in capsys.readouterr().err
+
+
+def test_every_problem_is_reported_at_once(unit_copy, capsys):
+    def alter(d):
+        d["figures"]["staff"]["on_duty"] = "many"
+        d["figures"]["lines"]["procurement"]["final"] = -1
+        del d["unit"]["region"]
+
+    path = unit_copy(CHANGSHA, alter)
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "3 problem(s)" in err
+    for field in ("figures.staff.on_duty", "figures.lines.procurement.final", "unit.region"):
+        assert field in err
+
+
+def test_validate_reports_each_file_and_exits_1_if_any_is_bad(unit_copy, capsys):
+    good = unit_copy(CHANGSHA, None, "good.yaml")
+    bad = unit_copy(CHANGSHA, drop("unit.name"), "bad.yaml")
+    assert main(["validate", str(good), str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert "ok" in captured.out and str(good) in captured.out
+    assert "1 valid, 1 invalid" in captured.err
+
+
+def test_through_the_real_command_there_is_no_traceback(unit_copy):
+    path = unit_copy(CHANGSHA, set_in("figures.staff.authorized", 0))
+    code, out = run_cli("score", "--json", str(path))
+    assert code == 1
+    assert "figures.staff.authorized" in out and "Traceback" not in out
+
+
+def test_sample_units_validate():
+    code, out = run_cli("validate")
+    assert code == 0, out
+    assert "3 valid, 0 invalid" in out
