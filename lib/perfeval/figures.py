@@ -66,6 +66,9 @@ SCALARS: dict[str, tuple[str, str]] = {
     "outputs.key_done": ("重点工作办结数", "项"),
     "survey.satisfaction": ("服务对象满意度", "%"),
     "survey.target": ("满意度目标值", "%"),
+    "activity.vehicle_trips": ("公务用车出车次数", "次"),
+    "activity.vehicle_km": ("公务用车行驶里程", "公里"),
+    "activity.meetings": ("会议服务场次", "场"),
 }
 
 

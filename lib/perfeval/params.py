@@ -72,6 +72,7 @@ class Figures(Record):
     outputs: dict[Literal["planned", "done", "done_on_time", "quality_met", "key_assigned", "key_done"],
                   Figure] = {}
     survey: dict[Literal["satisfaction", "target"], Figure] = {}
+    activity: dict[Literal["vehicle_trips", "vehicle_km", "meetings"], Figure] = {}
     lines: dict[str, Line] = {}
     project_items: list[ProjectItem] = []
 
