@@ -11,18 +11,19 @@ class LineSpec(NamedTuple):
 
     label: str
     parent: str | None = None  # the line this one is an item of, for identity checks
+    partial: bool = False  # its child lines are only 其中 items: they need not add up to it
 
 
 # Rows of money, each stated in up to four columns (see COLUMNS). Order follows 附件1-2.
 LINES: dict[str, LineSpec] = {
     "total": LineSpec("部门整体支出（总支出）"),
-    "basic": LineSpec("基本支出"),
+    "basic": LineSpec("基本支出", "total"),
     "personnel": LineSpec("人员经费", "basic"),
-    "public": LineSpec("公用经费", "basic"),
+    "public": LineSpec("公用经费", "basic", partial=True),
     "public_office": LineSpec("办公经费", "public"),
     "public_utilities_travel": LineSpec("水费、电费、差旅费", "public"),
     "public_meeting_training": LineSpec("会议费、培训费", "public"),
-    "project": LineSpec("项目支出"),
+    "project": LineSpec("项目支出", "total", partial=True),
     "project_business": LineSpec("业务工作专项", "project"),
     "project_operation": LineSpec("运行维护专项", "project"),
     "sangong": LineSpec("“三公”经费"),
@@ -71,6 +72,16 @@ SCALARS: dict[str, tuple[str, str]] = {
     "activity.meetings": ("会议服务场次", "场"),
 }
 
+# Spending by source of funds (按收入性质分); the sources add up to 总支出.
+FUNDS: dict[str, str] = {
+    "general_budget": "一般公共预算",
+    "gov_fund": "政府性基金预算",
+    "state_capital": "国有资本经营预算",
+    "special_account": "纳入专户管理的非税收入",
+    "other": "其他资金",
+}
+SCALARS.update({f"funds.{k}": (f"{label}支出", WAN) for k, label in FUNDS.items()})
+
 
 def label_of(path: str) -> str:
     """Chinese label of a figure path such as 'lines.sangong.final' or 'staff.on_duty'."""
@@ -85,3 +96,30 @@ def unit_of(path: str) -> str:
     if path.startswith("lines."):
         return WAN
     return SCALARS.get(path, ("", ""))[1]
+
+
+class Breakdown(NamedTuple):
+    """An identity the figures must satisfy: whole = the sum of its parts (whole ≥ it when partial)."""
+
+    whole: str  # figure path
+    parts: tuple[str, ...]  # figure paths; a leading '-' subtracts the figure
+    partial: bool  # the parts are only 其中 items of the whole
+
+    @property
+    def rule(self) -> str:
+        """The identity in Chinese, as a finding states it."""
+        terms = "".join((" − " if p.startswith("-") else " + ") + label_of(p.lstrip("-")) for p in self.parts)
+        return f"{label_of(self.whole)} {'≥' if self.partial else '='} {terms[3:]}"
+
+
+def _breakdowns() -> tuple[Breakdown, ...]:
+    lines = [Breakdown(f"lines.{key}.{col}", tuple(f"lines.{c}.{col}" for c, s in LINES.items() if s.parent == key),
+                       spec.partial)
+             for key, spec in LINES.items() for col in COLUMNS if any(s.parent == key for s in LINES.values())]
+    return (*lines,
+            Breakdown("budget.adjusted", ("budget.start_of_year", "budget.additions", "-budget.reductions"), False),
+            Breakdown("lines.total.final", tuple(f"funds.{k}" for k in FUNDS), False))
+
+
+# Every identity the accounting checks test, derived from LINES' parents and the scalar catalogue.
+BREAKDOWNS: tuple[Breakdown, ...] = _breakdowns()

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import InputFileError, ParamsError
-from .figures import COLUMNS, LINES, SCALARS
+from .figures import COLUMNS, FUNDS, LINES, SCALARS
 from .fileio import read_yaml
 
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
@@ -61,6 +61,19 @@ class ProjectItem(Record):
     amount: Figure
 
 
+class ItemList(Record):
+    """Items the report lists under some other figure (e.g. 国有资本经营预算支出 “其中” items)."""
+
+    of: Annotated[str, Field(max_length=120)]  # the figure path the items break down
+    items: list[ProjectItem]
+    complete: Text | None = None  # where the report says the list is the whole of the figure
+
+    @field_validator("of")
+    @classmethod
+    def _known_path(cls, value: str) -> str:
+        return _figure_path(value)
+
+
 class Figures(Record):
     """Everything the unit's documents state as numbers. Absent means not stated."""
 
@@ -75,6 +88,10 @@ class Figures(Record):
     activity: dict[Literal["vehicle_trips", "vehicle_km", "meetings"], Figure] = {}
     lines: dict[str, Line] = {}
     project_items: list[ProjectItem] = []
+    # where the report says the listed project items are the whole of 项目支出 (e.g. “其他项目支出为0”)
+    project_items_complete: Text | None = None
+    funds: dict[Literal[tuple(FUNDS)], Figure] = {}  # type: ignore[valid-type]  # spending by source of funds
+    item_lists: list[ItemList] = []
 
     @field_validator("lines")
     @classmethod
@@ -136,6 +153,15 @@ class Actual(Record):
     text: Text | None = None
 
 
+class Restatement(Record):
+    """The same row's target or actual as the report states it elsewhere (e.g. the narrative)."""
+
+    field: Literal["actual", "target"]
+    value: Number
+    unit: Text | None = None
+    source: Text | None = None
+
+
 class Row(Record):
     """A personalised indicator row (绩效自评表 line): target, actual, weight and the unit's claim."""
 
@@ -151,6 +177,7 @@ class Row(Record):
     deviation_note: Text | None = None
     applicable: bool = True
     source: Text | None = None
+    elsewhere: list[Restatement] = []
 
 
 class StatedRate(Record):
@@ -169,6 +196,31 @@ class Statement(Record):
     source: Text | None = None
 
 
+class StatedRatio(Record):
+    """A ratio of two catalogue figures the unit states, e.g. 公用经费控制率 91.41% (not a framework measure)."""
+
+    label: Text
+    numerator: Annotated[str, Field(max_length=120)]
+    denominator: Annotated[str, Field(max_length=120)]
+    value: Number  # in %
+    source: Text | None = None
+
+    @field_validator("numerator", "denominator")
+    @classmethod
+    def _known_path(cls, value: str) -> str:
+        return _figure_path(value)
+
+
+class SectionClaim(Record):
+    """What the narrative says of one level-1 section: its 总分值, 评价得分 and 得分率."""
+
+    name: Text  # as the report names it, e.g. 效益目标; matched to the framework's level-1 names
+    weight: NonNegative | None = None
+    score: NonNegative | None = None
+    rate: Number | None = None  # 得分率, in %
+    source: Text | None = None
+
+
 class Claims(Record):
     """What the unit claims about itself."""
 
@@ -178,6 +230,8 @@ class Claims(Record):
     scores: dict[str, NonNegative] = {}
     rates: list[StatedRate] = []
     statements: list[Statement] = []
+    ratios: list[StatedRatio] = []
+    sections: list[SectionClaim] = []
 
 
 class Identity(Record):
@@ -217,6 +271,21 @@ class UnitParams(Record):
     claims: Claims = Claims()
     interpretations: dict[str, Union[str, Number]] = {}
     not_assessed: dict[str, Text] = {}  # indicator id -> why the document does not allow scoring it
+
+
+def is_figure_path(path: str) -> bool:
+    """Is path a catalogue figure ('lines.<line>.<column>' or a scalar such as 'budget.adjusted')?"""
+    parts = path.split(".")
+    if parts[0] == "lines":
+        return len(parts) == 3 and parts[1] in LINES and parts[2] in COLUMNS
+    return path in SCALARS
+
+
+def _figure_path(value: str) -> str:
+    if not is_figure_path(value):
+        raise ValueError(f"unknown figure path {value!r}; use lines.<line>.<column> or one of: "
+                         + ", ".join(list(SCALARS)[:6]) + ", ...")
+    return value
 
 
 def figure_at(figures: Figures, path: str) -> Figure | None:
