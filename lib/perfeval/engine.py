@@ -194,8 +194,8 @@ def _rule_row(ancestors: tuple[Node, ...], node: Node, params: UnitParams, ctx_f
     try:
         parts = run_indicator_rule(node.rule, effective, ctx, node.id, node.name)
     except ZeroDenominator as exc:
-        raise ParamsError(file, [(f"figures.{p}", f"is 0, but it is a denominator of “{node.name}”; "
-                                  "a denominator must be greater than 0 (leave it out if not stated)")
+        raise ParamsError(file, [(f"figures.{p}", f"is {_value_at(params, p)}, but it is a denominator of “{node.name}”; "
+                                  "a denominator must be a usable number greater than 0 (leave it out if not stated)")
                                  for p in exc.paths]) from None
     except JudgementMismatch as exc:
         raise ParamsError(file, [(f"judgements.{node.id}.{exc.item}", str(exc))]) from None
@@ -226,6 +226,11 @@ def _rule_row(ancestors: tuple[Node, ...], node: Node, params: UnitParams, ctx_f
                     value=first_value.value if first_value else None,
                     value_unit=first_value.value_unit if first_value else "", parts=tuple(parts),
                     notes=tuple(notes))
+
+
+def _value_at(params: UnitParams, path: str) -> str:
+    fig = figure_at(params.figures, path)
+    return "not stated" if fig is None else f"{fig.value:g}"
 
 
 def _describe(target) -> str | None:  # noqa: ANN001

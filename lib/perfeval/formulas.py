@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Literal, Sequence
 
 PointMode = Literal["proportional", "started_points", "whole_points"]
@@ -21,8 +21,12 @@ def change_pct(new: float, old: float) -> float:
 
 def round_half_up(value: float, places: int = 2) -> float:
     """Round as Chinese financial tables do (四舍五入), not banker's rounding."""
+    if not math.isfinite(value):
+        return value
     quantum = Decimal(1).scaleb(-places)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+    with localcontext() as ctx:
+        ctx.prec = 400  # enough digits for any finite float, so quantize never overflows
+        return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def decimals_of(value: float) -> int:

@@ -1,6 +1,7 @@
 """Computed values (rates) of a unit, from measure specs such as {ratio: [a, b]}, with their inputs."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -21,7 +22,7 @@ class InputValue:
 
 
 class ZeroDenominator(Exception):
-    """A figure used as a denominator is zero: the params file is wrong, not the rule."""
+    """A figure used as a denominator is zero (or so near it that the rate overflows): the params are wrong."""
 
     def __init__(self, paths: list[str]) -> None:
         super().__init__(", ".join(paths))
@@ -97,6 +98,8 @@ def evaluate(spec: Any, figures: Figures, choose: Choose) -> Measured:
         if values[1] == 0:
             raise ZeroDenominator(measure_paths(args[1]))
         value = formulas.ratio_pct(values[0], values[1]) if op == "ratio" else formulas.change_pct(values[0], values[1])
+        if not math.isfinite(value):  # a denominator so small that the rate overflows is as unusable as 0
+            raise ZeroDenominator(measure_paths(args[1]))
     elif op == "sum":
         value = float(sum(values))
     elif op == "diff":

@@ -172,12 +172,19 @@ class Row(Record):
     target: Target | None = None
     actual: Actual | None = None
     achievement: Literal["achieved", "partly", "not"] | None = None
-    weight: NonNegative
+    weight: Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=100)]
     claimed_score: NonNegative | None = None
     deviation_note: Text | None = None
     applicable: bool = True
     source: Text | None = None
     elsewhere: list[Restatement] = []
+
+    @field_validator("weight")
+    @classmethod
+    def _points(cls, value: float) -> float:
+        if 0 < value < 0.001:
+            raise ValueError(f"a weight is 0 or at least 0.001 points, found {value:g}")
+        return value
 
 
 class StatedRate(Record):
