@@ -1,0 +1,88 @@
+"""Portfolio charts (seaborn): claimed vs recomputed, grade distribution, score-share heatmap, cost ratios."""
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import seaborn as sns
+from matplotlib.figure import Figure
+
+from ..report.fonts import ensure_chinese_font
+
+GRADES = ["优", "良", "中", "差"]
+
+
+def _figure(width: float, height: float) -> tuple[Figure, object]:
+    ensure_chinese_font()
+    fig = Figure(figsize=(width, height), layout="constrained")
+    return fig, fig.subplots()
+
+
+def claimed_vs_recomputed(units: pd.DataFrame) -> Figure | None:
+    """Each fully assessed unit as a point (recomputed, claimed); above the diagonal it scored itself higher.
+
+    Units scored on part of the framework are left out: their rescaled total rests on too few points.
+    """
+    data = units[~units["重算等次"].fillna("").str.endswith("（暂定）")].dropna(subset=["重算总分", "自评总分"])
+    if data.empty:
+        return None
+    fig, ax = _figure(6.5, 5.2)
+    lo = min(data["重算总分"].min(), data["自评总分"].min()) - 5
+    ax.plot([lo, 100], [lo, 100], color="#999999", linestyle="--", linewidth=1, label="自评 = 重算")
+    sns.scatterplot(data=data, x="重算总分", y="自评总分", hue="框架", style="框架", s=80, ax=ax)
+    if len(data) <= 12:
+        for i, (_, r) in enumerate(data.iterrows()):
+            ax.annotate(textwrap.shorten(str(r["单位"]), 14, placeholder="…"), (r["重算总分"], r["自评总分"]),
+                        fontsize=8, xytext=(6, -12 - 10 * (i % 2)), textcoords="offset points")
+    ax.set(xlim=(lo, 101), ylim=(lo, 101), xlabel="重算总分（分，百分制）", ylabel="自评总分（分）")
+    ax.legend(loc="upper left", fontsize=8)
+    return fig
+
+
+def grade_distribution(units: pd.DataFrame) -> Figure:
+    """How many units fall in each grade, recomputed beside claimed; partial scoring is its own column."""
+    recomputed = units["重算等次"].fillna("未评").where(~units["重算等次"].fillna("").str.endswith("（暂定）"),
+                                                   "未全部评分")
+    long = pd.concat([pd.DataFrame({"等次": recomputed, "口径": "重算"}),
+                      pd.DataFrame({"等次": units["自评等次"].fillna("未载明"), "口径": "自评"})])
+    order = GRADES + sorted(set(long["等次"]) - set(GRADES))
+    fig, ax = _figure(7, 3.6)
+    sns.countplot(data=long, x="等次", hue="口径", order=order, ax=ax)
+    for c in ax.containers:
+        ax.bar_label(c, fontsize=9)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set(xlabel="", ylabel="单位数（个）")
+    return fig
+
+
+def score_share_heatmap(shares: pd.DataFrame) -> Figure | None:
+    """Indicator × unit, score as a share of the points assessed (%); blank where not assessed."""
+    if shares.empty or shares.notna().sum().sum() == 0:
+        return None
+    shares = shares.dropna(how="all")
+    shares = shares.set_axis([textwrap.fill(str(c), 10) for c in shares.columns], axis=1)
+    fig, ax = _figure(max(6.5, 3.5 + 1.4 * shares.shape[1]), 1.5 + 0.3 * shares.shape[0])
+    sns.heatmap(shares, annot=True, fmt=".0f", cmap="RdYlGn", vmin=0, vmax=100, linewidths=0.5,
+                cbar_kws={"label": "得分占已评分值（%）", "shrink": 0.6}, ax=ax)
+    ax.set(xlabel="", ylabel="")
+    ax.tick_params(axis="x", labelrotation=0, labelsize=9)
+    return fig
+
+
+def cost_ratio_bars(ratios: pd.DataFrame) -> Figure | None:
+    """One panel per cost ratio, units side by side, values labelled with their unit of measure."""
+    if ratios.empty:
+        return None
+    names = list(dict.fromkeys(ratios["指标"]))
+    ensure_chinese_font()
+    fig = Figure(figsize=(9, 2.2 * len(names) + 0.5), layout="constrained")
+    axes = fig.subplots(len(names), 1, squeeze=False)[:, 0]
+    for ax, name in zip(axes, names):
+        part = ratios[ratios["指标"] == name]
+        labels = [f"{u}（{y}）" for u, y in zip(part["单位"], part["年度"])]
+        sns.barplot(x=part["数值"].to_numpy(), y=labels, color="#2f6db5", orient="h", ax=ax)
+        unit = part["单位（计量）"].iloc[0]
+        ax.bar_label(ax.containers[0], labels=[f"{v:,.2f} {unit}" for v in part["数值"]], padding=3, fontsize=9)
+        ax.set(title=f"{name}（{unit}）", xlabel="", ylabel="")
+        ax.margins(x=0.25)
+    return fig
