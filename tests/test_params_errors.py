@@ -63,6 +63,8 @@ BAD = [
     ("NaN", CHANGSHA, set_in("figures.staff.on_duty", float("nan")), "figures.staff.on_duty", "finite"),
     ("boolean as number", CHANGSHA, set_in("figures.staff.on_duty", True), "figures.staff.on_duty", "number"),
     ("unsafe unit id", CHANGSHA, set_in("unit.id", "../../etc"), "unit.id", "lower-case"),
+    ("reserved unit id", CHANGSHA, set_in("unit.id", "con"), "unit.id", "reserved"),
+    ("absolute unit id", CHANGSHA, set_in("unit.id", "/tmp/x"), "unit.id", "lower-case"),
     ("budget code as a number", YUNXI, set_in("unit.budget_code", 132001), "unit.budget_code", "as text"),
     ("score above item points", CHANGSHA, set_in("judgements.management_systems.internal_control", {"score": 5}),
      "judgements.management_systems.internal_control", "more than"),

@@ -16,6 +16,7 @@ Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 NonNegative = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0)]
 Text = Annotated[str, Field(max_length=2000)]
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 
 class Record(BaseModel):
@@ -66,7 +67,6 @@ class ItemList(Record):
 
     of: Annotated[str, Field(max_length=120)]  # the figure path the items break down
     items: list[ProjectItem]
-    complete: Text | None = None  # where the report says the list is the whole of the figure
 
     @field_validator("of")
     @classmethod
@@ -88,8 +88,6 @@ class Figures(Record):
     activity: dict[Literal["vehicle_trips", "vehicle_km", "meetings"], Figure] = {}
     lines: dict[str, Line] = {}
     project_items: list[ProjectItem] = []
-    # where the report says the listed project items are the whole of 项目支出 (e.g. “其他项目支出为0”)
-    project_items_complete: Text | None = None
     funds: dict[Literal[tuple(FUNDS)], Figure] = {}  # type: ignore[valid-type]  # spending by source of funds
     item_lists: list[ItemList] = []
 
@@ -258,6 +256,8 @@ class Identity(Record):
     def _safe_id(cls, value: str) -> str:
         if not UNIT_ID.match(value):
             raise ValueError("use 1-80 lower-case letters, digits, '_' or '-' (it names output files)")
+        if value.split(".")[0] in RESERVED_NAMES:
+            raise ValueError(f"{value!r} is a reserved device name on Windows; choose another id")
         return value
 
     @field_validator("budget_code", mode="before")
