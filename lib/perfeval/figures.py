@@ -12,6 +12,7 @@ class LineSpec(NamedTuple):
     label: str
     parent: str | None = None  # the line this one is an item of, for identity checks
     partial: bool = False  # its child lines are only 其中 items: they need not add up to it
+    plan: bool = False  # a plan (e.g. 政府采购预算) rather than a spending limit: over it is over-execution
 
 
 # Rows of money, each stated in up to four columns (see COLUMNS). Order follows 附件1-2.
@@ -32,7 +33,7 @@ LINES: dict[str, LineSpec] = {
     "sangong_vehicle_operation": LineSpec("公车运行维护", "sangong_vehicle"),
     "sangong_abroad": LineSpec("因公出国（境）经费", "sangong"),
     "sangong_reception": LineSpec("公务接待费", "sangong"),
-    "procurement": LineSpec("政府采购金额"),
+    "procurement": LineSpec("政府采购金额", plan=True),
 }
 
 COLUMNS: dict[str, str] = {

@@ -4,25 +4,61 @@ from __future__ import annotations
 from typing import Callable
 
 from ..engine import ScoreSheet
-from .finding import SEVERITY_ORDER, Evidence, Finding
-from . import claims, framework_arithmetic
+from . import claims, denominator, framework_arithmetic, generous, identities, overspending, scores, statements
+from .finding import KINDS, SEVERITY_LABEL, SEVERITY_ORDER, Evidence, Finding
 
 Check = Callable[[ScoreSheet], list[Finding]]
 
-# check id prefix -> function; order here is the order of kinds in reports
+# name -> check; every check is pure (sheet in, findings out) and may emit several stable check ids
 CHECKS: dict[str, Check] = {
-    "recomputed_vs_claimed": claims.stated_rates,
-    "claimed_scores": claims.claimed_scores,
-    "claimed_total": claims.claimed_total,
-    "framework_arithmetic": framework_arithmetic.lint_findings,
+    "breakdowns": identities.breakdowns,
+    "listed_items": identities.listed_items,
+    "items_listed_twice": identities.items_listed_twice,
+    "figure_statements": statements.figure_statements,
+    "row_restatements": statements.row_restatements,
+    "section_weights": statements.section_weights,
+    "stated_rates": claims.stated_rates,
+    "stated_ratios": claims.stated_ratios,
+    "section_rates": claims.section_rates,
+    "full_marks": generous.full_marks,
+    "targets_set_at_result": generous.targets_set_at_result,
+    "claimed_scores": scores.claimed_scores,
+    "section_scores": scores.section_scores,
+    "claimed_total": scores.claimed_total,
+    "claimed_total_vs_rows": scores.claimed_total_vs_rows,
+    "budget_denominator": denominator.budget_denominator,
+    "overspending": overspending.overspending,
+    "over_execution": overspending.over_execution,
+    "framework_lint": framework_arithmetic.lint_findings,
+    "table_total": framework_arithmetic.table_total,
 }
 
 
+def _order(f: Finding) -> tuple[int, int]:
+    kinds = list(KINDS)
+    return SEVERITY_ORDER[f.severity], kinds.index(f.kind) if f.kind in kinds else len(kinds)
+
+
 def run_checks(sheet: ScoreSheet) -> list[Finding]:
-    """Every finding for a unit, sorted by severity then kind (the order an analyst reads them)."""
-    found = [f for check in CHECKS.values() for f in check(sheet)]
-    kinds = list(CHECKS)
-    return sorted(found, key=lambda f: (SEVERITY_ORDER[f.severity], kinds.index(f.kind) if f.kind in kinds else 99))
+    """Every finding for a unit, sorted by severity then kind; within a kind, in the order the checks found them."""
+    return sorted((f for check in CHECKS.values() for f in check(sheet)), key=_order)
 
 
-__all__ = ["CHECKS", "Evidence", "Finding", "run_checks"]
+def count_by_severity(findings: list[Finding]) -> dict[str, int]:
+    """{'error': n, 'warning': n, 'info': n}, every severity present, for the index page and the JSON."""
+    counts = dict.fromkeys(SEVERITY_ORDER, 0)
+    for f in findings:
+        counts[f.severity] += 1
+    return counts
+
+
+def group_by_kind(findings: list[Finding]) -> list[tuple[str, str, list[Finding]]]:
+    """(kind, Chinese heading, findings) in KINDS order, each group most severe first: the report's 审计发现 sections."""
+    groups: dict[str, list[Finding]] = {}
+    for f in sorted(findings, key=lambda f: (_order(f)[1], SEVERITY_ORDER[f.severity])):
+        groups.setdefault(f.kind, []).append(f)
+    return [(kind, KINDS.get(kind, kind), items) for kind, items in groups.items()]
+
+
+__all__ = ["CHECKS", "KINDS", "SEVERITY_LABEL", "Evidence", "Finding", "count_by_severity", "group_by_kind",
+           "run_checks"]

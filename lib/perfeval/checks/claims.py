@@ -1,9 +1,18 @@
-"""Recomputed against claimed: rates the unit states, its per-indicator scores, its total and grade."""
+"""Recomputed against claimed: rates, ratios and section score rates the unit states, at the unit's own precision."""
 from __future__ import annotations
 
+import math
+
 from ..engine import ScoreRow, ScoreSheet
-from ..formulas import agrees_at_precision, decimals_of, grade_of, round_half_up
+from ..figures import label_of, unit_of
+from ..formulas import agrees_at_precision
+from ..params import figure_at
 from .finding import Evidence, Finding
+from .fmt import amount, num, pct, pts
+from .statements import find_section, section_rows
+
+KIND = "recomputed_vs_claimed"
+RULE = "按单位自身数据重算，并按其陈述的精度比较（陈述 92% 对重算 92.16% 不算不符）"
 
 
 def _measure_value(sheet: ScoreSheet, measure: str) -> tuple[ScoreRow | None, float | None, str]:
@@ -18,77 +27,79 @@ def _measure_value(sheet: ScoreSheet, measure: str) -> tuple[ScoreRow | None, fl
 
 
 def stated_rates(sheet: ScoreSheet) -> list[Finding]:
-    """A rate the unit states that its own figures do not give, compared at the unit's own precision."""
+    """A rate of the framework (claims.rates) that the unit's own figures do not give."""
     out = []
     for rate in sheet.params.claims.rates:
         row, computed, label = _measure_value(sheet, rate.measure)
-        if computed is None:
+        if computed is None or not math.isfinite(computed) or agrees_at_precision(rate.value, computed):
             continue
-        places = decimals_of(rate.value)
-        shown = round_half_up(computed, max(places, 2))
-        evidence = (Evidence(f"单位陈述的{label}", rate.value, "%", rate.source),
-                    Evidence(f"按单位数据重算的{label}", shown, "%", "；".join(
-                        f"{i.label} {i.value:g}{i.unit}" for i in (row.inputs if row else ()) if i.value is not None)))
-        if agrees_at_precision(rate.value, computed):
-            out.append(Finding("claimed_rate_agrees", "recomputed_vs_claimed", "info",
-                               f"{label}：单位陈述 {rate.value:g}%，按其数据重算为 {shown:g}%，在单位所用精度内一致。",
-                               "按单位自身数据重算比率并按其陈述精度比较", evidence, row.id if row else None))
-        else:
-            out.append(Finding("claimed_rate_mismatch", "recomputed_vs_claimed", "error",
-                               f"{label}：单位陈述 {rate.value:g}%，按其数据重算为 {shown:g}%，不一致。",
-                               "按单位自身数据重算比率并按其陈述精度比较", evidence, row.id if row else None))
+        inputs = [i for i in (row.inputs if row else ()) if i.value is not None]
+        used = "，".join(f"{i.label} {amount(i.value, i.unit)}" for i in inputs)
+        out.append(Finding(
+            "claimed_rate_mismatch", KIND, "error",
+            f"{label}：单位陈述为 {pct(rate.value)}（{rate.source or '来源未注明'}），按其数据（{used}）重算为 "
+            f"{pct(computed)}，不一致。",
+            RULE, (Evidence(f"单位陈述的{label}", rate.value, "%", rate.source),
+                   Evidence(f"重算的{label}", round(computed, 4), "%"))
+            + tuple(Evidence(i.label, i.value, i.unit, i.source) for i in inputs), row.id if row else None))
     return out
 
 
-def claimed_scores(sheet: ScoreSheet) -> list[Finding]:
-    """A claimed indicator score above the recomputed one (generous), compared as a share of weight."""
+def stated_ratios(sheet: ScoreSheet) -> list[Finding]:
+    """A ratio of two figures the unit states (claims.ratios) that the figures do not give; names a restatement that would."""
     out = []
-    for row in sheet.rows:
-        if row.claimed_score is None or row.score is None or row.status != "scored":
+    figures = sheet.params.figures
+    for ratio in sheet.params.claims.ratios:
+        num_fig, den_fig = figure_at(figures, ratio.numerator), figure_at(figures, ratio.denominator)
+        if num_fig is None or den_fig is None or den_fig.value <= 0:
             continue
-        scale = row.effective_weight / row.weight if row.weight else 1.0
-        claimed = row.claimed_score * scale
-        if claimed > row.score + 0.005:
-            shown = round_half_up(row.score / scale, 2)
-            out.append(Finding("claimed_score_above_recomputed", "claimed_scores", "warning",
-                               f"“{row.name}”自评 {row.claimed_score:g} 分（分值 {row.weight:g}），按规则重算为 {shown:g} 分，自评偏高。",
-                               row.parts[0].rule if row.parts else row.rule,
-                               (Evidence("自评得分", row.claimed_score, "分"), Evidence("重算得分", shown, "分"),
-                                Evidence("分值", row.weight, "分")), row.id))
-        elif claimed < row.score - 0.005:
-            shown = round_half_up(row.score / scale, 2)
-            out.append(Finding("claimed_score_below_recomputed", "claimed_scores", "info",
-                               f"“{row.name}”自评 {row.claimed_score:g} 分，按规则重算为 {shown:g} 分，自评偏低。",
-                               row.parts[0].rule if row.parts else row.rule,
-                               (Evidence("自评得分", row.claimed_score, "分"), Evidence("重算得分", shown, "分")), row.id))
+        computed = num_fig.value / den_fig.value * 100
+        if not math.isfinite(computed) or agrees_at_precision(ratio.value, computed):
+            continue
+        hint = ""
+        for st in sheet.params.claims.statements:
+            if st.figure in (ratio.numerator, ratio.denominator):
+                n = st.value if st.figure == ratio.numerator else num_fig.value
+                d = st.value if st.figure == ratio.denominator else den_fig.value
+                if d > 0 and agrees_at_precision(ratio.value, n / d * 100):
+                    hint = (f"若{label_of(st.figure)}取{st.source or '报告另处'}所载的 "
+                            f"{amount(st.value, unit_of(st.figure))}，则恰为 {pct(ratio.value)}：该比率依据的是另一数值。")
+        nu, du = unit_of(ratio.numerator), unit_of(ratio.denominator)
+        out.append(Finding(
+            "stated_ratio_mismatch", KIND, "error",
+            f"{ratio.label}：单位陈述为 {pct(ratio.value)}（{ratio.source or '来源未注明'}），按 {label_of(ratio.numerator)} "
+            f"{amount(num_fig.value, nu)} ÷ {label_of(ratio.denominator)} {amount(den_fig.value, du)} 重算为 "
+            f"{pct(computed)}，不一致。{hint}",
+            f"{ratio.label} = {label_of(ratio.numerator)} ÷ {label_of(ratio.denominator)} × 100%；{RULE}",
+            (Evidence(f"单位陈述的{ratio.label}", ratio.value, "%", ratio.source),
+             Evidence(f"重算的{ratio.label}", round(computed, 4), "%"),
+             Evidence(label_of(ratio.numerator), num_fig.value, nu, num_fig.source),
+             Evidence(label_of(ratio.denominator), den_fig.value, du, den_fig.source))))
     return out
 
 
-def claimed_total(sheet: ScoreSheet) -> list[Finding]:
-    """A claimed total or grade the recomputed scores do not support, or cannot check."""
+def section_rates(sheet: ScoreSheet) -> list[Finding]:
+    """A section's 得分率 the narrative states that its own 得分 ÷ 总分值 does not give (e.g. 8 ÷ 10 stated as 98%)."""
     out = []
-    c = sheet.claimed_total
-    if c is None:
-        return out
-    if sheet.grade_provisional:
-        out.append(Finding("claimed_total_unverifiable", "claimed_total", "warning",
-                           f"单位自评总分 {c:g} 分，但报告只载明可核实的 {sheet.assessed_points:g} 分指标数据（满分 {sheet.applicable_points:g} 分），自评总分无法复核。",
-                           "总分须由各指标得分加总",
-                           (Evidence("自评总分", c, "分", sheet.params.claims.total_source),
-                            Evidence("可核实的分值", round_half_up(sheet.assessed_points, 2), "分"))))
-    elif sheet.total_on_100 is not None and abs(sheet.total_on_100 - c) >= 0.005:
-        recomputed = round_half_up(sheet.total_on_100, 2)
-        out.append(Finding("claimed_total_mismatch", "claimed_total", "error" if abs(recomputed - c) >= 1 else "warning",
-                           f"单位自评总分 {c:g} 分，按规则重算为 {recomputed:g} 分，相差 {round_half_up(c - recomputed, 2):g} 分。",
-                           "总分 = 各指标重算得分之和（按框架折算为百分制）",
-                           (Evidence("自评总分", c, "分", sheet.params.claims.total_source),
-                            Evidence("重算总分", recomputed, "分"))))
-    if sheet.claimed_grade and sheet.claimed_grade != grade_of(c):
-        out.append(Finding("claimed_grade_inconsistent", "claimed_total", "error",
-                           f"单位自评等次“{sheet.claimed_grade}”与其自评总分 {c:g} 分对应的等次“{grade_of(c)}”不符。",
-                           "≥90 优，80–90 良，60–80 中，<60 差（财预〔2020〕10号）"))
-    if sheet.claimed_grade and sheet.grade and not sheet.grade_provisional and sheet.claimed_grade != sheet.grade:
-        out.append(Finding("claimed_grade_unsupported", "claimed_total", "error",
-                           f"单位自评等次“{sheet.claimed_grade}”，重算总分对应等次为“{sheet.grade}”。",
-                           "≥90 优，80–90 良，60–80 中，<60 差（财预〔2020〕10号）"))
+    for claim in sheet.params.claims.sections:
+        top = find_section(sheet, claim.name)
+        weight = claim.weight if claim.weight is not None else (top.weight if top else None)
+        if claim.rate is None or claim.score is None or not weight:
+            continue
+        computed = claim.score / weight * 100
+        if agrees_at_precision(claim.rate, computed):
+            continue
+        same = [r for r in (section_rows(sheet, top) if top else ())
+                if r.actual and r.actual.startswith(f"{num(claim.rate)}%")]
+        hint = f"所述 {pct(claim.rate)} 恰是“{same[0].name}”的实际完成值，疑将其误作得分率。" if same else ""
+        out.append(Finding(
+            "section_rate_mismatch", KIND, "error",
+            f"“{claim.name}”：{claim.source or '报告正文'}称总分值 {pts(weight)}、评价得分 {pts(claim.score)}、"
+            f"得分率 {pct(claim.rate)}；而 {num(claim.score)} ÷ {num(weight)} = {pct(computed)}，与所述得分率不符。{hint}",
+            f"得分率 = 评价得分 ÷ 总分值 × 100%；{RULE}",
+            (Evidence(f"{claim.name}·所述得分率", claim.rate, "%", claim.source),
+             Evidence(f"{claim.name}·所述评价得分", claim.score, "分", claim.source),
+             Evidence(f"{claim.name}·总分值", weight, "分", claim.source if claim.weight is not None
+                      else sheet.framework.source),
+             Evidence(f"{claim.name}·重算得分率", round(computed, 4), "%"))))
     return out

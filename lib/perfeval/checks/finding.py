@@ -7,6 +7,18 @@ from typing import Any, Literal
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_LABEL: dict[str, str] = {"error": "错误", "warning": "警示", "info": "提示"}
+# Kinds of finding, in the order a review memo groups them, with the heading each group gets.
+KINDS: dict[str, str] = {
+    "accounting_identities": "勾稽关系不成立",
+    "two_values": "同一数字前后不一",
+    "recomputed_vs_claimed": "陈述的比率与重算不符",
+    "generous_scoring": "评分从宽",
+    "claimed_scores": "指标自评得分与重算不符",
+    "claimed_total": "自评总分与等次",
+    "budget_denominator": "预算执行率的分母口径",
+    "overspending": "超预算支出与超计划执行",
+    "framework_arithmetic": "指标体系分值算术",
+}
 
 
 @dataclass(frozen=True)
@@ -35,4 +47,5 @@ class Finding:
         data = asdict(self)
         data["evidence"] = [asdict(e) for e in self.evidence]
         data["severity_label"] = SEVERITY_LABEL[self.severity]
+        data["kind_label"] = KINDS.get(self.kind, self.kind)
         return data

@@ -1,0 +1,54 @@
+"""How figures read in a finding: money in 万元, rates in %, points in 分, each with its source."""
+from __future__ import annotations
+
+from ..figures import COLUMNS, LINES, label_of, unit_of
+from ..formulas import round_half_up
+from ..params import Figure
+from .finding import Evidence
+
+TOLERANCE = 0.005  # half a cent of 万元: figures are stated to two decimals
+
+
+def num(value: float, places: int = 2) -> str:
+    """A number as a report prints it: 12819.60 → '12819.6', 25.0 → '25' (四舍五入 to places)."""
+    return f"{round_half_up(value, places):g}" if abs(value) < 1e15 else f"{value:.6g}"
+
+
+def money(value: float) -> str:
+    """An amount in 万元 with its two decimals kept when it has them (12819.60万元, 25万元)."""
+    text = f"{round_half_up(value, 2):.2f}" if abs(value) < 1e15 else f"{value:.6g}"
+    return (text[:-3] if text.endswith(".00") else text) + "万元"
+
+
+def pct(value: float) -> str:
+    """A rate to two decimals as tables print it (34.10%, 77.04%), whole rates without them (100%)."""
+    return money(value)[:-2] + "%"
+
+
+def pts(value: float) -> str:
+    return num(value) + " 分"
+
+
+def amount(value: float, unit: str) -> str:
+    """A value with its unit, money formatted as money."""
+    return money(value) if unit == "万元" else num(value) + unit
+
+
+def short_label(path: str) -> str:
+    """A line's own label without its column ('公务接待费'), else the catalogue label."""
+    parts = path.lstrip("-").split(".")
+    return LINES[parts[1]].label if parts[0] == "lines" and parts[1] in LINES else label_of(path.lstrip("-"))
+
+
+def column_of(path: str) -> str | None:
+    parts = path.split(".")
+    return COLUMNS.get(parts[2]) if parts[0] == "lines" and len(parts) == 3 else None
+
+
+def sourced(fig: Figure) -> str:
+    """'（附件1-2 …）' after a figure, or nothing when no source was recorded."""
+    return f"（{fig.source}）" if fig.source else ""
+
+
+def evidence(path: str, fig: Figure, label: str | None = None) -> Evidence:
+    return Evidence(label or label_of(path), fig.value, unit_of(path), fig.source)

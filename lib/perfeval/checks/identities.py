@@ -1,0 +1,114 @@
+"""Accounting identities: totals against their items, and how much of a total its listed items leave unexplained."""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from ..engine import ScoreSheet
+from ..figures import BREAKDOWNS, Breakdown, label_of, unit_of
+from ..params import Figures, ProjectItem, figure_at
+from .finding import Evidence, Finding
+from .fmt import TOLERANCE, amount, column_of, evidence, money, pct, short_label, sourced
+
+KIND = "accounting_identities"
+SHARE_WORTH_A_WARNING = 1.0  # % of a total left unexplained by its listed items
+
+
+def _term(path: str, value: float, unit: str) -> str:
+    return f"{short_label(path)} {amount(value, unit)}"
+
+
+def _one(b: Breakdown, figures: Figures) -> Finding | None:
+    whole = figure_at(figures, b.whole)
+    if whole is None:
+        return None
+    parts = [(p, figure_at(figures, p.lstrip("-"))) for p in b.parts]
+    given = [(p, f) for p, f in parts if f is not None]
+    missing = len(given) < len(parts)
+    if not given or (missing and any(p.startswith("-") for p in b.parts)):
+        return None  # nothing to add up, or a subtracted term unknown: the identity cannot be tested
+    total = sum(-f.value if p.startswith("-") else f.value for p, f in given)
+    tolerance = TOLERANCE * (len(given) + 1)  # each rounded figure may be off by half a cent
+    unit = unit_of(b.whole)
+    gap = total - whole.value
+    if (b.partial or missing) and gap <= tolerance:
+        return None
+    if not (b.partial or missing) and abs(gap) <= tolerance:
+        return None
+    column = column_of(b.whole)
+    head = f"{short_label(b.whole)}{f'（{column}）' if column else ''} {amount(whole.value, unit)}{sourced(whole)}"
+    terms = "".join((" − " if p.startswith("-") else " + ") + _term(p, f.value, unit) for p, f in given)[3:]
+    sources = "；".join(f"{short_label(p)}：{f.source}" for p, f in given if f.source)
+    ev = (evidence(b.whole, whole),) + tuple(evidence(p.lstrip("-"), f) for p, f in given)
+    if b.partial or missing:
+        scope = "其中所列各项" if b.partial else "已载明的分项"
+        return Finding("items_exceed_whole", KIND, "error",
+                       f"{head}，而{scope} {terms} 合计 {amount(total, unit)}，比总数还多 {amount(gap, unit)}"
+                       f"（分项来源：{sources or '未注明'}）。分项之和不能超过总数。",
+                       b.rule.replace("=", "≥"), ev)
+    more = "多" if gap > 0 else "少"
+    return Finding("identity_broken", KIND, "error",
+                   f"{head}，而其分项 {terms} 合计 {amount(total, unit)}，比总数{more} {amount(abs(gap), unit)}"
+                   f"（分项来源：{sources or '未注明'}）。总数应等于其分项之和。",
+                   b.rule, ev)
+
+
+def breakdowns(sheet: ScoreSheet) -> list[Finding]:
+    """Every identity of figures.BREAKDOWNS the unit's stated figures break (总支出 = 基本 + 项目, 三公 = 其分项 ...)."""
+    return [f for b in BREAKDOWNS if (f := _one(b, sheet.params.figures)) is not None]
+
+
+def _lists(figures: Figures) -> list[tuple[str, list[ProjectItem]]]:
+    return [("lines.project.final", figures.project_items)] + [(lst.of, lst.items) for lst in figures.item_lists]
+
+
+def listed_items(sheet: ScoreSheet) -> list[Finding]:
+    """Listed items against the figure they break down: the share left unexplained, or items exceeding it."""
+    out = []
+    for path, items in _lists(sheet.params.figures):
+        whole = figure_at(sheet.params.figures, path)
+        if not items or whole is None:
+            continue
+        listed = sum(i.amount.value for i in items)
+        gap = whole.value - listed
+        if abs(gap) <= TOLERANCE * (len(items) + 1):
+            continue
+        label = short_label(path)
+        names = "、".join(i.name for i in items)
+        ev = (evidence(path, whole),) + tuple(Evidence(i.name, i.amount.value, "万元", i.amount.source) for i in items)
+        head = f"{label} {money(whole.value)}{sourced(whole)}，报告逐项列出 {len(items)} 项（{names}）合计 {money(listed)}"
+        if gap < 0:
+            out.append(Finding("listed_items_exceed_whole", KIND, "error",
+                               f"{head}，比{label}还多 {money(-gap)}。所列各项之和不能超过总数。",
+                               f"{label} ≥ 所列各项之和", ev))
+            continue
+        share = gap / whole.value * 100 if whole.value > 0 else 100.0
+        out.append(Finding("listed_items_unexplained", KIND, "warning" if share >= SHARE_WORTH_A_WARNING else "info",
+                           f"{head}，尚有 {money(gap)}（占 {pct(share)}）未说明用途。",
+                           f"{label}应由所列各项说明；未说明部分 = {label} − 所列各项之和", ev))
+    return out
+
+
+def _alike(a: str, b: str) -> bool:
+    match = SequenceMatcher(None, a, b).find_longest_match(0, len(a), 0, len(b))
+    return match.size >= 4
+
+
+def items_listed_twice(sheet: ScoreSheet) -> list[Finding]:
+    """The same item (same amount, similar name) listed under two different totals: spending counted twice."""
+    seen: list[tuple[str, ProjectItem]] = []
+    out = []
+    for path, items in _lists(sheet.params.figures):
+        for item in items:
+            for other_path, other in seen:
+                if (other_path != path and item.amount.value > 0
+                        and abs(item.amount.value - other.amount.value) < TOLERANCE and _alike(item.name, other.name)):
+                    out.append(Finding(
+                        "item_listed_twice", KIND, "warning",
+                        f"同一笔 {money(item.amount.value)} 既列在{short_label(other_path)}下（“{other.name}”"
+                        f"{sourced(other.amount)}），又列在{short_label(path)}下（“{item.name}”{sourced(item.amount)}），"
+                        "可能重复列示，或资金来源口径不一。",
+                        "同一笔支出只能列在一处",
+                        (Evidence(f"{label_of(other_path)}·{other.name}", other.amount.value, "万元", other.amount.source),
+                         Evidence(f"{label_of(path)}·{item.name}", item.amount.value, "万元", item.amount.source))))
+            seen.append((path, item))
+    return out

@@ -1,0 +1,62 @@
+"""Overspending (决算 above 预算 on a spending line) and over-execution (a plan exceeded, execution above the budget)."""
+from __future__ import annotations
+
+from ..engine import ScoreSheet
+from ..figures import COLUMNS, LINES
+from ..params import Figure, figure_at
+from .finding import Evidence, Finding
+from .fmt import TOLERANCE, money, pct, sourced
+
+KIND = "overspending"
+
+
+def _under(line: str, ancestor: str) -> bool:
+    while line:
+        if line == ancestor:
+            return True
+        line = LINES[line].parent or ""
+    return False
+
+
+def _excess(label: str, over: Figure, limit: Figure, over_col: str, limit_col: str) -> tuple[str, tuple[Evidence, ...]]:
+    rate = f"（为{limit_col}的 {pct(over.value / limit.value * 100)}）" if limit.value > 0 else ""
+    text = (f"{label}{over_col} {money(over.value)}{sourced(over)}，超过{limit_col} {money(limit.value)}{sourced(limit)}"
+            f" {money(over.value - limit.value)}{rate}")
+    return text, (Evidence(f"{label}·{over_col}", over.value, "万元", over.source),
+                  Evidence(f"{label}·{limit_col}", limit.value, "万元", limit.source))
+
+
+def overspending(sheet: ScoreSheet) -> list[Finding]:
+    """Every spending line whose 决算 exceeds its 预算; every “三公” line above last year's 决算."""
+    out = []
+    for key, line in sheet.params.figures.lines.items():
+        spec = LINES[key]
+        if spec.plan:
+            continue
+        if line.final and line.budget and line.final.value > line.budget.value + TOLERANCE:
+            text, ev = _excess(spec.label, line.final, line.budget, COLUMNS["final"], COLUMNS["budget"])
+            out.append(Finding("final_above_budget", KIND, "warning", f"超预算支出：{text}。",
+                               "支出不得超过预算（决算数 ≤ 预算数）", ev))
+        if _under(key, "sangong") and line.final and line.prev_final and line.final.value > line.prev_final.value + TOLERANCE:
+            text, ev = _excess(spec.label, line.final, line.prev_final, COLUMNS["final"], COLUMNS["prev_final"])
+            out.append(Finding("sangong_above_prev_final", KIND, "warning", f"“三公”经费增长：{text}。",
+                               "“三公”经费只减不增：本年决算不超过上年决算", ev))
+    return out
+
+
+def over_execution(sheet: ScoreSheet) -> list[Finding]:
+    """A plan line executed above its plan (e.g. 政府采购), and budget execution above the adjusted budget."""
+    out = []
+    figures = sheet.params.figures
+    for key, line in figures.lines.items():
+        spec = LINES[key]
+        if spec.plan and line.final and line.budget and line.final.value > line.budget.value + TOLERANCE:
+            text, ev = _excess(spec.label, line.final, line.budget, "实际数", "计划（预算）数")
+            out.append(Finding("plan_exceeded", KIND, "warning", f"超计划执行：{text}。",
+                               "执行数应与年初计划相符；大幅超出说明计划编制不实或存在计划外执行", ev))
+    executed, adjusted = figure_at(figures, "budget.executed"), figure_at(figures, "budget.adjusted")
+    if executed and adjusted and executed.value > adjusted.value + TOLERANCE:
+        text, ev = _excess("全年", executed, adjusted, "执行数", "预算数（调整后）")
+        out.append(Finding("execution_above_budget", KIND, "warning", f"预算执行率超过 100%：{text}。",
+                           "执行数不得超过调整后的全年预算数", ev))
+    return out

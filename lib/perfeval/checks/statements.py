@@ -1,0 +1,96 @@
+"""One figure, two values: the same quantity stated differently in two places of one report."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..engine import ScoreRow, ScoreSheet
+from ..figures import label_of, unit_of
+from ..framework import Node
+from ..params import figure_at
+from .finding import Evidence, Finding
+from .fmt import TOLERANCE, amount, num, pts
+from .rescore import effect, rescore, score_of, with_figure, with_row_value
+
+KIND = "two_values"
+
+
+def figure_statements(sheet: ScoreSheet) -> list[Finding]:
+    """A figure of the params stated with another value elsewhere (claims.statements), and what it changes."""
+    out = []
+    for st in sheet.params.claims.statements:
+        fig = figure_at(sheet.params.figures, st.figure)
+        if fig is None or abs(fig.value - st.value) < TOLERANCE:
+            continue
+        unit = unit_of(st.figure)
+        uses = any(i.path == st.figure for r in sheet.rows for i in r.inputs)
+        what = effect(sheet, rescore(sheet, with_figure(sheet.params, st.figure, st.value)), uses)
+        out.append(Finding(
+            "figure_stated_twice", KIND, "error",
+            f"{label_of(st.figure)}前后不一：{fig.source or '基础数据'}为 {amount(fig.value, unit)}，"
+            f"{st.source or '报告另处'}为 {amount(st.value, unit)}，相差 {amount(abs(fig.value - st.value), unit)}。"
+            f"本工具按前者计分；{what}",
+            "同一报告中同一数字只能有一个值",
+            (Evidence(label_of(st.figure), fig.value, unit, fig.source),
+             Evidence(label_of(st.figure), st.value, unit, st.source))))
+    return out
+
+
+def row_restatements(sheet: ScoreSheet) -> list[Finding]:
+    """A row's target or actual the narrative states differently from the table, and the score it would give."""
+    out = []
+    for row in sheet.params.indicators:
+        row_id = row.id or row.name
+        for again in row.elsewhere:
+            given = getattr(row, again.field)
+            if given is None or given.value is None or abs(given.value - again.value) < 1e-9:
+                continue
+            what = "实际完成值" if again.field == "actual" else "年度指标值"
+            unit_a, unit_b = given.unit or "", again.unit or given.unit or ""
+            other = rescore(sheet, with_row_value(sheet.params, row_id, again.field, again.value))
+            before, after = score_of(sheet, row_id), score_of(other, row_id) if other else None
+            change = ""
+            if before is not None and after is not None and abs(before - after) >= 0.005:
+                claimed = f"（自评 {pts(row.claimed_score)}）" if row.claimed_score is not None else ""
+                change = f"按后者计，本行得分由 {pts(before)}变为 {pts(after)}{claimed}。"
+            out.append(Finding(
+                "row_value_stated_twice", KIND, "error",
+                f"“{row.name}”的{what}前后不一：{row.source or '自评表'}为 {num(given.value)}{unit_a}，"
+                f"{again.source or '报告另处'}为 {num(again.value)}{unit_b}。{change}",
+                "同一报告中同一指标的数值只能有一个", (
+                    Evidence(f"{row.name}·{what}", given.value, unit_a, row.source),
+                    Evidence(f"{row.name}·{what}", again.value, unit_b, again.source)), row_id))
+    return out
+
+
+def find_section(sheet: ScoreSheet, name: str) -> Node | None:
+    """The level-1 indicator a narrative names ('效益目标' → 效益指标): exact name or alias, else containment."""
+    tops = sheet.framework.indicators
+    exact = [t for t in tops if name in (t.name, *t.aliases)]
+    if exact:
+        return exact[0]
+    near = [t for t in tops if any(n in name or name in n for n in (t.name, *t.aliases))]
+    return near[0] if len(near) == 1 else None
+
+
+def section_rows(sheet: ScoreSheet, top: Node) -> Iterator[ScoreRow]:
+    """The scored rows under a level-1 indicator."""
+    return (r for r in sheet.rows if r.level1 == top.name)
+
+
+def section_weights(sheet: ScoreSheet) -> list[Finding]:
+    """A section's 总分值 stated in the narrative against the table header and the rows under it."""
+    out = []
+    for claim in sheet.params.claims.sections:
+        top = find_section(sheet, claim.name)
+        if top is None or claim.weight is None or top.weight is None or abs(top.weight - claim.weight) < 1e-9:
+            continue
+        rows = sum(r.weight or 0 for r in section_rows(sheet, top) if r.status != "not_applicable")
+        out.append(Finding(
+            "section_weight_stated_twice", KIND, "error",
+            f"“{claim.name}”的分值前后不一：指标表表头为 {pts(top.weight)}，{claim.source or '报告正文'}为 "
+            f"{pts(claim.weight)}；表中其下各行分值合计 {pts(rows)}。",
+            "一级指标分值只能有一个，且应等于其下各行分值之和",
+            (Evidence(f"{top.name}·表头分值", top.weight, "分", sheet.framework.source),
+             Evidence(f"{claim.name}·正文所述分值", claim.weight, "分", claim.source),
+             Evidence(f"{top.name}·各行分值合计", rows, "分"))))
+    return out

@@ -1,0 +1,126 @@
+"""The audit findings on the three sample units: every inconsistency of the seed documents, from params alone."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from perfeval import run_checks, score_file
+from perfeval.checks import KINDS
+
+from conftest import CHANGSHA, LIUYANG, YUNXI
+
+SHEETS = {name: score_file(path) for name, path in
+          (("changsha", CHANGSHA), ("yunxi", YUNXI), ("liuyang", LIUYANG))}
+FINDINGS = {name: run_checks(sheet) for name, sheet in SHEETS.items()}
+
+
+def audit(unit: str) -> Counter:
+    """(check, severity) of every finding that is about the unit rather than the framework file's own lint."""
+    return Counter((f.check, f.severity) for f in FINDINGS[unit] if not f.check.startswith("framework_"))
+
+
+EXPECTED = {
+    "changsha": Counter({
+        ("identity_broken", "error"): 2,          # 三公 613.76 ≠ 613.76+0+1.22; 公务用车 613.76 ≠ 0+612.54
+        ("items_exceed_whole", "error"): 1,       # 2021: 三公 719.55 < 公务用车 719.55 + 接待 1.75
+        ("figure_stated_twice", "error"): 2,      # 预算调整 3537.37 vs 3821.31; 公务用车决算 613.76 vs 612.54
+        ("stated_ratio_mismatch", "error"): 1,    # 34.03% rests on 612.54, the table gives 34.10%
+        ("budget_denominator", "warning"): 1,     # 77.04% on the start-of-year budget, 100% on the adjusted one
+        ("final_above_budget", "warning"): 1,     # 办公经费 25.88 > 25
+        ("plan_exceeded", "warning"): 1,          # 政府采购 439.27 of 240 = 183.03%
+    }),
+    "yunxi": Counter({
+        ("identity_broken", "error"): 1,          # funds by source 3665.84 ≠ 2246.07 (国有资本经营 1419.77 on top)
+        ("row_value_stated_twice", "error"): 1,   # 主题党日活动 12次 vs 11场次
+        ("section_weight_stated_twice", "error"): 1,  # 效益 header 30 vs narrative 40
+        ("section_rate_mismatch", "error"): 1,    # 满意度 8/10 stated as 98%
+        ("table_total_not_100", "error"): 1,      # 10 + 50 + 40 + 10 = 110
+        ("listed_items_unexplained", "warning"): 2,  # 项目支出 125.53 (6.84%); 国有资本经营 265.32
+        ("item_listed_twice", "warning"): 1,      # 1099.62 under 项目支出 and 国有资本经营预算支出
+        ("full_marks_for_cost_overrun", "warning"): 3,
+        ("claimed_total_mismatch", "warning"): 1,  # 96 vs 96.97
+        ("claimed_total_omits_rows", "warning"): 1,  # 96 = 50 + 38 + 8, 预算执行率 unclaimed
+        ("budget_denominator", "warning"): 1,     # 100% vs 239.98% of the start-of-year budget
+        ("target_equals_actual", "info"): 2,      # 运行成本控制 2246.07, 处置税金 1099.62
+        ("claimed_score_below_recomputed", "info"): 1,  # 满意度 8 vs 9.8
+        ("section_score_above_recomputed", "info"): 1,  # 产出 50 vs 48.67
+    }),
+    "liuyang": Counter({
+        ("listed_items_unexplained", "warning"): 1,  # 3404.68 − 3256.06 = 148.62 (4.37%)
+        ("claimed_total_unverifiable", "warning"): 1,  # 96 with no indicator table
+        ("final_above_budget", "warning"): 1,     # 基本支出 347.79 > 323.39
+    }),
+}
+
+
+@pytest.mark.parametrize("unit", sorted(EXPECTED))
+def test_every_seed_inconsistency_is_reported_and_nothing_else(unit):
+    assert audit(unit) == EXPECTED[unit]
+
+
+def one(unit: str, check: str, *words: str):
+    hits = [f for f in FINDINGS[unit] if f.check == check and all(w in f.message for w in words)]
+    assert len(hits) == 1, (check, words, [f.message for f in FINDINGS[unit] if f.check == check])
+    return hits[0]
+
+
+# (unit, check id, figures the message must state)
+MESSAGES = [
+    ("changsha", "identity_broken", ("“三公”经费（本年决算数）", "613.76万元", "614.98万元", "多 1.22万元")),
+    ("changsha", "identity_broken", ("公务用车购置和维护经费（本年决算数）", "公车运行维护 612.54万元", "少 1.22万元")),
+    ("changsha", "items_exceed_whole", ("上年决算数", "719.55万元", "721.30万元", "1.75万元")),
+    ("changsha", "figure_stated_twice", ("3537.37万元", "3821.31万元", "283.94万元", "重算得分相同")),
+    ("changsha", "figure_stated_twice", ("613.76万元", "612.54万元", "不参与")),
+    ("changsha", "stated_ratio_mismatch", ("34.03%", "34.10%", "612.54万元")),
+    ("changsha", "budget_denominator", ("77.04%", "100%", "16640.91万元", "12819.60万元", "由 0 分变为 3 分")),
+    ("changsha", "final_above_budget", ("办公经费", "25.88万元", "25万元", "103.52%")),
+    ("changsha", "plan_exceeded", ("439.27万元", "240万元", "183.03%")),
+    ("yunxi", "identity_broken", ("2246.07万元", "国有资本经营预算支出 1419.77万元", "3665.84万元")),
+    ("yunxi", "row_value_stated_twice", ("主题党日活动", "12次", "11场次", "2.75 分")),
+    ("yunxi", "section_weight_stated_twice", ("效益目标", "30 分", "40 分")),
+    ("yunxi", "section_rate_mismatch", ("98%", "80%", "服务对象满意度")),
+    ("yunxi", "table_total_not_100", ("110 分", "效益指标 40")),
+    ("yunxi", "listed_items_unexplained", ("1833.99万元", "1708.46万元", "125.53万元", "6.84%")),
+    ("yunxi", "listed_items_unexplained", ("1419.77万元", "1154.45万元", "265.32万元")),
+    ("yunxi", "item_listed_twice", ("1099.62万元", "处置资产缴纳税金", "国有资产处置缴纳税金")),
+    ("yunxi", "full_marks_for_cost_overrun", ("公车平台", "150万元", "191.18万元", "2.35 分")),
+    ("yunxi", "full_marks_for_cost_overrun", ("后勤建设及营运（食堂）", "111.94万元", "2.68 分")),
+    ("yunxi", "full_marks_for_cost_overrun", ("机关物业管理", "213.63万元", "2.64 分")),
+    ("yunxi", "claimed_total_mismatch", ("96 分", "96.97 分", "重算比自评高 0.97 分")),
+    ("yunxi", "claimed_total_omits_rows", ("预算执行率", "产出指标 50 + 效益指标 38 + 满意度指标 8", "110 分")),
+    ("yunxi", "budget_denominator", ("2246.07万元", "935.95万元", "239.98%", "评分规则采用")),
+    ("liuyang", "listed_items_unexplained", ("3404.68万元", "3256.06万元", "148.62万元", "4.37%")),
+    ("liuyang", "claimed_total_unverifiable", ("96 分", "8 分")),
+    ("liuyang", "final_above_budget", ("基本支出", "347.79万元", "323.39万元", "107.55%")),
+]
+
+
+@pytest.mark.parametrize("unit,check,words", MESSAGES)
+def test_messages_state_the_figures(unit, check, words):
+    one(unit, check, *words)
+
+
+def test_a_rate_stated_at_the_units_precision_is_not_a_finding():
+    # 92% for 47/51 = 92.16%, 77% for 77.04%, 183% for 183.03%, 91.41% and 61% all hold at the stated precision
+    assert not [f for f in FINDINGS["changsha"] if f.check in ("claimed_rate_mismatch",)]
+    assert [f.message for f in FINDINGS["changsha"] if f.check == "stated_ratio_mismatch"] == [
+        one("changsha", "stated_ratio_mismatch", "34.03%").message]
+
+
+def test_evidence_carries_values_and_sources():
+    f = one("changsha", "figure_stated_twice", "3537.37万元")
+    assert [(e.value, e.unit, e.source) for e in f.evidence] == [
+        (3537.37, "万元", "附件1-2 部门整体支出预算调整·2022年预算数"),
+        (3821.31, "万元", "附件1-3 三(3)1 年中按财政要求调减本年部门预算")]
+    f = one("yunxi", "section_rate_mismatch")
+    assert {e.value for e in f.evidence} >= {98, 8, 10, 80}
+
+
+@pytest.mark.parametrize("unit", sorted(FINDINGS))
+def test_every_finding_is_complete(unit):
+    for f in FINDINGS[unit]:
+        assert f.kind in KINDS and f.rule and f.message
+        if not f.check.startswith("framework_"):
+            assert f.evidence and any(isinstance(e.value, (int, float)) for e in f.evidence), f.check
+            assert any(u in f.message for u in ("万元", "%", "分")), f.message
