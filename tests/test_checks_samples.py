@@ -89,7 +89,7 @@ MESSAGES = [
     ("yunxi", "full_marks_for_cost_overrun", ("机关物业管理", "213.63万元", "2.64 分")),
     ("yunxi", "claimed_total_mismatch", ("96 分", "96.97 分", "重算比自评高 0.97 分")),
     ("yunxi", "claimed_total_omits_rows", ("预算执行率", "产出指标 50 + 效益指标 38 + 满意度指标 8", "110 分")),
-    ("yunxi", "budget_denominator", ("2246.07万元", "935.95万元", "239.98%", "评分规则采用")),
+    ("yunxi", "budget_denominator", ("2246.07万元", "935.95万元", "239.98%", "评分规则采用", "恰等于全年执行数")),
     ("liuyang", "listed_items_unexplained", ("3404.68万元", "3256.06万元", "148.62万元", "4.37%")),
     ("liuyang", "claimed_total_unverifiable", ("96 分", "8 分")),
     ("liuyang", "final_above_budget", ("基本支出", "347.79万元", "323.39万元", "107.55%")),

@@ -94,7 +94,7 @@ def section_rates(sheet: ScoreSheet) -> list[Finding]:
         hint = f"所述 {pct(claim.rate)} 恰是“{same[0].name}”的实际完成值，疑将其误作得分率。" if same else ""
         out.append(Finding(
             "section_rate_mismatch", KIND, "error",
-            f"“{claim.name}”：{claim.source or '报告正文'}称总分值 {pts(weight)}、评价得分 {pts(claim.score)}、"
+            f"“{claim.name}”：报告正文（{claim.source or '来源未注明'}）称总分值 {pts(weight)}、评价得分 {pts(claim.score)}、"
             f"得分率 {pct(claim.rate)}；而 {num(claim.score)} ÷ {num(weight)} = {pct(computed)}，与所述得分率不符。{hint}",
             f"得分率 = 评价得分 ÷ 总分值 × 100%；{RULE}",
             (Evidence(f"{claim.name}·所述得分率", claim.rate, "%", claim.source),

@@ -63,8 +63,8 @@ def _one(sheet: ScoreSheet, row: ScoreRow, node: Node, part: PartResult) -> Find
     if low > 0 and high / low >= 1.1:
         notes.append(f"两个分母相差 {amount(high - low, unit)}，较大者为较小者的 {pct(high / low * 100)}，年中预算调整幅度大")
     numerator = part.inputs[0].value if part.inputs else None
-    for k, (label, value, _) in dens.items():
-        if k != used and numerator is not None and abs(value - numerator) < 0.005:
+    for label, value, _ in dens.values():
+        if numerator is not None and abs(value - numerator) < 0.005:
             notes.append(f"{label}恰等于{part.inputs[0].label} {amount(numerator, unit)}，以它为分母{part.label}必为 100%")
     changed = False
     if key:

@@ -52,7 +52,7 @@ def section_scores(sheet: ScoreSheet) -> list[Finding]:
         if claimed and abs(sum(claimed) - claim.score) >= 0.005:
             out.append(Finding(
                 "section_score_not_sum_of_rows", "claimed_total", "error",
-                f"“{claim.name}”：{claim.source or '报告正文'}称评价得分 {pts(claim.score)}，而指标表中其下各行自评得分"
+                f"“{claim.name}”：报告正文（{claim.source or '来源未注明'}）称评价得分 {pts(claim.score)}，而指标表中其下各行自评得分"
                 f"合计 {pts(sum(claimed))}。", "一级指标得分 = 其下各行得分之和",
                 (Evidence(f"{claim.name}·所述得分", claim.score, "分", claim.source),
                  Evidence(f"{top.name}·各行自评得分合计", sum(claimed), "分"))))

@@ -23,12 +23,12 @@ def figure_statements(sheet: ScoreSheet) -> list[Finding]:
             continue
         unit = unit_of(st.figure)
         uses = any(i.path == st.figure for r in sheet.rows for i in r.inputs)
-        what = effect(sheet, rescore(sheet, with_figure(sheet.params, st.figure, st.value)), uses)
+        what = effect(sheet, rescore(sheet, with_figure(sheet.params, st.figure, st.value)) if uses else None, uses)
         out.append(Finding(
             "figure_stated_twice", KIND, "error",
-            f"{label_of(st.figure)}前后不一：{fig.source or '基础数据'}为 {amount(fig.value, unit)}，"
-            f"{st.source or '报告另处'}为 {amount(st.value, unit)}，相差 {amount(abs(fig.value - st.value), unit)}。"
-            f"本工具按前者计分；{what}",
+            f"{label_of(st.figure)}前后不一：一处为 {amount(fig.value, unit)}（{fig.source or '来源未注明'}），"
+            f"另一处为 {amount(st.value, unit)}（{st.source or '来源未注明'}），相差 {amount(abs(fig.value - st.value), unit)}。"
+            + (f"本工具按前者计分；{what}" if uses else what),
             "同一报告中同一数字只能有一个值",
             (Evidence(label_of(st.figure), fig.value, unit, fig.source),
              Evidence(label_of(st.figure), st.value, unit, st.source))))
@@ -54,8 +54,8 @@ def row_restatements(sheet: ScoreSheet) -> list[Finding]:
                 change = f"按后者计，本行得分由 {pts(before)}变为 {pts(after)}{claimed}。"
             out.append(Finding(
                 "row_value_stated_twice", KIND, "error",
-                f"“{row.name}”的{what}前后不一：{row.source or '自评表'}为 {num(given.value)}{unit_a}，"
-                f"{again.source or '报告另处'}为 {num(again.value)}{unit_b}。{change}",
+                f"“{row.name}”的{what}前后不一：{row.source or '指标表'}为 {num(given.value)}{unit_a}，"
+                f"另一处为 {num(again.value)}{unit_b}（{again.source or '来源未注明'}）。{change}",
                 "同一报告中同一指标的数值只能有一个", (
                     Evidence(f"{row.name}·{what}", given.value, unit_a, row.source),
                     Evidence(f"{row.name}·{what}", again.value, unit_b, again.source)), row_id))
@@ -87,8 +87,8 @@ def section_weights(sheet: ScoreSheet) -> list[Finding]:
         rows = sum(r.weight or 0 for r in section_rows(sheet, top) if r.status != "not_applicable")
         out.append(Finding(
             "section_weight_stated_twice", KIND, "error",
-            f"“{claim.name}”的分值前后不一：指标表表头为 {pts(top.weight)}，{claim.source or '报告正文'}为 "
-            f"{pts(claim.weight)}；表中其下各行分值合计 {pts(rows)}。",
+            f"“{claim.name}”的分值前后不一：指标表表头为 {pts(top.weight)}，报告正文为 {pts(claim.weight)}"
+            f"（{claim.source or '来源未注明'}）；表中其下各行分值合计 {pts(rows)}。",
             "一级指标分值只能有一个，且应等于其下各行分值之和",
             (Evidence(f"{top.name}·表头分值", top.weight, "分", sheet.framework.source),
              Evidence(f"{claim.name}·正文所述分值", claim.weight, "分", claim.source),
