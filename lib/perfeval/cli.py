@@ -69,6 +69,85 @@ def cmd_lint(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refuse_overwrite(path: str, force: bool) -> None:
+    if Path(path).exists() and not force:
+        raise PerfevalError(f"{path} already exists; pass --force to replace it")
+
+
+def cmd_excel_template(args: argparse.Namespace) -> int:
+    """Write a blank intake workbook (基础数据表, 绩效自评表 and the other sheets) for a framework."""
+    from .excel.template import write_template
+
+    _refuse_overwrite(args.output, args.force)
+    print(f"wrote {write_template(args.output, args.framework)}")
+    return 0
+
+
+def cmd_excel_export(args: argparse.Namespace) -> int:
+    """Write a unit's params as a filled intake workbook (it reads back to the same params)."""
+    from .excel.template import export_workbook
+
+    _refuse_overwrite(args.output, args.force)
+    print(f"wrote {export_workbook(args.params, args.output)}")
+    return 0
+
+
+def cmd_excel_import(args: argparse.Namespace) -> int:
+    """Read a filled workbook into a params file; any problem is reported by sheet and cell and nothing is written."""
+    from .excel.intake import import_workbook
+
+    target, sheet = import_workbook(args.workbook, args.output, force=args.force)
+    total = "not scored" if sheet.total_on_100 is None else f"{sheet.total_on_100:.2f} on 100, grade {sheet.grade}"
+    print(f"wrote {target}: {sheet.unit.name} {sheet.unit.year}, recomputed {total}"
+          + (" (provisional)" if sheet.grade_provisional else ""))
+    return 0
+
+
+def cmd_excel_summary(args: argparse.Namespace) -> int:
+    """Score params files and write the summary workbook; if any file is invalid, nothing is written."""
+    from .checks import run_checks
+    from .engine import score_file
+    from .excel.summary import write_summary_workbook
+
+    scored, bad = [], 0
+    for f in _params_files(args.paths):
+        try:
+            sheet = score_file(f)
+            scored.append((sheet, run_checks(sheet)))
+        except PerfevalError as exc:
+            bad += 1
+            print(f"invalid {exc}", file=sys.stderr)
+    if bad or not scored:
+        print(f"{bad} invalid params file(s); nothing written" if bad else "no params files", file=sys.stderr)
+        return 1
+    print(f"wrote {write_summary_workbook(scored, args.output)} ({len(scored)} units)")
+    return 0
+
+
+def _add_excel(sub: argparse._SubParsersAction) -> None:
+    excel = sub.add_parser("excel", help="Excel intake templates, workbook import and the summary workbook")
+    esub = excel.add_subparsers(dest="excel_command", required=True)
+    p = esub.add_parser("template", help="write a blank intake workbook")
+    p.add_argument("--framework", default="A", help="A (附件1-1, default), B (绩效自评表) or a framework id")
+    p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(func=cmd_excel_template)
+    p = esub.add_parser("export", help="write a unit's params as a filled intake workbook")
+    p.add_argument("params", help="a unit's params file")
+    p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(func=cmd_excel_export)
+    p = esub.add_parser("import", help="read a filled intake workbook into a params file")
+    p.add_argument("workbook", help="the filled .xlsx workbook")
+    p.add_argument("-o", "--output", help="the params file to write (default: params/units/<unit id>.yaml)")
+    p.add_argument("--force", action="store_true", help="replace an existing params file")
+    p.set_defaults(func=cmd_excel_import)
+    p = esub.add_parser("summary", help="score params files and write the summary workbook")
+    p.add_argument("paths", nargs="*", help="params files or folders (default: all under params/units/)")
+    p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    p.set_defaults(func=cmd_excel_summary)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="perfeval", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -82,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("lint", help="report framework arithmetic problems")
     p.add_argument("frameworks", nargs="*", help="framework ids or files (default: all shipped)")
     p.set_defaults(func=cmd_lint)
+    _add_excel(sub)
     return parser
 
 

@@ -1,0 +1,294 @@
+"""Reading a filled workbook into a unit's params: every problem named by sheet and cell, nothing written on error."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from openpyxl.utils import coordinate_to_tuple, get_column_letter
+from openpyxl.workbook.workbook import Workbook
+
+from ..engine import ScoreSheet, framework_of, score_params
+from ..errors import InputFileError, ParamsError, PerfevalError, WorkbookError
+from ..fileio import parse_yaml, write_atomic
+from ..params import UnitParams, parse_params
+from ..paths import UNITS_DIR
+from .book import Grid, open_workbook, read_bytes, read_grid
+from .cells import CellProblem, found, is_blank, read_cell, read_text
+from .datapath import PathT, dotted, fill, get_in, set_in
+from .layout import (EXTRA, EXTRA_MAX_ROWS, EXTRA_ROW, INPUT_SHEETS, TABLES, Column, Table, fields_and_labels,
+                     key_columns)
+
+_SPACE = re.compile(r"\s+")
+MOVED = "rows or columns of the template were moved or renamed; copy the data into a fresh `perfeval excel template`"
+
+
+def _norm(value: Any) -> str:
+    return _SPACE.sub("", str(value)) if value is not None else ""
+
+
+def bounds() -> dict[str, tuple[int, int]]:
+    """Rows and columns each sheet's layout reaches (one row past each table, to see overflow)."""
+    fields, labels = fields_and_labels()
+    out: dict[str, tuple[int, int]] = {s: (1, 1) for s in INPUT_SHEETS}
+    for sheet, cell in [(f.sheet, f.cell) for f in fields] + [(lb.sheet, lb.cell) for lb in labels]:
+        r, c = coordinate_to_tuple(cell)
+        out[sheet] = (max(out[sheet][0], r), max(out[sheet][1], c))
+    for t in TABLES:
+        out[t.sheet] = (max(out[t.sheet][0], t.last_row + 1), max(out[t.sheet][1], len(t.columns)))
+    out[EXTRA] = (EXTRA_ROW + EXTRA_MAX_ROWS, 2)
+    return out
+
+
+def path_of(text: str) -> PathT:
+    """'indicators.3.elsewhere' → ('indicators', 3, 'elsewhere')."""
+    return tuple(int(p) if p.isdigit() else p for p in text.split("."))
+
+
+class Reader:
+    """Collects values with the cell each came from, and every problem, across one workbook's grids."""
+
+    def __init__(self, grids: dict[str, Grid]) -> None:
+        self.grids = grids
+        self.data: dict[str, Any] = {}
+        self.where: dict[str, str] = {}  # dotted params path → "sheet!cell", first registration wins
+        self.problems: list[tuple[str, str]] = []
+
+    def raw(self, sheet: str, row: int, col: int) -> tuple[Any, str]:
+        return self.grids[sheet].get((row, col), (None, "General"))
+
+    def cell(self, sheet: str, row: int, col: int, kind: str, unit: str, label: str, required: bool) -> Any:
+        """The converted value of one cell, None when blank; problems are recorded, not raised."""
+        raw, fmt = self.raw(sheet, row, col)
+        ref = f"{sheet}!{get_column_letter(col)}{row}"
+        if is_blank(raw):
+            if required:
+                self.problems.append((ref, f"required: {label} is empty"))
+            return None
+        try:
+            return read_cell(raw, fmt, kind, unit)
+        except CellProblem as exc:
+            self.problems.append((ref, str(exc)))
+            return None
+
+    def put(self, path: PathT, value: Any, ref: str) -> None:
+        resolved = set_in(self.data, path, value)
+        self.where.setdefault(dotted(resolved), ref)
+
+    def read_all(self) -> dict[str, Any]:
+        """Labels first (a moved layout would misread every value), then fields, tables and extra parameters."""
+        self.check_labels()
+        if not self.problems:
+            self.read_fields()
+            for table in TABLES:
+                self.read_table(table)
+            self.read_extra()
+        return self.data
+
+    def check_labels(self) -> None:
+        _, labels = fields_and_labels()
+        expected = [(lb.sheet, lb.cell, lb.text) for lb in labels if lb.checked]
+        expected += [(t.sheet, f"{get_column_letter(i + 1)}{t.header_row}", c.header)
+                     for t in TABLES for i, c in enumerate(t.columns)]
+        for sheet, ref, text in expected:
+            raw, _ = self.raw(sheet, *coordinate_to_tuple(ref))
+            if _norm(raw) != _norm(text):
+                shown = found(raw) if raw is not None else "an empty cell"
+                self.problems.append((f"{sheet}!{ref}", f"expected the label “{text}”, found {shown}; {MOVED}"))
+
+    def read_fields(self) -> None:
+        for f in fields_and_labels()[0]:
+            r, c = coordinate_to_tuple(f.cell)
+            value = self.cell(f.sheet, r, c, f.kind, f.unit, f.label, f.required)
+            if value is not None:
+                self.put(f.path, value, f"{f.sheet}!{f.cell}")
+            elif not any(isinstance(p, str) and p.startswith("?") for p in f.path):
+                self.where.setdefault(dotted(f.path), f"{f.sheet}!{f.cell}")  # a schema error may name it
+
+    def read_table(self, t: Table) -> None:
+        inputs = [(i + 1, c) for i, c in enumerate(t.columns) if c.path is not None]
+        keys = [(t.columns.index(c) + 1, c) for c in key_columns(t)]
+        above: dict[str, Any] = {}
+        groups: dict[Any, int] = {}
+        for r in range(t.header_row + 1, t.last_row + 2):
+            if all(is_blank(self.raw(t.sheet, r, i)[0]) for i, _ in inputs):
+                continue
+            if r > t.last_row:
+                self.problems.append((f"{t.sheet}!A{r}", f"more than {t.max_rows} rows; the limit is {t.max_rows}"))
+                return
+            row_keys = {c.key: self.cell(t.sheet, r, i, c.kind, c.unit, c.header, True) for i, c in keys}
+            values: list[tuple[Column, Any, str]] = []  # in column order; None for a blank cell
+            for i, c in inputs:
+                ref = f"{t.sheet}!{get_column_letter(i)}{r}"
+                if is_blank(self.raw(t.sheet, r, i)[0]) and c.fill_down and c.header in above:
+                    values.append((c, above[c.header], ref))
+                    continue
+                value = self.cell(t.sheet, r, i, c.kind, c.unit, c.header, c.required)
+                if c.fill_down and value is not None:
+                    above[c.header] = value
+                if value is not None and c.default is not None and value == c.default:
+                    continue
+                if value is not None or not c.parent:
+                    values.append((c, value, ref))
+            if any(v is None for v in row_keys.values()):
+                continue
+            if t.list_path is None:
+                for c, value, ref in values:
+                    self._put_or_note(fill(c.path, row_keys), value, ref)  # type: ignore[arg-type]
+            else:
+                self._list_row(t, r, row_keys, values, groups)
+
+    def _put_or_note(self, path: PathT, value: Any, ref: str) -> None:
+        """Set a value, or for a blank cell only remember where its path lives (errors may name it)."""
+        if value is None:
+            self.where.setdefault(dotted(path), ref)
+        else:
+            self.put(path, value, ref)
+
+    def _list_row(self, t: Table, r: int, row_keys: dict[str, Any], values: list[tuple[Column, Any, str]],
+                  groups: dict[Any, int]) -> None:
+        """Append one row's item to its list (in a nested table, to its parent's list)."""
+        list_path = t.list_path
+        assert list_path is not None
+        nest = t.nest
+        if nest is not None:
+            i, col = nest
+            index = col.to_index(self.data, row_keys[col.key], groups)  # type: ignore[misc,index]
+            ref = f"{t.sheet}!{get_column_letter(t.columns.index(col) + 1)}{r}"
+            if index is None:
+                self.problems.append((ref, f"“{row_keys[col.key]}” is not {col.refers}"))
+                return
+            row_keys[col.key] = index  # type: ignore[index]
+            self.where.setdefault(dotted(list_path[:i] + (index,)), ref)
+            list_path = fill(list_path, row_keys)
+        items = get_in(self.data, list_path)
+        if items is None:
+            set_in(self.data, list_path, [])
+            items = get_in(self.data, list_path)
+        base = list_path + (len(items),)
+        items.append({})
+        self.where.setdefault(dotted(base), f"{t.sheet}!A{r}")
+        for c, value, ref in values:
+            if not c.parent:
+                self._put_or_note(base + c.path, value, ref)  # type: ignore[operator]
+                continue
+            path = fill(c.path, row_keys)  # type: ignore[arg-type]
+            before = get_in(self.data, path)
+            if before is None:
+                self.put(path, value, ref)
+            elif before != value:
+                self.problems.append((ref, f"{c.header} differs from the one above for the same list ({found(before)})"))
+
+    def read_extra(self) -> None:
+        """其他参数: a params path and a YAML value per row, for parameters the layout has no cells for."""
+        for r in range(EXTRA_ROW, EXTRA_ROW + EXTRA_MAX_ROWS):
+            raw_path, _ = self.raw(EXTRA, r, 1)
+            raw_value, _ = self.raw(EXTRA, r, 2)
+            if is_blank(raw_path) and is_blank(raw_value):
+                continue
+            ref = f"{EXTRA}!B{r}"
+            try:
+                path = path_of(read_text(raw_path))
+                value = parse_yaml(read_text(raw_value), ref) if isinstance(raw_value, str) else raw_value
+            except CellProblem as exc:
+                self.problems.append((f"{EXTRA}!A{r}", str(exc)))
+                continue
+            except InputFileError as exc:
+                self.problems.append((ref, exc.problems[0].problem))
+                continue
+            if not all(path) or get_in(self.data, path) is not None:
+                self.problems.append((f"{EXTRA}!A{r}", f"{found(raw_path)} is empty or already filled from the "
+                                                       "other sheets; give each parameter once"))
+                continue
+            self.put(path, value, ref)
+
+
+def grids_of(wb: Workbook, file: str) -> dict[str, Grid]:
+    """The cell grids of every input sheet; a missing sheet is a problem of the whole workbook."""
+    missing = [s for s in INPUT_SHEETS if s not in wb.sheetnames]
+    if missing:
+        raise WorkbookError(file, [("", f"missing sheet “{s}”; {MOVED}") for s in missing])
+    return {s: read_grid(wb, s, *b, file) for s, b in bounds().items()}
+
+
+def _cell_of(field: str, where: dict[str, str]) -> tuple[str | None, bool]:
+    """The cell a params error field came from, and whether the match is exact."""
+    f = re.sub(r"\[(\d+)\]", r".\1", field)
+    if f in where:
+        return where[f], True
+    below = next((w for p, w in where.items() if p.startswith(f + ".")), None)
+    if below:
+        return below, False
+    above = max((p for p in where if f.startswith(p + ".")), key=len, default=None)
+    return (where[above], False) if above else (None, False)
+
+
+def _remap(exc: ParamsError, where: dict[str, str], file: str) -> WorkbookError:
+    problems = []
+    for field, problem in exc.problems:
+        ref, exact = _cell_of(field, where)
+        if ref is None:
+            problems.append((field, problem))
+        else:
+            problems.append((ref, problem if exact or not field else f"{problem} ({field})"))
+    return WorkbookError(file, problems)
+
+
+def read_workbook_bytes(data: bytes, file: str) -> tuple[UnitParams, ScoreSheet]:
+    """Validate and score a workbook's content; raises one WorkbookError listing every problem."""
+    wb = open_workbook(data, file)
+    try:
+        reader = Reader(grids_of(wb, file))
+    finally:
+        wb.close()
+    reader.read_all()
+    if reader.problems:
+        raise WorkbookError(file, reader.problems)
+    try:
+        params = parse_params(reader.data, file)
+        sheet = score_params(params, framework_of(params, file), file)
+    except ParamsError as exc:
+        raise _remap(exc, reader.where, file) from None
+    return params, sheet
+
+
+def read_workbook(path: str | Path) -> tuple[UnitParams, ScoreSheet]:
+    """A filled workbook as validated params and its score sheet."""
+    return read_workbook_bytes(read_bytes(path), str(path))
+
+
+def tidy(value: Any) -> Any:
+    """Whole floats as ints (51.0 → 51) so the YAML reads as a person would write it."""
+    if isinstance(value, dict):
+        return {k: tidy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [tidy(v) for v in value]
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value
+
+
+def params_yaml(params: UnitParams, workbook: str | Path) -> str:
+    """The params file text for a unit read from a workbook."""
+    u = params.unit
+    header = (f"# {u.name} {u.year} — imported from {Path(workbook).name} by `perfeval excel import`.\n"
+              "# Money in 万元. Edit the workbook and import again rather than editing this file by hand.\n")
+    body = yaml.safe_dump(tidy(params.model_dump(exclude_defaults=True)), allow_unicode=True, sort_keys=False,
+                          width=120, default_flow_style=None)  # leaf mappings inline, as hand-written params are
+    return header + body
+
+
+def import_workbook(workbook: str | Path, out: str | Path | None = None, *, force: bool = False
+                    ) -> tuple[Path, ScoreSheet]:
+    """Read a filled workbook and write the unit's params file (default params/units/<id>.yaml)."""
+    params, sheet = read_workbook(workbook)
+    target = Path(out) if out else UNITS_DIR / f"{params.unit.id}.yaml"
+    if target.exists() and not force:
+        raise PerfevalError(f"{target} already exists; pass --force to replace it")
+    text = params_yaml(params, workbook)
+    if parse_params(parse_yaml(text, target), target) != params:
+        raise PerfevalError(f"{target}: the params text does not read back as the workbook's values (a bug); "
+                            "nothing was written")
+    write_atomic(target, text)
+    return target, sheet
