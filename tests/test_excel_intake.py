@@ -68,6 +68,8 @@ BAD_CELLS = [
      "exactly one"),
     ("level-2 name no framework knows", "yunxi_district_2023", {"绩效自评表!B3": "质量"}, "绩效自评表!B3",
      "matches no personalised indicator"),
+    ("one list, two figures", "yunxi_district_2023", {"其他明细!B4": "lines.project.final"}, "其他明细!B4",
+     "differs from the list's first row"),
     ("restatement of a missing row", "yunxi_district_2023", {"指标另处表述!A3": "no_such_row"}, "指标另处表述!A3",
      "is not a row of 绩效自评表"),
 ]

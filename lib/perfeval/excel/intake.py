@@ -178,7 +178,7 @@ class Reader:
             if before is None:
                 self.put(path, value, ref)
             elif before != value:
-                self.problems.append((ref, f"{c.header} differs from the one above for the same list ({found(before)})"))
+                self.problems.append((ref, f"{c.header} differs from the list's first row ({found(before)})"))
 
     def read_extra(self) -> None:
         """其他参数: a params path and a YAML value per row, for parameters the layout has no cells for."""

@@ -176,13 +176,11 @@ def _figure(path: str) -> PathT:
     return ("figures", *path.split("."))
 
 
-def _figure_fields(sheet: str, path: str, value: str, source: str, note: str | None, label: str) -> list[Field]:
-    unit = unit_of(path)
-    out = [Field(sheet, value, _figure(path) + ("value",), "number", label, unit),
-           Field(sheet, source, _figure(path) + ("source",), "text", f"{label}·来源")]
-    if note:
-        out.append(Field(sheet, note, _figure(path) + ("note",), "text", f"{label}·备注"))
-    return out
+def _figure_fields(sheet: str, path: str, value: str, source: str, note: str, label: str) -> list[Field]:
+    """The three cells of one stated figure: its value (in the figure's unit), where it is stated, a note."""
+    return [Field(sheet, value, _figure(path) + ("value",), "number", label, unit_of(path)),
+            Field(sheet, source, _figure(path) + ("source",), "text", f"{label}·来源"),
+            Field(sheet, note, _figure(path) + ("note",), "text", f"{label}·备注")]
 
 
 def grid_rows() -> list[tuple[int, str, str]]:

@@ -18,9 +18,10 @@ from ..params import UnitParams
 from .cells import TEXT_KINDS, CellProblem, set_text, write_cell
 from .datapath import PathT, dotted, fill, get_in
 from .intake import Reader, grids_of, read_workbook_bytes, tidy
-from .layout import (BASE, CODES, EXTRA, EXTRA_ROW, GRID_HEADER_ROW, GUIDE, IDENTITY, IDENTITY_ROW, INPUT_SHEETS,
-                     ELSEWHERE, INTERP, ITEM_LISTS, MORE, RATES, RATIOS, SCORES, SECTIONS, STATEMENTS, TABLES, TITLES, UNIT, Table,
-                     base_note_row, figure_paths, fields_and_labels, measures, table_rows)
+from .layout import (BASE, CODES, ELSEWHERE, EXTRA, EXTRA_ROW, GRID_HEADER_ROW, GUIDE, IDENTITY, IDENTITY_ROW,
+                     INPUT_SHEETS, INTERP, ITEM_LISTS, ITEMS, JUDGE, MORE, RATES, RATIOS, SCORES, SECTIONS, SELF,
+                     STATEMENTS, TABLES, TITLES, UNIT, Table, base_note_row, figure_paths, fields_and_labels, measures,
+                     table_rows)
 from .style import (BODY_FONT, BOX, HEADER_FILL, HEADER_FONT, INPUT_FILL, MUTED_FONT, TITLE_FONT, WRAP, header_cell,
                     set_width)
 
@@ -37,13 +38,13 @@ GUIDE_LINES = (
     "6. 绩效自评表：一级、二级指标与上一行相同时可留空；年度指标写“≥12次”“≤150万元”“高质量完成”；"
     "以数字开头却是文字的，用引号括起，如“3个月内完成”。",
     "7. 评价判断：每个评分项只填一种判断——是否符合、问题个数、计数或判断分。",
-    "8. 代码表列出比率口径编码与数据项编码，供“单位所称比率”“另处表述”两表选用。",
+    "8. 代码表列出比率口径编码与数据项编码，供“单位所称比率”“单位所称比例”“另处表述”“其他明细”选用。",
 )
 SHEET_NOTES = {
     UNIT: "单位名称、年度、评价框架等", BASE: "附件1-2 基础数据表：人员、三公经费、项目支出、公用经费、政府采购、预算调整",
-    MORE: "年初/调整后预算、执行数、季度支付进度、产出数量、满意度", "项目支出明细": "自评报告列出的项目支出明细",
-    "绩效自评表": "附件3-1 绩效自评表：一级/二级/三级指标、年度指标、实际完成值、分值、得分", SCORES: "单位自评总分、各指标自评得分、资料未载明的指标",
-    "评价判断": "评价人员对制度、合规等评分项的判断", INTERP: "框架未作规定之处采用的口径（留空为默认）",
+    MORE: "年初/调整后预算、执行数、季度支付进度、产出数量、满意度、资金来源", ITEMS: "自评报告列出的项目支出明细",
+    SELF: "附件3-1 绩效自评表：一级/二级/三级指标、年度指标、实际完成值、分值、得分", SCORES: "单位自评总分、各指标自评得分、资料未载明的指标",
+    JUDGE: "评价人员对制度、合规等评分项的判断", INTERP: "框架未作规定之处采用的口径（留空为默认）",
     RATES: "单位在报告中自称的指标比率（如在职人员控制率 92%）", STATEMENTS: "同一数据在报告另一处的表述",
     ITEM_LISTS: "报告在某项数据下列出的其中各项（项目支出明细以外）", ELSEWHERE: "绩效自评表某行的实际完成值或年度指标在报告别处的表述",
     SECTIONS: "报告对各一级指标的自评分值、得分与得分率", RATIOS: "单位所称的两项数据之比（如 公用经费控制率）",
