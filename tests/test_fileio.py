@@ -55,3 +55,14 @@ def test_write_atomic_replaces_whole_and_leaves_no_temp(tmp_path):
     write_atomic(target, "二")
     assert target.read_text(encoding="utf-8") == "二"
     assert [p.name for p in target.parent.iterdir()] == ["r.html"]
+
+
+def test_written_files_are_readable_by_others_as_the_umask_allows(tmp_path):
+    import os
+    import stat
+
+    target = write_atomic(tmp_path / "index.html", "x")
+    mode = stat.S_IMODE(target.stat().st_mode)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert mode == 0o666 & ~mask

@@ -316,7 +316,7 @@ _MESSAGES = {
     "missing": "required field is missing",
     "extra_forbidden": "unknown field",
     "finite_number": "expected a finite number, found {found}",
-    "greater_than_equal": "must be at least {ge} (money and counts cannot be negative), found {found}",
+    "greater_than_equal": "must be at least {ge}, found {found}",
     "less_than_equal": "must be at most {le}, found {found}",
     "literal_error": "expected one of {expected}, found {found}",
     "dict_type": "expected a mapping (key: value), found {found}",
@@ -348,6 +348,8 @@ def describe_errors(exc: ValidationError) -> list[tuple[str, str]]:
                 message = template.format(found=_found(err.get("input")), **ctx)
             except (KeyError, IndexError):
                 message = err["msg"]
+            if err["type"] == "greater_than_equal" and ctx.get("ge") == 0:
+                message += " (money and counts cannot be negative)"
         else:
             message = err["msg"]
         if field in problems and problems[field] == message:
