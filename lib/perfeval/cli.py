@@ -69,6 +69,23 @@ def cmd_lint(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run units through the report notebook into outputs/ (HTML, index, CSV); exit 1 if any unit failed."""
+    from .batch import run_batch
+    from .fileio import parse_yaml
+
+    parameters = {name: parse_yaml(value, f"-p {name}") for name, value in args.parameter or []}
+    kwargs = {k: Path(v) for k, v in (("outputs", args.outputs), ("notebook", args.notebook)) if v}
+    outcome = run_batch(args.units, workers=args.workers, timeout=args.timeout, failed_only=args.failed_only,
+                        parameters=parameters, progress=not args.quiet, **kwargs)
+    for r in outcome.failed:
+        where = f"  (notebook: {outcome.outputs / r.notebook})" if r.notebook else ""
+        print(f"failed  {r.unit_id}: {r.reason}{where}", file=sys.stderr)
+    done = len(outcome.results) - len(outcome.failed)
+    print(f"{done} report(s) written, {len(outcome.failed)} failed; index: {outcome.outputs / 'index.html'}")
+    return 1 if outcome.failed else 0
+
+
 def _refuse_overwrite(path: str, force: bool) -> None:
     if Path(path).exists() and not force:
         raise PerfevalError(f"{path} already exists; pass --force to replace it")
@@ -161,6 +178,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("lint", help="report framework arithmetic problems")
     p.add_argument("frameworks", nargs="*", help="framework ids or files (default: all shipped)")
     p.set_defaults(func=cmd_lint)
+    p = sub.add_parser("run", help="run units through the report notebook into HTML reports, an index and a CSV")
+    p.add_argument("units", nargs="*", help="params files, folders or unit ids (default: all under params/units/)")
+    p.add_argument("-j", "--workers", type=int, help="worker processes (default: one per core)")
+    p.add_argument("--timeout", type=float, default=600.0, help="seconds allowed per unit (default: 600)")
+    p.add_argument("--failed-only", action="store_true", help="re-run only the units that failed last time")
+    p.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                   help="another notebook parameter (value read as YAML), e.g. -p show_evidence false")
+    p.add_argument("-o", "--outputs", help="output folder (default: outputs/)")
+    p.add_argument("--notebook", help="the report notebook (default: notebooks/unit_report.ipynb)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_run)
     _add_excel(sub)
     return parser
 

@@ -1,0 +1,125 @@
+"""How report blocks look: styled tables, embedded chart images and escaped HTML, the same in Lab and HTML."""
+from __future__ import annotations
+
+import base64
+import html
+import io
+import struct
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping
+
+import pandas as pd
+from matplotlib.figure import Figure
+from pandas.io.formats.style import Styler
+
+CHART_DPI = 144  # 1.5 × the CSS pixel density: sharp on ordinary and high-density screens alike
+
+# Classes used by the blocks; emitted once by the title block so Lab and the HTML export look alike.
+REPORT_CSS = """
+.pe-report h1 { font-size: 1.6em; margin: 0.2em 0 0.3em; }
+.pe-meta { color: #57606a; margin: 0 0 0.8em; }
+.pe-cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 0.6em 0 1em; }
+.pe-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 14px; min-width: 150px; background: #f6f8fa; }
+.pe-card .pe-k { font-size: 12px; color: #57606a; }
+.pe-card .pe-v { font-size: 20px; font-weight: 600; margin-top: 2px; }
+.pe-card .pe-s { font-size: 12px; color: #57606a; }
+.pe-card.pe-alert { border-color: #cf222e; background: #fff5f5; }
+.pe-card.pe-alert .pe-v { color: #cf222e; }
+.pe-note { color: #57606a; font-size: 13px; margin: 0.3em 0 0.8em; }
+.pe-figure { margin: 0.5em 0 1.5em; }
+.pe-figure img { max-width: 100%; height: auto; }
+.pe-figure figcaption { color: #57606a; font-size: 13px; margin-top: 4px; }
+.pe-conclusion li { margin: 0.3em 0; line-height: 1.7; }
+.pe-sev-error { color: #cf222e; font-weight: 600; }
+.pe-sev-warning { color: #9a6700; font-weight: 600; }
+.pe-sev-info { color: #57606a; }
+.pe-footer { color: #57606a; font-size: 12px; border-top: 1px solid #d0d7de; margin-top: 2em; padding-top: 0.6em; }
+details.pe-sources summary { cursor: pointer; color: #0969da; margin: 0.4em 0; }
+"""
+
+TABLE_STYLES = [
+    {"selector": "", "props": "border-collapse: collapse; table-layout: auto; font-size: 13px; margin: 0.4em 0 1.2em;"},
+    {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: 600; padding: 4px 0;"},
+    {"selector": "th", "props": "border: 1px solid #d0d7de; padding: 5px 8px; background: #eef2f6; font-weight: 600;"
+                                " text-align: center; vertical-align: middle; white-space: nowrap;"},
+    {"selector": "th.row_heading", "props": "background: #f6f8fa; text-align: left; vertical-align: top;"},
+    {"selector": "td", "props": "border: 1px solid #d0d7de; padding: 5px 8px; text-align: right; vertical-align: top;"
+                                " white-space: nowrap;"},
+]
+TEXT_CELL = "text-align: left; white-space: normal; min-width: 6em; max-width: 32em;"
+
+
+@dataclass(frozen=True)
+class Html:
+    """A block of report HTML that Jupyter displays as it is; whoever builds it escapes text from params."""
+
+    html: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __add__(self, other: "Html") -> "Html":
+        return Html(self.html + other.html)
+
+
+def esc(text: object) -> str:
+    """Text from a params file or the framework, safe to put in HTML."""
+    return html.escape(str(text), quote=True)
+
+
+def money(x: float) -> str:
+    return f"{x:,.2f}"
+
+
+def count(x: float) -> str:
+    """People, trips, kilometres, percentages: thousands separated, decimals only when there are any."""
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def points(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def styled(frame: pd.DataFrame, uuid: str, formats: Mapping[str, Callable[[object], str]] | None = None,
+           text: Iterable[str] = (), caption: str | None = None, index: bool = False) -> Styler:
+    """A table in the report's style: every text escaped, — for what is not stated, a fixed id (stable output)."""
+    styler = Styler(frame, uuid=uuid, cell_ids=False, na_rep="—", escape="html")
+    styler.format(na_rep="—", escape="html")
+    for column, fmt in (formats or {}).items():
+        styler.format(fmt, subset=[column], na_rep="—", escape="html")
+    styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
+    # by column class, not cell id: "#T_x td.colN" outranks the generic "#T_x td" rule
+    text_styles = [{"selector": f"td.col{frame.columns.get_loc(c)}", "props": TEXT_CELL} for c in text if c in frame]
+    styler.set_table_styles(TABLE_STYLES + text_styles)
+    if caption:
+        styler.set_caption(esc(caption))
+    if not index:
+        styler.hide(axis="index")
+    return styler
+
+
+def table_html(styler: Styler) -> Html:
+    return Html(styler.to_html())
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    return struct.unpack(">II", png[16:24])
+
+
+def figure_html(fig: Figure, caption: str) -> Html:
+    """A chart as an embedded PNG (a data: URI, nothing to fetch) with a Chinese caption and alt text."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=CHART_DPI, metadata={"Software": None})
+    png = buf.getvalue()
+    width, _ = _png_size(png)
+    data = base64.b64encode(png).decode("ascii")
+    return Html(f'<figure class="pe-figure"><img src="data:image/png;base64,{data}" alt="{esc(caption)}" '
+                f'width="{round(width * 96 / CHART_DPI)}"><figcaption>{esc(caption)}</figcaption></figure>')
+
+
+def note(text: str) -> Html:
+    return Html(f'<p class="pe-note">{esc(text)}</p>')
+
+
+def heading(text: str, level: int = 3) -> Html:
+    return Html(f"<h{level}>{esc(text)}</h{level}>")

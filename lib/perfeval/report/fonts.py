@@ -1,0 +1,46 @@
+"""The chart theme: seaborn's, then a free CJK font (Noto Sans SC, SIL OFL) so Chinese labels render."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib as mpl
+from matplotlib import font_manager
+
+FONT_NAME = "Noto Sans SC"
+
+
+def font_path() -> Path:
+    """Noto Sans SC as shipped by the pylopdf-fonts-zh-cn wheel (no system font is assumed)."""
+    import pylopdf_fonts_zh_cn
+
+    return pylopdf_fonts_zh_cn.sans_path()
+
+
+def use_chinese_font() -> None:
+    """Put Noto Sans SC first in the sans-serif list; idempotent.
+
+    Must run after seaborn's set_theme, which rewrites font.family and font.sans-serif.
+    """
+    if FONT_NAME not in {f.name for f in font_manager.fontManager.ttflist}:
+        font_manager.fontManager.addfont(str(font_path()))
+    rest = [f for f in mpl.rcParams["font.sans-serif"] if f != FONT_NAME]
+    mpl.rcParams["font.family"] = ["sans-serif"]
+    mpl.rcParams["font.sans-serif"] = [FONT_NAME, *rest]
+    mpl.rcParams["axes.unicode_minus"] = False
+
+
+def apply_theme() -> None:
+    """seaborn's whitegrid theme sized for a report page, then the Chinese font on top of it.
+
+    Titles stay at normal weight: the shipped font has no bold face, and a faked one would log a warning.
+    """
+    import seaborn as sns
+
+    sns.set_theme(style="whitegrid", context="notebook", palette="deep", rc={"axes.titlesize": 13})
+    use_chinese_font()
+
+
+def ensure_chinese_font() -> None:
+    """Called by every chart so a chart drawn without apply_theme() still has its Chinese glyphs."""
+    if mpl.rcParams["font.sans-serif"][:1] != [FONT_NAME] or mpl.rcParams["font.family"] != ["sans-serif"]:
+        use_chinese_font()
