@@ -23,6 +23,8 @@ table { border-collapse: collapse; font-size: 14px; width: 100%; }
 th, td { border: 1px solid #d0d7de; padding: 6px 10px; vertical-align: top; }
 th { background: #eef2f6; white-space: nowrap; }
 td.num { text-align: right; white-space: nowrap; }
+td.findings { white-space: nowrap; }
+td.status { min-width: 16em; }
 tr.has-error td:first-child { border-left: 4px solid #cf222e; }
 tr.failed { background: #fff8f0; }
 .badge-error { color: #cf222e; font-weight: 600; }
@@ -89,8 +91,9 @@ def _row_html(row: dict[str, Any]) -> str:
         status = f"<span class='status-failed'>失败</span><span class='reason'>{escape(row['reason'])}</span>"
         links = _link(row["notebook"], "执行记录（ipynb）")
         cells = [unit, "—", "—", "—", "—", "—"]
-    tds = "".join(f"<td>{c}</td>" if i in (0, 5) else f"<td class='num'>{c}</td>" for i, c in enumerate(cells))
-    return f"<tr class='{classes}'>{tds}<td>{status}</td><td>{links}</td></tr>"
+    kinds = ["unit", "num", "num", "num", "num", "findings"]
+    tds = "".join(f"<td class='{k}'>{c}</td>" for k, c in zip(kinds, cells))
+    return f"<tr class='{classes}'>{tds}<td class='status'>{status}</td><td>{links}</td></tr>"
 
 
 def index_html(results: Sequence[UnitResult]) -> str:
