@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from perfeval.batch.jobs import build_jobs
+from perfeval.batch.publish import publish
 from perfeval.batch.runner import DEFAULT_NOTEBOOK
-from perfeval.batch.worker import run_unit
+from perfeval.batch.worker import UnitTask, run_unit
 
 from conftest import CHANGSHA
 
@@ -26,7 +27,12 @@ CHROMIUM = shutil.which("chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run",
          "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND"]  # and offline emulation below
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (make browser)")
+
+
+@pytest.fixture(autouse=True)
+def chromium_installed() -> None:
+    """Not a skip: CI must run this suite, and `make test` installs Chromium first."""
+    assert CHROMIUM is not None, "Debian chromium is not installed: run `make browser` (root) first"
 
 
 class DevTools:
@@ -144,7 +150,7 @@ def report(tmp_path_factory) -> Path:
     """Changsha's report, produced by the batch's own worker function."""
     out = tmp_path_factory.mktemp("browser") / "outputs"
     (job,) = build_jobs([CHANGSHA.resolve()], DEFAULT_NOTEBOOK, out, {}, 300)
-    result = run_unit(job)
+    result = publish(out, run_unit(UnitTask.of(job)))
     assert result.status == "ok", result.reason
     return out / result.report
 

@@ -76,14 +76,21 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     parameters = {name: parse_yaml(value, f"-p {name}") for name, value in args.parameter or []}
     kwargs = {k: Path(v) for k, v in (("outputs", args.outputs), ("notebook", args.notebook)) if v}
+    from .batch.summaries import write_batch_summaries
+
+    problems: list[str] = []
+    after = None if args.no_summaries else (lambda out, status: problems.extend(write_batch_summaries(out, status)))
     outcome = run_batch(args.units, workers=args.workers, timeout=args.timeout, failed_only=args.failed_only,
-                        parameters=parameters, progress=not args.quiet, **kwargs)
+                        parameters=parameters, progress=not args.quiet, scheduler=args.scheduler,
+                        after_units=after, **kwargs)
+    for problem in problems:
+        print(f"summary not written: {problem}", file=sys.stderr)
     for r in outcome.failed:
         where = f"  (notebook: {outcome.outputs / r.notebook})" if r.notebook else ""
         print(f"failed  {r.unit_id}: {r.reason}{where}", file=sys.stderr)
     done = len(outcome.results) - len(outcome.failed)
     print(f"{done} report(s) written, {len(outcome.failed)} failed; index: {outcome.outputs / 'index.html'}")
-    return 1 if outcome.failed else 0
+    return 1 if outcome.failed or problems else 0
 
 
 def _refuse_overwrite(path: str, force: bool) -> None:
@@ -188,6 +195,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--outputs", help="output folder (default: outputs/)")
     p.add_argument("--notebook", help="the report notebook (default: notebooks/unit_report.ipynb)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on a dask cluster: a scheduler address (tcp://host:8786), or 'local' for a "
+                        "LocalCluster on this machine (default: this machine's worker pool)")
+    p.add_argument("--no-summaries", action="store_true",
+                   help="skip the portfolio page and the summary workbook")
     p.set_defaults(func=cmd_run)
     _add_excel(sub)
     return parser

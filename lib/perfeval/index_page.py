@@ -1,6 +1,8 @@
 """The batch's overview, one row per unit: outputs/index.html for readers and outputs/summary.csv for analysts."""
 from __future__ import annotations
 
+import html
+
 import csv
 import io
 from html import escape
@@ -96,8 +98,18 @@ def _row_html(row: dict[str, Any]) -> str:
     return f"<tr class='{classes}'>{tds}<td class='status'>{status}</td><td>{links}</td></tr>"
 
 
-def index_html(results: Sequence[UnitResult]) -> str:
-    """The page a reader opens first; self-contained (inline CSS, relative links), no dates so reruns match."""
+def _extras_html(extras: Sequence[tuple[str, str]]) -> str:
+    if not extras:
+        return ""
+    links = " · ".join(f"<a href='{html.escape(href, quote=True)}'>{html.escape(label)}</a>" for label, href in extras)
+    return f"<p class='lead'>汇总：{links}</p>\n"
+
+
+def index_html(results: Sequence[UnitResult], extras: Sequence[tuple[str, str]] = ()) -> str:
+    """The page a reader opens first; self-contained (inline CSS, relative links), no dates so reruns match.
+
+    extras: (label, relative link) of batch-wide pages and files, such as the portfolio page.
+    """
     table_rows = rows(results)
     done = sum(r["status"] == OK for r in table_rows)
     flagged = sum(r["status"] == OK and (r["findings_error"] or 0) > 0 for r in table_rows)
@@ -109,5 +121,6 @@ def index_html(results: Sequence[UnitResult]) -> str:
             f"<h1>部门整体支出绩效评价复核报告 · 索引</h1>\n"
             f"<p class='lead'>共 {len(table_rows)} 个单位：已生成报告 {done} 个，失败 {len(table_rows) - done} 个；"
             f"其中 {flagged} 个单位有错误级审计发现（左侧红线标出）。分数单位为分，金额单位为万元。</p>\n"
+            f"{_extras_html(extras)}"
             f"<table>\n<thead><tr>{''.join(f'<th>{h}</th>' for h in head)}</tr></thead>\n<tbody>\n{body}\n"
             f"</tbody>\n</table>\n</main>\n</body>\n</html>\n")

@@ -1,24 +1,27 @@
-"""The batch: units in parallel worker processes with a progress bar, then the index and summary CSV."""
+"""The batch: units on a local worker pool or a dask cluster, published as they finish, then the index."""
 from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import sys
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..errors import BatchError
 from ..fileio import write_atomic
 from ..paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
 from .jobs import PARAMS_PARAMETER, UnitJob, build_jobs, check_parameters, resolve_units
+from .publish import publish
 from .status import FAILED, UnitResult, load_status, save_status
-from .worker import STAGING, run_unit
+from .worker import UnitOutcome, UnitTask, run_unit
 
 DEFAULT_NOTEBOOK = NOTEBOOKS_DIR / "unit_report.ipynb"
 DEFAULT_TIMEOUT = 600.0
+EXTRAS = (("各单位对比（portfolio.html）", "portfolio.html"), ("汇总工作簿（summary.xlsx）", "summary.xlsx"),
+          ("汇总表（summary.csv）", "summary.csv"))
+IN_FLIGHT_PER_WORKER = 2  # enough queued to keep every worker busy; bounded so memory does not grow with N
 
 
 @dataclass(frozen=True)
@@ -50,41 +53,100 @@ def _select(names: Sequence[str], failed_only: bool, previous: dict[str, UnitRes
     return [p for p in resolve_units(names, units_dir) if p in failed]
 
 
-def _crashed(job: UnitJob, exc: BaseException) -> UnitResult:
-    return UnitResult(job.unit_id, str(job.params_file), FAILED, f"worker process failed: {type(exc).__name__}: {exc}")
+def _lost(job: UnitJob, exc: BaseException) -> UnitOutcome:
+    """A unit whose worker died or could not be reached: failed with why, never silently dropped."""
+    return UnitOutcome(UnitResult(job.unit_id, str(job.params_file), FAILED,
+                                  f"worker failed: {type(exc).__name__}: {exc}"[:600]))
 
 
-def _run_pool(jobs: list[UnitJob], workers: int, progress: bool,
-              on_result: Callable[[UnitResult], None]) -> list[UnitResult]:
-    """Each unit in a worker process of its own (papermill is process-safe, not thread-safe)."""
-    from tqdm import tqdm
-
-    results: list[UnitResult] = []
+def _pool_outcomes(jobs: Sequence[UnitJob], workers: int) -> Iterator[UnitOutcome]:
+    """Each unit in a spawned worker process (papermill is process-safe, not thread-safe); at most
+    IN_FLIGHT_PER_WORKER units per worker are queued at a time.
+    """
     context = multiprocessing.get_context("spawn")  # no forked zmq/asyncio state in the workers
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool, \
-            tqdm(total=len(jobs), unit="unit", desc="perfeval run", disable=not progress, file=sys.stderr) as bar:
-        futures: dict[Future, UnitJob] = {pool.submit(run_unit, job): job for job in jobs}
-        for future in as_completed(futures):
+    pending = iter(jobs)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        running: dict[Future, UnitJob] = {}
+        try:
+            while True:
+                while len(running) < workers * IN_FLIGHT_PER_WORKER:
+                    job = next(pending, None)
+                    if job is None:
+                        break
+                    running[pool.submit(run_unit, UnitTask.of(job))] = job
+                if not running:
+                    return
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    job = running.pop(future)
+                    try:
+                        yield future.result()
+                    except Exception as exc:  # noqa: BLE001 - a dead worker fails its unit, not the batch
+                        yield _lost(job, exc)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _dask_outcomes(jobs: Sequence[UnitJob], scheduler: str, workers: int) -> Iterator[UnitOutcome]:
+    """Each unit as a task on a dask cluster; outcomes come back here to be published.
+
+    Workers should run one thread each (papermill is not thread-safe). A task whose worker dies is
+    rescheduled by dask on another worker; after dask's allowed failures it is reported failed.
+    """
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise BatchError("the dask engine needs `pip install 'perfeval[cluster]'` (dask, distributed)") from None
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                           dashboard_address=None) if scheduler == "local" else None
+    try:
+        client = Client(cluster if cluster else scheduler, timeout=30)
+    except (OSError, TimeoutError) as exc:
+        raise BatchError(f"cannot reach the dask scheduler at {scheduler}: {exc}") from None
+    try:
+        width = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
+        pending = iter(jobs)
+        owner: dict[str, UnitJob] = {}
+
+        def submit() -> Any:
+            job = next(pending, None)
+            if job is None:
+                return None
+            future = client.submit(run_unit, UnitTask.of(job), key=f"perfeval-{job.unit_id}", pure=False)
+            owner[future.key] = job
+            return future
+
+        first = [f for f in (submit() for _ in range(width * IN_FLIGHT_PER_WORKER)) if f is not None]
+        stream = as_completed(first)
+        for future in stream:
+            job = owner.pop(future.key)
             try:
-                result = future.result()
-            except Exception as exc:  # noqa: BLE001 - a dead worker fails its unit, not the batch
-                result = _crashed(futures[future], exc)
-            results.append(result)
-            failed = sum(r.status == FAILED for r in results)
-            bar.set_postfix(done=len(results) - failed, failed=failed)
-            bar.update()
-            on_result(result)
-    return results
+                yield future.result()
+            except Exception as exc:  # noqa: BLE001 - KilledWorker and the like fail the unit
+                yield _lost(job, exc)
+            future.release()
+            following = submit()
+            if following is not None:
+                stream.add(following)
+    finally:
+        client.close()
+        if cluster:
+            cluster.close()
 
 
 def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, notebook: Path = DEFAULT_NOTEBOOK,
               units_dir: Path = UNITS_DIR, workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
               failed_only: bool = False, parameters: Mapping[str, Any] | None = None,
-              progress: bool = True) -> BatchOutcome:
+              progress: bool = True, scheduler: str | None = None,
+              after_units: Callable[[Path, dict[str, UnitResult]], None] | None = None) -> BatchOutcome:
     """Run units into outputs/units/<id>/, then rewrite outputs/index.html and outputs/summary.csv.
 
-    Raises BatchError before anything runs if the notebook does not accept the parameters or the units
-    cannot be resolved; a unit that fails while running is recorded and the others go on.
+    scheduler: None for this machine's worker pool, "local" for a dask LocalCluster, or a dask scheduler
+    address ("tcp://host:8786"). Raises BatchError before anything runs if the notebook does not accept
+    the parameters or the units cannot be resolved; a unit that fails is recorded and the others go on.
+    after_units runs once all units are done, before the index is written (the portfolio page, the
+    summary workbook).
     """
     if timeout <= 0:
         raise BatchError(f"the per-unit timeout must be positive, got {timeout:g}")
@@ -95,15 +157,38 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
     check_parameters(notebook, {**extra, PARAMS_PARAMETER: ""})
     status = load_status(outputs)
     jobs = build_jobs(_select(names, failed_only, status, units_dir), notebook, outputs, extra, timeout)
-
-    def record(result: UnitResult) -> None:
-        status[result.unit_id] = result
-        save_status(outputs, status)  # after every unit, so an interrupted batch still knows what failed
-
-    results = _run_pool(jobs, min(workers or default_workers(), len(jobs)), progress, record) if jobs else []
-    publish_index(outputs, status)
-    shutil.rmtree(outputs / STAGING, ignore_errors=True)
+    width = min(workers or default_workers(), max(1, len(jobs)))
+    outcomes = (_dask_outcomes(jobs, scheduler, width) if scheduler else _pool_outcomes(jobs, width)) if jobs \
+        else iter(())
+    results: list[UnitResult] = []
+    try:
+        for result in _published(outputs, outcomes, len(jobs), progress):
+            status[result.unit_id] = result
+            save_status(outputs, status)  # after every unit, so an interrupted batch still knows what ran
+            results.append(result)
+    finally:
+        if after_units is not None:
+            after_units(outputs, status)
+        publish_index(outputs, status)
     return BatchOutcome(tuple(sorted(results, key=lambda r: r.unit_id)), outputs)
+
+
+def _published(outputs: Path, outcomes: Iterable[UnitOutcome], total: int, progress: bool) -> Iterator[UnitResult]:
+    """Publish each outcome as it arrives, with a progress bar of units done and failed."""
+    from tqdm import tqdm
+
+    failed = 0
+    with tqdm(total=total, unit="unit", desc="perfeval run", disable=not progress, file=sys.stderr) as bar:
+        for outcome in outcomes:
+            try:
+                result = publish(outputs, outcome)
+            except OSError as exc:
+                result = UnitResult(outcome.result.unit_id, outcome.result.params_file, FAILED,
+                                    f"cannot write the report into {outputs}: {exc}")
+            failed += result.status == FAILED
+            bar.set_postfix(done=bar.n + 1 - failed, failed=failed)
+            bar.update()
+            yield result
 
 
 def publish_index(outputs: Path, status: dict[str, UnitResult]) -> None:
@@ -115,5 +200,6 @@ def publish_index(outputs: Path, status: dict[str, UnitResult]) -> None:
         status.clear()
         status.update(current)
         save_status(outputs, status)
-    write_atomic(outputs / "index.html", index_html(list(current.values())))
     write_atomic(outputs / "summary.csv", summary_csv(list(current.values())))
+    extras = [(label, name) for label, name in EXTRAS if (outputs / name).exists()]
+    write_atomic(outputs / "index.html", index_html(list(current.values()), extras))

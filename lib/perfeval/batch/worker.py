@@ -1,27 +1,46 @@
-"""One unit in one worker process: papermill runs the notebook, then nbconvert exports it, then it is published."""
+"""One unit on a worker (a local process or a dask worker): run, export, and hand the files back to publish.
+
+A worker writes nothing into the outputs folder: it returns the executed notebook and the HTML, and the
+process that asked publishes them atomically. The same task therefore runs on this machine's pool or on
+another machine of a dask cluster, which may not see this machine's files.
+"""
 from __future__ import annotations
 
+import hashlib
 import math
-import os
-import shutil
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from nbformat import NotebookNode
-
-from ..fileio import write_atomic
-from .jobs import UnitJob
-from .kernel import KERNEL_NAME, NativeKernelManager
+from .jobs import PARAMS_PARAMETER, UnitJob
+from .kernel import KERNEL_NAME
 from .status import FAILED, OK, UnitResult, UnitSummary
 
-STAGING = "_runs"  # outputs/_runs/<id>/: where papermill writes while a unit runs
 MAX_REASON = 600
 
 
-def unit_paths(outputs: Path, unit_id: str) -> tuple[Path, Path]:
-    """Where a unit's executed notebook and HTML report are published."""
-    folder = outputs / "units" / unit_id
-    return folder / f"{unit_id}.ipynb", folder / f"{unit_id}.html"
+@dataclass(frozen=True)
+class UnitTask:
+    """A unit made self-contained for a worker: the job plus the params and notebook as text."""
+
+    job: UnitJob
+    params_text: bytes
+    notebook_text: bytes
+
+    @classmethod
+    def of(cls, job: UnitJob) -> "UnitTask":
+        return cls(job, Path(job.params_file).read_bytes(), Path(job.notebook).read_bytes())
+
+
+@dataclass(frozen=True)
+class UnitOutcome:
+    """What a worker hands back: the result, and the files to publish (None when nothing ran)."""
+
+    result: UnitResult
+    notebook: bytes | None = None
+    html: str | None = None
 
 
 def _reason(exc: BaseException, timed_out: bool, timeout: float) -> str:
@@ -36,16 +55,21 @@ def _reason(exc: BaseException, timed_out: bool, timeout: float) -> str:
     return text if len(text) <= MAX_REASON else text[:MAX_REASON] + " …"
 
 
-def _execute(job: UnitJob, staged: Path) -> NotebookNode:
-    """Run the notebook with papermill, in-process, on this interpreter's kernel; returns the executed notebook."""
-    import papermill
+def _local_copy(path: Path, content: bytes, folder: Path) -> Path:
+    """The file itself when this worker sees it unchanged; else a copy under its own name in folder.
 
-    deadline = time.monotonic() + job.timeout
-    return papermill.execute_notebook(
-        str(job.notebook), str(staged), parameters=job.parameters, kernel_name=KERNEL_NAME,
-        cwd=str(job.notebook.parent), progress_bar=False, log_output=False,
-        start_timeout=min(60.0, job.timeout), kernel_manager_class=NativeKernelManager,
-        shutdown_kernel="immediate", timeout_func=lambda cell: max(1, math.ceil(deadline - time.monotonic())))
+    Using the original keeps the executed notebook's record of its parameters in the analyst's terms.
+    """
+    try:
+        if path.read_bytes() == content:
+            return path
+    except OSError:
+        pass
+    digest = hashlib.sha256(content).hexdigest()[:16]
+    copy = folder / digest / path.name
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_bytes(content)
+    return copy
 
 
 def summarise(params_file: Path) -> tuple[str, UnitSummary]:
@@ -61,37 +85,45 @@ def summarise(params_file: Path) -> tuple[str, UnitSummary]:
         claimed_grade=s.claimed_grade, findings=rep.severity_counts())
 
 
-def run_unit(job: UnitJob) -> UnitResult:
-    """Execute, export and publish one unit. Never raises: a failure is the result, with its reason.
+def _execute(job: UnitJob, notebook: Path, params: Path, out: Path, warm: Any) -> Any:
+    """papermill in this process, in the worker's warm kernel, with a deadline for the whole unit."""
+    import papermill
 
-    A failed unit keeps its executed notebook (with the error) and has any earlier report withdrawn.
+    from .warm import ENGINE_NAME
+
+    deadline = time.monotonic() + job.timeout
+    return papermill.execute_notebook(
+        str(notebook), str(out), parameters={**job.parameters, PARAMS_PARAMETER: str(params)},
+        engine_name=ENGINE_NAME, kernel_name=KERNEL_NAME, cwd=str(notebook.parent), progress_bar=False,
+        log_output=False, request_save_on_cell_execute=False, warm_kernel=warm, partial_path=str(out),
+        timeout_func=lambda cell: max(1, math.ceil(deadline - time.monotonic())))
+
+
+def run_unit(task: UnitTask) -> UnitOutcome:
+    """Execute and export one unit. Never raises: a failure is the outcome, with its reason and the
+    executed notebook (holding the error) when the notebook ran at all.
     """
-    start = time.monotonic()
-    staging = job.outputs / STAGING / job.unit_id
-    staging.mkdir(parents=True, exist_ok=True)
-    staged = staging / f"{job.unit_id}.ipynb"
-    notebook, report = unit_paths(job.outputs, job.unit_id)
-    notebook.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        nb = _execute(job, staged)
-        title, summary = summarise(job.params_file)
-        from ..htmlexport import to_html
+    from .warm import worker_kernel
 
-        html = to_html(nb, title)
-    except Exception as exc:  # noqa: BLE001 - any failure of one unit is recorded, never propagated
-        reason = _reason(exc, time.monotonic() - start >= job.timeout, job.timeout)
-        if staged.exists():
-            os.replace(staged, notebook)
-        else:  # nothing ran: an older notebook would be mistaken for this run's
-            notebook.unlink(missing_ok=True)
-        report.unlink(missing_ok=True)
-        shutil.rmtree(staging, ignore_errors=True)
-        return UnitResult(job.unit_id, str(job.params_file), FAILED, reason,
-                          notebook=str(notebook.relative_to(job.outputs)) if notebook.exists() else None,
-                          seconds=time.monotonic() - start)
-    os.replace(staged, notebook)
-    write_atomic(report, html)
-    shutil.rmtree(staging, ignore_errors=True)
-    return UnitResult(job.unit_id, str(job.params_file), OK, report=str(report.relative_to(job.outputs)),
-                      notebook=str(notebook.relative_to(job.outputs)), seconds=time.monotonic() - start,
-                      summary=summary)
+    job = task.job
+    start = time.monotonic()
+    kernel = worker_kernel()
+    with tempfile.TemporaryDirectory(prefix=f"perfeval-{job.unit_id}-") as tmp:
+        folder = Path(tmp)
+        params = _local_copy(Path(job.params_file), task.params_text, folder)
+        notebook = _local_copy(Path(job.notebook), task.notebook_text, folder)
+        out = folder / f"{job.unit_id}.ipynb"
+        try:
+            nb = _execute(job, notebook, params, out, kernel.ready())
+            title, summary = summarise(params)
+            from ..htmlexport import to_html
+
+            html = to_html(nb, title)
+        except Exception as exc:  # noqa: BLE001 - any failure of one unit is recorded, never propagated
+            kernel.stop()  # it may be busy with a timed-out cell, or dead: the next unit gets a fresh one
+            reason = _reason(exc, time.monotonic() - start >= job.timeout, job.timeout)
+            return UnitOutcome(UnitResult(job.unit_id, str(job.params_file), FAILED, reason,
+                                          seconds=time.monotonic() - start),
+                               out.read_bytes() if out.exists() else None)
+        return UnitOutcome(UnitResult(job.unit_id, str(job.params_file), OK, seconds=time.monotonic() - start,
+                                      summary=summary), out.read_bytes(), html)
