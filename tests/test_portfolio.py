@@ -25,6 +25,8 @@ def test_units_table(results):
     assert yunxi["重算等次"] == "优" and yunxi["错误"] >= 1
     changsha = table.loc["长沙县机关事务中心"]
     assert changsha["重算等次"].endswith("（暂定）") and changsha["自评总分"] != changsha["自评总分"]  # NaN: not claimed
+    liuyang = table.loc["浏阳市机关后勤服务中心"]
+    assert liuyang["自评总分"] == 96 and liuyang["差异（自评−重算）"] != liuyang["差异（自评−重算）"]  # no basis: NaN
 
 
 def test_score_shares_stay_within_one_framework(results):

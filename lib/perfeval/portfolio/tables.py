@@ -49,7 +49,8 @@ def units_table(results: Sequence[UnitResult]) -> pd.DataFrame:
         rows.append({
             "单位": sheet.unit.name, "年度": sheet.unit.year, "框架": framework_label(sheet),
             "重算总分": on_100, "自评总分": claimed,
-            "差异（自评−重算）": None if claimed is None or on_100 is None else round_half_up(claimed - on_100, 2),
+            "差异（自评−重算）": None if claimed is None or on_100 is None or sheet.grade_provisional
+            else round_half_up(claimed - on_100, 2),  # a total rescaled from part of the points is no basis
             "重算等次": sheet.grade + ("（暂定）" if sheet.grade_provisional else "") if sheet.grade else None,
             "自评等次": sheet.claimed_grade,
             "已评分值": round_half_up(sheet.assessed_points, 2),
