@@ -101,7 +101,7 @@ def _dask_outcomes(jobs: Sequence[UnitJob], scheduler: str, workers: int) -> Ite
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                            dashboard_address=None) if scheduler == "local" else None
     try:
-        client = Client(cluster if cluster else scheduler, timeout=30)
+        client = Client(cluster if cluster else scheduler, timeout=10)
     except (OSError, TimeoutError) as exc:
         raise BatchError(f"cannot reach the dask scheduler at {scheduler}: {exc}") from None
     try:
