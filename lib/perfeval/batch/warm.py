@@ -20,6 +20,9 @@ from .kernel import NativeKernelManager
 
 ENGINE_NAME = "perfeval_warm"
 WARM_UP = "import perfeval.report\nperfeval.report.apply_theme()\n"
+# No history database (not needed, and it objects to the execution counter being reset) and no output
+# cache (Out[] would keep every unit's charts alive; without it a reset needs no full garbage collection).
+KERNEL_ARGUMENTS = ["--HistoryManager.enabled=False", "--InteractiveShell.cache_size=0"]
 RESET = "get_ipython().reset(new_session=False)\nget_ipython().execution_count = 1\n"
 
 
@@ -44,8 +47,7 @@ class WarmKernel:
     def start(self) -> None:
         """Start the kernel (retrying on port collisions) and import what every report needs."""
         self.km = NativeKernelManager(ready_timeout=self.start_timeout)
-        # no history database: it is not needed, and it objects to the execution counter being reset
-        run_sync(self.km.start_kernel)(extra_arguments=["--HistoryManager.enabled=False"])
+        run_sync(self.km.start_kernel)(extra_arguments=KERNEL_ARGUMENTS)
         self.kc = self.km.client()
         self.kc.start_channels()
         run_sync(self.kc.wait_for_ready)(timeout=self.start_timeout)
