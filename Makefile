@@ -25,8 +25,12 @@ browser:
 test: setup browser
 	$(VENV)/bin/pytest -q
 
+# Benchmarks print their figures and the command that produced them (minutes: the batch one runs 20 units
+# three ways; add `bench/bench_batch.py --scale 20,100,1000 --dask 100` for the scale figures).
 bench: setup
 	$(PY) bench/bench_cli.py
+	$(PY) bench/bench_stages.py
+	$(PY) bench/bench_batch.py --units 20
 
 clean:
-	rm -rf outputs/units outputs/*.html outputs/*.csv outputs/*.xlsx outputs/_runs
+	rm -rf outputs/units outputs/*.html outputs/*.csv outputs/*.xlsx outputs/*.ipynb outputs/batch_status.json
