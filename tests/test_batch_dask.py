@@ -23,7 +23,7 @@ def cluster():
 
 
 def test_same_reports_as_the_local_pool(cluster, tmp_path):
-    pool = run_batch([str(CHANGSHA), str(YUNXI)], outputs=tmp_path / "pool", workers=2, progress=False)
+    run_batch([str(CHANGSHA), str(YUNXI)], outputs=tmp_path / "pool", workers=2, progress=False)
     dask = run_batch([str(CHANGSHA), str(YUNXI)], outputs=tmp_path / "dask", progress=False,
                      scheduler=cluster.scheduler_address)
     assert [r.status for r in dask.results] == [OK, OK]

@@ -41,14 +41,13 @@ def score_row(row: Row, weight: float, default_op: str, bands: dict[str, Qualita
     target, actual = row.target, row.actual
     if target and target.value is not None and actual and actual.value is not None:
         op = direction_of(row, default_op)
-        unit = target.unit or (actual.unit if actual else "") or ""
         notes: list[str] = []
         if op == ">=":
             score = formulas.higher_is_better(weight, actual.value, target.value)
-            text = f"越高越好：得分 = 分值 × 实际值 ÷ 目标值，最高满分"
+            text = "越高越好：得分 = 分值 × 实际值 ÷ 目标值，最高满分"
         elif op == "<=":
             score = formulas.lower_is_better(weight, actual.value, target.value)
-            text = f"越低越好：实际值 ≤ 目标值得满分，否则 分值 × 目标值 ÷ 实际值"
+            text = "越低越好：实际值 ≤ 目标值得满分，否则 分值 × 目标值 ÷ 实际值"
         else:
             if choose("equal_target_rule") == "all_or_nothing":
                 score = weight if abs(actual.value - target.value) < 1e-9 else 0.0
