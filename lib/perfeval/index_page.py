@@ -5,6 +5,7 @@ import html
 
 import csv
 import io
+import re
 from html import escape
 from typing import Any, Sequence
 
@@ -14,6 +15,9 @@ from .formulas import round_half_up
 CSV_COLUMNS = ["unit_id", "name", "region", "year", "framework", "status", "reason", "total", "assessed_points",
                "applicable_points", "total_on_100", "grade", "grade_provisional", "claimed_total", "claimed_grade",
                "findings_error", "findings_warning", "findings_info", "report", "notebook"]
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 CSS = """
 body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
@@ -62,12 +66,21 @@ def rows(results: Sequence[UnitResult]) -> list[dict[str, Any]]:
     return out
 
 
+def csv_cell(value: Any) -> Any:
+    """A value a spreadsheet cannot run: text that would start a formula (= + - @, tab, CR) gets a
+    leading ' (OWASP's advice for CSV; the reader sees the quote, never a formula); numbers stay numbers.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
 def summary_csv(results: Sequence[UnitResult]) -> str:
     """The index as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese correctly)."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(results))
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows(results))
     return "\ufeff" + buf.getvalue()
 
 

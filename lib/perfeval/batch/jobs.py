@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from ..errors import BatchError, PerfevalError
-from ..params import UNIT_ID, load_params
+from ..params import RESERVED_NAMES, UNIT_ID, load_params
 from ..paths import UNITS_DIR
 
 PARAMS_PARAMETER = "params_file"  # the one parameter the batch itself sets
@@ -52,7 +52,9 @@ def unit_id_of(params_file: Path) -> str:
         return load_params(params_file).unit.id
     except PerfevalError:
         stem = params_file.stem.lower()
-        return stem if UNIT_ID.match(stem) else "unit-" + "".join(c if c.isalnum() else "-" for c in stem)[:70]
+        if UNIT_ID.match(stem) and stem not in RESERVED_NAMES:
+            return stem
+        return "unit-" + "".join(c if c.isalnum() else "-" for c in stem)[:70]
 
 
 def check_parameters(notebook: Path, parameters: Mapping[str, Any]) -> None:

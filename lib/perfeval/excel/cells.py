@@ -8,7 +8,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Any
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 # Cells holding one of these are treated as empty: the seeds write "——" for "not applicable".
@@ -178,6 +178,11 @@ def set_text(cell: Cell, text: str) -> None:
     if text.startswith(_FORMULA_START):
         cell.data_type = "s"
         cell.quotePrefix = True
+
+
+def set_shown_text(cell: Cell, text: str) -> None:
+    """Write text for reading only (the summary workbook): characters Excel cannot store are shown as �."""
+    set_text(cell, ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
 
 
 def display_width(text: str) -> int:

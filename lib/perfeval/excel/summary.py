@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..checks.finding import SEVERITY_LABEL, SEVERITY_ORDER, Finding
 from ..engine import STATUS_LABEL, ScoreRow, ScoreSheet
 from ..fileio import write_atomic
-from .cells import display_width, set_text
+from .cells import display_width, set_shown_text
 from .style import BODY_FONT, BOX, HEADER_FONT, TITLE_FONT, WRAP, fit_width, header_cell, set_width
 
 SUMMARY_SHEET = "汇总"
@@ -24,7 +24,7 @@ PERCENT = '0.00"%"'
 NOTES_WIDTH = 60
 LINE_HEIGHT = 15
 SEVERITIES = ("error", "warning", "info")
-_BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
+_BAD_TITLE = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")  # and control characters
 LINK_FONT = Font(name=BODY_FONT.name, color="0563C1", underline="single")
 
 FindingLike = Union[Finding, Mapping[str, Any]]
@@ -46,6 +46,11 @@ def sheet_title(name: str, taken: set[str]) -> str:
         title, n = clean[: 31 - len(suffix)] + suffix, n + 1
     taken.add(title.lower())
     return title
+
+
+def quoted(title: str) -> str:
+    """A sheet name as a reference writes it: in single quotes, a quote inside doubled."""
+    return "'" + title.replace("'", "''") + "'"
 
 
 def _fields(f: FindingLike) -> tuple[str, str, str, str | None]:
@@ -71,7 +76,7 @@ def difference(sheet: ScoreSheet) -> float | None:
 def _put(ws: Worksheet, row: int, col: int, value: Any, number_format: str | None = None) -> None:
     cell = ws.cell(row, col)
     if isinstance(value, str):
-        set_text(cell, value)
+        set_shown_text(cell, value)
     elif value is not None:
         cell.value = value
         if number_format:
@@ -92,7 +97,7 @@ def _summary(ws: Worksheet, units: list[tuple[ScoreSheet, list[FindingLike], str
         for c, (value, (_, fmt)) in enumerate(zip(values, SUMMARY_COLUMNS), start=1):
             _put(ws, r, c, value, fmt)
         link = ws.cell(r, 1)
-        link.hyperlink = f"#'{title}'!A1"
+        link.hyperlink = f"#{quoted(title)}!A1"
         link.font = LINK_FONT
     _fit(ws, len(SUMMARY_COLUMNS), len(units) + 1)
     ws.freeze_panes = "B2"
@@ -126,10 +131,10 @@ def _score_row(ws: Worksheet, r: int, row: ScoreRow) -> None:
 
 def _unit_sheet(ws: Worksheet, sheet: ScoreSheet, findings: list[FindingLike]) -> None:
     u = sheet.unit
-    ws["A1"] = f"{u.name} {u.year}年度 部门整体支出绩效评价复核"
+    set_shown_text(ws["A1"], f"{u.name} {u.year}年度 部门整体支出绩效评价复核")
     ws["A1"].font = TITLE_FONT
     back = ws.cell(1, len(UNIT_COLUMNS), "返回汇总")
-    back.hyperlink = f"#'{SUMMARY_SHEET}'!A1"
+    back.hyperlink = f"#{quoted(SUMMARY_SHEET)}!A1"
     back.font = LINK_FONT
     info = ((("评价框架", sheet.framework.name, None),),
             (("重算总分", sheet.total, SCORE), ("折合百分制", sheet.total_on_100, SCORE), ("等级", sheet.grade, None)),

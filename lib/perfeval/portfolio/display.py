@@ -38,6 +38,13 @@ def ratios_block(ratios: pd.DataFrame) -> Html:
                              text=["单位", "分子", "分母", "来源"], caption="同类单位成本比率"))
 
 
+def notes_block(notes: Sequence[str]) -> Html:
+    """可比性说明 as an escaped list: notes quote unit kinds, which Markdown would pass through as HTML."""
+    if not notes:
+        return note("所有单位框架、年度、类别相同，可直接比较。")
+    return Html('<ul class="pe-note">' + "".join(f"<li>{esc(n)}</li>" for n in notes) + "</ul>")
+
+
 def chart(fig, caption: str, empty: str) -> Html:  # noqa: ANN001 - a Figure or None
     return note(empty) if fig is None else figure_html(fig, caption)
 

@@ -27,6 +27,7 @@ def use_chinese_font() -> None:
     mpl.rcParams["font.family"] = ["sans-serif"]
     mpl.rcParams["font.sans-serif"] = [FONT_NAME, *rest]
     mpl.rcParams["axes.unicode_minus"] = False
+    mpl.rcParams["text.parse_math"] = False  # labels from params are drawn as written: "$x^$" is text, not an error
 
 
 def apply_theme() -> None:
@@ -42,5 +43,6 @@ def apply_theme() -> None:
 
 def ensure_chinese_font() -> None:
     """Called by every chart so a chart drawn without apply_theme() still has its Chinese glyphs."""
-    if mpl.rcParams["font.sans-serif"][:1] != [FONT_NAME] or mpl.rcParams["font.family"] != ["sans-serif"]:
+    if (mpl.rcParams["font.sans-serif"][:1] != [FONT_NAME] or mpl.rcParams["font.family"] != ["sans-serif"]
+            or mpl.rcParams["text.parse_math"]):
         use_chinese_font()
