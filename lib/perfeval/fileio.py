@@ -11,7 +11,9 @@ import yaml
 
 from .errors import InputFileError
 
-MAX_YAML_BYTES = 2_000_000
+MAX_YAML_BYTES = 1_000_000  # a unit's params file is about 10 kB; the pure-Python parser reads 1 MB in seconds
+MAX_YAML_DEPTH = 32  # params nest about 6 levels, frameworks about 10; deeper nesting would exhaust the stack
+MAX_YAML_NODES = 20_000  # values and keys; a sample unit has about 1,000, a framework about 1,100
 
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
@@ -44,19 +46,38 @@ def _construct_mapping(loader: StrictSafeLoader, node: yaml.MappingNode, deep: b
 
 
 def _construct_int(loader: StrictSafeLoader, node: yaml.ScalarNode) -> int:
-    return int(loader.construct_scalar(node))
+    try:
+        return int(loader.construct_scalar(node))
+    except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+        raise yaml.constructor.ConstructorError(None, None, "integer with too many digits", node.start_mark) from None
 
 
-def _reject_alias(self: StrictSafeLoader, parent, index):  # noqa: ANN001
-    if self.check_event(yaml.events.AliasEvent):
-        event = self.peek_event()
+def _bounded_compose(self: StrictSafeLoader, parent, index):  # noqa: ANN001
+    """Compose one node, refusing aliases and stopping at MAX_YAML_DEPTH levels or MAX_YAML_NODES nodes.
+
+    Counted while parsing, so a hostile file is refused after reading that much, not after all of it.
+    """
+    event = self.peek_event()
+    if isinstance(event, yaml.events.AliasEvent):
         raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", event.start_mark)
-    return yaml.SafeLoader.compose_node(self, parent, index)
+    self.nodes_seen = getattr(self, "nodes_seen", 0) + 1
+    depth = getattr(self, "depth", 0) + 1
+    if self.nodes_seen > MAX_YAML_NODES:
+        raise yaml.composer.ComposerError(None, None, f"more than {MAX_YAML_NODES:,} values; "
+                                          "a params file has a few thousand at most", event.start_mark)
+    if depth > MAX_YAML_DEPTH:
+        raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_YAML_DEPTH} levels deep",
+                                          event.start_mark)
+    self.depth = depth
+    try:
+        return yaml.SafeLoader.compose_node(self, parent, index)
+    finally:
+        self.depth = depth - 1
 
 
 StrictSafeLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 StrictSafeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-StrictSafeLoader.compose_node = _reject_alias  # type: ignore[method-assign]
+StrictSafeLoader.compose_node = _bounded_compose  # type: ignore[method-assign]
 
 
 def parse_yaml(text: str, file: str | Path) -> Any:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,12 @@ from openpyxl.workbook.workbook import Workbook
 from ..errors import WorkbookError
 
 MAX_BYTES = 20_000_000
-MAX_UNPACKED_BYTES = 200_000_000  # guards against zip bombs; a filled template unpacks to well under 1 MB
+# Zip bombs: sizes as the central directory states them (zipfile stops reading a part at its stated size,
+# and the CRC check then fails, so a part cannot unpack to more than it claims). A filled template unpacks
+# to under 1 MB with no part above 100 kB; openpyxl holds an XML part in memory at 20-25 times its size.
+MAX_UNPACKED_BYTES = 50_000_000  # all parts, pasted images included
+MAX_XML_PART_BYTES = 5_000_000  # each sheet, shared strings, styles ... part that openpyxl parses
+MAX_PARTS = 1_000  # a template has 25 parts; Excel and WPS add a few dozen
 _ZIP = b"PK\x03\x04"
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted .xlsx and old .xls are OLE compound files
 
@@ -35,6 +41,20 @@ def read_bytes(path: str | Path) -> bytes:
         raise WorkbookError(str(path), [("", "permission denied")]) from None
 
 
+def _too_big(parts: list[zipfile.ZipInfo]) -> str | None:
+    """Why the archive would unpack to more than a workbook of this kind ever needs, from its directory alone."""
+    if len(parts) > MAX_PARTS:
+        return f"has {len(parts):,} parts; the limit is {MAX_PARTS:,}"
+    unpacked = sum(i.file_size for i in parts)
+    if unpacked > MAX_UNPACKED_BYTES:
+        return f"unpacks to {unpacked:,} bytes; the limit is {MAX_UNPACKED_BYTES:,}"
+    big = next((i for i in parts if i.filename.endswith((".xml", ".rels")) and i.file_size > MAX_XML_PART_BYTES),
+               None)
+    if big:
+        return f"its part {big.filename} unpacks to {big.file_size:,} bytes; the limit is {MAX_XML_PART_BYTES:,}"
+    return None
+
+
 def open_workbook(data: bytes, file: str) -> Workbook:
     """A read-only workbook with cached values (data_only); anything but a plain .xlsx is a WorkbookError."""
     def fail(problem: str) -> WorkbookError:
@@ -47,15 +67,19 @@ def open_workbook(data: bytes, file: str) -> Workbook:
         raise fail("is not an Excel .xlsx workbook (an .xlsx file is a zip archive; this one is not)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(i.file_size for i in archive.infolist())
+            parts = archive.infolist()
+            too_big = _too_big(parts)
+            if too_big:
+                raise fail(too_big)
+            names = {i.filename for i in parts}
             broken = archive.testzip()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+    except RuntimeError as exc:  # zipfile's word for a part encrypted with a zip password
+        raise fail(f"is password-protected ({exc}); remove the password and save it again") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError,
+            NotImplementedError) as exc:  # NotImplementedError: a compression method zipfile lacks
         raise fail(f"is corrupt: not a readable zip archive ({exc})") from None
     if broken:
         raise fail(f"is corrupt: the part {broken} is damaged")
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise fail(f"unpacks to {unpacked:,} bytes; the limit is {MAX_UNPACKED_BYTES:,}")
     if "xl/workbook.xml" not in names:
         raise fail("is a zip archive but not an Excel workbook (it has no xl/workbook.xml)")
     try:

@@ -30,17 +30,37 @@ def get_in(data: Any, path: PathT) -> Any:
     return node
 
 
+class PathConflict(ValueError):
+    """A path that goes through a value as if it were a mapping or a list, or far past a list's end."""
+
+
+MAX_GAP = 1_000  # positions a path may skip past a list's end (each is filled with an empty item)
+
+
+def _check_step(node: Any, part: Any) -> None:
+    want_list = isinstance(part, int) or _selector(part) is not None
+    if not isinstance(node, list if want_list else dict):
+        raise PathConflict(f"{part!r} goes into a value that is not a {'list' if want_list else 'mapping'}")
+    if isinstance(part, int) and not 0 <= part <= len(node) + MAX_GAP:
+        raise PathConflict(f"position {part} is far past the end of the list ({len(node)} items)")
+
+
 def set_in(data: dict, path: PathT, value: Any) -> PathT:
-    """Set value at path, creating containers on the way; returns the path with selectors resolved to positions."""
+    """Set value at path, creating containers on the way; returns the path with selectors resolved to positions.
+
+    Raises PathConflict when the path does not fit what data already holds.
+    """
     node: Any = data
     resolved: list[Any] = []
     for i, part in enumerate(path):
         last = i == len(path) - 1
         nxt = None if last else path[i + 1]
         fresh: Any = [] if isinstance(nxt, int) or _selector(nxt) else {}
+        _check_step(node, part)
         sel = _selector(part)
         if sel:
-            index = next((k for k, item in enumerate(node) if item.get(sel[0]) == sel[1]), None)
+            index = next((k for k, item in enumerate(node) if isinstance(item, dict) and item.get(sel[0]) == sel[1]),
+                         None)
             if index is None:
                 node.append({sel[0]: sel[1]})
                 index = len(node) - 1

@@ -16,7 +16,7 @@ from ..params import UnitParams, parse_params
 from ..paths import UNITS_DIR
 from .book import Grid, open_workbook, read_bytes, read_grid
 from .cells import CellProblem, found, is_blank, read_cell, read_text
-from .datapath import PathT, dotted, fill, get_in, set_in
+from .datapath import PathConflict, PathT, dotted, fill, get_in, set_in
 from .layout import (EXTRA, EXTRA_MAX_ROWS, EXTRA_ROW, INPUT_SHEETS, TABLES, Column, Table, fields_and_labels,
                      key_columns)
 
@@ -197,11 +197,14 @@ class Reader:
             except InputFileError as exc:
                 self.problems.append((ref, exc.problems[0].problem))
                 continue
-            if not all(path) or get_in(self.data, path) is not None:
+            if any(p == "" for p in path) or get_in(self.data, path) is not None:
                 self.problems.append((f"{EXTRA}!A{r}", f"{found(raw_path)} is empty or already filled from the "
                                                        "other sheets; give each parameter once"))
                 continue
-            self.put(path, value, ref)
+            try:
+                self.put(path, value, ref)
+            except PathConflict as exc:
+                self.problems.append((f"{EXTRA}!A{r}", f"{found(raw_path)} does not fit the params: {exc}"))
 
 
 def grids_of(wb: Workbook, file: str) -> dict[str, Grid]:

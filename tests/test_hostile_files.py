@@ -1,0 +1,240 @@
+"""Untrusted files within bounds: hostile YAML and workbooks end in a clear error, read no further than needed.
+
+Every hostile file is built here from a real filled workbook or from text. Time and memory are not
+asserted (bench/bench_hostile_files.py measures them for the same files); what is asserted is the
+error, its message and that nothing was written.
+"""
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+from pathlib import Path
+from typing import Callable
+
+import openpyxl
+import pytest
+
+from perfeval.cli import main
+from perfeval.errors import InputFileError, WorkbookError
+from perfeval.excel.book import MAX_PARTS, MAX_UNPACKED_BYTES, MAX_XML_PART_BYTES
+from perfeval.excel.intake import read_workbook
+from perfeval.excel.template import export_workbook
+from perfeval.fileio import MAX_YAML_DEPTH, MAX_YAML_NODES, parse_yaml, read_yaml
+from perfeval.params import load_params
+
+from conftest import CHANGSHA
+
+SHEET = "xl/worksheets/sheet2.xml"  # 单位信息, the first sheet the reader checks
+NS = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+# --- building hostile workbooks from a real one -----------------------------------------------------------
+
+def repack(source: bytes, replace: dict[str, Callable[[io.BufferedWriter], None]] | None = None,
+           add: int = 0) -> bytes:
+    """The workbook's zip with parts streamed in by writer functions, and `add` tiny extra parts."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as zin, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            if replace and item.filename in replace:
+                with zout.open(item.filename, "w", force_zip64=True) as fh:
+                    replace[item.filename](fh)
+            else:
+                zout.writestr(item, zin.read(item.filename))
+        for i in range(add):
+            zout.writestr(f"customXml/item{i}.xml", "<a/>")
+    return buffer.getvalue()
+
+
+def rows_xml(rows: int, cells_per_row: int = 1) -> Callable:
+    """Sheet XML of many rows (or one very wide row): tiny once compressed."""
+    def write(fh) -> None:  # noqa: ANN001
+        fh.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet ' + NS + b"><sheetData>")
+        cells = b'<c t="inlineStr"><is><t>x</t></is></c>' * cells_per_row
+        for r in range(1, rows + 1):
+            fh.write(b'<row r="%d">%s</row>' % (r, cells))
+        fh.write(b"</sheetData></worksheet>")
+    return write
+
+
+def billion_laughs(fh) -> None:  # noqa: ANN001
+    fh.write(b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+             + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+                        for i in range(1, 10))
+             + b"]><worksheet " + NS + b'><sheetData><row r="1"><c t="inlineStr"><is><t>&lol9;</t></is></c>'
+             + b"</row></sheetData></worksheet>")
+
+
+def _patch_central(data: bytes, name: str, offset: int, value: bytes) -> bytes:
+    """Overwrite a field of one part's central directory entry (where sizes and flags are stated)."""
+    entry = data.find(b"PK\x01\x02")
+    while entry != -1:
+        name_len = struct.unpack("<H", data[entry + 28:entry + 30])[0]
+        if data[entry + 46:entry + 46 + name_len] == name.encode():
+            return data[:entry + offset] + value + data[entry + offset + len(value):]
+        entry = data.find(b"PK\x01\x02", entry + 4)
+    raise KeyError(name)
+
+
+def lying_size(data: bytes) -> bytes:
+    """A part whose directory says it unpacks to 1 kB while it holds far more (a bomb that lies)."""
+    big = repack(data, {SHEET: rows_xml(100_000)})
+    return _patch_central(big, SHEET, 24, struct.pack("<I", 1_000))
+
+
+def zip_encrypted(data: bytes) -> bytes:
+    """The sheet part flagged as encrypted with a zip password."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        flags = z.getinfo(SHEET).flag_bits
+    return _patch_central(data, SHEET, 8, struct.pack("<H", flags | 0x1))
+
+
+def flipped_byte(data: bytes) -> bytes:
+    """One byte of the sheet's compressed data changed (a download cut short, a bad disk)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        info = z.getinfo(SHEET)
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + info.compress_size // 2
+    return data[:start] + bytes([data[start] ^ 0xFF]) + data[start + 1:]
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory) -> bytes:
+    return export_workbook(CHANGSHA, tmp_path_factory.mktemp("filled") / "changsha.xlsx").read_bytes()
+
+
+# (name, builder from the filled workbook's bytes, words of the message)
+HOSTILE_WORKBOOKS: list[tuple[str, Callable[[bytes], bytes], str]] = [
+    ("empty file", lambda d: b"", "not an Excel .xlsx workbook"),
+    ("a PDF renamed .xlsx", lambda d: b"%PDF-1.7\n" + d[:2000], "not an Excel .xlsx workbook"),
+    ("an old .xls or an encrypted workbook", lambda d: bytes.fromhex("D0CF11E0A1B11AE1") + d[:4000],
+     "password-protected (encrypted) or an old .xls"),
+    ("a part encrypted with a zip password", zip_encrypted, "is password-protected"),
+    ("cut short", lambda d: d[: len(d) * 2 // 3], "is corrupt"),
+    ("one byte flipped", flipped_byte, "is corrupt"),
+    ("zip bomb: 120 MB of rows", lambda d: repack(d, {SHEET: rows_xml(2_500_000)}),
+     f"the limit is {MAX_UNPACKED_BYTES:,}"),
+    ("zip bomb: one sheet of 7 MB", lambda d: repack(d, {SHEET: rows_xml(150_000)}),
+     f"its part {SHEET} unpacks to"),
+    ("zip bomb: one row 7 MB wide", lambda d: repack(d, {SHEET: rows_xml(1, 160_000)}),
+     f"the limit is {MAX_XML_PART_BYTES:,}"),
+    ("zip bomb: styles of 7 MB", lambda d: repack(d, {"xl/styles.xml": rows_xml(150_000)}),
+     "its part xl/styles.xml unpacks to"),
+    ("zip bomb that understates its size", lying_size, f"the part {SHEET} is damaged"),
+    ("thousands of parts", lambda d: repack(d, add=MAX_PARTS), f"the limit is {MAX_PARTS:,}"),
+    ("XML entity expansion (billion laughs)", lambda d: repack(d, {SHEET: billion_laughs}),
+     "could not be read as an Excel workbook"),
+]
+
+
+@pytest.mark.parametrize("what,build,words", HOSTILE_WORKBOOKS, ids=[h[0] for h in HOSTILE_WORKBOOKS])
+def test_a_hostile_workbook_is_a_clear_error_and_nothing_is_written(filled, tmp_path, capsys, what, build, words):
+    path = tmp_path / "in.xlsx"
+    path.write_bytes(build(filled))
+    with pytest.raises(WorkbookError) as err:
+        read_workbook(path)
+    assert err.value.file == str(path) and words in str(err.value)
+    out = tmp_path / "unit.yaml"
+    assert main(["excel", "import", str(path), "-o", str(out)]) == 1
+    printed = capsys.readouterr().err
+    assert words in printed and "Traceback" not in printed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.xlsx"]  # no params file, no temp file
+
+
+def test_a_large_but_honest_workbook_is_read_only_as_far_as_the_layout_reaches(filled, tmp_path):
+    """Far-off cells and 4 MB of rows past the layout do not change the unit (and are not read)."""
+    wb = openpyxl.load_workbook(io.BytesIO(filled))
+    for ws in wb.worksheets:
+        ws.cell(1_048_576, 1, "far below")
+        ws.cell(1, 16_384, "far right")
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path = tmp_path / "far.xlsx"
+    path.write_bytes(buffer.getvalue())
+    params, _ = read_workbook(path)
+    assert params == load_params(CHANGSHA)
+
+
+def test_a_directory_or_a_missing_file(tmp_path):
+    with pytest.raises(WorkbookError, match="is a directory"):
+        read_workbook(tmp_path)
+    with pytest.raises(WorkbookError, match="file not found"):
+        read_workbook(tmp_path / "nowhere.xlsx")
+
+
+def test_openpyxl_parses_workbook_xml_with_defusedxml():
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML  # entity declarations refused (see the billion laughs above)
+
+
+# --- hostile YAML ---------------------------------------------------------------------------------------
+
+HOSTILE_YAML = [
+    ("flow nesting", "a: " + "[" * 100_000 + "]" * 100_000, f"nested more than {MAX_YAML_DEPTH} levels"),
+    ("block nesting", "".join(" " * i + f"k{i}:\n" for i in range(200)) + " " * 200 + "v",
+     f"nested more than {MAX_YAML_DEPTH} levels"),
+    ("a list of a million values", "a: [" + "1," * 400_000 + "1]", f"more than {MAX_YAML_NODES:,} values"),
+    ("many keys", "".join(f"k{i}: {i}\n" for i in range(30_000)), f"more than {MAX_YAML_NODES:,} values"),
+    ("an integer of 5,000 digits", "a: " + "9" * 5_000, "integer with too many digits"),
+    ("an alias bomb", "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "aliases (*name) are not allowed"),
+    ("a Python object", "a: !!python/object/apply:os.system ['true']\n", "could not determine a constructor"),
+    ("a merge key", "base: &b {x: 1}\nunit:\n  <<: *b\n", "aliases (*name) are not allowed"),
+]
+
+
+@pytest.mark.parametrize("what,text,words", HOSTILE_YAML, ids=[h[0] for h in HOSTILE_YAML])
+def test_hostile_yaml_is_a_clear_error(tmp_path, capsys, what, text, words):
+    with pytest.raises(InputFileError, match="not valid YAML") as err:
+        parse_yaml(text, "unit.yaml")
+    assert words in str(err.value)
+    path = tmp_path / "unit.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    printed = capsys.readouterr()
+    assert words in printed.out + printed.err and "Traceback" not in printed.out + printed.err
+
+
+def test_the_bounds_leave_room_for_real_files():
+    """Every framework and sample unit reads within the bounds with room to spare (20 times their size)."""
+    from perfeval.paths import FRAMEWORKS_DIR, UNITS_DIR
+
+    for path in [*FRAMEWORKS_DIR.glob("*.yaml"), *UNITS_DIR.glob("*.yaml")]:
+        text = path.read_text(encoding="utf-8")
+        assert parse_yaml(text, path) == read_yaml(path)
+        body = text.split("\n", 1)[1] if text.startswith("#") else text
+        assert isinstance(parse_yaml("many:\n" + "\n".join(f"- {line}" if i == 0 else f"  {line}" for i, line in
+                                                            enumerate(body.splitlines())), path), dict)
+
+
+# --- 其他参数: params paths typed by the unit --------------------------------------------------------------
+
+@pytest.mark.parametrize("path,words", [
+    ("unit.name.x", "goes into a value that is not a mapping"),
+    ("unit.?id=x.y", "goes into a value that is not a list"),
+    ("claims.rates.5000000.value", "position 5000000 is far past the end of the list"),
+    ("a..b", "is empty or already filled"),
+])
+def test_a_hostile_parameter_path_is_named_by_its_cell(filled, tmp_path, path, words):
+    from perfeval.excel.layout import EXTRA, EXTRA_ROW
+
+    wb = openpyxl.load_workbook(io.BytesIO(filled))
+    wb[EXTRA].cell(EXTRA_ROW + 50, 1).value = path
+    wb[EXTRA].cell(EXTRA_ROW + 50, 2).value = "1"
+    book = tmp_path / "extra.xlsx"
+    wb.save(book)
+    with pytest.raises(WorkbookError) as err:
+        read_workbook(book)
+    assert [(p.field, words in p.problem) for p in err.value.problems] == [(f"{EXTRA}!A{EXTRA_ROW + 50}", True)]
+
+
+def test_a_parameter_path_may_start_a_list_at_position_0(filled, tmp_path):
+    from perfeval.excel.layout import EXTRA, EXTRA_ROW
+
+    wb = openpyxl.load_workbook(io.BytesIO(filled))
+    wb[EXTRA].cell(EXTRA_ROW + 50, 1).value = "figures.project_items.0.amount.note"
+    wb[EXTRA].cell(EXTRA_ROW + 50, 2).value = "合计数见附件1-3"
+    book = tmp_path / "extra.xlsx"
+    wb.save(book)
+    params, _ = read_workbook(book)
+    assert params.figures.project_items[0].amount.note == "合计数见附件1-3"
