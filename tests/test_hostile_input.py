@@ -8,18 +8,23 @@ reports loaded in headless Chromium with every dialog recorded.
 """
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
+import os
 import re
 import subprocess
 import sys
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import openpyxl
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from perfeval import load_params
 from perfeval.batch.jobs import unit_id_of
@@ -55,6 +60,24 @@ def hostile(node, key=None, counter=None):  # noqa: ANN001, ANN201 - any YAML va
         counter[0] += 1
         return PAYLOADS[counter[0] % len(PAYLOADS)]
     return node
+
+
+def _leaves(node, path=()):  # noqa: ANN001, ANN202
+    """Every (path, value) of nested mappings and lists."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _leaves(v, path + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _leaves(v, path + (i,))
+    else:
+        yield path, node
+
+
+def _set_path(data, path, value) -> None:  # noqa: ANN001
+    for k in path[:-1]:
+        data = data[k]
+    data[path[-1]] = value
 
 
 def _strings(node, key=None):  # noqa: ANN001, ANN202
@@ -333,3 +356,52 @@ def test_control_characters_reach_the_summary_workbook_as_a_visible_mark(unit_co
     wb = openpyxl.load_workbook(out)
     assert wb["汇总"]["A2"].value == "=BEL\ufffdNUL\ufffdend" and wb["汇总"]["A2"].data_type == "s"
     assert _formulas(out) == []
+
+
+
+# --- any text, not just the two payloads ------------------------------------------------------------------
+
+HTML_EXAMPLES = max(10, int(os.environ.get("PERFEVAL_PROPERTY_EXAMPLES", "300")) // 5)
+markup = st.sampled_from(["<", ">", "&", '"', "'", "<b>", "</td></tr></table>", "<!--", "-->", "<![CDATA[", "]]>",
+                          "&lt;", "&#60;", "<style>", "</style>", "<svg/onload=alert(3)>", "javascript:", "{{x}}",
+                          "{%", "\x00", "\u2028", "\r", "\n", "$", "\\", "%s", "<script>"])
+any_text = st.lists(st.one_of(markup, st.text(max_size=8)), min_size=1, max_size=8).map("".join)
+_YUNXI = yaml.safe_load(YUNXI.read_text(encoding="utf-8"))
+_TEXT_PATHS = [path for path, value in _leaves(_YUNXI)
+               if isinstance(value, str) and path[-1] not in NOT_TEXT and path[-1] != "unit"]
+_TEXT_BLOCKS = ("title", "overview", "base_data", "scores", "findings", "conclusion", "footer")
+
+
+def _tags(html: str) -> set[str]:
+    page = Page()
+    page.feed(html)
+    page.close()
+    assert page.handlers == [] and page.scripts == []
+    return set(re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)", html))
+
+
+def _blocks_html(path: Path) -> str:
+    from perfeval import report
+
+    rep = report.load_report(path)
+    return "".join(getattr(report, name)(rep).html for name in _TEXT_BLOCKS)
+
+
+@pytest.fixture(scope="module")
+def clean_tags(tmp_path_factory) -> set[str]:
+    return _tags(_blocks_html(YUNXI))
+
+
+@settings(max_examples=HTML_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                           HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(any_text, min_size=1, max_size=12))
+def test_any_text_in_every_field_adds_no_element_to_the_report(clean_tags, texts):
+    """Whatever text a unit writes, the report's blocks have only the elements a clean report has."""
+    data = copy.deepcopy(_YUNXI)
+    for i, path in enumerate(_TEXT_PATHS):
+        _set_path(data, path, texts[i % len(texts)])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "unit.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        html = _blocks_html(path)
+    assert _tags(html) <= clean_tags

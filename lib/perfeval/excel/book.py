@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 import zlib
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import openpyxl
 from openpyxl.workbook.workbook import Workbook
@@ -39,6 +41,16 @@ def read_bytes(path: str | Path) -> bytes:
         raise WorkbookError(str(path), [("", "is a directory, expected an .xlsx workbook")]) from None
     except PermissionError:
         raise WorkbookError(str(path), [("", "permission denied")]) from None
+
+
+@contextmanager
+def quiet_openpyxl() -> Iterator[None]:
+    """openpyxl's warnings (unsupported extensions, out-of-range dates, no default style) mean nothing to an
+    analyst; what matters in a cell is reported by the reader as a problem of that cell.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        yield
 
 
 def _too_big(parts: list[zipfile.ZipInfo]) -> str | None:
@@ -83,7 +95,8 @@ def open_workbook(data: bytes, file: str) -> Workbook:
     if "xl/workbook.xml" not in names:
         raise fail("is a zip archive but not an Excel workbook (it has no xl/workbook.xml)")
     try:
-        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        with quiet_openpyxl():
+            return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged XML; all mean "unreadable"
         raise fail(f"could not be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
 
@@ -92,10 +105,11 @@ def read_grid(wb: Workbook, sheet: str, max_row: int, max_col: int, file: str) -
     """Every non-empty cell of a sheet within the bounds the layout uses (a read-only sheet is parsed here)."""
     grid: Grid = {}
     try:
-        for row in wb[sheet].iter_rows(min_row=1, max_row=max_row, max_col=max_col):
-            for cell in row:
-                if cell.value is not None:
-                    grid[(cell.row, cell.column)] = (cell.value, cell.number_format or "General")
+        with quiet_openpyxl():
+            for row in wb[sheet].iter_rows(min_row=1, max_row=max_row, max_col=max_col):
+                for cell in row:
+                    if cell.value is not None:
+                        grid[(cell.row, cell.column)] = (cell.value, cell.number_format or "General")
     except Exception as exc:  # noqa: BLE001 - damaged sheet XML surfaces only while iterating
         raise WorkbookError(file, [(sheet, f"sheet could not be read ({type(exc).__name__}: {exc})")]) from None
     return grid

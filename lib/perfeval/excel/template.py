@@ -11,7 +11,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..engine import score_file
-from ..errors import ParamsError
+from ..errors import ParamsError, WorkbookError
 from ..fileio import dump_yaml, write_atomic
 from ..framework import Framework, available_frameworks, load_framework
 from ..params import UnitParams
@@ -295,7 +295,11 @@ def export_workbook(params_path: str | Path, path: str | Path) -> Path:
         blob = workbook_bytes(build_workbook(sheet.framework, params.model_dump(exclude_defaults=True)))
     except ParamsError as exc:
         raise ParamsError(str(params_path), exc.problems) from None
-    back, _ = read_workbook_bytes(blob, str(path))
+    try:
+        back, _ = read_workbook_bytes(blob, str(path))
+    except WorkbookError as exc:  # valid params the intake would refuse, e.g. an empty 单位名称
+        raise ParamsError(str(params_path), [(pr.field, f"{pr.problem} once in Excel; nothing was written")
+                                             for pr in exc.problems]) from None
     lost = differences(params, back)
     if lost:
         raise ParamsError(str(params_path), [(p, "the Excel layout cannot hold this value exactly; "
