@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -13,14 +14,15 @@ from ..errors import BatchError
 from ..fileio import write_atomic
 from ..paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
 from .jobs import PARAMS_PARAMETER, UnitJob, build_jobs, check_parameters, resolve_units
-from .publish import publish
-from .status import FAILED, UnitResult, load_status, save_status
+from .publish import publish, unit_paths
+from .status import FAILED, STATUS_FILE, UnitResult, load_status, save_status
 from .worker import UnitOutcome, UnitTask, run_unit
 
 DEFAULT_NOTEBOOK = NOTEBOOKS_DIR / "unit_report.ipynb"
 DEFAULT_TIMEOUT = 600.0
 EXTRAS = (("各单位对比（portfolio.html）", "portfolio.html"), ("汇总工作簿（summary.xlsx）", "summary.xlsx"),
           ("汇总表（summary.csv）", "summary.csv"))
+INTERRUPTED = "中断：批处理在本单位完成前被中止；运行 perfeval run --failed-only 补完"
 IN_FLIGHT_PER_WORKER = 2  # enough queued to keep every worker busy; bounded so memory does not grow with N
 
 
@@ -59,13 +61,18 @@ def _lost(job: UnitJob, exc: BaseException) -> UnitOutcome:
                                   f"worker failed: {type(exc).__name__}: {exc}"[:600]))
 
 
+def _ignore_interrupt() -> None:
+    """In a worker: Ctrl-C is the batch's to handle (it stops the workers), not a traceback per worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _pool_outcomes(jobs: Sequence[UnitJob], workers: int) -> Iterator[UnitOutcome]:
     """Each unit in a spawned worker process (papermill is process-safe, not thread-safe); at most
     IN_FLIGHT_PER_WORKER units per worker are queued at a time.
     """
     context = multiprocessing.get_context("spawn")  # no forked zmq/asyncio state in the workers
     pending = iter(jobs)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupt) as pool:
         running: dict[Future, UnitJob] = {}
         try:
             while True:
@@ -83,8 +90,11 @@ def _pool_outcomes(jobs: Sequence[UnitJob], workers: int) -> Iterator[UnitOutcom
                         yield future.result()
                     except Exception as exc:  # noqa: BLE001 - a dead worker fails its unit, not the batch
                         yield _lost(job, exc)
-        except BaseException:
+        except BaseException:  # Ctrl-C: stop now, not once the units running have finished (a hung one never)
+            busy = list((pool._processes or {}).values())  # no public way to stop workers before Python 3.14
             pool.shutdown(wait=False, cancel_futures=True)
+            for process in busy:
+                process.terminate()  # its kernel notices its parent is gone and exits too
             raise
 
 
@@ -161,15 +171,31 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
     outcomes = (_dask_outcomes(jobs, scheduler, width) if scheduler else _pool_outcomes(jobs, width)) if jobs \
         else iter(())
     results: list[UnitResult] = []
+    unsaved: list[str] = []
+
+    def record(*done: UnitResult) -> None:
+        status.update((r.unit_id, r) for r in done)
+        try:
+            save_status(outputs, status)  # after every unit, so an interrupted batch still knows what ran
+        except OSError as exc:  # the reports go on being published; the batch fails at the end
+            unsaved[:] = [str(exc)]
+
     try:
         for result in _published(outputs, outcomes, len(jobs), progress):
-            status[result.unit_id] = result
-            save_status(outputs, status)  # after every unit, so an interrupted batch still knows what ran
             results.append(result)
-    finally:
-        if after_units is not None:
-            after_units(outputs, status)
+            record(result)
+    except BaseException:  # Ctrl-C: every unit not finished is listed as such, and the index says so
+        finished = {r.unit_id for r in results}
+        record(*(UnitResult(j.unit_id, str(j.params_file), FAILED, INTERRUPTED) for j in jobs
+                 if j.unit_id not in finished))
         publish_index(outputs, status)
+        raise
+    if after_units is not None:
+        after_units(outputs, status)
+    publish_index(outputs, status)
+    if unsaved:
+        raise BatchError(f"cannot record the batch status in {outputs / STATUS_FILE}: {unsaved[0]}; the reports "
+                         "and the index were written")
     return BatchOutcome(tuple(sorted(results, key=lambda r: r.unit_id)), outputs)
 
 
@@ -183,8 +209,10 @@ def _published(outputs: Path, outcomes: Iterable[UnitOutcome], total: int, progr
             try:
                 result = publish(outputs, outcome)
             except OSError as exc:
-                result = UnitResult(outcome.result.unit_id, outcome.result.params_file, FAILED,
-                                    f"cannot write the report into {outputs}: {exc}")
+                notebook = unit_paths(outputs, outcome.result.unit_id)[0]
+                result = replace(outcome.result, status=FAILED, report=None, summary=None,
+                                 notebook=str(notebook.relative_to(outputs)) if notebook.is_file() else None,
+                                 reason=f"cannot write the report into {outputs}: {exc}")
             failed += result.status == FAILED
             bar.set_postfix(done=bar.n + 1 - failed, failed=failed)
             bar.update()

@@ -44,10 +44,13 @@ class UnitOutcome:
 
 
 def _reason(exc: BaseException, timed_out: bool, timeout: float) -> str:
+    from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     if timed_out or getattr(exc, "ename", None) == "CellTimeoutError":
         return f"超时：超过 {timeout:g} 秒仍未完成"
+    if isinstance(exc, DeadKernelError):
+        return f"内核意外退出（被终止或内存耗尽）：DeadKernelError: {exc}"
     if isinstance(exc, PapermillExecutionError):
         text = f"{exc.ename}: {exc.evalue}" if exc.evalue else exc.ename
     else:
