@@ -139,3 +139,10 @@ def test_sample_units_validate():
     code, out = run_cli("validate")
     assert code == 0, out
     assert "3 valid, 0 invalid" in out
+
+
+def test_score_table_does_not_pass_terminal_escapes(unit_copy, capsys):
+    path = unit_copy(CHANGSHA, set_in("unit.name", "长沙\x1b]0;pwned\x07\x1b[2J县"))
+    assert main(["score", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "长沙\ufffd]0;pwned\ufffd\ufffd[2J县" in out

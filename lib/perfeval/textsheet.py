@@ -44,4 +44,10 @@ def render(sheet: ScoreSheet, findings: list | None = None) -> str:
         lines.append(f"单位自评 {_num(sheet.claimed_total)} 分，等次 {sheet.claimed_grade or '未载明'}")
     for f in findings or []:
         lines.append(f"[{f.severity}] {f.check}: {f.message}")
-    return "\n".join(lines)
+    return safe_for_terminal("\n".join(lines))
+
+
+def safe_for_terminal(text: str) -> str:
+    """Unit text may carry control characters (an escape sequence can rewrite a terminal): show them as �."""
+    return "".join(ch if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf") or ch == "\u200d"
+                   else "\ufffd" for ch in text)
