@@ -26,3 +26,22 @@ def unit_copy(tmp_path: Path):
         return path
 
     return make
+
+
+def leaves(node, path=()):  # noqa: ANN001, ANN201 - parsed YAML
+    """Every (path, value) of nested mappings and lists, for tests that rewrite a unit field by field."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from leaves(v, path + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from leaves(v, path + (i,))
+    else:
+        yield path, node
+
+
+def set_at(data, path, value) -> None:  # noqa: ANN001
+    """Set the value at a path that leaves() gave."""
+    for k in path[:-1]:
+        data = data[k]
+    data[path[-1]] = value

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
-from pathlib import Path
 from typing import Callable
 
 import openpyxl

@@ -34,7 +34,7 @@ from perfeval.excel.intake import import_workbook
 from perfeval.excel.layout import UNIT
 from perfeval.params import RESERVED_NAMES, UNIT_ID
 
-from conftest import CHANGSHA, LIUYANG, YUNXI
+from conftest import CHANGSHA, LIUYANG, YUNXI, leaves, set_at
 
 SCRIPT = "<script>alert(1)</script>"
 FORMULA = '=HYPERLINK("http://x")'
@@ -62,22 +62,8 @@ def hostile(node, key=None, counter=None):  # noqa: ANN001, ANN201 - any YAML va
     return node
 
 
-def _leaves(node, path=()):  # noqa: ANN001, ANN202
-    """Every (path, value) of nested mappings and lists."""
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _leaves(v, path + (k,))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _leaves(v, path + (i,))
-    else:
-        yield path, node
 
 
-def _set_path(data, path, value) -> None:  # noqa: ANN001
-    for k in path[:-1]:
-        data = data[k]
-    data[path[-1]] = value
 
 
 def _strings(node, key=None):  # noqa: ANN001, ANN202
@@ -367,7 +353,7 @@ markup = st.sampled_from(["<", ">", "&", '"', "'", "<b>", "</td></tr></table>", 
                           "{%", "\x00", "\u2028", "\r", "\n", "$", "\\", "%s", "<script>"])
 any_text = st.lists(st.one_of(markup, st.text(max_size=8)), min_size=1, max_size=8).map("".join)
 _YUNXI = yaml.safe_load(YUNXI.read_text(encoding="utf-8"))
-_TEXT_PATHS = [path for path, value in _leaves(_YUNXI)
+_TEXT_PATHS = [path for path, value in leaves(_YUNXI)
                if isinstance(value, str) and path[-1] not in NOT_TEXT and path[-1] != "unit"]
 _TEXT_BLOCKS = ("title", "overview", "base_data", "scores", "findings", "conclusion", "footer")
 
@@ -399,7 +385,7 @@ def test_any_text_in_every_field_adds_no_element_to_the_report(clean_tags, texts
     """Whatever text a unit writes, the report's blocks have only the elements a clean report has."""
     data = copy.deepcopy(_YUNXI)
     for i, path in enumerate(_TEXT_PATHS):
-        _set_path(data, path, texts[i % len(texts)])
+        set_at(data, path, texts[i % len(texts)])
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "unit.yaml"
         path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")

@@ -15,7 +15,7 @@ from perfeval.errors import ParamsError
 from perfeval.framework import load_framework
 from perfeval.params import parse_params
 
-from conftest import CHANGSHA, LIUYANG, YUNXI
+from conftest import CHANGSHA, LIUYANG, YUNXI, leaves, set_at
 
 BASES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (CHANGSHA, YUNXI, LIUYANG)}
 EXAMPLES = int(os.environ.get("PERFEVAL_PROPERTY_EXAMPLES", "300"))
@@ -33,23 +33,8 @@ numbers = st.one_of(
 values = st.one_of(numbers, hostile_text, st.none(), st.booleans(), st.lists(st.integers(), max_size=3))
 
 
-def _leaves(node, path=()):
-    """Every (path, value) of a nested mapping/list structure."""
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _leaves(v, path + (k,))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _leaves(v, path + (i,))
-    else:
-        yield path, node
 
 
-def _set(data, path, value):
-    node = data
-    for k in path[:-1]:
-        node = node[k]
-    node[path[-1]] = value
 
 
 def _check_outcome(data):
@@ -76,10 +61,10 @@ def _check_outcome(data):
                                                             min_size=1, max_size=4))
 def test_any_leaf_replaced_by_anything_is_a_result_or_a_clear_error(base, picks):
     data = copy.deepcopy(BASES[base])
-    leaves = list(_leaves(data))
+    spots = list(leaves(data))
     for index, value in picks:
-        path, _ = leaves[index % len(leaves)]
-        _set(data, path, value)
+        path, _ = spots[index % len(spots)]
+        set_at(data, path, value)
     _check_outcome(data)
 
 

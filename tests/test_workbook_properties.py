@@ -35,7 +35,7 @@ from perfeval.framework import load_framework
 from perfeval.fileio import dump_yaml
 from perfeval.params import load_params
 
-from conftest import CHANGSHA, LIUYANG, YUNXI
+from conftest import CHANGSHA, LIUYANG, YUNXI, leaves, set_at
 
 EXAMPLES = int(os.environ.get("PERFEVAL_WORKBOOK_EXAMPLES", "50"))
 # No shrinking: each example is a real workbook (about 0.3 s), so shrinking a failure would take many
@@ -207,21 +207,8 @@ def test_any_cells_filled_with_anything_import_correctly_or_fail_clearly(base, e
             assert math.isclose(get_in(dump, f.path), expected, rel_tol=1e-15), (f.sheet, f.cell, raw)
 
 
-def _leaves(node, path=()):  # noqa: ANN001, ANN202
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _leaves(v, path + (k,))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _leaves(v, path + (i,))
-    else:
-        yield path, node
 
 
-def _set(data, path, value) -> None:  # noqa: ANN001
-    for k in path[:-1]:
-        data = data[k]
-    data[path[-1]] = value
 
 
 PARAMS = {p.stem: load_params(p).model_dump(exclude_defaults=True) for p in (CHANGSHA, YUNXI, LIUYANG)}
@@ -237,13 +224,13 @@ def test_any_unit_written_to_a_workbook_reads_back_the_same_or_is_refused(base, 
     """The writer's side: a unit's texts and figures replaced by generated ones go into the template and
     come back unchanged through import, or the export refuses with a ParamsError naming the value."""
     data = copy.deepcopy(PARAMS[base])
-    leaves = [(p, v) for p, v in _leaves(data) if isinstance(v, str | float | int) and not isinstance(v, bool)]
+    spots = [(p, v) for p, v in leaves(data) if isinstance(v, str | float | int) and not isinstance(v, bool)]
     for index, text, number in picks:
-        path, old = leaves[index % len(leaves)]
+        path, old = spots[index % len(spots)]
         if path[-1] in ("id", "framework", "figure", "measure", "op", "of", "field", "grade", "numerator",
                         "denominator", "achievement", "level2") or path[0] == "interpretations":
             continue  # identifiers and choices: the params suite covers them
-        _set(data, path, text if isinstance(old, str) else number)
+        set_at(data, path, text if isinstance(old, str) else number)
     with tempfile.TemporaryDirectory() as tmp:
         source, book = Path(tmp) / "unit.yaml", Path(tmp) / "unit.xlsx"
         source.write_text(dump_yaml(data), encoding="utf-8")
