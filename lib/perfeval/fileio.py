@@ -92,22 +92,30 @@ def parse_yaml(text: str, file: str | Path) -> Any:
         raise InputFileError(str(file), [("", f"not valid YAML: {exc}")]) from None
 
 
-def read_yaml(path: str | Path) -> Any:
-    """Read a YAML file with the strict loader, bounded in size, as UTF-8."""
+def read_bounded(path: str | Path, limit: int, expected: str,
+                 error: type[InputFileError] = InputFileError) -> bytes:
+    """A file's bytes, refused before reading when larger than limit; every OS problem becomes `error`."""
     path = Path(path)
     try:
         size = path.stat().st_size
-        if size > MAX_YAML_BYTES:
-            raise InputFileError(str(path), [("", f"file is {size:,} bytes; the limit is {MAX_YAML_BYTES:,}")])
-        text = path.read_bytes().decode("utf-8-sig")
+        if size > limit:
+            raise error(str(path), [("", f"file is {size:,} bytes; the limit is {limit:,}")])
+        return path.read_bytes()
     except FileNotFoundError:
-        raise InputFileError(str(path), [("", "file not found")]) from None
+        raise error(str(path), [("", "file not found")]) from None
     except IsADirectoryError:
-        raise InputFileError(str(path), [("", "is a directory, expected a YAML file")]) from None
+        raise error(str(path), [("", f"is a directory, expected {expected}")]) from None
+    except PermissionError:
+        raise error(str(path), [("", "permission denied")]) from None
+
+
+def read_yaml(path: str | Path) -> Any:
+    """Read a YAML file with the strict loader, bounded in size, as UTF-8."""
+    raw = read_bounded(path, MAX_YAML_BYTES, "a YAML file")
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputFileError(str(path), [("", f"not UTF-8 text (byte {exc.start})")]) from None
-    except PermissionError:
-        raise InputFileError(str(path), [("", "permission denied")]) from None
     return parse_yaml(text, path)
 
 

@@ -38,14 +38,12 @@ def write_portfolio(outputs: Path, params_files: list[Path]) -> None:
 
 def write_workbook(outputs: Path, params_files: list[Path]) -> None:
     """outputs/summary.xlsx: one sheet listing every unit, one sheet per unit (score sheet and findings)."""
-    from ..checks import run_checks
-    from ..engine import score_file
     from ..excel.summary import write_summary_workbook
+    from ..portfolio import load_units
 
-    scored = []
-    for path in params_files:
-        sheet = score_file(path)
-        scored.append((sheet, run_checks(sheet)))
+    scored, failed = load_units(params_files)
+    if failed:
+        raise ValueError(f"{failed[0][0]} no longer validates: {failed[0][1].splitlines()[0]}")
     write_summary_workbook(scored, outputs / "summary.xlsx")
 
 

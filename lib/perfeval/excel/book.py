@@ -13,6 +13,7 @@ import openpyxl
 from openpyxl.workbook.workbook import Workbook
 
 from ..errors import WorkbookError
+from ..fileio import read_bounded
 
 MAX_BYTES = 20_000_000
 # Zip bombs: sizes as the central directory states them (zipfile stops reading a part at its stated size,
@@ -29,18 +30,7 @@ Grid = dict[tuple[int, int], tuple[Any, str]]  # (row, column) → (value, numbe
 
 def read_bytes(path: str | Path) -> bytes:
     """The file's bytes, or a WorkbookError that says why it cannot be read."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise WorkbookError(str(path), [("", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise WorkbookError(str(path), [("", "file not found")]) from None
-    except IsADirectoryError:
-        raise WorkbookError(str(path), [("", "is a directory, expected an .xlsx workbook")]) from None
-    except PermissionError:
-        raise WorkbookError(str(path), [("", "permission denied")]) from None
+    return read_bounded(path, MAX_BYTES, "an .xlsx workbook", WorkbookError)
 
 
 @contextmanager
