@@ -102,7 +102,7 @@ def empty_notebook(path: Path) -> Path:
 def _cold_empty(args: tuple[str, str]) -> float:
     import papermill
 
-    from perfeval.batch.kernel import NativeKernelManager
+    from perfeval.outputs.batch.kernel import NativeKernelManager
 
     t0 = time.perf_counter()
     papermill.execute_notebook(args[0], args[1], kernel_name="python3", progress_bar=False,
@@ -180,7 +180,7 @@ def main() -> None:
     parser.add_argument("--dask", type=int, help="LocalCluster against the local pool at N units")
     parser.add_argument("--workers", type=int, default=None, help="workers (default: one per core)")
     args = parser.parse_args()
-    from perfeval.batch import default_workers
+    from perfeval.outputs.batch import default_workers
 
     workers = args.workers or default_workers()
     print(f"command: {shlex.join([Path(sys.executable).name, 'bench/bench_batch.py', *sys.argv[1:]])}")

@@ -52,7 +52,7 @@ def main() -> None:
         print(f"{label:32} {fmt(samples)}")
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-X", "importtime", "-c", "import perfeval.cli"], capture_output=True, check=True)
-    heavy = subprocess.run([sys.executable, "-c", "import sys, perfeval.engine, perfeval.checks; "
+    heavy = subprocess.run([sys.executable, "-c", "import sys, perfeval.core.engine, perfeval.checks; "
                             "print(sorted(m for m in ('pandas','matplotlib','seaborn','papermill','nbconvert') "
                             "if m in sys.modules))"], capture_output=True, text=True, check=True).stdout.strip()
     print(f"heavy modules imported by the scoring path: {heavy}  ({time.perf_counter() - t0:.2f} s to check)")

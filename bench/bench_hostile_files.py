@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 CHILD = """
 import json, resource, sys, time
 from perfeval.errors import PerfevalError
-from perfeval.excel.intake import read_workbook
+from perfeval.outputs.excel.intake import read_workbook
 from perfeval.fileio import read_yaml
 path = sys.argv[1]
 start = time.perf_counter()
@@ -42,7 +42,7 @@ def measure(path: str) -> dict:
 
 
 def main() -> None:
-    from perfeval.excel.template import export_workbook
+    from perfeval.outputs.excel.template import export_workbook
     from test_hostile_files import HOSTILE_WORKBOOKS, HOSTILE_YAML, SHEET, repack, rows_xml
 
     from conftest import CHANGSHA

@@ -29,12 +29,12 @@ def main() -> None:
     args = parser.parse_args()
     import papermill
 
-    from perfeval.batch.jobs import build_jobs
-    from perfeval.batch.kernel import NativeKernelManager
-    from perfeval.batch.runner import DEFAULT_NOTEBOOK
-    from perfeval.batch.warm import KERNEL_ARGUMENTS, RESET, WARM_UP, WarmKernel
-    from perfeval.batch.worker import UnitTask, run_unit
-    from perfeval.htmlexport import to_html
+    from perfeval.outputs.batch.jobs import build_jobs
+    from perfeval.outputs.batch.kernel import NativeKernelManager
+    from perfeval.outputs.batch.runner import DEFAULT_NOTEBOOK
+    from perfeval.outputs.batch.warm import KERNEL_ARGUMENTS, RESET, WARM_UP, WarmKernel
+    from perfeval.outputs.batch.worker import UnitTask, run_unit
+    from perfeval.outputs.htmlexport import to_html
 
     stages: dict[str, list[float]] = {}
 

@@ -14,7 +14,7 @@ import nbformat
 import pytest
 import yaml
 
-from perfeval.batch import FAILED, OK, load_status, run_batch
+from perfeval.outputs.batch import FAILED, OK, load_status, run_batch
 from perfeval.cli import main
 from perfeval.paths import NOTEBOOKS_DIR
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from distributed import Client, LocalCluster
 
-from perfeval.batch import OK, load_status, run_batch
+from perfeval.outputs.batch import OK, load_status, run_batch
 from perfeval.synth import write_units
 
 from conftest import CHANGSHA, YUNXI

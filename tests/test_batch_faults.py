@@ -46,7 +46,7 @@ SOURCES = {"changsha": CHANGSHA, "yunxi": YUNXI, "liuyang": LIUYANG}
 
 def fault_notebook(folder: Path) -> Path:
     """The report notebook with the fault cell right after its parameters cell."""
-    from perfeval.batch.runner import DEFAULT_NOTEBOOK
+    from perfeval.outputs.batch.runner import DEFAULT_NOTEBOOK
 
     nb = nbformat.read(DEFAULT_NOTEBOOK, as_version=4)
     nb.cells.insert(1, nbformat.v4.new_code_cell(FAULT_CELL))

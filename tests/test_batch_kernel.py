@@ -7,7 +7,7 @@ import sys
 import pytest
 from nbclient.util import run_sync
 
-from perfeval.batch.kernel import KERNEL_NAME, NativeKernelManager
+from perfeval.outputs.batch.kernel import KERNEL_NAME, NativeKernelManager
 
 
 def test_python3_is_this_interpreter():

@@ -9,8 +9,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from perfeval.batch import FAILED, OK, run_batch
-from perfeval.batch.jobs import check_parameters, resolve_units
+from perfeval.outputs.batch import FAILED, OK, run_batch
+from perfeval.outputs.batch.jobs import check_parameters, resolve_units
 from perfeval.cli import main
 from perfeval.errors import BatchError
 from perfeval.paths import NOTEBOOKS_DIR

@@ -11,11 +11,11 @@ from jupyter_core.utils import run_sync
 import nbformat
 import pytest
 
-from perfeval.batch.jobs import build_jobs
-from perfeval.batch.runner import DEFAULT_NOTEBOOK
-from perfeval.batch import warm
-from perfeval.batch.warm import worker_kernel
-from perfeval.batch.worker import UnitTask, run_unit
+from perfeval.outputs.batch.jobs import build_jobs
+from perfeval.outputs.batch.runner import DEFAULT_NOTEBOOK
+from perfeval.outputs.batch import warm
+from perfeval.outputs.batch.warm import worker_kernel
+from perfeval.outputs.batch.worker import UnitTask, run_unit
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 

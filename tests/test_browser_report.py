@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from perfeval.batch.jobs import build_jobs
-from perfeval.batch.publish import publish
-from perfeval.batch.runner import DEFAULT_NOTEBOOK
-from perfeval.batch.worker import UnitTask, run_unit
+from perfeval.outputs.batch.jobs import build_jobs
+from perfeval.outputs.batch.publish import publish
+from perfeval.outputs.batch.runner import DEFAULT_NOTEBOOK
+from perfeval.outputs.batch.worker import UnitTask, run_unit
 
 from conftest import CHANGSHA
 

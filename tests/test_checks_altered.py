@@ -10,9 +10,9 @@ import yaml
 
 from perfeval import run_checks, score_file
 from perfeval.checks import CHECKS
-from perfeval.engine import ScoreSheet, score_params
-from perfeval.framework import load_framework
-from perfeval.params import parse_params
+from perfeval.core.engine import ScoreSheet, score_params
+from perfeval.core.framework import load_framework
+from perfeval.core.params import parse_params
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 

@@ -5,8 +5,8 @@ import pytest
 import yaml
 
 from perfeval.errors import ParamsError
-from perfeval.figures import BREAKDOWNS, FUNDS, LINES
-from perfeval.params import Figures, parse_params
+from perfeval.core.figures import BREAKDOWNS, FUNDS, LINES
+from perfeval.core.params import Figures, parse_params
 
 from conftest import CHANGSHA, LIUYANG
 

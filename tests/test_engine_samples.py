@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from perfeval import score_file
-from perfeval.formulas import agrees_at_precision, round_half_up
+from perfeval.core.formulas import agrees_at_precision, round_half_up
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 

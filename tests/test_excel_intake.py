@@ -10,9 +10,9 @@ import pytest
 
 from perfeval.cli import main
 from perfeval.errors import WorkbookError
-from perfeval.excel.intake import read_workbook
-from perfeval.excel.template import export_workbook
-from perfeval.params import load_params
+from perfeval.outputs.excel.intake import read_workbook
+from perfeval.outputs.excel.template import export_workbook
+from perfeval.core.params import load_params
 
 from conftest import CHANGSHA, YUNXI
 

@@ -6,10 +6,10 @@ import pytest
 
 from perfeval import load_params, run_checks, score_file, sheet_to_dict
 from perfeval.cli import main
-from perfeval.excel import intake, template
-from perfeval.excel.intake import read_workbook
-from perfeval.excel.layout import TABLES, SECTIONS
-from perfeval.excel.template import export_workbook, write_template
+from perfeval.outputs.excel import intake, template
+from perfeval.outputs.excel.intake import read_workbook
+from perfeval.outputs.excel.layout import TABLES, SECTIONS
+from perfeval.outputs.excel.template import export_workbook, write_template
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 

@@ -6,7 +6,7 @@ import pytest
 
 from perfeval import run_checks, score_file
 from perfeval.cli import main
-from perfeval.excel.summary import SUMMARY_COLUMNS, sheet_title, write_summary_workbook
+from perfeval.outputs.excel.summary import SUMMARY_COLUMNS, sheet_title, write_summary_workbook
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 

@@ -5,13 +5,13 @@ import openpyxl
 import pytest
 
 from perfeval.errors import WorkbookError
-from perfeval.excel.cells import format_quantity, read_quantity
-from perfeval.excel.intake import read_workbook
-from perfeval.excel.layout import (BASE, GRID_HEADER_ROW, INPUT_SHEETS, SEED_LINES, SELF, fields_and_labels,
+from perfeval.outputs.excel.cells import format_quantity, read_quantity
+from perfeval.outputs.excel.intake import read_workbook
+from perfeval.outputs.excel.layout import (BASE, GRID_HEADER_ROW, INPUT_SHEETS, SEED_LINES, SELF, fields_and_labels,
                                    grid_rows)
-from perfeval.excel.template import write_template
-from perfeval.figures import LINES, SCALARS
-from perfeval.framework import load_framework
+from perfeval.outputs.excel.template import write_template
+from perfeval.core.figures import LINES, SCALARS
+from perfeval.core.framework import load_framework
 
 # Row names of 附件1-2 基础数据表 in seed 001 (经费控制情况 block, in order; the seed's "……" row left out).
 SEED_001_ROWS = ["三公经费", "1、公务用车购置和维护经费", "其中：公车购置", "公车运行维护", "2、出国经费", "3、公务接待",

@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from perfeval import formulas as f
+from perfeval.core import formulas as f
 
 
 @pytest.mark.parametrize("value,expected", [

@@ -5,7 +5,7 @@ import pytest
 
 from perfeval.errors import FrameworkError
 from perfeval.fileio import dump_yaml, parse_yaml
-from perfeval.framework import available_frameworks, lint_framework, load_framework, parse_framework
+from perfeval.core.framework import available_frameworks, lint_framework, load_framework, parse_framework
 
 
 @pytest.mark.parametrize("fid", ["dept_overall_a", "self_assessment_b"])

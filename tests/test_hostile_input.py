@@ -27,12 +27,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from perfeval import load_params
-from perfeval.batch.jobs import unit_id_of
+from perfeval.outputs.batch.jobs import unit_id_of
 from perfeval.errors import ParamsError, WorkbookError
-from perfeval.excel import intake
-from perfeval.excel.intake import import_workbook
-from perfeval.excel.layout import UNIT
-from perfeval.params import RESERVED_NAMES, UNIT_ID
+from perfeval.outputs.excel import intake
+from perfeval.outputs.excel.intake import import_workbook
+from perfeval.outputs.excel.layout import UNIT
+from perfeval.core.params import RESERVED_NAMES, UNIT_ID
 
 from conftest import CHANGSHA, LIUYANG, YUNXI, leaves, set_at
 
@@ -312,8 +312,8 @@ MATHTEXT = "$x^$"  # matplotlib would parse this as mathtext and fail to draw th
 
 def test_dollar_signs_in_names_are_drawn_as_text_not_mathtext(unit_copy):
     from perfeval import report
-    from perfeval.portfolio import charts as portfolio_charts
-    from perfeval.portfolio import load_units, score_shares
+    from perfeval.outputs.portfolio import charts as portfolio_charts
+    from perfeval.outputs.portfolio import load_units, score_shares
 
     def alter(d):  # noqa: ANN001, ANN202
         d["unit"]["name"] = MATHTEXT
@@ -334,7 +334,7 @@ def test_dollar_signs_in_names_are_drawn_as_text_not_mathtext(unit_copy):
 
 def test_control_characters_reach_the_summary_workbook_as_a_visible_mark(unit_copy, tmp_path):
     from perfeval import run_checks, score_file
-    from perfeval.excel.summary import write_summary_workbook
+    from perfeval.outputs.excel.summary import write_summary_workbook
 
     path = unit_copy(LIUYANG, lambda d: d["unit"].update(name="=BEL\x07NUL\x00end"))
     sheet = score_file(path)

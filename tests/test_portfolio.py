@@ -6,8 +6,8 @@ import warnings
 import pytest
 
 from perfeval.paths import UNITS_DIR
-from perfeval.portfolio import comparability_notes, cost_ratios, load_units, score_shares, units_table
-from perfeval.portfolio import charts
+from perfeval.outputs.portfolio import comparability_notes, cost_ratios, load_units, score_shares, units_table
+from perfeval.outputs.portfolio import charts
 
 
 @pytest.fixture(scope="module")

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from perfeval import run_checks, sheet_to_dict
-from perfeval.engine import score_params
+from perfeval.core.engine import score_params
 from perfeval.errors import ParamsError
-from perfeval.framework import load_framework
-from perfeval.params import parse_params
+from perfeval.core.framework import load_framework
+from perfeval.core.params import parse_params
 
 from conftest import CHANGSHA, LIUYANG, YUNXI, leaves, set_at
 

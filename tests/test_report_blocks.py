@@ -7,7 +7,7 @@ import re
 import pytest
 
 from perfeval import report
-from perfeval.report import charts, display
+from perfeval.outputs.report import charts, display
 
 from conftest import CHANGSHA, YUNXI
 

@@ -11,8 +11,8 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont
 
-from perfeval.report import charts, fonts
-from perfeval.report.model import load_report
+from perfeval.outputs.report import charts, fonts
+from perfeval.outputs.report.model import load_report
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 

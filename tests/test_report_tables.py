@@ -5,8 +5,8 @@ import math
 
 import pytest
 
-from perfeval.report import narrative, tables
-from perfeval.report.model import load_report
+from perfeval.outputs.report import narrative, tables
+from perfeval.outputs.report.model import load_report
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 

@@ -26,14 +26,14 @@ from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
 
 from perfeval.errors import ParamsError, WorkbookError
-from perfeval.excel.cells import CellProblem, read_cell
-from perfeval.excel.datapath import get_in
-from perfeval.excel.intake import import_workbook
-from perfeval.excel.layout import TABLES, fields_and_labels
-from perfeval.excel.template import build_workbook, differences, export_workbook, workbook_bytes
-from perfeval.framework import load_framework
+from perfeval.outputs.excel.cells import CellProblem, read_cell
+from perfeval.outputs.excel.datapath import get_in
+from perfeval.outputs.excel.intake import import_workbook
+from perfeval.outputs.excel.layout import TABLES, fields_and_labels
+from perfeval.outputs.excel.template import build_workbook, differences, export_workbook, workbook_bytes
+from perfeval.core.framework import load_framework
 from perfeval.fileio import dump_yaml
-from perfeval.params import load_params
+from perfeval.core.params import load_params
 
 from conftest import CHANGSHA, LIUYANG, YUNXI, leaves, set_at
 

@@ -7,17 +7,22 @@ from typing import TYPE_CHECKING, Any
 # name -> module; imported on first use so that `perfeval --help` does not pay for pydantic and friends
 _EXPORTS = {
     "Finding": "checks", "run_checks": "checks",
-    "ScoreRow": "engine", "ScoreSheet": "engine", "score_file": "engine", "score_params": "engine",
+    "ScoreRow": "core.engine", "ScoreSheet": "core.engine", "score_file": "core.engine", "score_params": "core.engine",
     "FrameworkError": "errors", "ParamsError": "errors", "PerfevalError": "errors", "WorkbookError": "errors",
-    "sheet_to_dict": "export",
-    "lint_framework": "framework", "load_framework": "framework",
-    "load_params": "params",
+    "sheet_to_dict": "core.export",
+    "lint_framework": "core.framework", "load_framework": "core.framework",
+    "load_params": "core.params",
 }
 
-__all__ = sorted(_EXPORTS)
+# what notebooks import as `from perfeval import report`: the output layers they narrate with
+_SUBPACKAGES = {"report": "outputs.report", "portfolio": "outputs.portfolio"}
+
+__all__ = sorted([*_EXPORTS, *_SUBPACKAGES])
 
 
 def __getattr__(name: str) -> Any:
+    if name in _SUBPACKAGES:
+        return import_module(f".{_SUBPACKAGES[name]}", __name__)
     if name in _EXPORTS:
         value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
         globals()[name] = value
@@ -27,8 +32,8 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .checks import Finding, run_checks
-    from .engine import ScoreRow, ScoreSheet, score_file, score_params
+    from .core.engine import ScoreRow, ScoreSheet, score_file, score_params
     from .errors import FrameworkError, ParamsError, PerfevalError, WorkbookError
-    from .export import sheet_to_dict
-    from .framework import lint_framework, load_framework
-    from .params import load_params
+    from .core.export import sheet_to_dict
+    from .core.framework import lint_framework, load_framework
+    from .core.params import load_params

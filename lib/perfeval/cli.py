@@ -22,7 +22,7 @@ def _params_files(paths: Sequence[str]) -> list[Path]:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate params files: schema, references into the framework, and a dry-run of the scoring."""
-    from .engine import score_file
+    from .core.engine import score_file
 
     files = _params_files(args.paths)
     bad = 0
@@ -40,17 +40,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_score(args: argparse.Namespace) -> int:
     """Score one unit; print the sheet, or the JSON contract with --json."""
     from .checks import run_checks
-    from .engine import score_file
+    from .core.engine import score_file
 
     sheet = score_file(args.params)
     findings = run_checks(sheet)
     if args.json:
-        from .export import sheet_to_dict
+        from .core.export import sheet_to_dict
 
         data = sheet_to_dict(sheet, [f.to_dict() for f in findings])
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        from .textsheet import render
+        from .outputs.textsheet import render
 
         print(render(sheet, findings))
     return 0
@@ -58,7 +58,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_lint(args: argparse.Namespace) -> int:
     """Report a framework's arithmetic problems (exit 0: they are findings about the framework, not errors)."""
-    from .framework import available_frameworks, lint_framework, load_framework
+    from .core.framework import available_frameworks, lint_framework, load_framework
 
     names = args.frameworks or list(available_frameworks())
     for name in names:
@@ -71,12 +71,12 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run units through the report notebook into outputs/ (HTML, index, CSV); exit 1 if any unit failed."""
-    from .batch import run_batch
+    from .outputs.batch import run_batch
     from .fileio import parse_yaml
 
     parameters = {name: parse_yaml(value, f"-p {name}") for name, value in args.parameter or []}
     kwargs = {k: Path(v) for k, v in (("outputs", args.outputs), ("notebook", args.notebook)) if v}
-    from .batch.summaries import write_batch_summaries
+    from .outputs.batch.summaries import write_batch_summaries
 
     problems: list[str] = []
     after = None if args.no_summaries else (lambda out, status: problems.extend(write_batch_summaries(out, status)))
@@ -100,7 +100,7 @@ def _refuse_overwrite(path: str, force: bool) -> None:
 
 def cmd_excel_template(args: argparse.Namespace) -> int:
     """Write a blank intake workbook (基础数据表, 绩效自评表 and the other sheets) for a framework."""
-    from .excel.template import write_template
+    from .outputs.excel.template import write_template
 
     _refuse_overwrite(args.output, args.force)
     print(f"wrote {write_template(args.output, args.framework)}")
@@ -109,7 +109,7 @@ def cmd_excel_template(args: argparse.Namespace) -> int:
 
 def cmd_excel_export(args: argparse.Namespace) -> int:
     """Write a unit's params as a filled intake workbook (it reads back to the same params)."""
-    from .excel.template import export_workbook
+    from .outputs.excel.template import export_workbook
 
     _refuse_overwrite(args.output, args.force)
     print(f"wrote {export_workbook(args.params, args.output)}")
@@ -118,7 +118,7 @@ def cmd_excel_export(args: argparse.Namespace) -> int:
 
 def cmd_excel_import(args: argparse.Namespace) -> int:
     """Read a filled workbook into a params file; any problem is reported by sheet and cell and nothing is written."""
-    from .excel.intake import import_workbook
+    from .outputs.excel.intake import import_workbook
 
     target, sheet = import_workbook(args.workbook, args.output, force=args.force)
     total = "not scored" if sheet.total_on_100 is None else f"{sheet.total_on_100:.2f} on 100, grade {sheet.grade}"
@@ -130,8 +130,8 @@ def cmd_excel_import(args: argparse.Namespace) -> int:
 def cmd_excel_summary(args: argparse.Namespace) -> int:
     """Score params files and write the summary workbook; if any file is invalid, nothing is written."""
     from .checks import run_checks
-    from .engine import score_file
-    from .excel.summary import write_summary_workbook
+    from .core.engine import score_file
+    from .outputs.excel.summary import write_summary_workbook
 
     scored, bad = [], 0
     for f in _params_files(args.paths):

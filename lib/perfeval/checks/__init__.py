@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..engine import ScoreSheet
+from ..core.engine import ScoreSheet
 from . import claims, denominator, framework_arithmetic, generous, identities, overspending, scores, statements
 from .finding import KINDS, SEVERITY_LABEL, SEVERITY_ORDER, Evidence, Finding
 

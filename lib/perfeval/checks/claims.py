@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import math
 
-from ..engine import ScoreRow, ScoreSheet
-from ..figures import label_of, unit_of
-from ..formulas import agrees_at_precision
-from ..params import figure_at
+from ..core.engine import ScoreRow, ScoreSheet
+from ..core.figures import label_of, unit_of
+from ..core.formulas import agrees_at_precision
+from ..core.params import figure_at
 from .finding import Evidence, Finding
 from .fmt import amount, num, pct, pts
 from .statements import find_section, section_rows

@@ -4,10 +4,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..engine import ScoreRow, ScoreSheet
-from ..framework import Node
-from ..measures import evaluate
-from ..rules import PartResult
+from ..core.engine import ScoreRow, ScoreSheet
+from ..core.framework import Node
+from ..core.measures import evaluate
+from ..core.rules import PartResult
 from .finding import Evidence, Finding
 from .fmt import amount, pct, pts
 from .rescore import rescore, score_of, with_interpretation

@@ -1,9 +1,9 @@
 """How figures read in a finding: money in 万元, rates in %, points in 分, each with its source."""
 from __future__ import annotations
 
-from ..figures import COLUMNS, LINES, label_of, unit_of
-from ..formulas import round_half_up
-from ..params import Figure
+from ..core.figures import COLUMNS, LINES, label_of, unit_of
+from ..core.formulas import round_half_up
+from ..core.params import Figure
 from .finding import Evidence
 
 TOLERANCE = 0.005  # half a cent of 万元: figures are stated to two decimals

@@ -1,7 +1,7 @@
 """Framework arithmetic (the engine's lint) surfaced as findings, plus the unit's own table not totalling 100."""
 from __future__ import annotations
 
-from ..engine import ScoreSheet
+from ..core.engine import ScoreSheet
 from .finding import Evidence, Finding
 from .fmt import num, pts
 

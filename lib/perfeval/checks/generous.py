@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..engine import ScoreRow, ScoreSheet
-from ..formulas import decimals_of
-from ..params import Row
-from ..rows import ACHIEVEMENT_LABEL, direction_of, infer_achievement
+from ..core.engine import ScoreRow, ScoreSheet
+from ..core.formulas import decimals_of
+from ..core.params import Row
+from ..core.rows import ACHIEVEMENT_LABEL, direction_of, infer_achievement
 from .finding import Evidence, Finding
 from .fmt import num, pct, pts
 

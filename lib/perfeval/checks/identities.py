@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from ..engine import ScoreSheet
-from ..figures import BREAKDOWNS, Breakdown, label_of, unit_of
-from ..params import Figures, ProjectItem, figure_at
+from ..core.engine import ScoreSheet
+from ..core.figures import BREAKDOWNS, Breakdown, label_of, unit_of
+from ..core.params import Figures, ProjectItem, figure_at
 from .finding import Evidence, Finding
 from .fmt import TOLERANCE, amount, column_of, evidence, money, pct, short_label, sourced
 

@@ -1,9 +1,9 @@
 """Overspending (决算 above 预算 on a spending line) and over-execution (a plan exceeded, execution above the budget)."""
 from __future__ import annotations
 
-from ..engine import ScoreSheet
-from ..figures import COLUMNS, LINES
-from ..params import Figure, figure_at
+from ..core.engine import ScoreSheet
+from ..core.figures import COLUMNS, LINES
+from ..core.params import Figure, figure_at
 from .finding import Evidence, Finding
 from .fmt import TOLERANCE, money, pct, sourced
 

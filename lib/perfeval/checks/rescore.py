@@ -1,9 +1,9 @@
 """The effect of a figure, row value or interpretation on the score: re-score with it changed, compare."""
 from __future__ import annotations
 
-from ..engine import ScoreSheet, score_params
+from ..core.engine import ScoreSheet, score_params
 from ..errors import PerfevalError
-from ..params import Actual, Figure, Line, Target, UnitParams
+from ..core.params import Actual, Figure, Line, Target, UnitParams
 from .fmt import num
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..engine import ScoreRow, ScoreSheet
-from ..formulas import GRADE_BANDS, grade_of
+from ..core.engine import ScoreRow, ScoreSheet
+from ..core.formulas import GRADE_BANDS, grade_of
 from .finding import Evidence, Finding
 from .fmt import num, pts
 from .generous import generosity

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..engine import ScoreRow, ScoreSheet
-from ..figures import label_of, unit_of
-from ..framework import Node
-from ..params import figure_at
+from ..core.engine import ScoreRow, ScoreSheet
+from ..core.figures import label_of, unit_of
+from ..core.framework import Node
+from ..core.params import figure_at
 from .finding import Evidence, Finding
 from .fmt import TOLERANCE, amount, num, pts
 from .rescore import effect, rescore, score_of, with_figure, with_row_value

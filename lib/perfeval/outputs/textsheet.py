@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from .engine import STATUS_LABEL, ScoreSheet
-from .formulas import round_half_up
+from ..core.engine import STATUS_LABEL, ScoreSheet
+from ..core.formulas import round_half_up
 
 
 def width(text: str) -> int:

@@ -7,10 +7,10 @@ from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .errors import FrameworkError, InputFileError
-from .fileio import read_yaml
+from ..errors import FrameworkError, InputFileError
+from ..fileio import read_yaml
 from .params import describe_errors
-from .paths import FRAMEWORKS_DIR
+from ..paths import FRAMEWORKS_DIR
 
 Points = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0)]
 

@@ -12,9 +12,9 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..checks.finding import SEVERITY_LABEL, SEVERITY_ORDER, Finding
-from ..engine import STATUS_LABEL, ScoreRow, ScoreSheet
-from ..fileio import write_atomic
+from ...checks.finding import SEVERITY_LABEL, SEVERITY_ORDER, Finding
+from ...core.engine import STATUS_LABEL, ScoreRow, ScoreSheet
+from ...fileio import write_atomic
 from .cells import display_width, set_shown_text
 from .style import BODY_FONT, BOX, HEADER_FONT, TITLE_FONT, WRAP, fit_width, header_cell, set_width
 

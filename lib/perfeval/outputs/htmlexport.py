@@ -7,7 +7,7 @@ import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
-from .paths import TEMPLATES_DIR
+from ..paths import TEMPLATES_DIR
 
 TEMPLATE = "perfeval_report"
 

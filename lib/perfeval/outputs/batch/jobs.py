@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from ..errors import BatchError, PerfevalError
-from ..params import RESERVED_NAMES, UNIT_ID, load_params
-from ..paths import UNITS_DIR
+from ...errors import BatchError, PerfevalError
+from ...core.params import RESERVED_NAMES, UNIT_ID, load_params
+from ...paths import UNITS_DIR
 
 PARAMS_PARAMETER = "params_file"  # the one parameter the batch itself sets
 _TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}

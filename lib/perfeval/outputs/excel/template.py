@@ -10,11 +10,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..engine import score_file
-from ..errors import ParamsError, WorkbookError
-from ..fileio import dump_yaml, write_atomic
-from ..framework import Framework, available_frameworks, load_framework
-from ..params import UnitParams
+from ...core.engine import score_file
+from ...errors import ParamsError, WorkbookError
+from ...fileio import dump_yaml, write_atomic
+from ...core.framework import Framework, available_frameworks, load_framework
+from ...core.params import UnitParams
 from .cells import TEXT_KINDS, CellProblem, set_text, write_cell
 from .datapath import PathT, dotted, fill, get_in
 from .intake import Reader, grids_of, read_workbook_bytes, tidy

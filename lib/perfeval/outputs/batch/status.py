@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..fileio import write_atomic
+from ...fileio import write_atomic
 
 STATUS_FILE = "batch_status.json"
 OK, FAILED = "ok", "failed"

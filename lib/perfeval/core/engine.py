@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import FrameworkError, ParamsError
+from ..errors import FrameworkError, ParamsError
 from .formulas import grade_of
 from .framework import Framework, LintProblem, Node, criteria_max, lint_framework, load_framework
 from .measures import InputValue, ZeroDenominator

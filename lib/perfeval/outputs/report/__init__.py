@@ -28,7 +28,7 @@ def __getattr__(name: str) -> Any:
         value = getattr(module, name)
         globals()[name] = value
         return value
-    raise AttributeError(f"module 'perfeval.report' has no attribute {name!r}")
+    raise AttributeError(f"module 'perfeval.outputs.report' has no attribute {name!r}")
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only

@@ -6,11 +6,11 @@ from typing import Sequence
 
 import pandas as pd
 
-from ..checks import Finding
-from ..engine import ScoreSheet
-from ..figures import label_of, unit_of
-from ..formulas import round_half_up
-from ..params import figure_at
+from ...checks import Finding
+from ...core.engine import ScoreSheet
+from ...core.figures import label_of, unit_of
+from ...core.formulas import round_half_up
+from ...core.params import figure_at
 
 
 @dataclass(frozen=True)
@@ -101,9 +101,9 @@ def cost_ratios(results: Sequence[UnitResult]) -> pd.DataFrame:
 
 def load_units(paths: Sequence[str]) -> tuple[list[UnitResult], list[tuple[str, str]]]:
     """Score every params file; a unit that fails validation is listed with why, not dropped silently."""
-    from ..checks import run_checks
-    from ..engine import score_file
-    from ..errors import PerfevalError
+    from ...checks import run_checks
+    from ...core.engine import score_file
+    from ...errors import PerfevalError
 
     results: list[UnitResult] = []
     failed: list[tuple[str, str]] = []

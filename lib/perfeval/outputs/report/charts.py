@@ -7,8 +7,8 @@ import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ..engine import ScoreSheet
-from ..params import UnitParams
+from ...core.engine import ScoreSheet
+from ...core.params import UnitParams
 from . import tables
 from .fonts import ensure_chinese_font
 from .narrative import num

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..formulas import round_half_up
+from ...core.formulas import round_half_up
 from .model import SEVERITY_LABEL, UnitReport
 
 MAX_LISTED = 8  # indicators named one by one in the conclusion; the rest are counted

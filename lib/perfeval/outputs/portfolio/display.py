@@ -6,7 +6,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from ..paths import UNITS_DIR
+from ...paths import UNITS_DIR
 from ..report.display import Html, esc, figure_html, note, points, styled, table_html
 
 

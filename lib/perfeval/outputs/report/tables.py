@@ -5,10 +5,10 @@ import math
 
 import pandas as pd
 
-from .. import Finding
-from ..engine import STATUS_LABEL, ScoreRow, ScoreSheet
-from ..figures import COLUMNS, LINES, SCALARS, WAN, label_of
-from ..params import Figure, UnitParams, figure_at
+from ...checks import Finding
+from ...core.engine import STATUS_LABEL, ScoreRow, ScoreSheet
+from ...core.figures import COLUMNS, LINES, SCALARS, WAN, label_of
+from ...core.params import Figure, UnitParams, figure_at
 from .model import UnitReport
 
 NOT_STATED = "未载明"

@@ -12,8 +12,8 @@ from typing import Any, Iterator
 import openpyxl
 from openpyxl.workbook.workbook import Workbook
 
-from ..errors import WorkbookError
-from ..fileio import read_bounded
+from ...errors import WorkbookError
+from ...fileio import read_bounded
 
 MAX_BYTES = 20_000_000
 # Zip bombs: sizes as the central directory states them (zipfile stops reading a part at its stated size,

@@ -8,9 +8,9 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import InputFileError, ParamsError
+from ..errors import InputFileError, ParamsError
 from .figures import COLUMNS, FUNDS, LINES, SCALARS
-from .fileio import read_yaml
+from ..fileio import read_yaml
 
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 NonNegative = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0)]

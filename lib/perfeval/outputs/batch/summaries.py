@@ -5,8 +5,8 @@ import math
 import tempfile
 from pathlib import Path
 
-from ..fileio import write_atomic
-from ..paths import NOTEBOOKS_DIR
+from ...fileio import write_atomic
+from ...paths import NOTEBOOKS_DIR
 from .status import OK, UnitResult
 
 PORTFOLIO_NOTEBOOK = NOTEBOOKS_DIR / "portfolio.ipynb"

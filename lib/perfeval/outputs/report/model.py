@@ -5,8 +5,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import Finding, ScoreSheet, run_checks, score_file
-from ..params import UnitParams
+from ...checks import Finding, run_checks
+from ...core.engine import ScoreSheet, score_file
+from ...core.params import UnitParams
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_LABEL = {"error": "错误", "warning": "警示", "info": "提示"}

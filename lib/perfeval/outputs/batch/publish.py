@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..fileio import write_atomic
+from ...fileio import write_atomic
 from .status import OK, UnitResult
 from .worker import UnitOutcome
 

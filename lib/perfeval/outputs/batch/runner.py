@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from ..errors import BatchError
-from ..fileio import write_atomic
-from ..paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
+from ...errors import BatchError
+from ...fileio import write_atomic
+from ...paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
 from .jobs import PARAMS_PARAMETER, UnitJob, build_jobs, check_parameters, resolve_units
 from .publish import publish, unit_paths
 from .status import FAILED, STATUS_FILE, UnitResult, load_status, save_status

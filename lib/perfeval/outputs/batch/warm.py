@@ -19,7 +19,7 @@ from papermill.iorw import write_ipynb
 from .kernel import NativeKernelManager
 
 ENGINE_NAME = "perfeval_warm"
-WARM_UP = "import perfeval.report\nperfeval.report.apply_theme()\n"
+WARM_UP = "import perfeval.outputs.report\nperfeval.outputs.report.apply_theme()\n"
 # No history database (not needed, and it objects to the execution counter being reset) and no output
 # cache (Out[] would keep every unit's charts alive; without it a reset needs no full garbage collection).
 KERNEL_ARGUMENTS = ["--HistoryManager.enabled=False", "--InteractiveShell.cache_size=0"]

@@ -10,7 +10,7 @@ from html import escape
 from typing import Any, Sequence
 
 from .batch.status import OK, UnitResult
-from .formulas import round_half_up
+from ..core.formulas import round_half_up
 
 CSV_COLUMNS = ["unit_id", "name", "region", "year", "framework", "status", "reason", "total", "assessed_points",
                "applicable_points", "total_on_100", "grade", "grade_provisional", "claimed_total", "claimed_grade",

@@ -9,11 +9,11 @@ import yaml
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
-from ..engine import ScoreSheet, framework_of, score_params
-from ..errors import InputFileError, ParamsError, PerfevalError, WorkbookError
-from ..fileio import parse_yaml, write_atomic
-from ..params import UnitParams, parse_params
-from ..paths import UNITS_DIR
+from ...core.engine import ScoreSheet, framework_of, score_params
+from ...errors import InputFileError, ParamsError, PerfevalError, WorkbookError
+from ...fileio import parse_yaml, write_atomic
+from ...core.params import UnitParams, parse_params
+from ...paths import UNITS_DIR
 from .book import Grid, open_workbook, read_bytes, read_grid
 from .cells import CellProblem, found, is_blank, read_cell, read_text
 from .datapath import PathConflict, PathT, dotted, fill, get_in, set_in

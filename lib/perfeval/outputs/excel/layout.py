@@ -7,8 +7,8 @@ from typing import Any, Callable
 
 from openpyxl.utils import get_column_letter
 
-from ..figures import COLUMNS, LINES, SCALARS, WAN, label_of, unit_of
-from ..framework import Framework
+from ...core.figures import COLUMNS, LINES, SCALARS, WAN, label_of, unit_of
+from ...core.framework import Framework
 from .datapath import PathT, expand, get_in, selector_position
 
 
