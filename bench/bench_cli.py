@@ -32,16 +32,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
-    from perfeval import load_framework, load_params, run_checks, score_params
+    from perfeval import load_params, run_checks, score_unit
+    from perfeval.core.engine import framework_of
+    from perfeval.core.sensitivity import sensitivity
 
     print(f"command: {sys.executable} bench/bench_cli.py --repeat {args.repeat}")
     for unit in UNITS:
         params = load_params(unit)
-        fw = load_framework(params.unit.framework)
+        fw = framework_of(params, unit)
         print(f"{unit.stem:24} load+validate  {fmt(timed(lambda: load_params(unit), args.repeat))}")
-        print(f"{'':24} score          {fmt(timed(lambda: score_params(params, fw, unit), args.repeat))}")
-        sheet = score_params(params, fw, unit)
-        print(f"{'':24} checks         {fmt(timed(lambda: run_checks(sheet), args.repeat))}")
+        print(f"{'':24} score          {fmt(timed(lambda: score_unit(params, fw, unit), args.repeat))}")
+        scored = score_unit(params, fw, unit)
+        print(f"{'':24} checks         {fmt(timed(lambda: run_checks(scored), args.repeat))}")
+        print(f"{'':24} sensitivity    {fmt(timed(lambda: sensitivity(scored), args.repeat))}")
     cli = [sys.executable, "-m", "perfeval"]
     runs = max(5, args.repeat // 5)
     for label, cmd in [("python -c pass (floor)", [sys.executable, "-c", "pass"]),

@@ -122,8 +122,13 @@ def test_index_and_csv_list_every_unit(batch):
     out = batch["out"]
     rows = list(csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig"))))
     assert sorted(r["unit_id"] for r in rows) == sorted([*SAMPLES, "broken_unit"])
-    yunxi = next(r for r in rows if r["unit_id"] == "yunxi_district_2023")
-    assert (yunxi["total_on_100"], yunxi["grade"], yunxi["claimed_total"], yunxi["status"]) == ("96.97", "优", "96", OK)
+    by_id = {r["unit_id"]: r for r in rows}
+    yunxi = by_id["yunxi_district_2023"]
+    assert (yunxi["total_on_100"], yunxi["grade"], yunxi["claimed_total"], yunxi["status"]) == ("96.96", "优", "96", OK)
+    for uid, assessed, span in (("changsha_county_2022", "20", ("10", "90")), ("liuyang_2020", "8", ("8", "100"))):
+        row = by_id[uid]  # too few points assessed for a grade: none is shown, the range is
+        assert (row["grade"], row["assessed_points"], (row["total_min"], row["total_max"])) == ("", assessed, span)
+        assert row["grade_withheld_reason"].startswith("可评分值不足")
     index = (out / "index.html").read_text(encoding="utf-8")
     for r in rows:
         row = next(x for x in index.split("<tr") if f">{r['unit_id']}<" in x)
@@ -131,6 +136,18 @@ def test_index_and_csv_list_every_unit(batch):
         assert ("has-error" in row) == flagged  # a unit with an error-level finding is visibly marked
         if r["status"] == OK:
             assert f'href="{r["report"]}"' in row and (out / r["report"]).exists()
+
+
+def test_each_unit_result_is_the_score_json(batch, capsys):
+    """The result the kernel computed once is saved beside the report, and it is what `perfeval score --json` prints."""
+    out = batch["out"]
+    for uid, run in load_status(out).items():
+        if run.status != OK:
+            assert run.result is None and not (out / "units" / uid / f"{uid}.json").exists()
+            continue
+        assert run.result == f"units/{uid}/{uid}.json"
+        assert main(["score", "--json", run.params_file]) == 0
+        assert (out / run.result).read_text(encoding="utf-8") == capsys.readouterr().out
 
 
 def test_rerun_gives_the_same_result(batch):

@@ -85,7 +85,10 @@ def test_timeout_fails_the_unit_and_kernel_name_comes_from_the_tool(tmp_path):
     quick = tiny_notebook(tmp_path / "quick.ipynb", "import sys\nprint(sys.executable)", kernel="old-conda-env")
     outcome = run_batch([str(CHANGSHA)], outputs=tmp_path / "quick", notebook=quick, progress=False)
     (result,) = outcome.results
-    assert result.status == OK, result.reason  # a kernelspec the notebook names but this machine lacks is no matter
+    # a kernelspec the notebook names but this machine lacks is no matter: it ran, in this interpreter, and
+    # fails only because it displayed no unit result, so there is nothing to index
+    assert result.status == FAILED and "displayed no unit result" in result.reason, result.reason
+    assert not (tmp_path / "quick" / "units" / "changsha_county_2022" / "changsha_county_2022.html").exists()
     nb = nbformat.read(tmp_path / "quick" / result.notebook, as_version=4)
     stdout = "".join(o.text for o in nb.cells[-1].outputs if o.output_type == "stream" and o.name == "stdout")
     assert stdout.strip() == sys.executable

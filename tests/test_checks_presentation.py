@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from perfeval import run_checks, score_file
+from perfeval import load_unit, run_checks, score_file
 from perfeval.checks import KINDS, count_by_severity, group_by_kind
 from perfeval.checks.finding import SEVERITY_ORDER
 from perfeval.checks.fmt import money, pct, pts
@@ -13,17 +13,17 @@ from conftest import CHANGSHA, LIUYANG, YUNXI
 
 @pytest.fixture(scope="module")
 def yunxi():
-    return run_checks(score_file(YUNXI))
+    return run_checks(load_unit(YUNXI))
 
 
 @pytest.mark.parametrize("path", [CHANGSHA, YUNXI, LIUYANG])
 def test_sorted_by_severity_then_kind(path):
-    keys = [(SEVERITY_ORDER[f.severity], list(KINDS).index(f.kind)) for f in run_checks(score_file(path))]
+    keys = [(SEVERITY_ORDER[f.severity], list(KINDS).index(f.kind)) for f in run_checks(load_unit(path))]
     assert keys == sorted(keys)
 
 
 def test_counts_by_severity(yunxi):
-    assert count_by_severity(yunxi) == {"error": 6, "warning": 9, "info": 6}
+    assert count_by_severity(yunxi) == {"error": 6, "warning": 10, "info": 11}
     assert count_by_severity([]) == {"error": 0, "warning": 0, "info": 0}
 
 

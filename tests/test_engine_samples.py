@@ -66,9 +66,15 @@ def test_changsha_scores(changsha, ind, score, assessed, status):
     assert r.status == status
 
 
+def alternative(p, name):
+    return next(a for a in p.alternatives if a.name == name)
+
+
 def test_changsha_denominator_alternative_is_kept(changsha):
     p = part(changsha, "budget_execution", "execution_rate")
-    assert dict(p.alternatives)["adjusted"] == pytest.approx(100.0)  # 12819.60 / (16640.91 − 3821.31)
+    adjusted = alternative(p, "adjusted")
+    assert adjusted.value == pytest.approx(100.0)  # 12819.60 / (16640.91 − 3821.31)
+    assert adjusted.denominator[1] == pytest.approx(12819.60) and adjusted.reading == "budget_denominator"
 
 
 def test_changsha_adjustment_rate(changsha):
@@ -77,9 +83,10 @@ def test_changsha_adjustment_rate(changsha):
 
 def test_changsha_partial_coverage_is_said_not_hidden(changsha):
     assert changsha.assessed_points < 100
-    assert changsha.grade_provisional
+    assert changsha.grade is None and changsha.grade_withheld_reason.startswith("可评分值不足：已评 20 分")
     assert changsha.total == pytest.approx(sum(r.score for r in changsha.rows if r.score is not None))
     assert changsha.total_on_100 == pytest.approx(changsha.total / changsha.assessed_points * 100)
+    assert changsha.total_range == (10.0, 90.0)  # 10 points scored; the 80 not assessed could add at most 80
 
 
 def test_changsha_interpretation_notes_are_on_the_rows_that_used_them(changsha):
@@ -99,7 +106,7 @@ COST_OVERRUNS = [  # (row, target, actual): 3 × target / actual
 def test_yunxi_cost_rows_that_overran_score_below_full(yunxi, ind, target, actual):
     r = row(yunxi, ind)
     assert r.claimed_score == 3
-    assert r.score == pytest.approx(3 * target / actual)
+    assert r.score == round_half_up(3 * target / actual, 2)  # as the table prints it
     assert r.score < 3
 
 
@@ -110,12 +117,12 @@ def test_yunxi_cost_row_within_target_scores_full(yunxi):
 def test_yunxi_budget_execution(yunxi):
     r = row(yunxi, "budget_execution")
     assert r.value == pytest.approx(100.0) and r.score == pytest.approx(10)
-    assert round_half_up(dict(r.parts[0].alternatives)["start_of_year"], 2) == 239.98  # 2246.07 / 935.95
+    assert round_half_up(alternative(r.parts[0], "start_of_year").value, 2) == 239.98  # 2246.07 / 935.95
 
 
 def test_yunxi_partial_achievement_is_not_full_marks(yunxi):
-    r = row(yunxi, "work_atmosphere")  # 基本实现 → 部分达成, top of the 50–80% band, on a weight rescaled 10 → 7.5
-    assert r.score == pytest.approx(7.5 * 0.8)
+    r = row(yunxi, "work_atmosphere")  # 基本实现 → 部分达成: [60%, 80%) of a weight rescaled 10 → 7.5, so below 6
+    assert r.score == pytest.approx(7.5 * 0.8 - 0.01)
 
 
 def test_yunxi_benefit_rows_are_rescaled_to_their_header(yunxi):
@@ -126,13 +133,14 @@ def test_yunxi_benefit_rows_are_rescaled_to_their_header(yunxi):
 
 
 def test_yunxi_recomputed_total_differs_from_claimed_96(yunxi):
-    output = 50 - 3 * 3 + sum(3 * t / a for _, t, a in COST_OVERRUNS)  # three cost rows over target
-    benefit = 30 - 7.5 + 7.5 * 0.8  # 营造良好工作氛围 基本实现 on its rescaled weight
+    # each row at the 2 decimals the table prints: 2.35 + 2.68 + 2.64 for the three cost overruns
+    output = 50 - 3 * 3 + sum(round_half_up(3 * t / a, 2) for _, t, a in COST_OVERRUNS)
+    benefit = 30 - 7.5 + 5.99  # 营造良好工作氛围 基本实现: at most 5.99 of its rescaled 7.5 (national 60–80%, 80 excluded)
     expected = 10 + output + benefit + 9.8
     assert yunxi.total == pytest.approx(expected)
-    assert round_half_up(yunxi.total, 2) == 96.97
-    assert yunxi.claimed_total == 96 and abs(yunxi.total - 96) > 0.5
-    assert yunxi.assessed_points == pytest.approx(100) and not yunxi.grade_provisional
+    assert yunxi.total == 96.96  # the old 50–80% band (80 included) gave 96.97
+    assert yunxi.claimed_total == 96 and yunxi.claim_status == "contradicted"
+    assert yunxi.assessed_points == pytest.approx(100) and yunxi.total_range == (96.96, 96.96)
     assert yunxi.grade == "优"
 
 
@@ -143,17 +151,17 @@ def test_yunxi_satisfaction_below_target(yunxi):
 def test_liuyang_claimed_96_rests_on_few_assessable_points(liuyang):
     assert liuyang.claimed_total == 96
     assert liuyang.assessed_points == pytest.approx(8)
-    assert liuyang.grade_provisional
+    assert liuyang.grade is None and liuyang.claim_status == "unverifiable" and liuyang.total_range == (8.0, 100.0)
 
 
 def test_interpretation_override_changes_score_and_note(unit_copy):
     def alter(d):
-        d["figures"]["staff"]["on_duty"] = {"value": 52.5}
+        d["figures"]["staff"]["on_duty"] = {"value": 52.5}  # 102.94% at 2 decimals: 2.94 points over
         d["interpretations"] = {"per_point_fraction": "started_points"}
 
     sheet = score_file(unit_copy(CHANGSHA, alter))
     r = next(r for r in sheet.rows if r.id == "staffing_control")
-    assert r.parts[0].value == pytest.approx(102.94117647)
+    assert r.parts[0].exact_value == pytest.approx(102.94117647) and r.parts[0].value == 102.94
     assert r.score == pytest.approx(2 - 0.2 * 3)  # 2.94 points over, started points count as 3
     assert any("不足一个百分点" in n for n in r.notes)
 
@@ -183,7 +191,7 @@ def test_equal_share_gives_blank_weights_a_share(unit_copy):
     sheet = score_file(unit_copy(CHANGSHA, alter))
     r = next(r for r in sheet.rows if r.id == "completion_rate")
     assert r.effective_weight == pytest.approx(25 / 4)
-    assert r.score == pytest.approx(25 / 4 * 0.95)
+    assert r.score == round_half_up(25 / 4 * 0.95, 2)  # 5.9375 printed as 5.94
 
 
 def test_veto_item_zeroes_the_whole_indicator(unit_copy):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from perfeval import run_checks, score_file
+from perfeval import evaluate_file
 from perfeval.cli import main
 from perfeval.outputs.excel.summary import SUMMARY_COLUMNS, sheet_title, write_summary_workbook
 
@@ -13,11 +13,7 @@ from conftest import CHANGSHA, LIUYANG, YUNXI
 
 @pytest.fixture(scope="module")
 def scored():
-    out = []
-    for path in (CHANGSHA, YUNXI, LIUYANG):
-        sheet = score_file(path)
-        out.append((sheet, run_checks(sheet)))
-    return out
+    return [evaluate_file(path) for path in (CHANGSHA, YUNXI, LIUYANG)]
 
 
 @pytest.fixture(scope="module")
@@ -26,10 +22,10 @@ def book(scored, tmp_path_factory):
     return openpyxl.load_workbook(path)
 
 
-def summary_rows(book) -> dict[str, dict[str, object]]:
+def summary_rows(book) -> dict[str, dict[str, object]]:  # by 单位名称
     ws = book["汇总"]
     headers = [c.value for c in ws[1]]
-    return {row[1]: dict(zip(headers, row)) for row in ws.iter_rows(min_row=2, values_only=True)}
+    return {row[0]: dict(zip(headers, row)) for row in ws.iter_rows(min_row=2, values_only=True)}
 
 
 def test_sheet_names(book):
@@ -39,40 +35,40 @@ def test_sheet_names(book):
 def test_one_row_per_unit_with_its_figures(book, scored):
     rows = summary_rows(book)
     assert [c.value for c in book["汇总"][1]] == [h for h, _ in SUMMARY_COLUMNS]
-    for sheet, findings in scored:
-        row = rows[sheet.unit.id]
-        assert row["单位名称"] == sheet.unit.name
-        assert row["重算总分"] == pytest.approx(sheet.total)
-        assert row["折合百分制"] == pytest.approx(sheet.total_on_100)
-        assert row["等级"] == sheet.grade
+    for result in scored:
+        row = rows[result.unit.name]
+        assert row["已评分值"] == pytest.approx(result.coverage.assessed)
         assert (row["错误"], row["警示"], row["提示"]) == tuple(
-            sum(f.severity == s for f in findings) for s in ("error", "warning", "info"))
-    yunxi = rows["yunxi_district_2023"]
-    assert (yunxi["自评总分"], yunxi["自评等级"], yunxi["复核状态"]) == (96, "优", "完整")  # seed 002: 综合得分 96
-    assert yunxi["差异（自评−重算）"] == pytest.approx(96 - scored[1][0].total_on_100)
-    liuyang = rows["liuyang_2020"]
-    assert liuyang["自评总分"] == 96 and liuyang["差异（自评−重算）"] is None  # a provisional total is not compared
-    assert liuyang["复核状态"].startswith("暂定")
+            sum(f.severity == s for f in result.findings) for s in ("error", "warning", "info"))
+    yunxi = rows["岳阳市云溪区机关事务服务中心"]
+    assert (yunxi["预算编码"], yunxi["重算总分"], yunxi["等次"]) == ("132001", 96.96, "优")  # seed 002: 预算编码 132001
+    assert (yunxi["自评总分"], yunxi["自评等次"], yunxi["自评复核"]) == (96, "优", "与重算不符")  # 综合得分 96
+    assert yunxi["差异（自评−重算）"] == pytest.approx(96 - 96.96)
+    liuyang = rows["浏阳市机关后勤服务中心"]
+    assert liuyang["重算总分"] is None and liuyang["等次"].startswith("不予定级（可评分值不足：已评 8 分")
+    assert (liuyang["可能总分（低）"], liuyang["可能总分（高）"]) == (8, 100)
+    assert liuyang["自评总分"] == 96 and liuyang["差异（自评−重算）"] is None  # an unverifiable total is not compared
+    assert liuyang["自评复核"] == "无法复核"
 
 
 def test_unit_sheet_holds_scores_and_findings(book, scored):
-    sheet, findings = scored[0]
+    result = scored[0]
     ws = book["长沙县机关事务中心2022"]
     assert [c.value for c in ws[6]] == ["一级指标", "二级指标", "三级指标", "分值", "计算值", "单位", "得分", "自评得分",
                                         "状态", "说明"]
-    rows = {r[2]: r for r in ws.iter_rows(min_row=7, max_row=6 + len(sheet.rows), values_only=True)}
+    rows = {r[2]: r for r in ws.iter_rows(min_row=7, max_row=6 + len(result.indicators), values_only=True)}
     staffing = rows["人员控制率"]
     assert staffing[:4] == ("投入", "预算配置", "人员控制率", 4)
-    assert staffing[4] == pytest.approx(47 / 51 * 100)  # 在职人员控制率 47/51 = 92.16%
-    messages = [r[3] for r in ws.iter_rows(min_row=8 + len(sheet.rows), values_only=True) if r[3]]
-    assert messages[1:] == [f.message for f in sorted(findings, key=lambda f: ("error", "warning", "info").index(
+    assert staffing[4] == 92.16  # 在职人员控制率 47/51, as the table prints it
+    messages = [r[3] for r in ws.iter_rows(min_row=8 + len(result.indicators), values_only=True) if r[3]]
+    assert messages[1:] == [f.message for f in sorted(result.findings, key=lambda f: ("error", "warning", "info").index(
         f.severity))]
 
 
 def test_formatting(book, scored):
     summary = book["汇总"]
     assert summary.freeze_panes == "B2"
-    assert summary.auto_filter.ref == f"A1:O{len(scored) + 1}"
+    assert summary.auto_filter.ref == f"A1:R{len(scored) + 1}"
     assert summary["E2"].number_format == "0.00"
     assert summary.column_dimensions["A"].width >= 2 * len("岳阳市云溪区机关事务服务中心")  # Chinese counts double
     ws = book["长沙县机关事务中心2022"]
@@ -81,12 +77,6 @@ def test_formatting(book, scored):
     percent_rows = [r for r in ws.iter_rows(min_row=7, max_col=5) if r[2].value == "人员控制率"]
     assert percent_rows[0][4].number_format == '0.00"%"'
     assert ws["J7"].alignment.wrap_text
-
-
-def test_findings_given_as_dicts(scored, tmp_path):
-    as_dicts = [(s, [f.to_dict() for f in fs]) for s, fs in scored]
-    book = openpyxl.load_workbook(write_summary_workbook(as_dicts, tmp_path / "d.xlsx"))
-    assert summary_rows(book)["yunxi_district_2023"]["错误"] == sum(f.severity == "error" for f in scored[1][1])
 
 
 @pytest.mark.parametrize("name,expected", [

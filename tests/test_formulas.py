@@ -4,13 +4,7 @@ import math
 import pytest
 
 from perfeval.core import formulas as f
-
-
-@pytest.mark.parametrize("value,expected", [
-    (100.0, "优"), (90.0, "优"), (89.99, "良"), (80.0, "良"), (79.999, "中"), (60.0, "中"), (59.99, "差"), (0.0, "差"),
-])
-def test_grade_bands(value, expected):
-    assert f.grade_of(value) == expected
+from perfeval.core.rules import Band
 
 
 @pytest.mark.parametrize("value,places,expected", [
@@ -31,6 +25,10 @@ def test_round_half_up_is_not_bankers(value, places, expected):
     (61, 61.0, True),
     (98.5, 98.44, False),
     (98.4, 98.44, True),
+    (34.05, 34.0599334073, False),  # truncation is not 四舍五入
+    (92.1, 92.157, False),
+    (92.2, 92.157, True),
+    (95, 94.99997, True),           # 15808.86 / 16640.91
 ])
 def test_agreement_is_judged_at_the_stated_precision(stated, computed, agrees):
     assert f.agrees_at_precision(stated, computed) is agrees
@@ -58,8 +56,8 @@ def test_deduction_stops_at_zero():
     assert f.deduct(3, 0.5, 149.58) == 0.0
 
 
-BANDS_EXEC = [{"min": 95, "score": 2}, {"min": 90, "score": 1.5}, {"min": 80, "score": 1}, {"score": 0}]
-BANDS_ADJ = [{"max": 5, "max_open": True, "score": 3}, {"max": 10, "score": 1.5}, {"score": 0}]
+BANDS_EXEC = [Band(min=95, score=2), Band(min=90, score=1.5), Band(min=80, score=1), Band(score=0)]
+BANDS_ADJ = [Band(max=5, max_open=True, score=3), Band(max=10, score=1.5), Band(score=0)]
 
 
 @pytest.mark.parametrize("bands,value,expected", [
@@ -72,14 +70,17 @@ def test_band_boundaries(bands, value, expected):
 
 
 def test_a_value_no_band_covers_is_a_gap_not_a_zero():
-    assert f.band_score(3, [{"min": 4, "score": 1}, {"min": 2, "max": 2, "score": 0.5}, {"max": 1, "score": 0}]) is None
+    assert f.band_score(3, [Band(min=4, score=1), Band(min=2, max=2, score=0.5), Band(max=1, score=0)]) is None
 
 
 @pytest.mark.parametrize("fn,actual,target,expected", [
     (f.higher_is_better, 12, 12, 3), (f.higher_is_better, 11, 12, 2.75), (f.higher_is_better, 820, 800, 3),
     (f.higher_is_better, 5, 0, 3),
-    (f.lower_is_better, 150, 150, 3), (f.lower_is_better, 191.18, 150, 3 * 150 / 191.18),
-    (f.lower_is_better, 75.34, 130, 3),
+    (f.lower_is_better_ratio, 150, 150, 3), (f.lower_is_better_ratio, 191.18, 150, 3 * 150 / 191.18),
+    (f.lower_is_better_ratio, 75.34, 130, 3), (f.lower_is_better_ratio, 1, 0, 0),
+    (f.lower_is_better_linear, 150, 150, 3), (f.lower_is_better_linear, 191.18, 150, (1 - 41.18 / 150) * 3),
+    (f.lower_is_better_linear, 300, 150, 0), (f.lower_is_better_linear, 301, 150, 0),
+    (f.lower_is_better_linear, 0, 0, 3), (f.lower_is_better_linear, 1, 0, 0),
     (f.closer_is_better, 110, 100, 3 * 100 / 110), (f.closer_is_better, 90, 100, 2.7), (f.closer_is_better, 1, 1, 3),
 ])
 def test_row_scoring_by_direction(fn, actual, target, expected):

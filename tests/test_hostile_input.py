@@ -214,7 +214,7 @@ def test_workbooks_hold_unit_text_as_text_never_as_a_formula(outputs, exported, 
 
 def test_an_exported_hostile_workbook_imports_back_to_the_same_unit(exported, units, tmp_path):
     for workbook, unit in zip(exported, units):
-        target, _ = import_workbook(workbook, tmp_path / f"{unit.stem}.yaml")
+        target = import_workbook(workbook, tmp_path / f"{unit.stem}.yaml").path
         assert load_params(target) == load_params(unit)
 
 
@@ -333,12 +333,11 @@ def test_dollar_signs_in_names_are_drawn_as_text_not_mathtext(unit_copy):
 
 
 def test_control_characters_reach_the_summary_workbook_as_a_visible_mark(unit_copy, tmp_path):
-    from perfeval import run_checks, score_file
+    from perfeval import evaluate_file
     from perfeval.outputs.excel.summary import write_summary_workbook
 
     path = unit_copy(LIUYANG, lambda d: d["unit"].update(name="=BEL\x07NUL\x00end"))
-    sheet = score_file(path)
-    out = write_summary_workbook([(sheet, run_checks(sheet))], tmp_path / "s.xlsx")
+    out = write_summary_workbook([evaluate_file(path)], tmp_path / "s.xlsx")
     wb = openpyxl.load_workbook(out)
     assert wb["汇总"]["A2"].value == "=BEL\ufffdNUL\ufffdend" and wb["汇总"]["A2"].data_type == "s"
     assert _formulas(out) == []

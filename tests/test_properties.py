@@ -9,8 +9,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perfeval import run_checks, sheet_to_dict
-from perfeval.core.engine import score_params
+from perfeval import run_checks, unit_result
+from perfeval.core.engine import score_unit
+from perfeval.core.sensitivity import sensitivity
 from perfeval.errors import ParamsError
 from perfeval.core.framework import load_framework
 from perfeval.core.params import parse_params
@@ -40,7 +41,8 @@ values = st.one_of(numbers, hostile_text, st.none(), st.booleans(), st.lists(st.
 def _check_outcome(data):
     try:
         params = parse_params(data, "generated.yaml")
-        sheet = score_params(params, load_framework(params.unit.framework), "generated.yaml")
+        unit = score_unit(params, load_framework(params.unit.framework), "generated.yaml")
+        sheet = unit.sheet
     except ParamsError as exc:
         assert exc.file == "generated.yaml"
         assert exc.problems and all(isinstance(p.problem, str) and p.problem for p in exc.problems)
@@ -52,7 +54,7 @@ def _check_outcome(data):
             assert r.assessed_points <= r.effective_weight + 1e-9
     assert math.isfinite(sheet.total)
     assert sheet.total <= sheet.assessed_points + 1e-6
-    sheet_to_dict(sheet, [f.to_dict() for f in run_checks(sheet)])  # the JSON contract builds
+    unit_result(unit, run_checks(unit), sensitivity(unit)).to_json()  # the JSON contract builds
     return sheet
 
 

@@ -47,7 +47,7 @@ def test_rendering_twice_gives_identical_html():
 def test_charts_are_embedded_png_with_chinese_alt(yunxi_html):
     rep = report.load_report(YUNXI)
     drawn = [charts.score_vs_weight(rep.sheet), charts.claimed_vs_recomputed(rep.sheet),
-             charts.stated_vs_recomputed_rates(rep.sheet), charts.spending_structure(rep.params)]
+             charts.stated_vs_recomputed_rates(rep.unit), charts.spending_structure(rep.params)]
     images = re.findall(r'<img src="data:image/png;base64,([^"]+)" alt="([^"]+)"', yunxi_html)
     assert len(images) == sum(f is not None for f in drawn) >= 3
     for data, alt in images:

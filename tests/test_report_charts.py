@@ -19,7 +19,7 @@ from conftest import CHANGSHA, LIUYANG, YUNXI
 
 def draw_all(rep) -> list[Figure]:  # noqa: ANN001
     figs = [charts.score_vs_weight(rep.sheet), charts.claimed_vs_recomputed(rep.sheet),
-            charts.stated_vs_recomputed_rates(rep.sheet), charts.spending_structure(rep.params)]
+            charts.stated_vs_recomputed_rates(rep.unit), charts.spending_structure(rep.params)]
     return [f for f in figs if f is not None]
 
 
@@ -66,7 +66,7 @@ def test_without_the_font_the_check_does_fail(restore_rc):
 def test_charts_with_nothing_to_plot_are_none(restore_rc):
     liuyang = load_report(LIUYANG)
     assert charts.claimed_vs_recomputed(liuyang.sheet) is None  # no per-indicator claims in seed 000
-    assert charts.stated_vs_recomputed_rates(liuyang.sheet) is None
+    assert charts.stated_vs_recomputed_rates(liuyang.unit) is None
     assert charts.claimed_vs_recomputed(load_report(YUNXI).sheet) is not None
 
 

@@ -1,5 +1,5 @@
 """Synthetic units are valid, scorable, reproducible, and some carry findings."""
-from perfeval import run_checks, score_file
+from perfeval import load_unit, run_checks, score_file
 from perfeval.synth import generate, write_units
 
 
@@ -22,5 +22,5 @@ def test_synthetic_units_score_with_scores_within_weights(tmp_path):
 
 
 def test_some_synthetic_units_carry_error_findings(tmp_path):
-    findings = [run_checks(score_file(p)) for p in write_units(tmp_path, 10, seed=1)]
+    findings = [run_checks(load_unit(p)) for p in write_units(tmp_path, 10, seed=1)]
     assert any(any(f.severity == "error" for f in fs) for fs in findings)

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Any
 # name -> module; imported on first use so that `perfeval --help` does not pay for pydantic and friends
 _EXPORTS = {
     "Finding": "checks", "run_checks": "checks",
-    "ScoreRow": "core.engine", "ScoreSheet": "core.engine", "score_file": "core.engine", "score_params": "core.engine",
+    "ScoreRow": "core.engine", "ScoreSheet": "core.engine", "ScoredUnit": "core.engine", "load_unit": "core.engine",
+    "score_file": "core.engine", "score_params": "core.engine", "score_unit": "core.engine",
     "FrameworkError": "errors", "ParamsError": "errors", "PerfevalError": "errors", "WorkbookError": "errors",
-    "sheet_to_dict": "core.export",
-    "lint_framework": "core.framework", "load_framework": "core.framework",
+    "load_framework": "core.framework", "lint_framework": "core.lint",
     "load_params": "core.params",
+    "UnitResult": "result", "evaluate_file": "result", "unit_result": "result",
 }
 
 # what notebooks import as `from perfeval import report`: the output layers they narrate with
@@ -32,8 +33,9 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .checks import Finding, run_checks
-    from .core.engine import ScoreRow, ScoreSheet, score_file, score_params
-    from .errors import FrameworkError, ParamsError, PerfevalError, WorkbookError
-    from .core.export import sheet_to_dict
-    from .core.framework import lint_framework, load_framework
+    from .core.engine import ScoredUnit, ScoreRow, ScoreSheet, load_unit, score_file, score_params, score_unit
+    from .core.framework import load_framework
+    from .core.lint import lint_framework
     from .core.params import load_params
+    from .errors import FrameworkError, ParamsError, PerfevalError, WorkbookError
+    from .result import UnitResult, evaluate_file, unit_result

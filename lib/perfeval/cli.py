@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
@@ -38,35 +37,41 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    """Score one unit; print the sheet, or the JSON contract with --json."""
-    from .checks import run_checks
-    from .core.engine import score_file
+    """Score one unit; print the sheet, or the unit result (the JSON contract) with --json."""
+    from .result import evaluate_file
 
-    sheet = score_file(args.params)
-    findings = run_checks(sheet)
+    result = evaluate_file(args.params)
     if args.json:
-        from .core.export import sheet_to_dict
-
-        data = sheet_to_dict(sheet, [f.to_dict() for f in findings])
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(result.to_json(), end="")
     else:
         from .outputs.textsheet import render
 
-        print(render(sheet, findings))
+        print(render(result))
     return 0
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
-    """Report a framework's arithmetic problems (exit 0: they are findings about the framework, not errors)."""
-    from .core.framework import available_frameworks, lint_framework, load_framework
+    """Load frameworks (every rule, reading and figure checked) and report their arithmetic.
+
+    A framework that does not load is an error (exit 1, every problem named by YAML path); arithmetic problems of
+    one that loads are findings about the framework, printed with exit 0.
+    """
+    from .core.framework import available_frameworks, load_framework
+    from .core.lint import lint_framework
 
     names = args.frameworks or list(available_frameworks())
+    bad = 0
     for name in names:
-        fw = load_framework(name)
+        try:
+            fw = load_framework(name)
+        except PerfevalError as exc:
+            bad += 1
+            print(f"invalid {exc}", file=sys.stderr)
+            continue
         print(f"{fw.id}  {fw.name}")
         for p in lint_framework(fw):
             print(f"  [{p.severity}] {p.code} {p.indicator}: {p.message}")
-    return 0
+    return 1 if bad else 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -120,24 +125,22 @@ def cmd_excel_import(args: argparse.Namespace) -> int:
     """Read a filled workbook into a params file; any problem is reported by sheet and cell and nothing is written."""
     from .outputs.excel.intake import import_workbook
 
-    target, sheet = import_workbook(args.workbook, args.output, force=args.force)
-    total = "not scored" if sheet.total_on_100 is None else f"{sheet.total_on_100:.2f} on 100, grade {sheet.grade}"
-    print(f"wrote {target}: {sheet.unit.name} {sheet.unit.year}, recomputed {total}"
-          + (" (provisional)" if sheet.grade_provisional else ""))
+    target, _, sheet = import_workbook(args.workbook, args.output, force=args.force)
+    total = "not scored" if sheet.total_on_100 is None else f"{sheet.total_on_100:.2f} on 100"
+    grade = f"grade {sheet.grade}" if sheet.grade else f"no grade ({sheet.grade_withheld_reason})"
+    print(f"wrote {target}: {sheet.unit.name} {sheet.unit.year}, recomputed {total}, {grade}")
     return 0
 
 
 def cmd_excel_summary(args: argparse.Namespace) -> int:
-    """Score params files and write the summary workbook; if any file is invalid, nothing is written."""
-    from .checks import run_checks
-    from .core.engine import score_file
+    """Evaluate params files and write the summary workbook; if any file is invalid, nothing is written."""
     from .outputs.excel.summary import write_summary_workbook
+    from .result import evaluate_file
 
     scored, bad = [], 0
     for f in _params_files(args.paths):
         try:
-            sheet = score_file(f)
-            scored.append((sheet, run_checks(sheet)))
+            scored.append(evaluate_file(f))
         except PerfevalError as exc:
             bad += 1
             print(f"invalid {exc}", file=sys.stderr)

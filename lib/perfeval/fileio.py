@@ -1,6 +1,7 @@
 """All file I/O of the workbook: safe YAML reading and atomic writing."""
 from __future__ import annotations
 
+import math
 import os
 import re
 import tempfile
@@ -52,6 +53,33 @@ def _construct_int(loader: StrictSafeLoader, node: yaml.ScalarNode) -> int:
         raise yaml.constructor.ConstructorError(None, None, "integer with too many digits", node.start_mark) from None
 
 
+class StatedFloat(float):
+    """A float read from YAML that remembers how many decimals were written ("77.00" → 2).
+
+    Precision is part of what a document states: a rate written 77.00 is claimed to two decimals.
+    Plain floats (from Excel or code) have no such record; see core.params for how precision is then taken.
+    """
+
+    places: int
+
+    def __new__(cls, value: float, places: int) -> "StatedFloat":
+        obj = super().__new__(cls, value)
+        obj.places = places
+        return obj
+
+    def __reduce__(self):  # noqa: ANN204 - pickles like the float it is, keeping its precision
+        return (StatedFloat, (float(self), self.places))
+
+
+def _construct_float(loader: StrictSafeLoader, node: yaml.ScalarNode) -> float:
+    value = yaml.SafeLoader.construct_yaml_float(loader, node)
+    text = str(node.value).replace("_", "")
+    mantissa = text.lower().split("e")[0]
+    if "e" in text.lower() or "." not in mantissa or not math.isfinite(value):
+        return value
+    return StatedFloat(value, len(mantissa.partition(".")[2]))
+
+
 def _bounded_compose(self: StrictSafeLoader, parent, index):  # noqa: ANN001
     """Compose one node, refusing aliases and stopping at MAX_YAML_DEPTH levels or MAX_YAML_NODES nodes.
 
@@ -77,6 +105,7 @@ def _bounded_compose(self: StrictSafeLoader, parent, index):  # noqa: ANN001
 
 StrictSafeLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 StrictSafeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+StrictSafeLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 StrictSafeLoader.compose_node = _bounded_compose  # type: ignore[method-assign]
 
 

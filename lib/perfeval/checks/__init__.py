@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..core.engine import ScoreSheet
+from ..core.engine import ScoredUnit
 from . import claims, denominator, framework_arithmetic, generous, identities, overspending, scores, statements
 from .finding import KINDS, SEVERITY_LABEL, SEVERITY_ORDER, Evidence, Finding
 
-Check = Callable[[ScoreSheet], list[Finding]]
+Check = Callable[[ScoredUnit], list[Finding]]
 
 # name -> check; every check is pure (sheet in, findings out) and may emit several stable check ids
 CHECKS: dict[str, Check] = {
@@ -39,9 +39,9 @@ def _order(f: Finding) -> tuple[int, int]:
     return SEVERITY_ORDER[f.severity], kinds.index(f.kind) if f.kind in kinds else len(kinds)
 
 
-def run_checks(sheet: ScoreSheet) -> list[Finding]:
+def run_checks(unit: ScoredUnit) -> list[Finding]:
     """Every finding for a unit, sorted by severity then kind; within a kind, in the order the checks found them."""
-    return sorted((f for check in CHECKS.values() for f in check(sheet)), key=_order)
+    return sorted((f for check in CHECKS.values() for f in check(unit)), key=_order)
 
 
 def count_by_severity(findings: list[Finding]) -> dict[str, int]:

@@ -42,6 +42,7 @@ class Finding:
     rule: str  # the rule or identity applied
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
     indicator: str | None = None
+    consequences: tuple[str, ...] = ()  # what else this one cause breaks (an identity in another column, a score)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -25,6 +25,13 @@ def pct(value: float) -> str:
     return money(value)[:-2] + "%"
 
 
+def stated_pct(value: float, places: int | None) -> str:
+    """A rate as the unit wrote it: 77.00% stays 77.00%, 92% stays 92%."""
+    if places is None:
+        return pct(value)
+    return f"{round_half_up(value, places):.{places}f}%"
+
+
 def pts(value: float) -> str:
     return num(value) + " 分"
 

@@ -1,27 +1,29 @@
 """Framework arithmetic (the engine's lint) surfaced as findings, plus the unit's own table not totalling 100."""
 from __future__ import annotations
 
-from ..core.engine import ScoreSheet
+from ..core.engine import ScoredUnit
 from .finding import Evidence, Finding
 from .fmt import num, pts
 
 KIND = "framework_arithmetic"
 
 
-def lint_findings(sheet: ScoreSheet) -> list[Finding]:
+def lint_findings(unit: ScoredUnit) -> list[Finding]:
     """Sub-weights vs headers, totals other than 100, criteria below weight, blank weights, rule gaps."""
-    used = set(sheet.interpretations_used)
+    sheet = unit.sheet
+    used = set(sheet.readings_used)
     out = []
     for p in sheet.lint:
-        if p.code == "rule_gap" and p.indicator not in used:
+        if p.code in ("rule_gap", "national_default") and p.indicator not in used:
             continue  # a gap this unit's scoring never touched is not worth a reader's time
         out.append(Finding(f"framework_{p.code}", KIND, p.severity, p.message,
                            "框架分值与评分标准的算术关系", indicator=p.indicator or None))
     return out
 
 
-def table_total(sheet: ScoreSheet) -> list[Finding]:
+def table_total(unit: ScoredUnit) -> list[Finding]:
     """The weights of the unit's whole table (every row printed with a weight) adding up to other than the total."""
+    sheet = unit.sheet
     rows = [r for r in sheet.rows if r.status != "not_applicable"]
     if not rows or any(r.weight is None for r in rows) or not any(r.personalised for r in rows):
         return []

@@ -1,12 +1,14 @@
-"""Generous scoring: full marks claimed for an overrun, a shortfall or a partial achievement; targets set at the result."""
+"""Generous scoring: full marks for an overrun or a shortfall, a qualitative claim above its band; targets set at the result."""
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..core.engine import ScoreRow, ScoreSheet
-from ..core.formulas import decimals_of
+from ..core.engine import ScoredUnit, ScoreRow
+from ..core.formulas import decimals_of, round_half_up
+from ..core.framework import Framework
 from ..core.params import Row
-from ..core.rows import ACHIEVEMENT_LABEL, direction_of, infer_achievement
+from ..core.readings import LEVEL_LABEL
+from ..core.rows import band_range, direction_of, infer_achievement
 from .finding import Evidence, Finding
 from .fmt import num, pct, pts
 
@@ -14,81 +16,101 @@ KIND = "generous_scoring"
 
 
 class Generosity(NamedTuple):
-    """Why a full-marks claim is generous: a stable check id and the clause that says so."""
+    """Why a claim is generous: a stable check id, the clause that says so, and the most the rule allows."""
 
     check: str
     why: str
+    allowed: float  # the highest score the rule allows, on the row's printed weight
 
 
-def params_row(sheet: ScoreSheet, row: ScoreRow) -> Row | None:
-    return next((r for r in sheet.params.indicators if (r.id or r.name) == row.id), None)
+def params_row(unit: ScoredUnit, row: ScoreRow) -> Row | None:
+    return next((r for r in unit.params.indicators if (r.id or r.name) == row.id), None)
 
 
-def _default_op(sheet: ScoreSheet, prow: Row) -> str:
-    for _, node in sheet.framework.leaves():
+def _default_op(fw: Framework, prow: Row) -> str:
+    for _, node in fw.leaves():
         if node.personalised and prow.level2.strip() in node.personalised.level2:
             return node.personalised.default_op
     return ">="
 
 
-def _is_satisfaction(row: ScoreRow) -> bool:
-    return "满意度" in row.name or "满意度" in row.level2
-
-
-def generosity(sheet: ScoreSheet, row: ScoreRow) -> Generosity | None:
-    """Full marks claimed on a row whose own figures or wording show it fell short; None otherwise."""
+def _full_marks(unit: ScoredUnit, row: ScoreRow) -> Generosity | None:
+    """Full marks claimed on a row whose own figures or wording show it fell short."""
     if (row.claimed_score is None or not row.weight or row.score is None or row.status != "scored"
             or row.claimed_score < row.weight - 1e-9 or row.score >= row.effective_weight - 0.005):
         return None
-    prow = params_row(sheet, row) if row.personalised else None
+    allowed = row.score / row.scale
+    prow = params_row(unit, row) if row.personalised else None
     if prow is None:
-        if _is_satisfaction(row) and row.value is not None and row.value < 100:
-            return Generosity("full_marks_below_satisfaction_target", f"满意度只达到目标的 {pct(row.value)}")
+        if row.role == "satisfaction" and row.value is not None and row.value < 100:
+            return Generosity("full_marks_below_satisfaction_target", f"满意度只达到目标的 {pct(row.value)}", allowed)
         return None
     target, actual = prow.target, prow.actual
     if target and target.value is not None and actual and actual.value is not None:
-        op, unit = direction_of(prow, _default_op(sheet, prow)), target.unit or actual.unit or ""
-        t, a = f"{num(target.value)}{unit}", f"{num(actual.value)}{unit}"
+        op, unit_ = direction_of(prow, _default_op(unit.framework, prow)), target.unit or actual.unit or ""
+        t, a = f"{num(target.value)}{unit_}", f"{num(actual.value)}{unit_}"
         if op == "<=" and actual.value > target.value:
             over = f"，超出 {pct((actual.value / target.value - 1) * 100)}" if target.value > 0 else ""
-            return Generosity("full_marks_for_cost_overrun", f"年度指标 {t}，实际 {a}{over}")
+            return Generosity("full_marks_for_cost_overrun", f"年度指标 {t}，实际 {a}{over}", allowed)
         if op == ">=" and actual.value < target.value:
-            check = "full_marks_below_satisfaction_target" if _is_satisfaction(row) else "full_marks_for_shortfall"
-            return Generosity(check, f"年度指标 {t}，实际只有 {a}")
+            check = "full_marks_below_satisfaction_target" if row.role == "satisfaction" else "full_marks_for_shortfall"
+            return Generosity(check, f"年度指标 {t}，实际只有 {a}", allowed)
         if op == "=":
-            return Generosity("full_marks_off_target", f"年度指标 {t}，实际 {a}，未等于目标")
-        return None
-    level, _ = infer_achievement(prow)
-    if level in ("partly", "not"):
-        return Generosity("full_marks_for_partial_achievement",
-                          f"实际完成值为“{actual.text if actual else ''}”，只能算{ACHIEVEMENT_LABEL[level]}")
+            return Generosity("full_marks_off_target", f"年度指标 {t}，实际 {a}，未等于目标", allowed)
     return None
 
 
-def full_marks(sheet: ScoreSheet) -> list[Finding]:
-    """Full marks for a cost overrun, a shortfall, a partial achievement or a satisfaction below target."""
+def _above_band(unit: ScoredUnit, row: ScoreRow) -> Generosity | None:
+    """A qualitative row's claimed score above the band its achievement level allows (部分达成 claimed at 80%)."""
+    prow = params_row(unit, row) if row.personalised else None
+    if prow is None or row.claimed_score is None or not row.weight or row.status != "scored" or \
+            (prow.target and prow.target.value is not None and prow.actual and prow.actual.value is not None):
+        return None
+    level, _ = infer_achievement(prow)
+    if level is None:
+        return None
+    bands = unit.framework.reading("qualitative_bands").options[unit.sheet.readings["qualitative_bands"]].bands or {}
+    low, high = band_range(bands[level], row.weight, unit.framework.score_places)
+    if row.claimed_score <= high + 0.005:
+        return None
+    actual = prow.actual.text if prow.actual and prow.actual.text else LEVEL_LABEL[level]
+    band = bands[level]
+    shown = f"{num(low)}–{pts(high)}（分值的 {pct(band.min * 100)}–{pct(band.max * 100)}" \
+            f"{'，不含上限' if band.max_open else ''}）"
+    check = "full_marks_for_partial_achievement" if row.claimed_score >= row.weight - 1e-9 else "claimed_above_band"
+    return Generosity(check, f"实际完成值为“{actual}”，只能算{LEVEL_LABEL[level]}，得分区间为 {shown}", high)
+
+
+def generosity(unit: ScoredUnit, row: ScoreRow) -> Generosity | None:
+    """Why a row's claimed score is more than its own figures or wording allow; None when it is not."""
+    return _full_marks(unit, row) or _above_band(unit, row)
+
+
+def full_marks(unit: ScoredUnit) -> list[Finding]:
+    """Full marks for a cost overrun, a shortfall or a satisfaction below target; a qualitative claim above its band."""
     out = []
-    for row in sheet.rows:
-        g = generosity(sheet, row)
+    for row in unit.sheet.rows:
+        g = generosity(unit, row)
         if g is None:
             continue
-        scale = row.effective_weight / row.weight if row.weight else 1.0
-        recomputed = row.score / scale if scale else row.score
         rule = row.parts[0].rule if row.parts else row.rule
+        claim = "满分 " if row.claimed_score >= (row.weight or 0) - 1e-9 else ""
         out.append(Finding(
             g.check, KIND, "warning",
-            f"“{row.name}”（{row.level2}，分值 {pts(row.weight)}）：{g.why}，自评仍给满分 {pts(row.claimed_score)}；"
-            f"按规则（{rule}）应得 {pts(recomputed)}。",
-            rule, (Evidence("自评得分", row.claimed_score, "分", row.source), Evidence("重算得分", round(recomputed, 4), "分"),
+            f"“{row.name}”（{row.level2}，分值 {pts(row.weight)}）：{g.why}，自评仍给{claim}{pts(row.claimed_score)}；"
+            f"按规则（{rule}）最多应得 {pts(g.allowed)}。",
+            rule, (Evidence("自评得分", row.claimed_score, "分", row.source),
+                   Evidence("按规则最高得分", round_half_up(g.allowed, 2), "分"),
                    Evidence("分值", row.weight, "分"), Evidence("年度指标值", row.target), Evidence("实际完成值", row.actual)),
             row.id))
     return out
 
 
-def targets_set_at_result(sheet: ScoreSheet) -> list[Finding]:
+def targets_set_at_result(unit: ScoredUnit) -> list[Finding]:
     """A numeric target equal to the actual down to a fraction: a target written after the result is known."""
+    params = unit.params
     out = []
-    for prow in sheet.params.indicators:
+    for prow in params.indicators:
         t, a = prow.target, prow.actual
         if not (t and a and t.value is not None and a.value is not None):
             continue

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from ..core.engine import ScoreSheet
+from ..core.engine import ScoredUnit
 from ..core.figures import BREAKDOWNS, Breakdown, label_of, unit_of
 from ..core.params import Figures, ProjectItem, figure_at
 from .finding import Evidence, Finding
@@ -52,20 +52,22 @@ def _one(b: Breakdown, figures: Figures) -> Finding | None:
                    b.rule, ev)
 
 
-def breakdowns(sheet: ScoreSheet) -> list[Finding]:
+def breakdowns(unit: ScoredUnit) -> list[Finding]:
     """Every identity of figures.BREAKDOWNS the unit's stated figures break (总支出 = 基本 + 项目, 三公 = 其分项 ...)."""
-    return [f for b in BREAKDOWNS if (f := _one(b, sheet.params.figures)) is not None]
+    params = unit.params
+    return [f for b in BREAKDOWNS if (f := _one(b, params.figures)) is not None]
 
 
 def _lists(figures: Figures) -> list[tuple[str, list[ProjectItem]]]:
     return [("lines.project.final", figures.project_items)] + [(lst.of, lst.items) for lst in figures.item_lists]
 
 
-def listed_items(sheet: ScoreSheet) -> list[Finding]:
+def listed_items(unit: ScoredUnit) -> list[Finding]:
     """Listed items against the figure they break down: the share left unexplained, or items exceeding it."""
+    params = unit.params
     out = []
-    for path, items in _lists(sheet.params.figures):
-        whole = figure_at(sheet.params.figures, path)
+    for path, items in _lists(params.figures):
+        whole = figure_at(params.figures, path)
         if not items or whole is None:
             continue
         listed = sum(i.amount.value for i in items)
@@ -93,11 +95,12 @@ def _alike(a: str, b: str) -> bool:
     return match.size >= 4
 
 
-def items_listed_twice(sheet: ScoreSheet) -> list[Finding]:
+def items_listed_twice(unit: ScoredUnit) -> list[Finding]:
     """The same item (same amount, similar name) listed under two different totals: spending counted twice."""
+    params = unit.params
     seen: list[tuple[str, ProjectItem]] = []
     out = []
-    for path, items in _lists(sheet.params.figures):
+    for path, items in _lists(params.figures):
         for item in items:
             for other_path, other in seen:
                 if (other_path != path and item.amount.value > 0

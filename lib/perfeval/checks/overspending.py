@@ -1,7 +1,7 @@
 """Overspending (决算 above 预算 on a spending line) and over-execution (a plan exceeded, execution above the budget)."""
 from __future__ import annotations
 
-from ..core.engine import ScoreSheet
+from ..core.engine import ScoredUnit
 from ..core.figures import COLUMNS, LINES
 from ..core.params import Figure, figure_at
 from .finding import Evidence, Finding
@@ -26,10 +26,11 @@ def _excess(label: str, over: Figure, limit: Figure, over_col: str, limit_col: s
                   Evidence(f"{label}·{limit_col}", limit.value, "万元", limit.source))
 
 
-def overspending(sheet: ScoreSheet) -> list[Finding]:
+def overspending(unit: ScoredUnit) -> list[Finding]:
     """Every spending line whose 决算 exceeds its 预算; every “三公” line above last year's 决算."""
+    params = unit.params
     out = []
-    for key, line in sheet.params.figures.lines.items():
+    for key, line in params.figures.lines.items():
         spec = LINES[key]
         if spec.plan:
             continue
@@ -44,10 +45,11 @@ def overspending(sheet: ScoreSheet) -> list[Finding]:
     return out
 
 
-def over_execution(sheet: ScoreSheet) -> list[Finding]:
+def over_execution(unit: ScoredUnit) -> list[Finding]:
     """A plan line executed above its plan (e.g. 政府采购), and budget execution above the adjusted budget."""
+    params = unit.params
     out = []
-    figures = sheet.params.figures
+    figures = params.figures
     for key, line in figures.lines.items():
         spec = LINES[key]
         if spec.plan and line.final and line.budget and line.final.value > line.budget.value + TOLERANCE:

@@ -1,8 +1,7 @@
-"""The effect of a figure, row value or interpretation on the score: re-score with it changed, compare."""
+"""The effect of another value of a figure or row on the score: params with it changed, and what moved."""
 from __future__ import annotations
 
-from ..core.engine import ScoreSheet, score_params
-from ..errors import PerfevalError
+from ..core.engine import ScoreSheet
 from ..core.params import Actual, Figure, Line, Target, UnitParams
 from .fmt import num
 
@@ -32,20 +31,9 @@ def with_row_value(params: UnitParams, row_id: str, field: str, value: float) ->
     return params.model_copy(update={"indicators": rows})
 
 
-def with_interpretation(params: UnitParams, key: str, option: str) -> UnitParams:
-    return params.model_copy(update={"interpretations": {**params.interpretations, key: option}})
-
-
-def rescore(sheet: ScoreSheet, params: UnitParams) -> ScoreSheet | None:
-    """The sheet scored with changed params, or None when the change cannot be scored (e.g. a zero denominator)."""
-    try:
-        return score_params(params, sheet.framework, "<rescored>")
-    except PerfevalError:
-        return None
-
-
-def score_of(sheet: ScoreSheet, row_id: str) -> float | None:
-    return next((r.score for r in sheet.rows if r.id == row_id), None)
+def score_of(sheet: ScoreSheet | None, row_id: str) -> float | None:
+    row = sheet.row(row_id) if sheet else None
+    return row.score if row else None
 
 
 def effect(sheet: ScoreSheet, other: ScoreSheet | None, uses: bool = True) -> str:

@@ -3,42 +3,53 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..core.engine import ScoreRow, ScoreSheet
+from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
 from ..core.figures import label_of, unit_of
 from ..core.framework import Node
 from ..core.params import figure_at
 from .finding import Evidence, Finding
 from .fmt import TOLERANCE, amount, num, pts
-from .rescore import effect, rescore, score_of, with_figure, with_row_value
+from .rescore import effect, score_of, with_figure, with_row_value
 
 KIND = "two_values"
 
 
-def figure_statements(sheet: ScoreSheet) -> list[Finding]:
-    """A figure of the params stated with another value elsewhere (claims.statements), and what it changes."""
+def figure_statements(unit: ScoredUnit) -> list[Finding]:
+    """A figure of the params stated with another value elsewhere (claims.statements), and what it changes.
+
+    Each distinct (figure, value) that feeds a score is rescored once, so the cost grows with the statements.
+    """
+    sheet, params = unit.sheet, unit.params
+    scored_inputs = {i.path for r in sheet.rows for i in r.inputs}
+    effects: dict[tuple[str, float], str] = {}
     out = []
-    for st in sheet.params.claims.statements:
-        fig = figure_at(sheet.params.figures, st.figure)
+    for st in params.claims.statements:
+        fig = figure_at(params.figures, st.figure)
         if fig is None or abs(fig.value - st.value) < TOLERANCE:
             continue
-        unit = unit_of(st.figure)
-        uses = any(i.path == st.figure for r in sheet.rows for i in r.inputs)
-        what = effect(sheet, rescore(sheet, with_figure(sheet.params, st.figure, st.value)) if uses else None, uses)
+        u = unit_of(st.figure)
+        uses = st.figure in scored_inputs
+        key = (st.figure, st.value)
+        if key not in effects:
+            other = unit.rescored(with_figure(params, st.figure, st.value)) if uses else None
+            effects[key] = effect(sheet, other, uses)
+        what = effects[key]
         out.append(Finding(
             "figure_stated_twice", KIND, "error",
-            f"{label_of(st.figure)}前后不一：一处为 {amount(fig.value, unit)}（{fig.source or '来源未注明'}），"
-            f"另一处为 {amount(st.value, unit)}（{st.source or '来源未注明'}），相差 {amount(abs(fig.value - st.value), unit)}。"
-            + (f"本工具按前者计分；{what}" if uses else what),
+            f"{label_of(st.figure)}前后不一：一处为 {amount(fig.value, u)}（{fig.source or '来源未注明'}），"
+            f"另一处为 {amount(st.value, u)}（{st.source or '来源未注明'}），相差 {amount(abs(fig.value - st.value), u)}。"
+            + (f"本报告按前者计分；{what}" if uses else what),
             "同一报告中同一数字只能有一个值",
-            (Evidence(label_of(st.figure), fig.value, unit, fig.source),
-             Evidence(label_of(st.figure), st.value, unit, st.source))))
+            (Evidence(label_of(st.figure), fig.value, u, fig.source),
+             Evidence(label_of(st.figure), st.value, u, st.source))))
     return out
 
 
-def row_restatements(sheet: ScoreSheet) -> list[Finding]:
+def row_restatements(unit: ScoredUnit) -> list[Finding]:
     """A row's target or actual the narrative states differently from the table, and the score it would give."""
+    sheet, params = unit.sheet, unit.params
     out = []
-    for row in sheet.params.indicators:
+    for row in params.indicators:
         row_id = row.id or row.name
         for again in row.elsewhere:
             given = getattr(row, again.field)
@@ -46,7 +57,7 @@ def row_restatements(sheet: ScoreSheet) -> list[Finding]:
                 continue
             what = "实际完成值" if again.field == "actual" else "年度指标值"
             unit_a, unit_b = given.unit or "", again.unit or given.unit or ""
-            other = rescore(sheet, with_row_value(sheet.params, row_id, again.field, again.value))
+            other = unit.rescored(with_row_value(params, row_id, again.field, again.value))
             before, after = score_of(sheet, row_id), score_of(other, row_id) if other else None
             change = ""
             if before is not None and after is not None and abs(before - after) >= 0.005:
@@ -77,10 +88,11 @@ def section_rows(sheet: ScoreSheet, top: Node) -> Iterator[ScoreRow]:
     return (r for r in sheet.rows if r.level1 == top.name)
 
 
-def section_weights(sheet: ScoreSheet) -> list[Finding]:
+def section_weights(unit: ScoredUnit) -> list[Finding]:
     """A section's 总分值 stated in the narrative against the table header and the rows under it."""
+    sheet, params = unit.sheet, unit.params
     out = []
-    for claim in sheet.params.claims.sections:
+    for claim in params.claims.sections:
         top = find_section(sheet, claim.name)
         if top is None or claim.weight is None or top.weight is None or abs(top.weight - claim.weight) < 1e-9:
             continue

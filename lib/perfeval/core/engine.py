@@ -1,24 +1,27 @@
-"""Score a unit against its framework: every indicator recomputed, totals, grade, claims beside them."""
+"""Score a unit against its framework: every indicator recomputed, totals, coverage and the verdict it supports."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from ..errors import FrameworkError, ParamsError
-from .formulas import grade_of
-from .framework import Framework, LintProblem, Node, criteria_max, lint_framework, load_framework
+from . import formulas
+from .figures import suggestion
+from .framework import Framework, Node, load_framework
+from .lint import LintProblem, lint_framework, rows_vs_header
 from .measures import InputValue, ZeroDenominator
 from .params import Identity, Row, UnitParams, figure_at, load_params
+from .readings import Interpretation, Option
 from .rows import score_row
-from .rules import JudgementMismatch, PartResult, RuleContext, run_indicator_rule
+from .rules import JudgementMismatch, PartResult, RuleContext
 
 STATUS_LABEL = {"scored": "已评分", "partly": "部分评分", "not_assessed": "未评（资料未载明）",
                 "not_applicable": "不适用"}
+CLAIM_LABEL = {"confirmed": "经复核一致", "contradicted": "与重算不符", "unverifiable": "无法复核"}
 
 
 @dataclass(frozen=True)
 class ScoreRow:
-    """One third-level indicator as scored: weight, computed value, score, claim, and how."""
+    """One third-level indicator (or one row of the unit's own table) as scored, and how."""
 
     id: str
     level1: str
@@ -29,15 +32,18 @@ class ScoreRow:
     criteria_max: float | None
     score: float | None
     assessed_points: float
+    verified_points: float
     status: str
     value: float | None
     value_unit: str
     claimed_score: float | None
     rule: str
+    rule_type: str
     parts: tuple[PartResult, ...] = ()
     notes: tuple[str, ...] = ()
     source: str | None = None
     personalised: bool = False
+    role: str | None = None
     deviation_note: str | None = None
     target: str | None = None
     actual: str | None = None
@@ -50,67 +56,122 @@ class ScoreRow:
                 seen.setdefault(i.path, i)
         return tuple(seen.values())
 
+    @property
+    def scale(self) -> float:
+        """Effective over printed weight: rows rescaled to their header score on another scale than printed."""
+        return self.effective_weight / self.weight if self.weight else 1.0
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Points of the framework by what the score rests on: verified, self-reported, not assessed, not applicable."""
+
+    applicable: float
+    assessed: float
+    verified: float
+    not_applicable: float
+
+    @property
+    def self_reported(self) -> float:
+        return max(0.0, self.assessed - self.verified)
+
+    @property
+    def not_assessed(self) -> float:
+        return max(0.0, self.applicable - self.assessed)
+
+    @property
+    def assessed_share(self) -> float:
+        return self.assessed / self.applicable if self.applicable > 0 else 0.0
+
 
 @dataclass(frozen=True)
 class ScoreSheet:
-    """A unit's whole score: rows, totals and the unit's own claims, plus what the framework lacks."""
+    """A unit's whole score: rows, totals, coverage, the verdict the evidence supports, and the readings used."""
 
     unit: Identity
     framework: Framework
     rows: tuple[ScoreRow, ...]
     total: float
-    assessed_points: float
-    applicable_points: float
+    coverage: Coverage
     total_on_100: float | None
+    total_range: tuple[float, float] | None
     grade: str | None
-    grade_provisional: bool
+    grade_withheld_reason: str | None
     claimed_total: float | None
     claimed_grade: str | None
-    interpretations: dict[str, str]
-    interpretations_used: tuple[str, ...]
+    claim_status: str | None
+    readings: dict[str, str]
+    readings_used: tuple[str, ...]
     lint: tuple[LintProblem, ...]
-    params: UnitParams = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
     @property
-    def claimed_grade_recomputed(self) -> str | None:
-        """The grade the unit's own claimed total implies."""
-        return None if self.claimed_total is None else grade_of(self.claimed_total)
+    def assessed_points(self) -> float:
+        return self.coverage.assessed
+
+    @property
+    def applicable_points(self) -> float:
+        return self.coverage.applicable
+
+    def row(self, row_id: str) -> ScoreRow | None:
+        return next((r for r in self.rows if r.id == row_id), None)
+
+    def grade_of(self, total: float) -> str:
+        """The grade a total on 100 earns under the framework's grade bands (as chosen for this unit)."""
+        return grade_of(total, self.framework.reading("grade_bands").options[self.readings["grade_bands"]])
 
 
-def resolve_interpretations(fw: Framework, params: UnitParams, file: str) -> dict[str, str]:
-    """Framework defaults, overridden by the unit's params; unknown keys or options are errors."""
-    chosen = {k: i.default for k, i in fw.interpretations.items()}
+def grade_of(total: float, option: Option) -> str:
+    """The first band whose minimum the total (rounded as shown) reaches."""
+    for band in option.grades or ():
+        if band.min is None or total >= band.min - 1e-9:
+            return band.grade
+    return (option.grades or [])[-1].grade
+
+
+class Readings:
+    """The option chosen for each reading of one unit, and which of them its scoring consulted."""
+
+    def __init__(self, fw: Framework, chosen: dict[str, str]) -> None:
+        self.fw = fw
+        self.chosen = chosen
+        self.used: set[str] = set()
+
+    def interpretation(self, key: str) -> Interpretation:
+        return self.fw.reading(key)
+
+    def choose(self, key: str) -> str:
+        self.used.add(key)
+        return self.chosen[key]
+
+    def option(self, key: str) -> Option:
+        return self.interpretation(key).options[self.choose(key)]
+
+    def option_text(self, key: str, option: str) -> str:
+        return self.interpretation(key).text(option)
+
+    def note(self, key: str) -> str:
+        """The note a score row shows when it relied on a reading: the question and the option taken."""
+        interp = self.interpretation(key)
+        return f"口径：{interp.question}——采用“{interp.text(self.choose(key))}”"
+
+
+def resolve_readings(fw: Framework, params: UnitParams, file: str) -> dict[str, str]:
+    """Framework defaults (national ones where it is silent), overridden by the unit's params."""
+    in_force = fw.readings_in_force()
+    chosen = {k: i.default for k, i in in_force.items()}
     problems = []
     for key, option in params.interpretations.items():
-        if key not in fw.interpretations:
-            problems.append((f"interpretations.{key}", f"framework {fw.id} has no such interpretation; known: "
-                             + ", ".join(fw.interpretations)))
-        elif option not in fw.interpretations[key].options:
-            problems.append((f"interpretations.{key}", f"expected one of {', '.join(fw.interpretations[key].options)}"
-                             f", found {option!r}"))
+        if key not in in_force:
+            problems.append((f"interpretations.{key}", f"framework {fw.id} has no such reading"
+                             + (suggestion(key, in_force) or f"; its readings: {', '.join(in_force)}")))
+        elif option not in in_force[key].options:
+            problems.append((f"interpretations.{key}", f"expected one of {', '.join(in_force[key].options)}, "
+                             f"found {option!r}"))
         else:
             chosen[key] = str(option)
     if problems:
         raise ParamsError(file, problems)
     return chosen
-
-
-def _checklist_items(node: Node) -> set[str]:
-    rule = node.rule or {}
-    if "checklist" in rule:
-        return {i["id"] for i in rule["checklist"]["items"]}
-    if "composite" in rule:
-        return {i["id"] for p in rule["composite"]["parts"] for i in p.get("checklist", {}).get("items", [])}
-    return set()
-
-
-def _measure_ids(fw: Framework) -> set[str]:
-    ids = set()
-    for _, node in fw.leaves():
-        ids.add(node.id)
-        if node.rule and "composite" in node.rule:
-            ids |= {f"{node.id}.{p['id']}" for p in node.rule["composite"]["parts"]}
-    return ids
 
 
 def _row_matches(node: Node, row: Row) -> bool:
@@ -121,27 +182,35 @@ def check_references(fw: Framework, params: UnitParams, file: str) -> None:
     """Every id a params file names (judgements, claims, statements, rows) must exist in its framework."""
     leaves = {n.id: n for _, n in fw.leaves()}
     problems: list[tuple[str, str]] = []
+
+    def unknown_indicator(where: str, ind: str) -> None:
+        problems.append((where, f"no indicator {ind!r} in framework {fw.id}{suggestion(ind, leaves)}"))
+
     for ind, items in params.judgements.items():
         if ind not in leaves:
-            problems.append((f"judgements.{ind}", f"no indicator {ind!r} in framework {fw.id}"))
+            unknown_indicator(f"judgements.{ind}", ind)
             continue
-        known = _checklist_items(leaves[ind])
+        known = [i.id for i in (leaves[ind].rule.checklist_items() if leaves[ind].rule else [])]
         for item in items:
             if item not in known:
-                problems.append((f"judgements.{ind}.{item}", f"no checklist item {item!r}; items: "
-                                 + (", ".join(sorted(known)) or "none (this indicator is computed from figures)")))
+                problems.append((f"judgements.{ind}.{item}", f"no checklist item {item!r}{suggestion(item, known)}; "
+                                 "items: " + (", ".join(known) or "none (this indicator is computed from figures)")))
     row_ids = {r.id for r in params.indicators if r.id}
     for ind in params.claims.scores:
         if ind not in leaves and ind not in row_ids:
-            problems.append((f"claims.scores.{ind}", f"no indicator {ind!r} in framework {fw.id}"))
-    for ind in params.not_assessed:
-        if ind not in leaves:
-            problems.append((f"not_assessed.{ind}", f"no indicator {ind!r} in framework {fw.id}"))
-    measures = _measure_ids(fw)
+            unknown_indicator(f"claims.scores.{ind}", ind)
+    for section in ("not_assessed", "not_applicable"):
+        for ind in getattr(params, section):
+            if ind not in leaves:
+                unknown_indicator(f"{section}.{ind}", ind)
+    both = sorted(set(params.not_assessed) & set(params.not_applicable))
+    problems += [(f"not_applicable.{i}", "is also listed under not_assessed; an indicator is one or the other")
+                 for i in both]
+    measures = fw.rate_measures()
     for i, rate in enumerate(params.claims.rates):
         if rate.measure not in measures:
-            problems.append((f"claims.rates[{i}].measure", f"unknown measure {rate.measure!r}; known: "
-                             + ", ".join(sorted(measures))))
+            problems.append((f"claims.rates[{i}].measure", f"unknown measure {rate.measure!r}"
+                             + (suggestion(rate.measure, measures) or "; known: " + ", ".join(sorted(measures)))))
     for i, st in enumerate(params.claims.statements):
         try:
             figure_at(params.figures, st.figure)
@@ -157,14 +226,6 @@ def check_references(fw: Framework, params: UnitParams, file: str) -> None:
         raise ParamsError(file, problems)
 
 
-def _blank_weight(ancestors: tuple[Node, ...], node: Node, choose) -> float | None:  # noqa: ANN001
-    if choose("blank_weight") != "equal_share" or not ancestors or ancestors[-1].weight is None:
-        return None
-    siblings = ancestors[-1].children
-    blank = [s for s in siblings if s.weight is None]
-    return (ancestors[-1].weight - sum(s.weight or 0 for s in siblings)) / len(blank)
-
-
 def _status(parts: list[PartResult]) -> str:
     scored = [p for p in parts if p.score is not None]
     if not scored:
@@ -172,149 +233,241 @@ def _status(parts: list[PartResult]) -> str:
     return "scored" if len(scored) == len(parts) else "partly"
 
 
-def _rule_row(ancestors: tuple[Node, ...], node: Node, params: UnitParams, ctx_factory, note, choose,  # noqa: ANN001
-              file: str) -> ScoreRow:
-    level1, level2 = ancestors[0].name, ancestors[-1].name
-    weight = node.weight
-    notes: list[str] = []
-    effective = weight
-    if weight is None:
-        effective = _blank_weight(ancestors, node, choose)
-        notes.append(note("blank_weight"))
-    claimed = params.claims.scores.get(node.id)
-    cmax = criteria_max(node)
-    base = dict(id=node.id, level1=level1, level2=level2, name=node.name, weight=weight, criteria_max=cmax,
-                claimed_score=claimed, rule=next(iter(node.rule or {"": 0})))
-    if effective is None or node.id in params.not_assessed:
-        if node.id in params.not_assessed:
-            notes.append(f"未评：{params.not_assessed[node.id]}")
-        return ScoreRow(**base, effective_weight=effective or 0.0, score=None, assessed_points=0.0,
-                        status="not_assessed", value=None, value_unit="", notes=tuple(notes))
-    ctx = ctx_factory(node.id)
-    try:
-        parts = run_indicator_rule(node.rule, effective, ctx, node.id, node.name)
-    except ZeroDenominator as exc:
-        raise ParamsError(file, [(f"figures.{p}", f"is {_value_at(params, p)}, but it is a denominator of “{node.name}”; "
-                                  "a denominator must be a usable number greater than 0 (leave it out if not stated)")
-                                 for p in exc.paths]) from None
-    except JudgementMismatch as exc:
-        raise ParamsError(file, [(f"judgements.{node.id}.{exc.item}", str(exc))]) from None
-    raw_max = sum(p.points for p in parts)
-    scale = 1.0
-    if weight is None:
-        scale = effective / raw_max if raw_max else 1.0
-    elif raw_max + 1e-9 < effective and choose("unreachable_weight") == "scale_to_weight":
-        scale = effective / raw_max
-        notes.append(note("unreachable_weight"))
-    elif raw_max + 1e-9 < effective:
-        notes.append(note("unreachable_weight"))
-    veto = any(p.veto for p in parts)
-    scored = [p for p in parts if p.score is not None]
-    if veto:
-        score, assessed = 0.0, effective
-        notes.append("发现截留挤占挪用、虚列支出或重复申报、虚报冒领，本指标全部扣除")
-    elif scored:
-        score = min(effective, sum(p.score for p in scored) * scale)  # type: ignore[misc]
-        assessed = min(effective, sum(p.points for p in scored) * scale)
-    else:
-        score, assessed = None, 0.0
-    status = "scored" if veto else _status(parts)
-    for p in parts:
-        notes += [n for n in p.notes if n.startswith("口径") and n not in notes]
-    first_value = next((p for p in parts if p.value is not None), None)
-    return ScoreRow(**base, effective_weight=effective, score=score, assessed_points=assessed, status=status,
-                    value=first_value.value if first_value else None,
-                    value_unit=first_value.value_unit if first_value else "", parts=tuple(parts),
-                    notes=tuple(notes))
-
-
-def _value_at(params: UnitParams, path: str) -> str:
-    fig = figure_at(params.figures, path)
-    return "not stated" if fig is None else f"{fig.value:g}"
-
-
-def _describe(target) -> str | None:  # noqa: ANN001
+def _describe(target) -> str | None:  # noqa: ANN001 - a Target or Actual
     if target is None:
         return None
     if target.value is not None:
         op = getattr(target, "op", None) or ""
-        return f"{op}{target.value:g}{target.unit or ''}"
+        return f"{op}{formulas.round_half_up(target.value, 6):f}".rstrip("0").rstrip(".") + (target.unit or "")
     return target.text
+
+
+@dataclass
+class _Scorer:
+    """Scores one unit's rows under one set of readings (pure; validation has already happened)."""
+
+    params: UnitParams
+    fw: Framework
+    r: Readings
+    file: str
+    lint: list[LintProblem] = field(default_factory=list)
+
+    def round(self, x: float, weight: float) -> float:
+        """A score as the table prints it (at the framework's precision), never above its weight.
+
+        Full marks stay the weight itself, so rows rescaled to a header (5 × 50/45 = 5.5556 each) add up to it.
+        """
+        if x >= weight - 1e-9:
+            return weight
+        return min(weight, formulas.round_half_up(x, self.fw.score_places))
+
+    def not_applicable_row(self, base: dict, weight: float, why: str) -> ScoreRow:
+        how = self.r.choose("not_applicable")
+        note = f"不适用：{why}；{self.r.note('not_applicable')}"
+        if how == "full_marks":
+            return ScoreRow(**base, effective_weight=weight, score=weight, assessed_points=weight, verified_points=0.0,
+                            status="not_applicable", value=None, value_unit="", notes=(note,))
+        return ScoreRow(**base, effective_weight=weight, score=None, assessed_points=0.0, verified_points=0.0,
+                        status="not_applicable", value=None, value_unit="", notes=(note,))
+
+    def blank_weight(self, ancestors: tuple[Node, ...]) -> float | None:
+        if self.r.choose("blank_weight") != "equal_share" or not ancestors or ancestors[-1].weight is None:
+            return None
+        siblings = ancestors[-1].children
+        blank = [s for s in siblings if s.weight is None]
+        return max(0.0, ancestors[-1].weight - sum(s.weight or 0 for s in siblings)) / len(blank)
+
+    def rule_row(self, ancestors: tuple[Node, ...], node: Node) -> ScoreRow:
+        level1, level2 = ancestors[0].name, ancestors[-1].name
+        weight, notes = node.weight, []
+        effective = weight
+        if weight is None:
+            effective = self.blank_weight(ancestors)
+            notes.append(self.r.note("blank_weight"))
+        rule = node.rule
+        assert rule is not None
+        base = dict(id=node.id, level1=level1, level2=level2, name=node.name, weight=weight,
+                    criteria_max=node.criteria_max(), claimed_score=self.params.claims.scores.get(node.id),
+                    rule=rule.describe(effective or 0.0), rule_type=rule.type, role=node.role)
+        if node.id in self.params.not_applicable and effective is not None:
+            return self.not_applicable_row(base, effective, self.params.not_applicable[node.id])
+        if effective is None or node.id in self.params.not_assessed:
+            if node.id in self.params.not_assessed:
+                notes.append(f"未评：{self.params.not_assessed[node.id]}")
+            return ScoreRow(**base, effective_weight=effective or 0.0, score=None, assessed_points=0.0,
+                            verified_points=0.0, status="not_assessed", value=None, value_unit="", notes=tuple(notes))
+        ctx = RuleContext(self.params.figures, self.params.judgements.get(node.id, {}), self.r.choose, self.r.option,
+                          self.r.option_text, self.r.note)
+        try:
+            parts = rule.score(effective, ctx, node.id, node.name)
+        except ZeroDenominator as exc:
+            raise ParamsError(self.file, [(f"figures.{p}", f"is {_value_at(self.params, p)}, but it is a denominator of "
+                                           f"“{node.name}”; a denominator must be a usable number greater than 0 "
+                                           "(leave it out if not stated)") for p in exc.paths]) from None
+        except JudgementMismatch as exc:
+            raise ParamsError(self.file, [(f"judgements.{node.id}.{exc.item}", str(exc))]) from None
+        raw_max = sum(p.points for p in parts)
+        scale = 1.0
+        if weight is None:
+            scale = effective / raw_max if raw_max else 1.0
+        elif raw_max + 1e-9 < effective:
+            notes.append(self.r.note("unreachable_weight"))
+            if self.r.choose("unreachable_weight") == "scale_to_weight" and raw_max > 0:
+                scale = effective / raw_max  # criteria worth 0 points cannot be scaled: they give 0 of 0
+        veto = next((p for p in parts if p.veto), None)
+        scored = [p for p in parts if p.score is not None]
+        if veto is not None:
+            score, assessed = 0.0, effective
+            verified = effective if veto.basis == "verified" else 0.0
+            notes.append(veto.veto_note)
+        elif scored:
+            score = self.round(sum(p.score for p in scored) * scale, effective)  # type: ignore[misc]
+            assessed = min(effective, sum(p.points for p in scored) * scale)
+            verified = min(assessed, sum(p.points for p in scored if p.basis == "verified") * scale)
+        else:
+            score, assessed, verified = None, 0.0, 0.0
+        for p in parts:
+            notes += [n for n in p.notes if n.startswith("口径") and n not in notes]
+        first = next((p for p in parts if p.value is not None), None)
+        return ScoreRow(**base, effective_weight=effective, score=score, assessed_points=assessed,
+                        verified_points=verified, status="scored" if veto else _status(parts),
+                        value=first.value if first else None, value_unit=first.value_unit if first else "",
+                        parts=tuple(parts), notes=tuple(notes))
+
+    def personal_rows(self, top: Node, node: Node, scale: float) -> list[ScoreRow]:
+        out = []
+        for row in (r for r in self.params.indicators if _row_matches(node, r)):
+            weight = row.weight * scale
+            notes = [self.r.note("row_weight_mismatch")] if scale != 1.0 else []
+            claimed = row.claimed_score if row.claimed_score is not None else self.params.claims.scores.get(row.id or "")
+            base = dict(id=row.id or row.name, level1=top.name, level2=node.name, name=row.name, weight=row.weight,
+                        criteria_max=None, claimed_score=claimed, source=row.source, personalised=True,
+                        role=node.role, deviation_note=row.deviation_note, target=_describe(row.target),
+                        actual=_describe(row.actual), rule_type="row")
+            if not row.applicable:
+                out.append(self.not_applicable_row({**base, "rule": "单位自设指标"}, weight, "单位填报为不适用"))
+                continue
+            assert node.personalised is not None
+            part = score_row(row, weight, node.personalised.default_op, self.r.choose, self.r.option, self.r.note,
+                             self.fw.score_places)
+            score = None if part.score is None else self.round(part.score, weight)
+            scored = score is not None
+            out.append(ScoreRow(**base, rule=part.rule, effective_weight=weight, score=score,
+                                assessed_points=weight if scored else 0.0,
+                                verified_points=weight if scored and part.basis == "verified" else 0.0,
+                                status="scored" if scored else "not_assessed", value=part.value,
+                                value_unit=part.value_unit, parts=(part,), notes=tuple(notes) + part.notes))
+        return out
+
+    def header_scale(self, top: Node) -> float:
+        """Rows under a level-1 header whose weights do not add up to it: rescaled to it, or as given."""
+        rows = [r for r in self.params.indicators if any(_row_matches(n, r) for n in top.leaves())]
+        if not rows or top.weight is None or not all(n.personalised for n in top.leaves()):
+            return 1.0
+        given = sum(r.weight for r in rows)
+        if abs(given - top.weight) <= 1e-9:
+            return 1.0
+        self.lint.append(rows_vs_header(top, given))
+        if given > 0 and self.r.choose("row_weight_mismatch") == "rescale_to_header":
+            return top.weight / given
+        return 1.0
+
+    def rows(self) -> list[ScoreRow]:
+        out: list[ScoreRow] = []
+        for top in self.fw.indicators:
+            scale = self.header_scale(top)
+            for ancestors, node in [(a, n) for a, n in self.fw.leaves() if (a[0] if a else n) is top]:
+                if node.personalised is None:
+                    out.append(self.rule_row(ancestors or (node,), node))
+                else:
+                    out += self.personal_rows(top, node, scale)
+        return out
+
+
+def _value_at(params: UnitParams, path: str) -> str:
+    fig = figure_at(params.figures, path)
+    return "not stated" if fig is None else repr(fig.value)
+
+
+def _coverage(fw: Framework, rows: list[ScoreRow], as_given: bool) -> Coverage:
+    na_rescaled = sum(r.effective_weight for r in rows if r.status == "not_applicable" and r.score is None)
+    applicable = fw.total - na_rescaled
+    if as_given and any(r.personalised for r in rows):
+        applicable = sum(r.effective_weight for r in rows if not (r.status == "not_applicable" and r.score is None))
+    return Coverage(applicable=applicable, assessed=sum(r.assessed_points for r in rows),
+                    verified=sum(r.verified_points for r in rows),
+                    not_applicable=sum(r.effective_weight for r in rows if r.status == "not_applicable"))
+
+
+def _verdict(fw: Framework, total: float, cov: Coverage, grade_option: Option, places: int,
+             claimed: float | None) -> tuple[float | None, tuple[float, float] | None, str | None, str | None, str | None]:
+    """(total on 100, range of totals, grade, why withheld, status of the claimed total)."""
+    if cov.applicable <= 0:
+        return None, None, None, "没有适用的指标", None if claimed is None else "unverifiable"
+    scale = fw.total / cov.applicable
+    low = formulas.round_half_up(total * scale, places)
+    high = formulas.round_half_up(min(cov.applicable, total + cov.not_assessed) * scale, places)
+    on_100 = formulas.round_half_up(total / cov.assessed * fw.total, places) if cov.assessed > 0 else None
+    complete = cov.not_assessed <= 1e-6
+    v = fw.verdict
+    reason = None
+    if cov.assessed_share + 1e-9 < v.min_assessed_share:
+        reason = (f"可评分值不足：已评 {_p(cov.assessed)} 分，占应评 {_p(cov.applicable)} 分的 "
+                  f"{_p(cov.assessed_share * 100)}%，低于评价框架要求的 {_p(v.min_assessed_share * 100)}%")
+    elif cov.applicable and cov.verified / cov.applicable + 1e-9 < v.min_verified_share:
+        reason = (f"经核实的分值不足：核实 {_p(cov.verified)} 分，低于评价框架要求的应评分值的 "
+                  f"{_p(v.min_verified_share * 100)}%")
+    grade = None if reason or on_100 is None else grade_of(on_100, grade_option)
+    status = None
+    if claimed is not None:
+        outside = claimed < low - 0.005 or claimed > high + 0.005
+        if outside or (complete and on_100 is not None and abs(on_100 - claimed) >= 0.005):
+            status = "contradicted"
+        elif complete:
+            status = "confirmed"
+        else:
+            status = "unverifiable"
+    return on_100, (low, high), grade, reason, status
+
+
+def _p(x: float) -> str:
+    return f"{formulas.round_half_up(x, 2):.2f}".rstrip("0").rstrip(".")
+
+
+def score_with(params: UnitParams, fw: Framework, chosen: dict[str, str], file: str = "<params>") -> ScoreSheet:
+    """Score already-validated params under the given readings (used again for sensitivity and effects)."""
+    r = Readings(fw, chosen)
+    scorer = _Scorer(params, fw, r, file, list(lint_framework(fw)))
+    rows = scorer.rows()
+    total = formulas.round_half_up(sum(x.score for x in rows if x.score is not None), fw.score_places)
+    cov = _coverage(fw, rows, chosen.get("row_weight_mismatch") == "as_given")
+    grade_option = r.option("grade_bands")
+    on_100, span, grade, reason, status = _verdict(fw, total, cov, grade_option, fw.score_places, params.claims.total)
+    return ScoreSheet(
+        unit=params.unit, framework=fw, rows=tuple(rows), total=total, coverage=cov, total_on_100=on_100,
+        total_range=span, grade=grade, grade_withheld_reason=reason, claimed_total=params.claims.total,
+        claimed_grade=params.claims.grade, claim_status=status, readings=chosen,
+        readings_used=tuple(k for k in chosen if k in r.used), lint=tuple(scorer.lint))
 
 
 def score_params(params: UnitParams, fw: Framework, file: str | Path = "<params>") -> ScoreSheet:
     """Score validated params against a framework. Raises ParamsError for references that do not resolve."""
     file = str(file)
-    chosen = resolve_interpretations(fw, params, file)
+    chosen = resolve_readings(fw, params, file)
     check_references(fw, params, file)
-    used: set[str] = set()
+    return score_with(params, fw, chosen, file)
 
-    def choose(key: str) -> str:
-        used.add(key)
-        return chosen[key]
 
-    def note(key: str) -> str:
-        used.add(key)
-        interp = fw.interpretations[key]
-        return f"口径：{interp.question}——采用“{interp.options[chosen[key]]}”"
-
-    def ctx_factory(indicator_id: str) -> RuleContext:
-        return RuleContext(params.figures, params.judgements.get(indicator_id, {}), choose, note, used)
-
-    lint = list(lint_framework(fw))
-    rows: list[ScoreRow] = []
-    for top in fw.indicators:
-        scale = 1.0
-        personal_rows = [r for r in params.indicators if any(_row_matches(n, r) for n in top.leaves())]
-        all_personal = all(n.personalised for n in top.leaves())
-        if all_personal and personal_rows and top.weight is not None:
-            given = sum(r.weight for r in personal_rows)
-            if abs(given - top.weight) > 1e-9:
-                lint.append(LintProblem("rows_vs_header", top.id,
-                                        f"“{top.name}”标注 {top.weight:g} 分，单位填报各行分值合计 {given:g} 分", "error"))
-                if given > 0 and "row_weight_mismatch" in chosen and choose("row_weight_mismatch") == "rescale_to_header":
-                    scale = top.weight / given
-        for ancestors, node in [(a, n) for a, n in fw.leaves() if (a[0] if a else n) is top]:
-            if node.personalised is None:
-                rows.append(_rule_row(ancestors or (node,), node, params, ctx_factory, note, choose, file))
-                continue
-            level1 = (ancestors or (node,))[0].name
-            for row in (r for r in params.indicators if _row_matches(node, r)):
-                weight = row.weight * scale
-                notes = [note("row_weight_mismatch")] if scale != 1.0 else []
-                claimed = row.claimed_score if row.claimed_score is not None else params.claims.scores.get(row.id or "")
-                common = dict(id=row.id or row.name, level1=level1, level2=node.name, name=row.name,
-                              weight=row.weight, criteria_max=None, claimed_score=claimed, source=row.source,
-                              personalised=True, deviation_note=row.deviation_note,
-                              target=_describe(row.target), actual=_describe(row.actual))
-                if not row.applicable:
-                    rows.append(ScoreRow(**common, effective_weight=0.0, score=None, assessed_points=0.0,
-                                         status="not_applicable", value=None, value_unit="", rule="row",
-                                         notes=("不适用，不计入总分，总分按其余分值折算",)))
-                    continue
-                part = score_row(row, weight, node.personalised.default_op, fw.qualitative_bands, choose, note)
-                scored = part.score is not None
-                rows.append(ScoreRow(**common, effective_weight=weight, score=part.score,
-                                     assessed_points=weight if scored else 0.0,
-                                     status="scored" if scored else "not_assessed", value=part.value,
-                                     value_unit=part.value_unit, rule="row", parts=(part,),
-                                     notes=tuple(notes) + part.notes))
-    total = sum(r.score for r in rows if r.score is not None)
-    assessed = sum(r.assessed_points for r in rows)
-    not_applicable = sum(r.weight or 0 for r in rows if r.status == "not_applicable")
-    applicable = fw.total - not_applicable if not_applicable else fw.total
-    if "row_weight_mismatch" in chosen and chosen["row_weight_mismatch"] == "as_given":
-        applicable = sum(r.effective_weight for r in rows if r.status != "not_applicable")
-    on_100 = total / assessed * 100 if assessed > 0 else None
-    complete = assessed >= applicable - 1e-6
-    if complete and abs(applicable - 100) < 1e-9:
-        on_100 = total
-    return ScoreSheet(
-        unit=params.unit, framework=fw, rows=tuple(rows), total=total, assessed_points=assessed,
-        applicable_points=applicable, total_on_100=on_100,
-        grade=grade_of(on_100) if on_100 is not None else None, grade_provisional=not complete,
-        claimed_total=params.claims.total, claimed_grade=params.claims.grade, interpretations=chosen,
-        interpretations_used=tuple(k for k in fw.interpretations if k in used), lint=tuple(lint), params=params)
+def framework_of(params: UnitParams, file: str | Path) -> Framework:
+    """The framework a unit names (an id, or a path relative to its params file); a bad name is the unit's problem."""
+    base = Path(file).parent if str(file) and not str(file).startswith("<") else None
+    try:
+        return load_framework(params.unit.framework, relative_to=base)
+    except FrameworkError as exc:
+        if exc.problems and exc.problems[0].field == "" and exc.problems[0].problem.startswith(("unknown framework",
+                                                                                              "no such framework")):
+            raise ParamsError(str(file), [("unit.framework", f"{exc.file}: {exc.problems[0].problem}")]) from None
+        raise
 
 
 def score_file(path: str | Path) -> ScoreSheet:
@@ -323,11 +476,35 @@ def score_file(path: str | Path) -> ScoreSheet:
     return score_params(params, framework_of(params, path), path)
 
 
-def framework_of(params: UnitParams, file: str | Path) -> Framework:
-    """The framework a unit names; an unknown name is a problem of the params file's unit.framework."""
-    try:
-        return load_framework(params.unit.framework)
-    except FrameworkError as exc:
-        if exc.file == params.unit.framework:
-            raise ParamsError(str(file), [("unit.framework", exc.problems[0].problem)]) from None
-        raise
+
+@dataclass(frozen=True)
+class ScoredUnit:
+    """A unit's params with its framework and score sheet: what the checks read (outputs read the unit result)."""
+
+    params: UnitParams
+    framework: Framework
+    sheet: ScoreSheet
+    file: str = "<params>"
+
+    def rescored(self, params: UnitParams | None = None, readings: dict[str, str] | None = None) -> ScoreSheet | None:
+        """The sheet with changed params or readings, or None when that cannot be scored (e.g. a zero denominator).
+
+        No validation runs again: a changed value or reading cannot break a reference, so this costs one scoring.
+        """
+        try:
+            return score_with(params or self.params, self.framework, {**self.sheet.readings, **(readings or {})},
+                              "<rescored>")
+        except ParamsError:
+            return None
+
+
+def load_unit(path: str | Path) -> ScoredUnit:
+    """Load, validate and score one params file, keeping what the checks need beside the sheet."""
+    params = load_params(path)
+    fw = framework_of(params, path)
+    return ScoredUnit(params, fw, score_params(params, fw, path), str(path))
+
+
+def score_unit(params: UnitParams, fw: Framework, file: str | Path = "<params>") -> ScoredUnit:
+    """Validate references and score params already loaded (e.g. read from a workbook)."""
+    return ScoredUnit(params, fw, score_params(params, fw, file), str(file))

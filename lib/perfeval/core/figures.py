@@ -1,7 +1,8 @@
 """The catalogue of figures a unit can state: key, Chinese label and unit (money is 万元)."""
 from __future__ import annotations
 
-from typing import NamedTuple
+import difflib
+from typing import Iterable, NamedTuple
 
 WAN = "万元"
 
@@ -82,6 +83,29 @@ FUNDS: dict[str, str] = {
     "other": "其他资金",
 }
 SCALARS.update({f"funds.{k}": (f"{label}支出", WAN) for k, label in FUNDS.items()})
+
+
+def is_figure_path(path: str) -> bool:
+    """Is path a catalogue figure ('lines.<line>.<column>' or a scalar such as 'budget.adjusted')?"""
+    parts = path.split(".")
+    if parts[0] == "lines":
+        return len(parts) == 3 and parts[1] in LINES and parts[2] in COLUMNS
+    return path in SCALARS
+
+
+def all_figure_paths() -> list[str]:
+    """Every catalogue figure path, lines by column first."""
+    return [f"lines.{k}.{c}" for k in LINES for c in COLUMNS] + list(SCALARS)
+
+
+def suggestion(name: str, known: Iterable[str]) -> str:
+    """'; did you mean 'x'?' for the nearest known name, or nothing: the fix in an error message."""
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def figure_suggestion(path: str) -> str:
+    return suggestion(path, all_figure_paths()) or "; write lines.<line>.<column> or a figure such as staff.on_duty"
 
 
 def label_of(path: str) -> str:

@@ -1,9 +1,9 @@
-"""Pure formulas of the scoring rules: numbers in, numbers out, no knowledge of units or files."""
+"""Pure formulas of the scoring rules: numbers in, numbers out, no knowledge of units, files or frameworks."""
 from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from typing import Literal, Sequence
+from typing import Literal, Protocol, Sequence
 
 PointMode = Literal["proportional", "started_points", "whole_points"]
 Direction = Literal["over", "under", "either"]
@@ -20,7 +20,7 @@ def change_pct(new: float, old: float) -> float:
 
 
 def round_half_up(value: float, places: int = 2) -> float:
-    """Round as Chinese financial tables do (四舍五入), not banker's rounding."""
+    """Round as Chinese financial tables do (四舍五入), not banker's rounding; floats are read by their repr."""
     if not math.isfinite(value):
         return value
     quantum = Decimal(1).scaleb(-places)
@@ -29,27 +29,34 @@ def round_half_up(value: float, places: int = 2) -> float:
         return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
+def at_precision(value: float, places: int | None) -> float:
+    """value rounded half-up at places, or unchanged when places is None (the 'exact' reading)."""
+    return value if places is None else round_half_up(value, places)
+
+
 def decimals_of(value: float) -> int:
-    """How many decimals a stated number carries (92 → 0, 34.06 → 2): the precision a claim was made at."""
-    text = repr(float(value))
-    if "e" in text or "E" in text:
-        return 6
-    whole, _, frac = text.partition(".")
-    frac = frac.rstrip("0")
-    return len(frac)
+    """How many decimals a number carries when written plainly (92 → 0, 34.06 → 2).
+
+    Only a fallback: a stated number's precision is read from how it was written (a YAML "77.00" keeps 2).
+    """
+    if not math.isfinite(value):
+        return 0
+    text = format(Decimal(repr(float(value))).normalize(), "f")
+    return len(text.partition(".")[2])
 
 
 def agrees_at_precision(stated: float, computed: float, places: int | None = None) -> bool:
-    """Does a stated figure equal the computed one rounded to the stated figure's own precision?
+    """Does a stated figure equal the computed one rounded half-up (四舍五入) at the stated precision?
 
-    A unit writing 92% for 92.16% is right; 34.03% for 34.06% is not. Truncation (92.16 → 92.1)
-    is accepted too, since reports often cut rather than round.
+    A unit writing 92% for 92.16% is right; 34.05% for 34.0599% is not (that is truncation, not rounding).
     """
+    if not (math.isfinite(stated) and math.isfinite(computed)):
+        return False
     places = decimals_of(stated) if places is None else places
     rounded = round_half_up(computed, places)
-    truncated = math.floor(abs(computed) * 10**places + 1e-9) / 10**places * (1 if computed >= 0 else -1)
-    tolerance = 0.5 * 10 ** -(places + 3)
-    return abs(rounded - stated) <= tolerance or abs(truncated - stated) <= tolerance
+    if not math.isfinite(rounded):
+        return False
+    return abs(rounded - stated) <= 0.5 * 10 ** -(places + 3) * max(1.0, abs(stated))
 
 
 def excess_points(value: float, limit: float, direction: Direction) -> float:
@@ -62,7 +69,7 @@ def excess_points(value: float, limit: float, direction: Direction) -> float:
 
 
 def counted_points(excess: float, mode: PointMode) -> float:
-    """Percentage points that count for a per-point deduction under the chosen interpretation."""
+    """Percentage points that count for a per-point deduction under the chosen reading."""
     excess = round(excess, 9)  # 149.58000000000001 must not start a 150th point
     if mode == "proportional":
         return excess
@@ -76,19 +83,26 @@ def deduct(points: float, per_point: float, counted: float) -> float:
     return max(0.0, points - per_point * counted)
 
 
-def band_score(value: float, bands: Sequence[dict]) -> float | None:
-    """Score of the first band containing value; None when no band does (a gap in the rule).
+class BandLike(Protocol):
+    """A band of values and its score: bounds inclusive unless *_open; a missing bound is unbounded."""
 
-    A band is {min?, max?, min_open?, max_open?, score}; bounds are inclusive unless *_open.
-    """
-    for band in bands:
-        lo, hi = band.get("min"), band.get("max")
-        if lo is not None and (value < lo or (band.get("min_open") and value == lo)):
-            continue
-        if hi is not None and (value > hi or (band.get("max_open") and value == hi)):
-            continue
-        return float(band["score"])
-    return None
+    min: float | None
+    max: float | None
+    min_open: bool
+    max_open: bool
+    score: float
+
+
+def in_band(value: float, band: BandLike) -> bool:
+    lo, hi = band.min, band.max
+    if lo is not None and (value < lo or (band.min_open and value == lo)):
+        return False
+    return not (hi is not None and (value > hi or (band.max_open and value == hi)))
+
+
+def band_score(value: float, bands: Sequence[BandLike]) -> float | None:
+    """Score of the first band containing value; None when no band does (a gap in the printed rule)."""
+    return next((float(b.score) for b in bands if in_band(value, b)), None)
 
 
 def higher_is_better(weight: float, actual: float, target: float) -> float:
@@ -98,13 +112,20 @@ def higher_is_better(weight: float, actual: float, target: float) -> float:
     return min(weight, max(0.0, weight * actual / target))
 
 
-def lower_is_better(weight: float, actual: float, target: float) -> float:
-    """Full weight when actual ≤ target, else weight × target / actual."""
-    if actual <= target:
-        return weight
-    if actual <= 0:
+def lower_is_better_ratio(weight: float, actual: float, target: float) -> float:
+    """Full weight when actual ≤ target, else weight × target / actual ("= 0" targets: 0 once over)."""
+    if actual <= target or actual <= 0:
         return weight
     return max(0.0, weight * target / actual)
+
+
+def lower_is_better_linear(weight: float, actual: float, target: float) -> float:
+    """Full weight when actual ≤ target, else (1 − (actual − target) / target) × weight: 0 at twice the target."""
+    if actual <= target:
+        return weight
+    if target <= 0:
+        return 0.0
+    return max(0.0, (1 - (actual - target) / target) * weight)
 
 
 def closer_is_better(weight: float, actual: float, target: float) -> float:
@@ -113,14 +134,3 @@ def closer_is_better(weight: float, actual: float, target: float) -> float:
         return weight
     hi = max(actual, target)
     return 0.0 if hi <= 0 else max(0.0, weight * min(actual, target) / hi)
-
-
-GRADE_BANDS: tuple[tuple[float, str], ...] = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))
-
-
-def grade_of(total: float) -> str:
-    """Grade of a 100-point total by 财预〔2020〕10号: ≥90 优, [80,90) 良, [60,80) 中, <60 差."""
-    for floor, grade in GRADE_BANDS:
-        if total >= floor - 1e-9:
-            return grade
-    return "差"

@@ -1,157 +1,51 @@
-"""Indicator frameworks as data: the schema of a framework file, loading it, and its arithmetic lint."""
+"""Indicator frameworks as data: the schema of a framework file, compiled once into typed rules and readings.
+
+A framework loads only if every rule, reading and figure it names is known: a misspelt reading key, an option
+the engine cannot apply or an unknown figure fails the load with the file, the YAML path and the fix. So a
+framework that loads always scores (`lint` is load plus arithmetic). A framework may live in the package
+(by id) or anywhere on disk (by path), and may extend another, changing only the defaults of its readings.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import Annotated, Any, Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 
+from .problems import describe_errors
+from .figures import suggestion
+from .readings import ENGINE_READINGS, GradeBand, Interpretation, Option, Spec, option_problems
+from .rules import ChecklistItem, Rule
 from ..errors import FrameworkError, InputFileError
 from ..fileio import read_yaml
-from .params import describe_errors
 from ..paths import FRAMEWORKS_DIR
 
-Points = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0)]
-
-
-class Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Interpretation(Spec):
-    """A documented reading of a gap in the printed framework; params may choose another option."""
-
-    question: str
-    default: str
-    options: dict[str, str]
-
-    @model_validator(mode="after")
-    def _default_is_option(self) -> "Interpretation":
-        if self.default not in self.options:
-            raise ValueError(f"default {self.default!r} is not one of the options {sorted(self.options)}")
-        return self
-
-
-class Band(Spec):
-    min: float | None = None
-    max: float | None = None
-    min_open: bool = False
-    max_open: bool = False
-    score: Points
-
-
-class Gap(Spec):
-    """Which interpretation settles a value that no band covers, and what each option gives."""
-
-    interpretation: str
-    options: dict[str, float | str]
-
-
-class ChecklistItem(Spec):
-    id: str
-    label: str
-    points: Points
-    per_case: Points | None = None
-    veto: bool = False
-    zero_on_case: bool = False
-    discretionary: bool = False
-    garbled: str | None = None
-    count_bands: list[Band] | None = None
-    count_gap: Gap | None = None
-    case_bands: list[Band] | None = None
-    case_gap: Gap | None = None
-
-
-class Checklist(Spec):
-    items: list[ChecklistItem]
-
-
-class Checkpoint(Spec):
-    measure: Any
-    limit: float
-
-
-class DeductPerPoint(Spec):
-    """Full points within the limit, minus per_point for each percentage point beyond it."""
-
-    measure: Any = None
-    checkpoints: list[Checkpoint] | None = None
-    limit: float = 0.0
-    direction: Literal["over", "under", "either"]
-    per_point: Points
-
-    @model_validator(mode="after")
-    def _one_source(self) -> "DeductPerPoint":
-        if (self.measure is None) == (self.checkpoints is None):
-            raise ValueError("give either measure (with limit) or checkpoints, not both and not neither")
-        return self
-
-
-class Bands(Spec):
-    measure: Any
-    bands: list[Band]
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> "Bands":
-        if not self.bands:
-            raise ValueError("bands must list at least one band")
-        return self
-
-
-class Condition(Spec):
-    left: str
-    op: Literal["<=", ">=", "<", ">", "="]
-    right: str | float
-
-
-class CappedRatio(Spec):
-    """Points × rate / 100, capped at points (rate from a measure in %)."""
-
-    measure: Any
-    compare: dict[str, Any] = {}
-
-
-class Unspecified(Spec):
-    """The framework gives no rule; an interpretation picks one (or none)."""
-
-    interpretation: str
-    options: dict[str, dict[str, Any]]
-
-
-RULE_TYPES: dict[str, type[Spec]] = {
-    "checklist": Checklist,
-    "deduct_per_point": DeductPerPoint,
-    "bands": Bands,
-    "condition": Condition,
-    "capped_ratio": CappedRatio,
-    "unspecified": Unspecified,
-}
-
-
-class Part(Spec):
-    """One scored criterion of a composite indicator, with its own points and rule."""
-
-    model_config = ConfigDict(extra="allow", frozen=True)
-    id: str
-    label: str
-    points: Points
+Weight = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=1000)]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,60}$")]
+Role = Literal["satisfaction", "cost", "budget_execution"]
 
 
 class Personalised(Spec):
     """Rows of this indicator come from the unit's own 绩效自评表 lines whose level-2 name matches."""
 
-    level2: list[str]
+    level2: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
     default_op: Literal[">=", "<=", "="] = ">="
 
 
 class Node(Spec):
-    id: Annotated[str, Field(pattern=r"^[a-z0-9_]{1,60}$")]
-    name: str
+    """An indicator: a heading with children, or a leaf scored by a rule or by the unit's own rows.
+
+    role marks what the checks must recognise without reading names: satisfaction (满意度), cost (成本).
+    """
+
+    id: Id
+    name: Annotated[str, Field(min_length=1, max_length=120)]
     aliases: list[str] = []
-    weight: Points | None
+    weight: Weight | None
     note: str | None = None
-    rule: dict[str, Any] | None = None
+    role: Role | None = None
+    rule: Rule | None = None
     personalised: Personalised | None = None
     children: list["Node"] = []
 
@@ -160,31 +54,34 @@ class Node(Spec):
         kinds = sum(x is not None and x != [] for x in (self.rule, self.personalised, self.children or None))
         if kinds != 1:
             raise ValueError(f"indicator {self.id!r} needs exactly one of rule, personalised or children")
-        if self.rule is not None and len(self.rule) != 1:
-            raise ValueError(f"indicator {self.id!r}: a rule is one mapping of rule type to arguments")
         return self
 
     def leaves(self) -> list["Node"]:
         return [self] if not self.children else [leaf for c in self.children for leaf in c.leaves()]
 
+    def criteria_max(self) -> float | None:
+        """Most points the printed criteria give (None for rows and for rules scored against the weight)."""
+        return None if self.rule is None else self.rule.criteria_max(self.weight)
 
-class QualitativeBand(Spec):
-    min: float
-    max: float
+
+class Verdict(Spec):
+    """How much of the framework must be assessed (and verified) before a total earns a grade."""
+
+    min_assessed_share: Annotated[float, Field(strict=True, ge=0, le=1)] = 0.9
+    min_verified_share: Annotated[float, Field(strict=True, ge=0, le=1)] = 0.0
 
 
 class Framework(Spec):
-    id: Annotated[str, Field(pattern=r"^[a-z0-9_]{1,60}$")]
-    name: str
-    source: str
-    total: Points
+    """A whole framework: its tree of indicators, its readings and how a grade is given."""
+
+    id: Id
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    source: Annotated[str, Field(min_length=1, max_length=400)]
+    total: Weight
+    score_places: Annotated[int, Field(strict=True, ge=0, le=4)] = 2
+    verdict: Verdict = Verdict()
     interpretations: dict[str, Interpretation] = {}
-    qualitative_bands: dict[Literal["achieved", "partly", "not"], QualitativeBand] = {
-        "achieved": QualitativeBand(min=0.8, max=1.0),
-        "partly": QualitativeBand(min=0.5, max=0.8),
-        "not": QualitativeBand(min=0.0, max=0.5),
-    }
-    indicators: list[Node]
+    indicators: list[Node] = Field(min_length=1)
 
     def nodes(self) -> list[tuple[tuple[Node, ...], Node]]:
         """Every node with its ancestors, depth first."""
@@ -202,83 +99,145 @@ class Framework(Spec):
     def leaves(self) -> list[tuple[tuple[Node, ...], Node]]:
         return [(a, n) for a, n in self.nodes() if not n.children]
 
+    def leaf(self, indicator_id: str) -> Node | None:
+        return next((n for _, n in self.leaves() if n.id == indicator_id), None)
 
-class RuleCall(NamedTuple):
-    """A rule spec split into its type name and validated arguments."""
+    def reading(self, key: str) -> Interpretation:
+        """The framework's declaration of a reading, or the national default the engine applies."""
+        if key in self.interpretations:
+            return self.interpretations[key]
+        national = ENGINE_READINGS[key].national if key in ENGINE_READINGS else None
+        if national is None:
+            raise KeyError(key)  # a loaded framework declares every reading it needs; see _reading_problems
+        return national
 
-    kind: str
-    args: Spec
+    def readings_in_force(self) -> dict[str, Interpretation]:
+        """Every reading this framework's scoring may consult: declared ones and the national defaults it relies on."""
+        return {key: self.reading(key) for key in sorted(needed_readings(self) | set(self.interpretations))}
+
+    def checklist_items(self) -> list[tuple[Node, ChecklistItem]]:
+        """Every checklist item of every indicator, in framework order."""
+        return [(n, i) for _, n in self.leaves() if n.rule for i in n.rule.checklist_items()]
+
+    def rate_measures(self) -> dict[str, str]:
+        """Measure id ('staffing_control.on_duty_rate') → Chinese name: what a unit's stated rates may name."""
+        out: dict[str, str] = {}
+        for _, node in self.leaves():
+            for part, label in node.rule.rate_measures() if node.rule else ():
+                out[f"{node.id}.{part}" if part else node.id] = f"{node.name}·{label}" if part else node.name
+        return out
+
+    def has_personalised(self) -> bool:
+        return any(n.personalised for _, n in self.leaves())
 
 
-def parse_rule(spec: dict[str, Any], where: str) -> RuleCall:
-    """Validate one {rule_type: arguments} mapping; say which types exist when the name is wrong."""
-    if not isinstance(spec, dict) or len(spec) != 1:
-        raise ValueError(f"{where}: a rule is one mapping of rule type to arguments")
-    kind, args = next(iter(spec.items()))
-    if kind not in RULE_TYPES:
-        raise ValueError(f"{where}: unknown rule type {kind!r}; known types: {', '.join(RULE_TYPES)}"
-                         " (or composite)")
-    try:
-        return RuleCall(kind, RULE_TYPES[kind].model_validate(args))
-    except ValidationError as exc:
-        detail = "; ".join(f"{f or kind}: {m}" for f, m in describe_errors(exc))
-        raise ValueError(f"{where}: {detail}") from None
-
-
-def part_rule(part: Part) -> RuleCall:
-    """The single rule a composite part carries beside id, label and points."""
-    extra = {k: v for k, v in (part.model_extra or {}).items()}
-    return parse_rule(extra, f"part {part.id}")
-
-
-def _check_rules(fw: Framework) -> list[tuple[str, str]]:
-    problems: list[tuple[str, str]] = []
+def needed_readings(fw: Framework) -> set[str]:
+    """Every reading key the framework's scoring consults, from its rules and its shape."""
+    keys = {"grade_bands", "not_applicable"}
     for _, node in fw.leaves():
-        if node.rule is None:
+        if node.rule is not None:
+            keys |= node.rule.readings()
+            cmax = node.criteria_max()
+            if node.weight is None:
+                keys.add("blank_weight")
+            elif cmax is not None and cmax + 1e-9 < node.weight:
+                keys.add("unreachable_weight")
+    if fw.has_personalised():
+        keys |= {"qualitative_default", "qualitative_bands", "equal_target_rule", "lower_is_better"}
+    if any(top.weight is not None and all(n.personalised for n in top.leaves()) for top in fw.indicators):
+        keys.add("row_weight_mismatch")  # rows under such a header may not add up to it
+    return keys
+
+
+def _reading_problems(fw: Framework) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    declared = set(fw.interpretations)
+    for key, interp in fw.interpretations.items():
+        problems += [(f"interpretations.{key}", p) for p in option_problems(key, interp)]
+    needed = needed_readings(fw)
+    for key in sorted(needed - declared):
+        spec = ENGINE_READINGS.get(key)
+        if spec is not None and spec.national is not None:
             continue
-        kind = next(iter(node.rule))
-        where = f"indicators.{node.id}.rule"
-        try:
-            if kind == "composite":
-                parts = [Part.model_validate(p) for p in node.rule["composite"]["parts"]]
-                for part in parts:
-                    call = part_rule(part)
-                    _check_interpretations(fw, call, f"{where}.{part.id}")
-            else:
-                call = parse_rule(node.rule, where)
-                _check_interpretations(fw, call, where)
-        except (ValueError, KeyError, TypeError, ValidationError) as exc:
-            problems.append((where, str(exc)))
+        why = spec.needed_by if spec else "a rule of this framework names it"
+        fix = f" (its options: {', '.join(spec.options)})" if spec and spec.options else ""
+        problems.append((f"interpretations.{key}", f"missing: {why} needs it; declare it with question, default "
+                                                   f"and options{fix}{suggestion(key, declared - needed)}"))
+    for key in sorted(declared - needed - set(ENGINE_READINGS)):
+        problems.append((f"interpretations.{key}", "no rule of this framework uses it and the engine does not know it"
+                         + suggestion(key, (needed | set(ENGINE_READINGS)) - declared)))
+    for ancestors, node in fw.leaves():
+        for key, options, complete, where in node.rule.option_maps() if node.rule else ():
+            if key not in fw.interpretations:
+                continue  # reported above as missing
+            offered = set(fw.interpretations[key].options)
+            extra, lacking = sorted(options - offered), sorted(offered - options)
+            loc = f"indicators.{node.id}.rule.{where}"
+            if extra:
+                problems.append((loc, f"maps option {extra[0]!r}, which interpretations.{key} does not offer "
+                                      f"(its options: {', '.join(offered)})"))
+            if complete and lacking:
+                problems.append((loc, f"gives nothing for option {lacking[0]!r} of interpretations.{key}; "
+                                      "map every option"))
     return problems
 
 
-def _check_interpretations(fw: Framework, call: RuleCall, where: str) -> None:
-    keys: list[str] = []
-    if isinstance(call.args, Unspecified):
-        keys.append(call.args.interpretation)
-    if isinstance(call.args, Checklist):
-        for item in call.args.items:
-            keys += [g.interpretation for g in (item.count_gap, item.case_gap) if g]
-            keys += [item.garbled] if item.garbled else []
-    for key in keys:
-        if key not in fw.interpretations:
-            raise ValueError(f"{where}: names interpretation {key!r}, which the framework does not define")
+def _tree_problems(fw: Framework) -> list[tuple[str, str]]:
+    ids = [n.id for _, n in fw.nodes()]
+    return [("indicators", f"indicator id {i!r} is used twice") for i in sorted({i for i in ids if ids.count(i) > 1})]
 
 
 def parse_framework(data: Any, file: str | Path) -> Framework:
-    """Validate a framework mapping, including every rule's arguments."""
+    """Validate a framework mapping into typed rules and readings; every problem is reported at once."""
     if not isinstance(data, dict):
         raise FrameworkError(str(file), [("", "expected a mapping at the top level")])
     try:
         fw = Framework.model_validate(data)
     except ValidationError as exc:
-        raise FrameworkError(str(file), describe_errors(exc)) from None
-    problems = _check_rules(fw)
-    ids = [n.id for _, n in fw.nodes()]
-    problems += [("indicators", f"indicator id {i!r} is used twice") for i in sorted({i for i in ids if ids.count(i) > 1})]
+        raise FrameworkError(str(file), describe_errors(exc, data)) from None
+    problems = _tree_problems(fw) + _reading_problems(fw)
     if problems:
         raise FrameworkError(str(file), problems)
     return fw
+
+
+class Extension(Spec):
+    """A framework that keeps another's tree and changes only the defaults of readings it declares."""
+
+    id: Id
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    source: Annotated[str, Field(min_length=1, max_length=400)]
+    extends: Annotated[str, Field(min_length=1, max_length=500)]
+    defaults: dict[str, str] = {}
+    verdict: Verdict | None = None
+
+
+def _extend(data: dict[str, Any], file: Path, seen: tuple[str, ...]) -> Framework:
+    try:
+        ext = Extension.model_validate(data)
+    except ValidationError as exc:
+        problems = describe_errors(exc, data)
+        if any(p[1] == "unknown field" for p in problems):
+            problems.append(("", "a framework that extends another gives only id, name, source, extends, defaults "
+                                 "and verdict; copy the whole framework to change its tree or rules"))
+        raise FrameworkError(str(file), problems) from None
+    base = _resolve(ext.extends, file.parent, seen + (str(file),))
+    problems = []
+    interpretations = dict(base.interpretations)
+    for key, option in ext.defaults.items():
+        interp = base.interpretations.get(key)
+        if interp is None:
+            problems.append((f"defaults.{key}", f"{base.id} declares no such reading"
+                             + suggestion(key, base.interpretations)))
+        elif option not in interp.options:
+            problems.append((f"defaults.{key}", f"{base.id} offers no option {option!r}; its options: "
+                             + ", ".join(interp.options)))
+        else:
+            interpretations[key] = interp.model_copy(update={"default": option})
+    if problems:
+        raise FrameworkError(str(file), problems)
+    return base.model_copy(update={"id": ext.id, "name": ext.name, "source": ext.source,
+                                   "interpretations": interpretations, "verdict": ext.verdict or base.verdict})
 
 
 def available_frameworks() -> dict[str, Path]:
@@ -287,79 +246,45 @@ def available_frameworks() -> dict[str, Path]:
 
 
 @lru_cache(maxsize=32)
-def _load_file(path: str) -> Framework:
+def _load_file(path: str, seen: tuple[str, ...] = ()) -> Framework:
+    file = Path(path)
+    if path in seen:
+        raise FrameworkError(path, [("extends", "extends itself through " + " → ".join(seen))])
     try:
-        data = read_yaml(path)
+        data = read_yaml(file)
     except InputFileError as exc:
         raise FrameworkError(exc.file, exc.problems) from None
-    return parse_framework(data, path)
+    if isinstance(data, dict) and "extends" in data:
+        return _extend(data, file, seen)
+    return parse_framework(data, file)
 
 
-def load_framework(name_or_path: str | Path) -> Framework:
-    """A shipped framework by id, or a framework file by path (a bureau's own variant)."""
+def _resolve(name_or_path: str | Path, base_dir: Path | None, seen: tuple[str, ...] = ()) -> Framework:
     known = available_frameworks()
-    if str(name_or_path) in known:
-        return _load_file(str(known[str(name_or_path)]))
-    path = Path(name_or_path)
-    if path.suffix in (".yaml", ".yml") and path.exists():
-        return _load_file(str(path.resolve()))
-    raise FrameworkError(str(name_or_path), [("", f"unknown framework; shipped frameworks: {', '.join(known)}")])
+    text = str(name_or_path)
+    if text in known:
+        return _load_file(str(known[text]), seen)
+    path = Path(text)
+    if path.suffix.lower() in (".yaml", ".yml"):
+        if not path.is_absolute() and base_dir is not None:
+            path = base_dir / path
+        if path.is_file():
+            return _load_file(str(path.resolve()), seen)
+        raise FrameworkError(str(path), [("", "no such framework file")])
+    raise FrameworkError(text, [("", f"unknown framework{suggestion(text, known)}; built-in frameworks: "
+                                     f"{', '.join(known)}; or give the path of a framework .yaml file")])
 
 
-class LintProblem(NamedTuple):
-    """A problem in a framework's own arithmetic."""
-
-    code: str
-    indicator: str
-    message: str
-    severity: str
+def load_framework(name_or_path: str | Path, relative_to: Path | None = None) -> Framework:
+    """A built-in framework by id, or a framework file by path (relative paths from `relative_to`, else the cwd)."""
+    return _resolve(name_or_path, relative_to)
 
 
-def criteria_max(node: Node) -> float | None:
-    """Most points the printed criteria of a leaf can give, or None when it has no fixed criteria."""
-    if node.rule is None:
-        return None
-    kind, args = next(iter(node.rule.items()))
-    if kind == "composite":
-        return sum(float(p["points"]) for p in args["parts"])
-    if kind == "checklist":
-        return sum(float(i["points"]) for i in args["items"])
-    return node.weight
+def iter_readings(fw: Framework) -> Iterator[tuple[str, Interpretation, Option]]:
+    """(key, reading, default option) for every reading in force, for reports and lint."""
+    for key, interp in fw.readings_in_force().items():
+        yield key, interp, interp.options[interp.default]
 
 
-def lint_framework(fw: Framework) -> list[LintProblem]:
-    """Framework arithmetic: sub-weights against headers, totals, criteria that cannot reach the weight."""
-    problems: list[LintProblem] = []
-    top = sum(n.weight or 0 for n in fw.indicators)
-    if abs(top - fw.total) > 1e-9:
-        problems.append(LintProblem("total_not_100", "", f"一级指标分值合计 {top:g} 分，不等于总分 {fw.total:g} 分", "error"))
-    for _, node in fw.nodes():
-        if node.children:
-            blank = [c.name for c in node.children if c.weight is None]
-            fixed = sum(c.weight or 0 for c in node.children)
-            if blank and node.weight is not None and not all(c.personalised for c in node.children):
-                problems.append(LintProblem(
-                    "blank_weights", node.id,
-                    f"“{node.name}”（{node.weight:g}分）下的三级指标 {'、'.join(blank)} 未给出分值", "warning"))
-            elif not blank and node.weight is not None and abs(fixed - node.weight) > 1e-9:
-                problems.append(LintProblem(
-                    "subweights_mismatch", node.id,
-                    f"“{node.name}”标注 {node.weight:g} 分，其下指标分值合计 {fixed:g} 分", "error"))
-        else:
-            cmax = criteria_max(node)
-            if cmax is not None and node.weight is not None and cmax + 1e-9 < node.weight:
-                problems.append(LintProblem(
-                    "criteria_below_weight", node.id,
-                    f"“{node.name}”分值 {node.weight:g} 分，评分标准合计只有 {cmax:g} 分", "warning"))
-            if cmax is not None and node.weight is not None and cmax > node.weight + 1e-9:
-                problems.append(LintProblem(
-                    "criteria_above_weight", node.id,
-                    f"“{node.name}”分值 {node.weight:g} 分，评分标准合计 {cmax:g} 分，超过分值", "error"))
-            if node.rule and "unspecified" in node.rule:
-                problems.append(LintProblem(
-                    "no_rule", node.id, f"“{node.name}”（{node.weight:g}分）没有评分标准", "warning"))
-        if node.note:
-            problems.append(LintProblem("label_note", node.id, f"“{node.name}”：{node.note}", "info"))
-    for key, interp in fw.interpretations.items():
-        problems.append(LintProblem("rule_gap", key, f"{interp.question}（本工具默认：{interp.options[interp.default]}）", "info"))
-    return problems
+__all__ = ["Framework", "GradeBand", "Node", "Personalised", "Verdict", "available_frameworks", "iter_readings",
+           "load_framework", "needed_readings", "parse_framework"]

@@ -1,24 +1,32 @@
-"""Computed values (rates) of a unit, from measure specs such as {ratio: [a, b]}, with their inputs."""
+"""Measures: the rates a rule computes from a unit's figures ({ratio: [a, b]} …), compiled once into typed objects.
+
+Each measure knows the figures it reads (checked against the catalogue when the framework loads), the readings
+it depends on, how it reads in Chinese, and its value for a unit with the inputs it used.
+"""
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Annotated, Any, Callable, Literal, Union
+
+from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator
 
 from . import formulas
-from .figures import label_of, unit_of
+from .figures import figure_suggestion, is_figure_path, label_of, unit_of
 from .params import Figures, figure_at
+from .readings import Spec
 
 
 @dataclass(frozen=True)
 class InputValue:
-    """One figure a computation used: where it lives in params, its label, value, unit and source."""
+    """One figure a computation used: where it lives in params, its label, value, unit, source and basis."""
 
     path: str
     label: str
     value: float | None
     unit: str
     source: str | None = None
+    basis: str = "self_reported"
 
 
 class ZeroDenominator(Exception):
@@ -29,6 +37,20 @@ class ZeroDenominator(Exception):
         self.paths = paths
 
 
+Denominator = tuple[str, float | None, str]  # (label, value, unit) of a ratio's denominator
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """The same rate under another option of a reading (or on another denominator the framework keeps beside it)."""
+
+    name: str
+    label: str  # the option's wording, or what the denominator is
+    value: float | None
+    denominator: Denominator | None
+    reading: str | None = None  # the reading whose option this is; None for a denominator kept for comparison
+
+
 @dataclass
 class Measured:
     """The value of a measure, or None with the figures that were missing."""
@@ -37,73 +59,299 @@ class Measured:
     inputs: list[InputValue] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    alternatives: dict[str, float | None] = field(default_factory=dict)
+    alternatives: list[Alternative] = field(default_factory=list)
 
 
-Choose = Callable[[str], str]  # interpretation key -> chosen option
+class Context:
+    """What a measure reads: the unit's figures, and the option chosen for each reading (recorded as used)."""
+
+    def __init__(self, figures: Figures, choose: Callable[[str], str], option_text: Callable[[str, str], str]) -> None:
+        self.figures = figures
+        self.choose = choose
+        self.option_text = option_text
 
 
-def _paths_in(spec: Any) -> list[str]:
-    if isinstance(spec, str):
-        return [spec]
-    if isinstance(spec, dict):
-        return [p for v in spec.values() for p in _paths_in(v)]
-    if isinstance(spec, list):
-        return [p for v in spec for p in _paths_in(v)]
-    return []
+class MeasureBase(Spec):
+    def figures(self) -> set[str]:
+        return set()
+
+    def readings(self) -> set[str]:
+        return set()
+
+    def denominator(self) -> "Measure | None":
+        return None
+
+    def describe(self) -> str:
+        raise NotImplementedError
+
+    def evaluate(self, ctx: Context) -> Measured:
+        raise NotImplementedError
 
 
-def measure_paths(spec: Any) -> list[str]:
-    """Every figure path a measure spec reads (used to validate frameworks and statements)."""
-    if isinstance(spec, dict) and "choose" in spec:
-        return [p for opt in spec["choose"]["options"].values() for p in measure_paths(opt)]
-    return [p for p in _paths_in(spec) if "." in p]
+class FigureRef(MeasureBase):
+    """A catalogue figure, by path ('staff.on_duty', 'lines.sangong.final')."""
 
+    op: Literal["figure"] = "figure"
+    path: str
 
-def evaluate(spec: Any, figures: Figures, choose: Choose) -> Measured:
-    """Evaluate a measure spec against a unit's figures."""
-    if isinstance(spec, bool):
-        raise TypeError("a measure cannot be a boolean")
-    if isinstance(spec, (int, float)):
-        return Measured(float(spec))
-    if isinstance(spec, str):
-        fig = figure_at(figures, spec)
+    @field_validator("path")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        if not is_figure_path(value):
+            raise ValueError(f"unknown figure {value!r}{figure_suggestion(value)}")
+        return value
+
+    def figures(self) -> set[str]:
+        return {self.path}
+
+    def describe(self) -> str:
+        return label_of(self.path)
+
+    def evaluate(self, ctx: Context) -> Measured:
+        fig = figure_at(ctx.figures, self.path)
         if fig is None:
-            return Measured(None, [InputValue(spec, label_of(spec), None, unit_of(spec))], [spec])
-        return Measured(fig.value, [InputValue(spec, label_of(spec), fig.value, unit_of(spec), fig.source)])
-    if not isinstance(spec, dict) or len(spec) != 1:
-        raise TypeError(f"not a measure: {spec!r}")
-    op, args = next(iter(spec.items()))
-    if op == "choose":
-        key = args["interpretation"]
-        chosen = choose(key)
-        results = {name: evaluate(s, figures, choose) for name, s in args["options"].items()}
-        main = results[chosen]
-        return Measured(main.value, main.inputs, main.missing, main.notes + [f"interpretation:{key}"],
-                        {name: r.value for name, r in results.items() if name != chosen})
-    if op == "default":
-        path, fallback = args
-        got = evaluate(path, figures, choose)
-        if got.value is None:
-            return Measured(float(fallback), [], [], [f"“{label_of(path)}”未填写，按 {fallback:g} 计"])
-        return got
-    subs = [evaluate(a, figures, choose) for a in args]
-    inputs = [i for s in subs for i in s.inputs]
-    missing = [m for s in subs for m in s.missing]
-    notes = [n for s in subs for n in s.notes]
-    if missing:
-        return Measured(None, inputs, missing, notes)
-    values = [s.value for s in subs]
-    if op in ("ratio", "change"):
-        if values[1] == 0:
-            raise ZeroDenominator(measure_paths(args[1]))
-        value = formulas.ratio_pct(values[0], values[1]) if op == "ratio" else formulas.change_pct(values[0], values[1])
+            return Measured(None, [InputValue(self.path, label_of(self.path), None, unit_of(self.path))], [self.path])
+        return Measured(fig.value, [InputValue(self.path, label_of(self.path), fig.value, unit_of(self.path),
+                                               fig.source, fig.basis)])
+
+
+def _path(data: Any) -> Any:
+    return {"op": "figure", "path": data} if isinstance(data, str) else data
+
+
+FigurePath = Annotated[FigureRef, BeforeValidator(_path)]  # a field that takes only a figure, written as its path
+
+
+class Const(MeasureBase):
+    """A fixed number written in the rule."""
+
+    op: Literal["const"] = "const"
+    value: Annotated[float, Field(strict=True, allow_inf_nan=False)]
+
+    def describe(self) -> str:
+        return format(self.value, "f").rstrip("0").rstrip(".")
+
+    def evaluate(self, ctx: Context) -> Measured:
+        return Measured(self.value)
+
+
+def _combine(parts: list[Measured]) -> Measured:
+    return Measured(None, [i for p in parts for i in p.inputs], [m for p in parts for m in p.missing],
+                    [n for p in parts for n in p.notes])
+
+
+class Ratio(MeasureBase):
+    """numerator ÷ denominator × 100 (%)."""
+
+    op: Literal["ratio"] = "ratio"
+    args: tuple["Measure", "Measure"]
+
+    def figures(self) -> set[str]:
+        return self.args[0].figures() | self.args[1].figures()
+
+    def readings(self) -> set[str]:
+        return self.args[0].readings() | self.args[1].readings()
+
+    def denominator(self) -> "Measure":
+        return self.args[1]
+
+    def describe(self) -> str:
+        return f"{self.args[0].describe()} ÷ {self.args[1].describe()} × 100%"
+
+    def evaluate(self, ctx: Context) -> Measured:
+        a, b = (m.evaluate(ctx) for m in self.args)
+        out = _combine([a, b])
+        if out.missing:
+            return out
+        if b.value == 0:
+            raise ZeroDenominator(sorted(self.args[1].figures()))
+        value = formulas.ratio_pct(a.value, b.value)  # type: ignore[arg-type]
         if not math.isfinite(value):  # a denominator so small that the rate overflows is as unusable as 0
-            raise ZeroDenominator(measure_paths(args[1]))
-    elif op == "sum":
-        value = float(sum(values))
-    elif op == "diff":
-        value = values[0] - values[1]
-    else:
-        raise TypeError(f"unknown measure operation {op!r}")
-    return Measured(value, inputs, missing, notes)
+            raise ZeroDenominator(sorted(self.args[1].figures()))
+        out.value = value
+        return out
+
+
+class Change(MeasureBase):
+    """(new − old) ÷ old × 100 (%), the 变动率."""
+
+    op: Literal["change"] = "change"
+    args: tuple["Measure", "Measure"]
+
+    def figures(self) -> set[str]:
+        return self.args[0].figures() | self.args[1].figures()
+
+    def readings(self) -> set[str]:
+        return self.args[0].readings() | self.args[1].readings()
+
+    def denominator(self) -> "Measure":
+        return self.args[1]
+
+    def describe(self) -> str:
+        new, old = (m.describe() for m in self.args)
+        return f"（{new} − {old}）÷ {old} × 100%"
+
+    def evaluate(self, ctx: Context) -> Measured:
+        a, b = (m.evaluate(ctx) for m in self.args)
+        out = _combine([a, b])
+        if out.missing:
+            return out
+        if b.value == 0:
+            raise ZeroDenominator(sorted(self.args[1].figures()))
+        value = formulas.change_pct(a.value, b.value)  # type: ignore[arg-type]
+        if not math.isfinite(value):
+            raise ZeroDenominator(sorted(self.args[1].figures()))
+        out.value = value
+        return out
+
+
+class Sum(MeasureBase):
+    """The sum of its terms."""
+
+    op: Literal["sum"] = "sum"
+    args: list["Measure"] = Field(min_length=1)
+
+    def figures(self) -> set[str]:
+        return set().union(*(m.figures() for m in self.args))
+
+    def readings(self) -> set[str]:
+        return set().union(*(m.readings() for m in self.args))
+
+    def describe(self) -> str:
+        return "＋".join(m.describe() for m in self.args)
+
+    def evaluate(self, ctx: Context) -> Measured:
+        parts = [m.evaluate(ctx) for m in self.args]
+        out = _combine(parts)
+        if not out.missing:
+            out.value = float(sum(p.value for p in parts))  # type: ignore[misc]
+        return out
+
+
+class Diff(MeasureBase):
+    """The first term less the second."""
+
+    op: Literal["diff"] = "diff"
+    args: tuple["Measure", "Measure"]
+
+    def figures(self) -> set[str]:
+        return self.args[0].figures() | self.args[1].figures()
+
+    def readings(self) -> set[str]:
+        return self.args[0].readings() | self.args[1].readings()
+
+    def describe(self) -> str:
+        return f"{self.args[0].describe()} − {self.args[1].describe()}"
+
+    def evaluate(self, ctx: Context) -> Measured:
+        a, b = (m.evaluate(ctx) for m in self.args)
+        out = _combine([a, b])
+        if not out.missing:
+            out.value = a.value - b.value  # type: ignore[operator]
+        return out
+
+
+class DefaultTo(MeasureBase):
+    """A figure, or a fixed value when the unit does not state it (the note says so)."""
+
+    op: Literal["default"] = "default"
+    args: tuple[FigurePath, Annotated[float, Field(strict=True, allow_inf_nan=False)]]
+
+    def figures(self) -> set[str]:
+        return self.args[0].figures()
+
+    def describe(self) -> str:
+        return f"{self.args[0].describe()}（未填写按 {Const(value=self.args[1]).describe()}）"
+
+    def evaluate(self, ctx: Context) -> Measured:
+        got = self.args[0].evaluate(ctx)
+        if got.value is None:
+            return Measured(self.args[1], notes=[f"“{self.args[0].describe()}”未填写，按 {Const(value=self.args[1]).describe()} 计"])
+        return got
+
+
+class Choose(MeasureBase):
+    """One measure per option of a reading (e.g. which denominator); the others are kept as alternatives."""
+
+    op: Literal["choose"] = "choose"
+    interpretation: str
+    options: dict[str, "Measure"] = Field(min_length=1)
+
+    def figures(self) -> set[str]:
+        return set().union(*(m.figures() for m in self.options.values()))
+
+    def readings(self) -> set[str]:
+        return {self.interpretation}.union(*(m.readings() for m in self.options.values()))
+
+    def describe(self) -> str:
+        return "；".join(f"{name}：{m.describe()}" for name, m in self.options.items())
+
+    def evaluate(self, ctx: Context) -> Measured:
+        chosen = ctx.choose(self.interpretation)
+        main = self.options[chosen].evaluate(ctx)
+        main.notes.append(f"interpretation:{self.interpretation}")
+        main.alternatives = [alternative(name, ctx.option_text(self.interpretation, name), m, ctx, self.interpretation)
+                             for name, m in self.options.items() if name != chosen]
+        return main
+
+
+def resolved(measure: "Measure", choose: Callable[[str], str]) -> "Measure":
+    """The measure a unit is scored with: a choice replaced by the option chosen for it."""
+    while isinstance(measure, Choose):
+        measure = measure.options[choose(measure.interpretation)]
+    return measure
+
+
+def denominator_of(measure: "Measure", ctx: Context) -> Denominator | None:
+    """What a ratio (or change) divides by, with its value for this unit."""
+    den = resolved(measure, ctx.choose).denominator()
+    if den is None:
+        return None
+    d = den.evaluate(ctx)
+    return den.describe(), d.value, d.inputs[0].unit if d.inputs else ""
+
+
+def alternative(name: str, label: str, measure: "Measure", ctx: Context, reading: str | None = None) -> Alternative:
+    """The value of an alternative measure and, for a ratio, its denominator."""
+    try:
+        value = measure.evaluate(ctx).value
+    except ZeroDenominator:
+        value = None
+    return Alternative(name, label, value, denominator_of(measure, ctx), reading)
+
+
+def _normalise(data: Any) -> Any:
+    """YAML shapes to tagged records: 'staff.on_duty' → figure, 3 → const, {ratio: [a, b]} → ratio."""
+    if isinstance(data, str):
+        return {"op": "figure", "path": data}
+    if isinstance(data, (int, float)) and not isinstance(data, bool):
+        return {"op": "const", "value": float(data)}
+    if isinstance(data, dict) and len(data) == 1 and "op" not in data:
+        op, args = next(iter(data.items()))
+        if op == "choose" and isinstance(args, dict):
+            return {"op": "choose", **args}
+        return {"op": op, "args": args}
+    return data
+
+
+def _tag(data: Any) -> str | None:
+    if isinstance(data, dict):
+        return data.get("op")
+    return getattr(data, "op", None)
+
+
+MEASURE_OPS = ("figure", "const", "ratio", "change", "sum", "diff", "default", "choose")
+
+Measure = Annotated[
+    Union[Annotated[FigureRef, Tag("figure")], Annotated[Const, Tag("const")], Annotated[Ratio, Tag("ratio")],
+          Annotated[Change, Tag("change")], Annotated[Sum, Tag("sum")], Annotated[Diff, Tag("diff")],
+          Annotated[DefaultTo, Tag("default")], Annotated[Choose, Tag("choose")]],
+    Discriminator(_tag, custom_error_type="measure", custom_error_message=(
+        "not a measure: write a figure path, a number, or one of "
+        "{ratio: [a, b]}, {change: [new, old]}, {sum: [...]}, {diff: [a, b]}, {default: [path, n]}, "
+        "{choose: {interpretation, options}}")),
+    BeforeValidator(_normalise),
+]
+
+for _cls in (Ratio, Change, Sum, Diff, Choose):
+    _cls.model_rebuild()

@@ -9,12 +9,15 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import InputFileError, ParamsError
-from .figures import COLUMNS, FUNDS, LINES, SCALARS
+from .problems import describe_errors, found
+from .figures import COLUMNS, FUNDS, LINES, SCALARS, is_figure_path
+from .formulas import decimals_of
 from ..fileio import read_yaml
 
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 NonNegative = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0)]
 Text = Annotated[str, Field(max_length=2000)]
+FRAMEWORK_ID = re.compile(r"^[a-z0-9_]{1,60}$")
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
@@ -25,18 +28,26 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+Basis = Literal["self_reported", "verified"]
+
+
 class Figure(Record):
-    """A number the document states, with where it states it."""
+    """A number the document states, with where it states it.
+
+    basis: self_reported (the unit's own documents, the default) or verified (the analyst checked it against
+    evidence such as the final accounts); scores that use only verified figures count as verified coverage.
+    """
 
     value: NonNegative
     source: Text | None = None
     note: Text | None = None
+    basis: Basis = "self_reported"
 
     @model_validator(mode="before")
     @classmethod
     def _bare_number(cls, data: Any) -> Any:
         if isinstance(data, bool) or isinstance(data, str):
-            raise ValueError(f"expected a number, found {_found(data)}")
+            raise ValueError(f"expected a number, found {found(data)}")
         if isinstance(data, (int, float)):
             if not math.isfinite(data):
                 raise ValueError(f"expected a finite number, found {data}")
@@ -100,8 +111,20 @@ class Figures(Record):
         return value
 
 
+class Verification(Record):
+    """What the analyst saw to verify a judgement: which document, when, by whom."""
+
+    document: Text
+    date: Text
+    by: Text
+
+
 class Case(Record):
-    """An analyst's judgement on one checklist item: met or not, cases found, or a discretionary score."""
+    """An analyst's judgement on one checklist item: met or not, cases found, or a discretionary score.
+
+    basis: self_reported when it rests on the unit's own statement (its source says where), verified when the
+    analyst saw evidence (then `verified` records it). A self-reported item is never counted as verified.
+    """
 
     met: bool | None = None
     cases: Annotated[int, Field(strict=True, ge=0, le=10_000)] | None = None
@@ -109,6 +132,8 @@ class Case(Record):
     score: NonNegative | None = None
     source: Text | None = None
     note: Text | None = None
+    basis: Basis = "self_reported"
+    verified: Verification | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -117,6 +142,8 @@ class Case(Record):
             return {"met": data}
         if isinstance(data, int):
             return {"cases": data}
+        if isinstance(data, dict) and "verified" in data and "basis" not in data:
+            return {**data, "basis": "verified"}
         return data
 
     @model_validator(mode="after")
@@ -125,6 +152,10 @@ class Case(Record):
         if len(given) != 1:
             raise ValueError("give exactly one of met (true/false), cases (non-compliant cases), "
                              "count (what the item counts) or score (points)")
+        if self.basis == "verified" and self.verified is None:
+            raise ValueError("a verified judgement records what was seen: verified: {document, date, by}")
+        if self.basis == "self_reported" and self.verified is not None:
+            raise ValueError("basis is self_reported but `verified` is given; set basis: verified or drop it")
         return self
 
 
@@ -176,6 +207,7 @@ class Row(Record):
     applicable: bool = True
     source: Text | None = None
     elsewhere: list[Restatement] = []
+    basis: Basis = "self_reported"  # the unit's own table, unless the analyst verified the actual
 
     @field_validator("weight")
     @classmethod
@@ -185,12 +217,30 @@ class Row(Record):
         return value
 
 
+Places = Annotated[int, Field(strict=True, ge=0, le=6)]
+
+
+def _with_places(data: Any) -> Any:
+    """Record the decimals a stated value was written with ("77.00" → 2), unless given as places."""
+    if isinstance(data, dict) and "places" not in data and isinstance(data.get("value"), (int, float)) \
+            and not isinstance(data.get("value"), bool):
+        value = data["value"]
+        places = getattr(value, "places", None)
+        if places is None:
+            places = 0 if isinstance(value, int) else (decimals_of(value) if math.isfinite(value) else 0)
+        return {**data, "places": min(places, 6)}
+    return data
+
+
 class StatedRate(Record):
-    """A rate the unit states in its own narrative or table, e.g. 在职人员控制率 92%."""
+    """A rate the unit states in its own narrative or table, e.g. 在职人员控制率 92%, at the precision written."""
 
     measure: Annotated[str, Field(max_length=120)]
     value: Number
+    places: Places | None = None
     source: Text | None = None
+
+    _places = model_validator(mode="before")(classmethod(lambda cls, data: _with_places(data)))
 
 
 class Statement(Record):
@@ -208,7 +258,10 @@ class StatedRatio(Record):
     numerator: Annotated[str, Field(max_length=120)]
     denominator: Annotated[str, Field(max_length=120)]
     value: Number  # in %
+    places: Places | None = None
     source: Text | None = None
+
+    _places = model_validator(mode="before")(classmethod(lambda cls, data: _with_places(data)))
 
     @field_validator("numerator", "denominator")
     @classmethod
@@ -247,7 +300,7 @@ class Identity(Record):
     region: Text
     year: Annotated[int, Field(strict=True, ge=1990, le=2100)]
     budget_code: Text | None = None
-    framework: Annotated[str, Field(pattern=r"^[a-z0-9_]{1,60}$")]
+    framework: Annotated[str, Field(max_length=500)]  # a built-in framework id, or a YAML path relative to this file
     kind: Text | None = None
     document: Text | None = None
 
@@ -259,6 +312,14 @@ class Identity(Record):
         if value.split(".")[0] in RESERVED_NAMES:
             raise ValueError(f"{value!r} is a reserved device name on Windows; choose another id")
         return value
+
+    @field_validator("framework")
+    @classmethod
+    def _framework_name_or_path(cls, value: str) -> str:
+        if FRAMEWORK_ID.match(value) or value.lower().endswith((".yaml", ".yml")):
+            return value
+        raise ValueError("name a built-in framework (e.g. dept_overall_a) or a framework file ending in .yaml, "
+                         "relative to this params file")
 
     @field_validator("budget_code", mode="before")
     @classmethod
@@ -278,14 +339,7 @@ class UnitParams(Record):
     claims: Claims = Claims()
     interpretations: dict[str, Union[str, Number]] = {}
     not_assessed: dict[str, Text] = {}  # indicator id -> why the document does not allow scoring it
-
-
-def is_figure_path(path: str) -> bool:
-    """Is path a catalogue figure ('lines.<line>.<column>' or a scalar such as 'budget.adjusted')?"""
-    parts = path.split(".")
-    if parts[0] == "lines":
-        return len(parts) == 3 and parts[1] in LINES and parts[2] in COLUMNS
-    return path in SCALARS
+    not_applicable: dict[str, Text] = {}  # indicator id -> why it does not apply (e.g. 无楼堂馆所项目)
 
 
 def _figure_path(value: str) -> str:
@@ -306,56 +360,6 @@ def figure_at(figures: Figures, path: str) -> Figure | None:
     if path not in SCALARS:
         raise KeyError(path)
     return getattr(figures, parts[0]).get(parts[1])
-
-
-_MESSAGES = {
-    "float_type": "expected a number, found {found}",
-    "int_type": "expected a whole number, found {found}",
-    "bool_type": "expected true or false, found {found}",
-    "string_type": "expected text, found {found}",
-    "missing": "required field is missing",
-    "extra_forbidden": "unknown field",
-    "finite_number": "expected a finite number, found {found}",
-    "greater_than_equal": "must be at least {ge}, found {found}",
-    "less_than_equal": "must be at most {le}, found {found}",
-    "literal_error": "expected one of {expected}, found {found}",
-    "dict_type": "expected a mapping (key: value), found {found}",
-    "list_type": "expected a list, found {found}",
-    "model_type": "expected a mapping (key: value), found {found}",
-    "string_too_long": "text is longer than {max_length} characters",
-    "string_pattern_mismatch": "does not match the expected pattern {pattern}",
-}
-
-
-def _found(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f'"{value}"'
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def describe_errors(exc: ValidationError) -> list[tuple[str, str]]:
-    """Turn pydantic errors into (field path, plain message) pairs, dropping union noise."""
-    problems: dict[str, str] = {}
-    for err in exc.errors(include_url=False):
-        loc = [str(p) for p in err["loc"] if not str(p).startswith(("function-", "union[", "Case", "dict["))]
-        loc = [p for p in loc if p not in ("float", "int", "bool", "str", "constrained-float", "[key]")]
-        field = ".".join(loc)
-        template = _MESSAGES.get(err["type"])
-        ctx = dict(err.get("ctx") or {})
-        if err["type"] == "value_error":
-            message = str(ctx.get("error", err["msg"]))
-        elif template:
-            try:
-                message = template.format(found=_found(err.get("input")), **ctx)
-            except (KeyError, IndexError):
-                message = err["msg"]
-            if err["type"] == "greater_than_equal" and ctx.get("ge") == 0:
-                message += " (money and counts cannot be negative)"
-        else:
-            message = err["msg"]
-        if field in problems and problems[field] == message:
-            continue
-        problems.setdefault(field, message)
-    return list(problems.items())
 
 
 def parse_params(data: Any, file: str | Path) -> UnitParams:

@@ -1,16 +1,18 @@
-"""Scoring a personalised indicator row (a 绩效自评表 line): quantitative by direction, or qualitative."""
+"""Scoring a personalised indicator row (a 绩效自评表 line): quantitative by direction, or qualitative by level."""
 from __future__ import annotations
 
 from typing import Callable
 
 from . import formulas
-from .framework import QualitativeBand
 from .params import Row
-from .rules import PartResult
+from .readings import LEVEL_LABEL, Option, QualitativeBand
+from .rules import PartResult, pct, pts
 
-ACHIEVEMENT_LABEL = {"achieved": "达成", "partly": "部分达成", "not": "未达成"}
 _PARTLY_WORDS = ("基本", "部分", "大部分", "大体", "初步")
 _NOT_WORDS = ("未完成", "未实现", "未达到", "未达成", "没有")
+LOWER_TEXT = {"ratio": "越低越好：实际值 ≤ 目标值得满分，否则 分值 × 目标值 ÷ 实际值",
+              "linear": "越低越好：实际值 ≤ 目标值得满分，否则 (1 − (实际值 − 目标值) ÷ 目标值) × 分值，两倍目标值时为 0"}
+LOWER_FORMULA = {"ratio": formulas.lower_is_better_ratio, "linear": formulas.lower_is_better_linear}
 
 
 def infer_achievement(row: Row) -> tuple[str | None, str | None]:
@@ -35,10 +37,31 @@ def direction_of(row: Row, default_op: str) -> str:
     return {">": ">=", "<": "<="}.get(op, op)
 
 
-def score_row(row: Row, weight: float, default_op: str, bands: dict[str, QualitativeBand],
-              choose: Callable[[str], str], note: Callable[[str], str]) -> PartResult:
+def band_range(band: QualitativeBand, weight: float, places: int) -> tuple[float, float]:
+    """Lowest and highest score a qualitative band allows on a weight, at the score precision.
+
+    A band whose top is excluded (部分达成 is 60%–80%, 80% itself being 达成) tops out one step below it.
+    """
+    step = 10 ** -places
+    top = weight * band.max
+    if band.max_open:
+        top = formulas.round_half_up(top - step, places) if top >= step else 0.0
+    return formulas.round_half_up(weight * band.min, places), top
+
+
+def band_text(bands: dict[str, QualitativeBand]) -> str:
+    def one(level: str) -> str:
+        b = bands[level]
+        return f"{LEVEL_LABEL[level]} {pct(b.min * 100)}–{pct(b.max * 100)}{'（不含上限）' if b.max_open else ''}"
+    return "，".join(one(level) for level in ("achieved", "partly", "not") if level in bands)
+
+
+def score_row(row: Row, weight: float, default_op: str, choose: Callable[[str], str], option: Callable[[str], Option],
+              note: Callable[[str], str], places: int) -> PartResult:
     """One part scoring the row against its own weight (already rescaled by the caller if needed)."""
     target, actual = row.target, row.actual
+    rid = row.id or row.name
+    basis = row.basis
     if target and target.value is not None and actual and actual.value is not None:
         op = direction_of(row, default_op)
         notes: list[str] = []
@@ -46,8 +69,11 @@ def score_row(row: Row, weight: float, default_op: str, bands: dict[str, Qualita
             score = formulas.higher_is_better(weight, actual.value, target.value)
             text = "越高越好：得分 = 分值 × 实际值 ÷ 目标值，最高满分"
         elif op == "<=":
-            score = formulas.lower_is_better(weight, actual.value, target.value)
-            text = "越低越好：实际值 ≤ 目标值得满分，否则 分值 × 目标值 ÷ 实际值"
+            how = choose("lower_is_better")
+            score = LOWER_FORMULA[how](weight, actual.value, target.value)
+            text = LOWER_TEXT[how]
+            if actual.value > target.value:
+                notes.append(note("lower_is_better"))
         else:
             if choose("equal_target_rule") == "all_or_nothing":
                 score = weight if abs(actual.value - target.value) < 1e-9 else 0.0
@@ -56,20 +82,20 @@ def score_row(row: Row, weight: float, default_op: str, bands: dict[str, Qualita
             text = "等于目标值得满分，偏离时按较小值 ÷ 较大值计分"
             if abs(actual.value - target.value) > 1e-9:
                 notes.append(note("equal_target_rule"))
-        if not (target.op):
+        if not target.op:
             notes.append(f"年度指标值未写明方向，按“{row.level2}”惯例取 {op}")
         rate = None if target.value == 0 else actual.value / target.value * 100
-        return PartResult(row.id or row.name, row.name, weight, score, text, rate, "%", notes=tuple(notes),
-                          alternatives=(("actual", actual.value), ("target", target.value)))
+        return PartResult(rid, row.name, weight, score, text, rate, "%", rate, notes=tuple(notes), basis=basis)
     level, why = infer_achievement(row)
-    text = "定性指标：达成 80–100%，部分达成 50–80%，未达成 0–50%"
+    bands = option("qualitative_bands").bands or {}
+    text = f"定性指标：{band_text(bands)}"
     if level is None:
-        return PartResult(row.id or row.name, row.name, weight, None, text,
+        return PartResult(rid, row.name, weight, None, text, basis=basis,
                           notes=("定性指标需评价人员判断达成程度（achievement: achieved/partly/not）",))
-    band = bands[level]
-    option = choose("qualitative_default")
-    fraction = band.max if option == "band_max" else (band.min + band.max) / 2
+    low, high = band_range(bands[level], weight, places)
+    chosen = choose("qualitative_default")
+    score = high if chosen == "band_max" else formulas.round_half_up((low + high) / 2, places)
     notes = [why] if why else []
-    notes.append(f"{ACHIEVEMENT_LABEL[level]}：{note('qualitative_default')}")
-    return PartResult(row.id or row.name, row.name, weight, weight * fraction, text, fraction * 100, "%",
-                      notes=tuple(notes), alternatives=(("band_min", weight * band.min), ("band_max", weight * band.max)))
+    notes.append(f"{LEVEL_LABEL[level]}（{pts(low)}–{pts(high)} 分）：{note('qualitative_default')}；{note('qualitative_bands')}")
+    return PartResult(rid, row.name, weight, score, text, score / weight * 100 if weight else None, "%", notes=tuple(notes),
+                      basis=basis)

@@ -1,15 +1,25 @@
-"""The rule types of a framework: each turns a unit's figures and judgements into scored parts."""
+"""The rule types of a framework, compiled once into typed objects (one class per type, as pandera registers checks).
+
+Each rule owns its argument model (validated when the framework loads), the figures and readings it depends on,
+the most points its printed criteria give, its checklist items, the rates it computes, its Chinese wording and
+`score()`. Engine, lint, checks and the Excel layout ask these objects; nothing walks rule dictionaries.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
+from dataclasses import dataclass, replace
+from typing import Annotated, Any, Callable, Literal, Union
+
+from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator, model_validator
 
 from . import formulas
-from .framework import (Bands, CappedRatio, Checklist, ChecklistItem, Condition, DeductPerPoint, Gap, Part,
-                        RuleCall, Spec, Unspecified, parse_rule, part_rule)
-from .measures import InputValue, Measured, evaluate
 from .figures import label_of, unit_of
+from .measures import Alternative, Context, Denominator, FigurePath, Measure, Measured, alternative, denominator_of
 from .params import Case, Figures
+from .readings import Option, Spec
+
+Points = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=1000)]
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,60}$")]
 
 
 class JudgementMismatch(Exception):
@@ -22,7 +32,11 @@ class JudgementMismatch(Exception):
 
 @dataclass(frozen=True)
 class PartResult:
-    """One scored criterion: its points, score (None = not assessed), value and what it used."""
+    """One scored criterion: its points, score (None = not assessed), value and what it used.
+
+    value is the rate as the rule used it (at the framework's rate precision); exact_value is unrounded.
+    basis: self_reported or verified — what the score rests on (a judgement's basis, or its figures').
+    """
 
     id: str
     label: str
@@ -31,214 +45,548 @@ class PartResult:
     rule: str
     value: float | None = None
     value_unit: str = ""
-    inputs: tuple[InputValue, ...] = ()
+    exact_value: float | None = None
+    inputs: tuple[Any, ...] = ()
     notes: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
-    alternatives: tuple[tuple[str, float | None], ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
     veto: bool = False
+    veto_note: str = ""
+    basis: str = "self_reported"
+    denominator: Denominator | None = None
 
 
-@dataclass
-class RuleContext:
-    """What a rule may read: the unit's figures, its judgements for this indicator, interpretations."""
+class RuleContext(Context):
+    """What a rule may read: the unit's figures, its judgements for this indicator, and the readings."""
 
-    figures: Figures
-    judgements: dict[str, Case]
-    choose: Callable[[str], str]
-    note: Callable[[str], str]  # interpretation key -> the note a row shows when it relied on it
-    used: set[str] = field(default_factory=set)
+    def __init__(self, figures: Figures, judgements: dict[str, Case], choose: Callable[[str], str],
+                 option: Callable[[str], Option], option_text: Callable[[str, str], str],
+                 note: Callable[[str], str]) -> None:
+        super().__init__(figures, choose, option_text)
+        self.judgements = judgements
+        self.option = option
+        self.note = note  # reading key -> the note a row shows when it relied on that reading
 
-    def interpret(self, key: str) -> str:
-        self.used.add(key)
-        return self.choose(key)
+    def places(self) -> int | None:
+        """Decimals a computed rate is rounded to before banding or deducting (the rate_precision reading)."""
+        return self.option("rate_precision").places
 
 
-def _measured_part(part_id: str, label: str, points: float, score: float | None, rule: str, m: Measured,
-                   ctx: RuleContext, notes: list[str] | None = None) -> PartResult:
-    extra = [ctx.note(n.split(":", 1)[1]) if n.startswith("interpretation:") else n for n in m.notes]
+def pct(x: float) -> str:
+    """A limit or band bound as the rule prints it: 95%, 0.5%."""
+    return format(x, "f").rstrip("0").rstrip(".") + "%"
+
+
+def pts(x: float) -> str:
+    return format(round(x, 4), "f").rstrip("0").rstrip(".")
+
+
+def _basis(inputs: list[Any]) -> str:
+    return "verified" if inputs and all(i.basis == "verified" for i in inputs) else "self_reported"
+
+
+def _measured(pid: str, label: str, points: float, score: float | None, text: str, m: Measured, ctx: RuleContext,
+              value: float | None, notes: list[str] | None = None, unit: str = "%",
+              denominator: Denominator | None = None) -> PartResult:
+    extra = []
     for n in m.notes:
-        if n.startswith("interpretation:"):
-            ctx.used.add(n.split(":", 1)[1])
-    return PartResult(part_id, label, points, score, rule, m.value, "%", tuple(m.inputs),
-                      tuple(extra + (notes or [])), tuple(m.missing), tuple(m.alternatives.items()))
+        extra.append(ctx.note(n.split(":", 1)[1]) if n.startswith("interpretation:") else n)
+    return PartResult(pid, label, points, score, text, value, unit if m.value is not None else "", m.value,
+                      tuple(m.inputs), tuple(extra + (notes or [])), tuple(m.missing), tuple(m.alternatives),
+                      basis=_basis(m.inputs), denominator=denominator)
 
 
-def _pct(x: float) -> str:
-    return f"{x:g}%"
+class RuleBase(Spec):
+    """What every rule type answers; scoring happens in score()."""
+
+    def figures(self) -> set[str]:
+        return set()
+
+    def readings(self) -> set[str]:
+        """Every reading key this rule consults (engine readings and the framework's own)."""
+        return set()
+
+    def option_maps(self) -> list[tuple[str, set[str], bool, str]]:
+        """(reading, options this rule maps, must it map every declared option, where) for load-time checks."""
+        return []
+
+    def criteria_max(self, weight: float | None) -> float | None:
+        """Most points the printed criteria give (None when the rule is scored against the weight it is given)."""
+        return None
+
+    def checklist_items(self) -> list["ChecklistItem"]:
+        return []
+
+    def rate_measures(self) -> list[tuple[str, str]]:
+        """(part id or '', label) of every rate this rule computes: what a unit's stated rates can name."""
+        return []
+
+    def describe(self, points: float) -> str:
+        raise NotImplementedError
+
+    def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
+        raise NotImplementedError
 
 
-def rule_deduct_per_point(args: DeductPerPoint, points: float, ctx: RuleContext, pid: str, label: str) -> PartResult:
-    word = {"over": "每超出", "under": "每低于", "either": "每偏离"}[args.direction]
-    if args.checkpoints:
-        limits = "、".join(_pct(c.limit) for c in args.checkpoints)
-        text = f"各节点分别达到 {limits} 得 {points:g} 分，{word}1个百分点扣 {args.per_point:g} 分，扣完为止"
-        parts = [evaluate(c.measure, ctx.figures, ctx.choose) for c in args.checkpoints]
-        merged = Measured(None, [i for p in parts for i in p.inputs], [m for p in parts for m in p.missing])
+class MeasuredRule(RuleBase):
+    """A rule that scores one computed rate."""
+
+    measure: Measure
+
+    def figures(self) -> set[str]:
+        return self.measure.figures()
+
+    def readings(self) -> set[str]:
+        return {"rate_precision"} | self.measure.readings()
+
+    def rate_measures(self) -> list[tuple[str, str]]:
+        return [("", "")]
+
+    def _rate(self, ctx: RuleContext) -> tuple[Measured, float | None, Denominator | None]:
+        """The measured rate, the rate as scored (at the framework's precision) and what it divides by."""
+        m = self.measure.evaluate(ctx)
+        if m.value is None:
+            return m, None, None
+        return m, formulas.at_precision(m.value, ctx.places()), denominator_of(self.measure, ctx)
+
+
+class Band(Spec):
+    min: Number | None = None
+    max: Number | None = None
+    min_open: bool = False
+    max_open: bool = False
+    score: Points
+
+    def text(self) -> str:
+        lo = "" if self.min is None else (f">{pct(self.min)}" if self.min_open else f"≥{pct(self.min)}")
+        hi = "" if self.max is None else (f"<{pct(self.max)}" if self.max_open else f"≤{pct(self.max)}")
+        return f"{'且'.join(x for x in (lo, hi) if x) or '其他'} 得 {pts(self.score)} 分"
+
+
+class Bands(MeasuredRule):
+    """Score by the band the computed rate falls in (bounds inclusive unless *_open)."""
+
+    type: Literal["bands"] = "bands"
+    bands: list[Band] = Field(min_length=1)
+
+    def describe(self, points: float) -> str:
+        return f"{self.measure.describe()}；" + "；".join(b.text() for b in self.bands)
+
+    def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
+        m, value, den = self._rate(ctx)
+        score = None if value is None else formulas.band_score(value, self.bands)
+        notes = [f"计算值 {pct(value)} 不在评分标准所列任何档次内，无法计分"] if value is not None and score is None else []
+        return [_measured(pid, label, points, score, self.describe(points), m, ctx, value, notes, denominator=den)]
+
+
+class CappedRatio(MeasuredRule):
+    """Points × rate ÷ 100, capped at points; `compare` keeps the same rate on other denominators beside it."""
+
+    type: Literal["capped_ratio"] = "capped_ratio"
+    compare: dict[str, Measure] = {}
+
+    def figures(self) -> set[str]:
+        return super().figures().union(*(m.figures() for m in self.compare.values()))
+
+    def describe(self, points: float) -> str:
+        return f"{self.measure.describe()}；得分 = {pts(points)} × 比率，最高 {pts(points)} 分"
+
+    def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
+        m, value, den = self._rate(ctx)
+        if value is not None:
+            m.alternatives += [alternative(name, name, spec, ctx) for name, spec in self.compare.items()]
+        score = None if value is None else formulas.higher_is_better(points, value, 100.0)
+        return [_measured(pid, label, points, score, self.describe(points), m, ctx, value, denominator=den)]
+
+
+class Checkpoint(Spec):
+    measure: Measure
+    limit: Number
+
+
+class DeductPerPoint(RuleBase):
+    """Full points within the limit, minus per_point for each percentage point beyond it (扣完为止)."""
+
+    type: Literal["deduct_per_point"] = "deduct_per_point"
+    measure: Measure | None = None
+    checkpoints: Annotated[list[Checkpoint], Field(min_length=1)] | None = None
+    limit: Number = 0.0
+    direction: Literal["over", "under", "either"]
+    per_point: Points
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "DeductPerPoint":
+        if (self.measure is None) == (self.checkpoints is None):
+            raise ValueError("give either measure (with limit) or checkpoints, not both and not neither")
+        return self
+
+    def _measures(self) -> list[tuple[Measure, float]]:
+        if self.checkpoints is not None:
+            return [(c.measure, c.limit) for c in self.checkpoints]
+        return [(self.measure, self.limit)]  # type: ignore[list-item]
+
+    def figures(self) -> set[str]:
+        return set().union(*(m.figures() for m, _ in self._measures()))
+
+    def readings(self) -> set[str]:
+        return {"per_point_fraction", "rate_precision"}.union(*(m.readings() for m, _ in self._measures()))
+
+    def rate_measures(self) -> list[tuple[str, str]]:
+        return [] if self.checkpoints is not None else [("", "")]
+
+    def describe(self, points: float) -> str:
+        word = {"over": "每超出", "under": "每低于", "either": "每偏离"}[self.direction]
+        tail = f"{word}1个百分点扣 {pts(self.per_point)} 分，扣完为止"
+        if self.checkpoints is not None:
+            limits = "、".join(f"{c.measure.describe()}≥{pct(c.limit)}" for c in self.checkpoints)
+            return f"{limits} 得 {pts(points)} 分，{tail}"
+        op = {"over": "≤", "under": "≥", "either": "="}[self.direction]
+        return f"{self.measure.describe()}；{op}{pct(self.limit)} 得 {pts(points)} 分，{tail}"  # type: ignore[union-attr]
+
+    def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
+        text = self.describe(points)
+        measured = [(m.evaluate(ctx), limit) for m, limit in self._measures()]
+        merged = Measured(None, [i for m, _ in measured for i in m.inputs], [x for m, _ in measured for x in m.missing],
+                          [n for m, _ in measured for n in m.notes], [a for m, _ in measured for a in m.alternatives])
         if merged.missing:
-            return _measured_part(pid, label, points, None, text, merged, ctx)
-        excess = sum(formulas.excess_points(p.value, c.limit, args.direction)
-                     for p, c in zip(parts, args.checkpoints))
-        merged.value = min(p.value for p in parts)
-    else:
-        op = {"over": "≤", "under": "≥", "either": "="}[args.direction]
-        text = f"{op}{_pct(args.limit)} 得 {points:g} 分，{word}1个百分点扣 {args.per_point:g} 分，扣完为止"
-        merged = evaluate(args.measure, ctx.figures, ctx.choose)
-        if merged.value is None:
-            return _measured_part(pid, label, points, None, text, merged, ctx)
-        excess = formulas.excess_points(merged.value, args.limit, args.direction)
-    mode = ctx.interpret("per_point_fraction")
-    counted = formulas.counted_points(excess, mode)  # type: ignore[arg-type]
-    notes = [ctx.note("per_point_fraction")] if excess != int(excess) and excess > 0 else []
-    if excess > 0 and formulas.deduct(points, args.per_point, counted) == 0 and notes:
-        notes = []  # fully deducted whichever way fractions count: the reading did not matter
-    return _measured_part(pid, label, points, formulas.deduct(points, args.per_point, counted), text, merged, ctx, notes)
+            return [_measured(pid, label, points, None, text, merged, ctx, None)]
+        places = ctx.places()
+        values = [formulas.at_precision(m.value, places) for m, _ in measured]  # type: ignore[arg-type]
+        excess = sum(formulas.excess_points(v, limit, self.direction) for v, (_, limit) in zip(values, measured))
+        mode = ctx.choose("per_point_fraction")
+        counted = formulas.counted_points(excess, mode)  # type: ignore[arg-type]
+        score = formulas.deduct(points, self.per_point, counted)
+        notes = []
+        if excess != int(excess) and excess > 0 and formulas.deduct(points, self.per_point, excess) > 0:
+            notes.append(ctx.note("per_point_fraction"))  # the reading changed the score only when not fully deducted
+        merged.value = min(m.value for m, _ in measured)  # type: ignore[type-var]
+        den = denominator_of(self.measure, ctx) if self.measure is not None else None
+        return [_measured(pid, label, points, score, text, merged, ctx, min(values), notes, denominator=den)]
 
 
-def rule_bands(args: Bands, points: float, ctx: RuleContext, pid: str, label: str) -> PartResult:
-    def band_text(b) -> str:  # noqa: ANN001
-        lo = "" if b.min is None else (f">{b.min:g}%" if b.min_open else f"≥{b.min:g}%")
-        hi = "" if b.max is None else (f"<{b.max:g}%" if b.max_open else f"≤{b.max:g}%")
-        cond = "且".join(x for x in (lo, hi) if x) or "其他"
-        return f"{cond} 得 {b.score:g} 分"
+class Condition(RuleBase):
+    """Points when a comparison of a figure with another figure (or a number) holds, else 0."""
 
-    text = "；".join(band_text(b) for b in args.bands)
-    m = evaluate(args.measure, ctx.figures, ctx.choose)
-    score = None if m.value is None else formulas.band_score(m.value, [b.model_dump() for b in args.bands])
-    return _measured_part(pid, label, points, score, text, m, ctx)
+    type: Literal["condition"] = "condition"
+    left: FigurePath
+    op: Literal["<=", ">=", "<", ">", "="]
+    right: Measure
 
+    def figures(self) -> set[str]:
+        return self.left.figures() | self.right.figures()
 
-def rule_capped_ratio(args: CappedRatio, points: float, ctx: RuleContext, pid: str, label: str) -> PartResult:
-    text = f"得分 = {points:g} × 完成比率，最高 {points:g} 分"
-    m = evaluate(args.measure, ctx.figures, ctx.choose)
-    for name, spec in args.compare.items():
-        m.alternatives[name] = evaluate(spec, ctx.figures, ctx.choose).value
-    score = None if m.value is None else formulas.higher_is_better(points, m.value, 100.0)
-    return _measured_part(pid, label, points, score, text, m, ctx)
+    def describe(self, points: float) -> str:
+        return f"{self.left.describe()} {self.op} {self.right.describe()} 得 {pts(points)} 分，否则不得分"
 
-
-_OPS = {"<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b,
-        ">": lambda a, b: a > b, "=": lambda a, b: abs(a - b) < 1e-9}
-
-
-def rule_condition(args: Condition, points: float, ctx: RuleContext, pid: str, label: str) -> PartResult:
-    right_label = label_of(args.right) if isinstance(args.right, str) else f"{args.right:g}"
-    text = f"{label_of(args.left)} {args.op} {right_label} 得 {points:g} 分，否则不得分"
-    left = evaluate(args.left, ctx.figures, ctx.choose)
-    right = evaluate(args.right, ctx.figures, ctx.choose)
-    m = Measured(left.value, left.inputs + right.inputs, left.missing + right.missing)
-    if m.missing:
-        return _measured_part(pid, label, points, None, text, Measured(None, m.inputs, m.missing), ctx)
-    ok = _OPS[args.op](left.value, right.value)
-    part = _measured_part(pid, label, points, points if ok else 0.0, text, m, ctx)
-    return PartResult(**{**part.__dict__, "value_unit": unit_of(args.left)})
+    def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
+        left, right = self.left.evaluate(ctx), self.right.evaluate(ctx)
+        m = Measured(left.value, left.inputs + right.inputs, left.missing + right.missing)
+        unit = unit_of(self.left.path)
+        if m.missing:
+            return [_measured(pid, label, points, None, self.describe(points), Measured(None, m.inputs, m.missing), ctx,
+                              None, unit=unit)]
+        ok = _OPS[self.op](left.value, right.value)
+        return [_measured(pid, label, points, points if ok else 0.0, self.describe(points), m, ctx, left.value,
+                          unit=unit)]
 
 
-def _gap_value(gap: Gap | None, ctx: RuleContext) -> float | str | None:
-    return None if gap is None else gap.options[ctx.interpret(gap.interpretation)]
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, ">": lambda a, b: a > b,
+    "=": lambda a, b: abs(a - b) < 1e-9}
 
 
-def score_item(item: ChecklistItem, case: Case | None, ctx: RuleContext) -> tuple[float | None, bool, list[str]]:
-    """Score one checklist item from the analyst's judgement: (score, vetoes the indicator, notes)."""
-    if case is None:
-        return None, False, []
-    notes = [f"依据：{case.source}"] if case.source else []
-    if case.note:
-        notes.append(case.note)
-    if item.garbled and case.score is None:
-        raise JudgementMismatch(item.id, f"the printed criterion is garbled; give score (0 to {item.points:g})")
-    if item.garbled:
-        if ctx.interpret(item.garbled) == "not_assessed":
-            return None, False, notes + [ctx.note(item.garbled)]
-        notes.append(ctx.note(item.garbled))
-    if case.score is not None:
-        if case.score > item.points + 1e-9:
-            raise JudgementMismatch(item.id, f"score {case.score:g} is more than the item's {item.points:g} points")
-        return case.score, False, notes + ["评价人员酌情给分"]
-    if case.count is not None:
-        if not item.count_bands:
-            raise JudgementMismatch(item.id, "this item takes met, cases or score, not count")
-        got = formulas.band_score(case.count, [b.model_dump() for b in item.count_bands])
-        if got is None:
-            got = float(_gap_value(item.count_gap, ctx))  # type: ignore[arg-type]
-            notes.append(ctx.note(item.count_gap.interpretation))  # type: ignore[union-attr]
-        return got, False, notes
-    if item.count_bands:
-        raise JudgementMismatch(item.id, "this item needs count (how many), or score")
-    if case.met is not None:
-        if item.veto and not case.met:
-            return 0.0, True, notes
-        return (item.points if case.met else 0.0), False, notes
-    cases = case.cases or 0
-    if item.veto:
-        return (0.0, True, notes) if cases else (item.points, False, notes)
-    if item.zero_on_case:
-        return (0.0 if cases else item.points), False, notes
-    if item.per_case is not None:
-        return formulas.deduct(item.points, item.per_case, cases), False, notes
-    if item.case_bands:
-        got = formulas.band_score(cases, [b.model_dump() for b in item.case_bands])
-        if got is None:
-            option = _gap_value(item.case_gap, ctx)
-            notes.append(ctx.note(item.case_gap.interpretation))  # type: ignore[union-attr]
-            got = item.points if option == "keep" else formulas.deduct(item.points, float(option), cases)  # type: ignore[arg-type]
-        return got, False, notes
-    return (item.points if cases == 0 else 0.0), False, notes
+class CountGap(Spec):
+    """A count no printed band covers: which reading settles it, and the score each option gives."""
+
+    interpretation: str
+    options: dict[str, Points] = Field(min_length=1)
 
 
-def _item_rule_text(item: ChecklistItem) -> str:
-    if item.veto:
-        return f"计 {item.points:g} 分；发现1例本指标全部扣除"
-    if item.zero_on_case:
-        return f"计 {item.points:g} 分；发现未上缴本项不得分"
-    if item.per_case is not None:
-        return f"计 {item.points:g} 分；每例不符扣 {item.per_case:g} 分，扣完为止"
-    if item.count_bands:
-        return f"按个数分档，最高 {item.points:g} 分"
-    if item.discretionary:
-        return f"计 {item.points:g} 分；否则酌情扣分"
-    return f"符合计 {item.points:g} 分，否则不得分"
+class CaseGap(Spec):
+    """A number of cases no printed band covers: which reading settles it, and the deduction per case of each option
+    (0: the item keeps its points)."""
+
+    interpretation: str
+    options: dict[str, Points] = Field(min_length=1)
 
 
-def rule_checklist(args: Checklist, ctx: RuleContext) -> list[PartResult]:
-    out = []
-    for item in args.items:
-        score, veto, notes = score_item(item, ctx.judgements.get(item.id), ctx)
-        out.append(PartResult(item.id, item.label, item.points, score, _item_rule_text(item),
-                              notes=tuple(notes), veto=veto))
-    return out
+class CountBand(Band):
+    """A band over a count (of indicators, of cases), not a rate."""
+
+    def text(self) -> str:
+        return super().text().replace("%", "个")
 
 
-def run_rule(call: RuleCall, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
-    """Dispatch one rule call to its function; a checklist yields one part per item."""
-    args: Spec = call.args
-    if isinstance(args, Checklist):
-        return rule_checklist(args, ctx)
-    if isinstance(args, DeductPerPoint):
-        return [rule_deduct_per_point(args, points, ctx, pid, label)]
-    if isinstance(args, Bands):
-        return [rule_bands(args, points, ctx, pid, label)]
-    if isinstance(args, CappedRatio):
-        return [rule_capped_ratio(args, points, ctx, pid, label)]
-    if isinstance(args, Condition):
-        return [rule_condition(args, points, ctx, pid, label)]
-    if isinstance(args, Unspecified):
-        option = ctx.interpret(args.interpretation)
-        if option not in args.options:
-            return [PartResult(pid, label, points, None, "框架未给出评分标准", notes=(ctx.note(args.interpretation),))]
-        parts = run_rule(parse_rule(args.options[option], pid), points, ctx, pid, label)
-        return [PartResult(**{**p.__dict__, "notes": p.notes + (ctx.note(args.interpretation),)}) for p in parts]
-    raise TypeError(f"no rule function for {type(args).__name__}")
+class ChecklistItem(Spec):
+    """One item of a checklist, judged by the analyst: met, cases found, a count, or a discretionary score.
+
+    text: the criterion as the framework prints it (shown in reports); without it a plain reading of the flags.
+    """
+
+    id: Id
+    label: Annotated[str, Field(min_length=1, max_length=200)]
+    points: Points
+    text: str | None = None
+    per_case: Points | None = None
+    veto: bool = False
+    zero_on_case: bool = False
+    discretionary: bool = False
+    garbled: str | None = None
+    count_bands: list[CountBand] | None = None
+    count_gap: CountGap | None = None
+    case_bands: list[CountBand] | None = None
+    case_gap: CaseGap | None = None
+
+    @model_validator(mode="after")
+    def _one_way_to_deduct(self) -> "ChecklistItem":
+        ways = [n for n in ("per_case", "count_bands", "case_bands") if getattr(self, n) is not None]
+        ways += [n for n in ("veto", "zero_on_case") if getattr(self, n)]
+        if len(ways) > 1:
+            raise ValueError(f"item {self.id!r}: choose one of {', '.join(ways)}")
+        if self.count_gap and not self.count_bands:
+            raise ValueError(f"item {self.id!r}: count_gap needs count_bands")
+        if self.case_gap and not self.case_bands:
+            raise ValueError(f"item {self.id!r}: case_gap needs case_bands")
+        return self
+
+    def readings(self) -> set[str]:
+        keys = {g.interpretation for g in (self.count_gap, self.case_gap) if g}
+        return keys | ({self.garbled} if self.garbled else set())
+
+    def rule_text(self) -> str:
+        if self.text:
+            return self.text
+        if self.veto:
+            return f"计 {pts(self.points)} 分；发现1例不符，本指标全部扣除"
+        if self.zero_on_case:
+            return f"计 {pts(self.points)} 分；发现1例不符，本项不得分"
+        if self.per_case is not None:
+            return f"计 {pts(self.points)} 分；每例不符扣 {pts(self.per_case)} 分，扣完为止"
+        if self.count_bands:
+            return "；".join(b.text() for b in self.count_bands)
+        if self.case_bands:
+            return "按不符个数：" + "；".join(b.text() for b in self.case_bands)
+        if self.discretionary:
+            return f"计 {pts(self.points)} 分；否则酌情扣分"
+        return f"符合计 {pts(self.points)} 分，否则不得分"
+
+    def score(self, case: Case | None, ctx: RuleContext) -> tuple[float | None, list[str]]:
+        """The item's score from the analyst's judgement (None: not judged), and notes on how it was reached."""
+        if case is None:
+            return None, []
+        notes = [f"依据：{case.source}"] if case.source else []
+        if case.verified:
+            notes.append(f"已核实：{case.verified.document}（{case.verified.by}，{case.verified.date}）")
+        if case.note:
+            notes.append(case.note)
+        if self.garbled and case.score is None:
+            raise JudgementMismatch(self.id, f"the printed criterion is garbled; give score (0 to {pts(self.points)})")
+        if self.garbled:
+            if ctx.choose(self.garbled) == "not_assessed":
+                return None, notes + [ctx.note(self.garbled)]
+            notes.append(ctx.note(self.garbled))
+        if case.score is not None:
+            if case.score > self.points + 1e-9:
+                raise JudgementMismatch(self.id, f"score {pts(case.score)} is more than the item's {pts(self.points)} points")
+            return case.score, notes + ["评价人员酌情给分"]
+        if case.count is not None:
+            if not self.count_bands:
+                raise JudgementMismatch(self.id, "this item takes met, cases or score, not count")
+            got = formulas.band_score(case.count, self.count_bands)
+            if got is None and self.count_gap:
+                got = self.count_gap.options[ctx.choose(self.count_gap.interpretation)]
+                notes.append(ctx.note(self.count_gap.interpretation))
+            return got, notes
+        if self.count_bands:
+            raise JudgementMismatch(self.id, "this item needs count (how many), or score")
+        if case.met is not None:
+            return (self.points if case.met else 0.0), notes
+        cases = case.cases or 0
+        if self.veto or self.zero_on_case:
+            return (0.0 if cases else self.points), notes
+        if self.per_case is not None:
+            return formulas.deduct(self.points, self.per_case, cases), notes
+        if self.case_bands:
+            got = formulas.band_score(cases, self.case_bands)
+            if got is None and self.case_gap:
+                per_case = self.case_gap.options[ctx.choose(self.case_gap.interpretation)]
+                notes.append(ctx.note(self.case_gap.interpretation))
+                got = formulas.deduct(self.points, per_case, cases)
+            return got, notes
+        return (self.points if cases == 0 else 0.0), notes
 
 
-def run_indicator_rule(rule: dict, weight: float, ctx: RuleContext, indicator_id: str, name: str) -> list[PartResult]:
-    """All scored parts of one indicator's rule (composite parts each run their own rule)."""
-    if "composite" in rule:
-        parts = [Part.model_validate(p) for p in rule["composite"]["parts"]]
-        out: list[PartResult] = []
-        for part in parts:
-            sub = RuleContext(ctx.figures, ctx.judgements, ctx.choose, ctx.note, ctx.used)
-            out += [PartResult(**{**r.__dict__, "id": f"{part.id}" if r.id == part.id else f"{part.id}.{r.id}"})
-                    for r in run_rule(part_rule(part), part.points, sub, part.id, part.label)]
+class Checklist(RuleBase):
+    """Items judged by the analyst, each with its points; a veto item failing zeroes the whole indicator."""
+
+    type: Literal["checklist"] = "checklist"
+    items: list[ChecklistItem] = Field(min_length=1)
+
+    @field_validator("items")
+    @classmethod
+    def _unique(cls, items: list[ChecklistItem]) -> list[ChecklistItem]:
+        ids = [i.id for i in items]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"item id {twice[0]!r} is used twice")
+        return items
+
+    def readings(self) -> set[str]:
+        return set().union(*(i.readings() for i in self.items))
+
+    def option_maps(self) -> list[tuple[str, set[str], bool, str]]:
+        out = []
+        for i in self.items:
+            for name, gap in (("count_gap", i.count_gap), ("case_gap", i.case_gap)):
+                if gap:
+                    out.append((gap.interpretation, set(gap.options), True, f"items.{i.id}.{name}"))
         return out
-    return run_rule(parse_rule(rule, indicator_id), weight, ctx, indicator_id, name)
 
+    def criteria_max(self, weight: float | None) -> float:
+        return sum(i.points for i in self.items)
+
+    def checklist_items(self) -> list[ChecklistItem]:
+        return list(self.items)
+
+    def describe(self, points: float) -> str:
+        return "；".join(f"{i.label}：{i.rule_text()}" for i in self.items)
+
+    def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
+        out = []
+        for item in self.items:
+            case = ctx.judgements.get(item.id)
+            got, notes = item.score(case, ctx)
+            veto = item.veto and got == 0.0 and case is not None
+            out.append(PartResult(item.id, item.label, item.points, got, item.rule_text(), notes=tuple(notes),
+                                  veto=veto, veto_note=f"“{item.label}”发现不符，按评分标准本指标全部扣除" if veto else "",
+                                  basis=case.basis if case else "self_reported"))
+        return out
+
+
+class Unspecified(RuleBase):
+    """The framework gives no rule; a reading picks one (an option without a rule leaves it not assessed)."""
+
+    type: Literal["unspecified"] = "unspecified"
+    interpretation: str
+    options: dict[str, "Rule"] = {}
+
+    def figures(self) -> set[str]:
+        return set().union(*(r.figures() for r in self.options.values()))
+
+    def readings(self) -> set[str]:
+        return {self.interpretation}.union(*(r.readings() for r in self.options.values()))
+
+    def option_maps(self) -> list[tuple[str, set[str], bool, str]]:
+        return [(self.interpretation, set(self.options), False, "options")] + [
+            m for r in self.options.values() for m in r.option_maps()]
+
+    def rate_measures(self) -> list[tuple[str, str]]:
+        return [m for r in self.options.values() for m in r.rate_measures()][:1]
+
+    def describe(self, points: float) -> str:
+        return "框架未给出评分标准"
+
+    def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
+        option = ctx.choose(self.interpretation)
+        note = ctx.note(self.interpretation)
+        if option not in self.options:
+            return [PartResult(pid, label, points, None, self.describe(points), notes=(note,))]
+        return [replace(p, notes=p.notes + (note,)) for p in self.options[option].score(points, ctx, pid, label)]
+
+
+class Part(Spec):
+    """One criterion of a composite indicator, with its own points and rule."""
+
+    id: Id
+    label: Annotated[str, Field(min_length=1, max_length=200)]
+    points: Points
+    rule: "Rule"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _inline_rule(cls, data: Any) -> Any:
+        """In YAML a part carries its rule beside id, label and points: {id, label, points, bands: {...}}."""
+        if isinstance(data, dict) and "rule" not in data:
+            rule = {k: v for k, v in data.items() if k not in ("id", "label", "points")}
+            if len(rule) != 1:
+                raise ValueError("a part gives id, label, points and exactly one rule (e.g. bands: {...})")
+            return {**{k: v for k, v in data.items() if k in ("id", "label", "points")}, "rule": rule}
+        return data
+
+
+class Composite(RuleBase):
+    """Several criteria, each with its own points and rule; the indicator scores their sum."""
+
+    type: Literal["composite"] = "composite"
+    parts: list[Part] = Field(min_length=1)
+
+    @field_validator("parts")
+    @classmethod
+    def _unique(cls, parts: list[Part]) -> list[Part]:
+        ids = [p.id for p in parts]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"part id {twice[0]!r} is used twice")
+        return parts
+
+    def figures(self) -> set[str]:
+        return set().union(*(p.rule.figures() for p in self.parts))
+
+    def readings(self) -> set[str]:
+        return set().union(*(p.rule.readings() for p in self.parts))
+
+    def option_maps(self) -> list[tuple[str, set[str], bool, str]]:
+        return [(k, o, full, f"parts.{p.id}.{w}") for p in self.parts for k, o, full, w in p.rule.option_maps()]
+
+    def criteria_max(self, weight: float | None) -> float:
+        return sum(p.points for p in self.parts)
+
+    def checklist_items(self) -> list[ChecklistItem]:
+        return [i for p in self.parts for i in p.rule.checklist_items()]
+
+    def rate_measures(self) -> list[tuple[str, str]]:
+        return [(p.id, p.label) for p in self.parts if p.rule.rate_measures()]
+
+    def describe(self, points: float) -> str:
+        return "；".join(f"{p.label}（{pts(p.points)}分）：{p.rule.describe(p.points)}" for p in self.parts)
+
+    def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
+        out: list[PartResult] = []
+        for part in self.parts:
+            for r in part.rule.score(part.points, ctx, part.id, part.label):
+                out.append(r if r.id == part.id else replace(r, id=f"{part.id}.{r.id}"))
+        return out
+
+
+RULE_TYPES = ("checklist", "deduct_per_point", "bands", "condition", "capped_ratio", "composite", "unspecified")
+
+
+def _normalise(data: Any) -> Any:
+    """YAML's `rule_type: {arguments}` to a tagged record."""
+    if isinstance(data, dict) and "type" not in data:
+        if len(data) != 1:
+            raise ValueError("a rule is one mapping of rule type to its arguments, e.g. bands: {...}")
+        kind, args = next(iter(data.items()))
+        if kind not in RULE_TYPES:
+            raise ValueError(f"unknown rule type {kind!r}; known types: {', '.join(RULE_TYPES)}")
+        if not isinstance(args, dict):
+            raise ValueError(f"the arguments of {kind} are a mapping, found {type(args).__name__}")
+        return {"type": kind, **args}
+    return data
+
+
+def _rule_tag(data: Any) -> str | None:
+    return data.get("type") if isinstance(data, dict) else getattr(data, "type", None)
+
+
+Rule = Annotated[
+    Union[Annotated[Checklist, Tag("checklist")], Annotated[DeductPerPoint, Tag("deduct_per_point")],
+          Annotated[Bands, Tag("bands")], Annotated[Condition, Tag("condition")],
+          Annotated[CappedRatio, Tag("capped_ratio")], Annotated[Composite, Tag("composite")],
+          Annotated[Unspecified, Tag("unspecified")]],
+    Discriminator(_rule_tag),
+    BeforeValidator(_normalise),
+]
+
+for _cls in (Unspecified, Part, Composite):
+    _cls.model_rebuild()

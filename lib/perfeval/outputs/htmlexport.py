@@ -8,12 +8,20 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
 from ..paths import TEMPLATES_DIR
+from ..result import RESULT_MIME
 
 TEMPLATE = "perfeval_report"
 
 
+def for_reader(output: dict) -> bool:
+    """Is this output for the reader? Not stderr, not an error, not the unit result carried for the batch."""
+    if output.get("output_type") == "error" or (output.get("output_type") == "stream" and output.get("name") == "stderr"):
+        return False
+    return RESULT_MIME not in output.get("data", {})
+
+
 class ReaderView(Preprocessor):
-    """Keep what a reader should see: drop stderr (warnings, logs), errors and cells left without output.
+    """Keep what a reader should see: drop stderr (warnings, logs), errors, the unit result, and cells left empty.
 
     Dropping empty code cells also drops papermill's injected-parameters cell, whose random cell id would
     otherwise make two runs of the same unit differ.
@@ -23,8 +31,7 @@ class ReaderView(Preprocessor):
         cells = []
         for cell in nb.cells:
             if cell.cell_type == "code":
-                cell.outputs = [o for o in cell.outputs
-                                if o.output_type != "error" and not (o.output_type == "stream" and o.name == "stderr")]
+                cell.outputs = [o for o in cell.outputs if for_reader(o)]
                 if not cell.outputs:
                     continue
             cells.append(cell)

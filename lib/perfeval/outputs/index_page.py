@@ -9,12 +9,14 @@ import re
 from html import escape
 from typing import Any, Sequence
 
-from .batch.status import OK, UnitResult
+from .batch.status import OK
+from .batch.summaries import Entry
 from ..core.formulas import round_half_up
 
-CSV_COLUMNS = ["unit_id", "name", "region", "year", "framework", "status", "reason", "total", "assessed_points",
-               "applicable_points", "total_on_100", "grade", "grade_provisional", "claimed_total", "claimed_grade",
-               "findings_error", "findings_warning", "findings_info", "report", "notebook"]
+CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", "status", "reason", "total",
+               "total_on_100", "total_min", "total_max", "grade", "grade_withheld_reason", "applicable_points",
+               "assessed_points", "verified_points", "self_reported_points", "claimed_total", "claimed_grade",
+               "claim_status", "findings_error", "findings_warning", "findings_info", "report", "result", "notebook"]
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
@@ -42,27 +44,32 @@ tr.failed { background: #fff8f0; }
 
 
 def _n(x: float | None) -> str:
-    return "—" if x is None else f"{round_half_up(x, 2):g}"
+    return "—" if x is None else f"{round_half_up(x, 2):.2f}".rstrip("0").rstrip(".")
 
 
-def rows(results: Sequence[UnitResult]) -> list[dict[str, Any]]:
-    """One flat record per unit, sorted by id: what both the index and the CSV show."""
+def rows(entries: Sequence[Entry]) -> list[dict[str, Any]]:
+    """One flat record per unit, sorted by id: what both the index and the CSV show, from the unit results."""
     out = []
-    for r in sorted(results, key=lambda r: r.unit_id):
-        s = r.summary
-        counts = s.findings if s else {}
-        out.append({
-            "unit_id": r.unit_id, "name": s.name if s else "", "region": s.region if s else "",
-            "year": s.year if s else "", "framework": s.framework if s else "", "status": r.status, "reason": r.reason,
-            "total": _n(s.total) if s else "", "assessed_points": _n(s.assessed_points) if s else "",
-            "applicable_points": _n(s.applicable_points) if s else "",
-            "total_on_100": _n(s.total_on_100) if s else "", "grade": (s.grade or "") if s else "",
-            "grade_provisional": s.grade_provisional if s else "",
-            "claimed_total": _n(s.claimed_total) if s and s.claimed_total is not None else "",
-            "claimed_grade": (s.claimed_grade or "") if s else "",
-            "findings_error": counts.get("error", ""), "findings_warning": counts.get("warning", ""),
-            "findings_info": counts.get("info", ""), "report": r.report or "", "notebook": r.notebook or "",
-        })
+    for run, r in sorted(entries, key=lambda e: e[0].unit_id):
+        row: dict[str, Any] = dict.fromkeys(CSV_COLUMNS, "")
+        row.update(unit_id=run.unit_id, status=run.status, reason=run.reason, report=run.report or "",
+                   result=run.result or "", notebook=run.notebook or "")
+        if r is not None:
+            c = r.coverage
+            row.update(
+                name=r.unit.name, region=r.unit.region, year=r.unit.year, budget_code=r.unit.budget_code or "",
+                framework=r.framework.name, total=_n(r.total), total_on_100=_n(r.total_on_100),
+                total_min=_n(r.total_range[0]) if r.total_range else "",
+                total_max=_n(r.total_range[1]) if r.total_range else "",
+                grade=r.grade or "", grade_withheld_reason=r.grade_withheld_reason or "",
+                applicable_points=_n(c.applicable), assessed_points=_n(c.assessed), verified_points=_n(c.verified),
+                self_reported_points=_n(c.self_reported),
+                claimed_total=_n(r.claimed.total) if r.claimed.total is not None else "",
+                claimed_grade=r.claimed.grade or "", claim_status=r.claimed.status_label or "",
+                findings_error=r.findings_by_severity.get("error", 0),
+                findings_warning=r.findings_by_severity.get("warning", 0),
+                findings_info=r.findings_by_severity.get("info", 0))
+        out.append(row)
     return out
 
 
@@ -75,12 +82,12 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
-def summary_csv(results: Sequence[UnitResult]) -> str:
+def summary_csv(entries: Sequence[Entry]) -> str:
     """The index as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese correctly)."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows(results))
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows(entries))
     return "\ufeff" + buf.getvalue()
 
 
@@ -94,14 +101,23 @@ def _row_html(row: dict[str, Any]) -> str:
     classes = " ".join(c for c, on in (("has-error", ok and errors > 0), ("failed", not ok)) if on)
     unit = (f"{escape(row['name'])}<br><span class='muted'>{escape(row['unit_id'])}</span>" if row["name"]
             else escape(row["unit_id"]))
-    if ok:
-        grade = f"{row['total_on_100']} · {escape(row['grade'] or '—')}" + ("（暂定）" if row["grade_provisional"] else "")
-        claimed = f"{row['claimed_total'] or '—'} · {escape(row['claimed_grade'] or '未载明')}"
+    if ok and row["name"]:
+        coverage = f"{row['assessed_points']} / {row['applicable_points']}<span class='muted'>（核实 {row['verified_points']}）</span>"
+        if row["grade"]:
+            grade = f"{row['total_on_100']} · {escape(row['grade'])}"
+        else:
+            grade = f"不予定级<span class='reason'>总分可在 {row['total_min']}–{row['total_max']} 之间</span>"
+        claimed = f"{row['claimed_total'] or '—'} · {escape(row['claimed_grade'] or '未载明')}" + \
+            (f"<span class='reason'>{escape(row['claim_status'])}</span>" if row["claim_status"] else "")
         findings = (f"<span class='badge-error'>⚠ 错误 {errors}</span>" if errors else "错误 0") + \
             f" · 警示 {row['findings_warning']} · 提示 {row['findings_info']}"
         status = "<span class='status-ok'>已生成</span>"
         links = _link(row["report"], "打开报告")
-        cells = [unit, escape(str(row["year"])), f"{row['total']} / {row['assessed_points']}", grade, claimed, findings]
+        cells = [unit, escape(str(row["year"])), coverage, grade, claimed, findings]
+    elif ok:
+        status = "<span class='status-ok'>已生成</span><span class='reason'>单位结果文件缺失或无法读取，重新运行可补齐</span>"
+        links = _link(row["report"], "打开报告")
+        cells = [unit, "—", "—", "—", "—", "—"]
     else:
         status = f"<span class='status-failed'>失败</span><span class='reason'>{escape(row['reason'])}</span>"
         links = _link(row["notebook"], "执行记录（ipynb）")
@@ -118,15 +134,15 @@ def _extras_html(extras: Sequence[tuple[str, str]]) -> str:
     return f"<p class='lead'>汇总：{links}</p>\n"
 
 
-def index_html(results: Sequence[UnitResult], extras: Sequence[tuple[str, str]] = ()) -> str:
+def index_html(entries: Sequence[Entry], extras: Sequence[tuple[str, str]] = ()) -> str:
     """The page a reader opens first; self-contained (inline CSS, relative links), no dates so reruns match.
 
     extras: (label, relative link) of batch-wide pages and files, such as the portfolio page.
     """
-    table_rows = rows(results)
+    table_rows = rows(entries)
     done = sum(r["status"] == OK for r in table_rows)
     flagged = sum(r["status"] == OK and (r["findings_error"] or 0) > 0 for r in table_rows)
-    head = ["单位", "年度", "重算得分 / 已评分值", "折合百分制 · 等次", "自评总分 · 等次", "审计发现", "状态", "报告"]
+    head = ["单位", "年度", "已评 / 应评分值", "重算总分 · 等次", "自评总分 · 等次", "审计发现", "状态", "报告"]
     body = "\n".join(_row_html(r) for r in table_rows)
     return (f'<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..core.engine import STATUS_LABEL, ScoreSheet
+from ..result import UnitResult
 from ..core.formulas import round_half_up
 
 
@@ -17,33 +17,45 @@ def pad(text: str, cols: int, right: bool = False) -> str:
 
 
 def _num(x: float | None, places: int = 2) -> str:
-    return "—" if x is None else f"{round_half_up(x, places):g}"
+    return "—" if x is None else f"{round_half_up(x, places):.{places}f}".rstrip("0").rstrip(".")
 
 
-def render(sheet: ScoreSheet, findings: list | None = None) -> str:
-    """The score sheet an analyst reads at a prompt: one line per indicator, then totals and findings."""
+def verdict_lines(result: UnitResult) -> list[str]:
+    """The verdict as a reader must take it: coverage first, a grade only where the evidence supports one."""
+    c = result.coverage
+    lines = [f"已评分值 {_num(c.assessed)} / 应评 {_num(c.applicable)} 分（其中核实 {_num(c.verified)} 分、单位自述 "
+             f"{_num(c.self_reported)} 分；未评 {_num(c.not_assessed)} 分）"]
+    span = result.total_range
+    if result.grade is None:
+        reason = result.grade_withheld_reason or "未评分"
+        where = f"；按已评指标，总分可在 {_num(span[0])}–{_num(span[1])} 分之间" if span else ""
+        lines.append(f"不予定级（{reason}）{where}")
+    else:
+        lines.append(f"重算总分 {_num(result.total_on_100)} 分，等次 {result.grade}")
+    claim = result.claimed
+    if claim.total is not None or claim.grade:
+        status = f"——{claim.status_label}" if claim.status_label else ""
+        lines.append(f"单位自评 {_num(claim.total)} 分，等次 {claim.grade or '未载明'}{status}")
+    return lines
+
+
+def render(result: UnitResult) -> str:
+    """The score sheet an analyst reads at a prompt: the verdict, one line per indicator, then the findings."""
     head = ["一级", "二级", "三级指标", "分值", "计算值", "得分", "自评", "状态"]
     body = []
-    for r in sheet.rows:
+    for r in result.indicators:
         value = "—" if r.value is None else f"{_num(r.value)}{r.value_unit}"
         weight = "空" if r.weight is None else _num(r.weight)
-        body.append([r.level1, r.level2, r.name, weight, value, _num(r.score), _num(r.claimed_score),
-                     STATUS_LABEL[r.status]])
+        body.append([r.level1, r.level2, r.name, weight, value, _num(r.score), _num(r.claimed_score), r.status_label])
     cols = [max(width(x) for x in col) for col in zip(head, *body)]
     numeric = {3, 4, 5, 6}
-    lines = [f"{sheet.unit.name}（{sheet.unit.year}年） 框架：{sheet.framework.name}", ""]
+    lines = [f"{result.unit.name}（{result.unit.year}年） 框架：{result.framework.name}", ""]
+    lines += verdict_lines(result) + [""]
     for row in [head] + body:
         lines.append("  ".join(pad(c, w, i in numeric) for i, (c, w) in enumerate(zip(row, cols))))
     lines.append("")
-    lines.append(f"重算得分 {_num(sheet.total)} 分 / 已评分值 {_num(sheet.assessed_points)} 分"
-                 f"（应评 {_num(sheet.applicable_points)} 分）")
-    if sheet.total_on_100 is not None:
-        tag = "（暂定：未全部评分）" if sheet.grade_provisional else ""
-        lines.append(f"折合百分制 {_num(sheet.total_on_100)} 分，等次 {sheet.grade}{tag}")
-    if sheet.claimed_total is not None or sheet.claimed_grade:
-        lines.append(f"单位自评 {_num(sheet.claimed_total)} 分，等次 {sheet.claimed_grade or '未载明'}")
-    for f in findings or []:
-        lines.append(f"[{f.severity}] {f.check}: {f.message}")
+    for f in result.findings:
+        lines.append(f"[{f.severity_label}] {f.kind_label}：{f.message}")
     return safe_for_terminal("\n".join(lines))
 
 

@@ -15,7 +15,7 @@ from ...fileio import write_atomic
 from ...paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
 from .jobs import PARAMS_PARAMETER, UnitJob, build_jobs, check_parameters, resolve_units
 from .publish import publish, unit_paths
-from .status import FAILED, STATUS_FILE, UnitResult, load_status, save_status
+from .status import FAILED, STATUS_FILE, UnitRun, load_status, save_status
 from .worker import UnitOutcome, UnitTask, run_unit
 
 DEFAULT_NOTEBOOK = NOTEBOOKS_DIR / "unit_report.ipynb"
@@ -30,11 +30,11 @@ IN_FLIGHT_PER_WORKER = 2  # enough queued to keep every worker busy; bounded so 
 class BatchOutcome:
     """What one batch run did: this run's results (all units of the index are in the status file)."""
 
-    results: tuple[UnitResult, ...]
+    results: tuple[UnitRun, ...]
     outputs: Path
 
     @property
-    def failed(self) -> list[UnitResult]:
+    def failed(self) -> list[UnitRun]:
         return [r for r in self.results if r.status == FAILED]
 
 
@@ -46,7 +46,7 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _select(names: Sequence[str], failed_only: bool, previous: dict[str, UnitResult], units_dir: Path) -> list[Path]:
+def _select(names: Sequence[str], failed_only: bool, previous: dict[str, UnitRun], units_dir: Path) -> list[Path]:
     if not failed_only:
         return resolve_units(names, units_dir)
     failed = {Path(r.params_file) for r in previous.values() if r.status == FAILED}
@@ -57,7 +57,7 @@ def _select(names: Sequence[str], failed_only: bool, previous: dict[str, UnitRes
 
 def _lost(job: UnitJob, exc: BaseException) -> UnitOutcome:
     """A unit whose worker died or could not be reached: failed with why, never silently dropped."""
-    return UnitOutcome(UnitResult(job.unit_id, str(job.params_file), FAILED,
+    return UnitOutcome(UnitRun(job.unit_id, str(job.params_file), FAILED,
                                   f"worker failed: {type(exc).__name__}: {exc}"[:600]))
 
 
@@ -149,7 +149,7 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
               units_dir: Path = UNITS_DIR, workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
               failed_only: bool = False, parameters: Mapping[str, Any] | None = None,
               progress: bool = True, scheduler: str | None = None,
-              after_units: Callable[[Path, dict[str, UnitResult]], None] | None = None) -> BatchOutcome:
+              after_units: Callable[[Path, dict[str, UnitRun]], None] | None = None) -> BatchOutcome:
     """Run units into outputs/units/<id>/, then rewrite outputs/index.html and outputs/summary.csv.
 
     scheduler: None for this machine's worker pool, "local" for a dask LocalCluster, or a dask scheduler
@@ -170,10 +170,10 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
     width = min(workers or default_workers(), max(1, len(jobs)))
     outcomes = (_dask_outcomes(jobs, scheduler, width) if scheduler else _pool_outcomes(jobs, width)) if jobs \
         else iter(())
-    results: list[UnitResult] = []
+    results: list[UnitRun] = []
     unsaved: list[str] = []
 
-    def record(*done: UnitResult) -> None:
+    def record(*done: UnitRun) -> None:
         status.update((r.unit_id, r) for r in done)
         try:
             save_status(outputs, status)  # after every unit, so an interrupted batch still knows what ran
@@ -186,7 +186,7 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
             record(result)
     except BaseException:  # Ctrl-C: every unit not finished is listed as such, and the index says so
         finished = {r.unit_id for r in results}
-        record(*(UnitResult(j.unit_id, str(j.params_file), FAILED, INTERRUPTED) for j in jobs
+        record(*(UnitRun(j.unit_id, str(j.params_file), FAILED, INTERRUPTED) for j in jobs
                  if j.unit_id not in finished))
         publish_index(outputs, status)
         raise
@@ -199,7 +199,7 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
     return BatchOutcome(tuple(sorted(results, key=lambda r: r.unit_id)), outputs)
 
 
-def _published(outputs: Path, outcomes: Iterable[UnitOutcome], total: int, progress: bool) -> Iterator[UnitResult]:
+def _published(outputs: Path, outcomes: Iterable[UnitOutcome], total: int, progress: bool) -> Iterator[UnitRun]:
     """Publish each outcome as it arrives, with a progress bar of units done and failed."""
     from tqdm import tqdm
 
@@ -210,7 +210,7 @@ def _published(outputs: Path, outcomes: Iterable[UnitOutcome], total: int, progr
                 result = publish(outputs, outcome)
             except OSError as exc:
                 notebook = unit_paths(outputs, outcome.result.unit_id)[0]
-                result = replace(outcome.result, status=FAILED, report=None, summary=None,
+                result = replace(outcome.result, status=FAILED, report=None, result=None,
                                  notebook=str(notebook.relative_to(outputs)) if notebook.is_file() else None,
                                  reason=f"cannot write the report into {outputs}: {exc}")
             failed += result.status == FAILED
@@ -219,15 +219,18 @@ def _published(outputs: Path, outcomes: Iterable[UnitOutcome], total: int, progr
             yield result
 
 
-def publish_index(outputs: Path, status: dict[str, UnitResult]) -> None:
-    """Rewrite the index and summary CSV from the status of every unit whose params file still exists."""
+def publish_index(outputs: Path, status: dict[str, UnitRun]) -> None:
+    """Rewrite the index and summary CSV from the status of every unit whose params file still exists, and from
+    the unit result of each published one (read from its file, never recomputed)."""
     from ..index_page import index_html, summary_csv
+    from .summaries import read_results
 
     current = {uid: r for uid, r in status.items() if Path(r.params_file).exists()}
     if current != status:
         status.clear()
         status.update(current)
         save_status(outputs, status)
-    write_atomic(outputs / "summary.csv", summary_csv(list(current.values())))
+    entries = read_results(outputs, current)
+    write_atomic(outputs / "summary.csv", summary_csv(entries))
     extras = [(label, name) for label, name in EXTRAS if (outputs / name).exists()]
-    write_atomic(outputs / "index.html", index_html(list(current.values()), extras))
+    write_atomic(outputs / "index.html", index_html(entries, extras))

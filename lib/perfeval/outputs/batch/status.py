@@ -1,8 +1,11 @@
-"""What a batch knows about each unit: its outcome and headline figures, kept in outputs/batch_status.json."""
+"""What a batch knows about each unit: its outcome and where its files are, kept in outputs/batch_status.json.
+
+The unit's figures are not copied here: they are in its unit result (outputs/units/<id>/<id>.json).
+"""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,26 +16,7 @@ OK, FAILED = "ok", "failed"
 
 
 @dataclass(frozen=True)
-class UnitSummary:
-    """The figures the index and the summary CSV show for a published unit."""
-
-    name: str
-    region: str
-    year: int
-    framework: str
-    total: float
-    assessed_points: float
-    applicable_points: float
-    total_on_100: float | None
-    grade: str | None
-    grade_provisional: bool
-    claimed_total: float | None
-    claimed_grade: str | None
-    findings: dict[str, int] = field(default_factory=dict)  # severity -> count
-
-
-@dataclass(frozen=True)
-class UnitResult:
+class UnitRun:
     """One unit's outcome; paths are relative to the outputs folder so the index links work when moved."""
 
     unit_id: str
@@ -42,23 +26,23 @@ class UnitResult:
     report: str | None = None
     notebook: str | None = None
     seconds: float = 0.0
-    summary: UnitSummary | None = None
+    result: str | None = None  # the unit result file, for a unit whose report is published
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "UnitResult":
-        summary = data.get("summary")
-        return cls(**{**data, "summary": UnitSummary(**summary) if summary else None})
+    def from_dict(cls, data: dict[str, Any]) -> "UnitRun":
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})  # a status file of an older version reads too
 
 
-def load_status(outputs: Path) -> dict[str, UnitResult]:
+def load_status(outputs: Path) -> dict[str, UnitRun]:
     """The last recorded outcome per unit id (empty when no batch ran, or the file is unreadable)."""
     try:
         data = json.loads((outputs / STATUS_FILE).read_text(encoding="utf-8"))
-        return {uid: UnitResult.from_dict(r) for uid, r in data["units"].items()}
+        return {uid: UnitRun.from_dict(r) for uid, r in data["units"].items()}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
 
 
-def save_status(outputs: Path, results: dict[str, UnitResult]) -> None:
+def save_status(outputs: Path, results: dict[str, UnitRun]) -> None:
     data = {"units": {uid: asdict(results[uid]) for uid in sorted(results)}}
     write_atomic(outputs / STATUS_FILE, json.dumps(data, ensure_ascii=False, indent=1) + "\n")

@@ -7,19 +7,39 @@ from pathlib import Path
 
 from ...fileio import write_atomic
 from ...paths import NOTEBOOKS_DIR
-from .status import OK, UnitResult
+from ...result import UnitResult
+from .status import OK, UnitRun
 
 PORTFOLIO_NOTEBOOK = NOTEBOOKS_DIR / "portfolio.ipynb"
 PORTFOLIO_TIMEOUT = 600.0
 
 
-def published_params(status: dict[str, UnitResult]) -> list[Path]:
-    """The params files of every unit whose report is published, in unit-id order."""
-    return [Path(status[uid].params_file) for uid in sorted(status) if status[uid].status == OK]
+Entry = tuple[UnitRun, UnitResult | None]  # a unit's batch status and, when published, its unit result
 
 
-def write_portfolio(outputs: Path, params_files: list[Path]) -> None:
-    """Run notebooks/portfolio.ipynb over the published units into outputs/portfolio.html (and its notebook)."""
+def read_results(outputs: Path, status: dict[str, UnitRun]) -> list[Entry]:
+    """Every unit in unit-id order with its published unit result (None when it has none or it cannot be read)."""
+    out: list[Entry] = []
+    for uid in sorted(status):
+        run = status[uid]
+        result = None
+        if run.status == OK and run.result:
+            try:
+                result = UnitResult.read(outputs / run.result)
+            except (OSError, ValueError):
+                result = None  # shown as a published report without figures; the next run rewrites it
+        out.append((run, result))
+    return out
+
+
+def published_results(outputs: Path, status: dict[str, UnitRun]) -> list[Path]:
+    """The unit result files of every unit whose report is published, in unit-id order."""
+    return [outputs / status[uid].result for uid in sorted(status)  # type: ignore[operator]
+            if status[uid].status == OK and status[uid].result and (outputs / status[uid].result).is_file()]
+
+
+def write_portfolio(outputs: Path, result_files: list[Path]) -> None:
+    """Run notebooks/portfolio.ipynb over the published unit results into outputs/portfolio.html (and its notebook)."""
     import papermill
 
     from ..htmlexport import to_html
@@ -28,7 +48,7 @@ def write_portfolio(outputs: Path, params_files: list[Path]) -> None:
     with tempfile.TemporaryDirectory(prefix="perfeval-portfolio-") as tmp:
         out = Path(tmp) / "portfolio.ipynb"
         nb = papermill.execute_notebook(
-            str(PORTFOLIO_NOTEBOOK), str(out), parameters={"units": [str(p) for p in params_files]},
+            str(PORTFOLIO_NOTEBOOK), str(out), parameters={"units": [str(p) for p in result_files]},
             kernel_name=KERNEL_NAME, kernel_manager_class=NativeKernelManager, shutdown_kernel="immediate",
             cwd=str(NOTEBOOKS_DIR), progress_bar=False, log_output=False, request_save_on_cell_execute=False,
             execution_timeout=math.ceil(PORTFOLIO_TIMEOUT))
@@ -36,24 +56,20 @@ def write_portfolio(outputs: Path, params_files: list[Path]) -> None:
     write_atomic(outputs / "portfolio.html", to_html(nb, "各单位部门整体支出绩效评价对比"))
 
 
-def write_workbook(outputs: Path, params_files: list[Path]) -> None:
+def write_workbook(outputs: Path, result_files: list[Path]) -> None:
     """outputs/summary.xlsx: one sheet listing every unit, one sheet per unit (score sheet and findings)."""
     from ..excel.summary import write_summary_workbook
-    from ..portfolio import load_units
 
-    scored, failed = load_units(params_files)
-    if failed:
-        raise ValueError(f"{failed[0][0]} no longer validates: {failed[0][1].splitlines()[0]}")
-    write_summary_workbook(scored, outputs / "summary.xlsx")
+    write_summary_workbook([UnitResult.read(p) for p in result_files], outputs / "summary.xlsx")
 
 
-def write_batch_summaries(outputs: Path, status: dict[str, UnitResult]) -> list[str]:
+def write_batch_summaries(outputs: Path, status: dict[str, UnitRun]) -> list[str]:
     """Both batch-wide outputs; a failure of either is returned as a message, never raised over the units."""
     problems = []
-    params_files = [p for p in published_params(status) if p.exists()]
+    result_files = published_results(outputs, status)
     for name, write in (("portfolio.html", write_portfolio), ("summary.xlsx", write_workbook)):
         try:
-            write(outputs, params_files)
+            write(outputs, result_files)
         except Exception as exc:  # noqa: BLE001 - the unit reports are already safe; say what failed
             (outputs / name).unlink(missing_ok=True)
             problems.append(f"{name}: {type(exc).__name__}: {str(exc)[:300]}")

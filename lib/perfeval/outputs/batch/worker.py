@@ -16,7 +16,7 @@ from typing import Any
 
 from .jobs import PARAMS_PARAMETER, UnitJob
 from .kernel import KERNEL_NAME
-from .status import FAILED, OK, UnitResult, UnitSummary
+from .status import FAILED, OK, UnitRun
 
 MAX_REASON = 600
 
@@ -36,11 +36,12 @@ class UnitTask:
 
 @dataclass(frozen=True)
 class UnitOutcome:
-    """What a worker hands back: the result, and the files to publish (None when nothing ran)."""
+    """What a worker hands back: the outcome, and the files to publish (None when nothing ran)."""
 
-    result: UnitResult
+    result: UnitRun
     notebook: bytes | None = None
     html: str | None = None
+    unit_json: str | None = None  # the unit result the notebook computed, as the JSON file to publish
 
 
 def _reason(exc: BaseException, timed_out: bool, timeout: float) -> str:
@@ -75,17 +76,21 @@ def _local_copy(path: Path, content: bytes, folder: Path) -> Path:
     return copy
 
 
-def summarise(params_file: Path) -> tuple[str, UnitSummary]:
-    """The report title and headline figures, from the same library calls the notebook made."""
-    from ..report.model import load_report
+class NoUnitResult(Exception):
+    """The notebook ran but displayed no unit result (report.result_record), so nothing can be indexed."""
 
-    rep = load_report(params_file)
-    s = rep.sheet
-    return rep.title, UnitSummary(
-        name=s.unit.name, region=s.unit.region, year=s.unit.year, framework=s.framework.id, total=s.total,
-        assessed_points=s.assessed_points, applicable_points=s.applicable_points, total_on_100=s.total_on_100,
-        grade=s.grade, grade_provisional=s.grade_provisional, claimed_total=s.claimed_total,
-        claimed_grade=s.claimed_grade, findings=rep.severity_counts())
+
+def unit_result_of(nb: Any) -> tuple[str, str]:
+    """(title, JSON) of the unit result the executed notebook displayed, validated; the last one wins."""
+    from ...result import RESULT_MIME, UnitResult
+
+    found = [o["data"][RESULT_MIME] for cell in nb.cells if cell.cell_type == "code"
+             for o in cell.get("outputs", []) if RESULT_MIME in o.get("data", {})]
+    if not found:
+        raise NoUnitResult("the notebook displayed no unit result (its last cell must be report.result_record(rep)); "
+                           "nothing can be indexed for this unit")
+    result = UnitResult.model_validate(found[-1])
+    return result.title, result.to_json()
 
 
 def _execute(job: UnitJob, notebook: Path, params: Path, out: Path, warm: Any) -> Any:
@@ -118,15 +123,16 @@ def run_unit(task: UnitTask) -> UnitOutcome:
         out = folder / f"{job.unit_id}.ipynb"
         try:
             nb = _execute(job, notebook, params, out, kernel.ready())
-            title, summary = summarise(params)
+            title, unit_json = unit_result_of(nb)
             from ..htmlexport import to_html
 
             html = to_html(nb, title)
         except Exception as exc:  # noqa: BLE001 - any failure of one unit is recorded, never propagated
-            kernel.stop()  # it may be busy with a timed-out cell, or dead: the next unit gets a fresh one
+            if not isinstance(exc, NoUnitResult):
+                kernel.stop()  # it may be busy with a timed-out cell, or dead: the next unit gets a fresh one
             reason = _reason(exc, time.monotonic() - start >= job.timeout, job.timeout)
-            return UnitOutcome(UnitResult(job.unit_id, str(job.params_file), FAILED, reason,
-                                          seconds=time.monotonic() - start),
+            return UnitOutcome(UnitRun(job.unit_id, str(job.params_file), FAILED, reason,
+                                       seconds=time.monotonic() - start),
                                out.read_bytes() if out.exists() else None)
-        return UnitOutcome(UnitResult(job.unit_id, str(job.params_file), OK, seconds=time.monotonic() - start,
-                                      summary=summary), out.read_bytes(), html)
+        return UnitOutcome(UnitRun(job.unit_id, str(job.params_file), OK, seconds=time.monotonic() - start),
+                           out.read_bytes(), html, unit_json)

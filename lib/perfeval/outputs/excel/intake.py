@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
@@ -282,8 +282,15 @@ def params_yaml(params: UnitParams, workbook: str | Path) -> str:
     return header + body
 
 
-def import_workbook(workbook: str | Path, out: str | Path | None = None, *, force: bool = False
-                    ) -> tuple[Path, ScoreSheet]:
+class Imported(NamedTuple):
+    """What an import wrote: the params file, the params in it, and their score sheet."""
+
+    path: Path
+    params: UnitParams
+    sheet: ScoreSheet
+
+
+def import_workbook(workbook: str | Path, out: str | Path | None = None, *, force: bool = False) -> Imported:
     """Read a filled workbook and write the unit's params file (default params/units/<id>.yaml)."""
     params, sheet = read_workbook(workbook)
     target = Path(out) if out else UNITS_DIR / f"{params.unit.id}.yaml"
@@ -294,4 +301,4 @@ def import_workbook(workbook: str | Path, out: str | Path | None = None, *, forc
         raise PerfevalError(f"{target}: the params text does not read back as the workbook's values (a bug); "
                             "nothing was written")
     write_atomic(target, text)
-    return target, sheet
+    return Imported(target, params, sheet)

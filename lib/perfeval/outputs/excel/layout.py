@@ -278,15 +278,8 @@ def fields_and_labels() -> tuple[tuple[Field, ...], tuple[Label, ...]]:
 
 def checklist_items(fw: Framework) -> list[dict[str, Any]]:
     """Every checklist item of every indicator: the rows of 评价判断."""
-    out = []
-    for _, node in fw.leaves():
-        rule = node.rule or {}
-        parts = [rule] if "checklist" in rule else rule.get("composite", {}).get("parts", [])
-        for part in parts:
-            for item in part.get("checklist", {}).get("items", []):
-                out.append({"ind": node.id, "item": item["id"], "指标名称": node.name, "评分项": item["label"],
-                            "分值": item["points"]})
-    return out
+    return [{"ind": node.id, "item": item.id, "指标名称": node.name, "评分项": item.label, "分值": item.points}
+            for node, item in fw.checklist_items()]
 
 
 def scored_leaves(fw: Framework) -> list[dict[str, Any]]:
@@ -297,20 +290,14 @@ def scored_leaves(fw: Framework) -> list[dict[str, Any]]:
 
 
 def interpretation_rows(fw: Framework) -> list[dict[str, Any]]:
-    return [{"key": k, "问题": i.question, "可选项": "\n".join(f"{o}：{t}" for o, t in i.options.items()),
-             "默认": i.default, "_choices": tuple(i.options)} for k, i in fw.interpretations.items()]
+    """Every reading of the framework a unit may choose an option for (national defaults included)."""
+    return [{"key": k, "问题": i.question, "可选项": "\n".join(f"{o}：{opt.text}" for o, opt in i.options.items()),
+             "默认": i.default, "_choices": tuple(i.options)} for k, i in fw.readings_in_force().items()]
 
 
 def measures(fw: Framework) -> dict[str, str]:
     """Measure code → name: what a stated rate can be compared with."""
-    out: dict[str, str] = {}
-    for _, node in fw.leaves():
-        if node.personalised is not None:
-            continue
-        out[node.id] = node.name
-        for part in (node.rule or {}).get("composite", {}).get("parts", []):
-            out[f"{node.id}.{part['id']}"] = f"{node.name}·{part['label']}"
-    return out
+    return fw.rate_measures()
 
 
 def figure_paths() -> dict[str, tuple[str, str]]:

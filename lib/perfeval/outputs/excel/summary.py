@@ -5,16 +5,16 @@ import io
 import math
 import re
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence, Union
+from typing import Any, Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ...checks.finding import SEVERITY_LABEL, SEVERITY_ORDER, Finding
-from ...core.engine import STATUS_LABEL, ScoreRow, ScoreSheet
+from ...checks.finding import SEVERITY_ORDER
 from ...fileio import write_atomic
+from ...result import FindingOut, IndicatorOut, UnitResult
 from .cells import display_width, set_shown_text
 from .style import BODY_FONT, BOX, HEADER_FONT, TITLE_FONT, WRAP, fit_width, header_cell, set_width
 
@@ -27,11 +27,11 @@ SEVERITIES = ("error", "warning", "info")
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")  # and control characters
 LINK_FONT = Font(name=BODY_FONT.name, color="0563C1", underline="single")
 
-FindingLike = Union[Finding, Mapping[str, Any]]
 SUMMARY_COLUMNS = (  # header, number format
-    ("单位名称", None), ("单位编码", None), ("年度", "0"), ("评价框架", None), ("重算总分", SCORE),
-    ("已评分值", SCORE), ("折合百分制", SCORE), ("等级", None), ("复核状态", None), ("自评总分", SCORE),
-    ("自评等级", None), ("差异（自评−重算）", SCORE), ("错误", "0"), ("警示", "0"), ("提示", "0"),
+    ("单位名称", None), ("预算编码", None), ("年度", "0"), ("评价框架", None), ("已评分值", SCORE), ("应评分值", SCORE),
+    ("其中核实", SCORE), ("重算总分", SCORE), ("等次", None), ("可能总分（低）", SCORE), ("可能总分（高）", SCORE),
+    ("自评总分", SCORE), ("自评等次", None), ("自评复核", None), ("差异（自评−重算）", SCORE),
+    ("错误", "0"), ("警示", "0"), ("提示", "0"),
 )
 UNIT_COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "计算值", "单位", "得分", "自评得分", "状态", "说明")
 UNIT_HEADER_ROW = 6
@@ -53,24 +53,16 @@ def quoted(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
 
 
-def _fields(f: FindingLike) -> tuple[str, str, str, str | None]:
-    """Severity, check, message and indicator of a Finding or of its to_dict() form."""
-    if isinstance(f, Mapping):
-        return f["severity"], f["check"], f["message"], f.get("indicator")
-    return f.severity, f.check, f.message, f.indicator
+def verdict(result: UnitResult) -> str:
+    """等次, or why none is given."""
+    return result.grade or f"不予定级（{result.grade_withheld_reason or '无可评分的指标'}）"
 
 
-def review_status(sheet: ScoreSheet) -> str:
-    if not sheet.grade_provisional:
-        return "完整"
-    return f"暂定：已评 {sheet.assessed_points:g}/{sheet.applicable_points:g} 分"
-
-
-def difference(sheet: ScoreSheet) -> float | None:
-    """Claimed minus recomputed total on 100, only where every applicable indicator was scored."""
-    if sheet.claimed_total is None or sheet.total_on_100 is None or sheet.grade_provisional:
+def difference(result: UnitResult) -> float | None:
+    """Claimed minus recomputed total on 100, only where the claim could be checked against every point."""
+    if result.claimed.total is None or result.total_on_100 is None or result.coverage.not_assessed > 0:
         return None
-    return sheet.claimed_total - sheet.total_on_100
+    return result.claimed.total - result.total_on_100
 
 
 def _put(ws: Worksheet, row: int, col: int, value: Any, number_format: str | None = None) -> None:
@@ -85,17 +77,18 @@ def _put(ws: Worksheet, row: int, col: int, value: Any, number_format: str | Non
     cell.border = BOX
 
 
-def _summary(ws: Worksheet, units: list[tuple[ScoreSheet, list[FindingLike], str]]) -> None:
+def _summary(ws: Worksheet, units: list[tuple[UnitResult, str]]) -> None:
     for i, (header, _) in enumerate(SUMMARY_COLUMNS, start=1):
         header_cell(ws, f"{get_column_letter(i)}1", header)
-    for r, (sheet, findings, title) in enumerate(units, start=2):
-        counts = {s: sum(1 for f in findings if _fields(f)[0] == s) for s in SEVERITIES}
-        u = sheet.unit
-        values = (u.name, u.id, u.year, sheet.framework.id, sheet.total, sheet.assessed_points, sheet.total_on_100,
-                  sheet.grade, review_status(sheet), sheet.claimed_total, sheet.claimed_grade, difference(sheet),
-                  counts["error"], counts["warning"], counts["info"])
-        for c, (value, (_, fmt)) in enumerate(zip(values, SUMMARY_COLUMNS), start=1):
-            _put(ws, r, c, value, fmt)
+    for r, (result, title) in enumerate(units, start=2):
+        counts = result.findings_by_severity
+        u, c, span = result.unit, result.coverage, result.total_range
+        values = (u.name, u.budget_code or "未载明", u.year, result.framework.name, c.assessed, c.applicable, c.verified,
+                  result.total_on_100 if result.grade else None, verdict(result), span[0] if span else None,
+                  span[1] if span else None, result.claimed.total, result.claimed.grade, result.claimed.status_label,
+                  difference(result), counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0))
+        for col, (value, (_, fmt)) in enumerate(zip(values, SUMMARY_COLUMNS), start=1):
+            _put(ws, r, col, value, fmt)
         link = ws.cell(r, 1)
         link.hyperlink = f"#{quoted(title)}!A1"
         link.font = LINK_FONT
@@ -119,85 +112,81 @@ def _shown(cell) -> str:  # noqa: ANN001
     return "" if cell.value is None else str(cell.value)
 
 
-def _score_row(ws: Worksheet, r: int, row: ScoreRow) -> None:
+def _score_row(ws: Worksheet, r: int, row: IndicatorOut) -> None:
     percent = row.value_unit == "%"
     values = (row.level1, row.level2, row.name, row.weight, row.value, "" if percent else row.value_unit, row.score,
-              row.claimed_score, STATUS_LABEL[row.status], "\n".join(row.notes))
+              row.claimed_score, row.status_label, "\n".join([row.rule, *row.notes]))
     formats = (None, None, None, SCORE, PERCENT if percent else SCORE, None, SCORE, SCORE, None, None)
     for c, (value, fmt) in enumerate(zip(values, formats), start=1):
         _put(ws, r, c, value, fmt)
     ws.cell(r, len(UNIT_COLUMNS)).alignment = WRAP
 
 
-def _unit_sheet(ws: Worksheet, sheet: ScoreSheet, findings: list[FindingLike]) -> None:
-    u = sheet.unit
+def _unit_sheet(ws: Worksheet, result: UnitResult) -> None:
+    u = result.unit
     set_shown_text(ws["A1"], f"{u.name} {u.year}年度 部门整体支出绩效评价复核")
     ws["A1"].font = TITLE_FONT
     back = ws.cell(1, len(UNIT_COLUMNS), "返回汇总")
     back.hyperlink = f"#{quoted(SUMMARY_SHEET)}!A1"
     back.font = LINK_FONT
-    info = ((("评价框架", sheet.framework.name, None),),
-            (("重算总分", sheet.total, SCORE), ("折合百分制", sheet.total_on_100, SCORE), ("等级", sheet.grade, None)),
-            (("自评总分", sheet.claimed_total, SCORE), ("自评等级", sheet.claimed_grade, None),
-             ("复核状态", review_status(sheet), None)))
+    c = result.coverage
+    info = ((("评价框架", result.framework.name, None),),
+            (("已评分值", c.assessed, SCORE), ("其中核实", c.verified, SCORE), ("等次", verdict(result), None)),
+            (("自评总分", result.claimed.total, SCORE), ("自评等次", result.claimed.grade, None),
+             ("自评复核", result.claimed.status_label, None)))
     for r, pairs in enumerate(info, start=2):
         for k, (label, value, fmt) in enumerate(pairs):
             ws.cell(r, 1 + 2 * k, label).font = HEADER_FONT
             _put(ws, r, 2 + 2 * k, value, fmt)
     h = UNIT_HEADER_ROW
-    for c, header in enumerate(UNIT_COLUMNS, start=1):
-        header_cell(ws, f"{get_column_letter(c)}{h}", header)
-    for r, row in enumerate(sheet.rows, start=h + 1):
+    for col, header in enumerate(UNIT_COLUMNS, start=1):
+        header_cell(ws, f"{get_column_letter(col)}{h}", header)
+    for r, row in enumerate(result.indicators, start=h + 1):
         _score_row(ws, r, row)
-    last = h + len(sheet.rows)
+    last = h + len(result.indicators)
     ws.freeze_panes = f"A{h + 1}"
     ws.auto_filter.ref = f"A{h}:{get_column_letter(len(UNIT_COLUMNS))}{last}"
     _fit(ws, len(UNIT_COLUMNS) - 1, last, first_row=h)
     set_width(ws, get_column_letter(len(UNIT_COLUMNS)), NOTES_WIDTH)
-    _findings(ws, last + 2, findings, {r.id: r.name for r in sheet.rows})
+    _findings(ws, last + 2, result.findings, {r.id: r.name for r in result.indicators})
 
 
-def _findings(ws: Worksheet, top: int, findings: list[FindingLike], names: dict[str, str]) -> None:
-    """Severity, check, indicator, then the message across the remaining columns, wrapped."""
-    ws.cell(top, 1, f"发现的问题（{len(findings)} 项）").font = HEADER_FONT
+def _findings(ws: Worksheet, top: int, findings: Sequence[FindingOut], names: dict[str, str]) -> None:
+    """Severity, kind, indicator, then the message across the remaining columns, wrapped."""
+    ws.cell(top, 1, f"审计发现（{len(findings)} 项）").font = HEADER_FONT
     h = top + 1
     last_col = len(UNIT_COLUMNS)
-    for c, header in enumerate(("严重程度", "检查项", "指标", "说明"), start=1):
+    for c, header in enumerate(("严重程度", "类别", "指标", "说明"), start=1):
         header_cell(ws, f"{get_column_letter(c)}{h}", header)
     ws.merge_cells(start_row=h, start_column=4, end_row=h, end_column=last_col)
     width = sum(ws.column_dimensions[get_column_letter(c)].width or 8 for c in range(4, last_col + 1))
-    ordered = sorted(findings, key=lambda f: SEVERITY_ORDER.get(_fields(f)[0], 9))
+    ordered = sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9))
     for r, f in enumerate(ordered, start=h + 1):
-        severity, check, message, indicator = _fields(f)
-        shown = names.get(indicator or "", indicator or "")
-        for c, value in enumerate((SEVERITY_LABEL.get(severity, severity), check, shown, message), start=1):
+        shown = names.get(f.indicator or "", f.indicator or "")
+        for c, value in enumerate((f.severity_label, f.kind_label, shown, f.message), start=1):
             _put(ws, r, c, value)
             ws.cell(r, c).alignment = WRAP
         ws.merge_cells(start_row=r, start_column=4, end_row=r, end_column=last_col)
-        lines = sum(max(1, math.ceil(display_width(p) / max(1.0, width - 2))) for p in message.splitlines() or [""])
+        lines = sum(max(1, math.ceil(display_width(p) / max(1.0, width - 2))) for p in f.message.splitlines() or [""])
         ws.row_dimensions[r].height = LINE_HEIGHT * max(lines, 1) + 3
 
 
-def summary_workbook(sheets_with_findings: Iterable[tuple[ScoreSheet, Sequence[FindingLike]]]) -> Workbook:
-    """The summary workbook in memory."""
+def summary_workbook(results: Iterable[UnitResult]) -> Workbook:
+    """The summary workbook in memory, from unit results (never rescoring a unit)."""
     wb = Workbook()
     summary = wb.active
     summary.title = SUMMARY_SHEET
     taken = {SUMMARY_SHEET.lower()}
-    units = []
-    for sheet, findings in sheets_with_findings:
-        title = sheet_title(f"{sheet.unit.name}{sheet.unit.year}", taken)
-        units.append((sheet, list(findings), title))
-    for sheet, findings, title in units:
-        _unit_sheet(wb.create_sheet(title), sheet, findings)
+    units = [(r, sheet_title(f"{r.unit.name}{r.unit.year}", taken)) for r in results]
+    for result, title in units:
+        _unit_sheet(wb.create_sheet(title), result)
     _summary(summary, units)
     wb.properties.title = "部门整体支出绩效评价复核汇总"
     return wb
 
 
-def write_summary_workbook(sheets_with_findings: Iterable[tuple[ScoreSheet, Sequence[FindingLike]]],
-                           path: str | Path) -> Path:
-    """Write the summary workbook atomically: (score sheet, findings) per unit; findings as Finding or dicts."""
+def write_summary_workbook(results: Iterable[UnitResult], path: str | Path) -> Path:
+    """Write the summary workbook atomically, one row and one sheet per unit result."""
     buffer = io.BytesIO()
-    summary_workbook(sheets_with_findings).save(buffer)
+    summary_workbook(results).save(buffer)
     return write_atomic(path, buffer.getvalue())

@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ...core.engine import score_file
+from ...core.engine import load_unit
 from ...errors import ParamsError, WorkbookError
 from ...fileio import dump_yaml, write_atomic
 from ...core.framework import Framework, available_frameworks, load_framework
@@ -289,10 +289,10 @@ def differences(a: UnitParams, b: UnitParams) -> list[str]:
 
 def export_workbook(params_path: str | Path, path: str | Path) -> Path:
     """A unit's params as a filled intake workbook; refuses to write if reading it back would change anything."""
-    sheet = score_file(params_path)
-    params = sheet.params
+    unit = load_unit(params_path)
+    params = unit.params
     try:
-        blob = workbook_bytes(build_workbook(sheet.framework, params.model_dump(exclude_defaults=True)))
+        blob = workbook_bytes(build_workbook(unit.framework, params.model_dump(exclude_defaults=True)))
     except ParamsError as exc:
         raise ParamsError(str(params_path), exc.problems) from None
     try:

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Sequence
 
 import pandas as pd
 
-from ...checks import Finding
-from ...core.engine import ScoreSheet
-from ...core.figures import label_of, unit_of
 from ...core.formulas import round_half_up
-from ...core.params import figure_at
+from ...result import FigureOut, UnitResult
 
 
 @dataclass(frozen=True)
@@ -31,30 +29,28 @@ COST_RATIOS: tuple[CostRatio, ...] = (
     CostRatio("公务用车每百公里费用", "lines.sangong_vehicle.final", "activity.vehicle_km", 1_000_000.0, "元/百公里"),
 )
 
-UnitResult = tuple[ScoreSheet, Sequence[Finding]]
-
-
-def framework_label(sheet: ScoreSheet) -> str:
+def framework_label(result: UnitResult) -> str:
     """A framework's short Chinese name (before its parenthesised description)."""
-    return sheet.framework.name.split("（")[0]
+    return result.framework.name.split("（")[0]
 
 
 def units_table(results: Sequence[UnitResult]) -> pd.DataFrame:
-    """One row per unit: recomputed and claimed totals, their difference, grades, coverage, findings."""
+    """One row per unit: coverage, recomputed and claimed totals, their difference where it is a fact, findings.
+
+    A unit whose grade is withheld has no recomputed total here: a total rescaled from part of the points is no basis.
+    """
     rows = []
-    for sheet, findings in results:
-        counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
-        on_100 = None if sheet.total_on_100 is None else round_half_up(sheet.total_on_100, 2)
-        claimed = sheet.claimed_total
+    for r in results:
+        counts = r.findings_by_severity
+        on_100 = r.total_on_100 if r.grade else None
+        claimed = r.claimed.total
         rows.append({
-            "单位": sheet.unit.name, "年度": sheet.unit.year, "框架": framework_label(sheet),
-            "重算总分": on_100, "自评总分": claimed,
-            "差异（自评−重算）": None if claimed is None or on_100 is None or sheet.grade_provisional
-            else round_half_up(claimed - on_100, 2),  # a total rescaled from part of the points is no basis
-            "重算等次": sheet.grade + ("（暂定）" if sheet.grade_provisional else "") if sheet.grade else None,
-            "自评等次": sheet.claimed_grade,
-            "已评分值": round_half_up(sheet.assessed_points, 2),
-            "错误": counts["error"], "警示": counts["warning"], "提示": counts["info"],
+            "单位": r.unit.name, "年度": r.unit.year, "框架": framework_label(r),
+            "已评分值": r.coverage.assessed, "重算总分": on_100, "自评总分": claimed,
+            "差异（自评−重算）": None if claimed is None or on_100 is None or r.coverage.not_assessed > 0
+            else round_half_up(claimed - on_100, 2),
+            "重算等次": r.grade or "不予定级", "自评等次": r.claimed.grade, "自评复核": r.claimed.status_label,
+            "错误": counts.get("error", 0), "警示": counts.get("warning", 0), "提示": counts.get("info", 0),
         })
     return pd.DataFrame(rows)
 
@@ -66,63 +62,65 @@ def score_shares(results: Sequence[UnitResult], framework_id: str) -> pd.DataFra
     """
     columns = {}
     order: list[str] = []
-    for sheet, _ in results:
-        if sheet.framework.id != framework_id:
+    for result in results:
+        if result.framework.id != framework_id:
             continue
         col = {}
-        for r in sheet.rows:
+        for r in result.indicators:
             key = r.name if not r.personalised else f"{r.level2}·{r.name}"
             if key not in order:
                 order.append(key)
             if r.score is not None and r.assessed_points > 0:
                 col[key] = round_half_up(r.score / r.assessed_points * 100, 1)
-        columns[f"{sheet.unit.name}（{sheet.unit.year}）"] = col
+        columns[f"{result.unit.name}（{result.unit.year}）"] = col
     return pd.DataFrame(columns, index=order, dtype="float64")
 
 
 def cost_ratios(results: Sequence[UnitResult]) -> pd.DataFrame:
     """Each comparable cost ratio per unit where both figures are stated, with the figures behind it."""
     rows = []
-    for sheet, _ in results:
-        figs = sheet.params.figures
+    for result in results:
+        figs: dict[str, FigureOut] = {f.figure: f for f in result.figures}
         for ratio in COST_RATIOS:
-            num, den = figure_at(figs, ratio.numerator), figure_at(figs, ratio.denominator)
+            num, den = figs.get(ratio.numerator), figs.get(ratio.denominator)
             if num is None or den is None or den.value == 0:
                 continue
             rows.append({
-                "单位": sheet.unit.name, "年度": sheet.unit.year, "类别": sheet.unit.kind, "指标": ratio.name,
+                "单位": result.unit.name, "年度": result.unit.year, "类别": result.unit.kind, "指标": ratio.name,
                 "数值": round_half_up(num.value / den.value * ratio.factor, 2), "单位（计量）": ratio.unit,
-                "分子": f"{label_of(ratio.numerator)} {num.value:g}{unit_of(ratio.numerator)}",
-                "分母": f"{label_of(ratio.denominator)} {den.value:g}{unit_of(ratio.denominator)}",
+                "分子": f"{num.label} {_plain(num.value)}{num.unit}",
+                "分母": f"{den.label} {_plain(den.value)}{den.unit}",
                 "来源": "；".join(s for s in (num.source, den.source) if s),
             })
     return pd.DataFrame(rows, columns=["单位", "年度", "类别", "指标", "数值", "单位（计量）", "分子", "分母", "来源"])
 
 
-def load_units(paths: Sequence[str]) -> tuple[list[UnitResult], list[tuple[str, str]]]:
-    """Score every params file; a unit that fails validation is listed with why, not dropped silently."""
-    from ...checks import run_checks
-    from ...core.engine import score_file
+def _plain(x: float) -> str:
+    return f"{round_half_up(x, 2):,.2f}".rstrip("0").rstrip(".")
+
+
+def load_units(paths: Sequence[str | Path]) -> tuple[list[UnitResult], list[tuple[str, str]]]:
+    """Unit results to compare: result files a batch wrote (read, never rescored), or params files evaluated here
+    when the page is run on its own. A file that cannot be read is listed with why, not dropped silently."""
     from ...errors import PerfevalError
+    from ...result import evaluate_file
 
     results: list[UnitResult] = []
     failed: list[tuple[str, str]] = []
-    for path in paths:
+    for path in map(Path, paths):
         try:
-            sheet = score_file(path)
-        except PerfevalError as exc:
+            results.append(UnitResult.read(path) if path.suffix == ".json" else evaluate_file(path))
+        except (PerfevalError, OSError, ValueError) as exc:
             failed.append((str(path), str(exc)))
-            continue
-        results.append((sheet, run_checks(sheet)))
     return results, failed
 
 
 def comparability_notes(results: Sequence[UnitResult]) -> list[str]:
     """What may and may not be compared across these units, said in the page rather than left implied."""
     notes = []
-    frameworks = sorted({framework_label(s) for s, _ in results})
-    years = sorted({s.unit.year for s, _ in results})
-    kinds = sorted({s.unit.kind or "未注明" for s, _ in results})
+    frameworks = sorted({framework_label(r) for r in results})
+    years = sorted({r.unit.year for r in results})
+    kinds = sorted({r.unit.kind or "未注明" for r in results})
     if len(frameworks) > 1:
         notes.append(f"这些单位使用 {len(frameworks)} 种指标框架（{'、'.join(frameworks)}）：逐项得分只在同一框架内比较；"
                      "总分均为百分制，可以并列，但评分口径不同。")

@@ -8,7 +8,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
-    "UnitReport": "model", "load_report": "model",
+    "UnitReport": "model", "load_report": "model", "result_record": "model",
     "apply_theme": "fonts",
     "title": "blocks", "overview": "blocks", "base_data": "blocks", "scores": "blocks", "findings": "blocks",
     "chart_scores": "blocks", "chart_claims": "blocks", "chart_rates": "blocks", "chart_spending": "blocks",
@@ -35,4 +35,4 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .blocks import (base_data, chart_claims, chart_rates, chart_scores, chart_spending, conclusion, findings,
                          footer, overview, scores, title)
     from .fonts import apply_theme
-    from .model import UnitReport, load_report
+    from .model import UnitReport, load_report, result_record

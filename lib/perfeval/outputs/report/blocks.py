@@ -22,8 +22,7 @@ def title(rep: UnitReport) -> Html:
     counts = rep.severity_counts()
     cards = [("重算得分", f"{narrative.num(s.total)} 分", f"已评分值 {narrative.num(s.assessed_points)} / 应评 "
               f"{narrative.num(s.applicable_points)} 分", False),
-             ("折合百分制", narrative.num(s.total_on_100), f"等次 {s.grade or '—'}" + ("（暂定）" if s.grade_provisional else ""),
-              False),
+             ("等次", rep.result.grade or "不予定级", _verdict_note(rep), False),
              ("单位自评", "—" if s.claimed_total is None else f"{narrative.num(s.claimed_total)} 分",
               f"等次 {s.claimed_grade or '未载明'}", False),
              ("审计发现", f"{sum(counts.values())} 条", f"错误 {counts['error']} · 警示 {counts['warning']} · "
@@ -34,6 +33,14 @@ def title(rep: UnitReport) -> Html:
     return Html(f'<style>{REPORT_CSS}</style><div class="pe-report"><h1>{esc(rep.title)}</h1>'
                 f'<p class="pe-meta">{esc(u.region)} · 评价框架：{esc(s.framework.name)}</p>'
                 f'<div class="pe-cards">{cards_html}</div></div>')
+
+
+def _verdict_note(rep: UnitReport) -> str:
+    r = rep.result
+    if r.grade is not None:
+        return f"重算总分 {narrative.num(r.total_on_100)} 分"
+    span = f"总分可在 {narrative.num(r.total_range[0])}–{narrative.num(r.total_range[1])} 分之间" if r.total_range else ""
+    return f"可评分值不足（{narrative.num(r.coverage.assessed)} / {narrative.num(r.coverage.applicable)} 分）；{span}"
 
 
 def overview(rep: UnitReport) -> Html:
@@ -164,7 +171,7 @@ def chart_claims(rep: UnitReport) -> Html:
 
 
 def chart_rates(rep: UnitReport) -> Html:
-    return _chart(charts.stated_vs_recomputed_rates(rep.sheet), "图3 单位陈述的比率与重算比率（%）",
+    return _chart(charts.stated_vs_recomputed_rates(rep.unit), "图3 单位陈述的比率与重算比率（%）",
                   "单位未陈述可重算的比率。")
 
 

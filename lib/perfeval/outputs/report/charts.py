@@ -7,7 +7,7 @@ import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ...core.engine import ScoreSheet
+from ...core.engine import ScoredUnit, ScoreSheet
 from ...core.params import UnitParams
 from . import tables
 from .fonts import ensure_chinese_font
@@ -77,9 +77,9 @@ def claimed_vs_recomputed(sheet: ScoreSheet) -> Figure | None:
     return fig
 
 
-def stated_vs_recomputed_rates(sheet: ScoreSheet) -> Figure | None:
+def stated_vs_recomputed_rates(unit: ScoredUnit) -> Figure | None:
     """Each rate the unit states beside the same rate recomputed from its own figures (%)."""
-    frame = tables.stated_rates_frame(sheet)
+    frame = tables.stated_rates_frame(unit)
     if frame.empty:
         return None
     long = frame.melt(id_vars="比率", value_vars=["单位陈述", "重算"], var_name="项目", value_name="%").dropna()

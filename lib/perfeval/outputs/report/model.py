@@ -1,13 +1,15 @@
-"""A unit as the report sees it: its score sheet and findings, computed once and shared by every block."""
+"""A unit as the report sees it: scored, audited and assessed once; every block and the saved result share it."""
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ...checks import Finding, run_checks
-from ...core.engine import ScoreSheet, score_file
+from ...core.engine import ScoredUnit, ScoreSheet, load_unit
 from ...core.params import UnitParams
+from ...core.sensitivity import sensitivity
+from ...result import RESULT_MIME, UnitResult, unit_result
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_LABEL = {"error": "错误", "warning": "警示", "info": "提示"}
@@ -17,28 +19,50 @@ SEVERITY_LABEL = {"error": "错误", "warning": "警示", "info": "提示"}
 class UnitReport:
     """Everything one report shows; tables and charts are pure functions of it."""
 
-    sheet: ScoreSheet
+    unit: ScoredUnit
     findings: tuple[Finding, ...]
+    result: UnitResult
     params_file: Path
 
     @property
+    def sheet(self) -> ScoreSheet:
+        return self.unit.sheet
+
+    @property
     def params(self) -> UnitParams:
-        return self.sheet.params
+        return self.unit.params
 
     @property
     def title(self) -> str:
-        """The report's title line (also the HTML page title)."""
-        u = self.sheet.unit
-        return f"{u.name} {u.year}年度部门整体支出绩效评价复核报告"
+        return self.result.title
 
     def severity_counts(self) -> dict[str, int]:
         """Findings per severity, every severity present (0 when none)."""
-        counts = Counter(f.severity for f in self.findings)
-        return {s: counts.get(s, 0) for s in SEVERITIES}
+        return dict(self.result.findings_by_severity)
 
 
 def load_report(params_file: str | Path) -> UnitReport:
-    """Validate, score and audit one params file (ParamsError names file and field when it is bad)."""
+    """Validate, score, audit and assess one params file, once (ParamsError names file and field when it is bad)."""
     path = Path(params_file)
-    sheet = score_file(path)
-    return UnitReport(sheet, tuple(run_checks(sheet)), path)
+    unit = load_unit(path)
+    findings = run_checks(unit)
+    return UnitReport(unit, tuple(findings), unit_result(unit, findings, sensitivity(unit)), path)
+
+
+class ResultRecord:
+    """The unit result as a notebook output: the batch reads it from the executed notebook and saves it beside
+    the report; HTML export leaves it out, and JupyterLab shows one line about it."""
+
+    def __init__(self, result: UnitResult) -> None:
+        self.result = result
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        r = self.result
+        return {RESULT_MIME: r.model_dump(mode="json"),
+                "text/plain": f"单位结果（{r.unit.id}）：已评 {r.coverage.assessed} / {r.coverage.applicable} 分，"
+                              f"审计发现 {len(r.findings)} 条；批处理将其保存为 outputs/units/{r.unit.id}/{r.unit.id}.json"}
+
+
+def result_record(rep: UnitReport) -> ResultRecord:
+    """Display this as the notebook's last output: it carries the unit result out of the kernel."""
+    return ResultRecord(rep.result)

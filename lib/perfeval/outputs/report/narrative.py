@@ -22,12 +22,12 @@ def num(x: float | None, places: int = 2) -> str:
 
 
 def grade_text(rep: UnitReport) -> str:
-    """折合百分制 and grade, marked provisional when not every applicable point could be assessed."""
-    s = rep.sheet
-    if s.total_on_100 is None:
-        return "无法折算（没有可评分的指标）"
-    tag = "（暂定）" if s.grade_provisional else ""
-    return f"{num(s.total_on_100)} 分，等次“{s.grade}”{tag}"
+    """The verdict: total and grade where the evidence supports a grade, else why not and the range it allows."""
+    r = rep.result
+    if r.grade is None:
+        span = f"；按已评指标，总分可在 {num(r.total_range[0])}–{num(r.total_range[1])} 分之间" if r.total_range else ""
+        return f"不予定级（{r.grade_withheld_reason or '没有可评分的指标'}）{span}"
+    return f"{num(r.total_on_100)} 分，等次“{r.grade}”"
 
 
 def claimed_text(rep: UnitReport) -> str:
@@ -40,25 +40,28 @@ def claimed_text(rep: UnitReport) -> str:
 
 
 def _comparison(rep: UnitReport) -> str:
-    s = rep.sheet
-    if s.claimed_total is None:
+    r = rep.result
+    c = r.claimed
+    if c.total is None or c.status is None:
         return ""
-    if s.grade_provisional:
-        return (f"由于应评 {num(s.applicable_points)} 分中只有 {num(s.assessed_points)} 分的指标有资料可据，"
-                "自评总分无法完整复核。")
-    if s.total_on_100 is None:
-        return ""
-    diff = round_half_up(s.claimed_total - s.total_on_100, 2)
-    if abs(diff) < 0.005:
+    if c.status == "unverifiable":
+        return (f"应评 {num(r.coverage.applicable)} 分中只有 {num(r.coverage.assessed)} 分的指标有资料可据，"
+                "自评总分无法复核。")
+    if c.status == "confirmed":
         return "自评总分与重算结果一致。"
+    if r.coverage.not_assessed > 0 and r.total_range:
+        return f"自评总分超出已评指标所能支持的范围（{num(r.total_range[0])}–{num(r.total_range[1])} 分）。"
+    diff = round_half_up(c.total - (r.total_on_100 or 0.0), 2)
     return f"自评总分比重算结果{'高' if diff > 0 else '低'} {num(abs(diff))} 分。"
 
 
 def conclusion(rep: UnitReport) -> list[Statement]:
     """结论 as numbered statements: recomputed vs claimed, findings (every error listed), what was not assessed."""
     s = rep.sheet
-    out = [Statement(f"按评价框架“{s.framework.name}”重算，重算得分 {num(s.total)} 分，已评分值 "
-                     f"{num(s.assessed_points)} 分（应评 {num(s.applicable_points)} 分）；折合百分制 {grade_text(rep)}。"),
+    cov = rep.result.coverage
+    out = [Statement(f"按评价框架“{s.framework.name}”重算，已评分值 {num(cov.assessed)} 分（应评 {num(cov.applicable)} 分，"
+                     f"其中核实 {num(cov.verified)} 分、单位自述 {num(cov.self_reported)} 分），重算得分 {num(s.total)} 分；"
+                     f"{grade_text(rep)}。"),
            Statement(f"单位自评：{claimed_text(rep)}。{_comparison(rep)}")]
     counts = rep.severity_counts()
     errors = tuple(f.message for f in rep.findings if f.severity == "error")
@@ -69,7 +72,7 @@ def conclusion(rep: UnitReport) -> list[Statement]:
         names = "、".join(r.name for r in missing[:MAX_LISTED]) + ("等" if len(missing) > MAX_LISTED else "")
         out.append(Statement(f"未评分指标 {len(missing)} 项（{names}）：资料未载明所需数据，不计入已评分值，"
                              "补充资料后可重算。"))
-    if s.interpretations_used:
-        out.append(Statement(f"本次评分在 {len(s.interpretations_used)} 处评价框架未作规定之处采用了默认口径，"
-                             "见“指标得分”表后的口径注；口径可在参数文件中改选。"))
+    if s.readings_used:
+        out.append(Statement(f"本次评分在 {len(s.readings_used)} 处评价框架未作规定之处采用了默认口径，"
+                             "见“指标得分”表后的口径注。"))
     return out

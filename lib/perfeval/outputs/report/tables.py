@@ -6,7 +6,7 @@ import math
 import pandas as pd
 
 from ...checks import Finding
-from ...core.engine import STATUS_LABEL, ScoreRow, ScoreSheet
+from ...core.engine import STATUS_LABEL, ScoredUnit, ScoreRow, ScoreSheet
 from ...core.figures import COLUMNS, LINES, SCALARS, WAN, label_of
 from ...core.params import Figure, UnitParams, figure_at
 from .model import UnitReport
@@ -189,7 +189,7 @@ def findings_frame(rep: UnitReport) -> pd.DataFrame:
 
 def _measure_value(sheet: ScoreSheet, measure: str) -> tuple[str, float | None]:
     ind, _, part_id = measure.partition(".")
-    row = next((r for r in sheet.rows if r.id == ind), None)
+    row = sheet.row(ind)
     if row is None:
         return measure, None
     if not part_id:
@@ -198,10 +198,11 @@ def _measure_value(sheet: ScoreSheet, measure: str) -> tuple[str, float | None]:
     return (part.label, part.value) if part else (measure, None)
 
 
-def stated_rates_frame(sheet: ScoreSheet) -> pd.DataFrame:
+def stated_rates_frame(unit: ScoredUnit) -> pd.DataFrame:
     """Rates the unit states beside the same rates recomputed from its own figures (%; NaN = not computable)."""
     rows = []
-    for rate in sheet.params.claims.rates:
+    sheet = unit.sheet
+    for rate in unit.params.claims.rates:
         label, value = _measure_value(sheet, rate.measure)
         rows.append({"比率": label, "单位陈述": rate.value, "重算": math.nan if value is None else value,
                      "出处": rate.source or NOT_STATED})
