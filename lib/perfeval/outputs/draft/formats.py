@@ -57,7 +57,7 @@ def txt_items(path: Path) -> Iterator[str | Row]:
     cells: list[list[str]] | None = None
     for line in text.splitlines() + [""]:
         if cells is not None:
-            if not line.strip():
+            if not line.startswith("\t") and not line.strip():
                 yield Row(tuple("\n".join(c) for c in cells), table)
                 cells = None
                 continue
