@@ -113,6 +113,10 @@ _NOT_UNITS = ("项目", "台账", "人员", "人民", "名称", "名单", "家�
               "个性", "天然", "张贴", "件事", "类别", "届时", "分类", "分别", "分配", "分析", "分拣", "分管", "米饭")
 
 
+# After a count, these make it the report counting its own parts, not a figure of the unit's work.
+_DISCOURSE = ("方面", "部分")
+
+
 def unit_of(symbol: str) -> Unit:
     """The Unit for a symbol as written (synonyms included); KeyError names the symbol."""
     return UNITS[SYNONYMS.get(symbol, symbol)]
@@ -399,6 +403,8 @@ def _reading(text: str, norm: str, m: re.Match, quoted: list[bool], whole: bool)
             return None  # a Chinese numeral without a unit is a word (一是, 三公, 十九大)
         if not whole and g["chinese"] in ("一", "二") and not g["mult"]:
             return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
+    if unit and any(after.startswith(word) for word in _DISCOURSE):
+        return None  # the report counting its own parts (以下两个方面)
     if len(unit_written) == 1:
         symbol_start = m.start("unit1") if g["unit1"] else m.start("unit2")
         if any(norm.startswith(word, symbol_start) for word in _NOT_UNITS):
@@ -414,6 +420,8 @@ def _reading(text: str, norm: str, m: re.Match, quoted: list[bool], whole: bool)
                 return None  # list numbering (1、 2.)
             if before_char in ("(", "（") and after[:1] in (")", "）"):
                 return None  # (1)
+            if after[:1] in ("：", ":") and not after[1:2].isdigit():
+                return None  # a label's number (目标1：)
     value, places, scale = _value_of(g)
     if value is None:
         return None
@@ -462,8 +470,9 @@ def _value_of(g: dict) -> tuple[Decimal | None, int, Decimal]:
 def find_quantities(sentence: str) -> list[Found]:
     """Every quantity a sentence states, with its span.
 
-    Skipped: years and dates (2022年, 6月25日), document numbers (财预〔2020〕10号), list and section numbers
-    (一、 （三） 1、), ordinals (第二批), phone numbers and codes after their label (预算编码：132001),
+    Skipped: years and dates (2022年, 6月25日), document numbers (财预〔2020〕10号), list, section and label
+    numbers (一、 （三） 1、 目标1：), ordinals (第二批), phone numbers and codes after their label (预算编码：132001),
+    the report counting its own parts (以下两个方面),
     names and slogans in quotation or title marks, Chinese numerals without a unit (三公, 十九大), and a
     lone 一 or 二 before a measure word (一个单位 is an article, 二次分拣 an ordinal; 两次 is 2).
     """
