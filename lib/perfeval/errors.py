@@ -29,6 +29,9 @@ class FieldProblem(tuple):
     def __new__(cls, field: str, problem: str) -> "FieldProblem":
         return super().__new__(cls, (field, problem))
 
+    def __getnewargs__(self) -> tuple[str, str]:  # unpickled as FieldProblem(field, problem)
+        return (self[0], self[1])
+
     @property
     def field(self) -> str:
         return self[0]
@@ -76,6 +79,12 @@ class WorkbookError(InputFileError):
     """An Excel workbook could not be read into a unit; problems name sheet and cell."""
 
     kind = "workbook"
+
+
+class DraftError(InputFileError):
+    """A unit's report could not be read as text: unknown format, scanned or encrypted PDF, damaged file."""
+
+    kind = "draft"
 
 
 class BatchError(PerfevalError):

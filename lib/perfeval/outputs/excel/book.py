@@ -43,7 +43,7 @@ def quiet_openpyxl() -> Iterator[None]:
         yield
 
 
-def _too_big(parts: list[zipfile.ZipInfo]) -> str | None:
+def archive_too_big(parts: list[zipfile.ZipInfo]) -> str | None:
     """Why the archive would unpack to more than a workbook of this kind ever needs, from its directory alone."""
     if len(parts) > MAX_PARTS:
         return f"has {len(parts):,} parts; the limit is {MAX_PARTS:,}"
@@ -70,7 +70,7 @@ def open_workbook(data: bytes, file: str) -> Workbook:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-            too_big = _too_big(parts)
+            too_big = archive_too_big(parts)
             if too_big:
                 raise fail(too_big)
             names = {i.filename for i in parts}

@@ -1,0 +1,499 @@
+"""Stated quantities as reports write them (2.6万余次, 95%以上, ≥15,000万元): read, converted, compared.
+
+The one place where a number in a document becomes a value: the draft reader (prose), the Excel intake
+(cells) and the params schema (stated figures with qualifiers) all go through it. Pure: no I/O.
+
+A statement is a number at a written precision, in a unit, with a qualifier. What it admits is an
+interval (`Quantity.interval`); a computed value agrees with it when, rounded half-up (四舍五入) at the
+statement's own precision, it lies there (`agrees`); two statements of one quantity contradict when
+their intervals cannot meet (`contradicts`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from enum import Enum
+from typing import Iterator
+
+from ..errors import PerfevalError
+
+
+class IncommensurableUnits(PerfevalError):
+    """Two quantities in units of different dimensions (万元 and 人, 次 and 人次) were compared or converted."""
+
+    def __init__(self, a: str, b: str) -> None:
+        super().__init__(f"cannot compare or convert “{a or '无单位'}” and “{b or '无单位'}”: "
+                         f"{_dimension_name(a)} is not {_dimension_name(b)}")
+        self.a, self.b = a, b
+
+
+class Qualifier(str, Enum):
+    """How a written number bounds the true value."""
+
+    EXACT = "exact"          # 92
+    AT_LEAST = "at_least"    # 以上, 不少于, 不低于, ≥ (the number included)
+    AT_MOST = "at_most"      # 以下, 不超过, 不高于, 以内, ≤ (the number included)
+    ABOVE = "above"          # 超过, 高于, 大于, > (the number excluded)
+    BELOW = "below"          # 低于, 少于, 不足, < (the number excluded)
+    OVER = "over"            # 余, 多: a little more than — 2500余 is in (2500, 2600)
+    ABOUT = "about"          # 约, 近, 左右, 大约
+
+
+# ---------------------------------------------------------------- units
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit a report writes: its canonical symbol, the dimension it measures and its factor to that dimension's base."""
+
+    symbol: str
+    dimension: str
+    factor: Decimal
+
+
+DIMENSION_NAMES = {
+    "money": "金额", "people": "人数", "person_times": "人次", "distance": "里程", "area": "面积",
+    "number": "纯数（含百分比）", "score": "分值", "time": "时长", "events": "次数（次、场、场次）",
+}
+
+
+def _dimension_name(symbol: str) -> str:
+    unit = UNITS.get(symbol)
+    if unit is None:
+        return "未知单位"
+    return DIMENSION_NAMES.get(unit.dimension, f"“{unit.dimension}”的数量")
+
+
+def _table() -> tuple[dict[str, Unit], dict[str, str]]:
+    units: dict[str, Unit] = {}
+    synonyms: dict[str, str] = {}
+
+    def add(dimension: str, symbol: str, factor: str = "1", *aliases: str) -> None:
+        units[symbol] = Unit(symbol, dimension, Decimal(factor))
+        for alias in aliases:
+            synonyms[alias] = symbol
+
+    add("money", "元")
+    add("money", "千元", "1000")
+    add("money", "万元", "10000")
+    add("money", "亿元", "100000000")
+    add("people", "人", "1", "名")
+    add("person_times", "人次")
+    add("distance", "公里", "1", "千米")
+    add("distance", "米", "0.001")
+    add("distance", "万公里", "10000")
+    add("area", "平方米", "1", "㎡", "平方", "平米")
+    add("area", "亩", str(Decimal(2000) / Decimal(3)))
+    add("area", "公顷", "10000")
+    add("area", "平方公里", "1000000")
+    # A bare number and a percentage are both pure numbers: 60% is 0.6.
+    add("number", "")
+    add("number", "%", "0.01")
+    add("number", "‰", "0.001")
+    add("score", "分")
+    add("time", "分钟", "1")
+    add("time", "小时", "60")
+    add("time", "天", "1440")
+    # 次, 场 and 场次 all count occurrences of an activity (a 主题党日 is held 12次 in a table, 11场次 in prose).
+    add("events", "次")
+    add("events", "场次", "1", "场")
+    # Every other count is of its own kind: 3辆 is never 3台.
+    for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
+                   "户", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期"):
+        add(symbol, symbol)
+    synonyms["家/次"] = "家次"
+    return units, synonyms
+
+
+UNITS, SYNONYMS = _table()
+_SYMBOLS = sorted([s for s in UNITS if s] + list(SYNONYMS), key=len, reverse=True)
+# Words that begin with a unit's character: after a number they are a noun, not the unit (10项目 is not 10项).
+_NOT_UNITS = ("项目", "台账", "人员", "人民", "名称", "名单", "家庭", "组织", "本年", "本级", "本单位", "份额", "处置",
+              "处理", "所有", "所属", "期间", "条例", "批复", "批准", "起草", "间隔", "户籍", "次日", "次年", "元旦",
+              "个性", "天然", "张贴", "件事", "类别", "届时", "分类", "分别", "分配", "分析", "分拣", "分管", "米饭")
+
+
+# After a count, these make it the report counting its own parts, not a figure of the unit's work.
+_DISCOURSE = ("方面", "部分")
+
+
+def unit_of(symbol: str) -> Unit:
+    """The Unit for a symbol as written (synonyms included); KeyError names the symbol."""
+    return UNITS[SYNONYMS.get(symbol, symbol)]
+
+
+# ---------------------------------------------------------------- intervals
+
+@dataclass(frozen=True)
+class Interval:
+    """Values a statement admits; None is unbounded on that side."""
+
+    low: Decimal | None
+    high: Decimal | None
+    low_closed: bool = True
+    high_closed: bool = False
+
+    def __contains__(self, x: Decimal) -> bool:
+        if self.low is not None and (x < self.low or (x == self.low and not self.low_closed)):
+            return False
+        if self.high is not None and (x > self.high or (x == self.high and not self.high_closed)):
+            return False
+        return True
+
+    def overlaps(self, other: "Interval") -> bool:
+        """Is there a value both admit?"""
+        low, low_closed = _tighter(self.low, self.low_closed, other.low, other.low_closed, upper=False)
+        high, high_closed = _tighter(self.high, self.high_closed, other.high, other.high_closed, upper=True)
+        if low is None or high is None:
+            return True
+        return low < high or (low == high and low_closed and high_closed)
+
+    def scaled(self, factor: Decimal) -> "Interval":
+        def s(v: Decimal | None) -> Decimal | None:
+            return None if v is None else v * factor
+        return Interval(s(self.low), s(self.high), self.low_closed, self.high_closed)
+
+
+def _tighter(a, a_closed, b, b_closed, upper: bool):  # noqa: ANN001, ANN202 - two interval ends
+    if a is None:
+        return b, b_closed
+    if b is None:
+        return a, a_closed
+    if a == b:
+        return a, a_closed and b_closed
+    pick_a = (a < b) if upper else (a > b)
+    return (a, a_closed) if pick_a else (b, b_closed)
+
+
+# ---------------------------------------------------------------- quantities
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as a document states it.
+
+    value: the number with written multipliers applied (2.6万余次 → 26000); unit: canonical symbol or "";
+    places: decimals as written ("77.00" → 2, "92" → 0); scale: what the written number was multiplied by
+    (2.6万 → 10000), so the last written digit is worth 10^-places × scale; text: the phrase as written.
+    """
+
+    value: Decimal
+    unit: str = ""
+    qualifier: Qualifier = Qualifier.EXACT
+    places: int = 0
+    text: str = ""
+    scale: Decimal = Decimal(1)
+
+    @property
+    def step(self) -> Decimal:
+        """What the last written digit is worth: 92 → 1, 34.06 → 0.01, 2.6万 → 1000."""
+        return Decimal(1).scaleb(-self.places) * self.scale
+
+    @property
+    def significant_step(self) -> Decimal:
+        """What the last non-zero written digit is worth: 2500 → 100, 2.6万 → 1000, 20万 → 100000."""
+        written = (self.value / self.scale).normalize()
+        if written == 0:
+            return self.step
+        exponent = written.as_tuple().exponent
+        return max(Decimal(1).scaleb(int(exponent)) * self.scale, self.step)
+
+    def interval(self) -> Interval:
+        """The values the statement admits at its written precision.
+
+        exact 92 → [91.5, 92.5); 95以上 → [95, ∞); 不超过5 → (−∞, 5]; 超过3 → (3, ∞); 低于3 → (−∞, 3);
+        2500余 → (2500, 2600): above the number, below it plus one step of its last significant digit;
+        约/近/左右 N → [N − w, N + w] with w the larger of the written step and a tenth of N
+        (约12次 → [10.8, 13.2]; 约7万余人次 → [60000, 80000]).
+        """
+        v, q = self.value, self.qualifier
+        if q is Qualifier.EXACT:
+            return Interval(v - self.step / 2, v + self.step / 2, True, False)
+        if q is Qualifier.AT_LEAST:
+            return Interval(v, None, True, False)
+        if q is Qualifier.AT_MOST:
+            return Interval(None, v, False, True)
+        if q is Qualifier.ABOVE:
+            return Interval(v, None, False, False)
+        if q is Qualifier.BELOW:
+            return Interval(None, v, False, False)
+        if q is Qualifier.OVER:
+            return Interval(v, v + self.significant_step, False, False)
+        width = max(self.step, abs(v) / 10)
+        return Interval(v - width, v + width, True, True)
+
+    def to(self, unit: str) -> "Quantity":
+        """The same statement in another unit of its dimension (146万公里 → 1460000公里, precision kept)."""
+        target = unit_of(unit)
+        source = unit_of(self.unit)
+        if source.dimension != target.dimension:
+            raise IncommensurableUnits(self.unit, unit)
+        ratio = _exact_div(source.factor, target.factor)
+        return replace(self, value=self.value * ratio, unit=target.symbol, scale=self.scale * ratio)
+
+
+def _exact_div(a: Decimal, b: Decimal) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = 34
+        return (a / b).normalize()
+
+
+def _as_decimal(x: Decimal | float | int) -> Decimal:
+    if isinstance(x, Decimal):
+        return x
+    if isinstance(x, float):
+        return Decimal(repr(x))
+    return Decimal(x)
+
+
+def round_half_up(x: Decimal, step: Decimal) -> Decimal:
+    """x rounded half-up (四舍五入) to a multiple of step."""
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return (x / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+
+
+def agrees(stated: Quantity, computed: Quantity | Decimal | float | int) -> bool:
+    """Does a computed value make the statement true at the statement's own precision?
+
+    The computed value is rounded half-up (四舍五入, not truncated) to the statement's last written digit,
+    then tested against what the qualifier admits: "92" holds for 92.157, "34.05" not for 34.0599,
+    "50%以上" for 60.12. Statements of 余/多 and 约 already span their imprecision, so the value is tested
+    as it is (2.6万余次 holds for 26400; rounding it to the nearest 1000 would make 余 unattainable).
+    A computed Quantity is converted to the statement's unit first; a plain number is taken in it.
+    """
+    if isinstance(computed, Quantity):
+        computed = computed.to(stated.unit).value
+    x = _as_decimal(computed)
+    if not x.is_finite():
+        return False
+    if stated.qualifier not in (Qualifier.OVER, Qualifier.ABOUT):
+        x = round_half_up(x, stated.step)
+    return x in stated.interval()
+
+
+def contradicts(a: Quantity, b: Quantity) -> bool:
+    """Can two statements of one quantity not both be true? (800余 vs 600余: yes; 300多 vs 300: no.)
+
+    Units are converted (1802万元 vs 18020000元 agree); statements in different dimensions raise
+    IncommensurableUnits.
+    """
+    b_in_a = b.to(a.unit) if b.unit != a.unit else b
+    return not a.interval().overlaps(b_in_a.interval())
+
+
+# ---------------------------------------------------------------- reading
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%，")
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_NUMERAL = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+_PREFIXES = {
+    "不少于": Qualifier.AT_LEAST, "不低于": Qualifier.AT_LEAST, "不小于": Qualifier.AT_LEAST,
+    "至少": Qualifier.AT_LEAST, "最少": Qualifier.AT_LEAST, "≥": Qualifier.AT_LEAST, "≧": Qualifier.AT_LEAST,
+    ">=": Qualifier.AT_LEAST, "＞＝": Qualifier.AT_LEAST,
+    "不超过": Qualifier.AT_MOST, "不高于": Qualifier.AT_MOST, "不大于": Qualifier.AT_MOST, "不多于": Qualifier.AT_MOST,
+    "至多": Qualifier.AT_MOST, "最多": Qualifier.AT_MOST, "≤": Qualifier.AT_MOST, "≦": Qualifier.AT_MOST,
+    "<=": Qualifier.AT_MOST, "＜＝": Qualifier.AT_MOST,
+    "超过": Qualifier.ABOVE, "高于": Qualifier.ABOVE, "大于": Qualifier.ABOVE, "多于": Qualifier.ABOVE,
+    ">": Qualifier.ABOVE, "＞": Qualifier.ABOVE,
+    "低于": Qualifier.BELOW, "少于": Qualifier.BELOW, "小于": Qualifier.BELOW, "不足": Qualifier.BELOW,
+    "<": Qualifier.BELOW, "＜": Qualifier.BELOW,
+    "大约": Qualifier.ABOUT, "约": Qualifier.ABOUT, "将近": Qualifier.ABOUT, "接近": Qualifier.ABOUT,
+    "近": Qualifier.ABOUT,
+}
+_SUFFIXES = {"以上": Qualifier.AT_LEAST, "及以上": Qualifier.AT_LEAST, "以下": Qualifier.AT_MOST,
+             "及以下": Qualifier.AT_MOST, "以内": Qualifier.AT_MOST, "之内": Qualifier.AT_MOST,
+             "左右": Qualifier.ABOUT, "上下": Qualifier.ABOUT}
+_PREFIX_RE = "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True))
+_SUFFIX_RE = "|".join(re.escape(s) for s in sorted(_SUFFIXES, key=len, reverse=True))
+_UNIT_RE = "|".join(re.escape(s) for s in _SYMBOLS)
+_NUMBER = re.compile(
+    rf"(?P<prefix>(?:{_PREFIX_RE})\s*)?"
+    rf"(?P<pct>百分之)?"
+    rf"(?P<sign>[-−])?(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CN_NUMERAL}))"
+    r"(?P<over1>[余多])?"
+    rf"(?:(?P<unit1>{_UNIT_RE})|(?P<mult>[万亿千])(?P<over2>[余多])?(?P<unit2>{_UNIT_RE})?)?"
+    rf"(?P<suffix>{_SUFFIX_RE})?"
+)
+_MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000)}
+# After a number, these make it a date, a time of day, an ordinal or a document number, not a quantity.
+_DATE_AFTER = ("年", "月", "日", "号", "时", "季度", "周年", "世纪", "点钟")
+_CODE_LABELS = ("编码", "代码", "编号", "账号", "帐号", "电话", "手机", "传真", "邮编", "电邮", "文号", "身份证")
+_WORD_BEFORE = {"约": "节制契预简公条盟婚邀隐", "近": "附最邻靠亲贴就"}
+_QUOTES = {"“": "”", "《": "》", "〔": "〕", "「": "」", "『": "』", "【": "】"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A quantity in a sentence and where it is written: sentence[start:end] == quantity.text."""
+
+    quantity: Quantity
+    start: int
+    end: int
+
+
+def _quoted_mask(text: str) -> list[bool]:
+    """True inside closed quotation marks, title marks and document-number brackets: names, slogans, 文号."""
+    mask = [False] * len(text)
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in _QUOTES:
+            stack.append((ch, i))
+        elif stack and ch == _QUOTES[stack[-1][0]]:
+            _, start = stack.pop()
+            for j in range(start, i + 1):
+                mask[j] = True
+    return mask
+
+
+def _chinese_value(text: str) -> Decimal | None:
+    import cn2an  # imported on first use: it is slow to load and most callers never meet a Chinese numeral
+
+    try:
+        return Decimal(str(cn2an.cn2an(text, "normal")))
+    except (ValueError, KeyError, IndexError, InvalidOperation):
+        return None
+
+
+def _scan(text: str, whole: bool) -> Iterator[Found]:
+    norm = text.translate(_FULL_WIDTH)
+    quoted = _quoted_mask(norm)
+    pos = 0
+    while True:
+        m = _NUMBER.search(norm, pos)
+        if m is None:
+            return
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+        found = _reading(text, norm, m, quoted, whole)
+        if found is not None:
+            yield found
+            pos = found.end
+
+
+def _reading(text: str, norm: str, m: re.Match, quoted: list[bool], whole: bool) -> Found | None:
+    """The quantity a match reads, or None when the number is not one (a date, a code, an ordinal, a name)."""
+    g = m.groupdict()
+    end = m.end()
+    number_start = m.start("arabic") if g["arabic"] else m.start("chinese")
+    lead = m.start("sign") if g["sign"] else (m.start("pct") if g["pct"] else number_start)
+    prefix = (g["prefix"] or "").strip()
+    if prefix in ("约", "近") and m.start() > 0 and norm[m.start() - 1] in _WORD_BEFORE[prefix]:
+        prefix = ""  # 节约30万元 is a saving of 30万元, 附近 is nearby
+    start = m.start() if prefix else lead
+    unit_written = g["unit1"] or g["unit2"] or ""
+    unit = SYNONYMS.get(unit_written, unit_written)
+    after = norm[end:]
+    before_char = norm[lead - 1] if lead > 0 else ""
+    if quoted[number_start]:
+        return None
+    if norm[:lead].rstrip().endswith("第") or (before_char and before_char in "-—–~～/.") \
+            or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char.isascii() and before_char.isalpha()))):
+        return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%)
+    if before_char.isascii() and before_char.isalpha():
+        return None  # model names and codes (G20, A3)
+    if after[:1].isascii() and after[:1].isalpha() and not unit:
+        return None
+    compact = re.sub(r"\s+", "", norm[:lead])
+    if any(compact.endswith(label + "：") or compact.endswith(label + ":") for label in _CODE_LABELS):
+        return None  # 预算编码：132001, 联系电话：151…
+    if g["chinese"]:
+        if unit_written == "分":
+            return None  # 十分 (very), 两分类: scores are written in figures
+        if not whole and not unit and not g["pct"] and not g["mult"]:
+            return None  # a Chinese numeral without a unit is a word (一是, 三公, 十九大)
+        if not whole and g["chinese"] in ("一", "二") and not g["mult"]:
+            return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
+    if unit and any(after.startswith(word) for word in _DISCOURSE):
+        return None  # the report counting its own parts (以下两个方面)
+    if len(unit_written) == 1:
+        symbol_start = m.start("unit1") if g["unit1"] else m.start("unit2")
+        if any(norm.startswith(word, symbol_start) for word in _NOT_UNITS):
+            return _reading_without_unit(text, norm, m, quoted, whole)
+    if not unit and not g["pct"]:
+        if any(after.startswith(d) for d in _DATE_AFTER) and not g["mult"]:
+            return None
+        if g["arabic"] and not g["mult"]:
+            digits = g["arabic"].replace(",", "")
+            if len(digits) == 11 and digits.startswith("1"):
+                return None  # a mobile phone number
+            if after[:1] == "、" or (after[:1] in (".", "．") and not after[1:2].isdigit()):
+                return None  # list numbering (1、 2.)
+            if before_char in ("(", "（") and after[:1] in (")", "）"):
+                return None  # (1)
+            if after[:1] in ("：", ":") and not after[1:2].isdigit():
+                return None  # a label's number (目标1：)
+    value, places, scale = _value_of(g)
+    if value is None:
+        return None
+    if g["sign"]:
+        value = -value
+    bound = _SUFFIXES.get(g["suffix"] or "") or _PREFIXES.get(prefix)
+    if Qualifier.ABOUT in (_SUFFIXES.get(g["suffix"] or ""), _PREFIXES.get(prefix)):
+        qualifier = Qualifier.ABOUT  # 约7万余人次: the weaker reading wins
+    elif bound is not None:
+        qualifier = bound
+    elif g["over1"] or g["over2"]:
+        qualifier = Qualifier.OVER
+    else:
+        qualifier = Qualifier.EXACT
+    return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end)
+
+
+def _reading_without_unit(text: str, norm: str, m: re.Match, quoted: list[bool], whole: bool) -> Found | None:
+    """Read the number again, stopping before a noun that starts with a unit's character (10项目)."""
+    number_end = m.end("arabic") if m.group("arabic") else m.end("chinese")
+    if m.group("chinese") and not whole:
+        return None
+    head = norm[:number_end]
+    m2 = _NUMBER.match(head, m.start())
+    if m2 is None or m2.end() != number_end:
+        return None
+    return _reading(text, norm, m2, quoted, whole)
+
+
+def _value_of(g: dict) -> tuple[Decimal | None, int, Decimal]:
+    if g["arabic"]:
+        written = g["arabic"].replace(",", "")
+        value = Decimal(written)
+        places = len(written.partition(".")[2])
+    else:
+        value = _chinese_value(g["chinese"])
+        if value is None:
+            return None, 0, Decimal(1)
+        places = max(0, -value.as_tuple().exponent) if "点" in g["chinese"] else 0
+        if "点" not in g["chinese"]:
+            value = value.to_integral_value()
+    scale = _MULTIPLIERS[g["mult"]] if g["mult"] else Decimal(1)
+    return value * scale, places, scale
+
+
+def find_quantities(sentence: str) -> list[Found]:
+    """Every quantity a sentence states, with its span.
+
+    Skipped: years and dates (2022年, 6月25日), document numbers (财预〔2020〕10号), list, section and label
+    numbers (一、 （三） 1、 目标1：), ordinals (第二批), phone numbers and codes after their label (预算编码：132001),
+    the report counting its own parts (以下两个方面),
+    names and slogans in quotation or title marks, Chinese numerals without a unit (三公, 十九大), and a
+    lone 一 or 二 before a measure word (一个单位 is an article, 二次分拣 an ordinal; 两次 is 2).
+    """
+    return list(_scan(sentence, whole=False))
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The quantity a whole phrase (a table cell) states, or None if it states none or several.
+
+    The phrase may carry a qualifier ("≥15,000万元", "不少于12次", "95%以上") and may be followed by the
+    noun counted ("100家单位"); anything else around the number makes it not a quantity.
+    """
+    stripped = text.strip().strip("\u3000")
+    if not stripped:
+        return None
+    found = list(_scan(stripped, whole=True))
+    if len(found) != 1 or found[0].start != 0:
+        return None
+    rest = stripped[found[0].end:]
+    if rest and not re.fullmatch(r"[\u4e00-\u9fff]+", rest):
+        return None
+    q = found[0].quantity
+    lead = len(text) - len(text.lstrip().lstrip("\u3000"))
+    return replace(q, text=text[lead:lead + found[0].end])

@@ -1,0 +1,154 @@
+"""A unit's report as read from .txt, .docx or text-based .pdf: paragraphs and table rows in body order,
+each in the section its own numbering puts it, and the sentences they hold.
+
+Every format reader gives the same raw material (paragraph texts and table rows of cell texts, in order);
+sections and sentences are derived here once, so a report reads the same whichever format it came in.
+Nothing here knows params or figures.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Literal
+
+from ...errors import DraftError
+from .sections import SectionTracker
+
+FORMATS = (".txt", ".docx", ".pdf")
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row as a reader finds it: cell texts, and which table of the document it belongs to."""
+
+    cells: tuple[str, ...]
+    table: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (one cell) or a table row, in the section its numbering puts it."""
+
+    kind: Literal["paragraph", "row"]
+    cells: tuple[str, ...]
+    section: str
+    table: int | None = None
+
+    @property
+    def text(self) -> str:
+        return " | ".join(self.cells)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the report with where it is: its section path, its block and (in a table) its cell."""
+
+    text: str
+    section: str
+    block: int
+    cell: int | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report read into blocks; `source` is the file it came from."""
+
+    source: str
+    blocks: tuple[Block, ...]
+
+    def sentences(self) -> list[Sentence]:
+        """Every sentence, split on 。；！？ (and their ASCII forms), keeping the section path.
+
+        Paragraphs are one line each, so line ends split too; a table cell is its own sentence (or several).
+        """
+        out: list[Sentence] = []
+        for i, block in enumerate(self.blocks):
+            for j, cell in enumerate(block.cells):
+                for text in split_sentences(cell):
+                    out.append(Sentence(text, block.section, i, j if block.kind == "row" else None))
+        return out
+
+    def tables(self) -> list[list[Block]]:
+        """The rows of each table, in order."""
+        found: dict[int, list[Block]] = {}
+        for block in self.blocks:
+            if block.kind == "row" and block.table is not None:
+                found.setdefault(block.table, []).append(block)
+        return list(found.values())
+
+
+_SENTENCE = re.compile(r"[^。；;！!？?]*(?:[。；;！!？?]+[”’」』）)]*|$)")
+_SPACE = re.compile(r"[ \t\u3000\u00a0\r\f\v]+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of one paragraph or cell, each keeping its closing mark (and a quotation mark closing after it)."""
+    out = []
+    for line in text.split("\n"):
+        for m in _SENTENCE.finditer(line):
+            s = m.group(0).strip()
+            if s:
+                out.append(s)
+    return out
+
+
+def clean(text: str) -> str:
+    """One line of text as compared across formats: runs of spaces (full-width too) made one, ends stripped."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Lines of one cell or one wrapped paragraph as one text: Chinese and figures join without a space
+    (a line may break inside 3752.47), Latin words with one.
+    """
+    out = ""
+    for line in (clean(x) for x in lines):
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha():
+            out += " "
+        out += line
+    return out
+
+
+def build(source: str, items: Iterable[str | Row]) -> Document:
+    """A Document from a reader's paragraphs and rows: empty ones dropped, trailing empty cells trimmed,
+    section paths assigned from the numbering (a row with a single non-empty cell can carry a heading).
+    """
+    tracker = SectionTracker()
+    blocks: list[Block] = []
+    for item in items:
+        if isinstance(item, Row):
+            cells = [join_lines(c.split("\n")) for c in item.cells]
+            while cells and not cells[-1]:
+                cells.pop()
+            if not any(cells):
+                continue
+            filled = [c for c in cells if c]
+            if len(filled) == 1:  # a part heading set in a table (三、…)
+                tracker.read(filled[0], in_table=True)
+            blocks.append(Block("row", tuple(cells), tracker.path, item.table))
+        else:
+            for line in item.split("\n"):
+                text = clean(line)
+                if text:
+                    tracker.read(text)
+                    blocks.append(Block("paragraph", (text,), tracker.path))
+    return Document(source, tuple(blocks))
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a report (.txt, .docx or text-based .pdf) into a Document, or raise a DraftError naming the file."""
+    from . import formats
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    readers = {".txt": formats.txt_items, ".docx": formats.docx_items, ".pdf": formats.pdf_items}
+    if suffix not in readers:
+        raise DraftError(str(path), [("", f"is not a report this reader knows: expected one of {', '.join(FORMATS)} "
+                                         f"(a .doc or .wps file must be saved as .docx first)")])
+    document = build(str(path), readers[suffix](path))
+    if not document.blocks:
+        raise DraftError(str(path), [("", "holds no text")])
+    return document

@@ -1,0 +1,218 @@
+"""Format readers: a report file into paragraph texts and table rows, in body order.
+
+.txt (UTF-8 or GB18030; a line starting with a tab is a table cell, as Word's "save as text" writes
+tables), .docx (python-docx: paragraphs and tables as they follow each other in the body) and
+text-based .pdf (pdfplumber: ruled tables, and the text outside them joined back into paragraphs; a
+table of a single box reads as a paragraph).
+Every problem with the file is a DraftError naming it.
+"""
+from __future__ import annotations
+
+import io
+import statistics
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Iterator
+
+from ...errors import DraftError
+from ...fileio import read_bounded
+from ..excel.book import archive_too_big
+from .document import Row, join_lines
+from .sections import heading_of
+
+MAX_BYTES = 30_000_000  # a narrative report is 20-200 kB as text, a few MB as Word or PDF with its scans
+MAX_PDF_PAGES = 500
+_ZIP = b"PK\x03\x04"
+_OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # old .doc files and encrypted Office files
+
+
+def _fail(path: Path, problem: str) -> DraftError:
+    return DraftError(str(path), [("", problem)])
+
+
+def _read(path: Path, expected: str) -> bytes:
+    return read_bounded(path, MAX_BYTES, expected, DraftError)
+
+
+# ---------------------------------------------------------------- .txt
+
+def txt_items(path: Path) -> Iterator[str | Row]:
+    """Lines are paragraphs; a run of lines whose first starts with a tab is a table row, each tab a new cell
+    and the lines after it (up to a blank line) the rest of that cell. Rows with only blank lines between
+    them form one table.
+    """
+    raw = _read(path, "a .txt report")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise _fail(path, "is neither UTF-8 nor GB18030 (GBK) text")
+    if "\x00" in text:
+        raise _fail(path, "is not a text file (it holds NUL bytes); a Word or PDF report needs its own extension")
+    table, in_table = 0, False
+    cells: list[list[str]] | None = None
+    for line in text.splitlines() + [""]:
+        if cells is not None:
+            if not line.startswith("\t") and not line.strip():
+                yield Row(tuple("\n".join(c) for c in cells), table)
+                cells = None
+                continue
+            if line.startswith("\t"):
+                cells.append([line[1:]])
+            else:
+                cells[-1].append(line)
+            continue
+        if line.startswith("\t"):
+            if not in_table:
+                table += 1
+                in_table = True
+            cells = [[line[1:]]]
+        elif line.strip():
+            in_table = False
+            yield line
+
+
+# ---------------------------------------------------------------- .docx
+
+def _open_zip(path: Path, data: bytes, what: str) -> None:
+    if data.startswith(_OLE):
+        raise _fail(path, f"is password-protected or an old binary Word file; save it as {what} without a password")
+    if not data.startswith(_ZIP):
+        raise _fail(path, f"is not {what} (a .docx file is a zip archive; this one is not)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            too_big = archive_too_big(archive.infolist())
+            if too_big:
+                raise _fail(path, too_big)
+            if "word/document.xml" not in archive.namelist():
+                raise _fail(path, f"is a zip archive but not {what} (it has no word/document.xml)")
+            broken = archive.testzip()
+    except RuntimeError as exc:  # a part encrypted with a zip password
+        raise _fail(path, f"is password-protected ({exc})") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError,
+            NotImplementedError) as exc:
+        raise _fail(path, f"is damaged: not a readable zip archive ({exc})") from None
+    if broken:
+        raise _fail(path, f"is damaged: its part {broken} cannot be read")
+
+
+def docx_items(path: Path) -> Iterator[str | Row]:
+    """Paragraphs and table rows in body order; a cell spanning columns is read once, the lower part of a
+    cell merged down the rows reads empty (its text belongs to the row where it starts).
+    """
+    import docx
+    from docx.oxml.ns import qn
+    from docx.table import Table, _Cell
+
+    data = _read(path, "a .docx report")
+    _open_zip(path, data, "a Word .docx document")
+    try:
+        document = docx.Document(io.BytesIO(data))
+        content = list(document.iter_inner_content())
+    except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds on damaged XML
+        raise _fail(path, f"could not be read as a Word document ({type(exc).__name__}: {exc})") from None
+    table = 0
+    for item in content:
+        if isinstance(item, Table):
+            table += 1
+            for tr in item._tbl.tr_lst:
+                cells = []
+                for tc in tr.tc_lst:
+                    merged_down = tc.tcPr is not None and tc.tcPr.find(qn("w:vMerge")) is not None \
+                        and tc.tcPr.find(qn("w:vMerge")).get(qn("w:val")) in (None, "continue")
+                    cells.append("" if merged_down else _Cell(tc, item).text)
+                yield Row(tuple(cells), table)
+        else:
+            yield item.text
+
+
+# ---------------------------------------------------------------- .pdf
+
+def pdf_items(path: Path) -> Iterator[str | Row]:
+    """Tables found from their ruling lines, and the text outside them as paragraphs.
+
+    Wrapped lines join into one paragraph; a paragraph ends where a line stops short of the text's right
+    edge, before a line that is indented, numbered (一、 （一） 1、 …) or set off by a larger gap.
+    """
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    data = _read(path, "a .pdf report")
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise _fail(path, "is not a PDF file (it does not start with %PDF)")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged files (wrapped by pdfplumber)
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise _fail(path, "is encrypted (password-protected); save an unprotected copy") from None
+        raise _fail(path, f"is damaged: not a readable PDF ({type(cause).__name__}: {cause})") from None
+    with pdf:
+        if len(pdf.pages) > MAX_PDF_PAGES:
+            raise _fail(path, f"has {len(pdf.pages):,} pages; the limit is {MAX_PDF_PAGES:,}")
+        try:
+            pages = [_page_items(page) for page in pdf.pages]
+        except Exception as exc:  # noqa: BLE001
+            raise _fail(path, f"is damaged: a page could not be read ({type(exc).__name__}: {exc})") from None
+    if not any(pages):
+        raise _fail(path, "has no text layer (a scanned image?); a reader needs a PDF saved from the document, "
+                          "or the report as .docx")
+    yield from _paragraphs(pages)
+
+
+def _page_items(page) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
+    """A page's text lines and tables, each with its top, in reading order."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=False)
+    items: list[tuple[float, dict | list]] = [(line["top"], line) for line in lines if line["text"].strip()]
+    items += [(t.bbox[1], t.extract(x_tolerance=1.5)) for t in tables]
+    return sorted(items, key=lambda item: item[0])
+
+
+def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | Row]:
+    lines = [item for page in pages for _, item in page if isinstance(item, dict)] or [
+        {"x0": 0.0, "x1": 0.0, "top": 0.0, "bottom": 0.0}]
+    left = min(line["x0"] for line in lines)
+    right = max(line["x1"] for line in lines)
+    height = statistics.median(line["bottom"] - line["top"] for line in lines)
+    current: list[str] = []
+    previous: dict | None = None
+    table = 0
+    for page in pages:
+        for _, item in page:
+            if isinstance(item, list):
+                if current:
+                    yield join_lines(current)
+                current, previous = [], None
+                table += 1
+                for row in item:
+                    yield Row(tuple(c or "" for c in row), table)
+                continue
+            if current and previous is not None and _starts_paragraph(item, previous, left, right, height):
+                yield join_lines(current)
+                current = []
+            current.append(item["text"])
+            previous = item
+        if previous is not None:
+            previous = dict(previous, bottom=float("-inf"))  # no gap across a page break
+    if current:
+        yield join_lines(current)
+
+
+def _starts_paragraph(line: dict, previous: dict, left: float, right: float, height: float) -> bool:
+    short = previous["x1"] < right - 1.5 * height
+    indented = line["x0"] > left + 0.8 * height
+    gap = previous["bottom"] != float("-inf") and line["top"] - previous["bottom"] > 1.2 * height
+    return short or indented or gap or heading_of(line["text"].strip()) is not None

@@ -1,0 +1,214 @@
+"""Reading reports: .txt, .docx and .pdf of the same seed give the same sentences in the same sections;
+section paths follow the report's own numbering; unreadable files fail with a DraftError naming them.
+"""
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import docx
+import pytest
+from report_files import truetype_font, write_docx, write_pdf
+
+from perfeval.errors import DraftError
+from perfeval.outputs.draft.document import Row, build, read_document, split_sentences
+from perfeval.outputs.draft.sections import SectionTracker
+
+SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.txt"))  # copies of shared/seeds
+
+
+def seed(prefix: str) -> Path:
+    return next(p for p in SEEDS if p.name.startswith(prefix))
+
+
+@pytest.fixture(scope="session")
+def pdf_font(tmp_path_factory) -> Path:
+    text = "".join(p.read_text(encoding="utf-8") for p in SEEDS) + "测试扫描加密"
+    return truetype_font(text, tmp_path_factory.mktemp("font") / "noto-sc-subset.ttf")
+
+
+def located(document) -> list[tuple[str, str]]:
+    return [(s.text, s.section) for s in document.sentences()]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002"])
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_docx_and_pdf_of_a_seed_read_as_its_txt(prefix, fmt, tmp_path, pdf_font):
+    from_txt = read_document(seed(prefix))
+    path = tmp_path / f"{prefix}.{fmt}"
+    write_docx(from_txt, path) if fmt == "docx" else write_pdf(from_txt, path, pdf_font)
+    again = read_document(path)
+    assert located(again) == located(from_txt)
+    # A PDF shows a table of one box as a boxed paragraph (pdfplumber finds no table in a single box).
+    boxes = {id(t[0]) for t in from_txt.tables() if len(t) == 1 and len(t[0].cells) == 1}
+    shape = [("paragraph", 1) if fmt == "pdf" and id(b) in boxes else (b.kind, len(b.cells))
+             for b in from_txt.blocks]
+    assert [(b.kind, len(b.cells)) for b in again.blocks] == shape
+
+
+@pytest.mark.parametrize("prefix, sentence, section", [
+    ("000", "2020年整体支出规模为3752.47万元。", "一(四)"),
+    ("000", "2020年项目支出3404.68万元：财政拨款项目支出3402.17万元，占99.93%；", "二(二)1"),
+    ("000", "全年共出车11597次，行程146万公里，确保全年低事故率。", "五(二)"),
+    ("000", "根据相关绩效评价参考指标，自评得分96分。", "8"),  # 8、 after 七、 is the eighth part
+    ("001", "2022年度我局在职人员47人，人员编制数51名，在职人员控制率为92%。", "附件1-3 三(2)1"),
+    ("001", "2022年年初财政批复的预算数为16640.91万元，年中因县级财力紧张，按财政要求调减本年部门预算3821.31万元，"
+            "预算完成数为12819.60万元，预算完成率为77%。", "附件1-3 三(3)1"),
+    ("001", "（3）、公务接待费年初预算2万元，实际支出1.22万元，占全年预算的61%，未超预算。", "附件1-3 二(三)(3)"),
+    ("001", "（1）资金的使用符合国家财经法规和财务管理制度规定以及有关专项资金管理办法的规定；", "附件1-3 三(2)2(1)"),
+    ("001", "613.76", "附件1-2"),
+    ("001", "96.5", "附件2-4"),
+    ("002", "绩效自评综合得分", "附件3-1 三"),
+    ("002", "本年度基本出412.08万元，其中人员经费335.64万元，公用经费76.44万元。", "附件3-1 二(一)"),
+    ("002", "（2）加强后勤保障工作。", "附件3-1 二(一)1(2)"),
+])
+def test_section_paths_follow_the_reports_numbering(prefix, sentence, section):
+    sections = {s.section for s in read_document(seed(prefix)).sentences() if s.text == sentence}
+    assert sections == {section}
+
+
+def test_table_rows_keep_their_cells_and_sentences_know_their_cell():
+    document = read_document(seed("001"))
+    rows = [b for b in document.blocks if b.kind == "row" and b.cells[:1] == ("三公经费",)]
+    assert [r.cells for r in rows] == [("三公经费", "719.55", "1802", "613.76")]
+    cell = next(s for s in document.sentences() if s.text == "1802")
+    assert cell.cell == 2 and document.blocks[cell.block] == rows[0]
+
+
+@pytest.mark.parametrize("headings, paths", [
+    (["一、概况", "（一）职能", "1、职责", "（1）细项", "①要点"], ["一", "一(一)", "一(一)1", "一(一)1(1)", "一(一)1(1)①"]),
+    (["一、概况", "（一）职能", "（二）机构", "二、支出"], ["一", "一(一)", "一(二)", "二"]),
+    (["三、绩效", "（一）概述", "（2） 配置", "1、控制率", "（3） 执行"], ["三", "三(一)", "三(2)", "三(2)1", "三(3)"]),
+    (["七、建议", "8、 等级"], ["七", "8"]),
+    (["1、甲", "（1）乙", "（2）丙", "2、丁"], ["1", "1(1)", "1(2)", "2"]),
+    (["附件1-2", "一、甲", "附件1-3", "（一）乙"], ["附件1-2", "附件1-2 一", "附件1-3", "附件1-3 (一)"]),
+    (["二十一、甲", "（十二）乙"], ["二十一", "二十一(十二)"]),
+    (["一是加强管理", "2022年支出"], ["", ""]),
+])
+def test_section_tracker(headings, paths):
+    tracker = SectionTracker()
+    got = []
+    for text in headings:
+        tracker.read(text)
+        got.append(tracker.path)
+    assert got == paths
+
+
+def test_only_a_part_heading_opens_a_section_from_a_table():
+    document = build("t", [Row(("三、自评情况",), 1), Row(("1、公务用车", "719.55"), 1), Row(("2、出国经费",), 1)])
+    assert [b.section for b in document.blocks] == ["三", "三", "三"]
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("甲。乙；丙！丁？戊", ["甲。", "乙；", "丙！", "丁？", "戊"]),
+    ("他说：“好。”然后走了。", ["他说：“好。”", "然后走了。"]),
+    ("第一行\n第二行。", ["第一行", "第二行。"]),
+    ("  ", []),
+])
+def test_split_sentences(text, sentences):
+    assert split_sentences(text) == sentences
+
+
+def test_txt_tables_spaces_and_encodings(tmp_path):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("一、概况\n预 算 编 码：     132001\n\t三公经费\n\t 719.55　\n\n\t公务接待\n\t1.22\n\n说明\n"
+                     .encode("gb18030"))
+    document = read_document(path)
+    assert [(b.kind, b.cells, b.section, b.table) for b in document.blocks] == [
+        ("paragraph", ("一、概况",), "一", None),
+        ("paragraph", ("预 算 编 码： 132001",), "一", None),
+        ("row", ("三公经费", "719.55"), "一", 1),
+        ("row", ("公务接待", "1.22"), "一", 1),
+        ("paragraph", ("说明",), "一", None),
+    ]
+
+
+def test_docx_reads_merged_cells_once(tmp_path):
+    out = docx.Document()
+    out.add_paragraph("一、基础数据")
+    table = out.add_table(rows=2, cols=3)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "三公经费"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "决算数"
+    table.cell(1, 1).text, table.cell(1, 2).text = "613.76", "1802"
+    out.add_paragraph("二、说明")
+    path = tmp_path / "merged.docx"
+    out.save(str(path))
+    document = read_document(path)
+    assert [(b.kind, b.cells, b.section) for b in document.blocks] == [
+        ("paragraph", ("一、基础数据",), "一"),
+        ("row", ("三公经费", "决算数"), "一"),
+        ("row", ("", "613.76", "1802"), "一"),
+        ("paragraph", ("二、说明",), "二"),
+    ]
+
+
+def _scanned_pdf(path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 60, style="F")  # a page that is a picture: no text layer
+    pdf.output(str(path))
+
+
+def _encrypted_pdf(path: Path, font: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    pdf.cell(0, 10, "测试")
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.output(str(path))
+
+
+def _docx_bytes(tmp_path: Path) -> bytes:
+    out = docx.Document()
+    out.add_paragraph("一、测试")
+    path = tmp_path / "ok.docx"
+    out.save(str(path))
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("name, make, expected", [
+    ("report.doc", lambda p, t, f: p.write_bytes(b"\xd0\xcf\x11\xe0"), "expected one of .txt, .docx, .pdf"),
+    ("report.xlsx", lambda p, t, f: p.write_bytes(b"PK\x03\x04"), "expected one of .txt, .docx, .pdf"),
+    ("empty.txt", lambda p, t, f: p.write_bytes(b""), "holds no text"),
+    ("binary.txt", lambda p, t, f: p.write_bytes(b"\x00\x01PK\x03\x04" * 10), "not a text file"),
+    ("latin.txt", lambda p, t, f: p.write_bytes(bytes(range(0x80, 0x100)) * 3), "neither UTF-8 nor GB18030"),
+    ("scan.pdf", lambda p, t, f: _scanned_pdf(p), "no text layer"),
+    ("secret.pdf", lambda p, t, f: _encrypted_pdf(p, f), "encrypted"),
+    ("cut.pdf", lambda p, t, f: p.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog"), "damaged"),
+    ("notpdf.pdf", lambda p, t, f: p.write_text("一、概况", encoding="utf-8"), "not a PDF file"),
+    ("renamed.docx", lambda p, t, f: p.write_bytes(b"%PDF-1.7\n"), "not a Word .docx document"),
+    ("old.docx", lambda p, t, f: p.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 100),
+     "password-protected or an old binary Word file"),
+    ("cut.docx", lambda p, t, f: p.write_bytes(_docx_bytes(t)[:2000]), "damaged"),
+    ("notword.docx", lambda p, t, f: _zip_without_document(p), "not a Word .docx document"),
+    ("missing.txt", None, "file not found"),
+])
+def test_unreadable_reports_fail_clearly_naming_the_file(name, make, expected, tmp_path, pdf_font):
+    path = tmp_path / name
+    if make:
+        make(path, tmp_path, pdf_font)
+    with pytest.raises(DraftError) as err:
+        read_document(path)
+    assert str(path) in str(err.value) and expected in str(err.value)
+    assert err.value.file == str(path)
+    again = pickle.loads(pickle.dumps(err.value))
+    assert str(again) == str(err.value) and again.file == str(path)
+
+
+def _zip_without_document(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+
+
+def test_a_directory_is_not_a_report(tmp_path):
+    folder = tmp_path / "report.txt"
+    folder.mkdir()
+    with pytest.raises(DraftError, match="is a directory"):
+        read_document(folder)

@@ -1,0 +1,265 @@
+"""Stated quantities: reading phrases and prose, precision, qualifiers, units, agreement and contradiction."""
+from __future__ import annotations
+
+import pickle
+from decimal import Decimal as D
+
+import pytest
+
+from perfeval.core.quantity import (
+    UNITS,
+    IncommensurableUnits,
+    Interval,
+    Qualifier,
+    Quantity,
+    agrees,
+    contradicts,
+    find_quantities,
+    parse_quantity,
+)
+
+Q = Qualifier
+
+
+def q(text: str) -> Quantity:
+    found = parse_quantity(text)
+    assert found is not None, text
+    return found
+
+
+@pytest.mark.parametrize("text, value, unit, qualifier, places", [
+    ("92", "92", "", Q.EXACT, 0),
+    ("77.00", "77.00", "", Q.EXACT, 2),
+    ("3752.47万元", "3752.47", "万元", Q.EXACT, 2),
+    ("≥15,000万元", "15000", "万元", Q.AT_LEAST, 0),
+    ("1,820场", "1820", "场次", Q.EXACT, 0),
+    ("不少于12次", "12", "次", Q.AT_LEAST, 0),
+    ("约12次", "12", "次", Q.ABOUT, 0),
+    ("98%", "98", "%", Q.EXACT, 0),
+    ("≤1.5亿元", "1.5", "亿元", Q.AT_MOST, 1),
+    ("95%以上", "95", "%", Q.AT_LEAST, 0),
+    ("不超过5%", "5", "%", Q.AT_MOST, 0),
+    ("30万元以内", "30", "万元", Q.AT_MOST, 0),
+    ("2500余次", "2500", "次", Q.OVER, 0),
+    ("300多次", "300", "次", Q.OVER, 0),
+    ("2.6万余次", "26000", "次", Q.OVER, 1),
+    ("20余万公里", "20", "万公里", Q.OVER, 0),
+    ("146万公里", "146", "万公里", Q.EXACT, 0),
+    ("25万余元", "250000", "元", Q.OVER, 0),
+    ("150多万元", "150", "万元", Q.OVER, 0),
+    ("约7万余人次", "70000", "人次", Q.ABOUT, 0),
+    ("近300本", "300", "本", Q.ABOUT, 0),
+    ("300左右", "300", "", Q.ABOUT, 0),
+    ("超过3个", "3", "个", Q.ABOVE, 0),
+    ("低于80%", "80", "%", Q.BELOW, 0),
+    ("十二次", "12", "次", Q.EXACT, 0),
+    ("两次", "2", "次", Q.EXACT, 0),
+    ("一百二十组", "120", "组", Q.EXACT, 0),
+    ("百分之九十五", "95", "%", Q.EXACT, 0),
+    ("１２３４５．６元", "12345.6", "元", Q.EXACT, 1),
+    ("16名", "16", "人", Q.EXACT, 0),
+    ("3000余平方", "3000", "平方米", Q.OVER, 0),
+    ("307.5亩", "307.5", "亩", Q.EXACT, 1),
+    ("100家单位", "100", "家", Q.EXACT, 0),
+    ("60余家/次", "60", "家次", Q.OVER, 0),
+    ("收益9230万", "92300000", "", Q.EXACT, 0),
+])
+def test_a_phrase_reads_as_written(text, value, unit, qualifier, places):
+    if text.startswith("收益"):
+        found = find_quantities(text)
+        assert len(found) == 1
+        got = found[0].quantity
+    else:
+        got = q(text)
+    assert (got.value, got.unit, got.qualifier, got.places) == (D(value), unit, qualifier, places)
+
+
+@pytest.mark.parametrize("cell", ["高质量完成", "——", "", "　", "12次/年", "2022年", "A3", "基本实现"])
+def test_a_cell_that_states_no_single_quantity_reads_as_none(cell):
+    assert parse_quantity(cell) is None
+
+
+def test_a_cell_keeps_the_phrase_as_typed():
+    assert q(" 719.55　").text == "719.55"
+    assert q("≥15,000万元").text == "≥15,000万元"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # years, dates, document numbers, phone numbers and codes are not quantities
+    ("2020年整体支出规模为3752.47万元。", ["3752.47万元"]),
+    ("于6月25日完成拍卖，2024年5月31日报告", []),
+    ("按财预〔2020〕10号执行", []),
+    ("联系电话：15111191516", []),
+    ("预 算 编 码：          132001", []),
+    ("全年共接到维修电话2500余次", ["2500余次"]),
+    # section and list numbering, ordinals, ranges, attachment names
+    ("1、负责本级机关的机关事务保障", []),
+    ("（1）、因公出国（境）费预算0元", ["0元"]),
+    ("第一批32宗资产完成拍卖处置", ["32宗"]),
+    ("附件1-3 完成率95-90%（含）", []),
+    # Chinese numerals: with a unit they count, as words they do not
+    ("贯彻落实党的十九大、十九届四中、五中全会精神", []),
+    ("“三公”经费，“三重一大”制度，“十分钟内有响应”", []),
+    ("建设了二次分拣中心2个，带动一个单位，减少一次性杯子", ["2个"]),
+    ("配备蝴蝶型两分类桶40组，四分类桶71组", ["40组", "71组"]),
+    ("开展两次检查，召开十二次会议，购置一百二十组", ["两次", "十二次", "一百二十组"]),
+    ("十分重要，十分钟内处置", ["十分钟"]),
+    # qualifiers before and after, multipliers inside the number
+    ("满意率在95%以上，同比去年节约近30万元，维修费用为25万余元", ["95%以上", "近30万元", "25万余元"]),
+    ("节约30万元，附近5个", ["30万元", "5个"]),
+    ("提供用车服务2.6万余次，累计接待人数约7万余人次", ["2.6万余次", "约7万余人次"]),
+    ("在职人员控制率为92%。", ["92%"]),
+    ("10项目已完工", ["10"]),
+    ("目标1:负责机关后勤保障，目标2：会议服务", []),
+    ("主要包括以下两个方面的支出：从社会、经济、生态三个方面进行分析", []),
+    ("其中：一般公共预算：2246.07", ["2246.07"]),
+    ("平台车辆安全行驶3779199公里", ["3779199公里"]),
+])
+def test_quantities_in_prose(sentence, expected):
+    found = find_quantities(sentence)
+    assert [f.quantity.text for f in found] == expected
+    for f in found:
+        assert sentence[f.start:f.end] == f.quantity.text
+
+
+def test_spans_index_the_sentence_as_written_with_full_width_digits():
+    sentence = "共计１２３次，其中重要会议150场次。"
+    found = find_quantities(sentence)
+    assert [(f.start, f.end) for f in found] == [(2, 6), (13, 18)]
+    assert found[0].quantity.value == 123 and found[1].quantity.unit == "场次"
+
+
+@pytest.mark.parametrize("text, interval", [
+    ("92", Interval(D("91.5"), D("92.5"), True, False)),
+    ("34.06", Interval(D("34.055"), D("34.065"), True, False)),
+    ("95%以上", Interval(D(95), None, True, False)),
+    ("不超过5%", Interval(None, D(5), False, True)),
+    ("超过3个", Interval(D(3), None, False, False)),
+    ("低于80%", Interval(None, D(80), False, False)),
+    ("2500余次", Interval(D(2500), D(2600), False, False)),
+    ("300多次", Interval(D(300), D(400), False, False)),
+    ("2.6万余次", Interval(D(26000), D(27000), False, False)),
+    ("12余次", Interval(D(12), D(13), False, False)),
+    ("约12次", Interval(D("10.8"), D("13.2"), True, True)),
+    ("约7万余人次", Interval(D(60000), D(80000), True, True)),
+])
+def test_interval_at_written_precision(text, interval):
+    assert q(text).interval() == interval
+
+
+@pytest.mark.parametrize("stated, computed, holds", [
+    # exact, at the statement's own precision, rounded half-up
+    ("92", "92.157", True),
+    ("92", "92.4999", True),
+    ("92", "92.5", False),
+    ("92", "91.5", True),
+    ("92", "91.4999", False),
+    ("34.05", "34.0599", False),
+    ("34.06", "34.0599", True),
+    ("34.03", "34.0333", True),
+    ("77", "77.03", True),
+    ("77.00", "77.03", False),
+    ("149.58", "149.5844", True),
+    ("91.41", "91.4134", True),
+    ("183", "183.0292", True),
+    ("61", "61.0", True),
+    # bounds
+    ("50%以上", "60.12", True),
+    ("50%以上", "49.5", True),
+    ("50%以上", "49.49", False),
+    ("不超过5%", "5.4", True),
+    ("不超过5%", "5.5", False),
+    ("超过3个", "3", False),
+    ("超过3个", "4", True),
+    ("低于80%", "79.4", True),
+    ("低于80%", "79.5", False),  # 80 at the stated precision
+    # 余/多 and 约 are tested as they are
+    ("2500余次", "2550", True),
+    ("2500余次", "2500", False),
+    ("2500余次", "2600", False),
+    ("2.6万余次", "26400", True),
+    ("2.6万余次", "25999", False),
+    ("约12次", "13", True),
+    ("约12次", "14", False),
+])
+def test_agrees(stated, computed, holds):
+    assert agrees(q(stated), D(computed)) is holds
+
+
+def test_agrees_takes_floats_as_written_and_refuses_nan():
+    assert agrees(q("92"), 92.157)
+    assert agrees(q("34.06"), 613.76 / 1802 * 100)
+    assert not agrees(q("34.03"), 613.76 / 1802 * 100)
+    assert not agrees(q("92"), float("nan"))
+
+
+def test_agrees_converts_a_computed_quantity_to_the_statement_unit():
+    assert agrees(q("1802万元"), q("18020000元"))
+    assert agrees(q("146万公里"), Quantity(D(1455000), "公里"))
+    assert not agrees(q("146万公里"), Quantity(D(1445000), "公里"))
+    assert agrees(q("50%以上"), Quantity(D("0.6012"), ""))  # a fraction is a pure number: 0.6012 = 60.12%
+    assert not agrees(q("50%以上"), Quantity(D("0.4012"), ""))
+    with pytest.raises(IncommensurableUnits):
+        agrees(q("50%以上"), q("3人"))
+
+
+@pytest.mark.parametrize("a, b, contradict", [
+    ("800余人", "600余人", True),
+    ("300多次", "300次", False),
+    ("300多次", "450次", True),
+    ("300多次", "400次", False),  # 399.6 is written 400 and is 300多
+    ("12次", "11次", True),
+    ("12次", "11场次", True),
+    ("820场", "820场次", False),
+    ("12次", "12.0次", False),
+    ("92%", "92.16%", False),
+    ("34.03%", "34.06%", True),
+    ("1802万元", "18020000元", False),
+    ("1802万元", "1801万元", True),
+    ("613.76万元", "6137600元", False),
+    ("0.1亿元", "1000万元", False),
+    ("95%以上", "98%", False),
+    ("95%以上", "90%", True),
+    ("不超过5%", "5%", False),
+    ("约12次", "13次", False),
+    ("约12次", "20次", True),
+    ("20余万公里", "146万公里", True),
+    ("146万公里", "1460000公里", False),
+])
+def test_contradicts(a, b, contradict):
+    assert contradicts(q(a), q(b)) is contradict
+    assert contradicts(q(b), q(a)) is contradict
+
+
+@pytest.mark.parametrize("a, b", [("12人", "12人次"), ("3辆", "3台"), ("1802万元", "1802"), ("5人", "5户")])
+def test_different_dimensions_are_an_error_not_an_answer(a, b):
+    qa = q(a)
+    qb = parse_quantity(b) or Quantity(D(5), "")
+    with pytest.raises(IncommensurableUnits) as err:
+        contradicts(qa, qb)
+    assert "cannot compare" in str(err.value)
+
+
+def test_synonyms_share_a_symbol_and_convert():
+    assert q("16名").unit == q("16人").unit == "人"
+    assert q("120㎡").to("平方米").value == 120
+    assert q("3亩").to("平方米").value.quantize(D("0.01")) == D("2000.00")
+    assert q("146万公里").to("公里").value == 1460000
+    assert q("613.76万元").to("元").value == 6137600
+    assert q("6137600元").to("万元").value == D("613.76")
+
+
+def test_conversion_keeps_the_written_precision():
+    km = q("146万公里").to("公里")
+    assert km.interval() == Interval(D(1455000), D(1465000), True, False)
+    yuan = q("1802万").value
+    assert yuan == 18020000
+
+
+def test_units_table_and_error_pickle():
+    assert UNITS["万元"].factor == 10000 and UNITS["万元"].dimension == "money"
+    assert UNITS["%"].dimension == UNITS[""].dimension
+    assert UNITS["次"].dimension == UNITS["场次"].dimension != UNITS["人次"].dimension
+    err = IncommensurableUnits("万元", "人")
+    again = pickle.loads(pickle.dumps(err))
+    assert str(again) == str(err) and again.a == "万元"
