@@ -16,12 +16,12 @@ def base():
 
 
 @pytest.mark.parametrize("field,where,value", [
-    ("claims.ratios.0.numerator", lambda d: d["claims"]["ratios"][0], {"numerator": "lines.nope.final"}),
-    ("claims.ratios.0.denominator", lambda d: d["claims"]["ratios"][0], {"denominator": "budget.total"}),
-    ("figures.item_lists.0.of", lambda d: d["figures"].setdefault("item_lists", [{"items": []}])[0],
+    ("claims.ratios[0].numerator", lambda d: d["claims"]["ratios"][0], {"numerator": "lines.nope.final"}),
+    ("claims.ratios[0].denominator", lambda d: d["claims"]["ratios"][0], {"denominator": "budget.total"}),
+    ("figures.item_lists[0].of", lambda d: d["figures"].setdefault("item_lists", [{"items": []}])[0],
      {"of": "lines.project.spent"}),
     ("figures.funds.lottery", lambda d: d["figures"].setdefault("funds", {}), {"lottery": 5}),
-    ("claims.sections.0.rate", lambda d: d["claims"].setdefault("sections", [{"name": "产出"}])[0], {"rate": "98%"}),
+    ("claims.sections[0].rate", lambda d: d["claims"].setdefault("sections", [{"name": "产出"}])[0], {"rate": "98%"}),
 ])
 def test_bad_additions_name_the_field(field, where, value):
     data = base()
@@ -37,7 +37,7 @@ def test_a_row_restatement_needs_a_known_field():
                            "elsewhere": [{"field": "weight", "value": 2}]}]
     with pytest.raises(ParamsError) as err:
         parse_params(data, "unit.yaml")
-    assert "indicators.0.elsewhere.0.field" in [p.field for p in err.value.problems]
+    assert "indicators[0].elsewhere[0].field" in [p.field for p in err.value.problems]
 
 
 def test_additions_are_optional():

@@ -69,7 +69,7 @@ def bureau_framework(tmp_path: Path, interpretations: str = FRACTION, on_duty: s
      "interpretations.per_piont_fraction", "did you mean 'per_point_fraction'?"),
     (FRACTION.replace("started_points: 按", "started_point: 按"), "staff.on_duty",
      "interpretations.per_point_fraction", "option 'started_point' has no meaning to the engine"),
-    (FRACTION, "staff.on_dutty", "indicators.staffing.rule.deduct_per_point.measure.ratio.0",
+    (FRACTION, "staff.on_dutty", "indicators.staffing.rule.deduct_per_point.measure.ratio[0]",
      "unknown figure 'staff.on_dutty'; did you mean 'staff.on_duty'?"),
 ])
 def test_a_bureau_framework_with_a_bad_reading_or_figure_fails_lint_by_yaml_path(

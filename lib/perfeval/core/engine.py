@@ -9,7 +9,7 @@ from .figures import suggestion
 from .framework import Framework, Node, load_framework
 from .lint import LintProblem, lint_framework, rows_vs_header
 from .measures import InputValue, ZeroDenominator
-from .params import Identity, Row, UnitParams, figure_at, load_params
+from .params import Identity, Row, UnitParams, check_params, figure_at, read_params_data
 from .readings import Interpretation, Option
 from .rows import score_row
 from .rules import JudgementMismatch, PartResult, RuleContext
@@ -155,22 +155,11 @@ class Readings:
         return f"口径：{interp.question}——采用“{interp.text(self.choose(key))}”"
 
 
-def resolve_readings(fw: Framework, params: UnitParams, file: str) -> dict[str, str]:
-    """Framework defaults (national ones where it is silent), overridden by the unit's params."""
+def resolve_readings(fw: Framework, params: UnitParams) -> dict[str, str]:
+    """Framework defaults (national ones where it is silent), overridden by the unit's params (checked already)."""
     in_force = fw.readings_in_force()
     chosen = {k: i.default for k, i in in_force.items()}
-    problems = []
-    for key, option in params.interpretations.items():
-        if key not in in_force:
-            problems.append((f"interpretations.{key}", f"framework {fw.id} has no such reading"
-                             + (suggestion(key, in_force) or f"; its readings: {', '.join(in_force)}")))
-        elif option not in in_force[key].options:
-            problems.append((f"interpretations.{key}", f"expected one of {', '.join(in_force[key].options)}, "
-                             f"found {option!r}"))
-        else:
-            chosen[key] = str(option)
-    if problems:
-        raise ParamsError(file, problems)
+    chosen.update((k, str(v)) for k, v in params.interpretations.items() if k in in_force and v in in_force[k].options)
     return chosen
 
 
@@ -180,6 +169,13 @@ def _row_matches(node: Node, row: Row) -> bool:
 
 def check_references(fw: Framework, params: UnitParams, file: str) -> None:
     """Every id a params file names (judgements, claims, statements, rows) must exist in its framework."""
+    problems = framework_problems(fw, params)
+    if problems:
+        raise ParamsError(file, problems)
+
+
+def framework_problems(fw: Framework, params: UnitParams) -> list[tuple[str, str]]:
+    """The ids a params file names that its framework does not have (indicators, items, measures, rows, readings)."""
     leaves = {n.id: n for _, n in fw.leaves()}
     problems: list[tuple[str, str]] = []
 
@@ -211,19 +207,21 @@ def check_references(fw: Framework, params: UnitParams, file: str) -> None:
         if rate.measure not in measures:
             problems.append((f"claims.rates[{i}].measure", f"unknown measure {rate.measure!r}"
                              + (suggestion(rate.measure, measures) or "; known: " + ", ".join(sorted(measures)))))
-    for i, st in enumerate(params.claims.statements):
-        try:
-            figure_at(params.figures, st.figure)
-        except KeyError:
-            problems.append((f"claims.statements[{i}].figure", f"unknown figure path {st.figure!r}"))
     personal = [n for _, n in fw.leaves() if n.personalised]
     for i, row in enumerate(params.indicators):
         if not any(_row_matches(n, row) for n in personal):
             names = sorted({x for n in personal for x in n.personalised.level2})  # type: ignore[union-attr]
             problems.append((f"indicators[{i}].level2", f"{row.level2!r} matches no personalised indicator of "
                              f"framework {fw.id}; expected one of: {', '.join(names) or 'none'}"))
-    if problems:
-        raise ParamsError(file, problems)
+    in_force = fw.readings_in_force()
+    for key, option in params.interpretations.items():
+        if key not in in_force:
+            problems.append((f"interpretations.{key}", f"framework {fw.id} has no such reading"
+                             + (suggestion(key, in_force) or f"; its readings: {', '.join(in_force)}")))
+        elif option not in in_force[key].options:
+            problems.append((f"interpretations.{key}", f"expected one of {', '.join(in_force[key].options)}, "
+                             f"found {option!r}"))
+    return problems
 
 
 def _status(parts: list[PartResult]) -> str:
@@ -453,9 +451,8 @@ def score_with(params: UnitParams, fw: Framework, chosen: dict[str, str], file: 
 def score_params(params: UnitParams, fw: Framework, file: str | Path = "<params>") -> ScoreSheet:
     """Score validated params against a framework. Raises ParamsError for references that do not resolve."""
     file = str(file)
-    chosen = resolve_readings(fw, params, file)
     check_references(fw, params, file)
-    return score_with(params, fw, chosen, file)
+    return score_with(params, fw, resolve_readings(fw, params), file)
 
 
 def framework_of(params: UnitParams, file: str | Path) -> Framework:
@@ -472,8 +469,7 @@ def framework_of(params: UnitParams, file: str | Path) -> Framework:
 
 def score_file(path: str | Path) -> ScoreSheet:
     """Load, validate and score one params file."""
-    params = load_params(path)
-    return score_params(params, framework_of(params, path), path)
+    return load_unit(path).sheet
 
 
 
@@ -498,11 +494,27 @@ class ScoredUnit:
             return None
 
 
+def checked_unit(data: object, file: str | Path) -> tuple[UnitParams, Framework]:
+    """Params data validated against the schema, its own references and its framework, every problem in one error."""
+    checked = check_params(data)
+    problems = list(checked.problems)
+    fw = None
+    if checked.params is not None and "unit" not in checked.invalid:
+        try:
+            fw = framework_of(checked.params, file)
+        except ParamsError as exc:
+            problems += [(p.field, p.problem) for p in exc.problems]
+    if fw is not None and checked.params is not None:
+        problems += framework_problems(fw, checked.params)
+    if problems or checked.params is None or checked.invalid or fw is None:
+        raise ParamsError(str(file), problems)
+    return checked.params, fw
+
+
 def load_unit(path: str | Path) -> ScoredUnit:
     """Load, validate and score one params file, keeping what the checks need beside the sheet."""
-    params = load_params(path)
-    fw = framework_of(params, path)
-    return ScoredUnit(params, fw, score_params(params, fw, path), str(path))
+    params, fw = checked_unit(read_params_data(path), path)
+    return ScoredUnit(params, fw, score_with(params, fw, resolve_readings(fw, params), str(path)), str(path))
 
 
 def score_unit(params: UnitParams, fw: Framework, file: str | Path = "<params>") -> ScoredUnit:

@@ -47,7 +47,14 @@ COLUMNS: dict[str, str] = {
 # Scalar figures outside the line table: key -> (label, unit).
 SCALARS: dict[str, tuple[str, str]] = {
     "staff.authorized": ("编制数", "人"),
+    "staff.total": ("实有人数（在职＋退休＋遗属）", "人"),
     "staff.on_duty": ("实际在职人数", "人"),
+    "staff.on_duty_admin": ("在职人员·行政编制", "人"),
+    "staff.on_duty_civil": ("在职人员·参照公务员法管理", "人"),
+    "staff.on_duty_institution": ("在职人员·事业编制", "人"),
+    "staff.on_duty_other": ("在职人员·其他（工勤等）", "人"),
+    "staff.retired": ("退休人数", "人"),
+    "staff.survivors": ("遗属人数", "人"),
     "staff.contract_approved": ("聘用人员批复数", "人"),
     "staff.contract_actual": ("聘用人员实际使用数", "人"),
     "budget.start_of_year": ("年初预算数", WAN),
@@ -69,6 +76,15 @@ SCALARS: dict[str, tuple[str, str]] = {
     "outputs.key_done": ("重点工作办结数", "项"),
     "survey.satisfaction": ("服务对象满意度", "%"),
     "survey.target": ("满意度目标值", "%"),
+    "assets.total": ("资产总额（账面净值）", WAN),
+    "assets.total_prev": ("上年末资产总额（账面净值）", WAN),
+    "assets.fixed": ("固定资产（账面净值）", WAN),
+    "assets.fixed_added": ("本年新增固定资产（原值）", WAN),
+    "assets.disposed": ("本年处置资产（原值）", WAN),
+    "buildings.approved_area": ("楼堂馆所·批复规模", "平方米"),
+    "buildings.actual_area": ("楼堂馆所·实际规模", "平方米"),
+    "buildings.approved_investment": ("楼堂馆所·预算投资", WAN),
+    "buildings.actual_investment": ("楼堂馆所·实际投资", WAN),
     "activity.vehicle_trips": ("公务用车出车次数", "次"),
     "activity.vehicle_km": ("公务用车行驶里程", "公里"),
     "activity.meetings": ("会议服务场次", "场"),
@@ -141,9 +157,17 @@ def _breakdowns() -> tuple[Breakdown, ...]:
     lines = [Breakdown(f"lines.{key}.{col}", tuple(f"lines.{c}.{col}" for c, s in LINES.items() if s.parent == key),
                        spec.partial)
              for key, spec in LINES.items() for col in COLUMNS if any(s.parent == key for s in LINES.values())]
+    kinds = ("staff.on_duty_admin", "staff.on_duty_civil", "staff.on_duty_institution", "staff.on_duty_other")
     return (*lines,
             Breakdown("budget.adjusted", ("budget.start_of_year", "budget.additions", "-budget.reductions"), False),
-            Breakdown("lines.total.final", tuple(f"funds.{k}" for k in FUNDS), False))
+            Breakdown("lines.total.final", tuple(f"funds.{k}" for k in FUNDS), False),
+            Breakdown("staff.total", ("staff.on_duty", "staff.retired", "staff.survivors"), False),
+            Breakdown("staff.on_duty", kinds, False))
+
+
+def group_keys(group: str) -> tuple[str, ...]:
+    """The keys of one group of scalar figures ('staff' → 'authorized', 'on_duty', …): what params may name."""
+    return tuple(path.split(".", 1)[1] for path in SCALARS if path.split(".", 1)[0] == group)
 
 
 # Every identity the accounting checks test, derived from LINES' parents and the scalar catalogue.

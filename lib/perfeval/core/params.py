@@ -4,19 +4,27 @@ from __future__ import annotations
 import math
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+import copy
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Any, Literal, NamedTuple, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import InputFileError, ParamsError
-from .problems import describe_errors, found
-from .figures import COLUMNS, FUNDS, LINES, SCALARS, is_figure_path
+from .problems import describe_errors, found, readable_path
+from .figures import COLUMNS, FUNDS, LINES, SCALARS, group_keys, is_figure_path, label_of, unit_of
 from .formulas import decimals_of
+from .quantity import IncommensurableUnits, Qualifier, Quantity, canonical_unit, commensurable, qualifier_of
 from ..fileio import read_yaml
 
-Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
-NonNegative = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0)]
+LARGEST = 1e12  # 10^12 万元 is 10^16 yuan: larger than any budget; beyond it a figure is a typo, not a figure
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-LARGEST, le=LARGEST)]
+NonNegative = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=LARGEST)]
 Text = Annotated[str, Field(max_length=2000)]
+Places = Annotated[int, Field(strict=True, ge=0, le=6)]
+FigureId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,59}$")]
+Ref = Annotated[str, Field(min_length=1, max_length=120)]  # a catalogue figure path or the id of a stated figure
 FRAMEWORK_ID = re.compile(r"^[a-z0-9_]{1,60}$")
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
@@ -29,18 +37,66 @@ class Record(BaseModel):
 
 
 Basis = Literal["self_reported", "verified"]
+QualifierName = Annotated[Qualifier, BeforeValidator(lambda v: qualifier_of(v) if isinstance(v, str) else v)]
+
+
+def _places_of(value: Any) -> int:
+    """Decimals a number was written with: a YAML "77.00" keeps 2; a plain float its shortest repr."""
+    places = getattr(value, "places", None)
+    if places is not None:
+        return min(int(places), 6)
+    if isinstance(value, int):
+        return 0
+    return min(decimals_of(value), 6) if math.isfinite(value) else 0
+
+
+def _with_places(data: Any) -> Any:
+    """Record the decimals a stated value was written with, unless given as places."""
+    if isinstance(data, dict) and "places" not in data and isinstance(data.get("value"), (int, float)) \
+            and not isinstance(data.get("value"), bool):
+        return {**data, "places": _places_of(data["value"])}
+    return data
+
+
+class Stated(Record):
+    """A value as a document writes it: the number, the decimals written, and how it bounds the truth.
+
+    qualifier: exact (the default), at_least / at_most (以上, 不少于 / 以下, 不超过), above / below (超过 / 低于),
+    over (余, 多: a little more than) or about (约); written as the word or the Chinese (以上, 余, 约).
+    """
+
+    value: Number
+    places: Places | None = None
+    qualifier: QualifierName = Qualifier.EXACT
+
+    @model_validator(mode="before")
+    @classmethod
+    def _places(cls, data: Any) -> Any:
+        return _with_places(data)
+
+    @property
+    def qualified(self) -> bool:
+        return self.qualifier is not Qualifier.EXACT
 
 
 class Figure(Record):
     """A number the document states, with where it states it.
 
+    unit: as the document writes it when it is not the catalogue's (1.5亿元 for a figure kept in 万元): it is
+    converted, never read as if it were in the catalogue's unit. qualifier: how the words bound it (2.6万余次).
+    scope: what the figure covers when less than its label says (满意度 of the canteen only); covers: false when the
+    analyst judges that it cannot stand for the indicator that would use it (that indicator is then not assessed).
     basis: self_reported (the unit's own documents, the default) or verified (the analyst checked it against
     evidence such as the final accounts); scores that use only verified figures count as verified coverage.
     """
 
     value: NonNegative
+    unit: Text | None = None
+    qualifier: QualifierName = Qualifier.EXACT
     source: Text | None = None
     note: Text | None = None
+    scope: Text | None = None
+    covers: bool = True
     basis: Basis = "self_reported"
 
     @model_validator(mode="before")
@@ -55,6 +111,14 @@ class Figure(Record):
                 raise ValueError(f"must be at least 0 (money and counts cannot be negative), found {data:g}")
             return {"value": data}
         return data
+
+    def in_unit(self, unit: str) -> float:
+        """The value in the catalogue's unit (converted from the unit written, when one is given)."""
+        if not self.unit or canonical_unit(self.unit) == canonical_unit(unit):
+            return self.value
+        from .quantity import convert
+
+        return convert(self.value, self.unit, unit)
 
 
 class Line(Record):
@@ -86,17 +150,17 @@ class ItemList(Record):
 
 
 class Figures(Record):
-    """Everything the unit's documents state as numbers. Absent means not stated."""
+    """Everything the unit's documents state as catalogue figures (figures.SCALARS, LINES). Absent: not stated."""
 
-    staff: dict[Literal["authorized", "on_duty", "contract_approved", "contract_actual"], Figure] = {}
-    budget: dict[Literal["start_of_year", "additions", "reductions", "adjusted", "executed",
-                         "adjustment_total", "exempt_adjustment", "carryover"], Figure] = {}
+    staff: dict[Literal[group_keys("staff")], Figure] = {}  # type: ignore[valid-type]
+    budget: dict[Literal[group_keys("budget")], Figure] = {}  # type: ignore[valid-type]
     budget_scope: Text | None = None
-    progress: dict[Literal["q1", "q2", "q3"], Figure] = {}
-    outputs: dict[Literal["planned", "done", "done_on_time", "quality_met", "key_assigned", "key_done"],
-                  Figure] = {}
-    survey: dict[Literal["satisfaction", "target"], Figure] = {}
-    activity: dict[Literal["vehicle_trips", "vehicle_km", "meetings"], Figure] = {}
+    progress: dict[Literal[group_keys("progress")], Figure] = {}  # type: ignore[valid-type]
+    outputs: dict[Literal[group_keys("outputs")], Figure] = {}  # type: ignore[valid-type]
+    survey: dict[Literal[group_keys("survey")], Figure] = {}  # type: ignore[valid-type]
+    activity: dict[Literal[group_keys("activity")], Figure] = {}  # type: ignore[valid-type]
+    assets: dict[Literal[group_keys("assets")], Figure] = {}  # type: ignore[valid-type]
+    buildings: dict[Literal[group_keys("buildings")], Figure] = {}  # type: ignore[valid-type]
     lines: dict[str, Line] = {}
     project_items: list[ProjectItem] = []
     funds: dict[Literal[tuple(FUNDS)], Figure] = {}  # type: ignore[valid-type]  # spending by source of funds
@@ -109,6 +173,40 @@ class Figures(Record):
         if unknown:
             raise ValueError(f"unknown line {unknown[0]!r}; expected one of: {', '.join(LINES)}")
         return value
+
+
+class StatedFigure(Stated):
+    """Any quantity a document states that the catalogue lacks: an id to refer to it, a label, a unit, a source.
+
+    e.g. {id: repair_calls, label: 维修电话, value: 2500, unit: 次, qualifier: 余, source: 五(二) 全年共接到维修电话2500余次}
+    """
+
+    id: FigureId
+    label: Text
+    unit: Text = ""
+    year: Annotated[int, Field(strict=True, ge=1990, le=2100)] | None = None
+    source: Text | None = None
+    note: Text | None = None
+    scope: Text | None = None
+    basis: Basis = "self_reported"
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_group(cls, value: str) -> str:
+        if value in ("lines", "funds", *{p.split(".")[0] for p in SCALARS}):
+            raise ValueError(f"{value!r} names a group of catalogue figures; choose another id")
+        return value
+
+
+class Project(Record):
+    """One project's own evaluation (附件2-4 公共项目资金绩效自评评分汇总表): its self-score, and its money when stated."""
+
+    name: Text
+    score: Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=100)] | None = None
+    grade: Literal["优", "良", "中", "差"] | None = None
+    budget: Figure | None = None
+    executed: Figure | None = None
+    source: Text | None = None
 
 
 class Verification(Record):
@@ -160,11 +258,13 @@ class Case(Record):
 
 
 class Target(Record):
-    """年度指标值: a quantity with a direction, or a qualitative phrase."""
+    """年度指标值: a quantity with a direction, or a qualitative phrase. A unit unlike the actual's is converted
+    when the two measure the same thing (亿元 and 万元) and left unscored when they do not."""
 
     op: Literal[">=", "<=", "=", ">", "<"] | None = None
     value: Number | None = None
     unit: Text | None = None
+    qualifier: QualifierName = Qualifier.EXACT
     text: Text | None = None
 
     @model_validator(mode="after")
@@ -175,10 +275,11 @@ class Target(Record):
 
 
 class Actual(Record):
-    """实际完成值."""
+    """实际完成值 (a value with its unit and qualifier, e.g. 820余场; or a phrase)."""
 
     value: Number | None = None
     unit: Text | None = None
+    qualifier: QualifierName = Qualifier.EXACT
     text: Text | None = None
 
 
@@ -217,56 +318,41 @@ class Row(Record):
         return value
 
 
-Places = Annotated[int, Field(strict=True, ge=0, le=6)]
-
-
-def _with_places(data: Any) -> Any:
-    """Record the decimals a stated value was written with ("77.00" → 2), unless given as places."""
-    if isinstance(data, dict) and "places" not in data and isinstance(data.get("value"), (int, float)) \
-            and not isinstance(data.get("value"), bool):
-        value = data["value"]
-        places = getattr(value, "places", None)
-        if places is None:
-            places = 0 if isinstance(value, int) else (decimals_of(value) if math.isfinite(value) else 0)
-        return {**data, "places": min(places, 6)}
-    return data
-
-
-class StatedRate(Record):
-    """A rate the unit states in its own narrative or table, e.g. 在职人员控制率 92%, at the precision written."""
+class StatedRate(Stated):
+    """A rate of the framework the unit states, e.g. 在职人员控制率 92%, at the precision written (95%以上 too)."""
 
     measure: Annotated[str, Field(max_length=120)]
-    value: Number
-    places: Places | None = None
-    source: Text | None = None
-
-    _places = model_validator(mode="before")(classmethod(lambda cls, data: _with_places(data)))
-
-
-class Statement(Record):
-    """A second (or third) value the report gives for a figure elsewhere in the same document."""
-
-    figure: Annotated[str, Field(max_length=120)]
-    value: NonNegative
     source: Text | None = None
 
 
-class StatedRatio(Record):
-    """A ratio of two catalogue figures the unit states, e.g. 公用经费控制率 91.41% (not a framework measure)."""
+class Statement(Stated):
+    """Another value the report gives for a figure (catalogue path or stated id) elsewhere in the same document."""
+
+    figure: Ref
+    unit: Text | None = None
+    source: Text | None = None
+
+
+class StatedRatio(Stated):
+    """A relation of two figures the unit states: a share a ÷ b (%), a change (a − b) ÷ b (%, 较上年增长/下降),
+    or a plain ratio a ÷ b. Figures are catalogue paths or stated ids; e.g. 公用经费控制率 91.41%."""
 
     label: Text
-    numerator: Annotated[str, Field(max_length=120)]
-    denominator: Annotated[str, Field(max_length=120)]
-    value: Number  # in %
-    places: Places | None = None
+    numerator: Ref
+    denominator: Ref
+    kind: Literal["share", "change", "ratio"] = "share"
     source: Text | None = None
 
-    _places = model_validator(mode="before")(classmethod(lambda cls, data: _with_places(data)))
 
-    @field_validator("numerator", "denominator")
-    @classmethod
-    def _known_path(cls, value: str) -> str:
-        return _figure_path(value)
+class DeclaredIdentity(Record):
+    """A relation the analyst declares between figures the report states: whole = the sum of its parts, or
+    whole ≥ it when the parts are only 其中 items (实有 = 在职 + 退休 + 遗属). A part written '-x' is subtracted."""
+
+    label: Text | None = None
+    whole: Ref
+    parts: list[Ref] = Field(min_length=1)
+    relation: Literal["=", ">="] = "="
+    source: Text | None = None
 
 
 class SectionClaim(Record):
@@ -289,6 +375,7 @@ class Claims(Record):
     rates: list[StatedRate] = []
     statements: list[Statement] = []
     ratios: list[StatedRatio] = []
+    identities: list[DeclaredIdentity] = []
     sections: list[SectionClaim] = []
 
 
@@ -334,6 +421,8 @@ class UnitParams(Record):
 
     unit: Identity
     figures: Figures = Figures()
+    stated: list[StatedFigure] = []
+    projects: list[Project] = []
     judgements: dict[str, dict[str, Case]] = {}
     indicators: list[Row] = []
     claims: Claims = Claims()
@@ -362,20 +451,194 @@ def figure_at(figures: Figures, path: str) -> Figure | None:
     return getattr(figures, parts[0]).get(parts[1])
 
 
-def parse_params(data: Any, file: str | Path) -> UnitParams:
-    """Validate already-parsed params data; every problem is reported at once."""
-    if not isinstance(data, dict):
-        raise ParamsError(str(file), [("", f"expected a mapping at the top level, found {type(data).__name__}")])
+@dataclass(frozen=True)
+class Value:
+    """A figure as the checks read it, catalogue or stated alike: label, value in its unit, how it was written."""
+
+    ref: str
+    label: str
+    value: float
+    unit: str
+    qualifier: Qualifier
+    places: int | None
+    source: str | None
+    basis: str
+    scope: str | None = None
+
+    def quantity(self) -> Quantity:
+        """The value as a statement, for agreement and contradiction at the precision it was written."""
+        places = self.places if self.places is not None else _places_of(self.value)
+        return Quantity(Decimal(repr(float(self.value))), canonical_unit(self.unit), self.qualifier, places)
+
+
+def value_of(params: UnitParams, ref: str) -> Value | None:
+    """The figure a reference names (catalogue path or stated id), or None when the document does not state it.
+
+    A catalogue figure written in another unit (1.5亿元) comes back in the catalogue's unit (15000万元).
+    KeyError when the reference names nothing.
+    """
+    if is_figure_path(ref):
+        fig = figure_at(params.figures, ref)
+        if fig is None:
+            return None
+        unit = unit_of(ref)
+        return Value(ref, label_of(ref), fig.in_unit(unit), unit, fig.qualifier, None, fig.source, fig.basis,
+                     fig.scope)
+    stated = next((s for s in params.stated if s.id == ref), None)
+    if stated is None:
+        raise KeyError(ref)
+    return Value(ref, stated.label, stated.value, canonical_unit(stated.unit), stated.qualifier, stated.places,
+                 stated.source, stated.basis, stated.scope)
+
+
+def _refs(params: UnitParams) -> list[tuple[str, str]]:
+    """(field, reference) of every figure reference in params (claims and item lists)."""
+    c = params.claims
+    out = [(f"claims.statements[{i}].figure", s.figure) for i, s in enumerate(c.statements)]
+    for i, r in enumerate(c.ratios):
+        out += [(f"claims.ratios[{i}].numerator", r.numerator), (f"claims.ratios[{i}].denominator", r.denominator)]
+    for i, d in enumerate(c.identities):
+        out.append((f"claims.identities[{i}].whole", d.whole))
+        out += [(f"claims.identities[{i}].parts[{j}]", p.lstrip("-")) for j, p in enumerate(d.parts)]
+    return out
+
+
+def reference_problems(params: UnitParams) -> list[tuple[str, str]]:
+    """Problems no single field shows: stated ids used twice, references to nothing, units that cannot compare."""
+    from .figures import all_figure_paths, suggestion
+
+    problems: list[tuple[str, str]] = []
+    ids = [s.id for s in params.stated]
+    problems += [(f"stated[{i}].id", f"id {s!r} is used twice; each stated figure needs its own")
+                 for i, s in enumerate(ids) if ids.index(s) != i]
+    known = set(ids)
+    for field, ref in _refs(params):
+        if not is_figure_path(ref) and ref not in known:
+            problems.append((field, f"{ref!r} is neither a catalogue figure nor the id of a stated figure"
+                             + (suggestion(ref, [*known, *all_figure_paths()]) or
+                                "; add it under stated: with an id, label, value and unit")))
+    for group in ("staff", "budget", "progress", "outputs", "survey", "activity", "assets", "buildings"):
+        for key, fig in getattr(params.figures, group).items():
+            want = unit_of(f"{group}.{key}")
+            if fig.unit and not commensurable(fig.unit, want):
+                problems.append((f"figures.{group}.{key}.unit", f"{fig.unit!r} cannot be converted to {want!r}, "
+                                 f"the unit of {label_of(f'{group}.{key}')}"))
+    for i, st in enumerate(params.claims.statements):
+        target = _safe_value(params, st.figure)
+        if st.unit and target is not None and not commensurable(st.unit, target.unit):
+            problems.append((f"claims.statements[{i}].unit", f"{st.unit!r} cannot be compared with "
+                             f"{target.unit or '无单位'} ({target.label})"))
+    for i, r in enumerate(params.claims.ratios):
+        a, b = _safe_value(params, r.numerator), _safe_value(params, r.denominator)
+        if r.kind != "ratio" and a is not None and b is not None and not commensurable(a.unit, b.unit):
+            problems.append((f"claims.ratios[{i}].kind", f"a {r.kind} compares like with like: {a.label} is in "
+                             f"{a.unit or '无单位'}, {b.label} in {b.unit or '无单位'} (use kind: ratio)"))
+    return problems
+
+
+def _safe_value(params: UnitParams, ref: str) -> Value | None:
     try:
-        return UnitParams.model_validate(data)
+        return value_of(params, ref)
+    except (KeyError, IncommensurableUnits):  # reported on their own
+        return None
+
+
+PLACEHOLDER_UNIT = {"id": "unit", "name": "—", "region": "—", "year": 2000, "framework": "dept_overall_a"}
+
+
+class Checked(NamedTuple):
+    """Params data checked: the params its valid sections make, the sections that were not, and every problem."""
+
+    params: UnitParams | None
+    invalid: frozenset[str]  # top-level sections left out of params ('unit' means its identity is a placeholder)
+    problems: list[tuple[str, str]]
+
+
+def check_params(data: Any) -> Checked:
+    """Every problem of params data at once, and the params its valid sections make.
+
+    The schema's problems and the references the schema cannot see (ids, units) come together: where a section is
+    invalid, the references of the others are still checked, so that fixing a file takes one round.
+    """
+    if not isinstance(data, dict):
+        return Checked(None, frozenset(), [("", f"expected a mapping at the top level, found {type(data).__name__}")])
+    try:
+        params = UnitParams.model_validate(data)
     except ValidationError as exc:
-        raise ParamsError(str(file), describe_errors(exc)) from None
+        problems = describe_errors(exc, data)
+        bad = frozenset(str(err["loc"][0]) for err in exc.errors() if err["loc"])
+        partial, shifted = _valid_part(data, exc)
+        if partial is None:
+            return Checked(None, bad, problems)
+        more = [p for p in reference_problems(partial) if not any(p[0].startswith(s + "[") for s in shifted)]
+        return Checked(partial, bad | ({"unit"} if "unit" not in data else set()), problems + more)
+    return Checked(params, frozenset(), reference_problems(params))
+
+
+def _valid_part(data: dict[str, Any], exc: ValidationError) -> tuple[UnitParams | None, set[str]]:
+    """The params made of what validates, and the lists whose entries moved.
+
+    First each invalid value is left out (a bad optional field, a bad figure); what is still invalid then goes
+    whole (a record missing what it needs; its list's later entries move up, so problems about them are not
+    reported from the partial params). The identity is replaced by a placeholder when it is invalid.
+    """
+    kept = copy.deepcopy({k: v for k, v in data.items() if k in UnitParams.model_fields})
+    shifted: set[str] = set()
+    for whole in (False, True, True):
+        for err in exc.errors():
+            loc = [p for p in err["loc"] if isinstance(p, (str, int))]
+            moved = _drop(kept, loc, whole)
+            if moved:
+                shifted.add(moved)
+        if not isinstance(kept.get("unit"), dict) or "unit" in {e["loc"][0] for e in exc.errors() if e["loc"]}:
+            kept["unit"] = PLACEHOLDER_UNIT
+        try:
+            return UnitParams.model_validate(kept), shifted
+        except ValidationError as again:
+            exc = again
+    return None, shifted
+
+
+def _drop(data: Any, loc: list[str | int], whole: bool) -> str | None:
+    """Leave out the value at the deepest part of loc that exists; with whole, the list entry that holds it.
+    Returns the readable path of a list whose entries moved, if any did."""
+    parents, node = [], data
+    for part in loc:
+        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) \
+                and 0 <= part < len(node):
+            parents.append((node, part))
+            node = node[part]
+        else:
+            break
+    if whole:
+        lists = [i for i, (c, _) in enumerate(parents) if isinstance(c, list)]
+        if lists:
+            container, key = parents[lists[0]]
+            del container[key]
+            return readable_path(loc[:lists[0]], None)
+    if parents:
+        container, key = parents[-1]
+        if isinstance(container, dict):
+            del container[key]
+    return None
+
+
+def parse_params(data: Any, file: str | Path) -> UnitParams:
+    """Validate already-parsed params data; every problem is reported at once, in one ParamsError."""
+    checked = check_params(data)
+    if checked.problems or checked.params is None or checked.invalid:
+        raise ParamsError(str(file), checked.problems)
+    return checked.params
+
+
+def read_params_data(path: str | Path) -> Any:
+    """A params file's YAML, read strictly and within bounds (a ParamsError for an unreadable file)."""
+    try:
+        return read_yaml(path)
+    except InputFileError as exc:
+        raise ParamsError(exc.file, exc.problems) from None
 
 
 def load_params(path: str | Path) -> UnitParams:
     """Read and validate one params file."""
-    try:
-        data = read_yaml(path)
-    except InputFileError as exc:
-        raise ParamsError(exc.file, exc.problems) from None
-    return parse_params(data, path)
+    return parse_params(read_params_data(path), path)

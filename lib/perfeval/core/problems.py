@@ -82,6 +82,8 @@ def readable_path(loc: list[Any], data: Any) -> str:
 
 
 def _plain_measure_path(path: str) -> str:
-    """A measure's location as its YAML is written: measure.ratio.0, not measure.ratio.args.0.figure.path."""
+    """A location as the file is written: list positions in brackets (stated[0].unit), and a measure's as its YAML
+    reads (measure.ratio[0], not measure.ratio.args.0.figure.path)."""
     path = re.sub(r"\.args(?=\.|$)", "", path)
-    return re.sub(r"\.(figure\.path|const\.value)$", "", path)
+    path = re.sub(r"\.(figure\.path|const\.value)$", "", path)
+    return re.sub(r"\.(\d+)(?=\.|$)", r"[\1]", path)

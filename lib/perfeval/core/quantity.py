@@ -497,3 +497,43 @@ def parse_quantity(text: str) -> Quantity | None:
     q = found[0].quantity
     lead = len(text) - len(text.lstrip().lstrip("\u3000"))
     return replace(q, text=text[lead:lead + found[0].end])
+
+
+_WORDS: dict[str, Qualifier] = {**_PREFIXES, **_SUFFIXES, "余": Qualifier.OVER, "多": Qualifier.OVER,
+                                "=": Qualifier.EXACT, "": Qualifier.EXACT}
+
+
+def qualifier_of(word: str) -> Qualifier:
+    """The qualifier a params file or a cell names: its value ('at_least') or a word as reports write it (以上, 余)."""
+    try:
+        return Qualifier(word)
+    except ValueError:
+        pass
+    if word.strip() in _WORDS:
+        return _WORDS[word.strip()]
+    known = ", ".join(q.value for q in Qualifier)
+    raise ValueError(f"unknown qualifier {word!r}; write one of {known}, or a word such as 以上, 不超过, 余, 约")
+
+
+def canonical_unit(symbol: str) -> str:
+    """A unit as the units table names it (名 → 人, ㎡ → 平方米); a unit it does not know is kept as written."""
+    symbol = symbol.strip()
+    return SYNONYMS.get(symbol, symbol)
+
+
+def commensurable(a: str, b: str) -> bool:
+    """Can values in these two units be compared (万元 and 元: yes; 万元 and 人, or an unknown unit and another: no)?"""
+    a, b = canonical_unit(a), canonical_unit(b)
+    if a == b:
+        return True
+    return a in UNITS and b in UNITS and UNITS[a].dimension == UNITS[b].dimension
+
+
+def convert(value: float, unit: str, to: str) -> float:
+    """value in `unit` expressed in `to` (1.5亿元 → 15000万元); IncommensurableUnits when they cannot be compared."""
+    a, b = canonical_unit(unit), canonical_unit(to)
+    if a == b:
+        return value
+    if not commensurable(a, b):
+        raise IncommensurableUnits(unit, to)
+    return float(Decimal(repr(float(value))) * UNITS[a].factor / UNITS[b].factor)
