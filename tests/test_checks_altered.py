@@ -147,6 +147,17 @@ CASES = [
     # framework arithmetic
     ("营造良好工作氛围 left out: weights add up", YUNXI, [row("work_atmosphere", applicable=False)],
      "table_total_not_100", -1),
+    # open evidence: declared identities, 楼堂馆所, projects, years
+    ("财政资金 stated as 3700", LIUYANG,
+     [lambda d: next(s for s in d["stated"] if s["id"] == "fiscal_total").update(text="3700万元")],
+     "declared_identity_broken", +2),  # 总支出 = 财政资金 + 其他; 财政资金 = 基本 + 财政拨款项目
+    ("楼堂馆所 larger than approved", CHANGSHA, [put("figures.buildings", {"approved_area": 1000, "actual_area": 1100})],
+     "building_area_over_approval", +1),
+    ("one 项目支出 item evaluated, four not", LIUYANG, [put("projects", [{"name": "行政中心水电物业费", "score": 95}])],
+     "project_items_without_evaluation", +1),
+    ("a project scored above its execution", CHANGSHA,
+     [put("projects", [{"name": "甲", "score": 99, "budget": 100, "executed": 50}])], "project_score_above_execution", +1),
+    ("基本支出 last year 200", LIUYANG, [put("figures.lines.basic.prev_final", 200)], "large_change_on_last_year", +1),
 ]
 
 
@@ -172,7 +183,8 @@ def test_every_check_id_is_exercised_by_an_alteration():
         "claimed_grade_inconsistent", "claimed_grade_unsupported", "claimed_total_omits_rows",
         "section_score_not_sum_of_rows", "section_score_above_recomputed", "claimed_total_unverifiable",
         "budget_denominator", "final_above_budget", "sangong_above_prev_final", "plan_exceeded",
-        "execution_above_budget", "table_total_not_100"}
+        "execution_above_budget", "table_total_not_100", "declared_identity_broken", "building_area_over_approval",
+        "project_items_without_evaluation", "project_score_above_execution", "large_change_on_last_year"}
 
 
 def find(unit: ScoredUnit, check: str):
@@ -223,6 +235,9 @@ def _consistent_changsha(d: dict[str, Any]) -> None:
     d["figures"]["budget"].update(reductions=0, adjusted=16640.91, adjustment_total=0)
     d["claims"]["statements"] = [s for s in d["claims"]["statements"] if s["figure"] != "budget.adjustment_total"]
     d["claims"]["rates"] = [r for r in d["claims"]["rates"] if not r["measure"].startswith("procurement")]
+    lines["public_office"]["prev_final"] = 24.5
+    lines["procurement"]["prev_final"] = 230
+    del d["projects"]  # 附件2-4 is summarised as a fact, not an inconsistency: left out here
 
 
 def _consistent_liuyang(d: dict[str, Any]) -> None:

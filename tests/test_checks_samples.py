@@ -29,6 +29,8 @@ EXPECTED = {
         ("budget_denominator", "warning"): 1,     # 77.04% on the start-of-year budget, 100% on the adjusted one
         ("final_above_budget", "warning"): 1,     # 办公经费 25.88 > 25
         ("plan_exceeded", "warning"): 1,          # 政府采购 439.27 of 240 = 183.03%
+        ("large_change_on_last_year", "info"): 2,  # 办公经费 62.24 → 25.88 (−58.42%); 政府采购 8368.85 → 439.27 (−94.75%)
+        ("projects_evaluated", "info"): 1,        # 附件2-4: 16 projects, mean 95.96, lowest 90 (人武部安沙训练场改扩建工程)
     }),
     "yunxi": Counter({
         ("identity_broken", "error"): 1,          # funds by source 3665.84 ≠ 2246.07 (国有资本经营 1419.77 on top)
@@ -68,6 +70,8 @@ def one(unit: str, check: str, *words: str):
 
 # (unit, check id, figures the message must state)
 MESSAGES = [
+    ("changsha", "projects_evaluated", ("16 个项目", "平均 95.96 分", "最低“长沙县人武部安沙训练场改扩建工程” 90 分")),
+    ("changsha", "large_change_on_last_year", ("办公经费", "较上年下降 58.42%")),
     ("changsha", "identity_broken", ("“三公”经费（本年决算数）", "613.76万元", "614.98万元", "多 1.22万元")),
     ("changsha", "identity_broken", ("公务用车购置和维护经费（本年决算数）", "公车运行维护 612.54万元", "少 1.22万元")),
     ("changsha", "items_exceed_whole", ("上年决算数", "719.55万元", "721.30万元", "1.75万元")),

@@ -4,6 +4,7 @@ import math
 import pytest
 
 from perfeval.core import formulas as f
+from perfeval.core.params import Stated
 from perfeval.core.rules import Band
 
 
@@ -31,7 +32,7 @@ def test_round_half_up_is_not_bankers(value, places, expected):
     (95, 94.99997, True),           # 15808.86 / 16640.91
 ])
 def test_agreement_is_judged_at_the_stated_precision(stated, computed, agrees):
-    assert f.agrees_at_precision(stated, computed) is agrees
+    assert Stated(value=stated).holds_for(computed) is agrees
 
 
 @pytest.mark.parametrize("value,limit,direction,expected", [

@@ -42,7 +42,8 @@ BREAKOUT = '"><img src=x onerror=alert(2)>'
 PAYLOADS = (SCRIPT + FORMULA, FORMULA + SCRIPT, FORMULA + BREAKOUT + SCRIPT)
 # Strings the schema checks against a fixed list (ids, paths into the figures, choices): not free text.
 NOT_TEXT = {"id", "framework", "figure", "measure", "field", "op", "of", "grade", "achievement", "numerator",
-            "denominator", "level2"}
+            "denominator", "level2", "basis", "qualifier", "kind", "relation", "whole", "parts",
+            "text"}  # a stated phrase (2500余次) is read as a quantity; its label and source are the free text
 QUANTITY_UNIT = "=次"  # a row's unit of measure: short, no digits (the Excel cell reads "≥12=次"), formula-like
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import os
+from enum import Enum
 import re
 import tempfile
 from pathlib import Path
@@ -148,9 +149,18 @@ def read_yaml(path: str | Path) -> Any:
     return parse_yaml(text, path)
 
 
-def dump_yaml(data: Any) -> str:
-    """YAML text that keeps Chinese readable and key order as given."""
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that writes an enumeration (a qualifier such as over) as its value."""
+
+
+_Dumper.add_multi_representer(Enum, lambda dumper, value: dumper.represent_data(value.value))
+
+
+def dump_yaml(data: Any, flow_leaves: bool = False) -> str:
+    """YAML text that keeps Chinese readable and key order as given (flow_leaves: leaf mappings inline, as
+    hand-written params are)."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120,
+                     default_flow_style=None if flow_leaves else False)
 
 
 def _current_umask() -> int:

@@ -171,15 +171,31 @@ class ReadingOut(Out):
 
 
 class FigureOut(Out):
-    """A figure the unit's documents state, as the report's base data shows it."""
+    """A figure the unit's documents state, as the report's base data shows it (catalogue path or stated id)."""
 
     figure: str
     label: str
     value: float
     unit: str
+    qualifier: str = "exact"
+    places: int | None = None
+    text: str | None = None
     source: str | None = None
     note: str | None = None
+    scope: str | None = None
     basis: str = "self_reported"
+    stated: bool = False  # a figure of the unit's own, outside the catalogue
+
+
+class ProjectOut(Out):
+    """One project's own evaluation (附件2-4)."""
+
+    name: str
+    score: float | None
+    grade: str | None
+    budget: float | None
+    executed: float | None
+    source: str | None
 
 
 class LintOut(Out):
@@ -210,6 +226,7 @@ class UnitResult(Out):
     sensitivity: list[SensitivityOut]
     readings: list[ReadingOut]
     figures: list[FigureOut]
+    projects: list[ProjectOut]
     framework_notes: list[LintOut]
 
     @property
@@ -264,21 +281,19 @@ def _finding(f: Finding) -> FindingOut:
 
 
 def stated_figures(unit: ScoredUnit) -> list[FigureOut]:
-    """Every catalogue figure the params state, lines of the base data table first, then the other figures."""
+    """Every figure the params state: lines of the base data table, the other catalogue figures, the unit's own."""
     out = []
     figures = unit.params.figures
-    for key in LINES:
-        for col in COLUMNS:
-            path = f"lines.{key}.{col}"
-            fig = figure_at(figures, path)
-            if fig is not None:
-                out.append(FigureOut(figure=path, label=label_of(path), value=fig.value, unit=unit_of(path),
-                                     source=fig.source, note=fig.note, basis=fig.basis))
-    for path in SCALARS:
+    paths = [f"lines.{key}.{col}" for key in LINES for col in COLUMNS] + list(SCALARS)
+    for path in paths:
         fig = figure_at(figures, path)
         if fig is not None:
-            out.append(FigureOut(figure=path, label=label_of(path), value=fig.value, unit=unit_of(path),
-                                 source=fig.source, note=fig.note, basis=fig.basis))
+            out.append(FigureOut(figure=path, label=label_of(path), value=fig.in_unit(unit_of(path)), unit=unit_of(path),
+                                 qualifier=fig.qualifier.value, source=fig.source, note=fig.note, scope=fig.scope,
+                                 basis=fig.basis))
+    out += [FigureOut(figure=s.id, label=s.label, value=s.value, unit=s.unit, qualifier=s.qualifier.value,
+                      places=s.places, text=s.text, source=s.source, note=s.note, scope=s.scope, basis=s.basis,
+                      stated=True) for s in unit.params.stated]
     return out
 
 
@@ -311,6 +326,9 @@ def unit_result(unit: ScoredUnit, findings: list[Finding], readings: list[Readin
                              source=fw.reading(k).source, declared=k in declared, used=k in s.readings_used)
                   for k, opt in s.readings.items()],
         figures=stated_figures(unit),
+        projects=[ProjectOut(name=p.name, score=p.score, grade=p.grade, budget=p.budget.value if p.budget else None,
+                             executed=p.executed.value if p.executed else None, source=p.source)
+                  for p in unit.params.projects],
         framework_notes=[LintOut(code=p.code, indicator=p.indicator, message=p.message, severity=p.severity)
                          for p in s.lint])
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Callable
 
 from ..core.engine import ScoredUnit
-from . import claims, denominator, framework_arithmetic, generous, identities, overspending, scores, statements
+from . import (claims, denominator, framework_arithmetic, generous, identities, overspending, projects, scores,
+               statements, years)
 from .finding import KINDS, SEVERITY_LABEL, SEVERITY_ORDER, Evidence, Finding
 
 Check = Callable[[ScoredUnit], list[Finding]]
@@ -12,6 +13,7 @@ Check = Callable[[ScoredUnit], list[Finding]]
 # name -> check; every check is pure (sheet in, findings out) and may emit several stable check ids
 CHECKS: dict[str, Check] = {
     "breakdowns": identities.breakdowns,
+    "declared_identities": identities.declared,
     "listed_items": identities.listed_items,
     "items_listed_twice": identities.items_listed_twice,
     "figure_statements": statements.figure_statements,
@@ -29,6 +31,11 @@ CHECKS: dict[str, Check] = {
     "budget_denominator": denominator.budget_denominator,
     "overspending": overspending.overspending,
     "over_execution": overspending.over_execution,
+    "buildings": overspending.buildings,
+    "projects_evaluated": projects.summary,
+    "projects_unevaluated": projects.unevaluated,
+    "project_scores": projects.unsupported_scores,
+    "year_on_year": years.large_swings,
     "framework_lint": framework_arithmetic.lint_findings,
     "table_total": framework_arithmetic.table_total,
 }

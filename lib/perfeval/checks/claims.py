@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
-from ..core.figures import label_of, unit_of
-from ..core.formulas import agrees_at_precision
-from ..core.params import figure_at
+from ..core.params import Stated, StatedRatio, Value, value_of
+from ..core.quantity import Interval, convert
 from ..core.formulas import round_half_up
 from .finding import Evidence, Finding
-from .fmt import amount, num, pct, pts, stated_pct
+from .fmt import amount, num, pct, pts, stated_as, stated_pct, value_evidence, written
 from .statements import find_section, section_rows
 
 KIND = "recomputed_vs_claimed"
@@ -32,7 +32,7 @@ def stated_rates(unit: ScoredUnit) -> list[Finding]:
     out = []
     for rate in params.claims.rates:
         row, computed, label = _measure_value(sheet, rate.measure)
-        if computed is None or not math.isfinite(computed) or agrees_at_precision(rate.value, computed, rate.places):
+        if computed is None or not math.isfinite(computed) or rate.holds_for(computed):
             continue
         inputs = [i for i in (row.inputs if row else ()) if i.value is not None]
         used = "，".join(f"{i.label} {amount(i.value, i.unit)}" for i in inputs)
@@ -46,37 +46,80 @@ def stated_rates(unit: ScoredUnit) -> list[Finding]:
     return out
 
 
+KIND_FORMULA = {"share": "{a} ÷ {b} × 100%", "change": "（{a} − {b}）÷ {b} × 100%", "ratio": "{a} ÷ {b}"}
+
+
+def relation(kind: str, a: float, b: float) -> float:
+    """The value a stated relation of two figures has: a share or change in %, or a plain ratio."""
+    if kind == "share":
+        return a / b * 100
+    if kind == "change":
+        return (a - b) / b * 100
+    return a / b
+
+
+def _span(kind: str, a: Value, b: Value) -> tuple[float, float] | None:
+    """The values the relation can take when a figure bounds rather than states its value (2500余次 ÷ …)."""
+    def ends(v: Value) -> tuple[float, float]:
+        if not v.qualified:
+            return v.value, v.value
+        iv = v.quantity().interval()
+        low = float(iv.low) if iv.low is not None else 0.0
+        return low, float(iv.high) if iv.high is not None else float("inf")
+
+    (a0, a1), (b0, b1) = ends(a), ends(b)
+    if b0 <= 0:
+        return None  # the denominator may be 0: the relation can be anything
+    values = [relation(kind, x, y) for x in (a0, a1) for y in (b0, b1) if math.isfinite(x) and math.isfinite(y)]
+    return (min(values), max(values)) if values else None
+
+
+def _ratio_holds(r: StatedRatio, a: Value, b: Value) -> tuple[bool, float]:
+    computed = relation(r.kind, a.value, convert(b.value, b.unit, a.unit) if r.kind != "ratio" else b.value)
+    if not (a.qualified or b.qualified):
+        return r.holds_for(computed), computed
+    span = _span(r.kind, a, b)
+    if span is None:
+        return True, computed
+    within = Interval(Decimal(repr(span[0])), Decimal(repr(span[1])), True, True)
+    return r.quantity().interval().overlaps(within), computed
+
+
 def stated_ratios(unit: ScoredUnit) -> list[Finding]:
-    """A ratio of two figures the unit states (claims.ratios) that the figures do not give; names a restatement that would."""
+    """A relation of two figures the unit states (claims.ratios: share, change, ratio; catalogue or stated figures)
+    that the figures do not give at the stated precision and qualifier; names a restatement that would give it."""
     params = unit.params
     out = []
-    figures = params.figures
-    for ratio in params.claims.ratios:
-        num_fig, den_fig = figure_at(figures, ratio.numerator), figure_at(figures, ratio.denominator)
-        if num_fig is None or den_fig is None or den_fig.value <= 0:
+    for r in params.claims.ratios:
+        a, b = value_of(params, r.numerator), value_of(params, r.denominator)
+        if a is None or b is None or b.value <= 0:
             continue
-        computed = num_fig.value / den_fig.value * 100
-        if not math.isfinite(computed) or agrees_at_precision(ratio.value, computed, ratio.places):
+        holds, computed = _ratio_holds(r, a, b)
+        if holds or not math.isfinite(computed):
             continue
         hint = ""
         for st in params.claims.statements:
-            if st.figure in (ratio.numerator, ratio.denominator):
-                n = st.value if st.figure == ratio.numerator else num_fig.value
-                d = st.value if st.figure == ratio.denominator else den_fig.value
-                if d > 0 and agrees_at_precision(ratio.value, n / d * 100, ratio.places):
-                    hint = (f"若{label_of(st.figure)}取{st.source or '报告另处'}所载的 "
-                            f"{amount(st.value, unit_of(st.figure))}，则恰为 {stated_pct(ratio.value, ratio.places)}：该比率依据的是另一数值。")
-        nu, du = unit_of(ratio.numerator), unit_of(ratio.denominator)
+            if st.figure in (r.numerator, r.denominator):
+                other = Value(st.figure, "", convert(st.value, st.unit, a.unit if st.figure == r.numerator else b.unit)
+                              if st.unit else st.value, a.unit if st.figure == r.numerator else b.unit,
+                              st.qualifier, st.places, st.source, "self_reported")
+                aa, bb = (other, b) if st.figure == r.numerator else (a, other)
+                if bb.value > 0 and _ratio_holds(r, aa, bb)[0]:
+                    label = a.label if st.figure == r.numerator else b.label
+                    hint = (f"若{label}取{st.source or '报告另处'}所载的 {written(other)}，则与所述相符："
+                            "该比率依据的是另一数值。")
+        unit_ = "%" if r.kind != "ratio" else ""
+        said = stated_as(r.value, r.places, r.qualifier, unit_)
+        formula = KIND_FORMULA[r.kind].format(a=a.label, b=b.label)
+        shown = pct(computed) if unit_ else num(computed, 4)
         out.append(Finding(
             "stated_ratio_mismatch", KIND, "error",
-            f"{ratio.label}：单位陈述为 {stated_pct(ratio.value, ratio.places)}（{ratio.source or '来源未注明'}），按 {label_of(ratio.numerator)} "
-            f"{amount(num_fig.value, nu)} ÷ {label_of(ratio.denominator)} {amount(den_fig.value, du)} 重算为 "
-            f"{pct(computed)}，不一致。{hint}",
-            f"{ratio.label} = {label_of(ratio.numerator)} ÷ {label_of(ratio.denominator)} × 100%；{RULE}",
-            (Evidence(f"单位陈述的{ratio.label}", ratio.value, "%", ratio.source),
-             Evidence(f"重算的{ratio.label}", round_half_up(computed, 2), "%"),
-             Evidence(label_of(ratio.numerator), num_fig.value, nu, num_fig.source),
-             Evidence(label_of(ratio.denominator), den_fig.value, du, den_fig.source))))
+            f"{r.label}：单位陈述为 {said}（{r.source or '来源未注明'}），按 {a.label} {written(a)} 与 {b.label} "
+            f"{written(b)} 重算（{formula}）为 {shown}，不一致。{hint}",
+            f"{r.label} = {formula}；{RULE}",
+            (Evidence(f"单位陈述的{r.label}", r.value, unit_, r.source),
+             Evidence(f"重算的{r.label}", round_half_up(computed, 2 if unit_ else 4), unit_),
+             value_evidence(a), value_evidence(b))))
     return out
 
 
@@ -90,7 +133,7 @@ def section_rates(unit: ScoredUnit) -> list[Finding]:
         if claim.rate is None or claim.score is None or not weight:
             continue
         computed = claim.score / weight * 100
-        if agrees_at_precision(claim.rate, computed):
+        if Stated(value=claim.rate).holds_for(computed):
             continue
         same = [r for r in (section_rows(sheet, top) if top else ())
                 if r.actual and r.actual.startswith(f"{num(claim.rate)}%")]

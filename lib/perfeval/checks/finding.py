@@ -17,6 +17,8 @@ KINDS: dict[str, str] = {
     "claimed_total": "自评总分与等次",
     "budget_denominator": "预算执行率的分母口径",
     "overspending": "超预算支出与超计划执行",
+    "projects": "项目绩效自评",
+    "years": "与上年相比",
     "framework_arithmetic": "指标体系分值算术",
 }
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from ..core.figures import COLUMNS, LINES, label_of, unit_of
 from ..core.formulas import round_half_up
-from ..core.params import Figure
+from ..core.params import Figure, Value
+from ..core.quantity import QUALIFIER_WORD, Qualifier
 from .finding import Evidence
 
 TOLERANCE = 0.005  # half a cent of 万元: figures are stated to two decimals
@@ -32,6 +33,21 @@ def stated_pct(value: float, places: int | None) -> str:
     return f"{round_half_up(value, places):.{places}f}%"
 
 
+def written(v: Value) -> str:
+    """A figure as the document wrote it: its value at the decimals written, its qualifier and unit (2500余次)."""
+    shown = money(v.value)[:-2] if v.unit == "万元" else (f"{round_half_up(v.value, v.places):.{v.places}f}"
+                                                        if v.places is not None else num(v.value, 6))
+    word = QUALIFIER_WORD[v.qualifier]
+    if v.qualifier in (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.OVER):
+        return f"{shown}{word}{v.unit}" if v.qualifier is Qualifier.OVER else f"{shown}{v.unit}{word}"
+    return f"{word}{shown}{v.unit}"
+
+
+def stated_as(value: float, places: int | None, qualifier: Qualifier, unit: str) -> str:
+    """A stated value as written (a rate “50%以上”, a count “300多次”)."""
+    return written(Value("", "", value, unit, qualifier, places, None, "self_reported"))
+
+
 def pts(value: float) -> str:
     return num(value) + " 分"
 
@@ -55,6 +71,14 @@ def column_of(path: str) -> str | None:
 def sourced(fig: Figure) -> str:
     """'（附件1-2 …）' after a figure, or nothing when no source was recorded."""
     return f"（{fig.source}）" if fig.source else ""
+
+
+def sourced_value(v: Value) -> str:
+    return f"（{v.source}）" if v.source else ""
+
+
+def value_evidence(v: Value, label: str | None = None) -> Evidence:
+    return Evidence(label or v.label, v.value, v.unit, v.source)
 
 
 def evidence(path: str, fig: Figure, label: str | None = None) -> Evidence:

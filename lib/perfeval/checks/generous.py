@@ -8,7 +8,7 @@ from ..core.formulas import decimals_of, round_half_up
 from ..core.framework import Framework
 from ..core.params import Row
 from ..core.readings import LEVEL_LABEL
-from ..core.rows import band_range, direction_of, infer_achievement
+from ..core.rows import Comparison, band_range, compared, direction_of, infer_achievement
 from .finding import Evidence, Finding
 from .fmt import num, pct, pts
 
@@ -45,14 +45,14 @@ def _full_marks(unit: ScoredUnit, row: ScoreRow) -> Generosity | None:
         if row.role == "satisfaction" and row.value is not None and row.value < 100:
             return Generosity("full_marks_below_satisfaction_target", f"满意度只达到目标的 {pct(row.value)}", allowed)
         return None
-    target, actual = prow.target, prow.actual
-    if target and target.value is not None and actual and actual.value is not None:
-        op, unit_ = direction_of(prow, _default_op(unit.framework, prow)), target.unit or actual.unit or ""
-        t, a = f"{num(target.value)}{unit_}", f"{num(actual.value)}{unit_}"
-        if op == "<=" and actual.value > target.value:
-            over = f"，超出 {pct((actual.value / target.value - 1) * 100)}" if target.value > 0 else ""
+    pair = compared(prow)
+    if isinstance(pair, Comparison):
+        op = direction_of(prow, _default_op(unit.framework, prow))
+        t, a = f"{num(pair.target)}{pair.unit}", f"{num(pair.actual)}{pair.unit}"
+        if op == "<=" and pair.actual > pair.target:
+            over = f"，超出 {pct((pair.actual / pair.target - 1) * 100)}" if pair.target > 0 else ""
             return Generosity("full_marks_for_cost_overrun", f"年度指标 {t}，实际 {a}{over}", allowed)
-        if op == ">=" and actual.value < target.value:
+        if op == ">=" and pair.actual < pair.target:
             check = "full_marks_below_satisfaction_target" if row.role == "satisfaction" else "full_marks_for_shortfall"
             return Generosity(check, f"年度指标 {t}，实际只有 {a}", allowed)
         if op == "=":
@@ -64,7 +64,7 @@ def _above_band(unit: ScoredUnit, row: ScoreRow) -> Generosity | None:
     """A qualitative row's claimed score above the band its achievement level allows (部分达成 claimed at 80%)."""
     prow = params_row(unit, row) if row.personalised else None
     if prow is None or row.claimed_score is None or not row.weight or row.status != "scored" or \
-            (prow.target and prow.target.value is not None and prow.actual and prow.actual.value is not None):
+            compared(prow) is not None:
         return None
     level, _ = infer_achievement(prow)
     if level is None:

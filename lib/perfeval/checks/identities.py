@@ -1,13 +1,16 @@
 """Accounting identities: totals against their items, and how much of a total its listed items leave unexplained."""
 from __future__ import annotations
 
+import math
 from difflib import SequenceMatcher
 
 from ..core.engine import ScoredUnit
 from ..core.figures import BREAKDOWNS, Breakdown, label_of, unit_of
-from ..core.params import Figures, ProjectItem, figure_at
+from ..core.params import Figures, ProjectItem, Value, figure_at, value_of
+from ..core.quantity import convert
 from .finding import Evidence, Finding
-from .fmt import TOLERANCE, amount, column_of, evidence, money, pct, short_label, sourced
+from .fmt import (TOLERANCE, amount, column_of, evidence, money, pct, short_label, sourced, sourced_value,
+                  value_evidence, written)
 
 KIND = "accounting_identities"
 SHARE_WORTH_A_WARNING = 1.0  # % of a total left unexplained by its listed items
@@ -56,6 +59,51 @@ def breakdowns(unit: ScoredUnit) -> list[Finding]:
     """Every identity of figures.BREAKDOWNS the unit's stated figures break (总支出 = 基本 + 项目, 三公 = 其分项 ...)."""
     params = unit.params
     return [f for b in BREAKDOWNS if (f := _one(b, params.figures)) is not None]
+
+
+def declared(unit: ScoredUnit) -> list[Finding]:
+    """The identities the analyst declares between stated figures (实有 = 在职 + 退休 + 遗属) that do not hold,
+    with 余/约/以上 read as the ranges they are."""
+    params = unit.params
+    out = []
+    for d in params.claims.identities:
+        whole = value_of(params, d.whole)
+        parts = [(p.startswith("-"), value_of(params, p.lstrip("-"))) for p in d.parts]
+        if whole is None or any(v is None for _, v in parts):
+            continue  # a figure the report does not state: the relation cannot be tested
+        terms = [(neg, v) for neg, v in parts if v is not None]
+        low, high = _sum_span(terms, whole.unit)
+        w_low, w_high = _ends(whole)
+        tol = TOLERANCE * (len(terms) + 1)
+        holds = (w_high + tol >= low) if d.relation == ">=" else (w_high + tol >= low and w_low - tol <= high)
+        if holds:
+            continue
+        label = d.label or f"{whole.label} {'=' if d.relation == '=' else '≥'} " + \
+            "".join((" − " if neg else " + ") + v.label for neg, v in terms)[3:]
+        total = sum(-v.value if neg else v.value for neg, v in terms)
+        listed = "".join((" − " if neg else " + ") + f"{v.label} {written(v)}" for neg, v in terms)[3:]
+        more = "多" if total > whole.value else "少"
+        out.append(Finding(
+            "declared_identity_broken", KIND, "error",
+            f"{whole.label} {written(whole)}{sourced_value(whole)}，而 {listed} 合计 {amount(total, whole.unit)}，"
+            f"比它{more} {amount(abs(total - whole.value), whole.unit)}（{d.source or '关系由评价人员依报告列明'}）。",
+            label, (value_evidence(whole),) + tuple(value_evidence(v) for _, v in terms)))
+    return out
+
+
+def _ends(v: Value) -> tuple[float, float]:
+    if not v.qualified:
+        return v.value, v.value
+    iv = v.quantity().interval()
+    return (float(iv.low) if iv.low is not None else -math.inf, float(iv.high) if iv.high is not None else math.inf)
+
+
+def _sum_span(terms: list[tuple[bool, Value]], unit: str) -> tuple[float, float]:
+    low = high = 0.0
+    for neg, v in terms:
+        a, b = (convert(x, v.unit, unit) if math.isfinite(x) else x for x in _ends(v))
+        low, high = (low - b, high - a) if neg else (low + a, high + b)
+    return low, high
 
 
 def _lists(figures: Figures) -> list[tuple[str, list[ProjectItem]]]:

@@ -5,7 +5,7 @@ from ..core.engine import ScoredUnit
 from ..core.figures import COLUMNS, LINES
 from ..core.params import Figure, figure_at
 from .finding import Evidence, Finding
-from .fmt import TOLERANCE, money, pct, sourced
+from .fmt import TOLERANCE, money, num, pct, sourced
 
 KIND = "overspending"
 
@@ -42,6 +42,28 @@ def overspending(unit: ScoredUnit) -> list[Finding]:
             text, ev = _excess(spec.label, line.final, line.prev_final, COLUMNS["final"], COLUMNS["prev_final"])
             out.append(Finding("sangong_above_prev_final", KIND, "warning", f"“三公”经费增长：{text}。",
                                "“三公”经费只减不增：本年决算不超过上年决算", ev))
+    return out
+
+
+BUILDING_LIMITS = (("buildings.actual_area", "buildings.approved_area", "规模", "平方米"),
+                   ("buildings.actual_investment", "buildings.approved_investment", "投资", "万元"))
+
+
+def buildings(unit: ScoredUnit) -> list[Finding]:
+    """楼堂馆所 built larger, or for more, than approved (附件1-2 楼堂馆所控制情况)."""
+    out = []
+    figures = unit.params.figures
+    for actual_path, approved_path, what, u in BUILDING_LIMITS:
+        actual, approved = figure_at(figures, actual_path), figure_at(figures, approved_path)
+        if actual is None or approved is None or approved.value <= 0 or actual.value <= approved.value + TOLERANCE:
+            continue
+        shown = money if u == "万元" else (lambda v: f"{num(v)}{u}")
+        out.append(Finding(
+            f"building_{'area' if what == '规模' else 'investment'}_over_approval", KIND, "error",
+            f"楼堂馆所实际{what} {shown(actual.value)}{sourced(actual)}，超过批复{what} {shown(approved.value)}"
+            f"{sourced(approved)}，{what}控制率 {pct(actual.value / approved.value * 100)}。",
+            f"楼堂馆所{what}不得超过批复（{what}控制率 = 实际 ÷ 批复 × 100% ≤ 100%）",
+            (Evidence(f"实际{what}", actual.value, u, actual.source), Evidence(f"批复{what}", approved.value, u, approved.source))))
     return out
 
 

@@ -6,16 +6,19 @@ from typing import Iterator
 from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
 from ..core.figures import label_of, unit_of
 from ..core.framework import Node
-from ..core.params import figure_at
+from ..core.params import Value, value_of
+from ..core.quantity import contradicts, convert
 from .finding import Evidence, Finding
-from .fmt import TOLERANCE, amount, num, pts
+from .fmt import amount, num, pts, sourced_value, value_evidence, written
 from .rescore import effect, score_of, with_figure, with_row_value
 
 KIND = "two_values"
 
 
 def figure_statements(unit: ScoredUnit) -> list[Finding]:
-    """A figure of the params stated with another value elsewhere (claims.statements), and what it changes.
+    """A figure (catalogue or stated) given another value elsewhere (claims.statements) that cannot also be true,
+    judged at the precision and with the qualifiers each was written with (800余 vs 600余 contradict; 300多 vs 300
+    do not), and what the other value would change in the score.
 
     Each distinct (figure, value) that feeds a score is rescored once, so the cost grows with the statements.
     """
@@ -24,24 +27,28 @@ def figure_statements(unit: ScoredUnit) -> list[Finding]:
     effects: dict[tuple[str, float], str] = {}
     out = []
     for st in params.claims.statements:
-        fig = figure_at(params.figures, st.figure)
-        if fig is None or abs(fig.value - st.value) < TOLERANCE:
+        first = value_of(params, st.figure)
+        if first is None:
             continue
-        u = unit_of(st.figure)
+        other = Value(st.figure, first.label, convert(st.value, st.unit, first.unit) if st.unit else st.value,
+                      first.unit, st.qualifier, st.places, st.source, "self_reported")
+        if not contradicts(first.quantity(), other.quantity()):
+            continue
         uses = st.figure in scored_inputs
-        key = (st.figure, st.value)
+        key = (st.figure, other.value)
         if key not in effects:
-            other = unit.rescored(with_figure(params, st.figure, st.value)) if uses else None
-            effects[key] = effect(sheet, other, uses)
+            changed = unit.rescored(with_figure(params, st.figure, other.value)) if uses else None
+            effects[key] = effect(sheet, changed, uses)
         what = effects[key]
+        gap = abs(first.value - other.value)
         out.append(Finding(
             "figure_stated_twice", KIND, "error",
-            f"{label_of(st.figure)}前后不一：一处为 {amount(fig.value, u)}（{fig.source or '来源未注明'}），"
-            f"另一处为 {amount(st.value, u)}（{st.source or '来源未注明'}），相差 {amount(abs(fig.value - st.value), u)}。"
+            f"{first.label}前后不一：一处为 {written(first)}{sourced_value(first)}，另一处为 {written(other)}"
+            f"{sourced_value(other)}" + (f"，相差 {amount(gap, first.unit)}" if not (first.qualified or other.qualified)
+                                         else "，两种说法不可能同时成立") + "。"
             + (f"本报告按前者计分；{what}" if uses else what),
-            "同一报告中同一数字只能有一个值",
-            (Evidence(label_of(st.figure), fig.value, u, fig.source),
-             Evidence(label_of(st.figure), st.value, u, st.source))))
+            "同一报告中同一数字只能有一个值（带“余”“约”“以上”等限定词的，按其所能表示的范围判断）",
+            (value_evidence(first), value_evidence(other))))
     return out
 
 

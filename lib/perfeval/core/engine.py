@@ -14,6 +14,7 @@ from .readings import Interpretation, Option
 from .rows import score_row
 from .rules import JudgementMismatch, PartResult, RuleContext
 
+ITEM_NOTES = ("依据：", "已核实：", "评价人员酌情给分")  # notes a checklist item keeps to itself
 STATUS_LABEL = {"scored": "已评分", "partly": "部分评分", "not_assessed": "未评（资料未载明）",
                 "not_applicable": "不适用"}
 CLAIM_LABEL = {"confirmed": "经复核一致", "contradicted": "与重算不符", "unverifiable": "无法复核"}
@@ -324,8 +325,8 @@ class _Scorer:
             verified = min(assessed, sum(p.points for p in scored if p.basis == "verified") * scale)
         else:
             score, assessed, verified = None, 0.0, 0.0
-        for p in parts:
-            notes += [n for n in p.notes if n.startswith("口径") and n not in notes]
+        for p in parts:  # readings relied on and what the figures cover reach the row; a judgement's sources stay with it
+            notes += [n for n in p.notes if n not in notes and not n.startswith(ITEM_NOTES)]
         first = next((p for p in parts if p.value is not None), None)
         return ScoreRow(**base, effective_weight=effective, score=score, assessed_points=assessed,
                         verified_points=verified, status="scored" if veto else _status(parts),

@@ -45,20 +45,6 @@ def decimals_of(value: float) -> int:
     return len(text.partition(".")[2])
 
 
-def agrees_at_precision(stated: float, computed: float, places: int | None = None) -> bool:
-    """Does a stated figure equal the computed one rounded half-up (四舍五入) at the stated precision?
-
-    A unit writing 92% for 92.16% is right; 34.05% for 34.0599% is not (that is truncation, not rounding).
-    """
-    if not (math.isfinite(stated) and math.isfinite(computed)):
-        return False
-    places = decimals_of(stated) if places is None else places
-    rounded = round_half_up(computed, places)
-    if not math.isfinite(rounded):
-        return False
-    return abs(rounded - stated) <= 0.5 * 10 ** -(places + 3) * max(1.0, abs(stated))
-
-
 def excess_points(value: float, limit: float, direction: Direction) -> float:
     """How many percentage points a value lies beyond its limit in the penalised direction (≥ 0)."""
     if direction == "over":

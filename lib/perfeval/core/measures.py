@@ -14,6 +14,7 @@ from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator
 from . import formulas
 from .figures import figure_suggestion, is_figure_path, label_of, unit_of
 from .params import Figures, figure_at
+from .quantity import QUALIFIER_WORD, Qualifier
 from .readings import Spec
 
 
@@ -27,6 +28,8 @@ class InputValue:
     unit: str
     source: str | None = None
     basis: str = "self_reported"
+    scope: str | None = None  # what the figure covers, when less than its label says
+    covers: bool = True  # False: the analyst judged it cannot stand for the indicator
 
 
 class ZeroDenominator(Exception):
@@ -109,10 +112,23 @@ class FigureRef(MeasureBase):
 
     def evaluate(self, ctx: Context) -> Measured:
         fig = figure_at(ctx.figures, self.path)
+        label, unit = label_of(self.path), unit_of(self.path)
         if fig is None:
-            return Measured(None, [InputValue(self.path, label_of(self.path), None, unit_of(self.path))], [self.path])
-        return Measured(fig.value, [InputValue(self.path, label_of(self.path), fig.value, unit_of(self.path),
-                                               fig.source, fig.basis)])
+            return Measured(None, [InputValue(self.path, label, None, unit)], [self.path])
+        value = fig.in_unit(unit)
+        notes = []
+        if fig.unit and value != fig.value:
+            notes.append(f"“{label}”报告写作 {_plain(fig.value)}{fig.unit}，按 {_plain(value)}{unit} 计")
+        if fig.qualifier is not Qualifier.EXACT:
+            notes.append(f"“{label}”报告写作“{_plain(fig.value)}{QUALIFIER_WORD[fig.qualifier]}”，按 {_plain(value)} 计")
+        if fig.scope:
+            notes.append(f"“{label}”仅涵盖{fig.scope}" + ("" if fig.covers else "，评价人员判定不能代表本指标，不予评分"))
+        return Measured(value, [InputValue(self.path, label, value, unit, fig.source, fig.basis, fig.scope, fig.covers)],
+                        notes=notes)
+
+
+def _plain(x: float) -> str:
+    return format(formulas.round_half_up(x, 6), "f").rstrip("0").rstrip(".")
 
 
 def _path(data: Any) -> Any:

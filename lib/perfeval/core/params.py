@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator,
+                      model_serializer, model_validator)
 
 from ..errors import InputFileError, ParamsError
 from .problems import describe_errors, found, readable_path
 from .figures import COLUMNS, FUNDS, LINES, SCALARS, group_keys, is_figure_path, label_of, unit_of
 from .formulas import decimals_of
-from .quantity import IncommensurableUnits, Qualifier, Quantity, canonical_unit, commensurable, qualifier_of
+from .quantity import (IncommensurableUnits, Qualifier, Quantity, agrees, canonical_unit, commensurable,
+                       parse_quantity, qualifier_of)
 from ..fileio import read_yaml
 
 LARGEST = 1e12  # 10^12 万元 is 10^16 yuan: larger than any budget; beyond it a figure is a typo, not a figure
@@ -50,6 +52,30 @@ def _places_of(value: Any) -> int:
     return min(decimals_of(value), 6) if math.isfinite(value) else 0
 
 
+def _from_text(data: Any, with_unit: bool) -> Any:
+    """Fill value, unit, qualifier and places from a stated phrase; a given value that contradicts it is an error."""
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        return data
+    q = parse_quantity(data["text"])
+    if q is None:
+        raise ValueError(f"cannot read a quantity in text {found(data['text'])}; write value (and unit) instead")
+    read = {"value": float(q.value), "qualifier": q.qualifier.value, "places": q.places}
+    if with_unit:
+        read["unit"] = q.unit
+    out = dict(data)
+    for key, value in read.items():
+        given = out.get(key)
+        if given is None:
+            out[key] = value
+        elif key == "value" and isinstance(given, (int, float)) and abs(float(given) - value) > 1e-9 * max(1, value):
+            raise ValueError(f"value {given!r} is not what text {found(data['text'])} says ({_plain(value)})")
+    return out
+
+
+def _plain(x: float) -> str:
+    return format(x, "f").rstrip("0").rstrip(".")
+
+
 def _with_places(data: Any) -> Any:
     """Record the decimals a stated value was written with, unless given as places."""
     if isinstance(data, dict) and "places" not in data and isinstance(data.get("value"), (int, float)) \
@@ -63,20 +89,41 @@ class Stated(Record):
 
     qualifier: exact (the default), at_least / at_most (以上, 不少于 / 以下, 不超过), above / below (超过 / 低于),
     over (余, 多: a little more than) or about (约); written as the word or the Chinese (以上, 余, 约).
+    text: the phrase as the report writes it ("2.6万余次", "十二次", "95%以上"); value, unit, qualifier and places are
+    read from it (core.quantity) where not given, and must agree with it where they are.
     """
 
     value: Number
     places: Places | None = None
     qualifier: QualifierName = Qualifier.EXACT
+    text: Text | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _places(cls, data: Any) -> Any:
-        return _with_places(data)
+        return _with_places(_from_text(data, with_unit="unit" in cls.model_fields))
+
+    @model_serializer(mode="wrap")
+    def _without_obvious_places(self, handler: Any) -> Any:
+        """places is written out only when the number alone does not show it (77.00 as 77.0 needs places: 2)."""
+        data = handler(self)
+        if isinstance(data, dict) and data.get("places") == _places_of(self.value):
+            data.pop("places")
+        return data
 
     @property
     def qualified(self) -> bool:
         return self.qualifier is not Qualifier.EXACT
+
+    def quantity(self, unit: str = "") -> Quantity:
+        """The statement as a Quantity: its value at the decimals written, with its qualifier."""
+        places = self.places if self.places is not None else _places_of(self.value)
+        return Quantity(Decimal(repr(float(self.value))), unit, self.qualifier, places)
+
+    def holds_for(self, computed: float, unit: str = "") -> bool:
+        """Is the statement true of a computed value, rounded half-up (四舍五入) at the decimals written and tested
+        against what its qualifier admits (“92%” holds for 92.16, “34.05” not for 34.0599, “50%以上” for 60)?"""
+        return agrees(self.quantity(unit), computed)
 
 
 class Figure(Record):
@@ -464,6 +511,11 @@ class Value:
     source: str | None
     basis: str
     scope: str | None = None
+
+    @property
+    def qualified(self) -> bool:
+        """Written with 余, 约, 以上 …: it bounds the true value rather than stating it."""
+        return self.qualifier is not Qualifier.EXACT
 
     def quantity(self) -> Quantity:
         """The value as a statement, for agreement and contradiction at the precision it was written."""

@@ -246,9 +246,9 @@ def _as_decimal(x: Decimal | float | int) -> Decimal:
 
 
 def round_half_up(x: Decimal, step: Decimal) -> Decimal:
-    """x rounded half-up (四舍五入) to a multiple of step."""
+    """x rounded half-up (四舍五入) to a multiple of step, however many digits that takes (1.9e199 at 0.01)."""
     with localcontext() as ctx:
-        ctx.prec = 60
+        ctx.prec = max(60, x.adjusted() - step.adjusted() + 10) if x and step else 60
         return (x / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
 
 
@@ -498,6 +498,10 @@ def parse_quantity(text: str) -> Quantity | None:
     lead = len(text) - len(text.lstrip().lstrip("\u3000"))
     return replace(q, text=text[lead:lead + found[0].end])
 
+
+QUALIFIER_WORD: dict[Qualifier, str] = {  # how a report words each qualifier, for messages
+    Qualifier.EXACT: "", Qualifier.AT_LEAST: "以上", Qualifier.AT_MOST: "以下", Qualifier.ABOVE: "超过",
+    Qualifier.BELOW: "低于", Qualifier.OVER: "余", Qualifier.ABOUT: "约"}
 
 _WORDS: dict[str, Qualifier] = {**_PREFIXES, **_SUFFIXES, "余": Qualifier.OVER, "多": Qualifier.OVER,
                                 "=": Qualifier.EXACT, "": Qualifier.EXACT}

@@ -1,10 +1,12 @@
 """Scoring a personalised indicator row (a 绩效自评表 line): quantitative by direction, or qualitative by level."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 from . import formulas
 from .params import Row
+from .quantity import QUALIFIER_WORD, Qualifier, canonical_unit, commensurable, convert
 from .readings import LEVEL_LABEL, Option, QualitativeBand
 from .rules import PartResult, pct, pts
 
@@ -29,6 +31,41 @@ def infer_achievement(row: Row) -> tuple[str | None, str | None]:
     if row.target and row.target.text and actual == row.target.text:
         return "achieved", "实际完成值与年度指标值表述一致，判定为达成"
     return None, None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A quantitative row's target and actual in one unit (the target's), and how they were brought there."""
+
+    target: float
+    actual: float
+    unit: str
+    notes: tuple[str, ...] = ()
+
+
+def compared(row: Row) -> Comparison | str | None:
+    """The row's target and actual as comparable numbers; a reason when they cannot be compared; None when the row
+    is not quantitative. A side written without a unit is taken in the other's (a table's header carries it);
+    commensurable units are converted (≤1.5亿元 against 191.18万元), others are never compared as raw numbers."""
+    target, actual = row.target, row.actual
+    if not (target and target.value is not None and actual and actual.value is not None):
+        return None
+    t_unit, a_unit = (target.unit or "").strip(), (actual.unit or "").strip()
+    notes = []
+    value = actual.value
+    if t_unit and a_unit and not commensurable(t_unit, a_unit):
+        return f"年度指标值以“{t_unit}”计，实际完成值以“{a_unit}”计，两者不可比较，本行不予评分"
+    if t_unit and a_unit and canonical_unit(t_unit) != canonical_unit(a_unit):
+        value = convert(actual.value, a_unit, t_unit)
+        notes.append(f"实际完成值 {_plain(actual.value)}{a_unit} 换算为 {_plain(value)}{t_unit} 后与目标比较")
+    for side, q in (("年度指标值", target), ("实际完成值", actual)):
+        if q.qualifier is not Qualifier.EXACT:
+            notes.append(f"{side}带限定词（{QUALIFIER_WORD[q.qualifier]}），按所写数值 {_plain(q.value)} 计")  # type: ignore[arg-type]
+    return Comparison(target.value, value, t_unit or a_unit, tuple(notes))
+
+
+def _plain(x: float) -> str:
+    return format(formulas.round_half_up(x, 6), "f").rstrip("0").rstrip(".")
 
 
 def direction_of(row: Row, default_op: str) -> str:
@@ -59,32 +96,36 @@ def band_text(bands: dict[str, QualitativeBand]) -> str:
 def score_row(row: Row, weight: float, default_op: str, choose: Callable[[str], str], option: Callable[[str], Option],
               note: Callable[[str], str], places: int) -> PartResult:
     """One part scoring the row against its own weight (already rescaled by the caller if needed)."""
-    target, actual = row.target, row.actual
     rid = row.id or row.name
     basis = row.basis
-    if target and target.value is not None and actual and actual.value is not None:
+    pair = compared(row)
+    if isinstance(pair, str):
+        return PartResult(rid, row.name, weight, None, "定量指标：年度指标值与实际完成值须可比较", notes=(pair,),
+                          basis=basis)
+    if pair is not None:
         op = direction_of(row, default_op)
-        notes: list[str] = []
+        notes: list[str] = list(pair.notes)
+        actual, target = pair.actual, pair.target
         if op == ">=":
-            score = formulas.higher_is_better(weight, actual.value, target.value)
+            score = formulas.higher_is_better(weight, actual, target)
             text = "越高越好：得分 = 分值 × 实际值 ÷ 目标值，最高满分"
         elif op == "<=":
             how = choose("lower_is_better")
-            score = LOWER_FORMULA[how](weight, actual.value, target.value)
+            score = LOWER_FORMULA[how](weight, actual, target)
             text = LOWER_TEXT[how]
-            if actual.value > target.value:
+            if actual > target:
                 notes.append(note("lower_is_better"))
         else:
             if choose("equal_target_rule") == "all_or_nothing":
-                score = weight if abs(actual.value - target.value) < 1e-9 else 0.0
+                score = weight if abs(actual - target) < 1e-9 else 0.0
             else:
-                score = formulas.closer_is_better(weight, actual.value, target.value)
+                score = formulas.closer_is_better(weight, actual, target)
             text = "等于目标值得满分，偏离时按较小值 ÷ 较大值计分"
-            if abs(actual.value - target.value) > 1e-9:
+            if abs(actual - target) > 1e-9:
                 notes.append(note("equal_target_rule"))
-        if not target.op:
+        if not row.target.op:  # type: ignore[union-attr]
             notes.append(f"年度指标值未写明方向，按“{row.level2}”惯例取 {op}")
-        rate = None if target.value == 0 else actual.value / target.value * 100
+        rate = None if target == 0 else actual / target * 100
         return PartResult(rid, row.name, weight, score, text, rate, "%", rate, notes=tuple(notes), basis=basis)
     level, why = infer_achievement(row)
     bands = option("qualitative_bands").bands or {}

@@ -91,6 +91,8 @@ def _measured(pid: str, label: str, points: float, score: float | None, text: st
     extra = []
     for n in m.notes:
         extra.append(ctx.note(n.split(":", 1)[1]) if n.startswith("interpretation:") else n)
+    if any(not i.covers for i in m.inputs):
+        score = None  # a figure the analyst judged not to stand for this indicator: not assessed, said beside it
     return PartResult(pid, label, points, score, text, value, unit if m.value is not None else "", m.value,
                       tuple(m.inputs), tuple(extra + (notes or [])), tuple(m.missing), tuple(m.alternatives),
                       basis=_basis(m.inputs), denominator=denominator)

@@ -5,13 +5,12 @@ import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
 from ...core.engine import ScoreSheet, framework_of, score_params
 from ...errors import InputFileError, ParamsError, PerfevalError, WorkbookError
-from ...fileio import parse_yaml, write_atomic
+from ...fileio import dump_yaml, parse_yaml, write_atomic
 from ...core.params import UnitParams, parse_params
 from ...paths import UNITS_DIR
 from .book import Grid, open_workbook, read_bytes, read_grid
@@ -277,8 +276,7 @@ def params_yaml(params: UnitParams, workbook: str | Path) -> str:
     u = params.unit
     header = (f"# {u.name} {u.year} — imported from {Path(workbook).name} by `perfeval excel import`.\n"
               "# Money in 万元. Edit the workbook and import again rather than editing this file by hand.\n")
-    body = yaml.safe_dump(tidy(params.model_dump(exclude_defaults=True)), allow_unicode=True, sort_keys=False,
-                          width=120, default_flow_style=None)  # leaf mappings inline, as hand-written params are
+    body = dump_yaml(tidy(params.model_dump(exclude_defaults=True)), flow_leaves=True)
     return header + body
 
 

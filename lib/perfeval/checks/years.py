@@ -1,0 +1,68 @@
+"""The unit against its own previous year: every base-data line with both years stated, large swings flagged."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..core.engine import ScoredUnit
+from ..core.figures import LINES
+from ..core.params import Figure, UnitParams
+from ..core.formulas import round_half_up
+from .finding import Evidence, Finding
+from .fmt import money, pct, sourced
+
+KIND = "years"
+LARGE_SWING = 30.0  # % of the previous year: a change a reviewer should ask about
+SMALL_AMOUNT = 1.0  # 万元: below this, a large share is still a small sum
+
+
+class Change(NamedTuple):
+    """One line's 决算 (or 预算) against the previous year's."""
+
+    line: str
+    label: str
+    column: str  # 决算 or 预算
+    now: Figure
+    before: Figure
+
+    @property
+    def paths(self) -> set[str]:
+        now, before = ("final", "prev_final") if self.column == "决算" else ("budget", "prev_budget")
+        return {f"lines.{self.line}.{now}", f"lines.{self.line}.{before}"}
+
+    @property
+    def rate(self) -> float:
+        return (self.now.value - self.before.value) / self.before.value * 100
+
+
+def line_changes(params: UnitParams) -> list[Change]:
+    """Every line with a figure and its previous year's in the same column (决算 with 决算, 预算 with 预算)."""
+    out = []
+    for key, line in params.figures.lines.items():
+        for column, now, before in (("决算", line.final, line.prev_final), ("预算", line.budget, line.prev_budget)):
+            if now is not None and before is not None and before.value > 0:
+                out.append(Change(key, LINES[key].label, column, now, before))
+    return out
+
+
+def large_swings(unit: ScoredUnit) -> list[Finding]:
+    """Lines that grew or fell by LARGE_SWING % or more on the previous year (and by more than a trifling sum).
+
+    A change the framework scores itself (三公经费变动率) is left to its indicator's row.
+    """
+    scored = [{i.path for i in r.inputs} for r in unit.sheet.rows]
+    out = []
+    for c in line_changes(unit.params):
+        if abs(c.rate) < LARGE_SWING or abs(c.now.value - c.before.value) < SMALL_AMOUNT:
+            continue
+        if any(c.paths <= inputs for inputs in scored):
+            continue
+        way = "增长" if c.rate > 0 else "下降"
+        out.append(Finding(
+            "large_change_on_last_year", KIND, "info",
+            f"{c.label}本年{c.column}数 {money(c.now.value)}{sourced(c.now)}，上年{c.column}数 {money(c.before.value)}"
+            f"{sourced(c.before)}，较上年{way} {pct(abs(c.rate))}，变动较大，应说明原因。",
+            f"变动率 = （本年 − 上年）÷ 上年 × 100%；变动 {pct(LARGE_SWING)} 以上的列为提示",
+            (Evidence(f"{c.label}·本年{c.column}数", c.now.value, "万元", c.now.source),
+             Evidence(f"{c.label}·上年{c.column}数", c.before.value, "万元", c.before.source),
+             Evidence("变动率", round_half_up(c.rate, 2), "%"))))
+    return out
