@@ -292,3 +292,29 @@ def test_a_verified_judgement_counts_as_verified_coverage(unit_copy):
     unit = load_unit(unit_copy(CHANGSHA, alter))
     assert unit.sheet.coverage.verified == pytest.approx(1.0)  # one of 资金使用合规性's six items
     assert any("已核实：2022年会计凭证抽查记录（张三，2023-05-10）" in n for n in unit.sheet.row("fund_compliance").parts[4].notes)
+
+
+@pytest.mark.parametrize("option,total,grade", [
+    ("national", 90, "优"), ("national", 89.99, "良"), ("national", 80, "良"), ("national", 79.99, "中"),
+    ("national", 60, "中"), ("national", 59.99, "差"),
+    ("provincial", 80, "优"), ("provincial", 79.99, "良"), ("provincial", 70, "良"), ("provincial", 69.99, "中"),
+    ("provincial", 60, "中"), ("provincial", 59.99, "差"),
+])
+def test_grade_bands_national_and_provincial_at_their_boundaries(option, total, grade):
+    from perfeval.core.engine import grade_of
+
+    assert grade_of(total, load_framework("dept_overall_a").reading("grade_bands").options[option]) == grade
+
+
+@pytest.mark.parametrize("reading,option,expected", [
+    ("not_applicable", "rescale", (None, 98)),       # left out: 98 of the 100 points apply
+    ("not_applicable", "full_marks", (2, 100)),      # scored its 2 points
+])
+def test_not_applicable_readings(unit_copy, reading, option, expected):
+    def alter(d):
+        d["not_applicable"] = {"carryover": "无县级资金结转规定"}
+        d["not_assessed"].pop("carryover")
+        d["interpretations"] = {reading: option}
+
+    sheet = score_file(unit_copy(CHANGSHA, alter))
+    assert (sheet.row("carryover").score, sheet.coverage.applicable) == expected

@@ -10,6 +10,7 @@ from perfeval.core.quantity import (
     UNITS,
     IncommensurableUnits,
     Interval,
+    incommensurable,
     Qualifier,
     Quantity,
     agrees,
@@ -260,6 +261,6 @@ def test_units_table_and_error_pickle():
     assert UNITS["万元"].factor == 10000 and UNITS["万元"].dimension == "money"
     assert UNITS["%"].dimension == UNITS[""].dimension
     assert UNITS["次"].dimension == UNITS["场次"].dimension != UNITS["人次"].dimension
-    err = IncommensurableUnits("万元", "人")
+    err = incommensurable("万元", "人")
     again = pickle.loads(pickle.dumps(err))
     assert str(again) == str(err) and again.a == "万元"

@@ -89,3 +89,11 @@ class DraftError(InputFileError):
 
 class BatchError(PerfevalError):
     """A batch could not start (bad notebook, unknown parameter, unwritable output folder)."""
+
+
+class IncommensurableUnits(PerfevalError):
+    """Two quantities in units of different dimensions (万元 and 人, 次 and 人次) were compared or converted."""
+
+    def __init__(self, a: str, b: str, why: str) -> None:
+        super().__init__(f"cannot compare or convert “{a or '无单位'}” and “{b or '无单位'}”: {why}")
+        self.a, self.b = a, b

@@ -245,8 +245,17 @@ def available_frameworks() -> dict[str, Path]:
     return {p.stem: p for p in sorted(FRAMEWORKS_DIR.glob("*.yaml"))}
 
 
-@lru_cache(maxsize=32)
 def _load_file(path: str, seen: tuple[str, ...] = ()) -> Framework:
+    """A framework file, compiled once per version of the file (an analyst may edit it between runs)."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        raise FrameworkError(path, [("", "cannot read the framework file")]) from None
+    return _compiled(path, (stat.st_mtime_ns, stat.st_size), seen)
+
+
+@lru_cache(maxsize=32)
+def _compiled(path: str, version: tuple[int, int], seen: tuple[str, ...]) -> Framework:
     file = Path(path)
     if path in seen:
         raise FrameworkError(path, [("extends", "extends itself through " + " → ".join(seen))])

@@ -16,7 +16,8 @@ from ..errors import InputFileError, ParamsError
 from .problems import describe_errors, found, readable_path
 from .figures import COLUMNS, FUNDS, LINES, SCALARS, group_keys, is_figure_path, label_of, unit_of
 from .formulas import decimals_of
-from .quantity import (IncommensurableUnits, Qualifier, Quantity, agrees, canonical_unit, commensurable,
+from ..errors import IncommensurableUnits
+from .quantity import (Qualifier, Quantity, agrees, canonical_unit, commensurable,
                        parse_quantity, qualifier_of)
 from ..fileio import read_yaml
 

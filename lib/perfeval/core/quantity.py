@@ -16,16 +16,12 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from enum import Enum
 from typing import Iterator
 
-from ..errors import PerfevalError
+from ..errors import IncommensurableUnits
 
 
-class IncommensurableUnits(PerfevalError):
-    """Two quantities in units of different dimensions (万元 and 人, 次 and 人次) were compared or converted."""
-
-    def __init__(self, a: str, b: str) -> None:
-        super().__init__(f"cannot compare or convert “{a or '无单位'}” and “{b or '无单位'}”: "
-                         f"{_dimension_name(a)} is not {_dimension_name(b)}")
-        self.a, self.b = a, b
+def incommensurable(a: str, b: str) -> IncommensurableUnits:
+    """The error for two units of different dimensions, saying what each measures."""
+    return IncommensurableUnits(a, b, f"{_dimension_name(a)} is not {_dimension_name(b)}")
 
 
 class Qualifier(str, Enum):
@@ -226,7 +222,7 @@ class Quantity:
         target = unit_of(unit)
         source = unit_of(self.unit)
         if source.dimension != target.dimension:
-            raise IncommensurableUnits(self.unit, unit)
+            raise incommensurable(self.unit, unit)
         ratio = _exact_div(source.factor, target.factor)
         return replace(self, value=self.value * ratio, unit=target.symbol, scale=self.scale * ratio)
 
@@ -539,5 +535,5 @@ def convert(value: float, unit: str, to: str) -> float:
     if a == b:
         return value
     if not commensurable(a, b):
-        raise IncommensurableUnits(unit, to)
+        raise incommensurable(unit, to)
     return float(Decimal(repr(float(value))) * UNITS[a].factor / UNITS[b].factor)
