@@ -6,6 +6,7 @@ from typing import Callable
 from ..core.engine import ScoredUnit
 from . import (claims, denominator, framework_arithmetic, generous, identities, overspending, projects, scores,
                statements, years)
+from .causes import collapse
 from .finding import KINDS, SEVERITY_LABEL, SEVERITY_ORDER, Evidence, Finding
 
 Check = Callable[[ScoredUnit], list[Finding]]
@@ -36,7 +37,7 @@ CHECKS: dict[str, Check] = {
     "projects_unevaluated": projects.unevaluated,
     "project_scores": projects.unsupported_scores,
     "year_on_year": years.large_swings,
-    "framework_lint": framework_arithmetic.lint_findings,
+    "rows_vs_header": framework_arithmetic.rows_vs_header,
     "table_total": framework_arithmetic.table_total,
 }
 
@@ -46,9 +47,15 @@ def _order(f: Finding) -> tuple[int, int]:
     return SEVERITY_ORDER[f.severity], kinds.index(f.kind) if f.kind in kinds else len(kinds)
 
 
+def every_finding(unit: ScoredUnit) -> list[Finding]:
+    """Everything every check finds, each symptom on its own (what run_checks gathers into root causes)."""
+    return [f for check in CHECKS.values() for f in check(unit)]
+
+
 def run_checks(unit: ScoredUnit) -> list[Finding]:
-    """Every finding for a unit, sorted by severity then kind; within a kind, in the order the checks found them."""
-    return sorted((f for check in CHECKS.values() for f in check(unit)), key=_order)
+    """Every root cause found in a unit, sorted by severity then kind; the findings one cause explains are its
+    consequences (see causes.collapse), so counts by severity count causes, not their echoes."""
+    return sorted(collapse(every_finding(unit)), key=_order)
 
 
 def count_by_severity(findings: list[Finding]) -> dict[str, int]:
@@ -67,5 +74,5 @@ def group_by_kind(findings: list[Finding]) -> list[tuple[str, str, list[Finding]
     return [(kind, KINDS.get(kind, kind), items) for kind, items in groups.items()]
 
 
-__all__ = ["CHECKS", "KINDS", "SEVERITY_LABEL", "Evidence", "Finding", "count_by_severity", "group_by_kind",
-           "run_checks"]
+__all__ = ["CHECKS", "KINDS", "SEVERITY_LABEL", "Evidence", "Finding", "count_by_severity", "every_finding",
+           "group_by_kind", "run_checks"]

@@ -42,7 +42,8 @@ def stated_rates(unit: ScoredUnit) -> list[Finding]:
             f"{pct(computed)}，不一致。",
             RULE, (Evidence(f"单位陈述的{label}", rate.value, "%", rate.source),
                    Evidence(f"重算的{label}", round_half_up(computed, 2), "%"))
-            + tuple(Evidence(i.label, i.value, i.unit, i.source) for i in inputs), row.id if row else None))
+            + tuple(Evidence(i.label, i.value, i.unit, i.source) for i in inputs), row.id if row else None,
+            figures=tuple(i.path for i in inputs)))
     return out
 
 
@@ -119,7 +120,7 @@ def stated_ratios(unit: ScoredUnit) -> list[Finding]:
             f"{r.label} = {formula}；{RULE}",
             (Evidence(f"单位陈述的{r.label}", r.value, unit_, r.source),
              Evidence(f"重算的{r.label}", round_half_up(computed, 2 if unit_ else 4), unit_),
-             value_evidence(a), value_evidence(b))))
+             value_evidence(a), value_evidence(b)), figures=(r.numerator, r.denominator)))
     return out
 
 

@@ -45,9 +45,11 @@ class Finding:
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
     indicator: str | None = None
     consequences: tuple[str, ...] = ()  # what else this one cause breaks (an identity in another column, a score)
+    figures: tuple[str, ...] = ()  # the figures whose values are in question: what ties findings to one cause
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data.pop("figures")
         data["evidence"] = [asdict(e) for e in self.evidence]
         data["severity_label"] = SEVERITY_LABEL[self.severity]
         data["kind_label"] = KINDS.get(self.kind, self.kind)

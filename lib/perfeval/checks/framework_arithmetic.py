@@ -1,4 +1,8 @@
-"""Framework arithmetic (the engine's lint) surfaced as findings, plus the unit's own table not totalling 100."""
+"""The unit's own table against its framework: rows that do not add up to their header, a table not totalling 100.
+
+The framework's own arithmetic (a gap, a criterion short of its weight) is the same for every unit it scores: it is a
+framework note (the unit result's framework_notes, shown once per framework), not a finding about the unit.
+"""
 from __future__ import annotations
 
 from ..core.engine import ScoredUnit
@@ -8,17 +12,14 @@ from .fmt import num, pts
 KIND = "framework_arithmetic"
 
 
-def lint_findings(unit: ScoredUnit) -> list[Finding]:
-    """Sub-weights vs headers, totals other than 100, criteria below weight, blank weights, rule gaps."""
-    sheet = unit.sheet
-    used = set(sheet.readings_used)
-    out = []
-    for p in sheet.lint:
-        if p.code in ("rule_gap", "national_default") and p.indicator not in used:
-            continue  # a gap this unit's scoring never touched is not worth a reader's time
-        out.append(Finding(f"framework_{p.code}", KIND, p.severity, p.message,
-                           "框架分值与评分标准的算术关系", indicator=p.indicator or None))
-    return out
+UNIT_TABLE = ("rows_vs_header",)  # lint codes about the unit's own rows, not the framework file
+
+
+def rows_vs_header(unit: ScoredUnit) -> list[Finding]:
+    """The unit's rows under a level-1 header adding up to other than the header's weight (效益 30 vs rows 40)."""
+    return [Finding(f"framework_{p.code}", KIND, p.severity, p.message, "一级指标分值 = 其下各行分值之和",
+                    indicator=p.indicator or None, figures=(f"weights.{p.indicator}",))
+            for p in unit.sheet.lint if p.code in UNIT_TABLE]
 
 
 def table_total(unit: ScoredUnit) -> list[Finding]:
@@ -34,7 +35,9 @@ def table_total(unit: ScoredUnit) -> list[Finding]:
     for r in rows:
         groups[r.level1] = groups.get(r.level1, 0.0) + (r.weight or 0.0)
     parts = " + ".join(f"{k} {num(v)}" for k, v in groups.items())
+    off = [p.indicator for p in sheet.lint if p.code in UNIT_TABLE]  # the headers whose rows make the excess
     return [Finding("table_total_not_100", KIND, "error",
                     f"指标表各行分值合计 {pts(total)}（{parts}），不是 {pts(sheet.framework.total)}。",
                     f"全部指标分值之和 = {num(sheet.framework.total)} 分",
-                    (Evidence("各行分值合计", total, "分"), Evidence("应有总分", sheet.framework.total, "分")))]
+                    (Evidence("各行分值合计", total, "分"), Evidence("应有总分", sheet.framework.total, "分")),
+                    figures=tuple(f"weights.{i}" for i in off))]

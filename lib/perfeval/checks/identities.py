@@ -47,12 +47,12 @@ def _one(b: Breakdown, figures: Figures) -> Finding | None:
         return Finding("items_exceed_whole", KIND, "error",
                        f"{head}，而{scope} {terms} 合计 {amount(total, unit)}，比总数还多 {amount(gap, unit)}"
                        f"（分项来源：{sources or '未注明'}）。分项之和不能超过总数。",
-                       b.rule.replace("=", "≥"), ev)
+                       b.rule.replace("=", "≥"), ev, figures=(b.whole, *(p.lstrip("-") for p, _ in given)))
     more = "多" if gap > 0 else "少"
     return Finding("identity_broken", KIND, "error",
                    f"{head}，而其分项 {terms} 合计 {amount(total, unit)}，比总数{more} {amount(abs(gap), unit)}"
                    f"（分项来源：{sources or '未注明'}）。总数应等于其分项之和。",
-                   b.rule, ev)
+                   b.rule, ev, figures=(b.whole, *(p.lstrip("-") for p, _ in given)))
 
 
 def breakdowns(unit: ScoredUnit) -> list[Finding]:
@@ -87,7 +87,8 @@ def declared(unit: ScoredUnit) -> list[Finding]:
             "declared_identity_broken", KIND, "error",
             f"{whole.label} {written(whole)}{sourced_value(whole)}，而 {listed} 合计 {amount(total, whole.unit)}，"
             f"比它{more} {amount(abs(total - whole.value), whole.unit)}（{d.source or '关系由评价人员依报告列明'}）。",
-            label, (value_evidence(whole),) + tuple(value_evidence(v) for _, v in terms)))
+            label, (value_evidence(whole),) + tuple(value_evidence(v) for _, v in terms),
+            figures=(whole.ref, *(v.ref for _, v in terms))))
     return out
 
 

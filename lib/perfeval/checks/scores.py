@@ -67,7 +67,8 @@ def section_scores(unit: ScoredUnit) -> list[Finding]:
                 f"（各行重算得分见上），自评高出 {pts(claim.score - recomputed)}。",
                 "一级指标得分 = 其下各行按规则重算的得分之和，按所述总分值折算",
                 (Evidence(f"{claim.name}·所述得分", claim.score, "分", claim.source),
-                 Evidence(f"{claim.name}·重算得分", round_half_up(recomputed, 2), "分"))))
+                 Evidence(f"{claim.name}·重算得分", round_half_up(recomputed, 2), "分")),
+                figures=tuple(r.id for r in scored)))
     return out
 
 

@@ -48,7 +48,7 @@ def figure_statements(unit: ScoredUnit) -> list[Finding]:
                                          else "，两种说法不可能同时成立") + "。"
             + (f"本报告按前者计分；{what}" if uses else what),
             "同一报告中同一数字只能有一个值（带“余”“约”“以上”等限定词的，按其所能表示的范围判断）",
-            (value_evidence(first), value_evidence(other))))
+            (value_evidence(first), value_evidence(other)), figures=(st.figure,)))
     return out
 
 
@@ -111,5 +111,5 @@ def section_weights(unit: ScoredUnit) -> list[Finding]:
             "一级指标分值只能有一个，且应等于其下各行分值之和",
             (Evidence(f"{top.name}·表头分值", top.weight, "分", sheet.framework.source),
              Evidence(f"{claim.name}·正文所述分值", claim.weight, "分", claim.source),
-             Evidence(f"{top.name}·各行分值合计", rows, "分"))))
+             Evidence(f"{top.name}·各行分值合计", rows, "分")), figures=(f"weights.{top.id}",)))
     return out
