@@ -73,9 +73,9 @@ def _candidates(names: Sequence[str], failed_only: bool, previous: dict[str, Uni
 
 
 def _done(before: UnitRun | None, outputs: Path) -> bool:
-    """Whether a unit's last run succeeded and its report is still there (else --failed-only runs it)."""
-    return (before is not None and before.status == OK and before.report is not None
-            and (outputs / before.report).is_file())
+    """Whether a unit's last run succeeded and its report and result are still there (else --failed-only runs it)."""
+    return (before is not None and before.status == OK and before.report is not None and before.result is not None
+            and (outputs / before.report).is_file() and (outputs / before.result).is_file())
 
 
 def _failed(job: UnitJob, reason: str) -> UnitOutcome:
