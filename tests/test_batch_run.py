@@ -106,7 +106,7 @@ def test_a_copy_with_the_same_unit_id_fails_alone_naming_the_file_that_ran(tmp_p
     assert status["changsha_county_2022"].params_file == str((units / "changsha_county_2022.yaml").resolve())
     reason = status["unit-changsha_county_2022---副本"].reason
     assert "'changsha_county_2022' 重复" in reason and f"{units.resolve()}/changsha_county_2022.yaml" in reason
-    assert f"failed  unit-changsha_county_2022---副本: 单位编码 'changsha_county_2022' 重复" in err
+    assert "failed  unit-changsha_county_2022---副本: 单位编码 'changsha_county_2022' 重复" in err
 
 
 def test_a_second_run_into_held_outputs_is_refused_and_writes_nothing(tmp_path, capsys):

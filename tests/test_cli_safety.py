@@ -6,9 +6,7 @@ override must not reverse text in a page, a CSV field or a workbook cell.
 """
 from __future__ import annotations
 
-import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
