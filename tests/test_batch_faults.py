@@ -3,13 +3,16 @@ unit, and a re-run that completes only what is missing.
 
 The faults are injected by the report notebook itself (a copy with one cell added after the parameters):
 a params file whose first line is `# FAULT: <kind> [path]` makes its unit's kernel kill itself (SIGKILL,
-as the kernel OOM killer does), run out of memory, hang past the timeout, or put a regular file where
-another unit's output folder goes (so writing there fails even for root). Ctrl-C is sent to the whole
-process group of a `perfeval run`, as a terminal does.
+as the kernel OOM killer does), kill the worker process that runs it, run out of memory, hang past the
+timeout, or put a regular file where another unit's output folder goes (so writing there fails even for
+root). Ctrl-C is sent to the whole process group of a `perfeval run`, as a terminal does; SIGKILL and
+SIGTERM to the `perfeval run` process alone, as `kill` does. Every process of a batch carries a marker in
+its environment, so the tests see every one of them (kernels run in sessions of their own).
 """
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
@@ -31,12 +34,17 @@ for line in open(params_file, encoding="utf-8"):
         kind, _, arg = line[len("# FAULT: "):].strip().partition(" ")
         if kind == "kill":  # what the kernel OOM killer does
             os.kill(os.getpid(), signal.SIGKILL)
+        elif kind == "killworker":  # the worker process running this unit dies (kill -9 of a pool worker)
+            os.kill(os.getppid(), signal.SIGKILL)
+            time.sleep(60)  # until the kernel's parent poller ends it
         elif kind == "oom":  # a MemoryError inside the kernel
             size = int(open("/proc/self/statm").read().split()[0]) * resource.getpagesize()
             resource.setrlimit(resource.RLIMIT_AS, (size + 2**29, resource.getrlimit(resource.RLIMIT_AS)[1]))
             hog = bytearray(2**32)
         elif kind == "hang":
             time.sleep(3600)
+        elif kind == "sleep":
+            time.sleep(float(arg))
         elif kind == "block":  # a regular file where another unit's output folder goes
             open(arg, "w").close()
 '''
@@ -68,6 +76,38 @@ def write_units(folder: Path, plan: dict[str, tuple[str, str | None]]) -> None:
 def run_args(units: Path, out: Path, notebook: Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "perfeval", "run", str(units), "-o", str(out), "--notebook", str(notebook),
             "--timeout", str(TIMEOUT), "-q", "--no-summaries", *extra]
+
+
+def batch_env(tmp: Path, marker: str) -> dict[str, str]:
+    """The environment of a batch whose processes the test can find (marker) and whose temp files it sees."""
+    tmp.mkdir(exist_ok=True)
+    return {**os.environ, "TMPDIR": str(tmp), "PERFEVAL_TEST_BATCH": marker}
+
+
+def batch_processes(marker: str) -> list[int]:
+    """Every live process carrying the marker: the batch, its workers, their kernels, the resource tracker."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and f"PERFEVAL_TEST_BATCH={marker}".encode() in (proc / "environ").read_bytes() \
+                    and (proc / "stat").read_text().split(") ", 1)[1][0] != "Z":
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+def leftovers_in(tmp: Path) -> list[str]:
+    """Temp files a batch left: its scratch folders (kernel connection files, unit copies) or loose ones."""
+    return sorted(p.name for p in tmp.iterdir() if p.name.startswith(("perfeval-", "tmp")) or p.suffix == ".json")
+
+
+def wait_for_ok(batch: subprocess.Popen, out: Path, count: int) -> None:
+    deadline = time.monotonic() + 600
+    while not ((out / "batch_status.json").exists() and
+               sum(r["status"] == "ok" for r in statuses(out).values()) >= count):
+        assert batch.poll() is None and time.monotonic() < deadline, batch.communicate()
+        time.sleep(0.2)
 
 
 def statuses(out: Path) -> dict[str, dict]:
@@ -190,11 +230,7 @@ def test_an_interrupted_batch_keeps_what_finished_and_a_rerun_does_the_rest(tmp_
     batch = subprocess.Popen(run_args(units, out, notebook, "-j", "2"), start_new_session=True,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 600
-        while not ((out / "batch_status.json").exists() and
-                   sum(r["status"] == "ok" for r in statuses(out).values()) >= 2):
-            assert batch.poll() is None and time.monotonic() < deadline, batch.communicate()
-            time.sleep(0.2)
+        wait_for_ok(batch, out, 2)
         os.killpg(batch.pid, signal.SIGINT)  # Ctrl-C in a terminal: the whole foreground process group
         stdout, stderr = batch.communicate(timeout=120)
     finally:
@@ -247,3 +283,151 @@ def test_a_status_file_that_cannot_be_written_fails_the_batch_clearly_after_the_
         assert_report_whole(out, uid)
     assert "共 2 个单位：已生成报告 2 个" in (out / "index.html").read_text(encoding="utf-8")
     assert_nothing_half_written(out)
+
+
+# --- a worker process dies ------------------------------------------------------------------------------------
+
+def test_a_dead_worker_fails_only_its_unit_and_is_replaced(tmp_path):
+    out, units, tmp = tmp_path / "outputs", tmp_path / "units", tmp_path / "tmp"
+    plan = {"a": ("changsha", None), "b": ("yunxi", "killworker"), "c": ("liuyang", None), "d": ("yunxi", None),
+            "e": ("changsha", None), "f": ("liuyang", None)}
+    write_units(units, plan)
+    notebook = fault_notebook(tmp_path)
+    env = batch_env(tmp, "dead-worker")
+    run = subprocess.run(run_args(units, out, notebook, "-j", "2"), capture_output=True, text=True, timeout=900,
+                         env=env)
+    assert run.returncode == 1 and "Traceback" not in run.stderr and "BrokenProcessPool" not in run.stderr
+    assert "5 report(s) written, 1 failed" in run.stdout
+    found = statuses(out)
+    assert {uid: r["status"] for uid, r in found.items()} == {**dict.fromkeys(plan, "ok"), "b": "failed"}
+    assert found["b"]["reason"].startswith("工作进程意外退出（被信号 SIGKILL 终止") and "failed  b: 工作进程" in run.stderr
+    for uid in set(plan) - {"b"}:
+        assert_report_whole(out, uid)
+    assert_nothing_half_written(out)
+    assert batch_processes("dead-worker") == []  # the dead worker's kernel followed it
+
+    write_units(units, {uid: (sample, None) for uid, (sample, _) in plan.items()})
+    rerun = subprocess.run(run_args(units, out, notebook, "-j", "2", "--failed-only"), capture_output=True,
+                           text=True, timeout=900, env=env)
+    assert rerun.returncode == 0 and "1 report(s) written, 0 failed" in rerun.stdout, rerun.stderr
+    assert_report_whole(out, "b")
+    assert leftovers_in(tmp) == []  # what the killed worker could not remove, the next batch did
+
+
+# --- the batch itself is killed --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_a_killed_batch_leaves_no_process_and_a_rerun_completes_every_missing_unit(sig, tmp_path):
+    out, units, tmp = tmp_path / "outputs", tmp_path / "units", tmp_path / "tmp"
+    plan = {"a": ("changsha", None), "b": ("yunxi", None), "c": ("liuyang", "hang"), "d": ("yunxi", None),
+            "e": ("changsha", None), "f": ("liuyang", None), "g": ("yunxi", None)}
+    write_units(units, plan)
+    notebook = fault_notebook(tmp_path)
+    marker = f"killed-{sig.name}-{os.getpid()}"
+    batch = subprocess.Popen(run_args(units, out, notebook, "-j", "2"), start_new_session=True, env=batch_env(tmp, marker),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_ok(batch, out, 2)
+        os.kill(batch.pid, sig)  # the batch process alone, as `kill` or the OOM killer does
+        stdout, stderr = batch.communicate(timeout=60)
+        deadline = time.monotonic() + 10
+        while batch_processes(marker) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert batch_processes(marker) == [], "processes of the batch outlived it by 10 s"
+    finally:
+        for pid in batch_processes(marker):
+            os.kill(pid, signal.SIGKILL)
+    assert leftovers_in(tmp) == []  # kernel connection files and scratch folders went with their processes
+    found = statuses(out)
+    assert set(found) == set(plan)  # every unit of the batch is recorded, the unfinished as interrupted
+    finished = [uid for uid, r in found.items() if r["status"] == "ok"]
+    assert len(finished) >= 2 and "c" not in finished
+    for uid, r in found.items():
+        if r["status"] != "ok":
+            assert r["reason"].startswith("中断") and not (out / "units" / uid / f"{uid}.html").exists()
+    if sig == signal.SIGTERM:  # handled as Ctrl-C: the index lists every unit
+        assert batch.returncode == 143 and "terminated" in stderr and "Traceback" not in stderr
+        index = (out / "index.html").read_text(encoding="utf-8")
+        assert f"共 7 个单位：已生成报告 {len(finished)} 个" in index and "中断" in index
+    else:
+        assert batch.returncode == -signal.SIGKILL
+    assert_nothing_half_written(out)
+
+    before = snapshot(out, finished)
+    write_units(units, {uid: (sample, None) for uid, (sample, _) in plan.items()})
+    rerun = subprocess.run(run_args(units, out, notebook, "-j", "2", "--failed-only"), capture_output=True,
+                           text=True, timeout=900, env=batch_env(tmp, marker))
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{7 - len(finished)} report(s) written, 0 failed" in rerun.stdout
+    assert snapshot(out, finished) == before
+    assert {r["status"] for r in statuses(out).values()} == {"ok"}
+    for uid in plan:
+        assert_report_whole(out, uid)
+
+
+# --- two runs into one outputs folder ---------------------------------------------------------------------------
+
+def test_a_second_run_into_a_busy_outputs_folder_is_refused_and_nothing_is_lost(tmp_path):
+    out, first, second = tmp_path / "outputs", tmp_path / "first", tmp_path / "second"
+    write_units(first, {"a": ("changsha", "sleep 6"), "b": ("yunxi", None)})
+    write_units(second, {"c": ("liuyang", None)})
+    notebook = fault_notebook(tmp_path)
+    running = subprocess.Popen(run_args(first, out, notebook, "-j", "2"), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        while not (out / "batch_status.json").exists():  # the first run holds the folder once it records
+            assert running.poll() is None, running.communicate()
+            time.sleep(0.1)
+        refused = subprocess.run(run_args(second, out, notebook), capture_output=True, text=True, timeout=300)
+        assert running.poll() is None, "the first run ended before the second tried"
+        stdout, stderr = running.communicate(timeout=300)
+    finally:
+        if running.poll() is None:
+            running.kill()
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.startswith(f"error: another perfeval run is writing into {out} (pid {running.pid} on ")
+    assert running.returncode == 0 and "2 report(s) written, 0 failed" in stdout, stderr
+    again = subprocess.run(run_args(second, out, notebook), capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert {uid: r["status"] for uid, r in statuses(out).items()} == {"a": "ok", "b": "ok", "c": "ok"}
+    rows = list(csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig"))))
+    assert sorted(r["unit_id"] for r in rows) == ["a", "b", "c"]
+    assert "共 3 个单位：已生成报告 3 个" in (out / "index.html").read_text(encoding="utf-8")
+    assert_nothing_half_written(out)
+
+
+# --- a full disk ----------------------------------------------------------------------------------------------
+
+def test_a_run_on_a_full_disk_keeps_every_previous_output_whole_and_listed(tmp_path, monkeypatch, capsys):
+    from perfeval import fileio
+    from perfeval.cli import main
+
+    out, units = tmp_path / "outputs", tmp_path / "units"
+    write_units(units, {"a": ("changsha", None), "b": ("yunxi", None)})
+    assert main(["run", str(units), "-o", str(out), "-q"]) == 0  # with the portfolio and the summary workbook
+    capsys.readouterr()
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert {"summary.xlsx", "portfolio.html", "index.html", "batch_status.json"} <= {p.name for p in before}
+    real = fileio._write_temp
+
+    def full(path: Path, data):  # noqa: ANN001 - every write into the outputs folder finds no space
+        if out in path.parents:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(fileio, "_write_temp", full)
+    assert main(["run", str(units), "-o", str(out), "-q"]) == 1
+    out_text, err = capsys.readouterr()
+    assert "Traceback" not in err and "0 report(s) written, 2 failed" in out_text
+    for uid in ("a", "b"):
+        assert f"failed  {uid}: cannot write the report into {out}: {out}/units/{uid}/{uid}.ipynb: No space left " \
+               "on device; the report of the previous run is kept" in err
+    for name in ("portfolio.html", "summary.xlsx"):
+        assert f"summary not written: {name}: OSError: [Errno 28] No space left on device" in err
+        assert f"{name}" in err and "the previous one is kept" in err
+    assert f"error: cannot record the batch status in {out / 'batch_status.json'}: No space left on device" in err
+    assert f"error: cannot write the index into {out}: No space left on device; the previous index is kept" in err
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before  # every previous file, whole
+    assert {r["status"] for r in statuses(out).values()} == {"ok"}  # and listed as it is: intact reports
+    monkeypatch.undo()
+    assert main(["run", str(units), "-o", str(out), "-q", "--no-summaries"]) == 0  # space again: all written

@@ -1,6 +1,11 @@
-"""Batch guards: parameters checked before anything runs, unit ids, the per-unit timeout, the kernel name."""
+"""Batch guards: parameters checked before anything runs, unit ids, file names, the outputs folder (its lock,
+its symbolic links), the per-unit timeout, the kernel name."""
 from __future__ import annotations
 
+import csv
+import io
+import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -9,8 +14,11 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from perfeval.outputs.batch import FAILED, OK, run_batch
+from perfeval.outputs.batch import FAILED, OK, UnitRun, load_status, run_batch
 from perfeval.outputs.batch.jobs import check_parameters, resolve_units
+from perfeval.outputs.batch.lock import outputs_lock
+from perfeval.outputs.batch.publish import publish
+from perfeval.outputs.batch.worker import UnitOutcome
 from perfeval.cli import main
 from perfeval.errors import BatchError
 from perfeval.paths import NOTEBOOKS_DIR
@@ -69,11 +77,99 @@ def test_units_by_id_file_or_folder(tmp_path):
     assert resolve_units([str(tmp_path)]) == [(tmp_path / YUNXI.name).resolve()]
 
 
-def test_two_files_with_one_unit_id_are_refused(tmp_path):
-    shutil.copy(CHANGSHA, tmp_path / "a.yaml")
-    shutil.copy(CHANGSHA, tmp_path / "b.yaml")
-    with pytest.raises(BatchError, match="both have unit id 'changsha_county_2022'"):
-        run_batch([str(tmp_path)], outputs=tmp_path / "out", progress=False)
+def test_params_files_of_every_yaml_suffix_are_read(tmp_path, capsys):
+    units = tmp_path / "units"
+    units.mkdir()
+    for name in ("a.yaml", "b.yml", "c.YAML", "d.Yml"):
+        shutil.copy(CHANGSHA, units / name)
+    (units / "notes.txt").write_text("not a unit")
+    assert [p.name for p in resolve_units([str(units)])] == ["a.yaml", "b.yml", "c.YAML", "d.Yml"]
+    assert main(["validate", str(units)]) == 0
+    assert "4 valid, 0 invalid" in capsys.readouterr().out
+    os.rename(units / "c.YAML", tmp_path / "changsha_county_2022.YML")  # an id finds its file, whatever its suffix
+    assert resolve_units(["changsha_county_2022"], tmp_path) == [(tmp_path / "changsha_county_2022.YML").resolve()]
+
+
+def test_a_copy_with_the_same_unit_id_fails_alone_naming_the_file_that_ran(tmp_path, capsys):
+    units = tmp_path / "units"
+    units.mkdir()
+    copy = units / "changsha_county_2022 - 副本.yaml"  # what Windows names a copy; it sorts first
+    shutil.copy(CHANGSHA, copy)
+    shutil.copy(CHANGSHA, units / "changsha_county_2022.yaml")
+    shutil.copy(YUNXI, units / "yunxi.yml")
+    assert main(["run", str(units), "-o", str(tmp_path / "out"), "-q", "--no-summaries"]) == 1
+    out, err = capsys.readouterr()
+    assert "2 report(s) written, 1 failed" in out
+    status = load_status(tmp_path / "out")
+    assert {uid: r.status for uid, r in status.items()} == {
+        "changsha_county_2022": OK, "yunxi_district_2023": OK, "unit-changsha_county_2022---副本": FAILED}
+    assert status["changsha_county_2022"].params_file == str((units / "changsha_county_2022.yaml").resolve())
+    reason = status["unit-changsha_county_2022---副本"].reason
+    assert "'changsha_county_2022' 重复" in reason and f"{units.resolve()}/changsha_county_2022.yaml" in reason
+    assert "failed  unit-changsha_county_2022---副本: 单位编码 'changsha_county_2022' 重复" in err
+
+
+def test_a_second_run_into_held_outputs_is_refused_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    with outputs_lock(out):  # a first run, as the second sees it
+        assert main(["run", str(CHANGSHA), "-o", str(out), "-q"]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"error: another perfeval run is writing into {out} (pid {os.getpid()} on ")
+        assert "wait for it to finish, or give this run another folder with -o" in err
+        assert sorted(p.name for p in out.iterdir()) == ["batch.lock"]
+    assert list(out.iterdir()) == []  # the lock goes with its run
+    with outputs_lock(out):  # and the folder can be held again
+        pass
+
+
+def test_a_unit_folder_that_is_a_symlink_is_refused_and_nothing_goes_through_it(tmp_path, capsys):
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "changsha_county_2022.html").write_text("precious")
+    (out / "units").mkdir(parents=True)
+    (out / "units" / "changsha_county_2022").symlink_to(elsewhere)
+    assert main(["run", str(CHANGSHA), "-o", str(out), "-q", "--no-summaries"]) == 1
+    reason = load_status(out)["changsha_county_2022"].reason
+    assert reason.startswith("units/changsha_county_2022 is a symbolic link; the batch never writes or deletes")
+    assert f"failed  changsha_county_2022: {reason}" in capsys.readouterr().err
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["changsha_county_2022.html"]
+    assert (elsewhere / "changsha_county_2022.html").read_text() == "precious"
+    # withdrawing a failed unit's report would delete through the link; so would a linked units/ folder
+    failed = UnitOutcome(UnitRun("changsha_county_2022", str(CHANGSHA), FAILED, "ParamsError"))
+    assert publish(out, failed).reason.startswith("units/changsha_county_2022 is a symbolic link")
+    (out / "units" / "changsha_county_2022").unlink()
+    (out / "units").rmdir()
+    (out / "units").symlink_to(tmp_path)
+    assert publish(out, failed).reason.startswith("units is a symbolic link")
+    assert (elsewhere / "changsha_county_2022.html").read_text() == "precious"
+
+
+def test_file_names_in_gbk_bytes_run_and_are_named_readably(tmp_path, capsys):
+    units = tmp_path / "units"
+    units.mkdir()
+    good = os.fsdecode(os.fsencode(units) + b"/" + "云溪区.yaml".encode("gbk"))  # as unzip makes them
+    broken = os.fsdecode(os.fsencode(units) + b"/" + "坏单位.yaml".encode("gbk"))
+    Path(good).write_bytes(YUNXI.read_bytes())
+    Path(broken).write_text("unit: [", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["validate", str(units)]) == 1
+    printed = "".join(capsys.readouterr())
+    assert f"ok      {units}/云溪区.yaml" in printed and f"invalid {units}/坏单位.yaml: 1 problem(s)" in printed
+    assert main(["run", str(units), "-o", str(out), "-q"]) == 1  # with the portfolio and the workbook
+    printed = "".join(capsys.readouterr())
+    assert "1 report(s) written, 1 failed" in printed and "summary not written" not in printed
+    assert f"failed  unit-坏单位: ParamsError: {units}/坏单位.yaml: 1 problem(s)" in printed
+    status = json.loads((out / "batch_status.json").read_text(encoding="utf-8"))["units"]
+    assert {uid: r["status"] for uid, r in status.items()} == {"yunxi_district_2023": OK, "unit-坏单位": FAILED}
+    assert load_status(out)["yunxi_district_2023"].params_file == good  # the exact name, for --failed-only
+    rows = list(csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig"))))
+    assert {r["unit_id"] for r in rows} == {"yunxi_district_2023", "unit-坏单位"}
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "unit-坏单位" in index and "portfolio.html" in index and (out / "summary.xlsx").is_file()
+    Path(broken).write_bytes(CHANGSHA.read_bytes())
+    outcome = run_batch([str(units)], outputs=out, failed_only=True, progress=False)
+    assert [(r.unit_id, r.status) for r in outcome.results] == [("changsha_county_2022", OK)]
 
 
 def test_timeout_fails_the_unit_and_kernel_name_comes_from_the_tool(tmp_path):

@@ -21,7 +21,7 @@ from conftest import CHANGSHA, LIUYANG, YUNXI
 
 
 def run(paths, out: Path):
-    return [run_unit(UnitTask.of(j)) for j in build_jobs(paths, DEFAULT_NOTEBOOK, out, {}, 300)]
+    return [run_unit(UnitTask.of(j)) for j in build_jobs(paths, DEFAULT_NOTEBOOK, out, {}, 300)[0]]
 
 
 @pytest.fixture

@@ -149,7 +149,7 @@ def problems(browser: DevTools) -> list[str]:
 def report(tmp_path_factory) -> Path:
     """Changsha's report, produced by the batch's own worker function."""
     out = tmp_path_factory.mktemp("browser") / "outputs"
-    (job,) = build_jobs([CHANGSHA.resolve()], DEFAULT_NOTEBOOK, out, {}, 300)
+    (job,), _ = build_jobs([CHANGSHA.resolve()], DEFAULT_NOTEBOOK, out, {}, 300)
     result = publish(out, run_unit(UnitTask.of(job)))
     assert result.status == "ok", result.reason
     return out / result.report

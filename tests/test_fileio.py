@@ -66,3 +66,63 @@ def test_written_files_are_readable_by_others_as_the_umask_allows(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert mode == 0o666 & ~mask
+
+
+@pytest.mark.parametrize("text,written,plain", [
+    ("budget: {value: 1,802, source: 附件1-2}", "1,802", "1802"),
+    ("budget: {value: 1,802,000.5}", "1,802,000.5", "1802000.5"),
+    ("budget: {value: -12,345}", "-12,345", "-12345"),
+])
+def test_a_number_with_thousands_separators_in_a_flow_mapping_says_so(text, written, plain):
+    # YAML reads {value: 1,802} as {value: 1, 802: null}; the schema then said "budget.802: Keys should be strings"
+    with pytest.raises(InputFileError) as err:
+        parse_yaml(text, "t.yaml")
+    message = str(err.value)
+    assert "line 1, column " in message and f"{written} reads as separate values" in message
+    assert f"write the number without thousands separators: {plain}" in message
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("a: {value: 1, 802: x}", {"value": 1, 802: "x"}),  # a key with a value is meant as one
+    ("a: {value: 1, b: 2}", {"value": 1, "b": 2}),
+    ("a: [1,802]", [1, 802]),                            # a list of numbers may be written without spaces
+])
+def test_flow_collections_that_are_meant_read_as_before(text, expected):
+    assert parse_yaml(text, "t.yaml")["a"] == expected
+
+
+def test_every_os_error_of_reading_is_named(tmp_path):
+    with pytest.raises(InputFileError, match=r"/proc/self/mem: 1 problem.*\n  cannot be read: Input/output error"):
+        read_yaml("/proc/self/mem")
+
+
+def test_write_errors_name_the_target_not_a_temp_file(tmp_path):
+    with pytest.raises(IsADirectoryError) as err:
+        write_atomic(tmp_path, "x")
+    assert err.value.filename == str(tmp_path)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(OSError) as err:
+        write_atomic(tmp_path / "file" / "x.txt", "x")
+    assert err.value.filename == str(tmp_path / "file" / "x.txt")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]  # no temp file left
+
+
+def test_several_files_are_replaced_all_or_none(tmp_path, monkeypatch):
+    import errno
+
+    from perfeval import fileio
+
+    a, b = tmp_path / "a.html", tmp_path / "b.ipynb"
+    fileio.write_atomic_all({a: "old a", b: "old b"})
+    real = fileio._write_temp
+
+    def full_after_one(path, data):  # noqa: ANN001
+        if path == b:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(fileio, "_write_temp", full_after_one)
+    with pytest.raises(OSError, match="No space left"):
+        fileio.write_atomic_all({a: "new a", b: "new b"})
+    assert (a.read_text(), b.read_text()) == ("old a", "old b")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "b.ipynb"]

@@ -1,21 +1,31 @@
-"""Command line: parse flags, call the library, print; user mistakes exit 1 with a message, never a traceback."""
+"""Command line: parse flags, call the library, print; user mistakes exit 1 with a message, never a traceback.
+
+Every line printed goes through perfeval.safetext: text from a unit or a file name cannot move the cursor,
+clear the screen or forge a line.
+"""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TextIO
 
-from .errors import PerfevalError
-from .paths import UNITS_DIR
+from .errors import PerfevalError, Terminated
+from .paths import UNITS_DIR, params_files_in
+from .safetext import for_terminal, json_escaped, one_line, shown_path
+
+
+def say(text: str, file: TextIO | None = None) -> None:
+    """Print a message made safe for the terminal (stdout unless told)."""
+    print(for_terminal(text), file=file or sys.stdout)
 
 
 def _params_files(paths: Sequence[str]) -> list[Path]:
     if not paths:
-        return sorted(UNITS_DIR.glob("*.yaml"))
+        return params_files_in(UNITS_DIR)
     out: list[Path] = []
     for p in map(Path, paths):
-        out += sorted(p.glob("*.yaml")) if p.is_dir() else [p]
+        out += params_files_in(p) if p.is_dir() else [p]
     return out
 
 
@@ -28,11 +38,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for f in files:
         try:
             score_file(f)
-            print(f"ok      {f}")
+            say(f"ok      {shown_path(f)}")
         except PerfevalError as exc:
             bad += 1
-            print(f"invalid {exc}", file=sys.stderr)
-    print(f"{len(files) - bad} valid, {bad} invalid", file=sys.stderr if bad else sys.stdout)
+            say(f"invalid {exc}", sys.stderr)
+    say(f"{len(files) - bad} valid, {bad} invalid", sys.stderr if bad else sys.stdout)
     return 1 if bad or not files else 0
 
 
@@ -42,11 +52,11 @@ def cmd_score(args: argparse.Namespace) -> int:
 
     result = evaluate_file(args.params)
     if args.json:
-        print(result.to_json(), end="")
+        print(json_escaped(result.to_json()), end="")
     else:
         from .outputs.textsheet import render
 
-        print(render(result))
+        say(render(result))
     return 0
 
 
@@ -66,11 +76,11 @@ def cmd_lint(args: argparse.Namespace) -> int:
             fw = load_framework(name)
         except PerfevalError as exc:
             bad += 1
-            print(f"invalid {exc}", file=sys.stderr)
+            say(f"invalid {exc}", sys.stderr)
             continue
-        print(f"{fw.id}  {fw.name}")
+        say(f"{one_line(fw.id)}  {one_line(fw.name)}")
         for p in lint_framework(fw):
-            print(f"  [{p.severity}] {p.code} {p.indicator}: {p.message}")
+            say(f"  [{p.severity}] {p.code} {one_line(p.indicator)}: {one_line(p.message)}")
     return 1 if bad else 0
 
 
@@ -89,26 +99,38 @@ def cmd_run(args: argparse.Namespace) -> int:
                         parameters=parameters, progress=not args.quiet, scheduler=args.scheduler,
                         after_units=after, **kwargs)
     for problem in problems:
-        print(f"summary not written: {problem}", file=sys.stderr)
+        say(f"summary not written: {problem}", sys.stderr)
     for r in outcome.failed:
-        where = f"  (notebook: {outcome.outputs / r.notebook})" if r.notebook else ""
-        print(f"failed  {r.unit_id}: {r.reason}{where}", file=sys.stderr)
+        where = f"  (notebook: {shown_path(outcome.outputs / r.notebook)})" if r.notebook else ""
+        say(f"failed  {r.unit_id}: {r.reason}{where}", sys.stderr)
+    for warning in outcome.warnings:
+        say(f"warning: {warning}", sys.stderr)
+    for problem in outcome.problems:
+        say(f"error: {problem}", sys.stderr)
     done = len(outcome.results) - len(outcome.failed)
-    print(f"{done} report(s) written, {len(outcome.failed)} failed; index: {outcome.outputs / 'index.html'}")
-    return 1 if outcome.failed or problems else 0
+    say(f"{done} report(s) written, {len(outcome.failed)} failed; index: {shown_path(outcome.outputs / 'index.html')}")
+    return 1 if outcome.failed or problems or outcome.problems else 0
 
 
-def _refuse_overwrite(path: str, force: bool) -> None:
-    if Path(path).exists() and not force:
-        raise PerfevalError(f"{path} already exists; pass --force to replace it")
+def check_output_file(path: str, force: bool = True) -> None:
+    """Refuse, before any work, an output path that names a folder, lies under a file, or exists (without --force)."""
+    target = Path(path)
+    shown = shown_path(target)
+    if target.is_dir():
+        raise PerfevalError(f"{shown} is a folder; give the name of the file to write, e.g. {shown}/x.xlsx")
+    blocking = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise PerfevalError(f"cannot write {shown}: {shown_path(blocking)} is a file, not a folder")
+    if target.exists() and not force:
+        raise PerfevalError(f"{shown} already exists; pass --force to replace it")
 
 
 def cmd_excel_template(args: argparse.Namespace) -> int:
     """Write a blank intake workbook (基础数据表, 绩效自评表 and the other sheets) for a framework."""
     from .outputs.excel.template import write_template
 
-    _refuse_overwrite(args.output, args.force)
-    print(f"wrote {write_template(args.output, args.framework)}")
+    check_output_file(args.output, args.force)
+    say(f"wrote {shown_path(write_template(args.output, args.framework))}")
     return 0
 
 
@@ -116,8 +138,8 @@ def cmd_excel_export(args: argparse.Namespace) -> int:
     """Write a unit's params as a filled intake workbook (it reads back to the same params)."""
     from .outputs.excel.template import export_workbook
 
-    _refuse_overwrite(args.output, args.force)
-    print(f"wrote {export_workbook(args.params, args.output)}")
+    check_output_file(args.output, args.force)
+    say(f"wrote {shown_path(export_workbook(args.params, args.output))}")
     return 0
 
 
@@ -125,10 +147,12 @@ def cmd_excel_import(args: argparse.Namespace) -> int:
     """Read a filled workbook into a params file; any problem is reported by sheet and cell and nothing is written."""
     from .outputs.excel.intake import import_workbook
 
+    if args.output:
+        check_output_file(args.output, args.force)
     target, _, sheet = import_workbook(args.workbook, args.output, force=args.force)
     total = "not scored" if sheet.total_on_100 is None else f"{sheet.total_on_100:.2f} on 100"
-    grade = f"grade {sheet.grade}" if sheet.grade else f"no grade ({sheet.grade_withheld_reason})"
-    print(f"wrote {target}: {sheet.unit.name} {sheet.unit.year}, recomputed {total}, {grade}")
+    grade = f"grade {one_line(sheet.grade)}" if sheet.grade else f"no grade ({one_line(sheet.grade_withheld_reason or '')})"
+    say(f"wrote {shown_path(target)}: {one_line(sheet.unit.name)} {sheet.unit.year}, recomputed {total}, {grade}")
     return 0
 
 
@@ -137,17 +161,18 @@ def cmd_excel_summary(args: argparse.Namespace) -> int:
     from .outputs.excel.summary import write_summary_workbook
     from .result import evaluate_file
 
+    check_output_file(args.output)
     scored, bad = [], 0
     for f in _params_files(args.paths):
         try:
             scored.append(evaluate_file(f))
         except PerfevalError as exc:
             bad += 1
-            print(f"invalid {exc}", file=sys.stderr)
+            say(f"invalid {exc}", sys.stderr)
     if bad or not scored:
-        print(f"{bad} invalid params file(s); nothing written" if bad else "no params files", file=sys.stderr)
+        say(f"{bad} invalid params file(s); nothing written" if bad else "no params files", sys.stderr)
         return 1
-    print(f"wrote {write_summary_workbook(scored, args.output)} ({len(scored)} units)")
+    say(f"wrote {shown_path(write_summary_workbook(scored, args.output))} ({len(scored)} units)")
     return 0
 
 
@@ -175,8 +200,16 @@ def _add_excel(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_excel_summary)
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, whose usage errors quote what was typed: printed safe like every other line."""
+
+    def _print_message(self, message: str, file: TextIO | None = None) -> None:  # noqa: D401 - argparse's hook
+        if message:
+            (file or sys.stderr).write(for_terminal(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="perfeval", description=__doc__)
+    parser = Parser(prog="perfeval", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("validate", help="validate params files (default: all under params/units/)")
     p.add_argument("paths", nargs="*", help="params files or folders")
@@ -215,10 +248,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except PerfevalError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        say(f"error: {exc}", sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a path the user gave: a folder for a file, a file under a file, /proc, unreadable
+        where = shown_path(exc.filename) + ": " if exc.filename else ""
+        say(f"error: {where}{exc.strerror or exc}", sys.stderr)
+        return 1
+    except Terminated:
+        say("terminated", sys.stderr)
+        return 143
+    except KeyboardInterrupt:
+        say("interrupted", sys.stderr)
+        return 130

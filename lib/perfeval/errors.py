@@ -1,6 +1,8 @@
 """Every error the workbook raises on purpose: one base class, a few narrow kinds, all picklable."""
 from __future__ import annotations
 
+from .safetext import one_line, shown_path
+
 
 class PerfevalError(Exception):
     """Base of every error meant for the user: printed as a message, never as a traceback."""
@@ -47,7 +49,9 @@ MAX_LISTED_PROBLEMS = 20
 class InputFileError(PerfevalError):
     """An input file (params or framework YAML, workbook) is unreadable or invalid.
 
-    Carries the file and every problem found in it, so that a user fixes them all in one pass.
+    Carries the file and every problem found in it, so that a user fixes them all in one pass. The message
+    shows each field and problem on one line of its own: a line break or an escape sequence in a value from
+    the file cannot forge another line or rewrite the terminal.
     """
 
     kind = "input"
@@ -55,9 +59,9 @@ class InputFileError(PerfevalError):
     def __init__(self, file: str, problems: list[FieldProblem] | list[tuple[str, str]]) -> None:
         self.file = str(file)
         self.problems = [FieldProblem(*p) for p in problems]
-        lines = [f"{self.file}: {len(self.problems)} problem(s)"]
+        lines = [f"{shown_path(self.file)}: {len(self.problems)} problem(s)"]
         for p in self.problems[:MAX_LISTED_PROBLEMS]:
-            lines.append(f"  {p.field}: {p.problem}" if p.field else f"  {p.problem}")
+            lines.append(f"  {one_line(p.field)}: {one_line(p.problem)}" if p.field else f"  {one_line(p.problem)}")
         if len(self.problems) > MAX_LISTED_PROBLEMS:
             lines.append(f"  ... and {len(self.problems) - MAX_LISTED_PROBLEMS} more")
         super().__init__("\n".join(lines))
@@ -97,3 +101,7 @@ class IncommensurableUnits(PerfevalError):
     def __init__(self, a: str, b: str, why: str) -> None:
         super().__init__(f"cannot compare or convert “{a or '无单位'}” and “{b or '无单位'}”: {why}")
         self.a, self.b = a, b
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM during a batch, handled as Ctrl-C is: workers stopped, unfinished units recorded, index written."""

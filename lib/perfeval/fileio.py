@@ -36,7 +36,39 @@ StrictSafeLoader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tT
 StrictSafeLoader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
 
 
+_PLAIN_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+_THOUSANDS_GROUP = re.compile(r"^\d{3}(?:\.\d+)?$")
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.value == "" and node.start_mark.index == node.end_mark.index
+
+
+def _refuse_thousands_separators(node: yaml.MappingNode) -> None:
+    """`{value: 1,802}` is YAML for {value: 1, 802: null}: say so, instead of a key error about "802".
+
+    Caught only where it cannot be meant: a three-digit key with no value right after a number and a comma.
+    """
+    pairs = node.value
+    for i, (_, value) in enumerate(pairs):
+        if not (isinstance(value, yaml.ScalarNode) and value.style is None and _PLAIN_NUMBER.match(value.value)):
+            continue
+        written, end, j = value.value, value.end_mark.index, i + 1
+        while j < len(pairs):
+            key, empty = pairs[j]
+            if not (isinstance(key, yaml.ScalarNode) and key.style is None and key.start_mark.index == end + 1
+                    and _THOUSANDS_GROUP.match(key.value) and _is_empty(empty)):
+                break
+            written, end, j = f"{written},{key.value}", key.end_mark.index, j + 1
+        if j > i + 1:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{written} reads as separate values (YAML splits at the comma); write the number "
+                f"without thousands separators: {written.replace(',', '')}", value.start_mark)
+
+
 def _construct_mapping(loader: StrictSafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    if node.flow_style:
+        _refuse_thousands_separators(node)
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
@@ -137,6 +169,8 @@ def read_bounded(path: str | Path, limit: int, expected: str,
         raise error(str(path), [("", f"is a directory, expected {expected}")]) from None
     except PermissionError:
         raise error(str(path), [("", "permission denied")]) from None
+    except OSError as exc:  # /proc files, a device, a disk error: named, never a traceback
+        raise error(str(path), [("", f"cannot be read: {exc.strerror or exc}")]) from None
 
 
 def read_yaml(path: str | Path) -> Any:
@@ -174,18 +208,48 @@ _UMASK = _current_umask()
 
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
     """Write a file so that readers see either the old content or the new, never a half-written one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_atomic_all({Path(path): data})[0]
+
+
+def write_atomic_all(files: dict[Path, str | bytes]) -> list[Path]:
+    """Write several files so that either all of them are replaced or none is (e.g. on a full disk).
+
+    Every new content is written and synced beside its target first; only then are the targets replaced,
+    which needs no space. An OS error names the target it was writing, not the temporary file.
+    """
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            temps.append((_write_temp(path, data), path))
+        for tmp, path in temps:
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise type(exc)(exc.errno, exc.strerror, str(path)) from None
+    finally:
+        for tmp, _ in temps:
+            Path(tmp).unlink(missing_ok=True)
+    return list(files)
+
+
+def _write_temp(path: Path, data: str | bytes) -> str:
+    """The content, synced to a temporary file in the target's folder; its name."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; a report is for others to read
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+    return tmp

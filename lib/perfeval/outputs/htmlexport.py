@@ -9,6 +9,7 @@ from nbconvert.preprocessors import Preprocessor
 
 from ..paths import TEMPLATES_DIR
 from ..result import RESULT_MIME
+from ..safetext import inert
 
 TEMPLATE = "perfeval_report"
 
@@ -50,8 +51,8 @@ def exporter() -> HTMLExporter:
 
 
 def to_html(nb: nbformat.NotebookNode, title: str) -> str:
-    """The report's HTML; the notebook passed in is not modified."""
+    """The report's HTML, with unit text inert (no bidi override); the notebook passed in is not modified."""
     copy = nbformat.from_dict(nb)
     copy.metadata["title"] = title
     body, _ = exporter().from_notebook_node(copy)
-    return body
+    return inert(body)

@@ -12,6 +12,7 @@ from typing import Any, Sequence
 from .batch.status import OK
 from .batch.summaries import Entry
 from ..core.formulas import round_half_up
+from ..safetext import inert
 
 CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", "status", "reason", "total",
                "total_on_100", "total_min", "total_max", "grade", "grade_withheld_reason", "applicable_points",
@@ -75,9 +76,13 @@ def rows(entries: Sequence[Entry]) -> list[dict[str, Any]]:
 
 def csv_cell(value: Any) -> Any:
     """A value a spreadsheet cannot run: text that would start a formula (= + - @, tab, CR) gets a
-    leading ' (OWASP's advice for CSV; the reader sees the quote, never a formula); numbers stay numbers.
+    leading ' (OWASP's advice for CSV; the reader sees the quote, never a formula); numbers stay numbers;
+    text is made inert (a right-to-left override cannot reverse what follows it).
     """
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.match(value):
+    if not isinstance(value, str):
+        return value
+    value = inert(value)
+    if value.startswith(FORMULA_START) and not _NUMBER.match(value):
         return "'" + value
     return value
 
@@ -135,7 +140,8 @@ def _extras_html(extras: Sequence[tuple[str, str]]) -> str:
 
 
 def index_html(entries: Sequence[Entry], extras: Sequence[tuple[str, str]] = ()) -> str:
-    """The page a reader opens first; self-contained (inline CSS, relative links), no dates so reruns match.
+    """The page a reader opens first; self-contained (inline CSS, relative links), no dates so reruns match;
+    unit text escaped and inert (safetext.inert).
 
     extras: (label, relative link) of batch-wide pages and files, such as the portfolio page.
     """
@@ -143,7 +149,7 @@ def index_html(entries: Sequence[Entry], extras: Sequence[tuple[str, str]] = ())
     done = sum(r["status"] == OK for r in table_rows)
     flagged = sum(r["status"] == OK and (r["findings_error"] or 0) > 0 for r in table_rows)
     head = ["单位", "年度", "已评 / 应评分值", "重算总分 · 等次", "自评总分 · 等次", "审计发现", "状态", "报告"]
-    body = "\n".join(_row_html(r) for r in table_rows)
+    body = inert("\n".join(_row_html(r) for r in table_rows))
     return (f'<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>部门整体支出绩效评价复核报告 · 索引</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"

@@ -5,6 +5,7 @@ import unicodedata
 
 from ..result import UnitResult
 from ..core.formulas import round_half_up
+from ..safetext import for_terminal, one_line
 
 
 def width(text: str) -> int:
@@ -35,7 +36,7 @@ def verdict_lines(result: UnitResult) -> list[str]:
     claim = result.claimed
     if claim.total is not None or claim.grade:
         status = f"——{claim.status_label}" if claim.status_label else ""
-        lines.append(f"单位自评 {_num(claim.total)} 分，等次 {claim.grade or '未载明'}{status}")
+        lines.append(f"单位自评 {_num(claim.total)} 分，等次 {one_line(claim.grade or '未载明')}{status}")
     return lines
 
 
@@ -44,22 +45,17 @@ def render(result: UnitResult) -> str:
     head = ["一级", "二级", "三级指标", "分值", "计算值", "得分", "自评", "状态"]
     body = []
     for r in result.indicators:
-        value = "—" if r.value is None else f"{_num(r.value)}{r.value_unit}"
+        value = "—" if r.value is None else f"{_num(r.value)}{one_line(r.value_unit)}"
         weight = "空" if r.weight is None else _num(r.weight)
-        body.append([r.level1, r.level2, r.name, weight, value, _num(r.score), _num(r.claimed_score), r.status_label])
+        body.append([one_line(r.level1), one_line(r.level2), one_line(r.name), weight, value, _num(r.score),
+                     _num(r.claimed_score), r.status_label])
     cols = [max(width(x) for x in col) for col in zip(head, *body)]
     numeric = {3, 4, 5, 6}
-    lines = [f"{result.unit.name}（{result.unit.year}年） 框架：{result.framework.name}", ""]
+    lines = [f"{one_line(result.unit.name)}（{result.unit.year}年） 框架：{one_line(result.framework.name)}", ""]
     lines += verdict_lines(result) + [""]
     for row in [head] + body:
         lines.append("  ".join(pad(c, w, i in numeric) for i, (c, w) in enumerate(zip(row, cols))))
     lines.append("")
     for f in result.findings:
-        lines.append(f"[{f.severity_label}] {f.kind_label}：{f.message}")
-    return safe_for_terminal("\n".join(lines))
-
-
-def safe_for_terminal(text: str) -> str:
-    """Unit text may carry control characters (an escape sequence can rewrite a terminal): show them as �."""
-    return "".join(ch if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf") or ch == "\u200d"
-                   else "\ufffd" for ch in text)
+        lines.append(f"[{f.severity_label}] {f.kind_label}：{one_line(f.message)}")
+    return for_terminal("\n".join(lines))

@@ -7,7 +7,9 @@ from typing import Any, Mapping, Sequence
 
 from ...errors import BatchError, PerfevalError
 from ...core.params import RESERVED_NAMES, UNIT_ID, load_params
-from ...paths import UNITS_DIR
+from ...paths import UNITS_DIR, params_files_in
+from ...safetext import readable_path, shown_path
+from .status import FAILED, UnitRun
 
 PARAMS_PARAMETER = "params_file"  # the one parameter the batch itself sets
 _TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
@@ -26,21 +28,30 @@ class UnitJob:
 
 
 def resolve_units(names: Sequence[str], units_dir: Path = UNITS_DIR) -> list[Path]:
-    """Params files for what the user named: files, folders of *.yaml, or ids of units in params/units/."""
+    """Params files for what the user named: files, folders of *.yaml / *.yml, or ids of units in params/units/."""
     if not names:
-        return sorted(units_dir.glob("*.yaml"))
+        return [p.resolve() for p in params_files_in(units_dir)]
     out: list[Path] = []
+    by_id: dict[str, Path] = {}
     for name in names:
         path = Path(name)
         if path.is_dir():
-            out += sorted(path.glob("*.yaml"))
+            out += params_files_in(path)
         elif path.is_file():
             out.append(path)
-        elif (units_dir / f"{name}.yaml").is_file():
-            out.append(units_dir / f"{name}.yaml")
+        elif name in (by_id := by_id or _by_id(units_dir)):
+            out.append(by_id[name])
         else:
-            raise BatchError(f"{name}: no such params file, folder, or unit id in {units_dir}")
+            raise BatchError(f"{shown_path(name)}: no such params file, folder, or unit id in {shown_path(units_dir)}")
     return [p.resolve() for p in out]
+
+
+def _by_id(units_dir: Path) -> dict[str, Path]:
+    """The params files of params/units/ by the id their name gives (the first, by name, of a stem)."""
+    found: dict[str, Path] = {}
+    for path in params_files_in(units_dir) if units_dir.is_dir() else []:
+        found.setdefault(path.stem, path)
+    return found
 
 
 def unit_id_of(params_file: Path) -> str:
@@ -51,10 +62,15 @@ def unit_id_of(params_file: Path) -> str:
     try:
         return load_params(params_file).unit.id
     except PerfevalError:
-        stem = params_file.stem.lower()
-        if UNIT_ID.match(stem) and stem not in RESERVED_NAMES:
-            return stem
-        return "unit-" + "".join(c if c.isalnum() else "-" for c in stem)[:70]
+        return file_id(params_file)
+
+
+def file_id(params_file: Path) -> str:
+    """An output id made from a file's name (readable, whatever bytes it is in), safe to name a folder."""
+    stem = Path(readable_path(params_file.name)).stem.lower()
+    if UNIT_ID.match(stem) and stem not in RESERVED_NAMES:
+        return stem
+    return "unit-" + "".join(c if c.isalnum() or c in "_-" else "-" for c in stem)[:70]
 
 
 def check_parameters(notebook: Path, parameters: Mapping[str, Any]) -> None:
@@ -64,10 +80,13 @@ def check_parameters(notebook: Path, parameters: Mapping[str, Any]) -> None:
     """
     import papermill
 
+    if not notebook.is_file():
+        raise BatchError(f"{shown_path(notebook)}: cannot read the notebook "
+                         f"({'a folder' if notebook.is_dir() else 'no such file'})")
     try:
         declared = papermill.inspect_notebook(str(notebook))
     except (OSError, ValueError) as exc:
-        raise BatchError(f"{notebook}: cannot read the notebook ({exc})") from None
+        raise BatchError(f"{shown_path(notebook)}: cannot read the notebook ({exc})") from None
     if not declared:
         raise BatchError(f"{notebook}: no cell tagged 'parameters'; the batch needs one declaring {PARAMS_PARAMETER}")
     known = ", ".join(declared)
@@ -84,12 +103,36 @@ def check_parameters(notebook: Path, parameters: Mapping[str, Any]) -> None:
 
 
 def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extra: Mapping[str, Any],
-               timeout: float) -> list[UnitJob]:
-    """One job per params file; two files claiming the same unit id would overwrite each other's report."""
-    jobs: dict[str, UnitJob] = {}
-    for path in params_files:
-        uid = unit_id_of(path)
-        if uid in jobs:
-            raise BatchError(f"{path} and {jobs[uid].params_file} both have unit id {uid!r}; ids name the outputs")
-        jobs[uid] = UnitJob(uid, path, notebook, outputs, {**extra, PARAMS_PARAMETER: str(path)}, timeout)
-    return list(jobs.values())
+               timeout: float) -> tuple[list[UnitJob], list[UnitRun]]:
+    """One job per unit id, and a failed result for each other file claiming an id already taken.
+
+    Ids name the outputs, so two files of one id cannot both run. A copy (`x - 副本.yaml`, `x (1).yml`) must
+    not stop the batch: the file named after the id runs (else the first in name order), and each other one
+    fails with a reason naming the file that ran, listed under an id made from its own file name.
+    """
+    ids = {path: unit_id_of(path) for path in dict.fromkeys(params_files)}
+    owners: dict[str, Path] = {}
+    for path in sorted(ids, key=lambda p: (file_id(p) != ids[p], p)):
+        owners.setdefault(ids[path], path)
+    jobs: list[UnitJob] = []
+    copies: list[UnitRun] = []
+    taken = set(owners)
+    for path, uid in ids.items():
+        if owners[uid] == path:
+            jobs.append(UnitJob(uid, path, notebook, outputs, {**extra, PARAMS_PARAMETER: str(path)}, timeout))
+            continue
+        copy_id = _free_id(file_id(path), taken)
+        copies.append(UnitRun(copy_id, str(path), FAILED,
+                                 f"单位编码 {uid!r} 重复：{shown_path(owners[uid])} 也是这个单位，本批次运行了那个文件，"
+                                 "本文件未运行；若是副本请删除，若是另一单位请改正其 unit.id"))
+    return jobs, copies
+
+
+def _free_id(wanted: str, taken: set[str]) -> str:
+    """wanted, or wanted-2, wanted-3 … whichever is not taken yet (then taken)."""
+    candidate, n = wanted, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{wanted}-{n}"
+    taken.add(candidate)
+    return candidate

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
+import uuid
 
 from jupyter_client import AsyncKernelManager
 from jupyter_client.kernelspec import KernelSpecManager
 from traitlets import Float, Integer, default
+
+from .lifeline import scratch_dir
 
 KERNEL_NAME = "python3"
 PORT_TRAITS = ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")
@@ -18,7 +21,8 @@ class NativeKernelManager(AsyncKernelManager):
     Kernel specs installed for the user or the system are ignored: a batch must not run in whatever
     environment last registered 'python3'. Ports are picked by binding and releasing them, so a kernel
     started by another worker in between can take one; that kernel then dies before answering. Each
-    retry picks new ports.
+    retry picks new ports. The connection file goes in this process's scratch folder (not jupyter_client's
+    default /tmp/tmpXXXX.json), so nothing of it outlives the batch.
     """
 
     start_attempts = Integer(3, help="how many times to start a kernel before giving up").tag(config=True)
@@ -28,6 +32,10 @@ class NativeKernelManager(AsyncKernelManager):
     @default("kernel_spec_manager")
     def _native_only(self) -> KernelSpecManager:
         return KernelSpecManager(parent=self, kernel_dirs=[])
+
+    @default("connection_file")
+    def _in_scratch(self) -> str:
+        return str(scratch_dir() / f"kernel-{uuid.uuid4().hex}.json")
 
     async def start_kernel(self, **kw):  # noqa: ANN003, ANN201 - jupyter_client's signature
         last = ""

@@ -1,21 +1,31 @@
-"""The batch: units on a local worker pool or a dask cluster, published as they finish, then the index."""
+"""The batch: units on a local worker pool or a dask cluster, published as they finish, then the index.
+
+However a batch ends, every unit it took on has a status: each is recorded as interrupted before it runs
+and overwritten when it finishes, so even SIGKILL leaves the unfinished ones marked for --failed-only.
+SIGTERM is handled as Ctrl-C: the workers stop at once, the index is written.
+"""
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from ...errors import BatchError
+from ...errors import BatchError, Terminated
 from ...fileio import write_atomic
 from ...paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
+from ...safetext import shown_path
 from .jobs import PARAMS_PARAMETER, UnitJob, build_jobs, check_parameters, resolve_units
-from .publish import publish, unit_paths
-from .status import FAILED, STATUS_FILE, UnitRun, load_status, save_status
+from .lifeline import sweep_stale_scratch
+from .lock import outputs_lock
+from .pool import WorkerPool
+from .publish import publish, sign_trusted, unit_paths
+from .status import FAILED, OK, STATUS_FILE, UnitRun, load_status, save_status
 from .worker import UnitOutcome, UnitTask, run_unit
 
 DEFAULT_NOTEBOOK = NOTEBOOKS_DIR / "unit_report.ipynb"
@@ -23,15 +33,21 @@ DEFAULT_TIMEOUT = 600.0
 EXTRAS = (("各单位对比（portfolio.html）", "portfolio.html"), ("汇总工作簿（summary.xlsx）", "summary.xlsx"),
           ("汇总表（summary.csv）", "summary.csv"))
 INTERRUPTED = "中断：批处理在本单位完成前被中止；运行 perfeval run --failed-only 补完"
-IN_FLIGHT_PER_WORKER = 2  # enough queued to keep every worker busy; bounded so memory does not grow with N
+IN_FLIGHT_PER_WORKER = 2  # dask: enough queued to keep every worker busy; bounded so memory does not grow with N
 
 
 @dataclass(frozen=True)
 class BatchOutcome:
-    """What one batch run did: this run's results (all units of the index are in the status file)."""
+    """What one batch run did: this run's results (all units of the index are in the status file).
+
+    problems: what failed the batch as a whole (the status or the index could not be written); warnings:
+    what did not (notebooks not marked trusted).
+    """
 
     results: tuple[UnitRun, ...]
     outputs: Path
+    problems: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @property
     def failed(self) -> list[UnitRun]:
@@ -46,56 +62,78 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _select(names: Sequence[str], failed_only: bool, previous: dict[str, UnitRun], units_dir: Path) -> list[Path]:
-    if not failed_only:
+def _candidates(names: Sequence[str], failed_only: bool, previous: dict[str, UnitRun],
+                units_dir: Path) -> list[Path]:
+    """The params files named (default params/units/); with --failed-only and none named, those the status
+    records (an earlier batch may have run another folder), or params/units/ when it records none.
+    """
+    if names or not failed_only or not previous:
         return resolve_units(names, units_dir)
-    failed = {Path(r.params_file) for r in previous.values() if r.status == FAILED}
-    if not names:
-        return sorted(p for p in failed if p.exists())
-    return [p for p in resolve_units(names, units_dir) if p in failed]
+    return sorted({Path(r.params_file) for r in previous.values() if Path(r.params_file).exists()})
 
 
-def _lost(job: UnitJob, exc: BaseException) -> UnitOutcome:
-    """A unit whose worker died or could not be reached: failed with why, never silently dropped."""
-    return UnitOutcome(UnitRun(job.unit_id, str(job.params_file), FAILED,
-                                  f"worker failed: {type(exc).__name__}: {exc}"[:600]))
+def _done(before: UnitRun | None, outputs: Path) -> bool:
+    """Whether a unit's last run succeeded and its report and result are still there (else --failed-only runs it)."""
+    return (before is not None and before.status == OK and before.report is not None and before.result is not None
+            and (outputs / before.report).is_file() and (outputs / before.result).is_file())
 
 
-def _ignore_interrupt() -> None:
-    """In a worker: Ctrl-C is the batch's to handle (it stops the workers), not a traceback per worker."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _failed(job: UnitJob, reason: str) -> UnitOutcome:
+    """A unit that could not run, or whose worker died or could not be reached: failed with why."""
+    return UnitOutcome(UnitRun(job.unit_id, str(job.params_file), FAILED, reason[:600]))
+
+
+def _task(job: UnitJob) -> UnitTask | UnitOutcome:
+    """What a worker needs for the unit, or the failure of a params file that cannot be read now."""
+    try:
+        return UnitTask.of(job)
+    except OSError as exc:
+        return _failed(job, f"cannot read {shown_path(exc.filename or job.params_file)}: {exc.strerror or exc}")
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While the batch runs, SIGTERM raises Terminated (a KeyboardInterrupt) in the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    before = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+@contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """A second Ctrl-C or SIGTERM is ignored while the batch stops its workers and writes the index (which
+    takes seconds at most): it would leave workers running and the index unwritten.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
 
 
 def _pool_outcomes(jobs: Sequence[UnitJob], workers: int) -> Iterator[UnitOutcome]:
-    """Each unit in a spawned worker process (papermill is process-safe, not thread-safe); at most
-    IN_FLIGHT_PER_WORKER units per worker are queued at a time.
-    """
-    context = multiprocessing.get_context("spawn")  # no forked zmq/asyncio state in the workers
-    pending = iter(jobs)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupt) as pool:
-        running: dict[Future, UnitJob] = {}
-        try:
-            while True:
-                while len(running) < workers * IN_FLIGHT_PER_WORKER:
-                    job = next(pending, None)
-                    if job is None:
-                        break
-                    running[pool.submit(run_unit, UnitTask.of(job))] = job
-                if not running:
-                    return
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    job = running.pop(future)
-                    try:
-                        yield future.result()
-                    except Exception as exc:  # noqa: BLE001 - a dead worker fails its unit, not the batch
-                        yield _lost(job, exc)
-        except BaseException:  # Ctrl-C: stop now, not once the units running have finished (a hung one never)
-            busy = list((pool._processes or {}).values())  # no public way to stop workers before Python 3.14
-            pool.shutdown(wait=False, cancel_futures=True)
-            for process in busy:
-                process.terminate()  # its kernel notices its parent is gone and exits too
-            raise
+    """Each unit on this machine's worker processes; a worker that dies fails only its unit."""
+    pool = WorkerPool(workers)
+    try:
+        yield from pool.outcomes(jobs, _task, _failed)
+    except BaseException:  # Ctrl-C, SIGTERM, or the batch closing this early: stop now, not after a hung unit
+        with _uninterrupted():
+            pool.stop()
+        raise
+    pool.close()
 
 
 def _dask_outcomes(jobs: Sequence[UnitJob], scheduler: str, workers: int) -> Iterator[UnitOutcome]:
@@ -118,31 +156,76 @@ def _dask_outcomes(jobs: Sequence[UnitJob], scheduler: str, workers: int) -> Ite
         width = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
         pending = iter(jobs)
         owner: dict[str, UnitJob] = {}
+        unsent: list[UnitOutcome] = []
 
         def submit() -> Any:
-            job = next(pending, None)
-            if job is None:
-                return None
-            future = client.submit(run_unit, UnitTask.of(job), key=f"perfeval-{job.unit_id}", pure=False)
-            owner[future.key] = job
-            return future
+            for job in pending:
+                task = _task(job)
+                if isinstance(task, UnitOutcome):
+                    unsent.append(task)
+                    continue
+                future = client.submit(run_unit, task, key=f"perfeval-{job.unit_id}", pure=False)
+                owner[future.key] = job
+                return future
+            return None
 
         first = [f for f in (submit() for _ in range(width * IN_FLIGHT_PER_WORKER)) if f is not None]
         stream = as_completed(first)
+        yield from unsent
+        unsent.clear()
         for future in stream:
             job = owner.pop(future.key)
             try:
                 yield future.result()
             except Exception as exc:  # noqa: BLE001 - KilledWorker and the like fail the unit
-                yield _lost(job, exc)
+                yield _failed(job, f"worker failed: {type(exc).__name__}: {exc}")
             future.release()
             following = submit()
+            yield from unsent
+            unsent.clear()
             if following is not None:
                 stream.add(following)
     finally:
         client.close()
         if cluster:
             cluster.close()
+
+
+def _prepare(outputs: Path) -> None:
+    """The outputs folder exists and is a folder, or the batch does not start."""
+    try:
+        outputs.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise BatchError(f"{shown_path(outputs)} is a file; the outputs (-o) must be a folder") from None
+    except OSError as exc:
+        raise BatchError(f"cannot create the outputs folder {shown_path(outputs)}: {exc.strerror}") from None
+
+
+class _Ledger:
+    """The status of every unit, saved after each change, so that a batch stopped at any moment has
+    recorded what ran; a status file that cannot be written is noted, and the reports go on.
+    """
+
+    def __init__(self, outputs: Path, status: dict[str, UnitRun]) -> None:
+        self.outputs = outputs
+        self.status = status
+        self.unsaved = ""
+
+    def record(self, *done: UnitRun) -> None:
+        self.status.update((r.unit_id, r) for r in done)
+        try:
+            save_status(self.outputs, self.status)
+        except OSError as exc:
+            self.unsaved = exc.strerror or str(exc)
+
+    def write_index(self) -> str:
+        """The index and CSV from the status; '' or why they could not be written (the old ones stay)."""
+        try:
+            publish_index(self.outputs, self.status)
+        except OSError as exc:
+            return (f"cannot write the index into {shown_path(self.outputs)}: {exc.strerror or exc}; "
+                    "the previous index is kept")
+        return ""
 
 
 def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, notebook: Path = DEFAULT_NOTEBOOK,
@@ -154,9 +237,10 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
 
     scheduler: None for this machine's worker pool, "local" for a dask LocalCluster, or a dask scheduler
     address ("tcp://host:8786"). Raises BatchError before anything runs if the notebook does not accept
-    the parameters or the units cannot be resolved; a unit that fails is recorded and the others go on.
-    after_units runs once all units are done, before the index is written (the portfolio page, the
-    summary workbook).
+    the parameters, the units cannot be resolved, or another batch is writing into the outputs folder; a
+    unit that fails is recorded and the others go on. failed_only: only the units not done, i.e. failed,
+    interrupted, never run into this folder, or whose report is gone. after_units runs once all units
+    are done, before the index is written (the portfolio page, the summary workbook).
     """
     if timeout <= 0:
         raise BatchError(f"the per-unit timeout must be positive, got {timeout:g}")
@@ -165,58 +249,79 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
     outputs, notebook = Path(outputs).resolve(), Path(notebook).resolve()
     extra = dict(parameters or {})
     check_parameters(notebook, {**extra, PARAMS_PARAMETER: ""})
-    status = load_status(outputs)
-    jobs = build_jobs(_select(names, failed_only, status, units_dir), notebook, outputs, extra, timeout)
-    width = min(workers or default_workers(), max(1, len(jobs)))
-    outcomes = (_dask_outcomes(jobs, scheduler, width) if scheduler else _pool_outcomes(jobs, width)) if jobs \
-        else iter(())
-    results: list[UnitRun] = []
-    unsaved: list[str] = []
-
-    def record(*done: UnitRun) -> None:
-        status.update((r.unit_id, r) for r in done)
+    _prepare(outputs)
+    with outputs_lock(outputs), _sigterm_as_interrupt():
+        sweep_stale_scratch()
+        previous = load_status(outputs)
+        jobs, copies = build_jobs(_candidates(names, failed_only, previous, units_dir), notebook, outputs, extra,
+                                  timeout)
+        if failed_only:
+            jobs = [j for j in jobs if not _done(previous.get(j.unit_id), outputs)]
+        ledger = _Ledger(outputs, dict(previous))
+        ledger.record(*(UnitRun(j.unit_id, str(j.params_file), FAILED, INTERRUPTED) for j in jobs))
+        width = min(workers or default_workers(), max(1, len(jobs)))
+        engine = ((_dask_outcomes(jobs, scheduler, width) if scheduler else _pool_outcomes(jobs, width))
+                  if jobs else iter(()))
+        outcomes = chain((UnitOutcome(c) for c in copies), engine)
+        results: list[UnitRun] = []
+        warnings: list[str] = []
         try:
-            save_status(outputs, status)  # after every unit, so an interrupted batch still knows what ran
-        except OSError as exc:  # the reports go on being published; the batch fails at the end
-            unsaved[:] = [str(exc)]
-
-    try:
-        for result in _published(outputs, outcomes, len(jobs), progress):
-            results.append(result)
-            record(result)
-    except BaseException:  # Ctrl-C: every unit not finished is listed as such, and the index says so
-        finished = {r.unit_id for r in results}
-        record(*(UnitRun(j.unit_id, str(j.params_file), FAILED, INTERRUPTED) for j in jobs
-                 if j.unit_id not in finished))
-        publish_index(outputs, status)
-        raise
-    if after_units is not None:
-        after_units(outputs, status)
-    publish_index(outputs, status)
-    if unsaved:
-        raise BatchError(f"cannot record the batch status in {outputs / STATUS_FILE}: {unsaved[0]}; the reports "
-                         "and the index were written")
-    return BatchOutcome(tuple(sorted(results, key=lambda r: r.unit_id)), outputs)
+            for result, record in _published(outputs, outcomes, len(jobs) + len(copies), progress, previous,
+                                              warnings):
+                results.append(result)
+                ledger.record(record)
+            if after_units is not None:
+                after_units(outputs, ledger.status)
+        except BaseException:  # Ctrl-C or SIGTERM: the workers stop, the unfinished stay marked, the index says so
+            with _uninterrupted():
+                getattr(engine, "close", lambda: None)()
+                ledger.write_index()
+            raise
+        problems = [p for p in (ledger.write_index(),) if p]
+        if ledger.unsaved:
+            problems.insert(0, f"cannot record the batch status in {shown_path(outputs / STATUS_FILE)}: "
+                               f"{ledger.unsaved}" + ("" if problems else "; the reports and the index were written"))
+    return BatchOutcome(tuple(sorted(results, key=lambda r: r.unit_id)), outputs, tuple(problems), tuple(warnings))
 
 
-def _published(outputs: Path, outcomes: Iterable[UnitOutcome], total: int, progress: bool) -> Iterator[UnitRun]:
-    """Publish each outcome as it arrives, with a progress bar of units done and failed."""
+def _unpublished(outputs: Path, outcome: UnitOutcome, exc: OSError,
+                 before: UnitRun | None) -> tuple[UnitRun, UnitRun]:
+    """A unit whose files could not be written (a full disk, a file where its folder goes): failed in this
+    run's results; in the status, its previous record while that run's report is still whole on disk.
+    """
+    where = f"{shown_path(exc.filename)}: " if exc.filename else ""
+    notebook = unit_paths(outputs, outcome.result.unit_id)[0]
+    failed = replace(outcome.result, status=FAILED, report=None, result=None,
+                     notebook=str(notebook.relative_to(outputs)) if notebook.is_file() else None,
+                     reason=f"cannot write the report into {shown_path(outputs)}: {where}{exc.strerror or exc}")
+    if _done(before, outputs):
+        return replace(failed, reason=failed.reason + "; the report of the previous run is kept"), before
+    return failed, failed
+
+
+def _published(outputs: Path, outcomes: Iterable[UnitOutcome], total: int, progress: bool,
+               previous: dict[str, UnitRun], warnings: list[str]) -> Iterator[tuple[UnitRun, UnitRun]]:
+    """Publish each outcome as it arrives, with a progress bar of units done and failed: this run's result,
+    and what the status records (they differ only for a report kept from the previous run).
+    """
     from tqdm import tqdm
 
     failed = 0
     with tqdm(total=total, unit="unit", desc="perfeval run", disable=not progress, file=sys.stderr) as bar:
         for outcome in outcomes:
             try:
-                result = publish(outputs, outcome)
+                result = record = publish(outputs, outcome)
             except OSError as exc:
-                notebook = unit_paths(outputs, outcome.result.unit_id)[0]
-                result = replace(outcome.result, status=FAILED, report=None, result=None,
-                                 notebook=str(notebook.relative_to(outputs)) if notebook.is_file() else None,
-                                 reason=f"cannot write the report into {outputs}: {exc}")
+                result, record = _unpublished(outputs, outcome, exc, previous.get(outcome.result.unit_id))
+            else:
+                if result.notebook and outcome.notebook is not None:
+                    warning = sign_trusted(outcome.notebook)
+                    if warning and warning not in warnings:
+                        warnings.append(warning)
             failed += result.status == FAILED
             bar.set_postfix(done=bar.n + 1 - failed, failed=failed)
             bar.update()
-            yield result
+            yield result, record
 
 
 def publish_index(outputs: Path, status: dict[str, UnitRun]) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ...fileio import write_atomic
+from ...safetext import json_escaped
 
 STATUS_FILE = "batch_status.json"
 OK, FAILED = "ok", "failed"
@@ -44,5 +45,6 @@ def load_status(outputs: Path) -> dict[str, UnitRun]:
 
 
 def save_status(outputs: Path, results: dict[str, UnitRun]) -> None:
+    """Write the status file; a path that is not UTF-8 (a GBK file name) is kept exactly, as \\udcXX escapes."""
     data = {"units": {uid: asdict(results[uid]) for uid in sorted(results)}}
-    write_atomic(outputs / STATUS_FILE, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    write_atomic(outputs / STATUS_FILE, json_escaped(json.dumps(data, ensure_ascii=False, indent=1)) + "\n")

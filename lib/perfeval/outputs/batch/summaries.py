@@ -5,9 +5,11 @@ import math
 import tempfile
 from pathlib import Path
 
-from ...fileio import write_atomic
+from ...fileio import write_atomic_all
 from ...paths import NOTEBOOKS_DIR
 from ...result import UnitResult
+from .lifeline import scratch_dir
+from .publish import sign_trusted
 from .status import OK, UnitRun
 
 PORTFOLIO_NOTEBOOK = NOTEBOOKS_DIR / "portfolio.ipynb"
@@ -45,15 +47,17 @@ def write_portfolio(outputs: Path, result_files: list[Path]) -> None:
     from ..htmlexport import to_html
     from .kernel import KERNEL_NAME, NativeKernelManager
 
-    with tempfile.TemporaryDirectory(prefix="perfeval-portfolio-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="portfolio-", dir=scratch_dir()) as tmp:
         out = Path(tmp) / "portfolio.ipynb"
         nb = papermill.execute_notebook(
             str(PORTFOLIO_NOTEBOOK), str(out), parameters={"units": [str(p) for p in result_files]},
             kernel_name=KERNEL_NAME, kernel_manager_class=NativeKernelManager, shutdown_kernel="immediate",
             cwd=str(NOTEBOOKS_DIR), progress_bar=False, log_output=False, request_save_on_cell_execute=False,
             execution_timeout=math.ceil(PORTFOLIO_TIMEOUT))
-        write_atomic(outputs / "portfolio.ipynb", out.read_bytes())
-    write_atomic(outputs / "portfolio.html", to_html(nb, "各单位部门整体支出绩效评价对比"))
+        executed = out.read_bytes()
+    write_atomic_all({outputs / "portfolio.ipynb": executed,
+                      outputs / "portfolio.html": to_html(nb, "各单位部门整体支出绩效评价对比")})
+    sign_trusted(executed)
 
 
 def write_workbook(outputs: Path, result_files: list[Path]) -> None:
@@ -64,13 +68,17 @@ def write_workbook(outputs: Path, result_files: list[Path]) -> None:
 
 
 def write_batch_summaries(outputs: Path, status: dict[str, UnitRun]) -> list[str]:
-    """Both batch-wide outputs; a failure of either is returned as a message, never raised over the units."""
+    """Both batch-wide outputs; a failure of either is returned as a message, never raised over the units.
+
+    Each is replaced whole or not at all: when one cannot be written (a full disk), the previous one stays,
+    and the message says so.
+    """
     problems = []
     result_files = published_results(outputs, status)
     for name, write in (("portfolio.html", write_portfolio), ("summary.xlsx", write_workbook)):
         try:
             write(outputs, result_files)
         except Exception as exc:  # noqa: BLE001 - the unit reports are already safe; say what failed
-            (outputs / name).unlink(missing_ok=True)
-            problems.append(f"{name}: {type(exc).__name__}: {str(exc)[:300]}")
+            kept = "; the previous one is kept" if (outputs / name).exists() else ""
+            problems.append(f"{name}: {type(exc).__name__}: {str(exc)[:300]}{kept}")
     return problems

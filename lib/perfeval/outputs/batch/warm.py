@@ -85,6 +85,13 @@ def worker_kernel() -> WarmKernel:
     return _local.kernel
 
 
+def stop_worker_kernel() -> None:
+    """Shut this thread's warm kernel down, if it started one (a worker that is stopping)."""
+    kernel = getattr(_local, "kernel", None)
+    if kernel is not None:
+        kernel.stop()
+
+
 class WarmEngine(NBClientEngine):
     """papermill's nbclient engine, executing in the worker's warm kernel instead of a new one.
 

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ...safetext import is_portable_path, readable_path
 from .jobs import PARAMS_PARAMETER, UnitJob
 from .kernel import KERNEL_NAME
+from .lifeline import scratch_dir
 from .status import FAILED, OK, UnitRun
 
 MAX_REASON = 600
@@ -62,15 +64,17 @@ def _reason(exc: BaseException, timed_out: bool, timeout: float) -> str:
 def _local_copy(path: Path, content: bytes, folder: Path) -> Path:
     """The file itself when this worker sees it unchanged; else a copy under its own name in folder.
 
-    Using the original keeps the executed notebook's record of its parameters in the analyst's terms.
+    Using the original keeps the executed notebook's record of its parameters in the analyst's terms. A
+    name that is not UTF-8 (GBK bytes) cannot travel to the kernel or into a notebook: the copy then
+    takes the name decoded.
     """
     try:
-        if path.read_bytes() == content:
+        if is_portable_path(path) and path.read_bytes() == content:
             return path
     except OSError:
         pass
     digest = hashlib.sha256(content).hexdigest()[:16]
-    copy = folder / digest / path.name
+    copy = folder / digest / readable_path(path.name)
     copy.parent.mkdir(parents=True, exist_ok=True)
     copy.write_bytes(content)
     return copy
@@ -116,7 +120,7 @@ def run_unit(task: UnitTask) -> UnitOutcome:
     job = task.job
     start = time.monotonic()
     kernel = worker_kernel()
-    with tempfile.TemporaryDirectory(prefix=f"perfeval-{job.unit_id}-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"{job.unit_id}-", dir=scratch_dir()) as tmp:
         folder = Path(tmp)
         params = _local_copy(Path(job.params_file), task.params_text, folder)
         notebook = _local_copy(Path(job.notebook), task.notebook_text, folder)
@@ -131,6 +135,7 @@ def run_unit(task: UnitTask) -> UnitOutcome:
             if not isinstance(exc, NoUnitResult):
                 kernel.stop()  # it may be busy with a timed-out cell, or dead: the next unit gets a fresh one
             reason = _reason(exc, time.monotonic() - start >= job.timeout, job.timeout)
+            reason = reason.replace(str(params), readable_path(job.params_file))  # the analyst's file, not a copy
             return UnitOutcome(UnitRun(job.unit_id, str(job.params_file), FAILED, reason,
                                        seconds=time.monotonic() - start),
                                out.read_bytes() if out.exists() else None)

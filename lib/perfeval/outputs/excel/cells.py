@@ -11,6 +11,8 @@ from typing import Any
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.utils.exceptions import IllegalCharacterError
 
+from ...safetext import inert
+
 # Cells holding one of these are treated as empty: the seeds write "——" for "not applicable".
 BLANK_MARKS = frozenset({"", "——", "—", "--", "-", "－", "/", "／"})
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -181,8 +183,10 @@ def set_text(cell: Cell, text: str) -> None:
 
 
 def set_shown_text(cell: Cell, text: str) -> None:
-    """Write text for reading only (the summary workbook): characters Excel cannot store are shown as �."""
-    set_text(cell, ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
+    """Write text for reading only (the summary workbook): characters Excel cannot store are shown as �, and
+    the text is inert (safetext.inert: a right-to-left override cannot reverse what follows it).
+    """
+    set_text(cell, ILLEGAL_CHARACTERS_RE.sub("\ufffd", inert(text)))
 
 
 def display_width(text: str) -> int:

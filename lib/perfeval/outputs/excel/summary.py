@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...checks.finding import SEVERITY_ORDER
 from ...fileio import write_atomic
 from ...result import FindingOut, IndicatorOut, UnitResult
+from ...safetext import inert
 from .cells import display_width, set_shown_text
 from .style import BODY_FONT, BOX, HEADER_FONT, TITLE_FONT, WRAP, fit_width, header_cell, set_width
 
@@ -39,7 +40,7 @@ UNIT_HEADER_ROW = 6
 
 def sheet_title(name: str, taken: set[str]) -> str:
     """An Excel sheet name: no []:*?/\\, at most 31 characters, unique ignoring case."""
-    clean = _BAD_TITLE.sub("", name).strip().strip("'").strip() or "单位"
+    clean = _BAD_TITLE.sub("", inert(name).replace("\ufffd", "")).strip().strip("'").strip() or "单位"
     title, n = clean[:31], 2
     while title.lower() in taken:
         suffix = f"~{n}"

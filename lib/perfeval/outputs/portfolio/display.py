@@ -6,13 +6,13 @@ from typing import Sequence
 
 import pandas as pd
 
-from ...paths import UNITS_DIR
+from ...paths import UNITS_DIR, params_files_in
 from ..report.display import Html, esc, figure_html, note, points, styled, table_html
 
 
 def resolve_units(units: Sequence[str]) -> list[Path]:
     """The params files to compare: those named, or every file under params/units/."""
-    return [Path(u) for u in units] if units else sorted(UNITS_DIR.glob("*.yaml"))
+    return [Path(u) for u in units] if units else params_files_in(UNITS_DIR)
 
 
 def units_block(table: pd.DataFrame, failed: Sequence[tuple[str, str]] = ()) -> Html:

@@ -1,0 +1,115 @@
+"""What faults cost a batch: a worker killed mid-batch, the batch itself killed (SIGKILL, SIGTERM), and
+signing each published notebook as trusted. The tests (tests/test_batch_faults.py) assert the outcomes;
+this prints the times.
+
+Units come from perfeval.synth; faults are injected as in the tests, by a copy of the report notebook that
+reads a `# FAULT:` line of the params file. Every process of a batch carries a marker in its environment,
+so the time until the last one is gone counts kernels and the resource tracker too.
+
+Run: .venv/bin/python bench/bench_faults.py [--units 12]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def units_with(folder: Path, n: int, faults: dict[int, str]) -> Path:
+    """n synthetic units; the i-th (in file order) gets the fault line faults[i]."""
+    from perfeval.synth import write_units
+
+    paths = write_units(folder, n, seed=7)
+    for i, fault in faults.items():
+        paths[i].write_text(f"# FAULT: {fault}\n" + paths[i].read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def run(units: Path, out: Path, notebook: Path, tmp: Path, marker: str, *extra: str) -> subprocess.Popen:
+    tmp.mkdir(exist_ok=True)
+    env = {**os.environ, "TMPDIR": str(tmp), "PERFEVAL_TEST_BATCH": marker}
+    return subprocess.Popen([sys.executable, "-m", "perfeval", "run", str(units), "-o", str(out), "--notebook",
+                             str(notebook), "-j", "2", "-q", "--no-summaries", *extra], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def timed(batch: subprocess.Popen) -> tuple[float, str]:
+    start = time.monotonic()
+    stdout, _ = batch.communicate()
+    return time.monotonic() - start, stdout.strip().split(";")[0]
+
+
+def killed(root: Path, n: int, notebook: Path, sig: signal.Signals) -> dict[str, str]:
+    from test_batch_faults import batch_processes, leftovers_in, statuses
+
+    units = units_with(root / f"units-{sig.name}", n, {})
+    out, tmp, marker = root / f"out-{sig.name}", root / f"tmp-{sig.name}", f"bench-{sig.name}-{os.getpid()}"
+    batch = run(units, out, notebook, tmp, marker)
+    while not ((out / "batch_status.json").exists()
+               and sum(r["status"] == "ok" for r in statuses(out).values()) >= n // 3):
+        time.sleep(0.05)
+    os.kill(batch.pid, sig)
+    start = time.monotonic()
+    batch.wait()
+    exited = time.monotonic() - start
+    while batch_processes(marker):
+        time.sleep(0.05)
+    gone = time.monotonic() - start
+    left = statuses(out)
+    missing = sum(r["status"] != "ok" for r in left.values())
+    rerun_seconds, said = timed(run(units, out, notebook, tmp, marker, "--failed-only"))
+    return {"signal": sig.name, "exit": f"{exited:.2f} s (code {batch.returncode})",
+            "last process gone": f"{gone:.2f} s", "leftover temp files": str(len(leftovers_in(tmp))),
+            "recorded / unfinished": f"{len(left)} / {missing}", "--failed-only": f"{rerun_seconds:.1f} s, {said}"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--units", type=int, default=12)
+    n = parser.parse_args().units
+    from test_batch_faults import fault_notebook
+
+    print(f"command: {sys.executable} bench/bench_faults.py --units {n}")
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        notebook = fault_notebook(root)
+        clean_units, dead_units = units_with(root / "clean", n, {}), units_with(root / "dead", n, {2: "killworker"})
+        cleans, deads = [], []
+        for i in range(3):  # alternated, best of three: the machine is shared
+            cleans.append(timed(run(clean_units, root / f"out-clean{i}", notebook, root / "t1", "b1")))
+            deads.append(timed(run(dead_units, root / f"out-dead{i}", notebook, root / "t2", "b2")))
+        (clean, said), (dead, dead_said) = min(cleans), min(deads)
+        print(f"\n{n} units, 2 workers, no fault: {clean:.1f} s ({said}); best of 3")
+        print(f"{n} units, one worker killed (SIGKILL) at the third unit: {dead:.1f} s ({dead_said}); best of 3; "
+              f"the batch goes on, a new worker and its warm kernel replacing the dead one ({dead - clean:+.1f} s)")
+
+        print("\nthe batch killed once a third of its units are done:")
+        rows = [killed(root, n, notebook, sig) for sig in (signal.SIGKILL, signal.SIGTERM)]
+        for key in rows[0]:
+            print(f"  {key:<24}" + "".join(f"{row[key]:<40}" for row in rows))
+
+        from perfeval.outputs.batch.publish import sign_trusted
+
+        published = sorted((root / "out-clean0" / "units").glob("*/*.ipynb"))
+        times = []
+        for nb in published:
+            blob = nb.read_bytes()
+            start = time.perf_counter()
+            assert sign_trusted(blob) is None
+            times.append(time.perf_counter() - start)
+        size = statistics.median(p.stat().st_size for p in published) / 1024
+        print(f"\nsigning a published notebook as trusted: median {statistics.median(times) * 1000:.1f} ms "
+              f"({len(times)} notebooks, median {size:.0f} KiB)")
+
+
+if __name__ == "__main__":
+    main()

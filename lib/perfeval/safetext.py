@@ -1,0 +1,92 @@
+"""Text from units and file names made safe to show: one place for every output, terminal, HTML, CSV and workbook.
+
+Params, workbooks and even file names come from the units under audit. A right-to-left override can make
+a name read backwards in a page or a cell; an escape sequence can clear an analyst's terminal and print a
+fake "ok"; a line break in a value can forge a line of its own; a file name in GBK bytes (as `unzip` makes
+from a Chinese Windows archive) is not text at all until it is decoded. Each function here returns text
+that shows what is there and does nothing else.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import PurePath
+
+SHOWN = "\ufffd"  # what a character that must not act is shown as
+# Embeddings, overrides and isolates ("Trojan Source", CVE-2021-42574): they reorder the text after them.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_SURROGATES = re.compile("[\udc80-\udcff]")  # bytes of a file name that were not UTF-8 (surrogateescape)
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
+_KEPT_IN_TERMINAL = frozenset("\n\t\u200d")  # line structure, and the joiner inside emoji and some scripts
+_LINE_BREAKS = frozenset("\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+LEGACY_ENCODING = "gb18030"  # superset of GBK and GB2312: what Chinese Windows writes file names in
+
+
+def _decode_bytes(raw: bytes) -> str:
+    """Bytes of a name that were not UTF-8: Chinese Windows encoding if they read as such, else \\xNN."""
+    try:
+        return raw.decode(LEGACY_ENCODING)
+    except UnicodeDecodeError:
+        return raw.decode("ascii", "backslashreplace")
+
+
+def _decoded(text: str) -> str:
+    """Text with the bytes of a non-UTF-8 name (kept by Python as lone surrogates) decoded.
+
+    Decoded by runs of non-ASCII characters, since some GBK byte pairs happen to be valid UTF-8 (溪 is
+    read as Ϫ): the run is turned back into its bytes and decoded as a whole. A GBK file name in a UTF-8
+    folder reads right in both (the '/' between them is ASCII).
+    """
+    if not _SURROGATES.search(text):
+        return text
+    return _NON_ASCII.sub(lambda m: _decode_bytes(m.group().encode("utf-8", "surrogateescape"))
+                          if _SURROGATES.search(m.group()) else m.group(), text)
+
+
+def readable_path(path: str | os.PathLike[str]) -> str:
+    """A path as a person reads it: parts that are not UTF-8 decoded as GBK (or shown as \\xNN)."""
+    return _decoded(os.fspath(path))
+
+
+def is_portable_path(path: str | PurePath) -> bool:
+    """Whether the path can be written in UTF-8 (a kernel message, a JSON file, a notebook) as it is."""
+    return not _SURROGATES.search(os.fspath(path))
+
+
+def inert(text: str) -> str:
+    """Text for a page, a CSV field or a workbook cell: bidi overrides shown as �, undecoded bytes decoded.
+
+    The one function every output applies to unit text (HTML reports, portfolio, index, CSV, workbooks).
+    """
+    return "".join(SHOWN if ch in BIDI_CONTROLS else ch for ch in _decoded(text))
+
+
+def _acts_on_terminal(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch not in _KEPT_IN_TERMINAL
+
+
+def for_terminal(text: str) -> str:
+    """A message for the terminal: control, format and separator characters shown as �; lines stay lines."""
+    text = inert(text)
+    return "".join(SHOWN if _acts_on_terminal(ch) else ch for ch in text)
+
+
+def one_line(text: str) -> str:
+    """A value shown inside a line (a name, a key, a path): also its line breaks and tabs shown as �."""
+    return "".join(SHOWN if ch in _LINE_BREAKS else ch for ch in for_terminal(text))
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path inside a message: readable, and on one line."""
+    return one_line(readable_path(path))
+
+
+def json_escaped(text: str) -> str:
+    """JSON text with every control, format or lone surrogate character written as a \\uXXXX escape.
+
+    Such characters only occur inside JSON strings (json.dumps already escapes those below U+0020), so the
+    document means the same; it can be printed to a terminal and written as UTF-8.
+    """
+    return "".join(f"\\u{ord(ch):04x}" if ch not in "\n " and unicodedata.category(ch) in
+                   ("Cc", "Cf", "Cs", "Zl", "Zp") else ch for ch in text)

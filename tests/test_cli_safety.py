@@ -1,0 +1,157 @@
+"""What the command line prints is safe, and paths the user gives end in one clear line, never a traceback.
+
+Unit values, keys and file names come from the units under audit: an escape sequence among them must not
+clear the analyst's screen, and a line break must not forge a line such as a fake "ok". A right-to-left
+override must not reverse text in a page, a CSV field or a workbook cell.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+from openpyxl import load_workbook
+
+from perfeval.cli import main
+from perfeval.outputs.batch.status import FAILED, OK, UnitRun
+from perfeval.outputs.htmlexport import to_html
+from perfeval.outputs.index_page import index_html, summary_csv
+
+from conftest import CHANGSHA, YUNXI
+
+ESCAPES = "\x1b[2J\x1b]0;pwned\x07\x9b31m"
+FORGED = "\nok      forged.yaml"
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    proc = subprocess.run([sys.executable, "-m", "perfeval", *args], capture_output=True, text=True, timeout=120)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def assert_safe(text: str) -> None:
+    """No control character but line breaks and tabs, no bidi override, and no forged line."""
+    assert not any(ord(ch) < 32 and ch not in "\n\t" or 0x7f <= ord(ch) < 0xa0 for ch in text), repr(text)
+    assert "\u202e" not in text and "\u2028" not in text
+    assert not any(line.startswith("ok      forged") for line in text.splitlines()), text
+
+
+def hostile_unit(tmp_path: Path, name: str = "hostile.yaml") -> Path:
+    """Changsha with escapes and a line break in a value the schema refuses and in a key it does not know."""
+    data = yaml.safe_load(CHANGSHA.read_text(encoding="utf-8"))
+    data["figures"]["staff"]["authorized"] = f"五十{ESCAPES}{FORGED}"
+    data["figures"]["staff"][f"extra{ESCAPES}{FORGED}"] = 1
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["validate", "score"])
+def test_errors_about_hostile_values_and_keys_print_safely(command, tmp_path):
+    code, out, err = cli(command, str(hostile_unit(tmp_path)))
+    assert code == 1 and "Traceback" not in err
+    assert_safe(out + err)
+    assert "figures.staff.authorized" in err and "\ufffd[2J" in err  # shown, not acted on
+
+
+def test_a_file_name_with_escapes_prints_safely(tmp_path):
+    path = tmp_path / f"u{ESCAPES}.yaml"
+    path.write_bytes(CHANGSHA.read_bytes())
+    code, out, err = cli("validate", str(path))
+    assert code == 0 and "1 valid, 0 invalid" in out
+    assert_safe(out + err)
+
+
+def test_score_prints_a_hostile_name_on_its_own_line_and_json_intact(unit_copy):
+    name = f"长沙{ESCAPES}\u202e{FORGED}县"
+    path = unit_copy(CHANGSHA, lambda d: d["unit"].__setitem__("name", name))
+    code, out, err = cli("score", str(path))
+    assert code == 0 and out.splitlines()[0].startswith("长沙\ufffd[2J")
+    assert_safe(out + err)
+    code, out, err = cli("score", "--json", str(path))
+    assert code == 0
+    assert_safe(out)
+    assert json.loads(out)["unit"]["name"] == name  # the machine-readable contract keeps the value exactly
+
+
+def test_usage_errors_print_what_was_typed_safely():
+    code, out, err = cli("run", "--timeout", ESCAPES)
+    assert code == 2 and "invalid float value" in err
+    assert_safe(out + err)
+
+
+def test_a_failed_unit_of_a_batch_prints_safely(tmp_path):
+    units = tmp_path / "units"
+    units.mkdir()
+    hostile_unit(units)
+    code, out, err = cli("run", str(units), "-o", str(tmp_path / "out"), "-q", "--no-summaries")
+    assert code == 1 and "failed  hostile: ParamsError" in err and "Traceback" not in err
+    assert_safe(out + err)
+
+
+def test_right_to_left_overrides_are_inert_in_html_csv_and_workbooks(tmp_path, unit_copy):
+    from perfeval.outputs.excel.summary import write_summary_workbook
+    from perfeval.result import evaluate_file
+
+    rlo = "长沙\u202eexe.txt县"
+    result = evaluate_file(unit_copy(CHANGSHA, lambda d: d["unit"].__setitem__("name", rlo)))
+    entries = [(UnitRun("a", "a.yaml", OK, report="units/a/a.html", result="units/a/a.json"), result),
+               (UnitRun("b", "b.yaml", FAILED, reason=rlo), None)]
+    page, table = index_html(entries), summary_csv(entries)
+    assert "\u202e" not in page + table and "长沙\ufffdexe.txt县" in page and "长沙\ufffdexe.txt县" in table
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
+        nbformat.v4.new_output("display_data", {"text/html": f"<p>{rlo}</p>", "text/plain": rlo})])])
+    html = to_html(nb, rlo)
+    assert "\u202e" not in html and "长沙\ufffdexe.txt县" in html
+
+    book = write_summary_workbook([result], tmp_path / "s.xlsx")
+    wb = load_workbook(book)
+    cells = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not any("\u202e" in c for c in cells + wb.sheetnames) and "长沙\ufffdexe.txt县" in cells
+
+
+# --- paths the user gives --------------------------------------------------------------------------------------
+
+def _output_cases(tmp_path: Path) -> list[tuple[list[str], str]]:
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    blocker = tmp_path / "a file"
+    blocker.write_text("x")
+    cases = []
+    for cmd in (["excel", "template"], ["excel", "export", str(YUNXI)], ["excel", "summary", str(YUNXI)]):
+        cases += [
+            ([*cmd, "-o", str(folder)], f"{folder} is a folder; give the name of the file to write"),
+            ([*cmd, "-o", str(blocker / "x.xlsx")], f"cannot write {blocker}/x.xlsx: {blocker} is a file, not a folder"),
+            ([*cmd, "-o", "/proc/x.xlsx"], "/proc/x.xlsx: "),
+        ]
+    return cases + [
+        (["excel", "import", str(folder)], "is a directory, expected"),
+        (["validate", "/proc/self/mem"], "cannot be read: Input/output error"),
+        (["score", "/proc/self/mem"], "cannot be read: Input/output error"),
+        (["score", str(folder)], "is a directory"),
+        (["run", str(YUNXI), "-o", str(blocker), "-q"], f"{blocker} is a file; the outputs (-o) must be a folder"),
+        (["run", str(YUNXI), "-o", str(blocker / "out"), "-q"], "cannot create the outputs folder"),
+        (["run", str(YUNXI), "--notebook", str(folder), "-q", "-o", str(tmp_path / "o")], "cannot read the notebook"),
+    ]
+
+
+def test_paths_that_cannot_be_used_end_in_one_clear_line(tmp_path, capsys):
+    for args, words in _output_cases(tmp_path):
+        assert main(args) == 1, args
+        out, err = capsys.readouterr()
+        assert words in err and "Traceback" not in err, (args, err)
+        assert err.startswith(("error: ", "invalid ")), (args, err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a file", "a folder"]  # nothing written anywhere
+    assert list((tmp_path / "a folder").iterdir()) == []
+
+
+def test_a_params_file_that_cannot_be_read_fails_its_unit_not_the_batch(tmp_path, capsys):
+    # /proc/self/mem is a regular file of size 0 whose reading fails (EIO), as a damaged disk does
+    assert main(["run", "/proc/self/mem", str(YUNXI), "-o", str(tmp_path / "out"), "-q", "--no-summaries"]) == 1
+    out, err = capsys.readouterr()
+    assert "1 report(s) written, 1 failed" in out and "Traceback" not in err
+    assert "failed  mem: cannot read /proc/" in err and "Input/output error" in err

@@ -1,0 +1,44 @@
+"""The one place where unit text and file names are made safe to show: terminal, HTML, CSV, workbooks."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from perfeval.safetext import for_terminal, inert, json_escaped, one_line, readable_path, shown_path
+
+GBK_NAME = os.fsdecode("云溪区.yaml".encode("gbk"))  # what Python makes of a GBK file name on Linux
+
+
+@pytest.mark.parametrize("ch", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068",
+                                "\u2069"])
+def test_bidi_overrides_are_inert_everywhere(ch):
+    text = f"长沙{ch}exe.txt"
+    assert inert(text) == "长沙\ufffdexe.txt"
+    assert for_terminal(text) == one_line(text) == "长沙\ufffdexe.txt"
+
+
+def test_inert_keeps_everything_else():
+    text = "长沙县 <b>&amp;</b>\n\tמילה العربية 👩\u200d👩 ="
+    assert inert(text) == text
+
+
+def test_terminal_text_keeps_lines_and_shows_every_control():
+    text = "名\x1b[2J\x07\x9b31m\r\u2028\u200b\x7f\n\tok"
+    assert for_terminal(text) == "名\ufffd[2J\ufffd\ufffd31m\ufffd\ufffd\ufffd\ufffd\n\tok"
+    assert one_line(text) == "名\ufffd[2J\ufffd\ufffd31m\ufffd\ufffd\ufffd\ufffd\ufffd\ufffdok"
+
+
+def test_a_gbk_file_name_reads_as_chinese():
+    assert readable_path(f"/审计/{GBK_NAME}") == "/审计/云溪区.yaml"
+    assert inert(GBK_NAME) == "云溪区.yaml"
+    assert shown_path(os.fsdecode(b"/x/\xff\xfe.yaml")) == "/x/\\xff\\xfe.yaml"  # not GBK either: shown as bytes
+
+
+def test_json_escaped_means_the_same_and_prints_safely():
+    data = {"name": "长沙\x1b[2J\u202e\x9b\u2028县", "file": f"/x/{GBK_NAME}"}
+    text = json_escaped(json.dumps(data, ensure_ascii=False, indent=2))
+    assert json.loads(text) == data
+    assert text == for_terminal(text) and "长沙" in text
+    text.encode("utf-8")  # writable as UTF-8, lone surrogates included
