@@ -38,6 +38,7 @@ class UnitOut(Out):
     budget_code: str | None = None
     kind: str | None = None
     document: str | None = None
+    series: str  # what links the unit's results of different years
 
 
 class FrameworkOut(Out):
@@ -307,7 +308,7 @@ def unit_result(unit: ScoredUnit, findings: list[Finding], readings: list[Readin
     declared = set(fw.interpretations)
     return UnitResult(
         unit=UnitOut(id=u.id, name=u.name, region=u.region, year=u.year, budget_code=u.budget_code, kind=u.kind,
-                     document=u.document),
+                     document=u.document, series=u.series_key),
         framework=FrameworkOut(id=fw.id, name=fw.name, source=fw.source, total=fw.total),
         params_file=str(unit.file), total=round_half_up(s.total, 2), total_on_100=_r(s.total_on_100),
         total_range=s.total_range, grade=s.grade, grade_withheld_reason=s.grade_withheld_reason,

@@ -438,6 +438,12 @@ class Identity(Record):
     framework: Annotated[str, Field(max_length=500)]  # a built-in framework id, or a YAML path relative to this file
     kind: Text | None = None
     document: Text | None = None
+    series: Text | None = None  # the unit across years; by default its budget code, else its name and region
+
+    @property
+    def series_key(self) -> str:
+        """What links this unit's params of different years (their reports show each other's results)."""
+        return self.series or (f"预算编码 {self.budget_code}" if self.budget_code else f"{self.name}（{self.region}）")
 
     @field_validator("id")
     @classmethod

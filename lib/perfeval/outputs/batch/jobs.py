@@ -1,7 +1,7 @@
 """What a batch will run: the units named (or all), their output ids, and parameters the notebook accepts."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
@@ -12,6 +12,7 @@ from ...safetext import readable_path, shown_path
 from .status import FAILED, UnitRun
 
 PARAMS_PARAMETER = "params_file"  # the one parameter the batch itself sets
+HISTORY_PARAMETER = "history"  # set too when the notebook declares it: the unit's results of earlier years
 _TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
 
 
@@ -25,6 +26,8 @@ class UnitJob:
     outputs: Path
     parameters: dict[str, Any]
     timeout: float
+    year: int | None = None  # the unit's year and series, when its params load: earlier years run first
+    series: str | None = None
 
 
 def resolve_units(names: Sequence[str], units_dir: Path = UNITS_DIR) -> list[Path]:
@@ -59,10 +62,16 @@ def unit_id_of(params_file: Path) -> str:
 
     Such a unit still runs, so that its notebook records the error for the analyst.
     """
+    return _identity(params_file)[0]
+
+
+def _identity(params_file: Path) -> tuple[str, int | None, str | None]:
+    """(id, year, series) of a params file; a file that does not load: its file name's id and no year."""
     try:
-        return load_params(params_file).unit.id
+        unit = load_params(params_file).unit
     except PerfevalError:
-        return file_id(params_file)
+        return file_id(params_file), None, None
+    return unit.id, unit.year, unit.series_key
 
 
 def file_id(params_file: Path) -> str:
@@ -73,10 +82,9 @@ def file_id(params_file: Path) -> str:
     return "unit-" + "".join(c if c.isalnum() or c in "_-" else "-" for c in stem)[:70]
 
 
-def check_parameters(notebook: Path, parameters: Mapping[str, Any]) -> None:
-    """Refuse to start when the notebook does not declare what is passed, or lacks params_file.
-
-    papermill itself only logs a warning for an unknown parameter and runs on with the default.
+def check_parameters(notebook: Path, parameters: Mapping[str, Any]) -> set[str]:
+    """The parameters the notebook declares; refuse to start when it does not declare what is passed, or lacks
+    params_file. papermill itself only logs a warning for an unknown parameter and runs on with the default.
     """
     import papermill
 
@@ -100,6 +108,7 @@ def check_parameters(notebook: Path, parameters: Mapping[str, Any]) -> None:
         if expected and (not isinstance(value, expected) or (bool not in expected and isinstance(value, bool))):
             raise BatchError(f"parameter {name!r} of {notebook.name} is {declared[name]['inferred_type_name']}, "
                              f"given {value!r}")
+    return set(declared)
 
 
 def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extra: Mapping[str, Any],
@@ -110,7 +119,8 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
     not stop the batch: the file named after the id runs (else the first in name order), and each other one
     fails with a reason naming the file that ran, listed under an id made from its own file name.
     """
-    ids = {path: unit_id_of(path) for path in dict.fromkeys(params_files)}
+    identities = {path: _identity(path) for path in dict.fromkeys(params_files)}
+    ids = {path: ident[0] for path, ident in identities.items()}
     owners: dict[str, Path] = {}
     for path in sorted(ids, key=lambda p: (file_id(p) != ids[p], p)):
         owners.setdefault(ids[path], path)
@@ -119,13 +129,39 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
     taken = set(owners)
     for path, uid in ids.items():
         if owners[uid] == path:
-            jobs.append(UnitJob(uid, path, notebook, outputs, {**extra, PARAMS_PARAMETER: str(path)}, timeout))
+            _, year, series = identities[path]
+            jobs.append(UnitJob(uid, path, notebook, outputs, {**extra, PARAMS_PARAMETER: str(path)}, timeout,
+                                year, series))
             continue
         copy_id = _free_id(file_id(path), taken)
         copies.append(UnitRun(copy_id, str(path), FAILED,
                                  f"单位编码 {uid!r} 重复：{shown_path(owners[uid])} 也是这个单位，本批次运行了那个文件，"
                                  "本文件未运行；若是副本请删除，若是另一单位请改正其 unit.id"))
     return jobs, copies
+
+
+def in_waves(jobs: Sequence[UnitJob], outputs: Path, others: Mapping[str, tuple[int, str]],
+             history: bool) -> list[list[UnitJob]]:
+    """The jobs in waves by year within each series (a unit's earlier years in an earlier wave), each job given, when
+    the notebook takes it, the result files of its series' earlier years (this batch's or published before: others
+    maps an id to its (year, series)). Units of one year each make one wave."""
+    known = dict(others)
+    known.update((j.unit_id, (j.year, j.series)) for j in jobs if j.year is not None and j.series is not None)
+    years: dict[str, list[int]] = {}
+    for j in jobs:
+        if j.series is not None and j.year is not None:
+            years.setdefault(j.series, []).append(j.year)
+    waves: dict[int, list[UnitJob]] = {}
+    for job in jobs:
+        rank = sorted(set(years.get(job.series or "", []))).index(job.year) \
+            if job.series is not None and job.year is not None else 0
+        if history:
+            earlier = sorted((y, uid) for uid, (y, s) in known.items()
+                             if s == job.series and job.year is not None and y < job.year)
+            paths = [str(outputs / "units" / uid / f"{uid}.json") for _, uid in earlier]
+            job = replace(job, parameters={**job.parameters, HISTORY_PARAMETER: paths})
+        waves.setdefault(rank, []).append(job)
+    return [waves[k] for k in sorted(waves)]
 
 
 def _free_id(wanted: str, taken: set[str]) -> str:

@@ -20,7 +20,7 @@ from ...errors import BatchError, Terminated
 from ...fileio import write_atomic
 from ...paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
 from ...safetext import shown_path
-from .jobs import PARAMS_PARAMETER, UnitJob, build_jobs, check_parameters, resolve_units
+from .jobs import HISTORY_PARAMETER, PARAMS_PARAMETER, UnitJob, build_jobs, check_parameters, in_waves, resolve_units
 from .lifeline import sweep_stale_scratch
 from .lock import outputs_lock
 from .pool import WorkerPool
@@ -124,11 +124,12 @@ def _uninterrupted() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _pool_outcomes(jobs: Sequence[UnitJob], workers: int) -> Iterator[UnitOutcome]:
-    """Each unit on this machine's worker processes; a worker that dies fails only its unit."""
+def _pool_outcomes(waves: Sequence[Sequence[UnitJob]], workers: int) -> Iterator[UnitOutcome]:
+    """Each unit on this machine's worker processes, wave after wave; a worker that dies fails only its unit."""
     pool = WorkerPool(workers)
     try:
-        yield from pool.outcomes(jobs, _task, _failed)
+        for wave in waves:
+            yield from pool.outcomes(wave, _task, _failed)
     except BaseException:  # Ctrl-C, SIGTERM, or the batch closing this early: stop now, not after a hung unit
         with _uninterrupted():
             pool.stop()
@@ -248,7 +249,7 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
         raise BatchError(f"workers must be at least 1, got {workers}")
     outputs, notebook = Path(outputs).resolve(), Path(notebook).resolve()
     extra = dict(parameters or {})
-    check_parameters(notebook, {**extra, PARAMS_PARAMETER: ""})
+    declared = check_parameters(notebook, {**extra, PARAMS_PARAMETER: ""})
     _prepare(outputs)
     with outputs_lock(outputs), _sigterm_as_interrupt():
         sweep_stale_scratch()
@@ -260,8 +261,10 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
         ledger = _Ledger(outputs, dict(previous))
         ledger.record(*(UnitRun(j.unit_id, str(j.params_file), FAILED, INTERRUPTED) for j in jobs))
         width = min(workers or default_workers(), max(1, len(jobs)))
-        engine = ((_dask_outcomes(jobs, scheduler, width) if scheduler else _pool_outcomes(jobs, width))
-                  if jobs else iter(()))
+        waves = in_waves(jobs, outputs, _published_years(outputs, previous, jobs) if HISTORY_PARAMETER in declared
+                         else {}, HISTORY_PARAMETER in declared)
+        engine = ((chain.from_iterable(_dask_outcomes(w, scheduler, width) for w in waves) if scheduler
+                   else _pool_outcomes(waves, width)) if jobs else iter(()))
         outcomes = chain((UnitOutcome(c) for c in copies), engine)
         results: list[UnitRun] = []
         warnings: list[str] = []
@@ -282,6 +285,23 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
             problems.insert(0, f"cannot record the batch status in {shown_path(outputs / STATUS_FILE)}: "
                                f"{ledger.unsaved}" + ("" if problems else "; the reports and the index were written"))
     return BatchOutcome(tuple(sorted(results, key=lambda r: r.unit_id)), outputs, tuple(problems), tuple(warnings))
+
+
+def _published_years(outputs: Path, previous: dict[str, UnitRun], jobs: Sequence[UnitJob]) -> dict[str, tuple[int, str]]:
+    """(year, series) of each unit published before and not in this batch, from its unit result file."""
+    from ...result import UnitResult
+
+    running = {j.unit_id for j in jobs}
+    out = {}
+    for uid, run in previous.items():
+        if uid in running or run.status != OK or not run.result:
+            continue
+        try:
+            unit = UnitResult.read(outputs / run.result).unit
+        except (OSError, ValueError):
+            continue
+        out[uid] = (unit.year, unit.series)
+    return out
 
 
 def _unpublished(outputs: Path, outcome: UnitOutcome, exc: OSError,

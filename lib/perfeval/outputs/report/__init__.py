@@ -12,7 +12,7 @@ _EXPORTS = {
     "apply_theme": "fonts",
     "title": "blocks", "overview": "blocks", "base_data": "blocks", "scores": "blocks", "findings": "blocks",
     "chart_scores": "blocks", "chart_claims": "blocks", "chart_rates": "blocks", "chart_spending": "blocks",
-    "conclusion": "blocks", "footer": "blocks",
+    "conclusion": "blocks", "footer": "blocks", "history": "blocks",
 }
 
 _SUBMODULES = {"tables", "charts", "narrative", "display"}  # for analysts: report.tables.score_frame(rep.sheet)
@@ -33,6 +33,6 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .blocks import (base_data, chart_claims, chart_rates, chart_scores, chart_spending, conclusion, findings,
-                         footer, overview, scores, title)
+                         footer, history, overview, scores, title)
     from .fonts import apply_theme
     from .model import UnitReport, load_report, result_record

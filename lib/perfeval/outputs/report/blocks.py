@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import hashlib
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Sequence
 
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ...result import UnitResult
 from . import charts, narrative, tables
 from .display import REPORT_CSS, Html, count, esc, figure_html, heading, money, note, points, styled, table_html
 from .model import UnitReport
@@ -178,6 +181,27 @@ def chart_rates(rep: UnitReport) -> Html:
 def chart_spending(rep: UnitReport) -> Html:
     return _chart(charts.spending_structure(rep.params), "图4 支出结构（本年决算数，万元）",
                   "报告未载明基本支出、项目支出的决算数，无法分析支出结构。")
+
+
+def history(rep: UnitReport, earlier: Sequence[str] = ()) -> Html:
+    """历年比较: this unit's results of earlier years (the batch passes their result files), beside this year's."""
+    results = []
+    missing = []
+    for path in earlier:
+        try:
+            results.append(UnitResult.read(path))
+        except (OSError, ValueError):
+            missing.append(Path(path).stem)
+    if not results:
+        return note("没有本单位其他年度的评价结果。" if not missing else
+                    f"本单位其他年度（{'、'.join(missing)}）的评价结果未能读取，未作比较。")
+    frame = tables.history_frame(rep.result, results)
+    formats = {c: points for c in ("已评分值", "应评分值", "重算总分", "自评总分")}
+    formats.update({c: (lambda v: f"{narrative.num(v)}%") for c in frame.columns if c.endswith("（%）")})
+    out = table_html(styled(frame, "history", formats, text=["等次"]))
+    if missing:
+        out += note(f"另有 {len(missing)} 个年度的结果未能读取：{'、'.join(missing)}。")
+    return out
 
 
 def conclusion(rep: UnitReport) -> Html:

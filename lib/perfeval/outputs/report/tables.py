@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from typing import Sequence
 
 import pandas as pd
 
@@ -9,6 +10,7 @@ from ...checks import Finding
 from ...core.engine import STATUS_LABEL, ScoredUnit, ScoreRow, ScoreSheet
 from ...core.figures import COLUMNS, LINES, SCALARS, WAN, label_of
 from ...core.params import Figure, UnitParams, figure_at
+from ...result import UnitResult
 from .model import UnitReport
 
 NOT_STATED = "未载明"
@@ -243,3 +245,31 @@ def spending_frame(params: UnitParams) -> pd.DataFrame:
     total = df["金额"].sum()
     df["占比"] = df["金额"] / total * 100 if total > 0 else math.nan
     return df
+
+
+def _rates(result: UnitResult) -> dict[str, float]:
+    """The rates a result computed, by label (一级指标 rows and parts with a value in %)."""
+    out: dict[str, float] = {}
+    for ind in result.indicators:
+        if ind.personalised:
+            continue
+        for part in ind.parts:
+            if part.value is not None and part.value_unit == "%":
+                out[part.label if part.label != ind.name else ind.name] = part.value
+    return out
+
+
+def history_frame(current: UnitResult, earlier: Sequence[UnitResult]) -> pd.DataFrame:
+    """历年比较: the unit's results year by year — coverage, total and grade, claim, findings, and its rates."""
+    results = sorted([*earlier, current], key=lambda r: r.unit.year)
+    rates = [_rates(r) for r in results]
+    labels = list(dict.fromkeys(k for r in rates for k in r))
+    rows = []
+    for r, own in zip(results, rates):
+        rows.append({"年度": r.unit.year, "已评分值": r.coverage.assessed, "应评分值": r.coverage.applicable,
+                     "重算总分": r.total_on_100 if r.grade else math.nan, "等次": r.grade or "不予定级",
+                     "自评总分": math.nan if r.claimed.total is None else r.claimed.total,
+                     "错误": r.findings_by_severity.get("error", 0), "警示": r.findings_by_severity.get("warning", 0),
+                     "提示": r.findings_by_severity.get("info", 0),
+                     **{f"{k}（%）": own.get(k, math.nan) for k in labels}})
+    return pd.DataFrame(rows)
