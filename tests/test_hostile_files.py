@@ -194,6 +194,15 @@ def test_hostile_yaml_is_a_clear_error(tmp_path, capsys, what, text, words):
     assert words in printed.out + printed.err and "Traceback" not in printed.out + printed.err
 
 
+def test_a_device_that_states_no_size_is_read_only_up_to_the_limit(capsys):
+    """/dev/zero states size 0 and never ends: the read stops at the limit with a clear error."""
+    with pytest.raises(InputFileError, match="more than 1,000,000 bytes"):
+        read_yaml("/dev/zero")
+    assert main(["score", "/dev/zero"]) == 1
+    printed = capsys.readouterr()
+    assert "/dev/zero" in printed.err and "Traceback" not in printed.out + printed.err
+
+
 def test_the_bounds_leave_room_for_real_files():
     """Every framework and sample unit reads within the bounds with room to spare (20 times their size)."""
     from perfeval.paths import FRAMEWORKS_DIR, UNITS_DIR

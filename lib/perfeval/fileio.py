@@ -156,13 +156,18 @@ def parse_yaml(text: str, file: str | Path) -> Any:
 
 def read_bounded(path: str | Path, limit: int, expected: str,
                  error: type[InputFileError] = InputFileError) -> bytes:
-    """A file's bytes, refused before reading when larger than limit; every OS problem becomes `error`."""
+    """A file's bytes, refused when larger than limit (by its stated size, and by what is read, since a device or
+    pipe states none); every OS problem becomes `error`."""
     path = Path(path)
     try:
         size = path.stat().st_size
         if size > limit:
             raise error(str(path), [("", f"file is {size:,} bytes; the limit is {limit:,}")])
-        return path.read_bytes()
+        with path.open("rb") as stream:  # a device or pipe states size 0: read no more than the limit
+            raw = stream.read(limit + 1)
+        if len(raw) > limit:
+            raise error(str(path), [("", f"more than {limit:,} bytes, the limit for {expected}")])
+        return raw
     except FileNotFoundError:
         raise error(str(path), [("", "file not found")]) from None
     except IsADirectoryError:
