@@ -13,7 +13,7 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationE
                       model_serializer, model_validator)
 
 from ..errors import InputFileError, ParamsError
-from .problems import describe_errors, found, readable_path
+from .problems import describe_errors, found, not_a_number, readable_path
 from .figures import COLUMNS, FUNDS, LINES, SCALARS, group_keys, is_figure_path, label_of, unit_of
 from .formulas import decimals_of
 from ..errors import IncommensurableUnits
@@ -151,7 +151,7 @@ class Figure(Record):
     @classmethod
     def _bare_number(cls, data: Any) -> Any:
         if isinstance(data, bool) or isinstance(data, str):
-            raise ValueError(f"expected a number, found {found(data)}")
+            raise ValueError(not_a_number(data))
         if isinstance(data, (int, float)):
             if not math.isfinite(data):
                 raise ValueError(f"expected a finite number, found {data}")

@@ -1,6 +1,7 @@
 """Validation problems as people read them: a field path named the way the file is written, and a plain message."""
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -32,6 +33,20 @@ def found(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def not_a_number(value: Any) -> str:
+    """'expected a number, found …', with the fix when YAML read a number as text (1e-7 without a dot, nan)."""
+    message = f"expected a number, found {found(value)}"
+    if isinstance(value, str):
+        try:
+            number = float(value.replace("_", "x"))
+        except ValueError:
+            return message
+        if math.isfinite(number):
+            return message + " (YAML reads this exponent form as text: write the number out in full)"
+        return message + " (a figure is a finite number)"
+    return message
+
+
 def describe_errors(exc: ValidationError, data: Any = None) -> list[tuple[str, str]]:
     """Turn pydantic errors into (field path, plain message) pairs, dropping union noise.
 
@@ -46,6 +61,8 @@ def describe_errors(exc: ValidationError, data: Any = None) -> list[tuple[str, s
         ctx = dict(err.get("ctx") or {})
         if err["type"] == "value_error":
             message = str(ctx.get("error", err["msg"]))
+        elif err["type"] == "float_type":
+            message = not_a_number(err.get("input"))
         elif template:
             try:
                 message = template.format(found=found(err.get("input")), **ctx)
