@@ -67,6 +67,8 @@ BAD = [
      "figures.lines.procurement.final", "write the number out"),
     ("exponent inside a figure", CHANGSHA, set_in("figures.staff.on_duty", {"value": "4.7e1"}),
      "figures.staff.on_duty.value", "write the number out"),
+    ("a figure finer than any document states", CHANGSHA, set_in("figures.lines.procurement.final", 1e-300),
+     "figures.lines.procurement.final.value", "at least 0.000001"),
     ("boolean as number", CHANGSHA, set_in("figures.staff.on_duty", True), "figures.staff.on_duty", "number"),
     ("unsafe unit id", CHANGSHA, set_in("unit.id", "../../etc"), "unit.id", "lower-case"),
     ("reserved unit id", CHANGSHA, set_in("unit.id", "con"), "unit.id", "reserved"),

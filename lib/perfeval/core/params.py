@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator,
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator,
                       model_serializer, model_validator)
 
 from ..errors import InputFileError, ParamsError
@@ -22,8 +22,19 @@ from .quantity import (Qualifier, Quantity, agrees, canonical_unit, commensurabl
 from ..fileio import read_yaml
 
 LARGEST = 1e12  # 10^12 万元 is 10^16 yuan: larger than any budget; beyond it a figure is a typo, not a figure
-Number = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-LARGEST, le=LARGEST)]
-NonNegative = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=LARGEST)]
+FINEST = 1e-6  # 0.000001 万元 is a hundredth of a fen; no document states a figure finer (Places stops at 6)
+
+
+def _not_finer_than_stated(value: float) -> float:
+    if 0 < abs(value) < FINEST:
+        raise ValueError(f"a figure other than 0 is at least 0.000001 (no document states one finer), found {value!r}")
+    return value
+
+
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-LARGEST, le=LARGEST),
+                   AfterValidator(_not_finer_than_stated)]
+NonNegative = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=LARGEST),
+                        AfterValidator(_not_finer_than_stated)]
 Text = Annotated[str, Field(max_length=2000)]
 Places = Annotated[int, Field(strict=True, ge=0, le=6)]
 FigureId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,59}$")]
