@@ -12,6 +12,7 @@ UNITS_DIR = PARAMS_DIR / "units"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 OUTPUTS_DIR = PROJECT_ROOT / "outputs"
 DEFAULT_UNIT = UNITS_DIR / "changsha_county_2022.yaml"
+DRAFTS_DIR = OUTPUTS_DIR / "drafts"  # where `perfeval draft` writes unless told otherwise
 
 PARAMS_SUFFIXES = (".yaml", ".yml")  # in any case: Windows users write .YAML and .yml as often as .yaml
 

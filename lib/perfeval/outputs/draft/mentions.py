@@ -1,0 +1,184 @@
+"""Quantities a report states, each with what it is of (its label), the year its clause names, and where it stands.
+
+A mention is the reader's unit of evidence: every value a draft holds comes from one, and its `Where` is what the
+draft cites, so that an analyst finds the number in the report at the place named. Prose is read sentence by
+sentence with `core.quantity.find_quantities`; tables are read by `tables`, which builds mentions the same way.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from ...core.quantity import Found, Quantity, find_quantities
+from .document import Document, Sentence
+
+MAX_CITE = 1900  # a source field holds 2,000 characters; a longer sentence is cut around its figure
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a value stands: the section path, the sentence (or the table cell as written) and, in a table,
+    the row's label and the column's header."""
+
+    section: str
+    text: str
+    block: int
+    cell: int | None = None
+    row: str | None = None
+    column: str | None = None
+
+    @property
+    def in_table(self) -> bool:
+        return self.column is not None or self.row is not None
+
+    def cite(self, around: str = "") -> str:
+        """The source as a params file writes it: `二(二)1 2020年项目支出…` or `附件1-2 三公经费·2022年预算数：1802`."""
+        if self.in_table:
+            head = "·".join(x for x in (self.row, self.column) if x)
+            body = f"{head}：{self.text}" if head else self.text
+        else:
+            body = self.text
+        if len(body) > MAX_CITE:
+            at = max(0, body.find(around) - MAX_CITE // 2) if around else 0
+            body = ("…" if at else "") + body[at:at + MAX_CITE] + "…"
+        return f"{self.section} {body}".strip()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One quantity as the report states it.
+
+    quantity: as read (value with written multipliers, unit, qualifier, decimals); label: what it is of, in the
+    report's words; clause: the words around it up to the nearest punctuation; year: a year the clause names;
+    implied: why the unit was taken from the context (a table header, money written “1802万”), if it was;
+    lead: the clause's words before the number, as written (what the catalogue reads a label from).
+    """
+
+    quantity: Quantity
+    label: str
+    where: Where
+    start: int = 0
+    end: int = 0
+    clause: str = ""
+    lead: str = ""
+    year: int | None = None
+    implied: str | None = None
+    order: tuple[int, int, int] = (0, 0, 0)
+
+    @property
+    def written(self) -> str:
+        return self.quantity.text
+
+    @property
+    def is_rate(self) -> bool:
+        return self.quantity.unit == "%"
+
+    def cite(self) -> str:
+        return self.where.cite(self.written)
+
+
+# ---------------------------------------------------------------- labels
+
+_DELIMITERS = "，,、；;：:。！!？?\n"
+_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|本年度|本年|今年|全年|年度|其中|另外|另|同时|此外|共计|总共|共|累计|合计|总计|"
+                   r"本单位|本部门|本中心|我中心|我局|我单位|我部门|[\s“”\"‘’（(])+")
+_TAIL = re.compile(r"(?:为|达到|达|共计|共|计|是|了|在|保持在|合计|总计|有|的|各|已|均|[\s“”\"‘’（(：:])+$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# Units that count objects: the thing counted usually follows (5个职能科室, 76台公务车辆).
+_CLASSIFIER_DIMENSIONS = {"辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
+                          "户", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "期"}
+_COUNTS_OF_DOINGS = {"次", "场次", "人", "人次"}
+MAX_AFTER = 16
+
+
+def clean_label(text: str) -> str:
+    """Words before or after a number, without the year, fillers and verbs that frame it (2020年整体支出规模为 → 整体支出规模)."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _TAIL.sub("", _LEAD.sub("", text.strip()))
+    if "”" in text and "“" not in text.partition("”")[0]:
+        text = "“" + text  # the opening mark was cut with the words before it: “三公”经费
+    return text
+
+
+def _clause_bounds(sentence: str, found: list[Found], i: int) -> tuple[int, int]:
+    """Start and end of the clause around the i-th quantity: from the previous punctuation or quantity to the next."""
+    f = found[i]
+    start = max((sentence.rfind(d, 0, f.start) for d in _DELIMITERS), default=-1) + 1
+    if i > 0:
+        start = max(start, found[i - 1].end)
+    ends = [k for k in (sentence.find(d, f.end) for d in _DELIMITERS) if k >= 0]
+    end = min(ends) if ends else len(sentence)
+    if i + 1 < len(found):
+        end = min(end, found[i + 1].start)
+    return start, end
+
+
+def label_of(sentence: str, found: list[Found], i: int) -> tuple[str, str, str, int | None]:
+    """(label, clause, lead, year) of the i-th quantity of a sentence.
+
+    Money, rates and measures are labelled by the words before them (基本支出347.79万元); objects counted by the
+    noun after them when there is one (5个职能科室, 76台公务车辆控购); events and people by the words before,
+    unless those are only a verb (组织4次集中学习).
+    """
+    f = found[i]
+    start, end = _clause_bounds(sentence, found, i)
+    if not sentence[start:f.start].strip() and sentence[:f.start].rstrip()[-1:] in ("：", ":"):
+        colon = len(sentence[:f.start].rstrip()) - 1  # a cell written “label：value” (其中：基本支出：412.08)
+        start = max((sentence.rfind(d, 0, colon) for d in _DELIMITERS), default=-1) + 1
+        if i > 0:
+            start = max(start, found[i - 1].end)
+    before_raw, after_raw = sentence[start:f.start], sentence[f.end:end]
+    before = clean_label(before_raw)
+    after = clean_label(re.sub(r"^的", "", after_raw))
+    after = re.sub(r"(?:以及|和|及|与|并|等)$", "", after)
+    unit = f.quantity.unit
+    if len(after) > MAX_AFTER:
+        after = after[:MAX_AFTER] + "…"  # words after a count run on into what was done with it
+    if unit in _CLASSIFIER_DIMENSIONS and after:
+        label = after
+    elif unit in _COUNTS_OF_DOINGS and after and len(before) <= 2:
+        label = after
+    else:
+        label = before or after
+    year = _YEAR.search(before_raw)
+    return label, sentence[start:end], before_raw, int(year.group(1)) if year else None
+
+
+_MONEY_WORDS = re.compile(r"元|经费|资金|支出|预算|决算|收益|收入|费用?|投资|金额|成本|税|租金|拨款|结余|资产")
+
+
+def with_implied_unit(quantity: Quantity, clause: str) -> tuple[Quantity, str | None]:
+    """A money figure written without 元 (收益9230万, 预算总额为1802万) read as 万元 when its clause is about money."""
+    if quantity.unit or not _MONEY_WORDS.search(clause):
+        return quantity, None
+    if quantity.scale == Decimal(10000):
+        return replace(quantity, value=quantity.value / quantity.scale, unit="万元", scale=Decimal(1)), \
+            f"写作“{quantity.text}”，未写“元”，按万元"
+    if quantity.scale == Decimal(1):
+        return replace(quantity, unit="万元"), f"写作“{quantity.text}”，未写单位；报告金额以万元计，按万元"
+    return quantity, None
+
+
+def sentence_mentions(sentence: Sentence, index: int) -> list[Mention]:
+    """Every quantity of one sentence, labelled (index: the sentence's place in the document, for ordering)."""
+    found = find_quantities(sentence.text)
+    out = []
+    for i, f in enumerate(found):
+        label, clause, lead, year = label_of(sentence.text, found, i)
+        quantity, implied = with_implied_unit(f.quantity, clause)
+        where = Where(sentence.section, sentence.text, sentence.block, sentence.cell)
+        out.append(Mention(quantity, label, where, f.start, f.end, clause, lead, year, implied,
+                           (sentence.block, index, f.start)))
+    return out
+
+
+def prose_mentions(document: Document, skip_blocks: set[int]) -> list[Mention]:
+    """Mentions of every sentence outside the blocks the table readers took (and the framework's own table)."""
+    out: list[Mention] = []
+    for index, sentence in enumerate(document.sentences()):
+        if sentence.block not in skip_blocks:
+            out += sentence_mentions(sentence, index)
+    return out

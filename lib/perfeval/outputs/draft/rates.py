@@ -1,0 +1,136 @@
+"""A stated percentage and the figures near it: which reading reproduces it at the precision it is written.
+
+Readings are a share a ÷ b and, when the words speak of a change (变动率, 较上年增长/下降, 同比), a change
+(a − b) ÷ b. Operands are the other figures of the rate's own sentence (a table rate: its row); when the
+sentence holds only one, figures earlier in its paragraph may complete the pair (“其他支出2.51万元，占0.07%”).
+Exactly one reading that agrees explains the rate; several leave it ambiguous unless one divides by the total
+a list puts its numerator under; none leaves it unexplained, except where the words name the change and its two
+years, which is then the claim that does not hold. Figures stated with 余, 约 or 以上 do not explain rates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from typing import Iterable, Literal
+
+from ...core.quantity import Qualifier, agrees, commensurable
+from .lists import Listed
+from .mentions import Mention
+
+_CHANGE_WORDS = re.compile(r"变动率|变化率|增长|增加|上升|增幅|下降|减少|降低|降幅|节约|压减|同比|较上年|比上年|较去年|比去年")
+_DOWN_WORDS = re.compile(r"下降|减少|降低|降幅|节约|压减|缩减")
+Status = Literal["explained", "contradicted", "unexplained", "ambiguous"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A way of computing a rate from two stated figures: share = a ÷ b × 100, change = (a − b) ÷ b × 100."""
+
+    kind: Literal["share", "change"]
+    numerator: Mention  # the new value of a change
+    denominator: Mention  # the old value of a change
+    value: Decimal  # the computed rate, in %, as the words state it: a fall (下降 5%) of −5% reads 5
+
+    def formula(self) -> str:
+        a, b = self.numerator, self.denominator
+        if self.kind == "share":
+            return f"{a.label or a.written} {a.written} ÷ {b.label or b.written} {b.written} × 100%"
+        return f"（{a.label or a.written} {a.written} − {b.label or b.written} {b.written}）÷ {b.written} × 100%"
+
+
+@dataclass(frozen=True)
+class RateFound:
+    """What the reader made of one stated rate."""
+
+    rate: Mention
+    status: Status
+    reading: Reading | None = None
+    others: tuple[Reading, ...] = ()
+    why: str = ""
+    measure: str | None = None  # the framework's measure that gives the rate from figures stated elsewhere
+
+    @property
+    def falls(self) -> bool:
+        """The words state a fall (下降 5%): the rate is the negative change."""
+        return bool(_DOWN_WORDS.search(self.rate.clause)) and self.rate.quantity.value > 0
+
+
+def _operand(m: Mention) -> bool:
+    return not m.is_rate and bool(m.quantity.unit) and m.quantity.qualifier is Qualifier.EXACT
+
+
+def _compute(kind: str, a: Mention, b: Mention) -> Decimal | None:
+    den = b.quantity.value
+    if den <= 0:
+        return None
+    num = a.quantity.to(b.quantity.unit).value
+    with localcontext() as ctx:
+        ctx.prec = 28
+        return num / den * 100 if kind == "share" else (num - den) / den * 100
+
+
+def _readings(rate: Mention, operands: list[Mention], change: bool) -> Iterable[Reading]:
+    down = -1 if _DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
+    for a in operands:
+        for b in operands:
+            if a is b or not commensurable(a.quantity.unit, b.quantity.unit):
+                continue
+            for kind in ("share", "change") if change else ("share",):
+                value = _compute(kind, a, b)
+                if value is not None:
+                    yield Reading(kind, a, b, value * (down if kind == "change" else 1))  # type: ignore[arg-type]
+
+
+def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], lists: list[Listed]) -> RateFound:
+    """The reading of one rate from the figures of its sentence (and, to complete a pair, its paragraph)."""
+    change = bool(_CHANGE_WORDS.search(rate.clause + rate.label))
+    near = [m for m in sentence if _operand(m)]
+    agreeing = [r for r in _readings(rate, near, change) if agrees(rate.quantity, r.value)]
+    if not agreeing and len(near) == 1:
+        wider = near + [m for m in paragraph if _operand(m) and m not in near and m.order < rate.order]
+        agreeing = [r for r in _readings(rate, wider, change) if agrees(rate.quantity, r.value)
+                    and near[0] in (r.numerator, r.denominator)]
+    if len(agreeing) > 1:
+        agreeing = _prefer_list_totals(agreeing, lists) or agreeing
+    if len(agreeing) == 1:
+        return RateFound(rate, "explained", agreeing[0], why=agreeing[0].formula())
+    if agreeing:
+        return RateFound(rate, "ambiguous", None, tuple(agreeing),
+                         "多种算法都得出该比率：" + "；".join(r.formula() for r in agreeing))
+    named = _named_change(rate, near, change)
+    if named is not None:
+        return RateFound(rate, "contradicted", named, why=f"按所述口径 {named.formula()} 重算为 {_pct(named.value)}")
+    if not near:
+        return RateFound(rate, "unexplained", why="同句未载明可据以复算的数字")
+    return RateFound(rate, "unexplained", why="邻近数字的占比或变动率都得不出该比率")
+
+
+def _prefer_list_totals(readings: list[Reading], lists: list[Listed]) -> list[Reading]:
+    """Of several shares, those that divide a listed part by the total it is listed under."""
+    return [r for r in readings if r.kind == "share"
+            and any(r.numerator in lst.parts and r.denominator is lst.whole for lst in lists)]
+
+
+def _named_change(rate: Mention, near: list[Mention], change: bool) -> Reading | None:
+    """A change whose two figures the sentence dates (2022年 … 2021年 …, or 上年 …): the claim the rate makes."""
+    if not change or len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
+        return None
+    a, b = near
+    old_a = "上年" in a.lead or "去年" in a.lead
+    old_b = "上年" in b.lead or "去年" in b.lead
+    if a.year is not None and b.year is not None and a.year != b.year:
+        new, old = (a, b) if a.year > b.year else (b, a)
+    elif old_a != old_b:
+        new, old = (b, a) if old_a else (a, b)
+    else:
+        return None
+    value = _compute("change", new, old)
+    if value is None:
+        return None
+    down = -1 if _DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
+    return Reading("change", new, old, value * down)
+
+
+def _pct(x: Decimal) -> str:
+    return f"{x:.2f}%"

@@ -1,0 +1,55 @@
+"""What the narrative says of a level-1 indicator as a whole: “产出目标…总分值为50分，评价得分50分，得分率100%”."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...core.framework import Framework
+from ...core.quantity import agrees
+from .mentions import Mention
+
+_SUBJECT_END = re.compile(r"主要|从|，|,|总分值|分值|评价得分|得分")
+
+
+@dataclass(frozen=True)
+class SectionStated:
+    """A level-1 indicator's 总分值, 评价得分 and 得分率 as one sentence states them."""
+
+    name: str
+    weight: Mention | None
+    score: Mention | None
+    rate: Mention | None
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        return tuple(m for m in (self.weight, self.score, self.rate) if m is not None)
+
+    @property
+    def holds(self) -> bool | None:
+        """Does 得分 ÷ 总分值 give the 得分率 stated, at its precision? None when one of the three is not stated."""
+        if self.rate is None or self.score is None or self.weight is None or self.weight.quantity.value <= 0:
+            return None
+        return agrees(self.rate.quantity, self.score.quantity.value / self.weight.quantity.value * 100)
+
+
+def _level1_named(fw: Framework, subject: str) -> str | None:
+    """The subject when it names exactly one level-1 indicator of the framework (by name or alias, either containing
+    the other)."""
+    hits = {top.id for top in fw.indicators for n in (top.name, *top.aliases) if n and (n in subject or subject in n)}
+    return subject if len(hits) == 1 else None
+
+
+def section_statements(sentence: list[Mention], fw: Framework) -> SectionStated | None:
+    """A sentence's section summary, when it gives at least two of 总分值, 得分 and 得分率 of a named level-1 indicator."""
+    if not sentence:
+        return None
+    weight = next((m for m in sentence if m.quantity.unit == "分" and "分值" in m.label), None)
+    score = next((m for m in sentence if m.quantity.unit == "分" and "得分" in m.label and "分值" not in m.label), None)
+    rate = next((m for m in sentence if m.is_rate and "得分率" in m.label), None)
+    if sum(x is not None for x in (weight, score, rate)) < 2:
+        return None
+    text = sentence[0].where.text
+    subject = text[:_SUBJECT_END.search(text).start()] if _SUBJECT_END.search(text) else ""
+    subject = re.sub(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)])", "", subject).strip()
+    name = _level1_named(fw, subject) if subject else None
+    return SectionStated(name, weight, score, rate) if name else None

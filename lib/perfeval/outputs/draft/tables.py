@@ -1,0 +1,402 @@
+"""The tables of a report: the base data table (附件1-2), header-and-value tables (staff, the budget of a 绩效自评表),
+the 绩效自评表's indicator rows, and per-project scores (附件2-4).
+
+Tables are recognised by their header row, never by position, and read by the header's columns: a value is
+taken from the column whose header says what it is. Word's "save as text" and PDF extraction lose empty cells and
+split a table where a cell holds several paragraphs, so rows are aligned by what their cells hold (the row of a
+绩效自评表 ends in its 分值 and 得分; a data row's values follow its label), not by counting cells from the left.
+The framework's own indicator table (评分要点/评分标准) states rules, not the unit's figures, and is skipped.
+Cells a table reader does not take are read as prose by the caller.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ...core.quantity import Quantity, parse_quantity
+from .catalogue import column_of, is_column_header, line_path, normalise, table_line, table_scalar
+from .document import Block, Document
+from .mentions import Mention, Where
+
+_FRAMEWORK_HEADER = ("评分标准", "评分要点")
+_EMPTY = {"", "——", "—", "-", "--", "/", "／", "无", "…", "……"}
+_UNIT_IN_HEADER = re.compile(r"[（(]\s*(万元|元|亿元|㎡|平方米|人|%)\s*[）)]")
+_POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_SPECIAL_COLUMNS = ("分值", "执行率", "得分", "控制率")
+MAX_GAP = 3  # blocks without values allowed between a header and its first row of values
+_GRADES = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差", "较差": "差"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A value read from a table: the mention, and the catalogue figure it fills when its row and column name one."""
+
+    mention: Mention
+    path: str | None = None
+    also: str | None = None  # a second catalogue figure the same cell states (年度资金总额·全年执行数 is 总支出 too)
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    """One line of a 绩效自评表: its indicator, 年度指标, 实际完成值, 分值 and 得分 as written."""
+
+    level1: str
+    level2: str
+    name: str
+    target: Mention | str | None
+    actual: Mention | str | None
+    weight: Mention
+    score: Mention | None
+    deviation: str | None
+    where: Where
+
+
+@dataclass(frozen=True)
+class ProjectLine:
+    """One project of a per-project score table (附件2-4)."""
+
+    name: str
+    score: Mention | None
+    grade: str | None
+    budget: Mention | None
+    executed: Mention | None
+    where: Where
+
+
+@dataclass
+class Tables:
+    """What the tables of a report state, and which blocks were read here."""
+
+    cells: list[Cell] = field(default_factory=list)
+    lines: list[IndicatorLine] = field(default_factory=list)
+    section_weights: list[tuple[str, Mention]] = field(default_factory=list)
+    projects: list[ProjectLine] = field(default_factory=list)
+    total: Mention | None = None
+    grade: tuple[str, Where] | None = None
+    taken: set[int] = field(default_factory=set)
+    skipped: list[str] = field(default_factory=list)
+
+
+def _quantity(text: str) -> Quantity | None:
+    """The value a cell holds: figures written in digits only (a label such as 三公经费 is not the number 3)."""
+    if text.strip() in _EMPTY or not re.search(r"[0-9０-９]", text):
+        return None
+    return parse_quantity(text)
+
+
+def _is_number(text: str) -> bool:
+    q = _quantity(text)
+    return q is not None and q.unit in ("", "分")
+
+
+def _mention(q: Quantity, label: str, where: Where, implied: str | None = None) -> Mention:
+    return Mention(q, label, where, 0, len(where.text), where.text, "", None, implied, (where.block, where.cell or 0, 0))
+
+
+def _as(q: Quantity, unit: str) -> Quantity:
+    from dataclasses import replace
+
+    return replace(q, unit=unit)
+
+
+def _header_kind(cells: tuple[str, ...]) -> str | None:
+    text = "".join(cells)
+    if any(w in text for w in _FRAMEWORK_HEADER):
+        return "framework"
+    if ("年度指标" in text or "指标值" in text) and "实际完成" in text and "分值" in text:
+        return "indicators"
+    if "项目名称" in text and any(w in text for w in ("自评分", "得分", "评分", "分数")):
+        return "projects"
+    if sum(is_column_header(c) for c in cells) >= 2:
+        return "lines"
+    if sum(_value_column(c) for c in cells) >= 2 and not any(_is_number(c) for c in cells):
+        return "scalars"
+    return None
+
+
+def _value_column(header: str) -> bool:
+    words = _UNIT_IN_HEADER.sub("", normalise(header))
+    return bool(words) and (table_scalar(words) is not None or any(w in words for w in _SPECIAL_COLUMNS)
+                            or _building(words) is not None)
+
+
+def _building(words: str) -> str | None:
+    for key, pattern in (("buildings.approved_area", r"批复规模"), ("buildings.actual_area", r"实际规模"),
+                         ("buildings.approved_investment", r"预算投资"), ("buildings.actual_investment", r"实际投资")):
+        if re.fullmatch(pattern, words):
+            return key
+    return None
+
+
+def _split_header(cells: tuple[str, ...], is_column) -> tuple[str, list[str]]:  # noqa: ANN001 - a predicate
+    """(the header of the label column, the value columns in order): a header cell that names no column heads
+    the row labels; empty header cells before the first column are the label columns' and are dropped."""
+    filled = [c for c in cells if c.strip()]
+    if filled and not is_column(filled[0]):
+        return filled[0], filled[1:]
+    return "", filled
+
+
+def _values(cells: tuple[str, ...]) -> tuple[str, list[str]]:
+    """(row label, value cells) of a data row: the label is its first cell unless that is already a value."""
+    if cells and (not cells[0].strip() or _quantity(cells[0]) is None):
+        return cells[0], list(cells[1:])
+    return "", list(cells)
+
+
+def read_tables(document: Document, report_year: int | None) -> Tables:
+    """Every table the reader recognises, and the blocks it read."""
+    out = Tables()
+    blocks = document.blocks
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        kind = _header_kind(block.cells) if block.kind == "row" else None
+        if kind is None:
+            i += 1
+            continue
+        reader = {"framework": _skip_framework, "indicators": _read_indicators, "projects": _read_projects,
+                  "lines": _read_lines, "scalars": _read_scalars}[kind]
+        i = reader(blocks, i, out, report_year)
+    return out
+
+
+def _same_table(blocks: tuple[Block, ...], start: int, j: int) -> bool:
+    return blocks[j].kind == "row" and blocks[j].table == blocks[start].table
+
+
+def _skip_framework(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
+    """The framework's indicator table states weights and rules, not figures: skip it to the end of its section."""
+    section = blocks[start].section
+    j = start
+    while j < len(blocks) and blocks[j].section == section:
+        out.taken.add(j)
+        j += 1
+    out.skipped.append(f"{section or '正文'}：评价指标表（评分要点、评分标准），是框架而非单位的数据，未读取")
+    return j
+
+
+def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
+    """A base data table: money lines by row, the columns 上年/本年 预算数/决算数 by header."""
+    label_header, columns = _split_header(blocks[start].cells, is_column_header)
+    out.taken.add(start)
+    j = start + 1
+    while j < len(blocks) and _same_table(blocks, start, j) and _header_kind(blocks[j].cells) is None:
+        out.taken.add(j)
+        label, values = _values(blocks[j].cells)
+        line = table_line(label)
+        scalar = table_scalar(label) if line is None else None
+        for k, (text, header) in enumerate(zip(values, columns)):
+            q = _quantity(text)
+            if q is None:
+                continue
+            column = column_of(normalise(header), _year(header), report_year)
+            path = line_path(line, column) if line else (scalar if scalar and column == "budget" else None)
+            implied = None
+            if not q.unit and (line or (scalar and scalar.startswith("budget."))):
+                q, implied = _as(q, "万元"), "表中未写单位，按万元"
+            where = Where(blocks[j].section, text, j, k + 1, _clean_row(label), header)
+            out.cells.append(Cell(_mention(q, f"{_clean_row(label)}·{header}", where, implied), path))
+        j += 1
+    return j
+
+
+def _year(text: str) -> int | None:
+    m = re.search(r"((?:19|20)\d{2})\s*年", text)
+    return int(m.group(1)) if m else None
+
+
+def _clean_row(label: str) -> str:
+    return re.sub(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)]、?)\s*", "", label.strip()).rstrip("：:")
+
+
+def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
+    """A header naming figures (编制数, 实际在职人数, 控制率; 年初预算, 全年预算数, 全年执行数) over rows of values."""
+    label_header, columns = _split_header(blocks[start].cells, _value_column)
+    out.taken.add(start)
+    j, gap = start + 1, 0
+    while j < len(blocks) and blocks[j].section == blocks[start].section and _header_kind(blocks[j].cells) is None:
+        label, values = _values(blocks[j].cells) if blocks[j].kind == "row" else ("", [])
+        if not any(_quantity(v) for v in values):
+            if j - start - 1 == gap and gap < MAX_GAP:  # a text copy can put the row's label cell apart
+                gap += 1
+                j += 1
+                continue
+            break
+        out.taken.add(j)
+        row = _clean_row(label) or label_header
+        whole = re.search(r"资金总额|整体支出", row) is not None
+        for k, (text, header) in enumerate(zip(values, columns)):
+            q = _quantity(text)
+            if q is None:
+                continue
+            words = _UNIT_IN_HEADER.sub("", normalise(header))
+            unit = _UNIT_IN_HEADER.search(header)
+            path = table_scalar(words) or _building(words)
+            if path and _year(header) not in (None, report_year):
+                path = None
+            implied = None
+            if not q.unit and unit:
+                q, implied = _as(q, unit.group(1)), f"单位见表头“{header}”"
+            elif not q.unit and ("分值" in words or "得分" in words):
+                q = _as(q, "分")
+            elif not q.unit and path and path.startswith(("budget.", "funds.")):
+                q, implied = _as(q, "万元"), "表中未写单位，按万元"
+            elif not q.unit and path and path.startswith("staff."):
+                q, implied = _as(q, "人"), "表中未写单位，按人"
+            also = "lines.total.final" if whole and path == "budget.executed" else None
+            where = Where(blocks[j].section, text, j, k + 1, row, header)
+            out.cells.append(Cell(_mention(q, f"{row}·{header}" if row else header, where, implied), path, also))
+        j += 1
+    return j
+
+
+def _indicator_at(cells: tuple[str, ...]) -> int | None:
+    """Where the indicator's name stands in a 绩效自评表 row: the cell followed by 年度指标, 实际完成值, 分值, 得分."""
+    for i, text in enumerate(cells):
+        if not text.strip() or _quantity(text) is not None:
+            continue
+        if len(cells) > i + 3 and _is_number(cells[i + 3]) and (
+                len(cells) <= i + 4 or not cells[i + 4].strip() or _is_number(cells[i + 4])):
+            return i
+    return None
+
+
+def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
+    """A 绩效自评表: level-1 headers with their （N分）, then one line per indicator, then the claimed total and grade.
+
+    Runs on across the table breaks a text copy makes, up to the next part heading.
+    """
+    top = blocks[start].section.split(" ")[0]
+    level1, level2 = "", ""
+    out.taken.add(start)
+    j = start + 1
+    while j < len(blocks):
+        block = blocks[j]
+        if block.section.split(" ")[0] != top or block.section != blocks[start].section:
+            break
+        cells = block.cells
+        if block.kind == "paragraph":
+            points = _POINTS.fullmatch(cells[0].strip())
+            if points and level1:
+                out.taken.add(j)
+                _level1_weight(out, level1, cells[0], j, block)
+            j += 1
+            continue
+        out.taken.add(j)
+        first = next((c for c in cells if c.strip()), "")
+        if "综合得分" in first or "总得分" in first or first.strip() in ("总分", "合计得分"):
+            value = next((c for c in cells[1:] if _quantity(c) is not None), None)
+            if value is not None:
+                q = _quantity(value)
+                assert q is not None
+                if not q.unit:
+                    q = _as(q, "分")
+                out.total = _mention(q, first, Where(block.section, value, j, cells.index(value), first))
+        elif "等次" in first or "等级" in first:
+            grade = next((c.strip() for c in cells[1:] if c.strip() in _GRADES), None)
+            if grade:
+                out.grade = (_GRADES[grade], Where(block.section, grade, j, 1, first))
+            return j + 1
+        else:
+            at = _indicator_at(cells)
+            if at is None:
+                named = [c for c in cells if c.strip()]
+                if len(named) == 1 and len(cells) <= 3 and _quantity(named[0]) is None:
+                    level1, level2 = _strip_points(named[0]), ""
+                    if _POINTS.search(named[0]):
+                        _level1_weight(out, level1, named[0], j, block)
+            else:
+                before = [c for c in cells[:at] if c.strip()]
+                if before:
+                    level2 = before[-1].strip()
+                if len(before) >= 2:
+                    level1 = _strip_points(before[-2])
+                    if _POINTS.search(before[-2]):
+                        _level1_weight(out, level1, before[-2], j, block)
+                out.lines.append(_line(block, j, cells, at, level1, level2))
+        j += 1
+    return j
+
+
+def _strip_points(text: str) -> str:
+    return _POINTS.sub("", text).strip()
+
+
+def _level1_weight(out: Tables, level1: str, text: str, j: int, block: Block) -> None:
+    m = _POINTS.search(text)
+    assert m is not None
+    q = Quantity(Decimal(m.group(1)), "分", text=m.group(0).strip("（）()"), places=len(m.group(1).partition(".")[2]))
+    where = Where(block.section, text.strip(), j, None if block.kind == "paragraph" else 0, level1, "分值")
+    out.section_weights.append((level1, _mention(q, f"{level1}·分值", where)))
+
+
+def _line(block: Block, j: int, cells: tuple[str, ...], at: int, level1: str, level2: str) -> IndicatorLine:
+    name = cells[at].strip()
+
+    def cell(k: int, column: str, unit: str | None = None) -> Mention | str | None:
+        if k >= len(cells) or not cells[k].strip():
+            return None
+        q = _quantity(cells[k])
+        if q is None:
+            return cells[k].strip()
+        implied = None
+        if unit and not q.unit:
+            q, implied = _as(q, unit), None
+        return _mention(q, f"{name}·{column}", Where(block.section, cells[k], j, k, name, column), implied)
+
+    weight = cell(at + 3, "分值", "分")
+    score = cell(at + 4, "得分", "分")
+    deviation = cells[at + 5].strip() if len(cells) > at + 5 and cells[at + 5].strip() else None
+    assert isinstance(weight, Mention)
+    return IndicatorLine(level1, level2, name, cell(at + 1, "年度指标"), cell(at + 2, "实际完成值"), weight,
+                         score if isinstance(score, Mention) else None, deviation,
+                         Where(block.section, name, j, at))
+
+
+def _read_projects(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
+    """Per-project scores: 项目名称 and 自评分数, with 等级, 预算 and 执行数 where the table has them."""
+    header = [c.strip() for c in blocks[start].cells]
+    role: dict[int, str] = {}
+    for k, h in enumerate(header):
+        if "项目名称" in h or h == "项目":
+            role[k] = "name"
+        elif "等级" in h or "等次" in h:
+            role[k] = "grade"
+        elif any(w in h for w in ("自评分", "得分", "评分", "分数")):
+            role[k] = "score"
+        elif any(w in h for w in ("执行数", "实际支出", "决算", "支出数")):
+            role[k] = "executed"
+        elif "预算" in h:
+            role[k] = "budget"
+    out.taken.add(start)
+    j = start + 1
+    while j < len(blocks) and _same_table(blocks, start, j) and _header_kind(blocks[j].cells) is None:
+        out.taken.add(j)
+        cells = blocks[j].cells
+        name = next((cells[k].strip() for k, r in role.items() if r == "name" and k < len(cells)), "")
+        got: dict[str, Mention | str] = {}
+        for k, r in role.items():
+            if r == "name" or k >= len(cells) or not cells[k].strip():
+                continue
+            q = _quantity(cells[k])
+            if r == "grade":
+                got[r] = _GRADES.get(cells[k].strip(), "")
+            elif q is not None:
+                unit = "分" if r == "score" else "万元"
+                implied = None if q.unit else ("表中未写单位，按万元" if unit == "万元" else None)
+                q = q if q.unit else _as(q, unit)
+                got[r] = _mention(q, f"{name}·{header[k]}", Where(blocks[j].section, cells[k], j, k, name, header[k]),
+                                  implied)
+        if name and got:
+            out.projects.append(ProjectLine(
+                name, _pick(got, "score"), got.get("grade") or None,  # type: ignore[arg-type]
+                _pick(got, "budget"), _pick(got, "executed"), Where(blocks[j].section, name, j, 0)))
+        j += 1
+    return j
+
+
+def _pick(got: dict[str, Mention | str], key: str) -> Mention | None:
+    value = got.get(key)
+    return value if isinstance(value, Mention) else None
