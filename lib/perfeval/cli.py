@@ -125,6 +125,25 @@ def check_output_file(path: str, force: bool = True) -> None:
         raise PerfevalError(f"{shown} already exists; pass --force to replace it")
 
 
+def cmd_draft(args: argparse.Namespace) -> int:
+    """Read a unit's report into a draft params file and a review page; print what the draft holds."""
+    from .outputs.draft import draft_report, review_html, summary, write_draft
+    from .fileio import write_atomic
+    from .paths import DRAFTS_DIR
+
+    draft = draft_report(args.report, args.framework, args.unit_id)
+    target = Path(args.output) if args.output else DRAFTS_DIR / f"{draft.unit_id}.yaml"
+    review = Path(args.review) if args.review else target.with_suffix(".review.html")
+    for path in (target, review):
+        check_output_file(str(path), args.force)
+    write_draft(draft, target)
+    write_atomic(review, review_html(draft, str(target)))
+    for line in summary(draft):
+        say(line)
+    say(f"wrote {shown_path(target)}\nreview {shown_path(review)}")
+    return 0
+
+
 def cmd_excel_template(args: argparse.Namespace) -> int:
     """Write a blank intake workbook (基础数据表, 绩效自评表 and the other sheets) for a framework."""
     from .outputs.excel.template import write_template
@@ -221,6 +240,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("lint", help="report framework arithmetic problems")
     p.add_argument("frameworks", nargs="*", help="framework ids or files (default: all shipped)")
     p.set_defaults(func=cmd_lint)
+    p = sub.add_parser("draft", help="read a unit's report (.txt, .docx, .pdf) into a draft params file to confirm")
+    p.add_argument("report", help="the unit's self-evaluation report")
+    p.add_argument("-o", "--output", help="the params file to write (default: outputs/drafts/<unit id>.yaml)")
+    p.add_argument("--framework", help="framework id or YAML file (default: B when the report has a 绩效自评表, "
+                                       "else A)")
+    p.add_argument("--unit-id", help="the unit's id (default: from the report's file name)")
+    p.add_argument("--review", help="the review page to write (default: beside the params, .review.html)")
+    p.add_argument("--force", action="store_true", help="replace existing files")
+    p.set_defaults(func=cmd_draft)
     p = sub.add_parser("run", help="run units through the report notebook into HTML reports, an index and a CSV")
     p.add_argument("units", nargs="*", help="params files, folders or unit ids (default: all under params/units/)")
     p.add_argument("-j", "--workers", type=int, help="worker processes (default: one per core)")
