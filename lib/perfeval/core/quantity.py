@@ -95,7 +95,7 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("events", "场次", "1", "场")
     # Every other count is of its own kind: 3辆 is never 3台.
     for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
-                   "户", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期"):
+                   "户", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷"):
         add(symbol, symbol)
     synonyms["家/次"] = "家次"
     return units, synonyms
