@@ -328,7 +328,7 @@ class _Assembly:
             record.update(unit=m.quantity.unit, source=m.cite())
             out.append(record)
             differs = contradicts(m.quantity, actual.quantity)
-            self.items.append(Item("repeat", f"indicators[{line.name}].elsewhere",
+            self.items.append(Item("repeat", f"indicators[{row_id}].elsewhere",
                                    f"“{line.name}”实际完成值：表中 {actual.written}，正文 {m.written}",
                                    (actual.where, m.where), "differs" if differs else "same",
                                    "表中与正文数值不同，请核对" if differs else None, (actual.written, m.written)))

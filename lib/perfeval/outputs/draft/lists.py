@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from decimal import Decimal
 from typing import Literal
 
-from ...core.quantity import Qualifier, agrees, commensurable
+from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable
 from .document import Document
 from .mentions import Mention
 from .sections import heading_of
@@ -95,15 +95,16 @@ def _before(sentences, k: int, at: int, here: list[Mention], by_sentence) -> Men
 
 
 def _running_on(sentences, k: int, at: int, whole: Mention, here: list[Mention], by_sentence) -> list[Mention]:  # noqa: ANN001
-    """Parts after the marker: the total's kind of figure in its sentence, then in each following sentence of the
-    paragraph that opens with one, while the sentence before ends in ；."""
+    """Parts after the marker: the total's kind of figure in its sentence, then, in the total's own unit, in each
+    following sentence of the paragraph that opens with one, while the sentence before ends in ；."""
     out = [m for m in here if m.start >= at and _alike(whole, m)]
     j = k
     while sentences[j].text.rstrip().endswith(("；", ";")) and j + 1 < len(sentences) \
             and sentences[j + 1].block == sentences[k].block:
         j += 1
         text = sentences[j].text
-        following = [m for m in by_sentence.get(_key(sentences[j].block, text), []) if _alike(whole, m)]
+        following = [m for m in by_sentence.get(_key(sentences[j].block, text), []) if _alike(whole, m)
+                     and canonical_unit(m.quantity.unit) == canonical_unit(whole.quantity.unit)]
         if _AMONG.search(text) or not following or re.search(r"[，,；;。：:]", text[:following[0].start]):
             break
         out += following

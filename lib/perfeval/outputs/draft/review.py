@@ -5,6 +5,7 @@ reader is unsure of come first, marked 存疑, so that confirming a draft starts
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -17,28 +18,66 @@ STATUS_LABEL = {"explained": "可由邻近数字复算", "contradicted": "按所
 BANNER = "据报告文本自动提取，未经核对"
 
 
+@dataclass(frozen=True)
+class Counts:
+    """What a draft holds, counted once for the terminal and the page."""
+
+    figures: int
+    catalogue: int
+    stated: int
+    rates: dict[str, int]
+    sections: int
+    identities: int
+    restatements: int
+    differing: int
+    rows: int
+    projects: int
+    total: str
+    grade: str
+    unsure: int
+
+
+def counts(draft: Draft) -> Counts:
+    claims = draft.params.get("claims", {})
+    repeats = [i for i in draft.items if i.kind == "repeat"]
+    return Counts(len(draft.placed), draft.count("figure"), draft.count("stated"),
+                  {s: draft.count("rate", s) for s in ("explained", "unexplained", "contradicted", "ambiguous")},
+                  draft.count("section"), draft.count("identity"), len(repeats),
+                  sum(1 for i in repeats if i.status == "differs"), len(draft.params.get("indicators", [])),
+                  len(draft.params.get("projects", [])), str(claims.get("total", "—")), str(claims.get("grade", "—")),
+                  len(draft.unsure()))
+
+
 def summary(draft: Draft) -> list[str]:
     """What the draft holds, in a few lines: figures, rates by outcome, identities, repeats, table rows, unsure items."""
-    unit = draft.params["unit"]
-    claims = draft.params.get("claims", {})
-    rates = {s: draft.count("rate", s) for s in ("explained", "unexplained", "contradicted", "ambiguous")}
-    sections = draft.count("section")
-    repeats = [i for i in draft.items if i.kind == "repeat"]
+    unit, c = draft.params["unit"], counts(draft)
     return [
-        f"unit: {unit['name']}，{unit['year']} 年，框架 {unit['framework']}（{BANNER}）",
-        f"figures: {len(draft.placed)} read — {draft.count('figure')} catalogue figures, "
-        f"{draft.count('stated')} stated figures of the unit's own",
-        f"rates: {sum(rates.values())} — explained {rates['explained']}, unexplained {rates['unexplained']}, "
-        f"contradicted {rates['contradicted']}, ambiguous {rates['ambiguous']}"
-        + (f"; {sections} section score statement(s)" if sections else ""),
-        f"identities: {draft.count('identity')} (其中 lists and totals with their parts)",
-        f"repeated figures: {len(repeats)} restatement(s), {sum(1 for i in repeats if i.status == 'differs')} with "
-        f"another value",
-        f"table rows: {len(draft.params.get('indicators', []))} indicator row(s), "
-        f"{len(draft.params.get('projects', []))} project(s)",
-        f"claimed: total {claims.get('total', '—')}, grade {claims.get('grade', '—')}",
-        f"unsure: {len(draft.unsure())} item(s) marked 存疑",
+        f"unit: {unit['name']}, {unit['year']}, framework {unit['framework']} ({BANNER})",
+        f"figures: {c.figures} read — {c.catalogue} catalogue figures, {c.stated} stated figures of the unit's own",
+        f"rates: {sum(c.rates.values())} — explained {c.rates['explained']}, unexplained {c.rates['unexplained']}, "
+        f"contradicted {c.rates['contradicted']}, ambiguous {c.rates['ambiguous']}"
+        + (f"; {c.sections} section score statement(s)" if c.sections else ""),
+        f"identities: {c.identities} (totals with the parts listed under them)",
+        f"repeated figures: {c.restatements} restatement(s), {c.differing} with another value",
+        f"table rows: {c.rows} indicator row(s), {c.projects} project(s)",
+        f"claimed: total {c.total}, grade {c.grade}",
+        f"unsure: {c.unsure} item(s) marked 存疑",
     ]
+
+
+def _summary_table(draft: Draft) -> str:
+    c = counts(draft)
+    rows = [("读出的数字", f"{c.figures} 个：目录指标 {c.catalogue}，单位自有数据 {c.stated}"),
+            ("比率", f"{sum(c.rates.values())} 个：可复算 {c.rates['explained']}，无法复算 {c.rates['unexplained']}，"
+                   f"重算不符 {c.rates['contradicted']}，多种算法 {c.rates['ambiguous']}"
+                   + (f"；一级指标得分陈述 {c.sections} 处" if c.sections else "")),
+            ("分项与总数", f"{c.identities} 组"),
+            ("同一数字多处陈述", f"{c.restatements} 处，其中数值不同 {c.differing} 处"),
+            ("表格", f"绩效自评表指标 {c.rows} 行，项目自评分 {c.projects} 个"),
+            ("自评", f"总分 {c.total}，等次 {c.grade}"),
+            ("存疑", f"{c.unsure} 项")]
+    return "<table class=\"summary\">" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
+                                                 for k, v in rows) + "</table>"
 
 
 def _marked(text: str, phrases: tuple[str, ...]) -> str:
@@ -79,7 +118,7 @@ body{font-family:"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","Microso
 max-width:60em;padding:0 1em;line-height:1.55;color:#222}
 h1{font-size:1.4em}h2{font-size:1.15em;border-bottom:1px solid #ccc;margin-top:1.6em}
 .banner{background:#fff4d6;border:1px solid #e0b84a;padding:.5em .8em}
-.summary li{margin:.15em 0}.item{border-left:3px solid #ccc;padding:.2em .8em;margin:.8em 0;break-inside:avoid}
+table.summary{border-collapse:collapse}.summary th{text-align:left;padding:.15em 1em .15em 0;font-weight:600}.item{border-left:3px solid #ccc;padding:.2em .8em;margin:.8em 0;break-inside:avoid}
 .item.is-unsure{border-left-color:#c0392b}.item p{margin:.2em 0}.place{color:#555;font-size:.9em}
 .status,.unsure{display:inline-block;margin-left:.6em;padding:0 .4em;border-radius:3px;font-size:.85em}
 .status{background:#eef}.status.contradicted,.status.differs{background:#fde2e1}.unsure{background:#c0392b;color:#fff}
@@ -98,7 +137,7 @@ def review_html(draft: Draft, params_file: str) -> str:
              f"<h1>{escape(title)}</h1>",
              f'<p class="banner">{BANNER}。报告：{escape(Path(draft.report).name)}；草稿：'
              f"<code>{escape(params_file)}</code>。逐项核对原句后，再运行 perfeval validate 与 perfeval score。</p>",
-             "<ul class=\"summary\">" + "".join(f"<li>{escape(line)}</li>" for line in summary(draft)) + "</ul>"]
+             _summary_table(draft)]
     unsure = draft.unsure()
     if unsure:
         parts.append(f"<h2>存疑（{len(unsure)}）</h2>" + "".join(_item(i) for i in unsure))

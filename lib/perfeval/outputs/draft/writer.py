@@ -117,6 +117,7 @@ def relative_framework(draft: Draft, target: Path) -> None:
 
 def write_draft(draft: Draft, target: Path) -> Path:
     """Validate the draft as the params file `target`, then write it atomically."""
+    target.parent.mkdir(parents=True, exist_ok=True)  # a framework path relative to it must resolve through it
     relative_framework(draft, target)
     text = params_text(draft)
     validate_text(text, target, draft.report)

@@ -1,0 +1,77 @@
+"""`perfeval draft` from the command line: what it writes and prints, what it refuses, and how it fails."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from perfeval.cli import main
+from perfeval.core.engine import load_unit
+from perfeval.fileio import read_yaml
+
+DATA = Path(__file__).parent / "data"
+NARRATIVE = DATA / "planted" / "archives_2023.txt"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(["draft", *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_writes_the_params_and_the_review_and_prints_what_it_holds(tmp_path, capsys):
+    target = tmp_path / "qinghe.yaml"
+    code, out, _ = run(capsys, str(NARRATIVE), "-o", str(target), "--unit-id", "qinghe_archives_2023")
+    assert code == 0
+    assert load_unit(target).params.unit.id == "qinghe_archives_2023"
+    review = (tmp_path / "qinghe.review.html").read_text(encoding="utf-8")
+    assert "据报告文本自动提取，未经核对" in review and "青禾县档案馆" in review
+    for heading in ("figures:", "rates:", "identities:", "repeated figures:", "table rows:", "unsure:"):
+        assert heading in out
+    assert "contradicted 2" in out  # the 变动率 and the share of 项目支出 planted in the report
+
+
+def test_refuses_to_replace_a_file_without_force(tmp_path, capsys):
+    target = tmp_path / "d.yaml"
+    target.write_text("keep", encoding="utf-8")
+    code, _, err = run(capsys, str(NARRATIVE), "-o", str(target))
+    assert code == 1 and "already exists" in err and target.read_text(encoding="utf-8") == "keep"
+    assert run(capsys, str(NARRATIVE), "-o", str(target), "--force")[0] == 0
+
+
+@pytest.mark.parametrize("name,content,words", [
+    ("report.doc", b"\xd0\xcf\x11\xe0 old word", "is not a report this reader knows"),
+    ("report.pdf", b"not a pdf at all", "is not a PDF file"),
+    ("report.txt", "附件1\n部门整体支出绩效自评报告\n单位名称：某单位\n".encode("utf-8"), "names no year"),
+])
+def test_a_report_it_cannot_read_fails_by_name_and_writes_nothing(tmp_path, capsys, name, content, words):
+    report = tmp_path / name
+    report.write_bytes(content)
+    code, _, err = run(capsys, str(report), "-o", str(tmp_path / "out.yaml"))
+    assert code == 1 and str(report) in err and words in err and "Traceback" not in err
+    assert not (tmp_path / "out.yaml").exists() and not (tmp_path / "out.review.html").exists()
+
+
+def test_text_from_the_report_is_escaped_in_the_review(tmp_path, capsys):
+    report = tmp_path / "hostile.txt"
+    report.write_text("2023年度部门整体支出绩效自评报告\n单位名称：<script>alert(1)</script>中心\n"
+                      "一、支出\n2023年项目支出100.00万元，其中<img src=x onerror=alert(2)>支出60.00万元。\n",
+                      encoding="utf-8")
+    assert run(capsys, str(report), "-o", str(tmp_path / "h.yaml"))[0] == 0
+    page = (tmp_path / "h.review.html").read_text(encoding="utf-8")
+    assert "<script>" not in page and "<img" not in page and "&lt;script&gt;" in page
+    assert load_unit(tmp_path / "h.yaml").params.unit.name == "<script>alert(1)</script>中心"
+
+
+def test_a_framework_file_is_named_relative_to_the_params(tmp_path, capsys):
+    framework = Path(__file__).parent.parent / "params" / "frameworks" / "dept_overall_a_provincial.yaml"
+    target = tmp_path / "sub" / "d.yaml"
+    assert run(capsys, str(NARRATIVE), "-o", str(target), "--framework", str(framework))[0] == 0
+    written = read_yaml(target)["unit"]["framework"]
+    assert not Path(written).is_absolute() and (target.parent / written).resolve() == framework.resolve()
+    assert load_unit(target).framework.id != "dept_overall_a"
+
+
+def test_an_unknown_framework_is_a_clear_error(tmp_path, capsys):
+    code, _, err = run(capsys, str(NARRATIVE), "-o", str(tmp_path / "d.yaml"), "--framework", "no_such")
+    assert code == 1 and "no_such" in err and not (tmp_path / "d.yaml").exists()
