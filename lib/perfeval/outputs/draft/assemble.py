@@ -19,7 +19,7 @@ from ...checks.fmt import short_label
 from ...core.figures import BREAKDOWNS, is_figure_path, label_of as catalogue_label, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.measures import Change, Context, FigureRef, Ratio, ZeroDenominator, resolved
-from ...core.params import Figures
+from ...core.params import LARGEST, Figures
 from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable, contradicts
 from ...errors import DraftError
 from .catalogue import Mapped, catalogue_path, normalise, path_named
@@ -125,7 +125,8 @@ class _Assembly:
         tables = read_tables(self.document, year)
         fw = load_framework(self.framework_name or _detect_framework(tables))
         self.year, self.readings = year, {k: i.default for k, i in fw.readings_in_force().items()}
-        prose = prose_mentions(self.document, tables.taken)
+        prose = self._within_bounds(prose_mentions(self.document, tables.taken))
+        tables.cells = [c for c in tables.cells if self._within_bounds([c.mention])]
         self.params = {"unit": self._unit(facts, fw)}
         sections = self._sections(prose, fw)
         self._claimed(tables, prose, facts, fw)
@@ -152,6 +153,17 @@ class _Assembly:
                      sections=sections, lists=[lst for lst, _ in self.written_lists], catalogue=self.figures,
                      repeats=self.repeated, restated=self.restated_rows, pairs=self.pairs, same_claim=self.same_claim,
                      sums=self.sums, skipped=tables.skipped)
+
+    def _within_bounds(self, mentions: list[Mention]) -> list[Mention]:
+        """Figures a params file can hold; one beyond 10^12 of its unit is a typo in the report, listed for review."""
+        kept = []
+        for m in mentions:
+            if abs(m.quantity.value) <= Decimal(LARGEST):
+                kept.append(m)
+                continue
+            self.items.append(Item("stated", "—", f"{m.label or '数字'} {m.written}：超过 10^12，疑为笔误，未录入",
+                                   (m.where,), unsure="数值超出可录入范围，请核对原文", highlight=(m.written,)))
+        return kept
 
     def _note(self, record: dict[str, Any], text: str | None) -> None:
         if text:

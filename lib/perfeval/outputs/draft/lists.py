@@ -42,7 +42,8 @@ class Listed:
 
 
 def _usable(m: Mention) -> bool:
-    return not m.is_rate and bool(m.quantity.unit) and m.quantity.qualifier is Qualifier.EXACT
+    return (not m.is_rate and bool(m.quantity.unit) and m.quantity.qualifier is Qualifier.EXACT
+            and m.quantity.value >= 0)
 
 
 def _alike(whole: Mention, part: Mention) -> bool:

@@ -40,7 +40,7 @@ class Counts:
 def counts(draft: Draft) -> Counts:
     claims = draft.params.get("claims", {})
     repeats = [i for i in draft.items if i.kind == "repeat"]
-    return Counts(len(draft.placed), draft.count("figure"), draft.count("stated"),
+    return Counts(len(draft.placed), draft.count("figure"), len(draft.params.get("stated", [])),
                   {s: draft.count("rate", s) for s in ("explained", "unexplained", "contradicted", "ambiguous")},
                   draft.count("section"), draft.count("identity"), len(repeats),
                   sum(1 for i in repeats if i.status == "differs"), len(draft.params.get("indicators", [])),
