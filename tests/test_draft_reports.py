@@ -24,7 +24,7 @@ EXPECTED = {
         "items_exceed_whole": 1,           # “三公” 9.60 with 其中 items 2.10 + 7.80 = 9.90
         "claimed_rate_mismatch": 1,        # 变动率 −12.5% for (12.00 − 13.50) ÷ 13.50 = −11.11%
         "stated_ratio_mismatch": 1,        # 320.00 “占项目支出的45.2%” of 756.10 is 42.32%
-        "declared_items_exceed_whole": 1,  # 数字化 8600件 with 其中 5200 + 3900
+        "declared_identity_broken": 1,     # 数字化 8600件 with 其中 5200 + 3900
         "figure_stated_twice": 1,          # 接待查档群众 1260 vs 1320人次
         "claimed_total_unverifiable": 1,   # 92 claimed, with few indicators assessable from a narrative
     }),
