@@ -250,7 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace existing files")
     p.set_defaults(func=cmd_draft)
     p = sub.add_parser("run", help="run units through the report notebook into HTML reports, an index and a CSV")
-    p.add_argument("units", nargs="*", help="params files, folders or unit ids (default: all under params/units/)")
+    p.add_argument("units", nargs="*", help="params files, reports (.txt, .docx, .pdf: drafted first), folders of "
+                                            "them, or unit ids (default: all under params/units/)")
     p.add_argument("-j", "--workers", type=int, help="worker processes (default: one per core)")
     p.add_argument("--timeout", type=float, default=600.0, help="seconds allowed per unit (default: 600)")
     p.add_argument("--failed-only", action="store_true", help="re-run only the units that failed last time")

@@ -17,7 +17,9 @@ from ..safetext import inert
 CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", "status", "reason", "total",
                "total_on_100", "total_min", "total_max", "grade", "grade_withheld_reason", "applicable_points",
                "assessed_points", "verified_points", "self_reported_points", "claimed_total", "claimed_grade",
-               "claim_status", "findings_error", "findings_warning", "findings_info", "report", "result", "notebook"]
+               "claim_status", "findings_error", "findings_warning", "findings_info", "report", "result", "notebook",
+               "drafted_from", "review"]
+DRAFTED = "据报告文本自动提取，未经核对"
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
@@ -27,6 +29,7 @@ body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "M
   sans-serif; color: #1f2328; margin: 0; }
 main { max-width: 1200px; margin: 0 auto; padding: 24px 32px 48px; }
 h1 { font-size: 1.5em; margin: 0 0 0.3em; }
+h2 { font-size: 1.2em; margin: 1.6em 0 0.3em; }
 p.lead { color: #57606a; margin: 0 0 1em; }
 table { border-collapse: collapse; font-size: 14px; width: 100%; }
 th, td { border: 1px solid #d0d7de; padding: 6px 10px; vertical-align: top; }
@@ -54,7 +57,9 @@ def rows(entries: Sequence[Entry]) -> list[dict[str, Any]]:
     for run, r in sorted(entries, key=lambda e: e[0].unit_id):
         row: dict[str, Any] = dict.fromkeys(CSV_COLUMNS, "")
         row.update(unit_id=run.unit_id, status=run.status, reason=run.reason, report=run.report or "",
-                   result=run.result or "", notebook=run.notebook or "")
+                   result=run.result or "", notebook=run.notebook or "", drafted_from=run.drafted_from or "",
+                   review=f"drafts/{run.unit_id}.review.html" if run.drafted_from and
+                   run.params_file.endswith(".yaml") else "")
         if r is not None:
             c = r.coverage
             row.update(
@@ -127,6 +132,9 @@ def _row_html(row: dict[str, Any]) -> str:
         status = f"<span class='status-failed'>失败</span><span class='reason'>{escape(row['reason'])}</span>"
         links = _link(row["notebook"], "执行记录（ipynb）")
         cells = [unit, "—", "—", "—", "—", "—"]
+    if row["drafted_from"]:
+        cells[0] += f"<span class='reason'>{DRAFTED}</span>"
+        links = " ".join(x for x in (links, _link(row["review"], "核对页")) if x)
     kinds = ["unit", "num", "num", "num", "num", "findings"]
     tds = "".join(f"<td class='{k}'>{c}</td>" for k, c in zip(kinds, cells))
     return f"<tr class='{classes}'>{tds}<td class='status'>{status}</td><td>{links}</td></tr>"
@@ -148,8 +156,10 @@ def index_html(entries: Sequence[Entry], extras: Sequence[tuple[str, str]] = ())
     table_rows = rows(entries)
     done = sum(r["status"] == OK for r in table_rows)
     flagged = sum(r["status"] == OK and (r["findings_error"] or 0) > 0 for r in table_rows)
-    head = ["单位", "年度", "已评 / 应评分值", "重算总分 · 等次", "自评总分 · 等次", "审计发现", "状态", "报告"]
-    body = inert("\n".join(_row_html(r) for r in table_rows))
+    confirmed = [r for r in table_rows if not r["drafted_from"]]
+    drafted = [r for r in table_rows if r["drafted_from"]]
+    apart = (f"<h2>{DRAFTED}（{len(drafted)} 个单位）</h2>\n<p class='lead'>这些单位的参数由 perfeval draft 从其自评报告"
+             f"读出，尚未经评价人员核对；“核对页”逐项列出读出的数据及其原句。</p>\n{_table(drafted)}") if drafted else ""
     return (f'<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>部门整体支出绩效评价复核报告 · 索引</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
@@ -157,5 +167,12 @@ def index_html(entries: Sequence[Entry], extras: Sequence[tuple[str, str]] = ())
             f"<p class='lead'>共 {len(table_rows)} 个单位：已生成报告 {done} 个，失败 {len(table_rows) - done} 个；"
             f"其中 {flagged} 个单位有错误级审计发现（左侧红线标出）。分数单位为分，金额单位为万元。</p>\n"
             f"{_extras_html(extras)}"
-            f"<table>\n<thead><tr>{''.join(f'<th>{h}</th>' for h in head)}</tr></thead>\n<tbody>\n{body}\n"
-            f"</tbody>\n</table>\n</main>\n</body>\n</html>\n")
+            f"{_table(confirmed) if confirmed or not drafted else ''}{apart}</main>\n</body>\n</html>\n")
+
+
+def _table(table_rows: list[dict[str, Any]]) -> str:
+    """One table of units; their text escaped and inert (safetext.inert)."""
+    head = ["单位", "年度", "已评 / 应评分值", "重算总分 · 等次", "自评总分 · 等次", "审计发现", "状态", "报告"]
+    body = inert("\n".join(_row_html(r) for r in table_rows))
+    return (f"<table>\n<thead><tr>{''.join(f'<th>{h}</th>' for h in head)}</tr></thead>\n<tbody>\n{body}\n"
+            f"</tbody>\n</table>\n")

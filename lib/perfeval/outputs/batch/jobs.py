@@ -9,10 +9,12 @@ from ...errors import BatchError, PerfevalError
 from ...core.params import RESERVED_NAMES, UNIT_ID, load_params
 from ...paths import UNITS_DIR, params_files_in
 from ...safetext import readable_path, shown_path
+from ..draft.document import FORMATS as REPORT_FORMATS
 from .status import FAILED, UnitRun
 
 PARAMS_PARAMETER = "params_file"  # the one parameter the batch itself sets
 HISTORY_PARAMETER = "history"  # set too when the notebook declares it: the unit's results of earlier years
+DRAFTS = "drafts"  # the folder of outputs/ where the batch writes the drafts of the reports it is given
 _TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
 
 
@@ -31,7 +33,8 @@ class UnitJob:
 
 
 def resolve_units(names: Sequence[str], units_dir: Path = UNITS_DIR) -> list[Path]:
-    """Params files for what the user named: files, folders of *.yaml / *.yml, or ids of units in params/units/."""
+    """Params files and reports for what the user named: files, folders of *.yaml / *.yml and of reports (.txt,
+    .docx, .pdf), or ids of units in params/units/."""
     if not names:
         return [p.resolve() for p in params_files_in(units_dir)]
     out: list[Path] = []
@@ -39,7 +42,7 @@ def resolve_units(names: Sequence[str], units_dir: Path = UNITS_DIR) -> list[Pat
     for name in names:
         path = Path(name)
         if path.is_dir():
-            out += params_files_in(path)
+            out += params_files_in(path) + sorted(p for p in path.iterdir() if is_report(p) and p.is_file())
         elif path.is_file():
             out.append(path)
         elif name in (by_id := by_id or _by_id(units_dir)):
@@ -55,6 +58,45 @@ def _by_id(units_dir: Path) -> dict[str, Path]:
     for path in params_files_in(units_dir) if units_dir.is_dir() else []:
         found.setdefault(path.stem, path)
     return found
+
+
+def is_report(path: Path) -> bool:
+    """Whether a file is a unit's report the batch drafts before running it."""
+    return path.suffix.lower() in REPORT_FORMATS
+
+
+def draft_reports(paths: Sequence[Path], outputs: Path) -> tuple[list[Path], dict[str, str], list[UnitRun]]:
+    """Each report drafted into outputs/drafts/<id>.yaml (with its review page) before the units run.
+
+    Returns the params files to run (drafts in place of their reports), draft → report for the index, and a failed
+    result for each report that cannot be read, drafted or written: that unit fails alone, with the reason.
+    """
+    from ..draft import draft_report, review_html, write_draft
+    from ...fileio import write_atomic
+
+    files: list[Path] = []
+    drafted: dict[str, str] = {}
+    failed: list[UnitRun] = []
+    for path in paths:
+        if not is_report(path):
+            files.append(path)
+            continue
+        try:
+            draft = draft_report(path, unit_id=file_id(path))
+            target = write_draft(draft, outputs / DRAFTS / f"{draft.unit_id}.yaml")
+            write_atomic(target.with_suffix(".review.html"), review_html(draft, f"{DRAFTS}/{target.name}"))
+        except PerfevalError as exc:
+            failed.append(UnitRun(file_id(path), str(path), FAILED, f"报告无法读取，未能生成草稿：{exc}",
+                                  drafted_from=str(path)))
+            continue
+        except OSError as exc:
+            failed.append(UnitRun(file_id(path), str(path), FAILED,
+                                  f"草稿无法写入 {shown_path(outputs / DRAFTS)}：{exc.strerror or exc}",
+                                  drafted_from=str(path)))
+            continue
+        files.append(target.resolve())
+        drafted[str(target.resolve())] = str(path)
+    return files, drafted, failed
 
 
 def unit_id_of(params_file: Path) -> str:

@@ -20,7 +20,8 @@ from ...errors import BatchError, Terminated
 from ...fileio import write_atomic
 from ...paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
 from ...safetext import shown_path
-from .jobs import HISTORY_PARAMETER, PARAMS_PARAMETER, UnitJob, build_jobs, check_parameters, in_waves, resolve_units
+from .jobs import (HISTORY_PARAMETER, PARAMS_PARAMETER, UnitJob, build_jobs, check_parameters, draft_reports, in_waves,
+                   resolve_units)
 from .lifeline import sweep_stale_scratch
 from .lock import outputs_lock
 from .pool import WorkerPool
@@ -69,7 +70,8 @@ def _candidates(names: Sequence[str], failed_only: bool, previous: dict[str, Uni
     """
     if names or not failed_only or not previous:
         return resolve_units(names, units_dir)
-    return sorted({Path(r.params_file) for r in previous.values() if Path(r.params_file).exists()})
+    return sorted({Path(r.drafted_from or r.params_file) for r in previous.values()
+                   if Path(r.drafted_from or r.params_file).exists()})  # a report is drafted again
 
 
 def _done(before: UnitRun | None, outputs: Path) -> bool:
@@ -254,12 +256,14 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
     with outputs_lock(outputs), _sigterm_as_interrupt():
         sweep_stale_scratch()
         previous = load_status(outputs)
-        jobs, copies = build_jobs(_candidates(names, failed_only, previous, units_dir), notebook, outputs, extra,
-                                  timeout)
+        files, drafted, undrafted = draft_reports(_candidates(names, failed_only, previous, units_dir), outputs)
+        jobs, copies = build_jobs(files, notebook, outputs, extra, timeout)
+        copies += undrafted
         if failed_only:
             jobs = [j for j in jobs if not _done(previous.get(j.unit_id), outputs)]
         ledger = _Ledger(outputs, dict(previous))
-        ledger.record(*(UnitRun(j.unit_id, str(j.params_file), FAILED, INTERRUPTED) for j in jobs))
+        ledger.record(*(UnitRun(j.unit_id, str(j.params_file), FAILED, INTERRUPTED,
+                                drafted_from=drafted.get(str(j.params_file))) for j in jobs))
         width = min(workers or default_workers(), max(1, len(jobs)))
         waves = in_waves(jobs, outputs, _published_years(outputs, previous, jobs) if HISTORY_PARAMETER in declared
                          else {}, HISTORY_PARAMETER in declared)
@@ -271,6 +275,8 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
         try:
             for result, record in _published(outputs, outcomes, len(jobs) + len(copies), progress, previous,
                                               warnings):
+                result, record = (replace(r, drafted_from=r.drafted_from or drafted.get(r.params_file))
+                                  for r in (result, record))
                 results.append(result)
                 ledger.record(record)
             if after_units is not None:

@@ -28,6 +28,7 @@ class UnitRun:
     notebook: str | None = None
     seconds: float = 0.0
     result: str | None = None  # the unit result file, for a unit whose report is published
+    drafted_from: str | None = None  # the report a draft was read from: params not yet confirmed by an analyst
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "UnitRun":
