@@ -9,30 +9,29 @@ and sentence it came from; what the reader cannot settle is marked 存疑 beside
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ...checks.fmt import short_label
-from ...core.figures import BREAKDOWNS, is_figure_path, label_of as catalogue_label, unit_of
+from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
-from ...core.measures import Change, Context, FigureRef, Ratio, ZeroDenominator, resolved
-from ...core.params import LARGEST, Figures
-from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable, contradicts
+from ...core.params import LARGEST
+from ...core.quantity import Qualifier, canonical_unit, commensurable, contradicts
 from ...errors import DraftError
-from .catalogue import Mapped, catalogue_path, normalise, path_named
+from .catalogue import Mapped, catalogue_path, normalise
 from .document import Document, read_document
 from .lists import Listed, find_lists
 from .mentions import Mention, prose_mentions
 from .model import Draft, Item
-from .rates import RateFound, Reading, explain
+from .placement import by_sentence, number, qualified
+from .rate_claims import RateClaims
+from .rates import RateFound
+from .records import Records
 from .section_scores import SectionStated, section_statements
-from .tables import IndicatorLine, ProjectLine, Tables, read_tables
+from .tables import IndicatorLine, Tables, read_tables
 from .unit import UnitFacts, claimed_total, read_unit, unit_id_for
 
-_SHARE_OF = re.compile(r"占(?:全年)?([^，。；：\d]{2,16}?)(?:的)?(?:比例|比重)?$")
 _ROW_RATE = {"target": "绩效自评表的年度指标值：目标，不由其他数字复算",
              "actual": "绩效自评表的实际完成值：报告未载明其计算所用的数字"}
 MIN_ROW_NAME = 4  # characters of a 绩效自评表 indicator's name a sentence must repeat to restate its value
@@ -44,78 +43,26 @@ def draft_report(path: str | Path, framework: str | None = None, unit_id: str | 
     """Read a report (.txt, .docx, .pdf) into a draft params file; a DraftError when it cannot be read."""
     path = Path(path)
     document = read_document(path)
-    return _Assembly(document, path, framework, unit_id).draft()
-
-
-def _number(m: Mention) -> Decimal:
-    """The value as written: 1045.90 keeps its two decimals; 2.6万 becomes 26000, not 26000.0."""
-    q = m.quantity
-    if q.scale == 1:
-        return q.value
-    value = q.value.normalize()
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-
-
-def _qualified(record: dict[str, Any], m: Mention) -> dict[str, Any]:
-    if m.quantity.qualifier is not Qualifier.EXACT:
-        record["qualifier"] = m.quantity.qualifier.value
-    return record
-
-
-def _measures(fw: Framework) -> dict[str, Any]:
-    """Measure id → the measure as scored by default (a choice of denominator resolved to the default option)."""
-    defaults = {k: i.default for k, i in fw.readings_in_force().items()}
-    out: dict[str, Any] = {}
-    for _, node in fw.leaves():
-        rule = node.rule
-        if rule is None:
-            continue
-        parts = [(f"{node.id}.{p.id}", p.rule) for p in getattr(rule, "parts", [])] or [(node.id, rule)]
-        for mid, r in parts:
-            measure = getattr(r, "measure", None)
-            if measure is not None:
-                out[mid] = resolved(measure, lambda key: defaults[key])
-    return out
-
-
-def _two_figures(measure: Any) -> tuple[str, str, str] | None:
-    """(kind, a, b) when a measure is a plain share or change of two catalogue figures."""
-    if isinstance(measure, (Ratio, Change)) and all(isinstance(x, FigureRef) for x in measure.args):
-        return ("share" if isinstance(measure, Ratio) else "change", measure.args[0].path, measure.args[1].path)
-    return None
+    return _Assembly(document=document, report=path, framework_name=framework, unit_id=unit_id).draft()
 
 
 def _detect_framework(tables: Tables) -> str:
     return "self_assessment_b" if tables.lines else "dept_overall_a"
 
 
-@dataclass
-class _Assembly:
-    """The state of one drafting: mentions found, and where each has been placed so far."""
+@dataclass(kw_only=True)
+class _Assembly(RateClaims, Records):
+    """One drafting: the report read, its figures placed, the params written."""
 
     document: Document
     report: Path
     framework_name: str | None
     unit_id: str | None
-    params: dict[str, Any] = field(default_factory=dict)
-    notes: dict[int, str] = field(default_factory=dict)
-    items: list[Item] = field(default_factory=list)
-    placed: list[Mention] = field(default_factory=list)
-    mapped: dict[int, Mapped] = field(default_factory=dict)
-    refs: dict[int, str] = field(default_factory=dict)
-    taken: set[int] = field(default_factory=set)
-    restated: set[int] = field(default_factory=set)
-    figures: dict[str, list[Mention]] = field(default_factory=dict)
-    written_lists: list[tuple[Listed, str]] = field(default_factory=list)
-    repeated: list[tuple[Mention, ...]] = field(default_factory=list)
-    restated_rows: dict[str, list[Mention]] = field(default_factory=dict)
-    pairs: list[tuple[Mention, Mention]] = field(default_factory=list)
-    same_claim: list[tuple[Mention, Mention]] = field(default_factory=list)
-    claimed_by: dict[int, Mention] = field(default_factory=dict)
-    sums: list[tuple[Mention, tuple[Mention, ...]]] = field(default_factory=list)
-    row_rates: list[RateFound] = field(default_factory=list)
-    year: int | None = None
-    readings: dict[str, str] = field(default_factory=dict)
+
+    document: Document
+    report: Path
+    framework_name: str | None
+    unit_id: str | None
 
     # ------------------------------------------------------------ the whole
 
@@ -165,14 +112,6 @@ class _Assembly:
                                    (m.where,), unsure="数值超出可录入范围，请核对原文", highlight=(m.written,)))
         return kept
 
-    def _note(self, record: dict[str, Any], text: str | None) -> None:
-        if text:
-            self.notes[id(record)] = text
-
-    def _place(self, m: Mention) -> None:
-        self.taken.add(id(m))
-        self.placed.append(m)
-
     # ------------------------------------------------------------ the unit
 
     def _unit(self, facts: UnitFacts, fw: Framework) -> dict[str, Any]:
@@ -200,7 +139,7 @@ class _Assembly:
 
     def _sections(self, prose: list[Mention], fw: Framework) -> list[SectionStated]:
         out = []
-        for sentence in _by_sentence(prose):
+        for sentence in by_sentence(prose):
             found = section_statements(sentence, fw)
             if found:
                 out.append(found)
@@ -216,14 +155,14 @@ class _Assembly:
                              for c in tables.cells)
             if execution and budget_row and cell.mention.where.column and "得分" in cell.mention.where.column:
                 self._place(cell.mention)
-                claims.setdefault("scores", {})[execution] = _number(cell.mention)
+                claims.setdefault("scores", {})[execution] = number(cell.mention)
                 self.items.append(Item("claim", f"claims.scores.{execution}",
                                        f"{fw.leaf(execution).name if fw.leaf(execution) else execution} 自评得分 "
                                        f"{cell.mention.written}", (cell.mention.where,), highlight=(cell.mention.written,)))
         total = tables.total or claimed_total([m for m in prose if id(m) not in self.taken])
         if total is not None:
             self._place(total)
-            claims["total"] = _number(total)
+            claims["total"] = number(total)
             claims["total_source"] = total.cite()
             self.items.append(Item("claim", "claims.total", f"自评总分 {total.written}", (total.where,),
                                    highlight=(total.written,)))
@@ -238,7 +177,7 @@ class _Assembly:
         for cell in tables.cells:
             if cell.path:
                 self.mapped[id(cell.mention)] = Mapped(cell.path, cell.mention.label)
-        for sentence in _by_sentence(prose):
+        for sentence in by_sentence(prose):
             previous = None
             for m in sentence:
                 if id(m) in self.taken:
@@ -291,7 +230,7 @@ class _Assembly:
                 self._place(value)
                 if value.is_rate:
                     self.row_rates.append(RateFound(value, "unexplained", why=_ROW_RATE[field_name]))
-                record: dict[str, Any] = {"value": _number(value)}
+                record: dict[str, Any] = {"value": number(value)}
                 if value.quantity.unit:
                     record["unit"] = value.quantity.unit
                 if field_name == "target" and value.quantity.qualifier in _OPS:
@@ -302,10 +241,10 @@ class _Assembly:
             elif value:
                 row[field_name] = {"text": value}
         self._place(line.weight)
-        row["weight"] = _number(line.weight)
+        row["weight"] = number(line.weight)
         if line.score is not None:
             self._place(line.score)
-            row["claimed_score"] = _number(line.score)
+            row["claimed_score"] = number(line.score)
         if line.deviation:
             row["deviation_note"] = line.deviation
         row["source"] = line.where.cite()
@@ -336,7 +275,7 @@ class _Assembly:
             self.placed.append(m)
             self.restated_rows.setdefault(row_id, [actual]).append(m)
             self.pairs.append((actual, m))
-            record = _qualified({"field": "actual", "value": _number(m)}, m)
+            record = qualified({"field": "actual", "value": number(m)}, m)
             record.update(unit=m.quantity.unit, source=m.cite())
             out.append(record)
             differs = contradicts(m.quantity, actual.quantity)
@@ -349,98 +288,6 @@ class _Assembly:
         return out
 
     # ------------------------------------------------------------ rates
-
-    def _rates(self, tables: Tables, free: list[Mention], lists: list[Listed], fw: Framework) -> list[RateFound]:
-        out: list[RateFound] = []
-        by_block: dict[int, list[Mention]] = {}
-        for m in free:
-            by_block.setdefault(m.where.block, []).append(m)
-        for sentence in _by_sentence(free):
-            for m in (x for x in sentence if x.is_rate):
-                found = explain(m, sentence, by_block.get(m.where.block, []), lists)
-                out.append(self._share_of_named(found, sentence))
-        for cell in tables.cells:
-            if cell.mention.is_rate:
-                row = [c.mention for c in tables.cells if c.mention.where.block == cell.mention.where.block]
-                out.append(explain(cell.mention, row, row, lists))
-        return [self._by_measure(self._measure_reading(r, fw), fw) for r in out]
-
-    def _measure_reading(self, found: RateFound, fw: Framework) -> RateFound:
-        """Of several readings that give a rate, the one the framework itself computes (执行率 = 执行数 ÷ 预算数,
-        not 得分 ÷ 分值, in a row that holds both)."""
-        if found.status != "ambiguous":
-            return found
-        shapes = {shape for m in _measures(fw).values() if (shape := _two_figures(m))}
-        own = [r for r in found.others if (r.kind, self._path(r.numerator), self._path(r.denominator)) in shapes]
-        if len(own) != 1:
-            return found
-        return replace(found, status="explained", reading=own[0], others=(), why=own[0].formula())
-
-    def _path(self, m: Mention) -> str | None:
-        mapped = self.mapped.get(id(m))
-        return mapped.path if mapped else None
-
-    def _share_of_named(self, found: RateFound, sentence: list[Mention]) -> RateFound:
-        """“档案数字化项目支出320.00万元，占项目支出的45.2%”: a share of a catalogue figure the sentence names but
-        does not restate, stated elsewhere in the report — the claim the rate makes."""
-        named = _SHARE_OF.search(found.rate.lead)
-        if found.status != "unexplained" or named is None:
-            return found
-        path = path_named(named.group(1), self.year)
-        whole = self.figures.get(path or "")
-        parts = [m for m in sentence if m is not found.rate and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
-                 and whole and commensurable(m.quantity.unit, whole[0].quantity.unit) and m is not whole[0]]
-        if not whole or len(parts) != 1:
-            return found
-        computed = parts[0].quantity.to(whole[0].quantity.unit).value / whole[0].quantity.value * 100 \
-            if whole[0].quantity.value > 0 else None
-        if computed is None:
-            return found
-        reading = Reading("share", parts[0], whole[0], computed)
-        status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
-        return replace(found, status=status, reading=reading,
-                       why=f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%")
-
-    def _by_measure(self, found: RateFound, fw: Framework) -> RateFound:
-        """An unexplained rate named as one of the framework's measures, computed from catalogue figures the report
-        states elsewhere: the claim the rate makes, for `score` to confirm or contradict."""
-        if found.status != "unexplained":
-            return found
-        name = normalise(found.rate.label)
-        names = fw.rate_measures()
-        for mid, measure in _measures(fw).items():
-            wanted = normalise(names[mid].split("·")[-1])
-            if len(name) < 4 or not (name == wanted or name.endswith(wanted) or wanted.endswith(name)):
-                continue
-            computed = self._evaluate(measure)
-            if computed is None:
-                return found
-            status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
-            why = f"按框架指标“{names[mid]}”（{measure.describe()}）以报告所载数字重算为 {computed:.2f}%"
-            return replace(found, status=status, measure=mid, why=why)
-        return found
-
-    def _evaluate(self, measure: Any) -> Decimal | None:
-        """A framework measure computed from the first statement of each catalogue figure, as scoring will."""
-        data: dict[str, Any] = {}
-        for path, mentions in self.figures.items():
-            value = float(mentions[0].quantity.to(unit_of(path)).value)
-            group, _, key = path.partition(".")
-            if group == "lines":
-                line, _, column = key.partition(".")
-                data.setdefault("lines", {}).setdefault(line, {})[column] = {"value": value}
-            else:
-                data.setdefault(group, {})[key] = {"value": value}
-        try:
-            measured = measure.evaluate(Context(Figures.model_validate(data), lambda key: self.readings[key],
-                                                lambda key, option: option))
-        except (ZeroDenominator, ValueError):
-            return None
-        return None if measured.value is None else Decimal(repr(measured.value))
-
-    def _primary_value(self, path: str) -> Decimal | None:
-        stated = self.figures.get(path)
-        return stated[0].quantity.to(unit_of(path)).value if stated else None
 
     # ------------------------------------------------------------ lists
 
@@ -501,291 +348,15 @@ class _Assembly:
 
     # ------------------------------------------------------------ claims
 
-    def _ref(self, m: Mention) -> str | None:
-        if id(m) in self.mapped:
-            return self.mapped[id(m)].path
-        return self.refs.get(id(m))
-
-    def _claims(self, rates: list[RateFound], lists: list[tuple[Listed, str]], sections: list[SectionStated],
-                fw: Framework) -> dict[str, list[dict[str, Any]]]:
-        measures = {mid: shape for mid, m in _measures(fw).items() if (shape := _two_figures(m))}
-        out: dict[str, list[dict[str, Any]]] = {"rates": [], "ratios": [], "identities": [], "sections": []}
-        for found in rates:
-            self._rate_claim(found, measures, fw, out)
-        for lst, where in lists:
-            self._list_claim(lst, where, out)
-        for s in sections:
-            self._section_claim(s, out)
-        return out
-
-    def _section_pairs(self, tables: Tables, sections: list[SectionStated]) -> None:
-        """The narrative's 总分值 of a level-1 indicator and the table's （N分） of it: one quantity stated twice, which
-        section_weight_stated_twice compares (through the framework's header, which the table prints)."""
-        for s in sections:
-            header = next((w for name, w in tables.section_weights if s.weight is not None
-                           and (name in s.name or s.name in name)), None)
-            if header is not None and s.weight is not None:
-                self.pairs.append((header, s.weight))
-                self.same_claim.append((header, s.weight))
-
-    def _rate_claim(self, found: RateFound, measures: dict[str, tuple[str, str, str]], fw: Framework,
-                    out: dict[str, list[dict[str, Any]]]) -> None:
-        rate, reading = found.rate, found.reading
-        status, unsure = found.status, None
-        if found.measure is not None:
-            record = _qualified({"measure": found.measure, "value": self._signed(found)}, rate)
-            self._add_claim(out["rates"], record, rate, ("measure",))
-            if status == "contradicted":
-                unsure = "所引数字不在同一句，请核对口径"
-                self._note(record, "存疑：" + unsure)
-            self.items.append(Item("rate", "claims.rates", f"{rate.label} {rate.written}：{found.why}", (rate.where,),
-                                   status, unsure, (rate.written,)))
-            self._place(rate)
-            return
-        if reading is None:
-            self.items.append(Item("rate", f"stated[{self.refs.get(id(rate), '')}]",
-                                   f"{rate.label or '比率'} {rate.written}：{found.why}", (rate.where,), status,
-                                   "多种算法都得出该比率，未写入核对项" if status == "ambiguous" else None,
-                                   (rate.written,)))
-            return
-        num, den = self._ref(reading.numerator), self._ref(reading.denominator)
-        if num is None or den is None:
-            self.items.append(Item("rate", "—", f"{rate.label} {rate.written}：{found.why}（所用数字未能录入）",
-                                   (rate.where,), "unexplained", None, (rate.written,)))
-            return
-        self._place(rate)
-        measure = next((mid for mid, shape in measures.items() if shape == (reading.kind, num, den)), None)
-        if measure:
-            record = _qualified({"measure": measure, "value": self._signed(found)}, rate)
-            self._add_claim(out["rates"], record, rate, ("measure",))
-            place = "claims.rates"
-        else:
-            label = self._ratio_label(rate, reading)
-            record = {"label": label, "numerator": num, "denominator": den, "kind": reading.kind,
-                      "value": self._signed(found)}
-            self._add_claim(out["ratios"], _qualified(record, rate), rate, ("numerator", "denominator", "kind"))
-            place = "claims.ratios"
-        if status == "contradicted":
-            unsure = "按句中所述口径重算不符：请核对是否另有口径"
-            self._note(record, "存疑：" + unsure)
-        evidence = tuple(dict.fromkeys((rate.where, reading.numerator.where, reading.denominator.where)))
-        self.items.append(Item("rate", place, f"{rate.label or '比率'} {rate.written}：{found.why}", evidence, status,
-                               unsure, (rate.written, reading.numerator.written, reading.denominator.written)))
-
-    def _ratio_label(self, rate: Mention, reading: Reading) -> str:
-        """What the rate is of: its own words, with the figure it divides named when the words begin with 占."""
-        subject = self._short(reading.numerator)
-        if len(rate.label) <= 2:
-            return f"{subject}占{self._short(reading.denominator)}比例"
-        return subject + rate.label if rate.label.startswith("占") else rate.label
-
-    def _short(self, m: Mention) -> str:
-        mapped = self.mapped.get(id(m))
-        return short_label(mapped.path) if mapped else m.label
-
-    def _signed(self, found: RateFound) -> Decimal:
-        return -found.rate.quantity.value if found.falls and found.reading and found.reading.kind == "change" \
-            else found.rate.quantity.value
-
-    def _add_claim(self, claims: list[dict[str, Any]], record: dict[str, Any], rate: Mention,
-                   keys: tuple[str, ...]) -> None:
-        """Add a claim, or add this source to the same claim stated before (the table's 92% and the narrative's)."""
-        same = next((c for c in claims if all(c.get(k) == record.get(k) for k in keys + ("value", "qualifier"))
-                     and str(c["value"]) == str(record["value"])), None)
-        if same is not None:
-            same["source"] = f"{same['source']}；{rate.cite()}"
-            self.pairs.append((self.claimed_by[id(same)], rate))
-            self.same_claim.append((self.claimed_by[id(same)], rate))
-            return
-        record["source"] = rate.cite()
-        self.claimed_by[id(record)] = rate
-        claims.append(record)
-
-    def _list_claim(self, lst: Listed, where: str, out: dict[str, list[dict[str, Any]]]) -> None:
-        whole = lst.whole
-        parts_text = " + ".join(p.written for p in lst.parts)
-        text = (f"{whole.label} {whole.written} ⟵ {parts_text}（合计 {lst.total}"
-                f"{'，与总数相符' if lst.complete else '，与总数不等'}）")
-        evidence = tuple(dict.fromkeys((whole.where,) + tuple(p.where for p in lst.parts)))
-        highlight = (whole.written,) + tuple(p.written for p in lst.parts)
-        missing = lst.named - len(lst.parts) if lst.named else 0
-        unsure = f"所列 {lst.named} 项中 {missing} 项未载明金额" if missing > 0 else None
-        if where == "breakdown":
-            self.items.append(Item("identity", "figures（目录勾稽关系）", text, evidence,
-                                   "holds" if lst.complete else "differs", None, highlight))
-            return
-        if where == "items":
-            self.items.append(Item("identity", f"{self.mapped[id(whole)].path} 的分项", text, evidence,
-                                   "holds" if lst.complete else "partial", unsure, highlight))
-            return
-        refs = [self._ref(p) for p in lst.parts]
-        whole_ref = self._ref(whole)
-        if whole_ref is None or any(r is None for r in refs):
-            return
-        record = {"label": whole.label or "分项", "whole": whole_ref, "parts": refs,
-                  "relation": "=" if lst.complete else ">=", "source": whole.cite()}
-        out["identities"].append(record)
-        self._note(record, "存疑：" + unsure if unsure else None)
-        self.items.append(Item("identity", "claims.identities", text, evidence,
-                               "holds" if lst.complete else "partial", unsure, highlight))
-
-    def _section_claim(self, s: SectionStated, out: dict[str, list[dict[str, Any]]]) -> None:
-        record: dict[str, Any] = {"name": s.name}
-        for key, m in (("weight", s.weight), ("score", s.score), ("rate", s.rate)):
-            if m is not None:
-                record[key] = _number(m)
-        record["source"] = s.mentions[0].cite()
-        out["sections"].append(record)
-        status = ""
-        if s.rate is not None and s.score is not None and s.weight is not None and s.weight.quantity.value > 0:
-            computed = s.score.quantity.value / s.weight.quantity.value * 100
-            status = "explained" if agrees(s.rate.quantity, computed) else "contradicted"
-        self.items.append(Item("section", "claims.sections",
-                               f"{s.name}：" + "，".join(f"{k} {m.written}" for k, m in
-                                                        (("总分值", s.weight), ("得分", s.score), ("得分率", s.rate)) if m),
-                               (s.mentions[0].where,), status, None, tuple(m.written for m in s.mentions)))
-
     # ------------------------------------------------------------ the params
 
-    def _assemble(self, rows: list[dict[str, Any]], tables: Tables, stated: list[tuple[str, Mention]],
-                  claims: dict[str, list[dict[str, Any]]]) -> None:
-        p = self.params
-        figures, statements = self._figures_section(tables)
-        if figures:
-            p["figures"] = figures
-        repeated = {id(m): group[0] for group in self.repeated for m in group[1:]}
-        stated_out = []
-        for sid, m in stated:
-            if id(m) in repeated:
-                statements.append(self._statement(self.refs[id(repeated[id(m)])], m, repeated[id(m)]))
-                continue
-            stated_out.append(self._stated_figure(sid, m))
-        if stated_out:
-            p["stated"] = stated_out
-        projects = [self._project(x) for x in tables.projects]
-        if projects:
-            p["projects"] = projects
-        if rows:
-            p["indicators"] = rows
-        c = p.setdefault("claims", {})
-        for key, value in (("rates", claims["rates"]), ("statements", statements), ("ratios", claims["ratios"]),
-                           ("identities", claims["identities"]), ("sections", claims["sections"])):
-            if value:
-                c[key] = value
-        if not c:
-            del p["claims"]
-        self.params = {k: p[k] for k in ("unit", "figures", "stated", "projects", "indicators", "claims") if k in p}
 
-    def _figures_section(self, tables: Tables) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        figures: dict[str, Any] = {}
-        statements: list[dict[str, Any]] = []
-        for path, mentions in self.figures.items():
-            first = mentions[0]
-            record = self._figure(path, first)
-            group, _, key = path.partition(".")
-            if group == "lines":
-                line, _, column = key.partition(".")
-                figures.setdefault("lines", {}).setdefault(line, {})[column] = record
-            else:
-                figures.setdefault(group, {})[key] = record
-            for m in mentions[1:]:
-                if m is first:
-                    continue
-                statements.append(self._statement(path, m, first))
-        items = self._item_lists()
-        figures.update(items)
-        return figures, statements
 
-    def _figure(self, path: str, m: Mention) -> dict[str, Any]:
-        self._place(m)
-        record: dict[str, Any] = {"value": _number(m)}
-        if canonical_unit(m.quantity.unit) != canonical_unit(unit_of(path)):
-            record["unit"] = m.quantity.unit
-        _qualified(record, m)
-        record["source"] = m.cite()
-        if m.implied:
-            record["note"] = m.implied
-        self.items.append(Item("figure", f"figures.{path}", f"{catalogue_label(path)}：{m.written}"
-                               f"{'（' + m.implied + '）' if m.implied else ''}", (m.where,), highlight=(m.written,)))
-        return record
 
-    def _statement(self, ref: str, m: Mention, first: Mention) -> dict[str, Any]:
-        self._place(m)
-        self.pairs.append((first, m))
-        record: dict[str, Any] = {"figure": ref, "value": _number(m)}
-        if m.quantity.unit and (not is_figure_path(ref) or canonical_unit(m.quantity.unit) != unit_of(ref)):
-            record["unit"] = m.quantity.unit
-        _qualified(record, m)
-        record["source"] = m.cite()
-        differs = commensurable(m.quantity.unit, first.quantity.unit) and contradicts(m.quantity, first.quantity)
-        unsure = None
-        if differs:
-            unsure = "两处数值不同：请核对是否同一口径（score 将报告此处不一致）"
-            self._note(record, "存疑：" + unsure)
-        label = catalogue_label(ref) if is_figure_path(ref) else first.label
-        self.items.append(Item("repeat", "claims.statements", f"{label}：{first.written} ／ {m.written}",
-                               (first.where, m.where), "differs" if differs else "same", unsure,
-                               (first.written, m.written)))
-        return record
 
-    def _stated_figure(self, sid: str, m: Mention) -> dict[str, Any]:
-        self._place(m)
-        record: dict[str, Any] = {"id": sid, "label": m.label or "（未载明）", "value": _number(m)}
-        if m.quantity.unit:
-            record["unit"] = m.quantity.unit
-        _qualified(record, m)
-        if m.year is not None:
-            record["year"] = m.year
-        record["source"] = m.cite()
-        unsure = "未能读出所指事项，请补标签" if not m.label else None
-        note = "；".join(x for x in (m.implied, unsure and "存疑：" + unsure) if x)
-        if note:
-            record["note"] = note
-        self.items.append(Item("stated", f"stated[{sid}]", f"{record['label']}：{m.written}", (m.where,),
-                               unsure=unsure, highlight=(m.written,)))
-        return record
 
-    def _project(self, x: ProjectLine) -> dict[str, Any]:
-        record: dict[str, Any] = {"name": x.name}
-        if x.score is not None:
-            self._place(x.score)
-            record["score"] = _number(x.score)
-        if x.grade:
-            record["grade"] = x.grade
-        for key, m in (("budget", x.budget), ("executed", x.executed)):
-            if m is not None:
-                self._place(m)
-                money: dict[str, Any] = {"value": _number(m)}
-                if canonical_unit(m.quantity.unit) != "万元":
-                    money["unit"] = m.quantity.unit
-                money["source"] = m.cite()
-                record[key] = money
-        record["source"] = x.score.cite() if x.score is not None else x.where.cite()
-        shown = [m for m in (x.score, x.budget, x.executed) if m is not None]
-        self.items.append(Item("project", "projects", f"{x.name}：" + "，".join(m.written for m in shown),
-                               tuple(m.where for m in shown) or (x.where,), highlight=tuple(m.written for m in shown)))
-        return record
 
-    def _item_lists(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for lst, where in self.written_lists:
-            if where != "items":
-                continue
-            path = self.mapped[id(lst.whole)].path
-            items = [{"name": p.label or f"分项{k + 1}", "amount": self._amount(p)} for k, p in enumerate(lst.parts)]
-            if path == "lines.project.final" and "project_items" not in out:
-                out["project_items"] = items
-            else:
-                out.setdefault("item_lists", []).append({"of": path, "items": items})
-        return out
 
-    @staticmethod
-    def _amount(m: Mention) -> dict[str, Any]:
-        record: dict[str, Any] = {"value": _number(m)}
-        if canonical_unit(m.quantity.unit) != "万元":
-            record["unit"] = m.quantity.unit
-        record["source"] = m.cite()
-        return record
 
 
 def _dimension(unit: str) -> str:
@@ -798,11 +369,3 @@ def _shown(value: Mention | str | None) -> str:
     if isinstance(value, Mention):
         return value.written
     return value or "（空白）"
-
-
-def _by_sentence(mentions: list[Mention]) -> list[list[Mention]]:
-    """Mentions grouped by the sentence they stand in, in document order."""
-    groups: dict[tuple[int, int | None, str], list[Mention]] = {}
-    for m in sorted(mentions, key=lambda m: m.order):
-        groups.setdefault((m.where.block, m.where.cell, m.where.text), []).append(m)
-    return list(groups.values())

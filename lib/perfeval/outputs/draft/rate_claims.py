@@ -1,0 +1,184 @@
+"""Stated rates into claims: the reading that explains each (or the framework measure, or the figure the sentence
+names), written as `claims.rates` when the framework computes it, else `claims.ratios`."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from ...core.figures import unit_of
+from ...core.framework import Framework
+from ...core.measures import Context, ZeroDenominator
+from ...core.params import Figures
+from ...core.quantity import Qualifier, agrees, commensurable
+from .catalogue import normalise, path_named
+from .lists import Listed
+from .mentions import Mention
+from .model import Item
+from .placement import Placement, by_sentence, framework_measures, qualified, two_figures
+from .rates import RateFound, Reading, explain
+from .tables import Tables
+
+_SHARE_OF = re.compile(r"占(?:全年)?([^，。；：\d]{2,16}?)(?:的)?(?:比例|比重)?$")
+
+
+class RateClaims(Placement):
+    """Explains the stated rates and writes the claims they make."""
+
+    def _rates(self, tables: Tables, free: list[Mention], lists: list[Listed], fw: Framework) -> list[RateFound]:
+        out: list[RateFound] = []
+        by_block: dict[int, list[Mention]] = {}
+        for m in free:
+            by_block.setdefault(m.where.block, []).append(m)
+        for sentence in by_sentence(free):
+            for m in (x for x in sentence if x.is_rate):
+                found = explain(m, sentence, by_block.get(m.where.block, []), lists)
+                out.append(self._share_of_named(found, sentence))
+        for cell in tables.cells:
+            if cell.mention.is_rate:
+                row = [c.mention for c in tables.cells if c.mention.where.block == cell.mention.where.block]
+                out.append(explain(cell.mention, row, row, lists))
+        return [self._by_measure(self._measure_reading(r, fw), fw) for r in out]
+
+    def _measure_reading(self, found: RateFound, fw: Framework) -> RateFound:
+        """Of several readings that give a rate, the one the framework itself computes (执行率 = 执行数 ÷ 预算数,
+        not 得分 ÷ 分值, in a row that holds both)."""
+        if found.status != "ambiguous":
+            return found
+        shapes = {shape for m in framework_measures(fw).values() if (shape := two_figures(m))}
+        own = [r for r in found.others if (r.kind, self._path(r.numerator), self._path(r.denominator)) in shapes]
+        if len(own) != 1:
+            return found
+        return replace(found, status="explained", reading=own[0], others=(), why=own[0].formula())
+
+    def _share_of_named(self, found: RateFound, sentence: list[Mention]) -> RateFound:
+        """“档案数字化项目支出320.00万元，占项目支出的45.2%”: a share of a catalogue figure the sentence names but
+        does not restate, stated elsewhere in the report — the claim the rate makes."""
+        named = _SHARE_OF.search(found.rate.lead)
+        if found.status != "unexplained" or named is None:
+            return found
+        path = path_named(named.group(1), self.year)
+        whole = self.figures.get(path or "")
+        parts = [m for m in sentence if m is not found.rate and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
+                 and whole and commensurable(m.quantity.unit, whole[0].quantity.unit) and m is not whole[0]]
+        if not whole or len(parts) != 1:
+            return found
+        computed = parts[0].quantity.to(whole[0].quantity.unit).value / whole[0].quantity.value * 100 \
+            if whole[0].quantity.value > 0 else None
+        if computed is None:
+            return found
+        reading = Reading("share", parts[0], whole[0], computed)
+        status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+        return replace(found, status=status, reading=reading,
+                       why=f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%")
+
+    def _by_measure(self, found: RateFound, fw: Framework) -> RateFound:
+        """An unexplained rate named as one of the framework's measures, computed from catalogue figures the report
+        states elsewhere: the claim the rate makes, for `score` to confirm or contradict."""
+        if found.status != "unexplained":
+            return found
+        name = normalise(found.rate.label)
+        names = fw.rate_measures()
+        for mid, measure in framework_measures(fw).items():
+            wanted = normalise(names[mid].split("·")[-1])
+            if len(name) < 4 or not (name == wanted or name.endswith(wanted) or wanted.endswith(name)):
+                continue
+            computed = self._evaluate(measure)
+            if computed is None:
+                return found
+            status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+            why = f"按框架指标“{names[mid]}”（{measure.describe()}）以报告所载数字重算为 {computed:.2f}%"
+            return replace(found, status=status, measure=mid, why=why)
+        return found
+
+    def _evaluate(self, measure: Any) -> Decimal | None:
+        """A framework measure computed from the first statement of each catalogue figure, as scoring will."""
+        data: dict[str, Any] = {}
+        for path, mentions in self.figures.items():
+            value = float(mentions[0].quantity.to(unit_of(path)).value)
+            group, _, key = path.partition(".")
+            if group == "lines":
+                line, _, column = key.partition(".")
+                data.setdefault("lines", {}).setdefault(line, {})[column] = {"value": value}
+            else:
+                data.setdefault(group, {})[key] = {"value": value}
+        try:
+            measured = measure.evaluate(Context(Figures.model_validate(data), lambda key: self.readings[key],
+                                                lambda key, option: option))
+        except (ZeroDenominator, ValueError):
+            return None
+        return None if measured.value is None else Decimal(repr(measured.value))
+
+    def _primary_value(self, path: str) -> Decimal | None:
+        stated = self.figures.get(path)
+        return stated[0].quantity.to(unit_of(path)).value if stated else None
+
+    def _rate_claim(self, found: RateFound, measures: dict[str, tuple[str, str, str]], fw: Framework,
+                    out: dict[str, list[dict[str, Any]]]) -> None:
+        rate, reading = found.rate, found.reading
+        status, unsure = found.status, None
+        if found.measure is not None:
+            record = qualified({"measure": found.measure, "value": self._signed(found)}, rate)
+            self._add_claim(out["rates"], record, rate, ("measure",))
+            if status == "contradicted":
+                unsure = "所引数字不在同一句，请核对口径"
+                self._note(record, "存疑：" + unsure)
+            self.items.append(Item("rate", "claims.rates", f"{rate.label} {rate.written}：{found.why}", (rate.where,),
+                                   status, unsure, (rate.written,)))
+            self._place(rate)
+            return
+        if reading is None:
+            self.items.append(Item("rate", f"stated[{self.refs.get(id(rate), '')}]",
+                                   f"{rate.label or '比率'} {rate.written}：{found.why}", (rate.where,), status,
+                                   "多种算法都得出该比率，未写入核对项" if status == "ambiguous" else None,
+                                   (rate.written,)))
+            return
+        num, den = self._ref(reading.numerator), self._ref(reading.denominator)
+        if num is None or den is None:
+            self.items.append(Item("rate", "—", f"{rate.label} {rate.written}：{found.why}（所用数字未能录入）",
+                                   (rate.where,), "unexplained", None, (rate.written,)))
+            return
+        self._place(rate)
+        measure = next((mid for mid, shape in measures.items() if shape == (reading.kind, num, den)), None)
+        if measure:
+            record = qualified({"measure": measure, "value": self._signed(found)}, rate)
+            self._add_claim(out["rates"], record, rate, ("measure",))
+            place = "claims.rates"
+        else:
+            label = self._ratio_label(rate, reading)
+            record = {"label": label, "numerator": num, "denominator": den, "kind": reading.kind,
+                      "value": self._signed(found)}
+            self._add_claim(out["ratios"], qualified(record, rate), rate, ("numerator", "denominator", "kind"))
+            place = "claims.ratios"
+        if status == "contradicted":
+            unsure = "按句中所述口径重算不符：请核对是否另有口径"
+            self._note(record, "存疑：" + unsure)
+        evidence = tuple(dict.fromkeys((rate.where, reading.numerator.where, reading.denominator.where)))
+        self.items.append(Item("rate", place, f"{rate.label or '比率'} {rate.written}：{found.why}", evidence, status,
+                               unsure, (rate.written, reading.numerator.written, reading.denominator.written)))
+
+    def _ratio_label(self, rate: Mention, reading: Reading) -> str:
+        """What the rate is of: its own words, with the figure it divides named when the words begin with 占."""
+        subject = self._short(reading.numerator)
+        if len(rate.label) <= 2:
+            return f"{subject}占{self._short(reading.denominator)}比例"
+        return subject + rate.label if rate.label.startswith("占") else rate.label
+
+    def _signed(self, found: RateFound) -> Decimal:
+        return -found.rate.quantity.value if found.falls and found.reading and found.reading.kind == "change" \
+            else found.rate.quantity.value
+
+    def _add_claim(self, claims: list[dict[str, Any]], record: dict[str, Any], rate: Mention,
+                   keys: tuple[str, ...]) -> None:
+        """Add a claim, or add this source to the same claim stated before (the table's 92% and the narrative's)."""
+        same = next((c for c in claims if all(c.get(k) == record.get(k) for k in keys + ("value", "qualifier"))
+                     and str(c["value"]) == str(record["value"])), None)
+        if same is not None:
+            same["source"] = f"{same['source']}；{rate.cite()}"
+            self.pairs.append((self.claimed_by[id(same)], rate))
+            self.same_claim.append((self.claimed_by[id(same)], rate))
+            return
+        record["source"] = rate.cite()
+        self.claimed_by[id(record)] = rate
+        claims.append(record)
