@@ -75,3 +75,10 @@ def test_a_framework_file_is_named_relative_to_the_params(tmp_path, capsys):
 def test_an_unknown_framework_is_a_clear_error(tmp_path, capsys):
     code, _, err = run(capsys, str(NARRATIVE), "-o", str(tmp_path / "d.yaml"), "--framework", "no_such")
     assert code == 1 and "no_such" in err and not (tmp_path / "d.yaml").exists()
+
+
+def test_a_draft_it_cannot_write_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    code, _, err = run(capsys, str(NARRATIVE), "-o", str(tmp_path / "a-file" / "d.yaml"))
+    assert code == 1 and "cannot write" in err and "a-file" in err and "Traceback" not in err
+    assert not (tmp_path / "a-file").is_dir()
