@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from report_files import truetype_font, write_docx, write_pdf
 
-from perfeval import load_unit, run_checks
+from perfeval import load_unit
+from perfeval.checks import every_finding
 from perfeval.fileio import read_yaml
 from perfeval.outputs.draft import draft_report, params_text, read_document, write_draft
 
@@ -58,7 +59,7 @@ def copy_as(report: Path, fmt: str, folder: Path, font: Path) -> Path:
 @pytest.mark.parametrize("report", PLANTED, ids=lambda p: p.stem)
 def test_planted_inconsistencies_are_found_and_nothing_else(report, fmt, tmp_path, pdf_font):
     target = write_draft(draft_report(copy_as(report, fmt, tmp_path, pdf_font)), tmp_path / "draft.yaml")
-    found = Counter(f.check for f in run_checks(load_unit(target)) if f.kind in KINDS)
+    found = Counter(f.check for f in every_finding(load_unit(target)) if f.kind in KINDS)  # each symptom
     assert found == EXPECTED[report.stem]
 
 
