@@ -27,6 +27,7 @@ def batch(tmp_path_factory):
     shutil.copy(PLANTED / "archives_2023.txt", received / "qinghe_archives.txt")
     write_docx(read_document(PLANTED / "services_2024.txt"), received / "baisha_services.docx")
     (received / "broken.pdf").write_bytes(b"%PDF-1.4\n this is not really a PDF")
+    (received / "notes.txt").write_text("收件记录：共收到 3 份材料。", encoding="utf-8")  # kept beside them, not a report
     outputs = tmp_path_factory.mktemp("out")
     outcome = run_batch([str(received)], outputs=outputs, workers=2, progress=False)
     return received, outputs, outcome
@@ -49,6 +50,12 @@ def test_a_report_it_cannot_read_fails_alone_with_the_reason(batch):
     broken = next(r for r in outcome.results if r.unit_id == "broken")
     assert broken.status == FAILED and "报告无法读取" in broken.reason and "broken.pdf" in broken.reason
     assert [r.unit_id for r in outcome.failed] == ["broken"]
+
+
+def test_a_text_file_that_is_not_a_report_is_left_out_with_a_warning(batch):
+    _, _, outcome = batch
+    assert "notes" not in {r.unit_id for r in outcome.results}
+    assert any("notes.txt: not read as a report" in w for w in outcome.warnings)
 
 
 def test_the_index_lists_drafted_units_apart_as_not_confirmed(batch):

@@ -1,6 +1,7 @@
 """What a batch will run: the units named (or all), their output ids, and parameters the notebook accepts."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -33,8 +34,8 @@ class UnitJob:
 
 
 def resolve_units(names: Sequence[str], units_dir: Path = UNITS_DIR) -> list[Path]:
-    """Params files and reports for what the user named: files, folders of *.yaml / *.yml and of reports (.txt,
-    .docx, .pdf), or ids of units in params/units/."""
+    """Params files for what the user named: files (a report named is taken too), folders of *.yaml / *.yml, or ids
+    of units in params/units/."""
     if not names:
         return [p.resolve() for p in params_files_in(units_dir)]
     out: list[Path] = []
@@ -42,7 +43,7 @@ def resolve_units(names: Sequence[str], units_dir: Path = UNITS_DIR) -> list[Pat
     for name in names:
         path = Path(name)
         if path.is_dir():
-            out += params_files_in(path) + sorted(p for p in path.iterdir() if is_report(p) and p.is_file())
+            out += params_files_in(path)
         elif path.is_file():
             out.append(path)
         elif name in (by_id := by_id or _by_id(units_dir)):
@@ -63,6 +64,37 @@ def _by_id(units_dir: Path) -> dict[str, Path]:
 def is_report(path: Path) -> bool:
     """Whether a file is a unit's report the batch drafts before running it."""
     return path.suffix.lower() in REPORT_FORMATS
+
+
+_REPORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年度?[^\n]{0,40}?(?:绩效|自评)")
+SNIFF_BYTES = 8192  # a report's title stands in its first lines
+
+
+def resolve_reports(names: Sequence[str]) -> tuple[list[Path], list[str]]:
+    """The reports in the folders named (.docx, .pdf, and .txt files that read as a report: a title with a year
+    and 绩效/自评 near the top), and a warning for each other .txt left out (notes kept beside the units)."""
+    reports: list[Path] = []
+    left_out: list[str] = []
+    for name in names:
+        folder = Path(name)
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.iterdir() if is_report(p) and p.is_file()):
+            if path.suffix.lower() != ".txt" or _reads_as_report(path):
+                reports.append(path.resolve())
+            else:
+                left_out.append(f"{shown_path(path)}: not read as a report (no title with a year and 绩效/自评 in its "
+                                "first lines); name it to draft it anyway")
+    return reports, left_out
+
+
+def _reads_as_report(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError:
+        return True  # drafting it will say why it cannot be read
+    return any(_REPORT_TITLE.search(head.decode(encoding, errors="ignore")) for encoding in ("utf-8", "gb18030"))
 
 
 def draft_reports(paths: Sequence[Path], outputs: Path) -> tuple[list[Path], dict[str, str], list[UnitRun]]:

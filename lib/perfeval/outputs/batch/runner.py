@@ -21,7 +21,7 @@ from ...fileio import write_atomic
 from ...paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
 from ...safetext import shown_path
 from .jobs import (HISTORY_PARAMETER, PARAMS_PARAMETER, UnitJob, build_jobs, check_parameters, draft_reports, in_waves,
-                   resolve_units)
+                   resolve_reports, resolve_units)
 from .lifeline import sweep_stale_scratch
 from .lock import outputs_lock
 from .pool import WorkerPool
@@ -65,11 +65,11 @@ def default_workers() -> int:
 
 def _candidates(names: Sequence[str], failed_only: bool, previous: dict[str, UnitRun],
                 units_dir: Path) -> list[Path]:
-    """The params files named (default params/units/); with --failed-only and none named, those the status
-    records (an earlier batch may have run another folder), or params/units/ when it records none.
+    """The params files and reports named (default params/units/); with --failed-only and none named, those the
+    status records (an earlier batch may have run another folder), or params/units/ when it records none.
     """
     if names or not failed_only or not previous:
-        return resolve_units(names, units_dir)
+        return resolve_units(names, units_dir) + resolve_reports(names)[0]
     return sorted({Path(r.drafted_from or r.params_file) for r in previous.values()
                    if Path(r.drafted_from or r.params_file).exists()})  # a report is drafted again
 
@@ -271,7 +271,7 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
                    else _pool_outcomes(waves, width)) if jobs else iter(()))
         outcomes = chain((UnitOutcome(c) for c in copies), engine)
         results: list[UnitRun] = []
-        warnings: list[str] = []
+        warnings: list[str] = resolve_reports(names)[1]
         try:
             for result, record in _published(outputs, outcomes, len(jobs) + len(copies), progress, previous,
                                               warnings):
