@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import yaml
 
 from perfeval.core.quantity import find_quantities
+from perfeval.fileio import read_yaml
 from perfeval.outputs.draft.document import clean, read_document
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -20,7 +20,7 @@ FRAMEWORK_TEXT = "附件1-1"  # seed 001's indicator table: rules, not figures o
 
 def main() -> None:
     for truth_file in sorted((DATA / "seed_truth").glob("*.yaml")):
-        truth = yaml.safe_load(truth_file.read_text(encoding="utf-8"))
+        truth = read_yaml(truth_file)
         document = read_document(DATA / "seeds" / truth["seed"])
         prose = [s for s in document.sentences() if s.cell is None and not s.section.startswith(FRAMEWORK_TEXT)]
         found = Counter((s.text, f.quantity.text) for s in prose for f in find_quantities(s.text))

@@ -15,10 +15,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from perfeval.core.figures import BREAKDOWNS
 from perfeval.core.quantity import canonical_unit
+from perfeval.fileio import read_yaml
 from perfeval.outputs.draft import Draft
 from perfeval.outputs.draft.catalogue import normalise
 from perfeval.outputs.draft.document import clean
@@ -50,7 +50,7 @@ class Score:
 
 
 def load_truth(stem: str) -> dict[str, Any]:
-    return yaml.safe_load((DATA / "seed_truth" / f"{stem}.yaml").read_text(encoding="utf-8"))
+    return read_yaml(DATA / "seed_truth" / f"{stem}.yaml")  # strict: a key written twice is refused
 
 
 def seed_file(truth: dict[str, Any]) -> Path:

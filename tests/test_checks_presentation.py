@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from perfeval import load_unit, run_checks, score_file
+from perfeval import load_unit, run_checks
 from perfeval.checks import KINDS, count_by_severity, group_by_kind
 from perfeval.checks.finding import SEVERITY_ORDER
 from perfeval.checks.fmt import money, pct, pts

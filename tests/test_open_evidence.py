@@ -13,6 +13,7 @@ from perfeval import evaluate_file, load_unit, run_checks
 from perfeval.cli import main
 from perfeval.core.params import load_params, value_of
 from perfeval.core.quantity import canonical_unit
+from perfeval.fileio import read_yaml
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 
@@ -54,7 +55,7 @@ def _as_entered(fig: dict[str, Any]) -> tuple[Decimal, str, str]:
 
 def test_every_figure_liuyang_states_is_entered():
     """Seed 000's hand-written ground truth: each of its 57 figures is in the params, in its unit and qualifier."""
-    truth = yaml.safe_load(TRUTH.read_text(encoding="utf-8"))
+    truth = read_yaml(TRUTH)
     entered = _entered_values(load_params(LIUYANG))
     conversions = {("万公里", "公里"): Decimal(10000), ("元", "万元"): Decimal("0.0001")}
     missing = []
@@ -70,7 +71,7 @@ def test_every_figure_liuyang_states_is_entered():
 
 def test_liuyang_relations_are_all_entered_and_hold():
     params = load_params(LIUYANG)
-    truth = yaml.safe_load(TRUTH.read_text(encoding="utf-8"))
+    truth = read_yaml(TRUTH)
     shares = [r for r in truth["rates"] if r["explained_by"] == "share"]
     assert len(params.claims.ratios) == len(shares) == 2
     repeated = sum(len(r["figures"]) - 1 for r in truth["repeated"])

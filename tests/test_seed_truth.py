@@ -8,9 +8,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import yaml
 
 from perfeval.core.quantity import Quantity, Qualifier, agrees, contradicts, parse_quantity
+from perfeval.fileio import read_yaml
 from perfeval.outputs.draft.document import clean, read_document
 
 DATA = Path(__file__).parent / "data"
@@ -18,7 +18,7 @@ TRUTHS = sorted((DATA / "seed_truth").glob("*.yaml"))
 
 
 def load(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return read_yaml(path)  # strict: a key written twice is refused
 
 
 def seed_of(truth: dict) -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
-from ..core.figures import label_of, unit_of
 from ..core.framework import Node
 from ..core.params import Value, value_of
 from ..core.quantity import contradicts, convert

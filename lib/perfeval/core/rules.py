@@ -12,7 +12,7 @@ from typing import Annotated, Any, Callable, Literal, Union
 from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator, model_validator
 
 from . import formulas
-from .figures import label_of, unit_of
+from .figures import unit_of
 from .measures import Alternative, Context, Denominator, FigurePath, Measure, Measured, alternative, denominator_of
 from .params import Case, Figures
 from .readings import Option, Spec
