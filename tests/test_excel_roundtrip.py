@@ -30,7 +30,7 @@ def test_round_trip_figures_seen_in_the_workbook(tmp_path):
     ws = openpyxl.load_workbook(export_workbook(CHANGSHA, tmp_path / "c.xlsx"))["基础数据表"]
     assert [ws["A9"].value, ws["B9"].value, ws["C9"].value, ws["D9"].value, ws["E9"].value] == \
         ["三公经费", 719.55, 1802, 613.76, 722]
-    assert [ws["B4"].value, ws["C4"].value, ws["D4"].value] == [51, 47, 92]
+    assert [ws["B4"].value, ws["C4"].value, ws["D4"].value] == [51, 47, "92"]  # a stated rate as written: text
     assert ws["C23"].value == 3537.37  # 部门整体支出预算调整·本年预算数
 
 

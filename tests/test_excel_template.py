@@ -8,7 +8,7 @@ from perfeval.errors import WorkbookError
 from perfeval.outputs.excel.cells import format_quantity, read_quantity
 from perfeval.outputs.excel.intake import read_workbook
 from perfeval.outputs.excel.layout import (BASE, GRID_HEADER_ROW, INPUT_SHEETS, SEED_LINES, SELF, fields_and_labels,
-                                   grid_rows)
+                                           grid_rows, supplement_heading_row)
 from perfeval.outputs.excel.template import write_template
 from perfeval.core.figures import LINES, SCALARS
 from perfeval.core.framework import load_framework
@@ -50,7 +50,8 @@ def test_base_table_rows_are_the_seed_row_names_in_order(template_a):
     ws = template_a[BASE]
     first = GRID_HEADER_ROW + 1
     assert column(ws, "A", range(first, first + len(SEED_LINES) + 1)) == SEED_001_ROWS
-    assert column(ws, "A", range(first + len(SEED_LINES) + 3, first + len(SEED_LINES) + 6)) == \
+    supplement = supplement_heading_row() + 1
+    assert column(ws, "A", range(supplement, supplement + 3)) == \
         ["部门整体支出（总支出）", "基本支出", "人员经费"]  # what the narrative adds to the table
 
 
@@ -72,7 +73,7 @@ def test_self_assessment_headers_are_the_seeds(template_b):
 
 def test_every_catalogue_figure_has_a_cell():
     fields, _ = fields_and_labels()
-    paths = {".".join(f.path[1:-1]) for f in fields if f.path[0] == "figures" and f.path[-1] == "value"}
+    paths = {".".join(f.path[1:]) for f in fields if f.path[0] == "figures" and f.kind == "figure"}
     assert {f"lines.{k}.budget" for k in LINES} <= paths
     assert set(SCALARS) <= paths
     assert {k for _, k, _ in grid_rows() if k in LINES} == set(LINES)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+import posixpath
+import re
 import warnings
 import zipfile
 import zlib
@@ -10,10 +12,13 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import openpyxl
+from defusedxml import ElementTree
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ...errors import WorkbookError
 from ...fileio import read_bounded
+from .cells import ErrorValue, Uncomputed
 
 MAX_BYTES = 20_000_000
 # Zip bombs: sizes as the central directory states them (zipfile stops reading a part at its stated size,
@@ -24,6 +29,9 @@ MAX_XML_PART_BYTES = 5_000_000  # each sheet, shared strings, styles ... part th
 MAX_PARTS = 1_000  # a template has 25 parts; Excel and WPS add a few dozen
 _ZIP = b"PK\x03\x04"
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted .xlsx and old .xls are OLE compound files
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")  # <f>, <f t="shared" …/>, <x:f>; not <formula1> or <fill>
+_BOOK_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 Grid = dict[tuple[int, int], tuple[Any, str]]  # (row, column) → (value, number format)
 
@@ -43,8 +51,33 @@ def quiet_openpyxl() -> Iterator[None]:
         yield
 
 
-def archive_too_big(parts: list[zipfile.ZipInfo]) -> str | None:
-    """Why the archive would unpack to more than a workbook of this kind ever needs, from its directory alone."""
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → its zip part (xl/worksheets/sheet2.xml), from the workbook's own index; {} if unreadable.
+
+    Read before anything else is unpacked, so that a problem of a sheet is named by the name the analyst sees.
+    """
+    try:
+        infos = [archive.getinfo(name) for name in _BOOK_PARTS]
+        if any(i.file_size > MAX_XML_PART_BYTES for i in infos):
+            return {}
+        book, rels = (ElementTree.fromstring(archive.read(i)) for i in infos)
+    except Exception:  # noqa: BLE001 - a missing, damaged or hostile index: parts keep their zip names
+        return {}
+    targets = {r.get("Id"): r.get("Target", "") for r in rels if r.tag.endswith("Relationship")}
+    out = {}
+    for sheet in book.iter():
+        if sheet.tag.endswith("}sheet") and sheet.get(f"{_REL_NS}id") in targets:
+            target = targets[sheet.get(f"{_REL_NS}id")]
+            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+            out[sheet.get("name", "")] = part
+    return out
+
+
+def archive_too_big(parts: list[zipfile.ZipInfo], sheets: dict[str, str] | None = None) -> str | None:
+    """Why the archive would unpack to more than a workbook of this kind ever needs, from its directory alone.
+
+    sheets (name → part) lets a sheet that is too big be named as the analyst knows it.
+    """
     if len(parts) > MAX_PARTS:
         return f"has {len(parts):,} parts; the limit is {MAX_PARTS:,}"
     unpacked = sum(i.file_size for i in parts)
@@ -53,12 +86,59 @@ def archive_too_big(parts: list[zipfile.ZipInfo]) -> str | None:
     big = next((i for i in parts if i.filename.endswith((".xml", ".rels")) and i.file_size > MAX_XML_PART_BYTES),
                None)
     if big:
-        return f"its part {big.filename} unpacks to {big.file_size:,} bytes; the limit is {MAX_XML_PART_BYTES:,}"
+        name = next((n for n, part in (sheets or {}).items() if part == big.filename), None)
+        what = f"its sheet “{name}”" if name is not None else f"its part {big.filename}"
+        return f"{what} unpacks to {big.file_size:,} bytes; the limit is {MAX_XML_PART_BYTES:,}"
     return None
 
 
-def open_workbook(data: bytes, file: str) -> Workbook:
-    """A read-only workbook with cached values (data_only); anything but a plain .xlsx is a WorkbookError."""
+class Book:
+    """An opened workbook: each cell's saved value, and the formulas that were saved without their result.
+
+    openpyxl reads a formula's saved result (data_only) and cannot tell a formula with no result from an empty
+    cell; the sheets whose XML holds formulas are therefore read a second time for their formulas.
+    """
+
+    def __init__(self, values: Workbook, data: bytes | None = None, sheets: dict[str, str] | None = None) -> None:
+        self.values = values
+        self.data = data
+        self.sheets = sheets or {}
+        self._formulas: Workbook | None = None
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return self.values.sheetnames
+
+    def _has_formulas(self, sheet: str) -> bool:
+        if self.data is None or sheet not in self.sheets:
+            return self.data is not None  # index unreadable: look
+        with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
+            return bool(_FORMULA_TAG.search(archive.read(self.sheets[sheet])))
+
+    def grid(self, sheet: str, max_row: int, max_col: int, file: str) -> Grid:
+        """Every non-empty cell of a sheet within bounds; a formula without a saved result is an Uncomputed."""
+        grid = read_grid(self.values[sheet], max_row, max_col, file, sheet)
+        if self._has_formulas(sheet):
+            if self._formulas is None:
+                self._formulas = _load(self.data, data_only=False)  # type: ignore[arg-type]
+            for at, (value, fmt) in read_grid(self._formulas[sheet], max_row, max_col, file, sheet).items():
+                if isinstance(value, Uncomputed) and at not in grid:
+                    grid[at] = (value, fmt)
+        return grid
+
+    def close(self) -> None:
+        for wb in (self.values, self._formulas):
+            if wb is not None:
+                wb.close()
+
+
+def _load(data: bytes, data_only: bool) -> Workbook:
+    with quiet_openpyxl():
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+
+
+def open_workbook(data: bytes, file: str) -> Book:
+    """A read-only workbook with saved values (data_only); anything but a plain .xlsx is a WorkbookError."""
     def fail(problem: str) -> WorkbookError:
         return WorkbookError(file, [("", problem)])
 
@@ -70,7 +150,8 @@ def open_workbook(data: bytes, file: str) -> Workbook:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-            too_big = archive_too_big(parts)
+            sheets = sheet_parts(archive) if len(parts) <= MAX_PARTS else {}
+            too_big = archive_too_big(parts, sheets)
             if too_big:
                 raise fail(too_big)
             names = {i.filename for i in parts}
@@ -85,21 +166,29 @@ def open_workbook(data: bytes, file: str) -> Workbook:
     if "xl/workbook.xml" not in names:
         raise fail("is a zip archive but not an Excel workbook (it has no xl/workbook.xml)")
     try:
-        with quiet_openpyxl():
-            return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return Book(_load(data, data_only=True), data, sheets)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged XML; all mean "unreadable"
         raise fail(f"could not be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
 
 
-def read_grid(wb: Workbook, sheet: str, max_row: int, max_col: int, file: str) -> Grid:
+def _cell_value(cell: Any) -> Any:
+    """A cell's value, with a formula (in a workbook read for its formulas) and an error result marked as such."""
+    if cell.data_type == "f":
+        return Uncomputed(str(cell.value))
+    if cell.data_type == "e":
+        return ErrorValue(str(cell.value))
+    return cell.value
+
+
+def read_grid(ws: Worksheet, max_row: int, max_col: int, file: str, sheet: str) -> Grid:
     """Every non-empty cell of a sheet within the bounds the layout uses (a read-only sheet is parsed here)."""
     grid: Grid = {}
     try:
         with quiet_openpyxl():
-            for row in wb[sheet].iter_rows(min_row=1, max_row=max_row, max_col=max_col):
+            for row in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col):
                 for cell in row:
                     if cell.value is not None:
-                        grid[(cell.row, cell.column)] = (cell.value, cell.number_format or "General")
+                        grid[(cell.row, cell.column)] = (_cell_value(cell), cell.number_format or "General")
     except Exception as exc:  # noqa: BLE001 - damaged sheet XML surfaces only while iterating
         raise WorkbookError(file, [(sheet, f"sheet could not be read ({type(exc).__name__}: {exc})")]) from None
     return grid

@@ -3,14 +3,18 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-PathT = tuple[Any, ...]  # str keys, int list positions, or "?field=value" (the list item whose field is value)
+PathT = tuple[Any, ...]  # str keys, int list positions, or "?field=value&…" (the list item whose fields are these)
 
 
-def _selector(part: Any) -> tuple[str, str] | None:
+def _selector(part: Any) -> tuple[tuple[str, str], ...] | None:
+    """'?label=规模控制率&numerator=buildings.actual_area' → (('label', '规模控制率'), ('numerator', …))."""
     if isinstance(part, str) and part.startswith("?") and "=" in part:
-        key, _, value = part[1:].partition("=")
-        return key, value
+        return tuple((key, value) for key, _, value in (p.partition("=") for p in part[1:].split("&")))
     return None
+
+
+def _selects(item: Any, sel: tuple[tuple[str, str], ...]) -> bool:
+    return isinstance(item, dict) and all(item.get(k) == v for k, v in sel)
 
 
 def get_in(data: Any, path: PathT) -> Any:
@@ -19,8 +23,7 @@ def get_in(data: Any, path: PathT) -> Any:
     for part in path:
         sel = _selector(part)
         if sel:
-            node = next((i for i in node if isinstance(i, dict) and i.get(sel[0]) == sel[1]), None) \
-                if isinstance(node, list) else None
+            node = next((i for i in node if _selects(i, sel)), None) if isinstance(node, list) else None
         elif isinstance(part, int):
             node = node[part] if isinstance(node, list) and part < len(node) else None
         else:
@@ -59,10 +62,9 @@ def set_in(data: dict, path: PathT, value: Any) -> PathT:
         _check_step(node, part)
         sel = _selector(part)
         if sel:
-            index = next((k for k, item in enumerate(node) if isinstance(item, dict) and item.get(sel[0]) == sel[1]),
-                         None)
+            index = next((k for k, item in enumerate(node) if _selects(item, sel)), None)
             if index is None:
-                node.append({sel[0]: sel[1]})
+                node.append(dict(sel))
                 index = len(node) - 1
             part = index
         elif isinstance(part, int):
@@ -87,8 +89,7 @@ def selector_position(data: Any, path: PathT) -> tuple[PathT, int] | None:
             items = get_in(data, path[:i])
             if not isinstance(items, list):
                 return None
-            pos = next((k for k, item in enumerate(items) if isinstance(item, dict) and item.get(sel[0]) == sel[1]),
-                       None)
+            pos = next((k for k, item in enumerate(items) if _selects(item, sel)), None)
             return None if pos is None else (path[:i], pos)
     return None
 

@@ -6,15 +6,15 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
-from openpyxl.workbook.workbook import Workbook
 
 from ...core.engine import ScoreSheet, framework_of, score_params
+from ...core.formulas import decimals_of
 from ...errors import InputFileError, ParamsError, PerfevalError, WorkbookError
 from ...fileio import dump_yaml, parse_yaml, write_atomic
 from ...core.params import UnitParams, parse_params
 from ...paths import UNITS_DIR
-from .book import Grid, open_workbook, read_bytes, read_grid
-from .cells import CellProblem, found, is_blank, read_cell, read_text
+from .book import Book, Grid, open_workbook, read_bytes
+from .cells import RECORD_KINDS, CellProblem, found, is_blank, read_cell, read_text, require_result
 from .datapath import PathConflict, PathT, dotted, fill, get_in, set_in
 from .layout import (EXTRA, EXTRA_MAX_ROWS, EXTRA_ROW, INPUT_SHEETS, TABLES, Column, Table, fields_and_labels,
                      key_columns)
@@ -72,8 +72,25 @@ class Reader:
             return None
 
     def put(self, path: PathT, value: Any, ref: str) -> None:
+        """Set one value; a second, different value for the same path (12次 in 数值 and 人次 in 单位) is a problem."""
+        before = get_in(self.data, path)
+        if before is not None and before != value and not isinstance(before, (dict, list)):
+            other = self.where.get(dotted(path), "another cell")
+            self.problems.append((ref, f"{found(value)} contradicts {found(before)} in {other}; write it in one place"))
+            return
         resolved = set_in(self.data, path, value)
         self.where.setdefault(dotted(resolved), ref)
+
+    def place(self, path: PathT, value: Any, ref: str, kind: str) -> None:
+        """Set a cell's value at its path; a record (a figure, a stated value, a target) key by key, so that the
+        columns holding its unit or qualifier add to it and an error about any key names this cell."""
+        if value is None:
+            self.where.setdefault(dotted(value_path(path, kind)), ref)
+        elif kind in RECORD_KINDS:
+            for key, item in value.items():
+                self.put(path + (key,), item, ref)
+        else:
+            self.put(path, value, ref)
 
     def read_all(self) -> dict[str, Any]:
         """Labels first (a moved layout would misread every value), then fields, tables and extra parameters."""
@@ -100,19 +117,18 @@ class Reader:
         for f in fields_and_labels()[0]:
             r, c = coordinate_to_tuple(f.cell)
             value = self.cell(f.sheet, r, c, f.kind, f.unit, f.label, f.required)
-            if value is not None:
-                self.put(f.path, value, f"{f.sheet}!{f.cell}")
-            elif not any(isinstance(p, str) and p.startswith("?") for p in f.path):
-                self.where.setdefault(dotted(f.path), f"{f.sheet}!{f.cell}")  # a schema error may name it
+            if value is not None or not any(isinstance(p, str) and p.startswith("?") for p in f.path):
+                self.place(f.path, value, f"{f.sheet}!{f.cell}", f.kind)  # a blank's cell: a schema error may name it
 
     def read_table(self, t: Table) -> None:
         inputs = [(i + 1, c) for i, c in enumerate(t.columns) if c.path is not None]
         keys = [(t.columns.index(c) + 1, c) for c in key_columns(t)]
         above: dict[str, Any] = {}
         groups: dict[Any, int] = {}
-        for r in range(t.header_row + 1, t.last_row + 2):
-            if all(is_blank(self.raw(t.sheet, r, i)[0]) for i, _ in inputs):
-                continue
+        columns = {i for i, _ in inputs}
+        filled = sorted({r for (r, c), (raw, _) in self.grids[t.sheet].items()
+                         if c in columns and t.header_row < r <= t.last_row + 1 and not is_blank(raw)})
+        for r in filled:  # rows with an input, in order (the grid holds only non-empty cells)
             if r > t.last_row:
                 self.problems.append((f"{t.sheet}!A{r}", f"more than {t.max_rows} rows; the limit is {t.max_rows}"))
                 return
@@ -134,16 +150,9 @@ class Reader:
                 continue
             if t.list_path is None:
                 for c, value, ref in values:
-                    self._put_or_note(fill(c.path, row_keys), value, ref)  # type: ignore[arg-type]
+                    self.place(fill(c.path, row_keys), value, ref, c.kind)  # type: ignore[arg-type]
             else:
                 self._list_row(t, r, row_keys, values, groups)
-
-    def _put_or_note(self, path: PathT, value: Any, ref: str) -> None:
-        """Set a value, or for a blank cell only remember where its path lives (errors may name it)."""
-        if value is None:
-            self.where.setdefault(dotted(path), ref)
-        else:
-            self.put(path, value, ref)
 
     def _list_row(self, t: Table, r: int, row_keys: dict[str, Any], values: list[tuple[Column, Any, str]],
                   groups: dict[Any, int]) -> None:
@@ -170,7 +179,7 @@ class Reader:
         self.where.setdefault(dotted(base), f"{t.sheet}!A{r}")
         for c, value, ref in values:
             if not c.parent:
-                self._put_or_note(base + c.path, value, ref)  # type: ignore[operator]
+                self.place(base + c.path, value, ref, c.kind)  # type: ignore[operator]
                 continue
             path = fill(c.path, row_keys)  # type: ignore[arg-type]
             before = get_in(self.data, path)
@@ -189,9 +198,14 @@ class Reader:
             ref = f"{EXTRA}!B{r}"
             try:
                 path = path_of(read_text(raw_path))
-                value = parse_yaml(read_text(raw_value), ref) if isinstance(raw_value, str) else raw_value
             except CellProblem as exc:
                 self.problems.append((f"{EXTRA}!A{r}", str(exc)))
+                continue
+            try:
+                require_result(raw_value)
+                value = parse_yaml(read_text(raw_value), ref) if isinstance(raw_value, str) else raw_value
+            except CellProblem as exc:
+                self.problems.append((ref, str(exc)))
                 continue
             except InputFileError as exc:
                 self.problems.append((ref, exc.problems[0].problem))
@@ -206,12 +220,17 @@ class Reader:
                 self.problems.append((f"{EXTRA}!A{r}", f"{found(raw_path)} does not fit the params: {exc}"))
 
 
-def grids_of(wb: Workbook, file: str) -> dict[str, Grid]:
+def value_path(path: PathT, kind: str) -> PathT:
+    """Where a blank cell's value would go: a figure's or stated value's `value`, else the path itself."""
+    return path + ("value",) if kind in ("figure", "statement", "statement_unit", "amount") else path
+
+
+def grids_of(book: Book, file: str) -> dict[str, Grid]:
     """The cell grids of every input sheet; a missing sheet is a problem of the whole workbook."""
-    missing = [s for s in INPUT_SHEETS if s not in wb.sheetnames]
+    missing = [s for s in INPUT_SHEETS if s not in book.sheetnames]
     if missing:
         raise WorkbookError(file, [("", f"missing sheet “{s}”; {MOVED}") for s in missing])
-    return {s: read_grid(wb, s, *b, file) for s, b in bounds().items()}
+    return {s: book.grid(s, *b, file) for s, b in bounds().items()}
 
 
 def _cell_of(field: str, where: dict[str, str]) -> tuple[str | None, bool]:
@@ -237,13 +256,21 @@ def _remap(exc: ParamsError, where: dict[str, str], file: str) -> WorkbookError:
     return WorkbookError(file, problems)
 
 
-def read_workbook_bytes(data: bytes, file: str) -> tuple[UnitParams, ScoreSheet]:
-    """Validate and score a workbook's content; raises one WorkbookError listing every problem."""
-    wb = open_workbook(data, file)
+class Read(NamedTuple):
+    """A workbook read: the params, their score sheet, and the cell each params value came from."""
+
+    params: UnitParams
+    sheet: ScoreSheet
+    where: dict[str, str]
+
+
+def read_book(data: bytes, file: str) -> Read:
+    """Validate and score a workbook's content; raises one WorkbookError listing every problem by cell."""
+    book = open_workbook(data, file)
     try:
-        reader = Reader(grids_of(wb, file))
+        reader = Reader(grids_of(book, file))
     finally:
-        wb.close()
+        book.close()
     reader.read_all()
     if reader.problems:
         raise WorkbookError(file, reader.problems)
@@ -252,6 +279,12 @@ def read_workbook_bytes(data: bytes, file: str) -> tuple[UnitParams, ScoreSheet]
         sheet = score_params(params, framework_of(params, file), file)
     except ParamsError as exc:
         raise _remap(exc, reader.where, file) from None
+    return Read(params, sheet, reader.where)
+
+
+def read_workbook_bytes(data: bytes, file: str) -> tuple[UnitParams, ScoreSheet]:
+    """Validate and score a workbook's content; raises one WorkbookError listing every problem."""
+    params, sheet, _ = read_book(data, file)
     return params, sheet
 
 
@@ -261,7 +294,7 @@ def read_workbook(path: str | Path) -> tuple[UnitParams, ScoreSheet]:
 
 
 def tidy(value: Any) -> Any:
-    """Whole floats as ints (51.0 → 51) so the YAML reads as a person would write it."""
+    """Whole floats as ints (51.0 → 51), so the YAML reads as a person would write it."""
     if isinstance(value, dict):
         return {k: tidy(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -271,13 +304,58 @@ def tidy(value: Any) -> Any:
     return value
 
 
+def _without_implied_places(value: Any) -> Any:
+    """Drop `places` where the number as YAML writes it already shows them (92.5 → 1); keep it where it does
+    not (77.00 is written 77): the file says only what it must."""
+    if isinstance(value, list):
+        return [_without_implied_places(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {k: _without_implied_places(v) for k, v in value.items()}
+    number = out.get("value")
+    if "places" in out and isinstance(number, (int, float)) and not isinstance(number, bool):
+        if out["places"] == (0 if isinstance(number, int) else decimals_of(number)):
+            del out["places"]
+    return out
+
+
+_NOT_IN_A_COMMENT = re.compile("[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def one_line(text: str) -> str:
+    """Text for a YAML comment: line breaks (Alt+Enter, \\r\\n, U+2028) and control characters as spaces."""
+    return _NOT_IN_A_COMMENT.sub(" ", text)
+
+
 def params_yaml(params: UnitParams, workbook: str | Path) -> str:
     """The params file text for a unit read from a workbook."""
     u = params.unit
-    header = (f"# {u.name} {u.year} — imported from {Path(workbook).name} by `perfeval excel import`.\n"
+    header = (f"# {one_line(u.name)} {u.year} — imported from {one_line(Path(workbook).name)} by "
+              "`perfeval excel import`.\n"
               "# Money in 万元. Edit the workbook and import again rather than editing this file by hand.\n")
-    body = dump_yaml(tidy(params.model_dump(exclude_defaults=True)), flow_leaves=True)
+    body = dump_yaml(_without_implied_places(tidy(params.model_dump(exclude_defaults=True))), flow_leaves=True)
     return header + body
+
+
+def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(value, dict):
+        return {k: v for key, item in value.items() for k, v in _flat(item, f"{prefix}{key}.").items()}
+    if isinstance(value, list):
+        return {k: v for i, item in enumerate(value) for k, v in _flat(item, f"{prefix}{i}.").items()}
+    return {prefix.rstrip("."): value}
+
+
+def differences(a: UnitParams, b: UnitParams) -> list[str]:
+    """Params paths whose values differ; the order of stated rates carries no meaning and is ignored."""
+    def canonical(p: UnitParams) -> dict[str, Any]:
+        data = p.model_dump(exclude_defaults=True)
+        rates = data.get("claims", {}).get("rates")
+        if rates:
+            data["claims"]["rates"] = sorted(rates, key=lambda r: (r["measure"], r["value"], r.get("source") or ""))
+        return _flat(data)
+
+    fa, fb = canonical(a), canonical(b)
+    return sorted(k for k in fa.keys() | fb.keys() if fa.get(k) != fb.get(k))
 
 
 class Imported(NamedTuple):
@@ -288,15 +366,27 @@ class Imported(NamedTuple):
     sheet: ScoreSheet
 
 
+def _written_back(read: Read, text: str, target: Path, workbook: str) -> None:
+    """The params text must read back to what the workbook holds; a value that does not is named by its cell."""
+    try:
+        back = parse_params(parse_yaml(text, target), target)
+    except InputFileError as exc:
+        raise WorkbookError(workbook, [(_cell_of(p.field, read.where)[0] or p.field,
+                                        f"does not survive being written to {target.name} ({p.problem}); "
+                                        "nothing was written") for p in exc.problems]) from None
+    lost = differences(read.params, back)
+    if lost:
+        raise WorkbookError(workbook, [(_cell_of(p, read.where)[0] or p, f"does not survive being written to "
+                                        f"{target.name}; nothing was written") for p in lost])
+
+
 def import_workbook(workbook: str | Path, out: str | Path | None = None, *, force: bool = False) -> Imported:
     """Read a filled workbook and write the unit's params file (default params/units/<id>.yaml)."""
-    params, sheet = read_workbook(workbook)
-    target = Path(out) if out else UNITS_DIR / f"{params.unit.id}.yaml"
+    read = read_book(read_bytes(workbook), str(workbook))
+    target = Path(out) if out else UNITS_DIR / f"{read.params.unit.id}.yaml"
     if target.exists() and not force:
         raise PerfevalError(f"{target} already exists; pass --force to replace it")
-    text = params_yaml(params, workbook)
-    if parse_params(parse_yaml(text, target), target) != params:
-        raise PerfevalError(f"{target}: the params text does not read back as the workbook's values (a bug); "
-                            "nothing was written")
+    text = params_yaml(read.params, workbook)
+    _written_back(read, text, target, str(workbook))
     write_atomic(target, text)
-    return Imported(target, params, sheet)
+    return Imported(target, read.params, read.sheet)

@@ -9,6 +9,7 @@ from openpyxl.utils import get_column_letter
 
 from ...core.figures import COLUMNS, LINES, SCALARS, WAN, label_of, unit_of
 from ...core.framework import Framework
+from .cells import QUALIFIER_CHOICES
 from .datapath import PathT, expand, get_in, selector_position
 
 
@@ -23,6 +24,7 @@ class Field:
     label: str
     unit: str = ""
     required: bool = False
+    alone: bool = True  # the record's only cell (a qualifier or unit is written into it, not beside it)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Column:
     to_index: Callable[[dict[str, Any], Any, dict[Any, int]], int | None] | None = None  # key cell → parent position
     to_key: Callable[[dict[str, Any], int], Any] | None = None  # parent position → key cell (for writing)
     refers: str = ""  # what a key cell names, for the error when it names nothing
+    alone: bool = True  # for a record kind: False when the record's unit and qualifier have columns of their own
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,8 @@ class Table:
     columns: tuple[Column, ...]
     list_path: PathT | None = None
     prelist: Callable[[Framework], list[dict[str, Any]]] | None = None  # rows the template lists ahead
-    display: Callable[[Framework, dict[str, Any]], dict[str, Any]] | None = None  # read-only cells of a row
+    display: Callable[[Framework, dict[str, Any], dict[str, Any]], dict[str, Any]] | None = None  # read-only
+    # cells of a row, from the framework, the row's item and the whole params data
     max_rows: int = 500
 
     @property
@@ -85,26 +89,31 @@ class Table:
 
 
 # Sheets in workbook order, with their titles.
-(GUIDE, UNIT, BASE, MORE, ITEMS, ITEM_LISTS, SELF, ELSEWHERE, SCORES, SECTIONS, JUDGE, INTERP, RATES, RATIOS,
- STATEMENTS, EXTRA, CODES) = (
-    "填写说明", "单位信息", "基础数据表", "预算与产出", "项目支出明细", "其他明细", "绩效自评表", "指标另处表述",
-    "指标评分", "一级指标自评", "评价判断", "口径选择", "单位所称比率", "单位所称比例", "另处表述", "其他参数", "代码表")
+(GUIDE, UNIT, BASE, STAFF, MORE, ITEMS, ITEM_LISTS, PROJECTS, STATED, SELF, ELSEWHERE, SCORES, SECTIONS, JUDGE, INTERP,
+ RATES, RATIOS, STATEMENTS, IDENTITIES, EXTRA, CODES) = (
+    "填写说明", "单位信息", "基础数据表", "人员与资产", "预算与产出", "项目支出明细", "其他明细", "项目自评", "自述数据",
+    "绩效自评表", "指标另处表述", "指标评分", "一级指标自评", "评价判断", "口径选择", "单位所称比率", "单位所称比例",
+    "另处表述", "数据关系", "其他参数", "代码表")
 TITLES = {
-    UNIT: "单位信息", BASE: "部门整体支出绩效自评基础数据表", MORE: "预算执行、支付进度、产出、满意度与资金来源",
+    UNIT: "单位信息", BASE: "部门整体支出绩效自评基础数据表", STAFF: "人员构成与资产（基础数据表以外的人员、资产数据）",
+    MORE: "预算执行、支付进度、产出、满意度与资金来源",
     ITEMS: "项目支出明细（万元）", ITEM_LISTS: "其他数据的明细（如 国有资本经营预算支出的其中各项，万元）",
+    PROJECTS: "公共项目资金绩效自评评分汇总表（附件2-4）", STATED: "自述数据（报告所载、代码表未列的数据，各有编号）",
     SELF: "绩效自评表", ELSEWHERE: "绩效自评表指标在报告别处的表述",
     SCORES: "指标评分（单位自评得分与未评指标）", SECTIONS: "报告对各一级指标的自评（总分值、得分、得分率）",
-    JUDGE: "评价判断（评分项逐项判断）", INTERP: "口径选择（框架未作规定之处）", RATES: "单位所称比率（指标口径）",
-    RATIOS: "单位所称的其他比例（两项数据之比）", STATEMENTS: "同一数据的另处表述",
+    JUDGE: "评价判断（评分项逐项判断及其依据）", INTERP: "口径选择（框架未作规定之处）", RATES: "单位所称比率（指标口径）",
+    RATIOS: "单位所称的其他比例（两项数据之比、变动率）", STATEMENTS: "同一数据的另处表述",
+    IDENTITIES: "数据间关系（总数与其组成部分，由评价人员声明）",
     EXTRA: "其他参数（本模板未设专栏的参数，YAML 格式）", CODES: "代码表（比率口径与数据项编码）",
 }
-INPUT_SHEETS = (UNIT, BASE, MORE, ITEMS, ITEM_LISTS, SELF, ELSEWHERE, SCORES, SECTIONS, JUDGE, INTERP, RATES, RATIOS,
-                STATEMENTS, EXTRA)
+INPUT_SHEETS = (UNIT, BASE, STAFF, MORE, ITEMS, ITEM_LISTS, PROJECTS, STATED, SELF, ELSEWHERE, SCORES, SECTIONS, JUDGE,
+                INTERP, RATES, RATIOS, STATEMENTS, IDENTITIES, EXTRA)
 EXTRA_HEADERS = ("参数路径", "值（YAML）")
 EXTRA_ROW = 3  # first row of 其他参数
 EXTRA_MAX_ROWS = 200
 
 CHOICES_BOOL = ("是", "否")
+CHOICES_BASIS = ("自述", "核实")
 
 # 单位信息: (Identity field, label, kind, required, hint)
 IDENTITY = (
@@ -143,12 +152,30 @@ GRID_COLUMNS = ("prev_final", "budget", "final", "prev_budget")  # the seed's th
 STAFF_HEADER_ROW = 3
 STAFF_RATE_MEASURE = "staffing_control.on_duty_rate"
 STAFF_RATE_LABEL = "控制率（%）"
+# 附件1-2's staffing block: what the framework's 人员控制率 uses. The rest of the staff is on 人员与资产.
+BASE_STAFF = ("staff.authorized", "staff.on_duty", STAFF_RATE_MEASURE, "staff.contract_approved", "staff.contract_actual")
 GRID_HEADER_ROW = 8
 BASE_NOTE = ("说明：“项目支出”需要填报除公共专项资金和基本支出以外的所有项目情况，包括业务工作项目、运行维护项目等；"
              "“公用经费”填报基本支出中的一般商品和服务支出。金额单位：万元；不适用或未载明的留空（或填“——”）。")
+# 附件1-2's 楼堂馆所控制情况 block: scale and investment, approved and actual, and the two control rates the unit
+# states (a stated share of actual over approved).
+BUILDINGS_LABEL = "楼堂馆所控制情况（本年完工项目）"
+BUILDINGS = (
+    ("buildings.approved_area", "批复规模（㎡）"),
+    ("buildings.actual_area", "实际规模（㎡）"),
+    ("?label=规模控制率&numerator=buildings.actual_area&denominator=buildings.approved_area", "规模控制率（%）"),
+    ("buildings.approved_investment", "预算投资（万元）"),
+    ("buildings.actual_investment", "实际投资（万元）"),
+    ("?label=投资概算控制率&numerator=buildings.actual_investment&denominator=buildings.approved_investment",
+     "投资概算控制率（%）"),
+)
 
 BUDGET_SCOPE = ("budget_scope", "预算口径（预算执行率按何种预算范围计算）")
 MORE_ROW = 3
+# Sheets with one row per catalogue figure: code, label, value, unit, where it is stated, and how far it can be trusted.
+ROW_HEADERS = ("编码", "项目", "数值", "单位", "数据来源", "备注", "口径说明（范围小于名称时填写）",
+               "可代表该指标（是/否）", "依据（自述/核实）")
+ROW_WIDTHS = (26, 40, 14, 8, 40, 30, 30, 12, 12)
 
 
 def _col(n: int) -> str:
@@ -156,14 +183,19 @@ def _col(n: int) -> str:
 
 
 def staff_keys() -> list[str]:
-    """Staffing figures in the seed's order (编制数, 实际在职人数), then the rest of the staff.* figures."""
-    first = ["staff.authorized", "staff.on_duty"]
-    return first + [k for k in SCALARS if k.startswith("staff.") and k not in first]
+    """Staff figures outside 附件1-2's block (实有, 在职 by kind, 退休, 遗属 ...), in catalogue order."""
+    return [k for k in SCALARS if k.startswith("staff.") and k not in BASE_STAFF]
+
+
+def staff_sheet_keys() -> list[str]:
+    """The rows of 人员与资产: the staff composition, then assets."""
+    return staff_keys() + [k for k in SCALARS if k.startswith("assets.")]
 
 
 def more_keys() -> list[str]:
-    """Scalar figures outside the base data table."""
-    return [k for k in SCALARS if not k.startswith("staff.") and k != ADJUSTMENT_PATH]
+    """Scalar figures no other sheet holds: budget, progress, outputs, satisfaction, activity, funds."""
+    elsewhere = {*BASE_STAFF, *staff_sheet_keys(), *(k for k, _ in BUILDINGS), ADJUSTMENT_PATH}
+    return [k for k in SCALARS if k not in elsewhere]
 
 
 def extra_lines() -> list[str]:
@@ -177,30 +209,72 @@ def _figure(path: str) -> PathT:
 
 
 def _figure_fields(sheet: str, path: str, value: str, source: str, note: str, label: str) -> list[Field]:
-    """The three cells of one stated figure: its value (in the figure's unit), where it is stated, a note."""
-    return [Field(sheet, value, _figure(path) + ("value",), "number", label, unit_of(path)),
+    """The three cells of one stated figure: its value (as written, in or convertible to the figure's unit),
+    where it is stated, a note."""
+    return [Field(sheet, value, _figure(path), "figure", label, unit_of(path)),
             Field(sheet, source, _figure(path) + ("source",), "text", f"{label}·来源"),
             Field(sheet, note, _figure(path) + ("note",), "text", f"{label}·备注")]
+
+
+def _row_figure(sheet: str, r: int, key: str) -> tuple[list[Field], list[Label]]:
+    """One row of a row-per-figure sheet (ROW_HEADERS): the figure, its source and note, scope, cover, basis."""
+    label, unit = SCALARS[key]
+    fields = _figure_fields(sheet, key, f"C{r}", f"E{r}", f"F{r}", label)
+    fields += [Field(sheet, f"G{r}", _figure(key) + ("scope",), "text", f"{label}·口径说明"),
+               Field(sheet, f"H{r}", _figure(key) + ("covers",), "bool", f"{label}·可代表该指标"),
+               Field(sheet, f"I{r}", _figure(key) + ("basis",), "basis", f"{label}·依据")]
+    return fields, [Label(sheet, f"A{r}", key), Label(sheet, f"B{r}", label), Label(sheet, f"D{r}", unit, False)]
 
 
 def grid_rows() -> list[tuple[int, str, str]]:
     """(row, line key or ADJUSTMENT_PATH, label) of the base table's money grid."""
     rows = [(GRID_HEADER_ROW + 1 + i, key, label) for i, (key, label) in enumerate(SEED_LINES)]
-    r = rows[-1][0] + 1
-    rows.append((r, ADJUSTMENT_PATH, ADJUSTMENT_LABEL))
-    r += 3  # a blank row, then the heading of the supplementary block
+    rows.append((rows[-1][0] + 1, ADJUSTMENT_PATH, ADJUSTMENT_LABEL))
+    r = supplement_heading_row() + 1
     for key in extra_lines():
         rows.append((r, key, LINES[key].label))
         r += 1
     return rows
 
 
+def adjustment_row() -> int:
+    return GRID_HEADER_ROW + 1 + len(SEED_LINES)
+
+
+def buildings_row() -> int:
+    """The header row of the 楼堂馆所 block, after a blank row below 部门整体支出预算调整 (as in the seed)."""
+    return adjustment_row() + 2
+
+
 def supplement_heading_row() -> int:
-    return next(r for r, k, _ in grid_rows() if k == ADJUSTMENT_PATH) + 2
+    return buildings_row() + 5
 
 
 def base_note_row() -> int:
     return grid_rows()[-1][0] + 2
+
+
+def _block(sheet: str, h: int, heading: str, rows: tuple[str, ...], cells: list[tuple[str, str]],
+           first_col: int = 2) -> tuple[list[Field], list[Label]]:
+    """A horizontal block as 附件1-2 draws it: a header row of names, then value, source and note rows.
+
+    cells: (figure path, or a claims.ratios selector for a stated control rate; header text).
+    """
+    labels = [Label(sheet, f"A{h}", heading)] + [Label(sheet, f"A{h + 1 + i}", t) for i, t in enumerate(rows)]
+    fields: list[Field] = []
+    for i, (key, header) in enumerate(cells):
+        c = _col(first_col + i)
+        labels.append(Label(sheet, f"{c}{h}", header))
+        if key == STAFF_RATE_MEASURE:
+            sel: PathT = ("claims", "rates", f"?measure={STAFF_RATE_MEASURE}")
+        elif key.startswith("?"):
+            sel = ("claims", "ratios", key)
+        else:
+            fields += _figure_fields(sheet, key, f"{c}{h + 1}", f"{c}{h + 2}", f"{c}{h + 3}", SCALARS[key][0])
+            continue
+        fields += [Field(sheet, f"{c}{h + 1}", sel, "statement", f"{header}（单位填报）", "%"),
+                   Field(sheet, f"{c}{h + 2}", sel + ("source",), "text", f"{header}·来源")]
+    return fields, labels
 
 
 @lru_cache(maxsize=1)
@@ -213,23 +287,14 @@ def fields_and_labels() -> tuple[tuple[Field, ...], tuple[Label, ...]]:
         labels += [Label(UNIT, f"A{r}", label), Label(UNIT, f"C{r}", hint, False)]
         fields.append(Field(UNIT, f"B{r}", ("unit", key), kind, label, required=required))
 
-    # 基础数据表: the staffing block (horizontal, as in the seed), then the money grid.
-    h = STAFF_HEADER_ROW
-    labels += [Label(BASE, "A2", "填报单位：", False), Label(BASE, f"A{h}", "财政供养人员情况"),
-               Label(BASE, f"A{h + 1}", "人数"), Label(BASE, f"A{h + 2}", "数据来源"), Label(BASE, f"A{h + 3}", "备注")]
-    staff = staff_keys()
-    staff.insert(2, STAFF_RATE_MEASURE)
-    for i, key in enumerate(staff):
-        c = _col(2 + i)
-        if key == STAFF_RATE_MEASURE:
-            labels.append(Label(BASE, f"{c}{h}", STAFF_RATE_LABEL))
-            sel = ("claims", "rates", f"?measure={STAFF_RATE_MEASURE}")
-            fields += [Field(BASE, f"{c}{h + 1}", sel + ("value",), "signed", "控制率（单位填报）", "%"),
-                       Field(BASE, f"{c}{h + 2}", sel + ("source",), "text", "控制率·来源")]
-            continue
-        label = SCALARS[key][0]
-        labels.append(Label(BASE, f"{c}{h}", label))
-        fields += _figure_fields(BASE, key, f"{c}{h + 1}", f"{c}{h + 2}", f"{c}{h + 3}", label)
+    # 基础数据表: the staffing block (horizontal, as in the seed), then the money grid, then 楼堂馆所.
+    labels.append(Label(BASE, "A2", "填报单位：", False))
+    staff = [(k, STAFF_RATE_LABEL if k == STAFF_RATE_MEASURE else SCALARS[k][0]) for k in BASE_STAFF]
+    for block_fields, block_labels in (
+            _block(BASE, STAFF_HEADER_ROW, "财政供养人员情况", ("人数", "数据来源", "备注"), staff),
+            _block(BASE, buildings_row(), BUILDINGS_LABEL, ("数值", "数据来源", "备注"), list(BUILDINGS))):
+        fields += block_fields
+        labels += block_labels
     g = GRID_HEADER_ROW
     n = len(GRID_COLUMNS)
     labels += [Label(BASE, f"A{g}", "经费控制情况"), Label(BASE, f"{_col(2 + n)}{g - 1}", "数据来源（选填）", False),
@@ -252,15 +317,15 @@ def fields_and_labels() -> tuple[tuple[Field, ...], tuple[Label, ...]]:
                                      f"{_col(2 + 2 * n + j)}{r}", f"{label}·{COLUMNS[col]}")
     labels.append(Label(BASE, f"A{base_note_row()}", BASE_NOTE, False))
 
-    # 预算与产出: one row per scalar figure outside the base table.
-    labels += [Label(MORE, f"{c}2", t) for c, t in zip("ABCDEF", ("编码", "项目", "数值", "单位", "数据来源", "备注"))]
+    # 人员与资产 and 预算与产出: one row per scalar figure outside the base table.
+    for sheet, keys, first in ((STAFF, staff_sheet_keys(), MORE_ROW), (MORE, more_keys(), MORE_ROW + 1)):
+        labels += [Label(sheet, f"{_col(i + 1)}2", t) for i, t in enumerate(ROW_HEADERS)]
+        for i, key in enumerate(keys):
+            row_fields, row_labels = _row_figure(sheet, first + i, key)
+            fields += row_fields
+            labels += row_labels
     labels += [Label(MORE, f"A{MORE_ROW}", BUDGET_SCOPE[0]), Label(MORE, f"B{MORE_ROW}", BUDGET_SCOPE[1])]
     fields.append(Field(MORE, f"C{MORE_ROW}", ("figures", BUDGET_SCOPE[0]), "text", BUDGET_SCOPE[1]))
-    for i, key in enumerate(more_keys()):
-        r = MORE_ROW + 1 + i
-        label, unit = SCALARS[key]
-        labels += [Label(MORE, f"A{r}", key), Label(MORE, f"B{r}", label), Label(MORE, f"D{r}", unit, False)]
-        fields += _figure_fields(MORE, key, f"C{r}", f"E{r}", f"F{r}", label)
 
     labels += [Label(EXTRA, f"{c}2", t) for c, t in zip("AB", EXTRA_HEADERS)]
 
@@ -311,18 +376,23 @@ def figure_paths() -> dict[str, tuple[str, str]]:
 
 
 def _lookup(rows: Callable[[Framework], list[dict[str, Any]]], *keys: str):
-    def display(fw: Framework, row: dict[str, Any]) -> dict[str, Any]:
+    def display(fw: Framework, row: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         return next((r for r in rows(fw) if all(r[k] == row.get(k) for k in keys)), {})
     return display
 
 
-def _rate_display(fw: Framework, row: dict[str, Any]) -> dict[str, Any]:
+def _rate_display(fw: Framework, row: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     return {"名称": measures(fw).get(row.get("measure") or "", "")}
 
 
-def _statement_display(fw: Framework, row: dict[str, Any]) -> dict[str, Any]:
-    label, unit = figure_paths().get(row.get("figure") or "", ("", ""))
-    return {"名称": label, "单位": unit}
+def _statement_display(fw: Framework, row: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """The figure a statement is about, with the unit it is kept in: a catalogue figure or a stated one."""
+    ref = row.get("figure") or ""
+    label, unit = figure_paths().get(ref, ("", ""))
+    stated = next((s for s in data.get("stated") or [] if isinstance(s, dict) and s.get("id") == ref), None)
+    if stated is not None:
+        label, unit = str(stated.get("label") or ""), str(stated.get("unit") or "")
+    return {"名称": f"{label}（{unit}）" if label and unit else label}
 
 
 def _group_index(data: dict[str, Any], value: Any, seen: dict[Any, int]) -> int:
@@ -343,11 +413,24 @@ def _row_key(data: dict[str, Any], index: int) -> Any:
     return row.get("id") or row["name"]
 
 
+STATED_NAME = "自述数据的编号"
+
+
+def _basis_column(path: PathT) -> Column:
+    return Column("依据（自述/核实）", path, "basis", default="self_reported", choices=CHOICES_BASIS, width=10)
+
+
+def _qualifier_column() -> Column:
+    return Column("限定词（以上/以下/余/约…）", ("qualifier",), "qualifier", choices=QUALIFIER_CHOICES, width=12)
+
+
+_CASE = ("judgements", "{ind}", "{item}")
+
 TABLES: tuple[Table, ...] = (
     Table(ITEMS, 2, (
         Column("序号", key="#", width=6),
         Column("项目名称", ("name",), required=True, width=36),
-        Column("金额（万元）", ("amount", "value"), "number", WAN, required=True),
+        Column("金额（万元）", ("amount",), "figure", WAN, required=True),
         Column("数据来源", ("amount", "source"), width=30),
         Column("备注", ("amount", "note"), width=30),
     ), list_path=("figures", "project_items")),
@@ -356,10 +439,31 @@ TABLES: tuple[Table, ...] = (
                to_key=lambda data, i: i + 1, width=10),
         Column("所属数据项编码", ("figures", "item_lists", "{list}", "of"), required=True, parent=True, width=30),
         Column("名称", ("name",), required=True, width=36),
-        Column("金额（万元）", ("amount", "value"), "number", WAN, required=True),
+        Column("金额（万元）", ("amount",), "figure", WAN, required=True),
         Column("数据来源", ("amount", "source"), width=30),
         Column("备注", ("amount", "note"), width=30),
     ), list_path=("figures", "item_lists", "{list}", "items")),
+    Table(PROJECTS, 2, (
+        Column("序号", key="#", width=6),
+        Column("项目名称", ("name",), required=True, width=44),
+        Column("自评分数", ("score",), "number", "分", width=10),
+        Column("自评等级（优/良/中/差）", ("grade",), choices=("优", "良", "中", "差"), width=12),
+        Column("预算数（万元）", ("budget",), "figure", WAN, width=14),
+        Column("执行数（万元）", ("executed",), "figure", WAN, width=14),
+        Column("数据来源", ("source",), width=36),
+    ), list_path=("projects",)),
+    Table(STATED, 2, (
+        Column("编号（小写字母、数字、_）", ("id",), required=True, width=22),
+        Column("名称（按报告写法）", ("label",), required=True, width=30),
+        Column("数值", (), "statement_unit", required=True, alone=False, width=14),
+        Column("单位", ("unit",), width=10),
+        _qualifier_column(),
+        Column("年度", ("year",), "year", width=8),
+        Column("出处（章节与原句）", ("source",), width=44),
+        Column("口径说明（范围小于名称时填写）", ("scope",), width=26),
+        _basis_column(("basis",)),
+        Column("备注", ("note",), width=24),
+    ), list_path=("stated",)),
     Table(SELF, 2, (
         Column("一级指标", ("level1",), required=True, fill_down=True),
         Column("二级指标", ("level2",), required=True, fill_down=True),
@@ -374,13 +478,14 @@ TABLES: tuple[Table, ...] = (
                choices=("达成", "部分达成", "未达成"), width=14),
         Column("是否适用（是/否）", ("applicable",), "bool", default=True, choices=CHOICES_BOOL, width=10),
         Column("数据来源", ("source",), width=20),
+        _basis_column(("basis",)),
     ), list_path=("indicators",)),
     Table(ELSEWHERE, 2, (
         Column("指标（指标编号或三级指标）", key="row", required=True, to_index=_row_index, to_key=_row_key,
                refers="a row of 绩效自评表 (by its 指标编号, or a 三级指标 name used only once)", width=26),
         Column("所指栏目（实际完成值/年度指标）", ("field",), "restated", required=True,
                choices=("实际完成值", "年度指标"), width=16),
-        Column("另处所载数值", ("value",), "signed", required=True),
+        Column("另处所载数值", (), "amount", required=True, alone=False),
         Column("单位", ("unit",), width=10),
         Column("数据来源", ("source",), width=40),
     ), list_path=("indicators", "{row}", "elsewhere")),
@@ -403,12 +508,16 @@ TABLES: tuple[Table, ...] = (
         Column("评分项编号", key="item", required=True, width=20),
         Column("评分项", width=40),
         Column("分值", width=8),
-        Column("是否符合（是/否）", ("judgements", "{ind}", "{item}", "met"), "bool", choices=CHOICES_BOOL, width=10),
-        Column("问题个数", ("judgements", "{ind}", "{item}", "cases"), "count", "个", width=10),
-        Column("计数", ("judgements", "{ind}", "{item}", "count"), "count", "个", width=8),
-        Column("判断分", ("judgements", "{ind}", "{item}", "score"), "number", "分", width=8),
-        Column("数据来源", ("judgements", "{ind}", "{item}", "source"), width=30),
-        Column("备注", ("judgements", "{ind}", "{item}", "note"), width=30),
+        Column("是否符合（是/否）", _CASE + ("met",), "bool", choices=CHOICES_BOOL, width=10),
+        Column("问题个数", _CASE + ("cases",), "count", "个", width=10),
+        Column("计数", _CASE + ("count",), "count", "个", width=8),
+        Column("判断分", _CASE + ("score",), "number", "分", width=8),
+        Column("数据来源", _CASE + ("source",), width=30),
+        Column("备注", _CASE + ("note",), width=30),
+        _basis_column(_CASE + ("basis",)),
+        Column("核实所见（文件、账簿、现场）", _CASE + ("verified", "document"), width=30),
+        Column("核实日期", _CASE + ("verified", "date"), "date", width=12),
+        Column("核实人", _CASE + ("verified", "by"), width=10),
     ), prelist=checklist_items, display=_lookup(checklist_items, "ind", "item")),
     Table(INTERP, 2, (
         Column("口径编号", key="key", required=True, width=26),
@@ -420,23 +529,35 @@ TABLES: tuple[Table, ...] = (
     Table(RATES, 2, (
         Column("比率口径编码", ("measure",), required=True, width=36),
         Column("名称", width=30),
-        Column("单位所称数值（%）", ("value",), "signed", "%", required=True, width=16),
+        Column("单位所称数值（%）", (), "statement", "%", required=True, alone=False, width=16),
+        _qualifier_column(),
         Column("数据来源", ("source",), width=40),
     ), list_path=("claims", "rates"), display=_rate_display),
     Table(RATIOS, 2, (
         Column("名称（按报告写法）", ("label",), required=True, width=30),
-        Column("分子数据项编码", ("numerator",), required=True, width=30),
-        Column("分母数据项编码", ("denominator",), required=True, width=30),
-        Column("单位所称数值（%）", ("value",), "signed", "%", required=True, width=16),
+        Column(f"分子（数据项编码或{STATED_NAME}）", ("numerator",), required=True, width=30),
+        Column(f"分母（数据项编码或{STATED_NAME}）", ("denominator",), required=True, width=30),
+        Column("类型（占比/变动率/比值）", ("kind",), "ratio_kind", default="share", choices=("占比", "变动率", "比值"),
+               width=12),
+        Column("单位所称数值（占比、变动率以 % 计）", (), "statement", "%", required=True, alone=False, width=16),
+        _qualifier_column(),
         Column("数据来源", ("source",), width=40),
     ), list_path=("claims", "ratios")),
     Table(STATEMENTS, 2, (
-        Column("数据项编码", ("figure",), required=True, width=36),
-        Column("名称", width=30),
-        Column("另处所载数值", ("value",), "number", required=True, width=14),
-        Column("单位", width=8),
+        Column(f"数据项编码或{STATED_NAME}", ("figure",), required=True, width=36),
+        Column("名称（单位）", width=30),
+        Column("另处所载数值", (), "statement_unit", required=True, alone=False, width=14),
+        Column("单位（与原数据不同时填写）", ("unit",), width=12),
+        _qualifier_column(),
         Column("数据来源", ("source",), width=40),
     ), list_path=("claims", "statements"), display=_statement_display),
+    Table(IDENTITIES, 2, (
+        Column("名称", ("label",), width=26),
+        Column(f"总数（数据项编码或{STATED_NAME}）", ("whole",), required=True, width=30),
+        Column("关系（= 或 ≥）", ("relation",), "relation", default="=", choices=("=", "≥"), width=10),
+        Column("各部分（编码用 + 连接，减去的项写 -）", ("parts",), "parts", required=True, width=56),
+        Column("数据来源", ("source",), width=36),
+    ), list_path=("claims", "identities")),
 )
 
 
@@ -472,7 +593,7 @@ def _list_rows(table: Table, fw: Framework, data: dict[str, Any]) -> list[dict[s
             row = {"#": len(out) + 1, "_item": item, "_index": index}
             if nest is not None:
                 row[nest[1].key] = nest[1].to_key(data, index[nest[1].key])  # type: ignore[misc,index]
-            row.update(table.display(fw, item) if table.display else {})
+            row.update(table.display(fw, item, data) if table.display else {})
             out.append(row)
     return out
 
@@ -493,6 +614,6 @@ def table_rows(table: Table, fw: Framework, data: dict[str, Any] | None) -> list
             if ident not in seen:
                 seen.add(ident)
                 row = dict(found)
-                row.update(table.display(fw, found) if table.display else {})
+                row.update(table.display(fw, found, data) if table.display else {})
                 rows.append(row)
     return rows

@@ -15,13 +15,14 @@ from ...errors import ParamsError, WorkbookError
 from ...fileio import dump_yaml, write_atomic
 from ...core.framework import Framework, available_frameworks, load_framework
 from ...core.params import UnitParams
+from .book import Book
 from .cells import TEXT_KINDS, CellProblem, set_text, write_cell
 from .datapath import PathT, dotted, fill, get_in
-from .intake import Reader, grids_of, read_workbook_bytes, tidy
-from .layout import (BASE, CODES, ELSEWHERE, EXTRA, EXTRA_ROW, GRID_HEADER_ROW, GUIDE, IDENTITY, IDENTITY_ROW,
-                     INPUT_SHEETS, INTERP, ITEM_LISTS, ITEMS, JUDGE, MORE, RATES, RATIOS, SCORES, SECTIONS, SELF,
-                     STATEMENTS, TABLES, TITLES, UNIT, Table, base_note_row, figure_paths, fields_and_labels, measures,
-                     table_rows)
+from .intake import Reader, differences, grids_of, read_workbook_bytes, tidy
+from .layout import (BASE, CODES, ELSEWHERE, EXTRA, EXTRA_ROW, GRID_HEADER_ROW, GUIDE, IDENTITIES, IDENTITY,
+                     IDENTITY_ROW, INPUT_SHEETS, INTERP, ITEM_LISTS, ITEMS, JUDGE, MORE, PROJECTS, RATES, RATIOS,
+                     ROW_WIDTHS, SCORES, SECTIONS, SELF, STAFF, STATED, STATEMENTS, TABLES, TITLES, UNIT, Table,
+                     base_note_row, figure_paths, fields_and_labels, measures, table_rows)
 from .style import (BODY_FONT, BOX, HEADER_FILL, HEADER_FONT, INPUT_FILL, MUTED_FONT, TITLE_FONT, WRAP, header_cell,
                     set_width)
 
@@ -31,23 +32,34 @@ BLANK_ROWS = 30  # formatted empty rows below a list table's content
 GUIDE_LINES = (
     "本工作簿录入一个单位的部门整体支出绩效评价资料，由 perfeval 读入：perfeval excel import 本文件 -o params/units/单位编码.yaml",
     "1. 浅黄色单元格为填写区；灰色文字为说明或自动显示，无需填写。",
-    "2. 金额一律以万元为单位；百分比填数字（92 表示 92%），也可直接输入 92%。",
-    "3. 未载明或不适用的留空，或填“——”；不要填“约300”“300左右”等文字。",
+    "2. 金额以万元为单位；按报告原样填写的也可读入：1.5亿元、18020000元会按所写单位换算，约300、2500余次、95%以上会记下"
+    "“约”“余”“以上”。百分比填 92、92% 均可。",
+    "3. 未载明或不适用的留空，或填“——”；报告未写的数字不要估填。",
     "4. “数据来源”写明数字出自哪个附件哪一栏（如 附件1-2 三公经费·本年决算数），便于复核。",
     "5. 不要插入、删除或移动行列，不要改工作表名称；表格行数不够时在下方续填。",
-    "6. 绩效自评表：一级、二级指标与上一行相同时可留空；年度指标写“≥12次”“≤150万元”“高质量完成”；"
-    "以数字开头却是文字的，用引号括起，如“3个月内完成”。",
-    "7. 评价判断：每个评分项只填一种判断——是否符合、问题个数、计数或判断分。",
-    "8. 代码表列出比率口径编码与数据项编码，供“单位所称比率”“单位所称比例”“另处表述”“其他明细”选用。",
+    "6. 绩效自评表：一级、二级指标与上一行相同时可留空；年度指标写“≥12次”“不少于12次”“≤1.5亿元”“高质量完成”，"
+    "实际完成值写“820余场”“98%”；以数字开头却是文字的，用引号括起，如“3个月内完成”。",
+    "7. 评价判断：每个评分项只填一种判断——是否符合、问题个数、计数或判断分；依据填“自述”（仅凭单位自述）或"
+    "“核实”（见到凭证），核实的写明所见文件、日期和核实人。",
+    "8. 自述数据：报告所载、代码表未列的数字（如 维修电话2500余次），各给一个编号（小写字母、数字、_），"
+    "在“单位所称比例”“另处表述”“数据关系”中与数据项编码一样引用。",
+    "9. 公式须在 Excel、WPS 或 LibreOffice 中计算后保存；没有计算结果的公式单元格会被指出，不会当作空白。",
+    "10. 代码表列出比率口径编码与数据项编码，供“单位所称比率”“单位所称比例”“另处表述”“数据关系”“其他明细”选用。",
 )
 SHEET_NOTES = {
-    UNIT: "单位名称、年度、评价框架等", BASE: "附件1-2 基础数据表：人员、三公经费、项目支出、公用经费、政府采购、预算调整",
+    UNIT: "单位名称、年度、评价框架等",
+    BASE: "附件1-2 基础数据表：人员、三公经费、项目支出、公用经费、政府采购、预算调整、楼堂馆所",
+    STAFF: "实有人数及其构成（在职按类别、退休、遗属）；资产总额、新增与处置",
     MORE: "年初/调整后预算、执行数、季度支付进度、产出数量、满意度、资金来源", ITEMS: "自评报告列出的项目支出明细",
+    PROJECTS: "附件2-4 公共项目资金绩效自评评分汇总表：各项目的自评分数、等级、预算与执行数",
+    STATED: "报告所载、代码表未列的数字：编号、名称、数值、单位、限定词、出处",
     SELF: "附件3-1 绩效自评表：一级/二级/三级指标、年度指标、实际完成值、分值、得分", SCORES: "单位自评总分、各指标自评得分、资料未载明的指标",
-    JUDGE: "评价人员对制度、合规等评分项的判断", INTERP: "框架未作规定之处采用的口径（留空为默认）",
+    JUDGE: "评价人员对制度、合规等评分项的判断及其依据（自述/核实）", INTERP: "框架未作规定之处采用的口径（留空为默认）",
     RATES: "单位在报告中自称的指标比率（如在职人员控制率 92%）", STATEMENTS: "同一数据在报告另一处的表述",
     ITEM_LISTS: "报告在某项数据下列出的其中各项（项目支出明细以外）", ELSEWHERE: "绩效自评表某行的实际完成值或年度指标在报告别处的表述",
-    SECTIONS: "报告对各一级指标的自评分值、得分与得分率", RATIOS: "单位所称的两项数据之比（如 公用经费控制率）",
+    SECTIONS: "报告对各一级指标的自评分值、得分与得分率",
+    RATIOS: "单位所称的两项数据之比：占比、变动率（较上年增长/下降）、比值",
+    IDENTITIES: "总数与其组成部分（如 实有人数 = 在职 + 退休 + 遗属），由评价人员声明",
     EXTRA: "本模板未设专栏的参数（YAML 格式，一般无需填写）",
 }
 
@@ -120,7 +132,7 @@ def _write_table(ws: Worksheet, t: Table, fw: Framework, data: dict[str, Any] | 
                 continue
             cell = ws.cell(r, i)
             try:
-                write_cell(cell, kind, value)
+                write_cell(cell, kind, value, alone=col.alone)
             except CellProblem as exc:
                 problems.append((f"{t.sheet}!{cell.coordinate}", str(exc)))
             if col.path is None and not col.key:
@@ -196,7 +208,7 @@ def _build(fw: Framework, data: dict[str, Any] | None, extras: list[tuple[PathT,
         value = get_in(data or {}, f.path)
         if value is not None:
             try:
-                write_cell(cell, f.kind, value)
+                write_cell(cell, f.kind, value, alone=f.alone)
             except CellProblem as exc:
                 problems.append((dotted(f.path), str(exc)))
     for t in TABLES:
@@ -217,13 +229,13 @@ def build_workbook(fw: Framework, data: dict[str, Any] | None = None) -> Workboo
     probe = _build(fw, data, [])
     if not data:
         return probe
-    got = Reader(grids_of(probe, "<workbook>")).read_all()
+    got = Reader(grids_of(Book(probe), "<workbook>")).read_all()
     return _build(fw, data, missing(data, got))  # rebuilt: reading the probe touched its cells
 
 
 def _finish(sheets: dict[str, Worksheet], code_ranges: tuple[str, str]) -> None:
     """Widths, frozen panes, the 填报单位 display and the drop-down lists of the fixed-cell sheets."""
-    unit, base, more, scores = sheets[UNIT], sheets[BASE], sheets[MORE], sheets[SCORES]
+    unit, base, scores = sheets[UNIT], sheets[BASE], sheets[SCORES]
     for col, width in zip("ABC", (14, 40, 80)):
         set_width(unit, col, width)
     unit.freeze_panes = f"A{IDENTITY_ROW}"
@@ -239,13 +251,14 @@ def _finish(sheets: dict[str, Worksheet], code_ranges: tuple[str, str]) -> None:
     base.cell(base_note_row(), 1).alignment = WRAP
     base.merge_cells(start_row=base_note_row(), start_column=1, end_row=base_note_row(), end_column=9)
     base.row_dimensions[base_note_row()].height = 48
-    for col, width in zip("ABCDEF", (26, 40, 14, 8, 40, 30)):
-        set_width(more, col, width)
-    more.freeze_panes = "C3"
+    for ws in (sheets[STAFF], sheets[MORE]):
+        for i, width in enumerate(ROW_WIDTHS, start=1):
+            set_width(ws, get_column_letter(i), width)
+        ws.freeze_panes = "C3"
     _validation(scores, ("优", "良", "中", "差"), "B4")
     for name, column, rng in ((RATES, "A", code_ranges[0]), (STATEMENTS, "A", code_ranges[1]),
                               (RATIOS, "B", code_ranges[1]), (RATIOS, "C", code_ranges[1]),
-                              (ITEM_LISTS, "B", code_ranges[1])):
+                              (ITEM_LISTS, "B", code_ranges[1]), (IDENTITIES, "B", code_ranges[1])):
         t = next(t for t in TABLES if t.sheet == name)
         _validation(sheets[name], f"={rng}", f"{column}{t.header_row + 1}:{column}{t.last_row}", strict=False)
     interp = sheets[INTERP]
@@ -264,27 +277,6 @@ def write_template(path: str | Path, framework: str = "A") -> Path:
     fw = load_framework(framework_id(framework))
     wb = build_workbook(fw, {"unit": {"framework": fw.id}})
     return write_atomic(path, workbook_bytes(wb))
-
-
-def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
-    if isinstance(value, dict):
-        return {k: v for key, item in value.items() for k, v in _flat(item, f"{prefix}{key}.").items()}
-    if isinstance(value, list):
-        return {k: v for i, item in enumerate(value) for k, v in _flat(item, f"{prefix}{i}.").items()}
-    return {prefix.rstrip("."): value}
-
-
-def differences(a: UnitParams, b: UnitParams) -> list[str]:
-    """Params paths whose values differ; the order of stated rates carries no meaning and is ignored."""
-    def canonical(p: UnitParams) -> dict[str, Any]:
-        data = p.model_dump(exclude_defaults=True)
-        rates = data.get("claims", {}).get("rates")
-        if rates:
-            data["claims"]["rates"] = sorted(rates, key=lambda r: (r["measure"], r["value"], r.get("source") or ""))
-        return _flat(data)
-
-    fa, fb = canonical(a), canonical(b)
-    return sorted(k for k in fa.keys() | fb.keys() if fa.get(k) != fb.get(k))
 
 
 def export_workbook(params_path: str | Path, path: str | Path) -> Path:
