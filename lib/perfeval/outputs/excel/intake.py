@@ -51,7 +51,8 @@ class Reader:
     def __init__(self, grids: dict[str, Grid]) -> None:
         self.grids = grids
         self.data: dict[str, Any] = {}
-        self.where: dict[str, str] = {}  # dotted params path → "sheet!cell", first registration wins
+        self.where: dict[str, str] = {}  # dotted params path → "sheet!cell" it was read from, first one wins
+        self.blanks: dict[str, str] = {}  # dotted params path → the blank cell that would hold it
         self.problems: list[tuple[str, str]] = []
 
     def raw(self, sheet: str, row: int, col: int) -> tuple[Any, str]:
@@ -85,7 +86,7 @@ class Reader:
         """Set a cell's value at its path; a record (a figure, a stated value, a target) key by key, so that the
         columns holding its unit or qualifier add to it and an error about any key names this cell."""
         if value is None:
-            self.where.setdefault(dotted(value_path(path, kind)), ref)
+            self.blanks.setdefault(dotted(value_path(path, kind)), ref)
         elif kind in RECORD_KINDS:
             for key, item in value.items():
                 self.put(path + (key,), item, ref)
@@ -101,6 +102,11 @@ class Reader:
                 self.read_table(table)
             self.read_extra()
         return self.data
+
+    def located(self) -> dict[str, str]:
+        """Where each params path lives: cells that hold a value first, so that a problem of a whole record
+        (a judgement, a figure) names a cell the analyst filled rather than a blank one beside it."""
+        return {**self.where, **{p: ref for p, ref in self.blanks.items() if p not in self.where}}
 
     def check_labels(self) -> None:
         _, labels = fields_and_labels()
@@ -278,8 +284,8 @@ def read_book(data: bytes, file: str) -> Read:
         params = parse_params(reader.data, file)
         sheet = score_params(params, framework_of(params, file), file)
     except ParamsError as exc:
-        raise _remap(exc, reader.where, file) from None
-    return Read(params, sheet, reader.where)
+        raise _remap(exc, reader.located(), file) from None
+    return Read(params, sheet, reader.located())
 
 
 def read_workbook_bytes(data: bytes, file: str) -> tuple[UnitParams, ScoreSheet]:
@@ -346,12 +352,14 @@ def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
 
 
 def differences(a: UnitParams, b: UnitParams) -> list[str]:
-    """Params paths whose values differ; the order of stated rates carries no meaning and is ignored."""
+    """Params paths whose values differ. The order of stated rates and ratios carries no meaning and is ignored:
+    those the base table shows in cells of their own (控制率, 规模控制率) are read before the tables' rows."""
     def canonical(p: UnitParams) -> dict[str, Any]:
-        data = p.model_dump(exclude_defaults=True)
-        rates = data.get("claims", {}).get("rates")
-        if rates:
-            data["claims"]["rates"] = sorted(rates, key=lambda r: (r["measure"], r["value"], r.get("source") or ""))
+        data = tidy(p.model_dump(exclude_defaults=True))
+        claims = data.get("claims", {})
+        for key, name in (("rates", "measure"), ("ratios", "label")):
+            if claims.get(key):
+                claims[key] = sorted(claims[key], key=lambda r: (r[name], r["value"], r.get("source") or ""))
         return _flat(data)
 
     fa, fb = canonical(a), canonical(b)

@@ -1,0 +1,262 @@
+"""The intake template holds open evidence (issue 15 item 8): stated figures, staff composition, assets, 楼堂馆所,
+per-project scores (附件2-4), the basis of each judgement, ratios of any kind and declared identities.
+
+Params using each new section are written from the seeds where the seeds state the figures (Changsha's 附件2-4,
+Liuyang's prose); staff composition, assets, 楼堂馆所 and a plain ratio are stated by none of the seeds, so their
+round trip uses values marked 示例 in their source. Every such unit exports and imports back the same, scores
+the same, and every mistake in the new sheets is named by its cell.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from perfeval import evaluate_file, load_params
+from perfeval.cli import main
+from perfeval.core.quantity import Qualifier
+from perfeval.errors import WorkbookError
+from perfeval.outputs.excel.intake import read_workbook
+from perfeval.core.framework import load_framework
+from perfeval.outputs.excel.layout import BUILDINGS, buildings_row, checklist_items
+from perfeval.outputs.excel.template import export_workbook, write_template
+
+from conftest import CHANGSHA, LIUYANG
+
+# 附件2-4 公共项目资金绩效自评评分汇总表 of seed 001, in its order: (项目名称, 自评分数).
+CHANGSHA_PROJECTS = [
+    ("机关事务中心所辖院落物业管理费", 95), ("机关事务中心所辖院落水电气能耗费用", 99),
+    ("市民服务中心片区合同能源管理服务费", 96), ("县委、县政府机关大院园林绿化维护费", 98),
+    ("县委县政府机关大院中央空调改造", 98), ("县委、县政府节假日大型活动及园林苗木花卉置换费用", 97),
+    ("县委、县政府及县直机关院落财产保险", 99), ("垃圾分类专项工作经费", 96.5), ("机关事务中心宣传培训信息化经费", 97),
+    ("平台管理公务用车运行经费", 95.8), ("事务中心管理机关院落安全生产消防器材、消防设备费用", 97),
+    ("市民服务中心片区智能化后期维护保养相关事宜", 91), ("2022年党政机关办公院落日常维修维护", 96),
+    ("2022年已完工需支付尾款项目", 95), ("长沙县人武部安沙训练场改扩建工程", 90), ("长沙县人武部“四个秩序”规范建设项目", 95),
+]
+
+
+def changsha_evidence(d: dict) -> None:
+    """附件2-4's projects; the 三公 budget's change on the prior year as the unit states it (149.58%); the analyst's
+    verification of one checklist item (who saw what, when: the analyst's record, not the report's)."""
+    d["projects"] = [{"name": n, "score": s, "source": "附件2-4"} for n, s in CHANGSHA_PROJECTS]
+    d["claims"]["ratios"].append({"label": "“三公”经费预算较上年增长", "numerator": "lines.sangong.budget",
+                                  "denominator": "lines.sangong.prev_budget", "kind": "change", "value": 149.58,
+                                  "source": "附件1-3 三(2)2"})
+    d["judgements"]["fund_compliance"]["no_diversion"] = {
+        "cases": 0, "source": "附件1-3 三(2)2(4)",
+        "verified": {"document": "2022年度部门决算报表及记账凭证", "date": "2023-05-10", "by": "评价组 张某"}}
+
+
+def liuyang_evidence(d: dict) -> None:
+    """五(二)'s figures the catalogue lacks, as written (2500余次, 25万余元, 近30万元); 二(二)1's shares; 五(二)'s
+    会务 792场次 with its 其中 items; the 100% 满意率 that covers the repair service only."""
+    source = "五(二)"
+    d["stated"] = [
+        {"id": "repair_calls", "label": "维修电话", "value": 2500, "unit": "次", "qualifier": "余", "year": 2020,
+         "source": source + " 全年共接到维修电话2500余次"},
+        {"id": "repair_disposal_rate", "label": "维修项目处置率", "value": 100, "unit": "%",
+         "source": source + " 维修项目处置率达100%"},
+        {"id": "app_test_participants", "label": "参与测试干部职工", "value": 8210, "unit": "人次",
+         "source": source + " 参与测试干部职工8210人次"},
+        {"id": "vehicle_maintenance", "label": "车辆维修保养", "value": 703, "unit": "次", "source": source},
+        {"id": "vehicle_repair_cost", "label": "维修费用", "value": 250000, "unit": "元", "qualifier": "over",
+         "source": source + " 维修费用为25万余元"},
+        {"id": "vehicle_saving", "label": "同比去年节约", "value": 30, "unit": "万元", "qualifier": "约",
+         "source": source + " 同比去年节约近30万元"},
+        {"id": "meetings_important", "label": "重要会议", "value": 150, "unit": "场次", "source": source},
+        {"id": "meetings_large", "label": "大型会议", "value": 100, "unit": "场次", "source": source},
+        {"id": "meetings_tv", "label": "电视电话会议", "value": 136, "unit": "场次", "source": source},
+        {"id": "fire_equipment", "label": "更换消防设施设备", "value": 130, "unit": "套", "qualifier": "余",
+         "source": source + " 更换消防设施设备130余套"},
+        {"id": "fiscal_project_spending", "label": "财政拨款项目支出", "value": 3402.17, "unit": "万元",
+         "source": "二(二)1"},
+        {"id": "other_project_spending", "label": "其他支出", "value": 2.51, "unit": "万元", "source": "二(二)1"},
+    ]
+    d["claims"]["ratios"] = [
+        {"label": "财政拨款项目支出占项目支出", "numerator": "fiscal_project_spending",
+         "denominator": "lines.project.final", "value": 99.93, "source": "二(二)1 占99.93%"},
+        {"label": "其他支出占项目支出", "numerator": "other_project_spending", "denominator": "lines.project.final",
+         "value": 0.07, "source": "二(二)1 占0.07%"},
+    ]
+    d["claims"]["identities"] = [
+        {"label": "会务及其中各类会议", "whole": "activity.meetings", "relation": ">=",
+         "parts": ["meetings_important", "meetings_large", "meetings_tv"], "source": source + " 其中"},
+        {"label": "项目支出按资金来源", "whole": "lines.project.final",
+         "parts": ["fiscal_project_spending", "other_project_spending"], "source": "二(二)1"},
+    ]
+    d["claims"]["statements"] = [
+        {"figure": "lines.project.final", "value": 3404.68, "source": "二(二) 项目支出总资金"},
+        {"figure": "activity.vehicle_km", "value": 146, "unit": "万公里", "source": source + " 行程146万公里"},
+        {"figure": "lines.basic.final", "value": 347.79, "source": "五(一) 基本支出347.79万元"},
+    ]
+    d["figures"]["survey"] = {"satisfaction": {"value": 100, "scope": "维修服务（相关服务工作满意率）", "covers": False,
+                                               "source": source + " 相关服务工作满意率保持在100%"}}
+
+
+def example_sections(d: dict) -> None:
+    """Staff composition, assets, 楼堂馆所 and a plain ratio: none of the seeds states them (示例, for the layout)."""
+    example = "示例（非报告所载）"
+    d["figures"]["staff"] = {
+        "authorized": {"value": 51}, "on_duty": {"value": 47, "source": example},
+        "total": {"value": 60, "basis": "verified", "source": example}, "on_duty_civil": {"value": 40}, "on_duty_institution": {"value": 7},
+        "retired": {"value": 12, "scope": "含内退"}, "survivors": {"value": 1},
+        "contract_approved": {"value": 10}, "contract_actual": {"value": 9}}
+    d["figures"]["assets"] = {"total": {"value": 2.1, "unit": "亿元", "source": example},
+                              "total_prev": {"value": 22050.5}, "fixed_added": {"value": 135.2, "qualifier": "约"}}
+    d["figures"]["buildings"] = {"approved_area": {"value": 1200, "unit": "㎡"}, "actual_area": {"value": 1180},
+                                 "approved_investment": {"value": 860}, "actual_investment": {"value": 845.3}}
+    # 附件1-2's 规模控制率 has a cell of its own and is read first: first here too, so the findings keep their order
+    d["claims"]["ratios"] = [
+        {"label": "规模控制率", "numerator": "buildings.actual_area", "denominator": "buildings.approved_area",
+         "value": 98.33, "source": example}, *d["claims"]["ratios"],
+        {"label": "人均资产", "numerator": "assets.total", "denominator": "staff.total", "kind": "ratio",
+         "value": 350, "qualifier": "约", "source": example}]
+    d["claims"]["identities"] = [{"label": "实有人数", "whole": "staff.total",
+                                  "parts": ["staff.on_duty", "staff.retired", "staff.survivors"]},
+                                 {"whole": "staff.on_duty", "parts": ["staff.on_duty_civil", "staff.on_duty_institution"]}]
+    d["claims"]["statements"] = [{"figure": "staff.total", "value": 60, "qualifier": "余", "source": example}]
+
+
+UNITS = [("changsha_projects", CHANGSHA, changsha_evidence), ("liuyang_stated", LIUYANG, liuyang_evidence),
+         ("example_sections", CHANGSHA, example_sections)]
+
+
+@pytest.fixture
+def evidence(unit_copy):
+    def make(name: str) -> Path:
+        _, source, alter = next(u for u in UNITS if u[0] == name)
+        path = unit_copy(source, alter, f"{name}.yaml")
+        load_params(path)  # the params themselves are valid
+        return path
+    return make
+
+
+def round_trip(source: Path, tmp_path: Path, capsys) -> Path:  # noqa: ANN001
+    book, back = tmp_path / f"{source.stem}.xlsx", tmp_path / "back.yaml"
+    assert main(["excel", "export", str(source), "-o", str(book)]) == 0, capsys.readouterr().err
+    assert main(["excel", "import", str(book), "-o", str(back)]) == 0, capsys.readouterr().err
+    extra = openpyxl.load_workbook(book)["其他参数"]
+    assert extra["A3"].value is None  # every new section has cells of its own: nothing travels as YAML
+    return back
+
+
+@pytest.mark.parametrize("name", [u[0] for u in UNITS])
+def test_params_with_each_new_section_export_and_import_back(evidence, tmp_path, capsys, name):
+    source = evidence(name)
+    assert load_params(round_trip(source, tmp_path, capsys)) == load_params(source)
+
+
+@pytest.mark.parametrize("name", ["changsha_projects", "example_sections"])
+def test_units_read_back_from_the_workbook_score_the_same(evidence, tmp_path, capsys, name):
+    """(Liuyang's ratios and identities between stated ids wait for the checks to read stated ids.)"""
+    source = evidence(name)
+    before, after = evaluate_file(source), evaluate_file(round_trip(source, tmp_path, capsys))
+    assert after.model_dump(exclude={"params_file"}) == before.model_dump(exclude={"params_file"})
+
+
+def test_changsha_projects_are_laid_out_as_its_annex_2_4(evidence, tmp_path):
+    ws = openpyxl.load_workbook(export_workbook(evidence("changsha_projects"), tmp_path / "c.xlsx"))["项目自评"]
+    assert ws["A1"].value == "公共项目资金绩效自评评分汇总表（附件2-4）"
+    assert [ws["B2"].value, ws["C2"].value] == ["项目名称", "自评分数"]
+    rows = [(ws[f"B{r}"].value, ws[f"C{r}"].value) for r in range(3, 3 + len(CHANGSHA_PROJECTS))]
+    assert rows == CHANGSHA_PROJECTS
+    assert ws[f"B{3 + len(CHANGSHA_PROJECTS)}"].value is None
+
+
+def test_the_buildings_block_is_annex_1_2s(tmp_path):
+    """附件1-2's 楼堂馆所控制情况 headers, in its order, below 部门整体支出预算调整."""
+    ws = openpyxl.load_workbook(write_template(tmp_path / "a.xlsx", "A"))["基础数据表"]
+    seed = ["批复规模", "实际规模", "规模控制率", "预算投资", "实际投资", "投资概算控制率"]  # seed 001, line breaks removed
+    r = buildings_row()
+    assert ws[f"A{r}"].value.startswith("楼堂馆所控制情况")
+    assert [re.sub(r"（.*?）", "", ws.cell(r, 2 + i).value) for i in range(len(BUILDINGS))] == seed
+    assert ws[f"A{r - 2}"].value == "部门整体支出预算调整"
+
+
+def test_an_analyst_fills_the_new_sheets_of_a_blank_template(tmp_path):
+    """Liuyang's prose entered by hand: a stated figure as written, a judgement verified, a project, an identity."""
+    wb = openpyxl.load_workbook(write_template(tmp_path / "blank.xlsx", "A"))
+    info = wb["单位信息"]
+    for ref, value in {"B3": "liuyang_2020", "B4": "浏阳市机关后勤服务中心", "B5": "湖南省长沙市浏阳市", "B6": 2020}.items():
+        info[ref] = value
+    stated = wb["自述数据"]
+    for col, value in zip("ABCDEFG", ("repair_calls", "维修电话", "2500余次", None, None, 2020,
+                                      "五(二) 全年共接到维修电话2500余次")):
+        stated[f"{col}3"] = value
+    for col, value in zip("ABC", ("meetings_tv", "电视电话会议", "136场次")):
+        stated[f"{col}4"] = value
+    relations = wb["数据关系"]
+    for col, value in zip("ABCD", ("会务", "activity.meetings", "≥", "meetings_tv")):
+        relations[f"{col}3"] = value
+    more = wb["预算与产出"]
+    meetings = next(c.row for c in more["A"] if c.value == "activity.meetings")
+    more[f"C{meetings}"] = "792场次"
+    judge = wb["评价判断"]
+    r = next(c.row for c in judge["C"] if c.value == "no_diversion")
+    for col, value in zip("GLMNO", (0, "核实", "记账凭证", dt.datetime(2021, 7, 1), "评价组")):
+        judge[f"{col}{r}"] = value
+    wb["项目自评"]["B3"], wb["项目自评"]["C3"] = "行政中心水电物业费", 96
+    wb.save(tmp_path / "filled.xlsx")
+    params, _ = read_workbook(tmp_path / "filled.xlsx")
+    [calls, tv] = params.stated
+    assert (calls.id, calls.value, calls.unit, calls.qualifier, calls.places, calls.year) == \
+        ("repair_calls", 2500, "次", Qualifier.OVER, 0, 2020)
+    assert (tv.value, tv.unit) == (136, "场次")
+    assert params.figures.activity["meetings"].value == 792
+    identity = params.claims.identities[0]
+    assert (identity.whole, identity.relation, identity.parts) == ("activity.meetings", ">=", ["meetings_tv"])
+    case = params.judgements["fund_compliance"]["no_diversion"]
+    assert (case.cases, case.basis, case.verified.document, case.verified.date, case.verified.by) == \
+        (0, "verified", "记账凭证", "2021-07-01", "评价组")
+    assert (params.projects[0].name, params.projects[0].score) == ("行政中心水电物业费", 96)
+
+
+NO_DIVERSION = 3 + [(r["ind"], r["item"]) for r in checklist_items(load_framework("dept_overall_a"))].index(
+    ("fund_compliance", "no_diversion"))  # its row in 评价判断
+MISTAKES = [
+    # (what, params, sheet edits, the cell named, words in the message)
+    ("an id with capitals", "liuyang_stated", {"自述数据!A3": "Repair Calls"}, "自述数据!A3",
+     "does not match the expected pattern"),
+    ("a value that is no quantity", "liuyang_stated", {"自述数据!C3": "很多"}, "自述数据!C3", 'found "很多"'),
+    ("a unit that contradicts the value's", "liuyang_stated", {"自述数据!C3": "2500余次", "自述数据!D3": "人次"},
+     "自述数据!D3", '"人次" contradicts "次" in 自述数据!C3'),
+    ("an unknown qualifier", "liuyang_stated", {"自述数据!E3": "大概"}, "自述数据!E3", "expected a qualifier"),
+    ("a stated id used twice", "liuyang_stated", {"自述数据!A4": "repair_calls"}, "自述数据!A4", "used twice"),
+    ("a part that names nothing", "liuyang_stated", {"数据关系!D3": "meetings_large + meetings_tvv"}, "数据关系!D3",
+     "'meetings_tvv' is neither a catalogue figure nor the id of a stated figure"),
+    ("an empty part", "liuyang_stated", {"数据关系!D3": "meetings_large + + meetings_tv"}, "数据关系!D3",
+     "figure codes joined by +"),
+    ("a whole that names nothing", "liuyang_stated", {"数据关系!B3": "activity.meeting"}, "数据关系!B3",
+     "did you mean 'activity.meetings'"),
+    ("an unknown kind of ratio", "liuyang_stated", {"单位所称比例!D3": "倍数"}, "单位所称比例!D3",
+     "expected one of 占比, 变动率, 比值"),
+    ("a unit in a share", "liuyang_stated", {"单位所称比例!E3": "99.93万元"}, "单位所称比例!E3", "expected a number of %"),
+    ("a project scored above 100", "changsha_projects", {"项目自评!C3": 120}, "项目自评!C3", "must be at most 100"),
+    ("a grade no framework gives", "changsha_projects", {"项目自评!D3": "甲"}, "项目自评!D3", "'优', '良', '中' or '差'"),
+    ("verified without what was seen", "changsha_projects", {f"评价判断!M{NO_DIVERSION}": None,
+                                                              f"评价判断!N{NO_DIVERSION}": None,
+                                                              f"评价判断!O{NO_DIVERSION}": None},
+     f"评价判断!G{NO_DIVERSION}", "a verified judgement records what was seen"),
+    ("an unknown basis", "changsha_projects", {f"评价判断!L{NO_DIVERSION}": "听说"}, f"评价判断!L{NO_DIVERSION}",
+     "expected one of 自述, 核实"),
+    ("assets in people", "example_sections", {"人员与资产!C10": "300人"}, "人员与资产!C10",
+     "“人” cannot be converted to 万元"),
+    ("a building's control rate in ㎡", "example_sections", {f"基础数据表!D{buildings_row() + 1}": "98平方米"},
+     f"基础数据表!D{buildings_row() + 1}", "expected a number of %"),
+]
+
+
+@pytest.mark.parametrize("what,name,edits,cell,words", MISTAKES, ids=[m[0] for m in MISTAKES])
+def test_a_mistake_in_a_new_sheet_is_named_by_its_cell(evidence, tmp_path, what, name, edits, cell, words):
+    wb = openpyxl.load_workbook(export_workbook(evidence(name), tmp_path / "u.xlsx"))
+    for ref, value in edits.items():
+        sheet, at = ref.split("!")
+        wb[sheet][at] = value
+    wb.save(tmp_path / "edited.xlsx")
+    with pytest.raises(WorkbookError) as err:
+        read_workbook(tmp_path / "edited.xlsx")
+    found = [(p.field, p.problem) for p in err.value.problems]
+    assert any(field == cell and words in problem for field, problem in found), found
