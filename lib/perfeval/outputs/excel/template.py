@@ -14,7 +14,6 @@ from ...core.engine import load_unit
 from ...errors import ParamsError, WorkbookError
 from ...fileio import dump_yaml, write_atomic
 from ...core.framework import Framework, available_frameworks, load_framework
-from ...core.params import UnitParams
 from .book import Book
 from .cells import TEXT_KINDS, CellProblem, set_text, write_cell
 from .datapath import PathT, dotted, fill, get_in
