@@ -83,7 +83,8 @@ def example_sections(d: dict) -> None:
     example = "示例（非报告所载）"
     d["figures"]["staff"] = {
         "authorized": {"value": 51}, "on_duty": {"value": 47, "source": example},
-        "total": {"value": 60, "basis": "verified", "source": example}, "on_duty_civil": {"value": 40}, "on_duty_institution": {"value": 7},
+        "total": {"value": 60, "basis": "verified", "source": example},
+        "on_duty_civil": {"value": 40}, "on_duty_institution": {"value": 7},
         "retired": {"value": 12, "scope": "含内退"}, "survivors": {"value": 1},
         "contract_approved": {"value": 10}, "contract_actual": {"value": 9}}
     d["figures"]["assets"] = {"total": {"value": 2.1, "unit": "亿元", "source": example},
@@ -98,7 +99,8 @@ def example_sections(d: dict) -> None:
          "value": 350, "qualifier": "约", "source": example}]
     d["claims"]["identities"] = [{"label": "实有人数", "whole": "staff.total",
                                   "parts": ["staff.on_duty", "staff.retired", "staff.survivors"]},
-                                 {"whole": "staff.on_duty", "parts": ["staff.on_duty_civil", "staff.on_duty_institution"]}]
+                                 {"whole": "staff.on_duty",
+                                  "parts": ["staff.on_duty_civil", "staff.on_duty_institution"]}]
     d["claims"]["statements"] = [{"figure": "staff.total", "value": 60, "qualifier": "余", "source": example}]
 
 

@@ -153,7 +153,8 @@ STAFF_HEADER_ROW = 3
 STAFF_RATE_MEASURE = "staffing_control.on_duty_rate"
 STAFF_RATE_LABEL = "控制率（%）"
 # 附件1-2's staffing block: what the framework's 人员控制率 uses. The rest of the staff is on 人员与资产.
-BASE_STAFF = ("staff.authorized", "staff.on_duty", STAFF_RATE_MEASURE, "staff.contract_approved", "staff.contract_actual")
+BASE_STAFF = ("staff.authorized", "staff.on_duty", STAFF_RATE_MEASURE, "staff.contract_approved",
+              "staff.contract_actual")
 GRID_HEADER_ROW = 8
 BASE_NOTE = ("说明：“项目支出”需要填报除公共专项资金和基本支出以外的所有项目情况，包括业务工作项目、运行维护项目等；"
              "“公用经费”填报基本支出中的一般商品和服务支出。金额单位：万元；不适用或未载明的留空（或填“——”）。")

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import io
+import math
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from openpyxl import Workbook
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -15,18 +17,22 @@ from ...errors import ParamsError, WorkbookError
 from ...fileio import dump_yaml, write_atomic
 from ...core.framework import Framework, available_frameworks, load_framework
 from .book import Book
-from .cells import TEXT_KINDS, CellProblem, set_text, write_cell
+from .cells import TEXT_KINDS, CellProblem, display_width, set_text, write_cell
 from .datapath import PathT, dotted, fill, get_in
 from .intake import Reader, differences, grids_of, read_workbook_bytes, tidy
 from .layout import (BASE, CODES, ELSEWHERE, EXTRA, EXTRA_ROW, GRID_HEADER_ROW, GUIDE, IDENTITIES, IDENTITY,
                      IDENTITY_ROW, INPUT_SHEETS, INTERP, ITEM_LISTS, ITEMS, JUDGE, MORE, PROJECTS, RATES, RATIOS,
-                     ROW_WIDTHS, SCORES, SECTIONS, SELF, STAFF, STATED, STATEMENTS, TABLES, TITLES, UNIT, Table,
-                     base_note_row, figure_paths, fields_and_labels, measures, table_rows)
+                     ROW_HEADERS, ROW_WIDTHS, SCORES, SECTIONS, SELF, STAFF, STAFF_HEADER_ROW, STATED, STATEMENTS,
+                     TABLES, TITLES, UNIT, Table, base_note_row, buildings_row, figure_paths, fields_and_labels,
+                     measures, table_rows)
 from .style import (BODY_FONT, BOX, HEADER_FILL, HEADER_FONT, INPUT_FILL, MUTED_FONT, TITLE_FONT, WRAP, header_cell,
                     set_width)
 
 FRAMEWORK_ALIASES = {"A": "dept_overall_a", "B": "self_assessment_b"}
 BLANK_ROWS = 30  # formatted empty rows below a list table's content
+QUANTITY_KINDS = frozenset({"figure", "statement", "statement_unit", "amount"})  # shown right-aligned, as numbers
+RIGHT = Alignment(horizontal="right")
+LINE_HEIGHT = 16  # points per line of a wrapped header
 
 GUIDE_LINES = (
     "本工作簿录入一个单位的部门整体支出绩效评价资料，由 perfeval 读入：perfeval excel import 本文件 -o params/units/单位编码.yaml",
@@ -110,11 +116,18 @@ def _codes(ws: Worksheet, fw: Framework) -> tuple[str, str]:
     return (f"'{CODES}'!$A$3:$A${len(known) + 2}", f"'{CODES}'!$D$3:$D${len(paths) + 2}")
 
 
+def _fit_header(ws: Worksheet, row: int, headers: Iterable[tuple[str, float]]) -> None:
+    """A header row tall enough for its wrapped headers (a spreadsheet does not grow it when the file opens)."""
+    lines = max((math.ceil(display_width(text) / (width + 1)) for text, width in headers), default=1)
+    ws.row_dimensions[row].height = LINE_HEIGHT * max(lines, 1)
+
+
 def _write_table(ws: Worksheet, t: Table, fw: Framework, data: dict[str, Any] | None,
                  problems: list[tuple[str, str]]) -> None:
     for i, col in enumerate(t.columns, start=1):
         header_cell(ws, f"{get_column_letter(i)}{t.header_row}", col.header)
         set_width(ws, get_column_letter(i), col.width)
+    _fit_header(ws, t.header_row, ((c.header, c.width) for c in t.columns))
     rows = table_rows(t, fw, data)
     for n, row in enumerate(rows):
         r = t.header_row + 1 + n
@@ -152,6 +165,8 @@ def _write_table(ws: Worksheet, t: Table, fw: Framework, data: dict[str, Any] | 
                 cell.fill = INPUT_FILL
             if typed and col.kind in TEXT_KINDS:
                 cell.number_format = "@"
+            if col.kind in QUANTITY_KINDS:
+                cell.alignment = RIGHT
         if col.choices:
             _validation(ws, col.choices, f"{letter}{t.header_row + 1}:{letter}{t.last_row}")
     ws.freeze_panes = f"A{t.header_row + 1}"
@@ -204,6 +219,8 @@ def _build(fw: Framework, data: dict[str, Any] | None, extras: list[tuple[PathT,
         cell.fill, cell.border = INPUT_FILL, BOX
         if f.kind in TEXT_KINDS:
             cell.number_format = "@"
+        if f.kind in QUANTITY_KINDS:
+            cell.alignment = RIGHT
         value = get_in(data or {}, f.path)
         if value is not None:
             try:
@@ -247,12 +264,16 @@ def _finish(sheets: dict[str, Worksheet], code_ranges: tuple[str, str]) -> None:
     for i in range(2, 14):
         set_width(base, get_column_letter(i), 14 if i <= 5 else 24)
     base.freeze_panes = f"B{GRID_HEADER_ROW + 1}"
+    for row in (STAFF_HEADER_ROW, buildings_row(), GRID_HEADER_ROW):
+        _fit_header(base, row, ((str(c.value), base.column_dimensions[c.column_letter].width)
+                                for c in base[row] if c.value is not None))
     base.cell(base_note_row(), 1).alignment = WRAP
     base.merge_cells(start_row=base_note_row(), start_column=1, end_row=base_note_row(), end_column=9)
     base.row_dimensions[base_note_row()].height = 48
     for ws in (sheets[STAFF], sheets[MORE]):
         for i, width in enumerate(ROW_WIDTHS, start=1):
             set_width(ws, get_column_letter(i), width)
+        _fit_header(ws, 2, zip(ROW_HEADERS, ROW_WIDTHS))
         ws.freeze_panes = "C3"
     _validation(scores, ("优", "良", "中", "差"), "B4")
     for name, column, rng in ((RATES, "A", code_ranges[0]), (STATEMENTS, "A", code_ranges[1]),
