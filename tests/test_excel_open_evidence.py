@@ -50,9 +50,8 @@ def test_params_with_each_new_section_export_and_import_back(evidence, tmp_path,
     assert load_params(round_trip(source, tmp_path, capsys)) == load_params(source)
 
 
-@pytest.mark.parametrize("name", ["changsha_projects", "example_sections"])
+@pytest.mark.parametrize("name", [u[0] for u in UNITS])
 def test_units_read_back_from_the_workbook_score_the_same(evidence, tmp_path, capsys, name):
-    """(Liuyang's ratios and identities between stated ids wait for the checks to read stated ids.)"""
     source = evidence(name)
     before, after = evaluate_file(source), evaluate_file(round_trip(source, tmp_path, capsys))
     assert after.model_dump(exclude={"params_file"}) == before.model_dump(exclude={"params_file"})

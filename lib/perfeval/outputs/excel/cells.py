@@ -15,9 +15,9 @@ from typing import Any
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.utils.exceptions import IllegalCharacterError
 
-from ...core.quantity import Qualifier, canonical_unit, commensurable, qualifier_of
+from ...core.quantity import Qualifier, canonical_unit, commensurable, parse_quantity, qualifier_of
 from ...safetext import inert
-from .shown import ScaledFormat, parse_format, shown_text
+from .shown import ScaledFormat, parse_format, plain_digits, shown_text
 from .typed import OP_OF, QUALIFIER_WORD, Typed, phrase, typed_number, typed_text
 
 # Cells holding one of these are treated as empty: the seeds write "——" for "not applicable".
@@ -200,7 +200,12 @@ def read_figure(raw: Any, number_format: str, unit: str) -> dict[str, Any]:
 
 
 def read_statement(raw: Any, number_format: str, unit: str, *, keep_unit: bool) -> dict[str, Any]:
-    """A value the unit states at a precision: value, places, and the qualifier (95%以上) and unit when written."""
+    """A value the unit states at a precision: value, places, and the qualifier (95%以上) and unit when written.
+
+    A phrase that says more than its digits (2500余次, 近30万元, 十二次) is kept as the statement's text, and its
+    value, unit, qualifier and places are what core.params reads from such a text (the unit as the quantity
+    table names it), so that a params file and its workbook state the same thing.
+    """
     expected = _expected("a number", unit) + " (as the report writes it, e.g. 92.50, 95%以上)"
     if isinstance(raw, bool) or isinstance(raw, (dt.datetime, dt.date, dt.time)):
         raise CellProblem(f"{expected}, found {found(raw)}")
@@ -213,6 +218,14 @@ def read_statement(raw: Any, number_format: str, unit: str, *, keep_unit: bool) 
         out["qualifier"] = typed.qualifier.value
     if keep_unit and typed.unit:
         out["unit"] = typed.unit
+    text = raw.strip() if isinstance(raw, str) else ""
+    q = parse_quantity(text) if text and text != plain_digits(typed.value, typed.places) else None
+    if q is not None:
+        out = {"text": text, "value": float(q.value), "places": q.places}
+        if q.qualifier is not Qualifier.EXACT:
+            out["qualifier"] = q.qualifier.value
+        if keep_unit and q.unit:
+            out["unit"] = q.unit
     return out
 
 
@@ -432,6 +445,8 @@ def _record_text(kind: str, value: dict[str, Any], alone: bool) -> str | float |
     """
     if kind in ("target", "actual"):
         return format_quantity(value)
+    if value.get("text"):
+        return str(value["text"])  # the phrase as the report writes it
     qualifier = Qualifier(value.get("qualifier") or Qualifier.EXACT) if alone else Qualifier.EXACT
     unit = (value.get("unit") or "") if alone and kind in ("figure", "statement_unit") else ""
     if kind in ("figure", "amount") and qualifier is Qualifier.EXACT and not unit:

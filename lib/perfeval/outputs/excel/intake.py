@@ -355,7 +355,7 @@ def differences(a: UnitParams, b: UnitParams) -> list[str]:
     """Params paths whose values differ. The order of stated rates and ratios carries no meaning and is ignored:
     those the base table shows in cells of their own (控制率, 规模控制率) are read before the tables' rows."""
     def canonical(p: UnitParams) -> dict[str, Any]:
-        data = tidy(p.model_dump(exclude_defaults=True))
+        data = p.model_dump(exclude_defaults=True)
         claims = data.get("claims", {})
         for key, name in (("rates", "measure"), ("ratios", "label")):
             if claims.get(key):
