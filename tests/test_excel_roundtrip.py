@@ -69,3 +69,11 @@ def test_values_without_a_sheet_travel_in_other_parameters(tmp_path, monkeypatch
     assert "效益目标" in ws["B3"].value
     params, _ = read_workbook(path)
     assert params == load_params(YUNXI)
+
+
+@pytest.mark.parametrize("source", [CHANGSHA, YUNXI, LIUYANG], ids=lambda p: p.stem)
+def test_every_part_of_a_sample_unit_has_cells_of_its_own(source, tmp_path):
+    """Changsha's 附件2-4 projects, Liuyang's stated figures as the report writes them (2500余次, 近30万元), its
+    ratios, identities and statements: nothing of a sample unit is left to 其他参数's YAML."""
+    ws = openpyxl.load_workbook(export_workbook(source, tmp_path / "u.xlsx"))["其他参数"]
+    assert [ws.cell(r, 1).value for r in range(3, 20) if ws.cell(r, 1).value] == []
