@@ -77,3 +77,13 @@ def test_every_part_of_a_sample_unit_has_cells_of_its_own(source, tmp_path):
     ratios, identities and statements: nothing of a sample unit is left to 其他参数's YAML."""
     ws = openpyxl.load_workbook(export_workbook(source, tmp_path / "u.xlsx"))["其他参数"]
     assert [ws.cell(r, 1).value for r in range(3, 20) if ws.cell(r, 1).value] == []
+
+
+def test_the_series_linking_a_unit_across_years_has_its_cell(unit_copy, tmp_path):
+    def alter(d):
+        d["unit"]["series"] = "长沙县机关事务中心"
+
+    source = unit_copy(CHANGSHA, alter)
+    ws = openpyxl.load_workbook(export_workbook(source, tmp_path / "u.xlsx"))["单位信息"]
+    assert (ws["A11"].value, ws["B11"].value) == ("历年序列", "长沙县机关事务中心")
+    assert read_workbook(tmp_path / "u.xlsx")[0] == load_params(source)

@@ -126,6 +126,7 @@ IDENTITY = (
      "dept_overall_a：部门整体支出绩效自评指标（附件1-1）；self_assessment_b：绩效自评表（附件3-1）"),
     ("kind", "单位类型", "text", False, "同类单位相互比较，如 机关事务服务中心"),
     ("document", "资料来源", "text", False, "自评报告等文件名"),
+    ("series", "历年序列", "text", False, "同一单位各年资料的共同标识，用于历年比较；留空时按预算编码，无编码时按名称与地区"),
 )
 IDENTITY_ROW = 3
 
