@@ -19,8 +19,8 @@ from perfeval import evaluate_file, load_params
 from perfeval.cli import main
 from perfeval.core.quantity import Qualifier
 from perfeval.errors import WorkbookError
-from perfeval.outputs.excel import intake
-from perfeval.outputs.excel.book import sheet_parts
+from perfeval.outputs.excel import book, intake
+from perfeval.outputs.excel.book import sheet_parts, uncomputed_cells
 from perfeval.outputs.excel.intake import import_workbook, read_workbook
 from perfeval.outputs.excel.template import export_workbook
 
@@ -238,6 +238,13 @@ def test_a_formula_saved_without_its_result_is_named_not_blank(filled, tmp_path)
     assert "empty" not in found["单位信息!B4"]
 
 
+def test_formulas_are_found_when_the_scan_cannot_place_them(filled, tmp_path, monkeypatch):
+    """A sheet whose cells carry no reference is read for its formulas by openpyxl instead."""
+    monkeypatch.setattr(book, "uncomputed_cells", lambda xml: None)
+    path = edited(filled["changsha_county_2022"], tmp_path, {"基础数据表!D9": (Formula("=SUM(D10,D14,D15)"), None)})
+    assert [cell for cell, _ in problems(path)] == ["基础数据表!D9"]
+
+
 def test_a_formula_with_its_saved_result_reads_the_result(filled, tmp_path):
     path = with_results(edited(filled["changsha_county_2022"], tmp_path,
                                      {"基础数据表!D9": (Formula("=SUM(D10,D14,D15)"), None)}),
@@ -251,6 +258,17 @@ def test_a_formula_whose_result_is_an_error_is_named(filled, tmp_path):
                         {"单位信息!B4": "#DIV/0!"}, error=True)
     assert problems(path) == [("单位信息!B4", "shows the error #DIV/0! instead of a value; correct the formula "
                                              "or type the value")]
+
+
+def test_which_formula_cells_have_no_result():
+    """openpyxl saves <v></v> for a formula; an empty text result (t="str") is a result; a cell without its
+    reference cannot be placed by the scan (the reader then asks openpyxl)."""
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    xml = (f'<worksheet {ns}><sheetData><row r="2"><c r="B2"><f>SUM(A1:A3)</f><v></v></c>'
+           '<c r="C2" t="str"><f>IF(A1="","",A1)</f><v></v></c><c r="D2"><f>1+1</f><v>2</v></c>'
+           '<c r="E2"><f t="shared" si="0"/></c></row></sheetData></worksheet>').encode()
+    assert uncomputed_cells(xml) == {(2, 2): "=SUM(A1:A3)", (2, 5): "="}
+    assert uncomputed_cells(xml.replace(b'<c r="E2">', b"<c>")) is None
 
 
 # --- line breaks round trip ---------------------------------------------------------------------------------

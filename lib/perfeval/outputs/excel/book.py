@@ -13,6 +13,7 @@ from typing import Any, Iterator
 
 import openpyxl
 from defusedxml import ElementTree
+from openpyxl.utils import coordinate_to_tuple
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -92,11 +93,32 @@ def archive_too_big(parts: list[zipfile.ZipInfo], sheets: dict[str, str] | None 
     return None
 
 
+def uncomputed_cells(xml: bytes) -> dict[tuple[int, int], str] | None:
+    """(row, column) → formula of each cell of a sheet's XML saved with a formula and no result; None when a
+    cell has no reference (r), which the spreadsheet format allows and this scan cannot place.
+
+    A numeric formula with an empty <v/> (how openpyxl saves it) has no result; an empty text result (t="str")
+    is a result, the empty string.
+    """
+    out: dict[tuple[int, int], str] = {}
+    for _, element in ElementTree.iterparse(io.BytesIO(xml)):
+        if element.tag.rsplit("}", 1)[-1] != "c":
+            continue
+        children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
+        formula, value = children.get("f"), children.get("v")
+        if formula is not None and (value is None or not value.text and element.get("t") not in ("str", "s")):
+            if element.get("r") is None:
+                return None
+            out[coordinate_to_tuple(element.get("r"))] = "=" + (formula.text or "")
+        element.clear()
+    return out
+
+
 class Book:
     """An opened workbook: each cell's saved value, and the formulas that were saved without their result.
 
     openpyxl reads a formula's saved result (data_only) and cannot tell a formula with no result from an empty
-    cell; the sheets whose XML holds formulas are therefore read a second time for their formulas.
+    cell; the XML of the sheets that hold formulas is therefore scanned for formula cells without a result.
     """
 
     def __init__(self, values: Workbook, data: bytes | None = None, sheets: dict[str, str] | None = None) -> None:
@@ -104,32 +126,44 @@ class Book:
         self.data = data
         self.sheets = sheets or {}
         self._formulas: Workbook | None = None
+        self._archive: zipfile.ZipFile | None = None
 
     @property
     def sheetnames(self) -> list[str]:
         return self.values.sheetnames
 
-    def _has_formulas(self, sheet: str) -> bool:
-        if self.data is None or sheet not in self.sheets:
-            return self.data is not None  # index unreadable: look
-        with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
-            return bool(_FORMULA_TAG.search(archive.read(self.sheets[sheet])))
+    def _uncomputed(self, sheet: str, max_row: int, max_col: int, file: str) -> dict[tuple[int, int], str]:
+        """Formula cells of a sheet saved without a result, within bounds."""
+        if self.data is None:
+            return {}
+        cells = None
+        if sheet in self.sheets:
+            if self._archive is None:
+                self._archive = zipfile.ZipFile(io.BytesIO(self.data))
+            xml = self._archive.read(self.sheets[sheet])
+            if not _FORMULA_TAG.search(xml):
+                return {}
+            cells = uncomputed_cells(xml)
+        if cells is None:  # the sheet's part or a cell's place is unknown: read its formulas with openpyxl
+            if self._formulas is None:
+                self._formulas = _load(self.data, data_only=False)
+            cells = {at: value.formula for at, (value, _) in
+                     read_grid(self._formulas[sheet], max_row, max_col, file, sheet).items()
+                     if isinstance(value, Uncomputed)}
+        return {(r, c): f for (r, c), f in cells.items() if r <= max_row and c <= max_col}
 
     def grid(self, sheet: str, max_row: int, max_col: int, file: str) -> Grid:
         """Every non-empty cell of a sheet within bounds; a formula without a saved result is an Uncomputed."""
         grid = read_grid(self.values[sheet], max_row, max_col, file, sheet)
-        if self._has_formulas(sheet):
-            if self._formulas is None:
-                self._formulas = _load(self.data, data_only=False)  # type: ignore[arg-type]
-            for at, (value, fmt) in read_grid(self._formulas[sheet], max_row, max_col, file, sheet).items():
-                if isinstance(value, Uncomputed) and at not in grid:
-                    grid[at] = (value, fmt)
+        for at, formula in self._uncomputed(sheet, max_row, max_col, file).items():
+            if at not in grid:
+                grid[at] = (Uncomputed(formula), "General")
         return grid
 
     def close(self) -> None:
-        for wb in (self.values, self._formulas):
-            if wb is not None:
-                wb.close()
+        for opened in (self.values, self._formulas, self._archive):
+            if opened is not None:
+                opened.close()
 
 
 def _load(data: bytes, data_only: bool) -> Workbook:
