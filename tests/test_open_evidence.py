@@ -133,12 +133,16 @@ def test_a_stated_share_is_judged_with_its_qualifier_and_precision(unit_copy, te
     ("2.6万余次", "28000次", True),
     ("1802万元", "18020000元", False),
     ("1802万元", "1800万元", True),
+    ("2.6万次", "25600次", False),   # 2.6万 is written to the thousand: 25,500–26,500
+    ("2.6万次", "26600次", True),
+    ("14800万元", "1.5亿元", False),  # 1.5亿元 is written to the 0.1亿 (1,000万元), converted with its precision
+    ("14400万元", "1.5亿元", True),
+    ("1.5亿元", "14800万元", False),
 ])
 def test_two_statements_of_one_figure_contradict_only_when_both_cannot_hold(unit_copy, first, second, contradicts):
     path = with_changes(unit_copy, LIUYANG, stated=[{"id": "x", "label": "某数", "text": first, "source": "甲处"}],
                         claims__statements=[{"figure": "x", "text": second, "source": "乙处",
-                                             **({"unit": "元"} if second.endswith("元") and not second.endswith("万元")
-                                                else {})}])
+                                             }])
     assert ("figure_stated_twice" in checks_of(path)) is contradicts
 
 
@@ -284,3 +288,7 @@ def test_a_stated_text_and_a_value_that_disagree_are_an_error(tmp_path, capsys):
                     "stated: [{id: a, label: 出车, text: 11597次, value: 11579}]\n", encoding="utf-8")
     assert main(["validate", str(path)]) == 1
     assert "value 11579 is not what text \"11597次\" says (11597)" in capsys.readouterr().err
+    path.write_text("unit: {id: x, name: 某, region: 某, year: 2021, framework: dept_overall_a}\n"
+                    "stated: [{id: a, label: 某数, text: 1.5亿元, unit: 元}]\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert "unit \"元\" is not what text \"1.5亿元\" says (亿元)" in capsys.readouterr().err

@@ -5,7 +5,7 @@ import math
 from decimal import Decimal
 
 from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
-from ..core.params import Stated, StatedRatio, Value, value_of
+from ..core.params import Stated, StatedRatio, Value, restated, value_of
 from ..core.quantity import Interval, convert
 from ..core.formulas import round_half_up
 from .finding import Evidence, Finding
@@ -101,9 +101,7 @@ def stated_ratios(unit: ScoredUnit) -> list[Finding]:
         hint = ""
         for st in params.claims.statements:
             if st.figure in (r.numerator, r.denominator):
-                other = Value(st.figure, "", convert(st.value, st.unit, a.unit if st.figure == r.numerator else b.unit)
-                              if st.unit else st.value, a.unit if st.figure == r.numerator else b.unit,
-                              st.qualifier, st.places, st.source, "self_reported")
+                other = restated(st, st.figure, "", a.unit if st.figure == r.numerator else b.unit, st.unit)
                 aa, bb = (other, b) if st.figure == r.numerator else (a, other)
                 if bb.value > 0 and _ratio_holds(r, aa, bb)[0]:
                     label = a.label if st.figure == r.numerator else b.label

@@ -34,7 +34,10 @@ def stated_pct(value: float, places: int | None) -> str:
 
 
 def written(v: Value) -> str:
-    """A figure as the document wrote it: its value at the decimals written, its qualifier and unit (2500余次)."""
+    """A figure as the document wrote it: its own phrase when kept (2.6万余次), else its value at the decimals
+    written with its qualifier and unit (2500余次)."""
+    if v.text:
+        return v.text
     shown = money(v.value)[:-2] if v.unit == "万元" else (f"{round_half_up(v.value, v.places):.{v.places}f}"
                                                         if v.places is not None else num(v.value, 6))
     word = QUALIFIER_WORD[v.qualifier]

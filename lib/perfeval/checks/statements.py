@@ -5,8 +5,8 @@ from typing import Iterator
 
 from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
 from ..core.framework import Node
-from ..core.params import Value, value_of
-from ..core.quantity import contradicts, convert
+from ..core.params import restated, value_of
+from ..core.quantity import contradicts
 from .finding import Evidence, Finding
 from .fmt import amount, num, pts, sourced_value, value_evidence, written
 from .rescore import effect, score_of, with_figure, with_row_value
@@ -29,8 +29,7 @@ def figure_statements(unit: ScoredUnit) -> list[Finding]:
         first = value_of(params, st.figure)
         if first is None:
             continue
-        other = Value(st.figure, first.label, convert(st.value, st.unit, first.unit) if st.unit else st.value,
-                      first.unit, st.qualifier, st.places, st.source, "self_reported")
+        other = restated(st, st.figure, first.label, first.unit, st.unit)
         if not contradicts(first.quantity(), other.quantity()):
             continue
         uses = st.figure in scored_inputs

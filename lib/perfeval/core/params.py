@@ -17,7 +17,7 @@ from .problems import describe_errors, found, not_a_number, readable_path
 from .figures import COLUMNS, FUNDS, LINES, SCALARS, group_keys, is_figure_path, label_of, unit_of
 from .formulas import decimals_of
 from ..errors import IncommensurableUnits
-from .quantity import (Qualifier, Quantity, agrees, canonical_unit, commensurable,
+from .quantity import (Qualifier, Quantity, agrees, canonical_unit, commensurable, factor,
                        parse_quantity, qualifier_of)
 from ..fileio import read_yaml
 
@@ -81,6 +81,8 @@ def _from_text(data: Any, with_unit: bool) -> Any:
             out[key] = value
         elif key == "value" and isinstance(given, (int, float)) and abs(float(given) - value) > 1e-9 * max(1, value):
             raise ValueError(f"value {given!r} is not what text {found(data['text'])} says ({_plain(value)})")
+        elif key == "unit" and value and isinstance(given, str) and canonical_unit(given) != value:
+            raise ValueError(f"unit {found(given)} is not what text {found(data['text'])} says ({value})")
     return out
 
 
@@ -127,10 +129,16 @@ class Stated(Record):
     def qualified(self) -> bool:
         return self.qualifier is not Qualifier.EXACT
 
+    @property
+    def scale(self) -> Decimal:
+        """What the written number was multiplied by (2.6万次 → 10000), so its last digit is worth 1000, not 0.1."""
+        read = parse_quantity(self.text) if self.text else None
+        return read.scale if read is not None else Decimal(1)
+
     def quantity(self, unit: str = "") -> Quantity:
-        """The statement as a Quantity: its value at the decimals written, with its qualifier."""
+        """The statement as a Quantity: its value at the precision written, with its qualifier."""
         places = self.places if self.places is not None else _places_of(self.value)
-        return Quantity(Decimal(repr(float(self.value))), unit, self.qualifier, places)
+        return Quantity(Decimal(repr(float(self.value))), unit, self.qualifier, places, scale=self.scale)
 
     def holds_for(self, computed: float, unit: str = "") -> bool:
         """Is the statement true of a computed value, rounded half-up (四舍五入) at the decimals written and tested
@@ -529,6 +537,8 @@ class Value:
     source: str | None
     basis: str
     scope: str | None = None
+    scale: Decimal = Decimal(1)  # what a written digit was multiplied by: a multiplier (2.6万) and a unit converted
+    text: str | None = None  # the phrase as written (2.6万余次, 1.5亿元), when the document's words were kept
 
     @property
     def qualified(self) -> bool:
@@ -538,7 +548,17 @@ class Value:
     def quantity(self) -> Quantity:
         """The value as a statement, for agreement and contradiction at the precision it was written."""
         places = self.places if self.places is not None else _places_of(self.value)
-        return Quantity(Decimal(repr(float(self.value))), canonical_unit(self.unit), self.qualifier, places)
+        return Quantity(Decimal(repr(float(self.value))), canonical_unit(self.unit), self.qualifier, places,
+                        scale=self.scale)
+
+
+def restated(st: Stated, ref: str, label: str, unit: str, written_unit: str | None) -> Value:
+    """Another statement of a figure, in that figure's unit: converted (1.5亿元 → 15000万元) with its precision, so
+    that 1.5亿元 admits 14500–15500万元 and 2.6万次 admits 25500–26500次, as written."""
+    step = factor(written_unit, unit) if written_unit else Decimal(1)
+    value = float(Decimal(repr(float(st.value))) * step) if step != 1 else st.value
+    return Value(ref, label, value, unit, st.qualifier, st.places, st.source, "self_reported",
+                 scale=st.scale * step, text=st.text)
 
 
 def value_of(params: UnitParams, ref: str) -> Value | None:
@@ -552,13 +572,14 @@ def value_of(params: UnitParams, ref: str) -> Value | None:
         if fig is None:
             return None
         unit = unit_of(ref)
-        return Value(ref, label_of(ref), fig.in_unit(unit), unit, fig.qualifier, None, fig.source, fig.basis,
-                     fig.scope)
+        step = factor(fig.unit, unit) if fig.unit else Decimal(1)
+        return Value(ref, label_of(ref), fig.in_unit(unit), unit, fig.qualifier, _places_of(fig.value), fig.source,
+                     fig.basis, fig.scope, scale=step)
     stated = next((s for s in params.stated if s.id == ref), None)
     if stated is None:
         raise KeyError(ref)
     return Value(ref, stated.label, stated.value, canonical_unit(stated.unit), stated.qualifier, stated.places,
-                 stated.source, stated.basis, stated.scope)
+                 stated.source, stated.basis, stated.scope, scale=stated.scale, text=stated.text)
 
 
 def _refs(params: UnitParams) -> list[tuple[str, str]]:

@@ -529,11 +529,18 @@ def commensurable(a: str, b: str) -> bool:
     return a in UNITS and b in UNITS and UNITS[a].dimension == UNITS[b].dimension
 
 
-def convert(value: float, unit: str, to: str) -> float:
-    """value in `unit` expressed in `to` (1.5亿元 → 15000万元); IncommensurableUnits when they cannot be compared."""
+def factor(unit: str, to: str) -> Decimal:
+    """What one `unit` is in `to` (亿元 → 万元: 10000); IncommensurableUnits when they cannot be compared."""
     a, b = canonical_unit(unit), canonical_unit(to)
     if a == b:
-        return value
+        return Decimal(1)
     if not commensurable(a, b):
         raise incommensurable(unit, to)
-    return float(Decimal(repr(float(value))) * UNITS[a].factor / UNITS[b].factor)
+    return UNITS[a].factor / UNITS[b].factor
+
+
+def convert(value: float, unit: str, to: str) -> float:
+    """value in `unit` expressed in `to` (1.5亿元 → 15000万元); IncommensurableUnits when they cannot be compared."""
+    if canonical_unit(unit) == canonical_unit(to):
+        return value
+    return float(Decimal(repr(float(value))) * factor(unit, to))
