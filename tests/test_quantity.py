@@ -64,6 +64,9 @@ def q(text: str) -> Quantity:
     ("100家单位", "100", "家", Q.EXACT, 0),
     ("60余家/次", "60", "家次", Q.OVER, 0),
     ("收益9230万", "92300000", "", Q.EXACT, 0),
+    ("１，８２０场", "1820", "场次", Q.EXACT, 0),   # full-width digits grouped by a full-width comma, in a cell
+    ("100家单位以上", "100", "家", Q.AT_LEAST, 0),   # the qualifier after the noun counted
+    ("+5%", "5", "%", Q.EXACT, 0),
 ])
 def test_a_phrase_reads_as_written(text, value, unit, qualifier, places):
     if text.startswith("收益"):
@@ -75,7 +78,8 @@ def test_a_phrase_reads_as_written(text, value, unit, qualifier, places):
     assert (got.value, got.unit, got.qualifier, got.places) == (D(value), unit, qualifier, places)
 
 
-@pytest.mark.parametrize("cell", ["高质量完成", "——", "", "　", "12次/年", "2022年", "A3", "基本实现"])
+@pytest.mark.parametrize("cell", ["高质量完成", "——", "", "　", "12次/年", "2022年", "A3", "基本实现", "12，13", "+",
+                                  "1，8200场"])
 def test_a_cell_that_states_no_single_quantity_reads_as_none(cell):
     assert parse_quantity(cell) is None
 
@@ -83,6 +87,7 @@ def test_a_cell_that_states_no_single_quantity_reads_as_none(cell):
 def test_a_cell_keeps_the_phrase_as_typed():
     assert q(" 719.55　").text == "719.55"
     assert q("≥15,000万元").text == "≥15,000万元"
+    assert q("+5%").text == "+5%"
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -280,6 +280,7 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 # ---------------------------------------------------------------- reading
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%，")
+_GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUMERAL = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
@@ -478,10 +479,15 @@ def find_quantities(sentence: str) -> list[Found]:
 def parse_quantity(text: str) -> Quantity | None:
     """The quantity a whole phrase (a table cell) states, or None if it states none or several.
 
-    The phrase may carry a qualifier ("≥15,000万元", "不少于12次", "95%以上") and may be followed by the
-    noun counted ("100家单位"); anything else around the number makes it not a quantity.
+    The phrase may carry a qualifier ("≥15,000万元", "不少于12次", "95%以上"), a plus sign ("+5%"), full-width
+    digits grouped by full-width commas ("１，８２０场") and may be followed by the noun counted ("100家单位",
+    "100家单位以上"); anything else around the number makes it not a quantity.
     """
+    begin = lead = len(text) - len(text.lstrip().lstrip("\u3000"))
     stripped = text.strip().strip("\u3000")
+    if stripped[:1] in ("+", "＋") and stripped[1:2].translate(_FULL_WIDTH).isdigit():
+        lead, stripped = lead + 1, stripped[1:]
+    stripped = _GROUPED_FULL_WIDTH.sub(",", stripped)  # 1，820 in a cell is one number (same length: offsets hold)
     if not stripped:
         return None
     found = list(_scan(stripped, whole=True))
@@ -491,8 +497,11 @@ def parse_quantity(text: str) -> Quantity | None:
     if rest and not re.fullmatch(r"[\u4e00-\u9fff]+", rest):
         return None
     q = found[0].quantity
-    lead = len(text) - len(text.lstrip().lstrip("\u3000"))
-    return replace(q, text=text[lead:lead + found[0].end])
+    end = found[0].end
+    suffix = next((word for word in sorted(_SUFFIXES, key=len, reverse=True) if rest.endswith(word)), None)
+    if suffix and q.qualifier is Qualifier.EXACT:  # the noun between the number and its qualifier (100家单位以上)
+        q, end = replace(q, qualifier=_SUFFIXES[suffix]), len(stripped)
+    return replace(q, text=text[begin:lead + end])
 
 
 QUALIFIER_WORD: dict[Qualifier, str] = {  # how a report words each qualifier, for messages
