@@ -6,7 +6,7 @@ import pytest
 from perfeval import load_unit, run_checks, score_file
 from perfeval.checks import KINDS, count_by_severity, group_by_kind
 from perfeval.checks.finding import SEVERITY_ORDER
-from perfeval.checks.fmt import money, pct, pts
+from perfeval.checks.fmt import money, num, pct, pts
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 
@@ -47,9 +47,12 @@ def test_to_dict_carries_labels_and_evidence(yunxi):
 
 
 @pytest.mark.parametrize("fn,value,text", [
-    (money, 12819.6, "12819.60万元"), (money, 25.0, "25万元"), (money, 0.0, "0万元"), (money, 1.225, "1.23万元"),
-    (pct, 34.0999, "34.10%"), (pct, 100.0, "100%"), (pct, 77.0362, "77.04%"),
-    (pts, 2.3536, "2.35 分"), (pts, 3.0, "3 分"),
+    (money, 12819.6, "12,819.60万元"), (money, 25.0, "25.00万元"), (money, 0.0, "0.00万元"),
+    (money, 1.2200000000000273, "1.22万元"),  # 613.76 − 612.54: float noise is not a decimal of its own
+    (pct, 34.0999, "34.10%"), (pct, 100.0, "100%"), (pct, 77.0362, "77.04%"), (pct, 99.999, "99.999%"),
+    (pts, 2.3536, "2.35 分"), (pts, 3.0, "3 分"), (pts, 100.001, "100.001 分"),
+    (num, 1460000.0, "1,460,000"), (num, 16640.9149, "16,640.91"),
 ])
 def test_number_formats(fn, value, text):
+    """The checks print through perfeval.fmt: the same figure reads the same in a finding and in a table."""
     assert fn(value) == text

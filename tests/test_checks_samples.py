@@ -76,27 +76,27 @@ MESSAGES = [
     ("changsha", "identity_broken", ("“三公”经费（本年决算数）", "613.76万元", "614.98万元", "多 1.22万元")),
     ("changsha", "identity_broken", ("公务用车购置和维护经费（本年决算数）", "公车运行维护 612.54万元", "少 1.22万元")),
     ("changsha", "items_exceed_whole", ("上年决算数", "719.55万元", "721.30万元", "1.75万元")),
-    ("changsha", "figure_stated_twice", ("3537.37万元", "3821.31万元", "283.94万元", "重算得分相同")),
+    ("changsha", "figure_stated_twice", ("3,537.37万元", "3,821.31万元", "283.94万元", "重算得分相同")),
     ("changsha", "figure_stated_twice", ("613.76万元", "612.54万元", "不参与")),
     ("changsha", "stated_ratio_mismatch", ("34.03%", "34.10%", "612.54万元")),
-    ("changsha", "budget_denominator", ("77.04%", "100%", "16640.91万元", "12819.60万元", "由 0 分变为 3 分")),
-    ("changsha", "final_above_budget", ("办公经费", "25.88万元", "25万元", "103.52%")),
-    ("changsha", "plan_exceeded", ("439.27万元", "240万元", "183.03%")),
-    ("yunxi", "identity_broken", ("2246.07万元", "国有资本经营预算支出 1419.77万元", "3665.84万元")),
+    ("changsha", "budget_denominator", ("77.04%", "100%", "16,640.91万元", "12,819.60万元", "由 0 分变为 3 分")),
+    ("changsha", "final_above_budget", ("办公经费", "25.88万元", "25.00万元", "103.52%")),
+    ("changsha", "plan_exceeded", ("439.27万元", "240.00万元", "183.03%")),
+    ("yunxi", "identity_broken", ("2,246.07万元", "国有资本经营预算支出 1,419.77万元", "3,665.84万元")),
     ("yunxi", "row_value_stated_twice", ("主题党日活动", "12次", "11场次", "2.75 分")),
     ("yunxi", "section_weight_stated_twice", ("效益目标", "30 分", "40 分")),
     ("yunxi", "section_rate_mismatch", ("98%", "80%", "服务对象满意度")),
     ("yunxi", "table_total_not_100", ("110 分", "效益指标 40")),
-    ("yunxi", "listed_items_unexplained", ("1833.99万元", "1708.46万元", "125.53万元", "6.84%")),
-    ("yunxi", "listed_items_unexplained", ("1419.77万元", "1154.45万元", "265.32万元")),
-    ("yunxi", "item_listed_twice", ("1099.62万元", "处置资产缴纳税金", "国有资产处置缴纳税金")),
+    ("yunxi", "listed_items_unexplained", ("1,833.99万元", "1,708.46万元", "125.53万元", "6.84%")),
+    ("yunxi", "listed_items_unexplained", ("1,419.77万元", "1,154.45万元", "265.32万元")),
+    ("yunxi", "item_listed_twice", ("1,099.62万元", "处置资产缴纳税金", "国有资产处置缴纳税金")),
     ("yunxi", "full_marks_for_cost_overrun", ("公车平台", "150万元", "191.18万元", "2.35 分")),
     ("yunxi", "full_marks_for_cost_overrun", ("后勤建设及营运（食堂）", "111.94万元", "2.68 分")),
     ("yunxi", "full_marks_for_cost_overrun", ("机关物业管理", "213.63万元", "2.64 分")),
     ("yunxi", "claimed_total_mismatch", ("96 分", "96.96 分", "重算比自评高 0.96 分")),
     ("yunxi", "claimed_total_omits_rows", ("预算执行率", "产出指标 50 + 效益指标 38 + 满意度指标 8", "110 分")),
-    ("yunxi", "budget_denominator", ("2246.07万元", "935.95万元", "239.98%", "评分规则采用", "恰等于全年执行数")),
-    ("liuyang", "listed_items_unexplained", ("3404.68万元", "3256.06万元", "148.62万元", "4.37%")),
+    ("yunxi", "budget_denominator", ("2,246.07万元", "935.95万元", "239.98%", "评分规则采用", "恰等于全年执行数")),
+    ("liuyang", "listed_items_unexplained", ("3,404.68万元", "3,256.06万元", "148.62万元", "4.37%")),
     ("liuyang", "claimed_total_unverifiable", ("96 分", "8 分")),
     ("liuyang", "final_above_budget", ("基本支出", "347.79万元", "323.39万元", "107.55%")),
 ]
@@ -115,7 +115,7 @@ def test_a_rate_stated_at_the_units_precision_is_not_a_finding():
 
 
 def test_evidence_carries_values_and_sources():
-    f = one("changsha", "figure_stated_twice", "3537.37万元")
+    f = one("changsha", "figure_stated_twice", "3,537.37万元")
     assert [(e.value, e.unit, e.source) for e in f.evidence] == [
         (3537.37, "万元", "附件1-2 部门整体支出预算调整·2022年预算数"),
         (3821.31, "万元", "附件1-3 三(3)1 年中按财政要求调减本年部门预算")]

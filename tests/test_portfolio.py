@@ -49,6 +49,7 @@ def test_cost_ratios_carry_their_figures(results):
     assert trip["数值"] == pytest.approx(264.77)  # 307.05万元 / 11597 次, in 元
     km = ratios.loc[("浏阳市机关后勤服务中心", "公务用车每百公里费用")]
     assert km["数值"] == pytest.approx(210.31)  # 307.05万元 / 146万公里 × 100, in 元
+    assert km["分母"] == "公务用车行驶里程 1,460,000公里"  # as stated, not 1.46e+06
     assert ("岳阳市云溪区机关事务服务中心", "人均“三公”经费") not in ratios.index  # not stated: not invented
 
 

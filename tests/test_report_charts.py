@@ -73,4 +73,4 @@ def test_charts_with_nothing_to_plot_are_none(restore_rc):
 def test_spending_bars_are_labelled_in_wan_yuan_with_shares(restore_rc):
     fig = charts.spending_structure(load_report(CHANGSHA).params)
     labels = [t.get_text() for t in fig.axes[0].texts]
-    assert "10,325.79 万元（67.8%）" in labels
+    assert "10,325.79万元（67.78%）" in labels  # money at 2 decimals, a share as a rate at 2

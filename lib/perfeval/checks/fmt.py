@@ -1,8 +1,11 @@
-"""How figures read in a finding: money in 万元, rates in %, points in 分, each with its source."""
+"""How figures read in a finding: money in 万元, rates in %, points in 分, each with its source.
+
+The numbers themselves are printed by perfeval.fmt, the one set of rules every output shares.
+"""
 from __future__ import annotations
 
+from .. import fmt
 from ..core.figures import COLUMNS, LINES, label_of, unit_of
-from ..core.formulas import round_half_up
 from ..core.params import Figure, Value
 from ..core.quantity import QUALIFIER_WORD, Qualifier
 from .finding import Evidence
@@ -11,32 +14,31 @@ TOLERANCE = 0.005  # half a cent of 万元: figures are stated to two decimals
 
 
 def num(value: float, places: int = 2) -> str:
-    """A number as a report prints it: 12819.60 → '12819.6', 25.0 → '25' (四舍五入 to places)."""
-    return f"{round_half_up(value, places):g}" if abs(value) < 1e15 else f"{value:.6g}"
+    """A number as a report prints it: at most `places` decimals (12,819.6; 25), never scientific."""
+    return fmt.figure(value, places)
 
 
 def money(value: float) -> str:
-    """An amount in 万元 with its two decimals kept when it has them (12819.60万元, 25万元)."""
-    text = f"{round_half_up(value, 2):.2f}" if abs(value) < 1e15 else f"{value:.6g}"
-    return (text[:-3] if text.endswith(".00") else text) + "万元"
+    """An amount in 万元 at two decimals with thousands separators (12,819.60万元, 25.00万元)."""
+    return fmt.wan(value)
 
 
 def pct(value: float) -> str:
     """A rate to two decimals as tables print it (34.10%, 77.04%), whole rates without them (100%)."""
-    return money(value)[:-2] + "%"
+    return fmt.pct(value)
 
 
 def stated_pct(value: float, places: int | None) -> str:
     """A rate as the unit wrote it: 77.00% stays 77.00%, 92% stays 92%."""
     if places is None:
         return pct(value)
-    return f"{round_half_up(value, places):.{places}f}%"
+    return f"{fmt.fixed(value, places)}%"
 
 
 def written(v: Value) -> str:
     """A figure as the document wrote it: its value at the decimals written, its qualifier and unit (2500余次)."""
-    shown = money(v.value)[:-2] if v.unit == "万元" else (f"{round_half_up(v.value, v.places):.{v.places}f}"
-                                                        if v.places is not None else num(v.value, 6))
+    shown = money(v.value)[:-2] if v.unit == "万元" else (fmt.fixed(v.value, v.places) if v.places is not None
+                                                        else num(v.value, 6))
     word = QUALIFIER_WORD[v.qualifier]
     if v.qualifier in (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.OVER):
         return f"{shown}{word}{v.unit}" if v.qualifier is Qualifier.OVER else f"{shown}{v.unit}{word}"
@@ -49,12 +51,12 @@ def stated_as(value: float, places: int | None, qualifier: Qualifier, unit: str)
 
 
 def pts(value: float) -> str:
-    return num(value) + " 分"
+    return fmt.points_text(value)
 
 
 def amount(value: float, unit: str) -> str:
     """A value with its unit, money formatted as money."""
-    return money(value) if unit == "万元" else num(value) + unit
+    return fmt.quantity(value, unit)
 
 
 def short_label(path: str) -> str:

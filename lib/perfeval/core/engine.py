@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from ..errors import FrameworkError, ParamsError
+from ..fmt import quantity
 from . import formulas
 from .figures import suggestion
 from .framework import Framework, Node, load_framework
@@ -237,7 +238,7 @@ def _describe(target) -> str | None:  # noqa: ANN001 - a Target or Actual
         return None
     if target.value is not None:
         op = getattr(target, "op", None) or ""
-        return f"{op}{formulas.round_half_up(target.value, 6):f}".rstrip("0").rstrip(".") + (target.unit or "")
+        return f"{op}{quantity(target.value, target.unit)}"  # money at two decimals, as every output prints it
     return target.text
 
 

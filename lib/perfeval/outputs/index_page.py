@@ -11,7 +11,7 @@ from typing import Any, Sequence
 
 from .batch.status import OK
 from .batch.summaries import Entry
-from ..core.formulas import round_half_up
+from ..fmt import DASH, points, stated
 from ..safetext import inert
 
 CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", "status", "reason", "total",
@@ -45,7 +45,7 @@ tr.failed { background: #fff8f0; }
 
 
 def _n(x: float | None) -> str:
-    return "—" if x is None else f"{round_half_up(x, 2):.2f}".rstrip("0").rstrip(".")
+    return DASH if x is None else points(x)
 
 
 def rows(entries: Sequence[Entry]) -> list[dict[str, Any]]:
@@ -65,7 +65,7 @@ def rows(entries: Sequence[Entry]) -> list[dict[str, Any]]:
                 grade=r.grade or "", grade_withheld_reason=r.grade_withheld_reason or "",
                 applicable_points=_n(c.applicable), assessed_points=_n(c.assessed), verified_points=_n(c.verified),
                 self_reported_points=_n(c.self_reported),
-                claimed_total=_n(r.claimed.total) if r.claimed.total is not None else "",
+                claimed_total=stated(r.claimed.total) if r.claimed.total is not None else "",
                 claimed_grade=r.claimed.grade or "", claim_status=r.claimed.status_label or "",
                 findings_error=r.findings_by_severity.get("error", 0),
                 findings_warning=r.findings_by_severity.get("warning", 0),

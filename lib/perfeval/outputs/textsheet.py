@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..fmt import DASH, points, quantity, stated
 from ..result import UnitResult
-from ..core.formulas import round_half_up
 from ..safetext import for_terminal, one_line
 
 
@@ -17,26 +17,22 @@ def pad(text: str, cols: int, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
-def _num(x: float | None, places: int = 2) -> str:
-    return "—" if x is None else f"{round_half_up(x, places):.{places}f}".rstrip("0").rstrip(".")
-
-
 def verdict_lines(result: UnitResult) -> list[str]:
     """The verdict as a reader must take it: coverage first, a grade only where the evidence supports one."""
     c = result.coverage
-    lines = [f"已评分值 {_num(c.assessed)} / 应评 {_num(c.applicable)} 分（其中核实 {_num(c.verified)} 分、单位自述 "
-             f"{_num(c.self_reported)} 分；未评 {_num(c.not_assessed)} 分）"]
+    lines = [f"已评分值 {stated(c.assessed)} / 应评 {stated(c.applicable)} 分（其中核实 {stated(c.verified)} 分、单位自述 "
+             f"{stated(c.self_reported)} 分；未评 {stated(c.not_assessed)} 分）"]
     span = result.total_range
     if result.grade is None:
         reason = result.grade_withheld_reason or "未评分"
-        where = f"；按已评指标，总分可在 {_num(span[0])}–{_num(span[1])} 分之间" if span else ""
+        where = f"；按已评指标，总分可在 {points(span[0])}–{points(span[1])} 分之间" if span else ""
         lines.append(f"不予定级（{reason}）{where}")
     else:
-        lines.append(f"重算总分 {_num(result.total_on_100)} 分，等次 {result.grade}")
+        lines.append(f"重算总分 {points(result.total_on_100)} 分，等次 {result.grade}")
     claim = result.claimed
     if claim.total is not None or claim.grade:
         status = f"——{claim.status_label}" if claim.status_label else ""
-        lines.append(f"单位自评 {_num(claim.total)} 分，等次 {one_line(claim.grade or '未载明')}{status}")
+        lines.append(f"单位自评 {stated(claim.total)} 分，等次 {one_line(claim.grade or '未载明')}{status}")
     return lines
 
 
@@ -45,10 +41,10 @@ def render(result: UnitResult) -> str:
     head = ["一级", "二级", "三级指标", "分值", "计算值", "得分", "自评", "状态"]
     body = []
     for r in result.indicators:
-        value = "—" if r.value is None else f"{_num(r.value)}{one_line(r.value_unit)}"
-        weight = "空" if r.weight is None else _num(r.weight)
-        body.append([one_line(r.level1), one_line(r.level2), one_line(r.name), weight, value, _num(r.score),
-                     _num(r.claimed_score), r.status_label])
+        value = DASH if r.value is None else one_line(quantity(r.value, r.value_unit))
+        weight = "空" if r.weight is None else stated(r.weight)
+        body.append([one_line(r.level1), one_line(r.level2), one_line(r.name), weight, value, points(r.score),
+                     stated(r.claimed_score), r.status_label])
     cols = [max(width(x) for x in col) for col in zip(head, *body)]
     numeric = {3, 4, 5, 6}
     lines = [f"{one_line(result.unit.name)}（{result.unit.year}年） 框架：{one_line(result.framework.name)}", ""]

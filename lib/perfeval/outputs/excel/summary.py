@@ -14,14 +14,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...checks.finding import SEVERITY_ORDER
 from ...fileio import write_atomic
+from ...fmt import EXCEL_POINTS, EXCEL_RATE, fixed
 from ...result import FindingOut, IndicatorOut, UnitResult
 from ...safetext import inert
 from .cells import display_width, set_shown_text
 from .style import BODY_FONT, BOX, HEADER_FONT, TITLE_FONT, WRAP, fit_width, header_cell, set_width
 
 SUMMARY_SHEET = "汇总"
-SCORE = "0.00"
-PERCENT = '0.00"%"'
+SCORE = EXCEL_POINTS
+PERCENT = EXCEL_RATE
 NOTES_WIDTH = 60
 LINE_HEIGHT = 15
 SEVERITIES = ("error", "warning", "info")
@@ -109,7 +110,7 @@ def _fit(ws: Worksheet, columns: int, last_row: int, first_row: int = 1, skip: S
 def _shown(cell) -> str:  # noqa: ANN001
     """The text Excel shows for a cell, to size its column."""
     if isinstance(cell.value, (int, float)) and cell.number_format in (SCORE, PERCENT):
-        return f"{cell.value:.2f}%" if cell.number_format == PERCENT else f"{cell.value:.2f}"
+        return fixed(cell.value, 2) + ("%" if cell.number_format == PERCENT else "")
     return "" if cell.value is None else str(cell.value)
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 
+from ...fmt import fixed
 from ..report.fonts import ensure_chinese_font
 
 GRADES = ["优", "良", "中", "差"]
@@ -82,7 +83,7 @@ def cost_ratio_bars(ratios: pd.DataFrame) -> Figure | None:
         labels = [f"{u}（{y}）" for u, y in zip(part["单位"], part["年度"])]
         sns.barplot(x=part["数值"].to_numpy(), y=labels, color="#2f6db5", orient="h", ax=ax)
         unit = part["单位（计量）"].iloc[0]
-        ax.bar_label(ax.containers[0], labels=[f"{v:,.2f} {unit}" for v in part["数值"]], padding=3, fontsize=9)
+        ax.bar_label(ax.containers[0], labels=[f"{fixed(v, 2)}{unit}" for v in part["数值"]], padding=3, fontsize=9)
         ax.set(title=f"{name}（{unit}）", xlabel="", ylabel="")
         ax.margins(x=0.25)
     return fig

@@ -6,8 +6,9 @@ from typing import Sequence
 
 import pandas as pd
 
+from ...fmt import fixed, points, stated
 from ...paths import UNITS_DIR, params_files_in
-from ..report.display import Html, esc, figure_html, note, points, styled, table_html
+from ..report.display import Html, esc, figure_html, note, styled, table_html
 
 
 def resolve_units(units: Sequence[str]) -> list[Path]:
@@ -21,7 +22,7 @@ def units_block(table: pd.DataFrame, failed: Sequence[tuple[str, str]] = ()) -> 
         css = "color: #cf222e; font-weight: 600;" if row["错误"] else ""
         return [css if c in ("单位", "错误") else "" for c in row.index]
 
-    styler = styled(table, "portfolio-units", {"重算总分": points, "自评总分": points,
+    styler = styled(table, "portfolio-units", {"重算总分": points, "自评总分": stated,
                                                "差异（自评−重算）": points, "已评分值": points},
                     text=["单位"], caption="各单位重算与自评（分）")
     out = table_html(styler.apply(mark, axis=1))
@@ -34,7 +35,7 @@ def ratios_block(ratios: pd.DataFrame) -> Html:
     """Cost ratios with the figures and sources behind each."""
     if ratios.empty:
         return note("各单位均未同时载明成本与人员或业务量数据，无法计算成本比率。")
-    return table_html(styled(ratios, "portfolio-ratios", {"数值": lambda v: f"{v:,.2f}"},
+    return table_html(styled(ratios, "portfolio-ratios", {"数值": lambda v: fixed(v, 2)},
                              text=["单位", "分子", "分母", "来源"], caption="同类单位成本比率"))
 
 

@@ -8,6 +8,7 @@ from typing import Sequence
 import pandas as pd
 
 from ...core.formulas import round_half_up
+from ...fmt import quantity
 from ...result import FigureOut, UnitResult
 
 
@@ -88,15 +89,11 @@ def cost_ratios(results: Sequence[UnitResult]) -> pd.DataFrame:
             rows.append({
                 "单位": result.unit.name, "年度": result.unit.year, "类别": result.unit.kind, "指标": ratio.name,
                 "数值": round_half_up(num.value / den.value * ratio.factor, 2), "单位（计量）": ratio.unit,
-                "分子": f"{num.label} {_plain(num.value)}{num.unit}",
-                "分母": f"{den.label} {_plain(den.value)}{den.unit}",
+                "分子": f"{num.label} {quantity(num.value, num.unit)}",
+                "分母": f"{den.label} {quantity(den.value, den.unit)}",
                 "来源": "；".join(s for s in (num.source, den.source) if s),
             })
     return pd.DataFrame(rows, columns=["单位", "年度", "类别", "指标", "数值", "单位（计量）", "分子", "分母", "来源"])
-
-
-def _plain(x: float) -> str:
-    return f"{round_half_up(x, 2):,.2f}".rstrip("0").rstrip(".")
 
 
 def load_units(paths: Sequence[str | Path]) -> tuple[list[UnitResult], list[tuple[str, str]]]:

@@ -9,6 +9,7 @@ from typing import Sequence
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ...fmt import quantity
 from ...result import UnitResult
 from . import charts, narrative, tables
 from .display import REPORT_CSS, Html, count, esc, figure_html, heading, money, note, points, styled, table_html
@@ -120,7 +121,7 @@ def scores(rep: UnitReport) -> Html:
         "二级指标": _first_of_group(frame["二级指标"], level2_start),
         "三级指标": frame["三级指标"],
         "分值": [_weight_text(w, e) for w, e in zip(frame["分值"], frame["折算分值"])],
-        "计算值": ["—" if pd.isna(v) else f"{narrative.num(v)}{u}" for v, u in zip(frame["计算值"], frame["计算值单位"])],
+        "计算值": [quantity(v, u) for v, u in zip(frame["计算值"], frame["计算值单位"])],
         "得分": frame["得分"], "自评得分": frame["自评得分"], "状态": frame["状态"], "说明": frame["说明"],
     })
     styler = styled(shown, "scores", {"得分": points, "自评得分": points},

@@ -9,9 +9,9 @@ from matplotlib.figure import Figure
 
 from ...core.engine import ScoredUnit, ScoreSheet
 from ...core.params import UnitParams
+from ...fmt import pct, points, wan
 from . import tables
 from .fonts import ensure_chinese_font
-from .narrative import num
 
 WIDTH = 9.0  # inches; shown at about 860 px, the width of the report column
 ROW_HEIGHT = 0.34  # inches per category in horizontal charts
@@ -45,7 +45,7 @@ def score_vs_weight(sheet: ScoreSheet) -> Figure:
     long = frame.melt(id_vars="一级指标", var_name="项目", value_name="分").dropna()
     fig, ax = _figure(4.2)
     sns.barplot(data=long, x="一级指标", y="分", hue="项目", palette=PALETTE, ax=ax)
-    _label_bars(ax, num)
+    _label_bars(ax, points)
     ax.set(title="各一级指标的分值、已评分值与得分（分）", xlabel="", ylabel="分")
     ax.margins(y=0.1)
     _legend_below(fig, ax)
@@ -66,7 +66,7 @@ def claimed_vs_recomputed(sheet: ScoreSheet) -> Figure | None:
     for y, row in frame.iterrows():
         gap = row["自评得分"] - row["重算得分"]
         if abs(gap) >= 0.005:
-            ax.annotate(f"自评{'高' if gap > 0 else '低'} {num(abs(gap))}", (max(row["分值"], row["自评得分"]), y),
+            ax.annotate(f"自评{'高' if gap > 0 else '低'} {points(abs(gap))}", (max(row["分值"], row["自评得分"]), y),
                         xytext=(6, 0), textcoords="offset points", va="center", fontsize=9,
                         color="#b03a2e" if gap > 0 else "#2f6db5")
     ax.set_yticks(frame.index, frame["三级指标"])
@@ -85,7 +85,7 @@ def stated_vs_recomputed_rates(unit: ScoredUnit) -> Figure | None:
     long = frame.melt(id_vars="比率", value_vars=["单位陈述", "重算"], var_name="项目", value_name="%").dropna()
     fig, ax = _figure(1.4 + ROW_HEIGHT * 1.5 * len(frame))
     sns.barplot(data=long, y="比率", x="%", hue="项目", palette=PALETTE, orient="h", ax=ax)
-    _label_bars(ax, lambda v: f"{num(v)}%")
+    _label_bars(ax, pct)
     ax.set(title="单位陈述的比率与按其数据重算的比率（%）", xlabel="%", ylabel="")
     ax.margins(x=0.12)
     _legend_below(fig, ax)
@@ -100,7 +100,7 @@ def spending_structure(params: UnitParams) -> Figure | None:
     fig, ax = _figure(1.4 + ROW_HEIGHT * len(frame))
     sns.barplot(data=frame, y="项目", x="金额", hue="类别", palette=PALETTE, orient="h", dodge=False, ax=ax)
     shares = dict(zip(frame["金额"], frame["占比"]))
-    _label_bars(ax, lambda v: f"{v:,.2f} 万元（{num(shares.get(v), 1)}%）")
+    _label_bars(ax, lambda v: f"{wan(v)}（{pct(shares.get(v))}）")
     ax.set(title="支出结构（本年决算数，万元）", xlabel="万元", ylabel="")
     ax.margins(x=0.32)
     _legend_below(fig, ax)

@@ -12,6 +12,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 from pandas.io.formats.style import Styler
 
+from ...fmt import money, points  # noqa: F401 - the blocks' column formats, by perfeval.fmt's rules
+from ...fmt import stated as count  # noqa: F401 - people, trips, kilometres: as the document states them
+
 CHART_DPI = 144  # 1.5 × the CSS pixel density: sharp on ordinary and high-density screens alike
 
 # Classes used by the blocks; emitted once by the title block so Lab and the HTML export look alike.
@@ -65,19 +68,6 @@ class Html:
 def esc(text: object) -> str:
     """Text from a params file or the framework, safe to put in HTML."""
     return html.escape(str(text), quote=True)
-
-
-def money(x: float) -> str:
-    return f"{x:,.2f}"
-
-
-def count(x: float) -> str:
-    """People, trips, kilometres, percentages: thousands separated, decimals only when there are any."""
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
-
-
-def points(x: float) -> str:
-    return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
 def styled(frame: pd.DataFrame, uuid: str, formats: Mapping[str, Callable[[object], str]] | None = None,

@@ -28,6 +28,8 @@ def use_chinese_font() -> None:
     mpl.rcParams["font.sans-serif"] = [FONT_NAME, *rest]
     mpl.rcParams["axes.unicode_minus"] = False
     mpl.rcParams["text.parse_math"] = False  # labels from params are drawn as written: "$x^$" is text, not an error
+    mpl.rcParams["axes.formatter.limits"] = (-9, 15)  # axis ticks never in scientific notation (1e6 公里) ...
+    mpl.rcParams["axes.formatter.useoffset"] = False  # ... nor as an offset (+1.64e4) a reader must add back
 
 
 def apply_theme() -> None:
@@ -44,5 +46,5 @@ def apply_theme() -> None:
 def ensure_chinese_font() -> None:
     """Called by every chart so a chart drawn without apply_theme() still has its Chinese glyphs."""
     if (mpl.rcParams["font.sans-serif"][:1] != [FONT_NAME] or mpl.rcParams["font.family"] != ["sans-serif"]
-            or mpl.rcParams["text.parse_math"]):
+            or mpl.rcParams["text.parse_math"] or mpl.rcParams["axes.formatter.useoffset"]):
         use_chinese_font()

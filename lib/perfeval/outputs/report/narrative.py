@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ...core.formulas import round_half_up
+from ...fmt import figure
 from .model import SEVERITY_LABEL, UnitReport
 
 MAX_LISTED = 8  # indicators named one by one in the conclusion; the rest are counted
@@ -17,8 +18,8 @@ class Statement(NamedTuple):
 
 
 def num(x: float | None, places: int = 2) -> str:
-    """A score or amount as the tables print it: rounded half up, no trailing zeros, — when absent (None/NaN)."""
-    return "—" if x is None or x != x else f"{round_half_up(float(x), places):g}"
+    """A score as the tables print it: rounded half up, no trailing zeros, — when absent (None/NaN)."""
+    return figure(x, places)
 
 
 def grade_text(rep: UnitReport) -> str:

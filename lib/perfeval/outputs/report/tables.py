@@ -10,6 +10,7 @@ from ...checks import Finding
 from ...core.engine import STATUS_LABEL, ScoredUnit, ScoreRow, ScoreSheet
 from ...core.figures import COLUMNS, LINES, SCALARS, WAN, label_of
 from ...core.params import Figure, UnitParams, figure_at
+from ...fmt import quantity
 from ...result import UnitResult
 from .model import UnitReport
 
@@ -171,9 +172,9 @@ def _indicator_names(sheet: ScoreSheet) -> dict[str, str]:
 def _evidence_text(finding: Finding) -> str:
     parts = []
     for e in finding.evidence:
-        value = NOT_STATED if e.value is None else (f"{e.value:g}" if isinstance(e.value, float) else str(e.value))
+        value = NOT_STATED if e.value is None else quantity(e.value, e.unit)
         source = f"（{e.source}）" if e.source else ""
-        parts.append(f"{e.label}：{value}{e.unit}{source}")
+        parts.append(f"{e.label}：{value}{source}")
     return "；".join(parts)
 
 
