@@ -1,6 +1,8 @@
 """Shared fixtures: the sample units and a helper to write altered copies of them."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,17 @@ from perfeval.paths import UNITS_DIR
 CHANGSHA = UNITS_DIR / "changsha_county_2022.yaml"
 YUNXI = UNITS_DIR / "yunxi_district_2023.yaml"
 LIUYANG = UNITS_DIR / "liuyang_2020.yaml"
+SAMPLES = (CHANGSHA, YUNXI, LIUYANG)
+
+
+@pytest.fixture(scope="session")
+def sample_outputs(tmp_path_factory) -> Path:
+    """`perfeval run` over the three sample units, with the portfolio page and the summary workbook."""
+    out = tmp_path_factory.mktemp("samples") / "outputs"
+    run = subprocess.run([sys.executable, "-m", "perfeval", "run", *map(str, SAMPLES), "-o", str(out), "-j", "2", "-q"],
+                         capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, run.stderr
+    return out
 
 
 @pytest.fixture

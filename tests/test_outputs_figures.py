@@ -7,8 +7,6 @@ every cell of summary.xlsx. Text the unit wrote (sources, notes) is taken out fi
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
@@ -20,9 +18,8 @@ from perfeval import fmt, load_params
 from perfeval.core.figures import WAN, unit_of
 from perfeval.core.params import UnitParams
 
-from conftest import CHANGSHA, LIUYANG, YUNXI
+from conftest import SAMPLES
 
-SAMPLES = (CHANGSHA, YUNXI, LIUYANG)
 SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE][+-]\d")  # 1.46e+06, 1E-07: what :g and repr() write
 WAN_TOKEN = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s?万元")
 
@@ -110,12 +107,8 @@ def wrong_forms(value: float) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("figures") / "outputs"
-    run = subprocess.run([sys.executable, "-m", "perfeval", "run", *map(str, SAMPLES), "-o", str(out), "-j", "2", "-q"],
-                         capture_output=True, text=True, timeout=900)
-    assert run.returncode == 0, run.stderr
-    return out
+def outputs(sample_outputs) -> Path:
+    return sample_outputs
 
 
 @pytest.fixture(scope="module")

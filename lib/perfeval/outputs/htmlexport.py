@@ -1,4 +1,5 @@
-"""Executed notebook → a self-contained HTML report for readers: no code, no stderr, no network, lang="zh"."""
+"""Executed notebook → a self-contained HTML page for readers: no code, no stderr, no network, lang="zh",
+with its navigation (contents, numbered figures and tables, back link, date, sign-off) and print styles."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -6,10 +7,12 @@ from functools import lru_cache
 import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
+from traitlets.config import Config
 
 from ..paths import TEMPLATES_DIR
 from ..result import RESULT_MIME
 from ..safetext import inert
+from .navigation import RESOURCE, Navigation, PageOptions
 
 TEMPLATE = "perfeval_report"
 
@@ -43,16 +46,23 @@ class ReaderView(Preprocessor):
 @lru_cache(maxsize=1)
 def exporter() -> HTMLExporter:
     """One configured exporter per process (building it loads the templates; reuse saves that per unit)."""
-    exp = HTMLExporter(template_name=TEMPLATE, extra_template_basedirs=[str(TEMPLATES_DIR)],
+    no_code_css = Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}})  # pygments' CSS: reports show no code
+    exp = HTMLExporter(config=no_code_css, template_name=TEMPLATE, extra_template_basedirs=[str(TEMPLATES_DIR)],
                        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                       language_code="zh", embed_images=True)
+                       language_code="zh", embed_images=True, exclude_anchor_links=True)
     exp.register_preprocessor(ReaderView(), enabled=True)
+    exp.register_preprocessor(Navigation(), enabled=True)  # after ReaderView: it numbers what readers see
     return exp
 
 
-def to_html(nb: nbformat.NotebookNode, title: str) -> str:
-    """The report's HTML, with unit text inert (no bidi override); the notebook passed in is not modified."""
+def to_html(nb: nbformat.NotebookNode, title: str, index_href: str | None = "../../index.html",
+            sign_off: bool = True) -> str:
+    """The page's HTML, with unit text inert (no bidi override); the notebook passed in is not modified.
+
+    index_href: the index relative to this page (a unit report sits in units/<id>/), or None for no link;
+    sign_off: end with the reviewer's block (复核人、复核日期、签字).
+    """
     copy = nbformat.from_dict(nb)
     copy.metadata["title"] = title
-    body, _ = exporter().from_notebook_node(copy)
+    body, _ = exporter().from_notebook_node(copy, resources={RESOURCE: PageOptions(index_href, sign_off)})
     return inert(body)

@@ -56,7 +56,8 @@ def write_portfolio(outputs: Path, result_files: list[Path]) -> None:
             execution_timeout=math.ceil(PORTFOLIO_TIMEOUT))
         executed = out.read_bytes()
     write_atomic_all({outputs / "portfolio.ipynb": executed,
-                      outputs / "portfolio.html": to_html(nb, "各单位部门整体支出绩效评价对比")})
+                      outputs / "portfolio.html": to_html(nb, "各单位部门整体支出绩效评价对比",
+                                                          index_href="index.html", sign_off=False)})
     sign_trusted(executed)
 
 
