@@ -1,18 +1,25 @@
-"""The batch's overview, one row per unit: outputs/index.html for readers and outputs/summary.csv for analysts."""
-from __future__ import annotations
+"""The batch's overview, one row per unit: outputs/index.html for readers and outputs/summary.csv for analysts.
 
-import html
+The index is a table of COLUMNS. Each column says how a unit shows in it and, if it can be sorted or filtered,
+by what; a small inline script (templates/index/index.js, no network, no library) reads those data-* attributes
+to sort, filter and search, so columns can be added or changed here without touching the script. Without the
+script the table is complete as it is. Every text from a unit is escaped, and the script only ever sets text.
+"""
+from __future__ import annotations
 
 import csv
 import io
 import re
+from dataclasses import dataclass
 from html import escape
-from typing import Any, Sequence
+from typing import Any, Callable, Literal, Sequence
 
+from ..fmt import DASH, points, stated
+from ..paths import TEMPLATES_DIR
+from ..result import UnitResult
+from ..safetext import inert
 from .batch.status import OK
 from .batch.summaries import Entry
-from ..fmt import DASH, points, stated
-from ..safetext import inert
 
 CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", "status", "reason", "total",
                "total_on_100", "total_min", "total_max", "grade", "grade_withheld_reason", "applicable_points",
@@ -22,26 +29,7 @@ CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
-CSS = """
-body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
-  sans-serif; color: #1f2328; margin: 0; }
-main { max-width: 1200px; margin: 0 auto; padding: 24px 32px 48px; }
-h1 { font-size: 1.5em; margin: 0 0 0.3em; }
-p.lead { color: #57606a; margin: 0 0 1em; }
-table { border-collapse: collapse; font-size: 14px; width: 100%; }
-th, td { border: 1px solid #d0d7de; padding: 6px 10px; vertical-align: top; }
-th { background: #eef2f6; white-space: nowrap; }
-td.num { text-align: right; white-space: nowrap; }
-td.findings { white-space: nowrap; }
-td.status { min-width: 16em; }
-tr.has-error td:first-child { border-left: 4px solid #cf222e; }
-tr.failed { background: #fff8f0; }
-.badge-error { color: #cf222e; font-weight: 600; }
-.status-ok { color: #1a7f37; }
-.status-failed { color: #cf222e; font-weight: 600; }
-.reason { display: block; color: #57606a; font-size: 12px; white-space: pre-wrap; word-break: break-all; }
-.muted { color: #8c959f; }
-"""
+INDEX_DIR = TEMPLATES_DIR / "index"
 
 
 def _n(x: float | None) -> str:
@@ -49,7 +37,7 @@ def _n(x: float | None) -> str:
 
 
 def rows(entries: Sequence[Entry]) -> list[dict[str, Any]]:
-    """One flat record per unit, sorted by id: what both the index and the CSV show, from the unit results."""
+    """One flat record per unit, sorted by id: what the CSV lists, from the unit results."""
     out = []
     for run, r in sorted(entries, key=lambda e: e[0].unit_id):
         row: dict[str, Any] = dict.fromkeys(CSV_COLUMNS, "")
@@ -96,66 +84,171 @@ def summary_csv(entries: Sequence[Entry]) -> str:
     return "\ufeff" + buf.getvalue()
 
 
-def _link(path: str, text: str) -> str:
+# --- the page ----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the index: its heading, the cell's HTML (every text escaped) and, when the reader can sort
+    or filter by it, the key it sorts by and the value its drop-down offers (one word per unit: 优, 已生成 …).
+    """
+
+    header: str
+    cell: Callable[[Entry], str]
+    sort: Literal["number", "text"] | None = None
+    key: Callable[[Entry], float | str | None] | None = None
+    filter: Callable[[Entry], str] | None = None
+    css: str = ""
+
+
+def _result(e: Entry) -> UnitResult | None:
+    """The unit result of a published unit (None for a failed one, or one whose result file cannot be read)."""
+    run, r = e
+    return r if run.status == OK else None
+
+
+def _unit(e: Entry) -> str:
+    run, r = e
+    name = r.unit.name if r else ""
+    return f"{escape(name)}<br><span class='muted'>{escape(run.unit_id)}</span>" if name else escape(run.unit_id)
+
+
+def _coverage(e: Entry) -> str:
+    r = _result(e)
+    if r is None:
+        return DASH
+    c = r.coverage
+    return f"{stated(c.assessed)} / {stated(c.applicable)}<span class='muted'>（核实 {stated(c.verified)}）</span>"
+
+
+def _verdict_word(e: Entry) -> str:
+    r = _result(e)
+    return "无" if r is None else (r.grade or "不予定级")
+
+
+def _verdict(e: Entry) -> str:
+    r = _result(e)
+    if r is None:
+        return DASH
+    if r.grade:
+        return f"{points(r.total_on_100)} · {escape(r.grade)}"
+    span = r.total_range
+    where = f"<span class='reason'>总分可在 {points(span[0])}–{points(span[1])} 之间</span>" if span else ""
+    return f"不予定级{where}"
+
+
+def _claimed(e: Entry) -> str:
+    r = _result(e)
+    if r is None:
+        return DASH
+    total = DASH if r.claimed.total is None else stated(r.claimed.total)
+    status = f"<span class='reason'>{escape(r.claimed.status_label)}</span>" if r.claimed.status_label else ""
+    return f"{total} · {escape(r.claimed.grade or '未载明')}{status}"
+
+
+def _errors(e: Entry) -> int:
+    r = _result(e)
+    return r.findings_by_severity.get("error", 0) if r else 0
+
+
+def _findings(e: Entry) -> str:
+    r = _result(e)
+    if r is None:
+        return DASH
+    counts, errors = r.findings_by_severity, _errors(e)
+    head = f"<span class='badge-error'>⚠ 错误 {errors}</span>" if errors else "错误 0"
+    return f"{head} · 警示 {counts.get('warning', 0)} · 提示 {counts.get('info', 0)}"
+
+
+def _status_word(e: Entry) -> str:
+    return "已生成" if e[0].status == OK else "失败"
+
+
+def _status(e: Entry) -> str:
+    run, r = e
+    if run.status != OK:
+        return f"<span class='status-failed'>失败</span><span class='reason'>{escape(run.reason)}</span>"
+    missing = "" if r else "<span class='reason'>单位结果文件缺失或无法读取，重新运行可补齐</span>"
+    return f"<span class='status-ok'>已生成</span>{missing}"
+
+
+def _link(e: Entry) -> str:
+    run = e[0]
+    path, text = (run.report, "打开报告") if run.status == OK else (run.notebook, "执行记录（ipynb）")
     return f'<a href="{escape(path)}">{escape(text)}</a>' if path else ""
 
 
-def _row_html(row: dict[str, Any]) -> str:
-    ok = row["status"] == OK
-    errors = row["findings_error"] or 0
-    classes = " ".join(c for c, on in (("has-error", ok and errors > 0), ("failed", not ok)) if on)
-    unit = (f"{escape(row['name'])}<br><span class='muted'>{escape(row['unit_id'])}</span>" if row["name"]
-            else escape(row["unit_id"]))
-    if ok and row["name"]:
-        coverage = f"{row['assessed_points']} / {row['applicable_points']}<span class='muted'>（核实 {row['verified_points']}）</span>"
-        if row["grade"]:
-            grade = f"{row['total_on_100']} · {escape(row['grade'])}"
-        else:
-            grade = f"不予定级<span class='reason'>总分可在 {row['total_min']}–{row['total_max']} 之间</span>"
-        claimed = f"{row['claimed_total'] or '—'} · {escape(row['claimed_grade'] or '未载明')}" + \
-            (f"<span class='reason'>{escape(row['claim_status'])}</span>" if row["claim_status"] else "")
-        findings = (f"<span class='badge-error'>⚠ 错误 {errors}</span>" if errors else "错误 0") + \
-            f" · 警示 {row['findings_warning']} · 提示 {row['findings_info']}"
-        status = "<span class='status-ok'>已生成</span>"
-        links = _link(row["report"], "打开报告")
-        cells = [unit, escape(str(row["year"])), coverage, grade, claimed, findings]
-    elif ok:
-        status = "<span class='status-ok'>已生成</span><span class='reason'>单位结果文件缺失或无法读取，重新运行可补齐</span>"
-        links = _link(row["report"], "打开报告")
-        cells = [unit, "—", "—", "—", "—", "—"]
-    else:
-        status = f"<span class='status-failed'>失败</span><span class='reason'>{escape(row['reason'])}</span>"
-        links = _link(row["notebook"], "执行记录（ipynb）")
-        cells = [unit, "—", "—", "—", "—", "—"]
-    kinds = ["unit", "num", "num", "num", "num", "findings"]
-    tds = "".join(f"<td class='{k}'>{c}</td>" for k, c in zip(kinds, cells))
-    return f"<tr class='{classes}'>{tds}<td class='status'>{status}</td><td>{links}</td></tr>"
+def _of_result(get: Callable[[UnitResult], float | str | None]) -> Callable[[Entry], float | str | None]:
+    return lambda e: None if _result(e) is None else get(_result(e))  # type: ignore[arg-type]
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("单位", _unit, "text", lambda e: (e[1].unit.name if e[1] else "") or e[0].unit_id, css="unit"),
+    Column("年度", lambda e: escape(str(e[1].unit.year)) if _result(e) else DASH, "number",
+           _of_result(lambda r: r.unit.year), lambda e: str(e[1].unit.year) if _result(e) else "无", css="num"),
+    Column("已评 / 应评分值", _coverage, "number", _of_result(lambda r: r.coverage.assessed), css="num"),
+    Column("重算总分 · 等次", _verdict, "number", _of_result(lambda r: r.total_on_100 if r.grade else None),
+           _verdict_word, css="num"),
+    Column("自评总分 · 等次", _claimed, "number", _of_result(lambda r: r.claimed.total),
+           lambda e: (_result(e).claimed.status_label or "未载明") if _result(e) else "无", css="num"),
+    Column("审计发现", _findings, "number", lambda e: _errors(e) if _result(e) else None,
+           lambda e: ("有错误" if _errors(e) else "无错误") if _result(e) else "无", css="findings"),
+    Column("状态", _status, "text", _status_word, _status_word, css="status"),
+    Column("报告", _link, css="link"),
+)
+
+
+def _attr(value: object) -> str:
+    return escape("" if value is None else str(value), quote=True)
+
+
+def _header(c: Column) -> str:
+    attrs = f' data-label="{_attr(c.header)}"'
+    attrs += f' data-sort="{c.sort}"' if c.sort else ""
+    attrs += " data-filter" if c.filter else ""
+    attrs += f' class="{c.css}"' if c.css else ""
+    return f'<th scope="col"{attrs}>{escape(c.header)}</th>'
+
+
+def _cell(c: Column, e: Entry) -> str:
+    attrs = f' class="{c.css}"' if c.css else ""
+    if c.sort and c.key:
+        attrs += f' data-sort="{_attr(c.key(e))}"'
+    if c.filter:
+        attrs += f' data-filter="{_attr(c.filter(e))}"'
+    return f"<td{attrs}>{c.cell(e)}</td>"
+
+
+def _row(e: Entry) -> str:
+    classes = " ".join(c for c, on in (("has-error", _errors(e) > 0), ("failed", e[0].status != OK)) if on)
+    return f"<tr class='{classes}'>{''.join(_cell(c, e) for c in COLUMNS)}</tr>"
 
 
 def _extras_html(extras: Sequence[tuple[str, str]]) -> str:
     if not extras:
         return ""
-    links = " · ".join(f"<a href='{html.escape(href, quote=True)}'>{html.escape(label)}</a>" for label, href in extras)
+    links = " · ".join(f"<a href='{escape(href, quote=True)}'>{escape(label)}</a>" for label, href in extras)
     return f"<p class='lead'>汇总：{links}</p>\n"
 
 
 def index_html(entries: Sequence[Entry], extras: Sequence[tuple[str, str]] = ()) -> str:
-    """The page a reader opens first; self-contained (inline CSS, relative links), no dates so reruns match;
-    unit text escaped and inert (safetext.inert).
-
-    extras: (label, relative link) of batch-wide pages and files, such as the portfolio page.
+    """The page a reader opens first; self-contained (inline CSS and script, relative links), no dates so reruns
+    match; unit text escaped and inert (safetext.inert). extras: (label, relative link) of batch-wide pages and
+    files, such as the portfolio page.
     """
-    table_rows = rows(entries)
-    done = sum(r["status"] == OK for r in table_rows)
-    flagged = sum(r["status"] == OK and (r["findings_error"] or 0) > 0 for r in table_rows)
-    head = ["单位", "年度", "已评 / 应评分值", "重算总分 · 等次", "自评总分 · 等次", "审计发现", "状态", "报告"]
-    body = inert("\n".join(_row_html(r) for r in table_rows))
+    ordered = sorted(entries, key=lambda e: e[0].unit_id)
+    done = sum(e[0].status == OK for e in ordered)
+    flagged = sum(_errors(e) > 0 for e in ordered)
+    css = (INDEX_DIR / "index.css").read_text(encoding="utf-8")
+    script = (INDEX_DIR / "index.js").read_text(encoding="utf-8")
     return (f'<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>部门整体支出绩效评价复核报告 · 索引</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+            f"<title>部门整体支出绩效评价复核报告 · 索引</title>\n<style>\n{css}</style>\n</head>\n<body>\n<main>\n"
             f"<h1>部门整体支出绩效评价复核报告 · 索引</h1>\n"
-            f"<p class='lead'>共 {len(table_rows)} 个单位：已生成报告 {done} 个，失败 {len(table_rows) - done} 个；"
+            f"<p class='lead'>共 {len(ordered)} 个单位：已生成报告 {done} 个，失败 {len(ordered) - done} 个；"
             f"其中 {flagged} 个单位有错误级审计发现（左侧红线标出）。分数单位为分，金额单位为万元。</p>\n"
             f"{_extras_html(extras)}"
-            f"<table>\n<thead><tr>{''.join(f'<th>{h}</th>' for h in head)}</tr></thead>\n<tbody>\n{body}\n"
-            f"</tbody>\n</table>\n</main>\n</body>\n</html>\n")
+            f'<div id="table-controls" class="controls"></div>\n<p id="row-count" class="count" aria-live="polite"></p>\n'
+            f'<div class="table-wrap">\n<table id="units">\n'
+            f"<thead><tr>{''.join(_header(c) for c in COLUMNS)}</tr></thead>\n"
+            f"<tbody>\n{inert(chr(10).join(_row(e) for e in ordered))}\n</tbody>\n</table>\n</div>\n</main>\n"
+            f"<script>\n{script}</script>\n</body>\n</html>\n")

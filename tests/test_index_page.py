@@ -1,0 +1,129 @@
+"""The index for hundreds of units: every column declares how it sorts and filters; the inline script sorts,
+filters and searches in Chromium, keeps blanks last, and shows unit text only as text.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from perfeval.outputs.batch.status import FAILED, OK, UnitRun
+from perfeval.outputs.index_page import COLUMNS, index_html
+from perfeval.result import evaluate_file
+
+from conftest import CHANGSHA, LIUYANG, YUNXI
+from test_browser_report import CHROMIUM, DevTools
+
+HOSTILE = '<img src=x onerror=alert(1)>"\'</td>'
+
+
+def published(uid: str, result):  # noqa: ANN001, ANN201
+    return UnitRun(uid, f"/p/{uid}.yaml", OK, report=f"units/{uid}/{uid}.html", result=f"units/{uid}/{uid}.json"), result
+
+
+@pytest.fixture(scope="module")
+def entries() -> list:
+    """The samples (Yunxi graded 优; Changsha and Liuyang without a grade), a graded copy with a hostile name,
+    and a unit that failed."""
+    yunxi = evaluate_file(YUNXI)
+    hostile = yunxi.model_copy(update={"unit": yunxi.unit.model_copy(update={"name": HOSTILE, "year": 2021}),
+                                       "total_on_100": 80.0, "grade": "良"})
+    return [published("a_changsha", evaluate_file(CHANGSHA)), published("b_yunxi", yunxi),
+            published("c_liuyang", evaluate_file(LIUYANG)), published("d_hostile", hostile),
+            (UnitRun("e_broken", "/p/e_broken.yaml", FAILED, reason="ParamsError: <b>bad</b>",
+                     notebook="units/e/e.ipynb"), None)]
+
+
+def test_every_column_that_sorts_has_a_key_and_the_page_carries_them(entries):
+    page = index_html(entries)
+    for c in COLUMNS:
+        assert (c.sort is None) == (c.key is None), c.header
+        assert c.header in page
+    assert page.count('data-sort="number"') == sum(c.sort == "number" for c in COLUMNS)
+    assert f'data-sort="{entries[1][1].total_on_100}"' in page  # Yunxi's total, the key its verdict sorts by
+    assert 'data-filter="不予定级"' in page and 'data-filter="失败"' in page
+    assert HOSTILE not in page and "&lt;img src=x onerror=alert(1)&gt;&quot;&#x27;&lt;/td&gt;" in page
+    assert "<b>bad</b>" not in page
+
+
+@pytest.fixture(scope="module")
+def browser_page(entries, tmp_path_factory) -> Path:
+    assert CHROMIUM is not None, "Debian chromium is not installed: run `make browser` (root) first"
+    path = tmp_path_factory.mktemp("index") / "index.html"
+    path.write_text(index_html(entries, [("各单位对比", "portfolio.html")]), encoding="utf-8")
+    return path
+
+
+def run_in_page(page: Path, profile: Path, steps: list[str]) -> list:
+    """Load the page offline, then evaluate each JavaScript expression in turn; their JSON values."""
+    browser = DevTools(profile)
+    out = []
+    try:
+        target = browser.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        s = browser.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        for domain in ("Page", "Runtime"):
+            browser.call(f"{domain}.enable", session=s)
+        browser.call("Page.addScriptToEvaluateOnNewDocument", {"source": "window.alert = () => { window.__alerted = 1; };"},
+                     session=s)
+        browser.call("Page.navigate", {"url": page.as_uri()}, session=s)
+        browser.wait_for("Page.loadEventFired")
+        for step in steps:
+            result = browser.call("Runtime.evaluate", {"expression": f"JSON.stringify({step})", "returnByValue": True},
+                                  session=s)
+            assert "exceptionDetails" not in result, result
+            out.append(json.loads(result["result"]["value"]))
+    finally:
+        browser.close()
+    errors = [e for e in browser.events if e.get("method") == "Runtime.exceptionThrown"]
+    assert errors == []
+    return out
+
+
+VISIBLE = "[...document.querySelectorAll('#units tbody tr')].filter(r => !r.hidden).map(r => r.cells[0].innerText.split('\\n').pop())"
+COUNT = "document.getElementById('row-count').textContent"
+
+
+def click_sort(header: str) -> str:
+    return (f"(() => {{ [...document.querySelectorAll('#units th')].find(th => th.dataset.label === {json.dumps(header)})"
+            ".querySelector('button').click(); return true; })()")
+
+
+def choose(header: str, value: str) -> str:
+    return (f"(() => {{ const label = [...document.querySelectorAll('#table-controls label')]"
+            f".find(l => l.textContent.startsWith({json.dumps(header)})); const s = label.querySelector('select');"
+            f" s.value = {json.dumps(value)}; s.dispatchEvent(new Event('change')); return s.value; }})()")
+
+
+def search(text: str) -> str:
+    return (f"(() => {{ const i = document.querySelector('#table-controls input'); i.value = {json.dumps(text)};"
+            " i.dispatchEvent(new Event('input')); return true; })()")
+
+
+def test_sorting_filtering_and_searching_in_the_browser(browser_page, entries, tmp_path):
+    got = run_in_page(browser_page, tmp_path / "profile", [
+        COUNT, VISIBLE,
+        click_sort("重算总分 · 等次"), VISIBLE,  # ascending; no total (no grade given, failed) last
+        click_sort("重算总分 · 等次"), VISIBLE,  # descending; blanks still last
+        "[...document.querySelectorAll('#units th')].map(th => th.getAttribute('aria-sort'))",
+        choose("重算总分 · 等次", "良"), VISIBLE, COUNT,
+        choose("重算总分 · 等次", "不予定级"), VISIBLE,
+        choose("重算总分 · 等次", ""), choose("状态", "失败"), VISIBLE,
+        choose("状态", ""), search("浏阳"), VISIBLE, COUNT,
+        search(HOSTILE[:12]), VISIBLE,
+        "[...document.querySelectorAll('#table-controls select')].map(s => s.options.length)",
+        "document.querySelectorAll('img').length + (window.__alerted || 0)",
+    ])
+    assert got[0] == "显示 5 / 5 个单位"
+    assert got[1] == ["a_changsha", "b_yunxi", "c_liuyang", "d_hostile", "e_broken"]
+    assert got[3] == ["d_hostile", "b_yunxi", "a_changsha", "c_liuyang", "e_broken"]
+    assert got[5] == ["b_yunxi", "d_hostile", "a_changsha", "c_liuyang", "e_broken"]
+    assert got[6][3] == "descending" and got[6].count(None) == len(COLUMNS) - 1
+    assert got[8] == ["d_hostile"] and got[9] == "显示 1 / 5 个单位"
+    assert got[11] == ["a_changsha", "c_liuyang"]  # Changsha and Liuyang have too few points for a grade
+    assert got[14] == ["e_broken"]
+    assert got[17] == ["c_liuyang"] and got[18] == "显示 1 / 5 个单位"
+    assert got[20] == ["d_hostile"]  # the hostile name is found as the text it is
+    # one drop-down per filterable column, offering 全部 and each value its cells carry, as Python wrote them
+    assert got[21] == [1 + len({c.filter(e) for e in entries}) for c in COLUMNS if c.filter]
+    assert got[22] == 0  # no image element and no alert came out of any unit text
