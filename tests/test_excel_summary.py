@@ -29,7 +29,8 @@ def summary_rows(book) -> dict[str, dict[str, object]]:  # by 单位名称
 
 
 def test_sheet_names(book):
-    assert book.sheetnames == ["汇总", "长沙县机关事务中心2022", "岳阳市云溪区机关事务服务中心2023", "浏阳市机关后勤服务中心2020"]
+    assert book.sheetnames == ["汇总", "审计发现", "长沙县机关事务中心2022", "岳阳市云溪区机关事务服务中心2023",
+                               "浏阳市机关后勤服务中心2020"]
 
 
 def test_one_row_per_unit_with_its_figures(book, scored):
@@ -60,9 +61,37 @@ def test_unit_sheet_holds_scores_and_findings(book, scored):
     staffing = rows["人员控制率"]
     assert staffing[:4] == ("投入", "预算配置", "人员控制率", 4)
     assert staffing[4] == 92.16  # 在职人员控制率 47/51, as the table prints it
-    messages = [r[3] for r in ws.iter_rows(min_row=8 + len(result.indicators), values_only=True) if r[3]]
-    assert messages[1:] == [f.message for f in sorted(result.findings, key=lambda f: ("error", "warning", "info").index(
-        f.severity))]
+    pointer = ws.cell(8 + len(result.indicators), 1)
+    assert pointer.value == f"审计发现 {len(result.findings)} 项：见“审计发现”表"
+    assert pointer.hyperlink.target == "#'审计发现'!A2"  # Changsha's findings come first
+    listed = list(book["审计发现"].iter_rows(values_only=True))
+    assert listed[0] == ("单位名称", "严重程度", "类别", "指标", "说明")
+    assert len(listed) == 1 + sum(len(r.findings) for r in scored)
+    mine = [r for r in listed[1:] if r[0] == result.unit.name]
+    ordered = sorted(result.findings, key=lambda f: ("error", "warning", "info").index(f.severity))
+    assert [r[4] for r in mine] == [f.message for f in ordered]
+    assert [r[2] for r in mine] == [f.kind_label for f in ordered]  # the kind in Chinese, as in the HTML
+    names = {i.id: i.name for i in result.indicators}
+    assert [r[3] or "" for r in mine] == [names.get(f.indicator or "", "") for f in ordered]  # by name, never an id
+
+
+def test_readers_see_no_file_check_or_indicator_ids(book, scored):
+    ids = {r.unit.id for r in scored} | {r.framework.id for r in scored} | {f.check for r in scored for f in r.findings}
+    ids |= {i.id for r in scored for i in r.indicators}
+    shown = {c.value for ws in book for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert shown & ids == set()
+
+
+def test_prints_one_page_wide_with_repeated_headers(book):
+    summary = book["汇总"]
+    assert (summary.page_setup.orientation, int(summary.page_setup.paperSize)) == ("landscape", 9)  # 9: A4
+    assert summary.sheet_properties.pageSetUpPr.fitToPage and summary.page_setup.fitToWidth == 1
+    assert summary.page_setup.fitToHeight == 0  # as many pages long as it takes
+    assert "&P" in summary.oddFooter.center.text
+    for ws in book.worksheets:
+        header = "6:6" if ws.title not in ("汇总", "审计发现") else "1:1"
+        assert ws.print_title_rows.replace("$", "") == header and ws.page_setup.fitToWidth == 1, ws.title
+        assert ws.page_setup.orientation == "landscape", ws.title
 
 
 def test_formatting(book, scored):
@@ -98,7 +127,7 @@ def test_sheet_titles_are_unique():
 def test_cli_summary(tmp_path, capsys):
     out = tmp_path / "summary.xlsx"
     assert main(["excel", "summary", str(CHANGSHA), str(YUNXI), "-o", str(out)]) == 0
-    assert openpyxl.load_workbook(out).sheetnames == ["汇总", "长沙县机关事务中心2022", "岳阳市云溪区机关事务服务中心2023"]
+    assert openpyxl.load_workbook(out).sheetnames == ["汇总", "审计发现", "长沙县机关事务中心2022", "岳阳市云溪区机关事务服务中心2023"]
 
 
 def test_cli_summary_writes_nothing_when_a_unit_is_invalid(tmp_path, capsys):

@@ -18,6 +18,7 @@ INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
 THIN = Side(style="thin", color="BFBFBF")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 CENTER_WRAP = Alignment(wrap_text=True, horizontal="center", vertical="center")
 MAX_WIDTH = 60
 

@@ -1,4 +1,10 @@
-"""The summary workbook an analyst forwards as it is: every unit on one sheet, then one sheet per unit."""
+"""The summary workbook an analyst forwards as it is: 汇总 (every unit on one row), 审计发现 (every finding of
+every unit, to filter by unit, kind or severity), then one score sheet per unit.
+
+It reads as the HTML does (等次, Chinese headings and finding kinds, the 预算编码; no file, check or framework
+ids) and prints as it is: every sheet on A4 landscape, one page wide, its header row repeated on every page.
+The findings have a sheet of their own so that each printed table repeats its own header.
+"""
 from __future__ import annotations
 
 import io
@@ -10,17 +16,23 @@ from typing import Any, Iterable, Sequence
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...checks.finding import SEVERITY_ORDER
 from ...fileio import write_atomic
 from ...fmt import EXCEL_POINTS, EXCEL_RATE, fixed
-from ...result import FindingOut, IndicatorOut, UnitResult
+from ...result import IndicatorOut, UnitResult
 from ...safetext import inert
 from .cells import display_width, set_shown_text
-from .style import BODY_FONT, BOX, HEADER_FONT, TITLE_FONT, WRAP, fit_width, header_cell, set_width
+from .style import BODY_FONT, BOX, HEADER_FONT, TITLE_FONT, TOP, WRAP, fit_width, header_cell, set_width
 
 SUMMARY_SHEET = "汇总"
+FINDINGS_SHEET = "审计发现"
+WORKBOOK_TITLE = "部门整体支出绩效评价复核汇总"
+PAGE_FOOTER = "第 &P 页，共 &N 页"  # Excel's codes for the page number and the number of pages
+WRAPPED = {"评价框架": 24, "等次": 28}  # 汇总's long texts (a framework's name, why no grade) wrap at these widths
+MESSAGE_WIDTH = 90
 SCORE = EXCEL_POINTS
 PERCENT = EXCEL_RATE
 NOTES_WIDTH = 60
@@ -36,6 +48,7 @@ SUMMARY_COLUMNS = (  # header, number format
     ("错误", "0"), ("警示", "0"), ("提示", "0"),
 )
 UNIT_COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "计算值", "单位", "得分", "自评得分", "状态", "说明")
+FINDING_COLUMNS = ("单位名称", "严重程度", "类别", "指标", "说明")
 UNIT_HEADER_ROW = 6
 
 
@@ -67,6 +80,27 @@ def difference(result: UnitResult) -> float | None:
     return result.claimed.total - result.total_on_100
 
 
+def _for_print(ws: Worksheet, title_rows: str) -> None:
+    """A4 landscape, one page wide (as many pages long as it takes), title_rows repeated on every page, numbered."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = title_rows
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
+    ws.print_options.horizontalCentered = True
+    ws.oddHeader.left.text = "&A"  # the sheet's name: the unit, 汇总 or 审计发现
+    ws.oddHeader.right.text = WORKBOOK_TITLE
+    ws.oddFooter.center.text = PAGE_FOOTER
+
+
+def _height(texts: Sequence[str], width: float) -> float:
+    """A row tall enough for its wrapped text: spreadsheet programs do not all grow a row when they open a file."""
+    lines = sum(max(1, math.ceil(display_width(p) / (width - 2))) for t in texts for p in t.splitlines() or [""])
+    return LINE_HEIGHT * max(lines, 1) + 3
+
+
 def _put(ws: Worksheet, row: int, col: int, value: Any, number_format: str | None = None) -> None:
     cell = ws.cell(row, col)
     if isinstance(value, str):
@@ -95,15 +129,28 @@ def _summary(ws: Worksheet, units: list[tuple[UnitResult, str]]) -> None:
         link.hyperlink = f"#{quoted(title)}!A1"
         link.font = LINK_FONT
     _fit(ws, len(SUMMARY_COLUMNS), len(units) + 1)
+    headers = [h for h, _ in SUMMARY_COLUMNS]
+    for header, width in WRAPPED.items():
+        letter = get_column_letter(headers.index(header) + 1)
+        set_width(ws, letter, min(width, ws.column_dimensions[letter].width))
+    for r in range(2, len(units) + 2):
+        for c in range(1, len(SUMMARY_COLUMNS) + 1):
+            ws.cell(r, c).alignment = WRAP if headers[c - 1] in WRAPPED else TOP
+        ws.row_dimensions[r].height = max(_height([str(ws.cell(r, headers.index(h) + 1).value or "")], w)
+                                          for h, w in WRAPPED.items())
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(SUMMARY_COLUMNS))}{len(units) + 1}"
+    ws.row_dimensions[1].height = 2 * LINE_HEIGHT + 3  # headers wrap onto two lines rather than widen columns
+    _for_print(ws, title_rows="1:1")
 
 
 def _fit(ws: Worksheet, columns: int, last_row: int, first_row: int = 1, skip: Sequence[int] = ()) -> None:
+    """Each column as wide as its widest value; its header (first_row) may wrap onto two lines."""
     for c in range(1, columns + 1):
         if c in skip:
             continue
-        texts = [_shown(ws.cell(r, c)) for r in range(first_row, last_row + 1)]
+        texts = [_shown(ws.cell(r, c)) for r in range(first_row + 1, last_row + 1)]
+        texts.append("一" * math.ceil(display_width(_shown(ws.cell(first_row, c))) / 4))  # half the header's width
         set_width(ws, get_column_letter(c), fit_width(texts, minimum=8))
 
 
@@ -121,10 +168,12 @@ def _score_row(ws: Worksheet, r: int, row: IndicatorOut) -> None:
     formats = (None, None, None, SCORE, PERCENT if percent else SCORE, None, SCORE, SCORE, None, None)
     for c, (value, fmt) in enumerate(zip(values, formats), start=1):
         _put(ws, r, c, value, fmt)
+        ws.cell(r, c).alignment = TOP
     ws.cell(r, len(UNIT_COLUMNS)).alignment = WRAP
+    ws.row_dimensions[r].height = _height([values[-1]], NOTES_WIDTH)
 
 
-def _unit_sheet(ws: Worksheet, result: UnitResult) -> None:
+def _unit_sheet(ws: Worksheet, result: UnitResult, first_finding: int) -> None:
     u = result.unit
     set_shown_text(ws["A1"], f"{u.name} {u.year}年度 部门整体支出绩效评价复核")
     ws["A1"].font = TITLE_FONT
@@ -150,27 +199,38 @@ def _unit_sheet(ws: Worksheet, result: UnitResult) -> None:
     ws.auto_filter.ref = f"A{h}:{get_column_letter(len(UNIT_COLUMNS))}{last}"
     _fit(ws, len(UNIT_COLUMNS) - 1, last, first_row=h)
     set_width(ws, get_column_letter(len(UNIT_COLUMNS)), NOTES_WIDTH)
-    _findings(ws, last + 2, result.findings, {r.id: r.name for r in result.indicators})
+    findings = len(result.findings)
+    pointer = ws.cell(last + 2, 1, f"审计发现 {findings} 项：见“{FINDINGS_SHEET}”表" if findings else "审计发现：无")
+    if findings:
+        pointer.hyperlink = f"#{quoted(FINDINGS_SHEET)}!A{first_finding}"
+        pointer.font = LINK_FONT
+    _for_print(ws, title_rows=f"{h}:{h}")
 
 
-def _findings(ws: Worksheet, top: int, findings: Sequence[FindingOut], names: dict[str, str]) -> None:
-    """Severity, kind, indicator, then the message across the remaining columns, wrapped."""
-    ws.cell(top, 1, f"审计发现（{len(findings)} 项）").font = HEADER_FONT
-    h = top + 1
-    last_col = len(UNIT_COLUMNS)
-    for c, header in enumerate(("严重程度", "类别", "指标", "说明"), start=1):
-        header_cell(ws, f"{get_column_letter(c)}{h}", header)
-    ws.merge_cells(start_row=h, start_column=4, end_row=h, end_column=last_col)
-    width = sum(ws.column_dimensions[get_column_letter(c)].width or 8 for c in range(4, last_col + 1))
-    ordered = sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9))
-    for r, f in enumerate(ordered, start=h + 1):
-        shown = names.get(f.indicator or "", f.indicator or "")
-        for c, value in enumerate((f.severity_label, f.kind_label, shown, f.message), start=1):
-            _put(ws, r, c, value)
-            ws.cell(r, c).alignment = WRAP
-        ws.merge_cells(start_row=r, start_column=4, end_row=r, end_column=last_col)
-        lines = sum(max(1, math.ceil(display_width(p) / max(1.0, width - 2))) for p in f.message.splitlines() or [""])
-        ws.row_dimensions[r].height = LINE_HEIGHT * max(lines, 1) + 3
+def _findings_sheet(ws: Worksheet, units: list[tuple[UnitResult, str]]) -> dict[str, int]:
+    """Every finding, unit by unit and by severity, the message wrapped; the first row of each unit's findings."""
+    for c, header in enumerate(FINDING_COLUMNS, start=1):
+        header_cell(ws, f"{get_column_letter(c)}1", header)
+    first: dict[str, int] = {}
+    r = 2
+    for result, title in units:
+        first[title] = r
+        names = {i.id: i.name for i in result.indicators}
+        for f in sorted(result.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9)):
+            shown = names.get(f.indicator or "", "")  # an id the sheet cannot name is left out, not shown
+            for c, value in enumerate((result.unit.name, f.severity_label, f.kind_label, shown, f.message), start=1):
+                _put(ws, r, c, value)
+                ws.cell(r, c).alignment = WRAP
+            ws.cell(r, 1).hyperlink = f"#{quoted(title)}!A1"
+            ws.row_dimensions[r].height = _height([f.message], MESSAGE_WIDTH)
+            r += 1
+    last = max(r - 1, 1)
+    _fit(ws, len(FINDING_COLUMNS) - 1, last)
+    set_width(ws, get_column_letter(len(FINDING_COLUMNS)), MESSAGE_WIDTH)
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(FINDING_COLUMNS))}{last}"
+    _for_print(ws, title_rows="1:1")
+    return first
 
 
 def summary_workbook(results: Iterable[UnitResult]) -> Workbook:
@@ -178,12 +238,13 @@ def summary_workbook(results: Iterable[UnitResult]) -> Workbook:
     wb = Workbook()
     summary = wb.active
     summary.title = SUMMARY_SHEET
-    taken = {SUMMARY_SHEET.lower()}
+    taken = {SUMMARY_SHEET.lower(), FINDINGS_SHEET.lower()}
     units = [(r, sheet_title(f"{r.unit.name}{r.unit.year}", taken)) for r in results]
+    first = _findings_sheet(wb.create_sheet(FINDINGS_SHEET), units)
     for result, title in units:
-        _unit_sheet(wb.create_sheet(title), result)
+        _unit_sheet(wb.create_sheet(title), result, first[title])
     _summary(summary, units)
-    wb.properties.title = "部门整体支出绩效评价复核汇总"
+    wb.properties.title = WORKBOOK_TITLE
     return wb
 
 
