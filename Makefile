@@ -3,8 +3,10 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+LAB_STAMP := $(VENV)/.lab-installed
+LAB_ARGS ?=
 
-.PHONY: setup report test browser bench clean
+.PHONY: setup report test browser bench clean lab
 
 setup: $(STAMP)
 
@@ -16,6 +18,16 @@ $(STAMP): pyproject.toml
 
 report: setup
 	$(VENV)/bin/perfeval run
+
+# JupyterLab (the `lab` extra, kept out of `make setup`) on the repository, opened on the unit report notebook.
+# `make lab LAB_ARGS=--no-browser` on a machine without a desktop (it prints the address); Ctrl-C stops it.
+lab: $(LAB_STAMP)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/unit_report.ipynb \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+
+$(LAB_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[lab]'
+	touch $(LAB_STAMP)
 
 # Headless Chromium and a CJK font for the browser tests and screenshots (Debian packages).
 browser:
