@@ -115,3 +115,10 @@ def test_blank_template_reports_only_the_required_identity(tmp_path):
 def test_targets_read_and_write_back(text, parsed):
     assert read_quantity(text, with_op=True) == parsed
     assert read_quantity(format_quantity(parsed), with_op=True) == parsed
+
+
+@pytest.mark.parametrize("value", [1e-07, 1e20, 0.1 + 0.2])
+def test_a_target_of_any_size_writes_back_without_an_exponent(value):
+    parsed = {"op": ">=", "value": value, "unit": "次"}
+    assert "e" not in format_quantity(parsed).lower()  # "≥1e-07次" would read back as 1 of the unit "e-07次"
+    assert read_quantity(format_quantity(parsed), with_op=True) == parsed

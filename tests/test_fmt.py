@@ -51,6 +51,14 @@ def test_no_rule_ever_writes_scientific_notation(value):
         assert "e" not in text.lower(), (render.__name__, text)
 
 
+@pytest.mark.parametrize("value,text", [
+    (51.0, "51"), (51, "51"), (2246.07, "2246.07"), (1e-07, "0.0000001"), (1e20, "100000000000000000000"),
+    (-0.0, "0"), (0.1 + 0.2, "0.30000000000000004"),  # exact: what the float holds, for text read back by a machine
+])
+def test_exact_keeps_every_digit_without_an_exponent(value, text):
+    assert fmt.exact(value) == text
+
+
 def test_rounding_is_half_up_on_the_decimal_as_typed():
     assert fmt.fixed(2.675, 2) == "2.68"  # the float is 2.67499999…; 四舍五入 reads it as typed
     assert fmt.fixed(0.125, 2) == "0.13"

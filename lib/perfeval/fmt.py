@@ -126,6 +126,16 @@ def stated(value: float | None, grouping: bool = True) -> str:
     return _guarded(value, lambda v: fixed(v, decimals(v), grouping))
 
 
+def exact(value: float) -> str:
+    """A number exactly as the float holds it (its shortest repr), without exponent or separators, for text that a
+    machine reads back, such as a workbook cell: 51.0 → 51; 1e-07 → 0.0000001; 1e+20 → 100000000000000000000.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    d = Decimal(repr(float(value))).normalize()
+    return "0" if d == 0 else format(d, "f")
+
+
 def quantity(value: float | str | None, unit: str | None = "") -> str:
     """A value with its unit of measure, by the rule of its kind: 万元 as money, % as a rate, 分 as points,
     anything else (人, 次, 公里 …) as stated. Text (a qualitative target) is returned as it is.

@@ -11,6 +11,7 @@ from typing import Any
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.utils.exceptions import IllegalCharacterError
 
+from ...fmt import exact
 from ...safetext import inert
 
 # Cells holding one of these are treated as empty: the seeds write "——" for "not applicable".
@@ -50,10 +51,9 @@ def found(raw: Any) -> str:
 
 
 def format_number(value: float) -> str:
-    """A number as text without losing digits: 51.0 → '51', 2246.07 → '2246.07'."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value) if isinstance(value, float) else str(value)
+    """A number as text without losing digits, never in scientific notation: 51.0 → '51', 1e-07 → '0.0000001'
+    (which reads back as the same number, where '1e-07' in '≥1e-07次' would read as 1 of the unit 'e-07次')."""
+    return exact(value)
 
 
 def is_blank(raw: Any) -> bool:
