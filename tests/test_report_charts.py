@@ -74,3 +74,5 @@ def test_spending_bars_are_labelled_in_wan_yuan_with_shares(restore_rc):
     fig = charts.spending_structure(load_report(CHANGSHA).params)
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert "10,325.79万元（67.78%）" in labels  # money at 2 decimals, a share as a rate at 2
+    fig.savefig(io.BytesIO())  # ticks are laid out when drawn
+    assert "12,000" in [t.get_text() for t in fig.axes[0].get_xticklabels()]  # the axis writes money as labels do

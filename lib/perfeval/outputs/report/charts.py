@@ -6,10 +6,11 @@ from typing import Callable
 import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 from ...core.engine import ScoredUnit, ScoreSheet
 from ...core.params import UnitParams
-from ...fmt import pct, points, wan
+from ...fmt import figure, pct, points, wan
 from . import tables
 from .fonts import ensure_chinese_font
 
@@ -102,6 +103,7 @@ def spending_structure(params: UnitParams) -> Figure | None:
     shares = dict(zip(frame["金额"], frame["占比"]))
     _label_bars(ax, lambda v: f"{wan(v)}（{pct(shares.get(v))}）")
     ax.set(title="支出结构（本年决算数，万元）", xlabel="万元", ylabel="")
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: figure(v)))  # 12,000 as the labels write money
     ax.margins(x=0.32)
     _legend_below(fig, ax)
     return fig
