@@ -1,11 +1,11 @@
-"""The report's prose, pinned to the sample units: the verdict first, the root causes, the suggestions and what
-every reading gives."""
+"""The report's prose, pinned to the sample units: the verdict first, the root causes, the suggestions, what every
+reading gives, and what each chart says (or the sentence said instead)."""
 from __future__ import annotations
 
 import pytest
 
 from perfeval.checks import KINDS
-from perfeval.outputs.report import appendix, rootcauses, suggestions, verdict
+from perfeval.outputs.report import appendix, points, rootcauses, suggestions, tables, verdict
 from perfeval.outputs.report.model import load_report
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
@@ -72,6 +72,17 @@ def test_suggestions_follow_the_kinds_found_and_the_evidence_missing(reps):
     assert "not_assessed" not in yunxi and "generous_scoring" in yunxi
 
 
+def test_readings_are_numbered_as_the_score_rows_cite_them(reps):
+    result = reps["yunxi"].result
+    numbered = appendix.numbered_readings(result)
+    assert all(r.used for r in numbered)
+    frame = tables.score_frame(reps["yunxi"])
+    for n, r in enumerate(numbered, start=1):
+        cited = frame["说明"].str.contains(f"见口径注{n}(?!\\d)").any()
+        assert cited == any(appendix.reading_note(r) in note for i in result.indicators for note in i.notes)
+    assert len(appendix.readings_frame(result)) == len(numbered)
+
+
 def test_what_every_reading_gives(reps):
     yunxi = appendix.robustness(reps["yunxi"].result)
     assert yunxi.holds == ("每种口径下等次都是“优”", "重算总分在 93.95–96.96 分之间")
@@ -81,3 +92,17 @@ def test_what_every_reading_gives(reps):
     frame = appendix.sensitivity_frame(reps["changsha"].result)
     assert list(frame["口径注"]) == sorted(frame["口径注"])
     assert (frame["本报告采用"] == "是").sum() == frame["口径注"].nunique()
+
+
+def test_each_chart_states_its_point_or_is_replaced_by_a_sentence(reps):
+    changsha, liuyang, yunxi = (reps[k] for k in ("changsha", "liuyang", "yunxi"))
+    rates = points.rates(tables.stated_rates_frame(changsha.unit))
+    assert rates.draw and "8 个比率中 1 个" in rates.text and "陈述 34.03%，重算 34.10%" in rates.text
+    assert not points.rates(tables.stated_rates_frame(liuyang.unit)).draw  # 2 rates, both hold: a sentence
+    claims = points.claims(tables.claimed_scores_frame(yunxi.sheet))
+    assert claims.draw and "4 项自评偏高" in claims.text and "1 项自评偏低" in claims.text
+    assert not points.claims(tables.claimed_scores_frame(changsha.sheet)).draw
+    scores = points.scores(tables.level1_frame(changsha.sheet))
+    assert scores.text == "应评 100 分中已评 20 分，得 10 分；产出、效果的 50 分全部未评"
+    spending = points.spending(tables.spending_frame(liuyang.params))
+    assert "148.62万元" in spending.text and "未列明用途" in spending.text
