@@ -82,7 +82,7 @@ def problems(rep: UnitReport, show_evidence: bool = True) -> Html:
         if show_evidence and p.evidence:
             body += f'<p class="pe-sub">数据及出处：{esc(p.evidence)}</p>'
         items.append(f"<li>{body}</li>")
-    lead = ("以下按根本原因列示，一个问题引起的其他不一致列在该问题之下；“错误”须由单位说明或更正，"
+    lead = ("以下为本次复核的审计发现，按根本原因列示，一个问题引起的其他不一致列在该问题之下；“错误”须由单位说明或更正，"
             "“警示”须复核，“提示”供参考。")
     return note(lead) + Html(f'<ol class="pe-problems">{"".join(items)}</ol>')
 
