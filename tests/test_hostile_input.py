@@ -170,8 +170,9 @@ def parse(path: Path) -> Page:
 
 
 def test_no_html_output_carries_a_script_or_handler_from_a_unit(outputs):
-    pages = [outputs / "index.html", outputs / "portfolio.html", *sorted((outputs / "units").glob("*/*.html"))]
-    assert len(pages) == 5 and all(p.exists() for p in pages)
+    pages = [outputs / "index.html", outputs / "portfolio.html", *sorted((outputs / "units").glob("*/*.html")),
+             *sorted((outputs / "frameworks").glob("*.html"))]
+    assert len(pages) == 7 and all(p.exists() for p in pages)  # and a page for each of the two frameworks
     for path in pages:
         page = parse(path)
         # a unit's <script> would show up as a script element that is empty (its code pushed out as text,
@@ -300,7 +301,8 @@ def test_the_harness_sees_a_script_that_runs(chromium, tmp_path):
 
 
 def test_no_script_from_a_unit_runs_in_chromium(chromium, outputs, tmp_path):
-    pages = [outputs / "index.html", outputs / "portfolio.html", *sorted((outputs / "units").glob("*/*.html"))]
+    pages = [outputs / "index.html", outputs / "portfolio.html", *sorted((outputs / "units").glob("*/*.html")),
+             *sorted((outputs / "frameworks").glob("*.html"))]
     for page in pages:
         events, facts = browse(page, tmp_path / "profile")
         assert facts["dialogs"] == [], page
