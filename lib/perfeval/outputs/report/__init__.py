@@ -13,7 +13,7 @@ _EXPORTS = {
     **dict.fromkeys(["title", "conclusion", "problems", "advice", "scores", "level1", "overview", "lines", "figures",
                      "stated_figures", "projects", "project_items", "sources", "chart_scores", "chart_claims",
                      "chart_rates", "chart_spending", "history", "basis", "framework_notes", "readings", "robustness",
-                     "sensitivity"], "blocks"),
+                     "sensitivity", "run_date"], "blocks"),
 }
 
 # for analysts: report.tables.score_frame(rep), report.tables.findings_frame(rep), report.verdict.conclusion(rep.result)
@@ -36,6 +36,6 @@ def __getattr__(name: str) -> Any:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .blocks import (advice, basis, chart_claims, chart_rates, chart_scores, chart_spending, conclusion,
                          figures, framework_notes, history, level1, lines, overview, problems, project_items, projects,
-                         readings, robustness, scores, sensitivity, sources, stated_figures, title)
+                         readings, robustness, run_date, scores, sensitivity, sources, stated_figures, title)
     from .fonts import apply_theme
     from .model import UnitReport, load_report, result_record

@@ -272,6 +272,14 @@ def _version() -> str:
         return "未安装"
 
 
+RUN_DATE = '<span class="pe-run-date">本次运行（未经批处理，未记录日期）</span>'  # navigation fills in the run's date
+
+
+def run_date() -> Html:
+    """The day the report was computed: filled in at export from papermill's record (the page header's date)."""
+    return Html(f'<p class="pe-note">运行日期：{RUN_DATE}</p>')
+
+
 def basis(rep: UnitReport) -> Styler:
     """评价依据: the documents, the params file and its digest, the framework, the tool — what produced the report."""
     r = rep.result
