@@ -64,8 +64,10 @@ def test_comparability_is_said(results):
 def test_the_units_table_shows_no_grade_for_a_withheld_unit_but_its_range(results):
     html = display.units_block(results).to_html()
     changsha = next(row for row in html.split("<tr") if "长沙县机关事务中心" in row)
-    assert ">10–90<" in changsha and ">不予定级<" in changsha and ">优<" not in changsha
-    assert "总分上限" not in html and ">总分范围<" in html
+    assert ">不予定级（总分可在 10–90）<" in changsha and ">20 / 100（核实 0）<" in changsha and "优" not in changsha
+    yunxi = next(row for row in html.split("<tr") if "岳阳市云溪区" in row)
+    assert ">96.96 · 优<" in yunxi and ">96 · 优（与重算不符）<" in yunxi
+    assert "总分上限" not in html and ">重算总分 · 等次<" in html
 
 
 def test_a_chart_of_too_few_units_is_a_sentence(results):

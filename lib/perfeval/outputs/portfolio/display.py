@@ -34,28 +34,48 @@ def title_block(title: str, results: Sequence[UnitResult], failed: Sequence[tupl
     return out
 
 
-def _range(low: float, high: float) -> str:
-    return "—" if pd.isna(low) or pd.isna(high) else f"{points(low)}–{points(high)}"
+def _coverage(row: pd.Series) -> str:
+    return f"{points(row['已评分值'])} / {points(row['应评分值'])}（核实 {points(row['其中核实'])}）"
+
+
+def _verdict(row: pd.Series) -> str:
+    if pd.notna(row["重算总分"]):
+        return f"{points(row['重算总分'])} · {row['重算等次']}"
+    if pd.isna(row["总分下限"]):
+        return str(row["重算等次"])
+    return f"{row['重算等次']}（总分可在 {points(row['总分下限'])}–{points(row['总分上限'])}）"
+
+
+def _claim(row: pd.Series) -> str:
+    total = "未载明" if pd.isna(row["自评总分"]) else stated(row["自评总分"])
+    grade = f" · {row['自评等次']}" if isinstance(row["自评等次"], str) and row["自评等次"] else ""
+    status = f"（{row['自评复核']}）" if isinstance(row["自评复核"], str) and row["自评复核"] else ""
+    return total + grade + status
+
+
+# What a reader sees of units_table: one column per question (as the index asks them), the others hidden
+SHOWN = {"已评分值": ("已评 / 应评分值", _coverage), "重算总分": ("重算总分 · 等次", _verdict),
+         "自评总分": ("自评总分 · 等次", _claim)}
+FOLDED = ["应评分值", "其中核实", "总分下限", "总分上限", "重算等次", "自评等次", "自评复核"]
 
 
 def units_block(results: Sequence[UnitResult]) -> Styler:
-    """The table of all units (portfolio.units_table): a unit with error-level problems is marked; a unit whose
-    grade is withheld shows 不予定级 and the range of totals instead of a total."""
+    """The table of all units (portfolio.units_table, every column kept for analysts): coverage, the verdict — a
+    total and grade, or 不予定级 with the range of totals —, the claim and whether it holds, problems by severity.
+    A unit with error-level problems is marked."""
     table = units_table(results)
 
     def mark(row: pd.Series) -> list[str]:
         css = "color: #cf222e; font-weight: 600;" if row["错误"] else ""
         return [css if c in ("单位", "错误") else "" for c in row.index]
 
-    styler = styled(table, "portfolio-units", {"应评分值": points, "已评分值": points, "其中核实": points,
-                                               "重算总分": points, "自评总分": stated, "差异（自评−重算）": points},
-                    text=["单位", "框架"], hidden=["总分上限"],
-                    caption="各单位重算与自评（分；不予定级的单位列出未评分值所允许的总分范围）")
+    styler = styled(table, "portfolio-units", {"差异（自评−重算）": points}, text=["单位", "框架", "重算总分", "自评总分"],
+                    hidden=FOLDED, caption="各单位重算与自评（分）")
     for i in table.index:
-        low, high = table.at[i, "总分下限"], table.at[i, "总分上限"]
-        styler.format(lambda _, lo=low, hi=high: _range(lo, hi), subset=pd.IndexSlice[[i], ["总分下限"]])
-    return styler.relabel_index([c if c != "总分下限" else "总分范围" for c in table.columns if c != "总分上限"],
-                                axis="columns").apply(mark, axis=1)
+        for column, (_, show) in SHOWN.items():
+            styler.format(lambda _, text=show(table.loc[i]): text, subset=pd.IndexSlice[[i], [column]])
+    labels = [SHOWN[c][0] if c in SHOWN else c for c in table.columns if c not in FOLDED]
+    return styler.relabel_index(labels, axis="columns").apply(mark, axis=1)
 
 
 def notes_block(results: Sequence[UnitResult]) -> Html:
