@@ -128,10 +128,10 @@ def test_base_data_tables(changsha, yunxi, liuyang):
     items = tables.project_items_frame(yunxi.params)
     assert by(items, "项目", "合计")["金额"] == pytest.approx(1708.46)
     figures = tables.figures_frame(changsha.result).set_index("项目")
-    assert figures.loc["编制数", "数值"] == 51 and figures.loc["编制数", "原文"] == "51人"
+    assert figures.loc["编制数", "数值"] == 51 and figures.loc["编制数", "按原文"] == "51人"
     stated = tables.stated_frame(liuyang.result).set_index("项目")
-    assert stated.loc["接到维修电话", "原文"] == "2500余次"  # the qualifier as written
-    assert stated.loc["车辆维修费用同比去年节约", "原文"] == "近30万元"
+    assert stated.loc["接到维修电话", "按原文"] == "2500余次"  # the qualifier as written
+    assert stated.loc["车辆维修费用同比去年节约", "按原文"] == "近30万元"
     projects = tables.projects_frame(changsha.result).set_index("项目")
     assert len(projects) == 16 and projects["自评得分"].mean() == pytest.approx(95.96, abs=0.005)
     assert projects.loc["长沙县人武部安沙训练场改扩建工程", "自评得分"] == 90

@@ -8,8 +8,8 @@ from typing import Sequence
 import pandas as pd
 
 from ...core.formulas import round_half_up
-from ...fmt import quantity
 from ...result import FigureOut, UnitResult
+from ..report.tables import as_written
 
 
 @dataclass(frozen=True)
@@ -92,14 +92,16 @@ def cost_ratios(results: Sequence[UnitResult]) -> pd.DataFrame:
             num, den = figs.get(ratio.numerator), figs.get(ratio.denominator)
             if num is None or den is None or den.value == 0:
                 continue
+            bounded = [f"{f.label}为“{as_written(f)}”" for f in (num, den) if f.qualifier != "exact"]
             rows.append({
                 "单位": result.unit.name, "年度": result.unit.year, "类别": result.unit.kind, "指标": ratio.name,
                 "数值": round_half_up(num.value / den.value * ratio.factor, 2), "单位（计量）": ratio.unit,
-                "分子": f"{num.label} {quantity(num.value, num.unit)}",
-                "分母": f"{den.label} {quantity(den.value, den.unit)}",
+                "分子": f"{num.label} {as_written(num)}", "分母": f"{den.label} {as_written(den)}",
+                "说明": f"近似值：{'，'.join(bounded)}" if bounded else "",
                 "来源": "；".join(s for s in (num.source, den.source) if s),
             })
-    return pd.DataFrame(rows, columns=["单位", "年度", "类别", "指标", "数值", "单位（计量）", "分子", "分母", "来源"])
+    return pd.DataFrame(rows, columns=["单位", "年度", "类别", "指标", "数值", "单位（计量）", "分子", "分母", "说明",
+                                       "来源"])
 
 
 def load_units(paths: Sequence[str | Path]) -> tuple[list[UnitResult], list[tuple[str, str]]]:

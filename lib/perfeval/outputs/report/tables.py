@@ -61,7 +61,7 @@ def lines_frame(params: UnitParams) -> pd.DataFrame:
 
 def as_written(fig: FigureOut) -> str:
     """A figure as the document writes it: its own text when the params kept it (2500余次), else its value with
-    its qualifier and unit by the rule of its kind (16,640.91万元; 2.6万余次 entered as 26,000余次)."""
+    its qualifier and unit by the rule of its kind (16,640.91万元; 2.6万余次 entered as 26000, over: 26,000余次)."""
     if fig.text:
         return fig.text
     if fig.qualifier == Qualifier.EXACT.value:
@@ -70,11 +70,11 @@ def as_written(fig: FigureOut) -> str:
 
 
 def _figure_row(fig: FigureOut) -> dict:
-    return {"项目": fig.label, "数值": fig.value, "单位": fig.unit, "原文": as_written(fig),
+    return {"项目": fig.label, "数值": fig.value, "单位": fig.unit, "按原文": as_written(fig),
             "口径": fig.scope or "", "出处": fig.source or NOT_STATED}
 
 
-FIGURE_COLUMNS = ["项目", "数值", "单位", "原文", "口径", "出处"]
+FIGURE_COLUMNS = ["项目", "数值", "单位", "按原文", "口径", "出处"]
 
 
 def figures_frame(result: UnitResult) -> pd.DataFrame:
