@@ -60,8 +60,10 @@ def _paragraphs(texts: Sequence[str]) -> Html:
 
 
 def conclusion(rep: UnitReport) -> Html:
-    """结论: the verdict, what it rests on, the unit's claim, the main problems, what every reading gives."""
-    return _paragraphs(verdict.conclusion(rep.result))
+    """结论: the verdict (set apart: it is what the reader came for), what it rests on, the unit's claim, the main
+    problems, what every reading gives."""
+    first, *rest = verdict.conclusion(rep.result)
+    return Html(f'<p class="pe-verdict">{esc(first)}</p>') + _paragraphs(rest)
 
 
 def problems(rep: UnitReport, show_evidence: bool = True) -> Html:
@@ -73,8 +75,8 @@ def problems(rep: UnitReport, show_evidence: bool = True) -> Html:
     items = []
     for p in found:
         where = f"（{p.indicator}）" if p.indicator else ""
-        body = (f'<p class="pe-problem"><span class="pe-sev-{esc(p.severity)}">【{esc(p.severity_label)}】</span>'
-                f"{esc(p.kind_label)}{esc(where)}：{esc(p.text)}</p>")
+        body = (f'<p class="pe-problem"><span class="pe-sev-{esc(p.severity)}">【{esc(p.severity_label)}</span>'
+                f'<span class="pe-kind"> · {esc(p.kind_label)}{esc(where)}】</span>{esc(p.text)}</p>')
         if p.consequences:
             body += ('<p class="pe-sub">由此导致：</p><ul class="pe-consequences">'
                      + "".join(f"<li>{esc(c)}</li>" for c in p.consequences) + "</ul>")
@@ -172,7 +174,7 @@ def lines(rep: UnitReport) -> Block:
 
 def _figures_table(frame: pd.DataFrame, uuid: str, caption: str) -> Styler:
     hidden = ["数值", "单位"] + (["口径"] if not frame["口径"].astype(bool).any() else [])
-    return styled(frame, uuid, text=["项目", "原文", "口径", "出处"], hidden=hidden, caption=caption)
+    return styled(frame, uuid, text=["项目", "按原文", "口径", "出处"], hidden=hidden, caption=caption)
 
 
 def figures(rep: UnitReport) -> Block:
@@ -291,19 +293,25 @@ def basis(rep: UnitReport) -> Styler:
     return styled(pd.DataFrame(rows, columns=["项目", "内容"]), "basis", text=["项目", "内容"], caption="评价依据")
 
 
+GAPS = ("rule_gap", "national_default")  # what the framework leaves open: the readings (口径注) answer these
+
+
 def framework_notes(rep: UnitReport) -> Html:
-    """The framework's own gaps and contradictions, once, as a section (they are not the unit's findings), with a
-    link to the framework's page, which says them once for every unit."""
+    """The framework's own errors (its arithmetic, its labels, indicators without a rule), once, as a section — they
+    are not the unit's findings —, how many points it leaves open, and a link to the framework's page, which says
+    all of it once for every unit."""
     r = rep.result
-    own = [n for n in r.framework_notes if n.code != "rows_vs_header"]
+    own = [n for n in r.framework_notes if n.code != "rows_vs_header" and n.code not in GAPS]
+    gaps = sum(n.code in GAPS for n in r.framework_notes)
     href = page_href(r.framework.id, REPORT_DEPTH)
-    link = (f'<p class="pe-note">同一框架的说明对使用它的每个单位都相同，另见'
-            f'<a href="{esc(href)}">评价框架说明页</a>。</p>' if href else "")
-    if not own:
-        return Html(link) + note("评价框架没有需要说明的问题。")
-    items = "".join(f"<li>{esc(n.message)}</li>" for n in own)
-    return (note(f"评价框架《{r.framework.name}》自身的问题（不计入本单位的问题）：") + Html(f'<ol class="pe-note">{items}</ol>')
-            + Html(link))
+    page = f'<a href="{esc(href)}">评价框架说明页</a>' if href else "评价框架说明页"
+    out = note(f"评价框架《{r.framework.name}》自身的问题（不计入本单位的问题）：") if own else \
+        note(f"评价框架《{r.framework.name}》的分值与评分标准没有需要说明的问题。")
+    if own:
+        out += Html('<ol class="pe-note">' + "".join(f"<li>{esc(n.message)}</li>" for n in own) + "</ol>")
+    tail = (f"框架另有 {gaps} 处未作规定，本单位评分用到的见下表口径注；" if gaps else "") + \
+        "同一框架的说明对使用它的每个单位都相同，全文见"
+    return out + Html(f'<p class="pe-note">{esc(tail)}{page}。</p>')
 
 
 def readings(rep: UnitReport) -> Block:

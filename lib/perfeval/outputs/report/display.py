@@ -29,7 +29,13 @@ REPORT_CSS = """
 .pe-figure { margin: 0.5em 0 1.5em; }
 .pe-figure img { max-width: 100%; height: auto; }
 .pe-figure figcaption { color: #57606a; font-size: 13px; margin-top: 4px; }
-.pe-conclusion li { margin: 0.3em 0; line-height: 1.7; }
+.pe-verdict { font-weight: 600; border-left: 4px solid #2f6db5; padding: 2px 0 2px 10px; margin: 0.6em 0; }
+.pe-para { line-height: 1.7; }
+.pe-problems > li { margin: 0 0 0.9em; }
+.pe-problem { margin: 0 0 0.3em; }
+.pe-kind { color: #57606a; }
+.pe-sub { color: #57606a; font-size: 13px; margin: 0.2em 0; }
+.pe-consequences { font-size: 13px; margin: 0.2em 0 0.4em; }
 .pe-sev-error { color: #cf222e; font-weight: 600; }
 .pe-sev-warning { color: #9a6700; font-weight: 600; }
 .pe-sev-info { color: #57606a; }
@@ -47,7 +53,7 @@ TABLE_STYLES = [
                                 " white-space: nowrap;"},
 ]
 TEXT_CELL = "text-align: left; white-space: normal; min-width: 6em; max-width: 32em;"
-LINES_CELL = TEXT_CELL + " white-space: pre-line;"  # a cell whose text is one statement per line (a row's 说明)
+LINES_CELL = "text-align: left; white-space: pre-line; min-width: 16em; max-width: 44em;"  # a cell whose text is one statement per line (a row's 说明)
 LINES_CLASS = "pe-lines"
 
 
