@@ -159,7 +159,7 @@ def _part_line(p: PartOut, readings: list[ReadingOut]) -> str:
     """One part of a composite or checklist row: its rule, the rate it computed, its score or 未评, its notes."""
     value = f"计算值 {quantity(p.value, p.value_unit)}，" if p.value is not None else ""
     got = "未评" if p.score is None else f"得 {points(p.score)} 分"
-    notes = "；".join(cite_readings(n, readings) for n in p.notes)
+    notes = "；".join(_signs(cite_readings(n, readings)) for n in p.notes)
     rule = p.rule if p.rule.startswith(p.label) else f"{p.label}（{points(p.points)} 分）：{p.rule}"
     return f"· {_signs(rule)}——{value}{got}" + (f"；{notes}" if notes else "")
 
@@ -180,7 +180,7 @@ def explanation(ind: IndicatorOut, readings: list[ReadingOut]) -> str:
     part_notes = {n for p in ind.parts for n in p.notes} if several else set()
     if ind.deviation_note:
         lines.append(f"偏差说明：{ind.deviation_note}")
-    lines += [cite_readings(n, readings) for n in ind.notes if n not in part_notes]
+    lines += [_signs(cite_readings(n, readings)) for n in ind.notes if n not in part_notes]
     fair = comparable_score(ind)
     if fair is not None and ind.weight is not None and abs(ind.weight - ind.effective_weight) > 1e-9:
         lines.append(f"按单位填报的分值 {points(ind.weight)} 分计，重算得分为 {points(fair)} 分")
