@@ -65,6 +65,8 @@ def score_share_heatmap(shares: pd.DataFrame) -> Figure:
     fig, ax = _figure(max(6.5, 3.5 + 1.4 * shares.shape[1]), 1.5 + 0.3 * shares.shape[0])
     sns.heatmap(shares, annot=True, fmt=".0f", cmap="RdYlGn", vmin=0, vmax=100, linewidths=0.5,
                 cbar_kws={"label": "得分占已评分值（%）", "shrink": 0.6}, ax=ax)
+    ax.grid(False)  # a blank cell (not assessed) is blank, not crossed by the theme's grid
+    ax.set_facecolor("#f6f8fa")
     ax.set(xlabel="", ylabel="")
     ax.tick_params(axis="x", labelrotation=0, labelsize=9)
     return fig
@@ -88,7 +90,8 @@ def cost_ratio_bars(ratios: pd.DataFrame) -> Figure:
         labels = [f"{u}（{y}）" for u, y in zip(part["单位"], part["年度"])]
         sns.barplot(x=part["数值"].to_numpy(), y=labels, color="#2f6db5", orient="h", ax=ax)
         unit = part["单位（计量）"].iloc[0]
-        ax.bar_label(ax.containers[0], labels=[f"{fixed(v, 2)}{unit}" for v in part["数值"]], padding=3, fontsize=9)
+        labels = [f"{fixed(v, 2)}{unit}" + ("（近似值）" if note else "") for v, note in zip(part["数值"], part["说明"])]
+        ax.bar_label(ax.containers[0], labels=labels, padding=3, fontsize=9)
         ax.set(title=f"{name}（{unit}）", xlabel="", ylabel="")
         ax.margins(x=0.25)
     return fig

@@ -131,4 +131,5 @@ def ratios_block(results: Sequence[UnitResult]) -> Block:
     if ratios.empty:
         return note("各单位均未同时载明成本与人员或业务量数据，无法计算成本比率。")
     return styled(ratios, "portfolio-ratios", {"数值": lambda v: fixed(v, 2)},
-                  text=["单位", "分子", "分母", "说明", "来源"], caption="同类单位成本比率（及所依据的数据）")
+                  text=["单位", "类别", "指标", "单位（计量）", "分子", "分母", "说明", "来源"],
+                  caption="同类单位成本比率（及所依据的数据）")

@@ -53,6 +53,10 @@ def shares(shares_: pd.DataFrame, name: str) -> Point:
                        f"（{pct(mean[low])}）")
 
 
+def _value(row: pd.Series) -> str:
+    return f"{fixed(row['数值'], 2)}{row['单位（计量）']}" + ("，近似值" if row["说明"] else "")
+
+
 def ratios(ratios_: pd.DataFrame) -> Point:
     """Cost ratios two or more units state: for each, the highest against the lowest."""
     shared = shared_ratios(ratios_)
@@ -62,7 +66,5 @@ def ratios(ratios_: pd.DataFrame) -> Point:
     said = []
     for name, part in shared.groupby("指标", sort=False):
         hi, lo = part.loc[part["数值"].idxmax()], part.loc[part["数值"].idxmin()]
-        unit = hi["单位（计量）"]
-        said.append(f"{name}最高为{hi['单位']}（{fixed(hi['数值'], 2)}{unit}），最低为{lo['单位']}"
-                    f"（{fixed(lo['数值'], 2)}{unit}）")
+        said.append(f"{name}最高为{hi['单位']}（{_value(hi)}），最低为{lo['单位']}（{_value(lo)}）")
     return Point(True, "；".join(said))

@@ -19,7 +19,7 @@ REPORT_CSS = """
 .pe-report h1 { font-size: 1.6em; margin: 0.2em 0 0.3em; }
 .pe-meta { color: #57606a; margin: 0 0 0.8em; }
 .pe-cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 0.6em 0 1em; }
-.pe-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 14px; flex: 0 1 180px; min-width: 140px; background: #f6f8fa; }
+.pe-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 14px; flex: 1 1 150px; max-width: 240px; background: #f6f8fa; }
 .pe-card .pe-k { font-size: 12px; color: #57606a; }
 .pe-card .pe-v { font-size: 20px; font-weight: 600; margin-top: 2px; }
 .pe-card .pe-s { font-size: 12px; color: #57606a; }
