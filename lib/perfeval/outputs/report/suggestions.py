@@ -27,6 +27,9 @@ BY_KIND: dict[str, str] = {
 }
 
 
+UNNAMED = ("projects",)  # its findings summarise 附件2-4 as a whole: the first figure they compare is a count, not a subject
+
+
 class Suggestion(NamedTuple):
     """One suggestion and the finding kind (or the evidence gap) it answers."""
 
@@ -71,5 +74,5 @@ def suggestions(result: UnitResult) -> list[Suggestion]:
     out = _evidence_gaps(result)
     for kind, subjects in by_kind.items():
         if kind in BY_KIND:
-            out.append(Suggestion(kind, BY_KIND[kind] + _named(subjects)))
+            out.append(Suggestion(kind, BY_KIND[kind] + ("" if kind in UNNAMED else _named(subjects))))
     return out
