@@ -98,3 +98,16 @@ def test_charts_render_chinese_without_missing_glyphs(results, tmp_path):
             assert fig is not None
             fig.savefig(tmp_path / f"{i}.png")
     assert not [w for w in caught if "Glyph" in str(w.message)]
+
+
+def test_the_portfolio_notebook_narrates_and_the_library_computes():
+    import nbformat
+
+    from perfeval.paths import NOTEBOOKS_DIR
+
+    nb = nbformat.read(NOTEBOOKS_DIR / "portfolio.ipynb", as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.outputs == [] and c.execution_count is None for c in code)
+    for cell in code:
+        for construct in ("def ", "class ", "for ", "display(", "import pandas"):
+            assert construct not in cell.source, cell.source
