@@ -362,7 +362,9 @@ any_text = st.lists(st.one_of(markup, st.text(max_size=8)), min_size=1, max_size
 _YUNXI = yaml.safe_load(YUNXI.read_text(encoding="utf-8"))
 _TEXT_PATHS = [path for path, value in leaves(_YUNXI)
                if isinstance(value, str) and path[-1] not in NOT_TEXT and path[-1] != "unit"]
-_TEXT_BLOCKS = ("title", "overview", "base_data", "scores", "findings", "conclusion", "footer")
+_TEXT_BLOCKS = ("title", "conclusion", "problems", "advice", "scores", "level1", "overview", "lines", "figures",
+                "stated_figures", "projects", "project_items", "sources", "basis", "framework_notes", "readings",
+                "robustness", "sensitivity")
 
 
 def _tags(html: str) -> set[str]:
@@ -377,7 +379,7 @@ def _blocks_html(path: Path) -> str:
     from perfeval import report
 
     rep = report.load_report(path)
-    return "".join(getattr(report, name)(rep).html for name in _TEXT_BLOCKS)
+    return "".join(getattr(report, name)(rep)._repr_html_() for name in _TEXT_BLOCKS)
 
 
 @pytest.fixture(scope="module")
