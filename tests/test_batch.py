@@ -83,7 +83,7 @@ def test_each_report_holds_chinese_and_no_code(batch):
     for uid in SAMPLES:
         html = report_path(batch["out"], uid).read_text(encoding="utf-8")
         assert '<html lang="zh">' in html
-        assert "部门整体支出绩效评价复核报告" in html and "审计发现" in html and "结论" in html
+        assert "部门整体支出绩效评价复核报告" in html and "存在的问题" in html and "结论" in html
         for source in code:
             for line in source.splitlines():
                 if line.strip() and not line.startswith("#"):
@@ -172,3 +172,18 @@ def test_failed_only_reruns_just_the_failed_unit(batch):  # last: it repairs the
     assert all(r.status == OK for r in load_status(out).values())
     assert "失败" not in (out / "index.html").read_text(encoding="utf-8").split("<tbody>")[1]
     assert json.loads((out / "batch_status.json").read_text(encoding="utf-8"))["units"]["broken_unit"]["status"] == OK
+
+
+def test_framework_pages_are_written_once_and_linked_from_the_index_and_each_report(batch):
+    out = batch["out"]
+    assert sorted(p.name for p in (out / "frameworks").glob("*.html")) == ["dept_overall_a.html", "self_assessment_b.html"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for page in ("frameworks/dept_overall_a.html", "frameworks/self_assessment_b.html"):
+        assert f"href='{page}'" in index and f'href="{page}"' in index  # the lead line, and each unit's row
+    changsha = report_path(out, "changsha_county_2022").read_text(encoding="utf-8")
+    assert 'href="../../frameworks/dept_overall_a.html"' in changsha
+    page = (out / "frameworks" / "dept_overall_a.html").read_text(encoding="utf-8")
+    assert 'href="../units/changsha_county_2022/changsha_county_2022.html"' in page
+    assert "“预算执行率”分值 6 分，评分标准合计只有 4 分" in page and "“预算执行率”分值 6 分" not in (
+        out / "units" / "changsha_county_2022" / "changsha_county_2022.json").read_text(encoding="utf-8").split(
+        '"findings"')[1].split('"findings_by_severity"')[0]  # a framework note, not one of the unit's findings

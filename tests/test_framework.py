@@ -71,3 +71,14 @@ def test_bad_rule_arguments_are_named(rule, words):
 def test_unknown_framework_name():
     with pytest.raises(FrameworkError, match="built-in frameworks: dept_overall_a, self_assessment_b"):
         load_framework("nope")
+
+
+def test_a_rule_reads_as_a_formula_for_readers():
+    """A sum under a ratio is bracketed, and a reading's options are written out, never by their ids."""
+    from perfeval.core.engine import load_unit
+    from conftest import CHANGSHA
+
+    rows = {r.id: r.rule for r in load_unit(CHANGSHA).sheet.rows}
+    assert "÷ （年初预算数＋年中追加数） × 100%" in rows["budget_adjustment"]
+    assert "全年执行数（预算完成数） ÷ 全年预算数（调整后） × 100%（视所采用的口径）" in rows["budget_execution"]
+    assert "start_plus_additions" not in rows["budget_execution"] and "adjusted：" not in rows["budget_execution"]

@@ -170,8 +170,9 @@ def parse(path: Path) -> Page:
 
 
 def test_no_html_output_carries_a_script_or_handler_from_a_unit(outputs):
-    pages = [outputs / "index.html", outputs / "portfolio.html", *sorted((outputs / "units").glob("*/*.html"))]
-    assert len(pages) == 5 and all(p.exists() for p in pages)
+    pages = [outputs / "index.html", outputs / "portfolio.html", *sorted((outputs / "units").glob("*/*.html")),
+             *sorted((outputs / "frameworks").glob("*.html"))]
+    assert len(pages) == 7 and all(p.exists() for p in pages)  # and a page for each of the two frameworks
     for path in pages:
         page = parse(path)
         # a unit's <script> would show up as a script element that is empty (its code pushed out as text,
@@ -300,7 +301,8 @@ def test_the_harness_sees_a_script_that_runs(chromium, tmp_path):
 
 
 def test_no_script_from_a_unit_runs_in_chromium(chromium, outputs, tmp_path):
-    pages = [outputs / "index.html", outputs / "portfolio.html", *sorted((outputs / "units").glob("*/*.html"))]
+    pages = [outputs / "index.html", outputs / "portfolio.html", *sorted((outputs / "units").glob("*/*.html")),
+             *sorted((outputs / "frameworks").glob("*.html"))]
     for page in pages:
         events, facts = browse(page, tmp_path / "profile")
         assert facts["dialogs"] == [], page
@@ -331,7 +333,7 @@ def test_dollar_signs_in_names_are_drawn_as_text_not_mathtext(unit_copy):
     path = unit_copy(YUNXI, alter)
     rep = report.load_report(path)
     for block in (report.chart_scores, report.chart_claims, report.chart_spending):  # yunxi states no rates
-        assert "data:image/png;base64," in block(rep).html
+        assert "data:image/png;base64," in block(rep)._repr_html_()
     results, failed = load_units([path])
     assert failed == []
     fig = portfolio_charts.score_share_heatmap(score_shares(results, rep.sheet.framework.id))
@@ -360,7 +362,9 @@ any_text = st.lists(st.one_of(markup, st.text(max_size=8)), min_size=1, max_size
 _YUNXI = yaml.safe_load(YUNXI.read_text(encoding="utf-8"))
 _TEXT_PATHS = [path for path, value in leaves(_YUNXI)
                if isinstance(value, str) and path[-1] not in NOT_TEXT and path[-1] != "unit"]
-_TEXT_BLOCKS = ("title", "overview", "base_data", "scores", "findings", "conclusion", "footer")
+_TEXT_BLOCKS = ("title", "conclusion", "problems", "advice", "scores", "level1", "overview", "lines", "figures",
+                "stated_figures", "projects", "project_items", "sources", "basis", "framework_notes", "readings",
+                "robustness", "sensitivity")
 
 
 def _tags(html: str) -> set[str]:
@@ -375,7 +379,7 @@ def _blocks_html(path: Path) -> str:
     from perfeval import report
 
     rep = report.load_report(path)
-    return "".join(getattr(report, name)(rep).html for name in _TEXT_BLOCKS)
+    return "".join(getattr(report, name)(rep)._repr_html_() for name in _TEXT_BLOCKS)
 
 
 @pytest.fixture(scope="module")

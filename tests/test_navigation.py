@@ -152,7 +152,7 @@ def test_figures_and_tables_are_numbered_without_gaps(page):
     numbers = [int(re.match(r"表(\d+) ", c).group(1)) for c in parsed.captions["caption"]]
     shown = sorted(set(numbers))  # a collapsed table appears twice: on screen and in its print copy
     assert shown == list(range(1, len(shown) + 1)) and len(shown) >= 7
-    assert "表2 收支与“三公”经费（万元）" in parsed.captions["caption"]
+    assert "表4 收支与“三公”经费（万元）" in parsed.captions["caption"]  # after 指标得分, 按一级指标汇总, 单位概况
 
 
 def test_back_link_date_and_sign_off(page, executed):
@@ -177,3 +177,14 @@ def test_a_page_without_options_is_exported_as_before(executed):
 
     body, _ = exporter().from_notebook_node(nbformat.from_dict(executed))
     assert "pe-toc" not in body.split("</style>")[-1] and "表1 " not in body
+
+
+def test_the_appendix_gets_the_run_date_of_the_header():
+    from datetime import date
+
+    from perfeval.outputs.navigation import fill_run_date
+    from perfeval.outputs.report import run_date
+
+    block = run_date()._repr_html_()
+    assert fill_run_date(block, date(2024, 5, 31)) == '<p class="pe-note">运行日期：<span class="pe-run-date">2024年5月31日</span></p>'
+    assert fill_run_date(block, None) == block  # not run by papermill: said so, not invented

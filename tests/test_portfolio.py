@@ -7,7 +7,8 @@ import pytest
 
 from perfeval.paths import UNITS_DIR
 from perfeval.outputs.portfolio import comparability_notes, cost_ratios, load_units, score_shares, units_table
-from perfeval.outputs.portfolio import charts
+from perfeval.outputs.portfolio import charts, display, points
+from perfeval.outputs.report.display import Chart, Html
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,9 @@ def test_units_table(results):
     assert yunxi["重算等次"] == "优" and yunxi["错误"] >= 1
     changsha = table.loc["长沙县机关事务中心"]
     assert changsha["重算等次"] == "不予定级" and changsha["自评总分"] != changsha["自评总分"]  # NaN: not claimed
-    assert changsha["重算总分"] != changsha["重算总分"]  # no total on 20 of 100 points
+    assert changsha["重算总分"] != changsha["重算总分"]  # no total on 20 of 100 points ...
+    assert (changsha["已评分值"], changsha["其中核实"], changsha["总分下限"], changsha["总分上限"]) == (20, 0, 10, 90)
+    assert yunxi["总分下限"] != yunxi["总分下限"]  # ... but its coverage and the range of totals; a graded unit has none
     liuyang = table.loc["浏阳市机关后勤服务中心"]
     assert liuyang["自评总分"] == 96 and liuyang["差异（自评−重算）"] != liuyang["差异（自评−重算）"]  # no basis: NaN
 
@@ -58,6 +61,32 @@ def test_comparability_is_said(results):
     assert "框架" in notes and "年度不同" in notes
 
 
+def test_the_units_table_shows_no_grade_for_a_withheld_unit_but_its_range(results):
+    html = display.units_block(results).to_html()
+    changsha = next(row for row in html.split("<tr") if "长沙县机关事务中心" in row)
+    assert ">不予定级（总分可在 10–90）<" in changsha and ">20 / 100（核实 0）<" in changsha and "优" not in changsha
+    yunxi = next(row for row in html.split("<tr") if "岳阳市云溪区" in row)
+    assert ">96.96 · 优<" in yunxi and ">96 · 优（与重算不符）<" in yunxi
+    assert "总分上限" not in html and ">重算总分 · 等次<" in html
+
+
+def test_a_chart_of_too_few_units_is_a_sentence(results):
+    assert isinstance(display.claims_chart(results), Html)  # one unit has both totals: no one-point scatter
+    said = points.claims(units_table(results)).text
+    assert said == "仅 1 个单位同时有重算总分与自评总分：岳阳市云溪区机关事务服务中心自评 96 分，重算 96.96 分。"
+    assert points.grades(units_table(results)).text == "重算等次：优 1 个、不予定级 2 个；自评等次：优 1 个、未载明 2 个。"
+    shares = display.share_charts(results).items
+    assert isinstance(shares[0], Chart) and isinstance(shares[1], Html)  # framework B has one unit
+
+
+def test_cost_ratio_panels_compare_two_units_or_more(results):
+    chart = display.ratios_chart(results)
+    assert isinstance(chart, Chart)
+    titles = [ax.get_title() for ax in chart.figure.axes]
+    assert titles == ["人均“三公”经费（万元/人）", "公务用车每次出车费用（元/次）"]  # 人均公用经费: Changsha only
+    assert "人均“三公”经费最高为浏阳市机关后勤服务中心（13.51万元/人）" in chart.caption
+
+
 def test_charts_render_chinese_without_missing_glyphs(results, tmp_path):
     table = units_table(results)
     figs = [charts.claimed_vs_recomputed(table), charts.grade_distribution(table),
@@ -69,3 +98,16 @@ def test_charts_render_chinese_without_missing_glyphs(results, tmp_path):
             assert fig is not None
             fig.savefig(tmp_path / f"{i}.png")
     assert not [w for w in caught if "Glyph" in str(w.message)]
+
+
+def test_the_portfolio_notebook_narrates_and_the_library_computes():
+    import nbformat
+
+    from perfeval.paths import NOTEBOOKS_DIR
+
+    nb = nbformat.read(NOTEBOOKS_DIR / "portfolio.ipynb", as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.outputs == [] and c.execution_count is None for c in code)
+    for cell in code:
+        for construct in ("def ", "class ", "for ", "display(", "import pandas"):
+            assert construct not in cell.source, cell.source

@@ -5,14 +5,16 @@ import base64
 import re
 
 import pytest
+from pandas.io.formats.style import Styler
 
 from perfeval import report
-from perfeval.outputs.report import charts, display
+from perfeval.outputs.report import display
 
 from conftest import CHANGSHA, YUNXI
 
-BLOCKS = ["title", "overview", "base_data", "scores", "findings", "chart_scores", "chart_claims", "chart_rates",
-          "chart_spending", "conclusion", "footer"]
+BLOCKS = ["title", "conclusion", "problems", "advice", "scores", "level1", "overview", "lines", "figures",
+          "stated_figures", "projects", "project_items", "sources", "chart_scores", "chart_claims", "chart_rates",
+          "chart_spending", "basis", "framework_notes", "readings", "robustness", "sensitivity"]
 
 
 def render(rep) -> str:  # noqa: ANN001
@@ -44,15 +46,28 @@ def test_rendering_twice_gives_identical_html():
     assert render(rep) == render(rep)
 
 
-def test_charts_are_embedded_png_with_chinese_alt(yunxi_html):
+def test_charts_are_embedded_png_with_their_point_as_alt_text(yunxi_html):
     rep = report.load_report(YUNXI)
-    drawn = [charts.score_vs_weight(rep.sheet), charts.claimed_vs_recomputed(rep.sheet),
-             charts.stated_vs_recomputed_rates(rep.unit), charts.spending_structure(rep.params)]
+    drawn = [b for b in (report.chart_scores(rep), report.chart_claims(rep), report.chart_rates(rep),
+                         report.chart_spending(rep)) if isinstance(b, display.Chart)]
     images = re.findall(r'<img src="data:image/png;base64,([^"]+)" alt="([^"]+)"', yunxi_html)
-    assert len(images) == sum(f is not None for f in drawn) >= 3
-    for data, alt in images:
+    assert len(images) == len(drawn) == 4
+    for (data, alt), chart in zip(images, drawn):
         assert base64.b64decode(data).startswith(b"\x89PNG")
-        assert alt.startswith("图")
+        assert alt == chart.caption and "：" in alt  # what the chart shows, then its point
+
+
+def test_tables_are_stylers_over_the_analysts_frames():
+    rep = report.load_report(YUNXI)
+    scores = report.scores(rep)
+    assert isinstance(scores, Styler)
+    assert scores.data["得分"].dtype.kind == "f"  # numbers stay numbers: an analyst sorts and filters them
+    assert list(scores.data.nlargest(2, "得分")["三级指标"]) == ["预算执行率", "服务对象满意度"]  # 10, 9.8
+    html = scores.to_html()
+    assert "按填报分值的得分" not in html and "计分分值" not in html  # helper columns are for analysts only
+    assert "5（折算 3.75）" in html
+    chart = report.chart_rates(rep)
+    assert isinstance(chart, display.Chart) and list(chart.data["比率"])[-1] == "社会公众或服务对象满意度得分率"
 
 
 def test_sections_show_money_and_rates_with_their_units(yunxi_html):
@@ -62,13 +77,40 @@ def test_sections_show_money_and_rates_with_their_units(yunxi_html):
     assert "见口径注1" in yunxi_html
 
 
-def test_title_card_marks_units_with_errors():
-    rep = report.load_report(YUNXI)
-    html = report.title(rep)._repr_html_()
-    assert ("pe-alert" in html) == (rep.severity_counts()["error"] > 0)
+def test_no_developer_words_reach_readers_outside_the_appendix():
+    report.apply_theme()
+    for unit in (CHANGSHA, YUNXI):
+        rep = report.load_report(unit)
+        html = "".join(getattr(report, name)(rep)._repr_html_() for name in BLOCKS if name not in
+                       ("basis", "framework_notes", "readings", "robustness", "sensitivity"))
+        for word in ("params", "budget_denominator", "seeds/", ".yaml", "SHA-256", "dept_overall", "identity_broken"):
+            assert word not in html, word
 
 
-def test_count_and_points_formats():
-    assert display.count(3779199.0) == "3,779,199"
-    assert display.count(98.5) == "98.5"
-    assert display.points(2.0) == "2" and display.points(2.353) == "2.35"
+def test_title_cards_give_the_verdict_first():
+    yunxi = report.title(report.load_report(YUNXI))._repr_html_()
+    assert '<div class="pe-v">优（96.96 分）</div>' in yunxi
+    changsha = report.title(report.load_report(CHANGSHA))._repr_html_()
+    assert '<div class="pe-v">不予定级</div>' in changsha and "总分可在 10–90 分之间" in changsha
+    assert "20 / 100 分" in changsha and "核实 0 · 单位自述 20 · 未评 80" in changsha
+
+
+@pytest.mark.parametrize("unit", [CHANGSHA, YUNXI], ids=lambda p: p.stem)
+def test_every_inconsistency_is_said_once_under_its_root_cause(unit):
+    """The problems section counts root causes and still says every symptom the checks found, as a consequence."""
+    from html import escape
+
+    from perfeval.checks import every_finding
+
+    rep = report.load_report(unit)
+    html = report.problems(rep)._repr_html_()
+    assert html.count('<p class="pe-problem">') == sum(rep.result.findings_by_severity.values())
+    for finding in every_finding(rep.unit):
+        assert html.count(escape(finding.message, quote=True)) == 1, finding.message
+
+
+def test_changsha_counts_its_two_root_causes_as_errors():
+    rep = report.load_report(CHANGSHA)
+    assert rep.result.findings_by_severity["error"] == 2
+    title = report.title(rep)._repr_html_()
+    assert "错误 2 · 警示 3 · 提示 3" in title

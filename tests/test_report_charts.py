@@ -11,16 +11,18 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont
 
-from perfeval.outputs.report import charts, fonts
+from perfeval import report
+from perfeval.outputs.report import charts, fonts, tables
+from perfeval.outputs.report.display import Chart, Html
 from perfeval.outputs.report.model import load_report
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 
 
 def draw_all(rep) -> list[Figure]:  # noqa: ANN001
-    figs = [charts.score_vs_weight(rep.sheet), charts.claimed_vs_recomputed(rep.sheet),
-            charts.stated_vs_recomputed_rates(rep.unit), charts.spending_structure(rep.params)]
-    return [f for f in figs if f is not None]
+    """Every chart the report draws for the unit (a chart with nothing to show is a sentence instead)."""
+    blocks = (report.chart_scores(rep), report.chart_claims(rep), report.chart_rates(rep), report.chart_spending(rep))
+    return [b.figure for b in blocks if isinstance(b, Chart)]
 
 
 def glyph_warnings(figs: list[Figure]) -> list[str]:
@@ -63,16 +65,27 @@ def test_without_the_font_the_check_does_fail(restore_rc):
     assert glyph_warnings([fig])
 
 
-def test_charts_with_nothing_to_plot_are_none(restore_rc):
+def test_a_chart_with_nothing_to_show_is_a_sentence(restore_rc):
     liuyang = load_report(LIUYANG)
-    assert charts.claimed_vs_recomputed(liuyang.sheet) is None  # no per-indicator claims in seed 000
-    assert charts.stated_vs_recomputed_rates(liuyang.unit) is None
-    assert charts.claimed_vs_recomputed(load_report(YUNXI).sheet) is not None
+    assert isinstance(report.chart_claims(liuyang), Html)  # no per-indicator claims in seed 000
+    assert isinstance(report.chart_rates(liuyang), Html)  # two stated shares, both hold
+    assert isinstance(report.chart_spending(liuyang), Chart)
+
+
+def test_the_rates_chart_shows_the_real_mismatch(restore_rc):
+    fig = charts.stated_vs_recomputed_rates(tables.stated_rates_frame(load_report(CHANGSHA).unit))
+    red = [t.get_text() for t in fig.axes[0].texts if t.get_color() == charts.MISMATCH]
+    assert red == ["34.03% ≠ 重算 34.10%"]
+    assert len(fig.axes[0].get_yticklabels()) == 8
+
+
+def test_only_the_rows_whose_claim_differs_are_drawn(restore_rc):
+    fig = charts.claimed_vs_recomputed(tables.claimed_scores_frame(load_report(YUNXI).sheet))
+    names = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert sorted(names) == sorted(["公车平台", "后勤建设及营运（食堂）", "机关物业管理", "营造良好工作氛围", "服务对象满意度"])
 
 
 def test_spending_bars_are_labelled_in_wan_yuan_with_shares(restore_rc):
-    fig = charts.spending_structure(load_report(CHANGSHA).params)
+    fig = charts.spending_structure(tables.spending_frame(load_report(CHANGSHA).params))
     labels = [t.get_text() for t in fig.axes[0].texts]
-    assert "10,325.79万元（67.78%）" in labels  # money at 2 decimals, a share as a rate at 2
-    fig.savefig(io.BytesIO())  # ticks are laid out when drawn
-    assert "12,000" in [t.get_text() for t in fig.axes[0].get_xticklabels()]  # the axis writes money as labels do
+    assert "10,325.79万元（67.78%）" in labels

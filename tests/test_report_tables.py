@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from perfeval.outputs.report import narrative, tables
+from perfeval.outputs.report import tables
 from perfeval.outputs.report.model import load_report
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
@@ -76,51 +76,73 @@ def test_claimed_scores_compared_on_the_weight_the_unit_filled_in(yunxi, liuyang
     assert tables.claimed_scores_frame(liuyang.sheet).empty
 
 
-def test_stated_rates_beside_recomputed(changsha):
+def test_stated_rates_are_every_rate_the_unit_states_with_the_mismatch(changsha, yunxi):
     frame = tables.stated_rates_frame(changsha.unit).set_index("比率")
-    assert frame.loc["在职人员控制率", "单位陈述"] == 92
-    assert frame.loc["在职人员控制率", "重算"] == 92.16  # 47 / 51, at the 2 decimals the rule bands it on
-    assert frame.loc["全年预算执行率", "重算"] == 77.04  # 12819.60 / 16640.91
+    assert len(frame) == 8  # five rates of the framework and three ratios of two table figures (附件1-3)
+    assert frame.loc["在职人员控制率", "单位陈述"] == 92 and frame.loc["在职人员控制率", "相符"]
+    assert frame.loc["在职人员控制率", "重算"] == pytest.approx(47 / 51 * 100)  # 92% holds at its own precision
+    mismatch = frame.loc["公务用车购置及运行维护费占全年预算比例"]  # 613.76 ÷ 1800 = 34.10%, stated 34.03%
+    assert (mismatch["陈述原文"], bool(mismatch["相符"])) == ("34.03%", False)
+    assert mismatch["重算"] == pytest.approx(613.76 / 1800 * 100)
+    assert list(frame.index[~frame["相符"]]) == ["公务用车购置及运行维护费占全年预算比例"]
+    sections = tables.stated_rates_frame(yunxi.unit).set_index("比率")  # 8 ÷ 10 stated as 98%
+    assert sections.loc["社会公众或服务对象满意度得分率", "重算"] == 80
+    assert not sections.loc["社会公众或服务对象满意度得分率", "相符"] and sections.loc["效益目标得分率", "相符"]
 
 
-def test_score_table_has_every_indicator_with_readable_notes(changsha, yunxi):
-    frame = tables.score_frame(changsha.sheet)
-    assert len(frame) == len(changsha.sheet.rows) == 20
+def test_every_score_row_explains_its_rule_and_figures(changsha, yunxi):
+    frame = tables.score_frame(changsha)
+    assert len(frame) == len(changsha.result.indicators) == 20
+    assert frame["说明"].str.len().min() > 0  # never empty
     staffing = by(frame, "三级指标", "人员控制率")
     assert (staffing["一级指标"], staffing["二级指标"], staffing["分值"]) == ("投入", "预算配置", 4)
     assert staffing["计算值"] == 92.16 and staffing["计算值单位"] == "%"  # 47 / 51
-    assert "聘用人员" in staffing["说明"] and "staff." not in staffing["说明"]  # labels, not params paths
-    notes = tables.interpretation_notes(yunxi.sheet)
-    footnoted = tables.score_frame(yunxi.sheet, notes)
-    assert any("见口径注1" in n for n in footnoted["说明"])
-    assert not any("口径：" in n for n in footnoted["说明"])
-    assert "目标 ≥12次，实际 12次" in by(footnoted, "三级指标", "主题党日活动")["说明"]
+    assert "数据：实际在职人数 47人，编制数 51人" in staffing["说明"]
+    assert "实际在职人数 ÷ 编制数 × 100%；≤100% 得 2 分" in staffing["说明"]  # formula and threshold
+    assert "未载明：聘用人员实际使用数、聘用人员批复数" in staffing["说明"] and "staff." not in staffing["说明"]
+    adjustment = by(frame, "三级指标", "预算调整率")["说明"]
+    assert "3,537.37万元" in adjustment and "<5% 得 3 分" in adjustment
+    assert "见口径注2" in by(frame, "三级指标", "预算执行率")["说明"]  # the denominator reading, numbered as listed
+    assert not frame["说明"].str.contains("口径：|<=|>=").any()
 
 
-def test_base_data_tables(changsha, yunxi):
+def test_a_rescaled_row_is_compared_on_the_weight_the_unit_filled_in(yunxi):
+    frame = tables.score_frame(yunxi).set_index("三级指标")
+    saving = frame.loc["节约型机关创建"]  # 5 points rescaled to 3.75 under the 30-point header; claimed 5
+    assert (saving["分值"], saving["计分分值"], saving["得分"], saving["自评得分"]) == (5, 3.75, 3.75, 5)
+    assert saving["按填报分值的得分"] == pytest.approx(5) and not saving["自评高于重算"]
+    assert "按单位填报的分值 5 分计，重算得分为 5 分" in saving["说明"]
+    atmosphere = frame.loc["营造良好工作氛围"]  # 部分达成 on 10 points: at most 7.99, claimed 8
+    assert atmosphere["按填报分值的得分"] == pytest.approx(7.99) and atmosphere["自评高于重算"]
+    high = sorted(frame.index[frame["自评高于重算"]])
+    assert high == sorted(["公车平台", "后勤建设及营运（食堂）", "机关物业管理", "营造良好工作氛围"])
+    assert "目标 ≥12次，实际 12次" in frame.loc["主题党日活动", "说明"]
+
+
+def test_base_data_tables(changsha, yunxi, liuyang):
     lines = tables.lines_frame(changsha.params).set_index("项目")
     assert lines.loc["“三公”经费", "本年预算数"] == 1802
     assert lines.loc["“三公”经费", "上年预算数"] == 722
+    assert lines.loc["\u3000\u3000\u3000办公经费", "决算较上年变动（%）"] == pytest.approx((25.88 - 62.24) / 62.24 * 100)
+    assert math.isnan(lines.loc["\u3000基本支出", "决算较上年变动（%）"])  # no 上年决算数 stated
     items = tables.project_items_frame(yunxi.params)
     assert by(items, "项目", "合计")["金额"] == pytest.approx(1708.46)
-    figures = tables.figures_frame(changsha.params).set_index("项目")
-    assert figures.loc["编制数", "数值"] == 51 and figures.loc["编制数", "单位"] == "人"
+    figures = tables.figures_frame(changsha.result).set_index("项目")
+    assert figures.loc["编制数", "数值"] == 51 and figures.loc["编制数", "按原文"] == "51人"
+    stated = tables.stated_frame(liuyang.result).set_index("项目")
+    assert stated.loc["接到维修电话", "按原文"] == "2500余次"  # the qualifier as written
+    assert stated.loc["车辆维修费用同比去年节约", "按原文"] == "近30万元"
+    projects = tables.projects_frame(changsha.result).set_index("项目")
+    assert len(projects) == 16 and projects["自评得分"].mean() == pytest.approx(95.96, abs=0.005)
+    assert projects.loc["长沙县人武部安沙训练场改扩建工程", "自评得分"] == 90
+    assert tables.projects_frame(yunxi.result).empty
+    assert "参数文件" not in set(tables.overview_frame(changsha)["项目"])  # file names belong to the appendix
 
 
-def test_findings_table_uses_the_findings_own_labels(yunxi):
+def test_findings_table_is_the_root_causes_with_their_consequences(changsha, yunxi):
     frame = tables.findings_frame(yunxi)
-    assert len(frame) == len(yunxi.findings)
-    for row, finding in zip(frame.itertuples(), yunxi.findings):
-        d = finding.to_dict()
-        assert (row.严重程度, row.类别, row.发现) == (d["severity_label"], d["kind_label"], finding.message)
-
-
-def test_conclusion_states_recomputed_against_claimed(yunxi, liuyang):
-    text = [s.text for s in narrative.conclusion(yunxi)]
-    assert "重算得分 96.96 分" in text[0] and "等次“优”" in text[0]
-    assert "自评总分比重算结果低 0.96 分" in text[1]
-    errors = [s for s in narrative.conclusion(yunxi) if s.details]
-    assert errors and list(errors[0].details) == [f.message for f in yunxi.findings if f.severity == "error"]
-    withheld = [s.text for s in narrative.conclusion(liuyang)]
-    assert "不予定级（可评分值不足：已评 8 分" in withheld[0] and "总分可在 8–100 分之间" in withheld[0]
-    assert "自评总分无法复核" in withheld[1]  # 96 claimed, 8 of 100 points verifiable
+    assert len(frame) == len(yunxi.result.findings) == sum(yunxi.result.findings_by_severity.values())
+    for row, finding in zip(frame.itertuples(), yunxi.result.findings):
+        assert (row.严重程度, row.类别, row.发现) == (finding.severity_label, finding.kind_label, finding.message)
+    first = tables.findings_frame(changsha).iloc[0]  # 613.76 vs 612.54: two identities and a ratio follow from it
+    assert len(first["由此导致"].splitlines()) == 4 and "34.03%" in first["由此导致"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
 from ..core.params import Stated, StatedRatio, Value, restated, value_of
@@ -147,4 +148,47 @@ def section_rates(unit: ScoredUnit) -> list[Finding]:
              Evidence(f"{claim.name}·总分值", weight, "分", claim.source if claim.weight is not None
                       else sheet.framework.source),
              Evidence(f"{claim.name}·重算得分率", round_half_up(computed, 2), "%"))))
+    return out
+
+
+class RateComparison(NamedTuple):
+    """A rate the unit states beside the same rate recomputed from its figures, judged as the checks judge it."""
+
+    label: str
+    stated: float
+    stated_text: str  # as written: its decimals and qualifier (92%, 50%以上)
+    recomputed: float | None  # unrounded; None when its figures are not all stated
+    holds: bool
+    source: str | None
+
+
+def comparisons(unit: ScoredUnit) -> list[RateComparison]:
+    """Every stated rate — of the framework (claims.rates), of two figures (claims.ratios), a section's 得分率 — with
+    its recomputed value and whether it holds at the stated precision: what a chart of stated rates shows."""
+    sheet, params = unit.sheet, unit.params
+    out = []
+    for rate in params.claims.rates:
+        _, computed, label = _measure_value(sheet, rate.measure)
+        ok = computed is None or not math.isfinite(computed) or rate.holds_for(computed)
+        out.append(RateComparison(label, rate.value, stated_pct(rate.value, rate.places),
+                                  computed if computed is not None and math.isfinite(computed) else None, ok,
+                                  rate.source))
+    for r in params.claims.ratios:
+        a, b = value_of(params, r.numerator), value_of(params, r.denominator)
+        unit_ = "%" if r.kind != "ratio" else ""
+        said = stated_as(r.value, r.places, r.qualifier, unit_)
+        if a is None or b is None or b.value <= 0 or not unit_:
+            out.append(RateComparison(r.label, r.value, said, None, True, r.source))
+            continue
+        ok, computed = _ratio_holds(r, a, b)
+        out.append(RateComparison(r.label, r.value, said, computed if math.isfinite(computed) else None,
+                                  ok or not math.isfinite(computed), r.source))
+    for claim in params.claims.sections:
+        top = find_section(sheet, claim.name)
+        weight = claim.weight if claim.weight is not None else (top.weight if top else None)
+        if claim.rate is None:
+            continue
+        computed = claim.score / weight * 100 if claim.score is not None and weight else None
+        out.append(RateComparison(f"{claim.name}得分率", claim.rate, stated_pct(claim.rate, None), computed,
+                                  computed is None or Stated(value=claim.rate).holds_for(computed), claim.source))
     return out

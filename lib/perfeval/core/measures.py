@@ -172,7 +172,7 @@ class Ratio(MeasureBase):
         return self.args[1]
 
     def describe(self) -> str:
-        return f"{self.args[0].describe()} ÷ {self.args[1].describe()} × 100%"
+        return f"{_operand(self.args[0])} ÷ {_operand(self.args[1])} × 100%"
 
     def evaluate(self, ctx: Context) -> Measured:
         a, b = (m.evaluate(ctx) for m in self.args)
@@ -204,7 +204,7 @@ class Change(MeasureBase):
         return self.args[1]
 
     def describe(self) -> str:
-        new, old = (m.describe() for m in self.args)
+        new, old = (_operand(m) for m in self.args)
         return f"（{new} − {old}）÷ {old} × 100%"
 
     def evaluate(self, ctx: Context) -> Measured:
@@ -267,6 +267,11 @@ class Diff(MeasureBase):
         return out
 
 
+def _operand(m: "Measure") -> str:
+    """A sum or difference inside a ratio is bracketed: 执行数 ÷ （年初预算数＋追加数）, not ÷ 年初预算数＋追加数."""
+    return f"（{m.describe()}）" if isinstance(m, (Sum, Diff)) else m.describe()
+
+
 class DefaultTo(MeasureBase):
     """A figure, or a fixed value when the unit does not state it (the note says so)."""
 
@@ -300,7 +305,7 @@ class Choose(MeasureBase):
         return {self.interpretation}.union(*(m.readings() for m in self.options.values()))
 
     def describe(self) -> str:
-        return "；".join(f"{name}：{m.describe()}" for name, m in self.options.items())
+        return "，或 ".join(m.describe() for m in self.options.values()) + "（视所采用的口径）"
 
     def evaluate(self, ctx: Context) -> Measured:
         chosen = ctx.choose(self.interpretation)

@@ -20,6 +20,7 @@ from ..result import UnitResult
 from ..safetext import inert
 from .batch.status import OK, UnitRun
 from .batch.summaries import Entry
+from .framework_page import page_href
 
 CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", "status", "reason", "total",
                "total_on_100", "total_min", "total_max", "grade", "grade_withheld_reason", "applicable_points",
@@ -180,6 +181,21 @@ def _status(e: Entry) -> str:
     return f"<span class='status-ok'>已生成</span>{missing}"
 
 
+def _framework_name(e: Entry) -> str:
+    r = _result(e)
+    return r.framework.name.split("（")[0] if r else ""
+
+
+def _framework(e: Entry) -> str:
+    """The framework's short name, linked to its page (its own gaps, said once for every unit it scores)."""
+    r = _result(e)
+    if r is None:
+        return DASH
+    href = page_href(r.framework.id)
+    name = escape(_framework_name(e))
+    return f'<a href="{escape(href, quote=True)}" title="评价框架说明">{name}</a>' if href else name
+
+
 def _a(path: str | None, text: str) -> str:
     return f'<a href="{escape(path)}">{escape(text)}</a>' if path else ""
 
@@ -203,6 +219,7 @@ COLUMNS: tuple[Column, ...] = (
            _verdict_word, css="num"),
     Column("自评总分 · 等次", _claimed, "number", _of_result(lambda r: r.claimed.total),
            lambda e: (_result(e).claimed.status_label or "未载明") if _result(e) else "无", css="num"),
+    Column("评价框架", _framework, "text", _framework_name, lambda e: _framework_name(e) or "无", css="framework"),
     Column("审计发现", _findings, "number", lambda e: _errors(e) if _result(e) else None,
            lambda e: ("有错误" if _errors(e) else "无错误") if _result(e) else "无", css="findings"),
     Column("状态", _status, "text", _status_word, _status_word, css="status"),
@@ -243,6 +260,20 @@ def _extras_html(extras: Sequence[tuple[str, str]]) -> str:
     return f"<p class='lead'>汇总：{links}</p>\n"
 
 
+def _frameworks_html(entries: Sequence[Entry]) -> str:
+    """评价框架说明: a link to each framework's page, once (its notes are not counted among any unit's findings)."""
+    pages: dict[str, str] = {}
+    for e in entries:
+        r = _result(e)
+        href = page_href(r.framework.id) if r else None
+        if r and href:
+            pages.setdefault(href, r.framework.name)
+    if not pages:
+        return ""
+    links = " · ".join(f"<a href='{escape(href, quote=True)}'>{escape(name)}</a>" for href, name in sorted(pages.items()))
+    return f"<p class='lead'>评价框架说明（框架自身的问题，不计入各单位的审计发现）：{links}</p>\n"
+
+
 def _table(entries: Sequence[Entry], table_id: str) -> str:
     """One sortable, filterable table of units with its controls; unit text escaped and inert (safetext.inert)."""
     body = inert("\n".join(_row(e) for e in entries))
@@ -273,6 +304,6 @@ def index_html(entries: Sequence[Entry], extras: Sequence[tuple[str, str]] = ())
             f"<h1>部门整体支出绩效评价复核报告 · 索引</h1>\n"
             f"<p class='lead'>共 {len(ordered)} 个单位：已生成报告 {done} 个，失败 {len(ordered) - done} 个；"
             f"其中 {flagged} 个单位有错误级审计发现（左侧红线标出）。分数单位为分，金额单位为万元。</p>\n"
-            f"{_extras_html(extras)}"
+            f"{_extras_html(extras)}{inert(_frameworks_html(ordered))}"
             f"{_table(confirmed, 'units') if confirmed or not drafted else ''}{apart}</main>\n"
             f"<script>\n{script}</script>\n</body>\n</html>\n")

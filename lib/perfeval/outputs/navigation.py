@@ -176,11 +176,23 @@ def run_date(nb: Any) -> date | None:
     return when.astimezone(CHINA_TIME).date()
 
 
+RUN_DATE_SLOT = re.compile(r'(<span class="pe-run-date">)[^<]*(</span>)')  # filled with the run's date, as written
+
+
+def written_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def fill_run_date(fragment: str, day: date | None) -> str:
+    """A block's run-date slot (the report's appendix) with the day the notebook ran, the header's date."""
+    return fragment if day is None else RUN_DATE_SLOT.sub(lambda m: m.group(1) + written_date(day) + m.group(2), fragment)
+
+
 def header_html(options: PageOptions, day: date | None) -> str:
     """The line above the page: back to the index, and the report's date."""
     back = (f'<a class="pe-back" href="{html.escape(options.index_href, quote=True)}">← 返回索引</a>'
             if options.index_href else "")
-    dated = f'<span class="pe-date">报告日期：{day.year}年{day.month}月{day.day}日</span>' if day else ""
+    dated = f'<span class="pe-date">报告日期：{written_date(day)}</span>' if day else ""
     return f'<nav class="pe-topbar" aria-label="页面导航">{back}{dated}</nav>' if back or dated else ""
 
 
@@ -220,15 +232,17 @@ class Navigation(Preprocessor):
             return nb, resources
         counters = _Counters()
         toc_after = -1
+        day = run_date(nb)
         for i, cell in enumerate(nb.cells):
             if cell.cell_type == "markdown":
                 cell.source = anchor_markdown(cell.source, counters)
             for output in _html_outputs(cell):
                 fragment = anchor_html(_fragment(output), counters)
                 fragment = print_copies(number_tables(number_figures(fragment, counters), counters))
+                fragment = fill_run_date(fragment, day)
                 output["data"]["text/html"] = fragment
                 if toc_after < 0 and "<h1" in fragment:
                     toc_after = i
-        resources[RESOURCE] = {"header": header_html(options, run_date(nb)), "toc": toc_html(counters.sections),
+        resources[RESOURCE] = {"header": header_html(options, day), "toc": toc_html(counters.sections),
                                "toc_after": toc_after, "footer": SIGN_OFF if options.sign_off else ""}
         return nb, resources

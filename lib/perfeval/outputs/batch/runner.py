@@ -351,8 +351,9 @@ def _published(outputs: Path, outcomes: Iterable[UnitOutcome], total: int, progr
 
 
 def publish_index(outputs: Path, status: dict[str, UnitRun]) -> None:
-    """Rewrite the index and summary CSV from the status of every unit whose params file still exists, and from
-    the unit result of each published one (read from its file, never recomputed)."""
+    """Rewrite the index, summary CSV and framework pages from the status of every unit whose params file still
+    exists, and from the unit result of each published one (read from its file, never recomputed)."""
+    from ..framework_page import write_framework_pages
     from ..index_page import index_html, summary_csv
     from .summaries import read_results
 
@@ -362,6 +363,7 @@ def publish_index(outputs: Path, status: dict[str, UnitRun]) -> None:
         status.update(current)
         save_status(outputs, status)
     entries = read_results(outputs, current)
+    write_framework_pages(outputs, [(r, run.report) for run, r in entries if r is not None])
     write_atomic(outputs / "summary.csv", summary_csv(entries))
     extras = [(label, name) for label, name in EXTRAS if (outputs / name).exists()]
     write_atomic(outputs / "index.html", index_html(entries, extras))

@@ -1,4 +1,7 @@
-"""Portfolio charts (seaborn): claimed vs recomputed, grade distribution, score-share heatmap, cost ratios."""
+"""Portfolio charts (seaborn): claimed vs recomputed, grade distribution, score-share heatmap, cost ratios.
+
+Each draws the frame it is given; whether there is enough to compare, and what the chart says, is portfolio.points'.
+"""
 from __future__ import annotations
 
 import textwrap
@@ -19,14 +22,15 @@ def _figure(width: float, height: float) -> tuple[Figure, object]:
     return fig, fig.subplots()
 
 
-def claimed_vs_recomputed(units: pd.DataFrame) -> Figure | None:
-    """Each fully assessed unit as a point (recomputed, claimed); above the diagonal it scored itself higher.
+def compared(units: pd.DataFrame) -> pd.DataFrame:
+    """The units with both a recomputed total (a grade was given) and a claimed one: what the scatter can place."""
+    return units.dropna(subset=["重算总分", "自评总分"])
 
-    Units scored on part of the framework are left out: their rescaled total rests on too few points.
-    """
-    data = units[~units["重算等次"].fillna("").str.endswith("（暂定）")].dropna(subset=["重算总分", "自评总分"])
-    if data.empty:
-        return None
+
+def claimed_vs_recomputed(units: pd.DataFrame) -> Figure:
+    """Each unit with a grade and a claim as a point (recomputed, claimed); above the diagonal it scored itself
+    higher. Units whose grade is withheld are left out: a total on part of the points is no basis."""
+    data = compared(units)
     fig, ax = _figure(6.5, 5.2)
     lo = min(data["重算总分"].min(), data["自评总分"].min()) - 5
     ax.plot([lo, 100], [lo, 100], color="#999999", linestyle="--", linewidth=1, label="自评 = 重算")
@@ -42,9 +46,7 @@ def claimed_vs_recomputed(units: pd.DataFrame) -> Figure | None:
 
 def grade_distribution(units: pd.DataFrame) -> Figure:
     """How many units fall in each grade, recomputed beside claimed; partial scoring is its own column."""
-    recomputed = units["重算等次"].fillna("未评").where(~units["重算等次"].fillna("").str.endswith("（暂定）"),
-                                                   "未全部评分")
-    long = pd.concat([pd.DataFrame({"等次": recomputed, "口径": "重算"}),
+    long = pd.concat([pd.DataFrame({"等次": units["重算等次"], "口径": "重算"}),
                       pd.DataFrame({"等次": units["自评等次"].fillna("未载明"), "口径": "自评"})])
     order = GRADES + sorted(set(long["等次"]) - set(GRADES))
     fig, ax = _figure(7, 3.6)
@@ -56,24 +58,29 @@ def grade_distribution(units: pd.DataFrame) -> Figure:
     return fig
 
 
-def score_share_heatmap(shares: pd.DataFrame) -> Figure | None:
+def score_share_heatmap(shares: pd.DataFrame) -> Figure:
     """Indicator × unit, score as a share of the points assessed (%); blank where not assessed."""
-    if shares.empty or shares.notna().sum().sum() == 0:
-        return None
     shares = shares.dropna(how="all")
     shares = shares.set_axis([textwrap.fill(str(c), 10) for c in shares.columns], axis=1)
     fig, ax = _figure(max(6.5, 3.5 + 1.4 * shares.shape[1]), 1.5 + 0.3 * shares.shape[0])
     sns.heatmap(shares, annot=True, fmt=".0f", cmap="RdYlGn", vmin=0, vmax=100, linewidths=0.5,
                 cbar_kws={"label": "得分占已评分值（%）", "shrink": 0.6}, ax=ax)
+    ax.grid(False)  # a blank cell (not assessed) is blank, not crossed by the theme's grid
+    ax.set_facecolor("#f6f8fa")
     ax.set(xlabel="", ylabel="")
     ax.tick_params(axis="x", labelrotation=0, labelsize=9)
     return fig
 
 
-def cost_ratio_bars(ratios: pd.DataFrame) -> Figure | None:
-    """One panel per cost ratio, units side by side, values labelled with their unit of measure."""
-    if ratios.empty:
-        return None
+def shared_ratios(ratios: pd.DataFrame) -> pd.DataFrame:
+    """The cost ratios at least two units state: a panel of one bar compares nothing."""
+    counts = ratios.groupby("指标")["单位"].transform("count") if not ratios.empty else pd.Series(dtype=int)
+    return ratios[counts >= 2] if not ratios.empty else ratios
+
+
+def cost_ratio_bars(ratios: pd.DataFrame) -> Figure:
+    """One panel per cost ratio two or more units state, units side by side, values labelled with their unit."""
+    ratios = shared_ratios(ratios)
     names = list(dict.fromkeys(ratios["指标"]))
     ensure_chinese_font()
     fig = Figure(figsize=(9, 2.2 * len(names) + 0.5), layout="constrained")
@@ -83,7 +90,8 @@ def cost_ratio_bars(ratios: pd.DataFrame) -> Figure | None:
         labels = [f"{u}（{y}）" for u, y in zip(part["单位"], part["年度"])]
         sns.barplot(x=part["数值"].to_numpy(), y=labels, color="#2f6db5", orient="h", ax=ax)
         unit = part["单位（计量）"].iloc[0]
-        ax.bar_label(ax.containers[0], labels=[f"{fixed(v, 2)}{unit}" for v in part["数值"]], padding=3, fontsize=9)
+        labels = [f"{fixed(v, 2)}{unit}" + ("（近似值）" if note else "") for v, note in zip(part["数值"], part["说明"])]
+        ax.bar_label(ax.containers[0], labels=labels, padding=3, fontsize=9)
         ax.set(title=f"{name}（{unit}）", xlabel="", ylabel="")
         ax.margins(x=0.25)
     return fig

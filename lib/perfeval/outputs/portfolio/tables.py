@@ -8,8 +8,8 @@ from typing import Sequence
 import pandas as pd
 
 from ...core.formulas import round_half_up
-from ...fmt import quantity
 from ...result import FigureOut, UnitResult
+from ..report.tables import as_written
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,8 @@ def framework_label(result: UnitResult) -> str:
 
 
 def units_table(results: Sequence[UnitResult]) -> pd.DataFrame:
-    """One row per unit: coverage, recomputed and claimed totals, their difference where it is a fact, findings.
+    """One row per unit: coverage (verified and self-reported), the verdict — a total and grade, or 不予定级 with the
+    range of totals the unassessed points allow —, the claim and whether it holds, problems by severity.
 
     A unit whose grade is withheld has no recomputed total here: a total rescaled from part of the points is no basis.
     """
@@ -45,15 +46,20 @@ def units_table(results: Sequence[UnitResult]) -> pd.DataFrame:
         counts = r.findings_by_severity
         on_100 = r.total_on_100 if r.grade else None
         claimed = r.claimed.total
+        low, high = r.total_range if r.total_range else (None, None)
         rows.append({
             "单位": r.unit.name, "年度": r.unit.year, "框架": framework_label(r),
-            "已评分值": r.coverage.assessed, "重算总分": on_100, "自评总分": claimed,
+            "应评分值": r.coverage.applicable, "已评分值": r.coverage.assessed, "其中核实": r.coverage.verified,
+            "重算总分": on_100, "总分下限": None if r.grade else low, "总分上限": None if r.grade else high,
+            "重算等次": r.grade or "不予定级", "自评总分": claimed, "自评等次": r.claimed.grade,
             "差异（自评−重算）": None if claimed is None or on_100 is None or r.coverage.not_assessed > 0
             else round_half_up(claimed - on_100, 2),
-            "重算等次": r.grade or "不予定级", "自评等次": r.claimed.grade, "自评复核": r.claimed.status_label,
+            "自评复核": r.claimed.status_label,
             "错误": counts.get("error", 0), "警示": counts.get("warning", 0), "提示": counts.get("info", 0),
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["单位", "年度", "框架", "应评分值", "已评分值", "其中核实", "重算总分", "总分下限",
+                                       "总分上限", "重算等次", "自评总分", "自评等次", "差异（自评−重算）", "自评复核",
+                                       "错误", "警示", "提示"])
 
 
 def score_shares(results: Sequence[UnitResult], framework_id: str) -> pd.DataFrame:
@@ -86,14 +92,16 @@ def cost_ratios(results: Sequence[UnitResult]) -> pd.DataFrame:
             num, den = figs.get(ratio.numerator), figs.get(ratio.denominator)
             if num is None or den is None or den.value == 0:
                 continue
+            bounded = [f"{f.label}为“{as_written(f)}”" for f in (num, den) if f.qualifier != "exact"]
             rows.append({
                 "单位": result.unit.name, "年度": result.unit.year, "类别": result.unit.kind, "指标": ratio.name,
                 "数值": round_half_up(num.value / den.value * ratio.factor, 2), "单位（计量）": ratio.unit,
-                "分子": f"{num.label} {quantity(num.value, num.unit)}",
-                "分母": f"{den.label} {quantity(den.value, den.unit)}",
+                "分子": f"{num.label} {as_written(num)}", "分母": f"{den.label} {as_written(den)}",
+                "说明": f"近似值：{'，'.join(bounded)}" if bounded else "",
                 "来源": "；".join(s for s in (num.source, den.source) if s),
             })
-    return pd.DataFrame(rows, columns=["单位", "年度", "类别", "指标", "数值", "单位（计量）", "分子", "分母", "来源"])
+    return pd.DataFrame(rows, columns=["单位", "年度", "类别", "指标", "数值", "单位（计量）", "分子", "分母", "说明",
+                                       "来源"])
 
 
 def load_units(paths: Sequence[str | Path]) -> tuple[list[UnitResult], list[tuple[str, str]]]:

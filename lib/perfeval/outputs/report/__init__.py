@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING, Any
 _EXPORTS = {
     "UnitReport": "model", "load_report": "model", "result_record": "model",
     "apply_theme": "fonts",
-    "title": "blocks", "overview": "blocks", "base_data": "blocks", "scores": "blocks", "findings": "blocks",
-    "chart_scores": "blocks", "chart_claims": "blocks", "chart_rates": "blocks", "chart_spending": "blocks",
-    "conclusion": "blocks", "footer": "blocks", "history": "blocks",
+    **dict.fromkeys(["title", "conclusion", "problems", "advice", "scores", "level1", "overview", "lines", "figures",
+                     "stated_figures", "projects", "project_items", "sources", "chart_scores", "chart_claims",
+                     "chart_rates", "chart_spending", "history", "basis", "framework_notes", "readings", "robustness",
+                     "sensitivity", "run_date"], "blocks"),
 }
 
-_SUBMODULES = {"tables", "charts", "narrative", "display"}  # for analysts: report.tables.score_frame(rep.sheet)
+# for analysts: report.tables.score_frame(rep), report.tables.findings_frame(rep), report.verdict.conclusion(rep.result)
+_SUBMODULES = {"tables", "charts", "points", "verdict", "rootcauses", "suggestions", "appendix", "display"}
 
 __all__ = sorted(_EXPORTS)
 
@@ -32,7 +34,8 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
-    from .blocks import (base_data, chart_claims, chart_rates, chart_scores, chart_spending, conclusion, findings,
-                         footer, history, overview, scores, title)
+    from .blocks import (advice, basis, chart_claims, chart_rates, chart_scores, chart_spending, conclusion,
+                         figures, framework_notes, history, level1, lines, overview, problems, project_items, projects,
+                         readings, robustness, run_date, scores, sensitivity, sources, stated_figures, title)
     from .fonts import apply_theme
     from .model import UnitReport, load_report, result_record

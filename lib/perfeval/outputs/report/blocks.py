@@ -1,4 +1,9 @@
-"""The sections of the per-unit report, one call each, as the notebook displays them."""
+"""The report's blocks in the order a reader needs them, one call per notebook cell.
+
+Tables are pandas Stylers over the analyst's DataFrames (`.data` sorts, filters and exports); charts are Chart
+records (`.figure`, `.data`, `.caption`); prose is escaped HTML. Each shows the same in JupyterLab and in the
+exported report.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -7,187 +12,246 @@ from pathlib import Path
 from typing import Sequence
 
 import pandas as pd
-from matplotlib.figure import Figure
+from pandas.io.formats.style import Styler
 
-from ...fmt import quantity
+from ...fmt import money, pct, points, quantity, rate, stated
 from ...result import UnitResult
-from . import charts, narrative, tables
-from .display import REPORT_CSS, Html, count, esc, figure_html, heading, money, note, points, styled, table_html
+from ..framework_page import page_href
+from . import suggestions as suggestions_
+from . import appendix, charts, points as points_, rootcauses, tables, verdict
+from .display import REPORT_CSS, Chart, Html, esc, note, styled
 from .model import UnitReport
 
-
-def _pct(x: float) -> str:
-    return f"{narrative.num(x)}%"
+REPORT_DEPTH = 2  # a report sits in outputs/units/<id>/: the framework pages are two folders up
+Block = Styler | Chart | Html
 
 
 def title(rep: UnitReport) -> Html:
-    """Title, unit line and the headline figures a reader looks for first."""
-    s, u = rep.sheet, rep.sheet.unit
-    counts = rep.severity_counts()
-    cards = [("重算得分", f"{narrative.num(s.total)} 分", f"已评分值 {narrative.num(s.assessed_points)} / 应评 "
-              f"{narrative.num(s.applicable_points)} 分", False),
-             ("等次", rep.result.grade or "不予定级", _verdict_note(rep), False),
-             ("单位自评", "—" if s.claimed_total is None else f"{narrative.num(s.claimed_total)} 分",
-              f"等次 {s.claimed_grade or '未载明'}", False),
-             ("审计发现", f"{sum(counts.values())} 条", f"错误 {counts['error']} · 警示 {counts['warning']} · "
-              f"提示 {counts['info']}", counts["error"] > 0)]
+    """Title, unit line and the verdict at a glance: grade or 不予定级, coverage, the claim, the problems."""
+    r = rep.result
+    cov, counts = r.coverage, r.findings_by_severity
+    if r.grade is not None:
+        verdict_card = ("评价结论", f"{r.grade}（{points(r.total_on_100)} 分）", "重算总分，百分制", False)
+    else:
+        span = (f"总分可在 {points(r.total_range[0])}–{points(r.total_range[1])} 分之间" if r.total_range
+                else "没有可评分的指标")
+        verdict_card = ("评价结论", "不予定级", f"可评分值不足；{span}", True)
+    claim = r.claimed
+    claim_card = ("单位自评", "未载明" if claim.total is None else f"{points(claim.total)} 分" +
+                  (f"（{claim.grade}）" if claim.grade else ""), claim.status_label or "—",
+                  claim.status == "contradicted")
+    cards = [verdict_card,
+             ("已评分值", f"{points(cov.assessed)} / {points(cov.applicable)} 分",
+              f"核实 {points(cov.verified)} · 单位自述 {points(cov.self_reported)} · 未评 {points(cov.not_assessed)}",
+              cov.assessed < cov.applicable),
+             claim_card,
+             ("存在的问题", f"{sum(counts.values())} 个", f"错误 {counts.get('error', 0)} · 警示 {counts.get('warning', 0)}"
+              f" · 提示 {counts.get('info', 0)}", counts.get("error", 0) > 0)]
     cards_html = "".join(
         f'<div class="pe-card{" pe-alert" if alert else ""}"><div class="pe-k">{esc(k)}</div>'
         f'<div class="pe-v">{esc(v)}</div><div class="pe-s">{esc(sub)}</div></div>' for k, v, sub, alert in cards)
     return Html(f'<style>{REPORT_CSS}</style><div class="pe-report"><h1>{esc(rep.title)}</h1>'
-                f'<p class="pe-meta">{esc(u.region)} · 评价框架：{esc(s.framework.name)}</p>'
+                f'<p class="pe-meta">{esc(r.unit.region)} · 评价框架：{esc(r.framework.name)}</p>'
                 f'<div class="pe-cards">{cards_html}</div></div>')
 
 
-def _verdict_note(rep: UnitReport) -> str:
-    r = rep.result
-    if r.grade is not None:
-        return f"重算总分 {narrative.num(r.total_on_100)} 分"
-    span = f"总分可在 {narrative.num(r.total_range[0])}–{narrative.num(r.total_range[1])} 分之间" if r.total_range else ""
-    return f"可评分值不足（{narrative.num(r.coverage.assessed)} / {narrative.num(r.coverage.applicable)} 分）；{span}"
+def _paragraphs(texts: Sequence[str]) -> Html:
+    return Html("".join(f'<p class="pe-para">{esc(t)}</p>' for t in texts))
 
 
-def overview(rep: UnitReport) -> Html:
-    """单位概况."""
-    styler = styled(tables.overview_frame(rep), "overview", text=["项目", "内容"]).hide(axis="columns")
-    label_column = {"selector": "td.col0", "props": "font-weight: 600; background: #f6f8fa;"}
-    styler.set_table_styles([label_column], overwrite=False)
-    return table_html(styler)
+def conclusion(rep: UnitReport) -> Html:
+    """结论: the verdict (set apart: it is what the reader came for), what it rests on, the unit's claim, the main
+    problems, what every reading gives."""
+    first, *rest = verdict.conclusion(rep.result)
+    return Html(f'<p class="pe-verdict">{esc(first)}</p>') + _paragraphs(rest)
 
 
-def base_data(rep: UnitReport) -> Html:
-    """基础数据: the money lines by column, the other stated figures, project items, and every source."""
-    p = rep.params
-    out = heading("收支与“三公”经费（万元）")
-    lines = tables.lines_frame(p)
-    if lines.empty:
-        out += note("报告未载明基础数据表中的金额。")
-    else:
-        money_cols = {c: money for c in lines.columns if c != "项目"}
-        out += table_html(styled(lines, "lines", money_cols, text=["项目"]))
-    figures = tables.figures_frame(p)
-    if not figures.empty:
-        figures["数值"] = [money(v) if u == "万元" else count(v) for v, u in zip(figures["数值"], figures["单位"])]
-        out += heading("人员、预算执行与工作量") + table_html(styled(figures, "figures", text=["项目", "出处"]))
-    if p.figures.budget_scope:
-        out += note(f"预算口径：{p.figures.budget_scope}")
-    items = tables.project_items_frame(p)
-    if not items.empty:
-        items = items.rename(columns={"金额": "金额（万元）"})
-        out += heading("项目支出明细（万元）") + table_html(
-            styled(items, "items", {"金额（万元）": money}, text=["项目", "出处"]))
-    sources = tables.line_sources_frame(p)
-    if not sources.empty:
-        sources["数值"] = sources["数值"].map(money)
-        out += Html('<details class="pe-sources"><summary>基础数据表各金额的出处</summary>')
-        out += table_html(styled(sources, "sources", text=["项目", "出处"])) + Html("</details>")
-    return out
+def problems(rep: UnitReport, show_evidence: bool = True) -> Html:
+    """存在的问题及原因分析: each root cause with the other inconsistencies it causes, the rule it breaks and, when
+    show_evidence, the figures it compared with their sources."""
+    found = rootcauses.problems(rep.result)
+    if not found:
+        return note("未发现问题。")
+    items = []
+    for p in found:
+        where = f"（{p.indicator}）" if p.indicator else ""
+        body = (f'<p class="pe-problem"><span class="pe-sev-{esc(p.severity)}">【{esc(p.severity_label)}</span>'
+                f'<span class="pe-kind"> · {esc(p.kind_label)}{esc(where)}】</span>{esc(p.text)}</p>')
+        if p.consequences:
+            body += ('<p class="pe-sub">由此导致：</p><ul class="pe-consequences">'
+                     + "".join(f"<li>{esc(c)}</li>" for c in p.consequences) + "</ul>")
+        body += f'<p class="pe-sub">依据：{esc(p.rule)}</p>'
+        if show_evidence and p.evidence:
+            body += f'<p class="pe-sub">数据及出处：{esc(p.evidence)}</p>'
+        items.append(f"<li>{body}</li>")
+    lead = ("以下为本次复核的审计发现，按根本原因列示，一个问题引起的其他不一致列在该问题之下；“错误”须由单位说明或更正，"
+            "“警示”须复核，“提示”供参考。")
+    return note(lead) + Html(f'<ol class="pe-problems">{"".join(items)}</ol>')
+
+
+def advice(rep: UnitReport) -> Html:
+    """有关建议: what the unit should correct, one suggestion per kind of problem found."""
+    found = suggestions_.suggestions(rep.result)
+    if not found:
+        return note("未发现需要单位更正的问题。")
+    return Html('<ol class="pe-advice">' + "".join(f"<li>{esc(s.text)}。</li>" for s in found) + "</ol>")
+
+
+def _first_of_group(frame: pd.DataFrame, column: str, starts: pd.Series, styler: Styler) -> None:
+    """Show a level name only on the first row of its group (the data keeps it on every row, for filtering)."""
+    repeats = [i for i in frame.index if not starts[i]]
+    if repeats:
+        styler.format(lambda _: "", subset=pd.IndexSlice[repeats, [column]])
+
+
+def _row_styles(frame: pd.DataFrame, level1_start: pd.Series) -> pd.DataFrame:
+    """Grey for rows not scored, a tint where the claim exceeds the recomputed score on the same weight, a rule
+    above each level 1."""
+    styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
+    for i in frame.index:
+        if frame.at[i, "状态"].startswith("未评") or frame.at[i, "状态"] == "不适用":
+            styles.loc[i] = "color: #8c959f;"
+        if frame.at[i, "自评高于重算"]:
+            styles.at[i, "自评得分"] += "background: #fff1e6; color: #b03a2e; font-weight: 600;"
+        if level1_start[i] and i != frame.index[0]:
+            styles.loc[i] = styles.loc[i] + "border-top: 2px solid #8c959f;"
+    return styles
 
 
 def _weight_text(weight: float, effective: float) -> str:
     if pd.isna(weight):
         return "空" if effective == 0 else f"空（按 {points(effective)}）"
     if abs(weight - effective) > 1e-9:
-        return f"{points(weight)}（折算 {points(effective)}）"
-    return points(weight)
+        return f"{stated(weight)}（折算 {points(effective)}）"
+    return stated(weight)
 
 
-def _row_styles(shown: pd.DataFrame, group_start: pd.Series) -> pd.DataFrame:
-    """Grey for rows not scored, a tint where the claim exceeds the recomputed score, a rule above each level 1."""
-    styles = pd.DataFrame("", index=shown.index, columns=shown.columns)
-    for i in shown.index:
-        if shown.at[i, "状态"].startswith("未评") or shown.at[i, "状态"] == "不适用":
-            styles.loc[i] = "color: #8c959f;"
-        claimed, score = shown.at[i, "自评得分"], shown.at[i, "得分"]
-        if pd.notna(claimed) and pd.notna(score) and claimed > score + 0.005:
-            styles.at[i, "自评得分"] += "background: #fff1e6; color: #b03a2e; font-weight: 600;"
-        if group_start[i] and i != shown.index[0]:
-            styles.loc[i] = styles.loc[i] + "border-top: 2px solid #8c959f;"
-    return styles
-
-
-def _first_of_group(values: pd.Series, starts: pd.Series) -> list[str]:
-    return [v if start else "" for v, start in zip(values, starts)]
-
-
-def scores(rep: UnitReport) -> Html:
-    """指标得分: the three-level table (weight, computed value, score, claimed score, notes), then by level 1."""
-    footnotes = tables.interpretation_notes(rep.sheet)
-    frame = tables.score_frame(rep.sheet, footnotes)
+def scores(rep: UnitReport) -> Styler:
+    """指标得分: the three-level table — weight, computed value, score, claimed score, status and 说明 (rule, figures,
+    notes) — over tables.score_frame."""
+    frame = tables.score_frame(rep)
     level1_start = frame["一级指标"] != frame["一级指标"].shift()
     level2_start = level1_start | (frame["二级指标"] != frame["二级指标"].shift())
-    shown = pd.DataFrame({
-        "一级指标": _first_of_group(frame["一级指标"], level1_start),
-        "二级指标": _first_of_group(frame["二级指标"], level2_start),
-        "三级指标": frame["三级指标"],
-        "分值": [_weight_text(w, e) for w, e in zip(frame["分值"], frame["折算分值"])],
-        "计算值": [quantity(v, u) for v, u in zip(frame["计算值"], frame["计算值单位"])],
-        "得分": frame["得分"], "自评得分": frame["自评得分"], "状态": frame["状态"], "说明": frame["说明"],
-    })
-    styler = styled(shown, "scores", {"得分": points, "自评得分": points},
-                    text=["一级指标", "二级指标", "三级指标", "状态", "说明"])
-    styler.apply(lambda _: _row_styles(shown, level1_start), axis=None)
-    out = table_html(styler)
-    out += note("分值为评价框架规定的分值（“空”为框架未给分值；“折算”为按口径折算后计分的分值）；计算值为按单位自身数据重算的比率；"
-                "红字为自评得分高于重算得分；灰色为资料未载明而未评分或不适用的指标，不计入已评分值。")
-    if footnotes:
-        items = "".join(f"<li>{esc(n.removeprefix(tables.INTERPRETATION_PREFIX))}</li>" for n in footnotes)
-        out += Html(f'<p class="pe-note">口径注（评价框架未作规定之处本次采用的口径，可在参数文件中改选）：</p>'
-                    f'<ol class="pe-note">{items}</ol>')
-    level1 = tables.level1_frame(rep.sheet).rename(columns={"自评得分": "自评得分（单位填报）"})
-    formats = {c: points for c in level1.columns if c != "一级指标"}
-    out += heading("按一级指标汇总（分）") + table_html(styled(level1, "level1", formats, text=["一级指标"]))
+    styler = styled(frame, "scores", {"得分": points, "自评得分": stated},
+                    text=["一级指标", "二级指标", "三级指标", "状态"], lines=["说明"],
+                    hidden=["计分分值", "计算值单位", "按填报分值的得分", "自评高于重算"],
+                    caption="指标得分（分值为评价框架规定的分值，“折算”为按口径折算后计分的分值；计算值为按单位自身数据重算的比率；"
+                            "红字为按单位填报的分值计自评得分高于重算得分；灰色为资料未载明而未评分或不适用的指标）")
+    _first_of_group(frame, "一级指标", level1_start, styler)
+    _first_of_group(frame, "二级指标", level2_start, styler)
+    for i in frame.index:
+        weight, effective = frame.at[i, "分值"], frame.at[i, "计分分值"]
+        styler.format(lambda _, w=weight, e=effective: _weight_text(w, e), subset=pd.IndexSlice[[i], ["分值"]])
+        styler.format(lambda v, u=frame.at[i, "计算值单位"]: quantity(v, u), subset=pd.IndexSlice[[i], ["计算值"]],
+                      na_rep="—")
+    styler.apply(lambda _: _row_styles(frame, level1_start), axis=None)
+    return styler
+
+
+def level1(rep: UnitReport) -> Styler:
+    """按一级指标汇总: points, points assessed, recomputed score and the unit's claim per level-1 indicator."""
+    frame = tables.level1_frame(rep.sheet).rename(columns={"自评得分": "自评得分（单位填报）"})
+    formats = {c: points for c in frame.columns if c != "一级指标"}
+    return styled(frame, "level1", formats, text=["一级指标"], caption="按一级指标汇总（分）")
+
+
+def overview(rep: UnitReport) -> Styler:
+    """单位概况: the unit, its framework and the documents its figures come from."""
+    return styled(tables.overview_frame(rep), "overview", text=["项目", "内容"], caption="单位概况")
+
+
+def lines(rep: UnitReport) -> Block:
+    """收支与“三公”经费: the base data table's money lines by column, with 决算 against last year."""
+    frame = tables.lines_frame(rep.params)
+    if frame.empty:
+        return note("报告未载明基础数据表中的金额。")
+    change = "决算较上年变动（%）"
+    formats = {c: money for c in frame.columns if c not in ("项目", change)}
+    formats[change] = rate
+    hidden = [change] if frame[change].isna().all() else []
+    return styled(frame, "lines", formats, text=["项目"], hidden=hidden, caption="收支与“三公”经费（万元）")
+
+
+def _figures_table(frame: pd.DataFrame, uuid: str, caption: str) -> Styler:
+    hidden = ["数值", "单位"] + (["口径"] if not frame["口径"].astype(bool).any() else [])
+    return styled(frame, uuid, text=["项目", "按原文", "口径", "出处"], hidden=hidden, caption=caption)
+
+
+def figures(rep: UnitReport) -> Block:
+    """人员、预算执行与工作量: the catalogue's other figures the unit states, as written, with their sources."""
+    frame = tables.figures_frame(rep.result)
+    if frame.empty:
+        return note("报告未载明人员、预算执行与工作量数据。")
+    out = _figures_table(frame, "figures", "人员、预算执行与工作量")
+    if rep.params.figures.budget_scope:
+        out.set_caption(esc(f"人员、预算执行与工作量（预算口径：{rep.params.figures.budget_scope}）"))
     return out
 
 
-def _severity_class(row: pd.Series) -> list[str]:
-    colour = {"error": "color: #cf222e; font-weight: 600;", "warning": "color: #9a6700; font-weight: 600;"}
-    return [colour.get(row["severity"], "") if c == "严重程度" else "" for c in row.index]
-
-
-def findings(rep: UnitReport, show_evidence: bool = True) -> Html:
-    """审计发现: every finding of run_checks with the rule applied and, optionally, the figures it compared."""
-    frame = tables.findings_frame(rep)
-    counts = rep.severity_counts()
-    out = note(f"共 {len(frame)} 条：错误 {counts['error']} 条，警示 {counts['warning']} 条，提示 {counts['info']} 条。"
-               "错误须由单位说明或更正；警示须复核；提示供参考。")
+def stated_figures(rep: UnitReport) -> Block:
+    """The unit's own other figures, each as written (以上, 余, 约 and the decimals kept)."""
+    frame = tables.stated_frame(rep.result)
     if frame.empty:
-        return out
-    columns = ["严重程度", "类别", "指标", "发现", "依据"] + (["数据及出处"] if show_evidence else [])
-    frame.index = range(1, len(frame) + 1)
-    styler = styled(frame[columns + ["severity"]], "findings", text=["严重程度", "类别", "指标", "发现", "依据", "数据及出处"],
-                    index=True)
-    styler.apply(_severity_class, axis=1).hide(["severity"], axis="columns")
-    return out + table_html(styler)
+        return note("报告没有上述表格以外、需要核对的其他数字。")
+    return _figures_table(frame, "stated", "报告中的其他数字（按原文）")
 
 
-def _chart(fig: Figure | None, caption: str, empty: str) -> Html:
-    return note(empty) if fig is None else figure_html(fig, caption)
+def projects(rep: UnitReport) -> Block:
+    """附件2-4: each project's own evaluation."""
+    frame = tables.projects_frame(rep.result)
+    if frame.empty:
+        return note("报告未附项目绩效自评汇总表。")
+    formats = {"自评得分": stated, "预算数": money, "执行数": money, "执行率（%）": rate}
+    hidden = [c for c in ("等次", "预算数", "执行数", "执行率（%）") if not frame[c].astype(bool).any()
+              or frame[c].isna().all()]
+    return styled(frame, "projects", formats, text=["项目", "等次", "出处"], hidden=hidden,
+                  caption="项目绩效自评（附件2-4；金额单位：万元）")
 
 
-def chart_scores(rep: UnitReport) -> Html:
-    return figure_html(charts.score_vs_weight(rep.sheet), "图1 各一级指标的分值、已评分值与得分（分）")
+def project_items(rep: UnitReport) -> Block:
+    """项目支出明细 the report lists, with their total."""
+    frame = tables.project_items_frame(rep.params)
+    if frame.empty:
+        return note("报告未逐项列出项目支出。")
+    return styled(frame, "items", {"金额": money}, text=["项目", "出处"], caption="项目支出明细（万元）")
 
 
-def chart_claims(rep: UnitReport) -> Html:
-    return _chart(charts.claimed_vs_recomputed(rep.sheet), "图2 逐项自评得分与重算得分（分）",
-                  "单位未填报逐项自评得分，无法逐项比较自评与重算得分。")
+def sources(rep: UnitReport) -> Html:
+    """Where each money figure of the base data table comes from, collapsed (printed open)."""
+    frame = tables.line_sources_frame(rep.params)
+    if frame.empty:
+        return Html("")
+    table = styled(frame, "sources", {"数值": money}, text=["项目", "出处"], hidden=["单位"]).to_html()
+    return Html(f'<details class="pe-sources"><summary>基础数据表各金额的出处（万元）</summary>{table}</details>')
 
 
-def chart_rates(rep: UnitReport) -> Html:
-    return _chart(charts.stated_vs_recomputed_rates(rep.unit), "图3 单位陈述的比率与重算比率（%）",
-                  "单位未陈述可重算的比率。")
+def _chart(point: points_.Point, draw, data: pd.DataFrame, caption_head: str) -> Block:  # noqa: ANN001
+    return Chart(draw(data), f"{caption_head}：{point.text}", data) if point.draw else note(point.text)
 
 
-def chart_spending(rep: UnitReport) -> Html:
-    return _chart(charts.spending_structure(rep.params), "图4 支出结构（本年决算数，万元）",
-                  "报告未载明基本支出、项目支出的决算数，无法分析支出结构。")
+def chart_scores(rep: UnitReport) -> Block:
+    frame = tables.level1_frame(rep.sheet)
+    return _chart(points_.scores(frame), charts.score_vs_weight, frame, "各一级指标的分值与得分（分）")
 
 
-def history(rep: UnitReport, earlier: Sequence[str] = ()) -> Html:
+def chart_claims(rep: UnitReport) -> Block:
+    frame = tables.claimed_scores_frame(rep.sheet)
+    return _chart(points_.claims(frame), charts.claimed_vs_recomputed, frame, "自评与重算不符的指标（分）")
+
+
+def chart_rates(rep: UnitReport) -> Block:
+    frame = tables.stated_rates_frame(rep.unit)
+    return _chart(points_.rates(frame), charts.stated_vs_recomputed_rates, frame, "单位陈述的比率与重算比率（%）")
+
+
+def chart_spending(rep: UnitReport) -> Block:
+    frame = tables.spending_frame(rep.params)
+    return _chart(points_.spending(frame), charts.spending_structure, frame, "支出结构（本年决算数，万元）")
+
+
+def history(rep: UnitReport, earlier: Sequence[str] = ()) -> Block:
     """历年比较: this unit's results of earlier years (the batch passes their result files), beside this year's."""
-    results = []
-    missing = []
+    results, missing = [], []
     for path in earlier:
         try:
             results.append(UnitResult.read(path))
@@ -198,19 +262,9 @@ def history(rep: UnitReport, earlier: Sequence[str] = ()) -> Html:
                     f"本单位其他年度（{'、'.join(missing)}）的评价结果未能读取，未作比较。")
     frame = tables.history_frame(rep.result, results)
     formats = {c: points for c in ("已评分值", "应评分值", "重算总分", "自评总分")}
-    formats.update({c: (lambda v: f"{narrative.num(v)}%") for c in frame.columns if c.endswith("（%）")})
-    out = table_html(styled(frame, "history", formats, text=["等次"]))
-    if missing:
-        out += note(f"另有 {len(missing)} 个年度的结果未能读取：{'、'.join(missing)}。")
-    return out
-
-
-def conclusion(rep: UnitReport) -> Html:
-    """结论 as an ordered list of statements."""
-    items = "".join(
-        f"<li>{esc(st.text)}" + (f"<ul>{''.join(f'<li>{esc(d)}</li>' for d in st.details)}</ul>" if st.details else "")
-        + "</li>" for st in narrative.conclusion(rep))
-    return Html(f'<ol class="pe-conclusion">{items}</ol>')
+    formats.update({c: pct for c in frame.columns if c.endswith("（%）")})
+    caption = "历年比较" + (f"（另有 {len(missing)} 个年度的结果未能读取：{'、'.join(missing)}）" if missing else "")
+    return styled(frame, "history", formats, text=["等次"], caption=caption)
 
 
 def _version() -> str:
@@ -220,9 +274,71 @@ def _version() -> str:
         return "未安装"
 
 
-def footer(rep: UnitReport) -> Html:
-    """What produced this report: the params file (and its digest), the framework and the tool version."""
+RUN_DATE = '<span class="pe-run-date">本次运行（未经批处理，未记录日期）</span>'  # navigation fills in the run's date
+
+
+def run_date() -> Html:
+    """The day the report was computed: filled in at export from papermill's record (the page header's date)."""
+    return Html(f'<p class="pe-note">运行日期：{RUN_DATE}</p>')
+
+
+def basis(rep: UnitReport) -> Styler:
+    """评价依据: the documents, the params file and its digest, the framework, the tool — what produced the report."""
+    r = rep.result
     digest = hashlib.sha256(rep.params_file.read_bytes()).hexdigest()[:12]
-    fw = rep.sheet.framework
-    return Html(f'<p class="pe-footer">参数文件 {esc(rep.params_file.name)}（SHA-256 {digest}）· 评价框架 {esc(fw.id)}'
-                f' · perfeval {esc(_version())} · 金额单位：万元</p>')
+    rows = [("资料来源", r.unit.document or tables.NOT_STATED),
+            ("评价框架", f"{r.framework.name}（{r.framework.source}）"),
+            ("参数文件", f"{rep.params_file.name}（SHA-256 {digest}）"),
+            ("评价工具", f"perfeval {_version()}"), ("金额单位", "万元")]
+    return styled(pd.DataFrame(rows, columns=["项目", "内容"]), "basis", text=["项目", "内容"], caption="评价依据")
+
+
+GAPS = ("rule_gap", "national_default")  # what the framework leaves open: the readings (口径注) answer these
+
+
+def framework_notes(rep: UnitReport) -> Html:
+    """The framework's own errors (its arithmetic, its labels, indicators without a rule), once, as a section — they
+    are not the unit's findings —, how many points it leaves open, and a link to the framework's page, which says
+    all of it once for every unit."""
+    r = rep.result
+    own = [n for n in r.framework_notes if n.code != "rows_vs_header" and n.code not in GAPS]
+    gaps = sum(n.code in GAPS for n in r.framework_notes)
+    href = page_href(r.framework.id, REPORT_DEPTH)
+    page = f'<a href="{esc(href)}">评价框架说明页</a>' if href else "评价框架说明页"
+    out = note(f"评价框架《{r.framework.name}》自身的问题（不计入本单位的问题）：") if own else \
+        note(f"评价框架《{r.framework.name}》的分值与评分标准没有需要说明的问题。")
+    if own:
+        out += Html('<ol class="pe-note">' + "".join(f"<li>{esc(n.message)}</li>" for n in own) + "</ol>")
+    tail = (f"框架另有 {gaps} 处未作规定，本单位评分用到的见下表口径注；" if gaps else "") + \
+        "同一框架的说明对使用它的每个单位都相同，全文见"
+    return out + Html(f'<p class="pe-note">{esc(tail)}{page}。</p>')
+
+
+def readings(rep: UnitReport) -> Block:
+    """口径注: the readings the score consulted, numbered as the score sheet cites them."""
+    frame = appendix.readings_frame(rep.result)
+    if frame.empty:
+        return note("本单位的评分未用到评价框架未作规定之处的口径。")
+    return styled(frame, "readings", text=["评价框架未作规定之处", "本报告采用的口径", "口径来源"],
+                  caption="口径注（评价框架未作规定之处本报告采用的口径）")
+
+
+def robustness(rep: UnitReport) -> Html:
+    """Which conclusions hold under every option of every reading the score consulted, and which options change
+    the result."""
+    found = appendix.robustness(rep.result)
+    if not rep.result.sensitivity:
+        return note("本单位的评分未用到可改选的口径。")
+    out = [f"逐一改用评价框架未作规定之处的其他口径：{'，'.join(found.holds)}。" if found.holds
+           else "逐一改用评价框架未作规定之处的其他口径，结论随口径而变。"]
+    out += [f"{c}。" for c in found.changes] or ["任一口径都不改变重算结果。"]
+    return _paragraphs(out)
+
+
+def sensitivity(rep: UnitReport) -> Block:
+    """Each option of each reading the score consulted, with the verdict it gives (one reading changed at a time)."""
+    frame = appendix.sensitivity_frame(rep.result)
+    if frame.empty:
+        return Html("")
+    return styled(frame, "sensitivity", {"口径注": lambda v: f"{v:.0f}"}, text=["可选口径", "重算结论"],
+                  caption="口径敏感性（逐一改用各可选口径时的重算结论）")

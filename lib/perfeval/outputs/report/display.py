@@ -12,9 +12,6 @@ import pandas as pd
 from matplotlib.figure import Figure
 from pandas.io.formats.style import Styler
 
-from ...fmt import money, points  # noqa: F401 - the blocks' column formats, by perfeval.fmt's rules
-from ...fmt import stated as count  # noqa: F401 - people, trips, kilometres: as the document states them
-
 CHART_DPI = 144  # 1.5 × the CSS pixel density: sharp on ordinary and high-density screens alike
 
 # Classes used by the blocks; emitted once by the title block so Lab and the HTML export look alike.
@@ -22,7 +19,7 @@ REPORT_CSS = """
 .pe-report h1 { font-size: 1.6em; margin: 0.2em 0 0.3em; }
 .pe-meta { color: #57606a; margin: 0 0 0.8em; }
 .pe-cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 0.6em 0 1em; }
-.pe-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 14px; flex: 0 1 180px; min-width: 140px; background: #f6f8fa; }
+.pe-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 14px; flex: 1 1 150px; max-width: 240px; background: #f6f8fa; }
 .pe-card .pe-k { font-size: 12px; color: #57606a; }
 .pe-card .pe-v { font-size: 20px; font-weight: 600; margin-top: 2px; }
 .pe-card .pe-s { font-size: 12px; color: #57606a; }
@@ -32,7 +29,13 @@ REPORT_CSS = """
 .pe-figure { margin: 0.5em 0 1.5em; }
 .pe-figure img { max-width: 100%; height: auto; }
 .pe-figure figcaption { color: #57606a; font-size: 13px; margin-top: 4px; }
-.pe-conclusion li { margin: 0.3em 0; line-height: 1.7; }
+.pe-verdict { font-weight: 600; border-left: 4px solid #2f6db5; padding: 2px 0 2px 10px; margin: 0.6em 0; }
+.pe-para { line-height: 1.7; }
+.pe-problems > li { margin: 0 0 0.9em; }
+.pe-problem { margin: 0 0 0.3em; }
+.pe-kind { color: #57606a; }
+.pe-sub { color: #57606a; font-size: 13px; margin: 0.2em 0; }
+.pe-consequences { font-size: 13px; margin: 0.2em 0 0.4em; }
 .pe-sev-error { color: #cf222e; font-weight: 600; }
 .pe-sev-warning { color: #9a6700; font-weight: 600; }
 .pe-sev-info { color: #57606a; }
@@ -50,6 +53,8 @@ TABLE_STYLES = [
                                 " white-space: nowrap;"},
 ]
 TEXT_CELL = "text-align: left; white-space: normal; min-width: 6em; max-width: 32em;"
+LINES_CELL = "text-align: left; white-space: pre-line; min-width: 16em; max-width: 44em;"  # a cell whose text is one statement per line (a row's 说明)
+LINES_CLASS = "pe-lines"
 
 
 @dataclass(frozen=True)
@@ -71,8 +76,14 @@ def esc(text: object) -> str:
 
 
 def styled(frame: pd.DataFrame, uuid: str, formats: Mapping[str, Callable[[object], str]] | None = None,
-           text: Iterable[str] = (), caption: str | None = None, index: bool = False) -> Styler:
-    """A table in the report's style: every text escaped, — for what is not stated, a fixed id (stable output)."""
+           text: Iterable[str] = (), caption: str | None = None, index: bool = False, lines: Iterable[str] = (),
+           hidden: Iterable[str] = ()) -> Styler:
+    """A table in the report's style over the analyst's frame (numbers stay numbers; `.data` sorts and filters):
+    every text escaped, — for what is not stated, a fixed id (stable output).
+
+    text: columns of prose (left-aligned, wrapped); lines: prose with one statement per line; hidden: columns kept
+    in the data for analysts but not shown to readers.
+    """
     styler = Styler(frame, uuid=uuid, cell_ids=False, na_rep="—", escape="html")
     styler.format(na_rep="—", escape="html")
     for column, fmt in (formats or {}).items():
@@ -80,7 +91,14 @@ def styled(frame: pd.DataFrame, uuid: str, formats: Mapping[str, Callable[[objec
     styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
     # by column class, not cell id: "#T_x td.colN" outranks the generic "#T_x td" rule
     text_styles = [{"selector": f"td.col{frame.columns.get_loc(c)}", "props": TEXT_CELL} for c in text if c in frame]
+    text_styles += [{"selector": f"td.col{frame.columns.get_loc(c)}", "props": LINES_CELL} for c in lines if c in frame]
     styler.set_table_styles(TABLE_STYLES + text_styles)
+    if any(c in frame for c in lines):  # the class keeps the line breaks in print, where cells are set to wrap
+        styler.set_td_classes(pd.DataFrame({c: LINES_CLASS if c in lines else "" for c in frame.columns},
+                                           index=frame.index))
+    hide = [c for c in hidden if c in frame]
+    if hide:
+        styler.hide(hide, axis="columns")
     if caption:
         styler.set_caption(esc(caption))
     if not index:
@@ -105,6 +123,19 @@ def figure_html(fig: Figure, caption: str) -> Html:
     data = base64.b64encode(png).decode("ascii")
     return Html(f'<figure class="pe-figure"><img src="data:image/png;base64,{data}" alt="{esc(caption)}" '
                 f'width="{round(width * 96 / CHART_DPI)}"><figcaption>{esc(caption)}</figcaption></figure>')
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart and the point it makes: the figure and the data behind it for analysts to reuse, an embedded image
+    with its caption for readers."""
+
+    figure: Figure
+    caption: str  # the point of the chart, as a sentence
+    data: pd.DataFrame
+
+    def _repr_html_(self) -> str:
+        return figure_html(self.figure, self.caption).html
 
 
 def note(text: str) -> Html:

@@ -1,4 +1,5 @@
-"""The report's tables as plain DataFrames: numbers stay numbers (NaN = not stated); display.py formats them."""
+"""The report's tables as plain DataFrames an analyst can sort and filter: numbers stay numbers (NaN = not stated),
+text stays text; blocks.py shows them to readers."""
 from __future__ import annotations
 
 import math
@@ -6,26 +7,30 @@ from typing import Sequence
 
 import pandas as pd
 
-from ...checks import Finding
-from ...core.engine import STATUS_LABEL, ScoredUnit, ScoreRow, ScoreSheet
-from ...core.figures import COLUMNS, LINES, SCALARS, WAN, label_of
-from ...core.params import Figure, UnitParams, figure_at
-from ...fmt import quantity
-from ...result import UnitResult
+from ...checks.claims import comparisons
+from ...checks.fmt import stated_as
+from ...core.engine import STATUS_LABEL, ScoredUnit, ScoreSheet
+from ...core.figures import COLUMNS, LINES, WAN, label_of
+from ...core.formulas import round_half_up
+from ...core.params import Figure, UnitParams
+from ...core.quantity import Qualifier
+from ...fmt import points, quantity
+from ...result import FigureOut, IndicatorOut, PartOut, ReadingOut, UnitResult
+from .appendix import cite_readings, numbered_readings
 from .model import UnitReport
+from .rootcauses import evidence_text
 
 NOT_STATED = "未载明"
-INTERPRETATION_PREFIX = "口径："  # how the engine marks a note that relies on an interpretation
 UNEXPLAINED_MIN = 0.005  # 万元: below this a remainder is rounding, not an unexplained amount
+SCORE_TOLERANCE = 0.005  # scores are printed to two decimals
 
 
 def overview_frame(rep: UnitReport) -> pd.DataFrame:
     """单位概况: who the unit is, which framework scores it and which documents the figures come from."""
-    u, fw = rep.sheet.unit, rep.sheet.framework
+    u, fw = rep.result.unit, rep.result.framework
     rows = [("单位名称", u.name), ("所属地区", u.region), ("评价年度", f"{u.year}年"),
             ("单位类型", u.kind or NOT_STATED), ("预算编码", u.budget_code or NOT_STATED),
-            ("评价框架", fw.name), ("资料来源", u.document or NOT_STATED),
-            ("参数文件", rep.params_file.name)]
+            ("评价框架", fw.name), ("资料来源", u.document or NOT_STATED)]
     return pd.DataFrame(rows, columns=["项目", "内容"])
 
 
@@ -36,30 +41,69 @@ def _depth(key: str) -> int:
     return depth
 
 
+def _change(new: float, old: float) -> float:
+    return (new - old) / old * 100 if old else math.nan
+
+
 def lines_frame(params: UnitParams) -> pd.DataFrame:
-    """基础数据表 money lines the unit states, in the order of 附件1-2, by column (万元; NaN = not stated)."""
+    """基础数据表 money lines the unit states, in the order of 附件1-2, by column (万元; NaN = not stated), with the
+    change of 本年决算数 on 上年决算数 (%) where both are stated."""
     rows = []
     for key, spec in LINES.items():
         line = params.figures.lines.get(key)
         if line is None:
             continue
         values = {label: getattr(line, col).value if getattr(line, col) else math.nan for col, label in COLUMNS.items()}
-        rows.append({"项目": "\u3000" * _depth(key) + spec.label, **values})
-    return pd.DataFrame(rows, columns=["项目", *COLUMNS.values()])
+        change = _change(values["本年决算数"], values["上年决算数"]) if line.final and line.prev_final else math.nan
+        rows.append({"项目": "\u3000" * _depth(key) + spec.label, **values, "决算较上年变动（%）": change})
+    return pd.DataFrame(rows, columns=["项目", *COLUMNS.values(), "决算较上年变动（%）"])
+
+
+def as_written(fig: FigureOut) -> str:
+    """A figure as the document writes it: its own text when the params kept it (2500余次), else its value with
+    its qualifier and unit by the rule of its kind (16,640.91万元; 2.6万余次 entered as 26000, over: 26,000余次)."""
+    if fig.text:
+        return fig.text
+    if fig.qualifier == Qualifier.EXACT.value:
+        return quantity(fig.value, fig.unit)
+    return stated_as(fig.value, fig.places, Qualifier(fig.qualifier), fig.unit)
+
+
+def _figure_row(fig: FigureOut) -> dict:
+    return {"项目": fig.label, "数值": fig.value, "单位": fig.unit, "按原文": as_written(fig),
+            "口径": fig.scope or "", "出处": fig.source or NOT_STATED}
+
+
+FIGURE_COLUMNS = ["项目", "数值", "单位", "按原文", "口径", "出处"]
+
+
+def figures_frame(result: UnitResult) -> pd.DataFrame:
+    """Staffing, budget, payment progress, outputs and survey figures of the catalogue the unit states."""
+    rows = [_figure_row(f) for f in result.figures if not f.stated and not f.figure.startswith("lines.")]
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
+def stated_frame(result: UnitResult) -> pd.DataFrame:
+    """The unit's own figures outside the catalogue, each as written (its qualifier and decimals kept)."""
+    rows = [_figure_row(f) for f in result.figures if f.stated]
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
+def projects_frame(result: UnitResult) -> pd.DataFrame:
+    """附件2-4: each project's own evaluation — score, grade, budget and executed amount (万元) where stated."""
+    rows = [{"项目": p.name, "自评得分": _nan(p.score), "等次": p.grade or "",
+             "预算数": _nan(p.budget), "执行数": _nan(p.executed),
+             "执行率（%）": p.executed / p.budget * 100 if p.executed is not None and p.budget else math.nan,
+             "出处": p.source or NOT_STATED} for p in result.projects]
+    return pd.DataFrame(rows, columns=["项目", "自评得分", "等次", "预算数", "执行数", "执行率（%）", "出处"])
+
+
+def _nan(x: float | None) -> float:
+    return math.nan if x is None else x
 
 
 def _source_row(label: str, fig: Figure, unit: str) -> dict:
     return {"项目": label, "数值": fig.value, "单位": unit, "出处": fig.source or NOT_STATED}
-
-
-def figures_frame(params: UnitParams) -> pd.DataFrame:
-    """Staffing, budget, payment progress, outputs and survey figures the unit states, with their sources."""
-    rows = []
-    for path, (label, unit) in SCALARS.items():
-        fig = figure_at(params.figures, path)
-        if fig is not None:
-            rows.append(_source_row(label, fig, unit))
-    return pd.DataFrame(rows, columns=["项目", "数值", "单位", "出处"])
 
 
 def line_sources_frame(params: UnitParams) -> pd.DataFrame:
@@ -83,55 +127,84 @@ def project_items_frame(params: UnitParams) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["项目", "金额", "出处"])
 
 
-def interpretation_notes(sheet: ScoreSheet) -> list[str]:
-    """The distinct 口径 notes the rows rely on, in row order (the report lists them once, as footnotes)."""
-    seen: dict[str, None] = {}
-    for row in sheet.rows:
-        seen.update((_split_interpretation(n)[1], None) for n in row.notes if INTERPRETATION_PREFIX in n)
-    return list(seen)
+def comparable_score(ind: IndicatorOut) -> float | None:
+    """The recomputed score on the weight the unit filled in: a row rescaled to its header (5 → 3.75 points) is
+    scaled back, so a claim is never found high only because of the rescaling."""
+    if ind.score is None:
+        return None
+    weight = ind.weight if ind.weight is not None else ind.effective_weight
+    if not ind.effective_weight or abs(weight - ind.effective_weight) < 1e-9:
+        return ind.score
+    return round_half_up(ind.score * weight / ind.effective_weight, 2)  # a score, at the 2 decimals scores are kept
 
 
-def _split_interpretation(note: str) -> tuple[str, str]:
-    """'达成：口径：…' → ('达成：', '口径：…'): what the row says, and the 口径 it relied on."""
-    head, _, rest = note.partition(INTERPRETATION_PREFIX)
-    return head, INTERPRETATION_PREFIX + rest
+def _inputs(ind: IndicatorOut) -> str:
+    stated = [f"{i.label} {quantity(i.value, i.unit)}" for i in ind.inputs if i.value is not None]
+    return "数据：" + "，".join(stated) if stated else ""
 
 
-def row_notes(row: ScoreRow, footnotes: list[str] | None = None) -> str:
-    """A row's 说明: target and actual, deviation note, notes, missing figures; 口径 notes become 口径注n
-    references when footnotes are given.
-    """
-    notes = []
-    if row.target or row.actual:
-        target = (row.target or NOT_STATED).replace(">=", "≥").replace("<=", "≤")
-        notes.append(f"目标 {target}，实际 {row.actual or NOT_STATED}")
-    if row.deviation_note:
-        notes.append(f"偏差说明：{row.deviation_note}")
-    for n in row.notes:
-        head, interpretation = _split_interpretation(n)
-        if footnotes and INTERPRETATION_PREFIX in n and interpretation in footnotes:
-            n = f"{head}见口径注{footnotes.index(interpretation) + 1}"
-        notes.append(n)
-    missing = sorted({m for p in row.parts for m in p.missing})
-    if missing and row.status != "not_assessed":
-        notes.append(f"缺少数据：{'、'.join(label_of(m) for m in missing)}")
-    return "；".join(notes)
+def _missing(ind: IndicatorOut) -> str:
+    names = [i.label for i in ind.inputs if i.value is None]
+    names += [label_of(m) for p in ind.parts for m in p.missing]
+    names = list(dict.fromkeys(names))
+    return "未载明：" + "、".join(names) if names and ind.status != "not_assessed" else ""
 
 
-def score_frame(sheet: ScoreSheet, footnotes: list[str] | None = None) -> pd.DataFrame:
-    """指标得分: the three-level table, one row per third-level indicator (scores NaN when not assessed)."""
-    nan = math.nan
-    rows = [{
-        "一级指标": r.level1, "二级指标": r.level2, "三级指标": r.name,
-        "分值": nan if r.weight is None else r.weight,
-        "折算分值": r.effective_weight,
-        "计算值": nan if r.value is None else r.value, "计算值单位": r.value_unit,
-        "得分": nan if r.score is None else r.score,
-        "自评得分": nan if r.claimed_score is None else r.claimed_score,
-        "状态": STATUS_LABEL[r.status], "说明": row_notes(r, footnotes),
-    } for r in sheet.rows]
-    return pd.DataFrame(rows, columns=["一级指标", "二级指标", "三级指标", "分值", "折算分值", "计算值", "计算值单位",
-                                       "得分", "自评得分", "状态", "说明"])
+def _signs(text: str) -> str:
+    """Comparison signs as the documents print them: ≤ and ≥, not <= and >=."""
+    return text.replace("<=", "≤").replace(">=", "≥")
+
+
+def _part_line(p: PartOut, readings: list[ReadingOut]) -> str:
+    """One part of a composite or checklist row: its rule, the rate it computed, its score or 未评, its notes."""
+    value = f"计算值 {quantity(p.value, p.value_unit)}，" if p.value is not None else ""
+    got = "未评" if p.score is None else f"得 {points(p.score)} 分"
+    notes = "；".join(_signs(cite_readings(n, readings)) for n in p.notes)
+    rule = p.rule if p.rule.startswith(p.label) else f"{p.label}（{points(p.points)} 分）：{p.rule}"
+    return f"· {_signs(rule)}——{value}{got}" + (f"；{notes}" if notes else "")
+
+
+def explanation(ind: IndicatorOut, readings: list[ReadingOut]) -> str:
+    """A score row's 说明, never empty: target and actual, the rule (formula and thresholds), the figures it used or
+    missed, each checklist item's judgement, the deviation note, other notes with the readings cited by number
+    (见口径注n), and for a rescaled row the score on the weight the unit filled in. One line each."""
+    lines = []
+    if ind.target or ind.actual:
+        lines.append(f"目标 {_signs(ind.target or NOT_STATED)}，实际 {ind.actual or NOT_STATED}")
+    several = len(ind.parts) > 1
+    if not several:
+        lines.append(f"规则：{_signs(ind.rule)}")
+    lines += [x for x in (_inputs(ind), _missing(ind)) if x]
+    if several:
+        lines += [_part_line(p, readings) for p in ind.parts]
+    part_notes = {n for p in ind.parts for n in p.notes} if several else set()
+    if ind.deviation_note:
+        lines.append(f"偏差说明：{ind.deviation_note}")
+    lines += [_signs(cite_readings(n, readings)) for n in ind.notes if n not in part_notes]
+    fair = comparable_score(ind)
+    if fair is not None and ind.weight is not None and abs(ind.weight - ind.effective_weight) > 1e-9:
+        lines.append(f"按单位填报的分值 {points(ind.weight)} 分计，重算得分为 {points(fair)} 分")
+    return "\n".join(lines)
+
+
+def score_frame(rep: UnitReport) -> pd.DataFrame:
+    """指标得分: one row per third-level indicator (scores NaN when not assessed), with the recomputed score on the
+    weight the unit filled in and whether its claim is higher on that same weight."""
+    readings = numbered_readings(rep.result)
+    rows = []
+    for ind in rep.result.indicators:
+        fair = comparable_score(ind)
+        rows.append({
+            "一级指标": ind.level1, "二级指标": ind.level2, "三级指标": ind.name,
+            "分值": _nan(ind.weight), "计分分值": ind.effective_weight,
+            "计算值": _nan(ind.value), "计算值单位": ind.value_unit,
+            "得分": _nan(ind.score), "自评得分": _nan(ind.claimed_score), "按填报分值的得分": _nan(fair),
+            "自评高于重算": ind.claimed_score is not None and fair is not None
+            and ind.claimed_score > fair + SCORE_TOLERANCE,
+            "状态": STATUS_LABEL[ind.status], "说明": explanation(ind, readings),
+        })
+    return pd.DataFrame(rows, columns=["一级指标", "二级指标", "三级指标", "分值", "计分分值", "计算值", "计算值单位",
+                                       "得分", "自评得分", "按填报分值的得分", "自评高于重算", "状态", "说明"])
 
 
 def level1_frame(sheet: ScoreSheet) -> pd.DataFrame:
@@ -163,53 +236,23 @@ def claimed_scores_frame(sheet: ScoreSheet) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["三级指标", "分值", "重算得分", "自评得分"])
 
 
-def _indicator_names(sheet: ScoreSheet) -> dict[str, str]:
-    names = {r.id: r.name for r in sheet.rows}
-    names.update({n.id: n.name for _, n in sheet.framework.nodes()})
-    return names
-
-
-def _evidence_text(finding: Finding) -> str:
-    parts = []
-    for e in finding.evidence:
-        value = NOT_STATED if e.value is None else quantity(e.value, e.unit)
-        source = f"（{e.source}）" if e.source else ""
-        parts.append(f"{e.label}：{value}{source}")
-    return "；".join(parts)
-
-
 def findings_frame(rep: UnitReport) -> pd.DataFrame:
-    """审计发现 in the order run_checks gives (severity, then kind), with the figures each one compared."""
-    names = _indicator_names(rep.sheet)
-    rows = []
-    for f in rep.findings:
-        labels = f.to_dict()
-        rows.append({"严重程度": labels.get("severity_label", f.severity), "severity": f.severity,
-                     "类别": labels.get("kind_label", f.kind), "指标": names.get(f.indicator or "", ""),
-                     "发现": f.message, "依据": f.rule, "数据及出处": _evidence_text(f), "检查": f.check})
-    return pd.DataFrame(rows, columns=["严重程度", "severity", "类别", "指标", "发现", "依据", "数据及出处", "检查"])
-
-
-def _measure_value(sheet: ScoreSheet, measure: str) -> tuple[str, float | None]:
-    ind, _, part_id = measure.partition(".")
-    row = sheet.row(ind)
-    if row is None:
-        return measure, None
-    if not part_id:
-        return row.name, row.value
-    part = next((p for p in row.parts if p.id == part_id), None)
-    return (part.label, part.value) if part else (measure, None)
+    """审计发现, one row per root cause in the result's order, with what it also breaks and the figures it compared."""
+    names = {i.id: i.name for i in rep.result.indicators}
+    rows = [{"严重程度": f.severity_label, "severity": f.severity, "类别": f.kind_label,
+             "指标": names.get(f.indicator or "", ""), "发现": f.message, "由此导致": "\n".join(f.consequences),
+             "依据": f.rule, "数据及出处": evidence_text(f), "检查": f.check} for f in rep.result.findings]
+    return pd.DataFrame(rows, columns=["严重程度", "severity", "类别", "指标", "发现", "由此导致", "依据", "数据及出处",
+                                       "检查"])
 
 
 def stated_rates_frame(unit: ScoredUnit) -> pd.DataFrame:
-    """Rates the unit states beside the same rates recomputed from its own figures (%; NaN = not computable)."""
-    rows = []
-    sheet = unit.sheet
-    for rate in unit.params.claims.rates:
-        label, value = _measure_value(sheet, rate.measure)
-        rows.append({"比率": label, "单位陈述": rate.value, "重算": math.nan if value is None else value,
-                     "出处": rate.source or NOT_STATED})
-    return pd.DataFrame(rows, columns=["比率", "单位陈述", "重算", "出处"])
+    """Every rate the unit states (of the framework, of two figures, a section's 得分率) beside the same rate
+    recomputed from its own figures (%; NaN = not computable), and whether it holds at the stated precision."""
+    rows = [{"比率": c.label, "单位陈述": c.stated, "陈述原文": c.stated_text,
+             "重算": math.nan if c.recomputed is None else c.recomputed, "相符": c.holds,
+             "出处": c.source or NOT_STATED} for c in comparisons(unit)]
+    return pd.DataFrame(rows, columns=["比率", "单位陈述", "陈述原文", "重算", "相符", "出处"])
 
 
 def _final(params: UnitParams, key: str) -> float | None:
@@ -230,6 +273,9 @@ def _components(params: UnitParams, group: str, label: str, parts: list[tuple[st
     return out
 
 
+UNEXPLAINED_PROJECT = "未列明用途的项目支出"
+
+
 def spending_frame(params: UnitParams) -> pd.DataFrame:
     """支出结构: 本年决算 by component (基本支出: 人员/公用经费; 项目支出: listed items, else its lines).
 
@@ -241,7 +287,7 @@ def spending_frame(params: UnitParams) -> pd.DataFrame:
     items = [(i.name, i.amount.value) for i in params.figures.project_items]
     if not items:
         items = [(LINES[k].label, _final(params, k)) for k in ("project_business", "project_operation")]
-    project = _components(params, "project", "项目支出", items, "未列明用途的项目支出")
+    project = _components(params, "project", "项目支出", items, UNEXPLAINED_PROJECT)
     df = pd.DataFrame(basic + project, columns=["类别", "项目", "金额"])
     total = df["金额"].sum()
     df["占比"] = df["金额"] / total * 100 if total > 0 else math.nan
