@@ -90,7 +90,7 @@ MESSAGES = [
     ("yunxi", "listed_items_unexplained", ("1,833.99万元", "1,708.46万元", "125.53万元", "6.84%")),
     ("yunxi", "listed_items_unexplained", ("1,419.77万元", "1,154.45万元", "265.32万元")),
     ("yunxi", "item_listed_twice", ("1,099.62万元", "处置资产缴纳税金", "国有资产处置缴纳税金")),
-    ("yunxi", "full_marks_for_cost_overrun", ("公车平台", "150万元", "191.18万元", "2.35 分")),
+    ("yunxi", "full_marks_for_cost_overrun", ("公车平台", "150.00万元", "191.18万元", "2.35 分")),
     ("yunxi", "full_marks_for_cost_overrun", ("后勤建设及营运（食堂）", "111.94万元", "2.68 分")),
     ("yunxi", "full_marks_for_cost_overrun", ("机关物业管理", "213.63万元", "2.64 分")),
     ("yunxi", "claimed_total_mismatch", ("96 分", "96.96 分", "重算比自评高 0.96 分")),

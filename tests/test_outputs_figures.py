@@ -169,9 +169,6 @@ def test_every_number_in_the_workbook_has_a_fixed_format(outputs):
     assert [n for n in numbers if n[1] not in formats] == []
 
 
-@pytest.mark.xfail(strict=True, reason="checks/generous.py (年度指标/实际 of cost rows) writes a row's money as "
-                   "num(value) + unit, e.g. 年度指标 150万元; it should call amount(value, unit). checks/ is the "
-                   "lead's: when it changes, this passes and strict xfail fails, so remove the mark then.")
 def test_money_of_personalised_rows_reads_at_two_decimals(texts):
     money = set().union(*(row_money(load_params(p)) for p in SAMPLES))
     assert money

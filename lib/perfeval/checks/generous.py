@@ -10,7 +10,7 @@ from ..core.params import Row
 from ..core.readings import LEVEL_LABEL
 from ..core.rows import Comparison, band_range, compared, direction_of, infer_achievement
 from .finding import Evidence, Finding
-from .fmt import num, pct, pts
+from .fmt import amount, num, pct, pts
 
 KIND = "generous_scoring"
 
@@ -48,7 +48,7 @@ def _full_marks(unit: ScoredUnit, row: ScoreRow) -> Generosity | None:
     pair = compared(prow)
     if isinstance(pair, Comparison):
         op = direction_of(prow, _default_op(unit.framework, prow))
-        t, a = f"{num(pair.target)}{pair.unit}", f"{num(pair.actual)}{pair.unit}"
+        t, a = amount(pair.target, pair.unit), amount(pair.actual, pair.unit)
         if op == "<=" and pair.actual > pair.target:
             over = f"，超出 {pct((pair.actual / pair.target - 1) * 100)}" if pair.target > 0 else ""
             return Generosity("full_marks_for_cost_overrun", f"年度指标 {t}，实际 {a}{over}", allowed)
@@ -116,7 +116,7 @@ def targets_set_at_result(unit: ScoredUnit) -> list[Finding]:
             continue
         if t.value != a.value or decimals_of(t.value) == 0:
             continue
-        value = f"{num(t.value)}{t.unit or ''}"
+        value = amount(t.value, t.unit or "")
         out.append(Finding(
             "target_equals_actual", KIND, "info",
             f"“{prow.name}”的年度指标值与实际完成值同为 {value}（精确到小数），目标很可能是事后按实际数填写，"
