@@ -30,6 +30,9 @@ def _r(x: float | None, places: int = 2) -> float | None:
     return None if x is None else round_half_up(x, places)
 
 
+DRAFT_MARK = "据报告文本自动提取，未经核对"  # how every output marks a unit whose params are an unconfirmed draft
+
+
 class UnitOut(Out):
     id: str
     name: str
@@ -39,6 +42,7 @@ class UnitOut(Out):
     kind: str | None = None
     document: str | None = None
     series: str  # what links the unit's results of different years
+    drafted_from: str | None = None  # the report its params were drafted from, not yet confirmed by an analyst
 
 
 class FrameworkOut(Out):
@@ -308,7 +312,7 @@ def unit_result(unit: ScoredUnit, findings: list[Finding], readings: list[Readin
     declared = set(fw.interpretations)
     return UnitResult(
         unit=UnitOut(id=u.id, name=u.name, region=u.region, year=u.year, budget_code=u.budget_code, kind=u.kind,
-                     document=u.document, series=u.series_key),
+                     document=u.document, series=u.series_key, drafted_from=unit.params.drafted_from),
         framework=FrameworkOut(id=fw.id, name=fw.name, source=fw.source, total=fw.total),
         params_file=str(unit.file), total=round_half_up(s.total, 2), total_on_100=_r(s.total_on_100),
         total_range=s.total_range, grade=s.grade, grade_withheld_reason=s.grade_withheld_reason,

@@ -492,6 +492,7 @@ class Identity(Record):
 class UnitParams(Record):
     """A whole params file: identity, figures, judgements, personalised rows, claims, overrides."""
 
+    drafted_from: Text | None = None  # the report `perfeval draft` read this file from: not yet confirmed by an analyst
     unit: Identity
     figures: Figures = Figures()
     stated: list[StatedFigure] = []

@@ -16,7 +16,7 @@ from typing import Any, Callable, Literal, Sequence
 
 from ..fmt import DASH, points, stated
 from ..paths import TEMPLATES_DIR
-from ..result import UnitResult
+from ..result import DRAFT_MARK, UnitResult
 from ..safetext import inert
 from .batch.status import OK, UnitRun
 from .batch.summaries import Entry
@@ -27,7 +27,6 @@ CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", 
                "assessed_points", "verified_points", "self_reported_points", "claimed_total", "claimed_grade",
                "claim_status", "findings_error", "findings_warning", "findings_info", "report", "result", "notebook",
                "drafted_from", "review"]
-DRAFTED = "据报告文本自动提取，未经核对"
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
@@ -44,13 +43,20 @@ def review_page(run: UnitRun) -> str:
     return f"drafts/{run.unit_id}.review.html" if run.drafted_from and run.params_file.endswith(".yaml") else ""
 
 
+def drafted_from(e: Entry) -> str:
+    """The report a unit's params were drafted from: by this batch, or by an earlier `perfeval draft` whose file
+    still says so (drafted_from: in the params). "" for params an analyst has confirmed."""
+    run, r = e
+    return run.drafted_from or (r.unit.drafted_from if r else None) or ""
+
+
 def rows(entries: Sequence[Entry]) -> list[dict[str, Any]]:
     """One flat record per unit, sorted by id: what the CSV lists, from the unit results."""
     out = []
     for run, r in sorted(entries, key=lambda e: e[0].unit_id):
         row: dict[str, Any] = dict.fromkeys(CSV_COLUMNS, "")
         row.update(unit_id=run.unit_id, status=run.status, reason=run.reason, report=run.report or "",
-                   result=run.result or "", notebook=run.notebook or "", drafted_from=run.drafted_from or "",
+                   result=run.result or "", notebook=run.notebook or "", drafted_from=drafted_from((run, r)),
                    review=review_page(run))
         if r is not None:
             c = r.coverage
@@ -119,7 +125,7 @@ def _unit(e: Entry) -> str:
     run, r = e
     name = r.unit.name if r else ""
     cell = f"{escape(name)}<br><span class='muted'>{escape(run.unit_id)}</span>" if name else escape(run.unit_id)
-    return cell + (f"<span class='reason'>{DRAFTED}</span>" if run.drafted_from else "")
+    return cell + (f"<span class='reason'>{DRAFT_MARK}</span>" if drafted_from(e) else "")
 
 
 def _coverage(e: Entry) -> str:
@@ -291,9 +297,9 @@ def index_html(entries: Sequence[Entry], extras: Sequence[tuple[str, str]] = ())
     ordered = sorted(entries, key=lambda e: e[0].unit_id)
     done = sum(e[0].status == OK for e in ordered)
     flagged = sum(_errors(e) > 0 for e in ordered)
-    confirmed = [e for e in ordered if not e[0].drafted_from]
-    drafted = [e for e in ordered if e[0].drafted_from]
-    apart = (f"<h2>{DRAFTED}（{len(drafted)} 个单位）</h2>\n<p class='lead'>这些单位的参数由 perfeval draft 从其自评报告"
+    confirmed = [e for e in ordered if not drafted_from(e)]
+    drafted = [e for e in ordered if drafted_from(e)]
+    apart = (f"<h2>{DRAFT_MARK}（{len(drafted)} 个单位）</h2>\n<p class='lead'>这些单位的参数由 perfeval draft 从其自评报告"
              f"读出，尚未经评价人员核对；“核对页”逐项列出读出的数据及其原句。</p>\n{_table(drafted, 'units-drafted')}"
              if drafted else "")
     css = (INDEX_DIR / "index.css").read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..fmt import DASH, points, quantity, stated
-from ..result import UnitResult
+from ..result import DRAFT_MARK, UnitResult
 from ..safetext import for_terminal, one_line
 
 
@@ -20,7 +20,8 @@ def pad(text: str, cols: int, right: bool = False) -> str:
 def verdict_lines(result: UnitResult) -> list[str]:
     """The verdict as a reader must take it: coverage first, a grade only where the evidence supports one."""
     c = result.coverage
-    lines = [f"已评分值 {stated(c.assessed)} / 应评 {stated(c.applicable)} 分（其中核实 {stated(c.verified)} 分、单位自述 "
+    lines = [f"草稿：{DRAFT_MARK}（{one_line(result.unit.drafted_from)}）"] if result.unit.drafted_from else []
+    lines += [f"已评分值 {stated(c.assessed)} / 应评 {stated(c.applicable)} 分（其中核实 {stated(c.verified)} 分、单位自述 "
              f"{stated(c.self_reported)} 分；未评 {stated(c.not_assessed)} 分）"]
     span = result.total_range
     if result.grade is None:

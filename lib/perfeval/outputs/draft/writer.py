@@ -19,8 +19,8 @@ from .model import Draft
 HEADER = """\
 # 草稿：据报告文本自动提取，未经核对（perfeval draft）
 # 报告：{report}
-# 每一项的 source 写明它在报告中的章节和原句；注有“存疑”的项请先核对。核对后删去这几行，
-# 存到 params/units/ 下，再运行 perfeval validate 与 perfeval score。
+# 每一项的 source 写明它在报告中的章节和原句；注有“存疑”的项请先核对。核对后删去这几行和 drafted_from 一行
+# （有它，报告和索引都注明“据报告文本自动提取，未经核对”），存到 params/units/ 下，再运行 perfeval validate 与 perfeval score。
 """
 
 
@@ -91,7 +91,9 @@ def _nested_group(value: dict[str, Any]) -> bool:
 
 def params_text(draft: Draft) -> str:
     """The draft as params YAML, with the header saying what it is and notes beside the entries to check."""
-    return HEADER.format(report=Path(draft.report).name) + "\n".join(_emit(draft.params, draft.notes)) + "\n"
+    name = Path(draft.report).name
+    return (HEADER.format(report=name) + f"drafted_from: {_scalar(name)}\n"
+            + "\n".join(_emit(draft.params, draft.notes)) + "\n")
 
 
 def validate_text(text: str, target: Path, report: str) -> None:

@@ -15,7 +15,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from ...fmt import money, pct, points, quantity, rate, stated
-from ...result import UnitResult
+from ...result import DRAFT_MARK, UnitResult
 from ..framework_page import page_href
 from . import suggestions as suggestions_
 from . import appendix, charts, points as points_, rootcauses, tables, verdict
@@ -52,6 +52,8 @@ def title(rep: UnitReport) -> Html:
         f'<div class="pe-v">{esc(v)}</div><div class="pe-s">{esc(sub)}</div></div>' for k, v, sub, alert in cards)
     return Html(f'<style>{REPORT_CSS}</style><div class="pe-report"><h1>{esc(rep.title)}</h1>'
                 f'<p class="pe-meta">{esc(r.unit.region)} · 评价框架：{esc(r.framework.name)}</p>'
+                + (f'<p class="pe-draft">{esc(DRAFT_MARK)}（草稿，据《{esc(r.unit.drafted_from)}》）</p>'
+                   if r.unit.drafted_from else "") +
                 f'<div class="pe-cards">{cards_html}</div></div>')
 
 
@@ -63,7 +65,9 @@ def conclusion(rep: UnitReport) -> Html:
     """结论: the verdict (set apart: it is what the reader came for), what it rests on, the unit's claim, the main
     problems, what every reading gives."""
     first, *rest = verdict.conclusion(rep.result)
-    return Html(f'<p class="pe-verdict">{esc(first)}</p>') + _paragraphs(rest)
+    notice = verdict.draft_notice(rep.result)
+    return (Html(f'<p class="pe-draft">{esc(notice)}</p>' if notice else "")
+            + Html(f'<p class="pe-verdict">{esc(first)}</p>') + _paragraphs(rest))
 
 
 def problems(rep: UnitReport, show_evidence: bool = True) -> Html:

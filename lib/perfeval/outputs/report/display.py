@@ -30,6 +30,7 @@ REPORT_CSS = """
 .pe-figure img { max-width: 100%; height: auto; }
 .pe-figure figcaption { color: #57606a; font-size: 13px; margin-top: 4px; }
 .pe-verdict { font-weight: 600; border-left: 4px solid #2f6db5; padding: 2px 0 2px 10px; margin: 0.6em 0; }
+.pe-draft { background: #fff4d6; border-left: 4px solid #bf8700; padding: 4px 10px; margin: 0.6em 0; font-weight: 600; }
 .pe-para { line-height: 1.7; }
 .pe-problems > li { margin: 0 0 0.9em; }
 .pe-problem { margin: 0 0 0.3em; }

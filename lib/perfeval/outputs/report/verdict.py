@@ -6,12 +6,20 @@ Plain Chinese sentences from the unit result; the blocks escape them when shown.
 from __future__ import annotations
 
 from ...fmt import pct, points
-from ...result import UnitResult
+from ...result import DRAFT_MARK, UnitResult
 from .appendix import robustness
 from .rootcauses import brief, most_serious
 
 ORDINALS = "一二三四五六七八九十"
 SEVERITY_WORDS = (("error", "错误"), ("warning", "警示"), ("info", "提示"))
+
+
+def draft_notice(result: UnitResult) -> str:
+    """For a unit whose params are an unconfirmed draft: what the whole report rests on, said before anything else."""
+    if not result.unit.drafted_from:
+        return ""
+    return (f"{DRAFT_MARK}：本报告所用数据由 perfeval draft 从报告《{result.unit.drafted_from}》的文本读出，尚未经评价"
+            "人员逐项核对，以下结论只供初步筛查，核对草稿后重新运行方可作为复核结论。")
 
 
 def verdict(result: UnitResult) -> str:

@@ -1,0 +1,45 @@
+"""A unit whose params are an unconfirmed draft says so wherever its result is read: the params file `perfeval draft`
+writes names its report (drafted_from:), and the score at a prompt, the report's title and 结论, the index and the
+CSV mark the unit 据报告文本自动提取，未经核对 until an analyst deletes that line."""
+from __future__ import annotations
+
+import yaml
+
+from perfeval import report
+from perfeval.cli import main
+from perfeval.outputs.batch.status import OK, UnitRun
+from perfeval.outputs.index_page import index_html, rows
+from perfeval.result import DRAFT_MARK, evaluate_file
+
+from conftest import YUNXI
+from test_draft_cli import NARRATIVE
+
+
+def test_a_draft_names_its_report_and_the_score_says_it_is_a_draft(tmp_path, capsys):
+    target = tmp_path / "qinghe.yaml"
+    assert main(["draft", str(NARRATIVE), "-o", str(target)]) == 0
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["drafted_from"] == NARRATIVE.name
+    capsys.readouterr()
+    assert main(["score", str(target)]) in (0, 1)
+    out = capsys.readouterr().out
+    assert f"草稿：{DRAFT_MARK}（{NARRATIVE.name}）" in out.splitlines()[2]  # before the verdict
+    assert evaluate_file(target).unit.drafted_from == NARRATIVE.name
+
+
+def test_the_report_opens_with_the_mark_and_a_confirmed_unit_carries_none(unit_copy):
+    drafted = unit_copy(YUNXI, lambda d: d.update(drafted_from="郧西县2023年自评报告.docx"), "drafted.yaml")
+    rep = report.load_report(drafted)
+    title, conclusion = report.title(rep)._repr_html_(), report.conclusion(rep)._repr_html_()
+    assert DRAFT_MARK in title and "郧西县2023年自评报告.docx" in title
+    assert conclusion.index(DRAFT_MARK) < conclusion.index("pe-verdict")  # said before the verdict
+    confirmed = report.load_report(YUNXI)
+    assert DRAFT_MARK not in report.title(confirmed)._repr_html_() + report.conclusion(confirmed)._repr_html_()
+
+
+def test_the_index_keeps_a_draft_apart_even_when_run_as_a_params_file(unit_copy):
+    drafted = unit_copy(YUNXI, lambda d: d.update(drafted_from="郧西县2023年自评报告.docx"), "drafted.yaml")
+    entries = [(UnitRun("yunxi_district_2023", str(drafted), OK, report="units/y/y.html", result="units/y/y.json"),
+                evaluate_file(drafted))]  # no drafted_from on the run: the file was drafted earlier, by hand
+    page = index_html(entries)
+    assert f"<h2>{DRAFT_MARK}（1 个单位）</h2>" in page and 'id="units-drafted"' in page
+    assert rows(entries)[0]["drafted_from"] == "郧西县2023年自评报告.docx"
