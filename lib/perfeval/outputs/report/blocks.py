@@ -31,7 +31,9 @@ def title(rep: UnitReport) -> Html:
     r = rep.result
     cov, counts = r.coverage, r.findings_by_severity
     if r.grade is not None:
-        verdict_card = ("评价结论", f"{r.grade}（{points(r.total_on_100)} 分）", "重算总分，百分制", False)
+        basis = ("全部依据单位自述，未经核实" if cov.verified == 0 else
+                 f"其中 {points(cov.self_reported)} 分依据单位自述" if cov.self_reported else "均经核实")
+        verdict_card = ("评价结论", f"{r.grade}（{points(r.total_on_100)} 分）", f"重算总分，百分制；{basis}", False)
     else:
         span = (f"总分可在 {points(r.total_range[0])}–{points(r.total_range[1])} 分之间" if r.total_range
                 else "没有可评分的指标")
