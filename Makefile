@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 LAB_STAMP := $(VENV)/.lab-installed
 LAB_ARGS ?=
 
-.PHONY: setup report test browser bench clean lab
+.PHONY: setup report test test-fast browser bench clean lab
 
 setup: $(STAMP)
 
@@ -36,6 +36,10 @@ browser:
 
 test: setup browser
 	$(VENV)/bin/pytest -q
+
+# The suites that need no kernel, browser or batch (a minute or two): for working; CI runs `make test`.
+test-fast: setup
+	$(VENV)/bin/pytest -q -m "not slow"
 
 # Benchmarks print their figures and the command that produced them (minutes: the batch one runs 20 units
 # three ways; add `bench/bench_batch.py --scale 20,100,1000 --dask 100` for the scale figures).

@@ -15,6 +15,17 @@ YUNXI = UNITS_DIR / "yunxi_district_2023.yaml"
 LIUYANG = UNITS_DIR / "liuyang_2020.yaml"
 SAMPLES = (CHANGSHA, YUNXI, LIUYANG)
 
+# Suites that start kernels, a browser or whole batches, or draw hundreds of generated inputs: about four fifths of
+# the suite's time. `make test-fast` leaves them out while working; `make test` (CI) runs everything.
+SLOW_SUITES = ("test_batch", "test_browser", "test_workbook_properties", "test_hostile_input", "test_properties",
+               "test_framework_properties", "test_history", "test_notebook_report", "test_cli_safety")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.stem.startswith(SLOW_SUITES) or "sample_outputs" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(scope="session")
 def sample_outputs(tmp_path_factory) -> Path:
