@@ -21,12 +21,24 @@ def say(text: str, file: TextIO | None = None) -> None:
 
 
 def _params_files(paths: Sequence[str]) -> list[Path]:
-    if not paths:
-        return params_files_in(UNITS_DIR)
     out: list[Path] = []
-    for p in map(Path, paths):
-        out += params_files_in(p) if p.is_dir() else [p]
+    for p in map(Path, paths) if paths else [UNITS_DIR]:
+        found = params_files_in(p) if p.is_dir() else [p]
+        if not found:
+            raise PerfevalError(f"{shown_path(p)}: no params files in this folder (*.yaml, *.yml)")
+        out += found
     return out
+
+
+def _refuse_empty_folders(names: Sequence[str]) -> None:
+    """A folder given to `run` that holds neither params nor reports is a mistake (a wrong path, files not yet
+    copied), not a batch of nothing: say so before anything is written."""
+    from .outputs.batch.jobs import resolve_reports
+
+    for folder in map(Path, names) if names else [UNITS_DIR]:
+        if folder.is_dir() and not params_files_in(folder) and not resolve_reports([str(folder)])[0]:
+            raise PerfevalError(f"{shown_path(folder)}: no units in this folder (no params *.yaml or *.yml, "
+                                "no report .docx, .pdf or .txt)")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -86,6 +98,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run units through the report notebook into outputs/ (HTML, index, CSV); exit 1 if any unit failed."""
+    _refuse_empty_folders(args.units)
     from .outputs.batch import run_batch
     from .fileio import parse_yaml
 

@@ -5,7 +5,7 @@ import math
 from difflib import SequenceMatcher
 
 from ..core.engine import ScoredUnit
-from ..core.figures import BREAKDOWNS, Breakdown, label_of, unit_of
+from ..core.figures import BREAKDOWNS, LINES, Breakdown, label_of, unit_of
 from ..core.params import Figures, ProjectItem, Value, figure_at, value_of
 from ..core.quantity import convert
 from .finding import Evidence, Finding
@@ -77,6 +77,8 @@ def declared(unit: ScoredUnit) -> list[Finding]:
         tol = TOLERANCE * (len(terms) + 1)
         holds = (w_high + tol >= low) if d.relation == ">=" else (w_high + tol >= low and w_low - tol <= high)
         if holds:
+            if d.relation == ">=" and w_low - tol > high and _categories_of(d.whole, d.parts):
+                out.append(_unexplained(d, whole, terms, high))
             continue
         label = d.label or f"{whole.label} {'=' if d.relation == '=' else '≥'} " + \
             "".join((" − " if neg else " + ") + v.label for neg, v in terms)[3:]
@@ -90,6 +92,37 @@ def declared(unit: ScoredUnit) -> list[Finding]:
             label, (value_evidence(whole),) + tuple(value_evidence(v) for _, v in terms),
             figures=(whole.ref, *(v.ref for _, v in terms))))
     return out
+
+
+def _categories_of(whole: str, parts: list[str]) -> bool:
+    """Are the parts spending lines of the catalogue under the whole (三公 and its 接待, 公务用车运行维护 …), so that
+    what they leave of it is spending the report does not account for, not merely items it chose not to list?"""
+    line = whole.split(".")[1] if whole.startswith("lines.") else None
+    if line is None or LINES[line].partial:
+        return False
+
+    def under(key: str) -> bool:
+        while (parent := LINES[key].parent) is not None:
+            if parent == line:
+                return True
+            key = parent
+        return False
+
+    return all(p.startswith("lines.") and under(p.split(".")[1]) for p in parts)
+
+
+def _unexplained(d, whole: Value, terms: list[tuple[bool, Value]], high: float) -> Finding:  # noqa: ANN001
+    listed = "".join((" − " if neg else " + ") + f"{v.label} {written(v)}" for neg, v in terms)[3:]
+    gap = whole.value - high
+    share = gap / whole.value * 100 if whole.value > 0 else 100.0
+    return Finding(
+        "declared_identity_unexplained", KIND, "warning" if share >= SHARE_WORTH_A_WARNING else "info",
+        f"{whole.label} {written(whole)}{sourced_value(whole)}，报告列出的其中各项 {listed} 合计 "
+        f"{amount(high, whole.unit)}，尚有 {amount(gap, whole.unit)}（占 {pct(share)}）未说明属于哪一项"
+        f"（{d.source or '关系由评价人员依报告列明'}）。",
+        f"{whole.label}应由其各项说明；未说明部分 = 总数 − 所列各项之和",
+        (value_evidence(whole),) + tuple(value_evidence(v) for _, v in terms),
+        figures=(whole.ref, *(v.ref for _, v in terms)))
 
 
 def _ends(v: Value) -> tuple[float, float]:

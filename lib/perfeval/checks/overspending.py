@@ -30,8 +30,8 @@ def overspending(unit: ScoredUnit) -> list[Finding]:
     """Every spending line whose 决算 exceeds its 预算; every “三公” line above last year's 决算."""
     params = unit.params
     out = []
-    for key, line in params.figures.lines.items():
-        spec = LINES[key]
+    for key, written in params.figures.lines.items():
+        spec, line = LINES[key], written.in_wan()
         if spec.plan:
             continue
         if line.final and line.budget and line.final.value > line.budget.value + TOLERANCE:
@@ -72,8 +72,8 @@ def over_execution(unit: ScoredUnit) -> list[Finding]:
     params = unit.params
     out = []
     figures = params.figures
-    for key, line in figures.lines.items():
-        spec = LINES[key]
+    for key, written in figures.lines.items():
+        spec, line = LINES[key], written.in_wan()
         if spec.plan and line.final and line.budget and line.final.value > line.budget.value + TOLERANCE:
             text, ev = _excess(spec.label, line.final, line.budget, "实际数", "计划（预算）数")
             out.append(Finding("plan_exceeded", KIND, "warning", f"超计划执行：{text}。",

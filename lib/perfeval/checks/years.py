@@ -37,7 +37,8 @@ class Change(NamedTuple):
 def line_changes(params: UnitParams) -> list[Change]:
     """Every line with a figure and its previous year's in the same column (决算 with 决算, 预算 with 预算)."""
     out = []
-    for key, line in params.figures.lines.items():
+    for key, written in params.figures.lines.items():
+        line = written.in_wan()
         for column, now, before in (("决算", line.final, line.prev_final), ("预算", line.budget, line.prev_budget)):
             if now is not None and before is not None and before.value > 0:
                 out.append(Change(key, LINES[key].label, column, now, before))

@@ -14,7 +14,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 
 from ..errors import InputFileError, ParamsError
 from .problems import describe_errors, found, not_a_number, readable_path
-from .figures import COLUMNS, FUNDS, LINES, SCALARS, group_keys, is_figure_path, label_of, unit_of
+from .figures import COLUMNS, FUNDS, LINES, SCALARS, WAN, group_keys, is_figure_path, label_of, unit_of
 from .formulas import decimals_of
 from ..errors import IncommensurableUnits
 from .quantity import (Qualifier, Quantity, agrees, canonical_unit, commensurable, factor,
@@ -190,6 +190,10 @@ class Figure(Record):
 
 class Line(Record):
     """One money row of the base data table, in 万元, by column."""
+
+    def in_wan(self) -> Line:
+        """The row with every column in 万元 (a column written as 0.32亿元 becomes 3200), as checks compare it."""
+        return self.model_copy(update={c: in_catalogue_unit(getattr(self, c), WAN) for c in COLUMNS})
 
     prev_budget: Figure | None = None
     prev_final: Figure | None = None
@@ -513,7 +517,21 @@ def _figure_path(value: str) -> str:
 
 
 def figure_at(figures: Figures, path: str) -> Figure | None:
-    """The figure at a dotted path ('staff.on_duty', 'lines.sangong.final'), or None if not stated."""
+    """The figure at a dotted path ('staff.on_duty', 'lines.sangong.final'), or None if not stated, in the
+    catalogue's unit: 0.32亿元 is compared as 3200万元, never as 0.32."""
+    return in_catalogue_unit(written_figure_at(figures, path), unit_of(path))
+
+
+def in_catalogue_unit(fig: Figure | None, unit: str) -> Figure | None:
+    """A figure converted to the catalogue's unit when the document wrote it in another (its source keeps the
+    words as written)."""
+    if fig is None or not fig.unit or canonical_unit(fig.unit) == canonical_unit(unit):
+        return fig
+    return fig.model_copy(update={"value": fig.in_unit(unit), "unit": None})
+
+
+def written_figure_at(figures: Figures, path: str) -> Figure | None:
+    """The figure at a dotted path as the document wrote it (value in the unit written)."""
     parts = path.split(".")
     if parts[0] == "lines":
         if len(parts) != 3 or parts[1] not in LINES or parts[2] not in COLUMNS:
@@ -569,7 +587,7 @@ def value_of(params: UnitParams, ref: str) -> Value | None:
     KeyError when the reference names nothing.
     """
     if is_figure_path(ref):
-        fig = figure_at(params.figures, ref)
+        fig = written_figure_at(params.figures, ref)
         if fig is None:
             return None
         unit = unit_of(ref)

@@ -50,6 +50,7 @@ class Unit:
 DIMENSION_NAMES = {
     "money": "金额", "people": "人数", "person_times": "人次", "distance": "里程", "area": "面积",
     "number": "纯数（含百分比）", "score": "分值", "time": "时长", "events": "次数（次、场、场次）",
+    "age": "年龄", "percentage_points": "百分点",
 }
 
 
@@ -93,9 +94,12 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     # 次, 场 and 场次 all count occurrences of an activity (a 主题党日 is held 12次 in a table, 11场次 in prose).
     add("events", "次")
     add("events", "场次", "1", "场")
+    add("age", "岁")
+    # 提高2.1个百分点 is a difference of two rates, not 2.1 of anything counted, nor 2.1 %.
+    add("percentage_points", "个百分点", "1", "百分点")
     # Every other count is of its own kind: 3辆 is never 3台.
     for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
-                   "户", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷"):
+                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷"):
         add(symbol, symbol)
     synonyms["家/次"] = "家次"
     return units, synonyms

@@ -19,7 +19,7 @@ from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
 from ...core.quantity import Qualifier, canonical_unit, commensurable, contradicts
 from ...errors import DraftError
-from .catalogue import Mapped, catalogue_path, normalise
+from .catalogue import Mapped, catalogue_path, covers_every_category, normalise
 from .document import Document, read_document
 from .lists import Listed, find_lists
 from .mentions import Mention, prose_mentions
@@ -305,6 +305,8 @@ class _Assembly(RateClaims, Records):
                     and not any(parts) and not any(id(p) in operands for p in lst.parts) \
                     and (whole.path.startswith("lines.") or whole.path.startswith("funds.")):
                 out.append((lst, "items"))
+            elif whole and all(parts) and covers_every_category(whole.path, [p.path for p in parts if p]):
+                out.append((lst, "enumeration"))
             else:
                 out.append((lst, "identity"))
         for lst, where in out:

@@ -25,7 +25,8 @@ class Mapped:
 
 
 _QUOTES = re.compile(r"[“”\"‘’'「」\s]")
-_FRAME = (r"(?:(?:19|20)\d{2}年(?:度|末|底|初)?|本年度|本年|上年度|上年|今年|全年|年度|年中|本单位|本部门|本中心|我中心|我局|我单位|单位|"
+_FRAME = (r"(?:(?:19|20)\d{2}年(?:度|末|底|初)?|本年度|本年|上年度|上年|今年|全年|年度|年中|年末|年底|现有|目前|"
+          r"[本我全](?:单位|部门|中心|街道|局|馆|院|所|站|委|办|队)|单位|街道|"
           r"部门|本级|其中|共计|共|累计|合计|实际支出|实际|年初|预算安排|安排|全年共|[，、：:])*")
 _AFTER = (r"(?:支出|经费|费用|费|总额|总资金|资金|合计|总计|预算总额|预算安排数|预算数|预算|决算数|决算|实际支出总额|实际支出数|"
           r"实际支出|实际数|实际|执行数|完成数|年初预算数|年初预算|批复数|金额|数|为|达|共|是|的|：|:)*")
@@ -178,3 +179,29 @@ def is_column_header(words: str) -> bool:
 def line_path(line: str, column: str | None) -> str | None:
     path = f"lines.{line}.{column}" if column else None
     return path if path and line in LINES and is_figure_path(path) else None
+
+
+def covers_every_category(whole: str, parts: list[str]) -> bool:
+    """Do the listed lines name every category of a total (三公 by 接待, 公务用车运行维护, 出国: each of its items, or
+    an item of it)? Such a list enumerates the whole, so its parts must add up to it, whether or not they do;
+    a total whose items are only 其中 items (partial) is never enumerated."""
+    line, _, column = whole.removeprefix("lines.").partition(".")
+    spec = LINES.get(line)
+    children = [key for key, s in LINES.items() if s.parent == line]
+    if not whole.startswith("lines.") or spec is None or spec.partial or not children:
+        return False
+    listed = {p.removeprefix("lines.").partition(".")[0] for p in parts
+              if p.startswith("lines.") and p.endswith(f".{column}")}
+    if len(listed) != len(parts):
+        return False
+
+    def ancestors(key: str) -> set[str]:
+        out = set()
+        while key in LINES and LINES[key].parent:
+            key = LINES[key].parent  # type: ignore[assignment]
+            out.add(key)
+        return out
+
+    if any(line not in ancestors(key) for key in listed):
+        return False
+    return all(child in listed or child in set().union(*(ancestors(k) for k in listed)) for child in children)

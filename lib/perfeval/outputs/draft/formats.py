@@ -9,6 +9,7 @@ Every problem with the file is a DraftError naming it.
 from __future__ import annotations
 
 import io
+import re
 import statistics
 import zipfile
 import zlib
@@ -39,8 +40,9 @@ def _read(path: Path, expected: str) -> bytes:
 
 def txt_items(path: Path) -> Iterator[str | Row]:
     """Lines are paragraphs; a run of lines whose first starts with a tab is a table row, each tab a new cell
-    and the lines after it (up to a blank line) the rest of that cell. Rows with only blank lines between
-    them form one table.
+    and the lines after it (up to a blank line) the rest of that cell (Word's "save as text"); a line with tabs
+    between its words is a whole row, its cells between the tabs (a table pasted from Excel or WPS). Rows with
+    only blank lines between them form one table.
     """
     raw = _read(path, "a .txt report")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -56,6 +58,12 @@ def txt_items(path: Path) -> Iterator[str | Row]:
     table, in_table = 0, False
     cells: list[list[str]] | None = None
     for line in text.splitlines() + [""]:
+        if cells is None and "\t" in line.strip("\t"):  # a row pasted from a spreadsheet: cells between tabs
+            if not in_table:
+                table += 1
+                in_table = True
+            yield Row(tuple(c.strip() for c in line.rstrip().split("\t")), table)
+            continue
         if cells is not None:
             if not line.startswith("\t") and not line.strip():
                 yield Row(tuple("\n".join(c) for c in cells), table)
@@ -176,9 +184,22 @@ def _page_items(page) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pd
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
     lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=False)
-    items: list[tuple[float, dict | list]] = [(line["top"], line) for line in lines if line["text"].strip()]
-    items += [(t.bbox[1], t.extract(x_tolerance=1.5)) for t in tables]
+    items: list[tuple[float, dict | list]] = [(line["top"], dict(line, text=_unspaced(line["text"])))
+                                              for line in lines if line["text"].strip()]
+    items += [(t.bbox[1], [[_unspaced(c) if c else c for c in row] for row in t.extract(x_tolerance=1.5)])
+              for t in tables]
     return sorted(items, key=lambda item: item[0])
+
+
+_CJK = r"\u3400-\u9fff"  # ideographs: a space the author typed after punctuation (编码： 132001) stays
+_SCRIPT_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z%.,+\-])|(?<=[0-9A-Za-z%.,])[ \t]+(?=[{_CJK}])")
+
+
+def _unspaced(text: str) -> str:
+    """A PDF line as it was typed: Word, WPS and LibreOffice set figures in a Latin font beside Chinese, and the
+    extractor reads the gap between the two runs as a space (“支出 4.85 万元”), which nobody typed and which
+    separates a number from its unit. Spaces between two Latin words or two numbers stay."""
+    return _SCRIPT_GAP.sub("", text)
 
 
 def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | Row]:
@@ -212,7 +233,11 @@ def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | 
 
 
 def _starts_paragraph(line: dict, previous: dict, left: float, right: float, height: float) -> bool:
-    short = previous["x1"] < right - 1.5 * height
+    # A line ends short when the next word did not fit: a figure (1,731.80万元) is never broken, so a line
+    # that stops mid-sentence before a line starting with a figure is the same paragraph.
+    wrapped_figure = (line["text"][:1].isdigit() and previous["text"].rstrip()[-1:] not in "。！？；：:;.!?"
+                      and heading_of(previous["text"].strip()) is None)
+    short = previous["x1"] < right - 1.5 * height and not wrapped_figure
     indented = line["x0"] > left + 0.8 * height
     gap = previous["bottom"] != float("-inf") and line["top"] - previous["bottom"] > 1.2 * height
     return short or indented or gap or heading_of(line["text"].strip()) is not None

@@ -20,6 +20,9 @@ from .placement import Placement, by_sentence, framework_measures, qualified, tw
 from .rates import RateFound, Reading, explain
 from .tables import Tables
 
+_CHANGE_WORDS = re.compile(r"较上年|比上年|较去年|比去年|同比")
+_ON_LAST_YEAR = re.compile(r"较上年|比上年|较去年|比去年|同比")
+_DOWN_WORDS = re.compile(r"下降|减少|降低|降幅|节约|压减|缩减")
 _SHARE_OF = re.compile(r"占(?:全年)?([^，。；：\d]{2,16}?)(?:的)?(?:比例|比重)?$")
 
 
@@ -34,11 +37,17 @@ class RateClaims(Placement):
         for sentence in by_sentence(free):
             for m in (x for x in sentence if x.is_rate):
                 found = explain(m, sentence, by_block.get(m.where.block, []), lists)
-                out.append(self._share_of_named(found, sentence))
+                out.append(self._change_of_named(self._share_of_named(found, sentence)))
         for cell in tables.cells:
             if cell.mention.is_rate:
-                row = [c.mention for c in tables.cells if c.mention.where.block == cell.mention.where.block]
-                out.append(explain(cell.mention, row, row, lists))
+                row = [c for c in tables.cells if c.mention.where.block == cell.mention.where.block]
+                found = explain(cell.mention, [c.mention for c in row], [c.mention for c in row], lists)
+                if "执行率" in (cell.mention.where.column or "") and any(c.path == "budget.executed" for c in row):
+                    # the 执行率 of a 绩效自评表's budget row is 预算执行率 by the table's own definition, even when
+                    # the unit's 得分 ÷ 分值 happens to give the same number
+                    as_measure = self._by_measure(replace(found, status="unexplained"), fw, "预算执行率")
+                    found = as_measure if as_measure.measure else found
+                out.append(found)
         return [self._by_measure(self._measure_reading(r, fw), fw) for r in out]
 
     def _measure_reading(self, found: RateFound, fw: Framework) -> RateFound:
@@ -73,12 +82,32 @@ class RateClaims(Placement):
         return replace(found, status=status, reading=reading,
                        why=f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%")
 
-    def _by_measure(self, found: RateFound, fw: Framework) -> RateFound:
+    def _change_of_named(self, found: RateFound) -> RateFound:
+        """“2023年“三公”经费较上年下降18.6%”: a change of a catalogue line the sentence names, on last year, whose
+        two years the report states elsewhere (this year's often in the sentence before) — the claim it makes."""
+        if found.status != "unexplained" or not _CHANGE_WORDS.search(found.rate.lead):
+            return found
+        named = path_named(_ON_LAST_YEAR.split(found.rate.lead)[0], self.year)
+        if named is None or not named.startswith("lines.") or named.rpartition(".")[2] not in ("final", "budget"):
+            return found
+        head, _, column = named.rpartition(".")
+        new, old = self.figures.get(named), self.figures.get(f"{head}.prev_{column}")
+        if not new or not old or old[0].quantity.value <= 0:
+            return found
+        down = -1 if _DOWN_WORDS.search(found.rate.clause) and found.rate.quantity.value > 0 else 1
+        computed = (new[0].quantity.to(old[0].quantity.unit).value - old[0].quantity.value) \
+            / old[0].quantity.value * 100 * down
+        reading = Reading("change", new[0], old[0], computed)
+        status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+        return replace(found, status=status, reading=reading,
+                       why=f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%")
+
+    def _by_measure(self, found: RateFound, fw: Framework, named: str | None = None) -> RateFound:
         """An unexplained rate named as one of the framework's measures, computed from catalogue figures the report
         states elsewhere: the claim the rate makes, for `score` to confirm or contradict."""
         if found.status != "unexplained":
             return found
-        name = normalise(found.rate.label)
+        name = normalise(named or found.rate.label)
         names = fw.rate_measures()
         for mid, measure in framework_measures(fw).items():
             wanted = normalise(names[mid].split("·")[-1])
@@ -122,7 +151,7 @@ class RateClaims(Placement):
             record = qualified({"measure": found.measure, "value": self._signed(found)}, rate)
             self._add_claim(out["rates"], record, rate, ("measure",))
             if status == "contradicted":
-                unsure = "所引数字不在同一句，请核对口径"
+                unsure = "按框架指标以报告所载数字重算与所述不符，请核对所用数字与口径"
                 self._note(record, "存疑：" + unsure)
             self.items.append(Item("rate", "claims.rates", f"{rate.label} {rate.written}：{found.why}", (rate.where,),
                                    status, unsure, (rate.written,)))

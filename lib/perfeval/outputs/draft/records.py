@@ -62,12 +62,13 @@ class Records(Placement):
         whole_ref = self._ref(whole)
         if whole_ref is None or any(r is None for r in refs):
             return
+        enumerated = lst.complete or where == "enumeration"
         record = {"label": whole.label or "分项", "whole": whole_ref, "parts": refs,
-                  "relation": "=" if lst.complete else ">=", "source": whole.cite()}
+                  "relation": "=" if enumerated else ">=", "source": whole.cite()}
         out["identities"].append(record)
         self._note(record, "存疑：" + unsure if unsure else None)
         self.items.append(Item("identity", "claims.identities", text, evidence,
-                               "holds" if lst.complete else "partial", unsure, highlight))
+                               "holds" if lst.complete else "differs" if enumerated else "partial", unsure, highlight))
 
     def _section_claim(self, s: SectionStated, out: dict[str, list[dict[str, Any]]]) -> None:
         record: dict[str, Any] = {"name": s.name}
@@ -168,10 +169,14 @@ class Records(Placement):
 
     def _stated_figure(self, sid: str, m: Mention) -> dict[str, Any]:
         self._place(m)
-        record: dict[str, Any] = {"id": sid, "label": m.label or "（未载明）", "value": number(m)}
-        if m.quantity.unit:
-            record["unit"] = m.quantity.unit
-        qualified(record, m)
+        record: dict[str, Any] = {"id": sid, "label": m.label or "（未载明）"}
+        if m.quantity.scale != 1 and m.quantity.text:
+            record["text"] = m.quantity.text  # 5.6万人 admits 55,500–56,500 people; 56000 would admit one
+        else:
+            record["value"] = number(m)
+            if m.quantity.unit:
+                record["unit"] = m.quantity.unit
+            qualified(record, m)
         if m.year is not None:
             record["year"] = m.year
         record["source"] = m.cite()

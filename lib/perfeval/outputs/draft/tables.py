@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ...core.figures import unit_of
 from ...core.quantity import Quantity, parse_quantity
 from .catalogue import column_of, is_column_header, line_path, normalise, table_line, table_scalar
 from .document import Block, Document
@@ -79,9 +80,13 @@ class Tables:
 
 
 def _quantity(text: str) -> Quantity | None:
-    """The value a cell holds: figures written in digits only (a label such as 三公经费 is not the number 3)."""
-    if text.strip() in _EMPTY or not re.search(r"[0-9０-９]", text):
+    """The value a cell holds: figures written in digits, or a whole cell that is a count in Chinese numerals with
+    its unit (十二次); a label that begins with a numeral (三公经费, 一般) is not a number."""
+    if text.strip() in _EMPTY:
         return None
+    if not re.search(r"[0-9０-９]", text):
+        q = parse_quantity(text.strip())
+        return q if q is not None and q.unit and q.text == text.strip() else None
     return parse_quantity(text)
 
 
@@ -192,14 +197,28 @@ def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
             if q is None:
                 continue
             column = column_of(normalise(header), _year(header), report_year)
-            path = line_path(line, column) if line else (scalar if scalar and column == "budget" else None)
-            implied = None
-            if not q.unit and (line or (scalar and scalar.startswith("budget."))):
-                q, implied = _as(q, "万元"), "表中未写单位，按万元"
+            path = line_path(line, column) if line else (scalar if scalar and column == _scalar_column(scalar) else None)
+            q, implied = _catalogue_unit(q, path)
             where = Where(blocks[j].section, text, j, k + 1, _clean_row(label), header)
             out.cells.append(Cell(_mention(q, f"{_clean_row(label)}·{header}", where, implied), path))
         j += 1
     return j
+
+
+def _scalar_column(path: str) -> str:
+    """The column of a base data table that states a scalar figure: a head count actually on the payroll in the
+    决算 (actual) column, an approved number (编制, 聘用批复) and a budget figure in the 预算 column."""
+    actual = path.startswith("staff.") and path not in ("staff.authorized", "staff.contract_approved")
+    return "final" if actual else "budget"
+
+
+def _catalogue_unit(q: Quantity, path: str | None) -> tuple[Quantity, str | None]:
+    """A bare number in a cell that fills a catalogue figure is in that figure's unit (万元 for money, 人 for a
+    head count), noted as implied; a bare number that fills none stays as written."""
+    unit = unit_of(path) if path else ""
+    if q.unit or not unit:
+        return q, None
+    return _as(q, unit), f"表中未写单位，按{unit}"
 
 
 def _year(text: str) -> int | None:
@@ -241,10 +260,8 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
                 q, implied = _as(q, unit.group(1)), f"单位见表头“{header}”"
             elif not q.unit and ("分值" in words or "得分" in words):
                 q = _as(q, "分")
-            elif not q.unit and path and path.startswith(("budget.", "funds.")):
-                q, implied = _as(q, "万元"), "表中未写单位，按万元"
-            elif not q.unit and path and path.startswith("staff."):
-                q, implied = _as(q, "人"), "表中未写单位，按人"
+            elif not q.unit:
+                q, implied = _catalogue_unit(q, path)
             also = "lines.total.final" if whole and path == "budget.executed" else None
             where = Where(blocks[j].section, text, j, k + 1, row, header)
             out.cells.append(Cell(_mention(q, f"{row}·{header}" if row else header, where, implied), path, also))

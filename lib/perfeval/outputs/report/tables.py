@@ -53,6 +53,7 @@ def lines_frame(params: UnitParams) -> pd.DataFrame:
         line = params.figures.lines.get(key)
         if line is None:
             continue
+        line = line.in_wan()
         values = {label: getattr(line, col).value if getattr(line, col) else math.nan for col, label in COLUMNS.items()}
         change = _change(values["本年决算数"], values["上年决算数"]) if line.final and line.prev_final else math.nan
         rows.append({"项目": "\u3000" * _depth(key) + spec.label, **values, "决算较上年变动（%）": change})
