@@ -49,6 +49,7 @@ def test_a_report_it_cannot_read_fails_alone_with_the_reason(batch):
     received, _, outcome = batch
     broken = next(r for r in outcome.results if r.unit_id == "broken")
     assert broken.status == FAILED and "报告无法读取" in broken.reason and "broken.pdf" in broken.reason
+    assert str(received) not in broken.reason and "problem(s)" not in broken.reason  # officials read it: no path
     assert [r.unit_id for r in outcome.failed] == ["broken"]
 
 

@@ -209,7 +209,7 @@ def _a(path: str | None, text: str) -> str:
 def _link(e: Entry) -> str:
     run = e[0]
     main = _a(run.report, "打开报告") if run.status == OK else _a(run.notebook, "执行记录（ipynb）")
-    return " ".join(x for x in (main, _a(review_page(run), "核对页")) if x)
+    return "<br>".join(x for x in (main, _a(review_page(run), "核对页")) if x)  # one per line: the column stays narrow
 
 
 def _of_result(get: Callable[[UnitResult], float | str | None]) -> Callable[[Entry], float | str | None]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from ...errors import BatchError, PerfevalError
+from ...errors import BatchError, InputFileError, PerfevalError
 from ...core.params import RESERVED_NAMES, UNIT_ID, load_params
 from ...paths import UNITS_DIR, params_files_in
 from ...safetext import readable_path, shown_path
@@ -97,6 +97,13 @@ def _reads_as_report(path: Path) -> bool:
     return any(_REPORT_TITLE.search(head.decode(encoding, errors="ignore")) for encoding in ("utf-8", "gb18030"))
 
 
+def _why(exc: PerfevalError) -> str:
+    """What was wrong, without the file's path the reason already names (the index shows it to officials)."""
+    if isinstance(exc, InputFileError):
+        return "；".join(p.problem if not p.field else f"{p.field}: {p.problem}" for p in exc.problems)
+    return str(exc)
+
+
 def draft_reports(paths: Sequence[Path], outputs: Path) -> tuple[list[Path], dict[str, str], list[UnitRun]]:
     """Each report drafted into outputs/drafts/<id>.yaml (with its review page) before the units run.
 
@@ -118,7 +125,7 @@ def draft_reports(paths: Sequence[Path], outputs: Path) -> tuple[list[Path], dic
             target = write_draft(draft, outputs / DRAFTS / f"{draft.unit_id}.yaml")
             write_atomic(target.with_suffix(".review.html"), review_html(draft, f"{DRAFTS}/{target.name}"))
         except PerfevalError as exc:
-            failed.append(UnitRun(file_id(path), str(path), FAILED, f"报告无法读取，未能生成草稿：{exc}",
+            failed.append(UnitRun(file_id(path), str(path), FAILED, f"报告无法读取，未能生成草稿（{path.name}）：{_why(exc)}",
                                   drafted_from=str(path)))
             continue
         except OSError as exc:

@@ -9,6 +9,7 @@ Every problem with the file is a DraftError naming it.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 import zipfile
@@ -148,6 +149,10 @@ def pdf_items(path: Path) -> Iterator[str | Row]:
     """
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    # pdfminer warns on every font of PDFs that Word and LibreOffice write (FontBBox …): noise to an analyst, who
+    # learns what matters from the errors below
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     data = _read(path, "a .pdf report")
     if not data.lstrip()[:5].startswith(b"%PDF"):
