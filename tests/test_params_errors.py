@@ -154,3 +154,19 @@ def test_score_table_does_not_pass_terminal_escapes(unit_copy, capsys):
     assert main(["score", str(path)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out and "长沙\ufffd]0;pwned\ufffd\ufffd[2J县" in out
+
+
+def test_a_misspelt_key_is_named_with_the_field_its_record_has(tmp_path, capsys):
+    """Typos at every depth, each answered from its own record (budgt → budget under figures, sorce → source
+    under a figure, unti → unit in a stated figure); a key nothing resembles gets no guess."""
+    path = tmp_path / "typos.yaml"
+    path.write_text("unit: {id: t1, name: 某单位, region: 某县, year: 2023, framework: dept_overall_a, budgt_code: '001'}\n"
+                    "figures:\n  budgt: {start: {value: 100}}\n  staff: {on_duty: {value: 10, sorce: 附件}}\n"
+                    "claims: {totl: 96, zzzz: 1}\nstated:\n  - {id: a, label: 某数, value: 3, unti: 次}\n",
+                    encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    for field, near in (("unit.budgt_code", "budget_code"), ("figures.budgt", "budget"),
+                        ("figures.staff.on_duty.sorce", "source"), ("claims.totl", "total"), ("stated[0].unti", "unit")):
+        assert f"{field}: unknown field; did you mean '{near}'?" in err
+    assert "claims.zzzz: unknown field\n" in err + "\n"

@@ -194,7 +194,7 @@ def parse_framework(data: Any, file: str | Path) -> Framework:
     try:
         fw = Framework.model_validate(data)
     except ValidationError as exc:
-        raise FrameworkError(str(file), describe_errors(exc, data)) from None
+        raise FrameworkError(str(file), describe_errors(exc, data, Framework)) from None
     problems = _tree_problems(fw) + _reading_problems(fw)
     if problems:
         raise FrameworkError(str(file), problems)
@@ -216,8 +216,8 @@ def _extend(data: dict[str, Any], file: Path, seen: tuple[str, ...]) -> Framewor
     try:
         ext = Extension.model_validate(data)
     except ValidationError as exc:
-        problems = describe_errors(exc, data)
-        if any(p[1] == "unknown field" for p in problems):
+        problems = describe_errors(exc, data, Extension)
+        if any(p[1].startswith("unknown field") for p in problems):
             problems.append(("", "a framework that extends another gives only id, name, source, extends, defaults "
                                  "and verdict; copy the whole framework to change its tree or rules"))
         raise FrameworkError(str(file), problems) from None

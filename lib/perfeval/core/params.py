@@ -675,7 +675,7 @@ def check_params(data: Any) -> Checked:
     try:
         params = UnitParams.model_validate(data)
     except ValidationError as exc:
-        problems = describe_errors(exc, data)
+        problems = describe_errors(exc, data, UnitParams)
         bad = frozenset(str(err["loc"][0]) for err in exc.errors() if err["loc"])
         partial, shifted = _valid_part(data, exc)
         if partial is None:

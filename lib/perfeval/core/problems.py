@@ -1,11 +1,14 @@
 """Validation problems as people read them: a field path named the way the file is written, and a plain message."""
 from __future__ import annotations
 
+import difflib
 import math
 import re
-from typing import Any
+import types
+import typing
+from typing import Any, Union
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 _MESSAGES = {
     "float_type": "expected a number, found {found}",
@@ -47,10 +50,61 @@ def not_a_number(value: Any) -> str:
     return message
 
 
-def describe_errors(exc: ValidationError, data: Any = None) -> list[tuple[str, str]]:
+def _models(tp: Any) -> list[type[BaseModel]]:
+    """The record types a field's annotation can hold (through Annotated, unions, Optional)."""
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [tp]
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _models(typing.get_args(tp)[0])
+    if origin in (Union, types.UnionType):
+        return [m for arg in typing.get_args(tp) for m in _models(arg)]
+    return []
+
+
+def _inner(tp: Any, key: Any) -> list[Any]:
+    """What a list's item or a mapping's value is, for the step `key` into a container annotation."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _inner(typing.get_args(tp)[0], key)
+    if origin in (Union, types.UnionType):
+        return [t for arg in typing.get_args(tp) for t in _inner(arg, key)]
+    args = typing.get_args(tp)
+    if origin is list and isinstance(key, int) and args:
+        return [args[0]]
+    if origin is dict and isinstance(key, str) and len(args) == 2:
+        return [args[1]]
+    return []
+
+
+def known_fields(model: type[BaseModel], loc: list[Any]) -> set[str]:
+    """The field names of the record at `loc` (the path to an unknown field, without it): what to suggest from."""
+    current: list[Any] = [model]
+    for key in loc:
+        nxt: list[Any] = []
+        for tp in current:
+            for m in _models(tp):
+                if isinstance(key, str) and key in m.model_fields:
+                    nxt.append(m.model_fields[key].annotation)
+            nxt += _inner(tp, key)
+        current = nxt
+    return {name for tp in current for m in _models(tp) for name in m.model_fields}
+
+
+def unknown_field(model: type[BaseModel] | None, loc: list[Any]) -> str:
+    """'unknown field', with the nearest field the record has ('; did you mean 'budget'?')."""
+    if model is None or not loc or not isinstance(loc[-1], str):
+        return "unknown field"
+    close = difflib.get_close_matches(loc[-1], sorted(known_fields(model, loc[:-1])), n=1, cutoff=0.6)
+    return f"unknown field; did you mean {close[0]!r}?" if close else "unknown field"
+
+
+def describe_errors(exc: ValidationError, data: Any = None,
+                    model: type[BaseModel] | None = None) -> list[tuple[str, str]]:
     """Turn pydantic errors into (field path, plain message) pairs, dropping union noise.
 
-    With the raw data, indicators are named by id (indicators.staffing_control.rule…), not by list positions.
+    With the raw data, indicators are named by id (indicators.staffing_control.rule…), not by list positions;
+    with the model validated, an unknown field is named with the nearest field its record has.
     """
     problems: dict[str, str] = {}
     for err in exc.errors(include_url=False):
@@ -59,7 +113,9 @@ def describe_errors(exc: ValidationError, data: Any = None) -> list[tuple[str, s
         field = readable_path(loc, data)
         template = _MESSAGES.get(err["type"])
         ctx = dict(err.get("ctx") or {})
-        if err["type"] == "value_error":
+        if err["type"] == "extra_forbidden":
+            message = unknown_field(model, [p for p in err["loc"] if isinstance(p, (str, int))])
+        elif err["type"] == "value_error":
             message = str(ctx.get("error", err["msg"]))
         elif err["type"] == "float_type":
             message = not_a_number(err.get("input"))
