@@ -23,7 +23,7 @@ RESULT_MIME = "application/vnd.perfeval.unit+json"  # the unit result as an outp
 class Out(BaseModel):
     """Base of the result's records: plain data, unknown fields kept out, read back as written."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _r(x: float | None, places: int = 2) -> float | None:

@@ -374,5 +374,3 @@ Measure = Annotated[
     BeforeValidator(_normalise),
 ]
 
-for _cls in (Ratio, Change, Sum, Diff, Choose):
-    _cls.model_rebuild()

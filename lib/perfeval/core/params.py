@@ -47,7 +47,7 @@ RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10))
 class Record(BaseModel):
     """Base of every params record: unknown fields are errors, numbers are never parsed from text."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 Basis = Literal["self_reported", "verified"]
@@ -498,12 +498,12 @@ class UnitParams(Record):
 
     drafted_from: Text | None = None  # the report `perfeval draft` read this file from: not yet confirmed by an analyst
     unit: Identity
-    figures: Figures = Figures()
+    figures: Figures = Field(default_factory=Figures)
     stated: list[StatedFigure] = []
     projects: list[Project] = []
     judgements: dict[str, dict[str, Case]] = {}
     indicators: list[Row] = []
-    claims: Claims = Claims()
+    claims: Claims = Field(default_factory=Claims)
     interpretations: dict[str, Union[str, Number]] = {}
     not_assessed: dict[str, Text] = {}  # indicator id -> why the document does not allow scoring it
     not_applicable: dict[str, Text] = {}  # indicator id -> why it does not apply (e.g. 无楼堂馆所项目)

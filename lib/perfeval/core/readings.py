@@ -19,7 +19,7 @@ NATIONAL_SOURCE = "财预〔2020〕10号"
 class Spec(BaseModel):
     """Base of every framework record: unknown fields are errors, records are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class GradeBand(Spec):

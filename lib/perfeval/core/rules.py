@@ -590,5 +590,3 @@ Rule = Annotated[
     BeforeValidator(_normalise),
 ]
 
-for _cls in (Unspecified, Part, Composite):
-    _cls.model_rebuild()
