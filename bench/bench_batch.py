@@ -1,11 +1,20 @@
 """Benchmark the batch: against the naive shell loop, against empty notebooks (the floor), and at scale.
 
-Units come from perfeval.synth (plausible units of both frameworks, reproducible from a seed).
+Units come from perfeval.synth (plausible units of both frameworks, reproducible from a seed). Every figure is
+wall time and the peak resident memory of the whole process tree (workers and kernels included), sampled
+every 0.1 s.
 
-  --units N           batch vs the naive loop (`papermill` then `jupyter nbconvert` per unit) vs empty
-                      notebooks through the same pool, in one run (default N=20)
-  --scale 20,100,1000 batch wall time and peak memory of the whole process tree for each N
-  --dask N            a dask LocalCluster against the local pool at N units
+  --units N           in one run: the batch, the naive loop (`papermill` then `jupyter nbconvert --no-input` per
+                      unit), empty notebooks through `perfeval run` (the warm pool's own cost: kernels, papermill,
+                      result extraction, HTML export, publishing) and empty notebooks each in a fresh kernel (the
+                      kernel floor); unit reports only, as the naive loop makes nothing else (default N=20)
+  --scale 20,100,1000 `perfeval run` with every output (reports, index, CSV, portfolio page, summary workbook):
+                      wall, per unit, peak memory, and how much of each went to the units and to the summaries
+  --dask N            the same run with every output on a dask LocalCluster against the local pool at N units
+
+The empty notebook displays the unit result record, which `perfeval run` requires of every notebook, read from
+a file computed before the timing starts (`perfeval score --json`): it scores nothing, so the batch's own cost
+is all it measures. Set PYTHONPATH to another checkout's lib/ to measure that checkout's code.
 
 Run: .venv/bin/python bench/bench_batch.py [--units N] [--scale LIST] [--dask N] [--workers W]
 """
@@ -13,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shlex
 import subprocess
 import sys
@@ -20,13 +30,22 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-NOTEBOOK = ROOT / "notebooks" / "unit_report.ipynb"
+RESULT_MIME = "application/vnd.perfeval.unit+json"
+EMPTY_CELL = ("import json, pathlib\nfrom IPython.display import display\n"
+              "display({%r: json.loads(pathlib.Path(params_file).with_suffix('.json').read_text('utf-8'))}, raw=True)"
+              % RESULT_MIME)
+
+
+def notebooks_dir() -> Path:
+    from perfeval.paths import NOTEBOOKS_DIR
+
+    return NOTEBOOKS_DIR
 
 
 def make_units(folder: Path, n: int, seed: int = 2026) -> Path:
@@ -40,10 +59,11 @@ def make_units(folder: Path, n: int, seed: int = 2026) -> Path:
 class PeakMemory:
     """Samples the summed resident memory of a process and all its descendants (kernels included)."""
 
-    def __init__(self, pid: int, every: float = 0.2) -> None:
+    def __init__(self, pid: int, every: float = 0.1) -> None:
         import psutil
 
-        self.root, self.every, self.peak, self._stop = psutil.Process(pid), every, 0, threading.Event()
+        self.root, self.every, self._stop = psutil.Process(pid), every, threading.Event()
+        self.samples: list[tuple[float, int]] = []  # (wall clock, bytes)
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
@@ -53,82 +73,112 @@ class PeakMemory:
         while not self._stop.is_set():
             try:
                 procs = [self.root, *self.root.children(recursive=True)]
-                total = 0
-                for p in procs:
-                    try:
-                        total += p.memory_info().rss
-                    except psutil.Error:
-                        pass
-                self.peak = max(self.peak, total)
             except psutil.Error:
                 return
+            total = 0
+            for p in procs:
+                try:
+                    total += p.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.samples.append((time.time(), total))
             self._stop.wait(self.every)
 
-    def stop(self) -> int:
+    def stop(self) -> "PeakMemory":
         self._stop.set()
         self._thread.join()
-        return self.peak
+        return self
+
+    def peak(self, start: float = 0.0, end: float = float("inf")) -> int:
+        return max((b for t, b in self.samples if start <= t <= end), default=0)
 
 
-def timed(cmd: list[str] | str, shell: bool = False) -> tuple[float, int]:
-    """Wall seconds and peak memory (bytes, whole process tree) of one command."""
+@dataclass
+class Run:
+    """One timed command: wall seconds, its memory samples, and when it started (wall clock)."""
+
+    wall: float
+    memory: PeakMemory
+    started: float
+
+    @property
+    def peak(self) -> int:
+        return self.memory.peak()
+
+
+def timed(cmd: list[str] | str, shell: bool = False) -> Run:
+    started = time.time()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, shell=shell, cwd=ROOT, executable="/bin/bash" if shell else None,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, shell=shell, executable="/bin/bash" if shell else None,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     mem = PeakMemory(proc.pid)
-    proc.wait()
-    return time.perf_counter() - t0, mem.stop()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    if proc.returncode and not shell:
+        sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
+    return Run(wall, mem.stop(), started)
 
 
-def batch(units: Path, out: Path, workers: int, extra: list[str] = ()) -> tuple[float, int, int]:
-    """`perfeval run` over a folder of units (no portfolio/workbook: unit reports only); wall, memory, failures."""
-    wall, mem = timed([str(BIN / "perfeval"), "run", str(units), "-o", str(out), "-j", str(workers), "-q",
-                       "--no-summaries", *extra])
+def batch(units: Path, out: Path, workers: int, extra: list[str] = (), summaries: bool = True) -> tuple[Run, int]:
+    """`perfeval run` over a folder of units; its run and how many units failed."""
+    run = timed([str(BIN / "perfeval"), "run", str(units), "-o", str(out), "-j", str(workers), "-q",
+                 *([] if summaries else ["--no-summaries"]), *extra])
     status = json.loads((out / "batch_status.json").read_text(encoding="utf-8"))["units"]
-    return wall, mem, sum(r["status"] != "ok" for r in status.values())
+    return run, sum(r["status"] != "ok" for r in status.values())
+
+
+def write_results(units: Path) -> None:
+    """Each unit's result beside its params file (x.yaml → x.json), for the empty notebook to display."""
+    code = ("import sys, pathlib\nfrom perfeval.result import evaluate_file\n"
+            "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.yaml')):\n"
+            "    p.with_suffix('.json').write_text(evaluate_file(p).to_json(), encoding='utf-8')\n")
+    subprocess.run([sys.executable, "-c", code, str(units)], check=True)
 
 
 def empty_notebook(path: Path) -> Path:
-    """A notebook that declares the batch's parameter and does nothing else."""
+    """A notebook that declares the batch's parameter and displays the unit's precomputed result: no scoring."""
     nb = nbformat.v4.new_notebook()
-    cell = nbformat.v4.new_code_cell('params_file: str = ""  # unused')
+    cell = nbformat.v4.new_code_cell('params_file: str = ""')
     cell.metadata["tags"] = ["parameters"]
-    nb.cells = [cell]
+    nb.cells = [cell, nbformat.v4.new_code_cell(EMPTY_CELL)]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, path)
     return path
 
 
-def _cold_empty(args: tuple[str, str]) -> float:
+def _cold_empty(args: tuple[str, str, str]) -> float:
     import papermill
 
     from perfeval.outputs.batch.kernel import NativeKernelManager
 
     t0 = time.perf_counter()
-    papermill.execute_notebook(args[0], args[1], kernel_name="python3", progress_bar=False,
-                               kernel_manager_class=NativeKernelManager, shutdown_kernel="immediate")
+    papermill.execute_notebook(args[0], args[1], parameters={"params_file": args[2]}, kernel_name="python3",
+                               progress_bar=False, kernel_manager_class=NativeKernelManager,
+                               shutdown_kernel="immediate")
     return time.perf_counter() - t0
 
 
-def cold_floor(empty: Path, out: Path, n: int, workers: int) -> float:
-    """n empty notebooks, each in a kernel of its own, through a pool of worker processes: wall seconds."""
+def cold_floor(empty: Path, units: Path, out: Path, workers: int) -> float:
+    """Each unit's empty notebook in a kernel of its own, through a pool of worker processes: wall seconds."""
     import multiprocessing
 
+    params = sorted(units.glob("*.yaml"))
+    jobs = [(str(empty), str(out / f"e{i}.ipynb"), str(p)) for i, p in enumerate(params)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        list(pool.map(_cold_empty, [(str(empty), str(out / f"e{i}.ipynb")) for i in range(workers)]))  # warm-up
+        list(pool.map(_cold_empty, jobs[:workers]))  # warm-up: the workers' own imports
         t0 = time.perf_counter()
-        list(pool.map(_cold_empty, [(str(empty), str(out / f"e{i}.ipynb")) for i in range(n)]))
+        list(pool.map(_cold_empty, jobs))
         return time.perf_counter() - t0
 
 
-def naive_loop(units: Path, out: Path) -> float:
+def naive_loop(units: Path, out: Path) -> Run:
     out.mkdir()
+    notebook = notebooks_dir() / "unit_report.ipynb"
     loop = (f"for f in {units}/*.yaml; do id=$(basename \"$f\" .yaml); "
-            f"{BIN / 'papermill'} {NOTEBOOK} {out}/$id.ipynb -p params_file \"$f\" -k python3 "
-            f"--cwd {NOTEBOOK.parent} --no-progress-bar >/dev/null 2>&1 && "
+            f"{BIN / 'papermill'} {notebook} {out}/$id.ipynb -p params_file \"$f\" -k python3 "
+            f"--cwd {notebook.parent} --no-progress-bar >/dev/null 2>&1 && "
             f"{BIN / 'jupyter'} nbconvert --to html --no-input {out}/$id.ipynb >/dev/null 2>&1; done")
-    wall, _ = timed(loop, shell=True)
-    return wall
+    return timed(loop, shell=True)
 
 
 def mb(x: int) -> str:
@@ -137,53 +187,81 @@ def mb(x: int) -> str:
 
 def compare(n: int, workers: int, tmp: Path) -> None:
     units = make_units(tmp / f"units{n}", n)
-    t_batch, m_batch, failed = batch(units, tmp / "batch", workers)
-    t_naive = naive_loop(units, tmp / "naive")
+    write_results(units)
     empty = empty_notebook(tmp / "empty.ipynb")
-    t_empty_same, _, _ = batch(units, tmp / "empty_same", workers, ["--notebook", str(empty)])
-    t_cold = cold_floor(empty, tmp, n, workers)
-    print(f"{n} units, {workers} workers")
-    print(f"  batch (perfeval run):                        {t_batch:7.2f} s  ({t_batch / n:.2f} s/unit, "
-          f"{failed} failed, peak {mb(m_batch)})")
-    print(f"  naive loop (papermill + jupyter nbconvert):  {t_naive:7.2f} s  ({t_naive / n:.2f} s/unit)")
-    print(f"  ratio naive / batch:                         {t_naive / t_batch:7.2f} ×")
-    print(f"  empty notebooks, same pool (perfeval run --notebook empty): {t_empty_same:6.2f} s "
-          f"-> batch / empty = {t_batch / t_empty_same:.2f} ×")
-    print(f"  empty notebooks, a fresh kernel each, {workers}-process pool (the kernel floor): {t_cold:6.2f} s "
-          f"-> batch / floor = {t_batch / t_cold:.2f} ×")
+    b, failed = batch(units, tmp / "batch", workers, summaries=False)
+    e, e_failed = batch(units, tmp / "empty_warm", workers, ["--notebook", str(empty)], summaries=False)
+    naive = naive_loop(units, tmp / "naive")
+    reports = len(list((tmp / "naive").glob("*.html")))
+    cold = cold_floor(empty, units, tmp, workers)
+    print(f"{n} units, {workers} workers, unit reports only (no portfolio or workbook: the naive loop makes none)")
+    print(f"  batch (perfeval run):                          {b.wall:7.2f} s  {b.wall / n:.3f} s/unit  "
+          f"peak {mb(b.peak)}  {failed} failed")
+    print(f"  empty notebooks through perfeval run (warm):   {e.wall:7.2f} s  {e.wall / n:.3f} s/unit  "
+          f"peak {mb(e.peak)}  {e_failed} failed")
+    print(f"  naive loop (papermill + jupyter nbconvert):    {naive.wall:7.2f} s  {naive.wall / n:.3f} s/unit  "
+          f"peak {mb(naive.peak)}  {n - reports} failed")
+    print(f"  empty notebooks, a fresh kernel each ({workers}-process pool, the kernel floor): {cold:7.2f} s")
+    print(f"  batch / naive:       {naive.wall / b.wall:5.2f} × faster")
+    print(f"  batch / empty-warm:  {b.wall / e.wall:5.2f} ×  (what the report's own work adds to the pool's cost)")
+    print(f"  batch / kernel floor: {b.wall / cold:5.2f} ×")
+
+
+def phases(run: Run, out: Path) -> str:
+    """Wall and peak memory of the units (until the last unit result was written) and of the summaries after."""
+    results = list((out / "units").glob("*/*.json"))
+    if not results:
+        return ""
+    units_done = max(p.stat().st_mtime for p in results)
+    units_wall = units_done - run.started
+    return (f"[units {units_wall:7.1f} s, peak {mb(run.memory.peak(end=units_done))}; "
+            f"summaries {run.wall - units_wall:6.1f} s, peak {mb(run.memory.peak(start=units_done))}]")
+
+
+def sizes(out: Path) -> str:
+    names = ("portfolio.html", "summary.xlsx", "index.html", "summary.csv")
+    return ", ".join(f"{n} {(out / n).stat().st_size / 1024:,.0f} KB" for n in names if (out / n).exists())
 
 
 def scale(ns: list[int], workers: int, tmp: Path) -> None:
-    print(f"scale, {workers} workers (unit reports only)")
+    print(f"scale, {workers} workers, every output (reports, index, CSV, portfolio page, summary workbook)")
     for n in ns:
         units = make_units(tmp / f"scale{n}", n)
-        wall, mem, failed = batch(units, tmp / f"scale_out{n}", workers)
-        print(f"  {n:5d} units: {wall:8.2f} s wall, {wall / n:.3f} s/unit, peak memory {mb(mem)}, {failed} failed")
+        out = tmp / f"scale_out{n}"
+        run, failed = batch(units, out, workers)
+        print(f"  {n:5d} units: {run.wall:8.1f} s wall, {run.wall / n:.3f} s/unit, peak {mb(run.peak)}, "
+              f"{failed} failed {phases(run, out)}")
+        print(f"               {sizes(out)}")
 
 
 def dask_vs_pool(n: int, workers: int, tmp: Path) -> None:
     units = make_units(tmp / f"dask{n}", n)
-    t_pool, m_pool, f_pool = batch(units, tmp / "pool", workers)
-    t_dask, m_dask, f_dask = batch(units, tmp / "dask", workers, ["--scheduler", "local"])
+    pool, f_pool = batch(units, tmp / "pool", workers)
+    dask, f_dask = batch(units, tmp / "dask", workers, ["--scheduler", "local"])
     same = all((tmp / "pool" / p.relative_to(tmp / "dask")).read_bytes() == p.read_bytes()
                for p in (tmp / "dask" / "units").rglob("*.html"))
-    print(f"{n} units, {workers} workers")
-    print(f"  local pool:          {t_pool:7.2f} s, peak {mb(m_pool)}, {f_pool} failed")
-    print(f"  dask LocalCluster:   {t_dask:7.2f} s, peak {mb(m_dask)}, {f_dask} failed  "
-          f"(ratio {t_dask / t_pool:.2f} ×; HTML identical to the pool's: {same})")
+    print(f"{n} units, {workers} workers, every output")
+    print(f"  local pool:          {pool.wall:7.1f} s, {pool.wall / n:.3f} s/unit, peak {mb(pool.peak)}, "
+          f"{f_pool} failed {phases(pool, tmp / 'pool')}")
+    print(f"  dask LocalCluster:   {dask.wall:7.1f} s, {dask.wall / n:.3f} s/unit, peak {mb(dask.peak)}, "
+          f"{f_dask} failed {phases(dask, tmp / 'dask')}")
+    print(f"  dask / pool {dask.wall / pool.wall:.2f} ×; reports identical to the pool's: {same}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--units", type=int, help="compare batch, naive loop and empty notebooks at N units")
-    parser.add_argument("--scale", help="comma-separated unit counts for wall time and peak memory")
-    parser.add_argument("--dask", type=int, help="LocalCluster against the local pool at N units")
+    parser.add_argument("--scale", help="comma-separated unit counts for wall time and peak memory, every output")
+    parser.add_argument("--dask", type=int, help="LocalCluster against the local pool at N units, every output")
     parser.add_argument("--workers", type=int, default=None, help="workers (default: one per core)")
     args = parser.parse_args()
     from perfeval.outputs.batch import default_workers
 
     workers = args.workers or default_workers()
-    print(f"command: {shlex.join([Path(sys.executable).name, 'bench/bench_batch.py', *sys.argv[1:]])}")
+    where = f"PYTHONPATH={os.environ['PYTHONPATH']} " if os.environ.get("PYTHONPATH") else ""
+    print(f"command: {where}{shlex.join([Path(sys.executable).name, 'bench/bench_batch.py', *sys.argv[1:]])}")
+    load = os.getloadavg()
+    print(f"load average before the run: {load[0]:.1f} (1 min), {load[1]:.1f} (5 min) on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="bench_batch_") as tmp:
         if args.units or not (args.scale or args.dask):
             compare(args.units or 20, workers, Path(tmp) / "compare")
@@ -191,6 +269,7 @@ def main() -> None:
             scale([int(x) for x in args.scale.split(",")], workers, Path(tmp) / "scale")
         if args.dask:
             dask_vs_pool(args.dask, workers, Path(tmp) / "dask")
+    print(f"load average after the run: {os.getloadavg()[0]:.1f} (1 min)")
     sys.stdout.flush()
 
 
