@@ -19,7 +19,6 @@ from typing import Iterator
 
 from ...errors import DraftError
 from ...fileio import read_bounded
-from ..excel.book import archive_too_big
 from .document import Row, join_lines
 from .sections import heading_of
 
@@ -88,6 +87,8 @@ def txt_items(path: Path) -> Iterator[str | Row]:
 # ---------------------------------------------------------------- .docx
 
 def _open_zip(path: Path, data: bytes, what: str) -> None:
+    from ..excel.book import archive_too_big  # imports openpyxl: only a .docx needs it
+
     if data.startswith(_OLE):
         raise _fail(path, f"is password-protected or an old binary Word file; save it as {what} without a password")
     if not data.startswith(_ZIP):
