@@ -16,6 +16,7 @@ from pathlib import PurePath
 SHOWN = "\ufffd"  # what a character that must not act is shown as
 # Embeddings, overrides and isolates ("Trojan Source", CVE-2021-42574): they reorder the text after them.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 _SURROGATES = re.compile("[\udc80-\udcff]")  # bytes of a file name that were not UTF-8 (surrogateescape)
 _NON_ASCII = re.compile("[^\x00-\x7f]+")
 _KEPT_IN_TERMINAL = frozenset("\n\t\u200d")  # line structure, and the joiner inside emoji and some scripts
@@ -59,7 +60,7 @@ def inert(text: str) -> str:
 
     The one function every output applies to unit text (HTML reports, portfolio, index, CSV, workbooks).
     """
-    return "".join(SHOWN if ch in BIDI_CONTROLS else ch for ch in _decoded(text))
+    return _BIDI.sub(SHOWN, _decoded(text))  # a regular expression: a 500 KB page in 1 ms, not 20
 
 
 def _acts_on_terminal(ch: str) -> bool:
