@@ -89,5 +89,18 @@ def json_escaped(text: str) -> str:
     Such characters only occur inside JSON strings (json.dumps already escapes those below U+0020), so the
     document means the same; it can be printed to a terminal and written as UTF-8.
     """
-    return "".join(f"\\u{ord(ch):04x}" if ch not in "\n " and unicodedata.category(ch) in
-                   ("Cc", "Cf", "Cs", "Zl", "Zp") else ch for ch in text)
+    return _MAYBE_ACTING.sub(_json_escape, text)
+
+
+# Characters that cannot be control, format, separator or surrogate characters; only the others are looked up.
+_MAYBE_ACTING = re.compile("[^\n\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+        return ch
+    if ord(ch) > 0xFFFF:  # JSON writes a character beyond the BMP as its UTF-16 surrogate pair
+        high, low = divmod(ord(ch) - 0x10000, 0x400)
+        return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
+    return f"\\u{ord(ch):04x}"
