@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from nbconvert import HTMLExporter
 
 from perfeval.outputs import htmlexport
-from perfeval.outputs.htmlexport import ReaderView, accessible, exporter, to_html
+from perfeval.outputs.htmlexport import ReaderView, finish_page, exporter, to_html
 from perfeval.result import RESULT_MIME
 from perfeval.safetext import inert
 
@@ -59,10 +59,16 @@ def test_the_page_is_nbconverts_own_document():
     assert "&lt;script&gt;" in page and "\u202e" not in page and "a warning" not in page
 
 
-def test_accessible_touches_only_the_templates_markup():
-    assert accessible('<img src="a.png">') == '<img alt="No description has been provided for this image" src="a.png">'
-    assert accessible('<img alt="图1" src="a.png">') == '<img alt="图1" src="a.png">'
-    assert accessible('<div class="jp-OutputArea-output jp-RenderedHTML">') == \
+def test_finish_page_touches_only_the_templates_markup():
+    assert finish_page('<img src="a.png">') == '<img alt="No description has been provided for this image" src="a.png">'
+    assert finish_page('<img alt="图1" src="a.png">') == '<img alt="图1" src="a.png">'
+    assert finish_page('<div class="jp-OutputArea-output jp-RenderedHTML">') == \
         '<div tabindex="0" class="jp-OutputArea-output jp-RenderedHTML">'
-    assert accessible('<div class="pe-note">') == '<div class="pe-note">'
-    assert accessible("&lt;img src=x&gt;") == "&lt;img src=x&gt;"  # escaped unit text is not markup
+    assert finish_page('<div class="pe-note">') == '<div class="pe-note">'
+    assert finish_page("&lt;img src=x&gt;") == "&lt;img src=x&gt;"  # escaped unit text is not markup
+    assert finish_page("&#19971;&#x4e2d;&#60;&#38;&#8238;") == "七中&#60;&#38;\u202e"  # inert() then shows U+202E as �
+
+
+def test_chinese_is_written_as_characters():
+    page = to_html(notebook(), "长沙县")
+    assert "一、结论" in page and "&#19968;" not in page

@@ -50,20 +50,29 @@ class ReaderView(Preprocessor):
 
 _IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\balt=)")
 _FOCUSABLE = re.compile(r'<div class="(?=[^"]*\b(?:jp-Cell-inputWrapper|jp-OutputArea-output)\b)')
+_CHARACTER_REFERENCE = re.compile(r"&#(?:([0-9]{3,7})|[xX]([0-9a-fA-F]{2,6}));")
 
 
-def accessible(page: str) -> str:
-    """What nbconvert's HTMLExporter adds last, on the template's own markup: alt text on an image without one,
-    and tabindex="0" on every output (a table scrolling inside its block can then be scrolled from the keyboard).
-    Unit text is escaped before it reaches the page, so neither pattern can match text from a unit.
+def _character(match: re.Match[str]) -> str:
+    """A numeric character reference to a character beyond ASCII, as the character (none of them is markup)."""
+    code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+    return chr(code) if 0x80 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else match.group()
+
+
+def finish_page(page: str) -> str:
+    """What nbconvert's HTMLExporter does last, without parsing the page again: alt text on an image without one,
+    tabindex="0" on every output (a table scrolling inside its block can then be scrolled from the keyboard), and
+    characters rather than numeric references (headings come out of nbconvert as &#19971;&#12289;...).
+    Unit text is escaped before it reaches the page, so no pattern can match markup from a unit.
     """
     page = _IMG_WITHOUT_ALT.sub('<img alt="No description has been provided for this image"', page)
-    return _FOCUSABLE.sub('<div tabindex="0" class="', page)
+    page = _FOCUSABLE.sub('<div tabindex="0" class="', page)
+    return _CHARACTER_REFERENCE.sub(_character, page)
 
 
 class ReaderExporter(HTMLExporter):
     """HTMLExporter without its final BeautifulSoup pass: parsing and printing the whole page again, base64
-    charts included, took 35 ms of a report's 90 ms of export for those two attributes (done by accessible()).
+    charts included, took 35 ms of a report's 90 ms of export (finish_page() does what it did).
     """
 
     def from_notebook_node(self, nb: nbformat.NotebookNode, resources: dict[str, Any] | None = None,
@@ -76,7 +85,7 @@ class ReaderExporter(HTMLExporter):
         self.register_filter("filter_data_type", WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata,
                                                                        parent=self, resources=resources))
         page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
-        return accessible(page), resources
+        return finish_page(page), resources
 
 
 @lru_cache(maxsize=1)

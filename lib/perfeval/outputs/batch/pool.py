@@ -90,15 +90,19 @@ class WorkerPool:
                  failed: Failed) -> Iterator[UnitOutcome]:
         """Each job's outcome as it finishes. task_of may answer with an outcome (a unit that cannot be sent);
         failed(job, reason) makes the outcome of a unit whose worker died.
+
+        A worker gets its next unit before the outcome of its last one is handed over: publishing (files synced
+        to disk, the notebook signed, the status written) then runs while the worker is busy, not while it waits.
         """
         pending = list(reversed(jobs))
+        finished: list[UnitOutcome] = []
         while True:
             for worker in self.workers:
                 while worker.job is None and pending:
                     job = pending.pop()
                     task = task_of(job)
                     if isinstance(task, UnitOutcome):
-                        yield task
+                        finished.append(task)
                         continue
                     try:
                         worker.conn.send(task)
@@ -107,6 +111,8 @@ class WorkerPool:
                         pending.append(job)
                         self._replace(worker)
                         break
+            yield from finished
+            finished.clear()
             busy = [w for w in self.workers if w.job is not None]
             if not busy:
                 if pending:  # a worker found dead while idle was replaced: give it the unit
@@ -119,11 +125,11 @@ class WorkerPool:
                 job, worker.job = worker.job, None
                 try:
                     if worker.conn.poll():
-                        yield worker.conn.recv()
+                        finished.append(worker.conn.recv())
                         continue
                 except (EOFError, OSError):
                     pass
-                yield failed(job, _death(worker.process))  # died mid-unit: only this unit fails
+                finished.append(failed(job, _death(worker.process)))  # died mid-unit: only this unit fails
                 self._replace(worker)
 
     def close(self) -> None:
