@@ -1,64 +1,112 @@
-"""Benchmark the engine and the command line: validate+score one unit, and CLI start-up.
+"""Benchmark the command line: `perfeval score` and `perfeval validate` on one file from the shell, what their time
+is made of, and the engine's steps on each sample unit.
 
-Run: .venv/bin/python bench/bench_cli.py [--repeat N]
+Python here may run with PYTHONDONTWRITEBYTECODE set (this development machine does): every process would then
+compile the package from source, which an installed perfeval never does. The package is compiled first, so the
+figures are those of an installed perfeval; --source measures without bytecode instead.
+From the shell: wall time and CPU time (user + system) of the whole process, median and minimum. The floors are
+the interpreter alone and the interpreter importing what every command needs (PyYAML and pydantic).
+
+Run: .venv/bin/python bench/bench_cli.py [--repeat N] [--source]
 """
 from __future__ import annotations
 
 import argparse
+import os
+import resource
+import shlex
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-UNITS = sorted((ROOT / "params" / "units").glob("*.yaml"))
+from perfeval.paths import PACKAGE_DIR, UNITS_DIR
+
+UNITS = sorted(UNITS_DIR.glob("*.yaml"))
+PHASES = """
+import sys, time
+marks = [("interpreter start", 0.0)]
+t0 = time.process_time()
+def mark(name):
+    marks.append((name, time.process_time()))
+import yaml; mark("import PyYAML")
+import pydantic.main, pydantic.fields, pydantic.functional_validators, pydantic.types; mark("import pydantic")
+import perfeval.core.params; mark("import the params schema (classes, not validators)")
+import perfeval.core.framework, perfeval.core.engine; mark("import frameworks, rules, engine")
+import perfeval.checks, perfeval.core.sensitivity, perfeval.result, perfeval.outputs.textsheet; mark("import checks, result, text sheet")
+from perfeval.core.params import load_params
+from perfeval.core.engine import framework_of, score_unit
+params = load_params(sys.argv[1]); mark("read and validate the params file")
+fw = framework_of(params, sys.argv[1]); mark("read and compile the framework")
+unit = score_unit(params, fw, sys.argv[1]); mark("score")
+findings = perfeval.checks.run_checks(unit); mark("audit checks")
+readings = perfeval.core.sensitivity.sensitivity(unit); mark("sensitivity (every reading's options)")
+result = perfeval.result.unit_result(unit, findings, readings); mark("the unit result")
+perfeval.outputs.textsheet.render(result); mark("the score sheet as text")
+print(repr([(n, t - t0) for n, t in marks[1:]]))
+"""
 
 
-def timed(fn, repeat: int) -> list[float]:  # noqa: ANN001
-    out = []
+def run(cmd: list[str], repeat: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds (user + system, the child's own) of repeat runs of cmd."""
+    walls, cpus = [], []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t0)
-    return out
+        subprocess.run(cmd, capture_output=True, check=True)
+        walls.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return walls, cpus
 
 
-def fmt(samples: list[float]) -> str:
-    return f"median {statistics.median(samples) * 1000:8.2f} ms  min {min(samples) * 1000:8.2f} ms  (n={len(samples)})"
+def ms(xs: list[float]) -> str:
+    return f"{statistics.median(xs) * 1000:6.0f} ({min(xs) * 1000:4.0f})"
+
+
+def in_process(repeat: int) -> None:
+    """Each step of `perfeval score` in a fresh interpreter, CPU milliseconds, median (minimum) over repeat runs."""
+    steps: dict[str, list[float]] = {}
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", PHASES, str(UNITS[0])], capture_output=True, text=True,
+                             check=True).stdout
+        last = 0.0
+        for name, at in eval(out):  # noqa: S307 - our own repr of a list of (str, float)
+            steps.setdefault(name, []).append(at - last)
+            last = at
+    print(f"perfeval score {UNITS[0].name}, step by step in one process (CPU ms, median (min) of {repeat}):")
+    for name, xs in steps.items():
+        print(f"  {name:56} {ms(xs)}")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=50)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--source", action="store_true", help="do not compile the package first")
     args = parser.parse_args()
-    from perfeval import load_params, run_checks, score_unit
-    from perfeval.core.engine import framework_of
-    from perfeval.core.sensitivity import sensitivity
-
-    print(f"command: {sys.executable} bench/bench_cli.py --repeat {args.repeat}")
-    for unit in UNITS:
-        params = load_params(unit)
-        fw = framework_of(params, unit)
-        print(f"{unit.stem:24} load+validate  {fmt(timed(lambda: load_params(unit), args.repeat))}")
-        print(f"{'':24} score          {fmt(timed(lambda: score_unit(params, fw, unit), args.repeat))}")
-        scored = score_unit(params, fw, unit)
-        print(f"{'':24} checks         {fmt(timed(lambda: run_checks(scored), args.repeat))}")
-        print(f"{'':24} sensitivity    {fmt(timed(lambda: sensitivity(scored), args.repeat))}")
-    cli = [sys.executable, "-m", "perfeval"]
-    runs = max(5, args.repeat // 5)
-    for label, cmd in [("python -c pass (floor)", [sys.executable, "-c", "pass"]),
+    print(f"command: {shlex.join([Path(sys.executable).name, 'bench/bench_cli.py', *sys.argv[1:]])}")
+    if not args.source:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(PACKAGE_DIR)], check=True, capture_output=True)
+    print(f"load average: {os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores; bytecode: "
+          f"{'none (compiled from source in every process)' if args.source else 'compiled, as installed'}")
+    py, cli = [sys.executable], [sys.executable, "-m", "perfeval"]
+    print(f"from the shell, median (min) of {args.repeat}:{'':22} wall ms      CPU ms")
+    for label, cmd in [("python -c pass (the interpreter)", py + ["-c", "pass"]),
+                       ("python -c 'import yaml, pydantic.main' (the floor)", py + ["-c", "import yaml, pydantic.main"]),
                        ("perfeval --help", cli + ["--help"]),
-                       ("perfeval score <changsha>", cli + ["score", str(UNITS[0])]),
-                       ("perfeval validate (3 units)", cli + ["validate"])]:
-        samples = timed(lambda: subprocess.run(cmd, capture_output=True, check=True), runs)
-        print(f"{label:32} {fmt(samples)}")
-    t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-X", "importtime", "-c", "import perfeval.cli"], capture_output=True, check=True)
-    heavy = subprocess.run([sys.executable, "-c", "import sys, perfeval.core.engine, perfeval.checks; "
-                            "print(sorted(m for m in ('pandas','matplotlib','seaborn','papermill','nbconvert') "
-                            "if m in sys.modules))"], capture_output=True, text=True, check=True).stdout.strip()
-    print(f"heavy modules imported by the scoring path: {heavy}  ({time.perf_counter() - t0:.2f} s to check)")
+                       (f"perfeval score {UNITS[0].name}", cli + ["score", str(UNITS[0])]),
+                       (f"perfeval score --json {UNITS[0].name}", cli + ["score", "--json", str(UNITS[0])]),
+                       (f"perfeval validate {UNITS[0].name}", cli + ["validate", str(UNITS[0])]),
+                       ("perfeval validate (the 3 sample units)", cli + ["validate"])]:
+        walls, cpus = run(cmd, args.repeat)
+        print(f"  {label:58} {ms(walls)} {ms(cpus)}")
+    in_process(args.repeat)
+    heavy = subprocess.run([sys.executable, "-c", "import sys, perfeval.cli as c; c.main(['score', sys.argv[1]]); "
+                            "print(sorted(m for m in ('pandas', 'numpy', 'matplotlib', 'seaborn', 'papermill', "
+                            "'nbconvert', 'openpyxl', 'cn2an') if m in sys.modules), file=sys.stderr)", str(UNITS[0])],
+                           capture_output=True, text=True, check=True).stderr.strip()
+    print(f"heavy modules imported by perfeval score: {heavy}")
 
 
 if __name__ == "__main__":

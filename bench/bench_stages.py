@@ -1,104 +1,163 @@
-"""Where one unit's time goes: kernel start, imports, scoring, tables, charts, papermill, export, shutdown.
+"""Where one unit's time goes in a warm worker: the kernel's life, each notebook cell, and every step around them.
+
+Steps are those of perfeval.outputs.batch (worker.run_unit, then publish in the batch's process), timed one by one
+on the sample units, for the report notebook and for the empty notebook bench_batch.py uses (a unit result record
+and nothing else). Cells are named by their first line, so the table follows the notebook as it changes.
+CPU is this process's (the worker's); a cell's time is spent in the kernel.
 
 Run: .venv/bin/python bench/bench_stages.py [--repeat N]
 """
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 import nbformat
 from jupyter_core.utils import run_sync
 
-ROOT = Path(__file__).resolve().parent.parent
-UNITS = sorted((ROOT / "params" / "units").glob("*.yaml"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_batch import empty_notebook  # noqa: E402
+
+from perfeval.paths import UNITS_DIR  # noqa: E402
+
+UNITS = sorted(UNITS_DIR.glob("*.yaml"))
 
 
-def median_ms(xs: list[float]) -> str:
-    return f"{statistics.median(xs) * 1000:8.0f} ms"
+class Stages:
+    """Wall and CPU seconds per named step, in the order first seen."""
+
+    def __init__(self) -> None:
+        self.wall: dict[str, list[float]] = {}
+        self.cpu: dict[str, list[float]] = {}
+
+    def add(self, name: str, wall: float, cpu: float | None = None) -> None:
+        self.wall.setdefault(name, []).append(wall)
+        if cpu is not None:
+            self.cpu.setdefault(name, []).append(cpu)
+
+    def time(self, name: str, fn: Callable[[], object]) -> object:
+        t0, c0 = time.perf_counter(), time.process_time()
+        out = fn()
+        self.add(name, time.perf_counter() - t0, time.process_time() - c0)
+        return out
+
+    def print(self, title: str) -> None:
+        print(title)
+        for name, xs in self.wall.items():
+            cpu = f"{statistics.median(self.cpu[name]) * 1000:7.0f} ms" if name in self.cpu else " " * 10
+            print(f"  {name[:70]:70} {statistics.median(xs) * 1000:7.0f} ms  {cpu}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=6)
-    args = parser.parse_args()
-    import papermill
-
-    from perfeval.outputs.batch.jobs import build_jobs
+def kernel_life(repeat: int) -> Stages:
     from perfeval.outputs.batch.kernel import NativeKernelManager
-    from perfeval.outputs.batch.runner import DEFAULT_NOTEBOOK
-    from perfeval.outputs.batch.warm import KERNEL_ARGUMENTS, RESET, WARM_UP, WarmKernel
-    from perfeval.outputs.batch.worker import UnitTask, run_unit
-    from perfeval.outputs.htmlexport import to_html
+    from perfeval.outputs.batch.warm import KERNEL_ARGUMENTS, RESET, WARM_UP
 
-    stages: dict[str, list[float]] = {}
-
-    def add(name: str, seconds: float) -> None:
-        stages.setdefault(name, []).append(seconds)
-
-    for _ in range(args.repeat):  # a kernel's life: start, imports, shutdown (immediate and graceful)
+    s = Stages()
+    for _ in range(repeat):
         km = NativeKernelManager()
         t0 = time.perf_counter()
         run_sync(km.start_kernel)(extra_arguments=KERNEL_ARGUMENTS)
         kc = km.client()
         kc.start_channels()
         run_sync(kc.wait_for_ready)(timeout=60)
-        add("kernel start (to ready)", time.perf_counter() - t0)
+        s.add("kernel start (to ready)", time.perf_counter() - t0)
         t0 = time.perf_counter()
         run_sync(kc.execute_interactive)(WARM_UP, store_history=False, output_hook=lambda m: None)
-        add("imports in the kernel (pandas, seaborn, report library, font)", time.perf_counter() - t0)
+        s.add("imports in the kernel (warm-up: report library, pandas, seaborn, font)", time.perf_counter() - t0)
         t0 = time.perf_counter()
         run_sync(kc.execute_interactive)(RESET, store_history=False, output_hook=lambda m: None)
-        add("namespace reset between units", time.perf_counter() - t0)
+        s.add("namespace reset between units", time.perf_counter() - t0)
         kc.stop_channels()
         t0 = time.perf_counter()
         run_sync(km.shutdown_kernel)(now=True)
-        add("kernel shutdown, immediate", time.perf_counter() - t0)
-    km = NativeKernelManager()
-    run_sync(km.start_kernel)()
-    t0 = time.perf_counter()
-    run_sync(km.shutdown_kernel)(now=False)
-    add("kernel shutdown, graceful (papermill's default)", time.perf_counter() - t0)
+        s.add("kernel shutdown, immediate", time.perf_counter() - t0)
+    return s
 
-    warm = WarmKernel()
-    with tempfile.TemporaryDirectory() as tmp:
-        for i in range(args.repeat):
-            unit = UNITS[i % len(UNITS)]
-            out = Path(tmp) / "out.ipynb"
-            t0 = time.perf_counter()
-            nb = papermill.execute_notebook(str(DEFAULT_NOTEBOOK), str(out), parameters={"params_file": str(unit)},
-                                            engine_name="perfeval_warm", kernel_name="python3", progress_bar=False,
-                                            request_save_on_cell_execute=False, warm_kernel=warm.ready(),
-                                            partial_path=str(out), cwd=str(DEFAULT_NOTEBOOK.parent))
-            total = time.perf_counter() - t0
-            if i == 0:
-                continue  # the first run pays for the kernel start and imports measured above
-            cells = [(c.source, c.metadata.papermill.duration or 0.0) for c in nb.cells if c.cell_type == "code"]
-            charts = sum(d for s, d in cells if "chart_" in s)
-            scoring = sum(d for s, d in cells if "load_report" in s)
-            add("scoring + audit checks (load_report cell)", scoring)
-            add("charts (4 seaborn figures to PNG)", charts)
-            add("tables and text (other cells)", sum(d for _, d in cells) - charts - scoring)
-            add("papermill around the cells (parameters, bookkeeping, reset)", total - sum(d for _, d in cells))
-            t0 = time.perf_counter()
-            to_html(nbformat.from_dict(nb), "title")
-            add("HTML export (nbconvert)", time.perf_counter() - t0)
-        (job,) = build_jobs([UNITS[0]], DEFAULT_NOTEBOOK, Path(tmp) / "o", {}, 300)
-        per_unit = []
-        for _ in range(args.repeat):
-            t0 = time.perf_counter()
-            run_unit(UnitTask.of(job))
-            per_unit.append(time.perf_counter() - t0)
-        add("whole unit in a warm worker (run_unit)", statistics.median(per_unit[1:]))
-    warm.stop()
+
+def unit_steps(notebook: Path, units: list[Path], repeat: int, tmp: Path) -> tuple[Stages, Stages]:
+    """Each step of run_unit and publish, and each cell, for the sample units in turn (first run dropped)."""
+    from perfeval.outputs.batch.jobs import build_jobs
+    from perfeval.outputs.batch.publish import publish, sign_trusted
+    from perfeval.outputs.batch.warm import worker_kernel
+    from perfeval.outputs.batch.worker import UnitOutcome, UnitTask, _execute, run_unit, unit_result_of
+    from perfeval.outputs.batch.status import OK, UnitRun
+    from perfeval.outputs.htmlexport import to_html
+
+    steps, cells = Stages(), Stages()
+    tmp.mkdir(parents=True, exist_ok=True)
+    outputs = tmp / "outputs"
+    jobs, _ = build_jobs(units, notebook, outputs, {}, 300)
+    kernel = worker_kernel()
+    for i in range(repeat + 1):
+        job = jobs[i % len(jobs)]
+        out = tmp / f"{job.unit_id}.ipynb"
+        warm = kernel.ready() if i == 0 else steps.time("namespace reset (WarmKernel.ready)", kernel.ready)
+        t0, c0 = time.perf_counter(), time.process_time()
+        nb = _execute(job, notebook, Path(job.params_file), out, warm)
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        ran = [((c.source.strip().splitlines() or [""])[-1], c.metadata.papermill.duration or 0.0)
+               for c in nb.cells if c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])
+               and "injected-parameters" not in c.metadata.get("tags", [])]
+        if i == 0:
+            continue
+        in_cells = sum(d for _, d in ran)
+        for name, duration in ran:
+            cells.add(f"cell: {name}", duration)
+        cells.add("all cells", in_cells)
+        steps.add("papermill around the cells (load, parameters, messages, write)", wall - in_cells, cpu)
+        steps.time("  of which writing the executed notebook (nbformat)",
+                   lambda: nbformat.write(nb, str(tmp / "again.ipynb")))
+        title, unit_json = steps.time("unit result from the notebook (extract, validate)",
+                                      lambda: unit_result_of(nb))
+        html = steps.time("HTML export (nbconvert, reader view, inert text)", lambda: to_html(nb, title))
+        notebook_bytes = out.read_bytes()
+        outcome = UnitOutcome(UnitRun(job.unit_id, str(job.params_file), OK), notebook_bytes, html, unit_json)
+        steps.time("publish in the batch's process (3 files, atomic, synced)", lambda: publish(outputs, outcome))
+        steps.time("mark the notebook trusted (nbformat notary)", lambda: sign_trusted(notebook_bytes))
+    task = UnitTask.of(jobs[0])
+    for _ in range(repeat):
+        steps.time("whole unit on a warm worker (run_unit, without publishing)", lambda: run_unit(task))
+    kernel.stop()
+    sizes = f"report {len(html) / 1024:,.0f} KB, notebook {len(notebook_bytes) / 1024:,.0f} KB, " \
+            f"unit result {len(unit_json) / 1024:,.0f} KB"
+    steps.add(f"({sizes})", 0.0)
+    return steps, cells
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=6)
+    args = parser.parse_args()
+    from perfeval.outputs.batch.runner import DEFAULT_NOTEBOOK
+
     print(f"command: {shlex.join([Path(sys.executable).name, 'bench/bench_stages.py', *sys.argv[1:]])}")
-    for name, xs in stages.items():
-        print(f"  {name:64} {median_ms(xs)}")
+    print(f"load average: {os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores; medians; "
+          f"columns: wall, then this process's CPU")
+    kernel_life(args.repeat).print("a kernel's life (once per worker)")
+    with tempfile.TemporaryDirectory(prefix="bench_stages_") as tmp:
+        folder = Path(tmp)
+        steps, cells = unit_steps(DEFAULT_NOTEBOOK, UNITS, args.repeat, folder / "r")
+        cells.print("the report notebook's cells, in the kernel (per unit)")
+        steps.print("around the cells, per unit")
+        results = folder / "empty_units"
+        results.mkdir()
+        from perfeval.result import evaluate_file
+
+        for unit in UNITS:  # the empty notebook displays each unit's precomputed result, as in bench_batch
+            (results / unit.name).write_bytes(unit.read_bytes())
+            (results / unit.name).with_suffix(".json").write_text(evaluate_file(unit).to_json(), encoding="utf-8")
+        steps, cells = unit_steps(empty_notebook(folder / "empty.ipynb"), sorted(results.glob("*.yaml")),
+                                  args.repeat, folder / "e")
+        cells.print("the empty notebook's cells (per unit)")
+        steps.print("around them, per unit")
 
 
 if __name__ == "__main__":
