@@ -14,7 +14,8 @@ every 0.1 s.
 
 The empty notebook displays the unit result record, which `perfeval run` requires of every notebook, read from
 a file computed before the timing starts (`perfeval score --json`): it scores nothing, so the batch's own cost
-is all it measures. Set PYTHONPATH to another checkout's lib/ to measure that checkout's code.
+is all it measures. Set PYTHONPATH to another checkout's lib/ to measure that checkout's code. The package is
+compiled to bytecode first, as an installed perfeval is (this machine sets PYTHONDONTWRITEBYTECODE).
 
 Run: .venv/bin/python bench/bench_batch.py [--units N] [--scale LIST] [--dask N] [--workers W]
 """
@@ -258,6 +259,9 @@ def main() -> None:
     from perfeval.outputs.batch import default_workers
 
     workers = args.workers or default_workers()
+    from perfeval.paths import PACKAGE_DIR  # bytecode as an installed perfeval has it (see bench_cli.py)
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(PACKAGE_DIR)], check=True, capture_output=True)
     where = f"PYTHONPATH={os.environ['PYTHONPATH']} " if os.environ.get("PYTHONPATH") else ""
     print(f"command: {where}{shlex.join([Path(sys.executable).name, 'bench/bench_batch.py', *sys.argv[1:]])}")
     load = os.getloadavg()
