@@ -27,6 +27,9 @@ def _serve(conn: Connection, parent_pid: int) -> None:
     exit_on_sigterm()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle: it stops the workers
     try:
+        from .warm import worker_kernel
+
+        worker_kernel().prestart()  # while the batch still reads and drafts its units
         while True:
             task = conn.recv()
             if task is None:
@@ -132,27 +135,39 @@ class WorkerPool:
                 finished.append(failed(job, _death(worker.process)))  # died mid-unit: only this unit fails
                 self._replace(worker)
 
+    def keep(self, width: int) -> None:
+        """Let the workers beyond width go (fewer units to run than the pool was started for)."""
+        extra, self.workers = self.workers[width:], self.workers[:width]
+        self._finish(extra)
+
     def close(self) -> None:
         """Let idle workers finish (they stop their kernels) and wait for them."""
-        for worker in self.workers:
+        self._finish(self.workers)
+
+    def _finish(self, workers: list[_Worker]) -> None:
+        for worker in workers:
             try:
                 worker.conn.send(None)
             except OSError:
                 pass
         deadline = time.monotonic() + CLEANUP_SECONDS * 2
-        for worker in self.workers:
+        for worker in workers:
             worker.process.join(max(0.0, deadline - time.monotonic()))
-        self.stop()
+        self._stop(workers)
 
     def stop(self) -> None:
         """Stop every worker now (Ctrl-C, SIGTERM): each shuts its kernel down and removes its scratch folder
         on SIGTERM; one that has not exited in time is killed.
         """
-        for worker in self.workers:
+        self._stop(self.workers)
+
+    @staticmethod
+    def _stop(workers: list[_Worker]) -> None:
+        for worker in workers:
             if worker.process.is_alive():
                 worker.process.terminate()
         deadline = time.monotonic() + CLEANUP_SECONDS + 1
-        for worker in self.workers:
+        for worker in workers:
             worker.process.join(max(0.0, deadline - time.monotonic()))
             if worker.process.is_alive():
                 worker.process.kill()

@@ -126,9 +126,8 @@ def _uninterrupted() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _pool_outcomes(waves: Sequence[Sequence[UnitJob]], workers: int) -> Iterator[UnitOutcome]:
+def _pool_outcomes(waves: Sequence[Sequence[UnitJob]], pool: WorkerPool) -> Iterator[UnitOutcome]:
     """Each unit on this machine's worker processes, wave after wave; a worker that dies fails only its unit."""
-    pool = WorkerPool(workers)
     try:
         for wave in waves:
             yield from pool.outcomes(wave, _task, _failed)
@@ -256,36 +255,46 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
     with outputs_lock(outputs), _sigterm_as_interrupt():
         sweep_stale_scratch()
         previous = load_status(outputs)
-        files, drafted, undrafted = draft_reports(_candidates(names, failed_only, previous, units_dir), outputs)
-        jobs, copies = build_jobs(files, notebook, outputs, extra, timeout)
-        copies += undrafted
-        if failed_only:
-            jobs = [j for j in jobs if not _done(previous.get(j.unit_id), outputs)]
-        ledger = _Ledger(outputs, dict(previous))
-        ledger.record(*(UnitRun(j.unit_id, str(j.params_file), FAILED, INTERRUPTED,
-                                drafted_from=drafted.get(str(j.params_file))) for j in jobs))
-        width = min(workers or default_workers(), max(1, len(jobs)))
-        waves = in_waves(jobs, outputs, _published_years(outputs, previous, jobs) if HISTORY_PARAMETER in declared
-                         else {}, HISTORY_PARAMETER in declared)
-        engine = ((chain.from_iterable(_dask_outcomes(w, scheduler, width) for w in waves) if scheduler
-                   else _pool_outcomes(waves, width)) if jobs else iter(()))
-        outcomes = chain((UnitOutcome(c) for c in copies), engine)
-        results: list[UnitRun] = []
-        warnings: list[str] = resolve_reports(names)[1]
+        candidates = _candidates(names, failed_only, previous, units_dir)
+        # started now, the workers start their kernels while the units are drafted, read and put in order here
+        pool = WorkerPool(min(workers or default_workers(), len(candidates))) if candidates and not scheduler else None
         try:
-            for result, record in _published(outputs, outcomes, len(jobs) + len(copies), progress, previous,
-                                              warnings):
-                result, record = (replace(r, drafted_from=r.drafted_from or drafted.get(r.params_file))
-                                  for r in (result, record))
-                results.append(result)
-                ledger.record(record)
-            if after_units is not None:
-                after_units(outputs, ledger.status)
-        except BaseException:  # Ctrl-C or SIGTERM: the workers stop, the unfinished stay marked, the index says so
-            with _uninterrupted():
-                getattr(engine, "close", lambda: None)()
-                ledger.write_index()
-            raise
+            files, drafted, undrafted = draft_reports(candidates, outputs)
+            jobs, copies = build_jobs(files, notebook, outputs, extra, timeout)
+            copies += undrafted
+            if failed_only:
+                jobs = [j for j in jobs if not _done(previous.get(j.unit_id), outputs)]
+            ledger = _Ledger(outputs, dict(previous))
+            ledger.record(*(UnitRun(j.unit_id, str(j.params_file), FAILED, INTERRUPTED,
+                                    drafted_from=drafted.get(str(j.params_file))) for j in jobs))
+            width = min(workers or default_workers(), max(1, len(jobs)))
+            waves = in_waves(jobs, outputs, _published_years(outputs, previous, jobs)
+                             if HISTORY_PARAMETER in declared else {}, HISTORY_PARAMETER in declared)
+            if pool is not None:
+                pool.keep(width if jobs else 0)
+            engine = ((chain.from_iterable(_dask_outcomes(w, scheduler, width) for w in waves) if scheduler
+                       else _pool_outcomes(waves, pool)) if jobs else iter(()))
+            outcomes = chain((UnitOutcome(c) for c in copies), engine)
+            results: list[UnitRun] = []
+            warnings: list[str] = resolve_reports(names)[1]
+            try:
+                for result, record in _published(outputs, outcomes, len(jobs) + len(copies), progress, previous,
+                                                  warnings):
+                    result, record = (replace(r, drafted_from=r.drafted_from or drafted.get(r.params_file))
+                                      for r in (result, record))
+                    results.append(result)
+                    ledger.record(record)
+                if after_units is not None:
+                    after_units(outputs, ledger.status)
+            except BaseException:  # Ctrl-C or SIGTERM: the workers stop, the unfinished stay marked, the index says so
+                with _uninterrupted():
+                    getattr(engine, "close", lambda: None)()
+                    ledger.write_index()
+                raise
+        finally:
+            if pool is not None:  # a batch that ran has closed it already; one that failed to start stops it here
+                with _uninterrupted():
+                    pool.stop()
         problems = [p for p in (ledger.write_index(),) if p]
         if ledger.unsaved:
             problems.insert(0, f"cannot record the batch status in {shown_path(outputs / STATUS_FILE)}: "

@@ -55,6 +55,14 @@ class WarmKernel:
         self._run(self.warm_up)
         self.starts += 1
 
+    def prestart(self) -> None:
+        """Start the kernel before the first unit arrives; a kernel that cannot start is left to the first unit,
+        which tries again and fails with the reason."""
+        try:
+            self.start()
+        except Exception:  # noqa: BLE001 - said by the first unit's own attempt
+            self.stop()
+
     def ready(self) -> "WarmKernel":
         """The kernel, alive and with a clean namespace, ready for the next unit."""
         if self.km is None or not run_sync(self.km.is_alive)():
