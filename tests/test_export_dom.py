@@ -10,6 +10,7 @@ from nbconvert import HTMLExporter
 
 from perfeval.outputs import htmlexport
 from perfeval.outputs.htmlexport import ReaderView, finish_page, exporter, to_html
+from perfeval.outputs.navigation import RESOURCE, Navigation, PageOptions
 from perfeval.result import RESULT_MIME
 from perfeval.safetext import inert
 
@@ -39,13 +40,16 @@ def notebook() -> nbformat.NotebookNode:
 
 def nbconverts_own(nb: nbformat.NotebookNode, title: str) -> str:
     ours = exporter()
-    theirs = HTMLExporter(template_name=htmlexport.TEMPLATE, extra_template_basedirs=ours.extra_template_basedirs,
-                          exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                          language_code="zh", embed_images=True)
+    theirs = HTMLExporter(config=ours.config, template_name=htmlexport.TEMPLATE,
+                          extra_template_basedirs=ours.extra_template_basedirs, exclude_input=True,
+                          exclude_input_prompt=True, exclude_output_prompt=True, language_code="zh",
+                          embed_images=True, exclude_anchor_links=True)
     theirs.register_preprocessor(ReaderView(), enabled=True)
+    theirs.register_preprocessor(Navigation(), enabled=True)
     copy = nbformat.from_dict(nb)
     copy.metadata["title"] = title
-    return inert(theirs.from_notebook_node(copy)[0])
+    options = PageOptions("../../index.html", True)
+    return inert(theirs.from_notebook_node(copy, resources={RESOURCE: options})[0])
 
 
 def test_the_page_is_nbconverts_own_document():
