@@ -126,7 +126,7 @@ def assert_nothing_half_written(out: Path) -> None:
 
 def assert_report_whole(out: Path, uid: str) -> None:
     page = (out / "units" / uid / f"{uid}.html").read_text(encoding="utf-8")
-    assert page.rstrip().endswith("</html>") and "一、结论" in page and "data:image/png;base64," in page
+    assert page.rstrip().endswith("</html>") and "一、结论" in page and "data:image/svg+xml;charset=utf-8," in page
 
 
 def snapshot(out: Path, uids) -> dict[str, tuple[int, bytes]]:  # noqa: ANN001

@@ -333,7 +333,7 @@ def test_dollar_signs_in_names_are_drawn_as_text_not_mathtext(unit_copy):
     path = unit_copy(YUNXI, alter)
     rep = report.load_report(path)
     for block in (report.chart_scores, report.chart_claims, report.chart_spending):  # yunxi states no rates
-        assert "data:image/png;base64," in block(rep)._repr_html_()
+        assert "data:image/svg+xml;charset=utf-8," in block(rep)._repr_html_()
     results, failed = load_units([path])
     assert failed == []
     fig = portfolio_charts.score_share_heatmap(score_shares(results, rep.sheet.framework.id))

@@ -60,4 +60,4 @@ def test_runs_as_committed(committed):
     assert "Glyph" not in stderr and "findfont" not in stderr
     html = "".join(o.data.get("text/html", "") for o in outputs if "data" in o)
     assert "长沙县机关事务中心 2022年度部门整体支出绩效评价复核报告" in html
-    assert html.count("data:image/png;base64,") >= 3
+    assert html.count("data:image/svg+xml;charset=utf-8,") >= 3

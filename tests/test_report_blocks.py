@@ -1,17 +1,20 @@
 """Report blocks: text from params is escaped, output is stable run to run, charts are embedded images."""
 from __future__ import annotations
 
-import base64
 import re
+from urllib.parse import unquote
+from xml.etree import ElementTree
 
 import pytest
 from pandas.io.formats.style import Styler
 
 from perfeval import report
 from perfeval.outputs.report import display
+from perfeval.outputs.report.svgimage import FONT_FAMILY
 
 from conftest import CHANGSHA, YUNXI
 
+SVG = "{http://www.w3.org/2000/svg}"
 BLOCKS = ["title", "conclusion", "problems", "advice", "scores", "level1", "overview", "lines", "figures",
           "stated_figures", "projects", "project_items", "sources", "chart_scores", "chart_claims", "chart_rates",
           "chart_spending", "basis", "framework_notes", "readings", "robustness", "sensitivity"]
@@ -46,15 +49,20 @@ def test_rendering_twice_gives_identical_html():
     assert render(rep) == render(rep)
 
 
-def test_charts_are_embedded_png_with_their_point_as_alt_text(yunxi_html):
+def test_charts_are_embedded_svg_with_text_as_text_and_their_point_as_alt_text(yunxi_html):
     rep = report.load_report(YUNXI)
     drawn = [b for b in (report.chart_scores(rep), report.chart_claims(rep), report.chart_rates(rep),
                          report.chart_spending(rep)) if isinstance(b, display.Chart)]
-    images = re.findall(r'<img src="data:image/png;base64,([^"]+)" alt="([^"]+)"', yunxi_html)
+    images = re.findall(r'<img src="data:image/svg\+xml;charset=utf-8,([^"]+)" alt="([^"]+)"', yunxi_html)
     assert len(images) == len(drawn) == 4
     for (data, alt), chart in zip(images, drawn):
-        assert base64.b64decode(data).startswith(b"\x89PNG")
+        svg = ElementTree.fromstring(unquote(data))
+        texts = list(svg.iter(SVG + "text"))
+        assert svg.tag == SVG + "svg" and texts
+        assert all(FONT_FAMILY in t.get("style") for t in texts)  # the reader's Chinese fonts, Noto Sans SC first
         assert alt == chart.caption and "：" in alt  # what the chart shows, then its point
+    shown = {t.text for t in ElementTree.fromstring(unquote(images[0][0])).iter(SVG + "text")}
+    assert set(drawn[0].data["一级指标"]) <= shown  # indicator names are text a reader can select, not outlines
 
 
 def test_tables_are_stylers_over_the_analysts_frames():

@@ -1,10 +1,7 @@
 """How report blocks look: styled tables, embedded chart images and escaped HTML, the same in Lab and HTML."""
 from __future__ import annotations
 
-import base64
 import html
-import io
-import struct
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
@@ -12,7 +9,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from pandas.io.formats.style import Styler
 
-CHART_DPI = 144  # 1.5 × the CSS pixel density: sharp on ordinary and high-density screens alike
+from .svgimage import chart_svg, css_width, svg_data_uri
 
 # Classes used by the blocks; emitted once by the title block so Lab and the HTML export look alike.
 REPORT_CSS = """
@@ -111,19 +108,12 @@ def table_html(styler: Styler) -> Html:
     return Html(styler.to_html())
 
 
-def _png_size(png: bytes) -> tuple[int, int]:
-    return struct.unpack(">II", png[16:24])
-
-
 def figure_html(fig: Figure, caption: str) -> Html:
-    """A chart as an embedded PNG (a data: URI, nothing to fetch) with a Chinese caption and alt text."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=CHART_DPI, metadata={"Software": None})
-    png = buf.getvalue()
-    width, _ = _png_size(png)
-    data = base64.b64encode(png).decode("ascii")
-    return Html(f'<figure class="pe-figure"><img src="data:image/png;base64,{data}" alt="{esc(caption)}" '
-                f'width="{round(width * 96 / CHART_DPI)}"><figcaption>{esc(caption)}</figcaption></figure>')
+    """A chart as an embedded SVG image (a data: URI, nothing to fetch; report.svgimage says why SVG) with a
+    Chinese caption and alt text."""
+    uri = svg_data_uri(chart_svg(fig))
+    return Html(f'<figure class="pe-figure"><img src="{uri}" alt="{esc(caption)}" width="{css_width(fig)}">'
+                f'<figcaption>{esc(caption)}</figcaption></figure>')
 
 
 @dataclass(frozen=True)
