@@ -18,6 +18,7 @@ from ..paths import TEMPLATES_DIR
 from ..result import RESULT_MIME
 from ..safetext import inert
 from .navigation import RESOURCE, Navigation, PageOptions
+from .tablehooks import compact_tables
 
 TEMPLATE = "perfeval_report"
 
@@ -110,4 +111,4 @@ def to_html(nb: nbformat.NotebookNode, title: str, index_href: str | None = "../
     copy = nbformat.from_dict(nb)
     copy.metadata["title"] = title
     body, _ = exporter().from_notebook_node(copy, resources={RESOURCE: PageOptions(index_href, sign_off)})
-    return inert(body)
+    return inert(compact_tables(body))
