@@ -24,7 +24,11 @@ READER_FONTS = (FONT_NAME, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang S
 FONT_FAMILY = "font-family: " + ", ".join(f"'{f}'" for f in READER_FONTS) + ", sans-serif"
 CSS_PX_PER_INCH = 96
 
-_FAMILY = re.compile(r"font-family: [^;\"]*")
+_FAMILY = re.compile(r"font-family: [^;\"]*(?:; ?)?")
+_STYLE = "<style type=\"text/css\">"
+_NO_ROTATION = re.compile(r' transform="rotate\(-?0 [-\d.]+ [-\d.]+\)"')
+_GROUP_ID = re.compile(r'<g id="([^"]*)"')
+_REFERENCED = re.compile(r'(?:url\(#|href="#)([^)"]+)')
 _PROLOG = re.compile(r"\A<\?xml[^>]*>\s*<!DOCTYPE[^>]*>\s*")
 _BETWEEN_TAGS = re.compile(r">\s+<")
 _PATH_DATA = re.compile(r' d="([^"]*)"')
@@ -35,14 +39,17 @@ _URI_UNSAFE = re.compile("[" + re.escape("".join(_URI_ESCAPES)) + "]")
 
 
 def chart_svg(fig: Figure) -> str:
-    """The figure as compact SVG: text as <text> in the reader's font list, no prolog, metadata or indentation,
-    the same bytes for the same figure (fixed ids, no date)."""
+    """The figure as compact SVG: text as <text>, its font list said once in the image's stylesheet; no prolog,
+    metadata, indentation, rotation by 0 or group id nothing refers to; the same bytes for the same figure."""
     buffer = io.BytesIO()
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "perfeval"}):
         fig.savefig(buffer, format="svg", metadata={"Creator": None, "Date": None, "Format": None, "Type": None})
     svg = _PROLOG.sub("", buffer.getvalue().decode("utf-8"))
     svg = _PATH_DATA.sub(lambda m: ' d="' + " ".join(m.group(1).split()) + '"', svg)
-    return _FAMILY.sub(FONT_FAMILY, _BETWEEN_TAGS.sub("><", svg)).strip()
+    referenced = set(_REFERENCED.findall(svg))
+    svg = _GROUP_ID.sub(lambda m: m.group() if m.group(1) in referenced else "<g", svg)
+    svg = _NO_ROTATION.sub("", _FAMILY.sub("", _BETWEEN_TAGS.sub("><", svg)))
+    return svg.replace(_STYLE, f"{_STYLE}text{{{FONT_FAMILY}}}", 1).strip()
 
 
 def svg_data_uri(svg: str) -> str:
