@@ -138,7 +138,7 @@ def page(executed) -> tuple[str, Page]:
 
 def test_the_report_has_contents_linking_to_every_section(page):
     text, parsed = page
-    toc = re.search(r'<nav aria-label="目录" class="pe-toc">(.*?)</nav>', text).group(1)
+    toc = re.search(r'<nav (?=[^>]*aria-label="目录")[^>]*class="pe-toc"[^>]*>(.*?)</nav>', text).group(1)
     entries = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', toc)
     assert [t for _, t in entries] == SECTIONS  # every section heading of the notebook, in order
     assert all(anchor in parsed.ids for anchor, _ in entries)
