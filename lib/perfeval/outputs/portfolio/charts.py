@@ -14,6 +14,9 @@ from ...fmt import fixed
 from ..report.fonts import ensure_chinese_font
 
 GRADES = ["优", "良", "中", "差"]
+MAX_UNIT_COLUMNS = 12  # units one heatmap shows side by side; beyond, it counts units per band of score share
+SHARE_BANDS = ((0.0, 60.0, "<60%"), (60.0, 80.0, "60%–80%"), (80.0, 90.0, "80%–90%"), (90.0, float("inf"), "≥90%"))
+MAX_BARS = 20  # units one cost-ratio panel shows; beyond, the highest and the lowest half of that each
 
 
 def _figure(width: float, height: float) -> tuple[Figure, object]:
@@ -58,9 +61,21 @@ def grade_distribution(units: pd.DataFrame) -> Figure:
     return fig
 
 
+def share_bands(shares: pd.DataFrame) -> pd.DataFrame:
+    """Indicator × band of score share: how many units fall in each band, and how many did not have it assessed."""
+    assessed = shares.notna()
+    counts = {label: ((shares >= lo) & (shares < hi) & assessed).sum(axis=1) for lo, hi, label in SHARE_BANDS}
+    counts["未评"] = (~assessed).sum(axis=1)
+    return pd.DataFrame(counts, index=shares.index)
+
+
 def score_share_heatmap(shares: pd.DataFrame) -> Figure:
-    """Indicator × unit, score as a share of the points assessed (%); blank where not assessed."""
+    """Indicator × unit, score as a share of the points assessed (%); blank where not assessed. Beyond
+    MAX_UNIT_COLUMNS units, indicator × band of score share with the number of units in each cell: the figure's
+    size and its number of labels do not grow with the number of units."""
     shares = shares.dropna(how="all")
+    if shares.shape[1] > MAX_UNIT_COLUMNS:
+        return _band_heatmap(share_bands(shares))
     shares = shares.set_axis([textwrap.fill(str(c), 10) for c in shares.columns], axis=1)
     fig, ax = _figure(max(6.5, 3.5 + 1.4 * shares.shape[1]), 1.5 + 0.3 * shares.shape[0])
     sns.heatmap(shares, annot=True, fmt=".0f", cmap="RdYlGn", vmin=0, vmax=100, linewidths=0.5,
@@ -72,26 +87,50 @@ def score_share_heatmap(shares: pd.DataFrame) -> Figure:
     return fig
 
 
+def _band_heatmap(bands: pd.DataFrame) -> Figure:
+    """Number of units per indicator and band of score share, shaded by the share of the units it holds."""
+    fig, ax = _figure(9.0, 1.5 + 0.3 * bands.shape[0])
+    share = bands.div(bands.sum(axis=1), axis=0) * 100
+    sns.heatmap(share, annot=bands, fmt="d", cmap="Blues", vmin=0, vmax=100, linewidths=0.5,
+                cbar_kws={"label": "占单位数（%）", "shrink": 0.6}, ax=ax)
+    ax.grid(False)
+    ax.set(xlabel="得分率（得分 ÷ 已评分值）", ylabel="")
+    ax.tick_params(axis="x", labelrotation=0, labelsize=9)
+    return fig
+
+
 def shared_ratios(ratios: pd.DataFrame) -> pd.DataFrame:
     """The cost ratios at least two units state: a panel of one bar compares nothing."""
     counts = ratios.groupby("指标")["单位"].transform("count") if not ratios.empty else pd.Series(dtype=int)
     return ratios[counts >= 2] if not ratios.empty else ratios
 
 
+def extremes(part: pd.DataFrame) -> pd.DataFrame:
+    """One ratio's rows as a panel shows them: all of them up to MAX_BARS, else the highest and the lowest
+    MAX_BARS / 2, highest first."""
+    ordered = part.sort_values("数值", ascending=False, kind="stable")
+    half = MAX_BARS // 2
+    return ordered if len(ordered) <= MAX_BARS else pd.concat([ordered.head(half), ordered.tail(half)])
+
+
 def cost_ratio_bars(ratios: pd.DataFrame) -> Figure:
-    """One panel per cost ratio two or more units state, units side by side, values labelled with their unit."""
+    """One panel per cost ratio two or more units state, units side by side (at most MAX_BARS: the highest and the
+    lowest), values labelled with their unit."""
     ratios = shared_ratios(ratios)
-    names = list(dict.fromkeys(ratios["指标"]))
+    parts = {name: ratios[ratios["指标"] == name] for name in dict.fromkeys(ratios["指标"])}
+    shown_parts = {name: extremes(part) for name, part in parts.items()}
+    heights = [0.8 + 0.28 * len(shown) for shown in shown_parts.values()]
     ensure_chinese_font()
-    fig = Figure(figsize=(9, 2.2 * len(names) + 0.5), layout="constrained")
-    axes = fig.subplots(len(names), 1, squeeze=False)[:, 0]
-    for ax, name in zip(axes, names):
-        part = ratios[ratios["指标"] == name]
-        labels = [f"{u}（{y}）" for u, y in zip(part["单位"], part["年度"])]
-        sns.barplot(x=part["数值"].to_numpy(), y=labels, color="#2f6db5", orient="h", ax=ax)
-        unit = part["单位（计量）"].iloc[0]
-        labels = [f"{fixed(v, 2)}{unit}" + ("（近似值）" if note else "") for v, note in zip(part["数值"], part["说明"])]
+    fig = Figure(figsize=(9, sum(heights) + 0.5), layout="constrained")
+    axes = fig.subplots(len(parts), 1, squeeze=False, height_ratios=heights)[:, 0]
+    for ax, (name, part) in zip(axes, parts.items()):
+        shown = shown_parts[name]
+        labels = [f"{u}（{y}）" for u, y in zip(shown["单位"], shown["年度"])]
+        sns.barplot(x=shown["数值"].to_numpy(), y=labels, color="#2f6db5", orient="h", ax=ax)
+        unit = shown["单位（计量）"].iloc[0]
+        labels = [f"{fixed(v, 2)}{unit}" + ("（近似值）" if note else "") for v, note in zip(shown["数值"], shown["说明"])]
         ax.bar_label(ax.containers[0], labels=labels, padding=3, fontsize=9)
-        ax.set(title=f"{name}（{unit}）", xlabel="", ylabel="")
+        sampled = f"，{len(part)} 个单位中最高与最低各 {MAX_BARS // 2} 个" if len(part) > len(shown) else ""
+        ax.set(title=f"{name}（{unit}）{sampled}", xlabel="", ylabel="")
         ax.margins(x=0.25)
     return fig

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ...fmt import fixed, pct, points
 from ..report.points import Point, quoted
-from .charts import compared, shared_ratios
+from .charts import MAX_BARS, MAX_UNIT_COLUMNS, compared, shared_ratios
 
 MIN_POINTS = 3  # a scatter of fewer units shows no pattern a sentence cannot state
 MIN_DISTRIBUTION = 10  # a distribution of fewer units is a list: say it
@@ -49,8 +49,10 @@ def shares(shares_: pd.DataFrame, name: str) -> Point:
         return Point(False, f"{name}：只有 1 个单位，得分率见该单位报告的指标得分表。")
     mean = assessed.mean(axis=1)
     low = mean.idxmin()
+    banded = (f"；{shares_.shape[1]} 个单位多于图能并列的 {MAX_UNIT_COLUMNS} 个，图中按得分率区间汇总，格中为单位数"
+              f"（各单位的得分率见其报告与汇总工作簿）" if shares_.shape[1] > MAX_UNIT_COLUMNS else "")
     return Point(True, f"{name}：{assessed.shape[0]} 个指标有已评分值；平均得分率最低的是{quoted(low)}"
-                       f"（{pct(mean[low])}）")
+                       f"（{pct(mean[low])}）{banded}")
 
 
 def _value(row: pd.Series) -> str:
@@ -66,5 +68,6 @@ def ratios(ratios_: pd.DataFrame) -> Point:
     said = []
     for name, part in shared.groupby("指标", sort=False):
         hi, lo = part.loc[part["数值"].idxmax()], part.loc[part["数值"].idxmin()]
-        said.append(f"{name}最高为{hi['单位']}（{_value(hi)}），最低为{lo['单位']}（{_value(lo)}）")
+        sampled = f"（{len(part)} 个单位，图中为最高与最低各 {MAX_BARS // 2} 个，全部见下表）" if len(part) > MAX_BARS else ""
+        said.append(f"{name}最高为{hi['单位']}（{_value(hi)}），最低为{lo['单位']}（{_value(lo)}）{sampled}")
     return Point(True, "；".join(said))

@@ -1,0 +1,69 @@
+"""The portfolio's figures do not grow with the number of units (issue 12, class 1: 140 units of one framework
+drew a heatmap 200 inches wide and took 9.4 GB): beyond what a figure can show side by side, it aggregates or shows
+the extremes, and its caption says so."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from perfeval.outputs.portfolio import charts, points
+
+INDICATORS = [f"指标{i}" for i in range(30)]
+
+
+def shares_of(n: int, seed: int = 7) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    values = rng.uniform(40, 100, size=(len(INDICATORS), n))
+    values[rng.random(values.shape) < 0.1] = np.nan  # some not assessed
+    return pd.DataFrame(values, index=INDICATORS, columns=[f"单位{i}（2023）" for i in range(n)])
+
+
+def ratios_of(n: int) -> pd.DataFrame:
+    rows = [(f"单位{i}", 2023, "A", name, float(i + 1), "万元/人", "", "", "", "")
+            for name in ("人均“三公”经费", "公务用车每次出车费用") for i in range(n)]
+    return pd.DataFrame(rows, columns=["单位", "年度", "类别", "指标", "数值", "单位（计量）", "分子", "分母", "说明", "来源"])
+
+
+def labels(fig) -> int:  # noqa: ANN001
+    return sum(len(ax.texts) for ax in fig.axes)
+
+
+@pytest.mark.parametrize("n", [charts.MAX_UNIT_COLUMNS + 1, 140, 1000])
+def test_heatmap_of_many_units_has_the_size_and_labels_of_its_bands(n):
+    fig = charts.score_share_heatmap(shares_of(n))
+    assert tuple(fig.get_size_inches()) == (9.0, pytest.approx(1.5 + 0.3 * len(INDICATORS)))
+    assert labels(fig) == len(INDICATORS) * (len(charts.SHARE_BANDS) + 1)  # a count per indicator and band
+
+
+def test_heatmap_up_to_the_limit_shows_every_unit():
+    fig = charts.score_share_heatmap(shares_of(charts.MAX_UNIT_COLUMNS))
+    assert fig.get_size_inches()[0] == pytest.approx(3.5 + 1.4 * charts.MAX_UNIT_COLUMNS)
+
+
+def test_bands_count_every_unit_once():
+    shares = pd.DataFrame({"甲": [59.99, 60.0, None], "乙": [80.0, 90.0, 100.0], "丙": [89.99, 100.0, 0.0]},
+                          index=["x", "y", "z"])
+    bands = charts.share_bands(shares)
+    assert bands.loc["x"].tolist() == [1, 0, 2, 0, 0]  # <60, 60–80, 80–90, ≥90, 未评
+    assert bands.loc["y"].tolist() == [0, 1, 0, 2, 0]
+    assert bands.loc["z"].tolist() == [1, 0, 0, 1, 1]
+    assert (bands.sum(axis=1) == 3).all()
+
+
+def test_the_caption_says_the_heatmap_is_aggregated():
+    assert "图中按得分率区间汇总" in points.shares(shares_of(200), "框架A").text
+    assert "汇总" not in points.shares(shares_of(5), "框架A").text
+
+
+@pytest.mark.parametrize("n", [charts.MAX_BARS + 1, 1000])
+def test_cost_ratio_panels_show_the_extremes_of_many_units(n):
+    fig = charts.cost_ratio_bars(ratios_of(n))
+    small = charts.cost_ratio_bars(ratios_of(charts.MAX_BARS))
+    assert tuple(fig.get_size_inches()) == tuple(small.get_size_inches())
+    for ax in fig.axes:
+        assert len(ax.patches) == charts.MAX_BARS and f"{n} 个单位中最高与最低各 10 个" in ax.get_title()
+        shown = [t.get_text() for t in ax.get_yticklabels()]
+        assert shown[0] == f"单位{n - 1}（2023）" and shown[-1] == "单位0（2023）"  # highest first, lowest last
+    said = points.ratios(ratios_of(n)).text
+    assert f"（{n} 个单位，图中为最高与最低各 10 个，全部见下表）" in said and f"最高为单位{n - 1}" in said
