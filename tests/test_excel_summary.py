@@ -137,3 +137,33 @@ def test_cli_summary_writes_nothing_when_a_unit_is_invalid(tmp_path, capsys):
     assert main(["excel", "summary", str(CHANGSHA), str(bad), "-o", str(out)]) == 1
     assert str(bad) in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_workbook_holds_one_unit_result_at_a_time(tmp_path):
+    """Built from a generator (as the batch does), a result is let go once the next one is written (the loop holds
+    the one it wrote last): a thousand units' results are never in memory at once. The workbook is a list's."""
+    import gc
+    import weakref
+
+    from perfeval.result import UnitResult
+
+    files = []
+    for path in (CHANGSHA, YUNXI, LIUYANG):
+        files.append(tmp_path / f"{path.stem}.json")
+        files[-1].write_text(evaluate_file(path).to_json(), encoding="utf-8")
+    alive: list[weakref.ref] = []
+
+    def one_at_a_time():
+        for path in files:
+            gc.collect()
+            assert not [r for r in alive[:-1] if r() is not None]  # none before the last one written
+            result = UnitResult.read(path)
+            alive.append(weakref.ref(result))
+            yield result
+            del result
+
+    streamed = openpyxl.load_workbook(write_summary_workbook(one_at_a_time(), tmp_path / "streamed.xlsx"))
+    listed = openpyxl.load_workbook(write_summary_workbook([UnitResult.read(p) for p in files], tmp_path / "l.xlsx"))
+    assert len(alive) == 3 and streamed.sheetnames == listed.sheetnames
+    for name in listed.sheetnames:
+        assert list(streamed[name].values) == list(listed[name].values)

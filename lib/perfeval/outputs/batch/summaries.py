@@ -65,7 +65,7 @@ def write_workbook(outputs: Path, result_files: list[Path]) -> None:
     """outputs/summary.xlsx: one sheet listing every unit, one sheet per unit (score sheet and findings)."""
     from ..excel.summary import write_summary_workbook
 
-    write_summary_workbook([UnitResult.read(p) for p in result_files], outputs / "summary.xlsx")
+    write_summary_workbook((UnitResult.read(p) for p in result_files), outputs / "summary.xlsx")  # one at a time
 
 
 def write_batch_summaries(outputs: Path, status: dict[str, UnitRun]) -> list[str]:

@@ -113,16 +113,21 @@ def _put(ws: Worksheet, row: int, col: int, value: Any, number_format: str | Non
     cell.border = BOX
 
 
-def _summary(ws: Worksheet, units: list[tuple[UnitResult, str]]) -> None:
+def summary_row(result: UnitResult) -> tuple[Any, ...]:
+    """A unit's row of 汇总, in the order of SUMMARY_COLUMNS."""
+    counts = result.findings_by_severity
+    u, c, span = result.unit, result.coverage, result.total_range
+    return (u.name, u.budget_code or "未载明", u.year, result.framework.name, c.assessed, c.applicable, c.verified,
+            result.total_on_100 if result.grade else None, verdict(result), span[0] if span else None,
+            span[1] if span else None, result.claimed.total, result.claimed.grade, result.claimed.status_label,
+            difference(result), counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0))
+
+
+def _summary(ws: Worksheet, units: list[tuple[tuple[Any, ...], str]]) -> None:
+    """汇总 from each unit's row (summary_row) and the title of its sheet."""
     for i, (header, _) in enumerate(SUMMARY_COLUMNS, start=1):
         header_cell(ws, f"{get_column_letter(i)}1", header)
-    for r, (result, title) in enumerate(units, start=2):
-        counts = result.findings_by_severity
-        u, c, span = result.unit, result.coverage, result.total_range
-        values = (u.name, u.budget_code or "未载明", u.year, result.framework.name, c.assessed, c.applicable, c.verified,
-                  result.total_on_100 if result.grade else None, verdict(result), span[0] if span else None,
-                  span[1] if span else None, result.claimed.total, result.claimed.grade, result.claimed.status_label,
-                  difference(result), counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0))
+    for r, (values, title) in enumerate(units, start=2):
         for col, (value, (_, fmt)) in enumerate(zip(values, SUMMARY_COLUMNS), start=1):
             _put(ws, r, col, value, fmt)
         link = ws.cell(r, 1)
@@ -207,43 +212,55 @@ def _unit_sheet(ws: Worksheet, result: UnitResult, first_finding: int) -> None:
     _for_print(ws, title_rows=f"{h}:{h}")
 
 
-def _findings_sheet(ws: Worksheet, units: list[tuple[UnitResult, str]]) -> dict[str, int]:
-    """Every finding, unit by unit and by severity, the message wrapped; the first row of each unit's findings."""
+def _unit_findings(ws: Worksheet, result: UnitResult, title: str, r: int) -> int:
+    """A unit's findings on 审计发现 from row r, by severity, the message wrapped; the row after them."""
+    names = {i.id: i.name for i in result.indicators}
+    for f in sorted(result.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9)):
+        shown = names.get(f.indicator or "", "")  # an id the sheet cannot name is left out, not shown
+        for c, value in enumerate((result.unit.name, f.severity_label, f.kind_label, shown, f.message), start=1):
+            _put(ws, r, c, value)
+            ws.cell(r, c).alignment = WRAP
+        ws.cell(r, 1).hyperlink = f"#{quoted(title)}!A1"
+        ws.row_dimensions[r].height = _height([f.message], MESSAGE_WIDTH)
+        r += 1
+    return r
+
+
+def _findings_header(ws: Worksheet) -> int:
+    """审计发现's header row; the row of the first finding."""
     for c, header in enumerate(FINDING_COLUMNS, start=1):
         header_cell(ws, f"{get_column_letter(c)}1", header)
-    first: dict[str, int] = {}
-    r = 2
-    for result, title in units:
-        first[title] = r
-        names = {i.id: i.name for i in result.indicators}
-        for f in sorted(result.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9)):
-            shown = names.get(f.indicator or "", "")  # an id the sheet cannot name is left out, not shown
-            for c, value in enumerate((result.unit.name, f.severity_label, f.kind_label, shown, f.message), start=1):
-                _put(ws, r, c, value)
-                ws.cell(r, c).alignment = WRAP
-            ws.cell(r, 1).hyperlink = f"#{quoted(title)}!A1"
-            ws.row_dimensions[r].height = _height([f.message], MESSAGE_WIDTH)
-            r += 1
-    last = max(r - 1, 1)
+    return 2
+
+
+def _finish_findings(ws: Worksheet, last: int) -> None:
+    """审计发现's widths, filter and print settings, once every unit's findings are on it."""
+    last = max(last, 1)
     _fit(ws, len(FINDING_COLUMNS) - 1, last)
     set_width(ws, get_column_letter(len(FINDING_COLUMNS)), MESSAGE_WIDTH)
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(FINDING_COLUMNS))}{last}"
     _for_print(ws, title_rows="1:1")
-    return first
 
 
 def summary_workbook(results: Iterable[UnitResult]) -> Workbook:
-    """The summary workbook in memory, from unit results (never rescoring a unit)."""
+    """The summary workbook in memory, from unit results (never rescoring a unit), in one pass: each result is
+    written to its findings, its sheet and its row of 汇总 and then let go, so a generator that reads them one by
+    one keeps a thousand units' results out of memory at once."""
     wb = Workbook()
     summary = wb.active
     summary.title = SUMMARY_SHEET
+    findings = wb.create_sheet(FINDINGS_SHEET)
     taken = {SUMMARY_SHEET.lower(), FINDINGS_SHEET.lower()}
-    units = [(r, sheet_title(f"{r.unit.name}{r.unit.year}", taken)) for r in results]
-    first = _findings_sheet(wb.create_sheet(FINDINGS_SHEET), units)
-    for result, title in units:
-        _unit_sheet(wb.create_sheet(title), result, first[title])
-    _summary(summary, units)
+    rows: list[tuple[tuple[Any, ...], str]] = []
+    next_finding = _findings_header(findings)
+    for result in results:
+        title = sheet_title(f"{result.unit.name}{result.unit.year}", taken)
+        first, next_finding = next_finding, _unit_findings(findings, result, title, next_finding)
+        _unit_sheet(wb.create_sheet(title), result, first)
+        rows.append((summary_row(result), title))
+    _finish_findings(findings, next_finding - 1)
+    _summary(summary, rows)
     wb.properties.title = WORKBOOK_TITLE
     return wb
 
