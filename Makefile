@@ -45,6 +45,8 @@ test-fast: setup
 # three ways; add `bench/bench_batch.py --scale 20,100,1000 --dask 100` for the scale figures).
 bench: setup
 	$(PY) bench/bench_cli.py
+	$(PY) bench/bench_charts.py
+	$(PY) bench/bench_draft.py
 	$(PY) bench/bench_stages.py
 	$(PY) bench/bench_batch.py --units 20
 
