@@ -109,3 +109,9 @@ def test_mutated_params_read_alike_or_libyaml_reads_more():
         else:
             outcomes["same"] += 1
     assert outcomes["same"] >= 380, outcomes
+
+
+@pytest.mark.parametrize("text", ["{a: 1}: x\n", "? [1, 2]\n: x\n", "unit:\n  {name: 甲}: 1\n"])
+def test_a_mapping_or_list_as_a_key_is_refused_by_both_loaders_with_its_line(text):
+    fast, slow = _read(text, fileio._FAST_LOADER), _read(text, None)  # was a TypeError traceback from both
+    assert fast == slow and fast[0] == "error" and "found unhashable key" in fast[1] and "line " in fast[1]
