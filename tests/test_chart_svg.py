@@ -12,6 +12,7 @@ from perfeval.outputs.report.svgimage import FONT_FAMILY, chart_svg, css_width, 
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = 'a"b<c>&d%e#f \'g\' 100%'
+MARKUP_LIKE = 'x transform="rotate(-0 1 2)" font-family: y; d="a  b" <g id="z">'  # what compaction edits in tags
 
 
 def chart(title: str) -> Figure:
@@ -30,6 +31,11 @@ def test_a_label_reads_back_as_written_through_the_data_uri():
     assert not set('"<>&\n\r\t#') & set(data)  # nothing that would end the attribute, open a tag or cut the URI
     texts = [t.text for t in ElementTree.fromstring(unquote(data)).iter(SVG + "text")]
     assert HOSTILE in texts and "投入" in texts
+
+
+def test_a_label_that_looks_like_the_markup_compaction_edits_is_drawn_as_written():
+    texts = [t.text for t in ElementTree.fromstring(chart_svg(chart(MARKUP_LIKE))).iter(SVG + "text")]
+    assert MARKUP_LIKE in texts
 
 
 def test_every_text_is_in_the_readers_fonts_and_no_glyph_is_drawn_as_a_path():

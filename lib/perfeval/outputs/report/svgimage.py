@@ -31,6 +31,7 @@ _GROUP_ID = re.compile(r'<g id="([^"]*)"')
 _REFERENCED = re.compile(r'(?:url\(#|href="#)([^)"]+)')
 _PROLOG = re.compile(r"\A<\?xml[^>]*>\s*<!DOCTYPE[^>]*>\s*")
 _BETWEEN_TAGS = re.compile(r">\s+<")
+_TAG = re.compile(r"<[^>]*>")  # matplotlib escapes < and > in text, so this is markup, never a label
 _PATH_DATA = re.compile(r' d="([^"]*)"')
 # What must not stand raw in a data: URI inside a double-quoted HTML attribute; everything else (Chinese
 # included) is left as it is, which is smaller than base64 and reads back the same.
@@ -45,10 +46,14 @@ def chart_svg(fig: Figure) -> str:
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "perfeval"}):
         fig.savefig(buffer, format="svg", metadata={"Creator": None, "Date": None, "Format": None, "Type": None})
     svg = _PROLOG.sub("", buffer.getvalue().decode("utf-8"))
-    svg = _PATH_DATA.sub(lambda m: ' d="' + " ".join(m.group(1).split()) + '"', svg)
     referenced = set(_REFERENCED.findall(svg))
-    svg = _GROUP_ID.sub(lambda m: m.group() if m.group(1) in referenced else "<g", svg)
-    svg = _NO_ROTATION.sub("", _FAMILY.sub("", _BETWEEN_TAGS.sub("><", svg)))
+
+    def compact(tag: re.Match[str]) -> str:  # inside tags only: a label is drawn as written, whatever it holds
+        markup = _PATH_DATA.sub(lambda m: ' d="' + " ".join(m.group(1).split()) + '"', tag.group())
+        markup = _GROUP_ID.sub(lambda m: m.group() if m.group(1) in referenced else "<g", markup)
+        return _NO_ROTATION.sub("", _FAMILY.sub("", markup))
+
+    svg = _TAG.sub(compact, _BETWEEN_TAGS.sub("><", svg))
     return svg.replace(_STYLE, f"{_STYLE}text{{{FONT_FAMILY}}}", 1).strip()
 
 
