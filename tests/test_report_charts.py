@@ -8,6 +8,7 @@ import warnings
 import matplotlib as mpl
 import pytest
 import seaborn as sns
+from matplotlib.backends.backend_svg import RendererSVG
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont
 
@@ -89,3 +90,38 @@ def test_spending_bars_are_labelled_in_wan_yuan_with_shares(restore_rc):
     fig = charts.spending_structure(tables.spending_frame(load_report(CHANGSHA).params))
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert "10,325.79万元（67.78%）" in labels
+
+
+@pytest.mark.parametrize("unit", [CHANGSHA, YUNXI, LIUYANG], ids=lambda p: p.stem)
+def test_charts_are_placed_where_constrained_layout_put_them_and_drawn_once(unit, restore_rc):
+    """report.layout places the axes from the labels' sizes; constrained layout, run as savefig ran it before
+    (SVG text metrics), must agree to a tenth of a point on every side, and no layout engine is left to make
+    savefig draw the figure twice."""
+    fonts.apply_theme()
+    for fig in draw_all(load_report(unit)):
+        assert fig.get_layout_engine() is None
+        ax = fig.axes[0]
+        ours = ax.get_position().frozen()
+        ax.set_in_layout(True)
+        fig.set_layout_engine("constrained")
+        fig.savefig(io.BytesIO(), format="svg")
+        theirs = ax.get_position()
+        width, height = fig.get_figwidth() * 72, fig.get_figheight() * 72
+        gaps = [(ours.x0 - theirs.x0) * width, (ours.x1 - theirs.x1) * width,
+                (ours.y0 - theirs.y0) * height, (ours.y1 - theirs.y1) * height]
+        assert max(map(abs, gaps)) < 0.1, (ax.get_ylabel(), gaps)
+
+
+def test_a_longer_note_beside_the_marks_gets_room_at_the_right(restore_rc):
+    """The layout makes room for what the chart writes, not for the samples' lengths: a long stated value in
+    the rates chart narrows the axes, and no text reaches past the figure's edge."""
+    fonts.apply_theme()
+    frame = tables.stated_rates_frame(load_report(CHANGSHA).unit)
+    short = charts.stated_vs_recomputed_rates(frame)
+    frame.loc[frame.index[0], "陈述原文"] = "本年度全部项目按期完成，综合完成率约为百分之九十八点三四（据单位自评报告）"
+    long = charts.stated_vs_recomputed_rates(frame)
+    assert long.axes[0].get_position().x1 < short.axes[0].get_position().x1 - 0.1
+    long.set_dpi(72)  # as the SVG is drawn: a pixel is a point
+    renderer = RendererSVG(1, 1, io.StringIO())
+    reach = max(t.get_window_extent(renderer).x1 for t in long.axes[0].texts)
+    assert long.bbox.width - 3.5 < reach <= long.bbox.width
