@@ -318,3 +318,17 @@ def test_not_applicable_readings(unit_copy, reading, option, expected):
 
     sheet = score_file(unit_copy(CHANGSHA, alter))
     assert (sheet.row("carryover").score, sheet.coverage.applicable) == expected
+
+
+def test_a_row_stated_in_units_that_cannot_be_compared_is_not_labelled_unstated(unit_copy):
+    """垃圾分类宣传活动 ≥3次 against an actual typed 3吃: stated, so not 资料未载明, but not scorable either."""
+    def alter(d):  # noqa: ANN001
+        row = next(r for r in d["indicators"] if r["id"] == "waste_sorting_events")
+        row["actual"]["unit"] = "吃"
+
+    result = evaluate_file(unit_copy(YUNXI, alter))
+    row = next(r for r in result.indicators if r.id == "waste_sorting_events")
+    assert row.status == "not_assessed" and row.score is None
+    assert row.status_label == "未评（数据不可比）" and any("不可比较" in n for n in row.notes)
+    others = [r.status_label for r in evaluate_file(YUNXI).indicators if r.status == "not_assessed"]
+    assert "未评（数据不可比）" not in others

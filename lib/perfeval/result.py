@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from .checks import Finding, run_checks
-from .core.engine import CLAIM_LABEL, STATUS_LABEL, ScoredUnit, ScoreRow, load_unit
+from .core.engine import CLAIM_LABEL, ScoredUnit, ScoreRow, load_unit
 from .core.figures import COLUMNS, LINES, SCALARS, label_of, unit_of
 from .core.formulas import round_half_up
 from .core.params import figure_at
@@ -262,7 +262,7 @@ def _indicator(row: ScoreRow) -> IndicatorOut:
         effective_weight=round_half_up(row.effective_weight, 4), criteria_max=row.criteria_max, value=_r(row.value),
         value_unit=row.value_unit, score=_r(row.score), claimed_score=row.claimed_score,
         assessed_points=round_half_up(row.assessed_points, 4), verified_points=round_half_up(row.verified_points, 4),
-        status=row.status, status_label=STATUS_LABEL[row.status], rule=row.rule, rule_type=row.rule_type,
+        status=row.status, status_label=row.status_label, rule=row.rule, rule_type=row.rule_type,
         role=row.role, personalised=row.personalised, target=row.target, actual=row.actual,
         deviation_note=row.deviation_note, source=row.source, notes=list(row.notes),
         inputs=[InputOut(figure=i.path, label=i.label, value=i.value, unit=i.unit, source=i.source, basis=i.basis)

@@ -18,6 +18,7 @@ from .rules import JudgementMismatch, PartResult, RuleContext
 ITEM_NOTES = ("依据：", "已核实：", "评价人员酌情给分")  # notes a checklist item keeps to itself
 STATUS_LABEL = {"scored": "已评分", "partly": "部分评分", "not_assessed": "未评（资料未载明）",
                 "not_applicable": "不适用"}
+UNSCORABLE_LABEL = "未评（数据不可比）"  # the documents state it, but not in a form the rule can score
 CLAIM_LABEL = {"confirmed": "经复核一致", "contradicted": "与重算不符", "unverifiable": "无法复核"}
 
 
@@ -49,6 +50,13 @@ class ScoreRow:
     deviation_note: str | None = None
     target: str | None = None
     actual: str | None = None
+
+    @property
+    def status_label(self) -> str:
+        """The status as a reader takes it: a row left unscored although stated is not 资料未载明."""
+        if self.status == "not_assessed" and self.parts and all(p.unscorable for p in self.parts):
+            return UNSCORABLE_LABEL
+        return STATUS_LABEL[self.status]
 
     @property
     def inputs(self) -> tuple[InputValue, ...]:

@@ -101,7 +101,7 @@ def score_row(row: Row, weight: float, default_op: str, choose: Callable[[str], 
     pair = compared(row)
     if isinstance(pair, str):
         return PartResult(rid, row.name, weight, None, "定量指标：年度指标值与实际完成值须可比较", notes=(pair,),
-                          basis=basis)
+                          basis=basis, unscorable=True)
     if pair is not None:
         op = direction_of(row, default_op)
         notes: list[str] = list(pair.notes)

@@ -54,6 +54,7 @@ class PartResult:
     veto_note: str = ""
     basis: str = "self_reported"
     denominator: Denominator | None = None
+    unscorable: bool = False  # stated, but not scorable as stated (a target and an actual that cannot be compared)
 
 
 class RuleContext(Context):

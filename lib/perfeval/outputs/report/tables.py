@@ -9,7 +9,7 @@ import pandas as pd
 
 from ...checks.claims import comparisons
 from ...checks.fmt import stated_as
-from ...core.engine import STATUS_LABEL, ScoredUnit, ScoreSheet
+from ...core.engine import ScoredUnit, ScoreSheet
 from ...core.figures import COLUMNS, LINES, WAN, label_of
 from ...core.formulas import round_half_up
 from ...core.params import Figure, UnitParams
@@ -202,7 +202,7 @@ def score_frame(rep: UnitReport) -> pd.DataFrame:
             "得分": _nan(ind.score), "自评得分": _nan(ind.claimed_score), "按填报分值的得分": _nan(fair),
             "自评高于重算": ind.claimed_score is not None and fair is not None
             and ind.claimed_score > fair + SCORE_TOLERANCE,
-            "状态": STATUS_LABEL[ind.status], "说明": explanation(ind, readings),
+            "状态": ind.status_label, "说明": explanation(ind, readings),
         })
     return pd.DataFrame(rows, columns=["一级指标", "二级指标", "三级指标", "分值", "计分分值", "计算值", "计算值单位",
                                        "得分", "自评得分", "按填报分值的得分", "自评高于重算", "状态", "说明"])
