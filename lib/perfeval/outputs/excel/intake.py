@@ -251,6 +251,19 @@ def _cell_of(field: str, where: dict[str, str]) -> tuple[str | None, bool]:
     return (where[above], False) if above else (None, False)
 
 
+def by_indicator_id(where: dict[str, str], data: dict[str, Any]) -> dict[str, str]:
+    """`where` also under the paths params errors use for a row of the unit's table: its id, not its position
+    (indicators.party_days.weight for indicators.4.weight), so that every such error names its cell."""
+    out = dict(where)
+    for i, row in enumerate(data.get("indicators") or []):
+        if isinstance(row, dict) and isinstance(row.get("id"), str):
+            prefix = f"indicators.{i}"
+            for path, ref in where.items():
+                if path == prefix or path.startswith(prefix + "."):
+                    out.setdefault(f"indicators.{row['id']}{path[len(prefix):]}", ref)
+    return out
+
+
 def _remap(exc: ParamsError, where: dict[str, str], file: str) -> WorkbookError:
     problems = []
     for field, problem in exc.problems:
@@ -284,7 +297,7 @@ def read_book(data: bytes, file: str) -> Read:
         params = parse_params(reader.data, file)
         sheet = score_params(params, framework_of(params, file), file)
     except ParamsError as exc:
-        raise _remap(exc, reader.located(), file) from None
+        raise _remap(exc, by_indicator_id(reader.located(), reader.data), file) from None
     return Read(params, sheet, reader.located())
 
 
