@@ -170,3 +170,13 @@ def test_a_misspelt_key_is_named_with_the_field_its_record_has(tmp_path, capsys)
                         ("figures.staff.on_duty.sorce", "source"), ("claims.totl", "total"), ("stated[0].unti", "unit")):
         assert f"{field}: unknown field; did you mean '{near}'?" in err
     assert "claims.zzzz: unknown field\n" in err + "\n"
+
+
+def test_a_refused_number_is_quoted_with_every_digit(unit_copy, capsys):
+    """-1234567.25 was quoted as -1.23457e+06 (six significant digits): the analyst could not find it in the file."""
+    def alter(d):  # noqa: ANN001
+        d["figures"]["lines"]["sangong"]["final"] = -1234567.25
+
+    assert main(["validate", str(unit_copy(CHANGSHA, alter))]) == 1
+    err = capsys.readouterr().err
+    assert "found -1234567.25" in err and "e+06" not in err

@@ -13,6 +13,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       model_serializer, model_validator)
 
 from ..errors import InputFileError, ParamsError
+from ..fmt import exact
 from .problems import describe_errors, found, not_a_number, readable_path
 from .figures import COLUMNS, FUNDS, LINES, SCALARS, WAN, group_keys, is_figure_path, label_of, unit_of
 from .formulas import decimals_of
@@ -175,7 +176,7 @@ class Figure(Record):
             if not math.isfinite(data):
                 raise ValueError(f"expected a finite number, found {data}")
             if data < 0:
-                raise ValueError(f"must be at least 0 (money and counts cannot be negative), found {data:g}")
+                raise ValueError(f"must be at least 0 (money and counts cannot be negative), found {exact(data)}")
             return {"value": data}
         return data
 
@@ -385,7 +386,7 @@ class Row(Record):
     @classmethod
     def _points(cls, value: float) -> float:
         if 0 < value < 0.001:
-            raise ValueError(f"a weight is 0 or at least 0.001 points, found {value:g}")
+            raise ValueError(f"a weight is 0 or at least 0.001 points, found {exact(value)}")
         return value
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ...errors import BatchError, Terminated
+from ...fmt import exact
 from ...fileio import write_atomic
 from ...paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
 from ...safetext import shown_path
@@ -245,7 +246,7 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
     are done, before the index is written (the portfolio page, the summary workbook).
     """
     if timeout <= 0:
-        raise BatchError(f"the per-unit timeout must be positive, got {timeout:g}")
+        raise BatchError(f"the per-unit timeout must be positive, got {exact(timeout)}")
     if workers is not None and workers < 1:
         raise BatchError(f"workers must be at least 1, got {workers}")
     outputs, notebook = Path(outputs).resolve(), Path(notebook).resolve()

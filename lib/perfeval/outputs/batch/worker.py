@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ...fmt import exact
 from ...safetext import is_portable_path, readable_path
 from .jobs import PARAMS_PARAMETER, UnitJob
 from .kernel import KERNEL_NAME
@@ -51,7 +52,7 @@ def _reason(exc: BaseException, timed_out: bool, timeout: float) -> str:
     from papermill.exceptions import PapermillExecutionError
 
     if timed_out or getattr(exc, "ename", None) == "CellTimeoutError":
-        return f"超时：超过 {timeout:g} 秒仍未完成"
+        return f"超时：超过 {exact(timeout)} 秒仍未完成"
     if isinstance(exc, DeadKernelError):
         return f"内核意外退出（被终止或内存耗尽）：DeadKernelError: {exc}"
     if isinstance(exc, PapermillExecutionError):
