@@ -15,6 +15,8 @@ from perfeval.synth import write_units
 
 from conftest import CHANGSHA, YUNXI
 
+pytestmark = pytest.mark.slow  # runs whole batches (kernels, workers)
+
 
 @pytest.fixture(scope="module")
 def cluster():

@@ -23,6 +23,8 @@ from perfeval.outputs.index_page import index_html, summary_csv
 
 from conftest import CHANGSHA, YUNXI
 
+pytestmark = pytest.mark.slow  # runs the CLI and batches in subprocesses
+
 ESCAPES = "\x1b[2J\x1b]0;pwned\x07\x9b31m"
 FORGED = "\nok      forged.yaml"
 
