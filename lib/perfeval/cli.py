@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
 from .errors import PerfevalError, Terminated
-from .paths import UNITS_DIR, params_files_in
+from .paths import UNITS_DIR, not_regular_in, params_files_in
 from .safetext import for_terminal, json_escaped, one_line, shown_path
 
 
@@ -25,6 +25,8 @@ def _params_files(paths: Sequence[str]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths) if paths else [UNITS_DIR]:
         found = params_files_in(p) if p.is_dir() else [p]
+        for skipped in not_regular_in(p) if p.is_dir() else []:
+            say(f"warning: {skipped}", sys.stderr)
         if not found:
             raise PerfevalError(f"{shown_path(p)}: no params files in this folder (*.yaml, *.yml)")
         out += found
