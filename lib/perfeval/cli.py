@@ -178,12 +178,13 @@ def cmd_excel_export(args: argparse.Namespace) -> int:
 
 def cmd_excel_import(args: argparse.Namespace) -> int:
     """Read a filled workbook into a params file; any problem is reported by sheet and cell and nothing is written."""
+    from .core.numbers import fixed
     from .outputs.excel.intake import import_workbook
 
     if args.output:
         check_output_file(args.output, args.force)
     target, _, sheet = import_workbook(args.workbook, args.output, force=args.force)
-    total = "not scored" if sheet.total_on_100 is None else f"{sheet.total_on_100:.2f} on 100"
+    total = "not scored" if sheet.total_on_100 is None else f"{fixed(sheet.total_on_100, 2)} on 100"
     grade = f"grade {one_line(sheet.grade)}" if sheet.grade else f"no grade ({one_line(sheet.grade_withheld_reason or '')})"
     say(f"wrote {shown_path(target)}: {one_line(sheet.unit.name)} {sheet.unit.year}, recomputed {total}, {grade}")
     return 0

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import Decimal, InvalidOperation, localcontext
 from enum import Enum
 from typing import Callable, Iterator
 
 from ..errors import IncommensurableUnits
+from .numbers import decimal, to_step
 
 
 def incommensurable(a: str, b: str) -> IncommensurableUnits:
@@ -237,21 +238,6 @@ def _exact_div(a: Decimal, b: Decimal) -> Decimal:
         return (a / b).normalize()
 
 
-def _as_decimal(x: Decimal | float | int) -> Decimal:
-    if isinstance(x, Decimal):
-        return x
-    if isinstance(x, float):
-        return Decimal(repr(x))
-    return Decimal(x)
-
-
-def round_half_up(x: Decimal, step: Decimal) -> Decimal:
-    """x rounded half-up (四舍五入) to a multiple of step, however many digits that takes (1.9e199 at 0.01)."""
-    with localcontext() as ctx:
-        ctx.prec = max(60, x.adjusted() - step.adjusted() + 10) if x and step else 60
-        return (x / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
-
-
 def agrees(stated: Quantity, computed: Quantity | Decimal | float | int) -> bool:
     """Does a computed value make the statement true at the statement's own precision?
 
@@ -263,11 +249,11 @@ def agrees(stated: Quantity, computed: Quantity | Decimal | float | int) -> bool
     """
     if isinstance(computed, Quantity):
         computed = computed.to(stated.unit).value
-    x = _as_decimal(computed)
+    x = decimal(computed)
     if not x.is_finite():
         return False
     if stated.qualifier not in (Qualifier.OVER, Qualifier.ABOUT):
-        x = round_half_up(x, stated.step)
+        x = to_step(x, stated.step)
     return x in stated.interval()
 
 
