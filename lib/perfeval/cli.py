@@ -13,7 +13,7 @@ from typing import Callable, Sequence, TextIO
 
 from .errors import PerfevalError, Terminated
 from .paths import UNITS_DIR, not_regular_in, params_files_in
-from .safetext import for_terminal, json_escaped, one_line, shown_path
+from .safetext import for_terminal, json_escaped, locale_free, one_line, shown_path
 
 
 def say(text: str, file: TextIO | None = None) -> None:
@@ -291,6 +291,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # perfeval uses no pydantic plugin; looking for them reads the metadata of every installed package (about
     # 20 ms of the 0.2 s a command takes). Set PYDANTIC_DISABLE_PLUGINS yourself to load some anyway.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    locale_free(sys.stdout)
+    locale_free(sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
