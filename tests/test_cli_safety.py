@@ -23,6 +23,8 @@ from perfeval.outputs.index_page import index_html, summary_csv
 
 from conftest import CHANGSHA, YUNXI
 
+pytestmark = pytest.mark.slow  # runs the CLI and batches in subprocesses
+
 ESCAPES = "\x1b[2J\x1b]0;pwned\x07\x9b31m"
 FORGED = "\nok      forged.yaml"
 
@@ -112,6 +114,24 @@ def test_right_to_left_overrides_are_inert_in_html_csv_and_workbooks(tmp_path, u
     wb = load_workbook(book)
     cells = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert not any("\u202e" in c for c in cells + wb.sheetnames) and "长沙\ufffdexe.txt县" in cells
+
+
+@pytest.mark.parametrize("brk", ["\r", "\n", "\r\n", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1e", "\t"])
+def test_a_line_break_in_a_name_or_reason_stays_inside_its_csv_field(unit_copy, brk):
+    """A spreadsheet, a csv reader or a line-by-line tool sees one row per unit, whatever a name holds."""
+    import csv
+    import io
+
+    from perfeval.result import evaluate_file
+
+    name = f"长沙{brk}=1+1{brk}县"
+    result = evaluate_file(unit_copy(CHANGSHA, lambda d: d["unit"].__setitem__("name", name)))
+    entries = [(UnitRun("a", "a.yaml", OK, report="units/a/a.html", result="units/a/a.json"), result),
+               (UnitRun("b", "b.yaml", FAILED, reason=f"bad{brk}=2+2"), None)]
+    table = summary_csv(entries)
+    records = list(csv.DictReader(io.StringIO(table.lstrip("\ufeff"), newline="")))
+    assert [r["unit_id"] for r in records] == ["a", "b"]
+    assert records[0]["name"] == result.unit.name and records[1]["reason"] == f"bad{brk}=2+2"
 
 
 # --- paths the user gives --------------------------------------------------------------------------------------

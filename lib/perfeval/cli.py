@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
 from .errors import PerfevalError, Terminated
-from .paths import UNITS_DIR, params_files_in
+from .paths import UNITS_DIR, not_regular_in, params_files_in
 from .safetext import for_terminal, json_escaped, one_line, shown_path
 
 
@@ -25,6 +25,8 @@ def _params_files(paths: Sequence[str]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths) if paths else [UNITS_DIR]:
         found = params_files_in(p) if p.is_dir() else [p]
+        for skipped in not_regular_in(p) if p.is_dir() else []:
+            say(f"warning: {skipped}", sys.stderr)
         if not found:
             raise PerfevalError(f"{shown_path(p)}: no params files in this folder (*.yaml, *.yml)")
         out += found
@@ -178,12 +180,13 @@ def cmd_excel_export(args: argparse.Namespace) -> int:
 
 def cmd_excel_import(args: argparse.Namespace) -> int:
     """Read a filled workbook into a params file; any problem is reported by sheet and cell and nothing is written."""
+    from .core.numbers import fixed
     from .outputs.excel.intake import import_workbook
 
     if args.output:
         check_output_file(args.output, args.force)
     target, _, sheet = import_workbook(args.workbook, args.output, force=args.force)
-    total = "not scored" if sheet.total_on_100 is None else f"{sheet.total_on_100:.2f} on 100"
+    total = "not scored" if sheet.total_on_100 is None else f"{fixed(sheet.total_on_100, 2)} on 100"
     grade = f"grade {one_line(sheet.grade)}" if sheet.grade else f"no grade ({one_line(sheet.grade_withheld_reason or '')})"
     say(f"wrote {shown_path(target)}: {one_line(sheet.unit.name)} {sheet.unit.year}, recomputed {total}, {grade}")
     return 0
