@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
 from .errors import PerfevalError, Terminated
-from .paths import UNITS_DIR, params_files_in
-from .safetext import for_terminal, json_escaped, one_line, shown_path
+from .paths import UNITS_DIR, not_regular_in, params_files_in
+from .safetext import for_terminal, json_escaped, locale_free, one_line, shown_path
 
 
 def say(text: str, file: TextIO | None = None) -> None:
@@ -33,6 +33,8 @@ def _params_files(paths: Sequence[str]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths) if paths else _default_units():
         found = params_files_in(p) if p.is_dir() else [p]
+        for skipped in not_regular_in(p) if p.is_dir() else []:
+            say(f"warning: {skipped}", sys.stderr)
         if not found:
             raise PerfevalError(f"{shown_path(p)}: no params files in this folder (*.yaml, *.yml)")
         out += found
@@ -199,12 +201,13 @@ def cmd_excel_export(args: argparse.Namespace) -> int:
 
 def cmd_excel_import(args: argparse.Namespace) -> int:
     """Read a filled workbook into a params file; any problem is reported by sheet and cell and nothing is written."""
+    from .core.numbers import fixed
     from .outputs.excel.intake import import_workbook
 
     if args.output:
         check_output_file(args.output, args.force)
     target, _, sheet = import_workbook(args.workbook, args.output, force=args.force)
-    total = "not scored" if sheet.total_on_100 is None else f"{sheet.total_on_100:.2f} on 100"
+    total = "not scored" if sheet.total_on_100 is None else f"{fixed(sheet.total_on_100, 2)} on 100"
     grade = f"grade {one_line(sheet.grade)}" if sheet.grade else f"no grade ({one_line(sheet.grade_withheld_reason or '')})"
     say(f"wrote {shown_path(target)}: {one_line(sheet.unit.name)} {sheet.unit.year}, recomputed {total}, {grade}")
     return 0
@@ -311,6 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # perfeval uses no pydantic plugin; looking for them reads the metadata of every installed package (about
     # 20 ms of the 0.2 s a command takes). Set PYDANTIC_DISABLE_PLUGINS yourself to load some anyway.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    locale_free(sys.stdout)
+    locale_free(sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
