@@ -145,7 +145,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     from .fileio import write_atomic
     from .paths import DRAFTS_DIR
 
-    draft = draft_report(args.report, args.framework, args.unit_id)
+    draft = draft_report(args.report, args.framework, args.unit_id, args.name, args.year)
     target = Path(args.output) if args.output else DRAFTS_DIR / f"{draft.unit_id}.yaml"
     review = Path(args.review) if args.review else target.with_suffix(".review.html")
     for path in (target, review):
@@ -261,6 +261,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--framework", help="framework id or YAML file (default: B when the report has a 绩效自评表, "
                                        "else A)")
     p.add_argument("--unit-id", help="the unit's id (default: from the report's file name)")
+    p.add_argument("--name", help="the unit's name, over what the report says (default: read from the report)")
+    p.add_argument("--year", type=int, help="the year evaluated, over what the report says (default: from the title, "
+                                            "评价年度, the text, or the publication date's year minus one)")
     p.add_argument("--review", help="the review page to write (default: beside the params, .review.html)")
     p.add_argument("--force", action="store_true", help="replace existing files")
     p.set_defaults(func=cmd_draft)
