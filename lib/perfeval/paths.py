@@ -1,4 +1,9 @@
-"""Where things live, derived from the package location so any working directory works."""
+"""Where things live, derived from the package location so any working directory works.
+
+Two cases. In a checkout (or an editable install of one), the repository's notebooks/, params/ and outputs/.
+In an installed package, the notebooks and sample params are the copies the build put in perfeval/share/
+(setup.py), and the user's units (params/units/) and outputs (outputs/) are those of the working folder.
+"""
 from __future__ import annotations
 
 import os
@@ -8,14 +13,20 @@ from pathlib import Path
 from .safetext import shown_path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-PROJECT_ROOT = PACKAGE_DIR.parent.parent
 FRAMEWORKS_DIR = PACKAGE_DIR / "frameworks"
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
-PARAMS_DIR = PROJECT_ROOT / "params"
+
+INSTALLED = (PACKAGE_DIR / "share").is_dir()  # only a built package has it; a checkout's lib/perfeval does not
+_CHECKOUT = PACKAGE_DIR.parent.parent
+SHARE_DIR = PACKAGE_DIR / "share" if INSTALLED else _CHECKOUT  # holds notebooks/ and the sample params/
+NOTEBOOKS_DIR = SHARE_DIR / "notebooks"
+SAMPLES_DIR = SHARE_DIR / "params"  # units/: the sample units; frameworks/: a sample framework variant
+DEFAULT_UNIT = SAMPLES_DIR / "units" / "changsha_county_2022.yaml"
+
+WORK_DIR = Path() if INSTALLED else _CHECKOUT  # the user's units and outputs: the checkout, or the working folder
+PARAMS_DIR = WORK_DIR / "params"
 UNITS_DIR = PARAMS_DIR / "units"
-NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
-OUTPUTS_DIR = PROJECT_ROOT / "outputs"
-DEFAULT_UNIT = UNITS_DIR / "changsha_county_2022.yaml"
+OUTPUTS_DIR = WORK_DIR / "outputs"
 DRAFTS_DIR = OUTPUTS_DIR / "drafts"  # where `perfeval draft` writes unless told otherwise
 
 PARAMS_SUFFIXES = (".yaml", ".yml")  # in any case: Windows users write .YAML and .yml as often as .yaml
