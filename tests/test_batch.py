@@ -20,6 +20,8 @@ from perfeval.paths import NOTEBOOKS_DIR
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 
+pytestmark = pytest.mark.slow  # runs whole batches (kernels, workers)
+
 SAMPLES = {"changsha_county_2022": CHANGSHA, "yunxi_district_2023": YUNXI, "liuyang_2020": LIUYANG}
 NOTEBOOK = NOTEBOOKS_DIR / "unit_report.ipynb"
 

@@ -82,3 +82,21 @@ def test_a_draft_it_cannot_write_is_a_clear_error(tmp_path, capsys):
     code, _, err = run(capsys, str(NARRATIVE), "-o", str(tmp_path / "a-file" / "d.yaml"))
     assert code == 1 and "cannot write" in err and "a-file" in err and "Traceback" not in err
     assert not (tmp_path / "a-file").is_dir()
+
+
+@pytest.mark.parametrize("breaker", ["\n", "\r", "\r\n", "\u2028", "\u2029", "\x85", "\x1b[2J", "\x0b", "\x0c",
+                                     "\x1c", "\t"])
+def test_a_file_name_with_a_line_break_or_control_cannot_reach_the_draft_as_yaml(tmp_path, capsys, breaker):
+    """The report's file name comes from whoever sent it: in the header it is a comment, in drafted_from a value,
+    and neither may start a key of its own (a name holding '\\nnot_applicable: …' once did) or break the file."""
+    name = f"x{breaker}not_applicable: {{A1: injected}}{breaker}interpretations: [1]{breaker}#.txt"
+    report = tmp_path / name
+    report.write_bytes(NARRATIVE.read_bytes())
+    target = tmp_path / "d.yaml"
+    code, _, err = run(capsys, str(report), "-o", str(target), "--unit-id", "qinghe_archives_2023")
+    assert code == 0, err
+    params = read_yaml(target)
+    assert "not_applicable" not in params and "interpretations" not in params
+    assert load_unit(target).params.drafted_from == params["drafted_from"]
+    assert "not_applicable: {A1: injected}" in params["drafted_from"]  # the name is kept, as a value
+    assert "\x1b" not in target.read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from perfeval import score_file
-from perfeval.core.formulas import round_half_up
+from perfeval.core.numbers import round_half_up
 from perfeval.core.params import Stated
 
 from conftest import CHANGSHA, LIUYANG, YUNXI

@@ -19,9 +19,9 @@ from perfeval.core.readings import NATIONAL_QUALITATIVE, QualitativeBand
 from perfeval.core.rows import band_range
 from perfeval.errors import FrameworkError
 from perfeval.paths import PARAMS_DIR
-from perfeval.synth import unit_a
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
+from synth import unit_a
 
 VARIANT = PARAMS_DIR / "frameworks" / "dept_overall_a_provincial.yaml"
 

@@ -37,6 +37,8 @@ from perfeval.outputs.index_page import INDEX_DIR
 
 from conftest import CHANGSHA, LIUYANG, YUNXI, leaves, set_at
 
+pytestmark = pytest.mark.slow  # runs every output of the three samples end to end
+
 SCRIPT = "<script>alert(1)</script>"
 OWN_SCRIPTS = {"index.html": (INDEX_DIR / "index.js").read_text(encoding="utf-8")}  # the only script any page has
 FORMULA = '=HYPERLINK("http://x")'

@@ -27,6 +27,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
+import pytest
 
 from perfeval.errors import ParamsError, WorkbookError
 from perfeval.outputs.excel.cells import QUALIFIER_CHOICES, CellProblem, read_cell
@@ -40,6 +41,8 @@ from perfeval.core.params import load_params
 
 from conftest import CHANGSHA, LIUYANG, YUNXI, leaves, set_at
 from evidence_params import UNITS as EVIDENCE
+
+pytestmark = pytest.mark.slow  # draws hundreds of generated workbooks
 
 EXAMPLES = int(os.environ.get("PERFEVAL_WORKBOOK_EXAMPLES", "50"))
 # No shrinking: each example is a real workbook (about 0.3 s), so shrinking a failure would take many

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from .checks import Finding, run_checks
 from .core.engine import CLAIM_LABEL, ScoredUnit, ScoreRow, load_unit
 from .core.figures import COLUMNS, LINES, SCALARS, label_of, unit_of
-from .core.formulas import round_half_up
+from .core.numbers import round_half_up
 from .core.params import figure_at
 from .core.sensitivity import Reading, sensitivity
 

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
 from ..core.params import Stated, StatedRatio, Value, restated, value_of
 from ..core.quantity import Interval, convert
-from ..core.formulas import round_half_up
+from ..core.numbers import round_half_up
 from .finding import Evidence, Finding
 from .fmt import amount, num, pct, pts, stated_as, stated_pct, value_evidence, written
 from .statements import find_section, section_rows

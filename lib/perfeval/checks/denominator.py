@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 from ..core.engine import ScoredUnit, ScoreRow
-from ..core.formulas import round_half_up
+from ..core.numbers import round_half_up
 from ..core.measures import Denominator
 from ..core.rules import PartResult
 from .finding import Evidence, Finding

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..core.engine import ScoredUnit, ScoreRow
-from ..core.formulas import decimals_of, round_half_up
+from ..core.numbers import decimals, round_half_up
 from ..core.framework import Framework
 from ..core.params import Row
 from ..core.readings import LEVEL_LABEL
@@ -114,7 +114,7 @@ def targets_set_at_result(unit: ScoredUnit) -> list[Finding]:
         t, a = prow.target, prow.actual
         if not (t and a and t.value is not None and a.value is not None):
             continue
-        if t.value != a.value or decimals_of(t.value) == 0:
+        if t.value != a.value or decimals(t.value) == 0:
             continue
         value = amount(t.value, t.unit or "")
         out.append(Finding(

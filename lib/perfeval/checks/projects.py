@@ -5,7 +5,7 @@ from statistics import mean
 
 from ..core.engine import ScoredUnit
 from ..core.params import Project, figure_at
-from ..core.formulas import round_half_up
+from ..core.numbers import round_half_up
 from .finding import Evidence, Finding
 from .fmt import money, num, pct
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
-from ..core.formulas import round_half_up
+from ..core.numbers import round_half_up
 from .finding import Evidence, Finding
 from .fmt import num, pts
 from .generous import generosity

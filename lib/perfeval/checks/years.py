@@ -6,7 +6,7 @@ from typing import NamedTuple
 from ..core.engine import ScoredUnit
 from ..core.figures import LINES
 from ..core.params import Figure, UnitParams
-from ..core.formulas import round_half_up
+from ..core.numbers import round_half_up
 from .finding import Evidence, Finding
 from .fmt import money, pct, sourced
 

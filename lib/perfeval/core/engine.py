@@ -4,8 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from ..errors import FrameworkError, ParamsError
-from ..fmt import quantity
-from . import formulas
+from . import numbers
 from .figures import suggestion
 from .framework import Framework, Node, load_framework
 from .lint import LintProblem, lint_framework, rows_vs_header
@@ -246,7 +245,7 @@ def _describe(target) -> str | None:  # noqa: ANN001 - a Target or Actual
         return None
     if target.value is not None:
         op = getattr(target, "op", None) or ""
-        return f"{op}{quantity(target.value, target.unit)}"  # money at two decimals, as every output prints it
+        return f"{op}{numbers.with_unit(target.value, target.unit)}"  # money at two decimals, as every output prints it
     return target.text
 
 
@@ -267,7 +266,7 @@ class _Scorer:
         """
         if x >= weight - 1e-9:
             return weight
-        return min(weight, formulas.round_half_up(x, self.fw.score_places))
+        return min(weight, numbers.round_half_up(x, self.fw.score_places))
 
     def not_applicable_row(self, base: dict, weight: float, why: str) -> ScoreRow:
         how = self.r.choose("not_applicable")
@@ -413,9 +412,9 @@ def _verdict(fw: Framework, total: float, cov: Coverage, grade_option: Option, p
     if cov.applicable <= 0:
         return None, None, None, "没有适用的指标", None if claimed is None else "unverifiable"
     scale = fw.total / cov.applicable
-    low = formulas.round_half_up(total * scale, places)
-    high = formulas.round_half_up(min(cov.applicable, total + cov.not_assessed) * scale, places)
-    on_100 = formulas.round_half_up(total / cov.assessed * fw.total, places) if cov.assessed > 0 else None
+    low = numbers.round_half_up(total * scale, places)
+    high = numbers.round_half_up(min(cov.applicable, total + cov.not_assessed) * scale, places)
+    on_100 = numbers.round_half_up(total / cov.assessed * fw.total, places) if cov.assessed > 0 else None
     complete = cov.not_assessed <= 1e-6
     v = fw.verdict
     reason = None
@@ -439,7 +438,7 @@ def _verdict(fw: Framework, total: float, cov: Coverage, grade_option: Option, p
 
 
 def _p(x: float) -> str:
-    return f"{formulas.round_half_up(x, 2):.2f}".rstrip("0").rstrip(".")
+    return numbers.plain(x, 2)
 
 
 def score_with(params: UnitParams, fw: Framework, chosen: dict[str, str], file: str = "<params>") -> ScoreSheet:
@@ -447,7 +446,7 @@ def score_with(params: UnitParams, fw: Framework, chosen: dict[str, str], file: 
     r = Readings(fw, chosen)
     scorer = _Scorer(params, fw, r, file, list(lint_framework(fw)))
     rows = scorer.rows()
-    total = formulas.round_half_up(sum(x.score for x in rows if x.score is not None), fw.score_places)
+    total = numbers.round_half_up(sum(x.score for x in rows if x.score is not None), fw.score_places)
     cov = _coverage(fw, rows, chosen.get("row_weight_mismatch") == "as_given")
     grade_option = r.option("grade_bands")
     on_100, span, grade, reason, status = _verdict(fw, total, cov, grade_option, fw.score_places, params.claims.total)

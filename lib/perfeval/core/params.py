@@ -13,10 +13,9 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       model_serializer, model_validator)
 
 from ..errors import InputFileError, ParamsError
-from ..fmt import exact
 from .problems import describe_errors, found, not_a_number, readable_path
 from .figures import COLUMNS, FUNDS, LINES, SCALARS, WAN, group_keys, is_figure_path, label_of, unit_of
-from .formulas import decimals_of
+from .numbers import decimals, exact
 from ..errors import IncommensurableUnits
 from .quantity import (Qualifier, Quantity, agrees, canonical_unit, commensurable, factor,
                        parse_quantity, qualifier_of)
@@ -62,7 +61,7 @@ def _places_of(value: Any) -> int:
         return min(int(places), 6)
     if isinstance(value, int):
         return 0
-    return min(decimals_of(value), 6) if math.isfinite(value) else 0
+    return min(decimals(value), 6) if math.isfinite(value) else 0
 
 
 def _from_text(data: Any, with_unit: bool) -> Any:

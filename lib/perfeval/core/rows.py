@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import formulas
+from . import formulas, numbers
 from .params import Row
 from .quantity import QUALIFIER_WORD, Qualifier, canonical_unit, commensurable, convert
 from .readings import LEVEL_LABEL, Option, QualitativeBand
@@ -57,15 +57,11 @@ def compared(row: Row) -> Comparison | str | None:
         return f"年度指标值以“{t_unit}”计，实际完成值以“{a_unit}”计，两者不可比较，本行不予评分"
     if t_unit and a_unit and canonical_unit(t_unit) != canonical_unit(a_unit):
         value = convert(actual.value, a_unit, t_unit)
-        notes.append(f"实际完成值 {_plain(actual.value)}{a_unit} 换算为 {_plain(value)}{t_unit} 后与目标比较")
+        notes.append(f"实际完成值 {numbers.plain(actual.value)}{a_unit} 换算为 {numbers.plain(value)}{t_unit} 后与目标比较")
     for side, q in (("年度指标值", target), ("实际完成值", actual)):
         if q.qualifier is not Qualifier.EXACT:
-            notes.append(f"{side}带限定词（{QUALIFIER_WORD[q.qualifier]}），按所写数值 {_plain(q.value)} 计")  # type: ignore[arg-type]
+            notes.append(f"{side}带限定词（{QUALIFIER_WORD[q.qualifier]}），按所写数值 {numbers.plain(q.value)} 计")  # type: ignore[arg-type]
     return Comparison(target.value, value, t_unit or a_unit, tuple(notes))
-
-
-def _plain(x: float) -> str:
-    return format(formulas.round_half_up(x, 6), "f").rstrip("0").rstrip(".")
 
 
 def direction_of(row: Row, default_op: str) -> str:
@@ -82,8 +78,8 @@ def band_range(band: QualitativeBand, weight: float, places: int) -> tuple[float
     step = 10 ** -places
     top = weight * band.max
     if band.max_open:
-        top = formulas.round_half_up(top - step, places) if top >= step else 0.0
-    return formulas.round_half_up(weight * band.min, places), top
+        top = numbers.round_half_up(top - step, places) if top >= step else 0.0
+    return numbers.round_half_up(weight * band.min, places), top
 
 
 def band_text(bands: dict[str, QualitativeBand]) -> str:
@@ -135,7 +131,7 @@ def score_row(row: Row, weight: float, default_op: str, choose: Callable[[str], 
                           notes=("定性指标需评价人员判断达成程度（achievement: achieved/partly/not）",))
     low, high = band_range(bands[level], weight, places)
     chosen = choose("qualitative_default")
-    score = high if chosen == "band_max" else formulas.round_half_up((low + high) / 2, places)
+    score = high if chosen == "band_max" else numbers.round_half_up((low + high) / 2, places)
     notes = [why] if why else []
     notes.append(f"{LEVEL_LABEL[level]}（{pts(low)}–{pts(high)} 分）：{note('qualitative_default')}；{note('qualitative_bands')}")
     return PartResult(rid, row.name, weight, score, text, score / weight * 100 if weight else None, "%", notes=tuple(notes),

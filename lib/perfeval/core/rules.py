@@ -11,7 +11,7 @@ from typing import Annotated, Any, Callable, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator, model_validator
 
-from . import formulas
+from . import formulas, numbers
 from .figures import unit_of
 from .measures import Alternative, Context, Denominator, FigurePath, Measure, Measured, alternative, denominator_of
 from .params import Case, Figures
@@ -75,11 +75,12 @@ class RuleContext(Context):
 
 def pct(x: float) -> str:
     """A limit or band bound as the rule prints it: 95%, 0.5%."""
-    return format(x, "f").rstrip("0").rstrip(".") + "%"
+    return numbers.exact(x) + "%"
 
 
 def pts(x: float) -> str:
-    return format(round(x, 4), "f").rstrip("0").rstrip(".")
+    """Points as the rule prints them: 2, 1.5, 0.25."""
+    return numbers.plain(x, 4)
 
 
 def _basis(inputs: list[Any]) -> str:
@@ -150,7 +151,7 @@ class MeasuredRule(RuleBase):
         m = self.measure.evaluate(ctx)
         if m.value is None:
             return m, None, None
-        return m, formulas.at_precision(m.value, ctx.places()), denominator_of(self.measure, ctx)
+        return m, numbers.at_precision(m.value, ctx.places()), denominator_of(self.measure, ctx)
 
 
 class Band(Spec):
@@ -254,7 +255,7 @@ class DeductPerPoint(RuleBase):
         if merged.missing:
             return [_measured(pid, label, points, None, text, merged, ctx, None)]
         places = ctx.places()
-        values = [formulas.at_precision(m.value, places) for m, _ in measured]  # type: ignore[arg-type]
+        values = [numbers.at_precision(m.value, places) for m, _ in measured]  # type: ignore[arg-type]
         excess = sum(formulas.excess_points(v, limit, self.direction) for v, (_, limit) in zip(values, measured))
         mode = ctx.choose("per_point_fraction")
         counted = formulas.counted_points(excess, mode)  # type: ignore[arg-type]

@@ -93,9 +93,11 @@ def csv_cell(value: Any) -> Any:
 
 
 def summary_csv(entries: Sequence[Entry]) -> str:
-    """The index as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese correctly)."""
+    """The index as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese correctly); texts quoted,
+    counts and years as numbers."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    # every text quoted: a line break in a name (CR, which csv leaves bare under "\n", U+2028 …) stays in its field
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writeheader()
     writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows(entries))
     return "\ufeff" + buf.getvalue()

@@ -140,11 +140,11 @@ def build(source: str, items: Iterable[str | Row]) -> Document:
 
 def read_document(path: str | Path) -> Document:
     """Read a report (.txt, .docx or text-based .pdf) into a Document, or raise a DraftError naming the file."""
-    from . import formats
+    from ...intake import documents
 
     path = Path(path)
     suffix = path.suffix.lower()
-    readers = {".txt": formats.txt_items, ".docx": formats.docx_items, ".pdf": formats.pdf_items}
+    readers = {".txt": documents.txt_items, ".docx": documents.docx_items, ".pdf": documents.pdf_items}
     if suffix not in readers:
         raise DraftError(str(path), [("", f"is not a report this reader knows: expected one of {', '.join(FORMATS)} "
                                          f"(a .doc or .wps file must be saved as .docx first)")])

@@ -14,6 +14,7 @@ import yaml
 
 from ...errors import DraftError, PerfevalError
 from ...fileio import parse_yaml, write_atomic
+from ...safetext import shown_path
 from .model import Draft
 
 HEADER = """\
@@ -91,7 +92,7 @@ def _nested_group(value: dict[str, Any]) -> bool:
 
 def params_text(draft: Draft) -> str:
     """The draft as params YAML, with the header saying what it is and notes beside the entries to check."""
-    name = Path(draft.report).name
+    name = shown_path(Path(draft.report).name)  # a name is anyone's text: a line break in it must not start a key
     return (HEADER.format(report=name) + f"drafted_from: {_scalar(name)}\n"
             + "\n".join(_emit(draft.params, draft.notes)) + "\n")
 

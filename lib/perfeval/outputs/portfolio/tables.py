@@ -7,7 +7,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from ...core.formulas import round_half_up
+from ...core.numbers import round_half_up
 from ...result import FigureOut, UnitResult
 from ..report.tables import as_written
 

@@ -11,7 +11,7 @@ from ...checks.claims import comparisons
 from ...checks.fmt import stated_as
 from ...core.engine import ScoredUnit, ScoreSheet
 from ...core.figures import COLUMNS, LINES, WAN, label_of
-from ...core.formulas import round_half_up
+from ...core.numbers import round_half_up
 from ...core.params import Figure, UnitParams
 from ...core.quantity import Qualifier
 from ...fmt import points, quantity

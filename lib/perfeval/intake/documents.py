@@ -17,10 +17,10 @@ import zlib
 from pathlib import Path
 from typing import Iterator
 
-from ...errors import DraftError
-from ...fileio import read_bounded
-from .document import Row, join_lines
-from .sections import heading_of
+from ..errors import DraftError
+from ..fileio import read_bounded
+from ..outputs.draft.document import Row, join_lines
+from ..outputs.draft.sections import heading_of
 
 MAX_BYTES = 30_000_000  # a narrative report is 20-200 kB as text, a few MB as Word or PDF with its scans
 MAX_PDF_PAGES = 500
@@ -87,7 +87,7 @@ def txt_items(path: Path) -> Iterator[str | Row]:
 # ---------------------------------------------------------------- .docx
 
 def _open_zip(path: Path, data: bytes, what: str) -> None:
-    from ..excel.book import archive_too_big  # imports openpyxl: only a .docx needs it
+    from ..outputs.excel.book import archive_too_big  # imports openpyxl: only a .docx needs it
 
     if data.startswith(_OLE):
         raise _fail(path, f"is password-protected or an old binary Word file; save it as {what} without a password")

@@ -1,0 +1,1 @@
+"""Intake: a unit's documents and files into validated params."""
