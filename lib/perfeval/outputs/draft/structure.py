@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from ...core.figures import COLUMNS, LINES, label_of
-from ...core.quantity import canonical_unit, commensurable, factor, round_half_up
+from ...core.numbers import half_up
+from ...core.quantity import canonical_unit, commensurable, factor
 from .entries import Entry
 
 
@@ -56,7 +57,7 @@ def _places(e: Entry) -> int:
 
 
 def _show(x: Decimal, places: int) -> str:
-    return f"{round_half_up(x, Decimal(1).scaleb(-places)):.{places}f}"
+    return f"{half_up(x, places):.{places}f}"
 
 
 def sum_problem(whole: Entry, parts: list[tuple[Entry, int]], relation: str) -> str:
@@ -86,7 +87,7 @@ def ratio_problem(ratio: Entry, numerator: Entry | None, denominator: Entry | No
             return ""
     computed = {"share": a / b * 100, "change": (a - b) / b * 100}.get(kind, a / b)
     places = _places(ratio)
-    shown = round_half_up(computed, Decimal(1).scaleb(-places))
+    shown = half_up(computed, places)
     if shown == stated or (kind == "change" and shown == -stated and "下降" in ratio.source):
         return ""
     formula = {"share": f"{numerator.value} ÷ {denominator.value}", "change":
