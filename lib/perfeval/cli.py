@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
 from .errors import PerfevalError, Terminated
-from .paths import UNITS_DIR, params_files_in
-from .safetext import for_terminal, json_escaped, one_line, shown_path
+from .paths import UNITS_DIR, not_regular_in, params_files_in
+from .safetext import for_terminal, json_escaped, locale_free, one_line, shown_path
 
 
 def say(text: str, file: TextIO | None = None) -> None:
@@ -21,10 +21,20 @@ def say(text: str, file: TextIO | None = None) -> None:
     print(for_terminal(text), file=file or sys.stdout)
 
 
+def _default_units() -> list[Path]:
+    """params/units/, where units are looked for when none are named; an install's working folder may lack it."""
+    if not UNITS_DIR.is_dir():
+        raise PerfevalError(f"{shown_path(UNITS_DIR)}: no such folder (the units when none are named); name params "
+                            "files or folders, e.g. one that `perfeval samples` prints")
+    return [UNITS_DIR]
+
+
 def _params_files(paths: Sequence[str]) -> list[Path]:
     out: list[Path] = []
-    for p in map(Path, paths) if paths else [UNITS_DIR]:
+    for p in map(Path, paths) if paths else _default_units():
         found = params_files_in(p) if p.is_dir() else [p]
+        for skipped in not_regular_in(p) if p.is_dir() else []:
+            say(f"warning: {skipped}", sys.stderr)
         if not found:
             raise PerfevalError(f"{shown_path(p)}: no params files in this folder (*.yaml, *.yml)")
         out += found
@@ -124,6 +134,19 @@ def cmd_run(args: argparse.Namespace) -> int:
     done = len(outcome.results) - len(outcome.failed)
     say(f"{done} report(s) written, {len(outcome.failed)} failed; index: {shown_path(outcome.outputs / 'index.html')}")
     return 1 if outcome.failed or problems or outcome.problems else 0
+
+
+def cmd_samples(args: argparse.Namespace) -> int:
+    """Print the sample params that ship with perfeval, one path a line: units to score or copy, a framework variant.
+
+    In a checkout they are the files of the repository's params/units/ and params/frameworks/; in an install, the
+    package's copy of those the repository holds."""
+    from .paths import SAMPLES_DIR
+
+    for folder in ("units", "frameworks"):
+        for path in params_files_in(SAMPLES_DIR / folder):
+            print(for_terminal(str(path)))
+    return 0
 
 
 def check_output_file(path: str, force: bool = True) -> None:
@@ -281,6 +304,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-summaries", action="store_true",
                    help="skip the portfolio page and the summary workbook")
     p.set_defaults(func=cmd_run)
+    p = sub.add_parser("samples", help="print the paths of the sample units and framework variant shipped with perfeval")
+    p.set_defaults(func=cmd_samples)
     _add_excel(sub)
     return parser
 
@@ -289,6 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # perfeval uses no pydantic plugin; looking for them reads the metadata of every installed package (about
     # 20 ms of the 0.2 s a command takes). Set PYDANTIC_DISABLE_PLUGINS yourself to load some anyway.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    locale_free(sys.stdout)
+    locale_free(sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func

@@ -8,7 +8,7 @@ from typing import Any, Mapping, Sequence
 
 from ...errors import BatchError, InputFileError, PerfevalError
 from ...core.params import RESERVED_NAMES, UNIT_ID, load_params
-from ...paths import UNITS_DIR, params_files_in
+from ...paths import UNITS_DIR, is_params_name, not_regular, not_regular_in, params_files_in
 from ...safetext import readable_path, shown_path
 from ..draft.document import FORMATS as REPORT_FORMATS
 from .status import FAILED, UnitRun
@@ -46,6 +46,8 @@ def resolve_units(names: Sequence[str], units_dir: Path = UNITS_DIR) -> list[Pat
             out += params_files_in(path)
         elif path.is_file():
             out.append(path)
+        elif path.exists():  # a named pipe would block the batch, a device never end: named, never opened
+            raise BatchError(f"{shown_path(name)}: {not_regular(path)}, not a regular file")
         elif name in (by_id := by_id or _by_id(units_dir)):
             out.append(by_id[name])
         else:
@@ -72,13 +74,15 @@ SNIFF_BYTES = 8192  # a report's title stands in its first lines
 
 def resolve_reports(names: Sequence[str]) -> tuple[list[Path], list[str]]:
     """The reports in the folders named (.docx, .pdf, and .txt files that read as a report: a title with a year
-    and 绩效/自评 near the top), and a warning for each other .txt left out (notes kept beside the units)."""
+    and 绩效/自评 near the top), and a warning for each other .txt left out (notes kept beside the units) and for
+    each params or report name that is not a regular file (a named pipe, a device, a broken link: never opened)."""
     reports: list[Path] = []
     left_out: list[str] = []
     for name in names:
         folder = Path(name)
         if not folder.is_dir():
             continue
+        left_out += not_regular_in(folder, lambda p: is_params_name(p) or is_report(p))
         for path in sorted(p for p in folder.iterdir() if is_report(p) and p.is_file()):
             if path.suffix.lower() != ".txt" or _reads_as_report(path):
                 reports.append(path.resolve())

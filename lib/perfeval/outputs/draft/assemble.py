@@ -102,9 +102,14 @@ class _Assembly(RateClaims, Records):
                      sums=self.sums, skipped=tables.skipped)
 
     def _within_bounds(self, mentions: list[Mention]) -> list[Mention]:
-        """Figures a params file can hold; one beyond 10^12 of its unit is a typo in the report, listed for review."""
+        """Figures a params file can hold, read surely; one beyond 10^12 of its unit (a typo in the report) or written so
+        that it reads two ways (1.268,40) is listed for review and drafted nowhere."""
         kept = []
         for m in mentions:
+            if m.doubt:
+                self.items.append(Item("stated", "—", f"{m.label or '数字'} {m.written}：写法可作两种读法，未录入",
+                                       (m.where,), unsure=m.doubt, highlight=(m.written,)))
+                continue
             if abs(m.quantity.value) <= Decimal(LARGEST):
                 kept.append(m)
                 continue

@@ -65,6 +65,7 @@ class Mention:
     year: int | None = None
     implied: str | None = None
     order: tuple[int, int, int] = (0, 0, 0)
+    doubt: str | None = None  # the number's writing can be read two ways (1.268,40): listed 存疑, drafted nowhere
 
     @property
     def written(self) -> str:
@@ -171,7 +172,7 @@ def sentence_mentions(sentence: Sentence, index: int) -> list[Mention]:
         quantity, implied = with_implied_unit(f.quantity, clause)
         where = Where(sentence.section, sentence.text, sentence.block, sentence.cell)
         out.append(Mention(quantity, label, where, f.start, f.end, clause, lead, year, implied,
-                           (sentence.block, index, f.start)))
+                           (sentence.block, index, f.start), f.doubt))
     return out
 
 
