@@ -164,8 +164,10 @@ def check_output_file(path: str, force: bool = True) -> None:
 
 def cmd_draft(args: argparse.Namespace) -> int:
     """Read a unit's report into a draft params file and a review page; print what the draft holds."""
-    from .outputs.draft import draft_report, review_html, summary, write_draft
-    from .fileio import write_atomic
+    import os
+
+    from .outputs.draft import draft_report, summary, write_draft
+    from .outputs.draft.review import Links, write_review
     from .paths import DRAFTS_DIR
 
     draft = draft_report(args.report, args.framework, args.unit_id, args.name, args.year)
@@ -174,7 +176,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     for path in (target, review):
         check_output_file(str(path), args.force)
     write_draft(draft, target)
-    write_atomic(review, review_html(draft, str(target)))
+    write_review(target, review, Links(params=os.path.relpath(target.resolve(), review.resolve().parent)))
     for line in summary(draft):
         say(line)
     say(f"wrote {shown_path(target)}\nreview {shown_path(review)}")
