@@ -48,8 +48,11 @@ def test_truth_names_its_document_and_unit(doc):
     assert ident["year"] == entry["year"], "identity year and manifest year differ"
     assert ident["year_basis"], "the year's basis is not said"
     where = ident["name_where"]
+    if ident["name"] is None:  # the report does not state it (a republished copy with names masked)
+        assert where is None
+        return
     assert locate(lines, where) is not None, f"the unit's name is not on line {where['line']}"
-    assert ident["name"] in lines[where["line"] - 1] or where["written"] in ident.get("name_also", []) + [ident["name"]]
+    assert where["written"] in [ident["name"], *ident.get("name_also", [])]
 
 
 def test_every_figure_and_non_figure_stands_where_the_truth_says(doc):
