@@ -136,6 +136,7 @@ class EvidenceOut(Out):
     value: float | str | None
     unit: str = ""
     source: str | None = None
+    role: str = ""  # what the figure is to its check (claimed, recomputed, whole, part …), as declared
 
 
 class FindingOut(Out):
@@ -279,9 +280,9 @@ def _indicator(row: ScoreRow) -> IndicatorOut:
 
 def _finding(f: Finding) -> FindingOut:
     d = f.to_dict()
-    return FindingOut(check=f.check, kind=f.kind, kind_label=d["kind_label"], severity=f.severity,
+    return FindingOut(check=f.check, kind=f.kind, kind_label=f.kind_label, severity=f.severity,
                       severity_label=d["severity_label"], message=f.message, rule=f.rule, indicator=f.indicator,
-                      evidence=[EvidenceOut(label=e.label, value=e.value, unit=e.unit, source=e.source)
+                      evidence=[EvidenceOut(label=e.label, value=e.value, unit=e.unit, source=e.source, role=e.role)
                                 for e in f.evidence], consequences=list(f.consequences))
 
 

@@ -7,6 +7,7 @@ from typing import Sequence
 
 import pandas as pd
 
+from ...checks.finding import SEVERITY_LABEL
 from ...core.numbers import round_half_up
 from ...result import FigureOut, UnitResult
 from ..report.tables import as_written
@@ -55,11 +56,11 @@ def units_table(results: Sequence[UnitResult]) -> pd.DataFrame:
             "差异（自评−重算）": None if claimed is None or on_100 is None or r.coverage.not_assessed > 0
             else round_half_up(claimed - on_100, 2),
             "自评复核": r.claimed.status_label,
-            "错误": counts.get("error", 0), "警示": counts.get("warning", 0), "提示": counts.get("info", 0),
+            **{label: counts.get(key, 0) for key, label in SEVERITY_LABEL.items()},
         })
     return pd.DataFrame(rows, columns=["单位", "年度", "框架", "应评分值", "已评分值", "其中核实", "重算总分", "总分下限",
                                        "总分上限", "重算等次", "自评总分", "自评等次", "差异（自评−重算）", "自评复核",
-                                       "错误", "警示", "提示"])
+                                       *SEVERITY_LABEL.values()])
 
 
 def score_shares(results: Sequence[UnitResult], framework_id: str) -> pd.DataFrame:

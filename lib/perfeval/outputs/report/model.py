@@ -11,8 +11,6 @@ from ...core.params import UnitParams
 from ...core.sensitivity import sensitivity
 from ...result import RESULT_MIME, UnitResult, unit_result
 
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_LABEL = {"error": "错误", "warning": "警示", "info": "提示"}
 
 
 @dataclass(frozen=True)

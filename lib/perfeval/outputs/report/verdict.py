@@ -5,13 +5,13 @@ Plain Chinese sentences from the unit result; the blocks escape them when shown.
 """
 from __future__ import annotations
 
+from ...checks.finding import SEVERITY_LABEL
 from ...fmt import pct, points
 from ...result import DRAFT_MARK, UnitResult
 from .appendix import robustness
 from .rootcauses import brief, most_serious
 
 ORDINALS = "一二三四五六七八九十"
-SEVERITY_WORDS = (("error", "错误"), ("warning", "警示"), ("info", "提示"))
 
 
 def draft_notice(result: UnitResult) -> str:
@@ -74,7 +74,7 @@ def main_problems(result: UnitResult) -> str:
     total = sum(counts.values())
     if not total:
         return "未发现问题。"
-    tally = "、".join(f"{label} {counts.get(key, 0)} 个" for key, label in SEVERITY_WORDS if counts.get(key, 0))
+    tally = "、".join(f"{label} {counts.get(key, 0)} 个" for key, label in SEVERITY_LABEL.items() if counts.get(key, 0))
     head = f"共发现问题 {total} 个（{tally}；按根本原因计，一个问题引起的其他不一致随该问题列出）。"
     worst = most_serious(result)
     if not worst:
