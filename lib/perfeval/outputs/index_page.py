@@ -38,9 +38,11 @@ def _n(x: float | None) -> str:
     return DASH if x is None else points(x)
 
 
-def review_page(run: UnitRun) -> str:
-    """The review page of a unit drafted from its report (outputs/drafts/<id>.review.html), else ""."""
-    return f"drafts/{run.unit_id}.review.html" if run.drafted_from and run.params_file.endswith(".yaml") else ""
+def review_page(e: Entry) -> str:
+    """The review page of a unit whose params are a draft (outputs/drafts/<id>.review.html: drafted by the batch,
+    or by `perfeval draft` before it), else ""."""
+    run = e[0]
+    return f"drafts/{run.unit_id}.review.html" if drafted_from(e) and run.params_file.endswith(".yaml") else ""
 
 
 def drafted_from(e: Entry) -> str:
@@ -57,7 +59,7 @@ def rows(entries: Sequence[Entry]) -> list[dict[str, Any]]:
         row: dict[str, Any] = dict.fromkeys(CSV_COLUMNS, "")
         row.update(unit_id=run.unit_id, status=run.status, reason=run.reason, report=run.report or "",
                    result=run.result or "", notebook=run.notebook or "", drafted_from=drafted_from((run, r)),
-                   review=review_page(run))
+                   review=review_page((run, r)))
         if r is not None:
             c = r.coverage
             row.update(
@@ -211,7 +213,7 @@ def _a(path: str | None, text: str) -> str:
 def _link(e: Entry) -> str:
     run = e[0]
     main = _a(run.report, "打开报告") if run.status == OK else _a(run.notebook, "执行记录（ipynb）")
-    return "<br>".join(x for x in (main, _a(review_page(run), "核对页")) if x)  # one per line: the column stays narrow
+    return "<br>".join(x for x in (main, _a(review_page(e), "核对页")) if x)  # one per line: the column stays narrow
 
 
 def _of_result(get: Callable[[UnitResult], float | str | None]) -> Callable[[Entry], float | str | None]:

@@ -108,14 +108,45 @@ def _why(exc: PerfevalError) -> str:
     return str(exc)
 
 
+def review_links(unit_id: str, params: str) -> "Links":
+    """The links of a review page in outputs/drafts/: its params file, the unit's report, the index."""
+    from ..draft.review import Links
+
+    return Links(params=params, report=f"../units/{unit_id}/{unit_id}.html", index="../index.html")
+
+
+def review_drafted_params(path: Path, outputs: Path) -> None:
+    """A params file drafted outside the batch (it still says `drafted_from`) gets its review page in
+    outputs/drafts/<id>.review.html like a report the batch drafts, so the index and its report link to it. A file
+    that does not read as params is left to validation, which says why."""
+    import os
+
+    import yaml
+
+    from ..draft.entries import read_written
+    from ..draft.review import write_review
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        unit = read_written(text).data.get("unit") if "drafted_from:" in text else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return
+    unit_id = unit.get("id") if isinstance(unit, dict) else None
+    if not isinstance(unit_id, str) or not UNIT_ID.match(unit_id):
+        return
+    page = outputs / DRAFTS / f"{unit_id}.review.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    write_review(path, page, review_links(unit_id, os.path.relpath(path.resolve(), page.parent.resolve())))
+
+
 def draft_reports(paths: Sequence[Path], outputs: Path) -> tuple[list[Path], dict[str, str], list[UnitRun]]:
     """Each report drafted into outputs/drafts/<id>.yaml (with its review page) before the units run.
 
     Returns the params files to run (drafts in place of their reports), draft → report for the index, and a failed
     result for each report that cannot be read, drafted or written: that unit fails alone, with the reason.
     """
-    from ..draft import draft_report, review_html, write_draft
-    from ...fileio import write_atomic
+    from ..draft import draft_report, write_draft
+    from ..draft.review import write_review
 
     files: list[Path] = []
     drafted: dict[str, str] = {}
@@ -123,11 +154,12 @@ def draft_reports(paths: Sequence[Path], outputs: Path) -> tuple[list[Path], dic
     for path in paths:
         if not is_report(path):
             files.append(path)
+            review_drafted_params(path, outputs)
             continue
         try:
             draft = draft_report(path, unit_id=file_id(path))
             target = write_draft(draft, outputs / DRAFTS / f"{draft.unit_id}.yaml")
-            write_atomic(target.with_suffix(".review.html"), review_html(draft, f"{DRAFTS}/{target.name}"))
+            write_review(target, target.with_suffix(".review.html"), review_links(draft.unit_id, target.name))
         except PerfevalError as exc:
             failed.append(UnitRun(file_id(path), str(path), FAILED, f"报告无法读取，未能生成草稿（{path.name}）：{_why(exc)}",
                                   drafted_from=str(path)))
