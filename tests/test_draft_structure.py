@@ -38,3 +38,87 @@ def _catalogue_values(draft) -> list:
     for line in draft.params.get("figures", {}).get("lines", {}).values():
         out += [v["value"] if isinstance(v, dict) else v for v in line.values()]
     return out
+
+
+def test_an_entry_the_params_refuse_is_taken_out_and_listed_never_an_error(tmp_path):
+    from perfeval import load_unit
+    from perfeval.outputs.draft import write_draft
+
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "本站2023年度支出总额218.40万元，办公经费12.30万元。")
+    ratios = draft.params.setdefault("claims", {}).setdefault("ratios", [])
+    ratios.append({"label": "凭空的比率", "numerator": "s999", "denominator": "s001", "kind": "share", "value": 5,
+                   "source": "一 测试"})
+    target = write_draft(draft, tmp_path / "d.yaml")
+    text = target.read_text(encoding="utf-8")
+    assert "存疑，未录入" in text and "凭空的比率" in text.split("存疑，未录入")[1]
+    assert all("凭空的比率" not in str(r) for r in load_unit(target).params.claims.ratios)
+    assert any(i.unsure and "s999" in i.unsure for i in draft.unsure())
+
+
+def test_a_title_year_before_the_figures_year_drafts(tmp_path):
+    """The figures speak of 2024 in a report titled 2023: restated figures a rate divides are written."""
+    draft = draft_of(tmp_path, "松岭县农业技术推广站2023年度部门整体支出绩效自评报告", "一、基本情况",
+                     "2024年办公经费支出20.00万元，2024年差旅费支出5.00万元，占办公经费的25%。",
+                     "二、说明", "2024年办公经费支出20.00万元。")
+    from perfeval.outputs.draft import write_draft
+    write_draft(draft, tmp_path / "d.yaml")
+    assert not draft.excluded
+
+
+def test_a_report_with_a_chinese_file_name_drafts_in_a_batch(tmp_path):
+    from perfeval.outputs.batch.jobs import draft_reports
+
+    report = tmp_path / "松岭县农技站2023.txt"
+    report.write_text(f"{TITLE}\n一、基本情况\n本站2023年度支出总额218.40万元。\n", encoding="utf-8")
+    files, drafted, failed = draft_reports([report], tmp_path / "out")
+    assert not failed and len(files) == 1 and files[0].stem.startswith("draft-")
+
+
+# ---------------------------------------------------------------- who and when
+
+def unit_of(tmp_path, *lines):
+    draft = draft_of(tmp_path, *lines)
+    item = next(i for i in draft.items if i.kind == "unit")
+    return draft.params["unit"], item
+
+
+def test_the_title_names_the_unit_and_the_year(tmp_path):
+    unit, item = unit_of(tmp_path, TITLE, "一、基本情况", "本站承担全县农业技术推广工作。")
+    assert (unit["name"], unit["year"], unit["region"]) == ("松岭县农业技术推广站", 2023, "松岭县")
+    assert item.unsure is None
+
+
+def test_a_title_set_on_two_lines_and_spaced_by_a_pdf(tmp_path):
+    unit, _ = unit_of(tmp_path, "松 岭 县 水 利 调 度 中 心", "2022 年度部门整体支出绩效自评报告", "一、基本情况")
+    assert (unit["name"], unit["year"]) == ("松岭县水利调度中心", 2022)
+
+
+def test_the_signing_unit_and_the_evaluation_year_field(tmp_path):
+    unit, _ = unit_of(tmp_path, "部门整体支出绩效自评报告", "评价单位（公章）：松岭县机关事务服务中心",
+                      "评价年度：2023年", "一、基本情况")
+    assert (unit["name"], unit["year"]) == ("松岭县机关事务服务中心", 2023)
+
+
+def test_no_year_in_the_title_the_text_says_it(tmp_path):
+    unit, item = unit_of(tmp_path, "松岭县住房和城乡建设局部门整体支出绩效自评报告",
+                         "现将我局2024年度部门整体支出绩效自评情况报告如下：")
+    assert (unit["name"], unit["year"]) == ("松岭县住房和城乡建设局", 2024) and item.unsure is None
+
+
+def test_only_a_publication_date_gives_the_year_before_it_marked_unsure(tmp_path):
+    unit, item = unit_of(tmp_path, "松岭县政务服务数据管理局部门整体支出绩效自评报告", "一、基本情况",
+                         "本局承担全县政务数据管理工作。", "发布时间：2024年3月18日")
+    assert unit["year"] == 2023 and "发布日期" in item.unsure
+
+
+def test_the_first_sentence_names_the_unit_when_nothing_else_does(tmp_path):
+    unit, item = unit_of(tmp_path, "部门整体支出绩效自评报告（2023年度）",
+                         "松岭县青山镇人民政府是县人民政府的派出机关，承担全镇经济社会管理职责。")
+    assert unit["name"] == "松岭县青山镇人民政府" and "正文首句" in item.unsure
+
+
+def test_a_grade_in_usual_wordings(tmp_path):
+    for sentence, grade in (("经综合评价，本站2023年度整体绩效自评为良好。", "良"),
+                            ("自评等级为“优”。", "优"), ("综合评定等次：优秀。", "优")):
+        draft = draft_of(tmp_path, TITLE, "一、自评结论", sentence)
+        assert draft.params.get("claims", {}).get("grade") == grade, sentence

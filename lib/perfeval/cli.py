@@ -170,7 +170,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     from .outputs.draft.review import Links, write_review
     from .paths import DRAFTS_DIR
 
-    draft = draft_report(args.report, args.framework, args.unit_id)
+    draft = draft_report(args.report, args.framework, args.unit_id, args.name, args.year)
     target = Path(args.output) if args.output else DRAFTS_DIR / f"{draft.unit_id}.yaml"
     review = Path(args.review) if args.review else target.with_suffix(".review.html")
     for path in (target, review):
@@ -204,7 +204,7 @@ def cmd_excel_export(args: argparse.Namespace) -> int:
 def cmd_excel_import(args: argparse.Namespace) -> int:
     """Read a filled workbook into a params file; any problem is reported by sheet and cell and nothing is written."""
     from .core.numbers import fixed
-    from .outputs.excel.intake import import_workbook
+    from .intake.excel.reader import import_workbook
 
     if args.output:
         check_output_file(args.output, args.force)
@@ -286,6 +286,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--framework", help="framework id or YAML file (default: B when the report has a 绩效自评表, "
                                        "else A)")
     p.add_argument("--unit-id", help="the unit's id (default: from the report's file name)")
+    p.add_argument("--name", help="the unit's name, over what the report says (default: read from the report)")
+    p.add_argument("--year", type=int, help="the year evaluated, over what the report says (default: from the title, "
+                                            "评价年度, the text, or the publication date's year minus one)")
     p.add_argument("--review", help="the review page to write (default: beside the params, .review.html)")
     p.add_argument("--force", action="store_true", help="replace existing files")
     p.set_defaults(func=cmd_draft)

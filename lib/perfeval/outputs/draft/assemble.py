@@ -10,6 +10,7 @@ and sentence it came from; what the reader cannot settle is marked 存疑 beside
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -39,11 +40,16 @@ NOT_STATED = "（报告未载明）"
 _OPS = {Qualifier.AT_LEAST: ">=", Qualifier.AT_MOST: "<=", Qualifier.ABOVE: ">", Qualifier.BELOW: "<"}
 
 
-def draft_report(path: str | Path, framework: str | None = None, unit_id: str | None = None) -> Draft:
-    """Read a report (.txt, .docx, .pdf) into a draft params file; a DraftError when it cannot be read."""
+def draft_report(path: str | Path, framework: str | None = None, unit_id: str | None = None,
+                 name: str | None = None, year: int | None = None) -> Draft:
+    """Read a report (.txt, .docx, .pdf) into a draft params file; a DraftError only when it cannot be read.
+
+    name, year: the unit's name and the year evaluated as the analyst gives them, over what the report says.
+    """
     path = Path(path)
     document = read_document(path)
-    return _Assembly(document=document, report=path, framework_name=framework, unit_id=unit_id).draft()
+    return _Assembly(document=document, report=path, framework_name=framework, unit_id=unit_id, name=name,
+                     year_given=year).draft()
 
 
 def _detect_framework(tables: Tables) -> str:
@@ -58,16 +64,13 @@ class _Assembly(RateClaims, Records):
     report: Path
     framework_name: str | None
     unit_id: str | None
-
-    document: Document
-    report: Path
-    framework_name: str | None
-    unit_id: str | None
+    name: str | None = None
+    year_given: int | None = None
 
     # ------------------------------------------------------------ the whole
 
     def draft(self) -> Draft:
-        facts = read_unit(self.document)
+        facts = read_unit(self.document, self.name, self.year_given)
         year = int(facts.year.value) if facts.year else None
         tables = read_tables(self.document, year)
         fw = load_framework(self.framework_name or _detect_framework(tables))
@@ -99,7 +102,7 @@ class _Assembly(RateClaims, Records):
         return Draft(str(self.report), self.params, self.notes, self.items, placed, rates=rates + self.row_rates,
                      sections=sections, lists=[lst for lst, _ in self.written_lists], catalogue=self.figures,
                      repeats=self.repeated, restated=self.restated_rows, pairs=self.pairs, same_claim=self.same_claim,
-                     sums=self.sums, skipped=tables.skipped)
+                     sums=self.sums, skipped=[*self.document.skipped, *tables.skipped])
 
     def _within_bounds(self, mentions: list[Mention]) -> list[Mention]:
         """Figures a params file can hold, read surely; one beyond 10^12 of its unit (a typo in the report) or written so
@@ -120,24 +123,28 @@ class _Assembly(RateClaims, Records):
     # ------------------------------------------------------------ the unit
 
     def _unit(self, facts: UnitFacts, fw: Framework) -> dict[str, Any]:
-        if facts.year is None:
-            raise DraftError(str(self.report), [("", "the report names no year in its title (e.g. 2022年度部门整体支出"
-                                                     "绩效自评报告); a draft needs the year evaluated")])
+        year = int(facts.year.value) if facts.year else date.today().year - 1
         unit = {"id": unit_id_for(self.report, self.unit_id),
                 "name": facts.name.value if facts.name else NOT_STATED,
-                "region": facts.region or NOT_STATED, "year": int(facts.year.value)}
+                "region": facts.region or NOT_STATED, "year": year}
         if facts.budget_code:
             unit["budget_code"] = facts.budget_code.value
         given = self.framework_name or ""
         unit.update(framework=str(Path(given).resolve()) if given.lower().endswith((".yaml", ".yml")) else fw.id,
                     document=self.report.name)
-        evidence = tuple(x.where for x in (facts.name, facts.year, facts.budget_code) if x)
-        missing = "，".join(w for w, x in (("单位名称", facts.name), ("地区", facts.region)) if not x)
-        self.items.append(Item("unit", "unit", f"{unit['name']}，{unit['year']} 年，框架 {fw.id}", evidence,
-                               unsure=f"报告未载明{missing}，请补填" if missing else None,
-                               highlight=tuple(x.value for x in (facts.name, facts.year, facts.budget_code) if x)))
-        if missing:
-            self._note(unit, f"存疑：报告未载明{missing}，请补填")
+        stated = (facts.name, facts.year, facts.budget_code)
+        evidence = tuple(x.where for x in stated if x and x.where)
+        doubts = [f"报告未载明{what}，请补填" for what, x in (("单位名称", facts.name), ("地区", facts.region)) if not x]
+        if facts.year is None:
+            doubts.append(f"报告未载明评价年度，暂按起草时的上一年（{year}），请核对")
+        doubts += [f"{what}据{x.basis}推断（{x.value}），请核对" for what, x in (("单位名称", facts.name),
+                                                                        ("评价年度", facts.year)) if x and not x.sure]
+        bases = "，".join(f"{what}据{x.basis}" for what, x in (("名称", facts.name), ("年度", facts.year)) if x)
+        unsure = "；".join(doubts) or None
+        self.items.append(Item("unit", "unit", f"{unit['name']}，{year} 年，框架 {fw.id}" + (f"（{bases}）" if bases else ""),
+                               evidence, unsure=unsure, highlight=tuple(x.value for x in stated if x and x.where)))
+        if unsure:
+            self._note(unit, f"存疑：{unsure}")
         return unit
 
     # ------------------------------------------------------------ claims about scores
