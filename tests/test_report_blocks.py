@@ -100,7 +100,7 @@ def test_title_cards_give_the_verdict_first():
     assert '<div class="pe-v">优（96.96 分）</div>' in yunxi
     assert "重算总分，百分制；全部依据单位自述，未经核实" in yunxi  # a grade says what it rests on: no point verified
     changsha = report.title(report.load_report(CHANGSHA))._repr_html_()
-    assert '<div class="pe-v">不予定级</div>' in changsha and "总分可在 10–90 分之间" in changsha
+    assert '<div class="pe-v">不予定级</div>' in changsha and "总分可在 6–90 分之间" in changsha
     assert "20 / 100 分" in changsha and "核实 0 · 单位自述 20 · 未评 80" in changsha
 
 

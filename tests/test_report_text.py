@@ -20,9 +20,9 @@ def test_the_verdict_withholds_a_grade_with_its_range(reps):
     changsha, liuyang, yunxi = (reps[k].result for k in ("changsha", "liuyang", "yunxi"))
     assert verdict.verdict(yunxi).endswith("总分 96.96 分，等次为“优”。")
     said = verdict.verdict(liuyang)
-    assert "不予定级（可评分值不足：已评 8 分，占应评 100 分的 8%" in said and "总分可在 8–100 分之间" in said
+    assert "不予定级（可评分值不足：已评 8 分，占应评 100 分的 8%" in said and "总分可在 4–100 分之间" in said
     assert "优" not in said and "差" not in said
-    assert "总分可在 10–90 分之间" in verdict.verdict(changsha)
+    assert "总分可在 6–90 分之间" in verdict.verdict(changsha)
 
 
 def test_coverage_says_what_rests_on_the_units_word(reps):

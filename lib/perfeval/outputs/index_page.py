@@ -16,7 +16,7 @@ from typing import Any, Callable, Literal, Sequence
 
 from ..fmt import DASH, points, stated
 from ..paths import TEMPLATES_DIR
-from ..result import DRAFT_MARK, UnitResult
+from ..result import DRAFT_MARK, UnitResult, graded_total
 from ..safetext import inert
 from .batch.status import OK, UnitRun
 from .batch.summaries import Entry
@@ -150,7 +150,7 @@ def _verdict(e: Entry) -> str:
     if r is None:
         return DASH
     if r.grade:
-        return f"{points(r.total_on_100)} · {escape(r.grade)}"
+        return f"{escape(graded_total(r.total_on_100, r.total_range))} · {escape(r.grade)}"
     span = r.total_range
     where = f"<span class='reason'>总分可在 {points(span[0])}–{points(span[1])} 之间</span>" if span else ""
     return f"不予定级{where}"

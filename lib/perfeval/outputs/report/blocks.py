@@ -15,7 +15,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from ...fmt import money, pct, points, quantity, rate, stated
-from ...result import DRAFT_MARK, UnitResult
+from ...result import DRAFT_MARK, UnitResult, graded_total
 from ..framework_page import page_href
 from . import suggestions as suggestions_
 from . import appendix, charts, points as points_, rootcauses, tables, verdict
@@ -33,11 +33,13 @@ def title(rep: UnitReport) -> Html:
     if r.grade is not None:
         basis = ("全部依据单位自述，未经核实" if cov.verified == 0 else
                  f"其中 {points(cov.self_reported)} 分依据单位自述" if cov.self_reported else "均经核实")
-        verdict_card = ("评价结论", f"{r.grade}（{points(r.total_on_100)} 分）", f"重算总分，百分制；{basis}", False)
+        scope = "重算总分，百分制" if r.total_on_100 is not None else "未评部分不改变等次"
+        verdict_card = ("评价结论", f"{r.grade}（{graded_total(r.total_on_100, r.total_range)}）", f"{scope}；{basis}", False)
     else:
         span = (f"总分可在 {points(r.total_range[0])}–{points(r.total_range[1])} 分之间" if r.total_range
                 else "没有可评分的指标")
-        verdict_card = ("评价结论", "不予定级", f"可评分值不足；{span}", True)
+        why = (r.grade_withheld_reason or "").split("：")[0] if "：" in (r.grade_withheld_reason or "") else "等次无法确定"
+        verdict_card = ("评价结论", "不予定级", f"{why}；{span}", True)
     claim = r.claimed
     claim_card = ("单位自评", "未载明" if claim.total is None else f"{points(claim.total)} 分" +
                   (f"（{claim.grade}）" if claim.grade else ""), claim.status_label or "—",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ...checks.finding import SEVERITY_LABEL
 from ...fmt import pct, points
-from ...result import DRAFT_MARK, UnitResult
+from ...result import DRAFT_MARK, UnitResult, graded_total
 from .appendix import robustness
 from .rootcauses import brief, candidate, most_serious, sources_of
 
@@ -27,7 +27,8 @@ def verdict(result: UnitResult) -> str:
     fw = result.framework
     head = f"按评价框架《{fw.name}》重算，"
     if result.grade is not None:
-        return head + f"总分 {points(result.total_on_100)} 分，等次为“{result.grade}”。"
+        basis = f"（{result.grade_basis}）" if result.grade_basis and result.total_on_100 is None else ""
+        return head + f"总分 {graded_total(result.total_on_100, result.total_range)}，等次为“{result.grade}”{basis}。"
     span = (f"按已评指标，总分可在 {points(result.total_range[0])}–{points(result.total_range[1])} 分之间，"
             "等次无法确定" if result.total_range else "")
     reason = result.grade_withheld_reason or "没有可评分的指标"
