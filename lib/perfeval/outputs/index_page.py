@@ -64,7 +64,8 @@ def rows(entries: Sequence[Entry]) -> list[dict[str, Any]]:
             c = r.coverage
             row.update(
                 name=r.unit.name, region=r.unit.region, year=r.unit.year, budget_code=r.unit.budget_code or "",
-                framework=r.framework.name, total=_n(r.total), total_on_100=_n(r.total_on_100),
+                framework=r.framework.name, total=_n(r.total),
+                total_on_100=_n(r.total_on_100) if r.total_on_100 is not None else "",
                 total_min=_n(r.total_range[0]) if r.total_range else "",
                 total_max=_n(r.total_range[1]) if r.total_range else "",
                 grade=r.grade or "", grade_withheld_reason=r.grade_withheld_reason or "",
