@@ -10,7 +10,8 @@ from corpus_truth import (CORPUS, HALVES, half_of, load, locate, manifest, entri
 
 ENTRIES = entries()
 IDS = [e["id"] for e in ENTRIES]
-FIELDS = {"id", "half", "source", "province", "unit_kind", "layout", "year"}
+FIELDS = {"id", "half", "document", "source", "province", "unit_kind", "layout", "year"}
+DOCUMENTS = {"自评报告", "部门决算", "部门预算"}
 
 
 def test_manifest_is_consistent_with_the_files():
@@ -21,6 +22,7 @@ def test_manifest_is_consistent_with_the_files():
         assert set(e) == FIELDS, f"{e['id']}: manifest fields {sorted(set(e) ^ FIELDS)}"
         assert e["half"] == half_of(e["id"]), f"{e['id']}: listed in {e['half']}, the coin flip says {half_of(e['id'])}"
         assert str(e["source"]).startswith("http"), f"{e['id']}: no source address"
+        assert e["document"] in DOCUMENTS, f"{e['id']}: document {e['document']!r}"
     on_disk = {p.stem: p.parent.name for half in HALVES for p in (CORPUS / half).glob("*.txt")}
     assert on_disk == {e["id"]: e["half"] for e in ENTRIES}, "a document on disk is not in the manifest, or in another half"
     for half in HALVES:
@@ -127,8 +129,9 @@ def test_rates_are_recomputed_half_up(doc):
         v = lambda k: Decimal(_figure(truth, r[k])["value"])  # noqa: E731
         if r["explained_by"] == "share":
             ratio = v("numerator") / v("denominator")
-        elif "difference" in r:
-            ratio = v("difference") / (v("new") - v("difference"))
+        elif "difference" in r:  # the report states the new value and the change: old = new ∓ change
+            sign = -1 if r.get("direction") == "decrease" else 1
+            ratio = v("difference") / (v("new") - sign * v("difference"))
         else:
             ratio = (v("new") - v("old")) / v("old")
         if stated["unit"] == "%":

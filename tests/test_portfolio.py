@@ -27,7 +27,7 @@ def test_units_table(results):
     changsha = table.loc["长沙县机关事务中心"]
     assert changsha["重算等次"] == "不予定级" and changsha["自评总分"] != changsha["自评总分"]  # NaN: not claimed
     assert changsha["重算总分"] != changsha["重算总分"]  # no total on 20 of 100 points ...
-    assert (changsha["已评分值"], changsha["其中核实"], changsha["总分下限"], changsha["总分上限"]) == (20, 0, 10, 90)
+    assert (changsha["已评分值"], changsha["其中核实"], changsha["总分下限"], changsha["总分上限"]) == (20, 0, 6, 90)
     assert yunxi["总分下限"] != yunxi["总分下限"]  # ... but its coverage and the range of totals; a graded unit has none
     liuyang = table.loc["浏阳市机关后勤服务中心"]
     assert liuyang["自评总分"] == 96 and liuyang["差异（自评−重算）"] != liuyang["差异（自评−重算）"]  # no basis: NaN
@@ -64,7 +64,7 @@ def test_comparability_is_said(results):
 def test_the_units_table_shows_no_grade_for_a_withheld_unit_but_its_range(results):
     html = display.units_block(results).to_html()
     changsha = next(row for row in html.split("<tr") if "长沙县机关事务中心" in row)
-    assert ">不予定级（总分可在 10–90）<" in changsha and ">20 / 100（核实 0）<" in changsha and "优" not in changsha
+    assert ">不予定级（总分可在 6–90）<" in changsha and ">20 / 100（核实 0）<" in changsha and "优" not in changsha
     yunxi = next(row for row in html.split("<tr") if "岳阳市云溪区" in row)
     assert ">96.96 · 优<" in yunxi and ">96 · 优（与重算不符）<" in yunxi
     assert "总分上限" not in html and ">重算总分 · 等次<" in html

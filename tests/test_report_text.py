@@ -20,9 +20,9 @@ def test_the_verdict_withholds_a_grade_with_its_range(reps):
     changsha, liuyang, yunxi = (reps[k].result for k in ("changsha", "liuyang", "yunxi"))
     assert verdict.verdict(yunxi).endswith("总分 96.96 分，等次为“优”。")
     said = verdict.verdict(liuyang)
-    assert "不予定级（可评分值不足：已评 8 分，占应评 100 分的 8%" in said and "总分可在 8–100 分之间" in said
+    assert "不予定级（可评分值不足：已评 8 分，占应评 100 分的 8%" in said and "总分可在 4–100 分之间" in said
     assert "优" not in said and "差" not in said
-    assert "总分可在 10–90 分之间" in verdict.verdict(changsha)
+    assert "总分可在 6–90 分之间" in verdict.verdict(changsha)
 
 
 def test_coverage_says_what_rests_on_the_units_word(reps):
@@ -56,7 +56,7 @@ def test_problems_carry_their_consequences_and_evidence(reps):
     assert [p.number for p in found] == list(range(1, 9))
     first = found[0]
     assert (first.severity_label, first.kind_label, len(first.consequences)) == ("错误", "同一数字前后不一", 4)
-    assert "613.76万元（附件1-2 1、公务用车购置和维护经费·2022年决算数）" in first.evidence
+    assert "613.76万元（出处：附件1-2 1、公务用车购置和维护经费·2022年决算数）" in first.evidence
 
 
 def test_every_kind_of_finding_has_a_suggestion():

@@ -204,7 +204,7 @@ def cmd_excel_export(args: argparse.Namespace) -> int:
 def cmd_excel_import(args: argparse.Namespace) -> int:
     """Read a filled workbook into a params file; any problem is reported by sheet and cell and nothing is written."""
     from .core.numbers import fixed
-    from .outputs.excel.intake import import_workbook
+    from .intake.excel.reader import import_workbook
 
     if args.output:
         check_output_file(args.output, args.force)

@@ -115,7 +115,9 @@ def claimed_total(unit: ScoredUnit) -> list[Finding]:
     if sheet.claimed_grade and sheet.grade and sheet.claimed_grade != sheet.grade:
         out.append(CLAIMED_GRADE_UNSUPPORTED(
             {"grade": Evidence("自评等次", sheet.claimed_grade), "recomputed": Evidence("重算等次", sheet.grade)},
-            grade=sheet.claimed_grade, total=pts(sheet.total_on_100 or 0), recomputed=sheet.grade,
+            grade=sheet.claimed_grade, recomputed=sheet.grade,
+            total=pts(sheet.total_on_100) if sheet.total_on_100 is not None else
+            f"{num(span[0])}–{num(span[1])} 分（未评部分不改变等次）" if span else "—",
             rule=_grade_rule(sheet)))
     return out
 

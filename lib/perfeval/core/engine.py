@@ -70,6 +70,12 @@ class ScoreRow:
         """Effective over printed weight: rows rescaled to their header score on another scale than printed."""
         return self.effective_weight / self.weight if self.weight else 1.0
 
+    @property
+    def open_vetoes(self) -> tuple[str, ...]:
+        """Veto items not assessed: any of them found failing would zero the whole row (重复申报、虚报冒领 …)."""
+        return tuple(p.label for p in self.parts if p.can_veto and p.score is None) if not any(
+            p.veto for p in self.parts) else ()
+
 
 @dataclass(frozen=True)
 class Coverage:
@@ -102,10 +108,12 @@ class ScoreSheet:
     rows: tuple[ScoreRow, ...]
     total: float
     coverage: Coverage
-    total_on_100: float | None
+    total_on_100: float | None  # the total on the framework's scale: only when every applicable point is assessed
     total_range: tuple[float, float] | None
     grade: str | None
     grade_withheld_reason: str | None
+    assessed_rate: float | None  # 已评指标得分率: points earned ÷ points assessed × 100 (%), never a total
+    grade_basis: str | None  # why the grade holds: a complete total, a range within one band, or its lower bound
     claimed_total: float | None
     claimed_grade: str | None
     claim_status: str | None
@@ -406,35 +414,64 @@ def _coverage(fw: Framework, rows: list[ScoreRow], as_given: bool) -> Coverage:
                     not_applicable=sum(r.effective_weight for r in rows if r.status == "not_applicable"))
 
 
-def _verdict(fw: Framework, total: float, cov: Coverage, grade_option: Option, places: int,
-             claimed: float | None) -> tuple[float | None, tuple[float, float] | None, str | None, str | None, str | None]:
-    """(total on 100, range of totals, grade, why withheld, status of the claimed total)."""
+@dataclass(frozen=True)
+class Verdict:
+    """What the evidence supports: the total on 100 (complete only), the range of totals, the grade or why not."""
+
+    total_on_100: float | None
+    total_range: tuple[float, float] | None
+    grade: str | None
+    withheld: str | None
+    assessed_rate: float | None
+    basis: str | None
+    claim_status: str | None
+
+
+def _claim_status(claimed: float | None, span: tuple[float, float], on_100: float | None) -> str | None:
+    """confirmed, contradicted (outside every possible total, at the claim's own precision) or unverifiable."""
+    if claimed is None:
+        return None
+    tol = min(0.005, 0.5 * 10.0 ** -numbers.decimals(claimed))  # 100.001 is a claim to the thousandth
+    if claimed < span[0] - tol or claimed > span[1] + tol:
+        return "contradicted"
+    if on_100 is None:
+        return "unverifiable"
+    return "confirmed" if abs(on_100 - claimed) < 0.005 else "contradicted"
+
+
+def _verdict(fw: Framework, rows: list[ScoreRow], total: float, cov: Coverage, grade_option: Option, places: int,
+             claimed: float | None) -> Verdict:
+    """The verdict: a grade only when every total the unassessed points allow falls in one band (or, where the
+    framework declares it, on the lowest of them); an unassessed veto item can zero its indicator, so it lowers the
+    range by the points that indicator earned."""
     if cov.applicable <= 0:
-        return None, None, None, "没有适用的指标", None if claimed is None else "unverifiable"
+        return Verdict(None, None, None, "没有适用的指标", None, None, None if claimed is None else "unverifiable")
     scale = fw.total / cov.applicable
-    low = numbers.round_half_up(total * scale, places)
+    at_stake = sum(r.score or 0.0 for r in rows if r.open_vetoes)
+    low = numbers.round_half_up(max(0.0, total - at_stake) * scale, places)
     high = numbers.round_half_up(min(cov.applicable, total + cov.not_assessed) * scale, places)
-    on_100 = numbers.round_half_up(total / cov.assessed * fw.total, places) if cov.assessed > 0 else None
-    complete = cov.not_assessed <= 1e-6
+    complete = cov.not_assessed <= 1e-6 and at_stake == 0
+    on_100 = numbers.round_half_up(total * scale, places) if complete else None
+    rate = numbers.round_half_up(total / cov.assessed * 100, places) if cov.assessed > 0 else None
     v = fw.verdict
-    reason = None
+    reason, basis, grade = None, None, None
+    lowest, highest = grade_of(low, grade_option), grade_of(high, grade_option)
     if cov.assessed_share + 1e-9 < v.min_assessed_share:
         reason = (f"可评分值不足：已评 {_p(cov.assessed)} 分，占应评 {_p(cov.applicable)} 分的 "
                   f"{_p(cov.assessed_share * 100)}%，低于评价框架要求的 {_p(v.min_assessed_share * 100)}%")
     elif cov.applicable and cov.verified / cov.applicable + 1e-9 < v.min_verified_share:
         reason = (f"经核实的分值不足：核实 {_p(cov.verified)} 分，低于评价框架要求的应评分值的 "
                   f"{_p(v.min_verified_share * 100)}%")
-    grade = None if reason or on_100 is None else grade_of(on_100, grade_option)
-    status = None
-    if claimed is not None:
-        outside = claimed < low - 0.005 or claimed > high + 0.005
-        if outside or (complete and on_100 is not None and abs(on_100 - claimed) >= 0.005):
-            status = "contradicted"
-        elif complete:
-            status = "confirmed"
-        else:
-            status = "unverifiable"
-    return on_100, (low, high), grade, reason, status
+    elif complete:
+        grade, basis = grade_of(on_100, grade_option), f"全部应评分值均已评分，总分 {_p(on_100)} 分"  # type: ignore[arg-type]
+    elif lowest == highest:
+        grade, basis = lowest, f"未评部分无论得分多少，可能总分 {_p(low)}–{_p(high)} 分都在“{lowest}”等次内"
+    elif v.grade_on == "lower_bound":
+        grade, basis = lowest, f"按评价框架规定以可能总分下限 {_p(low)} 分定级（可能总分 {_p(low)}–{_p(high)} 分）"
+    else:
+        reason = (f"可能总分 {_p(low)}–{_p(high)} 分跨越“{highest}”至“{lowest}”等次，未评部分的得分决定等次，"
+                  "不能据已评部分定级")
+    return Verdict(on_100, (low, high), grade, reason, rate, basis, _claim_status(claimed, (low, high), on_100))
 
 
 def _p(x: float) -> str:
@@ -449,11 +486,12 @@ def score_with(params: UnitParams, fw: Framework, chosen: dict[str, str], file: 
     total = numbers.round_half_up(sum(x.score for x in rows if x.score is not None), fw.score_places)
     cov = _coverage(fw, rows, chosen.get("row_weight_mismatch") == "as_given")
     grade_option = r.option("grade_bands")
-    on_100, span, grade, reason, status = _verdict(fw, total, cov, grade_option, fw.score_places, params.claims.total)
+    v = _verdict(fw, rows, total, cov, grade_option, fw.score_places, params.claims.total)
     return ScoreSheet(
-        unit=params.unit, framework=fw, rows=tuple(rows), total=total, coverage=cov, total_on_100=on_100,
-        total_range=span, grade=grade, grade_withheld_reason=reason, claimed_total=params.claims.total,
-        claimed_grade=params.claims.grade, claim_status=status, readings=chosen,
+        unit=params.unit, framework=fw, rows=tuple(rows), total=total, coverage=cov, total_on_100=v.total_on_100,
+        total_range=v.total_range, grade=v.grade, grade_withheld_reason=v.withheld, assessed_rate=v.assessed_rate,
+        grade_basis=v.basis, claimed_total=params.claims.total, claimed_grade=params.claims.grade,
+        claim_status=v.claim_status, readings=chosen,
         readings_used=tuple(k for k in chosen if k in r.used), lint=tuple(scorer.lint))
 
 

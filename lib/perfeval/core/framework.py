@@ -69,6 +69,9 @@ class Verdict(Spec):
 
     min_assessed_share: Annotated[float, Field(strict=True, ge=0, le=1)] = 0.9
     min_verified_share: Annotated[float, Field(strict=True, ge=0, le=1)] = 0.0
+    # range: a grade only when every total the unassessed points allow falls in one band (else withheld with the
+    # range); lower_bound: the grade of the lowest possible total, said so beside it (a bureau's declared choice)
+    grade_on: Literal["range", "lower_bound"] = "range"
 
 
 class Framework(Spec):

@@ -16,7 +16,7 @@ from typing import Any, Callable, Literal, Sequence
 
 from ..fmt import DASH, points, stated
 from ..paths import TEMPLATES_DIR
-from ..result import DRAFT_MARK, UnitResult
+from ..result import DRAFT_MARK, UnitResult, graded_total
 from ..safetext import inert
 from .batch.status import OK, UnitRun
 from .batch.summaries import Entry
@@ -64,7 +64,8 @@ def rows(entries: Sequence[Entry]) -> list[dict[str, Any]]:
             c = r.coverage
             row.update(
                 name=r.unit.name, region=r.unit.region, year=r.unit.year, budget_code=r.unit.budget_code or "",
-                framework=r.framework.name, total=_n(r.total), total_on_100=_n(r.total_on_100),
+                framework=r.framework.name, total=_n(r.total),
+                total_on_100=_n(r.total_on_100) if r.total_on_100 is not None else "",
                 total_min=_n(r.total_range[0]) if r.total_range else "",
                 total_max=_n(r.total_range[1]) if r.total_range else "",
                 grade=r.grade or "", grade_withheld_reason=r.grade_withheld_reason or "",
@@ -150,7 +151,7 @@ def _verdict(e: Entry) -> str:
     if r is None:
         return DASH
     if r.grade:
-        return f"{points(r.total_on_100)} · {escape(r.grade)}"
+        return f"{escape(graded_total(r.total_on_100, r.total_range))} · {escape(r.grade)}"
     span = r.total_range
     where = f"<span class='reason'>总分可在 {points(span[0])}–{points(span[1])} 之间</span>" if span else ""
     return f"不予定级{where}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..fmt import DASH, points, quantity, stated
-from ..result import DRAFT_MARK, UnitResult
+from ..result import DRAFT_MARK, UnitResult, graded_total
 from ..safetext import for_terminal, one_line
 
 
@@ -29,7 +29,7 @@ def verdict_lines(result: UnitResult) -> list[str]:
         where = f"；按已评指标，总分可在 {points(span[0])}–{points(span[1])} 分之间" if span else ""
         lines.append(f"不予定级（{reason}）{where}")
     else:
-        lines.append(f"重算总分 {points(result.total_on_100)} 分，等次 {result.grade}")
+        lines.append(f"重算总分 {graded_total(result.total_on_100, result.total_range)}，等次 {result.grade}")
     claim = result.claimed
     if claim.total is not None or claim.grade:
         status = f"——{claim.status_label}" if claim.status_label else ""

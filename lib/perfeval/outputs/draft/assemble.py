@@ -102,7 +102,7 @@ class _Assembly(RateClaims, Records):
         return Draft(str(self.report), self.params, self.notes, self.items, placed, rates=rates + self.row_rates,
                      sections=sections, lists=[lst for lst, _ in self.written_lists], catalogue=self.figures,
                      repeats=self.repeated, restated=self.restated_rows, pairs=self.pairs, same_claim=self.same_claim,
-                     sums=self.sums, skipped=tables.skipped)
+                     sums=self.sums, skipped=[*self.document.skipped, *tables.skipped])
 
     def _within_bounds(self, mentions: list[Mention]) -> list[Mention]:
         """Figures a params file can hold, read surely; one beyond 10^12 of its unit (a typo in the report) or written so

@@ -15,7 +15,7 @@ import yaml
 
 from ...errors import DraftError, FieldProblem, InputFileError, PerfevalError
 from ...fileio import parse_yaml, write_atomic
-from ...safetext import shown_path
+from ...safetext import one_line, shown_path
 from .model import Draft, Item
 
 HEADER = """\
@@ -95,7 +95,8 @@ def params_text(draft: Draft) -> str:
     """The draft as params YAML, with the header saying what it is and notes beside the entries to check; entries
     taken out because the params would not validate with them follow as comments, each with its reason."""
     name = shown_path(Path(draft.report).name)  # a name is anyone's text: a line break in it must not start a key
-    return (HEADER.format(report=name) + f"drafted_from: {_scalar(name)}\n"
+    skipped = "".join(f"# 未读取：{one_line(note)}\n" for note in draft.skipped)  # hidden text, deletions …
+    return (HEADER.format(report=name) + skipped + f"drafted_from: {_scalar(name)}\n"
             + "\n".join(_emit(draft.params, draft.notes)) + "\n" + _excluded_text(draft))
 
 

@@ -24,7 +24,7 @@ from ...fileio import write_atomic
 from ...fmt import EXCEL_POINTS, EXCEL_RATE, fixed
 from ...result import IndicatorOut, UnitResult
 from ...safetext import inert
-from .cells import display_width, set_shown_text
+from ...intake.excel.cells import display_width, set_shown_text
 from .style import BODY_FONT, BOX, HEADER_FONT, TITLE_FONT, TOP, WRAP, fit_width, header_cell, set_width
 
 SUMMARY_SHEET = "汇总"

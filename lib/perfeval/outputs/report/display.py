@@ -104,10 +104,6 @@ def styled(frame: pd.DataFrame, uuid: str, formats: Mapping[str, Callable[[objec
     return styler
 
 
-def table_html(styler: Styler) -> Html:
-    return Html(styler.to_html())
-
-
 def figure_html(fig: Figure, caption: str) -> Html:
     """A chart as an embedded SVG image (a data: URI, nothing to fetch; report.svgimage says why SVG) with a
     Chinese caption and alt text."""

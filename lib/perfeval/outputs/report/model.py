@@ -34,10 +34,6 @@ class UnitReport:
     def title(self) -> str:
         return self.result.title
 
-    def severity_counts(self) -> dict[str, int]:
-        """Findings per severity, every severity present (0 when none)."""
-        return dict(self.result.findings_by_severity)
-
 
 def load_report(params_file: str | Path) -> UnitReport:
     """Validate, score, audit and assess one params file, once (ParamsError names file and field when it is bad)."""
