@@ -287,7 +287,6 @@ def judge_findings(result: DocumentScore, truth, findings) -> None:
     correct statement (marked when it is one the truth lists in `correct`)."""
     wrong = [_values(truth, i["figures"]) for i in truth["inconsistencies"]]
     right = [_values(truth, c["figures"]) for c in truth["correct"]]
-    result.inconsistencies = len(wrong)
     result.inconsistencies_found = sum(1 for values in wrong if any(_addresses(f, values) for f in findings))
     for f in findings:
         if f.severity != "error":
@@ -309,7 +308,7 @@ def _name_right(truth_identity: dict[str, Any], read: str) -> bool:
 def measure_document(entry: dict[str, Any]) -> DocumentScore:
     """Draft one corpus document, score the draft, and measure both against the document's truth."""
     lines, truth = load(entry)
-    result = DocumentScore(entry["id"])
+    result = DocumentScore(entry["id"], inconsistencies=len(truth["inconsistencies"]))
     path = Path(__file__).parent / "data" / "corpus" / entry["half"] / f"{entry['id']}.txt"
     try:
         draft = draft_report(path)

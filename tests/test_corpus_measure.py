@@ -58,7 +58,7 @@ def _finding(severity: str, *values: float):
 def test_an_error_on_no_inconsistency_is_an_error_on_a_correct_statement():
     truth = {"figures": [{"id": "a", "value": "66"}, {"id": "b", "value": "12"}, {"id": "c", "value": "3"}],
              "inconsistencies": [{"figures": ["a", "b"]}], "correct": [{"figures": ["b", "c"]}]}
-    result = DocumentScore("x")
+    result = DocumentScore("x", inconsistencies=1)
     judge_findings(result, truth, [_finding("warning", 66, 12), _finding("error", 12, 3), _finding("error", 7, 4)])
     assert (result.inconsistencies, result.inconsistencies_found, result.errors) == (1, 1, 2)
     assert len(result.errors_on_correct) == 2 and result.errors_on_correct[0].startswith("(listed correct)")
