@@ -111,11 +111,27 @@ def test_every_inconsistency_is_said_once_under_its_root_cause(unit):
 
     from perfeval.checks import every_finding
 
+    from perfeval.outputs.report.rootcauses import plain, sources_of
+
     rep = report.load_report(unit)
     html = report.problems(rep)._repr_html_()
     assert html.count('<p class="pe-problem">') == sum(rep.result.findings_by_severity.values())
-    for finding in every_finding(rep.unit):
-        assert html.count(escape(finding.message, quote=True)) == 1, finding.message
+    sources = sources_of(rep.result)
+    for finding in every_finding(rep.unit):  # its words once, its sources in 数据及出处
+        assert html.count(escape(plain(finding.message, sources), quote=True)) == 1, finding.message
+
+
+@pytest.mark.parametrize("unit", [CHANGSHA, YUNXI], ids=lambda p: p.stem)
+def test_a_finding_quotes_each_source_once_and_the_conclusion_cuts_no_bracket(unit):
+    from perfeval.outputs.report import rootcauses, verdict
+
+    rep = report.load_report(unit)
+    for p in rootcauses.problems(rep.result):
+        assert p.evidence.count("（出处：") == len({e.split("（出处：")[1] for e in p.evidence.split("；")
+                                                   if "（出处：" in e})
+        assert not any(s in p.text for s in rootcauses.sources_of(rep.result) if len(s) > 12), p.text
+    said = verdict.main_problems(rep.result)
+    assert said.count("（") == said.count("）") and said.count("“") == said.count("”")
 
 
 def test_changsha_counts_its_two_root_causes_as_errors():

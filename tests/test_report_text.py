@@ -56,7 +56,7 @@ def test_problems_carry_their_consequences_and_evidence(reps):
     assert [p.number for p in found] == list(range(1, 9))
     first = found[0]
     assert (first.severity_label, first.kind_label, len(first.consequences)) == ("错误", "同一数字前后不一", 4)
-    assert "613.76万元（附件1-2 1、公务用车购置和维护经费·2022年决算数）" in first.evidence
+    assert "613.76万元（出处：附件1-2 1、公务用车购置和维护经费·2022年决算数）" in first.evidence
 
 
 def test_every_kind_of_finding_has_a_suggestion():

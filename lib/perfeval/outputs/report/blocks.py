@@ -56,9 +56,23 @@ def title(rep: UnitReport) -> Html:
         f'<div class="pe-v">{esc(v)}</div><div class="pe-s">{esc(sub)}</div></div>' for k, v, sub, alert in cards)
     return Html(f'<style>{REPORT_CSS}</style><div class="pe-report"><h1>{esc(rep.title)}</h1>'
                 f'<p class="pe-meta">{esc(r.unit.region)} · 评价框架：{esc(r.framework.name)}</p>'
-                + (f'<p class="pe-draft">{esc(DRAFT_MARK)}（草稿，据《{esc(r.unit.drafted_from)}》）</p>'
-                   if r.unit.drafted_from else "") +
+                + (draft_banner(r.unit.id) if r.unit.drafted_from else "") +
                 f'<div class="pe-cards">{cards_html}</div></div>')
+
+
+DRAFT_RUNNING = "草稿·未经核对"  # the running head of every printed page of a drafted unit's report
+REVIEW_HREF = "../../drafts/{id}.review.html"  # the unit's review page, from its report in a batch's outputs
+
+
+def draft_banner(unit_id: str) -> str:
+    """Under the title of a drafted unit's report: what it is, the link to the page that confirms it, and every
+    printed page's running head (the tool's and the file's names are for the appendix)."""
+    head = ("@page { @top-center { content: \"" + DRAFT_RUNNING + "\"; font-size: 9pt; font-weight: 700; "
+            "color: #7d4e00; } }")
+    review = esc(REVIEW_HREF.format(id=unit_id))
+    return (f"<style>{head}</style>"
+            f'<p class="pe-draft">{DRAFT_RUNNING}：本报告的数据从单位自评报告的文本自动读出，尚未经评价人员逐项核对。'
+            f'<a class="pe-review-link" href="{review}">到核对页逐项核对</a></p>')
 
 
 def _paragraphs(texts: Sequence[str]) -> Html:
@@ -294,7 +308,9 @@ def basis(rep: UnitReport) -> Styler:
     """评价依据: the documents, the params file and its digest, the framework, the tool — what produced the report."""
     r = rep.result
     digest = hashlib.sha256(rep.params_file.read_bytes()).hexdigest()[:12]
-    rows = [("资料来源", r.unit.document or tables.NOT_STATED),
+    drafted = ([("数据读取", f"perfeval draft 从《{r.unit.drafted_from}》的文本自动读出（草稿，未经核对；"
+                            f"核对页 {REVIEW_HREF.format(id=r.unit.id)}）")] if r.unit.drafted_from else [])
+    rows = [("资料来源", r.unit.document or tables.NOT_STATED), *drafted,
             ("评价框架", f"{r.framework.name}（{r.framework.source}）"),
             ("参数文件", f"{rep.params_file.name}（SHA-256 {digest}）"),
             ("评价工具", f"perfeval {_version()}"), ("金额单位", "万元")]
