@@ -316,7 +316,7 @@ _NUMBER = re.compile(
 _MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000)}
 # After a number, these make it a date, a time of day, an ordinal or a document number, not a quantity.
 _DATE_AFTER = ("年", "月", "日", "号", "时", "季度", "周年", "世纪", "点钟")
-_CODE_LABELS = ("编码", "代码", "编号", "账号", "帐号", "电话", "手机", "传真", "邮编", "电邮", "文号", "身份证")
+_CODE_LABELS = ("编码", "代码", "编号", "索引号", "账号", "帐号", "电话", "手机", "传真", "邮编", "电邮", "文号", "身份证")
 # After these words a number names a part of the document, not a figure (附件5, 见表3).
 _REFERENCE_WORDS = ("附件", "附表", "附录", "附图", "见表", "如表", "下表", "上表", "详见表", "页码", "第页")
 _LEADERS = re.compile(r"(?:[.…·•．]{2,}|…)\s*$")  # dot leaders before a contents line's page number
@@ -329,6 +329,8 @@ _QUOTES = {"“": "”", "《": "》", "〔": "〕", "「": "」", "『": "』",
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
 _AFTER_DECIMALS = ("倍", "成", "折", "个百分点", "百分点")  # 3.2倍 is a figure, 3.2部门支出描述 a heading
+_CONTENTS_LINE = re.compile(r"\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|"
+                            r"\d{1,2}(?:\.\d{1,2})*\s*[、.．]|附件|附表)")
 LOOK_BEHIND = 80  # characters before a number that decide whether it is one (a label, a heading, 第)
 _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
 _CLAUSE_MARK = re.compile(r"[，。；：:,;]")
@@ -535,6 +537,8 @@ def _reading(text: str, norm: str, m: re.Match, quoted: list[bool], whole: bool)
                 return None  # (1)
             if after[:1] in ("：", ":") and not after[1:2].isdigit():
                 return None  # a label's number (目标1：)
+            if after[:1] == "/" and len(digits) >= 5:
+                return None  # an index number (1506129692/hyx/2022-00029)
             if after[:1] in ("-", "—") and "." not in digits:
                 return None  # a code before its name (411001-某某乡人民政府)
             if _SECTION_NUMBER.fullmatch(digits) and _CJK.match(after) and not after.startswith(_AFTER_DECIMALS) \
@@ -542,6 +546,11 @@ def _reading(text: str, norm: str, m: re.Match, quoted: list[bool], whole: bool)
                 return None  # a heading's number (1.2部门支出描述; 3.引言3.1投入 in a contents line)
             if _YEAR_DIGITS.fullmatch(digits) and _YEAR_LABEL.search(compact):
                 return None  # 评价年度：2024
+            if "." not in digits and not after.strip() and len(after) < LOOK_BEHIND and before[-1:].isspace() \
+                    and lead <= LOOK_BEHIND and _CONTENTS_LINE.match(norm):
+                return None  # a contents line's page number: 第一部分 部门概况 4
+            if re.search(r"(?:19|20)\d{2}\s*年$", before):
+                return None  # a date whose month and day lost their characters (2022年915)
     value, places, scale = _value_of(g)
     if value is None:
         return None
