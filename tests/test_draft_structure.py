@@ -93,6 +93,15 @@ def test_a_title_set_on_two_lines_and_spaced_by_a_pdf(tmp_path):
     assert (unit["name"], unit["year"]) == ("松岭县水利调度中心", 2022)
 
 
+def test_a_title_opening_with_its_year_or_a_code_and_a_sealed_name_field(tmp_path):
+    unit, _ = unit_of(tmp_path, "2023年度松岭县妇女联合会部门（单位）整体支出绩效自评报告", "一、基本情况")
+    assert unit["name"] == "松岭县妇女联合会"
+    unit, _ = unit_of(tmp_path, "2023年青山乡人民政府决算编制说明", "210013-松岭县青山乡人民政府2023年部门决算公开")
+    assert unit["name"] == "松岭县青山乡人民政府"  # the fuller of two title lines naming one unit
+    unit, _ = unit_of(tmp_path, "2023年度部门整体支出绩效自评报告", "部门名称：（公章）松岭县地方公路局")
+    assert unit["name"] == "松岭县地方公路局"
+
+
 def test_the_signing_unit_and_the_evaluation_year_field(tmp_path):
     unit, _ = unit_of(tmp_path, "部门整体支出绩效自评报告", "评价单位（公章）：松岭县机关事务服务中心",
                       "评价年度：2023年", "一、基本情况")
@@ -114,7 +123,7 @@ def test_only_a_publication_date_gives_the_year_before_it_marked_unsure(tmp_path
 def test_the_first_sentence_names_the_unit_when_nothing_else_does(tmp_path):
     unit, item = unit_of(tmp_path, "部门整体支出绩效自评报告（2023年度）",
                          "松岭县青山镇人民政府是县人民政府的派出机关，承担全镇经济社会管理职责。")
-    assert unit["name"] == "松岭县青山镇人民政府" and "正文首句" in item.unsure
+    assert unit["name"] == "松岭县青山镇人民政府" and "正文" in item.unsure
 
 
 def test_a_grade_in_usual_wordings(tmp_path):

@@ -67,7 +67,7 @@ def test_suggestions_follow_the_kinds_found_and_the_evidence_missing(reps):
     said = suggestions.suggestions(reps["liuyang"].result)
     topics = [s.topic for s in said]
     assert topics == ["not_assessed", "self_reported", "accounting_identities", "claimed_total", "overspending"]
-    assert "涉及绩效目标合理性、绩效指标明确性、人员控制率、“三公经费”变动率等 15 处" in said[0].text
+    assert "涉及绩效目标合理性、绩效指标明确性、人员控制率、“三公经费”变动率等 18 处" in said[0].text
     changsha = {s.topic: s.text for s in suggestions.suggestions(reps["changsha"].result)}
     assert changsha["projects"] == suggestions.BY_KIND["projects"]  # not “涉及自评项目数”
     yunxi = [s.topic for s in suggestions.suggestions(reps["yunxi"].result)]
