@@ -150,6 +150,8 @@ class DocumentScore:
     errors: int = 0
     errors_on_correct: list[str] = field(default_factory=list)
     non_figures_drafted: list[str] = field(default_factory=list)
+    claimed: int = 0
+    claimed_right: int = 0
     failure: str | None = None
 
 
@@ -305,6 +307,20 @@ def _name_right(truth_identity: dict[str, Any], read: str) -> bool:
     return flat in {_flat(n) for n in [name, *truth_identity.get("name_also", [])]}
 
 
+def _same_claim(key: str, read: Any, stated: str) -> bool:
+    if key == "total":
+        try:
+            return Decimal(str(read)) == Decimal(stated)
+        except ArithmeticError:
+            return False
+    return _flat(str(read)) == _flat(stated)
+
+
+def _claimed_total(truth: dict[str, Any]) -> str | None:
+    total = truth["claimed"]["total"]
+    return None if total is None else next(str(f["value"]) for f in truth["figures"] if f["id"] == total)
+
+
 def measure_document(entry: dict[str, Any]) -> DocumentScore:
     """Draft one corpus document, score the draft, and measure both against the document's truth."""
     lines, truth = load(entry)
@@ -329,6 +345,12 @@ def measure_document(entry: dict[str, Any]) -> DocumentScore:
     result.name_read, result.year_read = str(unit.get("name") or ""), unit.get("year")
     result.name_right = _name_right(truth["identity"], result.name_read)
     result.year_right = result.year_read == truth["identity"]["year"]
+    claims = draft.params.get("claims", {})
+    for key, stated in (("grade", truth["claimed"]["grade"]), ("total", _claimed_total(truth))):
+        if stated is not None:
+            result.claimed += 1
+            read = claims.get(key)
+            result.claimed_right += read is not None and _same_claim(key, read, stated)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             target = write_draft(draft, Path(tmp) / f"{entry['id']}.yaml")
