@@ -23,7 +23,7 @@ from corpus_truth import load, locate
 from draft_truth import BREAKDOWNS, Score, _keys, _one_figure, _rate_mentions, _rate_outcomes
 
 from perfeval import load_unit, run_checks
-from perfeval.core.quantity import canonical_unit
+from perfeval.core.quantity import canonical_unit, commensurable, factor
 from perfeval.outputs.draft import draft_report, write_draft
 
 KINDS = ("figures", "rates", "identities", "repeated")
@@ -129,10 +129,18 @@ def mention_offsets(lines: list[str], mentions: list[Any]) -> dict[int, int | No
 
 
 def _same_value(fig: dict[str, Any], m: Any) -> bool:
+    """The same quantity: equal value in the same unit, or in units the units table converts (25万余元 read as
+    250000 元); a unit the truth takes from a header may be read as none. Qualifiers must agree."""
     q = m.quantity
-    unit_ok = canonical_unit(q.unit or "") == canonical_unit(str(fig["unit"])) or (
-        bool(fig.get("implied_unit")) and not q.unit)
-    return q.value == Decimal(str(fig["value"])) and unit_ok and q.qualifier.value == fig.get("qualifier", "exact")
+    value, unit = Decimal(str(fig["value"])), canonical_unit(str(fig["unit"]))
+    read = canonical_unit(q.unit or "")
+    if read == unit or (bool(fig.get("implied_unit")) and not q.unit):
+        same = q.value == value
+    elif commensurable(read, unit):
+        same = q.value * factor(read, unit) == value
+    else:
+        same = False
+    return same and q.qualifier.value == fig.get("qualifier", "exact")
 
 
 @dataclass

@@ -58,3 +58,25 @@ def test_a_kind_the_unit_chose_not_to_set_beside_others_shows_but_carries_no_poi
     [row] = [r for r in sheet.rows if r.unset]
     assert (row.name, row.status_label, row.effective_weight) == ("可持续影响", "未设置（单位已设置同类其他指标）", 0)
     assert sheet.total_on_100 == 96.96 and sheet.grade == "优"
+
+
+def test_basic_wording_is_a_declared_reading_with_both_options(unit_copy):
+    """基本实现 was fixed as 部分达成 in code; Yunxi's 营造良好工作氛围 (target and actual both 基本实现) scores 5.99 of
+    7.5 as 部分达成 by default and 7.5 as 达成 under the other option, and the sensitivity says so."""
+    from perfeval.core.framework import load_framework
+    for name in ("dept_overall_a", "self_assessment_b"):
+        assert set(load_framework(name).reading("basic_wording").options) == {"partly", "achieved"}
+    assert score_file(YUNXI).row("work_atmosphere").score == 5.99
+
+    def achieved(d):  # noqa: ANN001
+        d.setdefault("interpretations", {})["basic_wording"] = "achieved"
+    assert score_file(unit_copy(YUNXI, achieved)).row("work_atmosphere").score == 7.5
+    options = {(s.option, s.grade) for s in evaluate_file(YUNXI).sensitivity if s.interpretation == "basic_wording"}
+    assert options == {("partly", "优"), ("achieved", "优")}
+
+
+def test_framework_b_offers_the_provincial_options_a_has():
+    from perfeval.core.framework import load_framework
+    a, b = load_framework("dept_overall_a"), load_framework("self_assessment_b")
+    for key in ("grade_bands", "not_applicable"):
+        assert set(b.reading(key).options) == set(a.reading(key).options)
