@@ -71,7 +71,9 @@ def corpus(half: str, detail: bool) -> None:
         named = sum(1 for _, r in chosen if r.name_right)
         dated = sum(1 for _, r in chosen if r.year_right)
         wrong = sum(r.inconsistencies for _, r in chosen)
-        print(f"drafts and scores: {n - len(failed)}/{n}; unit name read {named}/{n}; year read {dated}/{n}")
+        print(f"drafts and scores: {n - len(failed)}/{n}; unit name read {named}/{n}; year read {dated}/{n}; "
+              f"claimed total and grade read {sum(r.claimed_right for _, r in chosen)}/"
+              f"{sum(r.claimed for _, r in chosen)}")
         print(f"inconsistencies found: {sum(r.inconsistencies_found for _, r in chosen)}/{wrong}; "
               f"error-level findings {sum(r.errors for _, r in chosen)}, of them on a correct statement "
               f"{sum(len(r.errors_on_correct) for _, r in chosen)}; "
