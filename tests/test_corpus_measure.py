@@ -67,3 +67,13 @@ def test_an_error_on_no_inconsistency_is_an_error_on_a_correct_statement():
 def test_every_development_document_drafts_and_scores():
     for entry in entries("dev"):
         assert measure_document(entry).failure is None, entry["id"]
+
+
+def test_a_quantity_read_in_another_unit_of_the_table_is_the_same_quantity():
+    lines = ["维修费用为25万余元。"]
+    read = _mention(0, lines[0], "25万余元", "250000", "元")
+    read.quantity.qualifier = Qualifier.OVER
+    truth = {"figures": [{"id": "f01", "line": 1, "written": "25万余元", "value": "25", "unit": "万元",
+                          "qualifier": "over"}]}
+    _, score, _, _ = match_figures(lines, truth, SimpleNamespace(placed=[read]))
+    assert score.good == 1
