@@ -138,7 +138,9 @@ def test_every_finding_is_complete(unit):
     # 预算调整 3537.37 vs 3821.31
     ("changsha", 2, {"figure_stated_twice": 4}),
     # 效益 30 vs 40 (rows vs header, table total 110); 12 vs 11 主题党日; funds 3665.84 vs 2246.07; 得分率 98%
-    ("yunxi", 4, {"section_weight_stated_twice": 2}),
+    # issue 20: whether 国有资本经营 1419.77 sits inside 年度资金总额 is one open question: the identity, the 1099.62
+    # listed under both totals and what each list leaves unexplained (265.32, 125.53) are its consequences
+    ("yunxi", 4, {"section_weight_stated_twice": 2, "identity_broken": 3}),
     ("liuyang", 0, {}),
 ])
 def test_counts_are_of_root_causes_and_every_symptom_is_still_said(unit, errors, consequences):

@@ -98,3 +98,17 @@ def test_the_budget_scope_is_stated_and_a_scope_other_than_the_framework_defines
     def whole(d):  # noqa: ANN001
         d["figures"]["budget_scope"] = "部门整体支出"
     assert not any(f.check == "budget_scope_differs" for f in evaluate_file(unit_copy(CHANGSHA, whole)).findings)
+
+
+def test_findings_that_turn_on_one_open_question_are_one_root_cause():
+    """Yunxi: whether 国有资本经营预算 1419.77 sits inside 年度资金总额 drives the identity 2246.07 ≠ 3665.84, the
+    1099.62 listed under both 项目支出 and 国有资本经营, and what the lists leave unexplained (265.32; 125.53): they were
+    reported apart at three severities, and are now one cause with its consequences."""
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+    causes = run_checks(load_unit(YUNXI))
+    [cause] = [f for f in causes if f.check == "identity_broken"]
+    assert cause.severity == "error" and len(cause.consequences) == 3
+    said = " ".join(cause.consequences)
+    assert "265.32万元" in said and "同一笔 1,099.62万元" in said and "125.53万元" in said
+    assert not any(f.check in ("item_listed_twice", "listed_items_unexplained") for f in causes)
