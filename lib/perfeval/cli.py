@@ -143,6 +143,11 @@ def check_output_file(path: str, force: bool = True) -> None:
 
 def cmd_draft(args: argparse.Namespace) -> int:
     """Read a unit's report into a draft params file and a review page; print what the draft holds."""
+    from .core.params import RESERVED_NAMES, UNIT_ID
+
+    if args.unit_id is not None and (not UNIT_ID.match(args.unit_id) or args.unit_id in RESERVED_NAMES):
+        raise PerfevalError(f"--unit-id {one_line(args.unit_id)!r}: use 1-80 lower-case letters, digits, '_' or '-', "
+                            "not a device name (con, nul …); it names the draft and the unit's output files")
     from .outputs.draft import draft_report, review_html, summary, write_draft
     from .fileio import write_atomic
     from .paths import DRAFTS_DIR

@@ -179,13 +179,13 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
     """
     identities = {path: identify(path) for path in dict.fromkeys(params_files)}
     loaded = {i.unit_id for i in identities.values() if i.loads}
-    taken = set(loaded)
+    held_by_others = {uid for uid, other in (held or {}).items()
+                      if Path(other) not in identities and Path(other).exists()}
+    taken = loaded | held_by_others
     ids: dict[Path, str] = {}
     for path in sorted(identities, key=lambda p: (not identities[p].loads, p)):
         uid = identities[path].unit_id
-        other = (held or {}).get(uid)
-        if not identities[path].loads and (uid in loaded or (other is not None and Path(other) != path
-                                                             and Path(other).exists())):
+        if not identities[path].loads and uid in taken:
             uid = _free_id(uid, taken)
         ids[path] = uid
 
