@@ -1,6 +1,6 @@
 """Benchmark the batch: against the naive shell loop, against empty notebooks (the floor), and at scale.
 
-Units come from perfeval.synth (plausible units of both frameworks, reproducible from a seed). Every figure is
+Units come from tests/synth.py (plausible units of both frameworks, reproducible from a seed). Every figure is
 wall time and the peak resident memory of the whole process tree (workers and kernels included), sampled
 every 0.1 s.
 
@@ -36,6 +36,8 @@ from pathlib import Path
 
 import nbformat
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # synth.py: the synthetic units
 BIN = Path(sys.executable).parent
 RESULT_MIME = "application/vnd.perfeval.unit+json"
 EMPTY_CELL = ("import json, pathlib\nfrom IPython.display import display\n"
@@ -50,7 +52,7 @@ def notebooks_dir() -> Path:
 
 
 def make_units(folder: Path, n: int, seed: int = 2026) -> Path:
-    from perfeval.synth import write_units
+    from synth import write_units
 
     folder.mkdir(parents=True, exist_ok=True)
     write_units(folder, n, seed)

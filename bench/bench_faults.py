@@ -2,7 +2,7 @@
 signing each published notebook as trusted. The tests (tests/test_batch_faults.py) assert the outcomes;
 this prints the times.
 
-Units come from perfeval.synth; faults are injected as in the tests, by a copy of the report notebook that
+Units come from tests/synth.py; faults are injected as in the tests, by a copy of the report notebook that
 reads a `# FAULT:` line of the params file. Every process of a batch carries a marker in its environment,
 so the time until the last one is gone counts kernels and the resource tracker too.
 
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 def units_with(folder: Path, n: int, faults: dict[int, str]) -> Path:
     """n synthetic units; the i-th (in file order) gets the fault line faults[i]."""
-    from perfeval.synth import write_units
+    from synth import write_units
 
     paths = write_units(folder, n, seed=7)
     for i, fault in faults.items():

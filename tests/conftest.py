@@ -24,16 +24,18 @@ YUNXI = UNITS_DIR / "yunxi_district_2023.yaml"
 LIUYANG = UNITS_DIR / "liuyang_2020.yaml"
 SAMPLES = (CHANGSHA, YUNXI, LIUYANG)
 
-# Suites that start kernels, a browser or whole batches, or draw hundreds of generated inputs: about four fifths of
-# the suite's time. `make test-fast` leaves them out while working; `make test` (CI) runs everything.
-SLOW_SUITES = ("test_batch", "test_browser", "test_workbook_properties", "test_hostile_input", "test_properties",
-               "test_framework_properties", "test_history", "test_notebook_report", "test_cli_safety")
+# Slow tests (kernels, a browser, whole batches, hundreds of generated inputs: about four fifths of the suite's time)
+# carry `pytest.mark.slow` themselves, per test or as a module's `pytestmark`. `make test-fast` leaves them out while
+# working; `make test` (CI) runs everything. `sample_outputs` runs a whole batch, so a test that asks for it must be
+# marked: collection stops with the tests' names rather than let the fast suite grow by minutes unnoticed.
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if item.path.stem.startswith(SLOW_SUITES) or "sample_outputs" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.slow)
+    unmarked = [item.nodeid for item in items
+                if "sample_outputs" in getattr(item, "fixturenames", ()) and item.get_closest_marker("slow") is None]
+    if unmarked:
+        raise pytest.UsageError("these tests use the sample_outputs fixture (a whole batch) but are not marked "
+                                "@pytest.mark.slow:\n  " + "\n  ".join(unmarked))
 
 
 @pytest.fixture(scope="session")

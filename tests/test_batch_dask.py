@@ -11,9 +11,11 @@ import pytest
 from distributed import Client, LocalCluster
 
 from perfeval.outputs.batch import OK, load_status, run_batch
-from perfeval.synth import write_units
 
 from conftest import CHANGSHA, YUNXI
+from synth import write_units
+
+pytestmark = pytest.mark.slow  # runs whole batches (kernels, workers)
 
 
 @pytest.fixture(scope="module")

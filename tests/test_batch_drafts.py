@@ -16,6 +16,8 @@ from perfeval.outputs.draft import read_document
 
 from conftest import YUNXI
 
+pytestmark = pytest.mark.slow  # runs whole batches (kernels, workers)
+
 PLANTED = Path(__file__).parent / "data" / "planted"
 
 

@@ -28,6 +28,8 @@ import yaml
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 
+pytestmark = pytest.mark.slow  # runs batches and kills their kernels and workers
+
 FAULT_CELL = '''import os, resource, signal, time
 for line in open(params_file, encoding="utf-8"):
     if line.startswith("# FAULT: "):

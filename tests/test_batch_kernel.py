@@ -9,6 +9,8 @@ from nbclient.util import run_sync
 
 from perfeval.outputs.batch.kernel import KERNEL_NAME, NativeKernelManager
 
+pytestmark = pytest.mark.slow  # starts kernels
+
 
 def test_python3_is_this_interpreter():
     km = NativeKernelManager(kernel_name=KERNEL_NAME)

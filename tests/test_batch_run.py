@@ -25,6 +25,8 @@ from perfeval.paths import NOTEBOOKS_DIR
 
 from conftest import CHANGSHA, YUNXI
 
+pytestmark = pytest.mark.slow  # runs whole batches (kernels, workers)
+
 NOTEBOOK = NOTEBOOKS_DIR / "unit_report.ipynb"
 
 

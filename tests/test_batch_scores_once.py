@@ -12,7 +12,11 @@ import subprocess
 import sys
 from collections import Counter
 
+import pytest
+
 from conftest import CHANGSHA, YUNXI
+
+pytestmark = pytest.mark.slow  # runs whole batches (kernels, workers)
 
 COUNTER = '''\
 import os

@@ -19,6 +19,8 @@ from perfeval.outputs.batch.worker import UnitTask, run_unit
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 
+pytestmark = pytest.mark.slow  # runs whole batches (kernels, workers)
+
 
 def run(paths, out: Path):
     return [run_unit(UnitTask.of(j)) for j in build_jobs(paths, DEFAULT_NOTEBOOK, out, {}, 300)[0]]

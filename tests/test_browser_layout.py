@@ -16,6 +16,8 @@ import pytest
 
 from test_browser_report import CHROMIUM, DevTools
 
+pytestmark = pytest.mark.slow  # drives headless Chromium
+
 A4_CONTENT_PX = round((210 - 2 * 14) / 25.4 * 96)  # the width between the 14 mm margins of report.css
 MEASURE = """JSON.stringify((() => {
   const main = (document.querySelector('main') || document.body).getBoundingClientRect();

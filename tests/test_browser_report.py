@@ -23,6 +23,8 @@ from perfeval.outputs.batch.worker import UnitTask, run_unit
 
 from conftest import CHANGSHA
 
+pytestmark = pytest.mark.slow  # drives headless Chromium
+
 CHROMIUM = shutil.which("chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run",

@@ -23,6 +23,8 @@ from perfeval.outputs.index_page import index_html, summary_csv
 
 from conftest import CHANGSHA, YUNXI
 
+pytestmark = pytest.mark.slow  # runs the CLI and batches in subprocesses
+
 ESCAPES = "\x1b[2J\x1b]0;pwned\x07\x9b31m"
 FORGED = "\nok      forged.yaml"
 
@@ -114,6 +116,24 @@ def test_right_to_left_overrides_are_inert_in_html_csv_and_workbooks(tmp_path, u
     assert not any("\u202e" in c for c in cells + wb.sheetnames) and "长沙\ufffdexe.txt县" in cells
 
 
+@pytest.mark.parametrize("brk", ["\r", "\n", "\r\n", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1e", "\t"])
+def test_a_line_break_in_a_name_or_reason_stays_inside_its_csv_field(unit_copy, brk):
+    """A spreadsheet, a csv reader or a line-by-line tool sees one row per unit, whatever a name holds."""
+    import csv
+    import io
+
+    from perfeval.result import evaluate_file
+
+    name = f"长沙{brk}=1+1{brk}县"
+    result = evaluate_file(unit_copy(CHANGSHA, lambda d: d["unit"].__setitem__("name", name)))
+    entries = [(UnitRun("a", "a.yaml", OK, report="units/a/a.html", result="units/a/a.json"), result),
+               (UnitRun("b", "b.yaml", FAILED, reason=f"bad{brk}=2+2"), None)]
+    table = summary_csv(entries)
+    records = list(csv.DictReader(io.StringIO(table.lstrip("\ufeff"), newline="")))
+    assert [r["unit_id"] for r in records] == ["a", "b"]
+    assert records[0]["name"] == result.unit.name and records[1]["reason"] == f"bad{brk}=2+2"
+
+
 # --- paths the user gives --------------------------------------------------------------------------------------
 
 def _output_cases(tmp_path: Path) -> list[tuple[list[str], str]]:
@@ -155,3 +175,38 @@ def test_a_params_file_that_cannot_be_read_fails_its_unit_not_the_batch(tmp_path
     out, err = capsys.readouterr()
     assert "1 report(s) written, 1 failed" in out and "Traceback" not in err
     assert "failed  mem: cannot read /proc/" in err and "Input/output error" in err
+
+
+# --- the locale ------------------------------------------------------------------------------------------------
+
+LOCALES = {"C": {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+           "gbk": {"PYTHONIOENCODING": "gbk"}, "latin-1": {"PYTHONIOENCODING": "latin-1"}, "utf-8": {}}
+
+
+def _in_locale(locale: str, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_CTYPE", "PYTHONIOENCODING",
+                                                                "PYTHONUTF8")}
+    return subprocess.run([sys.executable, "-m", "perfeval", *args], cwd=cwd, capture_output=True, env={
+        **env, **LOCALES[locale]}, timeout=600)
+
+
+@pytest.mark.parametrize("locale", sorted(LOCALES))
+def test_every_command_prints_whatever_the_locale(tmp_path, unit_copy, locale):
+    """No UnicodeEncodeError after the files are written: UTF-8 unless PYTHONIOENCODING names an encoding, and
+    then what it cannot hold (− U+2212, 😀 beyond the BMP, 长沙 in latin-1) as \\u escapes, JSON included."""
+    name = "长沙县\u2212机关😀事务中心"
+    unit = unit_copy(CHANGSHA, lambda d: d["unit"].__setitem__("name", name), name="u.yaml")
+    encoding = LOCALES[locale].get("PYTHONIOENCODING", "utf-8")
+    scored = _in_locale(locale, "score", "--json", str(unit), cwd=tmp_path)
+    assert scored.returncode == 0 and b"Traceback" not in scored.stderr, scored.stderr
+    assert json.loads(scored.stdout.decode(encoding))["unit"]["name"] == name
+    for args in (["score", str(unit)], ["validate", str(unit)], ["lint", str(unit)],
+                 ["draft", str(Path(__file__).parent / "data" / "planted" / "archives_2023.txt"),
+                  "-o", str(tmp_path / "d.yaml"), "--unit-id", "qinghe_archives_2023"]):
+        done = _in_locale(locale, *args, cwd=tmp_path)
+        printed = (done.stdout + done.stderr).decode(encoding)
+        assert done.returncode in (0, 1) and "Traceback" not in printed and "UnicodeEncodeError" not in printed, args
+    assert "长沙" in _in_locale(locale, "score", str(unit), cwd=tmp_path).stdout.decode(encoding).encode(
+        "ascii", "backslashreplace").decode("unicode_escape")

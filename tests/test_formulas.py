@@ -1,18 +1,10 @@
 """The pure formulas at and around their boundaries."""
-import math
 
 import pytest
 
 from perfeval.core import formulas as f
 from perfeval.core.params import Stated
 from perfeval.core.rules import Band
-
-
-@pytest.mark.parametrize("value,places,expected", [
-    (92.156862745, 2, 92.16), (34.0599334, 2, 34.06), (2.675, 2, 2.68), (0.125, 2, 0.13), (77.0366, 0, 77.0),
-])
-def test_round_half_up_is_not_bankers(value, places, expected):
-    assert f.round_half_up(value, places) == expected
 
 
 @pytest.mark.parametrize("stated,computed,agrees", [
@@ -88,7 +80,3 @@ def test_row_scoring_by_direction(fn, actual, target, expected):
     assert fn(3, actual, target) == pytest.approx(expected)
 
 
-def test_change_and_ratio():
-    assert f.change_pct(1802, 722) == pytest.approx(149.5844875)
-    assert f.ratio_pct(47, 51) == pytest.approx(92.1568627)
-    assert not math.isnan(f.ratio_pct(0, 5))

@@ -12,6 +12,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+import pytest
 
 from perfeval import run_checks, unit_result
 from perfeval.core.engine import score_unit
@@ -20,6 +21,8 @@ from perfeval.core.params import parse_params
 from perfeval.core.readings import ENGINE_READINGS
 from perfeval.core.sensitivity import sensitivity
 from perfeval.errors import FrameworkError, ParamsError
+
+pytestmark = pytest.mark.slow  # draws hundreds of generated frameworks
 
 EXAMPLES = max(20, int(os.environ.get("PERFEVAL_PROPERTY_EXAMPLES", "300")) // 3)
 GOOD_FIGURES = ["staff.on_duty", "staff.authorized", "lines.sangong.final", "lines.sangong.budget", "budget.executed",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 import yaml
 
 from perfeval.core.params import load_params
@@ -11,6 +12,8 @@ from perfeval.outputs.batch import OK, run_batch
 from perfeval.result import UnitResult
 
 from conftest import LIUYANG, YUNXI
+
+pytestmark = pytest.mark.slow  # runs batches over several years
 
 
 def history_section(page: str) -> str:

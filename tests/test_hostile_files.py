@@ -16,8 +16,8 @@ import pytest
 
 from perfeval.cli import main
 from perfeval.errors import InputFileError, WorkbookError
-from perfeval.outputs.excel.book import MAX_PARTS, MAX_UNPACKED_BYTES, MAX_XML_PART_BYTES
-from perfeval.outputs.excel.intake import read_workbook
+from perfeval.intake.excel.book import MAX_PARTS, MAX_UNPACKED_BYTES, MAX_XML_PART_BYTES
+from perfeval.intake.excel.reader import read_workbook
 from perfeval.outputs.excel.template import export_workbook
 from perfeval.fileio import MAX_YAML_DEPTH, MAX_YAML_NODES, parse_yaml, read_yaml
 from perfeval.core.params import load_params
@@ -194,9 +194,9 @@ def test_hostile_yaml_is_a_clear_error(tmp_path, capsys, what, text, words):
     assert words in printed.out + printed.err and "Traceback" not in printed.out + printed.err
 
 
-def test_a_device_that_states_no_size_is_read_only_up_to_the_limit(capsys):
-    """/dev/zero states size 0 and never ends: the read stops at the limit with a clear error."""
-    with pytest.raises(InputFileError, match="more than 1,000,000 bytes"):
+def test_a_device_is_never_read(capsys):
+    """/dev/zero states size 0 and never ends: it is refused as a device before a byte is read."""
+    with pytest.raises(InputFileError, match="a character device, not a regular file"):
         read_yaml("/dev/zero")
     assert main(["score", "/dev/zero"]) == 1
     printed = capsys.readouterr()
@@ -224,7 +224,7 @@ def test_the_bounds_leave_room_for_real_files():
     ("a..b", "is empty or already filled"),
 ])
 def test_a_hostile_parameter_path_is_named_by_its_cell(filled, tmp_path, path, words):
-    from perfeval.outputs.excel.layout import EXTRA, EXTRA_ROW
+    from perfeval.intake.excel.layout import EXTRA, EXTRA_ROW
 
     wb = openpyxl.load_workbook(io.BytesIO(filled))
     wb[EXTRA].cell(EXTRA_ROW + 50, 1).value = path
@@ -237,7 +237,7 @@ def test_a_hostile_parameter_path_is_named_by_its_cell(filled, tmp_path, path, w
 
 
 def test_a_parameter_path_may_start_a_list_at_position_0(filled, tmp_path):
-    from perfeval.outputs.excel.layout import EXTRA, EXTRA_ROW
+    from perfeval.intake.excel.layout import EXTRA, EXTRA_ROW
 
     wb = openpyxl.load_workbook(io.BytesIO(filled))
     wb[EXTRA].cell(EXTRA_ROW + 50, 1).value = "figures.project_items.0.amount.note"
@@ -246,3 +246,65 @@ def test_a_parameter_path_may_start_a_list_at_position_0(filled, tmp_path):
     wb.save(book)
     params, _ = read_workbook(book)
     assert params.figures.project_items[0].amount.note == "合计数见附件1-3"
+
+
+# --- files that are not files ------------------------------------------------------------------------------------
+
+@pytest.fixture
+def folder_with_a_pipe(tmp_path):
+    """A unit beside a named pipe, a socket and a broken link that carry params and report names."""
+    import os
+    import socket
+    import shutil
+
+    folder = tmp_path / "units"
+    folder.mkdir()
+    shutil.copy(CHANGSHA, folder / "good.yaml")
+    os.mkfifo(folder / "pipe.yaml")
+    os.mkfifo(folder / "pipe.docx")
+    (folder / "gone.yml").symlink_to(tmp_path / "nowhere.yml")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(folder / "sock.yaml"))
+    yield folder
+    sock.close()
+
+
+def _within(seconds: float, call: Callable[[], object]) -> object:
+    """call() run in a thread that must finish in time: a read that blocks on a pipe fails the test, not the suite."""
+    import concurrent.futures
+
+    pool = concurrent.futures.ThreadPoolExecutor(1)
+    try:
+        return pool.submit(call).result(timeout=seconds)
+    finally:
+        pool.shutdown(wait=False)
+
+
+def test_a_named_pipe_given_as_params_is_refused_without_waiting(folder_with_a_pipe, capsys):
+    assert _within(20, lambda: main(["score", str(folder_with_a_pipe / "pipe.yaml")])) == 1
+    err = capsys.readouterr().err
+    assert "pipe.yaml" in err and "a named pipe (FIFO), not a regular file" in err and "Traceback" not in err
+    for reader in (read_yaml, load_params):
+        with pytest.raises(InputFileError, match="not a regular file"):
+            _within(20, lambda: reader(folder_with_a_pipe / "sock.yaml"))
+
+
+def test_validate_names_what_is_not_a_file_and_goes_on(folder_with_a_pipe, capsys):
+    assert _within(60, lambda: main(["validate", str(folder_with_a_pipe)])) == 0
+    err = capsys.readouterr()
+    assert "ok      " in err.out and "good.yaml" in err.out and "1 valid, 0 invalid" in err.out
+    for name, kind in (("pipe.yaml", "a named pipe (FIFO)"), ("sock.yaml", "a socket"), ("gone.yml", "a broken link")):
+        assert f"{name}: {kind}, not a regular file; skipped" in err.err
+
+
+def test_a_batch_lists_only_regular_files_and_names_the_others(folder_with_a_pipe):
+    from perfeval.errors import BatchError
+    from perfeval.outputs.batch.jobs import resolve_reports, resolve_units
+
+    assert [p.name for p in resolve_units([str(folder_with_a_pipe)])] == ["good.yaml"]
+    reports, warnings = resolve_reports([str(folder_with_a_pipe)])
+    assert reports == []
+    assert sorted(w.rsplit("/", 1)[1].split(":")[0] for w in warnings) == ["gone.yml", "pipe.docx", "pipe.yaml",
+                                                                          "sock.yaml"]
+    with pytest.raises(BatchError, match="a named pipe"):
+        resolve_units([str(folder_with_a_pipe / "pipe.yaml")])

@@ -29,13 +29,15 @@ from hypothesis import strategies as st
 from perfeval import load_params
 from perfeval.outputs.batch.jobs import unit_id_of
 from perfeval.errors import ParamsError, WorkbookError
-from perfeval.outputs.excel import intake
-from perfeval.outputs.excel.intake import import_workbook
-from perfeval.outputs.excel.layout import UNIT
+from perfeval.intake.excel import reader
+from perfeval.intake.excel.reader import import_workbook
+from perfeval.intake.excel.layout import UNIT
 from perfeval.core.params import RESERVED_NAMES, UNIT_ID
 from perfeval.outputs.index_page import INDEX_DIR
 
 from conftest import CHANGSHA, LIUYANG, YUNXI, leaves, set_at
+
+pytestmark = pytest.mark.slow  # runs every output of the three samples end to end
 
 SCRIPT = "<script>alert(1)</script>"
 OWN_SCRIPTS = {"index.html": (INDEX_DIR / "index.js").read_text(encoding="utf-8")}  # the only script any page has
@@ -238,7 +240,7 @@ def test_an_id_that_would_steer_output_paths_is_refused_in_params_and_workbooks(
     cell.value = unit_id
     book = tmp_path / "unit.xlsx"
     wb.save(book)
-    monkeypatch.setattr(intake, "UNITS_DIR", tmp_path / "units")  # the default target, were the id accepted
+    monkeypatch.setattr(reader, "UNITS_DIR", tmp_path / "units")  # the default target, were the id accepted
     with pytest.raises(WorkbookError):
         import_workbook(book)
     assert not (tmp_path / "units").exists() and {p.name for p in tmp_path.iterdir()} == {"unit.yaml", "unit.xlsx"}

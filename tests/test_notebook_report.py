@@ -10,6 +10,8 @@ from nbclient import NotebookClient
 
 from perfeval.paths import DEFAULT_UNIT, NOTEBOOKS_DIR
 
+pytestmark = pytest.mark.slow  # executes the report notebook in a kernel
+
 NOTEBOOK = NOTEBOOKS_DIR / "unit_report.ipynb"
 SECTIONS = ["一、结论", "二、存在的问题及原因分析", "三、有关建议", "四、指标得分", "五、基础数据", "六、图表分析", "七、历年比较",
             "八、技术附录"]

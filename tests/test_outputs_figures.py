@@ -141,6 +141,7 @@ def _misprinted(text: str, money: set[float]) -> list[str]:
     return sorted(set(bad))
 
 
+@pytest.mark.slow  # reads every output of `perfeval run` over the samples
 def test_no_output_has_scientific_notation(texts):
     for name, text in texts.items():
         assert SCIENTIFIC.findall(text) == [], name
@@ -153,6 +154,7 @@ def test_the_scan_sees_a_misprinted_figure():
     assert SCIENTIFIC.findall("行程 1.46e+06公里，哈希 9e3f") == ["1.46e+0"]
 
 
+@pytest.mark.slow  # reads every output of `perfeval run` over the samples
 def test_every_money_figure_of_the_params_reads_at_two_decimals(texts):
     money = set().union(*(catalogue_money(load_params(p)) for p in SAMPLES))
     assert len(money) > 40  # the three samples state dozens of distinct amounts (59 as of engine v2)
@@ -160,6 +162,7 @@ def test_every_money_figure_of_the_params_reads_at_two_decimals(texts):
         assert _misprinted(text, money) == [], name
 
 
+@pytest.mark.slow  # reads every output of `perfeval run` over the samples
 def test_every_number_in_the_workbook_has_a_fixed_format(outputs):
     """Excel's General format would show 16640.9 or 1.46E+06 in a narrow column: no number is left to it."""
     formats = {fmt.EXCEL_MONEY, fmt.EXCEL_POINTS, fmt.EXCEL_RATE, fmt.EXCEL_COUNT, "0"}
@@ -169,6 +172,7 @@ def test_every_number_in_the_workbook_has_a_fixed_format(outputs):
     assert [n for n in numbers if n[1] not in formats] == []
 
 
+@pytest.mark.slow  # reads every output of `perfeval run` over the samples
 def test_money_of_personalised_rows_reads_at_two_decimals(texts):
     money = set().union(*(row_money(load_params(p)) for p in SAMPLES))
     assert money

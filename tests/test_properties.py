@@ -8,6 +8,7 @@ import math
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+import pytest
 
 from perfeval import run_checks, unit_result
 from perfeval.core.engine import score_unit
@@ -17,6 +18,8 @@ from perfeval.core.framework import load_framework
 from perfeval.core.params import parse_params
 
 from conftest import CHANGSHA, LIUYANG, YUNXI, leaves, set_at
+
+pytestmark = pytest.mark.slow  # draws hundreds of generated units
 
 BASES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (CHANGSHA, YUNXI, LIUYANG)}
 EXAMPLES = int(os.environ.get("PERFEVAL_PROPERTY_EXAMPLES", "300"))

@@ -269,3 +269,74 @@ def test_units_table_and_error_pickle():
     err = incommensurable("万元", "人")
     again = pickle.loads(pickle.dumps(err))
     assert str(again) == str(err) and again.a == "万元"
+
+
+# ---------------------------------------------------------------- signs, separators and numbers that are not figures
+
+@pytest.mark.parametrize("sentence,value,unit", [
+    ("办公费较上年增长－8.4%。", "-8.4", "%"),                     # full-width minus (U+FF0D)
+    ("接待费较上年变动﹣3.25%。", "-3.25", "%"),                  # small hyphen-minus (U+FE63)
+    ("差旅费变动率为（6.75）%。", "-6.75", "%"),                  # an accountant's bracketed negative
+    ("资金到位率为97.42 %。", "97.42", "%"),                       # a space before % keeps the %
+    ("全年支出2，315．06万元。", "2315.06", "万元"),               # full-width grouping and decimal point
+    ("全年支出2'315.06万元。", "2315.06", "万元"),                 # a Swiss apostrophe
+    ("全年支出2\u2009315.06万元。", "2315.06", "万元"),            # thin space
+    ("全年支出2\u00a0315.06万元。", "2315.06", "万元"),            # no-break space
+    ("全年支出23\u200b15.06万元。", "2315.06", "万元"),            # a zero-width space nobody sees
+])
+def test_signs_and_separators_read_as_written(sentence, value, unit):
+    found = find_quantities(sentence)
+    assert [(str(f.quantity.value), f.quantity.unit, f.doubt) for f in found] == [(value, unit, None)]
+    assert sentence[found[0].start:found[0].end] == found[0].quantity.text
+
+
+@pytest.mark.parametrize("sentence,value,in_a_cell", [
+    ("全年支出2.315,06万元。", "2315.06", None),      # 1.268,40: which mark is the decimal point?
+    ("全年支出2 315,06万元。", "2315.06", None),
+    ("全年支出2 315.06万元。", "2315.06", None),      # a plain space may be a PDF's gap between two numbers
+    ("全年出车3，150次。", "3150", "3150"),            # grouped, or 3 and 150 in a list; a cell holds one value
+    ("分别接待120，135，150人次。", "120135150", "120135150"),
+])
+def test_a_number_written_two_ways_is_marked_unsure_never_guessed_silently(sentence, value, in_a_cell):
+    found = find_quantities(sentence)
+    assert len(found) == 1 and str(found[0].quantity.value) == value and found[0].doubt
+    cell = parse_quantity(found[0].quantity.text)
+    assert (str(cell.value) if cell else None) == in_a_cell
+
+
+@pytest.mark.parametrize("cell,value,unit", [
+    ("－12.5%", "-12.5", "%"), ("（12.5）%", "-12.5", "%"), ("(1,268.40)", "-1268.40", ""),
+    ("88.89 %", "88.89", "%"), ("1，268．40", "1268.40", ""), ("1\u202f268.40", "1268.40", ""),
+])
+def test_a_cell_reads_signs_and_separators(cell, value, unit):
+    got = parse_quantity(cell)
+    assert got is not None and (str(got.value), got.unit, got.text) == (value, unit, cell)
+
+
+@pytest.mark.parametrize("sentence", [
+    "根据《关于开展2023 年度绩效自评的通知》要求",      # a year spaced by a PDF
+    "按照县财〔2021〕 13 号文件执行",                  # a 文号 with spaces
+    "附件1：基础数据表  附件5：项目自评表",             # attachment numbers
+    "二、部门整体支出情况…………………………6",              # a contents line's page number
+    "报告正文控制在3000字以内",                          # a word limit
+    "联系电话 0745 2236618",                            # a phone number
+    "单位预算编码 204003",                              # a budget code after its label and a space
+    "具体情况详见表4",
+    "2.3绩效评价的局限性",                              # a heading's number
+    "4.评价结论4.1综合得分4.2存在问题",                  # headings run together in a contents line
+    "评价年度：2024",                                    # a year after its label
+    "按照松财预[2024]7号通知",                           # a 文号 in ASCII brackets
+    "210013-松岭县青山乡人民政府2023年部门决算",          # a budget code before the unit's name
+    "发布时间：2024-03-18 09:42:17",                     # a date and a time of day
+    "索引号 2203117765/szx/2024-00017",                  # an index number
+])
+def test_numbers_that_are_not_figures_are_not_read(sentence):
+    assert find_quantities(sentence) == []
+
+
+def test_a_decimal_before_words_is_a_figure_when_no_heading_opens_the_sentence():
+    assert [f.quantity.text for f in find_quantities("全年增长3.2倍，人均2.5台电脑")] == ["3.2", "2.5台"]
+
+
+def test_a_bracketed_list_number_is_not_a_negative():
+    assert parse_quantity("（3）") is None and find_quantities("（2）加强预算管理") == []

@@ -1,6 +1,7 @@
 """Synthetic units are valid, scorable, reproducible, and some carry findings."""
 from perfeval import load_unit, run_checks, score_file
-from perfeval.synth import generate, write_units
+
+from synth import generate, write_units
 
 
 def test_same_seed_same_units():

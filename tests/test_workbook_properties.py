@@ -27,12 +27,13 @@ import yaml
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
+import pytest
 
 from perfeval.errors import ParamsError, WorkbookError
-from perfeval.outputs.excel.cells import QUALIFIER_CHOICES, CellProblem, read_cell
-from perfeval.outputs.excel.datapath import get_in
-from perfeval.outputs.excel.intake import import_workbook
-from perfeval.outputs.excel.layout import TABLES, fields_and_labels
+from perfeval.intake.excel.cells import QUALIFIER_CHOICES, CellProblem, read_cell
+from perfeval.intake.excel.datapath import get_in
+from perfeval.intake.excel.reader import import_workbook
+from perfeval.intake.excel.layout import TABLES, fields_and_labels
 from perfeval.outputs.excel.template import build_workbook, differences, export_workbook, workbook_bytes
 from perfeval.core.framework import load_framework
 from perfeval.fileio import dump_yaml
@@ -40,6 +41,8 @@ from perfeval.core.params import load_params
 
 from conftest import CHANGSHA, LIUYANG, YUNXI, leaves, set_at
 from evidence_params import UNITS as EVIDENCE
+
+pytestmark = pytest.mark.slow  # draws hundreds of generated workbooks
 
 EXAMPLES = int(os.environ.get("PERFEVAL_WORKBOOK_EXAMPLES", "50"))
 # No shrinking: each example is a real workbook (about 0.3 s), so shrinking a failure would take many

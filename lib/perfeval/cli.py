@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
 from .errors import PerfevalError, Terminated
-from .paths import UNITS_DIR, params_files_in
-from .safetext import for_terminal, json_escaped, one_line, shown_path
+from .paths import UNITS_DIR, not_regular_in, params_files_in
+from .safetext import for_terminal, json_escaped, locale_free, one_line, shown_path
 
 
 def say(text: str, file: TextIO | None = None) -> None:
@@ -21,10 +21,20 @@ def say(text: str, file: TextIO | None = None) -> None:
     print(for_terminal(text), file=file or sys.stdout)
 
 
+def _default_units() -> list[Path]:
+    """params/units/, where units are looked for when none are named; an install's working folder may lack it."""
+    if not UNITS_DIR.is_dir():
+        raise PerfevalError(f"{shown_path(UNITS_DIR)}: no such folder (the units when none are named); name params "
+                            "files or folders, e.g. one that `perfeval samples` prints")
+    return [UNITS_DIR]
+
+
 def _params_files(paths: Sequence[str]) -> list[Path]:
     out: list[Path] = []
-    for p in map(Path, paths) if paths else [UNITS_DIR]:
+    for p in map(Path, paths) if paths else _default_units():
         found = params_files_in(p) if p.is_dir() else [p]
+        for skipped in not_regular_in(p) if p.is_dir() else []:
+            say(f"warning: {skipped}", sys.stderr)
         if not found:
             raise PerfevalError(f"{shown_path(p)}: no params files in this folder (*.yaml, *.yml)")
         out += found
@@ -128,6 +138,19 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 1 if outcome.failed or problems or outcome.problems else 0
 
 
+def cmd_samples(args: argparse.Namespace) -> int:
+    """Print the sample params that ship with perfeval, one path a line: units to score or copy, a framework variant.
+
+    In a checkout they are the files of the repository's params/units/ and params/frameworks/; in an install, the
+    package's copy of those the repository holds."""
+    from .paths import SAMPLES_DIR
+
+    for folder in ("units", "frameworks"):
+        for path in params_files_in(SAMPLES_DIR / folder):
+            print(for_terminal(str(path)))
+    return 0
+
+
 def check_output_file(path: str, force: bool = True) -> None:
     """Refuse, before any work, an output path that names a folder, lies under a file, or exists (without --force)."""
     target = Path(path)
@@ -143,22 +166,24 @@ def check_output_file(path: str, force: bool = True) -> None:
 
 def cmd_draft(args: argparse.Namespace) -> int:
     """Read a unit's report into a draft params file and a review page; print what the draft holds."""
+    import os
+
     from .core.params import RESERVED_NAMES, UNIT_ID
 
     if args.unit_id is not None and (not UNIT_ID.match(args.unit_id) or args.unit_id in RESERVED_NAMES):
         raise PerfevalError(f"--unit-id {one_line(args.unit_id)!r}: use 1-80 lower-case letters, digits, '_' or '-', "
                             "not a device name (con, nul …); it names the draft and the unit's output files")
-    from .outputs.draft import draft_report, review_html, summary, write_draft
-    from .fileio import write_atomic
+    from .outputs.draft import draft_report, summary, write_draft
+    from .outputs.draft.review import Links, write_review
     from .paths import DRAFTS_DIR
 
-    draft = draft_report(args.report, args.framework, args.unit_id)
+    draft = draft_report(args.report, args.framework, args.unit_id, args.name, args.year)
     target = Path(args.output) if args.output else DRAFTS_DIR / f"{draft.unit_id}.yaml"
     review = Path(args.review) if args.review else target.with_suffix(".review.html")
     for path in (target, review):
         check_output_file(str(path), args.force)
     write_draft(draft, target)
-    write_atomic(review, review_html(draft, str(target)))
+    write_review(target, review, Links(params=os.path.relpath(target.resolve(), review.resolve().parent)))
     for line in summary(draft):
         say(line)
     say(f"wrote {shown_path(target)}\nreview {shown_path(review)}")
@@ -185,12 +210,13 @@ def cmd_excel_export(args: argparse.Namespace) -> int:
 
 def cmd_excel_import(args: argparse.Namespace) -> int:
     """Read a filled workbook into a params file; any problem is reported by sheet and cell and nothing is written."""
-    from .outputs.excel.intake import import_workbook
+    from .core.numbers import fixed
+    from .intake.excel.reader import import_workbook
 
     if args.output:
         check_output_file(args.output, args.force)
     target, _, sheet = import_workbook(args.workbook, args.output, force=args.force)
-    total = "not scored" if sheet.total_on_100 is None else f"{sheet.total_on_100:.2f} on 100"
+    total = "not scored" if sheet.total_on_100 is None else f"{fixed(sheet.total_on_100, 2)} on 100"
     grade = f"grade {one_line(sheet.grade)}" if sheet.grade else f"no grade ({one_line(sheet.grade_withheld_reason or '')})"
     say(f"wrote {shown_path(target)}: {one_line(sheet.unit.name)} {sheet.unit.year}, recomputed {total}, {grade}")
     return 0
@@ -267,6 +293,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--framework", help="framework id or YAML file (default: B when the report has a 绩效自评表, "
                                        "else A)")
     p.add_argument("--unit-id", help="the unit's id (default: from the report's file name)")
+    p.add_argument("--name", help="the unit's name, over what the report says (default: read from the report)")
+    p.add_argument("--year", type=int, help="the year evaluated, over what the report says (default: from the title, "
+                                            "评价年度, the text, or the publication date's year minus one)")
     p.add_argument("--review", help="the review page to write (default: beside the params, .review.html)")
     p.add_argument("--force", action="store_true", help="replace existing files")
     p.set_defaults(func=cmd_draft)
@@ -291,6 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-summaries", action="store_true",
                    help="skip the portfolio page and the summary workbook")
     p.set_defaults(func=cmd_run)
+    p = sub.add_parser("samples", help="print the paths of the sample units and framework variant shipped with perfeval")
+    p.set_defaults(func=cmd_samples)
     _add_excel(sub)
     return parser
 
@@ -299,6 +330,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # perfeval uses no pydantic plugin; looking for them reads the metadata of every installed package (about
     # 20 ms of the 0.2 s a command takes). Set PYDANTIC_DISABLE_PLUGINS yourself to load some anyway.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    locale_free(sys.stdout)
+    locale_free(sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func

@@ -5,6 +5,7 @@ import math
 import os
 from enum import Enum
 import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import yaml
 
 from .errors import InputFileError
+from .paths import not_regular
 
 MAX_YAML_BYTES = 1_000_000  # a unit's params file is about 10 kB; the pure-Python parser reads 1 MB in seconds
 MAX_YAML_DEPTH = 32  # params nest about 6 levels, frameworks about 10; deeper nesting would exhaust the stack
@@ -206,10 +208,18 @@ def read_bounded(path: str | Path, limit: int, expected: str,
     pipe states none); every OS problem becomes `error`."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise error(str(path), [("", f"file is {size:,} bytes; the limit is {limit:,}")])
-        with path.open("rb") as stream:  # a device or pipe states size 0: read no more than the limit
+        # opened without blocking and checked on what was opened: a named pipe would wait for a writer forever,
+        # a device never ends; only a regular file is read (a /proc file states size 0: read up to the limit)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with open(fd, "rb") as stream:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):
+                raise error(str(path), [("", f"is {not_regular(path) or 'not a regular file'}, not a regular file; "
+                                             f"expected {expected}")])
+            if info.st_size > limit:
+                raise error(str(path), [("", f"file is {info.st_size:,} bytes; the limit is {limit:,}")])
             raw = stream.read(limit + 1)
         if len(raw) > limit:
             raise error(str(path), [("", f"more than {limit:,} bytes, the limit for {expected}")])
@@ -220,7 +230,10 @@ def read_bounded(path: str | Path, limit: int, expected: str,
         raise error(str(path), [("", f"is a directory, expected {expected}")]) from None
     except PermissionError:
         raise error(str(path), [("", "permission denied")]) from None
-    except OSError as exc:  # /proc files, a device, a disk error: named, never a traceback
+    except OSError as exc:  # a socket (ENXIO), a disk error: named, never a traceback
+        kind = not_regular(path)
+        if kind and kind != "missing":
+            raise error(str(path), [("", f"is {kind}, not a regular file; expected {expected}")]) from None
         raise error(str(path), [("", f"cannot be read: {exc.strerror or exc}")]) from None
 
 

@@ -8,6 +8,8 @@ that shows what is there and does nothing else.
 """
 from __future__ import annotations
 
+import codecs
+import io
 import os
 import re
 import unicodedata
@@ -98,9 +100,39 @@ _MAYBE_ACTING = re.compile("[^\n\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef
 
 def _json_escape(match: re.Match[str]) -> str:
     ch = match.group()
-    if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Zl", "Zp"):
-        return ch
-    if ord(ch) > 0xFFFF:  # JSON writes a character beyond the BMP as its UTF-16 surrogate pair
-        high, low = divmod(ord(ch) - 0x10000, 0x400)
-        return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
-    return f"\\u{ord(ch):04x}"
+    return ch if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Zl", "Zp") else json_escaped_all(ch)
+
+
+ESCAPE_UNENCODABLE = "perfeval-u-escape"
+
+
+def _u_escape(error: UnicodeError) -> tuple[str, int]:
+    """What an output encoding cannot hold, as \\uXXXX (a JSON escape, so `score --json` still reads back)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return json_escaped_all(error.object[error.start:error.end]), error.end
+
+
+def json_escaped_all(text: str) -> str:
+    """Every character as \\uXXXX, beyond the BMP as its UTF-16 surrogate pair (as JSON writes it)."""
+    out = []
+    for ch in text:
+        if ord(ch) > 0xFFFF:
+            high, low = divmod(ord(ch) - 0x10000, 0x400)
+            out.append(f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}")
+        else:
+            out.append(f"\\u{ord(ch):04x}")
+    return "".join(out)
+
+
+codecs.register_error(ESCAPE_UNENCODABLE, _u_escape)
+
+
+def locale_free(stream: io.TextIOBase) -> None:
+    """Make a standard stream write the same whatever the locale: UTF-8 (LANG=C in cron or a container would
+    give ASCII), or the encoding PYTHONIOENCODING asks for with what it cannot hold as \\u escapes; never a
+    UnicodeEncodeError at the end of a command whose files are written."""
+    if not isinstance(stream, io.TextIOWrapper):  # a test's capture, a notebook: already text all the way
+        return
+    asked = os.environ.get("PYTHONIOENCODING", "").partition(":")[0].strip()
+    stream.reconfigure(encoding=asked or "utf-8", errors=ESCAPE_UNENCODABLE)

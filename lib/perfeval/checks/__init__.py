@@ -7,11 +7,12 @@ from ..core.engine import ScoredUnit
 from . import (claims, denominator, framework_arithmetic, generous, identities, overspending, projects, scores,
                statements, years)
 from .causes import collapse
-from .finding import KINDS, SEVERITY_LABEL, SEVERITY_ORDER, Evidence, Finding
+from .declarations import DECLARED, KINDS, Declared
+from .finding import SEVERITY_LABEL, SEVERITY_ORDER, Evidence, Finding
 
 Check = Callable[[ScoredUnit], list[Finding]]
 
-# name -> check; every check is pure (sheet in, findings out) and may emit several stable check ids
+# name -> check; every check is pure (sheet in, findings out) and raises the declarations found_by it
 CHECKS: dict[str, Check] = {
     "breakdowns": identities.breakdowns,
     "declared_identities": identities.declared,
@@ -30,6 +31,7 @@ CHECKS: dict[str, Check] = {
     "claimed_total": scores.claimed_total,
     "claimed_total_vs_rows": scores.claimed_total_vs_rows,
     "budget_denominator": denominator.budget_denominator,
+    "budget_scope": denominator.budget_scope,
     "overspending": overspending.overspending,
     "over_execution": overspending.over_execution,
     "buildings": overspending.buildings,
@@ -74,5 +76,5 @@ def group_by_kind(findings: list[Finding]) -> list[tuple[str, str, list[Finding]
     return [(kind, KINDS.get(kind, kind), items) for kind, items in groups.items()]
 
 
-__all__ = ["CHECKS", "KINDS", "SEVERITY_LABEL", "Evidence", "Finding", "count_by_severity", "every_finding",
+__all__ = ["CHECKS", "DECLARED", "KINDS", "SEVERITY_LABEL", "Declared", "Evidence", "Finding", "count_by_severity", "every_finding",
            "group_by_kind", "run_checks"]

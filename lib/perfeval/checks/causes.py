@@ -62,10 +62,12 @@ def _with_consequences(group: list[Finding]) -> Finding:
 
 
 def _gap(f: Finding) -> float:
-    """Claimed minus recomputed (or allowed) score: the first two figures a score finding compares."""
-    claimed, recomputed = f.evidence[0].value, f.evidence[1].value
-    return float(claimed) - float(recomputed) if isinstance(claimed, (int, float)) and \
-        isinstance(recomputed, (int, float)) else 0.0
+    """Claimed minus recomputed (or the most the rule allows): the score a finding says was claimed too much."""
+    claimed = f.value_of("claimed")
+    recomputed = f.value_of("recomputed")
+    if recomputed is None:
+        recomputed = f.value_of("allowed")
+    return claimed - recomputed if claimed is not None and recomputed is not None else 0.0
 
 
 def _section_echoes(findings: list[Finding]) -> list[Finding]:

@@ -8,14 +8,11 @@ from typing import NamedTuple
 from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
 from ..core.params import Stated, StatedRatio, Value, restated, value_of
 from ..core.quantity import Interval, convert
-from ..core.formulas import round_half_up
+from ..core.numbers import round_half_up
+from .declarations import CLAIMED_RATE_MISMATCH, SECTION_RATE_MISMATCH, STATED_RATIO_MISMATCH
 from .finding import Evidence, Finding
 from .fmt import amount, num, pct, pts, stated_as, stated_pct, value_evidence, written
 from .statements import find_section, section_rows
-
-KIND = "recomputed_vs_claimed"
-RULE = "按单位自身数据重算，并按其陈述的精度比较（陈述 92% 对重算 92.16% 不算不符）"
-
 
 def _measure_value(sheet: ScoreSheet, measure: str) -> tuple[ScoreRow | None, float | None, str]:
     """The row of a measure id and the rate it computed, unrounded (a statement is judged at its own precision)."""
@@ -37,14 +34,13 @@ def stated_rates(unit: ScoredUnit) -> list[Finding]:
             continue
         inputs = [i for i in (row.inputs if row else ()) if i.value is not None]
         used = "，".join(f"{i.label} {amount(i.value, i.unit)}" for i in inputs)
-        out.append(Finding(
-            "claimed_rate_mismatch", KIND, "error",
-            f"{label}：单位陈述为 {stated_pct(rate.value, rate.places)}（{rate.source or '来源未注明'}），按其数据（{used}）重算为 "
-            f"{pct(computed)}，不一致。",
-            RULE, (Evidence(f"单位陈述的{label}", rate.value, "%", rate.source),
-                   Evidence(f"重算的{label}", round_half_up(computed, 2), "%"))
-            + tuple(Evidence(i.label, i.value, i.unit, i.source) for i in inputs), row.id if row else None,
-            figures=tuple(i.path for i in inputs)))
+        out.append(CLAIMED_RATE_MISMATCH(
+            {"stated": Evidence(f"单位陈述的{label}", rate.value, "%", rate.source),
+             "recomputed": Evidence(f"重算的{label}", round_half_up(computed, 2), "%"),
+             "input": [Evidence(i.label, i.value, i.unit, i.source) for i in inputs]},
+            indicator=row.id if row else None, figures=[i.path for i in inputs], label=label,
+            stated=stated_pct(rate.value, rate.places), source=rate.source or "来源未注明", used=used,
+            computed=pct(computed)))
     return out
 
 
@@ -112,14 +108,12 @@ def stated_ratios(unit: ScoredUnit) -> list[Finding]:
         said = stated_as(r.value, r.places, r.qualifier, unit_)
         formula = KIND_FORMULA[r.kind].format(a=a.label, b=b.label)
         shown = pct(computed) if unit_ else num(computed, 4)
-        out.append(Finding(
-            "stated_ratio_mismatch", KIND, "error",
-            f"{r.label}：单位陈述为 {said}（{r.source or '来源未注明'}），按 {a.label} {written(a)} 与 {b.label} "
-            f"{written(b)} 重算（{formula}）为 {shown}，不一致。{hint}",
-            f"{r.label} = {formula}；{RULE}",
-            (Evidence(f"单位陈述的{r.label}", r.value, unit_, r.source),
-             Evidence(f"重算的{r.label}", round_half_up(computed, 2 if unit_ else 4), unit_),
-             value_evidence(a), value_evidence(b)), figures=(r.numerator, r.denominator)))
+        out.append(STATED_RATIO_MISMATCH(
+            {"stated": Evidence(f"单位陈述的{r.label}", r.value, unit_, r.source),
+             "recomputed": Evidence(f"重算的{r.label}", round_half_up(computed, 2 if unit_ else 4), unit_),
+             "numerator": value_evidence(a), "denominator": value_evidence(b)},
+            figures=(r.numerator, r.denominator), label=r.label, stated=said, source=r.source or "来源未注明",
+            a=f"{a.label} {written(a)}", b=f"{b.label} {written(b)}", formula=formula, computed=shown, hint=hint))
     return out
 
 
@@ -138,16 +132,14 @@ def section_rates(unit: ScoredUnit) -> list[Finding]:
         same = [r for r in (section_rows(sheet, top) if top else ())
                 if r.actual and r.actual.startswith(f"{num(claim.rate)}%")]
         hint = f"所述 {pct(claim.rate)} 恰是“{same[0].name}”的实际完成值，疑将其误作得分率。" if same else ""
-        out.append(Finding(
-            "section_rate_mismatch", KIND, "error",
-            f"“{claim.name}”：报告正文（{claim.source or '来源未注明'}）称总分值 {pts(weight)}、评价得分 {pts(claim.score)}、"
-            f"得分率 {pct(claim.rate)}；而 {num(claim.score)} ÷ {num(weight)} = {pct(computed)}，与所述得分率不符。{hint}",
-            f"得分率 = 评价得分 ÷ 总分值 × 100%；{RULE}",
-            (Evidence(f"{claim.name}·所述得分率", claim.rate, "%", claim.source),
-             Evidence(f"{claim.name}·所述评价得分", claim.score, "分", claim.source),
-             Evidence(f"{claim.name}·总分值", weight, "分", claim.source if claim.weight is not None
-                      else sheet.framework.source),
-             Evidence(f"{claim.name}·重算得分率", round_half_up(computed, 2), "%"))))
+        out.append(SECTION_RATE_MISMATCH(
+            {"stated": Evidence(f"{claim.name}·所述得分率", claim.rate, "%", claim.source),
+             "score": Evidence(f"{claim.name}·所述评价得分", claim.score, "分", claim.source),
+             "weight": Evidence(f"{claim.name}·总分值", weight, "分", claim.source if claim.weight is not None
+                                else sheet.framework.source),
+             "recomputed": Evidence(f"{claim.name}·重算得分率", round_half_up(computed, 2), "%")},
+            section=claim.name, source=claim.source or "来源未注明", weight=pts(weight), score=pts(claim.score),
+            rate=pct(claim.rate), score_num=num(claim.score), weight_num=num(weight), computed=pct(computed), hint=hint))
     return out
 
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 import math
 
 from ..core.engine import ScoredUnit, ScoreRow
-from ..core.formulas import round_half_up
+from ..core.numbers import round_half_up
 from ..core.measures import Denominator
 from ..core.rules import PartResult
+from .declarations import BUDGET_DENOMINATOR, BUDGET_SCOPE_DIFFERS
 from .finding import Evidence, Finding
 from .fmt import amount, pct, pts
 
-KIND = "budget_denominator"
-MATERIAL_POINTS = 10.0  # percentage points between the two rates worth a warning
-
-
-def _one(unit: ScoredUnit, row: ScoreRow, part: PartResult) -> Finding | None:
+def _on_denominators(unit: ScoredUnit, row: ScoreRow, part: PartResult) -> Finding | None:
+    """The finding for a rate the framework keeps on other denominators, when they give different rates."""
     if part.exact_value is None or part.denominator is None or part.denominator[1] is None:
         return None
     others = [a for a in part.alternatives
@@ -52,18 +50,31 @@ def _one(unit: ScoredUnit, row: ScoreRow, part: PartResult) -> Finding | None:
                 notes.append(f"改用“{alt.label}”，“{row.name}”得分由 {pts(before)}变为 {pts(after)}")
     else:
         notes.append(f"评分规则以{part.denominator[0]}为分母")
-    severity = "warning" if changed or max(values) - min(values) >= MATERIAL_POINTS else "info"
-    return Finding(
-        "budget_denominator", KIND, severity,
-        f"“{row.name}”取决于分母口径：{shown}。{'；'.join(notes)}。",
-        "执行率 = 执行数 ÷ 预算数；年初预算与调整后预算两种分母均列示，并说明评分采用哪一个",
-        tuple(Evidence(f"{part.label}（以{d[0]}为分母）", round_half_up(v, 2), "%") for v, d, _ in rates)
-        + tuple(Evidence(d[0], d[1], d[2]) for _, d, _ in rates)
-        + tuple(Evidence(i.label, i.value, i.unit, i.source) for i in part.inputs if i.value is not None),
-        row.id)
+    return BUDGET_DENOMINATOR(
+        {"rate": [Evidence(f"{part.label}（以{d[0]}为分母）", round_half_up(v, 2), "%") for v, d, _ in rates],
+         "denominator": [Evidence(d[0], d[1], d[2]) for _, d, _ in rates],
+         "input": [Evidence(i.label, i.value, i.unit, i.source) for i in part.inputs if i.value is not None]},
+        indicator=row.id, row=row.name, shown=shown, notes="；".join(notes), changed=changed,
+        spread=max(values) - min(values))
 
 
 def budget_denominator(unit: ScoredUnit) -> list[Finding]:
     """Every rule-scored rate the framework keeps alternatives for (another denominator): every rate, and which is used."""
     return [f for row in unit.sheet.rows if not row.personalised for p in row.parts
-            if p.alternatives and (f := _one(unit, row, p)) is not None]
+            if p.alternatives and (f := _on_denominators(unit, row, p)) is not None]
+
+
+def budget_scope(unit: ScoredUnit) -> list[Finding]:
+    """Budget figures the unit states on another scope than the framework defines its rates on (项目支出 only, where
+    预算执行率 is defined on the whole 部门（单位） budget): the rows scored on them, said as such."""
+    stated, defined = unit.params.figures.budget_scope, unit.framework.budget_scope
+    if stated is None or defined is None or defined.covers(stated):
+        return []
+    rows = [r for r in unit.sheet.rows if any(i.path.startswith("budget.") for i in r.inputs) and r.score is not None]
+    if not rows:
+        return []
+    inputs = {i.path: i for r in rows for i in r.inputs if i.path.startswith("budget.") and i.value is not None}
+    return [BUDGET_SCOPE_DIFFERS(
+        {"input": [Evidence(i.label, i.value, i.unit, i.source) for i in inputs.values()]},
+        indicator=rows[0].id, figures=sorted(inputs), rows="、".join(f"“{r.name}”" for r in rows),
+        unit_scope=stated, framework_scope=defined.label)]

@@ -6,26 +6,24 @@ framework note (the unit result's framework_notes, shown once per framework), no
 from __future__ import annotations
 
 from ..core.engine import ScoredUnit
+from .declarations import FRAMEWORK_ROWS_VS_HEADER, TABLE_TOTAL_NOT_100
 from .finding import Evidence, Finding
 from .fmt import num, pts
-
-KIND = "framework_arithmetic"
-
 
 UNIT_TABLE = ("rows_vs_header",)  # lint codes about the unit's own rows, not the framework file
 
 
 def rows_vs_header(unit: ScoredUnit) -> list[Finding]:
     """The unit's rows under a level-1 header adding up to other than the header's weight (效益 30 vs rows 40)."""
-    return [Finding(f"framework_{p.code}", KIND, p.severity, p.message, "一级指标分值 = 其下各行分值之和",
-                    indicator=p.indicator or None, figures=(f"weights.{p.indicator}",))
+    return [FRAMEWORK_ROWS_VS_HEADER(indicator=p.indicator or None, figures=(f"weights.{p.indicator}",),
+                                     message=p.message, lint_severity=p.severity)
             for p in unit.sheet.lint if p.code in UNIT_TABLE]
 
 
 def table_total(unit: ScoredUnit) -> list[Finding]:
     """The weights of the unit's whole table (every row printed with a weight) adding up to other than the total."""
     sheet = unit.sheet
-    rows = [r for r in sheet.rows if r.status != "not_applicable"]
+    rows = [r for r in sheet.rows if r.status != "not_applicable" and not r.unset]  # the unit's own table
     if not rows or any(r.weight is None for r in rows) or not any(r.personalised for r in rows):
         return []
     total = sum(r.weight or 0.0 for r in rows)
@@ -36,8 +34,7 @@ def table_total(unit: ScoredUnit) -> list[Finding]:
         groups[r.level1] = groups.get(r.level1, 0.0) + (r.weight or 0.0)
     parts = " + ".join(f"{k} {num(v)}" for k, v in groups.items())
     off = [p.indicator for p in sheet.lint if p.code in UNIT_TABLE]  # the headers whose rows make the excess
-    return [Finding("table_total_not_100", KIND, "error",
-                    f"指标表各行分值合计 {pts(total)}（{parts}），不是 {pts(sheet.framework.total)}。",
-                    f"全部指标分值之和 = {num(sheet.framework.total)} 分",
-                    (Evidence("各行分值合计", total, "分"), Evidence("应有总分", sheet.framework.total, "分")),
-                    figures=tuple(f"weights.{i}" for i in off))]
+    return [TABLE_TOTAL_NOT_100({"weights": Evidence("各行分值合计", total, "分"),
+                                 "expected": Evidence("应有总分", sheet.framework.total, "分")},
+                                figures=[f"weights.{i}" for i in off], total=pts(total), parts=parts,
+                                expected=pts(sheet.framework.total), expected_num=num(sheet.framework.total))]

@@ -4,16 +4,14 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..core.engine import ScoredUnit, ScoreRow
-from ..core.formulas import decimals_of, round_half_up
+from ..core.numbers import decimals, round_half_up
 from ..core.framework import Framework
 from ..core.params import Row
 from ..core.readings import LEVEL_LABEL
 from ..core.rows import Comparison, band_range, compared, direction_of, infer_achievement
+from .declarations import DECLARED, TARGET_EQUALS_ACTUAL
 from .finding import Evidence, Finding
 from .fmt import amount, num, pct, pts
-
-KIND = "generous_scoring"
-
 
 class Generosity(NamedTuple):
     """Why a claim is generous: a stable check id, the clause that says so, and the most the rule allows."""
@@ -66,7 +64,7 @@ def _above_band(unit: ScoredUnit, row: ScoreRow) -> Generosity | None:
     if prow is None or row.claimed_score is None or not row.weight or row.status != "scored" or \
             compared(prow) is not None:
         return None
-    level, _ = infer_achievement(prow)
+    level, _ = infer_achievement(prow, unit.sheet.readings.__getitem__)
     if level is None:
         return None
     bands = unit.framework.reading("qualitative_bands").options[unit.sheet.readings["qualitative_bands"]].bands or {}
@@ -94,15 +92,14 @@ def full_marks(unit: ScoredUnit) -> list[Finding]:
         if g is None:
             continue
         rule = row.parts[0].rule if row.parts else row.rule
-        claim = "满分 " if row.claimed_score >= (row.weight or 0) - 1e-9 else ""
-        out.append(Finding(
-            g.check, KIND, "warning",
-            f"“{row.name}”（{row.level2}，分值 {pts(row.weight)}）：{g.why}，自评仍给{claim}{pts(row.claimed_score)}；"
-            f"按规则（{rule}）最多应得 {pts(g.allowed)}。",
-            rule, (Evidence("自评得分", row.claimed_score, "分", row.source),
-                   Evidence("按规则最高得分", round_half_up(g.allowed, 2), "分"),
-                   Evidence("分值", row.weight, "分"), Evidence("年度指标值", row.target), Evidence("实际完成值", row.actual)),
-            row.id))
+        out.append(DECLARED[g.check](
+            {"claimed": Evidence("自评得分", row.claimed_score, "分", row.source),
+             "allowed": Evidence("按规则最高得分", round_half_up(g.allowed, 2), "分"),
+             "weight": Evidence("分值", row.weight, "分"), "target": Evidence("年度指标值", row.target),
+             "actual": Evidence("实际完成值", row.actual)},
+            indicator=row.id, row=row.name, level2=row.level2, weight=pts(row.weight), why=g.why,
+            full="满分 " if row.claimed_score >= (row.weight or 0) - 1e-9 else "", claimed=pts(row.claimed_score),
+            rule=rule, allowed=pts(g.allowed)))
     return out
 
 
@@ -114,14 +111,10 @@ def targets_set_at_result(unit: ScoredUnit) -> list[Finding]:
         t, a = prow.target, prow.actual
         if not (t and a and t.value is not None and a.value is not None):
             continue
-        if t.value != a.value or decimals_of(t.value) == 0:
+        if t.value != a.value or decimals(t.value) == 0:
             continue
-        value = amount(t.value, t.unit or "")
-        out.append(Finding(
-            "target_equals_actual", KIND, "info",
-            f"“{prow.name}”的年度指标值与实际完成值同为 {value}（精确到小数），目标很可能是事后按实际数填写，"
-            "该指标不能说明绩效。",
-            "绩效目标应在年初设定；与实际完成值分毫不差的非整数目标应核实其设定时间与依据",
-            (Evidence("年度指标值", t.value, t.unit or "", prow.source), Evidence("实际完成值", a.value, a.unit or "", prow.source)),
-            prow.id or prow.name))
+        out.append(TARGET_EQUALS_ACTUAL(
+            {"target": Evidence("年度指标值", t.value, t.unit or "", prow.source),
+             "actual": Evidence("实际完成值", a.value, a.unit or "", prow.source)},
+            indicator=prow.id or prow.name, row=prow.name, value=amount(t.value, t.unit or "")))
     return out

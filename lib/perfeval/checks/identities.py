@@ -8,19 +8,20 @@ from ..core.engine import ScoredUnit
 from ..core.figures import BREAKDOWNS, LINES, Breakdown, label_of, unit_of
 from ..core.params import Figures, ProjectItem, Value, figure_at, value_of
 from ..core.quantity import convert
+from .declarations import (DECLARED_IDENTITY_BROKEN, DECLARED_IDENTITY_UNEXPLAINED, IDENTITY_BROKEN, ITEM_LISTED_TWICE,
+                           ITEMS_EXCEED_WHOLE, LISTED_ITEMS_EXCEED_WHOLE, LISTED_ITEMS_UNEXPLAINED)
 from .finding import Evidence, Finding
 from .fmt import (TOLERANCE, amount, column_of, evidence, money, pct, short_label, sourced, sourced_value,
                   value_evidence, written)
 
-KIND = "accounting_identities"
-SHARE_WORTH_A_WARNING = 1.0  # % of a total left unexplained by its listed items
 
 
 def _term(path: str, value: float, unit: str) -> str:
     return f"{short_label(path)} {amount(value, unit)}"
 
 
-def _one(b: Breakdown, figures: Figures) -> Finding | None:
+def _breakdown(b: Breakdown, figures: Figures) -> Finding | None:
+    """The finding when a catalogue total does not equal (or a partial list exceeds) the items stated under it."""
     whole = figure_at(figures, b.whole)
     if whole is None:
         return None
@@ -41,24 +42,21 @@ def _one(b: Breakdown, figures: Figures) -> Finding | None:
     head = f"{short_label(b.whole)}{f'（{column}）' if column else ''} {amount(whole.value, unit)}{sourced(whole)}"
     terms = "".join((" − " if p.startswith("-") else " + ") + _term(p, f.value, unit) for p, f in given)[3:]
     sources = "；".join(f"{short_label(p)}：{f.source}" for p, f in given if f.source)
-    ev = (evidence(b.whole, whole),) + tuple(evidence(p.lstrip("-"), f) for p, f in given)
+    ev = {"whole": evidence(b.whole, whole), "part": [evidence(p.lstrip("-"), f) for p, f in given]}
+    figures_ = (b.whole, *(p.lstrip("-") for p, _ in given))
     if b.partial or missing:
-        scope = "其中所列各项" if b.partial else "已载明的分项"
-        return Finding("items_exceed_whole", KIND, "error",
-                       f"{head}，而{scope} {terms} 合计 {amount(total, unit)}，比总数还多 {amount(gap, unit)}"
-                       f"（分项来源：{sources or '未注明'}）。分项之和不能超过总数。",
-                       b.rule.replace("=", "≥"), ev, figures=(b.whole, *(p.lstrip("-") for p, _ in given)))
-    more = "多" if gap > 0 else "少"
-    return Finding("identity_broken", KIND, "error",
-                   f"{head}，而其分项 {terms} 合计 {amount(total, unit)}，比总数{more} {amount(abs(gap), unit)}"
-                   f"（分项来源：{sources or '未注明'}）。总数应等于其分项之和。",
-                   b.rule, ev, figures=(b.whole, *(p.lstrip("-") for p, _ in given)))
+        return ITEMS_EXCEED_WHOLE(
+            ev, figures=figures_, head=head, scope="其中所列各项" if b.partial else "已载明的分项", terms=terms,
+            total=amount(total, unit), gap=amount(gap, unit), sources=sources or "未注明", rule=b.rule.replace("=", "≥"))
+    return IDENTITY_BROKEN(
+        ev, figures=figures_, head=head, terms=terms, total=amount(total, unit), more="多" if gap > 0 else "少",
+        gap=amount(abs(gap), unit), sources=sources or "未注明", rule=b.rule)
 
 
 def breakdowns(unit: ScoredUnit) -> list[Finding]:
     """Every identity of figures.BREAKDOWNS the unit's stated figures break (总支出 = 基本 + 项目, 三公 = 其分项 ...)."""
     params = unit.params
-    return [f for b in BREAKDOWNS if (f := _one(b, params.figures)) is not None]
+    return [f for b in BREAKDOWNS if (f := _breakdown(b, params.figures)) is not None]
 
 
 def declared(unit: ScoredUnit) -> list[Finding]:
@@ -84,13 +82,12 @@ def declared(unit: ScoredUnit) -> list[Finding]:
             "".join((" − " if neg else " + ") + v.label for neg, v in terms)[3:]
         total = sum(-v.value if neg else v.value for neg, v in terms)
         listed = "".join((" − " if neg else " + ") + f"{v.label} {written(v)}" for neg, v in terms)[3:]
-        more = "多" if total > whole.value else "少"
-        out.append(Finding(
-            "declared_identity_broken", KIND, "error",
-            f"{whole.label} {written(whole)}{sourced_value(whole)}，而 {listed} 合计 {amount(total, whole.unit)}，"
-            f"比它{more} {amount(abs(total - whole.value), whole.unit)}（{d.source or '关系由评价人员依报告列明'}）。",
-            label, (value_evidence(whole),) + tuple(value_evidence(v) for _, v in terms),
-            figures=(whole.ref, *(v.ref for _, v in terms))))
+        out.append(DECLARED_IDENTITY_BROKEN(
+            {"whole": value_evidence(whole), "part": [value_evidence(v) for _, v in terms]},
+            figures=(whole.ref, *(v.ref for _, v in terms)), whole=whole.label, whole_text=written(whole),
+            whole_source=sourced_value(whole), listed=listed, total=amount(total, whole.unit),
+            more="多" if total > whole.value else "少", gap=amount(abs(total - whole.value), whole.unit),
+            source=d.source or "关系由评价人员依报告列明", rule=label))
     return out
 
 
@@ -115,14 +112,11 @@ def _unexplained(d, whole: Value, terms: list[tuple[bool, Value]], high: float) 
     listed = "".join((" − " if neg else " + ") + f"{v.label} {written(v)}" for neg, v in terms)[3:]
     gap = whole.value - high
     share = gap / whole.value * 100 if whole.value > 0 else 100.0
-    return Finding(
-        "declared_identity_unexplained", KIND, "warning" if share >= SHARE_WORTH_A_WARNING else "info",
-        f"{whole.label} {written(whole)}{sourced_value(whole)}，报告列出的其中各项 {listed} 合计 "
-        f"{amount(high, whole.unit)}，尚有 {amount(gap, whole.unit)}（占 {pct(share)}）未说明属于哪一项"
-        f"（{d.source or '关系由评价人员依报告列明'}）。",
-        f"{whole.label}应由其各项说明；未说明部分 = 总数 − 所列各项之和",
-        (value_evidence(whole),) + tuple(value_evidence(v) for _, v in terms),
-        figures=(whole.ref, *(v.ref for _, v in terms)))
+    return DECLARED_IDENTITY_UNEXPLAINED(
+        {"whole": value_evidence(whole), "part": [value_evidence(v) for _, v in terms]},
+        figures=(whole.ref, *(v.ref for _, v in terms)), whole=whole.label, whole_text=written(whole),
+        whole_source=sourced_value(whole), listed=listed, total=amount(high, whole.unit), gap=amount(gap, whole.unit),
+        share=share, share_text=pct(share), source=d.source or "关系由评价人员依报告列明")
 
 
 def _ends(v: Value) -> tuple[float, float]:
@@ -158,17 +152,15 @@ def listed_items(unit: ScoredUnit) -> list[Finding]:
             continue
         label = short_label(path)
         names = "、".join(i.name for i in items)
-        ev = (evidence(path, whole),) + tuple(Evidence(i.name, i.amount.value, "万元", i.amount.source) for i in items)
+        ev = {"whole": evidence(path, whole),
+              "item": [Evidence(i.name, i.amount.value, "万元", i.amount.source) for i in items]}
         head = f"{label} {money(whole.value)}{sourced(whole)}，报告逐项列出 {len(items)} 项（{names}）合计 {money(listed)}"
         if gap < 0:
-            out.append(Finding("listed_items_exceed_whole", KIND, "error",
-                               f"{head}，比{label}还多 {money(-gap)}。所列各项之和不能超过总数。",
-                               f"{label} ≥ 所列各项之和", ev))
+            out.append(LISTED_ITEMS_EXCEED_WHOLE(ev, head=head, label=label, gap=money(-gap)))
             continue
         share = gap / whole.value * 100 if whole.value > 0 else 100.0
-        out.append(Finding("listed_items_unexplained", KIND, "warning" if share >= SHARE_WORTH_A_WARNING else "info",
-                           f"{head}，尚有 {money(gap)}（占 {pct(share)}）未说明用途。",
-                           f"{label}应由所列各项说明；未说明部分 = {label} − 所列各项之和", ev))
+        out.append(LISTED_ITEMS_UNEXPLAINED(ev, head=head, label=label, gap=money(gap), share=share,
+                                                     share_text=pct(share)))
     return out
 
 
@@ -187,13 +179,12 @@ def items_listed_twice(unit: ScoredUnit) -> list[Finding]:
             for other_path, other in seen:
                 if (other_path != path and item.amount.value > 0
                         and abs(item.amount.value - other.amount.value) < TOLERANCE and _alike(item.name, other.name)):
-                    out.append(Finding(
-                        "item_listed_twice", KIND, "warning",
-                        f"同一笔 {money(item.amount.value)} 既列在{short_label(other_path)}下（“{other.name}”"
-                        f"{sourced(other.amount)}），又列在{short_label(path)}下（“{item.name}”{sourced(item.amount)}），"
-                        "可能重复列示，或资金来源口径不一。",
-                        "同一笔支出只能列在一处",
-                        (Evidence(f"{label_of(other_path)}·{other.name}", other.amount.value, "万元", other.amount.source),
-                         Evidence(f"{label_of(path)}·{item.name}", item.amount.value, "万元", item.amount.source))))
+                    out.append(ITEM_LISTED_TWICE(
+                        {"first": Evidence(f"{label_of(other_path)}·{other.name}", other.amount.value, "万元",
+                                           other.amount.source),
+                         "other": Evidence(f"{label_of(path)}·{item.name}", item.amount.value, "万元", item.amount.source)},
+                        amount=money(item.amount.value), first_total=short_label(other_path), first=other.name,
+                        first_source=sourced(other.amount), other_total=short_label(path), other=item.name,
+                        other_source=sourced(item.amount)))
             seen.append((path, item))
     return out

@@ -4,11 +4,10 @@ from __future__ import annotations
 from ..core.engine import ScoredUnit
 from ..core.figures import COLUMNS, LINES
 from ..core.params import Figure, figure_at
+from .declarations import (BUILDING_AREA_OVER_APPROVAL, BUILDING_INVESTMENT_OVER_APPROVAL, EXECUTION_ABOVE_BUDGET,
+                           FINAL_ABOVE_BUDGET, PLAN_EXCEEDED, SANGONG_ABOVE_PREV_FINAL)
 from .finding import Evidence, Finding
 from .fmt import TOLERANCE, money, num, pct, sourced
-
-KIND = "overspending"
-
 
 def _under(line: str, ancestor: str) -> bool:
     while line:
@@ -18,12 +17,12 @@ def _under(line: str, ancestor: str) -> bool:
     return False
 
 
-def _excess(label: str, over: Figure, limit: Figure, over_col: str, limit_col: str) -> tuple[str, tuple[Evidence, ...]]:
+def _excess(label: str, over: Figure, limit: Figure, over_col: str, limit_col: str) -> tuple[str, dict[str, Evidence]]:
     rate = f"（为{limit_col}的 {pct(over.value / limit.value * 100)}）" if limit.value > 0 else ""
     text = (f"{label}{over_col} {money(over.value)}{sourced(over)}，超过{limit_col} {money(limit.value)}{sourced(limit)}"
             f" {money(over.value - limit.value)}{rate}")
-    return text, (Evidence(f"{label}·{over_col}", over.value, "万元", over.source),
-                  Evidence(f"{label}·{limit_col}", limit.value, "万元", limit.source))
+    return text, {"over": Evidence(f"{label}·{over_col}", over.value, "万元", over.source),
+                  "limit": Evidence(f"{label}·{limit_col}", limit.value, "万元", limit.source)}
 
 
 def overspending(unit: ScoredUnit) -> list[Finding]:
@@ -36,12 +35,10 @@ def overspending(unit: ScoredUnit) -> list[Finding]:
             continue
         if line.final and line.budget and line.final.value > line.budget.value + TOLERANCE:
             text, ev = _excess(spec.label, line.final, line.budget, COLUMNS["final"], COLUMNS["budget"])
-            out.append(Finding("final_above_budget", KIND, "warning", f"超预算支出：{text}。",
-                               "支出不得超过预算（决算数 ≤ 预算数）", ev))
+            out.append(FINAL_ABOVE_BUDGET(ev, text=text))
         if _under(key, "sangong") and line.final and line.prev_final and line.final.value > line.prev_final.value + TOLERANCE:
             text, ev = _excess(spec.label, line.final, line.prev_final, COLUMNS["final"], COLUMNS["prev_final"])
-            out.append(Finding("sangong_above_prev_final", KIND, "warning", f"“三公”经费增长：{text}。",
-                               "“三公”经费只减不增：本年决算不超过上年决算", ev))
+            out.append(SANGONG_ABOVE_PREV_FINAL(ev, text=text))
     return out
 
 
@@ -58,12 +55,12 @@ def buildings(unit: ScoredUnit) -> list[Finding]:
         if actual is None or approved is None or approved.value <= 0 or actual.value <= approved.value + TOLERANCE:
             continue
         shown = money if u == "万元" else (lambda v: f"{num(v)}{u}")
-        out.append(Finding(
-            f"building_{'area' if what == '规模' else 'investment'}_over_approval", KIND, "error",
-            f"楼堂馆所实际{what} {shown(actual.value)}{sourced(actual)}，超过批复{what} {shown(approved.value)}"
-            f"{sourced(approved)}，{what}控制率 {pct(actual.value / approved.value * 100)}。",
-            f"楼堂馆所{what}不得超过批复（{what}控制率 = 实际 ÷ 批复 × 100% ≤ 100%）",
-            (Evidence(f"实际{what}", actual.value, u, actual.source), Evidence(f"批复{what}", approved.value, u, approved.source))))
+        check = BUILDING_AREA_OVER_APPROVAL if what == "规模" else BUILDING_INVESTMENT_OVER_APPROVAL
+        out.append(check(
+            {"over": Evidence(f"实际{what}", actual.value, u, actual.source),
+             "limit": Evidence(f"批复{what}", approved.value, u, approved.source)},
+            what=what, actual=shown(actual.value), actual_source=sourced(actual), approved=shown(approved.value),
+            approved_source=sourced(approved), rate=pct(actual.value / approved.value * 100)))
     return out
 
 
@@ -76,11 +73,9 @@ def over_execution(unit: ScoredUnit) -> list[Finding]:
         spec, line = LINES[key], written.in_wan()
         if spec.plan and line.final and line.budget and line.final.value > line.budget.value + TOLERANCE:
             text, ev = _excess(spec.label, line.final, line.budget, "实际数", "计划（预算）数")
-            out.append(Finding("plan_exceeded", KIND, "warning", f"超计划执行：{text}。",
-                               "执行数应与年初计划相符；大幅超出说明计划编制不实或存在计划外执行", ev))
+            out.append(PLAN_EXCEEDED(ev, text=text))
     executed, adjusted = figure_at(figures, "budget.executed"), figure_at(figures, "budget.adjusted")
     if executed and adjusted and executed.value > adjusted.value + TOLERANCE:
         text, ev = _excess("全年", executed, adjusted, "执行数", "预算数（调整后）")
-        out.append(Finding("execution_above_budget", KIND, "warning", f"预算执行率超过 100%：{text}。",
-                           "执行数不得超过调整后的全年预算数", ev))
+        out.append(EXECUTION_ABOVE_BUDGET(ev, text=text))
     return out

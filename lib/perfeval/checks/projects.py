@@ -5,11 +5,12 @@ from statistics import mean
 
 from ..core.engine import ScoredUnit
 from ..core.params import Project, figure_at
-from ..core.formulas import round_half_up
+from ..core.numbers import round_half_up
+from .declarations import (PROJECT_GRADE_INCONSISTENT, PROJECT_ITEMS_WITHOUT_EVALUATION, PROJECT_SCORE_ABOVE_EXECUTION,
+                           PROJECTS_EVALUATED)
 from .finding import Evidence, Finding
 from .fmt import money, num, pct
 
-KIND = "projects"
 # 财预〔2020〕10号 项目支出绩效自评表: 预算执行率 weighs 10 of 100 points and scores 10 × 执行数 ÷ 预算数, so a
 # project that spent a share r of its budget can score at most 90 + 10 × r
 EXECUTION_POINTS = 10.0
@@ -32,18 +33,18 @@ def summary(unit: ScoredUnit) -> list[Finding]:
     lowest = min(scored, key=lambda p: p.score)  # type: ignore[arg-type, return-value]
     text = (f"单位对 {len(scored)} 个项目开展了绩效自评，平均 {num(mean(scores))} 分，最低“{lowest.name}” "
             f"{num(lowest.score or 0)} 分，最高 {num(max(scores))} 分。")
-    ev = [Evidence("自评项目数", len(scored), "个", scored[0].source), Evidence("平均分", round_half_up(mean(scores), 2), "分"),
-          Evidence("最低分", lowest.score, "分", lowest.source)]
+    ev = {"count": Evidence("自评项目数", len(scored), "个", scored[0].source),
+          "mean": Evidence("平均分", round_half_up(mean(scores), 2), "分"),
+          "lowest": Evidence("最低分", lowest.score, "分", lowest.source)}
     project_total = figure_at(unit.params.figures, "lines.project.final")
     spent = [p.executed.value for p in scored if p.executed is not None]
     if project_total is not None and project_total.value > 0 and len(spent) == len(scored):
         share = sum(spent) / project_total.value * 100
         text += f"这些项目的执行数合计 {money(sum(spent))}，占项目支出 {money(project_total.value)} 的 {pct(share)}。"
-        ev.append(Evidence("已自评项目执行数合计", round_half_up(sum(spent), 2), "万元"))
+        ev["covered"] = Evidence("已自评项目执行数合计", round_half_up(sum(spent), 2), "万元")
     elif project_total is not None:
         text += "汇总表未列各项目金额，无法计算已自评项目占项目支出的比重。"
-    return [Finding("projects_evaluated", KIND, "info", text,
-                    "项目支出应逐项开展绩效自评；汇总自评项目个数、得分分布及其覆盖的支出", tuple(ev))]
+    return [PROJECTS_EVALUATED(ev, text=text)]
 
 
 def _matches(name: str, other: str) -> bool:
@@ -65,10 +66,8 @@ def unevaluated(unit: ScoredUnit) -> list[Finding]:
         return []
     total = sum(i.amount.value for i in missing)
     listed = "、".join(f"“{i.name}” {money(i.amount.value)}" for i in missing)
-    return [Finding("project_items_without_evaluation", KIND, "warning",
-                    f"报告所列项目支出中，{listed}（合计 {money(total)}）在项目绩效自评汇总表中找不到对应项目，"
-                    "未见其绩效自评。", "项目支出应逐项开展绩效自评",
-                    tuple(Evidence(i.name, i.amount.value, "万元", i.amount.source) for i in missing))]
+    return [PROJECT_ITEMS_WITHOUT_EVALUATION({"item": [Evidence(i.name, i.amount.value, "万元", i.amount.source)
+                                                      for i in missing]}, listed=listed, total=money(total))]
 
 
 def unsupported_scores(unit: ScoredUnit) -> list[Finding]:
@@ -80,16 +79,14 @@ def unsupported_scores(unit: ScoredUnit) -> list[Finding]:
         if p.score is not None and rate is not None:
             cap = 100 - EXECUTION_POINTS + EXECUTION_POINTS * min(1.0, rate / 100)
             if p.score > cap + 0.005:
-                out.append(Finding(
-                    "project_score_above_execution", KIND, "warning",
-                    f"项目“{p.name}”预算 {money(p.budget.value)}、执行 {money(p.executed.value)}，执行率 {pct(rate)}，"  # type: ignore[union-attr]
-                    f"自评 {num(p.score)} 分；按执行率，自评总分最高只能为 {num(cap)} 分。", EXECUTION_RULE,
-                    (Evidence("自评分", p.score, "分", p.source), Evidence("预算执行率", round_half_up(rate, 2), "%"),
-                     Evidence("按执行率的最高分", round_half_up(cap, 2), "分"))))
+                out.append(PROJECT_SCORE_ABOVE_EXECUTION(
+                    {"claimed": Evidence("自评分", p.score, "分", p.source),
+                     "rate": Evidence("预算执行率", round_half_up(rate, 2), "%"),
+                     "allowed": Evidence("按执行率的最高分", round_half_up(cap, 2), "分")},
+                    project=p.name, budget=money(p.budget.value), executed=money(p.executed.value),  # type: ignore[union-attr]
+                    rate=pct(rate), score=num(p.score), cap=num(cap), rule=EXECUTION_RULE))
         if p.score is not None and p.grade and p.grade != sheet.grade_of(p.score):
-            out.append(Finding(
-                "project_grade_inconsistent", KIND, "error",
-                f"项目“{p.name}”自评 {num(p.score)} 分，等次却为“{p.grade}”（该分数对应“{sheet.grade_of(p.score)}”）。",
-                "项目等次由自评分按等次划分标准确定",
-                (Evidence("自评分", p.score, "分", p.source), Evidence("自评等次", p.grade, "", p.source))))
+            out.append(PROJECT_GRADE_INCONSISTENT(
+                {"claimed": Evidence("自评分", p.score, "分", p.source), "grade": Evidence("自评等次", p.grade, "", p.source)},
+                project=p.name, score=num(p.score), grade=p.grade, expected=sheet.grade_of(p.score)))
     return out

@@ -4,7 +4,11 @@ from __future__ import annotations
 from typing import Callable
 
 from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
-from ..core.formulas import round_half_up
+from ..core.numbers import round_half_up
+from .declarations import (CLAIMED_GRADE_INCONSISTENT, CLAIMED_GRADE_UNSUPPORTED, CLAIMED_SCORE_ABOVE_RECOMPUTED,
+                           CLAIMED_SCORE_BELOW_RECOMPUTED, CLAIMED_TOTAL_MISMATCH, CLAIMED_TOTAL_NOT_SUM_OF_ROWS,
+                           CLAIMED_TOTAL_OMITS_ROWS, CLAIMED_TOTAL_UNVERIFIABLE, SECTION_SCORE_ABOVE_RECOMPUTED,
+                           SECTION_SCORE_NOT_SUM_OF_ROWS)
 from .finding import Evidence, Finding
 from .fmt import num, pts
 from .generous import generosity
@@ -24,16 +28,15 @@ def claimed_scores(unit: ScoredUnit) -> list[Finding]:
             continue
         recomputed = _on_own_weight(row)
         rule = row.parts[0].rule if row.parts else row.rule
-        ev = (Evidence("自评得分", row.claimed_score, "分", row.source), Evidence("重算得分", round_half_up(recomputed, 2), "分"),
-              Evidence("分值", row.weight, "分"))
+        ev = {"claimed": Evidence("自评得分", row.claimed_score, "分", row.source),
+              "recomputed": Evidence("重算得分", round_half_up(recomputed, 2), "分"),
+              "weight": Evidence("分值", row.weight, "分")}
+        said = {"row": row.name, "claimed": pts(row.claimed_score), "weight": pts(row.weight), "rule": rule,
+                "recomputed": pts(recomputed), "gap": pts(abs(row.claimed_score - recomputed))}
         if row.claimed_score > recomputed + 0.005:
-            out.append(Finding("claimed_score_above_recomputed", "claimed_scores", "warning",
-                               f"“{row.name}”自评 {pts(row.claimed_score)}（分值 {pts(row.weight)}），按规则（{rule}）"
-                               f"重算为 {pts(recomputed)}，自评高出 {pts(row.claimed_score - recomputed)}。", rule, ev, row.id))
+            out.append(CLAIMED_SCORE_ABOVE_RECOMPUTED(ev, indicator=row.id, **said))
         elif row.claimed_score < recomputed - 0.005:
-            out.append(Finding("claimed_score_below_recomputed", "claimed_scores", "info",
-                               f"“{row.name}”自评 {pts(row.claimed_score)}，按规则（{rule}）重算为 {pts(recomputed)}，"
-                               f"自评低了 {pts(recomputed - row.claimed_score)}。", rule, ev, row.id))
+            out.append(CLAIMED_SCORE_BELOW_RECOMPUTED(ev, indicator=row.id, **said))
     return out
 
 
@@ -48,12 +51,10 @@ def section_scores(unit: ScoredUnit) -> list[Finding]:
         rows = [r for r in section_rows(sheet, top) if r.status != "not_applicable"]
         claimed = [r.claimed_score for r in rows if r.claimed_score is not None]
         if claimed and abs(sum(claimed) - claim.score) >= 0.005:
-            out.append(Finding(
-                "section_score_not_sum_of_rows", "claimed_total", "error",
-                f"“{claim.name}”：报告正文（{claim.source or '来源未注明'}）称评价得分 {pts(claim.score)}，而指标表中其下各行自评得分"
-                f"合计 {pts(sum(claimed))}。", "一级指标得分 = 其下各行得分之和",
-                (Evidence(f"{claim.name}·所述得分", claim.score, "分", claim.source),
-                 Evidence(f"{top.name}·各行自评得分合计", sum(claimed), "分"))))
+            out.append(SECTION_SCORE_NOT_SUM_OF_ROWS(
+                {"claimed": Evidence(f"{claim.name}·所述得分", claim.score, "分", claim.source),
+                 "rows": Evidence(f"{top.name}·各行自评得分合计", sum(claimed), "分")},
+                section=claim.name, source=claim.source or "来源未注明", claimed=pts(claim.score), rows=pts(sum(claimed))))
         scored = [r for r in rows if r.score is not None]
         weight = claim.weight if claim.weight is not None else top.weight
         effective = sum(r.effective_weight for r in scored)
@@ -61,14 +62,11 @@ def section_scores(unit: ScoredUnit) -> list[Finding]:
             continue
         recomputed = sum(r.score or 0.0 for r in scored) / effective * weight
         if claim.score > recomputed + 0.005:
-            out.append(Finding(
-                "section_score_above_recomputed", "claimed_scores", "info",
-                f"“{claim.name}”：报告称得分 {pts(claim.score)}（总分值 {pts(weight)}），按规则重算为 {pts(recomputed)}"
-                f"（各行重算得分见上），自评高出 {pts(claim.score - recomputed)}。",
-                "一级指标得分 = 其下各行按规则重算的得分之和，按所述总分值折算",
-                (Evidence(f"{claim.name}·所述得分", claim.score, "分", claim.source),
-                 Evidence(f"{claim.name}·重算得分", round_half_up(recomputed, 2), "分")),
-                figures=tuple(r.id for r in scored)))
+            out.append(SECTION_SCORE_ABOVE_RECOMPUTED(
+                {"claimed": Evidence(f"{claim.name}·所述得分", claim.score, "分", claim.source),
+                 "recomputed": Evidence(f"{claim.name}·重算得分", round_half_up(recomputed, 2), "分")},
+                figures=[r.id for r in scored], section=claim.name, claimed=pts(claim.score), weight=pts(weight),
+                recomputed=pts(recomputed), gap=pts(claim.score - recomputed)))
     return out
 
 
@@ -93,13 +91,11 @@ def claimed_total(unit: ScoredUnit) -> list[Finding]:
     cov = sheet.coverage
     span = sheet.total_range
     if c is not None and sheet.claim_status == "unverifiable" and span is not None:
-        out.append(Finding(
-            "claimed_total_unverifiable", "claimed_total", "warning",
-            f"单位自评总分 {pts(c)}（{source or '来源未注明'}），但报告只载明可据以评分的指标 {pts(cov.assessed)}"
-            f"（应评 {pts(cov.applicable)}），其余 {pts(cov.not_assessed)}无数据或无评分表，自评总分无法复核；"
-            f"按已评指标，总分可在 {num(span[0])}–{num(span[1])} 分之间。",
-            "总分须由各指标得分加总；无指标得分表的自评总分不能采信",
-            (Evidence("自评总分", c, "分", source), Evidence("可复核的分值", round_half_up(cov.assessed, 2), "分"))))
+        out.append(CLAIMED_TOTAL_UNVERIFIABLE(
+            {"claimed": Evidence("自评总分", c, "分", source),
+             "assessed": Evidence("可复核的分值", round_half_up(cov.assessed, 2), "分")},
+            claimed=pts(c), source=source or "来源未注明", assessed=pts(cov.assessed), applicable=pts(cov.applicable),
+            not_assessed=pts(cov.not_assessed), low=num(span[0]), high=num(span[1])))
     elif c is not None and sheet.claim_status == "contradicted" and span is not None:
         complete = cov.not_assessed <= 1e-6
         recomputed = sheet.total_on_100 if complete else (span[0] if c < span[0] else span[1])
@@ -109,20 +105,20 @@ def claimed_total(unit: ScoredUnit) -> list[Finding]:
                 f"单位自评总分 {pts(c)}，而即使未评的 {pts(cov.not_assessed)}全部{'得满分' if c > span[1] else '不得分'}，"
                 f"总分也{'只有' if c > span[1] else '已有'} {pts(recomputed or 0.0)}（可能范围 {num(span[0])}–{num(span[1])} 分），"
                 f"{which}。")
-        out.append(Finding(
-            "claimed_total_mismatch", "claimed_total", "error" if gap >= 1 else "warning", text,
-            "总分 = 各指标重算得分之和（按框架折算为百分制）",
-            (Evidence("自评总分", c, "分", source), Evidence("重算总分", round_half_up(recomputed or 0.0, 2), "分"))))
+        out.append(CLAIMED_TOTAL_MISMATCH(
+            {"claimed": Evidence("自评总分", c, "分", source),
+             "recomputed": Evidence("重算总分", round_half_up(recomputed or 0.0, 2), "分")}, text=text, gap=gap))
     if sheet.claimed_grade and c is not None and sheet.claimed_grade != sheet.grade_of(c):
-        out.append(Finding("claimed_grade_inconsistent", "claimed_total", "error",
-                           f"单位自评等次“{sheet.claimed_grade}”与其自评总分 {pts(c)} 对应的等次“{sheet.grade_of(c)}”不符。",
-                           _grade_rule(sheet), (Evidence("自评等次", sheet.claimed_grade),
-                                                Evidence("自评总分", c, "分", source))))
+        out.append(CLAIMED_GRADE_INCONSISTENT(
+            {"grade": Evidence("自评等次", sheet.claimed_grade), "claimed": Evidence("自评总分", c, "分", source)},
+            grade=sheet.claimed_grade, claimed=pts(c), expected=sheet.grade_of(c), rule=_grade_rule(sheet)))
     if sheet.claimed_grade and sheet.grade and sheet.claimed_grade != sheet.grade:
-        out.append(Finding("claimed_grade_unsupported", "claimed_total", "error",
-                           f"单位自评等次“{sheet.claimed_grade}”，而重算总分 {pts(sheet.total_on_100 or 0)} 对应等次"
-                           f"“{sheet.grade}”（{_grade_rule(sheet)}）。", _grade_rule(sheet),
-                           (Evidence("自评等次", sheet.claimed_grade), Evidence("重算等次", sheet.grade))))
+        out.append(CLAIMED_GRADE_UNSUPPORTED(
+            {"grade": Evidence("自评等次", sheet.claimed_grade), "recomputed": Evidence("重算等次", sheet.grade)},
+            grade=sheet.claimed_grade, recomputed=sheet.grade,
+            total=pts(sheet.total_on_100) if sheet.total_on_100 is not None else
+            f"{num(span[0])}–{num(span[1])} 分（未评部分不改变等次）" if span else "—",
+            rule=_grade_rule(sheet)))
     return out
 
 
@@ -139,16 +135,12 @@ def claimed_total_vs_rows(unit: ScoredUnit) -> list[Finding]:
     weights = sum(r.weight or 0.0 for r in rows)
     parts = _sections(claimed, lambda r: r.claimed_score)
     blank = "、".join(f"“{r.name}”（{pts(r.weight)}）" for r in unclaimed)
-    ev = (Evidence("自评总分", c, "分", params.claims.total_source),
-          Evidence("各指标自评得分合计", total, "分"), Evidence("各指标分值合计", weights, "分"))
+    ev = {"claimed": Evidence("自评总分", c, "分", params.claims.total_source),
+          "rows": Evidence("各指标自评得分合计", total, "分"), "weights": Evidence("各指标分值合计", weights, "分")}
     if abs(total - c) >= 0.005:
-        left = f"；{blank}未填得分" if unclaimed else ""
-        return [Finding("claimed_total_not_sum_of_rows", "claimed_total", "error",
-                        f"单位自评总分 {pts(c)}，而各指标自评得分合计 {pts(total)}（{parts}）{left}。",
-                        "总分 = 各指标得分之和", ev)]
+        return [CLAIMED_TOTAL_NOT_SUM_OF_ROWS(ev, claimed=pts(c), rows=pts(total), parts=parts,
+                                              left=f"；{blank}未填得分" if unclaimed else "")]
     if unclaimed:
-        return [Finding("claimed_total_omits_rows", "claimed_total", "warning",
-                        f"{blank}得分栏空白；自评总分 {pts(c)} 恰为其余各指标自评得分之和（{parts}），这些指标未计入总分。"
-                        f"表中全部指标分值合计 {pts(weights)}。",
-                        "总分 = 全部指标得分之和；每个指标都应评分", ev, unclaimed[0].id)]
+        return [CLAIMED_TOTAL_OMITS_ROWS(ev, indicator=unclaimed[0].id, blank=blank, claimed=pts(c), parts=parts,
+                                         weights=pts(weights))]
     return []

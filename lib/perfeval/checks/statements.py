@@ -7,12 +7,10 @@ from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
 from ..core.framework import Node
 from ..core.params import restated, value_of
 from ..core.quantity import contradicts
+from .declarations import FIGURE_STATED_TWICE, ROW_VALUE_STATED_TWICE, SECTION_WEIGHT_STATED_TWICE
 from .finding import Evidence, Finding
 from .fmt import amount, num, pts, sourced_value, value_evidence, written
 from .rescore import effect, score_of, with_figure, with_row_value
-
-KIND = "two_values"
-
 
 def figure_statements(unit: ScoredUnit) -> list[Finding]:
     """A figure (catalogue or stated) given another value elsewhere (claims.statements) that cannot also be true,
@@ -39,14 +37,12 @@ def figure_statements(unit: ScoredUnit) -> list[Finding]:
             effects[key] = effect(sheet, changed, uses)
         what = effects[key]
         gap = abs(first.value - other.value)
-        out.append(Finding(
-            "figure_stated_twice", KIND, "error",
-            f"{first.label}前后不一：一处为 {written(first)}{sourced_value(first)}，另一处为 {written(other)}"
-            f"{sourced_value(other)}" + (f"，相差 {amount(gap, first.unit)}" if not (first.qualified or other.qualified)
-                                         else "，两种说法不可能同时成立") + "。"
-            + (f"本报告按前者计分；{what}" if uses else what),
-            "同一报告中同一数字只能有一个值（带“余”“约”“以上”等限定词的，按其所能表示的范围判断）",
-            (value_evidence(first), value_evidence(other)), figures=(st.figure,)))
+        out.append(FIGURE_STATED_TWICE(
+            {"first": value_evidence(first), "other": value_evidence(other)}, figures=(st.figure,),
+            label=first.label, first=written(first), first_source=sourced_value(first), other=written(other),
+            other_source=sourced_value(other),
+            gap=f"，相差 {amount(gap, first.unit)}" if not (first.qualified or other.qualified) else "，两种说法不可能同时成立",
+            effect=f"本报告按前者计分；{what}" if uses else what))
     return out
 
 
@@ -68,13 +64,12 @@ def row_restatements(unit: ScoredUnit) -> list[Finding]:
             if before is not None and after is not None and abs(before - after) >= 0.005:
                 claimed = f"（自评 {pts(row.claimed_score)}）" if row.claimed_score is not None else ""
                 change = f"按后者计，本行得分由 {pts(before)}变为 {pts(after)}{claimed}。"
-            out.append(Finding(
-                "row_value_stated_twice", KIND, "error",
-                f"“{row.name}”的{what}前后不一：{row.source or '指标表'}为 {num(given.value)}{unit_a}，"
-                f"另一处为 {num(again.value)}{unit_b}（{again.source or '来源未注明'}）。{change}",
-                "同一报告中同一指标的数值只能有一个", (
-                    Evidence(f"{row.name}·{what}", given.value, unit_a, row.source),
-                    Evidence(f"{row.name}·{what}", again.value, unit_b, again.source)), row_id))
+            out.append(ROW_VALUE_STATED_TWICE(
+                {"first": Evidence(f"{row.name}·{what}", given.value, unit_a, row.source),
+                 "other": Evidence(f"{row.name}·{what}", again.value, unit_b, again.source)},
+                indicator=row_id, row=row.name, what=what, first_source=row.source or "指标表",
+                first=f"{num(given.value)}{unit_a}", other=f"{num(again.value)}{unit_b}",
+                other_source=again.source or "来源未注明", change=change))
     return out
 
 
@@ -102,12 +97,10 @@ def section_weights(unit: ScoredUnit) -> list[Finding]:
         if top is None or claim.weight is None or top.weight is None or abs(top.weight - claim.weight) < 1e-9:
             continue
         rows = sum(r.weight or 0 for r in section_rows(sheet, top) if r.status != "not_applicable")
-        out.append(Finding(
-            "section_weight_stated_twice", KIND, "error",
-            f"“{claim.name}”的分值前后不一：指标表表头为 {pts(top.weight)}，报告正文为 {pts(claim.weight)}"
-            f"（{claim.source or '来源未注明'}）；表中其下各行分值合计 {pts(rows)}。",
-            "一级指标分值只能有一个，且应等于其下各行分值之和",
-            (Evidence(f"{top.name}·表头分值", top.weight, "分", sheet.framework.source),
-             Evidence(f"{claim.name}·正文所述分值", claim.weight, "分", claim.source),
-             Evidence(f"{top.name}·各行分值合计", rows, "分")), figures=(f"weights.{top.id}",)))
+        out.append(SECTION_WEIGHT_STATED_TWICE(
+            {"header": Evidence(f"{top.name}·表头分值", top.weight, "分", sheet.framework.source),
+             "stated": Evidence(f"{claim.name}·正文所述分值", claim.weight, "分", claim.source),
+             "rows": Evidence(f"{top.name}·各行分值合计", rows, "分")}, figures=(f"weights.{top.id}",),
+            section=claim.name, header=pts(top.weight), stated=pts(claim.weight), source=claim.source or "来源未注明",
+            rows=pts(rows)))
     return out

@@ -6,11 +6,11 @@ from typing import NamedTuple
 from ..core.engine import ScoredUnit
 from ..core.figures import LINES
 from ..core.params import Figure, UnitParams
-from ..core.formulas import round_half_up
+from ..core.numbers import round_half_up
+from .declarations import LARGE_CHANGE_ON_LAST_YEAR
 from .finding import Evidence, Finding
 from .fmt import money, pct, sourced
 
-KIND = "years"
 LARGE_SWING = 30.0  # % of the previous year: a change a reviewer should ask about
 SMALL_AMOUNT = 1.0  # 万元: below this, a large share is still a small sum
 
@@ -57,13 +57,11 @@ def large_swings(unit: ScoredUnit) -> list[Finding]:
             continue
         if any(c.paths <= inputs for inputs in scored):
             continue
-        way = "增长" if c.rate > 0 else "下降"
-        out.append(Finding(
-            "large_change_on_last_year", KIND, "info",
-            f"{c.label}本年{c.column}数 {money(c.now.value)}{sourced(c.now)}，上年{c.column}数 {money(c.before.value)}"
-            f"{sourced(c.before)}，较上年{way} {pct(abs(c.rate))}，变动较大，应说明原因。",
-            f"变动率 = （本年 − 上年）÷ 上年 × 100%；变动 {pct(LARGE_SWING)} 以上的列为提示",
-            (Evidence(f"{c.label}·本年{c.column}数", c.now.value, "万元", c.now.source),
-             Evidence(f"{c.label}·上年{c.column}数", c.before.value, "万元", c.before.source),
-             Evidence("变动率", round_half_up(c.rate, 2), "%"))))
+        out.append(LARGE_CHANGE_ON_LAST_YEAR(
+            {"now": Evidence(f"{c.label}·本年{c.column}数", c.now.value, "万元", c.now.source),
+             "before": Evidence(f"{c.label}·上年{c.column}数", c.before.value, "万元", c.before.source),
+             "change": Evidence("变动率", round_half_up(c.rate, 2), "%")},
+            label=c.label, column=c.column, now=money(c.now.value), now_source=sourced(c.now),
+            before=money(c.before.value), before_source=sourced(c.before), way="增长" if c.rate > 0 else "下降",
+            rate=pct(abs(c.rate)), threshold=pct(LARGE_SWING)))
     return out

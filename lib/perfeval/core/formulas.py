@@ -1,48 +1,15 @@
-"""Pure formulas of the scoring rules: numbers in, numbers out, no knowledge of units, files or frameworks."""
+"""Pure formulas of the scoring rules: numbers in, numbers out, no knowledge of units, files or frameworks.
+
+Rounding, division into rates and how a number prints are perfeval.core.numbers' one rule."""
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Literal, Protocol, Sequence
+
+from .numbers import NOISE_PLACES, round_half_up
 
 PointMode = Literal["proportional", "started_points", "whole_points"]
 Direction = Literal["over", "under", "either"]
-
-
-def ratio_pct(numerator: float, denominator: float) -> float:
-    """numerator / denominator × 100; the caller guarantees a non-zero denominator."""
-    return numerator / denominator * 100.0
-
-
-def change_pct(new: float, old: float) -> float:
-    """(new − old) / old × 100, the 变动率 of the framework."""
-    return (new - old) / old * 100.0
-
-
-def round_half_up(value: float, places: int = 2) -> float:
-    """Round as Chinese financial tables do (四舍五入), not banker's rounding; floats are read by their repr."""
-    if not math.isfinite(value):
-        return value
-    quantum = Decimal(1).scaleb(-places)
-    with localcontext() as ctx:
-        ctx.prec = 400  # enough digits for any finite float, so quantize never overflows
-        return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
-
-
-def at_precision(value: float, places: int | None) -> float:
-    """value rounded half-up at places, or unchanged when places is None (the 'exact' reading)."""
-    return value if places is None else round_half_up(value, places)
-
-
-def decimals_of(value: float) -> int:
-    """How many decimals a number carries when written plainly (92 → 0, 34.06 → 2).
-
-    Only a fallback: a stated number's precision is read from how it was written (a YAML "77.00" keeps 2).
-    """
-    if not math.isfinite(value):
-        return 0
-    text = format(Decimal(repr(float(value))).normalize(), "f")
-    return len(text.partition(".")[2])
 
 
 def excess_points(value: float, limit: float, direction: Direction) -> float:
@@ -56,7 +23,7 @@ def excess_points(value: float, limit: float, direction: Direction) -> float:
 
 def counted_points(excess: float, mode: PointMode) -> float:
     """Percentage points that count for a per-point deduction under the chosen reading."""
-    excess = round(excess, 9)  # 149.58000000000001 must not start a 150th point
+    excess = round_half_up(excess, NOISE_PLACES)  # 149.58000000000001 must not start a 150th point
     if mode == "proportional":
         return excess
     if mode == "started_points":

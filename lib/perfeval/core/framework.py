@@ -69,6 +69,20 @@ class Verdict(Spec):
 
     min_assessed_share: Annotated[float, Field(strict=True, ge=0, le=1)] = 0.9
     min_verified_share: Annotated[float, Field(strict=True, ge=0, le=1)] = 0.0
+    # range: a grade only when every total the unassessed points allow falls in one band (else withheld with the
+    # range); lower_bound: the grade of the lowest possible total, said so beside it (a bureau's declared choice)
+    grade_on: Literal["range", "lower_bound"] = "range"
+
+
+class BudgetScope(Spec):
+    """What the framework's budget figures (预算执行率 …) are defined on, and how a unit's stated scope that is the
+    same one begins (部门整体…): a unit's figures.budget_scope starting otherwise is another scope."""
+
+    label: Annotated[str, Field(min_length=1, max_length=200)]
+    same: list[Annotated[str, Field(min_length=1, max_length=40)]] = []
+
+    def covers(self, stated: str) -> bool:
+        return stated == self.label or any(stated.startswith(word) for word in self.same)
 
 
 class Framework(Spec):
@@ -80,6 +94,7 @@ class Framework(Spec):
     total: Weight
     score_places: Annotated[int, Field(strict=True, ge=0, le=4)] = 2
     verdict: Verdict = Verdict()
+    budget_scope: BudgetScope | None = None
     interpretations: dict[str, Interpretation] = {}
     indicators: list[Node] = Field(min_length=1)
 
@@ -143,7 +158,7 @@ def needed_readings(fw: Framework) -> set[str]:
             elif cmax is not None and cmax + 1e-9 < node.weight:
                 keys.add("unreachable_weight")
     if fw.has_personalised():
-        keys |= {"qualitative_default", "qualitative_bands", "equal_target_rule", "lower_is_better"}
+        keys |= {"qualitative_default", "qualitative_bands", "equal_target_rule", "lower_is_better", "basic_wording"}
     if any(top.weight is not None and all(n.personalised for n in top.leaves()) for top in fw.indicators):
         keys.add("row_weight_mismatch")  # rows under such a header may not add up to it
     return keys

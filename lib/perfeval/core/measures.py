@@ -11,7 +11,7 @@ from typing import Annotated, Any, Callable, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator
 
-from . import formulas
+from . import numbers
 from .figures import figure_suggestion, is_figure_path, label_of, unit_of
 from .params import Figures, figure_at
 from .quantity import QUALIFIER_WORD, Qualifier
@@ -118,17 +118,13 @@ class FigureRef(MeasureBase):
         value = fig.in_unit(unit)
         notes = []
         if fig.unit and value != fig.value:
-            notes.append(f"“{label}”报告写作 {_plain(fig.value)}{fig.unit}，按 {_plain(value)}{unit} 计")
+            notes.append(f"“{label}”报告写作 {numbers.plain(fig.value)}{fig.unit}，按 {numbers.plain(value)}{unit} 计")
         if fig.qualifier is not Qualifier.EXACT:
-            notes.append(f"“{label}”报告写作“{_plain(fig.value)}{QUALIFIER_WORD[fig.qualifier]}”，按 {_plain(value)} 计")
+            notes.append(f"“{label}”报告写作“{numbers.plain(fig.value)}{QUALIFIER_WORD[fig.qualifier]}”，按 {numbers.plain(value)} 计")
         if fig.scope:
             notes.append(f"“{label}”仅涵盖{fig.scope}" + ("" if fig.covers else "，评价人员判定不能代表本指标，不予评分"))
         return Measured(value, [InputValue(self.path, label, value, unit, fig.source, fig.basis, fig.scope, fig.covers)],
                         notes=notes)
-
-
-def _plain(x: float) -> str:
-    return format(formulas.round_half_up(x, 6), "f").rstrip("0").rstrip(".")
 
 
 def _path(data: Any) -> Any:
@@ -181,7 +177,7 @@ class Ratio(MeasureBase):
             return out
         if b.value == 0:
             raise ZeroDenominator(sorted(self.args[1].figures()))
-        value = formulas.ratio_pct(a.value, b.value)  # type: ignore[arg-type]
+        value = numbers.ratio_pct(a.value, b.value)  # type: ignore[arg-type]
         if not math.isfinite(value):  # a denominator so small that the rate overflows is as unusable as 0
             raise ZeroDenominator(sorted(self.args[1].figures()))
         out.value = value
@@ -214,7 +210,7 @@ class Change(MeasureBase):
             return out
         if b.value == 0:
             raise ZeroDenominator(sorted(self.args[1].figures()))
-        value = formulas.change_pct(a.value, b.value)  # type: ignore[arg-type]
+        value = numbers.change_pct(a.value, b.value)  # type: ignore[arg-type]
         if not math.isfinite(value):
             raise ZeroDenominator(sorted(self.args[1].figures()))
         out.value = value
@@ -360,8 +356,6 @@ def _tag(data: Any) -> str | None:
         return data.get("op")
     return getattr(data, "op", None)
 
-
-MEASURE_OPS = ("figure", "const", "ratio", "change", "sum", "diff", "default", "choose")
 
 Measure = Annotated[
     Union[Annotated[FigureRef, Tag("figure")], Annotated[Const, Tag("const")], Annotated[Ratio, Tag("ratio")],

@@ -13,10 +13,9 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       model_serializer, model_validator)
 
 from ..errors import InputFileError, ParamsError
-from ..fmt import exact
 from .problems import describe_errors, found, not_a_number, readable_path
 from .figures import COLUMNS, FUNDS, LINES, SCALARS, WAN, group_keys, is_figure_path, label_of, unit_of
-from .formulas import decimals_of
+from .numbers import decimals, exact
 from ..errors import IncommensurableUnits
 from .quantity import (Qualifier, Quantity, agrees, canonical_unit, commensurable, factor,
                        parse_quantity, qualifier_of)
@@ -62,7 +61,7 @@ def _places_of(value: Any) -> int:
         return min(int(places), 6)
     if isinstance(value, int):
         return 0
-    return min(decimals_of(value), 6) if math.isfinite(value) else 0
+    return min(decimals(value), 6) if math.isfinite(value) else 0
 
 
 def _from_text(data: Any, with_unit: bool) -> Any:
@@ -494,6 +493,40 @@ class Identity(Record):
         return value
 
 
+EntryKey = Annotated[str, Field(min_length=1, max_length=200)]  # a draft entry: figures.lines.basic.final, stated.s003
+
+
+class Correction(Record):
+    """A value the analyst corrected against the report: the entry, what the draft read, what the report says."""
+
+    entry: EntryKey
+    drafted: Number
+    value: Number
+    source: Text | None = None
+
+
+class Exclusion(Record):
+    """An entry the analyst removed from the draft (misread, or not a figure of the unit), with what it held."""
+
+    entry: EntryKey
+    drafted: Union[Number, Text, None] = None
+    source: Text | None = None
+    because: Text | None = None  # e.g. it rested on another entry removed
+
+
+class Confirmation(Record):
+    """Who checked a drafted file against the unit's report, when, and each decision: the basis on which its
+    figures stand as the unit's own (self-reported) statements. undecided > 0: still a draft (drafted_from stays)."""
+
+    by: Text
+    date: Text
+    report: Text
+    undecided: Annotated[int, Field(strict=True, ge=0)] = 0
+    confirmed: list[EntryKey] = []
+    corrected: list[Correction] = []
+    excluded: list[Exclusion] = []
+
+
 class UnitParams(Record):
     """A whole params file: identity, figures, judgements, personalised rows, claims, overrides."""
 
@@ -508,6 +541,7 @@ class UnitParams(Record):
     interpretations: dict[str, Union[str, Number]] = {}
     not_assessed: dict[str, Text] = {}  # indicator id -> why the document does not allow scoring it
     not_applicable: dict[str, Text] = {}  # indicator id -> why it does not apply (e.g. 无楼堂馆所项目)
+    confirmation: Confirmation | None = None  # the analyst's check of a drafted file against its report
 
 
 def _figure_path(value: str) -> str:

@@ -11,12 +11,14 @@ their intervals cannot meet (`contradicts`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import Decimal, InvalidOperation, localcontext
 from enum import Enum
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..errors import IncommensurableUnits
+from .numbers import decimal, to_step
 
 
 def incommensurable(a: str, b: str) -> IncommensurableUnits:
@@ -237,21 +239,6 @@ def _exact_div(a: Decimal, b: Decimal) -> Decimal:
         return (a / b).normalize()
 
 
-def _as_decimal(x: Decimal | float | int) -> Decimal:
-    if isinstance(x, Decimal):
-        return x
-    if isinstance(x, float):
-        return Decimal(repr(x))
-    return Decimal(x)
-
-
-def round_half_up(x: Decimal, step: Decimal) -> Decimal:
-    """x rounded half-up (四舍五入) to a multiple of step, however many digits that takes (1.9e199 at 0.01)."""
-    with localcontext() as ctx:
-        ctx.prec = max(60, x.adjusted() - step.adjusted() + 10) if x and step else 60
-        return (x / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
-
-
 def agrees(stated: Quantity, computed: Quantity | Decimal | float | int) -> bool:
     """Does a computed value make the statement true at the statement's own precision?
 
@@ -263,11 +250,11 @@ def agrees(stated: Quantity, computed: Quantity | Decimal | float | int) -> bool
     """
     if isinstance(computed, Quantity):
         computed = computed.to(stated.unit).value
-    x = _as_decimal(computed)
+    x = decimal(computed)
     if not x.is_finite():
         return False
     if stated.qualifier not in (Qualifier.OVER, Qualifier.ABOUT):
-        x = round_half_up(x, stated.step)
+        x = to_step(x, stated.step)
     return x in stated.interval()
 
 
@@ -283,11 +270,20 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 
 # ---------------------------------------------------------------- reading
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%，")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−", "0123456789.%，----")
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
+# Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Typographic grouping spaces (thin, no-break, narrow no-break) only ever group digits.
+_GROUP_SPACES = "\u2009\u00a0\u202f"
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUMERAL = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# A number grouped in another way than 1,268.40: 1，268.40, 1'268.40, 1 268.40 (thin, no-break or plain space),
+# 1.268,40. Each is read once here, either surely (a grouping no decimal reading explains otherwise) or as 存疑.
+_OTHER_GROUPING = re.compile(
+    r"(?<![\d.,'，])(?P<head>\d{1,3})(?P<sep>[，'" + _GROUP_SPACES + r" .])(?P<groups>\d{3}(?:(?P=sep)\d{3})*)"
+    r"(?:(?P<dec>[.,])(?P<frac>\d+))?(?![\d'，])")
 _PREFIXES = {
     "不少于": Qualifier.AT_LEAST, "不低于": Qualifier.AT_LEAST, "不小于": Qualifier.AT_LEAST,
     "至少": Qualifier.AT_LEAST, "最少": Qualifier.AT_LEAST, "≥": Qualifier.AT_LEAST, "≧": Qualifier.AT_LEAST,
@@ -311,17 +307,35 @@ _UNIT_RE = "|".join(re.escape(s) for s in _SYMBOLS)
 _NUMBER = re.compile(
     rf"(?P<prefix>(?:{_PREFIX_RE})\s*)?"
     rf"(?P<pct>百分之)?"
-    rf"(?P<sign>[-−])?(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CN_NUMERAL}))"
+    rf"(?P<sign>-)?(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CN_NUMERAL}))"
     r"(?P<over1>[余多])?"
+    rf"(?:[ {_GROUP_SPACES}](?=[%‰]))?"
     rf"(?:(?P<unit1>{_UNIT_RE})|(?P<mult>[万亿千])(?P<over2>[余多])?(?P<unit2>{_UNIT_RE})?)?"
     rf"(?P<suffix>{_SUFFIX_RE})?"
 )
 _MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000)}
 # After a number, these make it a date, a time of day, an ordinal or a document number, not a quantity.
 _DATE_AFTER = ("年", "月", "日", "号", "时", "季度", "周年", "世纪", "点钟")
-_CODE_LABELS = ("编码", "代码", "编号", "账号", "帐号", "电话", "手机", "传真", "邮编", "电邮", "文号", "身份证")
+_CODE_LABELS = ("编码", "代码", "编号", "索引号", "账号", "帐号", "电话", "手机", "传真", "邮编", "电邮", "文号", "身份证")
+# After these words a number names a part of the document, not a figure (附件5, 见表3).
+_REFERENCE_WORDS = ("附件", "附表", "附录", "附图", "见表", "如表", "下表", "上表", "详见表", "页码", "第页")
+_LEADERS = re.compile(r"(?:[.…·•．]{2,}|…)\s*$")  # dot leaders before a contents line's page number
+_NOT_AMOUNTS = ("字", "页")
+# A code after its label and a colon or a space, and every group of digits of it (电话：0745 2236618).
+_CODE_COLON = re.compile(rf"(?:{'|'.join(_CODE_LABELS)})[：:][\d\-()（）]*$")
+_CODE_SPACED = re.compile(rf"(?:{'|'.join(_CODE_LABELS)})(?:\s*[：:]|\s)[\s\d\-()（）]*$")
 _WORD_BEFORE = {"约": "节制契预简公条盟婚邀隐", "近": "附最邻靠亲贴就"}
-_QUOTES = {"“": "”", "《": "》", "〔": "〕", "「": "」", "『": "』", "【": "】"}
+_QUOTES = {"“": "”", "《": "》", "〔": "〕", "「": "」", "『": "』", "【": "】", "[": "]", "［": "］"}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
+_AFTER_DECIMALS = ("倍", "成", "折", "个百分点", "百分点")  # 3.2倍 is a figure, 3.2部门支出描述 a heading
+_CONTENTS_LINE = re.compile(r"\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|"
+                            r"\d{1,2}(?:\.\d{1,2})*\s*[、.．]|附件|附表)")
+LOOK_BEHIND = 80  # characters before a number that decide whether it is one (a label, a heading, 第)
+_HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
+_CLAUSE_MARK = re.compile(r"[，。；：:,;]")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+_YEAR_LABEL = re.compile(r"(?:年度|年份|所属年|年)[：:]?$")
 
 
 @dataclass(frozen=True)
@@ -331,6 +345,7 @@ class Found:
     quantity: Quantity
     start: int
     end: int
+    doubt: str | None = None  # why the reading is not sure (1.268,40): the reader marks it 存疑 and uses it nowhere
 
 
 def _quoted_mask(text: str) -> list[bool]:
@@ -356,8 +371,97 @@ def _chinese_value(text: str) -> Decimal | None:
         return None
 
 
+@dataclass(frozen=True)
+class _Normalised:
+    """A text as numbers are searched in it: full-width forms and minus signs made ASCII, invisible characters
+    dropped, numbers grouped in other ways written 1268.40; `at[i]` is where norm[i] stands in the text."""
+
+    norm: str
+    at: tuple[int, ...]
+    doubts: tuple[tuple[int, int, str], ...]  # spans of norm read as one number though the writing is ambiguous
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.at[start], self.at[end - 1] + 1
+
+    def doubt_in(self, start: int, end: int) -> str | None:
+        """Why a number read at norm[start:end] is unsure, if a doubted span meets it (spans are in text order)."""
+        k = bisect_right(self.doubts, (end,)) - 1  # the last doubted span starting before the number ends
+        return self.doubts[k][2] if k >= 0 and self.doubts[k][1] > start else None
+
+
+# An amount in brackets is negative, as accountants write it: “（12.5）%” in prose, “(1,268.40)” as a whole cell.
+# A bracketed integer alone is a list number ((3)), never read as one.
+_BRACKETED = re.compile(r"[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*[）)](?P<pct>\s*[%‰])?")
+
+
+def _grouping(m: re.Match) -> tuple[str, str | None] | None:
+    """How an unusually grouped number reads (digits, why it is unsure), or None to leave it as written."""
+    sep, dec, frac = m.group("sep"), m.group("dec"), m.group("frac")
+    digits = m.group("head") + m.group("groups").replace(sep, "")
+    written = m.group(0)
+    if sep == "." and dec != ",":
+        return None  # 1.268 is a decimal
+    if sep == "," or (sep == "，" and dec == ","):
+        return None
+    value = digits + ("." + frac if frac else "")
+    if dec == ",":
+        return value, f"“{written}”以逗号为小数点，读作{value}，请核对"
+    if sep == "，" and not frac:
+        return value, f"“{written}”可读作{value}，也可能是以逗号分开的两个数，请核对"
+    if sep == " ":
+        return value, f"“{written}”中的空格读作千位分隔，读作{value}，请核对"
+    return value, None
+
+
+def _normalise(text: str, whole: bool) -> _Normalised:
+    chars: list[str] = []
+    at: list[int] = []
+    for i, ch in enumerate(text):
+        if ord(ch) in _INVISIBLE and chars and chars[-1].isdigit():
+            continue
+        chars.append(ch.translate(_FULL_WIDTH))
+        at.append(i)
+    norm = "".join(chars)
+
+    def negative(m: re.Match) -> tuple[str, str | None] | None:
+        if not (m.group("pct") or (whole and m.start() == 0 and m.end() == len(norm))):
+            return None
+        return "-" + m.group("n") + (m.group("pct") or "").strip(), None
+
+    norm, at, _ = _rewrite(norm, at, _BRACKETED, negative)  # sure readings: no doubts to keep
+    norm, at, doubts = _rewrite(norm, at, _OTHER_GROUPING, _grouping)
+    return _Normalised(norm, tuple(at), tuple(doubts))
+
+
+def _rewrite(norm: str, at: list[int], pattern: re.Pattern[str],
+             reading: Callable[[re.Match], tuple[str, str | None] | None]) -> tuple[str, list[int], list[tuple[int, int, str]]]:
+    """norm with each match of pattern written as `reading` says, its positions kept, and the spans it doubts."""
+    doubts: list[tuple[int, int, str]] = []
+    out: list[str] = []
+    out_at: list[int] = []
+    pos = 0
+    for m in pattern.finditer(norm):
+        read = reading(m)
+        if read is None:
+            continue
+        value, doubt = read
+        out += norm[pos:m.start()]
+        out_at += at[pos:m.start()]
+        begin = len(out)
+        out += value
+        span = at[m.start():m.end()]
+        out_at += [span[0]] * (len(value) - 1) + [span[-1]]
+        if doubt:
+            doubts.append((begin, len(out), doubt))
+        pos = m.end()
+    out += norm[pos:]
+    out_at += at[pos:]
+    return "".join(out), out_at, doubts
+
+
 def _scan(text: str, whole: bool) -> Iterator[Found]:
-    norm = text.translate(_FULL_WIDTH)
+    n = _normalise(text, whole)
+    norm = n.norm
     quoted = _quoted_mask(norm)
     pos = 0
     while True:
@@ -365,10 +469,12 @@ def _scan(text: str, whole: bool) -> Iterator[Found]:
         if m is None:
             return
         pos = m.end() if m.end() > m.start() else m.start() + 1
-        found = _reading(text, norm, m, quoted, whole)
+        found = _reading(norm, norm, m, quoted, whole)
         if found is not None:
-            yield found
             pos = found.end
+            start, end = n.span(found.start, found.end)
+            doubt = n.doubt_in(found.start, found.end)
+            yield Found(replace(found.quantity, text=text[start:end]), start, end, doubt)
 
 
 def _reading(text: str, norm: str, m: re.Match, quoted: list[bool], whole: bool) -> Found | None:
@@ -383,20 +489,26 @@ def _reading(text: str, norm: str, m: re.Match, quoted: list[bool], whole: bool)
     start = m.start() if prefix else lead
     unit_written = g["unit1"] or g["unit2"] or ""
     unit = SYNONYMS.get(unit_written, unit_written)
-    after = norm[end:]
+    after = norm[end:end + LOOK_BEHIND]  # what follows, as far as it can matter
     before_char = norm[lead - 1] if lead > 0 else ""
     if quoted[number_start]:
         return None
-    if norm[:lead].rstrip().endswith("第") or (before_char and before_char in "-—–~～/.") \
+    before = norm[max(0, lead - LOOK_BEHIND):lead]  # the words a number's reading depends on: never the whole text
+    if before.rstrip().endswith("第") or (before_char and before_char in "-—–~～/.") \
             or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char.isascii() and before_char.isalpha()))):
         return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%)
     if before_char.isascii() and before_char.isalpha():
         return None  # model names and codes (G20, A3)
+    if (before_char in ":：" and before[-2:-1].isdigit()) or re.match(r"[:：]\d{2}(?!\d)", after):
+        return None  # a time of day (14:16:00)
     if after[:1].isascii() and after[:1].isalpha() and not unit:
         return None
-    compact = re.sub(r"\s+", "", norm[:lead])
-    if any(compact.endswith(label + "：") or compact.endswith(label + ":") for label in _CODE_LABELS):
-        return None  # 预算编码：132001, 联系电话：151…
+    compact = re.sub(r"\s+", "", before)
+    if _CODE_COLON.search(compact) or _CODE_SPACED.search(before):
+        return None  # 预算编码：132001, 联系电话 151…
+    if compact.endswith(_REFERENCE_WORDS) or _LEADERS.search(before):
+        return None  # 附件5, 见表3, a contents line's page number (……12)
+    spaced = after.lstrip(" \u3000" + _GROUP_SPACES)
     if g["chinese"]:
         if unit_written == "分":
             return None  # 十分 (very), 两分类: scores are written in figures
@@ -411,8 +523,12 @@ def _reading(text: str, norm: str, m: re.Match, quoted: list[bool], whole: bool)
         if any(norm.startswith(word, symbol_start) for word in _NOT_UNITS):
             return _reading_without_unit(text, norm, m, quoted, whole)
     if not unit and not g["pct"]:
-        if any(after.startswith(d) for d in _DATE_AFTER) and not g["mult"]:
-            return None
+        if spaced.startswith(_DATE_AFTER) and not g["mult"]:
+            return None  # 2022年, 2022 年 (a PDF's space), 〔2021〕13 号
+        if spaced.startswith(_NOT_AMOUNTS):
+            return None  # 2000字以内: a word limit
+        if g["arabic"] and g["arabic"][:1] == "0" and len(g["arabic"]) >= 3 and "." not in g["arabic"]:
+            return None  # 0731, 001002: a code, never an amount
         if g["arabic"] and not g["mult"]:
             digits = g["arabic"].replace(",", "")
             if len(digits) == 11 and digits.startswith("1"):
@@ -423,6 +539,20 @@ def _reading(text: str, norm: str, m: re.Match, quoted: list[bool], whole: bool)
                 return None  # (1)
             if after[:1] in ("：", ":") and not after[1:2].isdigit():
                 return None  # a label's number (目标1：)
+            if after[:1] == "/" and len(digits) >= 5:
+                return None  # an index number (1506129692/hyx/2022-00029)
+            if after[:1] in ("-", "—") and "." not in digits:
+                return None  # a code before its name (411001-某某乡人民政府)
+            if _SECTION_NUMBER.fullmatch(digits) and _CJK.match(after) and not after.startswith(_AFTER_DECIMALS) \
+                    and lead <= LOOK_BEHIND and _heading_line(norm[:lead]):
+                return None  # a heading's number (1.2部门支出描述; 3.引言3.1投入 in a contents line)
+            if _YEAR_DIGITS.fullmatch(digits) and _YEAR_LABEL.search(compact):
+                return None  # 评价年度：2024
+            if "." not in digits and not after.strip() and len(after) < LOOK_BEHIND and before[-1:].isspace() \
+                    and lead <= LOOK_BEHIND and _CONTENTS_LINE.match(norm):
+                return None  # a contents line's page number: 第一部分 部门概况 4
+            if re.search(r"(?:19|20)\d{2}\s*年$", before):
+                return None  # a date whose month and day lost their characters (2022年915)
     value, places, scale = _value_of(g)
     if value is None:
         return None
@@ -440,13 +570,23 @@ def _reading(text: str, norm: str, m: re.Match, quoted: list[bool], whole: bool)
     return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end)
 
 
+def _heading_line(before: str) -> bool:
+    """Is the text before a number the start of a heading or a contents line: empty, or opening with a heading's
+    number (1.2, 3.) with no clause mark and no digits but other headings' numbers?"""
+    before = before.strip()
+    if not before:
+        return True
+    if not _HEADING_NUMBER.match(before) or _CLAUSE_MARK.search(before):
+        return False
+    return not any(ch.isdigit() for ch in _HEADING_NUMBER.sub("", before))
+
+
 def _reading_without_unit(text: str, norm: str, m: re.Match, quoted: list[bool], whole: bool) -> Found | None:
     """Read the number again, stopping before a noun that starts with a unit's character (10项目)."""
     number_end = m.end("arabic") if m.group("arabic") else m.end("chinese")
     if m.group("chinese") and not whole:
         return None
-    head = norm[:number_end]
-    m2 = _NUMBER.match(head, m.start())
+    m2 = _NUMBER.match(norm, m.start(), number_end)
     if m2 is None or m2.end() != number_end:
         return None
     return _reading(text, norm, m2, quoted, whole)
@@ -495,8 +635,8 @@ def parse_quantity(text: str) -> Quantity | None:
     if not stripped:
         return None
     found = list(_scan(stripped, whole=True))
-    if len(found) != 1 or found[0].start != 0:
-        return None
+    if len(found) != 1 or found[0].start != 0 or found[0].doubt:
+        return None  # none, several, or one whose writing can be read two ways (1.268,40)
     rest = stripped[found[0].end:]
     if rest and not re.fullmatch(r"[\u4e00-\u9fff]+", rest):
         return None

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Callable, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator, model_validator
 
-from . import formulas
+from . import formulas, numbers
 from .figures import unit_of
 from .measures import Alternative, Context, Denominator, FigurePath, Measure, Measured, alternative, denominator_of
 from .params import Case, Figures
@@ -53,6 +53,7 @@ class PartResult:
     veto: bool = False
     veto_note: str = ""
     basis: str = "self_reported"
+    can_veto: bool = False  # a veto item: found failing, it zeroes the whole indicator (so unassessed, it might)
     denominator: Denominator | None = None
     unscorable: bool = False  # stated, but not scorable as stated (a target and an actual that cannot be compared)
 
@@ -75,11 +76,12 @@ class RuleContext(Context):
 
 def pct(x: float) -> str:
     """A limit or band bound as the rule prints it: 95%, 0.5%."""
-    return format(x, "f").rstrip("0").rstrip(".") + "%"
+    return numbers.exact(x) + "%"
 
 
 def pts(x: float) -> str:
-    return format(round(x, 4), "f").rstrip("0").rstrip(".")
+    """Points as the rule prints them: 2, 1.5, 0.25."""
+    return numbers.plain(x, 4)
 
 
 def _basis(inputs: list[Any]) -> str:
@@ -150,7 +152,7 @@ class MeasuredRule(RuleBase):
         m = self.measure.evaluate(ctx)
         if m.value is None:
             return m, None, None
-        return m, formulas.at_precision(m.value, ctx.places()), denominator_of(self.measure, ctx)
+        return m, numbers.at_precision(m.value, ctx.places()), denominator_of(self.measure, ctx)
 
 
 class Band(Spec):
@@ -254,7 +256,7 @@ class DeductPerPoint(RuleBase):
         if merged.missing:
             return [_measured(pid, label, points, None, text, merged, ctx, None)]
         places = ctx.places()
-        values = [formulas.at_precision(m.value, places) for m, _ in measured]  # type: ignore[arg-type]
+        values = [numbers.at_precision(m.value, places) for m, _ in measured]  # type: ignore[arg-type]
         excess = sum(formulas.excess_points(v, limit, self.direction) for v, (_, limit) in zip(values, measured))
         mode = ctx.choose("per_point_fraction")
         counted = formulas.counted_points(excess, mode)  # type: ignore[arg-type]
@@ -462,7 +464,7 @@ class Checklist(RuleBase):
             veto = item.veto and got == 0.0 and case is not None
             out.append(PartResult(item.id, item.label, item.points, got, item.rule_text(), notes=tuple(notes),
                                   veto=veto, veto_note=f"“{item.label}”发现不符，按评分标准本指标全部扣除" if veto else "",
-                                  basis=case.basis if case else "self_reported"))
+                                  basis=case.basis if case else "self_reported", can_veto=item.veto))
         return out
 
 

@@ -8,6 +8,7 @@ Every problem with the file is a DraftError naming it.
 """
 from __future__ import annotations
 
+import collections
 import io
 import logging
 import re
@@ -19,7 +20,7 @@ from typing import Iterator
 
 from ..errors import DraftError
 from ..fileio import read_bounded
-from ..outputs.draft.document import Row, join_lines
+from ..outputs.draft.document import Row, Skipped, join_lines
 from ..outputs.draft.sections import heading_of
 
 MAX_BYTES = 30_000_000  # a narrative report is 20-200 kB as text, a few MB as Word or PDF with its scans
@@ -87,7 +88,7 @@ def txt_items(path: Path) -> Iterator[str | Row]:
 # ---------------------------------------------------------------- .docx
 
 def _open_zip(path: Path, data: bytes, what: str) -> None:
-    from ..outputs.excel.book import archive_too_big  # imports openpyxl: only a .docx needs it
+    from .excel.book import archive_too_big  # imports openpyxl: only a .docx needs it
 
     if data.startswith(_OLE):
         raise _fail(path, f"is password-protected or an old binary Word file; save it as {what} without a password")
@@ -98,7 +99,12 @@ def _open_zip(path: Path, data: bytes, what: str) -> None:
             too_big = archive_too_big(archive.infolist())
             if too_big:
                 raise _fail(path, too_big)
-            if "word/document.xml" not in archive.namelist():
+            names = archive.namelist()
+            twice = sorted(n for n, k in collections.Counter(names).items() if k > 1)
+            if twice:  # which copy a program reads differs: what is drafted may not be what Word shows
+                raise _fail(path, f"is damaged or altered: its zip archive holds {len(twice)} part(s) twice under one "
+                                  f"name ({', '.join(twice[:3])}); open it in Word and save it again")
+            if "word/document.xml" not in names:
                 raise _fail(path, f"is a zip archive but not {what} (it has no word/document.xml)")
             broken = archive.testzip()
     except RuntimeError as exc:  # a part encrypted with a zip password
@@ -110,34 +116,170 @@ def _open_zip(path: Path, data: bytes, what: str) -> None:
         raise _fail(path, f"is damaged: its part {broken} cannot be read")
 
 
-def docx_items(path: Path) -> Iterator[str | Row]:
-    """Paragraphs and table rows in body order; a cell spanning columns is read once, the lower part of a
-    cell merged down the rows reads empty (its text belongs to the row where it starts).
+def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
+    """Paragraphs and table rows in body order, read as Word displays them (see `_WordBody`); a cell spanning
+    columns is read once, the lower part of a cell merged down the rows reads empty (its text belongs to the row
+    where it starts). What Word does not show is not read, and each kind left out is said once.
     """
     import docx
-    from docx.oxml.ns import qn
-    from docx.table import Table, _Cell
 
     data = _read(path, "a .docx report")
     _open_zip(path, data, "a Word .docx document")
     try:
-        document = docx.Document(io.BytesIO(data))
-        content = list(document.iter_inner_content())
+        document = docx.Document(io.BytesIO(data))  # the main part its relationships name, as Word opens it
+        body = _WordBody(_hidden_styles(document))
+        items = list(body.items(document.element.body))
     except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds on damaged XML
         raise _fail(path, f"could not be read as a Word document ({type(exc).__name__}: {exc})") from None
-    table = 0
-    for item in content:
-        if isinstance(item, Table):
-            table += 1
-            for tr in item._tbl.tr_lst:
-                cells = []
-                for tc in tr.tc_lst:
-                    merged_down = tc.tcPr is not None and tc.tcPr.find(qn("w:vMerge")) is not None \
-                        and tc.tcPr.find(qn("w:vMerge")).get(qn("w:val")) in (None, "continue")
-                    cells.append("" if merged_down else _Cell(tc, item).text)
-                yield Row(tuple(cells), table)
-        else:
-            yield item.text
+    yield from items
+    for what, count in body.left_out.items():
+        yield Skipped(f"Word 文件中{what} {count} 处未读取（Word 不显示）")
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_OFF = ("0", "false", "off")
+_LEFT_OUT = {"del": "修订中删除的文字", "moveFrom": "修订中移走的文字", "vanish": "隐藏文字",
+             "placeholder": "内容控件的占位提示文字"}
+_NOT_CONTENT = {f"{_W}{t}" for t in ("pPr", "rPr", "sdtPr", "sdtEndPr", "tblPr", "tblGrid", "trPr", "tcPr",
+                                      "sectPr", "instrText", "delInstrText")}
+
+
+def _hidden_styles(document) -> set[str]:  # noqa: ANN001 - a python-docx Document
+    """Ids of the styles whose text Word hides (font.hidden, set on the style or a style it is based on)."""
+    hidden = set()
+    for style in document.styles:
+        s = style
+        while s is not None and getattr(s, "font", None) is not None and s.font.hidden is None:
+            s = s.base_style
+        if s is not None and getattr(s, "font", None) is not None and s.font.hidden:
+            hidden.add(style.style_id)
+    return hidden
+
+
+def _val(element, tag: str) -> str | None:  # noqa: ANN001 - an lxml element
+    """The w:val of a property child, "" when the child is there without one, None when it is not there."""
+    child = element.find(f"{_W}{tag}") if element is not None else None
+    return None if child is None else child.get(f"{_W}val", "")
+
+
+class _WordBody:
+    """The text a body (or a cell, or a text box) displays, in order, with python-docx reading each run (CT_R.text:
+    text, tabs, breaks) and lxml walking what python-docx has no API for: tracked insertions (w:ins, w:moveTo) are
+    read, deletions (w:del, w:moveFrom) not; content controls (w:sdt) are read through, except a placeholder
+    prompt; field results are read, field codes (w:instrText) not; hidden text (w:vanish, directly or by style)
+    is not read; text boxes are read after the paragraph that anchors them (the DrawingML text, not its VML
+    fallback copy, which Word does not show). `left_out` counts what was not read, by kind.
+    """
+
+    def __init__(self, hidden_styles: set[str]) -> None:
+        self.hidden_styles = hidden_styles
+        self.left_out: dict[str, int] = {}
+        self.table = 0
+
+    def _skip(self, kind: str, element) -> None:  # noqa: ANN001
+        if "".join(element.itertext()).strip():
+            label = _LEFT_OUT[kind]
+            self.left_out[label] = self.left_out.get(label, 0) + 1
+
+    def _placeholder(self, sdt) -> bool:  # noqa: ANN001 - a w:sdt showing its prompt, not content
+        if sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr") is None or _val(sdt.find(f"{_W}sdtPr"), "showingPlcHdr") in _OFF:
+            return False
+        self._skip("placeholder", sdt)
+        return True
+
+    def _blocks(self, container) -> Iterator:  # noqa: ANN001
+        """The paragraphs and tables of a container, through content controls and custom XML."""
+        for child in container:
+            tag = child.tag
+            if tag in (f"{_W}p", f"{_W}tbl"):
+                yield child
+            elif tag == f"{_W}sdt":
+                if not self._placeholder(child):
+                    yield from self._blocks(child.find(f"{_W}sdtContent") if child.find(f"{_W}sdtContent")
+                                            is not None else [])
+            elif tag in (f"{_W}del", f"{_W}moveFrom"):
+                self._skip(tag[len(_W):], child)
+            elif tag not in _NOT_CONTENT:
+                yield from self._blocks(child)  # w:customXml, w:ins, w:moveTo around blocks
+
+    def items(self, container) -> Iterator[str | Row]:  # noqa: ANN001
+        for block in self._blocks(container):
+            if block.tag == f"{_W}tbl":
+                yield from self._rows(block)
+                continue
+            boxes: list = []
+            yield self._text(block, _val(block.find(f"{_W}pPr"), "pStyle") in self.hidden_styles, boxes)
+            for box in boxes:
+                yield from self.items(box)
+
+    def _rows(self, tbl) -> Iterator[Row]:  # noqa: ANN001
+        self.table += 1
+        table = self.table
+        for tr in self._parts(tbl, "tr"):
+            if tr.find(f"{_W}trPr/{_W}del") is not None:  # a row deleted with changes tracked
+                self._skip("del", tr)
+                continue
+            cells = []
+            for tc in self._parts(tr, "tc"):
+                v_merge = _val(tc.find(f"{_W}tcPr"), "vMerge")
+                cells.append("" if v_merge in ("", "continue") else self._cell(tc))
+            yield Row(tuple(cells), table)
+
+    def _parts(self, element, tag: str) -> Iterator:  # noqa: ANN001 - rows of a table, cells of a row
+        for child in element:
+            if child.tag == f"{_W}{tag}":
+                yield child
+            elif child.tag == f"{_W}sdt":
+                if not self._placeholder(child):
+                    yield from self._parts(child.find(f"{_W}sdtContent") if child.find(f"{_W}sdtContent")
+                                           is not None else [], tag)
+            elif child.tag == f"{_W}customXml":
+                yield from self._parts(child, tag)
+
+    def _cell(self, tc) -> str:  # noqa: ANN001
+        """A cell's lines: its paragraphs, the cells of a table inside it, its text boxes."""
+        lines = []
+        for item in self.items(tc):
+            lines += list(item.cells) if isinstance(item, Row) else [item]
+        return "\n".join(lines)
+
+    def _hidden(self, run, paragraph_hidden: bool) -> bool:  # noqa: ANN001
+        rpr = run.find(f"{_W}rPr")
+        vanish = _val(rpr, "vanish")
+        if vanish is not None:
+            return vanish not in _OFF
+        return _val(rpr, "rStyle") in self.hidden_styles or paragraph_hidden
+
+    def _text(self, element, paragraph_hidden: bool, boxes: list) -> str:  # noqa: ANN001
+        out = []
+        for child in element:
+            tag = child.tag
+            if tag == f"{_W}r":
+                if self._hidden(child, paragraph_hidden):
+                    self._skip("vanish", child)
+                    continue
+                out.append(child.text)  # python-docx: w:t, w:tab, w:br … as Word shows them
+                boxes += self._boxes(child)
+            elif tag in (f"{_W}del", f"{_W}moveFrom"):
+                self._skip(tag[len(_W):], child)
+            elif tag == f"{_W}sdt":
+                if not self._placeholder(child):
+                    out.append(self._text(child.find(f"{_W}sdtContent") if child.find(f"{_W}sdtContent") is not None
+                                          else [], paragraph_hidden, boxes))
+            elif tag not in _NOT_CONTENT:  # w:ins, w:moveTo, w:hyperlink, w:fldSimple, w:smartTag, w:customXml …
+                out.append(self._text(child, paragraph_hidden, boxes))
+        return "".join(out)
+
+    def _boxes(self, element) -> list:  # noqa: ANN001
+        """The text boxes anchored in a run: the content Word shows, not the VML copy kept for old readers."""
+        found = []
+        for child in element:
+            if child.tag == f"{_W}txbxContent":
+                found.append(child)
+            elif child.tag != _MC_FALLBACK:
+                found += self._boxes(child)
+        return found
 
 
 # ---------------------------------------------------------------- .pdf

@@ -16,7 +16,7 @@ from typing import Any, Callable, Literal, Sequence
 
 from ..fmt import DASH, points, stated
 from ..paths import TEMPLATES_DIR
-from ..result import DRAFT_MARK, UnitResult
+from ..result import DRAFT_MARK, UnitResult, graded_total
 from ..safetext import inert
 from .store import OK, Entry, UnitRun
 from .framework_page import page_href
@@ -37,9 +37,11 @@ def _n(x: float | None) -> str:
     return DASH if x is None else points(x)
 
 
-def review_page(run: UnitRun) -> str:
-    """The review page of a unit drafted from its report (outputs/drafts/<id>.review.html), else ""."""
-    return f"drafts/{run.unit_id}.review.html" if run.drafted_from and run.params_file.endswith(".yaml") else ""
+def review_page(e: Entry) -> str:
+    """The review page of a unit whose params are a draft (outputs/drafts/<id>.review.html: drafted by the batch,
+    or by `perfeval draft` before it), else ""."""
+    run = e[0]
+    return f"drafts/{run.unit_id}.review.html" if drafted_from(e) and run.params_file.endswith(".yaml") else ""
 
 
 def drafted_from(e: Entry) -> str:
@@ -56,12 +58,13 @@ def rows(entries: Sequence[Entry]) -> list[dict[str, Any]]:
         row: dict[str, Any] = dict.fromkeys(CSV_COLUMNS, "")
         row.update(unit_id=run.unit_id, status=run.status, reason=run.reason, report=run.report or "",
                    result=run.result or "", notebook=run.notebook or "", drafted_from=drafted_from((run, r)),
-                   review=review_page(run))
+                   review=review_page((run, r)))
         if r is not None:
             c = r.coverage
             row.update(
                 name=r.unit.name, region=r.unit.region, year=r.unit.year, budget_code=r.unit.budget_code or "",
-                framework=r.framework.name, total=_n(r.total), total_on_100=_n(r.total_on_100),
+                framework=r.framework.name, total=_n(r.total),
+                total_on_100=_n(r.total_on_100) if r.total_on_100 is not None else "",
                 total_min=_n(r.total_range[0]) if r.total_range else "",
                 total_max=_n(r.total_range[1]) if r.total_range else "",
                 grade=r.grade or "", grade_withheld_reason=r.grade_withheld_reason or "",
@@ -90,9 +93,11 @@ def csv_cell(value: Any) -> Any:
 
 
 def summary_csv(entries: Sequence[Entry]) -> str:
-    """The index as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese correctly)."""
+    """The index as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese correctly); texts quoted,
+    counts and years as numbers."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    # every text quoted: a line break in a name (CR, which csv leaves bare under "\n", U+2028 …) stays in its field
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writeheader()
     writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows(entries))
     return "\ufeff" + buf.getvalue()
@@ -122,8 +127,8 @@ def _result(e: Entry) -> UnitResult | None:
 
 def _unit(e: Entry) -> str:
     run, r = e
-    name = r.unit.name if r else ""
-    cell = f"{escape(name)}<br><span class='muted'>{escape(run.unit_id)}</span>" if name else escape(run.unit_id)
+    name = (r.unit.name if r else "") or run.unit_id  # the id only when no result names the unit
+    cell = _a(run.report, name) if run.status == OK and run.report else escape(name)
     return cell + (f"<span class='reason'>{DRAFT_MARK}</span>" if drafted_from(e) else "")
 
 
@@ -145,7 +150,7 @@ def _verdict(e: Entry) -> str:
     if r is None:
         return DASH
     if r.grade:
-        return f"{points(r.total_on_100)} · {escape(r.grade)}"
+        return f"{escape(graded_total(r.total_on_100, r.total_range))} · {escape(r.grade)}"
     span = r.total_range
     where = f"<span class='reason'>总分可在 {points(span[0])}–{points(span[1])} 之间</span>" if span else ""
     return f"不予定级{where}"
@@ -207,23 +212,23 @@ def _a(path: str | None, text: str) -> str:
 
 def _link(e: Entry) -> str:
     run = e[0]
-    main = _a(run.report, "打开报告") if run.status == OK else _a(run.notebook, "执行记录（ipynb）")
-    return "<br>".join(x for x in (main, _a(review_page(run), "核对页")) if x)  # one per line: the column stays narrow
+    main = _a(run.report, "打开报告") if run.status == OK else _a(run.notebook, "执行记录")
+    return "<br>".join(x for x in (main, _a(review_page(e), "核对页")) if x)  # one per line: the column stays narrow
 
 
 def _of_result(get: Callable[[UnitResult], float | str | None]) -> Callable[[Entry], float | str | None]:
     return lambda e: None if _result(e) is None else get(_result(e))  # type: ignore[arg-type]
 
 
-COLUMNS: tuple[Column, ...] = (
+COLUMNS: tuple[Column, ...] = (  # the verdict and the claim beside the unit: on a phone they are in the first screen
     Column("单位", _unit, "text", lambda e: (e[1].unit.name if e[1] else "") or e[0].unit_id, css="unit"),
+    Column("重算总分 · 等次", _verdict, "number", _of_result(lambda r: r.total_on_100 if r.grade else None),
+           _verdict_word, css="num verdict"),
+    Column("自评总分 · 等次", _claimed, "number", _of_result(lambda r: r.claimed.total),
+           lambda e: (_result(e).claimed.status_label or "未载明") if _result(e) else "无", css="num claim"),
     Column("年度", lambda e: escape(str(e[1].unit.year)) if _result(e) else DASH, "number",
            _of_result(lambda r: r.unit.year), lambda e: str(e[1].unit.year) if _result(e) else "无", css="num"),
     Column("已评 / 应评分值", _coverage, "number", _of_result(lambda r: r.coverage.assessed), css="num"),
-    Column("重算总分 · 等次", _verdict, "number", _of_result(lambda r: r.total_on_100 if r.grade else None),
-           _verdict_word, css="num"),
-    Column("自评总分 · 等次", _claimed, "number", _of_result(lambda r: r.claimed.total),
-           lambda e: (_result(e).claimed.status_label or "未载明") if _result(e) else "无", css="num"),
     Column("评价框架", _framework, "text", _framework_name, lambda e: _framework_name(e) or "无", css="framework"),
     Column("审计发现", _findings, "number", lambda e: _errors(e) if _result(e) else None,
            lambda e: ("有错误" if _errors(e) else "无错误") if _result(e) else "无", css="findings"),
@@ -255,7 +260,7 @@ def _cell(c: Column, e: Entry) -> str:
 
 def _row(e: Entry) -> str:
     classes = " ".join(c for c, on in (("has-error", _errors(e) > 0), ("failed", e[0].status != OK)) if on)
-    return f"<tr class='{classes}'>{''.join(_cell(c, e) for c in COLUMNS)}</tr>"
+    return f"<tr class='{classes}' data-unit='{_attr(e[0].unit_id)}'>{''.join(_cell(c, e) for c in COLUMNS)}</tr>"
 
 
 def _extras_html(extras: Sequence[tuple[str, str]]) -> str:

@@ -21,7 +21,7 @@ from ...errors import InputFileError, PerfevalError
 from ...fmt import exact
 from ...safetext import shown_path
 from ..store import FAILED, ResultsStore, UnitRun
-from .jobs import DRAFTS, file_id, is_report
+from .jobs import DRAFTS, file_id, is_report, review_drafted_params, review_links
 from .keys import report_digest
 from .lifeline import die_with_parent
 
@@ -47,13 +47,13 @@ def _why(exc: PerfevalError) -> str:
 
 def _draft_one(report: Path, outputs: Path) -> tuple[str, str]:
     """("ok", the draft's path) or ("failed", why): the report read, its draft and review page written."""
-    from ...fileio import write_atomic
-    from ..draft import draft_report, review_html, write_draft
+    from ..draft import draft_report, write_draft
+    from ..draft.review import write_review
 
     try:
         draft = draft_report(report, unit_id=file_id(report))
         target = write_draft(draft, outputs / DRAFTS / f"{draft.unit_id}.yaml")
-        write_atomic(target.with_suffix(".review.html"), review_html(draft, f"{DRAFTS}/{target.name}"))
+        write_review(target, target.with_suffix(".review.html"), review_links(draft.unit_id, target.name))
     except PerfevalError as exc:
         return "failed", f"报告无法读取，未能生成草稿（{report.name}）：{_why(exc)}"
     except OSError as exc:
@@ -165,6 +165,7 @@ def draft_reports(paths: Sequence[Path], outputs: Path, store: ResultsStore, *, 
     for path in paths:
         if not is_report(path):
             out.files.append(path)
+            review_drafted_params(path, outputs)
             continue
         if path not in outcomes:
             continue  # another format of a report drafted from another file

@@ -8,7 +8,7 @@ from typing import Any, Callable, Collection, Mapping, Sequence
 
 from ...errors import BatchError, PerfevalError
 from ...core.params import RESERVED_NAMES, UNIT_ID, load_params
-from ...paths import UNITS_DIR, params_files_in
+from ...paths import UNITS_DIR, is_params_name, not_regular, not_regular_in, params_files_in
 from ...safetext import readable_path, shown_path
 from ..draft.document import FORMATS as REPORT_FORMATS
 from .status import FAILED, UnitRun
@@ -47,6 +47,8 @@ def resolve_units(names: Sequence[str], units_dir: Path = UNITS_DIR) -> list[Pat
             out += params_files_in(path)
         elif path.is_file():
             out.append(path)
+        elif path.exists():  # a named pipe would block the batch, a device never end: named, never opened
+            raise BatchError(f"{shown_path(name)}: {not_regular(path)}, not a regular file")
         elif name in (by_id := by_id or _by_id(units_dir)):
             out.append(by_id[name])
         else:
@@ -73,13 +75,15 @@ SNIFF_BYTES = 8192  # a report's title stands in its first lines
 
 def resolve_reports(names: Sequence[str]) -> tuple[list[Path], list[str]]:
     """The reports in the folders named (.docx, .pdf, and .txt files that read as a report: a title with a year
-    and 绩效/自评 near the top), and a warning for each other .txt left out (notes kept beside the units)."""
+    and 绩效/自评 near the top), and a warning for each other .txt left out (notes kept beside the units) and for
+    each params or report name that is not a regular file (a named pipe, a device, a broken link: never opened)."""
     reports: list[Path] = []
     left_out: list[str] = []
     for name in names:
         folder = Path(name)
         if not folder.is_dir():
             continue
+        left_out += not_regular_in(folder, lambda p: is_params_name(p) or is_report(p))
         for path in sorted(p for p in folder.iterdir() if is_report(p) and p.is_file()):
             if path.suffix.lower() != ".txt" or _reads_as_report(path):
                 reports.append(path.resolve())
@@ -96,6 +100,37 @@ def _reads_as_report(path: Path) -> bool:
     except OSError:
         return True  # drafting it will say why it cannot be read
     return any(_REPORT_TITLE.search(head.decode(encoding, errors="ignore")) for encoding in ("utf-8", "gb18030"))
+
+
+def review_links(unit_id: str, params: str) -> "Links":
+    """The links of a review page in outputs/drafts/: its params file, the unit's report, the index."""
+    from ..draft.review import Links
+
+    return Links(params=params, report=f"../units/{unit_id}/{unit_id}.html", index="../index.html")
+
+
+def review_drafted_params(path: Path, outputs: Path) -> None:
+    """A params file drafted outside the batch (it still says `drafted_from`) gets its review page in
+    outputs/drafts/<id>.review.html like a report the batch drafts, so the index and its report link to it. A file
+    that does not read as params is left to validation, which says why."""
+    import os
+
+    import yaml
+
+    from ..draft.entries import read_written
+    from ..draft.review import write_review
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        unit = read_written(text).data.get("unit") if "drafted_from:" in text else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return
+    unit_id = unit.get("id") if isinstance(unit, dict) else None
+    if not isinstance(unit_id, str) or not UNIT_ID.match(unit_id):
+        return
+    page = outputs / DRAFTS / f"{unit_id}.review.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    write_review(path, page, review_links(unit_id, os.path.relpath(path.resolve(), page.parent.resolve())))
 
 
 def unit_id_of(params_file: Path) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ...errors import BatchError, Terminated
-from ...fmt import exact
+from ...core.numbers import exact
 from ...fileio import write_atomic
 from ...paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
 from ...safetext import shown_path
@@ -35,8 +35,8 @@ from .worker import UnitOutcome, UnitTask, run_unit
 
 DEFAULT_NOTEBOOK = NOTEBOOKS_DIR / "unit_report.ipynb"
 DEFAULT_TIMEOUT = 600.0
-EXTRAS = (("各单位对比（portfolio.html）", "portfolio.html"), ("汇总工作簿（summary.xlsx）", "summary.xlsx"),
-          ("汇总表（summary.csv）", "summary.csv"))
+EXTRAS = (("各单位对比", "portfolio.html"), ("汇总工作簿（Excel）", "summary.xlsx"),
+          ("汇总表（CSV，可用 Excel/WPS 打开）", "summary.csv"))
 INTERRUPTED = "中断：批处理在本单位完成前被中止；运行 perfeval run --failed-only 补完"
 IN_FLIGHT_PER_WORKER = 2  # dask: enough queued to keep every worker busy; bounded so memory does not grow with N
 

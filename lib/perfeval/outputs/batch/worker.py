@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ...fmt import exact
+from ...core.numbers import exact
 from ...safetext import is_portable_path, readable_path
 from .jobs import PARAMS_PARAMETER, UnitJob
 from .kernel import KERNEL_NAME

@@ -2,8 +2,8 @@
 from .assemble import draft_report
 from .document import Block, Document, Sentence, read_document
 from .model import Draft, Item
-from .review import review_html, summary
+from .summary import summary
 from .writer import params_text, write_draft
 
 __all__ = ["Block", "Document", "Draft", "Item", "Sentence", "draft_report", "params_text", "read_document",
-           "review_html", "summary", "write_draft"]
+           "summary", "write_draft"]

@@ -9,7 +9,9 @@ and sentence it came from; what the reader cannot settle is marked 存疑 beside
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ from ...errors import DraftError
 from .catalogue import Mapped, catalogue_path, covers_every_category, normalise
 from .document import Document, read_document
 from .lists import Listed, find_lists
-from .mentions import Mention, prose_mentions
+from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
 from .model import Draft, Item
 from .placement import by_sentence, number, qualified
 from .rate_claims import RateClaims
@@ -39,11 +41,16 @@ NOT_STATED = "（报告未载明）"
 _OPS = {Qualifier.AT_LEAST: ">=", Qualifier.AT_MOST: "<=", Qualifier.ABOVE: ">", Qualifier.BELOW: "<"}
 
 
-def draft_report(path: str | Path, framework: str | None = None, unit_id: str | None = None) -> Draft:
-    """Read a report (.txt, .docx, .pdf) into a draft params file; a DraftError when it cannot be read."""
+def draft_report(path: str | Path, framework: str | None = None, unit_id: str | None = None,
+                 name: str | None = None, year: int | None = None) -> Draft:
+    """Read a report (.txt, .docx, .pdf) into a draft params file; a DraftError only when it cannot be read.
+
+    name, year: the unit's name and the year evaluated as the analyst gives them, over what the report says.
+    """
     path = Path(path)
     document = read_document(path)
-    return _Assembly(document=document, report=path, framework_name=framework, unit_id=unit_id).draft()
+    return _Assembly(document=document, report=path, framework_name=framework, unit_id=unit_id, name=name,
+                     year_given=year).draft()
 
 
 def _detect_framework(tables: Tables) -> str:
@@ -58,16 +65,13 @@ class _Assembly(RateClaims, Records):
     report: Path
     framework_name: str | None
     unit_id: str | None
-
-    document: Document
-    report: Path
-    framework_name: str | None
-    unit_id: str | None
+    name: str | None = None
+    year_given: int | None = None
 
     # ------------------------------------------------------------ the whole
 
     def draft(self) -> Draft:
-        facts = read_unit(self.document)
+        facts = read_unit(self.document, self.name, self.year_given)
         year = int(facts.year.value) if facts.year else None
         tables = read_tables(self.document, year)
         fw = load_framework(self.framework_name or _detect_framework(tables))
@@ -99,12 +103,17 @@ class _Assembly(RateClaims, Records):
         return Draft(str(self.report), self.params, self.notes, self.items, placed, rates=rates + self.row_rates,
                      sections=sections, lists=[lst for lst, _ in self.written_lists], catalogue=self.figures,
                      repeats=self.repeated, restated=self.restated_rows, pairs=self.pairs, same_claim=self.same_claim,
-                     sums=self.sums, skipped=tables.skipped)
+                     sums=self.sums, skipped=[*self.document.skipped, *tables.skipped])
 
     def _within_bounds(self, mentions: list[Mention]) -> list[Mention]:
-        """Figures a params file can hold; one beyond 10^12 of its unit is a typo in the report, listed for review."""
+        """Figures a params file can hold, read surely; one beyond 10^12 of its unit (a typo in the report) or written so
+        that it reads two ways (1.268,40) is listed for review and drafted nowhere."""
         kept = []
         for m in mentions:
+            if m.doubt:
+                self.items.append(Item("stated", "—", f"{m.label or '数字'} {m.written}：写法可作两种读法，未录入",
+                                       (m.where,), unsure=m.doubt, highlight=(m.written,)))
+                continue
             if abs(m.quantity.value) <= Decimal(LARGEST):
                 kept.append(m)
                 continue
@@ -115,24 +124,28 @@ class _Assembly(RateClaims, Records):
     # ------------------------------------------------------------ the unit
 
     def _unit(self, facts: UnitFacts, fw: Framework) -> dict[str, Any]:
-        if facts.year is None:
-            raise DraftError(str(self.report), [("", "the report names no year in its title (e.g. 2022年度部门整体支出"
-                                                     "绩效自评报告); a draft needs the year evaluated")])
+        year = int(facts.year.value) if facts.year else date.today().year - 1
         unit = {"id": unit_id_for(self.report, self.unit_id),
                 "name": facts.name.value if facts.name else NOT_STATED,
-                "region": facts.region or NOT_STATED, "year": int(facts.year.value)}
+                "region": facts.region or NOT_STATED, "year": year}
         if facts.budget_code:
             unit["budget_code"] = facts.budget_code.value
         given = self.framework_name or ""
         unit.update(framework=str(Path(given).resolve()) if given.lower().endswith((".yaml", ".yml")) else fw.id,
                     document=self.report.name)
-        evidence = tuple(x.where for x in (facts.name, facts.year, facts.budget_code) if x)
-        missing = "，".join(w for w, x in (("单位名称", facts.name), ("地区", facts.region)) if not x)
-        self.items.append(Item("unit", "unit", f"{unit['name']}，{unit['year']} 年，框架 {fw.id}", evidence,
-                               unsure=f"报告未载明{missing}，请补填" if missing else None,
-                               highlight=tuple(x.value for x in (facts.name, facts.year, facts.budget_code) if x)))
-        if missing:
-            self._note(unit, f"存疑：报告未载明{missing}，请补填")
+        stated = (facts.name, facts.year, facts.budget_code)
+        evidence = tuple(x.where for x in stated if x and x.where)
+        doubts = [f"报告未载明{what}，请补填" for what, x in (("单位名称", facts.name), ("地区", facts.region)) if not x]
+        if facts.year is None:
+            doubts.append(f"报告未载明评价年度，暂按起草时的上一年（{year}），请核对")
+        doubts += [f"{what}据{x.basis}推断（{x.value}），请核对" for what, x in (("单位名称", facts.name),
+                                                                        ("评价年度", facts.year)) if x and not x.sure]
+        bases = "，".join(f"{what}据{x.basis}" for what, x in (("名称", facts.name), ("年度", facts.year)) if x)
+        unsure = "；".join(doubts) or None
+        self.items.append(Item("unit", "unit", f"{unit['name']}，{year} 年，框架 {fw.id}" + (f"（{bases}）" if bases else ""),
+                               evidence, unsure=unsure, highlight=tuple(x.value for x in stated if x and x.where)))
+        if unsure:
+            self._note(unit, f"存疑：{unsure}")
         return unit
 
     # ------------------------------------------------------------ claims about scores
@@ -333,13 +346,14 @@ class _Assembly(RateClaims, Records):
 
     def _repeats(self, stated: list[tuple[str, Mention]]) -> list[tuple[Mention, ...]]:
         """Stated figures with the same label, unit kind and year in different sentences: one figure stated again."""
-        groups: dict[tuple[str, str, int | None], list[tuple[str, Mention]]] = {}
+        groups: dict[tuple[str, str, int | None, str | None, str], list[tuple[str, Mention]]] = {}
         for sid, m in stated:
             label = normalise(m.label)
             if len(label) < 2 or m.where.in_table:
                 continue
             kind = canonical_unit(m.quantity.unit)
-            groups.setdefault((label, _dimension(kind), m.year), []).append((sid, m))
+            subject = clean_label(m.lead) if kind in COUNTED_OBJECTS else ""  # 交通局内设7个科室, 中心内设4个科室
+            groups.setdefault((label, _dimension(kind), m.year, _column_word(m), subject), []).append((sid, m))
         out = []
         for group in groups.values():
             first = group[0][1]
@@ -359,6 +373,18 @@ class _Assembly(RateClaims, Records):
 
 
 
+
+
+_COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
+
+
+def _column_word(m: Mention) -> str | None:
+    """Whether the sentence speaks of a budget or of what was spent where a figure stands (the nearest such word
+    before it): 商品和服务支出 under 预算批复 and under 决算数 are two figures, not one stated twice."""
+    words = _COLUMN_WORD.findall(m.where.text[:m.start])
+    if not words:
+        return None
+    return "budget" if words[-1] == "预算" else "final"
 
 
 def _dimension(unit: str) -> str:

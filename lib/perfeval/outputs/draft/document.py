@@ -27,6 +27,13 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """What a reader left out of what the file holds, said so the draft carries it (hidden text, deletions …)."""
+
+    note: str
+
+
+@dataclass(frozen=True)
 class Block:
     """A paragraph (one cell) or a table row, in the section its numbering puts it."""
 
@@ -56,6 +63,7 @@ class Document:
 
     source: str
     blocks: tuple[Block, ...]
+    skipped: tuple[str, ...] = ()  # what the file holds and the reader did not read, each said
 
     def sentences(self) -> list[Sentence]:
         """Every sentence, split on 。；！？ (and their ASCII forms), keeping the section path.
@@ -112,14 +120,17 @@ def join_lines(lines: Iterable[str]) -> str:
     return out
 
 
-def build(source: str, items: Iterable[str | Row]) -> Document:
+def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
     """A Document from a reader's paragraphs and rows: empty ones dropped, trailing empty cells trimmed,
     section paths assigned from the numbering (a row with a single non-empty cell can carry a heading).
     """
     tracker = SectionTracker()
     blocks: list[Block] = []
+    skipped: list[str] = []
     for item in items:
-        if isinstance(item, Row):
+        if isinstance(item, Skipped):
+            skipped.append(item.note)
+        elif isinstance(item, Row):
             cells = [join_lines(c.split("\n")) for c in item.cells]
             while cells and not cells[-1]:
                 cells.pop()
@@ -135,7 +146,7 @@ def build(source: str, items: Iterable[str | Row]) -> Document:
                 if text:
                     tracker.read(text)
                     blocks.append(Block("paragraph", (text,), tracker.path))
-    return Document(source, tuple(blocks))
+    return Document(source, tuple(blocks), tuple(skipped))
 
 
 def read_document(path: str | Path) -> Document:

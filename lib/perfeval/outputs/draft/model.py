@@ -50,6 +50,7 @@ class Draft:
     same_claim: list[tuple[Mention, Mention]] = field(default_factory=list)  # one claim, or section weight, twice
     sums: list[tuple[Mention, tuple[Mention, ...]]] = field(default_factory=list)  # totals the scoring adds up
     skipped: list[str] = field(default_factory=list)
+    excluded: list[tuple[str, str, Any]] = field(default_factory=list)  # (where, why, entry) taken out to validate
 
     @property
     def unit_id(self) -> str:

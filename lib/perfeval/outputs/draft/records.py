@@ -92,10 +92,11 @@ class Records(Placement):
         figures, statements = self._figures_section(tables)
         if figures:
             p["figures"] = figures
+        referred = set(_strings(claims))  # a figure a claim divides or adds is written, whether or not restated
         repeated = {id(m): group[0] for group in self.repeated for m in group[1:]}
         stated_out = []
         for sid, m in stated:
-            if id(m) in repeated:
+            if id(m) in repeated and sid not in referred:
                 statements.append(self._statement(self.refs[id(repeated[id(m)])], m, repeated[id(m)]))
                 continue
             stated_out.append(self._stated_figure(sid, m))
@@ -229,3 +230,14 @@ class Records(Placement):
             record["unit"] = m.quantity.unit
         record["source"] = m.cite()
         return record
+
+
+def _strings(value: Any) -> list[str]:
+    """Every string inside nested claims (the ids and paths they refer to, among their labels)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _strings(v)]
+    if isinstance(value, (list, tuple)):
+        return [x for v in value for x in _strings(v)]
+    return []

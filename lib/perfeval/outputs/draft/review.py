@@ -1,151 +1,170 @@
-"""Confirming a draft: the summary the command prints, and an offline HTML page listing every item with its sentence.
+"""The review page of a draft: the tool an analyst confirms it with, offline in any browser.
 
-The page needs nothing from a network, escapes every text taken from the report, and prints on A4; items the
-reader is unsure of come first, marked 存疑, so that confirming a draft starts where the reader could not decide.
+Built from the written params file alone (see entries.py), so it can be made again for any file still marked
+`drafted_from`, by `perfeval draft`, by the batch, or by `perfeval review`. Every entry shows its sentence with its
+value marked where the quantity parser reads it; the inferred structure is a tree; entries marked 存疑 and identities
+or rates that do not reconcile come first. Per entry: 无误 / 更正为 / 删去; a small inline script (templates/review)
+counts what is left and saves the confirmed params file, with who and when, that validate and score accept.
+Every text from the report is escaped; the script sets text, never markup.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from .mentions import Where
-from .model import KIND_LABEL, Draft, Item
+from ...paths import TEMPLATES_DIR
+from ...result import DRAFT_MARK as DRAFTED
+from .entries import GROUPS, Entry, Written, read_written
+from .structure import Node, reconciled, tree
 
-STATUS_LABEL = {"explained": "可由邻近数字复算", "contradicted": "按所述口径重算不符", "unexplained": "无法复算",
-                "ambiguous": "多种算法均可得出", "holds": "分项合计等于总数", "partial": "分项合计小于总数（其中所列未必完整）",
-                "differs": "数值不同", "same": "数值相同"}
-BANNER = "据报告文本自动提取，未经核对"
+REVIEW_DIR = TEMPLATES_DIR / "review"
+DRAFT_MARK = "草稿·未经核对"
 
 
 @dataclass(frozen=True)
-class Counts:
-    """What a draft holds, counted once for the terminal and the page."""
+class Links:
+    """Where the page links to, relative to the page: the params file it confirms, the unit's report, the index."""
 
-    figures: int
-    catalogue: int
-    stated: int
-    rates: dict[str, int]
-    sections: int
-    identities: int
-    restatements: int
-    differing: int
-    rows: int
-    projects: int
-    total: str
-    grade: str
-    unsure: int
+    params: str
+    report: str = ""
+    index: str = ""
 
 
-def counts(draft: Draft) -> Counts:
-    claims = draft.params.get("claims", {})
-    repeats = [i for i in draft.items if i.kind == "repeat"]
-    return Counts(len(draft.placed), draft.count("figure"), len(draft.params.get("stated", [])),
-                  {s: draft.count("rate", s) for s in ("explained", "unexplained", "contradicted", "ambiguous")},
-                  draft.count("section"), draft.count("identity"), len(repeats),
-                  sum(1 for i in repeats if i.status == "differs"), len(draft.params.get("indicators", [])),
-                  len(draft.params.get("projects", [])), str(claims.get("total", "—")), str(claims.get("grade", "—")),
-                  len(draft.unsure()))
+def _sentence(e: Entry) -> str:
+    """The sentence escaped, its value marked at the span the quantity parser read (nothing else is marked)."""
+    if not e.source:
+        return '<span class="none">（报告中没有对应原句）</span>'
+    if e.mark is None:
+        return escape(e.source)
+    a, b = e.mark
+    return f"{escape(e.source[:a])}<mark>{escape(e.source[a:b])}</mark>{escape(e.source[b:])}"
 
 
-def summary(draft: Draft) -> list[str]:
-    """What the draft holds, in a few lines: figures, rates by outcome, identities, repeats, table rows, unsure items."""
-    unit, c = draft.params["unit"], counts(draft)
-    return [
-        f"unit: {unit['name']}, {unit['year']}, framework {unit['framework']} ({BANNER})",
-        f"figures: {c.figures} read — {c.catalogue} catalogue figures, {c.stated} stated figures of the unit's own",
-        f"rates: {sum(c.rates.values())} — explained {c.rates['explained']}, unexplained {c.rates['unexplained']}, "
-        f"contradicted {c.rates['contradicted']}, ambiguous {c.rates['ambiguous']}"
-        + (f"; {c.sections} section score statement(s)" if c.sections else ""),
-        f"identities: {c.identities} (totals with the parts listed under them)",
-        f"repeated figures: {c.restatements} restatement(s), {c.differing} with another value",
-        f"table rows: {c.rows} indicator row(s), {c.projects} project(s)",
-        f"claimed: total {c.total}, grade {c.grade}",
-        f"unsure: {c.unsure} item(s) marked 存疑",
-    ]
+def _value(e: Entry) -> str:
+    if e.value is None:
+        return ""
+    unit = "" if e.value_at == () and not e.value.replace(".", "").lstrip("-").isdigit() else e.unit
+    return f'<span class="value">{escape(e.value)}{escape(unit)}</span>'
 
 
-def _summary_table(draft: Draft) -> str:
-    c = counts(draft)
-    rows = [("读出的数字", f"{c.figures} 个：目录指标 {c.catalogue}，单位自有数据 {c.stated}"),
-            ("比率", f"{sum(c.rates.values())} 个：可复算 {c.rates['explained']}，无法复算 {c.rates['unexplained']}，"
-                   f"重算不符 {c.rates['contradicted']}，多种算法 {c.rates['ambiguous']}"
-                   + (f"；一级指标得分陈述 {c.sections} 处" if c.sections else "")),
-            ("分项与总数", f"{c.identities} 组"),
-            ("同一数字多处陈述", f"{c.restatements} 处，其中数值不同 {c.differing} 处"),
-            ("表格", f"绩效自评表指标 {c.rows} 行，项目自评分 {c.projects} 个"),
-            ("自评", f"总分 {c.total}，等次 {c.grade}"),
-            ("存疑", f"{c.unsure} 项")]
-    return "<table class=\"summary\">" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
-                                                 for k, v in rows) + "</table>"
+def _controls(e: Entry) -> str:
+    name = escape(f"d-{e.key}")
+    correct = (f'<label><input type="radio" name="{name}" value="correct"> 更正为 '
+               f'<input type="text" inputmode="decimal" class="corrected" aria-label="更正后的数值" size="9"></label>'
+               if e.value_at else "")
+    return (f'<fieldset class="decide"><legend>核对结果</legend>'
+            f'<label><input type="radio" name="{name}" value="confirm"> 无误</label>{correct}'
+            f'<label><input type="radio" name="{name}" value="exclude"> 删去</label>'
+            f'<span class="cascade" hidden></span></fieldset>')
 
 
-def _marked(text: str, phrases: tuple[str, ...]) -> str:
-    """The sentence escaped, with the figures of the item marked (each occurrence of each phrase)."""
-    spans: list[tuple[int, int]] = []
-    for phrase in {p for p in phrases if p}:
-        start = text.find(phrase)
-        while start >= 0:
-            spans.append((start, start + len(phrase)))
-            start = text.find(phrase, start + len(phrase))
-    out, at = [], 0
-    for start, end in sorted(spans):
-        if start < at:
-            continue
-        out += [escape(text[at:start]), "<mark>", escape(text[start:end]), "</mark>"]
-        at = end
-    out.append(escape(text[at:]))
-    return "".join(out)
+def _entry(e: Entry) -> str:
+    flags = "".join([f'<span class="flag unsure">{escape(e.note)}</span>' if e.unsure else "",
+                     f'<span class="flag problem">不能复核：{escape(e.problem)}</span>' if e.problem else ""])
+    note = f'<p class="note">{escape(e.note)}</p>' if e.note and not e.unsure else ""
+    missing = ('<p class="note">原句中未读到这个数字，请对照报告原文。</p>'
+               if e.value is not None and e.value_at and e.source and e.mark is None else "")
+    return (f'<article class="entry" id="e-{escape(e.key)}" data-key="{escape(e.key)}"><h3>{escape(e.label)} {_value(e)}</h3>{flags}'
+            f'<blockquote>{_sentence(e)}</blockquote>{note}{missing}{_controls(e)}</article>')
 
 
-def _evidence(where: Where, phrases: tuple[str, ...]) -> str:
-    cell = "·".join(x for x in (where.row, where.column) if x)
-    head = escape(" ".join(x for x in (where.section, cell) if x) or "正文")
-    return f'<li><span class="where">{head}</span> <q>{_marked(where.text, phrases)}</q></li>'
+def _node(n: Node) -> str:
+    value = f" <b>{escape(n.value)}{escape(n.unit)}</b>" if n.value is not None else ""
+    parts = []
+    for b in n.breakdowns:
+        head = "分项之和应等于总数" if b.relation == "=" else "其中（分项之和不超过总数）"
+        status = (f'<span class="flag problem">{escape(b.problem)}</span>' if b.problem
+                  else '<span class="ok">相符</span>')
+        outside = "".join(f'<li class="outside">同句另列，不在其中：{escape(o.label)} {escape(o.value or "")}{escape(o.unit)}</li>'
+                          for o in b.outside)
+        parts.append(f'<li class="split"><span class="how">{head}</span> {status}<ul>'
+                     + "".join(_node(p) for p in b.parts) + outside + "</ul></li>")
+    inner = f"<ul>{''.join(parts)}</ul>" if parts else ""
+    return f'<li><a href="#e-{escape(n.key)}">{escape(n.label)}</a>{value}{inner}</li>'
 
 
-def _item(item: Item) -> str:
-    status = STATUS_LABEL.get(item.status, item.status)
-    badges = "".join([f'<span class="status {escape(item.status)}">{escape(status)}</span>' if status else "",
-                      f'<span class="unsure">存疑：{escape(item.unsure)}</span>' if item.unsure else ""])
-    evidence = "".join(_evidence(w, item.highlight) for w in item.evidence)
-    return (f'<div class="item{" is-unsure" if item.unsure else ""}"><p><b>{escape(item.text)}</b>{badges}</p>'
-            f'<p class="place">写入：<code>{escape(item.place)}</code></p><ul>{evidence}</ul></div>')
+def _data(w: Written, entries: list[Entry]) -> str:
+    """The params and the entries' places for the script; every '<' escaped so no text of the report ends it."""
+    payload = {"params": w.data, "entries": [
+        {"key": e.key, "path": e.path, "remove": e.remove, "valueAt": e.value_at, "value": e.value, "ref": e.ref,
+         "uses": e.uses, "source": e.source} for e in entries]}
+    return json.dumps(payload, ensure_ascii=False).replace("<", "\\u003c")
 
 
-CSS = """
-body{font-family:"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em auto;
-max-width:60em;padding:0 1em;line-height:1.55;color:#222}
-h1{font-size:1.4em}h2{font-size:1.15em;border-bottom:1px solid #ccc;margin-top:1.6em}
-.banner{background:#fff4d6;border:1px solid #e0b84a;padding:.5em .8em}
-table.summary{border-collapse:collapse}.summary th{text-align:left;padding:.15em 1em .15em 0;font-weight:600}.item{border-left:3px solid #ccc;padding:.2em .8em;margin:.8em 0;break-inside:avoid}
-.item.is-unsure{border-left-color:#c0392b}.item p{margin:.2em 0}.place{color:#555;font-size:.9em}
-.status,.unsure{display:inline-block;margin-left:.6em;padding:0 .4em;border-radius:3px;font-size:.85em}
-.status{background:#eef}.status.contradicted,.status.differs{background:#fde2e1}.unsure{background:#c0392b;color:#fff}
-.where{color:#555;font-size:.9em}q{quotes:"“" "”"}mark{background:#ffe58a}ul{margin:.2em 0;padding-left:1.2em}
-code{font-size:.9em}
-@page{size:A4;margin:15mm}@media print{body{margin:0;max-width:none}.item{break-inside:avoid}h2{break-after:avoid}}
-"""
+def _first(entries: list[Entry]) -> list[Entry]:
+    return [e for e in entries if e.unsure or e.problem]
 
 
-def review_html(draft: Draft, params_file: str) -> str:
-    """The review page of a draft: the summary, then every item by kind (unsure ones first), each with its sentence."""
-    unit = draft.params["unit"]
-    title = f"草稿核对 · {unit['name']} {unit['year']} 年"
-    parts = [f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>{escape(title)}</title>',
-             f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS}</style></head><body>',
-             f"<h1>{escape(title)}</h1>",
-             f'<p class="banner">{BANNER}。报告：{escape(Path(draft.report).name)}；草稿：'
-             f"<code>{escape(params_file)}</code>。逐项核对原句后，再运行 perfeval validate 与 perfeval score。</p>",
-             _summary_table(draft)]
-    unsure = draft.unsure()
-    if unsure:
-        parts.append(f"<h2>存疑（{len(unsure)}）</h2>" + "".join(_item(i) for i in unsure))
-    for kind, label in KIND_LABEL.items():
-        items = [i for i in draft.items if i.kind == kind and not i.unsure]
+def _unreconciled(nodes: list[Node], entries: list[Entry]) -> list[str]:
+    """Breakdowns of the base data table whose parts do not add up, as list items linking to the total (declared
+    identities that do not are entries of their own)."""
+    said = {e.problem for e in entries if e.problem}
+    out: list[str] = []
+
+    def walk(n: Node) -> None:
+        for b in n.breakdowns:
+            if b.problem and b.problem not in said:
+                out.append(f'<li><a href="#e-{escape(n.key)}">{escape(n.label)}</a>：{escape(b.problem)}</li>')
+            for p in b.parts:
+                walk(p)
+    for n in nodes:
+        walk(n)
+    return out
+
+
+def review_page(text: str, links: Links) -> str:
+    """The review page of a written draft (its params YAML text)."""
+    w = read_written(text)
+    entries = reconciled(w.entries, w.data)
+    unit = w.data.get("unit", {}) if isinstance(w.data.get("unit"), dict) else {}
+    name, year = str(unit.get("name", "")), unit.get("year", "")
+    year = year.get("#", "") if isinstance(year, dict) else year
+    title = f"核对草稿 · {name} {year} 年度"
+    report = str(w.data.get("drafted_from") or "")
+    nav = " · ".join(x for x in (
+        f'<a href="{escape(links.index)}">全部单位</a>' if links.index else "",
+        f'<a href="{escape(links.report)}">评价报告（草稿）</a>' if links.report else "",
+        f'<a href="{escape(links.params)}" download>草稿参数文件</a>') if x)
+    first, nodes = _first(entries), tree(entries, w.data)
+    sums = _unreconciled(nodes, entries)
+    sections = []
+    if first or sums:
+        listed = (f'<ul class="sums"><li>分项相加与总数不符（见“读出的结构”）：</li>{"".join(sums)}</ul>' if sums else "")
+        sections.append(f'<section><h2>先核对（{len(first) + len(sums)}）</h2><p class="lead">标为存疑的项，以及按草稿'
+                        f'数字不能复核的分项与比率。</p>{listed}{"".join(_entry(e) for e in first)}</section>')
+    if nodes:
+        sections.append('<section><h2>读出的结构</h2><p class="lead">总数、其分项与嵌套的分项，按草稿数字核算。结构读错'
+                        '（分项挂错了总数）时，删去相应的分项与总数关系。</p>'
+                        f'<ul class="tree">{"".join(_node(n) for n in nodes)}</ul></section>')
+    shown = {e.key for e in first}
+    for group, label in GROUPS.items():
+        items = [e for e in entries if e.group == group and e.key not in shown]
         if items:
-            parts.append(f"<h2>{escape(label)}（{len(items)}）</h2>" + "".join(_item(i) for i in items))
-    if draft.skipped:
-        parts.append("<h2>未读取</h2><ul>" + "".join(f"<li>{escape(s)}</li>" for s in draft.skipped) + "</ul>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
+            sections.append(f'<section data-group="{group}"><h2>{escape(label)}（{len(items)}）</h2>'
+                            f'<button type="button" class="all-confirm">本组其余各项均已对照原句，无误</button>'
+                            f'{"".join(_entry(e) for e in items)}</section>')
+    css = (REVIEW_DIR / "review.css").read_text(encoding="utf-8")
+    script = (REVIEW_DIR / "review.js").read_text(encoding="utf-8")
+    return "\n".join([
+        '<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title><style>{css}</style></head><body><main>",
+        f'<p class="mark">{DRAFT_MARK}</p><nav class="links">{nav}</nav>',
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="lead">{DRAFTED}：从报告《{escape(report)}》读出 {len(entries)} 项。逐项对照原句：无误、更正数值或'
+        "删去；全部定下后保存，得到核对后的参数文件（记下核对人与日期），放到 params/units/ 下即可评价。</p>",
+        '<div class="bar" role="region" aria-label="核对进度"><label>核对人 <input type="text" id="reviewer" size="8"></label>'
+        f'<span id="left" aria-live="polite">待核对 {len(entries)} / {len(entries)} 项</span>'
+        '<button type="button" id="save">保存核对后的参数文件</button><span id="said" aria-live="polite"></span></div>',
+        *sections,
+        f'<script type="application/json" id="draft-data">{_data(w, entries)}</script>',
+        f"<script>{script}</script></main></body></html>"])
+
+
+def write_review(params: Path, page: Path, links: Links) -> Path:
+    """The review page of the params file `params`, written atomically."""
+    from ...fileio import write_atomic
+
+    return write_atomic(page, review_page(params.read_text(encoding="utf-8"), links))

@@ -6,16 +6,17 @@ The text written is validated and scored as it will be read back, before anythin
 from __future__ import annotations
 
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ...errors import DraftError, PerfevalError
+from ...errors import DraftError, FieldProblem, InputFileError, PerfevalError
 from ...fileio import parse_yaml, write_atomic
-from ...safetext import shown_path
-from .model import Draft
+from ...safetext import one_line, shown_path
+from .model import Draft, Item
 
 HEADER = """\
 # 草稿：据报告文本自动提取，未经核对（perfeval draft）
@@ -91,14 +92,28 @@ def _nested_group(value: dict[str, Any]) -> bool:
 
 
 def params_text(draft: Draft) -> str:
-    """The draft as params YAML, with the header saying what it is and notes beside the entries to check."""
+    """The draft as params YAML, with the header saying what it is and notes beside the entries to check; entries
+    taken out because the params would not validate with them follow as comments, each with its reason."""
     name = shown_path(Path(draft.report).name)  # a name is anyone's text: a line break in it must not start a key
-    return (HEADER.format(report=name) + f"drafted_from: {_scalar(name)}\n"
-            + "\n".join(_emit(draft.params, draft.notes)) + "\n")
+    skipped = "".join(f"# 未读取：{one_line(note)}\n" for note in draft.skipped)  # hidden text, deletions …
+    return (HEADER.format(report=name) + skipped + f"drafted_from: {_scalar(name)}\n"
+            + "\n".join(_emit(draft.params, draft.notes)) + "\n" + _excluded_text(draft))
 
 
-def validate_text(text: str, target: Path, report: str) -> None:
-    """Read the text back as the params file it will be and score it; a DraftError if it does not hold."""
+def _excluded_text(draft: Draft) -> str:
+    if not draft.excluded:
+        return ""
+    lines = ["", "# 存疑，未录入：以下各项使草稿无法通过校验，已移出（核对原文后可改正补回）"]
+    for place, problem, value in draft.excluded:  # problem names its field
+        lines += [f"# {problem}", f"#   {place}: {_flow(value)}"]
+    return "\n".join(_ONE_LINE.sub(" ", line) for line in lines) + "\n"
+
+
+_ONE_LINE = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]")
+
+
+def _problems(text: str, target: Path) -> list[FieldProblem]:
+    """What is wrong with the text read back as the params file it will be, and scored; [] when it holds."""
     from ...checks import run_checks
     from ...core.engine import checked_unit, resolve_readings, score_with, ScoredUnit
 
@@ -106,9 +121,87 @@ def validate_text(text: str, target: Path, report: str) -> None:
         params, fw = checked_unit(parse_yaml(text, target), target)
         unit = ScoredUnit(params, fw, score_with(params, fw, resolve_readings(fw, params), str(target)), str(target))
         run_checks(unit)
+    except InputFileError as exc:
+        return exc.problems or [FieldProblem("", str(exc))]
     except PerfevalError as exc:
-        raise DraftError(report, [("", f"the draft read from it does not validate, which is a fault of the reader; "
-                                       f"please report it with the file:\n{exc}")]) from None
+        return [FieldProblem("", str(exc))]
+    return []
+
+
+def _tokens(field: str) -> list[str | int]:
+    """claims.ratios[1].numerator → ['claims', 'ratios', 1, 'numerator']."""
+    out: list[str | int] = []
+    for part in field.split("."):
+        name, _, rest = part.partition("[")
+        if name:
+            out.append(name)
+        out += [int(i) for i in re.findall(r"(\d+)\]", "[" + rest if rest else "")]
+    return out
+
+
+def _record_of(field: str) -> list[str | int] | None:
+    """The entry a problem's field belongs to (a stated figure, a claim, a line's column), or None for the unit's
+    own fields, which a draft cannot go without."""
+    tokens = _tokens(field)
+    if not tokens or tokens[0] in ("unit", "drafted_from"):
+        return None
+    first_index = next((k for k, t in enumerate(tokens) if isinstance(t, int)), None)
+    if first_index is not None:
+        return tokens[:first_index + 1]
+    depth = 4 if tokens[:2] == ["figures", "lines"] else 3 if tokens[0] == "figures" else 2
+    return tokens[:depth]
+
+
+def _take_out(params: dict[str, Any], path: list[str | int]) -> tuple[bool, Any]:
+    """Remove the entry at path (and the containers it leaves empty); (False, None) when there is none."""
+    trail: list[Any] = [params]
+    try:
+        for t in path[:-1]:
+            trail.append(trail[-1][t])
+        value = trail[-1].pop(path[-1])
+    except (KeyError, IndexError, TypeError):
+        return False, None
+    for k in range(len(path) - 2, -1, -1):
+        if trail[k + 1] in ({}, []):
+            trail[k].pop(path[k])
+    return True, value
+
+
+_KIND = {"claims": "claim", "stated": "stated", "figures": "figure", "indicators": "row", "projects": "project"}
+MAX_REPAIRS = 200
+
+
+def settle(draft: Draft, target: Path) -> str:
+    """The draft's text, validated and scored as the params file `target`: each entry the params refuse is taken
+    out, kept as a comment and listed 存疑 on the review page, until the rest holds. A DraftError only when what
+    is wrong is the unit itself (its id, name or year), which the reader always writes."""
+    for _ in range(MAX_REPAIRS):
+        text = params_text(draft)
+        problems = _problems(text, target)
+        if not problems:
+            return text
+        taken = 0
+        for problem in problems:
+            path = _record_of(problem[0])
+            found, value = _take_out(draft.params, path) if path else (False, None)
+            if not found:
+                continue
+            taken += 1
+            place, why = _dotted(path or []), f"{problem[0]}：{problem[1]}"
+            draft.excluded.append((place, why, value))
+            draft.items.append(Item(_KIND.get(str(path[0]), "stated"), place,  # type: ignore[index, arg-type]
+                                    f"{place}：未通过校验，已移出草稿", (), unsure=why))
+            break  # one at a time: the paths of list entries after it move
+        if not taken:
+            raise DraftError(draft.report, [("", f"the draft read from it does not validate, which is a fault of the "
+                                                 f"reader; please report it with the file:\n"
+                                                 + "\n".join(f"{f}: {p}" if f else p for f, p in problems))])
+    raise DraftError(draft.report, [("", "the draft read from it does not validate after taking out "
+                                         f"{MAX_REPAIRS} entries, which is a fault of the reader; please report it")])
+
+
+def _dotted(path: list[str | int]) -> str:
+    return "".join(f"[{t}]" if isinstance(t, int) else (f".{t}" if k else t) for k, t in enumerate(path))
 
 
 def relative_framework(draft: Draft, target: Path) -> None:
@@ -119,9 +212,8 @@ def relative_framework(draft: Draft, target: Path) -> None:
 
 
 def write_draft(draft: Draft, target: Path) -> Path:
-    """Validate the draft as the params file `target`, then write it atomically."""
+    """Validate the draft as the params file `target` (taking out what would not validate), then write it
+    atomically."""
     target.parent.mkdir(parents=True, exist_ok=True)  # a framework path relative to it must resolve through it
     relative_framework(draft, target)
-    text = params_text(draft)
-    validate_text(text, target, draft.report)
-    return write_atomic(target, text)
+    return write_atomic(target, settle(draft, target))

@@ -20,12 +20,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ...checks.finding import SEVERITY_ORDER
+from ...checks.finding import SEVERITY_LABEL, SEVERITY_ORDER
 from ...fileio import write_atomic
 from ...fmt import EXCEL_POINTS, EXCEL_RATE, fixed
 from ...result import IndicatorOut, UnitResult
 from ...safetext import inert
-from .cells import display_width, set_shown_text
+from ...intake.excel.cells import display_width, set_shown_text
 from .style import BODY_FONT, BOX, HEADER_FONT, TITLE_FONT, TOP, WRAP, fit_width, header_cell, set_width
 
 SUMMARY_SHEET = "汇总"
@@ -38,7 +38,6 @@ SCORE = EXCEL_POINTS
 PERCENT = EXCEL_RATE
 NOTES_WIDTH = 60
 LINE_HEIGHT = 15
-SEVERITIES = ("error", "warning", "info")
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")  # and control characters
 LINK_FONT = Font(name=BODY_FONT.name, color="0563C1", underline="single")
 
@@ -46,7 +45,7 @@ SUMMARY_COLUMNS = (  # header, number format
     ("单位名称", None), ("预算编码", None), ("年度", "0"), ("评价框架", None), ("已评分值", SCORE), ("应评分值", SCORE),
     ("其中核实", SCORE), ("重算总分", SCORE), ("等次", None), ("可能总分（低）", SCORE), ("可能总分（高）", SCORE),
     ("自评总分", SCORE), ("自评等次", None), ("自评复核", None), ("差异（自评−重算）", SCORE),
-    ("错误", "0"), ("警示", "0"), ("提示", "0"),
+    *((label, "0") for label in SEVERITY_LABEL.values()),
 )
 UNIT_COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "计算值", "单位", "得分", "自评得分", "状态", "说明")
 FINDING_COLUMNS = ("单位名称", "严重程度", "类别", "指标", "说明")

@@ -11,8 +11,6 @@ from ...core.params import UnitParams
 from ...core.sensitivity import sensitivity
 from ...result import RESULT_MIME, UnitResult, unit_result
 
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_LABEL = {"error": "错误", "warning": "警示", "info": "提示"}
 
 
 @dataclass(frozen=True)
@@ -35,10 +33,6 @@ class UnitReport:
     @property
     def title(self) -> str:
         return self.result.title
-
-    def severity_counts(self) -> dict[str, int]:
-        """Findings per severity, every severity present (0 when none)."""
-        return dict(self.result.findings_by_severity)
 
 
 def load_report(params_file: str | Path) -> UnitReport:

@@ -8,10 +8,11 @@ from typing import Sequence
 import pandas as pd
 
 from ...checks.claims import comparisons
+from ...checks.finding import SEVERITY_LABEL
 from ...checks.fmt import stated_as
 from ...core.engine import ScoredUnit, ScoreSheet
 from ...core.figures import COLUMNS, LINES, WAN, label_of
-from ...core.formulas import round_half_up
+from ...core.numbers import round_half_up
 from ...core.params import Figure, UnitParams
 from ...core.quantity import Qualifier
 from ...fmt import points, quantity
@@ -317,7 +318,6 @@ def history_frame(current: UnitResult, earlier: Sequence[UnitResult]) -> pd.Data
         rows.append({"年度": r.unit.year, "已评分值": r.coverage.assessed, "应评分值": r.coverage.applicable,
                      "重算总分": r.total_on_100 if r.grade else math.nan, "等次": r.grade or "不予定级",
                      "自评总分": math.nan if r.claimed.total is None else r.claimed.total,
-                     "错误": r.findings_by_severity.get("error", 0), "警示": r.findings_by_severity.get("warning", 0),
-                     "提示": r.findings_by_severity.get("info", 0),
+                     **{label: r.findings_by_severity.get(key, 0) for key, label in SEVERITY_LABEL.items()},
                      **{f"{k}（%）": own.get(k, math.nan) for k in labels}})
     return pd.DataFrame(rows)

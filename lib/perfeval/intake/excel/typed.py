@@ -77,7 +77,7 @@ def typed_text(text: str) -> Typed | None:
     if q is not None:
         return _from_quantity(q, t[len(q.text):], equals)
     found = find_quantities(t)
-    if not found or found[0].start != 0:
+    if not found or found[0].start != 0 or found[0].doubt:
         return None
     rest = t[found[0].end:]
     if any(ch.isdigit() for ch in rest) or len(rest) > MAX_TRAILING:

@@ -9,7 +9,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from .fileio import dump_yaml, write_atomic
+from perfeval.fileio import dump_yaml, write_atomic
 
 REGIONS = ["长沙县", "浏阳市", "宁乡市", "望城区", "云溪区", "岳阳楼区", "君山区", "汨罗市", "平江县", "湘阴县"]
 

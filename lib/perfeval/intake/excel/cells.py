@@ -16,7 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from ...core.quantity import Qualifier, canonical_unit, commensurable, parse_quantity, qualifier_of
-from ...fmt import exact
+from ...core.numbers import exact
 from ...safetext import inert
 from .shown import ScaledFormat, parse_format, plain_digits, shown_text
 from .typed import OP_OF, QUALIFIER_WORD, Typed, phrase, typed_number, typed_text

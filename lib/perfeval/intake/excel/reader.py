@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
 
 from ...core.engine import ScoreSheet, framework_of, score_params
-from ...core.formulas import decimals_of
+from ...core.numbers import decimals
 from ...errors import InputFileError, ParamsError, PerfevalError, WorkbookError
 from ...fileio import dump_yaml, parse_yaml, write_atomic
 from ...core.params import UnitParams, parse_params
@@ -333,7 +333,7 @@ def _without_implied_places(value: Any) -> Any:
     out = {k: _without_implied_places(v) for k, v in value.items()}
     number = out.get("value")
     if "places" in out and isinstance(number, (int, float)) and not isinstance(number, bool):
-        if out["places"] == (0 if isinstance(number, int) else decimals_of(number)):
+        if out["places"] == (0 if isinstance(number, int) else decimals(number)):
             del out["places"]
     return out
 

@@ -1,0 +1,69 @@
+"""The review page's reading of a written draft: entries, values marked exactly, the tree, what does not reconcile."""
+from __future__ import annotations
+
+import pytest
+
+from perfeval.outputs.draft.entries import locate, read_written
+from perfeval.outputs.draft.review import Links, review_page
+from perfeval.outputs.draft.structure import reconciled, tree
+
+
+@pytest.mark.parametrize("source, value, unit, after, marked", [
+    ("三公经费85.00万元，其中因公出国0万元。", "0", "", "", "0万元"),
+    ("三公经费85.00万元，其中因公出国0万元。", "85.00", "", "", "85.00万元"),
+    ("桶各102个，疫情期间增设专用桶102个。", "102", "个", "专用桶", "102个"),
+    ("2021年预算总额为722万，变动率为149.5%", "722", "万元", "", "722万"),
+    ("较上年下降18.6%。", "-18.6", "%", "", "18.6%"),
+    ("2023年末核定编制18名", "2023", "", "", None),  # a year is not a figure
+])
+def test_a_value_is_marked_where_the_parser_reads_it(source, value, unit, after, marked):
+    span = locate(source, value, unit, after)
+    assert (source[span[0]:span[1]] if span else None) == marked
+    if span and after:
+        assert span[0] > source.find(after)
+
+
+DRAFT = """\
+drafted_from: r.txt
+unit: {id: u, name: 某中心, region: 某县, year: 2023, framework: dept_overall_a}
+figures:
+  lines:
+    total:
+      final: {value: 100.00, source: 一 支出100.00万元，其中基本支出40.00万元，项目支出50.00万元。}
+    basic:
+      final: {value: 40.00, source: 一 支出100.00万元，其中基本支出40.00万元，项目支出50.00万元。}
+    project:
+      final: {value: 50.00, source: 一 支出100.00万元，其中基本支出40.00万元，项目支出50.00万元。}
+stated:
+  - {id: s001, label: 档案, value: 10, unit: 卷, source: 二 档案10卷，其中文书6卷，照片5卷，另有图书3册。}
+  - {id: s002, label: 文书, value: 6, unit: 卷, source: 二 档案10卷，其中文书6卷，照片5卷，另有图书3册。}
+  - {id: s003, label: 照片, value: 5, unit: 卷, source: 二 档案10卷，其中文书6卷，照片5卷，另有图书3册。}
+  - {id: s004, label: 图书, value: 3, unit: 册, source: 二 档案10卷，其中文书6卷，照片5卷，另有图书3册。}
+claims:
+  ratios:
+    - {label: 基本支出占比, numerator: lines.basic.final, denominator: lines.total.final, kind: share, value: 45.0, source: 一 基本支出占45.0%。}  # 存疑：请核对
+  identities:
+    - {label: 档案, whole: s001, parts: [s002, s003], relation: '>=', source: 二 档案10卷，其中文书6卷，照片5卷，另有图书3册。}
+"""
+
+
+def test_the_tree_nests_parts_says_what_stands_outside_and_what_does_not_add_up():
+    w = read_written(DRAFT)
+    entries = reconciled(w.entries, w.data)
+    problems = {e.key: e.problem for e in entries if e.problem}
+    assert problems == {"claims.ratios[0]": "按 40.00 ÷ 100.00 重算为 40.0%，报告写 45.0%",
+                        "claims.identities[0]": "分项合计 11卷，超过总数 10卷"}
+    assert next(e for e in entries if e.key == "claims.ratios[0]").note == "存疑：请核对"
+    total, archive = tree(entries, w.data)
+    assert total.key == "lines.total.final" and total.breakdowns[0].relation == "="
+    assert [p.key for p in total.breakdowns[0].parts] == ["lines.basic.final", "lines.project.final"]
+    assert total.breakdowns[0].problem == "分项合计 90.00万元，总数 100.00万元，相差 -10.00"
+    assert [o.label for o in archive.breakdowns[0].outside] == ["图书"]
+
+
+def test_the_page_puts_what_to_check_first_and_marks_no_figure_inside_another():
+    page = review_page(DRAFT, Links(params="u.yaml", report="../units/u/u.html", index="../index.html"))
+    first = page.split("<h2>", 2)[1]
+    assert first.startswith("先核对（3）") and "相差 -10.00" in first and "基本支出占比" in first
+    assert 'href="../units/u/u.html"' in page and 'href="../index.html"' in page and 'href="u.yaml"' in page
+    assert "<mark>6卷</mark>" in page and "<mark>0" not in page

@@ -1,0 +1,177 @@
+"""The draft reader on the shapes real reports take, each written for these tests: numbers that are not figures,
+numbers written two ways, totals and their parts, the report's identity."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from perfeval.outputs.draft import draft_report
+
+TITLE = "松岭县农业技术推广站2023年度部门整体支出绩效自评报告"
+
+
+def draft_of(tmp_path: Path, *lines: str, name: str = "report.txt"):
+    report = tmp_path / name
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return draft_report(report)
+
+
+def stated_values(draft) -> list[str]:
+    return [str(s["value"]) for s in draft.params.get("figures", {}).get("stated", {}).values()]
+
+
+def test_a_contents_list_and_document_numbers_raise_no_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "目  录", "一、基本情况……………………2", "二、绩效目标完成情况…………5",
+                     "附件1：基础数据表", "附件5：项目自评表",
+                     "根据县财〔2022〕 17 号文件，按照2000字以内的要求编写。",
+                     "一、基本情况", "本站2023年度支出总额218.40万元。")
+    assert stated_values(draft) + [str(v) for v in _catalogue_values(draft)] == ["218.40"]
+
+
+def test_a_number_written_two_ways_is_listed_unsure_and_drafted_nowhere(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "本站2023年度办公设备购置支出1.268,40万元。")
+    assert "1268.40" not in stated_values(draft)
+    assert [i.unsure for i in draft.unsure() if "1.268,40" in i.text]
+
+
+def _catalogue_values(draft) -> list:
+    out = []
+    for line in draft.params.get("figures", {}).get("lines", {}).values():
+        out += [v["value"] if isinstance(v, dict) else v for v in line.values()]
+    return out
+
+
+def test_an_entry_the_params_refuse_is_taken_out_and_listed_never_an_error(tmp_path):
+    from perfeval import load_unit
+    from perfeval.outputs.draft import write_draft
+
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "本站2023年度支出总额218.40万元，办公经费12.30万元。")
+    ratios = draft.params.setdefault("claims", {}).setdefault("ratios", [])
+    ratios.append({"label": "凭空的比率", "numerator": "s999", "denominator": "s001", "kind": "share", "value": 5,
+                   "source": "一 测试"})
+    target = write_draft(draft, tmp_path / "d.yaml")
+    text = target.read_text(encoding="utf-8")
+    assert "存疑，未录入" in text and "凭空的比率" in text.split("存疑，未录入")[1]
+    assert all("凭空的比率" not in str(r) for r in load_unit(target).params.claims.ratios)
+    assert any(i.unsure and "s999" in i.unsure for i in draft.unsure())
+
+
+def test_a_title_year_before_the_figures_year_drafts(tmp_path):
+    """The figures speak of 2024 in a report titled 2023: restated figures a rate divides are written."""
+    draft = draft_of(tmp_path, "松岭县农业技术推广站2023年度部门整体支出绩效自评报告", "一、基本情况",
+                     "2024年办公经费支出20.00万元，2024年差旅费支出5.00万元，占办公经费的25%。",
+                     "二、说明", "2024年办公经费支出20.00万元。")
+    from perfeval.outputs.draft import write_draft
+    write_draft(draft, tmp_path / "d.yaml")
+    assert not draft.excluded
+
+
+def test_a_report_with_a_chinese_file_name_drafts_in_a_batch(tmp_path):
+    from perfeval.outputs.batch.jobs import draft_reports
+
+    report = tmp_path / "松岭县农技站2023.txt"
+    report.write_text(f"{TITLE}\n一、基本情况\n本站2023年度支出总额218.40万元。\n", encoding="utf-8")
+    files, drafted, failed = draft_reports([report], tmp_path / "out")
+    assert not failed and len(files) == 1 and files[0].stem.startswith("draft-")
+
+
+# ---------------------------------------------------------------- who and when
+
+def unit_of(tmp_path, *lines):
+    draft = draft_of(tmp_path, *lines)
+    item = next(i for i in draft.items if i.kind == "unit")
+    return draft.params["unit"], item
+
+
+def test_the_title_names_the_unit_and_the_year(tmp_path):
+    unit, item = unit_of(tmp_path, TITLE, "一、基本情况", "本站承担全县农业技术推广工作。")
+    assert (unit["name"], unit["year"], unit["region"]) == ("松岭县农业技术推广站", 2023, "松岭县")
+    assert item.unsure is None
+
+
+def test_a_title_set_on_two_lines_and_spaced_by_a_pdf(tmp_path):
+    unit, _ = unit_of(tmp_path, "松 岭 县 水 利 调 度 中 心", "2022 年度部门整体支出绩效自评报告", "一、基本情况")
+    assert (unit["name"], unit["year"]) == ("松岭县水利调度中心", 2022)
+
+
+def test_a_title_opening_with_its_year_or_a_code_and_a_sealed_name_field(tmp_path):
+    unit, _ = unit_of(tmp_path, "2023年度松岭县妇女联合会部门（单位）整体支出绩效自评报告", "一、基本情况")
+    assert unit["name"] == "松岭县妇女联合会"
+    unit, _ = unit_of(tmp_path, "2023年青山乡人民政府决算编制说明", "210013-松岭县青山乡人民政府2023年部门决算公开")
+    assert unit["name"] == "松岭县青山乡人民政府"  # the fuller of two title lines naming one unit
+    unit, _ = unit_of(tmp_path, "2023年度部门整体支出绩效自评报告", "部门名称：（公章）松岭县地方公路局")
+    assert unit["name"] == "松岭县地方公路局"
+
+
+def test_the_signing_unit_and_the_evaluation_year_field(tmp_path):
+    unit, _ = unit_of(tmp_path, "部门整体支出绩效自评报告", "评价单位（公章）：松岭县机关事务服务中心",
+                      "评价年度：2023年", "一、基本情况")
+    assert (unit["name"], unit["year"]) == ("松岭县机关事务服务中心", 2023)
+
+
+def test_no_year_in_the_title_the_text_says_it(tmp_path):
+    unit, item = unit_of(tmp_path, "松岭县住房和城乡建设局部门整体支出绩效自评报告",
+                         "现将我局2024年度部门整体支出绩效自评情况报告如下：")
+    assert (unit["name"], unit["year"]) == ("松岭县住房和城乡建设局", 2024) and item.unsure is None
+
+
+def test_only_a_publication_date_gives_the_year_before_it_marked_unsure(tmp_path):
+    unit, item = unit_of(tmp_path, "松岭县政务服务数据管理局部门整体支出绩效自评报告", "一、基本情况",
+                         "本局承担全县政务数据管理工作。", "发布时间：2024年3月18日")
+    assert unit["year"] == 2023 and "发布日期" in item.unsure
+
+
+def test_the_first_sentence_names_the_unit_when_nothing_else_does(tmp_path):
+    unit, item = unit_of(tmp_path, "部门整体支出绩效自评报告（2023年度）",
+                         "松岭县青山镇人民政府是县人民政府的派出机关，承担全镇经济社会管理职责。")
+    assert unit["name"] == "松岭县青山镇人民政府" and "正文" in item.unsure
+
+
+def test_a_grade_in_usual_wordings(tmp_path):
+    for sentence, grade in (("经综合评价，本站2023年度整体绩效自评为良好。", "良"),
+                            ("自评等级为“优”。", "优"), ("综合评定等次：优秀。", "优")):
+        draft = draft_of(tmp_path, TITLE, "一、自评结论", sentence)
+        assert draft.params.get("claims", {}).get("grade") == grade, sentence
+
+
+# ---------------------------------------------------------------- totals and their parts
+
+def lists_in(*paragraphs: str) -> list[tuple[str, list[str], bool]]:
+    from perfeval.outputs.draft.document import build
+    from perfeval.outputs.draft.lists import find_lists
+    from perfeval.outputs.draft.mentions import prose_mentions
+
+    document = build("<test>", list(paragraphs))
+    return [(lst.whole.written, [p.written for p in lst.parts], lst.complete)
+            for lst in find_lists(document, prose_mentions(document, set()))]
+
+
+def test_a_nested_breakdown_by_semicolons_holds_at_both_levels():
+    got = lists_in("年末实有人员73人，其中：在职人员41人，参照公务员法管理人员16人，事业人员25人；"
+                   "退休人员29人；遗属3人。")
+    assert ("73人", ["41人", "29人", "3人"], True) in got and ("41人", ["16人", "25人"], True) in got
+    assert not any(whole == "73人" and "16人" in parts for whole, parts, _ in got)  # never flattened to 114
+
+
+def test_a_second_opener_nests_under_the_figure_before_it():
+    got = lists_in("2023年单位总支出决算数为1520.00万元，其中基本支出决算数为860.00万元，包括工资福利支出600.00万元、"
+                   "商品和服务支出200.00万元、对个人和家庭的补助60.00万元。")
+    assert ("860.00万元", ["600.00万元", "200.00万元", "60.00万元"], True) in got
+    assert ("1520.00万元", ["860.00万元"], False) in got  # 其中 names one part: a bound, not a sum
+
+
+def test_what_stands_after_ling_you_is_outside_the_total():
+    got = lists_in("核定编制35人，年末实有在职人员33人，其中行政编制12人、事业编制21人；另有退休人员11人。")
+    assert got == [("33人", ["12人", "21人"], True)]
+
+
+def test_a_list_cut_off_is_a_bound_and_attributes_are_no_parts():
+    assert lists_in("全年项目支出480.00万元，其中办公楼维修120.00万元、车辆更新90.00万元等。") == [
+        ("480.00万元", ["120.00万元", "90.00万元"], False)]
+    assert lists_in("本局核定编制9名，其中局长1名、副局长2名。") == []
+
+
+def test_a_change_stated_with_its_amount_raises_nothing():
+    draft = draft_of(Path(__import__("tempfile").mkdtemp()), TITLE, "一、支出情况",
+                     "2023年本站基本支出1100.00万元，较上年增加100.00万元，增幅10%。")
+    rate = next(r for r in draft.rates if r.rate.written == "10%")
+    assert rate.status == "unexplained" and "相符" in rate.why

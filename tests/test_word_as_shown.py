@@ -1,0 +1,148 @@
+"""A Word report is read as Word displays it: text boxes, tracked insertions, content controls and field results
+are read; hidden text, tracked deletions, placeholder prompts, field codes and the VML copy of a text box are not;
+what was left out is said, and the draft carries the note. Every document is built here from its XML."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+
+from perfeval.cli import main
+from perfeval.errors import DraftError
+from perfeval.outputs.draft import read_document
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+MC = ('xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml"')
+NARRATIVE = Path(__file__).parent / "data" / "planted" / "archives_2023.txt"
+
+
+def run(text: str, props: str = "") -> str:
+    return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def paragraph(*inner: str, props: str = "") -> str:
+    return f"<w:p {W} {MC}><w:pPr>{props}</w:pPr>{''.join(inner)}</w:p>"
+
+
+def text_box(text: str) -> str:
+    """A text box as Word 2010+ writes it: the DrawingML box, and a VML copy of the same text for old readers."""
+    content = f"<w:txbxContent><w:p>{run(text)}</w:p></w:txbxContent>"
+    return ("<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><a:graphic><a:graphicData>"
+            f"<wps:wsp><wps:txbx>{content}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+            f"</mc:Choice><mc:Fallback><w:pict><v:rect><v:textbox>{content}</v:textbox></v:rect></w:pict>"
+            "</mc:Fallback></mc:AlternateContent></w:r>")
+
+
+SHOWN_AND_NOT = [  # (paragraph XML, what Word shows)
+    (paragraph(run("年度支出"), run("9", "<w:vanish/>"), run("1268.40万元")), "年度支出1268.40万元"),
+    (paragraph(run("人数"), run("12", '<w:vanish w:val="false"/>'), run("人")), "人数12人"),
+    (paragraph(run("在职"), f'<w:ins w:id="1" w:author="a"><w:r><w:t>35</w:t></w:r></w:ins>',
+               f'<w:del w:id="2" w:author="a"><w:r><w:delText>53</w:delText></w:r></w:del>', run("人")), "在职35人"),
+    (paragraph(run("编制"), '<w:moveFrom w:id="3" w:author="a"><w:r><w:t>40</w:t></w:r></w:moveFrom>',
+               '<w:moveTo w:id="4" w:author="a"><w:r><w:t>41</w:t></w:r></w:moveTo>'), "编制41"),
+    (paragraph(run("合计"), "<w:sdt><w:sdtPr/><w:sdtContent>" + run("3700") + "</w:sdtContent></w:sdt>", run("万元")),
+     "合计3700万元"),
+    (paragraph(run("金额"), "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>" + run("单击此处输入文字")
+               + "</w:sdtContent></w:sdt>"), "金额"),
+    (paragraph(run("年度"), '<w:fldSimple w:instr=" DOCPROPERTY 年度 ">' + run("2023") + "</w:fldSimple>"), "年度2023"),
+    (paragraph(run("第"), '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+               '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', run("7"), '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+               run("页")), "第7页"),
+    (paragraph(run("见框"), '<w:hyperlink w:anchor="x">' + run("附表") + "</w:hyperlink>"), "见框附表"),
+]
+
+
+def build(tmp_path: Path, paragraphs: list[str], tables: list[str] = (), name: str = "r.docx",
+          hidden_style: bool = False) -> Path:
+    document = docx.Document()
+    body = document.element.body
+    if hidden_style:
+        style = document.styles.add_style("隐藏", docx.enum.style.WD_STYLE_TYPE.CHARACTER)
+        style.font.hidden = True
+        derived = document.styles.add_style("隐藏二", docx.enum.style.WD_STYLE_TYPE.CHARACTER)
+        derived.base_style = style
+    for xml in [*paragraphs, *tables]:
+        body.insert(len(body) - 1, parse_xml(xml))  # before w:sectPr
+    path = tmp_path / name
+    document.save(path)
+    return path
+
+
+def texts(path: Path) -> list[str]:
+    return [" | ".join(b.cells) for b in read_document(path).blocks]
+
+
+@pytest.mark.parametrize("xml, shown", SHOWN_AND_NOT, ids=[s for _, s in SHOWN_AND_NOT])
+def test_a_paragraph_reads_as_word_shows_it(tmp_path, xml, shown):
+    assert texts(build(tmp_path, [xml])) == [shown]
+
+
+def test_a_text_box_is_read_once_after_its_paragraph(tmp_path):
+    path = build(tmp_path, [paragraph(run("正文"), text_box("框内支出 88.50 万元")), paragraph(run("下一段"))])
+    assert texts(path) == ["正文", "框内支出 88.50 万元", "下一段"]
+
+
+def test_text_hidden_by_a_style_is_not_read(tmp_path):
+    path = build(tmp_path, [paragraph(run("支出"), run("7", '<w:rStyle w:val="隐藏二"/>'), run("300万元")),
+                            paragraph(run("全段隐藏"), props='<w:pStyle w:val="隐藏"/>')], hidden_style=True)
+    # 隐藏 is a character style: as a paragraph style id it hides nothing Word would not hide too
+    assert texts(path)[0] == "支出300万元"
+
+
+def test_a_content_control_around_paragraphs_and_rows_is_read_through(tmp_path):
+    rows = ("<w:tbl " + W + "><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+            "<w:tr><w:tc><w:p>" + run("指标") + "</w:p></w:tc><w:tc><w:p>" + run("值") + "</w:p></w:tc></w:tr>"
+            "<w:sdt><w:sdtPr/><w:sdtContent><w:tr><w:tc><w:p>" + run("预算执行率") + "</w:p></w:tc><w:tc><w:p>"
+            + run("9", "<w:vanish/>") + run("95.5%") + "</w:p></w:tc></w:tr></w:sdtContent></w:sdt>"
+            '<w:tr><w:trPr><w:del w:id="9" w:author="a"/></w:trPr><w:tc><w:p>' + run("删去的行") + "</w:p></w:tc>"
+            "<w:tc><w:p>" + run("1") + "</w:p></w:tc></w:tr></w:tbl>")
+    block = f"<w:sdt {W}><w:sdtPr/><w:sdtContent>" + paragraph(run("控件中的段落")).replace(f" {W} {MC}", "") \
+        + "</w:sdtContent></w:sdt>"
+    path = build(tmp_path, [block], [rows])
+    assert texts(path) == ["控件中的段落", "指标 | 值", "预算执行率 | 95.5%"]
+    assert sorted(read_document(path).skipped) == ["Word 文件中修订中删除的文字 1 处未读取（Word 不显示）",
+                                                   "Word 文件中隐藏文字 1 处未读取（Word 不显示）"]
+
+
+def test_what_was_left_out_is_said_once_per_kind(tmp_path):
+    path = build(tmp_path, [xml for xml, _ in SHOWN_AND_NOT])
+    skipped = read_document(path).skipped
+    assert len(skipped) == len(set(skipped)) == 4
+    for kind in ("隐藏文字 1 处", "修订中删除的文字 1 处", "修订中移走的文字 1 处", "内容控件的占位提示文字 1 处"):
+        assert any(kind in s for s in skipped), kind
+    assert read_document(build(tmp_path, [paragraph(run("干净"))], name="clean.docx")).skipped == ()
+
+
+def test_the_draft_carries_what_was_left_out(tmp_path, capsys):
+    lines = NARRATIVE.read_text(encoding="utf-8").splitlines()
+    paragraphs = [paragraph(run(line)) for line in lines if line.strip() and not line.startswith("\t")]
+    paragraphs.insert(3, paragraph(run("另有结余"), run("9", "<w:vanish/>"), run("12.5万元。")))
+    report = build(tmp_path, paragraphs)
+    target = tmp_path / "d.yaml"
+    assert main(["draft", str(report), "-o", str(target), "--unit-id", "qinghe_archives_2023"]) == 0, \
+        capsys.readouterr().err
+    head = target.read_text(encoding="utf-8").split("\ndrafted_from:")[0]
+    assert "# 未读取：Word 文件中隐藏文字 1 处未读取（Word 不显示）" in head.splitlines()
+    assert "912.5" not in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+def test_a_part_stored_twice_is_refused(tmp_path):
+    path = build(tmp_path, [paragraph(run("显示的文本"))])
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    forged = io.BytesIO()
+    with zipfile.ZipFile(forged, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+        z.writestr("word/document.xml", parts["word/document.xml"].replace("显示的文本".encode(), "另一份文本".encode()))
+    (tmp_path / "twice.docx").write_bytes(forged.getvalue())
+    with pytest.raises(DraftError, match=r"holds 1 part\(s\) twice under one name \(word/document.xml\)"):
+        read_document(tmp_path / "twice.docx")
