@@ -341,9 +341,12 @@ def measure_document(entry: dict[str, Any]) -> DocumentScore:
         result.scores = {k: Score(truth=len(truth[k])) for k in KINDS}
         return result
     found, figures, extra, offsets = match_figures(lines, truth, draft)
-    result.scores = {"figures": figures, "rates": match_rates(truth, draft, found),
-                     "identities": match_identities(truth, draft, found),
-                     "repeated": match_repeated(truth, draft, found)}
+    result.scores = {"figures": figures}
+    for kind, match in (("rates", match_rates), ("identities", match_identities), ("repeated", match_repeated)):
+        try:
+            result.scores[kind] = match(truth, draft, found)
+        except (AttributeError, TypeError) as exc:  # a reader whose draft no longer says this: all of it missed
+            result.scores[kind] = Score(truth=len(truth[kind]), missed=[f"not measurable: {exc}"])
     spans = truth_spans(lines, truth["non_figures"])
     for m in extra:
         at = offsets.get(id(m))

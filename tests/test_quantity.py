@@ -327,6 +327,8 @@ def test_a_cell_reads_signs_and_separators(cell, value, unit):
     "评价年度：2024",                                    # a year after its label
     "按照松财预[2024]7号通知",                           # a 文号 in ASCII brackets
     "210013-松岭县青山乡人民政府2023年部门决算",          # a budget code before the unit's name
+    "发布时间：2024-03-18 09:42:17",                     # a date and a time of day
+    "索引号 2203117765/szx/2024-00017",                  # an index number
 ])
 def test_numbers_that_are_not_figures_are_not_read(sentence):
     assert find_quantities(sentence) == []

@@ -499,6 +499,8 @@ def _reading(text: str, norm: str, m: re.Match, quoted: list[bool], whole: bool)
         return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%)
     if before_char.isascii() and before_char.isalpha():
         return None  # model names and codes (G20, A3)
+    if (before_char in ":：" and before[-2:-1].isdigit()) or re.match(r"[:：]\d{2}(?!\d)", after):
+        return None  # a time of day (14:16:00)
     if after[:1].isascii() and after[:1].isalpha() and not unit:
         return None
     compact = re.sub(r"\s+", "", before)

@@ -89,7 +89,8 @@ def _first(document: Document, pattern: re.Pattern[str], short: bool = False) ->
 
 def is_unit_name(text: str) -> bool:
     """Does the text read as a budget unit's name: Chinese, 4–40 characters, ending as units' names end?"""
-    return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:]", text) and text.endswith(_UNIT_END) \
+    base = re.sub(r"[（(][^（()）]{2,20}[）)]$", "", text)  # 中共某某省委党校（某某行政学院）: one unit, two names
+    return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:]", text) and base.endswith(_UNIT_END) \
         and not text.startswith(("本", "我", "该", "全"))
 
 
@@ -105,8 +106,8 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
     head = [s for s in sentences if s.block < TITLE_BLOCKS]
     found: list[Stated] = []
     for k, s in enumerate(head):
-        text = _compact(s.text)
-        if len(text) > MAX_TITLE or not _TITLE_WORDS.search(text):
+        text = _compact(s.text)[:MAX_TITLE]  # a title run on into the text it heads is read to its length
+        if not _TITLE_WORDS.search(text):
             continue
         text = _TITLE_HEAD.sub("", text)
         tail = _TITLE_TAIL.search(text)
