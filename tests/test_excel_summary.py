@@ -167,3 +167,23 @@ def test_the_workbook_holds_one_unit_result_at_a_time(tmp_path):
     assert len(alive) == 3 and streamed.sheetnames == listed.sheetnames
     for name in listed.sheetnames:
         assert list(streamed[name].values) == list(listed[name].values)
+
+
+def test_the_same_results_give_the_same_bytes_whenever_written(scored, tmp_path, monkeypatch):
+    import datetime
+    import time
+
+    import openpyxl.writer.excel as excel_writer
+
+    first = write_summary_workbook(scored, tmp_path / "first.xlsx").read_bytes()
+
+    class Later(datetime.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.datetime(2031, 5, 6, 7, 8, 9, tzinfo=tz)
+
+    monkeypatch.setattr(excel_writer.datetime, "datetime", Later)  # openpyxl's clock for docProps/core.xml
+    monkeypatch.setattr(time, "time", lambda: 1_950_000_000.0)  # zipfile's clock for every part
+    second = write_summary_workbook(scored, tmp_path / "second.xlsx").read_bytes()
+    assert first == second
+    assert openpyxl.load_workbook(tmp_path / "second.xlsx")["汇总"].max_row == len(scored) + 1
