@@ -29,6 +29,8 @@ EXPECTED = {
         ("stated_ratio_mismatch", "error"): 1,    # 34.03% rests on 612.54, the table gives 34.10%
         ("budget_denominator", "warning"): 1,     # 77.04% on the start-of-year budget, 100% on the adjusted one
         ("budget_scope_differs", "warning"): 1,   # 预算执行率 on 项目支出; framework A defines it on the whole budget
+        ("self_score_absent", "warning"): 1,      # no total, no row scores: the 结论 says so in a sentence
+        ("projects_all_high_against_execution", "warning"): 1,  # 16 projects all ≥ 90 against 77.04% execution
         ("final_above_budget", "warning"): 1,     # 办公经费 25.88 > 25
         ("plan_exceeded", "warning"): 1,          # 政府采购 439.27 of 240 = 183.03%
         ("large_change_on_last_year", "info"): 2,  # 办公经费 62.24 → 25.88 (−58.42%); 政府采购 8368.85 → 439.27 (−94.75%)
@@ -44,6 +46,8 @@ EXPECTED = {
         ("listed_items_unexplained", "warning"): 2,  # 项目支出 125.53 (6.84%); 国有资本经营 265.32
         ("item_listed_twice", "warning"): 1,      # 1099.62 under 项目支出 and 国有资本经营预算支出
         ("full_marks_for_cost_overrun", "warning"): 3,
+        ("deviation_unexplained", "warning"): 3,  # the same three cost rows over target, no 偏差原因 (said with them)
+        ("deviation_unexplained", "info"): 1,     # 资产拍卖处置 2 against ≥1: 200%, at least 130%, no 偏差原因
         ("claimed_above_band", "warning"): 1,     # 营造良好工作氛围 “基本实现” (部分达成, 60%–80% excl.) claimed 8 of 10
         ("claimed_total_mismatch", "warning"): 1,  # 96 vs 96.96
         ("claimed_total_omits_rows", "warning"): 1,  # 96 = 50 + 38 + 8, 预算执行率 unclaimed
