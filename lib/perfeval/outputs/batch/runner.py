@@ -364,7 +364,7 @@ def publish_index(outputs: Path, status: dict[str, UnitRun]) -> None:
     """Rewrite the index, summary CSV and framework pages from the status of every unit whose params file still
     exists, and from the unit result of each published one (read from its file, never recomputed)."""
     from ..framework_page import write_framework_pages
-    from ..index_page import index_html, summary_csv
+    from ..index_page import data_csv, index_html, summary_csv
     from .summaries import read_results
 
     current = {uid: r for uid, r in status.items() if Path(r.params_file).exists()}
@@ -375,5 +375,6 @@ def publish_index(outputs: Path, status: dict[str, UnitRun]) -> None:
     entries = read_results(outputs, current)
     write_framework_pages(outputs, [(r, run.report) for run, r in entries if r is not None])
     write_atomic(outputs / "summary.csv", summary_csv(entries))
+    write_atomic(outputs / "summary_data.csv", data_csv(entries))
     extras = [(label, name) for label, name in EXTRAS if (outputs / name).exists()]
     write_atomic(outputs / "index.html", index_html(entries, extras))
