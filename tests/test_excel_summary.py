@@ -174,3 +174,23 @@ def test_a_weight_the_framework_leaves_blank_is_said_in_words(book):
     weights = [r[3].value for r in ws.iter_rows(min_row=7, max_col=4) if r[2].value]
     said = [w for w in weights if isinstance(w, str)]
     assert said and all(w.startswith("未给分值，") for w in said)  # 产出 and 效果 rows: framework A gives no weight
+
+
+def test_the_same_results_give_the_same_bytes_whenever_written(scored, tmp_path, monkeypatch):
+    import datetime
+    import time
+
+    import openpyxl.writer.excel as excel_writer
+
+    first = write_summary_workbook(scored, tmp_path / "first.xlsx").read_bytes()
+
+    class Later(datetime.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.datetime(2031, 5, 6, 7, 8, 9, tzinfo=tz)
+
+    monkeypatch.setattr(excel_writer.datetime, "datetime", Later)  # openpyxl's clock for docProps/core.xml
+    monkeypatch.setattr(time, "time", lambda: 1_950_000_000.0)  # zipfile's clock for every part
+    second = write_summary_workbook(scored, tmp_path / "second.xlsx").read_bytes()
+    assert first == second
+    assert openpyxl.load_workbook(tmp_path / "second.xlsx")["汇总"].max_row == len(scored) + 1

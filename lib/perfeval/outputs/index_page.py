@@ -18,8 +18,7 @@ from ..fmt import DASH, points, stated
 from ..paths import TEMPLATES_DIR
 from ..result import DRAFT_MARK, UnitResult, graded_total
 from ..safetext import inert
-from .batch.status import OK, UnitRun
-from .batch.summaries import Entry
+from .store import OK, Entry, UnitRun
 from .framework_page import page_href
 
 CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", "status", "reason", "total",

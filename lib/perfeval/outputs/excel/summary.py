@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import zipfile
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -275,8 +276,27 @@ def summary_workbook(results: Iterable[UnitResult]) -> Workbook:
     return wb
 
 
+_CLOCK = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def without_clock(xlsx: bytes) -> bytes:
+    """The workbook without the moments it was made: openpyxl stamps each part's zip entry and docProps/core.xml
+    (created, modified) with the time of saving, so two runs on the same results gave different files. The dates
+    say nothing the results do not, and are left out."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "docProps/core.xml":
+                data = _CLOCK.sub(b"", data)
+            dst.writestr(zipfile.ZipInfo(info.filename, ZIP_EPOCH), data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
 def write_summary_workbook(results: Iterable[UnitResult], path: str | Path) -> Path:
-    """Write the summary workbook atomically, one row and one sheet per unit result."""
+    """Write the summary workbook atomically, one row and one sheet per unit result; the same results give the
+    same bytes."""
     buffer = io.BytesIO()
     summary_workbook(results).save(buffer)
-    return write_atomic(path, buffer.getvalue())
+    return write_atomic(path, without_clock(buffer.getvalue()))
