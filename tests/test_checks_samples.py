@@ -24,7 +24,8 @@ EXPECTED = {
     "changsha": Counter({
         ("identity_broken", "error"): 2,          # 三公 613.76 ≠ 613.76+0+1.22; 公务用车 613.76 ≠ 0+612.54
         ("items_exceed_whole", "error"): 1,       # 2021: 三公 719.55 < 公务用车 719.55 + 接待 1.75
-        ("figure_stated_twice", "error"): 2,      # 预算调整 3537.37 vs 3821.31; 公务用车决算 613.76 vs 612.54
+        ("figure_stated_twice", "error"): 1,      # 公务用车决算 613.76 vs 612.54
+        ("figure_differs_unexplained", "warning"): 1,  # 预算调整 3537.37 vs 年中调减 3821.31: named apart, 283.94 unsaid
         ("stated_ratio_mismatch", "error"): 1,    # 34.03% rests on 612.54, the table gives 34.10%
         ("budget_denominator", "warning"): 1,     # 77.04% on the start-of-year budget, 100% on the adjusted one
         ("budget_scope_differs", "warning"): 1,   # 预算执行率 on 项目支出; framework A defines it on the whole budget
@@ -77,7 +78,8 @@ MESSAGES = [
     ("changsha", "identity_broken", ("“三公”经费（本年决算数）", "613.76万元", "614.98万元", "多 1.22万元")),
     ("changsha", "identity_broken", ("公务用车购置和维护经费（本年决算数）", "公车运行维护 612.54万元", "少 1.22万元")),
     ("changsha", "items_exceed_whole", ("上年决算数", "719.55万元", "721.30万元", "1.75万元")),
-    ("changsha", "figure_stated_twice", ("3,537.37万元", "3,821.31万元", "283.94万元", "重算得分相同")),
+    ("changsha", "figure_differs_unexplained", ("3,537.37万元", "“年中调减数”为 3,821.31万元", "283.94万元", "4,105.25万元",
+                                                "24.67%", "重算得分相同")),
     ("changsha", "figure_stated_twice", ("613.76万元", "612.54万元", "不参与")),
     ("changsha", "stated_ratio_mismatch", ("34.03%", "34.10%", "612.54万元")),
     ("changsha", "budget_denominator", ("77.04%", "100%", "16,640.91万元", "12,819.60万元", "由 0 分变为 3 分")),
@@ -116,7 +118,7 @@ def test_a_rate_stated_at_the_units_precision_is_not_a_finding():
 
 
 def test_evidence_carries_values_and_sources():
-    f = one("changsha", "figure_stated_twice", "3,537.37万元")
+    f = one("changsha", "figure_differs_unexplained", "3,537.37万元")
     assert [(e.value, e.unit, e.source) for e in f.evidence] == [
         (3537.37, "万元", "附件1-2 部门整体支出预算调整·2022年预算数"),
         (3821.31, "万元", "附件1-3 三(3)1 年中按财政要求调减本年部门预算")]
@@ -135,10 +137,12 @@ def test_every_finding_is_complete(unit):
 
 @pytest.mark.parametrize("unit,errors,consequences", [
     # 公务用车 613.76 vs 612.54 (it breaks 三公 = its items in 2022 and 2021, 公务用车 = its items, and the 34.03%);
-    # 预算调整 3537.37 vs 3821.31
-    ("changsha", 2, {"figure_stated_twice": 4}),
+    # (预算调整 3537.37 vs 年中调减 3821.31 is an unexplained difference, a warning since issue 20)
+    ("changsha", 1, {"figure_stated_twice": 4}),
     # 效益 30 vs 40 (rows vs header, table total 110); 12 vs 11 主题党日; funds 3665.84 vs 2246.07; 得分率 98%
-    ("yunxi", 4, {"section_weight_stated_twice": 2}),
+    # issue 20: whether 国有资本经营 1419.77 sits inside 年度资金总额 is one open question: the identity, the 1099.62
+    # listed under both totals and what each list leaves unexplained (265.32, 125.53) are its consequences
+    ("yunxi", 4, {"section_weight_stated_twice": 2, "identity_broken": 3}),
     ("liuyang", 0, {}),
 ])
 def test_counts_are_of_root_causes_and_every_symptom_is_still_said(unit, errors, consequences):

@@ -98,3 +98,29 @@ def test_the_budget_scope_is_stated_and_a_scope_other_than_the_framework_defines
     def whole(d):  # noqa: ANN001
         d["figures"]["budget_scope"] = "部门整体支出"
     assert not any(f.check == "budget_scope_differs" for f in evaluate_file(unit_copy(CHANGSHA, whole)).findings)
+
+
+def test_findings_that_turn_on_one_open_question_are_one_root_cause():
+    """Yunxi: whether 国有资本经营预算 1419.77 sits inside 年度资金总额 drives the identity 2246.07 ≠ 3665.84, the
+    1099.62 listed under both 项目支出 and 国有资本经营, and what the lists leave unexplained (265.32; 125.53): they were
+    reported apart at three severities, and are now one cause with its consequences."""
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+    causes = run_checks(load_unit(YUNXI))
+    [cause] = [f for f in causes if f.check == "identity_broken"]
+    assert cause.severity == "error" and len(cause.consequences) == 3
+    said = " ".join(cause.consequences)
+    assert "265.32万元" in said and "同一笔 1,099.62万元" in said and "125.53万元" in said
+    assert not any(f.check in ("item_listed_twice", "listed_items_unexplained") for f in causes)
+
+
+def test_two_differently_named_values_are_an_unexplained_difference_with_its_arithmetic():
+    """Changsha: 调减 3821.31 against 预算调整 3537.37 was “同一数字前后不一” [错误]; the documents name two quantities, so
+    it is an unexplained difference: 283.94 fits an unstated 追加, the gross adjustment 4105.25 is 24.67 % of 16640.91."""
+    from perfeval.checks import every_finding
+    from perfeval.core.engine import load_unit
+    found = [f for f in every_finding(load_unit(CHANGSHA)) if "3,821.31万元" in f.message and "3,537.37万元" in f.message]
+    assert [(f.check, f.severity, f.kind_label) for f in found] == [
+        ("figure_differs_unexplained", "warning", "相关数字的差异未说明")]
+    assert "相差 283.94万元" in found[0].message and "4,105.25万元" in found[0].message and "24.67%" in found[0].message
+    assert "前后不一" not in found[0].message

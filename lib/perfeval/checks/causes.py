@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from .finding import SEVERITY_ORDER, Finding
 
-PROPAGATING = ("two_values", "accounting_identities", "recomputed_vs_claimed", "framework_arithmetic")
+PROPAGATING = ("two_values", "accounting_identities", "unexplained_differences", "recomputed_vs_claimed",
+               "framework_arithmetic")
 ROW_LEVEL = ("generous_scoring", "claimed_scores")
 
 

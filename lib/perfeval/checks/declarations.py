@@ -33,6 +33,10 @@ KIND_LIST = (
          "a figure (catalogue or stated), a row's actual/target or a section's 总分值 stated differently in two places "
          "— judged with qualifiers and precision — with the score effect",
          "`claims.statements`, `indicators[].elsewhere`, `claims.sections`"),
+    Kind("unexplained_differences", "相关数字的差异未说明",
+         "a figure and a differently named quantity the report links to it (调减 against 预算调整) that differ "
+         "without a word why, with the arithmetic that could explain the difference",
+         "`claims.statements` (with `named`)"),
     Kind("recomputed_vs_claimed", "陈述的比率与重算不符",
          "a stated rate, share, change or ratio, or a section 得分率, that the unit's figures do not give at the "
          "stated precision and qualifier", "`claims.rates`, `claims.ratios`, `claims.sections`"),
@@ -161,6 +165,11 @@ FIGURE_STATED_TWICE = _d(
     "{label}前后不一：一处为 {first}{first_source}，另一处为 {other}{other_source}{gap}。{effect}",
     "同一报告中同一数字只能有一个值（带“余”“约”“以上”等限定词的，按其所能表示的范围判断）", "first other",
     "figure_statements")
+FIGURE_DIFFERS_UNEXPLAINED = _d(
+    "figure_differs_unexplained", "unexplained_differences", "相关数字之间有未说明的差额", "warning",
+    "{label} {first}{first_source}，报告另处所称“{named}”为 {other}{other_source}，两者相差 {gap}，报告未说明差额的来由"
+    "（二者名称不同，不是同一数字的两种写法）。{arithmetic}{effect}",
+    "名称不同但相互关联的数字之间的差额应予说明", "first other", "figure_statements")
 ROW_VALUE_STATED_TWICE = _d(
     "row_value_stated_twice", "two_values", "同一指标的数值前后不一", "error",
     "“{row}”的{what}前后不一：{first_source}为 {first}，另一处为 {other}（{other_source}）。{change}",

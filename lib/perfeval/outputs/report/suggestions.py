@@ -15,6 +15,7 @@ MAX_NAMED = 4  # subjects named in one suggestion; the rest are counted
 BY_KIND: dict[str, str] = {
     "accounting_identities": "核实并更正基础数据，确保总数与分项、项目支出与所列明细相互勾稽，未说明用途的支出逐项列明用途",
     "two_values": "统一报告各处的数据口径，对基础数据表与报告正文中前后不一的数字予以更正，确保基础数据真实、准确、完整",
+    "unexplained_differences": "对相互关联但数值不同的数字（如预算调整数与调减数）说明差额的构成与来由",
     "recomputed_vs_claimed": "报告所述比率应由所列数据据实计算，并注明计算口径和分子、分母",
     "generous_scoring": "严格按评分标准自评：成本超出目标、定性指标仅部分达成的不应给满分；绩效目标应在年初科学设定，不得按实际完成值事后填写",
     "claimed_scores": "对照评分标准和实际完成值逐项复核自评得分",
