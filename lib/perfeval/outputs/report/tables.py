@@ -67,9 +67,9 @@ def as_written(fig: FigureOut) -> str:
     its qualifier and unit by the rule of its kind (16,640.91万元; 2.6万余次 entered as 26000, over: 26,000余次)."""
     if fig.text:
         return fig.text
-    if fig.qualifier == Qualifier.EXACT.value:
-        return quantity(fig.value, fig.unit)
-    return stated_as(fig.value, fig.places, Qualifier(fig.qualifier), fig.unit)
+    if fig.qualifier == Qualifier.EXACT.value and fig.unit == "万元":
+        return quantity(fig.value, fig.unit)  # money at two decimals, as every output prints it
+    return stated_as(fig.value, fig.places, Qualifier(fig.qualifier), fig.unit)  # a rate as written: 72.6%
 
 
 def _figure_row(fig: FigureOut) -> dict:
