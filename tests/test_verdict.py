@@ -168,3 +168,23 @@ def test_projects_all_rated_excellent_against_a_low_execution_rate_are_questione
     """Changsha: 16 projects all at 90 or more (lowest 90) while 全年预算执行率 is 77.04 %."""
     [found] = [f for f in evaluate_file(CHANGSHA).findings if f.check == "projects_all_high_against_execution"]
     assert "16 个项目自评全部在 90 分以上（最低 90 分）" in found.message and "77.04%" in found.message
+
+
+def test_severity_follows_what_is_at_stake_not_the_kind_of_check(unit_copy):
+    """A 0.25-point difference (Yunxi 主题党日 12 vs 11) was an 错误 beside cost overruns worth 0.65 points as 警示;
+    now the points a finding moves decide: under 1 point a 警示, 1 point or more (or a grade that could change) 错误."""
+    from perfeval.checks import every_finding
+    from perfeval.core.engine import load_unit
+    found = {f.message[:8]: f.severity for f in every_finding(load_unit(YUNXI))
+             if f.check in ("row_value_stated_twice", "full_marks_for_cost_overrun")}
+    assert set(found.values()) == {"warning"}
+
+    def far_over(d):  # noqa: ANN001
+        for row in d["indicators"]:
+            if row["name"] == "公车平台":
+                row["actual"]["value"] = 450  # 3 × 150 ÷ 450 = 1 point allowed, 3 claimed: 2 points at stake
+    [overrun] = [f for f in every_finding(load_unit(unit_copy(YUNXI, far_over)))
+                 if f.check == "full_marks_for_cost_overrun" and "公车平台" in f.message]
+    assert overrun.severity == "error"
+    [small] = [f for f in every_finding(load_unit(CHANGSHA)) if f.check == "final_above_budget"]
+    assert small.severity == "info"  # 办公经费 25.88 against 25: 3.52 % of its budget
