@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from perfeval.outputs.excel.intake import read_workbook
+from perfeval.intake.excel.reader import read_workbook
 from perfeval.outputs.excel.template import export_workbook
 from perfeval.paths import UNITS_DIR
 

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 CHILD = """
 import json, resource, sys, time
 from perfeval.errors import PerfevalError
-from perfeval.outputs.excel.intake import read_workbook
+from perfeval.intake.excel.reader import read_workbook
 from perfeval.fileio import read_yaml
 path = sys.argv[1]
 start = time.perf_counter()

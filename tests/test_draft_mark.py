@@ -30,8 +30,11 @@ def test_the_report_opens_with_the_mark_and_a_confirmed_unit_carries_none(unit_c
     drafted = unit_copy(YUNXI, lambda d: d.update(drafted_from="郧西县2023年自评报告.docx"), "drafted.yaml")
     rep = report.load_report(drafted)
     title, conclusion = report.title(rep)._repr_html_(), report.conclusion(rep)._repr_html_()
-    assert DRAFT_MARK in title and "郧西县2023年自评报告.docx" in title
+    assert "草稿·未经核对" in title and 'href="../../drafts/yunxi_district_2023.review.html"' in title
+    assert "@top-center" in title  # the running head of every printed page
     assert conclusion.index(DRAFT_MARK) < conclusion.index("pe-verdict")  # said before the verdict
+    assert not any(name in title + conclusion for name in ("郧西县2023年自评报告.docx", "perfeval"))  # the appendix names them
+    assert "perfeval draft 从《郧西县2023年自评报告.docx》" in report.basis(rep).to_html()
     confirmed = report.load_report(YUNXI)
     assert DRAFT_MARK not in report.title(confirmed)._repr_html_() + report.conclusion(confirmed)._repr_html_()
 

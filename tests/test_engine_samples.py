@@ -86,8 +86,9 @@ def test_changsha_partial_coverage_is_said_not_hidden(changsha):
     assert changsha.assessed_points < 100
     assert changsha.grade is None and changsha.grade_withheld_reason.startswith("可评分值不足：已评 20 分")
     assert changsha.total == pytest.approx(sum(r.score for r in changsha.rows if r.score is not None))
-    assert changsha.total_on_100 == pytest.approx(changsha.total / changsha.assessed_points * 100)
-    assert changsha.total_range == (10.0, 90.0)  # 10 points scored; the 80 not assessed could add at most 80
+    assert changsha.total_on_100 is None  # 20 of 100 points: no total on 100 (issue 20: it was 50, the points scaled)
+    assert changsha.assessed_rate == pytest.approx(changsha.total / changsha.assessed_points * 100)  # 已评指标得分率
+    assert changsha.total_range == (6.0, 90.0)  # 10 earned, 4 of them in 资金使用合规性, whose veto items are unassessed
 
 
 def test_changsha_interpretation_notes_are_on_the_rows_that_used_them(changsha):
@@ -128,7 +129,8 @@ def test_yunxi_partial_achievement_is_not_full_marks(yunxi):
 
 def test_yunxi_benefit_rows_are_rescaled_to_their_header(yunxi):
     benefit = [r for r in yunxi.rows if r.level1 == "效益指标"]
-    assert sum(r.weight for r in benefit) == 40
+    assert sum(r.weight for r in benefit if not r.unset) == 40
+    assert [r.name for r in benefit if r.unset] == ["可持续影响"]  # printed in the framework, not set: shown, 0 points
     assert sum(r.effective_weight for r in benefit) == pytest.approx(30)
     assert any(p.code == "rows_vs_header" for p in yunxi.lint)
 
@@ -152,7 +154,7 @@ def test_yunxi_satisfaction_below_target(yunxi):
 def test_liuyang_claimed_96_rests_on_few_assessable_points(liuyang):
     assert liuyang.claimed_total == 96
     assert liuyang.assessed_points == pytest.approx(8)
-    assert liuyang.grade is None and liuyang.claim_status == "unverifiable" and liuyang.total_range == (8.0, 100.0)
+    assert liuyang.grade is None and liuyang.claim_status == "unverifiable" and liuyang.total_range == (4.0, 100.0)  # issue 20: the open veto of 资金使用合规性 (4 of 8) may zero it
 
 
 def test_interpretation_override_changes_score_and_note(unit_copy):

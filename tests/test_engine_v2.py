@@ -225,15 +225,30 @@ def test_a_stated_rate_keeps_the_decimals_it_was_written_with(tmp_path):
 @pytest.mark.parametrize("total,assessed,grade", [
     (89.996, 100, "优"),   # the total as displayed, 90.00, earns 优
     (89.994, 100, "良"),
-    (85.5, 95, "优"),      # 95 of 100 points assessed: 85.5 / 95 × 100 = 90.00
+    (85.5, 95, None),      # 95 of 100 assessed: totals 85.5–90.5 run across 良 and 优 (85.5 / 95 × 100 = 90 once said 优)
+    (91, 95, "优"),        # 91–96: 优 whatever the 5 unassessed points score
+    (78.16, 90, None),     # issue 20: 87.16–97.16 on 100 was graded 优 from the scaled 86.84 … now withheld
     (10, 20, None),        # 20 of 100: withheld
 ])
-def test_the_grade_follows_the_displayed_total_and_is_withheld_on_little_evidence(total, assessed, grade):
+def test_a_grade_is_given_only_when_every_possible_total_is_in_one_band(total, assessed, grade):
     fw = load_framework("dept_overall_a")
     cov = Coverage(applicable=100, assessed=assessed, verified=0, not_applicable=0)
-    on_100, span, got, reason, _ = _verdict(fw, total, cov, fw.reading("grade_bands").options["national"], 2, None)
-    assert got == grade and (reason is None) == (grade is not None)
-    assert span == (round(total, 2), round(total + 100 - assessed, 2)) or assessed == 95
+    v = _verdict(fw, [], total, cov, fw.reading("grade_bands").options["national"], 2, None)
+    assert v.grade == grade and (v.withheld is None) == (grade is not None)
+    assert v.total_range == (round(total, 2), round(total + 100 - assessed, 2))
+    assert (v.total_on_100 is None) == (assessed < 100)  # a total on 100 only when every point is assessed
+    assert v.assessed_rate == round(total / assessed * 100, 2)
+
+
+def test_the_range_spanning_two_bands_names_them_and_a_framework_may_grade_on_its_lower_bound():
+    fw = load_framework("dept_overall_a")
+    cov = Coverage(applicable=100, assessed=95, verified=0, not_applicable=0)
+    bands = fw.reading("grade_bands").options["national"]
+    v = _verdict(fw, [], 85.5, cov, bands, 2, None)
+    assert "85.5–90.5 分跨越“优”至“良”等次" in v.withheld
+    lower = fw.model_copy(update={"verdict": fw.verdict.model_copy(update={"grade_on": "lower_bound"})})
+    v = _verdict(lower, [], 85.5, cov, bands, 2, None)
+    assert v.grade == "良" and "可能总分下限 85.5 分定级" in v.basis and v.total_on_100 is None
 
 
 @pytest.mark.parametrize("level,option,weight,expected", [
@@ -274,7 +289,8 @@ def test_score_json_is_the_unit_result_contract(capsys):
     assert main(["score", "--json", str(LIUYANG)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["grade"] is None and data["grade_withheld_reason"].startswith("可评分值不足")
-    assert data["total_range"] == [8.0, 100.0]
+    assert data["total_range"] == [4.0, 100.0]  # 8 earned, 4 of them in a row an unassessed veto item can zero
+    assert data["total_on_100"] is None and data["assessed_rate"] == 100.0  # 8 of 8 is 已评指标得分率, never 100 分
     assert data["coverage"] == {"applicable": 100.0, "assessed": 8.0, "verified": 0.0, "self_reported": 8.0,
                                 "not_assessed": 92.0, "not_applicable": 0.0}
     assert data["claimed"]["total"] == 96 and data["claimed"]["status"] == "unverifiable"

@@ -10,7 +10,7 @@ import pytest
 
 from perfeval.cli import main
 from perfeval.errors import WorkbookError
-from perfeval.outputs.excel.intake import read_workbook
+from perfeval.intake.excel.reader import read_workbook
 from perfeval.outputs.excel.template import export_workbook
 from perfeval.core.params import load_params
 

@@ -18,8 +18,8 @@ from perfeval.cli import main
 from perfeval.core.quantity import Qualifier
 from perfeval.errors import WorkbookError
 from perfeval.core.framework import load_framework
-from perfeval.outputs.excel.intake import read_workbook
-from perfeval.outputs.excel.layout import BUILDINGS, buildings_row, checklist_items
+from perfeval.intake.excel.reader import read_workbook
+from perfeval.intake.excel.layout import BUILDINGS, buildings_row, checklist_items
 from perfeval.outputs.excel.template import export_workbook, write_template
 
 from evidence_params import CHANGSHA_PROJECTS, UNITS

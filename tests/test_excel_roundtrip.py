@@ -6,9 +6,10 @@ import pytest
 
 from perfeval import evaluate_file, load_params, score_file
 from perfeval.cli import main
-from perfeval.outputs.excel import intake, template
-from perfeval.outputs.excel.intake import read_workbook
-from perfeval.outputs.excel.layout import TABLES, SECTIONS
+from perfeval.intake.excel import reader
+from perfeval.outputs.excel import template
+from perfeval.intake.excel.reader import read_workbook
+from perfeval.intake.excel.layout import TABLES, SECTIONS
 from perfeval.outputs.excel.template import export_workbook, write_template
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
@@ -61,7 +62,7 @@ def test_a_new_unit_filled_from_a_blank_template(tmp_path, capsys):
 def test_values_without_a_sheet_travel_in_other_parameters(tmp_path, monkeypatch):
     """A params field the layout has no cells for (here: 一级指标自评) goes to 其他参数 as YAML, and comes back."""
     without = tuple(t for t in TABLES if t.sheet != SECTIONS)
-    monkeypatch.setattr(intake, "TABLES", without)
+    monkeypatch.setattr(reader, "TABLES", without)
     monkeypatch.setattr(template, "TABLES", without)
     path = export_workbook(YUNXI, tmp_path / "y.xlsx")
     ws = openpyxl.load_workbook(path)["其他参数"]

@@ -5,9 +5,9 @@ import openpyxl
 import pytest
 
 from perfeval.errors import WorkbookError
-from perfeval.outputs.excel.cells import format_quantity, read_quantity
-from perfeval.outputs.excel.intake import read_workbook
-from perfeval.outputs.excel.layout import (BASE, GRID_HEADER_ROW, INPUT_SHEETS, SEED_LINES, SELF, fields_and_labels,
+from perfeval.intake.excel.cells import format_quantity, read_quantity
+from perfeval.intake.excel.reader import read_workbook
+from perfeval.intake.excel.layout import (BASE, GRID_HEADER_ROW, INPUT_SHEETS, SEED_LINES, SELF, fields_and_labels,
                                            grid_rows, supplement_heading_row)
 from perfeval.outputs.excel.template import write_template
 from perfeval.core.figures import LINES, SCALARS

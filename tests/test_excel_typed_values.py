@@ -19,9 +19,9 @@ from perfeval import evaluate_file, load_params
 from perfeval.cli import main
 from perfeval.core.quantity import Qualifier
 from perfeval.errors import WorkbookError
-from perfeval.outputs.excel import book, intake
-from perfeval.outputs.excel.book import sheet_parts, uncomputed_cells
-from perfeval.outputs.excel.intake import import_workbook, read_workbook
+from perfeval.intake.excel import book, reader
+from perfeval.intake.excel.book import sheet_parts, uncomputed_cells
+from perfeval.intake.excel.reader import import_workbook, read_workbook
 from perfeval.outputs.excel.template import export_workbook
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
@@ -290,12 +290,12 @@ def test_a_name_with_a_line_break_exports_and_imports_back(unit_copy, tmp_path, 
 
 def test_a_value_that_would_not_survive_the_params_file_is_named_by_its_cell(filled, tmp_path, monkeypatch):
     """Whatever the reason a value does not read back from the params text, the problem names its cell."""
-    real = intake.params_yaml
+    real = reader.params_yaml
 
     def lossy(params, workbook):  # noqa: ANN001, ANN202
         return real(params, workbook).replace("name: 长沙县机关事务中心", "name: 长沙县", 1)
 
-    monkeypatch.setattr(intake, "params_yaml", lossy)
+    monkeypatch.setattr(reader, "params_yaml", lossy)
     out = tmp_path / "unit.yaml"
     with pytest.raises(WorkbookError) as err:
         import_workbook(filled["changsha_county_2022"], out)

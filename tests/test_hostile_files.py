@@ -16,8 +16,8 @@ import pytest
 
 from perfeval.cli import main
 from perfeval.errors import InputFileError, WorkbookError
-from perfeval.outputs.excel.book import MAX_PARTS, MAX_UNPACKED_BYTES, MAX_XML_PART_BYTES
-from perfeval.outputs.excel.intake import read_workbook
+from perfeval.intake.excel.book import MAX_PARTS, MAX_UNPACKED_BYTES, MAX_XML_PART_BYTES
+from perfeval.intake.excel.reader import read_workbook
 from perfeval.outputs.excel.template import export_workbook
 from perfeval.fileio import MAX_YAML_DEPTH, MAX_YAML_NODES, parse_yaml, read_yaml
 from perfeval.core.params import load_params
@@ -224,7 +224,7 @@ def test_the_bounds_leave_room_for_real_files():
     ("a..b", "is empty or already filled"),
 ])
 def test_a_hostile_parameter_path_is_named_by_its_cell(filled, tmp_path, path, words):
-    from perfeval.outputs.excel.layout import EXTRA, EXTRA_ROW
+    from perfeval.intake.excel.layout import EXTRA, EXTRA_ROW
 
     wb = openpyxl.load_workbook(io.BytesIO(filled))
     wb[EXTRA].cell(EXTRA_ROW + 50, 1).value = path
@@ -237,7 +237,7 @@ def test_a_hostile_parameter_path_is_named_by_its_cell(filled, tmp_path, path, w
 
 
 def test_a_parameter_path_may_start_a_list_at_position_0(filled, tmp_path):
-    from perfeval.outputs.excel.layout import EXTRA, EXTRA_ROW
+    from perfeval.intake.excel.layout import EXTRA, EXTRA_ROW
 
     wb = openpyxl.load_workbook(io.BytesIO(filled))
     wb[EXTRA].cell(EXTRA_ROW + 50, 1).value = "figures.project_items.0.amount.note"

@@ -29,9 +29,9 @@ from hypothesis import strategies as st
 from perfeval import load_params
 from perfeval.outputs.batch.jobs import unit_id_of
 from perfeval.errors import ParamsError, WorkbookError
-from perfeval.outputs.excel import intake
-from perfeval.outputs.excel.intake import import_workbook
-from perfeval.outputs.excel.layout import UNIT
+from perfeval.intake.excel import reader
+from perfeval.intake.excel.reader import import_workbook
+from perfeval.intake.excel.layout import UNIT
 from perfeval.core.params import RESERVED_NAMES, UNIT_ID
 from perfeval.outputs.index_page import INDEX_DIR
 
@@ -188,14 +188,15 @@ def test_no_html_output_carries_a_script_or_handler_from_a_unit(outputs):
         assert SCRIPT in text and FORMULA in text, path  # what the units wrote is shown as text, not dropped
 
 
-def test_summary_csv_has_no_field_a_spreadsheet_would_run(outputs):
-    text = (outputs / "summary.csv").read_text(encoding="utf-8-sig")
+@pytest.mark.parametrize("name, column", [("summary.csv", "单位名称"), ("summary_data.csv", "name")])
+def test_summary_csv_has_no_field_a_spreadsheet_would_run(outputs, name, column):
+    text = (outputs / name).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert len(rows) == 4
     fields = [f for row in rows[1:] for f in row]
     runnable = [f for f in fields if f.startswith(FORMULA_START) and not re.fullmatch(r"-?\d+(\.\d+)?", f)]
     assert runnable == []
-    names = [row[rows[0].index("name")] for row in rows[1:]]
+    names = [row[rows[0].index(column)] for row in rows[1:]]
     assert any(n.startswith("'=HYPERLINK") for n in names)  # the payload is there, defused by the quote
 
 
@@ -240,7 +241,7 @@ def test_an_id_that_would_steer_output_paths_is_refused_in_params_and_workbooks(
     cell.value = unit_id
     book = tmp_path / "unit.xlsx"
     wb.save(book)
-    monkeypatch.setattr(intake, "UNITS_DIR", tmp_path / "units")  # the default target, were the id accepted
+    monkeypatch.setattr(reader, "UNITS_DIR", tmp_path / "units")  # the default target, were the id accepted
     with pytest.raises(WorkbookError):
         import_workbook(book)
     assert not (tmp_path / "units").exists() and {p.name for p in tmp_path.iterdir()} == {"unit.yaml", "unit.xlsx"}

@@ -188,3 +188,12 @@ def test_the_appendix_gets_the_run_date_of_the_header():
     block = run_date()._repr_html_()
     assert fill_run_date(block, date(2024, 5, 31)) == '<p class="pe-note">运行日期：<span class="pe-run-date">2024年5月31日</span></p>'
     assert fill_run_date(block, None) == block  # not run by papermill: said so, not invented
+
+
+@pytest.mark.parametrize("banner, signed", [('<p class="pe-draft">草稿·未经核对</p>', False), ("<p>评价结论</p>", True)])
+def test_a_drafted_units_report_ends_with_no_signature_block(banner, signed):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
+        "display_data", data={"text/html": f"<h1>某单位</h1>{banner}"})])])
+    _, resources = nav.Navigation().preprocess(nb, {nav.RESOURCE: nav.PageOptions()})
+    footer = resources[nav.RESOURCE]["footer"]
+    assert ("签字</th>" in footer) == signed and ("草稿，不得签发" in footer) == (not signed)

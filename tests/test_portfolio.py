@@ -27,7 +27,7 @@ def test_units_table(results):
     changsha = table.loc["长沙县机关事务中心"]
     assert changsha["重算等次"] == "不予定级" and changsha["自评总分"] != changsha["自评总分"]  # NaN: not claimed
     assert changsha["重算总分"] != changsha["重算总分"]  # no total on 20 of 100 points ...
-    assert (changsha["已评分值"], changsha["其中核实"], changsha["总分下限"], changsha["总分上限"]) == (20, 0, 10, 90)
+    assert (changsha["已评分值"], changsha["其中核实"], changsha["总分下限"], changsha["总分上限"]) == (20, 0, 6, 90)
     assert yunxi["总分下限"] != yunxi["总分下限"]  # ... but its coverage and the range of totals; a graded unit has none
     liuyang = table.loc["浏阳市机关后勤服务中心"]
     assert liuyang["自评总分"] == 96 and liuyang["差异（自评−重算）"] != liuyang["差异（自评−重算）"]  # no basis: NaN
@@ -64,7 +64,7 @@ def test_comparability_is_said(results):
 def test_the_units_table_shows_no_grade_for_a_withheld_unit_but_its_range(results):
     html = display.units_block(results).to_html()
     changsha = next(row for row in html.split("<tr") if "长沙县机关事务中心" in row)
-    assert ">不予定级（总分可在 10–90）<" in changsha and ">20 / 100（核实 0）<" in changsha and "优" not in changsha
+    assert ">不予定级（总分可在 6–90）<" in changsha and ">20 / 100（核实 0）<" in changsha and "优" not in changsha
     yunxi = next(row for row in html.split("<tr") if "岳阳市云溪区" in row)
     assert ">96.96 · 优<" in yunxi and ">96 · 优（与重算不符）<" in yunxi
     assert "总分上限" not in html and ">重算总分 · 等次<" in html
@@ -111,3 +111,32 @@ def test_the_portfolio_notebook_narrates_and_the_library_computes():
     for cell in code:
         for construct in ("def ", "class ", "for ", "display(", "import pandas"):
             assert construct not in cell.source, cell.source
+
+
+@pytest.mark.parametrize("label", ["浏阳市机关后勤服务中心（机关事务）", "某（很长很长的括号内容超过十个字）单位",
+                                   "岳阳市云溪区机关事务服务中心", "“三公”经费控制率（预算口径）"])
+def test_labels_are_never_broken_inside_brackets(label):
+    for text in (*charts.wrap_label(label, 10).split("\n"), charts.short_label(label, 14).rstrip("…")):
+        depth = 0
+        for ch in text:
+            depth += (ch in charts.OPEN) - (ch in charts.CLOSE)
+            assert depth >= 0, text
+        assert depth == 0, text
+    assert charts.wrap_label(label, 10).replace("\n", "") == label
+
+
+def test_the_share_palette_reads_in_grey_print():
+    """Lightness rises steadily with the share, so the cells order the same in grey and to a colour-blind reader."""
+    from matplotlib import colormaps
+
+    cmap = colormaps[charts.SHARE_CMAP]
+    grey = [0.299 * r + 0.587 * g + 0.114 * b for r, g, b, _ in (cmap(x / 10) for x in range(11))]
+    assert all(a > b for a, b in zip(grey, grey[1:]))  # light for a low share, dark for a high one
+
+
+def test_unit_names_link_to_their_reports_and_the_verdict_stands_beside_them(results):
+    html = display.units_block(results).to_html()
+    for r in results:
+        assert f'<a href="units/{r.unit.id}/{r.unit.id}.html">{r.unit.name}</a>' in html
+    heads = [c for c in units_table(results).columns if c not in display.FOLDED]
+    assert heads[:3] == ["单位", "重算总分", "自评总分"]

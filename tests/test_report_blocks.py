@@ -100,7 +100,7 @@ def test_title_cards_give_the_verdict_first():
     assert '<div class="pe-v">优（96.96 分）</div>' in yunxi
     assert "重算总分，百分制；全部依据单位自述，未经核实" in yunxi  # a grade says what it rests on: no point verified
     changsha = report.title(report.load_report(CHANGSHA))._repr_html_()
-    assert '<div class="pe-v">不予定级</div>' in changsha and "总分可在 10–90 分之间" in changsha
+    assert '<div class="pe-v">不予定级</div>' in changsha and "总分可在 6–90 分之间" in changsha
     assert "20 / 100 分" in changsha and "核实 0 · 单位自述 20 · 未评 80" in changsha
 
 
@@ -111,15 +111,48 @@ def test_every_inconsistency_is_said_once_under_its_root_cause(unit):
 
     from perfeval.checks import every_finding
 
+    from perfeval.outputs.report.rootcauses import plain, sources_of
+
     rep = report.load_report(unit)
     html = report.problems(rep)._repr_html_()
     assert html.count('<p class="pe-problem">') == sum(rep.result.findings_by_severity.values())
-    for finding in every_finding(rep.unit):
-        assert html.count(escape(finding.message, quote=True)) == 1, finding.message
+    sources = sources_of(rep.result)
+    for finding in every_finding(rep.unit):  # its words once, its sources in 数据及出处
+        assert html.count(escape(plain(finding.message, sources), quote=True)) == 1, finding.message
 
 
-def test_changsha_counts_its_two_root_causes_as_errors():
+@pytest.mark.parametrize("unit", [CHANGSHA, YUNXI], ids=lambda p: p.stem)
+def test_a_finding_quotes_each_source_once_and_the_conclusion_cuts_no_bracket(unit):
+    from perfeval.outputs.report import rootcauses, verdict
+
+    rep = report.load_report(unit)
+    for p in rootcauses.problems(rep.result):
+        assert p.evidence.count("（出处：") == len({e.split("（出处：")[1] for e in p.evidence.split("；")
+                                                   if "（出处：" in e})
+        assert not any(s in p.text for s in rootcauses.sources_of(rep.result) if len(s) > 12), p.text
+    said = verdict.main_problems(rep.result)
+    assert said.count("（") == said.count("）") and said.count("“") == said.count("”")
+
+
+def test_changsha_counts_its_root_causes_by_severity():
     rep = report.load_report(CHANGSHA)
-    assert rep.result.findings_by_severity["error"] == 2
+    assert rep.result.findings_by_severity["error"] == 1  # 预算调整 vs 年中调减 is an unexplained difference (issue 20)
     title = report.title(rep)._repr_html_()
-    assert "错误 2 · 警示 3 · 提示 3" in title
+    assert "错误 1 · 警示 6 · 提示 4" in title
+
+
+@pytest.mark.parametrize("claimed, grade, red", [(99, "优", True), (90, "优", False), (96.96, "良", False)])
+def test_the_claim_card_is_red_only_when_the_unit_claims_more_than_the_recomputation(unit_copy, claimed, grade, red):
+    def claim(d):
+        d["claims"]["total"], d["claims"]["grade"] = claimed, grade
+    rep = report.load_report(unit_copy(YUNXI, claim))  # recomputed 96.96, 优
+    card = report.title(rep)._repr_html_().split("单位自评")[0].rsplit('<div class="pe-card', 1)[1]
+    assert (" pe-alert" in card) == red
+
+
+def test_a_qualitative_rows_value_is_said_as_a_judgement():
+    rep = report.load_report(YUNXI)
+    frame = report.tables.score_frame(rep).set_index("三级指标")
+    assert frame.loc["党建工作", "定性"] and not frame.loc["主题党日活动", "定性"]
+    html = report.scores(rep).to_html()
+    assert "定性，得分率 100%" in html

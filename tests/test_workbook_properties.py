@@ -30,10 +30,10 @@ from openpyxl.utils import get_column_letter
 import pytest
 
 from perfeval.errors import ParamsError, WorkbookError
-from perfeval.outputs.excel.cells import QUALIFIER_CHOICES, CellProblem, read_cell
-from perfeval.outputs.excel.datapath import get_in
-from perfeval.outputs.excel.intake import import_workbook
-from perfeval.outputs.excel.layout import TABLES, fields_and_labels
+from perfeval.intake.excel.cells import QUALIFIER_CHOICES, CellProblem, read_cell
+from perfeval.intake.excel.datapath import get_in
+from perfeval.intake.excel.reader import import_workbook
+from perfeval.intake.excel.layout import TABLES, fields_and_labels
 from perfeval.outputs.excel.template import build_workbook, differences, export_workbook, workbook_bytes
 from perfeval.core.framework import load_framework
 from perfeval.fileio import dump_yaml

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from .checks import Finding, run_checks
 from .core.engine import CLAIM_LABEL, ScoredUnit, ScoreRow, load_unit
 from .core.figures import COLUMNS, LINES, SCALARS, label_of, unit_of
-from .core.numbers import round_half_up
+from .core.numbers import points, round_half_up
 from .core.params import figure_at
 from .core.sensitivity import Reading, sensitivity
 
@@ -24,6 +24,16 @@ class Out(BaseModel):
     """Base of the result's records: plain data, unknown fields kept out, read back as written."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+def graded_total(total_on_100: float | None, total_range: tuple[float, float] | None) -> str:
+    """The total a grade stands on, as a sentence says it: '96.96 分', or over the range it holds for when part of
+    the framework is unassessed ('可能总分 91–96 分'): a scaled part total is never called 总分."""
+    if total_on_100 is not None:
+        return f"{points(total_on_100)} 分"
+    if total_range is not None:
+        return f"可能总分 {points(total_range[0])}–{points(total_range[1])} 分"
+    return "—"
 
 
 def _r(x: float | None, places: int = 2) -> float | None:
@@ -50,6 +60,7 @@ class FrameworkOut(Out):
     name: str
     source: str
     total: float
+    budget_scope: str | None = None  # what its budget rates are defined on (部门（单位）整体预算)
 
 
 class CoverageOut(Out):
@@ -220,11 +231,15 @@ class UnitResult(Out):
     params_file: str
     money_unit: str = "万元"
     total: float
-    total_on_100: float | None
+    total_on_100: float | None  # only when every applicable point is assessed: never a scaled part total
     total_range: tuple[float, float] | None
     grade: str | None
     grade_withheld_reason: str | None
     coverage: CoverageOut
+    assessed_rate: float | None = None  # 已评指标得分率 (%): points earned ÷ points assessed × 100
+    grade_basis: str | None = None  # why the grade holds (complete total, range in one band, declared lower bound)
+    budget_scope: str | None = None  # what the unit's budget figures cover, as its documents say (None: not said)
+    budget_scope_differs: bool = False  # the framework defines its budget rates on another scope
     claimed: ClaimOut
     indicators: list[IndicatorOut]
     findings: list[FindingOut]
@@ -314,9 +329,13 @@ def unit_result(unit: ScoredUnit, findings: list[Finding], readings: list[Readin
     return UnitResult(
         unit=UnitOut(id=u.id, name=u.name, region=u.region, year=u.year, budget_code=u.budget_code, kind=u.kind,
                      document=u.document, series=u.series_key, drafted_from=unit.params.drafted_from),
-        framework=FrameworkOut(id=fw.id, name=fw.name, source=fw.source, total=fw.total),
+        framework=FrameworkOut(id=fw.id, name=fw.name, source=fw.source, total=fw.total, budget_scope=fw.budget_scope.label if fw.budget_scope else None),
+        budget_scope=unit.params.figures.budget_scope,
+        budget_scope_differs=bool(unit.params.figures.budget_scope and fw.budget_scope
+                                  and not fw.budget_scope.covers(unit.params.figures.budget_scope)),
         params_file=str(unit.file), total=round_half_up(s.total, 2), total_on_100=_r(s.total_on_100),
         total_range=s.total_range, grade=s.grade, grade_withheld_reason=s.grade_withheld_reason,
+        assessed_rate=_r(s.assessed_rate), grade_basis=s.grade_basis,
         coverage=CoverageOut(applicable=_r(cov.applicable), assessed=_r(cov.assessed), verified=_r(cov.verified),
                              self_reported=_r(cov.self_reported), not_assessed=_r(cov.not_assessed),
                              not_applicable=_r(cov.not_applicable)),

@@ -18,7 +18,10 @@ ITEM_NOTES = ("依据：", "已核实：", "评价人员酌情给分")  # notes 
 STATUS_LABEL = {"scored": "已评分", "partly": "部分评分", "not_assessed": "未评（资料未载明）",
                 "not_applicable": "不适用"}
 UNSCORABLE_LABEL = "未评（数据不可比）"  # the documents state it, but not in a form the rule can score
-CLAIM_LABEL = {"confirmed": "经复核一致", "contradicted": "与重算不符", "unverifiable": "无法复核"}
+UNSET_RULE = "personalised_unset"  # the rule type of a framework row the unit set no indicator of its own under
+UNSET_LABEL = {"not_assessed": "未评（未设置个性化指标）", "not_applicable": "未设置（单位已设置同类其他指标）"}
+CLAIM_LABEL = {"confirmed": "经复核一致", "contradicted": "与重算不符", "unverifiable": "无法复核",
+               "absent": "未自评（报告未给出自评总分）"}
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ class ScoreRow:
         """The status as a reader takes it: a row left unscored although stated is not 资料未载明."""
         if self.status == "not_assessed" and self.parts and all(p.unscorable for p in self.parts):
             return UNSCORABLE_LABEL
+        if self.unset:
+            return UNSET_LABEL[self.status]
         return STATUS_LABEL[self.status]
 
     @property
@@ -69,6 +74,17 @@ class ScoreRow:
     def scale(self) -> float:
         """Effective over printed weight: rows rescaled to their header score on another scale than printed."""
         return self.effective_weight / self.weight if self.weight else 1.0
+
+    @property
+    def unset(self) -> bool:
+        """A row of the printed framework under which the unit set no indicator of its own."""
+        return self.rule_type == UNSET_RULE
+
+    @property
+    def open_vetoes(self) -> tuple[str, ...]:
+        """Veto items not assessed: any of them found failing would zero the whole row (重复申报、虚报冒领 …)."""
+        return tuple(p.label for p in self.parts if p.can_veto and p.score is None) if not any(
+            p.veto for p in self.parts) else ()
 
 
 @dataclass(frozen=True)
@@ -102,10 +118,12 @@ class ScoreSheet:
     rows: tuple[ScoreRow, ...]
     total: float
     coverage: Coverage
-    total_on_100: float | None
+    total_on_100: float | None  # the total on the framework's scale: only when every applicable point is assessed
     total_range: tuple[float, float] | None
     grade: str | None
     grade_withheld_reason: str | None
+    assessed_rate: float | None  # 已评指标得分率: points earned ÷ points assessed × 100 (%), never a total
+    grade_basis: str | None  # why the grade holds: a complete total, a range within one band, or its lower bound
     claimed_total: float | None
     claimed_grade: str | None
     claim_status: str | None
@@ -245,6 +263,8 @@ def _describe(target) -> str | None:  # noqa: ANN001 - a Target or Actual
         return None
     if target.value is not None:
         op = getattr(target, "op", None) or ""
+        if target.unit == "%":  # a rate the unit wrote, as written: 6.2%, not 6.20%
+            return f"{op}{numbers.stated(target.value)}%"
         return f"{op}{numbers.with_unit(target.value, target.unit)}"  # money at two decimals, as every output prints it
     return target.text
 
@@ -336,10 +356,19 @@ class _Scorer:
         for p in parts:  # readings relied on and what the figures cover reach the row; a judgement's sources stay with it
             notes += [n for n in p.notes if n not in notes and not n.startswith(ITEM_NOTES)]
         first = next((p for p in parts if p.value is not None), None)
+        if any(i.path.startswith("budget.") for p in parts for i in p.inputs):
+            notes.append(self.budget_scope_note())
         return ScoreRow(**base, effective_weight=effective, score=score, assessed_points=assessed,
                         verified_points=verified, status="scored" if veto else _status(parts),
                         value=first.value if first else None, value_unit=first.value_unit if first else "",
                         parts=tuple(parts), notes=tuple(notes))
+
+    def budget_scope_note(self) -> str:
+        """What the row's budget figures cover, beside what the framework defines them on."""
+        unit, framework = self.params.figures.budget_scope, self.fw.budget_scope
+        if unit is None:
+            return f"预算范围：报告未说明，按评价框架所定（{framework.label}）计" if framework else "预算范围：报告未说明"
+        return f"预算范围：{unit}" + (f"；评价框架定义为{framework.label}" if framework and not framework.covers(unit) else "")
 
     def personal_rows(self, top: Node, node: Node, scale: float) -> list[ScoreRow]:
         out = []
@@ -366,6 +395,26 @@ class _Scorer:
                                 value_unit=part.value_unit, parts=(part,), notes=tuple(notes) + part.notes))
         return out
 
+    def unset_row(self, ancestors: tuple[Node, ...], node: Node) -> ScoreRow:
+        """A row of the printed framework under which the unit set no indicator of its own (经济效益 where the
+        framework says 有选择的进行设置): shown with its status, so the sheet lists every row of the framework.
+
+        Its points are those the framework gives it (its weight, or its equal share of the blank weights of its
+        parent) when the unit set no indicator beside it either, so the rows add up to what the framework prints;
+        when the unit chose another kind beside it, that choice carries the points and this row carries none."""
+        parent = ancestors[-1] if ancestors else None
+        kinds = [n for n in (parent.children if parent else [node]) if n.personalised]
+        chosen = any(_row_matches(n, r) for n in kinds for r in self.params.indicators)
+        effective = 0.0 if chosen else node.weight if node.weight is not None else _equal_share(parent, node)
+        why = ("单位已选择设置同类的其他指标，本项未设置" if chosen else
+               "单位未设置该类个性化指标，资料未载明，其分值计入未评")
+        return ScoreRow(id=node.id, level1=ancestors[0].name if ancestors else node.name,
+                        level2=parent.name if len(ancestors) > 1 else node.name, name=node.name, weight=node.weight,
+                        effective_weight=effective, criteria_max=None, score=None, assessed_points=0.0,
+                        verified_points=0.0, status="not_applicable" if chosen else "not_assessed", value=None,
+                        value_unit="", claimed_score=None, rule="单位自设指标（个性化指标）", rule_type=UNSET_RULE, notes=(why,), personalised=True,
+                        role=node.role)
+
     def header_scale(self, top: Node) -> float:
         """Rows under a level-1 header whose weights do not add up to it: rescaled to it, or as given."""
         rows = [r for r in self.params.indicators if any(_row_matches(n, r) for n in top.leaves())]
@@ -387,8 +436,16 @@ class _Scorer:
                 if node.personalised is None:
                     out.append(self.rule_row(ancestors or (node,), node))
                 else:
-                    out += self.personal_rows(top, node, scale)
+                    out += self.personal_rows(top, node, scale) or [self.unset_row(ancestors, node)]
         return out
+
+
+def _equal_share(parent: Node | None, node: Node) -> float:
+    """A row without a weight: its equal share of what its parent's weight leaves after the rows that have one."""
+    if parent is None or parent.weight is None:
+        return 0.0
+    blank = [s for s in parent.children if s.weight is None]
+    return max(0.0, parent.weight - sum(s.weight or 0 for s in parent.children)) / len(blank) if node in blank else 0.0
 
 
 def _value_at(params: UnitParams, path: str) -> str:
@@ -406,35 +463,65 @@ def _coverage(fw: Framework, rows: list[ScoreRow], as_given: bool) -> Coverage:
                     not_applicable=sum(r.effective_weight for r in rows if r.status == "not_applicable"))
 
 
-def _verdict(fw: Framework, total: float, cov: Coverage, grade_option: Option, places: int,
-             claimed: float | None) -> tuple[float | None, tuple[float, float] | None, str | None, str | None, str | None]:
-    """(total on 100, range of totals, grade, why withheld, status of the claimed total)."""
+@dataclass(frozen=True)
+class Verdict:
+    """What the evidence supports: the total on 100 (complete only), the range of totals, the grade or why not."""
+
+    total_on_100: float | None
+    total_range: tuple[float, float] | None
+    grade: str | None
+    withheld: str | None
+    assessed_rate: float | None
+    basis: str | None
+    claim_status: str | None
+
+
+def _claim_status(claimed: float | None, span: tuple[float, float], on_100: float | None) -> str | None:
+    """confirmed, contradicted (outside every possible total, at the claim's own precision), unverifiable, or absent
+    (a self-evaluation that gives no total is incomplete, and says so)."""
+    if claimed is None:
+        return "absent"
+    tol = min(0.005, 0.5 * 10.0 ** -numbers.decimals(claimed))  # 100.001 is a claim to the thousandth
+    if claimed < span[0] - tol or claimed > span[1] + tol:
+        return "contradicted"
+    if on_100 is None:
+        return "unverifiable"
+    return "confirmed" if abs(on_100 - claimed) < 0.005 else "contradicted"
+
+
+def _verdict(fw: Framework, rows: list[ScoreRow], total: float, cov: Coverage, grade_option: Option, places: int,
+             claimed: float | None) -> Verdict:
+    """The verdict: a grade only when every total the unassessed points allow falls in one band (or, where the
+    framework declares it, on the lowest of them); an unassessed veto item can zero its indicator, so it lowers the
+    range by the points that indicator earned."""
     if cov.applicable <= 0:
-        return None, None, None, "没有适用的指标", None if claimed is None else "unverifiable"
+        return Verdict(None, None, None, "没有适用的指标", None, None, "absent" if claimed is None else "unverifiable")
     scale = fw.total / cov.applicable
-    low = numbers.round_half_up(total * scale, places)
+    at_stake = sum(r.score or 0.0 for r in rows if r.open_vetoes)
+    low = numbers.round_half_up(max(0.0, total - at_stake) * scale, places)
     high = numbers.round_half_up(min(cov.applicable, total + cov.not_assessed) * scale, places)
-    on_100 = numbers.round_half_up(total / cov.assessed * fw.total, places) if cov.assessed > 0 else None
-    complete = cov.not_assessed <= 1e-6
+    complete = cov.not_assessed <= 1e-6 and at_stake == 0
+    on_100 = numbers.round_half_up(total * scale, places) if complete else None
+    rate = numbers.round_half_up(total / cov.assessed * 100, places) if cov.assessed > 0 else None
     v = fw.verdict
-    reason = None
+    reason, basis, grade = None, None, None
+    lowest, highest = grade_of(low, grade_option), grade_of(high, grade_option)
     if cov.assessed_share + 1e-9 < v.min_assessed_share:
         reason = (f"可评分值不足：已评 {_p(cov.assessed)} 分，占应评 {_p(cov.applicable)} 分的 "
                   f"{_p(cov.assessed_share * 100)}%，低于评价框架要求的 {_p(v.min_assessed_share * 100)}%")
     elif cov.applicable and cov.verified / cov.applicable + 1e-9 < v.min_verified_share:
         reason = (f"经核实的分值不足：核实 {_p(cov.verified)} 分，低于评价框架要求的应评分值的 "
                   f"{_p(v.min_verified_share * 100)}%")
-    grade = None if reason or on_100 is None else grade_of(on_100, grade_option)
-    status = None
-    if claimed is not None:
-        outside = claimed < low - 0.005 or claimed > high + 0.005
-        if outside or (complete and on_100 is not None and abs(on_100 - claimed) >= 0.005):
-            status = "contradicted"
-        elif complete:
-            status = "confirmed"
-        else:
-            status = "unverifiable"
-    return on_100, (low, high), grade, reason, status
+    elif complete:
+        grade, basis = grade_of(on_100, grade_option), f"全部应评分值均已评分，总分 {_p(on_100)} 分"  # type: ignore[arg-type]
+    elif lowest == highest:
+        grade, basis = lowest, f"未评部分无论得分多少，可能总分 {_p(low)}–{_p(high)} 分都在“{lowest}”等次内"
+    elif v.grade_on == "lower_bound":
+        grade, basis = lowest, f"按评价框架规定以可能总分下限 {_p(low)} 分定级（可能总分 {_p(low)}–{_p(high)} 分）"
+    else:
+        reason = (f"可能总分 {_p(low)}–{_p(high)} 分跨越“{highest}”至“{lowest}”等次，未评部分的得分决定等次，"
+                  "不能据已评部分定级")
+    return Verdict(on_100, (low, high), grade, reason, rate, basis, _claim_status(claimed, (low, high), on_100))
 
 
 def _p(x: float) -> str:
@@ -449,11 +536,12 @@ def score_with(params: UnitParams, fw: Framework, chosen: dict[str, str], file: 
     total = numbers.round_half_up(sum(x.score for x in rows if x.score is not None), fw.score_places)
     cov = _coverage(fw, rows, chosen.get("row_weight_mismatch") == "as_given")
     grade_option = r.option("grade_bands")
-    on_100, span, grade, reason, status = _verdict(fw, total, cov, grade_option, fw.score_places, params.claims.total)
+    v = _verdict(fw, rows, total, cov, grade_option, fw.score_places, params.claims.total)
     return ScoreSheet(
-        unit=params.unit, framework=fw, rows=tuple(rows), total=total, coverage=cov, total_on_100=on_100,
-        total_range=span, grade=grade, grade_withheld_reason=reason, claimed_total=params.claims.total,
-        claimed_grade=params.claims.grade, claim_status=status, readings=chosen,
+        unit=params.unit, framework=fw, rows=tuple(rows), total=total, coverage=cov, total_on_100=v.total_on_100,
+        total_range=v.total_range, grade=v.grade, grade_withheld_reason=v.withheld, assessed_rate=v.assessed_rate,
+        grade_basis=v.basis, claimed_total=params.claims.total, claimed_grade=params.claims.grade,
+        claim_status=v.claim_status, readings=chosen,
         readings_used=tuple(k for k in chosen if k in r.used), lint=tuple(scorer.lint))
 
 

@@ -357,8 +357,6 @@ def _tag(data: Any) -> str | None:
     return getattr(data, "op", None)
 
 
-MEASURE_OPS = ("figure", "const", "ratio", "change", "sum", "diff", "default", "choose")
-
 Measure = Annotated[
     Union[Annotated[FigureRef, Tag("figure")], Annotated[Const, Tag("const")], Annotated[Ratio, Tag("ratio")],
           Annotated[Change, Tag("change")], Annotated[Sum, Tag("sum")], Annotated[Diff, Tag("diff")],

@@ -53,6 +53,7 @@ class PartResult:
     veto: bool = False
     veto_note: str = ""
     basis: str = "self_reported"
+    can_veto: bool = False  # a veto item: found failing, it zeroes the whole indicator (so unassessed, it might)
     denominator: Denominator | None = None
     unscorable: bool = False  # stated, but not scorable as stated (a target and an actual that cannot be compared)
 
@@ -463,7 +464,7 @@ class Checklist(RuleBase):
             veto = item.veto and got == 0.0 and case is not None
             out.append(PartResult(item.id, item.label, item.points, got, item.rule_text(), notes=tuple(notes),
                                   veto=veto, veto_note=f"“{item.label}”发现不符，按评分标准本指标全部扣除" if veto else "",
-                                  basis=case.basis if case else "self_reported"))
+                                  basis=case.basis if case else "self_reported", can_veto=item.veto))
         return out
 
 

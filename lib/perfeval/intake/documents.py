@@ -82,7 +82,7 @@ def txt_items(path: Path) -> Iterator[str | Row]:
 # ---------------------------------------------------------------- .docx
 
 def _open_zip(path: Path, data: bytes, what: str) -> None:
-    from ..outputs.excel.book import archive_too_big  # imports openpyxl: only a .docx needs it
+    from .excel.book import archive_too_big  # imports openpyxl: only a .docx needs it
 
     if data.startswith(_OLE):
         raise fail(path, f"is password-protected or an old binary Word file; save it as {what} without a password")

@@ -16,10 +16,9 @@ from typing import Any, Callable, Literal, Sequence
 
 from ..fmt import DASH, points, stated
 from ..paths import TEMPLATES_DIR
-from ..result import DRAFT_MARK, UnitResult
+from ..result import DRAFT_MARK, UnitResult, graded_total
 from ..safetext import inert
-from .batch.status import OK, UnitRun
-from .batch.summaries import Entry
+from .store import OK, Entry, UnitRun
 from .framework_page import page_href
 
 CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", "status", "reason", "total",
@@ -27,6 +26,18 @@ CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", 
                "assessed_points", "verified_points", "self_reported_points", "claimed_total", "claimed_grade",
                "claim_status", "findings_error", "findings_warning", "findings_info", "report", "result", "notebook",
                "drafted_from", "review"]
+
+# summary.csv, for officials in Excel/WPS: each column under its Chinese heading (summary_data.csv keeps the ids)
+CSV_HEADINGS = {
+    "unit_id": "单位编号", "name": "单位名称", "region": "地区", "year": "年度", "budget_code": "预算编码",
+    "framework": "评价框架", "status": "状态", "reason": "原因", "total": "重算总分（已评部分）",
+    "total_on_100": "重算总分（百分制）", "total_min": "总分可能下限", "total_max": "总分可能上限", "grade": "重算等次",
+    "grade_withheld_reason": "不予定级的原因", "applicable_points": "应评分值", "assessed_points": "已评分值",
+    "verified_points": "其中经核实", "self_reported_points": "其中依据单位自述", "claimed_total": "自评总分",
+    "claimed_grade": "自评等次", "claim_status": "自评复核", "findings_error": "错误（个）", "findings_warning": "警示（个）",
+    "findings_info": "提示（个）", "report": "报告", "result": "单位结果文件", "notebook": "执行记录",
+    "drafted_from": "草稿所据报告", "review": "核对页"}
+STATUS_WORD = {OK: "已生成"}  # any other status: 失败
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
@@ -64,7 +75,8 @@ def rows(entries: Sequence[Entry]) -> list[dict[str, Any]]:
             c = r.coverage
             row.update(
                 name=r.unit.name, region=r.unit.region, year=r.unit.year, budget_code=r.unit.budget_code or "",
-                framework=r.framework.name, total=_n(r.total), total_on_100=_n(r.total_on_100),
+                framework=r.framework.name, total=_n(r.total),
+                total_on_100=_n(r.total_on_100) if r.total_on_100 is not None else "",
                 total_min=_n(r.total_range[0]) if r.total_range else "",
                 total_max=_n(r.total_range[1]) if r.total_range else "",
                 grade=r.grade or "", grade_withheld_reason=r.grade_withheld_reason or "",
@@ -92,15 +104,27 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
-def summary_csv(entries: Sequence[Entry]) -> str:
-    """The index as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese correctly); texts quoted,
-    counts and years as numbers."""
+def _csv(records: Sequence[dict[str, Any]], fields: Sequence[str]) -> str:
+    """Records as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese correctly); texts quoted, counts
+    and years as numbers."""
     buf = io.StringIO()
     # every text quoted: a line break in a name (CR, which csv leaves bare under "\n", U+2028 …) stays in its field
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writeheader()
-    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows(entries))
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in records)
     return "\ufeff" + buf.getvalue()
+
+
+def summary_csv(entries: Sequence[Entry]) -> str:
+    """summary.csv: the index for officials, Chinese headings and words (已生成/失败)."""
+    said = [{CSV_HEADINGS[k]: (STATUS_WORD.get(v, "失败") if k == "status" else v) for k, v in row.items()}
+            for row in rows(entries)]
+    return _csv(said, [CSV_HEADINGS[c] for c in CSV_COLUMNS])
+
+
+def data_csv(entries: Sequence[Entry]) -> str:
+    """summary_data.csv: the same rows under stable ids (unit_id, status ok/failed …) for programs."""
+    return _csv(rows(entries), CSV_COLUMNS)
 
 
 # --- the page ----------------------------------------------------------------------------------------------
@@ -127,8 +151,8 @@ def _result(e: Entry) -> UnitResult | None:
 
 def _unit(e: Entry) -> str:
     run, r = e
-    name = r.unit.name if r else ""
-    cell = f"{escape(name)}<br><span class='muted'>{escape(run.unit_id)}</span>" if name else escape(run.unit_id)
+    name = (r.unit.name if r else "") or run.unit_id  # the id only when no result names the unit
+    cell = _a(run.report, name) if run.status == OK and run.report else escape(name)
     return cell + (f"<span class='reason'>{DRAFT_MARK}</span>" if drafted_from(e) else "")
 
 
@@ -150,7 +174,7 @@ def _verdict(e: Entry) -> str:
     if r is None:
         return DASH
     if r.grade:
-        return f"{points(r.total_on_100)} · {escape(r.grade)}"
+        return f"{escape(graded_total(r.total_on_100, r.total_range))} · {escape(r.grade)}"
     span = r.total_range
     where = f"<span class='reason'>总分可在 {points(span[0])}–{points(span[1])} 之间</span>" if span else ""
     return f"不予定级{where}"
@@ -162,7 +186,9 @@ def _claimed(e: Entry) -> str:
         return DASH
     total = DASH if r.claimed.total is None else stated(r.claimed.total)
     status = f"<span class='reason'>{escape(r.claimed.status_label)}</span>" if r.claimed.status_label else ""
-    return f"{total} · {escape(r.claimed.grade or '未载明')}{status}"
+    if r.claimed.total is None and not r.claimed.grade:
+        return f"未载明{status}"  # neither a total nor a grade: one word, not “— · 未载明”
+    return f"{total} · {escape(r.claimed.grade or '等次未载明')}{status}"
 
 
 def _errors(e: Entry) -> int:
@@ -212,7 +238,7 @@ def _a(path: str | None, text: str) -> str:
 
 def _link(e: Entry) -> str:
     run = e[0]
-    main = _a(run.report, "打开报告") if run.status == OK else _a(run.notebook, "执行记录（ipynb）")
+    main = _a(run.report, "打开报告") if run.status == OK else _a(run.notebook, "执行记录")
     return "<br>".join(x for x in (main, _a(review_page(e), "核对页")) if x)  # one per line: the column stays narrow
 
 
@@ -220,15 +246,15 @@ def _of_result(get: Callable[[UnitResult], float | str | None]) -> Callable[[Ent
     return lambda e: None if _result(e) is None else get(_result(e))  # type: ignore[arg-type]
 
 
-COLUMNS: tuple[Column, ...] = (
+COLUMNS: tuple[Column, ...] = (  # the verdict and the claim beside the unit: on a phone they are in the first screen
     Column("单位", _unit, "text", lambda e: (e[1].unit.name if e[1] else "") or e[0].unit_id, css="unit"),
+    Column("重算总分 · 等次", _verdict, "number", _of_result(lambda r: r.total_on_100 if r.grade else None),
+           _verdict_word, css="num verdict"),
+    Column("自评总分 · 等次", _claimed, "number", _of_result(lambda r: r.claimed.total),
+           lambda e: (_result(e).claimed.status_label or "未载明") if _result(e) else "无", css="num claim"),
     Column("年度", lambda e: escape(str(e[1].unit.year)) if _result(e) else DASH, "number",
            _of_result(lambda r: r.unit.year), lambda e: str(e[1].unit.year) if _result(e) else "无", css="num"),
     Column("已评 / 应评分值", _coverage, "number", _of_result(lambda r: r.coverage.assessed), css="num"),
-    Column("重算总分 · 等次", _verdict, "number", _of_result(lambda r: r.total_on_100 if r.grade else None),
-           _verdict_word, css="num"),
-    Column("自评总分 · 等次", _claimed, "number", _of_result(lambda r: r.claimed.total),
-           lambda e: (_result(e).claimed.status_label or "未载明") if _result(e) else "无", css="num"),
     Column("评价框架", _framework, "text", _framework_name, lambda e: _framework_name(e) or "无", css="framework"),
     Column("审计发现", _findings, "number", lambda e: _errors(e) if _result(e) else None,
            lambda e: ("有错误" if _errors(e) else "无错误") if _result(e) else "无", css="findings"),
@@ -260,7 +286,7 @@ def _cell(c: Column, e: Entry) -> str:
 
 def _row(e: Entry) -> str:
     classes = " ".join(c for c, on in (("has-error", _errors(e) > 0), ("failed", e[0].status != OK)) if on)
-    return f"<tr class='{classes}'>{''.join(_cell(c, e) for c in COLUMNS)}</tr>"
+    return f"<tr class='{classes}' data-unit='{_attr(e[0].unit_id)}'>{''.join(_cell(c, e) for c in COLUMNS)}</tr>"
 
 
 def _extras_html(extras: Sequence[tuple[str, str]]) -> str:
@@ -303,8 +329,9 @@ def index_html(entries: Sequence[Entry], extras: Sequence[tuple[str, str]] = ())
     flagged = sum(_errors(e) > 0 for e in ordered)
     confirmed = [e for e in ordered if not drafted_from(e)]
     drafted = [e for e in ordered if drafted_from(e)]
-    apart = (f"<h2>{DRAFT_MARK}（{len(drafted)} 个单位）</h2>\n<p class='lead'>这些单位的参数由 perfeval draft 从其自评报告"
-             f"读出，尚未经评价人员核对；“核对页”逐项列出读出的数据及其原句。</p>\n{_table(drafted, 'units-drafted')}"
+    apart = (f"<h2>{DRAFT_MARK}（{len(drafted)} 个单位）</h2>\n<p class='lead'>这些单位的数据从其自评报告的文本"
+             f"自动读出，尚未经评价人员核对，其报告只供初步筛查；在“核对页”逐项对照原句核对，保存核对后的参数文件"
+             f"再重新生成报告。</p>\n{_table(drafted, 'units-drafted')}"
              if drafted else "")
     css = (INDEX_DIR / "index.css").read_text(encoding="utf-8")
     script = (INDEX_DIR / "index.js").read_text(encoding="utf-8")

@@ -211,6 +211,12 @@ SIGN_OFF = ('<section class="pe-signoff" aria-label="复核签字"><p class="pe-
             "</tbody></table></section>")
 
 
+DRAFT_SIGN_OFF = ('<section class="pe-signoff pe-signoff-draft" aria-label="复核签字">'
+                  '<p class="pe-signoff-title">草稿，不得签发</p><p>本报告的数据尚未经评价人员逐项核对。'
+                  '在核对页核对草稿、保存核对后的参数文件并重新生成报告后，方可复核签发。</p></section>')
+DRAFTED = 'class="pe-draft"'  # the banner a drafted unit's report carries under its title
+
+
 def _html_outputs(cell: Any) -> list[dict]:
     return [o for o in cell.get("outputs", []) if "text/html" in o.get("data", {})]
 
@@ -232,6 +238,7 @@ class Navigation(Preprocessor):
             return nb, resources
         counters = _Counters()
         toc_after = -1
+        drafted = False
         day = run_date(nb)
         for i, cell in enumerate(nb.cells):
             if cell.cell_type == "markdown":
@@ -241,8 +248,9 @@ class Navigation(Preprocessor):
                 fragment = print_copies(number_tables(number_figures(fragment, counters), counters))
                 fragment = fill_run_date(fragment, day)
                 output["data"]["text/html"] = fragment
+                drafted = drafted or DRAFTED in fragment
                 if toc_after < 0 and "<h1" in fragment:
                     toc_after = i
         resources[RESOURCE] = {"header": header_html(options, day), "toc": toc_html(counters.sections),
-                               "toc_after": toc_after, "footer": SIGN_OFF if options.sign_off else ""}
+                               "toc_after": toc_after, "footer": (DRAFT_SIGN_OFF if drafted else SIGN_OFF) if options.sign_off else ""}
         return nb, resources

@@ -1,15 +1,14 @@
-"""The Excel round trip: intake templates, reading a filled workbook into params, and the summary workbook.
+"""Workbooks written for people: the blank intake template, a unit exported as a filled one, the summary workbook.
 
-Names are imported on first use: a module that needs only the bounded zip reading of .book (perfeval draft reading
-a .docx) does not pay for the intake, the templates and the summary workbook.
+Reading a filled workbook back into params is the intake's (perfeval.intake.excel), whose layout and cell kinds the
+template writer builds on. Names are imported on first use: the command line pays only for what it writes.
 """
 from __future__ import annotations
 
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-_EXPORTS = {"import_workbook": "intake", "read_workbook": "intake", "write_summary_workbook": "summary",
-            "export_workbook": "template", "write_template": "template"}
+_EXPORTS = {"write_summary_workbook": "summary", "export_workbook": "template", "write_template": "template"}
 
 __all__ = sorted(_EXPORTS)
 
@@ -23,6 +22,5 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
-    from .intake import import_workbook, read_workbook
     from .summary import write_summary_workbook
     from .template import export_workbook, write_template

@@ -6,7 +6,7 @@ from typing import Iterable
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .cells import display_width
+from ...intake.excel.cells import display_width
 
 FONT_NAME = "等线"  # Excel's default CJK font on Chinese Windows; WPS maps it too
 TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)

@@ -16,11 +16,11 @@ from ...core.engine import load_unit
 from ...errors import ParamsError, WorkbookError
 from ...fileio import dump_yaml, write_atomic
 from ...core.framework import Framework, available_frameworks, load_framework
-from .book import Book
-from .cells import TEXT_KINDS, CellProblem, display_width, set_text, write_cell
-from .datapath import PathT, dotted, fill, get_in
-from .intake import Reader, differences, grids_of, read_workbook_bytes, tidy
-from .layout import (BASE, CODES, ELSEWHERE, EXTRA, EXTRA_ROW, GRID_HEADER_ROW, GUIDE, IDENTITIES, IDENTITY,
+from ...intake.excel.book import Book
+from ...intake.excel.cells import TEXT_KINDS, CellProblem, display_width, set_text, write_cell
+from ...intake.excel.datapath import PathT, dotted, fill, get_in
+from ...intake.excel.reader import Reader, differences, grids_of, read_workbook_bytes, tidy
+from ...intake.excel.layout import (BASE, CODES, ELSEWHERE, EXTRA, EXTRA_ROW, GRID_HEADER_ROW, GUIDE, IDENTITIES, IDENTITY,
                      IDENTITY_ROW, INPUT_SHEETS, INTERP, ITEM_LISTS, ITEMS, JUDGE, MORE, PROJECTS, RATES, RATIOS,
                      ROW_HEADERS, ROW_WIDTHS, SCORES, SECTIONS, SELF, STAFF, STAFF_HEADER_ROW, STATED, STATEMENTS,
                      TABLES, TITLES, UNIT, Table, base_note_row, buildings_row, figure_paths, fields_and_labels,

@@ -8,7 +8,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ...fmt import points
-from ...result import ReadingOut, SensitivityOut, UnitResult
+from ...result import ReadingOut, SensitivityOut, UnitResult, graded_total
 
 WITHHELD = "不予定级"
 
@@ -49,7 +49,7 @@ def readings_frame(result: UnitResult) -> pd.DataFrame:
 
 def _verdict(s: SensitivityOut) -> str:
     if s.grade:
-        return f"{points(s.total_on_100)} 分，{s.grade}"
+        return f"{graded_total(s.total_on_100, s.total_range)}，{s.grade}"
     span = f"，总分可在 {points(s.total_range[0])}–{points(s.total_range[1])} 分之间" if s.total_range else ""
     return WITHHELD + span
 

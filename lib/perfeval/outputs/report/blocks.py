@@ -15,7 +15,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from ...fmt import money, pct, points, quantity, rate, stated
-from ...result import DRAFT_MARK, UnitResult
+from ...result import DRAFT_MARK, UnitResult, graded_total
 from ..framework_page import page_href
 from . import suggestions as suggestions_
 from . import appendix, charts, points as points_, rootcauses, tables, verdict
@@ -33,15 +33,16 @@ def title(rep: UnitReport) -> Html:
     if r.grade is not None:
         basis = ("全部依据单位自述，未经核实" if cov.verified == 0 else
                  f"其中 {points(cov.self_reported)} 分依据单位自述" if cov.self_reported else "均经核实")
-        verdict_card = ("评价结论", f"{r.grade}（{points(r.total_on_100)} 分）", f"重算总分，百分制；{basis}", False)
+        scope = "重算总分，百分制" if r.total_on_100 is not None else "未评部分不改变等次"
+        verdict_card = ("评价结论", f"{r.grade}（{graded_total(r.total_on_100, r.total_range)}）", f"{scope}；{basis}", False)
     else:
         span = (f"总分可在 {points(r.total_range[0])}–{points(r.total_range[1])} 分之间" if r.total_range
                 else "没有可评分的指标")
-        verdict_card = ("评价结论", "不予定级", f"可评分值不足；{span}", True)
+        why = (r.grade_withheld_reason or "").split("：")[0] if "：" in (r.grade_withheld_reason or "") else "等次无法确定"
+        verdict_card = ("评价结论", "不予定级", f"{why}；{span}", True)
     claim = r.claimed
     claim_card = ("单位自评", "未载明" if claim.total is None else f"{points(claim.total)} 分" +
-                  (f"（{claim.grade}）" if claim.grade else ""), claim.status_label or "—",
-                  claim.status == "contradicted")
+                  (f"（{claim.grade}）" if claim.grade else ""), claim.status_label or "—", claims_more(r))
     cards = [verdict_card,
              ("已评分值", f"{points(cov.assessed)} / {points(cov.applicable)} 分",
               f"核实 {points(cov.verified)} · 单位自述 {points(cov.self_reported)} · 未评 {points(cov.not_assessed)}",
@@ -54,9 +55,39 @@ def title(rep: UnitReport) -> Html:
         f'<div class="pe-v">{esc(v)}</div><div class="pe-s">{esc(sub)}</div></div>' for k, v, sub, alert in cards)
     return Html(f'<style>{REPORT_CSS}</style><div class="pe-report"><h1>{esc(rep.title)}</h1>'
                 f'<p class="pe-meta">{esc(r.unit.region)} · 评价框架：{esc(r.framework.name)}</p>'
-                + (f'<p class="pe-draft">{esc(DRAFT_MARK)}（草稿，据《{esc(r.unit.drafted_from)}》）</p>'
-                   if r.unit.drafted_from else "") +
+                + (draft_banner(r.unit.id) if r.unit.drafted_from else "") +
                 f'<div class="pe-cards">{cards_html}</div></div>')
+
+
+DRAFT_RUNNING = "草稿·未经核对"  # the running head of every printed page of a drafted unit's report
+REVIEW_HREF = "../../drafts/{id}.review.html"  # the unit's review page, from its report in a batch's outputs
+
+
+def draft_banner(unit_id: str) -> str:
+    """Under the title of a drafted unit's report: what it is, the link to the page that confirms it, and every
+    printed page's running head (the tool's and the file's names are for the appendix)."""
+    head = ("@page { @top-center { content: \"" + DRAFT_RUNNING + "\"; font-size: 9pt; font-weight: 700; "
+            "color: #7d4e00; } }")
+    review = esc(REVIEW_HREF.format(id=unit_id))
+    return (f"<style>{head}</style>"
+            f'<p class="pe-draft">{DRAFT_RUNNING}：本报告的数据从单位自评报告的文本自动读出，尚未经评价人员逐项核对。'
+            f'<a class="pe-review-link" href="{review}">到核对页逐项核对</a></p>')
+
+
+GRADE_ORDER = ("差", "中", "良", "优")
+
+
+def claims_more(r: UnitResult) -> bool:
+    """Does the unit claim more than the recomputation supports (a total above the recomputed one, or above every
+    total the unassessed points allow; a better grade)? Only then is its card red: claiming less is not a fault."""
+    c = r.claimed
+    if c.status != "contradicted":
+        return False
+    ceiling = r.total_on_100 if r.grade is not None else (r.total_range[1] if r.total_range else None)
+    above = c.total is not None and ceiling is not None and c.total > ceiling
+    better = bool(c.grade and r.grade and c.grade in GRADE_ORDER and r.grade in GRADE_ORDER
+                  and GRADE_ORDER.index(c.grade) > GRADE_ORDER.index(r.grade))
+    return above or better
 
 
 def _paragraphs(texts: Sequence[str]) -> Html:
@@ -132,6 +163,19 @@ def _weight_text(weight: float, effective: float) -> str:
     return stated(weight)
 
 
+# what each column of 指标得分 holds: on a phone a row reads indicator, score and claim first, the rest below
+SCORE_ROLES = {"一级指标": "pe-l1", "二级指标": "pe-l2", "三级指标": "pe-name", "分值": "pe-weight", "计算值": "pe-value",
+               "得分": "pe-score", "自评得分": "pe-claim", "状态": "pe-status", "说明": "pe-note"}
+
+
+def computed_words(value: float, unit: str, qualitative: bool) -> str:
+    """计算值 as a reader takes it: a rate, or on a qualitative row the share of its weight the judgement gives
+    (定性，得分率 100%), which is no measured rate."""
+    if qualitative and not pd.isna(value):
+        return f"定性，得分率 {pct(value)}"
+    return quantity(value, unit)
+
+
 def scores(rep: UnitReport) -> Styler:
     """指标得分: the three-level table — weight, computed value, score, claimed score, status and 说明 (rule, figures,
     notes) — over tables.score_frame."""
@@ -140,7 +184,7 @@ def scores(rep: UnitReport) -> Styler:
     level2_start = level1_start | (frame["二级指标"] != frame["二级指标"].shift())
     styler = styled(frame, "scores", {"得分": points, "自评得分": stated},
                     text=["一级指标", "二级指标", "三级指标", "状态"], lines=["说明"],
-                    hidden=["计分分值", "计算值单位", "按填报分值的得分", "自评高于重算"],
+                    hidden=["计分分值", "计算值单位", "定性", "按填报分值的得分", "自评高于重算"], roles=SCORE_ROLES,
                     caption="指标得分（分值为评价框架规定的分值，“折算”为按口径折算后计分的分值；计算值为按单位自身数据重算的比率；"
                             "红字为按单位填报的分值计自评得分高于重算得分；灰色为资料未载明而未评分或不适用的指标）")
     _first_of_group(frame, "一级指标", level1_start, styler)
@@ -148,8 +192,8 @@ def scores(rep: UnitReport) -> Styler:
     for i in frame.index:
         weight, effective = frame.at[i, "分值"], frame.at[i, "计分分值"]
         styler.format(lambda _, w=weight, e=effective: _weight_text(w, e), subset=pd.IndexSlice[[i], ["分值"]])
-        styler.format(lambda v, u=frame.at[i, "计算值单位"]: quantity(v, u), subset=pd.IndexSlice[[i], ["计算值"]],
-                      na_rep="—")
+        styler.format(lambda v, u=frame.at[i, "计算值单位"], q=frame.at[i, "定性"]: computed_words(v, u, q),
+                      subset=pd.IndexSlice[[i], ["计算值"]], na_rep="—")
     styler.apply(lambda _: _row_styles(frame, level1_start), axis=None)
     return styler
 
@@ -174,8 +218,10 @@ def lines(rep: UnitReport) -> Block:
     change = "决算较上年变动（%）"
     formats = {c: money for c in frame.columns if c not in ("项目", change)}
     formats[change] = rate
-    hidden = [change] if frame[change].isna().all() else []
-    return styled(frame, "lines", formats, text=["项目"], hidden=hidden, caption="收支与“三公”经费（万元）")
+    hidden = ["层级"] + ([change] if frame[change].isna().all() else [])
+    styler = styled(frame, "lines", formats, text=["项目"], hidden=hidden, caption="收支与“三公”经费（万元）")
+    level = frame["层级"]  # an item is indented under its total (the frame keeps the level, not spaces in the label)
+    return styler.apply(lambda col: [f"padding-left: {0.6 + 1.2 * n:.1f}em;" for n in level], subset=["项目"])
 
 
 def _figures_table(frame: pd.DataFrame, uuid: str, caption: str) -> Styler:
@@ -292,7 +338,9 @@ def basis(rep: UnitReport) -> Styler:
     """评价依据: the documents, the params file and its digest, the framework, the tool — what produced the report."""
     r = rep.result
     digest = hashlib.sha256(rep.params_file.read_bytes()).hexdigest()[:12]
-    rows = [("资料来源", r.unit.document or tables.NOT_STATED),
+    drafted = ([("数据读取", f"perfeval draft 从《{r.unit.drafted_from}》的文本自动读出（草稿，未经核对；"
+                            f"核对页 {REVIEW_HREF.format(id=r.unit.id)}）")] if r.unit.drafted_from else [])
+    rows = [("资料来源", r.unit.document or tables.NOT_STATED), *drafted,
             ("评价框架", f"{r.framework.name}（{r.framework.source}）"),
             ("参数文件", f"{rep.params_file.name}（SHA-256 {digest}）"),
             ("评价工具", f"perfeval {_version()}"), ("金额单位", "万元")]

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from ...checks.finding import SEVERITY_LABEL
 from ...fmt import pct, points
-from ...result import DRAFT_MARK, UnitResult
+from ...result import DRAFT_MARK, UnitResult, graded_total
 from .appendix import robustness
-from .rootcauses import brief, most_serious
+from .rootcauses import brief, candidate, most_serious, sources_of
 
 ORDINALS = "一二三四五六七八九十"
 
@@ -18,8 +18,8 @@ def draft_notice(result: UnitResult) -> str:
     """For a unit whose params are an unconfirmed draft: what the whole report rests on, said before anything else."""
     if not result.unit.drafted_from:
         return ""
-    return (f"{DRAFT_MARK}：本报告所用数据由 perfeval draft 从报告《{result.unit.drafted_from}》的文本读出，尚未经评价"
-            "人员逐项核对，以下结论只供初步筛查，核对草稿后重新运行方可作为复核结论。")
+    return (f"{DRAFT_MARK}：本报告所用数据从单位自评报告的文本自动读出，尚未经评价人员逐项核对，以下结论只供初步筛查；"
+            "数据核对后重新生成的报告方可作为复核结论。")
 
 
 def verdict(result: UnitResult) -> str:
@@ -27,7 +27,8 @@ def verdict(result: UnitResult) -> str:
     fw = result.framework
     head = f"按评价框架《{fw.name}》重算，"
     if result.grade is not None:
-        return head + f"总分 {points(result.total_on_100)} 分，等次为“{result.grade}”。"
+        basis = f"（{result.grade_basis}）" if result.grade_basis and result.total_on_100 is None else ""
+        return head + f"总分 {graded_total(result.total_on_100, result.total_range)}，等次为“{result.grade}”{basis}。"
     span = (f"按已评指标，总分可在 {points(result.total_range[0])}–{points(result.total_range[1])} 分之间，"
             "等次无法确定" if result.total_range else "")
     reason = result.grade_withheld_reason or "没有可评分的指标"
@@ -79,8 +80,10 @@ def main_problems(result: UnitResult) -> str:
     worst = most_serious(result)
     if not worst:
         return head + "均为提示，不需单位更正。"
-    items = "；".join(f"{ORDINALS[i]}是{brief(f)}" + (f"（并由此导致另外 {len(f.consequences)} 处不一致）"
-                                                    if f.consequences else "") for i, f in enumerate(worst))
+    sources = sources_of(result)
+    items = "；".join(f"{ORDINALS[i]}是{brief(f, sources)}" + ("（待核对原文）" if candidate(result, f) else "")
+                     + (f"（并由此导致另外 {len(f.consequences)} 处不一致）" if f.consequences else "")
+                     for i, f in enumerate(worst))
     rest = total - len(worst)
     return head + f"主要问题：{items}。" + (f"其余 {rest} 个见“存在的问题及原因分析”。" if rest else "")
 

@@ -1,0 +1,190 @@
+"""The verdict (issue 20): a grade only where the evidence carries it, vetoes in the range, claims judged at their precision."""
+from __future__ import annotations
+
+import pytest
+
+from perfeval import evaluate_file
+from perfeval.core.engine import score_file
+
+from conftest import CHANGSHA, LIUYANG, YUNXI
+
+
+def test_an_unassessed_veto_item_can_zero_its_indicator_so_the_range_starts_below_the_points_earned(unit_copy):
+    """Changsha earns 10 points, 4 of them in 资金使用合规性 whose ⑥ 重复申报/虚报冒领 is not assessed: the lowest
+    possible total is 6, not 10 (Liuyang: 4, not 8). Once ⑥ is judged, the range starts at the points earned."""
+    assert score_file(CHANGSHA).total_range == (6.0, 90.0)
+    assert score_file(LIUYANG).total_range == (4.0, 100.0)
+    assert score_file(CHANGSHA).row("fund_compliance").open_vetoes == ("不存在重复申报项目、虚报冒领资金",)
+
+    def judged(d):  # noqa: ANN001
+        d["judgements"]["fund_compliance"]["no_false_claims"] = {"cases": 0, "basis": "self_reported"}
+    sheet = score_file(unit_copy(CHANGSHA, judged))
+    assert sheet.row("fund_compliance").open_vetoes == ()
+    assert sheet.total_range[0] == sheet.total == 11.0
+
+
+def test_a_withheld_grade_has_no_total_on_100_anywhere():
+    """Liuyang: 8 of 8 assessed points was shown as 100.0 on 100 in the JSON, the CSV, the workbook and the index."""
+    result = evaluate_file(LIUYANG)
+    assert result.grade is None and result.total_on_100 is None
+    assert result.assessed_rate == 100.0  # the scaled figure, by its name: 已评指标得分率
+    assert result.sensitivity and all(s.total_on_100 is None for s in result.sensitivity)
+
+
+def test_a_claimed_total_outside_every_possible_total_at_its_own_precision_is_contradicted(unit_copy):
+    """Issue 24 item 5: 100.001 where 4–100 is possible read 无法复核 (within the 0.005 allowed a claim of two
+    decimals); a claim written to the thousandth is judged to the thousandth."""
+    def claims(value):  # noqa: ANN001, ANN202
+        def alter(d):  # noqa: ANN001
+            d["claims"]["total"] = value
+        return alter
+    assert score_file(unit_copy(LIUYANG, claims(100.001))).claim_status == "contradicted"
+    assert score_file(unit_copy(LIUYANG, claims(100))).claim_status == "unverifiable"
+    assert score_file(unit_copy(LIUYANG, claims(3.99))).claim_status == "contradicted"
+
+
+def test_every_row_of_the_printed_framework_shows_with_its_status():
+    """Framework A's 效果 has 经济效益, 社会效益, 生态效益 beside 满意度 (附件1-1: 有选择的进行设置); Changsha sets none,
+    and the sheet dropped them while saying 应评 100: its effective weights summed to 83."""
+    sheet = score_file(CHANGSHA)
+    unset = {r.name: (r.status_label, round(r.effective_weight, 4)) for r in sheet.rows if r.unset}
+    assert unset == {name: ("未评（未设置个性化指标）", 5.6667) for name in ("经济效益", "社会效益", "生态效益")}
+    assert sum(r.effective_weight for r in sheet.rows) == pytest.approx(sheet.coverage.applicable) == 100
+
+
+def test_a_kind_the_unit_chose_not_to_set_beside_others_shows_but_carries_no_points():
+
+    sheet = score_file(YUNXI)
+    [row] = [r for r in sheet.rows if r.unset]
+    assert (row.name, row.status_label, row.effective_weight) == ("可持续影响", "未设置（单位已设置同类其他指标）", 0)
+    assert sheet.total_on_100 == 96.96 and sheet.grade == "优"
+
+
+def test_basic_wording_is_a_declared_reading_with_both_options(unit_copy):
+    """基本实现 was fixed as 部分达成 in code; Yunxi's 营造良好工作氛围 (target and actual both 基本实现) scores 5.99 of
+    7.5 as 部分达成 by default and 7.5 as 达成 under the other option, and the sensitivity says so."""
+    from perfeval.core.framework import load_framework
+    for name in ("dept_overall_a", "self_assessment_b"):
+        assert set(load_framework(name).reading("basic_wording").options) == {"partly", "achieved"}
+    assert score_file(YUNXI).row("work_atmosphere").score == 5.99
+
+    def achieved(d):  # noqa: ANN001
+        d.setdefault("interpretations", {})["basic_wording"] = "achieved"
+    assert score_file(unit_copy(YUNXI, achieved)).row("work_atmosphere").score == 7.5
+    options = {(s.option, s.grade) for s in evaluate_file(YUNXI).sensitivity if s.interpretation == "basic_wording"}
+    assert options == {("partly", "优"), ("achieved", "优")}
+
+
+def test_framework_b_offers_the_provincial_options_a_has():
+    from perfeval.core.framework import load_framework
+    a, b = load_framework("dept_overall_a"), load_framework("self_assessment_b")
+    for key in ("grade_bands", "not_applicable"):
+        assert set(b.reading(key).options) == set(a.reading(key).options)
+
+
+def test_the_budget_scope_is_stated_and_a_scope_other_than_the_framework_defines_is_a_finding(unit_copy):
+    """Framework A defines 预算执行率 on the whole 部门（单位） budget; Changsha is scored on 项目支出 only, which was
+    said only in an HTML caption: now in the row, the JSON and the score, and as a finding."""
+    result = evaluate_file(CHANGSHA)
+    assert result.budget_scope.startswith("项目支出") and result.budget_scope_differs
+    assert result.framework.budget_scope.startswith("部门（单位）整体预算")
+    row = next(i for i in result.indicators if i.id == "budget_execution")
+    assert any(n.startswith("预算范围：项目支出") and "评价框架定义为部门（单位）整体预算" in n for n in row.notes)
+    [found] = [f for f in result.findings if f.check == "budget_scope_differs"]
+    assert "“预算执行率”、“预算调整率”按项目支出" in found.message and found.severity == "warning"
+    yunxi = evaluate_file(YUNXI)  # 部门整体（年度资金总额）: the framework's own scope, said so, no finding
+    assert not yunxi.budget_scope_differs and not any(f.check == "budget_scope_differs" for f in yunxi.findings)
+
+    def whole(d):  # noqa: ANN001
+        d["figures"]["budget_scope"] = "部门整体支出"
+    assert not any(f.check == "budget_scope_differs" for f in evaluate_file(unit_copy(CHANGSHA, whole)).findings)
+
+
+def test_findings_that_turn_on_one_open_question_are_one_root_cause():
+    """Yunxi: whether 国有资本经营预算 1419.77 sits inside 年度资金总额 drives the identity 2246.07 ≠ 3665.84, the
+    1099.62 listed under both 项目支出 and 国有资本经营, and what the lists leave unexplained (265.32; 125.53): they were
+    reported apart at three severities, and are now one cause with its consequences."""
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+    causes = run_checks(load_unit(YUNXI))
+    [cause] = [f for f in causes if f.check == "identity_broken"]
+    assert cause.severity == "error" and len(cause.consequences) == 3
+    said = " ".join(cause.consequences)
+    assert "265.32万元" in said and "同一笔 1,099.62万元" in said and "125.53万元" in said
+    assert not any(f.check in ("item_listed_twice", "listed_items_unexplained") for f in causes)
+
+
+def test_two_differently_named_values_are_an_unexplained_difference_with_its_arithmetic():
+    """Changsha: 调减 3821.31 against 预算调整 3537.37 was “同一数字前后不一” [错误]; the documents name two quantities, so
+    it is an unexplained difference: 283.94 fits an unstated 追加, the gross adjustment 4105.25 is 24.67 % of 16640.91."""
+    from perfeval.checks import every_finding
+    from perfeval.core.engine import load_unit
+    found = [f for f in every_finding(load_unit(CHANGSHA)) if "3,821.31万元" in f.message and "3,537.37万元" in f.message]
+    assert [(f.check, f.severity, f.kind_label) for f in found] == [
+        ("figure_differs_unexplained", "warning", "相关数字的差异未说明")]
+    assert "相差 283.94万元" in found[0].message and "4,105.25万元" in found[0].message and "24.67%" in found[0].message
+    assert "前后不一" not in found[0].message
+
+
+def test_lint_says_a_near_miss_of_a_weight_with_its_digits(tmp_path):
+    """Issue 24 item 5: weights summing to 7.999999 were called a mismatch with “8 分” on both sides."""
+    from perfeval.core.framework import load_framework
+    from perfeval.core.lint import lint_framework
+    from perfeval.paths import FRAMEWORKS_DIR
+    text = (FRAMEWORKS_DIR / "dept_overall_a.yaml").read_text(encoding="utf-8")
+    text = text.replace("            name: 结转结余\n            weight: 2\n", "            name: 结转结余\n            weight: 1.999999\n")
+    path = tmp_path / "a.yaml"
+    path.write_text(text.replace("id: dept_overall_a\n", "id: near_miss\n", 1), encoding="utf-8")
+    [problem] = [p for p in lint_framework(load_framework(path)) if p.code == "subweights_mismatch"]
+    assert problem.message == "“预算执行”标注 15 分，其下指标分值合计 14.999999 分"
+
+
+def test_a_self_evaluation_without_scores_has_a_status_and_a_finding():
+    """Changsha's report gives no total and no row scores: claimed.status was null and no finding asked for them."""
+    result = evaluate_file(CHANGSHA)
+    assert (result.claimed.status, result.claimed.status_label) == ("absent", "未自评（报告未给出自评总分）")
+    [found] = [f for f in result.findings if f.check == "self_score_absent"]
+    assert found.severity == "warning" and "也未给出各指标自评得分" in found.message
+
+
+def test_a_row_far_above_or_short_of_its_target_without_a_reason_is_asked_about(unit_copy):
+    """Yunxi 资产拍卖处置 2 against ≥1 (200 %, 偏差原因 blank): at or above the declared 130 % it is 目标设定偏低."""
+    from perfeval.checks import every_finding
+    from perfeval.core.engine import load_unit
+    [found] = [f for f in every_finding(load_unit(YUNXI)) if f.check == "deviation_unexplained" and f.severity == "info"]
+    assert "“资产拍卖处置”" in found.message and "为目标的 200%" in found.message and "130%" in found.message
+
+    def reason(d):  # noqa: ANN001
+        for row in d["indicators"]:
+            if row["name"] == "资产拍卖处置":
+                row["deviation_note"] = "年内新增一批报废车辆"
+    assert not any("资产拍卖处置" in f.message for f in every_finding(load_unit(unit_copy(YUNXI, reason)))
+                   if f.check == "deviation_unexplained")
+    from perfeval.core.framework import load_framework
+    assert load_framework("self_assessment_b").reading("deviation_threshold").options["p130"].percent == 130
+
+
+def test_projects_all_rated_excellent_against_a_low_execution_rate_are_questioned():
+    """Changsha: 16 projects all at 90 or more (lowest 90) while 全年预算执行率 is 77.04 %."""
+    [found] = [f for f in evaluate_file(CHANGSHA).findings if f.check == "projects_all_high_against_execution"]
+    assert "16 个项目自评全部在 90 分以上（最低 90 分）" in found.message and "77.04%" in found.message
+
+
+def test_severity_follows_what_is_at_stake_not_the_kind_of_check(unit_copy):
+    """A 0.25-point difference (Yunxi 主题党日 12 vs 11) was an 错误 beside cost overruns worth 0.65 points as 警示;
+    now the points a finding moves decide: under 1 point a 警示, 1 point or more (or a grade that could change) 错误."""
+    from perfeval.checks import every_finding
+    from perfeval.core.engine import load_unit
+    found = {f.message[:8]: f.severity for f in every_finding(load_unit(YUNXI))
+             if f.check in ("row_value_stated_twice", "full_marks_for_cost_overrun")}
+    assert set(found.values()) == {"warning"}
+
+    def far_over(d):  # noqa: ANN001
+        for row in d["indicators"]:
+            if row["name"] == "公车平台":
+                row["actual"]["value"] = 450  # 3 × 150 ÷ 450 = 1 point allowed, 3 claimed: 2 points at stake
+    [overrun] = [f for f in every_finding(load_unit(unit_copy(YUNXI, far_over)))
+                 if f.check == "full_marks_for_cost_overrun" and "公车平台" in f.message]
+    assert overrun.severity == "error"
+    [small] = [f for f in every_finding(load_unit(CHANGSHA)) if f.check == "final_above_budget"]
+    assert small.severity == "info"  # 办公经费 25.88 against 25: 3.52 % of its budget
