@@ -148,3 +148,11 @@ def test_the_claim_card_is_red_only_when_the_unit_claims_more_than_the_recomputa
     rep = report.load_report(unit_copy(YUNXI, claim))  # recomputed 96.96, 优
     card = report.title(rep)._repr_html_().split("单位自评")[0].rsplit('<div class="pe-card', 1)[1]
     assert (" pe-alert" in card) == red
+
+
+def test_a_qualitative_rows_value_is_said_as_a_judgement():
+    rep = report.load_report(YUNXI)
+    frame = report.tables.score_frame(rep).set_index("三级指标")
+    assert frame.loc["党建工作", "定性"] and not frame.loc["主题党日活动", "定性"]
+    html = report.scores(rep).to_html()
+    assert "定性，得分率 100%" in html

@@ -10,6 +10,7 @@ import pandas as pd
 from ...checks.claims import comparisons
 from ...checks.finding import SEVERITY_LABEL
 from ...checks.fmt import stated_as
+from ...core.rows import QUALITATIVE_RULE
 from ...core.engine import ScoredUnit, ScoreSheet
 from ...core.figures import COLUMNS, LINES, WAN, label_of
 from ...core.numbers import round_half_up
@@ -200,13 +201,13 @@ def score_frame(rep: UnitReport) -> pd.DataFrame:
         rows.append({
             "一级指标": ind.level1, "二级指标": ind.level2, "三级指标": ind.name,
             "分值": _nan(ind.weight), "计分分值": ind.effective_weight,
-            "计算值": _nan(ind.value), "计算值单位": ind.value_unit,
+            "计算值": _nan(ind.value), "计算值单位": ind.value_unit, "定性": ind.rule.startswith(QUALITATIVE_RULE),
             "得分": _nan(ind.score), "自评得分": _nan(ind.claimed_score), "按填报分值的得分": _nan(fair),
             "自评高于重算": ind.claimed_score is not None and fair is not None
             and ind.claimed_score > fair + SCORE_TOLERANCE,
             "状态": ind.status_label, "说明": explanation(ind, readings),
         })
-    return pd.DataFrame(rows, columns=["一级指标", "二级指标", "三级指标", "分值", "计分分值", "计算值", "计算值单位",
+    return pd.DataFrame(rows, columns=["一级指标", "二级指标", "三级指标", "分值", "计分分值", "计算值", "计算值单位", "定性",
                                        "得分", "自评得分", "按填报分值的得分", "自评高于重算", "状态", "说明"])
 
 
