@@ -90,3 +90,15 @@ def test_a_damaged_store_reads_as_empty_and_the_index_uses_the_result_files(tmp_
         assert store.keys() == {}
         store.put("x", "k", json.dumps(results[0].model_dump(mode="json")))
         assert store.keys() == {"x": "k"}
+
+
+def test_the_portfolio_reads_every_published_unit_from_the_store(tmp_path, results):
+    from perfeval.outputs.portfolio import load_units
+
+    _published(tmp_path, results)
+    loaded, failed = load_units([tmp_path / STORE_FILE])
+    assert failed == [] and [r.unit.id for r in loaded] == sorted(r.unit.id for r in results)
+    by_id = {r.unit.id: r for r in results}
+    for r in loaded:
+        assert r.indicators == by_id[r.unit.id].indicators and r.figures == by_id[r.unit.id].figures
+        assert r.findings == [] and r.findings_by_severity == by_id[r.unit.id].findings_by_severity

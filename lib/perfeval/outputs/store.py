@@ -253,6 +253,17 @@ def entries(outputs: Path, status: dict[str, UnitRun]) -> Iterator[Entry]:
             yield run, result
 
 
+def stored_results(outputs: Path, without: Sequence[str] = ()) -> Iterator["UnitResult"]:
+    """Every stored unit result in unit-id order, one at a time, the lists named in `without` left empty (what a
+    reader of many units never shows: the portfolio shows no unit's findings)."""
+    from ..result import UnitResult
+
+    with ResultsStore(outputs, readonly=True) as store:
+        for (text,) in store._rows("SELECT result FROM units ORDER BY unit_id"):
+            data = json.loads(text)
+            yield UnitResult.model_validate({k: [] if k in without else v for k, v in data.items()})
+
+
 def results_frame(outputs: str | Path = "outputs") -> "pd.DataFrame":
     """Every published unit of an outputs folder, one row each: id, the columns an analyst filters by, and the
     whole unit result as JSON (`json.loads` it, or `UnitResult.model_validate_json`). For a notebook:

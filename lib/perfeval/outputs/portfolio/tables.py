@@ -118,17 +118,26 @@ def cost_ratios(results: Sequence[UnitResult]) -> pd.DataFrame:
                                        "来源"])
 
 
+NOT_COMPARED = ("findings", "sensitivity", "readings", "projects", "framework_notes")  # no view here shows them
+
+
 def load_units(paths: Sequence[str | Path]) -> tuple[list[UnitResult], list[tuple[str, str]]]:
-    """Unit results to compare: result files a batch wrote (read, never rescored), or params files evaluated here
-    when the page is run on its own. A file that cannot be read is listed with why, not dropped silently."""
+    """Unit results to compare: a batch's results store (every unit it published), result files a batch wrote
+    (read, never rescored), or params files evaluated here when the page is run on its own. A file that cannot be
+    read is listed with why, not dropped silently. From the store, each result comes without the lists no view
+    of the portfolio shows (NOT_COMPARED), so a thousand units fit in the kernel's memory."""
     from ...errors import PerfevalError
     from ...result import evaluate_file
+    from ..store import STORE_FILE, stored_results
 
     results: list[UnitResult] = []
     failed: list[tuple[str, str]] = []
     for path in map(Path, paths):
         try:
-            results.append(UnitResult.read(path) if path.suffix == ".json" else evaluate_file(path))
+            if path.name == STORE_FILE:
+                results.extend(stored_results(path.parent, without=NOT_COMPARED))
+            else:
+                results.append(UnitResult.read(path) if path.suffix == ".json" else evaluate_file(path))
         except (PerfevalError, OSError, ValueError) as exc:
             failed.append((str(path), str(exc)))
     return results, failed
