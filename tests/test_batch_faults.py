@@ -200,7 +200,7 @@ def test_the_index_and_csv_list_every_unit_with_its_status(faulty):
     assert "共 7 个单位：已生成报告 3 个，失败 4 个" in index
     for uid, (status, words) in EXPECTED.items():
         assert uid in index and words in index
-    rows = list(csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO((out / "summary_data.csv").read_text(encoding="utf-8-sig"))))
     assert {r["unit_id"]: r["status"] for r in rows} == {uid: s for uid, (s, _) in EXPECTED.items()}
 
 
@@ -392,7 +392,7 @@ def test_a_second_run_into_a_busy_outputs_folder_is_refused_and_nothing_is_lost(
     again = subprocess.run(run_args(second, out, notebook), capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert {uid: r["status"] for uid, r in statuses(out).items()} == {"a": "ok", "b": "ok", "c": "ok"}
-    rows = list(csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO((out / "summary_data.csv").read_text(encoding="utf-8-sig"))))
     assert sorted(r["unit_id"] for r in rows) == ["a", "b", "c"]
     assert "共 3 个单位：已生成报告 3 个" in (out / "index.html").read_text(encoding="utf-8")
     assert_nothing_half_written(out)

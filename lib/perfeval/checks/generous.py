@@ -12,6 +12,7 @@ from ..core.rows import Comparison, band_range, compared, direction_of, infer_ac
 from .declarations import DECLARED, TARGET_EQUALS_ACTUAL
 from .finding import Evidence, Finding
 from .fmt import amount, num, pct, pts
+from .materiality import at_stake
 
 class Generosity(NamedTuple):
     """Why a claim is generous: a stable check id, the clause that says so, and the most the rule allows."""
@@ -99,7 +100,7 @@ def full_marks(unit: ScoredUnit) -> list[Finding]:
              "actual": Evidence("实际完成值", row.actual)},
             indicator=row.id, row=row.name, level2=row.level2, weight=pts(row.weight), why=g.why,
             full="满分 " if row.claimed_score >= (row.weight or 0) - 1e-9 else "", claimed=pts(row.claimed_score),
-            rule=rule, allowed=pts(g.allowed)))
+            rule=rule, allowed=pts(g.allowed), **at_stake(unit.sheet, (row.claimed_score - g.allowed) * row.scale)))
     return out
 
 

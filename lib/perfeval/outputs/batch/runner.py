@@ -434,7 +434,7 @@ def publish_index(outputs: Path, status: dict[str, UnitRun], store: ResultsStore
     """Rewrite the index, summary CSV and framework pages from the status of every unit whose params file still
     exists, and from the unit result of each published one (read from the results store, never recomputed)."""
     from ..framework_page import write_framework_pages
-    from ..index_page import index_html, summary_csv
+    from ..index_page import data_csv, index_html, summary_csv
     from ..store import entries
 
     current = {uid: r for uid, r in status.items() if Path(r.params_file).exists()}
@@ -446,5 +446,6 @@ def publish_index(outputs: Path, status: dict[str, UnitRun], store: ResultsStore
     listed = list(entries(outputs, current))
     write_framework_pages(outputs, [(r, run.report) for run, r in listed if r is not None])
     write_atomic(outputs / "summary.csv", summary_csv(listed))
+    write_atomic(outputs / "summary_data.csv", data_csv(listed))
     extras = [(label, name) for label, name in EXTRAS if (outputs / name).exists()]
     write_atomic(outputs / "index.html", index_html(listed, extras))

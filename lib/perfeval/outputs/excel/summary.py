@@ -26,7 +26,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...checks.finding import SEVERITY_LABEL, SEVERITY_ORDER
 from ...fileio import write_atomic
-from ...fmt import EXCEL_POINTS, EXCEL_RATE, fixed
+from ...core.numbers import POINT_PLACES, round_half_up
+from ...core.rows import QUALITATIVE_RULE
+from ...fmt import EXCEL_RATE, fixed, pct, points
 from ...result import IndicatorOut, UnitResult
 from ...safetext import inert
 from ...intake.excel.cells import display_width, set_shown_text
@@ -38,7 +40,7 @@ WORKBOOK_TITLE = "部门整体支出绩效评价复核汇总"
 PAGE_FOOTER = "第 &P 页，共 &N 页"  # Excel's codes for the page number and the number of pages
 WRAPPED = {"评价框架": 24, "等次": 28}  # 汇总's long texts (a framework's name, why no grade) wrap at these widths
 MESSAGE_WIDTH = 90
-SCORE = EXCEL_POINTS
+SCORE = "General"  # points as the reports print them: 20, 96, 96.96 (values are rounded before they are written)
 PERCENT = EXCEL_RATE
 NOTES_WIDTH = 60
 LINE_HEIGHT = 15
@@ -78,10 +80,18 @@ def verdict(result: UnitResult) -> str:
 
 
 def difference(result: UnitResult) -> float | None:
-    """Claimed minus recomputed total on 100, only where the claim could be checked against every point."""
+    """Claimed minus recomputed total on 100, only where the claim could be checked against every point; rounded
+    to the points' shown precision (−0.96, not −0.9599999999999937)."""
     if result.claimed.total is None or result.total_on_100 is None or result.coverage.not_assessed > 0:
         return None
-    return result.claimed.total - result.total_on_100
+    return round_half_up(result.claimed.total - result.total_on_100, POINT_PLACES)
+
+
+def weight_words(row: IndicatorOut) -> float | str | None:
+    """分值 as the framework gives it, or in words where it gives none (未给分值，按 6.25 分计)."""
+    if row.weight is not None:
+        return row.weight
+    return "未给分值，不计分" if row.effective_weight == 0 else f"未给分值，按 {points(row.effective_weight)} 分计"
 
 
 def _for_print(ws: Worksheet, title_rows: str) -> None:
@@ -180,14 +190,18 @@ def _fit(ws: Worksheet, columns: int, last_row: int, first_row: int = 1, skip: S
 
 def _shown(cell) -> str:  # noqa: ANN001
     """The text Excel shows for a cell, to size its column."""
-    if isinstance(cell.value, (int, float)) and cell.number_format in (SCORE, PERCENT):
-        return fixed(cell.value, 2) + ("%" if cell.number_format == PERCENT else "")
+    if isinstance(cell.value, (int, float)) and cell.number_format == PERCENT:
+        return fixed(cell.value, 2) + "%"
+    if isinstance(cell.value, (int, float)) and cell.number_format == SCORE:
+        return points(cell.value)
     return "" if cell.value is None else str(cell.value)
 
 
 def _score_row(ws: Worksheet, r: int, row: IndicatorOut) -> None:
     percent = row.value_unit == "%"
-    values = (row.level1, row.level2, row.name, row.weight, row.value, "" if percent else row.value_unit, row.score,
+    qualitative = row.rule.startswith(QUALITATIVE_RULE) and row.value is not None
+    value = f"定性，得分率 {pct(row.value)}" if qualitative else row.value  # a judgement, not a measured rate
+    values = (row.level1, row.level2, row.name, weight_words(row), value, "" if percent else row.value_unit, row.score,
               row.claimed_score, row.status_label, "\n".join([row.rule, *row.notes]))
     formats = (None, None, None, SCORE, PERCENT if percent else SCORE, None, SCORE, SCORE, None, None)
     for c, (value, fmt) in enumerate(zip(values, formats), start=1):
