@@ -129,9 +129,16 @@ def test_the_share_palette_reads_in_grey_print():
     """Lightness rises steadily with the share, so the cells order the same in grey and to a colour-blind reader."""
     from matplotlib import colormaps
 
+    from matplotlib.colors import to_rgb
+
+    def grey(rgb: tuple[float, ...]) -> float:
+        return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]
+
     cmap = colormaps[charts.SHARE_CMAP]
-    grey = [0.299 * r + 0.587 * g + 0.114 * b for r, g, b, _ in (cmap(x / 10) for x in range(11))]
-    assert all(a > b for a, b in zip(grey, grey[1:]))  # light for a low share, dark for a high one
+    shades = [grey(cmap(x / 10)) for x in range(11)]
+    assert all(a > b for a, b in zip(shades, shades[1:]))  # light for a low share, dark for a high one
+    recomputed, claimed = (grey(to_rgb(c)) for c in charts.SIDES.values())
+    assert abs(recomputed - claimed) > 0.25  # the two bars of a grade differ in grey, not only in hue
 
 
 def test_unit_names_link_to_their_reports_and_the_verdict_stands_beside_them(results):
@@ -140,3 +147,22 @@ def test_unit_names_link_to_their_reports_and_the_verdict_stands_beside_them(res
         assert f'<a href="units/{r.unit.id}/{r.unit.id}.html">{r.unit.name}</a>' in html
     heads = [c for c in units_table(results).columns if c not in display.FOLDED]
     assert heads[:3] == ["单位", "重算总分", "自评总分"]
+
+
+def test_one_unit_entered_twice_under_two_ids_is_drawn_twice_and_said_apart(results):
+    """Two units of one name and year (one unit entered twice): every table and chart is made, each unit keeps its
+    bar and its column, told apart by its id."""
+    twice = [r for r in results if r.unit.id == "changsha_county_2022"][0]
+    copy = twice.model_copy(update={"unit": twice.unit.model_copy(update={"id": "changsha_copy"})})
+    both = [*results, copy]
+    ratios = cost_ratios(both)
+    shown = set(ratios[ratios["单位"].str.startswith(twice.unit.name)]["单位"])
+    assert shown == {f"{twice.unit.name}（changsha_county_2022）", f"{twice.unit.name}（changsha_copy）"}
+    assert len(score_shares(both, twice.framework.id).columns) == len(score_shares(results, twice.framework.id).columns) + 1
+    chart = display.ratios_chart(both)
+    assert isinstance(chart, Chart)
+    panel = chart.figure.axes[0]
+    assert len(panel.patches) == len(charts.extremes(charts.shared_ratios(ratios).query("指标 == @panel.get_title().split('（')[0]")))
+    for block in (display.units_block, display.notes_block, display.claims_chart, display.grades_chart,
+                  display.share_charts, display.ratios_block):
+        block(both)

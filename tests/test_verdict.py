@@ -98,3 +98,113 @@ def test_the_budget_scope_is_stated_and_a_scope_other_than_the_framework_defines
     def whole(d):  # noqa: ANN001
         d["figures"]["budget_scope"] = "部门整体支出"
     assert not any(f.check == "budget_scope_differs" for f in evaluate_file(unit_copy(CHANGSHA, whole)).findings)
+
+
+def test_findings_that_turn_on_one_open_question_are_one_root_cause():
+    """Yunxi: whether 国有资本经营预算 1419.77 sits inside 年度资金总额 drives the identity 2246.07 ≠ 3665.84, the
+    1099.62 listed under both 项目支出 and 国有资本经营, and what the lists leave unexplained (265.32; 125.53): they were
+    reported apart at three severities, and are now one cause with its consequences."""
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+    causes = run_checks(load_unit(YUNXI))
+    [cause] = [f for f in causes if f.check == "identity_broken"]
+    assert cause.severity == "error" and len(cause.consequences) == 3
+    said = " ".join(cause.consequences)
+    assert "265.32万元" in said and "同一笔 1,099.62万元" in said and "125.53万元" in said
+    assert not any(f.check in ("item_listed_twice", "listed_items_unexplained") for f in causes)
+
+
+def test_two_differently_named_values_are_an_unexplained_difference_with_its_arithmetic():
+    """Changsha: 调减 3821.31 against 预算调整 3537.37 was “同一数字前后不一” [错误]; the documents name two quantities, so
+    it is an unexplained difference: 283.94 fits an unstated 追加, the gross adjustment 4105.25 is 24.67 % of 16640.91."""
+    from perfeval.checks import every_finding
+    from perfeval.core.engine import load_unit
+    found = [f for f in every_finding(load_unit(CHANGSHA)) if "3,821.31万元" in f.message and "3,537.37万元" in f.message]
+    assert [(f.check, f.severity, f.kind_label) for f in found] == [
+        ("figure_differs_unexplained", "warning", "相关数字的差异未说明")]
+    assert "相差 283.94万元" in found[0].message and "4,105.25万元" in found[0].message and "24.67%" in found[0].message
+    assert "前后不一" not in found[0].message
+
+
+def test_lint_says_a_near_miss_of_a_weight_with_its_digits(tmp_path):
+    """Issue 24 item 5: weights summing to 7.999999 were called a mismatch with “8 分” on both sides."""
+    from perfeval.core.framework import load_framework
+    from perfeval.core.lint import lint_framework
+    from perfeval.paths import FRAMEWORKS_DIR
+    text = (FRAMEWORKS_DIR / "dept_overall_a.yaml").read_text(encoding="utf-8")
+    text = text.replace("            name: 结转结余\n            weight: 2\n", "            name: 结转结余\n            weight: 1.999999\n")
+    path = tmp_path / "a.yaml"
+    path.write_text(text.replace("id: dept_overall_a\n", "id: near_miss\n", 1), encoding="utf-8")
+    [problem] = [p for p in lint_framework(load_framework(path)) if p.code == "subweights_mismatch"]
+    assert problem.message == "“预算执行”标注 15 分，其下指标分值合计 14.999999 分"
+
+
+def test_a_self_evaluation_without_scores_has_a_status_and_a_finding():
+    """Changsha's report gives no total and no row scores: claimed.status was null and no finding asked for them."""
+    result = evaluate_file(CHANGSHA)
+    assert (result.claimed.status, result.claimed.status_label) == ("absent", "未自评（报告未给出自评总分）")
+    [found] = [f for f in result.findings if f.check == "self_score_absent"]
+    assert found.severity == "warning" and "也未给出各指标自评得分" in found.message
+
+
+def test_a_row_far_above_or_short_of_its_target_without_a_reason_is_asked_about(unit_copy):
+    """Yunxi 资产拍卖处置 2 against ≥1 (200 %, 偏差原因 blank): at or above the declared 130 % it is 目标设定偏低."""
+    from perfeval.checks import every_finding
+    from perfeval.core.engine import load_unit
+    [found] = [f for f in every_finding(load_unit(YUNXI)) if f.check == "deviation_unexplained" and f.severity == "info"]
+    assert "“资产拍卖处置”" in found.message and "为目标的 200%" in found.message and "130%" in found.message
+
+    def reason(d):  # noqa: ANN001
+        for row in d["indicators"]:
+            if row["name"] == "资产拍卖处置":
+                row["deviation_note"] = "年内新增一批报废车辆"
+    assert not any("资产拍卖处置" in f.message for f in every_finding(load_unit(unit_copy(YUNXI, reason)))
+                   if f.check == "deviation_unexplained")
+    from perfeval.core.framework import load_framework
+    assert load_framework("self_assessment_b").reading("deviation_threshold").options["p130"].percent == 130
+
+
+def test_projects_all_rated_excellent_against_a_low_execution_rate_are_questioned():
+    """Changsha: 16 projects all at 90 or more (lowest 90) while 全年预算执行率 is 77.04 %."""
+    [found] = [f for f in evaluate_file(CHANGSHA).findings if f.check == "projects_all_high_against_execution"]
+    assert "16 个项目自评全部在 90 分以上（最低 90 分）" in found.message and "77.04%" in found.message
+
+
+def test_severity_follows_what_is_at_stake_not_the_kind_of_check(unit_copy):
+    """A 0.25-point difference (Yunxi 主题党日 12 vs 11) was an 错误 beside cost overruns worth 0.65 points as 警示;
+    now the points a finding moves decide: under 1 point a 警示, 1 point or more (or a grade that could change) 错误."""
+    from perfeval.checks import every_finding
+    from perfeval.core.engine import load_unit
+    found = {f.message[:8]: f.severity for f in every_finding(load_unit(YUNXI))
+             if f.check in ("row_value_stated_twice", "full_marks_for_cost_overrun")}
+    assert set(found.values()) == {"warning"}
+
+    def far_over(d):  # noqa: ANN001
+        for row in d["indicators"]:
+            if row["name"] == "公车平台":
+                row["actual"]["value"] = 450  # 3 × 150 ÷ 450 = 1 point allowed, 3 claimed: 2 points at stake
+    [overrun] = [f for f in every_finding(load_unit(unit_copy(YUNXI, far_over)))
+                 if f.check == "full_marks_for_cost_overrun" and "公车平台" in f.message]
+    assert overrun.severity == "error"
+    [small] = [f for f in every_finding(load_unit(CHANGSHA)) if f.check == "final_above_budget"]
+    assert small.severity == "info"  # 办公经费 25.88 against 25: 3.52 % of its budget
+
+
+def test_payments_behind_the_frameworks_checkpoints_and_carry_over_are_findings_where_stated(unit_copy):
+    from perfeval.checks import every_finding
+    from perfeval.core.engine import load_unit
+
+    def stated(d):  # noqa: ANN001
+        d["figures"]["progress"] = {"q1": {"value": 12.5}, "q2": {"value": 50}, "q3": {"value": 71.2}}
+        d["figures"]["budget"]["carryover"] = {"value": 1281.96, "source": "决算表"}
+        d["figures"]["budget"]["prev_carryover"] = {"value": 854.64}
+        d["not_assessed"].pop("carryover", None)
+    found = {f.check: f for f in every_finding(load_unit(unit_copy(CHANGSHA, stated)))}
+    behind = found["payment_behind_schedule"]
+    assert "一季度末 12.50%，应达 20%，落后 7.50%" in behind.message and "三季度末 71.20%，应达 80%" in behind.message
+    assert "二季度末" not in behind.message  # on schedule
+    carry = found["carryover"]  # 1281.96 ÷ 12819.60 = 10 %; (1281.96 − 854.64) ÷ 854.64 = 50 %
+    assert "占全年预算数（调整后） 12,819.60万元 的 10%" in carry.message and "结转结余变动率 50%" in carry.message
+    assert carry.severity == "warning"
+    unstated = {f.check for f in every_finding(load_unit(CHANGSHA))}  # not stated: not assessed, no finding
+    assert not unstated & {"payment_behind_schedule", "carryover"}

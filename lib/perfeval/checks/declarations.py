@@ -33,6 +33,10 @@ KIND_LIST = (
          "a figure (catalogue or stated), a row's actual/target or a section's 总分值 stated differently in two places "
          "— judged with qualifiers and precision — with the score effect",
          "`claims.statements`, `indicators[].elsewhere`, `claims.sections`"),
+    Kind("unexplained_differences", "相关数字的差异未说明",
+         "a figure and a differently named quantity the report links to it (调减 against 预算调整) that differ "
+         "without a word why, with the arithmetic that could explain the difference",
+         "`claims.statements` (with `named`)"),
     Kind("recomputed_vs_claimed", "陈述的比率与重算不符",
          "a stated rate, share, change or ratio, or a section 得分率, that the unit's figures do not give at the "
          "stated precision and qualifier", "`claims.rates`, `claims.ratios`, `claims.sections`"),
@@ -43,6 +47,13 @@ KIND_LIST = (
     Kind("claimed_total", "自评总分与等次",
          "a claimed total that is not the sum of the claimed rows, leaves rows out, lies outside what the evidence "
          "allows, or cannot be verified; a grade it does not support", "`claims`"),
+    Kind("deviations", "偏差原因未说明",
+         "a quantitative row of the unit's own at or above the declared share of its target (目标设定偏低, 130 % in "
+         "the 一体化 modules) or short of it, with no 偏差原因", "`indicators[].deviation_note`"),
+    Kind("execution", "支付进度与结转结余",
+         "payments behind the 序时进度 at the end of a quarter (the framework's checkpoints, else 25/50/75 %); "
+         "结转结余率 and 结转结余变动率 where carry-over figures are stated",
+         "`figures.progress`, `figures.budget.carryover`, `figures.budget.prev_carryover`"),
     Kind("budget_denominator", "预算执行率的分母口径",
          "execution on the start-of-year vs the adjusted budget: both rates, which the rule uses, the score effect; "
          "budget figures on another scope than the framework defines (项目支出 for 部门整体)",
@@ -79,8 +90,21 @@ MATERIAL_POINTS = 10.0  # percentage points between two rates on different denom
 
 BY_SHARE = Derived(f"警示 when the unexplained share is at least {SHARE_WORTH_A_WARNING:g} %, else 提示",
                    lambda share, **_: "warning" if share >= SHARE_WORTH_A_WARNING else "info")
-BY_GAP = Derived("错误 when the claimed total is 1 point or more off, else 警示",
-                 lambda gap, **_: "error" if gap >= 1 else "warning")
+MATERIAL_POINTS_OF_TOTAL = 1.0  # points of the total on 100 a finding moves that make it an 错误
+MATERIAL_SHARE = 5.0  # % of a budget or plan an excess must reach to be a 警示 rather than a 提示
+
+
+def _by_points(points: float, grade_changes: bool, **_: object) -> Severity:
+    if grade_changes or points >= MATERIAL_POINTS_OF_TOTAL - 1e-9:
+        return "error"
+    return "warning" if points >= 0.005 else "info"
+
+
+BY_MATERIALITY = Derived(f"by what is at stake: 错误 when it moves {MATERIAL_POINTS_OF_TOTAL:g} point of the total or "
+                         "more or could change the grade, 警示 when it moves fewer points, 提示 when it moves none",
+                         _by_points)
+BY_MONEY = Derived(f"警示 when the excess is {MATERIAL_SHARE:g} % of the budget (or plan) or more, else 提示",
+                   lambda share, **_: "warning" if share >= MATERIAL_SHARE else "info")
 BY_EFFECT = Derived(f"警示 when the denominator changes a score or the rates differ by {MATERIAL_POINTS:g} points, "
                     "else 提示", lambda changed, spread, **_: "warning" if changed or spread >= MATERIAL_POINTS
                     else "info")
@@ -161,8 +185,13 @@ FIGURE_STATED_TWICE = _d(
     "{label}前后不一：一处为 {first}{first_source}，另一处为 {other}{other_source}{gap}。{effect}",
     "同一报告中同一数字只能有一个值（带“余”“约”“以上”等限定词的，按其所能表示的范围判断）", "first other",
     "figure_statements")
+FIGURE_DIFFERS_UNEXPLAINED = _d(
+    "figure_differs_unexplained", "unexplained_differences", "相关数字之间有未说明的差额", "warning",
+    "{label} {first}{first_source}，报告另处所称“{named}”为 {other}{other_source}，两者相差 {gap}，报告未说明差额的来由"
+    "（二者名称不同，不是同一数字的两种写法）。{arithmetic}{effect}",
+    "名称不同但相互关联的数字之间的差额应予说明", "first other", "figure_statements")
 ROW_VALUE_STATED_TWICE = _d(
-    "row_value_stated_twice", "two_values", "同一指标的数值前后不一", "error",
+    "row_value_stated_twice", "two_values", "同一指标的数值前后不一", BY_MATERIALITY,
     "“{row}”的{what}前后不一：{first_source}为 {first}，另一处为 {other}（{other_source}）。{change}",
     "同一报告中同一指标的数值只能有一个", "first other", "row_restatements")
 SECTION_WEIGHT_STATED_TWICE = _d(
@@ -192,7 +221,7 @@ GENEROUS_ROLES = "claimed allowed weight target actual"
 
 
 def _generous(id: str, title: str) -> Declared:
-    return _d(id, "generous_scoring", title, "warning", GENEROUS, "{rule}", GENEROUS_ROLES, "full_marks")
+    return _d(id, "generous_scoring", title, BY_MATERIALITY, GENEROUS, "{rule}", GENEROUS_ROLES, "full_marks")
 
 
 FULL_MARKS_FOR_COST_OVERRUN = _generous("full_marks_for_cost_overrun", "成本超出目标仍给满分")
@@ -209,7 +238,7 @@ TARGET_EQUALS_ACTUAL = _d(
 
 # ---------------------------------------------------------------- claimed_scores / claimed_total
 CLAIMED_SCORE_ABOVE_RECOMPUTED = _d(
-    "claimed_score_above_recomputed", "claimed_scores", "指标自评得分高于重算", "warning",
+    "claimed_score_above_recomputed", "claimed_scores", "指标自评得分高于重算", BY_MATERIALITY,
     "“{row}”自评 {claimed}（分值 {weight}），按规则（{rule}）重算为 {recomputed}，自评高出 {gap}。",
     "{rule}", "claimed recomputed weight", "claimed_scores")
 CLAIMED_SCORE_BELOW_RECOMPUTED = _d(
@@ -230,8 +259,12 @@ CLAIMED_TOTAL_UNVERIFIABLE = _d(
     "{not_assessed}无数据或无评分表，自评总分无法复核；按已评指标，总分可在 {low}–{high} 分之间。",
     "总分须由各指标得分加总；无指标得分表的自评总分不能采信", "claimed assessed", "claimed_total")
 CLAIMED_TOTAL_MISMATCH = _d(
-    "claimed_total_mismatch", "claimed_total", "自评总分与重算不符", BY_GAP, "{text}",
+    "claimed_total_mismatch", "claimed_total", "自评总分与重算不符", BY_MATERIALITY, "{text}",
     "总分 = 各指标重算得分之和（按框架折算为百分制）", "claimed recomputed", "claimed_total")
+SELF_SCORE_ABSENT = _d(
+    "self_score_absent", "claimed_total", "未给出自评总分", "warning",
+    "报告未给出自评总分{rows}，自评不完整：部门整体支出绩效自评应按评价框架逐项评分（应评 {applicable}）并汇总总分和等次。",
+    "自评报告应载明各指标自评得分、自评总分和等次", "rows applicable", "claimed_total")
 CLAIMED_GRADE_INCONSISTENT = _d(
     "claimed_grade_inconsistent", "claimed_total", "自评等次与自评总分不符", "error",
     "单位自评等次“{grade}”与其自评总分 {claimed} 对应的等次“{expected}”不符。", "{rule}", "grade claimed",
@@ -250,6 +283,24 @@ CLAIMED_TOTAL_OMITS_ROWS = _d(
     "表中全部指标分值合计 {weights}。", "总分 = 全部指标得分之和；每个指标都应评分", "claimed rows weights",
     "claimed_total_vs_rows")
 
+# ---------------------------------------------------------------- deviations
+DEVIATION_UNEXPLAINED = _d(
+    "deviation_unexplained", "deviations", "偏差未说明原因",
+    Derived("警示 when the target was not met, 提示 when it was exceeded by the declared threshold",
+            lambda missed, **_: "warning" if missed else "info"),
+    "“{row}”（{level2}）年度指标值 {target}，实际完成值 {actual}（为目标的 {rate}），{what}，报告未说明偏差原因。",
+    "完成值{rule}的，应说明偏差原因", "target actual", "deviations")
+
+# ---------------------------------------------------------------- execution
+PAYMENT_BEHIND_SCHEDULE = _d(
+    "payment_behind_schedule", "execution", "支付进度落后于序时进度", "warning",
+    "支付进度落后于序时进度：{behind}。", "{rule}", "progress", "payment_progress")
+CARRYOVER = _d(
+    "carryover", "execution", "结转结余率与结转结余变动率", BY_MONEY,
+    "结转结余 {carryover}{source}，占{base_label} {base} 的 {rate}（结转结余率）{change}。",
+    "结转结余率 = 结转结余 ÷ 全年预算数 × 100%；结转结余变动率 = （本年 − 上年）÷ 上年 × 100%",
+    "carryover base previous rate", "carryover")
+
 # ---------------------------------------------------------------- budget_denominator
 BUDGET_DENOMINATOR = _d(
     "budget_denominator", "budget_denominator", "预算执行率取决于分母口径", BY_EFFECT,
@@ -264,16 +315,16 @@ BUDGET_SCOPE_DIFFERS = _d(
 
 # ---------------------------------------------------------------- overspending
 FINAL_ABOVE_BUDGET = _d(
-    "final_above_budget", "overspending", "决算超过预算", "warning", "超预算支出：{text}。",
+    "final_above_budget", "overspending", "决算超过预算", BY_MONEY, "超预算支出：{text}。",
     "支出不得超过预算（决算数 ≤ 预算数）", "over limit", "overspending")
 SANGONG_ABOVE_PREV_FINAL = _d(
     "sangong_above_prev_final", "overspending", "“三公”经费超过上年决算", "warning", "“三公”经费增长：{text}。",
     "“三公”经费只减不增：本年决算不超过上年决算", "over limit", "overspending")
 PLAN_EXCEEDED = _d(
-    "plan_exceeded", "overspending", "超计划执行", "warning", "超计划执行：{text}。",
+    "plan_exceeded", "overspending", "超计划执行", BY_MONEY, "超计划执行：{text}。",
     "执行数应与年初计划相符；大幅超出说明计划编制不实或存在计划外执行", "over limit", "over_execution")
 EXECUTION_ABOVE_BUDGET = _d(
-    "execution_above_budget", "overspending", "预算执行率超过 100%", "warning", "预算执行率超过 100%：{text}。",
+    "execution_above_budget", "overspending", "预算执行率超过 100%", BY_MONEY, "预算执行率超过 100%：{text}。",
     "执行数不得超过调整后的全年预算数", "over limit", "over_execution")
 BUILDING = ("楼堂馆所实际{what} {actual}{actual_source}，超过批复{what} {approved}{approved_source}，"
             "{what}控制率 {rate}。")
@@ -294,6 +345,12 @@ PROJECT_ITEMS_WITHOUT_EVALUATION = _d(
     "project_items_without_evaluation", "projects", "所列项目未见绩效自评", "warning",
     "报告所列项目支出中，{listed}（合计 {total}）在项目绩效自评汇总表中找不到对应项目，未见其绩效自评。",
     "项目支出应逐项开展绩效自评", "item", "projects_unevaluated")
+LOW_EXECUTION = 90.0  # % of the budget: below it, projects all scored 优 say more than the spending shows
+PROJECTS_ALL_HIGH_AGAINST_EXECUTION = _d(
+    "projects_all_high_against_execution", "projects", "项目自评全部优秀而预算执行率偏低", "warning",
+    "附件2-4 所列 {count} 个项目自评全部在 90 分以上（最低 {lowest} 分），而{row}只有 {rate}：项目自评未反映预算执行"
+    "不到位，评分可能偏宽。", "项目自评得分应与其执行情况相符；预算执行率低于 {threshold} 时，项目不应全部评为优",
+    "count lowest rate", "projects_against_execution")
 PROJECT_SCORE_ABOVE_EXECUTION = _d(
     "project_score_above_execution", "projects", "项目自评分高于其执行率所能支持", "warning",
     "项目“{project}”预算 {budget}、执行 {executed}，执行率 {rate}，自评 {score} 分；按执行率，自评总分最高只能为 {cap} 分。",

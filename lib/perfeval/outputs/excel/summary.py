@@ -10,18 +10,25 @@ from __future__ import annotations
 import io
 import math
 import re
+import zipfile
+from copy import copy
 from pathlib import Path
 from typing import Any, Iterable, Sequence
+from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.cell import Cell
+from openpyxl.styles import Alignment, Font
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...checks.finding import SEVERITY_LABEL, SEVERITY_ORDER
 from ...fileio import write_atomic
-from ...fmt import EXCEL_POINTS, EXCEL_RATE, fixed
+from ...core.numbers import POINT_PLACES, round_half_up
+from ...core.rows import QUALITATIVE_RULE
+from ...fmt import EXCEL_RATE, fixed, pct, points
 from ...result import IndicatorOut, UnitResult
 from ...safetext import inert
 from ...intake.excel.cells import display_width, set_shown_text
@@ -33,7 +40,7 @@ WORKBOOK_TITLE = "部门整体支出绩效评价复核汇总"
 PAGE_FOOTER = "第 &P 页，共 &N 页"  # Excel's codes for the page number and the number of pages
 WRAPPED = {"评价框架": 24, "等次": 28}  # 汇总's long texts (a framework's name, why no grade) wrap at these widths
 MESSAGE_WIDTH = 90
-SCORE = EXCEL_POINTS
+SCORE = "General"  # points as the reports print them: 20, 96, 96.96 (values are rounded before they are written)
 PERCENT = EXCEL_RATE
 NOTES_WIDTH = 60
 LINE_HEIGHT = 15
@@ -73,10 +80,18 @@ def verdict(result: UnitResult) -> str:
 
 
 def difference(result: UnitResult) -> float | None:
-    """Claimed minus recomputed total on 100, only where the claim could be checked against every point."""
+    """Claimed minus recomputed total on 100, only where the claim could be checked against every point; rounded
+    to the points' shown precision (−0.96, not −0.9599999999999937)."""
     if result.claimed.total is None or result.total_on_100 is None or result.coverage.not_assessed > 0:
         return None
-    return result.claimed.total - result.total_on_100
+    return round_half_up(result.claimed.total - result.total_on_100, POINT_PLACES)
+
+
+def weight_words(row: IndicatorOut) -> float | str | None:
+    """分值 as the framework gives it, or in words where it gives none (未给分值，按 6.25 分计)."""
+    if row.weight is not None:
+        return row.weight
+    return "未给分值，不计分" if row.effective_weight == 0 else f"未给分值，按 {points(row.effective_weight)} 分计"
 
 
 def _for_print(ws: Worksheet, title_rows: str) -> None:
@@ -100,16 +115,34 @@ def _height(texts: Sequence[str], width: float) -> float:
     return LINE_HEIGHT * max(lines, 1) + 3
 
 
-def _put(ws: Worksheet, row: int, col: int, value: Any, number_format: str | None = None) -> None:
+_STYLES: WeakKeyDictionary[Workbook, dict[tuple[int, int, str | None], StyleArray]] = WeakKeyDictionary()
+
+
+def _style(cell: Cell, font: Font, alignment: Alignment | None, number_format: str | None) -> None:
+    """A fresh cell's font, box, alignment and number format. openpyxl hashes every style object each time one is
+    assigned (most of the workbook's time: 9 of 16 s for 100 units); each combination is registered with the
+    workbook once here, and its style record copied to every other cell that takes it."""
+    known = _STYLES.setdefault(cell.parent.parent, {})
+    key = (id(font), id(alignment), number_format)
+    if key in known:
+        cell._style = copy(known[key])
+        return
+    cell.font, cell.border = font, BOX
+    if alignment is not None:
+        cell.alignment = alignment
+    if number_format:
+        cell.number_format = number_format
+    known[key] = copy(cell._style)
+
+
+def _put(ws: Worksheet, row: int, col: int, value: Any, number_format: str | None = None, *,
+         alignment: Alignment | None = None, font: Font = BODY_FONT) -> None:
     cell = ws.cell(row, col)
+    _style(cell, font, alignment, number_format if value is not None and not isinstance(value, str) else None)
     if isinstance(value, str):
         set_shown_text(cell, value)
     elif value is not None:
         cell.value = value
-        if number_format:
-            cell.number_format = number_format
-    cell.font = BODY_FONT
-    cell.border = BOX
 
 
 def summary_row(result: UnitResult) -> tuple[Any, ...]:
@@ -126,20 +159,17 @@ def _summary(ws: Worksheet, units: list[tuple[tuple[Any, ...], str]]) -> None:
     """汇总 from each unit's row (summary_row) and the title of its sheet."""
     for i, (header, _) in enumerate(SUMMARY_COLUMNS, start=1):
         header_cell(ws, f"{get_column_letter(i)}1", header)
-    for r, (values, title) in enumerate(units, start=2):
-        for col, (value, (_, fmt)) in enumerate(zip(values, SUMMARY_COLUMNS), start=1):
-            _put(ws, r, col, value, fmt)
-        link = ws.cell(r, 1)
-        link.hyperlink = f"#{quoted(title)}!A1"
-        link.font = LINK_FONT
-    _fit(ws, len(SUMMARY_COLUMNS), len(units) + 1)
     headers = [h for h, _ in SUMMARY_COLUMNS]
+    for r, (values, title) in enumerate(units, start=2):
+        for col, (value, (header, fmt)) in enumerate(zip(values, SUMMARY_COLUMNS), start=1):
+            _put(ws, r, col, value, fmt, alignment=WRAP if header in WRAPPED else TOP,
+                 font=LINK_FONT if col == 1 else BODY_FONT)
+        ws.cell(r, 1).hyperlink = f"#{quoted(title)}!A1"
+    _fit(ws, len(SUMMARY_COLUMNS), len(units) + 1)
     for header, width in WRAPPED.items():
         letter = get_column_letter(headers.index(header) + 1)
         set_width(ws, letter, min(width, ws.column_dimensions[letter].width))
     for r in range(2, len(units) + 2):
-        for c in range(1, len(SUMMARY_COLUMNS) + 1):
-            ws.cell(r, c).alignment = WRAP if headers[c - 1] in WRAPPED else TOP
         ws.row_dimensions[r].height = max(_height([str(ws.cell(r, headers.index(h) + 1).value or "")], w)
                                           for h, w in WRAPPED.items())
     ws.freeze_panes = "B2"
@@ -160,20 +190,22 @@ def _fit(ws: Worksheet, columns: int, last_row: int, first_row: int = 1, skip: S
 
 def _shown(cell) -> str:  # noqa: ANN001
     """The text Excel shows for a cell, to size its column."""
-    if isinstance(cell.value, (int, float)) and cell.number_format in (SCORE, PERCENT):
-        return fixed(cell.value, 2) + ("%" if cell.number_format == PERCENT else "")
+    if isinstance(cell.value, (int, float)) and cell.number_format == PERCENT:
+        return fixed(cell.value, 2) + "%"
+    if isinstance(cell.value, (int, float)) and cell.number_format == SCORE:
+        return points(cell.value)
     return "" if cell.value is None else str(cell.value)
 
 
 def _score_row(ws: Worksheet, r: int, row: IndicatorOut) -> None:
     percent = row.value_unit == "%"
-    values = (row.level1, row.level2, row.name, row.weight, row.value, "" if percent else row.value_unit, row.score,
+    qualitative = row.rule.startswith(QUALITATIVE_RULE) and row.value is not None
+    value = f"定性，得分率 {pct(row.value)}" if qualitative else row.value  # a judgement, not a measured rate
+    values = (row.level1, row.level2, row.name, weight_words(row), value, "" if percent else row.value_unit, row.score,
               row.claimed_score, row.status_label, "\n".join([row.rule, *row.notes]))
     formats = (None, None, None, SCORE, PERCENT if percent else SCORE, None, SCORE, SCORE, None, None)
     for c, (value, fmt) in enumerate(zip(values, formats), start=1):
-        _put(ws, r, c, value, fmt)
-        ws.cell(r, c).alignment = TOP
-    ws.cell(r, len(UNIT_COLUMNS)).alignment = WRAP
+        _put(ws, r, c, value, fmt, alignment=WRAP if c == len(UNIT_COLUMNS) else TOP)
     ws.row_dimensions[r].height = _height([values[-1]], NOTES_WIDTH)
 
 
@@ -217,8 +249,7 @@ def _unit_findings(ws: Worksheet, result: UnitResult, title: str, r: int) -> int
     for f in sorted(result.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9)):
         shown = names.get(f.indicator or "", "")  # an id the sheet cannot name is left out, not shown
         for c, value in enumerate((result.unit.name, f.severity_label, f.kind_label, shown, f.message), start=1):
-            _put(ws, r, c, value)
-            ws.cell(r, c).alignment = WRAP
+            _put(ws, r, c, value, alignment=WRAP)
         ws.cell(r, 1).hyperlink = f"#{quoted(title)}!A1"
         ws.row_dimensions[r].height = _height([f.message], MESSAGE_WIDTH)
         r += 1
@@ -264,8 +295,27 @@ def summary_workbook(results: Iterable[UnitResult]) -> Workbook:
     return wb
 
 
+_CLOCK = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def without_clock(xlsx: bytes) -> bytes:
+    """The workbook without the moments it was made: openpyxl stamps each part's zip entry and docProps/core.xml
+    (created, modified) with the time of saving, so two runs on the same results gave different files. The dates
+    say nothing the results do not, and are left out."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "docProps/core.xml":
+                data = _CLOCK.sub(b"", data)
+            dst.writestr(zipfile.ZipInfo(info.filename, ZIP_EPOCH), data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
 def write_summary_workbook(results: Iterable[UnitResult], path: str | Path) -> Path:
-    """Write the summary workbook atomically, one row and one sheet per unit result."""
+    """Write the summary workbook atomically, one row and one sheet per unit result; the same results give the
+    same bytes."""
     buffer = io.BytesIO()
     summary_workbook(results).save(buffer)
-    return write_atomic(path, buffer.getvalue())
+    return write_atomic(path, without_clock(buffer.getvalue()))

@@ -10,6 +10,7 @@ import pandas as pd
 from ...checks.claims import comparisons
 from ...checks.finding import SEVERITY_LABEL
 from ...checks.fmt import stated_as
+from ...core.rows import QUALITATIVE_RULE
 from ...core.engine import ScoredUnit, ScoreSheet
 from ...core.figures import COLUMNS, LINES, WAN, label_of
 from ...core.numbers import round_half_up
@@ -48,7 +49,8 @@ def _change(new: float, old: float) -> float:
 
 def lines_frame(params: UnitParams) -> pd.DataFrame:
     """基础数据表 money lines the unit states, in the order of 附件1-2, by column (万元; NaN = not stated), with the
-    change of 本年决算数 on 上年决算数 (%) where both are stated."""
+    change of 本年决算数 on 上年决算数 (%) where both are stated; 层级: 0 for a total, 1 for its item, 2 for an item's
+    item (the labels stay plain, so they filter and join)."""
     rows = []
     for key, spec in LINES.items():
         line = params.figures.lines.get(key)
@@ -57,8 +59,8 @@ def lines_frame(params: UnitParams) -> pd.DataFrame:
         line = line.in_wan()
         values = {label: getattr(line, col).value if getattr(line, col) else math.nan for col, label in COLUMNS.items()}
         change = _change(values["本年决算数"], values["上年决算数"]) if line.final and line.prev_final else math.nan
-        rows.append({"项目": "\u3000" * _depth(key) + spec.label, **values, "决算较上年变动（%）": change})
-    return pd.DataFrame(rows, columns=["项目", *COLUMNS.values(), "决算较上年变动（%）"])
+        rows.append({"项目": spec.label, "层级": _depth(key), **values, "决算较上年变动（%）": change})
+    return pd.DataFrame(rows, columns=["项目", "层级", *COLUMNS.values(), "决算较上年变动（%）"])
 
 
 def as_written(fig: FigureOut) -> str:
@@ -66,9 +68,9 @@ def as_written(fig: FigureOut) -> str:
     its qualifier and unit by the rule of its kind (16,640.91万元; 2.6万余次 entered as 26000, over: 26,000余次)."""
     if fig.text:
         return fig.text
-    if fig.qualifier == Qualifier.EXACT.value:
-        return quantity(fig.value, fig.unit)
-    return stated_as(fig.value, fig.places, Qualifier(fig.qualifier), fig.unit)
+    if fig.qualifier == Qualifier.EXACT.value and fig.unit == "万元":
+        return quantity(fig.value, fig.unit)  # money at two decimals, as every output prints it
+    return stated_as(fig.value, fig.places, Qualifier(fig.qualifier), fig.unit)  # a rate as written: 72.6%
 
 
 def _figure_row(fig: FigureOut) -> dict:
@@ -199,13 +201,13 @@ def score_frame(rep: UnitReport) -> pd.DataFrame:
         rows.append({
             "一级指标": ind.level1, "二级指标": ind.level2, "三级指标": ind.name,
             "分值": _nan(ind.weight), "计分分值": ind.effective_weight,
-            "计算值": _nan(ind.value), "计算值单位": ind.value_unit,
+            "计算值": _nan(ind.value), "计算值单位": ind.value_unit, "定性": ind.rule.startswith(QUALITATIVE_RULE),
             "得分": _nan(ind.score), "自评得分": _nan(ind.claimed_score), "按填报分值的得分": _nan(fair),
             "自评高于重算": ind.claimed_score is not None and fair is not None
             and ind.claimed_score > fair + SCORE_TOLERANCE,
             "状态": ind.status_label, "说明": explanation(ind, readings),
         })
-    return pd.DataFrame(rows, columns=["一级指标", "二级指标", "三级指标", "分值", "计分分值", "计算值", "计算值单位",
+    return pd.DataFrame(rows, columns=["一级指标", "二级指标", "三级指标", "分值", "计分分值", "计算值", "计算值单位", "定性",
                                        "得分", "自评得分", "按填报分值的得分", "自评高于重算", "状态", "说明"])
 
 
@@ -239,13 +241,16 @@ def claimed_scores_frame(sheet: ScoreSheet) -> pd.DataFrame:
 
 
 def findings_frame(rep: UnitReport) -> pd.DataFrame:
-    """审计发现, one row per root cause in the result's order, with what it also breaks and the figures it compared."""
+    """审计发现, one row per root cause in the result's order, with what it also breaks and the figures it compared;
+    严重程度 an ordered category (错误 < 警示 < 提示 when sorted)."""
     names = {i.id: i.name for i in rep.result.indicators}
-    rows = [{"严重程度": f.severity_label, "severity": f.severity, "类别": f.kind_label,
+    rows = [{"严重程度": f.severity_label, "类别": f.kind_label,
              "指标": names.get(f.indicator or "", ""), "发现": f.message, "由此导致": "\n".join(f.consequences),
              "依据": f.rule, "数据及出处": evidence_text(f), "检查": f.check} for f in rep.result.findings]
-    return pd.DataFrame(rows, columns=["严重程度", "severity", "类别", "指标", "发现", "由此导致", "依据", "数据及出处",
-                                       "检查"])
+    frame = pd.DataFrame(rows, columns=["严重程度", "类别", "指标", "发现", "由此导致", "依据", "数据及出处", "检查"])
+    # one severity column, ordered as the report orders it: sorting puts 错误 before 警示 before 提示
+    frame["严重程度"] = pd.Categorical(frame["严重程度"], categories=list(SEVERITY_LABEL.values()), ordered=True)
+    return frame
 
 
 def stated_rates_frame(unit: ScoredUnit) -> pd.DataFrame:
