@@ -66,12 +66,12 @@ def test_a_title_year_before_the_figures_year_drafts(tmp_path):
 
 
 def test_a_report_with_a_chinese_file_name_drafts_in_a_batch(tmp_path):
-    from perfeval.outputs.batch.jobs import draft_reports
+    from perfeval.outputs.batch.drafting import _draft_one
 
     report = tmp_path / "松岭县农技站2023.txt"
     report.write_text(f"{TITLE}\n一、基本情况\n本站2023年度支出总额218.40万元。\n", encoding="utf-8")
-    files, drafted, failed = draft_reports([report], tmp_path / "out")
-    assert not failed and len(files) == 1 and files[0].stem.startswith("draft-")
+    status, detail = _draft_one(report, tmp_path / "out")
+    assert status == "ok" and Path(detail).stem.startswith("draft-"), detail
 
 
 # ---------------------------------------------------------------- who and when
