@@ -188,3 +188,23 @@ def test_severity_follows_what_is_at_stake_not_the_kind_of_check(unit_copy):
     assert overrun.severity == "error"
     [small] = [f for f in every_finding(load_unit(CHANGSHA)) if f.check == "final_above_budget"]
     assert small.severity == "info"  # 办公经费 25.88 against 25: 3.52 % of its budget
+
+
+def test_payments_behind_the_frameworks_checkpoints_and_carry_over_are_findings_where_stated(unit_copy):
+    from perfeval.checks import every_finding
+    from perfeval.core.engine import load_unit
+
+    def stated(d):  # noqa: ANN001
+        d["figures"]["progress"] = {"q1": {"value": 12.5}, "q2": {"value": 50}, "q3": {"value": 71.2}}
+        d["figures"]["budget"]["carryover"] = {"value": 1281.96, "source": "决算表"}
+        d["figures"]["budget"]["prev_carryover"] = {"value": 854.64}
+        d["not_assessed"].pop("carryover", None)
+    found = {f.check: f for f in every_finding(load_unit(unit_copy(CHANGSHA, stated)))}
+    behind = found["payment_behind_schedule"]
+    assert "一季度末 12.50%，应达 20%，落后 7.50%" in behind.message and "三季度末 71.20%，应达 80%" in behind.message
+    assert "二季度末" not in behind.message  # on schedule
+    carry = found["carryover"]  # 1281.96 ÷ 12819.60 = 10 %; (1281.96 − 854.64) ÷ 854.64 = 50 %
+    assert "占全年预算数（调整后） 12,819.60万元 的 10%" in carry.message and "结转结余变动率 50%" in carry.message
+    assert carry.severity == "warning"
+    unstated = {f.check for f in every_finding(load_unit(CHANGSHA))}  # not stated: not assessed, no finding
+    assert not unstated & {"payment_behind_schedule", "carryover"}

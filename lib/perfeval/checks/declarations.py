@@ -50,6 +50,10 @@ KIND_LIST = (
     Kind("deviations", "偏差原因未说明",
          "a quantitative row of the unit's own at or above the declared share of its target (目标设定偏低, 130 % in "
          "the 一体化 modules) or short of it, with no 偏差原因", "`indicators[].deviation_note`"),
+    Kind("execution", "支付进度与结转结余",
+         "payments behind the 序时进度 at the end of a quarter (the framework's checkpoints, else 25/50/75 %); "
+         "结转结余率 and 结转结余变动率 where carry-over figures are stated",
+         "`figures.progress`, `figures.budget.carryover`, `figures.budget.prev_carryover`"),
     Kind("budget_denominator", "预算执行率的分母口径",
          "execution on the start-of-year vs the adjusted budget: both rates, which the rule uses, the score effect; "
          "budget figures on another scope than the framework defines (项目支出 for 部门整体)",
@@ -286,6 +290,16 @@ DEVIATION_UNEXPLAINED = _d(
             lambda missed, **_: "warning" if missed else "info"),
     "“{row}”（{level2}）年度指标值 {target}，实际完成值 {actual}（为目标的 {rate}），{what}，报告未说明偏差原因。",
     "完成值{rule}的，应说明偏差原因", "target actual", "deviations")
+
+# ---------------------------------------------------------------- execution
+PAYMENT_BEHIND_SCHEDULE = _d(
+    "payment_behind_schedule", "execution", "支付进度落后于序时进度", "warning",
+    "支付进度落后于序时进度：{behind}。", "{rule}", "progress", "payment_progress")
+CARRYOVER = _d(
+    "carryover", "execution", "结转结余率与结转结余变动率", BY_MONEY,
+    "结转结余 {carryover}{source}，占{base_label} {base} 的 {rate}（结转结余率）{change}。",
+    "结转结余率 = 结转结余 ÷ 全年预算数 × 100%；结转结余变动率 = （本年 − 上年）÷ 上年 × 100%",
+    "carryover base previous rate", "carryover")
 
 # ---------------------------------------------------------------- budget_denominator
 BUDGET_DENOMINATOR = _d(

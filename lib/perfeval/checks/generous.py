@@ -26,7 +26,7 @@ def params_row(unit: ScoredUnit, row: ScoreRow) -> Row | None:
     return next((r for r in unit.params.indicators if (r.id or r.name) == row.id), None)
 
 
-def _default_op(fw: Framework, prow: Row) -> str:
+def default_op(fw: Framework, prow: Row) -> str:
     for _, node in fw.leaves():
         if node.personalised and prow.level2.strip() in node.personalised.level2:
             return node.personalised.default_op
@@ -46,7 +46,7 @@ def _full_marks(unit: ScoredUnit, row: ScoreRow) -> Generosity | None:
         return None
     pair = compared(prow)
     if isinstance(pair, Comparison):
-        op = direction_of(prow, _default_op(unit.framework, prow))
+        op = direction_of(prow, default_op(unit.framework, prow))
         t, a = amount(pair.target, pair.unit), amount(pair.actual, pair.unit)
         if op == "<=" and pair.actual > pair.target:
             over = f"，超出 {pct((pair.actual / pair.target - 1) * 100)}" if pair.target > 0 else ""
