@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from test_browser_report import DevTools
 
 pytestmark = pytest.mark.slow
