@@ -201,3 +201,15 @@ def test_a_sentence_without_marks_is_read_in_bounded_pieces_and_keeps_its_figure
     text = "支出12.5万元，" * 500
     pieces = split_sentences(text)
     assert all(len(p) <= MAX_SENTENCE for p in pieces) and "".join(pieces) == text
+
+
+def test_a_table_saved_one_cell_per_line_is_read_as_its_pairs(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、人员情况", "人员编制", "96", "实有人数", "103", "在职人员", "88")
+    staff = draft.params["figures"]["staff"]
+    assert {k: str(v["value"]) for k, v in staff.items()} == {"authorized": "96", "total": "103", "on_duty": "88"}
+    assert "人员编制 96" in staff["authorized"]["source"]
+
+
+def test_a_number_alone_under_a_sentence_is_no_pair(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、人员情况", "本站全年认真开展工作。", "96")
+    assert "staff" not in draft.params.get("figures", {})
