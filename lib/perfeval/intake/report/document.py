@@ -182,7 +182,8 @@ def read_document(path: str | Path) -> Document:
         raise DraftError(str(path), [("", f"is not a report this reader knows: expected one of {', '.join(FORMATS)} "
                                          f"(a .doc or .wps file must be saved as .docx first)")])
     items = list(readers[suffix](path))
-    size = sum(len(x) if isinstance(x, str) else sum(len(c) for c in x.cells) for x in items)
+    size = sum(len(x) if isinstance(x, str) else sum(len(c) for c in x.cells) for x in items
+               if not isinstance(x, Skipped))  # what was left out is a note, not text
     if size > MAX_TEXT:
         raise DraftError(str(path), [("", f"holds {size:,} characters of text; the reader drafts reports of at most "
                                           f"{MAX_TEXT:,} (about 1,500 pages): draft the 自评报告 alone, or split the file")])
