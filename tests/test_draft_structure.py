@@ -136,9 +136,9 @@ def test_a_grade_in_usual_wordings(tmp_path):
 # ---------------------------------------------------------------- totals and their parts
 
 def lists_in(*paragraphs: str) -> list[tuple[str, list[str], bool]]:
-    from perfeval.outputs.draft.document import build
-    from perfeval.outputs.draft.lists import find_lists
-    from perfeval.outputs.draft.mentions import prose_mentions
+    from perfeval.intake.report.document import build
+    from perfeval.intake.report.lists import find_lists
+    from perfeval.intake.report.mentions import prose_mentions
 
     document = build("<test>", list(paragraphs))
     return [(lst.whole.written, [p.written for p in lst.parts], lst.complete)
@@ -186,7 +186,7 @@ def test_adjusted_to_is_the_adjusted_budget_and_adjusted_by_its_size(tmp_path):
 def test_a_report_beyond_the_size_bound_is_refused_by_name_with_the_bound(tmp_path, monkeypatch):
     import pytest
     from perfeval.errors import DraftError
-    from perfeval.outputs.draft import document
+    from perfeval.intake.report import document
 
     monkeypatch.setattr(document, "MAX_TEXT", 1000)
     report = tmp_path / "big.txt"
@@ -196,7 +196,7 @@ def test_a_report_beyond_the_size_bound_is_refused_by_name_with_the_bound(tmp_pa
 
 
 def test_a_sentence_without_marks_is_read_in_bounded_pieces_and_keeps_its_figures():
-    from perfeval.outputs.draft.document import MAX_SENTENCE, split_sentences
+    from perfeval.intake.report.document import MAX_SENTENCE, split_sentences
 
     text = "支出12.5万元，" * 500
     pieces = split_sentences(text)
