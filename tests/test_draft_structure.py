@@ -214,3 +214,10 @@ def test_a_table_saved_one_cell_per_line_is_read_as_its_pairs(tmp_path):
 def test_a_number_alone_under_a_sentence_is_no_pair(tmp_path):
     draft = draft_of(tmp_path, TITLE, "一、人员情况", "本站全年认真开展工作。", "96")
     assert "staff" not in draft.params.get("figures", {})
+
+
+def test_a_change_whose_old_figure_stands_in_the_clause_before_is_recomputed(tmp_path):
+    lines = ("一、三公经费", "2023年“三公”经费支出60.28万元。", "二、变动", "2022年“三公”经费支出64.20万元，2023年较上年下降{}。")
+    held = draft_of(tmp_path, TITLE, *lines[:3], lines[3].format("6.1%"))
+    wrong = draft_of(tmp_path, TITLE, *lines[:3], lines[3].format("9.1%"))
+    assert [r.status for r in held.rates] == ["explained"] and [r.status for r in wrong.rates] == ["contradicted"]
