@@ -102,3 +102,13 @@ def test_the_portfolio_reads_every_published_unit_from_the_store(tmp_path, resul
     for r in loaded:
         assert r.indicators == by_id[r.unit.id].indicators and r.figures == by_id[r.unit.id].figures
         assert r.findings == [] and r.findings_by_severity == by_id[r.unit.id].findings_by_severity
+
+
+def test_the_workbook_from_the_store_is_the_workbook_from_the_whole_results(tmp_path, results):
+    from perfeval.outputs.batch.summaries import published_results, write_workbook
+    from perfeval.outputs.excel.summary import write_summary_workbook
+
+    status = _published(tmp_path, results)
+    write_workbook(tmp_path, published_results(tmp_path, status))
+    whole = write_summary_workbook(sorted(results, key=lambda r: r.unit.id), tmp_path / "whole.xlsx")
+    assert (tmp_path / "summary.xlsx").read_bytes() == whole.read_bytes()

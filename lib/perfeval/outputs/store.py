@@ -187,15 +187,19 @@ class ResultsStore:
         if gone:
             self._write("DELETE FROM units WHERE unit_id = ?", gone)
 
-    def result(self, unit_id: str, *, outline: bool = False) -> "UnitResult | None":
+    def result(self, unit_id: str, *, outline: bool = False, without: Sequence[str] = ()) -> "UnitResult | None":
         """A unit's stored result (None when it has none, or it does not read as one); outline: without the lists
-        of OUTLINE_DROPS (empty), as the index reads it."""
+        of OUTLINE_DROPS (empty), as the index reads it; without: these lists empty."""
         from ..result import UnitResult
 
         rows = self._rows(f"SELECT {'outline' if outline else 'result'} FROM units WHERE unit_id = ?", (unit_id,))
-        text = rows[0][0] if rows else None
+        if not rows:
+            return None
         try:
-            return UnitResult.model_validate_json(text) if text is not None else None
+            if without:
+                data = json.loads(rows[0][0])
+                return UnitResult.model_validate({k: [] if k in without else v for k, v in data.items()})
+            return UnitResult.model_validate_json(rows[0][0])
         except ValueError:
             return None
 
