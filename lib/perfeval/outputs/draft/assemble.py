@@ -382,7 +382,7 @@ _COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
 def _column_word(m: Mention) -> str | None:
     """Whether the sentence speaks of a budget or of what was spent where a figure stands (the nearest such word
     before it): 商品和服务支出 under 预算批复 and under 决算数 are two figures, not one stated twice."""
-    words = _COLUMN_WORD.findall(m.where.text[:m.start])
+    words = _COLUMN_WORD.findall(m.where.text[max(0, m.start - 200):m.start])
     if not words:
         return None
     return "budget" if words[-1] == "预算" else "final"

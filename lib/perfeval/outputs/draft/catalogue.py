@@ -59,8 +59,11 @@ def label_table() -> dict[str, tuple[LabelEntry, ...]]:
                          for e in entries) for group, entries in data.items()}
 
 
-def _words(*groups: str) -> tuple[tuple[str, str], ...]:
-    return tuple((e.key, e.pattern) for g in groups for e in label_table()[g])
+@cache
+def _words(*groups: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each entry's key and its names framed as a whole label (framing words before, column words after)."""
+    return tuple((e.key, re.compile(rf"(?P<pre>{_FRAME})(?P<name>{e.pattern})(?P<post>{_AFTER})"))
+                 for g in groups for e in label_table()[g])
 
 
 _COLUMN_ONLY = re.compile(rf"^{_FRAME}(?:决算数|决算|实际支出总额|实际支出数|实际支出|实际数|预算总额|预算数|预算|年初预算数|年初预算)"
@@ -75,10 +78,10 @@ def normalise(words: str) -> str:
     return re.sub(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)]、?|其中[：:]?)", "", words)
 
 
-def _whole(words: str, table: tuple[tuple[str, str], ...]) -> tuple[str, str, str] | None:
+def _whole(words: str, table: tuple[tuple[str, re.Pattern[str]], ...]) -> tuple[str, str, str] | None:
     """(key, framing words before, after) when the words are one entry's name framed only by framing words."""
     for key, pattern in table:
-        m = re.fullmatch(rf"(?P<pre>{_FRAME})(?P<name>{pattern})(?P<post>{_AFTER})", words)
+        m = pattern.fullmatch(words)
         if m:
             return key, m.group("pre"), m.group("post")
     return None

@@ -63,13 +63,13 @@ def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) ->
 def find_lists(document: Document, mentions: list[Mention]) -> list[Listed]:
     """Every total with its listed parts, in document order."""
     sentences = document.sentences()
-    by_sentence: dict[str, list[Mention]] = {}
+    by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
-        by_sentence.setdefault(_key(m.where.block, m.where.text), []).append(m)
+        by_sentence.setdefault(m.order[1], []).append(m)  # by the sentence's place: two alike sentences stay two
     out: list[Listed] = []
     used: set[int] = set()
     for k, s in enumerate(sentences):
-        here = by_sentence.get(_key(s.block, s.text), [])
+        here = by_sentence.get(k, [])
         for listed in _inline(sentences, k, here, by_sentence) + _numbered(sentences, k, here, by_sentence) \
                 + _named(sentences, k, here, by_sentence):
             parts = [p for p in listed.parts if id(p) not in used]
@@ -77,10 +77,6 @@ def find_lists(document: Document, mentions: list[Mention]) -> list[Listed]:
                 used.update(id(p) for p in parts)
                 out.append(listed)
     return out
-
-
-def _key(block: int, text: str) -> str:
-    return f"{block}\x00{text}"
 
 
 def _before(sentences, k: int, at: int, here: list[Mention], by_sentence) -> Mention | None:  # noqa: ANN001
@@ -94,7 +90,7 @@ def _before(sentences, k: int, at: int, here: list[Mention], by_sentence) -> Men
         s = sentences[j]
         if s.section != section or s.block < block - 1 or s.cell != cell or (cell is not None and s.block != block):
             return None  # a table cell's list hangs from its own cell, never from the next column
-        found = [m for m in by_sentence.get(_key(s.block, s.text), []) if _usable(m)]
+        found = [m for m in by_sentence.get(j, []) if _usable(m)]
         if found:
             return found[-1]
     return None
@@ -120,7 +116,7 @@ def _stream(sentences, k: int, at: int, whole: Mention, here: list[Mention], by_
     j, start, gap = k, at, 0
     while True:
         text = sentences[j].text
-        mentions = here if j == k else by_sentence.get(_key(sentences[j].block, text), [])
+        mentions = here if j == k else by_sentence.get(j, [])
         if j > k:
             following = [m for m in mentions if _alike(whole, m) and _same_unit(whole, m)]
             if _AMONG.match(text) or not following or _CLAUSE.search(text[:following[0].start]):
@@ -262,7 +258,7 @@ def _numbered(sentences, k: int, here: list[Mention], by_sentence) -> list[Liste
         if not t.section.startswith(s.section) or t.section == s.section or heading_of(t.text) is None:
             break
         blocks_seen.add(t.block)
-        first = next((m for m in by_sentence.get(_key(t.block, t.text), []) if _alike(whole, m)), None)
+        first = next((m for m in by_sentence.get(j, []) if _alike(whole, m)), None)
         if first is None:
             return []
         parts.append(first)
@@ -287,7 +283,7 @@ def _named(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:
             break
         if sentences[j - 1].block == t.block:
             continue  # an item's amount opens its paragraph
-        first = next((x for x in by_sentence.get(_key(t.block, t.text), []) if _alike(whole, x)), None)
+        first = next((x for x in by_sentence.get(j, []) if _alike(whole, x)), None)
         if first is None:
             continue
         match = next((n for n in left if _shared(n, first.lead) >= MIN_SHARED_NAME), None)
