@@ -268,6 +268,21 @@ def stored_results(outputs: Path, without: Sequence[str] = ()) -> Iterator["Unit
             yield UnitResult.model_validate({k: [] if k in without else v for k, v in data.items()})
 
 
+def published_result(path: str | Path) -> "UnitResult":
+    """A unit result a batch published (outputs/units/<id>/<id>.json): from the results store of its outputs
+    folder, else (no store, or the unit not in it) from the file itself; OSError or ValueError when neither reads."""
+    from ..result import UnitResult
+
+    path = Path(path)
+    outputs = path.parent.parent.parent
+    if path.parent.parent.name == "units" and (outputs / STORE_FILE).is_file():
+        with ResultsStore(outputs, readonly=True) as store:
+            found = store.result(path.stem)
+        if found is not None:
+            return found
+    return UnitResult.read(path)
+
+
 def results_frame(outputs: str | Path = "outputs") -> "pd.DataFrame":
     """Every published unit of an outputs folder, one row each: id, the columns an analyst filters by, and the
     whole unit result as JSON (`json.loads` it, or `UnitResult.model_validate_json`). For a notebook:
