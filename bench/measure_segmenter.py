@@ -12,9 +12,9 @@ import sys
 sys.path.insert(0, os.environ.get("JIEBA_PATH", "/tmp/jb"))  # pip install jieba==0.42.1 --target /tmp/jb
 import jieba
 jieba.setLogLevel(logging.ERROR)
-from perfeval.outputs.draft.catalogue import catalogue_path, label_table, normalise, _whole, _words, Mapped
-from perfeval.outputs.draft.document import build
-from perfeval.outputs.draft.mentions import prose_mentions
+from perfeval.intake.report.catalogue import catalogue_path, label_table, normalise, _whole, _words, Mapped
+from perfeval.intake.report.document import build
+from perfeval.intake.report.mentions import prose_mentions
 
 def window(sentence):
     d = build("t", [sentence]); out = []; prev = None

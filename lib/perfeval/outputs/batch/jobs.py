@@ -10,7 +10,7 @@ from ...errors import BatchError, PerfevalError
 from ...core.params import RESERVED_NAMES, UNIT_ID, load_params
 from ...paths import UNITS_DIR, is_params_name, not_regular, not_regular_in, params_files_in
 from ...safetext import readable_path, shown_path
-from ..draft.document import FORMATS as REPORT_FORMATS
+from ...intake.report.document import FORMATS as REPORT_FORMATS
 from .status import FAILED, UnitRun
 
 PARAMS_PARAMETER = "params_file"  # the one parameter the batch itself sets

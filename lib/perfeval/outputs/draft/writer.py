@@ -16,7 +16,7 @@ import yaml
 from ...errors import DraftError, FieldProblem, InputFileError, PerfevalError
 from ...fileio import parse_yaml, write_atomic
 from ...safetext import one_line, shown_path
-from .model import Draft, Item
+from ...intake.report.model import Draft, Item
 
 HEADER = """\
 # 草稿：据报告文本自动提取，未经核对（perfeval draft）

@@ -9,7 +9,7 @@ strict: what does not map is kept under `stated:` with its own label, where noth
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -193,3 +193,17 @@ def covers_every_category(whole: str, parts: list[str]) -> bool:
     if any(line not in ancestors(key) for key in listed):
         return False
     return all(child in listed or child in set().union(*(ancestors(k) for k in listed)) for child in children)
+
+
+def with_unit_of_its_figure(m: Mention, report_year: int | None) -> Mention:
+    """A number without a unit whose label (a one-cell line above it) names a catalogue figure, in that figure's
+    unit: 人员编制 / 96 is 96人. Any other mention is returned as it is."""
+    if m.quantity.unit or m.is_rate or m.quantity.value < 0 or m.where.cell is not None:
+        return m
+    if not m.where.text.startswith(m.lead + " "):
+        return m  # not a pair read from one-cell lines
+    path = path_named(m.lead, report_year)
+    if path is None or not is_figure_path(path):
+        return m
+    unit = unit_of(path)
+    return replace(m, quantity=replace(m.quantity, unit=unit), implied=f"写作“{m.written}”，未写单位；按“{m.lead}”取{unit}")

@@ -21,7 +21,7 @@ from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
 from ...core.quantity import Qualifier, canonical_unit, commensurable, contradicts
 from ...errors import DraftError
-from .catalogue import Mapped, catalogue_path, covers_every_category, normalise
+from .catalogue import Mapped, catalogue_path, covers_every_category, normalise, with_unit_of_its_figure
 from .document import Document, read_document
 from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
@@ -76,7 +76,8 @@ class _Assembly(RateClaims, Records):
         tables = read_tables(self.document, year)
         fw = load_framework(self.framework_name or _detect_framework(tables))
         self.year, self.readings = year, {k: i.default for k, i in fw.readings_in_force().items()}
-        prose = self._within_bounds(prose_mentions(self.document, tables.taken))
+        prose = [with_unit_of_its_figure(m, year) for m in prose_mentions(self.document, tables.taken)]
+        prose = self._within_bounds(prose)
         tables.cells = [c for c in tables.cells if self._within_bounds([c.mention])]
         self.params = {"unit": self._unit(facts, fw)}
         sections = self._sections(prose, fw)
