@@ -242,3 +242,10 @@ def test_columns_that_would_put_a_percentage_under_a_count_are_not_a_table():
     lines = ["财政供养人员情况(人", "编制数", "实际在职人数", "控制率", "40", "42", "105.00%", "说明：超编已整改。"]
     rows = [b.cells for b in build("<test>", ["\n".join(lines)]).blocks if b.kind == "row"]
     assert rows == [("编制数", "实际在职人数", "控制率"), ("40", "42", "105.00%")]
+
+
+def test_one_value_restated_under_another_wording_is_one_figure_and_different_heads_are_not(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收入", "全镇本级一般公共预算收入实现215.36万元。", "二、财力",
+                     "由一般公共预算收入215.36万元和上级补助组成。", "三、支出", "一般公共预算财力215.36万元。")
+    groups = [[m.label for m in g] for g in draft.repeats]
+    assert groups == [["全镇本级一般公共预算收入实现", "由一般公共预算收入"]]

@@ -8,9 +8,10 @@ Nothing here knows params or figures.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Literal
 
 from ...errors import DraftError
 from .sections import SectionTracker
@@ -183,7 +184,7 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
     return out
 
 
-def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:  # noqa: ANN001
+def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:
     """The rows of a one-cell-per-line table whose header starts at line k, and the line after it; or None.
 
     Of the short lines from k, all but the last are the header when rows of a label and as many numbers follow
@@ -265,14 +266,14 @@ def read_document(path: str | Path) -> Document:
     suffix = path.suffix.lower()
     readers = {".txt": documents.txt_items, ".docx": documents.docx_items, ".pdf": pdf.pdf_items}
     if suffix not in readers:
-        raise DraftError(str(path), [("", f"is not a report this reader knows: expected one of {', '.join(FORMATS)} "
-                                         f"(a .doc or .wps file must be saved as .docx first)")])
+        raise DraftError(str(path), [("", (f"is not a report this reader knows: expected one of {', '.join(FORMATS)} "
+                                          "(a .doc or .wps file must be saved as .docx first)"))])
     items = list(readers[suffix](path))
     size = sum(len(x) if isinstance(x, str) else sum(len(c) for c in x.cells) for x in items
                if not isinstance(x, Skipped))  # what was left out is a note, not text
     if size > MAX_TEXT:
-        raise DraftError(str(path), [("", f"holds {size:,} characters of text; the reader drafts reports of at most "
-                                          f"{MAX_TEXT:,} (about 1,500 pages): draft the 自评报告 alone, or split the file")])
+        raise DraftError(str(path), [("", (f"holds {size:,} characters of text; the reader drafts reports of at most "
+                                           f"{MAX_TEXT:,} (about 1,500 pages): draft the 自评报告 alone, or split the file"))])
     document = build(str(path), items)
     if not document.blocks:
         raise DraftError(str(path), [("", "holds no text")])

@@ -16,7 +16,13 @@ from .catalogue import normalise, path_named
 from .lists import Listed
 from .mentions import Mention
 from .model import Item
-from .placement import Placement, by_sentence, framework_measures, qualified, two_figures
+from .placement import (
+    Placement,
+    by_sentence,
+    framework_measures,
+    qualified,
+    two_figures,
+)
 from .rates import RateFound, Reading, explain
 from .tables import Tables
 
