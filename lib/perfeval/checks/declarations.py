@@ -182,7 +182,7 @@ ITEM_LISTED_TWICE = _d(
 
 # ---------------------------------------------------------------- two_values
 FIGURE_STATED_TWICE = _d(
-    "figure_stated_twice", "two_values", "同一数字前后不一", "error",
+    "figure_stated_twice", "two_values", "同一数字前后不一", BY_MATERIALITY,
     "{label}前后不一：一处为 {first}{first_source}，另一处为 {other}{other_source}{gap}。{effect}",
     "同一报告中同一数字只能有一个值（带“余”“约”“以上”等限定词的，按其所能表示的范围判断）", "first other",
     "figure_statements")

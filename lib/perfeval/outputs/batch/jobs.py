@@ -233,7 +233,8 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
     taken |= set(owners)
     jobs: list[UnitJob] = []
     copies: list[UnitRun] = []
-    for path, uid in ids.items():
+    for path in identities:  # in the order given
+        uid = ids[path]
         owner = owners[uid]
         if owner == path:
             i = identities[path]
