@@ -106,4 +106,4 @@ def against_execution(unit: ScoredUnit) -> list[Finding]:
          "lowest": Evidence("最低分", lowest.score, "分", lowest.source),
          "rate": Evidence(part.label, round_half_up(part.exact_value, 2), "%")},  # type: ignore[arg-type]
         indicator=row.id, count=len(scored), lowest=num(lowest.score or 0), row=f"“{part.label}”",  # type: ignore[union-attr]
-        rate=pct(part.exact_value), threshold=pct(LOW_EXECUTION))]
+        rate=pct(round_half_up(part.exact_value, 2)), threshold=pct(LOW_EXECUTION))]  # type: ignore[arg-type]
