@@ -68,6 +68,7 @@ def build(tmp_path: Path, paragraphs: list[str], tables: list[str] = (), name: s
         style.font.hidden = True
         derived = document.styles.add_style("隐藏二", docx.enum.style.WD_STYLE_TYPE.CHARACTER)
         derived.base_style = style
+        document.styles.add_style("隐藏段", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH).font.hidden = True
     for xml in [*paragraphs, *tables]:
         body.insert(len(body) - 1, parse_xml(xml))  # before w:sectPr
     path = tmp_path / name
@@ -91,9 +92,11 @@ def test_a_text_box_is_read_once_after_its_paragraph(tmp_path):
 
 def test_text_hidden_by_a_style_is_not_read(tmp_path):
     path = build(tmp_path, [paragraph(run("支出"), run("7", '<w:rStyle w:val="隐藏二"/>'), run("300万元")),
-                            paragraph(run("全段隐藏"), props='<w:pStyle w:val="隐藏"/>')], hidden_style=True)
-    # 隐藏 is a character style: as a paragraph style id it hides nothing Word would not hide too
-    assert texts(path)[0] == "支出300万元"
+                            paragraph(run("全段隐藏 999"), props='<w:pStyle w:val="隐藏段"/>'),
+                            paragraph(run("段隐藏而本句显示"), props='<w:pStyle w:val="隐藏段"/>').replace(
+                                "<w:rPr></w:rPr>", '<w:rPr><w:vanish w:val="0"/></w:rPr>')], hidden_style=True)
+    assert texts(path) == ["支出300万元", "段隐藏而本句显示"]
+    assert read_document(path).skipped == ("Word 文件中隐藏文字 2 处未读取（Word 不显示）",)
 
 
 def test_a_content_control_around_paragraphs_and_rows_is_read_through(tmp_path):
