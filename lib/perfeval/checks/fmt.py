@@ -53,12 +53,13 @@ def stated_as(value: float, places: int | None, qualifier: Qualifier, unit: str)
     return written(Value("", "", value, unit, qualifier, places, None, "self_reported"))
 
 
-def pts(value: float) -> str:
+def pts(value: float | None) -> str:
+    """Points with their unit ('6.4 分'); a dash for none."""
     return fmt.points_text(value)
 
 
-def amount(value: float, unit: str) -> str:
-    """A value with its unit, money formatted as money."""
+def amount(value: float | None, unit: str) -> str:
+    """A value with its unit, money formatted as money; a dash for none."""
     return fmt.quantity(value, unit)
 
 

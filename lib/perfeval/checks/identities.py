@@ -6,10 +6,10 @@ from difflib import SequenceMatcher
 
 from ..core.engine import ScoredUnit
 from ..core.figures import BREAKDOWNS, LINES, Breakdown, label_of, unit_of
-from ..core.params import Figures, ProjectItem, Value, figure_at, value_of
+from ..core.params import DeclaredIdentity, Figures, ProjectItem, Value, figure_at, value_of
 from ..core.quantity import convert
 from .declarations import (DECLARED_IDENTITY_BROKEN, DECLARED_IDENTITY_UNEXPLAINED, IDENTITY_BROKEN, ITEM_LISTED_TWICE,
-                           ITEMS_EXCEED_WHOLE, LISTED_ITEMS_EXCEED_WHOLE, LISTED_ITEMS_UNEXPLAINED)
+                           ITEMS_EXCEED_WHOLE, LISTED_ITEMS_EXCEED_WHOLE, LISTED_ITEMS_UNEXPLAINED, Found)
 from .finding import Evidence, Finding
 from .fmt import (TOLERANCE, amount, column_of, evidence, money, pct, short_label, sourced, sourced_value,
                   value_evidence, written)
@@ -42,7 +42,7 @@ def _breakdown(b: Breakdown, figures: Figures) -> Finding | None:
     head = f"{short_label(b.whole)}{f'（{column}）' if column else ''} {amount(whole.value, unit)}{sourced(whole)}"
     terms = "".join((" − " if p.startswith("-") else " + ") + _term(p, f.value, unit) for p, f in given)[3:]
     sources = "；".join(f"{short_label(p)}：{f.source}" for p, f in given if f.source)
-    ev = {"whole": evidence(b.whole, whole), "part": [evidence(p.lstrip("-"), f) for p, f in given]}
+    ev: dict[str, Found] = {"whole": evidence(b.whole, whole), "part": [evidence(p.lstrip("-"), f) for p, f in given]}
     figures_ = (b.whole, *(p.lstrip("-") for p, _ in given))
     if b.partial or missing:
         return ITEMS_EXCEED_WHOLE(
@@ -108,7 +108,7 @@ def _categories_of(whole: str, parts: list[str]) -> bool:
     return all(p.startswith("lines.") and under(p.split(".")[1]) for p in parts)
 
 
-def _unexplained(d, whole: Value, terms: list[tuple[bool, Value]], high: float) -> Finding:  # noqa: ANN001
+def _unexplained(d: DeclaredIdentity, whole: Value, terms: list[tuple[bool, Value]], high: float) -> Finding:
     listed = "".join((" − " if neg else " + ") + f"{v.label} {written(v)}" for neg, v in terms)[3:]
     gap = whole.value - high
     share = gap / whole.value * 100 if whole.value > 0 else 100.0
@@ -152,7 +152,7 @@ def listed_items(unit: ScoredUnit) -> list[Finding]:
             continue
         label = short_label(path)
         names = "、".join(i.name for i in items)
-        ev = {"whole": evidence(path, whole),
+        ev: dict[str, Found] = {"whole": evidence(path, whole),
               "item": [Evidence(i.name, i.amount.value, "万元", i.amount.source) for i in items]}
         head = f"{label} {money(whole.value)}{sourced(whole)}，报告逐项列出 {len(items)} 项（{names}）合计 {money(listed)}"
         if gap < 0:

@@ -26,16 +26,16 @@ def _rate(p: Project) -> float | None:
 def summary(unit: ScoredUnit) -> list[Finding]:
     """How many projects the unit evaluated, their mean and lowest score, and the share of 项目支出 they cover."""
     projects = unit.params.projects
-    scored = [p for p in projects if p.score is not None]
-    if not scored:
+    with_score = [(p, p.score) for p in projects if p.score is not None]
+    if not with_score:
         return []
-    scores = [p.score for p in scored]  # type: ignore[misc]
-    lowest = min(scored, key=lambda p: p.score)  # type: ignore[arg-type, return-value]
+    scored, scores = [p for p, _ in with_score], [s for _, s in with_score]
+    lowest, low = min(with_score, key=lambda ps: ps[1])
     text = (f"单位对 {len(scored)} 个项目开展了绩效自评，平均 {num(mean(scores))} 分，最低“{lowest.name}” "
-            f"{num(lowest.score or 0)} 分，最高 {num(max(scores))} 分。")
+            f"{num(low)} 分，最高 {num(max(scores))} 分。")
     ev = {"count": Evidence("自评项目数", len(scored), "个", scored[0].source),
           "mean": Evidence("平均分", round_half_up(mean(scores), 2), "分"),
-          "lowest": Evidence("最低分", lowest.score, "分", lowest.source)}
+          "lowest": Evidence("最低分", low, "分", lowest.source)}
     project_total = figure_at(unit.params.figures, "lines.project.final")
     spent = [p.executed.value for p in scored if p.executed is not None]
     if project_total is not None and project_total.value > 0 and len(spent) == len(scored):

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NotRequired, TypedDict
+
 from ..errors import FrameworkError, ParamsError
 from . import numbers
 from .figures import suggestion
 from .framework import Framework, Node, load_framework
 from .lint import LintProblem, lint_framework, rows_vs_header
 from .measures import InputValue, ZeroDenominator
-from .params import Identity, Row, UnitParams, check_params, figure_at, read_params_data
+from .params import Actual, Identity, Row, Target, UnitParams, check_params, figure_at, read_params_data
 from .readings import Interpretation, Option
 from .rows import score_row
 from .rules import JudgementMismatch, PartResult, RuleContext
@@ -203,7 +205,8 @@ def framework_problems(fw: Framework, params: UnitParams) -> list[tuple[str, str
         if ind not in leaves:
             unknown_indicator(f"judgements.{ind}", ind)
             continue
-        known = [i.id for i in (leaves[ind].rule.checklist_items() if leaves[ind].rule else [])]
+        rule = leaves[ind].rule
+        known = [i.id for i in (rule.checklist_items() if rule else [])]
         for item in items:
             if item not in known:
                 problems.append((f"judgements.{ind}.{item}", f"no checklist item {item!r}{suggestion(item, known)}; "
@@ -248,13 +251,33 @@ def _status(parts: list[PartResult]) -> str:
     return "scored" if len(scored) == len(parts) else "partly"
 
 
-def _describe(target) -> str | None:  # noqa: ANN001 - a Target or Actual
+def _describe(target: Target | Actual | None) -> str | None:
     if target is None:
         return None
     if target.value is not None:
         op = getattr(target, "op", None) or ""
         return f"{op}{numbers.with_unit(target.value, target.unit)}"  # money at two decimals, as every output prints it
     return target.text
+
+
+class _RowBase(TypedDict):
+    """What a ScoreRow knows before it is scored, shared by its scored, not-assessed and not-applicable forms."""
+
+    id: str
+    level1: str
+    level2: str
+    name: str
+    weight: float | None
+    criteria_max: float | None
+    claimed_score: float | None
+    rule_type: str
+    role: str | None
+    rule: NotRequired[str]  # a row of the unit's own table gets it from its scoring
+    source: NotRequired[str | None]
+    personalised: NotRequired[bool]
+    deviation_note: NotRequired[str | None]
+    target: NotRequired[str | None]
+    actual: NotRequired[str | None]
 
 
 @dataclass
@@ -276,7 +299,7 @@ class _Scorer:
             return weight
         return min(weight, numbers.round_half_up(x, self.fw.score_places))
 
-    def not_applicable_row(self, base: dict, weight: float, why: str) -> ScoreRow:
+    def not_applicable_row(self, base: _RowBase, weight: float, why: str) -> ScoreRow:
         how = self.r.choose("not_applicable")
         note = f"不适用：{why}；{self.r.note('not_applicable')}"
         if how == "full_marks":
@@ -301,7 +324,7 @@ class _Scorer:
             notes.append(self.r.note("blank_weight"))
         rule = node.rule
         assert rule is not None
-        base = dict(id=node.id, level1=level1, level2=level2, name=node.name, weight=weight,
+        base = _RowBase(id=node.id, level1=level1, level2=level2, name=node.name, weight=weight,
                     criteria_max=node.criteria_max(), claimed_score=self.params.claims.scores.get(node.id),
                     rule=rule.describe(effective or 0.0), rule_type=rule.type, role=node.role)
         if node.id in self.params.not_applicable and effective is not None:
@@ -355,7 +378,7 @@ class _Scorer:
             weight = row.weight * scale
             notes = [self.r.note("row_weight_mismatch")] if scale != 1.0 else []
             claimed = row.claimed_score if row.claimed_score is not None else self.params.claims.scores.get(row.id or "")
-            base = dict(id=row.id or row.name, level1=top.name, level2=node.name, name=row.name, weight=row.weight,
+            base = _RowBase(id=row.id or row.name, level1=top.name, level2=node.name, name=row.name, weight=row.weight,
                         criteria_max=None, claimed_score=claimed, source=row.source, personalised=True,
                         role=node.role, deviation_note=row.deviation_note, target=_describe(row.target),
                         actual=_describe(row.actual), rule_type="row")
@@ -367,7 +390,8 @@ class _Scorer:
                              self.fw.score_places)
             score = None if part.score is None else self.round(part.score, weight)
             scored = score is not None
-            out.append(ScoreRow(**base, rule=part.rule, effective_weight=weight, score=score,
+            base["rule"] = part.rule
+            out.append(ScoreRow(**base, effective_weight=weight, score=score,
                                 assessed_points=weight if scored else 0.0,
                                 verified_points=weight if scored and part.basis == "verified" else 0.0,
                                 status="scored" if scored else "not_assessed", value=part.value,

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Mapping
 
 from . import formulas, numbers
 from .params import Row
 from .quantity import QUALIFIER_WORD, Qualifier, canonical_unit, commensurable, convert
-from .readings import LEVEL_LABEL, Option, QualitativeBand
+from .readings import LEVEL_LABEL, Level, Option, QualitativeBand
 from .rules import PartResult, pct, pts
 
 _PARTLY_WORDS = ("基本", "部分", "大部分", "大体", "初步")
@@ -17,7 +17,7 @@ LOWER_TEXT = {"ratio": "越低越好：实际值 ≤ 目标值得满分，否则
 LOWER_FORMULA = {"ratio": formulas.lower_is_better_ratio, "linear": formulas.lower_is_better_linear}
 
 
-def infer_achievement(row: Row) -> tuple[str | None, str | None]:
+def infer_achievement(row: Row) -> tuple[Level | None, str | None]:
     """Achievement level of a qualitative row: the analyst's, else read from the actual's wording."""
     if row.achievement:
         return row.achievement, None
@@ -82,8 +82,8 @@ def band_range(band: QualitativeBand, weight: float, places: int) -> tuple[float
     return numbers.round_half_up(weight * band.min, places), top
 
 
-def band_text(bands: dict[str, QualitativeBand]) -> str:
-    def one(level: str) -> str:
+def band_text(bands: Mapping[Level, QualitativeBand]) -> str:
+    def one(level: Level) -> str:
         b = bands[level]
         return f"{LEVEL_LABEL[level]} {pct(b.min * 100)}–{pct(b.max * 100)}{'（不含上限）' if b.max_open else ''}"
     return "，".join(one(level) for level in ("achieved", "partly", "not") if level in bands)
