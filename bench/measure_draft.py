@@ -11,9 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from draft_truth import KINDS, load_truth, measure, seed_file  # noqa: E402
+from draft_truth import KINDS, load_truth, measure, seed_file
 
-from perfeval.outputs.draft import draft_report  # noqa: E402
+from perfeval.outputs.draft import draft_report
 
 
 def main() -> None:

@@ -338,7 +338,7 @@ def test_not_applicable_readings(unit_copy, reading, option, expected):
 
 def test_a_row_stated_in_units_that_cannot_be_compared_is_not_labelled_unstated(unit_copy):
     """垃圾分类宣传活动 ≥3次 against an actual typed 3吃: stated, so not 资料未载明, but not scorable either."""
-    def alter(d):  # noqa: ANN001
+    def alter(d):
         row = next(r for r in d["indicators"] if r["id"] == "waste_sorting_events")
         row["actual"]["unit"] = "吃"
 

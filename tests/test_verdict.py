@@ -14,7 +14,7 @@ def test_an_unassessed_veto_item_can_zero_its_indicator_so_the_range_starts_belo
     assert score_file(LIUYANG).total_range == (4.0, 100.0)
     assert score_file(CHANGSHA).row("fund_compliance").open_vetoes == ("不存在重复申报项目、虚报冒领资金",)
 
-    def judged(d):  # noqa: ANN001
+    def judged(d):
         d["judgements"]["fund_compliance"]["no_false_claims"] = {"cases": 0, "basis": "self_reported"}
     sheet = score_file(unit_copy(CHANGSHA, judged))
     assert sheet.row("fund_compliance").open_vetoes == ()
@@ -32,8 +32,8 @@ def test_a_withheld_grade_has_no_total_on_100_anywhere():
 def test_a_claimed_total_outside_every_possible_total_at_its_own_precision_is_contradicted(unit_copy):
     """Issue 24 item 5: 100.001 where 4–100 is possible read 无法复核 (within the 0.005 allowed a claim of two
     decimals); a claim written to the thousandth is judged to the thousandth."""
-    def claims(value):  # noqa: ANN001, ANN202
-        def alter(d):  # noqa: ANN001
+    def claims(value):
+        def alter(d):
             d["claims"]["total"] = value
         return alter
     assert score_file(unit_copy(LIUYANG, claims(100.001))).claim_status == "contradicted"

@@ -120,7 +120,7 @@ def _construct_float(loader: StrictSafeLoader, node: yaml.ScalarNode) -> float:
     return StatedFloat(value, len(mantissa.partition(".")[2]))
 
 
-def _bounded_compose(self: StrictSafeLoader, parent, index):  # noqa: ANN001
+def _bounded_compose(self: StrictSafeLoader, parent: yaml.Node | None, index: object) -> yaml.Node | None:
     """Compose one node, refusing aliases and stopping at MAX_YAML_DEPTH levels or MAX_YAML_NODES nodes.
 
     Counted while parsing, so a hostile file is refused after reading that much, not after all of it.

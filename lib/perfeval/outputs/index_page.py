@@ -18,7 +18,7 @@ from ..fmt import DASH, points, stated
 from ..paths import TEMPLATES_DIR
 from ..result import DRAFT_MARK, UnitResult, graded_total
 from ..safetext import inert
-from .batch.status import OK, UnitRun
+from .batch.status import OK
 from .batch.summaries import Entry
 from .framework_page import page_href
 

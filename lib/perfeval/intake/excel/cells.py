@@ -309,7 +309,7 @@ def read_parts(raw: Any) -> list[str]:
     sign = ""
     for i, token in enumerate(tokens):
         if i % 2:  # a separator
-            sign = "-" if token in "-−－" else ""
+            sign = "-" if token in "-−－" else ""  # noqa: S105 - a separator of a parsed cell, not a secret
             continue
         if not token:
             if i == 0 and len(tokens) > 1 and tokens[1] in "-−－":

@@ -377,7 +377,8 @@ def figure_paths() -> dict[str, tuple[str, str]]:
     return out
 
 
-def _lookup(rows: Callable[[Framework], list[dict[str, Any]]], *keys: str):
+def _lookup(rows: Callable[[Framework], list[dict[str, Any]]],
+            *keys: str) -> Callable[[Framework, dict[str, Any], dict[str, Any]], dict[str, Any]]:
     def display(fw: Framework, row: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         return next((r for r in rows(fw) if all(r[k] == row.get(k) for k in keys)), {})
     return display

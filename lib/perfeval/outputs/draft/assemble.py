@@ -19,7 +19,6 @@ from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
 from ...core.quantity import Qualifier, canonical_unit, commensurable, contradicts
-from ...errors import DraftError
 from .catalogue import Mapped, catalogue_path, covers_every_category, normalise
 from .document import Document, read_document
 from .lists import Listed, find_lists

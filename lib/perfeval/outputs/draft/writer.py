@@ -193,8 +193,8 @@ def settle(draft: Draft, target: Path) -> str:
                                     f"{place}：未通过校验，已移出草稿", (), unsure=why))
             break  # one at a time: the paths of list entries after it move
         if not taken:
-            raise DraftError(draft.report, [("", f"the draft read from it does not validate, which is a fault of the "
-                                                 f"reader; please report it with the file:\n"
+            raise DraftError(draft.report, [("", "the draft read from it does not validate, which is a fault of the "
+                                                 "reader; please report it with the file:\n"
                                                  + "\n".join(f"{f}: {p}" if f else p for f, p in problems))])
     raise DraftError(draft.report, [("", "the draft read from it does not validate after taking out "
                                          f"{MAX_REPAIRS} entries, which is a fault of the reader; please report it")])

@@ -15,7 +15,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from ...fmt import money, pct, points, quantity, rate, stated
-from ...result import DRAFT_MARK, UnitResult, graded_total
+from ...result import UnitResult, graded_total
 from ..framework_page import page_href
 from . import suggestions as suggestions_
 from . import appendix, charts, points as points_, rootcauses, tables, verdict
