@@ -146,9 +146,11 @@ def _bounded_compose(self: StrictSafeLoader, parent: yaml.Node | None, index: ob
 StrictSafeLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 StrictSafeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 StrictSafeLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+# replaced on the class on purpose: every load is bounded
 StrictSafeLoader.compose_node = _bounded_compose  # type: ignore[method-assign]
 
 
+# the stubs' CParser and SafeLoader differ in a signature; both are meant
 class _LibyamlStrictLoader(yaml.cyaml.CParser, StrictSafeLoader):  # type: ignore[misc]
     """StrictSafeLoader reading its events from libyaml (ten times faster than the pure-Python scanner), while
     composing and constructing in Python exactly as StrictSafeLoader does: the same bounds, refusals and values.

@@ -83,6 +83,7 @@ def unsupported_scores(unit: ScoredUnit) -> list[Finding]:
                     {"claimed": Evidence("自评分", p.score, "分", p.source),
                      "rate": Evidence("预算执行率", round_half_up(rate, 2), "%"),
                      "allowed": Evidence("按执行率的最高分", round_half_up(cap, 2), "分")},
+                    # _rate(p) is set only when both are
                     project=p.name, budget=money(p.budget.value), executed=money(p.executed.value),  # type: ignore[union-attr]
                     rate=pct(rate), score=num(p.score), cap=num(cap), rule=EXECUTION_RULE))
         if p.score is not None and p.grade and p.grade != sheet.grade_of(p.score):

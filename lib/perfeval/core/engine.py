@@ -230,6 +230,7 @@ def framework_problems(fw: Framework, params: UnitParams) -> list[tuple[str, str
     personal = [n for _, n in fw.leaves() if n.personalised]
     for i, row in enumerate(params.indicators):
         if not any(_row_matches(n, row) for n in personal):
+            # personal holds personalised nodes only
             names = sorted({x for n in personal for x in n.personalised.level2})  # type: ignore[union-attr]
             problems.append((f"indicators[{i}].level2", f"{row.level2!r} matches no personalised indicator of "
                              f"framework {fw.id}; expected one of: {', '.join(names) or 'none'}"))
@@ -359,6 +360,7 @@ class _Scorer:
             verified = effective if veto.basis == "verified" else 0.0
             notes.append(veto.veto_note)
         elif scored:
+            # scored: score set; effective set once weighted
             score = self.round(sum(p.score for p in scored) * scale, effective)  # type: ignore[misc]
             assessed = min(effective, sum(p.points for p in scored) * scale)
             verified = min(assessed, sum(p.points for p in scored if p.basis == "verified") * scale)
@@ -487,6 +489,7 @@ def _verdict(fw: Framework, rows: list[ScoreRow], total: float, cov: Coverage, g
         reason = (f"经核实的分值不足：核实 {_p(cov.verified)} 分，低于评价框架要求的应评分值的 "
                   f"{_p(v.min_verified_share * 100)}%")
     elif complete:
+        # complete: every point assessed, so on_100 is set
         grade, basis = grade_of(on_100, grade_option), f"全部应评分值均已评分，总分 {_p(on_100)} 分"  # type: ignore[arg-type]
     elif lowest == highest:
         grade, basis = lowest, f"未评部分无论得分多少，可能总分 {_p(low)}–{_p(high)} 分都在“{lowest}”等次内"

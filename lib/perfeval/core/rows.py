@@ -60,6 +60,7 @@ def compared(row: Row) -> Comparison | str | None:
         notes.append(f"实际完成值 {numbers.plain(actual.value)}{a_unit} 换算为 {numbers.plain(value)}{t_unit} 后与目标比较")
     for side, q in (("年度指标值", target), ("实际完成值", actual)):
         if q.qualifier is not Qualifier.EXACT:
+            # both values checked set above
             notes.append(f"{side}带限定词（{QUALIFIER_WORD[q.qualifier]}），按所写数值 {numbers.plain(q.value)} 计")  # type: ignore[arg-type]
     return Comparison(target.value, value, t_unit or a_unit, tuple(notes))
 
@@ -119,7 +120,7 @@ def score_row(row: Row, weight: float, default_op: str, choose: Callable[[str], 
             text = "等于目标值得满分，偏离时按较小值 ÷ 较大值计分"
             if abs(actual - target) > 1e-9:
                 notes.append(note("equal_target_rule"))
-        if not row.target.op:  # type: ignore[union-attr]
+        if not row.target.op:  # type: ignore[union-attr]  # a quantitative row has a target
             notes.append(f"年度指标值未写明方向，按“{row.level2}”惯例取 {op}")
         rate = None if target == 0 else actual / target * 100
         return PartResult(rid, row.name, weight, score, text, rate, "%", rate, notes=tuple(notes), basis=basis)

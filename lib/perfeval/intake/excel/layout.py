@@ -595,6 +595,7 @@ def _list_rows(table: Table, fw: Framework, data: dict[str, Any]) -> list[dict[s
                 continue
             row = {"#": len(out) + 1, "_item": item, "_index": index}
             if nest is not None:
+                # a nesting key column has a key and to_key
                 row[nest[1].key] = nest[1].to_key(data, index[nest[1].key])  # type: ignore[misc,index]
             row.update(table.display(fw, item, data) if table.display else {})
             out.append(row)

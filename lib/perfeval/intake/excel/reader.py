@@ -156,6 +156,7 @@ class Reader:
                 continue
             if t.list_path is None:
                 for c, value, ref in values:
+                    # inputs are the columns with a path
                     self.place(fill(c.path, row_keys), value, ref, c.kind)  # type: ignore[arg-type]
             else:
                 self._list_row(t, r, row_keys, values, groups)
@@ -168,12 +169,13 @@ class Reader:
         nest = t.nest
         if nest is not None:
             i, col = nest
+            # a nesting key column has a key and to_index
             index = col.to_index(self.data, row_keys[col.key], groups)  # type: ignore[misc,index]
             ref = f"{t.sheet}!{get_column_letter(t.columns.index(col) + 1)}{r}"
             if index is None:
                 self.problems.append((ref, f"“{row_keys[col.key]}” is not {col.refers}"))
                 return
-            row_keys[col.key] = index  # type: ignore[index]
+            row_keys[col.key] = index  # type: ignore[index]  # a nesting key column has a key
             self.where.setdefault(dotted(list_path[:i] + (index,)), ref)
             list_path = fill(list_path, row_keys)
         items = get_in(self.data, list_path)
@@ -185,9 +187,10 @@ class Reader:
         self.where.setdefault(dotted(base), f"{t.sheet}!A{r}")
         for c, value, ref in values:
             if not c.parent:
+                # inputs are the columns with a path
                 self.place(base + c.path, value, ref, c.kind)  # type: ignore[operator]
                 continue
-            path = fill(c.path, row_keys)  # type: ignore[arg-type]
+            path = fill(c.path, row_keys)  # type: ignore[arg-type]  # inputs are the columns with a path
             before = get_in(self.data, path)
             if before is None:
                 self.put(path, value, ref)

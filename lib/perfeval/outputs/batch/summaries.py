@@ -36,6 +36,7 @@ def read_results(outputs: Path, status: dict[str, UnitRun]) -> list[Entry]:
 
 def published_results(outputs: Path, status: dict[str, UnitRun]) -> list[Path]:
     """The unit result files of every unit whose report is published, in unit-id order."""
+    # result: tested set in the condition below
     return [outputs / status[uid].result for uid in sorted(status)  # type: ignore[operator]
             if status[uid].status == OK and status[uid].result and (outputs / status[uid].result).is_file()]
 

@@ -17,9 +17,11 @@ from decimal import Decimal
 from typing import Literal
 
 from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable
-from .document import Document
+from .document import Document, Sentence
 from .mentions import Mention
 from .sections import heading_of
+
+BySentence = dict[str, list[Mention]]  # the mentions of each sentence, by its block and text
 
 MIN_SHARED_NAME = 4  # characters a paragraph's label shares with a listed name to be that item
 _AMONG = re.compile(r"其中")
@@ -52,6 +54,7 @@ def _alike(whole: Mention, part: Mention) -> bool:
 
 def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) -> Listed:
     total = sum((p.quantity.to(whole.quantity.unit).value for p in parts), Decimal(0))
+    # shape is one of Listed's shapes
     return Listed(whole, tuple(parts), shape, agrees(whole.quantity, total), named)  # type: ignore[arg-type]
 
 
@@ -78,7 +81,7 @@ def _key(block: int, text: str) -> str:
     return f"{block}\x00{text}"
 
 
-def _before(sentences, k: int, at: int, here: list[Mention], by_sentence) -> Mention | None:  # noqa: ANN001
+def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_sentence: BySentence) -> Mention | None:
     """The total a list hangs from: the last figure before the marker, in its sentence or earlier in its paragraph
     (or the paragraph before, in the same section, when the list opens a paragraph)."""
     candidates = [m for m in here if m.end <= at and _usable(m)]
@@ -95,7 +98,8 @@ def _before(sentences, k: int, at: int, here: list[Mention], by_sentence) -> Men
     return None
 
 
-def _running_on(sentences, k: int, at: int, whole: Mention, here: list[Mention], by_sentence) -> list[Mention]:  # noqa: ANN001
+def _running_on(sentences: list[Sentence], k: int, at: int, whole: Mention, here: list[Mention],
+                by_sentence: BySentence) -> list[Mention]:
     """Parts after the marker: the total's kind of figure in its sentence, then, in the total's own unit, in each
     following sentence of the paragraph that opens with one, while the sentence before ends in ；."""
     out = [m for m in here if m.start >= at and _alike(whole, m)]
@@ -112,7 +116,7 @@ def _running_on(sentences, k: int, at: int, whole: Mention, here: list[Mention],
     return out
 
 
-def _inline(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:  # noqa: ANN001
+def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence) -> list[Listed]:
     text = sentences[k].text
     out = []
     for m in _AMONG.finditer(text):
@@ -133,7 +137,7 @@ def _inline(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]
     return out
 
 
-def _numbered(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:  # noqa: ANN001
+def _numbered(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence) -> list[Listed]:
     """A total whose sentence ends in a colon, then numbered paragraphs one level down, a part in each."""
     s = sentences[k]
     if not s.text.rstrip().endswith(("：", ":")) or s.cell is not None:
@@ -158,7 +162,7 @@ def _numbered(sentences, k: int, here: list[Mention], by_sentence) -> list[Liste
     return [_listed(whole, parts, "numbered")] if len(parts) >= 2 else []
 
 
-def _named(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:  # noqa: ANN001
+def _named(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence) -> list[Listed]:
     """A total, then “包括A、B、C等” with no amounts, then a paragraph for each item stating its amount."""
     s = sentences[k]
     m = _NAMED.search(s.text)

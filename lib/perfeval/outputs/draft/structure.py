@@ -108,6 +108,7 @@ def reconciled(entries: list[Entry], data: dict) -> list[Entry]:
             record = identities[e.path[2]]
             parts = [(by_ref.get(str(p).lstrip("-")), -1 if str(p).startswith("-") else 1) for p in record["parts"]]
             if all(p is not None for p, _ in parts):
+                # every part found: tested just before
                 problem = sum_problem(by_ref[e.uses[0]], parts, record.get("relation", "="))  # type: ignore[arg-type]
         elif e.key.startswith("claims.ratios") and len(e.uses) == 2:
             problem = ratio_problem(e, by_ref.get(e.uses[0]), by_ref.get(e.uses[1]), ratios[e.path[2]].get("kind", "share"))

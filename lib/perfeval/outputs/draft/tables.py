@@ -408,6 +408,7 @@ def _read_projects(blocks: tuple[Block, ...], start: int, out: Tables, report_ye
                                   implied)
         if name and got:
             out.projects.append(ProjectLine(
+                # grade is a text mention
                 name, _pick(got, "score"), got.get("grade") or None,  # type: ignore[arg-type]
                 _pick(got, "budget"), _pick(got, "executed"), Where(blocks[j].section, name, j, 0)))
         j += 1

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
@@ -158,7 +159,7 @@ def _fit(ws: Worksheet, columns: int, last_row: int, first_row: int = 1, skip: S
         set_width(ws, get_column_letter(c), fit_width(texts, minimum=8))
 
 
-def _shown(cell) -> str:  # noqa: ANN001
+def _shown(cell: Cell) -> str:
     """The text Excel shows for a cell, to size its column."""
     if isinstance(cell.value, (int, float)) and cell.number_format in (SCORE, PERCENT):
         return fixed(cell.value, 2) + ("%" if cell.number_format == PERCENT else "")
