@@ -1,41 +1,112 @@
-"""`perfeval draft` on the three seeds against their hand-written truth: precision and recall per seed and kind.
+"""`perfeval draft` against hand-written truth: the three seeds, and the corpus of real 自评报告 in two halves.
 
-Figures, rates, identities and repeated figures are matched by where they stand in the report (tests/draft_truth.py
-says how); every miss and every wrong or extra item is listed under the table with --detail.
-Run: .venv/bin/python bench/measure_draft.py [--detail]
+Figures, rates, identities and repeated figures are matched by where they stand in the report, never by their label
+(tests/draft_truth.py for the seeds, tests/corpus_measure.py for the corpus say how); for the corpus also the unit's
+name and year, the inconsistencies `score` finds, error-level findings on statements that hold, and numbers that are
+not figures drafted as figures. Every miss and every wrong or extra item is listed with --detail.
+
+The frozen half is measured only when asked by name, once a change to the reader is finished; nobody changing the
+reader looks at its documents or its detail (tests/data/corpus/README.md).
+
+Run: .venv/bin/python bench/measure_draft.py [--half seeds|dev|frozen] [--detail]   (default: seeds and dev)
 """
 from __future__ import annotations
 
+import os
 import sys
+import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from draft_truth import KINDS, load_truth, measure, seed_file
+from corpus_measure import KINDS, DocumentScore, measure_document  # noqa: E402
+from corpus_truth import entries  # noqa: E402
+from draft_truth import load_truth, measure, seed_file  # noqa: E402
 
-from perfeval.outputs.draft import draft_report
+from perfeval.outputs.draft import draft_report  # noqa: E402
+
+HEADER = f"{'':<6} {'kind':<11} {'truth':>5} {'found':>5} {'drafted':>7} {'right':>5} {'precision':>9} {'recall':>6}"
 
 
-def main() -> None:
-    detail = "--detail" in sys.argv
+def _row(name: str, kind: str, counts: list[int]) -> str:
+    truth, found, drafted, good = counts
+    return (f"{name:<6} {kind:<11} {truth:>5} {found:>5} {drafted:>7} {good:>5} "
+            f"{good / drafted if drafted else 1:>9.3f} {found / truth if truth else 1:>6.3f}")
+
+
+def seeds(detail: bool) -> None:
     totals = {k: [0, 0, 0, 0] for k in KINDS}
-    print(f"{'seed':<5} {'kind':<11} {'truth':>5} {'found':>5} {'drafted':>7} {'right':>5} {'precision':>9} {'recall':>6}")
+    print("seeds (tests/data/seed_truth)\n" + HEADER)
     notes: list[str] = []
     for stem in ("000", "001", "002"):
         scores = measure(stem, draft_report(seed_file(load_truth(stem))))
         for kind in KINDS:
             s = scores[kind]
-            print(f"{stem:<5} {kind:<11} {s.truth:>5} {s.found:>5} {s.drafted:>7} {s.good:>5} {s.precision:>9.3f} "
-                  f"{s.recall:>6.3f}")
+            print(_row(stem, kind, [s.truth, s.found, s.drafted, s.good]))
             for i, n in enumerate((s.truth, s.found, s.drafted, s.good)):
                 totals[kind][i] += n
             notes += [f"{stem} {kind} missed: {x}" for x in s.missed] + [f"{stem} {kind} wrong: {x}" for x in s.wrong]
-    for kind, (truth, found, drafted, good) in totals.items():
-        print(f"{'all':<5} {kind:<11} {truth:>5} {found:>5} {drafted:>7} {good:>5} "
-              f"{good / drafted if drafted else 1:>9.3f} {found / truth if truth else 1:>6.3f}")
+    for kind, counts in totals.items():
+        print(_row("all", kind, counts))
     if detail:
         print("\n".join(notes))
-    print("command: .venv/bin/python bench/measure_draft.py [--detail]")
+
+
+def corpus(half: str, detail: bool) -> None:
+    listed = entries(half)
+    results: list[tuple[dict, DocumentScore]] = [(e, measure_document(e)) for e in listed]
+    for label, chosen in (("all", results), ("自评报告 only", [r for r in results if r[0]["document"] == "自评报告"])):
+        totals = {k: [0, 0, 0, 0] for k in KINDS}
+        for _, r in chosen:
+            for kind in KINDS:
+                s = r.scores[kind]
+                for i, n in enumerate((s.truth, s.found, s.drafted, s.good)):
+                    totals[kind][i] += n
+        n = len(chosen)
+        print(f"\ncorpus {half}, {label}: {n} documents (tests/data/corpus/{half})\n" + HEADER)
+        for kind, counts in totals.items():
+            print(_row(half, kind, counts))
+        failed = [r for _, r in chosen if r.failure]
+        named = sum(1 for _, r in chosen if r.name_right)
+        dated = sum(1 for _, r in chosen if r.year_right)
+        wrong = sum(r.inconsistencies for _, r in chosen)
+        print(f"drafts and scores: {n - len(failed)}/{n}; unit name read {named}/{n}; year read {dated}/{n}; "
+              f"claimed total and grade read {sum(r.claimed_right for _, r in chosen)}/"
+              f"{sum(r.claimed for _, r in chosen)}")
+        print(f"inconsistencies found: {sum(r.inconsistencies_found for _, r in chosen)}/{wrong}; "
+              f"error-level findings {sum(r.errors for _, r in chosen)}, of them on a correct statement "
+              f"{sum(len(r.errors_on_correct) for _, r in chosen)}; "
+              f"non-figures drafted as figures {sum(len(r.non_figures_drafted) for _, r in chosen)}")
+    if detail:
+        for entry, r in results:
+            print(f"\n{entry['id']} ({entry['document']}, {entry['unit_kind']}): name {r.name_read!r} "
+                  f"{'ok' if r.name_right else 'WRONG'}, year {r.year_read} {'ok' if r.year_right else 'WRONG'}")
+            if r.failure:
+                print(f"  {r.failure}")
+            for kind in KINDS:
+                s = r.scores[kind]
+                print("".join(f"  {kind} missed: {x}\n" for x in s.missed) + "".join(
+                    f"  {kind} wrong: {x}\n" for x in s.wrong), end="")
+            print("".join(f"  error on a correct statement: {x}\n" for x in r.errors_on_correct) + "".join(
+                f"  non-figure drafted: {x}\n" for x in r.non_figures_drafted), end="")
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    detail = "--detail" in args
+    halves = [args[args.index("--half") + 1]] if "--half" in args else ["seeds", "dev"]
+    started = time.perf_counter()
+    for half in halves:
+        if half == "seeds":
+            seeds(detail)
+        elif half in ("dev", "frozen"):
+            corpus(half, detail)
+        else:
+            sys.exit(f"--half takes seeds, dev or frozen, not {half!r}")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"\n{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {time.perf_counter() - started:.1f} s, load {load}")
+    print("command: .venv/bin/python bench/measure_draft.py [--half seeds|dev|frozen] [--detail]")
 
 
 if __name__ == "__main__":

@@ -80,7 +80,8 @@ def _whole(text: str, at: int, written: str) -> bool:
     """Does `written` stand at `at` as a whole number (9名 is not the end of 39名, nor 1 the start of 12)?"""
     before = text[at - 1] if at > 0 else ""
     after = text[at + len(written)] if at + len(written) < len(text) else ""
-    cut_before = written[0].isdigit() and before != "" and (before.isdigit() or before in ".．")
+    grouped = before == "," and at > 1 and text[at - 2].isdigit()  # 867.48 inside 1,867.48
+    cut_before = written[0].isdigit() and before != "" and (before.isdigit() or before in ".．" or grouped)
     cut_after = written[-1].isdigit() and after != "" and (after.isdigit() or after in ".．")
     return not (cut_before or cut_after)
 

@@ -11,7 +11,7 @@ from corpus_truth import (CORPUS, HALVES, half_of, load, locate, manifest, entri
 ENTRIES = entries()
 IDS = [e["id"] for e in ENTRIES]
 FIELDS = {"id", "half", "document", "source", "province", "unit_kind", "layout", "year"}
-DOCUMENTS = {"自评报告", "部门决算", "部门预算"}
+DOCUMENTS = {"自评报告", "专项资金自评报告", "项目支出自评报告", "部门决算", "部门预算"}
 
 
 def test_manifest_is_consistent_with_the_files():

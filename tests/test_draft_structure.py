@@ -93,6 +93,15 @@ def test_a_title_set_on_two_lines_and_spaced_by_a_pdf(tmp_path):
     assert (unit["name"], unit["year"]) == ("松岭县水利调度中心", 2022)
 
 
+def test_a_title_opening_with_its_year_or_a_code_and_a_sealed_name_field(tmp_path):
+    unit, _ = unit_of(tmp_path, "2023年度松岭县妇女联合会部门（单位）整体支出绩效自评报告", "一、基本情况")
+    assert unit["name"] == "松岭县妇女联合会"
+    unit, _ = unit_of(tmp_path, "2023年青山乡人民政府决算编制说明", "210013-松岭县青山乡人民政府2023年部门决算公开")
+    assert unit["name"] == "松岭县青山乡人民政府"  # the fuller of two title lines naming one unit
+    unit, _ = unit_of(tmp_path, "2023年度部门整体支出绩效自评报告", "部门名称：（公章）松岭县地方公路局")
+    assert unit["name"] == "松岭县地方公路局"
+
+
 def test_the_signing_unit_and_the_evaluation_year_field(tmp_path):
     unit, _ = unit_of(tmp_path, "部门整体支出绩效自评报告", "评价单位（公章）：松岭县机关事务服务中心",
                       "评价年度：2023年", "一、基本情况")
@@ -114,7 +123,7 @@ def test_only_a_publication_date_gives_the_year_before_it_marked_unsure(tmp_path
 def test_the_first_sentence_names_the_unit_when_nothing_else_does(tmp_path):
     unit, item = unit_of(tmp_path, "部门整体支出绩效自评报告（2023年度）",
                          "松岭县青山镇人民政府是县人民政府的派出机关，承担全镇经济社会管理职责。")
-    assert unit["name"] == "松岭县青山镇人民政府" and "正文首句" in item.unsure
+    assert unit["name"] == "松岭县青山镇人民政府" and "正文" in item.unsure
 
 
 def test_a_grade_in_usual_wordings(tmp_path):
@@ -122,3 +131,47 @@ def test_a_grade_in_usual_wordings(tmp_path):
                             ("自评等级为“优”。", "优"), ("综合评定等次：优秀。", "优")):
         draft = draft_of(tmp_path, TITLE, "一、自评结论", sentence)
         assert draft.params.get("claims", {}).get("grade") == grade, sentence
+
+
+# ---------------------------------------------------------------- totals and their parts
+
+def lists_in(*paragraphs: str) -> list[tuple[str, list[str], bool]]:
+    from perfeval.outputs.draft.document import build
+    from perfeval.outputs.draft.lists import find_lists
+    from perfeval.outputs.draft.mentions import prose_mentions
+
+    document = build("<test>", list(paragraphs))
+    return [(lst.whole.written, [p.written for p in lst.parts], lst.complete)
+            for lst in find_lists(document, prose_mentions(document, set()))]
+
+
+def test_a_nested_breakdown_by_semicolons_holds_at_both_levels():
+    got = lists_in("年末实有人员73人，其中：在职人员41人，参照公务员法管理人员16人，事业人员25人；"
+                   "退休人员29人；遗属3人。")
+    assert ("73人", ["41人", "29人", "3人"], True) in got and ("41人", ["16人", "25人"], True) in got
+    assert not any(whole == "73人" and "16人" in parts for whole, parts, _ in got)  # never flattened to 114
+
+
+def test_a_second_opener_nests_under_the_figure_before_it():
+    got = lists_in("2023年单位总支出决算数为1520.00万元，其中基本支出决算数为860.00万元，包括工资福利支出600.00万元、"
+                   "商品和服务支出200.00万元、对个人和家庭的补助60.00万元。")
+    assert ("860.00万元", ["600.00万元", "200.00万元", "60.00万元"], True) in got
+    assert ("1520.00万元", ["860.00万元"], False) in got  # 其中 names one part: a bound, not a sum
+
+
+def test_what_stands_after_ling_you_is_outside_the_total():
+    got = lists_in("核定编制35人，年末实有在职人员33人，其中行政编制12人、事业编制21人；另有退休人员11人。")
+    assert got == [("33人", ["12人", "21人"], True)]
+
+
+def test_a_list_cut_off_is_a_bound_and_attributes_are_no_parts():
+    assert lists_in("全年项目支出480.00万元，其中办公楼维修120.00万元、车辆更新90.00万元等。") == [
+        ("480.00万元", ["120.00万元", "90.00万元"], False)]
+    assert lists_in("本局核定编制9名，其中局长1名、副局长2名。") == []
+
+
+def test_a_change_stated_with_its_amount_raises_nothing():
+    draft = draft_of(Path(__import__("tempfile").mkdtemp()), TITLE, "一、支出情况",
+                     "2023年本站基本支出1100.00万元，较上年增加100.00万元，增幅10%。")
+    rate = next(r for r in draft.rates if r.rate.written == "10%")
+    assert rate.status == "unexplained" and "相符" in rate.why

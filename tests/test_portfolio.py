@@ -111,3 +111,32 @@ def test_the_portfolio_notebook_narrates_and_the_library_computes():
     for cell in code:
         for construct in ("def ", "class ", "for ", "display(", "import pandas"):
             assert construct not in cell.source, cell.source
+
+
+@pytest.mark.parametrize("label", ["浏阳市机关后勤服务中心（机关事务）", "某（很长很长的括号内容超过十个字）单位",
+                                   "岳阳市云溪区机关事务服务中心", "“三公”经费控制率（预算口径）"])
+def test_labels_are_never_broken_inside_brackets(label):
+    for text in (*charts.wrap_label(label, 10).split("\n"), charts.short_label(label, 14).rstrip("…")):
+        depth = 0
+        for ch in text:
+            depth += (ch in charts.OPEN) - (ch in charts.CLOSE)
+            assert depth >= 0, text
+        assert depth == 0, text
+    assert charts.wrap_label(label, 10).replace("\n", "") == label
+
+
+def test_the_share_palette_reads_in_grey_print():
+    """Lightness rises steadily with the share, so the cells order the same in grey and to a colour-blind reader."""
+    from matplotlib import colormaps
+
+    cmap = colormaps[charts.SHARE_CMAP]
+    grey = [0.299 * r + 0.587 * g + 0.114 * b for r, g, b, _ in (cmap(x / 10) for x in range(11))]
+    assert all(a > b for a, b in zip(grey, grey[1:]))  # light for a low share, dark for a high one
+
+
+def test_unit_names_link_to_their_reports_and_the_verdict_stands_beside_them(results):
+    html = display.units_block(results).to_html()
+    for r in results:
+        assert f'<a href="units/{r.unit.id}/{r.unit.id}.html">{r.unit.name}</a>' in html
+    heads = [c for c in units_table(results).columns if c not in display.FOLDED]
+    assert heads[:3] == ["单位", "重算总分", "自评总分"]

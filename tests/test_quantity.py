@@ -322,9 +322,20 @@ def test_a_cell_reads_signs_and_separators(cell, value, unit):
     "联系电话 0745 2236618",                            # a phone number
     "单位预算编码 204003",                              # a budget code after its label and a space
     "具体情况详见表4",
+    "2.3绩效评价的局限性",                              # a heading's number
+    "4.评价结论4.1综合得分4.2存在问题",                  # headings run together in a contents line
+    "评价年度：2024",                                    # a year after its label
+    "按照松财预[2024]7号通知",                           # a 文号 in ASCII brackets
+    "210013-松岭县青山乡人民政府2023年部门决算",          # a budget code before the unit's name
+    "发布时间：2024-03-18 09:42:17",                     # a date and a time of day
+    "索引号 2203117765/szx/2024-00017",                  # an index number
 ])
 def test_numbers_that_are_not_figures_are_not_read(sentence):
     assert find_quantities(sentence) == []
+
+
+def test_a_decimal_before_words_is_a_figure_when_no_heading_opens_the_sentence():
+    assert [f.quantity.text for f in find_quantities("全年增长3.2倍，人均2.5台电脑")] == ["3.2", "2.5台"]
 
 
 def test_a_bracketed_list_number_is_not_a_negative():

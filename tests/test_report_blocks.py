@@ -139,3 +139,12 @@ def test_changsha_counts_its_two_root_causes_as_errors():
     assert rep.result.findings_by_severity["error"] == 2
     title = report.title(rep)._repr_html_()
     assert "错误 2 · 警示 3 · 提示 3" in title
+
+
+@pytest.mark.parametrize("claimed, grade, red", [(99, "优", True), (90, "优", False), (96.96, "良", False)])
+def test_the_claim_card_is_red_only_when_the_unit_claims_more_than_the_recomputation(unit_copy, claimed, grade, red):
+    def claim(d):
+        d["claims"]["total"], d["claims"]["grade"] = claimed, grade
+    rep = report.load_report(unit_copy(YUNXI, claim))  # recomputed 96.96, 优
+    card = report.title(rep)._repr_html_().split("单位自评")[0].rsplit('<div class="pe-card', 1)[1]
+    assert (" pe-alert" in card) == red

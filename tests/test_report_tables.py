@@ -92,7 +92,7 @@ def test_stated_rates_are_every_rate_the_unit_states_with_the_mismatch(changsha,
 
 def test_every_score_row_explains_its_rule_and_figures(changsha, yunxi):
     frame = tables.score_frame(changsha)
-    assert len(frame) == len(changsha.result.indicators) == 20
+    assert len(frame) == len(changsha.result.indicators) == 23  # 经济/社会/生态效益 shown though not set
     assert frame["说明"].str.len().min() > 0  # never empty
     staffing = by(frame, "三级指标", "人员控制率")
     assert (staffing["一级指标"], staffing["二级指标"], staffing["分值"]) == ("投入", "预算配置", 4)

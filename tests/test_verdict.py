@@ -1,10 +1,12 @@
 """The verdict (issue 20): a grade only where the evidence carries it, vetoes in the range, claims judged at their precision."""
 from __future__ import annotations
 
+import pytest
+
 from perfeval import evaluate_file
 from perfeval.core.engine import score_file
 
-from conftest import CHANGSHA, LIUYANG
+from conftest import CHANGSHA, LIUYANG, YUNXI
 
 
 def test_an_unassessed_veto_item_can_zero_its_indicator_so_the_range_starts_below_the_points_earned(unit_copy):
@@ -39,3 +41,42 @@ def test_a_claimed_total_outside_every_possible_total_at_its_own_precision_is_co
     assert score_file(unit_copy(LIUYANG, claims(100.001))).claim_status == "contradicted"
     assert score_file(unit_copy(LIUYANG, claims(100))).claim_status == "unverifiable"
     assert score_file(unit_copy(LIUYANG, claims(3.99))).claim_status == "contradicted"
+
+
+def test_every_row_of_the_printed_framework_shows_with_its_status():
+    """Framework A's 效果 has 经济效益, 社会效益, 生态效益 beside 满意度 (附件1-1: 有选择的进行设置); Changsha sets none,
+    and the sheet dropped them while saying 应评 100: its effective weights summed to 83."""
+    sheet = score_file(CHANGSHA)
+    unset = {r.name: (r.status_label, round(r.effective_weight, 4)) for r in sheet.rows if r.unset}
+    assert unset == {name: ("未评（未设置个性化指标）", 5.6667) for name in ("经济效益", "社会效益", "生态效益")}
+    assert sum(r.effective_weight for r in sheet.rows) == pytest.approx(sheet.coverage.applicable) == 100
+
+
+def test_a_kind_the_unit_chose_not_to_set_beside_others_shows_but_carries_no_points():
+
+    sheet = score_file(YUNXI)
+    [row] = [r for r in sheet.rows if r.unset]
+    assert (row.name, row.status_label, row.effective_weight) == ("可持续影响", "未设置（单位已设置同类其他指标）", 0)
+    assert sheet.total_on_100 == 96.96 and sheet.grade == "优"
+
+
+def test_basic_wording_is_a_declared_reading_with_both_options(unit_copy):
+    """基本实现 was fixed as 部分达成 in code; Yunxi's 营造良好工作氛围 (target and actual both 基本实现) scores 5.99 of
+    7.5 as 部分达成 by default and 7.5 as 达成 under the other option, and the sensitivity says so."""
+    from perfeval.core.framework import load_framework
+    for name in ("dept_overall_a", "self_assessment_b"):
+        assert set(load_framework(name).reading("basic_wording").options) == {"partly", "achieved"}
+    assert score_file(YUNXI).row("work_atmosphere").score == 5.99
+
+    def achieved(d):  # noqa: ANN001
+        d.setdefault("interpretations", {})["basic_wording"] = "achieved"
+    assert score_file(unit_copy(YUNXI, achieved)).row("work_atmosphere").score == 7.5
+    options = {(s.option, s.grade) for s in evaluate_file(YUNXI).sensitivity if s.interpretation == "basic_wording"}
+    assert options == {("partly", "优"), ("achieved", "优")}
+
+
+def test_framework_b_offers_the_provincial_options_a_has():
+    from perfeval.core.framework import load_framework
+    a, b = load_framework("dept_overall_a"), load_framework("self_assessment_b")
+    for key in ("grade_bands", "not_applicable"):
+        assert set(b.reading(key).options) == set(a.reading(key).options)

@@ -23,7 +23,7 @@ def rows_vs_header(unit: ScoredUnit) -> list[Finding]:
 def table_total(unit: ScoredUnit) -> list[Finding]:
     """The weights of the unit's whole table (every row printed with a weight) adding up to other than the total."""
     sheet = unit.sheet
-    rows = [r for r in sheet.rows if r.status != "not_applicable"]
+    rows = [r for r in sheet.rows if r.status != "not_applicable" and not r.unset]  # the unit's own table
     if not rows or any(r.weight is None for r in rows) or not any(r.personalised for r in rows):
         return []
     total = sum(r.weight or 0.0 for r in rows)

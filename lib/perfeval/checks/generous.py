@@ -64,7 +64,7 @@ def _above_band(unit: ScoredUnit, row: ScoreRow) -> Generosity | None:
     if prow is None or row.claimed_score is None or not row.weight or row.status != "scored" or \
             compared(prow) is not None:
         return None
-    level, _ = infer_achievement(prow)
+    level, _ = infer_achievement(prow, unit.sheet.readings.__getitem__)
     if level is None:
         return None
     bands = unit.framework.reading("qualitative_bands").options[unit.sheet.readings["qualitative_bands"]].bands or {}

@@ -20,6 +20,8 @@ ITEM_NOTES = ("依据：", "已核实：", "评价人员酌情给分")  # notes 
 STATUS_LABEL = {"scored": "已评分", "partly": "部分评分", "not_assessed": "未评（资料未载明）",
                 "not_applicable": "不适用"}
 UNSCORABLE_LABEL = "未评（数据不可比）"  # the documents state it, but not in a form the rule can score
+UNSET_RULE = "personalised_unset"  # the rule type of a framework row the unit set no indicator of its own under
+UNSET_LABEL = {"not_assessed": "未评（未设置个性化指标）", "not_applicable": "未设置（单位已设置同类其他指标）"}
 CLAIM_LABEL = {"confirmed": "经复核一致", "contradicted": "与重算不符", "unverifiable": "无法复核"}
 
 
@@ -57,6 +59,8 @@ class ScoreRow:
         """The status as a reader takes it: a row left unscored although stated is not 资料未载明."""
         if self.status == "not_assessed" and self.parts and all(p.unscorable for p in self.parts):
             return UNSCORABLE_LABEL
+        if self.unset:
+            return UNSET_LABEL[self.status]
         return STATUS_LABEL[self.status]
 
     @property
@@ -71,6 +75,11 @@ class ScoreRow:
     def scale(self) -> float:
         """Effective over printed weight: rows rescaled to their header score on another scale than printed."""
         return self.effective_weight / self.weight if self.weight else 1.0
+
+    @property
+    def unset(self) -> bool:
+        """A row of the printed framework under which the unit set no indicator of its own."""
+        return self.rule_type == UNSET_RULE
 
     @property
     def open_vetoes(self) -> tuple[str, ...]:
@@ -400,6 +409,26 @@ class _Scorer:
                                 value_unit=part.value_unit, parts=(part,), notes=tuple(notes) + part.notes))
         return out
 
+    def unset_row(self, ancestors: tuple[Node, ...], node: Node) -> ScoreRow:
+        """A row of the printed framework under which the unit set no indicator of its own (经济效益 where the
+        framework says 有选择的进行设置): shown with its status, so the sheet lists every row of the framework.
+
+        Its points are those the framework gives it (its weight, or its equal share of the blank weights of its
+        parent) when the unit set no indicator beside it either, so the rows add up to what the framework prints;
+        when the unit chose another kind beside it, that choice carries the points and this row carries none."""
+        parent = ancestors[-1] if ancestors else None
+        kinds = [n for n in (parent.children if parent else [node]) if n.personalised]
+        chosen = any(_row_matches(n, r) for n in kinds for r in self.params.indicators)
+        effective = 0.0 if chosen else node.weight if node.weight is not None else _equal_share(parent, node)
+        why = ("单位已选择设置同类的其他指标，本项未设置" if chosen else
+               "单位未设置该类个性化指标，资料未载明，其分值计入未评")
+        return ScoreRow(id=node.id, level1=ancestors[0].name if ancestors else node.name,
+                        level2=parent.name if len(ancestors) > 1 else node.name, name=node.name, weight=node.weight,
+                        effective_weight=effective, criteria_max=None, score=None, assessed_points=0.0,
+                        verified_points=0.0, status="not_applicable" if chosen else "not_assessed", value=None,
+                        value_unit="", claimed_score=None, rule="单位自设指标（个性化指标）", rule_type=UNSET_RULE, notes=(why,), personalised=True,
+                        role=node.role)
+
     def header_scale(self, top: Node) -> float:
         """Rows under a level-1 header whose weights do not add up to it: rescaled to it, or as given."""
         rows = [r for r in self.params.indicators if any(_row_matches(n, r) for n in top.leaves())]
@@ -421,8 +450,16 @@ class _Scorer:
                 if node.personalised is None:
                     out.append(self.rule_row(ancestors or (node,), node))
                 else:
-                    out += self.personal_rows(top, node, scale)
+                    out += self.personal_rows(top, node, scale) or [self.unset_row(ancestors, node)]
         return out
+
+
+def _equal_share(parent: Node | None, node: Node) -> float:
+    """A row without a weight: its equal share of what its parent's weight leaves after the rows that have one."""
+    if parent is None or parent.weight is None:
+        return 0.0
+    blank = [s for s in parent.children if s.weight is None]
+    return max(0.0, parent.weight - sum(s.weight or 0 for s in parent.children)) / len(blank) if node in blank else 0.0
 
 
 def _value_at(params: UnitParams, path: str) -> str:

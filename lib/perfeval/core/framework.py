@@ -146,7 +146,7 @@ def needed_readings(fw: Framework) -> set[str]:
             elif cmax is not None and cmax + 1e-9 < node.weight:
                 keys.add("unreachable_weight")
     if fw.has_personalised():
-        keys |= {"qualitative_default", "qualitative_bands", "equal_target_rule", "lower_is_better"}
+        keys |= {"qualitative_default", "qualitative_bands", "equal_target_rule", "lower_is_better", "basic_wording"}
     if any(top.weight is not None and all(n.personalised for n in top.leaves()) for top in fw.indicators):
         keys.add("row_weight_mismatch")  # rows under such a header may not add up to it
     return keys

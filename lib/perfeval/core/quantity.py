@@ -11,6 +11,7 @@ their intervals cannot meet (`contradicts`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation, localcontext
 from enum import Enum
@@ -316,7 +317,7 @@ _NUMBER = re.compile(
 _MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000)}
 # After a number, these make it a date, a time of day, an ordinal or a document number, not a quantity.
 _DATE_AFTER = ("年", "月", "日", "号", "时", "季度", "周年", "世纪", "点钟")
-_CODE_LABELS = ("编码", "代码", "编号", "账号", "帐号", "电话", "手机", "传真", "邮编", "电邮", "文号", "身份证")
+_CODE_LABELS = ("编码", "代码", "编号", "索引号", "账号", "帐号", "电话", "手机", "传真", "邮编", "电邮", "文号", "身份证")
 # After these words a number names a part of the document, not a figure (附件5, 见表3).
 _REFERENCE_WORDS = ("附件", "附表", "附录", "附图", "见表", "如表", "下表", "上表", "详见表", "页码", "第页")
 _LEADERS = re.compile(r"(?:[.…·•．]{2,}|…)\s*$")  # dot leaders before a contents line's page number
@@ -325,7 +326,17 @@ _NOT_AMOUNTS = ("字", "页")
 _CODE_COLON = re.compile(rf"(?:{'|'.join(_CODE_LABELS)})[：:][\d\-()（）]*$")
 _CODE_SPACED = re.compile(rf"(?:{'|'.join(_CODE_LABELS)})(?:\s*[：:]|\s)[\s\d\-()（）]*$")
 _WORD_BEFORE = {"约": "节制契预简公条盟婚邀隐", "近": "附最邻靠亲贴就"}
-_QUOTES = {"“": "”", "《": "》", "〔": "〕", "「": "」", "『": "』", "【": "】"}
+_QUOTES = {"“": "”", "《": "》", "〔": "〕", "「": "」", "『": "』", "【": "】", "[": "]", "［": "］"}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
+_AFTER_DECIMALS = ("倍", "成", "折", "个百分点", "百分点")  # 3.2倍 is a figure, 3.2部门支出描述 a heading
+_CONTENTS_LINE = re.compile(r"\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|"
+                            r"\d{1,2}(?:\.\d{1,2})*\s*[、.．]|附件|附表)")
+LOOK_BEHIND = 80  # characters before a number that decide whether it is one (a label, a heading, 第)
+_HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
+_CLAUSE_MARK = re.compile(r"[，。；：:,;]")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+_YEAR_LABEL = re.compile(r"(?:年度|年份|所属年|年)[：:]?$")
 
 
 @dataclass(frozen=True)
@@ -372,6 +383,11 @@ class _Normalised:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.at[start], self.at[end - 1] + 1
+
+    def doubt_in(self, start: int, end: int) -> str | None:
+        """Why a number read at norm[start:end] is unsure, if a doubted span meets it (spans are in text order)."""
+        k = bisect_right(self.doubts, (end,)) - 1  # the last doubted span starting before the number ends
+        return self.doubts[k][2] if k >= 0 and self.doubts[k][1] > start else None
 
 
 # An amount in brackets is negative, as accountants write it: “（12.5）%” in prose, “(1,268.40)” as a whole cell.
@@ -458,7 +474,7 @@ def _scan(text: str, whole: bool) -> Iterator[Found]:
         if found is not None:
             pos = found.end
             start, end = n.span(found.start, found.end)
-            doubt = next((why for a, b, why in n.doubts if a < found.end and found.start < b), None)
+            doubt = n.doubt_in(found.start, found.end)
             yield Found(replace(found.quantity, text=text[start:end]), start, end, doubt)
 
 
@@ -474,21 +490,24 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     start = m.start() if prefix else lead
     unit_written = g["unit1"] or g["unit2"] or ""
     unit = SYNONYMS.get(unit_written, unit_written)
-    after = norm[end:]
+    after = norm[end:end + LOOK_BEHIND]  # what follows, as far as it can matter
     before_char = norm[lead - 1] if lead > 0 else ""
     if quoted[number_start]:
         return None
-    if norm[:lead].rstrip().endswith("第") or (before_char and before_char in "-—–~～/.") \
+    before = norm[max(0, lead - LOOK_BEHIND):lead]  # the words a number's reading depends on: never the whole text
+    if before.rstrip().endswith("第") or (before_char and before_char in "-—–~～/.") \
             or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char.isascii() and before_char.isalpha()))):
         return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%)
     if before_char.isascii() and before_char.isalpha():
         return None  # model names and codes (G20, A3)
+    if (before_char in ":：" and before[-2:-1].isdigit()) or re.match(r"[:：]\d{2}(?!\d)", after):
+        return None  # a time of day (14:16:00)
     if after[:1].isascii() and after[:1].isalpha() and not unit:
         return None
-    compact = re.sub(r"\s+", "", norm[:lead])
-    if _CODE_COLON.search(compact) or _CODE_SPACED.search(norm[:lead]):
+    compact = re.sub(r"\s+", "", before)
+    if _CODE_COLON.search(compact) or _CODE_SPACED.search(before):
         return None  # 预算编码：132001, 联系电话 151…
-    if compact.endswith(_REFERENCE_WORDS) or _LEADERS.search(norm[:lead]):
+    if compact.endswith(_REFERENCE_WORDS) or _LEADERS.search(before):
         return None  # 附件5, 见表3, a contents line's page number (……12)
     spaced = after.lstrip(" \u3000" + _GROUP_SPACES)
     if g["chinese"]:
@@ -521,6 +540,20 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # (1)
             if after[:1] in ("：", ":") and not after[1:2].isdigit():
                 return None  # a label's number (目标1：)
+            if after[:1] == "/" and len(digits) >= 5:
+                return None  # an index number (1506129692/hyx/2022-00029)
+            if after[:1] in ("-", "—") and "." not in digits:
+                return None  # a code before its name (411001-某某乡人民政府)
+            if _SECTION_NUMBER.fullmatch(digits) and _CJK.match(after) and not after.startswith(_AFTER_DECIMALS) \
+                    and lead <= LOOK_BEHIND and _heading_line(norm[:lead]):
+                return None  # a heading's number (1.2部门支出描述; 3.引言3.1投入 in a contents line)
+            if _YEAR_DIGITS.fullmatch(digits) and _YEAR_LABEL.search(compact):
+                return None  # 评价年度：2024
+            if "." not in digits and not after.strip() and len(after) < LOOK_BEHIND and before[-1:].isspace() \
+                    and lead <= LOOK_BEHIND and _CONTENTS_LINE.match(norm):
+                return None  # a contents line's page number: 第一部分 部门概况 4
+            if re.search(r"(?:19|20)\d{2}\s*年$", before):
+                return None  # a date whose month and day lost their characters (2022年915)
     value, places, scale = _value_of(g)
     if value is None:
         return None
@@ -538,13 +571,23 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end)
 
 
+def _heading_line(before: str) -> bool:
+    """Is the text before a number the start of a heading or a contents line: empty, or opening with a heading's
+    number (1.2, 3.) with no clause mark and no digits but other headings' numbers?"""
+    before = before.strip()
+    if not before:
+        return True
+    if not _HEADING_NUMBER.match(before) or _CLAUSE_MARK.search(before):
+        return False
+    return not any(ch.isdigit() for ch in _HEADING_NUMBER.sub("", before))
+
+
 def _reading_without_unit(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: bool) -> Found | None:
     """Read the number again, stopping before a noun that starts with a unit's character (10项目)."""
     number_end = m.end("arabic") if m.group("arabic") else m.end("chinese")
     if m.group("chinese") and not whole:
         return None
-    head = norm[:number_end]
-    m2 = _NUMBER.match(head, m.start())
+    m2 = _NUMBER.match(norm, m.start(), number_end)
     if m2 is None or m2.end() != number_end:
         return None
     return _reading(text, norm, m2, quoted, whole)

@@ -120,6 +120,10 @@ ENGINE_READINGS: dict[str, EngineReading] = {
         ("ratio", "linear"), None, "personalised rows with '≤' targets (costs)",
         _national("“越低越好”的指标超出目标值时如何计分", "ratio",
                   "实际值 ≤ 目标值得满分，否则 分值 × 目标值 ÷ 实际值")),
+    "basic_wording": EngineReading(
+        ("partly", "achieved"), None, "personalised rows that may be qualitative",
+        _national("实际完成值写作“基本实现”“基本完成”“大体完成”等，达成程度如何判定", "partly",
+                  "按部分达成计（“基本”不等于全部实现）")),
     "not_applicable": EngineReading(
         ("rescale", "full_marks"), None, "any indicator that may not apply",
         _national("不适用的指标如何处理", "rescale", "不适用的指标不计分，总分按其余分值折算为百分制")),

@@ -10,15 +10,19 @@ from .quantity import QUALIFIER_WORD, Qualifier, canonical_unit, commensurable, 
 from .readings import LEVEL_LABEL, Level, Option, QualitativeBand
 from .rules import PartResult, pct, pts
 
-_PARTLY_WORDS = ("基本", "部分", "大部分", "大体", "初步")
+_PARTLY_WORDS = ("部分", "大部分", "初步")
+_BASIC_WORDS = ("基本", "大体")  # 基本实现: partly or achieved, as the basic_wording reading declares
 _NOT_WORDS = ("未完成", "未实现", "未达到", "未达成", "没有")
 LOWER_TEXT = {"ratio": "越低越好：实际值 ≤ 目标值得满分，否则 分值 × 目标值 ÷ 实际值",
               "linear": "越低越好：实际值 ≤ 目标值得满分，否则 (1 − (实际值 − 目标值) ÷ 目标值) × 分值，两倍目标值时为 0"}
 LOWER_FORMULA = {"ratio": formulas.lower_is_better_ratio, "linear": formulas.lower_is_better_linear}
 
 
-def infer_achievement(row: Row) -> tuple[Level | None, str | None]:
-    """Achievement level of a qualitative row: the analyst's, else read from the actual's wording."""
+def infer_achievement(row: Row, choose: Callable[[str], str],
+                      note: Callable[[str], str] = lambda key: "") -> tuple[Level | None, str | None]:
+    """Achievement level of a qualitative row: the analyst's, else read from the actual's wording. 基本实现/大体完成
+    is the basic_wording reading (部分达成 by default; 达成 as defensible, above all where the target says the same),
+    consulted only for such wording."""
     if row.achievement:
         return row.achievement, None
     actual = (row.actual.text if row.actual else None) or ""
@@ -27,7 +31,10 @@ def infer_achievement(row: Row) -> tuple[Level | None, str | None]:
     if any(w in actual for w in _NOT_WORDS):
         return "not", f"按实际完成值“{actual}”判定为未达成"
     if any(w in actual for w in _PARTLY_WORDS):
-        return "partly", f"按实际完成值“{actual}”判定为部分达成（“基本/部分”不等于全部达成）"
+        return "partly", f"按实际完成值“{actual}”判定为部分达成（“部分”不等于全部达成）"
+    if any(w in actual for w in _BASIC_WORDS):
+        level = "achieved" if choose("basic_wording") == "achieved" else "partly"
+        return level, "；".join(x for x in (f"按实际完成值“{actual}”判定为{LEVEL_LABEL[level]}", note("basic_wording")) if x)
     if row.target and row.target.text and actual == row.target.text:
         return "achieved", "实际完成值与年度指标值表述一致，判定为达成"
     return None, None
@@ -122,9 +129,9 @@ def score_row(row: Row, weight: float, default_op: str, choose: Callable[[str], 
                 notes.append(note("equal_target_rule"))
         if not row.target.op:  # type: ignore[union-attr]  # a quantitative row has a target
             notes.append(f"年度指标值未写明方向，按“{row.level2}”惯例取 {op}")
-        rate = None if target == 0 else actual / target * 100
+        rate = None if target == 0 else numbers.ratio_pct(actual, target)
         return PartResult(rid, row.name, weight, score, text, rate, "%", rate, notes=tuple(notes), basis=basis)
-    level, why = infer_achievement(row)
+    level, why = infer_achievement(row, choose, note)
     bands = option("qualitative_bands").bands or {}
     text = f"定性指标：{band_text(bands)}"
     if level is None:

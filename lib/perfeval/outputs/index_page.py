@@ -128,8 +128,8 @@ def _result(e: Entry) -> UnitResult | None:
 
 def _unit(e: Entry) -> str:
     run, r = e
-    name = r.unit.name if r else ""
-    cell = f"{escape(name)}<br><span class='muted'>{escape(run.unit_id)}</span>" if name else escape(run.unit_id)
+    name = (r.unit.name if r else "") or run.unit_id  # the id only when no result names the unit
+    cell = _a(run.report, name) if run.status == OK and run.report else escape(name)
     return cell + (f"<span class='reason'>{DRAFT_MARK}</span>" if drafted_from(e) else "")
 
 
@@ -213,7 +213,7 @@ def _a(path: str | None, text: str) -> str:
 
 def _link(e: Entry) -> str:
     run = e[0]
-    main = _a(run.report, "打开报告") if run.status == OK else _a(run.notebook, "执行记录（ipynb）")
+    main = _a(run.report, "打开报告") if run.status == OK else _a(run.notebook, "执行记录")
     return "<br>".join(x for x in (main, _a(review_page(e), "核对页")) if x)  # one per line: the column stays narrow
 
 
@@ -222,15 +222,15 @@ def _of_result(get: Callable[[UnitResult], float | str | None]) -> Callable[[Ent
     return lambda e: None if _result(e) is None else get(_result(e))  # type: ignore[arg-type]
 
 
-COLUMNS: tuple[Column, ...] = (
+COLUMNS: tuple[Column, ...] = (  # the verdict and the claim beside the unit: on a phone they are in the first screen
     Column("单位", _unit, "text", lambda e: (e[1].unit.name if e[1] else "") or e[0].unit_id, css="unit"),
+    Column("重算总分 · 等次", _verdict, "number", _of_result(lambda r: r.total_on_100 if r.grade else None),
+           _verdict_word, css="num verdict"),
+    Column("自评总分 · 等次", _claimed, "number", _of_result(lambda r: r.claimed.total),
+           lambda e: (_result(e).claimed.status_label or "未载明") if _result(e) else "无", css="num claim"),
     Column("年度", lambda e: escape(str(e[1].unit.year)) if _result(e) else DASH, "number",
            _of_result(lambda r: r.unit.year), lambda e: str(e[1].unit.year) if _result(e) else "无", css="num"),
     Column("已评 / 应评分值", _coverage, "number", _of_result(lambda r: r.coverage.assessed), css="num"),
-    Column("重算总分 · 等次", _verdict, "number", _of_result(lambda r: r.total_on_100 if r.grade else None),
-           _verdict_word, css="num"),
-    Column("自评总分 · 等次", _claimed, "number", _of_result(lambda r: r.claimed.total),
-           lambda e: (_result(e).claimed.status_label or "未载明") if _result(e) else "无", css="num"),
     Column("评价框架", _framework, "text", _framework_name, lambda e: _framework_name(e) or "无", css="framework"),
     Column("审计发现", _findings, "number", lambda e: _errors(e) if _result(e) else None,
            lambda e: ("有错误" if _errors(e) else "无错误") if _result(e) else "无", css="findings"),
@@ -262,7 +262,7 @@ def _cell(c: Column, e: Entry) -> str:
 
 def _row(e: Entry) -> str:
     classes = " ".join(c for c, on in (("has-error", _errors(e) > 0), ("failed", e[0].status != OK)) if on)
-    return f"<tr class='{classes}'>{''.join(_cell(c, e) for c in COLUMNS)}</tr>"
+    return f"<tr class='{classes}' data-unit='{_attr(e[0].unit_id)}'>{''.join(_cell(c, e) for c in COLUMNS)}</tr>"
 
 
 def _extras_html(extras: Sequence[tuple[str, str]]) -> str:

@@ -32,8 +32,8 @@ from .worker import UnitOutcome, UnitTask, run_unit
 
 DEFAULT_NOTEBOOK = NOTEBOOKS_DIR / "unit_report.ipynb"
 DEFAULT_TIMEOUT = 600.0
-EXTRAS = (("各单位对比（portfolio.html）", "portfolio.html"), ("汇总工作簿（summary.xlsx）", "summary.xlsx"),
-          ("汇总表（summary.csv）", "summary.csv"))
+EXTRAS = (("各单位对比", "portfolio.html"), ("汇总工作簿（Excel）", "summary.xlsx"),
+          ("汇总表（CSV，可用 Excel/WPS 打开）", "summary.csv"))
 INTERRUPTED = "中断：批处理在本单位完成前被中止；运行 perfeval run --failed-only 补完"
 IN_FLIGHT_PER_WORKER = 2  # dask: enough queued to keep every worker busy; bounded so memory does not grow with N
 

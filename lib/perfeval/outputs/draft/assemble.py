@@ -9,6 +9,7 @@ and sentence it came from; what the reader cannot settle is marked 存疑 beside
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -22,7 +23,7 @@ from ...core.quantity import Qualifier, canonical_unit, commensurable, contradic
 from .catalogue import Mapped, catalogue_path, covers_every_category, normalise
 from .document import Document, read_document
 from .lists import Listed, find_lists
-from .mentions import Mention, prose_mentions
+from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
 from .model import Draft, Item
 from .placement import by_sentence, number, qualified
 from .rate_claims import RateClaims
@@ -344,13 +345,14 @@ class _Assembly(RateClaims, Records):
 
     def _repeats(self, stated: list[tuple[str, Mention]]) -> list[tuple[Mention, ...]]:
         """Stated figures with the same label, unit kind and year in different sentences: one figure stated again."""
-        groups: dict[tuple[str, str, int | None], list[tuple[str, Mention]]] = {}
+        groups: dict[tuple[str, str, int | None, str | None, str], list[tuple[str, Mention]]] = {}
         for sid, m in stated:
             label = normalise(m.label)
             if len(label) < 2 or m.where.in_table:
                 continue
             kind = canonical_unit(m.quantity.unit)
-            groups.setdefault((label, _dimension(kind), m.year), []).append((sid, m))
+            subject = clean_label(m.lead) if kind in COUNTED_OBJECTS else ""  # 交通局内设7个科室, 中心内设4个科室
+            groups.setdefault((label, _dimension(kind), m.year, _column_word(m), subject), []).append((sid, m))
         out = []
         for group in groups.values():
             first = group[0][1]
@@ -370,6 +372,18 @@ class _Assembly(RateClaims, Records):
 
 
 
+
+
+_COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
+
+
+def _column_word(m: Mention) -> str | None:
+    """Whether the sentence speaks of a budget or of what was spent where a figure stands (the nearest such word
+    before it): 商品和服务支出 under 预算批复 and under 决算数 are two figures, not one stated twice."""
+    words = _COLUMN_WORD.findall(m.where.text[:m.start])
+    if not words:
+        return None
+    return "budget" if words[-1] == "预算" else "final"
 
 
 def _dimension(unit: str) -> str:

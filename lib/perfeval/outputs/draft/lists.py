@@ -17,14 +17,17 @@ from decimal import Decimal
 from typing import Literal
 
 from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable
-from .document import Document, Sentence
+from .document import Document
 from .mentions import Mention
 from .sections import heading_of
 
-BySentence = dict[str, list[Mention]]  # the mentions of each sentence, by its block and text
-
 MIN_SHARED_NAME = 4  # characters a paragraph's label shares with a listed name to be that item
-_AMONG = re.compile(r"其中")
+_AMONG = re.compile(r"其中|包括|包含|分别为|(?<=[，,（(：:])含(?=[\u4e00-\u9fff])")  # open a breakdown
+_STOP = re.compile(r"另有|此外|另外|(?<=[，,；;])另(?!外)|合计|共计|总计")  # outside the list, or its close
+_CLAUSE = re.compile(r"[，,；;。：:]")
+_STRENGTH = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
+_CUT = re.compile(r"^[^，,；;。]*?(?:等|…|\.\.\.)")
+_ATTRIBUTE = re.compile(r"(?:正|副)?(?:处|科|厅|局|股|部)级|职级|级别|职数|局长|主任|书记|科长|站长|所长|院长|馆长|党员|女性|男性|女职工|本科|研究生|大专|学历|岁")
 _NAMED = re.compile(r"(?:其中)?(?:主要)?包括(?P<names>[^，。；0-9]{4,}?)(?:等(?:项目|方面|内容)?|$|，)")
 
 
@@ -54,7 +57,6 @@ def _alike(whole: Mention, part: Mention) -> bool:
 
 def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) -> Listed:
     total = sum((p.quantity.to(whole.quantity.unit).value for p in parts), Decimal(0))
-    # shape is one of Listed's shapes
     return Listed(whole, tuple(parts), shape, agrees(whole.quantity, total), named)  # type: ignore[arg-type]
 
 
@@ -81,7 +83,7 @@ def _key(block: int, text: str) -> str:
     return f"{block}\x00{text}"
 
 
-def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_sentence: BySentence) -> Mention | None:
+def _before(sentences, k: int, at: int, here: list[Mention], by_sentence) -> Mention | None:  # noqa: ANN001
     """The total a list hangs from: the last figure before the marker, in its sentence or earlier in its paragraph
     (or the paragraph before, in the same section, when the list opens a paragraph)."""
     candidates = [m for m in here if m.end <= at and _usable(m)]
@@ -98,46 +100,151 @@ def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_
     return None
 
 
-def _running_on(sentences: list[Sentence], k: int, at: int, whole: Mention, here: list[Mention],
-                by_sentence: BySentence) -> list[Mention]:
-    """Parts after the marker: the total's kind of figure in its sentence, then, in the total's own unit, in each
-    following sentence of the paragraph that opens with one, while the sentence before ends in ；."""
-    out = [m for m in here if m.start >= at and _alike(whole, m)]
-    j = k
-    while sentences[j].text.rstrip().endswith(("；", ";")) and j + 1 < len(sentences) \
-            and sentences[j + 1].block == sentences[k].block:
-        j += 1
+@dataclass(frozen=True)
+class _Part:
+    """A figure after a list's opener, with what stands between it and the figure before it."""
+
+    mention: Mention
+    gap: int  # the strongest separator before it: 0 none, 1 、, 2 ，, 3 ；
+    opens: bool  # an opener (其中, 包括 …) stands before it: it starts a breakdown of the figure before it
+
+
+def _stream(sentences, k: int, at: int, whole: Mention, here: list[Mention], by_sentence) -> tuple[list[_Part], bool]:  # noqa: ANN001
+    """The figures a list opened at `at` runs over, in order, and whether it is cut off (等, …, the text ends).
+
+    The list runs to the end of its sentence and on over the next sentences of its paragraph while they follow a
+    ；and open with a part (no clause mark before their first figure); it stops at 另有 / 此外 (what follows
+    stands outside the total) and at 合计 / 共计 / 总计 (the list is closed)."""
+    parts: list[_Part] = []
+    cut = False
+    j, start, gap = k, at, 0
+    while True:
         text = sentences[j].text
-        following = [m for m in by_sentence.get(_key(sentences[j].block, text), []) if _alike(whole, m)
-                     and canonical_unit(m.quantity.unit) == canonical_unit(whole.quantity.unit)]
-        if _AMONG.search(text) or not following or re.search(r"[，,；;。：:]", text[:following[0].start]):
+        mentions = here if j == k else by_sentence.get(_key(sentences[j].block, text), [])
+        if j > k:
+            following = [m for m in mentions if _alike(whole, m) and _same_unit(whole, m)]
+            if _AMONG.match(text) or not following or _CLAUSE.search(text[:following[0].start]):
+                break
+        stop = _STOP.search(text, start)
+        end = stop.start() if stop else len(text)
+        pos, opens = start, False
+        for m in sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start):
+            between = text[pos:m.start]
+            gap = max([gap] + [_STRENGTH[c] for c in between if c in _STRENGTH])
+            opens = opens or (bool(parts) and _AMONG.search(between) is not None)
+            if _alike(whole, m) and (j == k or _same_unit(whole, m)):
+                parts.append(_Part(m, gap, opens))
+                gap, opens = 0, False
+            pos = m.end
+        last = j + 1 >= len(sentences)
+        if not parts:
+            break  # a list opened over names alone (分别为办公室、财务科…) runs on nowhere
+        if stop or not text.rstrip().endswith(("；", ";")) or last or sentences[j + 1].block != sentences[k].block:
+            cut = bool(_CUT.match(text[pos:end])) or (stop is None and last and text.rstrip()[-1:] not in "。！？!?")
             break
-        out += following
+        j, start, gap = j + 1, 0, 3
+    return parts, cut
+
+
+def _same_unit(whole: Mention, m: Mention) -> bool:
+    """A part in a later sentence is written in its total's own unit (900次 after 300场次 is another count)."""
+    return canonical_unit(m.quantity.unit) == canonical_unit(whole.quantity.unit)
+
+
+def _adds_up(whole: Mention, parts: list[Mention]) -> bool:
+    total = sum((p.quantity.to(whole.quantity.unit).value for p in parts), Decimal(0))
+    return agrees(whole.quantity, total)
+
+
+Reading = list[tuple[Mention, list[Mention]]]  # (total, its parts) for each list of one reading
+
+
+def _readings(whole: Mention, parts: list[_Part]) -> list[Reading]:
+    """The ways a list without a nested opener can nest: a list whose parts are set apart by ；holds, in each
+    ；-part, a figure and then the parts of it (在职30人，参公12人，事业18人；退休24人); or every figure is a part."""
+    figures = [p.mention for p in parts]
+    out: list[Reading] = []
+    strongest = max((p.gap for p in parts[1:]), default=0)
+    if strongest >= 3 and any(0 < p.gap < strongest for p in parts[1:]):
+        groups: list[list[Mention]] = []
+        for p in parts:
+            if not groups or p.gap >= strongest:
+                groups.append([p.mention])
+            else:
+                groups[-1].append(p.mention)
+        out.append([(whole, [g[0] for g in groups])] + [(g[0], g[1:]) for g in groups if len(g) > 1])
+    out.append([(whole, figures)])
     return out
 
 
-def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence) -> list[Listed]:
+def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
+    """The lists a 其中 opens, nested as their structure and sums say.
+
+    An opener inside the list (其中 … 包括) opens a breakdown of the figure before it, which runs on for as many
+    figures as make it up (or, when none do, over the rest of a list set apart alike, as a bound); the outer
+    total keeps the other figures. Without one, the reading in which every total is made up by its parts is
+    taken; when none is, or the list is cut off (等, …), only what the structure says for sure, as a bound: the
+    first figure of each ；-part of a list set apart by ；, or every part of a flat list. A list of attributes
+    (局长1名, 正科级2名) is none."""
+    figures = [p.mention for p in parts]
+    if _attributes(figures):
+        return []
+    inner = next((i for i, p in enumerate(parts) if p.opens), None)
+    if inner is not None:
+        head = figures[inner - 1]
+        n = next((n for n in range(len(figures) - inner, 0, -1) if _adds_up(head, figures[inner:inner + n])), None)
+        if n is None or cut:
+            alike = len({p.gap for p in parts[inner + 1:]}) <= 1
+            n = len(figures) - inner if alike else 1
+            nested = Listed(head, tuple(figures[inner:inner + n]), "inline", False)
+        else:
+            nested = _listed(head, figures[inner:inner + n], "inline")
+        rest = figures[:inner] + figures[inner + n:]
+        outer = _listed(whole, rest, "inline")
+        return [outer if outer.complete and not cut else Listed(whole, tuple(rest), "inline", False), nested]
+    readings = _readings(whole, parts)
+    if not cut:
+        for reading in readings:
+            if all(ps and _adds_up(w, ps) for w, ps in reading):
+                return [_listed(w, ps, "inline") for w, ps in reading]
+    return [Listed(whole, tuple(readings[0][0][1]), "inline", False)]
+
+
+def _attributes(parts: list[Mention]) -> bool:
+    """Do the parts name attributes of people or posts rather than parts of a total (局长1名, 正科级2名, 党员5人)?"""
+    return any(_ATTRIBUTE.search(p.label or "") for p in parts)
+
+
+def _inline(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:  # noqa: ANN001
     text = sentences[k].text
     out = []
     for m in _AMONG.finditer(text):
+        if _inside_a_list(text, here, m.start()):
+            continue  # a nested opener: read with the list it is inside
         if _NAMED.match(text, m.start()) and not [x for x in here if x.start >= m.end()]:
             continue  # a list of names: see _named
         whole = _before(sentences, k, m.start(), here, by_sentence)
         if whole is None:
             continue
-        parts = _running_on(sentences, k, m.end(), whole, here, by_sentence)
+        parts, cut = _stream(sentences, k, m.end(), whole, here, by_sentence)
         if parts:
-            out.append(_listed(whole, parts, "inline"))
+            out += _nested(whole, parts, cut)
     for whole in here:
         colon = text[whole.end:whole.end + 2].lstrip()
         if _usable(whole) and colon[:1] in ("：", ":"):
-            parts = _running_on(sentences, k, whole.end, whole, here, by_sentence)
+            parts, cut = _stream(sentences, k, whole.end, whole, here, by_sentence)
             if parts:
-                out.append(_listed(whole, parts, "inline"))
+                out += _nested(whole, parts, cut)
     return out
 
 
-def _numbered(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence) -> list[Listed]:
+def _inside_a_list(text: str, here: list[Mention], at: int) -> bool:
+    """Is the opener at `at` inside a list an earlier opener of the sentence started (a figure between them)?"""
+    first = next((m for m in _AMONG.finditer(text) if m.start() < at), None)
+    return first is not None and any(first.end() <= x.start < at for x in here if _usable(x))
+
+
+def _numbered(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:  # noqa: ANN001
     """A total whose sentence ends in a colon, then numbered paragraphs one level down, a part in each."""
     s = sentences[k]
     if not s.text.rstrip().endswith(("：", ":")) or s.cell is not None:
@@ -162,7 +269,7 @@ def _numbered(sentences: list[Sentence], k: int, here: list[Mention], by_sentenc
     return [_listed(whole, parts, "numbered")] if len(parts) >= 2 else []
 
 
-def _named(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence) -> list[Listed]:
+def _named(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:  # noqa: ANN001
     """A total, then “包括A、B、C等” with no amounts, then a paragraph for each item stating its amount."""
     s = sentences[k]
     m = _NAMED.search(s.text)

@@ -87,7 +87,7 @@ _LEAD = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|末|底|初)?|本年度|本年|
 _TAIL = re.compile(r"(?:为|达到|达|共计|共|计|是|了|在|保持在|合计|总计|有|的|各|已|均|[\s“”\"‘’（(：:])+$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # Units that count objects: the thing counted usually follows (5个职能科室, 76台公务车辆).
-_CLASSIFIER_DIMENSIONS = {"辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
+COUNTED_OBJECTS = _CLASSIFIER_DIMENSIONS = {"辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
                           "户", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "期", "卷"}
 _COUNTS_OF_DOINGS = {"次", "场次", "人", "人次"}
 MAX_AFTER = 16

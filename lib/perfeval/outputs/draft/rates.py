@@ -20,6 +20,8 @@ from .mentions import Mention
 
 _CHANGE_WORDS = re.compile(r"变动率|变化率|增长|增加|上升|增幅|下降|减少|降低|降幅|节约|压减|同比|较上年|比上年|较去年|比去年")
 _DOWN_WORDS = re.compile(r"下降|减少|降低|降幅|节约|压减|缩减")
+# A figure that is the change itself, not last year's value (较上年增加292.37万元).
+_DIFFERENCE = re.compile(r"(?:较|比)(?:上年|去年|上一年)(?:同期)?(?:增加|减少|增长|下降|上升|降低|多|少|节约)")
 Status = Literal["explained", "contradicted", "unexplained", "ambiguous"]
 
 
@@ -99,6 +101,9 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
     if agreeing:
         return RateFound(rate, "ambiguous", None, tuple(agreeing),
                          "多种算法都得出该比率：" + "；".join(r.formula() for r in agreeing))
+    by_difference = _by_difference(rate, near) if change else None
+    if by_difference is not None:
+        return RateFound(rate, "unexplained", why=by_difference)
     named = _named_change(rate, near, change)
     if named is not None:
         return RateFound(rate, "contradicted", named, why=f"按所述口径 {named.formula()} 重算为 {_pct(named.value)}")
@@ -111,6 +116,28 @@ def _prefer_list_totals(readings: list[Reading], lists: list[Listed]) -> list[Re
     """Of several shares, those that divide a listed part by the total it is listed under."""
     return [r for r in readings if r.kind == "share"
             and any(r.numerator in lst.parts and r.denominator is lst.whole for lst in lists)]
+
+
+def _by_difference(rate: Mention, near: list[Mention]) -> str | None:
+    """A change stated with its amount (基本支出2994.57万元，较上年增加292.37万元，增幅10.82%): the rate is the
+    difference over last year's value, new − difference. Params hold no such ratio, so it is said, not claimed."""
+    if len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
+        return None
+    diffs = [m for m in near if _DIFFERENCE.search(m.lead)]
+    if len(diffs) != 1:
+        return None
+    d = diffs[0]
+    new = near[0] if near[1] is d else near[1]
+    sign = -1 if _DOWN_WORDS.search(d.lead) else 1
+    old = new.quantity.value - sign * d.quantity.to(new.quantity.unit).value
+    if old <= 0:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 28
+        value = d.quantity.to(new.quantity.unit).value / old * 100
+    held = "相符" if agrees(rate.quantity, value) or agrees(rate.quantity, -value) else "不符"
+    return (f"按变动额口径 {d.written} ÷（{new.written} {'−' if sign > 0 else '+'} {d.written}）重算为 {_pct(value)}，"
+            f"与所述{held}；params 无此算式，未录为比率")
 
 
 def _named_change(rate: Mention, near: list[Mention], change: bool) -> Reading | None:

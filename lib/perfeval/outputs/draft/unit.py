@@ -12,11 +12,12 @@ from ...core.params import RESERVED_NAMES, UNIT_ID
 from .document import Document, Sentence
 from .mentions import Mention, Where
 
+_SEAL = re.compile(r"^[（(]\s*(?:公章|盖章|章)\s*[）)]")  # 部门名称:(公章)梅州市…: the seal's place, not the name
 _NAME = re.compile(r"(?:部门|单位)\s*[（(]?\s*(?:单位)?\s*[）)]?\s*名\s*称\s*(?:[（(]\s*盖章\s*[）)])?\s*[：:]\s*"
-                   r"(?P<v>[^\s：:，。]{4,40})")
-_SIGNED = re.compile(r"(?P<w>(?:评\s*价|填\s*报|报\s*送|编\s*制|申\s*报|自\s*评)\s*单\s*位|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源)"
+                   r"(?P<v>(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?[^\s：:，。]{4,40})")
+_SIGNED = re.compile(r"(?P<w>(?:评\s*价|填\s*报|报\s*送|编\s*制|申\s*报|自\s*评|项\s*目)\s*单\s*位|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源)"
                      r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]\s*(?P<v>[^\s：:，。；]{4,40})")
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|整体支出)")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|整体支出|决算(?:公开|情况说明|编制说明|报告))")
 _YEAR_FIELD = re.compile(r"(?:评\s*价|所\s*属|预\s*算|自\s*评)\s*年\s*度\s*[：:]?\s*((?:19|20)\d{2})")
 _YEAR_IN_TEXT = re.compile(r"(?:现将|对|就)((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|评价|整体支出)")
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
@@ -25,11 +26,15 @@ _DATED = re.compile(r"发\s*布\s*(?:时\s*间|日\s*期)|发\s*文\s*日\s*期|
 _CODE = re.compile(r"预\s*算\s*编\s*码\s*[：:]\s*(?P<v>[0-9A-Za-z\-]{3,30})")
 _REGION = re.compile(r"^((?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|地区|县|区|旗))+)(?=[\u4e00-\u9fff]{2,})")
 # What a budget unit's name ends with: an office, a bureau, a centre, a township …
-_UNIT_END = ("人民政府", "街道办事处", "办事处", "委员会", "联合会", "办公室", "管理处", "中心校", "幼儿园", "检察院", "法院",
+_UNIT_END = ("人民政府", "中学", "小学", "大学", "学院", "街道办事处", "办事处", "委员会", "联合会", "办公室", "管理处", "中心校", "幼儿园", "检察院", "法院",
              "中心", "局", "站", "办", "委", "馆", "院", "所", "队", "处", "厅", "部", "会", "室", "校", "镇", "乡", "街道",
              "学校", "医院", "公司", "集团", "社", "台", "场", "园", "团", "署", "监狱", "党校")
-_TITLE_TAIL = re.compile(r"(?:(?:19|20)\d{2}\s*年度?|部门整体支出|整体支出|部门支出|预算绩效|绩效自评|绩效评价|自评报告|支出绩效)")
-_FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|成立于|位于|隶属于?|始建于|主要职责|[（(]以下简称)")
+_TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
+# What a title line may open with before the unit's name: 关于, the year, a budget code (411001-).
+_TITLE_HEAD = re.compile(r"^(?:关于|\d{3,}\s*[-－—]\s*|(?:19|20)\d{2}\s*年度?)+")
+_TITLE_TAIL = re.compile(r"(?:(?:19|20)\d{2}\s*年度?|部门\s*[（(]\s*单位\s*[）)]|部门决算|部门预算|决算|部门整体支出|整体支出|部门支出|预算绩效|绩效自评|绩效评价|自评报告|支出绩效)")
+_FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|[（(]以下简称)")
+SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|：|:)\s*[“\"「]?"
                     r"(?P<v>优秀|优|良好|良|中等|中|较差|差)[”\"」]?(?:等级|等次|级)?(?:[，。；,;]|$)")
@@ -84,7 +89,8 @@ def _first(document: Document, pattern: re.Pattern[str], short: bool = False) ->
 
 def is_unit_name(text: str) -> bool:
     """Does the text read as a budget unit's name: Chinese, 4–40 characters, ending as units' names end?"""
-    return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:]", text) and text.endswith(_UNIT_END) \
+    base = re.sub(r"[（(][^（()）]{2,20}[）)]$", "", text)  # 中共某某省委党校（某某行政学院）: one unit, two names
+    return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:]", text) and base.endswith(_UNIT_END) \
         and not text.startswith(("本", "我", "该", "全"))
 
 
@@ -93,32 +99,39 @@ def _compact(text: str) -> str:
 
 
 def _name_from_title(sentences: list[Sentence]) -> Stated | None:
-    """The name a title line opens with (青禾县档案馆2023年度部门整体支出绩效自评报告), or the short line above a title
-    that opens with its year (a title set on two lines)."""
-    head = [s for s in sentences if s.block < TITLE_BLOCKS and s.cell is None]
+    """The name a title line holds (青禾县档案馆2023年度部门整体支出绩效自评报告, 2023年度青禾县档案馆部门整体支出…,
+    411001-青禾县档案馆2023年部门决算公开), or the short line above a title that opens with its year (a title set
+    on two lines). Of several title lines, the first; a later one naming the same unit more fully (with its
+    county) is preferred."""
+    head = [s for s in sentences if s.block < TITLE_BLOCKS]
+    found: list[Stated] = []
     for k, s in enumerate(head):
-        text = _compact(s.text)
-        if len(text) > MAX_TITLE or not re.search(r"报告|自评|绩效", text):
+        text = _compact(s.text)[:MAX_TITLE]  # a title run on into the text it heads is read to its length
+        if not _TITLE_WORDS.search(text):
             continue
+        text = _TITLE_HEAD.sub("", text)
         tail = _TITLE_TAIL.search(text)
         if tail is None:
             continue
-        name = re.sub(r"^关于", "", text[:tail.start()]).rstrip("的 ")
+        name = re.split(r"[：:|｜\s]", text[:tail.start()])[-1].rstrip("的")  # 名称: | 某某局2021年度…
         if is_unit_name(name):
-            return Stated(name, _where(s), "标题")
-        if not name and k > 0 and is_unit_name(_compact(head[k - 1].text)):
-            return Stated(_compact(head[k - 1].text), _where(head[k - 1]), "标题")
-    return None
+            found.append(Stated(name, _where(s), "标题"))
+        elif not name and k > 0 and is_unit_name(_compact(head[k - 1].text)):
+            found.append(Stated(_compact(head[k - 1].text), _where(head[k - 1]), "标题"))
+    if not found:
+        return None
+    fuller = [x for x in found[1:] if x.value.endswith(found[0].value) and len(x.value) > len(found[0].value)]
+    return fuller[0] if fuller else found[0]
 
 
 def _name_from_first_sentence(sentences: list[Sentence]) -> Stated | None:
-    for s in sentences:
+    """The unit a sentence of the report's opening describes (某某中心是…, 某某中心下设…): 存疑, as inferred."""
+    for s in sentences[:SUBJECT_SENTENCES]:
         if s.cell is not None or len(s.text) <= MAX_TITLE // 3:
             continue
         m = _FIRST_SENTENCE.match(_compact(s.text))
         if m and is_unit_name(m.group("v")):
-            return Stated(m.group("v"), _where(s), "正文首句", sure=False)
-        return None  # only the first sentence of the body is read so
+            return Stated(m.group("v"), _where(s), "正文中描述单位的句子", sure=False)
     return None
 
 
@@ -127,7 +140,7 @@ def _name(sentences: list[Sentence]) -> Stated | None:
     (评价单位（公章）, 发布机构); else the subject of the first sentence (存疑)."""
     for s in sentences:
         if m := _NAME.search(s.text):
-            return Stated(m.group("v"), _where(s), "部门（单位）名称")
+            return Stated(_SEAL.sub("", m.group("v")), _where(s), "部门（单位）名称")
     title = _name_from_title(sentences)
     if title:
         return title

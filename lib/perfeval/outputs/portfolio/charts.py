@@ -4,7 +4,6 @@ Each draws the frame it is given; whether there is enough to compare, and what t
 """
 from __future__ import annotations
 
-import textwrap
 
 import pandas as pd
 import seaborn as sns
@@ -17,6 +16,41 @@ GRADES = ["优", "良", "中", "差"]
 MAX_UNIT_COLUMNS = 12  # units one heatmap shows side by side; beyond, it counts units per band of score share
 SHARE_BANDS = ((0.0, 60.0, "<60%"), (60.0, 80.0, "60%–80%"), (80.0, 90.0, "80%–90%"), (90.0, float("inf"), "≥90%"))
 MAX_BARS = 20  # units one cost-ratio panel shows; beyond, the highest and the lowest half of that each
+
+
+OPEN, CLOSE = "（(〔【《“", "）)〕】》”"
+SHARE_CMAP = "YlGnBu"  # one hue path, lightness rising with the share: read by colour-blind readers and in grey print
+
+
+def _breaks(text: str) -> list[int]:
+    """Where a label may be broken: between characters outside brackets (never inside （…） or “…”)."""
+    depth, out = 0, []
+    for i, ch in enumerate(text):
+        if ch in OPEN and depth == 0 and i:
+            out.append(i)  # before a bracket opens
+        depth += (ch in OPEN) - (ch in CLOSE)
+        if depth == 0 and i + 1 < len(text) and ch not in OPEN:
+            out.append(i + 1)
+    return sorted(set(out))
+
+
+def wrap_label(text: str, width: int) -> str:
+    """The label in lines of about `width` characters, broken only outside brackets."""
+    lines, start = [], 0
+    while len(text) - start > width:
+        fits = [b for b in _breaks(text) if start < b <= start + width]
+        cut = fits[-1] if fits else next((b for b in _breaks(text) if b > start), len(text))
+        lines.append(text[start:cut])
+        start = cut
+    return "\n".join(lines + [text[start:]] if start < len(text) else lines)
+
+
+def short_label(text: str, width: int) -> str:
+    """The label cut to about `width` characters with …, never inside brackets (a bracketed part is left out)."""
+    if len(text) <= width:
+        return text
+    fits = [b for b in _breaks(text) if b <= width - 1]
+    return text[:fits[-1] if fits else width - 1] + "…"
 
 
 def _figure(width: float, height: float) -> tuple[Figure, object]:
@@ -40,7 +74,7 @@ def claimed_vs_recomputed(units: pd.DataFrame) -> Figure:
     sns.scatterplot(data=data, x="重算总分", y="自评总分", hue="框架", style="框架", s=80, ax=ax)
     if len(data) <= 12:
         for i, (_, r) in enumerate(data.iterrows()):
-            ax.annotate(textwrap.shorten(str(r["单位"]), 14, placeholder="…"), (r["重算总分"], r["自评总分"]),
+            ax.annotate(short_label(str(r["单位"]), 14), (r["重算总分"], r["自评总分"]),
                         fontsize=8, xytext=(6, -12 - 10 * (i % 2)), textcoords="offset points")
     ax.set(xlim=(lo, 101), ylim=(lo, 101), xlabel="重算总分（分，百分制）", ylabel="自评总分（分）")
     ax.legend(loc="upper left", fontsize=8)
@@ -76,9 +110,9 @@ def score_share_heatmap(shares: pd.DataFrame) -> Figure:
     shares = shares.dropna(how="all")
     if shares.shape[1] > MAX_UNIT_COLUMNS:
         return _band_heatmap(share_bands(shares))
-    shares = shares.set_axis([textwrap.fill(str(c), 10) for c in shares.columns], axis=1)
+    shares = shares.set_axis([wrap_label(str(c), 10) for c in shares.columns], axis=1)
     fig, ax = _figure(max(6.5, 3.5 + 1.4 * shares.shape[1]), 1.5 + 0.3 * shares.shape[0])
-    sns.heatmap(shares, annot=True, fmt=".0f", cmap="RdYlGn", vmin=0, vmax=100, linewidths=0.5,
+    sns.heatmap(shares, annot=True, fmt=".0f", cmap=SHARE_CMAP, vmin=0, vmax=100, linewidths=0.5,
                 cbar_kws={"label": "得分占已评分值（%）", "shrink": 0.6}, ax=ax)
     ax.grid(False)  # a blank cell (not assessed) is blank, not crossed by the theme's grid
     ax.set_facecolor("#f6f8fa")

@@ -56,7 +56,8 @@ def _claim(row: pd.Series) -> str:
 # What a reader sees of units_table: one column per question (as the index asks them), the others hidden
 SHOWN = {"已评分值": ("已评 / 应评分值", _coverage), "重算总分": ("重算总分 · 等次", _verdict),
          "自评总分": ("自评总分 · 等次", _claim)}
-FOLDED = ["应评分值", "其中核实", "总分下限", "总分上限", "重算等次", "自评等次", "自评复核"]
+FOLDED = ["应评分值", "其中核实", "总分下限", "总分上限", "重算等次", "自评等次", "自评复核", "编号"]
+REPORT_HREF = "units/{id}/{id}.html"  # a unit's report, from the portfolio page in a batch's outputs
 
 
 def units_block(results: Sequence[UnitResult]) -> Styler:
@@ -74,6 +75,9 @@ def units_block(results: Sequence[UnitResult]) -> Styler:
     for i in table.index:
         for column, (_, show) in SHOWN.items():
             styler.format(lambda _, text=show(table.loc[i]): text, subset=pd.IndexSlice[[i], [column]])
+        href = esc(REPORT_HREF.format(id=table.at[i, "编号"]))
+        styler.format(lambda name, h=href: f'<a href="{h}">{esc(name)}</a>', subset=pd.IndexSlice[[i], ["单位"]],
+                      escape=None)
     labels = [SHOWN[c][0] if c in SHOWN else c for c in table.columns if c not in FOLDED]
     return styler.relabel_index(labels, axis="columns").apply(mark, axis=1)
 

@@ -41,6 +41,7 @@ def units_table(results: Sequence[UnitResult]) -> pd.DataFrame:
     range of totals the unassessed points allow —, the claim and whether it holds, problems by severity.
 
     A unit whose grade is withheld has no recomputed total here: a total rescaled from part of the points is no basis.
+    The verdict and the claim stand beside the unit (on a phone they are in the first screen); 编号 names its report.
     """
     rows = []
     for r in results:
@@ -49,7 +50,7 @@ def units_table(results: Sequence[UnitResult]) -> pd.DataFrame:
         claimed = r.claimed.total
         low, high = r.total_range if r.total_range else (None, None)
         rows.append({
-            "单位": r.unit.name, "年度": r.unit.year, "框架": framework_label(r),
+            "单位": r.unit.name, "编号": r.unit.id, "年度": r.unit.year, "框架": framework_label(r),
             "应评分值": r.coverage.applicable, "已评分值": r.coverage.assessed, "其中核实": r.coverage.verified,
             "重算总分": on_100, "总分下限": None if r.grade else low, "总分上限": None if r.grade else high,
             "重算等次": r.grade or "不予定级", "自评总分": claimed, "自评等次": r.claimed.grade,
@@ -58,9 +59,9 @@ def units_table(results: Sequence[UnitResult]) -> pd.DataFrame:
             "自评复核": r.claimed.status_label,
             **{label: counts.get(key, 0) for key, label in SEVERITY_LABEL.items()},
         })
-    return pd.DataFrame(rows, columns=["单位", "年度", "框架", "应评分值", "已评分值", "其中核实", "重算总分", "总分下限",
-                                       "总分上限", "重算等次", "自评总分", "自评等次", "差异（自评−重算）", "自评复核",
-                                       *SEVERITY_LABEL.values()])
+    return pd.DataFrame(rows, columns=["单位", "重算总分", "自评总分", "年度", "框架", "应评分值", "已评分值", "其中核实",
+                                       "总分下限", "总分上限", "重算等次", "自评等次", "差异（自评−重算）", "自评复核",
+                                       *SEVERITY_LABEL.values(), "编号"])
 
 
 def score_shares(results: Sequence[UnitResult], framework_id: str) -> pd.DataFrame:

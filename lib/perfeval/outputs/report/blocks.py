@@ -42,8 +42,7 @@ def title(rep: UnitReport) -> Html:
         verdict_card = ("评价结论", "不予定级", f"{why}；{span}", True)
     claim = r.claimed
     claim_card = ("单位自评", "未载明" if claim.total is None else f"{points(claim.total)} 分" +
-                  (f"（{claim.grade}）" if claim.grade else ""), claim.status_label or "—",
-                  claim.status == "contradicted")
+                  (f"（{claim.grade}）" if claim.grade else ""), claim.status_label or "—", claims_more(r))
     cards = [verdict_card,
              ("已评分值", f"{points(cov.assessed)} / {points(cov.applicable)} 分",
               f"核实 {points(cov.verified)} · 单位自述 {points(cov.self_reported)} · 未评 {points(cov.not_assessed)}",
@@ -73,6 +72,22 @@ def draft_banner(unit_id: str) -> str:
     return (f"<style>{head}</style>"
             f'<p class="pe-draft">{DRAFT_RUNNING}：本报告的数据从单位自评报告的文本自动读出，尚未经评价人员逐项核对。'
             f'<a class="pe-review-link" href="{review}">到核对页逐项核对</a></p>')
+
+
+GRADE_ORDER = ("差", "中", "良", "优")
+
+
+def claims_more(r: UnitResult) -> bool:
+    """Does the unit claim more than the recomputation supports (a total above the recomputed one, or above every
+    total the unassessed points allow; a better grade)? Only then is its card red: claiming less is not a fault."""
+    c = r.claimed
+    if c.status != "contradicted":
+        return False
+    ceiling = r.total_on_100 if r.grade is not None else (r.total_range[1] if r.total_range else None)
+    above = c.total is not None and ceiling is not None and c.total > ceiling
+    better = bool(c.grade and r.grade and c.grade in GRADE_ORDER and r.grade in GRADE_ORDER
+                  and GRADE_ORDER.index(c.grade) > GRADE_ORDER.index(r.grade))
+    return above or better
 
 
 def _paragraphs(texts: Sequence[str]) -> Html:
@@ -148,6 +163,11 @@ def _weight_text(weight: float, effective: float) -> str:
     return stated(weight)
 
 
+# what each column of 指标得分 holds: on a phone a row reads indicator, score and claim first, the rest below
+SCORE_ROLES = {"一级指标": "pe-l1", "二级指标": "pe-l2", "三级指标": "pe-name", "分值": "pe-weight", "计算值": "pe-value",
+               "得分": "pe-score", "自评得分": "pe-claim", "状态": "pe-status", "说明": "pe-note"}
+
+
 def scores(rep: UnitReport) -> Styler:
     """指标得分: the three-level table — weight, computed value, score, claimed score, status and 说明 (rule, figures,
     notes) — over tables.score_frame."""
@@ -156,7 +176,7 @@ def scores(rep: UnitReport) -> Styler:
     level2_start = level1_start | (frame["二级指标"] != frame["二级指标"].shift())
     styler = styled(frame, "scores", {"得分": points, "自评得分": stated},
                     text=["一级指标", "二级指标", "三级指标", "状态"], lines=["说明"],
-                    hidden=["计分分值", "计算值单位", "按填报分值的得分", "自评高于重算"],
+                    hidden=["计分分值", "计算值单位", "按填报分值的得分", "自评高于重算"], roles=SCORE_ROLES,
                     caption="指标得分（分值为评价框架规定的分值，“折算”为按口径折算后计分的分值；计算值为按单位自身数据重算的比率；"
                             "红字为按单位填报的分值计自评得分高于重算得分；灰色为资料未载明而未评分或不适用的指标）")
     _first_of_group(frame, "一级指标", level1_start, styler)

@@ -75,12 +75,13 @@ def esc(text: object) -> str:
 
 def styled(frame: pd.DataFrame, uuid: str, formats: Mapping[str, Callable[[object], str]] | None = None,
            text: Iterable[str] = (), caption: str | None = None, index: bool = False, lines: Iterable[str] = (),
-           hidden: Iterable[str] = ()) -> Styler:
+           hidden: Iterable[str] = (), roles: Mapping[str, str] | None = None) -> Styler:
     """A table in the report's style over the analyst's frame (numbers stay numbers; `.data` sorts and filters):
     every text escaped, — for what is not stated, a fixed id (stable output).
 
     text: columns of prose (left-aligned, wrapped); lines: prose with one statement per line; hidden: columns kept
-    in the data for analysts but not shown to readers.
+    in the data for analysts but not shown to readers; roles: a class per column that says what it holds (the
+    phone layout of a table places its cells by these).
     """
     styler = Styler(frame, uuid=uuid, cell_ids=False, na_rep="—", escape="html")
     styler.format(na_rep="—", escape="html")
@@ -91,9 +92,10 @@ def styled(frame: pd.DataFrame, uuid: str, formats: Mapping[str, Callable[[objec
     text_styles = [{"selector": f"td.col{frame.columns.get_loc(c)}", "props": TEXT_CELL} for c in text if c in frame]
     text_styles += [{"selector": f"td.col{frame.columns.get_loc(c)}", "props": LINES_CELL} for c in lines if c in frame]
     styler.set_table_styles(TABLE_STYLES + text_styles)
-    if any(c in frame for c in lines):  # the class keeps the line breaks in print, where cells are set to wrap
-        styler.set_td_classes(pd.DataFrame({c: LINES_CLASS if c in lines else "" for c in frame.columns},
-                                           index=frame.index))
+    if any(c in frame for c in lines) or roles:  # pe-lines keeps the line breaks in print, where cells wrap
+        classes = {c: " ".join(x for x in (LINES_CLASS if c in lines else "", (roles or {}).get(c, "")) if x)
+                   for c in frame.columns}
+        styler.set_td_classes(pd.DataFrame(classes, index=frame.index))
     hide = [c for c in hidden if c in frame]
     if hide:
         styler.hide(hide, axis="columns")

@@ -1,0 +1,373 @@
+"""`perfeval draft` and `score` measured on the corpus (tests/data/corpus) against its hand-written truth.
+
+Every item is matched by where it stands, never by its label. A document is compared with its spaces and line
+breaks removed and NFKC-normalised (one coordinate whatever a reader does with spaces, tabs, wrapped lines or full-width
+forms); a drafted figure stands where its sentence (or cell) is found in that text, searched forward in the order
+the reader read, plus its offset in the sentence; it matches a truth figure when both start their digits at the same
+place. It is right when value, unit (名 and 人 are one; a cell whose unit the truth takes from a header may be read
+without one) and qualifier agree. Rates, identities and repeated figures are then judged on the matched figures as
+for the seeds (tests/draft_truth.py). Findings are those `score` raises on the written draft: a finding addresses a
+truth item when two or more of its numbers are the item's figures' values.
+"""
+from __future__ import annotations
+
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from corpus_truth import load, locate
+from draft_truth import BREAKDOWNS, Score, _keys, _one_figure, _rate_mentions, _rate_outcomes
+
+from perfeval import load_unit, run_checks
+from perfeval.core.quantity import canonical_unit, commensurable, factor
+from perfeval.outputs.draft import draft_report, write_draft
+
+KINDS = ("figures", "rates", "identities", "repeated")
+_DIGIT = re.compile(r"[0-9０-９]")
+_SPACE = re.compile(r"\s+")
+
+
+def _flat(text: str) -> str:
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _lead(written: str) -> int:
+    """Where the digits of a written quantity start (近30万元 → 1); 0 for a number written in Chinese."""
+    m = _DIGIT.search(_flat(written))
+    return m.start() if m else 0
+
+
+def truth_offset(lines: list[str], item: dict[str, Any]) -> int | None:
+    """Where a truth item's digits start in the flattened document."""
+    spot = locate(lines, item)
+    if spot is None:
+        return None
+    before = "".join(lines[: spot.line - 1]) + lines[spot.line - 1][: spot.start]
+    return len(_flat(before)) + _lead(str(item["written"]))
+
+
+def truth_spans(lines: list[str], items: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """Flattened spans of non-figures (every appearance when `occurrence: all`)."""
+    spans = []
+    for item in items:
+        if item.get("occurrence") == "all":
+            text = lines[item["line"] - 1]
+            counts = range(1, text.count(str(item["written"])) + 1)
+            picked = [dict(item, occurrence=k) for k in counts]
+        else:
+            picked = [item]
+        for one in picked:
+            spot = locate(lines, one)
+            if spot is None:
+                continue
+            before = "".join(lines[: spot.line - 1]) + lines[spot.line - 1][: spot.start]
+            start = len(_flat(before))
+            spans.append((start, start + len(_flat(str(one["written"])))))
+    return spans
+
+
+_STOPS = "。；;！？!?"
+
+
+def _aligned(flat: str, at: int, length: int, edges: set[int]) -> bool:
+    """Does a sentence found at `at` stand as a sentence does: starting a line or after a sentence's end, and ending a
+    line or with its own closing mark (a cell "0" is not the 0 inside "2022年")?"""
+    starts = at in edges or (at > 0 and flat[at - 1] in _STOPS)
+    ends = (at + length) in edges or flat[at + length - 1] in _STOPS
+    return starts and ends
+
+
+def _find(flat: str, text: str, cursor: int, edges: set[int]) -> int:
+    """The first place from the cursor where the sentence stands aligned; else anywhere from the cursor; else
+    anywhere."""
+    at = flat.find(text, cursor)
+    first = at
+    while at >= 0 and not _aligned(flat, at, len(text), edges):
+        at = flat.find(text, at + 1)
+    if at >= 0:
+        return at
+    return first if first >= 0 else flat.find(text)
+
+
+def mention_offsets(lines: list[str], mentions: list[Any]) -> dict[int, int | None]:
+    """id(mention) → where its digits start in the flattened document (None when its sentence is not found).
+
+    Mentions are taken in the order the reader read them; each sentence is looked for from the end of the previous
+    one, where it stands as a sentence or a cell stands (from a line's start or after 。；！？, to a line's end or
+    its own closing mark). A reader that knows each figure's line and column may give them as `at` = (line,
+    column), 1-based line and 0-based column in the file; then they are used as they are.
+    """
+    flat_lines = [_flat(x) for x in lines]
+    flat = "".join(flat_lines)
+    edges, total = {0}, 0
+    for x in flat_lines:
+        total += len(x)
+        edges.add(total)
+    out: dict[int, int | None] = {}
+    cursor, previous, previous_at = 0, None, 0
+    for m in sorted(mentions, key=lambda m: getattr(m, "order", (m.where.block, m.where.cell or 0, m.start))):
+        given = getattr(m, "at", None)
+        if isinstance(given, tuple) and len(given) == 2:
+            line, column = given
+            before = "".join(lines[: line - 1]) + lines[line - 1][:column]
+            out[id(m)] = len(_flat(before)) + _lead(m.written)
+            continue
+        sentence = (m.where.block, m.where.cell, m.where.text)
+        text = _flat(m.where.text)
+        if sentence == previous:
+            at = previous_at
+        else:
+            at = _find(flat, text, cursor, edges) if text else -1
+            if at >= 0:
+                cursor, previous, previous_at = at + len(text), sentence, at
+        out[id(m)] = None if at < 0 else at + len(_flat(m.where.text[: m.start])) + _lead(m.written)
+    return out
+
+
+def _same_value(fig: dict[str, Any], m: Any) -> bool:
+    """The same quantity: equal value in the same unit, or in units the units table converts (25万余元 read as
+    250000 元); a unit the truth takes from a header may be read as none. Qualifiers must agree."""
+    q = m.quantity
+    value, unit = Decimal(str(fig["value"])), canonical_unit(str(fig["unit"]))
+    read = canonical_unit(q.unit or "")
+    if read == unit or (bool(fig.get("implied_unit")) and not q.unit):
+        same = q.value == value
+    elif commensurable(read, unit):
+        same = q.value * factor(read, unit) == value
+    else:
+        same = False
+    return same and q.qualifier.value == fig.get("qualifier", "exact")
+
+
+@dataclass
+class DocumentScore:
+    """One document's measure: the four kinds, and what a reader of the draft and its findings should know."""
+
+    id: str
+    scores: dict[str, Score] = field(default_factory=dict)
+    name_right: bool | None = None
+    year_right: bool | None = None
+    name_read: str = ""
+    year_read: Any = None
+    inconsistencies: int = 0
+    inconsistencies_found: int = 0
+    errors: int = 0
+    errors_on_correct: list[str] = field(default_factory=list)
+    non_figures_drafted: list[str] = field(default_factory=list)
+    claimed: int = 0
+    claimed_right: int = 0
+    failure: str | None = None
+
+
+def match_figures(lines, truth, draft) -> tuple[dict[str, Any], Score, list[Any], dict[int, int | None]]:
+    placed = list({id(m): m for m in draft.placed}.values())
+    offsets = mention_offsets(lines, placed)
+    by_offset: dict[int, list[Any]] = {}
+    for m in placed:
+        if offsets[id(m)] is not None:
+            by_offset.setdefault(offsets[id(m)], []).append(m)  # type: ignore[arg-type]
+    score = Score(truth=len(truth["figures"]), drafted=len(placed))
+    found: dict[str, Any] = {}
+    used: set[int] = set()
+    for fig in truth["figures"]:
+        at = truth_offset(lines, fig)
+        candidates = [m for m in by_offset.get(at, []) if id(m) not in used] if at is not None else []
+        candidates.sort(key=lambda m: not _same_value(fig, m))
+        if not candidates:
+            score.missed.append(f"{fig['id']} {fig['written']} (line {fig['line']}, {fig.get('label', '')})")
+            continue
+        m = candidates[0]
+        used.add(id(m))
+        found[fig["id"]] = m
+        if _same_value(fig, m):
+            score.found += 1
+            score.good += 1
+        else:
+            q = m.quantity
+            score.wrong.append(f"{fig['id']} read {q.value}{q.unit} {q.qualifier.value}, truth {fig['value']}"
+                               f"{fig['unit']} {fig.get('qualifier', 'exact')}")
+    extra = [m for m in placed if id(m) not in used]
+    score.wrong += [f"not in truth: {m.written} | {m.where.text[:40]}" for m in extra]
+    return found, score, extra, offsets
+
+
+def match_rates(truth, draft, found) -> Score:
+    outcomes = _rate_outcomes(draft)
+    score = Score(truth=len(truth["rates"]), drafted=len(outcomes))
+    listed = set()
+    for rate in truth["rates"]:
+        m = found.get(rate["figure"])
+        outcome = outcomes.get(id(m)) if m is not None else None
+        if outcome is None:
+            score.missed.append(f"{rate['figure']} not judged")
+            continue
+        listed.add(id(m))
+        status, kind, num, den = outcome
+        if rate["explained_by"] == "unexplained":
+            ok = status in ("unexplained", "ambiguous")
+        elif rate["explained_by"] == "share":
+            a, b = found.get(rate["numerator"]), found.get(rate["denominator"])
+            ok = kind == "share" and a is not None and b is not None and (num, den) == (id(a), id(b))
+            ok = ok and (status == "explained") is rate["holds"]
+        else:  # a change: explained by the figures the truth names (new and old, or new and the change)
+            named = {id(found[k]) for k in (rate.get("new"), rate.get("old"), rate.get("difference")) if k in found}
+            ok = kind == "change" and bool({num, den} & named) and (status == "explained") is rate["holds"]
+        by_measure = status in ("explained", "contradicted") and kind is None  # the framework's own measure
+        ok = ok or (rate["explained_by"] != "unexplained" and by_measure and (status == "explained") is rate["holds"])
+        if ok:
+            score.found += 1
+            score.good += 1
+        else:
+            score.wrong.append(f"{rate['figure']} judged {status} {kind or ''}, truth {rate['explained_by']}")
+    score.wrong += [f"not a rate of the truth: {m.written} | {m.where.text[:40]}" for m in _rate_mentions(draft)
+                    if id(m) not in listed]
+    return score
+
+
+def match_identities(truth, draft, found) -> Score:
+    keys = _keys(draft)
+    score = Score(truth=len(truth["identities"]), drafted=len(draft.lists))
+    matched = set()
+    for identity in truth["identities"]:
+        whole = found.get(identity["total"])
+        parts = [found.get(p) for p in identity["parts"]]
+        if whole is None or any(p is None for p in parts):
+            score.missed.append(f"{identity['id']} {identity['total']} = {identity['parts']} (figures not read)")
+            continue
+        ids = {id(p) for p in parts}
+        listed = [k for k, lst in enumerate(draft.lists) if lst.whole is whole and {id(p) for p in lst.parts} == ids]
+        w, ps = keys.get(id(whole), set()), [keys.get(id(p), set()) for p in parts]
+        checked = any(b.whole in w and all(p & set(b.parts) for p in ps) for b in BREAKDOWNS)
+        summed = any(total is whole and {id(p) for p in under} == ids for total, under in draft.sums)
+        if listed or checked or summed:
+            score.found += 1
+            matched.update(listed)
+        else:
+            score.missed.append(f"{identity['id']} {identity['total']} = {identity['parts']}")
+    for k, lst in enumerate(draft.lists):
+        if k in matched or any(found.get(i["total"]) is lst.whole and {id(p) for p in lst.parts} <=
+                               {id(found[p]) for p in i["parts"] if p in found} for i in truth["identities"]):
+            score.good += 1
+        else:
+            score.wrong.append(f"not in truth: {lst.whole.written} ⟵ {[p.written for p in lst.parts]}")
+    return score
+
+
+def match_repeated(truth, draft, found) -> Score:
+    keys = _keys(draft)
+    score = Score(truth=len(truth["repeated"]), drafted=len(draft.pairs))
+    groups = [{id(found[f]) for f in g["figures"] if f in found} for g in truth["repeated"]]
+    for ids, g in zip(groups, truth["repeated"]):
+        if len(ids) == len(g["figures"]) and _one_figure(keys, list(ids)):
+            score.found += 1
+        else:
+            score.missed.append(f"{g['label']} {g['figures']}")
+    for a, b in draft.pairs:
+        if any({id(a), id(b)} <= ids for ids in groups):
+            score.good += 1
+        else:
+            score.wrong.append(f"not in truth: {a.written} / {b.written}")
+    return score
+
+
+def _values(truth, figure_ids) -> set[float]:
+    out = set()
+    for f in truth["figures"]:
+        if f["id"] in figure_ids:
+            out.add(round(float(f["value"]), 2))
+    return out
+
+
+def _numbers(finding) -> set[float]:
+    return {round(float(e.value), 2) for e in finding.evidence
+            if isinstance(e.value, (int, float)) and not isinstance(e.value, bool)}
+
+
+def _addresses(finding, values: set[float]) -> bool:
+    return len(_numbers(finding) & values) >= 2
+
+
+def judge_findings(result: DocumentScore, truth, findings) -> None:
+    """Inconsistencies found (a finding of any level on them), and error-level findings on what holds: every
+    statement the truth lists no inconsistency for holds, so an error that addresses no inconsistency is on a
+    correct statement (marked when it is one the truth lists in `correct`)."""
+    wrong = [_values(truth, i["figures"]) for i in truth["inconsistencies"]]
+    right = [_values(truth, c["figures"]) for c in truth["correct"]]
+    result.inconsistencies_found = sum(1 for values in wrong if any(_addresses(f, values) for f in findings))
+    for f in findings:
+        if f.severity != "error":
+            continue
+        result.errors += 1
+        if not any(_addresses(f, values) for values in wrong):
+            listed = any(_addresses(f, values) for values in right)
+            result.errors_on_correct.append(f"{'(listed correct) ' if listed else ''}{f.check}: {f.message[:90]}")
+
+
+def _name_right(truth_identity: dict[str, Any], read: str) -> bool:
+    name = truth_identity["name"]
+    if name is None:
+        return not read or "未载明" in read
+    flat = _flat(read)
+    return flat in {_flat(n) for n in [name, *truth_identity.get("name_also", [])]}
+
+
+def _same_claim(key: str, read: Any, stated: str) -> bool:
+    if key == "total":
+        try:
+            return Decimal(str(read)) == Decimal(stated)
+        except ArithmeticError:
+            return False
+    return _flat(str(read)) == _flat(stated)
+
+
+def _claimed_total(truth: dict[str, Any]) -> str | None:
+    total = truth["claimed"]["total"]
+    return None if total is None else next(str(f["value"]) for f in truth["figures"] if f["id"] == total)
+
+
+def measure_document(entry: dict[str, Any]) -> DocumentScore:
+    """Draft one corpus document, score the draft, and measure both against the document's truth."""
+    lines, truth = load(entry)
+    result = DocumentScore(entry["id"], inconsistencies=len(truth["inconsistencies"]))
+    path = Path(__file__).parent / "data" / "corpus" / entry["half"] / f"{entry['id']}.txt"
+    try:
+        draft = draft_report(path)
+    except Exception as exc:  # noqa: BLE001 — a reader that refuses a report is what is being measured
+        result.failure = f"does not draft: {type(exc).__name__}: {exc}"[:200]
+        result.scores = {k: Score(truth=len(truth[k])) for k in KINDS}
+        return result
+    found, figures, extra, offsets = match_figures(lines, truth, draft)
+    result.scores = {"figures": figures}
+    for kind, match in (("rates", match_rates), ("identities", match_identities), ("repeated", match_repeated)):
+        try:
+            result.scores[kind] = match(truth, draft, found)
+        except (AttributeError, TypeError) as exc:  # a reader whose draft no longer says this: all of it missed
+            result.scores[kind] = Score(truth=len(truth[kind]), missed=[f"not measurable: {exc}"])
+    spans = truth_spans(lines, truth["non_figures"])
+    for m in extra:
+        at = offsets.get(id(m))
+        if at is not None and any(a <= at < b for a, b in spans):
+            result.non_figures_drafted.append(f"{m.written} | {m.where.text[:40]}")
+    unit = draft.params.get("unit", {})
+    result.name_read, result.year_read = str(unit.get("name") or ""), unit.get("year")
+    result.name_right = _name_right(truth["identity"], result.name_read)
+    result.year_right = result.year_read == truth["identity"]["year"]
+    claims = draft.params.get("claims", {})
+    for key, stated in (("grade", truth["claimed"]["grade"]), ("total", _claimed_total(truth))):
+        if stated is not None:
+            result.claimed += 1
+            read = claims.get(key)
+            result.claimed_right += read is not None and _same_claim(key, read, stated)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            target = write_draft(draft, Path(tmp) / f"{entry['id']}.yaml")
+            findings = run_checks(load_unit(target))
+    except Exception as exc:  # noqa: BLE001
+        result.failure = f"does not score: {type(exc).__name__}: {exc}"[:200]
+        return result
+    judge_findings(result, truth, findings)
+    return result
