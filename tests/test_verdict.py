@@ -68,7 +68,7 @@ def test_basic_wording_is_a_declared_reading_with_both_options(unit_copy):
         assert set(load_framework(name).reading("basic_wording").options) == {"partly", "achieved"}
     assert score_file(YUNXI).row("work_atmosphere").score == 5.99
 
-    def achieved(d):  # noqa: ANN001
+    def achieved(d):
         d.setdefault("interpretations", {})["basic_wording"] = "achieved"
     assert score_file(unit_copy(YUNXI, achieved)).row("work_atmosphere").score == 7.5
     options = {(s.option, s.grade) for s in evaluate_file(YUNXI).sensitivity if s.interpretation == "basic_wording"}

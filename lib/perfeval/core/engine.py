@@ -423,7 +423,8 @@ class _Scorer:
         why = ("单位已选择设置同类的其他指标，本项未设置" if chosen else
                "单位未设置该类个性化指标，资料未载明，其分值计入未评")
         return ScoreRow(id=node.id, level1=ancestors[0].name if ancestors else node.name,
-                        level2=parent.name if len(ancestors) > 1 else node.name, name=node.name, weight=node.weight,
+                        level2=parent.name if parent is not None and len(ancestors) > 1 else node.name,
+                        name=node.name, weight=node.weight,
                         effective_weight=effective, criteria_max=None, score=None, assessed_points=0.0,
                         verified_points=0.0, status="not_applicable" if chosen else "not_assessed", value=None,
                         value_unit="", claimed_score=None, rule="单位自设指标（个性化指标）", rule_type=UNSET_RULE, notes=(why,), personalised=True,

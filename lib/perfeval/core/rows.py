@@ -33,7 +33,7 @@ def infer_achievement(row: Row, choose: Callable[[str], str],
     if any(w in actual for w in _PARTLY_WORDS):
         return "partly", f"按实际完成值“{actual}”判定为部分达成（“部分”不等于全部达成）"
     if any(w in actual for w in _BASIC_WORDS):
-        level = "achieved" if choose("basic_wording") == "achieved" else "partly"
+        level: Level = "achieved" if choose("basic_wording") == "achieved" else "partly"
         return level, "；".join(x for x in (f"按实际完成值“{actual}”判定为{LEVEL_LABEL[level]}", note("basic_wording")) if x)
     if row.target and row.target.text and actual == row.target.text:
         return "achieved", "实际完成值与年度指标值表述一致，判定为达成"
