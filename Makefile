@@ -37,7 +37,7 @@ browser:
 test: setup browser lint
 	$(VENV)/bin/pytest -q
 
-# The layer and no-cycle contracts (import-linter), ruff, and mypy --strict on core/ and checks/ (pyproject.toml).
+# The layer and no-cycle contracts (import-linter), ruff, and mypy --strict on core/, checks/ and intake/excel/.
 lint: setup
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check lib tests bench

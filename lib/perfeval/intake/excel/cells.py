@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.utils.exceptions import IllegalCharacterError
@@ -132,7 +132,8 @@ def _typed(raw: Any, number_format: str, expected: str) -> Typed:
 def _value(raw: Any, number_format: str, typed: Typed) -> int | float:
     """A plain number cell keeps its stored value exactly; anything read from text or a format is typed's."""
     if _is_number(raw) and not parse_format(number_format).adds_meaning:
-        return raw
+        stored: int | float = raw
+        return stored
     return typed.number
 
 
@@ -378,7 +379,8 @@ def format_quantity(data: dict[str, Any]) -> str | float:
         raise CellProblem(f"a target with both a direction ({data['op']}) and a qualifier ({qualifier.value}) "
                           "cannot be written in one cell")
     if not data.get("op") and not data.get("unit") and qualifier is Qualifier.EXACT:
-        return data["value"]
+        number: float = data["value"]
+        return number
     return phrase(data["value"], data.get("unit") or "", qualifier, data.get("op"))
 
 
@@ -415,7 +417,7 @@ RECORD_KINDS = frozenset({"figure", "statement", "statement_unit", "amount", "ta
 
 def read_cell(raw: Any, number_format: str, kind: str, unit: str = "") -> Any:
     """The params value a non-empty cell holds, by the kind its layout gives it."""
-    readers = {
+    readers: dict[str, Callable[[], Any]] = {
         "text": lambda: read_text(raw, number_format=number_format),
         "code": lambda: read_text(raw, numbers_as_text=False),
         "date": lambda: read_date(raw, number_format),
@@ -450,7 +452,8 @@ def _record_text(kind: str, value: dict[str, Any], alone: bool) -> str | float |
     qualifier = Qualifier(value.get("qualifier") or Qualifier.EXACT) if alone else Qualifier.EXACT
     unit = (value.get("unit") or "") if alone and kind in ("figure", "statement_unit") else ""
     if kind in ("figure", "amount") and qualifier is Qualifier.EXACT and not unit:
-        return value["value"]
+        number: float = value["value"]
+        return number
     return phrase(value["value"], unit, qualifier, places=value.get("places") or 0)
 
 

@@ -128,7 +128,7 @@ class Reader:
 
     def read_table(self, t: Table) -> None:
         inputs = [(i + 1, c) for i, c in enumerate(t.columns) if c.path is not None]
-        keys = [(t.columns.index(c) + 1, c) for c in key_columns(t)]
+        keys = [(t.columns.index(c) + 1, key, c) for key, c in key_columns(t)]
         above: dict[str, Any] = {}
         groups: dict[Any, int] = {}
         columns = {i for i, _ in inputs}
@@ -138,7 +138,7 @@ class Reader:
             if r > t.last_row:
                 self.problems.append((f"{t.sheet}!A{r}", f"more than {t.max_rows} rows; the limit is {t.max_rows}"))
                 return
-            row_keys = {c.key: self.cell(t.sheet, r, i, c.kind, c.unit, c.header, True) for i, c in keys}
+            row_keys = {key: self.cell(t.sheet, r, i, c.kind, c.unit, c.header, True) for i, key, c in keys}
             values: list[tuple[Column, Any, str]] = []  # in column order; None for a blank cell
             for i, c in inputs:
                 ref = f"{t.sheet}!{get_column_letter(i)}{r}"
@@ -169,13 +169,14 @@ class Reader:
         nest = t.nest
         if nest is not None:
             i, col = nest
-            # a nesting key column has a key and to_index
-            index = col.to_index(self.data, row_keys[col.key], groups)  # type: ignore[misc,index]
+            key, to_index = col.key, col.to_index
+            assert key is not None and to_index is not None  # a nesting column has both (TABLES)
+            index = to_index(self.data, row_keys[key], groups)
             ref = f"{t.sheet}!{get_column_letter(t.columns.index(col) + 1)}{r}"
             if index is None:
-                self.problems.append((ref, f"“{row_keys[col.key]}” is not {col.refers}"))
+                self.problems.append((ref, f"“{row_keys[key]}” is not {col.refers}"))
                 return
-            row_keys[col.key] = index  # type: ignore[index]  # a nesting key column has a key
+            row_keys[key] = index
             self.where.setdefault(dotted(list_path[:i] + (index,)), ref)
             list_path = fill(list_path, row_keys)
         items = get_in(self.data, list_path)
