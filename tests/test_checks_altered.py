@@ -234,6 +234,7 @@ def _consistent_changsha(d: dict[str, Any]) -> None:
     lines["public_office"]["final"] = 25
     lines["procurement"]["final"] = 240
     d["figures"]["budget"].update(reductions=0, adjusted=16640.91, adjustment_total=0)
+    d["figures"]["budget_scope"] = "部门整体"
     d["claims"]["statements"] = [s for s in d["claims"]["statements"] if s["figure"] != "budget.adjustment_total"]
     d["claims"]["rates"] = [r for r in d["claims"]["rates"] if not r["measure"].startswith("procurement")]
     lines["public_office"]["prev_final"] = 24.5

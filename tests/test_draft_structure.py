@@ -175,3 +175,9 @@ def test_a_change_stated_with_its_amount_raises_nothing():
                      "2023年本站基本支出1100.00万元，较上年增加100.00万元，增幅10%。")
     rate = next(r for r in draft.rates if r.rate.written == "10%")
     assert rate.status == "unexplained" and "相符" in rate.why
+
+
+def test_adjusted_to_is_the_adjusted_budget_and_adjusted_by_its_size(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、预算情况", "本年度预算调整为1100.00万元。", "年中预算调减40.00万元。")
+    budget = draft.params["figures"]["budget"]
+    assert str(budget["adjusted"]["value"]) == "1100.00" and str(budget["reductions"]["value"]) == "40.00"

@@ -138,7 +138,7 @@ def test_changsha_counts_its_two_root_causes_as_errors():
     rep = report.load_report(CHANGSHA)
     assert rep.result.findings_by_severity["error"] == 2
     title = report.title(rep)._repr_html_()
-    assert "错误 2 · 警示 3 · 提示 3" in title
+    assert "错误 2 · 警示 4 · 提示 3" in title
 
 
 @pytest.mark.parametrize("claimed, grade, red", [(99, "优", True), (90, "优", False), (96.96, "良", False)])

@@ -80,3 +80,21 @@ def test_framework_b_offers_the_provincial_options_a_has():
     a, b = load_framework("dept_overall_a"), load_framework("self_assessment_b")
     for key in ("grade_bands", "not_applicable"):
         assert set(b.reading(key).options) == set(a.reading(key).options)
+
+
+def test_the_budget_scope_is_stated_and_a_scope_other_than_the_framework_defines_is_a_finding(unit_copy):
+    """Framework A defines 预算执行率 on the whole 部门（单位） budget; Changsha is scored on 项目支出 only, which was
+    said only in an HTML caption: now in the row, the JSON and the score, and as a finding."""
+    result = evaluate_file(CHANGSHA)
+    assert result.budget_scope.startswith("项目支出") and result.budget_scope_differs
+    assert result.framework.budget_scope.startswith("部门（单位）整体预算")
+    row = next(i for i in result.indicators if i.id == "budget_execution")
+    assert any(n.startswith("预算范围：项目支出") and "评价框架定义为部门（单位）整体预算" in n for n in row.notes)
+    [found] = [f for f in result.findings if f.check == "budget_scope_differs"]
+    assert "“预算执行率”、“预算调整率”按项目支出" in found.message and found.severity == "warning"
+    yunxi = evaluate_file(YUNXI)  # 部门整体（年度资金总额）: the framework's own scope, said so, no finding
+    assert not yunxi.budget_scope_differs and not any(f.check == "budget_scope_differs" for f in yunxi.findings)
+
+    def whole(d):  # noqa: ANN001
+        d["figures"]["budget_scope"] = "部门整体支出"
+    assert not any(f.check == "budget_scope_differs" for f in evaluate_file(unit_copy(CHANGSHA, whole)).findings)

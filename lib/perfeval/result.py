@@ -60,6 +60,7 @@ class FrameworkOut(Out):
     name: str
     source: str
     total: float
+    budget_scope: str | None = None  # what its budget rates are defined on (部门（单位）整体预算)
 
 
 class CoverageOut(Out):
@@ -237,6 +238,8 @@ class UnitResult(Out):
     coverage: CoverageOut
     assessed_rate: float | None = None  # 已评指标得分率 (%): points earned ÷ points assessed × 100
     grade_basis: str | None = None  # why the grade holds (complete total, range in one band, declared lower bound)
+    budget_scope: str | None = None  # what the unit's budget figures cover, as its documents say (None: not said)
+    budget_scope_differs: bool = False  # the framework defines its budget rates on another scope
     claimed: ClaimOut
     indicators: list[IndicatorOut]
     findings: list[FindingOut]
@@ -326,7 +329,10 @@ def unit_result(unit: ScoredUnit, findings: list[Finding], readings: list[Readin
     return UnitResult(
         unit=UnitOut(id=u.id, name=u.name, region=u.region, year=u.year, budget_code=u.budget_code, kind=u.kind,
                      document=u.document, series=u.series_key, drafted_from=unit.params.drafted_from),
-        framework=FrameworkOut(id=fw.id, name=fw.name, source=fw.source, total=fw.total),
+        framework=FrameworkOut(id=fw.id, name=fw.name, source=fw.source, total=fw.total, budget_scope=fw.budget_scope.label if fw.budget_scope else None),
+        budget_scope=unit.params.figures.budget_scope,
+        budget_scope_differs=bool(unit.params.figures.budget_scope and fw.budget_scope
+                                  and not fw.budget_scope.covers(unit.params.figures.budget_scope)),
         params_file=str(unit.file), total=round_half_up(s.total, 2), total_on_100=_r(s.total_on_100),
         total_range=s.total_range, grade=s.grade, grade_withheld_reason=s.grade_withheld_reason,
         assessed_rate=_r(s.assessed_rate), grade_basis=s.grade_basis,

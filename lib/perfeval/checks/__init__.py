@@ -31,6 +31,7 @@ CHECKS: dict[str, Check] = {
     "claimed_total": scores.claimed_total,
     "claimed_total_vs_rows": scores.claimed_total_vs_rows,
     "budget_denominator": denominator.budget_denominator,
+    "budget_scope": denominator.budget_scope,
     "overspending": overspending.overspending,
     "over_execution": overspending.over_execution,
     "buildings": overspending.buildings,

@@ -44,7 +44,8 @@ KIND_LIST = (
          "a claimed total that is not the sum of the claimed rows, leaves rows out, lies outside what the evidence "
          "allows, or cannot be verified; a grade it does not support", "`claims`"),
     Kind("budget_denominator", "预算执行率的分母口径",
-         "execution on the start-of-year vs the adjusted budget: both rates, which the rule uses, the score effect",
+         "execution on the start-of-year vs the adjusted budget: both rates, which the rule uses, the score effect; "
+         "budget figures on another scope than the framework defines (项目支出 for 部门整体)",
          "`figures.budget`"),
     Kind("overspending", "超预算支出与超计划执行",
          "决算 above 预算; “三公” above last year's 决算; procurement above plan; execution above the budget; "
@@ -255,6 +256,11 @@ BUDGET_DENOMINATOR = _d(
     "“{row}”取决于分母口径：{shown}。{notes}。",
     "执行率 = 执行数 ÷ 预算数；年初预算与调整后预算两种分母均列示，并说明评分采用哪一个", "rate denominator input",
     "budget_denominator")
+
+BUDGET_SCOPE_DIFFERS = _d(
+    "budget_scope_differs", "budget_denominator", "预算口径与评价框架的定义不同", "warning",
+    "{rows}按{unit_scope}的预算数计算，而评价框架定义为{framework_scope}：这些得分只反映该口径的执行，"
+    "不能代表部门（单位）整体。", "预算执行率等指标按评价框架定义的预算范围计算", "input", "budget_scope")
 
 # ---------------------------------------------------------------- overspending
 FINAL_ABOVE_BUDGET = _d(

@@ -7,7 +7,7 @@ from ..core.engine import ScoredUnit, ScoreRow
 from ..core.numbers import round_half_up
 from ..core.measures import Denominator
 from ..core.rules import PartResult
-from .declarations import BUDGET_DENOMINATOR
+from .declarations import BUDGET_DENOMINATOR, BUDGET_SCOPE_DIFFERS
 from .finding import Evidence, Finding
 from .fmt import amount, pct, pts
 
@@ -70,3 +70,19 @@ def budget_denominator(unit: ScoredUnit) -> list[Finding]:
     """Every rule-scored rate the framework keeps alternatives for (another denominator): every rate, and which is used."""
     return [f for row in unit.sheet.rows if not row.personalised for p in row.parts
             if p.alternatives and (f := _on_denominators(unit, row, p)) is not None]
+
+
+def budget_scope(unit: ScoredUnit) -> list[Finding]:
+    """Budget figures the unit states on another scope than the framework defines its rates on (项目支出 only, where
+    预算执行率 is defined on the whole 部门（单位） budget): the rows scored on them, said as such."""
+    stated, defined = unit.params.figures.budget_scope, unit.framework.budget_scope
+    if stated is None or defined is None or defined.covers(stated):
+        return []
+    rows = [r for r in unit.sheet.rows if any(i.path.startswith("budget.") for i in r.inputs) and r.score is not None]
+    if not rows:
+        return []
+    inputs = {i.path: i for r in rows for i in r.inputs if i.path.startswith("budget.") and i.value is not None}
+    return [BUDGET_SCOPE_DIFFERS(
+        {"input": [Evidence(i.label, i.value, i.unit, i.source) for i in inputs.values()]},
+        indicator=rows[0].id, figures=sorted(inputs), rows="、".join(f"“{r.name}”" for r in rows),
+        unit_scope=stated, framework_scope=defined.label)]

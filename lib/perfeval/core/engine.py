@@ -378,10 +378,19 @@ class _Scorer:
         for p in parts:  # readings relied on and what the figures cover reach the row; a judgement's sources stay with it
             notes += [n for n in p.notes if n not in notes and not n.startswith(ITEM_NOTES)]
         first = next((p for p in parts if p.value is not None), None)
+        if any(i.path.startswith("budget.") for p in parts for i in p.inputs):
+            notes.append(self.budget_scope_note())
         return ScoreRow(**base, effective_weight=effective, score=score, assessed_points=assessed,
                         verified_points=verified, status="scored" if veto else _status(parts),
                         value=first.value if first else None, value_unit=first.value_unit if first else "",
                         parts=tuple(parts), notes=tuple(notes))
+
+    def budget_scope_note(self) -> str:
+        """What the row's budget figures cover, beside what the framework defines them on."""
+        unit, framework = self.params.figures.budget_scope, self.fw.budget_scope
+        if unit is None:
+            return f"预算范围：报告未说明，按评价框架所定（{framework.label}）计" if framework else "预算范围：报告未说明"
+        return f"预算范围：{unit}" + (f"；评价框架定义为{framework.label}" if framework and not framework.covers(unit) else "")
 
     def personal_rows(self, top: Node, node: Node, scale: float) -> list[ScoreRow]:
         out = []

@@ -74,6 +74,17 @@ class Verdict(Spec):
     grade_on: Literal["range", "lower_bound"] = "range"
 
 
+class BudgetScope(Spec):
+    """What the framework's budget figures (预算执行率 …) are defined on, and how a unit's stated scope that is the
+    same one begins (部门整体…): a unit's figures.budget_scope starting otherwise is another scope."""
+
+    label: Annotated[str, Field(min_length=1, max_length=200)]
+    same: list[Annotated[str, Field(min_length=1, max_length=40)]] = []
+
+    def covers(self, stated: str) -> bool:
+        return stated == self.label or any(stated.startswith(word) for word in self.same)
+
+
 class Framework(Spec):
     """A whole framework: its tree of indicators, its readings and how a grade is given."""
 
@@ -83,6 +94,7 @@ class Framework(Spec):
     total: Weight
     score_places: Annotated[int, Field(strict=True, ge=0, le=4)] = 2
     verdict: Verdict = Verdict()
+    budget_scope: BudgetScope | None = None
     interpretations: dict[str, Interpretation] = {}
     indicators: list[Node] = Field(min_length=1)
 

@@ -305,8 +305,9 @@ def index_html(entries: Sequence[Entry], extras: Sequence[tuple[str, str]] = ())
     flagged = sum(_errors(e) > 0 for e in ordered)
     confirmed = [e for e in ordered if not drafted_from(e)]
     drafted = [e for e in ordered if drafted_from(e)]
-    apart = (f"<h2>{DRAFT_MARK}（{len(drafted)} 个单位）</h2>\n<p class='lead'>这些单位的参数由 perfeval draft 从其自评报告"
-             f"读出，尚未经评价人员核对；“核对页”逐项列出读出的数据及其原句。</p>\n{_table(drafted, 'units-drafted')}"
+    apart = (f"<h2>{DRAFT_MARK}（{len(drafted)} 个单位）</h2>\n<p class='lead'>这些单位的数据从其自评报告的文本"
+             f"自动读出，尚未经评价人员核对，其报告只供初步筛查；在“核对页”逐项对照原句核对，保存核对后的参数文件"
+             f"再重新生成报告。</p>\n{_table(drafted, 'units-drafted')}"
              if drafted else "")
     css = (INDEX_DIR / "index.css").read_text(encoding="utf-8")
     script = (INDEX_DIR / "index.js").read_text(encoding="utf-8")

@@ -213,7 +213,7 @@ SIGN_OFF = ('<section class="pe-signoff" aria-label="复核签字"><p class="pe-
 
 DRAFT_SIGN_OFF = ('<section class="pe-signoff pe-signoff-draft" aria-label="复核签字">'
                   '<p class="pe-signoff-title">草稿，不得签发</p><p>本报告的数据尚未经评价人员逐项核对。'
-                  '在核对页核对草稿、保存核对后的参数文件并重新生成报告后，方可复核签字。</p></section>')
+                  '在核对页核对草稿、保存核对后的参数文件并重新生成报告后，方可复核签发。</p></section>')
 DRAFTED = 'class="pe-draft"'  # the banner a drafted unit's report carries under its title
 
 

@@ -23,10 +23,14 @@ def verdict_lines(result: UnitResult) -> list[str]:
     lines = [f"草稿：{DRAFT_MARK}（{one_line(result.unit.drafted_from)}）"] if result.unit.drafted_from else []
     lines += [f"已评分值 {stated(c.assessed)} / 应评 {stated(c.applicable)} 分（其中核实 {stated(c.verified)} 分、单位自述 "
              f"{stated(c.self_reported)} 分；未评 {stated(c.not_assessed)} 分）"]
+    scope, defined = result.budget_scope, result.framework.budget_scope
+    if scope or defined:
+        lines.append(f"预算口径：报告未说明，按评价框架定义（{defined}）计" if scope is None else
+                     f"预算口径：{one_line(scope)}" + (f"（评价框架定义为{defined}）" if result.budget_scope_differs else ""))
     span = result.total_range
     if result.grade is None:
         reason = result.grade_withheld_reason or "未评分"
-        where = f"；按已评指标，总分可在 {points(span[0])}–{points(span[1])} 分之间" if span else ""
+        where = f"；总分可在 {points(span[0])}–{points(span[1])} 分之间" if span else ""
         lines.append(f"不予定级（{reason}）{where}")
     else:
         lines.append(f"重算总分 {graded_total(result.total_on_100, result.total_range)}，等次 {result.grade}")

@@ -348,8 +348,8 @@ class _Assembly(RateClaims, Records):
         groups: dict[tuple[str, str, int | None, str | None, str], list[tuple[str, Mention]]] = {}
         for sid, m in stated:
             label = normalise(m.label)
-            if len(label) < 2 or m.where.in_table:
-                continue
+            if len(label) < 2 or m.where.in_table or (m.is_rate and _RELATIVE.match(label)):
+                continue  # 为年初预算的116.9%: a rate named by what it is of, not by whose it is
             kind = canonical_unit(m.quantity.unit)
             subject = clean_label(m.lead) if kind in COUNTED_OBJECTS else ""  # 交通局内设7个科室, 中心内设4个科室
             groups.setdefault((label, _dimension(kind), m.year, _column_word(m), subject), []).append((sid, m))
@@ -374,6 +374,7 @@ class _Assembly(RateClaims, Records):
 
 
 
+_RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
 _COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
 
 

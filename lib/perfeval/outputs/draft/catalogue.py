@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from ...core.figures import LINES, is_figure_path, unit_of
 from ...core.quantity import commensurable
+from ...fileio import read_yaml
 from .mentions import Mention
 
 
@@ -31,53 +34,35 @@ _FRAME = (r"(?:(?:19|20)\d{2}年(?:度|末|底|初)?|本年度|本年|上年度|
 _AFTER = (r"(?:支出|经费|费用|费|总额|总资金|资金|合计|总计|预算总额|预算安排数|预算数|预算|决算数|决算|实际支出总额|实际支出数|"
           r"实际支出|实际数|实际|执行数|完成数|年初预算数|年初预算|批复数|金额|数|为|达|共|是|的|：|:)*")
 
-# Money lines, most specific first (a label is tried against each in turn and must match whole).
-_LINE_WORDS: tuple[tuple[str, str], ...] = (
-    ("sangong_vehicle", r"公(?:务用)?车购置(?:费)?(?:及|和|与)(?:运行)?(?:维护|运维)(?:费|经费)?"),
-    ("sangong_vehicle_purchase", r"公(?:务用)?车购置(?:费|经费)?"),
-    ("sangong_vehicle_operation", r"公(?:务用)?车运行(?:维护|维修)?(?:费|经费)?"),
-    ("sangong_abroad", r"因公出国[（(]境[）)](?:费用|费|经费)?|出国(?:境)?经费"),
-    ("sangong_reception", r"公务接待(?:费|经费)?"),
-    ("sangong", r"三公经费|三公"),
-    ("personnel", r"人员经费"),
-    ("public", r"(?:日常运行)?公用经费"),
-    ("basic", r"基本支出"),
-    ("project", r"项目支出|支出项目资金|项目资金"),
-    ("procurement", r"政府采购(?:金额|资金)?"),
-    ("total", r"(?:部门)?整体支出(?:规模)?|总支出|支出总额|支出资金|支出规模"),
-)
-# Rows of the base data table (附件1-2) name the sub-lines too.
-_TABLE_LINE_WORDS: tuple[tuple[str, str], ...] = (
-    ("project_business", r"业务工作专项(?:经费)?"),
-    ("project_operation", r"运行维护专项(?:经费)?"),
-    ("public_office", r"办公经费|办公费"),
-    ("public_utilities_travel", r"水费、?电费、?差旅费"),
-    ("public_meeting_training", r"会议费、?培训费"),
-) + _LINE_WORDS
-_SCALAR_WORDS: tuple[tuple[str, str], ...] = (
-    ("budget.start_of_year", r"年初(?:财政)?(?:批复|下达)?的?(?:部门)?预算(?:数|总额)?"),
-    ("budget.adjusted", r"(?:全年|调整后的?)预算(?:数|总额)?"),
-    ("budget.executed", r"预算(?:完成|执行)数|全年执行数"),
-    ("budget.additions", r"(?:年中)?追加(?:预算)?(?:数)?"),
-    ("budget.adjustment_total", r"(?:部门整体支出)?预算调整(?:数|金额)?"),
-    ("budget.carryover", r"结转结余(?:资金)?"),
-    ("staff.authorized", r"(?:人员)?编制(?:人数|数)?|核定编制(?:数)?"),
-    ("staff.on_duty", r"(?:实际)?在职(?:人员|人数|干部|职工)?(?:数)?|在编在岗(?:干部职工|干部|人员|职工)?"),
-    ("staff.retired", r"退休(?:人员|人数)?"),
-    ("staff.survivors", r"遗属(?:人员|人数)?"),
-    ("staff.total", r"实有(?:人员|人数)?"),
-    ("staff.contract_approved", r"聘用(?:人员)?批复(?:数|人数)?"),
-    ("staff.contract_actual", r"聘用(?:人员)?(?:实际使用数|人数)?"),
-    ("assets.total", r"资产总额"),
-    ("funds.general_budget", r"一般公共预算(?:支出|拨款|资金)?"),
-    ("funds.gov_fund", r"政府性基金(?:预算)?(?:支出|拨款|资金)?"),
-    ("funds.state_capital", r"国有资本经营预算(?:支出|拨款|资金)?"),
-    ("funds.special_account", r"纳入专户管理的非税收入(?:拨款|支出)?"),
-    ("funds.other", r"其他资金"),
-    ("activity.vehicle_trips", r"出车|车辆调度"),
-    ("activity.vehicle_km", r"行程|行驶里程"),
-    ("activity.meetings", r"接待会务|接待会议|承担(?:大小)?会议"),
-)
+LABELS = Path(__file__).with_name("labels.yaml")
+
+
+@dataclass(frozen=True)
+class LabelEntry:
+    """One catalogue figure and the phrasings that name it, with sentences that show them (the tests read them)."""
+
+    key: str
+    names: tuple[str, ...]
+    yes: tuple[str, ...] = ()
+    no: tuple[str, ...] = ()
+
+    @property
+    def pattern(self) -> str:
+        return "|".join(f"(?:{n})" for n in self.names)
+
+
+@cache
+def label_table() -> dict[str, tuple[LabelEntry, ...]]:
+    """labels.yaml, read once: its groups (lines, table_lines, scalars), each a tuple of entries in order."""
+    data = read_yaml(LABELS)
+    return {group: tuple(LabelEntry(e["key"], tuple(e["names"]), tuple(e.get("yes", ())), tuple(e.get("no", ())))
+                         for e in entries) for group, entries in data.items()}
+
+
+def _words(*groups: str) -> tuple[tuple[str, str], ...]:
+    return tuple((e.key, e.pattern) for g in groups for e in label_table()[g])
+
+
 _COLUMN_ONLY = re.compile(rf"^{_FRAME}(?:决算数|决算|实际支出总额|实际支出数|实际支出|实际数|预算总额|预算数|预算|年初预算数|年初预算)"
                           r"(?:为|达|是|：|:)*$")
 _FINAL_WORDS = ("决算", "实际", "完成", "执行")
@@ -135,13 +120,13 @@ def catalogue_path(m: Mention, report_year: int | None, previous: Mapped | None 
         column = column_of(words, m.year, report_year)
         path = f"lines.{line}.{column}"
         return Mapped(path, words) if column and _fits(path, m) else None
-    found = _whole(words, _LINE_WORDS)
+    found = _whole(words, _words("lines"))
     if found:
         key, pre, post = found
         column = column_of(pre + post, m.year, report_year)
         path = f"lines.{key}.{column}"
         return Mapped(path, words) if column and _fits(path, m) else None
-    found = _whole(words, _SCALAR_WORDS)
+    found = _whole(words, _words("scalars"))
     if found and (m.year is None or report_year is None or m.year == report_year):
         path = found[0]
         return Mapped(path, words) if _fits(path, m) else None
@@ -151,23 +136,23 @@ def catalogue_path(m: Mention, report_year: int | None, previous: Mapped | None 
 def path_named(words: str, report_year: int | None) -> str | None:
     """The catalogue figure a phrase names without a number (“占项目支出的” names 项目支出, as spent this year)."""
     words = normalise(words)
-    found = _whole(words, _LINE_WORDS)
+    found = _whole(words, _words("lines"))
     if found:
         key, pre, post = found
         return line_path(key, column_of(pre + post, None, report_year))
-    found = _whole(words, _SCALAR_WORDS)
+    found = _whole(words, _words("scalars"))
     return found[0] if found else None
 
 
 def table_line(row_label: str) -> str | None:
     """The base-data line a table row names (“1、公务用车购置和维护经费” → sangong_vehicle), or None."""
-    found = _whole(normalise(row_label).rstrip("：:"), _TABLE_LINE_WORDS)
+    found = _whole(normalise(row_label).rstrip("：:"), _words("table_lines", "lines"))
     return found[0] if found else None
 
 
 def table_scalar(words: str) -> str | None:
     """The scalar figure a table's row or column names (编制数 → staff.authorized, 部门整体支出预算调整 → …)."""
-    found = _whole(normalise(words).rstrip("：:"), _SCALAR_WORDS)
+    found = _whole(normalise(words).rstrip("：:"), _words("scalars"))
     return found[0] if found else None
 
 

@@ -113,7 +113,7 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
         tail = _TITLE_TAIL.search(text)
         if tail is None:
             continue
-        name = re.split(r"[：:|｜\s]", text[:tail.start()])[-1].rstrip("的")  # 名称: | 某某局2021年度…
+        name = re.split(r"[：:|｜\s]", text[:tail.start()].strip())[-1].rstrip("的")  # 名称: | 某某局2021年度…
         if is_unit_name(name):
             found.append(Stated(name, _where(s), "标题"))
         elif not name and k > 0 and is_unit_name(_compact(head[k - 1].text)):

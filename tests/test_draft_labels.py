@@ -1,0 +1,53 @@
+"""Tests generated from the reader's label file (lib/perfeval/outputs/draft/labels.yaml): in each entry's `yes`
+sentences the first figure maps to the entry's catalogue figure, in its `no` sentences no figure does."""
+from __future__ import annotations
+
+import pytest
+
+from perfeval.outputs.draft.catalogue import catalogue_path, label_table, table_line
+from perfeval.outputs.draft.document import build
+from perfeval.outputs.draft.mentions import prose_mentions
+
+YEAR = 2023
+
+
+def paths_of(sentence: str) -> list[str | None]:
+    document = build("<test>", [sentence])
+    previous, out = None, []
+    for m in prose_mentions(document, set()):
+        previous = catalogue_path(m, YEAR, previous)
+        out.append(previous.path if previous else None)
+    return out
+
+
+def _target(group: str, key: str) -> str:
+    return f"lines.{key}." if group == "lines" else key
+
+
+CASES = [(group, e.key, s, True) for group in ("lines", "scalars") for e in label_table()[group] for s in e.yes] + \
+        [(group, e.key, s, False) for group in ("lines", "scalars") for e in label_table()[group] for s in e.no]
+
+
+@pytest.mark.parametrize("group,key,sentence,names", CASES, ids=[f"{c[1]}-{'yes' if c[3] else 'no'}-{c[2]}" for c in CASES])
+def test_a_phrasing_names_its_figure_and_no_other(group, key, sentence, names):
+    paths = paths_of(sentence)
+    target = _target(group, key)
+    hits = [p for p in paths if p and (p.startswith(target) if group == "lines" else p == target)]
+    if names:
+        assert paths and paths[0] is not None and hits and paths[0] == hits[0], (sentence, paths)
+    else:
+        assert not hits, (sentence, paths)
+
+
+ROWS = [(e.key, s) for e in label_table()["table_lines"] for s in e.yes]
+
+
+@pytest.mark.parametrize("key,row", ROWS)
+def test_a_base_data_row_label_names_its_line(key, row):
+    assert table_line(row) == key
+
+
+def test_every_entry_shows_itself_in_a_sentence():
+    for group, entries in label_table().items():
+        for e in entries:
+            assert e.yes, f"{group}.{e.key} has no example sentence"
