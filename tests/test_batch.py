@@ -122,7 +122,7 @@ def test_broken_unit_is_contained(batch):
 
 def test_index_and_csv_list_every_unit(batch):
     out = batch["out"]
-    rows = list(csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO((out / "summary_data.csv").read_text(encoding="utf-8-sig"))))
     assert sorted(r["unit_id"] for r in rows) == sorted([*SAMPLES, "broken_unit"])
     by_id = {r["unit_id"]: r for r in rows}
     yunxi = by_id["yunxi_district_2023"]
@@ -134,7 +134,7 @@ def test_index_and_csv_list_every_unit(batch):
         assert row["grade_withheld_reason"].startswith("可评分值不足")
     index = (out / "index.html").read_text(encoding="utf-8")
     for r in rows:
-        row = next(x for x in index.split("<tr") if f">{r['unit_id']}<" in x)
+        row = next(x for x in index.split("<tr") if f"data-unit='{r['unit_id']}'" in x)
         flagged = r["status"] == OK and int(r["findings_error"]) > 0
         assert ("has-error" in row) == flagged  # a unit with an error-level finding is visibly marked
         if r["status"] == OK:

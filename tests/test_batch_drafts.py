@@ -68,7 +68,7 @@ def test_the_index_lists_drafted_units_apart_as_not_confirmed(batch):
     assert "yunxi_district_2023" in confirmed and "qinghe_archives" not in confirmed
     assert all(uid in apart for uid in ("qinghe_archives", "baisha_services", "broken"))
     assert 'href="drafts/qinghe_archives.review.html"' in apart
-    rows = {r["unit_id"]: r for r in csv.DictReader((outputs / "summary.csv").read_text(encoding="utf-8-sig")
+    rows = {r["unit_id"]: r for r in csv.DictReader((outputs / "summary_data.csv").read_text(encoding="utf-8-sig")
                                                      .splitlines())}
     assert rows["qinghe_archives"]["drafted_from"].endswith("qinghe_archives.txt")
     assert rows["yunxi_district_2023"]["drafted_from"] == ""

@@ -165,7 +165,7 @@ def test_file_names_in_gbk_bytes_run_and_are_named_readably(tmp_path, capsys):
     status = json.loads((out / "batch_status.json").read_text(encoding="utf-8"))["units"]
     assert {uid: r["status"] for uid, r in status.items()} == {"yunxi_district_2023": OK, "unit-坏单位": FAILED}
     assert load_status(out)["yunxi_district_2023"].params_file == good  # the exact name, for --failed-only
-    rows = list(csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO((out / "summary_data.csv").read_text(encoding="utf-8-sig"))))
     assert {r["unit_id"] for r in rows} == {"yunxi_district_2023", "unit-坏单位"}
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "unit-坏单位" in index and "portfolio.html" in index and (out / "summary.xlsx").is_file()

@@ -24,10 +24,13 @@ EXPECTED = {
     "changsha": Counter({
         ("identity_broken", "error"): 2,          # 三公 613.76 ≠ 613.76+0+1.22; 公务用车 613.76 ≠ 0+612.54
         ("items_exceed_whole", "error"): 1,       # 2021: 三公 719.55 < 公务用车 719.55 + 接待 1.75
-        ("figure_stated_twice", "error"): 2,      # 预算调整 3537.37 vs 3821.31; 公务用车决算 613.76 vs 612.54
+        ("figure_stated_twice", "error"): 1,      # 公务用车决算 613.76 vs 612.54
+        ("figure_differs_unexplained", "warning"): 1,  # 预算调整 3537.37 vs 年中调减 3821.31: named apart, 283.94 unsaid
         ("stated_ratio_mismatch", "error"): 1,    # 34.03% rests on 612.54, the table gives 34.10%
         ("budget_denominator", "warning"): 1,     # 77.04% on the start-of-year budget, 100% on the adjusted one
         ("budget_scope_differs", "warning"): 1,   # 预算执行率 on 项目支出; framework A defines it on the whole budget
+        ("self_score_absent", "warning"): 1,      # no total, no row scores: the 结论 says so in a sentence
+        ("projects_all_high_against_execution", "warning"): 1,  # 16 projects all ≥ 90 against 77.04% execution
         ("final_above_budget", "warning"): 1,     # 办公经费 25.88 > 25
         ("plan_exceeded", "warning"): 1,          # 政府采购 439.27 of 240 = 183.03%
         ("large_change_on_last_year", "info"): 2,  # 办公经费 62.24 → 25.88 (−58.42%); 政府采购 8368.85 → 439.27 (−94.75%)
@@ -43,6 +46,8 @@ EXPECTED = {
         ("listed_items_unexplained", "warning"): 2,  # 项目支出 125.53 (6.84%); 国有资本经营 265.32
         ("item_listed_twice", "warning"): 1,      # 1099.62 under 项目支出 and 国有资本经营预算支出
         ("full_marks_for_cost_overrun", "warning"): 3,
+        ("deviation_unexplained", "warning"): 3,  # the same three cost rows over target, no 偏差原因 (said with them)
+        ("deviation_unexplained", "info"): 1,     # 资产拍卖处置 2 against ≥1: 200%, at least 130%, no 偏差原因
         ("claimed_above_band", "warning"): 1,     # 营造良好工作氛围 “基本实现” (部分达成, 60%–80% excl.) claimed 8 of 10
         ("claimed_total_mismatch", "warning"): 1,  # 96 vs 96.96
         ("claimed_total_omits_rows", "warning"): 1,  # 96 = 50 + 38 + 8, 预算执行率 unclaimed
@@ -77,7 +82,8 @@ MESSAGES = [
     ("changsha", "identity_broken", ("“三公”经费（本年决算数）", "613.76万元", "614.98万元", "多 1.22万元")),
     ("changsha", "identity_broken", ("公务用车购置和维护经费（本年决算数）", "公车运行维护 612.54万元", "少 1.22万元")),
     ("changsha", "items_exceed_whole", ("上年决算数", "719.55万元", "721.30万元", "1.75万元")),
-    ("changsha", "figure_stated_twice", ("3,537.37万元", "3,821.31万元", "283.94万元", "重算得分相同")),
+    ("changsha", "figure_differs_unexplained", ("3,537.37万元", "“年中调减数”为 3,821.31万元", "283.94万元", "4,105.25万元",
+                                                "24.67%", "重算得分相同")),
     ("changsha", "figure_stated_twice", ("613.76万元", "612.54万元", "不参与")),
     ("changsha", "stated_ratio_mismatch", ("34.03%", "34.10%", "612.54万元")),
     ("changsha", "budget_denominator", ("77.04%", "100%", "16,640.91万元", "12,819.60万元", "由 0 分变为 3 分")),
@@ -116,7 +122,7 @@ def test_a_rate_stated_at_the_units_precision_is_not_a_finding():
 
 
 def test_evidence_carries_values_and_sources():
-    f = one("changsha", "figure_stated_twice", "3,537.37万元")
+    f = one("changsha", "figure_differs_unexplained", "3,537.37万元")
     assert [(e.value, e.unit, e.source) for e in f.evidence] == [
         (3537.37, "万元", "附件1-2 部门整体支出预算调整·2022年预算数"),
         (3821.31, "万元", "附件1-3 三(3)1 年中按财政要求调减本年部门预算")]
@@ -135,10 +141,12 @@ def test_every_finding_is_complete(unit):
 
 @pytest.mark.parametrize("unit,errors,consequences", [
     # 公务用车 613.76 vs 612.54 (it breaks 三公 = its items in 2022 and 2021, 公务用车 = its items, and the 34.03%);
-    # 预算调整 3537.37 vs 3821.31
-    ("changsha", 2, {"figure_stated_twice": 4}),
+    # (预算调整 3537.37 vs 年中调减 3821.31 is an unexplained difference, a warning since issue 20)
+    ("changsha", 1, {"figure_stated_twice": 4}),
     # 效益 30 vs 40 (rows vs header, table total 110); 12 vs 11 主题党日; funds 3665.84 vs 2246.07; 得分率 98%
-    ("yunxi", 4, {"section_weight_stated_twice": 2}),
+    # issue 20: whether 国有资本经营 1419.77 sits inside 年度资金总额 is one open question: the identity, the 1099.62
+    # listed under both totals and what each list leaves unexplained (265.32, 125.53) are its consequences
+    ("yunxi", 4, {"section_weight_stated_twice": 2, "identity_broken": 3}),
     ("liuyang", 0, {}),
 ])
 def test_counts_are_of_root_causes_and_every_symptom_is_still_said(unit, errors, consequences):

@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from perfeval.cli import main
 from perfeval.outputs.batch.status import FAILED, OK, UnitRun
 from perfeval.outputs.htmlexport import to_html
-from perfeval.outputs.index_page import index_html, summary_csv
+from perfeval.outputs.index_page import data_csv, index_html, summary_csv
 
 from conftest import CHANGSHA, YUNXI
 
@@ -130,8 +130,10 @@ def test_a_line_break_in_a_name_or_reason_stays_inside_its_csv_field(unit_copy, 
                (UnitRun("b", "b.yaml", FAILED, reason=f"bad{brk}=2+2"), None)]
     table = summary_csv(entries)
     records = list(csv.DictReader(io.StringIO(table.lstrip("\ufeff"), newline="")))
-    assert [r["unit_id"] for r in records] == ["a", "b"]
-    assert records[0]["name"] == result.unit.name and records[1]["reason"] == f"bad{brk}=2+2"
+    assert [r["单位编号"] for r in records] == ["a", "b"] and [r["状态"] for r in records] == ["已生成", "失败"]
+    assert records[0]["单位名称"] == result.unit.name and records[1]["原因"] == f"bad{brk}=2+2"
+    data = list(csv.DictReader(io.StringIO(data_csv(entries).lstrip("\ufeff"), newline="")))
+    assert [(r["unit_id"], r["status"], r["name"]) for r in data] == [("a", "ok", result.unit.name), ("b", "failed", "")]
 
 
 # --- paths the user gives --------------------------------------------------------------------------------------

@@ -101,6 +101,17 @@ def test_a_file_name_with_a_line_break_or_control_cannot_reach_the_draft_as_yaml
     assert "\x1b" not in target.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("unit_id", ["../../x/sub/evil", "a/b", "Upper", "nul", ""])
+def test_an_unsafe_unit_id_is_refused_before_anything_is_created(tmp_path, capsys, monkeypatch, unit_id):
+    work = tmp_path / "work" / "here"
+    work.mkdir(parents=True)
+    monkeypatch.chdir(work)
+    before = sorted(tmp_path.rglob("*"))
+    code, _, err = run(capsys, str(NARRATIVE), "-o", "out/d.yaml", "--unit-id", unit_id)
+    assert code == 1 and "--unit-id" in err and "lower-case letters" in err and "Traceback" not in err
+    assert sorted(tmp_path.rglob("*")) == before  # no folder for the draft, none along the id's path
+
+
 def test_a_report_naming_no_year_drafts_with_the_year_marked_unsure(tmp_path, capsys):
     report = tmp_path / "report.txt"
     report.write_text("附件1\n部门整体支出绩效自评报告\n单位名称：某某镇农业服务中心\n", encoding="utf-8")

@@ -44,7 +44,7 @@ def test_one_row_per_unit_with_its_figures(book, scored):
     yunxi = rows["岳阳市云溪区机关事务服务中心"]
     assert (yunxi["预算编码"], yunxi["重算总分"], yunxi["等次"]) == ("132001", 96.96, "优")  # seed 002: 预算编码 132001
     assert (yunxi["自评总分"], yunxi["自评等次"], yunxi["自评复核"]) == (96, "优", "与重算不符")  # 综合得分 96
-    assert yunxi["差异（自评−重算）"] == pytest.approx(96 - 96.96)
+    assert yunxi["差异（自评−重算）"] == -0.96  # rounded to the precision shown
     liuyang = rows["浏阳市机关后勤服务中心"]
     assert liuyang["重算总分"] is None and liuyang["等次"].startswith("不予定级（可评分值不足：已评 8 分")
     assert (liuyang["可能总分（低）"], liuyang["可能总分（高）"]) == (4, 100)
@@ -98,7 +98,7 @@ def test_formatting(book, scored):
     summary = book["汇总"]
     assert summary.freeze_panes == "B2"
     assert summary.auto_filter.ref == f"A1:R{len(scored) + 1}"
-    assert summary["E2"].number_format == "0.00"
+    assert summary["E2"].number_format == "General"  # 20, 96, 96.96: points as the reports print them
     assert summary.column_dimensions["A"].width >= 2 * len("岳阳市云溪区机关事务服务中心")  # Chinese counts double
     ws = book["长沙县机关事务中心2022"]
     assert ws.freeze_panes == "A7"
@@ -167,3 +167,30 @@ def test_the_workbook_holds_one_unit_result_at_a_time(tmp_path):
     assert len(alive) == 3 and streamed.sheetnames == listed.sheetnames
     for name in listed.sheetnames:
         assert list(streamed[name].values) == list(listed[name].values)
+
+
+def test_a_weight_the_framework_leaves_blank_is_said_in_words(book):
+    ws = book["长沙县机关事务中心2022"]
+    weights = [r[3].value for r in ws.iter_rows(min_row=7, max_col=4) if r[2].value]
+    said = [w for w in weights if isinstance(w, str)]
+    assert said and all(w.startswith("未给分值，") for w in said)  # 产出 and 效果 rows: framework A gives no weight
+
+
+def test_the_same_results_give_the_same_bytes_whenever_written(scored, tmp_path, monkeypatch):
+    import datetime
+    import time
+
+    import openpyxl.writer.excel as excel_writer
+
+    first = write_summary_workbook(scored, tmp_path / "first.xlsx").read_bytes()
+
+    class Later(datetime.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.datetime(2031, 5, 6, 7, 8, 9, tzinfo=tz)
+
+    monkeypatch.setattr(excel_writer.datetime, "datetime", Later)  # openpyxl's clock for docProps/core.xml
+    monkeypatch.setattr(time, "time", lambda: 1_950_000_000.0)  # zipfile's clock for every part
+    second = write_summary_workbook(scored, tmp_path / "second.xlsx").read_bytes()
+    assert first == second
+    assert openpyxl.load_workbook(tmp_path / "second.xlsx")["汇总"].max_row == len(scored) + 1

@@ -188,14 +188,15 @@ def test_no_html_output_carries_a_script_or_handler_from_a_unit(outputs):
         assert SCRIPT in text and FORMULA in text, path  # what the units wrote is shown as text, not dropped
 
 
-def test_summary_csv_has_no_field_a_spreadsheet_would_run(outputs):
-    text = (outputs / "summary.csv").read_text(encoding="utf-8-sig")
+@pytest.mark.parametrize("name, column", [("summary.csv", "单位名称"), ("summary_data.csv", "name")])
+def test_summary_csv_has_no_field_a_spreadsheet_would_run(outputs, name, column):
+    text = (outputs / name).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert len(rows) == 4
     fields = [f for row in rows[1:] for f in row]
     runnable = [f for f in fields if f.startswith(FORMULA_START) and not re.fullmatch(r"-?\d+(\.\d+)?", f)]
     assert runnable == []
-    names = [row[rows[0].index("name")] for row in rows[1:]]
+    names = [row[rows[0].index(column)] for row in rows[1:]]
     assert any(n.startswith("'=HYPERLINK") for n in names)  # the payload is there, defused by the quote
 
 

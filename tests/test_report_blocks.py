@@ -134,11 +134,11 @@ def test_a_finding_quotes_each_source_once_and_the_conclusion_cuts_no_bracket(un
     assert said.count("（") == said.count("）") and said.count("“") == said.count("”")
 
 
-def test_changsha_counts_its_two_root_causes_as_errors():
+def test_changsha_counts_its_root_causes_by_severity():
     rep = report.load_report(CHANGSHA)
-    assert rep.result.findings_by_severity["error"] == 2
+    assert rep.result.findings_by_severity["error"] == 1  # 预算调整 vs 年中调减 is an unexplained difference (issue 20)
     title = report.title(rep)._repr_html_()
-    assert "错误 2 · 警示 4 · 提示 3" in title
+    assert "错误 1 · 警示 7 · 提示 3" in title
 
 
 @pytest.mark.parametrize("claimed, grade, red", [(99, "优", True), (90, "优", False), (96.96, "良", False)])

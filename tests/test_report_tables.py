@@ -123,8 +123,10 @@ def test_base_data_tables(changsha, yunxi, liuyang):
     lines = tables.lines_frame(changsha.params).set_index("项目")
     assert lines.loc["“三公”经费", "本年预算数"] == 1802
     assert lines.loc["“三公”经费", "上年预算数"] == 722
-    assert lines.loc["\u3000\u3000\u3000办公经费", "决算较上年变动（%）"] == pytest.approx((25.88 - 62.24) / 62.24 * 100)
-    assert math.isnan(lines.loc["\u3000基本支出", "决算较上年变动（%）"])  # no 上年决算数 stated
+    assert lines.loc["办公经费", "决算较上年变动（%）"] == pytest.approx((25.88 - 62.24) / 62.24 * 100)
+    assert math.isnan(lines.loc["基本支出", "决算较上年变动（%）"])  # no 上年决算数 stated
+    assert [lines.loc[k, "层级"] for k in ("“三公”经费", "基本支出", "人员经费", "办公经费")] == [0, 1, 2, 3]
+    assert not lines.index.str.contains("\u3000").any()  # the hierarchy is a column, not spaces in the labels
     items = tables.project_items_frame(yunxi.params)
     assert by(items, "项目", "合计")["金额"] == pytest.approx(1708.46)
     figures = tables.figures_frame(changsha.result).set_index("项目")
@@ -144,5 +146,6 @@ def test_findings_table_is_the_root_causes_with_their_consequences(changsha, yun
     assert len(frame) == len(yunxi.result.findings) == sum(yunxi.result.findings_by_severity.values())
     for row, finding in zip(frame.itertuples(), yunxi.result.findings):
         assert (row.严重程度, row.类别, row.发现) == (finding.severity_label, finding.kind_label, finding.message)
+    assert "severity" not in frame and list(frame.sort_values("严重程度")["严重程度"].unique()) == ["错误", "警示", "提示"]
     first = tables.findings_frame(changsha).iloc[0]  # 613.76 vs 612.54: two identities and a ratio follow from it
     assert len(first["由此导致"].splitlines()) == 4 and "34.03%" in first["由此导致"]

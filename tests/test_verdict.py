@@ -98,3 +98,73 @@ def test_the_budget_scope_is_stated_and_a_scope_other_than_the_framework_defines
     def whole(d):  # noqa: ANN001
         d["figures"]["budget_scope"] = "部门整体支出"
     assert not any(f.check == "budget_scope_differs" for f in evaluate_file(unit_copy(CHANGSHA, whole)).findings)
+
+
+def test_findings_that_turn_on_one_open_question_are_one_root_cause():
+    """Yunxi: whether 国有资本经营预算 1419.77 sits inside 年度资金总额 drives the identity 2246.07 ≠ 3665.84, the
+    1099.62 listed under both 项目支出 and 国有资本经营, and what the lists leave unexplained (265.32; 125.53): they were
+    reported apart at three severities, and are now one cause with its consequences."""
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+    causes = run_checks(load_unit(YUNXI))
+    [cause] = [f for f in causes if f.check == "identity_broken"]
+    assert cause.severity == "error" and len(cause.consequences) == 3
+    said = " ".join(cause.consequences)
+    assert "265.32万元" in said and "同一笔 1,099.62万元" in said and "125.53万元" in said
+    assert not any(f.check in ("item_listed_twice", "listed_items_unexplained") for f in causes)
+
+
+def test_two_differently_named_values_are_an_unexplained_difference_with_its_arithmetic():
+    """Changsha: 调减 3821.31 against 预算调整 3537.37 was “同一数字前后不一” [错误]; the documents name two quantities, so
+    it is an unexplained difference: 283.94 fits an unstated 追加, the gross adjustment 4105.25 is 24.67 % of 16640.91."""
+    from perfeval.checks import every_finding
+    from perfeval.core.engine import load_unit
+    found = [f for f in every_finding(load_unit(CHANGSHA)) if "3,821.31万元" in f.message and "3,537.37万元" in f.message]
+    assert [(f.check, f.severity, f.kind_label) for f in found] == [
+        ("figure_differs_unexplained", "warning", "相关数字的差异未说明")]
+    assert "相差 283.94万元" in found[0].message and "4,105.25万元" in found[0].message and "24.67%" in found[0].message
+    assert "前后不一" not in found[0].message
+
+
+def test_lint_says_a_near_miss_of_a_weight_with_its_digits(tmp_path):
+    """Issue 24 item 5: weights summing to 7.999999 were called a mismatch with “8 分” on both sides."""
+    from perfeval.core.framework import load_framework
+    from perfeval.core.lint import lint_framework
+    from perfeval.paths import FRAMEWORKS_DIR
+    text = (FRAMEWORKS_DIR / "dept_overall_a.yaml").read_text(encoding="utf-8")
+    text = text.replace("            name: 结转结余\n            weight: 2\n", "            name: 结转结余\n            weight: 1.999999\n")
+    path = tmp_path / "a.yaml"
+    path.write_text(text.replace("id: dept_overall_a\n", "id: near_miss\n", 1), encoding="utf-8")
+    [problem] = [p for p in lint_framework(load_framework(path)) if p.code == "subweights_mismatch"]
+    assert problem.message == "“预算执行”标注 15 分，其下指标分值合计 14.999999 分"
+
+
+def test_a_self_evaluation_without_scores_has_a_status_and_a_finding():
+    """Changsha's report gives no total and no row scores: claimed.status was null and no finding asked for them."""
+    result = evaluate_file(CHANGSHA)
+    assert (result.claimed.status, result.claimed.status_label) == ("absent", "未自评（报告未给出自评总分）")
+    [found] = [f for f in result.findings if f.check == "self_score_absent"]
+    assert found.severity == "warning" and "也未给出各指标自评得分" in found.message
+
+
+def test_a_row_far_above_or_short_of_its_target_without_a_reason_is_asked_about(unit_copy):
+    """Yunxi 资产拍卖处置 2 against ≥1 (200 %, 偏差原因 blank): at or above the declared 130 % it is 目标设定偏低."""
+    from perfeval.checks import every_finding
+    from perfeval.core.engine import load_unit
+    [found] = [f for f in every_finding(load_unit(YUNXI)) if f.check == "deviation_unexplained" and f.severity == "info"]
+    assert "“资产拍卖处置”" in found.message and "为目标的 200%" in found.message and "130%" in found.message
+
+    def reason(d):  # noqa: ANN001
+        for row in d["indicators"]:
+            if row["name"] == "资产拍卖处置":
+                row["deviation_note"] = "年内新增一批报废车辆"
+    assert not any("资产拍卖处置" in f.message for f in every_finding(load_unit(unit_copy(YUNXI, reason)))
+                   if f.check == "deviation_unexplained")
+    from perfeval.core.framework import load_framework
+    assert load_framework("self_assessment_b").reading("deviation_threshold").options["p130"].percent == 130
+
+
+def test_projects_all_rated_excellent_against_a_low_execution_rate_are_questioned():
+    """Changsha: 16 projects all at 90 or more (lowest 90) while 全年预算执行率 is 77.04 %."""
+    [found] = [f for f in evaluate_file(CHANGSHA).findings if f.check == "projects_all_high_against_execution"]
+    assert "16 个项目自评全部在 90 分以上（最低 90 分）" in found.message and "77.04%" in found.message

@@ -120,7 +120,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     problems: list[str] = []
     after = None if args.no_summaries else (lambda out, status: problems.extend(write_batch_summaries(out, status)))
     outcome = run_batch(args.units, workers=args.workers, timeout=args.timeout, failed_only=args.failed_only,
-                        parameters=parameters, progress=not args.quiet, scheduler=args.scheduler,
+                        force=args.force, parameters=parameters, progress=not args.quiet, scheduler=args.scheduler,
                         after_units=after, **kwargs)
     for problem in problems:
         say(f"summary not written: {problem}", sys.stderr)
@@ -131,8 +131,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         say(f"warning: {warning}", sys.stderr)
     for problem in outcome.problems:
         say(f"error: {problem}", sys.stderr)
-    done = len(outcome.results) - len(outcome.failed)
-    say(f"{done} report(s) written, {len(outcome.failed)} failed; index: {shown_path(outcome.outputs / 'index.html')}")
+    done = len(outcome.results) - len(outcome.failed) - len(outcome.unchanged)
+    kept = f", {len(outcome.unchanged)} unchanged" if outcome.unchanged else ""
+    say(f"{done} report(s) written{kept}, {len(outcome.failed)} failed; index: "
+        f"{shown_path(outcome.outputs / 'index.html')}")
     return 1 if outcome.failed or problems or outcome.problems else 0
 
 
@@ -166,6 +168,11 @@ def cmd_draft(args: argparse.Namespace) -> int:
     """Read a unit's report into a draft params file and a review page; print what the draft holds."""
     import os
 
+    from .core.params import RESERVED_NAMES, UNIT_ID
+
+    if args.unit_id is not None and (not UNIT_ID.match(args.unit_id) or args.unit_id in RESERVED_NAMES):
+        raise PerfevalError(f"--unit-id {one_line(args.unit_id)!r}: use 1-80 lower-case letters, digits, '_' or '-', "
+                            "not a device name (con, nul …); it names the draft and the unit's output files")
     from .outputs.draft import draft_report, summary, write_draft
     from .outputs.draft.review import Links, write_review
     from .paths import DRAFTS_DIR
@@ -298,6 +305,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--workers", type=int, help="worker processes (default: one per core)")
     p.add_argument("--timeout", type=float, default=600.0, help="seconds allowed per unit (default: 600)")
     p.add_argument("--failed-only", action="store_true", help="re-run only the units that failed last time")
+    p.add_argument("--force", action="store_true",
+                   help="run every unit and draft every report again (default: only those whose params, report, "
+                        "framework, notebook or perfeval version changed since their outputs were made, and those "
+                        "that failed)")
     p.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
                    help="another notebook parameter (value read as YAML), e.g. -p show_evidence false")
     p.add_argument("-o", "--outputs", help="output folder (default: outputs/)")

@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Callable
 
 from ..core.engine import ScoredUnit
-from . import (claims, denominator, framework_arithmetic, generous, identities, overspending, projects, scores,
-               statements, years)
+from . import (claims, denominator, deviations, framework_arithmetic, generous, identities, overspending, projects,
+               scores, statements, years)
 from .causes import collapse
 from .declarations import DECLARED, KINDS, Declared
 from .finding import SEVERITY_LABEL, SEVERITY_ORDER, Evidence, Finding
@@ -30,6 +30,7 @@ CHECKS: dict[str, Check] = {
     "section_scores": scores.section_scores,
     "claimed_total": scores.claimed_total,
     "claimed_total_vs_rows": scores.claimed_total_vs_rows,
+    "deviations": deviations.deviations,
     "budget_denominator": denominator.budget_denominator,
     "budget_scope": denominator.budget_scope,
     "overspending": overspending.overspending,
@@ -38,6 +39,7 @@ CHECKS: dict[str, Check] = {
     "projects_evaluated": projects.summary,
     "projects_unevaluated": projects.unevaluated,
     "project_scores": projects.unsupported_scores,
+    "projects_against_execution": projects.against_execution,
     "year_on_year": years.large_swings,
     "rows_vs_header": framework_arithmetic.rows_vs_header,
     "table_total": framework_arithmetic.table_total,

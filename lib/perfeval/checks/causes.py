@@ -13,8 +13,10 @@ from dataclasses import replace
 
 from .finding import SEVERITY_ORDER, Finding
 
-PROPAGATING = ("two_values", "accounting_identities", "recomputed_vs_claimed", "framework_arithmetic")
+PROPAGATING = ("two_values", "accounting_identities", "unexplained_differences", "recomputed_vs_claimed",
+               "framework_arithmetic")
 ROW_LEVEL = ("generous_scoring", "claimed_scores")
+ROW_ECHOES = ("deviations",)  # about a row's figures: said with the row's score finding when there is one
 
 
 def _key(figure: str) -> str:
@@ -85,6 +87,19 @@ def _section_echoes(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def _row_echoes(findings: list[Finding]) -> list[Finding]:
+    """A row's unexplained deviation, said beside the finding about the same row's score (a cost overrun given full
+    marks is one problem of that row: its score and the missing reason for it)."""
+    out = [f for f in findings if f.kind not in ROW_ECHOES]
+    for echo in (f for f in findings if f.kind in ROW_ECHOES):
+        owner = next((i for i, f in enumerate(out) if f.kind in ROW_LEVEL and f.indicator == echo.indicator), None)
+        if owner is None:
+            out.append(echo)
+        else:
+            out[owner] = replace(out[owner], consequences=out[owner].consequences + (echo.message,))
+    return out
+
+
 def collapse(findings: list[Finding]) -> list[Finding]:
     """The findings, one per root cause, each carrying the findings its cause explains as consequences."""
-    return _section_echoes([_with_consequences(g) for g in _groups(findings)])
+    return _row_echoes(_section_echoes([_with_consequences(g) for g in _groups(findings)]))

@@ -33,6 +33,10 @@ KIND_LIST = (
          "a figure (catalogue or stated), a row's actual/target or a section's 总分值 stated differently in two places "
          "— judged with qualifiers and precision — with the score effect",
          "`claims.statements`, `indicators[].elsewhere`, `claims.sections`"),
+    Kind("unexplained_differences", "相关数字的差异未说明",
+         "a figure and a differently named quantity the report links to it (调减 against 预算调整) that differ "
+         "without a word why, with the arithmetic that could explain the difference",
+         "`claims.statements` (with `named`)"),
     Kind("recomputed_vs_claimed", "陈述的比率与重算不符",
          "a stated rate, share, change or ratio, or a section 得分率, that the unit's figures do not give at the "
          "stated precision and qualifier", "`claims.rates`, `claims.ratios`, `claims.sections`"),
@@ -43,6 +47,9 @@ KIND_LIST = (
     Kind("claimed_total", "自评总分与等次",
          "a claimed total that is not the sum of the claimed rows, leaves rows out, lies outside what the evidence "
          "allows, or cannot be verified; a grade it does not support", "`claims`"),
+    Kind("deviations", "偏差原因未说明",
+         "a quantitative row of the unit's own at or above the declared share of its target (目标设定偏低, 130 % in "
+         "the 一体化 modules) or short of it, with no 偏差原因", "`indicators[].deviation_note`"),
     Kind("budget_denominator", "预算执行率的分母口径",
          "execution on the start-of-year vs the adjusted budget: both rates, which the rule uses, the score effect; "
          "budget figures on another scope than the framework defines (项目支出 for 部门整体)",
@@ -161,6 +168,11 @@ FIGURE_STATED_TWICE = _d(
     "{label}前后不一：一处为 {first}{first_source}，另一处为 {other}{other_source}{gap}。{effect}",
     "同一报告中同一数字只能有一个值（带“余”“约”“以上”等限定词的，按其所能表示的范围判断）", "first other",
     "figure_statements")
+FIGURE_DIFFERS_UNEXPLAINED = _d(
+    "figure_differs_unexplained", "unexplained_differences", "相关数字之间有未说明的差额", "warning",
+    "{label} {first}{first_source}，报告另处所称“{named}”为 {other}{other_source}，两者相差 {gap}，报告未说明差额的来由"
+    "（二者名称不同，不是同一数字的两种写法）。{arithmetic}{effect}",
+    "名称不同但相互关联的数字之间的差额应予说明", "first other", "figure_statements")
 ROW_VALUE_STATED_TWICE = _d(
     "row_value_stated_twice", "two_values", "同一指标的数值前后不一", "error",
     "“{row}”的{what}前后不一：{first_source}为 {first}，另一处为 {other}（{other_source}）。{change}",
@@ -232,6 +244,10 @@ CLAIMED_TOTAL_UNVERIFIABLE = _d(
 CLAIMED_TOTAL_MISMATCH = _d(
     "claimed_total_mismatch", "claimed_total", "自评总分与重算不符", BY_GAP, "{text}",
     "总分 = 各指标重算得分之和（按框架折算为百分制）", "claimed recomputed", "claimed_total")
+SELF_SCORE_ABSENT = _d(
+    "self_score_absent", "claimed_total", "未给出自评总分", "warning",
+    "报告未给出自评总分{rows}，自评不完整：部门整体支出绩效自评应按评价框架逐项评分（应评 {applicable}）并汇总总分和等次。",
+    "自评报告应载明各指标自评得分、自评总分和等次", "rows applicable", "claimed_total")
 CLAIMED_GRADE_INCONSISTENT = _d(
     "claimed_grade_inconsistent", "claimed_total", "自评等次与自评总分不符", "error",
     "单位自评等次“{grade}”与其自评总分 {claimed} 对应的等次“{expected}”不符。", "{rule}", "grade claimed",
@@ -249,6 +265,14 @@ CLAIMED_TOTAL_OMITS_ROWS = _d(
     "{blank}得分栏空白；自评总分 {claimed} 恰为其余各指标自评得分之和（{parts}），这些指标未计入总分。"
     "表中全部指标分值合计 {weights}。", "总分 = 全部指标得分之和；每个指标都应评分", "claimed rows weights",
     "claimed_total_vs_rows")
+
+# ---------------------------------------------------------------- deviations
+DEVIATION_UNEXPLAINED = _d(
+    "deviation_unexplained", "deviations", "偏差未说明原因",
+    Derived("警示 when the target was not met, 提示 when it was exceeded by the declared threshold",
+            lambda missed, **_: "warning" if missed else "info"),
+    "“{row}”（{level2}）年度指标值 {target}，实际完成值 {actual}（为目标的 {rate}），{what}，报告未说明偏差原因。",
+    "完成值{rule}的，应说明偏差原因", "target actual", "deviations")
 
 # ---------------------------------------------------------------- budget_denominator
 BUDGET_DENOMINATOR = _d(
@@ -294,6 +318,12 @@ PROJECT_ITEMS_WITHOUT_EVALUATION = _d(
     "project_items_without_evaluation", "projects", "所列项目未见绩效自评", "warning",
     "报告所列项目支出中，{listed}（合计 {total}）在项目绩效自评汇总表中找不到对应项目，未见其绩效自评。",
     "项目支出应逐项开展绩效自评", "item", "projects_unevaluated")
+LOW_EXECUTION = 90.0  # % of the budget: below it, projects all scored 优 say more than the spending shows
+PROJECTS_ALL_HIGH_AGAINST_EXECUTION = _d(
+    "projects_all_high_against_execution", "projects", "项目自评全部优秀而预算执行率偏低", "warning",
+    "附件2-4 所列 {count} 个项目自评全部在 90 分以上（最低 {lowest} 分），而{row}只有 {rate}：项目自评未反映预算执行"
+    "不到位，评分可能偏宽。", "项目自评得分应与其执行情况相符；预算执行率低于 {threshold} 时，项目不应全部评为优",
+    "count lowest rate", "projects_against_execution")
 PROJECT_SCORE_ABOVE_EXECUTION = _d(
     "project_score_above_execution", "projects", "项目自评分高于其执行率所能支持", "warning",
     "项目“{project}”预算 {budget}、执行 {executed}，执行率 {rate}，自评 {score} 分；按执行率，自评总分最高只能为 {cap} 分。",

@@ -156,10 +156,10 @@ def listed_items(unit: ScoredUnit) -> list[Finding]:
               "item": [Evidence(i.name, i.amount.value, "万元", i.amount.source) for i in items]}
         head = f"{label} {money(whole.value)}{sourced(whole)}，报告逐项列出 {len(items)} 项（{names}）合计 {money(listed)}"
         if gap < 0:
-            out.append(LISTED_ITEMS_EXCEED_WHOLE(ev, head=head, label=label, gap=money(-gap)))
+            out.append(LISTED_ITEMS_EXCEED_WHOLE(ev, figures=(path,), head=head, label=label, gap=money(-gap)))
             continue
         share = gap / whole.value * 100 if whole.value > 0 else 100.0
-        out.append(LISTED_ITEMS_UNEXPLAINED(ev, head=head, label=label, gap=money(gap), share=share,
+        out.append(LISTED_ITEMS_UNEXPLAINED(ev, figures=(path,), head=head, label=label, gap=money(gap), share=share,
                                                      share_text=pct(share)))
     return out
 
@@ -183,7 +183,7 @@ def items_listed_twice(unit: ScoredUnit) -> list[Finding]:
                         {"first": Evidence(f"{label_of(other_path)}·{other.name}", other.amount.value, "万元",
                                            other.amount.source),
                          "other": Evidence(f"{label_of(path)}·{item.name}", item.amount.value, "万元", item.amount.source)},
-                        amount=money(item.amount.value), first_total=short_label(other_path), first=other.name,
+                        figures=(other_path, path), amount=money(item.amount.value), first_total=short_label(other_path), first=other.name,
                         first_source=sourced(other.amount), other_total=short_label(path), other=item.name,
                         other_source=sourced(item.amount)))
             seen.append((path, item))

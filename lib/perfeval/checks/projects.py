@@ -5,9 +5,9 @@ from statistics import mean
 
 from ..core.engine import ScoredUnit
 from ..core.params import Project, figure_at
-from ..core.numbers import round_half_up
-from .declarations import (PROJECT_GRADE_INCONSISTENT, PROJECT_ITEMS_WITHOUT_EVALUATION, PROJECT_SCORE_ABOVE_EXECUTION,
-                           PROJECTS_EVALUATED)
+from ..core.numbers import ratio_pct, round_half_up
+from .declarations import (LOW_EXECUTION, PROJECT_GRADE_INCONSISTENT, PROJECT_ITEMS_WITHOUT_EVALUATION,
+                           PROJECT_SCORE_ABOVE_EXECUTION, PROJECTS_ALL_HIGH_AGAINST_EXECUTION, PROJECTS_EVALUATED)
 from .finding import Evidence, Finding
 from .fmt import money, num, pct
 
@@ -20,7 +20,7 @@ EXECUTION_RULE = "项目支出绩效自评中预算执行率占 10 分，按 执
 def _rate(p: Project) -> float | None:
     if p.budget is None or p.executed is None or p.budget.value <= 0:
         return None
-    return p.executed.value / p.budget.value * 100
+    return ratio_pct(p.executed.value, p.budget.value)
 
 
 def summary(unit: ScoredUnit) -> list[Finding]:
@@ -91,3 +91,20 @@ def unsupported_scores(unit: ScoredUnit) -> list[Finding]:
                 {"claimed": Evidence("自评分", p.score, "分", p.source), "grade": Evidence("自评等次", p.grade, "", p.source)},
                 project=p.name, score=num(p.score), grade=p.grade, expected=sheet.grade_of(p.score)))
     return out
+
+
+def against_execution(unit: ScoredUnit) -> list[Finding]:
+    """Every evaluated project scored 90 or more while the unit's own budget execution rate is low: the projects'
+    self-evaluations do not show what the spending does."""
+    scored = [p for p in unit.params.projects if p.score is not None]
+    row = next((r for r in unit.sheet.rows if r.role == "budget_execution"), None)
+    part = next((p for p in row.parts if p.exact_value is not None), None) if row else None
+    if len(scored) < 2 or part is None or part.exact_value >= LOW_EXECUTION or min(p.score for p in scored) < 90:  # type: ignore[operator, type-var]
+        return []
+    lowest = min(scored, key=lambda p: p.score)  # type: ignore[arg-type, return-value]
+    return [PROJECTS_ALL_HIGH_AGAINST_EXECUTION(
+        {"count": Evidence("自评项目数", len(scored), "个", scored[0].source),
+         "lowest": Evidence("最低分", lowest.score, "分", lowest.source),
+         "rate": Evidence(part.label, round_half_up(part.exact_value, 2), "%")},  # type: ignore[arg-type]
+        indicator=row.id, count=len(scored), lowest=num(lowest.score or 0), row=f"“{part.label}”",  # type: ignore[union-attr]
+        rate=pct(part.exact_value), threshold=pct(LOW_EXECUTION))]

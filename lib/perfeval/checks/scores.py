@@ -8,7 +8,7 @@ from ..core.numbers import round_half_up
 from .declarations import (CLAIMED_GRADE_INCONSISTENT, CLAIMED_GRADE_UNSUPPORTED, CLAIMED_SCORE_ABOVE_RECOMPUTED,
                            CLAIMED_SCORE_BELOW_RECOMPUTED, CLAIMED_TOTAL_MISMATCH, CLAIMED_TOTAL_NOT_SUM_OF_ROWS,
                            CLAIMED_TOTAL_OMITS_ROWS, CLAIMED_TOTAL_UNVERIFIABLE, SECTION_SCORE_ABOVE_RECOMPUTED,
-                           SECTION_SCORE_NOT_SUM_OF_ROWS)
+                           SECTION_SCORE_NOT_SUM_OF_ROWS, SELF_SCORE_ABSENT)
 from .finding import Evidence, Finding
 from .fmt import num, pts
 from .generous import generosity
@@ -108,6 +108,13 @@ def claimed_total(unit: ScoredUnit) -> list[Finding]:
         out.append(CLAIMED_TOTAL_MISMATCH(
             {"claimed": Evidence("自评总分", c, "分", source),
              "recomputed": Evidence("重算总分", round_half_up(recomputed or 0.0, 2), "分")}, text=text, gap=gap))
+    if c is None:
+        scored = [r.claimed_score for r in sheet.rows if r.claimed_score is not None]
+        out.append(SELF_SCORE_ABSENT(
+            {"rows": Evidence("各指标自评得分合计", sum(scored), "分") if scored else None,
+             "applicable": Evidence("应评分值", round_half_up(cov.applicable, 2), "分")},
+            rows=f"（各指标自评得分合计 {pts(sum(scored))}）" if scored else "，也未给出各指标自评得分",
+            applicable=pts(cov.applicable)))
     if sheet.claimed_grade and c is not None and sheet.claimed_grade != sheet.grade_of(c):
         out.append(CLAIMED_GRADE_INCONSISTENT(
             {"grade": Evidence("自评等次", sheet.claimed_grade), "claimed": Evidence("自评总分", c, "分", source)},

@@ -5,11 +5,13 @@ from typing import Iterator
 
 from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
 from ..core.framework import Node
-from ..core.params import restated, value_of
+from ..core.figures import label_of
+from ..core.params import UnitParams, figure_at, restated, value_of
 from ..core.quantity import contradicts
-from .declarations import FIGURE_STATED_TWICE, ROW_VALUE_STATED_TWICE, SECTION_WEIGHT_STATED_TWICE
+from .declarations import (FIGURE_DIFFERS_UNEXPLAINED, FIGURE_STATED_TWICE, ROW_VALUE_STATED_TWICE,
+                           SECTION_WEIGHT_STATED_TWICE)
 from .finding import Evidence, Finding
-from .fmt import amount, num, pts, sourced_value, value_evidence, written
+from .fmt import amount, money, num, pct, pts, sourced_value, value_evidence, written
 from .rescore import effect, score_of, with_figure, with_row_value
 
 def figure_statements(unit: ScoredUnit) -> list[Finding]:
@@ -37,6 +39,14 @@ def figure_statements(unit: ScoredUnit) -> list[Finding]:
             effects[key] = effect(sheet, changed, uses)
         what = effects[key]
         gap = abs(first.value - other.value)
+        if st.named:
+            out.append(FIGURE_DIFFERS_UNEXPLAINED(
+                {"first": value_evidence(first), "other": value_evidence(other, st.named)}, figures=(st.figure,),
+                label=first.label, first=written(first), first_source=sourced_value(first), named=st.named,
+                other=written(other), other_source=sourced_value(other), gap=amount(gap, first.unit),
+                arithmetic=_arithmetic(params, st.figure, first.value, other.value),
+                effect=f"本报告按前者计分；{what}" if uses else what))
+            continue
         out.append(FIGURE_STATED_TWICE(
             {"first": value_evidence(first), "other": value_evidence(other)}, figures=(st.figure,),
             label=first.label, first=written(first), first_source=sourced_value(first), other=written(other),
@@ -44,6 +54,19 @@ def figure_statements(unit: ScoredUnit) -> list[Finding]:
             gap=f"，相差 {amount(gap, first.unit)}" if not (first.qualified or other.qualified) else "，两种说法不可能同时成立",
             effect=f"本报告按前者计分；{what}" if uses else what))
     return out
+
+
+def _arithmetic(params: UnitParams, path: str, value: float, other: float) -> str:
+    """What could explain the difference between a figure and a differently named value, in figures: the budget
+    adjustment (net of 追加 and 调减) against a 调减 larger than it fits an unstated 追加 of the difference, and the
+    gross adjustment (调减 + that 追加) as a share of the start-of-year budget."""
+    gap = abs(value - other)
+    start = figure_at(params.figures, "budget.start_of_year")
+    if path != "budget.adjustment_total" or other <= value or start is None or start.value <= 0:
+        return f"差额占{label_of(path)}的 {pct(gap / value * 100)}。" if value > 0 else ""
+    gross = other + gap
+    return (f"差额 {money(gap)} 与一笔未载明的年中追加相符：若如此，调整总额（调减 + 追加）为 {money(gross)}，"
+            f"占年初预算 {money(start.value)} 的 {pct(gross / start.value * 100)}。")
 
 
 def row_restatements(unit: ScoredUnit) -> list[Finding]:

@@ -22,7 +22,8 @@ STATUS_LABEL = {"scored": "已评分", "partly": "部分评分", "not_assessed":
 UNSCORABLE_LABEL = "未评（数据不可比）"  # the documents state it, but not in a form the rule can score
 UNSET_RULE = "personalised_unset"  # the rule type of a framework row the unit set no indicator of its own under
 UNSET_LABEL = {"not_assessed": "未评（未设置个性化指标）", "not_applicable": "未设置（单位已设置同类其他指标）"}
-CLAIM_LABEL = {"confirmed": "经复核一致", "contradicted": "与重算不符", "unverifiable": "无法复核"}
+CLAIM_LABEL = {"confirmed": "经复核一致", "contradicted": "与重算不符", "unverifiable": "无法复核",
+               "absent": "未自评（报告未给出自评总分）"}
 
 
 @dataclass(frozen=True)
@@ -501,9 +502,10 @@ class Verdict:
 
 
 def _claim_status(claimed: float | None, span: tuple[float, float], on_100: float | None) -> str | None:
-    """confirmed, contradicted (outside every possible total, at the claim's own precision) or unverifiable."""
+    """confirmed, contradicted (outside every possible total, at the claim's own precision), unverifiable, or absent
+    (a self-evaluation that gives no total is incomplete, and says so)."""
     if claimed is None:
-        return None
+        return "absent"
     tol = min(0.005, 0.5 * 10.0 ** -numbers.decimals(claimed))  # 100.001 is a claim to the thousandth
     if claimed < span[0] - tol or claimed > span[1] + tol:
         return "contradicted"
@@ -518,7 +520,7 @@ def _verdict(fw: Framework, rows: list[ScoreRow], total: float, cov: Coverage, g
     framework declares it, on the lowest of them); an unassessed veto item can zero its indicator, so it lowers the
     range by the points that indicator earned."""
     if cov.applicable <= 0:
-        return Verdict(None, None, None, "没有适用的指标", None, None, None if claimed is None else "unverifiable")
+        return Verdict(None, None, None, "没有适用的指标", None, None, "absent" if claimed is None else "unverifiable")
     scale = fw.total / cov.applicable
     at_stake = sum(r.score or 0.0 for r in rows if r.open_vetoes)
     low = numbers.round_half_up(max(0.0, total - at_stake) * scale, places)

@@ -158,7 +158,8 @@ def needed_readings(fw: Framework) -> set[str]:
             elif cmax is not None and cmax + 1e-9 < node.weight:
                 keys.add("unreachable_weight")
     if fw.has_personalised():
-        keys |= {"qualitative_default", "qualitative_bands", "equal_target_rule", "lower_is_better", "basic_wording"}
+        keys |= {"qualitative_default", "qualitative_bands", "equal_target_rule", "lower_is_better", "basic_wording",
+                 "deviation_threshold"}
     if any(top.weight is not None and all(n.personalised for n in top.leaves()) for top in fw.indicators):
         keys.add("row_weight_mismatch")  # rows under such a header may not add up to it
     return keys
@@ -304,11 +305,42 @@ def load_framework(name_or_path: str | Path, relative_to: Path | None = None) ->
     return _resolve(name_or_path, relative_to)
 
 
+def framework_files(name_or_path: str | Path, relative_to: Path | None = None) -> list[Path]:
+    """The files a framework is compiled from: its own, then each it extends (what a cache of its results is keyed
+    by). A file that cannot be found or read ends the list: loading the framework will say why."""
+    files: list[Path] = []
+    target, base = str(name_or_path), relative_to
+    while True:
+        known = available_frameworks()
+        path = known.get(target) or Path(target)
+        if target not in known and not path.is_absolute() and base is not None:
+            path = base / path
+        path = path.resolve()
+        if path in files or not path.is_file():
+            return files
+        files.append(path)
+        stat = path.stat()
+        extends = _extends(str(path), (stat.st_mtime_ns, stat.st_size))
+        if extends is None:
+            return files
+        target, base = extends, path.parent
+
+
+@lru_cache(maxsize=32)
+def _extends(path: str, version: tuple[int, int]) -> str | None:
+    """What a framework file extends (None: nothing, or it cannot be read), read once per version of the file."""
+    try:
+        data = read_yaml(path)
+    except InputFileError:
+        return None
+    return data["extends"] if isinstance(data, dict) and isinstance(data.get("extends"), str) else None
+
+
 def iter_readings(fw: Framework) -> Iterator[tuple[str, Interpretation, Option]]:
     """(key, reading, default option) for every reading in force, for reports and lint."""
     for key, interp in fw.readings_in_force().items():
         yield key, interp, interp.options[interp.default]
 
 
-__all__ = ["Framework", "GradeBand", "Node", "Personalised", "Verdict", "available_frameworks", "iter_readings",
-           "load_framework", "needed_readings", "parse_framework"]
+__all__ = ["Framework", "GradeBand", "Node", "Personalised", "Verdict", "available_frameworks", "framework_files",
+           "iter_readings", "load_framework", "needed_readings", "parse_framework"]

@@ -408,6 +408,9 @@ class Statement(Stated):
     figure: Ref
     unit: Text | None = None
     source: Text | None = None
+    # what the document calls this value when it names another quantity than the figure (年中调减 for 预算调整数):
+    # two values of differently named quantities are a difference to explain, never the same figure stated twice
+    named: Text | None = None
 
 
 class StatedRatio(Stated):

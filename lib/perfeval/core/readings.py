@@ -54,6 +54,7 @@ class Option(Spec):
     grades: list[GradeBand] | None = None
     bands: dict[Level, QualitativeBand] | None = None
     places: Annotated[int, Field(strict=True, ge=0, le=6)] | None = None
+    percent: Annotated[float, Field(strict=True, allow_inf_nan=False, gt=0)] | None = None  # a threshold, in %
 
     @model_validator(mode="before")
     @classmethod
@@ -124,6 +125,10 @@ ENGINE_READINGS: dict[str, EngineReading] = {
         ("partly", "achieved"), None, "personalised rows that may be qualitative",
         _national("实际完成值写作“基本实现”“基本完成”“大体完成”等，达成程度如何判定", "partly",
                   "按部分达成计（“基本”不等于全部实现）")),
+    "deviation_threshold": EngineReading(
+        None, "percent", "personalised rows (the unit's own targets)",
+        _national("完成值超出年度指标值多少视为目标设定偏低、须说明偏差原因", "p130",
+                  "完成值达到年度指标值的 130% 及以上（预算管理一体化系统的偏差提示）", percent=130)),
     "not_applicable": EngineReading(
         ("rescale", "full_marks"), None, "any indicator that may not apply",
         _national("不适用的指标如何处理", "rescale", "不适用的指标不计分，总分按其余分值折算为百分制")),

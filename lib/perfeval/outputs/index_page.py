@@ -18,8 +18,7 @@ from ..fmt import DASH, points, stated
 from ..paths import TEMPLATES_DIR
 from ..result import DRAFT_MARK, UnitResult, graded_total
 from ..safetext import inert
-from .batch.status import OK
-from .batch.summaries import Entry
+from .store import OK, Entry, UnitRun
 from .framework_page import page_href
 
 CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", "status", "reason", "total",
@@ -27,6 +26,18 @@ CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", 
                "assessed_points", "verified_points", "self_reported_points", "claimed_total", "claimed_grade",
                "claim_status", "findings_error", "findings_warning", "findings_info", "report", "result", "notebook",
                "drafted_from", "review"]
+
+# summary.csv, for officials in Excel/WPS: each column under its Chinese heading (summary_data.csv keeps the ids)
+CSV_HEADINGS = {
+    "unit_id": "单位编号", "name": "单位名称", "region": "地区", "year": "年度", "budget_code": "预算编码",
+    "framework": "评价框架", "status": "状态", "reason": "原因", "total": "重算总分（已评部分）",
+    "total_on_100": "重算总分（百分制）", "total_min": "总分可能下限", "total_max": "总分可能上限", "grade": "重算等次",
+    "grade_withheld_reason": "不予定级的原因", "applicable_points": "应评分值", "assessed_points": "已评分值",
+    "verified_points": "其中经核实", "self_reported_points": "其中依据单位自述", "claimed_total": "自评总分",
+    "claimed_grade": "自评等次", "claim_status": "自评复核", "findings_error": "错误（个）", "findings_warning": "警示（个）",
+    "findings_info": "提示（个）", "report": "报告", "result": "单位结果文件", "notebook": "执行记录",
+    "drafted_from": "草稿所据报告", "review": "核对页"}
+STATUS_WORD = {OK: "已生成"}  # any other status: 失败
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
@@ -93,15 +104,27 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
-def summary_csv(entries: Sequence[Entry]) -> str:
-    """The index as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese correctly); texts quoted,
-    counts and years as numbers."""
+def _csv(records: Sequence[dict[str, Any]], fields: Sequence[str]) -> str:
+    """Records as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese correctly); texts quoted, counts
+    and years as numbers."""
     buf = io.StringIO()
     # every text quoted: a line break in a name (CR, which csv leaves bare under "\n", U+2028 …) stays in its field
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writeheader()
-    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows(entries))
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in records)
     return "\ufeff" + buf.getvalue()
+
+
+def summary_csv(entries: Sequence[Entry]) -> str:
+    """summary.csv: the index for officials, Chinese headings and words (已生成/失败)."""
+    said = [{CSV_HEADINGS[k]: (STATUS_WORD.get(v, "失败") if k == "status" else v) for k, v in row.items()}
+            for row in rows(entries)]
+    return _csv(said, [CSV_HEADINGS[c] for c in CSV_COLUMNS])
+
+
+def data_csv(entries: Sequence[Entry]) -> str:
+    """summary_data.csv: the same rows under stable ids (unit_id, status ok/failed …) for programs."""
+    return _csv(rows(entries), CSV_COLUMNS)
 
 
 # --- the page ----------------------------------------------------------------------------------------------
@@ -218,7 +241,6 @@ def _link(e: Entry) -> str:
 
 
 def _of_result(get: Callable[[UnitResult], float | str | None]) -> Callable[[Entry], float | str | None]:
-    # _result(e) is not None: tested just before
     return lambda e: None if _result(e) is None else get(_result(e))  # type: ignore[arg-type]
 
 

@@ -38,6 +38,8 @@ def verdict_lines(result: UnitResult) -> list[str]:
     if claim.total is not None or claim.grade:
         status = f"——{claim.status_label}" if claim.status_label else ""
         lines.append(f"单位自评 {stated(claim.total)} 分，等次 {one_line(claim.grade or '未载明')}{status}")
+    elif claim.status_label:
+        lines.append(f"单位自评：{claim.status_label}")
     return lines
 
 

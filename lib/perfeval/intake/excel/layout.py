@@ -552,6 +552,7 @@ TABLES: tuple[Table, ...] = (
         Column("另处所载数值", (), "statement_unit", required=True, alone=False, width=14),
         Column("单位（与原数据不同时填写）", ("unit",), width=12),
         _qualifier_column(),
+        Column("另处所称名称（与原数据名称不同时填写，如“年中调减数”）", ("named",), width=24),
         Column("数据来源", ("source",), width=40),
     ), list_path=("claims", "statements"), display=_statement_display),
     Table(IDENTITIES, 2, (

@@ -4,17 +4,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import Any, Callable, Collection, Mapping, Sequence
 
-from ...errors import BatchError, InputFileError, PerfevalError
+from ...errors import BatchError, PerfevalError
 from ...core.params import RESERVED_NAMES, UNIT_ID, load_params
 from ...paths import UNITS_DIR, is_params_name, not_regular, not_regular_in, params_files_in
 from ...safetext import readable_path, shown_path
 from ..draft.document import FORMATS as REPORT_FORMATS
 from .status import FAILED, UnitRun
-
-if TYPE_CHECKING:
-    from ..draft.review import Links
 
 PARAMS_PARAMETER = "params_file"  # the one parameter the batch itself sets
 HISTORY_PARAMETER = "history"  # set too when the notebook declares it: the unit's results of earlier years
@@ -34,6 +31,7 @@ class UnitJob:
     timeout: float
     year: int | None = None  # the unit's year and series, when its params load: earlier years run first
     series: str | None = None
+    framework: str | None = None  # the framework the params name, when they load
 
 
 def resolve_units(names: Sequence[str], units_dir: Path = UNITS_DIR) -> list[Path]:
@@ -104,14 +102,7 @@ def _reads_as_report(path: Path) -> bool:
     return any(_REPORT_TITLE.search(head.decode(encoding, errors="ignore")) for encoding in ("utf-8", "gb18030"))
 
 
-def _why(exc: PerfevalError) -> str:
-    """What was wrong, without the file's path the reason already names (the index shows it to officials)."""
-    if isinstance(exc, InputFileError):
-        return "；".join(p.problem if not p.field else f"{p.field}: {p.problem}" for p in exc.problems)
-    return str(exc)
-
-
-def review_links(unit_id: str, params: str) -> Links:
+def review_links(unit_id: str, params: str) -> "Links":
     """The links of a review page in outputs/drafts/: its params file, the unit's report, the index."""
     from ..draft.review import Links
 
@@ -142,56 +133,33 @@ def review_drafted_params(path: Path, outputs: Path) -> None:
     write_review(path, page, review_links(unit_id, os.path.relpath(path.resolve(), page.parent.resolve())))
 
 
-def draft_reports(paths: Sequence[Path], outputs: Path) -> tuple[list[Path], dict[str, str], list[UnitRun]]:
-    """Each report drafted into outputs/drafts/<id>.yaml (with its review page) before the units run.
-
-    Returns the params files to run (drafts in place of their reports), draft → report for the index, and a failed
-    result for each report that cannot be read, drafted or written: that unit fails alone, with the reason.
-    """
-    from ..draft import draft_report, write_draft
-    from ..draft.review import write_review
-
-    files: list[Path] = []
-    drafted: dict[str, str] = {}
-    failed: list[UnitRun] = []
-    for path in paths:
-        if not is_report(path):
-            files.append(path)
-            review_drafted_params(path, outputs)
-            continue
-        try:
-            draft = draft_report(path, unit_id=file_id(path))
-            target = write_draft(draft, outputs / DRAFTS / f"{draft.unit_id}.yaml")
-            write_review(target, target.with_suffix(".review.html"), review_links(draft.unit_id, target.name))
-        except PerfevalError as exc:
-            failed.append(UnitRun(file_id(path), str(path), FAILED, f"报告无法读取，未能生成草稿（{path.name}）：{_why(exc)}",
-                                  drafted_from=str(path)))
-            continue
-        except OSError as exc:
-            failed.append(UnitRun(file_id(path), str(path), FAILED,
-                                  f"草稿无法写入 {shown_path(outputs / DRAFTS)}：{exc.strerror or exc}",
-                                  drafted_from=str(path)))
-            continue
-        files.append(target.resolve())
-        drafted[str(target.resolve())] = str(path)
-    return files, drafted, failed
-
-
 def unit_id_of(params_file: Path) -> str:
     """The unit's id (it names the output files); a file that does not load yet goes by its file name.
 
     Such a unit still runs, so that its notebook records the error for the analyst.
     """
-    return _identity(params_file)[0]
+    return identity(params_file).unit_id
 
 
-def _identity(params_file: Path) -> tuple[str, int | None, str | None]:
-    """(id, year, series) of a params file; a file that does not load: its file name's id and no year."""
+@dataclass(frozen=True)
+class Identity:
+    """What a params file says of its unit; a file that does not load: its file name's id, nothing else."""
+
+    unit_id: str
+    loads: bool
+    year: int | None = None
+    series: str | None = None
+    framework: str | None = None
+    drafted: bool = False  # it says it was drafted from a report (drafted_from): not yet confirmed
+
+
+def identity(params_file: Path) -> Identity:
     try:
-        unit = load_params(params_file).unit
+        params = load_params(params_file)
     except PerfevalError:
-        return file_id(params_file), None, None
-    return unit.id, unit.year, unit.series_key
+        return Identity(file_id(params_file), False)
+    unit = params.unit
+    return Identity(unit.id, True, unit.year, unit.series_key, unit.framework, params.drafted_from is not None)
 
 
 def file_id(params_file: Path) -> str:
@@ -231,32 +199,55 @@ def check_parameters(notebook: Path, parameters: Mapping[str, Any]) -> set[str]:
     return set(declared)
 
 
-def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extra: Mapping[str, Any],
-               timeout: float) -> tuple[list[UnitJob], list[UnitRun]]:
+def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extra: Mapping[str, Any], timeout: float,
+               *, identify: Callable[[Path], Identity] = identity, drafted: Collection[str] = (),
+               held: Mapping[str, str] | None = None) -> tuple[list[UnitJob], list[UnitRun]]:
     """One job per unit id, and a failed result for each other file claiming an id already taken.
 
     Ids name the outputs, so two files of one id cannot both run. A copy (`x - 副本.yaml`, `x (1).yml`) must
-    not stop the batch: the file named after the id runs (else the first in name order), and each other one
-    fails with a reason naming the file that ran, listed under an id made from its own file name.
+    not stop the batch: of the files of one id, one that loads runs before one that does not, params an analyst
+    confirmed before a draft (drafted: the drafts this batch made), the file named after the id before others,
+    then the first in name order; each other one fails with a reason naming the file that ran, listed under an
+    id made from its own file name. A file that does not load never takes the id of one that does, in this
+    batch or (held: unit id → params file of the units published before) in an earlier one: it runs under an id
+    of its own, so that its notebook records why it does not load.
     """
-    identities = {path: _identity(path) for path in dict.fromkeys(params_files)}
-    ids = {path: ident[0] for path, ident in identities.items()}
+    identities = {path: identify(path) for path in dict.fromkeys(params_files)}
+    loaded = {i.unit_id for i in identities.values() if i.loads}
+    held_by_others = {uid for uid, other in (held or {}).items()
+                      if Path(other) not in identities and Path(other).exists()}
+    taken = loaded | held_by_others
+    ids: dict[Path, str] = {}
+    for path in sorted(identities, key=lambda p: (not identities[p].loads, p)):
+        uid = identities[path].unit_id
+        if not identities[path].loads and uid in taken:
+            uid = _free_id(uid, taken)
+        ids[path] = uid
+
+    def unconfirmed(p: Path) -> bool:
+        return identities[p].drafted or str(p) in drafted
+
     owners: dict[str, Path] = {}
-    for path in sorted(ids, key=lambda p: (file_id(p) != ids[p], p)):
+    for path in sorted(ids, key=lambda p: (not identities[p].loads, unconfirmed(p), file_id(p) != ids[p], p)):
         owners.setdefault(ids[path], path)
+    taken |= set(owners)
     jobs: list[UnitJob] = []
     copies: list[UnitRun] = []
-    taken = set(owners)
     for path, uid in ids.items():
-        if owners[uid] == path:
-            _, year, series = identities[path]
+        owner = owners[uid]
+        if owner == path:
+            i = identities[path]
             jobs.append(UnitJob(uid, path, notebook, outputs, {**extra, PARAMS_PARAMETER: str(path)}, timeout,
-                                year, series))
+                                i.year, i.series, i.framework))
             continue
         copy_id = _free_id(file_id(path), taken)
-        copies.append(UnitRun(copy_id, str(path), FAILED,
-                                 f"单位编码 {uid!r} 重复：{shown_path(owners[uid])} 也是这个单位，本批次运行了那个文件，"
-                                 "本文件未运行；若是副本请删除，若是另一单位请改正其 unit.id"))
+        if unconfirmed(path) and not unconfirmed(owner):
+            reason = (f"单位编码 {uid!r} 已有核对过的参数文件 {shown_path(owner)}，本批次运行了那个文件；"
+                      "本草稿未运行")
+        else:
+            reason = (f"单位编码 {uid!r} 重复：{shown_path(owner)} 也是这个单位，本批次运行了那个文件，"
+                      "本文件未运行；若是副本请删除，若是另一单位请改正其 unit.id")
+        copies.append(UnitRun(copy_id, str(path), FAILED, reason))
     return jobs, copies
 
 

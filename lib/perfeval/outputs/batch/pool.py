@@ -135,11 +135,6 @@ class WorkerPool:
                 finished.append(failed(job, _death(worker.process)))  # died mid-unit: only this unit fails
                 self._replace(worker)
 
-    def keep(self, width: int) -> None:
-        """Let the workers beyond width go (fewer units to run than the pool was started for)."""
-        extra, self.workers = self.workers[width:], self.workers[:width]
-        self._finish(extra)
-
     def close(self) -> None:
         """Let idle workers finish (they stop their kernels) and wait for them."""
         self._finish(self.workers)

@@ -11,7 +11,7 @@ import signal
 import sys
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
@@ -21,8 +21,11 @@ from ...core.numbers import exact
 from ...fileio import write_atomic
 from ...paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
 from ...safetext import shown_path
-from .jobs import (HISTORY_PARAMETER, PARAMS_PARAMETER, UnitJob, build_jobs, check_parameters, draft_reports, in_waves,
-                   resolve_reports, resolve_units)
+from ..store import ResultsStore
+from .drafting import draft_reports
+from .jobs import (HISTORY_PARAMETER, PARAMS_PARAMETER, Identity, UnitJob, build_jobs, check_parameters, identity,
+                   in_waves, resolve_reports, resolve_units)
+from .keys import digest, file_digest, package_version, unit_key
 from .lifeline import sweep_stale_scratch
 from .lock import outputs_lock
 from .pool import WorkerPool
@@ -42,6 +45,7 @@ IN_FLIGHT_PER_WORKER = 2  # dask: enough queued to keep every worker busy; bound
 class BatchOutcome:
     """What one batch run did: this run's results (all units of the index are in the status file).
 
+    unchanged: the units among the results that did not run, their key being that of their published outputs;
     problems: what failed the batch as a whole (the status or the index could not be written); warnings:
     what did not (notebooks not marked trusted).
     """
@@ -50,6 +54,7 @@ class BatchOutcome:
     outputs: Path
     problems: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
 
     @property
     def failed(self) -> list[UnitRun]:
@@ -209,9 +214,10 @@ class _Ledger:
     recorded what ran; a status file that cannot be written is noted, and the reports go on.
     """
 
-    def __init__(self, outputs: Path, status: dict[str, UnitRun]) -> None:
+    def __init__(self, outputs: Path, status: dict[str, UnitRun], store: ResultsStore) -> None:
         self.outputs = outputs
         self.status = status
+        self.store = store
         self.unsaved = ""
 
     def record(self, *done: UnitRun) -> None:
@@ -224,7 +230,7 @@ class _Ledger:
     def write_index(self) -> str:
         """The index and CSV from the status; '' or why they could not be written (the old ones stay)."""
         try:
-            publish_index(self.outputs, self.status)
+            publish_index(self.outputs, self.status, self.store)
         except OSError as exc:
             return (f"cannot write the index into {shown_path(self.outputs)}: {exc.strerror or exc}; "
                     "the previous index is kept")
@@ -233,11 +239,13 @@ class _Ledger:
 
 def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, notebook: Path = DEFAULT_NOTEBOOK,
               units_dir: Path = UNITS_DIR, workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
-              failed_only: bool = False, parameters: Mapping[str, Any] | None = None,
+              failed_only: bool = False, force: bool = False, parameters: Mapping[str, Any] | None = None,
               progress: bool = True, scheduler: str | None = None,
               after_units: Callable[[Path, dict[str, UnitRun]], None] | None = None) -> BatchOutcome:
     """Run units into outputs/units/<id>/, then rewrite outputs/index.html and outputs/summary.csv.
 
+    Only the units whose key (batch/keys.py) differs from that of their published outputs run, and those whose
+    last run failed; the others are listed as unchanged. force: every unit runs, every report is drafted again.
     scheduler: None for this machine's worker pool, "local" for a dask LocalCluster, or a dask scheduler
     address ("tcp://host:8786"). Raises BatchError before anything runs if the notebook does not accept
     the parameters, the units cannot be resolved, or another batch is writing into the outputs folder; a
@@ -253,38 +261,50 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
     extra = dict(parameters or {})
     declared = check_parameters(notebook, {**extra, PARAMS_PARAMETER: ""})
     _prepare(outputs)
-    with outputs_lock(outputs), _sigterm_as_interrupt():
+    with outputs_lock(outputs), _sigterm_as_interrupt(), ResultsStore(outputs) as store:
         sweep_stale_scratch()
         previous = load_status(outputs)
+        _backfill(store, outputs, previous)
         candidates = _candidates(names, failed_only, previous, units_dir)
-        # started now, the workers start their kernels while the units are drafted, read and put in order here
-        pool = WorkerPool(min(workers or default_workers(), len(candidates))) if candidates and not scheduler else None
+        drafts = draft_reports(candidates, outputs, store, width=workers or default_workers(), timeout=timeout,
+                               force=force)
+        jobs, copies = build_jobs(drafts.files, notebook, outputs, extra, timeout, identify=_identities(store),
+                                  drafted=drafts.drafted,
+                                  held={uid: r.params_file for uid, r in previous.items() if r.status == OK})
+        copies += drafts.failed
+        if failed_only:
+            jobs = [j for j in jobs if not _done(previous.get(j.unit_id), outputs)]
+        history = HISTORY_PARAMETER in declared
+        waves = in_waves(jobs, outputs, _published_years(store, previous, jobs) if history else {}, history)
+        keys = _keys(waves, notebook, store.keys(), drafts.drafted)
+        stored = store.keys()
+        unchanged = [] if force else [j for j in jobs if keys[j.unit_id] is not None
+                                      and stored.get(j.unit_id) == keys[j.unit_id]
+                                      and _done(previous.get(j.unit_id), outputs)]
+        skip = {j.unit_id for j in unchanged}
+        waves = [w for w in ([j for j in wave if j.unit_id not in skip] for wave in waves) if w]
+        to_run = [j for wave in waves for j in wave]
+        ledger = _Ledger(outputs, dict(previous), store)
+        ledger.record(*(UnitRun(j.unit_id, str(j.params_file), FAILED, INTERRUPTED,
+                                drafted_from=drafts.drafted.get(str(j.params_file))) for j in to_run))
+        width = min(workers or default_workers(), max(1, len(to_run)))
+        pool = WorkerPool(width) if to_run and not scheduler else None
         try:
-            files, drafted, undrafted = draft_reports(candidates, outputs)
-            jobs, copies = build_jobs(files, notebook, outputs, extra, timeout)
-            copies += undrafted
-            if failed_only:
-                jobs = [j for j in jobs if not _done(previous.get(j.unit_id), outputs)]
-            ledger = _Ledger(outputs, dict(previous))
-            ledger.record(*(UnitRun(j.unit_id, str(j.params_file), FAILED, INTERRUPTED,
-                                    drafted_from=drafted.get(str(j.params_file))) for j in jobs))
-            width = min(workers or default_workers(), max(1, len(jobs)))
-            waves = in_waves(jobs, outputs, _published_years(outputs, previous, jobs)
-                             if HISTORY_PARAMETER in declared else {}, HISTORY_PARAMETER in declared)
-            if pool is not None:
-                pool.keep(width if jobs else 0)
             engine = ((chain.from_iterable(_dask_outcomes(w, scheduler, width) for w in waves) if scheduler
-                       else _pool_outcomes(waves, pool)) if jobs else iter(()))
+                       else _pool_outcomes(waves, pool)) if to_run else iter(()))  # type: ignore[arg-type]
             outcomes = chain((UnitOutcome(c) for c in copies), engine)
-            results: list[UnitRun] = []
+            results: list[UnitRun] = [previous[j.unit_id] for j in unchanged]
             warnings: list[str] = resolve_reports(names)[1]
             try:
-                for result, record in _published(outputs, outcomes, len(jobs) + len(copies), progress, previous,
-                                                  warnings):
-                    result, record = (replace(r, drafted_from=r.drafted_from or drafted.get(r.params_file))
+                for result, record, unit_json in _published(outputs, outcomes, len(to_run) + len(copies), progress,
+                                                             previous, warnings):
+                    fresh = record is result
+                    result, record = (replace(r, drafted_from=r.drafted_from or drafts.drafted.get(r.params_file))
                                       for r in (result, record))
                     results.append(result)
                     ledger.record(record)
+                    if fresh:  # else its previous run is kept whole, and so is its stored result
+                        _store(store, record, keys.get(record.unit_id), unit_json)
                 if after_units is not None:
                     after_units(outputs, ledger.status)
             except BaseException:  # Ctrl-C or SIGTERM: the workers stop, the unfinished stay marked, the index says so
@@ -297,27 +317,77 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
                 with _uninterrupted():
                     pool.stop()
         problems = [p for p in (ledger.write_index(),) if p]
+        if store.unsaved:
+            warnings.append(f"cannot record the results in {shown_path(store.path)} ({store.unsaved}); the index "
+                            "was made from the result files, and the next run runs every unit again")
         if ledger.unsaved:
             problems.insert(0, f"cannot record the batch status in {shown_path(outputs / STATUS_FILE)}: "
                                f"{ledger.unsaved}" + ("" if problems else "; the reports and the index were written"))
-    return BatchOutcome(tuple(sorted(results, key=lambda r: r.unit_id)), outputs, tuple(problems), tuple(warnings))
+    return BatchOutcome(tuple(sorted(results, key=lambda r: r.unit_id)), outputs, tuple(problems), tuple(warnings),
+                        tuple(sorted(skip)))
 
 
-def _published_years(outputs: Path, previous: dict[str, UnitRun], jobs: Sequence[UnitJob]) -> dict[str, tuple[int, str]]:
-    """(year, series) of each unit published before and not in this batch, from its unit result file."""
-    from ...result import UnitResult
-
-    running = {j.unit_id for j in jobs}
-    out = {}
-    for uid, run in previous.items():
-        if uid in running or run.status != OK or not run.result:
-            continue
+def _identities(store: ResultsStore) -> Callable[[Path], Identity]:
+    """What each params file says of its unit, remembered in the store by the file's path and bytes (and the
+    package's version): a batch with nothing changed does not validate every params file again."""
+    def identify(path: Path) -> Identity:
         try:
-            unit = UnitResult.read(outputs / run.result).unit
+            key = digest(b"identity", package_version().encode(), os.fsencode(path), path.read_bytes())
+        except OSError:
+            return identity(path)
+        known = store.identity(key)
+        if known is not None:
+            return Identity(**known)
+        found = identity(path)
+        store.put_identity(key, asdict(found))
+        return found
+
+    return identify
+
+
+def _keys(waves: Sequence[Sequence[UnitJob]], notebook: Path, stored: Mapping[str, str],
+          drafted: Mapping[str, str]) -> dict[str, str | None]:
+    """The key of every job, wave after wave: a unit's key holds those of its earlier years (of this batch, else as
+    published before)."""
+    try:
+        notebook_digest = file_digest(notebook)
+    except OSError:
+        return {j.unit_id: None for wave in waves for j in wave}
+    keys: dict[str, str | None] = {}
+    for wave in waves:
+        known: dict[str, str | None] = {**stored, **keys}
+        for job in wave:
+            keys[job.unit_id] = unit_key(job, notebook_digest, known, drafted.get(str(job.params_file)))
+    return keys
+
+
+def _store(store: ResultsStore, record: UnitRun, key: str | None, unit_json: str | None) -> None:
+    """The store follows the status: a result published now with its key (an unknown key never matches), a
+    withdrawn one forgotten."""
+    if record.status == OK and record.result and unit_json is not None:
+        store.put(record.unit_id, key or "", unit_json)
+    else:
+        store.drop([record.unit_id])
+
+
+def _backfill(store: ResultsStore, outputs: Path, status: Mapping[str, UnitRun]) -> None:
+    """Results published before the folder had a store (an older version): stored from their files, without a key,
+    so that the index still shows them and their units run again."""
+    missing = {uid for uid, run in status.items() if run.status == OK and run.result} - set(store.keys())
+    for uid in sorted(missing):
+        try:
+            store.put(uid, "", (outputs / status[uid].result).read_text(encoding="utf-8"))  # type: ignore[operator]
         except (OSError, ValueError):
             continue
-        out[uid] = (unit.year, unit.series)
-    return out
+
+
+def _published_years(store: ResultsStore, previous: dict[str, UnitRun],
+                     jobs: Sequence[UnitJob]) -> dict[str, tuple[int, str]]:
+    """(year, series) of each unit published before and not in this batch, from the results store."""
+    running = {j.unit_id for j in jobs}
+    years = store.years()
+    return {uid: years[uid] for uid, run in previous.items()
+            if uid not in running and run.status == OK and run.result and uid in years}
 
 
 def _unpublished(outputs: Path, outcome: UnitOutcome, exc: OSError,
@@ -336,9 +406,9 @@ def _unpublished(outputs: Path, outcome: UnitOutcome, exc: OSError,
 
 
 def _published(outputs: Path, outcomes: Iterable[UnitOutcome], total: int, progress: bool,
-               previous: dict[str, UnitRun], warnings: list[str]) -> Iterator[tuple[UnitRun, UnitRun]]:
+               previous: dict[str, UnitRun], warnings: list[str]) -> Iterator[tuple[UnitRun, UnitRun, str | None]]:
     """Publish each outcome as it arrives, with a progress bar of units done and failed: this run's result,
-    and what the status records (they differ only for a report kept from the previous run).
+    what the status records (they differ only for a report kept from the previous run), and the unit result.
     """
     from tqdm import tqdm
 
@@ -357,23 +427,25 @@ def _published(outputs: Path, outcomes: Iterable[UnitOutcome], total: int, progr
             failed += result.status == FAILED
             bar.set_postfix(done=bar.n + 1 - failed, failed=failed)
             bar.update()
-            yield result, record
+            yield result, record, outcome.unit_json
 
 
-def publish_index(outputs: Path, status: dict[str, UnitRun]) -> None:
+def publish_index(outputs: Path, status: dict[str, UnitRun], store: ResultsStore) -> None:
     """Rewrite the index, summary CSV and framework pages from the status of every unit whose params file still
-    exists, and from the unit result of each published one (read from its file, never recomputed)."""
+    exists, and from the unit result of each published one (read from the results store, never recomputed)."""
     from ..framework_page import write_framework_pages
-    from ..index_page import index_html, summary_csv
-    from .summaries import read_results
+    from ..index_page import data_csv, index_html, summary_csv
+    from ..store import entries
 
     current = {uid: r for uid, r in status.items() if Path(r.params_file).exists()}
     if current != status:
         status.clear()
         status.update(current)
         save_status(outputs, status)
-    entries = read_results(outputs, current)
-    write_framework_pages(outputs, [(r, run.report) for run, r in entries if r is not None])
-    write_atomic(outputs / "summary.csv", summary_csv(entries))
+    store.drop(set(store.keys()) - set(current))
+    listed = list(entries(outputs, current))
+    write_framework_pages(outputs, [(r, run.report) for run, r in listed if r is not None])
+    write_atomic(outputs / "summary.csv", summary_csv(listed))
+    write_atomic(outputs / "summary_data.csv", data_csv(listed))
     extras = [(label, name) for label, name in EXTRAS if (outputs / name).exists()]
-    write_atomic(outputs / "index.html", index_html(entries, extras))
+    write_atomic(outputs / "index.html", index_html(listed, extras))

@@ -1,40 +1,22 @@
 """What a batch knows about each unit: its outcome and where its files are, kept in outputs/batch_status.json.
 
-The unit's figures are not copied here: they are in its unit result (outputs/units/<id>/<id>.json).
+The unit's figures are not copied here: they are in its unit result (outputs/units/<id>/<id>.json) and the
+results store (outputs/results.sqlite).
 """
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from ...fileio import write_atomic
 from ...safetext import json_escaped
+from ..store import FAILED, OK, UnitRun
+
+__all__ = ["FAILED", "OK", "STATUS_FILE", "UnitRun", "load_status", "save_status"]
 
 STATUS_FILE = "batch_status.json"
-OK, FAILED = "ok", "failed"
-
-
-@dataclass(frozen=True)
-class UnitRun:
-    """One unit's outcome; paths are relative to the outputs folder so the index links work when moved."""
-
-    unit_id: str
-    params_file: str
-    status: str
-    reason: str = ""
-    report: str | None = None
-    notebook: str | None = None
-    seconds: float = 0.0
-    result: str | None = None  # the unit result file, for a unit whose report is published
-    drafted_from: str | None = None  # the report a draft was read from: params not yet confirmed by an analyst
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "UnitRun":
-        known = {f for f in cls.__dataclass_fields__}
-        return cls(**{k: v for k, v in data.items() if k in known})  # a status file of an older version reads too
 
 
 def load_status(outputs: Path) -> dict[str, UnitRun]:

@@ -8,30 +8,13 @@ from pathlib import Path
 from ...fileio import write_atomic_all
 from ...paths import NOTEBOOKS_DIR
 from ...result import UnitResult
+from ..store import OK, ResultsStore, UnitRun
+from .keys import digest, file_digest, package_version
 from .lifeline import scratch_dir
 from .publish import sign_trusted
-from .status import OK, UnitRun
 
 PORTFOLIO_NOTEBOOK = NOTEBOOKS_DIR / "portfolio.ipynb"
 PORTFOLIO_TIMEOUT = 600.0
-
-
-Entry = tuple[UnitRun, UnitResult | None]  # a unit's batch status and, when published, its unit result
-
-
-def read_results(outputs: Path, status: dict[str, UnitRun]) -> list[Entry]:
-    """Every unit in unit-id order with its published unit result (None when it has none or it cannot be read)."""
-    out: list[Entry] = []
-    for uid in sorted(status):
-        run = status[uid]
-        result = None
-        if run.status == OK and run.result:
-            try:
-                result = UnitResult.read(outputs / run.result)
-            except (OSError, ValueError):
-                result = None  # shown as a published report without figures; the next run rewrites it
-        out.append((run, result))
-    return out
 
 
 def published_results(outputs: Path, status: dict[str, UnitRun]) -> list[Path]:
@@ -63,24 +46,44 @@ def write_portfolio(outputs: Path, result_files: list[Path]) -> None:
 
 
 def write_workbook(outputs: Path, result_files: list[Path]) -> None:
-    """outputs/summary.xlsx: one sheet listing every unit, one sheet per unit (score sheet and findings)."""
+    """outputs/summary.xlsx: one sheet listing every unit, one sheet per unit (score sheet and findings), from the
+    results store (a unit it lacks, from its file)."""
     from ..excel.summary import write_summary_workbook
 
-    write_summary_workbook((UnitResult.read(p) for p in result_files), outputs / "summary.xlsx")  # one at a time
+    with ResultsStore(outputs, readonly=True) as store:
+        write_summary_workbook((store.result(p.stem) or UnitResult.read(p) for p in result_files),  # one at a time
+                               outputs / "summary.xlsx")
+
+
+def _summaries_key(store: ResultsStore, result_files: list[Path]) -> str | None:
+    """What the batch-wide outputs are made from: the key of every published unit, the portfolio notebook, the
+    package; None when a unit's key is not known (they are then made again)."""
+    keys = store.keys()
+    units = [f"{p.stem}\0{keys.get(p.stem) or ''}".encode() for p in result_files]
+    if any(b.endswith(b"\0") for b in units):
+        return None
+    return digest(b"summaries", package_version().encode(), file_digest(PORTFOLIO_NOTEBOOK).encode(), *units)
 
 
 def write_batch_summaries(outputs: Path, status: dict[str, UnitRun]) -> list[str]:
     """Both batch-wide outputs; a failure of either is returned as a message, never raised over the units.
 
     Each is replaced whole or not at all: when one cannot be written (a full disk), the previous one stays,
-    and the message says so.
+    and the message says so. One made from the same unit results as before (their keys in the results store)
+    is left as it is.
     """
     problems = []
     result_files = published_results(outputs, status)
-    for name, write in (("portfolio.html", write_portfolio), ("summary.xlsx", write_workbook)):
-        try:
-            write(outputs, result_files)
-        except Exception as exc:  # noqa: BLE001 - the unit reports are already safe; say what failed
-            kept = "; the previous one is kept" if (outputs / name).exists() else ""
-            problems.append(f"{name}: {type(exc).__name__}: {str(exc)[:300]}{kept}")
+    with ResultsStore(outputs) as store:
+        key = _summaries_key(store, result_files)
+        for name, write in (("portfolio.html", write_portfolio), ("summary.xlsx", write_workbook)):
+            if key is not None and (outputs / name).is_file() and store.output_key(name) == key:
+                continue  # made from the same unit results: unchanged
+            try:
+                write(outputs, result_files)
+            except Exception as exc:  # noqa: BLE001 - the unit reports are already safe; say what failed
+                kept = "; the previous one is kept" if (outputs / name).exists() else ""
+                problems.append(f"{name}: {type(exc).__name__}: {str(exc)[:300]}{kept}")
+                continue
+            store.put_output_key(name, key or "")
     return problems

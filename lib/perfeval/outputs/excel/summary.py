@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import zipfile
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -22,7 +23,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...checks.finding import SEVERITY_LABEL, SEVERITY_ORDER
 from ...fileio import write_atomic
-from ...fmt import EXCEL_POINTS, EXCEL_RATE, fixed
+from ...core.numbers import POINT_PLACES, round_half_up
+from ...fmt import EXCEL_RATE, fixed, points
 from ...result import IndicatorOut, UnitResult
 from ...safetext import inert
 from ...intake.excel.cells import display_width, set_shown_text
@@ -34,7 +36,7 @@ WORKBOOK_TITLE = "部门整体支出绩效评价复核汇总"
 PAGE_FOOTER = "第 &P 页，共 &N 页"  # Excel's codes for the page number and the number of pages
 WRAPPED = {"评价框架": 24, "等次": 28}  # 汇总's long texts (a framework's name, why no grade) wrap at these widths
 MESSAGE_WIDTH = 90
-SCORE = EXCEL_POINTS
+SCORE = "General"  # points as the reports print them: 20, 96, 96.96 (values are rounded before they are written)
 PERCENT = EXCEL_RATE
 NOTES_WIDTH = 60
 LINE_HEIGHT = 15
@@ -74,10 +76,18 @@ def verdict(result: UnitResult) -> str:
 
 
 def difference(result: UnitResult) -> float | None:
-    """Claimed minus recomputed total on 100, only where the claim could be checked against every point."""
+    """Claimed minus recomputed total on 100, only where the claim could be checked against every point; rounded
+    to the points' shown precision (−0.96, not −0.9599999999999937)."""
     if result.claimed.total is None or result.total_on_100 is None or result.coverage.not_assessed > 0:
         return None
-    return result.claimed.total - result.total_on_100
+    return round_half_up(result.claimed.total - result.total_on_100, POINT_PLACES)
+
+
+def weight_words(row: IndicatorOut) -> float | str | None:
+    """分值 as the framework gives it, or in words where it gives none (未给分值，按 6.25 分计)."""
+    if row.weight is not None:
+        return row.weight
+    return "未给分值，不计分" if row.effective_weight == 0 else f"未给分值，按 {points(row.effective_weight)} 分计"
 
 
 def _for_print(ws: Worksheet, title_rows: str) -> None:
@@ -161,14 +171,16 @@ def _fit(ws: Worksheet, columns: int, last_row: int, first_row: int = 1, skip: S
 
 def _shown(cell: Cell) -> str:
     """The text Excel shows for a cell, to size its column."""
-    if isinstance(cell.value, (int, float)) and cell.number_format in (SCORE, PERCENT):
-        return fixed(cell.value, 2) + ("%" if cell.number_format == PERCENT else "")
+    if isinstance(cell.value, (int, float)) and cell.number_format == PERCENT:
+        return fixed(cell.value, 2) + "%"
+    if isinstance(cell.value, (int, float)) and cell.number_format == SCORE:
+        return points(cell.value)
     return "" if cell.value is None else str(cell.value)
 
 
 def _score_row(ws: Worksheet, r: int, row: IndicatorOut) -> None:
     percent = row.value_unit == "%"
-    values = (row.level1, row.level2, row.name, row.weight, row.value, "" if percent else row.value_unit, row.score,
+    values = (row.level1, row.level2, row.name, weight_words(row), row.value, "" if percent else row.value_unit, row.score,
               row.claimed_score, row.status_label, "\n".join([row.rule, *row.notes]))
     formats = (None, None, None, SCORE, PERCENT if percent else SCORE, None, SCORE, SCORE, None, None)
     for c, (value, fmt) in enumerate(zip(values, formats), start=1):
@@ -265,8 +277,27 @@ def summary_workbook(results: Iterable[UnitResult]) -> Workbook:
     return wb
 
 
+_CLOCK = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def without_clock(xlsx: bytes) -> bytes:
+    """The workbook without the moments it was made: openpyxl stamps each part's zip entry and docProps/core.xml
+    (created, modified) with the time of saving, so two runs on the same results gave different files. The dates
+    say nothing the results do not, and are left out."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "docProps/core.xml":
+                data = _CLOCK.sub(b"", data)
+            dst.writestr(zipfile.ZipInfo(info.filename, ZIP_EPOCH), data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
 def write_summary_workbook(results: Iterable[UnitResult], path: str | Path) -> Path:
-    """Write the summary workbook atomically, one row and one sheet per unit result."""
+    """Write the summary workbook atomically, one row and one sheet per unit result; the same results give the
+    same bytes."""
     buffer = io.BytesIO()
     summary_workbook(results).save(buffer)
-    return write_atomic(path, buffer.getvalue())
+    return write_atomic(path, without_clock(buffer.getvalue()))

@@ -210,8 +210,10 @@ def lines(rep: UnitReport) -> Block:
     change = "决算较上年变动（%）"
     formats = {c: money for c in frame.columns if c not in ("项目", change)}
     formats[change] = rate
-    hidden = [change] if frame[change].isna().all() else []
-    return styled(frame, "lines", formats, text=["项目"], hidden=hidden, caption="收支与“三公”经费（万元）")
+    hidden = ["层级"] + ([change] if frame[change].isna().all() else [])
+    styler = styled(frame, "lines", formats, text=["项目"], hidden=hidden, caption="收支与“三公”经费（万元）")
+    level = frame["层级"]  # an item is indented under its total (the frame keeps the level, not spaces in the label)
+    return styler.apply(lambda col: [f"padding-left: {0.6 + 1.2 * n:.1f}em;" for n in level], subset=["项目"])
 
 
 def _figures_table(frame: pd.DataFrame, uuid: str, caption: str) -> Styler:

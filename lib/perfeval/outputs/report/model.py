@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ...checks import Finding, run_checks
+from ...fmt import points
 from ...core.engine import ScoredUnit, ScoreSheet, load_unit
 from ...core.params import UnitParams
 from ...core.sensitivity import sensitivity
@@ -53,7 +54,7 @@ class ResultRecord:
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         r = self.result
         return {RESULT_MIME: r.model_dump(mode="json"),
-                "text/plain": f"单位结果（{r.unit.id}）：已评 {r.coverage.assessed} / {r.coverage.applicable} 分，"
+                "text/plain": f"单位结果（{r.unit.id}）：已评 {points(r.coverage.assessed)} / {points(r.coverage.applicable)} 分，"
                               f"审计发现 {len(r.findings)} 条；批处理将其保存为 outputs/units/{r.unit.id}/{r.unit.id}.json"}
 
 

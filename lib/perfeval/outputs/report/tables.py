@@ -48,7 +48,8 @@ def _change(new: float, old: float) -> float:
 
 def lines_frame(params: UnitParams) -> pd.DataFrame:
     """基础数据表 money lines the unit states, in the order of 附件1-2, by column (万元; NaN = not stated), with the
-    change of 本年决算数 on 上年决算数 (%) where both are stated."""
+    change of 本年决算数 on 上年决算数 (%) where both are stated; 层级: 0 for a total, 1 for its item, 2 for an item's
+    item (the labels stay plain, so they filter and join)."""
     rows = []
     for key, spec in LINES.items():
         line = params.figures.lines.get(key)
@@ -57,8 +58,8 @@ def lines_frame(params: UnitParams) -> pd.DataFrame:
         line = line.in_wan()
         values = {label: getattr(line, col).value if getattr(line, col) else math.nan for col, label in COLUMNS.items()}
         change = _change(values["本年决算数"], values["上年决算数"]) if line.final and line.prev_final else math.nan
-        rows.append({"项目": "\u3000" * _depth(key) + spec.label, **values, "决算较上年变动（%）": change})
-    return pd.DataFrame(rows, columns=["项目", *COLUMNS.values(), "决算较上年变动（%）"])
+        rows.append({"项目": spec.label, "层级": _depth(key), **values, "决算较上年变动（%）": change})
+    return pd.DataFrame(rows, columns=["项目", "层级", *COLUMNS.values(), "决算较上年变动（%）"])
 
 
 def as_written(fig: FigureOut) -> str:
@@ -239,13 +240,16 @@ def claimed_scores_frame(sheet: ScoreSheet) -> pd.DataFrame:
 
 
 def findings_frame(rep: UnitReport) -> pd.DataFrame:
-    """审计发现, one row per root cause in the result's order, with what it also breaks and the figures it compared."""
+    """审计发现, one row per root cause in the result's order, with what it also breaks and the figures it compared;
+    严重程度 an ordered category (错误 < 警示 < 提示 when sorted)."""
     names = {i.id: i.name for i in rep.result.indicators}
-    rows = [{"严重程度": f.severity_label, "severity": f.severity, "类别": f.kind_label,
+    rows = [{"严重程度": f.severity_label, "类别": f.kind_label,
              "指标": names.get(f.indicator or "", ""), "发现": f.message, "由此导致": "\n".join(f.consequences),
              "依据": f.rule, "数据及出处": evidence_text(f), "检查": f.check} for f in rep.result.findings]
-    return pd.DataFrame(rows, columns=["严重程度", "severity", "类别", "指标", "发现", "由此导致", "依据", "数据及出处",
-                                       "检查"])
+    frame = pd.DataFrame(rows, columns=["严重程度", "类别", "指标", "发现", "由此导致", "依据", "数据及出处", "检查"])
+    # one severity column, ordered as the report orders it: sorting puts 错误 before 警示 before 提示
+    frame["严重程度"] = pd.Categorical(frame["严重程度"], categories=list(SEVERITY_LABEL.values()), ordered=True)
+    return frame
 
 
 def stated_rates_frame(unit: ScoredUnit) -> pd.DataFrame:

@@ -1,0 +1,180 @@
+"""The reports a batch is given, drafted into outputs/drafts/<id>.yaml before the units run.
+
+Each report is drafted in a child process of its own, as many at a time as the batch has workers, under the
+batch's per-unit timeout: a report that takes longer is stopped and fails alone. A report whose bytes the results
+store has seen, with its draft still on disk, is not drafted again. The same report in several formats (a.docx,
+a.txt, a.pdf: one file name, one id) is drafted once, from the first of DRAFT_ORDER; each other is listed, saying
+which one ran.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Sequence
+
+from ...errors import InputFileError, PerfevalError
+from ...fmt import exact
+from ...safetext import shown_path
+from ..store import FAILED, ResultsStore, UnitRun
+from .jobs import DRAFTS, file_id, is_report, review_drafted_params, review_links
+from .keys import report_digest
+from .lifeline import die_with_parent
+
+DRAFT_ORDER = (".docx", ".txt", ".pdf")  # of one report in several formats, the one drafted: the most faithful text
+
+
+@dataclass
+class Drafted:
+    """What drafting gave: the params files to run (drafts in place of their reports), draft → report for the
+    index, and a failed result for each report that could not be drafted or was left out."""
+
+    files: list[Path] = field(default_factory=list)
+    drafted: dict[str, str] = field(default_factory=dict)
+    failed: list[UnitRun] = field(default_factory=list)
+
+
+def _why(exc: PerfevalError) -> str:
+    """What was wrong, without the file's path the reason already names (the index shows it to officials)."""
+    if isinstance(exc, InputFileError):
+        return "；".join(p.problem if not p.field else f"{p.field}: {p.problem}" for p in exc.problems)
+    return str(exc)
+
+
+def _draft_one(report: Path, outputs: Path) -> tuple[str, str]:
+    """("ok", the draft's path) or ("failed", why): the report read, its draft and review page written."""
+    from ..draft import draft_report, write_draft
+    from ..draft.review import write_review
+
+    try:
+        draft = draft_report(report, unit_id=file_id(report))
+        target = write_draft(draft, outputs / DRAFTS / f"{draft.unit_id}.yaml")
+        write_review(target, target.with_suffix(".review.html"), review_links(draft.unit_id, target.name))
+    except PerfevalError as exc:
+        return "failed", f"报告无法读取，未能生成草稿（{report.name}）：{_why(exc)}"
+    except OSError as exc:
+        return "failed", f"草稿无法写入 {shown_path(outputs / DRAFTS)}：{exc.strerror or exc}"
+    return "ok", str(target.resolve())
+
+
+def _child(conn: Connection, report: Path, outputs: Path, parent: int) -> None:
+    die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle: it stops the children
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        conn.send(_draft_one(report, outputs))
+    except BaseException as exc:  # noqa: BLE001 - whatever it is, the batch hears of it and goes on
+        conn.send(("failed", f"草稿未能生成（{report.name}）：{type(exc).__name__}: {str(exc)[:300]}"))
+    finally:
+        conn.close()
+
+
+@dataclass
+class _Child:
+    report: Path
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    deadline: float
+
+
+def _in_children(reports: Sequence[Path], outputs: Path, width: int, timeout: float) -> dict[Path, tuple[str, str]]:
+    """Each report drafted in a forked child (the drafting code is already imported here), width at a time; one
+    that outlives the timeout, or dies, fails alone."""
+    from .. import draft  # noqa: F401 - imported once here, not in every child
+
+    context = multiprocessing.get_context("fork")
+    pending, running, done = list(reversed(reports)), [], {}  # type: ignore[var-annotated]
+    try:
+        _drive(context, pending, running, done, outputs, width, timeout)
+    finally:  # Ctrl-C, SIGTERM: no child outlives the batch
+        for child in running:
+            child.process.kill()
+            child.process.join(1)
+    return done
+
+
+def _drive(context: multiprocessing.context.BaseContext, pending: list[Path], running: list[_Child],
+           done: dict[Path, tuple[str, str]], outputs: Path, width: int, timeout: float) -> None:
+    while pending or running:
+        while pending and len(running) < width:
+            report = pending.pop()
+            ours, theirs = context.Pipe(duplex=False)
+            process = context.Process(target=_child, args=(theirs, report, outputs, os.getpid()), daemon=True)
+            process.start()
+            theirs.close()
+            running.append(_Child(report, process, ours, time.monotonic() + timeout))
+        soonest = min(c.deadline for c in running)
+        ready = set(wait([c.conn for c in running], timeout=max(0.0, soonest - time.monotonic())))
+        for child in list(running):
+            if child.conn in ready:
+                try:
+                    done[child.report] = child.conn.recv()
+                except (EOFError, OSError):
+                    done[child.report] = ("failed", f"草稿未能生成（{child.report.name}）：读取报告的进程意外退出")
+            elif time.monotonic() >= child.deadline:
+                child.process.kill()
+                done[child.report] = ("failed", f"超时：报告 {child.report.name} 超过 {exact(timeout)} 秒仍未读完，"
+                                                "未能生成草稿")
+            else:
+                continue
+            child.process.join(5)
+            child.conn.close()
+            running.remove(child)
+
+
+def _preferred(reports: Sequence[Path]) -> tuple[list[Path], list[UnitRun]]:
+    """One report per id: of the same report in several formats, the first of DRAFT_ORDER; the others listed."""
+    by_id: dict[str, list[Path]] = {}
+    for report in dict.fromkeys(reports):
+        by_id.setdefault(file_id(report), []).append(report)
+    chosen, others = [], []
+    for uid, group in by_id.items():
+        group.sort(key=lambda p: (DRAFT_ORDER.index(p.suffix.lower()) if p.suffix.lower() in DRAFT_ORDER
+                                  else len(DRAFT_ORDER), p))
+        chosen.append(group[0])
+        for other in group[1:]:
+            others.append(UnitRun(f"{uid}-{other.suffix.lower().lstrip('.')}", str(other), FAILED,
+                                  f"与 {group[0].name} 是同一单位的报告（文件名相同，格式不同）：本批次按 {group[0].name} "
+                                  "生成草稿并运行，本文件未读；若内容不同，请改名后单独运行", drafted_from=str(other)))
+    return chosen, others
+
+
+def draft_reports(paths: Sequence[Path], outputs: Path, store: ResultsStore, *, width: int, timeout: float,
+                  force: bool = False) -> Drafted:
+    """Each report drafted (or its earlier draft kept, when neither its bytes nor the reader changed since), and the
+    params files named as they are."""
+    out = Drafted()
+    reports = [p for p in paths if is_report(p)]
+    chosen, out.failed = _preferred(reports)
+    digests: dict[Path, str] = {}
+    kept: dict[Path, tuple[str, str]] = {}
+    for report in chosen:
+        try:
+            digests[report] = report_digest(report)
+        except OSError:
+            continue  # drafting it says why it cannot be read
+        draft = None if force else store.draft_of(report, digests[report])
+        if draft and Path(draft).is_file() and Path(draft).with_suffix(".review.html").is_file():
+            kept[report] = ("ok", draft)
+    fresh = [r for r in chosen if r not in kept]
+    outcomes = {**kept, **(_in_children(fresh, outputs, max(1, width), timeout) if fresh else {})}
+    for path in paths:
+        if not is_report(path):
+            out.files.append(path)
+            review_drafted_params(path, outputs)
+            continue
+        if path not in outcomes:
+            continue  # another format of a report drafted from another file
+        status, detail = outcomes[path]
+        if status != "ok":
+            out.failed.append(UnitRun(file_id(path), str(path), FAILED, detail, drafted_from=str(path)))
+            continue
+        if path in digests and path not in kept:
+            store.put_draft(path, digests[path], detail)
+        out.files.append(Path(detail))
+        out.drafted[detail] = str(path)
+    return out

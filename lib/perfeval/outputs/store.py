@@ -1,0 +1,261 @@
+"""The results store of an outputs folder (outputs/results.sqlite): each published unit's result and the key of
+what produced it.
+
+The batch writes it as units are published; the index, the CSV, the portfolio, the summary workbook and 历年比较
+read the unit results from here, never by scoring again, and a batch runs again only the units whose key changed.
+An analyst reads it with pandas: `results_frame("outputs")`, one row per unit.
+
+SQLite from the standard library: one file, readable while a batch writes it, no server. A store that cannot be
+read (damaged, of another version) counts as empty: every unit then runs again and the store is rebuilt.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..result import UnitResult
+
+STORE_FILE = "results.sqlite"
+SCHEMA_VERSION = 1  # PRAGMA user_version; a store of another version is rebuilt
+OK, FAILED = "ok", "failed"
+FLAT_COLUMNS = ("name", "region", "year", "series", "framework", "total", "total_on_100", "grade", "claimed_total",
+                "claimed_grade", "findings_error", "findings_warning", "findings_info")
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS units (
+    unit_id TEXT PRIMARY KEY,
+    key TEXT NOT NULL,            -- digest of what produced the result (see batch/keys.py)
+    result TEXT NOT NULL,         -- the unit result JSON, as published in units/<id>/<id>.json
+    name TEXT, region TEXT, year INTEGER, series TEXT, framework TEXT, total REAL, total_on_100 REAL, grade TEXT,
+    claimed_total REAL, claimed_grade TEXT, findings_error INTEGER, findings_warning INTEGER, findings_info INTEGER
+);
+CREATE TABLE IF NOT EXISTS drafts (
+    report TEXT PRIMARY KEY,      -- a report the batch drafted
+    digest TEXT NOT NULL,         -- of its bytes and the package version
+    draft TEXT NOT NULL           -- the draft it gave, outputs/drafts/<id>.yaml
+);
+CREATE TABLE IF NOT EXISTS identities (
+    digest TEXT PRIMARY KEY,      -- of a params file's path and bytes and the package version
+    identity TEXT NOT NULL        -- what it says of its unit (batch/jobs.py Identity), as JSON
+);
+CREATE TABLE IF NOT EXISTS outputs (
+    name TEXT PRIMARY KEY,        -- a batch-wide output (portfolio.html, summary.xlsx)
+    key TEXT NOT NULL             -- digest of the unit keys it was made from
+);
+PRAGMA user_version = {SCHEMA_VERSION};
+"""
+
+
+@dataclass(frozen=True)
+class UnitRun:
+    """One unit's outcome in a batch; paths are relative to the outputs folder so the index links work when moved."""
+
+    unit_id: str
+    params_file: str
+    status: str
+    reason: str = ""
+    report: str | None = None
+    notebook: str | None = None
+    seconds: float = 0.0
+    result: str | None = None  # the unit result file, for a unit whose report is published
+    drafted_from: str | None = None  # the report a draft was read from: params not yet confirmed by an analyst
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "UnitRun":
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})  # a status file of an older version reads too
+
+
+Entry = tuple[UnitRun, "UnitResult | None"]  # a unit's batch status and, when published, its unit result
+
+
+def _flat(result_json: str) -> tuple[Any, ...]:
+    """The columns an analyst filters by, from the unit result JSON."""
+    r = json.loads(result_json)
+    unit, counts = r.get("unit") or {}, r.get("findings_by_severity") or {}
+    claimed = r.get("claimed") or {}
+    return (unit.get("name"), unit.get("region"), unit.get("year"), unit.get("series"),
+            (r.get("framework") or {}).get("name"), r.get("total"), r.get("total_on_100"), r.get("grade"),
+            claimed.get("total"), claimed.get("grade"), counts.get("error"), counts.get("warning"), counts.get("info"))
+
+
+def _path_text(path: Path) -> str:
+    """A path as text SQLite takes: a name that is not UTF-8 (GBK bytes) as its bytes escaped, one to one."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+class ResultsStore:
+    """The store of one outputs folder. Open it for the length of a batch (or one reading), then close it."""
+
+    def __init__(self, outputs: Path, *, readonly: bool = False) -> None:
+        self.path = Path(outputs) / STORE_FILE
+        self.readonly = readonly
+        self._db: sqlite3.Connection | None = None
+        self.unsaved = ""  # why the store could not be written; it is then removed, and every reader uses the files
+
+    def _open(self) -> sqlite3.Connection:
+        if self._db is None:
+            if self.readonly:
+                self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            else:
+                self._db = self._writable()
+        return self._db
+
+    def _writable(self) -> sqlite3.Connection:
+        """A connection to a store of this version: one that is damaged or older is replaced by an empty one."""
+        for attempt in range(2):
+            db = sqlite3.connect(self.path, isolation_level=None)
+            try:
+                found = db.execute("PRAGMA user_version").fetchone()[0]
+                if found not in (0, SCHEMA_VERSION):
+                    raise sqlite3.DatabaseError("another version")
+                if found == 0:  # new: made once (opening a store writes nothing into it)
+                    db.executescript(_SCHEMA)
+                db.execute("SELECT count(*) FROM units, drafts, identities, outputs WHERE 0").fetchone()
+                return db
+            except sqlite3.DatabaseError:
+                db.close()
+                if attempt:
+                    raise
+                self.path.unlink(missing_ok=True)  # nothing in it is lost that the next run does not rebuild
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> "ResultsStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _write(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Write, or give up the store for this batch: a store that cannot be written (a full disk) is removed,
+        so that no stale key or result survives it; the next batch runs every unit and builds it again."""
+        if self.unsaved:
+            return
+        try:
+            self._open().executemany(sql, rows)
+        except (sqlite3.Error, OSError) as exc:
+            self.unsaved = str(exc)
+            self.close()
+            try:
+                self.path.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+    def _rows(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a query; none when the store does not exist or cannot be read (a reader never fails on it)."""
+        if self.unsaved or (self.readonly and not self.path.is_file()):
+            return []
+        try:
+            return self._open().execute(sql, args).fetchall()
+        except sqlite3.DatabaseError:
+            return []
+
+    # --- keys and results -----------------------------------------------------------------------------------
+
+    def keys(self) -> dict[str, str]:
+        """unit id → key of its stored result."""
+        return dict(self._rows("SELECT unit_id, key FROM units"))  # type: ignore[arg-type]
+
+    def put(self, unit_id: str, key: str, result_json: str) -> None:
+        """Record a unit's published result and the key of what produced it."""
+        self._write(f"INSERT OR REPLACE INTO units VALUES (?, ?, ?, {', '.join('?' * len(FLAT_COLUMNS))})",
+                    [(unit_id, key, result_json, *_flat(result_json))])
+
+    def drop(self, unit_ids: Iterable[str]) -> None:
+        """Forget units whose result is withdrawn (failed, or no longer in the batch)."""
+        gone = [(u,) for u in unit_ids]
+        if gone:
+            self._write("DELETE FROM units WHERE unit_id = ?", gone)
+
+    def result_json(self, unit_id: str) -> str | None:
+        rows = self._rows("SELECT result FROM units WHERE unit_id = ?", (unit_id,))
+        return rows[0][0] if rows else None
+
+    def result(self, unit_id: str) -> "UnitResult | None":
+        """A unit's stored result (None when it has none, or it does not read as one)."""
+        from ..result import UnitResult
+
+        text = self.result_json(unit_id)
+        try:
+            return UnitResult.model_validate_json(text) if text is not None else None
+        except ValueError:
+            return None
+
+    def years(self) -> dict[str, tuple[int, str]]:
+        """unit id → (year, series) of every stored result."""
+        return {uid: (year, series) for uid, year, series in self._rows("SELECT unit_id, year, series FROM units")
+                if year is not None and series is not None}
+
+    # --- drafts ---------------------------------------------------------------------------------------------
+
+    def draft_of(self, report: Path, digest: str) -> str | None:
+        """The draft recorded for a report of these bytes, if any."""
+        rows = self._rows("SELECT draft FROM drafts WHERE report = ? AND digest = ?", (_path_text(report), digest))
+        return rows[0][0] if rows else None
+
+    def put_draft(self, report: Path, digest: str, draft: str) -> None:
+        self._write("INSERT OR REPLACE INTO drafts VALUES (?, ?, ?)", [(_path_text(report), digest, draft)])
+
+    # --- batch-wide outputs -----------------------------------------------------------------------------------
+
+    def output_key(self, name: str) -> str | None:
+        rows = self._rows("SELECT key FROM outputs WHERE name = ?", (name,))
+        return rows[0][0] if rows else None
+
+    def put_output_key(self, name: str, key: str) -> None:
+        self._write("INSERT OR REPLACE INTO outputs VALUES (?, ?)", [(name, key)])
+
+    # --- what params files say of their unit ------------------------------------------------------------------
+
+    def identity(self, digest: str) -> dict[str, Any] | None:
+        rows = self._rows("SELECT identity FROM identities WHERE digest = ?", (digest,))
+        return json.loads(rows[0][0]) if rows else None
+
+    def put_identity(self, digest: str, identity: dict[str, Any]) -> None:
+        self._write("INSERT OR REPLACE INTO identities VALUES (?, ?)", [(digest, json.dumps(identity))])
+
+
+def entries(outputs: Path, status: dict[str, UnitRun]) -> Iterator[Entry]:
+    """Every unit of the status in unit-id order with its unit result (None when it has none, or it cannot be
+    read): from the store, else (a store that could not be written) from the unit's result file."""
+    from ..result import UnitResult
+
+    with ResultsStore(outputs, readonly=True) as store:
+        for uid in sorted(status):
+            run, result = status[uid], None
+            if run.status == OK and run.result:
+                result = store.result(uid)
+                if result is None:
+                    try:
+                        result = UnitResult.read(outputs / run.result)
+                    except (OSError, ValueError):
+                        result = None  # shown as a published report without figures; the next run rewrites it
+            yield run, result
+
+
+def results_frame(outputs: str | Path = "outputs") -> "pd.DataFrame":
+    """Every published unit of an outputs folder, one row each: id, the columns an analyst filters by, and the
+    whole unit result as JSON (`json.loads` it, or `UnitResult.model_validate_json`). For a notebook:
+
+        from perfeval.outputs.store import results_frame
+        df = results_frame("../outputs")
+        df[df.grade == "优"].sort_values("total_on_100")
+    """
+    import pandas as pd
+
+    columns = ["unit_id", *FLAT_COLUMNS, "result"]
+    with ResultsStore(Path(outputs), readonly=True) as store:
+        rows = store._rows(f"SELECT {', '.join(columns)} FROM units ORDER BY unit_id")
+    return pd.DataFrame(rows, columns=columns)
+

@@ -1,0 +1,118 @@
+"""Which file a unit id goes to: a file that does not load never displaces one that does, a confirmed params file
+wins over the draft of its report, the same report in several formats is drafted once and each file listed, and a
+report's drafting is bounded by the batch's timeout. Jobs are planned without running a notebook."""
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from report_files import write_docx
+
+from perfeval.outputs.batch import FAILED
+from perfeval.outputs.batch.drafting import draft_reports
+from perfeval.outputs.batch.jobs import build_jobs
+from perfeval.outputs.draft import read_document
+from perfeval.outputs.store import ResultsStore
+from perfeval.paths import NOTEBOOKS_DIR
+
+from conftest import YUNXI
+
+PLANTED = Path(__file__).parent / "data" / "planted"
+NOTEBOOK = NOTEBOOKS_DIR / "unit_report.ipynb"
+
+
+def _plan(files, outputs, **kwargs):
+    jobs, copies = build_jobs([f.resolve() for f in files], NOTEBOOK, outputs, {}, 60, **kwargs)
+    return {j.unit_id: j.params_file.name for j in jobs}, {c.unit_id: c for c in copies}
+
+
+def _unit(folder: Path, file_name: str, unit_id: str) -> Path:
+    path = folder / file_name
+    path.write_text(YUNXI.read_text(encoding="utf-8").replace("id: yunxi_district_2023", f"id: {unit_id}", 1),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_file_that_does_not_load_never_takes_the_id_of_one_that_does(tmp_path):
+    good = _unit(tmp_path, "syn_one.yaml", "syn_one")
+    broken = tmp_path / "SYN_ONE.yaml"  # its file name lower-cased is the good unit's id, and it sorts first
+    broken.write_text("unit: {id: [\n", encoding="utf-8")
+    jobs, copies = _plan([broken, good], tmp_path / "out")
+    assert jobs == {"syn_one": "syn_one.yaml", "syn_one-2": "SYN_ONE.yaml"}  # both run: the broken one shows why
+    assert copies == {}
+
+
+def test_a_file_that_does_not_load_never_takes_the_id_of_a_unit_published_before(tmp_path):
+    good = _unit(tmp_path, "syn_one.yaml", "syn_one")
+    broken = tmp_path / "SYN_ONE.yaml"
+    broken.write_text("unit: {id: [\n", encoding="utf-8")
+    jobs, _ = _plan([broken], tmp_path / "out", held={"syn_one": str(good.resolve())})  # run alone, later
+    assert jobs == {"syn_one-2": "SYN_ONE.yaml"}
+
+
+def test_a_confirmed_params_file_wins_over_the_draft_of_its_report(tmp_path):
+    received, outputs = tmp_path / "received", tmp_path / "out"
+    received.mkdir()
+    outputs.mkdir()
+    report = shutil.copy(PLANTED / "archives_2023.txt", received / "qinghe.txt")
+    with ResultsStore(outputs) as store:
+        drafted = draft_reports([Path(report)], outputs, store, width=1, timeout=120)
+    (draft,) = drafted.files
+    confirmed = received / "qinghe.yaml"  # the analyst's copy, checked: the drafted_from line deleted
+    confirmed.write_text(re.sub(r"(?m)^drafted_from: .*\n", "", draft.read_text(encoding="utf-8")), encoding="utf-8")
+    for order in ([draft, confirmed], [confirmed, draft]):
+        jobs, copies = _plan(order, outputs, drafted=drafted.drafted)
+        assert jobs == {"qinghe": "qinghe.yaml"} and jobs["qinghe"] == confirmed.name
+        (copy,) = copies.values()
+        assert copy.params_file == str(draft) and "已有核对过的参数文件" in copy.reason
+    assert _plan([draft, confirmed], outputs, drafted=drafted.drafted)[0] == _plan([confirmed, draft], outputs)[0]
+
+
+def test_one_report_in_several_formats_is_drafted_once_and_each_file_listed(tmp_path):
+    received, outputs = tmp_path / "received", tmp_path / "out"
+    received.mkdir()
+    outputs.mkdir()
+    text = shutil.copy(PLANTED / "services_2024.txt", received / "baisha.txt")
+    docx = received / "baisha.docx"
+    write_docx(read_document(PLANTED / "services_2024.txt"), docx)
+    with ResultsStore(outputs) as store:
+        drafted = draft_reports([Path(text), Path(docx)], outputs, store, width=2, timeout=120)
+    assert [p.name for p in drafted.files] == ["baisha.yaml"]
+    assert list(drafted.drafted.values()) == [str(docx)]  # the .docx: its tables and paragraphs as written
+    (other,) = drafted.failed
+    assert (other.unit_id, other.status, other.params_file) == ("baisha-txt", FAILED, str(text))
+    assert "与 baisha.docx 是同一单位的报告" in other.reason
+
+
+def test_drafting_a_report_is_bounded_by_the_batch_timeout(tmp_path, monkeypatch):
+    from perfeval.outputs import draft
+
+    received, outputs = tmp_path / "received", tmp_path / "out"
+    received.mkdir()
+    outputs.mkdir()
+    slow = Path(shutil.copy(PLANTED / "archives_2023.txt", received / "slow.txt"))
+    quick = Path(shutil.copy(PLANTED / "services_2024.txt", received / "quick.txt"))
+    real = draft.draft_report
+
+    def hanging(path, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003 - a reader stuck on one report
+        if Path(path).name == "slow.txt":
+            time.sleep(600)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(draft, "draft_report", hanging)
+    with ResultsStore(outputs) as store:  # the stuck reader would hold the batch for 600 s
+        drafted = draft_reports([slow, quick], outputs, store, width=2, timeout=20)
+    assert [p.name for p in drafted.files] == ["quick.yaml"]
+    (stuck,) = drafted.failed
+    assert stuck.unit_id == "slow" and stuck.reason.startswith("超时：报告 slow.txt 超过 20 秒仍未读完")
+
+
+@pytest.fixture(autouse=True)
+def _no_stray_children():
+    yield
+    import multiprocessing
+
+    assert multiprocessing.active_children() == []
