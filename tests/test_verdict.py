@@ -95,7 +95,7 @@ def test_the_budget_scope_is_stated_and_a_scope_other_than_the_framework_defines
     yunxi = evaluate_file(YUNXI)  # 部门整体（年度资金总额）: the framework's own scope, said so, no finding
     assert not yunxi.budget_scope_differs and not any(f.check == "budget_scope_differs" for f in yunxi.findings)
 
-    def whole(d):  # noqa: ANN001
+    def whole(d):
         d["figures"]["budget_scope"] = "部门整体支出"
     assert not any(f.check == "budget_scope_differs" for f in evaluate_file(unit_copy(CHANGSHA, whole)).findings)
 
@@ -154,7 +154,7 @@ def test_a_row_far_above_or_short_of_its_target_without_a_reason_is_asked_about(
     [found] = [f for f in every_finding(load_unit(YUNXI)) if f.check == "deviation_unexplained" and f.severity == "info"]
     assert "“资产拍卖处置”" in found.message and "为目标的 200%" in found.message and "130%" in found.message
 
-    def reason(d):  # noqa: ANN001
+    def reason(d):
         for row in d["indicators"]:
             if row["name"] == "资产拍卖处置":
                 row["deviation_note"] = "年内新增一批报废车辆"

@@ -96,15 +96,17 @@ def unsupported_scores(unit: ScoredUnit) -> list[Finding]:
 def against_execution(unit: ScoredUnit) -> list[Finding]:
     """Every evaluated project scored 90 or more while the unit's own budget execution rate is low: the projects'
     self-evaluations do not show what the spending does."""
-    scored = [p for p in unit.params.projects if p.score is not None]
+    with_score = [(p, p.score) for p in unit.params.projects if p.score is not None]
     row = next((r for r in unit.sheet.rows if r.role == "budget_execution"), None)
     part = next((p for p in row.parts if p.exact_value is not None), None) if row else None
-    if len(scored) < 2 or part is None or part.exact_value >= LOW_EXECUTION or min(p.score for p in scored) < 90:  # type: ignore[operator, type-var]
+    rate = part.exact_value if part else None
+    if len(with_score) < 2 or row is None or part is None or rate is None or rate >= LOW_EXECUTION \
+            or min(s for _, s in with_score) < 90:
         return []
-    lowest = min(scored, key=lambda p: p.score)  # type: ignore[arg-type, return-value]
+    lowest, low = min(with_score, key=lambda ps: ps[1])
     return [PROJECTS_ALL_HIGH_AGAINST_EXECUTION(
-        {"count": Evidence("自评项目数", len(scored), "个", scored[0].source),
-         "lowest": Evidence("最低分", lowest.score, "分", lowest.source),
-         "rate": Evidence(part.label, round_half_up(part.exact_value, 2), "%")},  # type: ignore[arg-type]
-        indicator=row.id, count=len(scored), lowest=num(lowest.score or 0), row=f"“{part.label}”",  # type: ignore[union-attr]
-        rate=pct(part.exact_value), threshold=pct(LOW_EXECUTION))]
+        {"count": Evidence("自评项目数", len(with_score), "个", with_score[0][0].source),
+         "lowest": Evidence("最低分", low, "分", lowest.source),
+         "rate": Evidence(part.label, round_half_up(rate, 2), "%")},
+        indicator=row.id, count=len(with_score), lowest=num(low), row=f"“{part.label}”",
+        rate=pct(rate), threshold=pct(LOW_EXECUTION))]

@@ -18,7 +18,7 @@ from ..fmt import DASH, points, stated
 from ..paths import TEMPLATES_DIR
 from ..result import DRAFT_MARK, UnitResult, graded_total
 from ..safetext import inert
-from .store import OK, Entry, UnitRun
+from .store import OK, Entry
 from .framework_page import page_href
 
 CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", "status", "reason", "total",

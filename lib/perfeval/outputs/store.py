@@ -169,7 +169,8 @@ class ResultsStore:
 
     def put(self, unit_id: str, key: str, result_json: str) -> None:
         """Record a unit's published result and the key of what produced it."""
-        self._write(f"INSERT OR REPLACE INTO units VALUES (?, ?, ?, {', '.join('?' * len(FLAT_COLUMNS))})",
+        # only placeholders are joined into the statement
+        self._write(f"INSERT OR REPLACE INTO units VALUES (?, ?, ?, {', '.join('?' * len(FLAT_COLUMNS))})",  # noqa: S608
                     [(unit_id, key, result_json, *_flat(result_json))])
 
     def drop(self, unit_ids: Iterable[str]) -> None:
@@ -256,6 +257,6 @@ def results_frame(outputs: str | Path = "outputs") -> "pd.DataFrame":
 
     columns = ["unit_id", *FLAT_COLUMNS, "result"]
     with ResultsStore(Path(outputs), readonly=True) as store:
-        rows = store._rows(f"SELECT {', '.join(columns)} FROM units ORDER BY unit_id")
+        rows = store._rows(f"SELECT {', '.join(columns)} FROM units ORDER BY unit_id")  # noqa: S608 - own column names
     return pd.DataFrame(rows, columns=columns)
 
