@@ -72,6 +72,11 @@ BASELINE = {p: counts(load_unit(p)) for p in (CHANGSHA, YUNXI, LIUYANG)}
 
 # (case, unit, alterations, check, change in the number of findings of that check)
 CASES = [
+    # budget execution beside the score (issue 20)
+    ("quarter-end payments stated, the first behind 20%", CHANGSHA, [put("figures.progress.q1", {"value": 12.5})],
+     "payment_behind_schedule", +1),
+    ("carry-over stated", CHANGSHA, [put("figures.budget.carryover", {"value": 1281.96}), drop("not_assessed.carryover")],
+     "carryover", +1),
     # accounting identities
     ("vehicle 决算 612.54 restores both 三公 identities", CHANGSHA,
      [put("figures.lines.sangong_vehicle.final", 612.54)], "identity_broken", -2),

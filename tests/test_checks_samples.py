@@ -31,14 +31,14 @@ EXPECTED = {
         ("budget_scope_differs", "warning"): 1,   # 预算执行率 on 项目支出; framework A defines it on the whole budget
         ("self_score_absent", "warning"): 1,      # no total, no row scores: the 结论 says so in a sentence
         ("projects_all_high_against_execution", "warning"): 1,  # 16 projects all ≥ 90 against 77.04% execution
-        ("final_above_budget", "warning"): 1,     # 办公经费 25.88 > 25
+        ("final_above_budget", "info"): 1,        # 办公经费 25.88 > 25: 0.88, 3.52 % of the budget (under 5 %)
         ("plan_exceeded", "warning"): 1,          # 政府采购 439.27 of 240 = 183.03%
         ("large_change_on_last_year", "info"): 2,  # 办公经费 62.24 → 25.88 (−58.42%); 政府采购 8368.85 → 439.27 (−94.75%)
         ("projects_evaluated", "info"): 1,        # 附件2-4: 16 projects, mean 95.96, lowest 90 (人武部安沙训练场改扩建工程)
     }),
     "yunxi": Counter({
         ("identity_broken", "error"): 1,          # funds by source 3665.84 ≠ 2246.07 (国有资本经营 1419.77 on top)
-        ("row_value_stated_twice", "error"): 1,   # 主题党日活动 12次 vs 11场次
+        ("row_value_stated_twice", "warning"): 1,  # 主题党日活动 12次 vs 11场次: 0.25 point at stake, not an 错误
         ("section_weight_stated_twice", "error"): 1,  # 效益 header 30 vs narrative 40
         ("framework_rows_vs_header", "error"): 1,  # the same: 效益's rows weigh 40 under its 30
         ("section_rate_mismatch", "error"): 1,    # 满意度 8/10 stated as 98%
@@ -146,7 +146,7 @@ def test_every_finding_is_complete(unit):
     # 效益 30 vs 40 (rows vs header, table total 110); 12 vs 11 主题党日; funds 3665.84 vs 2246.07; 得分率 98%
     # issue 20: whether 国有资本经营 1419.77 sits inside 年度资金总额 is one open question: the identity, the 1099.62
     # listed under both totals and what each list leaves unexplained (265.32, 125.53) are its consequences
-    ("yunxi", 4, {"section_weight_stated_twice": 2, "identity_broken": 3}),
+    ("yunxi", 3, {"section_weight_stated_twice": 2, "identity_broken": 3}),
     ("liuyang", 0, {}),
 ])
 def test_counts_are_of_root_causes_and_every_symptom_is_still_said(unit, errors, consequences):

@@ -46,7 +46,7 @@ def test_every_finding_of_the_samples_is_as_declared(path):
 def test_a_role_a_check_does_not_declare_is_refused():
     with pytest.raises(ValueError, match="declares no evidence role 'whole'"):
         CLAIMED_SCORE_ABOVE_RECOMPUTED({"whole": Evidence("x", 1)}, row="r", claimed="1", weight="2", rule="",
-                                       recomputed="0", gap="1")
+                                       recomputed="0", gap="1", points=1, grade_changes=False)
 
 
 def test_the_root_cause_merge_reads_evidence_by_role_not_position():
@@ -55,7 +55,8 @@ def test_the_root_cause_merge_reads_evidence_by_role_not_position():
     row = CLAIMED_SCORE_ABOVE_RECOMPUTED(
         {"weight": Evidence("分值", 10, "分"), "recomputed": Evidence("重算得分", 6, "分"),
          "claimed": Evidence("自评得分", 8, "分")},
-        indicator="r1", row="r1", claimed="8", weight="10", rule="", recomputed="6", gap="2")
+        indicator="r1", row="r1", claimed="8", weight="10", rule="", recomputed="6", gap="2", points=2,
+        grade_changes=False)
     section = SECTION_SCORE_ABOVE_RECOMPUTED(
         {"recomputed": Evidence("重算得分", 26, "分"), "claimed": Evidence("所述得分", 28, "分")},
         figures=["r1"], section="产出", claimed="28", weight="30", recomputed="26", gap="2")

@@ -46,3 +46,4 @@ def test_the_index_keeps_a_draft_apart_even_when_run_as_a_params_file(unit_copy)
     page = index_html(entries)
     assert f"<h2>{DRAFT_MARK}（1 个单位）</h2>" in page and 'id="units-drafted"' in page
     assert rows(entries)[0]["drafted_from"] == "郧西县2023年自评报告.docx"
+    assert 'href="drafts/yunxi_district_2023.review.html"' in page  # the batch wrote its review page (jobs)

@@ -67,3 +67,19 @@ def test_the_page_puts_what_to_check_first_and_marks_no_figure_inside_another():
     assert first.startswith("先核对（3）") and "相差 -10.00" in first and "基本支出占比" in first
     assert 'href="../units/u/u.html"' in page and 'href="../index.html"' in page and 'href="u.yaml"' in page
     assert "<mark>6卷</mark>" in page and "<mark>0" not in page
+
+
+def test_a_params_file_drafted_before_the_batch_gets_its_review_page_there(tmp_path):
+    from perfeval.outputs.batch.jobs import review_drafted_params
+
+    params = tmp_path / "elsewhere" / "u.yaml"
+    params.parent.mkdir()
+    params.write_text(DRAFT, encoding="utf-8")
+    confirmed = tmp_path / "c.yaml"
+    confirmed.write_text(DRAFT.replace("drafted_from: r.txt\n", "").replace("id: u,", "id: c,"), encoding="utf-8")
+    outputs = tmp_path / "outputs"
+    for path in (params, confirmed):  # as the batch does for every params file it is given
+        review_drafted_params(path, outputs)
+    page = (outputs / "drafts" / "u.review.html").read_text(encoding="utf-8")
+    assert 'href="../../elsewhere/u.yaml"' in page and 'href="../units/u/u.html"' in page
+    assert not (outputs / "drafts" / "c.review.html").exists()  # a confirmed file has nothing left to confirm

@@ -194,3 +194,9 @@ def test_the_same_results_give_the_same_bytes_whenever_written(scored, tmp_path,
     second = write_summary_workbook(scored, tmp_path / "second.xlsx").read_bytes()
     assert first == second
     assert openpyxl.load_workbook(tmp_path / "second.xlsx")["汇总"].max_row == len(scored) + 1
+
+
+def test_a_qualitative_rows_value_says_it_is_a_judgement(book):
+    ws = book["岳阳市云溪区机关事务服务中心2023"]
+    rows = {r[2].value: r[4].value for r in ws.iter_rows(min_row=7, max_col=5) if r[2].value}
+    assert rows["党建工作"] == "定性，得分率 100%" and rows["主题党日活动"] == 100  # a rate stays a number

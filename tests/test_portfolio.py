@@ -129,9 +129,16 @@ def test_the_share_palette_reads_in_grey_print():
     """Lightness rises steadily with the share, so the cells order the same in grey and to a colour-blind reader."""
     from matplotlib import colormaps
 
+    from matplotlib.colors import to_rgb
+
+    def grey(rgb: tuple[float, ...]) -> float:
+        return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]
+
     cmap = colormaps[charts.SHARE_CMAP]
-    grey = [0.299 * r + 0.587 * g + 0.114 * b for r, g, b, _ in (cmap(x / 10) for x in range(11))]
-    assert all(a > b for a, b in zip(grey, grey[1:]))  # light for a low share, dark for a high one
+    shades = [grey(cmap(x / 10)) for x in range(11)]
+    assert all(a > b for a, b in zip(shades, shades[1:]))  # light for a low share, dark for a high one
+    recomputed, claimed = (grey(to_rgb(c)) for c in charts.SIDES.values())
+    assert abs(recomputed - claimed) > 0.25  # the two bars of a grade differ in grey, not only in hue
 
 
 def test_unit_names_link_to_their_reports_and_the_verdict_stands_beside_them(results):

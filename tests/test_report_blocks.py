@@ -138,7 +138,7 @@ def test_changsha_counts_its_root_causes_by_severity():
     rep = report.load_report(CHANGSHA)
     assert rep.result.findings_by_severity["error"] == 1  # 预算调整 vs 年中调减 is an unexplained difference (issue 20)
     title = report.title(rep)._repr_html_()
-    assert "错误 1 · 警示 7 · 提示 3" in title
+    assert "错误 1 · 警示 6 · 提示 4" in title
 
 
 @pytest.mark.parametrize("claimed, grade, red", [(99, "优", True), (90, "优", False), (96.96, "良", False)])
@@ -148,3 +148,11 @@ def test_the_claim_card_is_red_only_when_the_unit_claims_more_than_the_recomputa
     rep = report.load_report(unit_copy(YUNXI, claim))  # recomputed 96.96, 优
     card = report.title(rep)._repr_html_().split("单位自评")[0].rsplit('<div class="pe-card', 1)[1]
     assert (" pe-alert" in card) == red
+
+
+def test_a_qualitative_rows_value_is_said_as_a_judgement():
+    rep = report.load_report(YUNXI)
+    frame = report.tables.score_frame(rep).set_index("三级指标")
+    assert frame.loc["党建工作", "定性"] and not frame.loc["主题党日活动", "定性"]
+    html = report.scores(rep).to_html()
+    assert "定性，得分率 100%" in html

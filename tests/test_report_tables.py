@@ -149,3 +149,28 @@ def test_findings_table_is_the_root_causes_with_their_consequences(changsha, yun
     assert "severity" not in frame and list(frame.sort_values("严重程度")["严重程度"].unique()) == ["错误", "警示", "提示"]
     first = tables.findings_frame(changsha).iloc[0]  # 613.76 vs 612.54: two identities and a ratio follow from it
     assert len(first["由此导致"].splitlines()) == 4 and "34.03%" in first["由此导致"]
+
+
+def test_a_stated_rate_reads_as_the_unit_wrote_it(unit_copy):
+    from perfeval.outputs import report
+
+    def add(d):
+        d["stated"] = [*d.get("stated", []), {"id": "care_rate", "label": "老年人健康管理率", "value": 72.6, "unit": "%",
+                                              "source": "全县老年人健康管理率达72.6%"}]
+    rep = report.load_report(unit_copy(YUNXI, add))
+    stated = tables.stated_frame(rep.result).set_index("项目")
+    assert stated.loc["老年人健康管理率", "按原文"] == "72.6%"  # not 72.60%
+
+
+def test_a_rows_stated_target_and_actual_read_as_written(unit_copy):
+    from perfeval.outputs import report
+
+    changed = []
+
+    def rate(d):
+        row = d["indicators"][0]
+        row["target"], row["actual"] = {"op": ">=", "value": 5, "unit": "%"}, {"value": 6.2, "unit": "%"}
+        changed.append(row["name"])
+    rep = report.load_report(unit_copy(YUNXI, rate))
+    row = next(i for i in rep.result.indicators if i.name == changed[0])
+    assert (row.target, row.actual) == (">=5%", "6.2%")  # not 6.20%

@@ -14,7 +14,8 @@ from perfeval import load_unit
 from perfeval.checks import every_finding
 from perfeval.fileio import read_yaml
 from perfeval.outputs.draft import draft_report, write_draft
-from perfeval.intake.documents import pdf_items, txt_items
+from perfeval.intake.documents import txt_items
+from perfeval.intake.pdf import pdf_items
 
 TRIAL = Path(__file__).parent / "data" / "trial"
 

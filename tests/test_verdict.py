@@ -168,3 +168,43 @@ def test_projects_all_rated_excellent_against_a_low_execution_rate_are_questione
     """Changsha: 16 projects all at 90 or more (lowest 90) while 全年预算执行率 is 77.04 %."""
     [found] = [f for f in evaluate_file(CHANGSHA).findings if f.check == "projects_all_high_against_execution"]
     assert "16 个项目自评全部在 90 分以上（最低 90 分）" in found.message and "77.04%" in found.message
+
+
+def test_severity_follows_what_is_at_stake_not_the_kind_of_check(unit_copy):
+    """A 0.25-point difference (Yunxi 主题党日 12 vs 11) was an 错误 beside cost overruns worth 0.65 points as 警示;
+    now the points a finding moves decide: under 1 point a 警示, 1 point or more (or a grade that could change) 错误."""
+    from perfeval.checks import every_finding
+    from perfeval.core.engine import load_unit
+    found = {f.message[:8]: f.severity for f in every_finding(load_unit(YUNXI))
+             if f.check in ("row_value_stated_twice", "full_marks_for_cost_overrun")}
+    assert set(found.values()) == {"warning"}
+
+    def far_over(d):  # noqa: ANN001
+        for row in d["indicators"]:
+            if row["name"] == "公车平台":
+                row["actual"]["value"] = 450  # 3 × 150 ÷ 450 = 1 point allowed, 3 claimed: 2 points at stake
+    [overrun] = [f for f in every_finding(load_unit(unit_copy(YUNXI, far_over)))
+                 if f.check == "full_marks_for_cost_overrun" and "公车平台" in f.message]
+    assert overrun.severity == "error"
+    [small] = [f for f in every_finding(load_unit(CHANGSHA)) if f.check == "final_above_budget"]
+    assert small.severity == "info"  # 办公经费 25.88 against 25: 3.52 % of its budget
+
+
+def test_payments_behind_the_frameworks_checkpoints_and_carry_over_are_findings_where_stated(unit_copy):
+    from perfeval.checks import every_finding
+    from perfeval.core.engine import load_unit
+
+    def stated(d):  # noqa: ANN001
+        d["figures"]["progress"] = {"q1": {"value": 12.5}, "q2": {"value": 50}, "q3": {"value": 71.2}}
+        d["figures"]["budget"]["carryover"] = {"value": 1281.96, "source": "决算表"}
+        d["figures"]["budget"]["prev_carryover"] = {"value": 854.64}
+        d["not_assessed"].pop("carryover", None)
+    found = {f.check: f for f in every_finding(load_unit(unit_copy(CHANGSHA, stated)))}
+    behind = found["payment_behind_schedule"]
+    assert "一季度末 12.50%，应达 20%，落后 7.50%" in behind.message and "三季度末 71.20%，应达 80%" in behind.message
+    assert "二季度末" not in behind.message  # on schedule
+    carry = found["carryover"]  # 1281.96 ÷ 12819.60 = 10 %; (1281.96 − 854.64) ÷ 854.64 = 50 %
+    assert "占全年预算数（调整后） 12,819.60万元 的 10%" in carry.message and "结转结余变动率 50%" in carry.message
+    assert carry.severity == "warning"
+    unstated = {f.check for f in every_finding(load_unit(CHANGSHA))}  # not stated: not assessed, no finding
+    assert not unstated & {"payment_behind_schedule", "carryover"}

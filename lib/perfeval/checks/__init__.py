@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Callable
 
 from ..core.engine import ScoredUnit
-from . import (claims, denominator, deviations, framework_arithmetic, generous, identities, overspending, projects,
-               scores, statements, years)
+from . import (claims, denominator, deviations, execution, framework_arithmetic, generous, identities, overspending,
+               projects, scores, statements, years)
 from .causes import collapse
 from .declarations import DECLARED, KINDS, Declared
 from .finding import SEVERITY_LABEL, SEVERITY_ORDER, Evidence, Finding
@@ -31,6 +31,8 @@ CHECKS: dict[str, Check] = {
     "claimed_total": scores.claimed_total,
     "claimed_total_vs_rows": scores.claimed_total_vs_rows,
     "deviations": deviations.deviations,
+    "payment_progress": execution.payment_progress,
+    "carryover": execution.carryover,
     "budget_denominator": denominator.budget_denominator,
     "budget_scope": denominator.budget_scope,
     "overspending": overspending.overspending,

@@ -50,6 +50,10 @@ KIND_LIST = (
     Kind("deviations", "偏差原因未说明",
          "a quantitative row of the unit's own at or above the declared share of its target (目标设定偏低, 130 % in "
          "the 一体化 modules) or short of it, with no 偏差原因", "`indicators[].deviation_note`"),
+    Kind("execution", "支付进度与结转结余",
+         "payments behind the 序时进度 at the end of a quarter (the framework's checkpoints, else 25/50/75 %); "
+         "结转结余率 and 结转结余变动率 where carry-over figures are stated",
+         "`figures.progress`, `figures.budget.carryover`, `figures.budget.prev_carryover`"),
     Kind("budget_denominator", "预算执行率的分母口径",
          "execution on the start-of-year vs the adjusted budget: both rates, which the rule uses, the score effect; "
          "budget figures on another scope than the framework defines (项目支出 for 部门整体)",
@@ -86,8 +90,21 @@ MATERIAL_POINTS = 10.0  # percentage points between two rates on different denom
 
 BY_SHARE = Derived(f"警示 when the unexplained share is at least {SHARE_WORTH_A_WARNING:g} %, else 提示",
                    lambda share, **_: "warning" if share >= SHARE_WORTH_A_WARNING else "info")
-BY_GAP = Derived("错误 when the claimed total is 1 point or more off, else 警示",
-                 lambda gap, **_: "error" if gap >= 1 else "warning")
+MATERIAL_POINTS_OF_TOTAL = 1.0  # points of the total on 100 a finding moves that make it an 错误
+MATERIAL_SHARE = 5.0  # % of a budget or plan an excess must reach to be a 警示 rather than a 提示
+
+
+def _by_points(points: float, grade_changes: bool, **_: object) -> Severity:
+    if grade_changes or points >= MATERIAL_POINTS_OF_TOTAL - 1e-9:
+        return "error"
+    return "warning" if points >= 0.005 else "info"
+
+
+BY_MATERIALITY = Derived(f"by what is at stake: 错误 when it moves {MATERIAL_POINTS_OF_TOTAL:g} point of the total or "
+                         "more or could change the grade, 警示 when it moves fewer points, 提示 when it moves none",
+                         _by_points)
+BY_MONEY = Derived(f"警示 when the excess is {MATERIAL_SHARE:g} % of the budget (or plan) or more, else 提示",
+                   lambda share, **_: "warning" if share >= MATERIAL_SHARE else "info")
 BY_EFFECT = Derived(f"警示 when the denominator changes a score or the rates differ by {MATERIAL_POINTS:g} points, "
                     "else 提示", lambda changed, spread, **_: "warning" if changed or spread >= MATERIAL_POINTS
                     else "info")
@@ -174,7 +191,7 @@ FIGURE_DIFFERS_UNEXPLAINED = _d(
     "（二者名称不同，不是同一数字的两种写法）。{arithmetic}{effect}",
     "名称不同但相互关联的数字之间的差额应予说明", "first other", "figure_statements")
 ROW_VALUE_STATED_TWICE = _d(
-    "row_value_stated_twice", "two_values", "同一指标的数值前后不一", "error",
+    "row_value_stated_twice", "two_values", "同一指标的数值前后不一", BY_MATERIALITY,
     "“{row}”的{what}前后不一：{first_source}为 {first}，另一处为 {other}（{other_source}）。{change}",
     "同一报告中同一指标的数值只能有一个", "first other", "row_restatements")
 SECTION_WEIGHT_STATED_TWICE = _d(
@@ -204,7 +221,7 @@ GENEROUS_ROLES = "claimed allowed weight target actual"
 
 
 def _generous(id: str, title: str) -> Declared:
-    return _d(id, "generous_scoring", title, "warning", GENEROUS, "{rule}", GENEROUS_ROLES, "full_marks")
+    return _d(id, "generous_scoring", title, BY_MATERIALITY, GENEROUS, "{rule}", GENEROUS_ROLES, "full_marks")
 
 
 FULL_MARKS_FOR_COST_OVERRUN = _generous("full_marks_for_cost_overrun", "成本超出目标仍给满分")
@@ -221,7 +238,7 @@ TARGET_EQUALS_ACTUAL = _d(
 
 # ---------------------------------------------------------------- claimed_scores / claimed_total
 CLAIMED_SCORE_ABOVE_RECOMPUTED = _d(
-    "claimed_score_above_recomputed", "claimed_scores", "指标自评得分高于重算", "warning",
+    "claimed_score_above_recomputed", "claimed_scores", "指标自评得分高于重算", BY_MATERIALITY,
     "“{row}”自评 {claimed}（分值 {weight}），按规则（{rule}）重算为 {recomputed}，自评高出 {gap}。",
     "{rule}", "claimed recomputed weight", "claimed_scores")
 CLAIMED_SCORE_BELOW_RECOMPUTED = _d(
@@ -242,7 +259,7 @@ CLAIMED_TOTAL_UNVERIFIABLE = _d(
     "{not_assessed}无数据或无评分表，自评总分无法复核；按已评指标，总分可在 {low}–{high} 分之间。",
     "总分须由各指标得分加总；无指标得分表的自评总分不能采信", "claimed assessed", "claimed_total")
 CLAIMED_TOTAL_MISMATCH = _d(
-    "claimed_total_mismatch", "claimed_total", "自评总分与重算不符", BY_GAP, "{text}",
+    "claimed_total_mismatch", "claimed_total", "自评总分与重算不符", BY_MATERIALITY, "{text}",
     "总分 = 各指标重算得分之和（按框架折算为百分制）", "claimed recomputed", "claimed_total")
 SELF_SCORE_ABSENT = _d(
     "self_score_absent", "claimed_total", "未给出自评总分", "warning",
@@ -274,6 +291,16 @@ DEVIATION_UNEXPLAINED = _d(
     "“{row}”（{level2}）年度指标值 {target}，实际完成值 {actual}（为目标的 {rate}），{what}，报告未说明偏差原因。",
     "完成值{rule}的，应说明偏差原因", "target actual", "deviations")
 
+# ---------------------------------------------------------------- execution
+PAYMENT_BEHIND_SCHEDULE = _d(
+    "payment_behind_schedule", "execution", "支付进度落后于序时进度", "warning",
+    "支付进度落后于序时进度：{behind}。", "{rule}", "progress", "payment_progress")
+CARRYOVER = _d(
+    "carryover", "execution", "结转结余率与结转结余变动率", BY_MONEY,
+    "结转结余 {carryover}{source}，占{base_label} {base} 的 {rate}（结转结余率）{change}。",
+    "结转结余率 = 结转结余 ÷ 全年预算数 × 100%；结转结余变动率 = （本年 − 上年）÷ 上年 × 100%",
+    "carryover base previous rate", "carryover")
+
 # ---------------------------------------------------------------- budget_denominator
 BUDGET_DENOMINATOR = _d(
     "budget_denominator", "budget_denominator", "预算执行率取决于分母口径", BY_EFFECT,
@@ -288,16 +315,16 @@ BUDGET_SCOPE_DIFFERS = _d(
 
 # ---------------------------------------------------------------- overspending
 FINAL_ABOVE_BUDGET = _d(
-    "final_above_budget", "overspending", "决算超过预算", "warning", "超预算支出：{text}。",
+    "final_above_budget", "overspending", "决算超过预算", BY_MONEY, "超预算支出：{text}。",
     "支出不得超过预算（决算数 ≤ 预算数）", "over limit", "overspending")
 SANGONG_ABOVE_PREV_FINAL = _d(
     "sangong_above_prev_final", "overspending", "“三公”经费超过上年决算", "warning", "“三公”经费增长：{text}。",
     "“三公”经费只减不增：本年决算不超过上年决算", "over limit", "overspending")
 PLAN_EXCEEDED = _d(
-    "plan_exceeded", "overspending", "超计划执行", "warning", "超计划执行：{text}。",
+    "plan_exceeded", "overspending", "超计划执行", BY_MONEY, "超计划执行：{text}。",
     "执行数应与年初计划相符；大幅超出说明计划编制不实或存在计划外执行", "over limit", "over_execution")
 EXECUTION_ABOVE_BUDGET = _d(
-    "execution_above_budget", "overspending", "预算执行率超过 100%", "warning", "预算执行率超过 100%：{text}。",
+    "execution_above_budget", "overspending", "预算执行率超过 100%", BY_MONEY, "预算执行率超过 100%：{text}。",
     "执行数不得超过调整后的全年预算数", "over limit", "over_execution")
 BUILDING = ("楼堂馆所实际{what} {actual}{actual_source}，超过批复{what} {approved}{approved_source}，"
             "{what}控制率 {rate}。")

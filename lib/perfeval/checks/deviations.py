@@ -8,7 +8,7 @@ from ..core.rows import Comparison, compared, direction_of
 from .declarations import DEVIATION_UNEXPLAINED
 from .finding import Evidence, Finding
 from .fmt import amount, pct
-from .generous import _default_op
+from .generous import default_op
 
 
 def deviations(unit: ScoredUnit) -> list[Finding]:
@@ -22,7 +22,7 @@ def deviations(unit: ScoredUnit) -> list[Finding]:
         pair = compared(prow)
         if prow.deviation_note or not isinstance(pair, Comparison) or pair.target <= 0:
             continue
-        op = direction_of(prow, _default_op(unit.framework, prow))
+        op = direction_of(prow, default_op(unit.framework, prow))
         rate = ratio_pct(pair.actual, pair.target)
         missed = (op == ">=" and pair.actual < pair.target) or (op == "<=" and pair.actual > pair.target)
         high = op == ">=" and rate >= threshold

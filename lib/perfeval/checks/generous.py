@@ -12,6 +12,7 @@ from ..core.rows import Comparison, band_range, compared, direction_of, infer_ac
 from .declarations import DECLARED, TARGET_EQUALS_ACTUAL
 from .finding import Evidence, Finding
 from .fmt import amount, num, pct, pts
+from .materiality import at_stake
 
 class Generosity(NamedTuple):
     """Why a claim is generous: a stable check id, the clause that says so, and the most the rule allows."""
@@ -25,7 +26,7 @@ def params_row(unit: ScoredUnit, row: ScoreRow) -> Row | None:
     return next((r for r in unit.params.indicators if (r.id or r.name) == row.id), None)
 
 
-def _default_op(fw: Framework, prow: Row) -> str:
+def default_op(fw: Framework, prow: Row) -> str:
     for _, node in fw.leaves():
         if node.personalised and prow.level2.strip() in node.personalised.level2:
             return node.personalised.default_op
@@ -45,7 +46,7 @@ def _full_marks(unit: ScoredUnit, row: ScoreRow) -> Generosity | None:
         return None
     pair = compared(prow)
     if isinstance(pair, Comparison):
-        op = direction_of(prow, _default_op(unit.framework, prow))
+        op = direction_of(prow, default_op(unit.framework, prow))
         t, a = amount(pair.target, pair.unit), amount(pair.actual, pair.unit)
         if op == "<=" and pair.actual > pair.target:
             over = f"，超出 {pct((pair.actual / pair.target - 1) * 100)}" if pair.target > 0 else ""
@@ -99,7 +100,7 @@ def full_marks(unit: ScoredUnit) -> list[Finding]:
              "actual": Evidence("实际完成值", row.actual)},
             indicator=row.id, row=row.name, level2=row.level2, weight=pts(row.weight), why=g.why,
             full="满分 " if row.claimed_score >= (row.weight or 0) - 1e-9 else "", claimed=pts(row.claimed_score),
-            rule=rule, allowed=pts(g.allowed)))
+            rule=rule, allowed=pts(g.allowed), **at_stake(unit.sheet, (row.claimed_score - g.allowed) * row.scale)))
     return out
 
 

@@ -5,58 +5,67 @@ import math
 from difflib import SequenceMatcher
 
 from ..core.engine import ScoredUnit
-from ..core.figures import BREAKDOWNS, LINES, Breakdown, label_of, unit_of
-from ..core.params import DeclaredIdentity, Figures, ProjectItem, Value, figure_at, value_of
+from ..core.figures import BREAKDOWNS, LINES, Breakdown, label_of
+from ..core.params import Figures, ProjectItem, UnitParams, Value, figure_at, value_of
 from ..core.quantity import convert
 from .declarations import (DECLARED_IDENTITY_BROKEN, DECLARED_IDENTITY_UNEXPLAINED, IDENTITY_BROKEN, ITEM_LISTED_TWICE,
-                           ITEMS_EXCEED_WHOLE, LISTED_ITEMS_EXCEED_WHOLE, LISTED_ITEMS_UNEXPLAINED, Found)
+                           ITEMS_EXCEED_WHOLE, LISTED_ITEMS_EXCEED_WHOLE, LISTED_ITEMS_UNEXPLAINED)
 from .finding import Evidence, Finding
 from .fmt import (TOLERANCE, amount, column_of, evidence, money, pct, short_label, sourced, sourced_value,
                   value_evidence, written)
 
 
-
-def _term(path: str, value: float, unit: str) -> str:
-    return f"{short_label(path)} {amount(value, unit)}"
-
-
-def _breakdown(b: Breakdown, figures: Figures) -> Finding | None:
-    """The finding when a catalogue total does not equal (or a partial list exceeds) the items stated under it."""
-    whole = figure_at(figures, b.whole)
+def _breakdown(b: Breakdown, params: UnitParams) -> Finding | None:
+    """The finding when a catalogue total cannot equal (or a partial list exceeds) the items stated under it, each
+    figure read as the range its words allow (3700余 is 3700–3800, 约1300 is 1170–1430, 1200万元以上 has no top)."""
+    whole = value_of(params, b.whole)
     if whole is None:
         return None
-    parts = [(p, figure_at(figures, p.lstrip("-"))) for p in b.parts]
-    given = [(p, f) for p, f in parts if f is not None]
+    parts = [(p, value_of(params, p.lstrip("-"))) for p in b.parts]
+    given = [(p, v) for p, v in parts if v is not None]
     missing = len(given) < len(parts)
     if not given or (missing and any(p.startswith("-") for p in b.parts)):
         return None  # nothing to add up, or a subtracted term unknown: the identity cannot be tested
-    total = sum(-f.value if p.startswith("-") else f.value for p, f in given)
+    terms = [(p.startswith("-"), v) for p, v in given]
+    unit = whole.unit
+    low, high = _sum_span(terms, unit)
+    w_low, w_high = _ends(whole)
     tolerance = TOLERANCE * (len(given) + 1)  # each rounded figure may be off by half a cent
-    unit = unit_of(b.whole)
-    gap = total - whole.value
-    if (b.partial or missing) and gap <= tolerance:
-        return None
-    if not (b.partial or missing) and abs(gap) <= tolerance:
+    over, under = low - w_high, w_low - high  # by how much the sum must exceed, or fall short of, the total
+    if over <= tolerance and ((b.partial or missing) or under <= tolerance):
         return None
     column = column_of(b.whole)
-    head = f"{short_label(b.whole)}{f'（{column}）' if column else ''} {amount(whole.value, unit)}{sourced(whole)}"
-    terms = "".join((" − " if p.startswith("-") else " + ") + _term(p, f.value, unit) for p, f in given)[3:]
-    sources = "；".join(f"{short_label(p)}：{f.source}" for p, f in given if f.source)
-    ev: dict[str, Found] = {"whole": evidence(b.whole, whole), "part": [evidence(p.lstrip("-"), f) for p, f in given]}
+    head = f"{short_label(b.whole)}{f'（{column}）' if column else ''} {written(whole)}{sourced_value(whole)}" + \
+        (f"，按其写法在 {_span(w_low, w_high, unit)}" if math.isfinite(w_low) and math.isfinite(w_high)
+         and whole.qualified else "")
+    terms_text = "".join((" − " if neg else " + ") + f"{short_label(p)} {written(v)}" for (p, _), (neg, v)
+                         in zip(given, terms))[3:]
+    total = amount(low, unit) if low == high else _span(low, high, unit)
+    sources = "；".join(f"{short_label(p)}：{v.source}" for p, v in given if v.source)
+    ev = {"whole": value_evidence(whole), "part": [value_evidence(v) for _, v in given]}
     figures_ = (b.whole, *(p.lstrip("-") for p, _ in given))
     if b.partial or missing:
         return ITEMS_EXCEED_WHOLE(
-            ev, figures=figures_, head=head, scope="其中所列各项" if b.partial else "已载明的分项", terms=terms,
-            total=amount(total, unit), gap=amount(gap, unit), sources=sources or "未注明", rule=b.rule.replace("=", "≥"))
+            ev, figures=figures_, head=head, scope="其中所列各项" if b.partial else "已载明的分项", terms=terms_text,
+            total=total, gap=amount(over, unit), sources=sources or "未注明", rule=b.rule.replace("=", "≥"))
     return IDENTITY_BROKEN(
-        ev, figures=figures_, head=head, terms=terms, total=amount(total, unit), more="多" if gap > 0 else "少",
-        gap=amount(abs(gap), unit), sources=sources or "未注明", rule=b.rule)
+        ev, figures=figures_, head=head, terms=terms_text, total=total, more="多" if over > 0 else "少",
+        gap=amount(over if over > 0 else under, unit), sources=sources or "未注明", rule=b.rule)
+
+
+def _span(low: float, high: float, unit: str) -> str:
+    """A range a qualified figure allows, its open end said (1200万元以上 reaches any height)."""
+    if not math.isfinite(high):
+        return f"{amount(low, unit)}以上"
+    if not math.isfinite(low):
+        return f"{amount(high, unit)}以下"
+    return f"{amount(low, unit)}–{amount(high, unit)}"
 
 
 def breakdowns(unit: ScoredUnit) -> list[Finding]:
     """Every identity of figures.BREAKDOWNS the unit's stated figures break (总支出 = 基本 + 项目, 三公 = 其分项 ...)."""
     params = unit.params
-    return [f for b in BREAKDOWNS if (f := _breakdown(b, params.figures)) is not None]
+    return [f for b in BREAKDOWNS if (f := _breakdown(b, params)) is not None]
 
 
 def declared(unit: ScoredUnit) -> list[Finding]:
@@ -108,7 +117,7 @@ def _categories_of(whole: str, parts: list[str]) -> bool:
     return all(p.startswith("lines.") and under(p.split(".")[1]) for p in parts)
 
 
-def _unexplained(d: DeclaredIdentity, whole: Value, terms: list[tuple[bool, Value]], high: float) -> Finding:
+def _unexplained(d, whole: Value, terms: list[tuple[bool, Value]], high: float) -> Finding:
     listed = "".join((" − " if neg else " + ") + f"{v.label} {written(v)}" for neg, v in terms)[3:]
     gap = whole.value - high
     share = gap / whole.value * 100 if whole.value > 0 else 100.0
@@ -152,7 +161,7 @@ def listed_items(unit: ScoredUnit) -> list[Finding]:
             continue
         label = short_label(path)
         names = "、".join(i.name for i in items)
-        ev: dict[str, Found] = {"whole": evidence(path, whole),
+        ev = {"whole": evidence(path, whole),
               "item": [Evidence(i.name, i.amount.value, "万元", i.amount.source) for i in items]}
         head = f"{label} {money(whole.value)}{sourced(whole)}，报告逐项列出 {len(items)} 项（{names}）合计 {money(listed)}"
         if gap < 0:

@@ -17,6 +17,11 @@ def _under(line: str, ancestor: str) -> bool:
     return False
 
 
+def _share(over: Figure, limit: Figure) -> float:
+    """The excess as a share of its limit (%): what is at stake against the budget or plan."""
+    return (over.value - limit.value) / limit.value * 100 if limit.value > 0 else 100.0
+
+
 def _excess(label: str, over: Figure, limit: Figure, over_col: str, limit_col: str) -> tuple[str, dict[str, Evidence]]:
     rate = f"（为{limit_col}的 {pct(over.value / limit.value * 100)}）" if limit.value > 0 else ""
     text = (f"{label}{over_col} {money(over.value)}{sourced(over)}，超过{limit_col} {money(limit.value)}{sourced(limit)}"
@@ -35,7 +40,7 @@ def overspending(unit: ScoredUnit) -> list[Finding]:
             continue
         if line.final and line.budget and line.final.value > line.budget.value + TOLERANCE:
             text, ev = _excess(spec.label, line.final, line.budget, COLUMNS["final"], COLUMNS["budget"])
-            out.append(FINAL_ABOVE_BUDGET(ev, text=text))
+            out.append(FINAL_ABOVE_BUDGET(ev, text=text, share=_share(line.final, line.budget)))
         if _under(key, "sangong") and line.final and line.prev_final and line.final.value > line.prev_final.value + TOLERANCE:
             text, ev = _excess(spec.label, line.final, line.prev_final, COLUMNS["final"], COLUMNS["prev_final"])
             out.append(SANGONG_ABOVE_PREV_FINAL(ev, text=text))
@@ -73,9 +78,9 @@ def over_execution(unit: ScoredUnit) -> list[Finding]:
         spec, line = LINES[key], written.in_wan()
         if spec.plan and line.final and line.budget and line.final.value > line.budget.value + TOLERANCE:
             text, ev = _excess(spec.label, line.final, line.budget, "实际数", "计划（预算）数")
-            out.append(PLAN_EXCEEDED(ev, text=text))
+            out.append(PLAN_EXCEEDED(ev, text=text, share=_share(line.final, line.budget)))
     executed, adjusted = figure_at(figures, "budget.executed"), figure_at(figures, "budget.adjusted")
     if executed and adjusted and executed.value > adjusted.value + TOLERANCE:
         text, ev = _excess("全年", executed, adjusted, "执行数", "预算数（调整后）")
-        out.append(EXECUTION_ABOVE_BUDGET(ev, text=text))
+        out.append(EXECUTION_ABOVE_BUDGET(ev, text=text, share=_share(executed, adjusted)))
     return out

@@ -12,6 +12,7 @@ from .declarations import (CLAIMED_GRADE_INCONSISTENT, CLAIMED_GRADE_UNSUPPORTED
 from .finding import Evidence, Finding
 from .fmt import num, pts
 from .generous import generosity
+from .materiality import at_stake
 from .statements import find_section, section_rows
 
 def _on_own_weight(row: ScoreRow) -> float:
@@ -34,7 +35,8 @@ def claimed_scores(unit: ScoredUnit) -> list[Finding]:
         said = {"row": row.name, "claimed": pts(row.claimed_score), "weight": pts(row.weight), "rule": rule,
                 "recomputed": pts(recomputed), "gap": pts(abs(row.claimed_score - recomputed))}
         if row.claimed_score > recomputed + 0.005:
-            out.append(CLAIMED_SCORE_ABOVE_RECOMPUTED(ev, indicator=row.id, **said))
+            out.append(CLAIMED_SCORE_ABOVE_RECOMPUTED(ev, indicator=row.id, **said,
+                                                      **at_stake(sheet, (row.claimed_score - recomputed) * row.scale)))
         elif row.claimed_score < recomputed - 0.005:
             out.append(CLAIMED_SCORE_BELOW_RECOMPUTED(ev, indicator=row.id, **said))
     return out
@@ -107,7 +109,8 @@ def claimed_total(unit: ScoredUnit) -> list[Finding]:
                 f"{which}。")
         out.append(CLAIMED_TOTAL_MISMATCH(
             {"claimed": Evidence("自评总分", c, "分", source),
-             "recomputed": Evidence("重算总分", round_half_up(recomputed or 0.0, 2), "分")}, text=text, gap=gap))
+             "recomputed": Evidence("重算总分", round_half_up(recomputed or 0.0, 2), "分")}, text=text, points=gap,
+            grade_changes=sheet.grade is not None and sheet.grade_of(c) != sheet.grade))
     if c is None:
         scored = [r.claimed_score for r in sheet.rows if r.claimed_score is not None]
         out.append(SELF_SCORE_ABSENT(

@@ -12,6 +12,7 @@ from .declarations import (FIGURE_DIFFERS_UNEXPLAINED, FIGURE_STATED_TWICE, ROW_
                            SECTION_WEIGHT_STATED_TWICE)
 from .finding import Evidence, Finding
 from .fmt import amount, money, num, pct, pts, sourced_value, value_evidence, written
+from .materiality import at_stake
 from .rescore import effect, score_of, with_figure, with_row_value
 
 def figure_statements(unit: ScoredUnit) -> list[Finding]:
@@ -92,7 +93,8 @@ def row_restatements(unit: ScoredUnit) -> list[Finding]:
                  "other": Evidence(f"{row.name}·{what}", again.value, unit_b, again.source)},
                 indicator=row_id, row=row.name, what=what, first_source=row.source or "指标表",
                 first=f"{num(given.value)}{unit_a}", other=f"{num(again.value)}{unit_b}",
-                other_source=again.source or "来源未注明", change=change))
+                other_source=again.source or "来源未注明", change=change,
+                **at_stake(sheet, before - after if before is not None and after is not None else 0.0)))
     return out
 
 

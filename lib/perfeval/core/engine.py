@@ -267,6 +267,8 @@ def _describe(target: Target | Actual | None) -> str | None:
         return None
     if target.value is not None:
         op = getattr(target, "op", None) or ""
+        if target.unit == "%":  # a rate the unit wrote, as written: 6.2%, not 6.20%
+            return f"{op}{numbers.stated(target.value)}%"
         return f"{op}{numbers.with_unit(target.value, target.unit)}"  # money at two decimals, as every output prints it
     return target.text
 

@@ -65,6 +65,7 @@ SCALARS: dict[str, tuple[str, str]] = {
     "budget.adjustment_total": ("预算调整数（追加、追减与结构调整之和）", WAN),
     "budget.exempt_adjustment": ("其中：可剔除的调整数", WAN),
     "budget.carryover": ("县级资金结转结余", WAN),
+    "budget.prev_carryover": ("上年结转结余", WAN),
     "progress.q1": ("一季度末支付序时进度", "%"),
     "progress.q2": ("二季度末支付序时进度", "%"),
     "progress.q3": ("三季度末支付序时进度", "%"),

@@ -17,6 +17,8 @@ LOWER_TEXT = {"ratio": "越低越好：实际值 ≤ 目标值得满分，否则
               "linear": "越低越好：实际值 ≤ 目标值得满分，否则 (1 − (实际值 − 目标值) ÷ 目标值) × 分值，两倍目标值时为 0"}
 LOWER_FORMULA = {"ratio": formulas.lower_is_better_ratio, "linear": formulas.lower_is_better_linear}
 
+QUALITATIVE_RULE = "定性指标："  # how a qualitative row's rule begins; its value is then the score's share of the weight
+
 
 def infer_achievement(row: Row, choose: Callable[[str], str],
                       note: Callable[[str], str] = lambda key: "") -> tuple[Level | None, str | None]:
@@ -133,7 +135,7 @@ def score_row(row: Row, weight: float, default_op: str, choose: Callable[[str], 
         return PartResult(rid, row.name, weight, score, text, rate, "%", rate, notes=tuple(notes), basis=basis)
     level, why = infer_achievement(row, choose, note)
     bands = option("qualitative_bands").bands or {}
-    text = f"定性指标：{band_text(bands)}"
+    text = f"{QUALITATIVE_RULE}{band_text(bands)}"
     if level is None:
         return PartResult(rid, row.name, weight, None, text, basis=basis,
                           notes=("定性指标需评价人员判断达成程度（achievement: achieved/partly/not）",))

@@ -1,18 +1,14 @@
-"""Format readers: a report file into paragraph texts and table rows, in body order.
+"""Format readers: a report file into paragraph texts and table rows, in body order, as its program displays it.
 
 .txt (UTF-8 or GB18030; a line starting with a tab is a table cell, as Word's "save as text" writes
-tables), .docx (python-docx: paragraphs and tables as they follow each other in the body) and
-text-based .pdf (pdfplumber: ruled tables, and the text outside them joined back into paragraphs; a
-table of a single box reads as a paragraph).
-Every problem with the file is a DraftError naming it.
+tables), .docx (python-docx and lxml: paragraphs and tables as they follow each other in the body, what Word
+shows and nothing it hides) and text-based .pdf (`intake.pdf`). Every problem with the file is a DraftError
+naming it; what the file holds but does not show is left out and said (a Skipped item).
 """
 from __future__ import annotations
 
 import collections
 import io
-import logging
-import re
-import statistics
 import zipfile
 import zlib
 from pathlib import Path
@@ -20,20 +16,18 @@ from typing import Iterator
 
 from ..errors import DraftError
 from ..fileio import read_bounded
-from ..outputs.draft.document import Row, Skipped, join_lines
-from ..outputs.draft.sections import heading_of
+from ..outputs.draft.document import Row, Skipped
 
 MAX_BYTES = 30_000_000  # a narrative report is 20-200 kB as text, a few MB as Word or PDF with its scans
-MAX_PDF_PAGES = 500
 _ZIP = b"PK\x03\x04"
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # old .doc files and encrypted Office files
 
 
-def _fail(path: Path, problem: str) -> DraftError:
+def fail(path: Path, problem: str) -> DraftError:
     return DraftError(str(path), [("", problem)])
 
 
-def _read(path: Path, expected: str) -> bytes:
+def read(path: Path, expected: str) -> bytes:
     return read_bounded(path, MAX_BYTES, expected, DraftError)
 
 
@@ -45,7 +39,7 @@ def txt_items(path: Path) -> Iterator[str | Row]:
     between its words is a whole row, its cells between the tabs (a table pasted from Excel or WPS). Rows with
     only blank lines between them form one table.
     """
-    raw = _read(path, "a .txt report")
+    raw = read(path, "a .txt report")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)
@@ -53,9 +47,9 @@ def txt_items(path: Path) -> Iterator[str | Row]:
         except UnicodeDecodeError:
             continue
     else:
-        raise _fail(path, "is neither UTF-8 nor GB18030 (GBK) text")
+        raise fail(path, "is neither UTF-8 nor GB18030 (GBK) text")
     if "\x00" in text:
-        raise _fail(path, "is not a text file (it holds NUL bytes); a Word or PDF report needs its own extension")
+        raise fail(path, "is not a text file (it holds NUL bytes); a Word or PDF report needs its own extension")
     table, in_table = 0, False
     cells: list[list[str]] | None = None
     for line in text.splitlines() + [""]:
@@ -91,29 +85,29 @@ def _open_zip(path: Path, data: bytes, what: str) -> None:
     from .excel.book import archive_too_big  # imports openpyxl: only a .docx needs it
 
     if data.startswith(_OLE):
-        raise _fail(path, f"is password-protected or an old binary Word file; save it as {what} without a password")
+        raise fail(path, f"is password-protected or an old binary Word file; save it as {what} without a password")
     if not data.startswith(_ZIP):
-        raise _fail(path, f"is not {what} (a .docx file is a zip archive; this one is not)")
+        raise fail(path, f"is not {what} (a .docx file is a zip archive; this one is not)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             too_big = archive_too_big(archive.infolist())
             if too_big:
-                raise _fail(path, too_big)
+                raise fail(path, too_big)
             names = archive.namelist()
             twice = sorted(n for n, k in collections.Counter(names).items() if k > 1)
             if twice:  # which copy a program reads differs: what is drafted may not be what Word shows
-                raise _fail(path, f"is damaged or altered: its zip archive holds {len(twice)} part(s) twice under one "
+                raise fail(path, f"is damaged or altered: its zip archive holds {len(twice)} part(s) twice under one "
                                   f"name ({', '.join(twice[:3])}); open it in Word and save it again")
             if "word/document.xml" not in names:
-                raise _fail(path, f"is a zip archive but not {what} (it has no word/document.xml)")
+                raise fail(path, f"is a zip archive but not {what} (it has no word/document.xml)")
             broken = archive.testzip()
     except RuntimeError as exc:  # a part encrypted with a zip password
-        raise _fail(path, f"is password-protected ({exc})") from None
+        raise fail(path, f"is password-protected ({exc})") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError,
             NotImplementedError) as exc:
-        raise _fail(path, f"is damaged: not a readable zip archive ({exc})") from None
+        raise fail(path, f"is damaged: not a readable zip archive ({exc})") from None
     if broken:
-        raise _fail(path, f"is damaged: its part {broken} cannot be read")
+        raise fail(path, f"is damaged: its part {broken} cannot be read")
 
 
 def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
@@ -123,14 +117,14 @@ def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
     """
     import docx
 
-    data = _read(path, "a .docx report")
+    data = read(path, "a .docx report")
     _open_zip(path, data, "a Word .docx document")
     try:
         document = docx.Document(io.BytesIO(data))  # the main part its relationships name, as Word opens it
         body = _WordBody(_hidden_styles(document))
         items = list(body.items(document.element.body))
     except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds on damaged XML
-        raise _fail(path, f"could not be read as a Word document ({type(exc).__name__}: {exc})") from None
+        raise fail(path, f"could not be read as a Word document ({type(exc).__name__}: {exc})") from None
     yield from items
     for what, count in body.left_out.items():
         yield Skipped(f"Word 文件中{what} {count} 处未读取（Word 不显示）")
@@ -177,7 +171,7 @@ class _WordBody:
         self.left_out: dict[str, int] = {}
         self.table = 0
 
-    def _skip(self, kind: str, element) -> None:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
+    def _skip(self, kind: str, element) -> None:  # noqa: ANN001
         if "".join(element.itertext()).strip():
             label = _LEFT_OUT[kind]
             self.left_out[label] = self.left_out.get(label, 0) + 1
@@ -188,7 +182,7 @@ class _WordBody:
         self._skip("placeholder", sdt)
         return True
 
-    def _blocks(self, container) -> Iterator:  # noqa: ANN001 - container: a python-docx XML element (lxml, untyped)
+    def _blocks(self, container) -> Iterator:  # noqa: ANN001
         """The paragraphs and tables of a container, through content controls and custom XML."""
         for child in container:
             tag = child.tag
@@ -203,7 +197,6 @@ class _WordBody:
             elif tag not in _NOT_CONTENT:
                 yield from self._blocks(child)  # w:customXml, w:ins, w:moveTo around blocks
 
-    # container: a python-docx XML element (lxml, untyped)
     def items(self, container) -> Iterator[str | Row]:  # noqa: ANN001
         for block in self._blocks(container):
             if block.tag == f"{_W}tbl":
@@ -214,7 +207,7 @@ class _WordBody:
             for box in boxes:
                 yield from self.items(box)
 
-    def _rows(self, tbl) -> Iterator[Row]:  # noqa: ANN001 - tbl: a python-docx XML element (lxml, untyped)
+    def _rows(self, tbl) -> Iterator[Row]:  # noqa: ANN001
         self.table += 1
         table = self.table
         for tr in self._parts(tbl, "tr"):
@@ -238,14 +231,13 @@ class _WordBody:
             elif child.tag == f"{_W}customXml":
                 yield from self._parts(child, tag)
 
-    def _cell(self, tc) -> str:  # noqa: ANN001 - tc: a python-docx XML element (lxml, untyped)
+    def _cell(self, tc) -> str:  # noqa: ANN001
         """A cell's lines: its paragraphs, the cells of a table inside it, its text boxes."""
         lines = []
         for item in self.items(tc):
             lines += list(item.cells) if isinstance(item, Row) else [item]
         return "\n".join(lines)
 
-    # run: a python-docx XML element (lxml, untyped)
     def _hidden(self, run, paragraph_hidden: bool) -> bool:  # noqa: ANN001
         rpr = run.find(f"{_W}rPr")
         vanish = _val(rpr, "vanish")
@@ -253,7 +245,6 @@ class _WordBody:
             return vanish not in _OFF
         return _val(rpr, "rStyle") in self.hidden_styles or paragraph_hidden
 
-    # element: a python-docx XML element (lxml, untyped)
     def _text(self, element, paragraph_hidden: bool, boxes: list) -> str:  # noqa: ANN001
         out = []
         for child in element:
@@ -274,7 +265,7 @@ class _WordBody:
                 out.append(self._text(child, paragraph_hidden, boxes))
         return "".join(out)
 
-    def _boxes(self, element) -> list:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
+    def _boxes(self, element) -> list:  # noqa: ANN001
         """The text boxes anchored in a run: the content Word shows, not the VML copy kept for old readers."""
         found = []
         for child in element:
@@ -283,112 +274,3 @@ class _WordBody:
             elif child.tag != _MC_FALLBACK:
                 found += self._boxes(child)
         return found
-
-
-# ---------------------------------------------------------------- .pdf
-
-def pdf_items(path: Path) -> Iterator[str | Row]:
-    """Tables found from their ruling lines, and the text outside them as paragraphs.
-
-    Wrapped lines join into one paragraph; a paragraph ends where a line stops short of the text's right
-    edge, before a line that is indented, numbered (一、 （一） 1、 …) or set off by a larger gap.
-    """
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    # pdfminer warns on every font of PDFs that Word and LibreOffice write (FontBBox …): noise to an analyst, who
-    # learns what matters from the errors below
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-
-    data = _read(path, "a .pdf report")
-    if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise _fail(path, "is not a PDF file (it does not start with %PDF)")
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged files (wrapped by pdfplumber)
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise _fail(path, "is encrypted (password-protected); save an unprotected copy") from None
-        raise _fail(path, f"is damaged: not a readable PDF ({type(cause).__name__}: {cause})") from None
-    with pdf:
-        if len(pdf.pages) > MAX_PDF_PAGES:
-            raise _fail(path, f"has {len(pdf.pages):,} pages; the limit is {MAX_PDF_PAGES:,}")
-        try:
-            pages = [_page_items(page) for page in pdf.pages]
-        except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on a damaged page
-            raise _fail(path, f"is damaged: a page could not be read ({type(exc).__name__}: {exc})") from None
-    if not any(pages):
-        raise _fail(path, "has no text layer (a scanned image?); a reader needs a PDF saved from the document, "
-                          "or the report as .docx")
-    yield from _paragraphs(pages)
-
-
-def _page_items(page) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
-    """A page's text lines and tables, each with its top, in reading order."""
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
-
-    def outside(obj: dict) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
-
-    lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=False)
-    items: list[tuple[float, dict | list]] = [(line["top"], dict(line, text=_unspaced(line["text"])))
-                                              for line in lines if line["text"].strip()]
-    items += [(t.bbox[1], [[_unspaced(c) if c else c for c in row] for row in t.extract(x_tolerance=1.5)])
-              for t in tables]
-    return sorted(items, key=lambda item: item[0])
-
-
-_CJK = r"\u3400-\u9fff"  # ideographs: a space the author typed after punctuation (编码： 132001) stays
-_SCRIPT_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z%.,+\-])|(?<=[0-9A-Za-z%.,])[ \t]+(?=[{_CJK}])")
-
-
-def _unspaced(text: str) -> str:
-    """A PDF line as it was typed: Word, WPS and LibreOffice set figures in a Latin font beside Chinese, and the
-    extractor reads the gap between the two runs as a space (“支出 4.85 万元”), which nobody typed and which
-    separates a number from its unit. Spaces between two Latin words or two numbers stay."""
-    return _SCRIPT_GAP.sub("", text)
-
-
-def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | Row]:
-    lines = [item for page in pages for _, item in page if isinstance(item, dict)] or [
-        {"x0": 0.0, "x1": 0.0, "top": 0.0, "bottom": 0.0}]
-    left = min(line["x0"] for line in lines)
-    right = max(line["x1"] for line in lines)
-    height = statistics.median(line["bottom"] - line["top"] for line in lines)
-    current: list[str] = []
-    previous: dict | None = None
-    table = 0
-    for page in pages:
-        for _, item in page:
-            if isinstance(item, list):
-                if current:
-                    yield join_lines(current)
-                current, previous = [], None
-                table += 1
-                for row in item:
-                    yield Row(tuple(c or "" for c in row), table)
-                continue
-            if current and previous is not None and _starts_paragraph(item, previous, left, right, height):
-                yield join_lines(current)
-                current = []
-            current.append(item["text"])
-            previous = item
-        if previous is not None:
-            previous = dict(previous, bottom=float("-inf"))  # no gap across a page break
-    if current:
-        yield join_lines(current)
-
-
-def _starts_paragraph(line: dict, previous: dict, left: float, right: float, height: float) -> bool:
-    # A line ends short when the next word did not fit: a figure (1,731.80万元) is never broken, so a line
-    # that stops mid-sentence before a line starting with a figure is the same paragraph.
-    wrapped_figure = (line["text"][:1].isdigit() and previous["text"].rstrip()[-1:] not in "。！？；：:;.!?"
-                      and heading_of(previous["text"].strip()) is None)
-    short = previous["x1"] < right - 1.5 * height and not wrapped_figure
-    indented = line["x0"] > left + 0.8 * height
-    gap = previous["bottom"] != float("-inf") and line["top"] - previous["bottom"] > 1.2 * height
-    return short or indented or gap or heading_of(line["text"].strip()) is not None

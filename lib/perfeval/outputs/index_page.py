@@ -186,7 +186,9 @@ def _claimed(e: Entry) -> str:
         return DASH
     total = DASH if r.claimed.total is None else stated(r.claimed.total)
     status = f"<span class='reason'>{escape(r.claimed.status_label)}</span>" if r.claimed.status_label else ""
-    return f"{total} · {escape(r.claimed.grade or '未载明')}{status}"
+    if r.claimed.total is None and not r.claimed.grade:
+        return f"未载明{status}"  # neither a total nor a grade: one word, not “— · 未载明”
+    return f"{total} · {escape(r.claimed.grade or '等次未载明')}{status}"
 
 
 def _errors(e: Entry) -> int:

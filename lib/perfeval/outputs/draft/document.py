@@ -151,11 +151,11 @@ def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
 
 def read_document(path: str | Path) -> Document:
     """Read a report (.txt, .docx or text-based .pdf) into a Document, or raise a DraftError naming the file."""
-    from ...intake import documents
+    from ...intake import documents, pdf
 
     path = Path(path)
     suffix = path.suffix.lower()
-    readers = {".txt": documents.txt_items, ".docx": documents.docx_items, ".pdf": documents.pdf_items}
+    readers = {".txt": documents.txt_items, ".docx": documents.docx_items, ".pdf": pdf.pdf_items}
     if suffix not in readers:
         raise DraftError(str(path), [("", f"is not a report this reader knows: expected one of {', '.join(FORMATS)} "
                                          f"(a .doc or .wps file must be saved as .docx first)")])

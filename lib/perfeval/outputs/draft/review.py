@@ -45,7 +45,7 @@ def _sentence(e: Entry) -> str:
 def _value(e: Entry) -> str:
     if e.value is None:
         return ""
-    unit = "" if e.value_at == () and not e.value.replace(".", "").lstrip("-").isdigit() else e.unit
+    unit = e.unit if e.value_at else ""  # a value kept as text (25万余元) carries its unit
     return f'<span class="value">{escape(e.value)}{escape(unit)}</span>'
 
 

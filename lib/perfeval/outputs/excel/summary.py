@@ -24,7 +24,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...checks.finding import SEVERITY_LABEL, SEVERITY_ORDER
 from ...fileio import write_atomic
 from ...core.numbers import POINT_PLACES, round_half_up
-from ...fmt import EXCEL_RATE, fixed, points
+from ...core.rows import QUALITATIVE_RULE
+from ...fmt import EXCEL_RATE, fixed, pct, points
 from ...result import IndicatorOut, UnitResult
 from ...safetext import inert
 from ...intake.excel.cells import display_width, set_shown_text
@@ -180,7 +181,9 @@ def _shown(cell: Cell) -> str:
 
 def _score_row(ws: Worksheet, r: int, row: IndicatorOut) -> None:
     percent = row.value_unit == "%"
-    values = (row.level1, row.level2, row.name, weight_words(row), row.value, "" if percent else row.value_unit, row.score,
+    qualitative = row.rule.startswith(QUALITATIVE_RULE) and row.value is not None
+    value = f"定性，得分率 {pct(row.value)}" if qualitative else row.value  # a judgement, not a measured rate
+    values = (row.level1, row.level2, row.name, weight_words(row), value, "" if percent else row.value_unit, row.score,
               row.claimed_score, row.status_label, "\n".join([row.rule, *row.notes]))
     formats = (None, None, None, SCORE, PERCENT if percent else SCORE, None, SCORE, SCORE, None, None)
     for c, (value, fmt) in enumerate(zip(values, formats), start=1):

@@ -19,6 +19,7 @@ MAX_BARS = 20  # units one cost-ratio panel shows; beyond, the highest and the l
 
 
 OPEN, CLOSE = "（(〔【《“", "）)〕】》”"
+SIDES = {"重算": "#2f6db5", "自评": "#f0b27a"}  # dark and light: apart in grey print and for colour-blind readers
 SHARE_CMAP = "YlGnBu"  # one hue path, lightness rising with the share: read by colour-blind readers and in grey print
 
 
@@ -87,7 +88,7 @@ def grade_distribution(units: pd.DataFrame) -> Figure:
                       pd.DataFrame({"等次": units["自评等次"].fillna("未载明"), "口径": "自评"})])
     order = GRADES + sorted(set(long["等次"]) - set(GRADES))
     fig, ax = _figure(7, 3.6)
-    sns.countplot(data=long, x="等次", hue="口径", order=order, ax=ax)
+    sns.countplot(data=long, x="等次", hue="口径", order=order, palette=SIDES, ax=ax)
     for c in ax.containers:
         ax.bar_label(c, fontsize=9)
     ax.yaxis.get_major_locator().set_params(integer=True)

@@ -168,6 +168,14 @@ SCORE_ROLES = {"一级指标": "pe-l1", "二级指标": "pe-l2", "三级指标":
                "得分": "pe-score", "自评得分": "pe-claim", "状态": "pe-status", "说明": "pe-note"}
 
 
+def computed_words(value: float, unit: str, qualitative: bool) -> str:
+    """计算值 as a reader takes it: a rate, or on a qualitative row the share of its weight the judgement gives
+    (定性，得分率 100%), which is no measured rate."""
+    if qualitative and not pd.isna(value):
+        return f"定性，得分率 {pct(value)}"
+    return quantity(value, unit)
+
+
 def scores(rep: UnitReport) -> Styler:
     """指标得分: the three-level table — weight, computed value, score, claimed score, status and 说明 (rule, figures,
     notes) — over tables.score_frame."""
@@ -176,7 +184,7 @@ def scores(rep: UnitReport) -> Styler:
     level2_start = level1_start | (frame["二级指标"] != frame["二级指标"].shift())
     styler = styled(frame, "scores", {"得分": points, "自评得分": stated},
                     text=["一级指标", "二级指标", "三级指标", "状态"], lines=["说明"],
-                    hidden=["计分分值", "计算值单位", "按填报分值的得分", "自评高于重算"], roles=SCORE_ROLES,
+                    hidden=["计分分值", "计算值单位", "定性", "按填报分值的得分", "自评高于重算"], roles=SCORE_ROLES,
                     caption="指标得分（分值为评价框架规定的分值，“折算”为按口径折算后计分的分值；计算值为按单位自身数据重算的比率；"
                             "红字为按单位填报的分值计自评得分高于重算得分；灰色为资料未载明而未评分或不适用的指标）")
     _first_of_group(frame, "一级指标", level1_start, styler)
@@ -184,8 +192,8 @@ def scores(rep: UnitReport) -> Styler:
     for i in frame.index:
         weight, effective = frame.at[i, "分值"], frame.at[i, "计分分值"]
         styler.format(lambda _, w=weight, e=effective: _weight_text(w, e), subset=pd.IndexSlice[[i], ["分值"]])
-        styler.format(lambda v, u=frame.at[i, "计算值单位"]: quantity(v, u), subset=pd.IndexSlice[[i], ["计算值"]],
-                      na_rep="—")
+        styler.format(lambda v, u=frame.at[i, "计算值单位"], q=frame.at[i, "定性"]: computed_words(v, u, q),
+                      subset=pd.IndexSlice[[i], ["计算值"]], na_rep="—")
     styler.apply(lambda _: _row_styles(frame, level1_start), axis=None)
     return styler
 

@@ -10,6 +10,7 @@ import pandas as pd
 from ...checks.claims import comparisons
 from ...checks.finding import SEVERITY_LABEL
 from ...checks.fmt import stated_as
+from ...core.rows import QUALITATIVE_RULE
 from ...core.engine import ScoredUnit, ScoreSheet
 from ...core.figures import COLUMNS, LINES, WAN, label_of
 from ...core.numbers import round_half_up
@@ -67,9 +68,9 @@ def as_written(fig: FigureOut) -> str:
     its qualifier and unit by the rule of its kind (16,640.91万元; 2.6万余次 entered as 26000, over: 26,000余次)."""
     if fig.text:
         return fig.text
-    if fig.qualifier == Qualifier.EXACT.value:
-        return quantity(fig.value, fig.unit)
-    return stated_as(fig.value, fig.places, Qualifier(fig.qualifier), fig.unit)
+    if fig.qualifier == Qualifier.EXACT.value and fig.unit == "万元":
+        return quantity(fig.value, fig.unit)  # money at two decimals, as every output prints it
+    return stated_as(fig.value, fig.places, Qualifier(fig.qualifier), fig.unit)  # a rate as written: 72.6%
 
 
 def _figure_row(fig: FigureOut) -> dict:
@@ -200,13 +201,13 @@ def score_frame(rep: UnitReport) -> pd.DataFrame:
         rows.append({
             "一级指标": ind.level1, "二级指标": ind.level2, "三级指标": ind.name,
             "分值": _nan(ind.weight), "计分分值": ind.effective_weight,
-            "计算值": _nan(ind.value), "计算值单位": ind.value_unit,
+            "计算值": _nan(ind.value), "计算值单位": ind.value_unit, "定性": ind.rule.startswith(QUALITATIVE_RULE),
             "得分": _nan(ind.score), "自评得分": _nan(ind.claimed_score), "按填报分值的得分": _nan(fair),
             "自评高于重算": ind.claimed_score is not None and fair is not None
             and ind.claimed_score > fair + SCORE_TOLERANCE,
             "状态": ind.status_label, "说明": explanation(ind, readings),
         })
-    return pd.DataFrame(rows, columns=["一级指标", "二级指标", "三级指标", "分值", "计分分值", "计算值", "计算值单位",
+    return pd.DataFrame(rows, columns=["一级指标", "二级指标", "三级指标", "分值", "计分分值", "计算值", "计算值单位", "定性",
                                        "得分", "自评得分", "按填报分值的得分", "自评高于重算", "状态", "说明"])
 
 

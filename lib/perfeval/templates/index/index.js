@@ -18,7 +18,7 @@
 
     var search = document.createElement("input");
     search.type = "search";
-    search.placeholder = "搜索单位名称、编号、等次……";
+    search.placeholder = "搜索单位名称、等次、问题……";
     search.setAttribute("aria-label", "搜索单位");
     controls.appendChild(search);
 

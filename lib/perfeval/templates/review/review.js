@@ -123,6 +123,9 @@
     if (t.classList.contains("corrected")) {
       var radio = t.closest("label").querySelector("input[type=radio]");
       radio.checked = true;
+      var bad = t.value.trim() !== "" && !NUMBER.test(t.value.trim().replace(/,/g, ""));
+      t.classList.toggle("invalid", bad);  // not counted as decided until it is a number
+      t.title = bad ? "请填写报告所载的数字，如 521.30" : "";
     }
     if (t.closest("article.entry")) { mirror(t); }
     refresh();

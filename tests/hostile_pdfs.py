@@ -1,0 +1,87 @@
+"""Hostile and odd PDFs, written object by object (no PDF library could be made to write most of them), for the
+reader's tests and bench/bench_hostile_files.py."""
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+
+
+def raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF of the objects given (numbered from 1, the first the catalog), with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def stream(data: bytes, extra: bytes = b"", compress: bool = True) -> bytes:
+    if compress:
+        data = zlib.compress(data, 9)
+        extra += b" /Filter /FlateDecode"
+    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def pages_pdf(contents: list[bytes], font: bytes = HELVETICA, extra: list[bytes] = ()) -> bytes:
+    """One page per content stream, all with font /F1; extra objects follow (numbered from 4 + 2 × pages)."""
+    n = len(contents)
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(n))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n), font]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                b"/Contents %d 0 R >>" % (4 + n + i) for i in range(n)]
+    objects += [stream(c) for c in contents]
+    return raw_pdf(objects + list(extra))
+
+
+def text(lines: list[str], mode: int = 0) -> bytes:
+    """A content stream showing each line (WinAnsi text) in render mode `mode` (3: invisible)."""
+    return b"".join(b"BT /F1 12 Tf %d Tr 72 %d Td (%s) Tj ET\n" % (mode, 760 - 20 * i, line.encode("latin-1"))
+                    for i, line in enumerate(lines))
+
+
+def flate_bomb(path: Path, unpacked_mb: int) -> Path:
+    """A page of one line of text and a content stream that unpacks to `unpacked_mb` MB (of spaces: it parses)."""
+    contents = text(["Annual report 2023"]) + b" " * (unpacked_mb << 20)
+    path.write_bytes(pages_pdf([contents]))
+    return path
+
+
+def many_pages(path: Path, pages: int) -> Path:
+    """A tiny file of many pages, each a few lines of text."""
+    path.write_bytes(pages_pdf([text([f"Page {i + 1} of the 2023 report", "Expenditure 1268.40"])
+                                for i in range(pages)]))
+    return path
+
+
+def invisible_text(path: Path) -> Path:
+    """Visible 1268.40 beside invisible (render mode 3, as OCR layers and tricks write it) 91268.4 and a line."""
+    contents = (text(["Expenditure 1268.40 in 2023"]) + b"BT /F1 12 Tf 3 Tr 300 760 Td (91268.4) Tj ET\n"
+                + b"BT /F1 12 Tf 7 Tr 72 700 Td (Hidden line 555) Tj ET\n" + text(["", "", "", "Visible end"]))
+    path.write_bytes(pages_pdf([contents]))
+    return path
+
+
+def no_tounicode(path: Path, visible: bool = False) -> Path:
+    """A CID font (Identity-H) with neither a ToUnicode map nor an embedded font: its glyph codes name no characters.
+    With visible, a line in Helvetica stands beside them (a page of both kinds)."""
+    cid = (b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [%d 0 R] >>")
+    descendant = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) "
+                  b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /DW 1000 >>")
+    descriptor = b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 " \
+                 b"/Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>"
+    glyphs = b"".join(b"BT /F1 12 Tf 72 %d Td <%s> Tj ET\n" % (760 - 20 * i, b"0" + b"0".join(
+        b"%03x" % (0x100 + 7 * i + j) for j in range(24))) for i in range(20))
+    pages = 1
+    body = glyphs + (b"BT /F2 12 Tf 72 300 Td (Annual report 2023) Tj ET\n" if visible else b"")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count %d >>" % pages,
+               cid % 6, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R "
+               b"/F2 8 0 R >> >> /Contents 5 0 R >>", stream(body), descendant % 7, descriptor, HELVETICA]
+    path.write_bytes(raw_pdf(objects))
+    return path

@@ -1,0 +1,100 @@
+"""PDFs that would take gigabytes or minutes, show other text than they hold, or cannot give their text: each is
+bounded or read as a viewer shows it, and what is not read is said. Time and memory: bench/bench_hostile_files.py."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hostile_pdfs import HELVETICA, flate_bomb, invisible_text, many_pages, no_tounicode, pages_pdf, raw_pdf, \
+    stream, text
+
+from perfeval.errors import DraftError
+from perfeval.intake.pdf import MAX_PAGES, MAX_STREAM_UNPACKED, MAX_UNPACKED, unpacked_streams
+from perfeval.outputs.draft import read_document
+
+
+def lines(path: Path) -> list[str]:
+    return [" | ".join(b.cells) for b in read_document(path).blocks]
+
+
+def test_a_stream_that_unpacks_past_the_bound_is_refused_before_it_is_unpacked(tmp_path):
+    path = flate_bomb(tmp_path / "bomb.pdf", (MAX_STREAM_UNPACKED >> 20) + 1)
+    assert path.stat().st_size < 200_000
+    with pytest.raises(DraftError, match=r"a compressed stream \(object \d+\) that unpacks to more than 64 MB"):
+        read_document(path)
+    sizes = dict(unpacked_streams(path.read_bytes()))
+    assert max(sizes.values()) <= MAX_STREAM_UNPACKED + (1 << 20)  # counted a megabyte at a time, then stopped
+
+
+def test_streams_that_unpack_past_the_bound_together_are_refused(tmp_path):
+    each = 40 << 20
+    parts = [stream(b" " * each) for _ in range(MAX_UNPACKED // each + 1)]
+    path = tmp_path / "many.pdf"
+    path.write_bytes(pages_pdf([text(["Annual report 2023"])], extra=parts))
+    with pytest.raises(DraftError, match="compressed streams that unpack to more than 256 MB in all"):
+        read_document(path)
+
+
+def test_a_stream_within_the_bound_and_images_are_let_through(tmp_path):
+    image = stream(b"\0" * (MAX_STREAM_UNPACKED + (1 << 20)), b" /Type /XObject /Subtype /Image /Width 8192 "
+                   b"/Height 8320 /ColorSpace /DeviceGray /BitsPerComponent 8")  # not unpacked to read text
+    path = tmp_path / "ok.pdf"
+    path.write_bytes(pages_pdf([text(["Annual report 2023"]) + b" " * (1 << 20)], extra=[image]))
+    assert lines(path) == ["Annual report 2023"]
+
+
+def test_pages_past_the_bound_are_refused_before_they_are_parsed(tmp_path):
+    with pytest.raises(DraftError, match=f"has {MAX_PAGES + 1} pages; the limit is {MAX_PAGES}"):
+        read_document(many_pages(tmp_path / "long.pdf", MAX_PAGES + 1))
+    read = " ".join(lines(many_pages(tmp_path / "short.pdf", 3)))
+    assert all(f"Page {n} of the 2023 report" in read for n in (1, 2, 3))
+
+
+def test_invisible_text_is_not_read_and_is_said(tmp_path):
+    document = read_document(invisible_text(tmp_path / "inv.pdf"))
+    assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023", "Visible end"]
+    assert document.skipped == ("PDF 中不可见的文字（文本渲染模式 3/7）22 个字符未读取（阅读器不显示）",)
+
+
+def test_glyphs_without_characters_are_not_extractable_not_a_report_without_a_year(tmp_path):
+    with pytest.raises(DraftError, match="has text that is not extractable: its fonts name no characters for their "
+                                         "480 glyphs \\(no ToUnicode map\\)"):
+        read_document(no_tounicode(tmp_path / "cid.pdf"))
+    document = read_document(no_tounicode(tmp_path / "mixed.pdf", visible=True))
+    assert [b.text for b in document.blocks] == ["Annual report 2023"]  # no (cid:256) among the text
+    assert document.skipped == ("PDF 中 480 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取",)
+
+
+def _owner_locked(path: Path, permission: int | None) -> Path:
+    from fpdf import FPDF
+    from fpdf.enums import AccessPermission, EncryptionMethod
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.cell(0, 10, "Annual report 2023: expenditure 1268.40")
+    pdf.set_encryption(owner_password="owner", user_password="", permissions=AccessPermission.all(),
+                       encryption_method=EncryptionMethod.RC4)
+    if permission is not None:
+        pdf._security_handler.access_permission = permission  # fpdf2 always sets the reserved bits; a file may not
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("permission", [0, 0xFFFFF0C0, 0xFFFFF0C0 | 0x4 | 0x8 | 0x20])
+def test_an_owner_password_forbidding_copying_is_said_not_damaged(tmp_path, permission):
+    with pytest.raises(DraftError, match="is protected by its owner against copying its text") as err:
+        read_document(_owner_locked(tmp_path / "locked.pdf", permission))
+    assert "damaged" not in str(err.value)
+
+
+def test_an_owner_password_allowing_copying_is_read(tmp_path):
+    assert lines(_owner_locked(tmp_path / "open.pdf", None)) == ["Annual report 2023: expenditure 1268.40"]
+
+
+def test_a_page_tree_naming_pages_that_are_not_there_is_damaged_not_a_crash(tmp_path):
+    path = tmp_path / "odd.pdf"
+    path.write_bytes(raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [9 0 R] /Count 1 >>",
+                              HELVETICA]))
+    with pytest.raises(DraftError, match="odd.pdf"):
+        read_document(path)
