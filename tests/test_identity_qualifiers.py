@@ -12,16 +12,16 @@ from conftest import LIUYANG
 PARTS = 3752.47  # Liuyang's 基本支出 + 项目支出
 
 
-def _once(data) -> None:  # noqa: ANN001 - second statements of the figures changed would be found instead
+def _once(data) -> None:
     data["claims"]["statements"] = []
 
 
-def identity_findings(*alters):  # noqa: ANN001, ANN201
+def identity_findings(*alters):
     return [f for f in run_checks(sheet_of(LIUYANG, _once, *alters))
             if f.check in ("identity_broken", "items_exceed_whole") and "总支出" in f.message]
 
 
-def total(value: float, qualifier: str | None = None, **more: object):  # noqa: ANN201
+def total(value: float, qualifier: str | None = None, **more: object):
     return put("figures.lines.total.final", {"value": value, **({"qualifier": qualifier} if qualifier else {}),
                                              "source": "报告", **more})
 

@@ -179,7 +179,7 @@ def test_severity_follows_what_is_at_stake_not_the_kind_of_check(unit_copy):
              if f.check in ("row_value_stated_twice", "full_marks_for_cost_overrun")}
     assert set(found.values()) == {"warning"}
 
-    def far_over(d):  # noqa: ANN001
+    def far_over(d):
         for row in d["indicators"]:
             if row["name"] == "公车平台":
                 row["actual"]["value"] = 450  # 3 × 150 ÷ 450 = 1 point allowed, 3 claimed: 2 points at stake
@@ -194,7 +194,7 @@ def test_payments_behind_the_frameworks_checkpoints_and_carry_over_are_findings_
     from perfeval.checks import every_finding
     from perfeval.core.engine import load_unit
 
-    def stated(d):  # noqa: ANN001
+    def stated(d):
         d["figures"]["progress"] = {"q1": {"value": 12.5}, "q2": {"value": 50}, "q3": {"value": 71.2}}
         d["figures"]["budget"]["carryover"] = {"value": 1281.96, "source": "决算表"}
         d["figures"]["budget"]["prev_carryover"] = {"value": 854.64}

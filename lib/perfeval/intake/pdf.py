@@ -217,7 +217,7 @@ def _visible_page_class() -> type:
                                            seen=self.seen)
                 try:
                     PDFPageInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
-                except Exception as exc:  # noqa: BLE001 - wrapped as pdfplumber wraps it
+                except Exception as exc:
                     raise PdfminerException(exc) from exc
                 self._layout = device.get_result()
             return self._layout
