@@ -243,6 +243,7 @@ def _link(e: Entry) -> str:
 
 
 def _of_result(get: Callable[[UnitResult], float | str | None]) -> Callable[[Entry], float | str | None]:
+    # _result(e) is not None: tested just before
     return lambda e: None if _result(e) is None else get(_result(e))  # type: ignore[arg-type]
 
 

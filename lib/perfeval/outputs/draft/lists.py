@@ -57,6 +57,7 @@ def _alike(whole: Mention, part: Mention) -> bool:
 
 def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) -> Listed:
     total = sum((p.quantity.to(whole.quantity.unit).value for p in parts), Decimal(0))
+    # shape is one of Listed's shapes
     return Listed(whole, tuple(parts), shape, agrees(whole.quantity, total), named)  # type: ignore[arg-type]
 
 
@@ -83,6 +84,7 @@ def _key(block: int, text: str) -> str:
     return f"{block}\x00{text}"
 
 
+# as find_lists builds them
 def _before(sentences, k: int, at: int, here: list[Mention], by_sentence) -> Mention | None:  # noqa: ANN001
     """The total a list hangs from: the last figure before the marker, in its sentence or earlier in its paragraph
     (or the paragraph before, in the same section, when the list opens a paragraph)."""
@@ -109,6 +111,7 @@ class _Part:
     opens: bool  # an opener (其中, 包括 …) stands before it: it starts a breakdown of the figure before it
 
 
+# as find_lists builds them
 def _stream(sentences, k: int, at: int, whole: Mention, here: list[Mention], by_sentence) -> tuple[list[_Part], bool]:  # noqa: ANN001
     """The figures a list opened at `at` runs over, in order, and whether it is cut off (等, …, the text ends).
 
@@ -215,6 +218,7 @@ def _attributes(parts: list[Mention]) -> bool:
     return any(_ATTRIBUTE.search(p.label or "") for p in parts)
 
 
+# as find_lists builds them
 def _inline(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:  # noqa: ANN001
     text = sentences[k].text
     out = []
@@ -244,6 +248,7 @@ def _inside_a_list(text: str, here: list[Mention], at: int) -> bool:
     return first is not None and any(first.end() <= x.start < at for x in here if _usable(x))
 
 
+# as find_lists builds them
 def _numbered(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:  # noqa: ANN001
     """A total whose sentence ends in a colon, then numbered paragraphs one level down, a part in each."""
     s = sentences[k]
@@ -269,6 +274,7 @@ def _numbered(sentences, k: int, here: list[Mention], by_sentence) -> list[Liste
     return [_listed(whole, parts, "numbered")] if len(parts) >= 2 else []
 
 
+# as find_lists builds them
 def _named(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:  # noqa: ANN001
     """A total, then “包括A、B、C等” with no amounts, then a paragraph for each item stating its amount."""
     s = sentences[k]
