@@ -11,13 +11,16 @@ every 0.1 s.
   --scale 20,100,1000 `perfeval run` with every output (reports, index, CSV, portfolio page, summary workbook):
                       wall, per unit, peak memory, and how much of each went to the units and to the summaries
   --dask N            the same run with every output on a dask LocalCluster against the local pool at N units
+  --incremental N     N units with every output, then the same again with nothing changed and with one params
+                      file changed (wall time as a share of the first run), then a full run (--force) whose reader
+                      files (HTML, JSON, CSV, workbook) must be the incremental run's, byte for byte
 
 The empty notebook displays the unit result record, which `perfeval run` requires of every notebook, read from
 a file computed before the timing starts (`perfeval score --json`): it scores nothing, so the batch's own cost
 is all it measures. Set PYTHONPATH to another checkout's lib/ to measure that checkout's code. The package is
 compiled to bytecode first, as an installed perfeval is (this machine sets PYTHONDONTWRITEBYTECODE).
 
-Run: .venv/bin/python bench/bench_batch.py [--units N] [--scale LIST] [--dask N] [--workers W]
+Run: .venv/bin/python bench/bench_batch.py [--units N] [--scale LIST] [--dask N] [--incremental N] [--workers W]
 """
 from __future__ import annotations
 
@@ -237,6 +240,44 @@ def scale(ns: list[int], workers: int, tmp: Path) -> None:
         print(f"               {sizes(out)}")
 
 
+READER_FILES = (".html", ".json", ".csv", ".xlsx")  # what a reader opens; notebooks are records of their run
+RECORDS = ("batch_status.json",)  # seconds each unit took
+
+
+def reader_files(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.suffix in READER_FILES and p.name not in RECORDS}
+
+
+def incremental(n: int, workers: int, tmp: Path) -> None:
+    """A full run of n units with every output, then again with nothing changed, then with one params file changed
+    (its unit's name), each against the first; then a full run (--force) of the changed units into another folder,
+    whose reader-facing files must be those of the incremental run, byte for byte."""
+    units = make_units(tmp / f"inc{n}", n)
+    out = tmp / "inc_out"
+    first, f1 = batch(units, out, workers)
+    before = reader_files(out)
+    same, f2 = batch(units, out, workers)
+    unchanged = reader_files(out) == before
+    changed_file = sorted(units.glob("*.yaml"))[n // 2]
+    text = changed_file.read_text(encoding="utf-8")
+    name = next(line for line in text.splitlines() if line.startswith("  name: "))
+    changed_file.write_text(text.replace(name, name + "（更正）", 1), encoding="utf-8")
+    one, f3 = batch(units, out, workers)
+    status = json.loads((out / "batch_status.json").read_text(encoding="utf-8"))["units"]
+    unit_seconds = next(r["seconds"] for r in status.values() if r["params_file"] == str(changed_file))
+    full, f4 = batch(units, tmp / "inc_full", workers, ["--force"])
+    identical = reader_files(out) == reader_files(tmp / "inc_full")
+    print(f"incremental, {n} units, {workers} workers, every output")
+    print(f"  first run:                    {first.wall:7.2f} s, peak {mb(first.peak)}, {f1} failed")
+    print(f"  again, nothing changed:       {same.wall:7.2f} s = {same.wall / first.wall:6.1%} of the first, "
+          f"{f2} failed; reader files unchanged: {unchanged}")
+    print(f"  again, one params file changed: {one.wall:5.2f} s = {one.wall / first.wall:6.1%} of the first, "
+          f"{f3} failed; that unit {unit_seconds:.2f} s in its worker {phases(one, out)}")
+    print(f"  full run (--force) of the same units: {full.wall:7.2f} s, {f4} failed; its reader files identical to "
+          f"the incremental run's: {identical}")
+
+
 def dask_vs_pool(n: int, workers: int, tmp: Path) -> None:
     units = make_units(tmp / f"dask{n}", n)
     pool, f_pool = batch(units, tmp / "pool", workers)
@@ -256,6 +297,8 @@ def main() -> None:
     parser.add_argument("--units", type=int, help="compare batch, naive loop and empty notebooks at N units")
     parser.add_argument("--scale", help="comma-separated unit counts for wall time and peak memory, every output")
     parser.add_argument("--dask", type=int, help="LocalCluster against the local pool at N units, every output")
+    parser.add_argument("--incremental", type=int,
+                        help="N units run, run again unchanged, run with one params file changed; then --force")
     parser.add_argument("--workers", type=int, default=None, help="workers (default: one per core)")
     args = parser.parse_args()
     from perfeval.outputs.batch import default_workers
@@ -269,12 +312,14 @@ def main() -> None:
     load = os.getloadavg()
     print(f"load average before the run: {load[0]:.1f} (1 min), {load[1]:.1f} (5 min) on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="bench_batch_") as tmp:
-        if args.units or not (args.scale or args.dask):
+        if args.units or not (args.scale or args.dask or args.incremental):
             compare(args.units or 20, workers, Path(tmp) / "compare")
         if args.scale:
             scale([int(x) for x in args.scale.split(",")], workers, Path(tmp) / "scale")
         if args.dask:
             dask_vs_pool(args.dask, workers, Path(tmp) / "dask")
+        if args.incremental:
+            incremental(args.incremental, workers, Path(tmp) / "incremental")
     print(f"load average after the run: {os.getloadavg()[0]:.1f} (1 min)")
     sys.stdout.flush()
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-
 from conftest import SAMPLES
 from test_browser_report import DevTools
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from test_browser_report import DevTools
 
 pytestmark = pytest.mark.slow
@@ -162,3 +161,39 @@ def test_confirming_every_entry_saves_the_draft_as_written_and_no_longer_a_draft
     target = tmp_path / f"{unit_id}.yaml"
     target.write_text(saved.read_text(encoding="utf-8"), encoding="utf-8")
     assert perfeval("validate", str(target)).returncode == 0
+
+
+def _save(page_file: Path, tmp_path: Path, steps: str) -> Path:
+    """Open a review page, run the steps (a script), save; the file the page saved."""
+    downloads = tmp_path / f"downloads-{page_file.stem}"
+    downloads.mkdir()
+    page = Page(page_file, tmp_path / "profile", downloads)
+    try:
+        page.run(steps + "; document.getElementById('save').click()")
+        deadline = time.monotonic() + 20
+        while not list(downloads.iterdir()) and time.monotonic() < deadline:
+            page.browser.settle(0.2)
+    finally:
+        page.close()
+    return next(downloads.iterdir())
+
+
+def test_a_draft_saved_half_way_stays_a_draft_and_its_second_pass_keeps_the_first_passs_corrections(tmp_path):
+    from perfeval.outputs.draft.review import Links, write_review
+
+    params = tmp_path / "archives.yaml"
+    assert perfeval("draft", str(PLANTED), "-o", str(params), "--unit-id", "archives_2023").returncode == 0
+    who = ("(() => { const r = document.getElementById('reviewer'); r.value = '李审核';"
+           " r.dispatchEvent(new Event('input', {bubbles: true})); })()")
+    first = _save(tmp_path / "archives.review.html", tmp_path, f"{who}; ({CHOOSE})('staff.on_duty', null, '17')")
+    half = yaml.safe_load(first.read_text(encoding="utf-8"))
+    assert half["drafted_from"] == "archives_2023.txt" and half["confirmation"]["undecided"] > 0  # still a draft
+    assert perfeval("validate", str(first)).returncode == 0
+
+    again = write_review(first, tmp_path / "again.review.html", Links(params=first.name))
+    second = _save(again, tmp_path, "document.querySelectorAll('article.entry input[value=confirm]').forEach(i => i.click())")
+    done = yaml.safe_load(second.read_text(encoding="utf-8"))
+    assert "drafted_from" not in done and done["figures"]["staff"]["on_duty"]["value"] == 17
+    record = done["confirmation"]
+    assert record["by"] == "李审核" and record["undecided"] == 0  # the reviewer carried over from the first pass
+    assert [c["entry"] for c in record["corrected"]] == ["staff.on_duty"] and record["corrected"][0]["drafted"] == 16

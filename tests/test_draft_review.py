@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from perfeval.outputs.draft.entries import locate, read_written
 from perfeval.outputs.draft.review import Links, review_page
 from perfeval.outputs.draft.structure import reconciled, tree

@@ -66,12 +66,12 @@ def test_a_title_year_before_the_figures_year_drafts(tmp_path):
 
 
 def test_a_report_with_a_chinese_file_name_drafts_in_a_batch(tmp_path):
-    from perfeval.outputs.batch.jobs import draft_reports
+    from perfeval.outputs.batch.drafting import _draft_one
 
     report = tmp_path / "松岭县农技站2023.txt"
     report.write_text(f"{TITLE}\n一、基本情况\n本站2023年度支出总额218.40万元。\n", encoding="utf-8")
-    files, drafted, failed = draft_reports([report], tmp_path / "out")
-    assert not failed and len(files) == 1 and files[0].stem.startswith("draft-")
+    status, detail = _draft_one(report, tmp_path / "out")
+    assert status == "ok" and Path(detail).stem.startswith("draft-"), detail
 
 
 # ---------------------------------------------------------------- who and when
@@ -181,3 +181,35 @@ def test_adjusted_to_is_the_adjusted_budget_and_adjusted_by_its_size(tmp_path):
     draft = draft_of(tmp_path, TITLE, "一、预算情况", "本年度预算调整为1100.00万元。", "年中预算调减40.00万元。")
     budget = draft.params["figures"]["budget"]
     assert str(budget["adjusted"]["value"]) == "1100.00" and str(budget["reductions"]["value"]) == "40.00"
+
+
+def test_a_report_beyond_the_size_bound_is_refused_by_name_with_the_bound(tmp_path, monkeypatch):
+    import pytest
+    from perfeval.errors import DraftError
+    from perfeval.outputs.draft import document
+
+    monkeypatch.setattr(document, "MAX_TEXT", 1000)
+    report = tmp_path / "big.txt"
+    report.write_text(TITLE + "\n" + "本站认真履行职责。" * 200, encoding="utf-8")
+    with pytest.raises(DraftError, match="at most 1,000"):
+        draft_report(report)
+
+
+def test_a_sentence_without_marks_is_read_in_bounded_pieces_and_keeps_its_figures():
+    from perfeval.outputs.draft.document import MAX_SENTENCE, split_sentences
+
+    text = "支出12.5万元，" * 500
+    pieces = split_sentences(text)
+    assert all(len(p) <= MAX_SENTENCE for p in pieces) and "".join(pieces) == text
+
+
+def test_a_table_saved_one_cell_per_line_is_read_as_its_pairs(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、人员情况", "人员编制", "96", "实有人数", "103", "在职人员", "88")
+    staff = draft.params["figures"]["staff"]
+    assert {k: str(v["value"]) for k, v in staff.items()} == {"authorized": "96", "total": "103", "on_duty": "88"}
+    assert "人员编制 96" in staff["authorized"]["source"]
+
+
+def test_a_number_alone_under_a_sentence_is_no_pair(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、人员情况", "本站全年认真开展工作。", "96")
+    assert "staff" not in draft.params.get("figures", {})

@@ -312,3 +312,21 @@ def test_the_params_file_says_places_only_where_the_number_does_not(tmp_path, fi
                                                         "places": 2, "source": "附件1-3 三(3)1 预算完成率"}
     assert "places" not in rates["sangong_control"]
     assert load_params(out).claims.rates[2].places == 2
+
+
+# --- decimals beyond what is recorded -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["320.000000000000000001", "320.1234567", "约12.0000001万元", "≥95.00000000%"])
+def test_more_decimals_typed_than_are_recorded_are_named_not_cut(filled, tmp_path, text):
+    """320.000000000000000001 was recorded as 320 to 6 places: the digits typed are what the unit states, so a
+    cell holding more than the 6 a params file keeps is refused with its decimals counted."""
+    r = row_of(filled["yunxi_district_2023"], "绩效自评表", "C", "承担会务管理")
+    for ref in ("基础数据表!C9", f"绩效自评表!E{r}"):
+        [(cell, problem)] = problems(edited(filled["yunxi_district_2023"], tmp_path, {ref: (text, None)}))
+        decimals = len(text.rstrip("%万元").partition(".")[2])
+        assert cell == ref and f"{decimals} decimals" in problem and "at most 6" in problem, problem
+
+
+def test_six_decimals_typed_are_recorded_as_typed(filled, tmp_path):
+    params, _ = read_workbook(edited(filled["changsha_county_2022"], tmp_path, {"基础数据表!C9": ("320.123456", None)}))
+    assert params.figures.lines["sangong"].budget.value == 320.123456

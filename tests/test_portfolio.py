@@ -147,3 +147,22 @@ def test_unit_names_link_to_their_reports_and_the_verdict_stands_beside_them(res
         assert f'<a href="units/{r.unit.id}/{r.unit.id}.html">{r.unit.name}</a>' in html
     heads = [c for c in units_table(results).columns if c not in display.FOLDED]
     assert heads[:3] == ["单位", "重算总分", "自评总分"]
+
+
+def test_one_unit_entered_twice_under_two_ids_is_drawn_twice_and_said_apart(results):
+    """Two units of one name and year (one unit entered twice): every table and chart is made, each unit keeps its
+    bar and its column, told apart by its id."""
+    twice = [r for r in results if r.unit.id == "changsha_county_2022"][0]
+    copy = twice.model_copy(update={"unit": twice.unit.model_copy(update={"id": "changsha_copy"})})
+    both = [*results, copy]
+    ratios = cost_ratios(both)
+    shown = set(ratios[ratios["单位"].str.startswith(twice.unit.name)]["单位"])
+    assert shown == {f"{twice.unit.name}（changsha_county_2022）", f"{twice.unit.name}（changsha_copy）"}
+    assert len(score_shares(both, twice.framework.id).columns) == len(score_shares(results, twice.framework.id).columns) + 1
+    chart = display.ratios_chart(both)
+    assert isinstance(chart, Chart)
+    panel = chart.figure.axes[0]
+    assert len(panel.patches) == len(charts.extremes(charts.shared_ratios(ratios).query("指标 == @panel.get_title().split('（')[0]")))
+    for block in (display.units_block, display.notes_block, display.claims_chart, display.grades_chart,
+                  display.share_charts, display.ratios_block):
+        block(both)

@@ -23,8 +23,11 @@ if TYPE_CHECKING:
     from ..result import UnitResult
 
 STORE_FILE = "results.sqlite"
-SCHEMA_VERSION = 1  # PRAGMA user_version; a store of another version is rebuilt
+SCHEMA_VERSION = 2  # PRAGMA user_version; a store of another version is rebuilt
 OK, FAILED = "ok", "failed"
+# What the index and the framework pages never show of a unit: about 95 % of a unit result's memory (360 KB of a
+# Changsha in memory; its outline about 20 KB), so an index of 5,000 units does not hold 1.8 GB of results.
+OUTLINE_DROPS = ("indicators", "findings", "sensitivity", "readings", "figures", "projects")
 FLAT_COLUMNS = ("name", "region", "year", "series", "framework", "total", "total_on_100", "grade", "claimed_total",
                 "claimed_grade", "findings_error", "findings_warning", "findings_info")
 _SCHEMA = f"""
@@ -32,6 +35,7 @@ CREATE TABLE IF NOT EXISTS units (
     unit_id TEXT PRIMARY KEY,
     key TEXT NOT NULL,            -- digest of what produced the result (see batch/keys.py)
     result TEXT NOT NULL,         -- the unit result JSON, as published in units/<id>/<id>.json
+    outline TEXT NOT NULL,        -- the same without its long lists (OUTLINE_DROPS), for the index
     name TEXT, region TEXT, year INTEGER, series TEXT, framework TEXT, total REAL, total_on_100 REAL, grade TEXT,
     claimed_total REAL, claimed_grade TEXT, findings_error INTEGER, findings_warning INTEGER, findings_info INTEGER
 );
@@ -75,9 +79,13 @@ class UnitRun:
 Entry = tuple[UnitRun, "UnitResult | None"]  # a unit's batch status and, when published, its unit result
 
 
-def _flat(result_json: str) -> tuple[Any, ...]:
-    """The columns an analyst filters by, from the unit result JSON."""
-    r = json.loads(result_json)
+def _outline(r: dict[str, Any]) -> str:
+    """A unit result with its long lists empty: what the index and the framework pages read."""
+    return json.dumps({k: [] if k in OUTLINE_DROPS else v for k, v in r.items()}, ensure_ascii=False)
+
+
+def _flat(r: dict[str, Any]) -> tuple[Any, ...]:
+    """The columns an analyst filters by, from the unit result."""
     unit, counts = r.get("unit") or {}, r.get("findings_by_severity") or {}
     claimed = r.get("claimed") or {}
     return (unit.get("name"), unit.get("region"), unit.get("year"), unit.get("series"),
@@ -165,13 +173,13 @@ class ResultsStore:
 
     def keys(self) -> dict[str, str]:
         """unit id → key of its stored result."""
-        return dict(self._rows("SELECT unit_id, key FROM units"))  # type: ignore[arg-type]  # rows of two columns
+        return dict(self._rows("SELECT unit_id, key FROM units"))  # type: ignore[arg-type]
 
     def put(self, unit_id: str, key: str, result_json: str) -> None:
         """Record a unit's published result and the key of what produced it."""
-        # only placeholders are joined into the statement
-        self._write(f"INSERT OR REPLACE INTO units VALUES (?, ?, ?, {', '.join('?' * len(FLAT_COLUMNS))})",  # noqa: S608
-                    [(unit_id, key, result_json, *_flat(result_json))])
+        data = json.loads(result_json)
+        self._write(f"INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, {', '.join('?' * len(FLAT_COLUMNS))})",
+                    [(unit_id, key, result_json, _outline(data), *_flat(data))])
 
     def drop(self, unit_ids: Iterable[str]) -> None:
         """Forget units whose result is withdrawn (failed, or no longer in the batch)."""
@@ -179,15 +187,13 @@ class ResultsStore:
         if gone:
             self._write("DELETE FROM units WHERE unit_id = ?", gone)
 
-    def result_json(self, unit_id: str) -> str | None:
-        rows = self._rows("SELECT result FROM units WHERE unit_id = ?", (unit_id,))
-        return rows[0][0] if rows else None
-
-    def result(self, unit_id: str) -> "UnitResult | None":
-        """A unit's stored result (None when it has none, or it does not read as one)."""
+    def result(self, unit_id: str, *, outline: bool = False) -> "UnitResult | None":
+        """A unit's stored result (None when it has none, or it does not read as one); outline: without the lists
+        of OUTLINE_DROPS (empty), as the index reads it."""
         from ..result import UnitResult
 
-        text = self.result_json(unit_id)
+        rows = self._rows(f"SELECT {'outline' if outline else 'result'} FROM units WHERE unit_id = ?", (unit_id,))
+        text = rows[0][0] if rows else None
         try:
             return UnitResult.model_validate_json(text) if text is not None else None
         except ValueError:
@@ -228,21 +234,34 @@ class ResultsStore:
 
 
 def entries(outputs: Path, status: dict[str, UnitRun]) -> Iterator[Entry]:
-    """Every unit of the status in unit-id order with its unit result (None when it has none, or it cannot be
-    read): from the store, else (a store that could not be written) from the unit's result file."""
+    """Every unit of the status in unit-id order with the outline of its unit result (the lists of OUTLINE_DROPS
+    empty: the index shows none of them), None when it has none or it cannot be read: from the store, else (a store
+    that could not be written) from the unit's result file."""
     from ..result import UnitResult
 
     with ResultsStore(outputs, readonly=True) as store:
         for uid in sorted(status):
             run, result = status[uid], None
             if run.status == OK and run.result:
-                result = store.result(uid)
+                result = store.result(uid, outline=True)
                 if result is None:
                     try:
-                        result = UnitResult.read(outputs / run.result)
-                    except (OSError, ValueError):
+                        data = json.loads((outputs / run.result).read_bytes())
+                        result = UnitResult.model_validate_json(_outline(data))
+                    except (OSError, ValueError, AttributeError):
                         result = None  # shown as a published report without figures; the next run rewrites it
             yield run, result
+
+
+def stored_results(outputs: Path, without: Sequence[str] = ()) -> Iterator["UnitResult"]:
+    """Every stored unit result in unit-id order, one at a time, the lists named in `without` left empty (what a
+    reader of many units never shows: the portfolio shows no unit's findings)."""
+    from ..result import UnitResult
+
+    with ResultsStore(outputs, readonly=True) as store:
+        for (text,) in store._rows("SELECT result FROM units ORDER BY unit_id"):
+            data = json.loads(text)
+            yield UnitResult.model_validate({k: [] if k in without else v for k, v in data.items()})
 
 
 def results_frame(outputs: str | Path = "outputs") -> "pd.DataFrame":
@@ -257,6 +276,6 @@ def results_frame(outputs: str | Path = "outputs") -> "pd.DataFrame":
 
     columns = ["unit_id", *FLAT_COLUMNS, "result"]
     with ResultsStore(Path(outputs), readonly=True) as store:
-        rows = store._rows(f"SELECT {', '.join(columns)} FROM units ORDER BY unit_id")  # noqa: S608 - own column names
+        rows = store._rows(f"SELECT {', '.join(columns)} FROM units ORDER BY unit_id")
     return pd.DataFrame(rows, columns=columns)
 

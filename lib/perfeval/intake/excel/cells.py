@@ -19,7 +19,7 @@ from ...core.quantity import Qualifier, canonical_unit, commensurable, parse_qua
 from ...core.numbers import exact
 from ...safetext import inert
 from .shown import ScaledFormat, parse_format, plain_digits, shown_text
-from .typed import OP_OF, QUALIFIER_WORD, Typed, phrase, typed_number, typed_text
+from .typed import OP_OF, QUALIFIER_WORD, TooManyDecimals, Typed, phrase, typed_number, typed_text
 
 # Cells holding one of these are treated as empty: the seeds write "——" for "not applicable".
 BLANK_MARKS = frozenset({"", "——", "—", "--", "-", "－", "/", "／"})
@@ -110,6 +110,21 @@ def _seen(raw: Any, number_format: str) -> str:
     return found(raw)
 
 
+def _typed_text(text: str) -> Typed | None:
+    """typed_text, its refusal of more decimals than are recorded said as the cell's problem."""
+    try:
+        return typed_text(text)
+    except TooManyDecimals as exc:
+        raise CellProblem(str(exc)) from None
+
+
+def _reads_as_quantity(text: str) -> bool:
+    try:
+        return typed_text(text) is not None
+    except TooManyDecimals:
+        return True
+
+
 def _typed(raw: Any, number_format: str, expected: str) -> Typed:
     """The quantity a cell states, or a CellProblem saying what was expected and what the cell shows."""
     require_result(raw)
@@ -123,7 +138,7 @@ def _typed(raw: Any, number_format: str, expected: str) -> Typed:
             raise CellProblem(f"{expected}; the cell's number format {number_format} shows the value divided "
                               "and adds words, so what it shows is not what was typed: clear the format") from None
     elif isinstance(raw, str):
-        typed = typed_text(raw)
+        typed = _typed_text(raw)
     if typed is None:
         raise CellProblem(f"{expected}, found {_seen(raw, number_format)}")
     return typed
@@ -346,7 +361,7 @@ def read_quantity(raw: Any, *, with_op: bool, number_format: str = "General") ->
         quoted = _QUOTED.match(text)
         if quoted:
             return {"text": quoted.group("text")}
-        typed = typed_text(text)
+        typed = _typed_text(text)
         if typed is None:
             return {"text": text}
     out: dict[str, Any] = {}
@@ -373,7 +388,7 @@ def format_quantity(data: dict[str, Any]) -> str | float:
     if data.get("value") is None:
         text = str(data.get("text", ""))
         stripped = text.strip()
-        return f"“{text}”" if typed_text(stripped) is not None or _QUOTED.match(stripped) else text
+        return f"“{text}”" if _reads_as_quantity(stripped) or _QUOTED.match(stripped) else text
     qualifier = Qualifier(data.get("qualifier") or Qualifier.EXACT)
     if data.get("op") and qualifier is not Qualifier.EXACT:
         raise CellProblem(f"a target with both a direction ({data['op']}) and a qualifier ({qualifier.value}) "

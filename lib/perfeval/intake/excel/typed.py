@@ -58,13 +58,24 @@ def _written_symbol(q: Quantity) -> str:
     return max((c for c in candidates if c in q.text), key=len, default=q.unit)
 
 
-def _from_quantity(q: Quantity, rest: str, equals: bool) -> Typed:
+class TooManyDecimals(ValueError):
+    """More decimals typed than a params file records: cutting them would record another statement than the cell's."""
+
+
+def _from_quantity(q: Quantity, rest: str, equals: bool, shown: bool) -> Typed:
+    if q.places > MAX_PLACES and not shown:
+        raise TooManyDecimals(f"has {q.places} decimals (“{q.text}”); at most {MAX_PLACES} are recorded: write it "
+                              f"with as many decimals as the report states, at most {MAX_PLACES}")
     places = q.places if q.scale == 1 else 0  # 2.6万: the schema's places cannot say "to the thousand"
     return Typed(q.value, _written_symbol(q), rest.strip(), q.qualifier, min(places, MAX_PLACES), q.scale, equals)
 
 
-def typed_text(text: str) -> Typed | None:
-    """The quantity a cell's text states, or None when it is not one quantity (高质量完成, 30%-50%, 1e5)."""
+def typed_text(text: str, shown: bool = False) -> Typed | None:
+    """The quantity a cell's text states, or None when it is not one quantity (高质量完成, 30%-50%, 1e5).
+
+    TooManyDecimals when more decimals are typed than are recorded; a number cell's format (shown) may show more,
+    which are display, not what was typed: they are cut.
+    """
     t = _SPACE_BY_NUMBER.sub("", text.strip().strip("\u3000"))
     equals = t[:1] in ("=", "＝")
     if equals:
@@ -75,14 +86,14 @@ def typed_text(text: str) -> Typed | None:
         return None
     q = parse_quantity(t)
     if q is not None:
-        return _from_quantity(q, t[len(q.text):], equals)
+        return _from_quantity(q, t[len(q.text):], equals, shown)
     found = find_quantities(t)
     if not found or found[0].start != 0 or found[0].doubt:
         return None
     rest = t[found[0].end:]
     if any(ch.isdigit() for ch in rest) or len(rest) > MAX_TRAILING:
         return None
-    return _from_quantity(found[0].quantity, rest, equals)
+    return _from_quantity(found[0].quantity, rest, equals, shown)
 
 
 def typed_number(value: int | float, number_format: str) -> Typed | None:
@@ -92,7 +103,7 @@ def typed_number(value: int | float, number_format: str) -> Typed | None:
     """
     shown = shown_text(value, number_format)
     if shown is not None:
-        return typed_text(shown)
+        return typed_text(shown, shown=True)
     number = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)
     own = len(plain_digits(number).partition(".")[2])
     return Typed(number, places=min(max(own, shown_decimals(number_format)), MAX_PLACES))

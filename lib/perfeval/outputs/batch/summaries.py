@@ -8,7 +8,7 @@ from pathlib import Path
 from ...fileio import write_atomic_all
 from ...paths import NOTEBOOKS_DIR
 from ...result import UnitResult
-from ..store import OK, ResultsStore, UnitRun
+from ..store import OK, STORE_FILE, ResultsStore, UnitRun
 from .keys import digest, file_digest, package_version
 from .lifeline import scratch_dir
 from .publish import sign_trusted
@@ -25,8 +25,13 @@ def published_results(outputs: Path, status: dict[str, UnitRun]) -> list[Path]:
 
 
 def write_portfolio(outputs: Path, result_files: list[Path]) -> None:
-    """Run notebooks/portfolio.ipynb over the published unit results into outputs/portfolio.html (and its notebook)."""
+    """Run notebooks/portfolio.ipynb over the published unit results into outputs/portfolio.html (and its notebook):
+    over the results store when it holds every one of them, else over their files."""
     import papermill
+
+    with ResultsStore(outputs, readonly=True) as store:
+        whole = {p.stem for p in result_files} <= set(store.keys())
+    units = [str(outputs / STORE_FILE)] if whole and result_files else [str(p) for p in result_files]
 
     from ..htmlexport import to_html
     from .kernel import KERNEL_NAME, NativeKernelManager
@@ -34,7 +39,7 @@ def write_portfolio(outputs: Path, result_files: list[Path]) -> None:
     with tempfile.TemporaryDirectory(prefix="portfolio-", dir=scratch_dir()) as tmp:
         out = Path(tmp) / "portfolio.ipynb"
         nb = papermill.execute_notebook(
-            str(PORTFOLIO_NOTEBOOK), str(out), parameters={"units": [str(p) for p in result_files]},
+            str(PORTFOLIO_NOTEBOOK), str(out), parameters={"units": units},
             kernel_name=KERNEL_NAME, kernel_manager_class=NativeKernelManager, shutdown_kernel="immediate",
             cwd=str(NOTEBOOKS_DIR), progress_bar=False, log_output=False, request_save_on_cell_execute=False,
             execution_timeout=math.ceil(PORTFOLIO_TIMEOUT))

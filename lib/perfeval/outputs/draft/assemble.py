@@ -20,7 +20,8 @@ from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
 from ...core.quantity import Qualifier, canonical_unit, commensurable, contradicts
-from .catalogue import Mapped, catalogue_path, covers_every_category, normalise
+from ...errors import DraftError
+from .catalogue import Mapped, catalogue_path, covers_every_category, normalise, with_unit_of_its_figure
 from .document import Document, read_document
 from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
@@ -75,7 +76,8 @@ class _Assembly(RateClaims, Records):
         tables = read_tables(self.document, year)
         fw = load_framework(self.framework_name or _detect_framework(tables))
         self.year, self.readings = year, {k: i.default for k, i in fw.readings_in_force().items()}
-        prose = self._within_bounds(prose_mentions(self.document, tables.taken))
+        prose = [with_unit_of_its_figure(m, year) for m in prose_mentions(self.document, tables.taken)]
+        prose = self._within_bounds(prose)
         tables.cells = [c for c in tables.cells if self._within_bounds([c.mention])]
         self.params = {"unit": self._unit(facts, fw)}
         sections = self._sections(prose, fw)
@@ -381,7 +383,7 @@ _COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
 def _column_word(m: Mention) -> str | None:
     """Whether the sentence speaks of a budget or of what was spent where a figure stands (the nearest such word
     before it): 商品和服务支出 under 预算批复 and under 决算数 are two figures, not one stated twice."""
-    words = _COLUMN_WORD.findall(m.where.text[:m.start])
+    words = _COLUMN_WORD.findall(m.where.text[max(0, m.start - 200):m.start])
     if not words:
         return None
     return "budget" if words[-1] == "预算" else "final"

@@ -9,7 +9,7 @@ strict: what does not map is kept under `stated:` with its own label, where noth
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -59,8 +59,11 @@ def label_table() -> dict[str, tuple[LabelEntry, ...]]:
                          for e in entries) for group, entries in data.items()}
 
 
-def _words(*groups: str) -> tuple[tuple[str, str], ...]:
-    return tuple((e.key, e.pattern) for g in groups for e in label_table()[g])
+@cache
+def _words(*groups: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each entry's key and its names framed as a whole label (framing words before, column words after)."""
+    return tuple((e.key, re.compile(rf"(?P<pre>{_FRAME})(?P<name>{e.pattern})(?P<post>{_AFTER})"))
+                 for g in groups for e in label_table()[g])
 
 
 _COLUMN_ONLY = re.compile(rf"^{_FRAME}(?:决算数|决算|实际支出总额|实际支出数|实际支出|实际数|预算总额|预算数|预算|年初预算数|年初预算)"
@@ -75,10 +78,10 @@ def normalise(words: str) -> str:
     return re.sub(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)]、?|其中[：:]?)", "", words)
 
 
-def _whole(words: str, table: tuple[tuple[str, str], ...]) -> tuple[str, str, str] | None:
+def _whole(words: str, table: tuple[tuple[str, re.Pattern[str]], ...]) -> tuple[str, str, str] | None:
     """(key, framing words before, after) when the words are one entry's name framed only by framing words."""
     for key, pattern in table:
-        m = re.fullmatch(rf"(?P<pre>{_FRAME})(?P<name>{pattern})(?P<post>{_AFTER})", words)
+        m = pattern.fullmatch(words)
         if m:
             return key, m.group("pre"), m.group("post")
     return None
@@ -190,3 +193,17 @@ def covers_every_category(whole: str, parts: list[str]) -> bool:
     if any(line not in ancestors(key) for key in listed):
         return False
     return all(child in listed or child in set().union(*(ancestors(k) for k in listed)) for child in children)
+
+
+def with_unit_of_its_figure(m: Mention, report_year: int | None) -> Mention:
+    """A number without a unit whose label (a one-cell line above it) names a catalogue figure, in that figure's
+    unit: 人员编制 / 96 is 96人. Any other mention is returned as it is."""
+    if m.quantity.unit or m.is_rate or m.quantity.value < 0 or m.where.cell is not None:
+        return m
+    if not m.where.text.startswith(m.lead + " "):
+        return m  # not a pair read from one-cell lines
+    path = path_named(m.lead, report_year)
+    if path is None or not is_figure_path(path):
+        return m
+    unit = unit_of(path)
+    return replace(m, quantity=replace(m.quantity, unit=unit), implied=f"写作“{m.written}”，未写单位；按“{m.lead}”取{unit}")

@@ -86,19 +86,41 @@ class Document:
         return list(found.values())
 
 
+MAX_SENTENCE = 1000  # characters: a longer run without a sentence mark is read in pieces of at most this
+MAX_TEXT = 2_000_000  # characters of text a report may hold (about 1,500 pages); a longer one is refused, by name
 _SENTENCE = re.compile(r"[^。；;！!？?]*(?:[。；;！!？?]+[”’」』）)]*|$)")
 _SPACE = re.compile(r"[ \t\u3000\u00a0\r\f\v]+")
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of one paragraph or cell, each keeping its closing mark (and a quotation mark closing after it)."""
+    """Sentences of one paragraph or cell, each keeping its closing mark (and a quotation mark closing after it).
+
+    A run of text longer than MAX_SENTENCE with no sentence mark is cut at its last comma, pause or space before
+    the limit (never inside a number), so that reading a sentence never costs more than a bounded length does."""
     out = []
     for line in text.split("\n"):
         for m in _SENTENCE.finditer(line):
             s = m.group(0).strip()
+            while len(s) > MAX_SENTENCE:
+                cut = _cut_at(s)
+                out.append(s[:cut].strip())
+                s = s[cut:].strip()
             if s:
                 out.append(s)
     return out
+
+
+def _cut_at(s: str) -> int:
+    """Where to cut an over-long sentence: after the last clause mark or space before MAX_SENTENCE, else at the
+    last place before it that is not inside a number."""
+    window = s[:MAX_SENTENCE]
+    mark = max(window.rfind(c) for c in "，,、 \t")
+    if mark > MAX_SENTENCE // 2:
+        return mark + 1
+    cut = MAX_SENTENCE
+    while cut > 1 and (s[cut - 1].isdigit() or s[cut - 1] in ".．") and (s[cut].isdigit() or s[cut] in ".．"):
+        cut -= 1
+    return cut
 
 
 def clean(text: str) -> str:
@@ -159,7 +181,12 @@ def read_document(path: str | Path) -> Document:
     if suffix not in readers:
         raise DraftError(str(path), [("", f"is not a report this reader knows: expected one of {', '.join(FORMATS)} "
                                          f"(a .doc or .wps file must be saved as .docx first)")])
-    document = build(str(path), readers[suffix](path))
+    items = list(readers[suffix](path))
+    size = sum(len(x) if isinstance(x, str) else sum(len(c) for c in x.cells) for x in items)
+    if size > MAX_TEXT:
+        raise DraftError(str(path), [("", f"holds {size:,} characters of text; the reader drafts reports of at most "
+                                          f"{MAX_TEXT:,} (about 1,500 pages): draft the 自评报告 alone, or split the file")])
+    document = build(str(path), items)
     if not document.blocks:
         raise DraftError(str(path), [("", "holds no text")])
     return document

@@ -161,7 +161,9 @@ def _figure(ref: str, path: Path_, fig: yaml.Node, lines: list[str]) -> Entry:
 
 
 def _listed_item(item: yaml.Node, path: Path_, heading: str, lines: list[str], uses: tuple[str, ...] = ()) -> Iterator[Entry]:
-    amount = _child(item, "amount") if isinstance(item, yaml.MappingNode) else None
+    if not isinstance(item, yaml.MappingNode):
+        return
+    amount = _child(item, "amount")
     if not isinstance(amount, yaml.MappingNode):
         return
     name = _text(_child(item, "name"))

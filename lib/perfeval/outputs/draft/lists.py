@@ -57,20 +57,19 @@ def _alike(whole: Mention, part: Mention) -> bool:
 
 def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) -> Listed:
     total = sum((p.quantity.to(whole.quantity.unit).value for p in parts), Decimal(0))
-    # shape is one of Listed's shapes
     return Listed(whole, tuple(parts), shape, agrees(whole.quantity, total), named)  # type: ignore[arg-type]
 
 
 def find_lists(document: Document, mentions: list[Mention]) -> list[Listed]:
     """Every total with its listed parts, in document order."""
     sentences = document.sentences()
-    by_sentence: dict[str, list[Mention]] = {}
+    by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
-        by_sentence.setdefault(_key(m.where.block, m.where.text), []).append(m)
+        by_sentence.setdefault(m.order[1], []).append(m)  # by the sentence's place: two alike sentences stay two
     out: list[Listed] = []
     used: set[int] = set()
     for k, s in enumerate(sentences):
-        here = by_sentence.get(_key(s.block, s.text), [])
+        here = by_sentence.get(k, [])
         for listed in _inline(sentences, k, here, by_sentence) + _numbered(sentences, k, here, by_sentence) \
                 + _named(sentences, k, here, by_sentence):
             parts = [p for p in listed.parts if id(p) not in used]
@@ -80,11 +79,6 @@ def find_lists(document: Document, mentions: list[Mention]) -> list[Listed]:
     return out
 
 
-def _key(block: int, text: str) -> str:
-    return f"{block}\x00{text}"
-
-
-# as find_lists builds them
 def _before(sentences, k: int, at: int, here: list[Mention], by_sentence) -> Mention | None:  # noqa: ANN001
     """The total a list hangs from: the last figure before the marker, in its sentence or earlier in its paragraph
     (or the paragraph before, in the same section, when the list opens a paragraph)."""
@@ -96,7 +90,7 @@ def _before(sentences, k: int, at: int, here: list[Mention], by_sentence) -> Men
         s = sentences[j]
         if s.section != section or s.block < block - 1 or s.cell != cell or (cell is not None and s.block != block):
             return None  # a table cell's list hangs from its own cell, never from the next column
-        found = [m for m in by_sentence.get(_key(s.block, s.text), []) if _usable(m)]
+        found = [m for m in by_sentence.get(j, []) if _usable(m)]
         if found:
             return found[-1]
     return None
@@ -111,7 +105,6 @@ class _Part:
     opens: bool  # an opener (其中, 包括 …) stands before it: it starts a breakdown of the figure before it
 
 
-# as find_lists builds them
 def _stream(sentences, k: int, at: int, whole: Mention, here: list[Mention], by_sentence) -> tuple[list[_Part], bool]:  # noqa: ANN001
     """The figures a list opened at `at` runs over, in order, and whether it is cut off (等, …, the text ends).
 
@@ -123,7 +116,7 @@ def _stream(sentences, k: int, at: int, whole: Mention, here: list[Mention], by_
     j, start, gap = k, at, 0
     while True:
         text = sentences[j].text
-        mentions = here if j == k else by_sentence.get(_key(sentences[j].block, text), [])
+        mentions = here if j == k else by_sentence.get(j, [])
         if j > k:
             following = [m for m in mentions if _alike(whole, m) and _same_unit(whole, m)]
             if _AMONG.match(text) or not following or _CLAUSE.search(text[:following[0].start]):
@@ -218,7 +211,6 @@ def _attributes(parts: list[Mention]) -> bool:
     return any(_ATTRIBUTE.search(p.label or "") for p in parts)
 
 
-# as find_lists builds them
 def _inline(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:  # noqa: ANN001
     text = sentences[k].text
     out = []
@@ -248,7 +240,6 @@ def _inside_a_list(text: str, here: list[Mention], at: int) -> bool:
     return first is not None and any(first.end() <= x.start < at for x in here if _usable(x))
 
 
-# as find_lists builds them
 def _numbered(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:  # noqa: ANN001
     """A total whose sentence ends in a colon, then numbered paragraphs one level down, a part in each."""
     s = sentences[k]
@@ -267,14 +258,13 @@ def _numbered(sentences, k: int, here: list[Mention], by_sentence) -> list[Liste
         if not t.section.startswith(s.section) or t.section == s.section or heading_of(t.text) is None:
             break
         blocks_seen.add(t.block)
-        first = next((m for m in by_sentence.get(_key(t.block, t.text), []) if _alike(whole, m)), None)
+        first = next((m for m in by_sentence.get(j, []) if _alike(whole, m)), None)
         if first is None:
             return []
         parts.append(first)
     return [_listed(whole, parts, "numbered")] if len(parts) >= 2 else []
 
 
-# as find_lists builds them
 def _named(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:  # noqa: ANN001
     """A total, then “包括A、B、C等” with no amounts, then a paragraph for each item stating its amount."""
     s = sentences[k]
@@ -293,7 +283,7 @@ def _named(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:
             break
         if sentences[j - 1].block == t.block:
             continue  # an item's amount opens its paragraph
-        first = next((x for x in by_sentence.get(_key(t.block, t.text), []) if _alike(whole, x)), None)
+        first = next((x for x in by_sentence.get(j, []) if _alike(whole, x)), None)
         if first is None:
             continue
         match = next((n for n in left if _shared(n, first.lead) >= MIN_SHARED_NAME), None)

@@ -177,9 +177,50 @@ def sentence_mentions(sentence: Sentence, index: int) -> list[Mention]:
 
 
 def prose_mentions(document: Document, skip_blocks: set[int]) -> list[Mention]:
-    """Mentions of every sentence outside the blocks the table readers took (and the framework's own table)."""
+    """Mentions of every sentence outside the blocks the table readers took (and the framework's own table).
+
+    A table saved one cell per line (a web page's 人员编制 / 96 / 实有人数 / 103) is read as its pairs: a line that is
+    one number alone takes the short line of words above it as its label."""
     out: list[Mention] = []
-    for index, sentence in enumerate(document.sentences()):
+    previous: Sentence | None = None
+    sentences = document.sentences()
+    for index, sentence in enumerate(sentences):
         if sentence.block not in skip_blocks:
-            out += sentence_mentions(sentence, index)
+            following = sentences[index + 1] if index + 1 < len(sentences) else None
+            paired = _paired(previous, sentence) if not (following and _lone_number(following)) else None
+            out += paired_mention(previous, sentence, index, paired) if paired else sentence_mentions(sentence, index)
+        previous = sentence
     return out
+
+
+MAX_CELL_LABEL = 16  # characters of a line that labels the number on the line below it
+
+
+def _lone_number(sentence: Sentence) -> bool:
+    """Is the line a number and nothing else (the next column of a table saved one cell per line)?"""
+    return bool(re.fullmatch(r"[\s\d.,，%％\-－]+", sentence.text))
+
+
+def _paired(previous: Sentence | None, sentence: Sentence) -> Found | None:
+    """The number a line states alone, when the line above is a label for it (words only, short, no sentence end)
+    and the line below is not another number (a row of several columns, one per line, names none of them)."""
+    if previous is None or sentence.cell is not None or previous.cell is not None \
+            or previous.block != sentence.block - 1 or previous.section != sentence.section:
+        return None
+    label = previous.text.strip()
+    if not label or len(label) > MAX_CELL_LABEL or any(c.isdigit() for c in label) or label[-1] in "。；;！!？?，,":
+        return None
+    found = find_quantities(sentence.text)
+    if len(found) != 1 or sentence.text[:found[0].start].strip() or sentence.text[found[0].end:].strip("  \t%"):
+        return None
+    return found[0]
+
+
+def paired_mention(previous: Sentence, sentence: Sentence, index: int, f: Found) -> list[Mention]:  # type: ignore[override]
+    """The number of a one-cell line, labelled by the line above and cited with it (人员编制 96)."""
+    label_text = previous.text.strip()
+    shift = len(label_text) + 1
+    text = f"{label_text} {sentence.text}"
+    where = Where(sentence.section, text, sentence.block, None)
+    return [Mention(f.quantity, clean_label(label_text), where, f.start + shift, f.end + shift, text, label_text, None,
+                    None, (sentence.block, index, f.start), f.doubt)]

@@ -88,10 +88,10 @@ def _readings(rate: Mention, operands: list[Mention], change: bool) -> Iterable[
 def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], lists: list[Listed]) -> RateFound:
     """The reading of one rate from the figures of its sentence (and, to complete a pair, its paragraph)."""
     change = bool(_CHANGE_WORDS.search(rate.clause + rate.label))
-    near = [m for m in sentence if _operand(m)]
+    near = _nearest([m for m in sentence if _operand(m)], rate)
     agreeing = [r for r in _readings(rate, near, change) if agrees(rate.quantity, r.value)]
     if not agreeing and len(near) == 1:
-        wider = near + [m for m in paragraph if _operand(m) and m not in near and m.order < rate.order]
+        wider = near + [m for m in paragraph if _operand(m) and m not in near and m.order < rate.order][-NEAR_BEFORE:]
         agreeing = [r for r in _readings(rate, wider, change) if agrees(rate.quantity, r.value)
                     and near[0] in (r.numerator, r.denominator)]
     if len(agreeing) > 1:
@@ -110,6 +110,17 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
     if not near:
         return RateFound(rate, "unexplained", why="同句未载明可据以复算的数字")
     return RateFound(rate, "unexplained", why="邻近数字的占比或变动率都得不出该比率")
+
+
+NEAR_BEFORE, NEAR_AFTER = 6, 2  # operands a rate is read from: the figures closest to it in its sentence
+
+
+def _nearest(operands: list[Mention], rate: Mention) -> list[Mention]:
+    """The figures a rate may be computed from: the last NEAR_BEFORE before it and the first NEAR_AFTER after it
+    (a sentence of hundreds of figures is not read as hundreds squared ways of making one rate)."""
+    before = [m for m in operands if m.order < rate.order]
+    after = [m for m in operands if m.order > rate.order]
+    return before[-NEAR_BEFORE:] + after[:NEAR_AFTER]
 
 
 def _prefer_list_totals(readings: list[Reading], lists: list[Listed]) -> list[Reading]:

@@ -20,7 +20,7 @@ class Breakdown:
     """One way the draft splits a figure: its parts, = or ≥ (其中 items need not add up), what the same sentence
     lists outside them (另有 …), and why the parts do not reconcile, "" when they do."""
 
-    parts: tuple["Node", ...]
+    parts: tuple[Node, ...]
     relation: str = "="
     outside: tuple[Entry, ...] = ()
     problem: str = ""
@@ -96,22 +96,33 @@ def ratio_problem(ratio: Entry, numerator: Entry | None, denominator: Entry | No
     return f"按 {formula} 重算为 {_show(computed, places)}{unit}，报告写 {ratio.value}{unit}"
 
 
+def _claims(data: dict) -> dict:
+    claims = data.get("claims")
+    return claims if isinstance(claims, dict) else {}
+
+
+def _sign(part: object) -> int:
+    """A declared identity's part written '-x' is subtracted."""
+    return -1 if str(part).startswith("-") else 1
+
+
 def reconciled(entries: list[Entry], data: dict) -> list[Entry]:
     """The entries with `problem` set on identities and ratios whose figures, as drafted, do not reconcile."""
     by_ref = {e.ref: e for e in entries if e.ref}
-    identities = data.get("claims", {}).get("identities", []) if isinstance(data.get("claims"), dict) else []
-    ratios = data.get("claims", {}).get("ratios", []) if isinstance(data.get("claims"), dict) else []
+    claims = _claims(data)
+    identities, ratios = claims.get("identities", []), claims.get("ratios", [])
     out = []
     for e in entries:
         problem = ""
         if e.group == "identity" and e.uses and e.uses[0] in by_ref:
-            record = identities[e.path[2]]
-            parts = [(by_ref.get(str(p).lstrip("-")), -1 if str(p).startswith("-") else 1) for p in record["parts"]]
-            if all(p is not None for p, _ in parts):
-                # every part found: tested just before
-                problem = sum_problem(by_ref[e.uses[0]], parts, record.get("relation", "="))  # type: ignore[arg-type]
+            record = identities[int(e.path[2])]
+            signed = [(by_ref.get(str(p).lstrip("-")), _sign(p)) for p in record["parts"]]
+            known = [(p, sign) for p, sign in signed if p is not None]
+            if len(known) == len(signed):
+                problem = sum_problem(by_ref[e.uses[0]], known, record.get("relation", "="))
         elif e.key.startswith("claims.ratios") and len(e.uses) == 2:
-            problem = ratio_problem(e, by_ref.get(e.uses[0]), by_ref.get(e.uses[1]), ratios[e.path[2]].get("kind", "share"))
+            kind = ratios[int(e.path[2])].get("kind", "share")
+            problem = ratio_problem(e, by_ref.get(e.uses[0]), by_ref.get(e.uses[1]), kind)
         out.append(replace(e, problem=problem) if problem else e)
     return out
 
@@ -144,22 +155,22 @@ def tree(entries: list[Entry], data: dict) -> list[Node]:
     splits: dict[str, list[_Split]] = {}
     for whole, parts, rel in _catalogue_splits(by_ref):
         splits.setdefault(whole, []).append(_Split([(p, 1) for p in parts], rel))
-    claims = data.get("claims") if isinstance(data.get("claims"), dict) else {}
+    claims = _claims(data)
     for e in entries:
         if e.group != "identity" or not e.uses:
             continue
-        record = claims["identities"][e.path[2]]
+        record = claims["identities"][int(e.path[2])]
         named = set(e.uses)
         outside = tuple(o for o in entries if o.source == e.source and o.ref and o.ref not in named
                         and o.group in ("figure", "stated"))
-        parts = [(str(p).lstrip("-"), -1 if str(p).startswith("-") else 1) for p in record["parts"]]
-        splits.setdefault(e.uses[0], []).append(_Split(parts, record.get("relation", "="), outside, e.problem))
+        signed = [(str(p).lstrip("-"), _sign(p)) for p in record["parts"]]
+        splits.setdefault(e.uses[0], []).append(_Split(signed, record.get("relation", "="), outside, e.problem))
     listed: dict[str, list[tuple[str, int]]] = {}
     for e in entries:
         if e.key.startswith(("figures.project_items", "figures.item_lists")):
             listed.setdefault(e.uses[0] if e.uses else "lines.project.final", []).append((e.key, 1))
-    for whole, parts in listed.items():
-        splits.setdefault(whole, []).append(_Split(parts, ">="))
+    for whole, items in listed.items():
+        splits.setdefault(whole, []).append(_Split(items, ">="))
     nodes = {e.key: e for e in entries} | by_ref
 
     def build(ref: str, seen: frozenset[str]) -> Node:

@@ -31,7 +31,6 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
-    # finite: an int exponent
     if value == value.to_integral_value() and value.as_tuple().exponent >= 0:  # type: ignore[operator]
         return dumper.represent_int(int(value))
     return dumper.represent_scalar("tag:yaml.org,2002:float", format(value, "f"))
@@ -169,7 +168,7 @@ def _take_out(params: dict[str, Any], path: list[str | int]) -> tuple[bool, Any]
 
 
 _KIND = {"claims": "claim", "stated": "stated", "figures": "figure", "indicators": "row", "projects": "project"}
-MAX_REPAIRS = 200
+MAX_REPAIRS = 20  # rounds: what one removal breaks (a claim on a removed figure) goes in the next
 
 
 def settle(draft: Draft, target: Path) -> str:
@@ -182,21 +181,19 @@ def settle(draft: Draft, target: Path) -> str:
         if not problems:
             return text
         taken = 0
-        for problem in problems:
-            path = _record_of(problem[0])
-            found, value = _take_out(draft.params, path) if path else (False, None)
+        paths = {tuple(path): problem for problem in problems if (path := _record_of(problem[0]))}
+        for path, problem in sorted(paths.items(), key=lambda kv: [str(t).zfill(9) for t in kv[0]], reverse=True):
+            found, value = _take_out(draft.params, list(path))  # list entries from the last: the others keep their place
             if not found:
                 continue
             taken += 1
-            place, why = _dotted(path or []), f"{problem[0]}：{problem[1]}"
+            place, why = _dotted(list(path)), f"{problem[0]}：{problem[1]}"
             draft.excluded.append((place, why, value))
-            # the kinds are Item's
-            draft.items.append(Item(_KIND.get(str(path[0]), "stated"), place,  # type: ignore[index, arg-type]
+            draft.items.append(Item(_KIND.get(str(path[0]), "stated"), place,  # type: ignore[arg-type]
                                     f"{place}：未通过校验，已移出草稿", (), unsure=why))
-            break  # one at a time: the paths of list entries after it move
         if not taken:
-            raise DraftError(draft.report, [("", "the draft read from it does not validate, which is a fault of the "
-                                                 "reader; please report it with the file:\n"
+            raise DraftError(draft.report, [("", f"the draft read from it does not validate, which is a fault of the "
+                                                 f"reader; please report it with the file:\n"
                                                  + "\n".join(f"{f}: {p}" if f else p for f, p in problems))])
     raise DraftError(draft.report, [("", "the draft read from it does not validate after taking out "
                                          f"{MAX_REPAIRS} entries, which is a fault of the reader; please report it")])

@@ -1,6 +1,7 @@
 """Cross-unit views: a table of all units, score shares by indicator, and comparable cost ratios."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -64,6 +65,15 @@ def units_table(results: Sequence[UnitResult]) -> pd.DataFrame:
                                        *SEVERITY_LABEL.values(), "编号"])
 
 
+def unit_names(results: Sequence[UnitResult]) -> dict[str, str]:
+    """Each unit's name as the portfolio's charts and ratio table show it, by unit id: its name, and its id beside
+    it when another unit of the same year has the same name (one unit entered twice), so no two bars or columns
+    merge into one."""
+    seen = Counter((r.unit.name, r.unit.year) for r in results)
+    return {r.unit.id: r.unit.name if seen[(r.unit.name, r.unit.year)] == 1 else f"{r.unit.name}（{r.unit.id}）"
+            for r in results}
+
+
 def score_shares(results: Sequence[UnitResult], framework_id: str) -> pd.DataFrame:
     """Indicator × unit matrix of score as a share of weight (%), for units of one framework only.
 
@@ -71,6 +81,7 @@ def score_shares(results: Sequence[UnitResult], framework_id: str) -> pd.DataFra
     """
     columns = {}
     order: list[str] = []
+    names = unit_names(results)
     for result in results:
         if result.framework.id != framework_id:
             continue
@@ -81,13 +92,14 @@ def score_shares(results: Sequence[UnitResult], framework_id: str) -> pd.DataFra
                 order.append(key)
             if r.score is not None and r.assessed_points > 0:
                 col[key] = round_half_up(r.score / r.assessed_points * 100, 1)
-        columns[f"{result.unit.name}（{result.unit.year}）"] = col
+        columns[f"{names[result.unit.id]}（{result.unit.year}）"] = col
     return pd.DataFrame(columns, index=order, dtype="float64")
 
 
 def cost_ratios(results: Sequence[UnitResult]) -> pd.DataFrame:
     """Each comparable cost ratio per unit where both figures are stated, with the figures behind it."""
     rows = []
+    names = unit_names(results)
     for result in results:
         figs: dict[str, FigureOut] = {f.figure: f for f in result.figures}
         for ratio in COST_RATIOS:
@@ -96,7 +108,7 @@ def cost_ratios(results: Sequence[UnitResult]) -> pd.DataFrame:
                 continue
             bounded = [f"{f.label}为“{as_written(f)}”" for f in (num, den) if f.qualifier != "exact"]
             rows.append({
-                "单位": result.unit.name, "年度": result.unit.year, "类别": result.unit.kind, "指标": ratio.name,
+                "单位": names[result.unit.id], "年度": result.unit.year, "类别": result.unit.kind, "指标": ratio.name,
                 "数值": round_half_up(num.value / den.value * ratio.factor, 2), "单位（计量）": ratio.unit,
                 "分子": f"{num.label} {as_written(num)}", "分母": f"{den.label} {as_written(den)}",
                 "说明": f"近似值：{'，'.join(bounded)}" if bounded else "",
@@ -106,17 +118,26 @@ def cost_ratios(results: Sequence[UnitResult]) -> pd.DataFrame:
                                        "来源"])
 
 
+NOT_COMPARED = ("findings", "sensitivity", "readings", "projects", "framework_notes")  # no view here shows them
+
+
 def load_units(paths: Sequence[str | Path]) -> tuple[list[UnitResult], list[tuple[str, str]]]:
-    """Unit results to compare: result files a batch wrote (read, never rescored), or params files evaluated here
-    when the page is run on its own. A file that cannot be read is listed with why, not dropped silently."""
+    """Unit results to compare: a batch's results store (every unit it published), result files a batch wrote
+    (read, never rescored), or params files evaluated here when the page is run on its own. A file that cannot be
+    read is listed with why, not dropped silently. From the store, each result comes without the lists no view
+    of the portfolio shows (NOT_COMPARED), so a thousand units fit in the kernel's memory."""
     from ...errors import PerfevalError
     from ...result import evaluate_file
+    from ..store import STORE_FILE, stored_results
 
     results: list[UnitResult] = []
     failed: list[tuple[str, str]] = []
     for path in map(Path, paths):
         try:
-            results.append(UnitResult.read(path) if path.suffix == ".json" else evaluate_file(path))
+            if path.name == STORE_FILE:
+                results.extend(stored_results(path.parent, without=NOT_COMPARED))
+            else:
+                results.append(UnitResult.read(path) if path.suffix == ".json" else evaluate_file(path))
         except (PerfevalError, OSError, ValueError) as exc:
             failed.append((str(path), str(exc)))
     return results, failed

@@ -218,8 +218,11 @@
   function confirmed(by, date) {
     var params = JSON.parse(JSON.stringify(data.params));
     var gone = removed();
-    var record = {by: by, date: date, report: data.params.drafted_from || "", undecided: 0,
-                  confirmed: [], corrected: [], excluded: []};
+    // a file saved before with entries left open keeps what was corrected and removed then (its list of confirmed
+    // entries named them by places this file no longer has; every entry still here is decided again below)
+    var before = data.params.confirmation || {};
+    var record = {by: by, date: date, report: before.report || data.params.drafted_from || "", undecided: 0,
+                  confirmed: [], corrected: (before.corrected || []).slice(), excluded: (before.excluded || []).slice()};
     var holes = [];
     entries.forEach(function (e) {
       if (e.key in gone) {
@@ -299,6 +302,7 @@
       : "已保存 " + unit.id + ".yaml：放到 params/units/ 下，运行 perfeval validate 与 perfeval score。";
   });
 
+  if (data.params.confirmation && !reviewer.value) { reviewer.value = data.params.confirmation.by || ""; }
   restore();
   refresh();
 })();

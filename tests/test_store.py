@@ -1,0 +1,104 @@
+"""The results store: what it gives the index (the same page as the whole results, in memory that does not grow
+with each unit's tables), what it gives an analyst, and how it survives damage."""
+from __future__ import annotations
+
+import gc
+import json
+import tracemalloc
+
+import pandas as pd
+import pytest
+
+from perfeval.outputs.batch.runner import publish_index
+from perfeval.outputs.batch.status import save_status
+from perfeval.outputs.index_page import index_html, summary_csv
+from perfeval.outputs.store import OK, STORE_FILE, ResultsStore, UnitRun, entries, results_frame
+from perfeval.result import UnitResult, evaluate_file
+
+from conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def results() -> list[UnitResult]:
+    return [evaluate_file(path) for path in SAMPLES]
+
+
+def _published(outputs, results, copies: int = 1) -> dict[str, UnitRun]:
+    """Units published into outputs as a batch leaves them: result files, status, store."""
+    status = {}
+    with ResultsStore(outputs) as store:
+        for n in range(copies):
+            for r in results:
+                uid = f"{r.unit.id}-{n}" if copies > 1 else r.unit.id
+                text = r.model_copy(update={"unit": r.unit.model_copy(update={"id": uid})}).to_json()
+                folder = outputs / "units" / uid
+                folder.mkdir(parents=True)
+                (folder / f"{uid}.json").write_text(text, encoding="utf-8")
+                params = outputs / f"{uid}.yaml"
+                params.write_text("unit: {}\n", encoding="utf-8")
+                status[uid] = UnitRun(uid, str(params), OK, report=f"units/{uid}/{uid}.html",
+                                      result=f"units/{uid}/{uid}.json")
+                store.put(uid, "key", text)
+    save_status(outputs, status)
+    return status
+
+
+def test_the_index_from_the_store_is_the_index_from_the_whole_results(tmp_path, results):
+    status = _published(tmp_path, results)
+    whole = [(status[r.unit.id], r) for r in sorted(results, key=lambda r: r.unit.id)]
+    stored = list(entries(tmp_path, status))
+    assert index_html(stored) == index_html(whole) and summary_csv(stored) == summary_csv(whole)
+    assert all(r is not None and r.indicators == [] for _, r in stored)  # outlines: the tables left in the store
+
+
+def test_an_index_of_many_units_does_not_hold_their_tables(tmp_path, results):
+    """Item 20 of issue 24: memory of publishing the index grew by ~360 KB a unit (every unit result whole)."""
+    def peak(copies: int) -> int:
+        outputs = tmp_path / f"n{copies}"
+        outputs.mkdir()
+        status = _published(outputs, results, copies)
+        gc.collect()
+        tracemalloc.start()
+        with ResultsStore(outputs) as store:
+            publish_index(outputs, status, store)
+        top = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return top
+
+    small, large = peak(5), peak(65)  # 15 and 195 units
+    per_unit = (large - small) / (195 - 15)
+    assert per_unit < 60_000, f"{per_unit / 1024:.0f} KiB a unit"  # the pages' own text grows, the results do not
+
+
+def test_an_analyst_reads_the_store_with_pandas(tmp_path, results):
+    _published(tmp_path, results)
+    frame = results_frame(tmp_path).set_index("unit_id")
+    for r in results:
+        row = frame.loc[r.unit.id]
+        grade = None if pd.isna(row["grade"]) else row["grade"]  # pandas shows a missing grade as NaN
+        assert (row["name"], row["year"], grade) == (r.unit.name, r.unit.year, r.grade)
+        assert UnitResult.model_validate_json(row["result"]) == r
+
+
+def test_a_damaged_store_reads_as_empty_and_the_index_uses_the_result_files(tmp_path, results):
+    status = _published(tmp_path, results)
+    (tmp_path / STORE_FILE).write_bytes(b"\x00garbage" * 512)
+    assert results_frame(tmp_path).empty
+    assert [r.unit.name for _, r in entries(tmp_path, status)] == [r.unit.name for r in
+                                                                   sorted(results, key=lambda r: r.unit.id)]
+    with ResultsStore(tmp_path) as store:  # opened to write: rebuilt empty
+        assert store.keys() == {}
+        store.put("x", "k", json.dumps(results[0].model_dump(mode="json")))
+        assert store.keys() == {"x": "k"}
+
+
+def test_the_portfolio_reads_every_published_unit_from_the_store(tmp_path, results):
+    from perfeval.outputs.portfolio import load_units
+
+    _published(tmp_path, results)
+    loaded, failed = load_units([tmp_path / STORE_FILE])
+    assert failed == [] and [r.unit.id for r in loaded] == sorted(r.unit.id for r in results)
+    by_id = {r.unit.id: r for r in results}
+    for r in loaded:
+        assert r.indicators == by_id[r.unit.id].indicators and r.figures == by_id[r.unit.id].figures
+        assert r.findings == [] and r.findings_by_severity == by_id[r.unit.id].findings_by_severity
