@@ -1,12 +1,12 @@
-"""What faults cost a batch: a worker killed mid-batch, the batch itself killed (SIGKILL, SIGTERM), and
-signing each published notebook as trusted. The tests (tests/test_batch_faults.py) assert the outcomes;
+"""What faults cost a batch: a worker killed mid-batch, the batch itself killed (SIGKILL, SIGTERM), a named pipe
+among the units, and signing each published notebook as trusted. The tests (tests/test_batch_faults.py) assert the outcomes;
 this prints the times.
 
 Units come from tests/synth.py; faults are injected as in the tests, by a copy of the report notebook that
 reads a `# FAULT:` line of the params file. Every process of a batch carries a marker in its environment,
 so the time until the last one is gone counts kernels and the resource tracker too.
 
-Run: .venv/bin/python bench/bench_faults.py [--units 12]
+Run: .venv/bin/python bench/bench_faults.py [--units 12] [--only pipes]
 """
 from __future__ import annotations
 
@@ -72,15 +72,51 @@ def killed(root: Path, n: int, notebook: Path, sig: signal.Signals) -> dict[str,
             "recorded / unfinished": f"{len(left)} / {missing}", "--failed-only": f"{rerun_seconds:.1f} s, {said}"}
 
 
+PIPE_WAIT = 60.0  # seconds before a command that waits on a pipe is called blocked and killed
+
+
+def not_files(root: Path, n: int) -> None:
+    """A named pipe and a socket named *.yaml, and a pipe named .docx, among n units: what validate and run do."""
+    import socket
+
+    units = units_with(root / "pipes", n, {})
+    os.mkfifo(units / "zz_pipe.yaml")
+    os.mkfifo(units / "zz_pipe.docx")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(units / "zz_sock.yaml"))
+    print(f"\n{n} units beside a named pipe and a socket named *.yaml and a pipe named .docx "
+          f"(a command still waiting after {PIPE_WAIT:.0f} s is killed):")
+    for args in (["validate", str(units)], ["run", str(units), "-o", str(root / "out-pipes"), "-q", "-j", "2"]):
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "perfeval", *args], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+        try:
+            out, err = proc.communicate(timeout=PIPE_WAIT)
+            skipped = sum("not a regular file; skipped" in line for line in err.splitlines())
+            said = f"exit {proc.returncode}, {skipped} named and skipped"
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            said = "blocked"
+        print(f"  perfeval {args[0]:<9} {time.perf_counter() - start:6.1f} s  {said}")
+    sock.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=12)
-    n = parser.parse_args().units
+    parser.add_argument("--only", choices=["pipes"], help="measure only the named pipes among the units")
+    args = parser.parse_args()
+    n = args.units
     from test_batch_faults import fault_notebook
 
-    print(f"command: {sys.executable} bench/bench_faults.py --units {n}")
+    print(f"command: {sys.executable} bench/bench_faults.py --units {n}{' --only pipes' if args.only else ''}; "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
+        not_files(root, n)
+        if args.only:
+            return
         notebook = fault_notebook(root)
         clean_units, dead_units = units_with(root / "clean", n, {}), units_with(root / "dead", n, {2: "killworker"})
         cleans, deads = [], []

@@ -1,13 +1,18 @@
-"""Time and peak memory to refuse each hostile file of tests/test_hostile_files.py (the tests assert only the error).
+"""Time and peak memory to refuse each hostile file of tests/test_hostile_files.py and tests/test_hostile_pdfs.py
+(the tests assert only the error), and to read the worst files the bounds let through.
 
 Each file is read in a fresh Python process, so its peak RSS is that file's alone (the interpreter with
-perfeval, openpyxl and pydantic imported is the baseline row).
+perfeval, openpyxl and pydantic imported is the baseline row). Reports (.pdf) are read as `perfeval draft` reads
+them (read_document). --lib DIR measures another checkout's library (an earlier commit, for before/after);
+--only pdf measures the reports alone.
 
-Run: .venv/bin/python bench/bench_hostile_files.py
+Run: .venv/bin/python bench/bench_hostile_files.py [--only pdf] [--lib DIR]
 """
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -17,62 +22,100 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 CHILD = """
-import json, resource, sys, time
+import json, sys, time
 from perfeval.errors import PerfevalError
 from perfeval.intake.excel.reader import read_workbook
 from perfeval.fileio import read_yaml
+from perfeval.outputs.draft import read_document
 path = sys.argv[1]
 start = time.perf_counter()
 try:
     if path == "-":
         outcome = "baseline"
+    elif path.endswith(".pdf"):
+        outcome = f"read: {len(read_document(path).blocks)} blocks"
     else:
         (read_workbook if path.endswith(".xlsx") else read_yaml)(path)
         outcome = "read"
 except PerfevalError as exc:
     outcome = str(exc).splitlines()[1].strip()[:70]
-print(json.dumps({"seconds": time.perf_counter() - start, "outcome": outcome,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+# VmHWM, not ru_maxrss: the latter survives exec, so a child of the bench (which built 1.2 GB to write a bomb)
+# would report the bench's own peak
+peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"seconds": time.perf_counter() - start, "outcome": outcome, "rss_mb": peak / 1024}))
 """
 
 
-def measure(path: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", CHILD, path], capture_output=True, text=True, check=True)
+def measure(path: str, lib: Path | None = None) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(lib)) if lib else None
+    out = subprocess.run([sys.executable, "-c", CHILD, path], capture_output=True, text=True, check=True, env=env)
     return json.loads(out.stdout)
 
 
+def pdf_cases(folder: Path) -> list[tuple[str, str, int]]:
+    """The hostile PDFs of tests/test_hostile_pdfs.py at the sizes the outside run found, and the worst let through."""
+    from hostile_pdfs import flate_bomb, invisible_text, many_pages, no_tounicode
+
+    from perfeval.intake.pdf import MAX_PAGES
+
+    made = [("PDF: one stream unpacking to 400 MB", flate_bomb(folder / "bomb400.pdf", 400)),
+            ("PDF: one stream unpacking to 1.2 GB", flate_bomb(folder / "bomb1200.pdf", 1200)),
+            ("PDF: 500 pages of 36 lines", many_pages(folder / "p500.pdf", 500, 36)),
+            (f"PDF: {MAX_PAGES} pages of 36 lines (most let through)", many_pages(folder / "pmax.pdf", MAX_PAGES, 36)),
+            ("PDF: stream of 63 MB (most let through)", flate_bomb(folder / "bomb63.pdf", 63)),
+            ("PDF: fonts without ToUnicode", no_tounicode(folder / "cid.pdf")),
+            ("PDF: invisible text beside visible", invisible_text(folder / "invisible.pdf"))]
+    return [(what, str(path), path.stat().st_size) for what, path in made]
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", choices=["pdf"], help="measure only the reports")
+    parser.add_argument("--lib", type=Path, help="the library to measure (default: this checkout's)")
+    args = parser.parse_args()
     from perfeval.outputs.excel.template import export_workbook
     from test_hostile_files import HOSTILE_WORKBOOKS, HOSTILE_YAML, SHEET, repack, rows_xml
 
     from conftest import CHANGSHA
 
-    print(f"command: {sys.executable} bench/bench_hostile_files.py")
+    flags = "".join(f" --{k} {v}" for k, v in vars(args).items() if v)
+    print(f"command: {sys.executable} bench/bench_hostile_files.py{flags}; load average "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        filled = export_workbook(CHANGSHA, folder / "filled.xlsx")
-        cases = [("baseline: imports only", "-", 0), ("a real filled workbook", str(filled), filled.stat().st_size)]
-        for i, (what, build, _) in enumerate(HOSTILE_WORKBOOKS):
-            path = folder / f"w{i}.xlsx"
-            path.write_bytes(build(filled.read_bytes()))
-            cases.append((what, str(path), path.stat().st_size))
-        worst = [("largest sheet part let through: rows", rows_xml(80_000)),
-                 ("largest sheet part let through: one row", rows_xml(1, 125_000))]
-        for i, (what, writer) in enumerate(worst):  # just under MAX_XML_PART_BYTES: the bound's own cost
-            path = folder / f"big{i}.xlsx"
-            path.write_bytes(repack(filled.read_bytes(), {SHEET: writer}))
-            cases.append((what, str(path), path.stat().st_size))
-        longest = folder / "longest.yaml"  # just under MAX_YAML_BYTES, one plain scalar: the scanner's worst
-        longest.write_text("a: " + "x" * 999_000, encoding="utf-8")
-        cases.append(("YAML: largest file let through", str(longest), longest.stat().st_size))
-        for i, (what, text, _) in enumerate(HOSTILE_YAML):
-            path = folder / f"y{i}.yaml"
-            path.write_text(text, encoding="utf-8")
-            cases.append((f"YAML: {what}", str(path), path.stat().st_size))
+        cases = [("baseline: imports only", "-", 0)]
+        if args.only != "pdf":
+            cases += workbook_and_yaml_cases(folder, export_workbook, CHANGSHA, HOSTILE_WORKBOOKS, HOSTILE_YAML,
+                                             SHEET, repack, rows_xml)
+        cases += pdf_cases(folder)
         print(f"{'input':44} {'bytes':>11} {'seconds':>8} {'peak RSS MB':>12}  outcome")
         for what, path, size in cases:
-            m = measure(path)
+            m = measure(path, args.lib)
             print(f"{what:44} {size:>11,} {m['seconds']:>8.2f} {m['rss_mb']:>12.0f}  {m['outcome']}")
+
+
+def workbook_and_yaml_cases(folder, export_workbook, changsha, hostile_workbooks, hostile_yaml, sheet, repack,  # noqa: ANN001, PLR0913
+                            rows_xml) -> list[tuple[str, str, int]]:
+    filled = export_workbook(changsha, folder / "filled.xlsx")
+    cases = [("a real filled workbook", str(filled), filled.stat().st_size)]
+    for i, (what, build, _) in enumerate(hostile_workbooks):
+        path = folder / f"w{i}.xlsx"
+        path.write_bytes(build(filled.read_bytes()))
+        cases.append((what, str(path), path.stat().st_size))
+    worst = [("largest sheet part let through: rows", rows_xml(80_000)),
+             ("largest sheet part let through: one row", rows_xml(1, 125_000))]
+    for i, (what, writer) in enumerate(worst):  # just under MAX_XML_PART_BYTES: the bound's own cost
+        path = folder / f"big{i}.xlsx"
+        path.write_bytes(repack(filled.read_bytes(), {sheet: writer}))
+        cases.append((what, str(path), path.stat().st_size))
+    longest = folder / "longest.yaml"  # just under MAX_YAML_BYTES, one plain scalar: the scanner's worst
+    longest.write_text("a: " + "x" * 999_000, encoding="utf-8")
+    cases.append(("YAML: largest file let through", str(longest), longest.stat().st_size))
+    for i, (what, text, _) in enumerate(hostile_yaml):
+        path = folder / f"y{i}.yaml"
+        path.write_text(text, encoding="utf-8")
+        cases.append((f"YAML: {what}", str(path), path.stat().st_size))
+    return cases
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from perfeval.core.quantity import find_quantities
 from perfeval.fileio import read_yaml
-from perfeval.outputs.draft.document import clean, read_document
+from perfeval.intake.report.document import clean, read_document
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 FRAMEWORK_TEXT = "附件1-1"  # seed 001's indicator table: rules, not figures of the unit

@@ -20,9 +20,9 @@ from perfeval.core.figures import BREAKDOWNS
 from perfeval.core.quantity import canonical_unit
 from perfeval.fileio import read_yaml
 from perfeval.outputs.draft import Draft
-from perfeval.outputs.draft.catalogue import normalise
-from perfeval.outputs.draft.document import clean
-from perfeval.outputs.draft.mentions import Mention
+from perfeval.intake.report.catalogue import normalise
+from perfeval.intake.report.document import clean
+from perfeval.intake.report.mentions import Mention
 
 DATA = Path(__file__).parent / "data"
 KINDS = ("figures", "rates", "identities", "repeated")

@@ -53,10 +53,11 @@ def flate_bomb(path: Path, unpacked_mb: int) -> Path:
     return path
 
 
-def many_pages(path: Path, pages: int) -> Path:
-    """A tiny file of many pages, each a few lines of text."""
-    path.write_bytes(pages_pdf([text([f"Page {i + 1} of the 2023 report", "Expenditure 1268.40"])
-                                for i in range(pages)]))
+def many_pages(path: Path, pages: int, lines: int = 2) -> Path:
+    """A small file of many pages, each `lines` lines of text (all pages share nothing but the font)."""
+    path.write_bytes(pages_pdf([text([f"Page {i + 1} of the 2023 report"] + [
+        f"Line {j}: expenditure {1268.40 + j:.2f} against a budget of {1300 + j:.2f}" for j in range(1, lines)])
+        for i in range(pages)]))
     return path
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import string
 from pathlib import Path
 
-from perfeval.outputs.draft.document import Document
+from perfeval.intake.report.document import Document
 from perfeval.outputs.report.fonts import font_path
 
 LINE_MM = 6.0

@@ -24,7 +24,8 @@ EXPECTED = {
     "changsha": Counter({
         ("identity_broken", "error"): 2,          # 三公 613.76 ≠ 613.76+0+1.22; 公务用车 613.76 ≠ 0+612.54
         ("items_exceed_whole", "error"): 1,       # 2021: 三公 719.55 < 公务用车 719.55 + 接待 1.75
-        ("figure_stated_twice", "error"): 1,      # 公务用车决算 613.76 vs 612.54
+        ("figure_stated_twice", "info"): 1,       # 公务用车决算 613.76 vs 612.54: moves no point by itself; the
+                                                  # identities it breaks make its root cause an 错误
         ("figure_differs_unexplained", "warning"): 1,  # 预算调整 3537.37 vs 年中调减 3821.31: named apart, 283.94 unsaid
         ("stated_ratio_mismatch", "error"): 1,    # 34.03% rests on 612.54, the table gives 34.10%
         ("budget_denominator", "warning"): 1,     # 77.04% on the start-of-year budget, 100% on the adjusted one

@@ -11,8 +11,8 @@ import pytest
 from report_files import truetype_font, write_docx, write_pdf
 
 from perfeval.errors import DraftError
-from perfeval.outputs.draft.document import Row, build, read_document, split_sentences
-from perfeval.outputs.draft.sections import SectionTracker
+from perfeval.intake.report.document import Row, build, read_document, split_sentences
+from perfeval.intake.report.sections import SectionTracker
 
 SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.txt"))  # copies of shared/seeds
 

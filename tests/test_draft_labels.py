@@ -1,12 +1,12 @@
-"""Tests generated from the reader's label file (lib/perfeval/outputs/draft/labels.yaml): in each entry's `yes`
+"""Tests generated from the reader's label file (lib/perfeval/intake/report/labels.yaml): in each entry's `yes`
 sentences the first figure maps to the entry's catalogue figure, in its `no` sentences no figure does."""
 from __future__ import annotations
 
 import pytest
 
-from perfeval.outputs.draft.catalogue import catalogue_path, label_table, table_line
-from perfeval.outputs.draft.document import build
-from perfeval.outputs.draft.mentions import prose_mentions
+from perfeval.intake.report.catalogue import catalogue_path, label_table, table_line
+from perfeval.intake.report.document import build
+from perfeval.intake.report.mentions import prose_mentions
 
 YEAR = 2023
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from perfeval.outputs.draft.catalogue import catalogue_path, table_line
-from perfeval.outputs.draft.document import build
-from perfeval.outputs.draft.lists import find_lists
-from perfeval.outputs.draft.mentions import prose_mentions
-from perfeval.outputs.draft.rates import explain
+from perfeval.intake.report.catalogue import catalogue_path, table_line
+from perfeval.intake.report.document import build
+from perfeval.intake.report.lists import find_lists
+from perfeval.intake.report.mentions import prose_mentions
+from perfeval.intake.report.rates import explain
 
 
 def mentions_of(*paragraphs: str):

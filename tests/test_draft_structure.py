@@ -128,7 +128,8 @@ def test_the_first_sentence_names_the_unit_when_nothing_else_does(tmp_path):
 
 def test_a_grade_in_usual_wordings(tmp_path):
     for sentence, grade in (("经综合评价，本站2023年度整体绩效自评为良好。", "良"),
-                            ("自评等级为“优”。", "优"), ("综合评定等次：优秀。", "优")):
+                            ("自评等级为“优”。", "优"), ("综合评定等次：优秀。", "优"),
+                            ("部门目标实现率100%，整体绩效自评为良 好；", "良")):
         draft = draft_of(tmp_path, TITLE, "一、自评结论", sentence)
         assert draft.params.get("claims", {}).get("grade") == grade, sentence
 
@@ -136,9 +137,9 @@ def test_a_grade_in_usual_wordings(tmp_path):
 # ---------------------------------------------------------------- totals and their parts
 
 def lists_in(*paragraphs: str) -> list[tuple[str, list[str], bool]]:
-    from perfeval.outputs.draft.document import build
-    from perfeval.outputs.draft.lists import find_lists
-    from perfeval.outputs.draft.mentions import prose_mentions
+    from perfeval.intake.report.document import build
+    from perfeval.intake.report.lists import find_lists
+    from perfeval.intake.report.mentions import prose_mentions
 
     document = build("<test>", list(paragraphs))
     return [(lst.whole.written, [p.written for p in lst.parts], lst.complete)
@@ -186,7 +187,7 @@ def test_adjusted_to_is_the_adjusted_budget_and_adjusted_by_its_size(tmp_path):
 def test_a_report_beyond_the_size_bound_is_refused_by_name_with_the_bound(tmp_path, monkeypatch):
     import pytest
     from perfeval.errors import DraftError
-    from perfeval.outputs.draft import document
+    from perfeval.intake.report import document
 
     monkeypatch.setattr(document, "MAX_TEXT", 1000)
     report = tmp_path / "big.txt"
@@ -196,7 +197,7 @@ def test_a_report_beyond_the_size_bound_is_refused_by_name_with_the_bound(tmp_pa
 
 
 def test_a_sentence_without_marks_is_read_in_bounded_pieces_and_keeps_its_figures():
-    from perfeval.outputs.draft.document import MAX_SENTENCE, split_sentences
+    from perfeval.intake.report.document import MAX_SENTENCE, split_sentences
 
     text = "支出12.5万元，" * 500
     pieces = split_sentences(text)
@@ -213,3 +214,38 @@ def test_a_table_saved_one_cell_per_line_is_read_as_its_pairs(tmp_path):
 def test_a_number_alone_under_a_sentence_is_no_pair(tmp_path):
     draft = draft_of(tmp_path, TITLE, "一、人员情况", "本站全年认真开展工作。", "96")
     assert "staff" not in draft.params.get("figures", {})
+
+
+def test_a_change_whose_old_figure_stands_in_the_clause_before_is_recomputed(tmp_path):
+    lines = ("一、三公经费", "2023年“三公”经费支出60.28万元。", "二、变动", "2022年“三公”经费支出64.20万元，2023年较上年下降{}。")
+    held = draft_of(tmp_path, TITLE, *lines[:3], lines[3].format("6.1%"))
+    wrong = draft_of(tmp_path, TITLE, *lines[:3], lines[3].format("9.1%"))
+    assert [r.status for r in held.rates] == ["explained"] and [r.status for r in wrong.rates] == ["contradicted"]
+
+
+def test_a_base_data_table_saved_one_cell_per_line_is_rebuilt_as_rows():
+    from perfeval.intake.report.document import build
+
+    lines = ["经费控制情况(万元", "2022 年决算数", "2023 年预算数", "2023 年决算数",
+             "三公经费:", "5.10", "6.00", "4.80", "其中:公务接待", "1.10", "2.00", "0.80",
+             "项目支出:", "300.00", "320.00", "310.50", "1、业务工作经费", "公用经费", "40.10", "42.00", "41.30",
+             "二、绩效目标完成情况"]
+    rows = [b.cells for b in build("<test>", ["\n".join(lines)]).blocks if b.kind == "row"]
+    assert rows[0] == ("", "2022 年决算数", "2023 年预算数", "2023 年决算数")
+    assert rows[1] == ("三公经费:", "5.10", "6.00", "4.80") and ("公用经费", "40.10", "42.00", "41.30") in rows
+    assert ("1、业务工作经费",) in rows  # a row the page left without values stays in its table
+
+
+def test_columns_that_would_put_a_percentage_under_a_count_are_not_a_table():
+    from perfeval.intake.report.document import build
+
+    lines = ["财政供养人员情况(人", "编制数", "实际在职人数", "控制率", "40", "42", "105.00%", "说明：超编已整改。"]
+    rows = [b.cells for b in build("<test>", ["\n".join(lines)]).blocks if b.kind == "row"]
+    assert rows == [("编制数", "实际在职人数", "控制率"), ("40", "42", "105.00%")]
+
+
+def test_one_value_restated_under_another_wording_is_one_figure_and_different_heads_are_not(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收入", "全镇本级一般公共预算收入实现215.36万元。", "二、财力",
+                     "由一般公共预算收入215.36万元和上级补助组成。", "三、支出", "一般公共预算财力215.36万元。")
+    groups = [[m.label for m in g] for g in draft.repeats]
+    assert groups == [["全镇本级一般公共预算收入实现", "由一般公共预算收入"]]

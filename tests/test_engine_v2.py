@@ -348,3 +348,27 @@ def test_a_row_stated_in_units_that_cannot_be_compared_is_not_labelled_unstated(
     assert row.status_label == "未评（数据不可比）" and any("不可比较" in n for n in row.notes)
     others = [r.status_label for r in evaluate_file(YUNXI).indicators if r.status == "not_assessed"]
     assert "未评（数据不可比）" not in others
+
+
+@pytest.mark.parametrize("named", ["satisfaction_service", "service_satisfaction"])
+def test_not_assessed_on_a_unit_row_or_its_kind_leaves_the_row_unassessed(unit_copy, named):
+    """Yunxi's 满意度 row (10 of 100 points) marked not assessed by the framework's kind or by the row's own id: it was
+    accepted by validate and ignored, so the unit kept 9.8 points for it and its grade 优 on evidence the analyst
+    said was missing. Now the row is 未评 with the analyst's reason, and its 10 points widen the range."""
+    def alter(d):  # noqa: ANN001
+        d["not_assessed"] = {**(d.get("not_assessed") or {}), named: "满意度调查资料未提供"}
+
+    sheet = score_file(unit_copy(YUNXI, alter))
+    row = sheet.row("service_satisfaction")
+    assert (row.status, row.score, row.assessed_points) == ("not_assessed", None, 0.0)
+    assert any("满意度调查资料未提供" in n for n in row.notes)
+    full = score_file(YUNXI)
+    assert sheet.coverage.not_assessed == pytest.approx(full.coverage.not_assessed + 10)
+
+
+def test_not_applicable_on_a_unit_row_by_its_id(unit_copy):
+    def alter(d):  # noqa: ANN001
+        d["not_applicable"] = {"service_satisfaction": "本年度未开展满意度调查"}
+
+    row = score_file(unit_copy(YUNXI, alter)).row("service_satisfaction")
+    assert row.status == "not_applicable" and any("本年度未开展满意度调查" in n for n in row.notes)

@@ -51,3 +51,34 @@ def test_qualified_parts_widen_the_sum_too():
     assert identity_findings(total(3800, "over"), put("figures.lines.basic.final", {
         "value": 2400, "qualifier": "over", "source": "报告"}), put("figures.lines.project.final", {
             "value": 1390, "source": "报告"})) == []  # 2400余 + 1390 reaches 3890
+
+
+ITEMS = 3256.06  # Liuyang's five 项目 listed under 项目支出
+
+
+def _items_only(data) -> None:  # noqa: ANN001 - no identity over 项目支出 whose finding would stand for the items'
+    del data["figures"]["lines"]["total"]["final"]
+    data["claims"]["identities"] = []
+
+
+def listed_findings(value: float, qualifier: str | None = None):  # noqa: ANN201
+    project = put("figures.lines.project.final", {"value": value, **({"qualifier": qualifier} if qualifier else {}),
+                                                  "source": "报告"})
+    return [(f.check, f.message) for f in run_checks(sheet_of(LIUYANG, _once, _items_only, project))
+            if f.check in ("listed_items_exceed_whole", "listed_items_unexplained")]
+
+
+def test_listed_items_within_the_range_of_their_total_hold():
+    assert listed_findings(3200, "over") == []  # 3200余 reaches 3300; the items add to 3,256.06
+    assert listed_findings(3300, "below") == []
+
+
+@pytest.mark.parametrize("value, qualifier, check, written, gap", [
+    (3200, None, "listed_items_exceed_whole", "3,200.00万元", "还多 56.06万元"),
+    (3100, "over", "listed_items_exceed_whole", "3,100.00余万元", "还多 56.06万元"),
+    (3300, "over", "listed_items_unexplained", "3,300.00余万元", "尚有 43.94万元"),
+    (3300, "at_least", "listed_items_unexplained", "3,300.00万元以上", "尚有 43.94万元"),
+])
+def test_listed_items_beyond_the_range_of_their_total_keep_its_words(value, qualifier, check, written, gap):
+    [(found, message)] = listed_findings(value, qualifier)
+    assert found == check and written in message and gap in message, message

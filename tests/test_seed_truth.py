@@ -11,7 +11,7 @@ import pytest
 
 from perfeval.core.quantity import Quantity, Qualifier, agrees, contradicts, parse_quantity
 from perfeval.fileio import read_yaml
-from perfeval.outputs.draft.document import clean, read_document
+from perfeval.intake.report.document import clean, read_document
 
 DATA = Path(__file__).parent / "data"
 TRUTHS = sorted((DATA / "seed_truth").glob("*.yaml"))

@@ -102,3 +102,31 @@ def test_the_portfolio_reads_every_published_unit_from_the_store(tmp_path, resul
     for r in loaded:
         assert r.indicators == by_id[r.unit.id].indicators and r.figures == by_id[r.unit.id].figures
         assert r.findings == [] and r.findings_by_severity == by_id[r.unit.id].findings_by_severity
+
+
+def test_the_workbook_from_the_store_is_the_workbook_from_the_whole_results(tmp_path, results):
+    from perfeval.outputs.batch.summaries import published_results, write_workbook
+    from perfeval.outputs.excel.summary import write_summary_workbook
+
+    status = _published(tmp_path, results)
+    write_workbook(tmp_path, published_results(tmp_path, status))
+    whole = write_summary_workbook(sorted(results, key=lambda r: r.unit.id), tmp_path / "whole.xlsx")
+    assert (tmp_path / "summary.xlsx").read_bytes() == whole.read_bytes()
+
+
+def test_history_reads_an_earlier_year_from_the_store_else_from_its_file(tmp_path, results):
+    from perfeval.outputs.store import published_result
+
+    _published(tmp_path, results)
+    r = results[0]
+    path = tmp_path / "units" / r.unit.id / f"{r.unit.id}.json"
+    path.unlink()  # the store alone holds it now
+    assert published_result(path) == r
+    with ResultsStore(tmp_path) as store:
+        store.drop([r.unit.id])
+    with pytest.raises(OSError):
+        published_result(path)  # neither: 历年比较 names the year it could not read
+    other = results[1]
+    with ResultsStore(tmp_path) as store:
+        store.drop([other.unit.id])
+    assert published_result(tmp_path / "units" / other.unit.id / f"{other.unit.id}.json") == other  # from its file

@@ -39,6 +39,7 @@ EXPECTED = {
         "claimed_rate_mismatch": 1,          # 执行率 96.8% for 1302.75 ÷ 1386.40 = 93.97%
         "claimed_score_above_recomputed": 1,  # 预算执行率 9.68 claimed, 9.4 by the rule
         "full_marks_for_shortfall": 1,       # 文献外借率 58% against ≥60%, full marks
+        "deviation_unexplained": 1,          # the same row: 未达目标 and 下一步将加强阅读推广 say what, not why
         "claimed_total_mismatch": 1,         # 96 claimed, 99.07 recomputed
         "claimed_total_not_sum_of_rows": 1,  # the rows' 得分 add up to 99.68
         "budget_denominator": 1,             # 93.97% on the adjusted budget, 104.22% on the start-of-year one

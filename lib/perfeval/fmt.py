@@ -23,13 +23,16 @@ from .core import numbers
 from .core.numbers import exact, fixed
 
 __all__ = ["DASH", "missing", "fixed", "exact", "money", "wan", "rate", "pct", "figure", "points", "points_text",
-           "stated", "quantity", "EXCEL_MONEY", "EXCEL_POINTS", "EXCEL_RATE", "EXCEL_COUNT"]
+           "stated", "quantity", "EXCEL_MONEY", "EXCEL_POINTS", "EXCEL_SCORE", "EXCEL_RATE", "EXCEL_COUNT"]
 
 DASH = "—"  # what is not stated, or not computable
 
 # Number formats for the summary workbook: cells keep their full value and show it by these rules.
 EXCEL_MONEY = "#,##0.00"
 EXCEL_POINTS = "0.00"
+# Scores as the reports print them (20, 96, 96.96): Excel's General, safe only because a score is written rounded to
+# two decimals and below 1,000, which General shows exactly (never 1.46E+06, never cut to 16640.9)
+EXCEL_SCORE = "General"
 EXCEL_RATE = '0.00"%"'
 EXCEL_COUNT = "#,##0"
 

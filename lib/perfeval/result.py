@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
-from .checks import Finding, run_checks
+from .checks import Finding, count_by_severity, count_candidates, run_checks
 from .core.engine import CLAIM_LABEL, ScoredUnit, ScoreRow, load_unit
 from .core.figures import COLUMNS, LINES, SCALARS, label_of, unit_of
 from .core.numbers import points, round_half_up
@@ -161,6 +161,7 @@ class FindingOut(Out):
     indicator: str | None
     evidence: list[EvidenceOut]
     consequences: list[str]
+    candidate: bool = False  # a question on a drafted unit (待核实), not counted among the findings by severity
 
 
 class SensitivityOut(Out):
@@ -243,7 +244,8 @@ class UnitResult(Out):
     claimed: ClaimOut
     indicators: list[IndicatorOut]
     findings: list[FindingOut]
-    findings_by_severity: dict[str, int]
+    findings_by_severity: dict[str, int]  # confirmed findings only; candidates counted apart
+    candidates: int = 0  # findings on a drafted unit that rest on what its reader inferred: questions to check
     sensitivity: list[SensitivityOut]
     readings: list[ReadingOut]
     figures: list[FigureOut]
@@ -298,7 +300,7 @@ def _finding(f: Finding) -> FindingOut:
     return FindingOut(check=f.check, kind=f.kind, kind_label=f.kind_label, severity=f.severity,
                       severity_label=d["severity_label"], message=f.message, rule=f.rule, indicator=f.indicator,
                       evidence=[EvidenceOut(label=e.label, value=e.value, unit=e.unit, source=e.source, role=e.role)
-                                for e in f.evidence], consequences=list(f.consequences))
+                                for e in f.evidence], consequences=list(f.consequences), candidate=f.candidate)
 
 
 def stated_figures(unit: ScoredUnit) -> list[FigureOut]:
@@ -322,9 +324,7 @@ def unit_result(unit: ScoredUnit, findings: list[Finding], readings: list[Readin
     """The serialisable result of one scored and audited unit."""
     s, fw, u = unit.sheet, unit.framework, unit.sheet.unit
     cov = s.coverage
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for f in findings:
-        counts[f.severity] += 1
+    counts = count_by_severity(findings)
     declared = set(fw.interpretations)
     return UnitResult(
         unit=UnitOut(id=u.id, name=u.name, region=u.region, year=u.year, budget_code=u.budget_code, kind=u.kind,
@@ -343,6 +343,7 @@ def unit_result(unit: ScoredUnit, findings: list[Finding], readings: list[Readin
                          status=s.claim_status, status_label=CLAIM_LABEL.get(s.claim_status or "")),
         indicators=[_indicator(r) for r in s.rows],
         findings=[_finding(f) for f in findings], findings_by_severity=counts,
+        candidates=count_candidates(findings),
         sensitivity=[SensitivityOut(interpretation=r.interpretation, question=r.question, option=r.option,
                                     option_text=r.option_text, chosen=r.chosen, total=r.total,
                                     total_on_100=r.total_on_100, grade=r.grade,

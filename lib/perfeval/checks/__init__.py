@@ -1,6 +1,7 @@
 """Audit checks: small pure functions over a scored unit that return findings, run together here."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from ..core.engine import ScoredUnit
@@ -8,7 +9,7 @@ from . import (claims, denominator, deviations, execution, framework_arithmetic,
                projects, scores, statements, years)
 from .causes import collapse
 from .declarations import DECLARED, KINDS, Declared
-from .finding import SEVERITY_LABEL, SEVERITY_ORDER, Evidence, Finding
+from .finding import INFERRED_KINDS, SEVERITY_LABEL, SEVERITY_ORDER, Evidence, Finding
 
 Check = Callable[[ScoredUnit], list[Finding]]
 
@@ -61,15 +62,25 @@ def every_finding(unit: ScoredUnit) -> list[Finding]:
 def run_checks(unit: ScoredUnit) -> list[Finding]:
     """Every root cause found in a unit, sorted by severity then kind; the findings one cause explains are its
     consequences (see causes.collapse), so counts by severity count causes, not their echoes."""
-    return sorted(collapse(every_finding(unit)), key=_order)
+    found = sorted(collapse(every_finding(unit)), key=_order)
+    if unit.params.drafted_from:  # not yet confirmed: what rests on the reader's inferences is a question
+        found = [replace(f, candidate=True) if f.kind in INFERRED_KINDS else f for f in found]
+    return found
 
 
 def count_by_severity(findings: list[Finding]) -> dict[str, int]:
-    """{'error': n, 'warning': n, 'info': n}, every severity present, for the index page and the JSON."""
+    """{'error': n, 'warning': n, 'info': n}, every severity present, for the index page and the JSON; candidates
+    (questions on a drafted unit) are counted apart, by count_candidates."""
     counts = dict.fromkeys(SEVERITY_ORDER, 0)
     for f in findings:
-        counts[f.severity] += 1
+        if not f.candidate:
+            counts[f.severity] += 1
     return counts
+
+
+def count_candidates(findings: list[Finding]) -> int:
+    """How many findings are questions on a drafted unit, not findings yet."""
+    return sum(f.candidate for f in findings)
 
 
 def group_by_kind(findings: list[Finding]) -> list[tuple[str, str, list[Finding]]]:
@@ -80,5 +91,6 @@ def group_by_kind(findings: list[Finding]) -> list[tuple[str, str, list[Finding]
     return [(kind, KINDS.get(kind, kind), items) for kind, items in groups.items()]
 
 
-__all__ = ["CHECKS", "DECLARED", "KINDS", "SEVERITY_LABEL", "Declared", "Evidence", "Finding", "count_by_severity", "every_finding",
+__all__ = ["CHECKS", "DECLARED", "KINDS", "SEVERITY_LABEL", "Declared", "Evidence", "Finding", "count_by_severity",
+           "count_candidates", "every_finding",
            "group_by_kind", "run_checks"]

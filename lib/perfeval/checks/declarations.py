@@ -25,9 +25,10 @@ class Kind:
 
 KIND_LIST = (
     Kind("accounting_identities", "勾稽关系不成立",
-         "总支出 = 基本 + 项目, 基本 = 人员 + 公用, 三公 = its items, 实有 = 在职 + 退休 + 遗属, 在职 = its kinds, "
-         "调整后预算 = 年初 + 追加 − 调减, 总支出 = spending by source, identities the analyst declares (ranges where "
-         "a figure is 余/约); share of a total its listed items leave unexplained; one item listed under two totals",
+         "总支出 = 基本 + 项目, 基本 = 人员 + 公用, 三公 = its items, 实有 = 在职 + 退休 + 遗属, 在职 = its kinds, 调整后预算 = 年初 + 追加 − "
+         "调减, 总支出 = spending by source, identities the analyst declares — each figure read as the range its "
+         "words allow (3700余 is 3700–3800, 约1300 is 1170–1430, 1200万元以上 has no top) and named as written; "
+         "share of a total its listed items leave unexplained; one item listed under two totals",
          "`figures`, `claims.identities`, `project_items`, `item_lists`"),
     Kind("two_values", "同一数字前后不一",
          "a figure (catalogue or stated), a row's actual/target or a section's 总分值 stated differently in two places "
@@ -181,7 +182,7 @@ ITEM_LISTED_TWICE = _d(
 
 # ---------------------------------------------------------------- two_values
 FIGURE_STATED_TWICE = _d(
-    "figure_stated_twice", "two_values", "同一数字前后不一", "error",
+    "figure_stated_twice", "two_values", "同一数字前后不一", BY_MATERIALITY,
     "{label}前后不一：一处为 {first}{first_source}，另一处为 {other}{other_source}{gap}。{effect}",
     "同一报告中同一数字只能有一个值（带“余”“约”“以上”等限定词的，按其所能表示的范围判断）", "first other",
     "figure_statements")

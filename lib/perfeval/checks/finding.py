@@ -7,6 +7,15 @@ from typing import Any, Literal
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_LABEL: dict[str, str] = {"error": "错误", "warning": "警示", "info": "提示"}
+CANDIDATE_LABEL = "待核实"  # a finding on a drafted unit that rests on what the report's reader inferred
+# Kinds of finding that rest on relations a report's reader infers (which figures are parts of which total, which
+# two statements are one figure, which figures a stated rate divides): on a drafted unit they are candidates.
+INFERRED_KINDS = ("accounting_identities", "two_values", "recomputed_vs_claimed")
+
+
+def as_question(text: str) -> str:
+    """A candidate finding put as what it is: a question for the analyst who confirms the draft."""
+    return f"请核对：{text.rstrip('。')}。这是报告本身前后不一，还是自动读取时把数字或关系读错了？"
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,13 @@ class Finding:
     indicator: str | None = None
     consequences: tuple[str, ...] = ()  # what else this one cause breaks (an identity in another column, a score)
     figures: tuple[str, ...] = ()  # the figures whose values are in question: what ties findings to one cause
+    # on a drafted unit, a finding resting on inferred relations: a question until an analyst confirms the draft,
+    # counted apart from the findings and never labelled by its severity (which still says what is at stake)
+    candidate: bool = False
+
+    @property
+    def severity_label(self) -> str:
+        return CANDIDATE_LABEL if self.candidate else SEVERITY_LABEL[self.severity]
 
     def evidence_of(self, role: str) -> tuple[Evidence, ...]:
         """The evidence that plays a role (one, several, or none when the documents did not state it)."""
@@ -53,5 +69,5 @@ class Finding:
         data = asdict(self)
         data.pop("figures")
         data["evidence"] = [asdict(e) for e in self.evidence]
-        data["severity_label"] = SEVERITY_LABEL[self.severity]
+        data["severity_label"] = self.severity_label
         return data

@@ -5,7 +5,7 @@ The numbers themselves are printed by perfeval.fmt, the one set of rules every o
 from __future__ import annotations
 
 from .. import fmt
-from ..core.figures import COLUMNS, LINES, label_of, unit_of
+from ..core.figures import COLUMNS, LINES, label_of, short_label, unit_of
 from ..core.params import Figure, Value
 from ..core.quantity import QUALIFIER_WORD, Qualifier
 from .finding import Evidence
@@ -61,12 +61,6 @@ def pts(value: float | None) -> str:
 def amount(value: float | None, unit: str) -> str:
     """A value with its unit, money formatted as money; a dash for none."""
     return fmt.quantity(value, unit)
-
-
-def short_label(path: str) -> str:
-    """A line's own label without its column ('公务接待费'), else the catalogue label."""
-    parts = path.lstrip("-").split(".")
-    return LINES[parts[1]].label if parts[0] == "lines" and parts[1] in LINES else label_of(path.lstrip("-"))
 
 
 def column_of(path: str) -> str | None:

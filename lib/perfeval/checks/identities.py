@@ -6,10 +6,10 @@ from difflib import SequenceMatcher
 
 from ..core.engine import ScoredUnit
 from ..core.figures import BREAKDOWNS, LINES, Breakdown, label_of
-from ..core.params import DeclaredIdentity, Figures, ProjectItem, UnitParams, Value, figure_at, value_of
+from ..core.params import Figures, ProjectItem, UnitParams, Value, figure_at, value_of
 from ..core.quantity import convert
 from .declarations import (DECLARED_IDENTITY_BROKEN, DECLARED_IDENTITY_UNEXPLAINED, IDENTITY_BROKEN, ITEM_LISTED_TWICE,
-                           ITEMS_EXCEED_WHOLE, LISTED_ITEMS_EXCEED_WHOLE, LISTED_ITEMS_UNEXPLAINED, Found)
+                           ITEMS_EXCEED_WHOLE, LISTED_ITEMS_EXCEED_WHOLE, LISTED_ITEMS_UNEXPLAINED)
 from .finding import Evidence, Finding
 from .fmt import (TOLERANCE, amount, column_of, evidence, money, pct, short_label, sourced, sourced_value,
                   value_evidence, written)
@@ -42,7 +42,7 @@ def _breakdown(b: Breakdown, params: UnitParams) -> Finding | None:
                          in zip(given, terms))[3:]
     total = amount(low, unit) if low == high else _span(low, high, unit)
     sources = "；".join(f"{short_label(p)}：{v.source}" for p, v in given if v.source)
-    ev: dict[str, Found] = {"whole": value_evidence(whole), "part": [value_evidence(v) for _, v in given]}
+    ev = {"whole": value_evidence(whole), "part": [value_evidence(v) for _, v in given]}
     figures_ = (b.whole, *(p.lstrip("-") for p, _ in given))
     if b.partial or missing:
         return ITEMS_EXCEED_WHOLE(
@@ -117,7 +117,7 @@ def _categories_of(whole: str, parts: list[str]) -> bool:
     return all(p.startswith("lines.") and under(p.split(".")[1]) for p in parts)
 
 
-def _unexplained(d: DeclaredIdentity, whole: Value, terms: list[tuple[bool, Value]], high: float) -> Finding:
+def _unexplained(d, whole: Value, terms: list[tuple[bool, Value]], high: float) -> Finding:
     listed = "".join((" − " if neg else " + ") + f"{v.label} {written(v)}" for neg, v in terms)[3:]
     gap = whole.value - high
     share = gap / whole.value * 100 if whole.value > 0 else 100.0
@@ -147,29 +147,40 @@ def _lists(figures: Figures) -> list[tuple[str, list[ProjectItem]]]:
     return [("lines.project.final", figures.project_items)] + [(lst.of, lst.items) for lst in figures.item_lists]
 
 
+def _item_value(path: str, item: ProjectItem) -> Value:
+    """A listed item's amount as the checks read a figure: in 万元, with the qualifier it was written with."""
+    a = item.amount
+    return Value(path, item.name, a.in_unit("万元"), "万元", a.qualifier, None, a.source, a.basis, a.scope)
+
+
 def listed_items(unit: ScoredUnit) -> list[Finding]:
-    """Listed items against the figure they break down: the share left unexplained, or items exceeding it."""
+    """Listed items against the figure they break down: the share left unexplained, or items exceeding it; each
+    figure read as the range its words allow (3200余 leaves room for items adding to 3,256.06)."""
     params = unit.params
     out = []
     for path, items in _lists(params.figures):
-        whole = figure_at(params.figures, path)
+        whole = value_of(params, path)
         if not items or whole is None:
             continue
-        listed = sum(i.amount.value for i in items)
-        gap = whole.value - listed
-        if abs(gap) <= TOLERANCE * (len(items) + 1):
+        terms = [(False, _item_value(path, i)) for i in items]
+        low, high = _sum_span(terms, whole.unit)
+        w_low, w_high = _ends(whole)
+        tolerance = TOLERANCE * (len(items) + 1)
+        over, unexplained = low - w_high, w_low - high
+        if over <= tolerance and unexplained <= tolerance:
             continue
         label = short_label(path)
         names = "、".join(i.name for i in items)
-        ev: dict[str, Found] = {"whole": evidence(path, whole),
+        ev = {"whole": value_evidence(whole),
               "item": [Evidence(i.name, i.amount.value, "万元", i.amount.source) for i in items]}
-        head = f"{label} {money(whole.value)}{sourced(whole)}，报告逐项列出 {len(items)} 项（{names}）合计 {money(listed)}"
-        if gap < 0:
-            out.append(LISTED_ITEMS_EXCEED_WHOLE(ev, figures=(path,), head=head, label=label, gap=money(-gap)))
+        listed = money(low) if low == high else _span(low, high, whole.unit)
+        head = f"{label} {written(whole)}{sourced_value(whole)}，报告逐项列出 {len(items)} 项（{names}）合计 {listed}"
+        if over > tolerance:
+            out.append(LISTED_ITEMS_EXCEED_WHOLE(ev, figures=(path,), head=head, label=label, gap=money(over)))
             continue
-        share = gap / whole.value * 100 if whole.value > 0 else 100.0
-        out.append(LISTED_ITEMS_UNEXPLAINED(ev, figures=(path,), head=head, label=label, gap=money(gap), share=share,
-                                                     share_text=pct(share)))
+        share = unexplained / whole.value * 100 if whole.value > 0 else 100.0
+        out.append(LISTED_ITEMS_UNEXPLAINED(ev, figures=(path,), head=head, label=label, gap=money(unexplained),
+                                            share=share, share_text=pct(share)))
     return out
 
 

@@ -24,7 +24,7 @@ def figure_statements(unit: ScoredUnit) -> list[Finding]:
     """
     sheet, params = unit.sheet, unit.params
     scored_inputs = {i.path for r in sheet.rows for i in r.inputs}
-    effects: dict[tuple[str, float], str] = {}
+    effects: dict[tuple[str, float], tuple[str, float]] = {}  # (what the other value changes, points it moves)
     out = []
     for st in params.claims.statements:
         first = value_of(params, st.figure)
@@ -37,8 +37,8 @@ def figure_statements(unit: ScoredUnit) -> list[Finding]:
         key = (st.figure, other.value)
         if key not in effects:
             changed = unit.rescored(with_figure(params, st.figure, other.value)) if uses else None
-            effects[key] = effect(sheet, changed, uses)
-        what = effects[key]
+            effects[key] = (effect(sheet, changed, uses), abs(sheet.total - changed.total) if changed else 0.0)
+        what, moved = effects[key]
         gap = abs(first.value - other.value)
         if st.named:
             out.append(FIGURE_DIFFERS_UNEXPLAINED(
@@ -53,7 +53,7 @@ def figure_statements(unit: ScoredUnit) -> list[Finding]:
             label=first.label, first=written(first), first_source=sourced_value(first), other=written(other),
             other_source=sourced_value(other),
             gap=f"，相差 {amount(gap, first.unit)}" if not (first.qualified or other.qualified) else "，两种说法不可能同时成立",
-            effect=f"本报告按前者计分；{what}" if uses else what))
+            effect=f"本报告按前者计分；{what}" if uses else what, **at_stake(sheet, moved)))
     return out
 
 

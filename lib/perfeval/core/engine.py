@@ -225,9 +225,9 @@ def framework_problems(fw: Framework, params: UnitParams) -> list[tuple[str, str
     for ind in params.claims.scores:
         if ind not in leaves and ind not in row_ids:
             unknown_indicator(f"claims.scores.{ind}", ind)
-    for section in ("not_assessed", "not_applicable"):
+    for section in ("not_assessed", "not_applicable"):  # a leaf of the framework, or one of the unit's own rows
         for ind in getattr(params, section):
-            if ind not in leaves:
+            if ind not in leaves and ind not in row_ids:
                 unknown_indicator(f"{section}.{ind}", ind)
     both = sorted(set(params.not_assessed) & set(params.not_applicable))
     problems += [(f"not_applicable.{i}", "is also listed under not_assessed; an indicator is one or the other")
@@ -407,6 +407,16 @@ class _Scorer:
                         actual=_describe(row.actual), rule_type="row")
             if not row.applicable:
                 out.append(self.not_applicable_row({**base, "rule": "单位自设指标"}, weight, "单位填报为不适用"))
+                continue
+            why_na = self.params.not_applicable.get(row.id or "") or self.params.not_applicable.get(node.id)
+            if why_na is not None:
+                out.append(self.not_applicable_row({**base, "rule": "单位自设指标"}, weight, why_na))
+                continue
+            why_not = self.params.not_assessed.get(row.id or "") or self.params.not_assessed.get(node.id)
+            if why_not is not None:  # the analyst's word that the evidence is missing outweighs the unit's row
+                out.append(ScoreRow(**base, rule="单位自设指标", effective_weight=weight, score=None,
+                                    assessed_points=0.0, verified_points=0.0, status="not_assessed", value=None,
+                                    value_unit="", notes=tuple(notes) + (f"未评：{why_not}",)))
                 continue
             assert node.personalised is not None
             part = score_row(row, weight, node.personalised.default_op, self.r.choose, self.r.option, self.r.note,

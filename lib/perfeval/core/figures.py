@@ -133,6 +133,12 @@ def label_of(path: str) -> str:
     return SCALARS.get(path, (path, ""))[0]
 
 
+def short_label(path: str) -> str:
+    """A line's own label without its column ('公务接待费'), else the catalogue label (a '-' before a part is dropped)."""
+    parts = path.lstrip("-").split(".")
+    return LINES[parts[1]].label if parts[0] == "lines" and parts[1] in LINES else label_of(path.lstrip("-"))
+
+
 def unit_of(path: str) -> str:
     """Unit of a figure path: 万元 for every money line."""
     if path.startswith("lines."):

@@ -16,7 +16,7 @@ from typing import Iterator
 
 from ..errors import DraftError
 from ..fileio import read_bounded
-from ..outputs.draft.document import Row, Skipped
+from .report.document import Row, Skipped
 
 MAX_BYTES = 30_000_000  # a narrative report is 20-200 kB as text, a few MB as Word or PDF with its scans
 _ZIP = b"PK\x03\x04"

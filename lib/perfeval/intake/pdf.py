@@ -18,8 +18,8 @@ import zlib
 from pathlib import Path
 from typing import Iterator
 
-from ..outputs.draft.document import Row, Skipped, join_lines
-from ..outputs.draft.sections import heading_of
+from .report.document import Row, Skipped, join_lines
+from .report.sections import heading_of
 from .documents import fail, read
 
 MAX_PAGES = 200  # a 自评报告 runs to 10-60 pages, 100 with its annexes; each page costs about 0.1 s

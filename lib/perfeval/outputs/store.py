@@ -187,15 +187,19 @@ class ResultsStore:
         if gone:
             self._write("DELETE FROM units WHERE unit_id = ?", gone)
 
-    def result(self, unit_id: str, *, outline: bool = False) -> "UnitResult | None":
+    def result(self, unit_id: str, *, outline: bool = False, without: Sequence[str] = ()) -> "UnitResult | None":
         """A unit's stored result (None when it has none, or it does not read as one); outline: without the lists
-        of OUTLINE_DROPS (empty), as the index reads it."""
+        of OUTLINE_DROPS (empty), as the index reads it; without: these lists empty."""
         from ..result import UnitResult
 
         rows = self._rows(f"SELECT {'outline' if outline else 'result'} FROM units WHERE unit_id = ?", (unit_id,))
-        text = rows[0][0] if rows else None
+        if not rows:
+            return None
         try:
-            return UnitResult.model_validate_json(text) if text is not None else None
+            if without:
+                data = json.loads(rows[0][0])
+                return UnitResult.model_validate({k: [] if k in without else v for k, v in data.items()})
+            return UnitResult.model_validate_json(rows[0][0])
         except ValueError:
             return None
 
@@ -262,6 +266,21 @@ def stored_results(outputs: Path, without: Sequence[str] = ()) -> Iterator["Unit
         for (text,) in store._rows("SELECT result FROM units ORDER BY unit_id"):
             data = json.loads(text)
             yield UnitResult.model_validate({k: [] if k in without else v for k, v in data.items()})
+
+
+def published_result(path: str | Path) -> "UnitResult":
+    """A unit result a batch published (outputs/units/<id>/<id>.json): from the results store of its outputs
+    folder, else (no store, or the unit not in it) from the file itself; OSError or ValueError when neither reads."""
+    from ..result import UnitResult
+
+    path = Path(path)
+    outputs = path.parent.parent.parent
+    if path.parent.parent.name == "units" and (outputs / STORE_FILE).is_file():
+        with ResultsStore(outputs, readonly=True) as store:
+            found = store.result(path.stem)
+        if found is not None:
+            return found
+    return UnitResult.read(path)
 
 
 def results_frame(outputs: str | Path = "outputs") -> "pd.DataFrame":

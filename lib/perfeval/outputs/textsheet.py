@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..checks.finding import as_question
 from ..fmt import DASH, points, quantity, stated
 from ..result import DRAFT_MARK, UnitResult, graded_total
 from ..safetext import for_terminal, one_line
@@ -60,5 +61,6 @@ def render(result: UnitResult) -> str:
         lines.append("  ".join(pad(c, w, i in numeric) for i, (c, w) in enumerate(zip(row, cols))))
     lines.append("")
     for f in result.findings:
-        lines.append(f"[{f.severity_label}] {f.kind_label}：{one_line(f.message)}")
+        text = as_question(f.message) if f.candidate else f.message
+        lines.append(f"[{f.severity_label}] {f.kind_label}：{one_line(text)}")
     return for_terminal("\n".join(lines))

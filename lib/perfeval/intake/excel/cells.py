@@ -10,6 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -417,6 +418,7 @@ def set_shown_text(cell: Cell, text: str) -> None:
     set_text(cell, ILLEGAL_CHARACTERS_RE.sub("\ufffd", inert(text)))
 
 
+@lru_cache(maxsize=8192)  # a summary workbook measures the same rules and notes for every unit
 def display_width(text: str) -> int:
     """Width of text in Excel column units: a Chinese character takes two."""
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from ...errors import InputFileError, PerfevalError
 from ...fmt import exact
@@ -97,7 +97,7 @@ def _in_children(reports: Sequence[Path], outputs: Path, width: int, timeout: fl
     return done
 
 
-def _drive(context: multiprocessing.context.BaseContext, pending: list[Path], running: list[_Child],
+def _drive(context: Any, pending: list[Path], running: list[_Child],
            done: dict[Path, tuple[str, str]], outputs: Path, width: int, timeout: float) -> None:
     while pending or running:
         while pending and len(running) < width:
@@ -136,10 +136,12 @@ def _preferred(reports: Sequence[Path]) -> tuple[list[Path], list[UnitRun]]:
         group.sort(key=lambda p: (DRAFT_ORDER.index(p.suffix.lower()) if p.suffix.lower() in DRAFT_ORDER
                                   else len(DRAFT_ORDER), p))
         chosen.append(group[0])
+        first = group[0].name
         for other in group[1:]:
             others.append(UnitRun(f"{uid}-{other.suffix.lower().lstrip('.')}", str(other), FAILED,
-                                  f"与 {group[0].name} 是同一单位的报告（文件名相同，格式不同）：本批次按 {group[0].name} "
-                                  "生成草稿并运行，本文件未读；若内容不同，请改名后单独运行", drafted_from=str(other)))
+                                  f"与 {first} 是同一单位的报告（文件名相同，格式不同）："
+                                  f"本批次按 {first} 生成草稿并运行，本文件未读；若内容不同，请改名后单独运行",
+                                  drafted_from=str(other)))
     return chosen, others
 
 

@@ -10,7 +10,7 @@ from ...errors import BatchError, PerfevalError
 from ...core.params import RESERVED_NAMES, UNIT_ID, load_params
 from ...paths import UNITS_DIR, is_params_name, not_regular, not_regular_in, params_files_in
 from ...safetext import readable_path, shown_path
-from ..draft.document import FORMATS as REPORT_FORMATS
+from ...intake.report.document import FORMATS as REPORT_FORMATS
 from .status import FAILED, UnitRun
 
 if TYPE_CHECKING:
@@ -236,7 +236,8 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
     taken |= set(owners)
     jobs: list[UnitJob] = []
     copies: list[UnitRun] = []
-    for path, uid in ids.items():
+    for path in identities:  # in the order given
+        uid = ids[path]
         owner = owners[uid]
         if owner == path:
             i = identities[path]

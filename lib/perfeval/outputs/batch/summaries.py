@@ -15,6 +15,7 @@ from .publish import sign_trusted
 
 PORTFOLIO_NOTEBOOK = NOTEBOOKS_DIR / "portfolio.ipynb"
 PORTFOLIO_TIMEOUT = 600.0
+NOT_IN_WORKBOOK = ("sensitivity", "readings", "figures", "projects", "framework_notes")  # not read, not validated
 
 
 def published_results(outputs: Path, status: dict[str, UnitRun]) -> list[Path]:
@@ -56,8 +57,8 @@ def write_workbook(outputs: Path, result_files: list[Path]) -> None:
     from ..excel.summary import write_summary_workbook
 
     with ResultsStore(outputs, readonly=True) as store:
-        write_summary_workbook((store.result(p.stem) or UnitResult.read(p) for p in result_files),  # one at a time
-                               outputs / "summary.xlsx")
+        write_summary_workbook((store.result(p.stem, without=NOT_IN_WORKBOOK) or UnitResult.read(p)
+                                for p in result_files), outputs / "summary.xlsx")  # one at a time
 
 
 def _summaries_key(store: ResultsStore, result_files: list[Path]) -> str | None:

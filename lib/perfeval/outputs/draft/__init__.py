@@ -1,7 +1,5 @@
-"""Reading a unit's own report (txt, docx, pdf) into a draft params file, with a review page to confirm it."""
-from .assemble import draft_report
-from .document import Block, Document, Sentence, read_document
-from .model import Draft, Item
+"""A draft params file from a unit's report (read by intake.report), validated and written, with a review page."""
+from ...intake.report import Block, Document, Draft, Item, Sentence, draft_report, read_document
 from .summary import summary
 from .writer import params_text, write_draft
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Draft
+from ...intake.report.model import Draft
 
 BANNER = "据报告文本自动提取，未经核对"
 

@@ -15,8 +15,8 @@ import yaml
 
 from ...errors import DraftError, FieldProblem, InputFileError, PerfevalError
 from ...fileio import parse_yaml, write_atomic
+from ...intake.report.model import Draft, Item
 from ...safetext import one_line, shown_path
-from .model import Draft, Item
 
 HEADER = """\
 # 草稿：据报告文本自动提取，未经核对（perfeval draft）
@@ -115,7 +115,7 @@ _ONE_LINE = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]")
 def _problems(text: str, target: Path) -> list[FieldProblem]:
     """What is wrong with the text read back as the params file it will be, and scored; [] when it holds."""
     from ...checks import run_checks
-    from ...core.engine import checked_unit, resolve_readings, score_with, ScoredUnit
+    from ...core.engine import ScoredUnit, checked_unit, resolve_readings, score_with
 
     try:
         params, fw = checked_unit(parse_yaml(text, target), target)
@@ -192,11 +192,11 @@ def settle(draft: Draft, target: Path) -> str:
             draft.items.append(Item(_KIND.get(str(path[0]), "stated"), place,  # type: ignore[arg-type]
                                     f"{place}：未通过校验，已移出草稿", (), unsure=why))
         if not taken:
-            raise DraftError(draft.report, [("", f"the draft read from it does not validate, which is a fault of the "
-                                                 f"reader; please report it with the file:\n"
+            raise DraftError(draft.report, [("", "the draft read from it does not validate, which is a fault of the "
+                                                 "reader; please report it with the file:\n"
                                                  + "\n".join(f"{f}: {p}" if f else p for f, p in problems))])
-    raise DraftError(draft.report, [("", "the draft read from it does not validate after taking out "
-                                         f"{MAX_REPAIRS} entries, which is a fault of the reader; please report it")])
+    raise DraftError(draft.report, [("", (f"the draft read from it does not validate after {MAX_REPAIRS} rounds of "
+                                          "taking out entries, which is a fault of the reader; please report it"))])
 
 
 def _dotted(path: list[str | int]) -> str:

@@ -28,7 +28,7 @@ from ...checks.finding import SEVERITY_LABEL, SEVERITY_ORDER
 from ...fileio import write_atomic
 from ...core.numbers import POINT_PLACES, round_half_up
 from ...core.rows import QUALITATIVE_RULE
-from ...fmt import EXCEL_RATE, fixed, pct, points
+from ...fmt import EXCEL_RATE, EXCEL_SCORE, fixed, pct, points
 from ...result import IndicatorOut, UnitResult
 from ...safetext import inert
 from ...intake.excel.cells import display_width, set_shown_text
@@ -40,7 +40,7 @@ WORKBOOK_TITLE = "部门整体支出绩效评价复核汇总"
 PAGE_FOOTER = "第 &P 页，共 &N 页"  # Excel's codes for the page number and the number of pages
 WRAPPED = {"评价框架": 24, "等次": 28}  # 汇总's long texts (a framework's name, why no grade) wrap at these widths
 MESSAGE_WIDTH = 90
-SCORE = "General"  # points as the reports print them: 20, 96, 96.96 (values are rounded before they are written)
+SCORE = EXCEL_SCORE  # points as the reports print them: 20, 96, 96.96 (values are rounded before they are written)
 PERCENT = EXCEL_RATE
 NOTES_WIDTH = 60
 LINE_HEIGHT = 15

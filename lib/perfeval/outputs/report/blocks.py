@@ -303,11 +303,14 @@ def chart_spending(rep: UnitReport) -> Block:
 
 
 def history(rep: UnitReport, earlier: Sequence[str] = ()) -> Block:
-    """历年比较: this unit's results of earlier years (the batch passes their result files), beside this year's."""
+    """历年比较: this unit's results of earlier years (the batch passes their result files, read from its results
+    store), beside this year's."""
+    from ..store import published_result
+
     results, missing = [], []
     for path in earlier:
         try:
-            results.append(UnitResult.read(path))
+            results.append(published_result(path))
         except (OSError, ValueError):
             missing.append(Path(path).stem)
     if not results:

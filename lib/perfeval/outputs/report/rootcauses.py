@@ -7,12 +7,10 @@ from __future__ import annotations
 from typing import NamedTuple, Sequence
 
 from ...fmt import quantity, stated
+from ...checks.finding import as_question
 from ...result import FindingOut, UnitResult
 
 SERIOUS = ("error", "warning")  # what the conclusion names; 提示 are for reference
-# Kinds of finding that rest on relations a report's reader inferred (which figures are parts of which total, which
-# two statements are one figure, which figures a stated rate divides): in a drafted unit they are questions to check.
-INFERRED_KINDS = ("accounting_identities", "two_values", "recomputed_vs_claimed")
 STATED_ROLES = ("stated", "claimed")  # evidence the unit wrote (a rate, a score), printed as written
 
 
@@ -56,11 +54,7 @@ def plain(text: str, sources: Sequence[str]) -> str:
 
 def candidate(result: UnitResult, f: FindingOut) -> bool:
     """Does the finding rest on what the reader of a drafted unit's report inferred (a question, not a finding)?"""
-    return bool(result.unit.drafted_from) and f.kind in INFERRED_KINDS
-
-
-def as_question(text: str) -> str:
-    return f"请核对：{text.rstrip('。')}。这是报告本身前后不一，还是自动读取时把数字或关系读错了？"
+    return f.candidate
 
 
 def problems(result: UnitResult) -> list[Problem]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...core.figures import is_figure_path, label_of as catalogue_label, unit_of
+from ...core.figures import is_figure_path, unit_of
+from ...core.figures import label_of as catalogue_label
 from ...core.framework import Framework
 from ...core.quantity import agrees, canonical_unit, commensurable, contradicts
 from .lists import Listed

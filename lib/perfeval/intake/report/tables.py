@@ -16,7 +16,14 @@ from decimal import Decimal
 
 from ...core.figures import unit_of
 from ...core.quantity import Quantity, parse_quantity
-from .catalogue import column_of, is_column_header, line_path, normalise, table_line, table_scalar
+from .catalogue import (
+    column_of,
+    is_column_header,
+    line_path,
+    normalise,
+    table_line,
+    table_scalar,
+)
 from .document import Block, Document
 from .mentions import Mention, Where
 
@@ -134,7 +141,7 @@ def _building(words: str) -> str | None:
     return None
 
 
-def _split_header(cells: tuple[str, ...], is_column) -> tuple[str, list[str]]:  # noqa: ANN001 - a predicate
+def _split_header(cells: tuple[str, ...], is_column) -> tuple[str, list[str]]:
     """(the header of the label column, the value columns in order): a header cell that names no column heads
     the row labels; empty header cells before the first column are the label columns' and are dropped."""
     filled = [c for c in cells if c.strip()]

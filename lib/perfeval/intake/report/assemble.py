@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,13 @@ from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
 from ...core.quantity import Qualifier, canonical_unit, commensurable, contradicts
-from ...errors import DraftError
-from .catalogue import Mapped, catalogue_path, covers_every_category, normalise, with_unit_of_its_figure
+from .catalogue import (
+    Mapped,
+    catalogue_path,
+    covers_every_category,
+    normalise,
+    with_unit_of_its_figure,
+)
 from .document import Document, read_document
 from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
@@ -361,7 +367,7 @@ class _Assembly(RateClaims, Records):
             again = [(s, m) for s, m in group[1:] if m.where.text != first.where.text]
             if again:
                 out.append((first,) + tuple(m for _, m in again))
-        return out
+        return out + _same_value_restated(stated, {id(m) for g in out for m in g})
 
     # ------------------------------------------------------------ claims
 
@@ -378,6 +384,40 @@ class _Assembly(RateClaims, Records):
 
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
 _COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
+
+
+MIN_SHARED_LABEL = 4  # characters two labels must share for one value stated twice to be one figure
+
+
+def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int]) -> list[tuple[Mention, ...]]:
+    """One figure restated under another wording (全镇本级一般公共预算收入实现111.11万元 … 一般公共预算收入111.11万元):
+    the same exact value, unit, year and column, in another section, the labels sharing their head. Only agreeing values are linked so: two different values under different wordings
+    may be two figures, and linking them would raise a finding on a guess."""
+    out: list[tuple[Mention, ...]] = []
+    taken = set(grouped)
+    pool = [m for _, m in stated if id(m) not in grouped and not m.where.in_table and not m.is_rate
+            and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0 and m.quantity.places > 0]
+    by_value: dict[tuple, list[Mention]] = {}
+    for m in pool:
+        by_value.setdefault((m.quantity.value, canonical_unit(m.quantity.unit), m.year, _column_word(m)), []).append(m)
+    for same in by_value.values():
+        for i, first in enumerate(same):
+            if id(first) in taken:
+                continue
+            again = [m for m in same[i + 1:] if id(m) not in taken and m.where.section != first.where.section
+                     and _same_head(normalise(first.label), normalise(m.label))]
+            if again:
+                taken.update(id(m) for m in (first, *again))
+                out.append((first, *again))
+    return out
+
+
+def _same_head(a: str, b: str) -> bool:
+    """Do two labels name one thing: a run of MIN_SHARED_LABEL characters in common that ends the shorter label
+    (its head noun: 一般公共预算收入 in 全镇本级一般公共预算收入实现; not 一般公共预算 in 一般公共预算财力)?"""
+    short, long = sorted((a, b), key=len)
+    m = SequenceMatcher(None, short, long).find_longest_match(0, len(short), 0, len(long))
+    return m.size >= MIN_SHARED_LABEL and m.a + m.size == len(short)
 
 
 def _column_word(m: Mention) -> str | None:

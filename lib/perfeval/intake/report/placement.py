@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ...checks.fmt import short_label
+from ...core.figures import short_label
 from ...core.framework import Framework
 from ...core.measures import Change, FigureRef, Ratio, resolved
 from ...core.quantity import Qualifier

@@ -8,9 +8,10 @@ Nothing here knows params or figures.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Literal
 
 from ...errors import DraftError
 from .sections import SectionTracker
@@ -142,6 +143,92 @@ def join_lines(lines: Iterable[str]) -> str:
     return out
 
 
+MAX_HEADER_CELL = 24  # characters of a line that can be a column header of a table saved one cell per line
+MAX_BARE_ROWS = 6  # row labels without values a table saved one cell per line may hold between its rows
+CELL_TABLES = 100_000  # table numbers from here on are tables rebuilt from one cell per line
+_LONE_NUMBER = re.compile(r"[-－]?[\d.,，]+\s*[%％]?")
+_COLUMN_HEADER = re.compile(r"(?:19|20)\d{2}\s*年|预算数|决算数|执行数")  # a new header, not a row left bare
+
+
+def _lone_number(line: str) -> bool:
+    return bool(_LONE_NUMBER.fullmatch(line))
+
+
+def _header_like(line: str) -> bool:
+    return bool(line) and len(line) <= MAX_HEADER_CELL and not _lone_number(line) \
+        and not re.search(r"[。；;！!？?]$", line)
+
+
+def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row | Skipped]:
+    """Tables a web page saved one cell per line, rebuilt as rows: a run of short header lines followed by rows
+    of a label and as many lines holding one number each (三公经费: / 0 / 0 / 0, at least two such rows) is a
+    header row and its rows; a run of short lines followed by exactly as many numbers (编制数 / 2023 年实际在职人数 /
+    控制率 / 46 / 50 / 108.70%) a header row and a row of values. Anything else stays as the paragraphs it was."""
+    lines: list[str | Row | Skipped] = []
+    for item in items:
+        if isinstance(item, str):
+            lines += [t for t in (clean(x) for x in item.split("\n")) if t]
+        else:
+            lines.append(item)
+    out: list[str | Row | Skipped] = []
+    k, table = 0, CELL_TABLES
+    while k < len(lines):
+        found = _cell_table(lines, k)
+        if found is None:
+            out.append(lines[k])
+            k += 1
+            continue
+        rows, k = found
+        table += 1
+        out += [Row(tuple(cells), table) for cells in rows]
+    return out
+
+
+def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:
+    """The rows of a one-cell-per-line table whose header starts at line k, and the line after it; or None.
+
+    Of the short lines from k, all but the last are the header when rows of a label and as many numbers follow
+    (the last short line is the first row's label); else all of them are, when exactly as many numbers follow."""
+    def text(i: int) -> str:
+        return lines[i] if i < len(lines) and isinstance(lines[i], str) else ""
+
+    def numbers(i: int, width: int) -> bool:
+        return all(_lone_number(text(i + j)) for j in range(width)) and not _lone_number(text(i + width))
+
+    n = 0
+    while _header_like(text(k + n)):
+        n += 1
+    width = n - 1
+    rows: list[list[str]] = []
+    i = k + width
+    while width >= 2:
+        bare = 0  # rows the page left without values (1、业务工作经费), kept while valued rows follow
+        while bare < MAX_BARE_ROWS and _header_like(text(i + bare)) and not _COLUMN_HEADER.search(text(i + bare)) \
+                and not numbers(i + bare + 1, width):
+            bare += 1
+        at = i + bare
+        if not (_header_like(text(at)) and numbers(at + 1, width)):
+            break
+        rows += [[text(i + j)] for j in range(bare)] + [[text(at)] + [text(at + 1 + j) for j in range(width)]]
+        i = at + 1 + width
+    header = [text(k + j) for j in range(max(width, 0))]
+    valued = [r[1:] for r in rows if len(r) > 1]
+    if valued and _rates_fit(header, valued) and (len(valued) >= 2 or any("%" in v or "％" in v for v in valued[0])):
+        return [[""] + header] + rows, i
+    if n >= 2 and numbers(k + n, n):
+        header, values = [text(k + j) for j in range(n)], [text(k + n + j) for j in range(n)]
+        if _rates_fit(header, [values]):
+            return [header, values], k + 2 * n
+    return None
+
+
+def _rates_fit(header: list[str], rows: list[list[str]]) -> bool:
+    """Do percentages stand exactly under the columns that name a rate (控制率, 执行率)? A reading that puts
+    108.70% under 实际在职人数 has the columns shifted by one."""
+    return all(("%" in v or "％" in v) == bool(re.search(r"率|%|％|比例|比重", h))
+               for row in rows for h, v in zip(header, row) if v)
+
+
 def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
     """A Document from a reader's paragraphs and rows: empty ones dropped, trailing empty cells trimmed,
     section paths assigned from the numbering (a row with a single non-empty cell can carry a heading).
@@ -149,7 +236,7 @@ def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
     tracker = SectionTracker()
     blocks: list[Block] = []
     skipped: list[str] = []
-    for item in items:
+    for item in cell_per_line_tables(items):
         if isinstance(item, Skipped):
             skipped.append(item.note)
         elif isinstance(item, Row):
@@ -179,13 +266,14 @@ def read_document(path: str | Path) -> Document:
     suffix = path.suffix.lower()
     readers = {".txt": documents.txt_items, ".docx": documents.docx_items, ".pdf": pdf.pdf_items}
     if suffix not in readers:
-        raise DraftError(str(path), [("", f"is not a report this reader knows: expected one of {', '.join(FORMATS)} "
-                                         f"(a .doc or .wps file must be saved as .docx first)")])
+        raise DraftError(str(path), [("", (f"is not a report this reader knows: expected one of {', '.join(FORMATS)} "
+                                          "(a .doc or .wps file must be saved as .docx first)"))])
     items = list(readers[suffix](path))
-    size = sum(len(x) if isinstance(x, str) else sum(len(c) for c in x.cells) for x in items)
+    size = sum(len(x) if isinstance(x, str) else sum(len(c) for c in x.cells) for x in items
+               if not isinstance(x, Skipped))  # what was left out is a note, not text
     if size > MAX_TEXT:
-        raise DraftError(str(path), [("", f"holds {size:,} characters of text; the reader drafts reports of at most "
-                                          f"{MAX_TEXT:,} (about 1,500 pages): draft the 自评报告 alone, or split the file")])
+        raise DraftError(str(path), [("", (f"holds {size:,} characters of text; the reader drafts reports of at most "
+                                           f"{MAX_TEXT:,} (about 1,500 pages): draft the 自评报告 alone, or split the file"))])
     document = build(str(path), items)
     if not document.blocks:
         raise DraftError(str(path), [("", "holds no text")])

@@ -138,9 +138,7 @@ def label_of(sentence: str, found: list[Found], i: int) -> tuple[str, str, str, 
     unit = f.quantity.unit
     if len(after) > MAX_AFTER:
         after = after[:MAX_AFTER] + "…"  # words after a count run on into what was done with it
-    if unit in _CLASSIFIER_DIMENSIONS and after:
-        label = after
-    elif unit in _COUNTS_OF_DOINGS and after and len(before) <= 2:
+    if unit in _CLASSIFIER_DIMENSIONS and after or unit in _COUNTS_OF_DOINGS and after and len(before) <= 2:
         label = after
     else:
         label = before or after
@@ -211,7 +209,8 @@ def _paired(previous: Sentence | None, sentence: Sentence) -> Found | None:
     if not label or len(label) > MAX_CELL_LABEL or any(c.isdigit() for c in label) or label[-1] in "。；;！!？?，,":
         return None
     found = find_quantities(sentence.text)
-    if len(found) != 1 or sentence.text[:found[0].start].strip() or sentence.text[found[0].end:].strip("  \t%"):
+    if len(found) != 1 or sentence.text[:found[0].start].strip() \
+            or not re.fullmatch(r"[\s%％]*", sentence.text[found[0].end:]):
         return None
     return found[0]
 

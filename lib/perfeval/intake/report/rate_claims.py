@@ -16,7 +16,13 @@ from .catalogue import normalise, path_named
 from .lists import Listed
 from .mentions import Mention
 from .model import Item
-from .placement import Placement, by_sentence, framework_measures, qualified, two_figures
+from .placement import (
+    Placement,
+    by_sentence,
+    framework_measures,
+    qualified,
+    two_figures,
+)
 from .rates import RateFound, Reading, explain
 from .tables import Tables
 
@@ -37,7 +43,7 @@ class RateClaims(Placement):
         for sentence in by_sentence(free):
             for m in (x for x in sentence if x.is_rate):
                 found = explain(m, sentence, by_block.get(m.where.block, []), lists)
-                out.append(self._change_of_named(self._share_of_named(found, sentence)))
+                out.append(self._change_of_named(self._share_of_named(found, sentence), sentence))
         for cell in tables.cells:
             if cell.mention.is_rate:
                 row = [c for c in tables.cells if c.mention.where.block == cell.mention.where.block]
@@ -82,12 +88,14 @@ class RateClaims(Placement):
         return replace(found, status=status, reading=reading,
                        why=f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%")
 
-    def _change_of_named(self, found: RateFound) -> RateFound:
+    def _change_of_named(self, found: RateFound, sentence: list[Mention]) -> RateFound:
         """“2023年“三公”经费较上年下降18.6%”: a change of a catalogue line the sentence names, on last year, whose
-        two years the report states elsewhere (this year's often in the sentence before) — the claim it makes."""
+        two years the report states elsewhere (this year's often in the sentence before) — the claim it makes.
+        “2022年“三公”经费支出64.20万元，2023年较上年下降6.1%”: the line is the one whose last year's figure the
+        clause before states."""
         if found.status != "unexplained" or not _CHANGE_WORDS.search(found.rate.lead):
             return found
-        named = path_named(_ON_LAST_YEAR.split(found.rate.lead)[0], self.year)
+        named = path_named(_ON_LAST_YEAR.split(found.rate.lead)[0], self.year) or self._line_before(found, sentence)
         if named is None or not named.startswith("lines.") or named.rpartition(".")[2] not in ("final", "budget"):
             return found
         head, _, column = named.rpartition(".")
@@ -101,6 +109,15 @@ class RateClaims(Placement):
         status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
         return replace(found, status=status, reading=reading,
                        why=f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%")
+
+    def _line_before(self, found: RateFound, sentence: list[Mention]) -> str | None:
+        """This year's column of the line whose last year's figure stands last before the rate in its sentence."""
+        before = [self._path(m) for m in sentence if m.order < found.rate.order and not m.is_rate]
+        last = before[-1] if before else None
+        if not last or not last.startswith("lines.") or not last.rpartition(".")[2].startswith("prev_"):
+            return None
+        head, _, column = last.rpartition(".")
+        return f"{head}.{column.removeprefix('prev_')}"
 
     def _by_measure(self, found: RateFound, fw: Framework, named: str | None = None) -> RateFound:
         """An unexplained rate named as one of the framework's measures, computed from catalogue figures the report

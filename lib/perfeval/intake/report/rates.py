@@ -10,9 +10,10 @@ years, which is then the claim that does not hold. Figures stated with 余, 约 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
-from typing import Iterable, Literal
+from typing import Literal
 
 from ...core.quantity import Qualifier, agrees, commensurable
 from .lists import Listed

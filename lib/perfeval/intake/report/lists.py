@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from decimal import Decimal
+from difflib import SequenceMatcher
 from typing import Literal
 
 from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable
@@ -79,7 +79,7 @@ def find_lists(document: Document, mentions: list[Mention]) -> list[Listed]:
     return out
 
 
-def _before(sentences, k: int, at: int, here: list[Mention], by_sentence) -> Mention | None:  # noqa: ANN001
+def _before(sentences, k: int, at: int, here: list[Mention], by_sentence) -> Mention | None:
     """The total a list hangs from: the last figure before the marker, in its sentence or earlier in its paragraph
     (or the paragraph before, in the same section, when the list opens a paragraph)."""
     candidates = [m for m in here if m.end <= at and _usable(m)]
@@ -105,7 +105,7 @@ class _Part:
     opens: bool  # an opener (其中, 包括 …) stands before it: it starts a breakdown of the figure before it
 
 
-def _stream(sentences, k: int, at: int, whole: Mention, here: list[Mention], by_sentence) -> tuple[list[_Part], bool]:  # noqa: ANN001
+def _stream(sentences, k: int, at: int, whole: Mention, here: list[Mention], by_sentence) -> tuple[list[_Part], bool]:
     """The figures a list opened at `at` runs over, in order, and whether it is cut off (等, …, the text ends).
 
     The list runs to the end of its sentence and on over the next sentences of its paragraph while they follow a
@@ -211,7 +211,7 @@ def _attributes(parts: list[Mention]) -> bool:
     return any(_ATTRIBUTE.search(p.label or "") for p in parts)
 
 
-def _inline(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:  # noqa: ANN001
+def _inline(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:
     text = sentences[k].text
     out = []
     for m in _AMONG.finditer(text):
@@ -240,7 +240,7 @@ def _inside_a_list(text: str, here: list[Mention], at: int) -> bool:
     return first is not None and any(first.end() <= x.start < at for x in here if _usable(x))
 
 
-def _numbered(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:  # noqa: ANN001
+def _numbered(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:
     """A total whose sentence ends in a colon, then numbered paragraphs one level down, a part in each."""
     s = sentences[k]
     if not s.text.rstrip().endswith(("：", ":")) or s.cell is not None:
@@ -265,7 +265,7 @@ def _numbered(sentences, k: int, here: list[Mention], by_sentence) -> list[Liste
     return [_listed(whole, parts, "numbered")] if len(parts) >= 2 else []
 
 
-def _named(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:  # noqa: ANN001
+def _named(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:
     """A total, then “包括A、B、C等” with no amounts, then a paragraph for each item stating its amount."""
     s = sentences[k]
     m = _NAMED.search(s.text)

@@ -186,8 +186,9 @@ def read_unit(document: Document, name: str | None = None, year: int | None = No
 def _grade(sentences: list[Sentence]) -> Stated | None:
     """The grade the unit claims: 等级为“优”, 自评等次：良好, 整体绩效自评为良好 (a word standing alone after 为)."""
     for s in sentences:
-        for m in _GRADE.finditer(s.text):
-            if _GRADED.search(s.text[max(0, m.start() - 12):m.start("v")]):
+        text = _compact(s.text)  # 自评为优 秀: a PDF's space inside the word
+        for m in _GRADE.finditer(text):
+            if _GRADED.search(text[max(0, m.start() - 12):m.start("v")]):
                 return Stated(_GRADE_OF.get(m.group("v"), m.group("v")), _where(s), "正文")
     return None
 

@@ -1,0 +1,35 @@
+"""A drafted unit's findings that rest on what the report's reader inferred are candidates (待核实): questions for
+the analyst who confirms the draft, counted apart, never an [错误] on its headline (issue 19, item 6)."""
+from __future__ import annotations
+
+from perfeval import evaluate_file
+from perfeval.outputs.textsheet import render
+
+from conftest import YUNXI
+
+
+def _drafted(d: dict) -> None:
+    d["drafted_from"] = "云溪区机关事务服务中心2023年自评报告.docx"
+
+
+def test_inferred_findings_on_a_drafted_unit_are_candidates_counted_apart(unit_copy):
+    confirmed = evaluate_file(YUNXI)
+    drafted = evaluate_file(unit_copy(YUNXI, _drafted))
+    inferred = ("accounting_identities", "two_values", "recomputed_vs_claimed")
+    candidates = [f for f in drafted.findings if f.candidate]
+    assert candidates and all(f.kind in inferred and f.severity_label == "待核实" for f in candidates)
+    assert not any(f.candidate for f in confirmed.findings) and confirmed.candidates == 0
+    assert drafted.candidates == len(candidates)
+    # counted apart: the confirmed unit's counts lose exactly the candidates' severities
+    for severity, n in confirmed.findings_by_severity.items():
+        assert drafted.findings_by_severity[severity] == n - sum(f.severity == severity for f in candidates)
+    # what the reader did not infer keeps its severity on a drafted unit too
+    assert [f.severity_label for f in drafted.findings if not f.candidate] == \
+        [f.severity_label for f in confirmed.findings if f.kind not in inferred]
+
+
+def test_the_score_sheet_puts_a_candidate_as_a_question(unit_copy):
+    sheet = render(evaluate_file(unit_copy(YUNXI, _drafted)))
+    lines = [line for line in sheet.splitlines() if line.startswith("[待核实]")]
+    assert lines and all("请核对：" in line and line.rstrip().endswith("读错了？") for line in lines)
+    assert not any(line.startswith("[错误] 勾稽关系") for line in sheet.splitlines())
