@@ -56,12 +56,12 @@ def test_qualified_parts_widen_the_sum_too():
 ITEMS = 3256.06  # Liuyang's five 项目 listed under 项目支出
 
 
-def _items_only(data) -> None:  # noqa: ANN001 - no identity over 项目支出 whose finding would stand for the items'
+def _items_only(data) -> None:
     del data["figures"]["lines"]["total"]["final"]
     data["claims"]["identities"] = []
 
 
-def listed_findings(value: float, qualifier: str | None = None):  # noqa: ANN201
+def listed_findings(value: float, qualifier: str | None = None):
     project = put("figures.lines.project.final", {"value": value, **({"qualifier": qualifier} if qualifier else {}),
                                                   "source": "报告"})
     return [(f.check, f.message) for f in run_checks(sheet_of(LIUYANG, _once, _items_only, project))

@@ -5,7 +5,7 @@ The numbers themselves are printed by perfeval.fmt, the one set of rules every o
 from __future__ import annotations
 
 from .. import fmt
-from ..core.figures import COLUMNS, LINES, label_of, short_label, unit_of
+from ..core.figures import COLUMNS, label_of, unit_of
 from ..core.params import Figure, Value
 from ..core.quantity import QUALIFIER_WORD, Qualifier
 from .finding import Evidence

@@ -414,7 +414,8 @@ class _Scorer:
                 continue
             why_not = self.params.not_assessed.get(row.id or "") or self.params.not_assessed.get(node.id)
             if why_not is not None:  # the analyst's word that the evidence is missing outweighs the unit's row
-                out.append(ScoreRow(**base, rule="单位自设指标", effective_weight=weight, score=None,
+                base["rule"] = "单位自设指标"
+                out.append(ScoreRow(**base, effective_weight=weight, score=None,
                                     assessed_points=0.0, verified_points=0.0, status="not_assessed", value=None,
                                     value_unit="", notes=tuple(notes) + (f"未评：{why_not}",)))
                 continue
