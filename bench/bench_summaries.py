@@ -4,7 +4,8 @@ summary workbook over N published units, as `perfeval run` makes them once its u
 The outputs folder is made as a batch leaves it (result files, status, results store) from 20 synthetic units
 (tests/synth.py, seed 2026) scored here, each published N / 20 times under ids and names of its own, so N units cost
 seconds to prepare instead of a batch's minutes. Each output is timed (wall) in this process, median of --repeat;
-the portfolio's time includes its kernel's start, as in a batch.
+the portfolio's time includes its kernel's start, as in a batch. Peak memory is the batch process's (where the
+index and the workbook are made) and the largest child's (the portfolio's kernel), after each output.
 
 Run: .venv/bin/python bench/bench_summaries.py [--units N] [--repeat R]
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -48,6 +50,12 @@ def publish(outputs: Path, n: int) -> dict:
     return status
 
 
+def peak_mib() -> tuple[float, float]:
+    """Peak resident memory of this process and of its largest child so far (the portfolio's kernel), MiB."""
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+
+
 def timed(call) -> float:
     t0 = time.perf_counter()
     call()
@@ -74,15 +82,18 @@ def main() -> None:
             with ResultsStore(outputs) as store:
                 publish_index(outputs, dict(status), store)
 
-        figures = {name: [timed(call) for _ in range(args.repeat)] for name, call in (
-            ("index, CSV, framework pages", index),
-            ("portfolio page (its kernel included)", lambda: write_portfolio(outputs, files)),
-            ("summary workbook", lambda: write_workbook(outputs, files)))}
+        figures, peaks = {}, {}
+        for name, call in (("index, CSV, framework pages", index),
+                           ("portfolio page (its kernel included)", lambda: write_portfolio(outputs, files)),
+                           ("summary workbook", lambda: write_workbook(outputs, files))):
+            figures[name] = [timed(call) for _ in range(args.repeat)]
+            peaks[name] = peak_mib()
     total = 0.0
     for name, runs in figures.items():
         median = statistics.median(runs)
         total += median
-        print(f"  {name:40s} {median:7.2f} s median of {len(runs)} ({', '.join(f'{r:.2f}' for r in runs)})")
+        print(f"  {name:40s} {median:7.2f} s median of {len(runs)} ({', '.join(f'{r:.2f}' for r in runs)}); "
+              f"peak so far: this process {peaks[name][0]:.0f} MiB, the largest child {peaks[name][1]:.0f} MiB")
     print(f"  {'all summaries':40s} {total:7.2f} s for {args.units} units")
     print(f"load average after: {os.getloadavg()[0]:.1f} (1 min)")
     sys.stdout.flush()

@@ -12,7 +12,8 @@ from pydantic import BaseModel
 
 from perfeval import fmt
 from perfeval.core import formulas, numbers
-from perfeval.core.engine import Readings, score_file
+from perfeval.checks import run_checks
+from perfeval.core.engine import Readings, load_unit, score_file
 from perfeval.core.framework import load_framework
 from perfeval.core.measures import FigureRef, Ratio
 from perfeval.core.params import Figure, Figures
@@ -46,6 +47,19 @@ def test_an_edge_rate_bands_as_it_prints(unit_copy):
     part = score_file(unit_copy(CHANGSHA, alter)).row("budget_execution").parts[0]
     assert (part.value, part.score) == (95.0, 2.0)
     assert fmt.pct(part.value) == "95%" and fmt.pct(part.exact_value) == "94.995%"  # banded as printed
+
+
+def test_a_finding_prints_the_rate_its_row_scores(unit_copy):
+    """The denominator finding said 预算执行率为 94.995%（评分规则采用） beside a row scored and shown at 95 % (found by a
+    trial of main): a finding prints the rate as the row does."""
+    def alter(d):
+        b = d["figures"]["budget"]
+        b["start_of_year"]["value"], b["additions"]["value"] = 20000, 0
+        b["adjusted"]["value"], b["executed"]["value"] = 21000, 18999
+    unit = load_unit(unit_copy(CHANGSHA, alter))
+    texts = [f.message for f in run_checks(unit)]
+    assert any("95%（评分规则采用）" in t for t in texts)
+    assert not any("94.995%" in t for t in texts if "评分规则采用" in t)
 
 
 def _bands(node: object) -> list[Bands]:

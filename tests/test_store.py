@@ -93,15 +93,21 @@ def test_a_damaged_store_reads_as_empty_and_the_index_uses_the_result_files(tmp_
 
 
 def test_the_portfolio_reads_every_published_unit_from_the_store(tmp_path, results):
-    from perfeval.outputs.portfolio import load_units
+    from perfeval.outputs.portfolio import comparability_notes, cost_ratios, load_units, score_shares, units_table
 
     _published(tmp_path, results)
     loaded, failed = load_units([tmp_path / STORE_FILE])
     assert failed == [] and [r.unit.id for r in loaded] == sorted(r.unit.id for r in results)
-    by_id = {r.unit.id: r for r in results}
-    for r in loaded:
-        assert r.indicators == by_id[r.unit.id].indicators and r.figures == by_id[r.unit.id].figures
-        assert r.findings == [] and r.findings_by_severity == by_id[r.unit.id].findings_by_severity
+    whole = sorted(results, key=lambda r: r.unit.id)
+    for view in (units_table, cost_ratios, comparability_notes):
+        assert _same(view(loaded), view(whole))
+    for framework in {r.framework.id for r in results}:
+        assert _same(score_shares(loaded, framework), score_shares(whole, framework))
+    assert all(r.findings == [] and all(i.parts == [] for i in r.indicators) for r in loaded)  # left in the store
+
+
+def _same(a, b) -> bool:
+    return a.equals(b) if isinstance(a, pd.DataFrame) else a == b
 
 
 def test_the_workbook_from_the_store_is_the_workbook_from_the_whole_results(tmp_path, results):

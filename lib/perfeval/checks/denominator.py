@@ -32,7 +32,9 @@ def _on_denominators(unit: ScoredUnit, row: ScoreRow, part: PartResult) -> Findi
     values = [v for v, _, _ in rates]
     if max(values) - min(values) < 0.005:
         return None  # every denominator gives the same rate: nothing to choose between
-    shown = "；".join(f"以{d[0]} {amount(d[1], d[2])} 为分母，{part.label}为 {pct(v)}" + ("（评分规则采用）" if used else "")
+    # each rate as a row prints and scores it (half up at 2 places: 94.995 % is 95 %), never one the row does not show
+    shown = "；".join(f"以{d[0]} {amount(d[1], d[2])} 为分母，{part.label}为 {pct(round_half_up(v, 2))}"
+                     + ("（评分规则采用）" if used else "")
                       for v, d, used in rates)
     dens = [d[1] for _, d, _ in rates]
     low, high, unit_ = min(dens), max(dens), used_den[2]

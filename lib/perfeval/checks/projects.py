@@ -109,4 +109,4 @@ def against_execution(unit: ScoredUnit) -> list[Finding]:
          "lowest": Evidence("最低分", low, "分", lowest.source),
          "rate": Evidence(part.label, round_half_up(rate, 2), "%")},
         indicator=row.id, count=len(with_score), lowest=num(low), row=f"“{part.label}”",
-        rate=pct(rate), threshold=pct(LOW_EXECUTION))]
+        rate=pct(round_half_up(rate, 2)), threshold=pct(LOW_EXECUTION))]

@@ -84,6 +84,17 @@ def _outline(r: dict[str, Any]) -> str:
     return json.dumps({k: [] if k in OUTLINE_DROPS else v for k, v in r.items()}, ensure_ascii=False)
 
 
+def emptied(data: dict[str, Any], without: Sequence[str]) -> dict[str, Any]:
+    """A unit result's data with the lists named left empty: "findings" at the top, "indicators.parts" in each
+    indicator (a reader of many units loads only what it shows)."""
+    out = dict(data)
+    for path in without:
+        head, _, rest = path.partition(".")
+        if isinstance(out.get(head), list):
+            out[head] = [{**item, rest: []} for item in out[head]] if rest else []
+    return out
+
+
 def _flat(r: dict[str, Any]) -> tuple[Any, ...]:
     """The columns an analyst filters by, from the unit result."""
     unit, counts = r.get("unit") or {}, r.get("findings_by_severity") or {}
@@ -190,7 +201,7 @@ class ResultsStore:
 
     def result(self, unit_id: str, *, outline: bool = False, without: Sequence[str] = ()) -> "UnitResult | None":
         """A unit's stored result (None when it has none, or it does not read as one); outline: without the lists
-        of OUTLINE_DROPS (empty), as the index reads it; without: these lists empty."""
+        of OUTLINE_DROPS (empty), as the index reads it; without: these lists empty (see emptied)."""
         from ..result import UnitResult
 
         column = "outline" if outline else "result"
@@ -200,7 +211,7 @@ class ResultsStore:
         try:
             if without:
                 data = json.loads(rows[0][0])
-                return UnitResult.model_validate({k: [] if k in without else v for k, v in data.items()})
+                return UnitResult.model_validate(emptied(data, without))
             return UnitResult.model_validate_json(rows[0][0])
         except ValueError:
             return None
@@ -261,13 +272,13 @@ def entries(outputs: Path, status: dict[str, UnitRun]) -> Iterator[Entry]:
 
 def stored_results(outputs: Path, without: Sequence[str] = ()) -> Iterator["UnitResult"]:
     """Every stored unit result in unit-id order, one at a time, the lists named in `without` left empty (what a
-    reader of many units never shows: the portfolio shows no unit's findings)."""
+    reader of many units never shows: the portfolio shows no unit's findings; see emptied)."""
     from ..result import UnitResult
 
     with ResultsStore(outputs, readonly=True) as store:
         for (text,) in store._rows("SELECT result FROM units ORDER BY unit_id"):
             data = json.loads(text)
-            yield UnitResult.model_validate({k: [] if k in without else v for k, v in data.items()})
+            yield UnitResult.model_validate(emptied(data, without))
 
 
 def published_result(path: str | Path) -> "UnitResult":

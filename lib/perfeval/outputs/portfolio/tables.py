@@ -118,7 +118,9 @@ def cost_ratios(results: Sequence[UnitResult]) -> pd.DataFrame:
                                        "来源"])
 
 
-NOT_COMPARED = ("findings", "sensitivity", "readings", "projects", "framework_notes")  # no view here shows them
+# No view here shows them: a thousand units' results in the kernel took 527 MiB with them.
+NOT_COMPARED = ("findings", "sensitivity", "readings", "projects", "framework_notes", "indicators.inputs",
+                "indicators.parts", "indicators.notes")
 
 
 def load_units(paths: Sequence[str | Path]) -> tuple[list[UnitResult], list[tuple[str, str]]]:
