@@ -316,17 +316,19 @@ def test_the_params_file_says_places_only_where_the_number_does_not(tmp_path, fi
 
 # --- decimals beyond what is recorded -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["320.000000000000000001", "320.1234567", "约12.0000001万元", "≥95.00000000%"])
-def test_more_decimals_typed_than_are_recorded_are_named_not_cut(filled, tmp_path, text):
-    """320.000000000000000001 was recorded as 320 to 6 places: the digits typed are what the unit states, so a
-    cell holding more than the 6 a params file keeps is refused with its decimals counted."""
+@pytest.mark.parametrize("text, recorded", [("320.000000000000000001", "320"), ("约12.00000000000000001万元", "12"),
+                                            ("≥95.123456789012345678%", "95.12345678901235")])
+def test_more_digits_typed_than_a_number_holds_are_named_not_cut(filled, tmp_path, text, recorded):
+    """320.000000000000000001 was recorded as 320 to 6 places: a cell typed with more digits than the number
+    recorded holds is refused, with its decimals counted and what it would have become."""
     r = row_of(filled["yunxi_district_2023"], "绩效自评表", "C", "承担会务管理")
     for ref in ("基础数据表!C9", f"绩效自评表!E{r}"):
         [(cell, problem)] = problems(edited(filled["yunxi_district_2023"], tmp_path, {ref: (text, None)}))
         decimals = len(text.rstrip("%万元").partition(".")[2])
-        assert cell == ref and f"{decimals} decimals" in problem and "at most 6" in problem, problem
+        assert cell == ref and f"{decimals} decimals" in problem and f"recorded as {recorded};" in problem, problem
 
 
-def test_six_decimals_typed_are_recorded_as_typed(filled, tmp_path):
-    params, _ = read_workbook(edited(filled["changsha_county_2022"], tmp_path, {"基础数据表!C9": ("320.123456", None)}))
-    assert params.figures.lines["sangong"].budget.value == 320.123456
+@pytest.mark.parametrize("text", ["320.123456", "320.1234567", "0.30000000000000004"])
+def test_decimals_a_number_holds_are_recorded_as_typed(filled, tmp_path, text):
+    params, _ = read_workbook(edited(filled["changsha_county_2022"], tmp_path, {"基础数据表!C9": (text, None)}))
+    assert params.figures.lines["sangong"].budget.value == float(text)

@@ -59,13 +59,14 @@ def _written_symbol(q: Quantity) -> str:
 
 
 class TooManyDecimals(ValueError):
-    """More decimals typed than a params file records: cutting them would record another statement than the cell's."""
+    """More digits typed than the number recorded holds: 320.000000000000000001 would be recorded as 320."""
 
 
 def _from_quantity(q: Quantity, rest: str, equals: bool, shown: bool) -> Typed:
-    if q.places > MAX_PLACES and not shown:
-        raise TooManyDecimals(f"has {q.places} decimals (“{q.text}”); at most {MAX_PLACES} are recorded: write it "
-                              f"with as many decimals as the report states, at most {MAX_PLACES}")
+    recorded = Decimal(repr(float(q.value)))
+    if recorded != q.value and not shown:
+        raise TooManyDecimals(f"has {q.places} decimals (“{q.text}”), more digits than a number holds: it would be "
+                              f"recorded as {plain_digits(recorded)}; write it as the report states it")
     places = q.places if q.scale == 1 else 0  # 2.6万: the schema's places cannot say "to the thousand"
     return Typed(q.value, _written_symbol(q), rest.strip(), q.qualifier, min(places, MAX_PLACES), q.scale, equals)
 
