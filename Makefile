@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 LAB_STAMP := $(VENV)/.lab-installed
 LAB_ARGS ?=
 
-.PHONY: setup report test test-fast browser bench clean lab
+.PHONY: setup report test test-fast lint browser bench clean lab
 
 setup: $(STAMP)
 
@@ -34,8 +34,14 @@ browser:
 	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto.*cjk" || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
-test: setup browser
+test: setup browser lint
 	$(VENV)/bin/pytest -q
+
+# The layer and no-cycle contracts (import-linter), ruff, and mypy --strict on core/, checks/ and intake/excel/.
+lint: setup
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check lib tests bench
+	$(VENV)/bin/mypy
 
 # The suites that need no kernel, browser or batch (a minute or two): for working; CI runs `make test`.
 test-fast: setup
@@ -51,4 +57,4 @@ bench: setup
 	$(PY) bench/bench_batch.py --units 20
 
 clean:
-	rm -rf outputs/units outputs/*.html outputs/*.csv outputs/*.xlsx outputs/*.ipynb outputs/batch_status.json
+	rm -rf .mypy_cache .ruff_cache .import_linter_cache outputs/units outputs/*.html outputs/*.csv outputs/*.xlsx outputs/*.ipynb outputs/batch_status.json

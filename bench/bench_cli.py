@@ -72,7 +72,7 @@ def in_process(repeat: int) -> None:
         out = subprocess.run([sys.executable, "-c", PHASES, str(UNITS[0])], capture_output=True, text=True,
                              check=True).stdout
         last = 0.0
-        for name, at in eval(out):  # noqa: S307 - our own repr of a list of (str, float)
+        for name, at in eval(out):
             steps.setdefault(name, []).append(at - last)
             last = at
     print(f"perfeval score {UNITS[0].name}, step by step in one process (CPU ms, median (min) of {repeat}):")

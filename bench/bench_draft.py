@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt")) or sorted(Path("/work/shared/seeds").glob("*.txt"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from report_files import truetype_font, write_docx, write_pdf  # noqa: E402
+from report_files import truetype_font, write_docx, write_pdf
 
-from perfeval.outputs.draft import draft_report, read_document  # noqa: E402
+from perfeval.outputs.draft import draft_report, read_document
 
 
 def reports(folder: Path) -> dict[str, list[Path]]:

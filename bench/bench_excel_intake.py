@@ -20,7 +20,7 @@ from perfeval.outputs.excel.template import export_workbook
 from perfeval.paths import UNITS_DIR
 
 
-def cpu_ms(repeat: int, action) -> float:  # noqa: ANN001 - a callable without arguments
+def cpu_ms(repeat: int, action) -> float:
     start = time.process_time()
     for _ in range(repeat):
         action()

@@ -94,7 +94,7 @@ def main() -> None:
             print(f"{what:44} {size:>11,} {m['seconds']:>8.2f} {m['rss_mb']:>12.0f}  {m['outcome']}")
 
 
-def workbook_and_yaml_cases(folder, export_workbook, changsha, hostile_workbooks, hostile_yaml, sheet, repack,  # noqa: ANN001, PLR0913
+def workbook_and_yaml_cases(folder, export_workbook, changsha, hostile_workbooks, hostile_yaml, sheet, repack,
                             rows_xml) -> list[tuple[str, str, int]]:
     filled = export_workbook(changsha, folder / "filled.xlsx")
     cases = [("a real filled workbook", str(filled), filled.stat().st_size)]

@@ -24,9 +24,9 @@ from jupyter_core.utils import run_sync
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_batch import empty_notebook  # noqa: E402
+from bench_batch import empty_notebook
 
-from perfeval.paths import UNITS_DIR  # noqa: E402
+from perfeval.paths import UNITS_DIR
 
 UNITS = sorted(UNITS_DIR.glob("*.yaml"))
 

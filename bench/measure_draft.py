@@ -20,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from corpus_measure import KINDS, DocumentScore, measure_document  # noqa: E402
-from corpus_truth import entries  # noqa: E402
-from draft_truth import load_truth, measure, seed_file  # noqa: E402
+from corpus_measure import KINDS, DocumentScore, measure_document
+from corpus_truth import entries
+from draft_truth import load_truth, measure, seed_file
 
-from perfeval.outputs.draft import draft_report  # noqa: E402
+from perfeval.outputs.draft import draft_report
 
 HEADER = f"{'':<6} {'kind':<11} {'truth':>5} {'found':>5} {'drafted':>7} {'right':>5} {'precision':>9} {'recall':>6}"
 

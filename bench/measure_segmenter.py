@@ -12,20 +12,26 @@ import sys
 sys.path.insert(0, os.environ.get("JIEBA_PATH", "/tmp/jb"))  # pip install jieba==0.42.1 --target /tmp/jb
 import jieba
 jieba.setLogLevel(logging.ERROR)
-from perfeval.intake.report.catalogue import catalogue_path, label_table, normalise, _whole, _words, Mapped
+from perfeval.intake.report.catalogue import catalogue_path, label_table, normalise, _whole, _words
 from perfeval.intake.report.document import build
 from perfeval.intake.report.mentions import prose_mentions
 
 def window(sentence):
-    d = build("t", [sentence]); out = []; prev = None
+    d = build("t", [sentence])
+    out = []
+    prev = None
     for m in prose_mentions(d, set()):
-        prev = catalogue_path(m, 2023, prev); out.append(prev.path if prev else None)
+        prev = catalogue_path(m, 2023, prev)
+        out.append(prev.path if prev else None)
     return out
 
 def segmented(sentence):
-    d = build("t", [sentence]); out = []
+    d = build("t", [sentence])
+    out = []
     for m in prose_mentions(d, set()):
-        if m.is_rate: out.append(None); continue
+        if m.is_rate:
+            out.append(None)
+            continue
         words = list(jieba.cut(normalise(m.lead)))
         hit = None
         for k in range(len(words) - 1, -1, -1):
@@ -34,12 +40,14 @@ def segmented(sentence):
                 f = _whole(tail, _words(group))
                 if f:
                     hit = f"lines.{f[0]}." if group == "lines" else f[0]
-            if hit: break
+            if hit:
+                break
         out.append(hit)
     return out
 
 def agree(path, group, key):
-    if path is None: return False
+    if path is None:
+        return False
     return path.startswith(f"lines.{key}.") if group == "lines" else path == key
 
 res = {"window": [0, 0, 0, 0], "jieba": [0, 0, 0, 0]}  # yes right, yes total, no wrong, no total
@@ -56,8 +64,10 @@ for g, k, s, yes in cases:
         paths = f(s)
         r = res[name]
         if yes:
-            r[1] += 1; r[0] += bool(paths) and agree(paths[0], g, k)
+            r[1] += 1
+            r[0] += bool(paths) and agree(paths[0], g, k)
         else:
-            r[3] += 1; r[2] += any(agree(p, g, k) for p in paths)
+            r[3] += 1
+            r[2] += any(agree(p, g, k) for p in paths)
 for name, (yr, yt, nw, nt) in res.items():
     print(f"{name:7} named right {yr}/{yt}; wrongly named {nw}/{nt}")

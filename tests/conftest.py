@@ -52,7 +52,7 @@ def sample_outputs(tmp_path_factory) -> Path:
 def unit_copy(tmp_path: Path):
     """Write a sample unit, altered by a function of its parsed data, to a temp file; return the path."""
 
-    def make(source: Path, alter=None, name: str = "unit.yaml") -> Path:  # noqa: ANN001
+    def make(source: Path, alter=None, name: str = "unit.yaml") -> Path:
         data = yaml.safe_load(source.read_text(encoding="utf-8"))
         if alter:
             alter(data)
@@ -63,7 +63,7 @@ def unit_copy(tmp_path: Path):
     return make
 
 
-def leaves(node, path=()):  # noqa: ANN001, ANN201 - parsed YAML
+def leaves(node, path=()):
     """Every (path, value) of nested mappings and lists, for tests that rewrite a unit field by field."""
     if isinstance(node, dict):
         for k, v in node.items():
@@ -75,7 +75,7 @@ def leaves(node, path=()):  # noqa: ANN001, ANN201 - parsed YAML
         yield path, node
 
 
-def set_at(data, path, value) -> None:  # noqa: ANN001
+def set_at(data, path, value) -> None:
     """Set the value at a path that leaves() gave."""
     for k in path[:-1]:
         data = data[k]

@@ -58,7 +58,7 @@ def truetype_font(text: str, out: Path) -> Path:
     return out
 
 
-def _groups(document: Document):  # noqa: ANN202 - yields ("p", text) and ("table", rows)
+def _groups(document: Document):
     rows: list[tuple[str, ...]] = []
     table = None
     for block in document.blocks:

@@ -33,11 +33,11 @@ class Tags(HTMLParser):
         super().__init__()
         self.tags: list[tuple[str, dict, str]] = []
 
-    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+    def handle_starttag(self, tag, attrs):
         if tag in ("script", "link"):
             self.tags.append((tag, dict(attrs), ""))
 
-    def handle_data(self, data):  # noqa: ANN001
+    def handle_data(self, data):
         if self.tags and self.tags[-1][0] == "script" and self.lasttag == "script":
             tag, attrs, text = self.tags[-1]
             self.tags[-1] = (tag, attrs, text + data)

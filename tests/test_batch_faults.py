@@ -131,7 +131,7 @@ def assert_report_whole(out: Path, uid: str) -> None:
     assert page.rstrip().endswith("</html>") and "一、结论" in page and "data:image/svg+xml;charset=utf-8," in page
 
 
-def snapshot(out: Path, uids) -> dict[str, tuple[int, bytes]]:  # noqa: ANN001
+def snapshot(out: Path, uids) -> dict[str, tuple[int, bytes]]:
     files = {uid: out / "units" / uid / f"{uid}.html" for uid in uids}
     return {uid: (p.stat().st_mtime_ns, p.read_bytes()) for uid, p in files.items()}
 
@@ -198,7 +198,7 @@ def test_the_index_and_csv_list_every_unit_with_its_status(faulty):
     out = faulty["out"]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "共 7 个单位：已生成报告 3 个，失败 4 个" in index
-    for uid, (status, words) in EXPECTED.items():
+    for uid, (_, words) in EXPECTED.items():
         assert uid in index and words in index
     rows = list(csv.DictReader(io.StringIO((out / "summary_data.csv").read_text(encoding="utf-8-sig"))))
     assert {r["unit_id"]: r["status"] for r in rows} == {uid: s for uid, (s, _) in EXPECTED.items()}
@@ -412,7 +412,7 @@ def test_a_run_on_a_full_disk_keeps_every_previous_output_whole_and_listed(tmp_p
     assert {"summary.xlsx", "portfolio.html", "index.html", "batch_status.json"} <= {p.name for p in before}
     real = fileio._write_temp
 
-    def full(path: Path, data):  # noqa: ANN001 - every write into the outputs folder finds no space
+    def full(path: Path, data):
         if out in path.parents:
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
         return real(path, data)

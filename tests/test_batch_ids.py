@@ -97,7 +97,7 @@ def test_drafting_a_report_is_bounded_by_the_batch_timeout(tmp_path, monkeypatch
     quick = Path(shutil.copy(PLANTED / "services_2024.txt", received / "quick.txt"))
     real = draft.draft_report
 
-    def hanging(path, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003 - a reader stuck on one report
+    def hanging(path, *args, **kwargs):
         if Path(path).name == "slow.txt":
             time.sleep(600)
         return real(path, *args, **kwargs)

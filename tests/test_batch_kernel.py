@@ -35,7 +35,7 @@ def test_start_is_retried_on_fresh_ports_after_a_port_collision():
 
 
 def test_start_gives_up_after_the_allowed_attempts_and_says_why(monkeypatch):
-    async def never_ready(self):  # noqa: ANN001
+    async def never_ready(self):
         raise RuntimeError("Kernel died before replying to kernel_info")
 
     monkeypatch.setattr(NativeKernelManager, "_wait_ready", never_ready)

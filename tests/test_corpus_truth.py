@@ -126,7 +126,7 @@ def test_rates_are_recomputed_half_up(doc):
         if r["explained_by"] == "unexplained":
             continue
         stated = _figure(truth, r["figure"])
-        v = lambda k: Decimal(_figure(truth, r[k])["value"])  # noqa: E731
+        v = lambda k: Decimal(_figure(truth, r[k])["value"])  # noqa: E731 - a shorthand for this rate's figures
         if r["explained_by"] == "share":
             ratio = v("numerator") / v("denominator")
         elif "difference" in r:  # the report states the new value and the change: old = new ∓ change

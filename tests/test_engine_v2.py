@@ -338,7 +338,7 @@ def test_not_applicable_readings(unit_copy, reading, option, expected):
 
 def test_a_row_stated_in_units_that_cannot_be_compared_is_not_labelled_unstated(unit_copy):
     """垃圾分类宣传活动 ≥3次 against an actual typed 3吃: stated, so not 资料未载明, but not scorable either."""
-    def alter(d):  # noqa: ANN001
+    def alter(d):
         row = next(r for r in d["indicators"] if r["id"] == "waste_sorting_events")
         row["actual"]["unit"] = "吃"
 
@@ -355,7 +355,7 @@ def test_not_assessed_on_a_unit_row_or_its_kind_leaves_the_row_unassessed(unit_c
     """Yunxi's 满意度 row (10 of 100 points) marked not assessed by the framework's kind or by the row's own id: it was
     accepted by validate and ignored, so the unit kept 9.8 points for it and its grade 优 on evidence the analyst
     said was missing. Now the row is 未评 with the analyst's reason, and its 10 points widen the range."""
-    def alter(d):  # noqa: ANN001
+    def alter(d):
         d["not_assessed"] = {**(d.get("not_assessed") or {}), named: "满意度调查资料未提供"}
 
     sheet = score_file(unit_copy(YUNXI, alter))
@@ -367,7 +367,7 @@ def test_not_assessed_on_a_unit_row_or_its_kind_leaves_the_row_unassessed(unit_c
 
 
 def test_not_applicable_on_a_unit_row_by_its_id(unit_copy):
-    def alter(d):  # noqa: ANN001
+    def alter(d):
         d["not_applicable"] = {"service_satisfaction": "本年度未开展满意度调查"}
 
     row = score_file(unit_copy(YUNXI, alter)).row("service_satisfaction")

@@ -35,7 +35,7 @@ def evidence(unit_copy):
     return make
 
 
-def round_trip(source: Path, tmp_path: Path, capsys) -> Path:  # noqa: ANN001
+def round_trip(source: Path, tmp_path: Path, capsys) -> Path:
     book, back = tmp_path / f"{source.stem}.xlsx", tmp_path / "back.yaml"
     assert main(["excel", "export", str(source), "-o", str(book)]) == 0, capsys.readouterr().err
     assert main(["excel", "import", str(book), "-o", str(back)]) == 0, capsys.readouterr().err

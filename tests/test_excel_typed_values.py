@@ -292,7 +292,7 @@ def test_a_value_that_would_not_survive_the_params_file_is_named_by_its_cell(fil
     """Whatever the reason a value does not read back from the params text, the problem names its cell."""
     real = reader.params_yaml
 
-    def lossy(params, workbook):  # noqa: ANN001, ANN202
+    def lossy(params, workbook):
         return real(params, workbook).replace("name: 长沙县机关事务中心", "name: 长沙县", 1)
 
     monkeypatch.setattr(reader, "params_yaml", lossy)

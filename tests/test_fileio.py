@@ -116,7 +116,7 @@ def test_several_files_are_replaced_all_or_none(tmp_path, monkeypatch):
     fileio.write_atomic_all({a: "old a", b: "old b"})
     real = fileio._write_temp
 
-    def full_after_one(path, data):  # noqa: ANN001
+    def full_after_one(path, data):
         if path == b:
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
         return real(path, data)

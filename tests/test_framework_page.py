@@ -44,7 +44,7 @@ def test_pages_group_the_notes_and_link_each_report(results):
 def test_unit_text_is_escaped(results, unit_copy):
     evil = "<img src=x onerror=alert(1)>"
 
-    def alter(d):  # noqa: ANN001
+    def alter(d):
         d["unit"]["name"] = evil
 
     page = framework_pages([(evaluate_file(unit_copy(YUNXI, alter)), None)])["self_assessment_b.html"]

@@ -48,7 +48,7 @@ def repack(source: bytes, replace: dict[str, Callable[[io.BufferedWriter], None]
 
 def rows_xml(rows: int, cells_per_row: int = 1) -> Callable:
     """Sheet XML of many rows (or one very wide row): tiny once compressed."""
-    def write(fh) -> None:  # noqa: ANN001
+    def write(fh) -> None:
         fh.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet ' + NS + b"><sheetData>")
         cells = b'<c t="inlineStr"><is><t>x</t></is></c>' * cells_per_row
         for r in range(1, rows + 1):
@@ -57,7 +57,7 @@ def rows_xml(rows: int, cells_per_row: int = 1) -> Callable:
     return write
 
 
-def billion_laughs(fh) -> None:  # noqa: ANN001
+def billion_laughs(fh) -> None:
     fh.write(b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
              + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
                         for i in range(1, 10))

@@ -52,7 +52,7 @@ QUANTITY_UNIT = "=次"  # a row's unit of measure: short, no digits (the Excel c
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def hostile(node, key=None, counter=None):  # noqa: ANN001, ANN201 - any YAML value
+def hostile(node, key=None, counter=None):
     """The same data with every free-text string replaced by a payload (in turn)."""
     counter = counter if counter is not None else [0]
     if isinstance(node, dict):
@@ -71,7 +71,7 @@ def hostile(node, key=None, counter=None):  # noqa: ANN001, ANN201 - any YAML va
 
 
 
-def _strings(node, key=None):  # noqa: ANN001, ANN202
+def _strings(node, key=None):
     if isinstance(node, dict):
         for k, v in node.items():
             yield from _strings(v, k)
@@ -142,7 +142,7 @@ class Page(HTMLParser):
         self.urls: list[str] = []
         self.text: list[str] = []
 
-    def handle_starttag(self, tag, attrs):  # noqa: ANN001, ANN201
+    def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.handlers += [(tag, k) for k in attrs if k.lower().startswith("on")]
         self.urls += [attrs[k] or "" for k in ("href", "src", "action", "formaction") if k in attrs]
@@ -151,12 +151,12 @@ class Page(HTMLParser):
         if tag not in ("img", "br", "meta", "link", "input", "hr"):
             self.open.append(tag)
 
-    def handle_endtag(self, tag):  # noqa: ANN001, ANN201
+    def handle_endtag(self, tag):
         if tag in self.open:
             while self.open.pop() != tag:
                 pass
 
-    def handle_data(self, data):  # noqa: ANN001, ANN201
+    def handle_data(self, data):
         if self.open and self.open[-1] == "script":
             attrs, body = self.scripts[-1]
             self.scripts[-1] = (attrs, body + data)
@@ -326,7 +326,7 @@ def test_dollar_signs_in_names_are_drawn_as_text_not_mathtext(unit_copy):
     from perfeval.outputs.portfolio import charts as portfolio_charts
     from perfeval.outputs.portfolio import load_units, score_shares
 
-    def alter(d):  # noqa: ANN001, ANN202
+    def alter(d):
         d["unit"]["name"] = MATHTEXT
         for row in d["indicators"]:
             row["name"] = f"{row['name']}{MATHTEXT}"

@@ -12,16 +12,16 @@ from conftest import LIUYANG
 PARTS = 3752.47  # Liuyang's 基本支出 + 项目支出
 
 
-def _once(data) -> None:  # noqa: ANN001 - second statements of the figures changed would be found instead
+def _once(data) -> None:
     data["claims"]["statements"] = []
 
 
-def identity_findings(*alters):  # noqa: ANN001, ANN201
+def identity_findings(*alters):
     return [f for f in run_checks(sheet_of(LIUYANG, _once, *alters))
             if f.check in ("identity_broken", "items_exceed_whole") and "总支出" in f.message]
 
 
-def total(value: float, qualifier: str | None = None, **more: object):  # noqa: ANN201
+def total(value: float, qualifier: str | None = None, **more: object):
     return put("figures.lines.total.final", {"value": value, **({"qualifier": qualifier} if qualifier else {}),
                                              "source": "报告", **more})
 
@@ -56,12 +56,12 @@ def test_qualified_parts_widen_the_sum_too():
 ITEMS = 3256.06  # Liuyang's five 项目 listed under 项目支出
 
 
-def _items_only(data) -> None:  # noqa: ANN001 - no identity over 项目支出 whose finding would stand for the items'
+def _items_only(data) -> None:
     del data["figures"]["lines"]["total"]["final"]
     data["claims"]["identities"] = []
 
 
-def listed_findings(value: float, qualifier: str | None = None):  # noqa: ANN201
+def listed_findings(value: float, qualifier: str | None = None):
     project = put("figures.lines.project.final", {"value": value, **({"qualifier": qualifier} if qualifier else {}),
                                                   "source": "报告"})
     return [(f.check, f.message) for f in run_checks(sheet_of(LIUYANG, _once, _items_only, project))

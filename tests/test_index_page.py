@@ -18,7 +18,7 @@ from test_browser_report import CHROMIUM, DevTools
 HOSTILE = '<img src=x onerror=alert(1)>"\'</td>'
 
 
-def published(uid: str, result):  # noqa: ANN001, ANN201
+def published(uid: str, result):
     return UnitRun(uid, f"/p/{uid}.yaml", OK, report=f"units/{uid}/{uid}.html", result=f"units/{uid}/{uid}.json"), result
 
 

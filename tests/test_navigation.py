@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -100,7 +99,7 @@ class Page(HTMLParser):
         self._in: list[str] = []
         self.captions: dict[str, list[str]] = {"caption": [], "figcaption": []}
 
-    def handle_starttag(self, tag, attrs):  # noqa: ANN001, ANN201
+    def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         self.ids += [a["id"]] if a.get("id") else []
         self.hrefs += [a["href"]] if a.get("href") else []
@@ -109,11 +108,11 @@ class Page(HTMLParser):
             self._in.append(tag)
             self.captions[tag].append("")
 
-    def handle_endtag(self, tag):  # noqa: ANN001, ANN201
+    def handle_endtag(self, tag):
         if self._in and self._in[-1] == tag:
             self._in.pop()
 
-    def handle_data(self, data):  # noqa: ANN001, ANN201
+    def handle_data(self, data):
         if self._in:
             self.captions[self._in[-1]][-1] += data
 

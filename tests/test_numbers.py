@@ -40,7 +40,7 @@ def test_rates_are_divided_in_decimal():
 
 def test_an_edge_rate_bands_as_it_prints(unit_copy):
     """Issue 20 defect 1: 18999 ÷ 20000 = 94.995 % printed 95.00 % but was banded 94.99 % and given 1.5 of 2 points."""
-    def alter(d):  # noqa: ANN001
+    def alter(d):
         b = d["figures"]["budget"]
         b["start_of_year"]["value"], b["additions"]["value"] = 20000, 0
         b["adjusted"]["value"], b["executed"]["value"] = 20000, 18999
@@ -52,7 +52,7 @@ def test_an_edge_rate_bands_as_it_prints(unit_copy):
 def test_a_finding_prints_the_rate_its_row_scores(unit_copy):
     """The denominator finding said 预算执行率为 94.995%（评分规则采用） beside a row scored and shown at 95 % (found by a
     trial of main): a finding prints the rate as the row does."""
-    def alter(d):  # noqa: ANN001
+    def alter(d):
         b = d["figures"]["budget"]
         b["start_of_year"]["value"], b["additions"]["value"] = 20000, 0
         b["adjusted"]["value"], b["executed"]["value"] = 21000, 18999
@@ -82,7 +82,7 @@ EDGES = sorted({(framework, i, edge) for framework, rules in BANDS.items() for i
 RATIO = Ratio(op="ratio", args=(FigureRef(path="budget.executed"), FigureRef(path="budget.adjusted")))
 
 
-def _scored(framework: str, index: int, precision: str, numerator: Decimal, denominator: Decimal):  # noqa: ANN202
+def _scored(framework: str, index: int, precision: str, numerator: Decimal, denominator: Decimal):
     fw = load_framework(FRAMEWORKS_DIR / f"{framework}.yaml")
     rule = BANDS[framework][index].model_copy(update={"measure": RATIO})
     chosen = {k: i.default for k, i in fw.readings_in_force().items()} | {"rate_precision": precision}

@@ -36,7 +36,7 @@ def _entered_values(params) -> list[tuple[Decimal, str, str]]:
         for key, fig in getattr(params.figures, section).items():
             v = value_of(params, f"{section}.{key}")
             out.append((v.value, canonical_unit(v.unit), fig.qualifier.value))
-    for key, line in params.figures.lines.items():
+    for line in params.figures.lines.values():
         for col in ("prev_budget", "prev_final", "budget", "final"):
             if getattr(line, col) is not None:
                 out.append((getattr(line, col).value, "万元", "exact"))

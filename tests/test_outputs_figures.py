@@ -32,16 +32,16 @@ class VisibleText(HTMLParser):
         self.skip = 0
         self.parts: list[str] = []
 
-    def handle_starttag(self, tag, attrs):  # noqa: ANN001, ANN201
+    def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self.skip += 1
         self.parts += [v for k, v in attrs if k in ("alt", "title", "aria-label") and v]
 
-    def handle_endtag(self, tag):  # noqa: ANN001, ANN201
+    def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self.skip -= 1
 
-    def handle_data(self, data):  # noqa: ANN001, ANN201
+    def handle_data(self, data):
         if not self.skip:
             self.parts.append(data)
 

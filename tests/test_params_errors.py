@@ -174,7 +174,7 @@ def test_a_misspelt_key_is_named_with_the_field_its_record_has(tmp_path, capsys)
 
 def test_a_refused_number_is_quoted_with_every_digit(unit_copy, capsys):
     """-1234567.25 was quoted as -1.23457e+06 (six significant digits): the analyst could not find it in the file."""
-    def alter(d):  # noqa: ANN001
+    def alter(d):
         d["figures"]["lines"]["sangong"]["final"] = -1234567.25
 
     assert main(["validate", str(unit_copy(CHANGSHA, alter))]) == 1

@@ -25,7 +25,7 @@ def ratios_of(n: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["单位", "年度", "类别", "指标", "数值", "单位（计量）", "分子", "分母", "说明", "来源"])
 
 
-def labels(fig) -> int:  # noqa: ANN001
+def labels(fig) -> int:
     return sum(len(ax.texts) for ax in fig.axes)
 
 

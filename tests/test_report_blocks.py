@@ -20,7 +20,7 @@ BLOCKS = ["title", "conclusion", "problems", "advice", "scores", "level1", "over
           "chart_spending", "basis", "framework_notes", "readings", "robustness", "sensitivity"]
 
 
-def render(rep) -> str:  # noqa: ANN001
+def render(rep) -> str:
     return "".join(getattr(report, name)(rep)._repr_html_() for name in BLOCKS)
 
 
@@ -33,7 +33,7 @@ def yunxi_html() -> str:
 def test_text_from_params_is_escaped(unit_copy):
     evil = "<script>alert(1)</script>"
 
-    def alter(d):  # noqa: ANN001
+    def alter(d):
         d["unit"]["name"] = evil
         d["figures"]["project_items"][0]["name"] = evil
         d["not_assessed"]["carryover"] = evil

@@ -20,7 +20,7 @@ from perfeval.outputs.report.model import load_report
 from conftest import CHANGSHA, LIUYANG, YUNXI
 
 
-def draw_all(rep) -> list[Figure]:  # noqa: ANN001
+def draw_all(rep) -> list[Figure]:
     """Every chart the report draws for the unit (a chart with nothing to show is a sentence instead)."""
     blocks = (report.chart_scores(rep), report.chart_claims(rep), report.chart_rates(rep), report.chart_spending(rep))
     return [b.figure for b in blocks if isinstance(b, Chart)]

@@ -16,7 +16,7 @@ def test_an_unassessed_veto_item_can_zero_its_indicator_so_the_range_starts_belo
     assert score_file(LIUYANG).total_range == (4.0, 100.0)
     assert score_file(CHANGSHA).row("fund_compliance").open_vetoes == ("不存在重复申报项目、虚报冒领资金",)
 
-    def judged(d):  # noqa: ANN001
+    def judged(d):
         d["judgements"]["fund_compliance"]["no_false_claims"] = {"cases": 0, "basis": "self_reported"}
     sheet = score_file(unit_copy(CHANGSHA, judged))
     assert sheet.row("fund_compliance").open_vetoes == ()
@@ -34,8 +34,8 @@ def test_a_withheld_grade_has_no_total_on_100_anywhere():
 def test_a_claimed_total_outside_every_possible_total_at_its_own_precision_is_contradicted(unit_copy):
     """Issue 24 item 5: 100.001 where 4–100 is possible read 无法复核 (within the 0.005 allowed a claim of two
     decimals); a claim written to the thousandth is judged to the thousandth."""
-    def claims(value):  # noqa: ANN001, ANN202
-        def alter(d):  # noqa: ANN001
+    def claims(value):
+        def alter(d):
             d["claims"]["total"] = value
         return alter
     assert score_file(unit_copy(LIUYANG, claims(100.001))).claim_status == "contradicted"
@@ -68,7 +68,7 @@ def test_basic_wording_is_a_declared_reading_with_both_options(unit_copy):
         assert set(load_framework(name).reading("basic_wording").options) == {"partly", "achieved"}
     assert score_file(YUNXI).row("work_atmosphere").score == 5.99
 
-    def achieved(d):  # noqa: ANN001
+    def achieved(d):
         d.setdefault("interpretations", {})["basic_wording"] = "achieved"
     assert score_file(unit_copy(YUNXI, achieved)).row("work_atmosphere").score == 7.5
     options = {(s.option, s.grade) for s in evaluate_file(YUNXI).sensitivity if s.interpretation == "basic_wording"}
@@ -95,7 +95,7 @@ def test_the_budget_scope_is_stated_and_a_scope_other_than_the_framework_defines
     yunxi = evaluate_file(YUNXI)  # 部门整体（年度资金总额）: the framework's own scope, said so, no finding
     assert not yunxi.budget_scope_differs and not any(f.check == "budget_scope_differs" for f in yunxi.findings)
 
-    def whole(d):  # noqa: ANN001
+    def whole(d):
         d["figures"]["budget_scope"] = "部门整体支出"
     assert not any(f.check == "budget_scope_differs" for f in evaluate_file(unit_copy(CHANGSHA, whole)).findings)
 
@@ -154,7 +154,7 @@ def test_a_row_far_above_or_short_of_its_target_without_a_reason_is_asked_about(
     [found] = [f for f in every_finding(load_unit(YUNXI)) if f.check == "deviation_unexplained" and f.severity == "info"]
     assert "“资产拍卖处置”" in found.message and "为目标的 200%" in found.message and "130%" in found.message
 
-    def reason(d):  # noqa: ANN001
+    def reason(d):
         for row in d["indicators"]:
             if row["name"] == "资产拍卖处置":
                 row["deviation_note"] = "年内新增一批报废车辆"
@@ -179,7 +179,7 @@ def test_severity_follows_what_is_at_stake_not_the_kind_of_check(unit_copy):
              if f.check in ("row_value_stated_twice", "full_marks_for_cost_overrun")}
     assert set(found.values()) == {"warning"}
 
-    def far_over(d):  # noqa: ANN001
+    def far_over(d):
         for row in d["indicators"]:
             if row["name"] == "公车平台":
                 row["actual"]["value"] = 450  # 3 × 150 ÷ 450 = 1 point allowed, 3 claimed: 2 points at stake
@@ -194,7 +194,7 @@ def test_payments_behind_the_frameworks_checkpoints_and_carry_over_are_findings_
     from perfeval.checks import every_finding
     from perfeval.core.engine import load_unit
 
-    def stated(d):  # noqa: ANN001
+    def stated(d):
         d["figures"]["progress"] = {"q1": {"value": 12.5}, "q2": {"value": 50}, "q3": {"value": 71.2}}
         d["figures"]["budget"]["carryover"] = {"value": 1281.96, "source": "决算表"}
         d["figures"]["budget"]["prev_carryover"] = {"value": 854.64}

@@ -43,8 +43,8 @@ def text_box(text: str) -> str:
 SHOWN_AND_NOT = [  # (paragraph XML, what Word shows)
     (paragraph(run("年度支出"), run("9", "<w:vanish/>"), run("1268.40万元")), "年度支出1268.40万元"),
     (paragraph(run("人数"), run("12", '<w:vanish w:val="false"/>'), run("人")), "人数12人"),
-    (paragraph(run("在职"), f'<w:ins w:id="1" w:author="a"><w:r><w:t>35</w:t></w:r></w:ins>',
-               f'<w:del w:id="2" w:author="a"><w:r><w:delText>53</w:delText></w:r></w:del>', run("人")), "在职35人"),
+    (paragraph(run("在职"), '<w:ins w:id="1" w:author="a"><w:r><w:t>35</w:t></w:r></w:ins>',
+               '<w:del w:id="2" w:author="a"><w:r><w:delText>53</w:delText></w:r></w:del>', run("人")), "在职35人"),
     (paragraph(run("编制"), '<w:moveFrom w:id="3" w:author="a"><w:r><w:t>40</w:t></w:r></w:moveFrom>',
                '<w:moveTo w:id="4" w:author="a"><w:r><w:t>41</w:t></w:r></w:moveTo>'), "编制41"),
     (paragraph(run("合计"), "<w:sdt><w:sdtPr/><w:sdtContent>" + run("3700") + "</w:sdtContent></w:sdt>", run("万元")),

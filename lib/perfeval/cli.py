@@ -269,7 +269,7 @@ def _add_excel(sub: argparse._SubParsersAction) -> None:
 class Parser(argparse.ArgumentParser):
     """argparse, whose usage errors quote what was typed: printed safe like every other line."""
 
-    def _print_message(self, message: str, file: TextIO | None = None) -> None:  # noqa: D401 - argparse's hook
+    def _print_message(self, message: str, file: TextIO | None = None) -> None:
         if message:
             (file or sys.stderr).write(for_terminal(message))
 

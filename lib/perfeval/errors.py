@@ -1,6 +1,8 @@
 """Every error the workbook raises on purpose: one base class, a few narrow kinds, all picklable."""
 from __future__ import annotations
 
+from typing import Any
+
 from .safetext import one_line, shown_path
 
 
@@ -11,11 +13,11 @@ class PerfevalError(Exception):
         super().__init__(message)
         self.message = message
 
-    def __reduce__(self):  # keep pickling working for subclasses with other signatures
+    def __reduce__(self) -> tuple[Any, ...]:  # keep pickling working for subclasses with other signatures
         return (self.__class__._rebuild, (self.__dict__.copy(),))
 
     @classmethod
-    def _rebuild(cls, state: dict):
+    def _rebuild(cls, state: dict[str, Any]) -> PerfevalError:
         obj = cls.__new__(cls)
         Exception.__init__(obj, state.get("message", ""))
         obj.__dict__.update(state)

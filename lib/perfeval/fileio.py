@@ -120,7 +120,7 @@ def _construct_float(loader: StrictSafeLoader, node: yaml.ScalarNode) -> float:
     return StatedFloat(value, len(mantissa.partition(".")[2]))
 
 
-def _bounded_compose(self: StrictSafeLoader, parent, index):  # noqa: ANN001
+def _bounded_compose(self: StrictSafeLoader, parent: yaml.Node | None, index: object) -> yaml.Node | None:
     """Compose one node, refusing aliases and stopping at MAX_YAML_DEPTH levels or MAX_YAML_NODES nodes.
 
     Counted while parsing, so a hostile file is refused after reading that much, not after all of it.
@@ -146,9 +146,11 @@ def _bounded_compose(self: StrictSafeLoader, parent, index):  # noqa: ANN001
 StrictSafeLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 StrictSafeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 StrictSafeLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+# replaced on the class on purpose: every load is bounded
 StrictSafeLoader.compose_node = _bounded_compose  # type: ignore[method-assign]
 
 
+# the stubs' CParser and SafeLoader differ in a signature; both are meant
 class _LibyamlStrictLoader(yaml.cyaml.CParser, StrictSafeLoader):  # type: ignore[misc]
     """StrictSafeLoader reading its events from libyaml (ten times faster than the pure-Python scanner), while
     composing and constructing in Python exactly as StrictSafeLoader does: the same bounds, refusals and values.

@@ -47,7 +47,7 @@ def _guarded(value: object, render: Callable[[float], str]) -> str:
         return DASH
     if isinstance(value, float) and math.isinf(value):
         return "∞" if value > 0 else "-∞"
-    return render(float(value))  # type: ignore[arg-type]
+    return render(float(value))  # type: ignore[arg-type]  # missing() ruled out None; the rest are numbers
 
 
 def money(value: float | None, grouping: bool = True) -> str:
@@ -98,4 +98,5 @@ def quantity(value: float | str | None, unit: str | None = "") -> str:
         return value + (unit or "")
     if missing(value):
         return DASH
+    # missing() ruled out None; text returned above
     return numbers.with_unit(float(value), unit)  # type: ignore[arg-type]

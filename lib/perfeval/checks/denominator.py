@@ -11,16 +11,24 @@ from .declarations import BUDGET_DENOMINATOR, BUDGET_SCOPE_DIFFERS
 from .finding import Evidence, Finding
 from .fmt import amount, pct, pts
 
+Known = tuple[str, float, str]  # a denominator whose value is stated: (label, value, unit)
+
+
+def _known(d: Denominator | None) -> Known | None:
+    return None if d is None or d[1] is None else (d[0], d[1], d[2])
+
+
 def _on_denominators(unit: ScoredUnit, row: ScoreRow, part: PartResult) -> Finding | None:
     """The finding for a rate the framework keeps on other denominators, when they give different rates."""
-    if part.exact_value is None or part.denominator is None or part.denominator[1] is None:
+    used_den = _known(part.denominator)
+    if part.exact_value is None or used_den is None:
         return None
-    others = [a for a in part.alternatives
-              if a.value is not None and math.isfinite(a.value) and a.denominator and a.denominator[1] is not None]
+    others = [(a, v, den) for a in part.alternatives
+              if (v := a.value) is not None and math.isfinite(v) and (den := _known(a.denominator)) is not None]
     if not others:
         return None
-    rates: list[tuple[float, Denominator, bool]] = [(part.exact_value, part.denominator, True)]
-    rates += [(a.value, a.denominator, False) for a in others]  # type: ignore[misc]
+    rates: list[tuple[float, Known, bool]] = [(part.exact_value, used_den, True)]
+    rates += [(v, den, False) for _, v, den in others]
     values = [v for v, _, _ in rates]
     if max(values) - min(values) < 0.005:
         return None  # every denominator gives the same rate: nothing to choose between
@@ -29,7 +37,7 @@ def _on_denominators(unit: ScoredUnit, row: ScoreRow, part: PartResult) -> Findi
                      + ("（评分规则采用）" if used else "")
                       for v, d, used in rates)
     dens = [d[1] for _, d, _ in rates]
-    low, high, unit_ = min(dens), max(dens), part.denominator[2]
+    low, high, unit_ = min(dens), max(dens), used_den[2]
     notes = []
     if low > 0 and high / low >= 1.1:
         notes.append(f"两个分母相差 {amount(high - low, unit_)}，较大者为较小者的 {pct(high / low * 100)}，年中预算调整幅度大")
@@ -38,20 +46,20 @@ def _on_denominators(unit: ScoredUnit, row: ScoreRow, part: PartResult) -> Findi
         if numerator is not None and numerator.value is not None and abs(d[1] - numerator.value) < 0.005:
             notes.append(f"{d[0]}恰等于{numerator.label} {amount(numerator.value, unit_)}，以它为分母{part.label}必为 100%")
     changed = False
-    readings = [a for a in others if a.reading]
+    readings = [(a, reading) for a, _, _ in others if (reading := a.reading)]
     if readings:
-        interp = unit.framework.reading(readings[0].reading)  # type: ignore[arg-type]
-        chosen = unit.sheet.readings[readings[0].reading]  # type: ignore[index]
+        interp = unit.framework.reading(readings[0][1])
+        chosen = unit.sheet.readings[readings[0][1]]
         notes.append(f"评价框架未作规定（{interp.question}），本报告采用“{interp.text(chosen)}”")
-        for alt in readings:
-            other = unit.rescored(readings={alt.reading: alt.name})  # type: ignore[dict-item]
+        for alt, reading in readings:
+            other = unit.rescored(readings={reading: alt.name})
             before = row.score
-            after = other.row(row.id).score if other and other.row(row.id) else None
+            after = r.score if other and (r := other.row(row.id)) else None
             if before is not None and after is not None and abs(before - after) >= 0.005:
                 changed = True
                 notes.append(f"改用“{alt.label}”，“{row.name}”得分由 {pts(before)}变为 {pts(after)}")
     else:
-        notes.append(f"评分规则以{part.denominator[0]}为分母")
+        notes.append(f"评分规则以{used_den[0]}为分母")
     return BUDGET_DENOMINATOR(
         {"rate": [Evidence(f"{part.label}（以{d[0]}为分母）", round_half_up(v, 2), "%") for v, d, _ in rates],
          "denominator": [Evidence(d[0], d[1], d[2]) for _, d, _ in rates],

@@ -5,7 +5,7 @@ The numbers themselves are printed by perfeval.fmt, the one set of rules every o
 from __future__ import annotations
 
 from .. import fmt
-from ..core.figures import COLUMNS, LINES, label_of, short_label, unit_of
+from ..core.figures import COLUMNS, label_of, unit_of
 from ..core.params import Figure, Value
 from ..core.quantity import QUALIFIER_WORD, Qualifier
 from .finding import Evidence
@@ -53,12 +53,13 @@ def stated_as(value: float, places: int | None, qualifier: Qualifier, unit: str)
     return written(Value("", "", value, unit, qualifier, places, None, "self_reported"))
 
 
-def pts(value: float) -> str:
+def pts(value: float | None) -> str:
+    """Points with their unit ('6.4 分'); a dash for none."""
     return fmt.points_text(value)
 
 
-def amount(value: float, unit: str) -> str:
-    """A value with its unit, money formatted as money."""
+def amount(value: float | None, unit: str) -> str:
+    """A value with its unit, money formatted as money; a dash for none."""
     return fmt.quantity(value, unit)
 
 

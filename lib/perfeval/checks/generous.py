@@ -90,7 +90,7 @@ def full_marks(unit: ScoredUnit) -> list[Finding]:
     out = []
     for row in unit.sheet.rows:
         g = generosity(unit, row)
-        if g is None:
+        if g is None or row.claimed_score is None:  # a row without a claimed score is never generous
             continue
         rule = row.parts[0].rule if row.parts else row.rule
         out.append(DECLARED[g.check](

@@ -5,13 +5,13 @@ import math
 from difflib import SequenceMatcher
 
 from ..core.engine import ScoredUnit
-from ..core.figures import BREAKDOWNS, LINES, Breakdown, label_of
-from ..core.params import Figures, ProjectItem, UnitParams, Value, figure_at, value_of
+from ..core.figures import BREAKDOWNS, LINES, Breakdown, label_of, short_label
+from ..core.params import DeclaredIdentity, Figures, ProjectItem, UnitParams, Value, value_of
 from ..core.quantity import convert
 from .declarations import (DECLARED_IDENTITY_BROKEN, DECLARED_IDENTITY_UNEXPLAINED, IDENTITY_BROKEN, ITEM_LISTED_TWICE,
-                           ITEMS_EXCEED_WHOLE, LISTED_ITEMS_EXCEED_WHOLE, LISTED_ITEMS_UNEXPLAINED)
+                           ITEMS_EXCEED_WHOLE, LISTED_ITEMS_EXCEED_WHOLE, LISTED_ITEMS_UNEXPLAINED, Found)
 from .finding import Evidence, Finding
-from .fmt import (TOLERANCE, amount, column_of, evidence, money, pct, short_label, sourced, sourced_value,
+from .fmt import (TOLERANCE, amount, column_of, money, pct, sourced, sourced_value,
                   value_evidence, written)
 
 
@@ -42,7 +42,7 @@ def _breakdown(b: Breakdown, params: UnitParams) -> Finding | None:
                          in zip(given, terms))[3:]
     total = amount(low, unit) if low == high else _span(low, high, unit)
     sources = "；".join(f"{short_label(p)}：{v.source}" for p, v in given if v.source)
-    ev = {"whole": value_evidence(whole), "part": [value_evidence(v) for _, v in given]}
+    ev: dict[str, Found] = {"whole": value_evidence(whole), "part": [value_evidence(v) for _, v in given]}
     figures_ = (b.whole, *(p.lstrip("-") for p, _ in given))
     if b.partial or missing:
         return ITEMS_EXCEED_WHOLE(
@@ -117,7 +117,7 @@ def _categories_of(whole: str, parts: list[str]) -> bool:
     return all(p.startswith("lines.") and under(p.split(".")[1]) for p in parts)
 
 
-def _unexplained(d, whole: Value, terms: list[tuple[bool, Value]], high: float) -> Finding:
+def _unexplained(d: DeclaredIdentity, whole: Value, terms: list[tuple[bool, Value]], high: float) -> Finding:
     listed = "".join((" − " if neg else " + ") + f"{v.label} {written(v)}" for neg, v in terms)[3:]
     gap = whole.value - high
     share = gap / whole.value * 100 if whole.value > 0 else 100.0
@@ -171,8 +171,8 @@ def listed_items(unit: ScoredUnit) -> list[Finding]:
             continue
         label = short_label(path)
         names = "、".join(i.name for i in items)
-        ev = {"whole": value_evidence(whole),
-              "item": [Evidence(i.name, i.amount.value, "万元", i.amount.source) for i in items]}
+        ev: dict[str, Found] = {"whole": value_evidence(whole),
+                                "item": [Evidence(i.name, i.amount.value, "万元", i.amount.source) for i in items]}
         listed = money(low) if low == high else _span(low, high, whole.unit)
         head = f"{label} {written(whole)}{sourced_value(whole)}，报告逐项列出 {len(items)} 项（{names}）合计 {listed}"
         if over > tolerance:

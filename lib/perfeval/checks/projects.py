@@ -26,16 +26,16 @@ def _rate(p: Project) -> float | None:
 def summary(unit: ScoredUnit) -> list[Finding]:
     """How many projects the unit evaluated, their mean and lowest score, and the share of 项目支出 they cover."""
     projects = unit.params.projects
-    scored = [p for p in projects if p.score is not None]
-    if not scored:
+    with_score = [(p, p.score) for p in projects if p.score is not None]
+    if not with_score:
         return []
-    scores = [p.score for p in scored]  # type: ignore[misc]
-    lowest = min(scored, key=lambda p: p.score)  # type: ignore[arg-type, return-value]
+    scored, scores = [p for p, _ in with_score], [s for _, s in with_score]
+    lowest, low = min(with_score, key=lambda ps: ps[1])
     text = (f"单位对 {len(scored)} 个项目开展了绩效自评，平均 {num(mean(scores))} 分，最低“{lowest.name}” "
-            f"{num(lowest.score or 0)} 分，最高 {num(max(scores))} 分。")
+            f"{num(low)} 分，最高 {num(max(scores))} 分。")
     ev = {"count": Evidence("自评项目数", len(scored), "个", scored[0].source),
           "mean": Evidence("平均分", round_half_up(mean(scores), 2), "分"),
-          "lowest": Evidence("最低分", lowest.score, "分", lowest.source)}
+          "lowest": Evidence("最低分", low, "分", lowest.source)}
     project_total = figure_at(unit.params.figures, "lines.project.final")
     spent = [p.executed.value for p in scored if p.executed is not None]
     if project_total is not None and project_total.value > 0 and len(spent) == len(scored):
@@ -83,6 +83,7 @@ def unsupported_scores(unit: ScoredUnit) -> list[Finding]:
                     {"claimed": Evidence("自评分", p.score, "分", p.source),
                      "rate": Evidence("预算执行率", round_half_up(rate, 2), "%"),
                      "allowed": Evidence("按执行率的最高分", round_half_up(cap, 2), "分")},
+                    # _rate(p) is set only when both are
                     project=p.name, budget=money(p.budget.value), executed=money(p.executed.value),  # type: ignore[union-attr]
                     rate=pct(rate), score=num(p.score), cap=num(cap), rule=EXECUTION_RULE))
         if p.score is not None and p.grade and p.grade != sheet.grade_of(p.score):
@@ -95,15 +96,17 @@ def unsupported_scores(unit: ScoredUnit) -> list[Finding]:
 def against_execution(unit: ScoredUnit) -> list[Finding]:
     """Every evaluated project scored 90 or more while the unit's own budget execution rate is low: the projects'
     self-evaluations do not show what the spending does."""
-    scored = [p for p in unit.params.projects if p.score is not None]
+    with_score = [(p, p.score) for p in unit.params.projects if p.score is not None]
     row = next((r for r in unit.sheet.rows if r.role == "budget_execution"), None)
     part = next((p for p in row.parts if p.exact_value is not None), None) if row else None
-    if len(scored) < 2 or part is None or part.exact_value >= LOW_EXECUTION or min(p.score for p in scored) < 90:  # type: ignore[operator, type-var]
+    rate = part.exact_value if part else None
+    if len(with_score) < 2 or row is None or part is None or rate is None or rate >= LOW_EXECUTION \
+            or min(s for _, s in with_score) < 90:
         return []
-    lowest = min(scored, key=lambda p: p.score)  # type: ignore[arg-type, return-value]
+    lowest, low = min(with_score, key=lambda ps: ps[1])
     return [PROJECTS_ALL_HIGH_AGAINST_EXECUTION(
-        {"count": Evidence("自评项目数", len(scored), "个", scored[0].source),
-         "lowest": Evidence("最低分", lowest.score, "分", lowest.source),
-         "rate": Evidence(part.label, round_half_up(part.exact_value, 2), "%")},  # type: ignore[arg-type]
-        indicator=row.id, count=len(scored), lowest=num(lowest.score or 0), row=f"“{part.label}”",  # type: ignore[union-attr]
-        rate=pct(round_half_up(part.exact_value, 2)), threshold=pct(LOW_EXECUTION))]  # type: ignore[arg-type]
+        {"count": Evidence("自评项目数", len(with_score), "个", with_score[0][0].source),
+         "lowest": Evidence("最低分", low, "分", lowest.source),
+         "rate": Evidence(part.label, round_half_up(rate, 2), "%")},
+        indicator=row.id, count=len(with_score), lowest=num(low), row=f"“{part.label}”",
+        rate=pct(round_half_up(rate, 2)), threshold=pct(LOW_EXECUTION))]

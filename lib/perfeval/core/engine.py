@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NotRequired, TypedDict
+
 from ..errors import FrameworkError, ParamsError
 from . import numbers
 from .figures import suggestion
 from .framework import Framework, Node, load_framework
 from .lint import LintProblem, lint_framework, rows_vs_header
 from .measures import InputValue, ZeroDenominator
-from .params import Identity, Row, UnitParams, check_params, figure_at, read_params_data
+from .params import Actual, Identity, Row, Target, UnitParams, check_params, figure_at, read_params_data
 from .readings import Interpretation, Option
 from .rows import score_row
 from .rules import JudgementMismatch, PartResult, RuleContext
@@ -213,7 +215,8 @@ def framework_problems(fw: Framework, params: UnitParams) -> list[tuple[str, str
         if ind not in leaves:
             unknown_indicator(f"judgements.{ind}", ind)
             continue
-        known = [i.id for i in (leaves[ind].rule.checklist_items() if leaves[ind].rule else [])]
+        rule = leaves[ind].rule
+        known = [i.id for i in (rule.checklist_items() if rule else [])]
         for item in items:
             if item not in known:
                 problems.append((f"judgements.{ind}.{item}", f"no checklist item {item!r}{suggestion(item, known)}; "
@@ -237,6 +240,7 @@ def framework_problems(fw: Framework, params: UnitParams) -> list[tuple[str, str
     personal = [n for _, n in fw.leaves() if n.personalised]
     for i, row in enumerate(params.indicators):
         if not any(_row_matches(n, row) for n in personal):
+            # personal holds personalised nodes only
             names = sorted({x for n in personal for x in n.personalised.level2})  # type: ignore[union-attr]
             problems.append((f"indicators[{i}].level2", f"{row.level2!r} matches no personalised indicator of "
                              f"framework {fw.id}; expected one of: {', '.join(names) or 'none'}"))
@@ -258,7 +262,7 @@ def _status(parts: list[PartResult]) -> str:
     return "scored" if len(scored) == len(parts) else "partly"
 
 
-def _describe(target) -> str | None:  # noqa: ANN001 - a Target or Actual
+def _describe(target: Target | Actual | None) -> str | None:
     if target is None:
         return None
     if target.value is not None:
@@ -267,6 +271,26 @@ def _describe(target) -> str | None:  # noqa: ANN001 - a Target or Actual
             return f"{op}{numbers.stated(target.value)}%"
         return f"{op}{numbers.with_unit(target.value, target.unit)}"  # money at two decimals, as every output prints it
     return target.text
+
+
+class _RowBase(TypedDict):
+    """What a ScoreRow knows before it is scored, shared by its scored, not-assessed and not-applicable forms."""
+
+    id: str
+    level1: str
+    level2: str
+    name: str
+    weight: float | None
+    criteria_max: float | None
+    claimed_score: float | None
+    rule_type: str
+    role: str | None
+    rule: NotRequired[str]  # a row of the unit's own table gets it from its scoring
+    source: NotRequired[str | None]
+    personalised: NotRequired[bool]
+    deviation_note: NotRequired[str | None]
+    target: NotRequired[str | None]
+    actual: NotRequired[str | None]
 
 
 @dataclass
@@ -288,7 +312,7 @@ class _Scorer:
             return weight
         return min(weight, numbers.round_half_up(x, self.fw.score_places))
 
-    def not_applicable_row(self, base: dict, weight: float, why: str) -> ScoreRow:
+    def not_applicable_row(self, base: _RowBase, weight: float, why: str) -> ScoreRow:
         how = self.r.choose("not_applicable")
         note = f"不适用：{why}；{self.r.note('not_applicable')}"
         if how == "full_marks":
@@ -313,7 +337,7 @@ class _Scorer:
             notes.append(self.r.note("blank_weight"))
         rule = node.rule
         assert rule is not None
-        base = dict(id=node.id, level1=level1, level2=level2, name=node.name, weight=weight,
+        base = _RowBase(id=node.id, level1=level1, level2=level2, name=node.name, weight=weight,
                     criteria_max=node.criteria_max(), claimed_score=self.params.claims.scores.get(node.id),
                     rule=rule.describe(effective or 0.0), rule_type=rule.type, role=node.role)
         if node.id in self.params.not_applicable and effective is not None:
@@ -348,6 +372,7 @@ class _Scorer:
             verified = effective if veto.basis == "verified" else 0.0
             notes.append(veto.veto_note)
         elif scored:
+            # scored: score set; effective set once weighted
             score = self.round(sum(p.score for p in scored) * scale, effective)  # type: ignore[misc]
             assessed = min(effective, sum(p.points for p in scored) * scale)
             verified = min(assessed, sum(p.points for p in scored if p.basis == "verified") * scale)
@@ -376,7 +401,7 @@ class _Scorer:
             weight = row.weight * scale
             notes = [self.r.note("row_weight_mismatch")] if scale != 1.0 else []
             claimed = row.claimed_score if row.claimed_score is not None else self.params.claims.scores.get(row.id or "")
-            base = dict(id=row.id or row.name, level1=top.name, level2=node.name, name=row.name, weight=row.weight,
+            base = _RowBase(id=row.id or row.name, level1=top.name, level2=node.name, name=row.name, weight=row.weight,
                         criteria_max=None, claimed_score=claimed, source=row.source, personalised=True,
                         role=node.role, deviation_note=row.deviation_note, target=_describe(row.target),
                         actual=_describe(row.actual), rule_type="row")
@@ -389,7 +414,8 @@ class _Scorer:
                 continue
             why_not = self.params.not_assessed.get(row.id or "") or self.params.not_assessed.get(node.id)
             if why_not is not None:  # the analyst's word that the evidence is missing outweighs the unit's row
-                out.append(ScoreRow(**base, rule="单位自设指标", effective_weight=weight, score=None,
+                base["rule"] = "单位自设指标"
+                out.append(ScoreRow(**base, effective_weight=weight, score=None,
                                     assessed_points=0.0, verified_points=0.0, status="not_assessed", value=None,
                                     value_unit="", notes=tuple(notes) + (f"未评：{why_not}",)))
                 continue
@@ -398,7 +424,8 @@ class _Scorer:
                              self.fw.score_places)
             score = None if part.score is None else self.round(part.score, weight)
             scored = score is not None
-            out.append(ScoreRow(**base, rule=part.rule, effective_weight=weight, score=score,
+            base["rule"] = part.rule
+            out.append(ScoreRow(**base, effective_weight=weight, score=score,
                                 assessed_points=weight if scored else 0.0,
                                 verified_points=weight if scored and part.basis == "verified" else 0.0,
                                 status="scored" if scored else "not_assessed", value=part.value,
@@ -419,7 +446,8 @@ class _Scorer:
         why = ("单位已选择设置同类的其他指标，本项未设置" if chosen else
                "单位未设置该类个性化指标，资料未载明，其分值计入未评")
         return ScoreRow(id=node.id, level1=ancestors[0].name if ancestors else node.name,
-                        level2=parent.name if len(ancestors) > 1 else node.name, name=node.name, weight=node.weight,
+                        level2=parent.name if parent is not None and len(ancestors) > 1 else node.name,
+                        name=node.name, weight=node.weight,
                         effective_weight=effective, criteria_max=None, score=None, assessed_points=0.0,
                         verified_points=0.0, status="not_applicable" if chosen else "not_assessed", value=None,
                         value_unit="", claimed_score=None, rule="单位自设指标（个性化指标）", rule_type=UNSET_RULE, notes=(why,), personalised=True,
@@ -523,6 +551,7 @@ def _verdict(fw: Framework, rows: list[ScoreRow], total: float, cov: Coverage, g
         reason = (f"经核实的分值不足：核实 {_p(cov.verified)} 分，低于评价框架要求的应评分值的 "
                   f"{_p(v.min_verified_share * 100)}%")
     elif complete:
+        # complete: every point assessed, so on_100 is set
         grade, basis = grade_of(on_100, grade_option), f"全部应评分值均已评分，总分 {_p(on_100)} 分"  # type: ignore[arg-type]
     elif lowest == highest:
         grade, basis = lowest, f"未评部分无论得分多少，可能总分 {_p(low)}–{_p(high)} 分都在“{lowest}”等次内"

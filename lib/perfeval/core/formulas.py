@@ -37,13 +37,19 @@ def deduct(points: float, per_point: float, counted: float) -> float:
 
 
 class BandLike(Protocol):
-    """A band of values and its score: bounds inclusive unless *_open; a missing bound is unbounded."""
+    """A band of values and its score: bounds inclusive unless *_open; a missing bound is unbounded (read-only, so
+    frozen records match)."""
 
-    min: float | None
-    max: float | None
-    min_open: bool
-    max_open: bool
-    score: float
+    @property
+    def min(self) -> float | None: ...
+    @property
+    def max(self) -> float | None: ...
+    @property
+    def min_open(self) -> bool: ...
+    @property
+    def max_open(self) -> bool: ...
+    @property
+    def score(self) -> float: ...
 
 
 def in_band(value: float, band: BandLike) -> bool:

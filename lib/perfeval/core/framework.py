@@ -182,7 +182,7 @@ def _reading_problems(fw: Framework) -> list[tuple[str, str]]:
     for key in sorted(declared - needed - set(ENGINE_READINGS)):
         problems.append((f"interpretations.{key}", "no rule of this framework uses it and the engine does not know it"
                          + suggestion(key, (needed | set(ENGINE_READINGS)) - declared)))
-    for ancestors, node in fw.leaves():
+    for _, node in fw.leaves():
         for key, options, complete, where in node.rule.option_maps() if node.rule else ():
             if key not in fw.interpretations:
                 continue  # reported above as missing

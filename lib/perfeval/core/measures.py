@@ -177,6 +177,7 @@ class Ratio(MeasureBase):
             return out
         if b.value == 0:
             raise ZeroDenominator(sorted(self.args[1].figures()))
+        # both are set: _combine found nothing missing
         value = numbers.ratio_pct(a.value, b.value)  # type: ignore[arg-type]
         if not math.isfinite(value):  # a denominator so small that the rate overflows is as unusable as 0
             raise ZeroDenominator(sorted(self.args[1].figures()))
@@ -210,6 +211,7 @@ class Change(MeasureBase):
             return out
         if b.value == 0:
             raise ZeroDenominator(sorted(self.args[1].figures()))
+        # both are set: _combine found nothing missing
         value = numbers.change_pct(a.value, b.value)  # type: ignore[arg-type]
         if not math.isfinite(value):
             raise ZeroDenominator(sorted(self.args[1].figures()))
@@ -236,6 +238,7 @@ class Sum(MeasureBase):
         parts = [m.evaluate(ctx) for m in self.args]
         out = _combine(parts)
         if not out.missing:
+            # all are set: _combine found nothing missing
             out.value = float(sum(p.value for p in parts))  # type: ignore[misc]
         return out
 
@@ -259,7 +262,7 @@ class Diff(MeasureBase):
         a, b = (m.evaluate(ctx) for m in self.args)
         out = _combine([a, b])
         if not out.missing:
-            out.value = a.value - b.value  # type: ignore[operator]
+            out.value = a.value - b.value  # type: ignore[operator]  # both are set: _combine found nothing missing
         return out
 
 

@@ -71,7 +71,8 @@ def _from_text(data: Any, with_unit: bool) -> Any:
     q = parse_quantity(data["text"])
     if q is None:
         raise ValueError(f"cannot read a quantity in text {found(data['text'])}; write value (and unit) instead")
-    read = {"value": float(q.value), "qualifier": q.qualifier.value, "places": q.places}
+    number = float(q.value)
+    read: dict[str, object] = {"value": number, "qualifier": q.qualifier.value, "places": q.places}
     if with_unit:
         read["unit"] = q.unit
     out = dict(data)
@@ -79,8 +80,8 @@ def _from_text(data: Any, with_unit: bool) -> Any:
         given = out.get(key)
         if given is None:
             out[key] = value
-        elif key == "value" and isinstance(given, (int, float)) and abs(float(given) - value) > 1e-9 * max(1, value):
-            raise ValueError(f"value {given!r} is not what text {found(data['text'])} says ({_plain(value)})")
+        elif key == "value" and isinstance(given, (int, float)) and abs(float(given) - number) > 1e-9 * max(1, number):
+            raise ValueError(f"value {given!r} is not what text {found(data['text'])} says ({_plain(number)})")
         elif key == "unit" and value and isinstance(given, str) and canonical_unit(given) != value:
             raise ValueError(f"unit {found(given)} is not what text {found(data['text'])} says ({value})")
     return out
@@ -221,16 +222,21 @@ class ItemList(Record):
 
 
 class Figures(Record):
-    """Everything the unit's documents state as catalogue figures (figures.SCALARS, LINES). Absent: not stated."""
+    """Everything the unit's documents state as catalogue figures (figures.SCALARS, LINES). Absent: not stated.
 
-    staff: dict[Literal[group_keys("staff")], Figure] = {}  # type: ignore[valid-type]
-    budget: dict[Literal[group_keys("budget")], Figure] = {}  # type: ignore[valid-type]
+    Each group's keys are a Literal built from the catalogue when the module loads: pydantic refuses a key the
+    catalogue lacks; mypy cannot read a Literal computed at run time, hence its ignores below.
+    """
+
+    staff: dict[Literal[group_keys("staff")], Figure] = {}  # type: ignore[valid-type]  # keys from the catalogue
+    budget: dict[Literal[group_keys("budget")], Figure] = {}  # type: ignore[valid-type]  # keys from the catalogue
     budget_scope: Text | None = None
-    progress: dict[Literal[group_keys("progress")], Figure] = {}  # type: ignore[valid-type]
-    outputs: dict[Literal[group_keys("outputs")], Figure] = {}  # type: ignore[valid-type]
-    survey: dict[Literal[group_keys("survey")], Figure] = {}  # type: ignore[valid-type]
-    activity: dict[Literal[group_keys("activity")], Figure] = {}  # type: ignore[valid-type]
-    assets: dict[Literal[group_keys("assets")], Figure] = {}  # type: ignore[valid-type]
+    progress: dict[Literal[group_keys("progress")], Figure] = {}  # type: ignore[valid-type]  # keys from the catalogue
+    outputs: dict[Literal[group_keys("outputs")], Figure] = {}  # type: ignore[valid-type]  # keys from the catalogue
+    survey: dict[Literal[group_keys("survey")], Figure] = {}  # type: ignore[valid-type]  # keys from the catalogue
+    activity: dict[Literal[group_keys("activity")], Figure] = {}  # type: ignore[valid-type]  # keys from the catalogue
+    assets: dict[Literal[group_keys("assets")], Figure] = {}  # type: ignore[valid-type]  # keys from the catalogue
+    # keys from the catalogue
     buildings: dict[Literal[group_keys("buildings")], Figure] = {}  # type: ignore[valid-type]
     lines: dict[str, Line] = {}
     project_items: list[ProjectItem] = []
@@ -578,7 +584,8 @@ def written_figure_at(figures: Figures, path: str) -> Figure | None:
         return getattr(line, parts[2]) if line else None
     if path not in SCALARS:
         raise KeyError(path)
-    return getattr(figures, parts[0]).get(parts[1])
+    figure: Figure | None = getattr(figures, parts[0]).get(parts[1])
+    return figure
 
 
 @dataclass(frozen=True)
@@ -609,7 +616,7 @@ class Value:
                         scale=self.scale)
 
 
-def restated(st: Stated, ref: str, label: str, unit: str, written_unit: str | None) -> Value:
+def restated(st: Statement, ref: str, label: str, unit: str, written_unit: str | None) -> Value:
     """Another statement of a figure, in that figure's unit: converted (1.5亿元 → 15000万元) with its precision, so
     that 1.5亿元 admits 14500–15500万元 and 2.6万次 admits 25500–26500次, as written."""
     step = factor(written_unit, unit) if written_unit else Decimal(1)
@@ -747,13 +754,19 @@ def _valid_part(data: dict[str, Any], exc: ValidationError) -> tuple[UnitParams 
     return None, shifted
 
 
+def _holds(node: Any, part: str | int) -> bool:
+    """Whether a mapping has the key, or a list the position."""
+    return isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) \
+        and 0 <= part < len(node)
+
+
 def _drop(data: Any, loc: list[str | int], whole: bool) -> str | None:
     """Leave out the value at the deepest part of loc that exists; with whole, the list entry that holds it.
     Returns the readable path of a list whose entries moved, if any did."""
-    parents, node = [], data
+    parents: list[tuple[Any, Any]] = []  # (container, key) down the path
+    node = data
     for part in loc:
-        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) \
-                and 0 <= part < len(node):
+        if _holds(node, part):
             parents.append((node, part))
             node = node[part]
         else:

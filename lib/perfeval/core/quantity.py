@@ -148,7 +148,7 @@ class Interval:
         high, high_closed = _tighter(self.high, self.high_closed, other.high, other.high_closed, upper=True)
         if low is None or high is None:
             return True
-        return low < high or (low == high and low_closed and high_closed)
+        return bool(low < high or (low == high and low_closed and high_closed))
 
     def scaled(self, factor: Decimal) -> "Interval":
         def s(v: Decimal | None) -> Decimal | None:
@@ -156,7 +156,8 @@ class Interval:
         return Interval(s(self.low), s(self.high), self.low_closed, self.high_closed)
 
 
-def _tighter(a, a_closed, b, b_closed, upper: bool):  # noqa: ANN001, ANN202 - two interval ends
+def _tighter(a: Decimal | None, a_closed: bool, b: Decimal | None, b_closed: bool,
+             upper: bool) -> tuple[Decimal | None, bool]:
     if a is None:
         return b, b_closed
     if b is None:
@@ -394,7 +395,7 @@ class _Normalised:
 _BRACKETED = re.compile(r"[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*[）)](?P<pct>\s*[%‰])?")
 
 
-def _grouping(m: re.Match) -> tuple[str, str | None] | None:
+def _grouping(m: re.Match[str]) -> tuple[str, str | None] | None:
     """How an unusually grouped number reads (digits, why it is unsure), or None to leave it as written."""
     sep, dec, frac = m.group("sep"), m.group("dec"), m.group("frac")
     digits = m.group("head") + m.group("groups").replace(sep, "")
@@ -423,7 +424,7 @@ def _normalise(text: str, whole: bool) -> _Normalised:
         at.append(i)
     norm = "".join(chars)
 
-    def negative(m: re.Match) -> tuple[str, str | None] | None:
+    def negative(m: re.Match[str]) -> tuple[str, str | None] | None:
         if not (m.group("pct") or (whole and m.start() == 0 and m.end() == len(norm))):
             return None
         return "-" + m.group("n") + (m.group("pct") or "").strip(), None
@@ -434,7 +435,7 @@ def _normalise(text: str, whole: bool) -> _Normalised:
 
 
 def _rewrite(norm: str, at: list[int], pattern: re.Pattern[str],
-             reading: Callable[[re.Match], tuple[str, str | None] | None]) -> tuple[str, list[int], list[tuple[int, int, str]]]:
+             reading: Callable[[re.Match[str]], tuple[str, str | None] | None]) -> tuple[str, list[int], list[tuple[int, int, str]]]:
     """norm with each match of pattern written as `reading` says, its positions kept, and the spans it doubts."""
     doubts: list[tuple[int, int, str]] = []
     out: list[str] = []
@@ -477,7 +478,7 @@ def _scan(text: str, whole: bool) -> Iterator[Found]:
             yield Found(replace(found.quantity, text=text[start:end]), start, end, doubt)
 
 
-def _reading(text: str, norm: str, m: re.Match, quoted: list[bool], whole: bool) -> Found | None:
+def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: bool) -> Found | None:
     """The quantity a match reads, or None when the number is not one (a date, a code, an ordinal, a name)."""
     g = m.groupdict()
     end = m.end()
@@ -581,7 +582,7 @@ def _heading_line(before: str) -> bool:
     return not any(ch.isdigit() for ch in _HEADING_NUMBER.sub("", before))
 
 
-def _reading_without_unit(text: str, norm: str, m: re.Match, quoted: list[bool], whole: bool) -> Found | None:
+def _reading_without_unit(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: bool) -> Found | None:
     """Read the number again, stopping before a noun that starts with a unit's character (10项目)."""
     number_end = m.end("arabic") if m.group("arabic") else m.end("chinese")
     if m.group("chinese") and not whole:
@@ -592,7 +593,8 @@ def _reading_without_unit(text: str, norm: str, m: re.Match, quoted: list[bool],
     return _reading(text, norm, m2, quoted, whole)
 
 
-def _value_of(g: dict) -> tuple[Decimal | None, int, Decimal]:
+def _value_of(g: dict[str, str]) -> tuple[Decimal | None, int, Decimal]:
+    value: Decimal | None
     if g["arabic"]:
         written = g["arabic"].replace(",", "")
         value = Decimal(written)
@@ -601,7 +603,7 @@ def _value_of(g: dict) -> tuple[Decimal | None, int, Decimal]:
         value = _chinese_value(g["chinese"])
         if value is None:
             return None, 0, Decimal(1)
-        places = max(0, -value.as_tuple().exponent) if "点" in g["chinese"] else 0
+        places = max(0, -int(value.as_tuple().exponent)) if "点" in g["chinese"] else 0  # finite: an int exponent
         if "点" not in g["chinese"]:
             value = value.to_integral_value()
     scale = _MULTIPLIERS[g["mult"]] if g["mult"] else Decimal(1)

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Mapping
 
 from . import formulas, numbers
 from .params import Row
 from .quantity import QUALIFIER_WORD, Qualifier, canonical_unit, commensurable, convert
-from .readings import LEVEL_LABEL, Option, QualitativeBand
+from .readings import LEVEL_LABEL, Level, Option, QualitativeBand
 from .rules import PartResult, pct, pts
 
 _PARTLY_WORDS = ("部分", "大部分", "初步")
@@ -21,7 +21,7 @@ QUALITATIVE_RULE = "定性指标："  # how a qualitative row's rule begins; its
 
 
 def infer_achievement(row: Row, choose: Callable[[str], str],
-                      note: Callable[[str], str] = lambda key: "") -> tuple[str | None, str | None]:
+                      note: Callable[[str], str] = lambda key: "") -> tuple[Level | None, str | None]:
     """Achievement level of a qualitative row: the analyst's, else read from the actual's wording. 基本实现/大体完成
     is the basic_wording reading (部分达成 by default; 达成 as defensible, above all where the target says the same),
     consulted only for such wording."""
@@ -35,7 +35,7 @@ def infer_achievement(row: Row, choose: Callable[[str], str],
     if any(w in actual for w in _PARTLY_WORDS):
         return "partly", f"按实际完成值“{actual}”判定为部分达成（“部分”不等于全部达成）"
     if any(w in actual for w in _BASIC_WORDS):
-        level = "achieved" if choose("basic_wording") == "achieved" else "partly"
+        level: Level = "achieved" if choose("basic_wording") == "achieved" else "partly"
         return level, "；".join(x for x in (f"按实际完成值“{actual}”判定为{LEVEL_LABEL[level]}", note("basic_wording")) if x)
     if row.target and row.target.text and actual == row.target.text:
         return "achieved", "实际完成值与年度指标值表述一致，判定为达成"
@@ -69,6 +69,7 @@ def compared(row: Row) -> Comparison | str | None:
         notes.append(f"实际完成值 {numbers.plain(actual.value)}{a_unit} 换算为 {numbers.plain(value)}{t_unit} 后与目标比较")
     for side, q in (("年度指标值", target), ("实际完成值", actual)):
         if q.qualifier is not Qualifier.EXACT:
+            # both values checked set above
             notes.append(f"{side}带限定词（{QUALIFIER_WORD[q.qualifier]}），按所写数值 {numbers.plain(q.value)} 计")  # type: ignore[arg-type]
     return Comparison(target.value, value, t_unit or a_unit, tuple(notes))
 
@@ -91,8 +92,8 @@ def band_range(band: QualitativeBand, weight: float, places: int) -> tuple[float
     return numbers.round_half_up(weight * band.min, places), top
 
 
-def band_text(bands: dict[str, QualitativeBand]) -> str:
-    def one(level: str) -> str:
+def band_text(bands: Mapping[Level, QualitativeBand]) -> str:
+    def one(level: Level) -> str:
         b = bands[level]
         return f"{LEVEL_LABEL[level]} {pct(b.min * 100)}–{pct(b.max * 100)}{'（不含上限）' if b.max_open else ''}"
     return "，".join(one(level) for level in ("achieved", "partly", "not") if level in bands)
@@ -128,7 +129,7 @@ def score_row(row: Row, weight: float, default_op: str, choose: Callable[[str], 
             text = "等于目标值得满分，偏离时按较小值 ÷ 较大值计分"
             if abs(actual - target) > 1e-9:
                 notes.append(note("equal_target_rule"))
-        if not row.target.op:  # type: ignore[union-attr]
+        if not row.target.op:  # type: ignore[union-attr]  # a quantitative row has a target
             notes.append(f"年度指标值未写明方向，按“{row.level2}”惯例取 {op}")
         rate = None if target == 0 else numbers.ratio_pct(actual, target)
         return PartResult(rid, row.name, weight, score, text, rate, "%", rate, notes=tuple(notes), basis=basis)

@@ -228,6 +228,7 @@ class DeductPerPoint(RuleBase):
     def _measures(self) -> list[tuple[Measure, float]]:
         if self.checkpoints is not None:
             return [(c.measure, c.limit) for c in self.checkpoints]
+        # without checkpoints both are set (validated at load)
         return [(self.measure, self.limit)]  # type: ignore[list-item]
 
     def figures(self) -> set[str]:
@@ -246,6 +247,7 @@ class DeductPerPoint(RuleBase):
             limits = "、".join(f"{c.measure.describe()}≥{pct(c.limit)}" for c in self.checkpoints)
             return f"{limits} 得 {pts(points)} 分，{tail}"
         op = {"over": "≤", "under": "≥", "either": "="}[self.direction]
+        # without checkpoints the measure is set (validated at load)
         return f"{self.measure.describe()}；{op}{pct(self.limit)} 得 {pts(points)} 分，{tail}"  # type: ignore[union-attr]
 
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
@@ -256,14 +258,17 @@ class DeductPerPoint(RuleBase):
         if merged.missing:
             return [_measured(pid, label, points, None, text, merged, ctx, None)]
         places = ctx.places()
+        # every measured value is set: a missing one returned above
         values = [numbers.at_precision(m.value, places) for m, _ in measured]  # type: ignore[arg-type]
         excess = sum(formulas.excess_points(v, limit, self.direction) for v, (_, limit) in zip(values, measured))
         mode = ctx.choose("per_point_fraction")
+        # the reading's options are the modes (checked at load)
         counted = formulas.counted_points(excess, mode)  # type: ignore[arg-type]
         score = formulas.deduct(points, self.per_point, counted)
         notes = []
         if excess != int(excess) and excess > 0 and formulas.deduct(points, self.per_point, excess) > 0:
             notes.append(ctx.note("per_point_fraction"))  # the reading changed the score only when not fully deducted
+        # every measured value is set: a missing one returned above
         merged.value = min(m.value for m, _ in measured)  # type: ignore[type-var]
         den = denominator_of(self.measure, ctx) if self.measure is not None else None
         return [_measured(pid, label, points, score, text, merged, ctx, min(values), notes, denominator=den)]

@@ -171,7 +171,7 @@ class _WordBody:
         self.left_out: dict[str, int] = {}
         self.table = 0
 
-    def _skip(self, kind: str, element) -> None:  # noqa: ANN001
+    def _skip(self, kind: str, element) -> None:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
         if "".join(element.itertext()).strip():
             label = _LEFT_OUT[kind]
             self.left_out[label] = self.left_out.get(label, 0) + 1
@@ -182,7 +182,7 @@ class _WordBody:
         self._skip("placeholder", sdt)
         return True
 
-    def _blocks(self, container) -> Iterator:  # noqa: ANN001
+    def _blocks(self, container) -> Iterator:  # noqa: ANN001 - container: a python-docx XML element (lxml, untyped)
         """The paragraphs and tables of a container, through content controls and custom XML."""
         for child in container:
             tag = child.tag
@@ -197,6 +197,7 @@ class _WordBody:
             elif tag not in _NOT_CONTENT:
                 yield from self._blocks(child)  # w:customXml, w:ins, w:moveTo around blocks
 
+    # container: a python-docx XML element (lxml, untyped)
     def items(self, container) -> Iterator[str | Row]:  # noqa: ANN001
         for block in self._blocks(container):
             if block.tag == f"{_W}tbl":
@@ -207,7 +208,7 @@ class _WordBody:
             for box in boxes:
                 yield from self.items(box)
 
-    def _rows(self, tbl) -> Iterator[Row]:  # noqa: ANN001
+    def _rows(self, tbl) -> Iterator[Row]:  # noqa: ANN001 - tbl: a python-docx XML element (lxml, untyped)
         self.table += 1
         table = self.table
         for tr in self._parts(tbl, "tr"):
@@ -231,13 +232,14 @@ class _WordBody:
             elif child.tag == f"{_W}customXml":
                 yield from self._parts(child, tag)
 
-    def _cell(self, tc) -> str:  # noqa: ANN001
+    def _cell(self, tc) -> str:  # noqa: ANN001 - tc: a python-docx XML element (lxml, untyped)
         """A cell's lines: its paragraphs, the cells of a table inside it, its text boxes."""
         lines = []
         for item in self.items(tc):
             lines += list(item.cells) if isinstance(item, Row) else [item]
         return "\n".join(lines)
 
+    # run: a python-docx XML element (lxml, untyped)
     def _hidden(self, run, paragraph_hidden: bool) -> bool:  # noqa: ANN001
         rpr = run.find(f"{_W}rPr")
         vanish = _val(rpr, "vanish")
@@ -245,6 +247,7 @@ class _WordBody:
             return vanish not in _OFF
         return _val(rpr, "rStyle") in self.hidden_styles or paragraph_hidden
 
+    # element: a python-docx XML element (lxml, untyped)
     def _text(self, element, paragraph_hidden: bool, boxes: list) -> str:  # noqa: ANN001
         out = []
         for child in element:
@@ -265,7 +268,7 @@ class _WordBody:
                 out.append(self._text(child, paragraph_hidden, boxes))
         return "".join(out)
 
-    def _boxes(self, element) -> list:  # noqa: ANN001
+    def _boxes(self, element) -> list:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
         """The text boxes anchored in a run: the content Word shows, not the VML copy kept for old readers."""
         found = []
         for child in element:

@@ -67,7 +67,7 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
                 page.close()
         except MemoryError:
             raise fail(path, "needs more memory than is free to read; send the report as .docx") from None
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on a damaged page
             raise fail(path, f"is damaged: a page could not be read ({type(exc).__name__}: {exc})") from None
     if not any(pages):
         if seen.unmapped:
@@ -184,19 +184,21 @@ def _visible_page_class() -> type:
     from pdfplumber.utils.exceptions import PdfminerException
 
     class VisibleTextDevice(PDFPageAggregatorWithMarkedContent):
+        # pdfminer's signature, untyped
         def __init__(self, *args, seen: _Unread, **kwargs) -> None:  # noqa: ANN002, ANN003
             super().__init__(*args, **kwargs)
             self.seen, self.mode, self.unmapped = seen, 0, False
 
+        # pdfminer's signature, untyped
         def render_string(self, textstate, *args, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
             self.mode = textstate.render
             super().render_string(textstate, *args, **kwargs)
 
-        def handle_undefined_char(self, font, cid: int) -> str:  # noqa: ANN001
+        def handle_undefined_char(self, font, cid: int) -> str:  # noqa: ANN001 - pdfminer's signature, untyped
             self.unmapped = True
             return ""
 
-        def render_char(self, *args, **kwargs) -> float:  # noqa: ANN002, ANN003
+        def render_char(self, *args, **kwargs) -> float:  # noqa: ANN002, ANN003 - pdfminer's signature, untyped
             adv = super().render_char(*args, **kwargs)
             if self.mode in _INVISIBLE_MODES or self.unmapped:
                 self.cur_item._objs.pop()  # the glyph still advances the pen, as the viewer draws the rest
@@ -211,13 +213,13 @@ def _visible_page_class() -> type:
         seen: _Unread
 
         @property
-        def layout(self):  # noqa: ANN202
+        def layout(self):  # noqa: ANN202 - overrides pdfplumber's untyped property
             if not hasattr(self, "_layout"):
                 device = VisibleTextDevice(self.pdf.rsrcmgr, pageno=self.page_number, laparams=self.pdf.laparams,
                                            seen=self.seen)
                 try:
                     PDFPageInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
-                except Exception as exc:  # noqa: BLE001 - wrapped as pdfplumber wraps it
+                except Exception as exc:
                     raise PdfminerException(exc) from exc
                 self._layout = device.get_result()
             return self._layout

@@ -18,7 +18,7 @@ from ..fmt import DASH, points, stated
 from ..paths import TEMPLATES_DIR
 from ..result import DRAFT_MARK, UnitResult, graded_total
 from ..safetext import inert
-from .store import OK, Entry, UnitRun
+from .store import OK, Entry
 from .framework_page import page_href
 
 CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", "status", "reason", "total",
@@ -243,6 +243,7 @@ def _link(e: Entry) -> str:
 
 
 def _of_result(get: Callable[[UnitResult], float | str | None]) -> Callable[[Entry], float | str | None]:
+    # _result(e) is not None: tested just before
     return lambda e: None if _result(e) is None else get(_result(e))  # type: ignore[arg-type]
 
 

@@ -184,12 +184,13 @@ class ResultsStore:
 
     def keys(self) -> dict[str, str]:
         """unit id → key of its stored result."""
-        return dict(self._rows("SELECT unit_id, key FROM units"))  # type: ignore[arg-type]
+        return dict(self._rows("SELECT unit_id, key FROM units"))  # type: ignore[arg-type]  # rows of two columns
 
     def put(self, unit_id: str, key: str, result_json: str) -> None:
         """Record a unit's published result and the key of what produced it."""
         data = json.loads(result_json)
-        self._write(f"INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, {', '.join('?' * len(FLAT_COLUMNS))})",
+        places = ", ".join("?" * (4 + len(FLAT_COLUMNS)))
+        self._write(f"INSERT OR REPLACE INTO units VALUES ({places})",  # noqa: S608 - placeholders only
                     [(unit_id, key, result_json, _outline(data), *_flat(data))])
 
     def drop(self, unit_ids: Iterable[str]) -> None:
@@ -203,7 +204,8 @@ class ResultsStore:
         of OUTLINE_DROPS (empty), as the index reads it; without: these lists empty (see emptied)."""
         from ..result import UnitResult
 
-        rows = self._rows(f"SELECT {'outline' if outline else 'result'} FROM units WHERE unit_id = ?", (unit_id,))
+        column = "outline" if outline else "result"
+        rows = self._rows(f"SELECT {column} FROM units WHERE unit_id = ?", (unit_id,))  # noqa: S608 - a fixed column
         if not rows:
             return None
         try:
@@ -306,6 +308,6 @@ def results_frame(outputs: str | Path = "outputs") -> "pd.DataFrame":
 
     columns = ["unit_id", *FLAT_COLUMNS, "result"]
     with ResultsStore(Path(outputs), readonly=True) as store:
-        rows = store._rows(f"SELECT {', '.join(columns)} FROM units ORDER BY unit_id")
+        rows = store._rows(f"SELECT {', '.join(columns)} FROM units ORDER BY unit_id")  # noqa: S608 - own column names
     return pd.DataFrame(rows, columns=columns)
 

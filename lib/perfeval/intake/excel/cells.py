@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.utils.exceptions import IllegalCharacterError
@@ -148,7 +148,8 @@ def _typed(raw: Any, number_format: str, expected: str) -> Typed:
 def _value(raw: Any, number_format: str, typed: Typed) -> int | float:
     """A plain number cell keeps its stored value exactly; anything read from text or a format is typed's."""
     if _is_number(raw) and not parse_format(number_format).adds_meaning:
-        return raw
+        stored: int | float = raw
+        return stored
     return typed.number
 
 
@@ -325,7 +326,7 @@ def read_parts(raw: Any) -> list[str]:
     sign = ""
     for i, token in enumerate(tokens):
         if i % 2:  # a separator
-            sign = "-" if token in "-−－" else ""
+            sign = "-" if token in "-−－" else ""  # noqa: S105 - a separator of a parsed cell, not a secret
             continue
         if not token:
             if i == 0 and len(tokens) > 1 and tokens[1] in "-−－":
@@ -394,7 +395,8 @@ def format_quantity(data: dict[str, Any]) -> str | float:
         raise CellProblem(f"a target with both a direction ({data['op']}) and a qualifier ({qualifier.value}) "
                           "cannot be written in one cell")
     if not data.get("op") and not data.get("unit") and qualifier is Qualifier.EXACT:
-        return data["value"]
+        number: float = data["value"]
+        return number
     return phrase(data["value"], data.get("unit") or "", qualifier, data.get("op"))
 
 
@@ -432,7 +434,7 @@ RECORD_KINDS = frozenset({"figure", "statement", "statement_unit", "amount", "ta
 
 def read_cell(raw: Any, number_format: str, kind: str, unit: str = "") -> Any:
     """The params value a non-empty cell holds, by the kind its layout gives it."""
-    readers = {
+    readers: dict[str, Callable[[], Any]] = {
         "text": lambda: read_text(raw, number_format=number_format),
         "code": lambda: read_text(raw, numbers_as_text=False),
         "date": lambda: read_date(raw, number_format),
@@ -467,7 +469,8 @@ def _record_text(kind: str, value: dict[str, Any], alone: bool) -> str | float |
     qualifier = Qualifier(value.get("qualifier") or Qualifier.EXACT) if alone else Qualifier.EXACT
     unit = (value.get("unit") or "") if alone and kind in ("figure", "statement_unit") else ""
     if kind in ("figure", "amount") and qualifier is Qualifier.EXACT and not unit:
-        return value["value"]
+        number: float = value["value"]
+        return number
     return phrase(value["value"], unit, qualifier, places=value.get("places") or 0)
 
 

@@ -48,7 +48,7 @@ def _check_step(node: Any, part: Any) -> None:
         raise PathConflict(f"position {part} is far past the end of the list ({len(node)} items)")
 
 
-def set_in(data: dict, path: PathT, value: Any) -> PathT:
+def set_in(data: dict[str, Any], path: PathT, value: Any) -> PathT:
     """Set value at path, creating containers on the way; returns the path with selectors resolved to positions.
 
     Raises PathConflict when the path does not fit what data already holds.

@@ -377,7 +377,8 @@ def figure_paths() -> dict[str, tuple[str, str]]:
     return out
 
 
-def _lookup(rows: Callable[[Framework], list[dict[str, Any]]], *keys: str):
+def _lookup(rows: Callable[[Framework], list[dict[str, Any]]],
+            *keys: str) -> Callable[[Framework, dict[str, Any], dict[str, Any]], dict[str, Any]]:
     def display(fw: Framework, row: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         return next((r for r in rows(fw) if all(r[k] == row.get(k) for k in keys)), {})
     return display
@@ -564,8 +565,9 @@ TABLES: tuple[Table, ...] = (
 )
 
 
-def key_columns(table: Table) -> list[Column]:
-    return [c for c in table.columns if c.key and c.key != "#"]
+def key_columns(table: Table) -> list[tuple[str, Column]]:
+    """The columns that identify a table's row, with their keys."""
+    return [(c.key, c) for c in table.columns if c.key and c.key != "#"]
 
 
 def _selected_positions(data: dict[str, Any], list_path: PathT) -> set[int]:
@@ -581,12 +583,14 @@ def _selected_positions(data: dict[str, Any], list_path: PathT) -> set[int]:
 def _list_rows(table: Table, fw: Framework, data: dict[str, Any]) -> list[dict[str, Any]]:
     assert table.list_path is not None
     nest = table.nest
+    key, to_key = (nest[1].key, nest[1].to_key) if nest is not None else (None, None)
     if nest is None:
-        groups = [({}, table.list_path)]
+        groups: list[tuple[dict[str, Any], PathT]] = [({}, table.list_path)]
     else:
-        i, col = nest
+        assert key is not None and to_key is not None  # a nesting column has both (TABLES)
+        i = nest[0]
         parents = get_in(data, table.list_path[:i]) or []
-        groups = [({col.key: p}, table.list_path[:i] + (p,) + table.list_path[i + 1:]) for p in range(len(parents))]
+        groups = [({key: p}, table.list_path[:i] + (p,) + table.list_path[i + 1:]) for p in range(len(parents))]
     out: list[dict[str, Any]] = []
     for index, path in groups:
         taken = _selected_positions(data, path)
@@ -594,8 +598,8 @@ def _list_rows(table: Table, fw: Framework, data: dict[str, Any]) -> list[dict[s
             if k in taken:
                 continue
             row = {"#": len(out) + 1, "_item": item, "_index": index}
-            if nest is not None:
-                row[nest[1].key] = nest[1].to_key(data, index[nest[1].key])  # type: ignore[misc,index]
+            if key is not None and to_key is not None:
+                row[key] = to_key(data, index[key])
             row.update(table.display(fw, item, data) if table.display else {})
             out.append(row)
     return out
@@ -606,7 +610,7 @@ def table_rows(table: Table, fw: Framework, data: dict[str, Any] | None) -> list
     data = data or {}
     if table.list_path is not None:
         return _list_rows(table, fw, data)
-    keys = [c.key for c in key_columns(table)]
+    keys = [key for key, _ in key_columns(table)]
     rows = [dict(r) for r in (table.prelist(fw) if table.prelist else [])]
     seen = {tuple(r[k] for k in keys) for r in rows}
     for col in table.columns:

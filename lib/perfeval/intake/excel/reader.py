@@ -128,7 +128,7 @@ class Reader:
 
     def read_table(self, t: Table) -> None:
         inputs = [(i + 1, c) for i, c in enumerate(t.columns) if c.path is not None]
-        keys = [(t.columns.index(c) + 1, c) for c in key_columns(t)]
+        keys = [(t.columns.index(c) + 1, key, c) for key, c in key_columns(t)]
         above: dict[str, Any] = {}
         groups: dict[Any, int] = {}
         columns = {i for i, _ in inputs}
@@ -138,7 +138,7 @@ class Reader:
             if r > t.last_row:
                 self.problems.append((f"{t.sheet}!A{r}", f"more than {t.max_rows} rows; the limit is {t.max_rows}"))
                 return
-            row_keys = {c.key: self.cell(t.sheet, r, i, c.kind, c.unit, c.header, True) for i, c in keys}
+            row_keys = {key: self.cell(t.sheet, r, i, c.kind, c.unit, c.header, True) for i, key, c in keys}
             values: list[tuple[Column, Any, str]] = []  # in column order; None for a blank cell
             for i, c in inputs:
                 ref = f"{t.sheet}!{get_column_letter(i)}{r}"
@@ -156,6 +156,7 @@ class Reader:
                 continue
             if t.list_path is None:
                 for c, value, ref in values:
+                    # inputs are the columns with a path
                     self.place(fill(c.path, row_keys), value, ref, c.kind)  # type: ignore[arg-type]
             else:
                 self._list_row(t, r, row_keys, values, groups)
@@ -168,12 +169,14 @@ class Reader:
         nest = t.nest
         if nest is not None:
             i, col = nest
-            index = col.to_index(self.data, row_keys[col.key], groups)  # type: ignore[misc,index]
+            key, to_index = col.key, col.to_index
+            assert key is not None and to_index is not None  # a nesting column has both (TABLES)
+            index = to_index(self.data, row_keys[key], groups)
             ref = f"{t.sheet}!{get_column_letter(t.columns.index(col) + 1)}{r}"
             if index is None:
-                self.problems.append((ref, f"“{row_keys[col.key]}” is not {col.refers}"))
+                self.problems.append((ref, f"“{row_keys[key]}” is not {col.refers}"))
                 return
-            row_keys[col.key] = index  # type: ignore[index]
+            row_keys[key] = index
             self.where.setdefault(dotted(list_path[:i] + (index,)), ref)
             list_path = fill(list_path, row_keys)
         items = get_in(self.data, list_path)
@@ -185,9 +188,10 @@ class Reader:
         self.where.setdefault(dotted(base), f"{t.sheet}!A{r}")
         for c, value, ref in values:
             if not c.parent:
+                # inputs are the columns with a path
                 self.place(base + c.path, value, ref, c.kind)  # type: ignore[operator]
                 continue
-            path = fill(c.path, row_keys)  # type: ignore[arg-type]
+            path = fill(c.path, row_keys)  # type: ignore[arg-type]  # inputs are the columns with a path
             before = get_in(self.data, path)
             if before is None:
                 self.put(path, value, ref)

@@ -186,7 +186,7 @@ def covers_every_category(whole: str, parts: list[str]) -> bool:
     def ancestors(key: str) -> set[str]:
         out = set()
         while key in LINES and LINES[key].parent:
-            key = LINES[key].parent  # type: ignore[assignment]
+            key = LINES[key].parent  # type: ignore[assignment]  # parent tested set in the loop condition
             out.add(key)
         return out
 

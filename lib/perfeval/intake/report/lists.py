@@ -17,9 +17,11 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable
-from .document import Document
+from .document import Document, Sentence
 from .mentions import Mention
 from .sections import heading_of
+
+BySentence = dict[int, list[Mention]]  # the mentions of each sentence, by its place in the document
 
 MIN_SHARED_NAME = 4  # characters a paragraph's label shares with a listed name to be that item
 _AMONG = re.compile(r"其中|包括|包含|分别为|(?<=[，,（(：:])含(?=[\u4e00-\u9fff])")  # open a breakdown
@@ -57,18 +59,19 @@ def _alike(whole: Mention, part: Mention) -> bool:
 
 def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) -> Listed:
     total = sum((p.quantity.to(whole.quantity.unit).value for p in parts), Decimal(0))
+    # shape is one of Listed's shapes
     return Listed(whole, tuple(parts), shape, agrees(whole.quantity, total), named)  # type: ignore[arg-type]
 
 
 def find_lists(document: Document, mentions: list[Mention]) -> list[Listed]:
     """Every total with its listed parts, in document order."""
     sentences = document.sentences()
-    by_sentence: dict[int, list[Mention]] = {}
+    by_sentence: BySentence = {}
     for m in mentions:
         by_sentence.setdefault(m.order[1], []).append(m)  # by the sentence's place: two alike sentences stay two
     out: list[Listed] = []
     used: set[int] = set()
-    for k, s in enumerate(sentences):
+    for k in range(len(sentences)):
         here = by_sentence.get(k, [])
         for listed in _inline(sentences, k, here, by_sentence) + _numbered(sentences, k, here, by_sentence) \
                 + _named(sentences, k, here, by_sentence):
@@ -79,7 +82,7 @@ def find_lists(document: Document, mentions: list[Mention]) -> list[Listed]:
     return out
 
 
-def _before(sentences, k: int, at: int, here: list[Mention], by_sentence) -> Mention | None:
+def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_sentence: BySentence) -> Mention | None:
     """The total a list hangs from: the last figure before the marker, in its sentence or earlier in its paragraph
     (or the paragraph before, in the same section, when the list opens a paragraph)."""
     candidates = [m for m in here if m.end <= at and _usable(m)]
@@ -105,7 +108,8 @@ class _Part:
     opens: bool  # an opener (其中, 包括 …) stands before it: it starts a breakdown of the figure before it
 
 
-def _stream(sentences, k: int, at: int, whole: Mention, here: list[Mention], by_sentence) -> tuple[list[_Part], bool]:
+def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: list[Mention],
+            by_sentence: BySentence) -> tuple[list[_Part], bool]:
     """The figures a list opened at `at` runs over, in order, and whether it is cut off (等, …, the text ends).
 
     The list runs to the end of its sentence and on over the next sentences of its paragraph while they follow a
@@ -211,7 +215,7 @@ def _attributes(parts: list[Mention]) -> bool:
     return any(_ATTRIBUTE.search(p.label or "") for p in parts)
 
 
-def _inline(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:
+def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence) -> list[Listed]:
     text = sentences[k].text
     out = []
     for m in _AMONG.finditer(text):
@@ -240,7 +244,7 @@ def _inside_a_list(text: str, here: list[Mention], at: int) -> bool:
     return first is not None and any(first.end() <= x.start < at for x in here if _usable(x))
 
 
-def _numbered(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:
+def _numbered(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence) -> list[Listed]:
     """A total whose sentence ends in a colon, then numbered paragraphs one level down, a part in each."""
     s = sentences[k]
     if not s.text.rstrip().endswith(("：", ":")) or s.cell is not None:
@@ -265,7 +269,7 @@ def _numbered(sentences, k: int, here: list[Mention], by_sentence) -> list[Liste
     return [_listed(whole, parts, "numbered")] if len(parts) >= 2 else []
 
 
-def _named(sentences, k: int, here: list[Mention], by_sentence) -> list[Listed]:
+def _named(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence) -> list[Listed]:
     """A total, then “包括A、B、C等” with no amounts, then a paragraph for each item stating its amount."""
     s = sentences[k]
     m = _NAMED.search(s.text)

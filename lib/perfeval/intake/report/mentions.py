@@ -215,7 +215,7 @@ def _paired(previous: Sentence | None, sentence: Sentence) -> Found | None:
     return found[0]
 
 
-def paired_mention(previous: Sentence, sentence: Sentence, index: int, f: Found) -> list[Mention]:  # type: ignore[override]
+def paired_mention(previous: Sentence, sentence: Sentence, index: int, f: Found) -> list[Mention]:
     """The number of a one-cell line, labelled by the line above and cited with it (人员编制 96)."""
     label_text = previous.text.strip()
     shift = len(label_text) + 1

@@ -82,6 +82,7 @@ def _readings(rate: Mention, operands: list[Mention], change: bool) -> Iterable[
             for kind in ("share", "change") if change else ("share",):
                 value = _compute(kind, a, b)
                 if value is not None:
+                    # kind is one of Reading's kinds
                     yield Reading(kind, a, b, value * (down if kind == "change" else 1))  # type: ignore[arg-type]
 
 

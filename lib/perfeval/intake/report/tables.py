@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Callable
 
 from ...core.figures import unit_of
 from ...core.quantity import Quantity, parse_quantity
@@ -141,7 +142,7 @@ def _building(words: str) -> str | None:
     return None
 
 
-def _split_header(cells: tuple[str, ...], is_column) -> tuple[str, list[str]]:
+def _split_header(cells: tuple[str, ...], is_column: Callable[[str], bool]) -> tuple[str, list[str]]:
     """(the header of the label column, the value columns in order): a header cell that names no column heads
     the row labels; empty header cells before the first column are the label columns' and are dropped."""
     filled = [c for c in cells if c.strip()]
@@ -415,6 +416,7 @@ def _read_projects(blocks: tuple[Block, ...], start: int, out: Tables, report_ye
                                   implied)
         if name and got:
             out.projects.append(ProjectLine(
+                # grade is a text mention
                 name, _pick(got, "score"), got.get("grade") or None,  # type: ignore[arg-type]
                 _pick(got, "budget"), _pick(got, "executed"), Where(blocks[j].section, name, j, 0)))
         j += 1

@@ -210,4 +210,4 @@ def unit_id_for(report: Path, given: str | None) -> str:
     slug = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_")[:80]
     if not given and UNIT_ID.match(slug) and slug.split(".")[0] not in RESERVED_NAMES:
         return slug
-    return "draft-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    return "draft-" + hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]

@@ -87,7 +87,7 @@ def _in_children(reports: Sequence[Path], outputs: Path, width: int, timeout: fl
     from .. import draft  # noqa: F401 - imported once here, not in every child
 
     context = multiprocessing.get_context("fork")
-    pending, running, done = list(reversed(reports)), [], {}  # type: ignore[var-annotated]
+    pending, running, done = list(reversed(reports)), [], {}  # type: ignore[var-annotated]  # typed by _drive
     try:
         _drive(context, pending, running, done, outputs, width, timeout)
     finally:  # Ctrl-C, SIGTERM: no child outlives the batch

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Collection, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Collection, Mapping, Sequence
 
 from ...errors import BatchError, PerfevalError
 from ...core.params import RESERVED_NAMES, UNIT_ID, load_params
@@ -12,6 +12,9 @@ from ...paths import UNITS_DIR, is_params_name, not_regular, not_regular_in, par
 from ...safetext import readable_path, shown_path
 from ...intake.report.document import FORMATS as REPORT_FORMATS
 from .status import FAILED, UnitRun
+
+if TYPE_CHECKING:
+    from ..draft.review import Links
 
 PARAMS_PARAMETER = "params_file"  # the one parameter the batch itself sets
 HISTORY_PARAMETER = "history"  # set too when the notebook declares it: the unit's results of earlier years
@@ -102,7 +105,7 @@ def _reads_as_report(path: Path) -> bool:
     return any(_REPORT_TITLE.search(head.decode(encoding, errors="ignore")) for encoding in ("utf-8", "gb18030"))
 
 
-def review_links(unit_id: str, params: str) -> "Links":
+def review_links(unit_id: str, params: str) -> Links:
     """The links of a review page in outputs/drafts/: its params file, the unit's report, the index."""
     from ..draft.review import Links
 

@@ -43,7 +43,9 @@ def publish(outputs: Path, outcome: UnitOutcome) -> UnitRun:
     published = (result.status == OK and outcome.html is not None and outcome.unit_json is not None
                  and outcome.notebook is not None)
     if published:
+        # published: all three are set (tested above)
         write_atomic_all({notebook: outcome.notebook, unit_json: outcome.unit_json,  # type: ignore[dict-item]
+                          # published: all three are set (tested above)
                           report: outcome.html})  # type: ignore[dict-item]
     else:
         report.unlink(missing_ok=True)  # withdrawn first: it needs no space, whatever happens next

@@ -291,6 +291,7 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
         pool = WorkerPool(width) if to_run and not scheduler else None
         try:
             engine = ((chain.from_iterable(_dask_outcomes(w, scheduler, width) for w in waves) if scheduler
+                       # pool is set when to_run and no scheduler
                        else _pool_outcomes(waves, pool)) if to_run else iter(()))  # type: ignore[arg-type]
             outcomes = chain((UnitOutcome(c) for c in copies), engine)
             results: list[UnitRun] = [previous[j.unit_id] for j in unchanged]
@@ -376,6 +377,7 @@ def _backfill(store: ResultsStore, outputs: Path, status: Mapping[str, UnitRun])
     missing = {uid for uid, run in status.items() if run.status == OK and run.result} - set(store.keys())
     for uid in sorted(missing):
         try:
+            # result: in missing only when set
             store.put(uid, "", (outputs / status[uid].result).read_text(encoding="utf-8"))  # type: ignore[operator]
         except (OSError, ValueError):
             continue

@@ -108,8 +108,9 @@ class WarmEngine(NBClientEngine):
     """
 
     @classmethod
-    def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,  # noqa: ANN001
-                                 stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):
+    def execute_managed_notebook(cls, nb_man: Any, kernel_name: str, log_output: bool = False, stdout_file: Any = None,
+                                 stderr_file: Any = None, start_timeout: float = 60,
+                                 execution_timeout: float | None = None, **kwargs: Any) -> Any:
         warm = kwargs.pop("warm_kernel")
         partial = kwargs.pop("partial_path")
         kwargs.pop("input_path", None)

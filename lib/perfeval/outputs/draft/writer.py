@@ -31,6 +31,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
+    # finite: an int exponent
     if value == value.to_integral_value() and value.as_tuple().exponent >= 0:  # type: ignore[operator]
         return dumper.represent_int(int(value))
     return dumper.represent_scalar("tag:yaml.org,2002:float", format(value, "f"))
@@ -189,6 +190,7 @@ def settle(draft: Draft, target: Path) -> str:
             taken += 1
             place, why = _dotted(list(path)), f"{problem[0]}：{problem[1]}"
             draft.excluded.append((place, why, value))
+            # the kinds are Item's
             draft.items.append(Item(_KIND.get(str(path[0]), "stated"), place,  # type: ignore[arg-type]
                                     f"{place}：未通过校验，已移出草稿", (), unsure=why))
         if not taken:

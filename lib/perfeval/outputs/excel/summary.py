@@ -188,7 +188,7 @@ def _fit(ws: Worksheet, columns: int, last_row: int, first_row: int = 1, skip: S
         set_width(ws, get_column_letter(c), fit_width(texts, minimum=8))
 
 
-def _shown(cell) -> str:  # noqa: ANN001
+def _shown(cell: Cell) -> str:
     """The text Excel shows for a cell, to size its column."""
     if isinstance(cell.value, (int, float)) and cell.number_format == PERCENT:
         return fixed(cell.value, 2) + "%"

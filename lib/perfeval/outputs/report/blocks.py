@@ -277,6 +277,7 @@ def sources(rep: UnitReport) -> Html:
     return Html(f'<details class="pe-sources"><summary>基础数据表各金额的出处（万元）</summary>{table}</details>')
 
 
+# draw: a chart function of charts.py (DataFrame → Figure)
 def _chart(point: points_.Point, draw, data: pd.DataFrame, caption_head: str) -> Block:  # noqa: ANN001
     return Chart(draw(data), f"{caption_head}：{point.text}", data) if point.draw else note(point.text)
 
