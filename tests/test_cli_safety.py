@@ -212,3 +212,16 @@ def test_every_command_prints_whatever_the_locale(tmp_path, unit_copy, locale):
         assert done.returncode in (0, 1) and "Traceback" not in printed and "UnicodeEncodeError" not in printed, args
     assert "长沙" in _in_locale(locale, "score", str(unit), cwd=tmp_path).stdout.decode(encoding).encode(
         "ascii", "backslashreplace").decode("unicode_escape")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf", ".doc"])
+def test_a_report_given_where_params_are_expected_says_to_draft_it(tmp_path, suffix):
+    """`perfeval score 报告.docx` said only "not UTF-8 text (byte 10)" and a .txt "expected a mapping at the top level"
+    (found by a trial of main as a new user would): a report is named as one, with the command that reads it."""
+    report = tmp_path / f"青禾县档案馆2023年自评报告{suffix}"
+    report.write_bytes("一、基本情况\n".encode())
+    for command in (["score", str(report)], ["validate", str(report)]):
+        done = subprocess.run([sys.executable, "-m", "perfeval", *command], capture_output=True, text=True,
+                              encoding="utf-8", timeout=120)
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert "perfeval draft" in done.stdout + done.stderr and str(report) in done.stdout + done.stderr

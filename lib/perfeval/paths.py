@@ -30,6 +30,7 @@ OUTPUTS_DIR = WORK_DIR / "outputs"
 DRAFTS_DIR = OUTPUTS_DIR / "drafts"  # where `perfeval draft` writes unless told otherwise
 
 PARAMS_SUFFIXES = (".yaml", ".yml")  # in any case: Windows users write .YAML and .yml as often as .yaml
+REPORT_SUFFIXES = (".txt", ".docx", ".pdf")  # a unit's own report, which `perfeval draft` reads into params
 
 
 def is_params_name(path: Path) -> bool:

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Literal
 
 from ...errors import DraftError
+from ...paths import REPORT_SUFFIXES
 from .sections import SectionTracker
 
-FORMATS = (".txt", ".docx", ".pdf")
+FORMATS = REPORT_SUFFIXES
 
 
 @dataclass(frozen=True)
