@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Mapping, Union
 
+from ..core.numbers import plain
 from .finding import SEVERITY_LABEL, Evidence, Finding, Severity
 
 
@@ -89,7 +90,7 @@ SeverityRule = Union[Severity, Derived]
 SHARE_WORTH_A_WARNING = 1.0  # % of a total left unexplained by its listed items
 MATERIAL_POINTS = 10.0  # percentage points between two rates on different denominators worth a warning
 
-BY_SHARE = Derived(f"警示 when the unexplained share is at least {SHARE_WORTH_A_WARNING:g} %, else 提示",
+BY_SHARE = Derived(f"警示 when the unexplained share is at least {plain(SHARE_WORTH_A_WARNING)} %, else 提示",
                    lambda share, **_: "warning" if share >= SHARE_WORTH_A_WARNING else "info")
 MATERIAL_POINTS_OF_TOTAL = 1.0  # points of the total on 100 a finding moves that make it an 错误
 MATERIAL_SHARE = 5.0  # % of a budget or plan an excess must reach to be a 警示 rather than a 提示
@@ -101,12 +102,12 @@ def _by_points(points: float, grade_changes: bool, **_: object) -> Severity:
     return "warning" if points >= 0.005 else "info"
 
 
-BY_MATERIALITY = Derived(f"by what is at stake: 错误 when it moves {MATERIAL_POINTS_OF_TOTAL:g} point of the total or "
-                         "more or could change the grade, 警示 when it moves fewer points, 提示 when it moves none",
+BY_MATERIALITY = Derived(f"by what is at stake: 错误 when it moves {plain(MATERIAL_POINTS_OF_TOTAL)} point of the total "
+                         "or more or could change the grade, 警示 when it moves fewer points, 提示 when it moves none",
                          _by_points)
-BY_MONEY = Derived(f"警示 when the excess is {MATERIAL_SHARE:g} % of the budget (or plan) or more, else 提示",
+BY_MONEY = Derived(f"警示 when the excess is {plain(MATERIAL_SHARE)} % of the budget (or plan) or more, else 提示",
                    lambda share, **_: "warning" if share >= MATERIAL_SHARE else "info")
-BY_EFFECT = Derived(f"警示 when the denominator changes a score or the rates differ by {MATERIAL_POINTS:g} points, "
+BY_EFFECT = Derived(f"警示 when the denominator changes a score or the rates differ by {plain(MATERIAL_POINTS)} points, "
                     "else 提示", lambda changed, spread, **_: "warning" if changed or spread >= MATERIAL_POINTS
                     else "info")
 BY_LINT = Derived("as the framework's lint rates the problem", lambda lint_severity, **_: lint_severity)
