@@ -7,8 +7,10 @@ import sys
 import pytest
 
 from perfeval.cli import main
+from perfeval.core.params import load_params
+from perfeval.errors import ParamsError
 
-from conftest import CHANGSHA, YUNXI
+from conftest import CHANGSHA, LIUYANG, YUNXI
 
 
 def run_cli(*args: str) -> tuple[int, str]:
@@ -180,3 +182,16 @@ def test_a_refused_number_is_quoted_with_every_digit(unit_copy, capsys):
     assert main(["validate", str(unit_copy(CHANGSHA, alter))]) == 1
     err = capsys.readouterr().err
     assert "found -1234567.25" in err and "e+06" not in err
+
+
+def test_a_full_width_digit_is_named_as_such_not_as_an_exponent_form(unit_copy):
+    """3404.6８ typed by hand (the last digit full-width) was told "YAML reads this exponent form as text", which sends
+    the analyst looking for an e that is not there (found by trying a broken params file as a user would)."""
+    def alter(d):
+        d["figures"]["lines"]["project"]["final"]["value"] = "3404.6８"
+
+    with pytest.raises(ParamsError) as err:
+        load_params(unit_copy(LIUYANG, alter))
+    text = str(err.value)
+    assert "figures.lines.project.final.value" in text and "full-width or non-ASCII digit" in text
+    assert "exponent" not in text

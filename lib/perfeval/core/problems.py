@@ -44,6 +44,8 @@ def not_a_number(value: Any) -> str:
             number = float(value.replace("_", "x"))
         except ValueError:
             return message
+        if not value.isascii():  # float() reads full-width and other scripts' digits; YAML and the tool do not
+            return message + " (it holds a full-width or non-ASCII digit: type the number in digits 0–9)"
         if math.isfinite(number):
             return message + " (YAML reads this exponent form as text: write the number out in full)"
         return message + " (a figure is a finite number)"
