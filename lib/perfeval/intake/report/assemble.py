@@ -38,6 +38,7 @@ from .rates import RateFound
 from .records import Records
 from .section_scores import SectionStated, section_statements
 from .tables import IndicatorLine, Tables, read_tables
+from .totals import find_totals
 from .unit import UnitFacts, claimed_total, read_unit, unit_id_for
 
 _ROW_RATE = {"target": "绩效自评表的年度指标值：目标，不由其他数字复算",
@@ -94,6 +95,7 @@ class _Assembly(RateClaims, Records):
         self._sums(tables, rows)
         free = [m for m in prose if id(m) not in self.taken]
         lists = find_lists(self.document, free)
+        lists += find_totals(free, lists)
         rates = self._rates(tables, [m for m in free if id(m) not in self.restated], lists, fw)
         operands = {id(x) for r in rates if r.status in ("explained", "contradicted") and r.reading
                     for x in (r.reading.numerator, r.reading.denominator)}
