@@ -52,3 +52,23 @@ def test_a_change_listed_beside_a_part_is_no_part_of_the_total():
     got = totals_in("2023年支出总额860.00万元，其中基本支出610.00万元，比上年增加35.00万元；"
                     "项目支出250.00万元，较上年减少12.00万元。")
     assert got == [("860.00万元", ["610.00万元", "250.00万元"], True)]
+
+
+def test_one_count_restated_in_another_section_with_its_digits_transposed_is_one_figure_stated_twice(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、会务保障", "全年承办各类会议856场次，未发生差错。", "二、服务成效",
+                     "会议服务全年865场，满意度较高。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["856场次", "865场"]]
+    statement = draft.params["claims"]["statements"][0]
+    assert str(statement["value"]) == "865" and "存疑" in draft.notes[id(statement)]
+
+
+def test_sums_sharing_only_a_short_head_or_counts_of_other_digits_are_two_figures(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收入", "本年税收收入215.00万元。", "二、其他收入", "非税收入125.00万元。",
+                     "三、会务", "全年承办会议856场次。", "四、培训", "组织培训会议37场。")
+    assert draft.repeats == []
+
+
+def test_an_integer_restated_under_a_longer_wording_in_another_paragraph_is_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "本站现有在职职工人数46人。", "二、人员管理",
+                     "年末在职职工人数46人，均按规定管理。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["46人", "46人"]]
