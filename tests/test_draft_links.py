@@ -72,3 +72,14 @@ def test_an_integer_restated_under_a_longer_wording_in_another_paragraph_is_one_
     draft = draft_of(tmp_path, TITLE, "一、基本情况", "本站现有在职职工人数46人。", "二、人员管理",
                      "年末在职职工人数46人，均按规定管理。")
     assert [[m.written for m in group] for group in draft.repeats] == [["46人", "46人"]]
+
+
+def test_a_rate_of_what_was_done_is_explained_by_the_plan_stated_earlier_in_its_part(tmp_path):
+    plan, done = "本年安排病虫害防治专项经费预算480万元。", "全年实际支付432万元，资金执行率{}。"
+    held = draft_of(tmp_path, TITLE, "一、专项资金情况", "（一）资金安排", plan, "（二）资金执行", done.format("90%"))
+    rate = next(r for r in held.rates if r.rate.written == "90%")
+    assert rate.status == "explained" and rate.reading.denominator.written == "480万元"
+    other = draft_of(tmp_path, TITLE, "一、专项资金情况", "（一）资金安排", plan, "（二）资金执行", done.format("95%"))
+    assert next(r for r in other.rates if r.rate.written == "95%").status == "unexplained"  # no guess at a plan
+    apart = draft_of(tmp_path, TITLE, "一、资金安排", plan, "二、资金执行", done.format("90%"))
+    assert next(r for r in apart.rates if r.rate.written == "90%").status == "unexplained"  # another part's plan
