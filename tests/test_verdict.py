@@ -208,3 +208,36 @@ def test_payments_behind_the_frameworks_checkpoints_and_carry_over_are_findings_
     assert carry.severity == "warning"
     unstated = {f.check for f in every_finding(load_unit(CHANGSHA))}  # not stated: not assessed, no finding
     assert not unstated & {"payment_behind_schedule", "carryover"}
+
+
+def test_the_sangong_rule_s_clause_not_above_last_year_s_final_is_scored_where_that_figure_is_stated(unit_copy):
+    """Framework A's “三公经费”控制率: 实际/预算, 不超当年预算，不超上年决算. Changsha spent 613.76 against a budget of 1802
+    (34.06 %) and last year's 决算 719.55 (85.30 %): 2 points, the clause met and said. Spending 800 is 44.4 % of the
+    budget but 111.18 % of last year's 决算: 11.18 points over, 1.12 deducted (0.88; the clause was ignored: 2)."""
+    row = score_file(CHANGSHA).row("sangong_control")
+    assert row.score == 2 and row.status == "scored"
+    assert any(n.startswith("不超上年决算") and n.endswith("85.3%，未超出") for n in row.notes)
+
+    def spent(value):
+        def alter(d):
+            d["figures"]["lines"]["sangong"]["final"] = value
+        return alter
+    over = score_file(unit_copy(CHANGSHA, spent(800))).row("sangong_control")
+    assert over.score == 0.88
+    assert "lines.sangong.prev_final" in {i.path for i in over.inputs}
+
+    def finding_only(d):
+        spent(800)(d)
+        d["interpretations"] = {**(d.get("interpretations") or {}), "sangong_prev_final": "finding_only"}
+    assert score_file(unit_copy(CHANGSHA, finding_only)).row("sangong_control").score == 2
+
+
+def test_without_last_year_s_final_the_sangong_clause_is_not_assessed_never_zero_and_widens_the_range(unit_copy):
+    """Without the 2021 决算 719.55 the clause cannot be judged: the row keeps the 2 points its budget gives, the
+    clause shows 未评, and the range of totals starts 2 lower (4, not 6), since an excess could take them all."""
+    def no_prev(d):
+        del d["figures"]["lines"]["sangong"]["prev_final"]
+    sheet = score_file(unit_copy(CHANGSHA, no_prev))
+    row = sheet.row("sangong_control")
+    assert (row.score, row.status, row.open_vetoes) == (2, "partly", ("不超上年决算",))
+    assert sheet.total == 10 and sheet.total_range == (4.0, 90.0)
