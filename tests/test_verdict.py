@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from perfeval import evaluate_file
-from perfeval.core.engine import score_file
+from perfeval.core.engine import load_unit, score_file
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 
@@ -241,3 +241,30 @@ def test_without_last_year_s_final_the_sangong_clause_is_not_assessed_never_zero
     row = sheet.row("sangong_control")
     assert (row.score, row.status, row.open_vetoes) == (2, "partly", ("不超上年决算",))
     assert sheet.total == 10 and sheet.total_range == (4.0, 90.0)
+
+
+def test_projects_the_narrative_names_with_money_that_no_evaluation_covers_are_a_finding():
+    """Changsha's 项目支出 12819.6 is two lines: 一般性 10325.79 “主要用于星沙商务写字楼及市民服务中心租金，…物业管理费、
+    水电费、维修维护费，平台公务用车运行经费等支出” and 基本建设 2493.81 “主要用于…办公院落日常维修维护；…安沙训练场改扩建
+    工程；…“四个秩序”规范建设项目；长沙县智慧城市指挥运营中心建设项目；2022年前已完工需支付尾款项目等费用”. 附件2-4
+    evaluates 16 projects: each use is one of them but the rent and the 智慧城市 centre."""
+    from perfeval.checks.projects import unevaluated
+
+    [finding] = [f for f in unevaluated(load_unit(CHANGSHA)) if f.check == "project_uses_without_evaluation"]
+    assert [e.label for e in finding.evidence_of("use")] == ["星沙商务写字楼及市民服务中心租金", "长沙县智慧城市指挥运营中心建设项目"]
+    assert [(e.label, e.value) for e in finding.evidence_of("line")] == [
+        ("机关服务一般性项目支出", 10325.79), ("机关服务基本建设项目支出", 2493.81)]
+    assert finding.severity == "warning"
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("平台公务用车运行经费", "平台管理公务用车运行经费", True),
+    ("2022年前已完工需支付尾款项目", "2022年已完工需支付尾款项目", True),
+    ("县政府及机关单位办公院落日常维修维护", "2022年党政机关办公院落日常维修维护", True),
+    ("长沙县智慧城市指挥运营中心建设项目", "长沙县人武部“四个秩序”规范建设项目", False),
+    ("星沙商务写字楼及市民服务中心租金", "市民服务中心片区合同能源管理服务费", False),
+])
+def test_two_names_are_one_project_when_most_of_the_shorter_is_one_run_of_the_other(a, b, same):
+    from perfeval.checks.projects import same_project
+
+    assert same_project(a, b) is same
