@@ -15,6 +15,7 @@ from typing import Literal
 
 from ...errors import DraftError
 from ...paths import REPORT_SUFFIXES
+from .furniture import furniture_lines
 from .sections import SectionTracker
 
 FORMATS = REPORT_SUFFIXES
@@ -66,6 +67,7 @@ class Document:
     source: str
     blocks: tuple[Block, ...]
     skipped: tuple[str, ...] = ()  # what the file holds and the reader did not read, each said
+    furniture: frozenset[int] = frozenset()  # blocks of a contents list or web chrome: no figures, no sections
 
     def sentences(self) -> list[Sentence]:
         """Every sentence, split on 。；！？ (and their ASCII forms), keeping the section path.
@@ -233,10 +235,13 @@ def _rates_fit(header: list[str], rows: list[list[str]]) -> bool:
 def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
     """A Document from a reader's paragraphs and rows: empty ones dropped, trailing empty cells trimmed,
     section paths assigned from the numbering (a row with a single non-empty cell can carry a heading).
+    A contents list and a web page's chrome are kept as blocks (the unit's name and dates are read there) but
+    marked `furniture`, and their headings open no section (a contents line 附件6 is not the body's attachment).
     """
     tracker = SectionTracker()
     blocks: list[Block] = []
     skipped: list[str] = []
+    lines: list[tuple[str, tuple[str, ...], int | None]] = []  # (kind, cells, table) of each block to be
     for item in cell_per_line_tables(items):
         if isinstance(item, Skipped):
             skipped.append(item.note)
@@ -244,19 +249,20 @@ def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
             cells = [join_lines(c.split("\n")) for c in item.cells]
             while cells and not cells[-1]:
                 cells.pop()
-            if not any(cells):
-                continue
-            filled = [c for c in cells if c]
-            if len(filled) == 1:  # a part heading set in a table (三、…)
-                tracker.read(filled[0], in_table=True)
-            blocks.append(Block("row", tuple(cells), tracker.path, item.table))
+            if any(cells):
+                lines.append(("row", tuple(cells), item.table))
         else:
-            for line in item.split("\n"):
-                text = clean(line)
-                if text:
-                    tracker.read(text)
-                    blocks.append(Block("paragraph", (text,), tracker.path))
-    return Document(source, tuple(blocks), tuple(skipped))
+            lines += [("paragraph", (text,), None) for text in (clean(x) for x in item.split("\n")) if text]
+    furniture = furniture_lines([" ".join(c for c in cells if c) for _, cells, _ in lines])
+    for i, (kind, cells, table) in enumerate(lines):
+        if i not in furniture:
+            filled = [c for c in cells if c]
+            if kind == "paragraph":
+                tracker.read(cells[0])
+            elif len(filled) == 1:  # a part heading set in a table (三、…)
+                tracker.read(filled[0], in_table=True)
+        blocks.append(Block("row" if kind == "row" else "paragraph", cells, tracker.path, table))
+    return Document(source, tuple(blocks), tuple(skipped), frozenset(furniture))
 
 
 def read_document(path: str | Path) -> Document:
