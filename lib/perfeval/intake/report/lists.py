@@ -30,6 +30,8 @@ _CLAUSE = re.compile(r"[，,；;。：:]")
 _STRENGTH = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
 _CUT = re.compile(r"^[^，,；;。]*?(?:等|…|\.\.\.)")
 _ATTRIBUTE = re.compile(r"(?:正|副)?(?:处|科|厅|局|股|部)级|职级|级别|职数|局长|主任|书记|科长|站长|所长|院长|馆长|党员|女性|男性|女职工|本科|研究生|大专|学历|岁")
+# A figure that is the change of the one before it (基本支出Y万元，比上年增加Z万元), never a part of the total.
+_CHANGE = re.compile(r"(?:较|比|同比)(?:上年|去年|上一年|年初)?(?:同期)?(?:增加|减少|增长|下降|上升|降低|多|少|节约|增支|减支)|同比")
 _NAMED = re.compile(r"(?:其中)?(?:主要)?包括(?P<names>[^，。；0-9]{4,}?)(?:等(?:项目|方面|内容)?|$|，)")
 
 
@@ -39,7 +41,7 @@ class Listed:
 
     whole: Mention
     parts: tuple[Mention, ...]
-    shape: Literal["inline", "numbered", "named"]
+    shape: Literal["inline", "numbered", "named", "summed"]  # summed: 加上 … 总计, 由 … 构成 (see totals)
     complete: bool  # the parts add up to the total at the total's precision
     named: int = 0  # items a named list names (some may have no amount)
 
@@ -54,7 +56,7 @@ def _usable(m: Mention) -> bool:
 
 
 def _alike(whole: Mention, part: Mention) -> bool:
-    return _usable(part) and commensurable(whole.quantity.unit, part.quantity.unit)
+    return _usable(part) and commensurable(whole.quantity.unit, part.quantity.unit) and not _CHANGE.search(part.lead)
 
 
 def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) -> Listed:

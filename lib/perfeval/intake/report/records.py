@@ -63,7 +63,7 @@ class Records(Placement):
         whole_ref = self._ref(whole)
         if whole_ref is None or any(r is None for r in refs):
             return
-        enumerated = lst.complete or where == "enumeration"
+        enumerated = lst.complete or where == "enumeration" or lst.shape == "summed"
         record = {"label": whole.label or "分项", "whole": whole_ref, "parts": refs,
                   "relation": "=" if enumerated else ">=", "source": whole.cite()}
         out["identities"].append(record)
@@ -93,13 +93,14 @@ class Records(Placement):
         figures, statements = self._figures_section(tables)
         if figures:
             p["figures"] = figures
-        referred = set(_strings(claims))  # a figure a claim divides or adds is written, whether or not restated
+        referred = set(_strings(claims))
         repeated = {id(m): group[0] for group in self.repeated for m in group[1:]}
         stated_out = []
         for sid, m in stated:
-            if id(m) in repeated and sid not in referred:
+            if id(m) in repeated:
                 statements.append(self._statement(self.refs[id(repeated[id(m)])], m, repeated[id(m)]))
-                continue
+                if sid not in referred:
+                    continue  # a claim that adds or divides this statement refers to it: it stays a figure too
             stated_out.append(self._stated_figure(sid, m))
         if stated_out:
             p["stated"] = stated_out
