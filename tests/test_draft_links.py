@@ -83,3 +83,9 @@ def test_a_rate_of_what_was_done_is_explained_by_the_plan_stated_earlier_in_its_
     assert next(r for r in other.rates if r.rate.written == "95%").status == "unexplained"  # no guess at a plan
     apart = draft_of(tmp_path, TITLE, "一、资金安排", plan, "二、资金执行", done.format("90%"))
     assert next(r for r in apart.rates if r.rate.written == "90%").status == "unexplained"  # another part's plan
+
+
+def test_a_bracket_opened_by_han_breaks_down_the_part_before_it_and_an_aside_in_brackets_is_no_part():
+    assert totals_in("全局共有下属单位9个，其中全额拨款单位7个（含行政单位1个、参公单位1个），差额拨款单位1个，"
+                     "自收自支单位1个。") == [("9个", ["7个", "1个", "1个"], True), ("7个", ["1个", "1个"], False)]
+    assert totals_in("在职人员41人，其中行政编制12人（上年为10人），事业编制29人。") == [("41人", ["12人", "29人"], True)]
