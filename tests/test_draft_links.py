@@ -89,3 +89,9 @@ def test_a_bracket_opened_by_han_breaks_down_the_part_before_it_and_an_aside_in_
     assert totals_in("全局共有下属单位9个，其中全额拨款单位7个（含行政单位1个、参公单位1个），差额拨款单位1个，"
                      "自收自支单位1个。") == [("9个", ["7个", "1个", "1个"], True), ("7个", ["1个", "1个"], False)]
     assert totals_in("在职人员41人，其中行政编制12人（上年为10人），事业编制29人。") == [("41人", ["12人", "29人"], True)]
+
+
+def test_labels_numbering_two_things_are_two_figures_whatever_their_values(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、示范田", "第46号示范田补助资金66.25万元。", "二、示范田",
+                     "第146号示范田补助资金166.25万元。", "三、示范田", "第46号示范田补助资金66.25万元。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["66.25万元", "66.25万元"]]

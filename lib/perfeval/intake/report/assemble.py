@@ -429,6 +429,8 @@ def _one_figure(a: Mention, b: Mention) -> bool:
     """Are two statements, in different sentences, of one figure (see _same_value_restated)?"""
     if a.where.text == b.where.text and a.order[:2] == b.order[:2]:
         return False
+    if re.findall(r"\d+", a.label) != re.findall(r"\d+", b.label):
+        return False  # 第46号示范田 and 第146号示范田, 1号楼 and 2号楼: labels that number two things
     head = _shared_head(_head_words(a.label), _head_words(b.label))
     if a.quantity.value == b.quantity.value:
         if head >= MIN_SHARED_LABEL and (a.quantity.places > 0 or a.quantity.value >= 10):
