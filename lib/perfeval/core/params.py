@@ -203,11 +203,29 @@ class Line(Record):
     final: Figure | None = None
 
 
+USE_SEPARATORS = re.compile(r"[；;，,。]+")
+USE_TAIL = re.compile(r"(等|等等)?(方面)?(的)?(支出|费用|开支)?$")
+
+
 class ProjectItem(Record):
-    """One spending item the report lists under 项目支出 (万元)."""
+    """One spending item the report lists under 项目支出 (万元).
+
+    uses: what the report says the money went to, as written ("主要用于A；B；C等费用"): the projects it names under
+    the item, whose evaluations the projects check looks for.
+    """
 
     name: Text
     amount: Figure
+    uses: Text | None = None
+
+    @property
+    def named_uses(self) -> tuple[str, ...]:
+        """Each use the item's text names: split at ；，。 (a 、 joins the parts of one use), 主要用于 and 等…支出 dropped."""
+        if not self.uses:
+            return ()
+        text = re.sub(r"^(主要)?(用于|包括)", "", self.uses.strip())
+        parts = (USE_TAIL.sub("", p.strip()) for p in USE_SEPARATORS.split(text))
+        return tuple(p for p in parts if p)
 
 
 class ItemList(Record):

@@ -101,7 +101,7 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("percentage_points", "个百分点", "1", "百分点")
     # Every other count is of its own kind: 3辆 is never 3台.
     for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
-                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷"):
+                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页"):
         add(symbol, symbol)
     synonyms["家/次"] = "家次"
     return units, synonyms
@@ -311,7 +311,8 @@ _NUMBER = re.compile(
     rf"(?P<sign>-)?(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CN_NUMERAL}))"
     r"(?P<over1>[余多])?"
     rf"(?:[ {_GROUP_SPACES}](?=[%‰]))?"
-    rf"(?:(?P<unit1>{_UNIT_RE})|(?P<mult>[万亿千])(?P<over2>[余多])?(?P<unit2>{_UNIT_RE})?)?"
+    # a PDF's space may stand between a number and its unit (90 分, 25 万元), never two
+    rf"(?:[ \u3000]?(?:(?P<unit1>{_UNIT_RE})|(?P<mult>[万亿千])(?P<over2>[余多])?(?P<unit2>{_UNIT_RE})?))?"
     rf"(?P<suffix>{_SUFFIX_RE})?"
 )
 _MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000)}
@@ -322,7 +323,7 @@ CODE_LABELS = ("编码", "代码", "编号", "索引号", "账号", "帐号", "�
 # After these words a number names a part of the document, not a figure (附件5, 见表3).
 _REFERENCE_WORDS = ("附件", "附表", "附录", "附图", "见表", "如表", "下表", "上表", "详见表", "页码", "第页")
 _LEADERS = re.compile(r"(?:[.…·•．]{2,}|…)\s*$")  # dot leaders before a contents line's page number
-_NOT_AMOUNTS = ("字", "页")
+_NOT_AMOUNTS = ("字",)
 # A code after its label and a colon or a space, and every group of digits of it (电话：0745 2236618).
 _CODE_COLON = re.compile(rf"(?:{'|'.join(CODE_LABELS)})[：:][\d\-()（）]*$")
 _CODE_SPACED = re.compile(rf"(?:{'|'.join(CODE_LABELS)})(?:\s*[：:]|\s)[\s\d\-()（）]*$")
@@ -519,6 +520,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # a Chinese numeral without a unit is a word (一是, 三公, 十九大)
         if not whole and g["chinese"] in ("一", "二") and not g["mult"]:
             return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
+    if unit == "页" and not g["mult"]:
+        return None  # 共12页: the document's own pages (扫描档案100万页 is a figure)
     if unit and any(after.startswith(word) for word in _DISCOURSE):
         return None  # the report counting its own parts (以下两个方面)
     if len(unit_written) == 1:
