@@ -95,3 +95,10 @@ def test_labels_numbering_two_things_are_two_figures_whatever_their_values(tmp_p
     draft = draft_of(tmp_path, TITLE, "一、示范田", "第46号示范田补助资金66.25万元。", "二、示范田",
                      "第146号示范田补助资金166.25万元。", "三、示范田", "第46号示范田补助资金66.25万元。")
     assert [[m.written for m in group] for group in draft.repeats] == [["66.25万元", "66.25万元"]]
+
+
+def test_items_of_two_different_totals_are_two_figures_under_one_name(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、资金下达", "上级下达水利资金1200万元，其中河道治理800万元，水库维修400万元。",
+                     "二、配套资金", "县级配套资金500万元，其中河道治理350万元，水库维修150万元。", "三、执行",
+                     "河道治理800万元已全部支付。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["800万元", "800万元"]]
