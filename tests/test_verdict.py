@@ -268,3 +268,27 @@ def test_two_names_are_one_project_when_most_of_the_shorter_is_one_run_of_the_ot
     from perfeval.checks.projects import same_project
 
     assert same_project(a, b) is same
+
+
+def test_a_withheld_grade_shows_the_assessed_rate_by_its_name_beside_the_range_in_every_output():
+    """Liuyang: 8 of 100 points assessed, 8 earned, possible totals 4–100: no grade. The scaled figure 8 ÷ 8 = 100 % is
+    shown as 已评指标得分率 beside the range — in the report's 结论, the score sheet, the CSV and the workbook — and never
+    as a total (it showed as 100.0 on 100). Yunxi, graded on every point, shows no such figure."""
+    from perfeval.outputs.excel.summary import SUMMARY_COLUMNS, summary_row
+    from perfeval.outputs.index_page import CSV_HEADINGS, rows
+    from perfeval.outputs.report.verdict import verdict
+    from perfeval.outputs.store import OK, UnitRun
+    from perfeval.outputs.textsheet import verdict_lines
+
+    said = "已评指标得分率 100%（已评 8 分中得 8 分，不是总分）"
+    liuyang, yunxi = evaluate_file(LIUYANG), evaluate_file(YUNXI)
+    assert verdict(liuyang).endswith(f"总分可在 4–100 分之间，等次无法确定；{said}。")
+    assert any(line.endswith(f"总分可在 4–100 分之间；{said}") for line in verdict_lines(liuyang))
+    [csv_l, csv_y] = rows([(UnitRun("l", "l.yaml", OK), liuyang), (UnitRun("y", "y.yaml", OK), yunxi)])
+    assert (csv_l["total_on_100"], csv_l["total_min"], csv_l["total_max"], csv_l["assessed_rate"]) == ("", "4", "100", "100")
+    assert csv_y["assessed_rate"] == "" and csv_y["total_on_100"] == "96.96"
+    assert "已评指标得分率" in CSV_HEADINGS["assessed_rate"] and "总分" not in CSV_HEADINGS["assessed_rate"].split("，")[0]
+    sheet = dict(zip([h for h, _ in SUMMARY_COLUMNS], summary_row(liuyang)))
+    assert (sheet["重算总分"], sheet["可能总分（低）"], sheet["可能总分（高）"], sheet["已评指标得分率"]) == (None, 4, 100, 100)
+    assert dict(zip([h for h, _ in SUMMARY_COLUMNS], summary_row(yunxi)))["已评指标得分率"] is None
+    assert not any("已评指标得分率" in line for line in verdict_lines(yunxi))

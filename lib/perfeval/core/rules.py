@@ -275,7 +275,8 @@ class DeductPerPoint(RuleBase):
         if also:
             tail += "，超出两项限额的按超出较多者扣分"
         # without checkpoints the measure is set (validated at load)
-        return f"{self.measure.describe()}；{op}{pct(self.limit)}{also}；得 {pts(points)} 分，{tail}"  # type: ignore[union-attr]
+        cut = "；" if also else " "
+        return f"{self.measure.describe()}；{op}{pct(self.limit)}{also}{cut}得 {pts(points)} 分，{tail}"  # type: ignore[union-attr]
 
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
         text = self.describe(points)
