@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from perfeval import evaluate_file
+from perfeval.checks import every_finding
 from perfeval.core.engine import load_unit, score_file
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
@@ -292,3 +293,39 @@ def test_a_withheld_grade_shows_the_assessed_rate_by_its_name_beside_the_range_i
     assert (sheet["重算总分"], sheet["可能总分（低）"], sheet["可能总分（高）"], sheet["已评指标得分率"]) == (None, 4, 100, 100)
     assert dict(zip([h for h, _ in SUMMARY_COLUMNS], summary_row(yunxi)))["已评指标得分率"] is None
     assert not any("已评指标得分率" in line for line in verdict_lines(yunxi))
+
+
+def _one(path, check):
+    [found] = [f for f in every_finding(load_unit(path)) if f.check == check]
+    return found
+
+
+@pytest.mark.parametrize("stated,severity", [
+    (85, "error"),    # 85 % is in the [80,90) band: 1 of the part's 2 points, 1.5 once 4 criteria points scale to 6
+    (78, "info"),     # still below 80 %: no point moves, and 0.96 points of the budget misstated
+    (70, "warning"),  # no point moves (<80 % either way), but 7.04 points of the budget misstated
+])
+def test_a_misstated_rate_of_the_framework_is_as_severe_as_what_it_moves(unit_copy, stated, severity):
+    """Changsha states 预算完成率 77 % (12819.60 ÷ 16640.91 = 77.04 %). Were it stated otherwise, the severity follows
+    the points the stated rate would move on the row, not the kind of check (it was 错误 whatever the gap)."""
+    def alter(d):
+        next(r for r in d["claims"]["rates"] if r["measure"] == "budget_execution.execution_rate")["value"] = stated
+    assert _one(unit_copy(CHANGSHA, alter), "claimed_rate_mismatch").severity == severity
+
+
+def test_rate_statements_and_section_weights_take_their_severity_from_what_is_at_stake(unit_copy):
+    """Changsha's 公务用车 34.03 % of 1800 (613.76 ÷ 1800 = 34.10 %) scores nothing and misstates 0.07 % of the budget:
+    提示 (was 错误). Yunxi's 效益 stated 40 against a header of 30 moves 10 points, and its 满意度 rate 98 % beside a
+    score of 8 of 10 claims 1.8 points more: both 错误. Changsha's 公用经费控制率 stated 80 % for 91.41 %: 警示."""
+    assert _one(CHANGSHA, "stated_ratio_mismatch").severity == "info"
+    assert _one(YUNXI, "section_weight_stated_twice").severity == "error"
+    assert _one(YUNXI, "section_rate_mismatch").severity == "error"
+
+    def public(d):
+        next(r for r in d["claims"]["ratios"] if r["label"] == "公用经费控制率")["value"] = 80
+    found = [f for f in every_finding(load_unit(unit_copy(CHANGSHA, public))) if f.check == "stated_ratio_mismatch"]
+    assert sorted(f.severity for f in found) == ["info", "warning"]
+
+    def section_weight(d):
+        next(s for s in d["claims"]["sections"] if s.get("weight") == 40)["weight"] = 30.5
+    assert _one(unit_copy(YUNXI, section_weight), "section_weight_stated_twice").severity == "warning"
