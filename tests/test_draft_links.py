@@ -83,3 +83,22 @@ def test_a_rate_of_what_was_done_is_explained_by_the_plan_stated_earlier_in_its_
     assert next(r for r in other.rates if r.rate.written == "95%").status == "unexplained"  # no guess at a plan
     apart = draft_of(tmp_path, TITLE, "一、资金安排", plan, "二、资金执行", done.format("90%"))
     assert next(r for r in apart.rates if r.rate.written == "90%").status == "unexplained"  # another part's plan
+
+
+def test_a_bracket_opened_by_han_breaks_down_the_part_before_it_and_an_aside_in_brackets_is_no_part():
+    assert totals_in("全局共有下属单位9个，其中全额拨款单位7个（含行政单位1个、参公单位1个），差额拨款单位1个，"
+                     "自收自支单位1个。") == [("9个", ["7个", "1个", "1个"], True), ("7个", ["1个", "1个"], False)]
+    assert totals_in("在职人员41人，其中行政编制12人（上年为10人），事业编制29人。") == [("41人", ["12人", "29人"], True)]
+
+
+def test_labels_numbering_two_things_are_two_figures_whatever_their_values(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、示范田", "第46号示范田补助资金66.25万元。", "二、示范田",
+                     "第146号示范田补助资金166.25万元。", "三、示范田", "第46号示范田补助资金66.25万元。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["66.25万元", "66.25万元"]]
+
+
+def test_items_of_two_different_totals_are_two_figures_under_one_name(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、资金下达", "上级下达水利资金1200万元，其中河道治理800万元，水库维修400万元。",
+                     "二、配套资金", "县级配套资金500万元，其中河道治理350万元，水库维修150万元。", "三、执行",
+                     "河道治理800万元已全部支付。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["800万元", "800万元"]]

@@ -355,6 +355,7 @@ class _Assembly(RateClaims, Records):
     def _repeats(self, stated: list[tuple[str, Mention]]) -> list[tuple[Mention, ...]]:
         """Stated figures with the same label, unit kind and year in different sentences: one figure stated again."""
         groups: dict[tuple[str, str, int | None, str | None, str], list[tuple[str, Mention]]] = {}
+        whole_of = {id(p): lst.whole for lst, _ in self.written_lists for p in lst.parts}
         for sid, m in stated:
             label = normalise(m.label)
             if len(label) < 2 or m.where.in_table or (m.is_rate and _RELATIVE.match(label)):
@@ -365,10 +366,10 @@ class _Assembly(RateClaims, Records):
         out = []
         for group in groups.values():
             first = group[0][1]
-            again = [(s, m) for s, m in group[1:] if m.where.text != first.where.text]
+            again = [(s, m) for s, m in group[1:] if m.where.text != first.where.text and not _apart(first, m, whole_of)]
             if again:
                 out.append((first,) + tuple(m for _, m in again))
-        return out + _same_value_restated(stated, {id(m) for g in out for m in g})
+        return out + _same_value_restated(stated, {id(m) for g in out for m in g}, whole_of)
 
     # ------------------------------------------------------------ claims
 
@@ -394,7 +395,18 @@ _TIME_WORDS = re.compile(r"^(?:全年度?|本年度?|当年|年度|累计)|(?:�
 _SAME_COUNT = {"场次": "场"}  # count units that name one thing (a 会议 is held in 场 or 场次)
 
 
-def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int]) -> list[tuple[Mention, ...]]:
+def _apart(a: Mention, b: Mention, whole_of: dict[int, Mention]) -> bool:
+    """Are two statements parts of two totals that differ (中小河流治理 under one allocation and under another; an
+    item's budget and its spending)? Then they are two figures, whatever their labels; unless the totals may be one
+    figure themselves (the same value, or one written with a slip of the pen)."""
+    x, y = whole_of.get(id(a)), whole_of.get(id(b))
+    if x is None or y is None or x is y or x.quantity.value == y.quantity.value:
+        return False
+    return not _slip(_digits(x), _digits(y))
+
+
+def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int],
+                         whole_of: dict[int, Mention]) -> list[tuple[Mention, ...]]:
     """One figure restated under another wording, in another sentence: the same value, unit, year and column with
     labels that share their head (全镇本级一般公共预算收入实现 111.11 … 由一般公共预算收入 111.11), or, in another
     section, a head noun (全年保障会议1230场次 … 会议服务全年1320场; for money, whose sums often share one, the
@@ -418,7 +430,8 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int]) -
         for i, first in enumerate(same):
             if id(first) in taken:
                 continue
-            again = [m for m in same[i + 1:] if id(m) not in taken and _one_figure(first, m)]
+            again = [m for m in same[i + 1:] if id(m) not in taken and _one_figure(first, m)
+                     and not _apart(first, m, whole_of)]
             if again:
                 taken.update(id(m) for m in (first, *again))
                 out.append((first, *again))
@@ -429,6 +442,8 @@ def _one_figure(a: Mention, b: Mention) -> bool:
     """Are two statements, in different sentences, of one figure (see _same_value_restated)?"""
     if a.where.text == b.where.text and a.order[:2] == b.order[:2]:
         return False
+    if re.findall(r"\d+", a.label) != re.findall(r"\d+", b.label):
+        return False  # 第46号示范田 and 第146号示范田, 1号楼 and 2号楼: labels that number two things
     head = _shared_head(_head_words(a.label), _head_words(b.label))
     if a.quantity.value == b.quantity.value:
         if head >= MIN_SHARED_LABEL and (a.quantity.places > 0 or a.quantity.value >= 10):

@@ -15,25 +15,12 @@ from typing import Literal
 
 from ...errors import DraftError
 from ...paths import REPORT_SUFFIXES
+from .. import documents, pdf
+from ..documents import Row, Skipped, clean, join_lines
 from .furniture import furniture_lines
 from .sections import SectionTracker
 
 FORMATS = REPORT_SUFFIXES
-
-
-@dataclass(frozen=True)
-class Row:
-    """A table row as a reader finds it: cell texts, and which table of the document it belongs to."""
-
-    cells: tuple[str, ...]
-    table: int
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """What a reader left out of what the file holds, said so the draft carries it (hidden text, deletions …)."""
-
-    note: str
 
 
 @dataclass(frozen=True)
@@ -93,7 +80,6 @@ class Document:
 MAX_SENTENCE = 1000  # characters: a longer run without a sentence mark is read in pieces of at most this
 MAX_TEXT = 2_000_000  # characters of text a report may hold (about 1,500 pages); a longer one is refused, by name
 _SENTENCE = re.compile(r"[^。；;！!？?]*(?:[。；;！!？?]+[”’」』）)]*|$)")
-_SPACE = re.compile(r"[ \t\u3000\u00a0\r\f\v]+")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -125,25 +111,6 @@ def _cut_at(s: str) -> int:
     while cut > 1 and (s[cut - 1].isdigit() or s[cut - 1] in ".．") and (s[cut].isdigit() or s[cut] in ".．"):
         cut -= 1
     return cut
-
-
-def clean(text: str) -> str:
-    """One line of text as compared across formats: runs of spaces (full-width too) made one, ends stripped."""
-    return _SPACE.sub(" ", text).strip()
-
-
-def join_lines(lines: Iterable[str]) -> str:
-    """Lines of one cell or one wrapped paragraph as one text: Chinese and figures join without a space
-    (a line may break inside 3752.47), Latin words with one.
-    """
-    out = ""
-    for line in (clean(x) for x in lines):
-        if not line:
-            continue
-        if out and out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha():
-            out += " "
-        out += line
-    return out
 
 
 MAX_HEADER_CELL = 24  # characters of a line that can be a column header of a table saved one cell per line
@@ -267,8 +234,6 @@ def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
 
 def read_document(path: str | Path) -> Document:
     """Read a report (.txt, .docx or text-based .pdf) into a Document, or raise a DraftError naming the file."""
-    from ...intake import documents, pdf
-
     path = Path(path)
     suffix = path.suffix.lower()
     readers = {".txt": documents.txt_items, ".docx": documents.docx_items, ".pdf": pdf.pdf_items}

@@ -17,9 +17,9 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable
+from ..numbering import heading_of
 from .document import Document, Sentence
 from .mentions import Mention
-from .sections import heading_of
 
 BySentence = dict[int, list[Mention]]  # the mentions of each sentence, by its place in the document
 
@@ -108,6 +108,7 @@ class _Part:
     mention: Mention
     gap: int  # the strongest separator before it: 0 none, 1 、, 2 ，, 3 ；
     opens: bool  # an opener (其中, 包括 …) stands before it: it starts a breakdown of the figure before it
+    depth: int = 0  # brackets open around it: “全额拨款单位7个（含行政单位1个、参公单位1个）” nests the two under 7
 
 
 def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: list[Mention],
@@ -130,16 +131,17 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
                 break  # a figure with its own colon list (堤防工程1.04km：右岸…) heads a list, it is no part
         stop = _STOP.search(text, start)
         end = stop.start() if stop else len(text)
-        pos, opens, closed = start, False, False
+        pos, opens, closed, depth = start, False, False, 0
         for m in sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start):
             between = text[pos:m.start]
             if pos > start and re.match(r"\s*[：:]", between):
                 end, closed = pos, True  # a figure's own colon opens another list (…0.53km：拆除…), read on its own
                 break
+            depth = max(0, depth + sum(between.count(c) for c in "（(") - sum(between.count(c) for c in "）)"))
             gap = max([gap] + [_STRENGTH[c] for c in between if c in _STRENGTH])
             opens = opens or (bool(parts) and _AMONG.search(between) is not None)
             if _alike(whole, m) and (j == k or _same_unit(whole, m)):
-                parts.append(_Part(m, gap, opens))
+                parts.append(_Part(m, gap, opens, depth))
                 gap, opens = 0, False
             pos = m.end
         last = j + 1 >= len(sentences)
@@ -199,6 +201,8 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
     figures = [p.mention for p in parts]
     if _attributes(figures):
         return []
+    if any(p.depth for p in parts):
+        return _bracketed(whole, parts, cut)
     inner = next((i for i, p in enumerate(parts) if p.opens), None)
     if inner is not None:
         head = figures[inner - 1]
@@ -218,6 +222,27 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
             if all(ps and _adds_up(w, ps) for w, ps in reading):
                 return [_listed(w, ps, "inline") for w, ps in reading]
     return [Listed(whole, tuple(readings[0][0][1]), "inline", False)]
+
+
+def _bracketed(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
+    """A list with brackets inside: a bracket that opens with 含 / 其中 after a part breaks that part down (nested
+    as any list is); a bracket without one is an aside (上年为…), no part of either list."""
+    top: list[_Part] = []
+    inner: list[Listed] = []
+    i = 0
+    while i < len(parts):
+        if parts[i].depth == 0:
+            top.append(parts[i])
+            i += 1
+            continue
+        j = i
+        while j < len(parts) and parts[j].depth > 0:
+            j += 1
+        if parts[i].opens and top:
+            group = [_Part(p.mention, p.gap, False, p.depth - 1) for p in parts[i:j]]
+            inner += _nested(top[-1].mention, group, False)
+        i = j
+    return (_nested(whole, top, cut) if top else []) + inner
 
 
 def _attributes(parts: list[Mention]) -> bool:

@@ -220,6 +220,10 @@ class Records(Placement):
             path = self.mapped[id(lst.whole)].path
             items = [{"name": p.label or f"分项{k + 1}", "amount": self._amount(p)} for k, p in enumerate(lst.parts)]
             if path == "lines.project.final" and "project_items" not in out:
+                for item, part in zip(items, lst.parts):
+                    uses = _uses(part.where.text)
+                    if uses:
+                        item["uses"] = uses
                 out["project_items"] = items
             else:
                 out.setdefault("item_lists", []).append({"of": path, "items": items})
@@ -232,6 +236,12 @@ class Records(Placement):
             record["unit"] = m.quantity.unit
         record["source"] = m.cite()
         return record
+
+
+def _uses(sentence: str) -> str | None:
+    """What an item of 项目支出 went to, as its sentence writes it (主要用于A；B等): the projects check reads them."""
+    at = sentence.find("用于")
+    return (sentence[at:].rstrip("。；;，, ") or None) if at >= 0 else None
 
 
 def _strings(value: Any) -> list[str]:
