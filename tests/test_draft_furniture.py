@@ -101,3 +101,19 @@ def test_an_id_from_a_file_name_is_its_ascii_slug_or_a_hash_never_latin_left_ove
     assert chinese.startswith("draft-") and chinese == unit_id_for(Path("青禾 县 档案馆 2023 报告.docx"), None)
     assert chinese != unit_id_for(Path("青禾县水利局 2023.txt"), None)
     assert unit_id_for(Path("青禾.txt"), "qinghe_2023") == "qinghe_2023"
+
+
+def test_a_title_naming_a_units_own_accounts_and_a_file_name_line(tmp_path):
+    draft = draft_of(tmp_path, "2023年度松岭县中医医院单位决算", "来源：松岭县中医医院  发布时间：2024-09-24 16:08",
+                     "/松岭县中医医院2023年度决算报表.xls")
+    assert (draft.params["unit"]["name"], draft.params["unit"]["year"]) == ("松岭县中医医院", 2023)
+
+
+def test_posts_counted_in_ge_are_the_establishment_in_people_with_their_parts(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "全局行政事业总编制为64个，其中行政编13个、事业编51个。",
+                     "本站在职人员60人，内设机构5个。")
+    staff = draft.params["figures"]["staff"]
+    assert (staff["authorized"]["value"], staff["on_duty"]["value"]) == (64, 60)
+    stated = {s["label"]: (s["value"], s["unit"]) for s in draft.params["stated"]}
+    assert stated["行政编"] == (13, "人") and stated["事业编"] == (51, "人")
+    assert stated["内设机构"] == (5, "个")  # a count of offices stays a count of offices

@@ -171,6 +171,14 @@ def test_a_list_cut_off_is_a_bound_and_attributes_are_no_parts():
     assert lists_in("本局核定编制9名，其中局长1名、副局长2名。") == []
 
 
+def test_a_figure_with_its_own_colon_heads_its_own_list_never_a_part_of_the_one_before():
+    got = lists_in("新建护岸2.60km：东岸 1 段，长1.10km，西岸 2 段，长 1.50km；"
+                   "入河口处挡墙0.90km：东岸0.40km，西岸0.50km：新建涵洞 2 座，清淤工程 2 处：主河道清淤 0.70km，"
+                   "支流清淤0.30km。")
+    assert ("2.60km", ["1.10km", "1.50km"], True) in got and ("0.90km", ["0.40km", "0.50km"], True) in got
+    assert not any(whole in ("2.60km", "0.50km") and len(parts) > 2 for whole, parts, _ in got)
+
+
 def test_a_change_stated_with_its_amount_raises_nothing():
     draft = draft_of(Path(__import__("tempfile").mkdtemp()), TITLE, "一、支出情况",
                      "2023年本站基本支出1100.00万元，较上年增加100.00万元，增幅10%。")

@@ -131,6 +131,12 @@ def test_a_cell_keeps_the_phrase_as_typed():
     ("松岭县档案馆2023绩效评价自评报告", []),
     ("整体支出绩效自评报告3", []),
     ("自评总分97.6部门联系人", ["97.6"]),  # 97.6 before words is no heading number (3.1投入 is)
+    # Latin units of length, area and volume; a Latin word after a number is no unit (5mb, 3min)
+    ("治理河道总长3.75km，层高4.3m，面积25.29m²，清淤1200m³", ["3.75km", "4.3m", "25.29m²", "1200m³"]),
+    ("内存5mb，耗时3min", []),
+    ("护岸工程共 4 段", ["4 段"]),
+    # a public service's number is a name
+    ("开通12345热线，设立12315投诉举报中心", []),
 ])
 def test_quantities_in_prose(sentence, expected):
     found = find_quantities(sentence)

@@ -36,7 +36,7 @@ _UNIT_END = ("人民政府", "中学", "小学", "大学", "学院", "街道办�
 _TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
 # What a title line may open with before the unit's name: 关于, the year, a budget code (411001-).
 _TITLE_HEAD = re.compile(r"^(?:关于|\d{3,}\s*[-－—]\s*|(?:19|20)\d{2}\s*年度?)+")
-_TITLE_TAIL = re.compile(r"(?:(?:19|20)\d{2}\s*年度?|部门\s*[（(]\s*单位\s*[）)]|部门决算|部门预算|决算|部门整体支出|整体支出|部门支出|预算绩效|绩效自评|绩效评价|自评报告|支出绩效)")
+_TITLE_TAIL = re.compile(r"(?:(?:19|20)\d{2}\s*年度?|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|绩效自评|绩效评价|自评报告|支出绩效)")
 _FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|[（(]以下简称)")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -94,7 +94,7 @@ def _first(document: Document, pattern: re.Pattern[str], short: bool = False) ->
 def is_unit_name(text: str) -> bool:
     """Does the text read as a budget unit's name: Chinese, 4–40 characters, ending as units' names end?"""
     base = re.sub(r"[（(][^（()）]{2,20}[）)]$", "", text)  # 中共某某省委党校（某某行政学院）: one unit, two names
-    return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:]", text) and base.endswith(_UNIT_END) \
+    return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:/\\|.]", text) and base.endswith(_UNIT_END) \
         and not text.startswith(("本", "我", "该", "全"))
 
 
@@ -117,7 +117,7 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
         tail = _TITLE_TAIL.search(text)
         if tail is None:
             continue
-        name = re.split(r"[：:|｜\s]", text[:tail.start()].strip())[-1].rstrip("的")  # 名称: | 某某局2021年度…
+        name = re.split(r"[：:|｜/\\\s]", text[:tail.start()].strip())[-1].rstrip("的")  # 名称: | 某某局2021年度…
         if is_unit_name(name):
             found.append(Stated(name, _where(s), "标题"))
         elif not name and k > 0 and is_unit_name(_compact(head[k - 1].text)):
