@@ -340,6 +340,8 @@ _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
 _CLAUSE_MARK = re.compile(r"[，。；：:,;]")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _TITLE_END = re.compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
+_METADATA = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
+MAX_METADATA_GAP = 40  # characters between a bare number and the timestamp or flag that makes it a file property
 _YEAR_LABEL = re.compile(r"(?:年度|年份|所属年|年)[：:]?$")
 
 
@@ -530,6 +532,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         if any(norm.startswith(word, symbol_start) for word in _NOT_UNITS):
             return _reading_without_unit(text, norm, m, quoted, whole)
     if not unit and not g["pct"]:
+        if _METADATA.search(before[-MAX_METADATA_GAP:]) or _METADATA.search(after[:MAX_METADATA_GAP]):
+            return None  # a file's properties saved into its text (author, 2019-05-22T04:56:35Z, 9300 22370 False)
         if spaced.startswith(_DATE_AFTER) and not g["mult"]:
             return None  # 2022年, 2022 年 (a PDF's space), 〔2021〕13 号
         if spaced.startswith(_NOT_AMOUNTS):
