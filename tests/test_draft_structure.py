@@ -183,7 +183,7 @@ def test_a_change_stated_with_its_amount_raises_nothing():
     draft = draft_of(Path(__import__("tempfile").mkdtemp()), TITLE, "一、支出情况",
                      "2023年本站基本支出1100.00万元，较上年增加100.00万元，增幅10%。")
     rate = next(r for r in draft.rates if r.rate.written == "10%")
-    assert rate.status == "unexplained" and "相符" in rate.why
+    assert rate.status == "explained" and rate.reading.by == "increase"  # 100.00 ÷ (1100.00 − 100.00)
 
 
 def test_adjusted_to_is_the_adjusted_budget_and_adjusted_by_its_size(tmp_path):
