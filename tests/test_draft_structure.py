@@ -219,6 +219,15 @@ def test_a_table_saved_one_cell_per_line_is_read_as_its_pairs(tmp_path):
     assert "人员编制 96" in staff["authorized"]["source"]
 
 
+def test_a_table_saved_one_cell_per_line_with_a_mark_after_every_cell_is_read_as_its_pairs(tmp_path):
+    draft = draft_of(tmp_path, "部门（单位）名称 |", "松岭县民政局 |", "||||||", "联络电话 |", "6623018 |", "||||||",
+                     "人员编制 |", "42 |", "实有人数 |", "39 |", "||||||", "2023年度部门整体支出绩效自评报告")
+    assert draft.params["unit"]["name"] == "松岭县民政局"
+    assert draft.params["figures"]["staff"]["authorized"]["value"] == 42
+    assert [m.where.text for m in draft.placed][:2] == ["人员编制 | 42 |", "实有人数 | 39 |"]  # cited as written
+    assert "6623018" not in stated_values(draft)
+
+
 def test_a_number_alone_under_a_sentence_is_no_pair(tmp_path):
     draft = draft_of(tmp_path, TITLE, "一、人员情况", "本站全年认真开展工作。", "96")
     assert "staff" not in draft.params.get("figures", {})

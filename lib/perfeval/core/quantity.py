@@ -480,7 +480,7 @@ def _scan(text: str, whole: bool) -> Iterator[Found]:
         if found is not None:
             pos = found.end
             start, end = n.span(found.start, found.end)
-            doubt = n.doubt_in(found.start, found.end)
+            doubt = n.doubt_in(found.start, found.end) or found.doubt
             yield Found(replace(found.quantity, text=text[start:end]), start, end, doubt)
 
 
@@ -584,7 +584,11 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         qualifier = Qualifier.OVER
     else:
         qualifier = Qualifier.EXACT
-    return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end)
+    glued = None
+    if not whole and not unit and not g["pct"] and not prefix and before_char and before_char in "%‰":
+        glued = f"“{norm[lead - 1]}{g['arabic'] or g['chinese']}”：数字紧接在百分数之后，疑为表格相邻两格粘连（如权重与得分），请核对"
+    return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end,
+                 glued)
 
 
 def _heading_line(before: str) -> bool:
