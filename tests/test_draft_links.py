@@ -120,3 +120,11 @@ def test_a_change_stated_with_its_amount_is_recomputed_from_it_and_a_wrong_one_i
     assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("13.33%")) if f.kind == "recomputed_vs_claimed"]
     wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("12.5%")) if f.kind == "recomputed_vs_claimed"]
     assert len(wrong) == 1 and wrong[0].candidate and "13.33" in wrong[0].message
+
+
+def test_staff_on_duty_above_the_establishment_is_a_finding_with_both_figures(tmp_path):
+    lines = (TITLE, "一、人员情况", "本站核定编制40人，年末实有在职人员{}人。")
+    over = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(43)) if f.check == "staff_above_establishment"]
+    assert len(over) == 1 and over[0].value_of("over") == 43 and over[0].value_of("limit") == 40
+    assert "107.50%" in over[0].message and not over[0].candidate
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(40)) if f.check == "staff_above_establishment"]
