@@ -101,3 +101,35 @@ def test_an_id_from_a_file_name_is_its_ascii_slug_or_a_hash_never_latin_left_ove
     assert chinese.startswith("draft-") and chinese == unit_id_for(Path("青禾 县 档案馆 2023 报告.docx"), None)
     assert chinese != unit_id_for(Path("青禾县水利局 2023.txt"), None)
     assert unit_id_for(Path("青禾.txt"), "qinghe_2023") == "qinghe_2023"
+
+
+def test_a_title_naming_a_units_own_accounts_and_a_file_name_line(tmp_path):
+    draft = draft_of(tmp_path, "2023年度松岭县中医医院单位决算", "来源：松岭县中医医院  发布时间：2024-09-24 16:08",
+                     "/松岭县中医医院2023年度决算报表.xls")
+    assert (draft.params["unit"]["name"], draft.params["unit"]["year"]) == ("松岭县中医医院", 2023)
+
+
+def test_posts_counted_in_ge_are_the_establishment_in_people_with_their_parts(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "全局行政事业总编制为64个，其中行政编13个、事业编51个。",
+                     "本站在职人员60人，内设机构5个。")
+    staff = draft.params["figures"]["staff"]
+    assert (staff["authorized"]["value"], staff["on_duty"]["value"]) == (64, 60)
+    stated = {s["label"]: (s["value"], s["unit"]) for s in draft.params["stated"]}
+    assert stated["行政编"] == (13, "人") and stated["事业编"] == (51, "人")
+    assert stated["内设机构"] == (5, "个")  # a count of offices stays a count of offices
+
+
+def test_a_title_whose_year_a_republished_copy_masked_still_names_the_unit(tmp_path):
+    for title in ("?松岭县统计局(略)年度部门决算", "松岭县统计局20xx年度部门整体支出绩效自评报告"):
+        assert draft_of(tmp_path, title, "目录", "第一部分 概况").params["unit"]["name"] == "松岭县统计局", title
+
+
+def test_a_flattened_form_names_the_implementing_unit_after_a_space_and_its_code(tmp_path):
+    draft = draft_of(tmp_path, "项目支出绩效自评表 (2022年度) 项目名称 委托业务项目 主管部门 219-松岭县青山镇人民政府 "
+                               "实施单位 219001-松岭县青山镇人民政府 项目资金 (万元)")
+    assert draft.params["unit"]["name"] == "松岭县青山镇人民政府"
+
+
+def test_a_files_properties_saved_into_its_text_are_no_figures():
+    assert figures("张三 abc123456 1 2019-05-22T04:56:35Z 2020-01-01T08:00:00Z 15.00 9300 22370 0 0 False False "
+                   "附件：项目支出绩效自评表", "本项目共申请预算资金90万元。") == ["90万元"]

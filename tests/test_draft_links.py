@@ -102,3 +102,29 @@ def test_items_of_two_different_totals_are_two_figures_under_one_name(tmp_path):
                      "二、配套资金", "县级配套资金500万元，其中河道治理350万元，水库维修150万元。", "三、执行",
                      "河道治理800万元已全部支付。")
     assert [[m.written for m in group] for group in draft.repeats] == [["800万元", "800万元"]]
+
+
+def findings_of(tmp_path: Path, *lines: str):
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+    from perfeval.outputs.draft import write_draft
+
+    return run_checks(load_unit(write_draft(draft_of(tmp_path, *lines), tmp_path / "draft.yaml")))
+
+
+def test_a_change_stated_with_its_amount_is_recomputed_from_it_and_a_wrong_one_is_a_question(tmp_path):
+    lines = (TITLE, "一、支出情况", "2023年本站支出总额2,600.00万元。较上年决算数减少400.00万元，下降{}。")
+    draft = draft_of(tmp_path, *lines[:2], lines[2].format("13.33%"))
+    ratio = draft.params["claims"]["ratios"][0]
+    assert ratio["kind"] == "decrease_by" and str(ratio["value"]) == "-13.33"  # 400 ÷ (2600 + 400)
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("13.33%")) if f.kind == "recomputed_vs_claimed"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("12.5%")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate and "13.33" in wrong[0].message
+
+
+def test_staff_on_duty_above_the_establishment_is_a_finding_with_both_figures(tmp_path):
+    lines = (TITLE, "一、人员情况", "本站核定编制40人，年末实有在职人员{}人。")
+    over = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(43)) if f.check == "staff_above_establishment"]
+    assert len(over) == 1 and over[0].value_of("over") == 43 and over[0].value_of("limit") == 40
+    assert "107.50%" in over[0].message and not over[0].candidate
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(40)) if f.check == "staff_above_establishment"]

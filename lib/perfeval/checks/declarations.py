@@ -305,6 +305,12 @@ CARRYOVER = _d(
     "结转结余率 = 结转结余 ÷ 全年预算数 × 100%；结转结余变动率 = （本年 − 上年）÷ 上年 × 100%",
     "carryover base previous rate", "carryover")
 
+STAFF_ABOVE_ESTABLISHMENT = _d(
+    "staff_above_establishment", "overspending", "在职人员超过核定编制", "warning",
+    "在职人员超编：实有在职 {on_duty}{on_duty_source}，超过核定编制 {authorized}{authorized_source} {gap}"
+    "（在职人员控制率 {rate}）。", "在职人员控制率 = 在职人数 ÷ 编制数 × 100% ≤ 100%", "over limit",
+    "over_establishment")
+
 # ---------------------------------------------------------------- budget_denominator
 BUDGET_DENOMINATOR = _d(
     "budget_denominator", "budget_denominator", "预算执行率取决于分母口径", BY_EFFECT,
