@@ -128,3 +128,13 @@ def test_staff_on_duty_above_the_establishment_is_a_finding_with_both_figures(tm
     assert len(over) == 1 and over[0].value_of("over") == 43 and over[0].value_of("limit") == 40
     assert "107.50%" in over[0].message and not over[0].candidate
     assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(40)) if f.check == "staff_above_establishment"]
+
+
+def test_a_change_between_two_dated_figures_is_read_past_the_amount_stated_between_them(tmp_path):
+    lines = (TITLE, "一、收支情况", "本年度支出合计520.00万元，上年度支出合计600.00万元，支出减少80.00万元，同比下降{}。")
+    held = draft_of(tmp_path, *lines[:2], lines[2].format("13.33%"))
+    rate = held.rates[0]
+    assert rate.status == "explained" and rate.reading.kind == "change"
+    assert (rate.reading.numerator.written, rate.reading.denominator.written) == ("520.00万元", "600.00万元")
+    wrong = draft_of(tmp_path, *lines[:2], lines[2].format("13.330%")).rates[0]  # −13.333… is 13.333 at 3 places
+    assert wrong.status == "contradicted" and "13.333%" in wrong.why
