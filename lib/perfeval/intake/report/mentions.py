@@ -207,15 +207,18 @@ def prose_mentions(document: Document, skip_blocks: set[int]) -> list[Mention]:
 MAX_CELL_LABEL = 16  # characters of a line that labels the number on the line below it
 
 
+_CELL_MARK = re.compile(r"\s*\|$")  # a web table saved one cell per line with a | after every cell (人员编制 | / 84 |)
+
+
 def _lone_number(sentence: Sentence) -> bool:
     """Is the line a number and nothing else (the next column of a table saved one cell per line)?"""
-    return bool(re.fullmatch(r"[\s\d.,，%％\-－]+", sentence.text))
+    return bool(re.fullmatch(r"[\s\d.,，%％\-－]+", _CELL_MARK.sub("", sentence.text)))
 
 
 def _code_under_its_label(previous: Sentence | None, sentence: Sentence) -> bool:
     """Is the line a number alone under a code's label (联系电话 / 8690022, 预算编码 / 906017)? A code, not a figure."""
     return previous is not None and _lone_number(sentence) and previous.cell is None \
-        and len(previous.text) <= MAX_CELL_LABEL and previous.text.strip().rstrip("：:").endswith(CODE_LABELS)
+        and len(previous.text) <= MAX_CELL_LABEL and _CELL_MARK.sub("", previous.text.strip()).rstrip("：:").endswith(CODE_LABELS)
 
 
 def _paired(previous: Sentence | None, sentence: Sentence) -> Found | None:
@@ -224,21 +227,22 @@ def _paired(previous: Sentence | None, sentence: Sentence) -> Found | None:
     if previous is None or sentence.cell is not None or previous.cell is not None \
             or previous.block != sentence.block - 1 or previous.section != sentence.section:
         return None
-    label = previous.text.strip()
+    label = _CELL_MARK.sub("", previous.text.strip())
     if not label or len(label) > MAX_CELL_LABEL or any(c.isdigit() for c in label) or label[-1] in "。；;！!？?，,":
         return None
     found = find_quantities(sentence.text)
     if len(found) != 1 or sentence.text[:found[0].start].strip() \
-            or not re.fullmatch(r"[\s%％]*", sentence.text[found[0].end:]):
+            or not re.fullmatch(r"[\s%％]*\|?", sentence.text[found[0].end:]):
         return None
     return found[0]
 
 
 def paired_mention(previous: Sentence, sentence: Sentence, index: int, f: Found) -> list[Mention]:
     """The number of a one-cell line, labelled by the line above and cited with it (人员编制 96)."""
-    label_text = previous.text.strip()
-    shift = len(label_text) + 1
-    text = f"{label_text} {sentence.text}"
+    written = previous.text.strip()
+    label_text = _CELL_MARK.sub("", written)
+    shift = len(written) + 1
+    text = f"{written} {sentence.text}"  # cited as written, cell marks and all
     where = Where(sentence.section, text, sentence.block, None)
     return [Mention(f.quantity, clean_label(label_text), where, f.start + shift, f.end + shift, text, label_text, None,
                     None, (sentence.block, index, f.start), f.doubt)]

@@ -20,7 +20,7 @@ _SIGNED = re.compile(rf"(?P<w>{_SIGNER})\s*(?:[（(]\s*(?:公章|盖章|章)\s*[
                      r"(?:\d{3,}\s*[-－—]\s*)?(?P<v>[^\s：:，。；【】\[\]]{4,40})")  # 实施单位 219001-某某镇人民政府
 # A field's label alone on its line, its value on the next (a cover or a form saved one cell per line).
 _FIELD_ALONE = re.compile(r"^(?:(?P<n>(?:部门|单位)\s*[（(]?\s*(?:单位)?\s*[）)]?\s*名\s*称)|(?P<w>" + _SIGNER + r"))"
-                          r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?$")
+                          r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?\s*\|?$")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|整体支出|决算(?:公开|情况说明|编制说明|报告))")
 _YEAR_FIELD = re.compile(r"(?:评\s*价|所\s*属|预\s*算|自\s*评)\s*年\s*度\s*[：:]?\s*((?:19|20)\d{2})")
 _YEAR_IN_TEXT = re.compile(r"(?:现将|对|就)((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|评价|整体支出)")
@@ -167,7 +167,7 @@ def _fields_alone(sentences: list[Sentence]) -> dict[str, Stated]:
     out: dict[str, Stated] = {}
     for s, following in zip(sentences, sentences[1:]):
         m = _FIELD_ALONE.match(_compact(s.text)) if len(s.text) <= MAX_TITLE // 2 else None
-        value = _compact(following.text)
+        value = _compact(following.text).rstrip("| ")  # a web table's cell mark (名称 | / 某某局 |)
         if m is None or not is_unit_name(value):
             continue
         kind = "n" if m.group("n") else "w"
