@@ -135,6 +135,9 @@ def test_a_cell_keeps_the_phrase_as_typed():
     ("治理河道总长3.75km，层高4.3m，面积25.29m²，清淤1200m³", ["3.75km", "4.3m", "25.29m²", "1200m³"]),
     ("内存5mb，耗时3min", []),
     ("护岸工程共 4 段", ["4 段"]),
+    # the threshold of a rule a form states
+    ("预算执行率未达到90%的需说明原因，单笔超过5万元的，应报批", []),
+    ("预算执行率达到90%的单位有3个", ["90%", "3个"]),
     # a public service's number is a name
     ("开通12345热线，设立12315投诉举报中心", []),
 ])
