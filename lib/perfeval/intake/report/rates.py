@@ -20,6 +20,7 @@ from .lists import Listed
 from .mentions import Mention
 
 _CHANGE_WORDS = re.compile(r"变动率|变化率|增长|增加|上升|增幅|下降|减少|降低|降幅|节约|压减|同比|较上年|比上年|较去年|比去年")
+_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少|节约|增|减)了?$")  # 收入减少477288.6元: the amount of a change
 _DOWN_WORDS = re.compile(r"下降|减少|降低|降幅|节约|压减|缩减")
 # A figure that is the change itself, not last year's value (较上年增加292.37万元).
 _DIFFERENCE = re.compile(r"(?:较|比)(?:上年度?|去年|上一年度?)(?:同期)?(?:[决预]算数?|执行数)?"
@@ -101,7 +102,9 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
         agreeing = [r for r in _readings(rate, wider, change) if agrees(rate.quantity, r.value)
                     and near[0] in (r.numerator, r.denominator)]
     if len(agreeing) > 1:
-        agreeing = _prefer_list_totals(agreeing, lists) or agreeing
+        named = _named_change(rate, near, change)
+        agreeing = _prefer_list_totals(agreeing, lists) or [r for r in agreeing if named is not None and (
+            r.kind, r.numerator, r.denominator) == ("change", named.numerator, named.denominator)] or agreeing
     if len(agreeing) == 1:
         return RateFound(rate, "explained", agreeing[0], why=agreeing[0].formula())
     if agreeing:
@@ -111,10 +114,10 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
     if by_difference is not None:
         holds = agrees(rate.quantity, by_difference.value)
         return RateFound(rate, "explained" if holds else "contradicted", by_difference,
-                         why=f"按变动额口径 {by_difference.formula()} 重算为 {_pct(by_difference.value)}")
+                         why=f"按变动额口径 {by_difference.formula()} 重算为 {_pct(by_difference.value, rate)}")
     named = _named_change(rate, near, change)
     if named is not None:
-        return RateFound(rate, "contradicted", named, why=f"按所述口径 {named.formula()} 重算为 {_pct(named.value)}")
+        return RateFound(rate, "contradicted", named, why=f"按所述口径 {named.formula()} 重算为 {_pct(named.value, rate)}")
     if not near:
         return RateFound(rate, "unexplained", why="同句未载明可据以复算的数字")
     return RateFound(rate, "unexplained", why="邻近数字的占比或变动率都得不出该比率")
@@ -190,8 +193,14 @@ def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention])
 
 
 def _named_change(rate: Mention, near: list[Mention], change: bool) -> Reading | None:
-    """A change whose two figures the sentence dates (2022年 … 2021年 …, or 上年 …): the claim the rate makes."""
-    if not change or len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
+    """A change whose two figures the sentence dates (2022年 … 2021年 …, or 上年 …): the claim the rate makes.
+    The amount of the change may stand between them and the rate (本年收入A，上年收入B，收入减少C，同比下降x%)."""
+    if not change:
+        return None
+    if len(near) > 2:
+        near = [m for m in near if m.order < rate.order and not _DIFFERENCE.search(m.lead)
+                and not _AMOUNT.search(m.lead)]
+    if len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
         return None
     a, b = near
     old_a = "上年" in a.lead or "去年" in a.lead
@@ -209,5 +218,7 @@ def _named_change(rate: Mention, near: list[Mention], change: bool) -> Reading |
     return Reading("change", new, old, value * down)
 
 
-def _pct(x: Decimal) -> str:
-    return f"{x:.2f}%"
+def _pct(x: Decimal, rate: Mention) -> str:
+    """A recomputed rate shown at the precision the report wrote its own (12.775% beside a stated 12.770%), at
+    least two decimals."""
+    return f"{x:.{max(2, rate.quantity.places)}f}%"
