@@ -369,3 +369,4 @@ def test_a_bare_number_glued_to_a_percentage_is_read_unsure():
                                                                        ("22", True)]
     assert [f.doubt for f in find_quantities("完成率95%，支出12.5万元")] == [None, None]
     assert [f.doubt for f in find_quantities("84")] == [None]  # a number alone on its line is no glued cell
+    assert [f.doubt is not None for f in find_quantities("调整率3%，否0100%，完成0.5%")] == [False, True, False]

@@ -589,6 +589,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     glued = None
     if not whole and not unit and not g["pct"] and not prefix and before_char and before_char in "%‰":
         glued = f"“{norm[lead - 1]}{g['arabic'] or g['chinese']}”：数字紧接在百分数之后，疑为表格相邻两格粘连（如权重与得分），请核对"
+    elif not whole and re.fullmatch(r"0\d+", g["arabic"] or ""):
+        glued = f"“{g['arabic']}”以0开头，疑为相邻两格粘连（0与{g['arabic'][1:]}），请核对"
     return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end,
                  glued)
 
