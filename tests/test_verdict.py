@@ -329,3 +329,30 @@ def test_rate_statements_and_section_weights_take_their_severity_from_what_is_at
     def section_weight(d):
         next(s for s in d["claims"]["sections"] if s.get("weight") == 40)["weight"] = 30.5
     assert _one(unit_copy(YUNXI, section_weight), "section_weight_stated_twice").severity == "warning"
+
+
+def _deviations(path):
+    return {f.indicator: f.severity for f in every_finding(load_unit(path)) if f.check == "deviation_unexplained"}
+
+
+@pytest.mark.parametrize("note,flagged", [("", True), ("\u3000", True), ("无", True), ("——", True), ("无偏差", True),
+                                          ("年底追加一批报废车辆拍卖", False)])
+def test_a_deviation_reason_that_says_nothing_is_no_reason(unit_copy, note, flagged):
+    """Yunxi 资产拍卖处置: 2 against ≥1 (200 %), 偏差原因 blank. A full-width blank, a dash or 无 in the cell was taken
+    as a reason and the finding went away; only words that explain do that."""
+    def alter(d):
+        next(r for r in d["indicators"] if r["name"] == "资产拍卖处置")["deviation_note"] = note
+    assert ("asset_auctions" in _deviations(unit_copy(YUNXI, alter))) is flagged
+
+
+def test_an_equal_target_missed_either_way_needs_a_reason_and_the_130_edge_is_inclusive(unit_copy):
+    """承担会务管理 820 场 against ≥800: within 130 %, no finding. Against =800 it missed its target (it was not asked
+    about); at 1040 of ≥800 it reaches 130.00 % exactly (目标设定偏低, 提示), at 1039 (129.88 %) it does not."""
+    def with_row(**kw):
+        def alter(d):
+            next(r for r in d["indicators"] if r["name"] == "承担会务管理").update(kw)
+        return alter
+    assert "meetings" not in _deviations(YUNXI)
+    assert _deviations(unit_copy(YUNXI, with_row(target={"op": "=", "value": 800, "unit": "场"})))["meetings"] == "warning"
+    assert _deviations(unit_copy(YUNXI, with_row(actual={"value": 1040, "unit": "场"})))["meetings"] == "info"
+    assert "meetings" not in _deviations(unit_copy(YUNXI, with_row(actual={"value": 1039, "unit": "场"})))
