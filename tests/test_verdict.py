@@ -356,3 +356,29 @@ def test_an_equal_target_missed_either_way_needs_a_reason_and_the_130_edge_is_in
     assert _deviations(unit_copy(YUNXI, with_row(target={"op": "=", "value": 800, "unit": "场"})))["meetings"] == "warning"
     assert _deviations(unit_copy(YUNXI, with_row(actual={"value": 1040, "unit": "场"})))["meetings"] == "info"
     assert "meetings" not in _deviations(unit_copy(YUNXI, with_row(actual={"value": 1039, "unit": "场"})))
+
+
+def test_payments_behind_schedule_are_judged_as_the_score_judges_them_and_as_severe_as_the_points_they_cost(unit_copy):
+    """Changsha with quarter-end payments 15 / 50 / 79.995 %: A scores them against 20/50/80 %. 79.995 % is 80.00 % at
+    A's precision — on schedule for the score, and no longer 落后 0.01 % for the check; 15 % is 5 points short: 1 of
+    the part's 2 points, 1.5 on 预算执行率's 6 — an 错误 (it was a 警示 whatever the shortfall)."""
+    def progress(q1):
+        def alter(d):
+            d["figures"]["progress"] = {"q1": q1, "q2": 50, "q3": 79.995}
+        return alter
+    unit = unit_copy(CHANGSHA, progress(15))
+    [found] = [f for f in every_finding(load_unit(unit)) if f.check == "payment_behind_schedule"]
+    assert found.message == "支付进度落后于序时进度：一季度末 15%，应达 20%，落后 5%。" and found.severity == "error"
+    part = next(p for p in score_file(unit).row("budget_execution").parts if p.id == "payment_progress")
+    assert part.score == 1.0
+    assert not [f for f in every_finding(load_unit(unit_copy(CHANGSHA, progress(20)))) if f.check == "payment_behind_schedule"]
+
+
+def test_carry_over_new_this_year_is_said_so(unit_copy):
+    """结转结余变动率 cannot be computed on last year's 0; the finding says the carry-over is new rather than nothing."""
+    from perfeval.checks.execution import carryover
+
+    def alter(d):
+        d["figures"]["budget"].update(carryover=120.5, prev_carryover=0)
+    [found] = carryover(load_unit(unit_copy(CHANGSHA, alter)))
+    assert found.message.endswith("占全年预算数（调整后） 12,819.60万元 的 0.94%（结转结余率）；上年无结转结余，本年新增结转结余。")
