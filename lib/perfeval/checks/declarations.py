@@ -157,15 +157,15 @@ def _d(id: str, kind: str, title: str, severity: SeverityRule, template: str, ru
 IDENTITY_BROKEN = _d(
     "identity_broken", "accounting_identities", "总数不等于其分项之和", "error",
     "{head}，而其分项 {terms} 合计 {total}，比总数{more} {gap}（分项来源：{sources}）。总数应等于其分项之和。",
-    "{rule}", "whole part", "breakdowns")
+    "{rule}", "whole part sum", "breakdowns")
 ITEMS_EXCEED_WHOLE = _d(
     "items_exceed_whole", "accounting_identities", "分项之和超过总数", "error",
     "{head}，而{scope} {terms} 合计 {total}，比总数还多 {gap}（分项来源：{sources}）。分项之和不能超过总数。",
-    "{rule}", "whole part", "breakdowns")
+    "{rule}", "whole part sum", "breakdowns")
 DECLARED_IDENTITY_BROKEN = _d(
     "declared_identity_broken", "accounting_identities", "评价人员列明的关系不成立", "error",
     "{whole} {whole_text}{whole_source}，而 {listed} 合计 {total}，比它{more} {gap}（{source}）。",
-    "{rule}", "whole part", "declared_identities")
+    "{rule}", "whole part sum", "declared_identities")
 DECLARED_IDENTITY_UNEXPLAINED = _d(
     "declared_identity_unexplained", "accounting_identities", "总数中有未说明属于哪一项的部分", BY_SHARE,
     "{whole} {whole_text}{whole_source}，报告列出的其中各项 {listed} 合计 {total}，尚有 {gap}（占 {share_text}）"

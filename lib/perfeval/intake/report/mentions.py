@@ -172,12 +172,18 @@ def with_implied_unit(quantity: Quantity, clause: str, lead: str = "") -> tuple[
     return quantity, None
 
 
-def sentence_mentions(sentence: Sentence, index: int) -> list[Mention]:
-    """Every quantity of one sentence, labelled (index: the sentence's place in the document, for ordering)."""
+def sentence_mentions(sentence: Sentence, index: int, carried: str = "") -> list[Mention]:
+    """Every quantity of one sentence, labelled (index: the sentence's place in the document, for ordering).
+
+    carried: the words a line broken mid-sentence ended with (…开展绩效自评，自评得分 / 90 分，存在的问题…), which
+    label a number that opens the next line."""
     found = find_quantities(sentence.text)
     out = []
     for i, f in enumerate(found):
         label, clause, lead, year = label_of(sentence.text, found, i)
+        if i == 0 and carried and not sentence.text[:f.start].strip():
+            label = label if f.quantity.unit in _CLASSIFIER_DIMENSIONS and label else clean_label(carried)
+            lead, clause = carried, carried + clause
         quantity, implied = with_implied_unit(f.quantity, clause, lead)
         where = Where(sentence.section, sentence.text, sentence.block, sentence.cell)
         out.append(Mention(quantity, label, where, f.start, f.end, clause, lead, year, implied,
@@ -199,7 +205,8 @@ def prose_mentions(document: Document, skip_blocks: set[int]) -> list[Mention]:
         if sentence.block not in skip_blocks and not _code_under_its_label(previous, sentence):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             paired = _paired(previous, sentence) if not (following and _lone_number(following)) else None
-            out += paired_mention(previous, sentence, index, paired) if paired else sentence_mentions(sentence, index)
+            out += paired_mention(previous, sentence, index, paired) if paired \
+                else sentence_mentions(sentence, index, _broken_off(previous, sentence))
         previous = sentence
     return out
 
@@ -213,6 +220,21 @@ _CELL_MARK = re.compile(r"\s*\|$")  # a web table saved one cell per line with a
 def _lone_number(sentence: Sentence) -> bool:
     """Is the line a number and nothing else (the next column of a table saved one cell per line)?"""
     return bool(re.fullmatch(r"[\s\d.,，%％\-－]+", _CELL_MARK.sub("", sentence.text)))
+
+
+_LINE_END = re.compile(r"[。；;！!？?：:，,、）)”」】|]$")
+_LAST_CLAUSE = re.compile(r"[^，,；;。：:、\s]{1,16}$")
+
+
+def _broken_off(previous: Sentence | None, sentence: Sentence) -> str:
+    """The words a long line ended with when it broke off mid-sentence (a PDF's wrapped line) right before this one;
+    "" when the line above ended a clause, is short (a cell's label: its number is read as a pair), or is elsewhere."""
+    if previous is None or previous.cell is not None or sentence.cell is not None \
+            or previous.block != sentence.block - 1 or previous.section != sentence.section \
+            or len(previous.text) <= MAX_CELL_LABEL or _LINE_END.search(previous.text):
+        return ""
+    m = _LAST_CLAUSE.search(previous.text)
+    return m.group(0) if m and not m.group(0)[-1].isdigit() else ""
 
 
 def _code_under_its_label(previous: Sentence | None, sentence: Sentence) -> bool:
