@@ -148,3 +148,10 @@ def test_a_number_opening_a_line_a_pdf_broke_mid_sentence_is_labelled_by_the_lin
     draft = draft_of(tmp_path, TITLE, "3.自评开展情况。按照预算绩效管理要求，本单位对2023年整体支出开展绩效自评，自评得分",
                      "91.5 分，存在的问题：一是预算编制不够精细。")
     assert str(draft.params.get("claims", {}).get("total")) == "91.5"
+
+
+def test_the_unit_a_project_is_named_after_when_nothing_else_names_one(tmp_path):
+    draft = draft_of(tmp_path, "绩效自评报告", "一、项目概况",
+                     "项目名称：松岭县人民医院设备更新专项资金项目，项目实施地点：松岭县人民医院。")
+    assert draft.params["unit"]["name"] == "松岭县人民医院"
+    assert any(i.kind == "unit" and i.unsure and "项目名称" in i.unsure for i in draft.items)

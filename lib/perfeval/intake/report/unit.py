@@ -159,8 +159,25 @@ def _name(sentences: list[Sentence]) -> Stated | None:
         m = _SIGNED.search(s.text)
         if m and is_unit_name(_compact(m.group("v"))):
             return Stated(_compact(m.group("v")), _where(s), re.sub(r"\s", "", m.group("w")))
-    return fields.get("w") or _name_from_first_sentence(sentences) or _name_from_site(sentences) \
-        or _name_from_author(sentences)
+    return fields.get("w") or _name_from_first_sentence(sentences) or _name_from_project(sentences) \
+        or _name_from_site(sentences) or _name_from_author(sentences)
+
+
+_PROJECT = re.compile(r"项\s*目\s*名\s*称\s*[：:]?\s*(?:\d{3,}\s*[-－—]\s*)?(?P<v>[\u4e00-\u9fff（）()]{6,60})")
+
+
+def _name_from_project(sentences: list[Sentence]) -> Stated | None:
+    """The unit a project is named after (项目名称：某某医院卫生健康发展专项资金项目 → 某某医院): the longest opening of
+    the name that reads as a unit's; 存疑, as a project may bear another's name."""
+    for s in sentences[:SUBJECT_SENTENCES]:
+        m = _PROJECT.search(_compact(s.text))
+        if m is None:
+            continue
+        value = m.group("v")
+        found = [value[:n] for n in range(len(value) - 2, 3, -1) if is_unit_name(value[:n])]
+        if found:
+            return Stated(found[0], _where(s), "项目名称", sure=False)
+    return None
 
 
 _AUTHOR = re.compile(r"作\s*者\s*[：:]\s*(?P<v>[^\s：:，。；【】\[\]]{4,40})")
