@@ -180,3 +180,10 @@ def findings_of_draft(draft, tmp_path: Path):
     from perfeval.outputs.draft import write_draft
 
     return run_checks(load_unit(write_draft(draft, tmp_path / "draft.yaml")))
+
+
+def test_one_opener_breaks_down_totals_in_two_units_each_by_its_own_parts():
+    got = totals_in("新建护岸工程4段，长3.47km，其中右岸1段，长0.98km；左岸3段，长2.49km。")
+    assert ("3.47km", ["0.98km", "2.49km"], True) in got and ("4段", ["1段", "3段"], True) in got
+    assert totals_in("治理河道总长为3.75km，其中干流长3.133km，汇入口段0.617km；干流堤防工程1段，长0.23km。") == [
+        ("3.75km", ["3.133km", "0.617km"], True)]  # the next item's 0.23km is no part of the river's length
