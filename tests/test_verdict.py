@@ -397,3 +397,17 @@ def test_three_gong_above_last_year_and_an_unexplained_difference_weigh_what_the
     assert found(unit_copy(CHANGSHA, reception(1.8))) == ["info"]
     assert found(unit_copy(CHANGSHA, reception(2.5), name="b.yaml")) == ["warning"]
     assert _one(CHANGSHA, "figure_differs_unexplained").severity == "warning"
+
+
+@pytest.mark.parametrize("executed,flagged", [(14975.99, False), (14975.9, True)])
+def test_projects_all_high_against_execution_turns_on_the_rate_as_the_row_scores_it(unit_copy, executed, flagged):
+    """Changsha's 16 projects all score ≥ 90 against 77.04 % execution. At the 90 % edge the rate is judged as the row
+    bands and prints it: 14975.99 ÷ 16640.91 = 89.99502 % is 90.00 % — not low (the check read 89.99502 and said
+    “只有 90%，低于 90%”); 14975.9 ÷ 16640.91 = 89.98961 % is 89.99 %, low."""
+    def alter(d):
+        d["figures"]["budget"]["executed"] = executed
+    found = [f for f in every_finding(load_unit(unit_copy(CHANGSHA, alter)))
+             if f.check == "projects_all_high_against_execution"]
+    assert bool(found) is flagged
+    if found:
+        assert "只有 89.99%" in found[0].message
