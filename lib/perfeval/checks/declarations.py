@@ -297,7 +297,7 @@ DEVIATION_UNEXPLAINED = _d(
 
 # ---------------------------------------------------------------- execution
 PAYMENT_BEHIND_SCHEDULE = _d(
-    "payment_behind_schedule", "execution", "支付进度落后于序时进度", "warning",
+    "payment_behind_schedule", "execution", "支付进度落后于序时进度", BY_MATERIALITY,
     "支付进度落后于序时进度：{behind}。", "{rule}", "progress", "payment_progress")
 CARRYOVER = _d(
     "carryover", "execution", "结转结余率与结转结余变动率", BY_MONEY,
