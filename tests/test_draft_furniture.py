@@ -163,3 +163,11 @@ def test_the_body_opening_with_any_heading_the_contents_named_ends_the_list_and_
                                             "本校在职教职工86人。"))])
     assert document.furniture == frozenset(range(6))
     assert document.blocks[-1].section == "二"
+
+
+def test_a_space_aligned_table_of_counts_rising_is_no_contents_list():
+    assert figures("在职人员 30", "退休人员 45", "合计 75") == ["30", "45", "75"]
+
+
+def test_a_line_opening_with_a_chrome_word_that_states_an_amount_is_the_reports():
+    assert figures("来源：财政拨款120.00万元", "浏览次数：88次") == ["120.00万元"]

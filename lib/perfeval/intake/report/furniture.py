@@ -40,8 +40,11 @@ def furniture_lines(lines: Sequence[str]) -> set[int]:
 
 
 def _is_chrome(line: str) -> bool:
-    """A line of a web page's chrome: it opens with one of the page's fields and is no sentence."""
-    return len(line) <= MAX_CHROME and not _SENTENCE_END.search(line.rstrip("。")) and bool(_CHROME.match(line))
+    """A line of a web page's chrome: it opens with one of the page's fields, is no sentence, and states no amount
+    (来源：财政拨款120万元 is a line of the report; a view count is bare or in 次)."""
+    if len(line) > MAX_CHROME or _SENTENCE_END.search(line.rstrip("。")) or not _CHROME.match(line):
+        return False
+    return all(f.quantity.unit in ("", "次", "人次") for f in find_quantities(line))
 
 
 def _entry(line: str) -> tuple[str, int | None] | None:
@@ -107,6 +110,7 @@ def _paged_run(lines: Sequence[str], start: int) -> int:
     """The end of a run of at least MIN_RUN heading lines each followed by its page number (on the line or the next
     one), the numbers never falling — a contents list printed without its 目录 line; `start` when there is none."""
     pages: list[int] = []
+    headings: list[str] = []
     i = start
     while i < len(lines):
         entry = _entry(lines[i])
@@ -119,8 +123,15 @@ def _paged_run(lines: Sequence[str], start: int) -> int:
         if page is None or page > MAX_PAGE or (pages and page < pages[-1]) or not _spaced(lines[i], step):
             break
         pages.append(page)
+        headings.append(entry[0])
         i += step
-    return i if len(pages) >= MIN_RUN else start
+    named = sum(1 for h in headings if _PART_HEADING.search(h.strip()))
+    return i if len(pages) >= MIN_RUN and 2 * named >= len(headings) else start
+
+
+# A heading of a document's part: numbered (第一部分, 一、, （一）, 1., 附件2), or naming a part (…表, …说明, …情况).
+_PART_HEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|"
+                           r"\d{1,2}(?:\.\d{1,2})*\s*[、.．]|附件|附表)|(?:表|说明|情况|概况|解释|职责|设置|目标|措施|建议|问题|结论|附件)$")
 
 
 def _spaced(line: str, step: int) -> bool:
