@@ -293,6 +293,9 @@ def test_units_table_and_error_pickle():
 @pytest.mark.parametrize("sentence,value,unit", [
     ("办公费较上年增长－8.4%。", "-8.4", "%"),                     # full-width minus (U+FF0D)
     ("接待费较上年变动﹣3.25%。", "-3.25", "%"),                  # small hyphen-minus (U+FE63)
+    ("讲座经费较上年增长‐12.5%。", "-12.5", "%"),                # hyphen (U+2010)
+    ("讲座经费较上年增长‑12.5%。", "-12.5", "%"),                # non-breaking hyphen (U+2011)
+    ("讲座经费较上年增长–12.5%。", "-12.5", "%"),                # en dash (U+2013), Word's autocorrect of " - "
     ("差旅费变动率为（6.75）%。", "-6.75", "%"),                  # an accountant's bracketed negative
     ("资金到位率为97.42 %。", "97.42", "%"),                       # a space before % keeps the %
     ("全年支出2，315．06万元。", "2315.06", "万元"),               # full-width grouping and decimal point

@@ -272,7 +272,9 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 
 # ---------------------------------------------------------------- reading
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−", "0123456789.%，----")
+# minus written as any dash a word processor puts there: full-width, small, figure dash, minus sign, hyphen (U+2010),
+# non-breaking hyphen, en dash (Word's autocorrect of " - "); each reads as the ASCII hyphen-minus reads
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–", "0123456789.%，-------")
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
