@@ -303,6 +303,10 @@ def test_units_table_and_error_pickle():
     ("全年支出2\u2009315.06万元。", "2315.06", "万元"),            # thin space
     ("全年支出2\u00a0315.06万元。", "2315.06", "万元"),            # no-break space
     ("全年支出23\u200b15.06万元。", "2315.06", "万元"),            # a zero-width space nobody sees
+    ("全年支出2’315.06万元。", "2315.06", "万元"),                 # the apostrophe as Word's autocorrect curls it
+    ("全年支出2\u2007315.06万元。", "2315.06", "万元"),            # figure space, made to group digits
+    ("全年支出23\u200e15.06万元。", "2315.06", "万元"),            # a left-to-right mark, invisible too
+    ("全年支出23\u206215.06万元。", "2315.06", "万元"),            # an invisible times
 ])
 def test_signs_and_separators_read_as_written(sentence, value, unit):
     found = find_quantities(sentence)
@@ -314,6 +318,9 @@ def test_signs_and_separators_read_as_written(sentence, value, unit):
     ("全年支出2.315,06万元。", "2315.06", None),      # 1.268,40: which mark is the decimal point?
     ("全年支出2 315,06万元。", "2315.06", None),
     ("全年支出2 315.06万元。", "2315.06", None),      # a plain space may be a PDF's gap between two numbers
+    ("全年支出2\u3000315.06万元。", "2315.06", None),  # so may an ideographic or an en space
+    ("全年支出2\u2002315.06万元。", "2315.06", None),
+    ("全年支出2.315.060元。", "2315060", None),        # two points: not a decimal, grouped as in Germany
     ("全年出车3，150次。", "3150", "3150"),            # grouped, or 3 and 150 in a list; a cell holds one value
     ("分别接待120，135，150人次。", "120135150", "120135150"),
 ])
