@@ -136,6 +136,15 @@ def test_what_was_left_out_is_said_once_per_kind(tmp_path):
     assert read_document(build(tmp_path, [paragraph(run("干净"))], name="clean.docx")).skipped == ()
 
 
+def test_footnotes_and_endnotes_shown_but_not_read_are_said(tmp_path):
+    note = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:{0} w:id="{1}"/></w:r>'
+    path = build(tmp_path, [paragraph(run("支出1268.40万元"), note.format("footnoteReference", 1)),
+                            paragraph(run("结余"), note.format("footnoteReference", 2), note.format("endnoteReference", 1))])
+    assert texts(path) == ["支出1268.40万元", "结余"]
+    assert read_document(path).skipped == ("Word 文件中脚注 2 处的文字未读取（Word 在页面底端或文末显示，请对照原文）",
+                                           "Word 文件中尾注 1 处的文字未读取（Word 在页面底端或文末显示，请对照原文）")
+
+
 def test_the_draft_carries_what_was_left_out(tmp_path, capsys):
     lines = NARRATIVE.read_text(encoding="utf-8").splitlines()
     paragraphs = [paragraph(run(line)) for line in lines if line.strip() and not line.startswith("\t")]

@@ -168,6 +168,8 @@ def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
     yield from items
     for what, count in body.left_out.items():
         yield Skipped(f"Word 文件中{what} {count} 处未读取（Word 不显示）")
+    for what, count in body.notes.items():
+        yield Skipped(f"Word 文件中{what} {count} 处的文字未读取（Word 在页面底端或文末显示，请对照原文）")
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -177,6 +179,7 @@ _KNOWN_NAMESPACES = ("http://schemas.microsoft.com/office/", "http://schemas.ope
 _OFF = ("0", "false", "off")
 _LEFT_OUT = {"del": "修订中删除的文字", "moveFrom": "修订中移走的文字", "vanish": "隐藏文字",
              "placeholder": "内容控件的占位提示文字"}
+_NOTES = {"footnoteReference": "脚注", "endnoteReference": "尾注"}
 _NOT_CONTENT = {f"{_W}{t}" for t in ("pPr", "rPr", "sdtPr", "sdtEndPr", "tblPr", "tblGrid", "trPr", "tcPr",
                                       "sectPr", "instrText", "delInstrText")}
 
@@ -217,12 +220,13 @@ class _WordBody:
     prompt; field results are read, field codes (w:instrText) not; hidden text (w:vanish, directly or by style)
     is not read; text boxes are read after the paragraph that anchors them; of alternative content (mc:Choice,
     mc:Fallback: a text box as DrawingML and as VML) the one alternative Word shows; ruby text by its base.
-    `left_out` counts what was not read, by kind.
+    `left_out` counts what was not read, by kind; `notes` the footnotes and endnotes, shown but not read.
     """
 
     def __init__(self, hidden_styles: set[str]) -> None:
         self.hidden_styles = hidden_styles
         self.left_out: dict[str, int] = {}
+        self.notes: dict[str, int] = {}  # footnotes and endnotes referred to: Word shows them, the reader does not read
         self.table = 0
 
     def _skip(self, kind: str, element) -> None:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
@@ -313,6 +317,9 @@ class _WordBody:
                     self._skip("vanish", child)
                     continue
                 out.append(child.text)  # python-docx: w:t, w:tab, w:br … as Word shows them
+                for kind, label in _NOTES.items():
+                    if child.find(f"{_W}{kind}") is not None:
+                        self.notes[label] = self.notes.get(label, 0) + 1
                 for ruby in child.iterchildren(f"{_W}ruby"):  # the base text (python-docx skips it), not its guide
                     out.append(self._text(ruby.find(f"{_W}rubyBase") if ruby.find(f"{_W}rubyBase") is not None
                                           else [], paragraph_hidden, boxes))
