@@ -52,7 +52,8 @@ class Unit:
 DIMENSION_NAMES = {
     "money": "金额", "people": "人数", "person_times": "人次", "distance": "里程", "area": "面积",
     "number": "纯数（含百分比）", "score": "分值", "time": "时长", "events": "次数（次、场、场次）",
-    "age": "年龄", "percentage_points": "百分点", "volume": "体积",
+    "age": "年龄", "percentage_points": "百分点", "volume": "体积", "weight": "重量",
+    "power": "功率",
 }
 
 
@@ -83,12 +84,15 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("distance", "万公里", "10000")
     add("area", "平方米", "1", "㎡", "平方", "平米", "m²")
     add("volume", "立方米", "1", "m³", "㎥")
+    add("weight", "吨", "1")
+    add("weight", "公斤", "0.001", "千克", "kg")
+    add("power", "千瓦", "1", "kW")
     add("area", "亩", str(Decimal(2000) / Decimal(3)))
     add("area", "公顷", "10000")
     add("area", "平方公里", "1000000")
     # A bare number and a percentage are both pure numbers: 60% is 0.6.
     add("number", "")
-    add("number", "%", "0.01")
+    add("number", "%", "0.01", "百分比")
     add("number", "‰", "0.001")
     add("score", "分")
     add("time", "分钟", "1")
@@ -102,7 +106,7 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("percentage_points", "个百分点", "1", "百分点")
     # Every other count is of its own kind: 3辆 is never 3台.
     for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
-                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段"):
+                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段", "架"):
         add(symbol, symbol)
     synonyms["家/次"] = "家次"
     return units, synonyms
@@ -344,6 +348,8 @@ _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
 _CLAUSE_MARK = re.compile(r"[，。；：:,;]")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _TITLE_END = re.compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
+_METADATA = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
+MAX_METADATA_GAP = 40  # characters between a bare number and the timestamp or flag that makes it a file property
 _YEAR_LABEL = re.compile(r"(?:年度|年份|所属年|年)[：:]?$")
 
 
@@ -484,7 +490,7 @@ def _scan(text: str, whole: bool) -> Iterator[Found]:
         if found is not None:
             pos = found.end
             start, end = n.span(found.start, found.end)
-            doubt = n.doubt_in(found.start, found.end)
+            doubt = n.doubt_in(found.start, found.end) or found.doubt
             yield Found(replace(found.quantity, text=text[start:end]), start, end, doubt)
 
 
@@ -527,6 +533,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # a Chinese numeral without a unit is a word (一是, 三公, 十九大)
         if not whole and g["chinese"] in ("一", "二") and not g["mult"]:
             return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
+    if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
+        return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
     if unit == "页" and not g["mult"]:
         return None  # 共12页: the document's own pages (扫描档案100万页 is a figure)
     if unit and any(after.startswith(word) for word in _DISCOURSE):
@@ -536,6 +544,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         if any(norm.startswith(word, symbol_start) for word in _NOT_UNITS):
             return _reading_without_unit(text, norm, m, quoted, whole)
     if not unit and not g["pct"]:
+        if _METADATA.search(before[-MAX_METADATA_GAP:]) or _METADATA.search(after[:MAX_METADATA_GAP]):
+            return None  # a file's properties saved into its text (author, 2019-05-22T04:56:35Z, 9300 22370 False)
         if spaced.startswith(_DATE_AFTER) and not g["mult"]:
             return None  # 2022年, 2022 年 (a PDF's space), 〔2021〕13 号
         if spaced.startswith(_NOT_AMOUNTS):
@@ -586,7 +596,13 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         qualifier = Qualifier.OVER
     else:
         qualifier = Qualifier.EXACT
-    return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end)
+    glued = None
+    if not whole and not unit and not g["pct"] and not prefix and before_char and before_char in "%‰":
+        glued = f"“{norm[lead - 1]}{g['arabic'] or g['chinese']}”：数字紧接在百分数之后，疑为表格相邻两格粘连（如权重与得分），请核对"
+    elif not whole and re.fullmatch(r"0\d+", g["arabic"] or ""):
+        glued = f"“{g['arabic']}”以0开头，疑为相邻两格粘连（0与{g['arabic'][1:]}），请核对"
+    return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end,
+                 glued)
 
 
 def _heading_line(before: str) -> bool:
