@@ -382,3 +382,32 @@ def test_carry_over_new_this_year_is_said_so(unit_copy):
         d["figures"]["budget"].update(carryover=120.5, prev_carryover=0)
     [found] = carryover(load_unit(unit_copy(CHANGSHA, alter)))
     assert found.message.endswith("占全年预算数（调整后） 12,819.60万元 的 0.94%（结转结余率）；上年无结转结余，本年新增结转结余。")
+
+
+def test_three_gong_above_last_year_and_an_unexplained_difference_weigh_what_they_put_at_stake(unit_copy):
+    """公务接待 1.8 against last year's 决算 1.75 is 2.86 % over: 提示; 2.5 is 42.86 % over: 警示 (both were 警示).
+    Changsha's 调减 3821.31 against 预算调整 3537.37 moves no point (预算调整率 is 0 either way) but 283.94 is 8.03 %
+    of the figure: 警示."""
+    def reception(value):
+        def alter(d):
+            d["figures"]["lines"]["sangong_reception"]["final"] = value
+        return alter
+    def found(path):
+        return [f.severity for f in every_finding(load_unit(path)) if f.check == "sangong_above_prev_final"]
+    assert found(unit_copy(CHANGSHA, reception(1.8))) == ["info"]
+    assert found(unit_copy(CHANGSHA, reception(2.5), name="b.yaml")) == ["warning"]
+    assert _one(CHANGSHA, "figure_differs_unexplained").severity == "warning"
+
+
+@pytest.mark.parametrize("executed,flagged", [(14975.99, False), (14975.9, True)])
+def test_projects_all_high_against_execution_turns_on_the_rate_as_the_row_scores_it(unit_copy, executed, flagged):
+    """Changsha's 16 projects all score ≥ 90 against 77.04 % execution. At the 90 % edge the rate is judged as the row
+    bands and prints it: 14975.99 ÷ 16640.91 = 89.99502 % is 90.00 % — not low (the check read 89.99502 and said
+    “只有 90%，低于 90%”); 14975.9 ÷ 16640.91 = 89.98961 % is 89.99 %, low."""
+    def alter(d):
+        d["figures"]["budget"]["executed"] = executed
+    found = [f for f in every_finding(load_unit(unit_copy(CHANGSHA, alter)))
+             if f.check == "projects_all_high_against_execution"]
+    assert bool(found) is flagged
+    if found:
+        assert "只有 89.99%" in found[0].message
