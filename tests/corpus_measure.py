@@ -7,7 +7,8 @@ the reader read, plus its offset in the sentence; it matches a truth figure when
 place. It is right when value, unit (名 and 人 are one; a cell whose unit the truth takes from a header may be read
 without one) and qualifier agree. Rates, identities and repeated figures are then judged on the matched figures as
 for the seeds (tests/draft_truth.py). Findings are those `score` raises on the written draft: a finding addresses a
-truth item when two or more of its numbers are the item's figures' values.
+truth item when two or more of its numbers are the item's figures' values. A claimed grade is read right when it
+names the same grade of the framework (优 and 优秀, 良 and 良好, 中 and 中等, 差 and 较差 are one).
 """
 from __future__ import annotations
 
@@ -20,13 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from corpus_truth import load, locate
-from draft_truth import BREAKDOWNS, Score, _keys, _one_figure, _rate_mentions, _rate_outcomes
+from draft_truth import KINDS, Score, _rate_mentions, _rate_outcomes, match_identities, match_repeated
 
 from perfeval import load_unit, run_checks
 from perfeval.core.quantity import canonical_unit, commensurable, factor
+from perfeval.core.readings import NATIONAL_GRADES
 from perfeval.outputs.draft import draft_report, write_draft
 
-KINDS = ("figures", "rates", "identities", "repeated")
+GRADE_NAMES = tuple(band.grade for band in NATIONAL_GRADES)  # 优 良 中 差, as the frameworks declare them
 _DIGIT = re.compile(r"[0-9０-９]")
 _SPACE = re.compile(r"\s+")
 
@@ -228,52 +230,6 @@ def match_rates(truth, draft, found) -> Score:
     return score
 
 
-def match_identities(truth, draft, found) -> Score:
-    keys = _keys(draft)
-    score = Score(truth=len(truth["identities"]), drafted=len(draft.lists))
-    matched = set()
-    for identity in truth["identities"]:
-        whole = found.get(identity["total"])
-        parts = [found.get(p) for p in identity["parts"]]
-        if whole is None or any(p is None for p in parts):
-            score.missed.append(f"{identity['id']} {identity['total']} = {identity['parts']} (figures not read)")
-            continue
-        ids = {id(p) for p in parts}
-        listed = [k for k, lst in enumerate(draft.lists) if lst.whole is whole and {id(p) for p in lst.parts} == ids]
-        w, ps = keys.get(id(whole), set()), [keys.get(id(p), set()) for p in parts]
-        checked = any(b.whole in w and all(p & set(b.parts) for p in ps) for b in BREAKDOWNS)
-        summed = any(total is whole and {id(p) for p in under} == ids for total, under in draft.sums)
-        if listed or checked or summed:
-            score.found += 1
-            matched.update(listed)
-        else:
-            score.missed.append(f"{identity['id']} {identity['total']} = {identity['parts']}")
-    for k, lst in enumerate(draft.lists):
-        if k in matched or any(found.get(i["total"]) is lst.whole and {id(p) for p in lst.parts} <=
-                               {id(found[p]) for p in i["parts"] if p in found} for i in truth["identities"]):
-            score.good += 1
-        else:
-            score.wrong.append(f"not in truth: {lst.whole.written} ⟵ {[p.written for p in lst.parts]}")
-    return score
-
-
-def match_repeated(truth, draft, found) -> Score:
-    keys = _keys(draft)
-    score = Score(truth=len(truth["repeated"]), drafted=len(draft.pairs))
-    groups = [{id(found[f]) for f in g["figures"] if f in found} for g in truth["repeated"]]
-    for ids, g in zip(groups, truth["repeated"]):
-        if len(ids) == len(g["figures"]) and _one_figure(keys, list(ids)):
-            score.found += 1
-        else:
-            score.missed.append(f"{g['label']} {g['figures']}")
-    for a, b in draft.pairs:
-        if any({id(a), id(b)} <= ids for ids in groups):
-            score.good += 1
-        else:
-            score.wrong.append(f"not in truth: {a.written} / {b.written}")
-    return score
-
-
 def _values(truth, figure_ids) -> set[float]:
     out = set()
     for f in truth["figures"]:
@@ -315,13 +271,21 @@ def _name_right(truth_identity: dict[str, Any], read: str) -> bool:
     return flat in {_flat(n) for n in [name, *truth_identity.get("name_also", [])]}
 
 
+def framework_grade(written: str) -> str:
+    """The framework's grade a written grade names: the one grade name of the framework it contains (优秀 is 优,
+    良好 良, 中等 中, 较差 差), so a report's 优秀 and a reader's 优 are one grade; else the word itself."""
+    flat = _flat(written)
+    named = [g for g in GRADE_NAMES if g in flat]
+    return named[0] if len(named) == 1 else flat
+
+
 def _same_claim(key: str, read: Any, stated: str) -> bool:
     if key == "total":
         try:
             return Decimal(str(read)) == Decimal(stated)
         except ArithmeticError:
             return False
-    return _flat(str(read)) == _flat(stated)
+    return framework_grade(str(read)) == framework_grade(stated)
 
 
 def _claimed_total(truth: dict[str, Any]) -> str | None:

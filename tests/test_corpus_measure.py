@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from types import SimpleNamespace
 
-from corpus_measure import (DocumentScore, judge_findings, match_figures, measure_document, mention_offsets,
-                            truth_offset, truth_spans)
+from corpus_measure import (DocumentScore, framework_grade, judge_findings, match_figures, measure_document,
+                            mention_offsets, truth_offset, truth_spans)
 from corpus_truth import entries
 
 from perfeval.core.quantity import Qualifier
@@ -77,3 +77,10 @@ def test_a_quantity_read_in_another_unit_of_the_table_is_the_same_quantity():
                           "qualifier": "over"}]}
     _, score, _, _ = match_figures(lines, truth, SimpleNamespace(placed=[read]))
     assert score.good == 1
+
+
+def test_a_grade_written_long_is_the_framework_grade_it_names():
+    assert framework_grade("优秀") == framework_grade("优") == "优"
+    assert framework_grade(" 良 好") == "良" and framework_grade("中等") == "中" and framework_grade("较差") == "差"
+    assert framework_grade("良好") != framework_grade("优秀")
+    assert framework_grade("合格") == "合格"  # no grade of the framework: the word itself, never a guess

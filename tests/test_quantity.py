@@ -120,6 +120,17 @@ def test_a_cell_keeps_the_phrase_as_typed():
     ("主要包括以下两个方面的支出：从社会、经济、生态三个方面进行分析", []),
     ("其中：一般公共预算：2246.07", ["2246.07"]),
     ("平台车辆安全行驶3779199公里", ["3779199公里"]),
+    # a PDF's one space between a number and its unit; never two, and a year keeps its 年
+    ("本单位自评得分 88 分，目标任务(20 分)", ["88 分", "20 分"]),
+    ("支出 96.5 万元，2019 年完成", ["96.5 万元"]),
+    ("支出 96.5  万元", ["96.5"]),
+    # pages: the document's own are not figures, pages of work done are
+    ("全文共12页，见第3页", []),
+    ("完成馆藏档案数字化12.5万页", ["12.5万页"]),
+    # a year that lost its 年 between words, a title's number
+    ("松岭县档案馆2023绩效评价自评报告", []),
+    ("整体支出绩效自评报告3", []),
+    ("自评总分97.6部门联系人", ["97.6"]),  # 97.6 before words is no heading number (3.1投入 is)
 ])
 def test_quantities_in_prose(sentence, expected):
     found = find_quantities(sentence)

@@ -103,7 +103,7 @@ def test_the_portfolio_reads_every_published_unit_from_the_store(tmp_path, resul
         assert _same(view(loaded), view(whole))
     for framework in {r.framework.id for r in results}:
         assert _same(score_shares(loaded, framework), score_shares(whole, framework))
-    assert all(r.findings == [] and all(i.parts == [] for i in r.indicators) for r in loaded)  # left in the store
+    assert all(r.findings == [] and all(i.parts == () for i in r.indicators) for r in loaded)  # left in the store
 
 
 def _same(a, b) -> bool:

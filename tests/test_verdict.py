@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from perfeval import evaluate_file
-from perfeval.core.engine import score_file
+from perfeval.core.engine import load_unit, score_file
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 
@@ -208,3 +208,63 @@ def test_payments_behind_the_frameworks_checkpoints_and_carry_over_are_findings_
     assert carry.severity == "warning"
     unstated = {f.check for f in every_finding(load_unit(CHANGSHA))}  # not stated: not assessed, no finding
     assert not unstated & {"payment_behind_schedule", "carryover"}
+
+
+def test_the_sangong_rule_s_clause_not_above_last_year_s_final_is_scored_where_that_figure_is_stated(unit_copy):
+    """Framework A's “三公经费”控制率: 实际/预算, 不超当年预算，不超上年决算. Changsha spent 613.76 against a budget of 1802
+    (34.06 %) and last year's 决算 719.55 (85.30 %): 2 points, the clause met and said. Spending 800 is 44.4 % of the
+    budget but 111.18 % of last year's 决算: 11.18 points over, 1.12 deducted (0.88; the clause was ignored: 2)."""
+    row = score_file(CHANGSHA).row("sangong_control")
+    assert row.score == 2 and row.status == "scored"
+    assert any(n.startswith("不超上年决算") and n.endswith("85.3%，未超出") for n in row.notes)
+
+    def spent(value):
+        def alter(d):
+            d["figures"]["lines"]["sangong"]["final"] = value
+        return alter
+    over = score_file(unit_copy(CHANGSHA, spent(800))).row("sangong_control")
+    assert over.score == 0.88
+    assert "lines.sangong.prev_final" in {i.path for i in over.inputs}
+
+    def finding_only(d):
+        spent(800)(d)
+        d["interpretations"] = {**(d.get("interpretations") or {}), "sangong_prev_final": "finding_only"}
+    assert score_file(unit_copy(CHANGSHA, finding_only)).row("sangong_control").score == 2
+
+
+def test_without_last_year_s_final_the_sangong_clause_is_not_assessed_never_zero_and_widens_the_range(unit_copy):
+    """Without the 2021 决算 719.55 the clause cannot be judged: the row keeps the 2 points its budget gives, the
+    clause shows 未评, and the range of totals starts 2 lower (4, not 6), since an excess could take them all."""
+    def no_prev(d):
+        del d["figures"]["lines"]["sangong"]["prev_final"]
+    sheet = score_file(unit_copy(CHANGSHA, no_prev))
+    row = sheet.row("sangong_control")
+    assert (row.score, row.status, row.open_vetoes) == (2, "partly", ("不超上年决算",))
+    assert sheet.total == 10 and sheet.total_range == (4.0, 90.0)
+
+
+def test_projects_the_narrative_names_with_money_that_no_evaluation_covers_are_a_finding():
+    """Changsha's 项目支出 12819.6 is two lines: 一般性 10325.79 “主要用于星沙商务写字楼及市民服务中心租金，…物业管理费、
+    水电费、维修维护费，平台公务用车运行经费等支出” and 基本建设 2493.81 “主要用于…办公院落日常维修维护；…安沙训练场改扩建
+    工程；…“四个秩序”规范建设项目；长沙县智慧城市指挥运营中心建设项目；2022年前已完工需支付尾款项目等费用”. 附件2-4
+    evaluates 16 projects: each use is one of them but the rent and the 智慧城市 centre."""
+    from perfeval.checks.projects import unevaluated
+
+    [finding] = [f for f in unevaluated(load_unit(CHANGSHA)) if f.check == "project_uses_without_evaluation"]
+    assert [e.label for e in finding.evidence_of("use")] == ["星沙商务写字楼及市民服务中心租金", "长沙县智慧城市指挥运营中心建设项目"]
+    assert [(e.label, e.value) for e in finding.evidence_of("line")] == [
+        ("机关服务一般性项目支出", 10325.79), ("机关服务基本建设项目支出", 2493.81)]
+    assert finding.severity == "warning"
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("平台公务用车运行经费", "平台管理公务用车运行经费", True),
+    ("2022年前已完工需支付尾款项目", "2022年已完工需支付尾款项目", True),
+    ("县政府及机关单位办公院落日常维修维护", "2022年党政机关办公院落日常维修维护", True),
+    ("长沙县智慧城市指挥运营中心建设项目", "长沙县人武部“四个秩序”规范建设项目", False),
+    ("星沙商务写字楼及市民服务中心租金", "市民服务中心片区合同能源管理服务费", False),
+])
+def test_two_names_are_one_project_when_most_of_the_shorter_is_one_run_of_the_other(a, b, same):
+    from perfeval.checks.projects import same_project
+
+    assert same_project(a, b) is same

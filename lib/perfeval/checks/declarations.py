@@ -64,7 +64,8 @@ KIND_LIST = (
          "决算 above 预算; “三公” above last year's 决算; procurement above plan; execution above the budget; "
          "楼堂馆所 above approval", "`figures`"),
     Kind("projects", "项目绩效自评",
-         "附件2-4: how many projects, their spread and the share of 项目支出 covered; items no evaluation names; a "
+         "附件2-4: how many projects, their spread and the share of 项目支出 covered; items, and the projects the "
+         "narrative names as their uses (主要用于…), that no evaluation names; a "
          "score its execution rate cannot support (90 + 10 × execution, 财预〔2020〕10号); a grade its score does not "
          "give", "`projects`, `project_items`"),
     Kind("years", "与上年相比",
@@ -347,6 +348,11 @@ PROJECT_ITEMS_WITHOUT_EVALUATION = _d(
     "project_items_without_evaluation", "projects", "所列项目未见绩效自评", "warning",
     "报告所列项目支出中，{listed}（合计 {total}）在项目绩效自评汇总表中找不到对应项目，未见其绩效自评。",
     "项目支出应逐项开展绩效自评", "item", "projects_unevaluated")
+PROJECT_USES_WITHOUT_EVALUATION = _d(
+    "project_uses_without_evaluation", "projects", "报告所述项目支出用途未见绩效自评", "warning",
+    "报告所述项目支出的用途中，{count} 项在项目绩效自评汇总表（{projects} 个项目）中找不到对应项目，未见其绩效自评："
+    "{listed}；报告未单列这些用途的金额。",
+    "项目支出应逐项开展绩效自评", "use line", "projects_unevaluated")
 LOW_EXECUTION = 90.0  # % of the budget: below it, projects all scored 优 say more than the spending shows
 PROJECTS_ALL_HIGH_AGAINST_EXECUTION = _d(
     "projects_all_high_against_execution", "projects", "项目自评全部优秀而预算执行率偏低", "warning",

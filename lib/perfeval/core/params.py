@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple, Union
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator,
-                      model_serializer, model_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError,
+                      field_validator, model_serializer, model_validator)
 
 from ..errors import InputFileError, ParamsError
 from .problems import describe_errors, found, not_a_number, readable_path
@@ -203,11 +203,29 @@ class Line(Record):
     final: Figure | None = None
 
 
+USE_SEPARATORS = re.compile(r"[；;，,。]+")
+USE_TAIL = re.compile(r"(等|等等)?(方面)?(的)?(支出|费用|开支)?$")
+
+
 class ProjectItem(Record):
-    """One spending item the report lists under 项目支出 (万元)."""
+    """One spending item the report lists under 项目支出 (万元).
+
+    uses: what the report says the money went to, as written ("主要用于A；B；C等费用"): the projects it names under
+    the item, whose evaluations the projects check looks for.
+    """
 
     name: Text
     amount: Figure
+    uses: Text | None = None
+
+    @property
+    def named_uses(self) -> tuple[str, ...]:
+        """Each use the item's text names: split at ；，。 (a 、 joins the parts of one use), 主要用于 and 等…支出 dropped."""
+        if not self.uses:
+            return ()
+        text = re.sub(r"^(主要)?(用于|包括)", "", self.uses.strip())
+        parts = (USE_TAIL.sub("", p.strip()) for p in USE_SEPARATORS.split(text))
+        return tuple(p for p in parts if p)
 
 
 class ItemList(Record):
@@ -552,6 +570,19 @@ class UnitParams(Record):
     not_assessed: dict[str, Text] = {}  # indicator id -> why the document does not allow scoring it
     not_applicable: dict[str, Text] = {}  # indicator id -> why it does not apply (e.g. 无楼堂馆所项目)
     confirmation: Confirmation | None = None  # the analyst's check of a drafted file against its report
+    _stated_index: tuple[list[StatedFigure], int, dict[str, StatedFigure]] | None = PrivateAttr(default=None)
+
+    def stated_figure(self, ref: str) -> StatedFigure | None:
+        """The stated figure with this id (the first, as validation reports a repeated id), through an index built
+        once per list: every statement, ratio and identity looks its figures up, and a scan each time made scoring
+        a long report's draft quadratic in its statements."""
+        index = self._stated_index
+        if index is None or index[0] is not self.stated or index[1] != len(self.stated):
+            by_id: dict[str, StatedFigure] = {}
+            for s in self.stated:
+                by_id.setdefault(s.id, s)
+            index = self._stated_index = (self.stated, len(self.stated), by_id)
+        return index[2].get(ref)
 
 
 def _figure_path(value: str) -> str:
@@ -640,7 +671,7 @@ def value_of(params: UnitParams, ref: str) -> Value | None:
         step = factor(fig.unit, unit) if fig.unit else Decimal(1)
         return Value(ref, label_of(ref), fig.in_unit(unit), unit, fig.qualifier, _places_of(fig.value), fig.source,
                      fig.basis, fig.scope, scale=step)
-    stated = next((s for s in params.stated if s.id == ref), None)
+    stated = params.stated_figure(ref)
     if stated is None:
         raise KeyError(ref)
     return Value(ref, stated.label, stated.value, canonical_unit(stated.unit), stated.qualifier, stated.places,
@@ -665,8 +696,9 @@ def reference_problems(params: UnitParams) -> list[tuple[str, str]]:
 
     problems: list[tuple[str, str]] = []
     ids = [s.id for s in params.stated]
+    first: dict[str, int] = {}
     problems += [(f"stated[{i}].id", f"id {s!r} is used twice; each stated figure needs its own")
-                 for i, s in enumerate(ids) if ids.index(s) != i]
+                 for i, s in enumerate(ids) if first.setdefault(s, i) != i]  # a dict, not ids.index: linear
     known = set(ids)
     for field, ref in _refs(params):
         if not is_figure_path(ref) and ref not in known:

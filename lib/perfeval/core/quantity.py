@@ -101,7 +101,7 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("percentage_points", "个百分点", "1", "百分点")
     # Every other count is of its own kind: 3辆 is never 3台.
     for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
-                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷"):
+                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页"):
         add(symbol, symbol)
     synonyms["家/次"] = "家次"
     return units, synonyms
@@ -311,24 +311,26 @@ _NUMBER = re.compile(
     rf"(?P<sign>-)?(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CN_NUMERAL}))"
     r"(?P<over1>[余多])?"
     rf"(?:[ {_GROUP_SPACES}](?=[%‰]))?"
-    rf"(?:(?P<unit1>{_UNIT_RE})|(?P<mult>[万亿千])(?P<over2>[余多])?(?P<unit2>{_UNIT_RE})?)?"
+    # a PDF's space may stand between a number and its unit (90 分, 25 万元), never two
+    rf"(?:[ \u3000]?(?:(?P<unit1>{_UNIT_RE})|(?P<mult>[万亿千])(?P<over2>[余多])?(?P<unit2>{_UNIT_RE})?))?"
     rf"(?P<suffix>{_SUFFIX_RE})?"
 )
 _MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000)}
 # After a number, these make it a date, a time of day, an ordinal or a document number, not a quantity.
 _DATE_AFTER = ("年", "月", "日", "号", "时", "季度", "周年", "世纪", "点钟")
-_CODE_LABELS = ("编码", "代码", "编号", "索引号", "账号", "帐号", "电话", "手机", "传真", "邮编", "电邮", "文号", "身份证")
+CODE_LABELS = ("编码", "代码", "编号", "索引号", "账号", "帐号", "电话", "手机", "传真", "邮编", "邮政编码", "电邮", "文号",
+               "身份证", "QQ", "微信")
 # After these words a number names a part of the document, not a figure (附件5, 见表3).
 _REFERENCE_WORDS = ("附件", "附表", "附录", "附图", "见表", "如表", "下表", "上表", "详见表", "页码", "第页")
 _LEADERS = re.compile(r"(?:[.…·•．]{2,}|…)\s*$")  # dot leaders before a contents line's page number
-_NOT_AMOUNTS = ("字", "页")
+_NOT_AMOUNTS = ("字",)
 # A code after its label and a colon or a space, and every group of digits of it (电话：0745 2236618).
-_CODE_COLON = re.compile(rf"(?:{'|'.join(_CODE_LABELS)})[：:][\d\-()（）]*$")
-_CODE_SPACED = re.compile(rf"(?:{'|'.join(_CODE_LABELS)})(?:\s*[：:]|\s)[\s\d\-()（）]*$")
+_CODE_COLON = re.compile(rf"(?:{'|'.join(CODE_LABELS)})[：:][\d\-()（）]*$")
+_CODE_SPACED = re.compile(rf"(?:{'|'.join(CODE_LABELS)})(?:\s*[：:]|\s)[\s\d\-()（）]*$")
 _WORD_BEFORE = {"约": "节制契预简公条盟婚邀隐", "近": "附最邻靠亲贴就"}
 _QUOTES = {"“": "”", "《": "》", "〔": "〕", "「": "」", "『": "』", "【": "】", "[": "]", "［": "］"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
+_SECTION_NUMBER = re.compile(r"(?:[1-9]|1\d|20)\.\d{1,2}")  # 3.1, 12.2: a heading; 97.6 is no section
 _AFTER_DECIMALS = ("倍", "成", "折", "个百分点", "百分点")  # 3.2倍 is a figure, 3.2部门支出描述 a heading
 _CONTENTS_LINE = re.compile(r"\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|"
                             r"\d{1,2}(?:\.\d{1,2})*\s*[、.．]|附件|附表)")
@@ -336,6 +338,7 @@ LOOK_BEHIND = 80  # characters before a number that decide whether it is one (a 
 _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
 _CLAUSE_MARK = re.compile(r"[，。；：:,;]")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+_TITLE_END = re.compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
 _YEAR_LABEL = re.compile(r"(?:年度|年份|所属年|年)[：:]?$")
 
 
@@ -517,6 +520,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # a Chinese numeral without a unit is a word (一是, 三公, 十九大)
         if not whole and g["chinese"] in ("一", "二") and not g["mult"]:
             return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
+    if unit == "页" and not g["mult"]:
+        return None  # 共12页: the document's own pages (扫描档案100万页 is a figure)
     if unit and any(after.startswith(word) for word in _DISCOURSE):
         return None  # the report counting its own parts (以下两个方面)
     if len(unit_written) == 1:
@@ -549,9 +554,13 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a heading's number (1.2部门支出描述; 3.引言3.1投入 in a contents line)
             if _YEAR_DIGITS.fullmatch(digits) and _YEAR_LABEL.search(compact):
                 return None  # 评价年度：2024
+            if _YEAR_DIGITS.fullmatch(digits) and _CJK.match(after) and (not before_char or _CJK.match(before_char)):
+                return None  # a year that lost its 年 between words (某某中心2018绩效评价报告, 2024底有职工)
             if "." not in digits and not after.strip() and len(after) < LOOK_BEHIND and before[-1:].isspace() \
                     and lead <= LOOK_BEHIND and _CONTENTS_LINE.match(norm):
                 return None  # a contents line's page number: 第一部分 部门概况 4
+            if not after.strip() and _TITLE_END.search(compact):
+                return None  # a title's number (绩效自评报告1, 部门决算说明 2): the document's, not a figure
             if re.search(r"(?:19|20)\d{2}\s*年$", before):
                 return None  # a date whose month and day lost their characters (2022年915)
     value, places, scale = _value_of(g)

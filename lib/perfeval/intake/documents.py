@@ -3,24 +3,65 @@
 .txt (UTF-8 or GB18030; a line starting with a tab is a table cell, as Word's "save as text" writes
 tables), .docx (python-docx and lxml: paragraphs and tables as they follow each other in the body, what Word
 shows and nothing it hides) and text-based .pdf (`intake.pdf`). Every problem with the file is a DraftError
-naming it; what the file holds but does not show is left out and said (a Skipped item).
+naming it; what the file holds but does not show is left out and said (a Skipped item). The raw material every
+format reader gives (texts, Row, Skipped; lines joined by join_lines) is defined here, below the report reader
+(intake/report/document.py) that builds a Document from it.
 """
 from __future__ import annotations
 
 import collections
 import io
+import re
 import zipfile
 import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import DraftError
 from ..fileio import read_bounded
-from .report.document import Row, Skipped
 
 MAX_BYTES = 30_000_000  # a narrative report is 20-200 kB as text, a few MB as Word or PDF with its scans
 _ZIP = b"PK\x03\x04"
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # old .doc files and encrypted Office files
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row as a reader finds it: cell texts, and which table of the document it belongs to."""
+
+    cells: tuple[str, ...]
+    table: int
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """What a reader left out of what the file holds, said so the draft carries it (hidden text, deletions …)."""
+
+    note: str
+
+
+_SPACE = re.compile(r"[ \t\u3000\u00a0\r\f\v]+")
+
+
+def clean(text: str) -> str:
+    """One line of text as compared across formats: runs of spaces (full-width too) made one, ends stripped."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Lines of one cell or one wrapped paragraph as one text: Chinese and figures join without a space
+    (a line may break inside 3752.47), Latin words with one.
+    """
+    out = ""
+    for line in (clean(x) for x in lines):
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha():
+            out += " "
+        out += line
+    return out
 
 
 def fail(path: Path, problem: str) -> DraftError:

@@ -18,9 +18,8 @@ import zlib
 from pathlib import Path
 from typing import Iterator
 
-from .report.document import Row, Skipped, join_lines
-from .report.sections import heading_of
-from .documents import fail, read
+from .documents import Row, Skipped, fail, join_lines, read
+from .numbering import heading_of
 
 MAX_PAGES = 200  # a 自评报告 runs to 10-60 pages, 100 with its annexes; each page costs about 0.1 s
 MAX_STREAM_UNPACKED = 64 << 20  # a page's content or an embedded CJK font: a few MB

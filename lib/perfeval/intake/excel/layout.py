@@ -436,6 +436,7 @@ TABLES: tuple[Table, ...] = (
         Column("金额（万元）", ("amount",), "figure", WAN, required=True),
         Column("数据来源", ("amount", "source"), width=30),
         Column("备注", ("amount", "note"), width=30),
+        Column("主要用途（报告原文）", ("uses",), width=40),
     ), list_path=("figures", "project_items")),
     Table(ITEM_LISTS, 2, (
         Column("清单序号", kind="count", key="list", required=True, to_index=_group_index,

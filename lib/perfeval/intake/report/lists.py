@@ -30,6 +30,8 @@ _CLAUSE = re.compile(r"[，,；;。：:]")
 _STRENGTH = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
 _CUT = re.compile(r"^[^，,；;。]*?(?:等|…|\.\.\.)")
 _ATTRIBUTE = re.compile(r"(?:正|副)?(?:处|科|厅|局|股|部)级|职级|级别|职数|局长|主任|书记|科长|站长|所长|院长|馆长|党员|女性|男性|女职工|本科|研究生|大专|学历|岁")
+# A figure that is the change of the one before it (基本支出Y万元，比上年增加Z万元), never a part of the total.
+_CHANGE = re.compile(r"(?:较|比|同比)(?:上年|去年|上一年|年初)?(?:同期)?(?:增加|减少|增长|下降|上升|降低|多|少|节约|增支|减支)|同比")
 _NAMED = re.compile(r"(?:其中)?(?:主要)?包括(?P<names>[^，。；0-9]{4,}?)(?:等(?:项目|方面|内容)?|$|，)")
 
 
@@ -39,7 +41,7 @@ class Listed:
 
     whole: Mention
     parts: tuple[Mention, ...]
-    shape: Literal["inline", "numbered", "named"]
+    shape: Literal["inline", "numbered", "named", "summed"]  # summed: 加上 … 总计, 由 … 构成 (see totals)
     complete: bool  # the parts add up to the total at the total's precision
     named: int = 0  # items a named list names (some may have no amount)
 
@@ -54,7 +56,7 @@ def _usable(m: Mention) -> bool:
 
 
 def _alike(whole: Mention, part: Mention) -> bool:
-    return _usable(part) and commensurable(whole.quantity.unit, part.quantity.unit)
+    return _usable(part) and commensurable(whole.quantity.unit, part.quantity.unit) and not _CHANGE.search(part.lead)
 
 
 def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) -> Listed:
@@ -106,6 +108,7 @@ class _Part:
     mention: Mention
     gap: int  # the strongest separator before it: 0 none, 1 、, 2 ，, 3 ；
     opens: bool  # an opener (其中, 包括 …) stands before it: it starts a breakdown of the figure before it
+    depth: int = 0  # brackets open around it: “全额拨款单位7个（含行政单位1个、参公单位1个）” nests the two under 7
 
 
 def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: list[Mention],
@@ -127,13 +130,14 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
                 break
         stop = _STOP.search(text, start)
         end = stop.start() if stop else len(text)
-        pos, opens = start, False
+        pos, opens, depth = start, False, 0
         for m in sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start):
             between = text[pos:m.start]
+            depth = max(0, depth + sum(between.count(c) for c in "（(") - sum(between.count(c) for c in "）)"))
             gap = max([gap] + [_STRENGTH[c] for c in between if c in _STRENGTH])
             opens = opens or (bool(parts) and _AMONG.search(between) is not None)
             if _alike(whole, m) and (j == k or _same_unit(whole, m)):
-                parts.append(_Part(m, gap, opens))
+                parts.append(_Part(m, gap, opens, depth))
                 gap, opens = 0, False
             pos = m.end
         last = j + 1 >= len(sentences)
@@ -189,6 +193,8 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
     figures = [p.mention for p in parts]
     if _attributes(figures):
         return []
+    if any(p.depth for p in parts):
+        return _bracketed(whole, parts, cut)
     inner = next((i for i, p in enumerate(parts) if p.opens), None)
     if inner is not None:
         head = figures[inner - 1]
@@ -208,6 +214,27 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
             if all(ps and _adds_up(w, ps) for w, ps in reading):
                 return [_listed(w, ps, "inline") for w, ps in reading]
     return [Listed(whole, tuple(readings[0][0][1]), "inline", False)]
+
+
+def _bracketed(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
+    """A list with brackets inside: a bracket that opens with 含 / 其中 after a part breaks that part down (nested
+    as any list is); a bracket without one is an aside (上年为…), no part of either list."""
+    top: list[_Part] = []
+    inner: list[Listed] = []
+    i = 0
+    while i < len(parts):
+        if parts[i].depth == 0:
+            top.append(parts[i])
+            i += 1
+            continue
+        j = i
+        while j < len(parts) and parts[j].depth > 0:
+            j += 1
+        if parts[i].opens and top:
+            group = [_Part(p.mention, p.gap, False, p.depth - 1) for p in parts[i:j]]
+            inner += _nested(top[-1].mention, group, False)
+        i = j
+    return (_nested(whole, top, cut) if top else []) + inner
 
 
 def _attributes(parts: list[Mention]) -> bool:

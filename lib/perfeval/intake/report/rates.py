@@ -113,6 +113,32 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
     return RateFound(rate, "unexplained", why="邻近数字的占比或变动率都得不出该比率")
 
 
+_PLANNED = re.compile(r"预算|计划|批复|下达|安排|核定|目标|总额")  # words naming what a 执行率/到位率/完成率 divides by
+_RATE_OF_PLAN = re.compile(r"(?:执行|到位|完成|拨付|支出|使用|兑现)(?:进度)?率")
+
+
+def explain_from_section(found: RateFound, sentence: list[Mention], section: list[Mention]) -> RateFound:
+    """A rate of what was done against what was planned (资金到位率, 项目执行率) whose sentence states only what
+    was done: the plan stated earlier in its section, named so (…经费预算10441万元), when exactly one such value gives
+    the rate (“10441万元资金全部拨付到位，资金到位率100%” under the budget stated in the part before)."""
+    rate = found.rate
+    near = [m for m in sentence if _operand(m)]
+    if found.status != "unexplained" or len(near) != 1 or not _RATE_OF_PLAN.search(rate.label):
+        return found
+    done = near[0]
+    planned = [m for m in section if _operand(m) and m.order < rate.order and m is not done
+               and _PLANNED.search(m.label) and commensurable(m.quantity.unit, done.quantity.unit)]
+    readings = [r for m in planned if (r := _share(done, m)) is not None and agrees(rate.quantity, r.value)]
+    if len({r.denominator.quantity.value for r in readings}) != 1:
+        return found
+    return RateFound(rate, "explained", readings[0], why=readings[0].formula())
+
+
+def _share(a: Mention, b: Mention) -> Reading | None:
+    value = _compute("share", a, b)
+    return Reading("share", a, b, value) if value is not None else None
+
+
 NEAR_BEFORE, NEAR_AFTER = 6, 2  # operands a rate is read from: the figures closest to it in its sentence
 
 
