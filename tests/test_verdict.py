@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from perfeval import evaluate_file
+from perfeval.checks import every_finding
 from perfeval.core.engine import load_unit, score_file
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
@@ -268,3 +269,63 @@ def test_two_names_are_one_project_when_most_of_the_shorter_is_one_run_of_the_ot
     from perfeval.checks.projects import same_project
 
     assert same_project(a, b) is same
+
+
+def test_a_withheld_grade_shows_the_assessed_rate_by_its_name_beside_the_range_in_every_output():
+    """Liuyang: 8 of 100 points assessed, 8 earned, possible totals 4–100: no grade. The scaled figure 8 ÷ 8 = 100 % is
+    shown as 已评指标得分率 beside the range — in the report's 结论, the score sheet, the CSV and the workbook — and never
+    as a total (it showed as 100.0 on 100). Yunxi, graded on every point, shows no such figure."""
+    from perfeval.outputs.excel.summary import SUMMARY_COLUMNS, summary_row
+    from perfeval.outputs.index_page import CSV_HEADINGS, rows
+    from perfeval.outputs.report.verdict import verdict
+    from perfeval.outputs.store import OK, UnitRun
+    from perfeval.outputs.textsheet import verdict_lines
+
+    said = "已评指标得分率 100%（已评 8 分中得 8 分，不是总分）"
+    liuyang, yunxi = evaluate_file(LIUYANG), evaluate_file(YUNXI)
+    assert verdict(liuyang).endswith(f"总分可在 4–100 分之间，等次无法确定；{said}。")
+    assert any(line.endswith(f"总分可在 4–100 分之间；{said}") for line in verdict_lines(liuyang))
+    [csv_l, csv_y] = rows([(UnitRun("l", "l.yaml", OK), liuyang), (UnitRun("y", "y.yaml", OK), yunxi)])
+    assert (csv_l["total_on_100"], csv_l["total_min"], csv_l["total_max"], csv_l["assessed_rate"]) == ("", "4", "100", "100")
+    assert csv_y["assessed_rate"] == "" and csv_y["total_on_100"] == "96.96"
+    assert "已评指标得分率" in CSV_HEADINGS["assessed_rate"] and "总分" not in CSV_HEADINGS["assessed_rate"].split("，")[0]
+    sheet = dict(zip([h for h, _ in SUMMARY_COLUMNS], summary_row(liuyang)))
+    assert (sheet["重算总分"], sheet["可能总分（低）"], sheet["可能总分（高）"], sheet["已评指标得分率"]) == (None, 4, 100, 100)
+    assert dict(zip([h for h, _ in SUMMARY_COLUMNS], summary_row(yunxi)))["已评指标得分率"] is None
+    assert not any("已评指标得分率" in line for line in verdict_lines(yunxi))
+
+
+def _one(path, check):
+    [found] = [f for f in every_finding(load_unit(path)) if f.check == check]
+    return found
+
+
+@pytest.mark.parametrize("stated,severity", [
+    (85, "error"),    # 85 % is in the [80,90) band: 1 of the part's 2 points, 1.5 once 4 criteria points scale to 6
+    (78, "info"),     # still below 80 %: no point moves, and 0.96 points of the budget misstated
+    (70, "warning"),  # no point moves (<80 % either way), but 7.04 points of the budget misstated
+])
+def test_a_misstated_rate_of_the_framework_is_as_severe_as_what_it_moves(unit_copy, stated, severity):
+    """Changsha states 预算完成率 77 % (12819.60 ÷ 16640.91 = 77.04 %). Were it stated otherwise, the severity follows
+    the points the stated rate would move on the row, not the kind of check (it was 错误 whatever the gap)."""
+    def alter(d):
+        next(r for r in d["claims"]["rates"] if r["measure"] == "budget_execution.execution_rate")["value"] = stated
+    assert _one(unit_copy(CHANGSHA, alter), "claimed_rate_mismatch").severity == severity
+
+
+def test_rate_statements_and_section_weights_take_their_severity_from_what_is_at_stake(unit_copy):
+    """Changsha's 公务用车 34.03 % of 1800 (613.76 ÷ 1800 = 34.10 %) scores nothing and misstates 0.07 % of the budget:
+    提示 (was 错误). Yunxi's 效益 stated 40 against a header of 30 moves 10 points, and its 满意度 rate 98 % beside a
+    score of 8 of 10 claims 1.8 points more: both 错误. Changsha's 公用经费控制率 stated 80 % for 91.41 %: 警示."""
+    assert _one(CHANGSHA, "stated_ratio_mismatch").severity == "info"
+    assert _one(YUNXI, "section_weight_stated_twice").severity == "error"
+    assert _one(YUNXI, "section_rate_mismatch").severity == "error"
+
+    def public(d):
+        next(r for r in d["claims"]["ratios"] if r["label"] == "公用经费控制率")["value"] = 80
+    found = [f for f in every_finding(load_unit(unit_copy(CHANGSHA, public))) if f.check == "stated_ratio_mismatch"]
+    assert sorted(f.severity for f in found) == ["info", "warning"]
+
+    def section_weight(d):
+        next(s for s in d["claims"]["sections"] if s.get("weight") == 40)["weight"] = 30.5
+    assert _one(unit_copy(YUNXI, section_weight), "section_weight_stated_twice").severity == "warning"

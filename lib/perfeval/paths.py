@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .safetext import shown_path
@@ -76,7 +77,7 @@ def not_regular(path: Path) -> str | None:
     return None if stat.S_ISREG(mode) else _KINDS.get(stat.S_IFMT(mode), "not a regular file")
 
 
-def not_regular_in(folder: Path, wanted=is_params_name) -> list[str]:  # noqa: ANN001 - a predicate on a path
+def not_regular_in(folder: Path, wanted: Callable[[Path], bool] = is_params_name) -> list[str]:
     """A line for each file of the folder that `wanted` would take but is neither a regular file nor a folder:
     skipped, never opened."""
     return [f"{shown_path(p)}: {kind}, not a regular file; skipped" for p in sorted(folder.iterdir())

@@ -18,6 +18,7 @@ from .core.engine import CLAIM_LABEL, Coverage, ScoredUnit, ScoreRow, load_unit
 from .core.figures import COLUMNS, LINES, SCALARS, label_of, unit_of
 from .core.lint import LintProblem
 from .core.measures import Alternative, InputValue
+from .core import numbers
 from .core.numbers import points, round_half_up
 from .core.params import figure_at
 from .core.rules import PartResult
@@ -69,6 +70,17 @@ def graded_total(total_on_100: float | None, total_range: tuple[float, float] | 
     if total_range is not None:
         return f"可能总分 {points(total_range[0])}–{points(total_range[1])} 分"
     return "—"
+
+
+ASSESSED_RATE_LABEL = "已评指标得分率"  # points earned ÷ points assessed: what a withheld grade shows, never called 总分
+
+
+def assessed_rate_text(rate: float | None, earned: float, assessed: float) -> str:
+    """The scaled figure by its name, with what it divides: '已评指标得分率 50%（已评 20 分中得 10 分，不是总分）'."""
+    if rate is None:
+        return ""
+    return (f"{ASSESSED_RATE_LABEL} {numbers.rate(rate)}%（已评 {points(assessed)} 分中得 {points(earned)} 分，"
+            "不是总分）")
 
 
 def _r(x: float | None, places: int = 2) -> float | None:

@@ -97,15 +97,16 @@ MATERIAL_POINTS_OF_TOTAL = 1.0  # points of the total on 100 a finding moves tha
 MATERIAL_SHARE = 5.0  # % of a budget or plan an excess must reach to be a 警示 rather than a 提示
 
 
-def _by_points(points: float, grade_changes: bool, **_: object) -> Severity:
+def _by_points(points: float, grade_changes: bool, share: float = 0.0, **_: object) -> Severity:
+    """share: what a misstated rate or amount gets wrong, in % of its base (0 where nothing but points is at stake)."""
     if grade_changes or points >= MATERIAL_POINTS_OF_TOTAL - 1e-9:
         return "error"
-    return "warning" if points >= 0.005 else "info"
+    return "warning" if points >= 0.005 or share >= MATERIAL_SHARE else "info"
 
 
 BY_MATERIALITY = Derived(f"by what is at stake: 错误 when it moves {plain(MATERIAL_POINTS_OF_TOTAL)} point of the total "
-                         "or more or could change the grade, 警示 when it moves fewer points, 提示 when it moves none",
-                         _by_points)
+                         "or more or could change the grade, 警示 when it moves fewer points or misstates "
+                         f"{plain(MATERIAL_SHARE)} % of its base or more, 提示 otherwise", _by_points)
 BY_MONEY = Derived(f"警示 when the excess is {plain(MATERIAL_SHARE)} % of the budget (or plan) or more, else 提示",
                    lambda share, **_: "warning" if share >= MATERIAL_SHARE else "info")
 BY_EFFECT = Derived(f"警示 when the denominator changes a score or the rates differ by {plain(MATERIAL_POINTS)} points, "
@@ -198,22 +199,22 @@ ROW_VALUE_STATED_TWICE = _d(
     "“{row}”的{what}前后不一：{first_source}为 {first}，另一处为 {other}（{other_source}）。{change}",
     "同一报告中同一指标的数值只能有一个", "first other", "row_restatements")
 SECTION_WEIGHT_STATED_TWICE = _d(
-    "section_weight_stated_twice", "two_values", "一级指标分值前后不一", "error",
+    "section_weight_stated_twice", "two_values", "一级指标分值前后不一", BY_MATERIALITY,
     "“{section}”的分值前后不一：指标表表头为 {header}，报告正文为 {stated}（{source}）；表中其下各行分值合计 {rows}。",
     "一级指标分值只能有一个，且应等于其下各行分值之和", "header stated rows", "section_weights")
 
 # ---------------------------------------------------------------- recomputed_vs_claimed
 RECOMPUTE_RULE = "按单位自身数据重算，并按其陈述的精度比较（陈述 92% 对重算 92.16% 不算不符）"
 CLAIMED_RATE_MISMATCH = _d(
-    "claimed_rate_mismatch", "recomputed_vs_claimed", "陈述的指标比率与重算不符", "error",
+    "claimed_rate_mismatch", "recomputed_vs_claimed", "陈述的指标比率与重算不符", BY_MATERIALITY,
     "{label}：单位陈述为 {stated}（{source}），按其数据（{used}）重算为 {computed}，不一致。",
     RECOMPUTE_RULE, "stated recomputed input", "stated_rates")
 STATED_RATIO_MISMATCH = _d(
-    "stated_ratio_mismatch", "recomputed_vs_claimed", "陈述的两数关系与重算不符", "error",
+    "stated_ratio_mismatch", "recomputed_vs_claimed", "陈述的两数关系与重算不符", BY_MATERIALITY,
     "{label}：单位陈述为 {stated}（{source}），按 {a} 与 {b} 重算（{formula}）为 {computed}，不一致。{hint}",
     "{label} = {formula}；" + RECOMPUTE_RULE, "stated recomputed numerator denominator", "stated_ratios")
 SECTION_RATE_MISMATCH = _d(
-    "section_rate_mismatch", "recomputed_vs_claimed", "一级指标得分率与其得分、分值不符", "error",
+    "section_rate_mismatch", "recomputed_vs_claimed", "一级指标得分率与其得分、分值不符", BY_MATERIALITY,
     "“{section}”：报告正文（{source}）称总分值 {weight}、评价得分 {score}、得分率 {rate}；而 {score_num} ÷ {weight_num} = "
     "{computed}，与所述得分率不符。{hint}",
     "得分率 = 评价得分 ÷ 总分值 × 100%；" + RECOMPUTE_RULE, "stated score weight recomputed", "section_rates")

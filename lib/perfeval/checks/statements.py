@@ -127,5 +127,5 @@ def section_weights(unit: ScoredUnit) -> list[Finding]:
              "stated": Evidence(f"{claim.name}·正文所述分值", claim.weight, "分", claim.source),
              "rows": Evidence(f"{top.name}·各行分值合计", rows, "分")}, figures=(f"weights.{top.id}",),
             section=claim.name, header=pts(top.weight), stated=pts(claim.weight), source=claim.source or "来源未注明",
-            rows=pts(rows)))
+            rows=pts(rows), **at_stake(sheet, abs(top.weight - claim.weight))))
     return out

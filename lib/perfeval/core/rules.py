@@ -132,6 +132,11 @@ class RuleBase(Spec):
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
         raise NotImplementedError
 
+    def score_at(self, points: float, part: str, rate: float, choose: Callable[[str], str]) -> float | None:
+        """The points the rate it computes (of `part`, '' for the rule itself) would score, were it `rate` at the
+        precision scored: what a stated rate, taken for the recomputed one, would move. None: not a rate rule."""
+        return None
+
 
 class MeasuredRule(RuleBase):
     """A rule that scores one computed rate."""
@@ -174,6 +179,9 @@ class Bands(MeasuredRule):
     type: Literal["bands"] = "bands"
     bands: list[Band] = Field(min_length=1)
 
+    def score_at(self, points: float, part: str, rate: float, choose: Callable[[str], str]) -> float | None:
+        return formulas.band_score(rate, self.bands)
+
     def describe(self, points: float) -> str:
         return f"{self.measure.describe()}；" + "；".join(b.text() for b in self.bands)
 
@@ -195,6 +203,9 @@ class CappedRatio(MeasuredRule):
 
     def describe(self, points: float) -> str:
         return f"{self.measure.describe()}；得分 = {pts(points)} × 比率，最高 {pts(points)} 分"
+
+    def score_at(self, points: float, part: str, rate: float, choose: Callable[[str], str]) -> float | None:
+        return formulas.higher_is_better(points, rate, 100.0)
 
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
         m, value, den = self._rate(ctx)
@@ -264,6 +275,14 @@ class DeductPerPoint(RuleBase):
     def rate_measures(self) -> list[tuple[str, str]]:
         return [] if self.checkpoints is not None else [("", "")]
 
+    def score_at(self, points: float, part: str, rate: float, choose: Callable[[str], str]) -> float | None:
+        if self.checkpoints is not None:
+            return None
+        excess = formulas.excess_points(rate, self.limit, self.direction)
+        # the reading's options are the modes (checked at load)
+        mode: formulas.PointMode = choose("per_point_fraction")  # type: ignore[assignment]
+        return formulas.deduct(points, self.per_point, formulas.counted_points(excess, mode))
+
     def describe(self, points: float) -> str:
         word = {"over": "每超出", "under": "每低于", "either": "每偏离"}[self.direction]
         tail = f"{word}1个百分点扣 {pts(self.per_point)} 分，扣完为止"
@@ -275,7 +294,8 @@ class DeductPerPoint(RuleBase):
         if also:
             tail += "，超出两项限额的按超出较多者扣分"
         # without checkpoints the measure is set (validated at load)
-        return f"{self.measure.describe()}；{op}{pct(self.limit)}{also}；得 {pts(points)} 分，{tail}"  # type: ignore[union-attr]
+        cut = "；" if also else " "
+        return f"{self.measure.describe()}；{op}{pct(self.limit)}{also}{cut}得 {pts(points)} 分，{tail}"  # type: ignore[union-attr]
 
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
         text = self.describe(points)
@@ -551,6 +571,10 @@ class Unspecified(RuleBase):
     def describe(self, points: float) -> str:
         return "框架未给出评分标准"
 
+    def score_at(self, points: float, part: str, rate: float, choose: Callable[[str], str]) -> float | None:
+        rule = self.options.get(choose(self.interpretation))
+        return rule.score_at(points, part, rate, choose) if rule else None
+
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
         option = ctx.choose(self.interpretation)
         note = ctx.note(self.interpretation)
@@ -614,6 +638,10 @@ class Composite(RuleBase):
 
     def describe(self, points: float) -> str:
         return "；".join(f"{p.label}（{pts(p.points)}分）：{p.rule.describe(p.points)}" for p in self.parts)
+
+    def score_at(self, points: float, part: str, rate: float, choose: Callable[[str], str]) -> float | None:
+        found = next((p for p in self.parts if p.id == part), None)
+        return found.rule.score_at(found.points, "", rate, choose) if found else None
 
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
         out: list[PartResult] = []

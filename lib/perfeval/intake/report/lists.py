@@ -17,9 +17,9 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable
+from ..numbering import heading_of
 from .document import Document, Sentence
 from .mentions import Mention
-from .sections import heading_of
 
 BySentence = dict[int, list[Mention]]  # the mentions of each sentence, by its place in the document
 
