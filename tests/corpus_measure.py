@@ -130,9 +130,21 @@ def mention_offsets(lines: list[str], mentions: list[Any]) -> dict[int, int | No
     return out
 
 
+_MULTIPLIERS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
+
+
+def _scaled(value: Decimal, unit: str) -> tuple[Decimal, str]:
+    """A quantity whose unit opens with 万 or 亿 (115万页, 10万) as the count of the rest of the unit: the multiplier
+    is a number word, not a unit, whatever the unit is."""
+    if unit[:1] in _MULTIPLIERS:
+        return value * _MULTIPLIERS[unit[0]], unit[1:]
+    return value, unit
+
+
 def _same_value(fig: dict[str, Any], m: Any) -> bool:
     """The same quantity: equal value in the same unit, or in units the units table converts (25万余元 read as
-    250000 元); a unit the truth takes from a header may be read as none. Qualifiers must agree."""
+    250000 元), or once a leading 万/亿 is multiplied out (115万页 read as 1150000 页); a unit the truth takes from a
+    header may be read as none. Qualifiers must agree."""
     q = m.quantity
     value, unit = Decimal(str(fig["value"])), canonical_unit(str(fig["unit"]))
     read = canonical_unit(q.unit or "")
@@ -141,7 +153,7 @@ def _same_value(fig: dict[str, Any], m: Any) -> bool:
     elif commensurable(read, unit):
         same = q.value * factor(read, unit) == value
     else:
-        same = False
+        same = _scaled(q.value, read) == _scaled(value, unit)
     return same and q.qualifier.value == fig.get("qualifier", "exact")
 
 
@@ -215,9 +227,12 @@ def match_rates(truth, draft, found) -> Score:
             a, b = found.get(rate["numerator"]), found.get(rate["denominator"])
             ok = kind == "share" and a is not None and b is not None and (num, den) == (id(a), id(b))
             ok = ok and (status == "explained") is rate["holds"]
-        else:  # a change: explained by the figures the truth names (new and old, or new and the change)
+        else:  # a change: explained by the figures the truth names (new and old, or new and the change), or as the
+            # share the change is: the stated difference over the old value
             named = {id(found[k]) for k in (rate.get("new"), rate.get("old"), rate.get("difference")) if k in found}
-            ok = kind == "change" and bool({num, den} & named) and (status == "explained") is rate["holds"]
+            diff, old = found.get(rate.get("difference", "")), found.get(rate.get("old", ""))
+            as_share = kind == "share" and diff is not None and old is not None and (num, den) == (id(diff), id(old))
+            ok = (kind == "change" and bool({num, den} & named) or as_share) and (status == "explained") is rate["holds"]
         by_measure = status in ("explained", "contradicted") and kind is None  # the framework's own measure
         ok = ok or (rate["explained_by"] != "unexplained" and by_measure and (status == "explained") is rate["holds"])
         if ok:

@@ -77,10 +77,11 @@ def test_the_name_in_a_field_whose_value_stands_on_the_next_line(tmp_path):
     assert (draft.params["unit"]["name"], draft.params["unit"]["region"]) == ("松岭县城市管理监督指挥中心", "松岭县")
 
 
-def test_the_author_a_web_page_names_in_its_chrome_signs_the_report(tmp_path):
+def test_the_author_a_web_page_names_in_its_chrome_is_the_last_resort_and_unsure(tmp_path):
     draft = draft_of(tmp_path, "部门整体支出绩效评价报告", "【字体：】【发布时间：2022-04-15 14:54】【作者：县政协办】【阅读：",
                      "一、基本情况", "2021年部门决算收支完成情况。")
     assert draft.params["unit"]["name"] == "县政协办"
+    assert any(i.kind == "unit" and i.unsure and "作者" in i.unsure for i in draft.items)
 
 
 def test_the_region_is_named_by_areas_not_by_a_word_ending_in_shi(tmp_path):
@@ -101,3 +102,56 @@ def test_an_id_from_a_file_name_is_its_ascii_slug_or_a_hash_never_latin_left_ove
     assert chinese.startswith("draft-") and chinese == unit_id_for(Path("青禾 县 档案馆 2023 报告.docx"), None)
     assert chinese != unit_id_for(Path("青禾县水利局 2023.txt"), None)
     assert unit_id_for(Path("青禾.txt"), "qinghe_2023") == "qinghe_2023"
+
+
+def test_a_title_naming_a_units_own_accounts_and_a_file_name_line(tmp_path):
+    draft = draft_of(tmp_path, "2023年度松岭县中医医院单位决算", "来源：松岭县中医医院  发布时间：2024-09-24 16:08",
+                     "/松岭县中医医院2023年度决算报表.xls")
+    assert (draft.params["unit"]["name"], draft.params["unit"]["year"]) == ("松岭县中医医院", 2023)
+
+
+def test_posts_counted_in_ge_are_the_establishment_in_people_with_their_parts(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "全局行政事业总编制为64个，其中行政编13个、事业编51个。",
+                     "本站在职人员60人，内设机构5个。")
+    staff = draft.params["figures"]["staff"]
+    assert (staff["authorized"]["value"], staff["on_duty"]["value"]) == (64, 60)
+    stated = {s["label"]: (s["value"], s["unit"]) for s in draft.params["stated"]}
+    assert stated["行政编"] == (13, "人") and stated["事业编"] == (51, "人")
+    assert stated["内设机构"] == (5, "个")  # a count of offices stays a count of offices
+
+
+def test_a_title_whose_year_a_republished_copy_masked_still_names_the_unit(tmp_path):
+    for title in ("?松岭县统计局(略)年度部门决算", "松岭县统计局20xx年度部门整体支出绩效自评报告"):
+        assert draft_of(tmp_path, title, "目录", "第一部分 概况").params["unit"]["name"] == "松岭县统计局", title
+
+
+def test_a_flattened_form_names_the_implementing_unit_after_a_space_and_its_code(tmp_path):
+    draft = draft_of(tmp_path, "项目支出绩效自评表 (2022年度) 项目名称 委托业务项目 主管部门 219-松岭县青山镇人民政府 "
+                               "实施单位 219001-松岭县青山镇人民政府 项目资金 (万元)")
+    assert draft.params["unit"]["name"] == "松岭县青山镇人民政府"
+
+
+def test_a_files_properties_saved_into_its_text_are_no_figures():
+    assert figures("张三 abc123456 1 2019-05-22T04:56:35Z 2020-01-01T08:00:00Z 15.00 9300 22370 0 0 False False "
+                   "附件：项目支出绩效自评表", "本项目共申请预算资金90万元。") == ["90万元"]
+
+
+def test_the_website_a_report_was_saved_from_names_the_unit_when_nothing_else_does(tmp_path):
+    draft = draft_of(tmp_path, "欢迎来到松岭县政协网站！", "您现在的位置：首页 > 通知公告", "部门整体支出绩效评价报告",
+                     "一、基本情况", "2022年部门决算收支完成情况。")
+    unit = draft.params["unit"]
+    assert unit["name"] == "松岭县政协"
+    assert any(i.kind == "unit" and i.unsure and "发布网站" in i.unsure for i in draft.items)
+
+
+def test_a_number_opening_a_line_a_pdf_broke_mid_sentence_is_labelled_by_the_line_before(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "3.自评开展情况。按照预算绩效管理要求，本单位对2023年整体支出开展绩效自评，自评得分",
+                     "91.5 分，存在的问题：一是预算编制不够精细。")
+    assert str(draft.params.get("claims", {}).get("total")) == "91.5"
+
+
+def test_the_unit_a_project_is_named_after_when_nothing_else_names_one(tmp_path):
+    draft = draft_of(tmp_path, "绩效自评报告", "一、项目概况",
+                     "项目名称：松岭县人民医院设备更新专项资金项目，项目实施地点：松岭县人民医院。")
+    assert draft.params["unit"]["name"] == "松岭县人民医院"
+    assert any(i.kind == "unit" and i.unsure and "项目名称" in i.unsure for i in draft.items)

@@ -102,3 +102,81 @@ def test_items_of_two_different_totals_are_two_figures_under_one_name(tmp_path):
                      "二、配套资金", "县级配套资金500万元，其中河道治理350万元，水库维修150万元。", "三、执行",
                      "河道治理800万元已全部支付。")
     assert [[m.written for m in group] for group in draft.repeats] == [["800万元", "800万元"]]
+
+
+def findings_of(tmp_path: Path, *lines: str):
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+    from perfeval.outputs.draft import write_draft
+
+    return run_checks(load_unit(write_draft(draft_of(tmp_path, *lines), tmp_path / "draft.yaml")))
+
+
+def test_a_change_stated_with_its_amount_is_recomputed_from_it_and_a_wrong_one_is_a_question(tmp_path):
+    lines = (TITLE, "一、支出情况", "2023年本站支出总额2,600.00万元。较上年决算数减少400.00万元，下降{}。")
+    draft = draft_of(tmp_path, *lines[:2], lines[2].format("13.33%"))
+    ratio = draft.params["claims"]["ratios"][0]
+    assert ratio["kind"] == "decrease_by" and str(ratio["value"]) == "-13.33"  # 400 ÷ (2600 + 400)
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("13.33%")) if f.kind == "recomputed_vs_claimed"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("12.5%")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate and "13.33" in wrong[0].message
+
+
+def test_staff_on_duty_above_the_establishment_is_a_finding_with_both_figures(tmp_path):
+    lines = (TITLE, "一、人员情况", "本站核定编制40人，年末实有在职人员{}人。")
+    over = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(43)) if f.check == "staff_above_establishment"]
+    assert len(over) == 1 and over[0].value_of("over") == 43 and over[0].value_of("limit") == 40
+    assert "107.50%" in over[0].message and not over[0].candidate
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(40)) if f.check == "staff_above_establishment"]
+
+
+def test_a_change_between_two_dated_figures_is_read_past_the_amount_stated_between_them(tmp_path):
+    lines = (TITLE, "一、收支情况", "本年度支出合计520.00万元，上年度支出合计600.00万元，支出减少80.00万元，同比下降{}。")
+    held = draft_of(tmp_path, *lines[:2], lines[2].format("13.33%"))
+    rate = held.rates[0]
+    assert rate.status == "explained" and rate.reading.kind == "change"
+    assert (rate.reading.numerator.written, rate.reading.denominator.written) == ("520.00万元", "600.00万元")
+    wrong = draft_of(tmp_path, *lines[:2], lines[2].format("13.330%")).rates[0]  # −13.333… is 13.333 at 3 places
+    assert wrong.status == "contradicted" and "13.333%" in wrong.why
+
+
+TABLE = [["项目名称", "预算数（万元）", "执行数（万元）"], ["病虫害防治", "120.00", "118.50"], ["其中：药剂采购", "60.00", "59.00"],
+         ["良种推广", "80.00", "79.00"], ["技术培训", "30.00", "28.00"], ["合计", "230.00", "{}"]]
+
+
+def _table_report(tmp_path: Path, gap: str, executed: str):
+    rows = [gap.join(cells).format(executed) for cells in TABLE]
+    return draft_of(tmp_path, TITLE, "一、项目支出情况", *rows, "二、其他", "本站全年完成各项任务。")
+
+
+def test_a_table_of_the_units_own_figures_is_read_by_its_headers_and_its_total_row_adds_up_the_rows_above():
+    import tempfile
+
+    for gap in ("\t", "    "):  # tabs (pasted from a spreadsheet) or spaces (a fixed-width copy)
+        draft = _table_report(Path(tempfile.mkdtemp()), gap, "225.50")
+        got = [(lst.whole.written, [p.written for p in lst.parts], lst.complete) for lst in draft.lists]
+        assert got == [("230.00", ["120.00", "80.00", "30.00"], True), ("225.50", ["118.50", "79.00", "28.00"], True)]
+        labels = {s["label"]: str(s["value"]) for s in draft.params["stated"]}
+        assert labels["良种推广·执行数（万元）"] == "79.00"  # its unit from the header
+        assert draft.params["stated"][0]["unit"] == "万元"
+
+
+def test_a_total_row_that_does_not_add_up_is_a_question_on_the_draft(tmp_path):
+    wrong = [f for f in findings_of_draft(_table_report(tmp_path, "\t", "235.50"), tmp_path)
+             if f.check == "declared_identity_broken"]
+    assert len(wrong) == 1 and wrong[0].candidate and "225.50" in wrong[0].message
+
+
+def test_lines_with_one_wide_gap_are_prose_not_a_table():
+    from perfeval.intake.documents import space_aligned
+
+    assert space_aligned(["一、基本情况      3", "二、绩效目标      5"]) == set()
+    assert space_aligned(["项目    预算    执行", "培训    30.00    28.00"]) == {0, 1}
+
+
+def findings_of_draft(draft, tmp_path: Path):
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+    from perfeval.outputs.draft import write_draft
+
+    return run_checks(load_unit(write_draft(draft, tmp_path / "draft.yaml")))

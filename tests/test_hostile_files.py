@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import struct
+import warnings
 import zipfile
 from typing import Callable
 
@@ -103,6 +104,18 @@ def filled(tmp_path_factory) -> bytes:
 
 
 # (name, builder from the filled workbook's bytes, words of the message)
+def written_twice(source: bytes, name: str) -> bytes:
+    """The workbook with a second part named `name` (the sheet's, in other case or not) holding other cells: zipfile
+    reads the last of two, Excel refuses the file, another reader may take the first."""
+    buffer = io.BytesIO(source)
+    other = repack(source, {SHEET: rows_xml(3)})
+    with zipfile.ZipFile(io.BytesIO(other)) as z, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile's "Duplicate name"
+        with zipfile.ZipFile(buffer, "a") as out:
+            out.writestr(name, z.read(SHEET))
+    return buffer.getvalue()
+
+
 HOSTILE_WORKBOOKS: list[tuple[str, Callable[[bytes], bytes], str]] = [
     ("empty file", lambda d: b"", "not an Excel .xlsx workbook"),
     ("a PDF renamed .xlsx", lambda d: b"%PDF-1.7\n" + d[:2000], "not an Excel .xlsx workbook"),
@@ -123,6 +136,9 @@ HOSTILE_WORKBOOKS: list[tuple[str, Callable[[bytes], bytes], str]] = [
     ("thousands of parts", lambda d: repack(d, add=MAX_PARTS), f"the limit is {MAX_PARTS:,}"),
     ("XML entity expansion (billion laughs)", lambda d: repack(d, {SHEET: billion_laughs}),
      "could not be read as an Excel workbook"),
+    ("a sheet's part written twice", lambda d: written_twice(d, SHEET), f"has two parts named {SHEET}"),
+    ("two parts differing only in case", lambda d: written_twice(d, SHEET.upper()),
+     f"has two parts named {SHEET.upper()} and {SHEET}"),
 ]
 
 

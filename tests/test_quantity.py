@@ -131,6 +131,15 @@ def test_a_cell_keeps_the_phrase_as_typed():
     ("松岭县档案馆2023绩效评价自评报告", []),
     ("整体支出绩效自评报告3", []),
     ("自评总分97.6部门联系人", ["97.6"]),  # 97.6 before words is no heading number (3.1投入 is)
+    # Latin units of length, area and volume; a Latin word after a number is no unit (5mb, 3min)
+    ("治理河道总长3.75km，层高4.3m，面积25.29m²，清淤1200m³", ["3.75km", "4.3m", "25.29m²", "1200m³"]),
+    ("内存5mb，耗时3min", []),
+    ("护岸工程共 4 段", ["4 段"]),
+    # the threshold of a rule a form states
+    ("预算执行率未达到90%的需说明原因，单笔超过5万元的，应报批", []),
+    ("预算执行率达到90%的单位有3个", ["90%", "3个"]),
+    # a public service's number is a name
+    ("开通12345热线，设立12315投诉举报中心", []),
 ])
 def test_quantities_in_prose(sentence, expected):
     found = find_quantities(sentence)
@@ -351,3 +360,12 @@ def test_a_decimal_before_words_is_a_figure_when_no_heading_opens_the_sentence()
 
 def test_a_bracketed_list_number_is_not_a_negative():
     assert parse_quantity("（3）") is None and find_quantities("（2）加强预算管理") == []
+
+
+def test_a_bare_number_glued_to_a_percentage_is_read_unsure():
+    """A table pasted without separators (执行率76%，权重10，得分7.6 → 76%107.6) reads two ways: unsure, used nowhere."""
+    found = find_quantities("执行率76%107.6当年绩效目标，完成率100%22否")
+    assert [(f.quantity.text, f.doubt is not None) for f in found] == [("76%", False), ("107.6", True), ("100%", False),
+                                                                       ("22", True)]
+    assert [f.doubt for f in find_quantities("完成率95%，支出12.5万元")] == [None, None]
+    assert [f.doubt for f in find_quantities("84")] == [None]  # a number alone on its line is no glued cell

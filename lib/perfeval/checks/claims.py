@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
 from ..core.params import Stated, StatedRatio, Value, restated, value_of
@@ -46,15 +46,24 @@ def stated_rates(unit: ScoredUnit) -> list[Finding]:
     return out
 
 
-KIND_FORMULA = {"share": "{a} ÷ {b} × 100%", "change": "（{a} − {b}）÷ {b} × 100%", "ratio": "{a} ÷ {b}"}
+KIND_FORMULA = {"share": "{a} ÷ {b} × 100%", "change": "（{a} − {b}）÷ {b} × 100%", "ratio": "{a} ÷ {b}",
+                "increase_by": "{b} ÷（{a} − {b}）× 100%", "decrease_by": "−{b} ÷（{a} + {b}）× 100%"}
 
 
-def relation(kind: str, a: float, b: float) -> float:
-    """The value a stated relation of two figures has: a share or change in %, or a plain ratio."""
+Num = TypeVar("Num", float, Decimal)  # the checks compute in floats, the draft's review in Decimals
+
+
+def relation(kind: str, a: Num, b: Num) -> Num:
+    """The value a stated relation of two figures has: a share or change in %, a change from the new value a and
+    the amount b it rose (increase_by) or fell (decrease_by) by, or a plain ratio."""
     if kind == "share":
         return a / b * 100
     if kind == "change":
         return (a - b) / b * 100
+    if kind == "increase_by":
+        return b / (a - b) * 100 if a != b else type(a)("inf")  # risen by all it is: from nothing
+    if kind == "decrease_by":
+        return -b / (a + b) * 100
     return a / b
 
 

@@ -157,15 +157,15 @@ def _d(id: str, kind: str, title: str, severity: SeverityRule, template: str, ru
 IDENTITY_BROKEN = _d(
     "identity_broken", "accounting_identities", "总数不等于其分项之和", "error",
     "{head}，而其分项 {terms} 合计 {total}，比总数{more} {gap}（分项来源：{sources}）。总数应等于其分项之和。",
-    "{rule}", "whole part", "breakdowns")
+    "{rule}", "whole part sum", "breakdowns")
 ITEMS_EXCEED_WHOLE = _d(
     "items_exceed_whole", "accounting_identities", "分项之和超过总数", "error",
     "{head}，而{scope} {terms} 合计 {total}，比总数还多 {gap}（分项来源：{sources}）。分项之和不能超过总数。",
-    "{rule}", "whole part", "breakdowns")
+    "{rule}", "whole part sum", "breakdowns")
 DECLARED_IDENTITY_BROKEN = _d(
     "declared_identity_broken", "accounting_identities", "评价人员列明的关系不成立", "error",
     "{whole} {whole_text}{whole_source}，而 {listed} 合计 {total}，比它{more} {gap}（{source}）。",
-    "{rule}", "whole part", "declared_identities")
+    "{rule}", "whole part sum", "declared_identities")
 DECLARED_IDENTITY_UNEXPLAINED = _d(
     "declared_identity_unexplained", "accounting_identities", "总数中有未说明属于哪一项的部分", BY_SHARE,
     "{whole} {whole_text}{whole_source}，报告列出的其中各项 {listed} 合计 {total}，尚有 {gap}（占 {share_text}）"
@@ -304,6 +304,12 @@ CARRYOVER = _d(
     "结转结余 {carryover}{source}，占{base_label} {base} 的 {rate}（结转结余率）{change}。",
     "结转结余率 = 结转结余 ÷ 全年预算数 × 100%；结转结余变动率 = （本年 − 上年）÷ 上年 × 100%",
     "carryover base previous rate", "carryover")
+
+STAFF_ABOVE_ESTABLISHMENT = _d(
+    "staff_above_establishment", "overspending", "在职人员超过核定编制", "warning",
+    "在职人员超编：实有在职 {on_duty}{on_duty_source}，超过核定编制 {authorized}{authorized_source} {gap}"
+    "（在职人员控制率 {rate}）。", "在职人员控制率 = 在职人数 ÷ 编制数 × 100% ≤ 100%", "over limit",
+    "over_establishment")
 
 # ---------------------------------------------------------------- budget_denominator
 BUDGET_DENOMINATOR = _d(

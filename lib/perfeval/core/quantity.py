@@ -52,7 +52,7 @@ class Unit:
 DIMENSION_NAMES = {
     "money": "金额", "people": "人数", "person_times": "人次", "distance": "里程", "area": "面积",
     "number": "纯数（含百分比）", "score": "分值", "time": "时长", "events": "次数（次、场、场次）",
-    "age": "年龄", "percentage_points": "百分点",
+    "age": "年龄", "percentage_points": "百分点", "volume": "体积",
 }
 
 
@@ -78,10 +78,11 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("money", "亿元", "100000000")
     add("people", "人", "1", "名")
     add("person_times", "人次")
-    add("distance", "公里", "1", "千米")
-    add("distance", "米", "0.001")
+    add("distance", "公里", "1", "千米", "km", "㎞")
+    add("distance", "米", "0.001", "m")
     add("distance", "万公里", "10000")
-    add("area", "平方米", "1", "㎡", "平方", "平米")
+    add("area", "平方米", "1", "㎡", "平方", "平米", "m²")
+    add("volume", "立方米", "1", "m³", "㎥")
     add("area", "亩", str(Decimal(2000) / Decimal(3)))
     add("area", "公顷", "10000")
     add("area", "平方公里", "1000000")
@@ -101,7 +102,7 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("percentage_points", "个百分点", "1", "百分点")
     # Every other count is of its own kind: 3辆 is never 3台.
     for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
-                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页"):
+                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段"):
         add(symbol, symbol)
     synonyms["家/次"] = "家次"
     return units, synonyms
@@ -339,6 +340,8 @@ _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
 _CLAUSE_MARK = re.compile(r"[，。；：:,;]")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _TITLE_END = re.compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
+_METADATA = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
+MAX_METADATA_GAP = 40  # characters between a bare number and the timestamp or flag that makes it a file property
 _YEAR_LABEL = re.compile(r"(?:年度|年份|所属年|年)[：:]?$")
 
 
@@ -477,7 +480,7 @@ def _scan(text: str, whole: bool) -> Iterator[Found]:
         if found is not None:
             pos = found.end
             start, end = n.span(found.start, found.end)
-            doubt = n.doubt_in(found.start, found.end)
+            doubt = n.doubt_in(found.start, found.end) or found.doubt
             yield Found(replace(found.quantity, text=text[start:end]), start, end, doubt)
 
 
@@ -505,8 +508,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # model names and codes (G20, A3)
     if (before_char in ":：" and before[-2:-1].isdigit()) or re.match(r"[:：]\d{2}(?!\d)", after):
         return None  # a time of day (14:16:00)
-    if after[:1].isascii() and after[:1].isalpha() and not unit:
-        return None
+    if after[:1].isascii() and after[:1].isalpha() and (not unit or unit_written.isascii()):
+        return None  # 5G, 3A; 3.75km is a length but 5mb, 3min are no metres
     compact = re.sub(r"\s+", "", before)
     if _CODE_COLON.search(compact) or _CODE_SPACED.search(before):
         return None  # 预算编码：132001, 联系电话 151…
@@ -520,6 +523,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # a Chinese numeral without a unit is a word (一是, 三公, 十九大)
         if not whole and g["chinese"] in ("一", "二") and not g["mult"]:
             return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
+    if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
+        return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
     if unit == "页" and not g["mult"]:
         return None  # 共12页: the document's own pages (扫描档案100万页 is a figure)
     if unit and any(after.startswith(word) for word in _DISCOURSE):
@@ -529,6 +534,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         if any(norm.startswith(word, symbol_start) for word in _NOT_UNITS):
             return _reading_without_unit(text, norm, m, quoted, whole)
     if not unit and not g["pct"]:
+        if _METADATA.search(before[-MAX_METADATA_GAP:]) or _METADATA.search(after[:MAX_METADATA_GAP]):
+            return None  # a file's properties saved into its text (author, 2019-05-22T04:56:35Z, 9300 22370 False)
         if spaced.startswith(_DATE_AFTER) and not g["mult"]:
             return None  # 2022年, 2022 年 (a PDF's space), 〔2021〕13 号
         if spaced.startswith(_NOT_AMOUNTS):
@@ -561,6 +568,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a contents line's page number: 第一部分 部门概况 4
             if not after.strip() and _TITLE_END.search(compact):
                 return None  # a title's number (绩效自评报告1, 部门决算说明 2): the document's, not a figure
+            if re.match(r"\s*(?:服务)?(?:热线|专线|投诉|举报|便民|政务服务|服务平台)", after) and "." not in digits:
+                return None  # a public service's number (12345热线, 12315投诉举报中心): a name, not a figure
             if re.search(r"(?:19|20)\d{2}\s*年$", before):
                 return None  # a date whose month and day lost their characters (2022年915)
     value, places, scale = _value_of(g)
@@ -577,7 +586,11 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         qualifier = Qualifier.OVER
     else:
         qualifier = Qualifier.EXACT
-    return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end)
+    glued = None
+    if not whole and not unit and not g["pct"] and not prefix and before_char and before_char in "%‰":
+        glued = f"“{norm[lead - 1]}{g['arabic'] or g['chinese']}”：数字紧接在百分数之后，疑为表格相邻两格粘连（如权重与得分），请核对"
+    return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end,
+                 glued)
 
 
 def _heading_line(before: str) -> bool:

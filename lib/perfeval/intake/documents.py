@@ -93,7 +93,15 @@ def txt_items(path: Path) -> Iterator[str | Row]:
         raise fail(path, "is not a text file (it holds NUL bytes); a Word or PDF report needs its own extension")
     table, in_table = 0, False
     cells: list[list[str]] | None = None
-    for line in text.splitlines() + [""]:
+    lines = text.splitlines()
+    aligned = space_aligned(lines)
+    for k, line in enumerate(lines + [""]):
+        if k in aligned:  # a table laid out with spaces: cells between runs of them
+            if not in_table:
+                table += 1
+                in_table = True
+            yield Row(tuple(_SPACES.split(line.strip())), table)
+            continue
         if cells is None and "\t" in line.strip("\t"):  # a row pasted from a spreadsheet: cells between tabs
             if not in_table:
                 table += 1
@@ -118,6 +126,27 @@ def txt_items(path: Path) -> Iterator[str | Row]:
         elif line.strip():
             in_table = False
             yield line
+
+
+_SPACES = re.compile(r"(?: {2,}|\u3000+)\s*")  # two spaces or more, or a full-width one: a column gap
+
+
+def space_aligned(lines: list[str]) -> set[int]:
+    """Lines of a table laid out with spaces (a text copy of a PDF or a fixed-width print): runs of two or more
+    lines, each with three or more cells between column gaps and the same number of them, at least one cell past
+    the first a number (项目名称    预算数    执行数 / 病虫害防治    120.00    118.50). A line with one wide gap (a
+    contents line and its page, a label and its value) is not a table row."""
+    widths = [len(_SPACES.split(x.strip())) if "\t" not in x and x.strip() else 0 for x in lines]
+    out: set[int] = set()
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and widths[j] >= 3 and widths[j] == widths[k]:
+            j += 1
+        if j - k >= 2 and any(re.search(r"\d", c) for x in lines[k:j] for c in _SPACES.split(x.strip())[1:]):
+            out.update(range(k, j))
+        k = max(j, k + 1)
+    return out
 
 
 # ---------------------------------------------------------------- .docx

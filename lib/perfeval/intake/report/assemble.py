@@ -94,7 +94,7 @@ class _Assembly(RateClaims, Records):
         self._sums(tables, rows)
         free = [m for m in prose if id(m) not in self.taken]
         lists = find_lists(self.document, free)
-        lists += find_totals(free, lists)
+        lists += find_totals(free, lists) + tables.totals
         rates = self._rates(tables, [m for m in free if id(m) not in self.restated], lists, fw)
         operands = {id(x) for r in rates if r.status in ("explained", "contradicted") and r.reading
                     for x in (r.reading.numerator, r.reading.denominator)}

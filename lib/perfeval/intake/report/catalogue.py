@@ -137,7 +137,8 @@ def catalogue_path(m: Mention, report_year: int | None, previous: Mapped | None 
         column = column_of(pre + post, m.year, report_year)
         path = f"lines.{key}.{column}"
         return Mapped(path, words) if column and _fits(path, m) else None
-    found = _whole(words, _words("scalars"), _QUOTES.sub("", m.where.text))
+    sentence = _QUOTES.sub("", m.where.text)
+    found = _whole(words, _words("scalars"), sentence)
     if found and (m.year is None or report_year is None or m.year == report_year):
         path = found[0]
         return Mapped(path, words) if _fits(path, m) else None
@@ -203,17 +204,24 @@ def covers_every_category(whole: str, parts: list[str]) -> bool:
     return all(child in listed or child in set().union(*(ancestors(k) for k in listed)) for child in children)
 
 
+_KIND_OF_POSTS = re.compile(r"(?:行政|事业|全额事业|差额事业|自收自支事业|工勤|参公|机关)编(?:制)?(?:数|人数)?$")
+
+
+def _counted_as_posts(m: Mention) -> bool:
+    """Is the figure 编制 written in a unit its entry allows (总编制为172个), or a kind of 编制 so written (行政编13个)?"""
+    if _whole(normalise(m.lead), _words("scalars"), _QUOTES.sub("", m.where.text), m.quantity.unit):
+        return True
+    allowed = {u for e in label_table()["scalars"] if e.key == "staff.authorized" for u in e.units}
+    return m.quantity.unit in allowed and bool(_KIND_OF_POSTS.search(normalise(m.label)))
+
+
 def with_unit_of_its_figure(m: Mention, report_year: int | None) -> Mention:
     """A number without a unit whose label (a one-cell line above it) names a catalogue figure, in that figure's
-    unit: 人员编制 / 96 is 96人; a figure written in another unit its label entry allows, in the figure's own:
-    总编制为172个 is 172人. Any other mention is returned as it is."""
-    if m.quantity.unit and not m.is_rate and m.where.cell is None:
-        found = _whole(normalise(m.lead), _words("scalars"), _QUOTES.sub("", m.where.text), m.quantity.unit)
-        if found and is_figure_path(found[0]):
-            unit = unit_of(found[0])
-            return replace(m, quantity=replace(m.quantity, unit=unit),
-                           implied=f"写作“{m.written}”；{m.quantity.unit}即{unit}，按“{m.lead}”取{unit}")
-        return m
+    unit: 人员编制 / 96 is 96人; 编制 counted as posts, in the unit their entry allows, in 人 (总编制为172个, and its
+    parts 行政编13个). Any other mention is returned as it is."""
+    if m.quantity.unit and not m.is_rate and m.where.cell is None and _counted_as_posts(m):
+        return replace(m, quantity=replace(m.quantity, unit="人"),
+                       implied=f"写作“{m.written}”；编制按个计即按人计")
     if m.quantity.unit or m.is_rate or m.quantity.value < 0 or m.where.cell is not None:
         return m
     if not m.where.text.startswith(m.lead + " "):

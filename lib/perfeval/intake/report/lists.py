@@ -126,13 +126,17 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
         mentions = here if j == k else by_sentence.get(j, [])
         if j > k:
             following = [m for m in mentions if _alike(whole, m) and _same_unit(whole, m)]
-            if _AMONG.match(text) or not following or _CLAUSE.search(text[:following[0].start]):
-                break
+            if _AMONG.match(text) or not following or _CLAUSE.search(text[:following[0].start]) \
+                    or _opens_with_colon(text, following[0]):
+                break  # a figure with its own colon list (堤防工程1.04km：右岸…) heads a list, it is no part
         stop = _STOP.search(text, start)
         end = stop.start() if stop else len(text)
-        pos, opens, depth = start, False, 0
+        pos, opens, closed, depth = start, False, False, 0
         for m in sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start):
             between = text[pos:m.start]
+            if pos > start and re.match(r"\s*[：:]", between):
+                end, closed = pos, True  # a figure's own colon opens another list (…0.53km：拆除…), read on its own
+                break
             depth = max(0, depth + sum(between.count(c) for c in "（(") - sum(between.count(c) for c in "）)"))
             gap = max([gap] + [_STRENGTH[c] for c in between if c in _STRENGTH])
             opens = opens or (bool(parts) and _AMONG.search(between) is not None)
@@ -143,11 +147,15 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
         last = j + 1 >= len(sentences)
         if not parts:
             break  # a list opened over names alone (分别为办公室、财务科…) runs on nowhere
-        if stop or not text.rstrip().endswith(("；", ";")) or last or sentences[j + 1].block != sentences[k].block:
+        if stop or closed or not text.rstrip().endswith(("；", ";")) or last or sentences[j + 1].block != sentences[k].block:
             cut = bool(_CUT.match(text[pos:end])) or (stop is None and last and text.rstrip()[-1:] not in "。！？!?")
             break
         j, start, gap = j + 1, 0, 3
     return parts, cut
+
+
+def _opens_with_colon(text: str, m: Mention) -> bool:
+    return text[m.end:m.end + 2].lstrip()[:1] in ("：", ":")
 
 
 def _same_unit(whole: Mention, m: Mention) -> bool:

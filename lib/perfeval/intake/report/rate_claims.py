@@ -190,15 +190,16 @@ class RateClaims(Placement):
                                    (rate.where,), "unexplained", None, (rate.written,)))
             return
         self._place(rate)
-        measure = next((mid for mid, shape in measures.items() if shape == (reading.kind, num, den)), None)
+        measure = None if reading.by else next((mid for mid, shape in measures.items()
+                                                 if shape == (reading.kind, num, den)), None)
         if measure:
             record = qualified({"measure": measure, "value": self._signed(found)}, rate)
             self._add_claim(out["rates"], record, rate, ("measure",))
             place = "claims.rates"
         else:
             label = self._ratio_label(rate, reading)
-            record = {"label": label, "numerator": num, "denominator": den, "kind": reading.kind,
-                      "value": self._signed(found)}
+            kind = f"{reading.by}_by" if reading.by else reading.kind  # a change from its amount: see StatedRatio
+            record = {"label": label, "numerator": num, "denominator": den, "kind": kind, "value": self._signed(found)}
             self._add_claim(out["ratios"], qualified(record, rate), rate, ("numerator", "denominator", "kind"))
             place = "claims.ratios"
         if status == "contradicted":

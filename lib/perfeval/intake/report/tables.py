@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Callable
 
 from ...core.figures import unit_of
-from ...core.quantity import Quantity, parse_quantity
+from ...core.quantity import Quantity, agrees, parse_quantity
 from .catalogue import (
     column_of,
     is_column_header,
@@ -26,6 +26,7 @@ from .catalogue import (
     table_scalar,
 )
 from .document import Block, Document
+from .lists import Listed
 from .mentions import Mention, Where
 
 _FRAMEWORK_HEADER = ("评分标准", "评分要点")
@@ -85,6 +86,7 @@ class Tables:
     grade: tuple[str, Where] | None = None
     taken: set[int] = field(default_factory=set)
     skipped: list[str] = field(default_factory=list)
+    totals: list[Listed] = field(default_factory=list)  # a 合计 / 总计 / 小计 row's cells over the rows above them
 
 
 def _quantity(text: str) -> Quantity | None:
@@ -128,6 +130,22 @@ def _header_kind(cells: tuple[str, ...]) -> str | None:
     return None
 
 
+_TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*额)[：:]?$")
+_SUB_ROW = re.compile(r"^(?:其中|含)[：:]?")
+
+
+def _plain_header(blocks: tuple[Block, ...], i: int) -> bool:
+    """The first row of a table no other reader knows, of words only, over a row holding numbers (项目名称 /
+    预算数（万元） / 执行数（万元）): read by its headers as a table of the unit's own figures."""
+    block = blocks[i]
+    if block.kind != "row" or len([c for c in block.cells if c.strip()]) < 2 or any(_quantity(c) for c in block.cells):
+        return False
+    if i > 0 and blocks[i - 1].kind == "row" and blocks[i - 1].table == block.table:
+        return False
+    following = blocks[i + 1] if i + 1 < len(blocks) else None
+    return following is not None and _same_table(blocks, i, i + 1) and any(_quantity(c) for c in following.cells[1:])
+
+
 def _value_column(header: str) -> bool:
     words = _UNIT_IN_HEADER.sub("", normalise(header))
     return bool(words) and (table_scalar(words) is not None or any(w in words for w in _SPECIAL_COLUMNS)
@@ -166,11 +184,13 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
     while i < len(blocks):
         block = blocks[i]
         kind = _header_kind(block.cells) if block.kind == "row" else None
+        if kind is None and _plain_header(blocks, i):
+            kind = "plain"
         if kind is None:
             i += 1
             continue
         reader = {"framework": _skip_framework, "indicators": _read_indicators, "projects": _read_projects,
-                  "lines": _read_lines, "scalars": _read_scalars}[kind]
+                  "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain}[kind]
         i = reader(blocks, i, out, report_year)
     return out
 
@@ -211,6 +231,46 @@ def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
             out.cells.append(Cell(_mention(q, f"{_clean_row(label)}·{header}", where, implied), path))
         j += 1
     return j
+
+
+def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
+    """A table of the unit's own figures by its headers: each value with its row's label and its column's header
+    (and the unit the header names, 预算数（万元）); a 合计 / 总计 / 小计 row totals, column by column, the rows above
+    it since the last such row (a 其中 row is inside the row before it, not another part)."""
+    label_header, columns = _split_header(blocks[start].cells, lambda c: False)
+    columns = [label_header, *columns] if not blocks[start].cells[0].strip() else columns
+    out.taken.add(start)
+    above: dict[int, list[Mention]] = {}
+    j = start + 1
+    while j < len(blocks) and _same_table(blocks, start, j):
+        out.taken.add(j)
+        label, values = _values(blocks[j].cells)
+        row = _clean_row(label)
+        total = _TOTAL_ROW.match(normalise(row)) is not None
+        for k, (text, header) in enumerate(zip(values, columns)):
+            q = _quantity(text)
+            if q is None:
+                continue
+            unit = _UNIT_IN_HEADER.search(header)
+            implied = None
+            if not q.unit and unit:
+                q, implied = _as(q, unit.group(1)), f"单位见表头“{header}”"
+            where = Where(blocks[j].section, text, j, k + 1, row, header)
+            m = _mention(q, f"{row}·{header}" if row else header, where, implied)
+            out.cells.append(Cell(m))
+            if total:
+                parts = above.pop(k, [])
+                if len(parts) >= 2 and all(p.quantity.unit == m.quantity.unit for p in parts):
+                    out.totals.append(_column_total(m, parts))
+            elif not _SUB_ROW.match(row):
+                above.setdefault(k, []).append(m)
+        j += 1
+    return j
+
+
+def _column_total(whole: Mention, parts: list[Mention]) -> Listed:
+    total = sum((p.quantity.value for p in parts), Decimal(0))
+    return Listed(whole, tuple(parts), "summed", agrees(whole.quantity, total))
 
 
 def _scalar_column(path: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ...checks.claims import KIND_FORMULA, relation
 from ...core.figures import COLUMNS, LINES, label_of
 from ...core.numbers import half_up
 from ...core.quantity import canonical_unit, commensurable, factor
@@ -86,14 +87,13 @@ def ratio_problem(ratio: Entry, numerator: Entry | None, denominator: Entry | No
         a = _number(numerator, denominator.unit)
         if a is None:
             return ""
-    computed = {"share": a / b * 100, "change": (a - b) / b * 100}.get(kind, a / b)
+    computed = relation(kind, a, b)
     places = _places(ratio)
     shown = half_up(computed, places)
     if shown == stated or (kind == "change" and shown == -stated and "下降" in ratio.source):
         return ""
-    formula = {"share": f"{numerator.value} ÷ {denominator.value}", "change":
-               f"({numerator.value} − {denominator.value}) ÷ {denominator.value}"}.get(kind, "")
-    unit = "%" if kind in ("share", "change") else ""
+    formula = KIND_FORMULA.get(kind, "").format(a=numerator.value, b=denominator.value).removesuffix(" × 100%")
+    unit = "%" if kind != "ratio" else ""
     return f"按 {formula} 重算为 {_show(computed, places)}{unit}，报告写 {ratio.value}{unit}"
 
 
