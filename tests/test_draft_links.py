@@ -180,3 +180,28 @@ def findings_of_draft(draft, tmp_path: Path):
     from perfeval.outputs.draft import write_draft
 
     return run_checks(load_unit(write_draft(draft, tmp_path / "draft.yaml")))
+
+
+def test_one_opener_breaks_down_totals_in_two_units_each_by_its_own_parts():
+    got = totals_in("新建护岸工程4段，长3.47km，其中右岸1段，长0.98km；左岸3段，长2.49km。")
+    assert ("3.47km", ["0.98km", "2.49km"], True) in got and ("4段", ["1段", "3段"], True) in got
+    assert totals_in("治理河道总长为3.75km，其中干流长3.133km，汇入口段0.617km；干流堤防工程1段，长0.23km。") == [
+        ("3.75km", ["3.133km", "0.617km"], True)]  # the next item's 0.23km is no part of the river's length
+
+
+def test_two_changes_named_only_by_their_words_are_two_figures(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收入情况", "本年收入800.00万元。同比上年度增加120.00万元，增加17.65%。",
+                     "二、财政拨款", "财政拨款收入780.00万元，同比上年度增加150.00万元，增加23.81%。")
+    assert draft.repeats == []
+
+
+def test_a_form_budget_block_states_its_figures_in_the_total_row_and_its_sources_are_parts_of_it(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、预算执行", "\t".join(["资金", "年初预算数", "全年预算数", "全年执行数"]),
+                     "\t".join(["年度资金总额", "300.00", "320.00", "310.00"]),
+                     "\t".join(["其中：财政拨款", "280.00", "300.00", "292.00"]), "\t".join(["其他资金", "20.00", "20.00", "18.00"]))
+    budget = draft.params["figures"]["budget"]
+    assert {k: str(v["value"]) for k, v in budget.items()} == {"start_of_year": "300.00", "adjusted": "320.00",
+                                                               "executed": "310.00"}
+    assert "statements" not in draft.params.get("claims", {})  # the sources' rows are no restatements of the total
+    assert ("310.00", ["292.00", "18.00"], True) in [(x.whole.written, [p.written for p in x.parts], x.complete)
+                                                     for x in draft.lists]

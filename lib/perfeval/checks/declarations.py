@@ -190,7 +190,7 @@ FIGURE_STATED_TWICE = _d(
     "同一报告中同一数字只能有一个值（带“余”“约”“以上”等限定词的，按其所能表示的范围判断）", "first other",
     "figure_statements")
 FIGURE_DIFFERS_UNEXPLAINED = _d(
-    "figure_differs_unexplained", "unexplained_differences", "相关数字之间有未说明的差额", "warning",
+    "figure_differs_unexplained", "unexplained_differences", "相关数字之间有未说明的差额", BY_MATERIALITY,
     "{label} {first}{first_source}，报告另处所称“{named}”为 {other}{other_source}，两者相差 {gap}，报告未说明差额的来由"
     "（二者名称不同，不是同一数字的两种写法）。{arithmetic}{effect}",
     "名称不同但相互关联的数字之间的差额应予说明", "first other", "figure_statements")
@@ -297,7 +297,7 @@ DEVIATION_UNEXPLAINED = _d(
 
 # ---------------------------------------------------------------- execution
 PAYMENT_BEHIND_SCHEDULE = _d(
-    "payment_behind_schedule", "execution", "支付进度落后于序时进度", "warning",
+    "payment_behind_schedule", "execution", "支付进度落后于序时进度", BY_MATERIALITY,
     "支付进度落后于序时进度：{behind}。", "{rule}", "progress", "payment_progress")
 CARRYOVER = _d(
     "carryover", "execution", "结转结余率与结转结余变动率", BY_MONEY,
@@ -328,7 +328,7 @@ FINAL_ABOVE_BUDGET = _d(
     "final_above_budget", "overspending", "决算超过预算", BY_MONEY, "超预算支出：{text}。",
     "支出不得超过预算（决算数 ≤ 预算数）", "over limit", "overspending")
 SANGONG_ABOVE_PREV_FINAL = _d(
-    "sangong_above_prev_final", "overspending", "“三公”经费超过上年决算", "warning", "“三公”经费增长：{text}。",
+    "sangong_above_prev_final", "overspending", "“三公”经费超过上年决算", BY_MONEY, "“三公”经费增长：{text}。",
     "“三公”经费只减不增：本年决算不超过上年决算", "over limit", "overspending")
 PLAN_EXCEEDED = _d(
     "plan_exceeded", "overspending", "超计划执行", BY_MONEY, "超计划执行：{text}。",

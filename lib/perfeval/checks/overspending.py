@@ -44,7 +44,7 @@ def overspending(unit: ScoredUnit) -> list[Finding]:
             out.append(FINAL_ABOVE_BUDGET(ev, text=text, share=_share(line.final, line.budget)))
         if _under(key, "sangong") and line.final and line.prev_final and line.final.value > line.prev_final.value + TOLERANCE:
             text, ev = _excess(spec.label, line.final, line.prev_final, COLUMNS["final"], COLUMNS["prev_final"])
-            out.append(SANGONG_ABOVE_PREV_FINAL(ev, text=text))
+            out.append(SANGONG_ABOVE_PREV_FINAL(ev, text=text, share=_share(line.final, line.prev_final)))
     return out
 
 

@@ -52,7 +52,8 @@ class Unit:
 DIMENSION_NAMES = {
     "money": "金额", "people": "人数", "person_times": "人次", "distance": "里程", "area": "面积",
     "number": "纯数（含百分比）", "score": "分值", "time": "时长", "events": "次数（次、场、场次）",
-    "age": "年龄", "percentage_points": "百分点", "volume": "体积",
+    "age": "年龄", "percentage_points": "百分点", "volume": "体积", "weight": "重量",
+    "power": "功率",
 }
 
 
@@ -83,12 +84,15 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("distance", "万公里", "10000")
     add("area", "平方米", "1", "㎡", "平方", "平米", "m²")
     add("volume", "立方米", "1", "m³", "㎥")
+    add("weight", "吨", "1")
+    add("weight", "公斤", "0.001", "千克", "kg")
+    add("power", "千瓦", "1", "kW")
     add("area", "亩", str(Decimal(2000) / Decimal(3)))
     add("area", "公顷", "10000")
     add("area", "平方公里", "1000000")
     # A bare number and a percentage are both pure numbers: 60% is 0.6.
     add("number", "")
-    add("number", "%", "0.01")
+    add("number", "%", "0.01", "百分比")
     add("number", "‰", "0.001")
     add("score", "分")
     add("time", "分钟", "1")
@@ -102,7 +106,7 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("percentage_points", "个百分点", "1", "百分点")
     # Every other count is of its own kind: 3辆 is never 3台.
     for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
-                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段"):
+                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段", "架"):
         add(symbol, symbol)
     synonyms["家/次"] = "家次"
     return units, synonyms
@@ -589,6 +593,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     glued = None
     if not whole and not unit and not g["pct"] and not prefix and before_char and before_char in "%‰":
         glued = f"“{norm[lead - 1]}{g['arabic'] or g['chinese']}”：数字紧接在百分数之后，疑为表格相邻两格粘连（如权重与得分），请核对"
+    elif not whole and re.fullmatch(r"0\d+", g["arabic"] or ""):
+        glued = f"“{g['arabic']}”以0开头，疑为相邻两格粘连（0与{g['arabic'][1:]}），请核对"
     return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end,
                  glued)
 

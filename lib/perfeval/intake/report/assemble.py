@@ -358,8 +358,8 @@ class _Assembly(RateClaims, Records):
         whole_of = {id(p): lst.whole for lst, _ in self.written_lists for p in lst.parts}
         for sid, m in stated:
             label = normalise(m.label)
-            if len(label) < 2 or m.where.in_table or (m.is_rate and _RELATIVE.match(label)):
-                continue  # 为年初预算的116.9%: a rate named by what it is of, not by whose it is
+            if len(label) < 2 or m.where.in_table or (m.is_rate and _RELATIVE.match(label)) or _CHANGE_ONLY.match(label):
+                continue  # 为年初预算的116.9%, 同比上年度增加189.25万元: named by what it is of, not by whose it is
             kind = canonical_unit(m.quantity.unit)
             subject = clean_label(m.lead) if kind in COUNTED_OBJECTS else ""  # 交通局内设7个科室, 中心内设4个科室
             groups.setdefault((label, _dimension(kind), m.year, _column_word(m), subject), []).append((sid, m))
@@ -385,6 +385,8 @@ class _Assembly(RateClaims, Records):
 
 
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
+_CHANGE_ONLY = re.compile(r"^(?:同比|比|较)(?:上年度?|去年|上一年度?)?(?:同期)?(?:[决预]算数?|执行数)?"
+                          r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)?$")  # a change named by nothing but its words
 _COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
 
 
@@ -416,7 +418,7 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int],
     out: list[tuple[Mention, ...]] = []
     taken = set(grouped)
     pool = [m for _, m in stated if id(m) not in grouped and not m.where.in_table and not m.is_rate
-            and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0]
+            and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label)]
     by_key: dict[tuple, list[Mention]] = {}
     for m in pool:
         kind = (_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit)), m.year,
