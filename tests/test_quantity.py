@@ -297,6 +297,9 @@ def test_units_table_and_error_pickle():
 @pytest.mark.parametrize("sentence,value,unit", [
     ("办公费较上年增长－8.4%。", "-8.4", "%"),                     # full-width minus (U+FF0D)
     ("接待费较上年变动﹣3.25%。", "-3.25", "%"),                  # small hyphen-minus (U+FE63)
+    ("讲座经费较上年增长‐12.5%。", "-12.5", "%"),                # hyphen (U+2010)
+    ("讲座经费较上年增长‑12.5%。", "-12.5", "%"),                # non-breaking hyphen (U+2011)
+    ("讲座经费较上年增长–12.5%。", "-12.5", "%"),                # en dash (U+2013), Word's autocorrect of " - "
     ("差旅费变动率为（6.75）%。", "-6.75", "%"),                  # an accountant's bracketed negative
     ("资金到位率为97.42 %。", "97.42", "%"),                       # a space before % keeps the %
     ("全年支出2，315．06万元。", "2315.06", "万元"),               # full-width grouping and decimal point
@@ -304,6 +307,10 @@ def test_units_table_and_error_pickle():
     ("全年支出2\u2009315.06万元。", "2315.06", "万元"),            # thin space
     ("全年支出2\u00a0315.06万元。", "2315.06", "万元"),            # no-break space
     ("全年支出23\u200b15.06万元。", "2315.06", "万元"),            # a zero-width space nobody sees
+    ("全年支出2’315.06万元。", "2315.06", "万元"),                 # the apostrophe as Word's autocorrect curls it
+    ("全年支出2\u2007315.06万元。", "2315.06", "万元"),            # figure space, made to group digits
+    ("全年支出23\u200e15.06万元。", "2315.06", "万元"),            # a left-to-right mark, invisible too
+    ("全年支出23\u206215.06万元。", "2315.06", "万元"),            # an invisible times
 ])
 def test_signs_and_separators_read_as_written(sentence, value, unit):
     found = find_quantities(sentence)
@@ -315,6 +322,9 @@ def test_signs_and_separators_read_as_written(sentence, value, unit):
     ("全年支出2.315,06万元。", "2315.06", None),      # 1.268,40: which mark is the decimal point?
     ("全年支出2 315,06万元。", "2315.06", None),
     ("全年支出2 315.06万元。", "2315.06", None),      # a plain space may be a PDF's gap between two numbers
+    ("全年支出2\u3000315.06万元。", "2315.06", None),  # so may an ideographic or an en space
+    ("全年支出2\u2002315.06万元。", "2315.06", None),
+    ("全年支出2.315.060元。", "2315060", None),        # two points: not a decimal, grouped as in Germany
     ("全年出车3，150次。", "3150", "3150"),            # grouped, or 3 and 150 in a list; a cell holds one value
     ("分别接待120，135，150人次。", "120135150", "120135150"),
 ])

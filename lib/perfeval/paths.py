@@ -6,6 +6,7 @@ In an installed package, the notebooks and sample params are the copies the buil
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -72,8 +73,8 @@ def not_regular(path: Path) -> str | None:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
         return "a broken link" if os.path.islink(path) else "missing"
-    except OSError:  # cannot tell: reading it will say why
-        return None
+    except OSError as exc:  # cannot tell, but for a loop of links: reading it will say why
+        return "a link that leads back to itself (a loop)" if exc.errno == errno.ELOOP else None
     return None if stat.S_ISREG(mode) else _KINDS.get(stat.S_IFMT(mode), "not a regular file")
 
 

@@ -276,12 +276,16 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 
 # ---------------------------------------------------------------- reading
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−", "0123456789.%，----")
+# minus written as any dash a word processor puts there: full-width, small, figure dash, minus sign, hyphen (U+2010),
+# non-breaking hyphen, en dash (Word's autocorrect of " - "); each reads as the ASCII hyphen-minus reads
+# and the wide spaces (en, em, ideographic …) as the plain space they read as
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–\u2002\u2003\u2004\u2005\u2006\u2008\u3000’",
+                            "0123456789.%，-------       '")
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
 # Typographic grouping spaces (thin, no-break, narrow no-break) only ever group digits.
-_GROUP_SPACES = "\u2009\u00a0\u202f"
+_GROUP_SPACES = "\u2009\u00a0\u202f\u2007"  # and the figure space, made for it
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUMERAL = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
@@ -410,8 +414,8 @@ def _grouping(m: re.Match[str]) -> tuple[str, str | None] | None:
     sep, dec, frac = m.group("sep"), m.group("dec"), m.group("frac")
     digits = m.group("head") + m.group("groups").replace(sep, "")
     written = m.group(0)
-    if sep == "." and dec != ",":
-        return None  # 1.268 is a decimal
+    if sep == "." and dec != "," and "." not in m.group("groups"):
+        return None  # 1.268 is a decimal; 1.268.400 is not
     if sep == "," or (sep == "，" and dec == ","):
         return None
     value = digits + ("." + frac if frac else "")
@@ -421,6 +425,8 @@ def _grouping(m: re.Match[str]) -> tuple[str, str | None] | None:
         return value, f"“{written}”可读作{value}，也可能是以逗号分开的两个数，请核对"
     if sep == " ":
         return value, f"“{written}”中的空格读作千位分隔，读作{value}，请核对"
+    if sep == ".":
+        return value, f"“{written}”以点为千位分隔，读作{value}，请核对"
     return value, None
 
 
