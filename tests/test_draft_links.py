@@ -205,3 +205,11 @@ def test_a_form_budget_block_states_its_figures_in_the_total_row_and_its_sources
     assert "statements" not in draft.params.get("claims", {})  # the sources' rows are no restatements of the total
     assert ("310.00", ["292.00", "18.00"], True) in [(x.whole.written, [p.written for p in x.parts], x.complete)
                                                      for x in draft.lists]
+
+
+def test_a_form_rows_execution_rate_divides_what_was_executed_by_the_budget_when_both_are_equal(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、预算执行", "\t".join(["资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]),
+                     "\t".join(["年度资金总额", "480.00", "500.00", "500.00", "10", "100%", "10"]))
+    rate = next(r for r in draft.rates if r.rate.written == "100%")
+    assert rate.status == "explained" and rate.reading.numerator.label.endswith("全年执行数")
+    assert rate.reading.denominator.label.endswith("全年预算数")

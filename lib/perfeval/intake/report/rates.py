@@ -144,6 +144,20 @@ def explain_from_section(found: RateFound, sentence: list[Mention], section: lis
     return RateFound(rate, "explained", readings[0], why=readings[0].formula())
 
 
+def done_over_planned(found: RateFound) -> RateFound:
+    """Of several readings of a 执行率 / 到位率 / 完成率, the one dividing what its name says was done (执行数) by what
+    was planned (预算数): a form's row where 执行数 equals 预算数 gives 100% both ways."""
+    named = _RATE_OF_PLAN.search(found.rate.label + (found.rate.where.column or ""))
+    if found.status != "ambiguous" or named is None:
+        return found
+    verb = named.group(0)[:2]
+    own = [r for r in found.others if r.kind == "share" and verb in r.numerator.label
+           and _PLANNED.search(r.denominator.label) and verb not in r.denominator.label]
+    if len(own) != 1:
+        return found
+    return RateFound(found.rate, "explained", own[0], why=own[0].formula())
+
+
 def _share(a: Mention, b: Mention) -> Reading | None:
     value = _compute("share", a, b)
     return Reading("share", a, b, value) if value is not None else None
