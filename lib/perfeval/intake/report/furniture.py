@@ -15,6 +15,7 @@ from ...core.quantity import find_quantities
 
 MAX_ENTRY = 60  # characters of a contents line (a heading and its page number)
 MAX_CHROME = 120  # characters of a web page's line of chrome (several fields on one line)
+MAX_LABEL = 16  # characters of a line that can label the number on the line below (a table saved one cell per line)
 MIN_RUN = 3  # heading lines with page numbers that make a contents list without a 目录 line
 MAX_PAGE = 999
 
@@ -33,10 +34,31 @@ _CHROME = re.compile(
 
 
 def furniture_lines(lines: Sequence[str]) -> set[int]:
-    """Indexes of the lines (paragraphs, or a table row's cells joined) that are a contents list or web chrome."""
+    """Indexes of the lines (paragraphs, or a table row's cells joined) that are a contents list, web chrome or the
+    page numbers a PDF's footers left in the text."""
     out = {i for i, line in enumerate(lines) if _is_chrome(line)}
     out |= _contents(lines, out)
+    out |= _page_numbers(lines)
     return out
+
+
+_FOOTER = re.compile(r"^\s*[-－—]?\s*(?:第\s*)?(?P<n>\d{1,3})\s*(?:页)?\s*[-－—]?\s*$")
+MIN_PAGES = 3  # page numbers in a row (n, n+1, n+2 …) that show lone numbers to be a PDF's footers
+
+
+def _page_numbers(lines: Sequence[str]) -> set[int]:
+    """Lines holding a number alone (3, - 3 -, 第3页) that run n, n+1, n+2 … through the document, each after a
+    line of text rather than a cell's label: the footers of a PDF's pages, never figures. Numbers alone that do not
+    count up so (a table saved one cell per line) are left to be read."""
+    chains: dict[int, list[int]] = {}  # the next page number a chain waits for → the lines of the chain
+    for i, line in enumerate(lines):
+        m = _FOOTER.match(line)
+        if m is None or i == 0 or len(lines[i - 1]) <= MAX_LABEL:
+            continue
+        n = int(m.group("n"))
+        chain = chains.pop(n, [])
+        chains[n + 1] = chain + [i]
+    return {i for chain in chains.values() if len(chain) >= MIN_PAGES for i in chain}
 
 
 def _is_chrome(line: str) -> bool:
