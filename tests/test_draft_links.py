@@ -213,3 +213,14 @@ def test_a_form_rows_execution_rate_divides_what_was_executed_by_the_budget_when
     rate = next(r for r in draft.rates if r.rate.written == "100%")
     assert rate.status == "explained" and rate.reading.numerator.label.endswith("全年执行数")
     assert rate.reading.denominator.label.endswith("全年预算数")
+
+
+def test_a_change_is_explained_by_this_years_and_last_years_figures_its_part_states_under_its_subject(tmp_path):
+    lines = (TITLE, "一、培训情况", "2022年培训经费支出20.00万元。", "本年度加强成本控制，2023年培训经费支出18.00万元。",
+             "2023年培训经费支出较上年下降{}，主要是压减了外出培训。")
+    held = draft_of(tmp_path, *lines[:4], lines[4].format("10%"))
+    rate = next(r for r in held.rates if r.rate.written == "10%")
+    assert rate.status == "explained" and rate.reading.kind == "change"
+    assert (rate.reading.numerator.written, rate.reading.denominator.written) == ("18.00万元", "20.00万元")
+    wrong = next(r for r in draft_of(tmp_path, *lines[:4], lines[4].format("12%")).rates if r.rate.written == "12%")
+    assert wrong.status == "contradicted"
