@@ -224,3 +224,10 @@ def test_a_change_is_explained_by_this_years_and_last_years_figures_its_part_sta
     assert (rate.reading.numerator.written, rate.reading.denominator.written) == ("18.00万元", "20.00万元")
     wrong = next(r for r in draft_of(tmp_path, *lines[:4], lines[4].format("12%")).rates if r.rate.written == "12%")
     assert wrong.status == "contradicted"
+
+
+def test_a_table_cell_restated_in_the_narrative_under_its_row_name_is_one_figure(tmp_path):
+    rows = ["\t".join(cells).format("225.50") for cells in TABLE]
+    draft = draft_of(tmp_path, TITLE, "一、项目支出情况", *rows, "二、项目成效",
+                     "病虫害防治项目全年实际支出118.50万元，防治面积扩大。", "良种推广支出79.50万元。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["118.50", "118.50万元"]]  # 79.50 is not 79.00
