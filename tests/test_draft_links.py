@@ -205,3 +205,22 @@ def test_a_form_budget_block_states_its_figures_in_the_total_row_and_its_sources
     assert "statements" not in draft.params.get("claims", {})  # the sources' rows are no restatements of the total
     assert ("310.00", ["292.00", "18.00"], True) in [(x.whole.written, [p.written for p in x.parts], x.complete)
                                                      for x in draft.lists]
+
+
+def test_a_form_rows_execution_rate_divides_what_was_executed_by_the_budget_when_both_are_equal(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、预算执行", "\t".join(["资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]),
+                     "\t".join(["年度资金总额", "480.00", "500.00", "500.00", "10", "100%", "10"]))
+    rate = next(r for r in draft.rates if r.rate.written == "100%")
+    assert rate.status == "explained" and rate.reading.numerator.label.endswith("全年执行数")
+    assert rate.reading.denominator.label.endswith("全年预算数")
+
+
+def test_a_change_is_explained_by_this_years_and_last_years_figures_its_part_states_under_its_subject(tmp_path):
+    lines = (TITLE, "一、培训情况", "2022年培训经费支出20.00万元。", "本年度加强成本控制，2023年培训经费支出18.00万元。",
+             "2023年培训经费支出较上年下降{}，主要是压减了外出培训。")
+    held = draft_of(tmp_path, *lines[:4], lines[4].format("10%"))
+    rate = next(r for r in held.rates if r.rate.written == "10%")
+    assert rate.status == "explained" and rate.reading.kind == "change"
+    assert (rate.reading.numerator.written, rate.reading.denominator.written) == ("18.00万元", "20.00万元")
+    wrong = next(r for r in draft_of(tmp_path, *lines[:4], lines[4].format("12%")).rates if r.rate.written == "12%")
+    assert wrong.status == "contradicted"
