@@ -179,3 +179,10 @@ def test_page_numbers_a_pdf_left_between_lines_of_text_are_no_figures():
         == ["12次", "218.40万元"]
     # numbers alone that do not count up, or stand under a cell's label, are read
     assert figures(text, "3", text, "9", text, "27") == ["3", "9", "27"]
+
+
+def test_a_bare_number_is_money_only_when_the_words_right_before_it_speak_of_money():
+    document = build("<test>", ["项目资金使用 绩效指标 年度指标值 实际完成值 分值 得分 委托业务数量 ≥50个 50 8 8",
+                                "本年收益9230万，年初预算总额为1802"])
+    units = [(m.written, m.quantity.unit) for m in prose_mentions(document, set())]
+    assert units == [("≥50个", "个"), ("50", ""), ("8", ""), ("8", ""), ("9230万", "万元"), ("1802", "万元")]
