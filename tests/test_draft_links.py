@@ -240,3 +240,10 @@ def test_a_total_closing_the_figures_before_it_is_declared_and_one_naming_anothe
         "全年支出100.00万元，其中：基本支出60.00万元；项目支出40.00万元；合计100.00万元。")  # from the opener, over ；
     assert totals_in("全年收入120万元，支出100万元，结余合计20万元。") == []  # 结余 names another total
     assert totals_in("开展培训3次，共计培训120人次。") == []
+
+
+def test_a_total_named_only_by_he_ji_is_named_by_its_parts_in_the_draft(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、支出情况", "本年办公费10.00万元、印刷费5.00万元、差旅费3.00万元，合计19.00万元。")
+    total = next(s for s in draft.params["stated"] if str(s["value"]) == "19.00")
+    assert total["label"] == "办公费、印刷费、差旅费合计" and "note" not in total
+    assert draft.params["claims"]["identities"][0]["label"] == "办公费、印刷费、差旅费合计"

@@ -95,6 +95,8 @@ class _Assembly(RateClaims, Records):
         free = [m for m in prose if id(m) not in self.taken]
         lists = find_lists(self.document, free)
         lists += find_totals(free, lists) + tables.totals
+        self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
+                             if lst.shape == "summed" and not lst.whole.label and all(p.label for p in lst.parts)}
         rates = self._rates(tables, [m for m in free if id(m) not in self.restated], lists, fw)
         operands = {id(x) for r in rates if r.status in ("explained", "contradicted") and r.reading
                     for x in (r.reading.numerator, r.reading.denominator)}
