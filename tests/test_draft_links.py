@@ -269,3 +269,8 @@ claims:
     found = [f for f in run_checks(load_unit(params)) if f.check == "stated_ratio_mismatch"]
     assert [f.evidence_of("stated")[0].label for f in found] == ["单位陈述的支出降幅二"]
     assert found[0].value_of("recomputed") == -10
+
+
+def test_a_list_hangs_from_the_figure_before_it_never_from_a_change_on_last_year():
+    assert totals_in("收入：792.22万元。同比上年度增加189.25万元，增加31.39%。"
+                     "其中：财政拨款收入792.22万元，同比上年度增加209.28万元。") == [("792.22万元", ["792.22万元"], True)]
