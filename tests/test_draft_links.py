@@ -224,3 +224,26 @@ def test_a_change_is_explained_by_this_years_and_last_years_figures_its_part_sta
     assert (rate.reading.numerator.written, rate.reading.denominator.written) == ("18.00万元", "20.00万元")
     wrong = next(r for r in draft_of(tmp_path, *lines[:4], lines[4].format("12%")).rates if r.rate.written == "12%")
     assert wrong.status == "contradicted"
+
+
+def test_a_table_cell_restated_in_the_narrative_under_its_row_name_is_one_figure(tmp_path):
+    rows = ["\t".join(cells).format("225.50") for cells in TABLE]
+    draft = draft_of(tmp_path, TITLE, "一、项目支出情况", *rows, "二、项目成效",
+                     "病虫害防治项目全年实际支出118.50万元，防治面积扩大。", "良种推广支出79.50万元。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["118.50", "118.50万元"]]  # 79.50 is not 79.00
+
+
+def test_a_total_closing_the_figures_before_it_is_declared_and_one_naming_another_total_only_when_it_adds_up():
+    assert totals_in("本年办公费10.00万元、印刷费5.00万元、差旅费3.00万元，合计19.00万元。") == [
+        ("19.00万元", ["10.00万元", "5.00万元", "3.00万元"], False)]  # 合计 closes them: a sum to ask about
+    assert ("100.00万元", ["60.00万元", "40.00万元"], True) in totals_in(
+        "全年支出100.00万元，其中：基本支出60.00万元；项目支出40.00万元；合计100.00万元。")  # from the opener, over ；
+    assert totals_in("全年收入120万元，支出100万元，结余合计20万元。") == []  # 结余 names another total
+    assert totals_in("开展培训3次，共计培训120人次。") == []
+
+
+def test_a_total_named_only_by_he_ji_is_named_by_its_parts_in_the_draft(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、支出情况", "本年办公费10.00万元、印刷费5.00万元、差旅费3.00万元，合计19.00万元。")
+    total = next(s for s in draft.params["stated"] if str(s["value"]) == "19.00")
+    assert total["label"] == "办公费、印刷费、差旅费合计" and "note" not in total
+    assert draft.params["claims"]["identities"][0]["label"] == "办公费、印刷费、差旅费合计"

@@ -174,8 +174,8 @@ def _install_bounded_decode() -> None:
             budget.charge(stream.objid if stream.objid is not None else "?", unpacked_size(data, stream.get_filters()))
         unbounded(stream)
 
-    PDFStream.decode = decode  # type: ignore[method-assign]
-    pdfdocument.Arcfour = _Arcfour  # type: ignore[misc]
+    PDFStream.decode = decode  # type: ignore[method-assign]  # pdfminer's own, bounded by the budget above
+    pdfdocument.Arcfour = _Arcfour  # type: ignore[misc]  # pdfminer's pure-Python RC4 replaced by OpenSSL's
 
 
 class _Arcfour:
