@@ -152,6 +152,7 @@ CASES = [
     ("procurement to plan", CHANGSHA, [put("figures.lines.procurement.final", 240)], "plan_exceeded", -1),
     ("execution above the adjusted budget", YUNXI, [put("figures.budget.executed", 2300)],
      "execution_above_budget", +1),
+    ("在职 above 编制", CHANGSHA, [put("figures.staff.on_duty", 55)], "staff_above_establishment", +1),
     # framework arithmetic
     ("营造良好工作氛围 left out: weights add up", YUNXI, [row("work_atmosphere", applicable=False)],
      "table_total_not_100", -1),

@@ -77,10 +77,11 @@ def test_the_name_in_a_field_whose_value_stands_on_the_next_line(tmp_path):
     assert (draft.params["unit"]["name"], draft.params["unit"]["region"]) == ("松岭县城市管理监督指挥中心", "松岭县")
 
 
-def test_the_author_a_web_page_names_in_its_chrome_signs_the_report(tmp_path):
+def test_the_author_a_web_page_names_in_its_chrome_is_the_last_resort_and_unsure(tmp_path):
     draft = draft_of(tmp_path, "部门整体支出绩效评价报告", "【字体：】【发布时间：2022-04-15 14:54】【作者：县政协办】【阅读：",
                      "一、基本情况", "2021年部门决算收支完成情况。")
     assert draft.params["unit"]["name"] == "县政协办"
+    assert any(i.kind == "unit" and i.unsure and "作者" in i.unsure for i in draft.items)
 
 
 def test_the_region_is_named_by_areas_not_by_a_word_ending_in_shi(tmp_path):
@@ -133,3 +134,55 @@ def test_a_flattened_form_names_the_implementing_unit_after_a_space_and_its_code
 def test_a_files_properties_saved_into_its_text_are_no_figures():
     assert figures("张三 abc123456 1 2019-05-22T04:56:35Z 2020-01-01T08:00:00Z 15.00 9300 22370 0 0 False False "
                    "附件：项目支出绩效自评表", "本项目共申请预算资金90万元。") == ["90万元"]
+
+
+def test_the_website_a_report_was_saved_from_names_the_unit_when_nothing_else_does(tmp_path):
+    draft = draft_of(tmp_path, "欢迎来到松岭县政协网站！", "您现在的位置：首页 > 通知公告", "部门整体支出绩效评价报告",
+                     "一、基本情况", "2022年部门决算收支完成情况。")
+    unit = draft.params["unit"]
+    assert unit["name"] == "松岭县政协"
+    assert any(i.kind == "unit" and i.unsure and "发布网站" in i.unsure for i in draft.items)
+
+
+def test_a_number_opening_a_line_a_pdf_broke_mid_sentence_is_labelled_by_the_line_before(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "3.自评开展情况。按照预算绩效管理要求，本单位对2023年整体支出开展绩效自评，自评得分",
+                     "91.5 分，存在的问题：一是预算编制不够精细。")
+    assert str(draft.params.get("claims", {}).get("total")) == "91.5"
+
+
+def test_the_unit_a_project_is_named_after_when_nothing_else_names_one(tmp_path):
+    draft = draft_of(tmp_path, "绩效自评报告", "一、项目概况",
+                     "项目名称：松岭县人民医院设备更新专项资金项目，项目实施地点：松岭县人民医院。")
+    assert draft.params["unit"]["name"] == "松岭县人民医院"
+    assert any(i.kind == "unit" and i.unsure and "项目名称" in i.unsure for i in draft.items)
+
+
+def test_the_body_opening_with_any_heading_the_contents_named_ends_the_list_and_its_sections_count():
+    document = build("<test>", ["\n".join(("目录", "第一部分松岭县第二中学概况", "一、部门职责", "二、机构设置",
+                                            "第一部分", "松岭县第二中学概况", "一、 部门职责", "二、 机构设置",
+                                            "本校在职教职工86人。"))])
+    assert document.furniture == frozenset(range(6))
+    assert document.blocks[-1].section == "二"
+
+
+def test_a_space_aligned_table_of_counts_rising_is_no_contents_list():
+    assert figures("在职人员 30", "退休人员 45", "合计 75") == ["30", "45", "75"]
+
+
+def test_a_line_opening_with_a_chrome_word_that_states_an_amount_is_the_reports():
+    assert figures("来源：财政拨款120.00万元", "浏览次数：88次") == ["120.00万元"]
+
+
+def test_page_numbers_a_pdf_left_between_lines_of_text_are_no_figures():
+    text = "本单位全年共组织各类培训活动，参训人员覆盖全体在职干部职工，"
+    assert figures("一、基本情况", text, "3", text + "培训12次。", text, "- 4 -", text, "第5页", "全年支出218.40万元。") \
+        == ["12次", "218.40万元"]
+    # numbers alone that do not count up, or stand under a cell's label, are read
+    assert figures(text, "3", text, "9", text, "27") == ["3", "9", "27"]
+
+
+def test_a_bare_number_is_money_only_when_the_words_right_before_it_speak_of_money():
+    document = build("<test>", ["项目资金使用 绩效指标 年度指标值 实际完成值 分值 得分 委托业务数量 ≥50个 50 8 8",
+                                "本年收益9230万，年初预算总额为1802"])
+    units = [(m.written, m.quantity.unit) for m in prose_mentions(document, set())]
+    assert units == [("≥50个", "个"), ("50", ""), ("8", ""), ("8", ""), ("9230万", "万元"), ("1802", "万元")]

@@ -120,3 +120,157 @@ def test_a_change_stated_with_its_amount_is_recomputed_from_it_and_a_wrong_one_i
     assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("13.33%")) if f.kind == "recomputed_vs_claimed"]
     wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("12.5%")) if f.kind == "recomputed_vs_claimed"]
     assert len(wrong) == 1 and wrong[0].candidate and "13.33" in wrong[0].message
+
+
+def test_staff_on_duty_above_the_establishment_is_a_finding_with_both_figures(tmp_path):
+    lines = (TITLE, "一、人员情况", "本站核定编制40人，年末实有在职人员{}人。")
+    over = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(43)) if f.check == "staff_above_establishment"]
+    assert len(over) == 1 and over[0].value_of("over") == 43 and over[0].value_of("limit") == 40
+    assert "107.50%" in over[0].message and not over[0].candidate
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(40)) if f.check == "staff_above_establishment"]
+
+
+def test_a_change_between_two_dated_figures_is_read_past_the_amount_stated_between_them(tmp_path):
+    lines = (TITLE, "一、收支情况", "本年度支出合计520.00万元，上年度支出合计600.00万元，支出减少80.00万元，同比下降{}。")
+    held = draft_of(tmp_path, *lines[:2], lines[2].format("13.33%"))
+    rate = held.rates[0]
+    assert rate.status == "explained" and rate.reading.kind == "change"
+    assert (rate.reading.numerator.written, rate.reading.denominator.written) == ("520.00万元", "600.00万元")
+    wrong = draft_of(tmp_path, *lines[:2], lines[2].format("13.330%")).rates[0]  # −13.333… is 13.333 at 3 places
+    assert wrong.status == "contradicted" and "13.333%" in wrong.why
+
+
+TABLE = [["项目名称", "预算数（万元）", "执行数（万元）"], ["病虫害防治", "120.00", "118.50"], ["其中：药剂采购", "60.00", "59.00"],
+         ["良种推广", "80.00", "79.00"], ["技术培训", "30.00", "28.00"], ["合计", "230.00", "{}"]]
+
+
+def _table_report(tmp_path: Path, gap: str, executed: str):
+    rows = [gap.join(cells).format(executed) for cells in TABLE]
+    return draft_of(tmp_path, TITLE, "一、项目支出情况", *rows, "二、其他", "本站全年完成各项任务。")
+
+
+def test_a_table_of_the_units_own_figures_is_read_by_its_headers_and_its_total_row_adds_up_the_rows_above():
+    import tempfile
+
+    for gap in ("\t", "    "):  # tabs (pasted from a spreadsheet) or spaces (a fixed-width copy)
+        draft = _table_report(Path(tempfile.mkdtemp()), gap, "225.50")
+        got = [(lst.whole.written, [p.written for p in lst.parts], lst.complete) for lst in draft.lists]
+        assert got == [("230.00", ["120.00", "80.00", "30.00"], True), ("225.50", ["118.50", "79.00", "28.00"], True)]
+        labels = {s["label"]: str(s["value"]) for s in draft.params["stated"]}
+        assert labels["良种推广·执行数（万元）"] == "79.00"  # its unit from the header
+        assert draft.params["stated"][0]["unit"] == "万元"
+
+
+def test_a_total_row_that_does_not_add_up_is_a_question_on_the_draft(tmp_path):
+    wrong = [f for f in findings_of_draft(_table_report(tmp_path, "\t", "235.50"), tmp_path)
+             if f.check == "declared_identity_broken"]
+    assert len(wrong) == 1 and wrong[0].candidate and "225.50" in wrong[0].message
+
+
+def test_lines_with_one_wide_gap_are_prose_not_a_table():
+    from perfeval.intake.documents import space_aligned
+
+    assert space_aligned(["一、基本情况      3", "二、绩效目标      5"]) == set()
+    assert space_aligned(["项目    预算    执行", "培训    30.00    28.00"]) == {0, 1}
+
+
+def findings_of_draft(draft, tmp_path: Path):
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+    from perfeval.outputs.draft import write_draft
+
+    return run_checks(load_unit(write_draft(draft, tmp_path / "draft.yaml")))
+
+
+def test_one_opener_breaks_down_totals_in_two_units_each_by_its_own_parts():
+    got = totals_in("新建护岸工程4段，长3.47km，其中右岸1段，长0.98km；左岸3段，长2.49km。")
+    assert ("3.47km", ["0.98km", "2.49km"], True) in got and ("4段", ["1段", "3段"], True) in got
+    assert totals_in("治理河道总长为3.75km，其中干流长3.133km，汇入口段0.617km；干流堤防工程1段，长0.23km。") == [
+        ("3.75km", ["3.133km", "0.617km"], True)]  # the next item's 0.23km is no part of the river's length
+
+
+def test_two_changes_named_only_by_their_words_are_two_figures(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收入情况", "本年收入800.00万元。同比上年度增加120.00万元，增加17.65%。",
+                     "二、财政拨款", "财政拨款收入780.00万元，同比上年度增加150.00万元，增加23.81%。")
+    assert draft.repeats == []
+
+
+def test_a_form_budget_block_states_its_figures_in_the_total_row_and_its_sources_are_parts_of_it(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、预算执行", "\t".join(["资金", "年初预算数", "全年预算数", "全年执行数"]),
+                     "\t".join(["年度资金总额", "300.00", "320.00", "310.00"]),
+                     "\t".join(["其中：财政拨款", "280.00", "300.00", "292.00"]), "\t".join(["其他资金", "20.00", "20.00", "18.00"]))
+    budget = draft.params["figures"]["budget"]
+    assert {k: str(v["value"]) for k, v in budget.items()} == {"start_of_year": "300.00", "adjusted": "320.00",
+                                                               "executed": "310.00"}
+    assert "statements" not in draft.params.get("claims", {})  # the sources' rows are no restatements of the total
+    assert ("310.00", ["292.00", "18.00"], True) in [(x.whole.written, [p.written for p in x.parts], x.complete)
+                                                     for x in draft.lists]
+
+
+def test_a_form_rows_execution_rate_divides_what_was_executed_by_the_budget_when_both_are_equal(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、预算执行", "\t".join(["资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]),
+                     "\t".join(["年度资金总额", "480.00", "500.00", "500.00", "10", "100%", "10"]))
+    rate = next(r for r in draft.rates if r.rate.written == "100%")
+    assert rate.status == "explained" and rate.reading.numerator.label.endswith("全年执行数")
+    assert rate.reading.denominator.label.endswith("全年预算数")
+
+
+def test_a_change_is_explained_by_this_years_and_last_years_figures_its_part_states_under_its_subject(tmp_path):
+    lines = (TITLE, "一、培训情况", "2022年培训经费支出20.00万元。", "本年度加强成本控制，2023年培训经费支出18.00万元。",
+             "2023年培训经费支出较上年下降{}，主要是压减了外出培训。")
+    held = draft_of(tmp_path, *lines[:4], lines[4].format("10%"))
+    rate = next(r for r in held.rates if r.rate.written == "10%")
+    assert rate.status == "explained" and rate.reading.kind == "change"
+    assert (rate.reading.numerator.written, rate.reading.denominator.written) == ("18.00万元", "20.00万元")
+    wrong = next(r for r in draft_of(tmp_path, *lines[:4], lines[4].format("12%")).rates if r.rate.written == "12%")
+    assert wrong.status == "contradicted"
+
+
+def test_a_table_cell_restated_in_the_narrative_under_its_row_name_is_one_figure(tmp_path):
+    rows = ["\t".join(cells).format("225.50") for cells in TABLE]
+    draft = draft_of(tmp_path, TITLE, "一、项目支出情况", *rows, "二、项目成效",
+                     "病虫害防治项目全年实际支出118.50万元，防治面积扩大。", "良种推广支出79.50万元。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["118.50", "118.50万元"]]  # 79.50 is not 79.00
+
+
+def test_a_total_closing_the_figures_before_it_is_declared_and_one_naming_another_total_only_when_it_adds_up():
+    assert totals_in("本年办公费10.00万元、印刷费5.00万元、差旅费3.00万元，合计19.00万元。") == [
+        ("19.00万元", ["10.00万元", "5.00万元", "3.00万元"], False)]  # 合计 closes them: a sum to ask about
+    assert ("100.00万元", ["60.00万元", "40.00万元"], True) in totals_in(
+        "全年支出100.00万元，其中：基本支出60.00万元；项目支出40.00万元；合计100.00万元。")  # from the opener, over ；
+    assert totals_in("全年收入120万元，支出100万元，结余合计20万元。") == []  # 结余 names another total
+    assert totals_in("开展培训3次，共计培训120人次。") == []
+
+
+def test_a_total_named_only_by_he_ji_is_named_by_its_parts_in_the_draft(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、支出情况", "本年办公费10.00万元、印刷费5.00万元、差旅费3.00万元，合计19.00万元。")
+    total = next(s for s in draft.params["stated"] if str(s["value"]) == "19.00")
+    assert total["label"] == "办公费、印刷费、差旅费合计" and "note" not in total
+    assert draft.params["claims"]["identities"][0]["label"] == "办公费、印刷费、差旅费合计"
+
+
+def test_a_change_from_its_amount_is_recomputed_by_score_and_one_from_nothing_is_not_compared(tmp_path):
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+
+    params = tmp_path / "u.yaml"
+    params.write_text("""unit: {id: u, name: 某站, region: 某县, year: 2023, framework: dept_overall_a}
+stated:
+  - {id: s1, label: 收入, value: 100.00, unit: 万元}
+  - {id: s2, label: 增加额, value: 100.00, unit: 万元}
+  - {id: s3, label: 支出, value: 90.00, unit: 万元}
+  - {id: s4, label: 减少额, value: 10.00, unit: 万元}
+claims:
+  ratios:
+    - {label: 收入增幅, numerator: s1, denominator: s2, kind: increase_by, value: 50}
+    - {label: 支出降幅, numerator: s3, denominator: s4, kind: decrease_by, value: -10}
+    - {label: 支出降幅二, numerator: s3, denominator: s4, kind: decrease_by, value: -12}
+""", encoding="utf-8")
+    found = [f for f in run_checks(load_unit(params)) if f.check == "stated_ratio_mismatch"]
+    assert [f.evidence_of("stated")[0].label for f in found] == ["单位陈述的支出降幅二"]
+    assert found[0].value_of("recomputed") == -10
+
+
+def test_a_list_hangs_from_the_figure_before_it_never_from_a_change_on_last_year():
+    assert totals_in("收入：792.22万元。同比上年度增加189.25万元，增加31.39%。"
+                     "其中：财政拨款收入792.22万元，同比上年度增加209.28万元。") == [("792.22万元", ["792.22万元"], True)]

@@ -2,6 +2,7 @@
 numbers written two ways, totals and their parts, the report's identity."""
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from perfeval.outputs.draft import draft_report
@@ -217,6 +218,28 @@ def test_a_table_saved_one_cell_per_line_is_read_as_its_pairs(tmp_path):
     staff = draft.params["figures"]["staff"]
     assert {k: str(v["value"]) for k, v in staff.items()} == {"authorized": "96", "total": "103", "on_duty": "88"}
     assert "人员编制 96" in staff["authorized"]["source"]
+
+
+def test_a_table_saved_one_cell_per_line_with_a_mark_after_every_cell_is_read_as_its_pairs(tmp_path):
+    draft = draft_of(tmp_path, "部门（单位）名称 |", "松岭县民政局 |", "||||||", "联络电话 |", "6623018 |", "||||||",
+                     "人员编制 |", "42 |", "实有人数 |", "39 |", "||||||", "2023年度部门整体支出绩效自评报告")
+    assert draft.params["unit"]["name"] == "松岭县民政局"
+    assert draft.params["figures"]["staff"]["authorized"]["value"] == 42
+    assert [m.where.text for m in draft.placed][:2] == ["人员编制 | 42 |", "实有人数 | 39 |"]  # cited as written
+    assert "6623018" not in stated_values(draft)
+
+
+def test_a_forms_budget_block_saved_one_cell_per_line_is_rebuilt_under_its_column_names(tmp_path):
+    draft = draft_of(tmp_path, "项目支出绩效自评表（2023年度）", "实施单位：松岭县林业局", "预算执行情况(10分)",
+                     "年度资金(万元)", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分", "偏差原因",
+                     "合计", "120.50", "131.00", "128.38", "98.00%", "10", "9.8",
+                     "注：执行率=全年执行数/全年预算数，未达到90%的需说明原因。",
+                     "其中：财政拨款", "120.50", "131.00", "128.38", "98.00%", "/", "/",
+                     "其他资金", "0.00", "0.00", "0.00", "0.00%", "/", "/")
+    budget = draft.params["figures"]["budget"]
+    assert (budget["start_of_year"]["value"], budget["adjusted"]["value"], budget["executed"]["value"]) == (
+        Decimal("120.50"), Decimal("131.00"), Decimal("128.38"))
+    assert "90" not in stated_values(draft)  # the rule's threshold in the note is no figure
 
 
 def test_a_number_alone_under_a_sentence_is_no_pair(tmp_path):

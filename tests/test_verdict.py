@@ -329,3 +329,85 @@ def test_rate_statements_and_section_weights_take_their_severity_from_what_is_at
     def section_weight(d):
         next(s for s in d["claims"]["sections"] if s.get("weight") == 40)["weight"] = 30.5
     assert _one(unit_copy(YUNXI, section_weight), "section_weight_stated_twice").severity == "warning"
+
+
+def _deviations(path):
+    return {f.indicator: f.severity for f in every_finding(load_unit(path)) if f.check == "deviation_unexplained"}
+
+
+@pytest.mark.parametrize("note,flagged", [("", True), ("\u3000", True), ("无", True), ("——", True), ("无偏差", True),
+                                          ("年底追加一批报废车辆拍卖", False)])
+def test_a_deviation_reason_that_says_nothing_is_no_reason(unit_copy, note, flagged):
+    """Yunxi 资产拍卖处置: 2 against ≥1 (200 %), 偏差原因 blank. A full-width blank, a dash or 无 in the cell was taken
+    as a reason and the finding went away; only words that explain do that."""
+    def alter(d):
+        next(r for r in d["indicators"] if r["name"] == "资产拍卖处置")["deviation_note"] = note
+    assert ("asset_auctions" in _deviations(unit_copy(YUNXI, alter))) is flagged
+
+
+def test_an_equal_target_missed_either_way_needs_a_reason_and_the_130_edge_is_inclusive(unit_copy):
+    """承担会务管理 820 场 against ≥800: within 130 %, no finding. Against =800 it missed its target (it was not asked
+    about); at 1040 of ≥800 it reaches 130.00 % exactly (目标设定偏低, 提示), at 1039 (129.88 %) it does not."""
+    def with_row(**kw):
+        def alter(d):
+            next(r for r in d["indicators"] if r["name"] == "承担会务管理").update(kw)
+        return alter
+    assert "meetings" not in _deviations(YUNXI)
+    assert _deviations(unit_copy(YUNXI, with_row(target={"op": "=", "value": 800, "unit": "场"})))["meetings"] == "warning"
+    assert _deviations(unit_copy(YUNXI, with_row(actual={"value": 1040, "unit": "场"})))["meetings"] == "info"
+    assert "meetings" not in _deviations(unit_copy(YUNXI, with_row(actual={"value": 1039, "unit": "场"})))
+
+
+def test_payments_behind_schedule_are_judged_as_the_score_judges_them_and_as_severe_as_the_points_they_cost(unit_copy):
+    """Changsha with quarter-end payments 15 / 50 / 79.995 %: A scores them against 20/50/80 %. 79.995 % is 80.00 % at
+    A's precision — on schedule for the score, and no longer 落后 0.01 % for the check; 15 % is 5 points short: 1 of
+    the part's 2 points, 1.5 on 预算执行率's 6 — an 错误 (it was a 警示 whatever the shortfall)."""
+    def progress(q1):
+        def alter(d):
+            d["figures"]["progress"] = {"q1": q1, "q2": 50, "q3": 79.995}
+        return alter
+    unit = unit_copy(CHANGSHA, progress(15))
+    [found] = [f for f in every_finding(load_unit(unit)) if f.check == "payment_behind_schedule"]
+    assert found.message == "支付进度落后于序时进度：一季度末 15%，应达 20%，落后 5%。" and found.severity == "error"
+    part = next(p for p in score_file(unit).row("budget_execution").parts if p.id == "payment_progress")
+    assert part.score == 1.0
+    assert not [f for f in every_finding(load_unit(unit_copy(CHANGSHA, progress(20)))) if f.check == "payment_behind_schedule"]
+
+
+def test_carry_over_new_this_year_is_said_so(unit_copy):
+    """结转结余变动率 cannot be computed on last year's 0; the finding says the carry-over is new rather than nothing."""
+    from perfeval.checks.execution import carryover
+
+    def alter(d):
+        d["figures"]["budget"].update(carryover=120.5, prev_carryover=0)
+    [found] = carryover(load_unit(unit_copy(CHANGSHA, alter)))
+    assert found.message.endswith("占全年预算数（调整后） 12,819.60万元 的 0.94%（结转结余率）；上年无结转结余，本年新增结转结余。")
+
+
+def test_three_gong_above_last_year_and_an_unexplained_difference_weigh_what_they_put_at_stake(unit_copy):
+    """公务接待 1.8 against last year's 决算 1.75 is 2.86 % over: 提示; 2.5 is 42.86 % over: 警示 (both were 警示).
+    Changsha's 调减 3821.31 against 预算调整 3537.37 moves no point (预算调整率 is 0 either way) but 283.94 is 8.03 %
+    of the figure: 警示."""
+    def reception(value):
+        def alter(d):
+            d["figures"]["lines"]["sangong_reception"]["final"] = value
+        return alter
+    def found(path):
+        return [f.severity for f in every_finding(load_unit(path)) if f.check == "sangong_above_prev_final"]
+    assert found(unit_copy(CHANGSHA, reception(1.8))) == ["info"]
+    assert found(unit_copy(CHANGSHA, reception(2.5), name="b.yaml")) == ["warning"]
+    assert _one(CHANGSHA, "figure_differs_unexplained").severity == "warning"
+
+
+@pytest.mark.parametrize("executed,flagged", [(14975.99, False), (14975.9, True)])
+def test_projects_all_high_against_execution_turns_on_the_rate_as_the_row_scores_it(unit_copy, executed, flagged):
+    """Changsha's 16 projects all score ≥ 90 against 77.04 % execution. At the 90 % edge the rate is judged as the row
+    bands and prints it: 14975.99 ÷ 16640.91 = 89.99502 % is 90.00 % — not low (the check read 89.99502 and said
+    “只有 90%，低于 90%”); 14975.9 ÷ 16640.91 = 89.98961 % is 89.99 %, low."""
+    def alter(d):
+        d["figures"]["budget"]["executed"] = executed
+    found = [f for f in every_finding(load_unit(unit_copy(CHANGSHA, alter)))
+             if f.check == "projects_all_high_against_execution"]
+    assert bool(found) is flagged
+    if found:
+        assert "只有 89.99%" in found[0].message

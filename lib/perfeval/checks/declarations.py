@@ -157,15 +157,15 @@ def _d(id: str, kind: str, title: str, severity: SeverityRule, template: str, ru
 IDENTITY_BROKEN = _d(
     "identity_broken", "accounting_identities", "总数不等于其分项之和", "error",
     "{head}，而其分项 {terms} 合计 {total}，比总数{more} {gap}（分项来源：{sources}）。总数应等于其分项之和。",
-    "{rule}", "whole part", "breakdowns")
+    "{rule}", "whole part sum", "breakdowns")
 ITEMS_EXCEED_WHOLE = _d(
     "items_exceed_whole", "accounting_identities", "分项之和超过总数", "error",
     "{head}，而{scope} {terms} 合计 {total}，比总数还多 {gap}（分项来源：{sources}）。分项之和不能超过总数。",
-    "{rule}", "whole part", "breakdowns")
+    "{rule}", "whole part sum", "breakdowns")
 DECLARED_IDENTITY_BROKEN = _d(
     "declared_identity_broken", "accounting_identities", "评价人员列明的关系不成立", "error",
     "{whole} {whole_text}{whole_source}，而 {listed} 合计 {total}，比它{more} {gap}（{source}）。",
-    "{rule}", "whole part", "declared_identities")
+    "{rule}", "whole part sum", "declared_identities")
 DECLARED_IDENTITY_UNEXPLAINED = _d(
     "declared_identity_unexplained", "accounting_identities", "总数中有未说明属于哪一项的部分", BY_SHARE,
     "{whole} {whole_text}{whole_source}，报告列出的其中各项 {listed} 合计 {total}，尚有 {gap}（占 {share_text}）"
@@ -190,7 +190,7 @@ FIGURE_STATED_TWICE = _d(
     "同一报告中同一数字只能有一个值（带“余”“约”“以上”等限定词的，按其所能表示的范围判断）", "first other",
     "figure_statements")
 FIGURE_DIFFERS_UNEXPLAINED = _d(
-    "figure_differs_unexplained", "unexplained_differences", "相关数字之间有未说明的差额", "warning",
+    "figure_differs_unexplained", "unexplained_differences", "相关数字之间有未说明的差额", BY_MATERIALITY,
     "{label} {first}{first_source}，报告另处所称“{named}”为 {other}{other_source}，两者相差 {gap}，报告未说明差额的来由"
     "（二者名称不同，不是同一数字的两种写法）。{arithmetic}{effect}",
     "名称不同但相互关联的数字之间的差额应予说明", "first other", "figure_statements")
@@ -297,13 +297,19 @@ DEVIATION_UNEXPLAINED = _d(
 
 # ---------------------------------------------------------------- execution
 PAYMENT_BEHIND_SCHEDULE = _d(
-    "payment_behind_schedule", "execution", "支付进度落后于序时进度", "warning",
+    "payment_behind_schedule", "execution", "支付进度落后于序时进度", BY_MATERIALITY,
     "支付进度落后于序时进度：{behind}。", "{rule}", "progress", "payment_progress")
 CARRYOVER = _d(
     "carryover", "execution", "结转结余率与结转结余变动率", BY_MONEY,
     "结转结余 {carryover}{source}，占{base_label} {base} 的 {rate}（结转结余率）{change}。",
     "结转结余率 = 结转结余 ÷ 全年预算数 × 100%；结转结余变动率 = （本年 − 上年）÷ 上年 × 100%",
     "carryover base previous rate", "carryover")
+
+STAFF_ABOVE_ESTABLISHMENT = _d(
+    "staff_above_establishment", "overspending", "在职人员超过核定编制", "warning",
+    "在职人员超编：实有在职 {on_duty}{on_duty_source}，超过核定编制 {authorized}{authorized_source} {gap}"
+    "（在职人员控制率 {rate}）。", "在职人员控制率 = 在职人数 ÷ 编制数 × 100% ≤ 100%", "over limit",
+    "over_establishment")
 
 # ---------------------------------------------------------------- budget_denominator
 BUDGET_DENOMINATOR = _d(
@@ -322,7 +328,7 @@ FINAL_ABOVE_BUDGET = _d(
     "final_above_budget", "overspending", "决算超过预算", BY_MONEY, "超预算支出：{text}。",
     "支出不得超过预算（决算数 ≤ 预算数）", "over limit", "overspending")
 SANGONG_ABOVE_PREV_FINAL = _d(
-    "sangong_above_prev_final", "overspending", "“三公”经费超过上年决算", "warning", "“三公”经费增长：{text}。",
+    "sangong_above_prev_final", "overspending", "“三公”经费超过上年决算", BY_MONEY, "“三公”经费增长：{text}。",
     "“三公”经费只减不增：本年决算不超过上年决算", "over limit", "overspending")
 PLAN_EXCEEDED = _d(
     "plan_exceeded", "overspending", "超计划执行", BY_MONEY, "超计划执行：{text}。",

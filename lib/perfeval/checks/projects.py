@@ -128,8 +128,8 @@ def against_execution(unit: ScoredUnit) -> list[Finding]:
     self-evaluations do not show what the spending does."""
     with_score = [(p, p.score) for p in unit.params.projects if p.score is not None]
     row = next((r for r in unit.sheet.rows if r.role == "budget_execution"), None)
-    part = next((p for p in row.parts if p.exact_value is not None), None) if row else None
-    rate = part.exact_value if part else None
+    part = next((p for p in row.parts if p.value is not None), None) if row else None
+    rate = part.value if part else None  # as the row scores and prints it (89.995 % is 90.00 %)
     if len(with_score) < 2 or row is None or part is None or rate is None or rate >= LOW_EXECUTION \
             or min(s for _, s in with_score) < 90:
         return []
@@ -137,6 +137,6 @@ def against_execution(unit: ScoredUnit) -> list[Finding]:
     return [PROJECTS_ALL_HIGH_AGAINST_EXECUTION(
         {"count": Evidence("自评项目数", len(with_score), "个", with_score[0][0].source),
          "lowest": Evidence("最低分", low, "分", lowest.source),
-         "rate": Evidence(part.label, round_half_up(rate, 2), "%")},
+         "rate": Evidence(part.label, rate, "%")},
         indicator=row.id, count=len(with_score), lowest=num(low), row=f"“{part.label}”",
-        rate=pct(round_half_up(rate, 2)), threshold=pct(LOW_EXECUTION))]
+        rate=pct(rate), threshold=pct(LOW_EXECUTION))]

@@ -15,7 +15,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 from ..errors import InputFileError, ParamsError
 from .problems import describe_errors, found, not_a_number, readable_path
 from .figures import COLUMNS, FUNDS, LINES, SCALARS, WAN, group_keys, is_figure_path, label_of, unit_of
-from .numbers import decimals, exact
+from .numbers import SIGNIFICANT_DIGITS, decimal, decimals, exact, significant_digits
 from ..errors import IncommensurableUnits
 from .quantity import (Qualifier, Quantity, agrees, canonical_unit, commensurable, factor,
                        parse_quantity, qualifier_of)
@@ -29,6 +29,9 @@ FINEST = 1e-6  # 0.000001 万元 is a hundredth of a fen; no document states a f
 def _not_finer_than_stated(value: float) -> float:
     if 0 < abs(value) < FINEST:
         raise ValueError(f"a figure other than 0 is at least 0.000001 (no document states one finer), found {value!r}")
+    if significant_digits(value) > SIGNIFICANT_DIGITS:
+        raise ValueError(f"a figure has at most {SIGNIFICANT_DIGITS} significant digits (no document states more, and "
+                         f"more cannot be held exactly), found {exact(value)}")
     return value
 
 
@@ -180,6 +183,14 @@ class Figure(Record):
                 raise ValueError(f"must be at least 0 (money and counts cannot be negative), found {exact(data)}")
             return {"value": data}
         return data
+
+    def exact_in(self, unit: str) -> Decimal:
+        """The value in the catalogue's unit as the decimal the document wrote (converted exactly, when written in
+        another unit): what rates are computed from."""
+        written = decimal(self.value)
+        if not self.unit or canonical_unit(self.unit) == canonical_unit(unit):
+            return written
+        return written * factor(self.unit, unit)
 
     def in_unit(self, unit: str) -> float:
         """The value in the catalogue's unit (converted from the unit written, when one is given)."""

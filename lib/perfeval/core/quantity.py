@@ -52,7 +52,8 @@ class Unit:
 DIMENSION_NAMES = {
     "money": "金额", "people": "人数", "person_times": "人次", "distance": "里程", "area": "面积",
     "number": "纯数（含百分比）", "score": "分值", "time": "时长", "events": "次数（次、场、场次）",
-    "age": "年龄", "percentage_points": "百分点", "volume": "体积",
+    "age": "年龄", "percentage_points": "百分点", "volume": "体积", "weight": "重量",
+    "power": "功率",
 }
 
 
@@ -83,12 +84,15 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("distance", "万公里", "10000")
     add("area", "平方米", "1", "㎡", "平方", "平米", "m²")
     add("volume", "立方米", "1", "m³", "㎥")
+    add("weight", "吨", "1")
+    add("weight", "公斤", "0.001", "千克", "kg")
+    add("power", "千瓦", "1", "kW")
     add("area", "亩", str(Decimal(2000) / Decimal(3)))
     add("area", "公顷", "10000")
     add("area", "平方公里", "1000000")
     # A bare number and a percentage are both pure numbers: 60% is 0.6.
     add("number", "")
-    add("number", "%", "0.01")
+    add("number", "%", "0.01", "百分比")
     add("number", "‰", "0.001")
     add("score", "分")
     add("time", "分钟", "1")
@@ -102,7 +106,7 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("percentage_points", "个百分点", "1", "百分点")
     # Every other count is of its own kind: 3辆 is never 3台.
     for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
-                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段"):
+                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段", "架"):
         add(symbol, symbol)
     synonyms["家/次"] = "家次"
     return units, synonyms
@@ -272,12 +276,16 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 
 # ---------------------------------------------------------------- reading
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−", "0123456789.%，----")
+# minus written as any dash a word processor puts there: full-width, small, figure dash, minus sign, hyphen (U+2010),
+# non-breaking hyphen, en dash (Word's autocorrect of " - "); each reads as the ASCII hyphen-minus reads
+# and the wide spaces (en, em, ideographic …) as the plain space they read as
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–\u2002\u2003\u2004\u2005\u2006\u2008\u3000’",
+                            "0123456789.%，-------       '")
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
 # Typographic grouping spaces (thin, no-break, narrow no-break) only ever group digits.
-_GROUP_SPACES = "\u2009\u00a0\u202f"
+_GROUP_SPACES = "\u2009\u00a0\u202f\u2007"  # and the figure space, made for it
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUMERAL = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
@@ -342,6 +350,7 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _TITLE_END = re.compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
 _METADATA = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
 MAX_METADATA_GAP = 40  # characters between a bare number and the timestamp or flag that makes it a file property
+_PER = re.compile(rf"\s*/\s*(?P<per>(?:\d+(?:\.\d+)?\s*[万千亿]?)?\s*(?:{_UNIT_RE}))(?![\dA-Za-z])")
 _YEAR_LABEL = re.compile(r"(?:年度|年份|所属年|年)[：:]?$")
 
 
@@ -406,8 +415,8 @@ def _grouping(m: re.Match[str]) -> tuple[str, str | None] | None:
     sep, dec, frac = m.group("sep"), m.group("dec"), m.group("frac")
     digits = m.group("head") + m.group("groups").replace(sep, "")
     written = m.group(0)
-    if sep == "." and dec != ",":
-        return None  # 1.268 is a decimal
+    if sep == "." and dec != "," and "." not in m.group("groups"):
+        return None  # 1.268 is a decimal; 1.268.400 is not
     if sep == "," or (sep == "，" and dec == ","):
         return None
     value = digits + ("." + frac if frac else "")
@@ -417,6 +426,8 @@ def _grouping(m: re.Match[str]) -> tuple[str, str | None] | None:
         return value, f"“{written}”可读作{value}，也可能是以逗号分开的两个数，请核对"
     if sep == " ":
         return value, f"“{written}”中的空格读作千位分隔，读作{value}，请核对"
+    if sep == ".":
+        return value, f"“{written}”以点为千位分隔，读作{value}，请核对"
     return value, None
 
 
@@ -480,7 +491,7 @@ def _scan(text: str, whole: bool) -> Iterator[Found]:
         if found is not None:
             pos = found.end
             start, end = n.span(found.start, found.end)
-            doubt = n.doubt_in(found.start, found.end)
+            doubt = n.doubt_in(found.start, found.end) or found.doubt
             yield Found(replace(found.quantity, text=text[start:end]), start, end, doubt)
 
 
@@ -523,6 +534,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # a Chinese numeral without a unit is a word (一是, 三公, 十九大)
         if not whole and g["chinese"] in ("一", "二") and not g["mult"]:
             return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
+    if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
+        return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
     if unit == "页" and not g["mult"]:
         return None  # 共12页: the document's own pages (扫描档案100万页 is a figure)
     if unit and any(after.startswith(word) for word in _DISCOURSE):
@@ -573,6 +586,9 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     value, places, scale = _value_of(g)
     if value is None:
         return None
+    per = _PER.match(norm, end) if unit and not g["suffix"] else None
+    if per:  # a rate per some amount of another unit (0.064次/10万公顷, 3.5万元/人): one compound unit as written
+        unit, end = unit + "/" + re.sub(r"\s+", "", per.group("per")), per.end()
     if g["sign"]:
         value = -value
     bound = _SUFFIXES.get(g["suffix"] or "") or _PREFIXES.get(prefix)
@@ -584,7 +600,13 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         qualifier = Qualifier.OVER
     else:
         qualifier = Qualifier.EXACT
-    return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end)
+    glued = None
+    if not whole and not unit and not g["pct"] and not prefix and before_char and before_char in "%‰":
+        glued = f"“{norm[lead - 1]}{g['arabic'] or g['chinese']}”：数字紧接在百分数之后，疑为表格相邻两格粘连（如权重与得分），请核对"
+    elif not whole and re.fullmatch(r"0\d+", g["arabic"] or ""):
+        glued = f"“{g['arabic']}”以0开头，疑为相邻两格粘连（0与{g['arabic'][1:]}），请核对"
+    return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end,
+                 glued)
 
 
 def _heading_line(before: str) -> bool:

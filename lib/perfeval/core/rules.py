@@ -155,9 +155,9 @@ class MeasuredRule(RuleBase):
     def _rate(self, ctx: RuleContext) -> tuple[Measured, float | None, Denominator | None]:
         """The measured rate, the rate as scored (at the framework's precision) and what it divides by."""
         m = self.measure.evaluate(ctx)
-        if m.value is None:
+        if m.exact is None:
             return m, None, None
-        return m, numbers.at_precision(m.value, ctx.places()), denominator_of(self.measure, ctx)
+        return m, numbers.at_precision(m.exact, ctx.places()), denominator_of(self.measure, ctx)
 
 
 class Band(Spec):
@@ -293,8 +293,8 @@ class DeductPerPoint(RuleBase):
         also = "".join(f"；{c.label}：{c.measure.describe()}{op}{pct(c.limit)}" for c in self.clauses)
         if also:
             tail += "，超出两项限额的按超出较多者扣分"
-        # without checkpoints the measure is set (validated at load)
         cut = "；" if also else " "
+        # without checkpoints the measure is set (validated at load)
         return f"{self.measure.describe()}；{op}{pct(self.limit)}{also}{cut}得 {pts(points)} 分，{tail}"  # type: ignore[union-attr]
 
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
@@ -306,7 +306,7 @@ class DeductPerPoint(RuleBase):
             return [_measured(pid, label, points, None, text, merged, ctx, None)]
         places = ctx.places()
         # every measured value is set: a missing one returned above
-        values = [numbers.at_precision(m.value, places) for m, _ in measured]  # type: ignore[arg-type]
+        values = [numbers.at_precision(m.exact, places) for m, _ in measured]  # type: ignore[arg-type]
         excess = sum(formulas.excess_points(v, limit, self.direction) for v, (_, limit) in zip(values, measured))
         notes: list[str] = []
         open_clauses: list[PartResult] = []
@@ -320,7 +320,7 @@ class DeductPerPoint(RuleBase):
         if excess != int(excess) and excess > 0 and formulas.deduct(points, self.per_point, excess) > 0:
             notes.append(ctx.note("per_point_fraction"))  # the reading changed the score only when not fully deducted
         # every measured value is set: a missing one returned above
-        merged.value = min(m.value for m, _ in measured)  # type: ignore[type-var]
+        merged.exact = min(m.exact for m, _ in measured)  # type: ignore[type-var]
         den = denominator_of(self.measure, ctx) if self.measure is not None else None
         return [_measured(pid, label, points, score, text, merged, ctx, min(values), notes, denominator=den),
                 *open_clauses]
@@ -332,13 +332,13 @@ class DeductPerPoint(RuleBase):
             notes.append(ctx.note(clause.interpretation))
             return excess, []
         m = clause.measure.evaluate(ctx)
-        if m.value is None:
+        if m.exact is None:
             return excess, [PartResult(
                 clause.id, clause.label, 0.0, None, f"{clause.measure.describe()} ≤ {pct(clause.limit)}",
                 inputs=tuple(m.inputs), missing=tuple(m.missing), can_veto=True,
                 notes=(f"“{clause.label}”未评：报告未载明{'、'.join(i.label for i in m.inputs if i.value is None)}；"
                        "若超出，按评分标准可扣至 0 分",))]
-        value = numbers.at_precision(m.value, ctx.places())
+        value = numbers.at_precision(m.exact, ctx.places())
         over = formulas.excess_points(value, clause.limit, self.direction)
         merged.inputs += [i for i in m.inputs if i.path not in {j.path for j in merged.inputs}]
         said = f"{clause.label}：{clause.measure.describe()} = {pct(value)}"
@@ -365,19 +365,19 @@ class Condition(RuleBase):
 
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
         left, right = self.left.evaluate(ctx), self.right.evaluate(ctx)
-        m = Measured(left.value, left.inputs + right.inputs, left.missing + right.missing)
+        m = Measured(left.exact, left.inputs + right.inputs, left.missing + right.missing)
         unit = unit_of(self.left.path)
         if m.missing:
             return [_measured(pid, label, points, None, self.describe(points), Measured(None, m.inputs, m.missing), ctx,
                               None, unit=unit)]
-        ok = _OPS[self.op](left.value, right.value)
+        ok = _OPS[self.op](left.exact, right.exact)
         return [_measured(pid, label, points, points if ok else 0.0, self.describe(points), m, ctx, left.value,
                           unit=unit)]
 
 
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, ">": lambda a, b: a > b,
-    "=": lambda a, b: abs(a - b) < 1e-9}
+    "=": lambda a, b: a == b}  # Decimals of the figures as written: equal is equal
 
 
 class CountGap(Spec):

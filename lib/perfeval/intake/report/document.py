@@ -145,13 +145,63 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
     while k < len(lines):
         found = _cell_table(lines, k)
         if found is None:
-            out.append(lines[k])
-            k += 1
+            form = _form_table(lines, k)
+            if form is None:
+                out.append(lines[k])
+                k += 1
+                continue
+            before, rows, after, k = form
+            table += 1
+            out += [*before, *(Row(tuple(cells), table) for cells in rows), *after]
             continue
         rows, k = found
         table += 1
         out += [Row(tuple(cells), table) for cells in rows]
     return out
+
+
+MAX_FORM_HEADER = 16  # short lines a form's header (titles and column names) may run to
+_EMPTY_CELL = re.compile(r"[/／\-－—–]")  # a form's mark for a cell with nothing to state
+
+
+def _form_table(lines: list, k: int) -> tuple[list[str], list[list[str]], list[str], int] | None:
+    """A form (a 绩效自评表's budget block) saved one cell per line: a header run whose last column names stand over
+    rows of a label and up to as many values, left-aligned, cells left empty at a row's end or marked / , a note
+    between two rows (填表说明) kept as a paragraph after the table. The column names are the last w header lines
+    for the largest w that puts every percentage under a rate column and no other value under one; a form with no
+    percentage, or fewer than two rows, gives no such test and stays as its paragraphs.
+    Returns (header lines above the columns, rows, notes, the line after it), or None."""
+    def text(i: int) -> str:
+        return lines[i] if i < len(lines) and isinstance(lines[i], str) else ""
+
+    def value(i: int) -> bool:
+        return _lone_number(text(i)) or bool(_EMPTY_CELL.fullmatch(text(i)))
+
+    n = 0
+    while n < MAX_FORM_HEADER and _header_like(text(k + n)) and not value(k + n):
+        n += 1
+    if n < 3 or not value(k + n):
+        return None
+    rows: list[list[str]] = []
+    notes: list[str] = []
+    i = k + n - 1
+    while _header_like(text(i)) and value(i + 1):
+        j = i + 1
+        while value(j):
+            j += 1
+        rows.append([text(i)] + ["" if _EMPTY_CELL.fullmatch(text(x)) else text(x) for x in range(i + 1, j)])
+        i = j
+        if not _header_like(text(i)) and text(i) and _header_like(text(i + 1)) and value(i + 2):
+            notes.append(text(i))  # a note between two rows of the form
+            i += 1
+    values = [r[1:] for r in rows]
+    if len(rows) < 2 or not any("%" in v or "％" in v for r in values for v in r):
+        return None
+    for w in range(n - 1, 1, -1):
+        header = [text(x) for x in range(k + n - 1 - w, k + n - 1)]
+        if all(len(r) <= w for r in values) and _rates_fit(header, values):
+            return [text(x) for x in range(k, k + n - 1 - w)], [[""] + header] + rows, notes, i
+    return None
 
 
 def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:

@@ -86,8 +86,9 @@ def find_lists(document: Document, mentions: list[Mention]) -> list[Listed]:
 
 def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_sentence: BySentence) -> Mention | None:
     """The total a list hangs from: the last figure before the marker, in its sentence or earlier in its paragraph
-    (or the paragraph before, in the same section, when the list opens a paragraph)."""
-    candidates = [m for m in here if m.end <= at and _usable(m)]
+    (or the paragraph before, in the same section, when the list opens a paragraph); never a change on last year
+    (收入792.22万元。同比上年度增加189.25万元。其中：财政拨款收入… hangs from 792.22)."""
+    candidates = [m for m in here if m.end <= at and _usable(m) and not _CHANGE.search(m.lead)]
     if candidates:
         return candidates[-1]
     block, section, cell = sentences[k].block, sentences[k].section, sentences[k].cell
@@ -95,7 +96,7 @@ def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_
         s = sentences[j]
         if s.section != section or s.block < block - 1 or s.cell != cell or (cell is not None and s.block != block):
             return None  # a table cell's list hangs from its own cell, never from the next column
-        found = [m for m in by_sentence.get(j, []) if _usable(m)]
+        found = [m for m in by_sentence.get(j, []) if _usable(m) and not _CHANGE.search(m.lead)]
         if found:
             return found[-1]
     return None
@@ -112,7 +113,7 @@ class _Part:
 
 
 def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: list[Mention],
-            by_sentence: BySentence) -> tuple[list[_Part], bool]:
+            by_sentence: BySentence, beside: frozenset[str] = frozenset()) -> tuple[list[_Part], bool]:
     """The figures a list opened at `at` runs over, in order, and whether it is cut off (等, …, the text ends).
 
     The list runs to the end of its sentence and on over the next sentences of its paragraph while they follow a
@@ -126,7 +127,9 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
         mentions = here if j == k else by_sentence.get(j, [])
         if j > k:
             following = [m for m in mentions if _alike(whole, m) and _same_unit(whole, m)]
-            if _AMONG.match(text) or not following or _CLAUSE.search(text[:following[0].start]) \
+            opening = min((m.start for m in mentions if _usable(m) and (  # 左岸3段，长2.49km opens with a part
+                m in following or canonical_unit(m.quantity.unit) in beside)), default=len(text))  # of the 段 list
+            if _AMONG.match(text) or not following or _CLAUSE.search(text[:opening]) \
                     or _opens_with_colon(text, following[0]):
                 break  # a figure with its own colon list (堤防工程1.04km：右岸…) heads a list, it is no part
         stop = _STOP.search(text, start)
@@ -261,9 +264,12 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
         whole = _before(sentences, k, m.start(), here, by_sentence)
         if whole is None:
             continue
-        parts, cut = _stream(sentences, k, m.end(), whole, here, by_sentence)
-        if parts:
-            out += _nested(whole, parts, cut)
+        totals = [whole, *_of_other_units(whole, here, m.start())]
+        units = frozenset(canonical_unit(t.quantity.unit) for t in totals)
+        for total in totals:
+            parts, cut = _stream(sentences, k, m.end(), total, here, by_sentence, units)
+            if parts:
+                out += _nested(total, parts, cut)
     for whole in here:
         colon = text[whole.end:whole.end + 2].lstrip()
         if _usable(whole) and colon[:1] in ("：", ":"):
@@ -271,6 +277,17 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
             if parts:
                 out += _nested(whole, parts, cut)
     return out
+
+
+def _of_other_units(whole: Mention, here: list[Mention], at: int) -> list[Mention]:
+    """Totals in other units the same opener breaks down alongside the first (护岸4段，长3.47km，其中右岸1段，长0.98km；
+    左岸3段，长2.49km): the last figure of each other unit in the clauses before it, back to the sentence's start."""
+    found: dict[str, Mention] = {}
+    for m in here:
+        if m.end <= at and _usable(m) and not commensurable(m.quantity.unit, whole.quantity.unit) \
+                and not _CHANGE.search(m.lead):
+            found[canonical_unit(m.quantity.unit)] = m
+    return list(found.values())
 
 
 def _inside_a_list(text: str, here: list[Mention], at: int) -> bool:

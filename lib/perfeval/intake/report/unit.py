@@ -15,12 +15,12 @@ from .mentions import Mention, Where
 _SEAL = re.compile(r"^[（(]\s*(?:公章|盖章|章)\s*[）)]")  # 部门名称:(公章)梅州市…: the seal's place, not the name
 _NAME = re.compile(r"(?:部门|单位)\s*[（(]?\s*(?:单位)?\s*[）)]?\s*名\s*称\s*(?:[（(]\s*盖章\s*[）)])?\s*[：:]\s*"
                    r"(?P<v>(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?[^\s：:，。]{4,40})")
-_SIGNER = r"(?:评\s*价|填\s*报|报\s*送|编\s*制|申\s*报|自\s*评|项\s*目|实\s*施)\s*单\s*位|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源|作\s*者"
+_SIGNER = r"(?:评\s*价|填\s*报|报\s*送|编\s*制|申\s*报|自\s*评|项\s*目|实\s*施)\s*单\s*位|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源"
 _SIGNED = re.compile(rf"(?P<w>{_SIGNER})\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?(?:\s*[：:]\s*|\s+)"
                      r"(?:\d{3,}\s*[-－—]\s*)?(?P<v>[^\s：:，。；【】\[\]]{4,40})")  # 实施单位 219001-某某镇人民政府
 # A field's label alone on its line, its value on the next (a cover or a form saved one cell per line).
 _FIELD_ALONE = re.compile(r"^(?:(?P<n>(?:部门|单位)\s*[（(]?\s*(?:单位)?\s*[）)]?\s*名\s*称)|(?P<w>" + _SIGNER + r"))"
-                          r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?$")
+                          r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?\s*\|?$")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|整体支出|决算(?:公开|情况说明|编制说明|报告))")
 _YEAR_FIELD = re.compile(r"(?:评\s*价|所\s*属|预\s*算|自\s*评)\s*年\s*度\s*[：:]?\s*((?:19|20)\d{2})")
 _YEAR_IN_TEXT = re.compile(r"(?:现将|对|就)((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|评价|整体支出)")
@@ -33,7 +33,8 @@ _REGION = re.compile(r"^((?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|�
 # What a budget unit's name ends with: an office, a bureau, a centre, a township …
 _UNIT_END = ("人民政府", "中学", "小学", "大学", "学院", "街道办事处", "办事处", "委员会", "联合会", "办公室", "管理处", "中心校", "幼儿园", "检察院", "法院",
              "中心", "局", "站", "办", "委", "馆", "院", "所", "队", "处", "厅", "部", "会", "室", "校", "镇", "乡", "街道",
-             "学校", "医院", "公司", "集团", "社", "台", "场", "园", "团", "署", "监狱", "党校")
+             "学校", "医院", "公司", "集团", "社", "台", "场", "园", "团", "署", "监狱", "党校",
+             "政协", "人大", "妇联", "残联", "侨联", "文联", "科协", "工商联")
 _TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
 # What a title line may open with before the unit's name: 关于, the year, a budget code (411001-).
 # A year as a title writes it, or as a republished copy masks it (20xx年度, (略)年度).
@@ -158,7 +159,49 @@ def _name(sentences: list[Sentence]) -> Stated | None:
         m = _SIGNED.search(s.text)
         if m and is_unit_name(_compact(m.group("v"))):
             return Stated(_compact(m.group("v")), _where(s), re.sub(r"\s", "", m.group("w")))
-    return fields.get("w") or _name_from_first_sentence(sentences)
+    return fields.get("w") or _name_from_first_sentence(sentences) or _name_from_project(sentences) \
+        or _name_from_site(sentences) or _name_from_author(sentences)
+
+
+_PROJECT = re.compile(r"项\s*目\s*名\s*称\s*[：:]?\s*(?:\d{3,}\s*[-－—]\s*)?(?P<v>[\u4e00-\u9fff（）()]{6,60})")
+
+
+def _name_from_project(sentences: list[Sentence]) -> Stated | None:
+    """The unit a project is named after (项目名称：某某医院卫生健康发展专项资金项目 → 某某医院): the longest opening of
+    the name that reads as a unit's; 存疑, as a project may bear another's name."""
+    for s in sentences[:SUBJECT_SENTENCES]:
+        m = _PROJECT.search(_compact(s.text))
+        if m is None:
+            continue
+        value = m.group("v")
+        found = [value[:n] for n in range(len(value) - 2, 3, -1) if is_unit_name(value[:n])]
+        if found:
+            return Stated(found[0], _where(s), "项目名称", sure=False)
+    return None
+
+
+_AUTHOR = re.compile(r"作\s*者\s*[：:]\s*(?P<v>[^\s：:，。；【】\[\]]{4,40})")
+
+
+def _name_from_author(sentences: list[Sentence]) -> Stated | None:
+    """The office a web page names as the article's author (【作者：县政协办】): 存疑, an office of the unit at best."""
+    for s in sentences[:TITLE_BLOCKS]:
+        m = _AUTHOR.search(s.text)
+        if m and is_unit_name(_compact(m.group("v"))):
+            return Stated(_compact(m.group("v")), _where(s), "网页所署作者", sure=False)
+    return None
+
+
+_SITE = re.compile(r"欢迎(?:您)?(?:来到|访问|光临|进入)?(?P<v>[\u4e00-\u9fff]{4,30}?)(?:门户)?(?:网站|官网|政务网|信息网)")
+
+
+def _name_from_site(sentences: list[Sentence]) -> Stated | None:
+    """The unit whose website the report was saved from (欢迎来到某县政协网站): 存疑, as the site may be another's."""
+    for s in sentences[:TITLE_BLOCKS]:
+        m = _SITE.search(_compact(s.text))
+        if m and is_unit_name(m.group("v")):
+            return Stated(m.group("v"), _where(s), "发布网站", sure=False)
+    return None
 
 
 def _fields_alone(sentences: list[Sentence]) -> dict[str, Stated]:
@@ -167,7 +210,7 @@ def _fields_alone(sentences: list[Sentence]) -> dict[str, Stated]:
     out: dict[str, Stated] = {}
     for s, following in zip(sentences, sentences[1:]):
         m = _FIELD_ALONE.match(_compact(s.text)) if len(s.text) <= MAX_TITLE // 2 else None
-        value = _compact(following.text)
+        value = _compact(following.text).rstrip("| ")  # a web table's cell mark (名称 | / 某某局 |)
         if m is None or not is_unit_name(value):
             continue
         kind = "n" if m.group("n") else "w"
