@@ -247,3 +247,30 @@ def test_a_total_named_only_by_he_ji_is_named_by_its_parts_in_the_draft(tmp_path
     total = next(s for s in draft.params["stated"] if str(s["value"]) == "19.00")
     assert total["label"] == "办公费、印刷费、差旅费合计" and "note" not in total
     assert draft.params["claims"]["identities"][0]["label"] == "办公费、印刷费、差旅费合计"
+
+
+def test_a_change_from_its_amount_is_recomputed_by_score_and_one_from_nothing_is_not_compared(tmp_path):
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+
+    params = tmp_path / "u.yaml"
+    params.write_text("""unit: {id: u, name: 某站, region: 某县, year: 2023, framework: dept_overall_a}
+stated:
+  - {id: s1, label: 收入, value: 100.00, unit: 万元}
+  - {id: s2, label: 增加额, value: 100.00, unit: 万元}
+  - {id: s3, label: 支出, value: 90.00, unit: 万元}
+  - {id: s4, label: 减少额, value: 10.00, unit: 万元}
+claims:
+  ratios:
+    - {label: 收入增幅, numerator: s1, denominator: s2, kind: increase_by, value: 50}
+    - {label: 支出降幅, numerator: s3, denominator: s4, kind: decrease_by, value: -10}
+    - {label: 支出降幅二, numerator: s3, denominator: s4, kind: decrease_by, value: -12}
+""", encoding="utf-8")
+    found = [f for f in run_checks(load_unit(params)) if f.check == "stated_ratio_mismatch"]
+    assert [f.evidence_of("stated")[0].label for f in found] == ["单位陈述的支出降幅二"]
+    assert found[0].value_of("recomputed") == -10
+
+
+def test_a_list_hangs_from_the_figure_before_it_never_from_a_change_on_last_year():
+    assert totals_in("收入：792.22万元。同比上年度增加189.25万元，增加31.39%。"
+                     "其中：财政拨款收入792.22万元，同比上年度增加209.28万元。") == [("792.22万元", ["792.22万元"], True)]
