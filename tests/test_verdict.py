@@ -411,3 +411,14 @@ def test_projects_all_high_against_execution_turns_on_the_rate_as_the_row_scores
     assert bool(found) is flagged
     if found:
         assert "只有 89.99%" in found[0].message
+
+
+@pytest.mark.parametrize("spent,score,note", [(613.76, 0, "不超上年决算：上年为 0，本年 613.76，超出上年，按评分标准扣完"),
+                                              (0, 2, "不超上年决算：上年为 0，本年亦为 0，未超出")])
+def test_a_three_gong_final_of_0_last_year_is_a_limit_not_a_bad_denominator(unit_copy, spent, score, note):
+    """No 三公 spending last year: the unit was refused (“a denominator must be greater than 0”) once the clause divided
+    by it. Any spending exceeds it by every point (扣完为止); none holds it."""
+    def alter(d):
+        d["figures"]["lines"]["sangong"].update(prev_final=0, final=spent)
+    row = score_file(unit_copy(CHANGSHA, alter)).row("sangong_control")
+    assert row.score == score and note in row.notes
