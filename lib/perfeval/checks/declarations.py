@@ -51,10 +51,11 @@ KIND_LIST = (
          "allows, or cannot be verified; a grade it does not support", "`claims`"),
     Kind("deviations", "偏差原因未说明",
          "a quantitative row of the unit's own at or above the declared share of its target (目标设定偏低, 130 % in "
-         "the 一体化 modules) or short of it, with no 偏差原因", "`indicators[].deviation_note`"),
+         "the 一体化 modules) or short of it (an `=` target missed either way), with no 偏差原因 (a blank, a dash or 无 "
+         "is none)", "`indicators[].deviation_note`"),
     Kind("execution", "支付进度与结转结余",
          "payments behind the 序时进度 at the end of a quarter (the framework's checkpoints, else 25/50/75 %); "
-         "结转结余率 and 结转结余变动率 where carry-over figures are stated",
+         "judged at the framework's rate precision; 结转结余率 and 结转结余变动率 where carry-over figures are stated",
          "`figures.progress`, `figures.budget.carryover`, `figures.budget.prev_carryover`"),
     Kind("budget_denominator", "预算执行率的分母口径",
          "execution on the start-of-year vs the adjusted budget: both rates, which the rule uses, the score effect; "
