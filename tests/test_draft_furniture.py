@@ -155,3 +155,11 @@ def test_the_unit_a_project_is_named_after_when_nothing_else_names_one(tmp_path)
                      "项目名称：松岭县人民医院设备更新专项资金项目，项目实施地点：松岭县人民医院。")
     assert draft.params["unit"]["name"] == "松岭县人民医院"
     assert any(i.kind == "unit" and i.unsure and "项目名称" in i.unsure for i in draft.items)
+
+
+def test_the_body_opening_with_any_heading_the_contents_named_ends_the_list_and_its_sections_count():
+    document = build("<test>", ["\n".join(("目录", "第一部分松岭县第二中学概况", "一、部门职责", "二、机构设置",
+                                            "第一部分", "松岭县第二中学概况", "一、 部门职责", "二、 机构设置",
+                                            "本校在职教职工86人。"))])
+    assert document.furniture == frozenset(range(6))
+    assert document.blocks[-1].section == "二"

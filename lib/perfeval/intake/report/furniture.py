@@ -79,9 +79,9 @@ def _contents(lines: Sequence[str], chrome: set[int]) -> set[int]:
 
 
 def _block_end(lines: Sequence[str], start: int, chrome: set[int]) -> int:
-    """Where the contents list after a 目录 line ends: at the first line that is no entry, or at the heading the
-    list began with when the body opens with it again."""
-    first: str | None = None
+    """Where the contents list after a 目录 line ends: at the first line that is no entry, or at a heading the list
+    named already (the body opens with its headings again)."""
+    seen: set[str] = set()
     i = start
     while i < len(lines):
         line = lines[i]
@@ -95,10 +95,10 @@ def _block_end(lines: Sequence[str], start: int, chrome: set[int]) -> int:
         if entry is None:
             break
         heading = re.sub(r"\s+", "", entry[0])
-        if first is None and heading:
-            first = heading
-        elif heading and heading == first:
-            break  # the body starts, with the first heading the list named
+        if heading in seen:
+            break  # the body starts, with a heading the list named
+        if heading:
+            seen.add(heading)
         i += 1
     return i
 
