@@ -186,3 +186,28 @@ def test_a_bare_number_is_money_only_when_the_words_right_before_it_speak_of_mon
                                 "本年收益9230万，年初预算总额为1802"])
     units = [(m.written, m.quantity.unit) for m in prose_mentions(document, set())]
     assert units == [("≥50个", "个"), ("50", ""), ("8", ""), ("8", ""), ("9230万", "万元"), ("1802", "万元")]
+
+
+def test_title_lines_as_units_write_them():
+    from perfeval.intake.report.unit import read_unit
+
+    for title in ("松岭县林业局关于2023年度部门整体支出绩效自评情况的报告", "2023年度部门整体支出绩效自评报告（松岭县林业局）",
+                  "松岭县林业局（本级）2023年度部门整体支出绩效自评报告", "松岭县林业局关于报送2023年度部门整体支出绩效自评报告的函"):
+        unit = read_unit(build("<test>", [title, "一、基本情况", "本局负责全县林业工作。"]))
+        assert unit.name and unit.year and (unit.name.value, unit.year.value, unit.year.basis) == (
+            "松岭县林业局", "2023", "标题"), title
+
+
+def test_a_report_written_as_a_letter_is_signed_at_its_end_and_its_text_names_the_year():
+    from perfeval.intake.report.unit import read_unit
+
+    unit = read_unit(build("<test>", ["部门整体支出绩效自评报告", "松岭县财政局：",
+                                      "根据要求，现将我局2023年度整体支出绩效自评情况报告如下。", "一、基本情况",
+                                      "本局负责全县林业工作。", "松岭县林业局", "2024年3月15日"]))
+    assert unit.name and unit.year and (unit.name.value, unit.name.basis) == ("松岭县林业局", "落款")
+    assert (unit.year.value, unit.year.basis) == ("2023", "正文")
+
+
+def test_a_web_sites_footer_holds_no_figure():
+    assert figures("网站标识码:4300000001 湘ICP备:10025919号-1", "本页面执行时间为0.05秒，推荐使用1280*720分辨率以上显示器",
+                   "松岭县12345政务服务热线 电话1:0745-12345", "全年支出218.40万元。") == ["218.40万元"]
