@@ -169,3 +169,49 @@ def encrypted_bomb(path: Path, unpacked_mb: int) -> Path:
         file_id.hex().encode(), file_id.hex().encode()))
     path.write_bytes(pdf)
     return path
+
+
+def hidden_layer(path: Path, state: bytes = b"/OFF") -> Path:
+    """Visible 1268.40 beside a line in an optional content group (a layer) that opens shown off (state /OFF), or
+    on (/ON); the group named through the page's /Properties, as Acrobat and Word write it."""
+    contents = (text(["Expenditure 1268.40 in 2023"])
+                + b"/OC /oc1 BDC BT /F1 12 Tf 72 700 Td (Layer 91268.4) Tj ET EMC\n")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R /OCProperties << /OCGs [6 0 R] /D << %s [6 0 R] >> >> >>" % state,
+               b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", HELVETICA,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> "
+               b"/Properties << /oc1 6 0 R >> >> /Contents 5 0 R >>", stream(contents),
+               b"<< /Type /OCG /Name (layer) >>"]
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def off_page(path: Path) -> Path:
+    """Visible 1268.40 beside lines set off the MediaBox (right of it, below it) and outside the CropBox."""
+    contents = (text(["Expenditure 1268.40 in 2023"]) + b"BT /F1 12 Tf 900 700 Td (Right 91268.4) Tj ET\n"
+                + b"BT /F1 12 Tf 72 -300 Td (Below 555) Tj ET\nBT /F1 12 Tf 72 100 Td (Cropped 777) Tj ET\n")
+    pdf = pages_pdf([contents]).replace(b"/MediaBox [0 0 595 842]", b"/MediaBox [0 0 595 842] /CropBox [0 400 595 842]")
+    path.write_bytes(pdf)
+    return path
+
+
+def custom_glyph_names(path: Path, visible: bool = False) -> Path:
+    """A Type 1 font whose /Differences name its glyphs g1…g4 (a subset font's own names: no character), showing
+    codes 65-68 on 10 lines; with visible, a line in Helvetica beside them."""
+    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Song /Encoding << /Type /Encoding /Differences "
+            b"[65 /g1 /g2 /g3 /g4] >> >>")
+    body = b"".join(b"BT /F1 12 Tf 72 %d Td (ABCDDCBA) Tj ET\n" % (760 - 20 * i) for i in range(10))
+    body += b"BT /F2 12 Tf 72 300 Td (Annual report 2023) Tj ET\n" if visible else b""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", font,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 6 0 R >> >> "
+               b"/Contents 5 0 R >>", stream(body), HELVETICA]
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def dense_pages(path: Path, pages: int, lines: int = 300, per_line: int = 1000) -> Path:
+    """Pages of `lines` lines of `per_line` characters in a 1-point font: a file of a few KB whose every page holds
+    hundreds of thousands of glyphs (each read costs about 2 KB and 30 µs)."""
+    line = ("1268.40 " * (per_line // 8)).encode()
+    content = b"".join(b"BT /F1 1 Tf 10 %d Td (%s) Tj ET\n" % (800 - i, line) for i in range(lines))
+    path.write_bytes(pages_pdf([content] * pages))
+    return path

@@ -279,6 +279,7 @@ def folder_with_a_pipe(tmp_path):
     os.mkfifo(folder / "pipe.yaml")
     os.mkfifo(folder / "pipe.docx")
     (folder / "gone.yml").symlink_to(tmp_path / "nowhere.yml")
+    (folder / "loop.yaml").symlink_to(folder / "loop.yaml")  # a link to itself: not a file, never found one
     sock = socket.socket(socket.AF_UNIX)
     sock.bind(str(folder / "sock.yaml"))
     yield folder
@@ -309,7 +310,8 @@ def test_validate_names_what_is_not_a_file_and_goes_on(folder_with_a_pipe, capsy
     assert _within(60, lambda: main(["validate", str(folder_with_a_pipe)])) == 0
     err = capsys.readouterr()
     assert "ok      " in err.out and "good.yaml" in err.out and "1 valid, 0 invalid" in err.out
-    for name, kind in (("pipe.yaml", "a named pipe (FIFO)"), ("sock.yaml", "a socket"), ("gone.yml", "a broken link")):
+    for name, kind in (("pipe.yaml", "a named pipe (FIFO)"), ("sock.yaml", "a socket"), ("gone.yml", "a broken link"),
+                       ("loop.yaml", "a link that leads back to itself (a loop)")):
         assert f"{name}: {kind}, not a regular file; skipped" in err.err
 
 
@@ -320,7 +322,7 @@ def test_a_batch_lists_only_regular_files_and_names_the_others(folder_with_a_pip
     assert [p.name for p in resolve_units([str(folder_with_a_pipe)])] == ["good.yaml"]
     reports, warnings = resolve_reports([str(folder_with_a_pipe)])
     assert reports == []
-    assert sorted(w.rsplit("/", 1)[1].split(":")[0] for w in warnings) == ["gone.yml", "pipe.docx", "pipe.yaml",
-                                                                          "sock.yaml"]
+    assert sorted(w.rsplit("/", 1)[1].split(":")[0] for w in warnings) == ["gone.yml", "loop.yaml", "pipe.docx",
+                                                                          "pipe.yaml", "sock.yaml"]
     with pytest.raises(BatchError, match="a named pipe"):
         resolve_units([str(folder_with_a_pipe / "pipe.yaml")])

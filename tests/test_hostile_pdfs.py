@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile_pdfs import HELVETICA, encrypted_bomb, filtered_bomb, flate_bomb, invisible_text, many_pages, \
-    no_tounicode, pages_pdf, raw_pdf, stream, text
+from hostile_pdfs import HELVETICA, custom_glyph_names, dense_pages, encrypted_bomb, filtered_bomb, flate_bomb, hidden_layer, \
+    invisible_text, many_pages, no_tounicode, off_page, pages_pdf, raw_pdf, stream, text
 
 from perfeval.errors import DraftError
 from perfeval.intake import pdf
@@ -57,6 +57,18 @@ def test_streams_that_unpack_past_the_bound_together_are_refused(tmp_path, small
     assert "".join(lines(path)) == "Annual report 2023" * 3  # one line a page, joined as one paragraph
 
 
+def test_a_page_dense_with_glyphs_is_refused_before_its_glyphs_are_all_read(tmp_path, monkeypatch):
+    """A 2 KB page of 300,000 glyphs took 36 s and 647 MB; ten of them more than 5 minutes."""
+    path = dense_pages(tmp_path / "dense.pdf", 1)
+    assert path.stat().st_size < 5_000
+    with pytest.raises(DraftError, match=r"has a page \(page 1\) of more than 30,000 characters"):
+        read_document(path)
+    monkeypatch.setattr(pdf, "MAX_GLYPHS", 2_500)  # three pages of 1,000: each within its bound, the file not
+    with pytest.raises(DraftError, match="holds more than 2,500 characters; the reader drafts reports of at most"):
+        read_document(dense_pages(tmp_path / "three.pdf", 3, lines=10, per_line=100))
+    assert len(read_document(dense_pages(tmp_path / "two.pdf", 2, lines=10, per_line=100)).blocks) >= 1
+
+
 def test_a_glyph_is_described_as_pdfplumber_describes_it(tmp_path):
     """The reader's own glyph records (quicker to make) are pdfplumber's, key for key, on a CJK report with tables."""
     import pdfplumber
@@ -90,6 +102,20 @@ def test_invisible_text_is_not_read_and_is_said(tmp_path):
     assert document.skipped == ("PDF 中不可见的文字（文本渲染模式 3/7）22 个字符未读取（阅读器不显示）",)
 
 
+def test_a_layer_that_opens_hidden_is_not_read_and_is_said(tmp_path):
+    document = read_document(hidden_layer(tmp_path / "off.pdf"))
+    assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023"]
+    assert document.skipped == ("PDF 中隐藏图层（可选内容，打开时不显示）的文字 13 个字符未读取（阅读器不显示）",)
+    shown = read_document(hidden_layer(tmp_path / "on.pdf", b"/ON"))
+    assert [b.text for b in shown.blocks] == ["Expenditure 1268.40 in 2023", "Layer 91268.4"] and shown.skipped == ()
+
+
+def test_text_off_the_page_or_outside_its_crop_box_is_not_read_and_is_said(tmp_path):
+    document = read_document(off_page(tmp_path / "off.pdf"))
+    assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023"]
+    assert document.skipped == ("PDF 中页面可见范围以外的文字 33 个字符未读取（阅读器不显示）",)
+
+
 def test_glyphs_without_characters_are_not_extractable_not_a_report_without_a_year(tmp_path):
     with pytest.raises(DraftError, match="has text that is not extractable: its fonts name no characters for their "
                                          "480 glyphs \\(no ToUnicode map\\)"):
@@ -97,6 +123,17 @@ def test_glyphs_without_characters_are_not_extractable_not_a_report_without_a_ye
     document = read_document(no_tounicode(tmp_path / "mixed.pdf", visible=True))
     assert [b.text for b in document.blocks] == ["Annual report 2023"]  # no (cid:256) among the text
     assert document.skipped == ("PDF 中 480 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取",)
+
+
+def test_glyphs_named_by_a_subset_font_only_are_not_read_as_the_letters_of_their_codes(tmp_path):
+    """pdfminer read codes 65-68 of glyphs named g1…g4 as ABCD (the base encoding's letters): a report in such a
+    font was drafted as Latin nonsense and refused as naming no year."""
+    with pytest.raises(DraftError, match="has text that is not extractable: its fonts name no characters for their "
+                                         "80 glyphs"):
+        read_document(custom_glyph_names(tmp_path / "names.pdf"))
+    document = read_document(custom_glyph_names(tmp_path / "mixed.pdf", visible=True))
+    assert [b.text for b in document.blocks] == ["Annual report 2023"]
+    assert document.skipped == ("PDF 中 80 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取",)
 
 
 def _owner_locked(path: Path, permission: int | None) -> Path:

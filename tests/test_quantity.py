@@ -14,6 +14,7 @@ from perfeval.core.quantity import (
     Qualifier,
     Quantity,
     agrees,
+    commensurable,
     contradicts,
     find_quantities,
     parse_quantity,
@@ -135,6 +136,12 @@ def test_a_cell_keeps_the_phrase_as_typed():
     ("治理河道总长3.75km，层高4.3m，面积25.29m²，清淤1200m³", ["3.75km", "4.3m", "25.29m²", "1200m³"]),
     ("内存5mb，耗时3min", []),
     ("护岸工程共 4 段", ["4 段"]),
+    # dates written with dots, budget subjects' codes
+    ("截至2022.12.31，2023.6底完成", []),
+    ("2010301行政运行支出120.50万元，20103 政府办公厅", ["120.50万元"]),
+    ("完成率达2022.5", ["2022.5"]),
+    # a rate per an amount of another unit is one compound unit
+    ("火灾发生率0.064次/10万公顷，人均经费3.5万元/人", ["0.064次/10万公顷", "3.5万元/人"]),
     ("粮食产量146万吨以上，装机178.8万千瓦，无人机6架，合格率≥100百分比", ["146万吨以上", "178.8万千瓦", "6架", "≥100百分比"]),
     # the threshold of a rule a form states
     ("预算执行率未达到90%的需说明原因，单笔超过5万元的，应报批", []),
@@ -297,6 +304,9 @@ def test_units_table_and_error_pickle():
 @pytest.mark.parametrize("sentence,value,unit", [
     ("办公费较上年增长－8.4%。", "-8.4", "%"),                     # full-width minus (U+FF0D)
     ("接待费较上年变动﹣3.25%。", "-3.25", "%"),                  # small hyphen-minus (U+FE63)
+    ("讲座经费较上年增长‐12.5%。", "-12.5", "%"),                # hyphen (U+2010)
+    ("讲座经费较上年增长‑12.5%。", "-12.5", "%"),                # non-breaking hyphen (U+2011)
+    ("讲座经费较上年增长–12.5%。", "-12.5", "%"),                # en dash (U+2013), Word's autocorrect of " - "
     ("差旅费变动率为（6.75）%。", "-6.75", "%"),                  # an accountant's bracketed negative
     ("资金到位率为97.42 %。", "97.42", "%"),                       # a space before % keeps the %
     ("全年支出2，315．06万元。", "2315.06", "万元"),               # full-width grouping and decimal point
@@ -304,6 +314,10 @@ def test_units_table_and_error_pickle():
     ("全年支出2\u2009315.06万元。", "2315.06", "万元"),            # thin space
     ("全年支出2\u00a0315.06万元。", "2315.06", "万元"),            # no-break space
     ("全年支出23\u200b15.06万元。", "2315.06", "万元"),            # a zero-width space nobody sees
+    ("全年支出2’315.06万元。", "2315.06", "万元"),                 # the apostrophe as Word's autocorrect curls it
+    ("全年支出2\u2007315.06万元。", "2315.06", "万元"),            # figure space, made to group digits
+    ("全年支出23\u200e15.06万元。", "2315.06", "万元"),            # a left-to-right mark, invisible too
+    ("全年支出23\u206215.06万元。", "2315.06", "万元"),            # an invisible times
 ])
 def test_signs_and_separators_read_as_written(sentence, value, unit):
     found = find_quantities(sentence)
@@ -315,6 +329,9 @@ def test_signs_and_separators_read_as_written(sentence, value, unit):
     ("全年支出2.315,06万元。", "2315.06", None),      # 1.268,40: which mark is the decimal point?
     ("全年支出2 315,06万元。", "2315.06", None),
     ("全年支出2 315.06万元。", "2315.06", None),      # a plain space may be a PDF's gap between two numbers
+    ("全年支出2\u3000315.06万元。", "2315.06", None),  # so may an ideographic or an en space
+    ("全年支出2\u2002315.06万元。", "2315.06", None),
+    ("全年支出2.315.060元。", "2315060", None),        # two points: not a decimal, grouped as in Germany
     ("全年出车3，150次。", "3150", "3150"),            # grouped, or 3 and 150 in a list; a cell holds one value
     ("分别接待120，135，150人次。", "120135150", "120135150"),
 ])
@@ -371,3 +388,8 @@ def test_a_bare_number_glued_to_a_percentage_is_read_unsure():
     assert [f.doubt for f in find_quantities("完成率95%，支出12.5万元")] == [None, None]
     assert [f.doubt for f in find_quantities("84")] == [None]  # a number alone on its line is no glued cell
     assert [f.doubt is not None for f in find_quantities("调整率3%，否0100%，完成0.5%")] == [False, True, False]
+
+
+def test_a_compound_unit_is_kept_as_written_and_compares_with_no_simple_unit():
+    q = find_quantities("人均经费3.5万元/人")[0].quantity
+    assert (q.value, q.unit) == (D("3.5"), "万元/人") and not commensurable("万元/人", "万元")

@@ -276,12 +276,16 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 
 # ---------------------------------------------------------------- reading
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−", "0123456789.%，----")
+# minus written as any dash a word processor puts there: full-width, small, figure dash, minus sign, hyphen (U+2010),
+# non-breaking hyphen, en dash (Word's autocorrect of " - "); each reads as the ASCII hyphen-minus reads
+# and the wide spaces (en, em, ideographic …) as the plain space they read as
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–\u2002\u2003\u2004\u2005\u2006\u2008\u3000’",
+                            "0123456789.%，-------       '")
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
 # Typographic grouping spaces (thin, no-break, narrow no-break) only ever group digits.
-_GROUP_SPACES = "\u2009\u00a0\u202f"
+_GROUP_SPACES = "\u2009\u00a0\u202f\u2007"  # and the figure space, made for it
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUMERAL = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
@@ -346,6 +350,9 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _TITLE_END = re.compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
 _METADATA = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
 MAX_METADATA_GAP = 40  # characters between a bare number and the timestamp or flag that makes it a file property
+_PER = re.compile(rf"\s*/\s*(?P<per>(?:\d+(?:\.\d+)?\s*[万千亿]?)?\s*(?:{_UNIT_RE}))(?![\dA-Za-z])")
+_DOTTED_DATE = re.compile(r"(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])")
+_SUBJECT_CODE = re.compile(r"2[0-3]\d(?:\d{2}){1,2}")  # 功能分类科目 codes: 类 201, 款 20103, 项 2010301
 _YEAR_LABEL = re.compile(r"(?:年度|年份|所属年|年)[：:]?$")
 
 
@@ -410,8 +417,8 @@ def _grouping(m: re.Match[str]) -> tuple[str, str | None] | None:
     sep, dec, frac = m.group("sep"), m.group("dec"), m.group("frac")
     digits = m.group("head") + m.group("groups").replace(sep, "")
     written = m.group(0)
-    if sep == "." and dec != ",":
-        return None  # 1.268 is a decimal
+    if sep == "." and dec != "," and "." not in m.group("groups"):
+        return None  # 1.268 is a decimal; 1.268.400 is not
     if sep == "," or (sep == "，" and dec == ","):
         return None
     value = digits + ("." + frac if frac else "")
@@ -421,6 +428,8 @@ def _grouping(m: re.Match[str]) -> tuple[str, str | None] | None:
         return value, f"“{written}”可读作{value}，也可能是以逗号分开的两个数，请核对"
     if sep == " ":
         return value, f"“{written}”中的空格读作千位分隔，读作{value}，请核对"
+    if sep == ".":
+        return value, f"“{written}”以点为千位分隔，读作{value}，请核对"
     return value, None
 
 
@@ -565,6 +574,11 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a heading's number (1.2部门支出描述; 3.引言3.1投入 in a contents line)
             if _YEAR_DIGITS.fullmatch(digits) and _YEAR_LABEL.search(compact):
                 return None  # 评价年度：2024
+            if _DOTTED_DATE.fullmatch(digits) and (re.match(r"[.．]\d", after) or re.match(r"\s*(?:月|底|末|初)", after)
+                                                   or re.search(r"(?:截至|截止|至|于|从)\s*$", before)):
+                return None  # a date written with dots (截至2022.12.31, 2023.6底)
+            if _SUBJECT_CODE.fullmatch(digits) and _CJK.match(after.lstrip()):
+                return None  # a budget subject's code before its name (2010301行政运行, 20103 政府办公厅)
             if _YEAR_DIGITS.fullmatch(digits) and _CJK.match(after) and (not before_char or _CJK.match(before_char)):
                 return None  # a year that lost its 年 between words (某某中心2018绩效评价报告, 2024底有职工)
             if "." not in digits and not after.strip() and len(after) < LOOK_BEHIND and before[-1:].isspace() \
@@ -579,6 +593,9 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     value, places, scale = _value_of(g)
     if value is None:
         return None
+    per = _PER.match(norm, end) if unit and not g["suffix"] else None
+    if per:  # a rate per some amount of another unit (0.064次/10万公顷, 3.5万元/人): one compound unit as written
+        unit, end = unit + "/" + re.sub(r"\s+", "", per.group("per")), per.end()
     if g["sign"]:
         value = -value
     bound = _SUFFIXES.get(g["suffix"] or "") or _PREFIXES.get(prefix)

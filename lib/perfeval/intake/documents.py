@@ -9,7 +9,6 @@ format reader gives (texts, Row, Skipped; lines joined by join_lines) is defined
 """
 from __future__ import annotations
 
-import collections
 import io
 import re
 import zipfile
@@ -152,7 +151,7 @@ def space_aligned(lines: list[str]) -> set[int]:
 # ---------------------------------------------------------------- .docx
 
 def _open_zip(path: Path, data: bytes, what: str) -> None:
-    from .excel.book import archive_too_big  # imports openpyxl: only a .docx needs it
+    from .excel.book import archive_too_big, part_written_twice  # imports openpyxl: only a .docx needs it
 
     if data.startswith(_OLE):
         raise fail(path, f"is password-protected or an old binary Word file; save it as {what} without a password")
@@ -164,10 +163,10 @@ def _open_zip(path: Path, data: bytes, what: str) -> None:
             if too_big:
                 raise fail(path, too_big)
             names = archive.namelist()
-            twice = sorted(n for n, k in collections.Counter(names).items() if k > 1)
+            twice = part_written_twice(archive.infolist())
             if twice:  # which copy a program reads differs: what is drafted may not be what Word shows
-                raise fail(path, f"is damaged or altered: its zip archive holds {len(twice)} part(s) twice under one "
-                                  f"name ({', '.join(twice[:3])}); open it in Word and save it again")
+                raise fail(path, f"is damaged or altered: its zip archive holds one part twice ({twice}); open it in "
+                                 "Word and save it again")
             if "word/document.xml" not in names:
                 raise fail(path, f"is a zip archive but not {what} (it has no word/document.xml)")
             broken = archive.testzip()
@@ -198,15 +197,32 @@ def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
     yield from items
     for what, count in body.left_out.items():
         yield Skipped(f"Word 文件中{what} {count} 处未读取（Word 不显示）")
+    for what, count in body.notes.items():
+        shown = "Word 打开时显示其内容，请在 Word 中另存一份后再读" if "altChunk" in what else "Word 在页面底端或文末显示，请对照原文"
+        yield Skipped(f"Word 文件中{what} {count} 处的文字未读取（{shown}）")
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# namespaces Word understands, so that it shows an mc:Choice requiring them rather than the mc:Fallback
+_KNOWN_NAMESPACES = ("http://schemas.microsoft.com/office/", "http://schemas.openxmlformats.org/")
 _OFF = ("0", "false", "off")
 _LEFT_OUT = {"del": "修订中删除的文字", "moveFrom": "修订中移走的文字", "vanish": "隐藏文字",
              "placeholder": "内容控件的占位提示文字"}
+_NOTES = {"footnoteReference": "脚注", "endnoteReference": "尾注"}
 _NOT_CONTENT = {f"{_W}{t}" for t in ("pPr", "rPr", "sdtPr", "sdtEndPr", "tblPr", "tblGrid", "trPr", "tcPr",
                                       "sectPr", "instrText", "delInstrText")}
+
+
+def _alternative(content):  # noqa: ANN001, ANN202 - an mc:AlternateContent in, the element Word shows out
+    """Of an mc:AlternateContent, the one alternative Word shows: the first mc:Choice whose required namespaces it
+    understands, else the mc:Fallback (the other alternatives are copies for other programs, never shown)."""
+    for choice in content.findall(f"{_MC}Choice"):
+        if all((choice.nsmap.get(prefix) or "").startswith(_KNOWN_NAMESPACES)
+               for prefix in choice.get("Requires", "").split()):
+            return choice
+    fallback = content.find(f"{_MC}Fallback")
+    return fallback if fallback is not None else []
 
 
 def _hidden_styles(document) -> set[str]:  # noqa: ANN001 - a python-docx Document
@@ -232,13 +248,15 @@ class _WordBody:
     text, tabs, breaks) and lxml walking what python-docx has no API for: tracked insertions (w:ins, w:moveTo) are
     read, deletions (w:del, w:moveFrom) not; content controls (w:sdt) are read through, except a placeholder
     prompt; field results are read, field codes (w:instrText) not; hidden text (w:vanish, directly or by style)
-    is not read; text boxes are read after the paragraph that anchors them (the DrawingML text, not its VML
-    fallback copy, which Word does not show). `left_out` counts what was not read, by kind.
+    is not read; text boxes are read after the paragraph that anchors them; of alternative content (mc:Choice,
+    mc:Fallback: a text box as DrawingML and as VML) the one alternative Word shows; ruby text by its base.
+    `left_out` counts what was not read, by kind; `notes` the footnotes and endnotes, shown but not read.
     """
 
     def __init__(self, hidden_styles: set[str]) -> None:
         self.hidden_styles = hidden_styles
         self.left_out: dict[str, int] = {}
+        self.notes: dict[str, int] = {}  # footnotes, endnotes and imported chunks: Word shows them, not read here
         self.table = 0
 
     def _skip(self, kind: str, element) -> None:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
@@ -264,6 +282,10 @@ class _WordBody:
                                             is not None else [])
             elif tag in (f"{_W}del", f"{_W}moveFrom"):
                 self._skip(tag[len(_W):], child)
+            elif tag == f"{_MC}AlternateContent":
+                yield from self._blocks(_alternative(child))
+            elif tag == f"{_W}altChunk":  # another file (HTML, RTF, .docx) Word imports as it opens: not read here
+                self.notes["嵌入的外部文档块（altChunk）"] = self.notes.get("嵌入的外部文档块（altChunk）", 0) + 1
             elif tag not in _NOT_CONTENT:
                 yield from self._blocks(child)  # w:customXml, w:ins, w:moveTo around blocks
 
@@ -327,6 +349,12 @@ class _WordBody:
                     self._skip("vanish", child)
                     continue
                 out.append(child.text)  # python-docx: w:t, w:tab, w:br … as Word shows them
+                for kind, label in _NOTES.items():
+                    if child.find(f"{_W}{kind}") is not None:
+                        self.notes[label] = self.notes.get(label, 0) + 1
+                for ruby in child.iterchildren(f"{_W}ruby"):  # the base text (python-docx skips it), not its guide
+                    out.append(self._text(ruby.find(f"{_W}rubyBase") if ruby.find(f"{_W}rubyBase") is not None
+                                          else [], paragraph_hidden, boxes))
                 boxes += self._boxes(child)
             elif tag in (f"{_W}del", f"{_W}moveFrom"):
                 self._skip(tag[len(_W):], child)
@@ -334,6 +362,8 @@ class _WordBody:
                 if not self._placeholder(child):
                     out.append(self._text(child.find(f"{_W}sdtContent") if child.find(f"{_W}sdtContent") is not None
                                           else [], paragraph_hidden, boxes))
+            elif tag == f"{_MC}AlternateContent":
+                out.append(self._text(_alternative(child), paragraph_hidden, boxes))
             elif tag not in _NOT_CONTENT:  # w:ins, w:moveTo, w:hyperlink, w:fldSimple, w:smartTag, w:customXml …
                 out.append(self._text(child, paragraph_hidden, boxes))
         return "".join(out)
@@ -344,6 +374,8 @@ class _WordBody:
         for child in element:
             if child.tag == f"{_W}txbxContent":
                 found.append(child)
-            elif child.tag != _MC_FALLBACK:
+            elif child.tag == f"{_MC}AlternateContent":
+                found += self._boxes(_alternative(child))
+            else:
                 found += self._boxes(child)
         return found

@@ -3,10 +3,11 @@
 pdfplumber finds ruled tables and text lines; the text outside tables is joined back into paragraphs. The file is
 bounded: its pages (counted by pdfium, which pdfplumber brings, before pdfminer parses anything) and what its
 compressed streams unpack to (a 400 KB stream can unpack to 400 MB), each stream measured as pdfminer is about to
-unpack it, whatever its filters and also in an encrypted file. Each page's cache is freed once read, so memory does
-not grow with the pages. A file whose owner forbids copying its text is refused as such. Text set invisible (render
-mode 3 or 7: the OCR layer under a scan, or a trick) is not read, nor are glyphs whose font names no character (no
-ToUnicode map: pdfminer would write "(cid:123)"); each is said, and a file of nothing else is "not extractable".
+unpack it, whatever its filters and also in an encrypted file, and the glyphs drawn, a page and in all. Each page's
+cache is freed once read, so memory does not grow with the pages. A file whose owner forbids copying its text is refused as such. Text set invisible (render
+mode 3 or 7: the OCR layer under a scan, or a trick), in a layer that opens hidden, or off the page's visible box is
+not read, nor are glyphs whose font names no character (no ToUnicode map: pdfminer would write "(cid:123)"); each is
+said, and a file of nothing but unmapped glyphs is "not extractable".
 """
 from __future__ import annotations
 
@@ -27,6 +28,10 @@ from .numbering import heading_of
 MAX_PAGES = 200  # a 自评报告 runs to 10-60 pages, 100 with its annexes; each page costs about 0.1 s
 MAX_STREAM_UNPACKED = 64 << 20  # a page's content or an embedded CJK font: a few MB
 MAX_UNPACKED = 256 << 20  # every stream pdfminer may unpack (images are not unpacked to read text)
+# glyphs: a page of 5-point Chinese holds ~17,000, and each costs ~2 KB and 30 µs to read; the file's bound is the
+# text the report reader takes (2,000,000 characters)
+MAX_PAGE_GLYPHS = 30_000
+MAX_GLYPHS = 2_000_000
 _INVISIBLE_MODES = (3, 7)  # text render modes that paint nothing (7 only adds to the clipping path)
 _MAY_EXTRACT = 0x10  # permission bit 5: copy or otherwise extract text and graphics
 _CHUNK = 1 << 20
@@ -59,6 +64,10 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
     yield from _paragraphs(pages)
     if seen.invisible:
         yield Skipped(f"PDF 中不可见的文字（文本渲染模式 3/7）{seen.invisible:,} 个字符未读取（阅读器不显示）")
+    if seen.layered:
+        yield Skipped(f"PDF 中隐藏图层（可选内容，打开时不显示）的文字 {seen.layered:,} 个字符未读取（阅读器不显示）")
+    if seen.off_page:
+        yield Skipped(f"PDF 中页面可见范围以外的文字 {seen.off_page:,} 个字符未读取（阅读器不显示）")
     if seen.unmapped:
         yield Skipped(f"PDF 中 {seen.unmapped:,} 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取")
 
@@ -77,6 +86,7 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
             raise fail(path, "is encrypted (password-protected); save an unprotected copy") from None
         raise fail(path, f"is damaged: not a readable PDF ({type(cause).__name__}: {cause})") from None
     with pdf:
+        seen.hidden_layers = _hidden_layers(pdf.doc)
         if len(pdf.pages) > MAX_PAGES:
             raise fail(path, _too_many_pages(len(pdf.pages)))
         pages: list[list[tuple[float, dict | list]]] = []
@@ -89,8 +99,8 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
         except MemoryError:
             raise fail(path, "needs more memory than is free to read; send the report as .docx") from None
         except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on a damaged page
-            if budget.refused:
-                raise fail(path, budget.refused) from None
+            if budget.refused or seen.too_dense:
+                raise fail(path, budget.refused or seen.too_dense) from None
             raise fail(path, f"is damaged: a page could not be read ({type(exc).__name__}: {exc})") from None
     if budget.refused:  # pdfminer swallowed it (a font it could not read): the page was read without that stream
         raise fail(path, budget.refused)
@@ -168,8 +178,8 @@ def _install_bounded_decode() -> None:
             budget.charge(stream.objid if stream.objid is not None else "?", unpacked_size(data, stream.get_filters()))
         unbounded(stream)
 
-    PDFStream.decode = decode  # type: ignore[method-assign]
-    pdfdocument.Arcfour = _Arcfour  # type: ignore[misc]
+    PDFStream.decode = decode  # type: ignore[method-assign]  # pdfminer's own, bounded by the budget above
+    pdfdocument.Arcfour = _Arcfour  # type: ignore[misc]  # pdfminer's pure-Python RC4 replaced by OpenSSL's
 
 
 class _Arcfour:
@@ -313,11 +323,90 @@ def _refuse_protected(path: Path, data: bytes) -> None:
 # ---------------------------------------------------------------- what a viewer shows
 
 class _Unread:
-    """Glyphs left out: invisible (render mode 3 or 7), and unmapped (their font names no character)."""
+    """Glyphs left out: invisible (render mode 3 or 7), in a layer shown off (optional content), off the page's
+    visible box (its CropBox), and unmapped (their font names no character). `hidden_layers`: the object numbers of
+    the layers (optional content groups) a viewer opens hidden."""
 
     def __init__(self) -> None:
         self.invisible = 0
+        self.layered = 0
+        self.off_page = 0
         self.unmapped = 0
+        self.glyphs = 0
+        self.too_dense: str | None = None
+        self.hidden_layers: frozenset[int] = frozenset()
+
+    def count_glyph(self, on_page: int, page: int) -> None:
+        """One more glyph drawn (on_page so far on this page): past a bound, refused before it costs more."""
+        self.glyphs += 1
+        if on_page > MAX_PAGE_GLYPHS:
+            self.too_dense = (f"has a page (page {page}) of more than {MAX_PAGE_GLYPHS:,} characters, more than any "
+                              "report's page holds (a dense or hostile file); save the PDF again from the document, "
+                              "or send the .docx")
+        elif self.glyphs > MAX_GLYPHS:
+            self.too_dense = (f"holds more than {MAX_GLYPHS:,} characters; the reader drafts reports of at most that "
+                              "many (about 1,500 pages): draft the 自评报告 alone, or split the file")
+        if self.too_dense:
+            raise _Unbounded(self.too_dense)
+
+
+def _hidden_layers(document) -> frozenset[int]:  # noqa: ANN001 - a pdfminer PDFDocument
+    """The optional content groups (layers) a viewer shows off when it opens the file: the default configuration's
+    OFF list, or every group but its ON list when its base state is OFF."""
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+
+    def numbers(refs: object) -> set[int]:
+        refs = resolve1(refs)
+        return {r.objid for r in refs if isinstance(r, PDFObjRef)} if isinstance(refs, list) else set()
+
+    try:
+        properties = resolve1(document.catalog.get("OCProperties"))
+        default = resolve1(properties.get("D")) if isinstance(properties, dict) else None
+        if not isinstance(default, dict):
+            return frozenset()
+        base_off = getattr(resolve1(default.get("BaseState")), "name", "ON") == "OFF"
+        if base_off:
+            return frozenset(numbers(properties.get("OCGs")) - numbers(default.get("ON")))
+        return frozenset(numbers(default.get("OFF")))
+    except Exception:  # noqa: BLE001 - a damaged OCProperties: every layer as shown (as a lenient viewer does)
+        return frozenset()
+
+
+def _layer_hidden(group: object, hidden: frozenset[int]) -> bool:
+    """Whether marked content in this optional content group (or membership dictionary: shown when any of its
+    groups is, the default policy) is hidden when the file opens."""
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+
+    if isinstance(group, PDFObjRef):
+        if group.objid in hidden:
+            return True
+        group = resolve1(group)
+    if isinstance(group, dict) and getattr(group.get("Type"), "name", None) == "OCMD":
+        members = resolve1(group.get("OCGs"))
+        members = members if isinstance(members, list) else [members]
+        refs = [m for m in members if isinstance(m, PDFObjRef)]
+        return bool(refs) and all(m.objid in hidden for m in refs)
+    return False
+
+
+def _forget_unnamed_glyphs(font, spec: dict) -> None:  # noqa: ANN001 - a pdfminer PDFSimpleFont
+    """Codes the font's /Differences name with a glyph name that is no character's lose their character."""
+    from pdfminer.encodingdb import name2unicode
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    encoding = resolve1(spec.get("Encoding"))
+    differences = resolve1(encoding.get("Differences")) if isinstance(encoding, dict) else None
+    code = 0
+    for entry in differences if isinstance(differences, list) else []:
+        if isinstance(entry, int):
+            code = entry
+        elif isinstance(entry, PSLiteral):
+            try:
+                name2unicode(str(entry.name))
+            except (KeyError, ValueError):
+                font.cid2unicode.pop(code, None)
+            code += 1
 
 
 @functools.cache
@@ -328,6 +417,10 @@ def _visible_page_class() -> type:
     from unicodedata import normalize
 
     from pdfminer.layout import LTChar
+    from pdfminer.pdffont import PDFSimpleFont
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+    from pdfminer.utils import apply_matrix_rect
     from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfplumber.page import ALL_ATTRS, Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
     from pdfplumber.utils import resolve_all, resolve_and_decode
@@ -335,9 +428,32 @@ def _visible_page_class() -> type:
 
     class VisibleTextDevice(PDFPageAggregatorWithMarkedContent):
         # pdfminer's signature, untyped
-        def __init__(self, *args, seen: _Unread, **kwargs) -> None:  # noqa: ANN002, ANN003
+        def __init__(self, *args, seen: _Unread, properties: dict, **kwargs) -> None:  # noqa: ANN002, ANN003
             super().__init__(*args, **kwargs)
             self.seen, self.mode, self.unmapped = seen, 0, False
+            self.properties = properties  # the page's named property lists (/OC /oc1 BDC names one)
+            self.layers: list[bool] = []  # for each marked-content sequence open: does it hide (a layer shown off)?
+            self.drawn = 0  # glyphs on this page
+            self.shown = (float("-inf"), float("-inf"), float("inf"), float("inf"))
+
+        def begin_page(self, page, ctm) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
+            super().begin_page(page, ctm)
+            x0, y0, x1, y1 = apply_matrix_rect(ctm, page.cropbox)  # a viewer shows the CropBox of the MediaBox
+            box = self.cur_item.bbox
+            self.shown = (max(x0, box[0]), max(y0, box[1]), min(x1, box[2]), min(y1, box[3]))
+
+        def begin_tag(self, tag, props=None) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
+            super().begin_tag(tag, props)
+            hides = False
+            if getattr(tag, "name", None) == "OC":
+                group = self.properties.get(props.name) if isinstance(props, PSLiteral) else props
+                hides = _layer_hidden(group, self.seen.hidden_layers)
+            self.layers.append(hides)
+
+        def end_tag(self) -> None:
+            super().end_tag()
+            if self.layers:
+                self.layers.pop()
 
         # pdfminer's signature, untyped
         def render_string(self, textstate, *args, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
@@ -349,13 +465,23 @@ def _visible_page_class() -> type:
             return ""
 
         def render_char(self, *args, **kwargs) -> float:  # noqa: ANN002, ANN003 - pdfminer's signature, untyped
+            self.drawn += 1
+            self.seen.count_glyph(self.drawn, self.pageno)
             adv = super().render_char(*args, **kwargs)
-            if self.mode in _INVISIBLE_MODES or self.unmapped:
+            glyph = self.cur_item._objs[-1]
+            x0, y0, x1, y1 = self.shown
+            off_page = glyph.x1 < x0 or glyph.x0 > x1 or glyph.y1 < y0 or glyph.y0 > y1
+            layered = any(self.layers)
+            if self.mode in _INVISIBLE_MODES or self.unmapped or off_page or layered:
                 self.cur_item._objs.pop()  # the glyph still advances the pen, as the viewer draws the rest
                 if self.unmapped:
                     self.seen.unmapped += 1
-                else:
+                elif self.mode in _INVISIBLE_MODES:
                     self.seen.invisible += 1
+                elif layered:
+                    self.seen.layered += 1
+                else:
+                    self.seen.off_page += 1
                 self.unmapped = False
             return adv
 
@@ -367,6 +493,19 @@ def _visible_page_class() -> type:
         if kind in plain or kind is tuple and all(type(v) in plain for v in value):
             return value  # what resolve_all makes of it: nothing to resolve
         return resolve_all(value)
+
+    class NamingInterpreter(PDFPageInterpreter):
+        """pdfminer's, but a glyph of a simple font whose /Differences give it a name that names no character (g12,
+        glyph7: a subset font's own names) has no character: pdfminer kept the base encoding's letter for its code,
+        so a Chinese report in such a font read as Latin letters (then "names no year") rather than not extractable."""
+
+        def init_resources(self, resources) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
+            super().init_resources(resources)
+            specs = resolve1(resources.get("Font")) if isinstance(resources, dict) else None
+            for fontid, font in self.fontmap.items():
+                spec = resolve1(specs.get(fontid)) if isinstance(specs, dict) else None
+                if isinstance(font, PDFSimpleFont) and isinstance(spec, dict):
+                    _forget_unnamed_glyphs(font, spec)
 
     class VisiblePage(Page):
         seen: _Unread
@@ -402,10 +541,11 @@ def _visible_page_class() -> type:
         @property
         def layout(self):  # noqa: ANN202 - overrides pdfplumber's untyped property
             if not hasattr(self, "_layout"):
+                properties = resolve1((self.page_obj.resources or {}).get("Properties")) or {}
                 device = VisibleTextDevice(self.pdf.rsrcmgr, pageno=self.page_number, laparams=self.pdf.laparams,
-                                           seen=self.seen)
+                                           seen=self.seen, properties=properties if isinstance(properties, dict) else {})
                 try:
-                    PDFPageInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
+                    NamingInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
                 except Exception as exc:
                     raise PdfminerException(exc) from exc
                 self._layout = device.get_result()

@@ -94,15 +94,13 @@ def archive_too_big(parts: list[zipfile.ZipInfo], sheets: dict[str, str] | None 
 
 
 def part_written_twice(parts: list[zipfile.ZipInfo]) -> str | None:
-    """Two zip entries for one part (a name written twice, or in two cases, which Excel holds to be one part): Excel
-    refuses such a file, zipfile reads the last and another program the first, so which cells were meant is unknown."""
+    """The names of two zip entries for one part (a name written twice, or in two cases, which Office holds to be
+    one part), or None: Office refuses such a file, zipfile reads the last and another program the first."""
     first: dict[str, str] = {}
     for info in parts:
         key = info.filename.casefold()
         if key in first:
-            names = info.filename if first[key] == info.filename else f"{info.filename} and {first[key]}"
-            return (f"has two parts named {names}, which Excel refuses to open (a damaged or altered file: which "
-                    "of them was meant is unknown); save the workbook again from Excel")
+            return info.filename if first[key] == info.filename else f"{info.filename} and {first[key]}"
         first[key] = info.filename
     return None
 
@@ -204,7 +202,8 @@ def open_workbook(data: bytes, file: str) -> Book:
                 raise fail(too_big)
             twice = part_written_twice(parts)
             if twice:
-                raise fail(twice)
+                raise fail(f"has two parts named {twice}, which Excel refuses to open (a damaged or altered file: "
+                           "which of them was meant is unknown); save the workbook again from Excel")
             names = {i.filename for i in parts}
             broken = archive.testzip()
     except RuntimeError as exc:  # zipfile's word for a part encrypted with a zip password
