@@ -248,8 +248,8 @@ def _summary(ws: WriteOnlyWorksheet, units: list[tuple[tuple[Any, ...], str]]) -
             cells = [_put(ws, value, fmt, alignment=WRAP if header in WRAPPED else TOP,
                           font=LINK_FONT if col == 1 else BODY_FONT)
                      for col, (value, (header, fmt)) in enumerate(zip(values, SUMMARY_COLUMNS), start=1)]
-            cells[0].hyperlink = f"#{quoted(title)}!A1"  # type: ignore[union-attr]  # every cell is made above
-            yield cells, max(_height([str(cells[i].value or "")], w) for i, w in wrapped)  # type: ignore[union-attr]
+            cells[0].hyperlink = f"#{quoted(title)}!A1"
+            yield list(cells), max(_height([str(cells[i].value or "")], w) for i, w in wrapped)
 
     _for_print(ws, title_rows="1:1")
     _append(ws, rows())
