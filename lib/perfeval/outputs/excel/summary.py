@@ -5,10 +5,10 @@ It reads as the HTML does (等次, Chinese headings and finding kinds, the 预�
 ids) and prints as it is: every sheet on A4 landscape, one page wide, its header row repeated on every page.
 The findings have a sheet of their own so that each printed table repeats its own header.
 
-Written with openpyxl's write-only mode, one sheet at a time: a unit's sheet is laid out (its column widths from
-its own rows), written and closed before the next unit is read, and 审计发现 and 汇总, whose widths depend on every
-unit, are kept as plain rows (审计发现's in a temporary file) until the last unit is read. Memory does not grow with
-the number of units beyond 汇总's one row each.
+Written with openpyxl's write-only mode, one sheet at a time, its rows as XML text (sheetrows.py): a unit's sheet is
+laid out (its column widths from its own rows), written and closed before the next unit is read, and 审计发现 and
+汇总, whose widths depend on every unit, are kept as plain rows (审计发现's in a temporary file) until the last
+unit is read. Memory does not grow with the number of units beyond 汇总's one row each.
 """
 from __future__ import annotations
 
@@ -19,17 +19,14 @@ import re
 import shutil
 import tempfile
 import zipfile
-from copy import copy
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator, Sequence
-from weakref import WeakKeyDictionary
+from typing import IO, Any, Iterable, Iterator, Sequence
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.page import PageMargins
@@ -43,7 +40,8 @@ from ...core.rows import QUALITATIVE_RULE
 from ...fmt import EXCEL_RATE, EXCEL_SCORE, fixed, pct, points
 from ...result import IndicatorOut, UnitResult
 from ...safetext import inert
-from ...intake.excel.cells import display_width, set_shown_text
+from ...intake.excel.cells import display_width, readable_text, runs_as_formula
+from .sheetrows import Looks, Put, Row, write_rows
 from .style import BODY_FONT, BOX, HEADER_FONT, TITLE_FONT, TOP, WRAP, fit_width, set_width, style_header
 
 SUMMARY_SHEET = "汇总"
@@ -106,12 +104,8 @@ def weight_words(row: IndicatorOut) -> float | str | None:
     return "未给分值，不计分" if row.effective_weight == 0 else f"未给分值，按 {points(row.effective_weight)} 分计"
 
 
-Row = list[Cell | None]  # a sheet's row as write-only mode appends it; None: an empty cell
-
-
 def _for_print(ws: WriteOnlyWorksheet, title_rows: str) -> None:
-    """A4 landscape, one page wide (as many pages long as it takes), title_rows repeated on every page, numbered.
-    Set before the sheet's first row: write-only mode writes the sheet's properties (fit to page) ahead of it."""
+    """A4 landscape, one page wide (as many pages long as it takes), title_rows repeated on every page, numbered."""
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -131,62 +125,52 @@ def _height(texts: Sequence[str], width: float) -> float:
     return LINE_HEIGHT * max(lines, 1) + 3
 
 
-_STYLES: WeakKeyDictionary[Workbook, dict[tuple[Any, ...], StyleArray]] = WeakKeyDictionary()
+class _Cells:
+    """The workbook's cells: each value as the sheet shows it, with the id of its look."""
 
+    def __init__(self, looks: Looks) -> None:
+        self.looks = looks
 
-def _styled(cell: Cell, look: tuple[Any, ...], apply: Callable[[Cell], None]) -> None:
-    """Give a fresh cell the look `apply` gives. openpyxl hashes every style object each time one is assigned
-    (most of the workbook's time: 9 of 16 s for 100 units); each look is registered with the workbook once here, and
-    its style record copied to every other cell that takes it."""
-    known = _STYLES.setdefault(cell.parent.parent, {})
-    if look in known:
-        cell._style = copy(known[look])
-        return
-    apply(cell)
-    known[look] = copy(cell._style)
+    def boxed(self, value: Any, number_format: str | None = None, *, alignment: Alignment | None = None,
+              font: Font = BODY_FONT, link: str | None = None) -> Put:
+        """A cell of a table: text shown as set_shown_text writes it (a formula-like text marked as text), a
+        number in its format, or an empty cell with the table's box."""
+        guarded = False
+        if isinstance(value, str):
+            value, number_format = readable_text(value), None
+            guarded = runs_as_formula(value)
+        elif value is None:
+            number_format = None
 
+        def apply(cell: Cell) -> None:
+            cell.font, cell.border = font, BOX
+            if alignment is not None:
+                cell.alignment = alignment
+            if number_format:
+                cell.number_format = number_format
+            if guarded:
+                cell.quotePrefix = True
 
-def _boxed(font: Font, alignment: Alignment | None, number_format: str | None) -> Callable[[Cell], None]:
-    def apply(cell: Cell) -> None:
-        cell.font, cell.border = font, BOX
-        if alignment is not None:
-            cell.alignment = alignment
-        if number_format:
-            cell.number_format = number_format
-    return apply
+        return Put(value, self.looks.id(("boxed", id(font), id(alignment), number_format, guarded), apply), link)
 
+    def plain(self, text: str, font: Font | None = None, link: str | None = None) -> Put:
+        """A cell outside the tables (a title, a label, a link), unboxed."""
+        text = readable_text(text)
+        guarded = runs_as_formula(text)
+        if font is None and not guarded:
+            return Put(text, 0, link)
 
-def _put(ws: WriteOnlyWorksheet, value: Any, number_format: str | None = None, *, alignment: Alignment | None = None,
-         font: Font = BODY_FONT) -> Cell:
-    """A boxed cell of a table."""
-    cell = WriteOnlyCell(ws)
-    number_format = number_format if value is not None and not isinstance(value, str) else None
-    _styled(cell, ("boxed", id(font), id(alignment), number_format), _boxed(font, alignment, number_format))
-    if isinstance(value, str):
-        set_shown_text(cell, value)
-    elif value is not None:
-        cell.value = value
-    return cell
+        def apply(cell: Cell) -> None:
+            if font is not None:
+                cell.font = font
+            if guarded:
+                cell.quotePrefix = True
 
+        return Put(text, self.looks.id(("plain", id(font), guarded), apply), link)
 
-def _plain(ws: WriteOnlyWorksheet, value: str, font: Font | None = None, link: str | None = None) -> Cell:
-    """A cell outside the tables (a title, a label, a link), unboxed."""
-    cell = WriteOnlyCell(ws)
-    set_shown_text(cell, value)
-    if font is not None:
-        _styled(cell, ("plain", id(font)), lambda c: setattr(c, "font", font))
-    if link is not None:
-        cell.hyperlink = link
-    return cell
-
-
-def _header_row(ws: WriteOnlyWorksheet, headers: Sequence[str]) -> Row:
-    out: Row = []
-    for text in headers:
-        cell = WriteOnlyCell(ws, text)
-        _styled(cell, ("header",), style_header)
-        out.append(cell)
-    return out
+    def headers(self, texts: Sequence[str]) -> Row:
+        style = self.looks.id(("header",), style_header)
+        return [Put(text, style) for text in texts]
 
 
 @lru_cache(maxsize=4096, typed=True)  # the same scores and rates recur across units (typed: 1 is not 1.0)
@@ -212,14 +196,6 @@ def _set_widths(ws: WriteOnlyWorksheet, widths: dict[int, float]) -> None:
         set_width(ws, get_column_letter(col), width)  # type: ignore[arg-type]  # write-only: the same dimensions
 
 
-def _append(ws: WriteOnlyWorksheet, rows: Iterable[tuple[Row, float | None]], first: int = 1) -> None:
-    """Rows in order from row `first`, each at its height (None: the default)."""
-    for r, (cells, height) in enumerate(rows, start=first):
-        if height is not None:
-            ws.row_dimensions[r].height = height
-        ws.append(cells)
-
-
 def summary_row(result: UnitResult) -> tuple[Any, ...]:
     """A unit's row of 汇总, in the order of SUMMARY_COLUMNS."""
     counts = result.findings_by_severity
@@ -230,7 +206,7 @@ def summary_row(result: UnitResult) -> tuple[Any, ...]:
             difference(result), counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0))
 
 
-def _summary(ws: WriteOnlyWorksheet, units: list[tuple[tuple[Any, ...], str]]) -> None:
+def _summary(ws: WriteOnlyWorksheet, cells: _Cells, units: list[tuple[tuple[Any, ...], str]]) -> None:
     """汇总 from each unit's row (summary_row) and the title of its sheet."""
     headers = [h for h, _ in SUMMARY_COLUMNS]
     widths = {}
@@ -240,20 +216,19 @@ def _summary(ws: WriteOnlyWorksheet, units: list[tuple[tuple[Any, ...], str]]) -
             widths[col] = min(WRAPPED[header], widths[col])
     _set_widths(ws, widths)
     ws.freeze_panes = "B2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(SUMMARY_COLUMNS))}{len(units) + 1}"
+    _for_print(ws, title_rows="1:1")
     wrapped = [(headers.index(h), w) for h, w in WRAPPED.items()]
 
     def rows() -> Iterator[tuple[Row, float | None]]:
-        yield _header_row(ws, headers), 2 * LINE_HEIGHT + 3  # headers wrap onto two lines rather than widen columns
+        yield cells.headers(headers), 2 * LINE_HEIGHT + 3  # headers wrap onto two lines rather than widen columns
         for values, title in units:
-            cells = [_put(ws, value, fmt, alignment=WRAP if header in WRAPPED else TOP,
-                          font=LINK_FONT if col == 1 else BODY_FONT)
-                     for col, (value, (header, fmt)) in enumerate(zip(values, SUMMARY_COLUMNS), start=1)]
-            cells[0].hyperlink = f"#{quoted(title)}!A1"
-            yield list(cells), max(_height([str(cells[i].value or "")], w) for i, w in wrapped)
+            row = [cells.boxed(value, fmt, alignment=WRAP if header in WRAPPED else TOP,
+                               font=LINK_FONT if col == 1 else BODY_FONT, link=f"#{quoted(title)}!A1" if col == 1 else None)
+                   for col, (value, (header, fmt)) in enumerate(zip(values, SUMMARY_COLUMNS), start=1)]
+            yield row, max(_height([str(row[i].value or "")], w) for i, w in wrapped)
 
-    _for_print(ws, title_rows="1:1")
-    _append(ws, rows())
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(SUMMARY_COLUMNS))}{len(units) + 1}"
+    write_rows(ws, rows())
 
 
 def _score_values(row: IndicatorOut) -> tuple[tuple[Any, str | None], ...]:
@@ -267,26 +242,9 @@ def _score_values(row: IndicatorOut) -> tuple[tuple[Any, str | None], ...]:
     return tuple(zip(values, formats))
 
 
-def _score_row(ws: WriteOnlyWorksheet, values: tuple[tuple[Any, str | None], ...]) -> tuple[Row, float]:
-    cells: Row = [_put(ws, value, fmt, alignment=WRAP if c == len(UNIT_COLUMNS) else TOP)
-                  for c, (value, fmt) in enumerate(values, start=1)]
-    return cells, _height([values[-1][0]], NOTES_WIDTH)
-
-
-def _unit_sheet(ws: WriteOnlyWorksheet, result: UnitResult, first_finding: int) -> None:
+def _unit_sheet(ws: WriteOnlyWorksheet, cells: _Cells, result: UnitResult, first_finding: int) -> None:
     """A unit's sheet: its verdict and claim above its score table, and where its findings are; written whole."""
     u, c = result.unit, result.coverage
-    top: list[tuple[Row, float | None]] = [([_plain(ws, f"{u.name} {u.year}年度 部门整体支出绩效评价复核", TITLE_FONT),
-                                            *[None] * (len(UNIT_COLUMNS) - 2),
-                                            _plain(ws, "返回汇总", LINK_FONT, f"#{quoted(SUMMARY_SHEET)}!A1")], None)]
-    info = ((("评价框架", result.framework.name, None),),
-            (("已评分值", c.assessed, SCORE), ("其中核实", c.verified, SCORE), ("等次", verdict(result), None)),
-            (("自评总分", result.claimed.total, SCORE), ("自评等次", result.claimed.grade, None),
-             ("自评复核", result.claimed.status_label, None)))
-    for pairs in info:
-        top.append(([cell for label, value, fmt in pairs for cell in (_plain(ws, label, HEADER_FONT), _put(ws, value, fmt))],
-                    None))
-    top += [([], None), (_header_row(ws, UNIT_COLUMNS), None)]
     scores = [_score_values(row) for row in result.indicators]
     h = UNIT_HEADER_ROW
     last = h + len(scores)
@@ -294,12 +252,27 @@ def _unit_sheet(ws: WriteOnlyWorksheet, result: UnitResult, first_finding: int) 
               for col, header in enumerate(UNIT_COLUMNS[:-1], start=1)}
     _set_widths(ws, {**widths, len(UNIT_COLUMNS): NOTES_WIDTH})
     ws.freeze_panes = f"A{h + 1}"
-    findings = len(result.findings)
-    pointer = (_plain(ws, f"审计发现 {findings} 项：见“{FINDINGS_SHEET}”表", LINK_FONT,
-                      f"#{quoted(FINDINGS_SHEET)}!A{first_finding}") if findings else _plain(ws, "审计发现：无"))
-    _for_print(ws, title_rows=f"{h}:{h}")
-    _append(ws, [*top, *(_score_row(ws, values) for values in scores), ([], None), ([pointer], None)])
     ws.auto_filter.ref = f"A{h}:{get_column_letter(len(UNIT_COLUMNS))}{last}"
+    _for_print(ws, title_rows=f"{h}:{h}")
+    rows: list[tuple[Row, float | None]] = [([cells.plain(f"{u.name} {u.year}年度 部门整体支出绩效评价复核", TITLE_FONT),
+                                              *[None] * (len(UNIT_COLUMNS) - 2),
+                                              cells.plain("返回汇总", LINK_FONT, f"#{quoted(SUMMARY_SHEET)}!A1")], None)]
+    info = ((("评价框架", result.framework.name, None),),
+            (("已评分值", c.assessed, SCORE), ("其中核实", c.verified, SCORE), ("等次", verdict(result), None)),
+            (("自评总分", result.claimed.total, SCORE), ("自评等次", result.claimed.grade, None),
+             ("自评复核", result.claimed.status_label, None)))
+    for pairs in info:
+        rows.append(([put for label, value, fmt in pairs for put in (cells.plain(label, HEADER_FONT),
+                                                                      cells.boxed(value, fmt))], None))
+    rows += [([], None), (cells.headers(UNIT_COLUMNS), None)]
+    for values in scores:
+        rows.append(([cells.boxed(value, fmt, alignment=WRAP if col == len(UNIT_COLUMNS) else TOP)
+                      for col, (value, fmt) in enumerate(values, start=1)], _height([values[-1][0]], NOTES_WIDTH)))
+    findings = len(result.findings)
+    pointer = (cells.plain(f"审计发现 {findings} 项：见“{FINDINGS_SHEET}”表", LINK_FONT,
+                           f"#{quoted(FINDINGS_SHEET)}!A{first_finding}") if findings else cells.plain("审计发现：无"))
+    rows += [([], None), ([pointer], None)]
+    write_rows(ws, rows)
 
 
 @dataclass
@@ -339,30 +312,29 @@ class _Findings:
             for values in listed:
                 yield values, title
 
-    def write(self, ws: WriteOnlyWorksheet) -> None:
+    def write(self, ws: WriteOnlyWorksheet, cells: _Cells) -> None:
         """The sheet: widths, header, every unit's findings (the message wrapped), filter and print settings."""
         widths = {col: _column_width([self.widest.get(col, "")], header)
                   for col, header in enumerate(FINDING_COLUMNS[:-1], start=1)}
         _set_widths(ws, {**widths, len(FINDING_COLUMNS): MESSAGE_WIDTH})
         ws.freeze_panes = "B2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(FINDING_COLUMNS))}{max(self.rows + 1, 1)}"
+        _for_print(ws, title_rows="1:1")
 
         def rows() -> Iterator[tuple[Row, float | None]]:
-            yield _header_row(ws, FINDING_COLUMNS), None
+            yield cells.headers(FINDING_COLUMNS), None
             for values, title in self.read():
-                cells: Row = [_put(ws, value, alignment=WRAP) for value in values]
-                cells[0].hyperlink = f"#{quoted(title)}!A1"  # type: ignore[union-attr]  # made just above
-                yield cells, _height([values[-1]], MESSAGE_WIDTH)
+                yield ([cells.boxed(value, alignment=WRAP, link=f"#{quoted(title)}!A1" if col == 1 else None)
+                        for col, value in enumerate(values, start=1)], _height([values[-1]], MESSAGE_WIDTH))
 
-        _for_print(ws, title_rows="1:1")
-        _append(ws, rows())
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(FINDING_COLUMNS))}{max(self.rows + 1, 1)}"
+        write_rows(ws, rows())
         self.spool.close()
 
 
 def _release(ws: WriteOnlyWorksheet) -> None:
     """A written sheet keeps only what the workbook's own parts name (its title, filter, print titles): its rows'
-    and columns' dimensions are in its file already, and a thousand sheets' worth would grow with the units."""
-    ws.close()
+    and columns' dimensions and its links are in its file already, and a thousand sheets' worth would grow with
+    the units."""
     ws.row_dimensions.clear()
     ws.column_dimensions.clear()
     ws._hyperlinks = []
@@ -375,17 +347,18 @@ def summary_workbook(results: Iterable[UnitResult]) -> Workbook:
     wb = Workbook(write_only=True)
     summary = wb.create_sheet(SUMMARY_SHEET)
     findings_sheet = wb.create_sheet(FINDINGS_SHEET)
+    cells = _Cells(Looks(summary))
     taken = {SUMMARY_SHEET.lower(), FINDINGS_SHEET.lower()}
     rows: list[tuple[tuple[Any, ...], str]] = []
     findings = _Findings()
     for result in results:
         title = sheet_title(f"{result.unit.name}{result.unit.year}", taken)
         ws = wb.create_sheet(title)
-        _unit_sheet(ws, result, findings.add(result, title))
+        _unit_sheet(ws, cells, result, findings.add(result, title))
         _release(ws)
         rows.append((summary_row(result), title))
-    findings.write(findings_sheet)
-    _summary(summary, rows)
+    findings.write(findings_sheet, cells)
+    _summary(summary, cells, rows)
     wb.properties.title = WORKBOOK_TITLE
     return wb
 
