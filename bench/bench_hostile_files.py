@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 CHILD = """
-import json, sys, time
+import json, resource, sys, time
 from perfeval.errors import PerfevalError
 from perfeval.intake.excel.reader import read_workbook
 from perfeval.fileio import read_yaml
@@ -42,7 +42,9 @@ except PerfevalError as exc:
 # VmHWM, not ru_maxrss: the latter survives exec, so a child of the bench (which built 1.2 GB to write a bomb)
 # would report the bench's own peak
 peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(json.dumps({"seconds": time.perf_counter() - start, "outcome": outcome, "rss_mb": peak / 1024}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"seconds": time.perf_counter() - start, "cpu": usage.ru_utime + usage.ru_stime, "outcome": outcome,
+                  "rss_mb": peak / 1024}))
 """
 
 
@@ -54,7 +56,7 @@ def measure(path: str, lib: Path | None = None) -> dict:
 
 def pdf_cases(folder: Path) -> list[tuple[str, str, int]]:
     """The hostile PDFs of tests/test_hostile_pdfs.py at the sizes the outside run found, and the worst let through."""
-    from hostile_pdfs import flate_bomb, invisible_text, many_pages, no_tounicode
+    from hostile_pdfs import encrypted_bomb, filtered_bomb, flate_bomb, invisible_text, many_pages, no_tounicode
 
     from perfeval.intake.pdf import MAX_PAGES
 
@@ -63,6 +65,12 @@ def pdf_cases(folder: Path) -> list[tuple[str, str, int]]:
             ("PDF: 500 pages of 36 lines", many_pages(folder / "p500.pdf", 500, 36)),
             (f"PDF: {MAX_PAGES} pages of 36 lines (most let through)", many_pages(folder / "pmax.pdf", MAX_PAGES, 36)),
             ("PDF: stream of 63 MB (most let through)", flate_bomb(folder / "bomb63.pdf", 63)),
+            ("PDF: LZW stream unpacking to 400 MB", filtered_bomb(folder / "lzw.pdf", 400, "lzw")),
+            ("PDF: run-length stream unpacking to 400 MB", filtered_bomb(folder / "rl.pdf", 400, "runlength")),
+            ("PDF: ASCII85+Flate unpacking to 400 MB", filtered_bomb(folder / "a85.pdf", 400, "a85+flate")),
+            ("PDF: /Flate#44ecode unpacking to 400 MB", filtered_bomb(folder / "esc.pdf", 400, "escaped")),
+            ("PDF: 'image' content unpacking to 400 MB", filtered_bomb(folder / "img.pdf", 400, "image")),
+            ("PDF: encrypted, unpacking to 400 MB", encrypted_bomb(folder / "enc.pdf", 400)),
             ("PDF: fonts without ToUnicode", no_tounicode(folder / "cid.pdf")),
             ("PDF: invisible text beside visible", invisible_text(folder / "invisible.pdf"))]
     return [(what, str(path), path.stat().st_size) for what, path in made]
@@ -88,10 +96,10 @@ def main() -> None:
             cases += workbook_and_yaml_cases(folder, export_workbook, CHANGSHA, HOSTILE_WORKBOOKS, HOSTILE_YAML,
                                              SHEET, repack, rows_xml)
         cases += pdf_cases(folder)
-        print(f"{'input':44} {'bytes':>11} {'seconds':>8} {'peak RSS MB':>12}  outcome")
+        print(f"{'input':44} {'bytes':>11} {'seconds':>8} {'CPU s':>6} {'peak RSS MB':>12}  outcome")
         for what, path, size in cases:
             m = measure(path, args.lib)
-            print(f"{what:44} {size:>11,} {m['seconds']:>8.2f} {m['rss_mb']:>12.0f}  {m['outcome']}")
+            print(f"{what:44} {size:>11,} {m['seconds']:>8.2f} {m['cpu']:>6.2f} {m['rss_mb']:>12.0f}  {m['outcome']}")
 
 
 def workbook_and_yaml_cases(folder, export_workbook, changsha, hostile_workbooks, hostile_yaml, sheet, repack,

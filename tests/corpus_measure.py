@@ -7,7 +7,8 @@ the reader read, plus its offset in the sentence; it matches a truth figure when
 place. It is right when value, unit (名 and 人 are one; a cell whose unit the truth takes from a header may be read
 without one) and qualifier agree. Rates, identities and repeated figures are then judged on the matched figures as
 for the seeds (tests/draft_truth.py). Findings are those `score` raises on the written draft: a finding addresses a
-truth item when two or more of its numbers are the item's figures' values.
+truth item when two or more of its numbers are the item's figures' values. A claimed grade is read right when it
+names the same grade of the framework (优 and 优秀, 良 and 良好, 中 and 中等, 差 and 较差 are one).
 """
 from __future__ import annotations
 
@@ -20,13 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from corpus_truth import load, locate
-from draft_truth import BREAKDOWNS, Score, _keys, _one_figure, _rate_mentions, _rate_outcomes
+from draft_truth import KINDS, Score, _rate_mentions, _rate_outcomes, match_identities, match_repeated
 
 from perfeval import load_unit, run_checks
 from perfeval.core.quantity import canonical_unit, commensurable, factor
+from perfeval.core.readings import NATIONAL_GRADES
 from perfeval.outputs.draft import draft_report, write_draft
 
-KINDS = ("figures", "rates", "identities", "repeated")
+GRADE_NAMES = tuple(band.grade for band in NATIONAL_GRADES)  # 优 良 中 差, as the frameworks declare them
 _DIGIT = re.compile(r"[0-9０-９]")
 _SPACE = re.compile(r"\s+")
 
@@ -128,9 +130,21 @@ def mention_offsets(lines: list[str], mentions: list[Any]) -> dict[int, int | No
     return out
 
 
+_MULTIPLIERS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
+
+
+def _scaled(value: Decimal, unit: str) -> tuple[Decimal, str]:
+    """A quantity whose unit opens with 万 or 亿 (115万页, 10万) as the count of the rest of the unit: the multiplier
+    is a number word, not a unit, whatever the unit is."""
+    if unit[:1] in _MULTIPLIERS:
+        return value * _MULTIPLIERS[unit[0]], unit[1:]
+    return value, unit
+
+
 def _same_value(fig: dict[str, Any], m: Any) -> bool:
     """The same quantity: equal value in the same unit, or in units the units table converts (25万余元 read as
-    250000 元); a unit the truth takes from a header may be read as none. Qualifiers must agree."""
+    250000 元), or once a leading 万/亿 is multiplied out (115万页 read as 1150000 页); a unit the truth takes from a
+    header may be read as none. Qualifiers must agree."""
     q = m.quantity
     value, unit = Decimal(str(fig["value"])), canonical_unit(str(fig["unit"]))
     read = canonical_unit(q.unit or "")
@@ -139,7 +153,7 @@ def _same_value(fig: dict[str, Any], m: Any) -> bool:
     elif commensurable(read, unit):
         same = q.value * factor(read, unit) == value
     else:
-        same = False
+        same = _scaled(q.value, read) == _scaled(value, unit)
     return same and q.qualifier.value == fig.get("qualifier", "exact")
 
 
@@ -213,9 +227,12 @@ def match_rates(truth, draft, found) -> Score:
             a, b = found.get(rate["numerator"]), found.get(rate["denominator"])
             ok = kind == "share" and a is not None and b is not None and (num, den) == (id(a), id(b))
             ok = ok and (status == "explained") is rate["holds"]
-        else:  # a change: explained by the figures the truth names (new and old, or new and the change)
+        else:  # a change: explained by the figures the truth names (new and old, or new and the change), or as the
+            # share the change is: the stated difference over the old value
             named = {id(found[k]) for k in (rate.get("new"), rate.get("old"), rate.get("difference")) if k in found}
-            ok = kind == "change" and bool({num, den} & named) and (status == "explained") is rate["holds"]
+            diff, old = found.get(rate.get("difference", "")), found.get(rate.get("old", ""))
+            as_share = kind == "share" and diff is not None and old is not None and (num, den) == (id(diff), id(old))
+            ok = (kind == "change" and bool({num, den} & named) or as_share) and (status == "explained") is rate["holds"]
         by_measure = status in ("explained", "contradicted") and kind is None  # the framework's own measure
         ok = ok or (rate["explained_by"] != "unexplained" and by_measure and (status == "explained") is rate["holds"])
         if ok:
@@ -225,52 +242,6 @@ def match_rates(truth, draft, found) -> Score:
             score.wrong.append(f"{rate['figure']} judged {status} {kind or ''}, truth {rate['explained_by']}")
     score.wrong += [f"not a rate of the truth: {m.written} | {m.where.text[:40]}" for m in _rate_mentions(draft)
                     if id(m) not in listed]
-    return score
-
-
-def match_identities(truth, draft, found) -> Score:
-    keys = _keys(draft)
-    score = Score(truth=len(truth["identities"]), drafted=len(draft.lists))
-    matched = set()
-    for identity in truth["identities"]:
-        whole = found.get(identity["total"])
-        parts = [found.get(p) for p in identity["parts"]]
-        if whole is None or any(p is None for p in parts):
-            score.missed.append(f"{identity['id']} {identity['total']} = {identity['parts']} (figures not read)")
-            continue
-        ids = {id(p) for p in parts}
-        listed = [k for k, lst in enumerate(draft.lists) if lst.whole is whole and {id(p) for p in lst.parts} == ids]
-        w, ps = keys.get(id(whole), set()), [keys.get(id(p), set()) for p in parts]
-        checked = any(b.whole in w and all(p & set(b.parts) for p in ps) for b in BREAKDOWNS)
-        summed = any(total is whole and {id(p) for p in under} == ids for total, under in draft.sums)
-        if listed or checked or summed:
-            score.found += 1
-            matched.update(listed)
-        else:
-            score.missed.append(f"{identity['id']} {identity['total']} = {identity['parts']}")
-    for k, lst in enumerate(draft.lists):
-        if k in matched or any(found.get(i["total"]) is lst.whole and {id(p) for p in lst.parts} <=
-                               {id(found[p]) for p in i["parts"] if p in found} for i in truth["identities"]):
-            score.good += 1
-        else:
-            score.wrong.append(f"not in truth: {lst.whole.written} ⟵ {[p.written for p in lst.parts]}")
-    return score
-
-
-def match_repeated(truth, draft, found) -> Score:
-    keys = _keys(draft)
-    score = Score(truth=len(truth["repeated"]), drafted=len(draft.pairs))
-    groups = [{id(found[f]) for f in g["figures"] if f in found} for g in truth["repeated"]]
-    for ids, g in zip(groups, truth["repeated"]):
-        if len(ids) == len(g["figures"]) and _one_figure(keys, list(ids)):
-            score.found += 1
-        else:
-            score.missed.append(f"{g['label']} {g['figures']}")
-    for a, b in draft.pairs:
-        if any({id(a), id(b)} <= ids for ids in groups):
-            score.good += 1
-        else:
-            score.wrong.append(f"not in truth: {a.written} / {b.written}")
     return score
 
 
@@ -315,13 +286,21 @@ def _name_right(truth_identity: dict[str, Any], read: str) -> bool:
     return flat in {_flat(n) for n in [name, *truth_identity.get("name_also", [])]}
 
 
+def framework_grade(written: str) -> str:
+    """The framework's grade a written grade names: the one grade name of the framework it contains (优秀 is 优,
+    良好 良, 中等 中, 较差 差), so a report's 优秀 and a reader's 优 are one grade; else the word itself."""
+    flat = _flat(written)
+    named = [g for g in GRADE_NAMES if g in flat]
+    return named[0] if len(named) == 1 else flat
+
+
 def _same_claim(key: str, read: Any, stated: str) -> bool:
     if key == "total":
         try:
             return Decimal(str(read)) == Decimal(stated)
         except ArithmeticError:
             return False
-    return _flat(str(read)) == _flat(stated)
+    return framework_grade(str(read)) == framework_grade(stated)
 
 
 def _claimed_total(truth: dict[str, Any]) -> str | None:

@@ -182,7 +182,15 @@ def _one_figure(keys: dict[int, set[str]], ids: list[int]) -> bool:
     return bool(shared)
 
 
+def _named(identity: dict[str, Any]) -> str:
+    """An identity's id as a prefix for the detail (the corpus's truth names its identities, the seeds' do not)."""
+    return f"{identity['id']} " if identity.get("id") else ""
+
+
 def match_identities(truth: dict[str, Any], draft: Draft, found: dict[str, Mention]) -> Score:
+    """An identity is found when the draft declares it (a list), lets the checks test it (a breakdown the catalogue
+    places its figures in) or sums it; a drafted list is right when the truth holds its total with these parts.
+    Used for the seeds and for the corpus alike."""
     keys = _keys(draft)
     score = Score(truth=len(truth["identities"]), drafted=len(draft.lists))
     matched_lists = set()
@@ -190,7 +198,7 @@ def match_identities(truth: dict[str, Any], draft: Draft, found: dict[str, Menti
         whole = found.get(identity["total"])
         parts = [found.get(p) for p in identity["parts"]]
         if whole is None or any(p is None for p in parts):
-            score.missed.append(f"{identity['total']} = {identity['parts']} (figures not read)")
+            score.missed.append(f"{_named(identity)}{identity['total']} = {identity['parts']} (figures not read)")
             continue
         ids = {id(p) for p in parts}
         listed = [k for k, lst in enumerate(draft.lists) if lst.whole is whole and {id(p) for p in lst.parts} == ids]
@@ -201,7 +209,7 @@ def match_identities(truth: dict[str, Any], draft: Draft, found: dict[str, Menti
             score.found += 1
             matched_lists.update(listed)
         else:
-            score.missed.append(f"{identity['total']} = {identity['parts']}")
+            score.missed.append(f"{_named(identity)}{identity['total']} = {identity['parts']}")
     for k, lst in enumerate(draft.lists):  # a list is right when the truth holds its total with these parts (or more)
         if k in matched_lists or any(found.get(i["total"]) is lst.whole and {id(p) for p in lst.parts} <=
                                      {id(found[p]) for p in i["parts"] if p in found} for i in truth["identities"]):
@@ -212,6 +220,8 @@ def match_identities(truth: dict[str, Any], draft: Draft, found: dict[str, Menti
 
 
 def match_repeated(truth: dict[str, Any], draft: Draft, found: dict[str, Mention]) -> Score:
+    """A repeated figure is found when the draft makes all its statements one figure; a drafted pair is right when
+    the truth lists both in one group. Used for the seeds and for the corpus alike."""
     keys = _keys(draft)
     score = Score(truth=len(truth["repeated"]), drafted=len(draft.pairs))
     groups = [{id(found[f]) for f in g["figures"] if f in found} for g in truth["repeated"]]

@@ -86,3 +86,109 @@ def no_tounicode(path: Path, visible: bool = False) -> Path:
                b"/F2 8 0 R >> >> /Contents 5 0 R >>", stream(body), descendant % 7, descriptor, HELVETICA]
     path.write_bytes(raw_pdf(objects))
     return path
+
+
+def lzw_spaces(count: int) -> bytes:
+    """`count` spaces as PDF's LZW writes them (9-12 bit codes, early change), quickly: of a run of one byte each
+    code stands for one more byte than the one before, from 1 until the table is full, then it is cleared."""
+    out, acc, bits, width = bytearray(), 0, 0, 9
+
+    def put(code: int) -> None:
+        nonlocal acc, bits
+        acc, bits = (acc << width) | code, bits + width
+        while bits >= 8:
+            bits -= 8
+            out.append((acc >> bits) & 0xFF)
+
+    left = count
+    while left:
+        put(256)  # clear, in the width reached
+        width = 9
+        length, code = 1, 32
+        while left and code < 4094:
+            take = min(length, left)
+            put(code if take == length else (32 if take == 1 else 256 + take))
+            left -= take
+            length, code = length + 1, (258 if code == 32 else code + 1)
+            if code + 1 >= (1 << width) - 1 + 1 and width < 12:
+                width += 1
+    put(257)
+    if bits:
+        out.append((acc << (8 - bits)) & 0xFF)
+    return bytes(out)
+
+
+def filtered_bomb(path: Path, unpacked_mb: int, how: str) -> Path:
+    """A page of one line of text and a second content stream that unpacks to `unpacked_mb` MB of spaces through
+    another filter than Flate alone: lzw, runlength, a85+flate (a chain), escaped (/Flate#44ecode, a name written
+    with an escape), image (a content stream whose dictionary calls itself an image)."""
+    spaces = unpacked_mb << 20
+    if how == "lzw":
+        body, filters = lzw_spaces(spaces), b"/LZWDecode"
+    elif how == "runlength":
+        body, filters = b"\x81 " * (spaces // 128) + b"\x80", b"/RunLengthDecode"
+    elif how == "a85+flate":
+        import base64
+        body, filters = base64.a85encode(zlib.compress(b" " * spaces, 9)) + b"~>", b"[/ASCII85Decode /FlateDecode]"
+    elif how == "escaped":
+        body, filters = zlib.compress(b" " * spaces, 9), b"/Flate#44ecode"
+    else:
+        body, filters = zlib.compress(b" " * spaces, 9), b"/FlateDecode /Subtype /Image"
+    bomb = b"<< /Length %d /Filter %s >>\nstream\n" % (len(body), filters) + body + b"\nendstream"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", HELVETICA,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+               b"/Contents [5 0 R 6 0 R] >>", stream(text(["Annual report 2023"])), bomb]
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def encrypted_bomb(path: Path, unpacked_mb: int) -> Path:
+    """A flate_bomb encrypted with RC4 (40-bit, the standard handler revision 2) and an empty user password: it opens
+    without a password, but its streams cannot be measured before they are decrypted."""
+    from hashlib import md5
+
+    from pdfminer.arcfour import Arcfour
+
+    pad = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+    file_id, permissions = b"0123456789abcdef", -4
+    owner = Arcfour(md5(pad).digest()[:5]).encrypt(pad)
+    key = md5(pad + owner + permissions.to_bytes(4, "little", signed=True) + file_id).digest()[:5]
+
+    def sealed(number: int, data: bytes) -> bytes:
+        return Arcfour(md5(key + number.to_bytes(3, "little") + b"\0\0").digest()[:10]).encrypt(data)
+
+    contents = zlib.compress(text(["Annual report 2023"]) + b" " * (unpacked_mb << 20), 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", HELVETICA,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+               b"/Contents 5 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(contents) + sealed(5, contents) + b"\nendstream",
+               b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P %d >>" % (
+                   owner.hex().encode(), Arcfour(key).encrypt(pad).hex().encode(), permissions)]
+    pdf = raw_pdf(objects)
+    pdf = pdf.replace(b"/Root 1 0 R >>", b"/Root 1 0 R /Encrypt 6 0 R /ID [<%s> <%s>] >>" % (
+        file_id.hex().encode(), file_id.hex().encode()))
+    path.write_bytes(pdf)
+    return path
+
+
+def hidden_layer(path: Path, state: bytes = b"/OFF") -> Path:
+    """Visible 1268.40 beside a line in an optional content group (a layer) that opens shown off (state /OFF), or
+    on (/ON); the group named through the page's /Properties, as Acrobat and Word write it."""
+    contents = (text(["Expenditure 1268.40 in 2023"])
+                + b"/OC /oc1 BDC BT /F1 12 Tf 72 700 Td (Layer 91268.4) Tj ET EMC\n")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R /OCProperties << /OCGs [6 0 R] /D << %s [6 0 R] >> >> >>" % state,
+               b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", HELVETICA,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> "
+               b"/Properties << /oc1 6 0 R >> >> /Contents 5 0 R >>", stream(contents),
+               b"<< /Type /OCG /Name (layer) >>"]
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def off_page(path: Path) -> Path:
+    """Visible 1268.40 beside lines set off the MediaBox (right of it, below it) and outside the CropBox."""
+    contents = (text(["Expenditure 1268.40 in 2023"]) + b"BT /F1 12 Tf 900 700 Td (Right 91268.4) Tj ET\n"
+                + b"BT /F1 12 Tf 72 -300 Td (Below 555) Tj ET\nBT /F1 12 Tf 72 100 Td (Cropped 777) Tj ET\n")
+    pdf = pages_pdf([contents]).replace(b"/MediaBox [0 0 595 842]", b"/MediaBox [0 0 595 842] /CropBox [0 400 595 842]")
+    path.write_bytes(pdf)
+    return path

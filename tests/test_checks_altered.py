@@ -152,6 +152,7 @@ CASES = [
     ("procurement to plan", CHANGSHA, [put("figures.lines.procurement.final", 240)], "plan_exceeded", -1),
     ("execution above the adjusted budget", YUNXI, [put("figures.budget.executed", 2300)],
      "execution_above_budget", +1),
+    ("在职 above 编制", CHANGSHA, [put("figures.staff.on_duty", 55)], "staff_above_establishment", +1),
     # framework arithmetic
     ("营造良好工作氛围 left out: weights add up", YUNXI, [row("work_atmosphere", applicable=False)],
      "table_total_not_100", -1),
@@ -163,6 +164,10 @@ CASES = [
      "building_area_over_approval", +1),
     ("one 项目支出 item evaluated, four not", LIUYANG, [put("projects", [{"name": "行政中心水电物业费", "score": 95}])],
      "project_items_without_evaluation", +1),
+    ("the 智慧城市 project given its own evaluation", CHANGSHA,
+     [lambda d: d["projects"].append({"name": "长沙县智慧城市指挥运营中心建设项目", "score": 92}),
+      lambda d: d["projects"].append({"name": "星沙商务写字楼租金", "score": 90})],
+     "project_uses_without_evaluation", -1),
     ("a project scored above its execution", CHANGSHA,
      [put("projects", [{"name": "甲", "score": 99, "budget": 100, "executed": 50}])], "project_score_above_execution", +1),
     ("基本支出 last year 200", LIUYANG, [put("figures.lines.basic.prev_final", 200)], "large_change_on_last_year", +1),
@@ -192,7 +197,8 @@ def test_every_check_id_is_exercised_by_an_alteration():
         "section_score_not_sum_of_rows", "section_score_above_recomputed", "claimed_total_unverifiable",
         "budget_denominator", "final_above_budget", "sangong_above_prev_final", "plan_exceeded",
         "execution_above_budget", "table_total_not_100", "declared_identity_broken", "building_area_over_approval",
-        "project_items_without_evaluation", "project_score_above_execution", "large_change_on_last_year"}
+        "project_items_without_evaluation", "project_uses_without_evaluation", "project_score_above_execution",
+        "large_change_on_last_year"}
 
 
 def find(unit: ScoredUnit, check: str):

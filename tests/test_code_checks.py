@@ -84,6 +84,20 @@ def test_import_contracts_hold_and_fail_on_a_core_module_importing_outputs(packa
 
 
 @pytest.mark.slow  # copies the package and runs import-linter on it
+def test_import_contracts_keep_intake_apart_from_checks_and_from_the_result(package_copy):
+    """Intake is first in the flow but sits on core beside checks: neither imports the other, and the unit result
+    imports nothing of intake."""
+    for module, line in ((("intake", "numbering.py"), "from ..checks import finding"),
+                         (("result.py",), "from .intake import numbering")):
+        path = package_copy.joinpath("perfeval", *module)
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    broken = lint_imports(package_copy)
+    assert broken.returncode != 0
+    assert "perfeval.intake is not allowed to import perfeval.checks" in broken.stdout
+    assert "perfeval.result is not allowed to import perfeval.intake" in broken.stdout
+
+
+@pytest.mark.slow  # copies the package and runs import-linter on it
 def test_import_contracts_fail_on_a_cycle_between_sibling_modules(package_copy):
     outputs = package_copy / "perfeval" / "outputs"
     for module, other in (("textsheet", "framework_page"), ("framework_page", "textsheet")):
@@ -105,8 +119,8 @@ def test_ruff_passes_and_fails_on_a_planted_problem(tmp_path):
     assert {"F401", "BLE001"} <= set(re.findall(r"\b([A-Z]+\d+)\b", broken.stdout))
 
 
-@pytest.mark.slow  # mypy over core/ and checks/ from a cold cache: half a minute
-def test_mypy_strict_passes_on_core_and_checks_and_fails_on_an_untyped_function(tmp_path):
+@pytest.mark.slow  # mypy over the package from a cold cache: a minute
+def test_mypy_strict_passes_on_the_package_and_fails_on_an_untyped_function(tmp_path):
     cache = ["--cache-dir", str(tmp_path / "cache")]
     kept = run("mypy", "--config-file", CONFIG, *cache)
     assert kept.returncode == 0, kept.stdout

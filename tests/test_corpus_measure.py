@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from types import SimpleNamespace
 
-from corpus_measure import (DocumentScore, judge_findings, match_figures, measure_document, mention_offsets,
-                            truth_offset, truth_spans)
+from corpus_measure import (DocumentScore, framework_grade, judge_findings, match_figures, match_rates,
+                            measure_document, mention_offsets, truth_offset, truth_spans)
 from corpus_truth import entries
 
 from perfeval.core.quantity import Qualifier
@@ -77,3 +77,39 @@ def test_a_quantity_read_in_another_unit_of_the_table_is_the_same_quantity():
                           "qualifier": "over"}]}
     _, score, _, _ = match_figures(lines, truth, SimpleNamespace(placed=[read]))
     assert score.good == 1
+
+
+def test_a_grade_written_long_is_the_framework_grade_it_names():
+    assert framework_grade("优秀") == framework_grade("优") == "优"
+    assert framework_grade(" 良 好") == "良" and framework_grade("中等") == "中" and framework_grade("较差") == "差"
+    assert framework_grade("良好") != framework_grade("优秀")
+    assert framework_grade("合格") == "合格"  # no grade of the framework: the word itself, never a guess
+
+
+def test_a_leading_wan_is_a_number_word_whatever_the_unit():
+    lines = ["剩余115万页民国档案,服务读者10万。"]
+    pages = _mention(0, lines[0], "115万页", "1150000", "页")
+    readers = _mention(0, lines[0], "10万", "100000", "")
+    truth = {"figures": [{"id": "f01", "line": 1, "written": "115万页", "value": "115", "unit": "万页"},
+                         {"id": "f02", "line": 1, "written": "10万", "value": "10", "unit": "万"}]}
+    _, score, _, _ = match_figures(lines, truth, SimpleNamespace(placed=[pages, readers]))
+    assert score.good == 2
+    wrong = _mention(0, lines[0], "115万页", "115", "页")  # the multiplier lost: not the same quantity
+    _, score, _, _ = match_figures(lines, {"figures": truth["figures"][:1]}, SimpleNamespace(placed=[wrong]))
+    assert score.good == 0
+
+
+def test_a_change_explained_as_its_difference_over_the_old_value_is_the_change():
+    old, new, diff, rate = (SimpleNamespace(written=w, where=SimpleNamespace(text=w)) for w in "abcd")
+    found = {"old": old, "new": new, "diff": diff, "rate": rate}
+    truth = {"rates": [{"figure": "rate", "explained_by": "change", "new": "new", "old": "old", "difference": "diff",
+                        "holds": True}]}
+
+    def judged(kind, num, den):
+        reading = SimpleNamespace(kind=kind, numerator=num, denominator=den)
+        draft = SimpleNamespace(rates=[SimpleNamespace(rate=rate, status="explained", reading=reading)], sections=[])
+        return match_rates(truth, draft, found).good
+
+    assert judged("share", diff, old) == 1
+    assert judged("change", new, old) == 1
+    assert judged("share", new, old) == 0  # new over old is not the change

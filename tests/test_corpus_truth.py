@@ -3,6 +3,7 @@ every item of the truth stands where it says, every digit of a document is accou
 items resolves, and the recomputed sums and rates are what the truth writes. Nothing here runs a reader."""
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
@@ -19,7 +20,8 @@ def test_manifest_is_consistent_with_the_files():
     ids = [e["id"] for e in listed]
     assert len(ids) == len(set(ids)), "an id is listed twice"
     for e in listed:
-        assert set(e) == FIELDS, f"{e['id']}: manifest fields {sorted(set(e) ^ FIELDS)}"
+        assert FIELDS <= set(e) <= FIELDS | {"added"}, f"{e['id']}: manifest fields {sorted(set(e) ^ FIELDS)}"
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(e.get("added", "2000-01-01"))), f"{e['id']}: added is a date"
         assert e["half"] == half_of(e["id"]), f"{e['id']}: listed in {e['half']}, the coin flip says {half_of(e['id'])}"
         assert str(e["source"]).startswith("http"), f"{e['id']}: no source address"
         assert e["document"] in DOCUMENTS, f"{e['id']}: document {e['document']!r}"

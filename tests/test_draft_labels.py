@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from perfeval.intake.report.catalogue import catalogue_path, label_table, table_line
+from perfeval.intake.report.catalogue import catalogue_path, label_table, table_line, with_unit_of_its_figure
 from perfeval.intake.report.document import build
 from perfeval.intake.report.mentions import prose_mentions
 
@@ -14,8 +14,8 @@ YEAR = 2023
 def paths_of(sentence: str) -> list[str | None]:
     document = build("<test>", [sentence])
     previous, out = None, []
-    for m in prose_mentions(document, set()):
-        previous = catalogue_path(m, YEAR, previous)
+    for m in prose_mentions(document, set()):  # as the draft reads them: a unit the label allows made the figure's
+        previous = catalogue_path(with_unit_of_its_figure(m, YEAR), YEAR, previous)
         out.append(previous.path if previous else None)
     return out
 

@@ -2,6 +2,7 @@
 numbers written two ways, totals and their parts, the report's identity."""
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from perfeval.outputs.draft import draft_report
@@ -171,11 +172,19 @@ def test_a_list_cut_off_is_a_bound_and_attributes_are_no_parts():
     assert lists_in("本局核定编制9名，其中局长1名、副局长2名。") == []
 
 
+def test_a_figure_with_its_own_colon_heads_its_own_list_never_a_part_of_the_one_before():
+    got = lists_in("新建护岸2.60km：东岸 1 段，长1.10km，西岸 2 段，长 1.50km；"
+                   "入河口处挡墙0.90km：东岸0.40km，西岸0.50km：新建涵洞 2 座，清淤工程 2 处：主河道清淤 0.70km，"
+                   "支流清淤0.30km。")
+    assert ("2.60km", ["1.10km", "1.50km"], True) in got and ("0.90km", ["0.40km", "0.50km"], True) in got
+    assert not any(whole in ("2.60km", "0.50km") and len(parts) > 2 for whole, parts, _ in got)
+
+
 def test_a_change_stated_with_its_amount_raises_nothing():
     draft = draft_of(Path(__import__("tempfile").mkdtemp()), TITLE, "一、支出情况",
                      "2023年本站基本支出1100.00万元，较上年增加100.00万元，增幅10%。")
     rate = next(r for r in draft.rates if r.rate.written == "10%")
-    assert rate.status == "unexplained" and "相符" in rate.why
+    assert rate.status == "explained" and rate.reading.by == "increase"  # 100.00 ÷ (1100.00 − 100.00)
 
 
 def test_adjusted_to_is_the_adjusted_budget_and_adjusted_by_its_size(tmp_path):
@@ -209,6 +218,28 @@ def test_a_table_saved_one_cell_per_line_is_read_as_its_pairs(tmp_path):
     staff = draft.params["figures"]["staff"]
     assert {k: str(v["value"]) for k, v in staff.items()} == {"authorized": "96", "total": "103", "on_duty": "88"}
     assert "人员编制 96" in staff["authorized"]["source"]
+
+
+def test_a_table_saved_one_cell_per_line_with_a_mark_after_every_cell_is_read_as_its_pairs(tmp_path):
+    draft = draft_of(tmp_path, "部门（单位）名称 |", "松岭县民政局 |", "||||||", "联络电话 |", "6623018 |", "||||||",
+                     "人员编制 |", "42 |", "实有人数 |", "39 |", "||||||", "2023年度部门整体支出绩效自评报告")
+    assert draft.params["unit"]["name"] == "松岭县民政局"
+    assert draft.params["figures"]["staff"]["authorized"]["value"] == 42
+    assert [m.where.text for m in draft.placed][:2] == ["人员编制 | 42 |", "实有人数 | 39 |"]  # cited as written
+    assert "6623018" not in stated_values(draft)
+
+
+def test_a_forms_budget_block_saved_one_cell_per_line_is_rebuilt_under_its_column_names(tmp_path):
+    draft = draft_of(tmp_path, "项目支出绩效自评表（2023年度）", "实施单位：松岭县林业局", "预算执行情况(10分)",
+                     "年度资金(万元)", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分", "偏差原因",
+                     "合计", "120.50", "131.00", "128.38", "98.00%", "10", "9.8",
+                     "注：执行率=全年执行数/全年预算数，未达到90%的需说明原因。",
+                     "其中：财政拨款", "120.50", "131.00", "128.38", "98.00%", "/", "/",
+                     "其他资金", "0.00", "0.00", "0.00", "0.00%", "/", "/")
+    budget = draft.params["figures"]["budget"]
+    assert (budget["start_of_year"]["value"], budget["adjusted"]["value"], budget["executed"]["value"]) == (
+        Decimal("120.50"), Decimal("131.00"), Decimal("128.38"))
+    assert "90" not in stated_values(draft)  # the rule's threshold in the note is no figure
 
 
 def test_a_number_alone_under_a_sentence_is_no_pair(tmp_path):

@@ -136,6 +136,8 @@ def full_a_unit(framework: str = "dept_overall_a") -> dict:
          "target": {"op": ">=", "value": 100, "unit": "%"}, "actual": {"value": 100, "unit": "%"}}
         for level2, name, weight in (("经济效益", "非税收入完成率", 6), ("社会效益", "服务保障到位率", 6),
                                      ("生态效益", "公共机构能耗下降达标率", 5))]
+    sangong = data["figures"]["lines"]["sangong"]
+    sangong["prev_final"] = sangong["final"]  # 不超上年决算 judged (held), so every point of 三公 is assessed
     data["interpretations"] = {}
     return data
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import struct
+import warnings
 import zipfile
 from typing import Callable
 
@@ -103,6 +104,18 @@ def filled(tmp_path_factory) -> bytes:
 
 
 # (name, builder from the filled workbook's bytes, words of the message)
+def written_twice(source: bytes, name: str) -> bytes:
+    """The workbook with a second part named `name` (the sheet's, in other case or not) holding other cells: zipfile
+    reads the last of two, Excel refuses the file, another reader may take the first."""
+    buffer = io.BytesIO(source)
+    other = repack(source, {SHEET: rows_xml(3)})
+    with zipfile.ZipFile(io.BytesIO(other)) as z, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile's "Duplicate name"
+        with zipfile.ZipFile(buffer, "a") as out:
+            out.writestr(name, z.read(SHEET))
+    return buffer.getvalue()
+
+
 HOSTILE_WORKBOOKS: list[tuple[str, Callable[[bytes], bytes], str]] = [
     ("empty file", lambda d: b"", "not an Excel .xlsx workbook"),
     ("a PDF renamed .xlsx", lambda d: b"%PDF-1.7\n" + d[:2000], "not an Excel .xlsx workbook"),
@@ -123,6 +136,9 @@ HOSTILE_WORKBOOKS: list[tuple[str, Callable[[bytes], bytes], str]] = [
     ("thousands of parts", lambda d: repack(d, add=MAX_PARTS), f"the limit is {MAX_PARTS:,}"),
     ("XML entity expansion (billion laughs)", lambda d: repack(d, {SHEET: billion_laughs}),
      "could not be read as an Excel workbook"),
+    ("a sheet's part written twice", lambda d: written_twice(d, SHEET), f"has two parts named {SHEET}"),
+    ("two parts differing only in case", lambda d: written_twice(d, SHEET.upper()),
+     f"has two parts named {SHEET.upper()} and {SHEET}"),
 ]
 
 
@@ -263,6 +279,7 @@ def folder_with_a_pipe(tmp_path):
     os.mkfifo(folder / "pipe.yaml")
     os.mkfifo(folder / "pipe.docx")
     (folder / "gone.yml").symlink_to(tmp_path / "nowhere.yml")
+    (folder / "loop.yaml").symlink_to(folder / "loop.yaml")  # a link to itself: not a file, never found one
     sock = socket.socket(socket.AF_UNIX)
     sock.bind(str(folder / "sock.yaml"))
     yield folder
@@ -293,7 +310,8 @@ def test_validate_names_what_is_not_a_file_and_goes_on(folder_with_a_pipe, capsy
     assert _within(60, lambda: main(["validate", str(folder_with_a_pipe)])) == 0
     err = capsys.readouterr()
     assert "ok      " in err.out and "good.yaml" in err.out and "1 valid, 0 invalid" in err.out
-    for name, kind in (("pipe.yaml", "a named pipe (FIFO)"), ("sock.yaml", "a socket"), ("gone.yml", "a broken link")):
+    for name, kind in (("pipe.yaml", "a named pipe (FIFO)"), ("sock.yaml", "a socket"), ("gone.yml", "a broken link"),
+                       ("loop.yaml", "a link that leads back to itself (a loop)")):
         assert f"{name}: {kind}, not a regular file; skipped" in err.err
 
 
@@ -304,7 +322,7 @@ def test_a_batch_lists_only_regular_files_and_names_the_others(folder_with_a_pip
     assert [p.name for p in resolve_units([str(folder_with_a_pipe)])] == ["good.yaml"]
     reports, warnings = resolve_reports([str(folder_with_a_pipe)])
     assert reports == []
-    assert sorted(w.rsplit("/", 1)[1].split(":")[0] for w in warnings) == ["gone.yml", "pipe.docx", "pipe.yaml",
-                                                                          "sock.yaml"]
+    assert sorted(w.rsplit("/", 1)[1].split(":")[0] for w in warnings) == ["gone.yml", "loop.yaml", "pipe.docx",
+                                                                          "pipe.yaml", "sock.yaml"]
     with pytest.raises(BatchError, match="a named pipe"):
         resolve_units([str(folder_with_a_pipe / "pipe.yaml")])

@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile_pdfs import HELVETICA, flate_bomb, invisible_text, many_pages, no_tounicode, pages_pdf, raw_pdf, \
-    stream, text
+from hostile_pdfs import HELVETICA, encrypted_bomb, filtered_bomb, flate_bomb, hidden_layer, invisible_text, \
+    many_pages, no_tounicode, off_page, pages_pdf, raw_pdf, stream, text
 
 from perfeval.errors import DraftError
-from perfeval.intake.pdf import MAX_PAGES, MAX_STREAM_UNPACKED, MAX_UNPACKED, unpacked_streams
+from perfeval.intake import pdf
+from perfeval.intake.pdf import MAX_PAGES, MAX_STREAM_UNPACKED
 from perfeval.outputs.draft import read_document
+
+TRIAL_PDF = Path(__file__).parent / "data" / "trial" / "xinqiao_street_2023.pdf"
 
 
 def lines(path: Path) -> list[str]:
@@ -22,17 +25,48 @@ def test_a_stream_that_unpacks_past_the_bound_is_refused_before_it_is_unpacked(t
     assert path.stat().st_size < 200_000
     with pytest.raises(DraftError, match=r"a compressed stream \(object \d+\) that unpacks to more than 64 MB"):
         read_document(path)
-    sizes = dict(unpacked_streams(path.read_bytes()))
-    assert max(sizes.values()) <= MAX_STREAM_UNPACKED + (1 << 20)  # counted a megabyte at a time, then stopped
 
 
-def test_streams_that_unpack_past_the_bound_together_are_refused(tmp_path):
-    each = 40 << 20
-    parts = [stream(b" " * each) for _ in range(MAX_UNPACKED // each + 1)]
+@pytest.fixture
+def small_bounds(monkeypatch):
+    """Bounds of 1 MB a stream and 3 MB in all: the same measure on files quick to write and read."""
+    monkeypatch.setattr(pdf, "MAX_STREAM_UNPACKED", 1 << 20)
+    monkeypatch.setattr(pdf, "MAX_UNPACKED", 3 << 20)
+
+
+@pytest.mark.parametrize("how", ["lzw", "runlength", "a85+flate", "escaped", "image"])
+def test_every_filter_and_every_way_of_naming_it_is_bounded(tmp_path, small_bounds, how):
+    with pytest.raises(DraftError, match=r"a compressed stream \(object 6\) that unpacks to more than 1 MB"):
+        read_document(filtered_bomb(tmp_path / "bomb.pdf", 2, how))
+    assert lines(filtered_bomb(tmp_path / "fits.pdf", 0, how)) == ["Annual report 2023"]
+
+
+def test_a_stream_of_an_encrypted_file_is_bounded_once_decrypted(tmp_path, small_bounds):
+    with pytest.raises(DraftError, match=r"a compressed stream \(object 5\) that unpacks to more than 1 MB"):
+        read_document(encrypted_bomb(tmp_path / "bomb.pdf", 2))
+    assert lines(encrypted_bomb(tmp_path / "fits.pdf", 0)) == ["Annual report 2023"]
+
+
+def test_streams_that_unpack_past_the_bound_together_are_refused(tmp_path, small_bounds):
+    each = text(["Annual report 2023"]) + b" " * (900 << 10)
     path = tmp_path / "many.pdf"
-    path.write_bytes(pages_pdf([text(["Annual report 2023"])], extra=parts))
-    with pytest.raises(DraftError, match="compressed streams that unpack to more than 256 MB in all"):
+    path.write_bytes(pages_pdf([each] * 4))
+    with pytest.raises(DraftError, match="compressed streams that unpack to more than 3 MB in all"):
         read_document(path)
+    path.write_bytes(pages_pdf([each] * 3))
+    assert "".join(lines(path)) == "Annual report 2023" * 3  # one line a page, joined as one paragraph
+
+
+def test_a_glyph_is_described_as_pdfplumber_describes_it(tmp_path):
+    """The reader's own glyph records (quicker to make) are pdfplumber's, key for key, on a CJK report with tables."""
+    import pdfplumber
+
+    with pdfplumber.open(TRIAL_PDF) as document:
+        for page in document.pages:
+            own = pdf._visible(page, pdf._Unread()).objects
+            assert {kind: [list(o.items()) for o in objects] for kind, objects in own.items()} == {
+                kind: [list(o.items()) for o in objects] for kind, objects in page.objects.items()}
+            assert own["char"]
 
 
 def test_a_stream_within_the_bound_and_images_are_let_through(tmp_path):
@@ -54,6 +88,20 @@ def test_invisible_text_is_not_read_and_is_said(tmp_path):
     document = read_document(invisible_text(tmp_path / "inv.pdf"))
     assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023", "Visible end"]
     assert document.skipped == ("PDF 中不可见的文字（文本渲染模式 3/7）22 个字符未读取（阅读器不显示）",)
+
+
+def test_a_layer_that_opens_hidden_is_not_read_and_is_said(tmp_path):
+    document = read_document(hidden_layer(tmp_path / "off.pdf"))
+    assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023"]
+    assert document.skipped == ("PDF 中隐藏图层（可选内容，打开时不显示）的文字 13 个字符未读取（阅读器不显示）",)
+    shown = read_document(hidden_layer(tmp_path / "on.pdf", b"/ON"))
+    assert [b.text for b in shown.blocks] == ["Expenditure 1268.40 in 2023", "Layer 91268.4"] and shown.skipped == ()
+
+
+def test_text_off_the_page_or_outside_its_crop_box_is_not_read_and_is_said(tmp_path):
+    document = read_document(off_page(tmp_path / "off.pdf"))
+    assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023"]
+    assert document.skipped == ("PDF 中页面可见范围以外的文字 33 个字符未读取（阅读器不显示）",)
 
 
 def test_glyphs_without_characters_are_not_extractable_not_a_report_without_a_year(tmp_path):

@@ -131,3 +131,43 @@ def test_text_rule_is_shared():
     assert fmt.points(100.001) == numbers.points(100.001) == "100.001"
     assert numbers.plain(94.99499999999999, 2) == "94.995"  # never reads as the whole number it is not
     assert yaml.safe_load("x: 94.995")["x"] == numbers.ratio_pct(18999, 20000)
+
+
+def test_a_rate_of_summed_figures_is_computed_in_decimal_so_no_binary_rounding_moves_its_band(tmp_path):
+    """Issue 20 item 5: Changsha's execution rate divides 预算完成数 by 年初预算 + 追加. With 949950 ÷ (600000.000001 +
+    400000) the rate is 94.994999999905 %: 94.99, the [90, 95) band, 1.5 points. Read back from a float with the noise
+    below 9 decimals removed, it was 94.995000000, banded 95.00 for 2 points."""
+    from perfeval.core.engine import score_file
+    from conftest import CHANGSHA
+
+    data = yaml.safe_load(CHANGSHA.read_text(encoding="utf-8"))
+    data["figures"]["budget"].update(start_of_year={"value": 600000.000001}, additions={"value": 400000},
+                                     executed={"value": 949950})
+    path = tmp_path / "edge.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    part = next(p for p in score_file(path).row("budget_execution").parts if p.id == "execution_rate")
+    assert (part.value, part.score) == (94.99, 1.5)
+    assert str(part.exact_value).startswith("94.9949999999")
+
+
+def test_a_number_with_more_digits_than_a_float_holds_is_refused_where_it_is_written(tmp_path):
+    """3404.650000000000000001 would be read as 3404.65 without a word; 0.1 and 77.00 are held as written."""
+    from perfeval.errors import InputFileError
+    from perfeval.fileio import read_yaml
+
+    path = tmp_path / "x.yaml"
+    path.write_text("a: 3404.650000000000000001\nb: 0.1\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match="line 1, column 4: .*3404.650000000000000001 has more significant digits"):
+        read_yaml(path)
+    path.write_text("a: 3404.65\nb: 77.00\n", encoding="utf-8")
+    assert read_yaml(path) == {"a": 3404.65, "b": 77.0}
+
+
+def test_a_figure_of_more_than_15_significant_digits_is_refused_by_name(tmp_path):
+    """From a workbook (a double, not text): 1234567890.1234567 has 17 significant digits — a typo, or digits a float
+    would silently round."""
+    from perfeval.core.params import Figure
+
+    with pytest.raises(ValueError, match="at most 15 significant digits.*1234567890.1234567"):
+        Figure.model_validate({"value": 1234567890.1234567})
+    assert Figure.model_validate({"value": 123456789.012345}).exact_in("万元") == Decimal("123456789.012345")

@@ -74,9 +74,10 @@ def test_any_leaf_replaced_by_anything_is_a_result_or_a_clear_error(base, picks)
 
 
 def stated(largest: float) -> st.SearchStrategy[float]:
-    """Figures a params file accepts: 0, or from 0.000001 (the finest any document states) to the largest."""
+    """Figures a params file accepts: 0, or from 0.000001 (the finest any document states) to the largest, with at
+    most 15 significant digits (what a document writes, and a float holds exactly)."""
     return st.one_of(st.just(0.0), st.floats(min_value=1e-6, max_value=largest, allow_nan=False,
-                                             allow_infinity=False))
+                                             allow_infinity=False).map(lambda x: float(f"{x:.15g}")))
 
 
 positive = stated(1e12)

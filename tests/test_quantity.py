@@ -120,6 +120,27 @@ def test_a_cell_keeps_the_phrase_as_typed():
     ("主要包括以下两个方面的支出：从社会、经济、生态三个方面进行分析", []),
     ("其中：一般公共预算：2246.07", ["2246.07"]),
     ("平台车辆安全行驶3779199公里", ["3779199公里"]),
+    # a PDF's one space between a number and its unit; never two, and a year keeps its 年
+    ("本单位自评得分 88 分，目标任务(20 分)", ["88 分", "20 分"]),
+    ("支出 96.5 万元，2019 年完成", ["96.5 万元"]),
+    ("支出 96.5  万元", ["96.5"]),
+    # pages: the document's own are not figures, pages of work done are
+    ("全文共12页，见第3页", []),
+    ("完成馆藏档案数字化12.5万页", ["12.5万页"]),
+    # a year that lost its 年 between words, a title's number
+    ("松岭县档案馆2023绩效评价自评报告", []),
+    ("整体支出绩效自评报告3", []),
+    ("自评总分97.6部门联系人", ["97.6"]),  # 97.6 before words is no heading number (3.1投入 is)
+    # Latin units of length, area and volume; a Latin word after a number is no unit (5mb, 3min)
+    ("治理河道总长3.75km，层高4.3m，面积25.29m²，清淤1200m³", ["3.75km", "4.3m", "25.29m²", "1200m³"]),
+    ("内存5mb，耗时3min", []),
+    ("护岸工程共 4 段", ["4 段"]),
+    ("粮食产量146万吨以上，装机178.8万千瓦，无人机6架，合格率≥100百分比", ["146万吨以上", "178.8万千瓦", "6架", "≥100百分比"]),
+    # the threshold of a rule a form states
+    ("预算执行率未达到90%的需说明原因，单笔超过5万元的，应报批", []),
+    ("预算执行率达到90%的单位有3个", ["90%", "3个"]),
+    # a public service's number is a name
+    ("开通12345热线，设立12315投诉举报中心", []),
 ])
 def test_quantities_in_prose(sentence, expected):
     found = find_quantities(sentence)
@@ -276,6 +297,9 @@ def test_units_table_and_error_pickle():
 @pytest.mark.parametrize("sentence,value,unit", [
     ("办公费较上年增长－8.4%。", "-8.4", "%"),                     # full-width minus (U+FF0D)
     ("接待费较上年变动﹣3.25%。", "-3.25", "%"),                  # small hyphen-minus (U+FE63)
+    ("讲座经费较上年增长‐12.5%。", "-12.5", "%"),                # hyphen (U+2010)
+    ("讲座经费较上年增长‑12.5%。", "-12.5", "%"),                # non-breaking hyphen (U+2011)
+    ("讲座经费较上年增长–12.5%。", "-12.5", "%"),                # en dash (U+2013), Word's autocorrect of " - "
     ("差旅费变动率为（6.75）%。", "-6.75", "%"),                  # an accountant's bracketed negative
     ("资金到位率为97.42 %。", "97.42", "%"),                       # a space before % keeps the %
     ("全年支出2，315．06万元。", "2315.06", "万元"),               # full-width grouping and decimal point
@@ -283,6 +307,10 @@ def test_units_table_and_error_pickle():
     ("全年支出2\u2009315.06万元。", "2315.06", "万元"),            # thin space
     ("全年支出2\u00a0315.06万元。", "2315.06", "万元"),            # no-break space
     ("全年支出23\u200b15.06万元。", "2315.06", "万元"),            # a zero-width space nobody sees
+    ("全年支出2’315.06万元。", "2315.06", "万元"),                 # the apostrophe as Word's autocorrect curls it
+    ("全年支出2\u2007315.06万元。", "2315.06", "万元"),            # figure space, made to group digits
+    ("全年支出23\u200e15.06万元。", "2315.06", "万元"),            # a left-to-right mark, invisible too
+    ("全年支出23\u206215.06万元。", "2315.06", "万元"),            # an invisible times
 ])
 def test_signs_and_separators_read_as_written(sentence, value, unit):
     found = find_quantities(sentence)
@@ -294,6 +322,9 @@ def test_signs_and_separators_read_as_written(sentence, value, unit):
     ("全年支出2.315,06万元。", "2315.06", None),      # 1.268,40: which mark is the decimal point?
     ("全年支出2 315,06万元。", "2315.06", None),
     ("全年支出2 315.06万元。", "2315.06", None),      # a plain space may be a PDF's gap between two numbers
+    ("全年支出2\u3000315.06万元。", "2315.06", None),  # so may an ideographic or an en space
+    ("全年支出2\u2002315.06万元。", "2315.06", None),
+    ("全年支出2.315.060元。", "2315060", None),        # two points: not a decimal, grouped as in Germany
     ("全年出车3，150次。", "3150", "3150"),            # grouped, or 3 and 150 in a list; a cell holds one value
     ("分别接待120，135，150人次。", "120135150", "120135150"),
 ])
@@ -340,3 +371,13 @@ def test_a_decimal_before_words_is_a_figure_when_no_heading_opens_the_sentence()
 
 def test_a_bracketed_list_number_is_not_a_negative():
     assert parse_quantity("（3）") is None and find_quantities("（2）加强预算管理") == []
+
+
+def test_a_bare_number_glued_to_a_percentage_is_read_unsure():
+    """A table pasted without separators (执行率76%，权重10，得分7.6 → 76%107.6) reads two ways: unsure, used nowhere."""
+    found = find_quantities("执行率76%107.6当年绩效目标，完成率100%22否")
+    assert [(f.quantity.text, f.doubt is not None) for f in found] == [("76%", False), ("107.6", True), ("100%", False),
+                                                                       ("22", True)]
+    assert [f.doubt for f in find_quantities("完成率95%，支出12.5万元")] == [None, None]
+    assert [f.doubt for f in find_quantities("84")] == [None]  # a number alone on its line is no glued cell
+    assert [f.doubt is not None for f in find_quantities("调整率3%，否0100%，完成0.5%")] == [False, True, False]

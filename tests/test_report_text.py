@@ -39,11 +39,11 @@ def test_the_claim_is_confirmed_contradicted_or_unverifiable(reps):
 
 def test_the_main_problems_are_three_root_causes_in_one_paragraph(reps):
     said = verdict.main_problems(reps["changsha"].result)
-    assert said.startswith("共发现问题 11 个（错误 1 个、警示 6 个、提示 4 个")  # the counts of root causes
+    assert said.startswith("共发现问题 12 个（错误 1 个、警示 7 个、提示 4 个")  # the counts of root causes
     assert "一是公务用车购置和维护经费·本年决算数前后不一：一处为 613.76万元，另一处为 612.54万元，相差 1.22万元" in said
     assert "（并由此导致另外 4 处不一致）" in said and "二是" in said and "三是" in said
     assert "附件1-2" not in said  # sources are given in 存在的问题, not in the conclusion
-    assert "其余 8 个见“存在的问题及原因分析”" in said
+    assert "其余 9 个见“存在的问题及原因分析”" in said
 
 
 def test_a_brief_drops_only_the_bracketed_sources():
@@ -53,7 +53,7 @@ def test_a_brief_drops_only_the_bracketed_sources():
 
 def test_problems_carry_their_consequences_and_evidence(reps):
     found = rootcauses.problems(reps["changsha"].result)
-    assert [p.number for p in found] == list(range(1, 12))
+    assert [p.number for p in found] == list(range(1, 13))
     first = found[0]
     assert (first.severity_label, first.kind_label, len(first.consequences)) == ("错误", "同一数字前后不一", 4)
     assert "613.76万元（出处：附件1-2 1、公务用车购置和维护经费·2022年决算数）" in first.evidence

@@ -108,7 +108,7 @@ def test_the_portfolio_reads_every_published_unit_from_the_store(tmp_path, resul
     from perfeval.outputs.store import stored_results
 
     read = list(stored_results(tmp_path, without=NOT_COMPARED))  # as the portfolio reads them: the rest left in the store
-    assert len(read) == len(results) and all(r.findings == [] and all(i.parts == [] for i in r.indicators) for r in read)
+    assert len(read) == len(results) and all(r.findings == [] and all(i.parts == () for i in r.indicators) for r in read)
 
 
 def _same(a, b) -> bool:

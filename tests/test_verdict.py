@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from perfeval import evaluate_file
-from perfeval.core.engine import score_file
+from perfeval.checks import every_finding
+from perfeval.core.engine import load_unit, score_file
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 
@@ -208,3 +209,205 @@ def test_payments_behind_the_frameworks_checkpoints_and_carry_over_are_findings_
     assert carry.severity == "warning"
     unstated = {f.check for f in every_finding(load_unit(CHANGSHA))}  # not stated: not assessed, no finding
     assert not unstated & {"payment_behind_schedule", "carryover"}
+
+
+def test_the_sangong_rule_s_clause_not_above_last_year_s_final_is_scored_where_that_figure_is_stated(unit_copy):
+    """Framework A's “三公经费”控制率: 实际/预算, 不超当年预算，不超上年决算. Changsha spent 613.76 against a budget of 1802
+    (34.06 %) and last year's 决算 719.55 (85.30 %): 2 points, the clause met and said. Spending 800 is 44.4 % of the
+    budget but 111.18 % of last year's 决算: 11.18 points over, 1.12 deducted (0.88; the clause was ignored: 2)."""
+    row = score_file(CHANGSHA).row("sangong_control")
+    assert row.score == 2 and row.status == "scored"
+    assert any(n.startswith("不超上年决算") and n.endswith("85.3%，未超出") for n in row.notes)
+
+    def spent(value):
+        def alter(d):
+            d["figures"]["lines"]["sangong"]["final"] = value
+        return alter
+    over = score_file(unit_copy(CHANGSHA, spent(800))).row("sangong_control")
+    assert over.score == 0.88
+    assert "lines.sangong.prev_final" in {i.path for i in over.inputs}
+
+    def finding_only(d):
+        spent(800)(d)
+        d["interpretations"] = {**(d.get("interpretations") or {}), "sangong_prev_final": "finding_only"}
+    assert score_file(unit_copy(CHANGSHA, finding_only)).row("sangong_control").score == 2
+
+
+def test_without_last_year_s_final_the_sangong_clause_is_not_assessed_never_zero_and_widens_the_range(unit_copy):
+    """Without the 2021 决算 719.55 the clause cannot be judged: the row keeps the 2 points its budget gives, the
+    clause shows 未评, and the range of totals starts 2 lower (4, not 6), since an excess could take them all."""
+    def no_prev(d):
+        del d["figures"]["lines"]["sangong"]["prev_final"]
+    sheet = score_file(unit_copy(CHANGSHA, no_prev))
+    row = sheet.row("sangong_control")
+    assert (row.score, row.status, row.open_vetoes) == (2, "partly", ("不超上年决算",))
+    assert sheet.total == 10 and sheet.total_range == (4.0, 90.0)
+
+
+def test_projects_the_narrative_names_with_money_that_no_evaluation_covers_are_a_finding():
+    """Changsha's 项目支出 12819.6 is two lines: 一般性 10325.79 “主要用于星沙商务写字楼及市民服务中心租金，…物业管理费、
+    水电费、维修维护费，平台公务用车运行经费等支出” and 基本建设 2493.81 “主要用于…办公院落日常维修维护；…安沙训练场改扩建
+    工程；…“四个秩序”规范建设项目；长沙县智慧城市指挥运营中心建设项目；2022年前已完工需支付尾款项目等费用”. 附件2-4
+    evaluates 16 projects: each use is one of them but the rent and the 智慧城市 centre."""
+    from perfeval.checks.projects import unevaluated
+
+    [finding] = [f for f in unevaluated(load_unit(CHANGSHA)) if f.check == "project_uses_without_evaluation"]
+    assert [e.label for e in finding.evidence_of("use")] == ["星沙商务写字楼及市民服务中心租金", "长沙县智慧城市指挥运营中心建设项目"]
+    assert [(e.label, e.value) for e in finding.evidence_of("line")] == [
+        ("机关服务一般性项目支出", 10325.79), ("机关服务基本建设项目支出", 2493.81)]
+    assert finding.severity == "warning"
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("平台公务用车运行经费", "平台管理公务用车运行经费", True),
+    ("2022年前已完工需支付尾款项目", "2022年已完工需支付尾款项目", True),
+    ("县政府及机关单位办公院落日常维修维护", "2022年党政机关办公院落日常维修维护", True),
+    ("长沙县智慧城市指挥运营中心建设项目", "长沙县人武部“四个秩序”规范建设项目", False),
+    ("星沙商务写字楼及市民服务中心租金", "市民服务中心片区合同能源管理服务费", False),
+])
+def test_two_names_are_one_project_when_most_of_the_shorter_is_one_run_of_the_other(a, b, same):
+    from perfeval.checks.projects import same_project
+
+    assert same_project(a, b) is same
+
+
+def test_a_withheld_grade_shows_the_assessed_rate_by_its_name_beside_the_range_in_every_output():
+    """Liuyang: 8 of 100 points assessed, 8 earned, possible totals 4–100: no grade. The scaled figure 8 ÷ 8 = 100 % is
+    shown as 已评指标得分率 beside the range — in the report's 结论, the score sheet, the CSV and the workbook — and never
+    as a total (it showed as 100.0 on 100). Yunxi, graded on every point, shows no such figure."""
+    from perfeval.outputs.excel.summary import SUMMARY_COLUMNS, summary_row
+    from perfeval.outputs.index_page import CSV_HEADINGS, rows
+    from perfeval.outputs.report.verdict import verdict
+    from perfeval.outputs.store import OK, UnitRun
+    from perfeval.outputs.textsheet import verdict_lines
+
+    said = "已评指标得分率 100%（已评 8 分中得 8 分，不是总分）"
+    liuyang, yunxi = evaluate_file(LIUYANG), evaluate_file(YUNXI)
+    assert verdict(liuyang).endswith(f"总分可在 4–100 分之间，等次无法确定；{said}。")
+    assert any(line.endswith(f"总分可在 4–100 分之间；{said}") for line in verdict_lines(liuyang))
+    [csv_l, csv_y] = rows([(UnitRun("l", "l.yaml", OK), liuyang), (UnitRun("y", "y.yaml", OK), yunxi)])
+    assert (csv_l["total_on_100"], csv_l["total_min"], csv_l["total_max"], csv_l["assessed_rate"]) == ("", "4", "100", "100")
+    assert csv_y["assessed_rate"] == "" and csv_y["total_on_100"] == "96.96"
+    assert "已评指标得分率" in CSV_HEADINGS["assessed_rate"] and "总分" not in CSV_HEADINGS["assessed_rate"].split("，")[0]
+    sheet = dict(zip([h for h, _ in SUMMARY_COLUMNS], summary_row(liuyang)))
+    assert (sheet["重算总分"], sheet["可能总分（低）"], sheet["可能总分（高）"], sheet["已评指标得分率"]) == (None, 4, 100, 100)
+    assert dict(zip([h for h, _ in SUMMARY_COLUMNS], summary_row(yunxi)))["已评指标得分率"] is None
+    assert not any("已评指标得分率" in line for line in verdict_lines(yunxi))
+
+
+def _one(path, check):
+    [found] = [f for f in every_finding(load_unit(path)) if f.check == check]
+    return found
+
+
+@pytest.mark.parametrize("stated,severity", [
+    (85, "error"),    # 85 % is in the [80,90) band: 1 of the part's 2 points, 1.5 once 4 criteria points scale to 6
+    (78, "info"),     # still below 80 %: no point moves, and 0.96 points of the budget misstated
+    (70, "warning"),  # no point moves (<80 % either way), but 7.04 points of the budget misstated
+])
+def test_a_misstated_rate_of_the_framework_is_as_severe_as_what_it_moves(unit_copy, stated, severity):
+    """Changsha states 预算完成率 77 % (12819.60 ÷ 16640.91 = 77.04 %). Were it stated otherwise, the severity follows
+    the points the stated rate would move on the row, not the kind of check (it was 错误 whatever the gap)."""
+    def alter(d):
+        next(r for r in d["claims"]["rates"] if r["measure"] == "budget_execution.execution_rate")["value"] = stated
+    assert _one(unit_copy(CHANGSHA, alter), "claimed_rate_mismatch").severity == severity
+
+
+def test_rate_statements_and_section_weights_take_their_severity_from_what_is_at_stake(unit_copy):
+    """Changsha's 公务用车 34.03 % of 1800 (613.76 ÷ 1800 = 34.10 %) scores nothing and misstates 0.07 % of the budget:
+    提示 (was 错误). Yunxi's 效益 stated 40 against a header of 30 moves 10 points, and its 满意度 rate 98 % beside a
+    score of 8 of 10 claims 1.8 points more: both 错误. Changsha's 公用经费控制率 stated 80 % for 91.41 %: 警示."""
+    assert _one(CHANGSHA, "stated_ratio_mismatch").severity == "info"
+    assert _one(YUNXI, "section_weight_stated_twice").severity == "error"
+    assert _one(YUNXI, "section_rate_mismatch").severity == "error"
+
+    def public(d):
+        next(r for r in d["claims"]["ratios"] if r["label"] == "公用经费控制率")["value"] = 80
+    found = [f for f in every_finding(load_unit(unit_copy(CHANGSHA, public))) if f.check == "stated_ratio_mismatch"]
+    assert sorted(f.severity for f in found) == ["info", "warning"]
+
+    def section_weight(d):
+        next(s for s in d["claims"]["sections"] if s.get("weight") == 40)["weight"] = 30.5
+    assert _one(unit_copy(YUNXI, section_weight), "section_weight_stated_twice").severity == "warning"
+
+
+def _deviations(path):
+    return {f.indicator: f.severity for f in every_finding(load_unit(path)) if f.check == "deviation_unexplained"}
+
+
+@pytest.mark.parametrize("note,flagged", [("", True), ("\u3000", True), ("无", True), ("——", True), ("无偏差", True),
+                                          ("年底追加一批报废车辆拍卖", False)])
+def test_a_deviation_reason_that_says_nothing_is_no_reason(unit_copy, note, flagged):
+    """Yunxi 资产拍卖处置: 2 against ≥1 (200 %), 偏差原因 blank. A full-width blank, a dash or 无 in the cell was taken
+    as a reason and the finding went away; only words that explain do that."""
+    def alter(d):
+        next(r for r in d["indicators"] if r["name"] == "资产拍卖处置")["deviation_note"] = note
+    assert ("asset_auctions" in _deviations(unit_copy(YUNXI, alter))) is flagged
+
+
+def test_an_equal_target_missed_either_way_needs_a_reason_and_the_130_edge_is_inclusive(unit_copy):
+    """承担会务管理 820 场 against ≥800: within 130 %, no finding. Against =800 it missed its target (it was not asked
+    about); at 1040 of ≥800 it reaches 130.00 % exactly (目标设定偏低, 提示), at 1039 (129.88 %) it does not."""
+    def with_row(**kw):
+        def alter(d):
+            next(r for r in d["indicators"] if r["name"] == "承担会务管理").update(kw)
+        return alter
+    assert "meetings" not in _deviations(YUNXI)
+    assert _deviations(unit_copy(YUNXI, with_row(target={"op": "=", "value": 800, "unit": "场"})))["meetings"] == "warning"
+    assert _deviations(unit_copy(YUNXI, with_row(actual={"value": 1040, "unit": "场"})))["meetings"] == "info"
+    assert "meetings" not in _deviations(unit_copy(YUNXI, with_row(actual={"value": 1039, "unit": "场"})))
+
+
+def test_payments_behind_schedule_are_judged_as_the_score_judges_them_and_as_severe_as_the_points_they_cost(unit_copy):
+    """Changsha with quarter-end payments 15 / 50 / 79.995 %: A scores them against 20/50/80 %. 79.995 % is 80.00 % at
+    A's precision — on schedule for the score, and no longer 落后 0.01 % for the check; 15 % is 5 points short: 1 of
+    the part's 2 points, 1.5 on 预算执行率's 6 — an 错误 (it was a 警示 whatever the shortfall)."""
+    def progress(q1):
+        def alter(d):
+            d["figures"]["progress"] = {"q1": q1, "q2": 50, "q3": 79.995}
+        return alter
+    unit = unit_copy(CHANGSHA, progress(15))
+    [found] = [f for f in every_finding(load_unit(unit)) if f.check == "payment_behind_schedule"]
+    assert found.message == "支付进度落后于序时进度：一季度末 15%，应达 20%，落后 5%。" and found.severity == "error"
+    part = next(p for p in score_file(unit).row("budget_execution").parts if p.id == "payment_progress")
+    assert part.score == 1.0
+    assert not [f for f in every_finding(load_unit(unit_copy(CHANGSHA, progress(20)))) if f.check == "payment_behind_schedule"]
+
+
+def test_carry_over_new_this_year_is_said_so(unit_copy):
+    """结转结余变动率 cannot be computed on last year's 0; the finding says the carry-over is new rather than nothing."""
+    from perfeval.checks.execution import carryover
+
+    def alter(d):
+        d["figures"]["budget"].update(carryover=120.5, prev_carryover=0)
+    [found] = carryover(load_unit(unit_copy(CHANGSHA, alter)))
+    assert found.message.endswith("占全年预算数（调整后） 12,819.60万元 的 0.94%（结转结余率）；上年无结转结余，本年新增结转结余。")
+
+
+def test_three_gong_above_last_year_and_an_unexplained_difference_weigh_what_they_put_at_stake(unit_copy):
+    """公务接待 1.8 against last year's 决算 1.75 is 2.86 % over: 提示; 2.5 is 42.86 % over: 警示 (both were 警示).
+    Changsha's 调减 3821.31 against 预算调整 3537.37 moves no point (预算调整率 is 0 either way) but 283.94 is 8.03 %
+    of the figure: 警示."""
+    def reception(value):
+        def alter(d):
+            d["figures"]["lines"]["sangong_reception"]["final"] = value
+        return alter
+    def found(path):
+        return [f.severity for f in every_finding(load_unit(path)) if f.check == "sangong_above_prev_final"]
+    assert found(unit_copy(CHANGSHA, reception(1.8))) == ["info"]
+    assert found(unit_copy(CHANGSHA, reception(2.5), name="b.yaml")) == ["warning"]
+    assert _one(CHANGSHA, "figure_differs_unexplained").severity == "warning"
+
+
+@pytest.mark.parametrize("executed,flagged", [(14975.99, False), (14975.9, True)])
+def test_projects_all_high_against_execution_turns_on_the_rate_as_the_row_scores_it(unit_copy, executed, flagged):
+    """Changsha's 16 projects all score ≥ 90 against 77.04 % execution. At the 90 % edge the rate is judged as the row
+    bands and prints it: 14975.99 ÷ 16640.91 = 89.99502 % is 90.00 % — not low (the check read 89.99502 and said
+    “只有 90%，低于 90%”); 14975.9 ÷ 16640.91 = 89.98961 % is 89.99 %, low."""
+    def alter(d):
+        d["figures"]["budget"]["executed"] = executed
+    found = [f for f in every_finding(load_unit(unit_copy(CHANGSHA, alter)))
+             if f.check == "projects_all_high_against_execution"]
+    assert bool(found) is flagged
+    if found:
+        assert "只有 89.99%" in found[0].message

@@ -27,7 +27,7 @@ class PerfevalError(Exception):
         return self.message
 
 
-class FieldProblem(tuple):
+class FieldProblem(tuple[str, str]):
     """One problem in one input file: (field path, what was wrong)."""
 
     def __new__(cls, field: str, problem: str) -> "FieldProblem":

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import os
+from decimal import Decimal, InvalidOperation
 from enum import Enum
 import re
 import stat
@@ -111,9 +112,23 @@ class StatedFloat(float):
         return (StatedFloat, (float(self), self.places))
 
 
+def _held_exactly(value: float, text: str) -> bool:
+    """Does the float read back (by its shortest repr) as the decimal the text writes? Forms Decimal does not read
+    (YAML 1.1's 1:30.5) are left to the float."""
+    try:
+        return Decimal(repr(value)) == Decimal(text)
+    except InvalidOperation:
+        return True
+
+
 def _construct_float(loader: StrictSafeLoader, node: yaml.ScalarNode) -> float:
     value = yaml.SafeLoader.construct_yaml_float(loader, node)
     text = str(node.value).replace("_", "")
+    if math.isfinite(value) and not _held_exactly(value, text):
+        # a number is held as the decimal written; one with more digits than a float holds would be silently rounded
+        raise yaml.constructor.ConstructorError(
+            None, None, f"the number {text} has more significant digits than can be held exactly (at most 15; "
+            "no document states more)", node.start_mark)
     mantissa = text.lower().split("e")[0]
     if "e" in text.lower() or "." not in mantissa or not math.isfinite(value):
         return value

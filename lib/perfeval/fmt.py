@@ -20,6 +20,7 @@ import math
 from typing import Callable
 
 from .core import numbers
+from .core.figures import WAN
 from .core.numbers import exact, fixed
 
 __all__ = ["DASH", "missing", "fixed", "exact", "money", "wan", "rate", "pct", "figure", "points", "points_text",
@@ -57,7 +58,7 @@ def money(value: float | None, grouping: bool = True) -> str:
 
 def wan(value: float | None) -> str:
     """An amount with its unit: 16,640.91万元."""
-    return DASH if missing(value) else money(value) + numbers.WAN
+    return DASH if missing(value) else money(value) + WAN
 
 
 def rate(value: float | None) -> str:

@@ -6,8 +6,10 @@ In an installed package, the notebooks and sample params are the copies the buil
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from .safetext import shown_path
@@ -54,12 +56,12 @@ def not_regular(path: Path) -> str | None:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
         return "a broken link" if os.path.islink(path) else "missing"
-    except OSError:  # cannot tell: reading it will say why
-        return None
+    except OSError as exc:  # cannot tell, but for a loop of links: reading it will say why
+        return "a link that leads back to itself (a loop)" if exc.errno == errno.ELOOP else None
     return None if stat.S_ISREG(mode) else _KINDS.get(stat.S_IFMT(mode), "not a regular file")
 
 
-def not_regular_in(folder: Path, wanted=is_params_name) -> list[str]:  # noqa: ANN001 - a predicate on a path
+def not_regular_in(folder: Path, wanted: Callable[[Path], bool] = is_params_name) -> list[str]:
     """A line for each file of the folder that `wanted` would take but is neither a regular file nor a folder:
     skipped, never opened."""
     return [f"{shown_path(p)}: {kind}, not a regular file; skipped" for p in sorted(folder.iterdir())

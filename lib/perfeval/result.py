@@ -7,23 +7,59 @@ score a unit again. Numbers are rounded as the reports print them (scores and ra
 from __future__ import annotations
 
 from pathlib import Path
-from pydantic import BaseModel, ConfigDict
+from typing import Any, TypeVar
 
-from .checks import Finding, count_by_severity, count_candidates, run_checks
-from .core.engine import CLAIM_LABEL, ScoredUnit, ScoreRow, load_unit
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.dataclasses import dataclass
+from pydantic.fields import FieldInfo
+
+from .checks import Evidence, Finding, count_by_severity, count_candidates, run_checks
+from .core.engine import CLAIM_LABEL, Coverage, ScoredUnit, ScoreRow, load_unit
 from .core.figures import COLUMNS, LINES, SCALARS, label_of, unit_of
+from .core.lint import LintProblem
+from .core.measures import Alternative, InputValue
+from .core import numbers
 from .core.numbers import points, round_half_up
 from .core.params import figure_at
+from .core.rules import PartResult
 from .core.sensitivity import Reading, sensitivity
 
-SCHEMA_VERSION = 2
+# 3: the records core and checks compute are published as they are (fields they gain appear without an edit here);
+# an alternative's denominator is its (label, value, unit), no longer split into denominator / denominator_value.
+SCHEMA_VERSION = 3
 RESULT_MIME = "application/vnd.perfeval.unit+json"  # the unit result as an output of the executed report notebook
 
 
 class Out(BaseModel):
-    """Base of the result's records: plain data, unknown fields kept out, read back as written."""
+    """Base of the result's own records (those no core record holds): plain data, unknown fields kept out, read back
+    as written."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+# A record core or checks computes is published as a pydantic dataclass derived from it, so every field it has or
+# gains is in the JSON (tests/test_result_schema.py holds that). Such a derived record only narrows: the records it
+# holds as published records, a property of the record published as a field (declared with Field(description=<the
+# property>), a required field that shadows the property, given by `published`'s caller), and a field left out with
+# Field(exclude=True, description=<why>). Keyword-only, so a field it adds may follow the record's defaults.
+PUBLISHED = ConfigDict(extra="forbid", defer_build=True, validate_by_name=True, validate_by_alias=True,
+                       serialize_by_alias=True)
+
+
+R = TypeVar("R")
+
+
+def fields_of(out: type) -> dict[str, FieldInfo]:
+    """The fields of a published record (a pydantic dataclass) by name, with how each is published."""
+    found: dict[str, FieldInfo] = vars(out)["__pydantic_fields__"]
+    return found
+
+
+def published(out: type[R], record: object, **given: Any) -> R:
+    """The record as the result publishes it: every field of `out` the record has, copied, except those given
+    (published records, rounded numbers, properties); fields left out of the JSON are not carried."""
+    names = [n for n, f in fields_of(out).items() if n not in given and not f.exclude]
+    return out(**{n: getattr(record, n) for n in names}, **given)
 
 
 def graded_total(total_on_100: float | None, total_range: tuple[float, float] | None) -> str:
@@ -34,6 +70,17 @@ def graded_total(total_on_100: float | None, total_range: tuple[float, float] | 
     if total_range is not None:
         return f"可能总分 {points(total_range[0])}–{points(total_range[1])} 分"
     return "—"
+
+
+ASSESSED_RATE_LABEL = "已评指标得分率"  # points earned ÷ points assessed: what a withheld grade shows, never called 总分
+
+
+def assessed_rate_text(rate: float | None, earned: float, assessed: float) -> str:
+    """The scaled figure by its name, with what it divides: '已评指标得分率 50%（已评 20 分中得 10 分，不是总分）'."""
+    if rate is None:
+        return ""
+    return (f"{ASSESSED_RATE_LABEL} {numbers.rate(rate)}%（已评 {points(assessed)} 分中得 {points(earned)} 分，"
+            "不是总分）")
 
 
 def _r(x: float | None, places: int = 2) -> float | None:
@@ -63,15 +110,12 @@ class FrameworkOut(Out):
     budget_scope: str | None = None  # what its budget rates are defined on (部门（单位）整体预算)
 
 
-class CoverageOut(Out):
+@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
+class CoverageOut(Coverage):
     """Points of the framework: applicable, assessed (verified + self-reported), not assessed, not applicable."""
 
-    applicable: float
-    assessed: float
-    verified: float
-    self_reported: float
-    not_assessed: float
-    not_applicable: float
+    self_reported: float = Field(description="Coverage.self_reported")
+    not_assessed: float = Field(description="Coverage.not_assessed")
 
 
 class ClaimOut(Out):
@@ -82,98 +126,54 @@ class ClaimOut(Out):
     status_label: str | None = None
 
 
-class InputOut(Out):
-    figure: str
-    label: str
-    value: float | None
-    unit: str
-    source: str | None = None
-    basis: str = "self_reported"
+@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
+class InputOut(InputValue):
+    """A figure an indicator's score used, by its catalogue path (published as `figure`)."""
+
+    path: str = Field(alias="figure")
 
 
-class AlternativeOut(Out):
-    name: str
-    label: str
-    value: float | None
-    denominator: str | None = None
-    denominator_value: float | None = None
+@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
+class AlternativeOut(Alternative):
+    """The same rate under another option of a reading, or on another denominator."""
 
 
-class PartOut(Out):
-    id: str
-    label: str
-    points: float
-    score: float | None
-    value: float | None
-    value_unit: str
-    rule: str
-    notes: list[str]
-    missing: list[str]
-    basis: str
-    alternatives: list[AlternativeOut]
+@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
+class PartOut(PartResult):
+    """One scored criterion of an indicator."""
+
+    alternatives: tuple[AlternativeOut, ...] = ()
+    inputs: tuple[Any, ...] = Field(default=(), exclude=True,
+                                    description="gathered once per indicator, in its inputs")
+    exact_value: float | None = Field(default=None, exclude=True,
+                                      description="the value unrounded: the result gives values as reports print them")
 
 
-class IndicatorOut(Out):
-    id: str
-    level1: str
-    level2: str
-    name: str
-    weight: float | None
-    effective_weight: float
-    criteria_max: float | None
-    value: float | None
-    value_unit: str
-    score: float | None
-    claimed_score: float | None
-    assessed_points: float
-    verified_points: float
-    status: str
-    status_label: str
-    rule: str
-    rule_type: str
-    role: str | None
-    personalised: bool
-    target: str | None
-    actual: str | None
-    deviation_note: str | None
-    source: str | None
-    notes: list[str]
-    inputs: list[InputOut]
-    parts: list[PartOut]
+@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
+class IndicatorOut(ScoreRow):
+    """One indicator (or one row of the unit's own table) as scored, and how."""
+
+    parts: tuple[PartOut, ...] = ()
+    inputs: tuple[InputOut, ...] = Field(description="ScoreRow.inputs: the figures its parts used, once each")
+    status_label: str = Field(description="ScoreRow.status_label")
 
 
-class EvidenceOut(Out):
-    label: str
-    value: float | str | None
-    unit: str = ""
-    source: str | None = None
-    role: str = ""  # what the figure is to its check (claimed, recomputed, whole, part …), as declared
+@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
+class EvidenceOut(Evidence):
+    """One figure a finding compared, by its role in the check."""
 
 
-class FindingOut(Out):
-    check: str
-    kind: str
-    kind_label: str
-    severity: str
-    severity_label: str
-    message: str
-    rule: str
-    indicator: str | None
-    evidence: list[EvidenceOut]
-    consequences: list[str]
-    candidate: bool = False  # a question on a drafted unit (待核实), not counted among the findings by severity
+@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
+class FindingOut(Finding):
+    """One finding of the checks."""
+
+    evidence: tuple[EvidenceOut, ...] = ()
+    severity_label: str = Field(description="Finding.severity_label")
 
 
-class SensitivityOut(Out):
-    interpretation: str
-    question: str
-    option: str
-    option_text: str
-    chosen: bool
-    total: float | None
-    total_on_100: float | None
-    grade: str | None
-    total_range: tuple[float, float] | None
+@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
+class SensitivityOut(Reading):
+    """The unit's total and grade had one reading taken another option."""
 
 
 class ReadingOut(Out):
@@ -201,7 +201,9 @@ class FigureOut(Out):
     source: str | None = None
     note: str | None = None
     scope: str | None = None
+    covers: bool = True  # False: the analyst judged it cannot stand for the indicator that would use it
     basis: str = "self_reported"
+    year: int | None = None  # a stated figure of another year than the unit's
     stated: bool = False  # a figure of the unit's own, outside the catalogue
 
 
@@ -216,11 +218,9 @@ class ProjectOut(Out):
     source: str | None
 
 
-class LintOut(Out):
-    code: str
-    indicator: str
-    message: str
-    severity: str
+@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
+class LintOut(LintProblem):
+    """A problem in the framework's own arithmetic or wording."""
 
 
 class UnitResult(Out):
@@ -274,33 +274,25 @@ class UnitResult(Out):
         return cls.model_validate_json(Path(path).read_bytes())
 
 
+def _part(p: PartResult) -> PartOut:
+    return published(PartOut, p, score=_r(p.score), value=_r(p.value),
+                     alternatives=tuple(published(AlternativeOut, a, value=_r(a.value)) for a in p.alternatives))
+
+
 def _indicator(row: ScoreRow) -> IndicatorOut:
-    return IndicatorOut(
-        id=row.id, level1=row.level1, level2=row.level2, name=row.name, weight=row.weight,
-        effective_weight=round_half_up(row.effective_weight, 4), criteria_max=row.criteria_max, value=_r(row.value),
-        value_unit=row.value_unit, score=_r(row.score), claimed_score=row.claimed_score,
-        assessed_points=round_half_up(row.assessed_points, 4), verified_points=round_half_up(row.verified_points, 4),
-        status=row.status, status_label=row.status_label, rule=row.rule, rule_type=row.rule_type,
-        role=row.role, personalised=row.personalised, target=row.target, actual=row.actual,
-        deviation_note=row.deviation_note, source=row.source, notes=list(row.notes),
-        inputs=[InputOut(figure=i.path, label=i.label, value=i.value, unit=i.unit, source=i.source, basis=i.basis)
-                for i in row.inputs],
-        parts=[PartOut(id=p.id, label=p.label, points=p.points, score=_r(p.score), value=_r(p.value),
-                       value_unit=p.value_unit, rule=p.rule, notes=list(p.notes), missing=list(p.missing),
-                       basis=p.basis,
-                       alternatives=[AlternativeOut(name=a.name, label=a.label, value=_r(a.value),
-                                                    denominator=a.denominator[0] if a.denominator else None,
-                                                    denominator_value=a.denominator[1] if a.denominator else None)
-                                     for a in p.alternatives])
-               for p in row.parts])
+    return published(IndicatorOut, row, effective_weight=round_half_up(row.effective_weight, 4), value=_r(row.value),
+                     score=_r(row.score), assessed_points=round_half_up(row.assessed_points, 4),
+                     verified_points=round_half_up(row.verified_points, 4), status_label=row.status_label,
+                     inputs=tuple(published(InputOut, i) for i in row.inputs), parts=tuple(map(_part, row.parts)))
 
 
 def _finding(f: Finding) -> FindingOut:
-    d = f.to_dict()
-    return FindingOut(check=f.check, kind=f.kind, kind_label=f.kind_label, severity=f.severity,
-                      severity_label=d["severity_label"], message=f.message, rule=f.rule, indicator=f.indicator,
-                      evidence=[EvidenceOut(label=e.label, value=e.value, unit=e.unit, source=e.source, role=e.role)
-                                for e in f.evidence], consequences=list(f.consequences), candidate=f.candidate)
+    return published(FindingOut, f, evidence=tuple(published(EvidenceOut, e) for e in f.evidence),
+                     severity_label=f.severity_label)
+
+
+def _coverage(cov: Coverage) -> CoverageOut:
+    return published(CoverageOut, cov, **{n: round_half_up(getattr(cov, n), 2) for n in fields_of(CoverageOut)})
 
 
 def stated_figures(unit: ScoredUnit) -> list[FigureOut]:
@@ -313,17 +305,16 @@ def stated_figures(unit: ScoredUnit) -> list[FigureOut]:
         if fig is not None:
             out.append(FigureOut(figure=path, label=label_of(path), value=fig.in_unit(unit_of(path)), unit=unit_of(path),
                                  qualifier=fig.qualifier.value, source=fig.source, note=fig.note, scope=fig.scope,
-                                 basis=fig.basis))
+                                 covers=fig.covers, basis=fig.basis))
     out += [FigureOut(figure=s.id, label=s.label, value=s.value, unit=s.unit, qualifier=s.qualifier.value,
                       places=s.places, text=s.text, source=s.source, note=s.note, scope=s.scope, basis=s.basis,
-                      stated=True) for s in unit.params.stated]
+                      year=s.year, stated=True) for s in unit.params.stated]
     return out
 
 
 def unit_result(unit: ScoredUnit, findings: list[Finding], readings: list[Reading]) -> UnitResult:
     """The serialisable result of one scored and audited unit."""
     s, fw, u = unit.sheet, unit.framework, unit.sheet.unit
-    cov = s.coverage
     counts = count_by_severity(findings)
     declared = set(fw.interpretations)
     return UnitResult(
@@ -336,18 +327,13 @@ def unit_result(unit: ScoredUnit, findings: list[Finding], readings: list[Readin
         params_file=str(unit.file), total=round_half_up(s.total, 2), total_on_100=_r(s.total_on_100),
         total_range=s.total_range, grade=s.grade, grade_withheld_reason=s.grade_withheld_reason,
         assessed_rate=_r(s.assessed_rate), grade_basis=s.grade_basis,
-        coverage=CoverageOut(applicable=_r(cov.applicable), assessed=_r(cov.assessed), verified=_r(cov.verified),
-                             self_reported=_r(cov.self_reported), not_assessed=_r(cov.not_assessed),
-                             not_applicable=_r(cov.not_applicable)),
+        coverage=_coverage(s.coverage),
         claimed=ClaimOut(total=s.claimed_total, grade=s.claimed_grade, source=unit.params.claims.total_source,
                          status=s.claim_status, status_label=CLAIM_LABEL.get(s.claim_status or "")),
         indicators=[_indicator(r) for r in s.rows],
         findings=[_finding(f) for f in findings], findings_by_severity=counts,
         candidates=count_candidates(findings),
-        sensitivity=[SensitivityOut(interpretation=r.interpretation, question=r.question, option=r.option,
-                                    option_text=r.option_text, chosen=r.chosen, total=r.total,
-                                    total_on_100=r.total_on_100, grade=r.grade,
-                                    total_range=r.total_range) for r in readings],
+        sensitivity=[published(SensitivityOut, r) for r in readings],
         readings=[ReadingOut(key=k, question=fw.reading(k).question, option=opt, text=fw.reading(k).text(opt),
                              source=fw.reading(k).source, declared=k in declared, used=k in s.readings_used)
                   for k, opt in s.readings.items()],
@@ -355,8 +341,7 @@ def unit_result(unit: ScoredUnit, findings: list[Finding], readings: list[Readin
         projects=[ProjectOut(name=p.name, score=p.score, grade=p.grade, budget=p.budget.value if p.budget else None,
                              executed=p.executed.value if p.executed else None, source=p.source)
                   for p in unit.params.projects],
-        framework_notes=[LintOut(code=p.code, indicator=p.indicator, message=p.message, severity=p.severity)
-                         for p in s.lint])
+        framework_notes=[published(LintOut, p) for p in s.lint])
 
 
 def evaluate_file(path: str | Path) -> UnitResult:

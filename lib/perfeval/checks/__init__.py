@@ -38,6 +38,7 @@ CHECKS: dict[str, Check] = {
     "budget_scope": denominator.budget_scope,
     "overspending": overspending.overspending,
     "over_execution": overspending.over_execution,
+    "over_establishment": overspending.over_establishment,
     "buildings": overspending.buildings,
     "projects_evaluated": projects.summary,
     "projects_unevaluated": projects.unevaluated,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
 from ..core.params import Stated, StatedRatio, Value, restated, value_of
@@ -12,6 +12,7 @@ from ..core.numbers import round_half_up
 from .declarations import CLAIMED_RATE_MISMATCH, SECTION_RATE_MISMATCH, STATED_RATIO_MISMATCH
 from .finding import Evidence, Finding
 from .fmt import amount, num, pct, pts, stated_as, stated_pct, value_evidence, written
+from .materiality import at_stake
 from .statements import find_section, section_rows
 
 def _measure_value(sheet: ScoreSheet, measure: str) -> tuple[ScoreRow | None, float | None, str]:
@@ -34,25 +35,35 @@ def stated_rates(unit: ScoredUnit) -> list[Finding]:
             continue
         inputs = [i for i in (row.inputs if row else ()) if i.value is not None]
         used = "，".join(f"{i.label} {amount(i.value, i.unit)}" for i in inputs)
+        moved = sheet.rate_effect(row.id, rate.measure.partition(".")[2], rate.value, computed) if row else 0.0
         out.append(CLAIMED_RATE_MISMATCH(
             {"stated": Evidence(f"单位陈述的{label}", rate.value, "%", rate.source),
              "recomputed": Evidence(f"重算的{label}", round_half_up(computed, 2), "%"),
              "input": [Evidence(i.label, i.value, i.unit, i.source) for i in inputs]},
             indicator=row.id if row else None, figures=[i.path for i in inputs], label=label,
             stated=stated_pct(rate.value, rate.places), source=rate.source or "来源未注明", used=used,
-            computed=pct(computed)))
+            computed=pct(computed), **at_stake(sheet, moved), share=abs(rate.value - computed)))
     return out
 
 
-KIND_FORMULA = {"share": "{a} ÷ {b} × 100%", "change": "（{a} − {b}）÷ {b} × 100%", "ratio": "{a} ÷ {b}"}
+KIND_FORMULA = {"share": "{a} ÷ {b} × 100%", "change": "（{a} − {b}）÷ {b} × 100%", "ratio": "{a} ÷ {b}",
+                "increase_by": "{b} ÷（{a} − {b}）× 100%", "decrease_by": "−{b} ÷（{a} + {b}）× 100%"}
 
 
-def relation(kind: str, a: float, b: float) -> float:
-    """The value a stated relation of two figures has: a share or change in %, or a plain ratio."""
+Num = TypeVar("Num", float, Decimal)  # the checks compute in floats, the draft's review in Decimals
+
+
+def relation(kind: str, a: Num, b: Num) -> Num:
+    """The value a stated relation of two figures has: a share or change in %, a change from the new value a and
+    the amount b it rose (increase_by) or fell (decrease_by) by, or a plain ratio."""
     if kind == "share":
         return a / b * 100
     if kind == "change":
         return (a - b) / b * 100
+    if kind == "increase_by":
+        return b / (a - b) * 100 if a != b else type(a)("inf")  # risen by all it is: from nothing
+    if kind == "decrease_by":
+        return -b / (a + b) * 100
     return a / b
 
 
@@ -81,6 +92,14 @@ def _ratio_holds(r: StatedRatio, a: Value, b: Value) -> tuple[bool, float]:
         return True, computed
     within = Interval(Decimal(repr(span[0])), Decimal(repr(span[1])), True, True)
     return r.quantity().interval().overlaps(within), computed
+
+
+def _misstated_share(kind: str, stated: float, computed: float) -> float:
+    """What a misstated relation gets wrong, in % of its base: percentage points for a share or change (of the
+    denominator), the relative gap for a plain ratio. A ratio no score uses moves no points; this is its stake."""
+    if kind != "ratio":
+        return abs(stated - computed)
+    return abs(stated - computed) / abs(computed) * 100 if computed else 100.0
 
 
 def stated_ratios(unit: ScoredUnit) -> list[Finding]:
@@ -113,7 +132,8 @@ def stated_ratios(unit: ScoredUnit) -> list[Finding]:
              "recomputed": Evidence(f"重算的{r.label}", round_half_up(computed, 2 if unit_ else 4), unit_),
              "numerator": value_evidence(a), "denominator": value_evidence(b)},
             figures=(r.numerator, r.denominator), label=r.label, stated=said, source=r.source or "来源未注明",
-            a=f"{a.label} {written(a)}", b=f"{b.label} {written(b)}", formula=formula, computed=shown, hint=hint))
+            a=f"{a.label} {written(a)}", b=f"{b.label} {written(b)}", formula=formula, computed=shown, hint=hint,
+            **at_stake(unit.sheet, 0.0), share=_misstated_share(r.kind, r.value, computed)))
     return out
 
 
@@ -139,7 +159,9 @@ def section_rates(unit: ScoredUnit) -> list[Finding]:
                                 else sheet.framework.source),
              "recomputed": Evidence(f"{claim.name}·重算得分率", round_half_up(computed, 2), "%")},
             section=claim.name, source=claim.source or "来源未注明", weight=pts(weight), score=pts(claim.score),
-            rate=pct(claim.rate), score_num=num(claim.score), weight_num=num(weight), computed=pct(computed), hint=hint))
+            rate=pct(claim.rate), score_num=num(claim.score), weight_num=num(weight), computed=pct(computed), hint=hint,
+            # the points the stated rate claims beside the score stated with it
+            **at_stake(sheet, abs(claim.rate * weight / 100 - claim.score)), share=abs(claim.rate - computed)))
     return out
 
 

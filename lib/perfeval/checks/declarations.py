@@ -64,7 +64,8 @@ KIND_LIST = (
          "决算 above 预算; “三公” above last year's 决算; procurement above plan; execution above the budget; "
          "楼堂馆所 above approval", "`figures`"),
     Kind("projects", "项目绩效自评",
-         "附件2-4: how many projects, their spread and the share of 项目支出 covered; items no evaluation names; a "
+         "附件2-4: how many projects, their spread and the share of 项目支出 covered; items, and the projects the "
+         "narrative names as their uses (主要用于…), that no evaluation names; a "
          "score its execution rate cannot support (90 + 10 × execution, 财预〔2020〕10号); a grade its score does not "
          "give", "`projects`, `project_items`"),
     Kind("years", "与上年相比",
@@ -96,15 +97,16 @@ MATERIAL_POINTS_OF_TOTAL = 1.0  # points of the total on 100 a finding moves tha
 MATERIAL_SHARE = 5.0  # % of a budget or plan an excess must reach to be a 警示 rather than a 提示
 
 
-def _by_points(points: float, grade_changes: bool, **_: object) -> Severity:
+def _by_points(points: float, grade_changes: bool, share: float = 0.0, **_: object) -> Severity:
+    """share: what a misstated rate or amount gets wrong, in % of its base (0 where nothing but points is at stake)."""
     if grade_changes or points >= MATERIAL_POINTS_OF_TOTAL - 1e-9:
         return "error"
-    return "warning" if points >= 0.005 else "info"
+    return "warning" if points >= 0.005 or share >= MATERIAL_SHARE else "info"
 
 
 BY_MATERIALITY = Derived(f"by what is at stake: 错误 when it moves {plain(MATERIAL_POINTS_OF_TOTAL)} point of the total "
-                         "or more or could change the grade, 警示 when it moves fewer points, 提示 when it moves none",
-                         _by_points)
+                         "or more or could change the grade, 警示 when it moves fewer points or misstates "
+                         f"{plain(MATERIAL_SHARE)} % of its base or more, 提示 otherwise", _by_points)
 BY_MONEY = Derived(f"警示 when the excess is {plain(MATERIAL_SHARE)} % of the budget (or plan) or more, else 提示",
                    lambda share, **_: "warning" if share >= MATERIAL_SHARE else "info")
 BY_EFFECT = Derived(f"警示 when the denominator changes a score or the rates differ by {plain(MATERIAL_POINTS)} points, "
@@ -155,15 +157,15 @@ def _d(id: str, kind: str, title: str, severity: SeverityRule, template: str, ru
 IDENTITY_BROKEN = _d(
     "identity_broken", "accounting_identities", "总数不等于其分项之和", "error",
     "{head}，而其分项 {terms} 合计 {total}，比总数{more} {gap}（分项来源：{sources}）。总数应等于其分项之和。",
-    "{rule}", "whole part", "breakdowns")
+    "{rule}", "whole part sum", "breakdowns")
 ITEMS_EXCEED_WHOLE = _d(
     "items_exceed_whole", "accounting_identities", "分项之和超过总数", "error",
     "{head}，而{scope} {terms} 合计 {total}，比总数还多 {gap}（分项来源：{sources}）。分项之和不能超过总数。",
-    "{rule}", "whole part", "breakdowns")
+    "{rule}", "whole part sum", "breakdowns")
 DECLARED_IDENTITY_BROKEN = _d(
     "declared_identity_broken", "accounting_identities", "评价人员列明的关系不成立", "error",
     "{whole} {whole_text}{whole_source}，而 {listed} 合计 {total}，比它{more} {gap}（{source}）。",
-    "{rule}", "whole part", "declared_identities")
+    "{rule}", "whole part sum", "declared_identities")
 DECLARED_IDENTITY_UNEXPLAINED = _d(
     "declared_identity_unexplained", "accounting_identities", "总数中有未说明属于哪一项的部分", BY_SHARE,
     "{whole} {whole_text}{whole_source}，报告列出的其中各项 {listed} 合计 {total}，尚有 {gap}（占 {share_text}）"
@@ -188,7 +190,7 @@ FIGURE_STATED_TWICE = _d(
     "同一报告中同一数字只能有一个值（带“余”“约”“以上”等限定词的，按其所能表示的范围判断）", "first other",
     "figure_statements")
 FIGURE_DIFFERS_UNEXPLAINED = _d(
-    "figure_differs_unexplained", "unexplained_differences", "相关数字之间有未说明的差额", "warning",
+    "figure_differs_unexplained", "unexplained_differences", "相关数字之间有未说明的差额", BY_MATERIALITY,
     "{label} {first}{first_source}，报告另处所称“{named}”为 {other}{other_source}，两者相差 {gap}，报告未说明差额的来由"
     "（二者名称不同，不是同一数字的两种写法）。{arithmetic}{effect}",
     "名称不同但相互关联的数字之间的差额应予说明", "first other", "figure_statements")
@@ -197,22 +199,22 @@ ROW_VALUE_STATED_TWICE = _d(
     "“{row}”的{what}前后不一：{first_source}为 {first}，另一处为 {other}（{other_source}）。{change}",
     "同一报告中同一指标的数值只能有一个", "first other", "row_restatements")
 SECTION_WEIGHT_STATED_TWICE = _d(
-    "section_weight_stated_twice", "two_values", "一级指标分值前后不一", "error",
+    "section_weight_stated_twice", "two_values", "一级指标分值前后不一", BY_MATERIALITY,
     "“{section}”的分值前后不一：指标表表头为 {header}，报告正文为 {stated}（{source}）；表中其下各行分值合计 {rows}。",
     "一级指标分值只能有一个，且应等于其下各行分值之和", "header stated rows", "section_weights")
 
 # ---------------------------------------------------------------- recomputed_vs_claimed
 RECOMPUTE_RULE = "按单位自身数据重算，并按其陈述的精度比较（陈述 92% 对重算 92.16% 不算不符）"
 CLAIMED_RATE_MISMATCH = _d(
-    "claimed_rate_mismatch", "recomputed_vs_claimed", "陈述的指标比率与重算不符", "error",
+    "claimed_rate_mismatch", "recomputed_vs_claimed", "陈述的指标比率与重算不符", BY_MATERIALITY,
     "{label}：单位陈述为 {stated}（{source}），按其数据（{used}）重算为 {computed}，不一致。",
     RECOMPUTE_RULE, "stated recomputed input", "stated_rates")
 STATED_RATIO_MISMATCH = _d(
-    "stated_ratio_mismatch", "recomputed_vs_claimed", "陈述的两数关系与重算不符", "error",
+    "stated_ratio_mismatch", "recomputed_vs_claimed", "陈述的两数关系与重算不符", BY_MATERIALITY,
     "{label}：单位陈述为 {stated}（{source}），按 {a} 与 {b} 重算（{formula}）为 {computed}，不一致。{hint}",
     "{label} = {formula}；" + RECOMPUTE_RULE, "stated recomputed numerator denominator", "stated_ratios")
 SECTION_RATE_MISMATCH = _d(
-    "section_rate_mismatch", "recomputed_vs_claimed", "一级指标得分率与其得分、分值不符", "error",
+    "section_rate_mismatch", "recomputed_vs_claimed", "一级指标得分率与其得分、分值不符", BY_MATERIALITY,
     "“{section}”：报告正文（{source}）称总分值 {weight}、评价得分 {score}、得分率 {rate}；而 {score_num} ÷ {weight_num} = "
     "{computed}，与所述得分率不符。{hint}",
     "得分率 = 评价得分 ÷ 总分值 × 100%；" + RECOMPUTE_RULE, "stated score weight recomputed", "section_rates")
@@ -295,13 +297,19 @@ DEVIATION_UNEXPLAINED = _d(
 
 # ---------------------------------------------------------------- execution
 PAYMENT_BEHIND_SCHEDULE = _d(
-    "payment_behind_schedule", "execution", "支付进度落后于序时进度", "warning",
+    "payment_behind_schedule", "execution", "支付进度落后于序时进度", BY_MATERIALITY,
     "支付进度落后于序时进度：{behind}。", "{rule}", "progress", "payment_progress")
 CARRYOVER = _d(
     "carryover", "execution", "结转结余率与结转结余变动率", BY_MONEY,
     "结转结余 {carryover}{source}，占{base_label} {base} 的 {rate}（结转结余率）{change}。",
     "结转结余率 = 结转结余 ÷ 全年预算数 × 100%；结转结余变动率 = （本年 − 上年）÷ 上年 × 100%",
     "carryover base previous rate", "carryover")
+
+STAFF_ABOVE_ESTABLISHMENT = _d(
+    "staff_above_establishment", "overspending", "在职人员超过核定编制", "warning",
+    "在职人员超编：实有在职 {on_duty}{on_duty_source}，超过核定编制 {authorized}{authorized_source} {gap}"
+    "（在职人员控制率 {rate}）。", "在职人员控制率 = 在职人数 ÷ 编制数 × 100% ≤ 100%", "over limit",
+    "over_establishment")
 
 # ---------------------------------------------------------------- budget_denominator
 BUDGET_DENOMINATOR = _d(
@@ -320,7 +328,7 @@ FINAL_ABOVE_BUDGET = _d(
     "final_above_budget", "overspending", "决算超过预算", BY_MONEY, "超预算支出：{text}。",
     "支出不得超过预算（决算数 ≤ 预算数）", "over limit", "overspending")
 SANGONG_ABOVE_PREV_FINAL = _d(
-    "sangong_above_prev_final", "overspending", "“三公”经费超过上年决算", "warning", "“三公”经费增长：{text}。",
+    "sangong_above_prev_final", "overspending", "“三公”经费超过上年决算", BY_MONEY, "“三公”经费增长：{text}。",
     "“三公”经费只减不增：本年决算不超过上年决算", "over limit", "overspending")
 PLAN_EXCEEDED = _d(
     "plan_exceeded", "overspending", "超计划执行", BY_MONEY, "超计划执行：{text}。",
@@ -347,6 +355,11 @@ PROJECT_ITEMS_WITHOUT_EVALUATION = _d(
     "project_items_without_evaluation", "projects", "所列项目未见绩效自评", "warning",
     "报告所列项目支出中，{listed}（合计 {total}）在项目绩效自评汇总表中找不到对应项目，未见其绩效自评。",
     "项目支出应逐项开展绩效自评", "item", "projects_unevaluated")
+PROJECT_USES_WITHOUT_EVALUATION = _d(
+    "project_uses_without_evaluation", "projects", "报告所述项目支出用途未见绩效自评", "warning",
+    "报告所述项目支出的用途中，{count} 项在项目绩效自评汇总表（{projects} 个项目）中找不到对应项目，未见其绩效自评："
+    "{listed}；报告未单列这些用途的金额。",
+    "项目支出应逐项开展绩效自评", "use line", "projects_unevaluated")
 LOW_EXECUTION = 90.0  # % of the budget: below it, projects all scored 优 say more than the spending shows
 PROJECTS_ALL_HIGH_AGAINST_EXECUTION = _d(
     "projects_all_high_against_execution", "projects", "项目自评全部优秀而预算执行率偏低", "warning",

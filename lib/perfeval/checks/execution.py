@@ -7,12 +7,13 @@ from pydantic import BaseModel
 from ..core.engine import ScoredUnit
 from ..core.framework import Framework
 from ..core.measures import FigureRef
-from ..core.numbers import change_pct, ratio_pct, round_half_up
+from ..core.numbers import at_precision, change_pct, ratio_pct, round_half_up
 from ..core.params import figure_at
 from ..core.rules import DeductPerPoint
 from .declarations import CARRYOVER, PAYMENT_BEHIND_SCHEDULE
 from .finding import Evidence, Finding
 from .fmt import money, pct, sourced
+from .materiality import at_stake
 
 ELAPSED = {"progress.q1": 25.0, "progress.q2": 50.0, "progress.q3": 75.0}  # share of the year gone at quarter end
 
@@ -37,11 +38,24 @@ def checkpoints(fw: Framework) -> tuple[dict[str, float], str]:
     return ELAPSED, "各季度末支付进度不低于时间序时进度（25%、50%、75%）"
 
 
+def _points_lost(unit: ScoredUnit, paths: set[str]) -> float:
+    """Points of the total the framework's own scoring of these figures took away (0 where it does not score them)."""
+    sheet, lost = unit.sheet, 0.0
+    for row in sheet.rows:
+        for p in row.parts:
+            if p.score is not None and paths & {i.path for i in p.inputs}:
+                lost += (p.points - p.score) * sheet.criteria_scale(row)
+    return lost
+
+
 def payment_progress(unit: ScoredUnit) -> list[Finding]:
-    """Quarter-end payments behind their checkpoints, where the report states them."""
+    """Quarter-end payments behind their checkpoints, where the report states them, judged at the framework's rate
+    precision as its score judges them (79.995 % is 80.00 %, on schedule)."""
     marks, rule = checkpoints(unit.framework)
+    places = unit.sheet.rate_places()
     stated = [(path, limit, figure_at(unit.params.figures, path)) for path, limit in marks.items()]
-    behind = [(path, limit, fig) for path, limit, fig in stated if fig is not None and fig.value < limit - 1e-9]
+    behind = [(path, limit, fig) for path, limit, fig in stated
+              if fig is not None and at_precision(fig.exact_in("%"), places) < limit]
     if not behind:
         return []
     quarter = {"progress.q1": "一季度末", "progress.q2": "二季度末", "progress.q3": "三季度末"}
@@ -49,7 +63,9 @@ def payment_progress(unit: ScoredUnit) -> list[Finding]:
         {"progress": [Evidence(f"{quarter[p]}支付进度", f.value, "%", f.source) for p, _, f in behind]},
         figures=[p for p, _, _ in behind], rule=rule,
         behind="；".join(f"{quarter[p]} {pct(f.value)}{sourced(f)}，应达 {pct(limit)}，落后 {pct(limit - f.value)}"
-                        for p, limit, f in behind))]
+                        for p, limit, f in behind),
+        **at_stake(unit.sheet, _points_lost(unit, {p for p, _, _ in behind})),
+        share=max(limit - f.value for _, limit, f in behind))]
 
 
 def carryover(unit: ScoredUnit) -> list[Finding]:
@@ -68,7 +84,9 @@ def carryover(unit: ScoredUnit) -> list[Finding]:
     ev = {"carryover": Evidence("结转结余", carry.value, "万元", carry.source),
           "base": Evidence(base_label, base.value, "万元", base.source),
           "rate": Evidence("结转结余率", round_half_up(rate, 2), "%")}
-    if prev is not None and prev.value > 0:
+    if prev is not None and prev.value == 0:
+        change = f"；上年无结转结余{sourced(prev)}，本年新增结转结余"
+    elif prev is not None and prev.value > 0:
         moved = change_pct(carry.value, prev.value)
         change = (f"；上年结转结余 {money(prev.value)}{sourced(prev)}，结转结余变动率 {pct(moved)}"
                   f"（{'增加' if moved > 0 else '减少'}）")

@@ -42,7 +42,8 @@ def _breakdown(b: Breakdown, params: UnitParams) -> Finding | None:
                          in zip(given, terms))[3:]
     total = amount(low, unit) if low == high else _span(low, high, unit)
     sources = "；".join(f"{short_label(p)}：{v.source}" for p, v in given if v.source)
-    ev: dict[str, Found] = {"whole": value_evidence(whole), "part": [value_evidence(v) for _, v in given]}
+    ev: dict[str, Found] = {"whole": value_evidence(whole), "part": [value_evidence(v) for _, v in given],
+                            "sum": Evidence("分项合计", low, unit) if low == high else None}
     figures_ = (b.whole, *(p.lstrip("-") for p, _ in given))
     if b.partial or missing:
         return ITEMS_EXCEED_WHOLE(
@@ -92,7 +93,8 @@ def declared(unit: ScoredUnit) -> list[Finding]:
         total = sum(-v.value if neg else v.value for neg, v in terms)
         listed = "".join((" − " if neg else " + ") + f"{v.label} {written(v)}" for neg, v in terms)[3:]
         out.append(DECLARED_IDENTITY_BROKEN(
-            {"whole": value_evidence(whole), "part": [value_evidence(v) for _, v in terms]},
+            {"whole": value_evidence(whole), "part": [value_evidence(v) for _, v in terms],
+             "sum": Evidence("所列各项合计", total, whole.unit)},
             figures=(whole.ref, *(v.ref for _, v in terms)), whole=whole.label, whole_text=written(whole),
             whole_source=sourced_value(whole), listed=listed, total=amount(total, whole.unit),
             more="多" if total > whole.value else "少", gap=amount(abs(total - whole.value), whole.unit),

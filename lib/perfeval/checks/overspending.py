@@ -1,11 +1,12 @@
-"""Overspending (决算 above 预算 on a spending line) and over-execution (a plan exceeded, execution above the budget)."""
+"""Overspending (决算 above 预算 on a spending line), over-execution (a plan exceeded, execution above the budget) and
+staff above the establishment."""
 from __future__ import annotations
 
 from ..core.engine import ScoredUnit
 from ..core.figures import COLUMNS, LINES
 from ..core.params import Figure, figure_at
 from .declarations import (BUILDING_AREA_OVER_APPROVAL, BUILDING_INVESTMENT_OVER_APPROVAL, EXECUTION_ABOVE_BUDGET,
-                           FINAL_ABOVE_BUDGET, PLAN_EXCEEDED, SANGONG_ABOVE_PREV_FINAL)
+                           FINAL_ABOVE_BUDGET, PLAN_EXCEEDED, SANGONG_ABOVE_PREV_FINAL, STAFF_ABOVE_ESTABLISHMENT)
 from .finding import Evidence, Finding
 from .fmt import TOLERANCE, money, num, pct, sourced
 
@@ -43,7 +44,7 @@ def overspending(unit: ScoredUnit) -> list[Finding]:
             out.append(FINAL_ABOVE_BUDGET(ev, text=text, share=_share(line.final, line.budget)))
         if _under(key, "sangong") and line.final and line.prev_final and line.final.value > line.prev_final.value + TOLERANCE:
             text, ev = _excess(spec.label, line.final, line.prev_final, COLUMNS["final"], COLUMNS["prev_final"])
-            out.append(SANGONG_ABOVE_PREV_FINAL(ev, text=text))
+            out.append(SANGONG_ABOVE_PREV_FINAL(ev, text=text, share=_share(line.final, line.prev_final)))
     return out
 
 
@@ -67,6 +68,21 @@ def buildings(unit: ScoredUnit) -> list[Finding]:
             what=what, actual=shown(actual.value), actual_source=sourced(actual), approved=shown(approved.value),
             approved_source=sourced(approved), rate=pct(actual.value / approved.value * 100)))
     return out
+
+
+def over_establishment(unit: ScoredUnit) -> list[Finding]:
+    """More staff on duty than the establishment approves (实有在职50人, 编制46人): what the 在职人员控制率 deducts for,
+    said as a finding, with both figures and where the report states them."""
+    figures = unit.params.figures
+    on_duty, authorized = figure_at(figures, "staff.on_duty"), figure_at(figures, "staff.authorized")
+    if on_duty is None or authorized is None or authorized.value <= 0 or on_duty.value <= authorized.value:
+        return []
+    return [STAFF_ABOVE_ESTABLISHMENT(
+        {"over": Evidence("在职人数", on_duty.value, "人", on_duty.source),
+         "limit": Evidence("编制数", authorized.value, "人", authorized.source)},
+        on_duty=f"{num(on_duty.value)}人", on_duty_source=sourced(on_duty), authorized=f"{num(authorized.value)}人",
+        authorized_source=sourced(authorized), gap=f"{num(on_duty.value - authorized.value)}人",
+        rate=pct(on_duty.value / authorized.value * 100))]
 
 
 def over_execution(unit: ScoredUnit) -> list[Finding]:

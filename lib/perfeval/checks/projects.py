@@ -1,13 +1,16 @@
 """Per-project self-evaluations (附件2-4): their spread, what of 项目支出 they cover, and scores execution cannot support."""
 from __future__ import annotations
 
+import re
+from difflib import SequenceMatcher
 from statistics import mean
 
 from ..core.engine import ScoredUnit
 from ..core.params import Project, figure_at
 from ..core.numbers import ratio_pct, round_half_up
 from .declarations import (LOW_EXECUTION, PROJECT_GRADE_INCONSISTENT, PROJECT_ITEMS_WITHOUT_EVALUATION,
-                           PROJECT_SCORE_ABOVE_EXECUTION, PROJECTS_ALL_HIGH_AGAINST_EXECUTION, PROJECTS_EVALUATED)
+                           PROJECT_SCORE_ABOVE_EXECUTION, PROJECT_USES_WITHOUT_EVALUATION,
+                           PROJECTS_ALL_HIGH_AGAINST_EXECUTION, PROJECTS_EVALUATED)
 from .finding import Evidence, Finding
 from .fmt import money, num, pct
 
@@ -47,27 +50,54 @@ def summary(unit: ScoredUnit) -> list[Finding]:
     return [PROJECTS_EVALUATED(ev, text=text)]
 
 
-def _matches(name: str, other: str) -> bool:
-    return name in other or other in name
+_NOT_A_NAME = re.compile(r"\d{4}年(度|前)?|[“”\"'《》（）()、，,；;\s]")
+NAME_OVERLAP = 0.6  # share of the shorter name two names must have in one run of characters to be one project
+NAME_RUN = 4  # and at least this many characters: 长沙县 or 建设项目 alone do not make two names one
+
+
+def same_project(a: str, b: str) -> bool:
+    """Do two names, as two parts of one report write them, name one project? One contains the other, or they share a
+    run of characters that is most of the shorter (年份、标点 aside): 平台公务用车运行经费 is 平台管理公务用车运行经费;
+    长沙县智慧城市指挥运营中心建设项目 is not 长沙县人武部“四个秩序”规范建设项目."""
+    x, y = _NOT_A_NAME.sub("", a), _NOT_A_NAME.sub("", b)
+    if not x or not y:
+        return False
+    if x in y or y in x:
+        return True
+    run = SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y)).size
+    return run >= max(NAME_RUN, NAME_OVERLAP * min(len(x), len(y)))
 
 
 def unevaluated(unit: ScoredUnit) -> list[Finding]:
-    """Items of 项目支出 the report lists that no project evaluation names.
+    """Items of 项目支出 the report lists, and projects it names as their uses, that no project evaluation names.
 
-    Only where the list and the evaluations are of one granularity (some item names a project): a report that lists
-    项目支出 in two aggregate lines and evaluates sixteen projects under them says nothing about which were left out.
+    An item named by no evaluation counts only where the list and the evaluations are of one granularity (some item
+    names a project): a report that lists 项目支出 in two aggregate lines and evaluates sixteen projects under them says
+    nothing, by the lines alone, about which were left out; the uses it names under them (主要用于…) do.
     """
     params = unit.params
     if not params.projects:
         return []
     names = [p.name for p in params.projects]
-    missing = [i for i in params.figures.project_items if not any(_matches(i.name, n) for n in names)]
-    if not missing or len(missing) == len(params.figures.project_items):
-        return []
-    total = sum(i.amount.value for i in missing)
-    listed = "、".join(f"“{i.name}” {money(i.amount.value)}" for i in missing)
-    return [PROJECT_ITEMS_WITHOUT_EVALUATION({"item": [Evidence(i.name, i.amount.value, "万元", i.amount.source)
-                                                      for i in missing]}, listed=listed, total=money(total))]
+    items = params.figures.project_items
+    unmatched = [i for i in items if not any(same_project(i.name, n) for n in names)]
+    missing = [i for i in unmatched if not i.named_uses]
+    out = []
+    if missing and len(missing) < len(items):
+        total = sum(i.amount.value for i in missing)
+        listed = "、".join(f"“{i.name}” {money(i.amount.value)}" for i in missing)
+        out.append(PROJECT_ITEMS_WITHOUT_EVALUATION(
+            {"item": [Evidence(i.name, i.amount.value, "万元", i.amount.source) for i in missing]},
+            listed=listed, total=money(total)))
+    uses = [(use, i) for i in unmatched for use in i.named_uses if not any(same_project(use, n) for n in names)]
+    if uses:
+        lines = list(dict.fromkeys(i for _, i in uses))
+        out.append(PROJECT_USES_WITHOUT_EVALUATION(
+            {"use": [Evidence(use, None, "", i.amount.source) for use, i in uses],
+             "line": [Evidence(i.name, i.amount.value, "万元", i.amount.source) for i in lines]},
+            count=len(uses), projects=len(names),
+            listed="、".join(f"“{use}”（列于“{i.name}” {money(i.amount.value)}下）" for use, i in uses)))
+    return out
 
 
 def unsupported_scores(unit: ScoredUnit) -> list[Finding]:
@@ -98,8 +128,8 @@ def against_execution(unit: ScoredUnit) -> list[Finding]:
     self-evaluations do not show what the spending does."""
     with_score = [(p, p.score) for p in unit.params.projects if p.score is not None]
     row = next((r for r in unit.sheet.rows if r.role == "budget_execution"), None)
-    part = next((p for p in row.parts if p.exact_value is not None), None) if row else None
-    rate = part.exact_value if part else None
+    part = next((p for p in row.parts if p.value is not None), None) if row else None
+    rate = part.value if part else None  # as the row scores and prints it (89.995 % is 90.00 %)
     if len(with_score) < 2 or row is None or part is None or rate is None or rate >= LOW_EXECUTION \
             or min(s for _, s in with_score) < 90:
         return []
@@ -107,6 +137,6 @@ def against_execution(unit: ScoredUnit) -> list[Finding]:
     return [PROJECTS_ALL_HIGH_AGAINST_EXECUTION(
         {"count": Evidence("自评项目数", len(with_score), "个", with_score[0][0].source),
          "lowest": Evidence("最低分", low, "分", lowest.source),
-         "rate": Evidence(part.label, round_half_up(rate, 2), "%")},
+         "rate": Evidence(part.label, rate, "%")},
         indicator=row.id, count=len(with_score), lowest=num(low), row=f"“{part.label}”",
-        rate=pct(round_half_up(rate, 2)), threshold=pct(LOW_EXECUTION))]
+        rate=pct(rate), threshold=pct(LOW_EXECUTION))]

@@ -46,7 +46,8 @@ def figure_statements(unit: ScoredUnit) -> list[Finding]:
                 label=first.label, first=written(first), first_source=sourced_value(first), named=st.named,
                 other=written(other), other_source=sourced_value(other), gap=amount(gap, first.unit),
                 arithmetic=_arithmetic(params, st.figure, first.value, other.value),
-                effect=f"本报告按前者计分；{what}" if uses else what))
+                effect=f"本报告按前者计分；{what}" if uses else what,
+                **at_stake(sheet, moved), share=gap / first.value * 100 if first.value else 100.0))
             continue
         out.append(FIGURE_STATED_TWICE(
             {"first": value_evidence(first), "other": value_evidence(other)}, figures=(st.figure,),
@@ -127,5 +128,5 @@ def section_weights(unit: ScoredUnit) -> list[Finding]:
              "stated": Evidence(f"{claim.name}·正文所述分值", claim.weight, "分", claim.source),
              "rows": Evidence(f"{top.name}·各行分值合计", rows, "分")}, figures=(f"weights.{top.id}",),
             section=claim.name, header=pts(top.weight), stated=pts(claim.weight), source=claim.source or "来源未注明",
-            rows=pts(rows)))
+            rows=pts(rows), **at_stake(sheet, abs(top.weight - claim.weight))))
     return out

@@ -148,6 +148,36 @@ class ScoreSheet:
         """The grade a total on 100 earns under the framework's grade bands (as chosen for this unit)."""
         return grade_of(total, self.framework.reading("grade_bands").options[self.readings["grade_bands"]])
 
+    def chosen(self, key: str) -> str:
+        """The option in force for a reading (the framework's default where the unit chose none)."""
+        return self.readings.get(key) or self.framework.reading(key).default
+
+    def rate_places(self) -> int | None:
+        """Decimals a rate is judged at under this unit's rate_precision reading (None: unrounded)."""
+        return self.framework.reading("rate_precision").options[self.chosen("rate_precision")].places
+
+    def rate_effect(self, row_id: str, part: str, rate: float, other: float) -> float:
+        """Points of the row that move were the rate it scores (of `part`, '' for the row's own) `other` instead of
+        `rate`, each at the precision scored and the row's scale: what a misstated rate puts at stake. 0 where the
+        row's rule does not score that rate."""
+        node, row = self.framework.leaf(row_id), self.row(row_id)
+        if node is None or node.rule is None or row is None:
+            return 0.0
+        places = self.rate_places()
+        got = [node.rule.score_at(row.effective_weight, part, numbers.at_precision(x, places), self.chosen)
+               for x in (rate, other)]
+        if got[0] is None or got[1] is None:
+            return 0.0
+        return abs(got[0] - got[1]) * self.criteria_scale(row)
+
+    def criteria_scale(self, row: ScoreRow) -> float:
+        """What a point of the row's printed criteria is worth on its weight: above 1 where criteria worth less than
+        the weight are scaled to it (预算执行率: 4 points of criteria on 6), or where a blank weight was shared out."""
+        raw = sum(p.points for p in row.parts)
+        scaled = row.weight is None or (raw + 1e-9 < row.effective_weight
+                                        and self.chosen("unreachable_weight") == "scale_to_weight")
+        return row.effective_weight / raw if raw > 0 and scaled else 1.0
+
 
 def grade_of(total: float, option: Option) -> str:
     """The first band whose minimum the total (rounded as shown) reaches."""

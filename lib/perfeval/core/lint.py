@@ -1,13 +1,14 @@
 """A framework's own arithmetic: sub-weights against headers, totals, criteria that cannot reach their weight, gaps."""
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from .framework import Framework, Node, iter_readings
 from .rules import pts
 
 
-class LintProblem(NamedTuple):
+@dataclass(frozen=True)
+class LintProblem:
     """A problem in a framework's own arithmetic or wording, the same for every unit it scores."""
 
     code: str

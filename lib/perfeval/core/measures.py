@@ -5,8 +5,8 @@ it depends on, how it reads in Chinese, and its value for a unit with the inputs
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Annotated, Any, Callable, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator
@@ -56,13 +56,21 @@ class Alternative:
 
 @dataclass
 class Measured:
-    """The value of a measure, or None with the figures that were missing."""
+    """The value of a measure, or None with the figures that were missing.
 
-    value: float | None
+    exact: the value in Decimal, computed from the decimals the documents wrote (no binary rounding): what a rule
+    rounds at the framework's precision. value: the same as a float, for what only reads it.
+    """
+
+    exact: Decimal | None
     inputs: list[InputValue] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     alternatives: list[Alternative] = field(default_factory=list)
+
+    @property
+    def value(self) -> float | None:
+        return None if self.exact is None else float(self.exact)
 
 
 class Context:
@@ -115,7 +123,7 @@ class FigureRef(MeasureBase):
         label, unit = label_of(self.path), unit_of(self.path)
         if fig is None:
             return Measured(None, [InputValue(self.path, label, None, unit)], [self.path])
-        value = fig.in_unit(unit)
+        value, exact = fig.in_unit(unit), fig.exact_in(unit)
         notes = []
         if fig.unit and value != fig.value:
             notes.append(f"“{label}”报告写作 {numbers.plain(fig.value)}{fig.unit}，按 {numbers.plain(value)}{unit} 计")
@@ -123,7 +131,7 @@ class FigureRef(MeasureBase):
             notes.append(f"“{label}”报告写作“{numbers.plain(fig.value)}{QUALIFIER_WORD[fig.qualifier]}”，按 {numbers.plain(value)} 计")
         if fig.scope:
             notes.append(f"“{label}”仅涵盖{fig.scope}" + ("" if fig.covers else "，评价人员判定不能代表本指标，不予评分"))
-        return Measured(value, [InputValue(self.path, label, value, unit, fig.source, fig.basis, fig.scope, fig.covers)],
+        return Measured(exact, [InputValue(self.path, label, value, unit, fig.source, fig.basis, fig.scope, fig.covers)],
                         notes=notes)
 
 
@@ -144,7 +152,7 @@ class Const(MeasureBase):
         return format(self.value, "f").rstrip("0").rstrip(".")
 
     def evaluate(self, ctx: Context) -> Measured:
-        return Measured(self.value)
+        return Measured(numbers.decimal(self.value))
 
 
 def _combine(parts: list[Measured]) -> Measured:
@@ -175,13 +183,10 @@ class Ratio(MeasureBase):
         out = _combine([a, b])
         if out.missing:
             return out
-        if b.value == 0:
+        if b.exact == 0:
             raise ZeroDenominator(sorted(self.args[1].figures()))
         # both are set: _combine found nothing missing
-        value = numbers.ratio_pct(a.value, b.value)  # type: ignore[arg-type]
-        if not math.isfinite(value):  # a denominator so small that the rate overflows is as unusable as 0
-            raise ZeroDenominator(sorted(self.args[1].figures()))
-        out.value = value
+        out.exact = numbers.pct_exact(a.exact, b.exact)  # type: ignore[arg-type]
         return out
 
 
@@ -209,13 +214,10 @@ class Change(MeasureBase):
         out = _combine([a, b])
         if out.missing:
             return out
-        if b.value == 0:
+        if b.exact == 0:
             raise ZeroDenominator(sorted(self.args[1].figures()))
         # both are set: _combine found nothing missing
-        value = numbers.change_pct(a.value, b.value)  # type: ignore[arg-type]
-        if not math.isfinite(value):
-            raise ZeroDenominator(sorted(self.args[1].figures()))
-        out.value = value
+        out.exact = numbers.pct_exact(a.exact - b.exact, b.exact)  # type: ignore[operator, arg-type]
         return out
 
 
@@ -239,7 +241,7 @@ class Sum(MeasureBase):
         out = _combine(parts)
         if not out.missing:
             # all are set: _combine found nothing missing
-            out.value = float(sum(p.value for p in parts))  # type: ignore[misc]
+            out.exact = sum((p.exact for p in parts if p.exact is not None), Decimal(0))
         return out
 
 
@@ -262,7 +264,7 @@ class Diff(MeasureBase):
         a, b = (m.evaluate(ctx) for m in self.args)
         out = _combine([a, b])
         if not out.missing:
-            out.value = a.value - b.value  # type: ignore[operator]  # both are set: _combine found nothing missing
+            out.exact = a.exact - b.exact  # type: ignore[operator]  # both are set: _combine found nothing missing
         return out
 
 
@@ -286,7 +288,7 @@ class DefaultTo(MeasureBase):
     def evaluate(self, ctx: Context) -> Measured:
         got = self.args[0].evaluate(ctx)
         if got.value is None:
-            return Measured(self.args[1], notes=[f"“{self.args[0].describe()}”未填写，按 {Const(value=self.args[1]).describe()} 计"])
+            return Measured(numbers.decimal(self.args[1]), notes=[f"“{self.args[0].describe()}”未填写，按 {Const(value=self.args[1]).describe()} 计"])
         return got
 
 

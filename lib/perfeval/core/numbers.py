@@ -1,9 +1,12 @@
 """The one rule for numbers: a value is the decimal the document wrote, rounded half up (四舍五入), printed by one text rule.
 
-Stated figures reach the engine as floats read from YAML or a workbook; a float is read back as the decimal it was
-typed as (its shortest repr) once the noise of float arithmetic below NOISE_PLACES decimals is removed, so 0.1 + 0.2
-is 0.3 and 18999 ÷ 20000 × 100 is 94.995, not 94.99499999999999. Rates are divided in Decimal. The rate a row is
-scored on and the rate it prints are therefore the same number: both are `round_half_up` of the same decimal.
+A stated figure has at most SIGNIFICANT_DIGITS significant digits (params refuse more), so the float YAML or a
+workbook holds it as reads back, by its shortest repr, as exactly the decimal typed: `decimal()` is that decimal.
+From there a rate is computed in Decimal — sums, differences, ratios and changes of figures (core.measures) — and
+rounded half up in Decimal at the framework's precision (`at_precision`), so no binary rounding reaches a band or a
+deduction: 949950 ÷ (600000.000001 + 400000) is 94.994999999905 %, banded 94.99, not 95.00. The rate a row is scored
+on and the rate it prints are therefore the same number. A float that is the result of float arithmetic elsewhere is
+read back once the noise below NOISE_PLACES decimals is removed (0.1 + 0.2 is 0.3).
 
 Everything that rounds or prints a number (formulas, quantities, fmt, checks, outputs) goes through here; the
 per-kind text rules (money, rates, points, stated values) are here too, so that core needs nothing above it.
@@ -16,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from .figures import WAN
 
 NOISE_PLACES = 9  # float arithmetic on stated figures leaves noise below this; no stated figure is finer
+SIGNIFICANT_DIGITS = 15  # a double holds any decimal of 15 significant digits exactly (by its shortest repr)
 MONEY_PLACES = 2
 RATE_PLACES = 2
 POINT_PLACES = 2
@@ -62,15 +66,27 @@ def round_half_up(value: float, places: int = 2) -> float:
     return float(half_up(value, places))
 
 
-def at_precision(value: float, places: int | None) -> float:
-    """value rounded half up at places, or unchanged when places is None (the 'exact' reading)."""
-    return value if places is None else round_half_up(value, places)
+def at_precision(value: Decimal | float, places: int | None) -> float:
+    """value rounded half up at places, or unchanged when places is None (the 'exact' reading). A Decimal is rounded
+    as it is (a rate computed in Decimal); a float as the decimal it reads back as."""
+    if places is None:
+        return float(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return value
+    return float(half_up(value, places))
 
 
-def _pct(numerator: Decimal, denominator: Decimal) -> float:
+def significant_digits(value: Decimal | float | int) -> int:
+    """How many significant digits a value carries as typed (3404.65 → 6, 0.000001 → 1, 1200 → 2)."""
+    d = decimal(value)
+    return len(d.normalize().as_tuple().digits) if d.is_finite() and d else 0
+
+
+def pct_exact(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """numerator / denominator × 100 in Decimal (34 digits); the caller guarantees a non-zero denominator."""
     with localcontext() as ctx:
         ctx.prec = 34
-        return float(numerator / denominator * 100)
+        return numerator / denominator * 100
 
 
 def ratio_pct(numerator: float, denominator: float) -> float:
@@ -78,7 +94,7 @@ def ratio_pct(numerator: float, denominator: float) -> float:
     a, b = decimal(numerator), decimal(denominator)
     if not (a.is_finite() and b.is_finite()):
         return numerator / denominator * 100.0
-    return _pct(a, b)
+    return float(pct_exact(a, b))
 
 
 def change_pct(new: float, old: float) -> float:
@@ -86,7 +102,7 @@ def change_pct(new: float, old: float) -> float:
     a, b = decimal(new), decimal(old)
     if not (a.is_finite() and b.is_finite()):
         return (new - old) / old * 100.0
-    return _pct(a - b, b)
+    return float(pct_exact(a - b, b))
 
 
 # ---------------------------------------------------------------- text

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple, Union
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator,
-                      model_serializer, model_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError,
+                      field_validator, model_serializer, model_validator)
 
 from ..errors import InputFileError, ParamsError
 from .problems import describe_errors, found, not_a_number, readable_path
 from .figures import COLUMNS, FUNDS, LINES, SCALARS, WAN, group_keys, is_figure_path, label_of, unit_of
-from .numbers import decimals, exact
+from .numbers import SIGNIFICANT_DIGITS, decimal, decimals, exact, significant_digits
 from ..errors import IncommensurableUnits
 from .quantity import (Qualifier, Quantity, agrees, canonical_unit, commensurable, factor,
                        parse_quantity, qualifier_of)
@@ -29,6 +29,9 @@ FINEST = 1e-6  # 0.000001 万元 is a hundredth of a fen; no document states a f
 def _not_finer_than_stated(value: float) -> float:
     if 0 < abs(value) < FINEST:
         raise ValueError(f"a figure other than 0 is at least 0.000001 (no document states one finer), found {value!r}")
+    if significant_digits(value) > SIGNIFICANT_DIGITS:
+        raise ValueError(f"a figure has at most {SIGNIFICANT_DIGITS} significant digits (no document states more, and "
+                         f"more cannot be held exactly), found {exact(value)}")
     return value
 
 
@@ -181,6 +184,14 @@ class Figure(Record):
             return {"value": data}
         return data
 
+    def exact_in(self, unit: str) -> Decimal:
+        """The value in the catalogue's unit as the decimal the document wrote (converted exactly, when written in
+        another unit): what rates are computed from."""
+        written = decimal(self.value)
+        if not self.unit or canonical_unit(self.unit) == canonical_unit(unit):
+            return written
+        return written * factor(self.unit, unit)
+
     def in_unit(self, unit: str) -> float:
         """The value in the catalogue's unit (converted from the unit written, when one is given)."""
         if not self.unit or canonical_unit(self.unit) == canonical_unit(unit):
@@ -203,11 +214,29 @@ class Line(Record):
     final: Figure | None = None
 
 
+USE_SEPARATORS = re.compile(r"[；;，,。]+")
+USE_TAIL = re.compile(r"(等|等等)?(方面)?(的)?(支出|费用|开支)?$")
+
+
 class ProjectItem(Record):
-    """One spending item the report lists under 项目支出 (万元)."""
+    """One spending item the report lists under 项目支出 (万元).
+
+    uses: what the report says the money went to, as written ("主要用于A；B；C等费用"): the projects it names under
+    the item, whose evaluations the projects check looks for.
+    """
 
     name: Text
     amount: Figure
+    uses: Text | None = None
+
+    @property
+    def named_uses(self) -> tuple[str, ...]:
+        """Each use the item's text names: split at ；，。 (a 、 joins the parts of one use), 主要用于 and 等…支出 dropped."""
+        if not self.uses:
+            return ()
+        text = re.sub(r"^(主要)?(用于|包括)", "", self.uses.strip())
+        parts = (USE_TAIL.sub("", p.strip()) for p in USE_SEPARATORS.split(text))
+        return tuple(p for p in parts if p)
 
 
 class ItemList(Record):
@@ -416,12 +445,14 @@ class Statement(Stated):
 
 class StatedRatio(Stated):
     """A relation of two figures the unit states: a share a ÷ b (%), a change (a − b) ÷ b (%, 较上年增长/下降),
-    or a plain ratio a ÷ b. Figures are catalogue paths or stated ids; e.g. 公用经费控制率 91.41%."""
+    or a plain ratio a ÷ b; or a change stated with its amount, a the new value and b the amount (较上年增加b，增长x%:
+    increase_by, b ÷ (a − b); 较上年减少b，下降x%: decrease_by, −b ÷ (a + b)). Figures are catalogue paths or stated
+    ids; e.g. 公用经费控制率 91.41%."""
 
     label: Text
     numerator: Ref
     denominator: Ref
-    kind: Literal["share", "change", "ratio"] = "share"
+    kind: Literal["share", "change", "ratio", "increase_by", "decrease_by"] = "share"
     source: Text | None = None
 
 
@@ -552,6 +583,19 @@ class UnitParams(Record):
     not_assessed: dict[str, Text] = {}  # indicator id -> why the document does not allow scoring it
     not_applicable: dict[str, Text] = {}  # indicator id -> why it does not apply (e.g. 无楼堂馆所项目)
     confirmation: Confirmation | None = None  # the analyst's check of a drafted file against its report
+    _stated_index: tuple[list[StatedFigure], int, dict[str, StatedFigure]] | None = PrivateAttr(default=None)
+
+    def stated_figure(self, ref: str) -> StatedFigure | None:
+        """The stated figure with this id (the first, as validation reports a repeated id), through an index built
+        once per list: every statement, ratio and identity looks its figures up, and a scan each time made scoring
+        a long report's draft quadratic in its statements."""
+        index = self._stated_index
+        if index is None or index[0] is not self.stated or index[1] != len(self.stated):
+            by_id: dict[str, StatedFigure] = {}
+            for s in self.stated:
+                by_id.setdefault(s.id, s)
+            index = self._stated_index = (self.stated, len(self.stated), by_id)
+        return index[2].get(ref)
 
 
 def _figure_path(value: str) -> str:
@@ -640,7 +684,7 @@ def value_of(params: UnitParams, ref: str) -> Value | None:
         step = factor(fig.unit, unit) if fig.unit else Decimal(1)
         return Value(ref, label_of(ref), fig.in_unit(unit), unit, fig.qualifier, _places_of(fig.value), fig.source,
                      fig.basis, fig.scope, scale=step)
-    stated = next((s for s in params.stated if s.id == ref), None)
+    stated = params.stated_figure(ref)
     if stated is None:
         raise KeyError(ref)
     return Value(ref, stated.label, stated.value, canonical_unit(stated.unit), stated.qualifier, stated.places,
@@ -665,8 +709,9 @@ def reference_problems(params: UnitParams) -> list[tuple[str, str]]:
 
     problems: list[tuple[str, str]] = []
     ids = [s.id for s in params.stated]
+    first: dict[str, int] = {}
     problems += [(f"stated[{i}].id", f"id {s!r} is used twice; each stated figure needs its own")
-                 for i, s in enumerate(ids) if ids.index(s) != i]
+                 for i, s in enumerate(ids) if first.setdefault(s, i) != i]  # a dict, not ids.index: linear
     known = set(ids)
     for field, ref in _refs(params):
         if not is_figure_path(ref) and ref not in known:

@@ -52,7 +52,8 @@ class Unit:
 DIMENSION_NAMES = {
     "money": "金额", "people": "人数", "person_times": "人次", "distance": "里程", "area": "面积",
     "number": "纯数（含百分比）", "score": "分值", "time": "时长", "events": "次数（次、场、场次）",
-    "age": "年龄", "percentage_points": "百分点",
+    "age": "年龄", "percentage_points": "百分点", "volume": "体积", "weight": "重量",
+    "power": "功率",
 }
 
 
@@ -78,16 +79,20 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("money", "亿元", "100000000")
     add("people", "人", "1", "名")
     add("person_times", "人次")
-    add("distance", "公里", "1", "千米")
-    add("distance", "米", "0.001")
+    add("distance", "公里", "1", "千米", "km", "㎞")
+    add("distance", "米", "0.001", "m")
     add("distance", "万公里", "10000")
-    add("area", "平方米", "1", "㎡", "平方", "平米")
+    add("area", "平方米", "1", "㎡", "平方", "平米", "m²")
+    add("volume", "立方米", "1", "m³", "㎥")
+    add("weight", "吨", "1")
+    add("weight", "公斤", "0.001", "千克", "kg")
+    add("power", "千瓦", "1", "kW")
     add("area", "亩", str(Decimal(2000) / Decimal(3)))
     add("area", "公顷", "10000")
     add("area", "平方公里", "1000000")
     # A bare number and a percentage are both pure numbers: 60% is 0.6.
     add("number", "")
-    add("number", "%", "0.01")
+    add("number", "%", "0.01", "百分比")
     add("number", "‰", "0.001")
     add("score", "分")
     add("time", "分钟", "1")
@@ -101,7 +106,7 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("percentage_points", "个百分点", "1", "百分点")
     # Every other count is of its own kind: 3辆 is never 3台.
     for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
-                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷"):
+                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段", "架"):
         add(symbol, symbol)
     synonyms["家/次"] = "家次"
     return units, synonyms
@@ -271,12 +276,16 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 
 # ---------------------------------------------------------------- reading
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−", "0123456789.%，----")
+# minus written as any dash a word processor puts there: full-width, small, figure dash, minus sign, hyphen (U+2010),
+# non-breaking hyphen, en dash (Word's autocorrect of " - "); each reads as the ASCII hyphen-minus reads
+# and the wide spaces (en, em, ideographic …) as the plain space they read as
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–\u2002\u2003\u2004\u2005\u2006\u2008\u3000’",
+                            "0123456789.%，-------       '")
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
 # Typographic grouping spaces (thin, no-break, narrow no-break) only ever group digits.
-_GROUP_SPACES = "\u2009\u00a0\u202f"
+_GROUP_SPACES = "\u2009\u00a0\u202f\u2007"  # and the figure space, made for it
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUMERAL = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
@@ -311,24 +320,26 @@ _NUMBER = re.compile(
     rf"(?P<sign>-)?(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CN_NUMERAL}))"
     r"(?P<over1>[余多])?"
     rf"(?:[ {_GROUP_SPACES}](?=[%‰]))?"
-    rf"(?:(?P<unit1>{_UNIT_RE})|(?P<mult>[万亿千])(?P<over2>[余多])?(?P<unit2>{_UNIT_RE})?)?"
+    # a PDF's space may stand between a number and its unit (90 分, 25 万元), never two
+    rf"(?:[ \u3000]?(?:(?P<unit1>{_UNIT_RE})|(?P<mult>[万亿千])(?P<over2>[余多])?(?P<unit2>{_UNIT_RE})?))?"
     rf"(?P<suffix>{_SUFFIX_RE})?"
 )
 _MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000)}
 # After a number, these make it a date, a time of day, an ordinal or a document number, not a quantity.
 _DATE_AFTER = ("年", "月", "日", "号", "时", "季度", "周年", "世纪", "点钟")
-_CODE_LABELS = ("编码", "代码", "编号", "索引号", "账号", "帐号", "电话", "手机", "传真", "邮编", "电邮", "文号", "身份证")
+CODE_LABELS = ("编码", "代码", "编号", "索引号", "账号", "帐号", "电话", "手机", "传真", "邮编", "邮政编码", "电邮", "文号",
+               "身份证", "QQ", "微信")
 # After these words a number names a part of the document, not a figure (附件5, 见表3).
 _REFERENCE_WORDS = ("附件", "附表", "附录", "附图", "见表", "如表", "下表", "上表", "详见表", "页码", "第页")
 _LEADERS = re.compile(r"(?:[.…·•．]{2,}|…)\s*$")  # dot leaders before a contents line's page number
-_NOT_AMOUNTS = ("字", "页")
+_NOT_AMOUNTS = ("字",)
 # A code after its label and a colon or a space, and every group of digits of it (电话：0745 2236618).
-_CODE_COLON = re.compile(rf"(?:{'|'.join(_CODE_LABELS)})[：:][\d\-()（）]*$")
-_CODE_SPACED = re.compile(rf"(?:{'|'.join(_CODE_LABELS)})(?:\s*[：:]|\s)[\s\d\-()（）]*$")
+_CODE_COLON = re.compile(rf"(?:{'|'.join(CODE_LABELS)})[：:][\d\-()（）]*$")
+_CODE_SPACED = re.compile(rf"(?:{'|'.join(CODE_LABELS)})(?:\s*[：:]|\s)[\s\d\-()（）]*$")
 _WORD_BEFORE = {"约": "节制契预简公条盟婚邀隐", "近": "附最邻靠亲贴就"}
 _QUOTES = {"“": "”", "《": "》", "〔": "〕", "「": "」", "『": "』", "【": "】", "[": "]", "［": "］"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
+_SECTION_NUMBER = re.compile(r"(?:[1-9]|1\d|20)\.\d{1,2}")  # 3.1, 12.2: a heading; 97.6 is no section
 _AFTER_DECIMALS = ("倍", "成", "折", "个百分点", "百分点")  # 3.2倍 is a figure, 3.2部门支出描述 a heading
 _CONTENTS_LINE = re.compile(r"\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|"
                             r"\d{1,2}(?:\.\d{1,2})*\s*[、.．]|附件|附表)")
@@ -336,6 +347,9 @@ LOOK_BEHIND = 80  # characters before a number that decide whether it is one (a 
 _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
 _CLAUSE_MARK = re.compile(r"[，。；：:,;]")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+_TITLE_END = re.compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
+_METADATA = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
+MAX_METADATA_GAP = 40  # characters between a bare number and the timestamp or flag that makes it a file property
 _YEAR_LABEL = re.compile(r"(?:年度|年份|所属年|年)[：:]?$")
 
 
@@ -400,8 +414,8 @@ def _grouping(m: re.Match[str]) -> tuple[str, str | None] | None:
     sep, dec, frac = m.group("sep"), m.group("dec"), m.group("frac")
     digits = m.group("head") + m.group("groups").replace(sep, "")
     written = m.group(0)
-    if sep == "." and dec != ",":
-        return None  # 1.268 is a decimal
+    if sep == "." and dec != "," and "." not in m.group("groups"):
+        return None  # 1.268 is a decimal; 1.268.400 is not
     if sep == "," or (sep == "，" and dec == ","):
         return None
     value = digits + ("." + frac if frac else "")
@@ -411,6 +425,8 @@ def _grouping(m: re.Match[str]) -> tuple[str, str | None] | None:
         return value, f"“{written}”可读作{value}，也可能是以逗号分开的两个数，请核对"
     if sep == " ":
         return value, f"“{written}”中的空格读作千位分隔，读作{value}，请核对"
+    if sep == ".":
+        return value, f"“{written}”以点为千位分隔，读作{value}，请核对"
     return value, None
 
 
@@ -474,7 +490,7 @@ def _scan(text: str, whole: bool) -> Iterator[Found]:
         if found is not None:
             pos = found.end
             start, end = n.span(found.start, found.end)
-            doubt = n.doubt_in(found.start, found.end)
+            doubt = n.doubt_in(found.start, found.end) or found.doubt
             yield Found(replace(found.quantity, text=text[start:end]), start, end, doubt)
 
 
@@ -502,8 +518,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # model names and codes (G20, A3)
     if (before_char in ":：" and before[-2:-1].isdigit()) or re.match(r"[:：]\d{2}(?!\d)", after):
         return None  # a time of day (14:16:00)
-    if after[:1].isascii() and after[:1].isalpha() and not unit:
-        return None
+    if after[:1].isascii() and after[:1].isalpha() and (not unit or unit_written.isascii()):
+        return None  # 5G, 3A; 3.75km is a length but 5mb, 3min are no metres
     compact = re.sub(r"\s+", "", before)
     if _CODE_COLON.search(compact) or _CODE_SPACED.search(before):
         return None  # 预算编码：132001, 联系电话 151…
@@ -517,6 +533,10 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # a Chinese numeral without a unit is a word (一是, 三公, 十九大)
         if not whole and g["chinese"] in ("一", "二") and not g["mult"]:
             return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
+    if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
+        return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
+    if unit == "页" and not g["mult"]:
+        return None  # 共12页: the document's own pages (扫描档案100万页 is a figure)
     if unit and any(after.startswith(word) for word in _DISCOURSE):
         return None  # the report counting its own parts (以下两个方面)
     if len(unit_written) == 1:
@@ -524,6 +544,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         if any(norm.startswith(word, symbol_start) for word in _NOT_UNITS):
             return _reading_without_unit(text, norm, m, quoted, whole)
     if not unit and not g["pct"]:
+        if _METADATA.search(before[-MAX_METADATA_GAP:]) or _METADATA.search(after[:MAX_METADATA_GAP]):
+            return None  # a file's properties saved into its text (author, 2019-05-22T04:56:35Z, 9300 22370 False)
         if spaced.startswith(_DATE_AFTER) and not g["mult"]:
             return None  # 2022年, 2022 年 (a PDF's space), 〔2021〕13 号
         if spaced.startswith(_NOT_AMOUNTS):
@@ -549,9 +571,15 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a heading's number (1.2部门支出描述; 3.引言3.1投入 in a contents line)
             if _YEAR_DIGITS.fullmatch(digits) and _YEAR_LABEL.search(compact):
                 return None  # 评价年度：2024
+            if _YEAR_DIGITS.fullmatch(digits) and _CJK.match(after) and (not before_char or _CJK.match(before_char)):
+                return None  # a year that lost its 年 between words (某某中心2018绩效评价报告, 2024底有职工)
             if "." not in digits and not after.strip() and len(after) < LOOK_BEHIND and before[-1:].isspace() \
                     and lead <= LOOK_BEHIND and _CONTENTS_LINE.match(norm):
                 return None  # a contents line's page number: 第一部分 部门概况 4
+            if not after.strip() and _TITLE_END.search(compact):
+                return None  # a title's number (绩效自评报告1, 部门决算说明 2): the document's, not a figure
+            if re.match(r"\s*(?:服务)?(?:热线|专线|投诉|举报|便民|政务服务|服务平台)", after) and "." not in digits:
+                return None  # a public service's number (12345热线, 12315投诉举报中心): a name, not a figure
             if re.search(r"(?:19|20)\d{2}\s*年$", before):
                 return None  # a date whose month and day lost their characters (2022年915)
     value, places, scale = _value_of(g)
@@ -568,7 +596,13 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         qualifier = Qualifier.OVER
     else:
         qualifier = Qualifier.EXACT
-    return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end)
+    glued = None
+    if not whole and not unit and not g["pct"] and not prefix and before_char and before_char in "%‰":
+        glued = f"“{norm[lead - 1]}{g['arabic'] or g['chinese']}”：数字紧接在百分数之后，疑为表格相邻两格粘连（如权重与得分），请核对"
+    elif not whole and re.fullmatch(r"0\d+", g["arabic"] or ""):
+        glued = f"“{g['arabic']}”以0开头，疑为相邻两格粘连（0与{g['arabic'][1:]}），请核对"
+    return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end,
+                 glued)
 
 
 def _heading_line(before: str) -> bool:

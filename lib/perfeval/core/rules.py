@@ -132,6 +132,11 @@ class RuleBase(Spec):
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
         raise NotImplementedError
 
+    def score_at(self, points: float, part: str, rate: float, choose: Callable[[str], str]) -> float | None:
+        """The points the rate it computes (of `part`, '' for the rule itself) would score, were it `rate` at the
+        precision scored: what a stated rate, taken for the recomputed one, would move. None: not a rate rule."""
+        return None
+
 
 class MeasuredRule(RuleBase):
     """A rule that scores one computed rate."""
@@ -150,9 +155,9 @@ class MeasuredRule(RuleBase):
     def _rate(self, ctx: RuleContext) -> tuple[Measured, float | None, Denominator | None]:
         """The measured rate, the rate as scored (at the framework's precision) and what it divides by."""
         m = self.measure.evaluate(ctx)
-        if m.value is None:
+        if m.exact is None:
             return m, None, None
-        return m, numbers.at_precision(m.value, ctx.places()), denominator_of(self.measure, ctx)
+        return m, numbers.at_precision(m.exact, ctx.places()), denominator_of(self.measure, ctx)
 
 
 class Band(Spec):
@@ -173,6 +178,9 @@ class Bands(MeasuredRule):
 
     type: Literal["bands"] = "bands"
     bands: list[Band] = Field(min_length=1)
+
+    def score_at(self, points: float, part: str, rate: float, choose: Callable[[str], str]) -> float | None:
+        return formulas.band_score(rate, self.bands)
 
     def describe(self, points: float) -> str:
         return f"{self.measure.describe()}；" + "；".join(b.text() for b in self.bands)
@@ -196,6 +204,9 @@ class CappedRatio(MeasuredRule):
     def describe(self, points: float) -> str:
         return f"{self.measure.describe()}；得分 = {pts(points)} × 比率，最高 {pts(points)} 分"
 
+    def score_at(self, points: float, part: str, rate: float, choose: Callable[[str], str]) -> float | None:
+        return formulas.higher_is_better(points, rate, 100.0)
+
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
         m, value, den = self._rate(ctx)
         if value is not None:
@@ -209,6 +220,22 @@ class Checkpoint(Spec):
     limit: Number
 
 
+class Clause(Spec):
+    """A further ceiling the framework's definition sets on the same spending (“不超当年预算，不超上年决算”).
+
+    Where the reading `interpretation` maps to true, its excess is deducted like the main rate's, the larger of the
+    two counting; its figures not stated, the clause is not assessed (never zero) and, since it could take every
+    point, the row's score stays at stake in the range of totals.
+    """
+
+    id: Id
+    label: Annotated[str, Field(min_length=1, max_length=200)]
+    measure: Measure
+    limit: Number
+    interpretation: str
+    scored: dict[str, bool] = Field(min_length=1)  # option of the reading -> does the clause deduct
+
+
 class DeductPerPoint(RuleBase):
     """Full points within the limit, minus per_point for each percentage point beyond it (扣完为止)."""
 
@@ -218,11 +245,14 @@ class DeductPerPoint(RuleBase):
     limit: Number = 0.0
     direction: Literal["over", "under", "either"]
     per_point: Points
+    clauses: list[Clause] = []
 
     @model_validator(mode="after")
     def _one_source(self) -> "DeductPerPoint":
         if (self.measure is None) == (self.checkpoints is None):
             raise ValueError("give either measure (with limit) or checkpoints, not both and not neither")
+        if self.clauses and self.checkpoints is not None:
+            raise ValueError("clauses go with one measure, not with checkpoints")
         return self
 
     def _measures(self) -> list[tuple[Measure, float]]:
@@ -232,13 +262,26 @@ class DeductPerPoint(RuleBase):
         return [(self.measure, self.limit)]  # type: ignore[list-item]
 
     def figures(self) -> set[str]:
-        return set().union(*(m.figures() for m, _ in self._measures()))
+        return set().union(*(m.figures() for m, _ in self._measures()), *(c.measure.figures() for c in self.clauses))
 
     def readings(self) -> set[str]:
-        return {"per_point_fraction", "rate_precision"}.union(*(m.readings() for m, _ in self._measures()))
+        return {"per_point_fraction", "rate_precision"}.union(
+            *(m.readings() for m, _ in self._measures()),
+            *({c.interpretation} | c.measure.readings() for c in self.clauses))
+
+    def option_maps(self) -> list[tuple[str, set[str], bool, str]]:
+        return [(c.interpretation, set(c.scored), True, f"clauses.{c.id}.scored") for c in self.clauses]
 
     def rate_measures(self) -> list[tuple[str, str]]:
         return [] if self.checkpoints is not None else [("", "")]
+
+    def score_at(self, points: float, part: str, rate: float, choose: Callable[[str], str]) -> float | None:
+        if self.checkpoints is not None:
+            return None
+        excess = formulas.excess_points(rate, self.limit, self.direction)
+        # the reading's options are the modes (checked at load)
+        mode: formulas.PointMode = choose("per_point_fraction")  # type: ignore[assignment]
+        return formulas.deduct(points, self.per_point, formulas.counted_points(excess, mode))
 
     def describe(self, points: float) -> str:
         word = {"over": "每超出", "under": "每低于", "either": "每偏离"}[self.direction]
@@ -247,8 +290,12 @@ class DeductPerPoint(RuleBase):
             limits = "、".join(f"{c.measure.describe()}≥{pct(c.limit)}" for c in self.checkpoints)
             return f"{limits} 得 {pts(points)} 分，{tail}"
         op = {"over": "≤", "under": "≥", "either": "="}[self.direction]
+        also = "".join(f"；{c.label}：{c.measure.describe()}{op}{pct(c.limit)}" for c in self.clauses)
+        if also:
+            tail += "，超出两项限额的按超出较多者扣分"
         # without checkpoints the measure is set (validated at load)
-        return f"{self.measure.describe()}；{op}{pct(self.limit)} 得 {pts(points)} 分，{tail}"  # type: ignore[union-attr]
+        cut = "；" if also else " "
+        return f"{self.measure.describe()}；{op}{pct(self.limit)}{also}{cut}得 {pts(points)} 分，{tail}"  # type: ignore[union-attr]
 
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
         text = self.describe(points)
@@ -259,19 +306,47 @@ class DeductPerPoint(RuleBase):
             return [_measured(pid, label, points, None, text, merged, ctx, None)]
         places = ctx.places()
         # every measured value is set: a missing one returned above
-        values = [numbers.at_precision(m.value, places) for m, _ in measured]  # type: ignore[arg-type]
+        values = [numbers.at_precision(m.exact, places) for m, _ in measured]  # type: ignore[arg-type]
         excess = sum(formulas.excess_points(v, limit, self.direction) for v, (_, limit) in zip(values, measured))
+        notes: list[str] = []
+        open_clauses: list[PartResult] = []
+        for clause in self.clauses:
+            excess, found = self._clause(clause, excess, ctx, merged, notes)
+            open_clauses += found
         mode = ctx.choose("per_point_fraction")
         # the reading's options are the modes (checked at load)
         counted = formulas.counted_points(excess, mode)  # type: ignore[arg-type]
         score = formulas.deduct(points, self.per_point, counted)
-        notes = []
         if excess != int(excess) and excess > 0 and formulas.deduct(points, self.per_point, excess) > 0:
             notes.append(ctx.note("per_point_fraction"))  # the reading changed the score only when not fully deducted
         # every measured value is set: a missing one returned above
-        merged.value = min(m.value for m, _ in measured)  # type: ignore[type-var]
+        merged.exact = min(m.exact for m, _ in measured)  # type: ignore[type-var]
         den = denominator_of(self.measure, ctx) if self.measure is not None else None
-        return [_measured(pid, label, points, score, text, merged, ctx, min(values), notes, denominator=den)]
+        return [_measured(pid, label, points, score, text, merged, ctx, min(values), notes, denominator=den),
+                *open_clauses]
+
+    def _clause(self, clause: Clause, excess: float, ctx: RuleContext, merged: Measured,
+                notes: list[str]) -> tuple[float, list[PartResult]]:
+        """The excess that counts once the clause is weighed, and the clause as a part when it cannot be assessed."""
+        if not clause.scored[ctx.choose(clause.interpretation)]:
+            notes.append(ctx.note(clause.interpretation))
+            return excess, []
+        m = clause.measure.evaluate(ctx)
+        if m.exact is None:
+            return excess, [PartResult(
+                clause.id, clause.label, 0.0, None, f"{clause.measure.describe()} ≤ {pct(clause.limit)}",
+                inputs=tuple(m.inputs), missing=tuple(m.missing), can_veto=True,
+                notes=(f"“{clause.label}”未评：报告未载明{'、'.join(i.label for i in m.inputs if i.value is None)}；"
+                       "若超出，按评分标准可扣至 0 分",))]
+        value = numbers.at_precision(m.exact, ctx.places())
+        over = formulas.excess_points(value, clause.limit, self.direction)
+        merged.inputs += [i for i in m.inputs if i.path not in {j.path for j in merged.inputs}]
+        said = f"{clause.label}：{clause.measure.describe()} = {pct(value)}"
+        if over > excess:
+            notes.append(f"{said}，超出 {numbers.plain(over, 4)} 个百分点，多于超出预算的部分，按此扣分")
+            return over, []
+        notes.append(f"{said}，" + ("未超出" if over <= 0 else f"超出 {numbers.plain(over, 4)} 个百分点，不多于超出预算的部分"))
+        return excess, []
 
 
 class Condition(RuleBase):
@@ -290,19 +365,19 @@ class Condition(RuleBase):
 
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
         left, right = self.left.evaluate(ctx), self.right.evaluate(ctx)
-        m = Measured(left.value, left.inputs + right.inputs, left.missing + right.missing)
+        m = Measured(left.exact, left.inputs + right.inputs, left.missing + right.missing)
         unit = unit_of(self.left.path)
         if m.missing:
             return [_measured(pid, label, points, None, self.describe(points), Measured(None, m.inputs, m.missing), ctx,
                               None, unit=unit)]
-        ok = _OPS[self.op](left.value, right.value)
+        ok = _OPS[self.op](left.exact, right.exact)
         return [_measured(pid, label, points, points if ok else 0.0, self.describe(points), m, ctx, left.value,
                           unit=unit)]
 
 
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, ">": lambda a, b: a > b,
-    "=": lambda a, b: abs(a - b) < 1e-9}
+    "=": lambda a, b: a == b}  # Decimals of the figures as written: equal is equal
 
 
 class CountGap(Spec):
@@ -496,6 +571,10 @@ class Unspecified(RuleBase):
     def describe(self, points: float) -> str:
         return "框架未给出评分标准"
 
+    def score_at(self, points: float, part: str, rate: float, choose: Callable[[str], str]) -> float | None:
+        rule = self.options.get(choose(self.interpretation))
+        return rule.score_at(points, part, rate, choose) if rule else None
+
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
         option = ctx.choose(self.interpretation)
         note = ctx.note(self.interpretation)
@@ -559,6 +638,10 @@ class Composite(RuleBase):
 
     def describe(self, points: float) -> str:
         return "；".join(f"{p.label}（{pts(p.points)}分）：{p.rule.describe(p.points)}" for p in self.parts)
+
+    def score_at(self, points: float, part: str, rate: float, choose: Callable[[str], str]) -> float | None:
+        found = next((p for p in self.parts if p.id == part), None)
+        return found.rule.score_at(found.points, "", rate, choose) if found else None
 
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:
         out: list[PartResult] = []

@@ -3,24 +3,64 @@
 .txt (UTF-8 or GB18030; a line starting with a tab is a table cell, as Word's "save as text" writes
 tables), .docx (python-docx and lxml: paragraphs and tables as they follow each other in the body, what Word
 shows and nothing it hides) and text-based .pdf (`intake.pdf`). Every problem with the file is a DraftError
-naming it; what the file holds but does not show is left out and said (a Skipped item).
+naming it; what the file holds but does not show is left out and said (a Skipped item). The raw material every
+format reader gives (texts, Row, Skipped; lines joined by join_lines) is defined here, below the report reader
+(intake/report/document.py) that builds a Document from it.
 """
 from __future__ import annotations
 
-import collections
 import io
+import re
 import zipfile
 import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import DraftError
 from ..fileio import read_bounded
-from .report.document import Row, Skipped
 
 MAX_BYTES = 30_000_000  # a narrative report is 20-200 kB as text, a few MB as Word or PDF with its scans
 _ZIP = b"PK\x03\x04"
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # old .doc files and encrypted Office files
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row as a reader finds it: cell texts, and which table of the document it belongs to."""
+
+    cells: tuple[str, ...]
+    table: int
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """What a reader left out of what the file holds, said so the draft carries it (hidden text, deletions …)."""
+
+    note: str
+
+
+_SPACE = re.compile(r"[ \t\u3000\u00a0\r\f\v]+")
+
+
+def clean(text: str) -> str:
+    """One line of text as compared across formats: runs of spaces (full-width too) made one, ends stripped."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Lines of one cell or one wrapped paragraph as one text: Chinese and figures join without a space
+    (a line may break inside 3752.47), Latin words with one.
+    """
+    out = ""
+    for line in (clean(x) for x in lines):
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha():
+            out += " "
+        out += line
+    return out
 
 
 def fail(path: Path, problem: str) -> DraftError:
@@ -52,7 +92,15 @@ def txt_items(path: Path) -> Iterator[str | Row]:
         raise fail(path, "is not a text file (it holds NUL bytes); a Word or PDF report needs its own extension")
     table, in_table = 0, False
     cells: list[list[str]] | None = None
-    for line in text.splitlines() + [""]:
+    lines = text.splitlines()
+    aligned = space_aligned(lines)
+    for k, line in enumerate(lines + [""]):
+        if k in aligned:  # a table laid out with spaces: cells between runs of them
+            if not in_table:
+                table += 1
+                in_table = True
+            yield Row(tuple(_SPACES.split(line.strip())), table)
+            continue
         if cells is None and "\t" in line.strip("\t"):  # a row pasted from a spreadsheet: cells between tabs
             if not in_table:
                 table += 1
@@ -79,10 +127,31 @@ def txt_items(path: Path) -> Iterator[str | Row]:
             yield line
 
 
+_SPACES = re.compile(r"(?: {2,}|\u3000+)\s*")  # two spaces or more, or a full-width one: a column gap
+
+
+def space_aligned(lines: list[str]) -> set[int]:
+    """Lines of a table laid out with spaces (a text copy of a PDF or a fixed-width print): runs of two or more
+    lines, each with three or more cells between column gaps and the same number of them, at least one cell past
+    the first a number (项目名称    预算数    执行数 / 病虫害防治    120.00    118.50). A line with one wide gap (a
+    contents line and its page, a label and its value) is not a table row."""
+    widths = [len(_SPACES.split(x.strip())) if "\t" not in x and x.strip() else 0 for x in lines]
+    out: set[int] = set()
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and widths[j] >= 3 and widths[j] == widths[k]:
+            j += 1
+        if j - k >= 2 and any(re.search(r"\d", c) for x in lines[k:j] for c in _SPACES.split(x.strip())[1:]):
+            out.update(range(k, j))
+        k = max(j, k + 1)
+    return out
+
+
 # ---------------------------------------------------------------- .docx
 
 def _open_zip(path: Path, data: bytes, what: str) -> None:
-    from .excel.book import archive_too_big  # imports openpyxl: only a .docx needs it
+    from .excel.book import archive_too_big, part_written_twice  # imports openpyxl: only a .docx needs it
 
     if data.startswith(_OLE):
         raise fail(path, f"is password-protected or an old binary Word file; save it as {what} without a password")
@@ -94,10 +163,10 @@ def _open_zip(path: Path, data: bytes, what: str) -> None:
             if too_big:
                 raise fail(path, too_big)
             names = archive.namelist()
-            twice = sorted(n for n, k in collections.Counter(names).items() if k > 1)
+            twice = part_written_twice(archive.infolist())
             if twice:  # which copy a program reads differs: what is drafted may not be what Word shows
-                raise fail(path, f"is damaged or altered: its zip archive holds {len(twice)} part(s) twice under one "
-                                  f"name ({', '.join(twice[:3])}); open it in Word and save it again")
+                raise fail(path, f"is damaged or altered: its zip archive holds one part twice ({twice}); open it in "
+                                 "Word and save it again")
             if "word/document.xml" not in names:
                 raise fail(path, f"is a zip archive but not {what} (it has no word/document.xml)")
             broken = archive.testzip()
@@ -128,15 +197,31 @@ def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
     yield from items
     for what, count in body.left_out.items():
         yield Skipped(f"Word 文件中{what} {count} 处未读取（Word 不显示）")
+    for what, count in body.notes.items():
+        yield Skipped(f"Word 文件中{what} {count} 处的文字未读取（Word 在页面底端或文末显示，请对照原文）")
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# namespaces Word understands, so that it shows an mc:Choice requiring them rather than the mc:Fallback
+_KNOWN_NAMESPACES = ("http://schemas.microsoft.com/office/", "http://schemas.openxmlformats.org/")
 _OFF = ("0", "false", "off")
 _LEFT_OUT = {"del": "修订中删除的文字", "moveFrom": "修订中移走的文字", "vanish": "隐藏文字",
              "placeholder": "内容控件的占位提示文字"}
+_NOTES = {"footnoteReference": "脚注", "endnoteReference": "尾注"}
 _NOT_CONTENT = {f"{_W}{t}" for t in ("pPr", "rPr", "sdtPr", "sdtEndPr", "tblPr", "tblGrid", "trPr", "tcPr",
                                       "sectPr", "instrText", "delInstrText")}
+
+
+def _alternative(content):  # noqa: ANN001, ANN202 - an mc:AlternateContent in, the element Word shows out
+    """Of an mc:AlternateContent, the one alternative Word shows: the first mc:Choice whose required namespaces it
+    understands, else the mc:Fallback (the other alternatives are copies for other programs, never shown)."""
+    for choice in content.findall(f"{_MC}Choice"):
+        if all((choice.nsmap.get(prefix) or "").startswith(_KNOWN_NAMESPACES)
+               for prefix in choice.get("Requires", "").split()):
+            return choice
+    fallback = content.find(f"{_MC}Fallback")
+    return fallback if fallback is not None else []
 
 
 def _hidden_styles(document) -> set[str]:  # noqa: ANN001 - a python-docx Document
@@ -162,13 +247,15 @@ class _WordBody:
     text, tabs, breaks) and lxml walking what python-docx has no API for: tracked insertions (w:ins, w:moveTo) are
     read, deletions (w:del, w:moveFrom) not; content controls (w:sdt) are read through, except a placeholder
     prompt; field results are read, field codes (w:instrText) not; hidden text (w:vanish, directly or by style)
-    is not read; text boxes are read after the paragraph that anchors them (the DrawingML text, not its VML
-    fallback copy, which Word does not show). `left_out` counts what was not read, by kind.
+    is not read; text boxes are read after the paragraph that anchors them; of alternative content (mc:Choice,
+    mc:Fallback: a text box as DrawingML and as VML) the one alternative Word shows; ruby text by its base.
+    `left_out` counts what was not read, by kind; `notes` the footnotes and endnotes, shown but not read.
     """
 
     def __init__(self, hidden_styles: set[str]) -> None:
         self.hidden_styles = hidden_styles
         self.left_out: dict[str, int] = {}
+        self.notes: dict[str, int] = {}  # footnotes and endnotes referred to: Word shows them, the reader does not read
         self.table = 0
 
     def _skip(self, kind: str, element) -> None:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
@@ -194,6 +281,8 @@ class _WordBody:
                                             is not None else [])
             elif tag in (f"{_W}del", f"{_W}moveFrom"):
                 self._skip(tag[len(_W):], child)
+            elif tag == f"{_MC}AlternateContent":
+                yield from self._blocks(_alternative(child))
             elif tag not in _NOT_CONTENT:
                 yield from self._blocks(child)  # w:customXml, w:ins, w:moveTo around blocks
 
@@ -257,6 +346,12 @@ class _WordBody:
                     self._skip("vanish", child)
                     continue
                 out.append(child.text)  # python-docx: w:t, w:tab, w:br … as Word shows them
+                for kind, label in _NOTES.items():
+                    if child.find(f"{_W}{kind}") is not None:
+                        self.notes[label] = self.notes.get(label, 0) + 1
+                for ruby in child.iterchildren(f"{_W}ruby"):  # the base text (python-docx skips it), not its guide
+                    out.append(self._text(ruby.find(f"{_W}rubyBase") if ruby.find(f"{_W}rubyBase") is not None
+                                          else [], paragraph_hidden, boxes))
                 boxes += self._boxes(child)
             elif tag in (f"{_W}del", f"{_W}moveFrom"):
                 self._skip(tag[len(_W):], child)
@@ -264,6 +359,8 @@ class _WordBody:
                 if not self._placeholder(child):
                     out.append(self._text(child.find(f"{_W}sdtContent") if child.find(f"{_W}sdtContent") is not None
                                           else [], paragraph_hidden, boxes))
+            elif tag == f"{_MC}AlternateContent":
+                out.append(self._text(_alternative(child), paragraph_hidden, boxes))
             elif tag not in _NOT_CONTENT:  # w:ins, w:moveTo, w:hyperlink, w:fldSimple, w:smartTag, w:customXml …
                 out.append(self._text(child, paragraph_hidden, boxes))
         return "".join(out)
@@ -274,6 +371,8 @@ class _WordBody:
         for child in element:
             if child.tag == f"{_W}txbxContent":
                 found.append(child)
-            elif child.tag != _MC_FALLBACK:
+            elif child.tag == f"{_MC}AlternateContent":
+                found += self._boxes(_alternative(child))
+            else:
                 found += self._boxes(child)
         return found

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any, Callable, Literal, Sequence
 
-from ..fmt import DASH, points, stated
+from ..fmt import DASH, points, rate, stated
 from ..paths import TEMPLATES_DIR
 from ..result import DRAFT_MARK, UnitResult, graded_total
 from ..safetext import inert
@@ -22,7 +22,7 @@ from .store import OK, Entry
 from .framework_page import page_href
 
 CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", "status", "reason", "total",
-               "total_on_100", "total_min", "total_max", "grade", "grade_withheld_reason", "applicable_points",
+               "total_on_100", "total_min", "total_max", "assessed_rate", "grade", "grade_withheld_reason", "applicable_points",
                "assessed_points", "verified_points", "self_reported_points", "claimed_total", "claimed_grade",
                "claim_status", "findings_error", "findings_warning", "findings_info", "report", "result", "notebook",
                "drafted_from", "review"]
@@ -31,7 +31,8 @@ CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", 
 CSV_HEADINGS = {
     "unit_id": "单位编号", "name": "单位名称", "region": "地区", "year": "年度", "budget_code": "预算编码",
     "framework": "评价框架", "status": "状态", "reason": "原因", "total": "重算总分（已评部分）",
-    "total_on_100": "重算总分（百分制）", "total_min": "总分可能下限", "total_max": "总分可能上限", "grade": "重算等次",
+    "total_on_100": "重算总分（百分制）", "total_min": "总分可能下限", "total_max": "总分可能上限",
+    "assessed_rate": "已评指标得分率（%，不予定级时列示，不是总分）", "grade": "重算等次",
     "grade_withheld_reason": "不予定级的原因", "applicable_points": "应评分值", "assessed_points": "已评分值",
     "verified_points": "其中经核实", "self_reported_points": "其中依据单位自述", "claimed_total": "自评总分",
     "claimed_grade": "自评等次", "claim_status": "自评复核", "findings_error": "错误（个）", "findings_warning": "警示（个）",
@@ -79,6 +80,7 @@ def rows(entries: Sequence[Entry]) -> list[dict[str, Any]]:
                 total_on_100=_n(r.total_on_100) if r.total_on_100 is not None else "",
                 total_min=_n(r.total_range[0]) if r.total_range else "",
                 total_max=_n(r.total_range[1]) if r.total_range else "",
+                assessed_rate=rate(r.assessed_rate) if r.grade is None and r.assessed_rate is not None else "",
                 grade=r.grade or "", grade_withheld_reason=r.grade_withheld_reason or "",
                 applicable_points=_n(c.applicable), assessed_points=_n(c.assessed), verified_points=_n(c.verified),
                 self_reported_points=_n(c.self_reported),

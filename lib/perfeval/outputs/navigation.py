@@ -130,7 +130,7 @@ def number_tables(fragment: str, counters: _Counters) -> str:
 
 def print_copies(fragment: str) -> str:
     """After each collapsed <details>, a copy of its content shown only in print (where it cannot be opened)."""
-    def one(m: re.Match) -> str:
+    def one(m: re.Match[str]) -> str:
         return (f'{m.group(0)}<div class="pe-print-only" aria-hidden="true">'
                 f'<p class="pe-print-summary">{m.group("summary")}</p>{m.group("body")}</div>')
     return _DETAILS.sub(one, fragment)
@@ -138,7 +138,7 @@ def print_copies(fragment: str) -> str:
 
 def anchor_markdown(source: str, counters: _Counters) -> str:
     """An anchor before each level-2 heading of a markdown cell, and the heading in the contents."""
-    def one(m: re.Match) -> str:
+    def one(m: re.Match[str]) -> str:
         anchor = f"sec-{len(counters.sections) + 1}"
         heading = m.group(1).strip()
         counters.sections.append((anchor, heading))
@@ -150,7 +150,7 @@ def anchor_markdown(source: str, counters: _Counters) -> str:
 
 def anchor_html(fragment: str, counters: _Counters) -> str:
     """An id on each <h2> of an output (one it has already is kept), and the heading in the contents."""
-    def one(m: re.Match) -> str:
+    def one(m: re.Match[str]) -> str:
         heading = text_of(m.group(2))
         existing = re.search(r'\bid="([^"]+)"', m.group(1))
         anchor = existing.group(1) if existing else f"sec-{len(counters.sections) + 1}"
@@ -217,11 +217,11 @@ DRAFT_SIGN_OFF = ('<section class="pe-signoff pe-signoff-draft" aria-label="å¤æ
 DRAFTED = 'class="pe-draft"'  # the banner a drafted unit's report carries under its title
 
 
-def _html_outputs(cell: Any) -> list[dict]:
+def _html_outputs(cell: Any) -> list[dict[str, Any]]:
     return [o for o in cell.get("outputs", []) if "text/html" in o.get("data", {})]
 
 
-def _fragment(output: dict) -> str:
+def _fragment(output: dict[str, Any]) -> str:
     data = output["data"]["text/html"]
     return "".join(data) if isinstance(data, list) else data
 
@@ -232,7 +232,7 @@ class Navigation(Preprocessor):
     Runs only when the exporter is given PageOptions in resources[RESOURCE]; other exports are untouched.
     """
 
-    def preprocess(self, nb, resources):  # noqa: ANN001, ANN201 - nbconvert's signature
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:  # nbconvert's signature
         options = resources.get(RESOURCE)
         if not isinstance(options, PageOptions):
             return nb, resources

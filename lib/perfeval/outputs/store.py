@@ -184,7 +184,7 @@ class ResultsStore:
 
     def keys(self) -> dict[str, str]:
         """unit id → key of its stored result."""
-        return dict(self._rows("SELECT unit_id, key FROM units"))  # type: ignore[arg-type]  # rows of two columns
+        return dict(self._rows("SELECT unit_id, key FROM units"))
 
     def put(self, unit_id: str, key: str, result_json: str) -> None:
         """Record a unit's published result and the key of what produced it."""

@@ -5,7 +5,7 @@ import unicodedata
 
 from ..checks.finding import as_question
 from ..fmt import DASH, points, quantity, stated
-from ..result import DRAFT_MARK, UnitResult, graded_total
+from ..result import DRAFT_MARK, UnitResult, assessed_rate_text, graded_total
 from ..safetext import for_terminal, one_line
 
 
@@ -32,7 +32,8 @@ def verdict_lines(result: UnitResult) -> list[str]:
     if result.grade is None:
         reason = result.grade_withheld_reason or "未评分"
         where = f"；总分可在 {points(span[0])}–{points(span[1])} 分之间" if span else ""
-        lines.append(f"不予定级（{reason}）{where}")
+        rate = assessed_rate_text(result.assessed_rate, result.total, c.assessed)
+        lines.append(f"不予定级（{reason}）{where}" + (f"；{rate}" if rate else ""))
     else:
         lines.append(f"重算总分 {graded_total(result.total_on_100, result.total_range)}，等次 {result.grade}")
     claim = result.claimed

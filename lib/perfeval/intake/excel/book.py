@@ -93,6 +93,18 @@ def archive_too_big(parts: list[zipfile.ZipInfo], sheets: dict[str, str] | None 
     return None
 
 
+def part_written_twice(parts: list[zipfile.ZipInfo]) -> str | None:
+    """The names of two zip entries for one part (a name written twice, or in two cases, which Office holds to be
+    one part), or None: Office refuses such a file, zipfile reads the last and another program the first."""
+    first: dict[str, str] = {}
+    for info in parts:
+        key = info.filename.casefold()
+        if key in first:
+            return info.filename if first[key] == info.filename else f"{info.filename} and {first[key]}"
+        first[key] = info.filename
+    return None
+
+
 def uncomputed_cells(xml: bytes) -> dict[tuple[int, int], str] | None:
     """(row, column) → formula of each cell of a sheet's XML saved with a formula and no result; None when a
     cell has no reference (r), which the spreadsheet format allows and this scan cannot place.
@@ -188,6 +200,10 @@ def open_workbook(data: bytes, file: str) -> Book:
             too_big = archive_too_big(parts, sheets)
             if too_big:
                 raise fail(too_big)
+            twice = part_written_twice(parts)
+            if twice:
+                raise fail(f"has two parts named {twice}, which Excel refuses to open (a damaged or altered file: "
+                           "which of them was meant is unknown); save the workbook again from Excel")
             names = {i.filename for i in parts}
             broken = archive.testzip()
     except RuntimeError as exc:  # zipfile's word for a part encrypted with a zip password

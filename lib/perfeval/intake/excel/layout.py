@@ -436,6 +436,7 @@ TABLES: tuple[Table, ...] = (
         Column("金额（万元）", ("amount",), "figure", WAN, required=True),
         Column("数据来源", ("amount", "source"), width=30),
         Column("备注", ("amount", "note"), width=30),
+        Column("主要用途（报告原文）", ("uses",), width=40),
     ), list_path=("figures", "project_items")),
     Table(ITEM_LISTS, 2, (
         Column("清单序号", kind="count", key="list", required=True, to_index=_group_index,
@@ -540,7 +541,7 @@ TABLES: tuple[Table, ...] = (
         Column("名称（按报告写法）", ("label",), required=True, width=30),
         Column(f"分子（数据项编码或{STATED_NAME}）", ("numerator",), required=True, width=30),
         Column(f"分母（数据项编码或{STATED_NAME}）", ("denominator",), required=True, width=30),
-        Column("类型（占比/变动率/比值）", ("kind",), "ratio_kind", default="share", choices=("占比", "变动率", "比值"),
+        Column("类型（占比/变动率/比值）", ("kind",), "ratio_kind", default="share", choices=("占比", "变动率", "比值", "按增加额", "按减少额"),
                width=12),
         Column("单位所称数值（占比、变动率以 % 计）", (), "statement", "%", required=True, alone=False, width=16),
         _qualifier_column(),

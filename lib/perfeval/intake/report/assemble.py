@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +37,7 @@ from .rates import RateFound
 from .records import Records
 from .section_scores import SectionStated, section_statements
 from .tables import IndicatorLine, Tables, read_tables
+from .totals import find_totals
 from .unit import UnitFacts, claimed_total, read_unit, unit_id_for
 
 _ROW_RATE = {"target": "绩效自评表的年度指标值：目标，不由其他数字复算",
@@ -94,6 +94,7 @@ class _Assembly(RateClaims, Records):
         self._sums(tables, rows)
         free = [m for m in prose if id(m) not in self.taken]
         lists = find_lists(self.document, free)
+        lists += find_totals(free, lists) + tables.totals
         rates = self._rates(tables, [m for m in free if id(m) not in self.restated], lists, fw)
         operands = {id(x) for r in rates if r.status in ("explained", "contradicted") and r.reading
                     for x in (r.reading.numerator, r.reading.denominator)}
@@ -354,20 +355,21 @@ class _Assembly(RateClaims, Records):
     def _repeats(self, stated: list[tuple[str, Mention]]) -> list[tuple[Mention, ...]]:
         """Stated figures with the same label, unit kind and year in different sentences: one figure stated again."""
         groups: dict[tuple[str, str, int | None, str | None, str], list[tuple[str, Mention]]] = {}
+        whole_of = {id(p): lst.whole for lst, _ in self.written_lists for p in lst.parts}
         for sid, m in stated:
             label = normalise(m.label)
-            if len(label) < 2 or m.where.in_table or (m.is_rate and _RELATIVE.match(label)):
-                continue  # 为年初预算的116.9%: a rate named by what it is of, not by whose it is
+            if len(label) < 2 or m.where.in_table or (m.is_rate and _RELATIVE.match(label)) or _CHANGE_ONLY.match(label):
+                continue  # 为年初预算的116.9%, 同比上年度增加189.25万元: named by what it is of, not by whose it is
             kind = canonical_unit(m.quantity.unit)
             subject = clean_label(m.lead) if kind in COUNTED_OBJECTS else ""  # 交通局内设7个科室, 中心内设4个科室
             groups.setdefault((label, _dimension(kind), m.year, _column_word(m), subject), []).append((sid, m))
         out = []
         for group in groups.values():
             first = group[0][1]
-            again = [(s, m) for s, m in group[1:] if m.where.text != first.where.text]
+            again = [(s, m) for s, m in group[1:] if m.where.text != first.where.text and not _apart(first, m, whole_of)]
             if again:
                 out.append((first,) + tuple(m for _, m in again))
-        return out + _same_value_restated(stated, {id(m) for g in out for m in g})
+        return out + _same_value_restated(stated, {id(m) for g in out for m in g}, whole_of)
 
     # ------------------------------------------------------------ claims
 
@@ -383,41 +385,109 @@ class _Assembly(RateClaims, Records):
 
 
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
+_CHANGE_ONLY = re.compile(r"^(?:同比|比|较)(?:上年度?|去年|上一年度?)?(?:同期)?(?:[决预]算数?|执行数)?"
+                          r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)?$")  # a change named by nothing but its words
 _COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
 
 
 MIN_SHARED_LABEL = 4  # characters two labels must share for one value stated twice to be one figure
+MIN_SHARED_HEAD = 2  # characters of a head noun (会议, 收入) two labels share when their sections differ
+MIN_DIGITS = 3  # digits a figure must have for a permutation of them (1230 / 1320) to read as a slip of the pen
+_TIME_WORDS = re.compile(r"^(?:全年度?|本年度?|当年|年度|累计)|(?:全年度?|本年度?|当年|年度|累计|总计|合计|共计)$")
+_SAME_COUNT = {"场次": "场"}  # count units that name one thing (a 会议 is held in 场 or 场次)
 
 
-def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int]) -> list[tuple[Mention, ...]]:
-    """One figure restated under another wording (全镇本级一般公共预算收入实现111.11万元 … 一般公共预算收入111.11万元):
-    the same exact value, unit, year and column, in another section, the labels sharing their head. Only agreeing values are linked so: two different values under different wordings
-    may be two figures, and linking them would raise a finding on a guess."""
+def _apart(a: Mention, b: Mention, whole_of: dict[int, Mention]) -> bool:
+    """Are two statements parts of two totals that differ (中小河流治理 under one allocation and under another; an
+    item's budget and its spending)? Then they are two figures, whatever their labels; unless the totals may be one
+    figure themselves (the same value, or one written with a slip of the pen)."""
+    x, y = whole_of.get(id(a)), whole_of.get(id(b))
+    if x is None or y is None or x is y or x.quantity.value == y.quantity.value:
+        return False
+    return not _slip(_digits(x), _digits(y))
+
+
+def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int],
+                         whole_of: dict[int, Mention]) -> list[tuple[Mention, ...]]:
+    """One figure restated under another wording, in another sentence: the same value, unit, year and column with
+    labels that share their head (全镇本级一般公共预算收入实现 111.11 … 由一般公共预算收入 111.11), or, in another
+    section, a head noun (全年保障会议1230场次 … 会议服务全年1320场; for money, whose sums often share one, the
+    longer head) and either the same value or a value whose digits are the same ones transposed or one lost (a
+    slip of the pen: what `score` then asks about). Other
+    values under different wordings may be two figures, and linking them would raise a finding on a guess."""
     out: list[tuple[Mention, ...]] = []
     taken = set(grouped)
     pool = [m for _, m in stated if id(m) not in grouped and not m.where.in_table and not m.is_rate
-            and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0 and m.quantity.places > 0]
-    by_value: dict[tuple, list[Mention]] = {}
+            and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label)]
+    by_key: dict[tuple, list[Mention]] = {}
     for m in pool:
-        by_value.setdefault((m.quantity.value, canonical_unit(m.quantity.unit), m.year, _column_word(m)), []).append(m)
-    for same in by_value.values():
+        kind = (_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit)), m.year,
+                _column_word(m))
+        digits = _digits(m)
+        keys = {("=", m.quantity.value, *kind), ("~", "".join(sorted(digits)), *kind)}
+        keys |= {("~", "".join(sorted(digits[1:])), *kind)} if len(digits) > MIN_DIGITS else set()
+        for key in keys:
+            by_key.setdefault(key, []).append(m)
+    for same in by_key.values():
         for i, first in enumerate(same):
             if id(first) in taken:
                 continue
-            again = [m for m in same[i + 1:] if id(m) not in taken and m.where.section != first.where.section
-                     and _same_head(normalise(first.label), normalise(m.label))]
+            again = [m for m in same[i + 1:] if id(m) not in taken and _one_figure(first, m)
+                     and not _apart(first, m, whole_of)]
             if again:
                 taken.update(id(m) for m in (first, *again))
                 out.append((first, *again))
-    return out
+    return sorted(out, key=lambda group: group[0].order)
 
 
-def _same_head(a: str, b: str) -> bool:
-    """Do two labels name one thing: a run of MIN_SHARED_LABEL characters in common that ends the shorter label
-    (its head noun: 一般公共预算收入 in 全镇本级一般公共预算收入实现; not 一般公共预算 in 一般公共预算财力)?"""
+def _one_figure(a: Mention, b: Mention) -> bool:
+    """Are two statements, in different sentences, of one figure (see _same_value_restated)?"""
+    if a.where.text == b.where.text and a.order[:2] == b.order[:2]:
+        return False
+    if re.findall(r"\d+", a.label) != re.findall(r"\d+", b.label):
+        return False  # 第46号示范田 and 第146号示范田, 1号楼 and 2号楼: labels that number two things
+    head = _shared_head(_head_words(a.label), _head_words(b.label))
+    if a.quantity.value == b.quantity.value:
+        if head >= MIN_SHARED_LABEL and (a.quantity.places > 0 or a.quantity.value >= 10):
+            return True
+        return head >= MIN_SHARED_HEAD and a.where.section != b.where.section and a.quantity.places > 0
+    money = _dimension(canonical_unit(a.quantity.unit)) == "money"  # many sums of money share a head (税收收入, 非税收入)
+    return head >= (MIN_SHARED_LABEL if money else MIN_SHARED_HEAD) and a.where.section != b.where.section \
+        and _slip(_digits(a), _digits(b))
+
+
+def _digits(m: Mention) -> str:
+    q = m.quantity
+    return re.sub(r"\D", "", f"{q.value:.{q.places}f}" if q.places > 0 else format(q.value, "f"))
+
+
+def _slip(a: str, b: str) -> bool:
+    """Is one number the other written with its digits transposed (1230 / 1320) or its first digit lost
+    (1,867.48 / 867.48)?"""
     short, long = sorted((a, b), key=len)
-    m = SequenceMatcher(None, short, long).find_longest_match(0, len(short), 0, len(long))
-    return m.size >= MIN_SHARED_LABEL and m.a + m.size == len(short)
+    if len(short) < MIN_DIGITS:
+        return False
+    return sorted(short) == sorted(long) or (len(long) == len(short) + 1 and long[1:] == short)
+
+
+def _head_words(label: str) -> str:
+    previous = None
+    words = normalise(label)
+    while previous != words:
+        previous, words = words, _TIME_WORDS.sub("", words)
+    return words
+
+
+def _shared_head(a: str, b: str) -> int:
+    """How many closing characters of one label (its head noun: 会议 in 全年保障会议, 一般公共预算收入 in
+    全镇本级一般公共预算收入实现's core) the other label holds: 一般公共预算 is no head of 一般公共预算财力."""
+    best = 0
+    for x, y in ((a, b), (b, a)):
+        k = 0
+        while k < len(x) and x[len(x) - k - 1:] in y:
+            k += 1
+        best = max(best, k)
+    return best
 
 
 def _column_word(m: Mention) -> str | None:

@@ -45,6 +45,8 @@ class LabelEntry:
     names: tuple[str, ...]
     yes: tuple[str, ...] = ()
     no: tuple[str, ...] = ()
+    alone: str | None = None  # the names count only in a sentence holding this word once (one kind of 编制 alone)
+    units: tuple[str, ...] = ()  # other units the figure is written in (编制172个): read as the figure's own unit
 
     @property
     def pattern(self) -> str:
@@ -55,14 +57,15 @@ class LabelEntry:
 def label_table() -> dict[str, tuple[LabelEntry, ...]]:
     """labels.yaml, read once: its groups (lines, table_lines, scalars), each a tuple of entries in order."""
     data = read_yaml(LABELS)
-    return {group: tuple(LabelEntry(e["key"], tuple(e["names"]), tuple(e.get("yes", ())), tuple(e.get("no", ())))
+    return {group: tuple(LabelEntry(e["key"], tuple(e["names"]), tuple(e.get("yes", ())), tuple(e.get("no", ())),
+                                    e.get("alone"), tuple(e.get("units", ())))
                          for e in entries) for group, entries in data.items()}
 
 
 @cache
-def _words(*groups: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Each entry's key and its names framed as a whole label (framing words before, column words after)."""
-    return tuple((e.key, re.compile(rf"(?P<pre>{_FRAME})(?P<name>{e.pattern})(?P<post>{_AFTER})"))
+def _words(*groups: str) -> tuple[tuple[LabelEntry, re.Pattern[str]], ...]:
+    """Each entry and its names framed as a whole label (framing words before, column words after)."""
+    return tuple((e, re.compile(rf"(?P<pre>{_FRAME})(?P<name>{e.pattern})(?P<post>{_AFTER})"))
                  for g in groups for e in label_table()[g])
 
 
@@ -78,12 +81,17 @@ def normalise(words: str) -> str:
     return re.sub(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)]、?|其中[：:]?)", "", words)
 
 
-def _whole(words: str, table: tuple[tuple[str, re.Pattern[str]], ...]) -> tuple[str, str, str] | None:
-    """(key, framing words before, after) when the words are one entry's name framed only by framing words."""
-    for key, pattern in table:
+def _whole(words: str, table: tuple[tuple[LabelEntry, re.Pattern[str]], ...], sentence: str | None = None,
+           unit: str | None = None) -> tuple[str, str, str] | None:
+    """(key, framing words before, after) when the words are one entry's name framed only by framing words (and,
+    given the sentence, it holds the entry's `alone` word once; given a unit, it is one the entry allows)."""
+    for entry, pattern in table:
         m = pattern.fullmatch(words)
-        if m:
-            return key, m.group("pre"), m.group("post")
+        if m is None or (entry.alone and sentence is not None and sentence.count(entry.alone) != 1):
+            continue
+        if unit is not None and unit not in entry.units:
+            continue
+        return entry.key, m.group("pre"), m.group("post")
     return None
 
 
@@ -129,7 +137,8 @@ def catalogue_path(m: Mention, report_year: int | None, previous: Mapped | None 
         column = column_of(pre + post, m.year, report_year)
         path = f"lines.{key}.{column}"
         return Mapped(path, words) if column and _fits(path, m) else None
-    found = _whole(words, _words("scalars"))
+    sentence = _QUOTES.sub("", m.where.text)
+    found = _whole(words, _words("scalars"), sentence)
     if found and (m.year is None or report_year is None or m.year == report_year):
         path = found[0]
         return Mapped(path, words) if _fits(path, m) else None
@@ -195,9 +204,24 @@ def covers_every_category(whole: str, parts: list[str]) -> bool:
     return all(child in listed or child in set().union(*(ancestors(k) for k in listed)) for child in children)
 
 
+_KIND_OF_POSTS = re.compile(r"(?:行政|事业|全额事业|差额事业|自收自支事业|工勤|参公|机关)编(?:制)?(?:数|人数)?$")
+
+
+def _counted_as_posts(m: Mention) -> bool:
+    """Is the figure 编制 written in a unit its entry allows (总编制为172个), or a kind of 编制 so written (行政编13个)?"""
+    if _whole(normalise(m.lead), _words("scalars"), _QUOTES.sub("", m.where.text), m.quantity.unit):
+        return True
+    allowed = {u for e in label_table()["scalars"] if e.key == "staff.authorized" for u in e.units}
+    return m.quantity.unit in allowed and bool(_KIND_OF_POSTS.search(normalise(m.label)))
+
+
 def with_unit_of_its_figure(m: Mention, report_year: int | None) -> Mention:
     """A number without a unit whose label (a one-cell line above it) names a catalogue figure, in that figure's
-    unit: 人员编制 / 96 is 96人. Any other mention is returned as it is."""
+    unit: 人员编制 / 96 is 96人; 编制 counted as posts, in the unit their entry allows, in 人 (总编制为172个, and its
+    parts 行政编13个). Any other mention is returned as it is."""
+    if m.quantity.unit and not m.is_rate and m.where.cell is None and _counted_as_posts(m):
+        return replace(m, quantity=replace(m.quantity, unit="人"),
+                       implied=f"写作“{m.written}”；编制按个计即按人计")
     if m.quantity.unit or m.is_rate or m.quantity.value < 0 or m.where.cell is not None:
         return m
     if not m.where.text.startswith(m.lead + " "):

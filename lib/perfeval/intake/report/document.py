@@ -15,24 +15,12 @@ from typing import Literal
 
 from ...errors import DraftError
 from ...paths import REPORT_SUFFIXES
+from .. import documents, pdf
+from ..documents import Row, Skipped, clean, join_lines
+from .furniture import furniture_lines
 from .sections import SectionTracker
 
 FORMATS = REPORT_SUFFIXES
-
-
-@dataclass(frozen=True)
-class Row:
-    """A table row as a reader finds it: cell texts, and which table of the document it belongs to."""
-
-    cells: tuple[str, ...]
-    table: int
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """What a reader left out of what the file holds, said so the draft carries it (hidden text, deletions …)."""
-
-    note: str
 
 
 @dataclass(frozen=True)
@@ -66,6 +54,7 @@ class Document:
     source: str
     blocks: tuple[Block, ...]
     skipped: tuple[str, ...] = ()  # what the file holds and the reader did not read, each said
+    furniture: frozenset[int] = frozenset()  # blocks of a contents list or web chrome: no figures, no sections
 
     def sentences(self) -> list[Sentence]:
         """Every sentence, split on 。；！？ (and their ASCII forms), keeping the section path.
@@ -91,7 +80,6 @@ class Document:
 MAX_SENTENCE = 1000  # characters: a longer run without a sentence mark is read in pieces of at most this
 MAX_TEXT = 2_000_000  # characters of text a report may hold (about 1,500 pages); a longer one is refused, by name
 _SENTENCE = re.compile(r"[^。；;！!？?]*(?:[。；;！!？?]+[”’」』）)]*|$)")
-_SPACE = re.compile(r"[ \t\u3000\u00a0\r\f\v]+")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -123,25 +111,6 @@ def _cut_at(s: str) -> int:
     while cut > 1 and (s[cut - 1].isdigit() or s[cut - 1] in ".．") and (s[cut].isdigit() or s[cut] in ".．"):
         cut -= 1
     return cut
-
-
-def clean(text: str) -> str:
-    """One line of text as compared across formats: runs of spaces (full-width too) made one, ends stripped."""
-    return _SPACE.sub(" ", text).strip()
-
-
-def join_lines(lines: Iterable[str]) -> str:
-    """Lines of one cell or one wrapped paragraph as one text: Chinese and figures join without a space
-    (a line may break inside 3752.47), Latin words with one.
-    """
-    out = ""
-    for line in (clean(x) for x in lines):
-        if not line:
-            continue
-        if out and out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha():
-            out += " "
-        out += line
-    return out
 
 
 MAX_HEADER_CELL = 24  # characters of a line that can be a column header of a table saved one cell per line
@@ -176,13 +145,63 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
     while k < len(lines):
         found = _cell_table(lines, k)
         if found is None:
-            out.append(lines[k])
-            k += 1
+            form = _form_table(lines, k)
+            if form is None:
+                out.append(lines[k])
+                k += 1
+                continue
+            before, rows, after, k = form
+            table += 1
+            out += [*before, *(Row(tuple(cells), table) for cells in rows), *after]
             continue
         rows, k = found
         table += 1
         out += [Row(tuple(cells), table) for cells in rows]
     return out
+
+
+MAX_FORM_HEADER = 16  # short lines a form's header (titles and column names) may run to
+_EMPTY_CELL = re.compile(r"[/／\-－—–]")  # a form's mark for a cell with nothing to state
+
+
+def _form_table(lines: list, k: int) -> tuple[list[str], list[list[str]], list[str], int] | None:
+    """A form (a 绩效自评表's budget block) saved one cell per line: a header run whose last column names stand over
+    rows of a label and up to as many values, left-aligned, cells left empty at a row's end or marked / , a note
+    between two rows (填表说明) kept as a paragraph after the table. The column names are the last w header lines
+    for the largest w that puts every percentage under a rate column and no other value under one; a form with no
+    percentage, or fewer than two rows, gives no such test and stays as its paragraphs.
+    Returns (header lines above the columns, rows, notes, the line after it), or None."""
+    def text(i: int) -> str:
+        return lines[i] if i < len(lines) and isinstance(lines[i], str) else ""
+
+    def value(i: int) -> bool:
+        return _lone_number(text(i)) or bool(_EMPTY_CELL.fullmatch(text(i)))
+
+    n = 0
+    while n < MAX_FORM_HEADER and _header_like(text(k + n)) and not value(k + n):
+        n += 1
+    if n < 3 or not value(k + n):
+        return None
+    rows: list[list[str]] = []
+    notes: list[str] = []
+    i = k + n - 1
+    while _header_like(text(i)) and value(i + 1):
+        j = i + 1
+        while value(j):
+            j += 1
+        rows.append([text(i)] + ["" if _EMPTY_CELL.fullmatch(text(x)) else text(x) for x in range(i + 1, j)])
+        i = j
+        if not _header_like(text(i)) and text(i) and _header_like(text(i + 1)) and value(i + 2):
+            notes.append(text(i))  # a note between two rows of the form
+            i += 1
+    values = [r[1:] for r in rows]
+    if len(rows) < 2 or not any("%" in v or "％" in v for r in values for v in r):
+        return None
+    for w in range(n - 1, 1, -1):
+        header = [text(x) for x in range(k + n - 1 - w, k + n - 1)]
+        if all(len(r) <= w for r in values) and _rates_fit(header, values):
+            return [text(x) for x in range(k, k + n - 1 - w)], [[""] + header] + rows, notes, i
+    return None
 
 
 def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:
@@ -233,10 +252,13 @@ def _rates_fit(header: list[str], rows: list[list[str]]) -> bool:
 def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
     """A Document from a reader's paragraphs and rows: empty ones dropped, trailing empty cells trimmed,
     section paths assigned from the numbering (a row with a single non-empty cell can carry a heading).
+    A contents list and a web page's chrome are kept as blocks (the unit's name and dates are read there) but
+    marked `furniture`, and their headings open no section (a contents line 附件6 is not the body's attachment).
     """
     tracker = SectionTracker()
     blocks: list[Block] = []
     skipped: list[str] = []
+    lines: list[tuple[str, tuple[str, ...], int | None]] = []  # (kind, cells, table) of each block to be
     for item in cell_per_line_tables(items):
         if isinstance(item, Skipped):
             skipped.append(item.note)
@@ -244,25 +266,24 @@ def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
             cells = [join_lines(c.split("\n")) for c in item.cells]
             while cells and not cells[-1]:
                 cells.pop()
-            if not any(cells):
-                continue
-            filled = [c for c in cells if c]
-            if len(filled) == 1:  # a part heading set in a table (三、…)
-                tracker.read(filled[0], in_table=True)
-            blocks.append(Block("row", tuple(cells), tracker.path, item.table))
+            if any(cells):
+                lines.append(("row", tuple(cells), item.table))
         else:
-            for line in item.split("\n"):
-                text = clean(line)
-                if text:
-                    tracker.read(text)
-                    blocks.append(Block("paragraph", (text,), tracker.path))
-    return Document(source, tuple(blocks), tuple(skipped))
+            lines += [("paragraph", (text,), None) for text in (clean(x) for x in item.split("\n")) if text]
+    furniture = furniture_lines([" ".join(c for c in cells if c) for _, cells, _ in lines])
+    for i, (kind, cells, table) in enumerate(lines):
+        if i not in furniture:
+            filled = [c for c in cells if c]
+            if kind == "paragraph":
+                tracker.read(cells[0])
+            elif len(filled) == 1:  # a part heading set in a table (三、…)
+                tracker.read(filled[0], in_table=True)
+        blocks.append(Block("row" if kind == "row" else "paragraph", cells, tracker.path, table))
+    return Document(source, tuple(blocks), tuple(skipped), frozenset(furniture))
 
 
 def read_document(path: str | Path) -> Document:
     """Read a report (.txt, .docx or text-based .pdf) into a Document, or raise a DraftError naming the file."""
-    from ...intake import documents, pdf
-
     path = Path(path)
     suffix = path.suffix.lower()
     readers = {".txt": documents.txt_items, ".docx": documents.docx_items, ".pdf": pdf.pdf_items}

@@ -17,9 +17,9 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable
+from ..numbering import heading_of
 from .document import Document, Sentence
 from .mentions import Mention
-from .sections import heading_of
 
 BySentence = dict[int, list[Mention]]  # the mentions of each sentence, by its place in the document
 
@@ -30,6 +30,8 @@ _CLAUSE = re.compile(r"[，,；;。：:]")
 _STRENGTH = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
 _CUT = re.compile(r"^[^，,；;。]*?(?:等|…|\.\.\.)")
 _ATTRIBUTE = re.compile(r"(?:正|副)?(?:处|科|厅|局|股|部)级|职级|级别|职数|局长|主任|书记|科长|站长|所长|院长|馆长|党员|女性|男性|女职工|本科|研究生|大专|学历|岁")
+# A figure that is the change of the one before it (基本支出Y万元，比上年增加Z万元), never a part of the total.
+_CHANGE = re.compile(r"(?:较|比|同比)(?:上年|去年|上一年|年初)?(?:同期)?(?:增加|减少|增长|下降|上升|降低|多|少|节约|增支|减支)|同比")
 _NAMED = re.compile(r"(?:其中)?(?:主要)?包括(?P<names>[^，。；0-9]{4,}?)(?:等(?:项目|方面|内容)?|$|，)")
 
 
@@ -39,7 +41,7 @@ class Listed:
 
     whole: Mention
     parts: tuple[Mention, ...]
-    shape: Literal["inline", "numbered", "named"]
+    shape: Literal["inline", "numbered", "named", "summed"]  # summed: 加上 … 总计, 由 … 构成 (see totals)
     complete: bool  # the parts add up to the total at the total's precision
     named: int = 0  # items a named list names (some may have no amount)
 
@@ -54,7 +56,7 @@ def _usable(m: Mention) -> bool:
 
 
 def _alike(whole: Mention, part: Mention) -> bool:
-    return _usable(part) and commensurable(whole.quantity.unit, part.quantity.unit)
+    return _usable(part) and commensurable(whole.quantity.unit, part.quantity.unit) and not _CHANGE.search(part.lead)
 
 
 def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) -> Listed:
@@ -106,10 +108,11 @@ class _Part:
     mention: Mention
     gap: int  # the strongest separator before it: 0 none, 1 、, 2 ，, 3 ；
     opens: bool  # an opener (其中, 包括 …) stands before it: it starts a breakdown of the figure before it
+    depth: int = 0  # brackets open around it: “全额拨款单位7个（含行政单位1个、参公单位1个）” nests the two under 7
 
 
 def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: list[Mention],
-            by_sentence: BySentence) -> tuple[list[_Part], bool]:
+            by_sentence: BySentence, beside: frozenset[str] = frozenset()) -> tuple[list[_Part], bool]:
     """The figures a list opened at `at` runs over, in order, and whether it is cut off (等, …, the text ends).
 
     The list runs to the end of its sentence and on over the next sentences of its paragraph while they follow a
@@ -123,27 +126,38 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
         mentions = here if j == k else by_sentence.get(j, [])
         if j > k:
             following = [m for m in mentions if _alike(whole, m) and _same_unit(whole, m)]
-            if _AMONG.match(text) or not following or _CLAUSE.search(text[:following[0].start]):
-                break
+            opening = min((m.start for m in mentions if _usable(m) and (  # 左岸3段，长2.49km opens with a part
+                m in following or canonical_unit(m.quantity.unit) in beside)), default=len(text))  # of the 段 list
+            if _AMONG.match(text) or not following or _CLAUSE.search(text[:opening]) \
+                    or _opens_with_colon(text, following[0]):
+                break  # a figure with its own colon list (堤防工程1.04km：右岸…) heads a list, it is no part
         stop = _STOP.search(text, start)
         end = stop.start() if stop else len(text)
-        pos, opens = start, False
+        pos, opens, closed, depth = start, False, False, 0
         for m in sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start):
             between = text[pos:m.start]
+            if pos > start and re.match(r"\s*[：:]", between):
+                end, closed = pos, True  # a figure's own colon opens another list (…0.53km：拆除…), read on its own
+                break
+            depth = max(0, depth + sum(between.count(c) for c in "（(") - sum(between.count(c) for c in "）)"))
             gap = max([gap] + [_STRENGTH[c] for c in between if c in _STRENGTH])
             opens = opens or (bool(parts) and _AMONG.search(between) is not None)
             if _alike(whole, m) and (j == k or _same_unit(whole, m)):
-                parts.append(_Part(m, gap, opens))
+                parts.append(_Part(m, gap, opens, depth))
                 gap, opens = 0, False
             pos = m.end
         last = j + 1 >= len(sentences)
         if not parts:
             break  # a list opened over names alone (分别为办公室、财务科…) runs on nowhere
-        if stop or not text.rstrip().endswith(("；", ";")) or last or sentences[j + 1].block != sentences[k].block:
+        if stop or closed or not text.rstrip().endswith(("；", ";")) or last or sentences[j + 1].block != sentences[k].block:
             cut = bool(_CUT.match(text[pos:end])) or (stop is None and last and text.rstrip()[-1:] not in "。！？!?")
             break
         j, start, gap = j + 1, 0, 3
     return parts, cut
+
+
+def _opens_with_colon(text: str, m: Mention) -> bool:
+    return text[m.end:m.end + 2].lstrip()[:1] in ("：", ":")
 
 
 def _same_unit(whole: Mention, m: Mention) -> bool:
@@ -189,6 +203,8 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
     figures = [p.mention for p in parts]
     if _attributes(figures):
         return []
+    if any(p.depth for p in parts):
+        return _bracketed(whole, parts, cut)
     inner = next((i for i, p in enumerate(parts) if p.opens), None)
     if inner is not None:
         head = figures[inner - 1]
@@ -210,6 +226,27 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
     return [Listed(whole, tuple(readings[0][0][1]), "inline", False)]
 
 
+def _bracketed(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
+    """A list with brackets inside: a bracket that opens with 含 / 其中 after a part breaks that part down (nested
+    as any list is); a bracket without one is an aside (上年为…), no part of either list."""
+    top: list[_Part] = []
+    inner: list[Listed] = []
+    i = 0
+    while i < len(parts):
+        if parts[i].depth == 0:
+            top.append(parts[i])
+            i += 1
+            continue
+        j = i
+        while j < len(parts) and parts[j].depth > 0:
+            j += 1
+        if parts[i].opens and top:
+            group = [_Part(p.mention, p.gap, False, p.depth - 1) for p in parts[i:j]]
+            inner += _nested(top[-1].mention, group, False)
+        i = j
+    return (_nested(whole, top, cut) if top else []) + inner
+
+
 def _attributes(parts: list[Mention]) -> bool:
     """Do the parts name attributes of people or posts rather than parts of a total (局长1名, 正科级2名, 党员5人)?"""
     return any(_ATTRIBUTE.search(p.label or "") for p in parts)
@@ -226,9 +263,12 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
         whole = _before(sentences, k, m.start(), here, by_sentence)
         if whole is None:
             continue
-        parts, cut = _stream(sentences, k, m.end(), whole, here, by_sentence)
-        if parts:
-            out += _nested(whole, parts, cut)
+        totals = [whole, *_of_other_units(whole, here, m.start())]
+        units = frozenset(canonical_unit(t.quantity.unit) for t in totals)
+        for total in totals:
+            parts, cut = _stream(sentences, k, m.end(), total, here, by_sentence, units)
+            if parts:
+                out += _nested(total, parts, cut)
     for whole in here:
         colon = text[whole.end:whole.end + 2].lstrip()
         if _usable(whole) and colon[:1] in ("：", ":"):
@@ -236,6 +276,17 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
             if parts:
                 out += _nested(whole, parts, cut)
     return out
+
+
+def _of_other_units(whole: Mention, here: list[Mention], at: int) -> list[Mention]:
+    """Totals in other units the same opener breaks down alongside the first (护岸4段，长3.47km，其中右岸1段，长0.98km；
+    左岸3段，长2.49km): the last figure of each other unit in the clauses before it, back to the sentence's start."""
+    found: dict[str, Mention] = {}
+    for m in here:
+        if m.end <= at and _usable(m) and not commensurable(m.quantity.unit, whole.quantity.unit) \
+                and not _CHANGE.search(m.lead):
+            found[canonical_unit(m.quantity.unit)] = m
+    return list(found.values())
 
 
 def _inside_a_list(text: str, here: list[Mention], at: int) -> bool:

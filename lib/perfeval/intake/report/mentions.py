@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from ...core.quantity import Found, Quantity, find_quantities
+from ...core.quantity import CODE_LABELS, UNITS, Found, Quantity, canonical_unit, find_quantities
 from .document import Document, Sentence
 
 MAX_CITE = 1900  # a source field holds 2,000 characters; a longer sentence is cut around its figure
@@ -149,8 +149,19 @@ def label_of(sentence: str, found: list[Found], i: int) -> tuple[str, str, str, 
 _MONEY_WORDS = re.compile(r"元|经费|资金|支出|预算|决算|收益|收入|费用?|投资|金额|成本|税|租金|拨款|结余|资产")
 
 
-def with_implied_unit(quantity: Quantity, clause: str) -> tuple[Quantity, str | None]:
-    """A money figure written without 元 (收益9230万, 预算总额为1802万) read as 万元 when its clause is about money."""
+_UNIT_IN_LABEL = re.compile(r"[（(]\s*(?P<u>[^（()）\s]{1,3})\s*[）)]\s*[：:]?\s*$")
+
+
+def with_implied_unit(quantity: Quantity, clause: str, lead: str = "") -> tuple[Quantity, str | None]:
+    """A number written without its unit takes the unit its label names in brackets (自评总分（分）97.6, 金额(万元)12);
+    a money figure written without 元 (收益9230万, 预算总额为1802万) is read as 万元 when its clause is about money."""
+    if quantity.unit or quantity.scale != Decimal(1):
+        named = None
+    else:
+        named = _UNIT_IN_LABEL.search(lead)
+    if named and canonical_unit(named.group("u")) in UNITS and canonical_unit(named.group("u")) != "":
+        unit = canonical_unit(named.group("u"))
+        return replace(quantity, unit=unit), f"写作“{quantity.text}”，单位取自标签中的“{named.group(0).strip('：: ')}”"
     if quantity.unit or not _MONEY_WORDS.search(clause):
         return quantity, None
     if quantity.scale == Decimal(10000):
@@ -161,13 +172,19 @@ def with_implied_unit(quantity: Quantity, clause: str) -> tuple[Quantity, str | 
     return quantity, None
 
 
-def sentence_mentions(sentence: Sentence, index: int) -> list[Mention]:
-    """Every quantity of one sentence, labelled (index: the sentence's place in the document, for ordering)."""
+def sentence_mentions(sentence: Sentence, index: int, carried: str = "") -> list[Mention]:
+    """Every quantity of one sentence, labelled (index: the sentence's place in the document, for ordering).
+
+    carried: the words a line broken mid-sentence ended with (…开展绩效自评，自评得分 / 90 分，存在的问题…), which
+    label a number that opens the next line."""
     found = find_quantities(sentence.text)
     out = []
     for i, f in enumerate(found):
         label, clause, lead, year = label_of(sentence.text, found, i)
-        quantity, implied = with_implied_unit(f.quantity, clause)
+        if i == 0 and carried and not sentence.text[:f.start].strip():
+            label = label if f.quantity.unit in _CLASSIFIER_DIMENSIONS and label else clean_label(carried)
+            lead, clause = carried, carried + clause
+        quantity, implied = with_implied_unit(f.quantity, clause, lead)
         where = Where(sentence.section, sentence.text, sentence.block, sentence.cell)
         out.append(Mention(quantity, label, where, f.start, f.end, clause, lead, year, implied,
                            (sentence.block, index, f.start), f.doubt))
@@ -175,18 +192,21 @@ def sentence_mentions(sentence: Sentence, index: int) -> list[Mention]:
 
 
 def prose_mentions(document: Document, skip_blocks: set[int]) -> list[Mention]:
-    """Mentions of every sentence outside the blocks the table readers took (and the framework's own table).
+    """Mentions of every sentence outside the blocks the table readers took (and the framework's own table) and
+    the page's furniture (a contents list's page numbers, a web page's view count: never figures).
 
     A table saved one cell per line (a web page's 人员编制 / 96 / 实有人数 / 103) is read as its pairs: a line that is
     one number alone takes the short line of words above it as its label."""
     out: list[Mention] = []
     previous: Sentence | None = None
     sentences = document.sentences()
+    skip_blocks = skip_blocks | document.furniture
     for index, sentence in enumerate(sentences):
-        if sentence.block not in skip_blocks:
+        if sentence.block not in skip_blocks and not _code_under_its_label(previous, sentence):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             paired = _paired(previous, sentence) if not (following and _lone_number(following)) else None
-            out += paired_mention(previous, sentence, index, paired) if paired else sentence_mentions(sentence, index)
+            out += paired_mention(previous, sentence, index, paired) if paired \
+                else sentence_mentions(sentence, index, _broken_off(previous, sentence))
         previous = sentence
     return out
 
@@ -194,9 +214,33 @@ def prose_mentions(document: Document, skip_blocks: set[int]) -> list[Mention]:
 MAX_CELL_LABEL = 16  # characters of a line that labels the number on the line below it
 
 
+_CELL_MARK = re.compile(r"\s*\|$")  # a web table saved one cell per line with a | after every cell (人员编制 | / 84 |)
+
+
 def _lone_number(sentence: Sentence) -> bool:
     """Is the line a number and nothing else (the next column of a table saved one cell per line)?"""
-    return bool(re.fullmatch(r"[\s\d.,，%％\-－]+", sentence.text))
+    return bool(re.fullmatch(r"[\s\d.,，%％\-－]+", _CELL_MARK.sub("", sentence.text)))
+
+
+_LINE_END = re.compile(r"[。；;！!？?：:，,、）)”」】|]$")
+_LAST_CLAUSE = re.compile(r"[^，,；;。：:、\s]{1,16}$")
+
+
+def _broken_off(previous: Sentence | None, sentence: Sentence) -> str:
+    """The words a long line ended with when it broke off mid-sentence (a PDF's wrapped line) right before this one;
+    "" when the line above ended a clause, is short (a cell's label: its number is read as a pair), or is elsewhere."""
+    if previous is None or previous.cell is not None or sentence.cell is not None \
+            or previous.block != sentence.block - 1 or previous.section != sentence.section \
+            or len(previous.text) <= MAX_CELL_LABEL or _LINE_END.search(previous.text):
+        return ""
+    m = _LAST_CLAUSE.search(previous.text)
+    return m.group(0) if m and not m.group(0)[-1].isdigit() else ""
+
+
+def _code_under_its_label(previous: Sentence | None, sentence: Sentence) -> bool:
+    """Is the line a number alone under a code's label (联系电话 / 8690022, 预算编码 / 906017)? A code, not a figure."""
+    return previous is not None and _lone_number(sentence) and previous.cell is None \
+        and len(previous.text) <= MAX_CELL_LABEL and _CELL_MARK.sub("", previous.text.strip()).rstrip("：:").endswith(CODE_LABELS)
 
 
 def _paired(previous: Sentence | None, sentence: Sentence) -> Found | None:
@@ -205,21 +249,22 @@ def _paired(previous: Sentence | None, sentence: Sentence) -> Found | None:
     if previous is None or sentence.cell is not None or previous.cell is not None \
             or previous.block != sentence.block - 1 or previous.section != sentence.section:
         return None
-    label = previous.text.strip()
+    label = _CELL_MARK.sub("", previous.text.strip())
     if not label or len(label) > MAX_CELL_LABEL or any(c.isdigit() for c in label) or label[-1] in "。；;！!？?，,":
         return None
     found = find_quantities(sentence.text)
     if len(found) != 1 or sentence.text[:found[0].start].strip() \
-            or not re.fullmatch(r"[\s%％]*", sentence.text[found[0].end:]):
+            or not re.fullmatch(r"[\s%％]*\|?", sentence.text[found[0].end:]):
         return None
     return found[0]
 
 
 def paired_mention(previous: Sentence, sentence: Sentence, index: int, f: Found) -> list[Mention]:
     """The number of a one-cell line, labelled by the line above and cited with it (人员编制 96)."""
-    label_text = previous.text.strip()
-    shift = len(label_text) + 1
-    text = f"{label_text} {sentence.text}"
+    written = previous.text.strip()
+    label_text = _CELL_MARK.sub("", written)
+    shift = len(written) + 1
+    text = f"{written} {sentence.text}"  # cited as written, cell marks and all
     where = Where(sentence.section, text, sentence.block, None)
     return [Mention(f.quantity, clean_label(label_text), where, f.start + shift, f.end + shift, text, label_text, None,
                     None, (sentence.block, index, f.start), f.doubt)]

@@ -23,12 +23,13 @@ from .placement import (
     qualified,
     two_figures,
 )
-from .rates import RateFound, Reading, explain
+from .rates import RateFound, Reading, explain, explain_from_section
 from .tables import Tables
 
 _CHANGE_WORDS = re.compile(r"较上年|比上年|较去年|比去年|同比")
 _ON_LAST_YEAR = re.compile(r"较上年|比上年|较去年|比去年|同比")
 _DOWN_WORDS = re.compile(r"下降|减少|降低|降幅|节约|压减|缩减")
+_PART = re.compile(r"^[^(（\d]*")  # the top part of a section path: 一 of 一(二)1(1)
 _SHARE_OF = re.compile(r"占(?:全年)?([^，。；：\d]{2,16}?)(?:的)?(?:比例|比重)?$")
 
 
@@ -38,11 +39,14 @@ class RateClaims(Placement):
     def _rates(self, tables: Tables, free: list[Mention], lists: list[Listed], fw: Framework) -> list[RateFound]:
         out: list[RateFound] = []
         by_block: dict[int, list[Mention]] = {}
+        by_part: dict[str, list[Mention]] = {}
         for m in free:
             by_block.setdefault(m.where.block, []).append(m)
+            by_part.setdefault(_part_of(m.where.section), []).append(m)
         for sentence in by_sentence(free):
             for m in (x for x in sentence if x.is_rate):
                 found = explain(m, sentence, by_block.get(m.where.block, []), lists)
+                found = explain_from_section(found, sentence, by_part[_part_of(m.where.section)])
                 out.append(self._change_of_named(self._share_of_named(found, sentence), sentence))
         for cell in tables.cells:
             if cell.mention.is_rate:
@@ -186,15 +190,16 @@ class RateClaims(Placement):
                                    (rate.where,), "unexplained", None, (rate.written,)))
             return
         self._place(rate)
-        measure = next((mid for mid, shape in measures.items() if shape == (reading.kind, num, den)), None)
+        measure = None if reading.by else next((mid for mid, shape in measures.items()
+                                                 if shape == (reading.kind, num, den)), None)
         if measure:
             record = qualified({"measure": measure, "value": self._signed(found)}, rate)
             self._add_claim(out["rates"], record, rate, ("measure",))
             place = "claims.rates"
         else:
             label = self._ratio_label(rate, reading)
-            record = {"label": label, "numerator": num, "denominator": den, "kind": reading.kind,
-                      "value": self._signed(found)}
+            kind = f"{reading.by}_by" if reading.by else reading.kind  # a change from its amount: see StatedRatio
+            record = {"label": label, "numerator": num, "denominator": den, "kind": kind, "value": self._signed(found)}
             self._add_claim(out["ratios"], qualified(record, rate), rate, ("numerator", "denominator", "kind"))
             place = "claims.ratios"
         if status == "contradicted":
@@ -228,3 +233,9 @@ class RateClaims(Placement):
         record["source"] = rate.cite()
         self.claimed_by[id(record)] = rate
         claims.append(record)
+
+
+def _part_of(section: str) -> str:
+    """The report's top-level part a section path lies in (一 for 一(二)1(1)): where a rate's plan may be stated."""
+    found = _PART.match(section)
+    return found.group(0) if found else section

@@ -20,9 +20,11 @@ from .lists import Listed
 from .mentions import Mention
 
 _CHANGE_WORDS = re.compile(r"变动率|变化率|增长|增加|上升|增幅|下降|减少|降低|降幅|节约|压减|同比|较上年|比上年|较去年|比去年")
+_AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少|节约|增|减)了?$")  # 收入减少477288.6元: the amount of a change
 _DOWN_WORDS = re.compile(r"下降|减少|降低|降幅|节约|压减|缩减")
 # A figure that is the change itself, not last year's value (较上年增加292.37万元).
-_DIFFERENCE = re.compile(r"(?:较|比)(?:上年|去年|上一年)(?:同期)?(?:增加|减少|增长|下降|上升|降低|多|少|节约)")
+_DIFFERENCE = re.compile(r"(?:较|比)(?:上年度?|去年|上一年度?)(?:同期)?(?:[决预]算数?|执行数)?"
+                         r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)")
 Status = Literal["explained", "contradicted", "unexplained", "ambiguous"]
 
 
@@ -32,11 +34,15 @@ class Reading:
 
     kind: Literal["share", "change"]
     numerator: Mention  # the new value of a change
-    denominator: Mention  # the old value of a change
+    denominator: Mention  # the old value of a change, or the amount of it when `by` says so
     value: Decimal  # the computed rate, in %, as the words state it: a fall (下降 5%) of −5% reads 5
+    by: Literal["increase", "decrease"] | None = None  # a change stated with its amount (较上年增加/减少 b)
 
     def formula(self) -> str:
         a, b = self.numerator, self.denominator
+        if self.by is not None:
+            sign = "−" if self.by == "increase" else "+"
+            return f"{b.label or b.written} {b.written} ÷（{a.label or a.written} {a.written} {sign} {b.written}）× 100%"
         if self.kind == "share":
             return f"{a.label or a.written} {a.written} ÷ {b.label or b.written} {b.written} × 100%"
         return f"（{a.label or a.written} {a.written} − {b.label or b.written} {b.written}）÷ {b.written} × 100%"
@@ -96,21 +102,51 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
         agreeing = [r for r in _readings(rate, wider, change) if agrees(rate.quantity, r.value)
                     and near[0] in (r.numerator, r.denominator)]
     if len(agreeing) > 1:
-        agreeing = _prefer_list_totals(agreeing, lists) or agreeing
+        named = _named_change(rate, near, change)
+        agreeing = _prefer_list_totals(agreeing, lists) or [r for r in agreeing if named is not None and (
+            r.kind, r.numerator, r.denominator) == ("change", named.numerator, named.denominator)] or agreeing
     if len(agreeing) == 1:
         return RateFound(rate, "explained", agreeing[0], why=agreeing[0].formula())
     if agreeing:
         return RateFound(rate, "ambiguous", None, tuple(agreeing),
                          "多种算法都得出该比率：" + "；".join(r.formula() for r in agreeing))
-    by_difference = _by_difference(rate, near) if change else None
+    by_difference = _by_difference(rate, near, paragraph) if change else None
     if by_difference is not None:
-        return RateFound(rate, "unexplained", why=by_difference)
+        holds = agrees(rate.quantity, by_difference.value)
+        return RateFound(rate, "explained" if holds else "contradicted", by_difference,
+                         why=f"按变动额口径 {by_difference.formula()} 重算为 {_pct(by_difference.value, rate)}")
     named = _named_change(rate, near, change)
     if named is not None:
-        return RateFound(rate, "contradicted", named, why=f"按所述口径 {named.formula()} 重算为 {_pct(named.value)}")
+        return RateFound(rate, "contradicted", named, why=f"按所述口径 {named.formula()} 重算为 {_pct(named.value, rate)}")
     if not near:
         return RateFound(rate, "unexplained", why="同句未载明可据以复算的数字")
     return RateFound(rate, "unexplained", why="邻近数字的占比或变动率都得不出该比率")
+
+
+_PLANNED = re.compile(r"预算|计划|批复|下达|安排|核定|目标|总额")  # words naming what a 执行率/到位率/完成率 divides by
+_RATE_OF_PLAN = re.compile(r"(?:执行|到位|完成|拨付|支出|使用|兑现)(?:进度)?率")
+
+
+def explain_from_section(found: RateFound, sentence: list[Mention], section: list[Mention]) -> RateFound:
+    """A rate of what was done against what was planned (资金到位率, 项目执行率) whose sentence states only what
+    was done: the plan stated earlier in its section, named so (…经费预算10441万元), when exactly one such value gives
+    the rate (“10441万元资金全部拨付到位，资金到位率100%” under the budget stated in the part before)."""
+    rate = found.rate
+    near = [m for m in sentence if _operand(m)]
+    if found.status != "unexplained" or len(near) != 1 or not _RATE_OF_PLAN.search(rate.label):
+        return found
+    done = near[0]
+    planned = [m for m in section if _operand(m) and m.order < rate.order and m is not done
+               and _PLANNED.search(m.label) and commensurable(m.quantity.unit, done.quantity.unit)]
+    readings = [r for m in planned if (r := _share(done, m)) is not None and agrees(rate.quantity, r.value)]
+    if len({r.denominator.quantity.value for r in readings}) != 1:
+        return found
+    return RateFound(rate, "explained", readings[0], why=readings[0].formula())
+
+
+def _share(a: Mention, b: Mention) -> Reading | None:
+    value = _compute("share", a, b)
+    return Reading("share", a, b, value) if value is not None else None
 
 
 NEAR_BEFORE, NEAR_AFTER = 6, 2  # operands a rate is read from: the figures closest to it in its sentence
@@ -130,9 +166,15 @@ def _prefer_list_totals(readings: list[Reading], lists: list[Listed]) -> list[Re
             and any(r.numerator in lst.parts and r.denominator is lst.whole for lst in lists)]
 
 
-def _by_difference(rate: Mention, near: list[Mention]) -> str | None:
+def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention]) -> Reading | None:
     """A change stated with its amount (基本支出2994.57万元，较上年增加292.37万元，增幅10.82%): the rate is the
-    difference over last year's value, new − difference. Params hold no such ratio, so it is said, not claimed."""
+    difference over last year's value, new ∓ difference. When the rate's sentence states only the amount
+    (收入792.22万元。同比上年度增加189.25万元，增加31.39%), the new value is the figure before it in its paragraph."""
+    before = [m for m in near if m.order < rate.order]
+    if len(before) == 1 and _DIFFERENCE.search(before[0].lead):
+        new = [m for m in paragraph if _operand(m) and m.order < before[0].order
+               and commensurable(m.quantity.unit, before[0].quantity.unit)]
+        near = new[-1:] + before
     if len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
         return None
     diffs = [m for m in near if _DIFFERENCE.search(m.lead)]
@@ -147,14 +189,18 @@ def _by_difference(rate: Mention, near: list[Mention]) -> str | None:
     with localcontext() as ctx:
         ctx.prec = 28
         value = d.quantity.to(new.quantity.unit).value / old * 100
-    held = "相符" if agrees(rate.quantity, value) or agrees(rate.quantity, -value) else "不符"
-    return (f"按变动额口径 {d.written} ÷（{new.written} {'−' if sign > 0 else '+'} {d.written}）重算为 {_pct(value)}，"
-            f"与所述{held}；params 无此算式，未录为比率")
+    return Reading("change", new, d, value, "increase" if sign > 0 else "decrease")
 
 
 def _named_change(rate: Mention, near: list[Mention], change: bool) -> Reading | None:
-    """A change whose two figures the sentence dates (2022年 … 2021年 …, or 上年 …): the claim the rate makes."""
-    if not change or len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
+    """A change whose two figures the sentence dates (2022年 … 2021年 …, or 上年 …): the claim the rate makes.
+    The amount of the change may stand between them and the rate (本年收入A，上年收入B，收入减少C，同比下降x%)."""
+    if not change:
+        return None
+    if len(near) > 2:
+        near = [m for m in near if m.order < rate.order and not _DIFFERENCE.search(m.lead)
+                and not _AMOUNT.search(m.lead)]
+    if len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
         return None
     a, b = near
     old_a = "上年" in a.lead or "去年" in a.lead
@@ -172,5 +218,7 @@ def _named_change(rate: Mention, near: list[Mention], change: bool) -> Reading |
     return Reading("change", new, old, value * down)
 
 
-def _pct(x: Decimal) -> str:
-    return f"{x:.2f}%"
+def _pct(x: Decimal, rate: Mention) -> str:
+    """A recomputed rate shown at the precision the report wrote its own (12.775% beside a stated 12.770%), at
+    least two decimals."""
+    return f"{x:.{max(2, rate.quantity.places)}f}%"

@@ -63,7 +63,7 @@ class Records(Placement):
         whole_ref = self._ref(whole)
         if whole_ref is None or any(r is None for r in refs):
             return
-        enumerated = lst.complete or where == "enumeration"
+        enumerated = lst.complete or where == "enumeration" or lst.shape == "summed"
         record = {"label": whole.label or "分项", "whole": whole_ref, "parts": refs,
                   "relation": "=" if enumerated else ">=", "source": whole.cite()}
         out["identities"].append(record)
@@ -93,13 +93,14 @@ class Records(Placement):
         figures, statements = self._figures_section(tables)
         if figures:
             p["figures"] = figures
-        referred = set(_strings(claims))  # a figure a claim divides or adds is written, whether or not restated
+        referred = set(_strings(claims))
         repeated = {id(m): group[0] for group in self.repeated for m in group[1:]}
         stated_out = []
         for sid, m in stated:
-            if id(m) in repeated and sid not in referred:
+            if id(m) in repeated:
                 statements.append(self._statement(self.refs[id(repeated[id(m)])], m, repeated[id(m)]))
-                continue
+                if sid not in referred:
+                    continue  # a claim that adds or divides this statement refers to it: it stays a figure too
             stated_out.append(self._stated_figure(sid, m))
         if stated_out:
             p["stated"] = stated_out
@@ -219,6 +220,10 @@ class Records(Placement):
             path = self.mapped[id(lst.whole)].path
             items = [{"name": p.label or f"分项{k + 1}", "amount": self._amount(p)} for k, p in enumerate(lst.parts)]
             if path == "lines.project.final" and "project_items" not in out:
+                for item, part in zip(items, lst.parts):
+                    uses = _uses(part.where.text)
+                    if uses:
+                        item["uses"] = uses
                 out["project_items"] = items
             else:
                 out.setdefault("item_lists", []).append({"of": path, "items": items})
@@ -231,6 +236,12 @@ class Records(Placement):
             record["unit"] = m.quantity.unit
         record["source"] = m.cite()
         return record
+
+
+def _uses(sentence: str) -> str | None:
+    """What an item of 项目支出 went to, as its sentence writes it (主要用于A；B等): the projects check reads them."""
+    at = sentence.find("用于")
+    return (sentence[at:].rstrip("。；;，, ") or None) if at >= 0 else None
 
 
 def _strings(value: Any) -> list[str]:

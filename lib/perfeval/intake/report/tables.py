@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Callable
+from typing import Callable, Literal
 
 from ...core.figures import unit_of
-from ...core.quantity import Quantity, parse_quantity
+from ...core.quantity import Quantity, agrees, parse_quantity
 from .catalogue import (
     column_of,
     is_column_header,
@@ -26,6 +26,7 @@ from .catalogue import (
     table_scalar,
 )
 from .document import Block, Document
+from .lists import Listed
 from .mentions import Mention, Where
 
 _FRAMEWORK_HEADER = ("评分标准", "评分要点")
@@ -85,6 +86,7 @@ class Tables:
     grade: tuple[str, Where] | None = None
     taken: set[int] = field(default_factory=set)
     skipped: list[str] = field(default_factory=list)
+    totals: list[Listed] = field(default_factory=list)  # a 合计 / 总计 / 小计 row's cells over the rows above them
 
 
 def _quantity(text: str) -> Quantity | None:
@@ -128,6 +130,22 @@ def _header_kind(cells: tuple[str, ...]) -> str | None:
     return None
 
 
+_TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*额)[：:]?$")
+_SUB_ROW = re.compile(r"^(?:其中|含)[：:]?")
+
+
+def _plain_header(blocks: tuple[Block, ...], i: int) -> bool:
+    """The first row of a table no other reader knows, of words only, over a row holding numbers (项目名称 /
+    预算数（万元） / 执行数（万元）): read by its headers as a table of the unit's own figures."""
+    block = blocks[i]
+    if block.kind != "row" or len([c for c in block.cells if c.strip()]) < 2 or any(_quantity(c) for c in block.cells):
+        return False
+    if i > 0 and blocks[i - 1].kind == "row" and blocks[i - 1].table == block.table:
+        return False
+    following = blocks[i + 1] if i + 1 < len(blocks) else None
+    return following is not None and _same_table(blocks, i, i + 1) and any(_quantity(c) for c in following.cells[1:])
+
+
 def _value_column(header: str) -> bool:
     words = _UNIT_IN_HEADER.sub("", normalise(header))
     return bool(words) and (table_scalar(words) is not None or any(w in words for w in _SPECIAL_COLUMNS)
@@ -166,11 +184,13 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
     while i < len(blocks):
         block = blocks[i]
         kind = _header_kind(block.cells) if block.kind == "row" else None
+        if kind is None and _plain_header(blocks, i):
+            kind = "plain"
         if kind is None:
             i += 1
             continue
         reader = {"framework": _skip_framework, "indicators": _read_indicators, "projects": _read_projects,
-                  "lines": _read_lines, "scalars": _read_scalars}[kind]
+                  "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain}[kind]
         i = reader(blocks, i, out, report_year)
     return out
 
@@ -213,6 +233,47 @@ def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     return j
 
 
+def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
+    """A table of the unit's own figures by its headers: each value with its row's label and its column's header
+    (and the unit the header names, 预算数（万元）); a 合计 / 总计 / 小计 row totals, column by column, the rows above
+    it since the last such row (a 其中 row is inside the row before it, not another part)."""
+    label_header, columns = _split_header(blocks[start].cells, lambda c: False)
+    columns = [label_header, *columns] if not blocks[start].cells[0].strip() else columns
+    out.taken.add(start)
+    above: dict[int, list[Mention]] = {}
+    j = start + 1
+    while j < len(blocks) and _same_table(blocks, start, j):
+        out.taken.add(j)
+        label, values = _values(blocks[j].cells)
+        row = _clean_row(label)
+        total = _TOTAL_ROW.match(normalise(row)) is not None
+        for k, (text, header) in enumerate(zip(values, columns)):
+            q = _quantity(text)
+            if q is None:
+                continue
+            unit = _UNIT_IN_HEADER.search(header)
+            implied = None
+            if not q.unit and unit:
+                q, implied = _as(q, unit.group(1)), f"单位见表头“{header}”"
+            where = Where(blocks[j].section, text, j, k + 1, row, header)
+            m = _mention(q, f"{row}·{header}" if row else header, where, implied)
+            out.cells.append(Cell(m))
+            if total:
+                parts = above.pop(k, [])
+                if len(parts) >= 2 and not m.is_rate and all(p.quantity.unit == m.quantity.unit for p in parts):
+                    out.totals.append(_column_total(m, parts))
+            elif not _SUB_ROW.match(row):
+                above.setdefault(k, []).append(m)
+        j += 1
+    return j
+
+
+def _column_total(whole: Mention, parts: list[Mention], shape: Literal["summed", "inline"] = "summed") -> Listed:
+    """A column's total over its parts: summed (a 合计 row, declared =) or inline (其中 rows, = when they add up)."""
+    total = sum((p.quantity.value for p in parts), Decimal(0))
+    return Listed(whole, tuple(parts), shape, agrees(whole.quantity, total))
+
+
 def _scalar_column(path: str) -> str:
     """The column of a base data table that states a scalar figure: a head count actually on the payroll in the
     决算 (actual) column, an approved number (编制, 聘用批复) and a budget figure in the 预算 column."""
@@ -239,9 +300,14 @@ def _clean_row(label: str) -> str:
 
 
 def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
-    """A header naming figures (编制数, 实际在职人数, 控制率; 年初预算, 全年预算数, 全年执行数) over rows of values."""
+    """A header naming figures (编制数, 实际在职人数, 控制率; 年初预算, 全年预算数, 全年执行数) over rows of values.
+
+    One row states the figures the header names: the total row (合计, 总额, 年度资金总额) when the table has one, else
+    its first row; the others are the unit's own figures, and those from a 其中 row on (其中：财政资金, 单位资金 …)
+    are declared the total row's parts, column by column."""
     label_header, columns = _split_header(blocks[start].cells, _value_column)
     out.taken.add(start)
+    rows: list[tuple[int, str, list[str]]] = []
     j, gap = start + 1, 0
     while j < len(blocks) and blocks[j].section == blocks[start].section and _header_kind(blocks[j].cells) is None:
         label, values = _values(blocks[j].cells) if blocks[j].kind == "row" else ("", [])
@@ -252,29 +318,57 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
                 continue
             break
         out.taken.add(j)
-        row = _clean_row(label) or label_header
-        whole = re.search(r"资金总额|整体支出", row) is not None
-        for k, (text, header) in enumerate(zip(values, columns)):
-            q = _quantity(text)
-            if q is None:
-                continue
-            words = _UNIT_IN_HEADER.sub("", normalise(header))
-            unit = _UNIT_IN_HEADER.search(header)
-            path = table_scalar(words) or _building(words)
-            if path and _year(header) not in (None, report_year):
-                path = None
-            implied = None
-            if not q.unit and unit:
-                q, implied = _as(q, unit.group(1)), f"单位见表头“{header}”"
-            elif not q.unit and ("分值" in words or "得分" in words):
-                q = _as(q, "分")
-            elif not q.unit:
-                q, implied = _catalogue_unit(q, path)
-            also = "lines.total.final" if whole and path == "budget.executed" else None
-            where = Where(blocks[j].section, text, j, k + 1, row, header)
-            out.cells.append(Cell(_mention(q, f"{row}·{header}" if row else header, where, implied), path, also))
+        rows.append((j, _clean_row(label) or label_header, values))
         j += 1
+    head = next((r[0] for r in rows if _TOTAL_ROW.match(normalise(r[1])) or _WHOLE_ROW.search(r[1])),
+                rows[0][0] if rows else None)
+    heads: dict[int, Mention] = {}
+    parts: dict[int, list[Mention]] = {}
+    within = False
+    for i, row, values in rows:
+        within = within or (head is not None and i > head and _SUB_ROW.match(row) is not None)
+        for k, m in _scalar_cells(blocks[i], i, row, values, columns, report_year, out, i == head):
+            if i == head:
+                heads[k] = m
+            elif within:
+                parts.setdefault(k, []).append(m)
+    for k, under in parts.items():
+        if k in heads and not heads[k].is_rate and all(p.quantity.unit == heads[k].quantity.unit for p in under):
+            out.totals.append(_column_total(heads[k], under, "inline"))  # a rate column's rows are no parts
     return j
+
+
+_WHOLE_ROW = re.compile(r"资金总额|整体支出")
+
+
+def _scalar_cells(block: Block, j: int, row: str, values: list[str], columns: list[str], report_year: int | None,
+                  out: Tables, states: bool) -> list[tuple[int, Mention]]:
+    """The values of one row of a header-named table (with their columns' places), read into out.cells, each
+    filling the catalogue figure its column names when the row is the one that `states` them."""
+    whole = _WHOLE_ROW.search(row) is not None
+    found = []
+    for k, (text, header) in enumerate(zip(values, columns)):
+        q = _quantity(text)
+        if q is None:
+            continue
+        words = _UNIT_IN_HEADER.sub("", normalise(header))
+        unit = _UNIT_IN_HEADER.search(header)
+        path = (table_scalar(words) or _building(words)) if states else None
+        if path and _year(header) not in (None, report_year):
+            path = None
+        implied = None
+        if not q.unit and unit:
+            q, implied = _as(q, unit.group(1)), f"单位见表头“{header}”"
+        elif not q.unit and ("分值" in words or "得分" in words):
+            q = _as(q, "分")
+        elif not q.unit:
+            q, implied = _catalogue_unit(q, path or (table_scalar(words) if words else None))
+        also = "lines.total.final" if whole and path == "budget.executed" else None
+        where = Where(block.section, text, j, k + 1, row, header)
+        m = _mention(q, f"{row}·{header}" if row else header, where, implied)
+        out.cells.append(Cell(m, path, also))
+        found.append((k, m))
+    return found
 
 
 def _indicator_at(cells: tuple[str, ...]) -> int | None:

@@ -15,8 +15,12 @@ from .mentions import Mention, Where
 _SEAL = re.compile(r"^[（(]\s*(?:公章|盖章|章)\s*[）)]")  # 部门名称:(公章)梅州市…: the seal's place, not the name
 _NAME = re.compile(r"(?:部门|单位)\s*[（(]?\s*(?:单位)?\s*[）)]?\s*名\s*称\s*(?:[（(]\s*盖章\s*[）)])?\s*[：:]\s*"
                    r"(?P<v>(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?[^\s：:，。]{4,40})")
-_SIGNED = re.compile(r"(?P<w>(?:评\s*价|填\s*报|报\s*送|编\s*制|申\s*报|自\s*评|项\s*目)\s*单\s*位|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源)"
-                     r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]\s*(?P<v>[^\s：:，。；]{4,40})")
+_SIGNER = r"(?:评\s*价|填\s*报|报\s*送|编\s*制|申\s*报|自\s*评|项\s*目|实\s*施)\s*单\s*位|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源"
+_SIGNED = re.compile(rf"(?P<w>{_SIGNER})\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?(?:\s*[：:]\s*|\s+)"
+                     r"(?:\d{3,}\s*[-－—]\s*)?(?P<v>[^\s：:，。；【】\[\]]{4,40})")  # 实施单位 219001-某某镇人民政府
+# A field's label alone on its line, its value on the next (a cover or a form saved one cell per line).
+_FIELD_ALONE = re.compile(r"^(?:(?P<n>(?:部门|单位)\s*[（(]?\s*(?:单位)?\s*[）)]?\s*名\s*称)|(?P<w>" + _SIGNER + r"))"
+                          r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?\s*\|?$")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|整体支出|决算(?:公开|情况说明|编制说明|报告))")
 _YEAR_FIELD = re.compile(r"(?:评\s*价|所\s*属|预\s*算|自\s*评)\s*年\s*度\s*[：:]?\s*((?:19|20)\d{2})")
 _YEAR_IN_TEXT = re.compile(r"(?:现将|对|就)((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|评价|整体支出)")
@@ -24,15 +28,19 @@ _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATED = re.compile(r"发\s*布\s*(?:时\s*间|日\s*期)|发\s*文\s*日\s*期|成\s*文\s*日\s*期|日\s*期|时\s*间")
 _CODE = re.compile(r"预\s*算\s*编\s*码\s*[：:]\s*(?P<v>[0-9A-Za-z\-]{3,30})")
-_REGION = re.compile(r"^((?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|地区|县|区|旗))+)(?=[\u4e00-\u9fff]{2,})")
+_REGION = re.compile(r"^((?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|地区|县|区|旗))"
+                     r"(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|州|盟|地区|县|区|旗))*)(?=[\u4e00-\u9fff]{2,})")
 # What a budget unit's name ends with: an office, a bureau, a centre, a township …
 _UNIT_END = ("人民政府", "中学", "小学", "大学", "学院", "街道办事处", "办事处", "委员会", "联合会", "办公室", "管理处", "中心校", "幼儿园", "检察院", "法院",
              "中心", "局", "站", "办", "委", "馆", "院", "所", "队", "处", "厅", "部", "会", "室", "校", "镇", "乡", "街道",
-             "学校", "医院", "公司", "集团", "社", "台", "场", "园", "团", "署", "监狱", "党校")
+             "学校", "医院", "公司", "集团", "社", "台", "场", "园", "团", "署", "监狱", "党校",
+             "政协", "人大", "妇联", "残联", "侨联", "文联", "科协", "工商联")
 _TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
 # What a title line may open with before the unit's name: 关于, the year, a budget code (411001-).
-_TITLE_HEAD = re.compile(r"^(?:关于|\d{3,}\s*[-－—]\s*|(?:19|20)\d{2}\s*年度?)+")
-_TITLE_TAIL = re.compile(r"(?:(?:19|20)\d{2}\s*年度?|部门\s*[（(]\s*单位\s*[）)]|部门决算|部门预算|决算|部门整体支出|整体支出|部门支出|预算绩效|绩效自评|绩效评价|自评报告|支出绩效)")
+# A year as a title writes it, or as a republished copy masks it (20xx年度, (略)年度).
+_ANY_YEAR = r"(?:(?:19|20)\d{2}|20[xX×]{2}|[xX×]{4}|[（(]\s*略\s*[）)])\s*年度?"
+_TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(]+|关于|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + ")+")
+_TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|绩效自评|绩效评价|自评报告|支出绩效)")
 _FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|[（(]以下简称)")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -90,7 +98,7 @@ def _first(document: Document, pattern: re.Pattern[str], short: bool = False) ->
 def is_unit_name(text: str) -> bool:
     """Does the text read as a budget unit's name: Chinese, 4–40 characters, ending as units' names end?"""
     base = re.sub(r"[（(][^（()）]{2,20}[）)]$", "", text)  # 中共某某省委党校（某某行政学院）: one unit, two names
-    return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:]", text) and base.endswith(_UNIT_END) \
+    return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:/\\|.]", text) and base.endswith(_UNIT_END) \
         and not text.startswith(("本", "我", "该", "全"))
 
 
@@ -113,7 +121,7 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
         tail = _TITLE_TAIL.search(text)
         if tail is None:
             continue
-        name = re.split(r"[：:|｜\s]", text[:tail.start()].strip())[-1].rstrip("的")  # 名称: | 某某局2021年度…
+        name = re.split(r"[：:|｜/\\\s]", text[:tail.start()].strip())[-1].rstrip("的")  # 名称: | 某某局2021年度…
         if is_unit_name(name):
             found.append(Stated(name, _where(s), "标题"))
         elif not name and k > 0 and is_unit_name(_compact(head[k - 1].text)):
@@ -141,6 +149,9 @@ def _name(sentences: list[Sentence]) -> Stated | None:
     for s in sentences:
         if m := _NAME.search(s.text):
             return Stated(_SEAL.sub("", m.group("v")), _where(s), "部门（单位）名称")
+    fields = _fields_alone(sentences)
+    if "n" in fields:
+        return fields["n"]
     title = _name_from_title(sentences)
     if title:
         return title
@@ -148,7 +159,64 @@ def _name(sentences: list[Sentence]) -> Stated | None:
         m = _SIGNED.search(s.text)
         if m and is_unit_name(_compact(m.group("v"))):
             return Stated(_compact(m.group("v")), _where(s), re.sub(r"\s", "", m.group("w")))
-    return _name_from_first_sentence(sentences)
+    return fields.get("w") or _name_from_first_sentence(sentences) or _name_from_project(sentences) \
+        or _name_from_site(sentences) or _name_from_author(sentences)
+
+
+_PROJECT = re.compile(r"项\s*目\s*名\s*称\s*[：:]?\s*(?:\d{3,}\s*[-－—]\s*)?(?P<v>[\u4e00-\u9fff（）()]{6,60})")
+
+
+def _name_from_project(sentences: list[Sentence]) -> Stated | None:
+    """The unit a project is named after (项目名称：某某医院卫生健康发展专项资金项目 → 某某医院): the longest opening of
+    the name that reads as a unit's; 存疑, as a project may bear another's name."""
+    for s in sentences[:SUBJECT_SENTENCES]:
+        m = _PROJECT.search(_compact(s.text))
+        if m is None:
+            continue
+        value = m.group("v")
+        found = [value[:n] for n in range(len(value) - 2, 3, -1) if is_unit_name(value[:n])]
+        if found:
+            return Stated(found[0], _where(s), "项目名称", sure=False)
+    return None
+
+
+_AUTHOR = re.compile(r"作\s*者\s*[：:]\s*(?P<v>[^\s：:，。；【】\[\]]{4,40})")
+
+
+def _name_from_author(sentences: list[Sentence]) -> Stated | None:
+    """The office a web page names as the article's author (【作者：县政协办】): 存疑, an office of the unit at best."""
+    for s in sentences[:TITLE_BLOCKS]:
+        m = _AUTHOR.search(s.text)
+        if m and is_unit_name(_compact(m.group("v"))):
+            return Stated(_compact(m.group("v")), _where(s), "网页所署作者", sure=False)
+    return None
+
+
+_SITE = re.compile(r"欢迎(?:您)?(?:来到|访问|光临|进入)?(?P<v>[\u4e00-\u9fff]{4,30}?)(?:门户)?(?:网站|官网|政务网|信息网)")
+
+
+def _name_from_site(sentences: list[Sentence]) -> Stated | None:
+    """The unit whose website the report was saved from (欢迎来到某县政协网站): 存疑, as the site may be another's."""
+    for s in sentences[:TITLE_BLOCKS]:
+        m = _SITE.search(_compact(s.text))
+        if m and is_unit_name(m.group("v")):
+            return Stated(m.group("v"), _where(s), "发布网站", sure=False)
+    return None
+
+
+def _fields_alone(sentences: list[Sentence]) -> dict[str, Stated]:
+    """A name field whose label stands alone on its line with the name on the next (部门名称 / 某某局, 实施单位（盖章）
+    / 某某局): the first 名称 field under "n", the first signing unit's field under "w"."""
+    out: dict[str, Stated] = {}
+    for s, following in zip(sentences, sentences[1:]):
+        m = _FIELD_ALONE.match(_compact(s.text)) if len(s.text) <= MAX_TITLE // 2 else None
+        value = _compact(following.text).rstrip("| ")  # a web table's cell mark (名称 | / 某某局 |)
+        if m is None or not is_unit_name(value):
+            continue
+        kind = "n" if m.group("n") else "w"
+        basis = "部门（单位）名称" if kind == "n" else re.sub(r"\s", "", m.group("w"))
+        out.setdefault(kind, Stated(value, _where(following), basis))
+    return out
 
 
 def _year(sentences: list[Sentence]) -> Stated | None:
@@ -202,12 +270,15 @@ def claimed_total(mentions: list[Mention]) -> Mention | None:
 
 
 def unit_id_for(report: Path, given: str | None) -> str:
-    """The id the draft gives the unit: the one asked for, else the report's file name, made safe for output names
-    (青禾县档案馆2023 → draft-<10 hex digits of its hash>: the same name always gives the same id)."""
+    """The id the draft gives the unit: the one asked for, else the report's file name, made safe for output names.
+
+    A name written in ASCII is lower-cased with its spaces and punctuation made dashes (Report 2023 → report-2023);
+    a name holding any other character (青禾 县 档案馆 2023 报告) becomes draft-<10 hex digits of its hash>, never the
+    Latin left-overs of it (2023 would name every unit of that year alike): the same name always gives the same id."""
     text = given or report.stem
     if UNIT_ID.match(text) and text.split(".")[0] not in RESERVED_NAMES:
         return text
     slug = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_")[:80]
-    if not given and UNIT_ID.match(slug) and slug.split(".")[0] not in RESERVED_NAMES:
+    if not given and text.isascii() and UNIT_ID.match(slug) and slug.split(".")[0] not in RESERVED_NAMES:
         return slug
     return "draft-" + hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]

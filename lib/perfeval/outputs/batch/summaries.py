@@ -23,9 +23,8 @@ SUMMARIES = ("portfolio.html", "summary.xlsx")
 
 def published_results(outputs: Path, status: dict[str, UnitRun]) -> list[Path]:
     """The unit result files of every unit whose report is published, in unit-id order."""
-    # result: tested set in the condition below
-    return [outputs / status[uid].result for uid in sorted(status)  # type: ignore[operator]
-            if status[uid].status == OK and status[uid].result and (outputs / status[uid].result).is_file()]
+    return [outputs / result for uid in sorted(status)
+            if status[uid].status == OK and (result := status[uid].result) and (outputs / result).is_file()]
 
 
 def write_portfolio(outputs: Path, result_files: list[Path]) -> None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import yaml
 
 from ...core.figures import label_of, unit_of
-from ...core.quantity import Found, canonical_unit, find_quantities
+from ...core.quantity import Found, Quantity, canonical_unit, find_quantities
 
 Path_ = tuple[str | int, ...]
 NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
@@ -114,7 +114,9 @@ def locate(source: str, value: str | None, unit: str = "", after: str = "") -> t
         return None
     quantities = find_quantities(source)
     found: list[Found] = []
-    for same in (lambda q: q.value == wanted, lambda q: q.value / q.scale == wanted, lambda q: abs(q.value) == abs(wanted)):
+    tests: tuple[Callable[[Quantity], bool], ...] = (lambda q: q.value == wanted, lambda q: q.value / q.scale == wanted,
+                                                   lambda q: abs(q.value) == abs(wanted))
+    for same in tests:
         found = [f for f in quantities if same(f.quantity) and (not unit or not f.quantity.unit
                                                                 or canonical_unit(f.quantity.unit) == canonical_unit(unit))]
         if found:  # as read; else as written before its multiplier (1802万); else a fall written as a negative

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
+from ...checks.claims import KIND_FORMULA, relation
 from ...core.figures import COLUMNS, LINES, label_of
 from ...core.numbers import half_up
 from ...core.quantity import canonical_unit, commensurable, factor
@@ -85,18 +87,17 @@ def ratio_problem(ratio: Entry, numerator: Entry | None, denominator: Entry | No
         a = _number(numerator, denominator.unit)
         if a is None:
             return ""
-    computed = {"share": a / b * 100, "change": (a - b) / b * 100}.get(kind, a / b)
+    computed = relation(kind, a, b)
     places = _places(ratio)
     shown = half_up(computed, places)
     if shown == stated or (kind == "change" and shown == -stated and "下降" in ratio.source):
         return ""
-    formula = {"share": f"{numerator.value} ÷ {denominator.value}", "change":
-               f"({numerator.value} − {denominator.value}) ÷ {denominator.value}"}.get(kind, "")
-    unit = "%" if kind in ("share", "change") else ""
+    formula = KIND_FORMULA.get(kind, "").format(a=numerator.value, b=denominator.value).removesuffix(" × 100%")
+    unit = "%" if kind != "ratio" else ""
     return f"按 {formula} 重算为 {_show(computed, places)}{unit}，报告写 {ratio.value}{unit}"
 
 
-def _claims(data: dict) -> dict:
+def _claims(data: dict[str, Any]) -> dict[str, Any]:
     claims = data.get("claims")
     return claims if isinstance(claims, dict) else {}
 
@@ -106,7 +107,7 @@ def _sign(part: object) -> int:
     return -1 if str(part).startswith("-") else 1
 
 
-def reconciled(entries: list[Entry], data: dict) -> list[Entry]:
+def reconciled(entries: list[Entry], data: dict[str, Any]) -> list[Entry]:
     """The entries with `problem` set on identities and ratios whose figures, as drafted, do not reconcile."""
     by_ref = {e.ref: e for e in entries if e.ref}
     claims = _claims(data)
@@ -149,7 +150,7 @@ class _Split:
     problem: str | None = None  # None: reconcile the parts here
 
 
-def tree(entries: list[Entry], data: dict) -> list[Node]:
+def tree(entries: list[Entry], data: dict[str, Any]) -> list[Node]:
     """The totals of the draft with their breakdowns, nested, roots in the order the draft gives them."""
     by_ref = {e.ref: e for e in entries if e.ref}
     splits: dict[str, list[_Split]] = {}

@@ -182,8 +182,8 @@ def settle(draft: Draft, target: Path) -> str:
         if not problems:
             return text
         taken = 0
-        paths = {tuple(path): problem for problem in problems if (path := _record_of(problem[0]))}
-        for path, problem in sorted(paths.items(), key=lambda kv: [str(t).zfill(9) for t in kv[0]], reverse=True):
+        records = {tuple(record): problem for problem in problems if (record := _record_of(problem[0]))}
+        for path, problem in sorted(records.items(), key=lambda kv: [str(t).zfill(9) for t in kv[0]], reverse=True):
             found, value = _take_out(draft.params, list(path))  # list entries from the last: the others keep their place
             if not found:
                 continue

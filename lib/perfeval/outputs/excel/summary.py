@@ -38,7 +38,7 @@ from ...fileio import write_atomic
 from ...core.numbers import POINT_PLACES, round_half_up
 from ...core.rows import QUALITATIVE_RULE
 from ...fmt import EXCEL_RATE, EXCEL_SCORE, fixed, pct, points
-from ...result import IndicatorOut, UnitResult
+from ...result import ASSESSED_RATE_LABEL, IndicatorOut, UnitResult, graded_total
 from ...safetext import inert
 from ...intake.excel.cells import display_width, readable_text, runs_as_formula
 from .sheetrows import Looks, Put, Row, write_rows
@@ -60,6 +60,7 @@ LINK_FONT = Font(name=BODY_FONT.name, color="0563C1", underline="single")
 SUMMARY_COLUMNS = (  # header, number format
     ("单位名称", None), ("预算编码", None), ("年度", "0"), ("评价框架", None), ("已评分值", SCORE), ("应评分值", SCORE),
     ("其中核实", SCORE), ("重算总分", SCORE), ("等次", None), ("可能总分（低）", SCORE), ("可能总分（高）", SCORE),
+    (ASSESSED_RATE_LABEL, PERCENT),
     ("自评总分", SCORE), ("自评等次", None), ("自评复核", None), ("差异（自评−重算）", SCORE),
     *((label, "0") for label in SEVERITY_LABEL.values()),
 )
@@ -202,7 +203,8 @@ def summary_row(result: UnitResult) -> tuple[Any, ...]:
     u, c, span = result.unit, result.coverage, result.total_range
     return (u.name, u.budget_code or "未载明", u.year, result.framework.name, c.assessed, c.applicable, c.verified,
             result.total_on_100 if result.grade else None, verdict(result), span[0] if span else None,
-            span[1] if span else None, result.claimed.total, result.claimed.grade, result.claimed.status_label,
+            span[1] if span else None, result.assessed_rate if result.grade is None else None, result.claimed.total,
+            result.claimed.grade, result.claimed.status_label,
             difference(result), counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0))
 
 
@@ -260,11 +262,13 @@ def _unit_sheet(ws: WriteOnlyWorksheet, cells: _Cells, result: UnitResult, first
     info = ((("评价框架", result.framework.name, None),),
             (("已评分值", c.assessed, SCORE), ("其中核实", c.verified, SCORE), ("等次", verdict(result), None)),
             (("自评总分", result.claimed.total, SCORE), ("自评等次", result.claimed.grade, None),
-             ("自评复核", result.claimed.status_label, None)))
+             ("自评复核", result.claimed.status_label, None)),
+            (("可能总分", graded_total(None, result.total_range) if result.grade is None else None, None),
+             (ASSESSED_RATE_LABEL, result.assessed_rate if result.grade is None else None, PERCENT)))
     for pairs in info:
         rows.append(([put for label, value, fmt in pairs for put in (cells.plain(label, HEADER_FONT),
                                                                       cells.boxed(value, fmt))], None))
-    rows += [([], None), (cells.headers(UNIT_COLUMNS), None)]
+    rows += [([], None)] * (h - 1 - len(rows)) + [(cells.headers(UNIT_COLUMNS), None)]  # the table's header at row h
     for values in scores:
         rows.append(([cells.boxed(value, fmt, alignment=WRAP if col == len(UNIT_COLUMNS) else TOP)
                       for col, (value, fmt) in enumerate(values, start=1)], _height([values[-1][0]], NOTES_WIDTH)))

@@ -15,7 +15,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from ...fmt import money, pct, points, quantity, rate, stated
-from ...result import UnitResult, graded_total
+from ...result import UnitResult, assessed_rate_text, graded_total
 from ..framework_page import page_href
 from . import suggestions as suggestions_
 from . import appendix, charts, points as points_, rootcauses, tables, verdict
@@ -39,7 +39,8 @@ def title(rep: UnitReport) -> Html:
         span = (f"总分可在 {points(r.total_range[0])}–{points(r.total_range[1])} 分之间" if r.total_range
                 else "没有可评分的指标")
         why = (r.grade_withheld_reason or "").split("：")[0] if "：" in (r.grade_withheld_reason or "") else "等次无法确定"
-        verdict_card = ("评价结论", "不予定级", f"{why}；{span}", True)
+        rate = assessed_rate_text(r.assessed_rate, r.total, cov.assessed)
+        verdict_card = ("评价结论", "不予定级", "；".join(x for x in (why, span, rate) if x), True)
     claim = r.claimed
     claim_card = ("单位自评", "未载明" if claim.total is None else f"{points(claim.total)} 分" +
                   (f"（{claim.grade}）" if claim.grade else ""), claim.status_label or "—", claims_more(r))

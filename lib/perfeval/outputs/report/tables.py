@@ -3,7 +3,7 @@ text stays text; blocks.py shows them to readers."""
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from typing import Any, Sequence
 
 import pandas as pd
 
@@ -73,7 +73,7 @@ def as_written(fig: FigureOut) -> str:
     return stated_as(fig.value, fig.places, Qualifier(fig.qualifier), fig.unit)  # a rate as written: 72.6%
 
 
-def _figure_row(fig: FigureOut) -> dict:
+def _figure_row(fig: FigureOut) -> dict[str, Any]:
     return {"项目": fig.label, "数值": fig.value, "单位": fig.unit, "按原文": as_written(fig),
             "口径": fig.scope or "", "出处": fig.source or NOT_STATED}
 
@@ -106,7 +106,7 @@ def _nan(x: float | None) -> float:
     return math.nan if x is None else x
 
 
-def _source_row(label: str, fig: Figure, unit: str) -> dict:
+def _source_row(label: str, fig: Figure, unit: str) -> dict[str, Any]:
     return {"项目": label, "数值": fig.value, "单位": unit, "出处": fig.source or NOT_STATED}
 
 
@@ -124,8 +124,8 @@ def line_sources_frame(params: UnitParams) -> pd.DataFrame:
 
 def project_items_frame(params: UnitParams) -> pd.DataFrame:
     """项目支出 items the report lists, with a 合计 row when there are any (万元)."""
-    rows = [{"项目": i.name, "金额": i.amount.value, "出处": i.amount.source or NOT_STATED}
-            for i in params.figures.project_items]
+    rows: list[dict[str, Any]] = [{"项目": i.name, "金额": i.amount.value, "出处": i.amount.source or NOT_STATED}
+                                  for i in params.figures.project_items]
     if rows:
         rows.append({"项目": "合计", "金额": sum(r["金额"] for r in rows), "出处": ""})
     return pd.DataFrame(rows, columns=["项目", "金额", "出处"])
@@ -291,7 +291,7 @@ def spending_frame(params: UnitParams) -> pd.DataFrame:
     """
     basic = _components(params, "basic", "基本支出",
                         [(LINES[k].label, _final(params, k)) for k in ("personnel", "public")], "其他基本支出（未分项）")
-    items = [(i.name, i.amount.value) for i in params.figures.project_items]
+    items: list[tuple[str, float | None]] = [(i.name, i.amount.value) for i in params.figures.project_items]
     if not items:
         items = [(LINES[k].label, _final(params, k)) for k in ("project_business", "project_operation")]
     project = _components(params, "project", "项目支出", items, UNEXPLAINED_PROJECT)

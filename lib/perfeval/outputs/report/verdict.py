@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ...checks.finding import SEVERITY_LABEL
 from ...fmt import pct, points
-from ...result import DRAFT_MARK, UnitResult, graded_total
+from ...result import DRAFT_MARK, UnitResult, assessed_rate_text, graded_total
 from .appendix import robustness
 from .rootcauses import brief, candidate, most_serious, sources_of
 
@@ -32,7 +32,8 @@ def verdict(result: UnitResult) -> str:
     span = (f"按已评指标，总分可在 {points(result.total_range[0])}–{points(result.total_range[1])} 分之间，"
             "等次无法确定" if result.total_range else "")
     reason = result.grade_withheld_reason or "没有可评分的指标"
-    return head + f"不予定级（{reason}）" + (f"；{span}" if span else "") + "。"
+    rate = assessed_rate_text(result.assessed_rate, result.total, result.coverage.assessed)
+    return head + f"不予定级（{reason}）" + "".join(f"；{x}" for x in (span, rate) if x) + "。"
 
 
 def coverage(result: UnitResult) -> str:

@@ -1,0 +1,129 @@
+"""Lines of a report that are the page's furniture, not its text: a contents list (目录) and a web page's chrome
+(浏览次数, 发布时间, 来源, 字号, 打印, 关闭, 索引号 …). Their numbers are page numbers, view counts, dates and codes —
+never figures of the unit — and their headings are not the report's sections.
+
+The rules are about the shape of such lines, never a report's wording: a contents list opens with a 目录 line, or is a
+run of heading lines each ending in a page number (after a space, dot leaders or on a line of its own); it holds
+headings only, so a line stating a quantity (基本支出347.79万元) or a sentence ends it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...core.quantity import find_quantities
+
+MAX_ENTRY = 60  # characters of a contents line (a heading and its page number)
+MAX_CHROME = 120  # characters of a web page's line of chrome (several fields on one line)
+MIN_RUN = 3  # heading lines with page numbers that make a contents list without a 目录 line
+MAX_PAGE = 999
+
+_CONTENTS_HEAD = re.compile(r"^\s*目\s*录\s*[:：]?")
+# A page number closing a heading: after dot leaders, spaces or a tab, or straight after the heading's last word.
+_PAGE_AFTER = re.compile(r"^(?P<entry>.*?[^\d\s.…·•．\-－—,，])(?:[\s.…·•．\-－—]*)(?P<page>\d{1,3})$")
+_LEADERS_ONLY = re.compile(r"^[\s.…·•．\-－—_]+$")
+_LONE_PAGE = re.compile(r"^\s*[-－—]?\s*\d{1,3}\s*[-－—]?\s*$")
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+# What a web page prints around an article (a line of these fields and their values, no sentence).
+_CHROME = re.compile(
+    r"^[\s\-•·|｜【\[（(]*(?:浏览(?:次数|量|数)?|点击(?:数|量|次数|率)?|阅读(?:数|量|次数)?|访问(?:量|次数)|"
+    r"发布(?:时间|日期|机构|单位|者)|发文(?:日期|机关|字号)|成文日期|(?:信息|文章)?来源|作者|编辑|责任编辑|字号|字体|"
+    r"打印(?:本页|此页)?|关闭(?:窗口|本页)?|分享(?:到)?|收藏|索引号|时效性|主题分类|体裁分类|公开(?:方式|范围|时限|时间|日期)|"
+    r"(?:您的|您现在的|当前)?位置)(?=\s*[:：】\]）)]|\s|$)")
+
+
+def furniture_lines(lines: Sequence[str]) -> set[int]:
+    """Indexes of the lines (paragraphs, or a table row's cells joined) that are a contents list or web chrome."""
+    out = {i for i, line in enumerate(lines) if _is_chrome(line)}
+    out |= _contents(lines, out)
+    return out
+
+
+def _is_chrome(line: str) -> bool:
+    """A line of a web page's chrome: it opens with one of the page's fields and is no sentence."""
+    return len(line) <= MAX_CHROME and not _SENTENCE_END.search(line.rstrip("。")) and bool(_CHROME.match(line))
+
+
+def _entry(line: str) -> tuple[str, int | None] | None:
+    """(heading, page number or None) when the line can be a contents entry: short, no sentence, and stating no
+    quantity once its page number is set aside; None otherwise. A line of leaders alone is an entry too."""
+    text = line.strip()
+    if not text or len(text) > MAX_ENTRY or _SENTENCE_END.search(text):
+        return None
+    if _LEADERS_ONLY.match(text):
+        return "", None
+    m = _PAGE_AFTER.match(text)
+    heading, page = (m.group("entry"), int(m.group("page"))) if m else (text, None)
+    if find_quantities(heading):
+        return None
+    return heading, page
+
+
+def _contents(lines: Sequence[str], chrome: set[int]) -> set[int]:
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if _CONTENTS_HEAD.match(lines[i]) and (_entry(_CONTENTS_HEAD.sub("", lines[i])) or
+                                               not _CONTENTS_HEAD.sub("", lines[i]).strip()):
+            end = _block_end(lines, i + 1, chrome)
+            out |= set(range(i, end))
+            i = end
+            continue
+        end = _paged_run(lines, i)
+        if end > i:
+            out |= set(range(i, end))
+            i = end
+            continue
+        i += 1
+    return out
+
+
+def _block_end(lines: Sequence[str], start: int, chrome: set[int]) -> int:
+    """Where the contents list after a 目录 line ends: at the first line that is no entry, or at a heading the list
+    named already (the body opens with its headings again)."""
+    seen: set[str] = set()
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        if i in chrome:
+            i += 1
+            continue
+        if _LONE_PAGE.match(line):
+            i += 1
+            continue
+        entry = _entry(line)
+        if entry is None:
+            break
+        heading = re.sub(r"\s+", "", entry[0])
+        if heading in seen:
+            break  # the body starts, with a heading the list named
+        if heading:
+            seen.add(heading)
+        i += 1
+    return i
+
+
+def _paged_run(lines: Sequence[str], start: int) -> int:
+    """The end of a run of at least MIN_RUN heading lines each followed by its page number (on the line or the next
+    one), the numbers never falling — a contents list printed without its 目录 line; `start` when there is none."""
+    pages: list[int] = []
+    i = start
+    while i < len(lines):
+        entry = _entry(lines[i])
+        if entry is None or not entry[0]:
+            break
+        page = entry[1]
+        step = 1
+        if page is None and i + 1 < len(lines) and _LONE_PAGE.match(lines[i + 1]):
+            page, step = int(re.sub(r"\D", "", lines[i + 1])), 2
+        if page is None or page > MAX_PAGE or (pages and page < pages[-1]) or not _spaced(lines[i], step):
+            break
+        pages.append(page)
+        i += step
+    return i if len(pages) >= MIN_RUN else start
+
+
+def _spaced(line: str, step: int) -> bool:
+    """Is the page number set apart from its heading (a space, leaders, or its own line)? Without a 目录 line, a
+    heading run straight into a number (部门职责3) is not enough to call the line a contents entry."""
+    return step == 2 or bool(re.search(r"[\s.…·•．\-－—]\d{1,3}\s*$", line))

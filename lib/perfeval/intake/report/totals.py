@@ -1,0 +1,108 @@
+"""Totals a paragraph states with its parts added up, in the two ways accounts are written in prose:
+
+- added: “收入111.11万元 … 加上补助等1756.37万元，收入总计1867.48万元” — a figure, 加上 another (and more), then
+  a total closed by 总计 / 合计 / 共计;
+- composed: “财力1867.48万元。由收入111.11万元，加上补助等1756.37万元构成” — a total, then 由 its parts 构成 / 组成.
+
+The structure says the parts make up the total, so the identity is declared whether or not they add up (when they
+do not, that is what `score` asks about). The figure 加上 adds to is the last one before it in its paragraph that
+is no part of a list (its parts are already inside it: “收入111.11万元，其中税收109.91万元；非税1.2万元。加上…”).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ...core.quantity import Qualifier, agrees, canonical_unit
+from .lists import Listed
+from .mentions import Mention
+
+_ADD = re.compile(r"(?:^|[，,；;。：:])\s*(?:再)?加上")  # a clause opening with 加上
+_CLOSE = re.compile(r"(?:总计|合计|共计)\s*[为是达]?[，,：:]?\s*$")  # the words just before a closing total
+_FROM = re.compile(r"(?:^|[，,；;。：:])\s*由")  # a clause opening with 由 (…构成)
+_MADE_OF = re.compile(r"^[^。；;]*?(?:构成|组成)")
+
+
+def _usable(m: Mention) -> bool:
+    return not m.is_rate and bool(m.quantity.unit) and m.quantity.qualifier is Qualifier.EXACT \
+        and m.quantity.value >= 0
+
+
+def find_totals(mentions: list[Mention], lists: list[Listed]) -> list[Listed]:
+    """Every total a paragraph closes over parts it adds (加上 … 总计) or says it is made of (由 … 构成)."""
+    inside = {id(p): lst.whole for lst in lists for p in lst.parts}
+    by_block: dict[int, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: m.order):
+        if m.where.cell is None and _usable(m):
+            by_block.setdefault(m.where.block, []).append(m)
+    out: list[Listed] = []
+    for figures in by_block.values():
+        out += _in_paragraph(figures, inside)
+    known = {(id(lst.whole), frozenset(id(p) for p in lst.parts)) for lst in lists}
+    return [t for t in out if (id(t.whole), frozenset(id(p) for p in t.parts)) not in known]
+
+
+def _gap(figures: list[Mention], k: int) -> str:
+    """The words between figure k and the figure before it (from its sentence's start when that one stands in an
+    earlier sentence)."""
+    m = figures[k]
+    before = figures[k - 1] if k else None
+    start = before.end if before is not None and before.where.text == m.where.text and before.order[1] == m.order[1] \
+        else 0
+    return m.where.text[start:m.start]
+
+
+def _top(m: Mention, inside: dict[int, Mention]) -> Mention:
+    while id(m) in inside:
+        m = inside[id(m)]
+    return m
+
+
+def _in_paragraph(figures: list[Mention], inside: dict[int, Mention]) -> list[Listed]:
+    out: list[Listed] = []
+    k = 0
+    while k < len(figures):
+        gap = _gap(figures, k)
+        reader = _added if _ADD.search(gap) else _composed if _FROM.search(gap) else None
+        if k and reader is not None:
+            found, after = reader(figures, k, _top(figures[k - 1], inside))
+            out += found
+            k = max(after, k + 1)
+            continue
+        k += 1
+    return out
+
+
+def _alike(a: Mention, b: Mention) -> bool:
+    return canonical_unit(a.quantity.unit) == canonical_unit(b.quantity.unit)
+
+
+def _added(figures: list[Mention], k: int, first: Mention) -> tuple[list[Listed], int]:
+    """From the first figure 加上 adds (at k): the figures added, up to the total that closes them."""
+    parts = [first]
+    while k < len(figures) and _alike(first, figures[k]):
+        gap = _gap(figures, k)
+        if len(parts) > 1 and _CLOSE.search(gap):
+            return [_summed(figures[k], parts)], k + 1
+        if len(parts) > 1 and not _ADD.search(gap):
+            break
+        parts.append(figures[k])
+        k += 1
+    return [], k
+
+
+def _composed(figures: list[Mention], k: int, whole: Mention) -> tuple[list[Listed], int]:
+    """From the first figure after 由 (at k): its parts, to the 构成 that ends the sentence's list."""
+    parts: list[Mention] = []
+    sentence = figures[k].order[1]
+    while k < len(figures) and figures[k].order[1] == sentence and _alike(whole, figures[k]):
+        parts.append(figures[k])
+        k += 1
+    if len(parts) < 2 or whole in parts or not _MADE_OF.match(parts[-1].where.text[parts[-1].end:]):
+        return [], k
+    return [_summed(whole, parts)], k
+
+
+def _summed(whole: Mention, parts: list[Mention]) -> Listed:
+    total = sum((p.quantity.to(whole.quantity.unit).value for p in parts), Decimal(0))
+    return Listed(whole, tuple(parts), "summed", agrees(whole.quantity, total))

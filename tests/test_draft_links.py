@@ -1,0 +1,207 @@
+"""The draft reader's structure across clauses and sentences, on sentences written for these tests: totals closed
+over the parts they add, a change that is no part, one figure stated twice, rates explained from the section."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from perfeval.intake.report import draft_report
+from perfeval.intake.report.document import build
+from perfeval.intake.report.lists import find_lists
+from perfeval.intake.report.mentions import prose_mentions
+from perfeval.intake.report.totals import find_totals
+
+TITLE = "松岭县农业技术推广站2023年度部门整体支出绩效自评报告"
+
+
+def draft_of(tmp_path: Path, *lines: str):
+    report = tmp_path / "report.txt"
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return draft_report(report)
+
+
+def totals_in(*paragraphs: str) -> list[tuple[str, list[str], bool]]:
+    document = build("<test>", list(paragraphs))
+    mentions = prose_mentions(document, set())
+    lists = find_lists(document, mentions)
+    return [(t.whole.written, [p.written for p in t.parts], t.complete) for t in lists + find_totals(mentions, lists)]
+
+
+def test_a_total_closing_what_jia_shang_adds_holds_over_the_whole_of_a_list_before_it():
+    got = totals_in("全镇本级收入实现230.50万元，为年初预算的105.2%，其中税收收入200.00万元；非税收入30.50万元。"
+                    "加上上级补助、上年结转等1,469.50万元，收入总计1,700.00万元。")
+    assert ("230.50万元", ["200.00万元", "30.50万元"], True) in got
+    assert ("1,700.00万元", ["230.50万元", "1,469.50万元"], True) in got  # the list's whole, not its last part
+    assert not any("30.50万元" in parts and whole == "1,700.00万元" for whole, parts, _ in got)
+
+
+def test_a_total_said_to_be_made_of_its_parts_is_an_identity_even_when_they_do_not_add_up(tmp_path):
+    assert totals_in("全镇支出总计1,650.00万元，由本级支出1,700.00万元，加上上解支出等0万元构成。") == [
+        ("1,650.00万元", ["1,700.00万元", "0万元"], False)]
+    draft = draft_of(tmp_path, TITLE, "一、支出情况", "全镇支出总计1,650.00万元，由本级支出1,700.00万元，加上上解支出等0万元构成。")
+    identity = draft.params["claims"]["identities"][0]
+    assert identity["relation"] == "=" and len(identity["parts"]) == 2
+
+
+def test_no_total_without_its_closing_word_and_no_addition_in_jia_qiang():
+    assert totals_in("本年收入500.00万元，加上上年结转40.00万元，可用资金充足。") == []
+    assert totals_in("办公经费20.00万元，加强管理后节约支出3.00万元，合计支出17.00万元。") == []
+    assert totals_in("资金300.00万元，由市财政拨付。") == []  # 由 without 构成 names a source, not parts
+
+
+def test_a_change_listed_beside_a_part_is_no_part_of_the_total():
+    got = totals_in("2023年支出总额860.00万元，其中基本支出610.00万元，比上年增加35.00万元；"
+                    "项目支出250.00万元，较上年减少12.00万元。")
+    assert got == [("860.00万元", ["610.00万元", "250.00万元"], True)]
+
+
+def test_one_count_restated_in_another_section_with_its_digits_transposed_is_one_figure_stated_twice(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、会务保障", "全年承办各类会议856场次，未发生差错。", "二、服务成效",
+                     "会议服务全年865场，满意度较高。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["856场次", "865场"]]
+    statement = draft.params["claims"]["statements"][0]
+    assert str(statement["value"]) == "865" and "存疑" in draft.notes[id(statement)]
+
+
+def test_sums_sharing_only_a_short_head_or_counts_of_other_digits_are_two_figures(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收入", "本年税收收入215.00万元。", "二、其他收入", "非税收入125.00万元。",
+                     "三、会务", "全年承办会议856场次。", "四、培训", "组织培训会议37场。")
+    assert draft.repeats == []
+
+
+def test_an_integer_restated_under_a_longer_wording_in_another_paragraph_is_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "本站现有在职职工人数46人。", "二、人员管理",
+                     "年末在职职工人数46人，均按规定管理。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["46人", "46人"]]
+
+
+def test_a_rate_of_what_was_done_is_explained_by_the_plan_stated_earlier_in_its_part(tmp_path):
+    plan, done = "本年安排病虫害防治专项经费预算480万元。", "全年实际支付432万元，资金执行率{}。"
+    held = draft_of(tmp_path, TITLE, "一、专项资金情况", "（一）资金安排", plan, "（二）资金执行", done.format("90%"))
+    rate = next(r for r in held.rates if r.rate.written == "90%")
+    assert rate.status == "explained" and rate.reading.denominator.written == "480万元"
+    other = draft_of(tmp_path, TITLE, "一、专项资金情况", "（一）资金安排", plan, "（二）资金执行", done.format("95%"))
+    assert next(r for r in other.rates if r.rate.written == "95%").status == "unexplained"  # no guess at a plan
+    apart = draft_of(tmp_path, TITLE, "一、资金安排", plan, "二、资金执行", done.format("90%"))
+    assert next(r for r in apart.rates if r.rate.written == "90%").status == "unexplained"  # another part's plan
+
+
+def test_a_bracket_opened_by_han_breaks_down_the_part_before_it_and_an_aside_in_brackets_is_no_part():
+    assert totals_in("全局共有下属单位9个，其中全额拨款单位7个（含行政单位1个、参公单位1个），差额拨款单位1个，"
+                     "自收自支单位1个。") == [("9个", ["7个", "1个", "1个"], True), ("7个", ["1个", "1个"], False)]
+    assert totals_in("在职人员41人，其中行政编制12人（上年为10人），事业编制29人。") == [("41人", ["12人", "29人"], True)]
+
+
+def test_labels_numbering_two_things_are_two_figures_whatever_their_values(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、示范田", "第46号示范田补助资金66.25万元。", "二、示范田",
+                     "第146号示范田补助资金166.25万元。", "三、示范田", "第46号示范田补助资金66.25万元。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["66.25万元", "66.25万元"]]
+
+
+def test_items_of_two_different_totals_are_two_figures_under_one_name(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、资金下达", "上级下达水利资金1200万元，其中河道治理800万元，水库维修400万元。",
+                     "二、配套资金", "县级配套资金500万元，其中河道治理350万元，水库维修150万元。", "三、执行",
+                     "河道治理800万元已全部支付。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["800万元", "800万元"]]
+
+
+def findings_of(tmp_path: Path, *lines: str):
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+    from perfeval.outputs.draft import write_draft
+
+    return run_checks(load_unit(write_draft(draft_of(tmp_path, *lines), tmp_path / "draft.yaml")))
+
+
+def test_a_change_stated_with_its_amount_is_recomputed_from_it_and_a_wrong_one_is_a_question(tmp_path):
+    lines = (TITLE, "一、支出情况", "2023年本站支出总额2,600.00万元。较上年决算数减少400.00万元，下降{}。")
+    draft = draft_of(tmp_path, *lines[:2], lines[2].format("13.33%"))
+    ratio = draft.params["claims"]["ratios"][0]
+    assert ratio["kind"] == "decrease_by" and str(ratio["value"]) == "-13.33"  # 400 ÷ (2600 + 400)
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("13.33%")) if f.kind == "recomputed_vs_claimed"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("12.5%")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate and "13.33" in wrong[0].message
+
+
+def test_staff_on_duty_above_the_establishment_is_a_finding_with_both_figures(tmp_path):
+    lines = (TITLE, "一、人员情况", "本站核定编制40人，年末实有在职人员{}人。")
+    over = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(43)) if f.check == "staff_above_establishment"]
+    assert len(over) == 1 and over[0].value_of("over") == 43 and over[0].value_of("limit") == 40
+    assert "107.50%" in over[0].message and not over[0].candidate
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(40)) if f.check == "staff_above_establishment"]
+
+
+def test_a_change_between_two_dated_figures_is_read_past_the_amount_stated_between_them(tmp_path):
+    lines = (TITLE, "一、收支情况", "本年度支出合计520.00万元，上年度支出合计600.00万元，支出减少80.00万元，同比下降{}。")
+    held = draft_of(tmp_path, *lines[:2], lines[2].format("13.33%"))
+    rate = held.rates[0]
+    assert rate.status == "explained" and rate.reading.kind == "change"
+    assert (rate.reading.numerator.written, rate.reading.denominator.written) == ("520.00万元", "600.00万元")
+    wrong = draft_of(tmp_path, *lines[:2], lines[2].format("13.330%")).rates[0]  # −13.333… is 13.333 at 3 places
+    assert wrong.status == "contradicted" and "13.333%" in wrong.why
+
+
+TABLE = [["项目名称", "预算数（万元）", "执行数（万元）"], ["病虫害防治", "120.00", "118.50"], ["其中：药剂采购", "60.00", "59.00"],
+         ["良种推广", "80.00", "79.00"], ["技术培训", "30.00", "28.00"], ["合计", "230.00", "{}"]]
+
+
+def _table_report(tmp_path: Path, gap: str, executed: str):
+    rows = [gap.join(cells).format(executed) for cells in TABLE]
+    return draft_of(tmp_path, TITLE, "一、项目支出情况", *rows, "二、其他", "本站全年完成各项任务。")
+
+
+def test_a_table_of_the_units_own_figures_is_read_by_its_headers_and_its_total_row_adds_up_the_rows_above():
+    import tempfile
+
+    for gap in ("\t", "    "):  # tabs (pasted from a spreadsheet) or spaces (a fixed-width copy)
+        draft = _table_report(Path(tempfile.mkdtemp()), gap, "225.50")
+        got = [(lst.whole.written, [p.written for p in lst.parts], lst.complete) for lst in draft.lists]
+        assert got == [("230.00", ["120.00", "80.00", "30.00"], True), ("225.50", ["118.50", "79.00", "28.00"], True)]
+        labels = {s["label"]: str(s["value"]) for s in draft.params["stated"]}
+        assert labels["良种推广·执行数（万元）"] == "79.00"  # its unit from the header
+        assert draft.params["stated"][0]["unit"] == "万元"
+
+
+def test_a_total_row_that_does_not_add_up_is_a_question_on_the_draft(tmp_path):
+    wrong = [f for f in findings_of_draft(_table_report(tmp_path, "\t", "235.50"), tmp_path)
+             if f.check == "declared_identity_broken"]
+    assert len(wrong) == 1 and wrong[0].candidate and "225.50" in wrong[0].message
+
+
+def test_lines_with_one_wide_gap_are_prose_not_a_table():
+    from perfeval.intake.documents import space_aligned
+
+    assert space_aligned(["一、基本情况      3", "二、绩效目标      5"]) == set()
+    assert space_aligned(["项目    预算    执行", "培训    30.00    28.00"]) == {0, 1}
+
+
+def findings_of_draft(draft, tmp_path: Path):
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+    from perfeval.outputs.draft import write_draft
+
+    return run_checks(load_unit(write_draft(draft, tmp_path / "draft.yaml")))
+
+
+def test_one_opener_breaks_down_totals_in_two_units_each_by_its_own_parts():
+    got = totals_in("新建护岸工程4段，长3.47km，其中右岸1段，长0.98km；左岸3段，长2.49km。")
+    assert ("3.47km", ["0.98km", "2.49km"], True) in got and ("4段", ["1段", "3段"], True) in got
+    assert totals_in("治理河道总长为3.75km，其中干流长3.133km，汇入口段0.617km；干流堤防工程1段，长0.23km。") == [
+        ("3.75km", ["3.133km", "0.617km"], True)]  # the next item's 0.23km is no part of the river's length
+
+
+def test_two_changes_named_only_by_their_words_are_two_figures(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收入情况", "本年收入800.00万元。同比上年度增加120.00万元，增加17.65%。",
+                     "二、财政拨款", "财政拨款收入780.00万元，同比上年度增加150.00万元，增加23.81%。")
+    assert draft.repeats == []
+
+
+def test_a_form_budget_block_states_its_figures_in_the_total_row_and_its_sources_are_parts_of_it(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、预算执行", "\t".join(["资金", "年初预算数", "全年预算数", "全年执行数"]),
+                     "\t".join(["年度资金总额", "300.00", "320.00", "310.00"]),
+                     "\t".join(["其中：财政拨款", "280.00", "300.00", "292.00"]), "\t".join(["其他资金", "20.00", "20.00", "18.00"]))
+    budget = draft.params["figures"]["budget"]
+    assert {k: str(v["value"]) for k, v in budget.items()} == {"start_of_year": "300.00", "adjusted": "320.00",
+                                                               "executed": "310.00"}
+    assert "statements" not in draft.params.get("claims", {})  # the sources' rows are no restatements of the total
+    assert ("310.00", ["292.00", "18.00"], True) in [(x.whole.written, [p.written for p in x.parts], x.complete)
+                                                     for x in draft.lists]
