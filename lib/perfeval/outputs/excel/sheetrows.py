@@ -10,9 +10,8 @@ element by element as it makes them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import IO, Any, Callable, Generator, Hashable, Iterable, Iterator, Sequence
+from typing import IO, Any, Callable, Generator, Hashable, Iterable, Iterator, Sequence, cast
 
-from lxml import etree
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.compat import safe_string
 from openpyxl.utils import get_column_letter
@@ -20,6 +19,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import tostring
 
 MAX_TEXT = 32_767  # characters a cell holds; openpyxl cuts longer text there too
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})  # a CR is kept, not read as LF
@@ -83,7 +83,7 @@ def _row_xml(r: int, cells: Row, height: float | None, links: list[Hyperlink]) -
     return "".join(parts)
 
 
-class _RowsWriter(WorksheetWriter):  # type: ignore[misc]  # openpyxl's own writer of a sheet
+class _RowsWriter(WorksheetWriter):
     """openpyxl's writer of one worksheet, its rows given as XML text. openpyxl sends each part of the sheet to
     its stream as an element (or True to ask for the writer of the rows, None when they are done): here the
     stream writes each element as UTF-8 text, and the rows as they come."""
@@ -93,7 +93,7 @@ class _RowsWriter(WorksheetWriter):  # type: ignore[misc]  # openpyxl's own writ
         self.xml_rows: Iterator[str] = iter(())
 
     def get_stream(self) -> Generator[Any, Any, None]:
-        with open(self.out, "wb") as out:
+        with open(cast(str, self.out), "wb") as out:  # a temporary file's path, as WorksheetWriter makes it
             out.write(f'<worksheet xmlns="{SHEET_MAIN_NS}">'.encode())
             try:
                 while True:
@@ -101,13 +101,13 @@ class _RowsWriter(WorksheetWriter):  # type: ignore[misc]  # openpyxl's own writ
                     if part is True:
                         yield out
                     elif part is not None:
-                        out.write(etree.tostring(part, encoding="utf-8"))
+                        out.write(tostring(part))  # openpyxl's: UTF-8 bytes
             except GeneratorExit:
                 pass
             out.write(b"</worksheet>")
 
     def write_rows(self) -> None:
-        out: IO[bytes] = self.xf.send(True)
+        out = cast(IO[bytes], self.xf.send(True))  # get_stream's file
         out.write(b"<sheetData>")
         for row in self.xml_rows:
             out.write(row.encode())
@@ -119,8 +119,8 @@ def write_rows(ws: WriteOnlyWorksheet, rows: Iterable[tuple[Row, float | None]])
     """Write the sheet's rows from row 1, each at its height (None: the default), and close the sheet. Its widths,
     panes, filter and print settings must be set first: openpyxl writes them around the rows as it closes it."""
     writer = _RowsWriter(ws)
-    links: list[Hyperlink] = ws._hyperlinks  # written after the rows, as openpyxl does for the cells it writes
+    links: list[Hyperlink] = ws._hyperlinks  # type: ignore[attr-defined]  # written after the rows, as openpyxl's
     writer.xml_rows = (_row_xml(r, cells, height, links) for r, (cells, height) in enumerate(rows, start=1))
-    ws._writer = writer  # the sheet closes through its writer: openpyxl's own, given the rows as text
+    ws._writer = writer  # type: ignore[attr-defined]  # the sheet closes through its writer, given the rows
     writer.write_top()
     ws.close()
