@@ -2,9 +2,9 @@
 
 Units come from tests/synth.py (plausible units of both frameworks, reproducible from a seed). Every figure is
 wall time and the peak resident memory of the whole process tree (workers and kernels included), sampled
-every 0.1 s.
+every 0.1 s; --units also gives the CPU time (user + system) of each command's whole process tree.
 
-  --units N           in one run: the batch, the naive loop (`papermill` then `jupyter nbconvert --no-input` per
+  --units N           in one run (--repeat R: R runs and the medians of their ratios): the batch, the naive loop (`papermill` then `jupyter nbconvert --no-input` per
                       unit), empty notebooks through `perfeval run` (the warm pool's own cost: kernels, papermill,
                       result extraction, HTML export, publishing) and empty notebooks each in a fresh kernel (the
                       kernel floor); unit reports only, as the naive loop makes nothing else (default N=20)
@@ -20,14 +20,17 @@ a file computed before the timing starts (`perfeval score --json`): it scores no
 is all it measures. Set PYTHONPATH to another checkout's lib/ to measure that checkout's code. The package is
 compiled to bytecode first, as an installed perfeval is (this machine sets PYTHONDONTWRITEBYTECODE).
 
-Run: .venv/bin/python bench/bench_batch.py [--units N] [--scale LIST] [--dask N] [--incremental N] [--workers W]
+Run: .venv/bin/python bench/bench_batch.py [--units N [--repeat R]] [--scale LIST] [--dask N] [--incremental N]
+     [--workers W]
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import resource
 import shlex
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -101,11 +104,13 @@ class PeakMemory:
 
 @dataclass
 class Run:
-    """One timed command: wall seconds, its memory samples, and when it started (wall clock)."""
+    """One timed command: wall seconds, its memory samples, when it started (wall clock), and the CPU seconds (user +
+    system) of its whole process tree (workers and kernels are waited for, so theirs is counted)."""
 
     wall: float
     memory: PeakMemory
     started: float
+    cpu: float = 0.0
 
     @property
     def peak(self) -> int:
@@ -114,15 +119,18 @@ class Run:
 
 def timed(cmd: list[str] | str, shell: bool = False) -> Run:
     started = time.time()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, shell=shell, executable="/bin/bash" if shell else None,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     mem = PeakMemory(proc.pid)
     _, err = proc.communicate()
     wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode and not shell:
         sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
-    return Run(wall, mem.stop(), started)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return Run(wall, mem.stop(), started, cpu)
 
 
 def batch(units: Path, out: Path, workers: int, extra: list[str] = (), summaries: bool = True) -> tuple[Run, int]:
@@ -178,7 +186,7 @@ def cold_floor(empty: Path, units: Path, out: Path, workers: int) -> float:
 
 
 def naive_loop(units: Path, out: Path) -> Run:
-    out.mkdir()
+    out.mkdir(parents=True)
     notebook = notebooks_dir() / "unit_report.ipynb"
     loop = (f"for f in {units}/*.yaml; do id=$(basename \"$f\" .yaml); "
             f"{BIN / 'papermill'} {notebook} {out}/$id.ipynb -p params_file \"$f\" -k python3 "
@@ -191,26 +199,40 @@ def mb(x: int) -> str:
     return f"{x / 2**20:,.0f} MiB"
 
 
-def compare(n: int, workers: int, tmp: Path) -> None:
+def compare(n: int, workers: int, tmp: Path, repeat: int = 1) -> None:
+    """The batch against the naive loop and against empty notebooks, repeat times; each run's ratios are taken
+    within that run, and their medians printed last."""
     units = make_units(tmp / f"units{n}", n)
     write_results(units)
     empty = empty_notebook(tmp / "empty.ipynb")
-    b, failed = batch(units, tmp / "batch", workers, summaries=False)
-    e, e_failed = batch(units, tmp / "empty_warm", workers, ["--notebook", str(empty)], summaries=False)
-    naive = naive_loop(units, tmp / "naive")
-    reports = len(list((tmp / "naive").glob("*.html")))
-    cold = cold_floor(empty, units, tmp, workers)
-    print(f"{n} units, {workers} workers, unit reports only (no portfolio or workbook: the naive loop makes none)")
-    print(f"  batch (perfeval run):                          {b.wall:7.2f} s  {b.wall / n:.3f} s/unit  "
-          f"peak {mb(b.peak)}  {failed} failed")
-    print(f"  empty notebooks through perfeval run (warm):   {e.wall:7.2f} s  {e.wall / n:.3f} s/unit  "
-          f"peak {mb(e.peak)}  {e_failed} failed")
-    print(f"  naive loop (papermill + jupyter nbconvert):    {naive.wall:7.2f} s  {naive.wall / n:.3f} s/unit  "
-          f"peak {mb(naive.peak)}  {n - reports} failed")
-    print(f"  empty notebooks, a fresh kernel each ({workers}-process pool, the kernel floor): {cold:7.2f} s")
-    print(f"  batch / naive:       {naive.wall / b.wall:5.2f} × faster")
-    print(f"  batch / empty-warm:  {b.wall / e.wall:5.2f} ×  (what the report's own work adds to the pool's cost)")
-    print(f"  batch / kernel floor: {b.wall / cold:5.2f} ×")
+    print(f"{n} units, {workers} workers, unit reports only (no portfolio or workbook: the naive loop makes none); "
+          "wall, then CPU of the whole process tree")
+    ratios: list[tuple[float, float, float, float]] = []
+    for i in range(repeat):
+        runs = tmp / f"run{i}"
+        load = os.getloadavg()[0]
+        b, failed = batch(units, runs / "batch", workers, summaries=False)
+        e, e_failed = batch(units, runs / "empty_warm", workers, ["--notebook", str(empty)], summaries=False)
+        naive = naive_loop(units, runs / "naive")
+        reports = len(list((runs / "naive").glob("*.html")))
+        print(f" run {i + 1} of {repeat} (load {load:.1f} at its start, {os.getloadavg()[0]:.1f} at its end)")
+        for label, run, bad in [("batch (perfeval run)", b, failed),
+                                ("empty notebooks through perfeval run (warm)", e, e_failed),
+                                ("naive loop (papermill + jupyter nbconvert)", naive, n - reports)]:
+            print(f"  {label + ':':46} {run.wall:7.2f} s  {run.wall / n:.3f} s/unit  CPU {run.cpu:7.2f} s  "
+                  f"peak {mb(run.peak)}  {bad} failed")
+        if i == 0:
+            cold = cold_floor(empty, units, runs, workers)
+            print(f"  empty notebooks, a fresh kernel each ({workers}-process pool, the kernel floor): {cold:7.2f} s; "
+                  f"batch / kernel floor {b.wall / cold:5.2f} ×")
+        ratios.append((naive.wall / b.wall, b.wall / e.wall, naive.cpu / b.cpu, b.cpu / e.cpu))
+        print(f"  batch / naive:       {ratios[-1][0]:5.2f} × faster (CPU {ratios[-1][2]:5.2f} ×)")
+        print(f"  batch / empty-warm:  {ratios[-1][1]:5.2f} ×  (CPU {ratios[-1][3]:5.2f} ×; what the report's own work "
+              "adds to the pool's cost)")
+    if repeat > 1:
+        med = [statistics.median(r[k] for r in ratios) for k in range(4)]
+        print(f" median of {repeat}: batch / naive {med[0]:5.2f} × (CPU {med[2]:5.2f} ×); "
+              f"batch / empty-warm {med[1]:5.2f} × (CPU {med[3]:5.2f} ×)")
 
 
 def phases(run: Run, out: Path) -> str:
@@ -300,6 +322,7 @@ def main() -> None:
     parser.add_argument("--incremental", type=int,
                         help="N units run, run again unchanged, run with one params file changed; then --force")
     parser.add_argument("--workers", type=int, default=None, help="workers (default: one per core)")
+    parser.add_argument("--repeat", type=int, default=1, help="with --units: runs, each ratio within its run, medians")
     args = parser.parse_args()
     from perfeval.outputs.batch import default_workers
 
@@ -313,7 +336,7 @@ def main() -> None:
     print(f"load average before the run: {load[0]:.1f} (1 min), {load[1]:.1f} (5 min) on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="bench_batch_") as tmp:
         if args.units or not (args.scale or args.dask or args.incremental):
-            compare(args.units or 20, workers, Path(tmp) / "compare")
+            compare(args.units or 20, workers, Path(tmp) / "compare", args.repeat)
         if args.scale:
             scale([int(x) for x in args.scale.split(",")], workers, Path(tmp) / "scale")
         if args.dask:

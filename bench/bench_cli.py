@@ -6,6 +6,8 @@ compile the package from source, which an installed perfeval never does. The pac
 figures are those of an installed perfeval; --source measures without bytecode instead.
 From the shell: wall time and CPU time (user + system) of the whole process, median and minimum. The floors are
 the interpreter alone and the interpreter importing what every command needs (PyYAML and pydantic).
+Compiled frameworks are cached on disk between commands (core.framework_cache): the benchmark keeps its cache in a
+folder of its own, fills it with one untimed run, and times `score` once more with the cache turned off.
 
 Run: .venv/bin/python bench/bench_cli.py [--repeat N] [--source]
 """
@@ -15,9 +17,11 @@ import argparse
 import os
 import resource
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -38,7 +42,7 @@ import perfeval.checks, perfeval.core.sensitivity, perfeval.result, perfeval.out
 from perfeval.core.params import load_params
 from perfeval.core.engine import framework_of, score_unit
 params = load_params(sys.argv[1]); mark("read and validate the params file")
-fw = framework_of(params, sys.argv[1]); mark("read and compile the framework")
+fw = framework_of(params, sys.argv[1]); mark("the framework (from the disk cache)")
 unit = score_unit(params, fw, sys.argv[1]); mark("score")
 findings = perfeval.checks.run_checks(unit); mark("audit checks")
 readings = perfeval.core.sensitivity.sensitivity(unit); mark("sensitivity (every reading's options)")
@@ -48,13 +52,14 @@ print(repr([(n, t - t0) for n, t in marks[1:]]))
 """
 
 
-def run(cmd: list[str], repeat: int) -> tuple[list[float], list[float]]:
-    """Wall and CPU seconds (user + system, the child's own) of repeat runs of cmd."""
+def run(cmd: list[str], repeat: int, env: dict[str, str] | None = None) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds (user + system, the child's own) of repeat runs of cmd, after one untimed run."""
+    subprocess.run(cmd, capture_output=True, check=True, env=env)
     walls, cpus = [], []
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, check=True)
+        subprocess.run(cmd, capture_output=True, check=True, env=env)
         walls.append(time.perf_counter() - t0)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -90,6 +95,7 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(PACKAGE_DIR)], check=True, capture_output=True)
     print(f"load average: {os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores; bytecode: "
           f"{'none (compiled from source in every process)' if args.source else 'compiled, as installed'}")
+    os.environ["PERFEVAL_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench_cli_cache_")  # inherited by every command
     py, cli = [sys.executable], [sys.executable, "-m", "perfeval"]
     print(f"from the shell, median (min) of {args.repeat}:{'':22} wall ms      CPU ms")
     for label, cmd in [("python -c pass (the interpreter)", py + ["-c", "pass"]),
@@ -101,7 +107,10 @@ def main() -> None:
                        ("perfeval validate (the 3 sample units)", cli + ["validate"])]:
         walls, cpus = run(cmd, args.repeat)
         print(f"  {label:58} {ms(walls)} {ms(cpus)}")
+    walls, cpus = run(cli + ["score", str(UNITS[0])], args.repeat, {**os.environ, "PERFEVAL_CACHE_DIR": ""})
+    print(f"  {'perfeval score, framework compiled (no cache)':58} {ms(walls)} {ms(cpus)}")
     in_process(args.repeat)
+    shutil.rmtree(os.environ["PERFEVAL_CACHE_DIR"], ignore_errors=True)
     heavy = subprocess.run([sys.executable, "-c", "import sys, perfeval.cli as c; c.main(['score', sys.argv[1]]); "
                             "print(sorted(m for m in ('pandas', 'numpy', 'matplotlib', 'seaborn', 'papermill', "
                             "'nbconvert', 'openpyxl', 'cn2an') if m in sys.modules), file=sys.stderr)", str(UNITS[0])],

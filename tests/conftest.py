@@ -38,6 +38,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                                 "@pytest.mark.slow:\n  " + "\n  ".join(unmarked))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _framework_cache_of_the_session(tmp_path_factory):
+    """Compiled frameworks are cached on disk between commands (core.framework_cache): the tests and the commands
+    they start keep theirs in a folder of the session, not in the user's cache."""
+    before = os.environ.get("PERFEVAL_CACHE_DIR")
+    os.environ["PERFEVAL_CACHE_DIR"] = str(tmp_path_factory.mktemp("perfeval_cache"))
+    yield
+    if before is None:
+        del os.environ["PERFEVAL_CACHE_DIR"]
+    else:
+        os.environ["PERFEVAL_CACHE_DIR"] = before
+
+
 @pytest.fixture(scope="session")
 def sample_outputs(tmp_path_factory) -> Path:
     """`perfeval run` over the three sample units, with the portfolio page and the summary workbook."""

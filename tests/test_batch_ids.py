@@ -85,6 +85,11 @@ def test_one_report_in_several_formats_is_drafted_once_and_each_file_listed(tmp_
     (other,) = drafted.failed
     assert (other.unit_id, other.status, other.params_file) == ("baisha-txt", FAILED, str(text))
     assert "与 baisha.docx 是同一单位的报告" in other.reason
+    upper = Path(shutil.copy(text, received / "Baisha.TXT"))  # one more text copy, the name in other case
+    with ResultsStore(outputs) as store:
+        drafted = draft_reports([Path(text), Path(docx), upper], outputs, store, width=2, timeout=120)
+    listed = {run.params_file: run.unit_id for run in drafted.failed}
+    assert set(listed) == {str(text), str(upper)} and len(set(listed.values())) == 2  # neither hides the other
 
 
 def test_drafting_a_report_is_bounded_by_the_batch_timeout(tmp_path, monkeypatch):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile_pdfs import HELVETICA, encrypted_bomb, filtered_bomb, flate_bomb, hidden_layer, invisible_text, \
-    many_pages, no_tounicode, off_page, pages_pdf, raw_pdf, stream, text
+from hostile_pdfs import HELVETICA, custom_glyph_names, encrypted_bomb, filtered_bomb, flate_bomb, hidden_layer, \
+    invisible_text, many_pages, no_tounicode, off_page, pages_pdf, raw_pdf, stream, text
 
 from perfeval.errors import DraftError
 from perfeval.intake import pdf
@@ -111,6 +111,17 @@ def test_glyphs_without_characters_are_not_extractable_not_a_report_without_a_ye
     document = read_document(no_tounicode(tmp_path / "mixed.pdf", visible=True))
     assert [b.text for b in document.blocks] == ["Annual report 2023"]  # no (cid:256) among the text
     assert document.skipped == ("PDF 中 480 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取",)
+
+
+def test_glyphs_named_by_a_subset_font_only_are_not_read_as_the_letters_of_their_codes(tmp_path):
+    """pdfminer read codes 65-68 of glyphs named g1…g4 as ABCD (the base encoding's letters): a report in such a
+    font was drafted as Latin nonsense and refused as naming no year."""
+    with pytest.raises(DraftError, match="has text that is not extractable: its fonts name no characters for their "
+                                         "80 glyphs"):
+        read_document(custom_glyph_names(tmp_path / "names.pdf"))
+    document = read_document(custom_glyph_names(tmp_path / "mixed.pdf", visible=True))
+    assert [b.text for b in document.blocks] == ["Annual report 2023"]
+    assert document.skipped == ("PDF 中 80 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取",)
 
 
 def _owner_locked(path: Path, permission: int | None) -> Path:

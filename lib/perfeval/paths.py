@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +31,22 @@ PARAMS_DIR = WORK_DIR / "params"
 UNITS_DIR = PARAMS_DIR / "units"
 OUTPUTS_DIR = WORK_DIR / "outputs"
 DRAFTS_DIR = OUTPUTS_DIR / "drafts"  # where `perfeval draft` writes unless told otherwise
+
+
+def user_cache_dir() -> Path | None:
+    """This user's cache folder for perfeval (what is kept there can always be made again), or None when
+    PERFEVAL_CACHE_DIR is set empty (no cache). PERFEVAL_CACHE_DIR names another folder; by default the
+    platform's: %LOCALAPPDATA%\\perfeval\\cache, ~/Library/Caches/perfeval, $XDG_CACHE_HOME/perfeval or
+    ~/.cache/perfeval."""
+    chosen = os.environ.get("PERFEVAL_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    if os.name == "nt":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "perfeval" / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "perfeval"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "perfeval"
+
 
 PARAMS_SUFFIXES = (".yaml", ".yml")  # in any case: Windows users write .YAML and .yml as often as .yaml
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf")  # a unit's own report, which `perfeval draft` reads into params

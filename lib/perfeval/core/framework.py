@@ -13,6 +13,7 @@ from typing import Annotated, Any, Iterator, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
+from . import framework_cache
 from .problems import describe_errors
 from .figures import suggestion
 from .readings import ENGINE_READINGS, GradeBand, Interpretation, Option, Spec, option_problems
@@ -275,13 +276,20 @@ def _compiled(path: str, version: tuple[int, int], seen: tuple[str, ...]) -> Fra
     file = Path(path)
     if path in seen:
         raise FrameworkError(path, [("extends", "extends itself through " + " → ".join(seen))])
+    kept = framework_cache.cached(file)
+    if isinstance(kept, Framework):
+        return kept
     try:
         data = read_yaml(file)
     except InputFileError as exc:
         raise FrameworkError(exc.file, exc.problems) from None
     if isinstance(data, dict) and "extends" in data:
-        return _extend(data, file, seen)
-    return parse_framework(data, file)
+        fw = _extend(data, file, seen)
+        framework_cache.store(file, fw, [file, *framework_files(str(data["extends"]), file.parent)])
+    else:
+        fw = parse_framework(data, file)
+        framework_cache.store(file, fw, [file])
+    return fw
 
 
 def _resolve(name_or_path: str | Path, base_dir: Path | None, seen: tuple[str, ...] = ()) -> Framework:

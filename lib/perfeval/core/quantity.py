@@ -350,6 +350,7 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _TITLE_END = re.compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
 _METADATA = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
 MAX_METADATA_GAP = 40  # characters between a bare number and the timestamp or flag that makes it a file property
+_PER = re.compile(rf"\s*/\s*(?P<per>(?:\d+(?:\.\d+)?\s*[万千亿]?)?\s*(?:{_UNIT_RE}))(?![\dA-Za-z])")
 _YEAR_LABEL = re.compile(r"(?:年度|年份|所属年|年)[：:]?$")
 
 
@@ -585,6 +586,9 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     value, places, scale = _value_of(g)
     if value is None:
         return None
+    per = _PER.match(norm, end) if unit and not g["suffix"] else None
+    if per:  # a rate per some amount of another unit (0.064次/10万公顷, 3.5万元/人): one compound unit as written
+        unit, end = unit + "/" + re.sub(r"\s+", "", per.group("per")), per.end()
     if g["sign"]:
         value = -value
     bound = _SUFFIXES.get(g["suffix"] or "") or _PREFIXES.get(prefix)

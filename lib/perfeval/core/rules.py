@@ -293,8 +293,8 @@ class DeductPerPoint(RuleBase):
         also = "".join(f"；{c.label}：{c.measure.describe()}{op}{pct(c.limit)}" for c in self.clauses)
         if also:
             tail += "，超出两项限额的按超出较多者扣分"
-        # without checkpoints the measure is set (validated at load)
         cut = "；" if also else " "
+        # without checkpoints the measure is set (validated at load)
         return f"{self.measure.describe()}；{op}{pct(self.limit)}{also}{cut}得 {pts(points)} 分，{tail}"  # type: ignore[union-attr]
 
     def score(self, points: float, ctx: RuleContext, pid: str, label: str) -> list[PartResult]:

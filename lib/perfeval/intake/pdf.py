@@ -174,8 +174,8 @@ def _install_bounded_decode() -> None:
             budget.charge(stream.objid if stream.objid is not None else "?", unpacked_size(data, stream.get_filters()))
         unbounded(stream)
 
-    PDFStream.decode = decode  # type: ignore[method-assign]
-    pdfdocument.Arcfour = _Arcfour  # type: ignore[misc]
+    PDFStream.decode = decode  # type: ignore[method-assign]  # pdfminer's own, bounded by the budget above
+    pdfdocument.Arcfour = _Arcfour  # type: ignore[misc]  # pdfminer's pure-Python RC4 replaced by OpenSSL's
 
 
 class _Arcfour:
@@ -370,6 +370,26 @@ def _layer_hidden(group: object, hidden: frozenset[int]) -> bool:
     return False
 
 
+def _forget_unnamed_glyphs(font, spec: dict) -> None:  # noqa: ANN001 - a pdfminer PDFSimpleFont
+    """Codes the font's /Differences name with a glyph name that is no character's lose their character."""
+    from pdfminer.encodingdb import name2unicode
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    encoding = resolve1(spec.get("Encoding"))
+    differences = resolve1(encoding.get("Differences")) if isinstance(encoding, dict) else None
+    code = 0
+    for entry in differences if isinstance(differences, list) else []:
+        if isinstance(entry, int):
+            code = entry
+        elif isinstance(entry, PSLiteral):
+            try:
+                name2unicode(str(entry.name))
+            except (KeyError, ValueError):
+                font.cid2unicode.pop(code, None)
+            code += 1
+
+
 @functools.cache
 def _visible_page_class() -> type:
     """A pdfplumber Page whose layout comes from pdfplumber's own device less the glyphs a viewer does not show as
@@ -378,6 +398,7 @@ def _visible_page_class() -> type:
     from unicodedata import normalize
 
     from pdfminer.layout import LTChar
+    from pdfminer.pdffont import PDFSimpleFont
     from pdfminer.pdftypes import resolve1
     from pdfminer.psparser import PSLiteral
     from pdfminer.utils import apply_matrix_rect
@@ -451,6 +472,19 @@ def _visible_page_class() -> type:
             return value  # what resolve_all makes of it: nothing to resolve
         return resolve_all(value)
 
+    class NamingInterpreter(PDFPageInterpreter):
+        """pdfminer's, but a glyph of a simple font whose /Differences give it a name that names no character (g12,
+        glyph7: a subset font's own names) has no character: pdfminer kept the base encoding's letter for its code,
+        so a Chinese report in such a font read as Latin letters (then "names no year") rather than not extractable."""
+
+        def init_resources(self, resources) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
+            super().init_resources(resources)
+            specs = resolve1(resources.get("Font")) if isinstance(resources, dict) else None
+            for fontid, font in self.fontmap.items():
+                spec = resolve1(specs.get(fontid)) if isinstance(specs, dict) else None
+                if isinstance(font, PDFSimpleFont) and isinstance(spec, dict):
+                    _forget_unnamed_glyphs(font, spec)
+
     class VisiblePage(Page):
         seen: _Unread
 
@@ -489,7 +523,7 @@ def _visible_page_class() -> type:
                 device = VisibleTextDevice(self.pdf.rsrcmgr, pageno=self.page_number, laparams=self.pdf.laparams,
                                            seen=self.seen, properties=properties if isinstance(properties, dict) else {})
                 try:
-                    PDFPageInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
+                    NamingInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
                 except Exception as exc:
                     raise PdfminerException(exc) from exc
                 self._layout = device.get_result()

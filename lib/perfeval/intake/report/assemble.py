@@ -95,6 +95,8 @@ class _Assembly(RateClaims, Records):
         free = [m for m in prose if id(m) not in self.taken]
         lists = find_lists(self.document, free)
         lists += find_totals(free, lists) + tables.totals
+        self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
+                             if lst.shape == "summed" and not lst.whole.label and all(p.label for p in lst.parts)}
         rates = self._rates(tables, [m for m in free if id(m) not in self.restated], lists, fw)
         operands = {id(x) for r in rates if r.status in ("explained", "contradicted") and r.reading
                     for x in (r.reading.numerator, r.reading.denominator)}
@@ -413,12 +415,13 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int],
     labels that share their head (全镇本级一般公共预算收入实现 111.11 … 由一般公共预算收入 111.11), or, in another
     section, a head noun (全年保障会议1230场次 … 会议服务全年1320场; for money, whose sums often share one, the
     longer head) and either the same value or a value whose digits are the same ones transposed or one lost (a
-    slip of the pen: what `score` then asks about). Other
-    values under different wordings may be two figures, and linking them would raise a finding on a guess."""
+    slip of the pen: what `score` then asks about). A table's cell is named by its row (病虫害防治 … 病虫害防治项目支出
+    118.50万元) and restated only in prose, at the same value: two cells of a table are two figures. Other values
+    under different wordings may be two figures, and linking them would raise a finding on a guess."""
     out: list[tuple[Mention, ...]] = []
     taken = set(grouped)
-    pool = [m for _, m in stated if id(m) not in grouped and not m.where.in_table and not m.is_rate
-            and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label)]
+    pool = [m for _, m in stated if id(m) not in grouped and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
+            and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label)]
     by_key: dict[tuple, list[Mention]] = {}
     for m in pool:
         kind = (_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit)), m.year,
@@ -444,9 +447,13 @@ def _one_figure(a: Mention, b: Mention) -> bool:
     """Are two statements, in different sentences, of one figure (see _same_value_restated)?"""
     if a.where.text == b.where.text and a.order[:2] == b.order[:2]:
         return False
-    if re.findall(r"\d+", a.label) != re.findall(r"\d+", b.label):
+    if a.where.in_table and (b.where.in_table or a.quantity.value != b.quantity.value) or \
+            b.where.in_table and a.quantity.value != b.quantity.value:
+        return False
+    x, y = (m.where.row or "" if m.where.in_table else m.label for m in (a, b))
+    if re.findall(r"\d+", x) != re.findall(r"\d+", y):
         return False  # 第46号示范田 and 第146号示范田, 1号楼 and 2号楼: labels that number two things
-    head = _shared_head(_head_words(a.label), _head_words(b.label))
+    head = _shared_head(_head_words(x), _head_words(y))
     if a.quantity.value == b.quantity.value:
         if head >= MIN_SHARED_LABEL and (a.quantity.places > 0 or a.quantity.value >= 10):
             return True
@@ -492,8 +499,9 @@ def _shared_head(a: str, b: str) -> int:
 
 def _column_word(m: Mention) -> str | None:
     """Whether the sentence speaks of a budget or of what was spent where a figure stands (the nearest such word
-    before it): 商品和服务支出 under 预算批复 and under 决算数 are two figures, not one stated twice."""
-    words = _COLUMN_WORD.findall(m.where.text[max(0, m.start - 200):m.start])
+    before it; a table cell's column): 商品和服务支出 under 预算批复 and under 决算数 are two figures, not one stated twice."""
+    before = (m.where.column or "") if m.where.in_table else m.where.text[max(0, m.start - 200):m.start]
+    words = _COLUMN_WORD.findall(before)
     if not words:
         return None
     return "budget" if words[-1] == "预算" else "final"

@@ -15,6 +15,7 @@ from ...core.quantity import find_quantities
 
 MAX_ENTRY = 60  # characters of a contents line (a heading and its page number)
 MAX_CHROME = 120  # characters of a web page's line of chrome (several fields on one line)
+MAX_LABEL = 16  # characters of a line that can label the number on the line below (a table saved one cell per line)
 MIN_RUN = 3  # heading lines with page numbers that make a contents list without a 目录 line
 MAX_PAGE = 999
 
@@ -33,15 +34,39 @@ _CHROME = re.compile(
 
 
 def furniture_lines(lines: Sequence[str]) -> set[int]:
-    """Indexes of the lines (paragraphs, or a table row's cells joined) that are a contents list or web chrome."""
+    """Indexes of the lines (paragraphs, or a table row's cells joined) that are a contents list, web chrome or the
+    page numbers a PDF's footers left in the text."""
     out = {i for i, line in enumerate(lines) if _is_chrome(line)}
     out |= _contents(lines, out)
+    out |= _page_numbers(lines)
     return out
 
 
+_FOOTER = re.compile(r"^\s*[-－—]?\s*(?:第\s*)?(?P<n>\d{1,3})\s*(?:页)?\s*[-－—]?\s*$")
+MIN_PAGES = 3  # page numbers in a row (n, n+1, n+2 …) that show lone numbers to be a PDF's footers
+
+
+def _page_numbers(lines: Sequence[str]) -> set[int]:
+    """Lines holding a number alone (3, - 3 -, 第3页) that run n, n+1, n+2 … through the document, each after a
+    line of text rather than a cell's label: the footers of a PDF's pages, never figures. Numbers alone that do not
+    count up so (a table saved one cell per line) are left to be read."""
+    chains: dict[int, list[int]] = {}  # the next page number a chain waits for → the lines of the chain
+    for i, line in enumerate(lines):
+        m = _FOOTER.match(line)
+        if m is None or i == 0 or len(lines[i - 1]) <= MAX_LABEL:
+            continue
+        n = int(m.group("n"))
+        chain = chains.pop(n, [])
+        chains[n + 1] = chain + [i]
+    return {i for chain in chains.values() if len(chain) >= MIN_PAGES for i in chain}
+
+
 def _is_chrome(line: str) -> bool:
-    """A line of a web page's chrome: it opens with one of the page's fields and is no sentence."""
-    return len(line) <= MAX_CHROME and not _SENTENCE_END.search(line.rstrip("。")) and bool(_CHROME.match(line))
+    """A line of a web page's chrome: it opens with one of the page's fields, is no sentence, and states no amount
+    (来源：财政拨款120万元 is a line of the report; a view count is bare or in 次)."""
+    if len(line) > MAX_CHROME or _SENTENCE_END.search(line.rstrip("。")) or not _CHROME.match(line):
+        return False
+    return all(f.quantity.unit in ("", "次", "人次") for f in find_quantities(line))
 
 
 def _entry(line: str) -> tuple[str, int | None] | None:
@@ -107,6 +132,7 @@ def _paged_run(lines: Sequence[str], start: int) -> int:
     """The end of a run of at least MIN_RUN heading lines each followed by its page number (on the line or the next
     one), the numbers never falling — a contents list printed without its 目录 line; `start` when there is none."""
     pages: list[int] = []
+    headings: list[str] = []
     i = start
     while i < len(lines):
         entry = _entry(lines[i])
@@ -119,8 +145,15 @@ def _paged_run(lines: Sequence[str], start: int) -> int:
         if page is None or page > MAX_PAGE or (pages and page < pages[-1]) or not _spaced(lines[i], step):
             break
         pages.append(page)
+        headings.append(entry[0])
         i += step
-    return i if len(pages) >= MIN_RUN else start
+    named = sum(1 for h in headings if _PART_HEADING.search(h.strip()))
+    return i if len(pages) >= MIN_RUN and 2 * named >= len(headings) else start
+
+
+# A heading of a document's part: numbered (第一部分, 一、, （一）, 1., 附件2), or naming a part (…表, …说明, …情况).
+_PART_HEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|"
+                           r"\d{1,2}(?:\.\d{1,2})*\s*[、.．]|附件|附表)|(?:表|说明|情况|概况|解释|职责|设置|目标|措施|建议|问题|结论|附件)$")
 
 
 def _spaced(line: str, step: int) -> bool:

@@ -162,7 +162,7 @@ def with_implied_unit(quantity: Quantity, clause: str, lead: str = "") -> tuple[
     if named and canonical_unit(named.group("u")) in UNITS and canonical_unit(named.group("u")) != "":
         unit = canonical_unit(named.group("u"))
         return replace(quantity, unit=unit), f"写作“{quantity.text}”，单位取自标签中的“{named.group(0).strip('：: ')}”"
-    if quantity.unit or not _MONEY_WORDS.search(clause):
+    if quantity.unit or not _MONEY_WORDS.search(lead or clause):
         return quantity, None
     if quantity.scale == Decimal(10000):
         return replace(quantity, value=quantity.value / quantity.scale, unit="万元", scale=Decimal(1)), \

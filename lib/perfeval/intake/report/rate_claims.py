@@ -23,7 +23,7 @@ from .placement import (
     qualified,
     two_figures,
 )
-from .rates import RateFound, Reading, explain, explain_from_section
+from .rates import RateFound, Reading, change_from_section, done_over_planned, explain, explain_from_section
 from .tables import Tables
 
 _CHANGE_WORDS = re.compile(r"较上年|比上年|较去年|比去年|同比")
@@ -47,6 +47,7 @@ class RateClaims(Placement):
             for m in (x for x in sentence if x.is_rate):
                 found = explain(m, sentence, by_block.get(m.where.block, []), lists)
                 found = explain_from_section(found, sentence, by_part[_part_of(m.where.section)])
+                found = change_from_section(found, by_part[_part_of(m.where.section)], self.year)
                 out.append(self._change_of_named(self._share_of_named(found, sentence), sentence))
         for cell in tables.cells:
             if cell.mention.is_rate:
@@ -58,7 +59,7 @@ class RateClaims(Placement):
                     as_measure = self._by_measure(replace(found, status="unexplained"), fw, "预算执行率")
                     found = as_measure if as_measure.measure else found
                 out.append(found)
-        return [self._by_measure(self._measure_reading(r, fw), fw) for r in out]
+        return [self._by_measure(done_over_planned(self._measure_reading(r, fw)), fw) for r in out]
 
     def _measure_reading(self, found: RateFound, fw: Framework) -> RateFound:
         """Of several readings that give a rate, the one the framework itself computes (执行率 = 执行数 ÷ 预算数,

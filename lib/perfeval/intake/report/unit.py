@@ -23,7 +23,7 @@ _FIELD_ALONE = re.compile(r"^(?:(?P<n>(?:部门|单位)\s*[（(]?\s*(?:单位)?\
                           r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?\s*\|?$")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|整体支出|决算(?:公开|情况说明|编制说明|报告))")
 _YEAR_FIELD = re.compile(r"(?:评\s*价|所\s*属|预\s*算|自\s*评)\s*年\s*度\s*[：:]?\s*((?:19|20)\d{2})")
-_YEAR_IN_TEXT = re.compile(r"(?:现将|对|就)((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|评价|整体支出)")
+_YEAR_IN_TEXT = re.compile(r"(?:现将|对|就)[^，。；\d]{0,8}?((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|评价|整体支出)")
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATED = re.compile(r"发\s*布\s*(?:时\s*间|日\s*期)|发\s*文\s*日\s*期|成\s*文\s*日\s*期|日\s*期|时\s*间")
@@ -35,6 +35,9 @@ _UNIT_END = ("人民政府", "中学", "小学", "大学", "学院", "街道办�
              "中心", "局", "站", "办", "委", "馆", "院", "所", "队", "处", "厅", "部", "会", "室", "校", "镇", "乡", "街道",
              "学校", "医院", "公司", "集团", "社", "台", "场", "园", "团", "署", "监狱", "党校",
              "政协", "人大", "妇联", "残联", "侨联", "文联", "科协", "工商联")
+_ABOUT_TAIL = re.compile(r"关于(?:报送|上报|提交|印发)?$")
+_OWN_LEVEL = re.compile(r"[（(]\s*本级\s*[）)]$")
+_BRACKETED_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{4,30})[）)]\s*$")
 _TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
 # What a title line may open with before the unit's name: 关于, the year, a budget code (411001-).
 # A year as a title writes it, or as a republished copy masks it (20xx年度, (略)年度).
@@ -52,6 +55,7 @@ _CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得
                             # 经自评，2023年度部门整体支出绩效得分96分: the score of the whole, not of a section
                             r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)")
 MAX_TITLE = 60
+_SENTENCE_MARK = re.compile(r"[。；;！!？?，,]")  # a title is no sentence
 TITLE_BLOCKS = 8  # the title stands in the report's first lines
 
 
@@ -122,6 +126,10 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
         if tail is None:
             continue
         name = re.split(r"[：:|｜/\\\s]", text[:tail.start()].strip())[-1].rstrip("的")  # 名称: | 某某局2021年度…
+        name = _OWN_LEVEL.sub("", _ABOUT_TAIL.sub("", name))  # 某某局关于报送…, 某某局（本级）
+        bracketed = _BRACKETED_NAME.search(text)  # 2023年度部门整体支出绩效自评报告（某某局）
+        if not is_unit_name(name) and bracketed and is_unit_name(bracketed.group(1)):
+            name = bracketed.group(1)
         if is_unit_name(name):
             found.append(Stated(name, _where(s), "标题"))
         elif not name and k > 0 and is_unit_name(_compact(head[k - 1].text)):
@@ -159,8 +167,24 @@ def _name(sentences: list[Sentence]) -> Stated | None:
         m = _SIGNED.search(s.text)
         if m and is_unit_name(_compact(m.group("v"))):
             return Stated(_compact(m.group("v")), _where(s), re.sub(r"\s", "", m.group("w")))
-    return fields.get("w") or _name_from_first_sentence(sentences) or _name_from_project(sentences) \
+    return fields.get("w") or _name_from_signature(sentences) or _name_from_first_sentence(sentences) \
+        or _name_from_project(sentences) \
         or _name_from_site(sentences) or _name_from_author(sentences)
+
+
+SIGNATURE_LINES = 8  # the report's last lines, where a letter is signed
+
+
+def _name_from_signature(sentences: list[Sentence]) -> Stated | None:
+    """The unit signing a report written as a letter: its name alone on a line at the end, beside the date
+    (某某局 / 2024年3月15日)."""
+    tail = [s for s in sentences[-SIGNATURE_LINES:] if s.cell is None]
+    for k, s in enumerate(tail):
+        name = _compact(s.text).strip("（）() ")
+        dated = any(_DATE.fullmatch(_compact(t.text).rstrip("。")) for t in tail[max(0, k - 1):k + 2] if t is not s)
+        if dated and is_unit_name(name):
+            return Stated(name, _where(s), "落款")
+    return None
 
 
 _PROJECT = re.compile(r"项\s*目\s*名\s*称\s*[：:]?\s*(?:\d{3,}\s*[-－—]\s*)?(?P<v>[\u4e00-\u9fff（）()]{6,60})")
@@ -222,7 +246,7 @@ def _fields_alone(sentences: list[Sentence]) -> dict[str, Stated]:
 def _year(sentences: list[Sentence]) -> Stated | None:
     """The year evaluated, from the title, a 评价年度 field, the text's own words, or the publication date − 1."""
     for s in sentences:
-        if len(s.text) <= MAX_TITLE and (m := _TITLE_YEAR.search(s.text)):
+        if len(s.text) <= MAX_TITLE and not _SENTENCE_MARK.search(s.text) and (m := _TITLE_YEAR.search(s.text)):
             return Stated(m.group(1), _where(s), "标题")
     for pattern, basis in ((_YEAR_FIELD, "评价年度"), (_YEAR_IN_TEXT, "正文")):
         for s in sentences:

@@ -1,4 +1,4 @@
-"""The report's blocks in the order a reader needs them, one call per notebook cell.
+"""The report's blocks in the order a reader needs them, each one call in the notebook (a section's calls share a cell).
 
 Tables are pandas Stylers over the analyst's DataFrames (`.data` sorts, filters and exports); charts are Chart
 records (`.figure`, `.data`, `.caption`); prose is escaped HTML. Each shows the same in JupyterLab and in the
@@ -144,16 +144,18 @@ def _first_of_group(frame: pd.DataFrame, column: str, starts: pd.Series, styler:
 
 def _row_styles(frame: pd.DataFrame, level1_start: pd.Series) -> pd.DataFrame:
     """Grey for rows not scored, a tint where the claim exceeds the recomputed score on the same weight, a rule
-    above each level 1."""
-    styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
-    for i in frame.index:
-        if frame.at[i, "状态"].startswith("未评") or frame.at[i, "状态"] == "不适用":
-            styles.loc[i] = "color: #8c959f;"
-        if frame.at[i, "自评高于重算"]:
-            styles.at[i, "自评得分"] += "background: #fff1e6; color: #b03a2e; font-weight: 600;"
-        if level1_start[i] and i != frame.index[0]:
-            styles.loc[i] = styles.loc[i] + "border-top: 2px solid #8c959f;"
-    return styles
+    above each level 1 (built as plain rows, then one frame: cell by cell in pandas costs more than the table)."""
+    columns = list(frame.columns)
+    claim = columns.index("自评得分")
+    rows = []
+    for n, (status, claim_high, starts) in enumerate(zip(frame["状态"], frame["自评高于重算"], level1_start)):
+        row = ["color: #8c959f;" if status.startswith("未评") or status == "不适用" else ""] * len(columns)
+        if claim_high:
+            row[claim] += "background: #fff1e6; color: #b03a2e; font-weight: 600;"
+        if starts and n:
+            row = [style + "border-top: 2px solid #8c959f;" for style in row]
+        rows.append(row)
+    return pd.DataFrame(rows, index=frame.index, columns=frame.columns)
 
 
 def _weight_text(weight: float, effective: float) -> str:
@@ -177,6 +179,19 @@ def computed_words(value: float, unit: str, qualitative: bool) -> str:
     return quantity(value, unit)
 
 
+_NAN = object()  # stands for NaN in a key, since NaN != NaN
+
+
+def _rows_by(frame: pd.DataFrame, *columns: str) -> list[tuple[tuple[object, ...], list[object]]]:
+    """The frame's row labels grouped by their values in columns (a float NaN equal to another), in order of first
+    appearance: (the group's values, its labels)."""
+    groups: dict[tuple[object, ...], tuple[tuple[object, ...], list[object]]] = {}
+    for label, *values in zip(frame.index, *(frame[c] for c in columns)):
+        key = tuple(_NAN if isinstance(v, float) and v != v else v for v in values)
+        groups.setdefault(key, (tuple(values), []))[1].append(label)
+    return list(groups.values())
+
+
 def scores(rep: UnitReport) -> Styler:
     """指标得分: the three-level table — weight, computed value, score, claimed score, status and 说明 (rule, figures,
     notes) — over tables.score_frame."""
@@ -190,11 +205,12 @@ def scores(rep: UnitReport) -> Styler:
                             "红字为按单位填报的分值计自评得分高于重算得分；灰色为资料未载明而未评分或不适用的指标）")
     _first_of_group(frame, "一级指标", level1_start, styler)
     _first_of_group(frame, "二级指标", level2_start, styler)
-    for i in frame.index:
-        weight, effective = frame.at[i, "分值"], frame.at[i, "计分分值"]
-        styler.format(lambda _, w=weight, e=effective: _weight_text(w, e), subset=pd.IndexSlice[[i], ["分值"]])
-        styler.format(lambda v, u=frame.at[i, "计算值单位"], q=frame.at[i, "定性"]: computed_words(v, u, q),
-                      subset=pd.IndexSlice[[i], ["计算值"]], na_rep="—")
+    # one format per distinct weight or unit, over the rows that share it (a format per row costs a lookup each)
+    for (weight, effective), rows in _rows_by(frame, "分值", "计分分值"):
+        styler.format(lambda _, w=weight, e=effective: _weight_text(w, e), subset=pd.IndexSlice[rows, ["分值"]])
+    for (unit, qualitative), rows in _rows_by(frame, "计算值单位", "定性"):
+        styler.format(lambda v, u=unit, q=qualitative: computed_words(v, u, q), subset=pd.IndexSlice[rows, ["计算值"]],
+                      na_rep="—")
     styler.apply(lambda _: _row_styles(frame, level1_start), axis=None)
     return styler
 
