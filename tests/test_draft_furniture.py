@@ -206,3 +206,8 @@ def test_a_report_written_as_a_letter_is_signed_at_its_end_and_its_text_names_th
                                       "本局负责全县林业工作。", "松岭县林业局", "2024年3月15日"]))
     assert unit.name and unit.year and (unit.name.value, unit.name.basis) == ("松岭县林业局", "落款")
     assert (unit.year.value, unit.year.basis) == ("2023", "正文")
+
+
+def test_a_web_sites_footer_holds_no_figure():
+    assert figures("网站标识码:4300000001 湘ICP备:10025919号-1", "本页面执行时间为0.05秒，推荐使用1280*720分辨率以上显示器",
+                   "松岭县12345政务服务热线 电话1:0745-12345", "全年支出218.40万元。") == ["218.40万元"]

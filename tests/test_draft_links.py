@@ -274,3 +274,20 @@ claims:
 def test_a_list_hangs_from_the_figure_before_it_never_from_a_change_on_last_year():
     assert totals_in("收入：792.22万元。同比上年度增加189.25万元，增加31.39%。"
                      "其中：财政拨款收入792.22万元，同比上年度增加209.28万元。") == [("792.22万元", ["792.22万元"], True)]
+
+
+def test_a_rows_actual_restated_at_the_same_value_under_shared_words_is_one_figure(tmp_path):
+    header = "\t".join(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"])
+    row = "\t".join(["产出指标", "数量指标", "组织农技培训", "≥10次", "12次", "10", "10"])
+    draft = draft_of(tmp_path, TITLE, "一、绩效自评表", header, row, "二、绩效目标完成情况",
+                     "全年开展农技培训12次，培训农民600人次。", "另组织观摩活动12次。")
+    assert [[m.written for m in group] for group in draft.restated.values()] == [["12次", "12次"]]
+    assert [m.where.text for m in next(iter(draft.restated.values()))][1].startswith("全年开展农技培训")
+
+
+def test_a_budget_word_naming_the_figure_before_does_not_make_the_next_one_a_budget(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、预算情况", "本年年初预算数185.00万元，年末支出合计325.89万元。",
+                     "二、收支对比", "本年度支出合计325.89万元，收支平衡。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["325.89万元", "325.89万元"]]
+    apart = draft_of(tmp_path, TITLE, "一、预算批复", "预算批复：商品和服务支出96.00万元。", "二、决算", "决算数：商品和服务支出96.00万元。")
+    assert apart.repeats == []  # under 预算批复 and under 决算数: two figures

@@ -10,9 +10,11 @@ and sentence it came from; what the reader cannot settle is marked 存疑 beside
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -284,13 +286,17 @@ class _Assembly(RateClaims, Records):
         return row
 
     def _restatements(self, line: IndicatorLine, row_id: str, prose: list[Mention]) -> list[dict[str, Any]]:
-        """The narrative's figures for this row's actual: a sentence whose clause names the indicator."""
+        """The narrative's figures for this row's actual: a sentence whose clause names the indicator, or the same
+        value in the same unit under words the indicator's name shares (承担会务管理 820场 … 承担大小会议820场 shares
+        承担; 节约型机关创建 30家 … 节约型机关建成30家)."""
         actual = line.actual if isinstance(line.actual, Mention) else None
         if actual is None or len(line.name) < MIN_ROW_NAME:
             return []
         out = []
+        said = Counter(normalise(m.label) for m in prose)  # a label the narrative states twice: left to the repeats
         for m in prose:
-            if id(m) in self.taken or id(m) in self.mapped or line.name not in m.clause:
+            if id(m) in self.taken or id(m) in self.mapped or not (
+                    line.name in m.clause or said[normalise(m.label)] == 1 and _same_count(m, actual, line)):
                 continue
             if not commensurable(m.quantity.unit, actual.quantity.unit):
                 continue
@@ -387,6 +393,7 @@ class _Assembly(RateClaims, Records):
 
 
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
+_NAMES_A_NUMBER = re.compile(r"[数额]?[为是达]?\s*[0-9０-９]")  # 年初预算数1850000.00元: the word names that number only
 _CHANGE_ONLY = re.compile(r"^(?:同比|比|较)(?:上年度?|去年|上一年度?)?(?:同期)?(?:[决预]算数?|执行数)?"
                           r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)?$")  # a change named by nothing but its words
 _COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
@@ -407,6 +414,22 @@ def _apart(a: Mention, b: Mention, whole_of: dict[int, Mention]) -> bool:
     if x is None or y is None or x is y or x.quantity.value == y.quantity.value:
         return False
     return not _slip(_digits(x), _digits(y))
+
+
+MIN_ROW_SHARED = 3  # characters a narrative label shares with an indicator's name to restate its value exactly (2
+# when the value is distinctive, of three digits or more: 承担会务管理 820场 … 承担大小会议820场)
+
+
+def _same_count(m: Mention, actual: Mention, line: IndicatorLine) -> bool:
+    """Is m the row's actual restated: the same value and unit, words in common with the indicator's name?"""
+    if m.quantity.value != actual.quantity.value or m.quantity.qualifier is not Qualifier.EXACT or m.is_rate:
+        return False
+    if _SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit)) != \
+            _SAME_COUNT.get(canonical_unit(actual.quantity.unit), canonical_unit(actual.quantity.unit)):
+        return False
+    a, b = normalise(line.name), normalise(m.label)
+    shared = SequenceMatcher(None, a, b).find_longest_match(0, len(a), 0, len(b)).size
+    return shared >= (MIN_ROW_SHARED - 1 if len(_digits(m)) >= MIN_DIGITS else MIN_ROW_SHARED)
 
 
 def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int],
@@ -501,7 +524,7 @@ def _column_word(m: Mention) -> str | None:
     """Whether the sentence speaks of a budget or of what was spent where a figure stands (the nearest such word
     before it; a table cell's column): 商品和服务支出 under 预算批复 and under 决算数 are two figures, not one stated twice."""
     before = (m.where.column or "") if m.where.in_table else m.where.text[max(0, m.start - 200):m.start]
-    words = _COLUMN_WORD.findall(before)
+    words = [w.group(0) for w in _COLUMN_WORD.finditer(before) if not _NAMES_A_NUMBER.match(before, w.end())]
     if not words:
         return None
     return "budget" if words[-1] == "预算" else "final"

@@ -61,12 +61,20 @@ def _page_numbers(lines: Sequence[str]) -> set[int]:
     return {i for chain in chains.values() if len(chain) >= MIN_PAGES for i in chain}
 
 
+# What only a web site's footer says (its registration, copyright, the page's own timing and screen advice).
+_SITE_FOOTER = re.compile(r"ICP备|公网安备|网站标识码|版权所有|Copyright|©|技术支持[：:]|页面执行时间|分辨率|网站地图|"
+                          r"主办单位[：:]|承办单位[：:]|政务服务热线")
+
+
 def _is_chrome(line: str) -> bool:
     """A line of a web page's chrome: it opens with one of the page's fields, is no sentence, and states no amount
-    (来源：财政拨款120万元 is a line of the report; a view count is bare or in 次)."""
-    if len(line) > MAX_CHROME or _SENTENCE_END.search(line.rstrip("。")) or not _CHROME.match(line):
+    (来源：财政拨款120万元 is a line of the report; a view count is bare or in 次); or it says what only a site's
+    footer says (网站标识码, ICP备, 本页面执行时间0.04秒, 1366*768分辨率)."""
+    if len(line) > MAX_CHROME or _SENTENCE_END.search(line.rstrip("。")):
         return False
-    return all(f.quantity.unit in ("", "次", "人次") for f in find_quantities(line))
+    if _SITE_FOOTER.search(line):
+        return True
+    return bool(_CHROME.match(line)) and all(f.quantity.unit in ("", "次", "人次") for f in find_quantities(line))
 
 
 def _entry(line: str) -> tuple[str, int | None] | None:

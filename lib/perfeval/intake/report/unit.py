@@ -47,7 +47,7 @@ _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）
 _FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|[（(]以下简称)")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-_GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|：|:)\s*[“\"「]?"
+_GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|：|:|(?=[“\"「]))\s*[“\"「]?"
                     r"(?P<v>优秀|优|良好|良|中等|中|较差|差)[”\"」]?(?:等级|等次|级)?(?:[，。；,;]|$)")
 _GRADED = re.compile(r"等级|等次|自评|评价|评定|绩效")
 _GRADE_OF = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
