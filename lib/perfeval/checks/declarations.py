@@ -255,7 +255,7 @@ SECTION_SCORE_ABOVE_RECOMPUTED = _d(
     "“{section}”：报告称得分 {claimed}（总分值 {weight}），按规则重算为 {recomputed}（各行重算得分见上），自评高出 {gap}。",
     "一级指标得分 = 其下各行按规则重算的得分之和，按所述总分值折算", "claimed recomputed", "section_scores")
 SECTION_SCORE_NOT_SUM_OF_ROWS = _d(
-    "section_score_not_sum_of_rows", "claimed_total", "一级指标得分不等于其下各行之和", "error",
+    "section_score_not_sum_of_rows", "claimed_total", "一级指标得分不等于其下各行之和", BY_MATERIALITY,
     "“{section}”：报告正文（{source}）称评价得分 {claimed}，而指标表中其下各行自评得分合计 {rows}。",
     "一级指标得分 = 其下各行得分之和", "claimed rows", "section_scores")
 CLAIMED_TOTAL_UNVERIFIABLE = _d(
@@ -279,7 +279,7 @@ CLAIMED_GRADE_UNSUPPORTED = _d(
     "单位自评等次“{grade}”，而重算总分 {total} 对应等次“{recomputed}”（{rule}）。", "{rule}", "grade recomputed",
     "claimed_total")
 CLAIMED_TOTAL_NOT_SUM_OF_ROWS = _d(
-    "claimed_total_not_sum_of_rows", "claimed_total", "自评总分不等于各指标自评得分之和", "error",
+    "claimed_total_not_sum_of_rows", "claimed_total", "自评总分不等于各指标自评得分之和", BY_MATERIALITY,
     "单位自评总分 {claimed}，而各指标自评得分合计 {rows}（{parts}）{left}。", "总分 = 各指标得分之和",
     "claimed rows weights", "claimed_total_vs_rows")
 CLAIMED_TOTAL_OMITS_ROWS = _d(
