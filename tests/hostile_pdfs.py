@@ -206,3 +206,12 @@ def custom_glyph_names(path: Path, visible: bool = False) -> Path:
                b"/Contents 5 0 R >>", stream(body), HELVETICA]
     path.write_bytes(raw_pdf(objects))
     return path
+
+
+def dense_pages(path: Path, pages: int, lines: int = 300, per_line: int = 1000) -> Path:
+    """Pages of `lines` lines of `per_line` characters in a 1-point font: a file of a few KB whose every page holds
+    hundreds of thousands of glyphs (each read costs about 2 KB and 30 µs)."""
+    line = ("1268.40 " * (per_line // 8)).encode()
+    content = b"".join(b"BT /F1 1 Tf 10 %d Td (%s) Tj ET\n" % (800 - i, line) for i in range(lines))
+    path.write_bytes(pages_pdf([content] * pages))
+    return path

@@ -283,3 +283,11 @@ def test_a_rows_actual_restated_at_the_same_value_under_shared_words_is_one_figu
                      "全年开展农技培训12次，培训农民600人次。", "另组织观摩活动12次。")
     assert [[m.written for m in group] for group in draft.restated.values()] == [["12次", "12次"]]
     assert [m.where.text for m in next(iter(draft.restated.values()))][1].startswith("全年开展农技培训")
+
+
+def test_a_budget_word_naming_the_figure_before_does_not_make_the_next_one_a_budget(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、预算情况", "本年年初预算数185.00万元，年末支出合计325.89万元。",
+                     "二、收支对比", "本年度支出合计325.89万元，收支平衡。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["325.89万元", "325.89万元"]]
+    apart = draft_of(tmp_path, TITLE, "一、预算批复", "预算批复：商品和服务支出96.00万元。", "二、决算", "决算数：商品和服务支出96.00万元。")
+    assert apart.repeats == []  # under 预算批复 and under 决算数: two figures

@@ -393,6 +393,7 @@ class _Assembly(RateClaims, Records):
 
 
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
+_NAMES_A_NUMBER = re.compile(r"[数额]?[为是达]?\s*[0-9０-９]")  # 年初预算数1850000.00元: the word names that number only
 _CHANGE_ONLY = re.compile(r"^(?:同比|比|较)(?:上年度?|去年|上一年度?)?(?:同期)?(?:[决预]算数?|执行数)?"
                           r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)?$")  # a change named by nothing but its words
 _COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
@@ -523,7 +524,7 @@ def _column_word(m: Mention) -> str | None:
     """Whether the sentence speaks of a budget or of what was spent where a figure stands (the nearest such word
     before it; a table cell's column): 商品和服务支出 under 预算批复 and under 决算数 are two figures, not one stated twice."""
     before = (m.where.column or "") if m.where.in_table else m.where.text[max(0, m.start - 200):m.start]
-    words = _COLUMN_WORD.findall(before)
+    words = [w.group(0) for w in _COLUMN_WORD.finditer(before) if not _NAMES_A_NUMBER.match(before, w.end())]
     if not words:
         return None
     return "budget" if words[-1] == "预算" else "final"
