@@ -56,7 +56,8 @@ def section_scores(unit: ScoredUnit) -> list[Finding]:
             out.append(SECTION_SCORE_NOT_SUM_OF_ROWS(
                 {"claimed": Evidence(f"{claim.name}·所述得分", claim.score, "分", claim.source),
                  "rows": Evidence(f"{top.name}·各行自评得分合计", sum(claimed), "分")},
-                section=claim.name, source=claim.source or "来源未注明", claimed=pts(claim.score), rows=pts(sum(claimed))))
+                section=claim.name, source=claim.source or "来源未注明", claimed=pts(claim.score), rows=pts(sum(claimed)),
+                **at_stake(sheet, sum(claimed) - claim.score)))
         scored = [r for r in rows if r.score is not None]
         weight = claim.weight if claim.weight is not None else top.weight
         effective = sum(r.effective_weight for r in scored)
@@ -149,7 +150,7 @@ def claimed_total_vs_rows(unit: ScoredUnit) -> list[Finding]:
           "rows": Evidence("各指标自评得分合计", total, "分"), "weights": Evidence("各指标分值合计", weights, "分")}
     if abs(total - c) >= 0.005:
         return [CLAIMED_TOTAL_NOT_SUM_OF_ROWS(ev, claimed=pts(c), rows=pts(total), parts=parts,
-                                              left=f"；{blank}未填得分" if unclaimed else "")]
+                                              left=f"；{blank}未填得分" if unclaimed else "", **at_stake(sheet, total - c))]
     if unclaimed:
         return [CLAIMED_TOTAL_OMITS_ROWS(ev, indicator=unclaimed[0].id, blank=blank, claimed=pts(c), parts=parts,
                                          weights=pts(weights))]
