@@ -305,4 +305,5 @@ def unit_id_for(report: Path, given: str | None) -> str:
     slug = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_")[:80]
     if not given and text.isascii() and UNIT_ID.match(slug) and slug.split(".")[0] not in RESERVED_NAMES:
         return slug
-    return "draft-" + hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
+    # the name's bytes (a GBK name, or any under an ASCII locale, holds them as surrogates): the same file, the same id
+    return "draft-" + hashlib.sha1(text.encode("utf-8", "surrogateescape"), usedforsecurity=False).hexdigest()[:10]
