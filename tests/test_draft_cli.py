@@ -101,6 +101,35 @@ def test_a_file_name_with_a_line_break_or_control_cannot_reach_the_draft_as_yaml
     assert "\x1b" not in target.read_text(encoding="utf-8")
 
 
+def test_a_report_whose_name_is_in_gbk_bytes_drafts(tmp_path, capsys):
+    """A name in GBK bytes (as unzip makes from a Chinese Windows archive) ended `draft` in UnicodeEncodeError (the
+    id hashed its surrogates) and its unit.document failed validation, "a fault of the reader"."""
+    import os
+
+    report = tmp_path / os.fsdecode("青禾档案馆 2023.txt".encode("gbk"))
+    report.write_bytes(NARRATIVE.read_bytes())
+    code, _, err = run(capsys, str(report), "-o", str(tmp_path / "d.yaml"))
+    assert code == 0 and "Traceback" not in err, err
+    unit = read_yaml(tmp_path / "d.yaml")["unit"]
+    assert unit["document"] == "青禾档案馆 2023.txt" and unit["id"].startswith("draft-")
+
+
+def test_a_report_with_a_chinese_name_drafts_under_an_ascii_locale(tmp_path):
+    """Under LC_ALL=C with PYTHONUTF8=0 (cron, minimal containers) every non-ASCII name reaches Python as bytes; the
+    draft failed as "a fault of the reader", and in a batch the unit's id could not name its folder."""
+    import os
+    import subprocess
+    import sys
+
+    report = tmp_path / "青禾档案馆2023年报告.txt"
+    report.write_bytes(NARRATIVE.read_bytes())
+    env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONUTF8="0")
+    done = subprocess.run([sys.executable, "-m", "perfeval", "draft", report.name, "-o", "d.yaml"], cwd=tmp_path,
+                          capture_output=True, env=env)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert read_yaml(tmp_path / "d.yaml")["unit"]["document"] == "青禾档案馆2023年报告.txt"
+
+
 @pytest.mark.parametrize("unit_id", ["../../x/sub/evil", "a/b", "Upper", "nul", ""])
 def test_an_unsafe_unit_id_is_refused_before_anything_is_created(tmp_path, capsys, monkeypatch, unit_id):
     work = tmp_path / "work" / "here"

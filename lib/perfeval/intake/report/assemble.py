@@ -22,6 +22,7 @@ from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
 from ...core.quantity import Qualifier, canonical_unit, commensurable, contradicts
+from ...safetext import readable_path
 from .catalogue import (
     Mapped,
     catalogue_path,
@@ -145,7 +146,7 @@ class _Assembly(RateClaims, Records):
             unit["budget_code"] = facts.budget_code.value
         given = self.framework_name or ""
         unit.update(framework=str(Path(given).resolve()) if given.lower().endswith((".yaml", ".yml")) else fw.id,
-                    document=self.report.name)
+                    document=readable_path(self.report.name))  # a GBK name's bytes decoded: a params string
         kind = document_kind(self.document.sentences())
         if kind:
             unit["document_kind"] = kind.value
