@@ -31,6 +31,7 @@ from .catalogue import (
     with_unit_of_its_figure,
 )
 from .document import Document, read_document
+from .document_kind import document_kind
 from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
 from .model import Draft, Item
@@ -146,6 +147,9 @@ class _Assembly(RateClaims, Records):
         given = self.framework_name or ""
         unit.update(framework=str(Path(given).resolve()) if given.lower().endswith((".yaml", ".yml")) else fw.id,
                     document=readable_path(self.report.name))  # a GBK name's bytes decoded: a params string
+        kind = document_kind(self.document.sentences())
+        if kind:
+            unit["document_kind"] = kind.value
         stated = (facts.name, facts.year, facts.budget_code)
         evidence = tuple(x.where for x in stated if x and x.where)
         doubts = [f"报告未载明{what}，请补填" for what, x in (("单位名称", facts.name), ("地区", facts.region)) if not x]
