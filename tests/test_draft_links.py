@@ -299,5 +299,6 @@ def test_a_list_opened_under_words_naming_a_figure_stated_elsewhere_breaks_that_
     items = draft.params["figures"]["item_lists"][0] if "item_lists" in draft.params["figures"] \
         else {"of": "lines.project.final", "items": draft.params["figures"]["project_items"]}
     assert items["of"] == "lines.project.final" and [str(i["amount"]["value"]) for i in items["items"]] == ["60.00", "30.00"]
+    assert [i["name"] for i in items["items"]] == ["良种推广经费", "技术培训经费"]
     found = [f for f in findings_of_draft(draft, tmp_path) if f.check == "listed_items_unexplained"]
     assert len(found) == 1 and found[0].candidate and "110.00万元" in found[0].message
