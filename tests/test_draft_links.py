@@ -302,3 +302,12 @@ def test_a_list_opened_under_words_naming_a_figure_stated_elsewhere_breaks_that_
     assert [i["name"] for i in items["items"]] == ["良种推广经费", "技术培训经费"]
     found = [f for f in findings_of_draft(draft, tmp_path) if f.check == "listed_items_unexplained"]
     assert len(found) == 1 and found[0].candidate and "110.00万元" in found[0].message
+
+
+def test_a_count_in_ge_under_a_total_in_another_classifier_is_a_part_listed_for_review_not_checked(tmp_path):
+    sentence = "全局系统由17家单位组成，其中：全额拨款单位15个（含行政单位1个，参公管理事业单位1个）、差额拨款事业单位1个、自收自支事业单位1个。"
+    assert totals_in(sentence) == [("17家", ["15个", "1个", "1个"], True), ("15个", ["1个", "1个"], False)]
+    draft = draft_of(tmp_path, TITLE, "一、机构情况", sentence)
+    assert [i["parts"] for i in draft.params["claims"]["identities"]] == [["s003", "s004"]]  # 15个 ≥ 1个 + 1个
+    assert any(i.kind == "identity" and i.unsure and "量词" in i.unsure for i in draft.items)
+    findings_of_draft(draft, tmp_path)  # validates and scores

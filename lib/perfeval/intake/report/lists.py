@@ -19,7 +19,7 @@ from typing import Callable, Literal
 from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable
 from ..numbering import heading_of
 from .document import Document, Sentence
-from .mentions import Mention
+from .mentions import COUNTED_OBJECTS, Mention
 
 BySentence = dict[int, list[Mention]]  # the mentions of each sentence, by its place in the document
 
@@ -47,7 +47,7 @@ class Listed:
 
     @property
     def total(self) -> Decimal:
-        return sum((p.quantity.to(self.whole.quantity.unit).value for p in self.parts), Decimal(0))
+        return sum((in_unit_of(self.whole, p) for p in self.parts), Decimal(0))
 
 
 def _usable(m: Mention) -> bool:
@@ -56,11 +56,24 @@ def _usable(m: Mention) -> bool:
 
 
 def _alike(whole: Mention, part: Mention) -> bool:
-    return _usable(part) and commensurable(whole.quantity.unit, part.quantity.unit) and not _CHANGE.search(part.lead)
+    return _usable(part) and _counted_alike(whole.quantity.unit, part.quantity.unit) and not _CHANGE.search(part.lead)
+
+
+def _counted_alike(a: str, b: str) -> bool:
+    """Units a total and its parts may be counted in: commensurable ones, or 个 beside another object's classifier
+    (17家单位，其中全额拨款单位15个: 个 counts anything)."""
+    return commensurable(a, b) or ("个" in (a, b) and a in COUNTED_OBJECTS and b in COUNTED_OBJECTS)
+
+
+def in_unit_of(whole: Mention, part: Mention) -> Decimal:
+    """A part's value in its total's unit (a count in 个 under one in 家 is the same number of things)."""
+    if commensurable(whole.quantity.unit, part.quantity.unit):
+        return part.quantity.to(whole.quantity.unit).value
+    return part.quantity.value
 
 
 def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) -> Listed:
-    total = sum((p.quantity.to(whole.quantity.unit).value for p in parts), Decimal(0))
+    total = sum((in_unit_of(whole, p) for p in parts), Decimal(0))
     # shape is one of Listed's shapes
     return Listed(whole, tuple(parts), shape, agrees(whole.quantity, total), named)  # type: ignore[arg-type]
 
@@ -171,7 +184,7 @@ def _same_unit(whole: Mention, m: Mention) -> bool:
 
 
 def _adds_up(whole: Mention, parts: list[Mention]) -> bool:
-    total = sum((p.quantity.to(whole.quantity.unit).value for p in parts), Decimal(0))
+    total = sum((in_unit_of(whole, p) for p in parts), Decimal(0))
     return agrees(whole.quantity, total)
 
 

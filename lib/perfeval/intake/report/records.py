@@ -65,6 +65,11 @@ class Records(Placement):
         if whole_ref is None or any(r is None for r in refs):
             return
         enumerated = lst.complete or where == "enumeration" or lst.shape == "summed"
+        if not all(commensurable(p.quantity.unit, whole.quantity.unit) for p in lst.parts):
+            # 17家 ⟵ 15个 + 1个 + 1个: params compare like units only, so the review lists it and score does not check it
+            self.items.append(Item("identity", "—", text, evidence, "holds" if lst.complete else "partial",
+                                   "分项与总数的量词不同（如“家”与“个”），未写入核对项，请核对", highlight))
+            return
         record = {"label": self._label(whole) or "分项", "whole": whole_ref, "parts": refs,
                   "relation": "=" if enumerated else ">=", "source": whole.cite()}
         out["identities"].append(record)
