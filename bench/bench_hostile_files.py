@@ -56,7 +56,7 @@ def measure(path: str, lib: Path | None = None) -> dict:
 
 def pdf_cases(folder: Path) -> list[tuple[str, str, int]]:
     """The hostile PDFs of tests/test_hostile_pdfs.py at the sizes the outside run found, and the worst let through."""
-    from hostile_pdfs import encrypted_bomb, filtered_bomb, flate_bomb, invisible_text, many_pages, no_tounicode
+    from hostile_pdfs import dense_pages, encrypted_bomb, filtered_bomb, flate_bomb, invisible_text, many_pages, no_tounicode
 
     from perfeval.intake.pdf import MAX_PAGES
 
@@ -71,6 +71,8 @@ def pdf_cases(folder: Path) -> list[tuple[str, str, int]]:
             ("PDF: /Flate#44ecode unpacking to 400 MB", filtered_bomb(folder / "esc.pdf", 400, "escaped")),
             ("PDF: 'image' content unpacking to 400 MB", filtered_bomb(folder / "img.pdf", 400, "image")),
             ("PDF: encrypted, unpacking to 400 MB", encrypted_bomb(folder / "enc.pdf", 400)),
+            ("PDF: a page of 300,000 glyphs", dense_pages(folder / "dense1.pdf", 1)),
+            ("PDF: ten pages of 300,000 glyphs", dense_pages(folder / "dense10.pdf", 10)),
             ("PDF: fonts without ToUnicode", no_tounicode(folder / "cid.pdf")),
             ("PDF: invisible text beside visible", invisible_text(folder / "invisible.pdf"))]
     return [(what, str(path), path.stat().st_size) for what, path in made]

@@ -61,7 +61,7 @@ class Stages:
 
 def _kernel_cpu(kernel: object) -> float:
     """CPU seconds (user + system) the worker's kernel process has used so far."""
-    times = psutil.Process(kernel.km.provisioner.process.pid).cpu_times()  # type: ignore[attr-defined]
+    times = psutil.Process(kernel.km.provisioner.process.pid).cpu_times()  # type: ignore[attr-defined]  # a warm worker's kernel
     return float(times.user + times.system)
 
 

@@ -3,11 +3,17 @@ summary workbook over N published units, as `perfeval run` makes them once its u
 
 The outputs folder is made as a batch leaves it (result files, status, results store) from 20 synthetic units
 (tests/synth.py, seed 2026) scored here, each published N / 20 times under ids and names of its own, so N units cost
-seconds to prepare instead of a batch's minutes. Each output is timed (wall) in this process, median of --repeat;
-the portfolio's time includes its kernel's start, as in a batch. Peak memory is the batch process's (where the
-index and the workbook are made) and the largest child's (the portfolio's kernel), after each output.
+seconds to prepare instead of a batch's minutes. Each output is timed (wall and CPU, the portfolio's kernel's
+included) in this process, median of --repeat; the portfolio's time includes its kernel's start, as in a batch.
+Then all of them as `perfeval run` makes them (write_batch_summaries: the workbook written while the portfolio's
+kernel runs; then the index): the figure the goal is about. Peak memory is the batch process's (where the index
+and the workbook are made) and the largest child's (the portfolio's kernel), after each output.
 
-Run: .venv/bin/python bench/bench_summaries.py [--units N] [--repeat R]
+--batch N runs `perfeval run` instead over N tiny units with every output (each unit's notebook only displays its
+result, computed before the timing starts, as bench_batch.py's empty notebook does): the peak resident memory of
+the whole process tree, of the units and of the summaries after them, which is what grows with N.
+
+Run: .venv/bin/python bench/bench_summaries.py [--units N] [--repeat R] [--batch N]
 """
 from __future__ import annotations
 
@@ -21,6 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # synth.py: the synthetic units
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench_batch.py: the batch and its memory sampling
 
 
 def publish(outputs: Path, n: int) -> dict:
@@ -56,19 +63,54 @@ def peak_mib() -> tuple[float, float]:
             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 
 
-def timed(call) -> float:
-    t0 = time.perf_counter()
+TOGETHER = "all summaries, as `perfeval run` makes them"  # the portfolio and the workbook side by side, the index
+
+
+def cpu() -> float:
+    """CPU seconds (user + sys) of this process and of its children waited for (the portfolio's kernel)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(call) -> tuple[float, float]:
+    """Wall and CPU seconds of one call."""
+    t0, c0 = time.perf_counter(), cpu()
     call()
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, cpu() - c0
+
+
+def tiny_batch(n: int) -> None:
+    """`perfeval run` over n tiny units with every output: peak memory of the whole process tree, of the units and
+    of the summaries (bench_batch.py's sampling)."""
+    from bench_batch import batch, empty_notebook, make_units, mb, phases, sizes, write_results
+
+    from perfeval.outputs.batch import default_workers
+
+    with tempfile.TemporaryDirectory(prefix="bench_summaries_batch_") as tmp:
+        units = make_units(Path(tmp) / "units", n)
+        write_results(units)
+        out = Path(tmp) / "outputs"
+        run, failed = batch(units, out, default_workers(), ["--notebook", str(empty_notebook(Path(tmp) / "e.ipynb"))])
+        print(f"  {n} tiny units, every output: {run.wall:.1f} s wall, peak {mb(run.peak)} (whole process tree), "
+              f"{failed} failed {phases(run, out)}")
+        print(f"  {sizes(out)}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--units", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--batch", type=int, help="peak memory of `perfeval run` over N tiny units, every output")
     args = parser.parse_args()
+    if args.batch:
+        print(f"command: python bench/bench_summaries.py --batch {args.batch}")
+        print(f"load average before: {os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores")
+        tiny_batch(args.batch)
+        print(f"load average after: {os.getloadavg()[0]:.1f} (1 min)")
+        return
     from perfeval.outputs.batch.runner import publish_index
-    from perfeval.outputs.batch.summaries import published_results, write_portfolio, write_workbook
+    from perfeval.outputs.batch.summaries import (SUMMARIES, published_results, write_batch_summaries, write_portfolio,
+                                                  write_workbook)
     from perfeval.outputs.store import ResultsStore
 
     print(f"command: python bench/bench_summaries.py --units {args.units} --repeat {args.repeat}")
@@ -82,19 +124,28 @@ def main() -> None:
             with ResultsStore(outputs) as store:
                 publish_index(outputs, dict(status), store)
 
+        def together() -> None:
+            for name in SUMMARIES:  # made again, as after a batch whose units changed
+                (outputs / name).unlink(missing_ok=True)
+            assert write_batch_summaries(outputs, dict(status)) == []
+            index()
+
         figures, peaks = {}, {}
         for name, call in (("index, CSV, framework pages", index),
                            ("portfolio page (its kernel included)", lambda: write_portfolio(outputs, files)),
-                           ("summary workbook", lambda: write_workbook(outputs, files))):
+                           ("summary workbook", lambda: write_workbook(outputs, files)),
+                           (TOGETHER, together)):
             figures[name] = [timed(call) for _ in range(args.repeat)]
             peaks[name] = peak_mib()
-    total = 0.0
+    total = total_cpu = 0.0
     for name, runs in figures.items():
-        median = statistics.median(runs)
-        total += median
-        print(f"  {name:40s} {median:7.2f} s median of {len(runs)} ({', '.join(f'{r:.2f}' for r in runs)}); "
-              f"peak so far: this process {peaks[name][0]:.0f} MiB, the largest child {peaks[name][1]:.0f} MiB")
-    print(f"  {'all summaries':40s} {total:7.2f} s for {args.units} units")
+        median, median_cpu = statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+        if name != TOGETHER:
+            total, total_cpu = total + median, total_cpu + median_cpu
+        print(f"  {name:40s} {median:7.2f} s wall, {median_cpu:6.2f} s CPU, median of {len(runs)} "
+              f"({', '.join(f'{w:.2f}/{c:.2f}' for w, c in runs)}); peak so far: this process {peaks[name][0]:.0f} MiB, "
+              f"the largest child {peaks[name][1]:.0f} MiB")
+    print(f"  {'the three one after another':40s} {total:7.2f} s wall, {total_cpu:6.2f} s CPU for {args.units} units")
     print(f"load average after: {os.getloadavg()[0]:.1f} (1 min)")
     sys.stdout.flush()
 

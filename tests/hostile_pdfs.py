@@ -192,3 +192,26 @@ def off_page(path: Path) -> Path:
     pdf = pages_pdf([contents]).replace(b"/MediaBox [0 0 595 842]", b"/MediaBox [0 0 595 842] /CropBox [0 400 595 842]")
     path.write_bytes(pdf)
     return path
+
+
+def custom_glyph_names(path: Path, visible: bool = False) -> Path:
+    """A Type 1 font whose /Differences name its glyphs g1…g4 (a subset font's own names: no character), showing
+    codes 65-68 on 10 lines; with visible, a line in Helvetica beside them."""
+    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Song /Encoding << /Type /Encoding /Differences "
+            b"[65 /g1 /g2 /g3 /g4] >> >>")
+    body = b"".join(b"BT /F1 12 Tf 72 %d Td (ABCDDCBA) Tj ET\n" % (760 - 20 * i) for i in range(10))
+    body += b"BT /F2 12 Tf 72 300 Td (Annual report 2023) Tj ET\n" if visible else b""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", font,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 6 0 R >> >> "
+               b"/Contents 5 0 R >>", stream(body), HELVETICA]
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def dense_pages(path: Path, pages: int, lines: int = 300, per_line: int = 1000) -> Path:
+    """Pages of `lines` lines of `per_line` characters in a 1-point font: a file of a few KB whose every page holds
+    hundreds of thousands of glyphs (each read costs about 2 KB and 30 µs)."""
+    line = ("1268.40 " * (per_line // 8)).encode()
+    content = b"".join(b"BT /F1 1 Tf 10 %d Td (%s) Tj ET\n" % (800 - i, line) for i in range(lines))
+    path.write_bytes(pages_pdf([content] * pages))
+    return path

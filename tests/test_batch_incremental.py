@@ -115,3 +115,20 @@ def test_the_store_answers_an_analyst_and_a_damaged_one_is_rebuilt(tmp_path, uni
     assert again.unchanged == ()  # nothing known: everything runs, and the store is whole again
     with ResultsStore(out, readonly=True) as store:
         assert set(store.keys()) == {"changsha_county_2022", "yunxi_district_2023"}
+
+
+def test_outputs_made_by_other_code_are_not_kept(tmp_path):
+    """The key names the code, not only the version number, which stays 0.1.0 in a checkout while the code changes
+    (and the unit result's schema with it: a stored result of schema 2 must not be kept under schema 3)."""
+    from perfeval.outputs.batch.keys import code_digest, package_version
+    from perfeval.result import SCHEMA_VERSION
+
+    package = tmp_path / "pkg"
+    (package / "__pycache__").mkdir(parents=True)
+    (package / "rules.py").write_text("LIMIT = 90\n", encoding="utf-8")
+    before = code_digest(package)
+    (package / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"compiled")
+    assert code_digest(package) == before  # a compiled cache is not the code
+    (package / "rules.py").write_text("LIMIT = 95\n", encoding="utf-8")
+    assert code_digest(package) != before
+    assert f"schema {SCHEMA_VERSION} code " in package_version()

@@ -163,3 +163,67 @@ def test_the_body_opening_with_any_heading_the_contents_named_ends_the_list_and_
                                             "本校在职教职工86人。"))])
     assert document.furniture == frozenset(range(6))
     assert document.blocks[-1].section == "二"
+
+
+def test_a_space_aligned_table_of_counts_rising_is_no_contents_list():
+    assert figures("在职人员 30", "退休人员 45", "合计 75") == ["30", "45", "75"]
+
+
+def test_a_line_opening_with_a_chrome_word_that_states_an_amount_is_the_reports():
+    assert figures("来源：财政拨款120.00万元", "浏览次数：88次") == ["120.00万元"]
+
+
+def test_page_numbers_a_pdf_left_between_lines_of_text_are_no_figures():
+    text = "本单位全年共组织各类培训活动，参训人员覆盖全体在职干部职工，"
+    assert figures("一、基本情况", text, "3", text + "培训12次。", text, "- 4 -", text, "第5页", "全年支出218.40万元。") \
+        == ["12次", "218.40万元"]
+    # numbers alone that do not count up, or stand under a cell's label, are read
+    assert figures(text, "3", text, "9", text, "27") == ["3", "9", "27"]
+
+
+def test_a_bare_number_is_money_only_when_the_words_right_before_it_speak_of_money():
+    document = build("<test>", ["项目资金使用 绩效指标 年度指标值 实际完成值 分值 得分 委托业务数量 ≥50个 50 8 8",
+                                "本年收益9230万，年初预算总额为1802"])
+    units = [(m.written, m.quantity.unit) for m in prose_mentions(document, set())]
+    assert units == [("≥50个", "个"), ("50", ""), ("8", ""), ("8", ""), ("9230万", "万元"), ("1802", "万元")]
+
+
+def test_title_lines_as_units_write_them():
+    from perfeval.intake.report.unit import read_unit
+
+    for title in ("松岭县林业局关于2023年度部门整体支出绩效自评情况的报告", "2023年度部门整体支出绩效自评报告（松岭县林业局）",
+                  "松岭县林业局（本级）2023年度部门整体支出绩效自评报告", "松岭县林业局关于报送2023年度部门整体支出绩效自评报告的函"):
+        unit = read_unit(build("<test>", [title, "一、基本情况", "本局负责全县林业工作。"]))
+        assert unit.name and unit.year and (unit.name.value, unit.year.value, unit.year.basis) == (
+            "松岭县林业局", "2023", "标题"), title
+
+
+def test_a_report_written_as_a_letter_is_signed_at_its_end_and_its_text_names_the_year():
+    from perfeval.intake.report.unit import read_unit
+
+    unit = read_unit(build("<test>", ["部门整体支出绩效自评报告", "松岭县财政局：",
+                                      "根据要求，现将我局2023年度整体支出绩效自评情况报告如下。", "一、基本情况",
+                                      "本局负责全县林业工作。", "松岭县林业局", "2024年3月15日"]))
+    assert unit.name and unit.year and (unit.name.value, unit.name.basis) == ("松岭县林业局", "落款")
+    assert (unit.year.value, unit.year.basis) == ("2023", "正文")
+
+
+def test_a_web_sites_footer_holds_no_figure():
+    assert figures("网站标识码:4300000001 湘ICP备:10025919号-1", "本页面执行时间为0.05秒，推荐使用1280*720分辨率以上显示器",
+                   "松岭县12345政务服务热线 电话1:0745-12345", "全年支出218.40万元。") == ["218.40万元"]
+
+
+def test_a_name_whose_place_a_republished_copy_masked_is_read_as_written():
+    from perfeval.intake.report.unit import read_unit
+
+    for title, name in (("XX区妇女联合会2022年度部门整体支出绩效自评报告", "XX区妇女联合会"),
+                        ("××县民政局2023年度部门整体支出绩效自评报告", "××县民政局")):
+        unit = read_unit(build("<test>", [title, "一、基本情况"]))
+        assert unit.name and unit.name.value == name, title
+
+
+def test_a_title_set_on_three_lines_names_the_unit_and_the_year():
+    from perfeval.intake.report.unit import read_unit
+
+    unit = read_unit(build("<test>", ["松岭县林业局", "2023年度", "部门整体支出绩效自评报告", "一、基本情况"]))
+    assert unit.name and unit.year and (unit.name.value, unit.year.value, unit.year.basis) == ("松岭县林业局", "2023", "标题")

@@ -213,3 +213,81 @@ def test_a_form_rows_execution_rate_divides_what_was_executed_by_the_budget_when
     rate = next(r for r in draft.rates if r.rate.written == "100%")
     assert rate.status == "explained" and rate.reading.numerator.label.endswith("全年执行数")
     assert rate.reading.denominator.label.endswith("全年预算数")
+
+
+def test_a_change_is_explained_by_this_years_and_last_years_figures_its_part_states_under_its_subject(tmp_path):
+    lines = (TITLE, "一、培训情况", "2022年培训经费支出20.00万元。", "本年度加强成本控制，2023年培训经费支出18.00万元。",
+             "2023年培训经费支出较上年下降{}，主要是压减了外出培训。")
+    held = draft_of(tmp_path, *lines[:4], lines[4].format("10%"))
+    rate = next(r for r in held.rates if r.rate.written == "10%")
+    assert rate.status == "explained" and rate.reading.kind == "change"
+    assert (rate.reading.numerator.written, rate.reading.denominator.written) == ("18.00万元", "20.00万元")
+    wrong = next(r for r in draft_of(tmp_path, *lines[:4], lines[4].format("12%")).rates if r.rate.written == "12%")
+    assert wrong.status == "contradicted"
+
+
+def test_a_table_cell_restated_in_the_narrative_under_its_row_name_is_one_figure(tmp_path):
+    rows = ["\t".join(cells).format("225.50") for cells in TABLE]
+    draft = draft_of(tmp_path, TITLE, "一、项目支出情况", *rows, "二、项目成效",
+                     "病虫害防治项目全年实际支出118.50万元，防治面积扩大。", "良种推广支出79.50万元。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["118.50", "118.50万元"]]  # 79.50 is not 79.00
+
+
+def test_a_total_closing_the_figures_before_it_is_declared_and_one_naming_another_total_only_when_it_adds_up():
+    assert totals_in("本年办公费10.00万元、印刷费5.00万元、差旅费3.00万元，合计19.00万元。") == [
+        ("19.00万元", ["10.00万元", "5.00万元", "3.00万元"], False)]  # 合计 closes them: a sum to ask about
+    assert ("100.00万元", ["60.00万元", "40.00万元"], True) in totals_in(
+        "全年支出100.00万元，其中：基本支出60.00万元；项目支出40.00万元；合计100.00万元。")  # from the opener, over ；
+    assert totals_in("全年收入120万元，支出100万元，结余合计20万元。") == []  # 结余 names another total
+    assert totals_in("开展培训3次，共计培训120人次。") == []
+
+
+def test_a_total_named_only_by_he_ji_is_named_by_its_parts_in_the_draft(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、支出情况", "本年办公费10.00万元、印刷费5.00万元、差旅费3.00万元，合计19.00万元。")
+    total = next(s for s in draft.params["stated"] if str(s["value"]) == "19.00")
+    assert total["label"] == "办公费、印刷费、差旅费合计" and "note" not in total
+    assert draft.params["claims"]["identities"][0]["label"] == "办公费、印刷费、差旅费合计"
+
+
+def test_a_change_from_its_amount_is_recomputed_by_score_and_one_from_nothing_is_not_compared(tmp_path):
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+
+    params = tmp_path / "u.yaml"
+    params.write_text("""unit: {id: u, name: 某站, region: 某县, year: 2023, framework: dept_overall_a}
+stated:
+  - {id: s1, label: 收入, value: 100.00, unit: 万元}
+  - {id: s2, label: 增加额, value: 100.00, unit: 万元}
+  - {id: s3, label: 支出, value: 90.00, unit: 万元}
+  - {id: s4, label: 减少额, value: 10.00, unit: 万元}
+claims:
+  ratios:
+    - {label: 收入增幅, numerator: s1, denominator: s2, kind: increase_by, value: 50}
+    - {label: 支出降幅, numerator: s3, denominator: s4, kind: decrease_by, value: -10}
+    - {label: 支出降幅二, numerator: s3, denominator: s4, kind: decrease_by, value: -12}
+""", encoding="utf-8")
+    found = [f for f in run_checks(load_unit(params)) if f.check == "stated_ratio_mismatch"]
+    assert [f.evidence_of("stated")[0].label for f in found] == ["单位陈述的支出降幅二"]
+    assert found[0].value_of("recomputed") == -10
+
+
+def test_a_list_hangs_from_the_figure_before_it_never_from_a_change_on_last_year():
+    assert totals_in("收入：792.22万元。同比上年度增加189.25万元，增加31.39%。"
+                     "其中：财政拨款收入792.22万元，同比上年度增加209.28万元。") == [("792.22万元", ["792.22万元"], True)]
+
+
+def test_a_rows_actual_restated_at_the_same_value_under_shared_words_is_one_figure(tmp_path):
+    header = "\t".join(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"])
+    row = "\t".join(["产出指标", "数量指标", "组织农技培训", "≥10次", "12次", "10", "10"])
+    draft = draft_of(tmp_path, TITLE, "一、绩效自评表", header, row, "二、绩效目标完成情况",
+                     "全年开展农技培训12次，培训农民600人次。", "另组织观摩活动12次。")
+    assert [[m.written for m in group] for group in draft.restated.values()] == [["12次", "12次"]]
+    assert [m.where.text for m in next(iter(draft.restated.values()))][1].startswith("全年开展农技培训")
+
+
+def test_a_budget_word_naming_the_figure_before_does_not_make_the_next_one_a_budget(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、预算情况", "本年年初预算数185.00万元，年末支出合计325.89万元。",
+                     "二、收支对比", "本年度支出合计325.89万元，收支平衡。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["325.89万元", "325.89万元"]]
+    apart = draft_of(tmp_path, TITLE, "一、预算批复", "预算批复：商品和服务支出96.00万元。", "二、决算", "决算数：商品和服务支出96.00万元。")
+    assert apart.repeats == []  # under 预算批复 and under 决算数: two figures

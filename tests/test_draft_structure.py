@@ -130,7 +130,8 @@ def test_the_first_sentence_names_the_unit_when_nothing_else_does(tmp_path):
 def test_a_grade_in_usual_wordings(tmp_path):
     for sentence, grade in (("经综合评价，本站2023年度整体绩效自评为良好。", "良"),
                             ("自评等级为“优”。", "优"), ("综合评定等次：优秀。", "优"),
-                            ("部门目标实现率100%，整体绩效自评为良 好；", "良")):
+                            ("部门目标实现率100%，整体绩效自评为良 好；", "良"), ("评定等级“优”", "优"),
+                            ("绩效评价结果为“优秀”等级。", "优"), ("自评等次为良好等次。", "良")):
         draft = draft_of(tmp_path, TITLE, "一、自评结论", sentence)
         assert draft.params.get("claims", {}).get("grade") == grade, sentence
 

@@ -324,7 +324,7 @@ MATHTEXT = "$x^$"  # matplotlib would parse this as mathtext and fail to draw th
 def test_dollar_signs_in_names_are_drawn_as_text_not_mathtext(unit_copy):
     from perfeval import report
     from perfeval.outputs.portfolio import charts as portfolio_charts
-    from perfeval.outputs.portfolio import load_units, score_shares
+    from perfeval.outputs.portfolio import load_portfolio
 
     def alter(d):
         d["unit"]["name"] = MATHTEXT
@@ -337,9 +337,9 @@ def test_dollar_signs_in_names_are_drawn_as_text_not_mathtext(unit_copy):
     rep = report.load_report(path)
     for block in (report.chart_scores, report.chart_claims, report.chart_spending):  # yunxi states no rates
         assert "data:image/svg+xml;charset=utf-8," in block(rep)._repr_html_()
-    results, failed = load_units([path])
-    assert failed == []
-    fig = portfolio_charts.score_share_heatmap(score_shares(results, rep.sheet.framework.id))
+    portfolio = load_portfolio([path])
+    assert portfolio.failed == []
+    fig = portfolio_charts.score_share_heatmap(portfolio.shares[rep.sheet.framework.id])
     fig.savefig(io.BytesIO(), format="png")
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile_pdfs import HELVETICA, encrypted_bomb, filtered_bomb, flate_bomb, hidden_layer, invisible_text, \
-    many_pages, no_tounicode, off_page, pages_pdf, raw_pdf, stream, text
+from hostile_pdfs import HELVETICA, custom_glyph_names, dense_pages, encrypted_bomb, filtered_bomb, flate_bomb, hidden_layer, \
+    invisible_text, many_pages, no_tounicode, off_page, pages_pdf, raw_pdf, stream, text
 
 from perfeval.errors import DraftError
 from perfeval.intake import pdf
@@ -55,6 +55,18 @@ def test_streams_that_unpack_past_the_bound_together_are_refused(tmp_path, small
         read_document(path)
     path.write_bytes(pages_pdf([each] * 3))
     assert "".join(lines(path)) == "Annual report 2023" * 3  # one line a page, joined as one paragraph
+
+
+def test_a_page_dense_with_glyphs_is_refused_before_its_glyphs_are_all_read(tmp_path, monkeypatch):
+    """A 2 KB page of 300,000 glyphs took 36 s and 647 MB; ten of them more than 5 minutes."""
+    path = dense_pages(tmp_path / "dense.pdf", 1)
+    assert path.stat().st_size < 5_000
+    with pytest.raises(DraftError, match=r"has a page \(page 1\) of more than 30,000 characters"):
+        read_document(path)
+    monkeypatch.setattr(pdf, "MAX_GLYPHS", 2_500)  # three pages of 1,000: each within its bound, the file not
+    with pytest.raises(DraftError, match="holds more than 2,500 characters; the reader drafts reports of at most"):
+        read_document(dense_pages(tmp_path / "three.pdf", 3, lines=10, per_line=100))
+    assert len(read_document(dense_pages(tmp_path / "two.pdf", 2, lines=10, per_line=100)).blocks) >= 1
 
 
 def test_a_glyph_is_described_as_pdfplumber_describes_it(tmp_path):
@@ -111,6 +123,17 @@ def test_glyphs_without_characters_are_not_extractable_not_a_report_without_a_ye
     document = read_document(no_tounicode(tmp_path / "mixed.pdf", visible=True))
     assert [b.text for b in document.blocks] == ["Annual report 2023"]  # no (cid:256) among the text
     assert document.skipped == ("PDF 中 480 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取",)
+
+
+def test_glyphs_named_by_a_subset_font_only_are_not_read_as_the_letters_of_their_codes(tmp_path):
+    """pdfminer read codes 65-68 of glyphs named g1…g4 as ABCD (the base encoding's letters): a report in such a
+    font was drafted as Latin nonsense and refused as naming no year."""
+    with pytest.raises(DraftError, match="has text that is not extractable: its fonts name no characters for their "
+                                         "80 glyphs"):
+        read_document(custom_glyph_names(tmp_path / "names.pdf"))
+    document = read_document(custom_glyph_names(tmp_path / "mixed.pdf", visible=True))
+    assert [b.text for b in document.blocks] == ["Annual report 2023"]
+    assert document.skipped == ("PDF 中 80 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取",)
 
 
 def _owner_locked(path: Path, permission: int | None) -> Path:

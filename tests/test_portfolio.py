@@ -6,16 +6,25 @@ import warnings
 import pytest
 
 from perfeval.paths import UNITS_DIR
-from perfeval.outputs.portfolio import comparability_notes, cost_ratios, load_units, score_shares, units_table
+from perfeval.outputs.portfolio import (comparability_notes, cost_ratios, gather, load_portfolio, score_shares,
+                                        units_table)
 from perfeval.outputs.portfolio import charts, display, points
 from perfeval.outputs.report.display import Chart, Html
 
 
 @pytest.fixture(scope="module")
 def results():
-    res, failed = load_units(sorted(UNITS_DIR.glob("*.yaml")))
-    assert failed == []
-    return res
+    from perfeval.result import evaluate_file
+
+    return [evaluate_file(p) for p in sorted(UNITS_DIR.glob("*.yaml"))]
+
+
+@pytest.fixture(scope="module")
+def portfolio(results):
+    loaded = load_portfolio(sorted(UNITS_DIR.glob("*.yaml")))
+    assert loaded.failed == []
+    assert loaded.units.equals(gather(results).units)
+    return loaded
 
 
 def test_units_table(results):
@@ -61,8 +70,8 @@ def test_comparability_is_said(results):
     assert "框架" in notes and "年度不同" in notes
 
 
-def test_the_units_table_shows_no_grade_for_a_withheld_unit_but_its_range(results):
-    html = display.units_block(results).to_html()
+def test_the_units_table_shows_no_grade_for_a_withheld_unit_but_its_range(portfolio):
+    html = display.units_block(portfolio).to_html()
     changsha = next(row for row in html.split("<tr") if "长沙县机关事务中心" in row)
     assert ">不予定级（总分可在 6–90）<" in changsha and ">20 / 100（核实 0）<" in changsha and "优" not in changsha
     yunxi = next(row for row in html.split("<tr") if "岳阳市云溪区" in row)
@@ -70,17 +79,17 @@ def test_the_units_table_shows_no_grade_for_a_withheld_unit_but_its_range(result
     assert "总分上限" not in html and ">重算总分 · 等次<" in html
 
 
-def test_a_chart_of_too_few_units_is_a_sentence(results):
-    assert isinstance(display.claims_chart(results), Html)  # one unit has both totals: no one-point scatter
+def test_a_chart_of_too_few_units_is_a_sentence(results, portfolio):
+    assert isinstance(display.claims_chart(portfolio), Html)  # one unit has both totals: no one-point scatter
     said = points.claims(units_table(results)).text
     assert said == "仅 1 个单位同时有重算总分与自评总分：岳阳市云溪区机关事务服务中心自评 96 分，重算 96.96 分。"
     assert points.grades(units_table(results)).text == "重算等次：优 1 个、不予定级 2 个；自评等次：优 1 个、未载明 2 个。"
-    shares = display.share_charts(results).items
+    shares = display.share_charts(portfolio).items
     assert isinstance(shares[0], Chart) and isinstance(shares[1], Html)  # framework B has one unit
 
 
-def test_cost_ratio_panels_compare_two_units_or_more(results):
-    chart = display.ratios_chart(results)
+def test_cost_ratio_panels_compare_two_units_or_more(portfolio):
+    chart = display.ratios_chart(portfolio)
     assert isinstance(chart, Chart)
     titles = [ax.get_title() for ax in chart.figure.axes]
     assert titles == ["人均“三公”经费（万元/人）", "公务用车每次出车费用（元/次）"]  # 人均公用经费: Changsha only
@@ -141,8 +150,8 @@ def test_the_share_palette_reads_in_grey_print():
     assert abs(recomputed - claimed) > 0.25  # the two bars of a grade differ in grey, not only in hue
 
 
-def test_unit_names_link_to_their_reports_and_the_verdict_stands_beside_them(results):
-    html = display.units_block(results).to_html()
+def test_unit_names_link_to_their_reports_and_the_verdict_stands_beside_them(results, portfolio):
+    html = display.units_block(portfolio).to_html()
     for r in results:
         assert f'<a href="units/{r.unit.id}/{r.unit.id}.html">{r.unit.name}</a>' in html
     heads = [c for c in units_table(results).columns if c not in display.FOLDED]
@@ -159,10 +168,10 @@ def test_one_unit_entered_twice_under_two_ids_is_drawn_twice_and_said_apart(resu
     shown = set(ratios[ratios["单位"].str.startswith(twice.unit.name)]["单位"])
     assert shown == {f"{twice.unit.name}（changsha_county_2022）", f"{twice.unit.name}（changsha_copy）"}
     assert len(score_shares(both, twice.framework.id).columns) == len(score_shares(results, twice.framework.id).columns) + 1
-    chart = display.ratios_chart(both)
+    chart = display.ratios_chart(gather(both))
     assert isinstance(chart, Chart)
     panel = chart.figure.axes[0]
     assert len(panel.patches) == len(charts.extremes(charts.shared_ratios(ratios).query("指标 == @panel.get_title().split('（')[0]")))
     for block in (display.units_block, display.notes_block, display.claims_chart, display.grades_chart,
                   display.share_charts, display.ratios_block):
-        block(both)
+        block(gather(both))

@@ -14,6 +14,7 @@ from perfeval.core.quantity import (
     Qualifier,
     Quantity,
     agrees,
+    commensurable,
     contradicts,
     find_quantities,
     parse_quantity,
@@ -135,6 +136,15 @@ def test_a_cell_keeps_the_phrase_as_typed():
     ("治理河道总长3.75km，层高4.3m，面积25.29m²，清淤1200m³", ["3.75km", "4.3m", "25.29m²", "1200m³"]),
     ("内存5mb，耗时3min", []),
     ("护岸工程共 4 段", ["4 段"]),
+    # a contents list flattened onto one line: page numbers before the next heading
+    ("目录 第一部分 部门概况 一、部门职责 3 二、机构设置 4 第二部分 决算表 6 （一）说明 9", []),
+    ("在职人员 30，一、基本支出", ["30"]),
+    # dates written with dots, budget subjects' codes
+    ("截至2022.12.31，2023.6底完成", []),
+    ("2010301行政运行支出120.50万元，20103 政府办公厅", ["120.50万元"]),
+    ("完成率达2022.5", ["2022.5"]),
+    # a rate per an amount of another unit is one compound unit
+    ("火灾发生率0.064次/10万公顷，人均经费3.5万元/人", ["0.064次/10万公顷", "3.5万元/人"]),
     ("粮食产量146万吨以上，装机178.8万千瓦，无人机6架，合格率≥100百分比", ["146万吨以上", "178.8万千瓦", "6架", "≥100百分比"]),
     # the threshold of a rule a form states
     ("预算执行率未达到90%的需说明原因，单笔超过5万元的，应报批", []),
@@ -381,3 +391,8 @@ def test_a_bare_number_glued_to_a_percentage_is_read_unsure():
     assert [f.doubt for f in find_quantities("完成率95%，支出12.5万元")] == [None, None]
     assert [f.doubt for f in find_quantities("84")] == [None]  # a number alone on its line is no glued cell
     assert [f.doubt is not None for f in find_quantities("调整率3%，否0100%，完成0.5%")] == [False, True, False]
+
+
+def test_a_compound_unit_is_kept_as_written_and_compares_with_no_simple_unit():
+    q = find_quantities("人均经费3.5万元/人")[0].quantity
+    assert (q.value, q.unit) == (D("3.5"), "万元/人") and not commensurable("万元/人", "万元")

@@ -93,17 +93,22 @@ def test_a_damaged_store_reads_as_empty_and_the_index_uses_the_result_files(tmp_
 
 
 def test_the_portfolio_reads_every_published_unit_from_the_store(tmp_path, results):
-    from perfeval.outputs.portfolio import comparability_notes, cost_ratios, load_units, score_shares, units_table
+    from perfeval.outputs.portfolio import gather, load_portfolio
 
     _published(tmp_path, results)
-    loaded, failed = load_units([tmp_path / STORE_FILE])
-    assert failed == [] and [r.unit.id for r in loaded] == sorted(r.unit.id for r in results)
-    whole = sorted(results, key=lambda r: r.unit.id)
-    for view in (units_table, cost_ratios, comparability_notes):
-        assert _same(view(loaded), view(whole))
-    for framework in {r.framework.id for r in results}:
-        assert _same(score_shares(loaded, framework), score_shares(whole, framework))
-    assert all(r.findings == [] and all(i.parts == () for i in r.indicators) for r in loaded)  # left in the store
+    loaded = load_portfolio([tmp_path / STORE_FILE])
+    assert loaded.failed == [] and list(loaded.units["编号"]) == sorted(r.unit.id for r in results)
+    whole = gather(sorted(results, key=lambda r: r.unit.id))
+    for view in ("units", "ratios", "notes", "framework_names"):
+        assert _same(getattr(loaded, view), getattr(whole, view))
+    assert loaded.shares.keys() == whole.shares.keys() == {r.framework.id for r in results}
+    for framework in whole.shares:
+        assert _same(loaded.shares[framework], whole.shares[framework])
+    from perfeval.outputs.portfolio.tables import NOT_COMPARED
+    from perfeval.outputs.store import stored_results
+
+    read = list(stored_results(tmp_path, without=NOT_COMPARED))  # as the portfolio reads them: the rest left in the store
+    assert len(read) == len(results) and all(r.findings == [] and all(i.parts == () for i in r.indicators) for r in read)
 
 
 def _same(a, b) -> bool:

@@ -145,6 +145,14 @@ def test_footnotes_and_endnotes_shown_but_not_read_are_said(tmp_path):
                                            "Word 文件中尾注 1 处的文字未读取（Word 在页面底端或文末显示，请对照原文）")
 
 
+def test_a_chunk_word_imports_from_another_file_is_said(tmp_path):
+    chunk = f'<w:altChunk {W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="x"/>'
+    path = build(tmp_path, [paragraph(run("正文")), chunk])
+    assert texts(path) == ["正文"]
+    assert read_document(path).skipped == (
+        "Word 文件中嵌入的外部文档块（altChunk） 1 处的文字未读取（Word 打开时显示其内容，请在 Word 中另存一份后再读）",)
+
+
 def test_the_draft_carries_what_was_left_out(tmp_path, capsys):
     lines = NARRATIVE.read_text(encoding="utf-8").splitlines()
     paragraphs = [paragraph(run(line)) for line in lines if line.strip() and not line.startswith("\t")]

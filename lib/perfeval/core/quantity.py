@@ -350,6 +350,12 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _TITLE_END = re.compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
 _METADATA = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
 MAX_METADATA_GAP = 40  # characters between a bare number and the timestamp or flag that makes it a file property
+_PER = re.compile(rf"\s*/\s*(?P<per>(?:\d+(?:\.\d+)?\s*[万千亿]?)?\s*(?:{_UNIT_RE}))(?![\dA-Za-z])")
+_DOTTED_DATE = re.compile(r"(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])")
+_SUBJECT_CODE = re.compile(r"2[0-3]\d(?:\d{2}){1,2}")  # 功能分类科目 codes: 类 201, 款 20103, 项 2010301
+_NEXT_HEADING = re.compile(r"\s+(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|"
+                           r"[（(]\s*[一二三四五六七八九十]+\s*[）)]|附件|附表)")
+_PAGED_HEADING = re.compile(r"\s\d{1,3}" + _NEXT_HEADING.pattern)  # a page number, then the next heading
 _YEAR_LABEL = re.compile(r"(?:年度|年份|所属年|年)[：:]?$")
 
 
@@ -571,8 +577,16 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a heading's number (1.2部门支出描述; 3.引言3.1投入 in a contents line)
             if _YEAR_DIGITS.fullmatch(digits) and _YEAR_LABEL.search(compact):
                 return None  # 评价年度：2024
+            if _DOTTED_DATE.fullmatch(digits) and (re.match(r"[.．]\d", after) or re.match(r"\s*(?:月|底|末|初)", after)
+                                                   or re.search(r"(?:截至|截止|至|于|从)\s*$", before)):
+                return None  # a date written with dots (截至2022.12.31, 2023.6底)
+            if _SUBJECT_CODE.fullmatch(digits) and _CJK.match(after.lstrip()):
+                return None  # a budget subject's code before its name (2010301行政运行, 20103 政府办公厅)
             if _YEAR_DIGITS.fullmatch(digits) and _CJK.match(after) and (not before_char or _CJK.match(before_char)):
                 return None  # a year that lost its 年 between words (某某中心2018绩效评价报告, 2024底有职工)
+            if len(digits) <= 3 and before[-1:].isspace() and (
+                    _NEXT_HEADING.match(after) or (not after.strip() and _PAGED_HEADING.search(before))):
+                return None  # a flattened contents line's page number: 一、部门职责 3 二、机构设置 4 … 四、问题 9
             if "." not in digits and not after.strip() and len(after) < LOOK_BEHIND and before[-1:].isspace() \
                     and lead <= LOOK_BEHIND and _CONTENTS_LINE.match(norm):
                 return None  # a contents line's page number: 第一部分 部门概况 4
@@ -585,6 +599,9 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     value, places, scale = _value_of(g)
     if value is None:
         return None
+    per = _PER.match(norm, end) if unit and not g["suffix"] else None
+    if per:  # a rate per some amount of another unit (0.064次/10万公顷, 3.5万元/人): one compound unit as written
+        unit, end = unit + "/" + re.sub(r"\s+", "", per.group("per")), per.end()
     if g["sign"]:
         value = -value
     bound = _SUFFIXES.get(g["suffix"] or "") or _PREFIXES.get(prefix)

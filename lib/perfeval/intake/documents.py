@@ -198,7 +198,8 @@ def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
     for what, count in body.left_out.items():
         yield Skipped(f"Word 文件中{what} {count} 处未读取（Word 不显示）")
     for what, count in body.notes.items():
-        yield Skipped(f"Word 文件中{what} {count} 处的文字未读取（Word 在页面底端或文末显示，请对照原文）")
+        shown = "Word 打开时显示其内容，请在 Word 中另存一份后再读" if "altChunk" in what else "Word 在页面底端或文末显示，请对照原文"
+        yield Skipped(f"Word 文件中{what} {count} 处的文字未读取（{shown}）")
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -255,7 +256,7 @@ class _WordBody:
     def __init__(self, hidden_styles: set[str]) -> None:
         self.hidden_styles = hidden_styles
         self.left_out: dict[str, int] = {}
-        self.notes: dict[str, int] = {}  # footnotes and endnotes referred to: Word shows them, the reader does not read
+        self.notes: dict[str, int] = {}  # footnotes, endnotes and imported chunks: Word shows them, not read here
         self.table = 0
 
     def _skip(self, kind: str, element) -> None:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
@@ -283,6 +284,8 @@ class _WordBody:
                 self._skip(tag[len(_W):], child)
             elif tag == f"{_MC}AlternateContent":
                 yield from self._blocks(_alternative(child))
+            elif tag == f"{_W}altChunk":  # another file (HTML, RTF, .docx) Word imports as it opens: not read here
+                self.notes["嵌入的外部文档块（altChunk）"] = self.notes.get("嵌入的外部文档块（altChunk）", 0) + 1
             elif tag not in _NOT_CONTENT:
                 yield from self._blocks(child)  # w:customXml, w:ins, w:moveTo around blocks
 

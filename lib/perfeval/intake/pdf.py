@@ -3,8 +3,8 @@
 pdfplumber finds ruled tables and text lines; the text outside tables is joined back into paragraphs. The file is
 bounded: its pages (counted by pdfium, which pdfplumber brings, before pdfminer parses anything) and what its
 compressed streams unpack to (a 400 KB stream can unpack to 400 MB), each stream measured as pdfminer is about to
-unpack it, whatever its filters and also in an encrypted file. Each page's cache is freed once read, so memory does
-not grow with the pages. A file whose owner forbids copying its text is refused as such. Text set invisible (render
+unpack it, whatever its filters and also in an encrypted file, and the glyphs drawn, a page and in all. Each page's
+cache is freed once read, so memory does not grow with the pages. A file whose owner forbids copying its text is refused as such. Text set invisible (render
 mode 3 or 7: the OCR layer under a scan, or a trick), in a layer that opens hidden, or off the page's visible box is
 not read, nor are glyphs whose font names no character (no ToUnicode map: pdfminer would write "(cid:123)"); each is
 said, and a file of nothing but unmapped glyphs is "not extractable".
@@ -28,6 +28,10 @@ from .numbering import heading_of
 MAX_PAGES = 200  # a 自评报告 runs to 10-60 pages, 100 with its annexes; each page costs about 0.1 s
 MAX_STREAM_UNPACKED = 64 << 20  # a page's content or an embedded CJK font: a few MB
 MAX_UNPACKED = 256 << 20  # every stream pdfminer may unpack (images are not unpacked to read text)
+# glyphs: a page of 5-point Chinese holds ~17,000, and each costs ~2 KB and 30 µs to read; the file's bound is the
+# text the report reader takes (2,000,000 characters)
+MAX_PAGE_GLYPHS = 30_000
+MAX_GLYPHS = 2_000_000
 _INVISIBLE_MODES = (3, 7)  # text render modes that paint nothing (7 only adds to the clipping path)
 _MAY_EXTRACT = 0x10  # permission bit 5: copy or otherwise extract text and graphics
 _CHUNK = 1 << 20
@@ -95,8 +99,8 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
         except MemoryError:
             raise fail(path, "needs more memory than is free to read; send the report as .docx") from None
         except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on a damaged page
-            if budget.refused:
-                raise fail(path, budget.refused) from None
+            if budget.refused or seen.too_dense:
+                raise fail(path, budget.refused or seen.too_dense) from None
             raise fail(path, f"is damaged: a page could not be read ({type(exc).__name__}: {exc})") from None
     if budget.refused:  # pdfminer swallowed it (a font it could not read): the page was read without that stream
         raise fail(path, budget.refused)
@@ -174,8 +178,8 @@ def _install_bounded_decode() -> None:
             budget.charge(stream.objid if stream.objid is not None else "?", unpacked_size(data, stream.get_filters()))
         unbounded(stream)
 
-    PDFStream.decode = decode  # type: ignore[method-assign]
-    pdfdocument.Arcfour = _Arcfour  # type: ignore[misc]
+    PDFStream.decode = decode  # type: ignore[method-assign]  # pdfminer's own, bounded by the budget above
+    pdfdocument.Arcfour = _Arcfour  # type: ignore[misc]  # pdfminer's pure-Python RC4 replaced by OpenSSL's
 
 
 class _Arcfour:
@@ -328,7 +332,22 @@ class _Unread:
         self.layered = 0
         self.off_page = 0
         self.unmapped = 0
+        self.glyphs = 0
+        self.too_dense: str | None = None
         self.hidden_layers: frozenset[int] = frozenset()
+
+    def count_glyph(self, on_page: int, page: int) -> None:
+        """One more glyph drawn (on_page so far on this page): past a bound, refused before it costs more."""
+        self.glyphs += 1
+        if on_page > MAX_PAGE_GLYPHS:
+            self.too_dense = (f"has a page (page {page}) of more than {MAX_PAGE_GLYPHS:,} characters, more than any "
+                              "report's page holds (a dense or hostile file); save the PDF again from the document, "
+                              "or send the .docx")
+        elif self.glyphs > MAX_GLYPHS:
+            self.too_dense = (f"holds more than {MAX_GLYPHS:,} characters; the reader drafts reports of at most that "
+                              "many (about 1,500 pages): draft the 自评报告 alone, or split the file")
+        if self.too_dense:
+            raise _Unbounded(self.too_dense)
 
 
 def _hidden_layers(document) -> frozenset[int]:  # noqa: ANN001 - a pdfminer PDFDocument
@@ -370,6 +389,26 @@ def _layer_hidden(group: object, hidden: frozenset[int]) -> bool:
     return False
 
 
+def _forget_unnamed_glyphs(font, spec: dict) -> None:  # noqa: ANN001 - a pdfminer PDFSimpleFont
+    """Codes the font's /Differences name with a glyph name that is no character's lose their character."""
+    from pdfminer.encodingdb import name2unicode
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    encoding = resolve1(spec.get("Encoding"))
+    differences = resolve1(encoding.get("Differences")) if isinstance(encoding, dict) else None
+    code = 0
+    for entry in differences if isinstance(differences, list) else []:
+        if isinstance(entry, int):
+            code = entry
+        elif isinstance(entry, PSLiteral):
+            try:
+                name2unicode(str(entry.name))
+            except (KeyError, ValueError):
+                font.cid2unicode.pop(code, None)
+            code += 1
+
+
 @functools.cache
 def _visible_page_class() -> type:
     """A pdfplumber Page whose layout comes from pdfplumber's own device less the glyphs a viewer does not show as
@@ -378,6 +417,7 @@ def _visible_page_class() -> type:
     from unicodedata import normalize
 
     from pdfminer.layout import LTChar
+    from pdfminer.pdffont import PDFSimpleFont
     from pdfminer.pdftypes import resolve1
     from pdfminer.psparser import PSLiteral
     from pdfminer.utils import apply_matrix_rect
@@ -393,6 +433,7 @@ def _visible_page_class() -> type:
             self.seen, self.mode, self.unmapped = seen, 0, False
             self.properties = properties  # the page's named property lists (/OC /oc1 BDC names one)
             self.layers: list[bool] = []  # for each marked-content sequence open: does it hide (a layer shown off)?
+            self.drawn = 0  # glyphs on this page
             self.shown = (float("-inf"), float("-inf"), float("inf"), float("inf"))
 
         def begin_page(self, page, ctm) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
@@ -424,6 +465,8 @@ def _visible_page_class() -> type:
             return ""
 
         def render_char(self, *args, **kwargs) -> float:  # noqa: ANN002, ANN003 - pdfminer's signature, untyped
+            self.drawn += 1
+            self.seen.count_glyph(self.drawn, self.pageno)
             adv = super().render_char(*args, **kwargs)
             glyph = self.cur_item._objs[-1]
             x0, y0, x1, y1 = self.shown
@@ -450,6 +493,19 @@ def _visible_page_class() -> type:
         if kind in plain or kind is tuple and all(type(v) in plain for v in value):
             return value  # what resolve_all makes of it: nothing to resolve
         return resolve_all(value)
+
+    class NamingInterpreter(PDFPageInterpreter):
+        """pdfminer's, but a glyph of a simple font whose /Differences give it a name that names no character (g12,
+        glyph7: a subset font's own names) has no character: pdfminer kept the base encoding's letter for its code,
+        so a Chinese report in such a font read as Latin letters (then "names no year") rather than not extractable."""
+
+        def init_resources(self, resources) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
+            super().init_resources(resources)
+            specs = resolve1(resources.get("Font")) if isinstance(resources, dict) else None
+            for fontid, font in self.fontmap.items():
+                spec = resolve1(specs.get(fontid)) if isinstance(specs, dict) else None
+                if isinstance(font, PDFSimpleFont) and isinstance(spec, dict):
+                    _forget_unnamed_glyphs(font, spec)
 
     class VisiblePage(Page):
         seen: _Unread
@@ -489,7 +545,7 @@ def _visible_page_class() -> type:
                 device = VisibleTextDevice(self.pdf.rsrcmgr, pageno=self.page_number, laparams=self.pdf.laparams,
                                            seen=self.seen, properties=properties if isinstance(properties, dict) else {})
                 try:
-                    PDFPageInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
+                    NamingInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
                 except Exception as exc:
                     raise PdfminerException(exc) from exc
                 self._layout = device.get_result()

@@ -406,7 +406,7 @@ def set_text(cell: Cell, text: str) -> None:
         cell.value = text
     except IllegalCharacterError:
         raise CellProblem(f"text holds control characters Excel cannot store: {found(text)}") from None
-    if text.startswith(_FORMULA_START):
+    if runs_as_formula(text):
         cell.data_type = "s"
         cell.quotePrefix = True
 
@@ -415,7 +415,17 @@ def set_shown_text(cell: Cell, text: str) -> None:
     """Write text for reading only (the summary workbook): characters Excel cannot store are shown as �, and
     the text is inert (safetext.inert: a right-to-left override cannot reverse what follows it).
     """
-    set_text(cell, ILLEGAL_CHARACTERS_RE.sub("\ufffd", inert(text)))
+    set_text(cell, readable_text(text))
+
+
+def readable_text(text: str) -> str:
+    """Text as set_shown_text writes it (for a writer that formats its cells itself)."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", inert(text))
+
+
+def runs_as_formula(text: str) -> bool:
+    """Whether Excel would run the text as a formula: set_text then marks it as text (quote prefix)."""
+    return text.startswith(_FORMULA_START)
 
 
 @lru_cache(maxsize=8192)  # a summary workbook measures the same rules and notes for every unit

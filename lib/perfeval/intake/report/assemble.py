@@ -10,9 +10,11 @@ and sentence it came from; what the reader cannot settle is marked 存疑 beside
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
 from ...core.quantity import Qualifier, canonical_unit, commensurable, contradicts
+from ...safetext import readable_path
 from .catalogue import (
     Mapped,
     catalogue_path,
@@ -28,6 +31,7 @@ from .catalogue import (
     with_unit_of_its_figure,
 )
 from .document import Document, read_document
+from .document_kind import document_kind
 from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
 from .model import Draft, Item
@@ -95,6 +99,8 @@ class _Assembly(RateClaims, Records):
         free = [m for m in prose if id(m) not in self.taken]
         lists = find_lists(self.document, free)
         lists += find_totals(free, lists) + tables.totals
+        self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
+                             if lst.shape == "summed" and not lst.whole.label and all(p.label for p in lst.parts)}
         rates = self._rates(tables, [m for m in free if id(m) not in self.restated], lists, fw)
         operands = {id(x) for r in rates if r.status in ("explained", "contradicted") and r.reading
                     for x in (r.reading.numerator, r.reading.denominator)}
@@ -140,7 +146,10 @@ class _Assembly(RateClaims, Records):
             unit["budget_code"] = facts.budget_code.value
         given = self.framework_name or ""
         unit.update(framework=str(Path(given).resolve()) if given.lower().endswith((".yaml", ".yml")) else fw.id,
-                    document=self.report.name)
+                    document=readable_path(self.report.name))  # a GBK name's bytes decoded: a params string
+        kind = document_kind(self.document.sentences())
+        if kind:
+            unit["document_kind"] = kind.value
         stated = (facts.name, facts.year, facts.budget_code)
         evidence = tuple(x.where for x in stated if x and x.where)
         doubts = [f"报告未载明{what}，请补填" for what, x in (("单位名称", facts.name), ("地区", facts.region)) if not x]
@@ -282,13 +291,17 @@ class _Assembly(RateClaims, Records):
         return row
 
     def _restatements(self, line: IndicatorLine, row_id: str, prose: list[Mention]) -> list[dict[str, Any]]:
-        """The narrative's figures for this row's actual: a sentence whose clause names the indicator."""
+        """The narrative's figures for this row's actual: a sentence whose clause names the indicator, or the same
+        value in the same unit under words the indicator's name shares (承担会务管理 820场 … 承担大小会议820场 shares
+        承担; 节约型机关创建 30家 … 节约型机关建成30家)."""
         actual = line.actual if isinstance(line.actual, Mention) else None
         if actual is None or len(line.name) < MIN_ROW_NAME:
             return []
         out = []
+        said = Counter(normalise(m.label) for m in prose)  # a label the narrative states twice: left to the repeats
         for m in prose:
-            if id(m) in self.taken or id(m) in self.mapped or line.name not in m.clause:
+            if id(m) in self.taken or id(m) in self.mapped or not (
+                    line.name in m.clause or said[normalise(m.label)] == 1 and _same_count(m, actual, line)):
                 continue
             if not commensurable(m.quantity.unit, actual.quantity.unit):
                 continue
@@ -385,6 +398,7 @@ class _Assembly(RateClaims, Records):
 
 
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
+_NAMES_A_NUMBER = re.compile(r"[数额]?[为是达]?\s*[0-9０-９]")  # 年初预算数1850000.00元: the word names that number only
 _CHANGE_ONLY = re.compile(r"^(?:同比|比|较)(?:上年度?|去年|上一年度?)?(?:同期)?(?:[决预]算数?|执行数)?"
                           r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)?$")  # a change named by nothing but its words
 _COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
@@ -407,18 +421,35 @@ def _apart(a: Mention, b: Mention, whole_of: dict[int, Mention]) -> bool:
     return not _slip(_digits(x), _digits(y))
 
 
+MIN_ROW_SHARED = 3  # characters a narrative label shares with an indicator's name to restate its value exactly (2
+# when the value is distinctive, of three digits or more: 承担会务管理 820场 … 承担大小会议820场)
+
+
+def _same_count(m: Mention, actual: Mention, line: IndicatorLine) -> bool:
+    """Is m the row's actual restated: the same value and unit, words in common with the indicator's name?"""
+    if m.quantity.value != actual.quantity.value or m.quantity.qualifier is not Qualifier.EXACT or m.is_rate:
+        return False
+    if _SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit)) != \
+            _SAME_COUNT.get(canonical_unit(actual.quantity.unit), canonical_unit(actual.quantity.unit)):
+        return False
+    a, b = normalise(line.name), normalise(m.label)
+    shared = SequenceMatcher(None, a, b).find_longest_match(0, len(a), 0, len(b)).size
+    return shared >= (MIN_ROW_SHARED - 1 if len(_digits(m)) >= MIN_DIGITS else MIN_ROW_SHARED)
+
+
 def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int],
                          whole_of: dict[int, Mention]) -> list[tuple[Mention, ...]]:
     """One figure restated under another wording, in another sentence: the same value, unit, year and column with
     labels that share their head (全镇本级一般公共预算收入实现 111.11 … 由一般公共预算收入 111.11), or, in another
     section, a head noun (全年保障会议1230场次 … 会议服务全年1320场; for money, whose sums often share one, the
     longer head) and either the same value or a value whose digits are the same ones transposed or one lost (a
-    slip of the pen: what `score` then asks about). Other
-    values under different wordings may be two figures, and linking them would raise a finding on a guess."""
+    slip of the pen: what `score` then asks about). A table's cell is named by its row (病虫害防治 … 病虫害防治项目支出
+    118.50万元) and restated only in prose, at the same value: two cells of a table are two figures. Other values
+    under different wordings may be two figures, and linking them would raise a finding on a guess."""
     out: list[tuple[Mention, ...]] = []
     taken = set(grouped)
-    pool = [m for _, m in stated if id(m) not in grouped and not m.where.in_table and not m.is_rate
-            and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label)]
+    pool = [m for _, m in stated if id(m) not in grouped and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
+            and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label)]
     by_key: dict[tuple, list[Mention]] = {}
     for m in pool:
         kind = (_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit)), m.year,
@@ -444,9 +475,13 @@ def _one_figure(a: Mention, b: Mention) -> bool:
     """Are two statements, in different sentences, of one figure (see _same_value_restated)?"""
     if a.where.text == b.where.text and a.order[:2] == b.order[:2]:
         return False
-    if re.findall(r"\d+", a.label) != re.findall(r"\d+", b.label):
+    if a.where.in_table and (b.where.in_table or a.quantity.value != b.quantity.value) or \
+            b.where.in_table and a.quantity.value != b.quantity.value:
+        return False
+    x, y = (m.where.row or "" if m.where.in_table else m.label for m in (a, b))
+    if re.findall(r"\d+", x) != re.findall(r"\d+", y):
         return False  # 第46号示范田 and 第146号示范田, 1号楼 and 2号楼: labels that number two things
-    head = _shared_head(_head_words(a.label), _head_words(b.label))
+    head = _shared_head(_head_words(x), _head_words(y))
     if a.quantity.value == b.quantity.value:
         if head >= MIN_SHARED_LABEL and (a.quantity.places > 0 or a.quantity.value >= 10):
             return True
@@ -492,8 +527,9 @@ def _shared_head(a: str, b: str) -> int:
 
 def _column_word(m: Mention) -> str | None:
     """Whether the sentence speaks of a budget or of what was spent where a figure stands (the nearest such word
-    before it): 商品和服务支出 under 预算批复 and under 决算数 are two figures, not one stated twice."""
-    words = _COLUMN_WORD.findall(m.where.text[max(0, m.start - 200):m.start])
+    before it; a table cell's column): 商品和服务支出 under 预算批复 and under 决算数 are two figures, not one stated twice."""
+    before = (m.where.column or "") if m.where.in_table else m.where.text[max(0, m.start - 200):m.start]
+    words = [w.group(0) for w in _COLUMN_WORD.finditer(before) if not _NAMES_A_NUMBER.match(before, w.end())]
     if not words:
         return None
     return "budget" if words[-1] == "预算" else "final"

@@ -15,6 +15,7 @@ from ...core.quantity import find_quantities
 
 MAX_ENTRY = 60  # characters of a contents line (a heading and its page number)
 MAX_CHROME = 120  # characters of a web page's line of chrome (several fields on one line)
+MAX_LABEL = 16  # characters of a line that can label the number on the line below (a table saved one cell per line)
 MIN_RUN = 3  # heading lines with page numbers that make a contents list without a 目录 line
 MAX_PAGE = 999
 
@@ -33,15 +34,47 @@ _CHROME = re.compile(
 
 
 def furniture_lines(lines: Sequence[str]) -> set[int]:
-    """Indexes of the lines (paragraphs, or a table row's cells joined) that are a contents list or web chrome."""
+    """Indexes of the lines (paragraphs, or a table row's cells joined) that are a contents list, web chrome or the
+    page numbers a PDF's footers left in the text."""
     out = {i for i, line in enumerate(lines) if _is_chrome(line)}
     out |= _contents(lines, out)
+    out |= _page_numbers(lines)
     return out
 
 
+_FOOTER = re.compile(r"^\s*[-－—]?\s*(?:第\s*)?(?P<n>\d{1,3})\s*(?:页)?\s*[-－—]?\s*$")
+MIN_PAGES = 3  # page numbers in a row (n, n+1, n+2 …) that show lone numbers to be a PDF's footers
+
+
+def _page_numbers(lines: Sequence[str]) -> set[int]:
+    """Lines holding a number alone (3, - 3 -, 第3页) that run n, n+1, n+2 … through the document, each after a
+    line of text rather than a cell's label: the footers of a PDF's pages, never figures. Numbers alone that do not
+    count up so (a table saved one cell per line) are left to be read."""
+    chains: dict[int, list[int]] = {}  # the next page number a chain waits for → the lines of the chain
+    for i, line in enumerate(lines):
+        m = _FOOTER.match(line)
+        if m is None or i == 0 or len(lines[i - 1]) <= MAX_LABEL:
+            continue
+        n = int(m.group("n"))
+        chain = chains.pop(n, [])
+        chains[n + 1] = chain + [i]
+    return {i for chain in chains.values() if len(chain) >= MIN_PAGES for i in chain}
+
+
+# What only a web site's footer says (its registration, copyright, the page's own timing and screen advice).
+_SITE_FOOTER = re.compile(r"ICP备|公网安备|网站标识码|版权所有|Copyright|©|技术支持[：:]|页面执行时间|分辨率|网站地图|"
+                          r"主办单位[：:]|承办单位[：:]|政务服务热线")
+
+
 def _is_chrome(line: str) -> bool:
-    """A line of a web page's chrome: it opens with one of the page's fields and is no sentence."""
-    return len(line) <= MAX_CHROME and not _SENTENCE_END.search(line.rstrip("。")) and bool(_CHROME.match(line))
+    """A line of a web page's chrome: it opens with one of the page's fields, is no sentence, and states no amount
+    (来源：财政拨款120万元 is a line of the report; a view count is bare or in 次); or it says what only a site's
+    footer says (网站标识码, ICP备, 本页面执行时间0.04秒, 1366*768分辨率)."""
+    if len(line) > MAX_CHROME or _SENTENCE_END.search(line.rstrip("。")):
+        return False
+    if _SITE_FOOTER.search(line):
+        return True
+    return bool(_CHROME.match(line)) and all(f.quantity.unit in ("", "次", "人次") for f in find_quantities(line))
 
 
 def _entry(line: str) -> tuple[str, int | None] | None:
@@ -60,25 +93,25 @@ def _entry(line: str) -> tuple[str, int | None] | None:
 
 
 def _contents(lines: Sequence[str], chrome: set[int]) -> set[int]:
+    entries = [_entry(line) for line in lines]  # each line read once: linear in the text's length
     out: set[int] = set()
     i = 0
     while i < len(lines):
         if _CONTENTS_HEAD.match(lines[i]) and (_entry(_CONTENTS_HEAD.sub("", lines[i])) or
                                                not _CONTENTS_HEAD.sub("", lines[i]).strip()):
-            end = _block_end(lines, i + 1, chrome)
+            end = _block_end(lines, entries, i + 1, chrome)
             out |= set(range(i, end))
             i = end
             continue
-        end = _paged_run(lines, i)
-        if end > i:
+        end, found = _paged_run(lines, entries, i)
+        if found:
             out |= set(range(i, end))
-            i = end
-            continue
-        i += 1
+        i = max(end, i + 1)  # a run that is no contents list is not tried again from each of its lines
     return out
 
 
-def _block_end(lines: Sequence[str], start: int, chrome: set[int]) -> int:
+def _block_end(lines: Sequence[str], entries: Sequence[tuple[str, int | None] | None], start: int,
+               chrome: set[int]) -> int:
     """Where the contents list after a 目录 line ends: at the first line that is no entry, or at a heading the list
     named already (the body opens with its headings again)."""
     seen: set[str] = set()
@@ -91,7 +124,7 @@ def _block_end(lines: Sequence[str], start: int, chrome: set[int]) -> int:
         if _LONE_PAGE.match(line):
             i += 1
             continue
-        entry = _entry(line)
+        entry = entries[i]
         if entry is None:
             break
         heading = re.sub(r"\s+", "", entry[0])
@@ -103,13 +136,15 @@ def _block_end(lines: Sequence[str], start: int, chrome: set[int]) -> int:
     return i
 
 
-def _paged_run(lines: Sequence[str], start: int) -> int:
-    """The end of a run of at least MIN_RUN heading lines each followed by its page number (on the line or the next
-    one), the numbers never falling — a contents list printed without its 目录 line; `start` when there is none."""
+def _paged_run(lines: Sequence[str], entries: Sequence[tuple[str, int | None] | None], start: int) -> tuple[int, bool]:
+    """The end of a run of heading lines each followed by its page number (on the line or the next one), the numbers
+    never falling, and whether it is a contents list printed without its 目录 line: at least MIN_RUN lines, most of
+    them naming a document's part."""
     pages: list[int] = []
+    headings: list[str] = []
     i = start
     while i < len(lines):
-        entry = _entry(lines[i])
+        entry = entries[i]
         if entry is None or not entry[0]:
             break
         page = entry[1]
@@ -119,8 +154,15 @@ def _paged_run(lines: Sequence[str], start: int) -> int:
         if page is None or page > MAX_PAGE or (pages and page < pages[-1]) or not _spaced(lines[i], step):
             break
         pages.append(page)
+        headings.append(entry[0])
         i += step
-    return i if len(pages) >= MIN_RUN else start
+    named = sum(1 for h in headings if _PART_HEADING.search(h.strip()))
+    return i, len(pages) >= MIN_RUN and 2 * named >= len(headings)
+
+
+# A heading of a document's part: numbered (第一部分, 一、, （一）, 1., 附件2), or naming a part (…表, …说明, …情况).
+_PART_HEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|"
+                           r"\d{1,2}(?:\.\d{1,2})*\s*[、.．]|附件|附表)|(?:表|说明|情况|概况|解释|职责|设置|目标|措施|建议|问题|结论|附件)$")
 
 
 def _spaced(line: str, step: int) -> bool:

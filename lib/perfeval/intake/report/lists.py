@@ -86,8 +86,9 @@ def find_lists(document: Document, mentions: list[Mention]) -> list[Listed]:
 
 def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_sentence: BySentence) -> Mention | None:
     """The total a list hangs from: the last figure before the marker, in its sentence or earlier in its paragraph
-    (or the paragraph before, in the same section, when the list opens a paragraph)."""
-    candidates = [m for m in here if m.end <= at and _usable(m)]
+    (or the paragraph before, in the same section, when the list opens a paragraph); never a change on last year
+    (收入792.22万元。同比上年度增加189.25万元。其中：财政拨款收入… hangs from 792.22)."""
+    candidates = [m for m in here if m.end <= at and _usable(m) and not _CHANGE.search(m.lead)]
     if candidates:
         return candidates[-1]
     block, section, cell = sentences[k].block, sentences[k].section, sentences[k].cell
@@ -95,7 +96,7 @@ def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_
         s = sentences[j]
         if s.section != section or s.block < block - 1 or s.cell != cell or (cell is not None and s.block != block):
             return None  # a table cell's list hangs from its own cell, never from the next column
-        found = [m for m in by_sentence.get(j, []) if _usable(m)]
+        found = [m for m in by_sentence.get(j, []) if _usable(m) and not _CHANGE.search(m.lead)]
         if found:
             return found[-1]
     return None

@@ -82,7 +82,7 @@ class Mention:
 # ---------------------------------------------------------------- labels
 
 _DELIMITERS = "，,、；;：:。！!？?\n"
-_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|末|底|初)?|本年度|本年|今年|全年|年度|其中|另外|另|同时|此外|共计|总共|共|累计|合计|总计|"
+_LEAD = re.compile(r"^(?:(?:19|20)\d{2}(?:年(?:度|末|底|初)?|底|末)|本年度|本年|今年|全年|年度|其中|另外|另|同时|此外|共计|总共|共|累计|合计|总计|"
                    r"本单位|本部门|本中心|我中心|我局|我单位|我部门|[\s“”\"‘’（(])+")
 _TAIL = re.compile(r"(?:为|达到|达|共计|共|计|是|了|在|保持在|合计|总计|有|的|各|已|均|[\s“”\"‘’（(：:])+$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -162,7 +162,7 @@ def with_implied_unit(quantity: Quantity, clause: str, lead: str = "") -> tuple[
     if named and canonical_unit(named.group("u")) in UNITS and canonical_unit(named.group("u")) != "":
         unit = canonical_unit(named.group("u"))
         return replace(quantity, unit=unit), f"写作“{quantity.text}”，单位取自标签中的“{named.group(0).strip('：: ')}”"
-    if quantity.unit or not _MONEY_WORDS.search(clause):
+    if quantity.unit or not _MONEY_WORDS.search(lead or clause):
         return quantity, None
     if quantity.scale == Decimal(10000):
         return replace(quantity, value=quantity.value / quantity.scale, unit="万元", scale=Decimal(1)), \

@@ -85,6 +85,7 @@ class Placement:
     claimed_by: dict[int, Mention] = field(default_factory=dict)  # id of a claim record → the rate that made it
     sums: list[tuple[Mention, tuple[Mention, ...]]] = field(default_factory=list)  # totals the scoring adds up
     row_rates: list[RateFound] = field(default_factory=list)  # percentages of 绩效自评表 rows (not recomputed)
+    total_labels: dict[int, str] = field(default_factory=dict)  # a total named only by 合计: its parts' names
     year: int | None = None  # the year the report evaluates
     readings: dict[str, str] = field(default_factory=dict)  # the framework's default reading of each gap
 
@@ -104,6 +105,10 @@ class Placement:
     def _path(self, m: Mention) -> str | None:
         mapped = self.mapped.get(id(m))
         return mapped.path if mapped else None
+
+    def _label(self, m: Mention) -> str:
+        """What a figure is of: its words, or for a total named only by 合计 / 共计, its parts' names (办公费、印刷费合计)."""
+        return m.label or self.total_labels.get(id(m), "")
 
     def _short(self, m: Mention) -> str:
         mapped = self.mapped.get(id(m))

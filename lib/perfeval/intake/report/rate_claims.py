@@ -23,7 +23,7 @@ from .placement import (
     qualified,
     two_figures,
 )
-from .rates import RateFound, Reading, done_over_planned, explain, explain_from_section
+from .rates import RateFound, Reading, change_from_section, done_over_planned, explain, explain_from_section
 from .tables import Tables
 
 _CHANGE_WORDS = re.compile(r"较上年|比上年|较去年|比去年|同比")
@@ -47,6 +47,7 @@ class RateClaims(Placement):
             for m in (x for x in sentence if x.is_rate):
                 found = explain(m, sentence, by_block.get(m.where.block, []), lists)
                 found = explain_from_section(found, sentence, by_part[_part_of(m.where.section)])
+                found = change_from_section(found, by_part[_part_of(m.where.section)], self.year)
                 out.append(self._change_of_named(self._share_of_named(found, sentence), sentence))
         for cell in tables.cells:
             if cell.mention.is_rate:

@@ -17,7 +17,7 @@ from typing import Literal
 
 from ...core.quantity import Qualifier, agrees, commensurable
 from .lists import Listed
-from .mentions import Mention
+from .mentions import Mention, clean_label
 
 _CHANGE_WORDS = re.compile(r"变动率|变化率|增长|增加|上升|增幅|下降|减少|降低|降幅|节约|压减|同比|较上年|比上年|较去年|比去年")
 _AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少|节约|增|减)了?$")  # 收入减少477288.6元: the amount of a change
@@ -142,6 +142,38 @@ def explain_from_section(found: RateFound, sentence: list[Mention], section: lis
     if len({r.denominator.quantity.value for r in readings}) != 1:
         return found
     return RateFound(rate, "explained", readings[0], why=readings[0].formula())
+
+
+_ON_LAST_YEAR = re.compile(r"(?:较|比)(?:上年度?|去年|上一年度?)(?:同期)?|同比")
+_LAST_YEAR = re.compile(r"上年|去年|上一年")
+
+
+def change_from_section(found: RateFound, section: list[Mention], year: int | None) -> RateFound:
+    """A change on last year whose sentence names its subject but not both its years (2023年培训经费较上年下降10%),
+    explained by the two figures its part of the report states under that subject, this year's and last year's
+    (2022年培训经费20.00万元 … 2023年培训经费18.00万元), when exactly one value of each stands there."""
+    rate = found.rate
+    if found.status != "unexplained" or year is None or not _ON_LAST_YEAR.search(rate.lead):
+        return found
+    subject = clean_label(_ON_LAST_YEAR.split(rate.lead)[0])
+    if len(subject) < MIN_SUBJECT:
+        return found
+    named = [m for m in section if _operand(m) and clean_label(m.label).endswith(subject)]
+    old = [m for m in named if m.year == year - 1 or (m.year is None and _LAST_YEAR.search(m.lead))]
+    new = [m for m in named if (m.year == year or m.year is None) and not _LAST_YEAR.search(m.lead)]
+    if len({m.quantity.value for m in old}) != 1 or len({m.quantity.value for m in new}) != 1 \
+            or not commensurable(old[0].quantity.unit, new[0].quantity.unit):
+        return found
+    value = _compute("change", new[0], old[0])
+    if value is None:
+        return found
+    down = -1 if _DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
+    reading = Reading("change", new[0], old[0], value * down)
+    status: Status = "explained" if agrees(rate.quantity, reading.value) else "contradicted"
+    return RateFound(rate, status, reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
+MIN_SUBJECT = 2  # characters of the words naming what a change is of (培训经费)
 
 
 def done_over_planned(found: RateFound) -> RateFound:

@@ -64,7 +64,7 @@ class Records(Placement):
         if whole_ref is None or any(r is None for r in refs):
             return
         enumerated = lst.complete or where == "enumeration" or lst.shape == "summed"
-        record = {"label": whole.label or "分项", "whole": whole_ref, "parts": refs,
+        record = {"label": self._label(whole) or "分项", "whole": whole_ref, "parts": refs,
                   "relation": "=" if enumerated else ">=", "source": whole.cite()}
         out["identities"].append(record)
         self._note(record, "存疑：" + unsure if unsure else None)
@@ -172,7 +172,8 @@ class Records(Placement):
 
     def _stated_figure(self, sid: str, m: Mention) -> dict[str, Any]:
         self._place(m)
-        record: dict[str, Any] = {"id": sid, "label": m.label or "（未载明）"}
+        label = self._label(m)
+        record: dict[str, Any] = {"id": sid, "label": label or "（未载明）"}
         if m.quantity.scale != 1 and m.quantity.text:
             record["text"] = m.quantity.text  # 5.6万人 admits 55,500–56,500 people; 56000 would admit one
         else:
@@ -183,7 +184,7 @@ class Records(Placement):
         if m.year is not None:
             record["year"] = m.year
         record["source"] = m.cite()
-        unsure = "未能读出所指事项，请补标签" if not m.label else None
+        unsure = "未能读出所指事项，请补标签" if not label else None
         note = "；".join(x for x in (m.implied, unsure and "存疑：" + unsure) if x)
         if note:
             record["note"] = note

@@ -2,7 +2,9 @@
 
 - added: “收入111.11万元 … 加上补助等1756.37万元，收入总计1867.48万元” — a figure, 加上 another (and more), then
   a total closed by 总计 / 合计 / 共计;
-- composed: “财力1867.48万元。由收入111.11万元，加上补助等1756.37万元构成” — a total, then 由 its parts 构成 / 组成.
+- composed: “财力1867.48万元。由收入111.11万元，加上补助等1756.37万元构成” — a total, then 由 its parts 构成 / 组成;
+- closed: “办公费10.00万元、印刷费5.00万元、差旅费3.00万元，合计18.00万元” — figures, then 合计 / 共计 / 总计 closing them
+  (from the list's opener — 其中, 包括, a colon — or the sentence's start; over ；-parts of one sentence).
 
 The structure says the parts make up the total, so the identity is declared whether or not they add up (when they
 do not, that is what `score` asks about). The figure 加上 adds to is the last one before it in its paragraph that
@@ -37,7 +39,8 @@ def find_totals(mentions: list[Mention], lists: list[Listed]) -> list[Listed]:
             by_block.setdefault(m.where.block, []).append(m)
     out: list[Listed] = []
     for figures in by_block.values():
-        out += _in_paragraph(figures, inside)
+        found = _in_paragraph(figures, inside)
+        out += found + _closed(figures, inside, {id(t.whole) for t in found})
     known = {(id(lst.whole), frozenset(id(p) for p in lst.parts)) for lst in lists}
     return [t for t in out if (id(t.whole), frozenset(id(p) for p in t.parts)) not in known]
 
@@ -70,6 +73,32 @@ def _in_paragraph(figures: list[Mention], inside: dict[int, Mention]) -> list[Li
             k = max(after, k + 1)
             continue
         k += 1
+    return out
+
+
+_OPENER = re.compile(r"其中|包括|包含|分别为|[：:]")
+_BARE_CLOSE = re.compile(r"(?:^|[，,；;、])\s*(?:以上|上述|各项|两项|[二三四五六七八九十\d]+项)?(?:合计|共计|总计)\s*[为是达]?[，,：:]?\s*$")
+
+
+def _closed(figures: list[Mention], inside: dict[int, Mention], done: set[int]) -> list[Listed]:
+    """Totals that close the figures before them (see the module's note); a figure inside one of those parts (含 …)
+    is no part again."""
+    out = []
+    for k, m in enumerate(figures):
+        if not k or id(m) in done or not _CLOSE.search(_gap(figures, k)):
+            continue
+        group: list[int] = []
+        for j in range(k - 1, -1, -1):
+            p = figures[j]
+            if p.where.block != m.where.block or p.order[1] != m.order[1] and not p.where.text.rstrip().endswith(("；", ";")):
+                break
+            group.insert(0, j)
+        opened = [j for j in group if _OPENER.search(_gap(figures, j))]
+        candidates = [figures[j] for j in group if not opened or j >= opened[-1]]
+        parts = [p for p in candidates if _alike(m, p) and not any(inside.get(id(p)) is q for q in candidates)]
+        summed = _summed(m, parts) if len(parts) >= 2 else None
+        if summed is not None and (summed.complete or _BARE_CLOSE.search(_gap(figures, k))):
+            out.append(summed)  # 结余合计20万元 after 收入120万元，支出100万元 names another total: only when it adds up
     return out
 
 

@@ -23,7 +23,7 @@ _FIELD_ALONE = re.compile(r"^(?:(?P<n>(?:部门|单位)\s*[（(]?\s*(?:单位)?\
                           r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?\s*\|?$")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|整体支出|决算(?:公开|情况说明|编制说明|报告))")
 _YEAR_FIELD = re.compile(r"(?:评\s*价|所\s*属|预\s*算|自\s*评)\s*年\s*度\s*[：:]?\s*((?:19|20)\d{2})")
-_YEAR_IN_TEXT = re.compile(r"(?:现将|对|就)((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|评价|整体支出)")
+_YEAR_IN_TEXT = re.compile(r"(?:现将|对|就)[^，。；\d]{0,8}?((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|评价|整体支出)")
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATED = re.compile(r"发\s*布\s*(?:时\s*间|日\s*期)|发\s*文\s*日\s*期|成\s*文\s*日\s*期|日\s*期|时\s*间")
@@ -35,16 +35,19 @@ _UNIT_END = ("人民政府", "中学", "小学", "大学", "学院", "街道办�
              "中心", "局", "站", "办", "委", "馆", "院", "所", "队", "处", "厅", "部", "会", "室", "校", "镇", "乡", "街道",
              "学校", "医院", "公司", "集团", "社", "台", "场", "园", "团", "署", "监狱", "党校",
              "政协", "人大", "妇联", "残联", "侨联", "文联", "科协", "工商联")
+_ABOUT_TAIL = re.compile(r"关于(?:报送|上报|提交|印发)?$")
+_OWN_LEVEL = re.compile(r"[（(]\s*本级\s*[）)]$")
+_BRACKETED_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{4,30})[）)]\s*$")
 _TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
 # What a title line may open with before the unit's name: 关于, the year, a budget code (411001-).
 # A year as a title writes it, or as a republished copy masks it (20xx年度, (略)年度).
 _ANY_YEAR = r"(?:(?:19|20)\d{2}|20[xX×]{2}|[xX×]{4}|[（(]\s*略\s*[）)])\s*年度?"
-_TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(]+|关于|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + ")+")
+_TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + ")+")
 _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|绩效自评|绩效评价|自评报告|支出绩效)")
 _FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|[（(]以下简称)")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-_GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|：|:)\s*[“\"「]?"
+_GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|：|:|(?=[“\"「]))\s*[“\"「]?"
                     r"(?P<v>优秀|优|良好|良|中等|中|较差|差)[”\"」]?(?:等级|等次|级)?(?:[，。；,;]|$)")
 _GRADED = re.compile(r"等级|等次|自评|评价|评定|绩效")
 _GRADE_OF = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
@@ -52,6 +55,7 @@ _CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得
                             # 经自评，2023年度部门整体支出绩效得分96分: the score of the whole, not of a section
                             r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)")
 MAX_TITLE = 60
+_SENTENCE_MARK = re.compile(r"[。；;！!？?，,]")  # a title is no sentence
 TITLE_BLOCKS = 8  # the title stands in the report's first lines
 
 
@@ -95,8 +99,13 @@ def _first(document: Document, pattern: re.Pattern[str], short: bool = False) ->
     return None
 
 
+_MASK = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×＊*]{1,4})(?=[\u4e00-\u9fff])")
+
+
 def is_unit_name(text: str) -> bool:
-    """Does the text read as a budget unit's name: Chinese, 4–40 characters, ending as units' names end?"""
+    """Does the text read as a budget unit's name: Chinese, 4–40 characters, ending as units' names end? A place a
+    republished copy masked (XX县妇女联合会, ××区民政局) is part of the name as written."""
+    text = _MASK.sub("某", text)
     base = re.sub(r"[（(][^（()）]{2,20}[）)]$", "", text)  # 中共某某省委党校（某某行政学院）: one unit, two names
     return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:/\\|.]", text) and base.endswith(_UNIT_END) \
         and not text.startswith(("本", "我", "该", "全"))
@@ -122,10 +131,18 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
         if tail is None:
             continue
         name = re.split(r"[：:|｜/\\\s]", text[:tail.start()].strip())[-1].rstrip("的")  # 名称: | 某某局2021年度…
+        name = _OWN_LEVEL.sub("", _ABOUT_TAIL.sub("", name))  # 某某局关于报送…, 某某局（本级）
+        bracketed = _BRACKETED_NAME.search(text)  # 2023年度部门整体支出绩效自评报告（某某局）
+        if not is_unit_name(name) and bracketed and is_unit_name(bracketed.group(1)):
+            name = bracketed.group(1)
         if is_unit_name(name):
             found.append(Stated(name, _where(s), "标题"))
-        elif not name and k > 0 and is_unit_name(_compact(head[k - 1].text)):
-            found.append(Stated(_compact(head[k - 1].text), _where(head[k - 1]), "标题"))
+        elif not name and k > 0:
+            above = k - 1
+            if above > 0 and re.fullmatch(_ANY_YEAR, _compact(head[above].text)):
+                above -= 1  # a title set on three lines: 某某局 / 2023年度 / 部门整体支出绩效自评报告
+            if is_unit_name(_compact(head[above].text)):
+                found.append(Stated(_compact(head[above].text), _where(head[above]), "标题"))
     if not found:
         return None
     fuller = [x for x in found[1:] if x.value.endswith(found[0].value) and len(x.value) > len(found[0].value)]
@@ -159,8 +176,24 @@ def _name(sentences: list[Sentence]) -> Stated | None:
         m = _SIGNED.search(s.text)
         if m and is_unit_name(_compact(m.group("v"))):
             return Stated(_compact(m.group("v")), _where(s), re.sub(r"\s", "", m.group("w")))
-    return fields.get("w") or _name_from_first_sentence(sentences) or _name_from_project(sentences) \
+    return fields.get("w") or _name_from_signature(sentences) or _name_from_first_sentence(sentences) \
+        or _name_from_project(sentences) \
         or _name_from_site(sentences) or _name_from_author(sentences)
+
+
+SIGNATURE_LINES = 8  # the report's last lines, where a letter is signed
+
+
+def _name_from_signature(sentences: list[Sentence]) -> Stated | None:
+    """The unit signing a report written as a letter: its name alone on a line at the end, beside the date
+    (某某局 / 2024年3月15日)."""
+    tail = [s for s in sentences[-SIGNATURE_LINES:] if s.cell is None]
+    for k, s in enumerate(tail):
+        name = _compact(s.text).strip("（）() ")
+        dated = any(_DATE.fullmatch(_compact(t.text).rstrip("。")) for t in tail[max(0, k - 1):k + 2] if t is not s)
+        if dated and is_unit_name(name):
+            return Stated(name, _where(s), "落款")
+    return None
 
 
 _PROJECT = re.compile(r"项\s*目\s*名\s*称\s*[：:]?\s*(?:\d{3,}\s*[-－—]\s*)?(?P<v>[\u4e00-\u9fff（）()]{6,60})")
@@ -222,7 +255,11 @@ def _fields_alone(sentences: list[Sentence]) -> dict[str, Stated]:
 def _year(sentences: list[Sentence]) -> Stated | None:
     """The year evaluated, from the title, a 评价年度 field, the text's own words, or the publication date − 1."""
     for s in sentences:
-        if len(s.text) <= MAX_TITLE and (m := _TITLE_YEAR.search(s.text)):
+        if len(s.text) <= MAX_TITLE and not _SENTENCE_MARK.search(s.text) and (m := _TITLE_YEAR.search(s.text)):
+            return Stated(m.group(1), _where(s), "标题")
+    for s, following in zip(sentences, sentences[1:]):  # a title set on lines: 某某局 / 2023年度 / 部门整体支出…报告
+        m = re.fullmatch(r"((?:19|20)\d{2})\s*年度?", _compact(s.text))
+        if m and s.block < TITLE_BLOCKS and _TITLE_WORDS.search(following.text) and len(following.text) <= MAX_TITLE:
             return Stated(m.group(1), _where(s), "标题")
     for pattern, basis in ((_YEAR_FIELD, "评价年度"), (_YEAR_IN_TEXT, "正文")):
         for s in sentences:
@@ -281,4 +318,5 @@ def unit_id_for(report: Path, given: str | None) -> str:
     slug = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_")[:80]
     if not given and text.isascii() and UNIT_ID.match(slug) and slug.split(".")[0] not in RESERVED_NAMES:
         return slug
-    return "draft-" + hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
+    # the name's bytes (a GBK name, or any under an ASCII locale, holds them as surrogates): the same file, the same id
+    return "draft-" + hashlib.sha1(text.encode("utf-8", "surrogateescape"), usedforsecurity=False).hexdigest()[:10]

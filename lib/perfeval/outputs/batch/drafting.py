@@ -132,13 +132,20 @@ def _preferred(reports: Sequence[Path]) -> tuple[list[Path], list[UnitRun]]:
     for report in dict.fromkeys(reports):
         by_id.setdefault(file_id(report), []).append(report)
     chosen, others = [], []
+    taken = set(by_id)
     for uid, group in by_id.items():
         group.sort(key=lambda p: (DRAFT_ORDER.index(p.suffix.lower()) if p.suffix.lower() in DRAFT_ORDER
                                   else len(DRAFT_ORDER), p))
         chosen.append(group[0])
         first = group[0].name
         for other in group[1:]:
-            others.append(UnitRun(f"{uid}-{other.suffix.lower().lstrip('.')}", str(other), FAILED,
+            listed = base = f"{uid}-{other.suffix.lower().lstrip('.')}"
+            count = 1
+            while listed in taken:  # Report.TXT beside report.txt: each keeps its own line in the status
+                count += 1
+                listed = f"{base}-{count}"
+            taken.add(listed)
+            others.append(UnitRun(listed, str(other), FAILED,
                                   f"与 {first} 是同一单位的报告（文件名相同，格式不同）："
                                   f"本批次按 {first} 生成草稿并运行，本文件未读；若内容不同，请改名后单独运行",
                                   drafted_from=str(other)))

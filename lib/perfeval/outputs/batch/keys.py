@@ -3,7 +3,7 @@ changed (the others keep their outputs, and the results store their unit result)
 
 A key covers the params file's bytes (and the report's, for a unit drafted from one), the framework files the
 params load, the notebook, the notebook's parameters (the params file's path and 历年比较's result files are among
-them), the package's version, and the keys of the unit's earlier years: a changed earlier year changes the
+them), the package's version and code (a digest of its files), and the keys of the unit's earlier years: a changed earlier year changes the
 history table of every later one.
 """
 from __future__ import annotations
@@ -20,12 +20,25 @@ from .jobs import HISTORY_PARAMETER, UnitJob
 
 @lru_cache(maxsize=1)
 def package_version() -> str:
+    """What produced the outputs, as far as the package goes: its version, the unit result's schema version and a
+    digest of its own files (code, templates, frameworks). A version number alone stays the same in a checkout or an
+    editable install while the code under it changes; outputs made by other code must not be kept as unchanged."""
     from importlib.metadata import PackageNotFoundError, version
 
+    from ...result import SCHEMA_VERSION
+
     try:
-        return version("perfeval")
+        number = version("perfeval")
     except PackageNotFoundError:
-        return "unknown"
+        number = "unknown"
+    return f"{number} schema {SCHEMA_VERSION} code {code_digest(Path(__file__).resolve().parents[2])}"
+
+
+def code_digest(root: Path) -> str:
+    """A digest of the files under a package's folder (names and bytes; compiled caches left out)."""
+    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix not in {".pyc", ".pyo"}
+                   and "__pycache__" not in p.parts)
+    return digest(*(os.fsencode(p.relative_to(root)) + b"\0" + p.read_bytes() for p in files))[:16]
 
 
 def digest(*parts: bytes) -> str:

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import math
 import tempfile
+import threading
 from pathlib import Path
+from typing import Iterator
 
 from ...fileio import write_atomic_all
 from ...paths import NOTEBOOKS_DIR
@@ -16,6 +18,7 @@ from .publish import sign_trusted
 PORTFOLIO_NOTEBOOK = NOTEBOOKS_DIR / "portfolio.ipynb"
 PORTFOLIO_TIMEOUT = 600.0
 NOT_IN_WORKBOOK = ("sensitivity", "readings", "figures", "projects", "framework_notes")  # not read, not validated
+SUMMARIES = ("portfolio.html", "summary.xlsx")
 
 
 def published_results(outputs: Path, status: dict[str, UnitRun]) -> list[Path]:
@@ -50,14 +53,55 @@ def write_portfolio(outputs: Path, result_files: list[Path]) -> None:
     sign_trusted(executed)
 
 
-def write_workbook(outputs: Path, result_files: list[Path]) -> None:
+class Abandoned(Exception):
+    """The workbook was given up before it was written: the batch is stopping (Ctrl-C, SIGTERM)."""
+
+
+def write_workbook(outputs: Path, result_files: list[Path], stop: threading.Event | None = None) -> None:
     """outputs/summary.xlsx: one sheet listing every unit, one sheet per unit (score sheet and findings), from the
-    results store (a unit it lacks, from its file)."""
+    results store (a unit it lacks, from its file). stop: when set, the workbook is given up (Abandoned) before
+    the next unit, and nothing is written."""
     from ..excel.summary import write_summary_workbook
 
+    def results(store: ResultsStore) -> Iterator[UnitResult]:
+        for p in result_files:  # one at a time
+            if stop is not None and stop.is_set():
+                raise Abandoned("the batch is stopping")
+            yield store.result(p.stem, without=NOT_IN_WORKBOOK) or UnitResult.read(p)
+
     with ResultsStore(outputs, readonly=True) as store:
-        write_summary_workbook((store.result(p.stem, without=NOT_IN_WORKBOOK) or UnitResult.read(p)
-                                for p in result_files), outputs / "summary.xlsx")  # one at a time
+        write_summary_workbook(results(store), outputs / "summary.xlsx")
+
+
+def _write_side_by_side(outputs: Path, result_files: list[Path], due: set[str]) -> dict[str, Exception]:
+    """The outputs named in due, the workbook in a thread of its own while the portfolio's notebook runs: its
+    kernel computes in a process of its own, so the two take the longer of their times rather than their sum.
+    Each output's failure, by name. An interruption (Ctrl-C, SIGTERM) stops the workbook before its next unit."""
+    failures: dict[str, Exception] = {}
+    stop = threading.Event()
+
+    def workbook() -> None:
+        try:
+            write_workbook(outputs, result_files, stop)
+        except Exception as exc:  # noqa: BLE001 - said by the caller, never raised over the units
+            failures["summary.xlsx"] = exc
+
+    thread = threading.Thread(target=workbook, name="summary-workbook", daemon=True)
+    if "summary.xlsx" in due:
+        thread.start()
+    try:
+        if "portfolio.html" in due:
+            try:
+                write_portfolio(outputs, result_files)
+            except Exception as exc:  # noqa: BLE001 - the unit reports are already safe; say what failed
+                failures["portfolio.html"] = exc
+    except BaseException:
+        stop.set()
+        raise
+    finally:
+        if thread.is_alive():
+            thread.join()
+    return failures
 
 
 def _summaries_key(store: ResultsStore, result_files: list[Path]) -> str | None:
@@ -81,14 +125,14 @@ def write_batch_summaries(outputs: Path, status: dict[str, UnitRun]) -> list[str
     result_files = published_results(outputs, status)
     with ResultsStore(outputs) as store:
         key = _summaries_key(store, result_files)
-        for name, write in (("portfolio.html", write_portfolio), ("summary.xlsx", write_workbook)):
-            if key is not None and (outputs / name).is_file() and store.output_key(name) == key:
-                continue  # made from the same unit results: unchanged
-            try:
-                write(outputs, result_files)
-            except Exception as exc:  # noqa: BLE001 - the unit reports are already safe; say what failed
-                kept = "; the previous one is kept" if (outputs / name).exists() else ""
-                problems.append(f"{name}: {type(exc).__name__}: {str(exc)[:300]}{kept}")
+        due = {name for name in SUMMARIES  # one made from the same unit results is unchanged
+               if key is None or not (outputs / name).is_file() or store.output_key(name) != key}
+        failures = _write_side_by_side(outputs, result_files, due)
+        for name in sorted(due, key=SUMMARIES.index):
+            exc = failures.get(name)
+            if exc is None:
+                store.put_output_key(name, key or "")
                 continue
-            store.put_output_key(name, key or "")
+            kept = "; the previous one is kept" if (outputs / name).exists() else ""
+            problems.append(f"{name}: {type(exc).__name__}: {str(exc)[:300]}{kept}")
     return problems

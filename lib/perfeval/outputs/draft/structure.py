@@ -88,6 +88,8 @@ def ratio_problem(ratio: Entry, numerator: Entry | None, denominator: Entry | No
         if a is None:
             return ""
     computed = relation(kind, a, b)
+    if not computed.is_finite():
+        return ""  # risen by all it is (increase_by from nothing): no rate to compare
     places = _places(ratio)
     shown = half_up(computed, places)
     if shown == stated or (kind == "change" and shown == -stated and "下降" in ratio.source):

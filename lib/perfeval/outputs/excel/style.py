@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -36,6 +37,11 @@ def set_width(ws: Worksheet, column: str, width: float) -> None:
 def header_cell(ws: Worksheet, ref: str, text: str) -> None:
     cell = ws[ref]
     cell.value = text
+    style_header(cell)
+
+
+def style_header(cell: Cell) -> None:
+    """A table header's look: bold on light blue, boxed, centred and wrapped."""
     cell.font = HEADER_FONT
     cell.fill = HEADER_FILL
     cell.border = BOX

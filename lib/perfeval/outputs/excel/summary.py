@@ -4,25 +4,34 @@ every unit, to filter by unit, kind or severity), then one score sheet per unit.
 It reads as the HTML does (等次, Chinese headings and finding kinds, the 预算编码; no file, check or framework
 ids) and prints as it is: every sheet on A4 landscape, one page wide, its header row repeated on every page.
 The findings have a sheet of their own so that each printed table repeats its own header.
+
+Written with openpyxl's write-only mode, one sheet at a time, its rows as XML text (sheetrows.py): a unit's sheet is
+laid out (its column widths from its own rows), written and closed before the next unit is read, and 审计发现 and
+汇总, whose widths depend on every unit, are kept as plain rows (审计发现's in a temporary file) until the last
+unit is read. Memory does not grow with the number of units beyond 汇总's one row each.
 """
 from __future__ import annotations
 
 import io
 import math
+import pickle
 import re
+import shutil
+import tempfile
 import zipfile
-from copy import copy
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
-from weakref import WeakKeyDictionary
+from typing import IO, Any, Iterable, Iterator, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from ...checks.finding import SEVERITY_LABEL, SEVERITY_ORDER
 from ...fileio import write_atomic
@@ -31,8 +40,9 @@ from ...core.rows import QUALITATIVE_RULE
 from ...fmt import EXCEL_RATE, EXCEL_SCORE, fixed, pct, points
 from ...result import ASSESSED_RATE_LABEL, IndicatorOut, UnitResult, graded_total
 from ...safetext import inert
-from ...intake.excel.cells import display_width, set_shown_text
-from .style import BODY_FONT, BOX, HEADER_FONT, TITLE_FONT, TOP, WRAP, fit_width, header_cell, set_width
+from ...intake.excel.cells import display_width, readable_text, runs_as_formula
+from .sheetrows import Looks, Put, Row, write_rows
+from .style import BODY_FONT, BOX, HEADER_FONT, TITLE_FONT, TOP, WRAP, fit_width, set_width, style_header
 
 SUMMARY_SHEET = "汇总"
 FINDINGS_SHEET = "审计发现"
@@ -95,10 +105,10 @@ def weight_words(row: IndicatorOut) -> float | str | None:
     return "未给分值，不计分" if row.effective_weight == 0 else f"未给分值，按 {points(row.effective_weight)} 分计"
 
 
-def _for_print(ws: Worksheet, title_rows: str) -> None:
+def _for_print(ws: WriteOnlyWorksheet, title_rows: str) -> None:
     """A4 landscape, one page wide (as many pages long as it takes), title_rows repeated on every page, numbered."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
@@ -116,34 +126,75 @@ def _height(texts: Sequence[str], width: float) -> float:
     return LINE_HEIGHT * max(lines, 1) + 3
 
 
-_STYLES: WeakKeyDictionary[Workbook, dict[tuple[int, int, str | None], StyleArray]] = WeakKeyDictionary()
+class _Cells:
+    """The workbook's cells: each value as the sheet shows it, with the id of its look."""
+
+    def __init__(self, looks: Looks) -> None:
+        self.looks = looks
+
+    def boxed(self, value: Any, number_format: str | None = None, *, alignment: Alignment | None = None,
+              font: Font = BODY_FONT, link: str | None = None) -> Put:
+        """A cell of a table: text shown as set_shown_text writes it (a formula-like text marked as text), a
+        number in its format, or an empty cell with the table's box."""
+        guarded = False
+        if isinstance(value, str):
+            value, number_format = readable_text(value), None
+            guarded = runs_as_formula(value)
+        elif value is None:
+            number_format = None
+
+        def apply(cell: Cell) -> None:
+            cell.font, cell.border = font, BOX
+            if alignment is not None:
+                cell.alignment = alignment
+            if number_format:
+                cell.number_format = number_format
+            if guarded:
+                cell.quotePrefix = True
+
+        return Put(value, self.looks.id(("boxed", id(font), id(alignment), number_format, guarded), apply), link)
+
+    def plain(self, text: str, font: Font | None = None, link: str | None = None) -> Put:
+        """A cell outside the tables (a title, a label, a link), unboxed."""
+        text = readable_text(text)
+        guarded = runs_as_formula(text)
+        if font is None and not guarded:
+            return Put(text, 0, link)
+
+        def apply(cell: Cell) -> None:
+            if font is not None:
+                cell.font = font
+            if guarded:
+                cell.quotePrefix = True
+
+        return Put(text, self.looks.id(("plain", id(font), guarded), apply), link)
+
+    def headers(self, texts: Sequence[str]) -> Row:
+        style = self.looks.id(("header",), style_header)
+        return [Put(text, style) for text in texts]
 
 
-def _style(cell: Cell, font: Font, alignment: Alignment | None, number_format: str | None) -> None:
-    """A fresh cell's font, box, alignment and number format. openpyxl hashes every style object each time one is
-    assigned (most of the workbook's time: 9 of 16 s for 100 units); each combination is registered with the
-    workbook once here, and its style record copied to every other cell that takes it."""
-    known = _STYLES.setdefault(cell.parent.parent, {})
-    key = (id(font), id(alignment), number_format)
-    if key in known:
-        cell._style = copy(known[key])
-        return
-    cell.font, cell.border = font, BOX
-    if alignment is not None:
-        cell.alignment = alignment
-    if number_format:
-        cell.number_format = number_format
-    known[key] = copy(cell._style)
-
-
-def _put(ws: Worksheet, row: int, col: int, value: Any, number_format: str | None = None, *,
-         alignment: Alignment | None = None, font: Font = BODY_FONT) -> None:
-    cell = ws.cell(row, col)
-    _style(cell, font, alignment, number_format if value is not None and not isinstance(value, str) else None)
+@lru_cache(maxsize=4096, typed=True)  # the same scores and rates recur across units (typed: 1 is not 1.0)
+def _shown(value: Any, number_format: str | None) -> str:
+    """The text Excel shows for a value, to size its column."""
     if isinstance(value, str):
-        set_shown_text(cell, value)
-    elif value is not None:
-        cell.value = value
+        return inert(value)
+    if isinstance(value, (int, float)) and number_format == PERCENT:
+        return fixed(value, 2) + "%"
+    if isinstance(value, (int, float)) and number_format == SCORE:
+        return points(value)
+    return "" if value is None else str(value)
+
+
+def _column_width(texts: Iterable[str], header: str) -> float:
+    """A column as wide as its widest value; its header may wrap onto two lines."""
+    half_header = "一" * math.ceil(display_width(header) / 4)
+    return fit_width([*texts, half_header], minimum=8)
+
+
+def _set_widths(ws: WriteOnlyWorksheet, widths: dict[int, float]) -> None:
+    for col, width in sorted(widths.items()):
+        set_width(ws, get_column_letter(col), width)  # type: ignore[arg-type]  # write-only: the same dimensions
 
 
 def summary_row(result: UnitResult) -> tuple[Any, ...]:
@@ -152,148 +203,166 @@ def summary_row(result: UnitResult) -> tuple[Any, ...]:
     u, c, span = result.unit, result.coverage, result.total_range
     return (u.name, u.budget_code or "未载明", u.year, result.framework.name, c.assessed, c.applicable, c.verified,
             result.total_on_100 if result.grade else None, verdict(result), span[0] if span else None,
-            span[1] if span else None, result.assessed_rate if result.grade is None else None, result.claimed.total, result.claimed.grade, result.claimed.status_label,
+            span[1] if span else None, result.assessed_rate if result.grade is None else None, result.claimed.total,
+            result.claimed.grade, result.claimed.status_label,
             difference(result), counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0))
 
 
-def _summary(ws: Worksheet, units: list[tuple[tuple[Any, ...], str]]) -> None:
+def _summary(ws: WriteOnlyWorksheet, cells: _Cells, units: list[tuple[tuple[Any, ...], str]]) -> None:
     """汇总 from each unit's row (summary_row) and the title of its sheet."""
-    for i, (header, _) in enumerate(SUMMARY_COLUMNS, start=1):
-        header_cell(ws, f"{get_column_letter(i)}1", header)
     headers = [h for h, _ in SUMMARY_COLUMNS]
-    for r, (values, title) in enumerate(units, start=2):
-        for col, (value, (header, fmt)) in enumerate(zip(values, SUMMARY_COLUMNS), start=1):
-            _put(ws, r, col, value, fmt, alignment=WRAP if header in WRAPPED else TOP,
-                 font=LINK_FONT if col == 1 else BODY_FONT)
-        ws.cell(r, 1).hyperlink = f"#{quoted(title)}!A1"
-    _fit(ws, len(SUMMARY_COLUMNS), len(units) + 1)
-    for header, width in WRAPPED.items():
-        letter = get_column_letter(headers.index(header) + 1)
-        set_width(ws, letter, min(width, ws.column_dimensions[letter].width))
-    for r in range(2, len(units) + 2):
-        ws.row_dimensions[r].height = max(_height([str(ws.cell(r, headers.index(h) + 1).value or "")], w)
-                                          for h, w in WRAPPED.items())
+    widths = {}
+    for col, (header, fmt) in enumerate(SUMMARY_COLUMNS, start=1):
+        widths[col] = _column_width((_shown(values[col - 1], fmt) for values, _ in units), header)
+        if header in WRAPPED:
+            widths[col] = min(WRAPPED[header], widths[col])
+    _set_widths(ws, widths)
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(SUMMARY_COLUMNS))}{len(units) + 1}"
-    ws.row_dimensions[1].height = 2 * LINE_HEIGHT + 3  # headers wrap onto two lines rather than widen columns
     _for_print(ws, title_rows="1:1")
+    wrapped = [(headers.index(h), w) for h, w in WRAPPED.items()]
+
+    def rows() -> Iterator[tuple[Row, float | None]]:
+        yield cells.headers(headers), 2 * LINE_HEIGHT + 3  # headers wrap onto two lines rather than widen columns
+        for values, title in units:
+            row = [cells.boxed(value, fmt, alignment=WRAP if header in WRAPPED else TOP,
+                               font=LINK_FONT if col == 1 else BODY_FONT, link=f"#{quoted(title)}!A1" if col == 1 else None)
+                   for col, (value, (header, fmt)) in enumerate(zip(values, SUMMARY_COLUMNS), start=1)]
+            yield row, max(_height([str(row[i].value or "")], w) for i, w in wrapped)
+
+    write_rows(ws, rows())
 
 
-def _fit(ws: Worksheet, columns: int, last_row: int, first_row: int = 1, skip: Sequence[int] = ()) -> None:
-    """Each column as wide as its widest value; its header (first_row) may wrap onto two lines."""
-    for c in range(1, columns + 1):
-        if c in skip:
-            continue
-        texts = [_shown(ws.cell(r, c)) for r in range(first_row + 1, last_row + 1)]
-        texts.append("一" * math.ceil(display_width(_shown(ws.cell(first_row, c))) / 4))  # half the header's width
-        set_width(ws, get_column_letter(c), fit_width(texts, minimum=8))
-
-
-def _shown(cell: Cell) -> str:
-    """The text Excel shows for a cell, to size its column."""
-    if isinstance(cell.value, (int, float)) and cell.number_format == PERCENT:
-        return fixed(cell.value, 2) + "%"
-    if isinstance(cell.value, (int, float)) and cell.number_format == SCORE:
-        return points(cell.value)
-    return "" if cell.value is None else str(cell.value)
-
-
-def _score_row(ws: Worksheet, r: int, row: IndicatorOut) -> None:
+def _score_values(row: IndicatorOut) -> tuple[tuple[Any, str | None], ...]:
+    """An indicator's row of the score table: each value with its number format."""
     percent = row.value_unit == "%"
     qualitative = row.rule.startswith(QUALITATIVE_RULE) and row.value is not None
     value = f"定性，得分率 {pct(row.value)}" if qualitative else row.value  # a judgement, not a measured rate
     values = (row.level1, row.level2, row.name, weight_words(row), value, "" if percent else row.value_unit, row.score,
               row.claimed_score, row.status_label, "\n".join([row.rule, *row.notes]))
     formats = (None, None, None, SCORE, PERCENT if percent else SCORE, None, SCORE, SCORE, None, None)
-    for c, (value, fmt) in enumerate(zip(values, formats), start=1):
-        _put(ws, r, c, value, fmt, alignment=WRAP if c == len(UNIT_COLUMNS) else TOP)
-    ws.row_dimensions[r].height = _height([values[-1]], NOTES_WIDTH)
+    return tuple(zip(values, formats))
 
 
-def _unit_sheet(ws: Worksheet, result: UnitResult, first_finding: int) -> None:
-    u = result.unit
-    set_shown_text(ws["A1"], f"{u.name} {u.year}年度 部门整体支出绩效评价复核")
-    ws["A1"].font = TITLE_FONT
-    back = ws.cell(1, len(UNIT_COLUMNS), "返回汇总")
-    back.hyperlink = f"#{quoted(SUMMARY_SHEET)}!A1"
-    back.font = LINK_FONT
-    c = result.coverage
+def _unit_sheet(ws: WriteOnlyWorksheet, cells: _Cells, result: UnitResult, first_finding: int) -> None:
+    """A unit's sheet: its verdict and claim above its score table, and where its findings are; written whole."""
+    u, c = result.unit, result.coverage
+    scores = [_score_values(row) for row in result.indicators]
+    h = UNIT_HEADER_ROW
+    last = h + len(scores)
+    widths = {col: _column_width((_shown(*values[col - 1]) for values in scores), header)
+              for col, header in enumerate(UNIT_COLUMNS[:-1], start=1)}
+    _set_widths(ws, {**widths, len(UNIT_COLUMNS): NOTES_WIDTH})
+    ws.freeze_panes = f"A{h + 1}"
+    ws.auto_filter.ref = f"A{h}:{get_column_letter(len(UNIT_COLUMNS))}{last}"
+    _for_print(ws, title_rows=f"{h}:{h}")
+    rows: list[tuple[Row, float | None]] = [([cells.plain(f"{u.name} {u.year}年度 部门整体支出绩效评价复核", TITLE_FONT),
+                                              *[None] * (len(UNIT_COLUMNS) - 2),
+                                              cells.plain("返回汇总", LINK_FONT, f"#{quoted(SUMMARY_SHEET)}!A1")], None)]
     info = ((("评价框架", result.framework.name, None),),
             (("已评分值", c.assessed, SCORE), ("其中核实", c.verified, SCORE), ("等次", verdict(result), None)),
             (("自评总分", result.claimed.total, SCORE), ("自评等次", result.claimed.grade, None),
              ("自评复核", result.claimed.status_label, None)),
             (("可能总分", graded_total(None, result.total_range) if result.grade is None else None, None),
              (ASSESSED_RATE_LABEL, result.assessed_rate if result.grade is None else None, PERCENT)))
-    for r, pairs in enumerate(info, start=2):
-        for k, (label, value, fmt) in enumerate(pairs):
-            ws.cell(r, 1 + 2 * k, label).font = HEADER_FONT
-            _put(ws, r, 2 + 2 * k, value, fmt)
-    h = UNIT_HEADER_ROW
-    for col, header in enumerate(UNIT_COLUMNS, start=1):
-        header_cell(ws, f"{get_column_letter(col)}{h}", header)
-    for r, row in enumerate(result.indicators, start=h + 1):
-        _score_row(ws, r, row)
-    last = h + len(result.indicators)
-    ws.freeze_panes = f"A{h + 1}"
-    ws.auto_filter.ref = f"A{h}:{get_column_letter(len(UNIT_COLUMNS))}{last}"
-    _fit(ws, len(UNIT_COLUMNS) - 1, last, first_row=h)
-    set_width(ws, get_column_letter(len(UNIT_COLUMNS)), NOTES_WIDTH)
+    for pairs in info:
+        rows.append(([put for label, value, fmt in pairs for put in (cells.plain(label, HEADER_FONT),
+                                                                      cells.boxed(value, fmt))], None))
+    rows += [([], None)] * (h - 1 - len(rows)) + [(cells.headers(UNIT_COLUMNS), None)]  # the table's header at row h
+    for values in scores:
+        rows.append(([cells.boxed(value, fmt, alignment=WRAP if col == len(UNIT_COLUMNS) else TOP)
+                      for col, (value, fmt) in enumerate(values, start=1)], _height([values[-1][0]], NOTES_WIDTH)))
     findings = len(result.findings)
-    pointer = ws.cell(last + 2, 1, f"审计发现 {findings} 项：见“{FINDINGS_SHEET}”表" if findings else "审计发现：无")
-    if findings:
-        pointer.hyperlink = f"#{quoted(FINDINGS_SHEET)}!A{first_finding}"
-        pointer.font = LINK_FONT
-    _for_print(ws, title_rows=f"{h}:{h}")
+    pointer = (cells.plain(f"审计发现 {findings} 项：见“{FINDINGS_SHEET}”表", LINK_FONT,
+                           f"#{quoted(FINDINGS_SHEET)}!A{first_finding}") if findings else cells.plain("审计发现：无"))
+    rows += [([], None), ([pointer], None)]
+    write_rows(ws, rows)
 
 
-def _unit_findings(ws: Worksheet, result: UnitResult, title: str, r: int) -> int:
-    """A unit's findings on 审计发现 from row r, by severity, the message wrapped; the row after them."""
-    names = {i.id: i.name for i in result.indicators}
-    for f in sorted(result.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9)):
-        shown = names.get(f.indicator or "", "")  # an id the sheet cannot name is left out, not shown
-        for c, value in enumerate((result.unit.name, f.severity_label, f.kind_label, shown, f.message), start=1):
-            _put(ws, r, c, value, alignment=WRAP)
-        ws.cell(r, 1).hyperlink = f"#{quoted(title)}!A1"
-        ws.row_dimensions[r].height = _height([f.message], MESSAGE_WIDTH)
-        r += 1
-    return r
+@dataclass
+class _Findings:
+    """审计发现's rows, kept in a temporary file until every unit is read (its column widths depend on all of them):
+    each unit's rows as (values, title of its sheet), and the widest text of each column so far."""
+
+    spool: IO[bytes] = field(default_factory=lambda: tempfile.TemporaryFile(prefix="perfeval-findings-"))
+    rows: int = 0
+    widest: dict[int, str] = field(default_factory=dict)
+
+    def add(self, result: UnitResult, title: str) -> int:
+        """A unit's findings, by severity; the row of its first one on the sheet."""
+        names = {i.id: i.name for i in result.indicators}
+        listed = []
+        for f in sorted(result.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9)):
+            shown = names.get(f.indicator or "", "")  # an id the sheet cannot name is left out, not shown
+            values = (result.unit.name, f.severity_label, f.kind_label, shown, f.message)
+            for col, value in enumerate(values[:-1], start=1):
+                text = _shown(value, None)
+                if display_width(text) > display_width(self.widest.get(col, "")):
+                    self.widest[col] = text
+            listed.append(values)
+        first = self.rows + 2  # after the header
+        if listed:
+            pickle.dump((listed, title), self.spool, pickle.HIGHEST_PROTOCOL)
+            self.rows += len(listed)
+        return first
+
+    def read(self) -> Iterator[tuple[tuple[str, ...], str]]:
+        self.spool.seek(0)
+        while True:
+            try:
+                listed, title = pickle.load(self.spool)  # noqa: S301 - our own file, written just above
+            except EOFError:
+                return
+            for values in listed:
+                yield values, title
+
+    def write(self, ws: WriteOnlyWorksheet, cells: _Cells) -> None:
+        """The sheet: widths, header, every unit's findings (the message wrapped), filter and print settings."""
+        widths = {col: _column_width([self.widest.get(col, "")], header)
+                  for col, header in enumerate(FINDING_COLUMNS[:-1], start=1)}
+        _set_widths(ws, {**widths, len(FINDING_COLUMNS): MESSAGE_WIDTH})
+        ws.freeze_panes = "B2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(FINDING_COLUMNS))}{max(self.rows + 1, 1)}"
+        _for_print(ws, title_rows="1:1")
+
+        def rows() -> Iterator[tuple[Row, float | None]]:
+            yield cells.headers(FINDING_COLUMNS), None
+            for values, title in self.read():
+                yield ([cells.boxed(value, alignment=WRAP, link=f"#{quoted(title)}!A1" if col == 1 else None)
+                        for col, value in enumerate(values, start=1)], _height([values[-1]], MESSAGE_WIDTH))
+
+        write_rows(ws, rows())
+        self.spool.close()
 
 
-def _findings_header(ws: Worksheet) -> int:
-    """审计发现's header row; the row of the first finding."""
-    for c, header in enumerate(FINDING_COLUMNS, start=1):
-        header_cell(ws, f"{get_column_letter(c)}1", header)
-    return 2
-
-
-def _finish_findings(ws: Worksheet, last: int) -> None:
-    """审计发现's widths, filter and print settings, once every unit's findings are on it."""
-    last = max(last, 1)
-    _fit(ws, len(FINDING_COLUMNS) - 1, last)
-    set_width(ws, get_column_letter(len(FINDING_COLUMNS)), MESSAGE_WIDTH)
-    ws.freeze_panes = "B2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(FINDING_COLUMNS))}{last}"
-    _for_print(ws, title_rows="1:1")
+def _release(ws: WriteOnlyWorksheet) -> None:
+    """A written sheet keeps only what the workbook's own parts name (its title, filter, print titles): its rows'
+    and columns' dimensions and its links are in its file already, and a thousand sheets' worth would grow with
+    the units."""
+    ws.row_dimensions.clear()
+    ws.column_dimensions.clear()
+    ws._hyperlinks = []
 
 
 def summary_workbook(results: Iterable[UnitResult]) -> Workbook:
-    """The summary workbook in memory, from unit results (never rescoring a unit), in one pass: each result is
-    written to its findings, its sheet and its row of 汇总 and then let go, so a generator that reads them one by
-    one keeps a thousand units' results out of memory at once."""
-    wb = Workbook()
-    summary = wb.active
-    summary.title = SUMMARY_SHEET
-    findings = wb.create_sheet(FINDINGS_SHEET)
+    """The summary workbook, from unit results (never rescoring a unit), in one pass: each result is written to its
+    sheet, its findings and its row of 汇总 and then let go, so a generator that reads them one by one keeps a
+    thousand units' results out of memory at once. A write-only workbook: save it once (write_summary_workbook)."""
+    wb = Workbook(write_only=True)
+    summary = wb.create_sheet(SUMMARY_SHEET)
+    findings_sheet = wb.create_sheet(FINDINGS_SHEET)
+    cells = _Cells(Looks(summary))
     taken = {SUMMARY_SHEET.lower(), FINDINGS_SHEET.lower()}
     rows: list[tuple[tuple[Any, ...], str]] = []
-    next_finding = _findings_header(findings)
+    findings = _Findings()
     for result in results:
         title = sheet_title(f"{result.unit.name}{result.unit.year}", taken)
-        first, next_finding = next_finding, _unit_findings(findings, result, title, next_finding)
-        _unit_sheet(wb.create_sheet(title), result, first)
+        ws = wb.create_sheet(title)
+        _unit_sheet(ws, cells, result, findings.add(result, title))
+        _release(ws)
         rows.append((summary_row(result), title))
-    _finish_findings(findings, next_finding - 1)
-    _summary(summary, rows)
+    findings.write(findings_sheet, cells)
+    _summary(summary, cells, rows)
     wb.properties.title = WORKBOOK_TITLE
     return wb
 
@@ -302,23 +371,28 @@ _CLOCK = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def without_clock(xlsx: bytes) -> bytes:
-    """The workbook without the moments it was made: openpyxl stamps each part's zip entry and docProps/core.xml
-    (created, modified) with the time of saving, so two runs on the same results gave different files. The dates
-    say nothing the results do not, and are left out."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(xlsx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "docProps/core.xml":
-                data = _CLOCK.sub(b"", data)
-            dst.writestr(zipfile.ZipInfo(info.filename, ZIP_EPOCH), data, compress_type=zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+class _Undated(zipfile.ZipFile):
+    """A zip that carries no clock: zipfile stamps each entry with the moment it is written (openpyxl's sheet files
+    with their files' times) and openpyxl docProps/core.xml (created, modified), so two runs on the same results
+    gave different files. The dates say nothing the results do not, and are left out."""
+
+    def writestr(self, zinfo_or_arcname: str | zipfile.ZipInfo, data: str | bytes, *args: Any, **kwargs: Any) -> None:
+        name = zinfo_or_arcname.filename if isinstance(zinfo_or_arcname, zipfile.ZipInfo) else zinfo_or_arcname
+        if name == "docProps/core.xml":
+            data = _CLOCK.sub(b"", data.encode() if isinstance(data, str) else data)
+        super().writestr(zipfile.ZipInfo(name, ZIP_EPOCH), data, compress_type=zipfile.ZIP_DEFLATED)
+
+    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
+        info = zipfile.ZipInfo(str(arcname or filename), ZIP_EPOCH)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with open(filename, "rb") as src, self.open(info, "w") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)  # a sheet's file, streamed
 
 
 def write_summary_workbook(results: Iterable[UnitResult], path: str | Path) -> Path:
     """Write the summary workbook atomically, one row and one sheet per unit result; the same results give the
     same bytes."""
     buffer = io.BytesIO()
-    summary_workbook(results).save(buffer)
-    return write_atomic(path, without_clock(buffer.getvalue()))
+    with _Undated(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(summary_workbook(results), archive).save()
+    return write_atomic(path, buffer.getvalue())

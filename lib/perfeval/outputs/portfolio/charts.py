@@ -60,6 +60,15 @@ def _figure(width: float, height: float) -> tuple[Figure, object]:
     return fig, fig.subplots()
 
 
+def _laid_out(fig: Figure) -> Figure:
+    """The figure with constrained layout worked out once and then fixed in place. Left to the engine, savefig
+    lays the figure out on each of its two draws (one to measure, one to draw), most of a chart's cost; fixed,
+    the figure is drawn once, its axes where the layout put them."""
+    fig.get_layout_engine().execute(fig)
+    fig.set_layout_engine(None)
+    return fig
+
+
 def compared(units: pd.DataFrame) -> pd.DataFrame:
     """The units with both a recomputed total (a grade was given) and a claimed one: what the scatter can place."""
     return units.dropna(subset=["重算总分", "自评总分"])
@@ -79,7 +88,7 @@ def claimed_vs_recomputed(units: pd.DataFrame) -> Figure:
                         fontsize=8, xytext=(6, -12 - 10 * (i % 2)), textcoords="offset points")
     ax.set(xlim=(lo, 101), ylim=(lo, 101), xlabel="重算总分（分，百分制）", ylabel="自评总分（分）")
     ax.legend(loc="upper left", fontsize=8)
-    return fig
+    return _laid_out(fig)
 
 
 def grade_distribution(units: pd.DataFrame) -> Figure:
@@ -93,7 +102,7 @@ def grade_distribution(units: pd.DataFrame) -> Figure:
         ax.bar_label(c, fontsize=9)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set(xlabel="", ylabel="单位数（个）")
-    return fig
+    return _laid_out(fig)
 
 
 def share_bands(shares: pd.DataFrame) -> pd.DataFrame:
@@ -119,7 +128,7 @@ def score_share_heatmap(shares: pd.DataFrame) -> Figure:
     ax.set_facecolor("#f6f8fa")
     ax.set(xlabel="", ylabel="")
     ax.tick_params(axis="x", labelrotation=0, labelsize=9)
-    return fig
+    return _laid_out(fig)
 
 
 def _band_heatmap(bands: pd.DataFrame) -> Figure:
@@ -131,7 +140,7 @@ def _band_heatmap(bands: pd.DataFrame) -> Figure:
     ax.grid(False)
     ax.set(xlabel="得分率（得分 ÷ 已评分值）", ylabel="")
     ax.tick_params(axis="x", labelrotation=0, labelsize=9)
-    return fig
+    return _laid_out(fig)
 
 
 def shared_ratios(ratios: pd.DataFrame) -> pd.DataFrame:
@@ -168,4 +177,4 @@ def cost_ratio_bars(ratios: pd.DataFrame) -> Figure:
         sampled = f"，{len(part)} 个单位中最高与最低各 {MAX_BARS // 2} 个" if len(part) > len(shown) else ""
         ax.set(title=f"{name}（{unit}）{sampled}", xlabel="", ylabel="")
         ax.margins(x=0.25)
-    return fig
+    return _laid_out(fig)
