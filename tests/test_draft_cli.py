@@ -26,7 +26,7 @@ def test_writes_the_params_and_the_review_and_prints_what_it_holds(tmp_path, cap
     assert load_unit(target).params.unit.id == "qinghe_archives_2023"
     review = (tmp_path / "qinghe.review.html").read_text(encoding="utf-8")
     assert "据报告文本自动提取，未经核对" in review and "青禾县档案馆" in review
-    for heading in ("figures:", "rates:", "identities:", "repeated figures:", "table rows:", "unsure:"):
+    for heading in ("figures:", "rates:", "identities:", "repeated figures:", "table rows:", "to check first:"):
         assert heading in out
     assert "contradicted 2" in out  # the 变动率 and the share of 项目支出 planted in the report
 
@@ -153,3 +153,19 @@ def test_name_and_year_given_override_the_report(tmp_path, capsys):
     code, _, _ = run(capsys, str(NARRATIVE), "-o", str(target), "--name", "青禾县档案局", "--year", "2022")
     unit = load_unit(target).params.unit
     assert code == 0 and (unit.name, unit.year) == ("青禾县档案局", 2022)
+
+
+SPENT_AS_BUDGETED = ("某某县文化局2023年部门整体支出绩效自评报告\n一、基本情况\n2023年我局项目支出分两类，一是图书购置经费合计50万元，"
+                     "已于本年度支出50万元，预算完成率100%。二是设备更新经费合计120万元，已于本年度支出120万元，预算完成率100%。\n")
+
+
+def test_the_command_counts_what_to_check_first_as_the_review_page_lists_it(tmp_path, capsys):
+    """A rate several divisions give (50 ÷ 50) stays a stated figure, not an item to check: the command's count is
+    the page's 先核对, the entries marked 存疑 in the written draft (here the 已于本年度支出 stated again as 120)."""
+    report = tmp_path / "r.txt"
+    report.write_text(SPENT_AS_BUDGETED, encoding="utf-8")
+    code, out, _ = run(capsys, str(report), "-o", str(tmp_path / "r.yaml"))
+    marked = (tmp_path / "r.yaml").read_text(encoding="utf-8").count("# 存疑")
+    page = (tmp_path / "r.review.html").read_text(encoding="utf-8")
+    assert code == 0 and marked == 1 and "ambiguous 2" in out and "0 drafted as rates" in out
+    assert f"to check first: {marked} item(s)" in out and f"先核对（{marked}）" in page

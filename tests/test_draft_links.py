@@ -291,3 +291,14 @@ def test_a_budget_word_naming_the_figure_before_does_not_make_the_next_one_a_bud
     assert [[m.written for m in group] for group in draft.repeats] == [["325.89万元", "325.89万元"]]
     apart = draft_of(tmp_path, TITLE, "一、预算批复", "预算批复：商品和服务支出96.00万元。", "二、决算", "决算数：商品和服务支出96.00万元。")
     assert apart.repeats == []  # under 预算批复 and under 决算数: two figures
+
+
+def test_a_list_opened_under_words_naming_a_figure_stated_elsewhere_breaks_that_figure_down(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、支出情况", "2023年本站支出合计520.00万元，其中基本支出320.00万元，项目支出200.00万元。",
+                     "二、项目情况", "项目支出包括良种推广经费60.00万元，技术培训经费30.00万元，病虫害监测经费……")
+    items = draft.params["figures"]["item_lists"][0] if "item_lists" in draft.params["figures"] \
+        else {"of": "lines.project.final", "items": draft.params["figures"]["project_items"]}
+    assert items["of"] == "lines.project.final" and [str(i["amount"]["value"]) for i in items["items"]] == ["60.00", "30.00"]
+    assert [i["name"] for i in items["items"]] == ["良种推广经费", "技术培训经费"]
+    found = [f for f in findings_of_draft(draft, tmp_path) if f.check == "listed_items_unexplained"]
+    assert len(found) == 1 and found[0].candidate and "110.00万元" in found[0].message

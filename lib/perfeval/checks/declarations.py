@@ -270,6 +270,12 @@ SELF_SCORE_ABSENT = _d(
     "self_score_absent", "claimed_total", "未给出自评总分", "warning",
     "报告未给出自评总分{rows}，自评不完整：部门整体支出绩效自评应按评价框架逐项评分（应评 {applicable}）并汇总总分和等次。",
     "自评报告应载明各指标自评得分、自评总分和等次", "rows applicable", "claimed_total")
+SELF_SCORE_NOT_EXPECTED = _d(
+    "self_score_not_expected", "claimed_total", "非部门整体支出绩效自评，不评判自评总分", "info",
+    "据标题，本文件为{kind}，不是部门整体支出绩效自评报告；它未按部门整体支出评价框架逐项评分、未给出自评总分，"
+    "属其文件性质，部门整体自评总分不予评判。",
+    "部门整体支出绩效自评应按评价框架逐项评分；其他文件（项目支出自评、专项资金评价、决算、预算）不作此要求", "",
+    "claimed_total")
 CLAIMED_GRADE_INCONSISTENT = _d(
     "claimed_grade_inconsistent", "claimed_total", "自评等次与自评总分不符", "error",
     "单位自评等次“{grade}”与其自评总分 {claimed} 对应的等次“{expected}”不符。", "{rule}", "grade claimed",

@@ -5,10 +5,12 @@ from typing import Callable
 
 from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
 from ..core.numbers import round_half_up
+from ..core.params import WHOLE_DEPARTMENT
 from .declarations import (CLAIMED_GRADE_INCONSISTENT, CLAIMED_GRADE_UNSUPPORTED, CLAIMED_SCORE_ABOVE_RECOMPUTED,
                            CLAIMED_SCORE_BELOW_RECOMPUTED, CLAIMED_TOTAL_MISMATCH, CLAIMED_TOTAL_NOT_SUM_OF_ROWS,
                            CLAIMED_TOTAL_OMITS_ROWS, CLAIMED_TOTAL_UNVERIFIABLE, SECTION_SCORE_ABOVE_RECOMPUTED,
-                           SECTION_SCORE_NOT_SUM_OF_ROWS, SELF_SCORE_ABSENT)
+                           SECTION_SCORE_NOT_SUM_OF_ROWS, SELF_SCORE_ABSENT,
+                           SELF_SCORE_NOT_EXPECTED)
 from .finding import Evidence, Finding
 from .fmt import num, pts
 from .generous import generosity
@@ -112,7 +114,10 @@ def claimed_total(unit: ScoredUnit) -> list[Finding]:
             {"claimed": Evidence("自评总分", c, "分", source),
              "recomputed": Evidence("重算总分", round_half_up(recomputed or 0.0, 2), "分")}, text=text, points=gap,
             grade_changes=sheet.grade is not None and sheet.grade_of(c) != sheet.grade))
-    if c is None:
+    kind = params.unit.document_kind
+    if c is None and kind not in (None, WHOLE_DEPARTMENT):
+        out.append(SELF_SCORE_NOT_EXPECTED(None, kind=kind))
+    elif c is None:
         scored = [r.claimed_score for r in sheet.rows if r.claimed_score is not None]
         out.append(SELF_SCORE_ABSENT(
             {"rows": Evidence("各指标自评得分合计", sum(scored), "分") if scored else None,

@@ -7,7 +7,7 @@ from pathlib import Path
 import copy
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal, NamedTuple, Union
+from typing import Annotated, Any, Literal, NamedTuple, Union, get_args
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError,
                       field_validator, model_serializer, model_validator)
@@ -491,8 +491,17 @@ class Claims(Record):
     sections: list[SectionClaim] = []
 
 
+# What the document evaluated is, as its title says: only a whole-department self-evaluation is expected to score
+# the whole-department framework; a project's self-evaluation, a special fund's evaluation, a 决算 or a 预算 is not.
+DocumentKind = Literal["部门整体支出绩效自评", "项目支出绩效自评", "专项资金绩效评价", "部门决算", "部门预算"]
+DOCUMENT_KINDS: tuple[str, ...] = get_args(DocumentKind)
+WHOLE_DEPARTMENT: DocumentKind = "部门整体支出绩效自评"
+
+
 class Identity(Record):
-    """Who the unit is and which framework evaluates it."""
+    """Who the unit is and which framework evaluates it.
+
+    document: the report's file name; document_kind: what that document is, as its title says (absent: not said)."""
 
     id: str
     name: Text
@@ -502,6 +511,7 @@ class Identity(Record):
     framework: Annotated[str, Field(max_length=500)]  # a built-in framework id, or a YAML path relative to this file
     kind: Text | None = None
     document: Text | None = None
+    document_kind: DocumentKind | None = None
     series: Text | None = None  # the unit across years; by default its budget code, else its name and region
 
     @property

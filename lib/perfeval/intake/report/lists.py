@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Callable, Literal
 
 from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable
 from ..numbering import heading_of
@@ -65,8 +65,12 @@ def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) ->
     return Listed(whole, tuple(parts), shape, agrees(whole.quantity, total), named)  # type: ignore[arg-type]
 
 
-def find_lists(document: Document, mentions: list[Mention]) -> list[Listed]:
-    """Every total with its listed parts, in document order."""
+Named = Callable[[str], "Mention | None"]  # words naming a figure stated elsewhere → its statement
+
+
+def find_lists(document: Document, mentions: list[Mention], named: Named | None = None) -> list[Listed]:
+    """Every total with its listed parts, in document order; `named` gives the total a list opens under words that
+    name a figure stated elsewhere (项目支出包括委员活动经费36.3万元…, with 项目支出 stated in another part)."""
     sentences = document.sentences()
     by_sentence: BySentence = {}
     for m in mentions:
@@ -75,7 +79,7 @@ def find_lists(document: Document, mentions: list[Mention]) -> list[Listed]:
     used: set[int] = set()
     for k in range(len(sentences)):
         here = by_sentence.get(k, [])
-        for listed in _inline(sentences, k, here, by_sentence) + _numbered(sentences, k, here, by_sentence) \
+        for listed in _inline(sentences, k, here, by_sentence, named) + _numbered(sentences, k, here, by_sentence) \
                 + _named(sentences, k, here, by_sentence):
             parts = [p for p in listed.parts if id(p) not in used]
             if parts and len(parts) == len(listed.parts):
@@ -253,7 +257,8 @@ def _attributes(parts: list[Mention]) -> bool:
     return any(_ATTRIBUTE.search(p.label or "") for p in parts)
 
 
-def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence) -> list[Listed]:
+def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence,
+            named: Named | None = None) -> list[Listed]:
     text = sentences[k].text
     out = []
     for m in _AMONG.finditer(text):
@@ -262,6 +267,8 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
         if _NAMED.match(text, m.start()) and not [x for x in here if x.start >= m.end()]:
             continue  # a list of names: see _named
         whole = _before(sentences, k, m.start(), here, by_sentence)
+        if whole is None and named is not None:
+            whole = named(_CLAUSE.split(text[:m.start()])[-1])
         if whole is None:
             continue
         totals = [whole, *_of_other_units(whole, here, m.start())]
