@@ -1,0 +1,53 @@
+"""`perfeval score` and `validate` import only what they use: the command line's start-up is most of its time.
+
+Each command runs in a fresh interpreter (what a shell gives it) and reports the modules it imported. The heavy
+libraries the outputs need (pandas, matplotlib, notebooks, workbooks, templates, document readers) must never load
+for a score or a check of a params file, nor importlib.metadata, which pydantic's plugin lookup would import
+although the command line disables every plugin.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CHANGSHA
+
+NEVER = ("pandas", "numpy", "matplotlib", "seaborn", "jinja2", "openpyxl", "papermill", "nbconvert", "nbformat",
+         "docx", "pdfplumber", "pypdf", "cn2an", "importlib.metadata", "email")
+
+RUN = """
+import contextlib, io, json, sys
+from perfeval.cli import main
+with contextlib.redirect_stdout(io.StringIO()) as out:
+    code = main(sys.argv[1:])
+print(json.dumps({"code": code, "printed": out.getvalue(), "modules": sorted(sys.modules)}))
+"""
+
+
+def imported_by(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, set[str]]:
+    proc = subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True, text=True, check=True, timeout=120,
+                          env=env)
+    report = json.loads(proc.stdout)
+    return report["code"], report["printed"], set(report["modules"])
+
+
+@pytest.mark.parametrize("args", [("score", str(CHANGSHA)), ("score", "--json", str(CHANGSHA)),
+                                  ("validate", str(CHANGSHA))], ids=["score", "score --json", "validate"])
+def test_score_and_validate_import_no_heavy_library(args):
+    code, printed, modules = imported_by(*args)
+    assert code == 0 and printed  # the command did its work in this interpreter
+    assert "perfeval.core.engine" in modules  # …and the probe sees what it imported
+    assert sorted(m for m in modules if m.split(".")[0] in NEVER or m in NEVER) == []
+
+
+def test_plugins_chosen_by_the_user_are_still_looked_up():
+    """Only "every plugin disabled" skips pydantic's loader; naming plugins to disable keeps pydantic's lookup,
+    and the sheet is the same either way."""
+    env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": "some_plugin"}
+    code, printed, modules = imported_by("score", str(CHANGSHA), env=env)
+    assert code == 0 and "importlib.metadata" in modules
+    assert printed == imported_by("score", str(CHANGSHA))[1]
