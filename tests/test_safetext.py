@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 
 import pytest
 
@@ -28,6 +29,14 @@ def test_terminal_text_keeps_lines_and_shows_every_control():
     text = "名\x1b[2J\x07\x9b31m\r\u2028\u200b\x7f\n\tok"
     assert for_terminal(text) == "名\ufffd[2J\ufffd\ufffd31m\ufffd\ufffd\ufffd\ufffd\n\tok"
     assert one_line(text) == "名\ufffd[2J\ufffd\ufffd31m\ufffd\ufffd\ufffd\ufffd\ufffd\ufffdok"
+
+
+def test_terminal_text_shows_exactly_the_control_format_and_separator_characters():
+    """Every code point (but lone surrogates, which are undecoded bytes of a name), one after another."""
+    text = "".join(map(chr, [*range(0xd800), *range(0xe000, 0x110000)]))
+    acting = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+    assert for_terminal(text) == "".join("\ufffd" if unicodedata.category(ch) in acting and ch not in "\n\t\u200d"
+                                         else ch for ch in text)
 
 
 def test_a_gbk_file_name_reads_as_chinese():
