@@ -4,8 +4,8 @@ It is what `perfeval score --json` prints and what the report notebook writes be
 (outputs/units/<id>/<id>.json); the index, the CSV, the summary workbook and the portfolio read it and never
 score a unit again. Numbers are rounded as the reports print them (scores and rates to 2 decimals).
 """
-from __future__ import annotations
-
+# No `from __future__ import annotations` in a module of pydantic models: pydantic would compile every annotation
+# string again in each process (~10 ms of a command's start-up, README Performance).
 from pathlib import Path
 from typing import Any, TypeVar
 

@@ -3,8 +3,8 @@
 Each measure knows the figures it reads (checked against the catalogue when the framework loads), the readings
 it depends on, how it reads in Chinese, and its value for a unit with the inputs it used.
 """
-from __future__ import annotations
-
+# No `from __future__ import annotations` in a module of pydantic models: pydantic would compile every annotation
+# string again in each process (~10 ms of a command's start-up, README Performance).
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Annotated, Any, Callable, Literal, Union

@@ -1,6 +1,6 @@
 """The schema of a unit's params file, and loading one into validated records with clear errors."""
-from __future__ import annotations
-
+# No `from __future__ import annotations` in a module of pydantic models: pydantic would compile every annotation
+# string again in each process (~10 ms of a command's start-up, README Performance).
 import math
 import re
 from pathlib import Path
@@ -204,7 +204,7 @@ class Figure(Record):
 class Line(Record):
     """One money row of the base data table, in 万元, by column."""
 
-    def in_wan(self) -> Line:
+    def in_wan(self) -> "Line":
         """The row with every column in 万元 (a column written as 0.32亿元 becomes 3200), as checks compare it."""
         return self.model_copy(update={c: in_catalogue_unit(getattr(self, c), WAN) for c in COLUMNS})
 
