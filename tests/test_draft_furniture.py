@@ -220,3 +220,10 @@ def test_a_name_whose_place_a_republished_copy_masked_is_read_as_written():
                         ("××县民政局2023年度部门整体支出绩效自评报告", "××县民政局")):
         unit = read_unit(build("<test>", [title, "一、基本情况"]))
         assert unit.name and unit.name.value == name, title
+
+
+def test_a_title_set_on_three_lines_names_the_unit_and_the_year():
+    from perfeval.intake.report.unit import read_unit
+
+    unit = read_unit(build("<test>", ["松岭县林业局", "2023年度", "部门整体支出绩效自评报告", "一、基本情况"]))
+    assert unit.name and unit.year and (unit.name.value, unit.year.value, unit.year.basis) == ("松岭县林业局", "2023", "标题")

@@ -28,6 +28,7 @@ from .catalogue import (
     catalogue_path,
     covers_every_category,
     normalise,
+    path_named,
     with_unit_of_its_figure,
 )
 from .document import Document, read_document
@@ -97,7 +98,7 @@ class _Assembly(RateClaims, Records):
         rows = self._rows(tables, prose, fw)
         self._sums(tables, rows)
         free = [m for m in prose if id(m) not in self.taken]
-        lists = find_lists(self.document, free)
+        lists = find_lists(self.document, free, self._stated_under)
         lists += find_totals(free, lists) + tables.totals
         self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
                              if lst.shape == "summed" and not lst.whole.label and all(p.label for p in lst.parts)}
@@ -324,6 +325,12 @@ class _Assembly(RateClaims, Records):
     # ------------------------------------------------------------ rates
 
     # ------------------------------------------------------------ lists
+
+    def _stated_under(self, words: str) -> Mention | None:
+        """The catalogue figure words name without a number (项目支出), as the report states it first."""
+        path = path_named(words, self.year) if words.strip() else None
+        stated = self.figures.get(path) if path else None
+        return stated[0] if stated else None
 
     def _lists(self, lists: list[Listed], operands: set[int]) -> list[tuple[Listed, str]]:
         """Each list with where it goes: 'breakdown' (a catalogue identity the checks know), 'items' (the parts of a

@@ -2,6 +2,7 @@
 and projects, each with its source and, where the reader is unsure, a 存疑 note beside it."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...core.figures import is_figure_path, unit_of
@@ -64,6 +65,11 @@ class Records(Placement):
         if whole_ref is None or any(r is None for r in refs):
             return
         enumerated = lst.complete or where == "enumeration" or lst.shape == "summed"
+        if not all(commensurable(p.quantity.unit, whole.quantity.unit) for p in lst.parts):
+            # 17家 ⟵ 15个 + 1个 + 1个: params compare like units only, so the review lists it and score does not check it
+            self.items.append(Item("identity", "—", text, evidence, "holds" if lst.complete else "partial",
+                                   "分项与总数的量词不同（如“家”与“个”），未写入核对项，请核对", highlight))
+            return
         record = {"label": self._label(whole) or "分项", "whole": whole_ref, "parts": refs,
                   "relation": "=" if enumerated else ">=", "source": whole.cite()}
         out["identities"].append(record)
@@ -219,7 +225,8 @@ class Records(Placement):
             if where != "items":
                 continue
             path = self.mapped[id(lst.whole)].path
-            items = [{"name": p.label or f"分项{k + 1}", "amount": self._amount(p)} for k, p in enumerate(lst.parts)]
+            items = [{"name": _OPENED.sub("", p.label) or f"分项{k + 1}", "amount": self._amount(p)}
+                     for k, p in enumerate(lst.parts)]
             if path == "lines.project.final" and "project_items" not in out:
                 for item, part in zip(items, lst.parts):
                     uses = _uses(part.where.text)
@@ -243,6 +250,9 @@ def _uses(sentence: str) -> str | None:
     """What an item of 项目支出 went to, as its sentence writes it (主要用于A；B等): the projects check reads them."""
     at = sentence.find("用于")
     return (sentence[at:].rstrip("。；;，, ") or None) if at >= 0 else None
+
+
+_OPENED = re.compile(r"^.*?(?:包括|包含|其中[：:]?)")  # 项目支出包括委员活动经费: the item is 委员活动经费
 
 
 def _strings(value: Any) -> list[str]:

@@ -137,8 +137,12 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
             name = bracketed.group(1)
         if is_unit_name(name):
             found.append(Stated(name, _where(s), "标题"))
-        elif not name and k > 0 and is_unit_name(_compact(head[k - 1].text)):
-            found.append(Stated(_compact(head[k - 1].text), _where(head[k - 1]), "标题"))
+        elif not name and k > 0:
+            above = k - 1
+            if above > 0 and re.fullmatch(_ANY_YEAR, _compact(head[above].text)):
+                above -= 1  # a title set on three lines: 某某局 / 2023年度 / 部门整体支出绩效自评报告
+            if is_unit_name(_compact(head[above].text)):
+                found.append(Stated(_compact(head[above].text), _where(head[above]), "标题"))
     if not found:
         return None
     fuller = [x for x in found[1:] if x.value.endswith(found[0].value) and len(x.value) > len(found[0].value)]
@@ -252,6 +256,10 @@ def _year(sentences: list[Sentence]) -> Stated | None:
     """The year evaluated, from the title, a 评价年度 field, the text's own words, or the publication date − 1."""
     for s in sentences:
         if len(s.text) <= MAX_TITLE and not _SENTENCE_MARK.search(s.text) and (m := _TITLE_YEAR.search(s.text)):
+            return Stated(m.group(1), _where(s), "标题")
+    for s, following in zip(sentences, sentences[1:]):  # a title set on lines: 某某局 / 2023年度 / 部门整体支出…报告
+        m = re.fullmatch(r"((?:19|20)\d{2})\s*年度?", _compact(s.text))
+        if m and s.block < TITLE_BLOCKS and _TITLE_WORDS.search(following.text) and len(following.text) <= MAX_TITLE:
             return Stated(m.group(1), _where(s), "标题")
     for pattern, basis in ((_YEAR_FIELD, "评价年度"), (_YEAR_IN_TEXT, "正文")):
         for s in sentences:
