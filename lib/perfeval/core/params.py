@@ -103,6 +103,12 @@ def _with_places(data: Any) -> Any:
     return data
 
 
+# Where the value stands in its `source` (a character offset), as the report reader found it: the review page marks
+# the value there, not at an equal value the sentence states before it. Kept in the params file, not in results or
+# the Excel intake (it is the reader's pointer, not evidence).
+SourceAt = Annotated[int | None, Field(default=None, ge=0, le=10_000, exclude=True, strict=True)]
+
+
 class Stated(Record):
     """A value as a document writes it: the number, the decimals written, and how it bounds the truth.
 
@@ -116,6 +122,7 @@ class Stated(Record):
     places: Places | None = None
     qualifier: QualifierName = Qualifier.EXACT
     text: Text | None = None
+    at: SourceAt = None
 
     @model_validator(mode="before")
     @classmethod
@@ -166,6 +173,7 @@ class Figure(Record):
     unit: Text | None = None
     qualifier: QualifierName = Qualifier.EXACT
     source: Text | None = None
+    at: SourceAt = None
     note: Text | None = None
     scope: Text | None = None
     covers: bool = True
