@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from perfeval.checks import every_finding
+from perfeval.cli import main
 from perfeval.core.engine import score_unit
 from perfeval.core.framework import load_framework
 from perfeval.core.params import DOCUMENT_KINDS, parse_params
@@ -35,11 +36,25 @@ def test_the_draft_records_the_kind_its_title_says(tmp_path, title, kind):
     assert unit.get("document_kind") == kind and (kind is None or kind in DOCUMENT_KINDS)
 
 
+@pytest.mark.parametrize("line", ["附件1：2023年度部门决算", "一、部门决算", "（二）2024年部门预算", "第二部分 部门决算"])
+def test_a_heading_or_an_attachment_naming_a_kind_is_no_title(tmp_path, line):
+    report = tmp_path / "r.txt"
+    report.write_text(f"松岭县林业局2023年度绩效自评报告\n{line}\n{BODY}", encoding="utf-8")
+    assert "document_kind" not in draft_report(report).params["unit"]
+
+
 def test_a_sentence_of_the_body_naming_a_kind_is_no_title(tmp_path):
     report = tmp_path / "r.txt"
     report.write_text("松岭县林业局2023年度部门整体支出绩效自评报告\n" + "正文一行。\n" * 10
                       + "附：2023年度部门决算\n", encoding="utf-8")
     assert draft_report(report).params["unit"]["document_kind"] == "部门整体支出绩效自评"
+
+
+def test_the_command_says_the_kind_read(tmp_path, capsys):
+    report = tmp_path / "r.txt"
+    report.write_text(f"2023年度 松岭县林业局部门决算\n{BODY}", encoding="utf-8")
+    assert main(["draft", str(report), "-o", str(tmp_path / "r.yaml")]) == 0
+    assert "the title says it is a 部门决算" in capsys.readouterr().out
 
 
 def _checks(kind: str | None) -> dict[str, str]:

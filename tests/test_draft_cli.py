@@ -169,3 +169,18 @@ def test_the_command_counts_what_to_check_first_as_the_review_page_lists_it(tmp_
     page = (tmp_path / "r.review.html").read_text(encoding="utf-8")
     assert code == 0 and marked == 1 and "ambiguous 2" in out and "0 drafted as rates" in out
     assert f"to check first: {marked} item(s)" in out and f"先核对（{marked}）" in page
+
+
+def test_the_review_page_marks_a_restatement_where_the_reader_found_it(tmp_path, capsys):
+    """合计120万元，已于本年度支出120万元: the restatement is the second 120万元, at the offset the reader recorded in
+    the draft (`at`), not the first equal value a search for 120 would find."""
+    report = tmp_path / "r.txt"
+    report.write_text(SPENT_AS_BUDGETED, encoding="utf-8")
+    assert run(capsys, str(report), "-o", str(tmp_path / "r.yaml"))[0] == 0
+    data = read_yaml(tmp_path / "r.yaml")
+    [again] = [s for s in data["claims"]["statements"] if s["value"] == 120]
+    assert again["source"][again["at"]:].startswith("120万元，预算完成率")
+    page = (tmp_path / "r.review.html").read_text(encoding="utf-8")
+    entry = page[page.index("再次陈述：已于本年度支出"):]
+    entry = entry[:entry.index("</article>")]
+    assert "合计120万元，已于本年度支出<mark>120万元</mark>" in entry and entry.count("<mark>") == 1

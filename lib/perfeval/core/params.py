@@ -20,7 +20,7 @@ from ..errors import IncommensurableUnits
 from .quantity import (Qualifier, Quantity, agrees, canonical_unit, commensurable, factor,
                        parse_quantity, qualifier_of)
 from ..fileio import read_yaml
-from ..paths import REPORT_SUFFIXES
+from ..paths import REPORT_SUFFIXES, WORKBOOK_SUFFIXES
 
 LARGEST = 1e12  # 10^12 万元 is 10^16 yuan: larger than any budget; beyond it a figure is a typo, not a figure
 FINEST = 1e-6  # 0.000001 万元 is a hundredth of a fen; no document states a figure finer (Places stops at 6)
@@ -103,6 +103,12 @@ def _with_places(data: Any) -> Any:
     return data
 
 
+# Where the value stands in its `source` (a character offset), as the report reader found it: the review page marks
+# the value there, not at an equal value the sentence states before it. Kept in the params file, not in results or
+# the Excel intake (it is the reader's pointer, not evidence).
+SourceAt = Annotated[int | None, Field(default=None, ge=0, le=10_000, exclude=True, strict=True)]
+
+
 class Stated(Record):
     """A value as a document writes it: the number, the decimals written, and how it bounds the truth.
 
@@ -116,6 +122,7 @@ class Stated(Record):
     places: Places | None = None
     qualifier: QualifierName = Qualifier.EXACT
     text: Text | None = None
+    at: SourceAt = None
 
     @model_validator(mode="before")
     @classmethod
@@ -166,6 +173,7 @@ class Figure(Record):
     unit: Text | None = None
     qualifier: QualifierName = Qualifier.EXACT
     source: Text | None = None
+    at: SourceAt = None
     note: Text | None = None
     scope: Text | None = None
     covers: bool = True
@@ -851,6 +859,9 @@ def parse_params(data: Any, file: str | Path) -> UnitParams:
 def read_params_data(path: str | Path) -> Any:
     """A params file's YAML, read strictly and within bounds (a ParamsError for an unreadable file, and for a unit's
     report given where params are expected: it says to draft it, rather than failing on its text as YAML)."""
+    if Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
+        raise ParamsError(str(path), [("", f"is a workbook ({Path(path).suffix}), not a params file: read a filled "
+                                           f"intake workbook into params first with `perfeval excel import {path}`")])
     if Path(path).suffix.lower() in (*REPORT_SUFFIXES, ".doc"):
         raise ParamsError(str(path), [("", f"is a unit's report ({Path(path).suffix}), not a params file: read it into "
                                            f"params first with `perfeval draft {path}`, or give it to `perfeval run`")])

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from ...errors import DraftError
-from ...paths import REPORT_SUFFIXES
+from ...paths import REPORT_SUFFIXES, WORKBOOK_SUFFIXES
 from .. import documents, pdf
 from ..documents import Row, Skipped, clean, join_lines
 from .furniture import furniture_lines
@@ -287,6 +287,9 @@ def read_document(path: str | Path) -> Document:
     path = Path(path)
     suffix = path.suffix.lower()
     readers = {".txt": documents.txt_items, ".docx": documents.docx_items, ".pdf": pdf.pdf_items}
+    if suffix in WORKBOOK_SUFFIXES:
+        raise DraftError(str(path), [("", f"is a workbook ({path.suffix}), not a report: a filled intake workbook is "
+                                          f"read into params with `perfeval excel import {path}`")])
     if suffix not in readers:
         raise DraftError(str(path), [("", (f"is not a report this reader knows: expected one of {', '.join(FORMATS)} "
                                           "(a .doc or .wps file must be saved as .docx first)"))])

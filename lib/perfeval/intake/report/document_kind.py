@@ -20,6 +20,9 @@ _KINDS: tuple[tuple[DocumentKind, re.Pattern[str]], ...] = (
     ("部门预算", re.compile(r"(?:部门|单位)预算(?:公开|报告|说明)?$")),
 )
 MAX_TITLE = 80
+# A heading, an attachment's or a contents line names a part of the document, not what the document is.
+_PART = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|附件|附表|目录"
+                   r"|第[一二三四五六七八九十\d]+部分)")
 
 
 def document_kind(sentences: list[Sentence]) -> Stated | None:
@@ -28,7 +31,7 @@ def document_kind(sentences: list[Sentence]) -> Stated | None:
         if s.block >= TITLE_BLOCKS:
             break
         text = _GAP.sub("", s.text)
-        if s.cell is not None or len(text) > MAX_TITLE:
+        if s.cell is not None or len(text) > MAX_TITLE or _PART.match(text):
             continue
         for kind, pattern in _KINDS:
             if pattern.search(text):

@@ -150,7 +150,7 @@ class Records(Placement):
         if canonical_unit(m.quantity.unit) != canonical_unit(unit_of(path)):
             record["unit"] = m.quantity.unit
         qualified(record, m)
-        record["source"] = m.cite()
+        record.update(m.cited())
         if m.implied:
             record["note"] = m.implied
         self.items.append(Item("figure", f"figures.{path}", f"{catalogue_label(path)}：{m.written}"
@@ -164,7 +164,7 @@ class Records(Placement):
         if m.quantity.unit and (not is_figure_path(ref) or canonical_unit(m.quantity.unit) != unit_of(ref)):
             record["unit"] = m.quantity.unit
         qualified(record, m)
-        record["source"] = m.cite()
+        record.update(m.cited())
         differs = commensurable(m.quantity.unit, first.quantity.unit) and contradicts(m.quantity, first.quantity)
         unsure = None
         if differs:
@@ -189,7 +189,7 @@ class Records(Placement):
             qualified(record, m)
         if m.year is not None:
             record["year"] = m.year
-        record["source"] = m.cite()
+        record.update(m.cited())
         unsure = "未能读出所指事项，请补标签" if not label else None
         note = "；".join(x for x in (m.implied, unsure and "存疑：" + unsure) if x)
         if note:
@@ -242,7 +242,7 @@ class Records(Placement):
         record: dict[str, Any] = {"value": number(m)}
         if canonical_unit(m.quantity.unit) != "万元":
             record["unit"] = m.quantity.unit
-        record["source"] = m.cite()
+        record.update(m.cited())
         return record
 
 

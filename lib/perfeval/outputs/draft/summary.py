@@ -44,7 +44,8 @@ def summary(draft: Draft, to_check: int) -> list[str]:
     to_check, the items its review page lists first (先核对)."""
     unit, c = draft.params["unit"], counts(draft)
     return [
-        f"unit: {unit['name']}, {unit['year']}, framework {unit['framework']} ({BANNER})",
+        f"unit: {unit['name']}, {unit['year']}, framework {unit['framework']} ({BANNER})"
+        + (f"; the title says it is a {unit['document_kind']}" if unit.get("document_kind") else ""),
         f"figures: {c.figures} read — {c.catalogue} catalogue figures, {c.stated} stated figures of the unit's own",
         f"rates: {sum(c.rates.values())} read, {c.rates_drafted} drafted as rates to check — explained "
         f"{c.rates['explained']}, unexplained {c.rates['unexplained']}, contradicted {c.rates['contradicted']}, "
