@@ -67,7 +67,8 @@ def _kernel_cpu(kernel: object) -> float:
 
 def _cell_name(source: str) -> str:
     """A cell by the report blocks it calls (a section's blocks share a cell), else by its last line."""
-    calls = re.findall(r"report\.(\w+)\(", source)
+    code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith("#"))
+    calls = re.findall(r"report\.(\w+)\(", code)
     return ", ".join(calls) if calls else (source.strip().splitlines() or [""])[-1]
 
 

@@ -3,6 +3,7 @@ wins over the draft of its report, the same report in several formats is drafted
 report's drafting is bounded by the batch's timeout. Jobs are planned without running a notebook."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from report_files import write_docx
 
+from perfeval.core.params import UNIT_ID
 from perfeval.outputs.batch import FAILED
 from perfeval.outputs.batch.drafting import draft_reports
 from perfeval.outputs.batch.jobs import build_jobs
@@ -121,3 +123,19 @@ def _no_stray_children():
     import multiprocessing
 
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("name", ["坏单位.yaml", "坏😀.yaml", "x y.yaml"])
+def test_the_id_of_a_file_that_does_not_load_names_a_folder_under_any_locale(name):
+    """Under LC_ALL=C with PYTHONUTF8=0 (cron, minimal containers) file names are ASCII: "unit-坏单位" could not name
+    the unit's folder, and publishing it ended the batch in UnicodeEncodeError."""
+    import subprocess
+    import sys
+
+    code = ("import os, sys; from pathlib import Path; from perfeval.outputs.batch.jobs import file_id; "
+            "uid = file_id(Path(sys.argv[1])); os.fsencode(uid); print(uid.encode('unicode_escape').decode())")
+    env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONUTF8="0")
+    out = subprocess.run([sys.executable, "-c", code, name], capture_output=True, text=True, env=env, check=True)
+    uid = out.stdout.strip()
+    assert uid.isascii() and uid.startswith("unit-"), uid
+    assert UNIT_ID.match(uid), uid

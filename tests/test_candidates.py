@@ -33,3 +33,14 @@ def test_the_score_sheet_puts_a_candidate_as_a_question(unit_copy):
     lines = [line for line in sheet.splitlines() if line.startswith("[待核实]")]
     assert lines and all("请核对：" in line and line.rstrip().endswith("读错了？") for line in lines)
     assert not any(line.startswith("[错误] 勾稽关系") for line in sheet.splitlines())
+
+
+def test_the_reports_suggestions_ask_to_check_candidates_and_never_correct_them(unit_copy):
+    from perfeval.outputs.report.suggestions import suggestions
+
+    confirmed = {s.topic: s.text for s in suggestions(evaluate_file(YUNXI))}
+    drafted = {s.topic: s.text for s in suggestions(evaluate_file(unit_copy(YUNXI, _drafted)))}
+    assert "two_values" in confirmed and "accounting_identities" in confirmed and "candidates" not in confirmed
+    # the drafted unit's inferred relations are one question to check, not corrections stated as fact
+    assert "two_values" not in drafted and "accounting_identities" not in drafted
+    assert drafted["candidates"].startswith("对照报告原文核对列为待核实的")

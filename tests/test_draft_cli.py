@@ -26,7 +26,7 @@ def test_writes_the_params_and_the_review_and_prints_what_it_holds(tmp_path, cap
     assert load_unit(target).params.unit.id == "qinghe_archives_2023"
     review = (tmp_path / "qinghe.review.html").read_text(encoding="utf-8")
     assert "据报告文本自动提取，未经核对" in review and "青禾县档案馆" in review
-    for heading in ("figures:", "rates:", "identities:", "repeated figures:", "table rows:", "unsure:"):
+    for heading in ("figures:", "rates:", "identities:", "repeated figures:", "table rows:", "to check first:"):
         assert heading in out
     assert "contradicted 2" in out  # the 变动率 and the share of 项目支出 planted in the report
 
@@ -101,6 +101,35 @@ def test_a_file_name_with_a_line_break_or_control_cannot_reach_the_draft_as_yaml
     assert "\x1b" not in target.read_text(encoding="utf-8")
 
 
+def test_a_report_whose_name_is_in_gbk_bytes_drafts(tmp_path, capsys):
+    """A name in GBK bytes (as unzip makes from a Chinese Windows archive) ended `draft` in UnicodeEncodeError (the
+    id hashed its surrogates) and its unit.document failed validation, "a fault of the reader"."""
+    import os
+
+    report = tmp_path / os.fsdecode("青禾档案馆 2023.txt".encode("gbk"))
+    report.write_bytes(NARRATIVE.read_bytes())
+    code, _, err = run(capsys, str(report), "-o", str(tmp_path / "d.yaml"))
+    assert code == 0 and "Traceback" not in err, err
+    unit = read_yaml(tmp_path / "d.yaml")["unit"]
+    assert unit["document"] == "青禾档案馆 2023.txt" and unit["id"].startswith("draft-")
+
+
+def test_a_report_with_a_chinese_name_drafts_under_an_ascii_locale(tmp_path):
+    """Under LC_ALL=C with PYTHONUTF8=0 (cron, minimal containers) every non-ASCII name reaches Python as bytes; the
+    draft failed as "a fault of the reader", and in a batch the unit's id could not name its folder."""
+    import os
+    import subprocess
+    import sys
+
+    report = tmp_path / "青禾档案馆2023年报告.txt"
+    report.write_bytes(NARRATIVE.read_bytes())
+    env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONUTF8="0")
+    done = subprocess.run([sys.executable, "-m", "perfeval", "draft", report.name, "-o", "d.yaml"], cwd=tmp_path,
+                          capture_output=True, env=env)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert read_yaml(tmp_path / "d.yaml")["unit"]["document"] == "青禾档案馆2023年报告.txt"
+
+
 @pytest.mark.parametrize("unit_id", ["../../x/sub/evil", "a/b", "Upper", "nul", ""])
 def test_an_unsafe_unit_id_is_refused_before_anything_is_created(tmp_path, capsys, monkeypatch, unit_id):
     work = tmp_path / "work" / "here"
@@ -124,3 +153,34 @@ def test_name_and_year_given_override_the_report(tmp_path, capsys):
     code, _, _ = run(capsys, str(NARRATIVE), "-o", str(target), "--name", "青禾县档案局", "--year", "2022")
     unit = load_unit(target).params.unit
     assert code == 0 and (unit.name, unit.year) == ("青禾县档案局", 2022)
+
+
+SPENT_AS_BUDGETED = ("某某县文化局2023年部门整体支出绩效自评报告\n一、基本情况\n2023年我局项目支出分两类，一是图书购置经费合计50万元，"
+                     "已于本年度支出50万元，预算完成率100%。二是设备更新经费合计120万元，已于本年度支出120万元，预算完成率100%。\n")
+
+
+def test_the_command_counts_what_to_check_first_as_the_review_page_lists_it(tmp_path, capsys):
+    """A rate several divisions give (50 ÷ 50) stays a stated figure, not an item to check: the command's count is
+    the page's 先核对, the entries marked 存疑 in the written draft (here the 已于本年度支出 stated again as 120)."""
+    report = tmp_path / "r.txt"
+    report.write_text(SPENT_AS_BUDGETED, encoding="utf-8")
+    code, out, _ = run(capsys, str(report), "-o", str(tmp_path / "r.yaml"))
+    marked = (tmp_path / "r.yaml").read_text(encoding="utf-8").count("# 存疑")
+    page = (tmp_path / "r.review.html").read_text(encoding="utf-8")
+    assert code == 0 and marked == 1 and "ambiguous 2" in out and "0 drafted as rates" in out
+    assert f"to check first: {marked} item(s)" in out and f"先核对（{marked}）" in page
+
+
+def test_the_review_page_marks_a_restatement_where_the_reader_found_it(tmp_path, capsys):
+    """合计120万元，已于本年度支出120万元: the restatement is the second 120万元, at the offset the reader recorded in
+    the draft (`at`), not the first equal value a search for 120 would find."""
+    report = tmp_path / "r.txt"
+    report.write_text(SPENT_AS_BUDGETED, encoding="utf-8")
+    assert run(capsys, str(report), "-o", str(tmp_path / "r.yaml"))[0] == 0
+    data = read_yaml(tmp_path / "r.yaml")
+    [again] = [s for s in data["claims"]["statements"] if s["value"] == 120]
+    assert again["source"][again["at"]:].startswith("120万元，预算完成率")
+    page = (tmp_path / "r.review.html").read_text(encoding="utf-8")
+    entry = page[page.index("再次陈述：已于本年度支出"):]
+    entry = entry[:entry.index("</article>")]
+    assert "合计120万元，已于本年度支出<mark>120万元</mark>" in entry and entry.count("<mark>") == 1

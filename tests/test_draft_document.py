@@ -173,7 +173,7 @@ def _docx_bytes(tmp_path: Path) -> bytes:
 
 @pytest.mark.parametrize("name, make, expected", [
     ("report.doc", lambda p, t, f: p.write_bytes(b"\xd0\xcf\x11\xe0"), "expected one of .txt, .docx, .pdf"),
-    ("report.xlsx", lambda p, t, f: p.write_bytes(b"PK\x03\x04"), "expected one of .txt, .docx, .pdf"),
+    ("report.xlsx", lambda p, t, f: p.write_bytes(b"PK\x03\x04"), "is a workbook (.xlsx), not a report"),
     ("empty.txt", lambda p, t, f: p.write_bytes(b""), "holds no text"),
     ("binary.txt", lambda p, t, f: p.write_bytes(b"\x00\x01PK\x03\x04" * 10), "not a text file"),
     ("latin.txt", lambda p, t, f: p.write_bytes(bytes(range(0x80, 0x100)) * 3), "neither UTF-8 nor GB18030"),

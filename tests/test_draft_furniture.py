@@ -211,3 +211,19 @@ def test_a_report_written_as_a_letter_is_signed_at_its_end_and_its_text_names_th
 def test_a_web_sites_footer_holds_no_figure():
     assert figures("网站标识码:4300000001 湘ICP备:10025919号-1", "本页面执行时间为0.05秒，推荐使用1280*720分辨率以上显示器",
                    "松岭县12345政务服务热线 电话1:0745-12345", "全年支出218.40万元。") == ["218.40万元"]
+
+
+def test_a_name_whose_place_a_republished_copy_masked_is_read_as_written():
+    from perfeval.intake.report.unit import read_unit
+
+    for title, name in (("XX区妇女联合会2022年度部门整体支出绩效自评报告", "XX区妇女联合会"),
+                        ("××县民政局2023年度部门整体支出绩效自评报告", "××县民政局")):
+        unit = read_unit(build("<test>", [title, "一、基本情况"]))
+        assert unit.name and unit.name.value == name, title
+
+
+def test_a_title_set_on_three_lines_names_the_unit_and_the_year():
+    from perfeval.intake.report.unit import read_unit
+
+    unit = read_unit(build("<test>", ["松岭县林业局", "2023年度", "部门整体支出绩效自评报告", "一、基本情况"]))
+    assert unit.name and unit.year and (unit.name.value, unit.year.value, unit.year.basis) == ("松岭县林业局", "2023", "标题")

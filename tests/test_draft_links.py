@@ -291,3 +291,23 @@ def test_a_budget_word_naming_the_figure_before_does_not_make_the_next_one_a_bud
     assert [[m.written for m in group] for group in draft.repeats] == [["325.89万元", "325.89万元"]]
     apart = draft_of(tmp_path, TITLE, "一、预算批复", "预算批复：商品和服务支出96.00万元。", "二、决算", "决算数：商品和服务支出96.00万元。")
     assert apart.repeats == []  # under 预算批复 and under 决算数: two figures
+
+
+def test_a_list_opened_under_words_naming_a_figure_stated_elsewhere_breaks_that_figure_down(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、支出情况", "2023年本站支出合计520.00万元，其中基本支出320.00万元，项目支出200.00万元。",
+                     "二、项目情况", "项目支出包括良种推广经费60.00万元，技术培训经费30.00万元，病虫害监测经费……")
+    items = draft.params["figures"]["item_lists"][0] if "item_lists" in draft.params["figures"] \
+        else {"of": "lines.project.final", "items": draft.params["figures"]["project_items"]}
+    assert items["of"] == "lines.project.final" and [str(i["amount"]["value"]) for i in items["items"]] == ["60.00", "30.00"]
+    assert [i["name"] for i in items["items"]] == ["良种推广经费", "技术培训经费"]
+    found = [f for f in findings_of_draft(draft, tmp_path) if f.check == "listed_items_unexplained"]
+    assert len(found) == 1 and found[0].candidate and "110.00万元" in found[0].message
+
+
+def test_a_count_in_ge_under_a_total_in_another_classifier_is_a_part_listed_for_review_not_checked(tmp_path):
+    sentence = "全局系统由17家单位组成，其中：全额拨款单位15个（含行政单位1个，参公管理事业单位1个）、差额拨款事业单位1个、自收自支事业单位1个。"
+    assert totals_in(sentence) == [("17家", ["15个", "1个", "1个"], True), ("15个", ["1个", "1个"], False)]
+    draft = draft_of(tmp_path, TITLE, "一、机构情况", sentence)
+    assert [i["parts"] for i in draft.params["claims"]["identities"]] == [["s003", "s004"]]  # 15个 ≥ 1个 + 1个
+    assert any(i.kind == "identity" and i.unsure and "量词" in i.unsure for i in draft.items)
+    findings_of_draft(draft, tmp_path)  # validates and scores

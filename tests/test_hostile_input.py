@@ -29,7 +29,6 @@ from hypothesis import strategies as st
 from perfeval import load_params
 from perfeval.outputs.batch.jobs import unit_id_of
 from perfeval.errors import ParamsError, WorkbookError
-from perfeval.intake.excel import reader
 from perfeval.intake.excel.reader import import_workbook
 from perfeval.intake.excel.layout import UNIT
 from perfeval.core.params import RESERVED_NAMES, UNIT_ID
@@ -229,7 +228,7 @@ def test_an_exported_hostile_workbook_imports_back_to_the_same_unit(exported, un
 
 @pytest.mark.parametrize("unit_id", ["../evil", "/etc/evil", "a/b", "con", "nul.txt", "LPT1", ".hidden", "a\\b"])
 def test_an_id_that_would_steer_output_paths_is_refused_in_params_and_workbooks(unit_id, units, exported,
-                                                                                 tmp_path, monkeypatch):
+                                                                                 tmp_path):
     data = yaml.safe_load(units[0].read_text(encoding="utf-8"))
     data["unit"]["id"] = unit_id
     path = tmp_path / "unit.yaml"
@@ -241,10 +240,11 @@ def test_an_id_that_would_steer_output_paths_is_refused_in_params_and_workbooks(
     cell.value = unit_id
     book = tmp_path / "unit.xlsx"
     wb.save(book)
-    monkeypatch.setattr(reader, "UNITS_DIR", tmp_path / "units")  # the default target, were the id accepted
     with pytest.raises(WorkbookError):
         import_workbook(book)
-    assert not (tmp_path / "units").exists() and {p.name for p in tmp_path.iterdir()} == {"unit.yaml", "unit.xlsx"}
+    # the default target is beside the workbook: nothing was written there, nor where the id would steer it
+    assert {p.name for p in tmp_path.rglob("*")} == {"unit.yaml", "unit.xlsx"}
+    assert not (tmp_path.parent / "evil.yaml").exists()
 
 
 @pytest.mark.parametrize("stem", ["CON", "nul", "com1", "..", "-rf", "a b", "单位", "x" * 200, "_runs"])

@@ -136,6 +136,9 @@ def test_a_cell_keeps_the_phrase_as_typed():
     ("治理河道总长3.75km，层高4.3m，面积25.29m²，清淤1200m³", ["3.75km", "4.3m", "25.29m²", "1200m³"]),
     ("内存5mb，耗时3min", []),
     ("护岸工程共 4 段", ["4 段"]),
+    # a contents list flattened onto one line: page numbers before the next heading
+    ("目录 第一部分 部门概况 一、部门职责 3 二、机构设置 4 第二部分 决算表 6 （一）说明 9", []),
+    ("在职人员 30，一、基本支出", ["30"]),
     # dates written with dots, budget subjects' codes
     ("截至2022.12.31，2023.6底完成", []),
     ("2010301行政运行支出120.50万元，20103 政府办公厅", ["120.50万元"]),

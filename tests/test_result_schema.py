@@ -34,8 +34,9 @@ DERIVED = {ScoreRow: IndicatorOut, PartResult: PartOut, InputValue: InputOut, Al
 # record → (the result's model, {field of the record not under its own name in that model: where it is, or why not})
 RESHAPED: dict[type, tuple[type[BaseModel], dict[str, str]]] = {
     Identity: (UnitOut, {"framework": "published loaded, as the result's framework (id, name, source)"}),
-    Figure: (FigureOut, {}),
-    StatedFigure: (FigureOut, {"id": "published as figure (with stated: true)"}),
+    Figure: (FigureOut, {"at": "the reader's offset of the value in its source, for the review page: not a result"}),
+    StatedFigure: (FigureOut, {"id": "published as figure (with stated: true)",
+                                "at": "the reader's offset of the value in its source, for the review page: not a result"}),
     Project: (ProjectOut, {}),
     ScoreSheet: (UnitResult, {
         "rows": "published as indicators", "lint": "published as framework_notes",

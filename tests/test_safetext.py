@@ -36,6 +36,13 @@ def test_a_gbk_file_name_reads_as_chinese():
     assert shown_path(os.fsdecode(b"/x/\xff\xfe.yaml")) == "/x/\\xff\\xfe.yaml"  # not GBK either: shown as bytes
 
 
+def test_a_utf8_name_python_could_not_decode_reads_as_written():
+    """Under an ASCII locale (LC_ALL=C, PYTHONUTF8=0) a UTF-8 name comes as bytes too: GB18030 read some of them as
+    other characters (报告 as 鎶ュ憡) and the emoji ones as \\xNN."""
+    for name in ("报告.txt", "坏😀.yaml", "青禾档案馆 2023.docx"):
+        assert readable_path(name.encode("utf-8").decode("ascii", "surrogateescape")) == name
+
+
 def test_json_escaped_means_the_same_and_prints_safely():
     data = {"name": "长沙\x1b[2J\u202e\x9b\u2028县", "file": f"/x/{GBK_NAME}"}
     text = json_escaped(json.dumps(data, ensure_ascii=False, indent=2))

@@ -411,3 +411,23 @@ def test_projects_all_high_against_execution_turns_on_the_rate_as_the_row_scores
     assert bool(found) is flagged
     if found:
         assert "只有 89.99%" in found[0].message
+
+
+@pytest.mark.parametrize("spent,score,note", [(613.76, 0, "不超上年决算：上年为 0，本年 613.76，超出上年，按评分标准扣完"),
+                                              (0, 2, "不超上年决算：上年为 0，本年亦为 0，未超出")])
+def test_a_three_gong_final_of_0_last_year_is_a_limit_not_a_bad_denominator(unit_copy, spent, score, note):
+    """No 三公 spending last year: the unit was refused (“a denominator must be greater than 0”) once the clause divided
+    by it. Any spending exceeds it by every point (扣完为止); none holds it."""
+    def alter(d):
+        d["figures"]["lines"]["sangong"].update(prev_final=0, final=spent)
+    row = score_file(unit_copy(CHANGSHA, alter)).row("sangong_control")
+    assert row.score == score and note in row.notes
+
+
+@pytest.mark.parametrize("claimed,severity", [(1.75, "warning"), (0, "error")])
+def test_a_claimed_total_that_is_not_the_sum_of_its_rows_is_as_severe_as_the_gap(unit_copy, claimed, severity):
+    """Yunxi's rows' claimed scores add up to its claimed 96. With 承担会务管理 claimed 1.75 instead of 2 they add up to
+    95.75: a 0.25-point slip is a 警示; claimed 0, 94 against 96 is 2 points, an 错误 (both were 错误)."""
+    def alter(d):
+        next(r for r in d["indicators"] if r["name"] == "承担会务管理")["claimed_score"] = claimed
+    assert _one(unit_copy(YUNXI, alter), "claimed_total_not_sum_of_rows").severity == severity

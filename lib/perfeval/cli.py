@@ -174,7 +174,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         raise PerfevalError(f"--unit-id {one_line(args.unit_id)!r}: use 1-80 lower-case letters, digits, '_' or '-', "
                             "not a device name (con, nul …); it names the draft and the unit's output files")
     from .outputs.draft import draft_report, summary, write_draft
-    from .outputs.draft.review import Links, write_review
+    from .outputs.draft.review import Links, reviewed, write_review
     from .paths import DRAFTS_DIR
 
     draft = draft_report(args.report, args.framework, args.unit_id, args.name, args.year)
@@ -184,7 +184,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         check_output_file(str(path), args.force)
     write_draft(draft, target)
     write_review(target, review, Links(params=os.path.relpath(target.resolve(), review.resolve().parent)))
-    for line in summary(draft):
+    for line in summary(draft, reviewed(target.read_text(encoding="utf-8")).to_check):
         say(line)
     say(f"wrote {shown_path(target)}\nreview {shown_path(review)}")
     return 0

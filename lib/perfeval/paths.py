@@ -50,6 +50,7 @@ def user_cache_dir() -> Path | None:
 
 PARAMS_SUFFIXES = (".yaml", ".yml")  # in any case: Windows users write .YAML and .yml as often as .yaml
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf")  # a unit's own report, which `perfeval draft` reads into params
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # an intake workbook, which `perfeval excel import` reads
 
 
 def is_params_name(path: Path) -> bool:

@@ -98,6 +98,7 @@ class UnitOut(Out):
     budget_code: str | None = None
     kind: str | None = None
     document: str | None = None
+    document_kind: str | None = None  # what the document is, as its title says (None: not said)
     series: str  # what links the unit's results of different years
     drafted_from: str | None = None  # the report its params were drafted from, not yet confirmed by an analyst
 
@@ -319,7 +320,7 @@ def unit_result(unit: ScoredUnit, findings: list[Finding], readings: list[Readin
     declared = set(fw.interpretations)
     return UnitResult(
         unit=UnitOut(id=u.id, name=u.name, region=u.region, year=u.year, budget_code=u.budget_code, kind=u.kind,
-                     document=u.document, series=u.series_key, drafted_from=unit.params.drafted_from),
+                     document=u.document, document_kind=u.document_kind, series=u.series_key, drafted_from=unit.params.drafted_from),
         framework=FrameworkOut(id=fw.id, name=fw.name, source=fw.source, total=fw.total, budget_scope=fw.budget_scope.label if fw.budget_scope else None),
         budget_scope=unit.params.figures.budget_scope,
         budget_scope_differs=bool(unit.params.figures.budget_scope and fw.budget_scope

@@ -27,11 +27,15 @@ LEGACY_ENCODING = "gb18030"  # superset of GBK and GB2312: what Chinese Windows 
 
 
 def _decode_bytes(raw: bytes) -> str:
-    """Bytes of a name that were not UTF-8: Chinese Windows encoding if they read as such, else \\xNN."""
-    try:
-        return raw.decode(LEGACY_ENCODING)
-    except UnicodeDecodeError:
-        return raw.decode("ascii", "backslashreplace")
+    """Bytes of a name Python could not decode: UTF-8 when they are (under an ASCII locale, LC_ALL=C with
+    PYTHONUTF8=0, every non-ASCII name comes as such bytes), else the Chinese Windows encoding if they read as
+    such, else \\xNN. Under a UTF-8 locale a run holding such bytes is never UTF-8 as a whole."""
+    for encoding in ("utf-8", LEGACY_ENCODING):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("ascii", "backslashreplace")
 
 
 def _decoded(text: str) -> str:

@@ -89,14 +89,16 @@ def _section_echoes(findings: list[Finding]) -> list[Finding]:
 
 def _row_echoes(findings: list[Finding]) -> list[Finding]:
     """A row's unexplained deviation, said beside the finding about the same row's score (a cost overrun given full
-    marks is one problem of that row: its score and the missing reason for it)."""
+    marks is one problem of that row: its score and the missing reason for it), at the graver of the two severities:
+    a target missed without a reason stays a 警示 beside a 提示 about the row's score."""
     out = [f for f in findings if f.kind not in ROW_ECHOES]
     for echo in (f for f in findings if f.kind in ROW_ECHOES):
         owner = next((i for i, f in enumerate(out) if f.kind in ROW_LEVEL and f.indicator == echo.indicator), None)
         if owner is None:
             out.append(echo)
         else:
-            out[owner] = replace(out[owner], consequences=out[owner].consequences + (echo.message,))
+            worst = min(out[owner].severity, echo.severity, key=SEVERITY_ORDER.__getitem__)
+            out[owner] = replace(out[owner], severity=worst, consequences=out[owner].consequences + (echo.message,))
     return out
 
 

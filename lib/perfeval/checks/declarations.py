@@ -51,10 +51,11 @@ KIND_LIST = (
          "allows, or cannot be verified; a grade it does not support", "`claims`"),
     Kind("deviations", "偏差原因未说明",
          "a quantitative row of the unit's own at or above the declared share of its target (目标设定偏低, 130 % in "
-         "the 一体化 modules) or short of it, with no 偏差原因", "`indicators[].deviation_note`"),
+         "the 一体化 modules) or short of it (an `=` target missed either way), with no 偏差原因 (a blank, a dash or 无 "
+         "is none)", "`indicators[].deviation_note`"),
     Kind("execution", "支付进度与结转结余",
          "payments behind the 序时进度 at the end of a quarter (the framework's checkpoints, else 25/50/75 %); "
-         "结转结余率 and 结转结余变动率 where carry-over figures are stated",
+         "judged at the framework's rate precision; 结转结余率 and 结转结余变动率 where carry-over figures are stated",
          "`figures.progress`, `figures.budget.carryover`, `figures.budget.prev_carryover`"),
     Kind("budget_denominator", "预算执行率的分母口径",
          "execution on the start-of-year vs the adjusted budget: both rates, which the rule uses, the score effect; "
@@ -254,7 +255,7 @@ SECTION_SCORE_ABOVE_RECOMPUTED = _d(
     "“{section}”：报告称得分 {claimed}（总分值 {weight}），按规则重算为 {recomputed}（各行重算得分见上），自评高出 {gap}。",
     "一级指标得分 = 其下各行按规则重算的得分之和，按所述总分值折算", "claimed recomputed", "section_scores")
 SECTION_SCORE_NOT_SUM_OF_ROWS = _d(
-    "section_score_not_sum_of_rows", "claimed_total", "一级指标得分不等于其下各行之和", "error",
+    "section_score_not_sum_of_rows", "claimed_total", "一级指标得分不等于其下各行之和", BY_MATERIALITY,
     "“{section}”：报告正文（{source}）称评价得分 {claimed}，而指标表中其下各行自评得分合计 {rows}。",
     "一级指标得分 = 其下各行得分之和", "claimed rows", "section_scores")
 CLAIMED_TOTAL_UNVERIFIABLE = _d(
@@ -269,6 +270,12 @@ SELF_SCORE_ABSENT = _d(
     "self_score_absent", "claimed_total", "未给出自评总分", "warning",
     "报告未给出自评总分{rows}，自评不完整：部门整体支出绩效自评应按评价框架逐项评分（应评 {applicable}）并汇总总分和等次。",
     "自评报告应载明各指标自评得分、自评总分和等次", "rows applicable", "claimed_total")
+SELF_SCORE_NOT_EXPECTED = _d(
+    "self_score_not_expected", "claimed_total", "非部门整体支出绩效自评，不评判自评总分", "info",
+    "据标题，本文件为{kind}，不是部门整体支出绩效自评报告；它未按部门整体支出评价框架逐项评分、未给出自评总分，"
+    "属其文件性质，部门整体自评总分不予评判。",
+    "部门整体支出绩效自评应按评价框架逐项评分；其他文件（项目支出自评、专项资金评价、决算、预算）不作此要求", "",
+    "claimed_total")
 CLAIMED_GRADE_INCONSISTENT = _d(
     "claimed_grade_inconsistent", "claimed_total", "自评等次与自评总分不符", "error",
     "单位自评等次“{grade}”与其自评总分 {claimed} 对应的等次“{expected}”不符。", "{rule}", "grade claimed",
@@ -278,7 +285,7 @@ CLAIMED_GRADE_UNSUPPORTED = _d(
     "单位自评等次“{grade}”，而重算总分 {total} 对应等次“{recomputed}”（{rule}）。", "{rule}", "grade recomputed",
     "claimed_total")
 CLAIMED_TOTAL_NOT_SUM_OF_ROWS = _d(
-    "claimed_total_not_sum_of_rows", "claimed_total", "自评总分不等于各指标自评得分之和", "error",
+    "claimed_total_not_sum_of_rows", "claimed_total", "自评总分不等于各指标自评得分之和", BY_MATERIALITY,
     "单位自评总分 {claimed}，而各指标自评得分合计 {rows}（{parts}）{left}。", "总分 = 各指标得分之和",
     "claimed rows weights", "claimed_total_vs_rows")
 CLAIMED_TOTAL_OMITS_ROWS = _d(

@@ -38,7 +38,10 @@ def _full_marks(unit: ScoredUnit, row: ScoreRow) -> Generosity | None:
     if (row.claimed_score is None or not row.weight or row.score is None or row.status != "scored"
             or row.claimed_score < row.weight - 1e-9 or row.score >= row.effective_weight - 0.005):
         return None
-    allowed = row.score / row.scale
+    # the rule on the printed weight: the unrounded part score scaled back (a rounded rescaled score scaled back
+    # would be 6.48 × 30/40 = 4.86 where the rule gives 5 × 350/360 = 4.861…, or 2.51 where it gives 2.50)
+    raw = row.parts[0].score if len(row.parts) == 1 and row.parts[0].score is not None else row.score
+    allowed = min(raw, row.effective_weight) / row.scale
     prow = params_row(unit, row) if row.personalised else None
     if prow is None:
         if row.role == "satisfaction" and row.value is not None and row.value < 100:

@@ -5,10 +5,12 @@ from typing import Callable
 
 from ..core.engine import ScoredUnit, ScoreRow, ScoreSheet
 from ..core.numbers import round_half_up
+from ..core.params import WHOLE_DEPARTMENT
 from .declarations import (CLAIMED_GRADE_INCONSISTENT, CLAIMED_GRADE_UNSUPPORTED, CLAIMED_SCORE_ABOVE_RECOMPUTED,
                            CLAIMED_SCORE_BELOW_RECOMPUTED, CLAIMED_TOTAL_MISMATCH, CLAIMED_TOTAL_NOT_SUM_OF_ROWS,
                            CLAIMED_TOTAL_OMITS_ROWS, CLAIMED_TOTAL_UNVERIFIABLE, SECTION_SCORE_ABOVE_RECOMPUTED,
-                           SECTION_SCORE_NOT_SUM_OF_ROWS, SELF_SCORE_ABSENT)
+                           SECTION_SCORE_NOT_SUM_OF_ROWS, SELF_SCORE_ABSENT,
+                           SELF_SCORE_NOT_EXPECTED)
 from .finding import Evidence, Finding
 from .fmt import num, pts
 from .generous import generosity
@@ -56,7 +58,8 @@ def section_scores(unit: ScoredUnit) -> list[Finding]:
             out.append(SECTION_SCORE_NOT_SUM_OF_ROWS(
                 {"claimed": Evidence(f"{claim.name}·所述得分", claim.score, "分", claim.source),
                  "rows": Evidence(f"{top.name}·各行自评得分合计", sum(claimed), "分")},
-                section=claim.name, source=claim.source or "来源未注明", claimed=pts(claim.score), rows=pts(sum(claimed))))
+                section=claim.name, source=claim.source or "来源未注明", claimed=pts(claim.score), rows=pts(sum(claimed)),
+                **at_stake(sheet, sum(claimed) - claim.score)))
         scored = [r for r in rows if r.score is not None]
         weight = claim.weight if claim.weight is not None else top.weight
         effective = sum(r.effective_weight for r in scored)
@@ -111,7 +114,10 @@ def claimed_total(unit: ScoredUnit) -> list[Finding]:
             {"claimed": Evidence("自评总分", c, "分", source),
              "recomputed": Evidence("重算总分", round_half_up(recomputed or 0.0, 2), "分")}, text=text, points=gap,
             grade_changes=sheet.grade is not None and sheet.grade_of(c) != sheet.grade))
-    if c is None:
+    kind = params.unit.document_kind
+    if c is None and kind not in (None, WHOLE_DEPARTMENT):
+        out.append(SELF_SCORE_NOT_EXPECTED(None, kind=kind))
+    elif c is None:
         scored = [r.claimed_score for r in sheet.rows if r.claimed_score is not None]
         out.append(SELF_SCORE_ABSENT(
             {"rows": Evidence("各指标自评得分合计", sum(scored), "分") if scored else None,
@@ -149,7 +155,7 @@ def claimed_total_vs_rows(unit: ScoredUnit) -> list[Finding]:
           "rows": Evidence("各指标自评得分合计", total, "分"), "weights": Evidence("各指标分值合计", weights, "分")}
     if abs(total - c) >= 0.005:
         return [CLAIMED_TOTAL_NOT_SUM_OF_ROWS(ev, claimed=pts(c), rows=pts(total), parts=parts,
-                                              left=f"；{blank}未填得分" if unclaimed else "")]
+                                              left=f"；{blank}未填得分" if unclaimed else "", **at_stake(sheet, total - c))]
     if unclaimed:
         return [CLAIMED_TOTAL_OMITS_ROWS(ev, indicator=unclaimed[0].id, blank=blank, claimed=pts(c), parts=parts,
                                          weights=pts(weights))]

@@ -111,7 +111,7 @@ def _is_whole(d: Decimal) -> bool:
     return d == d.to_integral_value()
 
 
-def fixed(value: float, places: int, grouping: bool = True) -> str:
+def fixed(value: Decimal | float, places: int, grouping: bool = True) -> str:
     """The value rounded half up to exactly `places` decimals, with thousands separators unless told not to."""
     d = half_up(value, places)
     if d == 0:
@@ -119,7 +119,7 @@ def fixed(value: float, places: int, grouping: bool = True) -> str:
     return format(d, ",f" if grouping else "f")
 
 
-def not_whole(value: float, places: int, drop_zeros: bool, grouping: bool = True) -> str:
+def not_whole(value: Decimal | float, places: int, drop_zeros: bool, grouping: bool = True) -> str:
     """At `places` decimals; but a value that is not whole keeps the decimals it needs not to read as whole
     (合计 100.001 分 is not 100 分; a rate of 94.995 scored exactly is not 95.00 %)."""
     text = fixed(value, places, grouping)
@@ -133,7 +133,7 @@ def not_whole(value: float, places: int, drop_zeros: bool, grouping: bool = True
     return text
 
 
-def plain(value: float, places: int = 6) -> str:
+def plain(value: Decimal | float, places: int = 6) -> str:
     """A number inside a sentence: half up at `places`, trailing zeros dropped, no separators (0.5, 95, 12.3456)."""
     return not_whole(value, places, True, False)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import copy
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal, NamedTuple, Union
+from typing import Annotated, Any, Literal, NamedTuple, Union, get_args
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError,
                       field_validator, model_serializer, model_validator)
@@ -20,7 +20,7 @@ from ..errors import IncommensurableUnits
 from .quantity import (Qualifier, Quantity, agrees, canonical_unit, commensurable, factor,
                        parse_quantity, qualifier_of)
 from ..fileio import read_yaml
-from ..paths import REPORT_SUFFIXES
+from ..paths import REPORT_SUFFIXES, WORKBOOK_SUFFIXES
 
 LARGEST = 1e12  # 10^12 万元 is 10^16 yuan: larger than any budget; beyond it a figure is a typo, not a figure
 FINEST = 1e-6  # 0.000001 万元 is a hundredth of a fen; no document states a figure finer (Places stops at 6)
@@ -103,6 +103,12 @@ def _with_places(data: Any) -> Any:
     return data
 
 
+# Where the value stands in its `source` (a character offset), as the report reader found it: the review page marks
+# the value there, not at an equal value the sentence states before it. Kept in the params file, not in results or
+# the Excel intake (it is the reader's pointer, not evidence).
+SourceAt = Annotated[int | None, Field(default=None, ge=0, le=10_000, exclude=True, strict=True)]
+
+
 class Stated(Record):
     """A value as a document writes it: the number, the decimals written, and how it bounds the truth.
 
@@ -116,6 +122,7 @@ class Stated(Record):
     places: Places | None = None
     qualifier: QualifierName = Qualifier.EXACT
     text: Text | None = None
+    at: SourceAt = None
 
     @model_validator(mode="before")
     @classmethod
@@ -166,6 +173,7 @@ class Figure(Record):
     unit: Text | None = None
     qualifier: QualifierName = Qualifier.EXACT
     source: Text | None = None
+    at: SourceAt = None
     note: Text | None = None
     scope: Text | None = None
     covers: bool = True
@@ -491,8 +499,17 @@ class Claims(Record):
     sections: list[SectionClaim] = []
 
 
+# What the document evaluated is, as its title says: only a whole-department self-evaluation is expected to score
+# the whole-department framework; a project's self-evaluation, a special fund's evaluation, a 决算 or a 预算 is not.
+DocumentKind = Literal["部门整体支出绩效自评", "项目支出绩效自评", "专项资金绩效评价", "部门决算", "部门预算"]
+DOCUMENT_KINDS: tuple[str, ...] = get_args(DocumentKind)
+WHOLE_DEPARTMENT: DocumentKind = "部门整体支出绩效自评"
+
+
 class Identity(Record):
-    """Who the unit is and which framework evaluates it."""
+    """Who the unit is and which framework evaluates it.
+
+    document: the report's file name; document_kind: what that document is, as its title says (absent: not said)."""
 
     id: str
     name: Text
@@ -502,6 +519,7 @@ class Identity(Record):
     framework: Annotated[str, Field(max_length=500)]  # a built-in framework id, or a YAML path relative to this file
     kind: Text | None = None
     document: Text | None = None
+    document_kind: DocumentKind | None = None
     series: Text | None = None  # the unit across years; by default its budget code, else its name and region
 
     @property
@@ -841,6 +859,9 @@ def parse_params(data: Any, file: str | Path) -> UnitParams:
 def read_params_data(path: str | Path) -> Any:
     """A params file's YAML, read strictly and within bounds (a ParamsError for an unreadable file, and for a unit's
     report given where params are expected: it says to draft it, rather than failing on its text as YAML)."""
+    if Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
+        raise ParamsError(str(path), [("", f"is a workbook ({Path(path).suffix}), not a params file: read a filled "
+                                           f"intake workbook into params first with `perfeval excel import {path}`")])
     if Path(path).suffix.lower() in (*REPORT_SUFFIXES, ".doc"):
         raise ParamsError(str(path), [("", f"is a unit's report ({Path(path).suffix}), not a params file: read it into "
                                            f"params first with `perfeval draft {path}`, or give it to `perfeval run`")])

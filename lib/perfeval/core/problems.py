@@ -20,7 +20,6 @@ _MESSAGES = {
     "finite_number": "expected a finite number, found {found}",
     "greater_than_equal": "must be at least {ge}, found {found}",
     "less_than_equal": "must be at most {le}, found {found}",
-    "literal_error": "expected one of {expected}, found {found}",
     "dict_type": "expected a mapping (key: value), found {found}",
     "list_type": "expected a list, found {found}",
     "model_type": "expected a mapping (key: value), found {found}",
@@ -93,12 +92,29 @@ def known_fields(model: type[BaseModel], loc: list[Any]) -> set[str]:
     return {name for tp in current for m in _models(tp) for name in m.model_fields}
 
 
+def _nearest(name: str, options: list[str]) -> str | None:
+    close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def unknown_field(model: type[BaseModel] | None, loc: list[Any]) -> str:
     """'unknown field', with the nearest field the record has ('; did you mean 'budget'?')."""
     if model is None or not loc or not isinstance(loc[-1], str):
         return "unknown field"
-    close = difflib.get_close_matches(loc[-1], sorted(known_fields(model, loc[:-1])), n=1, cutoff=0.6)
-    return f"unknown field; did you mean {close[0]!r}?" if close else "unknown field"
+    close = _nearest(loc[-1], sorted(known_fields(model, loc[:-1])))
+    return f"unknown field; did you mean {close!r}?" if close else "unknown field"
+
+
+def not_one_of(err: Any) -> str:
+    """A value or key outside a fixed set: the nearest allowed one when a typo is likely (staff.authorised →
+    'authorized'), as for an unknown field; else every allowed one. A key of a known section (figures.staff) is
+    an unknown field there, whatever the pydantic type that lists its keys."""
+    expected, value = str((err.get("ctx") or {}).get("expected", "")), err.get("input")
+    close = _nearest(value, re.findall(r"'([^']*)'", expected)) if isinstance(value, str) else None
+    if "[key]" in err["loc"]:
+        return f"unknown field; did you mean {close!r}?" if close else f"unknown field: expected one of {expected}"
+    said = f"expected one of {expected}, found {found(value)}"
+    return f"found {found(value)}; did you mean {close!r}?" if close else said
 
 
 def describe_errors(exc: ValidationError, data: Any = None,
@@ -117,6 +133,8 @@ def describe_errors(exc: ValidationError, data: Any = None,
         ctx = dict(err.get("ctx") or {})
         if err["type"] == "extra_forbidden":
             message = unknown_field(model, [p for p in err["loc"] if isinstance(p, (str, int))])
+        elif err["type"] == "literal_error":
+            message = not_one_of(err)
         elif err["type"] == "value_error":
             message = str(ctx.get("error", err["msg"]))
         elif err["type"] == "float_type":

@@ -353,6 +353,9 @@ MAX_METADATA_GAP = 40  # characters between a bare number and the timestamp or f
 _PER = re.compile(rf"\s*/\s*(?P<per>(?:\d+(?:\.\d+)?\s*[万千亿]?)?\s*(?:{_UNIT_RE}))(?![\dA-Za-z])")
 _DOTTED_DATE = re.compile(r"(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])")
 _SUBJECT_CODE = re.compile(r"2[0-3]\d(?:\d{2}){1,2}")  # 功能分类科目 codes: 类 201, 款 20103, 项 2010301
+_NEXT_HEADING = re.compile(r"\s+(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|"
+                           r"[（(]\s*[一二三四五六七八九十]+\s*[）)]|附件|附表)")
+_PAGED_HEADING = re.compile(r"\s\d{1,3}" + _NEXT_HEADING.pattern)  # a page number, then the next heading
 _YEAR_LABEL = re.compile(r"(?:年度|年份|所属年|年)[：:]?$")
 
 
@@ -581,6 +584,9 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a budget subject's code before its name (2010301行政运行, 20103 政府办公厅)
             if _YEAR_DIGITS.fullmatch(digits) and _CJK.match(after) and (not before_char or _CJK.match(before_char)):
                 return None  # a year that lost its 年 between words (某某中心2018绩效评价报告, 2024底有职工)
+            if len(digits) <= 3 and before[-1:].isspace() and (
+                    _NEXT_HEADING.match(after) or (not after.strip() and _PAGED_HEADING.search(before))):
+                return None  # a flattened contents line's page number: 一、部门职责 3 二、机构设置 4 … 四、问题 9
             if "." not in digits and not after.strip() and len(after) < LOOK_BEHIND and before[-1:].isspace() \
                     and lead <= LOOK_BEHIND and _CONTENTS_LINE.match(norm):
                 return None  # a contents line's page number: 第一部分 部门概况 4

@@ -13,7 +13,8 @@ from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator
 
 from . import formulas, numbers
 from .figures import unit_of
-from .measures import Alternative, Context, Denominator, FigurePath, Measure, Measured, alternative, denominator_of
+from .measures import (Alternative, Context, Denominator, FigurePath, Measure, Measured, Ratio, ZeroDenominator,
+                       alternative, denominator_of)
 from .params import Case, Figures
 from .readings import Option, Spec
 
@@ -311,7 +312,7 @@ class DeductPerPoint(RuleBase):
         notes: list[str] = []
         open_clauses: list[PartResult] = []
         for clause in self.clauses:
-            excess, found = self._clause(clause, excess, ctx, merged, notes)
+            excess, found = self._clause(clause, points, excess, ctx, merged, notes)
             open_clauses += found
         mode = ctx.choose("per_point_fraction")
         # the reading's options are the modes (checked at load)
@@ -325,13 +326,21 @@ class DeductPerPoint(RuleBase):
         return [_measured(pid, label, points, score, text, merged, ctx, min(values), notes, denominator=den),
                 *open_clauses]
 
-    def _clause(self, clause: Clause, excess: float, ctx: RuleContext, merged: Measured,
+    def _clause(self, clause: Clause, points: float, excess: float, ctx: RuleContext, merged: Measured,
                 notes: list[str]) -> tuple[float, list[PartResult]]:
         """The excess that counts once the clause is weighed, and the clause as a part when it cannot be assessed."""
         if not clause.scored[ctx.choose(clause.interpretation)]:
             notes.append(ctx.note(clause.interpretation))
             return excess, []
-        m = clause.measure.evaluate(ctx)
+        try:
+            m = clause.measure.evaluate(ctx)
+        except ZeroDenominator:  # last year's 决算 was 0: any spending this year exceeds it by every point
+            spent = clause.measure.args[0].evaluate(ctx) if isinstance(clause.measure, Ratio) else None
+            if spent is None or spent.exact is None or spent.exact <= 0:
+                notes.append(f"{clause.label}：上年为 0，本年亦为 0，未超出")
+                return excess, []
+            notes.append(f"{clause.label}：上年为 0，本年 {numbers.plain(spent.exact)}，超出上年，按评分标准扣完")
+            return (max(excess, points / self.per_point) if self.per_point > 0 else excess), []
         if m.exact is None:
             return excess, [PartResult(
                 clause.id, clause.label, 0.0, None, f"{clause.measure.describe()} ≤ {pct(clause.limit)}",

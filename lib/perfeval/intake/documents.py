@@ -67,6 +67,26 @@ def fail(path: Path, problem: str) -> DraftError:
     return DraftError(str(path), [("", problem)])
 
 
+def _other_format(raw: bytes) -> str | None:
+    """What a file named as text holds instead, by its first bytes and, for a zip, its parts' names (a .docx
+    renamed .txt is a Word file, and says so, not undecodable text)."""
+    if raw.lstrip()[:5].startswith(b"%PDF"):
+        return "a PDF file; give it with the .pdf extension"
+    if raw.startswith(_OLE):
+        return "an old Word (.doc) or Excel (.xls) file, or an encrypted one; save it as .docx without a password"
+    if not raw.startswith(_ZIP):
+        return None
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())
+    except (zipfile.BadZipFile, ValueError):
+        return "a damaged zip archive"
+    if "word/document.xml" in names:
+        return "a Word file (.docx); give it with the .docx extension"
+    if "xl/workbook.xml" in names:
+        return "an Excel workbook; a filled intake workbook is read with `perfeval excel import`"
+    return "a zip archive"
+
+
 def read(path: Path, expected: str) -> bytes:
     return read_bounded(path, MAX_BYTES, expected, DraftError)
 
@@ -80,6 +100,9 @@ def txt_items(path: Path) -> Iterator[str | Row]:
     only blank lines between them form one table.
     """
     raw = read(path, "a .txt report")
+    other = _other_format(raw)
+    if other:
+        raise fail(path, f"is not text: it looks like {other}")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)

@@ -46,7 +46,8 @@ def verdict_lines(result: UnitResult) -> list[str]:
 
 
 def render(result: UnitResult) -> str:
-    """The score sheet an analyst reads at a prompt: the verdict, one line per indicator, then the findings."""
+    """The score sheet an analyst reads at a prompt: the verdict, one line per indicator, then the findings, each with
+    what its cause also explains (由此导致), as the report lists them."""
     head = ["一级", "二级", "三级指标", "分值", "计算值", "得分", "自评", "状态"]
     body = []
     for r in result.indicators:
@@ -64,4 +65,5 @@ def render(result: UnitResult) -> str:
     for f in result.findings:
         text = as_question(f.message) if f.candidate else f.message
         lines.append(f"[{f.severity_label}] {f.kind_label}：{one_line(text)}")
+        lines += [f"    由此导致：{one_line(as_question(c) if f.candidate else c)}" for c in f.consequences]
     return for_terminal("\n".join(lines))

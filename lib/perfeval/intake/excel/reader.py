@@ -12,7 +12,6 @@ from ...core.numbers import decimals
 from ...errors import InputFileError, ParamsError, PerfevalError, WorkbookError
 from ...fileio import dump_yaml, parse_yaml, write_atomic
 from ...core.params import UnitParams, parse_params
-from ...paths import UNITS_DIR
 from .book import Book, Grid, open_workbook, read_bytes
 from .cells import RECORD_KINDS, CellProblem, found, is_blank, read_cell, read_text, require_result
 from .datapath import PathConflict, PathT, dotted, fill, get_in, set_in
@@ -406,9 +405,10 @@ def _written_back(read: Read, text: str, target: Path, workbook: str) -> None:
 
 
 def import_workbook(workbook: str | Path, out: str | Path | None = None, *, force: bool = False) -> Imported:
-    """Read a filled workbook and write the unit's params file (default params/units/<id>.yaml)."""
+    """Read a filled workbook and write the unit's params file (default <id>.yaml beside the workbook: an installed
+    perfeval has no params/units/, and a checkout's is not where a user running elsewhere looks)."""
     read = read_book(read_bytes(workbook), str(workbook))
-    target = Path(out) if out else UNITS_DIR / f"{read.params.unit.id}.yaml"
+    target = Path(out) if out else Path(workbook).parent / f"{read.params.unit.id}.yaml"
     if target.exists() and not force:
         raise PerfevalError(f"{target} already exists; pass --force to replace it")
     text = params_yaml(read.params, workbook)

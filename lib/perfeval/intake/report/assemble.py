@@ -22,14 +22,17 @@ from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
 from ...core.quantity import Qualifier, canonical_unit, commensurable, contradicts
+from ...safetext import readable_path
 from .catalogue import (
     Mapped,
     catalogue_path,
     covers_every_category,
     normalise,
+    path_named,
     with_unit_of_its_figure,
 )
 from .document import Document, read_document
+from .document_kind import document_kind
 from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
 from .model import Draft, Item
@@ -95,7 +98,7 @@ class _Assembly(RateClaims, Records):
         rows = self._rows(tables, prose, fw)
         self._sums(tables, rows)
         free = [m for m in prose if id(m) not in self.taken]
-        lists = find_lists(self.document, free)
+        lists = find_lists(self.document, free, self._stated_under)
         lists += find_totals(free, lists) + tables.totals
         self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
                              if lst.shape == "summed" and not lst.whole.label and all(p.label for p in lst.parts)}
@@ -144,7 +147,10 @@ class _Assembly(RateClaims, Records):
             unit["budget_code"] = facts.budget_code.value
         given = self.framework_name or ""
         unit.update(framework=str(Path(given).resolve()) if given.lower().endswith((".yaml", ".yml")) else fw.id,
-                    document=self.report.name)
+                    document=readable_path(self.report.name))  # a GBK name's bytes decoded: a params string
+        kind = document_kind(self.document.sentences())
+        if kind:
+            unit["document_kind"] = kind.value
         stated = (facts.name, facts.year, facts.budget_code)
         evidence = tuple(x.where for x in stated if x and x.where)
         doubts = [f"报告未载明{what}，请补填" for what, x in (("单位名称", facts.name), ("地区", facts.region)) if not x]
@@ -319,6 +325,12 @@ class _Assembly(RateClaims, Records):
     # ------------------------------------------------------------ rates
 
     # ------------------------------------------------------------ lists
+
+    def _stated_under(self, words: str) -> Mention | None:
+        """The catalogue figure words name without a number (项目支出), as the report states it first."""
+        path = path_named(words, self.year) if words.strip() else None
+        stated = self.figures.get(path) if path else None
+        return stated[0] if stated else None
 
     def _lists(self, lists: list[Listed], operands: set[int]) -> list[tuple[Listed, str]]:
         """Each list with where it goes: 'breakdown' (a catalogue identity the checks know), 'items' (the parts of a

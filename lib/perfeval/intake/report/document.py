@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from ...errors import DraftError
-from ...paths import REPORT_SUFFIXES
+from ...paths import REPORT_SUFFIXES, WORKBOOK_SUFFIXES
 from .. import documents, pdf
 from ..documents import Row, Skipped, clean, join_lines
 from .furniture import furniture_lines
@@ -114,6 +114,7 @@ def _cut_at(s: str) -> int:
 
 
 MAX_HEADER_CELL = 24  # characters of a line that can be a column header of a table saved one cell per line
+MAX_HEADER_LINES = 24  # short lines a table's header (titles and column names) saved one cell per line may run to
 MAX_BARE_ROWS = 6  # row labels without values a table saved one cell per line may hold between its rows
 CELL_TABLES = 100_000  # table numbers from here on are tables rebuilt from one cell per line
 _LONE_NUMBER = re.compile(r"[-－]?[\d.,，]+\s*[%％]?")
@@ -160,7 +161,6 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
     return out
 
 
-MAX_FORM_HEADER = 16  # short lines a form's header (titles and column names) may run to
 _EMPTY_CELL = re.compile(r"[/／\-－—–]")  # a form's mark for a cell with nothing to state
 
 
@@ -178,7 +178,7 @@ def _form_table(lines: list, k: int) -> tuple[list[str], list[list[str]], list[s
         return _lone_number(text(i)) or bool(_EMPTY_CELL.fullmatch(text(i)))
 
     n = 0
-    while n < MAX_FORM_HEADER and _header_like(text(k + n)) and not value(k + n):
+    while n < MAX_HEADER_LINES and _header_like(text(k + n)) and not value(k + n):
         n += 1
     if n < 3 or not value(k + n):
         return None
@@ -216,8 +216,8 @@ def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:
         return all(_lone_number(text(i + j)) for j in range(width)) and not _lone_number(text(i + width))
 
     n = 0
-    while _header_like(text(k + n)):
-        n += 1
+    while n < MAX_HEADER_LINES and _header_like(text(k + n)):
+        n += 1  # bounded: tried from every line, an unbounded run of short lines would cost its square
     width = n - 1
     rows: list[list[str]] = []
     i = k + width
@@ -287,6 +287,9 @@ def read_document(path: str | Path) -> Document:
     path = Path(path)
     suffix = path.suffix.lower()
     readers = {".txt": documents.txt_items, ".docx": documents.docx_items, ".pdf": pdf.pdf_items}
+    if suffix in WORKBOOK_SUFFIXES:
+        raise DraftError(str(path), [("", f"is a workbook ({path.suffix}), not a report: a filled intake workbook is "
+                                          f"read into params with `perfeval excel import {path}`")])
     if suffix not in readers:
         raise DraftError(str(path), [("", (f"is not a report this reader knows: expected one of {', '.join(FORMATS)} "
                                           "(a .doc or .wps file must be saved as .docx first)"))])

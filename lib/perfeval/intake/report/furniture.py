@@ -93,25 +93,25 @@ def _entry(line: str) -> tuple[str, int | None] | None:
 
 
 def _contents(lines: Sequence[str], chrome: set[int]) -> set[int]:
+    entries = [_entry(line) for line in lines]  # each line read once: linear in the text's length
     out: set[int] = set()
     i = 0
     while i < len(lines):
         if _CONTENTS_HEAD.match(lines[i]) and (_entry(_CONTENTS_HEAD.sub("", lines[i])) or
                                                not _CONTENTS_HEAD.sub("", lines[i]).strip()):
-            end = _block_end(lines, i + 1, chrome)
+            end = _block_end(lines, entries, i + 1, chrome)
             out |= set(range(i, end))
             i = end
             continue
-        end = _paged_run(lines, i)
-        if end > i:
+        end, found = _paged_run(lines, entries, i)
+        if found:
             out |= set(range(i, end))
-            i = end
-            continue
-        i += 1
+        i = max(end, i + 1)  # a run that is no contents list is not tried again from each of its lines
     return out
 
 
-def _block_end(lines: Sequence[str], start: int, chrome: set[int]) -> int:
+def _block_end(lines: Sequence[str], entries: Sequence[tuple[str, int | None] | None], start: int,
+               chrome: set[int]) -> int:
     """Where the contents list after a 目录 line ends: at the first line that is no entry, or at a heading the list
     named already (the body opens with its headings again)."""
     seen: set[str] = set()
@@ -124,7 +124,7 @@ def _block_end(lines: Sequence[str], start: int, chrome: set[int]) -> int:
         if _LONE_PAGE.match(line):
             i += 1
             continue
-        entry = _entry(line)
+        entry = entries[i]
         if entry is None:
             break
         heading = re.sub(r"\s+", "", entry[0])
@@ -136,14 +136,15 @@ def _block_end(lines: Sequence[str], start: int, chrome: set[int]) -> int:
     return i
 
 
-def _paged_run(lines: Sequence[str], start: int) -> int:
-    """The end of a run of at least MIN_RUN heading lines each followed by its page number (on the line or the next
-    one), the numbers never falling — a contents list printed without its 目录 line; `start` when there is none."""
+def _paged_run(lines: Sequence[str], entries: Sequence[tuple[str, int | None] | None], start: int) -> tuple[int, bool]:
+    """The end of a run of heading lines each followed by its page number (on the line or the next one), the numbers
+    never falling, and whether it is a contents list printed without its 目录 line: at least MIN_RUN lines, most of
+    them naming a document's part."""
     pages: list[int] = []
     headings: list[str] = []
     i = start
     while i < len(lines):
-        entry = _entry(lines[i])
+        entry = entries[i]
         if entry is None or not entry[0]:
             break
         page = entry[1]
@@ -156,7 +157,7 @@ def _paged_run(lines: Sequence[str], start: int) -> int:
         headings.append(entry[0])
         i += step
     named = sum(1 for h in headings if _PART_HEADING.search(h.strip()))
-    return i if len(pages) >= MIN_RUN and 2 * named >= len(headings) else start
+    return i, len(pages) >= MIN_RUN and 2 * named >= len(headings)
 
 
 # A heading of a document's part: numbered (第一部分, 一、, （一）, 1., 附件2), or naming a part (…表, …说明, …情况).

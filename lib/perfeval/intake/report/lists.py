@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Callable, Literal
 
 from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable
 from ..numbering import heading_of
 from .document import Document, Sentence
-from .mentions import Mention
+from .mentions import COUNTED_OBJECTS, Mention
 
 BySentence = dict[int, list[Mention]]  # the mentions of each sentence, by its place in the document
 
@@ -47,7 +47,7 @@ class Listed:
 
     @property
     def total(self) -> Decimal:
-        return sum((p.quantity.to(self.whole.quantity.unit).value for p in self.parts), Decimal(0))
+        return sum((in_unit_of(self.whole, p) for p in self.parts), Decimal(0))
 
 
 def _usable(m: Mention) -> bool:
@@ -56,17 +56,34 @@ def _usable(m: Mention) -> bool:
 
 
 def _alike(whole: Mention, part: Mention) -> bool:
-    return _usable(part) and commensurable(whole.quantity.unit, part.quantity.unit) and not _CHANGE.search(part.lead)
+    return _usable(part) and _counted_alike(whole.quantity.unit, part.quantity.unit) and not _CHANGE.search(part.lead)
+
+
+def _counted_alike(a: str, b: str) -> bool:
+    """Units a total and its parts may be counted in: commensurable ones, or 个 beside another object's classifier
+    (17家单位，其中全额拨款单位15个: 个 counts anything)."""
+    return commensurable(a, b) or ("个" in (a, b) and a in COUNTED_OBJECTS and b in COUNTED_OBJECTS)
+
+
+def in_unit_of(whole: Mention, part: Mention) -> Decimal:
+    """A part's value in its total's unit (a count in 个 under one in 家 is the same number of things)."""
+    if commensurable(whole.quantity.unit, part.quantity.unit):
+        return part.quantity.to(whole.quantity.unit).value
+    return part.quantity.value
 
 
 def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) -> Listed:
-    total = sum((p.quantity.to(whole.quantity.unit).value for p in parts), Decimal(0))
+    total = sum((in_unit_of(whole, p) for p in parts), Decimal(0))
     # shape is one of Listed's shapes
     return Listed(whole, tuple(parts), shape, agrees(whole.quantity, total), named)  # type: ignore[arg-type]
 
 
-def find_lists(document: Document, mentions: list[Mention]) -> list[Listed]:
-    """Every total with its listed parts, in document order."""
+Named = Callable[[str], "Mention | None"]  # words naming a figure stated elsewhere → its statement
+
+
+def find_lists(document: Document, mentions: list[Mention], named: Named | None = None) -> list[Listed]:
+    """Every total with its listed parts, in document order; `named` gives the total a list opens under words that
+    name a figure stated elsewhere (项目支出包括委员活动经费36.3万元…, with 项目支出 stated in another part)."""
     sentences = document.sentences()
     by_sentence: BySentence = {}
     for m in mentions:
@@ -75,7 +92,7 @@ def find_lists(document: Document, mentions: list[Mention]) -> list[Listed]:
     used: set[int] = set()
     for k in range(len(sentences)):
         here = by_sentence.get(k, [])
-        for listed in _inline(sentences, k, here, by_sentence) + _numbered(sentences, k, here, by_sentence) \
+        for listed in _inline(sentences, k, here, by_sentence, named) + _numbered(sentences, k, here, by_sentence) \
                 + _named(sentences, k, here, by_sentence):
             parts = [p for p in listed.parts if id(p) not in used]
             if parts and len(parts) == len(listed.parts):
@@ -167,7 +184,7 @@ def _same_unit(whole: Mention, m: Mention) -> bool:
 
 
 def _adds_up(whole: Mention, parts: list[Mention]) -> bool:
-    total = sum((p.quantity.to(whole.quantity.unit).value for p in parts), Decimal(0))
+    total = sum((in_unit_of(whole, p) for p in parts), Decimal(0))
     return agrees(whole.quantity, total)
 
 
@@ -253,7 +270,8 @@ def _attributes(parts: list[Mention]) -> bool:
     return any(_ATTRIBUTE.search(p.label or "") for p in parts)
 
 
-def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence) -> list[Listed]:
+def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence,
+            named: Named | None = None) -> list[Listed]:
     text = sentences[k].text
     out = []
     for m in _AMONG.finditer(text):
@@ -262,6 +280,8 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
         if _NAMED.match(text, m.start()) and not [x for x in here if x.start >= m.end()]:
             continue  # a list of names: see _named
         whole = _before(sentences, k, m.start(), here, by_sentence)
+        if whole is None and named is not None:
+            whole = named(_CLAUSE.split(text[:m.start()])[-1])
         if whole is None:
             continue
         totals = [whole, *_of_other_units(whole, here, m.start())]

@@ -34,15 +34,23 @@ class Where:
 
     def cite(self, around: str = "") -> str:
         """The source as a params file writes it: `二(二)1 2020年项目支出…` or `附件1-2 三公经费·2022年预算数：1802`."""
-        if self.in_table:
-            head = "·".join(x for x in (self.row, self.column) if x)
-            body = f"{head}：{self.text}" if head else self.text
-        else:
-            body = self.text
+        return self.cite_at(around)[0]
+
+    def cite_at(self, around: str = "", start: int | None = None) -> tuple[str, int | None]:
+        """The source, and where the character at `start` of the text stands in it (None when not given, or cut
+        off a long sentence)."""
+        head = "·".join(x for x in (self.row, self.column) if x) if self.in_table else ""
+        lead = len(head) + 1 if head else 0
+        body = f"{head}：{self.text}" if head else self.text
+        offset = None if start is None else lead + start
         if len(body) > MAX_CITE:
             at = max(0, body.find(around) - MAX_CITE // 2) if around else 0
+            offset = None if offset is None or not at <= offset < at + MAX_CITE else offset - at + (1 if at else 0)
             body = ("…" if at else "") + body[at:at + MAX_CITE] + "…"
-        return f"{self.section} {body}".strip()
+        cited = f"{self.section} {body}"
+        stripped = cited.strip()
+        shift = len(cited) - len(cited.lstrip())
+        return stripped, None if offset is None else offset + len(self.section) + 1 - shift
 
 
 @dataclass(frozen=True)
@@ -78,11 +86,19 @@ class Mention:
     def cite(self) -> str:
         return self.where.cite(self.written)
 
+    def cited(self) -> dict[str, str | int]:
+        """The record's `source`, and `at`, where this value stands in it: the review page marks it there, not at
+        an equal value the sentence states before it (合计75万元，已于本年度支出75万元)."""
+        source, at = self.where.cite_at(self.written, self.start)
+        if at is None or source[at:at + len(self.written)] != self.written:
+            return {"source": source}
+        return {"source": source, "at": at}
+
 
 # ---------------------------------------------------------------- labels
 
 _DELIMITERS = "，,、；;：:。！!？?\n"
-_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|末|底|初)?|本年度|本年|今年|全年|年度|其中|另外|另|同时|此外|共计|总共|共|累计|合计|总计|"
+_LEAD = re.compile(r"^(?:(?:19|20)\d{2}(?:年(?:度|末|底|初)?|底|末)|本年度|本年|今年|全年|年度|其中|另外|另|同时|此外|共计|总共|共|累计|合计|总计|"
                    r"本单位|本部门|本中心|我中心|我局|我单位|我部门|[\s“”\"‘’（(])+")
 _TAIL = re.compile(r"(?:为|达到|达|共计|共|计|是|了|在|保持在|合计|总计|有|的|各|已|均|[\s“”\"‘’（(：:])+$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")

@@ -231,7 +231,7 @@ class RateClaims(Placement):
             self.pairs.append((self.claimed_by[id(same)], rate))
             self.same_claim.append((self.claimed_by[id(same)], rate))
             return
-        record["source"] = rate.cite()
+        record.update(rate.cited())
         self.claimed_by[id(record)] = rate
         claims.append(record)
 

@@ -2,6 +2,7 @@
 and projects, each with its source and, where the reader is unsure, a 存疑 note beside it."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...core.figures import is_figure_path, unit_of
@@ -64,6 +65,11 @@ class Records(Placement):
         if whole_ref is None or any(r is None for r in refs):
             return
         enumerated = lst.complete or where == "enumeration" or lst.shape == "summed"
+        if not all(commensurable(p.quantity.unit, whole.quantity.unit) for p in lst.parts):
+            # 17家 ⟵ 15个 + 1个 + 1个: params compare like units only, so the review lists it and score does not check it
+            self.items.append(Item("identity", "—", text, evidence, "holds" if lst.complete else "partial",
+                                   "分项与总数的量词不同（如“家”与“个”），未写入核对项，请核对", highlight))
+            return
         record = {"label": self._label(whole) or "分项", "whole": whole_ref, "parts": refs,
                   "relation": "=" if enumerated else ">=", "source": whole.cite()}
         out["identities"].append(record)
@@ -144,7 +150,7 @@ class Records(Placement):
         if canonical_unit(m.quantity.unit) != canonical_unit(unit_of(path)):
             record["unit"] = m.quantity.unit
         qualified(record, m)
-        record["source"] = m.cite()
+        record.update(m.cited())
         if m.implied:
             record["note"] = m.implied
         self.items.append(Item("figure", f"figures.{path}", f"{catalogue_label(path)}：{m.written}"
@@ -158,7 +164,7 @@ class Records(Placement):
         if m.quantity.unit and (not is_figure_path(ref) or canonical_unit(m.quantity.unit) != unit_of(ref)):
             record["unit"] = m.quantity.unit
         qualified(record, m)
-        record["source"] = m.cite()
+        record.update(m.cited())
         differs = commensurable(m.quantity.unit, first.quantity.unit) and contradicts(m.quantity, first.quantity)
         unsure = None
         if differs:
@@ -183,7 +189,7 @@ class Records(Placement):
             qualified(record, m)
         if m.year is not None:
             record["year"] = m.year
-        record["source"] = m.cite()
+        record.update(m.cited())
         unsure = "未能读出所指事项，请补标签" if not label else None
         note = "；".join(x for x in (m.implied, unsure and "存疑：" + unsure) if x)
         if note:
@@ -219,7 +225,8 @@ class Records(Placement):
             if where != "items":
                 continue
             path = self.mapped[id(lst.whole)].path
-            items = [{"name": p.label or f"分项{k + 1}", "amount": self._amount(p)} for k, p in enumerate(lst.parts)]
+            items = [{"name": _OPENED.sub("", p.label) or f"分项{k + 1}", "amount": self._amount(p)}
+                     for k, p in enumerate(lst.parts)]
             if path == "lines.project.final" and "project_items" not in out:
                 for item, part in zip(items, lst.parts):
                     uses = _uses(part.where.text)
@@ -235,7 +242,7 @@ class Records(Placement):
         record: dict[str, Any] = {"value": number(m)}
         if canonical_unit(m.quantity.unit) != "万元":
             record["unit"] = m.quantity.unit
-        record["source"] = m.cite()
+        record.update(m.cited())
         return record
 
 
@@ -243,6 +250,9 @@ def _uses(sentence: str) -> str | None:
     """What an item of 项目支出 went to, as its sentence writes it (主要用于A；B等): the projects check reads them."""
     at = sentence.find("用于")
     return (sentence[at:].rstrip("。；;，, ") or None) if at >= 0 else None
+
+
+_OPENED = re.compile(r"^.*?(?:包括|包含|其中[：:]?)")  # 项目支出包括委员活动经费: the item is 委员活动经费
 
 
 def _strings(value: Any) -> list[str]:

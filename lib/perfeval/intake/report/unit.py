@@ -42,7 +42,7 @@ _TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
 # What a title line may open with before the unit's name: 关于, the year, a budget code (411001-).
 # A year as a title writes it, or as a republished copy masks it (20xx年度, (略)年度).
 _ANY_YEAR = r"(?:(?:19|20)\d{2}|20[xX×]{2}|[xX×]{4}|[（(]\s*略\s*[）)])\s*年度?"
-_TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(]+|关于|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + ")+")
+_TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + ")+")
 _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|绩效自评|绩效评价|自评报告|支出绩效)")
 _FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|[（(]以下简称)")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
@@ -99,8 +99,13 @@ def _first(document: Document, pattern: re.Pattern[str], short: bool = False) ->
     return None
 
 
+_MASK = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×＊*]{1,4})(?=[\u4e00-\u9fff])")
+
+
 def is_unit_name(text: str) -> bool:
-    """Does the text read as a budget unit's name: Chinese, 4–40 characters, ending as units' names end?"""
+    """Does the text read as a budget unit's name: Chinese, 4–40 characters, ending as units' names end? A place a
+    republished copy masked (XX县妇女联合会, ××区民政局) is part of the name as written."""
+    text = _MASK.sub("某", text)
     base = re.sub(r"[（(][^（()）]{2,20}[）)]$", "", text)  # 中共某某省委党校（某某行政学院）: one unit, two names
     return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:/\\|.]", text) and base.endswith(_UNIT_END) \
         and not text.startswith(("本", "我", "该", "全"))
@@ -132,8 +137,12 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
             name = bracketed.group(1)
         if is_unit_name(name):
             found.append(Stated(name, _where(s), "标题"))
-        elif not name and k > 0 and is_unit_name(_compact(head[k - 1].text)):
-            found.append(Stated(_compact(head[k - 1].text), _where(head[k - 1]), "标题"))
+        elif not name and k > 0:
+            above = k - 1
+            if above > 0 and re.fullmatch(_ANY_YEAR, _compact(head[above].text)):
+                above -= 1  # a title set on three lines: 某某局 / 2023年度 / 部门整体支出绩效自评报告
+            if is_unit_name(_compact(head[above].text)):
+                found.append(Stated(_compact(head[above].text), _where(head[above]), "标题"))
     if not found:
         return None
     fuller = [x for x in found[1:] if x.value.endswith(found[0].value) and len(x.value) > len(found[0].value)]
@@ -248,6 +257,10 @@ def _year(sentences: list[Sentence]) -> Stated | None:
     for s in sentences:
         if len(s.text) <= MAX_TITLE and not _SENTENCE_MARK.search(s.text) and (m := _TITLE_YEAR.search(s.text)):
             return Stated(m.group(1), _where(s), "标题")
+    for s, following in zip(sentences, sentences[1:]):  # a title set on lines: 某某局 / 2023年度 / 部门整体支出…报告
+        m = re.fullmatch(r"((?:19|20)\d{2})\s*年度?", _compact(s.text))
+        if m and s.block < TITLE_BLOCKS and _TITLE_WORDS.search(following.text) and len(following.text) <= MAX_TITLE:
+            return Stated(m.group(1), _where(s), "标题")
     for pattern, basis in ((_YEAR_FIELD, "评价年度"), (_YEAR_IN_TEXT, "正文")):
         for s in sentences:
             if m := pattern.search(s.text):
@@ -305,4 +318,5 @@ def unit_id_for(report: Path, given: str | None) -> str:
     slug = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_")[:80]
     if not given and text.isascii() and UNIT_ID.match(slug) and slug.split(".")[0] not in RESERVED_NAMES:
         return slug
-    return "draft-" + hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
+    # the name's bytes (a GBK name, or any under an ASCII locale, holds them as surrogates): the same file, the same id
+    return "draft-" + hashlib.sha1(text.encode("utf-8", "surrogateescape"), usedforsecurity=False).hexdigest()[:10]

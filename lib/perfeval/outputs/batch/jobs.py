@@ -1,6 +1,8 @@
 """What a batch will run: the units named (or all), their output ids, and parameters the notebook accepts."""
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -166,11 +168,20 @@ def identity(params_file: Path) -> Identity:
 
 
 def file_id(params_file: Path) -> str:
-    """An output id made from a file's name (readable, whatever bytes it is in), safe to name a folder."""
+    """An output id made from a file's name (readable, whatever bytes it is in), safe to name a folder: where the
+    file system's encoding cannot hold it (ASCII under LC_ALL=C with PYTHONUTF8=0, as in cron), its ASCII letters
+    and a digest of the name instead."""
     stem = Path(readable_path(params_file.name)).stem.lower()
     if UNIT_ID.match(stem) and stem not in RESERVED_NAMES:
         return stem
-    return "unit-" + "".join(c if c.isalnum() or c in "_-" else "-" for c in stem)[:70]
+    readable = "unit-" + "".join(c if c.isalnum() or c in "_-" else "-" for c in stem)[:70]
+    try:
+        os.fsencode(readable)
+        return readable
+    except UnicodeEncodeError:
+        ascii_only = "".join(c if c.isascii() and (c.isalnum() or c in "_-") else "-" for c in stem)[:60]
+        digest = hashlib.sha1(stem.encode("utf-8", "surrogateescape"), usedforsecurity=False).hexdigest()[:8]
+        return f"unit-{ascii_only}-{digest}"
 
 
 def check_parameters(notebook: Path, parameters: Mapping[str, Any]) -> set[str]:

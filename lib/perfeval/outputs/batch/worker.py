@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import tempfile
 import time
 from dataclasses import dataclass
@@ -75,7 +76,12 @@ def _local_copy(path: Path, content: bytes, folder: Path) -> Path:
     except OSError:
         pass
     digest = hashlib.sha256(content).hexdigest()[:16]
-    copy = folder / digest / readable_path(path.name)
+    name = readable_path(path.name)
+    try:
+        os.fsencode(name)
+    except UnicodeEncodeError:  # a locale whose file names are ASCII (LC_ALL=C, PYTHONUTF8=0): \uXXXX in the name
+        name = name.encode("ascii", "backslashreplace").decode("ascii")
+    copy = folder / digest / name
     copy.parent.mkdir(parents=True, exist_ok=True)
     copy.write_bytes(content)
     return copy

@@ -129,6 +129,20 @@ def locate(source: str, value: str | None, unit: str = "", after: str = "") -> t
     return best.start, best.end
 
 
+def marked(source: str, at: int | None, value: str | None, unit: str = "", after: str = "") -> tuple[int, int] | None:
+    """The span of the entry's value in its sentence: the quantity the reader found at `at` (its offset in the
+    source), never another equal value before it; a file without offsets (written by hand or before they were
+    recorded) falls back to `locate`."""
+    if at is None:
+        return locate(source, value, unit, after)
+    return next(((f.start, f.end) for f in find_quantities(source) if f.start == at), None)
+
+
+def _at(node: yaml.Node | None) -> int | None:
+    at = _child(node, "at") if isinstance(node, yaml.MappingNode) else None
+    return int(at.value) if isinstance(at, yaml.ScalarNode) and at.tag == NUMBER_TAGS[0] else None
+
+
 def _figure_entries(figures: yaml.MappingNode, lines: list[str]) -> Iterator[Entry]:
     for group_key, group in figures.value:
         name = group_key.value
@@ -159,7 +173,7 @@ def _figure(ref: str, path: Path_, fig: yaml.Node, lines: list[str]) -> Entry:
     source = _text(_child(fig, "source"))
     note = "；".join(x for x in (_comment(lines, fig), _text(_child(fig, "note"))) if x)
     return Entry(ref, "figure", label_of(ref), path, (path,), source, value, unit, ("value",),
-                 locate(source, value, _text(_child(fig, "unit"))), note, ref=ref)
+                 marked(source, _at(fig), value, _text(_child(fig, "unit"))), note, ref=ref)
 
 
 def _listed_item(item: yaml.Node, path: Path_, heading: str, lines: list[str], uses: tuple[str, ...] = ()) -> Iterator[Entry]:
@@ -172,7 +186,7 @@ def _listed_item(item: yaml.Node, path: Path_, heading: str, lines: list[str], u
     value, source = _written(_child(amount, "value")), _text(_child(amount, "source"))
     key = ".".join(str(p) for p in path)
     yield Entry(key, "figure", f"{heading}：{name}", path + ("amount",), (path,), source, value,
-                _text(_child(amount, "unit")) or "万元", ("value",), locate(source, value, after=name),
+                _text(_child(amount, "unit")) or "万元", ("value",), marked(source, _at(amount), value, after=name),
                 _comment(lines, item), uses=uses)
 
 
@@ -182,7 +196,7 @@ def _stated(node: yaml.SequenceNode, lines: list[str]) -> Iterator[Entry]:
         value, unit, source = _written(_child(s, "value")), _text(_child(s, "unit")), _text(_child(s, "source"))
         shown = value if value is not None else _text(_child(s, "text")) or None
         yield Entry(f"stated.{sid}", "stated", label, ("stated", i), (("stated", i),), source, shown, unit,
-                    ("value",) if value is not None else (), locate(source, value, unit, label),
+                    ("value",) if value is not None else (), marked(source, _at(s), value, unit, label),
                     _comment(lines, s), ref=sid)
 
 
@@ -213,14 +227,14 @@ def _claim(kind: str, i: int, r: yaml.MappingNode, lines: list[str]) -> Entry:
     if kind == "statements":
         figure = _text(_child(r, "figure"))
         return Entry(f"claims.statements[{i}]", "repeat", f"再次陈述：{label_of(figure)}", path, (path,), source, value,
-                     unit or unit_of(figure), ("value",), locate(source, value, unit), note, uses=(figure,))
+                     unit or unit_of(figure), ("value",), marked(source, _at(r), value, unit), note, uses=(figure,))
     if kind == "ratios":
         label = _text(_child(r, "label"))
         uses = (_text(_child(r, "numerator")), _text(_child(r, "denominator")))
         return Entry(f"claims.ratios[{i}]", "rate", label, path, (path,), source, value, "%", ("value",),
-                     locate(source, value, "%"), note, uses=uses)
+                     marked(source, _at(r), value, "%"), note, uses=uses)
     if kind == "rates":
-        span = locate(source, value, "%")
+        span = marked(source, _at(r), value, "%")
         return Entry(f"claims.rates[{i}]", "rate", _clause_label(source, span) or _text(_child(r, "measure")), path,
                      (path,), source, value, "%", ("value",), span, note)
     score = _written(_child(r, "score"))  # sections

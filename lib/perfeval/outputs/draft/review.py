@@ -93,8 +93,6 @@ def _data(w: Written, entries: list[Entry]) -> str:
     return json.dumps(payload, ensure_ascii=False).replace("<", "\\u003c")
 
 
-def _first(entries: list[Entry]) -> list[Entry]:
-    return [e for e in entries if e.unsure or e.problem]
 
 
 def _unreconciled(nodes: list[Node], entries: list[Entry]) -> list[str]:
@@ -114,10 +112,34 @@ def _unreconciled(nodes: list[Node], entries: list[Entry]) -> list[str]:
     return out
 
 
-def review_page(text: str, links: Links) -> str:
-    """The review page of a written draft (its params YAML text)."""
+@dataclass(frozen=True)
+class Reviewed:
+    """A written draft as its page lists it: its entries, the structure read, and what comes first (先核对)."""
+
+    written: Written
+    entries: list[Entry]
+    nodes: list[Node]
+    first: list[Entry]  # entries marked 存疑, and identities or rates that do not reconcile on the draft's figures
+    sums: list[str]  # breakdowns of the base data table whose parts do not add up
+
+    @property
+    def to_check(self) -> int:
+        """The items listed under 先核对: the one count the page shows and `perfeval draft` prints."""
+        return len(self.first) + len(self.sums)
+
+
+def reviewed(text: str) -> Reviewed:
+    """The written draft (its params YAML text) read as its review page lists it."""
     w = read_written(text)
     entries = reconciled(w.entries, w.data)
+    nodes = tree(entries, w.data)
+    return Reviewed(w, entries, nodes, [e for e in entries if e.unsure or e.problem], _unreconciled(nodes, entries))
+
+
+def review_page(text: str, links: Links) -> str:
+    """The review page of a written draft (its params YAML text)."""
+    r = reviewed(text)
+    w, entries, nodes, first, sums = r.written, r.entries, r.nodes, r.first, r.sums
     unit = w.data.get("unit", {}) if isinstance(w.data.get("unit"), dict) else {}
     name, year = str(unit.get("name", "")), unit.get("year", "")
     year = year.get("#", "") if isinstance(year, dict) else year
@@ -127,12 +149,10 @@ def review_page(text: str, links: Links) -> str:
         f'<a href="{escape(links.index)}">全部单位</a>' if links.index else "",
         f'<a href="{escape(links.report)}">评价报告（草稿）</a>' if links.report else "",
         f'<a href="{escape(links.params)}" download>草稿参数文件</a>') if x)
-    first, nodes = _first(entries), tree(entries, w.data)
-    sums = _unreconciled(nodes, entries)
     sections = []
-    if first or sums:
+    if r.to_check:
         listed = (f'<ul class="sums"><li>分项相加与总数不符（见“读出的结构”）：</li>{"".join(sums)}</ul>' if sums else "")
-        sections.append(f'<section><h2>先核对（{len(first) + len(sums)}）</h2><p class="lead">标为存疑的项，以及按草稿'
+        sections.append(f'<section><h2>先核对（{r.to_check}）</h2><p class="lead">标为存疑的项，以及按草稿'
                         f'数字不能复核的分项与比率。</p>{listed}{"".join(_entry(e) for e in first)}</section>')
     if nodes:
         sections.append('<section><h2>读出的结构</h2><p class="lead">总数、其分项与嵌套的分项，按草稿数字核算。结构读错'

@@ -1,7 +1,9 @@
 """有关建议: what the unit should correct, drawn from the kinds of its root causes and from what its documents left
 unstated, in the words of the national report outline (财预〔2020〕10号 参考提纲：存在的问题及原因分析、有关建议).
 
-One suggestion per kind of finding found, naming what it concerns; none for a kind not found.
+One suggestion per kind of finding found, naming what it concerns; none for a kind not found. Findings that rest on
+a relation the reader inferred (待核实 candidates of a drafted unit) ask for one check of the original, never a
+correction: the reader may have linked two different things.
 """
 from __future__ import annotations
 
@@ -72,10 +74,17 @@ def suggestions(result: UnitResult) -> list[Suggestion]:
     order the findings are listed (most severe first)."""
     names = {i.id: i.name for i in result.indicators}
     by_kind: dict[str, list[str]] = {}
+    questions: list[str] = []
     for f in result.findings:
-        by_kind.setdefault(f.kind, []).append(_subject(f, names))
+        if f.candidate:  # a relation the reader inferred: a question to check, never a correction to make
+            questions.append(_subject(f, names))
+        else:
+            by_kind.setdefault(f.kind, []).append(_subject(f, names))
     out = _evidence_gaps(result)
     for kind, subjects in by_kind.items():
         if kind in BY_KIND:
             out.append(Suggestion(kind, BY_KIND[kind] + ("" if kind in UNNAMED else _named(subjects))))
+    if questions:
+        out.append(Suggestion("candidates", f"对照报告原文核对列为待核实的 {len(questions)} 处数字关系{_named(questions)}，"
+                                            "确属不一致的予以更正或说明"))
     return out

@@ -1,0 +1,53 @@
+"""A file given to the wrong command, or under the wrong extension, is named for what it is, with the command that
+reads it: a workbook is for `perfeval excel import`, a Word file renamed .txt is a Word file, not undecodable text."""
+from __future__ import annotations
+
+import docx
+import openpyxl
+import pytest
+
+from perfeval.cli import main
+
+
+@pytest.fixture
+def workbook(tmp_path):
+    path = tmp_path / "单位填报.xlsx"
+    book = openpyxl.Workbook()
+    book.active["A1"] = "部门（单位）名称"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("command", ["score", "validate"])
+def test_a_workbook_given_for_params_names_excel_import(workbook, command, capsys):
+    assert main([command, str(workbook)]) == 1
+    err = capsys.readouterr()
+    said = err.err + err.out
+    assert "is a workbook (.xlsx), not a params file" in said and "perfeval excel import" in said
+    assert "UTF-8" not in said
+
+
+def test_a_workbook_given_to_draft_names_excel_import(workbook, tmp_path, capsys):
+    assert main(["draft", str(workbook), "-o", str(tmp_path / "d.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "is a workbook (.xlsx), not a report" in err and "perfeval excel import" in err
+    assert not (tmp_path / "d.yaml").exists()
+
+
+def _word(path):
+    document = docx.Document()
+    document.add_paragraph("青禾县档案馆2023年度部门整体支出绩效自评报告")
+    document.save(path)
+
+
+@pytest.mark.parametrize("make, said", [
+    (_word, "looks like a Word file (.docx)"),
+    (lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), "looks like a PDF file"),
+    (lambda p: p.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504)), "old Word (.doc)"),
+])
+def test_a_file_of_another_format_named_txt_says_what_it_looks_like(tmp_path, capsys, make, said):
+    report = tmp_path / "报告.txt"
+    make(report)
+    assert main(["draft", str(report), "-o", str(tmp_path / "d.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert said in err and "GB18030" not in err and "Traceback" not in err
