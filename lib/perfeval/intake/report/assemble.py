@@ -470,8 +470,10 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int],
         for i, first in enumerate(same):
             if id(first) in taken:
                 continue
-            again = [m for m in same[i + 1:] if id(m) not in taken and _one_figure(first, m)
-                     and not _apart(first, m, whole_of)]
+            # two cells of a table are two figures: a cell is compared with prose only, so a long annexed table
+            # costs its rows, not their pairs
+            again = [m for m in same[i + 1:] if id(m) not in taken and not (first.where.in_table and m.where.in_table)
+                     and _one_figure(first, m) and not _apart(first, m, whole_of)]
             if again:
                 taken.update(id(m) for m in (first, *again))
                 out.append((first, *again))

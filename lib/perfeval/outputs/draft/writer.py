@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from ...errors import DraftError, FieldProblem, InputFileError, PerfevalError
-from ...fileio import parse_yaml, write_atomic
+from ...fileio import MAX_YAML_NODES, parse_yaml, write_atomic
 from ...intake.report.model import Draft, Item
 from ...safetext import one_line, shown_path
 
@@ -172,10 +172,25 @@ _KIND = {"claims": "claim", "stated": "stated", "figures": "figure", "indicators
 MAX_REPAIRS = 20  # rounds: what one removal breaks (a claim on a removed figure) goes in the next
 
 
+def yaml_nodes(value: Any) -> int:
+    """How many YAML nodes (keys, values and the mappings and lists holding them) a value writes as."""
+    if isinstance(value, dict):
+        return 1 + sum(yaml_nodes(k) + yaml_nodes(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return 1 + sum(yaml_nodes(v) for v in value)
+    return 1
+
+
 def settle(draft: Draft, target: Path) -> str:
     """The draft's text, validated and scored as the params file `target`: each entry the params refuse is taken
     out, kept as a comment and listed 存疑 on the review page, until the rest holds. A DraftError only when what
-    is wrong is the unit itself (its id, name or year), which the reader always writes."""
+    is wrong is the unit itself (its id, name or year), which the reader always writes, or when the report states
+    more than one params file may hold (a report with annexed tables of thousands of rows)."""
+    nodes = yaml_nodes(draft.params)
+    if nodes > MAX_YAML_NODES:
+        raise DraftError(draft.report, [("", f"the report states more than one params file may hold ({nodes:,} values "
+                                             f"drafted; at most {MAX_YAML_NODES:,}): draft it in parts, e.g. the "
+                                             "report without its long annexed tables, and each table apart")])
     for _ in range(MAX_REPAIRS):
         text = params_text(draft)
         problems = _problems(text, target)
