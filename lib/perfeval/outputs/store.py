@@ -180,6 +180,16 @@ class ResultsStore:
         except sqlite3.DatabaseError:
             return []
 
+    def _each_row(self, sql: str) -> Iterator[tuple[Any, ...]]:
+        """Rows of a query one at a time, as _rows gives them but never all at once in memory (every unit's result
+        JSON fetched at once took about 90 KiB a unit: 450 MiB of 5,000 units in the portfolio's kernel)."""
+        if self.unsaved or (self.readonly and not self.path.is_file()):
+            return
+        try:
+            yield from self._open().execute(sql)
+        except sqlite3.DatabaseError:
+            return
+
     # --- keys and results -----------------------------------------------------------------------------------
 
     def keys(self) -> dict[str, str]:
@@ -276,7 +286,7 @@ def stored_results(outputs: Path, without: Sequence[str] = ()) -> Iterator["Unit
     from ..result import UnitResult
 
     with ResultsStore(outputs, readonly=True) as store:
-        for (text,) in store._rows("SELECT result FROM units ORDER BY unit_id"):
+        for (text,) in store._each_row("SELECT result FROM units ORDER BY unit_id"):
             data = json.loads(text)
             yield UnitResult.model_validate(emptied(data, without))
 
