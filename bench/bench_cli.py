@@ -9,7 +9,7 @@ the interpreter alone and the interpreter importing what every command needs (Py
 Compiled frameworks are cached on disk between commands (core.framework_cache): the benchmark keeps its cache in a
 folder of its own, fills it with one untimed run, and times `score` once more with the cache turned off.
 
-Run: .venv/bin/python bench/bench_cli.py [--repeat N] [--source]
+Run: .venv/bin/python bench/bench_cli.py [--repeat N] [--source] [--against OTHER_TREE/lib]
 """
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ marks = [("interpreter start", 0.0)]
 t0 = time.process_time()
 def mark(name):
     marks.append((name, time.process_time()))
+import perfeval.cli; perfeval.cli._no_pydantic_plugins(); mark("import the command line (argparse, pathlib)")
 import yaml; mark("import PyYAML")
 import pydantic.main, pydantic.fields, pydantic.functional_validators, pydantic.types; mark("import pydantic")
 import perfeval.core.params; mark("import the params schema (classes, not validators)")
@@ -85,10 +86,30 @@ def in_process(repeat: int) -> None:
         print(f"  {name:56} {ms(xs)}")
 
 
+def against(lib: str, repeat: int) -> None:
+    """score and validate from the shell with this tree's package and with another's (its lib/), run by turns so that
+    both see the same load: CPU and wall milliseconds, median (min) of repeat runs each."""
+    trees = {"this tree": os.environ.get("PYTHONPATH", ""), lib: lib}
+    for args in (["score", str(UNITS[0])], ["validate", str(UNITS[0])]):
+        runs: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in trees}
+        for _ in range(repeat):
+            for name, path in trees.items():
+                walls, cpus = run([sys.executable, "-m", "perfeval", *args], 1, {**os.environ, "PYTHONPATH": path})
+                runs[name][0].extend(walls)
+                runs[name][1].extend(cpus)
+        for name, (walls, cpus) in runs.items():
+            print(f"  perfeval {args[0]:8} {name:48} {ms(walls)} {ms(cpus)}")
+        ours, theirs = (runs[name][1] for name in trees)
+        print(f"  perfeval {args[0]:8} {'CPU, this tree − the other, turn by turn, median':48} "
+              f"{statistics.median(a - b for a, b in zip(ours, theirs)) * 1000:+20.0f}")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--source", action="store_true", help="do not compile the package first")
+    parser.add_argument("--against", metavar="LIB", help="only compare score and validate with another tree's lib/")
     args = parser.parse_args()
     print(f"command: {shlex.join([Path(sys.executable).name, 'bench/bench_cli.py', *sys.argv[1:]])}")
     if not args.source:
@@ -96,6 +117,11 @@ def main() -> None:
     print(f"load average: {os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores; bytecode: "
           f"{'none (compiled from source in every process)' if args.source else 'compiled, as installed'}")
     os.environ["PERFEVAL_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench_cli_cache_")  # inherited by every command
+    if args.against:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", args.against], check=True, capture_output=True)
+        print(f"from the shell, by turns, median (min) of {args.repeat}:{'':35} wall ms      CPU ms")
+        against(args.against, args.repeat)
+        return
     py, cli = [sys.executable], [sys.executable, "-m", "perfeval"]
     print(f"from the shell, median (min) of {args.repeat}:{'':22} wall ms      CPU ms")
     for label, cmd in [("python -c pass (the interpreter)", py + ["-c", "pass"]),
