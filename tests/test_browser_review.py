@@ -39,8 +39,10 @@ class Page:
         b.settle(0.3)
 
     def run(self, expression: str):
-        result = self.browser.call("Runtime.evaluate", {"expression": expression, "returnByValue": True},
-                                   session=self.s)
+        # userGesture: the steps stand for a person's clicks (Chromium may hold back a download that a script
+        # starts without one; a save once came to nothing in a full CI run)
+        result = self.browser.call("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                                        "userGesture": True}, session=self.s)
         assert "exceptionDetails" not in result, result
         return result["result"].get("value")
 
@@ -170,12 +172,19 @@ def _save(page_file: Path, tmp_path: Path, steps: str) -> Path:
     page = Page(page_file, tmp_path / "profile", downloads)
     try:
         page.run(steps + "; document.getElementById('save').click()")
-        deadline = time.monotonic() + 20
-        while not list(downloads.iterdir()) and time.monotonic() < deadline:
+        deadline = time.monotonic() + 60
+        while not _saved(downloads) and time.monotonic() < deadline:
             page.browser.settle(0.2)
     finally:
         page.close()
-    return next(downloads.iterdir())
+    saved = _saved(downloads)
+    assert saved, f"the page saved no file within 60 s (in the folder: {sorted(p.name for p in downloads.iterdir())})"
+    return saved[0]
+
+
+def _saved(downloads: Path) -> list[Path]:
+    """Files the browser has finished saving (not a .crdownload it is still writing)."""
+    return [p for p in downloads.iterdir() if p.suffix != ".crdownload"]
 
 
 def test_a_draft_saved_half_way_stays_a_draft_and_its_second_pass_keeps_the_first_passs_corrections(tmp_path):
