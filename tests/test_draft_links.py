@@ -338,3 +338,11 @@ def test_a_share_of_a_total_named_in_words_is_divided_by_that_total_stated_elsew
     assert any(str(r["value"]) == "90.00" and r["kind"] == "share" for r in ratios)
     unnamed = draft_of(tmp_path, TITLE, "一、支出", "2023年本站支出合计640.00万元。", "二、其他", "办公费12.00万元，占全部经费的2.5%。")
     assert unnamed.rates[0].status == "unexplained"  # no figure is stated under the words it names
+
+
+def test_a_change_with_its_amount_holds_when_the_parts_of_the_total_follow_the_rate(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、三公经费", "“三公”经费支出8.00万元，较上年减少2.00万元，下降20.00%，其中：公务接待费"
+                     "3.00万元，公务用车运行维护费5.00万元。")
+    rate = draft.rates[0]
+    assert rate.status == "explained" and rate.reading.by == "decrease"  # 2 ÷ (8 + 2)
+    assert (rate.reading.numerator.written, rate.reading.denominator.written) == ("8.00万元", "2.00万元")

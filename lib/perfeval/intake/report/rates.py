@@ -225,13 +225,19 @@ def is_difference(m: Mention) -> bool:
 
 def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention]) -> Reading | None:
     """A change stated with its amount (基本支出2994.57万元，较上年增加292.37万元，增幅10.82%): the rate is the
-    difference over last year's value, new ∓ difference. When the rate's sentence states only the amount
-    (收入792.22万元。同比上年度增加189.25万元，增加31.39%), the new value is the figure before it in its paragraph."""
+    difference over last year's value, new ∓ difference. The amount is the figure just before the rate; the new
+    value the figure before the amount in its sentence (a list of parts after the rate is no operand: …下降16.67%，
+    其中：公务接待费3.50万元…), or, when the rate's sentence states only the amount (收入792.22万元。同比上年度增加
+    189.25万元，增加31.39%), the figure before it in its paragraph."""
     before = [m for m in near if m.order < rate.order]
-    if len(before) == 1 and is_difference(before[0]):
-        new = [m for m in paragraph if _operand(m) and m.order < before[0].order
-               and commensurable(m.quantity.unit, before[0].quantity.unit)]
-        near = new[-1:] + before
+    if before and is_difference(before[-1]) and len([m for m in before if is_difference(m)]) == 1:
+        d = before[-1]
+        new = [m for m in before[:-1] if commensurable(m.quantity.unit, d.quantity.unit)][-1:] or [
+            m for m in paragraph if _operand(m) and m.order < d.order and commensurable(m.quantity.unit, d.quantity.unit)
+            and not is_difference(m)][-1:]
+        if not new:
+            return None
+        near = new + [d]
     if len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
         return None
     diffs = [m for m in near if is_difference(m)]
