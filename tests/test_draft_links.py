@@ -346,3 +346,20 @@ def test_a_change_with_its_amount_holds_when_the_parts_of_the_total_follow_the_r
     rate = draft.rates[0]
     assert rate.status == "explained" and rate.reading.by == "decrease"  # 2 ÷ (8 + 2)
     assert (rate.reading.numerator.written, rate.reading.denominator.written) == ("8.00万元", "2.00万元")
+
+
+def test_a_list_made_up_before_a_semicolon_closes_there_and_the_next_total_heads_its_own_list():
+    assert totals_in("全年收入合计500.00万元，其中：财政拨款收入420.00万元，事业收入80.00万元；全年支出合计480.00万元，其中："
+                     "基本支出300.00万元，项目支出180.00万元。") == [
+        ("500.00万元", ["420.00万元", "80.00万元"], True), ("480.00万元", ["300.00万元", "180.00万元"], True)]
+    assert totals_in("核定编制18名，其中：行政编制11名，事业编制7名；实有在职人员16人，其中行政人员10人、事业人员6人。") == [
+        ("18名", ["11名", "7名"], True), ("16人", ["10人", "6人"], True)]
+    # a list whose ；-parts each hold a total and its parts still nests as before
+    assert totals_in("实有人数40人，其中：在职人员25人，参公人员10人，事业人员15人；退休人员13人；遗属2人。") == [
+        ("40人", ["25人", "13人", "2人"], True), ("25人", ["10人", "15人"], True)]
+
+
+def test_what_a_sum_is_used_for_listed_after_a_colon_are_its_parts():
+    assert totals_in("项目支出260.00万元，主要用于：一是农机补贴120.00万元；二是技术培训90.00万元；三是示范基地建设50.00万元。") == [
+        ("260.00万元", ["120.00万元", "90.00万元", "50.00万元"], True)]
+    assert totals_in("专项经费40.00万元，全部用于设备更新，年末结余0万元。") == []  # 用于 without a list opens none

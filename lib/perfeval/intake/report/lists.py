@@ -24,7 +24,8 @@ from .mentions import COUNTED_OBJECTS, Mention
 BySentence = dict[int, list[Mention]]  # the mentions of each sentence, by its place in the document
 
 MIN_SHARED_NAME = 4  # characters a paragraph's label shares with a listed name to be that item
-_AMONG = re.compile(r"其中|包括|包含|分别为|(?<=[，,（(：:])含(?=[\u4e00-\u9fff])")  # open a breakdown
+_AMONG = re.compile(r"其中|包括|包含|分别为|分别是|(?<=[，,（(：:])含(?=[\u4e00-\u9fff])"
+                    r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]")  # open a breakdown (…，主要用于：一是…)
 _STOP = re.compile(r"另有|此外|另外|(?<=[，,；;])另(?!外)|合计|共计|总计")  # outside the list, or its close
 _CLAUSE = re.compile(r"[，,；;。：:]")
 _STRENGTH = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
@@ -224,6 +225,10 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
     if any(p.depth for p in parts):
         return _bracketed(whole, parts, cut)
     inner = next((i for i, p in enumerate(parts) if p.opens), None)
+    closed = None if cut else _closed_before(whole, parts)
+    if closed is not None and not (inner is None and any(all(ps and _adds_up(w, ps) for w, ps in reading)
+                                                         for reading in _readings(whole, parts))):
+        return [_listed(whole, figures[:closed], "inline")] + _after_close(parts[closed:], cut)
     if inner is not None:
         head = figures[inner - 1]
         n = next((n for n in range(len(figures) - inner, 0, -1) if _adds_up(head, figures[inner:inner + n])), None)
@@ -242,6 +247,24 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
             if all(ps and _adds_up(w, ps) for w, ps in reading):
                 return [_listed(w, ps, "inline") for w, ps in reading]
     return [Listed(whole, tuple(readings[0][0][1]), "inline", False)]
+
+
+def _closed_before(whole: Mention, parts: list[_Part]) -> int | None:
+    """How many of the parts make up the total, when they end where a ；-part begins and the whole list does not add
+    up (收入合计1000万元，其中：财政拨款收入800万元，其他收入200万元；支出合计950万元，其中…: the 950 is another
+    total, outside the first list)."""
+    if len(parts) < 3 or _adds_up(whole, [p.mention for p in parts]):
+        return None
+    return next((k for k in range(2, len(parts)) if parts[k].gap >= 3 and parts[k].depth == 0
+                 and _adds_up(whole, [p.mention for p in parts[:k]])), None)
+
+
+def _after_close(rest: list[_Part], cut: bool) -> list[Listed]:
+    """What follows a closed list in its sentence: a figure with its own breakdown (…；支出合计950万元，其中基本支出…)
+    is read as that list; other figures stand outside."""
+    if len(rest) < 2 or not rest[1].opens:
+        return []
+    return _nested(rest[0].mention, [_Part(p.mention, p.gap, False, p.depth) for p in rest[1:]], cut)
 
 
 def _bracketed(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
