@@ -363,3 +363,22 @@ def test_what_a_sum_is_used_for_listed_after_a_colon_are_its_parts():
     assert totals_in("项目支出260.00万元，主要用于：一是农机补贴120.00万元；二是技术培训90.00万元；三是示范基地建设50.00万元。") == [
         ("260.00万元", ["120.00万元", "90.00万元", "50.00万元"], True)]
     assert totals_in("专项经费40.00万元，全部用于设备更新，年末结余0万元。") == []  # 用于 without a list opens none
+
+
+def test_a_value_of_many_digits_restated_in_another_paragraph_is_one_figure_whatever_its_name(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、资金安排", "2023年下达病虫害统防统治补助资金3618.45万元，专项用于全县统防统治。",
+                     "二、资金使用", "截至年底，上述3618.45万元已全部拨付到各乡镇。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["3618.45万元", "3618.45万元"]]
+    apart = draft_of(tmp_path, TITLE, "一、收入", "2023年本站收入合计3618.45万元。", "二、支出", "2023年本站支出合计3618.45万元。",
+                     "三、来源", "中央补助资金1250.30万元。", "四、配套", "县级配套资金1250.30万元。",
+                     "五、财力", "全站一般公共预算收入2146.70万元。", "六、结构", "全站一般公共预算财力2146.70万元。")
+    assert apart.repeats == []  # income and spending, two levels of government, two head nouns: equal, not one
+    few = draft_of(tmp_path, TITLE, "一、项目", "示范基地建设投入120万元。", "二、培训", "技术培训支出120万元。")
+    assert few.repeats == []  # a value of few digits under other words may be two figures
+
+
+def test_a_catalogue_figure_restated_under_other_words_is_a_statement_of_it(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、支出情况", "2023年本站项目支出1863.27万元，主要用于农技推广。", "二、资金管理",
+                     "全年共安排各类专项资金1863.27万元，均按规定使用。")
+    statements = draft.params["claims"]["statements"]
+    assert [(s["figure"], str(s["value"])) for s in statements] == [("lines.project.final", "1863.27")]
