@@ -382,3 +382,9 @@ def test_a_catalogue_figure_restated_under_other_words_is_a_statement_of_it(tmp_
                      "全年共安排各类专项资金1863.27万元，均按规定使用。")
     statements = draft.params["claims"]["statements"]
     assert [(s["figure"], str(s["value"])) for s in statements] == [("lines.project.final", "1863.27")]
+
+
+def test_a_list_in_a_bracket_right_after_its_total_ends_with_the_bracket():
+    assert totals_in("年末实有人员58人（其中：在编人员49人，聘用人员9人），离退休人员21人。") == [("58人", ["49人", "9人"], True)]
+    assert totals_in("年末实有人员58人（其中：在编人员49人，聘用人员8人），离退休人员21人。") == [
+        ("58人", ["49人", "8人"], False)]  # a bracket that does not add up is still closed by its bracket

@@ -136,12 +136,16 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
 
     The list runs to the end of its sentence and on over the next sentences of its paragraph while they follow a
     ；and open with a part (no clause mark before their first figure); it stops at 另有 / 此外 (what follows
-    stands outside the total) and at 合计 / 共计 / 总计 (the list is closed)."""
+    stands outside the total) and at 合计 / 共计 / 总计 (the list is closed). A list opened inside a bracket set
+    right after its total (实有人数106人（其中：在职104人，自收自支2人），退休人员30人) ends with the bracket."""
     parts: list[_Part] = []
     cut = False
     j, start, gap = k, at, 0
+    bracket = _bracket_end(sentences[k].text, whole, at) if whole in here else None
     while True:
         text = sentences[j].text
+        if bracket is not None:
+            text = text[:bracket]
         mentions = here if j == k else by_sentence.get(j, [])
         if j > k:
             following = [m for m in mentions if _alike(whole, m) and _same_unit(whole, m)]
@@ -168,11 +172,28 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
         last = j + 1 >= len(sentences)
         if not parts:
             break  # a list opened over names alone (分别为办公室、财务科…) runs on nowhere
-        if stop or closed or not text.rstrip().endswith(("；", ";")) or last or sentences[j + 1].block != sentences[k].block:
-            cut = bool(_CUT.match(text[pos:end])) or (stop is None and last and text.rstrip()[-1:] not in "。！？!?")
+        if stop or closed or bracket is not None or not text.rstrip().endswith(("；", ";")) or last \
+                or sentences[j + 1].block != sentences[k].block:
+            cut = bool(_CUT.match(text[pos:end])) or (stop is None and bracket is None and last
+                                                      and text.rstrip()[-1:] not in "。！？!?")
             break
         j, start, gap = j + 1, 0, 3
     return parts, cut
+
+
+def _bracket_end(text: str, whole: Mention, at: int) -> int | None:
+    """Where the bracket closes that opens right after the total and holds the opener before `at`, if one does."""
+    between = text[whole.end:at]
+    if not re.match(r"\s*[（(]", between) or between.count("（") + between.count("(") <= \
+            between.count("）") + between.count(")"):
+        return None
+    depth = 0
+    for i in range(whole.end, len(text)):
+        depth += text[i] in "（("
+        depth -= text[i] in "）)"
+        if depth == 0 and text[i] in "）)":
+            return i
+    return None
 
 
 def _opens_with_colon(text: str, m: Mention) -> bool:
