@@ -371,8 +371,14 @@ def _scalar_cells(block: Block, j: int, row: str, values: list[str], columns: li
     return found
 
 
-def _indicator_at(cells: tuple[str, ...]) -> int | None:
-    """Where the indicator's name stands in a 绩效自评表 row: the cell followed by 年度指标, 实际完成值, 分值, 得分."""
+def _indicator_at(cells: tuple[str, ...], weight_column: int | None = None) -> int | None:
+    """Where the indicator's name stands in a 绩效自评表 row: the cell followed by 年度指标, 实际完成值, 分值, 得分 —
+    three before the header's 分值 when the row keeps the header's columns (a bare actual, 50, before 分值 8 and
+    得分 8 would otherwise make the second-level cell the name), else the first cell so followed."""
+    if weight_column is not None and weight_column >= 3 and len(cells) > weight_column \
+            and _is_number(cells[weight_column]) and cells[weight_column - 3].strip() \
+            and _quantity(cells[weight_column - 3]) is None:
+        return weight_column - 3
     for i, text in enumerate(cells):
         if not text.strip() or _quantity(text) is not None:
             continue
@@ -388,6 +394,8 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
     Runs on across the table breaks a text copy makes, up to the next part heading.
     """
     top = blocks[start].section.split(" ")[0]
+    score_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() == "得分"), None)
+    weight_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() in ("分值", "权重")), None)
     level1, level2 = "", ""
     out.taken.add(start)
     j = start + 1
@@ -405,21 +413,21 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
             continue
         out.taken.add(j)
         first = next((c for c in cells if c.strip()), "")
-        if "综合得分" in first or "总得分" in first or first.strip() in ("总分", "合计得分"):
-            value = next((c for c in cells[1:] if _quantity(c) is not None), None)
-            if value is not None:
-                q = _quantity(value)
+        if "综合得分" in first or "总得分" in first or first.strip() in ("总分", "合计得分", "合计", "总计"):
+            at = _total_score_at(cells, score_column)
+            if at is not None:
+                q = _quantity(cells[at])
                 assert q is not None
                 if not q.unit:
                     q = _as(q, "分")
-                out.total = _mention(q, first, Where(block.section, value, j, cells.index(value), first))
+                out.total = _mention(q, first, Where(block.section, cells[at], j, at, first))
         elif "等次" in first or "等级" in first:
             grade = next((c.strip() for c in cells[1:] if c.strip() in _GRADES), None)
             if grade:
                 out.grade = (_GRADES[grade], Where(block.section, grade, j, 1, first))
             return j + 1
         else:
-            at = _indicator_at(cells)
+            at = _indicator_at(cells, weight_column)
             if at is None:
                 named = [c for c in cells if c.strip()]
                 if len(named) == 1 and len(cells) <= 3 and _quantity(named[0]) is None:
@@ -439,6 +447,14 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
     return j
 
 
+def _total_score_at(cells: tuple[str, ...], score_column: int | None) -> int | None:
+    """Where a 总分 row states the score: under the header's 得分 when the row keeps the header's columns, else its
+    last number (总分 | 100 | 99 states the weights' sum, then the score)."""
+    if score_column is not None and score_column < len(cells) and _quantity(cells[score_column]) is not None:
+        return score_column
+    return next((k for k in range(len(cells) - 1, 0, -1) if _quantity(cells[k]) is not None), None)
+
+
 def _strip_points(text: str) -> str:
     return _POINTS.sub("", text).strip()
 
@@ -454,22 +470,28 @@ def _level1_weight(out: Tables, level1: str, text: str, j: int, block: Block) ->
 def _line(block: Block, j: int, cells: tuple[str, ...], at: int, level1: str, level2: str) -> IndicatorLine:
     name = cells[at].strip()
 
-    def cell(k: int, column: str, unit: str | None = None) -> Mention | str | None:
+    def cell(k: int, column: str, unit: str | None = None, implied: str | None = None) -> Mention | str | None:
         if k >= len(cells) or not cells[k].strip():
             return None
         q = _quantity(cells[k])
         if q is None:
             return cells[k].strip()
-        implied = None
         if unit and not q.unit:
-            q, implied = _as(q, unit), None
+            q = _as(q, unit)
+        else:
+            implied = None
         return _mention(q, f"{name}·{column}", Where(block.section, cells[k], j, k, name, column), implied)
+
+    target = cell(at + 1, "年度指标")
+    # a bare actual is in its target's unit (≥50个 / 50)
+    unit = target.quantity.unit if isinstance(target, Mention) and target.quantity.unit != "分" else None
+    actual = cell(at + 2, "实际完成值", unit, f"表中未写单位，按年度指标值的{unit}" if unit else None)
 
     weight = cell(at + 3, "分值", "分")
     score = cell(at + 4, "得分", "分")
     deviation = cells[at + 5].strip() if len(cells) > at + 5 and cells[at + 5].strip() else None
     assert isinstance(weight, Mention)
-    return IndicatorLine(level1, level2, name, cell(at + 1, "年度指标"), cell(at + 2, "实际完成值"), weight,
+    return IndicatorLine(level1, level2, name, target, actual, weight,
                          score if isinstance(score, Mention) else None, deviation,
                          Where(block.section, name, j, at))
 
