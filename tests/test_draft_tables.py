@@ -69,3 +69,45 @@ def test_rebuilt_rows_keep_the_columns_and_the_deviation_note():
 def test_lines_that_only_look_like_a_header_stay_paragraphs():
     lines = ["一级指标", "二级指标", "分值", "得分", "本局认真开展自评工作。", "10", "10"]
     assert all(b.kind == "paragraph" for b in build("<test>", ["\n".join(lines)]).blocks)
+
+
+# ---------------------------------------------------------------- what numbers a table, and the unit a table states
+
+def placed(draft) -> dict[str, str]:
+    return {m.label: m.written + m.quantity.unit * (not m.written.endswith(m.quantity.unit)) for m in draft.placed}
+
+
+def test_row_numbers_column_numbers_and_the_caption_number_are_no_figures_and_the_caption_gives_the_unit(tmp_path):
+    draft = draft_of(tmp_path, "\n".join([
+        "表3 “三公”经费支出情况", "单位：万元",
+        "序号\t项目\t2022年决算\t2023年决算\t增减率", "栏次\t1\t2\t3\t4",
+        "1\t公务接待费\t2.40\t1.80\t-25%", "2\t公务用车运行维护费\t6.00\t5.40\t-10%"]))
+    got = placed(draft)
+    assert got["公务接待费·2023年决算"] == "1.80万元" and got["公务用车运行维护费·2022年决算"] == "6.00万元"
+    assert got["公务接待费·增减率"] == "-25%"  # a rate column keeps its own unit
+    assert not [m for m in draft.placed if m.written in ("1", "2", "3", "4")]
+
+
+def test_a_table_in_yuan_says_so_and_a_count_column_takes_no_money_unit(tmp_path):
+    draft = draft_of(tmp_path, "\n".join([
+        "（金额单位：元）", "科室\t支出金额\t人数", "办公室\t120000\t6", "业务股\t84000\t4"]))
+    got = placed(draft)
+    assert got["办公室·支出金额"] == "120000元" and got["业务股·人数"] == "4"
+
+
+def test_a_two_column_form_is_read_as_its_pairs_whether_set_with_tabs_or_flattened_onto_a_line(tmp_path):
+    for text in ("编制数\t42\t实有人数\t40\n在职人员控制率\t95.24%\t聘用人员\t3",
+                 "编制数 42 实有人数 40 在职人员控制率 95.24% 聘用人员 3"):
+        draft = draft_of(tmp_path, text)
+        staff = draft.params["figures"]["staff"]
+        assert (staff["authorized"]["value"], staff["total"]["value"]) == (42, 40), text
+        assert placed(draft)["在职人员控制率"] == "95.24%"
+
+
+def test_a_line_of_words_and_page_numbers_or_a_sentence_is_no_form():
+    from perfeval.intake.report.cell_lines import _pairs
+
+    assert _pairs("编制数 42 实有人数 40") == [("编制数", "42"), ("实有人数", "40")]
+    assert _pairs("部门概况 3 部门职责说明 4") == []  # a contents line
+    assert _pairs("其中行政编制 12 事业编制 22") == []  # a list: read as prose, with its total
+    assert _pairs("全年完成巡查 42 次，整改 40 处。") == []

@@ -44,6 +44,11 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
     out: list[str | Row | Skipped] = []
     k, table = 0, CELL_TABLES
     while k < len(lines):
+        if isinstance(lines[k], str) and _pairs(lines[k]):
+            table += 0 if k and isinstance(lines[k - 1], str) and _pairs(lines[k - 1]) else 1
+            out.append(Row(tuple(c for pair in _pairs(lines[k]) for c in pair), table))
+            k += 1
+            continue
         form = _indicator_form(lines, k)
         if form is not None:
             rows, k = form
@@ -294,3 +299,21 @@ def _indicator_tail(text, number, i: int, rows: list[list[str]], width: int,  # 
         closing.append([text(i), text(i + 1).strip("“”\"")])
         i += 2
     return closing, i
+
+
+# ---------------------------------------------------------------- a two-column form flattened onto a line
+
+_PAIR = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff（）()“”]{1,15}?)\s*[：:]?\s*([-－]?\d[\d,，]*(?:\.\d+)?\s*[%％]?)(?![\d.])\s*")
+_PAIRS = re.compile(rf"(?:{_PAIR.pattern}){{2,}}")
+_NOT_A_FORM_LABEL = re.compile(r"其中|包括|包含|含|合计|共计|总计|分别|另有|"
+                               r"(?:情况|说明|概况|职责|设置|部分|目录|表|年|月|第|约|达|近)$")
+
+
+def _pairs(line: str) -> list[tuple[str, str]]:
+    """The label-value pairs of a two-column form's row flattened onto one line (编制数 42 实有人数 40 在职人员控制率
+    95.24%), or [] for any other line: at least two pairs, every label words alone (no list or closing word, no
+    heading or date word), every value a bare number or percentage, nothing else on the line."""
+    if not _PAIRS.fullmatch(line.strip()):
+        return []
+    found = [(m.group(1), m.group(2).strip()) for m in _PAIR.finditer(line.strip())]
+    return [] if any(_NOT_A_FORM_LABEL.search(label) for label, _ in found) else found
