@@ -311,3 +311,38 @@ def test_a_count_in_ge_under_a_total_in_another_classifier_is_a_part_listed_for_
     assert [i["parts"] for i in draft.params["claims"]["identities"]] == [["s003", "s004"]]  # 15个 ≥ 1个 + 1个
     assert any(i.kind == "identity" and i.unsure and "量词" in i.unsure for i in draft.items)
     findings_of_draft(draft, tmp_path)  # validates and scores
+
+
+def test_a_change_whose_amount_follows_words_comparing_with_last_year_is_recomputed_from_the_figure_before(tmp_path):
+    lines = (TITLE, "一、收支总体情况", "2023年度本站收入总计860.00万元。与2022年相比，收入总计增加60.00万元，增长{}，主要是项目增加。")
+    held = draft_of(tmp_path, *lines[:2], lines[2].format("7.50%")).rates[0]  # 60 ÷ (860 − 60)
+    assert held.status == "explained" and held.reading.by == "increase"
+    assert (held.reading.numerator.written, held.reading.denominator.written) == ("860.00万元", "60.00万元")
+    wrong = draft_of(tmp_path, *lines[:2], lines[2].format("8.00%")).rates[0]
+    assert wrong.status == "contradicted" and "7.50%" in wrong.why
+    same_year = draft_of(tmp_path, TITLE, "一、工作", "本站支出860.00万元，其中培训经费增加60.00万元，占6.98%。").rates[0]
+    assert same_year.status == "explained" and same_year.reading.kind == "share"  # 增加 without a comparison: a share
+
+
+def test_a_share_of_a_total_named_in_words_is_divided_by_that_total_stated_elsewhere(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、支出决算", "2023年本站支出合计640.00万元，收支平衡。", "二、财政拨款支出",
+                     "一般公共预算财政拨款支出576.00万元，占本年支出合计的90.00%。",
+                     "采购合同金额50.00万元，其中授予小微企业合同金额40.00万元，占采购合同金额的80.00%。",
+                     "办公费12.00万元，占本年支出合计的2.5%。")
+    explained = {r.rate.written: r for r in draft.rates}
+    assert explained["90.00%"].status == "explained"
+    assert explained["90.00%"].reading.denominator.written == "640.00万元"
+    assert explained["80.00%"].status == "explained" and explained["80.00%"].reading.numerator.written == "40.00万元"
+    assert explained["2.5%"].status == "contradicted" and "1.88%" in explained["2.5%"].why  # 12 ÷ 640 = 1.875
+    ratios = draft.params["claims"]["ratios"]
+    assert any(str(r["value"]) == "90.00" and r["kind"] == "share" for r in ratios)
+    unnamed = draft_of(tmp_path, TITLE, "一、支出", "2023年本站支出合计640.00万元。", "二、其他", "办公费12.00万元，占全部经费的2.5%。")
+    assert unnamed.rates[0].status == "unexplained"  # no figure is stated under the words it names
+
+
+def test_a_change_with_its_amount_holds_when_the_parts_of_the_total_follow_the_rate(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、三公经费", "“三公”经费支出8.00万元，较上年减少2.00万元，下降20.00%，其中：公务接待费"
+                     "3.00万元，公务用车运行维护费5.00万元。")
+    rate = draft.rates[0]
+    assert rate.status == "explained" and rate.reading.by == "decrease"  # 2 ÷ (8 + 2)
+    assert (rate.reading.numerator.written, rate.reading.denominator.written) == ("8.00万元", "2.00万元")
