@@ -22,8 +22,8 @@ _NAME_RUN_ON = re.compile(_NAME_LABEL + r"\s*[|｜]?\s*(?P<v>[^\s：:，。|｜\
 _NEXT_FIELD = re.compile(r"(?:预算|单位|部门|项目)?(?:编码|代码|编号)|(?:报告|填报|评价|报送|编制)(?:日期|时间|年度)|"
                          r"(?:联系|负责|填报|经办)人|联系电话|主管部门|所属年度|评价年度")
 _SIGNER = r"(?:评\s*价|填\s*报|报\s*送|编\s*制|申\s*报|自\s*评|项\s*目|实\s*施)\s*单\s*位|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源"
-_SIGNED = re.compile(rf"(?P<w>{_SIGNER})\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?(?:\s*[：:]\s*|\s+)"
-                     r"(?:\d{3,}\s*[-－—]\s*)?(?P<v>[^\s：:，。；【】\[\]]{4,40})")  # 实施单位 219001-某某镇人民政府
+_SIGNED = re.compile(rf"(?P<w>{_SIGNER})\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?(?:\s*[：:|｜]\s*|\s+)"
+                     r"(?:\d{3,}\s*[-－—]\s*)?(?P<v>[^\s：:，。；|｜【】\[\]]{4,40})")  # 实施单位 219001-某某镇人民政府, 发布机构 | 某某局 |
 # A field's label alone on its line, its value on the next (a cover or a form saved one cell per line).
 _FIELD_ALONE = re.compile(r"^(?:(?P<n>(?:部门|单位)\s*[（(]?\s*(?:单位)?\s*[）)]?\s*名\s*称)|(?P<w>" + _SIGNER + r"))"
                           r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?\s*\|?$")
