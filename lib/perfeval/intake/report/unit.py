@@ -63,10 +63,12 @@ _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）
 _FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|[（(]以下简称)")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# The grades as reports write them, each to the framework's grade it names: the one place a long name is mapped.
+GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差", "较差": "差"}
+_GRADE_WORD = "|".join(sorted(GRADE_WORDS, key=len, reverse=True))
 _GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|：|:|(?=[“\"「]))\s*[“\"「]?"
-                    r"(?P<v>优秀|优|良好|良|中等|中|较差|差)[”\"」]?(?:等级|等次|级)?(?:[，。；,;]|$)")
+                    rf"(?P<v>{_GRADE_WORD})[”\"」]?(?:等级|等次|级)?(?:[，。；,;]|$)")
 _GRADED = re.compile(r"等级|等次|自评|评价|评定|绩效")
-_GRADE_OF = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
 _CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得分|总分|分数|评分).{0,4}自评"
                             # 经自评，2023年度部门整体支出绩效得分96分: the score of the whole, not of a section
                             r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)")
@@ -364,7 +366,7 @@ def _grade(sentences: list[Sentence]) -> Stated | None:
         text = _compact(s.text)  # 自评为优 秀: a PDF's space inside the word
         for m in _GRADE.finditer(text):
             if _GRADED.search(text[max(0, m.start() - 12):m.start("v")]):
-                return Stated(_GRADE_OF.get(m.group("v"), m.group("v")), _where(s), "正文")
+                return Stated(GRADE_WORDS[m.group("v")], _where(s), "正文")
     return None
 
 
