@@ -553,8 +553,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     compact = re.sub(r"\s+", "", before)
     if _CODE_COLON.search(compact) or _CODE_SPACED.search(before):
         return None  # 预算编码：132001, 联系电话 151…
-    if compact.endswith(_REFERENCE_WORDS) or _LEADERS.search(before):
-        return None  # 附件5, 见表3, a contents line's page number (……12)
+    if compact.endswith(_REFERENCE_WORDS) or compact in ("表", "图") or _LEADERS.search(before):
+        return None  # 附件5, 见表3, a caption's number (表3 …), a contents line's page number (……12)
     if (before_char and before_char in "×*＊") or re.match(r"\s*[×*＊]\s*\d", after):
         return None  # a product or a size (7×24小时, 1366*768): neither factor is a figure
     if _ORDINALS.search(before) or _PAGE_FOOTER.fullmatch(norm):
