@@ -346,3 +346,45 @@ def test_a_change_with_its_amount_holds_when_the_parts_of_the_total_follow_the_r
     rate = draft.rates[0]
     assert rate.status == "explained" and rate.reading.by == "decrease"  # 2 ÷ (8 + 2)
     assert (rate.reading.numerator.written, rate.reading.denominator.written) == ("8.00万元", "2.00万元")
+
+
+def test_a_list_made_up_before_a_semicolon_closes_there_and_the_next_total_heads_its_own_list():
+    assert totals_in("全年收入合计500.00万元，其中：财政拨款收入420.00万元，事业收入80.00万元；全年支出合计480.00万元，其中："
+                     "基本支出300.00万元，项目支出180.00万元。") == [
+        ("500.00万元", ["420.00万元", "80.00万元"], True), ("480.00万元", ["300.00万元", "180.00万元"], True)]
+    assert totals_in("核定编制18名，其中：行政编制11名，事业编制7名；实有在职人员16人，其中行政人员10人、事业人员6人。") == [
+        ("18名", ["11名", "7名"], True), ("16人", ["10人", "6人"], True)]
+    # a list whose ；-parts each hold a total and its parts still nests as before
+    assert totals_in("实有人数40人，其中：在职人员25人，参公人员10人，事业人员15人；退休人员13人；遗属2人。") == [
+        ("40人", ["25人", "13人", "2人"], True), ("25人", ["10人", "15人"], True)]
+
+
+def test_what_a_sum_is_used_for_listed_after_a_colon_are_its_parts():
+    assert totals_in("项目支出260.00万元，主要用于：一是农机补贴120.00万元；二是技术培训90.00万元；三是示范基地建设50.00万元。") == [
+        ("260.00万元", ["120.00万元", "90.00万元", "50.00万元"], True)]
+    assert totals_in("专项经费40.00万元，全部用于设备更新，年末结余0万元。") == []  # 用于 without a list opens none
+
+
+def test_a_value_of_many_digits_restated_in_another_paragraph_is_one_figure_whatever_its_name(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、资金安排", "2023年下达病虫害统防统治补助资金3618.45万元，专项用于全县统防统治。",
+                     "二、资金使用", "截至年底，上述3618.45万元已全部拨付到各乡镇。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["3618.45万元", "3618.45万元"]]
+    apart = draft_of(tmp_path, TITLE, "一、收入", "2023年本站收入合计3618.45万元。", "二、支出", "2023年本站支出合计3618.45万元。",
+                     "三、来源", "中央补助资金1250.30万元。", "四、配套", "县级配套资金1250.30万元。",
+                     "五、财力", "全站一般公共预算收入2146.70万元。", "六、结构", "全站一般公共预算财力2146.70万元。")
+    assert apart.repeats == []  # income and spending, two levels of government, two head nouns: equal, not one
+    few = draft_of(tmp_path, TITLE, "一、项目", "示范基地建设投入120万元。", "二、培训", "技术培训支出120万元。")
+    assert few.repeats == []  # a value of few digits under other words may be two figures
+
+
+def test_a_catalogue_figure_restated_under_other_words_is_a_statement_of_it(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、支出情况", "2023年本站项目支出1863.27万元，主要用于农技推广。", "二、资金管理",
+                     "全年共安排各类专项资金1863.27万元，均按规定使用。")
+    statements = draft.params["claims"]["statements"]
+    assert [(s["figure"], str(s["value"])) for s in statements] == [("lines.project.final", "1863.27")]
+
+
+def test_a_list_in_a_bracket_right_after_its_total_ends_with_the_bracket():
+    assert totals_in("年末实有人员58人（其中：在编人员49人，聘用人员9人），离退休人员21人。") == [("58人", ["49人", "9人"], True)]
+    assert totals_in("年末实有人员58人（其中：在编人员49人，聘用人员8人），离退休人员21人。") == [
+        ("58人", ["49人", "8人"], False)]  # a bracket that does not add up is still closed by its bracket

@@ -104,7 +104,9 @@ class Records(Placement):
         stated_out = []
         for sid, m in stated:
             if id(m) in repeated:
-                statements.append(self._statement(self.refs[id(repeated[id(m)])], m, repeated[id(m)]))
+                ref = self._ref(repeated[id(m)])  # a stated figure's id, or the catalogue figure's path
+                if ref is not None:
+                    statements.append(self._statement(ref, m, repeated[id(m)]))
                 if sid not in referred:
                     continue  # a claim that adds or divides this statement refers to it: it stays a figure too
             stated_out.append(self._stated_figure(sid, m))
