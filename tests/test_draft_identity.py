@@ -79,3 +79,9 @@ def test_a_copy_that_masked_the_years_takes_no_year_from_its_own_date():
     report's, so no year is read from it."""
     unit = read_unit(build("<test>", ["2022-10-17 来源：某某范文网\n绩效自评报告\n我馆于20xx年4月开展自评。"]))
     assert unit.year is None
+
+
+def test_a_web_pages_field_table_saved_with_cell_marks_names_the_publisher():
+    name, basis, year, _ = identity("索引号 | 11530000/2021-0415007 | 发布机构 | 柳溪县档案馆 |",
+                                    "发布日期 | 2021-04-15 09:12:40 |", "（档案数字化项目）", "一、项目基本情况")
+    assert (name, basis, year) == (NAME, "发布机构", "2020")

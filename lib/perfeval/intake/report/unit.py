@@ -22,8 +22,8 @@ _NAME_RUN_ON = re.compile(_NAME_LABEL + r"\s*[|｜]?\s*(?P<v>[^\s：:，。|｜\
 _NEXT_FIELD = re.compile(r"(?:预算|单位|部门|项目)?(?:编码|代码|编号)|(?:报告|填报|评价|报送|编制)(?:日期|时间|年度)|"
                          r"(?:联系|负责|填报|经办)人|联系电话|主管部门|所属年度|评价年度")
 _SIGNER = r"(?:评\s*价|填\s*报|报\s*送|编\s*制|申\s*报|自\s*评|项\s*目|实\s*施)\s*单\s*位|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源"
-_SIGNED = re.compile(rf"(?P<w>{_SIGNER})\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?(?:\s*[：:]\s*|\s+)"
-                     r"(?:\d{3,}\s*[-－—]\s*)?(?P<v>[^\s：:，。；【】\[\]]{4,40})")  # 实施单位 219001-某某镇人民政府
+_SIGNED = re.compile(rf"(?P<w>{_SIGNER})\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?(?:\s*[：:|｜]\s*|\s+)"
+                     r"(?:\d{3,}\s*[-－—]\s*)?(?P<v>[^\s：:，。；|｜【】\[\]]{4,40})")  # 实施单位 219001-某某镇人民政府, 发布机构 | 某某局 |
 # A field's label alone on its line, its value on the next (a cover or a form saved one cell per line).
 _FIELD_ALONE = re.compile(r"^(?:(?P<n>(?:部门|单位)\s*[（(]?\s*(?:单位)?\s*[）)]?\s*名\s*称)|(?P<w>" + _SIGNER + r"))"
                           r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?\s*\|?$")
@@ -63,10 +63,12 @@ _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）
 _FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|[（(]以下简称)")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# The grades as reports write them, each to the framework's grade it names: the one place a long name is mapped.
+GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差", "较差": "差"}
+_GRADE_WORD = "|".join(sorted(GRADE_WORDS, key=len, reverse=True))
 _GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|：|:|(?=[“\"「]))\s*[“\"「]?"
-                    r"(?P<v>优秀|优|良好|良|中等|中|较差|差)[”\"」]?(?:等级|等次|级)?(?:[，。；,;]|$)")
+                    rf"(?P<v>{_GRADE_WORD})[”\"」]?(?:等级|等次|级)?(?:[，。；,;]|$)")
 _GRADED = re.compile(r"等级|等次|自评|评价|评定|绩效")
-_GRADE_OF = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
 _CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得分|总分|分数|评分).{0,4}自评"
                             # 经自评，2023年度部门整体支出绩效得分96分: the score of the whole, not of a section
                             r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)")
@@ -364,7 +366,7 @@ def _grade(sentences: list[Sentence]) -> Stated | None:
         text = _compact(s.text)  # 自评为优 秀: a PDF's space inside the word
         for m in _GRADE.finditer(text):
             if _GRADED.search(text[max(0, m.start() - 12):m.start("v")]):
-                return Stated(_GRADE_OF.get(m.group("v"), m.group("v")), _where(s), "正文")
+                return Stated(GRADE_WORDS[m.group("v")], _where(s), "正文")
     return None
 
 
