@@ -432,8 +432,9 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
     """A header naming figures (编制数, 实际在职人数, 控制率; 年初预算, 全年预算数, 全年执行数) over rows of values.
 
     One row states the figures the header names: the total row (合计, 总额, 年度资金总额) when the table has one, else
-    its first row; the others are the unit's own figures, and those from a 其中 row on (其中：财政资金, 单位资金 …)
-    are declared the total row's parts, column by column."""
+    its first row; the others are the unit's own figures, and those from a 其中 row right under the total row on
+    (其中：财政资金, 单位资金 …) are declared its parts, column by column (a 其中 row under another row breaks that
+    row down, not the total)."""
     label_header, columns = _split_header(blocks[start].cells, _value_column)
     stated = _stated_unit(blocks, start)
     out.taken.add(start)
@@ -454,9 +455,11 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
                 rows[0][0] if rows else None)
     heads: dict[int, Mention] = {}
     parts: dict[int, list[Mention]] = {}
-    within = False
+    within, before = False, None
     for i, row, values in rows:
-        within = within or (head is not None and i > head and _SUB_ROW.match(row) is not None)
+        # the parts open with a 其中 row right under the total row; one under another row breaks that row down
+        within = within or (head is not None and before == head and _SUB_ROW.match(row) is not None)
+        before = i
         for k, m in _scalar_cells(blocks[i], i, row, values, columns, report_year, out, i == head, stated):
             if i == head:
                 heads[k] = m
