@@ -111,3 +111,31 @@ def test_a_line_of_words_and_page_numbers_or_a_sentence_is_no_form():
     assert _pairs("部门概况 3 部门职责说明 4") == []  # a contents line
     assert _pairs("其中行政编制 12 事业编制 22") == []  # a list: read as prose, with its total
     assert _pairs("全年完成巡查 42 次，整改 40 处。") == []
+
+
+# ---------------------------------------------------------------- a table laid out with spaces (a PDF's text copy)
+
+SPACED = ["                                      单位：万元",
+          "  项目名称          年初预算     调整后预算     实际支出     执行率",
+          "  基本支出           320.00        335.00       330.10     98.54%",
+          "  项目支出                         210.00       205.40     97.81%",
+          "    其中：河道清淤   120.00        120.00       118.50     98.75%",
+          "  合    计           440.00        545.00       535.50     98.26%"]
+
+
+def test_a_space_aligned_table_keeps_its_columns_where_a_cell_is_blank_or_a_label_is_letterspaced():
+    from perfeval.intake.documents import aligned_rows
+
+    rows = aligned_rows(SPACED)
+    assert rows[3] == ("项目支出", "", "210.00", "205.40", "97.81%")  # the blank 年初预算 stays blank
+    assert rows[5] == ("合计", "440.00", "545.00", "535.50", "98.26%")
+    assert 0 not in rows
+
+
+def test_a_space_aligned_table_reads_its_total_row_and_a_sub_row_is_no_part_of_the_total(tmp_path):
+    draft = draft_of(tmp_path, "\n".join(SPACED))
+    got = placed(draft)
+    assert got["合计·调整后预算"] == "545.00万元" and got["项目支出·调整后预算"] == "210.00万元"
+    assert draft.params["figures"]["budget"]["adjusted"]["value"] == Decimal("545.00")  # the total row states it
+    assert not [lst for lst in draft.lists if [p.written for p in lst.parts] == ["120.00"]
+                and lst.whole.written in ("320.00", "440.00")]  # 其中 under 项目支出 is not a part of 基本支出 or 合计

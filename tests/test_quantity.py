@@ -396,6 +396,8 @@ def test_numbers_that_are_not_figures_are_not_read(sentence):
     ("提供7×24小时服务，推荐1366*768以上", []),                               # a product and a size
     ("湘办发﹝2023﹞9号", []),                                                # a 文号 in small brackets
     ("- 12 -", []),                                                          # a page's footer
+    ("发布时间：2023年11月02日 16时45分，会议于9点30分开始", []),              # times of day, not scores
+    ("自评得分92分，提出3点建议", ["92分", "3"]),
 ])
 def test_a_number_attached_to_a_date_code_reference_or_numbering_is_no_figure(sentence, expected):
     assert [f.quantity.text for f in find_quantities(sentence)] == expected
@@ -403,6 +405,19 @@ def test_a_number_attached_to_a_date_code_reference_or_numbering_is_no_figure(se
 
 def test_a_decimal_before_words_is_a_figure_when_no_heading_opens_the_sentence():
     assert [f.quantity.text for f in find_quantities("全年增长3.2倍，人均2.5台电脑")] == ["3.2", "2.5台"]
+
+
+@pytest.mark.parametrize("sentence, value, unsure", [
+    ("办公费较上年增长（8.4%）。", "8.4", True),        # an accountant's negative, or an aside: the writing does not say
+    ("接待费同比下降（3.25%），", "3.25", True),
+    ("差错率较上年变动（0.5‰）", "0.5", True),
+    ("办公费较上年增长（-8.4%）。", "-8.4", False),     # the sign is written: an aside
+    ("差旅费变动率为（6.75）%。", "-6.75", False),       # the number alone in brackets: an accountant's negative
+    ("资金执行率（98.5%）达到目标。", "98.5", False),    # no change: a rate in brackets is an aside
+])
+def test_a_bracketed_change_reads_negative_or_is_marked_unsure(sentence, value, unsure):
+    [found] = find_quantities(sentence)
+    assert (str(found.quantity.value), found.doubt is not None) == (value, unsure)
 
 
 def test_a_bracketed_list_number_is_not_a_negative():

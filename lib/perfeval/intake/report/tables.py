@@ -28,6 +28,7 @@ from .catalogue import (
 from .document import Block, Document
 from .lists import Listed
 from .mentions import Mention, Where
+from .unit import GRADE_WORDS
 
 _FRAMEWORK_HEADER = ("评分标准", "评分要点")
 _EMPTY = {"", "——", "—", "-", "--", "/", "／", "无", "…", "……"}
@@ -35,7 +36,6 @@ _UNIT_IN_HEADER = re.compile(r"[（(]\s*(万元|元|亿元|㎡|平方米|人|%)\
 _POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 _SPECIAL_COLUMNS = ("分值", "执行率", "得分", "控制率")
 MAX_GAP = 3  # blocks without values allowed between a header and its first row of values
-_GRADES = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差", "较差": "差"}
 
 
 @dataclass(frozen=True)
@@ -432,8 +432,9 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
     """A header naming figures (编制数, 实际在职人数, 控制率; 年初预算, 全年预算数, 全年执行数) over rows of values.
 
     One row states the figures the header names: the total row (合计, 总额, 年度资金总额) when the table has one, else
-    its first row; the others are the unit's own figures, and those from a 其中 row on (其中：财政资金, 单位资金 …)
-    are declared the total row's parts, column by column."""
+    its first row; the others are the unit's own figures, and those from a 其中 row right under the total row on
+    (其中：财政资金, 单位资金 …) are declared its parts, column by column (a 其中 row under another row breaks that
+    row down, not the total)."""
     label_header, columns = _split_header(blocks[start].cells, _value_column)
     stated = _stated_unit(blocks, start)
     out.taken.add(start)
@@ -454,9 +455,11 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
                 rows[0][0] if rows else None)
     heads: dict[int, Mention] = {}
     parts: dict[int, list[Mention]] = {}
-    within = False
+    within, before = False, None
     for i, row, values in rows:
-        within = within or (head is not None and i > head and _SUB_ROW.match(row) is not None)
+        # the parts open with a 其中 row right under the total row; one under another row breaks that row down
+        within = within or (head is not None and before == head and _SUB_ROW.match(row) is not None)
+        before = i
         for k, m in _scalar_cells(blocks[i], i, row, values, columns, report_year, out, i == head, stated):
             if i == head:
                 heads[k] = m
@@ -557,9 +560,9 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
                     q = _as(q, "分")
                 out.total = _mention(q, first, Where(block.section, cells[at], j, at, first))
         elif "等次" in first or "等级" in first:
-            grade = next((c.strip() for c in cells[1:] if c.strip() in _GRADES), None)
+            grade = next((c.strip() for c in cells[1:] if c.strip() in GRADE_WORDS), None)
             if grade:
-                out.grade = (_GRADES[grade], Where(block.section, grade, j, 1, first))
+                out.grade = (GRADE_WORDS[grade], Where(block.section, grade, j, 1, first))
             return j + 1
         else:
             at = _indicator_at(cells, weight_column)
@@ -658,7 +661,7 @@ def _read_projects(blocks: tuple[Block, ...], start: int, out: Tables, report_ye
                 continue
             q = _quantity(cells[k])
             if r == "grade":
-                got[r] = _GRADES.get(cells[k].strip(), "")
+                got[r] = GRADE_WORDS.get(cells[k].strip(), "")
             elif q is not None:
                 unit = "分" if r == "score" else "万元"
                 implied = None if q.unit else ("表中未写单位，按万元" if unit == "万元" else None)
