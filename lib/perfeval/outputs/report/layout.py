@@ -19,7 +19,9 @@ from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.backends.backend_svg import RendererSVG
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.text import Annotation, Text
+from matplotlib.textpath import TextToPath
 from matplotlib.transforms import Bbox
 
 POINTS_PER_INCH = 72  # the SVG's resolution: measured at it, a pixel is a point
@@ -38,10 +40,32 @@ class Margins:
     top: float
 
 
+class MeasuredSVG(RendererSVG):
+    """The SVG renderer, its text sizes remembered across renderers and charts.
+
+    matplotlib remembers a text's size per renderer, and savefig makes a new renderer for every chart, so each label
+    was laid out again by FreeType (most of the cost of drawing a chart's text in a CJK font). At the SVG's fixed
+    resolution a size depends only on the text and its font, whichever renderer asks.
+    """
+
+    def get_text_width_height_descent(self, s: str, prop: FontProperties, ismath: bool | str) -> tuple[float, ...]:
+        if ismath:
+            return super().get_text_width_height_descent(s, prop, ismath)
+        return _text_metrics(s, prop.copy())  # a copy: the key must not change with the artist's own properties
+
+
+_TEXT_TO_PATH = TextToPath()
+
+
+@lru_cache(maxsize=4096)
+def _text_metrics(s: str, prop: FontProperties) -> tuple[float, ...]:
+    return tuple(_TEXT_TO_PATH.get_text_width_height_descent(s, prop, False))
+
+
 @cache
 def _renderer() -> RendererSVG:
     """The renderer text is measured with, kept so that matplotlib's text-size cache lives across charts."""
-    return RendererSVG(1, 1, io.StringIO())
+    return MeasuredSVG(1, 1, io.StringIO())
 
 
 @cache
