@@ -227,3 +227,10 @@ def test_a_title_set_on_three_lines_names_the_unit_and_the_year():
 
     unit = read_unit(build("<test>", ["松岭县林业局", "2023年度", "部门整体支出绩效自评报告", "一、基本情况"]))
     assert unit.name and unit.year and (unit.name.value, unit.year.value, unit.year.basis) == ("松岭县林业局", "2023", "标题")
+
+
+def test_a_count_whose_label_names_money_before_its_head_is_no_money():
+    """下属预算单位数量 counts units: the money word 预算 before the label's head (数量) is what is counted."""
+    document = build("<test>", ["所属二级预算单位数量：6", "纳入预算单位个数 4", "年初预算总额为1802"])
+    assert [(m.written, m.quantity.unit) for m in prose_mentions(document, set())] == [("6", ""), ("4", ""),
+                                                                                      ("1802", "万元")]

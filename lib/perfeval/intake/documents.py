@@ -116,13 +116,13 @@ def txt_items(path: Path) -> Iterator[str | Row]:
     table, in_table = 0, False
     cells: list[list[str]] | None = None
     lines = text.splitlines()
-    aligned = space_aligned(lines)
+    aligned = aligned_rows(lines)
     for k, line in enumerate(lines + [""]):
         if k in aligned:  # a table laid out with spaces: cells between runs of them
             if not in_table:
                 table += 1
                 in_table = True
-            yield Row(tuple(_SPACES.split(line.strip())), table)
+            yield Row(aligned[k], table)
             continue
         if cells is None and "\t" in line.strip("\t"):  # a row pasted from a spreadsheet: cells between tabs
             if not in_table:
@@ -154,21 +154,79 @@ _SPACES = re.compile(r"(?: {2,}|\u3000+)\s*")  # two spaces or more, or a full-w
 
 
 def space_aligned(lines: list[str]) -> set[int]:
-    """Lines of a table laid out with spaces (a text copy of a PDF or a fixed-width print): runs of two or more
-    lines, each with three or more cells between column gaps and the same number of them, at least one cell past
-    the first a number (项目名称    预算数    执行数 / 病虫害防治    120.00    118.50). A line with one wide gap (a
-    contents line and its page, a label and its value) is not a table row."""
-    widths = [len(_SPACES.split(x.strip())) if "\t" not in x and x.strip() else 0 for x in lines]
-    out: set[int] = set()
+    """The lines of `lines` that are rows of a table laid out with spaces (see aligned_rows)."""
+    return set(aligned_rows(lines))
+
+
+def _spaced_cells(line: str) -> list[tuple[float, str]]:
+    """The cells of a line between column gaps, each with the centre of where it stands as the line shows (a Chinese
+    character two columns wide); single characters set apart to fill a cell's width (合    计) are one cell."""
+    cells: list[tuple[float, str]] = []
+    line = line.replace("\u3000", "  ")
+    done, start = 0, 0  # characters measured, and their width
+    for part in re.finditer(r"\S+(?: \S+)*", line):
+        start += _width(line[done:part.start()])
+        done = part.start()
+        text = part.group(0)
+        centre = start + _width(text) / 2
+        if cells and len(text) == 1 and len(cells[-1][1].replace(" ", "")) == 1 and _wide(text) \
+                and _wide(cells[-1][1]):
+            cells[-1] = ((cells[-1][0] + centre) / 2, cells[-1][1] + text)
+            continue
+        cells.append((centre, text))
+    return cells
+
+
+def _wide(text: str) -> bool:
+    return all("\u3400" <= c <= "\u9fff" for c in text)
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(c) > 0x2e80 else 1 for c in text)
+
+
+def aligned_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
+    """Rows of tables laid out with spaces (a text copy of a PDF or a fixed-width print), by line: a run of two or
+    more lines, the first with three or more cells between column gaps (two spaces or more, or a full-width one)
+    and every other with at least two and no more than it, a cell past the first a number (项目名称    预算数    执行数 /
+    病虫害防治    120.00    118.50). A line with fewer cells than the first is a row whose empty cells the layout
+    left blank: each cell goes under the column of the first line whose centre is nearest its own. A line with one
+    wide gap (a contents line and its page, a label and its value) is not a table row."""
+    split = [_spaced_cells(x) if "\t" not in x and x.strip() else [] for x in lines]
+    for cells, line in zip(split, lines):
+        if len(cells) < 2 or not _SPACES.search(line.strip()):
+            cells.clear()
+    out: dict[int, tuple[str, ...]] = {}
     k = 0
     while k < len(lines):
-        j = k
-        while j < len(lines) and widths[j] >= 3 and widths[j] == widths[k]:
+        width = len(split[k])
+        j = k + 1
+        while width >= 3 and j < len(lines) and 2 <= len(split[j]) <= width \
+                and (len(split[j]) == width or any(re.search(r"\d", c) for _, c in split[j][1:])):
             j += 1
-        if j - k >= 2 and any(re.search(r"\d", c) for x in lines[k:j] for c in _SPACES.split(x.strip())[1:]):
-            out.update(range(k, j))
-        k = max(j, k + 1)
+        if width >= 3 and j - k >= 2 and any(re.search(r"\d", c) for x in split[k:j] for _, c in x[1:]):
+            columns = [centre for centre, _ in split[k]]
+            for x in range(k, j):
+                out[x] = _under_columns(split[x], columns)
+            k = j
+        else:
+            k += 1
     return out
+
+
+def _under_columns(cells: list[tuple[float, str]], columns: list[float]) -> tuple[str, ...]:
+    """A row's cells under the columns (by their centres): in order when it has as many, else each under the nearest
+    column not taken by a cell before it."""
+    if len(cells) == len(columns):
+        return tuple(text for _, text in cells)
+    row = [""] * len(columns)
+    free = 0
+    for n, (centre, text) in enumerate(cells):
+        last = len(columns) - (len(cells) - n)  # leave a column for each cell after it
+        at = min(range(free, last + 1), key=lambda c: abs(columns[c] - centre))
+        row[at] = text
+        free = at + 1
+    return tuple(row)
 
 
 # ---------------------------------------------------------------- .docx

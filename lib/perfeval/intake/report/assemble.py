@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
@@ -389,7 +389,8 @@ class _Assembly(RateClaims, Records):
             again = [(s, m) for s, m in group[1:] if m.where.text != first.where.text and not _apart(first, m, whole_of)]
             if again:
                 out.append((first,) + tuple(m for _, m in again))
-        return out + _same_value_restated(stated, {id(m) for g in out for m in g}, whole_of)
+        anchors = [mentions[0] for mentions in self.figures.values()]
+        return out + _same_value_restated(stated, {id(m) for g in out for m in g}, whole_of, anchors, self.year)
 
     # ------------------------------------------------------------ claims
 
@@ -444,35 +445,42 @@ def _same_count(m: Mention, actual: Mention, line: IndicatorLine) -> bool:
     return shared >= (MIN_ROW_SHARED - 1 if len(_digits(m)) >= MIN_DIGITS else MIN_ROW_SHARED)
 
 
-def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int],
-                         whole_of: dict[int, Mention]) -> list[tuple[Mention, ...]]:
+def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], whole_of: dict[int, Mention],
+                         anchors: Sequence[Mention] = (), year: int | None = None) -> list[tuple[Mention, ...]]:
     """One figure restated under another wording, in another sentence: the same value, unit, year and column with
     labels that share their head (全镇本级一般公共预算收入实现 111.11 … 由一般公共预算收入 111.11), or, in another
     section, a head noun (全年保障会议1230场次 … 会议服务全年1320场; for money, whose sums often share one, the
     longer head) and either the same value or a value whose digits are the same ones transposed or one lost (a
-    slip of the pen: what `score` then asks about). A table's cell is named by its row (病虫害防治 … 病虫害防治项目支出
-    118.50万元) and restated only in prose, at the same value: two cells of a table are two figures. Other values
+    slip of the pen: what `score` then asks about); a value of many digits in another paragraph under any words
+    that do not name another quantity of its kind (收入 / 支出, 中央 / 省级). A table's cell is named by its row
+    (病虫害防治 … 病虫害防治项目支出118.50万元) and restated only in prose, at the same value: two cells of a table are
+    two figures. A catalogue figure (anchors: its first statement) is restated so too, by a stated figure only.
+    A clause naming no year speaks of the year evaluated; one naming no budget word, of what was done. Other values
     under different wordings may be two figures, and linking them would raise a finding on a guess."""
     out: list[tuple[Mention, ...]] = []
     taken = set(grouped)
     pool = [m for _, m in stated if id(m) not in grouped and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
             and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label)]
+    fixed = {id(m) for m in anchors}
+    pool += [m for m in anchors if not m.is_rate and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0]
     by_key: dict[tuple, list[Mention]] = {}
     for m in pool:
-        kind = (_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit)), m.year,
-                _column_word(m))
+        kind = (_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit)), m.year or year,
+                _column_word(m) or "final")  # a figure named by no budget word is an actual
         digits = _digits(m)
         keys = {("=", m.quantity.value, *kind), ("~", "".join(sorted(digits)), *kind)}
         keys |= {("~", "".join(sorted(digits[1:])), *kind)} if len(digits) > MIN_DIGITS else set()
         for key in keys:
             by_key.setdefault(key, []).append(m)
     for same in by_key.values():
+        same.sort(key=lambda m: (id(m) not in fixed, m.order))  # a catalogue figure is the statement others restate
         for i, first in enumerate(same):
             if id(first) in taken:
                 continue
             # two cells of a table are two figures: a cell is compared with prose only, so a long annexed table
             # costs its rows, not their pairs
-            again = [m for m in same[i + 1:] if id(m) not in taken and not (first.where.in_table and m.where.in_table)
+            again = [m for m in same[i + 1:] if id(m) not in taken and id(m) not in fixed
+                     and not (first.where.in_table and m.where.in_table)
                      and _one_figure(first, m) and not _apart(first, m, whole_of)]
             if again:
                 taken.update(id(m) for m in (first, *again))
@@ -491,13 +499,48 @@ def _one_figure(a: Mention, b: Mention) -> bool:
     if re.findall(r"\d+", x) != re.findall(r"\d+", y):
         return False  # 第46号示范田 and 第146号示范田, 1号楼 and 2号楼: labels that number two things
     head = _shared_head(_head_words(x), _head_words(y))
+    if _opposed(x, y):
+        return False
     if a.quantity.value == b.quantity.value:
         if head >= MIN_SHARED_LABEL and (a.quantity.places > 0 or a.quantity.value >= 10):
             return True
+        if len(_digits(a).strip("0")) >= MIN_DISTINCT_DIGITS and a.where.block != b.where.block \
+                and _WORD.search(x) and _WORD.search(y):  # a number standing alone (a cell saved on its line) is no
+            # statement of anything
+            return True  # 10441万元 … 这10441万元资金: a figure of many digits restated in another paragraph, however
+            # it is named (within a paragraph, two names are two figures: 支出1,867.48万元 … 支出总计1,867.48万元)
         return head >= MIN_SHARED_HEAD and a.where.section != b.where.section and a.quantity.places > 0
     money = _dimension(canonical_unit(a.quantity.unit)) == "money"  # many sums of money share a head (税收收入, 非税收入)
     return head >= (MIN_SHARED_LABEL if money else MIN_SHARED_HEAD) and a.where.section != b.where.section \
         and _slip(_digits(a), _digits(b))
+
+
+MIN_DISTINCT_DIGITS = 5  # significant digits a value needs to be one figure on its value alone (1,867.48; 10441)
+# Words that name different quantities of one kind whatever else two labels say: a report's income and spending are
+# often equal (收、支总计均为…), as are the shares of different levels of government in one allocation.
+_OPPOSED = tuple(re.compile(words) for words in (
+    r"收入|支出|结余|结转", r"基本|项目", r"人员|公用", r"中央|省级|市级|州级|县级|区级|本级|自筹|配套|上级|地方",
+    r"财政拨款|其他资金|自有资金|事业收入|经营收入", r"预算|决算|执行"))
+
+
+_WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # words that name what a figure is of
+_GENERIC = re.compile(r"资金|经费|金额|款项?|数额|费用")  # nouns of money that name no quantity of their own
+
+
+def _opposed(a: str, b: str) -> bool:
+    """Do two labels name different quantities by words of one kind (收入 and 支出; 中央 and 省级), or by different
+    head nouns after the same words (一般公共预算收入 and 一般公共预算财力)?"""
+    x, y = _head_words(a), _head_words(b)
+    shared = SequenceMatcher(None, x, y).find_longest_match(0, len(x), 0, len(y))
+    after_x, after_y = x[shared.a + shared.size:], y[shared.b + shared.size:]
+    if shared.size >= MIN_SHARED_LABEL and after_x and after_y and after_x[:2] != after_y[:2] \
+            and not _GENERIC.match(after_x) and not _GENERIC.match(after_y):
+        return True  # 财政拨款项目支出 and 本级财政拨款资金: 资金 names no other quantity
+    for words in _OPPOSED:
+        x, y = set(words.findall(a)), set(words.findall(b))
+        if x and y and x != y:
+            return True
+    return False
 
 
 def _digits(m: Mention) -> str:

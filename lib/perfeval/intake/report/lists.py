@@ -24,7 +24,8 @@ from .mentions import COUNTED_OBJECTS, Mention
 BySentence = dict[int, list[Mention]]  # the mentions of each sentence, by its place in the document
 
 MIN_SHARED_NAME = 4  # characters a paragraph's label shares with a listed name to be that item
-_AMONG = re.compile(r"其中|包括|包含|分别为|(?<=[，,（(：:])含(?=[\u4e00-\u9fff])")  # open a breakdown
+_AMONG = re.compile(r"其中|包括|包含|分别为|分别是|(?<=[，,（(：:])含(?=[\u4e00-\u9fff])"
+                    r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]")  # open a breakdown (…，主要用于：一是…)
 _STOP = re.compile(r"另有|此外|另外|(?<=[，,；;])另(?!外)|合计|共计|总计")  # outside the list, or its close
 _CLAUSE = re.compile(r"[，,；;。：:]")
 _STRENGTH = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
@@ -48,6 +49,12 @@ class Listed:
     @property
     def total(self) -> Decimal:
         return sum((in_unit_of(self.whole, p) for p in self.parts), Decimal(0))
+
+
+def _a_total(m: Mention) -> bool:
+    """Can the figure head a list? Any amount, also one written with a qualifier (3万余元, 不足3万元, 约1300人次,
+    1200万元以上): its parts are then weighed against the range its words allow."""
+    return not m.is_rate and bool(m.quantity.unit) and m.quantity.value >= 0
 
 
 def _usable(m: Mention) -> bool:
@@ -105,7 +112,7 @@ def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_
     """The total a list hangs from: the last figure before the marker, in its sentence or earlier in its paragraph
     (or the paragraph before, in the same section, when the list opens a paragraph); never a change on last year
     (收入792.22万元。同比上年度增加189.25万元。其中：财政拨款收入… hangs from 792.22)."""
-    candidates = [m for m in here if m.end <= at and _usable(m) and not _CHANGE.search(m.lead)]
+    candidates = [m for m in here if m.end <= at and _a_total(m) and not _CHANGE.search(m.lead)]
     if candidates:
         return candidates[-1]
     block, section, cell = sentences[k].block, sentences[k].section, sentences[k].cell
@@ -113,7 +120,7 @@ def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_
         s = sentences[j]
         if s.section != section or s.block < block - 1 or s.cell != cell or (cell is not None and s.block != block):
             return None  # a table cell's list hangs from its own cell, never from the next column
-        found = [m for m in by_sentence.get(j, []) if _usable(m) and not _CHANGE.search(m.lead)]
+        found = [m for m in by_sentence.get(j, []) if _a_total(m) and not _CHANGE.search(m.lead)]
         if found:
             return found[-1]
     return None
@@ -135,12 +142,16 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
 
     The list runs to the end of its sentence and on over the next sentences of its paragraph while they follow a
     ；and open with a part (no clause mark before their first figure); it stops at 另有 / 此外 (what follows
-    stands outside the total) and at 合计 / 共计 / 总计 (the list is closed)."""
+    stands outside the total) and at 合计 / 共计 / 总计 (the list is closed). A list opened inside a bracket set
+    right after its total (实有人数106人（其中：在职104人，自收自支2人），退休人员30人) ends with the bracket."""
     parts: list[_Part] = []
     cut = False
     j, start, gap = k, at, 0
+    bracket = _bracket_end(sentences[k].text, whole, at) if whole in here else None
     while True:
         text = sentences[j].text
+        if bracket is not None:
+            text = text[:bracket]
         mentions = here if j == k else by_sentence.get(j, [])
         if j > k:
             following = [m for m in mentions if _alike(whole, m) and _same_unit(whole, m)]
@@ -167,11 +178,28 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
         last = j + 1 >= len(sentences)
         if not parts:
             break  # a list opened over names alone (分别为办公室、财务科…) runs on nowhere
-        if stop or closed or not text.rstrip().endswith(("；", ";")) or last or sentences[j + 1].block != sentences[k].block:
-            cut = bool(_CUT.match(text[pos:end])) or (stop is None and last and text.rstrip()[-1:] not in "。！？!?")
+        if stop or closed or bracket is not None or not text.rstrip().endswith(("；", ";")) or last \
+                or sentences[j + 1].block != sentences[k].block:
+            cut = bool(_CUT.match(text[pos:end])) or (stop is None and bracket is None and last
+                                                      and text.rstrip()[-1:] not in "。！？!?")
             break
         j, start, gap = j + 1, 0, 3
     return parts, cut
+
+
+def _bracket_end(text: str, whole: Mention, at: int) -> int | None:
+    """Where the bracket closes that opens right after the total and holds the opener before `at`, if one does."""
+    between = text[whole.end:at]
+    if not re.match(r"\s*[（(]", between) or between.count("（") + between.count("(") <= \
+            between.count("）") + between.count(")"):
+        return None
+    depth = 0
+    for i in range(whole.end, len(text)):
+        depth += text[i] in "（("
+        depth -= text[i] in "）)"
+        if depth == 0 and text[i] in "）)":
+            return i
+    return None
 
 
 def _opens_with_colon(text: str, m: Mention) -> bool:
@@ -224,6 +252,10 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
     if any(p.depth for p in parts):
         return _bracketed(whole, parts, cut)
     inner = next((i for i, p in enumerate(parts) if p.opens), None)
+    closed = None if cut else _closed_before(whole, parts)
+    if closed is not None and not (inner is None and any(all(ps and _adds_up(w, ps) for w, ps in reading)
+                                                         for reading in _readings(whole, parts))):
+        return [_listed(whole, figures[:closed], "inline")] + _after_close(parts[closed:], cut)
     if inner is not None:
         head = figures[inner - 1]
         n = next((n for n in range(len(figures) - inner, 0, -1) if _adds_up(head, figures[inner:inner + n])), None)
@@ -242,6 +274,24 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
             if all(ps and _adds_up(w, ps) for w, ps in reading):
                 return [_listed(w, ps, "inline") for w, ps in reading]
     return [Listed(whole, tuple(readings[0][0][1]), "inline", False)]
+
+
+def _closed_before(whole: Mention, parts: list[_Part]) -> int | None:
+    """How many of the parts make up the total, when they end where a ；-part begins and the whole list does not add
+    up (收入合计1000万元，其中：财政拨款收入800万元，其他收入200万元；支出合计950万元，其中…: the 950 is another
+    total, outside the first list)."""
+    if len(parts) < 3 or whole.quantity.qualifier is not Qualifier.EXACT or _adds_up(whole, [p.mention for p in parts]):
+        return None  # a range (不足300万元) admits many prefixes: only an exact total closes a list early
+    return next((k for k in range(2, len(parts)) if parts[k].gap >= 3 and parts[k].depth == 0
+                 and _adds_up(whole, [p.mention for p in parts[:k]])), None)
+
+
+def _after_close(rest: list[_Part], cut: bool) -> list[Listed]:
+    """What follows a closed list in its sentence: a figure with its own breakdown (…；支出合计950万元，其中基本支出…)
+    is read as that list; other figures stand outside."""
+    if len(rest) < 2 or not rest[1].opens:
+        return []
+    return _nested(rest[0].mention, [_Part(p.mention, p.gap, False, p.depth) for p in rest[1:]], cut)
 
 
 def _bracketed(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
@@ -292,7 +342,7 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
                 out += _nested(total, parts, cut)
     for whole in here:
         colon = text[whole.end:whole.end + 2].lstrip()
-        if _usable(whole) and colon[:1] in ("：", ":"):
+        if _a_total(whole) and colon[:1] in ("：", ":"):
             parts, cut = _stream(sentences, k, whole.end, whole, here, by_sentence)
             if parts:
                 out += _nested(whole, parts, cut)

@@ -165,6 +165,8 @@ def label_of(sentence: str, found: list[Found], i: int) -> tuple[str, str, str, 
 _MONEY_WORDS = re.compile(r"元|经费|资金|支出|预算|决算|收益|收入|费用?|投资|金额|成本|税|租金|拨款|结余|资产")
 
 
+# A label whose last word names a count (二级预算单位数量, 预算单位个数): money named before it is what is counted.
+_COUNT_HEAD = re.compile(r"(?:数量|个数|人数|户数|次数|家数|项数|件数|台数|辆数|单位数?|名额)[\s：:（(]*$")
 _UNIT_IN_LABEL = re.compile(r"[（(]\s*(?P<u>[^（()）\s]{1,3})\s*[）)]\s*[：:]?\s*$")
 
 
@@ -178,7 +180,7 @@ def with_implied_unit(quantity: Quantity, clause: str, lead: str = "") -> tuple[
     if named and canonical_unit(named.group("u")) in UNITS and canonical_unit(named.group("u")) != "":
         unit = canonical_unit(named.group("u"))
         return replace(quantity, unit=unit), f"写作“{quantity.text}”，单位取自标签中的“{named.group(0).strip('：: ')}”"
-    if quantity.unit or not _MONEY_WORDS.search(lead or clause):
+    if quantity.unit or not _MONEY_WORDS.search(lead or clause) or _COUNT_HEAD.search(lead):
         return quantity, None
     if quantity.scale == Decimal(10000):
         return replace(quantity, value=quantity.value / quantity.scale, unit="万元", scale=Decimal(1)), \

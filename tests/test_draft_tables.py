@@ -1,0 +1,141 @@
+"""Tables however they arrive (issue 19): a 绩效自评表 saved one cell per line or pasted with tabs, read into the same
+indicator rows, with the claimed total taken from the 得分 column. Every table here is written for these tests."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from perfeval.intake.report.document import build
+from perfeval.outputs.draft import draft_report
+
+TITLE = "松岭县林业局2023年度部门整体支出绩效自评报告"
+HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+# one table, as a Word table holds it: merged level cells stand on the first row they span
+ROWS = [["产出指标（50分）", "数量指标", "完成造林面积", "≥1200亩", "1350亩", "20", "20", ""],
+        ["", "", "森林防火巡查次数", "≥200次", "215", "10", "10", ""],
+        ["", "时效指标", "任务按时完成率", "100%", "95%", "20", "18", "两项任务因汛期延后"],
+        ["效益指标（40分）", "社会效益指标", "带动就业人数", "≥50人", "62人", "40", "40", ""],
+        ["满意度指标（10分）", "服务对象满意度指标", "群众满意度", "≥90%", "96%", "10", "10", ""]]
+TOTAL = ["总分", "", "", "", "", "100", "98", ""]
+
+
+def draft_of(tmp_path: Path, text: str):
+    report = tmp_path / "report.txt"
+    report.write_text(f"{TITLE}\n一、绩效自评表\n{text}\n二、说明\n本局全年支出总额1520.30万元。\n", encoding="utf-8")
+    return draft_report(report)
+
+
+def indicators(draft) -> list[tuple]:
+    return [(r["name"], r["target"].get("value"), r["actual"].get("value"), r["actual"].get("unit"), r["weight"],
+             r["claimed_score"]) for r in draft.params.get("indicators", [])]
+
+
+def one_cell_per_line() -> str:
+    """The table as a web page saves it: every filled cell on a line of its own, empty ones gone."""
+    return "\n".join(c for row in [HEADER, *ROWS, TOTAL] for c in row if c) + "\n自评等级\n优"
+
+
+def with_tabs() -> str:
+    return "\n".join("\t".join(row) for row in [HEADER, *ROWS, TOTAL])
+
+
+EXPECTED = [("完成造林面积", Decimal(1200), Decimal(1350), "亩", Decimal(20), Decimal(20)),
+            ("森林防火巡查次数", Decimal(200), Decimal(215), "次", Decimal(10), Decimal(10)),  # 215: the target's unit
+            ("任务按时完成率", Decimal(100), Decimal(95), "%", Decimal(20), Decimal(18)),
+            ("带动就业人数", Decimal(50), Decimal(62), "人", Decimal(40), Decimal(40))]
+
+
+def test_a_self_assessment_table_saved_one_cell_per_line_is_a_table(tmp_path):
+    draft = draft_of(tmp_path, one_cell_per_line())
+    assert indicators(draft)[:4] == EXPECTED
+    assert draft.params["claims"]["total"] == Decimal(98) and draft.params["claims"]["grade"] == "优"
+    scores = [m for m in draft.placed if m.written in ("20", "10", "18", "40")]
+    assert scores and all(m.quantity.unit == "分" for m in scores)  # a score cell is in 分, never a bare number
+
+
+def test_the_one_cell_per_line_table_reads_as_the_same_table_pasted_with_tabs(tmp_path):
+    assert indicators(draft_of(tmp_path, one_cell_per_line())) == indicators(draft_of(tmp_path, with_tabs()))
+    assert draft_of(tmp_path, with_tabs()).params["claims"]["total"] == Decimal(98)  # 得分, not the weights' 100
+
+
+def test_rebuilt_rows_keep_the_columns_and_the_deviation_note():
+    rows = [b.cells for b in build("<test>", [one_cell_per_line()]).blocks if b.kind == "row"]
+    assert rows[0] == tuple(HEADER)
+    assert rows[2] == ("", "", "森林防火巡查次数", "≥200次", "215", "10", "10")
+    assert rows[3] == ("", "时效指标", "任务按时完成率", "100%", "95%", "20", "18", "两项任务因汛期延后")
+    assert rows[-1] == ("自评等级", "优")
+
+
+def test_lines_that_only_look_like_a_header_stay_paragraphs():
+    lines = ["一级指标", "二级指标", "分值", "得分", "本局认真开展自评工作。", "10", "10"]
+    assert all(b.kind == "paragraph" for b in build("<test>", ["\n".join(lines)]).blocks)
+
+
+# ---------------------------------------------------------------- what numbers a table, and the unit a table states
+
+def placed(draft) -> dict[str, str]:
+    return {m.label: m.written + m.quantity.unit * (not m.written.endswith(m.quantity.unit)) for m in draft.placed}
+
+
+def test_row_numbers_column_numbers_and_the_caption_number_are_no_figures_and_the_caption_gives_the_unit(tmp_path):
+    draft = draft_of(tmp_path, "\n".join([
+        "表3 “三公”经费支出情况", "单位：万元",
+        "序号\t项目\t2022年决算\t2023年决算\t增减率", "栏次\t1\t2\t3\t4",
+        "1\t公务接待费\t2.40\t1.80\t-25%", "2\t公务用车运行维护费\t6.00\t5.40\t-10%"]))
+    got = placed(draft)
+    assert got["公务接待费·2023年决算"] == "1.80万元" and got["公务用车运行维护费·2022年决算"] == "6.00万元"
+    assert got["公务接待费·增减率"] == "-25%"  # a rate column keeps its own unit
+    assert not [m for m in draft.placed if m.written in ("1", "2", "3", "4")]
+
+
+def test_a_table_in_yuan_says_so_and_a_count_column_takes_no_money_unit(tmp_path):
+    draft = draft_of(tmp_path, "\n".join([
+        "（金额单位：元）", "科室\t支出金额\t人数", "办公室\t120000\t6", "业务股\t84000\t4"]))
+    got = placed(draft)
+    assert got["办公室·支出金额"] == "120000元" and got["业务股·人数"] == "4"
+
+
+def test_a_two_column_form_is_read_as_its_pairs_whether_set_with_tabs_or_flattened_onto_a_line(tmp_path):
+    for text in ("编制数\t42\t实有人数\t40\n在职人员控制率\t95.24%\t聘用人员\t3",
+                 "编制数 42 实有人数 40 在职人员控制率 95.24% 聘用人员 3"):
+        draft = draft_of(tmp_path, text)
+        staff = draft.params["figures"]["staff"]
+        assert (staff["authorized"]["value"], staff["total"]["value"]) == (42, 40), text
+        assert placed(draft)["在职人员控制率"] == "95.24%"
+
+
+def test_a_line_of_words_and_page_numbers_or_a_sentence_is_no_form():
+    from perfeval.intake.report.cell_lines import _pairs
+
+    assert _pairs("编制数 42 实有人数 40") == [("编制数", "42"), ("实有人数", "40")]
+    assert _pairs("部门概况 3 部门职责说明 4") == []  # a contents line
+    assert _pairs("其中行政编制 12 事业编制 22") == []  # a list: read as prose, with its total
+    assert _pairs("全年完成巡查 42 次，整改 40 处。") == []
+
+
+# ---------------------------------------------------------------- a table laid out with spaces (a PDF's text copy)
+
+SPACED = ["                                      单位：万元",
+          "  项目名称          年初预算     调整后预算     实际支出     执行率",
+          "  基本支出           320.00        335.00       330.10     98.54%",
+          "  项目支出                         210.00       205.40     97.81%",
+          "    其中：河道清淤   120.00        120.00       118.50     98.75%",
+          "  合    计           440.00        545.00       535.50     98.26%"]
+
+
+def test_a_space_aligned_table_keeps_its_columns_where_a_cell_is_blank_or_a_label_is_letterspaced():
+    from perfeval.intake.documents import aligned_rows
+
+    rows = aligned_rows(SPACED)
+    assert rows[3] == ("项目支出", "", "210.00", "205.40", "97.81%")  # the blank 年初预算 stays blank
+    assert rows[5] == ("合计", "440.00", "545.00", "535.50", "98.26%")
+    assert 0 not in rows
+
+
+def test_a_space_aligned_table_reads_its_total_row_and_a_sub_row_is_no_part_of_the_total(tmp_path):
+    draft = draft_of(tmp_path, "\n".join(SPACED))
+    got = placed(draft)
+    assert got["合计·调整后预算"] == "545.00万元" and got["项目支出·调整后预算"] == "210.00万元"
+    assert draft.params["figures"]["budget"]["adjusted"]["value"] == Decimal("545.00")  # the total row states it
+    assert not [lst for lst in draft.lists if [p.written for p in lst.parts] == ["120.00"]
+                and lst.whole.written in ("320.00", "440.00")]  # 其中 under 项目支出 is not a part of 基本支出 or 合计
