@@ -11,19 +11,14 @@ charts on one page, and an image cannot run script or pick up the page's CSS.
 """
 from __future__ import annotations
 
-import codecs
 import io
 import re
-from typing import Any
 
 import matplotlib as mpl
-from matplotlib import cbook
-from matplotlib.backends.backend_mixed import MixedModeRenderer
-from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
 from .fonts import FONT_NAME
-from .layout import POINTS_PER_INCH, MeasuredSVG
+from .layout import MeasuredCanvas
 
 READER_FONTS = (FONT_NAME, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB",
                 "Microsoft YaHei", "WenQuanYi Micro Hei")
@@ -45,33 +40,12 @@ _URI_ESCAPES = {c: f"%{ord(c):02X}" for c in '%#"<>&\n\r\t'}
 _URI_UNSAFE = re.compile("[" + re.escape("".join(_URI_ESCAPES)) + "]")
 
 
-class _Canvas(FigureCanvasSVG):
-    """matplotlib's SVG canvas drawing with layout.MeasuredSVG, whose text sizes outlive one savefig."""
-
-    def print_svg(self, filename: Any, *, bbox_inches_restore: Any = None, metadata: dict[str, Any] | None = None,
-                  **_drawn_by_figure: Any) -> None:
-        # FigureCanvasSVG.print_svg (matplotlib 3.11) with the renderer swapped; savefig passes colours and dpi to
-        # every format, which matplotlib drops for its own SVG canvas (the figure draws them)
-        with cbook.open_file_cm(filename, "w", encoding="utf-8") as fh:
-            if not cbook.file_requires_unicode(fh):  # a layout engine's trial draw writes to bytes
-                fh = codecs.getwriter("utf-8")(fh)
-            dpi = self.figure.dpi
-            self.figure.dpi = POINTS_PER_INCH
-            width, height = self.figure.get_size_inches()
-            renderer = MixedModeRenderer(self.figure, width, height, dpi,
-                                         MeasuredSVG(width * POINTS_PER_INCH, height * POINTS_PER_INCH, fh,
-                                                     image_dpi=dpi, metadata=metadata),
-                                         bbox_inches_restore=bbox_inches_restore)
-            self.figure.draw(renderer)
-            renderer.finalize()
-
-
 def chart_svg(fig: Figure) -> str:
     """The figure as compact SVG: text as <text>, its font list said once in the image's stylesheet; no prolog,
     metadata, indentation, rotation by 0 or group id nothing refers to; the same bytes for the same figure."""
     buffer = io.StringIO()
     canvas = fig.canvas
-    _Canvas(fig)
+    MeasuredCanvas(fig)
     try:
         with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "perfeval"}):
             fig.savefig(buffer, format="svg", metadata={"Creator": None, "Date": None, "Format": None, "Type": None})
