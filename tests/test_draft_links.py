@@ -388,3 +388,16 @@ def test_a_list_in_a_bracket_right_after_its_total_ends_with_the_bracket():
     assert totals_in("年末实有人员58人（其中：在编人员49人，聘用人员9人），离退休人员21人。") == [("58人", ["49人", "9人"], True)]
     assert totals_in("年末实有人员58人（其中：在编人员49人，聘用人员8人），离退休人员21人。") == [
         ("58人", ["49人", "8人"], False)]  # a bracket that does not add up is still closed by its bracket
+
+
+def test_a_total_written_with_a_qualifier_heads_its_list_and_is_judged_by_the_range_its_words_allow(tmp_path):
+    assert totals_in("全年宣传经费2万余元，其中：展板制作0.80万元，资料印制0.75万元，媒体宣传0.60万元。") == [
+        ("2万余元", ["0.80万元", "0.75万元", "0.60万元"], True)]  # 2.15万 lies in 2万余
+    lines = (TITLE, "一、公用经费", "全年水电费不足2万元，其中：电费1.30万元，水费{}万元。")
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("0.60"))
+                if f.check == "declared_identity_broken"]
+    broken = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("0.90"))
+              if f.check == "declared_identity_broken"]
+    assert len(broken) == 1 and broken[0].candidate and "不足2万元" in broken[0].message  # its words, not 低于2.00万元
+    assert totals_in("项目总投资800万元以上，其中：中央资金500万元，省级资金200万元。") == [
+        ("800万元以上", ["500万元", "200万元"], False)]  # a bound: 800以上 ≥ 700

@@ -504,7 +504,9 @@ def _one_figure(a: Mention, b: Mention) -> bool:
     if a.quantity.value == b.quantity.value:
         if head >= MIN_SHARED_LABEL and (a.quantity.places > 0 or a.quantity.value >= 10):
             return True
-        if len(_digits(a).strip("0")) >= MIN_DISTINCT_DIGITS and a.where.block != b.where.block:
+        if len(_digits(a).strip("0")) >= MIN_DISTINCT_DIGITS and a.where.block != b.where.block \
+                and _WORD.search(x) and _WORD.search(y):  # a number standing alone (a cell saved on its line) is no
+            # statement of anything
             return True  # 10441万元 … 这10441万元资金: a figure of many digits restated in another paragraph, however
             # it is named (within a paragraph, two names are two figures: 支出1,867.48万元 … 支出总计1,867.48万元)
         return head >= MIN_SHARED_HEAD and a.where.section != b.where.section and a.quantity.places > 0
@@ -521,6 +523,7 @@ _OPPOSED = tuple(re.compile(words) for words in (
     r"财政拨款|其他资金|自有资金|事业收入|经营收入", r"预算|决算|执行"))
 
 
+_WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # words that name what a figure is of
 _GENERIC = re.compile(r"资金|经费|金额|款项?|数额|费用")  # nouns of money that name no quantity of their own
 
 
