@@ -12,7 +12,9 @@ only, and by the manifest's `round` (the documents found in one search, their tr
 on them: a round's frozen documents are the ones never measured before). A claimed grade is read right when it names
 the same grade of the framework (优 and 优秀 are one).
 
-Run: .venv/bin/python bench/measure_draft.py [--half seeds|dev|frozen] [--detail]   (default: seeds and dev)
+Run: .venv/bin/python bench/measure_draft.py [--half seeds|dev|frozen] [--round N[,N…]] [--detail]
+(default: seeds and dev; --round keeps only those rounds of the corpus, so an older round's frozen documents can be
+measured without running the reader on the latest round's)
 """
 from __future__ import annotations
 
@@ -73,8 +75,8 @@ def _kinds(counts: Counter[str]) -> str:
     return f" ({', '.join(f'{kind} {n}' for kind, n in counts.most_common())})" if counts else ""
 
 
-def corpus(half: str, detail: bool) -> None:
-    listed = entries(half)
+def corpus(half: str, detail: bool, rounds: set[int] | None = None) -> None:
+    listed = [e for e in entries(half) if rounds is None or e["round"] in rounds]
     results: list[tuple[dict, DocumentScore]] = [(e, measure_document(e)) for e in listed]
     for label, chosen in subsets(results):
         totals = {k: [0, 0, 0, 0] for k in KINDS}
@@ -117,21 +119,29 @@ def corpus(half: str, detail: bool) -> None:
                 f"  non-figure drafted: {x}\n" for x in r.non_figures_drafted), end="")
 
 
+def _rounds(given: str) -> set[int]:
+    try:
+        return {int(x) for x in given.split(",")}
+    except ValueError:
+        sys.exit(f"--round takes round numbers separated by commas (1,2), not {given!r}")
+
+
 def main() -> None:
     args = sys.argv[1:]
     detail = "--detail" in args
     halves = [args[args.index("--half") + 1]] if "--half" in args else ["seeds", "dev"]
+    rounds = _rounds(args[args.index("--round") + 1]) if "--round" in args else None
     started = time.perf_counter()
     for half in halves:
         if half == "seeds":
             seeds(detail)
         elif half in ("dev", "frozen"):
-            corpus(half, detail)
+            corpus(half, detail, rounds)
         else:
             sys.exit(f"--half takes seeds, dev or frozen, not {half!r}")
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"\n{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {time.perf_counter() - started:.1f} s, load {load}")
-    print("command: .venv/bin/python bench/measure_draft.py [--half seeds|dev|frozen] [--detail]")
+    print("command: .venv/bin/python bench/measure_draft.py [--half seeds|dev|frozen] [--round N[,N…]] [--detail]")
 
 
 if __name__ == "__main__":

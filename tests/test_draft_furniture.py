@@ -234,3 +234,11 @@ def test_a_count_whose_label_names_money_before_its_head_is_no_money():
     document = build("<test>", ["所属二级预算单位数量：6", "纳入预算单位个数 4", "年初预算总额为1802"])
     assert [(m.written, m.quantity.unit) for m in prose_mentions(document, set())] == [("6", ""), ("4", ""),
                                                                                       ("1802", "万元")]
+
+
+def test_a_paragraphs_number_set_alone_on_its_line_is_no_figure():
+    """A PDF or a web page sets a paragraph's number on its own line: after a sentence's end, before the paragraph's
+    text. A number alone before a short label (a form's weight, then the next row's name) is still read."""
+    assert figures("全年完成各项目标任务。", "1", "严格执行预算，确保资金安全有效使用。", "2",
+                   "完善内部控制制度，规范资金使用。") == []
+    assert figures("指标说明按实际完成情况计分。", "10", "预算执行率") == ["10"]

@@ -85,3 +85,16 @@ def test_a_web_pages_field_table_saved_with_cell_marks_names_the_publisher():
     name, basis, year, _ = identity("索引号 | 11530000/2021-0415007 | 发布机构 | 柳溪县档案馆 |",
                                     "发布日期 | 2021-04-15 09:12:40 |", "（档案数字化项目）", "一、项目基本情况")
     assert (name, basis, year) == (NAME, "发布机构", "2020")
+
+
+def test_a_parts_heading_in_the_contents_is_no_fuller_name_than_the_title():
+    """第二部分 某某学校2025年单位预算表 names the same unit as the title: the part's number is no part of the name."""
+    name, basis, year, _ = identity("柳溪县第三中学2025年单位预算", "目 录", "第一部分 柳溪县第三中学单位概况",
+                                    "第二部分 柳溪县第三中学2025年单位预算表", "一、收支预算总表")
+    assert (name, basis, year) == ("柳溪县第三中学", "标题", "2025")
+
+
+def test_a_name_the_text_introduces_with_its_short_form_is_the_subject_unsure():
+    unit = read_unit(build("<test>", ["某某专项资金2023年度绩效自评报告\n"
+                                      "根据《某某办法》的规定，柳溪县残疾人联合会（以下简称“县残联”）成立自评工作组，开展自评。"]))
+    assert unit.name and (unit.name.value, unit.name.sure) == ("柳溪县残疾人联合会", False)

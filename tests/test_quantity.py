@@ -396,6 +396,13 @@ def test_numbers_that_are_not_figures_are_not_read(sentence):
     ("提供7×24小时服务，推荐1366*768以上", []),                               # a product and a size
     ("湘办发﹝2023﹞9号", []),                                                # a 文号 in small brackets
     ("- 12 -", []),                                                          # a page's footer
+    ("发布时间：2023年11月02日 16时45分，会议于9点30分开始", []),              # times of day, not scores
+    ("自评得分92分，提出3点建议", ["92分", "3"]),
+    ("联系人：李某 139****2046", []),                                        # a mobile number masked
+    ("电话：0736－7281456转8012，地址：人民路18号3楼305室", []),              # an extension, an address
+    ("1 / 12", []),                                                          # a page of pages
+    ("2 0 2 3 年度", []),                                                    # a year letterspaced by a PDF
+    ("1 、强化管理；( 2 ) 规范使用", []),                                     # list numbers spaced by a PDF
 ])
 def test_a_number_attached_to_a_date_code_reference_or_numbering_is_no_figure(sentence, expected):
     assert [f.quantity.text for f in find_quantities(sentence)] == expected

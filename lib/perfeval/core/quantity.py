@@ -569,6 +569,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
     if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
         return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
+    if (unit == "分" and re.search(r"\d\s*(?:时|点|小时)\s*$", before)) or re.match(r"\s*点\s*\d{1,2}\s*分", after):
+        return None  # a time of day or a duration (17时39分, 9点30分, 3小时20分): minutes, not a score
     if unit == "页" and not g["mult"]:
         return None  # 共12页: the document's own pages (扫描档案100万页 is a figure)
     if unit and any(after.startswith(word) for word in _DISCOURSE):
@@ -592,10 +594,10 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             digits = g["arabic"].replace(",", "")
             if len(digits) == 11 and digits.startswith("1"):
                 return None  # a mobile phone number
-            if after[:1] == "、" or (after[:1] in (".", "．") and not after[1:2].isdigit()):
-                return None  # list numbering (1、 2.)
-            if before_char in ("(", "（") and after[:1] in (")", "）"):
-                return None  # (1)
+            if re.match(r"\s?、", after) or (after[:1] in (".", "．") and not after[1:2].isdigit()):
+                return None  # list numbering (1、 2., 1 、 as a PDF spaces it)
+            if re.search(r"[(（]\s*$", before) and re.match(r"\s*[)）]", after):
+                return None  # (1), ( 1 )
             if after[:1] in ("：", ":") and not after[1:2].isdigit():
                 return None  # a label's number (目标1：)
             if after[:1] == "/" and len(digits) >= 5:
@@ -671,8 +673,14 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
     line_start = not before.strip() or bool(re.search(r"[。；;：:！!？?]\s*$", before))
     if _CODE_GLUED.search(compact):
         return True
-    if integer and (_DIGIT_DATE.fullmatch(digits) or re.match(r"\s*/\s*\d", after)):
+    if integer and (_DIGIT_DATE.fullmatch(digits) or re.match(r"\s*/\s*\d", after) or re.search(r"\d\s*/\s*$", before)):
         return True
+    if len(digits) == 1 and re.match(r"(?:\s\d){1,3}\s*[年月日号]", after):
+        return True  # a year letterspaced by a PDF (2 0 2 3 年)
+    if integer and (re.match(r"[*＊×xX]{2,}", after) or re.search(r"[*＊×xX]{2,}$", before)):
+        return True  # a number with digits masked (188****8989, 4302****1234): a phone or an identity number
+    if integer and (re.search(r"\d\s*转\s*$", before) or re.match(r"\s*(?:楼|室|号楼|号院|单元)", after)):
+        return True  # a phone's extension (…7281456转8012), an address (3楼, 502室)
     if _DOTTED_DATE.fullmatch(digits) and _TIME_AFTER.match(after):
         return True
     if integer and len(digits) <= 2 and (_MONTH_DAY.match(after) and int(digits) <= 12

@@ -39,6 +39,28 @@ def furniture_lines(lines: Sequence[str]) -> set[int]:
     out = {i for i, line in enumerate(lines) if _is_chrome(line)}
     out |= _contents(lines, out)
     out |= _page_numbers(lines)
+    out |= _numbers_of_paragraphs(lines)
+    return out
+
+
+_NUMBERING = re.compile(r"^\s*[（(]?\s*\d{1,2}\s*[）)、.．]?\s*$")
+_OPENS_TEXT = re.compile(r"^\s*[\u4e00-\u9fff“《]")
+_CLAUSES = re.compile(r"[，,。；;]")  # a paragraph's text has clauses; a table's label has none
+
+
+def _numbers_of_paragraphs(lines: Sequence[str]) -> set[int]:
+    """Lines holding a paragraph's number alone (1, (2), 3、) that a PDF or a web page set apart from its text: after
+    the end of a sentence (or at the start) and before a paragraph's text. A number alone under a short label (a table
+    saved one cell per line: 人员编制 / 96) or above one (a form's weight before the next row's name) is left to be
+    read."""
+    out = set()
+    for i, line in enumerate(lines[:-1]):
+        text = lines[i + 1].strip()
+        if not _NUMBERING.match(line) or not _OPENS_TEXT.match(text) or not (len(text) > MAX_LABEL or _CLAUSES.search(text)):
+            continue
+        above = lines[i - 1].rstrip() if i > 0 else ""
+        if i == 0 or (above and _SENTENCE_END.search(above[-1])):
+            out.add(i)
     return out
 
 

@@ -51,6 +51,12 @@ class Listed:
         return sum((in_unit_of(self.whole, p) for p in self.parts), Decimal(0))
 
 
+def _a_total(m: Mention) -> bool:
+    """Can the figure head a list? Any amount, also one written with a qualifier (3万余元, 不足3万元, 约1300人次,
+    1200万元以上): its parts are then weighed against the range its words allow."""
+    return not m.is_rate and bool(m.quantity.unit) and m.quantity.value >= 0
+
+
 def _usable(m: Mention) -> bool:
     return (not m.is_rate and bool(m.quantity.unit) and m.quantity.qualifier is Qualifier.EXACT
             and m.quantity.value >= 0)
@@ -106,7 +112,7 @@ def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_
     """The total a list hangs from: the last figure before the marker, in its sentence or earlier in its paragraph
     (or the paragraph before, in the same section, when the list opens a paragraph); never a change on last year
     (收入792.22万元。同比上年度增加189.25万元。其中：财政拨款收入… hangs from 792.22)."""
-    candidates = [m for m in here if m.end <= at and _usable(m) and not _CHANGE.search(m.lead)]
+    candidates = [m for m in here if m.end <= at and _a_total(m) and not _CHANGE.search(m.lead)]
     if candidates:
         return candidates[-1]
     block, section, cell = sentences[k].block, sentences[k].section, sentences[k].cell
@@ -114,7 +120,7 @@ def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_
         s = sentences[j]
         if s.section != section or s.block < block - 1 or s.cell != cell or (cell is not None and s.block != block):
             return None  # a table cell's list hangs from its own cell, never from the next column
-        found = [m for m in by_sentence.get(j, []) if _usable(m) and not _CHANGE.search(m.lead)]
+        found = [m for m in by_sentence.get(j, []) if _a_total(m) and not _CHANGE.search(m.lead)]
         if found:
             return found[-1]
     return None
@@ -274,8 +280,8 @@ def _closed_before(whole: Mention, parts: list[_Part]) -> int | None:
     """How many of the parts make up the total, when they end where a ；-part begins and the whole list does not add
     up (收入合计1000万元，其中：财政拨款收入800万元，其他收入200万元；支出合计950万元，其中…: the 950 is another
     total, outside the first list)."""
-    if len(parts) < 3 or _adds_up(whole, [p.mention for p in parts]):
-        return None
+    if len(parts) < 3 or whole.quantity.qualifier is not Qualifier.EXACT or _adds_up(whole, [p.mention for p in parts]):
+        return None  # a range (不足300万元) admits many prefixes: only an exact total closes a list early
     return next((k for k in range(2, len(parts)) if parts[k].gap >= 3 and parts[k].depth == 0
                  and _adds_up(whole, [p.mention for p in parts[:k]])), None)
 
@@ -336,11 +342,30 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
                 out += _nested(total, parts, cut)
     for whole in here:
         colon = text[whole.end:whole.end + 2].lstrip()
-        if _usable(whole) and colon[:1] in ("：", ":"):
+        if _a_total(whole) and colon[:1] in ("：", ":"):
             parts, cut = _stream(sentences, k, whole.end, whole, here, by_sentence)
             if parts:
                 out += _nested(whole, parts, cut)
+        out += _bracket_of(text, whole, here)
     return out
+
+
+def _bracket_of(text: str, whole: Mention, here: list[Mention]) -> list[Listed]:
+    """A bracket right after a total that lists, without an opener, figures adding up to it (现有人员96人（在职70人、
+    退休20人、聘用6人）): its breakdown. One that does not add up is an aside (上年为10人), no list."""
+    opened = re.match(r"\s*[（(]", text[whole.end:])
+    if not _a_total(whole) or opened is None or _AMONG.match(text, whole.end + opened.end()):
+        return []  # a bracket opened by 其中 / 含 is read as any list is
+    close = _bracket_end(text, whole, whole.end + opened.end())
+    if close is None:
+        return []
+    inside = [m for m in here if whole.end < m.start < close]
+    parts = [m for m in inside if _alike(whole, m) and _same_unit(whole, m)
+             and text[whole.end:m.start].count("（") + text[whole.end:m.start].count("(")
+             - text[whole.end:m.start].count("）") - text[whole.end:m.start].count(")") == 1]
+    if len(parts) < 2 or len(parts) != len(inside) or _attributes(parts) or not _adds_up(whole, parts):
+        return []
+    return [_listed(whole, parts, "inline")]
 
 
 def _of_other_units(whole: Mention, here: list[Mention], at: int) -> list[Mention]:

@@ -8,7 +8,7 @@ from typing import Any
 from ...core.figures import is_figure_path, unit_of
 from ...core.figures import label_of as catalogue_label
 from ...core.framework import Framework
-from ...core.quantity import agrees, canonical_unit, commensurable, contradicts
+from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable, contradicts
 from .lists import Listed
 from .mentions import Mention
 from .model import Item
@@ -166,6 +166,8 @@ class Records(Placement):
         if m.quantity.unit and (not is_figure_path(ref) or canonical_unit(m.quantity.unit) != unit_of(ref)):
             record["unit"] = m.quantity.unit
         qualified(record, m)
+        if "qualifier" in record and m.quantity.text:
+            record["text"] = m.quantity.text  # 不足300万元, as the messages that cite it should say
         record.update(m.cited())
         differs = commensurable(m.quantity.unit, first.quantity.unit) and contradicts(m.quantity, first.quantity)
         unsure = None
@@ -182,8 +184,9 @@ class Records(Placement):
         self._place(m)
         label = self._label(m)
         record: dict[str, Any] = {"id": sid, "label": label or "（未载明）"}
-        if m.quantity.scale != 1 and m.quantity.text:
-            record["text"] = m.quantity.text  # 5.6万人 admits 55,500–56,500 people; 56000 would admit one
+        if (m.quantity.scale != 1 or m.quantity.qualifier is not Qualifier.EXACT) and m.quantity.text:
+            record["text"] = m.quantity.text  # 5.6万人 admits 55,500–56,500 people; 56000 would admit one; 不足3万元
+            # keeps its words in every message that cites it
         else:
             record["value"] = number(m)
             if m.quantity.unit:

@@ -58,7 +58,9 @@ _TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
 # A year as a title writes it, or as a republished copy masks it (20xx年度, (略)年度).
 _MASKED_YEAR = re.compile(r"(?:20[xX×]{2}|[xX×]{4}|[（(]\s*略\s*[）)])\s*年")
 _ANY_YEAR = r"(?:(?:19|20)\d{2}|" + _CN_YEAR + r"|20[xX×]{2}|[xX×]{4}|[（(]\s*略\s*[）)])\s*年度?"
-_TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + ")+")
+# …and a part's numbering, when the title is a part's heading (第二部分 某某中学2025年单位预算表, 附件1：…).
+_PART_NUMBER = r"第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|附件\d*[：:]?"
+_TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + "|" + _PART_NUMBER + ")+")
 _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|绩效自评|绩效评价|自评报告|支出绩效)")
 _FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|[（(]以下简称)")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
@@ -207,7 +209,16 @@ def _name_from_first_sentence(sentences: list[Sentence]) -> Stated | None:
         m = _FIRST_SENTENCE.match(_compact(s.text))
         if m and is_unit_name(m.group("v")):
             return Stated(m.group("v"), _where(s), "正文中描述单位的句子", sure=False)
+        for m in _SHORT_NAMED.finditer(_compact(s.text)):  # …的规定，某某联合会（以下简称“省残联”）成立专班
+            name = _LEADING_WORD.sub("", m.group("v"))
+            if is_unit_name(name):
+                return Stated(name, _where(s), "正文中以“以下简称”引出的单位", sure=False)
     return None
+
+
+# A name the text introduces with its short form, at the start of a clause: the subject the report goes on to name.
+_SHORT_NAMED = re.compile(r"(?:^|[，,。；;：:])(?P<v>[\u4e00-\u9fff]{4,30})[（(]\s*以下简称")
+_LEADING_WORD = re.compile(r"^(?:经|由|对|在|受|请|现将|根据|按照|依据)")
 
 
 def _name(sentences: list[Sentence]) -> Stated | None:
