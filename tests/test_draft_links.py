@@ -401,3 +401,19 @@ def test_a_total_written_with_a_qualifier_heads_its_list_and_is_judged_by_the_ra
     assert len(broken) == 1 and broken[0].candidate and "不足2万元" in broken[0].message  # its words, not 低于2.00万元
     assert totals_in("项目总投资800万元以上，其中：中央资金500万元，省级资金200万元。") == [
         ("800万元以上", ["500万元", "200万元"], False)]  # a bound: 800以上 ≥ 700
+
+
+def test_a_bracket_right_after_a_total_listing_figures_that_add_up_to_it_is_its_breakdown():
+    assert totals_in("年末在册人员84人（在编人员61人、编外聘用15人、公益岗位8人），较上年增加3人。") == [
+        ("84人", ["61人", "15人", "8人"], True)]
+    assert totals_in("年末在册人员84人（上年为81人、前年为79人），较上年增加3人。") == []  # asides: they do not add up
+    # the parts of two totals under one name are two figures, not one stated twice
+    sentence = "核定编制人数52人(其中行政编制22人,事业编制30人)。年末实有人数47人(行政编制19人,事业编制28人)。"
+    assert totals_in(sentence) == [("52人", ["22人", "30人"], True), ("47人", ["19人", "28人"], True)]
+
+
+def test_equal_values_of_a_target_and_its_result_or_of_rates_named_by_their_kind_are_not_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、年度目标", "年度计划推广新品种面积2.6万亩。", "二、完成情况",
+                     "全年实际推广新品种面积2.6万亩。", "三、指标完成", "农技培训完成率100%。", "四、资金",
+                     "资金拨付完成率100%。", "五、接待", "国内公务接待共计支出3.20万元。", "六、外事", "外事接待共计支出0万元。")
+    assert draft.repeats == [] and not draft.params.get("claims", {}).get("statements")

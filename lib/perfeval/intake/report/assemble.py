@@ -380,6 +380,8 @@ class _Assembly(RateClaims, Records):
             label = normalise(m.label)
             if len(label) < 2 or m.where.in_table or (m.is_rate and _RELATIVE.match(label)) or _CHANGE_ONLY.match(label):
                 continue  # 为年初预算的116.9%, 同比上年度增加189.25万元: named by what it is of, not by whose it is
+            if _GENERIC_LABEL.fullmatch(label) or m.is_rate and _RATE_NAME.fullmatch(label):
+                continue  # 共计支出8.12万元 under one heading and 共计支出0万元 under another; 完成率100% on every row
             kind = canonical_unit(m.quantity.unit)
             subject = clean_label(m.lead) if kind in COUNTED_OBJECTS else ""  # 交通局内设7个科室, 中心内设4个科室
             groups.setdefault((label, _dimension(kind), m.year, _column_word(m), subject), []).append((sid, m))
@@ -405,6 +407,9 @@ class _Assembly(RateClaims, Records):
 
 
 
+_GENERIC_LABEL = re.compile(r"支出|收入|资金|经费|金额|费用|投入|人数|人员|项目|数量|任务")  # a head alone names nothing
+_RATE_NAME = re.compile(r"(?:完成|执行|到位|达标|合格|覆盖|知晓|满意|使用|支付|拨付|兑现|验收|得分|增长|下降|利用|开工|"
+                        r"办结|及时|准确|正确)?(?:率|度|比例|比重|情况|指标)")  # a rate named by its kind alone
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
 _NAMES_A_NUMBER = re.compile(r"[数额]?[为是达]?\s*[0-9０-９]")  # 年初预算数1850000.00元: the word names that number only
 _CHANGE_ONLY = re.compile(r"^(?:同比|比|较)(?:上年度?|去年|上一年度?)?(?:同期)?(?:[决预]算数?|执行数)?"
@@ -517,10 +522,13 @@ def _one_figure(a: Mention, b: Mention) -> bool:
 
 MIN_DISTINCT_DIGITS = 5  # significant digits a value needs to be one figure on its value alone (1,867.48; 10441)
 # Words that name different quantities of one kind whatever else two labels say: a report's income and spending are
-# often equal (收、支总计均为…), as are the shares of different levels of government in one allocation.
-_OPPOSED = tuple(re.compile(words) for words in (
-    r"收入|支出|结余|结转", r"基本|项目", r"人员|公用", r"中央|省级|市级|州级|县级|区级|本级|自筹|配套|上级|地方",
-    r"财政拨款|其他资金|自有资金|事业收入|经营收入", r"预算|决算|执行"))
+# often equal (收、支总计均为…), as are the shares of different levels of government in one allocation, and a target
+# and its result. Each group lists alternatives; two labels naming only different alternatives of a group differ.
+_OPPOSED = tuple(tuple(re.compile(words) for words in group) for group in (
+    ("收入", "支出", "结余|结转"), ("基本", "项目"), ("人员", "公用"),
+    ("中央", "省级", "市级|州级", "县级|区级", "乡级|镇级|乡镇", "自筹"),
+    ("财政拨款", "其他资金", "自有资金", "事业收入", "经营收入"), ("预算", "决算|执行"),
+    ("目标|计划|预期|预计|指标值", "完成|实际|实现")))
 
 
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # words that name what a figure is of
@@ -536,9 +544,9 @@ def _opposed(a: str, b: str) -> bool:
     if shared.size >= MIN_SHARED_LABEL and after_x and after_y and after_x[:2] != after_y[:2] \
             and not _GENERIC.match(after_x) and not _GENERIC.match(after_y):
         return True  # 财政拨款项目支出 and 本级财政拨款资金: 资金 names no other quantity
-    for words in _OPPOSED:
-        x, y = set(words.findall(a)), set(words.findall(b))
-        if x and y and x != y:
+    for group in _OPPOSED:
+        x, y = ({k for k, words in enumerate(group) if words.search(label)} for label in (a, b))
+        if x and y and not x & y:
             return True
     return False
 
