@@ -139,3 +139,38 @@ def test_a_space_aligned_table_reads_its_total_row_and_a_sub_row_is_no_part_of_t
     assert draft.params["figures"]["budget"]["adjusted"]["value"] == Decimal("545.00")  # the total row states it
     assert not [lst for lst in draft.lists if [p.written for p in lst.parts] == ["120.00"]
                 and lst.whole.written in ("320.00", "440.00")]  # 其中 under 项目支出 is not a part of 基本支出 or 合计
+
+
+# ---------------------------------------------------------------- a form saved one cell per line with every cell marked
+
+def marked(*cells: str) -> str:
+    """Cells as a web page saves them with a | after every cell, an empty cell a lone |."""
+    return "\n".join(f"{c} |" if c else "|" for c in cells)
+
+
+def test_a_marked_form_with_direction_and_unit_columns_is_read_by_its_header(tmp_path):
+    header = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"]
+    text = marked("预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重",
+                  "得分", "总额", "86.40", "90.00", "88.20", "98.00%", "10", "9.8",
+                  "其中:财政资金", "80.00", "84.00", "82.20", "97.86%", "/", "/",
+                  "单位资金", "6.40", "6.00", "6.00", "100.00%", "/", "/",
+                  "绩效指标(90分)", *header,
+                  "产出指标", "数量指标", "完成检测批次", "≥", "120", "批次", "126", "50", "50", "",
+                  "效益指标", "社会效益指标", "群众满意度", "≥", "90", "%", "", "40", "", "",
+                  "合计", "100", "", "")
+    draft = draft_of(tmp_path, text)
+    rows = [(r["name"], r["target"], r.get("actual"), r["weight"]) for r in draft.params["indicators"]]
+    assert rows[0] == ("完成检测批次", {"value": Decimal(120), "unit": "批次", "op": ">="},
+                       {"value": Decimal(126), "unit": "批次"}, Decimal(50))
+    assert rows[1][1] == {"value": Decimal(90), "unit": "%", "op": ">="} and rows[1][2] is None  # 完成值 left blank
+    assert "total" not in draft.params["claims"]  # 合计 100 stands under 权重: the weights' sum, no claimed score
+    budget = draft.params["figures"]["budget"]
+    assert (budget["adjusted"]["value"], budget["executed"]["value"]) == (Decimal("90.00"), Decimal("88.20"))
+    parts = {lst.whole.written: [p.written for p in lst.parts] for lst in draft.lists}
+    assert parts["90.00"] == ["84.00", "6.00"]  # 总额 = its 其中 rows, column by column
+
+
+def test_a_rate_of_a_row_that_states_no_catalogue_figure_is_that_rows_own(tmp_path):
+    draft = draft_of(tmp_path, "\n".join([
+        "项目名称\t预算数（万元）\t执行数（万元）\t预算执行率", "河道清淤\t0.00\t0.00\t0.00%", "水库维护\t80.00\t72.00\t90.00%"]))
+    assert not [r for r in draft.rates if r.measure]  # neither row's rate is the department's 预算执行率
