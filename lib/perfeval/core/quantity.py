@@ -348,6 +348,9 @@ _CONTENTS_LINE = re.compile(r"\s*(?:第[一二三四五六七八九十]+(?:部�
 LOOK_BEHIND = 80  # characters before a number that decide whether it is one (a label, a heading, 第)
 _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
 _CLAUSE_MARK = re.compile(r"[，。；：:,;]")
+# A clause stating how points are taken or given per step (每…扣/减/加 N分) or where full or no marks begin (100%计满分,
+# 大于30%不得分): a framework's rule, not the unit's figures.
+_SCORING_RULE = re.compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;]{0,8}?(?:计满分|不得分)")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _TITLE_END = re.compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
 _METADATA = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
@@ -569,6 +572,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
     if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
         return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
+    if _SCORING_RULE.search(_CLAUSE_MARK.split(before)[-1] + norm[lead:end] + _CLAUSE_MARK.split(after)[0]):
+        return None  # a scoring rule's step and its points (每低于5%扣2分, 每超过一个百分点扣0.5分): the framework's
     if (unit == "分" and re.search(r"\d\s*(?:时|点|小时)\s*$", before)) or re.match(r"\s*点\s*\d{1,2}\s*分", after):
         return None  # a time of day or a duration (17时39分, 9点30分, 3小时20分): minutes, not a score
     if unit == "页" and not g["mult"]:

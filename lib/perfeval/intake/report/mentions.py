@@ -60,7 +60,9 @@ class Mention:
     quantity: as read (value with written multipliers, unit, qualifier, decimals); label: what it is of, in the
     report's words; clause: the words around it up to the nearest punctuation; year: a year the clause names;
     implied: why the unit was taken from the context (a table header, money written “1802万”), if it was;
-    lead: the clause's words before the number, as written (what the catalogue reads a label from).
+    lead: the clause's words before the number, as written (what the catalogue reads a label from);
+    counted_as: the catalogue figure's unit when its labels entry allows the unit written (编制 counted in 个, as
+    posts: the same count in 人); the quantity keeps the unit written.
     """
 
     quantity: Quantity
@@ -74,10 +76,17 @@ class Mention:
     implied: str | None = None
     order: tuple[int, int, int] = (0, 0, 0)
     doubt: str | None = None  # the number's writing can be read two ways (1.268,40): listed 存疑, drafted nowhere
+    counted_as: str | None = None  # the unit a catalogue figure counts it in when written in another (172个 编制: 人)
 
     @property
     def written(self) -> str:
         return self.quantity.text
+
+    @property
+    def counted(self) -> Quantity:
+        """The quantity in the unit it is counted in: as written, or in its catalogue figure's unit when that counts
+        what the report writes in another (编制172个 is 172人)."""
+        return replace(self.quantity, unit=self.counted_as) if self.counted_as else self.quantity
 
     @property
     def is_rate(self) -> bool:
