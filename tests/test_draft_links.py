@@ -426,3 +426,11 @@ def test_a_rows_measured_actual_restated_under_two_shared_words_is_one_figure_an
     draft = draft_of(tmp_path, TITLE, "一、绩效自评表", header, *rows, "二、绩效目标完成情况",
                      "全年完成造林1.5万亩，成活率较高。", "组织巡查12次。")
     assert [[m.written for m in group] for group in draft.restated.values()] == [["1.5万亩", "1.5万亩"]]
+
+
+def test_figures_of_parallel_items_each_in_its_own_subsection_are_not_one_figure_stated_twice(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "二、项目支出绩效情况", "（一）耕地质量监测项目", "该项目年初预算64.00万元，全年实际支出61.50万元。",
+                     "（二）农产品质量检测项目", "该项目年初预算58.00万元，全年实际支出58.00万元。",
+                     "三、总体情况", "全年实际支出61.50万元的耕地质量监测工作按期完成。")
+    # 64.00 / 58.00 and 61.50 / 58.00 are two projects' figures; the summary's 61.50 restates the first project's
+    assert [[(m.where.section, m.written) for m in g] for g in draft.repeats] == [[("二(一)", "61.50万元"), ("三", "61.50万元")]]

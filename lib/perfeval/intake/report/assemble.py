@@ -388,7 +388,8 @@ class _Assembly(RateClaims, Records):
         out = []
         for group in groups.values():
             first = group[0][1]
-            again = [(s, m) for s, m in group[1:] if m.where.text != first.where.text and not _apart(first, m, whole_of)]
+            again = [(s, m) for s, m in group[1:] if m.where.text != first.where.text and not _apart(first, m, whole_of)
+                     and not _other_subject(first, m)]
             if again:
                 out.append((first,) + tuple(m for _, m in again))
         anchors = [mentions[0] for mentions in self.figures.values()]
@@ -423,6 +424,23 @@ MIN_DIGITS = 3  # digits a figure must have for a permutation of them (1230 / 13
 _TIME_WORDS = re.compile(r"^(?:全年度?|本年度?|当年|年度|累计)|(?:全年度?|本年度?|当年|年度|累计|总计|合计|共计)$")
 _COUNTS = {"次", "场", "场次", "人", "人次", "名"}  # counts of doings and people: many rows count so
 _SAME_COUNT = {"场次": "场"}  # count units that name one thing (a 会议 is held in 场 or 场次)
+
+
+_COMPONENT = re.compile(r"[（(][^（()）]+[)）]|\d+|[^（(\d]+")  # the parts of a section path: 二, (一), 1, (1)
+_DEICTIC = re.compile(r"^(?:该|此|本)(?:项目|工程|专项|任务|活动|资金|单位)")  # 该项目年初预算: its section's item
+
+
+def _other_subject(a: Mention, b: Mention) -> bool:
+    """Do two statements under one label speak of different items: each of its own section's item (该项目年初预算
+    under （一）良种推广项目 and under （二）农技培训项目), or with different values in sibling subsections, which
+    describe one item each (实际支出128.00万元 under 二(一), 90.00万元 under 二(二))?"""
+    if a.where.section == b.where.section:
+        return False
+    if _DEICTIC.match(a.lead) or _DEICTIC.match(b.lead):
+        return True
+    x, y = (_COMPONENT.findall(m.where.section) for m in (a, b))
+    siblings = len(x) >= 2 and len(y) >= 2 and x[:-1] == y[:-1]
+    return siblings and a.quantity.value != b.quantity.value
 
 
 def _apart(a: Mention, b: Mention, whole_of: dict[int, Mention]) -> bool:
@@ -507,7 +525,7 @@ def _one_figure(a: Mention, b: Mention) -> bool:
     if re.findall(r"\d+", x) != re.findall(r"\d+", y):
         return False  # 第46号示范田 and 第146号示范田, 1号楼 and 2号楼: labels that number two things
     head = _shared_head(_head_words(x), _head_words(y))
-    if _opposed(x, y):
+    if _opposed(x, y) or _other_subject(a, b):
         return False
     if a.quantity.value == b.quantity.value:
         if head >= MIN_SHARED_LABEL and (a.quantity.places > 0 or a.quantity.value >= 10):
