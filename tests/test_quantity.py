@@ -427,6 +427,14 @@ def test_a_bracketed_change_reads_negative_or_is_marked_unsure(sentence, value, 
     assert (str(found.quantity.value), found.doubt is not None) == (value, unsure)
 
 
+def test_traditional_characters_read_as_their_simplified_forms_and_keep_the_text_as_written():
+    """A copy republished in traditional characters (萬元, 個, 餘, 不超過, 號): the same quantities, written as typed."""
+    found = find_quantities("全年支出12.5萬元，購置3個，接待800餘人次，不超過5萬元，湘財預〔2021〕13號，電話0883 6541234")
+    assert [(f.quantity.text, str(f.quantity.value), f.quantity.unit, f.quantity.qualifier.value) for f in found] == [
+        ("12.5萬元", "12.5", "万元", "exact"), ("3個", "3", "个", "exact"), ("800餘人次", "800", "人次", "over"),
+        ("不超過5萬元", "5", "万元", "at_most")]
+
+
 def test_a_bracketed_list_number_is_not_a_negative():
     assert parse_quantity("（3）") is None and find_quantities("（2）加强预算管理") == []
 
