@@ -576,6 +576,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # a Chinese numeral without a unit is a word (一是, 三公, 十九大)
         if not whole and g["chinese"] in ("一", "二") and not g["mult"]:
             return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
+        if re.match(r"(?:规定|禁令|纪律)", after):
+            return None  # the name of a set of rules (中央八项规定, 六项禁令): no count of the unit's
     if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
         return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
     if _SCORING_RULE.search(_CLAUSE_MARK.split(before)[-1] + norm[lead:end] + _CLAUSE_MARK.split(after)[0]):
