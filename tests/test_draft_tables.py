@@ -174,3 +174,15 @@ def test_a_rate_of_a_row_that_states_no_catalogue_figure_is_that_rows_own(tmp_pa
     draft = draft_of(tmp_path, "\n".join([
         "项目名称\t预算数（万元）\t执行数（万元）\t预算执行率", "河道清淤\t0.00\t0.00\t0.00%", "水库维护\t80.00\t72.00\t90.00%"]))
     assert not [r for r in draft.rates if r.measure]  # neither row's rate is the department's 预算执行率
+
+
+# ---------------------------------------------------------------- what a section says of its score
+
+def test_a_level_one_indicators_weight_and_score_in_the_usual_wordings(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("\n".join([TITLE, "一、具体绩效分析", "（一）过程指标分值25分，自评得分23分，得分率92%。",
+                                 "（二）产出指标：满分30分，得分28.5分。", "（三）效果指标（分值25分，得分22分）"]) + "\n",
+                      encoding="utf-8")
+    sections = draft_report(report).params["claims"]["sections"]
+    assert [(s["name"], s["weight"], s["score"]) for s in sections] == [
+        ("过程指标", 25, 23), ("产出指标", 30, Decimal("28.5")), ("效果指标", 25, 22)]  # never （二）产出指标
