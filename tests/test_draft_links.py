@@ -417,3 +417,12 @@ def test_equal_values_of_a_target_and_its_result_or_of_rates_named_by_their_kind
                      "全年实际推广新品种面积2.6万亩。", "三、指标完成", "农技培训完成率100%。", "四、资金",
                      "资金拨付完成率100%。", "五、接待", "国内公务接待共计支出3.20万元。", "六、外事", "外事接待共计支出0万元。")
     assert draft.repeats == [] and not draft.params.get("claims", {}).get("statements")
+
+
+def test_a_rows_measured_actual_restated_under_two_shared_words_is_one_figure_and_a_count_needs_three(tmp_path):
+    header = "\t".join(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"])
+    rows = ["\t".join(["产出指标", "数量指标", "人工造林面积", "≥1.2万亩", "1.5万亩", "10", "10"]),
+            "\t".join(["产出指标", "数量指标", "巡护检查次数", "≥10次", "12次", "10", "10"])]
+    draft = draft_of(tmp_path, TITLE, "一、绩效自评表", header, *rows, "二、绩效目标完成情况",
+                     "全年完成造林1.5万亩，成活率较高。", "组织巡查12次。")
+    assert [[m.written for m in group] for group in draft.restated.values()] == [["1.5万亩", "1.5万亩"]]

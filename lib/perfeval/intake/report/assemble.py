@@ -421,6 +421,7 @@ MIN_SHARED_LABEL = 4  # characters two labels must share for one value stated tw
 MIN_SHARED_HEAD = 2  # characters of a head noun (会议, 收入) two labels share when their sections differ
 MIN_DIGITS = 3  # digits a figure must have for a permutation of them (1230 / 1320) to read as a slip of the pen
 _TIME_WORDS = re.compile(r"^(?:全年度?|本年度?|当年|年度|累计)|(?:全年度?|本年度?|当年|年度|累计|总计|合计|共计)$")
+_COUNTS = {"次", "场", "场次", "人", "人次", "名"}  # counts of doings and people: many rows count so
 _SAME_COUNT = {"场次": "场"}  # count units that name one thing (a 会议 is held in 场 or 场次)
 
 
@@ -447,7 +448,9 @@ def _same_count(m: Mention, actual: Mention, line: IndicatorLine) -> bool:
         return False
     a, b = normalise(line.name), normalise(m.label)
     shared = SequenceMatcher(None, a, b).find_longest_match(0, len(a), 0, len(b)).size
-    return shared >= (MIN_ROW_SHARED - 1 if len(_digits(m)) >= MIN_DIGITS else MIN_ROW_SHARED)
+    measured = _dimension(canonical_unit(m.quantity.unit)) not in ("money", "") \
+        and canonical_unit(m.quantity.unit) not in COUNTED_OBJECTS | _COUNTS  # 1.5万亩, 3.2公里: few things measure so
+    return shared >= (MIN_ROW_SHARED - 1 if len(_digits(m)) >= MIN_DIGITS or measured else MIN_ROW_SHARED)
 
 
 def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], whole_of: dict[int, Mention],
