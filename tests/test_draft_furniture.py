@@ -254,3 +254,7 @@ def test_a_contents_line_holding_a_year_is_read_as_no_table():
                                            "松岭县扶贫项目2020年绩效评价报告 17", "一、项目概况 17", "第一部分 部门概况",
                                            "本办2020年度支出总额218.40万元。"])])
     assert read_tables(document, 2020).cells == [] and figures(*[b.cells[0] for b in document.blocks]) == ["218.40万元"]
+
+
+def test_a_document_sites_chrome_around_a_copy_holds_no_figure():
+    assert figures("欢迎 ° 共12页 356.2 KB下载文档", "当前文档共12页 2.99", "本年支出218.40万元。") == ["218.40万元"]
