@@ -242,3 +242,19 @@ def test_a_paragraphs_number_set_alone_on_its_line_is_no_figure():
     assert figures("全年完成各项目标任务。", "1", "严格执行预算，确保资金安全有效使用。", "2",
                    "完善内部控制制度，规范资金使用。") == []
     assert figures("指标说明按实际完成情况计分。", "10", "预算执行率") == ["10"]
+
+
+def test_a_contents_line_holding_a_year_is_read_as_no_table():
+    """A contents line whose heading holds a year (某某办2020年部门整体支出绩效评价报告 24) looks like a form's label and
+    value pairs; it is the contents' and no table reads it."""
+    from perfeval.intake.report.tables import read_tables
+
+    document = build("<test>", ["\n".join(["目 录", "第一部分 部门概况 1", "第四部分 附件 14",
+                                           "松岭县扶贫办2020年部门整体支出绩效评价报告 14", "一、部门概况 14",
+                                           "松岭县扶贫项目2020年绩效评价报告 17", "一、项目概况 17", "第一部分 部门概况",
+                                           "本办2020年度支出总额218.40万元。"])])
+    assert read_tables(document, 2020).cells == [] and figures(*[b.cells[0] for b in document.blocks]) == ["218.40万元"]
+
+
+def test_a_document_sites_chrome_around_a_copy_holds_no_figure():
+    assert figures("欢迎 ° 共12页 356.2 KB下载文档", "当前文档共12页 2.99", "本年支出218.40万元。") == ["218.40万元"]

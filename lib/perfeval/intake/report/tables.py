@@ -220,6 +220,9 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
     i = 0
     while i < len(blocks):
         block = blocks[i]
+        if i in document.furniture:  # a contents line split like a form's pairs (某某办部门 | 2020 | 年…报告 | 24)
+            i += 1
+            continue
         kind = _header_kind(block.cells) if block.kind == "row" else None
         if kind is None and _plain_header(blocks, i):
             kind = "plain"
