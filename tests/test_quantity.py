@@ -439,6 +439,14 @@ def test_traditional_characters_read_as_their_simplified_forms_and_keep_the_text
         ("不超過5萬元", "5", "万元", "at_most")]
 
 
+@pytest.mark.parametrize("sentence, qualifier", [
+    ("至少全年完成4次", "at_least"), ("不少于每季度开展1次", "at_least"), ("最多全年使用3次", "at_most"),
+    ("不超过上限的情况下完成3次", "exact"), ("至少，全年完成4次", "exact"),
+])
+def test_a_bound_written_before_its_verb_bounds_the_count(sentence, qualifier):
+    assert [f.quantity.qualifier.value for f in find_quantities(sentence)] == [qualifier]
+
+
 def test_a_bracketed_list_number_is_not_a_negative():
     assert parse_quantity("（3）") is None and find_quantities("（2）加强预算管理") == []
 

@@ -383,6 +383,9 @@ _CLASS_NAME = re.compile(r"\s?[\u4e00-\u9fff、]{1,16}?支出")
 # The short numbers of emergency and public services before the service's name (110报警, 120急救中心, 12333咨询).
 _SERVICE_NUMBER = re.compile(r"11[0249]|12[02]|123\d{2}|95\d{3}|96\d{3,4}")
 _SERVICE_WORDS = re.compile(r"报警|急救|火警|消防|交通|指挥|接警|出警|查号")
+# A bound written before the verb whose count it bounds (至少全年完成2次, 不少于每月开展1次): a few words, no clause mark,
+# no other number and no 的 between (不超过预算的情况下完成3次 bounds no count).
+_BOUND_AHEAD = re.compile(r"(?P<word>至少|最少|不少于|不低于|至多|最多|不超过|不多于|不高于)(?:(?!的)[\u4e00-\u9fff]){1,6}$")
 # Things a report numbers among its own (指标1, 目标2, 任务3, 问题1): the number glued to the noun names one of them.
 _NUMBERED_THING = re.compile(r"(?:指标|目标|任务|措施|问题|建议|步骤|环节|阶段|标段|子项)$")
 _PAGE_FOOTER = re.compile(r"\s*[-－—]\s*\d{1,3}\s*[-－—]\s*")  # - 3 -: a page's footer, the whole line
@@ -572,6 +575,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # a product or a size (7×24小时, 1366*768): neither factor is a figure
     if _ORDINALS.search(before) or _PAGE_FOOTER.fullmatch(norm):
         return None  # a table's row or column numbers (栏次 1 2 3), a page's footer (- 3 -)
+    if compact.endswith("指标") and not unit and re.fullmatch(r"\d{1,2}", g["arabic"] or "") and before_char == "标":
+        return None  # a 绩效自评表 template's row number (指标1：…, 指标2)
     spaced = after.lstrip(" \u3000" + _GROUP_SPACES)
     if g["chinese"]:
         if unit_written == "分":
@@ -660,6 +665,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         qualifier = bound
     elif g["over1"] or g["over2"]:
         qualifier = Qualifier.OVER
+    elif (bound_ahead := _BOUND_AHEAD.search(before)) is not None:
+        qualifier = _PREFIXES[bound_ahead.group("word")]  # 至少全年完成2次: the bound names the verb's count
     else:
         qualifier = Qualifier.EXACT
     glued = None
