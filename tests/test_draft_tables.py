@@ -186,3 +186,30 @@ def test_a_level_one_indicators_weight_and_score_in_the_usual_wordings(tmp_path)
     sections = draft_report(report).params["claims"]["sections"]
     assert [(s["name"], s["weight"], s["score"]) for s in sections] == [
         ("过程指标", 25, 23), ("产出指标", 30, Decimal("28.5")), ("效果指标", 25, 22)]  # never （二）产出指标
+
+
+def test_a_pdf_table_set_without_rules_reads_as_its_text_copy_laid_out_with_spaces(tmp_path):
+    from fpdf import FPDF
+    from fpdf.enums import XPos, YPos
+
+    from perfeval.intake.documents import aligned_rows
+    from perfeval.intake.pdf import pdf_items
+    from report_files import truetype_font
+
+    rows = [r for r in aligned_rows(SPACED).values()]
+    font = truetype_font(TITLE + "".join("".join(r) for r in rows) + "单位：万元", tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    pdf.multi_cell(0, 6, TITLE, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("noto", size=9)
+    with pdf.table(first_row_as_headings=False, borders_layout="NONE", line_height=5, col_widths=(2, 1, 1, 1, 1),
+                   text_align="LEFT") as table:  # no rules: the columns stand apart by their gaps alone
+        for cells in rows:
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    pdf.output(str(tmp_path / "report.pdf"))
+    read = [item.cells for item in pdf_items(tmp_path / "report.pdf") if not isinstance(item, str)]
+    assert read == rows  # the blank 年初预算 of 项目支出 stays under its column

@@ -207,16 +207,16 @@ def aligned_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
         if width >= 3 and j - k >= 2 and any(re.search(r"\d", c) for x in split[k:j] for _, c in x[1:]):
             columns = [centre for centre, _ in split[k]]
             for x in range(k, j):
-                out[x] = _under_columns(split[x], columns)
+                out[x] = under_columns(split[x], columns)
             k = j
         else:
             k += 1
     return out
 
 
-def _under_columns(cells: list[tuple[float, str]], columns: list[float]) -> tuple[str, ...]:
-    """A row's cells under the columns (by their centres): in order when it has as many, else each under the nearest
-    column not taken by a cell before it."""
+def under_columns(cells: list[tuple[float, str]], columns: list[float]) -> tuple[str, ...]:
+    """A row's cells under the columns (by their centres, in a text copy's columns or a PDF's points): in order when
+    it has as many, else each under the nearest column not taken by a cell before it."""
     if len(cells) == len(columns):
         return tuple(text for _, text in cells)
     row = [""] * len(columns)
