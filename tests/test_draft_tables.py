@@ -213,3 +213,23 @@ def test_a_pdf_table_set_without_rules_reads_as_its_text_copy_laid_out_with_spac
     pdf.output(str(tmp_path / "report.pdf"))
     read = [item.cells for item in pdf_items(tmp_path / "report.pdf") if not isinstance(item, str)]
     assert read == rows  # the blank 年初预算 of 项目支出 stays under its column
+
+
+def test_a_forms_template_row_number_is_no_figure():
+    from perfeval.core.quantity import find_quantities
+
+    assert [f.quantity.text for f in find_quantities("指标1：工程完工率 指标2： 绩效指标90分 三级指标3个")] == ["90分", "3个"]
+
+
+# ---------------------------------------------------------------- a web table saved a row per line, | between cells
+
+def test_a_statement_saved_a_row_per_line_drafts_its_amounts_and_none_of_its_line_numbers(tmp_path):
+    draft = draft_of(tmp_path, "\n".join([
+        "序号 | 表名 | 表号 |", "1 | 收入支出决算总表 | 公开01表 |", "2 | 收入决算表 | 公开02表 |",
+        "收入支出决算总表 | |||||",
+        "部门:松岭县林业局 | 金额单位:元 | ||||", "项目 | 行次 | 金额 | 项目(按功能分类) | 行次 | 金额 |",
+        "栏次 | 1 | 栏次 | 2 | ||",
+        "一、一般公共预算财政拨款收入 | 1 | 1,640,204.92 | 一、一般公共服务支出 | 31 | 826,410.50 |",
+        "二、政府性基金预算财政拨款收入 | 2 | 二、外交支出 | 32 | ||"]))
+    written = sorted(m.written for m in draft.placed if m.written != "1520.30万元")
+    assert written == ["1,640,204.92", "826,410.50"]
