@@ -448,3 +448,12 @@ def test_what_the_projects_evaluated_one_subsection_each_spent_is_weighed_agains
     apart = draft_of(tmp_path, TITLE, "一、支出", "2023年本站项目支出240.00万元。", "二、科室工作", "（一）办公室",
                      "全年支出办公经费12.00万元。", "（二）财务室", "全年支出印刷费3.00万元。")
     assert not apart.params.get("claims", {}).get("identities")  # headings that name no project: no such bound
+
+
+def test_a_numbered_list_the_text_ends_in_is_a_bound_and_its_share_names_the_total_by_its_numbered_heading(tmp_path):
+    assert totals_in("（一）收入总计860.50万元，包括：", "1.财政拨款收入700.20万元，占收入总计的81.37%。") == [
+        ("860.50万元", ["700.20万元"], False)]  # the excerpt ends after the first part: at most a part of the total
+    draft = draft_of(tmp_path, TITLE, "一、收入支出决算总体情况说明", "（一）收入总计860.50万元，包括：",
+                     "1.财政拨款收入700.20万元，占收入总计的81.37%。")
+    rate = draft.rates[0]
+    assert rate.status == "explained" and rate.reading.denominator.written == "860.50万元"
