@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from corpus_measure import (DocumentScore, framework_grade, judge_findings, kinded_spans, match_figures, match_rates,
                             measure_document, mention_offsets, non_figure_kind, truth_offset, truth_spans)
 from corpus_truth import entries
+from draft_truth import match_repeated
 
 from perfeval.core.quantity import Qualifier
 
@@ -142,3 +143,16 @@ def test_a_change_explained_as_its_difference_over_the_old_value_is_the_change()
     assert judged("share", diff, old) == 1
     assert judged("change", new, old) == 1
     assert judged("share", new, old) == 0  # new over old is not the change
+
+
+def test_a_repeat_is_matched_by_the_figures_it_joins_whatever_shape_joins_them():
+    """The repeated-figure measure pairs by the figures matched by place: a table row's cell restated in prose counts
+    as found and right; a drafted pair of a target and its (equal) result is a pair the truth does not hold."""
+    cell, prose, target, result = (SimpleNamespace(written=w, label="") for w in ("52", "52人", "1.5万亩", "1.5万亩"))
+    found = {"t01": cell, "f01": prose, "g01": target, "g02": result}
+    truth = {"repeated": [{"figures": ["t01", "f01"], "label": "编制数"}]}
+    draft = SimpleNamespace(catalogue={}, repeats=[], restated={"row:编制数": [cell, prose]}, same_claim=[],
+                            pairs=[(cell, prose), (target, result)])
+    score = match_repeated(truth, draft, found)
+    assert (score.truth, score.found, score.drafted, score.good) == (1, 1, 2, 1)
+    assert len(score.wrong) == 1 and "1.5万亩 / 1.5万亩" in score.wrong[0]

@@ -234,3 +234,36 @@ def test_a_count_whose_label_names_money_before_its_head_is_no_money():
     document = build("<test>", ["所属二级预算单位数量：6", "纳入预算单位个数 4", "年初预算总额为1802"])
     assert [(m.written, m.quantity.unit) for m in prose_mentions(document, set())] == [("6", ""), ("4", ""),
                                                                                       ("1802", "万元")]
+
+
+def test_a_paragraphs_number_set_alone_on_its_line_is_no_figure():
+    """A PDF or a web page sets a paragraph's number on its own line: after a sentence's end, before the paragraph's
+    text. A number alone before a short label (a form's weight, then the next row's name) is still read."""
+    assert figures("全年完成各项目标任务。", "1", "严格执行预算，确保资金安全有效使用。", "2",
+                   "完善内部控制制度，规范资金使用。") == []
+    assert figures("指标说明按实际完成情况计分。", "10", "预算执行率") == ["10"]
+
+
+def test_a_contents_line_holding_a_year_is_read_as_no_table():
+    """A contents line whose heading holds a year (某某办2020年部门整体支出绩效评价报告 24) looks like a form's label and
+    value pairs; it is the contents' and no table reads it."""
+    from perfeval.intake.report.tables import read_tables
+
+    document = build("<test>", ["\n".join(["目 录", "第一部分 部门概况 1", "第四部分 附件 14",
+                                           "松岭县扶贫办2020年部门整体支出绩效评价报告 14", "一、部门概况 14",
+                                           "松岭县扶贫项目2020年绩效评价报告 17", "一、项目概况 17", "第一部分 部门概况",
+                                           "本办2020年度支出总额218.40万元。"])])
+    assert read_tables(document, 2020).cells == [] and figures(*[b.cells[0] for b in document.blocks]) == ["218.40万元"]
+
+
+def test_a_document_sites_chrome_around_a_copy_holds_no_figure():
+    assert figures("欢迎 ° 共12页 356.2 KB下载文档", "当前文档共12页 2.99", "本年支出218.40万元。") == ["218.40万元"]
+
+
+def test_the_row_numbers_of_a_web_table_saved_with_bars_between_cells_are_no_figures():
+    """A web page's table saved one row per line with | between cells: under a header naming 行次 or 序号, a cell
+    holding a bare whole number is a row's number; its amounts (12,480.50) and a table without such a header keep
+    their numbers."""
+    assert figures("项目 | 行次 | 金额 |", "一、财政拨款收入 | 1 | 12,480.50 |", "二、事业收入 | 2 | |",
+                   "本年支出合计 | 3 | 12,480.50 |") == ["12,480.50", "12,480.50"]
+    assert figures("人员编制 | 84 | 实有人数 | 80 |") == ["84", "80"]

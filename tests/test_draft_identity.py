@@ -25,6 +25,8 @@ def identity(*lines: str) -> tuple[str | None, str | None, str | None, str | Non
     (("柳溪县档案馆部门整体支出绩效自评报告", "（2023年度）"), NAME, "2023"),
     (("柳 溪 县 档 案 馆 2023 年 度 部 门 整 体 支 出 绩 效 自 评 报 告",), NAME, "2023"),
     (("柳溪县档案馆2023年度部门决算",), NAME, "2023"),
+    (("柳溪县档案馆 2024年部门预算公开",), NAME, "2024"),            # a budget's title names its year
+    (("2023年度柳溪县档案馆(汇总)部门决算",), NAME, "2023"),           # the accounts' scope is no part of the name
     # the name set on the line under a title that names none
     (("2023年度部门整体支出绩效自评报告", NAME), NAME, "2023"),
 ])

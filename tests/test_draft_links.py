@@ -401,3 +401,28 @@ def test_a_total_written_with_a_qualifier_heads_its_list_and_is_judged_by_the_ra
     assert len(broken) == 1 and broken[0].candidate and "不足2万元" in broken[0].message  # its words, not 低于2.00万元
     assert totals_in("项目总投资800万元以上，其中：中央资金500万元，省级资金200万元。") == [
         ("800万元以上", ["500万元", "200万元"], False)]  # a bound: 800以上 ≥ 700
+
+
+def test_a_bracket_right_after_a_total_listing_figures_that_add_up_to_it_is_its_breakdown():
+    assert totals_in("年末在册人员84人（在编人员61人、编外聘用15人、公益岗位8人），较上年增加3人。") == [
+        ("84人", ["61人", "15人", "8人"], True)]
+    assert totals_in("年末在册人员84人（上年为81人、前年为79人），较上年增加3人。") == []  # asides: they do not add up
+    # the parts of two totals under one name are two figures, not one stated twice
+    sentence = "核定编制人数52人(其中行政编制22人,事业编制30人)。年末实有人数47人(行政编制19人,事业编制28人)。"
+    assert totals_in(sentence) == [("52人", ["22人", "30人"], True), ("47人", ["19人", "28人"], True)]
+
+
+def test_equal_values_of_a_target_and_its_result_or_of_rates_named_by_their_kind_are_not_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、年度目标", "年度计划推广新品种面积2.6万亩。", "二、完成情况",
+                     "全年实际推广新品种面积2.6万亩。", "三、指标完成", "农技培训完成率100%。", "四、资金",
+                     "资金拨付完成率100%。", "五、接待", "国内公务接待共计支出3.20万元。", "六、外事", "外事接待共计支出0万元。")
+    assert draft.repeats == [] and not draft.params.get("claims", {}).get("statements")
+
+
+def test_a_rows_measured_actual_restated_under_two_shared_words_is_one_figure_and_a_count_needs_three(tmp_path):
+    header = "\t".join(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"])
+    rows = ["\t".join(["产出指标", "数量指标", "人工造林面积", "≥1.2万亩", "1.5万亩", "10", "10"]),
+            "\t".join(["产出指标", "数量指标", "巡护检查次数", "≥10次", "12次", "10", "10"])]
+    draft = draft_of(tmp_path, TITLE, "一、绩效自评表", header, *rows, "二、绩效目标完成情况",
+                     "全年完成造林1.5万亩，成活率较高。", "组织巡查12次。")
+    assert [[m.written for m in group] for group in draft.restated.values()] == [["1.5万亩", "1.5万亩"]]

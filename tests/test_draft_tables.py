@@ -139,3 +139,97 @@ def test_a_space_aligned_table_reads_its_total_row_and_a_sub_row_is_no_part_of_t
     assert draft.params["figures"]["budget"]["adjusted"]["value"] == Decimal("545.00")  # the total row states it
     assert not [lst for lst in draft.lists if [p.written for p in lst.parts] == ["120.00"]
                 and lst.whole.written in ("320.00", "440.00")]  # 其中 under 项目支出 is not a part of 基本支出 or 合计
+
+
+# ---------------------------------------------------------------- a form saved one cell per line with every cell marked
+
+def marked(*cells: str) -> str:
+    """Cells as a web page saves them with a | after every cell, an empty cell a lone |."""
+    return "\n".join(f"{c} |" if c else "|" for c in cells)
+
+
+def test_a_marked_form_with_direction_and_unit_columns_is_read_by_its_header(tmp_path):
+    header = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"]
+    text = marked("预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重",
+                  "得分", "总额", "86.40", "90.00", "88.20", "98.00%", "10", "9.8",
+                  "其中:财政资金", "80.00", "84.00", "82.20", "97.86%", "/", "/",
+                  "单位资金", "6.40", "6.00", "6.00", "100.00%", "/", "/",
+                  "绩效指标(90分)", *header,
+                  "产出指标", "数量指标", "完成检测批次", "≥", "120", "批次", "126", "50", "50", "",
+                  "效益指标", "社会效益指标", "群众满意度", "≥", "90", "%", "", "40", "", "",
+                  "合计", "100", "", "")
+    draft = draft_of(tmp_path, text)
+    rows = [(r["name"], r["target"], r.get("actual"), r["weight"]) for r in draft.params["indicators"]]
+    assert rows[0] == ("完成检测批次", {"value": Decimal(120), "unit": "批次", "op": ">="},
+                       {"value": Decimal(126), "unit": "批次"}, Decimal(50))
+    assert rows[1][1] == {"value": Decimal(90), "unit": "%", "op": ">="} and rows[1][2] is None  # 完成值 left blank
+    assert "total" not in draft.params["claims"]  # 合计 100 stands under 权重: the weights' sum, no claimed score
+    budget = draft.params["figures"]["budget"]
+    assert (budget["adjusted"]["value"], budget["executed"]["value"]) == (Decimal("90.00"), Decimal("88.20"))
+    parts = {lst.whole.written: [p.written for p in lst.parts] for lst in draft.lists}
+    assert parts["90.00"] == ["84.00", "6.00"]  # 总额 = its 其中 rows, column by column
+
+
+def test_a_rate_of_a_row_that_states_no_catalogue_figure_is_that_rows_own(tmp_path):
+    draft = draft_of(tmp_path, "\n".join([
+        "项目名称\t预算数（万元）\t执行数（万元）\t预算执行率", "河道清淤\t0.00\t0.00\t0.00%", "水库维护\t80.00\t72.00\t90.00%"]))
+    assert not [r for r in draft.rates if r.measure]  # neither row's rate is the department's 预算执行率
+
+
+# ---------------------------------------------------------------- what a section says of its score
+
+def test_a_level_one_indicators_weight_and_score_in_the_usual_wordings(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("\n".join([TITLE, "一、具体绩效分析", "（一）过程指标分值25分，自评得分23分，得分率92%。",
+                                 "（二）产出指标：满分30分，得分28.5分。", "（三）效果指标（分值25分，得分22分）"]) + "\n",
+                      encoding="utf-8")
+    sections = draft_report(report).params["claims"]["sections"]
+    assert [(s["name"], s["weight"], s["score"]) for s in sections] == [
+        ("过程指标", 25, 23), ("产出指标", 30, Decimal("28.5")), ("效果指标", 25, 22)]  # never （二）产出指标
+
+
+def test_a_pdf_table_set_without_rules_reads_as_its_text_copy_laid_out_with_spaces(tmp_path):
+    from fpdf import FPDF
+    from fpdf.enums import XPos, YPos
+
+    from perfeval.intake.documents import aligned_rows
+    from perfeval.intake.pdf import pdf_items
+    from report_files import truetype_font
+
+    rows = [r for r in aligned_rows(SPACED).values()]
+    font = truetype_font(TITLE + "".join("".join(r) for r in rows) + "单位：万元", tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    pdf.multi_cell(0, 6, TITLE, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("noto", size=9)
+    with pdf.table(first_row_as_headings=False, borders_layout="NONE", line_height=5, col_widths=(2, 1, 1, 1, 1),
+                   text_align="LEFT") as table:  # no rules: the columns stand apart by their gaps alone
+        for cells in rows:
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    pdf.output(str(tmp_path / "report.pdf"))
+    read = [item.cells for item in pdf_items(tmp_path / "report.pdf") if not isinstance(item, str)]
+    assert read == rows  # the blank 年初预算 of 项目支出 stays under its column
+
+
+def test_a_forms_template_row_number_is_no_figure():
+    from perfeval.core.quantity import find_quantities
+
+    assert [f.quantity.text for f in find_quantities("指标1：工程完工率 指标2： 绩效指标90分 三级指标3个")] == ["90分", "3个"]
+
+
+# ---------------------------------------------------------------- a web table saved a row per line, | between cells
+
+def test_a_statement_saved_a_row_per_line_drafts_its_amounts_and_none_of_its_line_numbers(tmp_path):
+    draft = draft_of(tmp_path, "\n".join([
+        "序号 | 表名 | 表号 |", "1 | 收入支出决算总表 | 公开01表 |", "2 | 收入决算表 | 公开02表 |",
+        "收入支出决算总表 | |||||",
+        "部门:松岭县林业局 | 金额单位:元 | ||||", "项目 | 行次 | 金额 | 项目(按功能分类) | 行次 | 金额 |",
+        "栏次 | 1 | 栏次 | 2 | ||",
+        "一、一般公共预算财政拨款收入 | 1 | 1,640,204.92 | 一、一般公共服务支出 | 31 | 826,410.50 |",
+        "二、政府性基金预算财政拨款收入 | 2 | 二、外交支出 | 32 | ||"]))
+    written = sorted(m.written for m in draft.placed if m.written != "1520.30万元")
+    assert written == ["1,640,204.92", "826,410.50"]

@@ -398,6 +398,17 @@ def test_numbers_that_are_not_figures_are_not_read(sentence):
     ("- 12 -", []),                                                          # a page's footer
     ("发布时间：2023年11月02日 16时45分，会议于9点30分开始", []),              # times of day, not scores
     ("自评得分92分，提出3点建议", ["92分", "3"]),
+    ("联系人：李某 139****2046", []),                                        # a mobile number masked
+    ("电话：0736－7281456转8012，地址：人民路18号3楼305室", []),              # an extension, an address
+    ("1 / 12", []),                                                          # a page of pages
+    ("2 0 2 3 年度", []),                                                    # a year letterspaced by a PDF
+    ("1 、强化管理；( 2 ) 规范使用", []),                                     # list numbers spaced by a PDF
+    ("执行率100%计满分，每低于5%扣2分，大于30%不得分", []),                     # a framework's scoring rule
+    ("因台账不全扣1分，自评得分98分，全年每月检查2次", ["1分", "98分", "2次"]),  # the unit's own
+    ("严格落实中央八项规定精神和六项禁令，开展三项检查", ["三项"]),             # the names of sets of rules
+    ("指标1道路完好率，指标2", []),                                          # the report's own numbering of things
+    ("完成目标3个，绩效指标 50", ["3个", "50"]),
+    ("附件大小 512.6 KB，第2 of 5", []),                                      # Latin units and words after a space
 ])
 def test_a_number_attached_to_a_date_code_reference_or_numbering_is_no_figure(sentence, expected):
     assert [f.quantity.text for f in find_quantities(sentence)] == expected
@@ -418,6 +429,22 @@ def test_a_decimal_before_words_is_a_figure_when_no_heading_opens_the_sentence()
 def test_a_bracketed_change_reads_negative_or_is_marked_unsure(sentence, value, unsure):
     [found] = find_quantities(sentence)
     assert (str(found.quantity.value), found.doubt is not None) == (value, unsure)
+
+
+def test_traditional_characters_read_as_their_simplified_forms_and_keep_the_text_as_written():
+    """A copy republished in traditional characters (萬元, 個, 餘, 不超過, 號): the same quantities, written as typed."""
+    found = find_quantities("全年支出12.5萬元，購置3個，接待800餘人次，不超過5萬元，湘財預〔2021〕13號，電話0883 6541234")
+    assert [(f.quantity.text, str(f.quantity.value), f.quantity.unit, f.quantity.qualifier.value) for f in found] == [
+        ("12.5萬元", "12.5", "万元", "exact"), ("3個", "3", "个", "exact"), ("800餘人次", "800", "人次", "over"),
+        ("不超過5萬元", "5", "万元", "at_most")]
+
+
+@pytest.mark.parametrize("sentence, qualifier", [
+    ("至少全年完成4次", "at_least"), ("不少于每季度开展1次", "at_least"), ("最多全年使用3次", "at_most"),
+    ("不超过上限的情况下完成3次", "exact"), ("至少，全年完成4次", "exact"),
+])
+def test_a_bound_written_before_its_verb_bounds_the_count(sentence, qualifier):
+    assert [f.quantity.qualifier.value for f in find_quantities(sentence)] == [qualifier]
 
 
 def test_a_bracketed_list_number_is_not_a_negative():

@@ -282,6 +282,12 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 # and the wide spaces (en, em, ideographic …) as the plain space they read as
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–\u2002\u2003\u2004\u2005\u2006\u2008\u3000’",
                             "0123456789.%，-------       '")
+# Traditional characters of the words numbers are read by (units, qualifiers, dates, labels of codes and references),
+# each one character for one so that spans stay where the text writes them: 12.5萬元 reads as 12.5万元, 3個 as 3个.
+_TRADITIONAL = str.maketrans("萬億個項場輛臺張條戶間處塊類頁號時餘約於過組棟冊週紀鐘點畝噸裡級屆見電話編碼傳郵標題錄圖"
+                             "線熱專訴舉報務歲將達內幾兩較長減變動漲佔額數預決費資產經",
+                             "万亿个项场辆台张条户间处块类页号时余约于过组栋册周纪钟点亩吨里级届见电话编码传邮标题录图"
+                             "线热专诉举报务岁将达内几两较长减变动涨占额数预决费资产经")
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
@@ -348,6 +354,9 @@ _CONTENTS_LINE = re.compile(r"\s*(?:第[一二三四五六七八九十]+(?:部�
 LOOK_BEHIND = 80  # characters before a number that decide whether it is one (a label, a heading, 第)
 _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
 _CLAUSE_MARK = re.compile(r"[，。；：:,;]")
+# A clause stating how points are taken or given per step (每…扣/减/加 N分) or where full or no marks begin (100%计满分,
+# 大于30%不得分): a framework's rule, not the unit's figures.
+_SCORING_RULE = re.compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;]{0,8}?(?:计满分|不得分)")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _TITLE_END = re.compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
 _METADATA = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
@@ -374,6 +383,11 @@ _CLASS_NAME = re.compile(r"\s?[\u4e00-\u9fff、]{1,16}?支出")
 # The short numbers of emergency and public services before the service's name (110报警, 120急救中心, 12333咨询).
 _SERVICE_NUMBER = re.compile(r"11[0249]|12[02]|123\d{2}|95\d{3}|96\d{3,4}")
 _SERVICE_WORDS = re.compile(r"报警|急救|火警|消防|交通|指挥|接警|出警|查号")
+# A bound written before the verb whose count it bounds (至少全年完成2次, 不少于每月开展1次): a few words, no clause mark,
+# no other number and no 的 between (不超过预算的情况下完成3次 bounds no count).
+_BOUND_AHEAD = re.compile(r"(?P<word>至少|最少|不少于|不低于|至多|最多|不超过|不多于|不高于)(?:(?!的)[\u4e00-\u9fff]){1,6}$")
+# Things a report numbers among its own (指标1, 目标2, 任务3, 问题1): the number glued to the noun names one of them.
+_NUMBERED_THING = re.compile(r"(?:指标|目标|任务|措施|问题|建议|步骤|环节|阶段|标段|子项)$")
 _PAGE_FOOTER = re.compile(r"\s*[-－—]\s*\d{1,3}\s*[-－—]\s*")  # - 3 -: a page's footer, the whole line
 
 
@@ -466,7 +480,7 @@ def _normalise(text: str, whole: bool) -> _Normalised:
     for i, ch in enumerate(text):
         if ord(ch) in _INVISIBLE and chars and chars[-1].isdigit():
             continue
-        chars.append(ch.translate(_FULL_WIDTH))
+        chars.append(ch.translate(_FULL_WIDTH).translate(_TRADITIONAL))
         at.append(i)
     norm = "".join(chars)
 
@@ -550,6 +564,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # a time of day (14:16:00)
     if after[:1].isascii() and after[:1].isalpha() and (not unit or unit_written.isascii()):
         return None  # 5G, 3A; 3.75km is a length but 5mb, 3min are no metres
+    if not unit and not g["pct"] and re.match(r" [A-Za-z]{2}", after):
+        return None  # a Latin unit or word after a space (728.4 KB, 2 of 5): not one a report counts in
     compact = re.sub(r"\s+", "", before)
     if _CODE_COLON.search(compact) or _CODE_SPACED.search(before):
         return None  # 预算编码：132001, 联系电话 151…
@@ -559,6 +575,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # a product or a size (7×24小时, 1366*768): neither factor is a figure
     if _ORDINALS.search(before) or _PAGE_FOOTER.fullmatch(norm):
         return None  # a table's row or column numbers (栏次 1 2 3), a page's footer (- 3 -)
+    if compact.endswith("指标") and not unit and re.fullmatch(r"\d{1,2}", g["arabic"] or "") and before_char == "标":
+        return None  # a 绩效自评表 template's row number (指标1：…, 指标2)
     spaced = after.lstrip(" \u3000" + _GROUP_SPACES)
     if g["chinese"]:
         if unit_written == "分":
@@ -567,8 +585,12 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # a Chinese numeral without a unit is a word (一是, 三公, 十九大)
         if not whole and g["chinese"] in ("一", "二") and not g["mult"]:
             return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
+        if re.match(r"(?:规定|禁令|纪律)", after):
+            return None  # the name of a set of rules (中央八项规定, 六项禁令): no count of the unit's
     if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
         return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
+    if _SCORING_RULE.search(_CLAUSE_MARK.split(before)[-1] + norm[lead:end] + _CLAUSE_MARK.split(after)[0]):
+        return None  # a scoring rule's step and its points (每低于5%扣2分, 每超过一个百分点扣0.5分): the framework's
     if (unit == "分" and re.search(r"\d\s*(?:时|点|小时)\s*$", before)) or re.match(r"\s*点\s*\d{1,2}\s*分", after):
         return None  # a time of day or a duration (17时39分, 9点30分, 3小时20分): minutes, not a score
     if unit == "页" and not g["mult"]:
@@ -594,10 +616,10 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             digits = g["arabic"].replace(",", "")
             if len(digits) == 11 and digits.startswith("1"):
                 return None  # a mobile phone number
-            if after[:1] == "、" or (after[:1] in (".", "．") and not after[1:2].isdigit()):
-                return None  # list numbering (1、 2.)
-            if before_char in ("(", "（") and after[:1] in (")", "）"):
-                return None  # (1)
+            if re.match(r"\s?、", after) or (after[:1] in (".", "．") and not after[1:2].isdigit()):
+                return None  # list numbering (1、 2., 1 、 as a PDF spaces it)
+            if re.search(r"[(（]\s*$", before) and re.match(r"\s*[)）]", after):
+                return None  # (1), ( 1 )
             if after[:1] in ("：", ":") and not after[1:2].isdigit():
                 return None  # a label's number (目标1：)
             if after[:1] == "/" and len(digits) >= 5:
@@ -643,6 +665,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         qualifier = bound
     elif g["over1"] or g["over2"]:
         qualifier = Qualifier.OVER
+    elif (bound_ahead := _BOUND_AHEAD.search(before)) is not None:
+        qualifier = _PREFIXES[bound_ahead.group("word")]  # 至少全年完成2次: the bound names the verb's count
     else:
         qualifier = Qualifier.EXACT
     glued = None
@@ -673,8 +697,16 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
     line_start = not before.strip() or bool(re.search(r"[。；;：:！!？?]\s*$", before))
     if _CODE_GLUED.search(compact):
         return True
-    if integer and (_DIGIT_DATE.fullmatch(digits) or re.match(r"\s*/\s*\d", after)):
+    if integer and (_DIGIT_DATE.fullmatch(digits) or re.match(r"\s*/\s*\d", after) or re.search(r"\d\s*/\s*$", before)):
         return True
+    if len(digits) == 1 and re.match(r"(?:\s\d){1,3}\s*[年月日号]", after):
+        return True  # a year letterspaced by a PDF (2 0 2 3 年)
+    if integer and len(digits) <= 2 and _NUMBERED_THING.search(compact) and _CJK.match(before_char or "-"):
+        return True  # the number of an indicator, a target, a task … among the report's own (指标1工程完工率, 目标2)
+    if integer and (re.match(r"[*＊×xX]{2,}", after) or re.search(r"[*＊×xX]{2,}$", before)):
+        return True  # a number with digits masked (188****8989, 4302****1234): a phone or an identity number
+    if integer and (re.search(r"\d\s*转\s*$", before) or re.match(r"\s*(?:楼|室|号楼|号院|单元)", after)):
+        return True  # a phone's extension (…7281456转8012), an address (3楼, 502室)
     if _DOTTED_DATE.fullmatch(digits) and _TIME_AFTER.match(after):
         return True
     if integer and len(digits) <= 2 and (_MONTH_DAY.match(after) and int(digits) <= 12

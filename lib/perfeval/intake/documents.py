@@ -96,8 +96,9 @@ def read(path: Path, expected: str) -> bytes:
 def txt_items(path: Path) -> Iterator[str | Row]:
     """Lines are paragraphs; a run of lines whose first starts with a tab is a table row, each tab a new cell
     and the lines after it (up to a blank line) the rest of that cell (Word's "save as text"); a line with tabs
-    between its words is a whole row, its cells between the tabs (a table pasted from Excel or WPS). Rows with
-    only blank lines between them form one table.
+    between its words is a whole row, its cells between the tabs (a table pasted from Excel or WPS), and so is a
+    line of two cells or more with a | after each (a web table saved a row per line). Rows with only blank lines
+    between them form one table.
     """
     raw = read(path, "a .txt report")
     other = _other_format(raw)
@@ -130,6 +131,12 @@ def txt_items(path: Path) -> Iterator[str | Row]:
                 in_table = True
             yield Row(tuple(c.strip() for c in line.rstrip().split("\t")), table)
             continue
+        if cells is None and _marked_row(line):  # a web table saved a row per line, a | after every cell
+            if not in_table:
+                table += 1
+                in_table = True
+            yield Row(tuple(c.strip() for c in line.strip().rstrip("|").split("|")), table)
+            continue
         if cells is not None:
             if not line.startswith("\t") and not line.strip():
                 yield Row(tuple("\n".join(c) for c in cells), table)
@@ -148,6 +155,13 @@ def txt_items(path: Path) -> Iterator[str | Row]:
         elif line.strip():
             in_table = False
             yield line
+
+
+def _marked_row(line: str) -> bool:
+    """Is the line a table's row as a web page saves it, a | after every cell (序号 | 表名 | 表号 |): two cells or more
+    with words or numbers (a line of one cell and its marks, 人员编制 |, is that cell alone)?"""
+    text = line.strip()
+    return text.endswith("|") and sum(1 for c in text.split("|") if c.strip()) >= 2
 
 
 _SPACES = re.compile(r"(?: {2,}|\u3000+)\s*")  # two spaces or more, or a full-width one: a column gap
@@ -207,16 +221,16 @@ def aligned_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
         if width >= 3 and j - k >= 2 and any(re.search(r"\d", c) for x in split[k:j] for _, c in x[1:]):
             columns = [centre for centre, _ in split[k]]
             for x in range(k, j):
-                out[x] = _under_columns(split[x], columns)
+                out[x] = under_columns(split[x], columns)
             k = j
         else:
             k += 1
     return out
 
 
-def _under_columns(cells: list[tuple[float, str]], columns: list[float]) -> tuple[str, ...]:
-    """A row's cells under the columns (by their centres): in order when it has as many, else each under the nearest
-    column not taken by a cell before it."""
+def under_columns(cells: list[tuple[float, str]], columns: list[float]) -> tuple[str, ...]:
+    """A row's cells under the columns (by their centres, in a text copy's columns or a PDF's points): in order when
+    it has as many, else each under the nearest column not taken by a cell before it."""
     if len(cells) == len(columns):
         return tuple(text for _, text in cells)
     row = [""] * len(columns)

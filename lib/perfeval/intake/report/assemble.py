@@ -380,6 +380,8 @@ class _Assembly(RateClaims, Records):
             label = normalise(m.label)
             if len(label) < 2 or m.where.in_table or (m.is_rate and _RELATIVE.match(label)) or _CHANGE_ONLY.match(label):
                 continue  # 为年初预算的116.9%, 同比上年度增加189.25万元: named by what it is of, not by whose it is
+            if _GENERIC_LABEL.fullmatch(label) or m.is_rate and _RATE_NAME.fullmatch(label):
+                continue  # 共计支出8.12万元 under one heading and 共计支出0万元 under another; 完成率100% on every row
             kind = canonical_unit(m.quantity.unit)
             subject = clean_label(m.lead) if kind in COUNTED_OBJECTS else ""  # 交通局内设7个科室, 中心内设4个科室
             groups.setdefault((label, _dimension(kind), m.year, _column_word(m), subject), []).append((sid, m))
@@ -405,6 +407,9 @@ class _Assembly(RateClaims, Records):
 
 
 
+_GENERIC_LABEL = re.compile(r"支出|收入|资金|经费|金额|费用|投入|人数|人员|项目|数量|任务")  # a head alone names nothing
+_RATE_NAME = re.compile(r"(?:完成|执行|到位|达标|合格|覆盖|知晓|满意|使用|支付|拨付|兑现|验收|得分|增长|下降|利用|开工|"
+                        r"办结|及时|准确|正确)?(?:率|度|比例|比重|情况|指标)")  # a rate named by its kind alone
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
 _NAMES_A_NUMBER = re.compile(r"[数额]?[为是达]?\s*[0-9０-９]")  # 年初预算数1850000.00元: the word names that number only
 _CHANGE_ONLY = re.compile(r"^(?:同比|比|较)(?:上年度?|去年|上一年度?)?(?:同期)?(?:[决预]算数?|执行数)?"
@@ -416,6 +421,7 @@ MIN_SHARED_LABEL = 4  # characters two labels must share for one value stated tw
 MIN_SHARED_HEAD = 2  # characters of a head noun (会议, 收入) two labels share when their sections differ
 MIN_DIGITS = 3  # digits a figure must have for a permutation of them (1230 / 1320) to read as a slip of the pen
 _TIME_WORDS = re.compile(r"^(?:全年度?|本年度?|当年|年度|累计)|(?:全年度?|本年度?|当年|年度|累计|总计|合计|共计)$")
+_COUNTS = {"次", "场", "场次", "人", "人次", "名"}  # counts of doings and people: many rows count so
 _SAME_COUNT = {"场次": "场"}  # count units that name one thing (a 会议 is held in 场 or 场次)
 
 
@@ -442,7 +448,9 @@ def _same_count(m: Mention, actual: Mention, line: IndicatorLine) -> bool:
         return False
     a, b = normalise(line.name), normalise(m.label)
     shared = SequenceMatcher(None, a, b).find_longest_match(0, len(a), 0, len(b)).size
-    return shared >= (MIN_ROW_SHARED - 1 if len(_digits(m)) >= MIN_DIGITS else MIN_ROW_SHARED)
+    measured = _dimension(canonical_unit(m.quantity.unit)) not in ("money", "") \
+        and canonical_unit(m.quantity.unit) not in COUNTED_OBJECTS | _COUNTS  # 1.5万亩, 3.2公里: few things measure so
+    return shared >= (MIN_ROW_SHARED - 1 if len(_digits(m)) >= MIN_DIGITS or measured else MIN_ROW_SHARED)
 
 
 def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], whole_of: dict[int, Mention],
@@ -517,10 +525,13 @@ def _one_figure(a: Mention, b: Mention) -> bool:
 
 MIN_DISTINCT_DIGITS = 5  # significant digits a value needs to be one figure on its value alone (1,867.48; 10441)
 # Words that name different quantities of one kind whatever else two labels say: a report's income and spending are
-# often equal (收、支总计均为…), as are the shares of different levels of government in one allocation.
-_OPPOSED = tuple(re.compile(words) for words in (
-    r"收入|支出|结余|结转", r"基本|项目", r"人员|公用", r"中央|省级|市级|州级|县级|区级|本级|自筹|配套|上级|地方",
-    r"财政拨款|其他资金|自有资金|事业收入|经营收入", r"预算|决算|执行"))
+# often equal (收、支总计均为…), as are the shares of different levels of government in one allocation, and a target
+# and its result. Each group lists alternatives; two labels naming only different alternatives of a group differ.
+_OPPOSED = tuple(tuple(re.compile(words) for words in group) for group in (
+    ("收入", "支出", "结余|结转"), ("基本", "项目"), ("人员", "公用"),
+    ("中央", "省级", "市级|州级", "县级|区级", "乡级|镇级|乡镇", "自筹"),
+    ("财政拨款", "其他资金", "自有资金", "事业收入", "经营收入"), ("预算", "决算|执行"),
+    ("目标|计划|预期|预计|指标值", "完成|实际|实现")))
 
 
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # words that name what a figure is of
@@ -536,9 +547,9 @@ def _opposed(a: str, b: str) -> bool:
     if shared.size >= MIN_SHARED_LABEL and after_x and after_y and after_x[:2] != after_y[:2] \
             and not _GENERIC.match(after_x) and not _GENERIC.match(after_y):
         return True  # 财政拨款项目支出 and 本级财政拨款资金: 资金 names no other quantity
-    for words in _OPPOSED:
-        x, y = set(words.findall(a)), set(words.findall(b))
-        if x and y and x != y:
+    for group in _OPPOSED:
+        x, y = ({k for k, words in enumerate(group) if words.search(label)} for label in (a, b))
+        if x and y and not x & y:
             return True
     return False
 

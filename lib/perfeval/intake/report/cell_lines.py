@@ -83,10 +83,10 @@ def _form_table(lines: list, k: int) -> tuple[list[str], list[list[str]], list[s
     percentage, or fewer than two rows, gives no such test and stays as its paragraphs.
     Returns (header lines above the columns, rows, notes, the line after it), or None."""
     def text(i: int) -> str:
-        return lines[i] if i < len(lines) and isinstance(lines[i], str) else ""
+        return _unmarked(lines[i]) if i < len(lines) and isinstance(lines[i], str) else ""
 
     def value(i: int) -> bool:
-        return _lone_number(text(i)) or bool(_EMPTY_CELL.fullmatch(text(i)))
+        return _lone_number(text(i)) or bool(_EMPTY_CELL.fullmatch(text(i))) or _marked_empty(lines, i)
 
     n = 0
     while n < MAX_HEADER_LINES and _header_like(text(k + n)) and not value(k + n):
@@ -121,7 +121,7 @@ def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:
     Of the short lines from k, all but the last are the header when rows of a label and as many numbers follow
     (the last short line is the first row's label); else all of them are, when exactly as many numbers follow."""
     def text(i: int) -> str:
-        return lines[i] if i < len(lines) and isinstance(lines[i], str) else ""
+        return _unmarked(lines[i]) if i < len(lines) and isinstance(lines[i], str) else ""
 
     def numbers(i: int, width: int) -> bool:
         return all(_lone_number(text(i + j)) for j in range(width)) and not _lone_number(text(i + width))
@@ -166,8 +166,8 @@ def _rates_fit(header: list[str], rows: list[list[str]]) -> bool:
 
 MAX_ROW_LINES = 9  # lines of one indicator row before its 分值 and 得分: two levels, name, target, actual, a note
 MAX_DEVIATION = 200  # characters of the deviation note a row may end with
-_INDICATOR_COLUMNS = re.compile(r"^(?:[一二三]级指标|指标名称|(?:年度)?指标值|年度目标值?|实际完成值?|分值|权重|得分|偏差原因.*|"
-                                r"未完成原因.*|原因分析.*|改进措施.*)$")
+_INDICATOR_COLUMNS = re.compile(r"^(?:[一二三]级指标|指标名称|指标性质|指标方向|(?:年度)?指标值|年度目标值?|度量单位|计量单位|"
+                                r"实际完成值?|完成值|实际值|分值|权重|得分|偏差原因.*|未完成原因.*|原因分析.*|改进措施.*)$")
 _LEVEL = re.compile(r"^[^\d，。；：,;:]{1,12}?指标\s*(?:[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)])?$")
 _POINTS_ALONE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|效果)指标$|分\s*[）)]$")  # a level cell alone that is the first level
@@ -178,7 +178,12 @@ _GRADE_WORD = re.compile(r"^[“\"]?(?:优秀?|良好?|中等?|较?差)[”\"]?$
 
 
 def _unmarked(line: str) -> str:
+    """A line without the | a web page saved after every cell (人员编制 | / 84 |); a lone | is an empty cell."""
     return re.sub(r"\s*\|$", "", line.strip())
+
+
+def _marked_empty(lines: list, i: int) -> bool:
+    return i < len(lines) and isinstance(lines[i], str) and lines[i].strip() == "|"
 
 
 def _indicator_header(lines: list, k: int) -> list[str] | None:
@@ -191,7 +196,8 @@ def _indicator_header(lines: list, k: int) -> list[str] | None:
     weight = next((c for c, h in enumerate(header) if h in ("分值", "权重")), None)
     if weight is None or weight < 3 or weight + 1 >= len(header) or header[weight + 1] != "得分":
         return None
-    if any(h.startswith("实际完成") for h in header) and any("指标值" in h or "目标" in h for h in header):
+    if any(h.startswith("实际完成") or h in ("完成值", "实际值") for h in header) \
+            and any("指标值" in h or "目标" in h for h in header):
         return header
     return None
 
@@ -212,6 +218,10 @@ def _indicator_form(lines: list, k: int) -> tuple[list[list[str]], int] | None:
     weight = next(c for c, h in enumerate(header) if h in ("分值", "权重"))
     score, name = weight + 1, weight - 3
     deviation = score + 1 if score + 1 < len(header) else None
+    if any(_marked_empty(lines, x) for x in range(k + len(header), k + 3 * len(header))):
+        return _marked_form(lines, k + len(header), header, weight)
+    if "三级指标" in header and header.index("三级指标") != name:
+        return None  # columns between the name and 分值 other than a target and an actual: only a marked copy says
 
     def text(i: int) -> str:
         return _unmarked(lines[i]) if i < len(lines) and isinstance(lines[i], str) else ""
@@ -317,3 +327,33 @@ def _pairs(line: str) -> list[tuple[str, str]]:
         return []
     found = [(m.group(1), m.group(2).strip()) for m in _PAIR.finditer(line.strip())]
     return [] if any(_NOT_A_FORM_LABEL.search(label) for label, _ in found) else found
+
+
+def _marked_form(lines: list, i: int, header: list[str], weight: int) -> tuple[list[list[str]], int] | None:
+    """A 绩效自评表's indicator rows saved one cell per line with every cell marked (84 |, an empty one a lone |):
+    each row is as many lines as the header has columns, up to a 总分 / 合计 line, whose numbers and marks stand
+    under the header's last columns; a row whose name is blank or whose 分值 is neither a number nor empty ends it."""
+    width = len(header)
+    name = next((c for c, h in enumerate(header) if h in ("三级指标", "指标名称")), weight - 3)
+    rows: list[list[str]] = []
+    while i + width <= len(lines) and all(isinstance(x, str) for x in lines[i:i + width]):
+        row = [_unmarked(x) for x in lines[i:i + width]]
+        if any(_TOTAL_LINE.match(c) or _GRADE_LINE.match(c) for c in row) or not row[name] \
+                or _SCORE.match(row[name]) or not (not row[weight] or _SCORE.match(row[weight])):
+            break
+        rows.append(row)
+        i += width
+    if len(rows) < 2 and not (rows and i < len(lines) and isinstance(lines[i], str)
+                              and _TOTAL_LINE.match(_unmarked(lines[i]))):
+        return None
+    if i < len(lines) and isinstance(lines[i], str) and _TOTAL_LINE.match(_unmarked(lines[i])):
+        values: list[str] = []
+        j = i + 1
+        while len(values) < width - 1 and j < len(lines) and isinstance(lines[j], str) \
+                and (_marked_empty(lines, j) or _SCORE.match(_unmarked(lines[j]))):
+            values.append(_unmarked(lines[j]))
+            j += 1
+        if any(values):
+            rows.append([_unmarked(lines[i])] + [""] * (width - 1 - len(values)) + values)
+            i = j
+    return [header, *rows], i

@@ -346,7 +346,26 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
             parts, cut = _stream(sentences, k, whole.end, whole, here, by_sentence)
             if parts:
                 out += _nested(whole, parts, cut)
+        out += _bracket_of(text, whole, here)
     return out
+
+
+def _bracket_of(text: str, whole: Mention, here: list[Mention]) -> list[Listed]:
+    """A bracket right after a total that lists, without an opener, figures adding up to it (现有人员96人（在职70人、
+    退休20人、聘用6人）): its breakdown. One that does not add up is an aside (上年为10人), no list."""
+    opened = re.match(r"\s*[（(]", text[whole.end:])
+    if not _a_total(whole) or opened is None or _AMONG.match(text, whole.end + opened.end()):
+        return []  # a bracket opened by 其中 / 含 is read as any list is
+    close = _bracket_end(text, whole, whole.end + opened.end())
+    if close is None:
+        return []
+    inside = [m for m in here if whole.end < m.start < close]
+    parts = [m for m in inside if _alike(whole, m) and _same_unit(whole, m)
+             and text[whole.end:m.start].count("（") + text[whole.end:m.start].count("(")
+             - text[whole.end:m.start].count("）") - text[whole.end:m.start].count(")") == 1]
+    if len(parts) < 2 or len(parts) != len(inside) or _attributes(parts) or not _adds_up(whole, parts):
+        return []
+    return [_listed(whole, parts, "inline")]
 
 
 def _of_other_units(whole: Mention, here: list[Mention], at: int) -> list[Mention]:

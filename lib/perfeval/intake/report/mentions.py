@@ -60,7 +60,9 @@ class Mention:
     quantity: as read (value with written multipliers, unit, qualifier, decimals); label: what it is of, in the
     report's words; clause: the words around it up to the nearest punctuation; year: a year the clause names;
     implied: why the unit was taken from the context (a table header, money written “1802万”), if it was;
-    lead: the clause's words before the number, as written (what the catalogue reads a label from).
+    lead: the clause's words before the number, as written (what the catalogue reads a label from);
+    counted_as: the catalogue figure's unit when its labels entry allows the unit written (编制 counted in 个, as
+    posts: the same count in 人); the quantity keeps the unit written.
     """
 
     quantity: Quantity
@@ -74,10 +76,17 @@ class Mention:
     implied: str | None = None
     order: tuple[int, int, int] = (0, 0, 0)
     doubt: str | None = None  # the number's writing can be read two ways (1.268,40): listed 存疑, drafted nowhere
+    counted_as: str | None = None  # the unit a catalogue figure counts it in when written in another (172个 编制: 人)
 
     @property
     def written(self) -> str:
         return self.quantity.text
+
+    @property
+    def counted(self) -> Quantity:
+        """The quantity in the unit it is counted in: as written, or in its catalogue figure's unit when that counts
+        what the report writes in another (编制172个 is 172人)."""
+        return replace(self.quantity, unit=self.counted_as) if self.counted_as else self.quantity
 
     @property
     def is_rate(self) -> bool:
@@ -219,14 +228,35 @@ def prose_mentions(document: Document, skip_blocks: set[int]) -> list[Mention]:
     previous: Sentence | None = None
     sentences = document.sentences()
     skip_blocks = skip_blocks | document.furniture
+    numbered = False  # inside a web table saved with | between cells whose header names a 行次 / 序号 column
     for index, sentence in enumerate(sentences):
+        cells = _pipe_cells(sentence)
+        numbered = bool(cells) and (numbered or any(_ROW_NUMBER_HEADER.fullmatch(c) for c in cells))
         if sentence.block not in skip_blocks and not _code_under_its_label(previous, sentence):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             paired = _paired(previous, sentence) if not (following and _lone_number(following)) else None
-            out += paired_mention(previous, sentence, index, paired) if paired \
+            found = paired_mention(previous, sentence, index, paired) if paired \
                 else sentence_mentions(sentence, index, _broken_off(previous, sentence))
+            out += [m for m in found if not (numbered and _row_number_cell(sentence.text, m))]
         previous = sentence
     return out
+
+
+_ROW_NUMBER_HEADER = re.compile(r"行次|序号|栏次|编号")
+
+
+def _pipe_cells(sentence: Sentence) -> list[str]:
+    """The cells of a line a web page saved as a table row with | between its cells (项目 | 行次 | 金额 |), or []."""
+    if sentence.cell is not None or sentence.text.count("|") < 2:
+        return []
+    return [c.strip() for c in sentence.text.split("|") if c.strip()]
+
+
+def _row_number_cell(text: str, m: Mention) -> bool:
+    """Is the mention a cell of its own holding a bare whole number of at most three digits (a row's 行次 or 序号 in a
+    table whose header names one; its amounts are written with decimals: 1,785.97)?"""
+    before, after = text[:m.start].rstrip(), text[m.end:].lstrip()
+    return (not before or before.endswith("|")) and after.startswith("|") and re.fullmatch(r"\d{1,3}", m.written) is not None
 
 
 MAX_CELL_LABEL = 16  # characters of a line that labels the number on the line below it

@@ -49,6 +49,7 @@ class RateClaims(Placement):
                 found = explain_from_section(found, sentence, by_part[_part_of(m.where.section)])
                 found = change_from_section(found, by_part[_part_of(m.where.section)], self.year)
                 out.append(self._change_of_named(self._share_of_named(found, sentence, free), sentence))
+        own_rows: set[int] = set()  # a rate of a table row that states no catalogue figure: that row's own
         for cell in tables.cells:
             if cell.mention.is_rate:
                 row = [c for c in tables.cells if c.mention.where.block == cell.mention.where.block]
@@ -58,8 +59,11 @@ class RateClaims(Placement):
                     # the unit's 得分 ÷ 分值 happens to give the same number
                     as_measure = self._by_measure(replace(found, status="unexplained"), fw, "预算执行率")
                     found = as_measure if as_measure.measure else found
+                if cell.mention.where.row and cell.mention.where.column and not any(c.path for c in row):
+                    own_rows.add(id(found))  # 单位资金·预算执行率 0.00% is that source's, not the framework measure
                 out.append(found)
-        return [self._by_measure(done_over_planned(self._measure_reading(r, fw)), fw) for r in out]
+        read = [(r, done_over_planned(self._measure_reading(r, fw))) for r in out]
+        return [done if id(r) in own_rows else self._by_measure(done, fw) for r, done in read]
 
     def _measure_reading(self, found: RateFound, fw: Framework) -> RateFound:
         """Of several readings that give a rate, the one the framework itself computes (执行率 = 执行数 ÷ 预算数,

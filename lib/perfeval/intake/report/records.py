@@ -149,8 +149,9 @@ class Records(Placement):
     def _figure(self, path: str, m: Mention) -> dict[str, Any]:
         self._place(m)
         record: dict[str, Any] = {"value": number(m)}
-        if canonical_unit(m.quantity.unit) != canonical_unit(unit_of(path)):
-            record["unit"] = m.quantity.unit
+        unit = m.counted.unit  # 编制172个 is counted in 人: its entry says so (labels.yaml units)
+        if canonical_unit(unit) != canonical_unit(unit_of(path)):
+            record["unit"] = unit
         qualified(record, m)
         record.update(m.cited())
         if m.implied:
@@ -163,13 +164,14 @@ class Records(Placement):
         self._place(m)
         self.pairs.append((first, m))
         record: dict[str, Any] = {"figure": ref, "value": number(m)}
-        if m.quantity.unit and (not is_figure_path(ref) or canonical_unit(m.quantity.unit) != unit_of(ref)):
-            record["unit"] = m.quantity.unit
+        unit = m.counted.unit
+        if unit and (not is_figure_path(ref) or canonical_unit(unit) != unit_of(ref)):
+            record["unit"] = unit
         qualified(record, m)
         if "qualifier" in record and m.quantity.text:
             record["text"] = m.quantity.text  # 不足300万元, as the messages that cite it should say
         record.update(m.cited())
-        differs = commensurable(m.quantity.unit, first.quantity.unit) and contradicts(m.quantity, first.quantity)
+        differs = commensurable(m.counted.unit, first.counted.unit) and contradicts(m.counted, first.counted)
         unsure = None
         if differs:
             unsure = "两处数值不同：请核对是否同一口径（score 将报告此处不一致）"
@@ -189,8 +191,8 @@ class Records(Placement):
             # keeps its words in every message that cites it
         else:
             record["value"] = number(m)
-            if m.quantity.unit:
-                record["unit"] = m.quantity.unit
+            if m.counted.unit:
+                record["unit"] = m.counted.unit
             qualified(record, m)
         if m.year is not None:
             record["year"] = m.year

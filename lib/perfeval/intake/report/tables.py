@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Callable, Literal
 
 from ...core.figures import unit_of
-from ...core.quantity import CODE_LABELS, Quantity, agrees, parse_quantity
+from ...core.quantity import CODE_LABELS, Qualifier, Quantity, agrees, parse_quantity
 from .catalogue import (
     column_of,
     is_column_header,
@@ -28,6 +28,7 @@ from .catalogue import (
 from .document import Block, Document
 from .lists import Listed
 from .mentions import Mention, Where
+from .numbers_of_tables import INDEX_COLUMN, ROW_NUMBER, numbers_the_columns
 from .unit import GRADE_WORDS
 
 _FRAMEWORK_HEADER = ("评分标准", "评分要点")
@@ -117,7 +118,8 @@ def _header_kind(cells: tuple[str, ...]) -> str | None:
     text = "".join(cells)
     if any(w in text for w in _FRAMEWORK_HEADER):
         return "framework"
-    if ("年度指标" in text or "指标值" in text) and "实际完成" in text and "分值" in text:
+    if ("年度指标" in text or "指标值" in text) and ("实际完成" in text or "完成值" in text) \
+            and ("分值" in text or ("权重" in text and "得分" in text)):
         return "indicators"
     if "项目名称" in text and any(w in text for w in ("自评分", "得分", "评分", "分数")):
         return "projects"
@@ -176,14 +178,10 @@ def _values(cells: tuple[str, ...]) -> tuple[str, list[str]]:
     return "", list(cells)
 
 
-_INDEX_COLUMN = re.compile(r"^(?:序\s*号|编\s*号|行\s*次|栏\s*次|No\.?)$", re.IGNORECASE)
-_ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3}、?|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)])$")
-
-
 def _without_numbering(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], set[int]]:
-    """The blocks with what numbers a table rather than states its figures taken out: a 序号 / 编号 column (its row
-    numbers: 1, 2, 3 or 一、) dropped from every row of its table, and the rows that number the columns (栏次 |
-    1 | 2 | 3, or values 1, 2, 3 … counting up under a header of words) returned apart, to be read by no one."""
+    """The blocks with a table's numbering columns dropped: a 序号 / 编号 / 行次 column (its numbers, blanked as the
+    document was built) taken out of every row of its table, so that the others stand under their headers; and the
+    rows that number the columns (栏次 | 1 | 2 | 3), returned apart, to be read by no one."""
     out = list(blocks)
     numbering: set[int] = set()
     first: dict[int, int] = {}
@@ -192,23 +190,15 @@ def _without_numbering(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], se
             continue
         start = first.setdefault(block.table, j)
         header = blocks[start].cells
-        drop = {k for k, h in enumerate(header) if _INDEX_COLUMN.match(h.strip())}
-        if j != start and _numbers_the_columns(block.cells):
+        drop = {k for k, h in enumerate(header) if INDEX_COLUMN.match(h.strip())}
+        if j != start and numbers_the_columns(block.cells):
             numbering.add(j)
             out[j] = replace(block, cells=())  # read by no one; the table runs on past it
             continue
         if drop and all(k >= len(block.cells) or not block.cells[k].strip() or j == start
-                        or _ROW_NUMBER.match(block.cells[k].strip()) for k in drop):
+                        or ROW_NUMBER.match(block.cells[k].strip()) for k in drop):
             out[j] = replace(block, cells=tuple(c for k, c in enumerate(block.cells) if k not in drop))
     return tuple(out), numbering
-
-
-def _numbers_the_columns(cells: tuple[str, ...]) -> bool:
-    """Is the row a table's column numbers (栏次 | 1 | 2 | 3, or 1 | 2 | 3 | 4 alone)?"""
-    filled = [c.strip() for c in cells if c.strip()]
-    if filled and _INDEX_COLUMN.match(filled[0]):
-        filled = filled[1:]
-    return len(filled) >= 3 and filled == [str(n) for n in range(1, len(filled) + 1)]
 
 
 def read_tables(document: Document, report_year: int | None) -> Tables:
@@ -219,6 +209,9 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
     i = 0
     while i < len(blocks):
         block = blocks[i]
+        if i in document.furniture:  # a contents line split like a form's pairs (某某办部门 | 2020 | 年…报告 | 24)
+            i += 1
+            continue
         kind = _header_kind(block.cells) if block.kind == "row" else None
         if kind is None and _plain_header(blocks, i):
             kind = "plain"
@@ -493,7 +486,7 @@ def _scalar_cells(block: Block, j: int, row: str, values: list[str], columns: li
         named = table_scalar(words) if words else None
         if not q.unit and unit:
             q, implied = _as(q, unit.group(1)), f"单位见表头“{header}”"
-        elif not q.unit and ("分值" in words or "得分" in words):
+        elif not q.unit and ("分值" in words or "得分" in words or "权重" in words):
             q = _as(q, "分")
         elif not q.unit and stated and unit_of(path or named or "") in ("万元", ""):
             q, implied = _cell_unit(q, header, row, stated)  # the table's own 单位：元 before the catalogue's 万元
@@ -534,6 +527,7 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
     top = blocks[start].section.split(" ")[0]
     score_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() == "得分"), None)
     weight_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() in ("分值", "权重")), None)
+    columns = _IndicatorColumns.of(blocks[start].cells)
     level1, level2 = "", ""
     out.taken.add(start)
     j = start + 1
@@ -552,7 +546,12 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
         out.taken.add(j)
         first = next((c for c in cells if c.strip()), "")
         if "综合得分" in first or "总得分" in first or first.strip() in ("总分", "合计得分", "合计", "总计"):
-            at = _total_score_at(cells, score_column)
+            if weight_column is not None and weight_column < len(cells) and _is_number(cells[weight_column]) \
+                    and _total_score_at(cells, score_column, weight_column) != weight_column:
+                q = _as(_quantity(cells[weight_column]), "分")  # type: ignore[arg-type]  # _is_number holds
+                where = Where(block.section, cells[weight_column], j, weight_column, first, "分值")
+                out.cells.append(Cell(_mention(q, f"{first}·分值", where)))
+            at = _total_score_at(cells, score_column, weight_column)
             if at is not None:
                 q = _quantity(cells[at])
                 assert q is not None
@@ -565,6 +564,11 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
                 out.grade = (GRADE_WORDS[grade], Where(block.section, grade, j, 1, first))
             return j + 1
         else:
+            if columns is not None and columns.reads(cells):
+                out.lines.append(columns.line(block, j, cells, level1, level2))
+                level1, level2 = out.lines[-1].level1, out.lines[-1].level2
+                j += 1
+                continue
             at = _indicator_at(cells, weight_column)
             if at is None:
                 named = [c for c in cells if c.strip()]
@@ -585,11 +589,84 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
     return j
 
 
-def _total_score_at(cells: tuple[str, ...], score_column: int | None) -> int | None:
-    """Where a 总分 row states the score: under the header's 得分 when the row keeps the header's columns, else its
-    last number (总分 | 100 | 99 states the weights' sum, then the score)."""
-    if score_column is not None and score_column < len(cells) and _quantity(cells[score_column]) is not None:
-        return score_column
+_ROLES = (("name", r"三级指标|指标名称"), ("op", r"指标性质|指标方向"), ("target", r"(?:年度)?指标值|年度目标值?"),
+          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", r"分值|权重"),
+          ("score", r"得分"), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
+_OPS = {"≥": Qualifier.AT_LEAST, ">=": Qualifier.AT_LEAST, "≤": Qualifier.AT_MOST, "<=": Qualifier.AT_MOST,
+        ">": Qualifier.ABOVE, "<": Qualifier.BELOW, "＞": Qualifier.ABOVE, "＜": Qualifier.BELOW}
+
+
+@dataclass(frozen=True)
+class _IndicatorColumns:
+    """Where a 绩效自评表's header puts each part of an indicator row, when it names them all: the indicator's name
+    (三级指标), its target and actual, their direction (指标性质: ≥, =) and unit (度量单位) when the form sets them
+    apart, 分值 / 权重, 得分 and the deviation note. A row as wide as far as 分值 is read by these columns."""
+
+    at: dict[str, int]
+    header: tuple[str, ...]
+
+    @classmethod
+    def of(cls, header: tuple[str, ...]) -> "_IndicatorColumns | None":
+        at: dict[str, int] = {}
+        for k, cell in enumerate(header):
+            role = next((r for r, pattern in _ROLES if re.fullmatch(pattern, cell.strip())), None)
+            if role and role not in at:
+                at[role] = k
+        needed = ("name", "target", "actual", "weight", "score")
+        return cls(at, header) if all(r in at for r in needed) and at["name"] >= 1 else None
+
+    def reads(self, cells: tuple[str, ...]) -> bool:
+        name, weight = self.at["name"], self.at["weight"]
+        return len(cells) > weight and bool(cells[name].strip()) and _quantity(cells[name]) is None \
+            and _is_number(cells[weight])
+
+    def line(self, block: Block, j: int, cells: tuple[str, ...], level1: str, level2: str) -> IndicatorLine:
+        """The row's indicator; a level cell left empty (merged with the row above) keeps the level above."""
+        def text(role: str) -> str:
+            k = self.at.get(role)
+            return cells[k].strip() if k is not None and k < len(cells) else ""
+
+        name = text("name")
+        unit = text("unit")
+        op = _OPS.get(text("op"))
+
+        def cell(role: str, column: str, fixed: str | None = None, like: Mention | str | None = None
+                 ) -> Mention | str | None:
+            k = self.at[role]
+            written = text(role)
+            q = _quantity(written) if written else None
+            if q is None:
+                return written or None
+            implied = None
+            if not q.unit and (fixed or unit):
+                q, implied = _as(q, fixed or unit), None if fixed else f"单位见“{self.header[self.at['unit']]}”列：{unit}"
+            elif not q.unit and isinstance(like, Mention) and like.quantity.unit not in ("", "分"):
+                q, implied = _as(q, like.quantity.unit), f"表中未写单位，按年度指标值的{like.quantity.unit}"
+            if role == "target" and op is not None and q.qualifier is Qualifier.EXACT:
+                q = replace(q, qualifier=op)
+            return _mention(q, f"{name}·{column}", Where(block.section, cells[k], j, k, name, column), implied)
+
+        levels = [cells[k].strip() for k in range(self.at["name"])]
+        if len(levels) >= 2 and levels[-2]:
+            level1, level2 = _strip_points(levels[-2]), ""
+        if levels and levels[-1]:
+            level2 = levels[-1]
+        weight, score = cell("weight", "分值", "分"), cell("score", "得分", "分")
+        assert isinstance(weight, Mention)  # reads() holds
+        target = cell("target", "年度指标")
+        return IndicatorLine(level1, level2, name, target, cell("actual", "实际完成值", like=target), weight,
+                             score if isinstance(score, Mention) else None, text("deviation") or None,
+                             Where(block.section, name, j, self.at["name"]))
+
+
+def _total_score_at(cells: tuple[str, ...], score_column: int | None, weight_column: int | None) -> int | None:
+    """Where a 总分 row states the score: under the header's 得分 when the row keeps the header's columns (none when
+    that cell is blank: 合计 | … | 100 under 权重 is the weights' sum), else its last number (总分 | 100 | 99 states
+    the weights' sum, then the score)."""
+    if score_column is not None and score_column < len(cells):
+        return score_column if _quantity(cells[score_column]) is not None else None
+    if weight_column is not None and weight_column < len(cells) and _quantity(cells[weight_column]) is not None:
+        return None  # the row ends at its 分值: its 得分 was left blank
     return next((k for k in range(len(cells) - 1, 0, -1) if _quantity(cells[k]) is not None), None)
 
 

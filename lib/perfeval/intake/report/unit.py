@@ -29,7 +29,7 @@ _FIELD_ALONE = re.compile(r"^(?:(?P<n>(?:部门|单位)\s*[（(]?\s*(?:单位)?\
                           r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?\s*\|?$")
 _CN_YEAR = r"二[〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}"  # 二〇二三
 _A_YEAR = rf"(?:19|20)\d{{2}}|{_CN_YEAR}"
-_TITLE_YEAR = re.compile(rf"({_A_YEAR})\s*年度?[^，。；]{{0,30}}?(?:绩效|自评|整体支出|决算(?:公开|情况说明|编制说明|报告)?$)")
+_TITLE_YEAR = re.compile(rf"({_A_YEAR})\s*年度?[^，。；]{{0,30}}?(?:绩效|自评|整体支出|[决预]算(?:公开|情况说明|编制说明|报告)?$)")
 # A title whose year follows it in brackets, on its line or alone on the next (…自评报告（2023年度）).
 _YEAR_AFTER_TITLE = re.compile(rf"(?:绩效|自评|整体支出|决算)[^，。；]{{0,30}}[（(]\s*({_A_YEAR})\s*年度?\s*[）)]$")
 _YEAR_ALONE = re.compile(rf"[（(]?\s*({_A_YEAR})\s*年度?\s*[）)]?")
@@ -51,7 +51,8 @@ _UNIT_END = ("人民政府", "中学", "小学", "大学", "学院", "街道办�
              "学校", "医院", "公司", "集团", "社", "台", "场", "园", "团", "署", "监狱", "党校",
              "政协", "人大", "妇联", "残联", "侨联", "文联", "科协", "工商联")
 _ABOUT_TAIL = re.compile(r"关于(?:报送|上报|提交|印发)?$")
-_OWN_LEVEL = re.compile(r"[（(]\s*本级\s*[）)]$")
+# The scope of the accounts after the name (某某局（本级）, 某某厅(汇总)): the unit's name is without it.
+_OWN_LEVEL = re.compile(r"[（(]\s*(?:本级|汇总|本部|合并)\s*[）)]$")
 _BRACKETED_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{4,30})[）)]\s*$")
 _TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
 # What a title line may open with before the unit's name: 关于, the year, a budget code (411001-).
