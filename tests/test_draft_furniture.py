@@ -258,12 +258,3 @@ def test_a_contents_line_holding_a_year_is_read_as_no_table():
 
 def test_a_document_sites_chrome_around_a_copy_holds_no_figure():
     assert figures("欢迎 ° 共12页 356.2 KB下载文档", "当前文档共12页 2.99", "本年支出218.40万元。") == ["218.40万元"]
-
-
-def test_the_row_numbers_of_a_web_table_saved_with_bars_between_cells_are_no_figures():
-    """A web page's table saved one row per line with | between cells: under a header naming 行次 or 序号, a cell
-    holding a bare whole number is a row's number; its amounts (12,480.50) and a table without such a header keep
-    their numbers."""
-    assert figures("项目 | 行次 | 金额 |", "一、财政拨款收入 | 1 | 12,480.50 |", "二、事业收入 | 2 | |",
-                   "本年支出合计 | 3 | 12,480.50 |") == ["12,480.50", "12,480.50"]
-    assert figures("人员编制 | 84 | 实有人数 | 80 |") == ["84", "80"]

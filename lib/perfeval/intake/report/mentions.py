@@ -228,35 +228,14 @@ def prose_mentions(document: Document, skip_blocks: set[int]) -> list[Mention]:
     previous: Sentence | None = None
     sentences = document.sentences()
     skip_blocks = skip_blocks | document.furniture
-    numbered = False  # inside a web table saved with | between cells whose header names a 行次 / 序号 column
     for index, sentence in enumerate(sentences):
-        cells = _pipe_cells(sentence)
-        numbered = bool(cells) and (numbered or any(_ROW_NUMBER_HEADER.fullmatch(c) for c in cells))
         if sentence.block not in skip_blocks and not _code_under_its_label(previous, sentence):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             paired = _paired(previous, sentence) if not (following and _lone_number(following)) else None
-            found = paired_mention(previous, sentence, index, paired) if paired \
+            out += paired_mention(previous, sentence, index, paired) if paired \
                 else sentence_mentions(sentence, index, _broken_off(previous, sentence))
-            out += [m for m in found if not (numbered and _row_number_cell(sentence.text, m))]
         previous = sentence
     return out
-
-
-_ROW_NUMBER_HEADER = re.compile(r"行次|序号|栏次|编号")
-
-
-def _pipe_cells(sentence: Sentence) -> list[str]:
-    """The cells of a line a web page saved as a table row with | between its cells (项目 | 行次 | 金额 |), or []."""
-    if sentence.cell is not None or sentence.text.count("|") < 2:
-        return []
-    return [c.strip() for c in sentence.text.split("|") if c.strip()]
-
-
-def _row_number_cell(text: str, m: Mention) -> bool:
-    """Is the mention a cell of its own holding a bare whole number of at most three digits (a row's 行次 or 序号 in a
-    table whose header names one; its amounts are written with decimals: 1,785.97)?"""
-    before, after = text[:m.start].rstrip(), text[m.end:].lstrip()
-    return (not before or before.endswith("|")) and after.startswith("|") and re.fullmatch(r"\d{1,3}", m.written) is not None
 
 
 MAX_CELL_LABEL = 16  # characters of a line that labels the number on the line below it
