@@ -260,7 +260,7 @@ def test_a_document_sites_chrome_around_a_copy_holds_no_figure():
     assert figures("欢迎 ° 共12页 356.2 KB下载文档", "当前文档共12页 2.99", "本年支出218.40万元。") == ["218.40万元"]
 
 
-def test_a_bare_number_is_money_only_when_the_words_right_before_it_speak_of_money():
+def test_money_named_further_back_in_a_flattened_row_than_the_words_before_a_number_makes_it_no_money():
     """In a form flattened onto one line a row's weight and score follow words that name no money, though money is
     named earlier in the row (经费使用合规性 … 达成预期指标 8 8); money named right before a number makes it 万元."""
     document = build("<test>", ["资金使用 经费使用合规性 严格执行制度 达成预期指标 8 8",
