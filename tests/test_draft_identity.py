@@ -100,3 +100,24 @@ def test_a_name_the_text_introduces_with_its_short_form_is_the_subject_unsure():
     unit = read_unit(build("<test>", ["某某专项资金2023年度绩效自评报告\n"
                                       "根据《某某办法》的规定，柳溪县残疾人联合会（以下简称“县残联”）成立自评工作组，开展自评。"]))
     assert unit.name and (unit.name.value, unit.name.sure) == ("柳溪县残疾人联合会", False)
+
+
+def test_a_web_pages_navigation_before_the_title_does_not_push_it_out_of_the_title_block():
+    crumbs = ("首页", "政务公开", "信息公开目录", "财政信息", "部门预决算", "当前位置：首页 > 政务公开 > 财政信息",
+              "【字号：大 中 小】", "打印本页", "关闭窗口", "分享到：")
+    assert identity(*crumbs, "柳溪县档案馆2023年度部门整体支出绩效自评报告", "一、基本情况")[:3] == (NAME, "标题", "2023")
+
+
+@pytest.mark.parametrize("field, name", [("部门：柳溪县档案馆 金额单位：万元", NAME), ("单位：柳溪县档案馆", NAME),
+                                         ("主管部门：柳溪县文化局", None), ("金额单位：万元", None)])
+def test_a_tables_header_field_names_the_unit_but_not_its_supervisor(field, name):
+    assert identity("2023年度部门决算", field, "收入 支出")[0] == name
+
+
+def test_an_evaluation_period_names_the_year_and_is_no_publication_date():
+    assert identity("部门整体支出绩效自评报告", "评价时段：2023年1月1日至2023年12月31日", "一、基本情况")[2:] == (
+        "2023", "评价年度")
+
+
+def test_a_units_own_organ_is_a_name():
+    assert identity("柳溪县财政局机关2023年度部门整体支出绩效自评报告")[:2] == ("柳溪县财政局机关", "标题")
