@@ -728,8 +728,9 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
     if integer and len(digits) <= 2 and line_start and after[:1] in (")", "）"):
         return True
     if integer and len(digits) <= 2 and not before.strip() and re.match(r" {1,2}[\u4e00-\u9fff]", after) \
-            and len(after) <= MAX_HEADING and not re.search(r"[\d。；;，,！!？?]", after):
-        return True  # a heading numbered with a space (3 项目概况): the line holds nothing but the heading
+            and len(after) <= MAX_HEADING and not re.search(r"[\d。；;，,！!？?.…·]", after):
+        return True  # a heading numbered with a space (3 项目概况): the line holds nothing but the heading (a PDF's
+        # score opening the line of a table's row, 1 中央专款分配合规……, has its leaders)
     if integer and re.search(r"(?:^|[\s，,。；;：:、])附$", before):
         return True  # an attachment's number (附2)
     if integer and len(digits) <= 3 and (before_char == "表" or re.search(r"(?:^|[，,。；;：:、\s])图$", before) or (after[:1] == "表" and (digits[0] == "0" or
