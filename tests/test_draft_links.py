@@ -448,3 +448,21 @@ def test_what_the_projects_evaluated_one_subsection_each_spent_is_weighed_agains
     apart = draft_of(tmp_path, TITLE, "一、支出", "2023年本站项目支出240.00万元。", "二、科室工作", "（一）办公室",
                      "全年支出办公经费12.00万元。", "（二）财务室", "全年支出印刷费3.00万元。")
     assert not apart.params.get("claims", {}).get("identities")  # headings that name no project: no such bound
+
+
+def test_a_numbered_list_the_text_ends_in_is_a_bound_and_its_share_names_the_total_by_its_numbered_heading(tmp_path):
+    assert totals_in("（一）收入总计860.50万元，包括：", "1.财政拨款收入700.20万元，占收入总计的81.37%。") == [
+        ("860.50万元", ["700.20万元"], False)]  # the excerpt ends after the first part: at most a part of the total
+    draft = draft_of(tmp_path, TITLE, "一、收入支出决算总体情况说明", "（一）收入总计860.50万元，包括：",
+                     "1.财政拨款收入700.20万元，占收入总计的81.37%。")
+    rate = draft.rates[0]
+    assert rate.status == "explained" and rate.reading.denominator.written == "860.50万元"
+
+
+def test_one_amount_restated_in_another_unit_or_with_fewer_decimals_is_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、资金下达", "本年度下达耕地保护补助资金2036400元，专项用于耕地地力保护。",
+                     "二、资金使用", "截至年底，耕地地力保护补助已发放203.64万元。", "三、绩效", "全年统防统治作业费支出89.974万元，按合同结算。",
+                     "四、小结", "作业费用结算89.97万元，无结余。")
+    assert [[m.written for m in g] for g in draft.repeats] == [["2036400元", "203.64万元"], ["89.974万元", "89.97万元"]]
+    apart = draft_of(tmp_path, TITLE, "一、资金", "全年统防统治作业费支出89.974万元。", "二、其他", "作业费用结算89.96万元。")
+    assert apart.repeats == []  # 89.96 is not 89.974 at any precision

@@ -233,3 +233,12 @@ def test_a_statement_saved_a_row_per_line_drafts_its_amounts_and_none_of_its_lin
         "二、政府性基金预算财政拨款收入 | 2 | 二、外交支出 | 32 | ||"]))
     written = sorted(m.written for m in draft.placed if m.written != "1520.30万元")
     assert written == ["1,640,204.92", "826,410.50"]
+
+
+def test_a_self_assessment_table_run_together_on_one_line_is_a_table_when_it_closes_with_its_total(tmp_path):
+    flat = " ".join(c for row in [HEADER, *ROWS, TOTAL] for c in row if c)
+    draft = draft_of(tmp_path, "附件：部门整体支出绩效自评表（2023年度） " + flat + " 自评等级 优 填表人：王某")
+    assert indicators(draft) == indicators(draft_of(tmp_path, with_tabs()))
+    assert draft.params["claims"]["total"] == Decimal(98)
+    cut = " ".join(c for row in [HEADER, *ROWS[:3]] for c in row if c)  # an excerpt: rows cut off would sum wrong
+    assert "indicators" not in draft_of(tmp_path, cut).params

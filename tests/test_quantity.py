@@ -409,6 +409,7 @@ def test_numbers_that_are_not_figures_are_not_read(sentence):
     ("指标1道路完好率，指标2", []),                                          # the report's own numbering of things
     ("完成目标3个，绩效指标 50", ["3个", "50"]),
     ("附件大小 512.6 KB，第2 of 5", []),                                      # Latin units and words after a space
+    ("1至12月累计支出50万元，2020、2021两年", ["50万元"]),                     # ranges and enumerations of dates
 ])
 def test_a_number_attached_to_a_date_code_reference_or_numbering_is_no_figure(sentence, expected):
     assert [f.quantity.text for f in find_quantities(sentence)] == expected

@@ -699,6 +699,10 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True
     if integer and _DIGIT_DATE.fullmatch(digits):
         return True
+    if integer and re.match(r"\s*(?:至|到)\s*\d{1,4}\s*(?:年|月|日|号|季度)", after):
+        return True  # the start of a range of dates (1至12月, 2022到2023年)
+    if _YEAR_DIGITS.fullmatch(digits) and _CJK.match(after) and before_char and before_char in "、和及与至到":
+        return True  # a year of an enumeration whose 年 follows once (2020、2021两年)
     if integer and (re.match(r"\s*/\s*\d", after) or re.search(r"\d\s*/\s*$", before)) \
             and not re.match(r"\s*/\s*[\d.,]+\s*[×*÷=＝]", after) and not re.search(r"[=＝]\s*$", before):
         return True  # a fraction or a page of pages (6/8, 3/12); a division worked out (=860/880×100%) shows figures

@@ -21,7 +21,7 @@ from typing import Any, Sequence
 from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
-from ...core.quantity import Qualifier, canonical_unit, commensurable, contradicts
+from ...core.quantity import UNITS, Qualifier, agrees, canonical_unit, commensurable, contradicts
 from ...safetext import readable_path
 from .catalogue import (
     Mapped,
@@ -497,10 +497,11 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
     pool += [m for m in anchors if not m.is_rate and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0]
     by_key: dict[tuple, list[Mention]] = {}
     for m in pool:
-        kind = (_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit)), m.year or year,
-                _column_word(m) or "final")  # a figure named by no budget word is an actual
+        kind = (_dimension(_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit))),
+                m.year or year, _column_word(m) or "final")  # a figure named by no budget word is an actual
         digits = _digits(m)
-        keys = {("=", m.quantity.value, *kind), ("~", "".join(sorted(digits)), *kind)}
+        keys = {("=", _in_base(m), *kind), ("~", "".join(sorted(digits)), *kind)}
+        keys |= {("≈", _leading(_in_base(m)), *kind)} if len(digits.strip("0")) >= MIN_DISTINCT_DIGITS - 1 else set()
         keys |= {("~", "".join(sorted(digits[1:])), *kind)} if len(digits) > MIN_DIGITS else set()
         for key in keys:
             by_key.setdefault(key, []).append(m)
@@ -524,8 +525,9 @@ def _one_figure(a: Mention, b: Mention, items: frozenset[str] = frozenset()) -> 
     """Are two statements, in different sentences, of one figure (see _same_value_restated)?"""
     if a.where.text == b.where.text and a.order[:2] == b.order[:2]:
         return False
-    if a.where.in_table and (b.where.in_table or a.quantity.value != b.quantity.value) or \
-            b.where.in_table and a.quantity.value != b.quantity.value:
+    same = _in_base(a) == _in_base(b)
+    alike = same or _rounded_alike(a, b)  # 202.64万元 / 2026400元; 89.974 / 89.97万元
+    if a.where.in_table and b.where.in_table or (a.where.in_table or b.where.in_table) and not alike:
         return False
     x, y = (m.where.row or "" if m.where.in_table else m.label for m in (a, b))
     if re.findall(r"\d+", x) != re.findall(r"\d+", y):
@@ -533,14 +535,15 @@ def _one_figure(a: Mention, b: Mention, items: frozenset[str] = frozenset()) -> 
     head = _shared_head(_head_words(x), _head_words(y))
     if _opposed(x, y) or _other_subject(a, b, items):
         return False
-    if a.quantity.value == b.quantity.value:
+    if alike and max(len(_digits(a).strip("0")), len(_digits(b).strip("0"))) >= MIN_DISTINCT_DIGITS \
+            and a.where.block != b.where.block and _WORD.search(x) and _WORD.search(y):  # a number standing alone
+        # (a cell saved on its line) is no statement of anything
+        return True  # 10441万元 … 这10441万元资金: a figure of many digits restated in another paragraph, however it is
+        # named, and in any unit or rounding (within a paragraph, two names are two figures: 支出1,867.48万元 … 支出
+        # 总计1,867.48万元)
+    if same:
         if head >= MIN_SHARED_LABEL and (a.quantity.places > 0 or a.quantity.value >= 10):
             return True
-        if len(_digits(a).strip("0")) >= MIN_DISTINCT_DIGITS and a.where.block != b.where.block \
-                and _WORD.search(x) and _WORD.search(y):  # a number standing alone (a cell saved on its line) is no
-            # statement of anything
-            return True  # 10441万元 … 这10441万元资金: a figure of many digits restated in another paragraph, however
-            # it is named (within a paragraph, two names are two figures: 支出1,867.48万元 … 支出总计1,867.48万元)
         return head >= MIN_SHARED_HEAD and a.where.section != b.where.section and a.quantity.places > 0
     money = _dimension(canonical_unit(a.quantity.unit)) == "money"  # many sums of money share a head (税收收入, 非税收入)
     return head >= (MIN_SHARED_LABEL if money else MIN_SHARED_HEAD) and a.where.section != b.where.section \
@@ -576,6 +579,32 @@ def _opposed(a: str, b: str) -> bool:
         if x and y and not x & y:
             return True
     return False
+
+
+def _in_base(m: Mention) -> Decimal:
+    """The value in its dimension's base unit (202.64万元 → 2026400 元), so one amount written in two units is one."""
+    unit = canonical_unit(m.quantity.unit)
+    value = m.quantity.value * UNITS[unit].factor if unit in UNITS else m.quantity.value
+    return value.normalize()
+
+
+def _rounded_alike(a: Mention, b: Mention) -> bool:
+    """Is one value the other written with fewer decimals (132.912万元 / 1329120.67元; 89.974 / 89.97万元)?"""
+    if not commensurable(a.quantity.unit, b.quantity.unit) or a.quantity.qualifier is not Qualifier.EXACT \
+            or b.quantity.qualifier is not Qualifier.EXACT:
+        return False
+    coarse, fine = sorted((a, b), key=lambda m: m.quantity.step * _factor(m), reverse=True)
+    return agrees(coarse.quantity, fine.quantity)
+
+
+def _factor(m: Mention) -> Decimal:
+    unit = canonical_unit(m.quantity.unit)
+    return UNITS[unit].factor if unit in UNITS else Decimal(1)
+
+
+def _leading(value: Decimal) -> str:
+    """The first digits of a value, whatever its unit's scale (the key one amount's roundings share)."""
+    return re.sub(r"\D", "", format(abs(value), "f")).lstrip("0")[:MIN_DISTINCT_DIGITS - 1]
 
 
 def _digits(m: Mention) -> str:
@@ -623,8 +652,6 @@ def _column_word(m: Mention) -> str | None:
 
 
 def _dimension(unit: str) -> str:
-    from ...core.quantity import UNITS
-
     return UNITS[unit].dimension if unit in UNITS else unit
 
 

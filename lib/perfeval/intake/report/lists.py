@@ -396,17 +396,21 @@ def _numbered(sentences: list[Sentence], k: int, here: list[Mention], by_sentenc
     whole = totals[-1]
     parts: list[Mention] = []
     blocks_seen: set[int] = set()
+    ended = True  # the text ends inside the list: what it lists is at most part of the total
     for j in range(k + 1, len(sentences)):
         t = sentences[j]
         if t.block in blocks_seen:
             continue
         if not t.section.startswith(s.section) or t.section == s.section or heading_of(t.text) is None:
+            ended = False
             break
         blocks_seen.add(t.block)
         first = next((m for m in by_sentence.get(j, []) if _alike(whole, m)), None)
         if first is None:
             return []
         parts.append(first)
+    if len(parts) == 1 and ended:
+        return [Listed(whole, tuple(parts), "numbered", False)]  # 收入总计…，包括： then 1.… and the excerpt ends
     return [_listed(whole, parts, "numbered")] if len(parts) >= 2 else []
 
 

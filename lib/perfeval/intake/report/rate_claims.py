@@ -258,10 +258,13 @@ _FRAMING = re.compile(r"^(?:本年度?|全年|年度|当年|(?:本|我)(?:单位
                       r"|(?:总额|总计|合计|总数|总量|金额|数)$")
 
 
+_NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")  # (一)收入总计 read as 一)收入 by the label
+
+
 def _core(words: str) -> str:
     """Words that name a figure, without the framing a share's words and a statement's label differ by (本年支出合计,
     支出总额 → 支出)."""
-    previous, words = None, normalise(clean_label(words))
+    previous, words = None, _NUMBERED.sub("", normalise(clean_label(words)))
     while previous != words:
         previous, words = words, _FRAMING.sub("", words)
     return words
