@@ -410,6 +410,8 @@ def test_numbers_that_are_not_figures_are_not_read(sentence):
     ("完成目标3个，绩效指标 50", ["3个", "50"]),
     ("附件大小 512.6 KB，第2 of 5", []),                                      # Latin units and words after a space
     ("1至12月累计支出50万元，2020、2021两年", ["50万元"]),                     # ranges and enumerations of dates
+    ("3 项目概况", []), ("附2", []),                                          # a heading's number, an attachment's
+    ("培训班 5", ["5"]),                                                      # a count after its label stays
 ])
 def test_a_number_attached_to_a_date_code_reference_or_numbering_is_no_figure(sentence, expected):
     assert [f.quantity.text for f in find_quantities(sentence)] == expected

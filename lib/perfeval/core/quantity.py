@@ -386,6 +386,7 @@ _SERVICE_WORDS = re.compile(r"报警|急救|火警|消防|交通|指挥|接警|�
 # A bound written before the verb whose count it bounds (至少全年完成2次, 不少于每月开展1次): a few words, no clause mark,
 # no other number and no 的 between (不超过预算的情况下完成3次 bounds no count).
 _BOUND_AHEAD = re.compile(r"(?P<word>至少|最少|不少于|不低于|至多|最多|不超过|不多于|不高于)(?:(?!的)[\u4e00-\u9fff]){1,6}$")
+MAX_HEADING = 30  # characters of a heading after its number
 # Things a report numbers among its own (指标1, 目标2, 任务3, 问题1): the number glued to the noun names one of them.
 _NUMBERED_THING = re.compile(r"(?:指标|目标|任务|措施|问题|建议|步骤|环节|阶段|标段|子项)$")
 _PAGE_FOOTER = re.compile(r"\s*[-－—]\s*\d{1,3}\s*[-－—]\s*")  # - 3 -: a page's footer, the whole line
@@ -726,6 +727,12 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True
     if integer and len(digits) <= 2 and line_start and after[:1] in (")", "）"):
         return True
+    if integer and len(digits) <= 2 and not before.strip() and re.match(r" {1,2}[\u4e00-\u9fff]", after) \
+            and len(after) <= MAX_HEADING and not re.search(r"[\d。；;，,！!？?.…·]", after):
+        return True  # a heading numbered with a space (3 项目概况): the line holds nothing but the heading (a PDF's
+        # score opening the line of a table's row, 1 中央专款分配合规……, has its leaders)
+    if integer and re.search(r"(?:^|[\s，,。；;：:、])附$", before):
+        return True  # an attachment's number (附2)
     if integer and len(digits) <= 3 and (before_char == "表" or re.search(r"(?:^|[，,。；;：:、\s])图$", before) or (after[:1] == "表" and (digits[0] == "0" or
                                                                                      compact.endswith("公开")))):
         return True
