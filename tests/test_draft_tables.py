@@ -242,3 +242,23 @@ def test_a_self_assessment_table_run_together_on_one_line_is_a_table_when_it_clo
     assert draft.params["claims"]["total"] == Decimal(98)
     cut = " ".join(c for row in [HEADER, *ROWS[:3]] for c in row if c)  # an excerpt: rows cut off would sum wrong
     assert "indicators" not in draft_of(tmp_path, cut).params
+
+
+# ---------------------------------------------------------------- a list without an opener
+
+def test_a_list_without_an_opener_holds_only_where_its_figures_are_kinds_of_the_total_and_add_up():
+    from perfeval.intake.report.document import build
+    from perfeval.intake.report.lists import find_lists
+    from perfeval.intake.report.mentions import prose_mentions
+
+    def lists_in(text: str) -> list[tuple[str, list[str]]]:
+        document = build("<test>", [text])
+        return [(lst.whole.written, [p.written for p in lst.parts])
+                for lst in find_lists(document, prose_mentions(document, set()))]
+
+    assert lists_in("人员概况：在职人员64人，专业技术人员41人、管理人员5人，工勤人员18人。") == [
+        ("64人", ["41人", "5人", "18人"])]
+    assert lists_in("全年收入300.00万元，支出180.00万元，结余120.00万元。") == []  # adds up, names no kind of 收入
+    assert lists_in("年初预算数为900.00万元，调减预算150.00万元，预算完成数为750.00万元。") == []
+    assert lists_in("在职人员64人，专业技术人员41人、管理人员5人，工勤人员17人。") == []  # does not add up
+    assert lists_in("本局核定编制9名，局长1名、副局长2名、科员6名。") == []  # posts under 编制: attributes
