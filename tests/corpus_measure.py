@@ -7,13 +7,17 @@ the reader read, plus its offset in the sentence; it matches a truth figure when
 place. It is right when value, unit (名 and 人 are one; a cell whose unit the truth takes from a header may be read
 without one) and qualifier agree. Rates, identities and repeated figures are then judged on the matched figures as
 for the seeds (tests/draft_truth.py). Findings are those `score` raises on the written draft: a finding addresses a
-truth item when two or more of its numbers are the item's figures' values. A claimed grade is read right when it
+truth item when two or more of its numbers are the item's figures' values. Checked findings and candidates (待核实:
+a question resting on what the reader inferred, never labelled by its severity) are counted apart, as the issue
+asks. A non-figure drafted as a figure is counted by the kind of number it is (year, 文号, contents page number …),
+so a reader's engineer can act on the kind without seeing the document. A claimed grade is read right when it
 names the same grade of the framework (优 and 优秀, 良 and 良好, 中 and 中等, 差 and 较差 are one).
 """
 from __future__ import annotations
 
 import re
 import tempfile
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -54,6 +58,37 @@ def truth_offset(lines: list[str], item: dict[str, Any]) -> int | None:
 
 def truth_spans(lines: list[str], items: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """Flattened spans of non-figures (every appearance when `occurrence: all`)."""
+    return [(a, b) for a, b, _ in kinded_spans(lines, items)]
+
+
+# The kind of a number that is not a figure, from the truth's `what` (written freely, in English): the first rule
+# whose word the description contains. Order matters: a 文号 with its year masked is a 文号, a year in the contents
+# is part of the contents, a phone number's numbering is the phone number's.
+NON_FIGURE_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("文号", ("文号",)),
+    ("phone number or hotline", ("phone", "hotline")),
+    ("code or registration number", ("code", "registration", "索引号", "index number", "site's id")),
+    ("scoring rule or formula", ("scoring", "formula", "form's rule")),
+    ("attachment number", ("attachment",)),
+    ("contents list or its page numbers", ("contents", "page number", "page marker")),
+    ("date", ("date", "month", "archive")),
+    ("year", ("year",)),
+    ("section, item, row or target number", ("number",)),
+    ("word limit", ("word limit",)),
+    ("threshold naming a kind", ("threshold",)),
+    ("floor or street number", ("floor", "street")),
+    ("part of a name", ("name",)),
+)
+
+
+def non_figure_kind(what: str) -> str:
+    """The kind of number a truth's non-figure is, by its description (`other` when no rule names it)."""
+    low = what.lower()
+    return next((kind for kind, words in NON_FIGURE_KINDS if any(w.lower() in low for w in words)), "other")
+
+
+def kinded_spans(lines: list[str], items: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    """Flattened spans of non-figures with their kind (every appearance when `occurrence: all`)."""
     spans = []
     for item in items:
         if item.get("occurrence") == "all":
@@ -68,7 +103,7 @@ def truth_spans(lines: list[str], items: list[dict[str, Any]]) -> list[tuple[int
                 continue
             before = "".join(lines[: spot.line - 1]) + lines[spot.line - 1][: spot.start]
             start = len(_flat(before))
-            spans.append((start, start + len(_flat(str(one["written"])))))
+            spans.append((start, start + len(_flat(str(one["written"]))), non_figure_kind(str(one.get("what", "")))))
     return spans
 
 
@@ -169,9 +204,12 @@ class DocumentScore:
     year_read: Any = None
     inconsistencies: int = 0
     inconsistencies_found: int = 0
-    errors: int = 0
+    errors: int = 0  # checked error-level findings ([错误]), candidates apart
     errors_on_correct: list[str] = field(default_factory=list)
+    candidates: int = 0  # findings put as questions (待核实), of any severity
+    candidates_on_correct: list[str] = field(default_factory=list)  # each with its severity: what is at stake
     non_figures_drafted: list[str] = field(default_factory=list)
+    non_figure_kinds: Counter[str] = field(default_factory=Counter)  # the drafted non-figures by kind
     claimed: int = 0
     claimed_right: int = 0
     failure: str | None = None
@@ -263,19 +301,28 @@ def _addresses(finding, values: set[float]) -> bool:
 
 
 def judge_findings(result: DocumentScore, truth, findings) -> None:
-    """Inconsistencies found (a finding of any level on them), and error-level findings on what holds: every
-    statement the truth lists no inconsistency for holds, so an error that addresses no inconsistency is on a
-    correct statement (marked when it is one the truth lists in `correct`)."""
+    """Inconsistencies found (a finding of any level on them, a candidate too), and findings on what holds: every
+    statement the truth lists no inconsistency for holds, so a finding that addresses no inconsistency is on a
+    correct statement (marked when it is one the truth lists in `correct`). Checked error-level findings (an [错误]
+    in the report) and candidates (待核实, a question whatever its severity) are counted apart."""
     wrong = [_values(truth, i["figures"]) for i in truth["inconsistencies"]]
     right = [_values(truth, c["figures"]) for c in truth["correct"]]
     result.inconsistencies_found = sum(1 for values in wrong if any(_addresses(f, values) for f in findings))
     for f in findings:
-        if f.severity != "error":
+        candidate = bool(getattr(f, "candidate", False))
+        if not candidate and f.severity != "error":
             continue
-        result.errors += 1
+        if candidate:
+            result.candidates += 1
+        else:
+            result.errors += 1
         if not any(_addresses(f, values) for values in wrong):
-            listed = any(_addresses(f, values) for values in right)
-            result.errors_on_correct.append(f"{'(listed correct) ' if listed else ''}{f.check}: {f.message[:90]}")
+            listed = "(listed correct) " if any(_addresses(f, values) for values in right) else ""
+            note = f"{listed}{f.check}: {f.message[:90]}"
+            if candidate:
+                result.candidates_on_correct.append(f"[{f.severity}] {note}")
+            else:
+                result.errors_on_correct.append(note)
 
 
 def _name_right(truth_identity: dict[str, Any], read: str) -> bool:
@@ -326,11 +373,13 @@ def measure_document(entry: dict[str, Any]) -> DocumentScore:
             result.scores[kind] = match(truth, draft, found)
         except (AttributeError, TypeError) as exc:  # a reader whose draft no longer says this: all of it missed
             result.scores[kind] = Score(truth=len(truth[kind]), missed=[f"not measurable: {exc}"])
-    spans = truth_spans(lines, truth["non_figures"])
+    spans = kinded_spans(lines, truth["non_figures"])
     for m in extra:
         at = offsets.get(id(m))
-        if at is not None and any(a <= at < b for a, b in spans):
-            result.non_figures_drafted.append(f"{m.written} | {m.where.text[:40]}")
+        kind = next((k for a, b, k in spans if at is not None and a <= at < b), None)
+        if kind is not None:
+            result.non_figures_drafted.append(f"[{kind}] {m.written} | {m.where.text[:40]}")
+            result.non_figure_kinds[kind] += 1
     unit = draft.params.get("unit", {})
     result.name_read, result.year_read = str(unit.get("name") or ""), unit.get("year")
     result.name_right = _name_right(truth["identity"], result.name_read)

@@ -194,6 +194,36 @@ def off_page(path: Path) -> Path:
     return path
 
 
+def white_text(path: Path) -> Path:
+    """Visible 1268.40; white 91268.4 on the white page (gray, RGB and CMYK white, filled and stroked); white text
+    on a dark filled box, which a viewer shows; and a spot colour at full tint, which is not white."""
+    contents = (text(["Expenditure 1268.40 in 2023"])
+                + b"BT /F1 12 Tf 1 g 300 760 Td (91268.4) Tj ET\n"
+                + b"BT /F1 12 Tf 1 1 1 rg 72 700 Td (White RGB 555) Tj ET\n"
+                + b"BT /F1 12 Tf 0 0 0 0 k 72 680 Td (White CMYK 666) Tj ET\n"
+                + b"BT /F1 12 Tf 1 Tr 1 G 72 660 Td (Stroked white 777) Tj ET\n"
+                + b"0 0 0.5 rg 60 615 300 30 re f\n"
+                + b"BT /F1 12 Tf 0 Tr 1 1 1 rg 72 625 Td (On dark 888) Tj ET\n"
+                + b"BT /F1 12 Tf /Spot cs 1 sc 72 580 Td (Spot ink 999) Tj ET\n")
+    spot = b"/ColorSpace << /Spot [/Separation /Gold /DeviceCMYK 6 0 R] >>"
+    pdf = pages_pdf([contents], extra=[b"<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [0 0.2 1 0] /N 1 >>"])
+    path.write_bytes(pdf.replace(b"/Resources << /Font << /F1 3 0 R >> >>",
+                                 b"/Resources << /Font << /F1 3 0 R >> " + spot + b" >>"))
+    return path
+
+
+def clipped_text(path: Path) -> Path:
+    """Visible 1268.40; a line clipped away by a rectangle (q … W n … Q); after Q a line shows again; inside a clip
+    a line shows and one below it does not."""
+    contents = (text(["Expenditure 1268.40 in 2023"])
+                + b"q 0 0 10 10 re W n BT /F1 12 Tf 72 700 Td (Clipped 91268.4) Tj ET Q\n"
+                + b"BT /F1 12 Tf 72 660 Td (After restore 555) Tj ET\n"
+                + b"q 60 600 200 30 re W n BT /F1 12 Tf 72 610 Td (Inside clip 666) Tj ET "
+                + b"BT /F1 12 Tf 72 560 Td (Below clip 777) Tj ET Q\n")
+    path.write_bytes(pages_pdf([contents]))
+    return path
+
+
 def custom_glyph_names(path: Path, visible: bool = False) -> Path:
     """A Type 1 font whose /Differences name its glyphs g1…g4 (a subset font's own names: no character), showing
     codes 65-68 on 10 lines; with visible, a line in Helvetica beside them."""

@@ -6,9 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 from types import SimpleNamespace
 
-from corpus_measure import (DocumentScore, framework_grade, judge_findings, match_figures, match_rates,
-                            measure_document, mention_offsets, truth_offset, truth_spans)
+from corpus_measure import (DocumentScore, framework_grade, judge_findings, kinded_spans, match_figures, match_rates,
+                            measure_document, mention_offsets, non_figure_kind, truth_offset, truth_spans)
 from corpus_truth import entries
+from draft_truth import match_repeated
 
 from perfeval.core.quantity import Qualifier
 
@@ -50,8 +51,8 @@ def test_a_figure_read_with_another_value_is_found_but_wrong_and_a_year_is_extra
     assert any(a <= offsets[id(year)] < b for a, b in spans)
 
 
-def _finding(severity: str, *values: float):
-    return SimpleNamespace(severity=severity, check="x", message="m",
+def _finding(severity: str, *values: float, candidate: bool = False):
+    return SimpleNamespace(severity=severity, check="x", message="m", candidate=candidate,
                            evidence=tuple(SimpleNamespace(value=v) for v in values))
 
 
@@ -62,6 +63,35 @@ def test_an_error_on_no_inconsistency_is_an_error_on_a_correct_statement():
     judge_findings(result, truth, [_finding("warning", 66, 12), _finding("error", 12, 3), _finding("error", 7, 4)])
     assert (result.inconsistencies, result.inconsistencies_found, result.errors) == (1, 1, 2)
     assert len(result.errors_on_correct) == 2 and result.errors_on_correct[0].startswith("(listed correct)")
+
+
+def test_a_candidate_is_counted_apart_from_the_checked_errors_whatever_its_severity():
+    truth = {"figures": [{"id": "a", "value": "66"}, {"id": "b", "value": "12"}, {"id": "c", "value": "3"}],
+             "inconsistencies": [{"figures": ["a", "b"]}], "correct": [{"figures": ["b", "c"]}]}
+    result = DocumentScore("x", inconsistencies=1)
+    judge_findings(result, truth, [_finding("warning", 66, 12, candidate=True), _finding("error", 12, 3, candidate=True),
+                                   _finding("info", 7, 4, candidate=True), _finding("error", 7, 4)])
+    assert result.inconsistencies_found == 1  # a question on an inconsistency finds it
+    assert (result.errors, result.errors_on_correct) == (1, ["x: m"])
+    assert result.candidates == 3
+    assert result.candidates_on_correct == ["[error] (listed correct) x: m", "[info] x: m"]
+
+
+def test_a_non_figure_is_counted_by_the_kind_the_truth_describes():
+    assert non_figure_kind("文号 with the year masked") == "文号"
+    assert non_figure_kind("page number in the contents (split by PDF spaces)") == "contents list or its page numbers"
+    assert non_figure_kind("year in the contents") == "contents list or its page numbers"
+    assert non_figure_kind("date of publication") == "date" and non_figure_kind("masked year") == "year"
+    assert non_figure_kind("numbering of the phone numbers") == "phone number or hotline"
+    assert non_figure_kind("budget code (预算编码)") == "code or registration number"
+    assert non_figure_kind("item number of the scoring rule") == "scoring rule or formula"
+    assert non_figure_kind("row number") == "section, item, row or target number"
+    assert non_figure_kind("a display's pixel pitch (product designation)") == "other"
+    lines = ["附件1:2023年度自评表", "一、概况……3"]
+    spans = kinded_spans(lines, [{"line": 1, "written": "附件1", "what": "attachment number"},
+                                 {"line": 2, "written": "3", "what": "page number in the contents"}])
+    assert [k for _, _, k in spans] == ["attachment number", "contents list or its page numbers"]
+    assert truth_spans(lines, [{"line": 1, "written": "2023年度", "what": "year"}]) == [(4, 10)]
 
 
 def test_every_development_document_drafts_and_scores():
@@ -113,3 +143,16 @@ def test_a_change_explained_as_its_difference_over_the_old_value_is_the_change()
     assert judged("share", diff, old) == 1
     assert judged("change", new, old) == 1
     assert judged("share", new, old) == 0  # new over old is not the change
+
+
+def test_a_repeat_is_matched_by_the_figures_it_joins_whatever_shape_joins_them():
+    """The repeated-figure measure pairs by the figures matched by place: a table row's cell restated in prose counts
+    as found and right; a drafted pair of a target and its (equal) result is a pair the truth does not hold."""
+    cell, prose, target, result = (SimpleNamespace(written=w, label="") for w in ("52", "52人", "1.5万亩", "1.5万亩"))
+    found = {"t01": cell, "f01": prose, "g01": target, "g02": result}
+    truth = {"repeated": [{"figures": ["t01", "f01"], "label": "编制数"}]}
+    draft = SimpleNamespace(catalogue={}, repeats=[], restated={"row:编制数": [cell, prose]}, same_claim=[],
+                            pairs=[(cell, prose), (target, result)])
+    score = match_repeated(truth, draft, found)
+    assert (score.truth, score.found, score.drafted, score.good) == (1, 1, 2, 1)
+    assert len(score.wrong) == 1 and "1.5万亩 / 1.5万亩" in score.wrong[0]

@@ -11,7 +11,7 @@ from corpus_truth import (CORPUS, HALVES, half_of, load, locate, manifest, entri
 
 ENTRIES = entries()
 IDS = [e["id"] for e in ENTRIES]
-FIELDS = {"id", "half", "document", "source", "province", "unit_kind", "layout", "year"}
+FIELDS = {"id", "round", "half", "document", "source", "province", "unit_kind", "layout", "year"}
 DOCUMENTS = {"自评报告", "专项资金自评报告", "项目支出自评报告", "部门决算", "部门预算"}
 
 
@@ -22,9 +22,12 @@ def test_manifest_is_consistent_with_the_files():
     for e in listed:
         assert FIELDS <= set(e) <= FIELDS | {"added"}, f"{e['id']}: manifest fields {sorted(set(e) ^ FIELDS)}"
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(e.get("added", "2000-01-01"))), f"{e['id']}: added is a date"
+        assert isinstance(e["round"], int) and e["round"] >= 1, f"{e['id']}: round is a search's number"
         assert e["half"] == half_of(e["id"]), f"{e['id']}: listed in {e['half']}, the coin flip says {half_of(e['id'])}"
         assert str(e["source"]).startswith("http"), f"{e['id']}: no source address"
         assert e["document"] in DOCUMENTS, f"{e['id']}: document {e['document']!r}"
+    rounds = [e["round"] for e in sorted(listed, key=lambda e: int(e["id"][1:]))]
+    assert rounds == sorted(rounds), "ids are given in the order found: a later round has later ids"
     on_disk = {p.stem: p.parent.name for half in HALVES for p in (CORPUS / half).glob("*.txt")}
     assert on_disk == {e["id"]: e["half"] for e in ENTRIES}, "a document on disk is not in the manifest, or in another half"
     for half in HALVES:

@@ -227,3 +227,43 @@ def test_a_title_set_on_three_lines_names_the_unit_and_the_year():
 
     unit = read_unit(build("<test>", ["松岭县林业局", "2023年度", "部门整体支出绩效自评报告", "一、基本情况"]))
     assert unit.name and unit.year and (unit.name.value, unit.year.value, unit.year.basis) == ("松岭县林业局", "2023", "标题")
+
+
+def test_a_count_whose_label_names_money_before_its_head_is_no_money():
+    """下属预算单位数量 counts units: the money word 预算 before the label's head (数量) is what is counted."""
+    document = build("<test>", ["所属二级预算单位数量：6", "纳入预算单位个数 4", "年初预算总额为1802"])
+    assert [(m.written, m.quantity.unit) for m in prose_mentions(document, set())] == [("6", ""), ("4", ""),
+                                                                                      ("1802", "万元")]
+
+
+def test_a_paragraphs_number_set_alone_on_its_line_is_no_figure():
+    """A PDF or a web page sets a paragraph's number on its own line: after a sentence's end, before the paragraph's
+    text. A number alone before a short label (a form's weight, then the next row's name) is still read."""
+    assert figures("全年完成各项目标任务。", "1", "严格执行预算，确保资金安全有效使用。", "2",
+                   "完善内部控制制度，规范资金使用。") == []
+    assert figures("指标说明按实际完成情况计分。", "10", "预算执行率") == ["10"]
+
+
+def test_a_contents_line_holding_a_year_is_read_as_no_table():
+    """A contents line whose heading holds a year (某某办2020年部门整体支出绩效评价报告 24) looks like a form's label and
+    value pairs; it is the contents' and no table reads it."""
+    from perfeval.intake.report.tables import read_tables
+
+    document = build("<test>", ["\n".join(["目 录", "第一部分 部门概况 1", "第四部分 附件 14",
+                                           "松岭县扶贫办2020年部门整体支出绩效评价报告 14", "一、部门概况 14",
+                                           "松岭县扶贫项目2020年绩效评价报告 17", "一、项目概况 17", "第一部分 部门概况",
+                                           "本办2020年度支出总额218.40万元。"])])
+    assert read_tables(document, 2020).cells == [] and figures(*[b.cells[0] for b in document.blocks]) == ["218.40万元"]
+
+
+def test_a_document_sites_chrome_around_a_copy_holds_no_figure():
+    assert figures("欢迎 ° 共12页 356.2 KB下载文档", "当前文档共12页 2.99", "本年支出218.40万元。") == ["218.40万元"]
+
+
+def test_money_named_further_back_in_a_flattened_row_than_the_words_before_a_number_makes_it_no_money():
+    """In a form flattened onto one line a row's weight and score follow words that name no money, though money is
+    named earlier in the row (经费使用合规性 … 达成预期指标 8 8); money named right before a number makes it 万元."""
+    document = build("<test>", ["资金使用 经费使用合规性 严格执行制度 达成预期指标 8 8",
+                                "年初预算总额 1802，本年收益9230万"])
+    assert [(m.written, m.quantity.unit) for m in prose_mentions(document, set())] == [
+        ("8", ""), ("8", ""), ("1802", "万元"), ("9230万", "万元")]

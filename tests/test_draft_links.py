@@ -311,3 +311,170 @@ def test_a_count_in_ge_under_a_total_in_another_classifier_is_a_part_listed_for_
     assert [i["parts"] for i in draft.params["claims"]["identities"]] == [["s003", "s004"]]  # 15个 ≥ 1个 + 1个
     assert any(i.kind == "identity" and i.unsure and "量词" in i.unsure for i in draft.items)
     findings_of_draft(draft, tmp_path)  # validates and scores
+
+
+def test_a_change_whose_amount_follows_words_comparing_with_last_year_is_recomputed_from_the_figure_before(tmp_path):
+    lines = (TITLE, "一、收支总体情况", "2023年度本站收入总计860.00万元。与2022年相比，收入总计增加60.00万元，增长{}，主要是项目增加。")
+    held = draft_of(tmp_path, *lines[:2], lines[2].format("7.50%")).rates[0]  # 60 ÷ (860 − 60)
+    assert held.status == "explained" and held.reading.by == "increase"
+    assert (held.reading.numerator.written, held.reading.denominator.written) == ("860.00万元", "60.00万元")
+    wrong = draft_of(tmp_path, *lines[:2], lines[2].format("8.00%")).rates[0]
+    assert wrong.status == "contradicted" and "7.50%" in wrong.why
+    same_year = draft_of(tmp_path, TITLE, "一、工作", "本站支出860.00万元，其中培训经费增加60.00万元，占6.98%。").rates[0]
+    assert same_year.status == "explained" and same_year.reading.kind == "share"  # 增加 without a comparison: a share
+
+
+def test_a_share_of_a_total_named_in_words_is_divided_by_that_total_stated_elsewhere(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、支出决算", "2023年本站支出合计640.00万元，收支平衡。", "二、财政拨款支出",
+                     "一般公共预算财政拨款支出576.00万元，占本年支出合计的90.00%。",
+                     "采购合同金额50.00万元，其中授予小微企业合同金额40.00万元，占采购合同金额的80.00%。",
+                     "办公费12.00万元，占本年支出合计的2.5%。")
+    explained = {r.rate.written: r for r in draft.rates}
+    assert explained["90.00%"].status == "explained"
+    assert explained["90.00%"].reading.denominator.written == "640.00万元"
+    assert explained["80.00%"].status == "explained" and explained["80.00%"].reading.numerator.written == "40.00万元"
+    assert explained["2.5%"].status == "contradicted" and "1.88%" in explained["2.5%"].why  # 12 ÷ 640 = 1.875
+    ratios = draft.params["claims"]["ratios"]
+    assert any(str(r["value"]) == "90.00" and r["kind"] == "share" for r in ratios)
+    unnamed = draft_of(tmp_path, TITLE, "一、支出", "2023年本站支出合计640.00万元。", "二、其他", "办公费12.00万元，占全部经费的2.5%。")
+    assert unnamed.rates[0].status == "unexplained"  # no figure is stated under the words it names
+
+
+def test_a_change_with_its_amount_holds_when_the_parts_of_the_total_follow_the_rate(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、三公经费", "“三公”经费支出8.00万元，较上年减少2.00万元，下降20.00%，其中：公务接待费"
+                     "3.00万元，公务用车运行维护费5.00万元。")
+    rate = draft.rates[0]
+    assert rate.status == "explained" and rate.reading.by == "decrease"  # 2 ÷ (8 + 2)
+    assert (rate.reading.numerator.written, rate.reading.denominator.written) == ("8.00万元", "2.00万元")
+
+
+def test_a_list_made_up_before_a_semicolon_closes_there_and_the_next_total_heads_its_own_list():
+    assert totals_in("全年收入合计500.00万元，其中：财政拨款收入420.00万元，事业收入80.00万元；全年支出合计480.00万元，其中："
+                     "基本支出300.00万元，项目支出180.00万元。") == [
+        ("500.00万元", ["420.00万元", "80.00万元"], True), ("480.00万元", ["300.00万元", "180.00万元"], True)]
+    assert totals_in("核定编制18名，其中：行政编制11名，事业编制7名；实有在职人员16人，其中行政人员10人、事业人员6人。") == [
+        ("18名", ["11名", "7名"], True), ("16人", ["10人", "6人"], True)]
+    # a list whose ；-parts each hold a total and its parts still nests as before
+    assert totals_in("实有人数40人，其中：在职人员25人，参公人员10人，事业人员15人；退休人员13人；遗属2人。") == [
+        ("40人", ["25人", "13人", "2人"], True), ("25人", ["10人", "15人"], True)]
+
+
+def test_what_a_sum_is_used_for_listed_after_a_colon_are_its_parts():
+    assert totals_in("项目支出260.00万元，主要用于：一是农机补贴120.00万元；二是技术培训90.00万元；三是示范基地建设50.00万元。") == [
+        ("260.00万元", ["120.00万元", "90.00万元", "50.00万元"], True)]
+    assert totals_in("专项经费40.00万元，全部用于设备更新，年末结余0万元。") == []  # 用于 without a list opens none
+
+
+def test_a_value_of_many_digits_restated_in_another_paragraph_is_one_figure_whatever_its_name(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、资金安排", "2023年下达病虫害统防统治补助资金3618.45万元，专项用于全县统防统治。",
+                     "二、资金使用", "截至年底，上述3618.45万元已全部拨付到各乡镇。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["3618.45万元", "3618.45万元"]]
+    apart = draft_of(tmp_path, TITLE, "一、收入", "2023年本站收入合计3618.45万元。", "二、支出", "2023年本站支出合计3618.45万元。",
+                     "三、来源", "中央补助资金1250.30万元。", "四、配套", "县级配套资金1250.30万元。",
+                     "五、财力", "全站一般公共预算收入2146.70万元。", "六、结构", "全站一般公共预算财力2146.70万元。")
+    assert apart.repeats == []  # income and spending, two levels of government, two head nouns: equal, not one
+    few = draft_of(tmp_path, TITLE, "一、项目", "示范基地建设投入120万元。", "二、培训", "技术培训支出120万元。")
+    assert few.repeats == []  # a value of few digits under other words may be two figures
+
+
+def test_a_catalogue_figure_restated_under_other_words_is_a_statement_of_it(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、支出情况", "2023年本站项目支出1863.27万元，主要用于农技推广。", "二、资金管理",
+                     "全年共安排各类专项资金1863.27万元，均按规定使用。")
+    statements = draft.params["claims"]["statements"]
+    assert [(s["figure"], str(s["value"])) for s in statements] == [("lines.project.final", "1863.27")]
+
+
+def test_a_list_in_a_bracket_right_after_its_total_ends_with_the_bracket():
+    assert totals_in("年末实有人员58人（其中：在编人员49人，聘用人员9人），离退休人员21人。") == [("58人", ["49人", "9人"], True)]
+    assert totals_in("年末实有人员58人（其中：在编人员49人，聘用人员8人），离退休人员21人。") == [
+        ("58人", ["49人", "8人"], False)]  # a bracket that does not add up is still closed by its bracket
+
+
+def test_a_total_written_with_a_qualifier_heads_its_list_and_is_judged_by_the_range_its_words_allow(tmp_path):
+    assert totals_in("全年宣传经费2万余元，其中：展板制作0.80万元，资料印制0.75万元，媒体宣传0.60万元。") == [
+        ("2万余元", ["0.80万元", "0.75万元", "0.60万元"], True)]  # 2.15万 lies in 2万余
+    lines = (TITLE, "一、公用经费", "全年水电费不足2万元，其中：电费1.30万元，水费{}万元。")
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("0.60"))
+                if f.check == "declared_identity_broken"]
+    broken = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("0.90"))
+              if f.check == "declared_identity_broken"]
+    assert len(broken) == 1 and broken[0].candidate and "不足2万元" in broken[0].message  # its words, not 低于2.00万元
+    assert totals_in("项目总投资800万元以上，其中：中央资金500万元，省级资金200万元。") == [
+        ("800万元以上", ["500万元", "200万元"], False)]  # a bound: 800以上 ≥ 700
+
+
+def test_a_bracket_right_after_a_total_listing_figures_that_add_up_to_it_is_its_breakdown():
+    assert totals_in("年末在册人员84人（在编人员61人、编外聘用15人、公益岗位8人），较上年增加3人。") == [
+        ("84人", ["61人", "15人", "8人"], True)]
+    assert totals_in("年末在册人员84人（上年为81人、前年为79人），较上年增加3人。") == []  # asides: they do not add up
+    # the parts of two totals under one name are two figures, not one stated twice
+    sentence = "核定编制人数52人(其中行政编制22人,事业编制30人)。年末实有人数47人(行政编制19人,事业编制28人)。"
+    assert totals_in(sentence) == [("52人", ["22人", "30人"], True), ("47人", ["19人", "28人"], True)]
+
+
+def test_equal_values_of_a_target_and_its_result_or_of_rates_named_by_their_kind_are_not_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、年度目标", "年度计划推广新品种面积2.6万亩。", "二、完成情况",
+                     "全年实际推广新品种面积2.6万亩。", "三、指标完成", "农技培训完成率100%。", "四、资金",
+                     "资金拨付完成率100%。", "五、接待", "国内公务接待共计支出3.20万元。", "六、外事", "外事接待共计支出0万元。")
+    assert draft.repeats == [] and not draft.params.get("claims", {}).get("statements")
+
+
+def test_a_rows_measured_actual_restated_under_two_shared_words_is_one_figure_and_a_count_needs_three(tmp_path):
+    header = "\t".join(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"])
+    rows = ["\t".join(["产出指标", "数量指标", "人工造林面积", "≥1.2万亩", "1.5万亩", "10", "10"]),
+            "\t".join(["产出指标", "数量指标", "巡护检查次数", "≥10次", "12次", "10", "10"])]
+    draft = draft_of(tmp_path, TITLE, "一、绩效自评表", header, *rows, "二、绩效目标完成情况",
+                     "全年完成造林1.5万亩，成活率较高。", "组织巡查12次。")
+    assert [[m.written for m in group] for group in draft.restated.values()] == [["1.5万亩", "1.5万亩"]]
+
+
+def test_figures_of_parallel_items_each_in_its_own_subsection_are_not_one_figure_stated_twice(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "二、项目支出绩效情况", "（一）耕地质量监测项目", "该项目年初预算64.00万元，全年实际支出61.50万元。",
+                     "（二）农产品质量检测项目", "该项目年初预算58.00万元，全年实际支出58.00万元。",
+                     "三、总体情况", "全年实际支出61.50万元的耕地质量监测工作按期完成。")
+    # 64.00 / 58.00 and 61.50 / 58.00 are two projects' figures; the summary's 61.50 restates the first project's
+    assert [[(m.where.section, m.written) for m in g] for g in draft.repeats] == [[("二(一)", "61.50万元"), ("三", "61.50万元")]]
+
+
+def test_what_the_projects_evaluated_one_subsection_each_spent_is_weighed_against_project_spending(tmp_path):
+    lines = (TITLE, "一、部门整体支出情况", "2023年本站总支出420.00万元，其中基本支出180.00万元，项目支出240.00万元。",
+             "二、项目支出绩效情况", "（一）耕地质量监测项目", "该项目年初预算130.00万元，全年实际支出{}万元。",
+             "（二）农产品质量检测项目", "该项目年初预算120.00万元，全年实际支出118.00万元。")
+    within = findings_of(tmp_path, *lines[:5], lines[5].format("112.00"), *lines[6:])
+    assert not [f for f in within if f.check == "declared_identity_broken"]
+    over = [f for f in findings_of(tmp_path, *lines[:5], lines[5].format("128.00"), *lines[6:])
+            if f.check == "declared_identity_broken"]
+    assert len(over) == 1 and over[0].candidate and "246.00万元" in over[0].message  # 128 + 118 > 240
+    apart = draft_of(tmp_path, TITLE, "一、支出", "2023年本站项目支出240.00万元。", "二、科室工作", "（一）办公室",
+                     "全年支出办公经费12.00万元。", "（二）财务室", "全年支出印刷费3.00万元。")
+    assert not apart.params.get("claims", {}).get("identities")  # headings that name no project: no such bound
+
+
+def test_a_numbered_list_the_text_ends_in_is_a_bound_and_its_share_names_the_total_by_its_numbered_heading(tmp_path):
+    assert totals_in("（一）收入总计860.50万元，包括：", "1.财政拨款收入700.20万元，占收入总计的81.37%。") == [
+        ("860.50万元", ["700.20万元"], False)]  # the excerpt ends after the first part: at most a part of the total
+    draft = draft_of(tmp_path, TITLE, "一、收入支出决算总体情况说明", "（一）收入总计860.50万元，包括：",
+                     "1.财政拨款收入700.20万元，占收入总计的81.37%。")
+    rate = draft.rates[0]
+    assert rate.status == "explained" and rate.reading.denominator.written == "860.50万元"
+
+
+def test_one_amount_restated_in_another_unit_or_with_fewer_decimals_is_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、资金下达", "本年度下达耕地保护补助资金2036400元，专项用于耕地地力保护。",
+                     "二、资金使用", "截至年底，耕地地力保护补助已发放203.64万元。", "三、绩效", "全年统防统治作业费支出89.974万元，按合同结算。",
+                     "四、小结", "作业费用结算89.97万元，无结余。")
+    assert [[m.written for m in g] for g in draft.repeats] == [["2036400元", "203.64万元"], ["89.974万元", "89.97万元"]]
+    apart = draft_of(tmp_path, TITLE, "一、资金", "全年统防统治作业费支出89.974万元。", "二、其他", "作业费用结算89.96万元。")
+    assert apart.repeats == []  # 89.96 is not 89.974 at any precision
+
+
+def test_a_change_after_last_years_figure_is_explained_by_this_years_figure_under_the_same_words_elsewhere(tmp_path):
+    lines = (TITLE, "一、支出情况", "2023年差旅费支出14.40万元，印刷费支出3.00万元。", "二、与上年对比",
+             "2022年差旅费支出16.00万元，2023年较上年下降{}。")
+    held = draft_of(tmp_path, *lines[:4], lines[4].format("10%")).rates[0]  # (14.40 − 16.00) ÷ 16.00
+    assert held.status == "explained" and held.reading.numerator.written == "14.40万元"
+    wrong = draft_of(tmp_path, *lines[:4], lines[4].format("12%")).rates[0]
+    assert wrong.status == "contradicted" and "10.00%" in wrong.why
+    none = draft_of(tmp_path, TITLE, "一、支出情况", "2023年印刷费支出3.00万元。", "二、与上年对比",
+                    "2022年差旅费支出16.00万元，2023年较上年下降10%。").rates[0]
+    assert none.status == "unexplained"  # this year's 差旅费 is not stated: nothing to recompute

@@ -74,7 +74,7 @@ def test_a_base_data_row_names_its_line(row, line):
     (["（二）项目", "共支出项目资金200.00万元，其中主要包括物业管理项目、设备维修项目等项目。",
       "物业管理项目支出150.00万元，用于保洁。", "设备维修项目支出30.00万元，用于电梯。"],
      [("200.00万元", ["150.00万元", "30.00万元"], False)]),             # named, then a paragraph each
-    (["收到约120万元，其中60万元为捐赠。"], []),                          # a total stated with 约 is no total
+    (["收到约120万元，其中60万元为捐赠。"], [("约120万元", ["60万元"], False)]),  # a total with 约: a bound, judged by its range
 ])
 def test_lists_under_a_total(paragraphs, expected):
     document, found = mentions_of(*paragraphs)

@@ -281,3 +281,16 @@ def test_one_value_restated_under_another_wording_is_one_figure_and_different_he
                      "由一般公共预算收入215.36万元和上级补助组成。", "三、支出", "一般公共预算财力215.36万元。")
     groups = [[m.label for m in g] for g in draft.repeats]
     assert groups == [["全镇本级一般公共预算收入实现", "由一般公共预算收入"]]
+
+
+def test_posts_counted_in_ge_keep_their_unit_as_written_and_are_counted_in_people(tmp_path):
+    """编制 are posts: the report writes them in 个 (总编制为64个，其中行政编9个、事业编40个), the figure and its kinds are
+    counted in 人 (labels.yaml: units), each with a note, while what was read keeps the 个 the report wrote."""
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "本站行政事业总编制为64个，其中行政编9个、事业编40个。",
+                     "年末实有在职人员52人。")
+    staff = draft.params["figures"]["staff"]
+    authorized = staff["authorized"]
+    assert authorized["value"] == 64 and "unit" not in authorized and "按人计" in authorized["note"]
+    assert {str(s["value"]): s.get("unit") for s in draft.params["stated"]} == {"9": "人", "40": "人"}
+    assert sorted((m.written, m.quantity.unit) for m in draft.placed if m.counted_as) == [("40个", "个"), ("64个", "个"),
+                                                                                          ("9个", "个")]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile_pdfs import HELVETICA, custom_glyph_names, dense_pages, encrypted_bomb, filtered_bomb, flate_bomb, hidden_layer, \
-    invisible_text, many_pages, no_tounicode, off_page, pages_pdf, raw_pdf, stream, text
+from hostile_pdfs import HELVETICA, clipped_text, custom_glyph_names, dense_pages, encrypted_bomb, filtered_bomb, \
+    flate_bomb, hidden_layer, invisible_text, many_pages, no_tounicode, off_page, pages_pdf, raw_pdf, stream, text, \
+    white_text
 
 from perfeval.errors import DraftError
 from perfeval.intake import pdf
@@ -114,6 +115,18 @@ def test_text_off_the_page_or_outside_its_crop_box_is_not_read_and_is_said(tmp_p
     document = read_document(off_page(tmp_path / "off.pdf"))
     assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023"]
     assert document.skipped == ("PDF 中页面可见范围以外的文字 33 个字符未读取（阅读器不显示）",)
+
+
+def test_white_text_on_the_white_page_is_not_read_and_is_said_but_white_on_a_dark_box_is(tmp_path):
+    document = read_document(white_text(tmp_path / "white.pdf"))
+    assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023", "On dark 888", "Spot ink 999"]
+    assert document.skipped == ("PDF 中白色文字（白色页面上不显示）51 个字符未读取（阅读器不显示）",)
+
+
+def test_text_clipped_away_is_not_read_and_is_said(tmp_path):
+    document = read_document(clipped_text(tmp_path / "clip.pdf"))
+    assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023", "After restore 555", "Inside clip 666"]
+    assert document.skipped == ("PDF 中裁剪区域以外的文字 29 个字符未读取（阅读器不显示）",)
 
 
 def test_glyphs_without_characters_are_not_extractable_not_a_report_without_a_year(tmp_path):

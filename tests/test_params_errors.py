@@ -60,6 +60,8 @@ BAD = [
      "unknown field; did you mean 'authorized'?"),
     ("unknown key of a section", CHANGSHA, set_in("figures.staff.headcount", 51), "figures.staff.headcount",
      "unknown field: expected one of 'authorized'"),
+    ("section at the wrong level", CHANGSHA, set_in("staff", {"authorized": 51}), "staff",
+     "it belongs at figures.staff"),
     ("misspelt value", CHANGSHA, set_in("unit.document_kind", "项目支出自评"), "unit.document_kind",
      "did you mean '项目支出绩效自评'?"),
     ("unknown interpretation", CHANGSHA, set_in("interpretations", {"bogus": "x"}), "interpretations.bogus",

@@ -375,8 +375,79 @@ def test_numbers_that_are_not_figures_are_not_read(sentence):
     assert find_quantities(sentence) == []
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # what a number is attached to makes it no figure; the same number attached to a unit stays one
+    ("单位预算编码410203，联系电话（0736）7281456，邮编415000", []),            # codes glued to their labels
+    ("接听服务电话3100次", ["3100次"]),                                      # a count after 电话 is one
+    ("本表于20240315生成，资金于2023/12/31前拨付", []),                       # dates of digits, with slashes
+    ("项目于2023.11前完工，2022.6以来累计完成", []),                           # dotted dates before time words
+    ("完成率达2023.5", ["2023.5"]),                                         # a decimal, no time word after it
+    ("开展12·2交通安全日和3·15宣传", []),                                    # a month and a day joined by a dot
+    ("8个股室中有6/8完成目标，第3/12页", ["8个"]),                            # fractions and pages of pages
+    ("3.4.2资金管理情况", []),                                               # a heading numbered on three levels
+    ("4.1 项目决策情况", []),                                                # a heading's two levels before a space
+    ("1）强化预算约束。2)规范资金使用", []),                                   # list numbers closed by a bracket alone
+    ("收入决算表 公开02表，见表3，图2 支出结构", []),                           # tables' and figures' own numbers
+    ("栏次 1 2 3 4，5=6+7，合计=1+2", []),                                   # a table's column numbers and arithmetic
+    ("序号 1", []),
+    ("205教育支出86.30万元，213 农林水支出12.00万元", ["86.30万元", "12.00万元"]),  # functional classes' codes
+    ("20102 人大会议", []),                                                  # a code, not 20102 people
+    ("设立110报警服务台，开通12333咨询热线", []),                               # services' numbers
+    ("提供7×24小时服务，推荐1366*768以上", []),                               # a product and a size
+    ("湘办发﹝2023﹞9号", []),                                                # a 文号 in small brackets
+    ("- 12 -", []),                                                          # a page's footer
+    ("发布时间：2023年11月02日 16时45分，会议于9点30分开始", []),              # times of day, not scores
+    ("自评得分92分，提出3点建议", ["92分", "3"]),
+    ("联系人：李某 139****2046", []),                                        # a mobile number masked
+    ("电话：0736－7281456转8012，地址：人民路18号3楼305室", []),              # an extension, an address
+    ("1 / 12", []),                                                          # a page of pages
+    ("2 0 2 3 年度", []),                                                    # a year letterspaced by a PDF
+    ("1 、强化管理；( 2 ) 规范使用", []),                                     # list numbers spaced by a PDF
+    ("执行率100%计满分，每低于5%扣2分，大于30%不得分", []),                     # a framework's scoring rule
+    ("因台账不全扣1分，自评得分98分，全年每月检查2次", ["1分", "98分", "2次"]),  # the unit's own
+    ("严格落实中央八项规定精神和六项禁令，开展三项检查", ["三项"]),             # the names of sets of rules
+    ("指标1道路完好率，指标2", []),                                          # the report's own numbering of things
+    ("完成目标3个，绩效指标 50", ["3个", "50"]),
+    ("附件大小 512.6 KB，第2 of 5", []),                                      # Latin units and words after a space
+    ("1至12月累计支出50万元，2020、2021两年", ["50万元"]),                     # ranges and enumerations of dates
+    ("3 项目概况", []), ("附2", []),                                          # a heading's number, an attachment's
+    ("培训班 5", ["5"]),                                                      # a count after its label stays
+])
+def test_a_number_attached_to_a_date_code_reference_or_numbering_is_no_figure(sentence, expected):
+    assert [f.quantity.text for f in find_quantities(sentence)] == expected
+
+
 def test_a_decimal_before_words_is_a_figure_when_no_heading_opens_the_sentence():
     assert [f.quantity.text for f in find_quantities("全年增长3.2倍，人均2.5台电脑")] == ["3.2", "2.5台"]
+
+
+@pytest.mark.parametrize("sentence, value, unsure", [
+    ("办公费较上年增长（8.4%）。", "8.4", True),        # an accountant's negative, or an aside: the writing does not say
+    ("接待费同比下降（3.25%），", "3.25", True),
+    ("差错率较上年变动（0.5‰）", "0.5", True),
+    ("办公费较上年增长（-8.4%）。", "-8.4", False),     # the sign is written: an aside
+    ("差旅费变动率为（6.75）%。", "-6.75", False),       # the number alone in brackets: an accountant's negative
+    ("资金执行率（98.5%）达到目标。", "98.5", False),    # no change: a rate in brackets is an aside
+])
+def test_a_bracketed_change_reads_negative_or_is_marked_unsure(sentence, value, unsure):
+    [found] = find_quantities(sentence)
+    assert (str(found.quantity.value), found.doubt is not None) == (value, unsure)
+
+
+def test_traditional_characters_read_as_their_simplified_forms_and_keep_the_text_as_written():
+    """A copy republished in traditional characters (萬元, 個, 餘, 不超過, 號): the same quantities, written as typed."""
+    found = find_quantities("全年支出12.5萬元，購置3個，接待800餘人次，不超過5萬元，湘財預〔2021〕13號，電話0883 6541234")
+    assert [(f.quantity.text, str(f.quantity.value), f.quantity.unit, f.quantity.qualifier.value) for f in found] == [
+        ("12.5萬元", "12.5", "万元", "exact"), ("3個", "3", "个", "exact"), ("800餘人次", "800", "人次", "over"),
+        ("不超過5萬元", "5", "万元", "at_most")]
+
+
+@pytest.mark.parametrize("sentence, qualifier", [
+    ("至少全年完成4次", "at_least"), ("不少于每季度开展1次", "at_least"), ("最多全年使用3次", "at_most"),
+    ("不超过上限的情况下完成3次", "exact"), ("至少，全年完成4次", "exact"),
+])
+def test_a_bound_written_before_its_verb_bounds_the_count(sentence, qualifier):
+    assert [f.quantity.qualifier.value for f in find_quantities(sentence)] == [qualifier]
 
 
 def test_a_bracketed_list_number_is_not_a_negative():
@@ -396,3 +467,9 @@ def test_a_bare_number_glued_to_a_percentage_is_read_unsure():
 def test_a_compound_unit_is_kept_as_written_and_compares_with_no_simple_unit():
     q = find_quantities("人均经费3.5万元/人")[0].quantity
     assert (q.value, q.unit) == (D("3.5"), "万元/人") and not commensurable("万元/人", "万元")
+
+
+def test_a_division_worked_out_keeps_its_figures_while_a_fraction_alone_states_none():
+    worked = [f.quantity.text for f in find_quantities("预算执行率=860/880×100%=97.7%")]
+    assert "860" in worked and "97.7%" in worked
+    assert [f.quantity.text for f in find_quantities("6/8完成目标，第3/12页")] == []

@@ -174,3 +174,21 @@ def test_a_rows_stated_target_and_actual_read_as_written(unit_copy):
     rep = report.load_report(unit_copy(YUNXI, rate))
     row = next(i for i in rep.result.indicators if i.name == changed[0])
     assert (row.target, row.actual) == (">=5%", "6.2%")  # not 6.20%
+
+
+def test_a_drafted_units_questions_are_put_as_questions_and_counted_apart_wherever_the_report_prints_them(tmp_path):
+    from perfeval.intake.report import draft_report
+    from perfeval.outputs.draft import write_draft
+    from perfeval.outputs.report import blocks, verdict
+
+    text = tmp_path / "r.txt"
+    text.write_text("青松县档案馆2023年度部门整体支出绩效自评报告\n一、公用经费\n全年水电费3.00万元，其中：电费1.30万元，水费1.90万元。\n",
+                    encoding="utf-8")
+    rep = load_report(write_draft(draft_report(text), tmp_path / "d.yaml"))
+    frame = tables.findings_frame(rep)
+    asked = frame[frame["严重程度"] == "待核实"]
+    assert len(asked) == rep.result.candidates == 1 and asked.iloc[0]["发现"].startswith("请核对：")
+    assert rep.result.findings_by_severity["error"] == 0  # 3.00 ≠ 1.30 + 1.90 is a question, not an error
+    assert "另有待核实 1" in str(blocks.title(rep))
+    said = verdict.main_problems(rep.result)
+    assert "另有待核实 1 处" in said and "水电费" not in said  # counted apart, never among the main problems

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from functools import lru_cache
 
 from .figures import WAN
 
@@ -111,6 +112,10 @@ def _is_whole(d: Decimal) -> bool:
     return d == d.to_integral_value()
 
 
+# The texts are pure functions of a number's value and type (a float and the Decimal it reads as print the same, but
+# are kept apart all the same): remembered, since a unit's sensitivity scores it again once per reading option and
+# prints the same few hundred numbers into every rule's text each time.
+@lru_cache(maxsize=8192, typed=True)
 def fixed(value: Decimal | float, places: int, grouping: bool = True) -> str:
     """The value rounded half up to exactly `places` decimals, with thousands separators unless told not to."""
     d = half_up(value, places)
@@ -119,6 +124,7 @@ def fixed(value: Decimal | float, places: int, grouping: bool = True) -> str:
     return format(d, ",f" if grouping else "f")
 
 
+@lru_cache(maxsize=8192, typed=True)
 def not_whole(value: Decimal | float, places: int, drop_zeros: bool, grouping: bool = True) -> str:
     """At `places` decimals; but a value that is not whole keeps the decimals it needs not to read as whole
     (合计 100.001 分 is not 100 分; a rate of 94.995 scored exactly is not 95.00 %)."""

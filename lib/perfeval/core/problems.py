@@ -97,12 +97,38 @@ def _nearest(name: str, options: list[str]) -> str | None:
     return close[0] if close else None
 
 
+MAX_DEPTH = 3  # levels of records searched for the place a misplaced field belongs
+
+
+def _placed_elsewhere(model: type[BaseModel], name: str, here: list[Any]) -> str | None:
+    """The shortest path of records (not lists or mappings) under `model` where a field `name` belongs, other than
+    `here`: a section written at the wrong level (staff: at the top belongs under figures: figures.staff)."""
+    level: list[tuple[str, Any]] = [("", model)]
+    for _ in range(MAX_DEPTH):
+        deeper: list[tuple[str, Any]] = []
+        for path, tp in level:
+            for m in _models(tp):
+                for key, info in m.model_fields.items():
+                    at = f"{path}.{key}" if path else key
+                    if key == name and at != ".".join(map(str, here + [name])):
+                        return at
+                    deeper.append((at, info.annotation))
+        level = deeper
+    return None
+
+
 def unknown_field(model: type[BaseModel] | None, loc: list[Any]) -> str:
-    """'unknown field', with the nearest field the record has ('; did you mean 'budget'?')."""
+    """'unknown field', with the nearest field the record has ('; did you mean 'budget'?'), or the place a field
+    written at the wrong level belongs ('; it belongs under figures: figures.staff')."""
     if model is None or not loc or not isinstance(loc[-1], str):
         return "unknown field"
     close = _nearest(loc[-1], sorted(known_fields(model, loc[:-1])))
-    return f"unknown field; did you mean {close!r}?" if close else "unknown field"
+    if close:
+        return f"unknown field; did you mean {close!r}?"
+    elsewhere = _placed_elsewhere(model, loc[-1], loc[:-1])
+    if elsewhere:
+        return f"unknown field here; it belongs at {elsewhere}"
+    return "unknown field"
 
 
 def not_one_of(err: Any) -> str:

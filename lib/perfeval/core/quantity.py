@@ -117,7 +117,8 @@ _SYMBOLS = sorted([s for s in UNITS if s] + list(SYNONYMS), key=len, reverse=Tru
 # Words that begin with a unit's character: after a number they are a noun, not the unit (10项目 is not 10项).
 _NOT_UNITS = ("项目", "台账", "人员", "人民", "名称", "名单", "家庭", "组织", "本年", "本级", "本单位", "份额", "处置",
               "处理", "所有", "所属", "期间", "条例", "批复", "批准", "起草", "间隔", "户籍", "次日", "次年", "元旦",
-              "个性", "天然", "张贴", "件事", "类别", "届时", "分类", "分别", "分配", "分析", "分拣", "分管", "米饭")
+              "个性", "天然", "张贴", "件事", "类别", "届时", "分类", "分别", "分配", "分析", "分拣", "分管", "米饭",
+              "人大", "人社", "人事", "人力", "人防", "人武", "人居")
 
 
 # After a count, these make it the report counting its own parts, not a figure of the unit's work.
@@ -281,6 +282,12 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 # and the wide spaces (en, em, ideographic …) as the plain space they read as
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–\u2002\u2003\u2004\u2005\u2006\u2008\u3000’",
                             "0123456789.%，-------       '")
+# Traditional characters of the words numbers are read by (units, qualifiers, dates, labels of codes and references),
+# each one character for one so that spans stay where the text writes them: 12.5萬元 reads as 12.5万元, 3個 as 3个.
+_TRADITIONAL = str.maketrans("萬億個項場輛臺張條戶間處塊類頁號時餘約於過組棟冊週紀鐘點畝噸裡級屆見電話編碼傳郵標題錄圖"
+                             "線熱專訴舉報務歲將達內幾兩較長減變動漲佔額數預決費資產經",
+                             "万亿个项场辆台张条户间处块类页号时余约于过组栋册周纪钟点亩吨里级届见电话编码传邮标题录图"
+                             "线热专诉举报务岁将达内几两较长减变动涨占额数预决费资产经")
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
@@ -330,14 +337,15 @@ _DATE_AFTER = ("年", "月", "日", "号", "时", "季度", "周年", "世纪", 
 CODE_LABELS = ("编码", "代码", "编号", "索引号", "账号", "帐号", "电话", "手机", "传真", "邮编", "邮政编码", "电邮", "文号",
                "身份证", "QQ", "微信")
 # After these words a number names a part of the document, not a figure (附件5, 见表3).
-_REFERENCE_WORDS = ("附件", "附表", "附录", "附图", "见表", "如表", "下表", "上表", "详见表", "页码", "第页")
+_REFERENCE_WORDS = ("附件", "附表", "附录", "附图", "见表", "如表", "下表", "上表", "详见表", "见图", "如图", "下图", "页码",
+                    "第页")
 _LEADERS = re.compile(r"(?:[.…·•．]{2,}|…)\s*$")  # dot leaders before a contents line's page number
 _NOT_AMOUNTS = ("字",)
 # A code after its label and a colon or a space, and every group of digits of it (电话：0745 2236618).
 _CODE_COLON = re.compile(rf"(?:{'|'.join(CODE_LABELS)})[：:][\d\-()（）]*$")
 _CODE_SPACED = re.compile(rf"(?:{'|'.join(CODE_LABELS)})(?:\s*[：:]|\s)[\s\d\-()（）]*$")
 _WORD_BEFORE = {"约": "节制契预简公条盟婚邀隐", "近": "附最邻靠亲贴就"}
-_QUOTES = {"“": "”", "《": "》", "〔": "〕", "「": "」", "『": "』", "【": "】", "[": "]", "［": "］"}
+_QUOTES = {"“": "”", "《": "》", "〔": "〕", "「": "」", "『": "』", "【": "】", "[": "]", "［": "］", "﹝": "﹞", "〖": "〗"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SECTION_NUMBER = re.compile(r"(?:[1-9]|1\d|20)\.\d{1,2}")  # 3.1, 12.2: a heading; 97.6 is no section
 _AFTER_DECIMALS = ("倍", "成", "折", "个百分点", "百分点")  # 3.2倍 is a figure, 3.2部门支出描述 a heading
@@ -346,6 +354,9 @@ _CONTENTS_LINE = re.compile(r"\s*(?:第[一二三四五六七八九十]+(?:部�
 LOOK_BEHIND = 80  # characters before a number that decide whether it is one (a label, a heading, 第)
 _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
 _CLAUSE_MARK = re.compile(r"[，。；：:,;]")
+# A clause stating how points are taken or given per step (每…扣/减/加 N分) or where full or no marks begin (100%计满分,
+# 大于30%不得分): a framework's rule, not the unit's figures.
+_SCORING_RULE = re.compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;]{0,8}?(?:计满分|不得分)")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _TITLE_END = re.compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
 _METADATA = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
@@ -357,6 +368,34 @@ _NEXT_HEADING = re.compile(r"\s+(?:第[一二三四五六七八九十]+(?:部分
                            r"[（(]\s*[一二三四五六七八九十]+\s*[）)]|附件|附表)")
 _PAGED_HEADING = re.compile(r"\s\d{1,3}" + _NEXT_HEADING.pattern)  # a page number, then the next heading
 _YEAR_LABEL = re.compile(r"(?:年度|年份|所属年|年)[：:]?$")
+# A code run straight on from its label, with no colon or space (预算编码302001, 电话（0731）84561234, 邮编410000).
+_CODE_GLUED = re.compile(rf"(?:{'|'.join(CODE_LABELS)})[\d\-()（）]*$")
+# Labels of a table's ordinals: the numbers after them count the table's rows or columns (栏次 1 2 3, 序号 1).
+_ORDINALS = re.compile(r"(?:序号|栏次|行次)[\s\d]*$")
+# A date written as digits alone (20230510), or with a slash (2022/12/31); a month and day joined by a dot (12·4).
+_DIGIT_DATE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+_MONTH_DAY = re.compile(r"[·•・]\d{1,2}(?!\d)")
+# What a time word after a dotted date says (2022.12前, 2023.6以来): a time, not a figure.
+_TIME_AFTER = re.compile(r"\s*(?:月|底|末|初|前|后|以前|以后|以来|起|止|之前|之后|期间)")
+# A 类 of the budget's functional classification: three digits (201-234) before a name ending in 支出.
+_CLASS_CODE = re.compile(r"2[0-3]\d")
+_CLASS_NAME = re.compile(r"\s?[\u4e00-\u9fff、]{1,16}?支出")
+# The short numbers of emergency and public services before the service's name (110报警, 120急救中心, 12333咨询).
+_SERVICE_NUMBER = re.compile(r"11[0249]|12[02]|123\d{2}|95\d{3}|96\d{3,4}")
+_SERVICE_WORDS = re.compile(r"报警|急救|火警|消防|交通|指挥|接警|出警|查号")
+# A bound written before the verb whose count it bounds (至少全年完成2次, 不少于每月开展1次): a few words, no clause mark,
+# no other number and no 的 between (不超过预算的情况下完成3次 bounds no count).
+_BOUND_AHEAD = re.compile(r"(?P<word>至少|最少|不少于|不低于|至多|最多|不超过|不多于|不高于)(?:(?!的)[\u4e00-\u9fff]){1,6}$")
+MAX_HEADING = 30  # characters of a heading after its number
+# Things a report numbers among its own (指标1, 目标2, 任务3, 问题1): the number glued to the noun names one of them.
+_NUMBERED_THING = re.compile(r"(?:指标|目标|任务|措施|问题|建议|步骤|环节|阶段|标段|子项)$")
+_PAGE_FOOTER = re.compile(r"\s*[-－—]\s*\d{1,3}\s*[-－—]\s*")  # - 3 -: a page's footer, the whole line
+
+
+# Words of a change, which can be negative: a bare percentage in brackets after them (增长（12.5%）) is an accountant's
+# negative or an aside, and which one the writing does not say.
+_CHANGE_WORDS = re.compile(r"增长|下降|增加|减少|增减|变动|变化|同比|环比|增幅|降幅|上升|回落")
+MAX_CHANGE_GAP = 12  # characters between the change's word and the bracket
 
 
 @dataclass(frozen=True)
@@ -442,7 +481,7 @@ def _normalise(text: str, whole: bool) -> _Normalised:
     for i, ch in enumerate(text):
         if ord(ch) in _INVISIBLE and chars and chars[-1].isdigit():
             continue
-        chars.append(ch.translate(_FULL_WIDTH))
+        chars.append(ch.translate(_FULL_WIDTH).translate(_TRADITIONAL))
         at.append(i)
     norm = "".join(chars)
 
@@ -526,11 +565,19 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # a time of day (14:16:00)
     if after[:1].isascii() and after[:1].isalpha() and (not unit or unit_written.isascii()):
         return None  # 5G, 3A; 3.75km is a length but 5mb, 3min are no metres
+    if not unit and not g["pct"] and re.match(r" [A-Za-z]{2}", after):
+        return None  # a Latin unit or word after a space (728.4 KB, 2 of 5): not one a report counts in
     compact = re.sub(r"\s+", "", before)
     if _CODE_COLON.search(compact) or _CODE_SPACED.search(before):
         return None  # 预算编码：132001, 联系电话 151…
-    if compact.endswith(_REFERENCE_WORDS) or _LEADERS.search(before):
-        return None  # 附件5, 见表3, a contents line's page number (……12)
+    if compact.endswith(_REFERENCE_WORDS) or compact in ("表", "图") or _LEADERS.search(before):
+        return None  # 附件5, 见表3, a caption's number (表3 …), a contents line's page number (……12)
+    if (before_char and before_char in "×*＊") or re.match(r"\s*[×*＊]\s*\d", after):
+        return None  # a product or a size (7×24小时, 1366*768): neither factor is a figure
+    if _ORDINALS.search(before) or _PAGE_FOOTER.fullmatch(norm):
+        return None  # a table's row or column numbers (栏次 1 2 3), a page's footer (- 3 -)
+    if compact.endswith("指标") and not unit and re.fullmatch(r"\d{1,2}", g["arabic"] or "") and before_char == "标":
+        return None  # a 绩效自评表 template's row number (指标1：…, 指标2)
     spaced = after.lstrip(" \u3000" + _GROUP_SPACES)
     if g["chinese"]:
         if unit_written == "分":
@@ -539,8 +586,14 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # a Chinese numeral without a unit is a word (一是, 三公, 十九大)
         if not whole and g["chinese"] in ("一", "二") and not g["mult"]:
             return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
+        if re.match(r"(?:规定|禁令|纪律)", after):
+            return None  # the name of a set of rules (中央八项规定, 六项禁令): no count of the unit's
     if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
         return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
+    if _SCORING_RULE.search(_CLAUSE_MARK.split(before)[-1] + norm[lead:end] + _CLAUSE_MARK.split(after)[0]):
+        return None  # a scoring rule's step and its points (每低于5%扣2分, 每超过一个百分点扣0.5分): the framework's
+    if (unit == "分" and re.search(r"\d\s*(?:时|点|小时)\s*$", before)) or re.match(r"\s*点\s*\d{1,2}\s*分", after):
+        return None  # a time of day or a duration (17时39分, 9点30分, 3小时20分): minutes, not a score
     if unit == "页" and not g["mult"]:
         return None  # 共12页: the document's own pages (扫描档案100万页 is a figure)
     if unit and any(after.startswith(word) for word in _DISCOURSE):
@@ -554,6 +607,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # a file's properties saved into its text (author, 2019-05-22T04:56:35Z, 9300 22370 False)
         if spaced.startswith(_DATE_AFTER) and not g["mult"]:
             return None  # 2022年, 2022 年 (a PDF's space), 〔2021〕13 号
+        if g["arabic"] and not g["mult"] and _not_a_figure_by_its_place(norm, lead, g["arabic"], before, after):
+            return None
         if spaced.startswith(_NOT_AMOUNTS):
             return None  # 2000字以内: a word limit
         if g["arabic"] and g["arabic"][:1] == "0" and len(g["arabic"]) >= 3 and "." not in g["arabic"]:
@@ -562,10 +617,10 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             digits = g["arabic"].replace(",", "")
             if len(digits) == 11 and digits.startswith("1"):
                 return None  # a mobile phone number
-            if after[:1] == "、" or (after[:1] in (".", "．") and not after[1:2].isdigit()):
-                return None  # list numbering (1、 2.)
-            if before_char in ("(", "（") and after[:1] in (")", "）"):
-                return None  # (1)
+            if re.match(r"\s?、", after) or (after[:1] in (".", "．") and not after[1:2].isdigit()):
+                return None  # list numbering (1、 2., 1 、 as a PDF spaces it)
+            if re.search(r"[(（]\s*$", before) and re.match(r"\s*[)）]", after):
+                return None  # (1), ( 1 )
             if after[:1] in ("：", ":") and not after[1:2].isdigit():
                 return None  # a label's number (目标1：)
             if after[:1] == "/" and len(digits) >= 5:
@@ -611,6 +666,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         qualifier = bound
     elif g["over1"] or g["over2"]:
         qualifier = Qualifier.OVER
+    elif (bound_ahead := _BOUND_AHEAD.search(before)) is not None:
+        qualifier = _PREFIXES[bound_ahead.group("word")]  # 至少全年完成2次: the bound names the verb's count
     else:
         qualifier = Qualifier.EXACT
     glued = None
@@ -618,8 +675,73 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         glued = f"“{norm[lead - 1]}{g['arabic'] or g['chinese']}”：数字紧接在百分数之后，疑为表格相邻两格粘连（如权重与得分），请核对"
     elif not whole and re.fullmatch(r"0\d+", g["arabic"] or ""):
         glued = f"“{g['arabic']}”以0开头，疑为相邻两格粘连（0与{g['arabic'][1:]}），请核对"
+    elif not g["sign"] and unit in ("%", "‰") and before_char in ("（", "(") and re.match(r"\s*[)）]", norm[end:]) \
+            and _CHANGE_WORDS.search(before[-MAX_CHANGE_GAP:]):
+        glued = f"“（{norm[lead:end]}）”：括号中的变动率可能是会计写法的负数，也可能只是注明，请核对"
     return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end,
                  glued)
+
+
+def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, after: str) -> bool:
+    """Is a bare number (no unit, no %) a date, a code, a reference or a numbering by what it is attached to?
+
+    Each rule is about where the number stands, never about a report's wording: a code glued to its label
+    (预算编码302001), a date of digits alone or with slashes or dots (20230510, 2022/12/31, 2022.12前, 12·4), a
+    fraction or a page of pages (3/5, 3/12), a heading numbered on three levels (2.3.1) or on two before a space
+    (3.2 绩效目标), a list number closed by a bracket alone (1）), a table's number (公开01表, 表2 …), a column's
+    arithmetic (4=1+2+3), a functional class's code before its name (201一般公共服务支出), a service's number
+    before the service (110报警)."""
+    compact = re.sub(r"\s+", "", before)
+    digits = written.replace(",", "")
+    integer = "." not in digits
+    before_char = norm[lead - 1] if lead > 0 else ""
+    line_start = not before.strip() or bool(re.search(r"[。；;：:！!？?]\s*$", before))
+    if _CODE_GLUED.search(compact):
+        return True
+    if integer and _DIGIT_DATE.fullmatch(digits):
+        return True
+    if integer and re.match(r"\s*(?:至|到)\s*\d{1,4}\s*(?:年|月|日|号|季度)", after):
+        return True  # the start of a range of dates (1至12月, 2022到2023年)
+    if _YEAR_DIGITS.fullmatch(digits) and _CJK.match(after) and before_char and before_char in "、和及与至到":
+        return True  # a year of an enumeration whose 年 follows once (2020、2021两年)
+    if integer and (re.match(r"\s*/\s*\d", after) or re.search(r"\d\s*/\s*$", before)) \
+            and not re.match(r"\s*/\s*[\d.,]+\s*[×*÷=＝]", after) and not re.search(r"[=＝]\s*$", before):
+        return True  # a fraction or a page of pages (6/8, 3/12); a division worked out (=860/880×100%) shows figures
+    if len(digits) == 1 and re.match(r"(?:\s\d){1,3}\s*[年月日号]", after):
+        return True  # a year letterspaced by a PDF (2 0 2 3 年)
+    if integer and len(digits) <= 2 and _NUMBERED_THING.search(compact) and _CJK.match(before_char or "-"):
+        return True  # the number of an indicator, a target, a task … among the report's own (指标1工程完工率, 目标2)
+    if integer and (re.match(r"[*＊×xX]{2,}", after) or re.search(r"[*＊×xX]{2,}$", before)):
+        return True  # a number with digits masked (188****8989, 4302****1234): a phone or an identity number
+    if integer and (re.search(r"\d\s*转\s*$", before) or re.match(r"\s*(?:楼|室|号楼|号院|单元)", after)):
+        return True  # a phone's extension (…7281456转8012), an address (3楼, 502室)
+    if _DOTTED_DATE.fullmatch(digits) and _TIME_AFTER.match(after):
+        return True
+    if integer and len(digits) <= 2 and (_MONTH_DAY.match(after) and int(digits) <= 12
+                                         or bool(before_char) and before_char in "·•・" and before[-2:-1].isdigit()):
+        return True
+    if not integer and re.match(r"\.\d", after):
+        return True  # 2.3.1: no decimal has two points
+    if _SECTION_NUMBER.fullmatch(digits) and re.match(r" [\u4e00-\u9fff]", after) and lead <= LOOK_BEHIND \
+            and _heading_line(norm[:lead]):
+        return True
+    if integer and len(digits) <= 2 and line_start and after[:1] in (")", "）"):
+        return True
+    if integer and len(digits) <= 2 and not before.strip() and re.match(r" {1,2}[\u4e00-\u9fff]", after) \
+            and len(after) <= MAX_HEADING and not re.search(r"[\d。；;，,！!？?.…·]", after):
+        return True  # a heading numbered with a space (3 项目概况): the line holds nothing but the heading (a PDF's
+        # score opening the line of a table's row, 1 中央专款分配合规……, has its leaders)
+    if integer and re.search(r"(?:^|[\s，,。；;：:、])附$", before):
+        return True  # an attachment's number (附2)
+    if integer and len(digits) <= 3 and (before_char == "表" or re.search(r"(?:^|[，,。；;：:、\s])图$", before) or (after[:1] == "表" and (digits[0] == "0" or
+                                                                                     compact.endswith("公开")))):
+        return True
+    if integer and len(digits) <= 2 and (re.search(r"\d\s*[=+＋]\s*$", before) or re.match(r"\s*[=+＋]\s*\d", after)):
+        return True
+    if _CLASS_CODE.fullmatch(digits) and _CLASS_NAME.match(after):
+        return True
+    return bool(_SERVICE_NUMBER.fullmatch(digits) and (len(digits) == 5 and _CJK.match(after)
+                                                       or _SERVICE_WORDS.match(after)))
 
 
 def _heading_line(before: str) -> bool:

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 _CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _ATTACHMENT = re.compile(r"^附件\s*(\d+(?:[-－—]\d+)*)")
+_PART = re.compile(r"^第\s*([一二三四五六七八九十]{1,3})\s*(部分|章|篇)")
 _MARKERS = (
-    (1, re.compile(r"^([一二三四五六七八九十]{1,3})\s*、")),
+    (1, re.compile(r"^([一二三四五六七八九十]{1,3})\s*(?:、|[.．](?!\d))")),
     (2, re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]")),
     (3, re.compile(r"^(\d{1,2})\s*[、．.](?!\d)")),
     (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]")),
@@ -33,6 +34,13 @@ def _chinese_number(text: str) -> int:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A document's part (第二部分, 第三章): above every numbered heading, as a report's attachments are."""
+
+    label: str
+
+
+@dataclass(frozen=True)
 class Heading:
     """A numbered heading or list item: its rank, its number and how it is written in a path."""
 
@@ -41,11 +49,14 @@ class Heading:
     label: str
 
 
-def heading_of(text: str) -> Heading | str | None:
-    """The numbering a paragraph starts with: a Heading, an attachment name ("附件1-3"), or None."""
+def heading_of(text: str) -> Heading | Part | str | None:
+    """The numbering a paragraph starts with: a Heading, a Part (第二部分), an attachment name ("附件1-3"), or None."""
     attachment = _ATTACHMENT.match(text)
     if attachment and len(text) <= MAX_ATTACHMENT_LINE:
         return "附件" + attachment.group(1)
+    part = _PART.match(text)
+    if part and len(text) <= MAX_ATTACHMENT_LINE:
+        return Part(f"第{part.group(1)}{part.group(2)}")
     for rank, pattern in _MARKERS:
         m = pattern.match(text)
         if not m:

@@ -5,8 +5,8 @@ bounded: its pages (counted by pdfium, which pdfplumber brings, before pdfminer 
 compressed streams unpack to (a 400 KB stream can unpack to 400 MB), each stream measured as pdfminer is about to
 unpack it, whatever its filters and also in an encrypted file, and the glyphs drawn, a page and in all. Each page's
 cache is freed once read, so memory does not grow with the pages. A file whose owner forbids copying its text is refused as such. Text set invisible (render
-mode 3 or 7: the OCR layer under a scan, or a trick), in a layer that opens hidden, or off the page's visible box is
-not read, nor are glyphs whose font names no character (no ToUnicode map: pdfminer would write "(cid:123)"); each is
+mode 3 or 7: the OCR layer under a scan, or a trick), white on the white page (white over a filled shape or a
+picture shows, and is read), clipped away, in a layer that opens hidden, or off the page's visible box is not read, nor are glyphs whose font names no character (no ToUnicode map: pdfminer would write "(cid:123)"); each is
 said, and a file of nothing but unmapped glyphs is "not extractable".
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ import zlib
 from pathlib import Path
 from typing import Iterator
 
-from .documents import Row, Skipped, fail, join_lines, read
+from .documents import Row, Skipped, fail, join_lines, read, under_columns
 from .numbering import heading_of
 
 MAX_PAGES = 200  # a 自评报告 runs to 10-60 pages, 100 with its annexes; each page costs about 0.1 s
@@ -33,6 +33,8 @@ MAX_UNPACKED = 256 << 20  # every stream pdfminer may unpack (images are not unp
 MAX_PAGE_GLYPHS = 30_000
 MAX_GLYPHS = 2_000_000
 _INVISIBLE_MODES = (3, 7)  # text render modes that paint nothing (7 only adds to the clipping path)
+_FILLING_MODES = frozenset({0, 2, 4, 6})  # render modes that fill a glyph (the others stroke it or paint nothing)
+_STROKING_MODES = frozenset({1, 2, 5, 6})
 _MAY_EXTRACT = 0x10  # permission bit 5: copy or otherwise extract text and graphics
 _CHUNK = 1 << 20
 
@@ -64,6 +66,10 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
     yield from _paragraphs(pages)
     if seen.invisible:
         yield Skipped(f"PDF 中不可见的文字（文本渲染模式 3/7）{seen.invisible:,} 个字符未读取（阅读器不显示）")
+    if seen.white:
+        yield Skipped(f"PDF 中白色文字（白色页面上不显示）{seen.white:,} 个字符未读取（阅读器不显示）")
+    if seen.clipped:
+        yield Skipped(f"PDF 中裁剪区域以外的文字 {seen.clipped:,} 个字符未读取（阅读器不显示）")
     if seen.layered:
         yield Skipped(f"PDF 中隐藏图层（可选内容，打开时不显示）的文字 {seen.layered:,} 个字符未读取（阅读器不显示）")
     if seen.off_page:
@@ -323,12 +329,15 @@ def _refuse_protected(path: Path, data: bytes) -> None:
 # ---------------------------------------------------------------- what a viewer shows
 
 class _Unread:
-    """Glyphs left out: invisible (render mode 3 or 7), in a layer shown off (optional content), off the page's
-    visible box (its CropBox), and unmapped (their font names no character). `hidden_layers`: the object numbers of
+    """Glyphs left out: invisible (render mode 3 or 7), white on the white page, outside the clipping path, in a layer
+    shown off (optional content), off the page's visible box (its CropBox), and unmapped (their font names no
+    character). `hidden_layers`: the object numbers of
     the layers (optional content groups) a viewer opens hidden."""
 
     def __init__(self) -> None:
         self.invisible = 0
+        self.white = 0
+        self.clipped = 0
         self.layered = 0
         self.off_page = 0
         self.unmapped = 0
@@ -409,6 +418,42 @@ def _forget_unnamed_glyphs(font, spec: dict) -> None:  # noqa: ANN001 - a pdfmin
             code += 1
 
 
+_Box = tuple[float, float, float, float]
+_WHITE_ABLE = frozenset({"DeviceGray", "DeviceRGB", "DeviceCMYK", "CalGray", "CalRGB", "ICCBased"})
+
+
+def _white(colour: object, space: object) -> bool:
+    """White in a colour space whose components say so (gray 1, RGB 1 1 1, CMYK 0 0 0 0); a spot colour's tint,
+    a pattern or an unknown space is not taken for white."""
+    if getattr(space, "name", "DeviceGray") not in _WHITE_ABLE:
+        return False
+    values = colour if isinstance(colour, tuple) else (colour,)
+    if not values or not all(isinstance(v, (int, float)) for v in values):
+        return False
+    if len(values) == 4:
+        return all(v <= 0.002 for v in values)  # type: ignore[operator]
+    return len(values) in (1, 3) and all(v >= 0.998 for v in values)  # type: ignore[operator]
+
+
+def _inside(point: tuple[float, float], box: _Box) -> bool:
+    return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
+
+
+def _within(box: _Box, clip: _Box | None) -> _Box:
+    """The part of box inside clip (clips only ever narrow); an empty part is a box no point is inside."""
+    if clip is None:
+        return box
+    return (max(box[0], clip[0]), max(box[1], clip[1]), min(box[2], clip[2]), min(box[3], clip[3]))
+
+
+def _ending_path(operator):  # noqa: ANN001, ANN202 - a pdfminer interpreter's do_ method in, the same out
+    @functools.wraps(operator)
+    def ended(self) -> None:  # noqa: ANN001 - the interpreter
+        self.end_path()
+        operator(self)
+    return ended
+
+
 @functools.cache
 def _visible_page_class() -> type:
     """A pdfplumber Page whose layout comes from pdfplumber's own device less the glyphs a viewer does not show as
@@ -420,7 +465,7 @@ def _visible_page_class() -> type:
     from pdfminer.pdffont import PDFSimpleFont
     from pdfminer.pdftypes import resolve1
     from pdfminer.psparser import PSLiteral
-    from pdfminer.utils import apply_matrix_rect
+    from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
     from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfplumber.page import ALL_ATTRS, Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
     from pdfplumber.utils import resolve_all, resolve_and_decode
@@ -435,12 +480,30 @@ def _visible_page_class() -> type:
             self.layers: list[bool] = []  # for each marked-content sequence open: does it hide (a layer shown off)?
             self.drawn = 0  # glyphs on this page
             self.shown = (float("-inf"), float("-inf"), float("inf"), float("inf"))
+            self.clip: _Box | None = None  # the clipping path's box (the interpreter keeps it); None: the page
+            self.grounds: list[_Box] = []  # filled shapes not white and pictures drawn so far on this page
+            self.painting = 0  # depth of paint_path (it recurses into subpaths)
 
         def begin_page(self, page, ctm) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
             super().begin_page(page, ctm)
             x0, y0, x1, y1 = apply_matrix_rect(ctm, page.cropbox)  # a viewer shows the CropBox of the MediaBox
             box = self.cur_item.bbox
             self.shown = (max(x0, box[0]), max(y0, box[1]), min(x1, box[2]), min(y1, box[3]))
+            self.clip, self.grounds = None, []
+
+        def paint_path(self, gstate, stroke, fill, evenodd, path) -> None:  # noqa: ANN001 - pdfminer's, untyped
+            before = len(self.cur_item._objs)
+            self.painting += 1
+            try:
+                super().paint_path(gstate, stroke, fill, evenodd, path)
+            finally:
+                self.painting -= 1
+            if fill and not self.painting and not _white(gstate.ncolor, gstate.ncs):
+                self.grounds += [shape.bbox for shape in self.cur_item._objs[before:]]
+
+        def render_image(self, name, stream) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
+            super().render_image(name, stream)
+            self.grounds.append(self.cur_item.bbox)  # the figure the picture fills
 
         def begin_tag(self, tag, props=None) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
             super().begin_tag(tag, props)
@@ -472,7 +535,10 @@ def _visible_page_class() -> type:
             x0, y0, x1, y1 = self.shown
             off_page = glyph.x1 < x0 or glyph.x0 > x1 or glyph.y1 < y0 or glyph.y0 > y1
             layered = any(self.layers)
-            if self.mode in _INVISIBLE_MODES or self.unmapped or off_page or layered:
+            centre = ((glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2)
+            clipped = self.clip is not None and not _inside(centre, self.clip)
+            white = self._white(glyph.graphicstate) and not any(_inside(centre, box) for box in self.grounds)
+            if self.mode in _INVISIBLE_MODES or self.unmapped or off_page or layered or clipped or white:
                 self.cur_item._objs.pop()  # the glyph still advances the pen, as the viewer draws the rest
                 if self.unmapped:
                     self.seen.unmapped += 1
@@ -480,10 +546,20 @@ def _visible_page_class() -> type:
                     self.seen.invisible += 1
                 elif layered:
                     self.seen.layered += 1
-                else:
+                elif off_page:
                     self.seen.off_page += 1
+                elif clipped:
+                    self.seen.clipped += 1
+                else:
+                    self.seen.white += 1
                 self.unmapped = False
             return adv
+
+        def _white(self, gstate) -> bool:  # noqa: ANN001 - a pdfminer PDFGraphicState
+            """Does the glyph paint only white (fill, stroke or both, as its render mode says)?"""
+            painted = ([(gstate.ncolor, gstate.ncs)] if self.mode in _FILLING_MODES else []) + (
+                [(gstate.scolor, gstate.scs)] if self.mode in _STROKING_MODES else [])
+            return bool(painted) and all(_white(colour, space) for colour, space in painted)
 
     plain = frozenset({float, int, str, bool, type(None)})
     space_name = functools.lru_cache(maxsize=64)(resolve_and_decode)  # a colour space's name, the same each glyph
@@ -499,6 +575,41 @@ def _visible_page_class() -> type:
         glyph7: a subset font's own names) has no character: pdfminer kept the base encoding's letter for its code,
         so a Chinese report in such a font read as Latin letters (then "names no year") rather than not extractable."""
 
+        def init_state(self, ctm) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
+            super().init_state(ctm)
+            self.clip: _Box | None = self.device.clip  # a form drawn inside a clip stays inside it
+            self.clips: list[_Box | None] = []  # saved with the graphics state (q), restored with it (Q)
+            self.clipping = False  # a W or W* waits for the path's end to clip to it
+
+        def do_q(self) -> None:
+            self.clips.append(self.clip)
+            super().do_q()
+
+        def do_Q(self) -> None:
+            if self.gstack and self.clips:
+                self.clip = self.device.clip = self.clips.pop()
+            super().do_Q()
+
+        def do_W(self) -> None:
+            self.clipping = True
+
+        def do_W_a(self) -> None:
+            self.clipping = True
+
+        def do_Do(self, xobjid) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
+            super().do_Do(xobjid)
+            self.device.clip = self.clip  # the form's own clips end with it
+
+        def end_path(self) -> None:
+            """The path ends (painted or not): after W it also clips what follows, to its box within the clip."""
+            if self.clipping and self.curpath:
+                points = [apply_matrix_pt(self.ctm, (float(x), float(y))) for segment in self.curpath
+                          for x, y in zip(segment[1::2], segment[2::2], strict=False)]
+                if points:
+                    xs, ys = [p[0] for p in points], [p[1] for p in points]
+                    self.clip = self.device.clip = _within((min(xs), min(ys), max(xs), max(ys)), self.clip)
+            self.clipping = False
+
         def init_resources(self, resources) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
             super().init_resources(resources)
             specs = resolve1(resources.get("Font")) if isinstance(resources, dict) else None
@@ -506,6 +617,9 @@ def _visible_page_class() -> type:
                 spec = resolve1(specs.get(fontid)) if isinstance(specs, dict) else None
                 if isinstance(font, PDFSimpleFont) and isinstance(spec, dict):
                     _forget_unnamed_glyphs(font, spec)
+
+    for operator in ("n", "S", "f", "f_a", "B", "B_a"):  # every operator that ends a path (s, b, b*, F call these)
+        setattr(NamingInterpreter, f"do_{operator}", _ending_path(getattr(PDFPageInterpreter, f"do_{operator}")))
 
     class VisiblePage(Page):
         seen: _Unread
@@ -572,9 +686,11 @@ def _page_items(page) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pd
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
-    lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=False)
-    items: list[tuple[float, dict | list]] = [(line["top"], dict(line, text=_unspaced(line["text"])))
-                                              for line in lines if line["text"].strip()]
+    lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=True)
+    items: list[tuple[float, dict | list]] = [
+        (line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(line["text"]),
+                       "cells": _cells(line)})
+        for line in lines if line["text"].strip()]
     items += [(t.bbox[1], [[_unspaced(c) if c else c for c in row] for row in t.extract(x_tolerance=1.5)])
               for t in tables]
     return sorted(items, key=lambda item: item[0])
@@ -591,6 +707,53 @@ def _unspaced(text: str) -> str:
     return _SCRIPT_GAP.sub("", text)
 
 
+COLUMN_GAP = 1.2  # a gap wider than this many line heights between two characters of a line is a column gap
+WORD_GAP = 1.5  # points between two characters that pdfplumber reads as a space (its x_tolerance here)
+
+
+def _cells(line: dict) -> list[tuple[float, str]]:
+    """A text line's cells between column gaps, each with the centre of where it stands: the cells of a row of a
+    table set without rules, which the line's text runs together (项目名称 年初预算 …)."""
+    height = line["bottom"] - line["top"]
+    groups: list[list[dict]] = []
+    for char in line.get("chars", []):
+        if not groups or char["x0"] - groups[-1][-1]["x1"] > COLUMN_GAP * height:
+            groups.append([])
+        groups[-1].append(char)
+    cells = []
+    for group in groups:
+        text = "".join((" " if k and c["x0"] - group[k - 1]["x1"] > WORD_GAP else "") + c["text"]
+                       for k, c in enumerate(group)).strip()
+        if text:
+            cells.append(((group[0]["x0"] + group[-1]["x1"]) / 2, _unspaced(text)))
+    return cells
+
+
+def _unruled_rows(page: list[tuple[float, dict | list]]) -> dict[int, tuple[str, ...]]:
+    """The lines of a page that are rows of tables set without rules, by their place on the page: as in a text
+    copy (documents.aligned_rows), a run of two or more lines, the first of three or more cells between column gaps,
+    the others of two or more and no more than it, a number in a cell past the first; each cell under the first
+    line's column nearest it."""
+    found: dict[int, tuple[str, ...]] = {}
+    k = 0
+    while k < len(page):
+        first = page[k][1]
+        width = len(first["cells"]) if isinstance(first, dict) else 0
+        j = k + 1
+        while width >= 3 and j < len(page) and isinstance(page[j][1], dict) \
+                and 2 <= len(page[j][1]["cells"]) <= width:  # type: ignore[index, arg-type]
+            j += 1
+        rows = [page[x][1]["cells"] for x in range(k, j)] if width >= 3 else []  # type: ignore[index]
+        if width >= 3 and j - k >= 2 and any(re.search(r"\d", c) for row in rows for _, c in row[1:]):
+            columns = [centre for centre, _ in rows[0]]
+            for x, row in zip(range(k, j), rows):
+                found[x] = under_columns(row, columns)
+            k = j
+        else:
+            k += 1
+    return found
+
+
 def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | Row]:
     lines = [item for page in pages for _, item in page if isinstance(item, dict)] or [
         {"x0": 0.0, "x1": 0.0, "top": 0.0, "bottom": 0.0}]
@@ -601,7 +764,15 @@ def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | 
     previous: dict | None = None
     table = 0
     for page in pages:
-        for _, item in page:
+        unruled = _unruled_rows(page)
+        for at, (_, item) in enumerate(page):
+            if at in unruled:
+                if current:
+                    yield join_lines(current)
+                current, previous = [], None
+                table += 0 if at - 1 in unruled else 1
+                yield Row(unruled[at], table)
+                continue
             if isinstance(item, list):
                 if current:
                     yield join_lines(current)

@@ -16,12 +16,12 @@ from datetime import date
 from decimal import Decimal
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
-from ...core.quantity import Qualifier, canonical_unit, commensurable, contradicts
+from ...core.quantity import UNITS, Qualifier, agrees, canonical_unit, commensurable, contradicts
 from ...safetext import readable_path
 from .catalogue import (
     Mapped,
@@ -33,6 +33,7 @@ from .catalogue import (
 )
 from .document import Document, read_document
 from .document_kind import document_kind
+from .evaluated import evaluated_spending, project_sections
 from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
 from .model import Draft, Item
@@ -87,6 +88,7 @@ class _Assembly(RateClaims, Records):
         tables = read_tables(self.document, year)
         fw = load_framework(self.framework_name or _detect_framework(tables))
         self.year, self.readings = year, {k: i.default for k, i in fw.readings_in_force().items()}
+        self.item_sections = project_sections(self.document)
         prose = [with_unit_of_its_figure(m, year) for m in prose_mentions(self.document, tables.taken)]
         prose = self._within_bounds(prose)
         tables.cells = [c for c in tables.cells if self._within_bounds([c.mention])]
@@ -109,6 +111,7 @@ class _Assembly(RateClaims, Records):
         stated = self._stated(tables, prose, rates)
         self.repeated = self._repeats(stated)
         claims = self._claims(rates, self.written_lists, sections, fw)
+        self._evaluated_claim(evaluated_spending(self.document, [m for m in prose if self._ref(m) is not None]), claims)
         self._section_pairs(tables, sections)
         self._assemble(rows, tables, stated, claims)
         placed = list({id(m): m for m in self.placed}.values())
@@ -380,16 +383,21 @@ class _Assembly(RateClaims, Records):
             label = normalise(m.label)
             if len(label) < 2 or m.where.in_table or (m.is_rate and _RELATIVE.match(label)) or _CHANGE_ONLY.match(label):
                 continue  # 为年初预算的116.9%, 同比上年度增加189.25万元: named by what it is of, not by whose it is
+            if _GENERIC_LABEL.fullmatch(label) or m.is_rate and _RATE_NAME.fullmatch(label):
+                continue  # 共计支出8.12万元 under one heading and 共计支出0万元 under another; 完成率100% on every row
             kind = canonical_unit(m.quantity.unit)
             subject = clean_label(m.lead) if kind in COUNTED_OBJECTS else ""  # 交通局内设7个科室, 中心内设4个科室
             groups.setdefault((label, _dimension(kind), m.year, _column_word(m), subject), []).append((sid, m))
         out = []
         for group in groups.values():
             first = group[0][1]
-            again = [(s, m) for s, m in group[1:] if m.where.text != first.where.text and not _apart(first, m, whole_of)]
+            again = [(s, m) for s, m in group[1:] if m.where.text != first.where.text and not _apart(first, m, whole_of)
+                     and not _other_subject(first, m, self.item_sections)]
             if again:
                 out.append((first,) + tuple(m for _, m in again))
-        return out + _same_value_restated(stated, {id(m) for g in out for m in g}, whole_of)
+        anchors = [mentions[0] for mentions in self.figures.values()]
+        return out + _same_value_restated(stated, {id(m) for g in out for m in g}, whole_of, anchors, self.year,
+                                          self.item_sections)
 
     # ------------------------------------------------------------ claims
 
@@ -404,6 +412,9 @@ class _Assembly(RateClaims, Records):
 
 
 
+_GENERIC_LABEL = re.compile(r"支出|收入|资金|经费|金额|费用|投入|人数|人员|项目|数量|任务")  # a head alone names nothing
+_RATE_NAME = re.compile(r"(?:完成|执行|到位|达标|合格|覆盖|知晓|满意|使用|支付|拨付|兑现|验收|得分|增长|下降|利用|开工|"
+                        r"办结|及时|准确|正确)?(?:率|度|比例|比重|情况|指标)")  # a rate named by its kind alone
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
 _NAMES_A_NUMBER = re.compile(r"[数额]?[为是达]?\s*[0-9０-９]")  # 年初预算数1850000.00元: the word names that number only
 _CHANGE_ONLY = re.compile(r"^(?:同比|比|较)(?:上年度?|去年|上一年度?)?(?:同期)?(?:[决预]算数?|执行数)?"
@@ -415,7 +426,26 @@ MIN_SHARED_LABEL = 4  # characters two labels must share for one value stated tw
 MIN_SHARED_HEAD = 2  # characters of a head noun (会议, 收入) two labels share when their sections differ
 MIN_DIGITS = 3  # digits a figure must have for a permutation of them (1230 / 1320) to read as a slip of the pen
 _TIME_WORDS = re.compile(r"^(?:全年度?|本年度?|当年|年度|累计)|(?:全年度?|本年度?|当年|年度|累计|总计|合计|共计)$")
+_COUNTS = {"次", "场", "场次", "人", "人次", "名"}  # counts of doings and people: many rows count so
 _SAME_COUNT = {"场次": "场"}  # count units that name one thing (a 会议 is held in 场 or 场次)
+
+
+_COMPONENT = re.compile(r"[（(][^（()）]+[)）]|\d+|[^（(\d]+")  # the parts of a section path: 二, (一), 1, (1)
+_DEICTIC = re.compile(r"^(?:该|此|本)(?:项目|工程|专项|任务|活动|资金|单位)")  # 该项目年初预算: its section's item
+
+
+def _other_subject(a: Mention, b: Mention, items: frozenset[str]) -> bool:
+    """Do two statements under one label speak of different items: each of its own section's item (该项目年初预算
+    under （一）良种推广项目 and under （二）农技培训项目), or with different values in sibling subsections whose
+    headings name a project each (items: 实际支出128.00万元 under 二(一), 90.00万元 under 二(二))? Sibling parts
+    on one subject (（一）产出指标, （三）满意度) may well restate one figure."""
+    if a.where.section == b.where.section:
+        return False
+    if _DEICTIC.match(a.lead) or _DEICTIC.match(b.lead):
+        return True
+    x, y = (_COMPONENT.findall(m.where.section) for m in (a, b))
+    siblings = len(x) >= 2 and len(y) >= 2 and x[:-1] == y[:-1] and {a.where.section, b.where.section} <= items
+    return siblings and a.quantity.value != b.quantity.value
 
 
 def _apart(a: Mention, b: Mention, whole_of: dict[int, Mention]) -> bool:
@@ -441,63 +471,140 @@ def _same_count(m: Mention, actual: Mention, line: IndicatorLine) -> bool:
         return False
     a, b = normalise(line.name), normalise(m.label)
     shared = SequenceMatcher(None, a, b).find_longest_match(0, len(a), 0, len(b)).size
-    return shared >= (MIN_ROW_SHARED - 1 if len(_digits(m)) >= MIN_DIGITS else MIN_ROW_SHARED)
+    measured = _dimension(canonical_unit(m.quantity.unit)) not in ("money", "") \
+        and canonical_unit(m.quantity.unit) not in COUNTED_OBJECTS | _COUNTS  # 1.5万亩, 3.2公里: few things measure so
+    return shared >= (MIN_ROW_SHARED - 1 if len(_digits(m)) >= MIN_DIGITS or measured else MIN_ROW_SHARED)
 
 
-def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int],
-                         whole_of: dict[int, Mention]) -> list[tuple[Mention, ...]]:
+def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], whole_of: dict[int, Mention],
+                         anchors: Sequence[Mention] = (), year: int | None = None,
+                         items: frozenset[str] = frozenset()) -> list[tuple[Mention, ...]]:
     """One figure restated under another wording, in another sentence: the same value, unit, year and column with
     labels that share their head (全镇本级一般公共预算收入实现 111.11 … 由一般公共预算收入 111.11), or, in another
     section, a head noun (全年保障会议1230场次 … 会议服务全年1320场; for money, whose sums often share one, the
     longer head) and either the same value or a value whose digits are the same ones transposed or one lost (a
-    slip of the pen: what `score` then asks about). A table's cell is named by its row (病虫害防治 … 病虫害防治项目支出
-    118.50万元) and restated only in prose, at the same value: two cells of a table are two figures. Other values
+    slip of the pen: what `score` then asks about); a value of many digits in another paragraph under any words
+    that do not name another quantity of its kind (收入 / 支出, 中央 / 省级). A table's cell is named by its row
+    (病虫害防治 … 病虫害防治项目支出118.50万元) and restated only in prose, at the same value: two cells of a table are
+    two figures. A catalogue figure (anchors: its first statement) is restated so too, by a stated figure only.
+    A clause naming no year speaks of the year evaluated; one naming no budget word, of what was done. Other values
     under different wordings may be two figures, and linking them would raise a finding on a guess."""
     out: list[tuple[Mention, ...]] = []
     taken = set(grouped)
     pool = [m for _, m in stated if id(m) not in grouped and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
             and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label)]
+    fixed = {id(m) for m in anchors}
+    pool += [m for m in anchors if not m.is_rate and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0]
     by_key: dict[tuple, list[Mention]] = {}
     for m in pool:
-        kind = (_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit)), m.year,
-                _column_word(m))
+        kind = (_dimension(_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit))),
+                m.year or year, _column_word(m) or "final")  # a figure named by no budget word is an actual
         digits = _digits(m)
-        keys = {("=", m.quantity.value, *kind), ("~", "".join(sorted(digits)), *kind)}
+        keys = {("=", _in_base(m), *kind), ("~", "".join(sorted(digits)), *kind)}
+        keys |= {("≈", _leading(_in_base(m)), *kind)} if len(digits.strip("0")) >= MIN_DISTINCT_DIGITS - 1 else set()
         keys |= {("~", "".join(sorted(digits[1:])), *kind)} if len(digits) > MIN_DIGITS else set()
         for key in keys:
             by_key.setdefault(key, []).append(m)
     for same in by_key.values():
+        same.sort(key=lambda m: (id(m) not in fixed, m.order))  # a catalogue figure is the statement others restate
         for i, first in enumerate(same):
             if id(first) in taken:
                 continue
             # two cells of a table are two figures: a cell is compared with prose only, so a long annexed table
             # costs its rows, not their pairs
-            again = [m for m in same[i + 1:] if id(m) not in taken and not (first.where.in_table and m.where.in_table)
-                     and _one_figure(first, m) and not _apart(first, m, whole_of)]
+            again = [m for m in same[i + 1:] if id(m) not in taken and id(m) not in fixed
+                     and not (first.where.in_table and m.where.in_table)
+                     and _one_figure(first, m, items) and not _apart(first, m, whole_of)]
             if again:
                 taken.update(id(m) for m in (first, *again))
                 out.append((first, *again))
     return sorted(out, key=lambda group: group[0].order)
 
 
-def _one_figure(a: Mention, b: Mention) -> bool:
+def _one_figure(a: Mention, b: Mention, items: frozenset[str] = frozenset()) -> bool:
     """Are two statements, in different sentences, of one figure (see _same_value_restated)?"""
     if a.where.text == b.where.text and a.order[:2] == b.order[:2]:
         return False
-    if a.where.in_table and (b.where.in_table or a.quantity.value != b.quantity.value) or \
-            b.where.in_table and a.quantity.value != b.quantity.value:
+    same = _in_base(a) == _in_base(b)
+    alike = same or _rounded_alike(a, b)  # 202.64万元 / 2026400元; 89.974 / 89.97万元
+    if a.where.in_table and b.where.in_table or (a.where.in_table or b.where.in_table) and not alike:
         return False
     x, y = (m.where.row or "" if m.where.in_table else m.label for m in (a, b))
     if re.findall(r"\d+", x) != re.findall(r"\d+", y):
         return False  # 第46号示范田 and 第146号示范田, 1号楼 and 2号楼: labels that number two things
     head = _shared_head(_head_words(x), _head_words(y))
-    if a.quantity.value == b.quantity.value:
+    if _opposed(x, y) or _other_subject(a, b, items):
+        return False
+    if alike and max(len(_digits(a).strip("0")), len(_digits(b).strip("0"))) >= MIN_DISTINCT_DIGITS \
+            and a.where.block != b.where.block and _WORD.search(x) and _WORD.search(y):  # a number standing alone
+        # (a cell saved on its line) is no statement of anything
+        return True  # 10441万元 … 这10441万元资金: a figure of many digits restated in another paragraph, however it is
+        # named, and in any unit or rounding (within a paragraph, two names are two figures: 支出1,867.48万元 … 支出
+        # 总计1,867.48万元)
+    if same:
         if head >= MIN_SHARED_LABEL and (a.quantity.places > 0 or a.quantity.value >= 10):
             return True
         return head >= MIN_SHARED_HEAD and a.where.section != b.where.section and a.quantity.places > 0
     money = _dimension(canonical_unit(a.quantity.unit)) == "money"  # many sums of money share a head (税收收入, 非税收入)
     return head >= (MIN_SHARED_LABEL if money else MIN_SHARED_HEAD) and a.where.section != b.where.section \
         and _slip(_digits(a), _digits(b))
+
+
+MIN_DISTINCT_DIGITS = 5  # significant digits a value needs to be one figure on its value alone (1,867.48; 10441)
+# Words that name different quantities of one kind whatever else two labels say: a report's income and spending are
+# often equal (收、支总计均为…), as are the shares of different levels of government in one allocation, and a target
+# and its result. Each group lists alternatives; two labels naming only different alternatives of a group differ.
+_OPPOSED = tuple(tuple(re.compile(words) for words in group) for group in (
+    ("收入", "支出", "结余|结转"), ("基本", "项目"), ("人员", "公用"),
+    ("中央", "省级", "市级|州级", "县级|区级", "乡级|镇级|乡镇", "自筹"),
+    ("财政拨款", "其他资金", "自有资金", "事业收入", "经营收入"), ("预算", "决算|执行"),
+    ("目标|计划|预期|预计|指标值", "完成|实际|实现")))
+
+
+_WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # words that name what a figure is of
+_GENERIC = re.compile(r"资金|经费|金额|款项?|数额|费用")  # nouns of money that name no quantity of their own
+
+
+def _opposed(a: str, b: str) -> bool:
+    """Do two labels name different quantities by words of one kind (收入 and 支出; 中央 and 省级), or by different
+    head nouns after the same words (一般公共预算收入 and 一般公共预算财力)?"""
+    x, y = _head_words(a), _head_words(b)
+    shared = SequenceMatcher(None, x, y).find_longest_match(0, len(x), 0, len(y))
+    after_x, after_y = x[shared.a + shared.size:], y[shared.b + shared.size:]
+    if shared.size >= MIN_SHARED_LABEL and after_x and after_y and after_x[:2] != after_y[:2] \
+            and not _GENERIC.match(after_x) and not _GENERIC.match(after_y):
+        return True  # 财政拨款项目支出 and 本级财政拨款资金: 资金 names no other quantity
+    for group in _OPPOSED:
+        x, y = ({k for k, words in enumerate(group) if words.search(label)} for label in (a, b))
+        if x and y and not x & y:
+            return True
+    return False
+
+
+def _in_base(m: Mention) -> Decimal:
+    """The value in its dimension's base unit (202.64万元 → 2026400 元), so one amount written in two units is one."""
+    unit = canonical_unit(m.quantity.unit)
+    value = m.quantity.value * UNITS[unit].factor if unit in UNITS else m.quantity.value
+    return value.normalize()
+
+
+def _rounded_alike(a: Mention, b: Mention) -> bool:
+    """Is one value the other written with fewer decimals (132.912万元 / 1329120.67元; 89.974 / 89.97万元)?"""
+    if not commensurable(a.quantity.unit, b.quantity.unit) or a.quantity.qualifier is not Qualifier.EXACT \
+            or b.quantity.qualifier is not Qualifier.EXACT:
+        return False
+    coarse, fine = sorted((a, b), key=lambda m: m.quantity.step * _factor(m), reverse=True)
+    return agrees(coarse.quantity, fine.quantity)
+
+
+def _factor(m: Mention) -> Decimal:
+    unit = canonical_unit(m.quantity.unit)
+    return UNITS[unit].factor if unit in UNITS else Decimal(1)
+
+
+def _leading(value: Decimal) -> str:
+    """The first digits of a value, whatever its unit's scale (the key one amount's roundings share)."""
+    return re.sub(r"\D", "", format(abs(value), "f")).lstrip("0")[:MIN_DISTINCT_DIGITS - 1]
 
 
 def _digits(m: Mention) -> str:
@@ -545,8 +652,6 @@ def _column_word(m: Mention) -> str | None:
 
 
 def _dimension(unit: str) -> str:
-    from ...core.quantity import UNITS
-
     return UNITS[unit].dimension if unit in UNITS else unit
 
 

@@ -113,7 +113,7 @@ def column_of(words: str, year: int | None, report_year: int | None) -> str | No
 
 
 def _fits(path: str, m: Mention) -> bool:
-    unit = m.quantity.unit
+    unit = m.counted.unit
     return bool(unit) and commensurable(unit, unit_of(path)) and m.quantity.value >= 0
 
 
@@ -217,11 +217,10 @@ def _counted_as_posts(m: Mention) -> bool:
 
 def with_unit_of_its_figure(m: Mention, report_year: int | None) -> Mention:
     """A number without a unit whose label (a one-cell line above it) names a catalogue figure, in that figure's
-    unit: 人员编制 / 96 is 96人; 编制 counted as posts, in the unit their entry allows, in 人 (总编制为172个, and its
-    parts 行政编13个). Any other mention is returned as it is."""
+    unit: 人员编制 / 96 is 96人; 编制 counted as posts, in the unit their entry allows, counted in 人 (总编制为172个,
+    and its parts 行政编13个) while the quantity keeps the unit written. Any other mention is returned as it is."""
     if m.quantity.unit and not m.is_rate and m.where.cell is None and _counted_as_posts(m):
-        return replace(m, quantity=replace(m.quantity, unit="人"),
-                       implied=f"写作“{m.written}”；编制按个计即按人计")
+        return replace(m, counted_as="人", implied=f"写作“{m.written}”；编制按个计即按人计")
     if m.quantity.unit or m.is_rate or m.quantity.value < 0 or m.where.cell is not None:
         return m
     if not m.where.text.startswith(m.lead + " "):

@@ -17,7 +17,9 @@ from ...errors import DraftError
 from ...paths import REPORT_SUFFIXES, WORKBOOK_SUFFIXES
 from .. import documents, pdf
 from ..documents import Row, Skipped, clean, join_lines
+from .cell_lines import cell_per_line_tables
 from .furniture import furniture_lines
+from .numbers_of_tables import unnumbered
 from .sections import SectionTracker
 
 FORMATS = REPORT_SUFFIXES
@@ -113,142 +115,6 @@ def _cut_at(s: str) -> int:
     return cut
 
 
-MAX_HEADER_CELL = 24  # characters of a line that can be a column header of a table saved one cell per line
-MAX_HEADER_LINES = 24  # short lines a table's header (titles and column names) saved one cell per line may run to
-MAX_BARE_ROWS = 6  # row labels without values a table saved one cell per line may hold between its rows
-CELL_TABLES = 100_000  # table numbers from here on are tables rebuilt from one cell per line
-_LONE_NUMBER = re.compile(r"[-－]?[\d.,，]+\s*[%％]?")
-_COLUMN_HEADER = re.compile(r"(?:19|20)\d{2}\s*年|预算数|决算数|执行数")  # a new header, not a row left bare
-
-
-def _lone_number(line: str) -> bool:
-    return bool(_LONE_NUMBER.fullmatch(line))
-
-
-def _header_like(line: str) -> bool:
-    return bool(line) and len(line) <= MAX_HEADER_CELL and not _lone_number(line) \
-        and not re.search(r"[。；;！!？?]$", line)
-
-
-def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row | Skipped]:
-    """Tables a web page saved one cell per line, rebuilt as rows: a run of short header lines followed by rows
-    of a label and as many lines holding one number each (三公经费: / 0 / 0 / 0, at least two such rows) is a
-    header row and its rows; a run of short lines followed by exactly as many numbers (编制数 / 2023 年实际在职人数 /
-    控制率 / 46 / 50 / 108.70%) a header row and a row of values. Anything else stays as the paragraphs it was."""
-    lines: list[str | Row | Skipped] = []
-    for item in items:
-        if isinstance(item, str):
-            lines += [t for t in (clean(x) for x in item.split("\n")) if t]
-        else:
-            lines.append(item)
-    out: list[str | Row | Skipped] = []
-    k, table = 0, CELL_TABLES
-    while k < len(lines):
-        found = _cell_table(lines, k)
-        if found is None:
-            form = _form_table(lines, k)
-            if form is None:
-                out.append(lines[k])
-                k += 1
-                continue
-            before, rows, after, k = form
-            table += 1
-            out += [*before, *(Row(tuple(cells), table) for cells in rows), *after]
-            continue
-        rows, k = found
-        table += 1
-        out += [Row(tuple(cells), table) for cells in rows]
-    return out
-
-
-_EMPTY_CELL = re.compile(r"[/／\-－—–]")  # a form's mark for a cell with nothing to state
-
-
-def _form_table(lines: list, k: int) -> tuple[list[str], list[list[str]], list[str], int] | None:
-    """A form (a 绩效自评表's budget block) saved one cell per line: a header run whose last column names stand over
-    rows of a label and up to as many values, left-aligned, cells left empty at a row's end or marked / , a note
-    between two rows (填表说明) kept as a paragraph after the table. The column names are the last w header lines
-    for the largest w that puts every percentage under a rate column and no other value under one; a form with no
-    percentage, or fewer than two rows, gives no such test and stays as its paragraphs.
-    Returns (header lines above the columns, rows, notes, the line after it), or None."""
-    def text(i: int) -> str:
-        return lines[i] if i < len(lines) and isinstance(lines[i], str) else ""
-
-    def value(i: int) -> bool:
-        return _lone_number(text(i)) or bool(_EMPTY_CELL.fullmatch(text(i)))
-
-    n = 0
-    while n < MAX_HEADER_LINES and _header_like(text(k + n)) and not value(k + n):
-        n += 1
-    if n < 3 or not value(k + n):
-        return None
-    rows: list[list[str]] = []
-    notes: list[str] = []
-    i = k + n - 1
-    while _header_like(text(i)) and value(i + 1):
-        j = i + 1
-        while value(j):
-            j += 1
-        rows.append([text(i)] + ["" if _EMPTY_CELL.fullmatch(text(x)) else text(x) for x in range(i + 1, j)])
-        i = j
-        if not _header_like(text(i)) and text(i) and _header_like(text(i + 1)) and value(i + 2):
-            notes.append(text(i))  # a note between two rows of the form
-            i += 1
-    values = [r[1:] for r in rows]
-    if len(rows) < 2 or not any("%" in v or "％" in v for r in values for v in r):
-        return None
-    for w in range(n - 1, 1, -1):
-        header = [text(x) for x in range(k + n - 1 - w, k + n - 1)]
-        if all(len(r) <= w for r in values) and _rates_fit(header, values):
-            return [text(x) for x in range(k, k + n - 1 - w)], [[""] + header] + rows, notes, i
-    return None
-
-
-def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:
-    """The rows of a one-cell-per-line table whose header starts at line k, and the line after it; or None.
-
-    Of the short lines from k, all but the last are the header when rows of a label and as many numbers follow
-    (the last short line is the first row's label); else all of them are, when exactly as many numbers follow."""
-    def text(i: int) -> str:
-        return lines[i] if i < len(lines) and isinstance(lines[i], str) else ""
-
-    def numbers(i: int, width: int) -> bool:
-        return all(_lone_number(text(i + j)) for j in range(width)) and not _lone_number(text(i + width))
-
-    n = 0
-    while n < MAX_HEADER_LINES and _header_like(text(k + n)):
-        n += 1  # bounded: tried from every line, an unbounded run of short lines would cost its square
-    width = n - 1
-    rows: list[list[str]] = []
-    i = k + width
-    while width >= 2:
-        bare = 0  # rows the page left without values (1、业务工作经费), kept while valued rows follow
-        while bare < MAX_BARE_ROWS and _header_like(text(i + bare)) and not _COLUMN_HEADER.search(text(i + bare)) \
-                and not numbers(i + bare + 1, width):
-            bare += 1
-        at = i + bare
-        if not (_header_like(text(at)) and numbers(at + 1, width)):
-            break
-        rows += [[text(i + j)] for j in range(bare)] + [[text(at)] + [text(at + 1 + j) for j in range(width)]]
-        i = at + 1 + width
-    header = [text(k + j) for j in range(max(width, 0))]
-    valued = [r[1:] for r in rows if len(r) > 1]
-    if valued and _rates_fit(header, valued) and (len(valued) >= 2 or any("%" in v or "％" in v for v in valued[0])):
-        return [[""] + header] + rows, i
-    if n >= 2 and numbers(k + n, n):
-        header, values = [text(k + j) for j in range(n)], [text(k + n + j) for j in range(n)]
-        if _rates_fit(header, [values]):
-            return [header, values], k + 2 * n
-    return None
-
-
-def _rates_fit(header: list[str], rows: list[list[str]]) -> bool:
-    """Do percentages stand exactly under the columns that name a rate (控制率, 执行率)? A reading that puts
-    108.70% under 实际在职人数 has the columns shifted by one."""
-    return all(("%" in v or "％" in v) == bool(re.search(r"率|%|％|比例|比重", h))
-               for row in rows for h, v in zip(header, row) if v)
-
-
 def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
     """A Document from a reader's paragraphs and rows: empty ones dropped, trailing empty cells trimmed,
     section paths assigned from the numbering (a row with a single non-empty cell can carry a heading).
@@ -258,11 +124,15 @@ def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
     tracker = SectionTracker()
     blocks: list[Block] = []
     skipped: list[str] = []
-    lines: list[tuple[str, tuple[str, ...], int | None]] = []  # (kind, cells, table) of each block to be
+    read: list[str | Row] = []
     for item in cell_per_line_tables(items):
         if isinstance(item, Skipped):
             skipped.append(item.note)
-        elif isinstance(item, Row):
+        else:
+            read.append(item)
+    lines: list[tuple[str, tuple[str, ...], int | None]] = []  # (kind, cells, table) of each block to be
+    for item in _unnumbered(read):
+        if isinstance(item, Row):
             cells = [join_lines(c.split("\n")) for c in item.cells]
             while cells and not cells[-1]:
                 cells.pop()
@@ -280,6 +150,20 @@ def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
                 tracker.read(filled[0], in_table=True)
         blocks.append(Block("row" if kind == "row" else "paragraph", cells, tracker.path, table))
     return Document(source, tuple(blocks), tuple(skipped), frozenset(furniture))
+
+
+def _unnumbered(items: list[str | Row]) -> list[str | Row]:
+    """The items with the numbers that number each table (numbers_of_tables) blanked in its rows."""
+    by_table: dict[int, list[int]] = {}
+    for k, item in enumerate(items):
+        if isinstance(item, Row):
+            by_table.setdefault(item.table, []).append(k)
+    out = list(items)
+    for at in by_table.values():
+        rows = unnumbered([items[k].cells for k in at])  # type: ignore[union-attr]  # rows by construction
+        for k, cells in zip(at, rows):
+            out[k] = Row(cells, items[k].table)  # type: ignore[union-attr]
+    return out
 
 
 def read_document(path: str | Path) -> Document:

@@ -39,6 +39,28 @@ def furniture_lines(lines: Sequence[str]) -> set[int]:
     out = {i for i, line in enumerate(lines) if _is_chrome(line)}
     out |= _contents(lines, out)
     out |= _page_numbers(lines)
+    out |= _numbers_of_paragraphs(lines)
+    return out
+
+
+_NUMBERING = re.compile(r"^\s*[（(]?\s*\d{1,2}\s*[）)、.．]?\s*$")
+_OPENS_TEXT = re.compile(r"^\s*[\u4e00-\u9fff“《]")
+_CLAUSES = re.compile(r"[，,。；;]")  # a paragraph's text has clauses; a table's label has none
+
+
+def _numbers_of_paragraphs(lines: Sequence[str]) -> set[int]:
+    """Lines holding a paragraph's number alone (1, (2), 3、) that a PDF or a web page set apart from its text: after
+    the end of a sentence (or at the start) and before a paragraph's text. A number alone under a short label (a table
+    saved one cell per line: 人员编制 / 96) or above one (a form's weight before the next row's name) is left to be
+    read."""
+    out = set()
+    for i, line in enumerate(lines[:-1]):
+        text = lines[i + 1].strip()
+        if not _NUMBERING.match(line) or not _OPENS_TEXT.match(text) or not (len(text) > MAX_LABEL or _CLAUSES.search(text)):
+            continue
+        above = lines[i - 1].rstrip() if i > 0 else ""
+        if i == 0 or (above and _SENTENCE_END.search(above[-1])):
+            out.add(i)
     return out
 
 
@@ -63,7 +85,9 @@ def _page_numbers(lines: Sequence[str]) -> set[int]:
 
 # What only a web site's footer says (its registration, copyright, the page's own timing and screen advice).
 _SITE_FOOTER = re.compile(r"ICP备|公网安备|网站标识码|版权所有|Copyright|©|技术支持[：:]|页面执行时间|分辨率|网站地图|"
-                          r"主办单位[：:]|承办单位[：:]|政务服务热线")
+                          r"主办单位[：:]|承办单位[：:]|政务服务热线|"
+                          # a document-sharing site's chrome around a copy (当前文档共37页, 下载文档, 728 KB)
+                          r"下载文档|文档共\s*\d+\s*页|\d\s*[KM]B\b|VIP|上传(?:者|时间)|举报该文档")
 
 
 def _is_chrome(line: str) -> bool:

@@ -24,7 +24,8 @@ from .mentions import COUNTED_OBJECTS, Mention
 BySentence = dict[int, list[Mention]]  # the mentions of each sentence, by its place in the document
 
 MIN_SHARED_NAME = 4  # characters a paragraph's label shares with a listed name to be that item
-_AMONG = re.compile(r"其中|包括|包含|分别为|(?<=[，,（(：:])含(?=[\u4e00-\u9fff])")  # open a breakdown
+_AMONG = re.compile(r"其中|包括|包含|分别为|分别是|(?<=[，,（(：:])含(?=[\u4e00-\u9fff])"
+                    r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]")  # open a breakdown (…，主要用于：一是…)
 _STOP = re.compile(r"另有|此外|另外|(?<=[，,；;])另(?!外)|合计|共计|总计")  # outside the list, or its close
 _CLAUSE = re.compile(r"[，,；;。：:]")
 _STRENGTH = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
@@ -48,6 +49,12 @@ class Listed:
     @property
     def total(self) -> Decimal:
         return sum((in_unit_of(self.whole, p) for p in self.parts), Decimal(0))
+
+
+def _a_total(m: Mention) -> bool:
+    """Can the figure head a list? Any amount, also one written with a qualifier (3万余元, 不足3万元, 约1300人次,
+    1200万元以上): its parts are then weighed against the range its words allow."""
+    return not m.is_rate and bool(m.quantity.unit) and m.quantity.value >= 0
 
 
 def _usable(m: Mention) -> bool:
@@ -92,8 +99,9 @@ def find_lists(document: Document, mentions: list[Mention], named: Named | None 
     used: set[int] = set()
     for k in range(len(sentences)):
         here = by_sentence.get(k, [])
-        for listed in _inline(sentences, k, here, by_sentence, named) + _numbered(sentences, k, here, by_sentence) \
-                + _named(sentences, k, here, by_sentence):
+        found = _inline(sentences, k, here, by_sentence, named) + _numbered(sentences, k, here, by_sentence) \
+            + _named(sentences, k, here, by_sentence)
+        for listed in found or _unopened(sentences[k].text, here):
             parts = [p for p in listed.parts if id(p) not in used]
             if parts and len(parts) == len(listed.parts):
                 used.update(id(p) for p in parts)
@@ -101,11 +109,44 @@ def find_lists(document: Document, mentions: list[Mention], named: Named | None 
     return out
 
 
+def _unopened(text: str, here: list[Mention]) -> list[Listed]:
+    """A total followed in its sentence by the figures that make it up, with no word opening the list (在职人员81人，
+    专业技术人员57人、管理人员1人，工勤人员23人): declared only when the figures after it, two or more, all of its unit
+    and each named as a kind of it (its label ending in the total's head word: 人员), add up to it exactly — without
+    an opener, only the sum and the words say they are its parts (收入100万元，支出60万元，结余40万元 names no kind of
+    收入; 预算数16640.91万元，调减3821.31万元，完成数12819.60万元 adds up but names none of 预算数)."""
+    if _AMONG.search(text) or _STOP.search(text):
+        return []
+    figures = sorted((m for m in here if _usable(m)), key=lambda m: m.start)
+    for at, whole in enumerate(figures):
+        parts = figures[at + 1:]
+        if len(parts) < 2 or _CHANGE.search(whole.lead) or any(_CHANGE.search(p.lead) for p in parts):
+            continue
+        head = _head(whole.label)
+        if len(head) == 2 and all(_alike(whole, p) and _same_unit(whole, p) and _head(p.label) == head
+                                  and len(_bare(p.label)) > 2 for p in parts) and _adds_up(whole, parts):
+            return [_listed(whole, parts, "inline")]
+    return []
+
+
+_VERB_END = re.compile(r"(?:为|是|达|共|计|约|有)+$")
+
+
+def _bare(label: str) -> str:
+    return _VERB_END.sub("", label.strip(" ：:，,"))
+
+
+def _head(label: str) -> str:
+    """The head word a label ends with (人员 of 在职人员为), two characters."""
+    bare = _bare(label)
+    return bare[-2:] if len(bare) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in bare[-2:]) else ""
+
+
 def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_sentence: BySentence) -> Mention | None:
     """The total a list hangs from: the last figure before the marker, in its sentence or earlier in its paragraph
     (or the paragraph before, in the same section, when the list opens a paragraph); never a change on last year
     (收入792.22万元。同比上年度增加189.25万元。其中：财政拨款收入… hangs from 792.22)."""
-    candidates = [m for m in here if m.end <= at and _usable(m) and not _CHANGE.search(m.lead)]
+    candidates = [m for m in here if m.end <= at and _a_total(m) and not _CHANGE.search(m.lead)]
     if candidates:
         return candidates[-1]
     block, section, cell = sentences[k].block, sentences[k].section, sentences[k].cell
@@ -113,7 +154,7 @@ def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_
         s = sentences[j]
         if s.section != section or s.block < block - 1 or s.cell != cell or (cell is not None and s.block != block):
             return None  # a table cell's list hangs from its own cell, never from the next column
-        found = [m for m in by_sentence.get(j, []) if _usable(m) and not _CHANGE.search(m.lead)]
+        found = [m for m in by_sentence.get(j, []) if _a_total(m) and not _CHANGE.search(m.lead)]
         if found:
             return found[-1]
     return None
@@ -135,12 +176,16 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
 
     The list runs to the end of its sentence and on over the next sentences of its paragraph while they follow a
     ；and open with a part (no clause mark before their first figure); it stops at 另有 / 此外 (what follows
-    stands outside the total) and at 合计 / 共计 / 总计 (the list is closed)."""
+    stands outside the total) and at 合计 / 共计 / 总计 (the list is closed). A list opened inside a bracket set
+    right after its total (实有人数106人（其中：在职104人，自收自支2人），退休人员30人) ends with the bracket."""
     parts: list[_Part] = []
     cut = False
     j, start, gap = k, at, 0
+    bracket = _bracket_end(sentences[k].text, whole, at) if whole in here else None
     while True:
         text = sentences[j].text
+        if bracket is not None:
+            text = text[:bracket]
         mentions = here if j == k else by_sentence.get(j, [])
         if j > k:
             following = [m for m in mentions if _alike(whole, m) and _same_unit(whole, m)]
@@ -167,11 +212,28 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
         last = j + 1 >= len(sentences)
         if not parts:
             break  # a list opened over names alone (分别为办公室、财务科…) runs on nowhere
-        if stop or closed or not text.rstrip().endswith(("；", ";")) or last or sentences[j + 1].block != sentences[k].block:
-            cut = bool(_CUT.match(text[pos:end])) or (stop is None and last and text.rstrip()[-1:] not in "。！？!?")
+        if stop or closed or bracket is not None or not text.rstrip().endswith(("；", ";")) or last \
+                or sentences[j + 1].block != sentences[k].block:
+            cut = bool(_CUT.match(text[pos:end])) or (stop is None and bracket is None and last
+                                                      and text.rstrip()[-1:] not in "。！？!?")
             break
         j, start, gap = j + 1, 0, 3
     return parts, cut
+
+
+def _bracket_end(text: str, whole: Mention, at: int) -> int | None:
+    """Where the bracket closes that opens right after the total and holds the opener before `at`, if one does."""
+    between = text[whole.end:at]
+    if not re.match(r"\s*[（(]", between) or between.count("（") + between.count("(") <= \
+            between.count("）") + between.count(")"):
+        return None
+    depth = 0
+    for i in range(whole.end, len(text)):
+        depth += text[i] in "（("
+        depth -= text[i] in "）)"
+        if depth == 0 and text[i] in "）)":
+            return i
+    return None
 
 
 def _opens_with_colon(text: str, m: Mention) -> bool:
@@ -224,6 +286,10 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
     if any(p.depth for p in parts):
         return _bracketed(whole, parts, cut)
     inner = next((i for i, p in enumerate(parts) if p.opens), None)
+    closed = None if cut else _closed_before(whole, parts)
+    if closed is not None and not (inner is None and any(all(ps and _adds_up(w, ps) for w, ps in reading)
+                                                         for reading in _readings(whole, parts))):
+        return [_listed(whole, figures[:closed], "inline")] + _after_close(parts[closed:], cut)
     if inner is not None:
         head = figures[inner - 1]
         n = next((n for n in range(len(figures) - inner, 0, -1) if _adds_up(head, figures[inner:inner + n])), None)
@@ -242,6 +308,24 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
             if all(ps and _adds_up(w, ps) for w, ps in reading):
                 return [_listed(w, ps, "inline") for w, ps in reading]
     return [Listed(whole, tuple(readings[0][0][1]), "inline", False)]
+
+
+def _closed_before(whole: Mention, parts: list[_Part]) -> int | None:
+    """How many of the parts make up the total, when they end where a ；-part begins and the whole list does not add
+    up (收入合计1000万元，其中：财政拨款收入800万元，其他收入200万元；支出合计950万元，其中…: the 950 is another
+    total, outside the first list)."""
+    if len(parts) < 3 or whole.quantity.qualifier is not Qualifier.EXACT or _adds_up(whole, [p.mention for p in parts]):
+        return None  # a range (不足300万元) admits many prefixes: only an exact total closes a list early
+    return next((k for k in range(2, len(parts)) if parts[k].gap >= 3 and parts[k].depth == 0
+                 and _adds_up(whole, [p.mention for p in parts[:k]])), None)
+
+
+def _after_close(rest: list[_Part], cut: bool) -> list[Listed]:
+    """What follows a closed list in its sentence: a figure with its own breakdown (…；支出合计950万元，其中基本支出…)
+    is read as that list; other figures stand outside."""
+    if len(rest) < 2 or not rest[1].opens:
+        return []
+    return _nested(rest[0].mention, [_Part(p.mention, p.gap, False, p.depth) for p in rest[1:]], cut)
 
 
 def _bracketed(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
@@ -292,11 +376,30 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
                 out += _nested(total, parts, cut)
     for whole in here:
         colon = text[whole.end:whole.end + 2].lstrip()
-        if _usable(whole) and colon[:1] in ("：", ":"):
+        if _a_total(whole) and colon[:1] in ("：", ":"):
             parts, cut = _stream(sentences, k, whole.end, whole, here, by_sentence)
             if parts:
                 out += _nested(whole, parts, cut)
+        out += _bracket_of(text, whole, here)
     return out
+
+
+def _bracket_of(text: str, whole: Mention, here: list[Mention]) -> list[Listed]:
+    """A bracket right after a total that lists, without an opener, figures adding up to it (现有人员96人（在职70人、
+    退休20人、聘用6人）): its breakdown. One that does not add up is an aside (上年为10人), no list."""
+    opened = re.match(r"\s*[（(]", text[whole.end:])
+    if not _a_total(whole) or opened is None or _AMONG.match(text, whole.end + opened.end()):
+        return []  # a bracket opened by 其中 / 含 is read as any list is
+    close = _bracket_end(text, whole, whole.end + opened.end())
+    if close is None:
+        return []
+    inside = [m for m in here if whole.end < m.start < close]
+    parts = [m for m in inside if _alike(whole, m) and _same_unit(whole, m)
+             and text[whole.end:m.start].count("（") + text[whole.end:m.start].count("(")
+             - text[whole.end:m.start].count("）") - text[whole.end:m.start].count(")") == 1]
+    if len(parts) < 2 or len(parts) != len(inside) or _attributes(parts) or not _adds_up(whole, parts):
+        return []
+    return [_listed(whole, parts, "inline")]
 
 
 def _of_other_units(whole: Mention, here: list[Mention], at: int) -> list[Mention]:
@@ -327,17 +430,21 @@ def _numbered(sentences: list[Sentence], k: int, here: list[Mention], by_sentenc
     whole = totals[-1]
     parts: list[Mention] = []
     blocks_seen: set[int] = set()
+    ended = True  # the text ends inside the list: what it lists is at most part of the total
     for j in range(k + 1, len(sentences)):
         t = sentences[j]
         if t.block in blocks_seen:
             continue
         if not t.section.startswith(s.section) or t.section == s.section or heading_of(t.text) is None:
+            ended = False
             break
         blocks_seen.add(t.block)
         first = next((m for m in by_sentence.get(j, []) if _alike(whole, m)), None)
         if first is None:
             return []
         parts.append(first)
+    if len(parts) == 1 and ended:
+        return [Listed(whole, tuple(parts), "numbered", False)]  # 收入总计…，包括： then 1.… and the excerpt ends
     return [_listed(whole, parts, "numbered")] if len(parts) >= 2 else []
 
 

@@ -60,7 +60,9 @@ class Mention:
     quantity: as read (value with written multipliers, unit, qualifier, decimals); label: what it is of, in the
     report's words; clause: the words around it up to the nearest punctuation; year: a year the clause names;
     implied: why the unit was taken from the context (a table header, money written “1802万”), if it was;
-    lead: the clause's words before the number, as written (what the catalogue reads a label from).
+    lead: the clause's words before the number, as written (what the catalogue reads a label from);
+    counted_as: the catalogue figure's unit when its labels entry allows the unit written (编制 counted in 个, as
+    posts: the same count in 人); the quantity keeps the unit written.
     """
 
     quantity: Quantity
@@ -74,10 +76,17 @@ class Mention:
     implied: str | None = None
     order: tuple[int, int, int] = (0, 0, 0)
     doubt: str | None = None  # the number's writing can be read two ways (1.268,40): listed 存疑, drafted nowhere
+    counted_as: str | None = None  # the unit a catalogue figure counts it in when written in another (172个 编制: 人)
 
     @property
     def written(self) -> str:
         return self.quantity.text
+
+    @property
+    def counted(self) -> Quantity:
+        """The quantity in the unit it is counted in: as written, or in its catalogue figure's unit when that counts
+        what the report writes in another (编制172个 is 172人)."""
+        return replace(self.quantity, unit=self.counted_as) if self.counted_as else self.quantity
 
     @property
     def is_rate(self) -> bool:
@@ -165,6 +174,18 @@ def label_of(sentence: str, found: list[Found], i: int) -> tuple[str, str, str, 
 _MONEY_WORDS = re.compile(r"元|经费|资金|支出|预算|决算|收益|收入|费用?|投资|金额|成本|税|租金|拨款|结余|资产")
 
 
+MAX_HEAD = 8  # characters of the words right before a number that name what it is (预算总额为 1802, 收益9230万)
+
+
+def _head(lead: str) -> str:
+    """The words right before a number, after the last space or mark: what a bare number is of. In a flattened
+    form's run (经费支出合规性 严格执行相关制度规定 达成预期指标 8) money named further back is another cell's."""
+    words = [w for w in re.split(r"[\s，,、：:；;（）()|]+", lead) if w]
+    return words[-1][-MAX_HEAD:] if words else ""
+
+
+# A label whose last word names a count (二级预算单位数量, 预算单位个数): money named before it is what is counted.
+_COUNT_HEAD = re.compile(r"(?:数量|个数|人数|户数|次数|家数|项数|件数|台数|辆数|单位数?|名额)[\s：:（(]*$")
 _UNIT_IN_LABEL = re.compile(r"[（(]\s*(?P<u>[^（()）\s]{1,3})\s*[）)]\s*[：:]?\s*$")
 
 
@@ -178,7 +199,7 @@ def with_implied_unit(quantity: Quantity, clause: str, lead: str = "") -> tuple[
     if named and canonical_unit(named.group("u")) in UNITS and canonical_unit(named.group("u")) != "":
         unit = canonical_unit(named.group("u"))
         return replace(quantity, unit=unit), f"写作“{quantity.text}”，单位取自标签中的“{named.group(0).strip('：: ')}”"
-    if quantity.unit or not _MONEY_WORDS.search(lead or clause):
+    if quantity.unit or not _MONEY_WORDS.search(_head(lead) if lead else clause) or _COUNT_HEAD.search(lead):
         return quantity, None
     if quantity.scale == Decimal(10000):
         return replace(quantity, value=quantity.value / quantity.scale, unit="万元", scale=Decimal(1)), \

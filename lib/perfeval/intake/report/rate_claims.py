@@ -14,7 +14,7 @@ from ...core.params import Figures
 from ...core.quantity import Qualifier, agrees, commensurable
 from .catalogue import normalise, path_named
 from .lists import Listed
-from .mentions import Mention
+from .mentions import Mention, clean_label
 from .model import Item
 from .placement import (
     Placement,
@@ -48,7 +48,9 @@ class RateClaims(Placement):
                 found = explain(m, sentence, by_block.get(m.where.block, []), lists)
                 found = explain_from_section(found, sentence, by_part[_part_of(m.where.section)])
                 found = change_from_section(found, by_part[_part_of(m.where.section)], self.year)
-                out.append(self._change_of_named(self._share_of_named(found, sentence), sentence))
+                found = self._change_of_named(self._share_of_named(found, sentence, free), sentence)
+                out.append(self._change_from_last_year(found, sentence, free))
+        own_rows: set[int] = set()  # a rate of a table row that states no catalogue figure: that row's own
         for cell in tables.cells:
             if cell.mention.is_rate:
                 row = [c for c in tables.cells if c.mention.where.block == cell.mention.where.block]
@@ -58,8 +60,11 @@ class RateClaims(Placement):
                     # the unit's 得分 ÷ 分值 happens to give the same number
                     as_measure = self._by_measure(replace(found, status="unexplained"), fw, "预算执行率")
                     found = as_measure if as_measure.measure else found
+                if cell.mention.where.row and cell.mention.where.column and not any(c.path for c in row):
+                    own_rows.add(id(found))  # 单位资金·预算执行率 0.00% is that source's, not the framework measure
                 out.append(found)
-        return [self._by_measure(done_over_planned(self._measure_reading(r, fw)), fw) for r in out]
+        read = [(r, done_over_planned(self._measure_reading(r, fw))) for r in out]
+        return [done if id(r) in own_rows else self._by_measure(done, fw) for r, done in read]
 
     def _measure_reading(self, found: RateFound, fw: Framework) -> RateFound:
         """Of several readings that give a rate, the one the framework itself computes (执行率 = 执行数 ÷ 预算数,
@@ -72,26 +77,39 @@ class RateClaims(Placement):
             return found
         return replace(found, status="explained", reading=own[0], others=(), why=own[0].formula())
 
-    def _share_of_named(self, found: RateFound, sentence: list[Mention]) -> RateFound:
-        """“档案数字化项目支出320.00万元，占项目支出的45.2%”: a share of a catalogue figure the sentence names but
-        does not restate, stated elsewhere in the report — the claim the rate makes."""
+    def _share_of_named(self, found: RateFound, sentence: list[Mention], stated: list[Mention]) -> RateFound:
+        """“档案数字化项目支出320.00万元，占项目支出的45.2%”: a share of a figure the sentence names but does not
+        restate, stated elsewhere in the report — a catalogue figure (the claim the rate makes), or a figure of the
+        unit's own under the same words (占本年支出合计的91.91% after 本年支出合计1523.26万元 in another part; 占政府采购
+        支出总额的83.33% after 政府采购支出总额30.00万元 in the sentence before), divided into the figure just before the
+        rate."""
         named = _SHARE_OF.search(found.rate.lead)
         if found.status != "unexplained" or named is None:
             return found
         path = path_named(named.group(1), self.year)
         whole = self.figures.get(path or "")
-        parts = [m for m in sentence if m is not found.rate and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
-                 and whole and commensurable(m.quantity.unit, whole[0].quantity.unit) and m is not whole[0]]
-        if not whole or len(parts) != 1:
+        if whole:
+            parts = [m for m in sentence if m is not found.rate and not m.is_rate
+                     and m.quantity.qualifier is Qualifier.EXACT
+                     and commensurable(m.quantity.unit, whole[0].quantity.unit) and m is not whole[0]]
+            if len(parts) == 1:
+                return _share_claim(found, parts[0], whole[0], sure=True)
+        part = _just_before(found.rate, sentence)
+        if part is None:
             return found
-        computed = parts[0].quantity.to(whole[0].quantity.unit).value / whole[0].quantity.value * 100 \
-            if whole[0].quantity.value > 0 else None
-        if computed is None:
+        if whole and commensurable(part.quantity.unit, whole[0].quantity.unit) and part is not whole[0]:
+            return _share_claim(found, part, whole[0], sure=True)
+        core = _core(named.group(1))
+        alike = [m for m in stated if m.where.text != found.rate.where.text and _operand(m) and m.quantity.value > 0
+                 and commensurable(m.quantity.unit, part.quantity.unit) and _core(m.label) == core and m is not part]
+        if len(core) < MIN_NAMED or not alike:
             return found
-        reading = Reading("share", parts[0], whole[0], computed)
-        status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
-        return replace(found, status=status, reading=reading,
-                       why=f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%")
+        agreeing = [m for m in alike if _share_claim(found, part, m, sure=False).status == "explained"]
+        if len({m.quantity.value for m in agreeing}) == 1:
+            return _share_claim(found, part, agreeing[0], sure=False)
+        if not agreeing and len({m.quantity.value for m in alike}) == 1:
+            return _share_claim(found, part, alike[0], sure=False)  # one figure under these words: the claim
+        return found
 
     def _change_of_named(self, found: RateFound, sentence: list[Mention]) -> RateFound:
         """“2023年“三公”经费较上年下降18.6%”: a change of a catalogue line the sentence names, on last year, whose
@@ -114,6 +132,29 @@ class RateClaims(Placement):
         status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
         return replace(found, status=status, reading=reading,
                        why=f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%")
+
+    def _change_from_last_year(self, found: RateFound, sentence: list[Mention], stated: list[Mention]) -> RateFound:
+        """“2022年培训费支出20.00万元，2023年较上年下降10%”: a change on last year whose clause before states last
+        year's figure, explained by this year's figure the report states under the same words elsewhere (2023年培训费
+        支出18.00万元), when it states one value of it."""
+        if found.status != "unexplained" or self.year is None or not _CHANGE_WORDS.search(found.rate.lead):
+            return found
+        old = _just_before(found.rate, sentence)
+        if old is None or not (old.year == self.year - 1 or _LAST_YEAR.search(old.lead)):
+            return found
+        subject = _core(_YEARS.sub("", old.label))
+        new = [m for m in stated if m is not old and _operand(m) and m.year in (self.year, None)
+               and not _LAST_YEAR.search(m.lead) and commensurable(m.quantity.unit, old.quantity.unit)
+               and _core(_YEARS.sub("", m.label)) == subject]
+        if len(subject) < MIN_NAMED or len({m.quantity.to(old.quantity.unit).value for m in new}) != 1 \
+                or old.quantity.value <= 0:
+            return found
+        down = -1 if _DOWN_WORDS.search(found.rate.clause) and found.rate.quantity.value > 0 else 1
+        computed = (new[0].quantity.to(old.quantity.unit).value - old.quantity.value) / old.quantity.value * 100 * down
+        reading = Reading("change", new[0], old, computed)
+        status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+        return replace(found, status=status, reading=reading,
+                       why=f"按所述口径 {reading.formula()} 重算为 {computed:.2f}%")
 
     def _line_before(self, found: RateFound, sentence: list[Mention]) -> str | None:
         """This year's column of the line whose last year's figure stands last before the rate in its sentence."""
@@ -234,6 +275,46 @@ class RateClaims(Placement):
         record.update(rate.cited())
         self.claimed_by[id(record)] = rate
         claims.append(record)
+
+
+MIN_NAMED = 2  # characters of the words a share names its whole by (支出 of 占本年支出合计的)
+_FRAMING = re.compile(r"^(?:本年度?|全年|年度|当年|(?:本|我)(?:单位|部门|局|委|办|站|所|馆|院|中心|镇|乡|街道|校|会))"
+                      r"|(?:总额|总计|合计|总数|总量|金额|数)$")
+
+
+_LAST_YEAR = re.compile(r"上年|去年|上一年")
+_YEARS = re.compile(r"(?:19|20)\d{2}\s*年度?")  # 2022年培训费 and 2023年培训费 name one line in two years
+_NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")  # (一)收入总计 read as 一)收入 by the label
+
+
+def _core(words: str) -> str:
+    """Words that name a figure, without the framing a share's words and a statement's label differ by (本年支出合计,
+    支出总额 → 支出)."""
+    previous, words = None, _NUMBERED.sub("", normalise(clean_label(words)))
+    while previous != words:
+        previous, words = words, _FRAMING.sub("", words)
+    return words
+
+
+def _operand(m: Mention) -> bool:
+    return not m.is_rate and bool(m.quantity.unit) and m.quantity.qualifier is Qualifier.EXACT
+
+
+def _just_before(rate: Mention, sentence: list[Mention]) -> Mention | None:
+    """The figure a “占…的x%” divides: the last one before the rate in its sentence."""
+    before = [m for m in sentence if m.order < rate.order and _operand(m)]
+    return before[-1] if before else None
+
+
+def _share_claim(found: RateFound, part: Mention, whole: Mention, sure: bool) -> RateFound:
+    """The rate read as part ÷ whole: explained when it agrees, else the claim that does not hold."""
+    if whole.quantity.value <= 0:
+        return found
+    computed = part.quantity.to(whole.quantity.unit).value / whole.quantity.value * 100
+    reading = Reading("share", part, whole, computed)
+    status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+    why = f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%"
+    return replace(found, status=status, reading=reading, why=why if sure or status == "contradicted" else reading.formula())
 
 
 def _part_of(section: str) -> str:

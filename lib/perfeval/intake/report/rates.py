@@ -25,6 +25,9 @@ _DOWN_WORDS = re.compile(r"下降|减少|降低|降幅|节约|压减|缩减")
 # A figure that is the change itself, not last year's value (较上年增加292.37万元).
 _DIFFERENCE = re.compile(r"(?:较|比)(?:上年度?|去年|上一年度?)(?:同期)?(?:[决预]算数?|执行数)?"
                          r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)")
+# Words that compare with last year earlier in a sentence (与2022年相比，收、支总计各增加120.50万元): a figure
+# whose own words end in a change verb after them is the amount of that change.
+_COMPARED = re.compile(r"(?:较|比|与|同)(?:上年度?|去年|上一年度?|(?:19|20)\d{2}\s*年度?)(?:同期)?(?:相比|比较|对比)?|同比")
 Status = Literal["explained", "contradicted", "unexplained", "ambiguous"]
 
 
@@ -212,18 +215,32 @@ def _prefer_list_totals(readings: list[Reading], lists: list[Listed]) -> list[Re
             and any(r.numerator in lst.parts and r.denominator is lst.whole for lst in lists)]
 
 
+def is_difference(m: Mention) -> bool:
+    """Is the figure the amount of a change on last year (较上年增加292.37万元; 与2022年相比，支出增加100.00万元),
+    not a value of either year?"""
+    if _DIFFERENCE.search(m.lead):
+        return True
+    return bool(_AMOUNT.search(m.lead)) and _COMPARED.search(m.where.text, 0, m.start) is not None
+
+
 def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention]) -> Reading | None:
     """A change stated with its amount (基本支出2994.57万元，较上年增加292.37万元，增幅10.82%): the rate is the
-    difference over last year's value, new ∓ difference. When the rate's sentence states only the amount
-    (收入792.22万元。同比上年度增加189.25万元，增加31.39%), the new value is the figure before it in its paragraph."""
+    difference over last year's value, new ∓ difference. The amount is the figure just before the rate; the new
+    value the figure before the amount in its sentence (a list of parts after the rate is no operand: …下降16.67%，
+    其中：公务接待费3.50万元…), or, when the rate's sentence states only the amount (收入792.22万元。同比上年度增加
+    189.25万元，增加31.39%), the figure before it in its paragraph."""
     before = [m for m in near if m.order < rate.order]
-    if len(before) == 1 and _DIFFERENCE.search(before[0].lead):
-        new = [m for m in paragraph if _operand(m) and m.order < before[0].order
-               and commensurable(m.quantity.unit, before[0].quantity.unit)]
-        near = new[-1:] + before
+    if before and is_difference(before[-1]) and len([m for m in before if is_difference(m)]) == 1:
+        d = before[-1]
+        new = [m for m in before[:-1] if commensurable(m.quantity.unit, d.quantity.unit)][-1:] or [
+            m for m in paragraph if _operand(m) and m.order < d.order and commensurable(m.quantity.unit, d.quantity.unit)
+            and not is_difference(m)][-1:]
+        if not new:
+            return None
+        near = new + [d]
     if len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
         return None
-    diffs = [m for m in near if _DIFFERENCE.search(m.lead)]
+    diffs = [m for m in near if is_difference(m)]
     if len(diffs) != 1:
         return None
     d = diffs[0]
@@ -244,8 +261,7 @@ def _named_change(rate: Mention, near: list[Mention], change: bool) -> Reading |
     if not change:
         return None
     if len(near) > 2:
-        near = [m for m in near if m.order < rate.order and not _DIFFERENCE.search(m.lead)
-                and not _AMOUNT.search(m.lead)]
+        near = [m for m in near if m.order < rate.order and not is_difference(m) and not _AMOUNT.search(m.lead)]
     if len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
         return None
     a, b = near

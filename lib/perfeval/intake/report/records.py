@@ -3,12 +3,13 @@ and projects, each with its source and, where the reader is unsure, a 存疑 not
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from ...core.figures import is_figure_path, unit_of
 from ...core.figures import label_of as catalogue_label
 from ...core.framework import Framework
-from ...core.quantity import agrees, canonical_unit, commensurable, contradicts
+from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable, contradicts
 from .lists import Listed
 from .mentions import Mention
 from .model import Item
@@ -77,6 +78,16 @@ class Records(Placement):
         self.items.append(Item("identity", "claims.identities", text, evidence,
                                "holds" if lst.complete else "differs" if enumerated else "partial", unsure, highlight))
 
+    def _evaluated_claim(self, spent: tuple[Mention, ...], out: dict[str, list[dict[str, Any]]]) -> None:
+        """项目支出 ≥ what the projects evaluated one subsection each spent (see evaluated): the structure says the
+        projects are part of it, so `score` asks about a sum above it."""
+        total = self.figures.get("lines.project.final")
+        if not total or len(spent) < 2 or total[0] in spent or any(self._ref(m) is None for m in spent):
+            return
+        whole = total[0]
+        parts_sum = sum((p.quantity.to(whole.quantity.unit).value for p in spent), Decimal(0))
+        self._list_claim(Listed(whole, spent, "named", agrees(whole.quantity, parts_sum)), "identity", out)
+
     def _section_claim(self, s: SectionStated, out: dict[str, list[dict[str, Any]]]) -> None:
         record: dict[str, Any] = {"name": s.name}
         for key, m in (("weight", s.weight), ("score", s.score), ("rate", s.rate)):
@@ -104,7 +115,9 @@ class Records(Placement):
         stated_out = []
         for sid, m in stated:
             if id(m) in repeated:
-                statements.append(self._statement(self.refs[id(repeated[id(m)])], m, repeated[id(m)]))
+                ref = self._ref(repeated[id(m)])  # a stated figure's id, or the catalogue figure's path
+                if ref is not None:
+                    statements.append(self._statement(ref, m, repeated[id(m)]))
                 if sid not in referred:
                     continue  # a claim that adds or divides this statement refers to it: it stays a figure too
             stated_out.append(self._stated_figure(sid, m))
@@ -147,8 +160,9 @@ class Records(Placement):
     def _figure(self, path: str, m: Mention) -> dict[str, Any]:
         self._place(m)
         record: dict[str, Any] = {"value": number(m)}
-        if canonical_unit(m.quantity.unit) != canonical_unit(unit_of(path)):
-            record["unit"] = m.quantity.unit
+        unit = m.counted.unit  # 编制172个 is counted in 人: its entry says so (labels.yaml units)
+        if canonical_unit(unit) != canonical_unit(unit_of(path)):
+            record["unit"] = unit
         qualified(record, m)
         record.update(m.cited())
         if m.implied:
@@ -161,11 +175,14 @@ class Records(Placement):
         self._place(m)
         self.pairs.append((first, m))
         record: dict[str, Any] = {"figure": ref, "value": number(m)}
-        if m.quantity.unit and (not is_figure_path(ref) or canonical_unit(m.quantity.unit) != unit_of(ref)):
-            record["unit"] = m.quantity.unit
+        unit = m.counted.unit
+        if unit and (not is_figure_path(ref) or canonical_unit(unit) != unit_of(ref)):
+            record["unit"] = unit
         qualified(record, m)
+        if "qualifier" in record and m.quantity.text:
+            record["text"] = m.quantity.text  # 不足300万元, as the messages that cite it should say
         record.update(m.cited())
-        differs = commensurable(m.quantity.unit, first.quantity.unit) and contradicts(m.quantity, first.quantity)
+        differs = commensurable(m.counted.unit, first.counted.unit) and contradicts(m.counted, first.counted)
         unsure = None
         if differs:
             unsure = "两处数值不同：请核对是否同一口径（score 将报告此处不一致）"
@@ -180,12 +197,13 @@ class Records(Placement):
         self._place(m)
         label = self._label(m)
         record: dict[str, Any] = {"id": sid, "label": label or "（未载明）"}
-        if m.quantity.scale != 1 and m.quantity.text:
-            record["text"] = m.quantity.text  # 5.6万人 admits 55,500–56,500 people; 56000 would admit one
+        if (m.quantity.scale != 1 or m.quantity.qualifier is not Qualifier.EXACT) and m.quantity.text:
+            record["text"] = m.quantity.text  # 5.6万人 admits 55,500–56,500 people; 56000 would admit one; 不足3万元
+            # keeps its words in every message that cites it
         else:
             record["value"] = number(m)
-            if m.quantity.unit:
-                record["unit"] = m.quantity.unit
+            if m.counted.unit:
+                record["unit"] = m.counted.unit
             qualified(record, m)
         if m.year is not None:
             record["year"] = m.year

@@ -8,7 +8,9 @@ from ...core.framework import Framework
 from ...core.quantity import agrees
 from .mentions import Mention
 
-_SUBJECT_END = re.compile(r"主要|从|，|,|总分值|分值|评价得分|得分")
+_SUBJECT_END = re.compile(r"主要|从|，|,|[（(：:]|总分值|分值|满分|评价得分|得分")
+_NUMBERING = re.compile(r"^(?:\d{1,2}[、.．]|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*[、.．])")
+_WEIGHT_WORDS = ("分值", "满分")
 
 
 @dataclass(frozen=True)
@@ -43,13 +45,13 @@ def section_statements(sentence: list[Mention], fw: Framework) -> SectionStated 
     """A sentence's section summary, when it gives at least two of 总分值, 得分 and 得分率 of a named level-1 indicator."""
     if not sentence:
         return None
-    weight = next((m for m in sentence if m.quantity.unit == "分" and "分值" in m.label), None)
-    score = next((m for m in sentence if m.quantity.unit == "分" and "得分" in m.label and "分值" not in m.label), None)
+    weight = next((m for m in sentence if m.quantity.unit == "分" and any(w in m.label for w in _WEIGHT_WORDS)), None)
+    score = next((m for m in sentence if m.quantity.unit == "分" and "得分" in m.label
+                  and not any(w in m.label for w in _WEIGHT_WORDS)), None)
     rate = next((m for m in sentence if m.is_rate and "得分率" in m.label), None)
     if sum(x is not None for x in (weight, score, rate)) < 2:
         return None
-    text = sentence[0].where.text
-    subject = text[:_SUBJECT_END.search(text).start()] if _SUBJECT_END.search(text) else ""
-    subject = re.sub(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)])", "", subject).strip()
+    text = _NUMBERING.sub("", sentence[0].where.text).strip()  # the heading's own number (（二）, 2.) names nothing
+    subject = text[:_SUBJECT_END.search(text).start()].strip() if _SUBJECT_END.search(text) else ""
     name = _level1_named(fw, subject) if subject else None
     return SectionStated(name, weight, score, rate) if name else None

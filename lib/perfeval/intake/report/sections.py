@@ -1,6 +1,8 @@
-"""Section paths from a report's own heading numbering: 一、 （一） 1、 （1） ① and the 附件 names.
+"""Section paths from a report's own heading numbering: the parts (第二部分, 第三章), 一、 （一） 1、 （1） ① and the
+附件 names.
 
-A path is written as analysts cite it: `五(二)`, `附件1-3 三(3)1`, `二(三)(1)`. Numbering is all there is
+A path is written as analysts cite it: `五(二)`, `附件1-3 三(3)1`, `二(三)(1)`, `第二部分 三(一)` (a part's 一、 is
+not another part's). Numbering is all there is
 to go on (a heading the document lost its number for does not open a section). Levels follow the usual
 order of Chinese official documents, by the shape of the number:
 
@@ -15,13 +17,14 @@ row labels (1、公务用车…) are not headings.
 """
 from __future__ import annotations
 
-from ..numbering import Heading, heading_of
+from ..numbering import Heading, Part, heading_of
 
 
 class SectionTracker:
     """Follows the numbering through a document; `path` is the section the text read so far is in."""
 
     def __init__(self) -> None:
+        self.part = ""
         self.attachment = ""
         self.open: list[Heading] = []
 
@@ -29,6 +32,10 @@ class SectionTracker:
         """Take note of the numbering a paragraph (or a one-cell table row) starts with."""
         found = heading_of(text)
         if found is None or (in_table and isinstance(found, Heading) and found.rank != 1):
+            return
+        if isinstance(found, Part):
+            if not in_table:
+                self.part, self.attachment, self.open = found.label, "", []
             return
         if isinstance(found, str):
             self.attachment, self.open = found, []
@@ -46,4 +53,4 @@ class SectionTracker:
     @property
     def path(self) -> str:
         inner = "".join(h.label for h in self.open)
-        return " ".join(p for p in (self.attachment, inner) if p)
+        return " ".join(p for p in (self.part, self.attachment, inner) if p)

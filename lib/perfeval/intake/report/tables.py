@@ -11,12 +11,12 @@ Cells a table reader does not take are read as prose by the caller.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Callable, Literal
 
 from ...core.figures import unit_of
-from ...core.quantity import Quantity, agrees, parse_quantity
+from ...core.quantity import CODE_LABELS, Qualifier, Quantity, agrees, parse_quantity
 from .catalogue import (
     column_of,
     is_column_header,
@@ -28,6 +28,8 @@ from .catalogue import (
 from .document import Block, Document
 from .lists import Listed
 from .mentions import Mention, Where
+from .numbers_of_tables import INDEX_COLUMN, ROW_NUMBER, numbers_the_columns
+from .unit import GRADE_WORDS
 
 _FRAMEWORK_HEADER = ("评分标准", "评分要点")
 _EMPTY = {"", "——", "—", "-", "--", "/", "／", "无", "…", "……"}
@@ -35,7 +37,6 @@ _UNIT_IN_HEADER = re.compile(r"[（(]\s*(万元|元|亿元|㎡|平方米|人|%)\
 _POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 _SPECIAL_COLUMNS = ("分值", "执行率", "得分", "控制率")
 MAX_GAP = 3  # blocks without values allowed between a header and its first row of values
-_GRADES = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差", "较差": "差"}
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,6 @@ def _mention(q: Quantity, label: str, where: Where, implied: str | None = None) 
 
 
 def _as(q: Quantity, unit: str) -> Quantity:
-    from dataclasses import replace
-
     return replace(q, unit=unit)
 
 
@@ -119,7 +118,8 @@ def _header_kind(cells: tuple[str, ...]) -> str | None:
     text = "".join(cells)
     if any(w in text for w in _FRAMEWORK_HEADER):
         return "framework"
-    if ("年度指标" in text or "指标值" in text) and "实际完成" in text and "分值" in text:
+    if ("年度指标" in text or "指标值" in text) and ("实际完成" in text or "完成值" in text) \
+            and ("分值" in text or ("权重" in text and "得分" in text)):
         return "indicators"
     if "项目名称" in text and any(w in text for w in ("自评分", "得分", "评分", "分数")):
         return "projects"
@@ -142,8 +142,10 @@ def _plain_header(blocks: tuple[Block, ...], i: int) -> bool:
         return False
     if i > 0 and blocks[i - 1].kind == "row" and blocks[i - 1].table == block.table:
         return False
-    following = blocks[i + 1] if i + 1 < len(blocks) else None
-    return following is not None and _same_table(blocks, i, i + 1) and any(_quantity(c) for c in following.cells[1:])
+    k = i + 1
+    while k < len(blocks) and not blocks[k].cells and _same_table(blocks, i, k):
+        k += 1  # a row of column numbers, taken out
+    return k < len(blocks) and _same_table(blocks, i, k) and any(_quantity(c) for c in blocks[k].cells[1:])
 
 
 def _value_column(header: str) -> bool:
@@ -176,21 +178,50 @@ def _values(cells: tuple[str, ...]) -> tuple[str, list[str]]:
     return "", list(cells)
 
 
+def _without_numbering(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], set[int]]:
+    """The blocks with a table's numbering columns dropped: a 序号 / 编号 / 行次 column (its numbers, blanked as the
+    document was built) taken out of every row of its table, so that the others stand under their headers; and the
+    rows that number the columns (栏次 | 1 | 2 | 3), returned apart, to be read by no one."""
+    out = list(blocks)
+    numbering: set[int] = set()
+    first: dict[int, int] = {}
+    for j, block in enumerate(blocks):
+        if block.kind != "row" or block.table is None:
+            continue
+        start = first.setdefault(block.table, j)
+        header = blocks[start].cells
+        drop = {k for k, h in enumerate(header) if INDEX_COLUMN.match(h.strip())}
+        if j != start and numbers_the_columns(block.cells):
+            numbering.add(j)
+            out[j] = replace(block, cells=())  # read by no one; the table runs on past it
+            continue
+        if drop and all(k >= len(block.cells) or not block.cells[k].strip() or j == start
+                        or ROW_NUMBER.match(block.cells[k].strip()) for k in drop):
+            out[j] = replace(block, cells=tuple(c for k, c in enumerate(block.cells) if k not in drop))
+    return tuple(out), numbering
+
+
 def read_tables(document: Document, report_year: int | None) -> Tables:
     """Every table the reader recognises, and the blocks it read."""
     out = Tables()
-    blocks = document.blocks
+    blocks, numbering = _without_numbering(document.blocks)
+    out.taken |= numbering
     i = 0
     while i < len(blocks):
         block = blocks[i]
+        if i in document.furniture:  # a contents line split like a form's pairs (某某办部门 | 2020 | 年…报告 | 24)
+            i += 1
+            continue
         kind = _header_kind(block.cells) if block.kind == "row" else None
         if kind is None and _plain_header(blocks, i):
             kind = "plain"
+        if kind is None and block.kind == "row" and _pair_row(block.cells):
+            kind = "pairs"
         if kind is None:
             i += 1
             continue
         reader = {"framework": _skip_framework, "indicators": _read_indicators, "projects": _read_projects,
-                  "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain}[kind]
+                  "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain, "pairs": _read_pairs}[kind]
         i = reader(blocks, i, out, report_year)
     return out
 
@@ -239,6 +270,7 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     it since the last such row (a 其中 row is inside the row before it, not another part)."""
     label_header, columns = _split_header(blocks[start].cells, lambda c: False)
     columns = [label_header, *columns] if not blocks[start].cells[0].strip() else columns
+    stated = _stated_unit(blocks, start)
     out.taken.add(start)
     above: dict[int, list[Mention]] = {}
     j = start + 1
@@ -251,10 +283,7 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
             q = _quantity(text)
             if q is None:
                 continue
-            unit = _UNIT_IN_HEADER.search(header)
-            implied = None
-            if not q.unit and unit:
-                q, implied = _as(q, unit.group(1)), f"单位见表头“{header}”"
+            q, implied = _cell_unit(q, header, row, stated)
             where = Where(blocks[j].section, text, j, k + 1, row, header)
             m = _mention(q, f"{row}·{header}" if row else header, where, implied)
             out.cells.append(Cell(m))
@@ -266,6 +295,99 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
                 above.setdefault(k, []).append(m)
         j += 1
     return j
+
+
+_STATED_UNIT = re.compile(r"(?:金额|计量)?单位\s*[：:]\s*(万元|元|亿元|千元)")
+_MONEY = ("万元", "元", "亿元", "千元")
+_NOT_MONEY = re.compile(r"率|比例|比重|%|％|分值|得分|权重|人数|个数|次数|数量|面积|户数|[人个次户项台辆件座所名家]$")
+MAX_CAPTION = 3  # lines above a table where its caption may state its unit (表3 … / 单位：万元)
+
+
+def _stated_unit(blocks: tuple[Block, ...], start: int) -> str | None:
+    """The money unit a table states for its cells: in its header row or first rows (单位：万元), or in the lines of
+    its caption just above it (…情况表（单位：万元）); None when it states none."""
+    for j in range(start, min(start + 2, len(blocks))):
+        if blocks[j].kind == "row" and blocks[j].table == blocks[start].table:
+            for cell in blocks[j].cells:
+                m = _STATED_UNIT.search(cell)
+                if m:
+                    return m.group(1)
+    for j in range(start - 1, max(start - 1 - MAX_CAPTION, -1), -1):
+        if blocks[j].kind == "row" and blocks[j].table != blocks[start].table:
+            return None  # another table's rows: its caption is not this one's
+        m = _STATED_UNIT.search(" ".join(blocks[j].cells))
+        if m:
+            return m.group(1)
+    return None
+
+
+def _cell_unit(q: Quantity, header: str, row: str, stated: str | None) -> tuple[Quantity, str | None]:
+    """A bare number's unit, from what the table says of it: its column's header or its row's label in brackets
+    (预算数（万元）, 三公经费（万元）), else the money unit the table states, unless the column or row counts or
+    rates something else (人数, 执行率, 得分). A number with its own unit, or with none said, stays as written."""
+    if q.unit:
+        return q, None
+    for words in (header, row):
+        named = _UNIT_IN_HEADER.search(words)
+        if named:
+            return _as(q, named.group(1)), f"单位见表头“{words}”"
+    if stated and not _NOT_MONEY.search(_UNIT_IN_HEADER.sub("", header)) \
+            and not _NOT_MONEY.search(_UNIT_IN_HEADER.sub("", row)):
+        return _as(q, stated), f"单位见表上“单位：{stated}”"
+    return q, None
+
+
+_COLUMN_WORD = re.compile(r"(?:(?:19|20)\d{2}年度?|上年度?|本年度?)?(?:预算|决算)数?$")
+_NOT_A_PAIR_LABEL = re.compile(r"(?:年度|年份|年)[：:]?$|(?:" + "|".join(CODE_LABELS) + r")[：:]?$")
+
+
+def _pair_row(cells: tuple[str, ...]) -> bool:
+    """A row of a two-column form: label, value, label, value (编制数 | 42 | 实有人数 | 40), at least two pairs,
+    each label words and each value a number."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if len(filled) < 4 or len(filled) % 2:
+        return False
+    labels, values = filled[0::2], filled[1::2]
+    return all(_quantity(v) is not None for v in values) and not any(_quantity(x) or x[-1].isdigit() for x in labels)
+
+
+def _pair_path(label: str, report_year: int | None) -> str | None:
+    """The catalogue figure a form's label names: a scalar (编制数), or a base-data line and its column
+    (三公经费预算数: the line 三公经费, the column 预算)."""
+    words = normalise(label).rstrip("：:")
+    found = table_scalar(words)
+    column = _COLUMN_WORD.search(words)
+    if found is None and column and column.start() > 0:
+        line = table_line(words[:column.start()])
+        found = line_path(line, column_of(column.group(0), _year(column.group(0)), report_year)) if line else None
+    return found
+
+
+def _read_pairs(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
+    """A row of a two-column form (a 基础数据表 set as label, value, label, value): each value with the label before
+    it, filling the catalogue figure the label names, in that figure's unit when the value has none (or the money
+    unit the table states); a code or a year under its label (联系电话, 年度) is no figure."""
+    block = blocks[start]
+    stated = _stated_unit(blocks, start)
+    out.taken.add(start)
+    cells = block.cells
+    filled = [k for k, c in enumerate(cells) if c.strip()]
+    for at_label, at_value in zip(filled[0::2], filled[1::2]):
+        label, text = _clean_row(cells[at_label]), cells[at_value]
+        if _NOT_A_PAIR_LABEL.search(label):
+            continue
+        q = _quantity(text)
+        assert q is not None  # _pair_row holds
+        path = _pair_path(label, report_year)
+        if path and unit_of(path) not in _MONEY:
+            q, implied = _catalogue_unit(q, path)
+        else:
+            q, implied = _cell_unit(q, label, "", stated)
+            if not q.unit:
+                q, implied = _catalogue_unit(q, path)
+        where = Where(block.section, text, start, at_value, label, None)
+        out.cells.append(Cell(_mention(q, label, where, implied), path))
+    return start + 1
 
 
 def _column_total(whole: Mention, parts: list[Mention], shape: Literal["summed", "inline"] = "summed") -> Listed:
@@ -303,9 +425,11 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
     """A header naming figures (编制数, 实际在职人数, 控制率; 年初预算, 全年预算数, 全年执行数) over rows of values.
 
     One row states the figures the header names: the total row (合计, 总额, 年度资金总额) when the table has one, else
-    its first row; the others are the unit's own figures, and those from a 其中 row on (其中：财政资金, 单位资金 …)
-    are declared the total row's parts, column by column."""
+    its first row; the others are the unit's own figures, and those from a 其中 row right under the total row on
+    (其中：财政资金, 单位资金 …) are declared its parts, column by column (a 其中 row under another row breaks that
+    row down, not the total)."""
     label_header, columns = _split_header(blocks[start].cells, _value_column)
+    stated = _stated_unit(blocks, start)
     out.taken.add(start)
     rows: list[tuple[int, str, list[str]]] = []
     j, gap = start + 1, 0
@@ -324,10 +448,12 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
                 rows[0][0] if rows else None)
     heads: dict[int, Mention] = {}
     parts: dict[int, list[Mention]] = {}
-    within = False
+    within, before = False, None
     for i, row, values in rows:
-        within = within or (head is not None and i > head and _SUB_ROW.match(row) is not None)
-        for k, m in _scalar_cells(blocks[i], i, row, values, columns, report_year, out, i == head):
+        # the parts open with a 其中 row right under the total row; one under another row breaks that row down
+        within = within or (head is not None and before == head and _SUB_ROW.match(row) is not None)
+        before = i
+        for k, m in _scalar_cells(blocks[i], i, row, values, columns, report_year, out, i == head, stated):
             if i == head:
                 heads[k] = m
             elif within:
@@ -342,7 +468,7 @@ _WHOLE_ROW = re.compile(r"资金总额|整体支出")
 
 
 def _scalar_cells(block: Block, j: int, row: str, values: list[str], columns: list[str], report_year: int | None,
-                  out: Tables, states: bool) -> list[tuple[int, Mention]]:
+                  out: Tables, states: bool, stated: str | None = None) -> list[tuple[int, Mention]]:
     """The values of one row of a header-named table (with their columns' places), read into out.cells, each
     filling the catalogue figure its column names when the row is the one that `states` them."""
     whole = _WHOLE_ROW.search(row) is not None
@@ -357,12 +483,17 @@ def _scalar_cells(block: Block, j: int, row: str, values: list[str], columns: li
         if path and _year(header) not in (None, report_year):
             path = None
         implied = None
+        named = table_scalar(words) if words else None
         if not q.unit and unit:
             q, implied = _as(q, unit.group(1)), f"单位见表头“{header}”"
-        elif not q.unit and ("分值" in words or "得分" in words):
+        elif not q.unit and ("分值" in words or "得分" in words or "权重" in words):
             q = _as(q, "分")
+        elif not q.unit and stated and unit_of(path or named or "") in ("万元", ""):
+            q, implied = _cell_unit(q, header, row, stated)  # the table's own 单位：元 before the catalogue's 万元
+            if not q.unit:
+                q, implied = _catalogue_unit(q, path or named)
         elif not q.unit:
-            q, implied = _catalogue_unit(q, path or (table_scalar(words) if words else None))
+            q, implied = _catalogue_unit(q, path or named)
         also = "lines.total.final" if whole and path == "budget.executed" else None
         where = Where(block.section, text, j, k + 1, row, header)
         m = _mention(q, f"{row}·{header}" if row else header, where, implied)
@@ -371,8 +502,14 @@ def _scalar_cells(block: Block, j: int, row: str, values: list[str], columns: li
     return found
 
 
-def _indicator_at(cells: tuple[str, ...]) -> int | None:
-    """Where the indicator's name stands in a 绩效自评表 row: the cell followed by 年度指标, 实际完成值, 分值, 得分."""
+def _indicator_at(cells: tuple[str, ...], weight_column: int | None = None) -> int | None:
+    """Where the indicator's name stands in a 绩效自评表 row: the cell followed by 年度指标, 实际完成值, 分值, 得分 —
+    three before the header's 分值 when the row keeps the header's columns (a bare actual, 50, before 分值 8 and
+    得分 8 would otherwise make the second-level cell the name), else the first cell so followed."""
+    if weight_column is not None and weight_column >= 3 and len(cells) > weight_column \
+            and _is_number(cells[weight_column]) and cells[weight_column - 3].strip() \
+            and _quantity(cells[weight_column - 3]) is None:
+        return weight_column - 3
     for i, text in enumerate(cells):
         if not text.strip() or _quantity(text) is not None:
             continue
@@ -388,6 +525,9 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
     Runs on across the table breaks a text copy makes, up to the next part heading.
     """
     top = blocks[start].section.split(" ")[0]
+    score_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() == "得分"), None)
+    weight_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() in ("分值", "权重")), None)
+    columns = _IndicatorColumns.of(blocks[start].cells)
     level1, level2 = "", ""
     out.taken.add(start)
     j = start + 1
@@ -405,21 +545,31 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
             continue
         out.taken.add(j)
         first = next((c for c in cells if c.strip()), "")
-        if "综合得分" in first or "总得分" in first or first.strip() in ("总分", "合计得分"):
-            value = next((c for c in cells[1:] if _quantity(c) is not None), None)
-            if value is not None:
-                q = _quantity(value)
+        if "综合得分" in first or "总得分" in first or first.strip() in ("总分", "合计得分", "合计", "总计"):
+            if weight_column is not None and weight_column < len(cells) and _is_number(cells[weight_column]) \
+                    and _total_score_at(cells, score_column, weight_column) != weight_column:
+                q = _as(_quantity(cells[weight_column]), "分")  # type: ignore[arg-type]  # _is_number holds
+                where = Where(block.section, cells[weight_column], j, weight_column, first, "分值")
+                out.cells.append(Cell(_mention(q, f"{first}·分值", where)))
+            at = _total_score_at(cells, score_column, weight_column)
+            if at is not None:
+                q = _quantity(cells[at])
                 assert q is not None
                 if not q.unit:
                     q = _as(q, "分")
-                out.total = _mention(q, first, Where(block.section, value, j, cells.index(value), first))
+                out.total = _mention(q, first, Where(block.section, cells[at], j, at, first))
         elif "等次" in first or "等级" in first:
-            grade = next((c.strip() for c in cells[1:] if c.strip() in _GRADES), None)
+            grade = next((c.strip() for c in cells[1:] if c.strip() in GRADE_WORDS), None)
             if grade:
-                out.grade = (_GRADES[grade], Where(block.section, grade, j, 1, first))
+                out.grade = (GRADE_WORDS[grade], Where(block.section, grade, j, 1, first))
             return j + 1
         else:
-            at = _indicator_at(cells)
+            if columns is not None and columns.reads(cells):
+                out.lines.append(columns.line(block, j, cells, level1, level2))
+                level1, level2 = out.lines[-1].level1, out.lines[-1].level2
+                j += 1
+                continue
+            at = _indicator_at(cells, weight_column)
             if at is None:
                 named = [c for c in cells if c.strip()]
                 if len(named) == 1 and len(cells) <= 3 and _quantity(named[0]) is None:
@@ -439,6 +589,87 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
     return j
 
 
+_ROLES = (("name", r"三级指标|指标名称"), ("op", r"指标性质|指标方向"), ("target", r"(?:年度)?指标值|年度目标值?"),
+          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", r"分值|权重"),
+          ("score", r"得分"), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
+_OPS = {"≥": Qualifier.AT_LEAST, ">=": Qualifier.AT_LEAST, "≤": Qualifier.AT_MOST, "<=": Qualifier.AT_MOST,
+        ">": Qualifier.ABOVE, "<": Qualifier.BELOW, "＞": Qualifier.ABOVE, "＜": Qualifier.BELOW}
+
+
+@dataclass(frozen=True)
+class _IndicatorColumns:
+    """Where a 绩效自评表's header puts each part of an indicator row, when it names them all: the indicator's name
+    (三级指标), its target and actual, their direction (指标性质: ≥, =) and unit (度量单位) when the form sets them
+    apart, 分值 / 权重, 得分 and the deviation note. A row as wide as far as 分值 is read by these columns."""
+
+    at: dict[str, int]
+    header: tuple[str, ...]
+
+    @classmethod
+    def of(cls, header: tuple[str, ...]) -> "_IndicatorColumns | None":
+        at: dict[str, int] = {}
+        for k, cell in enumerate(header):
+            role = next((r for r, pattern in _ROLES if re.fullmatch(pattern, cell.strip())), None)
+            if role and role not in at:
+                at[role] = k
+        needed = ("name", "target", "actual", "weight", "score")
+        return cls(at, header) if all(r in at for r in needed) and at["name"] >= 1 else None
+
+    def reads(self, cells: tuple[str, ...]) -> bool:
+        name, weight = self.at["name"], self.at["weight"]
+        return len(cells) > weight and bool(cells[name].strip()) and _quantity(cells[name]) is None \
+            and _is_number(cells[weight])
+
+    def line(self, block: Block, j: int, cells: tuple[str, ...], level1: str, level2: str) -> IndicatorLine:
+        """The row's indicator; a level cell left empty (merged with the row above) keeps the level above."""
+        def text(role: str) -> str:
+            k = self.at.get(role)
+            return cells[k].strip() if k is not None and k < len(cells) else ""
+
+        name = text("name")
+        unit = text("unit")
+        op = _OPS.get(text("op"))
+
+        def cell(role: str, column: str, fixed: str | None = None, like: Mention | str | None = None
+                 ) -> Mention | str | None:
+            k = self.at[role]
+            written = text(role)
+            q = _quantity(written) if written else None
+            if q is None:
+                return written or None
+            implied = None
+            if not q.unit and (fixed or unit):
+                q, implied = _as(q, fixed or unit), None if fixed else f"单位见“{self.header[self.at['unit']]}”列：{unit}"
+            elif not q.unit and isinstance(like, Mention) and like.quantity.unit not in ("", "分"):
+                q, implied = _as(q, like.quantity.unit), f"表中未写单位，按年度指标值的{like.quantity.unit}"
+            if role == "target" and op is not None and q.qualifier is Qualifier.EXACT:
+                q = replace(q, qualifier=op)
+            return _mention(q, f"{name}·{column}", Where(block.section, cells[k], j, k, name, column), implied)
+
+        levels = [cells[k].strip() for k in range(self.at["name"])]
+        if len(levels) >= 2 and levels[-2]:
+            level1, level2 = _strip_points(levels[-2]), ""
+        if levels and levels[-1]:
+            level2 = levels[-1]
+        weight, score = cell("weight", "分值", "分"), cell("score", "得分", "分")
+        assert isinstance(weight, Mention)  # reads() holds
+        target = cell("target", "年度指标")
+        return IndicatorLine(level1, level2, name, target, cell("actual", "实际完成值", like=target), weight,
+                             score if isinstance(score, Mention) else None, text("deviation") or None,
+                             Where(block.section, name, j, self.at["name"]))
+
+
+def _total_score_at(cells: tuple[str, ...], score_column: int | None, weight_column: int | None) -> int | None:
+    """Where a 总分 row states the score: under the header's 得分 when the row keeps the header's columns (none when
+    that cell is blank: 合计 | … | 100 under 权重 is the weights' sum), else its last number (总分 | 100 | 99 states
+    the weights' sum, then the score)."""
+    if score_column is not None and score_column < len(cells):
+        return score_column if _quantity(cells[score_column]) is not None else None
+    if weight_column is not None and weight_column < len(cells) and _quantity(cells[weight_column]) is not None:
+        return None  # the row ends at its 分值: its 得分 was left blank
+    return next((k for k in range(len(cells) - 1, 0, -1) if _quantity(cells[k]) is not None), None)
+
+
 def _strip_points(text: str) -> str:
     return _POINTS.sub("", text).strip()
 
@@ -454,22 +685,28 @@ def _level1_weight(out: Tables, level1: str, text: str, j: int, block: Block) ->
 def _line(block: Block, j: int, cells: tuple[str, ...], at: int, level1: str, level2: str) -> IndicatorLine:
     name = cells[at].strip()
 
-    def cell(k: int, column: str, unit: str | None = None) -> Mention | str | None:
+    def cell(k: int, column: str, unit: str | None = None, implied: str | None = None) -> Mention | str | None:
         if k >= len(cells) or not cells[k].strip():
             return None
         q = _quantity(cells[k])
         if q is None:
             return cells[k].strip()
-        implied = None
         if unit and not q.unit:
-            q, implied = _as(q, unit), None
+            q = _as(q, unit)
+        else:
+            implied = None
         return _mention(q, f"{name}·{column}", Where(block.section, cells[k], j, k, name, column), implied)
+
+    target = cell(at + 1, "年度指标")
+    # a bare actual is in its target's unit (≥50个 / 50)
+    unit = target.quantity.unit if isinstance(target, Mention) and target.quantity.unit != "分" else None
+    actual = cell(at + 2, "实际完成值", unit, f"表中未写单位，按年度指标值的{unit}" if unit else None)
 
     weight = cell(at + 3, "分值", "分")
     score = cell(at + 4, "得分", "分")
     deviation = cells[at + 5].strip() if len(cells) > at + 5 and cells[at + 5].strip() else None
     assert isinstance(weight, Mention)
-    return IndicatorLine(level1, level2, name, cell(at + 1, "年度指标"), cell(at + 2, "实际完成值"), weight,
+    return IndicatorLine(level1, level2, name, target, actual, weight,
                          score if isinstance(score, Mention) else None, deviation,
                          Where(block.section, name, j, at))
 
@@ -501,7 +738,7 @@ def _read_projects(blocks: tuple[Block, ...], start: int, out: Tables, report_ye
                 continue
             q = _quantity(cells[k])
             if r == "grade":
-                got[r] = _GRADES.get(cells[k].strip(), "")
+                got[r] = GRADE_WORDS.get(cells[k].strip(), "")
             elif q is not None:
                 unit = "分" if r == "score" else "万元"
                 implied = None if q.unit else ("表中未写单位，按万元" if unit == "万元" else None)

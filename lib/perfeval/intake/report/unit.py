@@ -13,50 +13,88 @@ from .document import Document, Sentence
 from .mentions import Mention, Where
 
 _SEAL = re.compile(r"^[（(]\s*(?:公章|盖章|章)\s*[）)]")  # 部门名称:(公章)梅州市…: the seal's place, not the name
-_NAME = re.compile(r"(?:部门|单位)\s*[（(]?\s*(?:单位)?\s*[）)]?\s*名\s*称\s*(?:[（(]\s*盖章\s*[）)])?\s*[：:]\s*"
-                   r"(?P<v>(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?[^\s：:，。]{4,40})")
+_NAME_LABEL = r"(?:部门|单位)\s*[（(]?\s*(?:单位)?\s*[）)]?\s*名\s*称\s*(?:[（(]\s*盖章\s*[）)])?"
+_NAME = re.compile(_NAME_LABEL + r"\s*[：:]\s*(?P<v>(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?[^\s：:，。]{4,40})")
+# The field with no colon: spaces, a cell's mark or nothing between label and name; the name read only as a unit's.
+# A table's header naming the unit in a field of its own (部门：某某局 | 金额单位：元), never 主管部门 or 金额单位.
+_HEADER_FIELD = re.compile(r"(?:^|[|｜]\s*)(?:部门|单位)\s*[：:]\s*(?P<v>[^\s：:，。|｜\d]{4,40})")
+_NAME_RUN_ON = re.compile(_NAME_LABEL + r"\s*[|｜]?\s*(?P<v>[^\s：:，。|｜\d]{4,40})")
+# The fields a cover or a form sets after the unit's name, which end a name its cover runs on into them
+# (部门(单位)名称某某局预算编码302001报告日期…, a .docx's cover flattened onto one line).
+_NEXT_FIELD = re.compile(r"(?:预算|单位|部门|项目)?(?:编码|代码|编号)|(?:报告|填报|评价|报送|编制)(?:日期|时间|年度)|"
+                         r"(?:联系|负责|填报|经办)人|联系电话|主管部门|所属年度|评价年度")
 _SIGNER = r"(?:评\s*价|填\s*报|报\s*送|编\s*制|申\s*报|自\s*评|项\s*目|实\s*施)\s*单\s*位|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源"
-_SIGNED = re.compile(rf"(?P<w>{_SIGNER})\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?(?:\s*[：:]\s*|\s+)"
-                     r"(?:\d{3,}\s*[-－—]\s*)?(?P<v>[^\s：:，。；【】\[\]]{4,40})")  # 实施单位 219001-某某镇人民政府
+_SIGNED = re.compile(rf"(?P<w>{_SIGNER})\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?(?:\s*[：:|｜]\s*|\s+)"
+                     r"(?:\d{3,}\s*[-－—]\s*)?(?P<v>[^\s：:，。；|｜【】\[\]]{4,40})")  # 实施单位 219001-某某镇人民政府, 发布机构 | 某某局 |
 # A field's label alone on its line, its value on the next (a cover or a form saved one cell per line).
 _FIELD_ALONE = re.compile(r"^(?:(?P<n>(?:部门|单位)\s*[（(]?\s*(?:单位)?\s*[）)]?\s*名\s*称)|(?P<w>" + _SIGNER + r"))"
                           r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?\s*\|?$")
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|整体支出|决算(?:公开|情况说明|编制说明|报告))")
-_YEAR_FIELD = re.compile(r"(?:评\s*价|所\s*属|预\s*算|自\s*评)\s*年\s*度\s*[：:]?\s*((?:19|20)\d{2})")
+_CN_YEAR = r"二[〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}"  # 二〇二三
+_A_YEAR = rf"(?:19|20)\d{{2}}|{_CN_YEAR}"
+_TITLE_YEAR = re.compile(rf"({_A_YEAR})\s*年度?[^，。；]{{0,30}}?(?:绩效|自评|整体支出|[决预]算(?:公开|情况说明|编制说明|报告)?$)")
+# A title whose year follows it in brackets, on its line or alone on the next (…自评报告（2023年度）).
+_YEAR_AFTER_TITLE = re.compile(rf"(?:绩效|自评|整体支出|决算)[^，。；]{{0,30}}[（(]\s*({_A_YEAR})\s*年度?\s*[）)]$")
+_YEAR_ALONE = re.compile(rf"[（(]?\s*({_A_YEAR})\s*年度?\s*[）)]?")
+_YEAR_FIELD_ALONE = re.compile(r"(?:评价|所属|预算|自评)年度[：:]?\|?")
+_YEAR_FIELD = re.compile(r"(?:评\s*价|所\s*属|预\s*算|自\s*评)\s*(?:年\s*度|时\s*段|期\s*间|区\s*间)\s*[：:]?\s*((?:19|20)\d{2})")
 _YEAR_IN_TEXT = re.compile(r"(?:现将|对|就)[^，。；\d]{0,8}?((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|评价|整体支出)")
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
-_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CN_SMALL = r"[一二三四五六七八九十]{1,3}"
+# A date as letters and pages write it: 2024年3月15日, 二〇二四年三月十五日, 2024-03-15, 2024.3.15, 2024/3/15.
+_DATE = re.compile(rf"({_A_YEAR})\s*年\s*(\d{{1,2}}|{_CN_SMALL})\s*月\s*(\d{{1,2}}|{_CN_SMALL})\s*日"
+                   r"|((?:19|20)\d{2})([-./])(\d{1,2})\5(\d{1,2})(?!\d)")
 _DATED = re.compile(r"发\s*布\s*(?:时\s*间|日\s*期)|发\s*文\s*日\s*期|成\s*文\s*日\s*期|日\s*期|时\s*间")
 _CODE = re.compile(r"预\s*算\s*编\s*码\s*[：:]\s*(?P<v>[0-9A-Za-z\-]{3,30})")
 _REGION = re.compile(r"^((?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|地区|县|区|旗))"
                      r"(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|州|盟|地区|县|区|旗))*)(?=[\u4e00-\u9fff]{2,})")
 # What a budget unit's name ends with: an office, a bureau, a centre, a township …
-_UNIT_END = ("人民政府", "中学", "小学", "大学", "学院", "街道办事处", "办事处", "委员会", "联合会", "办公室", "管理处", "中心校", "幼儿园", "检察院", "法院",
+_UNIT_END = ("人民政府", "机关", "中学", "小学", "大学", "学院", "街道办事处", "办事处", "委员会", "联合会", "办公室", "管理处", "中心校", "幼儿园", "检察院", "法院",
              "中心", "局", "站", "办", "委", "馆", "院", "所", "队", "处", "厅", "部", "会", "室", "校", "镇", "乡", "街道",
              "学校", "医院", "公司", "集团", "社", "台", "场", "园", "团", "署", "监狱", "党校",
              "政协", "人大", "妇联", "残联", "侨联", "文联", "科协", "工商联")
 _ABOUT_TAIL = re.compile(r"关于(?:报送|上报|提交|印发)?$")
-_OWN_LEVEL = re.compile(r"[（(]\s*本级\s*[）)]$")
+# The scope of the accounts after the name (某某局（本级）, 某某厅(汇总)): the unit's name is without it.
+_OWN_LEVEL = re.compile(r"[（(]\s*(?:本级|汇总|本部|合并)\s*[）)]$")
 _BRACKETED_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{4,30})[）)]\s*$")
 _TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
 # What a title line may open with before the unit's name: 关于, the year, a budget code (411001-).
 # A year as a title writes it, or as a republished copy masks it (20xx年度, (略)年度).
-_ANY_YEAR = r"(?:(?:19|20)\d{2}|20[xX×]{2}|[xX×]{4}|[（(]\s*略\s*[）)])\s*年度?"
-_TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + ")+")
+_MASKED_YEAR = re.compile(r"(?:20[xX×]{2}|[xX×]{4}|[（(]\s*略\s*[）)])\s*年")
+_ANY_YEAR = r"(?:(?:19|20)\d{2}|" + _CN_YEAR + r"|20[xX×]{2}|[xX×]{4}|[（(]\s*略\s*[）)])\s*年度?"
+# …and a part's numbering, when the title is a part's heading (第二部分 某某中学2025年单位预算表, 附件1：…).
+_PART_NUMBER = r"第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|附件\d*[：:]?"
+_TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + "|" + _PART_NUMBER + ")+")
 _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|绩效自评|绩效评价|自评报告|支出绩效)")
 _FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|[（(]以下简称)")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-_GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|：|:|(?=[“\"「]))\s*[“\"「]?"
-                    r"(?P<v>优秀|优|良好|良|中等|中|较差|差)[”\"」]?(?:等级|等次|级)?(?:[，。；,;]|$)")
+# The grades as reports write them, each to the framework's grade it names: the one place a long name is mapped.
+GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差", "较差": "差"}
+_GRADE_WORD = "|".join(sorted(GRADE_WORDS, key=len, reverse=True))
+_GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|评为|属于|达到|：|:|(?=[“\"「]))\s*[“\"「]?"
+                    rf"(?P<v>{_GRADE_WORD})[”\"」]?(?:等级|等次|级)?(?:[，。；,;]|$)")
 _GRADED = re.compile(r"等级|等次|自评|评价|评定|绩效")
-_GRADE_OF = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
 _CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得分|总分|分数|评分).{0,4}自评"
                             # 经自评，2023年度部门整体支出绩效得分96分: the score of the whole, not of a section
-                            r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)")
+                            r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)"
+                            # 绩效评价得分92分, 最终得分92分（满分100分）, 自评结果：92分
+                            r"|绩效(?:评价|自评)(?:得分|评分)|最终得分|(?:自评|评价)(?:结果|结论)")
 MAX_TITLE = 60
 _SENTENCE_MARK = re.compile(r"[。；;！!？?，,]")  # a title is no sentence
-TITLE_BLOCKS = 8  # the title stands in the report's first lines
+TITLE_BLOCKS = 8  # the title stands in the report's first lines (a web page's short navigation lines not counted)
+SHORT_LINE = 6  # characters of a line too short to be counted among them (首页, 政务公开, 财政信息)
+
+
+def title_bound(sentences: list[Sentence]) -> int:
+    """The block before which the title stands: the first TITLE_BLOCKS blocks longer than a navigation line, and the
+    short lines among them (a site's breadcrumbs before the title push it down, never out)."""
+    counted: set[int] = set()
+    for s in sentences:
+        if len(_compact(s.text)) > SHORT_LINE:
+            counted.add(s.block)
+            if len(counted) >= TITLE_BLOCKS:
+                return s.block + 1
+    return sentences[-1].block + 1 if sentences else 0
 
 
 @dataclass(frozen=True)
@@ -108,7 +146,37 @@ def is_unit_name(text: str) -> bool:
     text = _MASK.sub("某", text)
     base = re.sub(r"[（(][^（()）]{2,20}[）)]$", "", text)  # 中共某某省委党校（某某行政学院）: one unit, two names
     return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:/\\|.]", text) and base.endswith(_UNIT_END) \
-        and not text.startswith(("本", "我", "该", "全"))
+        and not _PRONOUN.match(text)
+
+
+# A unit naming itself (本单位, 我局, 该中心, 全县…) rather than a name: 本溪县…, 全州县… are places; no place opens
+# with 我 or 该.
+_PRONOUN = re.compile(r"[我该]|本(?:单位|部门|机关|系统|级|局|中心|委|办|院|所|站|馆|校|会|处|科|队|镇|乡|街道)|全(?:县|市|区|镇|乡|省|州|盟|旗)(?![县市区])")
+
+
+_CN_DIGIT = dict(zip("〇零○Ｏ一二三四五六七八九", "0000123456789"))
+
+
+def year_value(written: str) -> str:
+    """A year as digits, however written (2023, 二〇二三)."""
+    return "".join(_CN_DIGIT.get(ch, ch) for ch in written)
+
+
+def _small_number(written: str) -> int:
+    """A month or a day, in digits or Chinese numerals (3, 十五, 三十一)."""
+    if written.isdigit():
+        return int(written)
+    tens, _, ones = written.rpartition("十")
+    if "十" not in written:
+        return int(_CN_DIGIT[written])
+    return (int(_CN_DIGIT[tens]) if tens else 1) * 10 + (int(_CN_DIGIT[ones]) if ones else 0)
+
+
+def _date_parts(m: re.Match[str]) -> tuple[int, int]:
+    """The year and month of a date _DATE matched."""
+    if m.group(1):
+        return int(year_value(m.group(1))), _small_number(m.group(2))
+    return int(m.group(4)), int(m.group(6))
 
 
 def _compact(text: str) -> str:
@@ -120,7 +188,8 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
     411001-青禾县档案馆2023年部门决算公开), or the short line above a title that opens with its year (a title set
     on two lines). Of several title lines, the first; a later one naming the same unit more fully (with its
     county) is preferred."""
-    head = [s for s in sentences if s.block < TITLE_BLOCKS]
+    bound = title_bound(sentences)
+    head = [s for s in sentences if s.block < bound]
     found: list[Stated] = []
     for k, s in enumerate(head):
         text = _compact(s.text)[:MAX_TITLE]  # a title run on into the text it heads is read to its length
@@ -131,18 +200,20 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
         if tail is None:
             continue
         name = re.split(r"[：:|｜/\\\s]", text[:tail.start()].strip())[-1].rstrip("的")  # 名称: | 某某局2021年度…
-        name = _OWN_LEVEL.sub("", _ABOUT_TAIL.sub("", name))  # 某某局关于报送…, 某某局（本级）
+        name = _OWN_LEVEL.sub("", _ABOUT_TAIL.sub("", name)).rstrip("（(")  # 某某局关于报送…, 某某局（本级）, 某某局（2023年度）
         bracketed = _BRACKETED_NAME.search(text)  # 2023年度部门整体支出绩效自评报告（某某局）
         if not is_unit_name(name) and bracketed and is_unit_name(bracketed.group(1)):
             name = bracketed.group(1)
         if is_unit_name(name):
             found.append(Stated(name, _where(s), "标题"))
-        elif not name and k > 0:
-            above = k - 1
-            if above > 0 and re.fullmatch(_ANY_YEAR, _compact(head[above].text)):
-                above -= 1  # a title set on three lines: 某某局 / 2023年度 / 部门整体支出绩效自评报告
-            if is_unit_name(_compact(head[above].text)):
-                found.append(Stated(_compact(head[above].text), _where(head[above]), "标题"))
+        elif not name:
+            beside = [k - 1, k - 2, k + 1, k + 2]  # 某某局 / 2023年度 / 部门整体支出…报告, or the name set under it
+            for j in beside:
+                if not 0 <= j < len(head) or (abs(j - k) == 2 and not re.fullmatch(_ANY_YEAR, _compact(head[(j + k) // 2].text))):
+                    continue
+                if is_unit_name(_compact(head[j].text)):
+                    found.append(Stated(_compact(head[j].text), _where(head[j]), "标题"))
+                    break
     if not found:
         return None
     fuller = [x for x in found[1:] if x.value.endswith(found[0].value) and len(x.value) > len(found[0].value)]
@@ -157,7 +228,16 @@ def _name_from_first_sentence(sentences: list[Sentence]) -> Stated | None:
         m = _FIRST_SENTENCE.match(_compact(s.text))
         if m and is_unit_name(m.group("v")):
             return Stated(m.group("v"), _where(s), "正文中描述单位的句子", sure=False)
+        for m in _SHORT_NAMED.finditer(_compact(s.text)):  # …的规定，某某联合会（以下简称“省残联”）成立专班
+            name = _LEADING_WORD.sub("", m.group("v"))
+            if is_unit_name(name):
+                return Stated(name, _where(s), "正文中以“以下简称”引出的单位", sure=False)
     return None
+
+
+# A name the text introduces with its short form, at the start of a clause: the subject the report goes on to name.
+_SHORT_NAMED = re.compile(r"(?:^|[，,。；;：:])(?P<v>[\u4e00-\u9fff]{4,30})[（(]\s*以下简称")
+_LEADING_WORD = re.compile(r"^(?:经|由|对|在|受|请|现将|根据|按照|依据)")
 
 
 def _name(sentences: list[Sentence]) -> Stated | None:
@@ -166,12 +246,17 @@ def _name(sentences: list[Sentence]) -> Stated | None:
     for s in sentences:
         if m := _NAME.search(s.text):
             return Stated(_SEAL.sub("", m.group("v")), _where(s), "部门（单位）名称")
+        if (m := _NAME_RUN_ON.search(s.text)) and (value := _field_value(m.group("v"))):
+            return Stated(value, _where(s), "部门（单位）名称")
     fields = _fields_alone(sentences)
     if "n" in fields:
         return fields["n"]
     title = _name_from_title(sentences)
     if title:
         return title
+    for s in sentences:  # a form's or a 决算 table's header: 部门：某某局  金额单位：万元
+        if (m := _HEADER_FIELD.search(s.text)) and (value := _field_value(m.group("v"))):
+            return Stated(value, _where(s), "表头“部门（单位）”")
     for s in sentences:
         m = _SIGNED.search(s.text)
         if m and is_unit_name(_compact(m.group("v"))):
@@ -179,6 +264,16 @@ def _name(sentences: list[Sentence]) -> Stated | None:
     return fields.get("w") or _name_from_signature(sentences) or _name_from_first_sentence(sentences) \
         or _name_from_project(sentences) \
         or _name_from_site(sentences) or _name_from_author(sentences)
+
+
+def _field_value(text: str) -> str | None:
+    """The unit's name a cover field holds: up to the next field it runs on into (…局预算编码302001), as written when
+    that is a unit's name, else the longest opening of it that is one."""
+    cut = _NEXT_FIELD.search(text)
+    text = text[:cut.start()] if cut else text
+    if is_unit_name(text):
+        return text
+    return next((text[:n] for n in range(len(text) - 1, 3, -1) if is_unit_name(text[:n])), None)
 
 
 SIGNATURE_LINES = 8  # the report's last lines, where a letter is signed
@@ -254,22 +349,33 @@ def _fields_alone(sentences: list[Sentence]) -> dict[str, Stated]:
 
 def _year(sentences: list[Sentence]) -> Stated | None:
     """The year evaluated, from the title, a 评价年度 field, the text's own words, or the publication date − 1."""
+    bound = title_bound(sentences)
     for s in sentences:
-        if len(s.text) <= MAX_TITLE and not _SENTENCE_MARK.search(s.text) and (m := _TITLE_YEAR.search(s.text)):
-            return Stated(m.group(1), _where(s), "标题")
+        text = _compact(s.text)  # 2023 年 度 部 门 整 体 支 出 绩 效: a PDF's spaces
+        if len(text) <= MAX_TITLE and not _SENTENCE_MARK.search(text) and \
+                (m := _TITLE_YEAR.search(text) or _YEAR_AFTER_TITLE.search(text)):
+            return Stated(year_value(m.group(1)), _where(s), "标题")
     for s, following in zip(sentences, sentences[1:]):  # a title set on lines: 某某局 / 2023年度 / 部门整体支出…报告
-        m = re.fullmatch(r"((?:19|20)\d{2})\s*年度?", _compact(s.text))
-        if m and s.block < TITLE_BLOCKS and _TITLE_WORDS.search(following.text) and len(following.text) <= MAX_TITLE:
-            return Stated(m.group(1), _where(s), "标题")
+        for line, title in ((s, following), (following, s)):  # …报告 / （2023年度）
+            m = _YEAR_ALONE.fullmatch(_compact(line.text))
+            if m and line.block < bound and _TITLE_WORDS.search(title.text) and len(title.text) <= MAX_TITLE \
+                    and not _SENTENCE_MARK.search(title.text):
+                return Stated(year_value(m.group(1)), _where(line), "标题")
+    for s, following in zip(sentences, sentences[1:]):  # 评价年度 / 2023: a form's label and value cells
+        if _YEAR_FIELD_ALONE.fullmatch(_compact(s.text)) and \
+                (m := re.fullmatch(rf"({_A_YEAR})(?:年度?)?\|?", _compact(following.text))):
+            return Stated(year_value(m.group(1)), _where(following), "评价年度")
     for pattern, basis in ((_YEAR_FIELD, "评价年度"), (_YEAR_IN_TEXT, "正文")):
         for s in sentences:
             if m := pattern.search(s.text):
                 return Stated(m.group(1), _where(s), basis)
+    if any(_MASKED_YEAR.search(s.text) for s in sentences):
+        return None  # a republished copy masked the report's years (20xx年): a date left unmasked is the copy's own
     dated = [(s, m) for s in sentences for m in _DATE.finditer(s.text)
              if len(s.text) <= MAX_TITLE // 2 or _DATED.search(s.text[:m.start()][-12:])]
     if dated:
-        s, m = max(dated, key=lambda x: (int(x[1].group(1)), int(x[1].group(2))))
-        return Stated(str(int(m.group(1)) - 1), _where(s), f"发布日期{m.group(0)}的上一年", sure=False)
+        s, m = max(dated, key=lambda x: _date_parts(x[1]))
+        return Stated(str(_date_parts(m)[0] - 1), _where(s), f"发布日期{m.group(0)}的上一年", sure=False)
     years = Counter(m.group(1) for s in sentences for m in _YEAR_NAMED.finditer(s.text))
     if years:
         value, _ = max(years.items(), key=lambda kv: (kv[1], kv[0]))
@@ -293,8 +399,8 @@ def _grade(sentences: list[Sentence]) -> Stated | None:
     for s in sentences:
         text = _compact(s.text)  # 自评为优 秀: a PDF's space inside the word
         for m in _GRADE.finditer(text):
-            if _GRADED.search(text[max(0, m.start() - 12):m.start("v")]):
-                return Stated(_GRADE_OF.get(m.group("v"), m.group("v")), _where(s), "正文")
+            if _GRADED.search(text[max(0, m.start() - 12):m.end()]):  # …得分92分，属于“优”等级
+                return Stated(GRADE_WORDS[m.group("v")], _where(s), "正文")
     return None
 
 

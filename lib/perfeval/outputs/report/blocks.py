@@ -50,7 +50,8 @@ def title(rep: UnitReport) -> Html:
               cov.assessed < cov.applicable),
              claim_card,
              ("存在的问题", f"{sum(counts.values())} 个", f"错误 {counts.get('error', 0)} · 警示 {counts.get('warning', 0)}"
-              f" · 提示 {counts.get('info', 0)}", counts.get("error", 0) > 0)]
+              f" · 提示 {counts.get('info', 0)}" + (f" · 另有待核实 {r.candidates}" if r.candidates else ""),
+              counts.get("error", 0) > 0)]
     cards_html = "".join(
         f'<div class="pe-card{" pe-alert" if alert else ""}"><div class="pe-k">{esc(k)}</div>'
         f'<div class="pe-v">{esc(v)}</div><div class="pe-s">{esc(sub)}</div></div>' for k, v, sub, alert in cards)

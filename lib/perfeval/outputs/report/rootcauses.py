@@ -107,5 +107,6 @@ def brief(f: FindingOut, sources: Sequence[str] = ()) -> str:
 
 
 def most_serious(result: UnitResult, n: int = 3) -> list[FindingOut]:
-    """The first n errors and warnings, in the result's order (most severe first, then by kind)."""
-    return [f for f in result.findings if f.severity in SERIOUS][:n]
+    """The first n errors and warnings, in the result's order (most severe first, then by kind); a drafted unit's
+    questions (待核实) are none of them."""
+    return [f for f in result.findings if f.severity in SERIOUS and not candidate(result, f)][:n]

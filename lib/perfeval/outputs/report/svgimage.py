@@ -18,6 +18,7 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from .fonts import FONT_NAME
+from .layout import MeasuredCanvas
 
 READER_FONTS = (FONT_NAME, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB",
                 "Microsoft YaHei", "WenQuanYi Micro Hei")
@@ -42,10 +43,15 @@ _URI_UNSAFE = re.compile("[" + re.escape("".join(_URI_ESCAPES)) + "]")
 def chart_svg(fig: Figure) -> str:
     """The figure as compact SVG: text as <text>, its font list said once in the image's stylesheet; no prolog,
     metadata, indentation, rotation by 0 or group id nothing refers to; the same bytes for the same figure."""
-    buffer = io.BytesIO()
-    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "perfeval"}):
-        fig.savefig(buffer, format="svg", metadata={"Creator": None, "Date": None, "Format": None, "Type": None})
-    svg = _PROLOG.sub("", buffer.getvalue().decode("utf-8"))
+    buffer = io.StringIO()
+    canvas = fig.canvas
+    MeasuredCanvas(fig)
+    try:
+        with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "perfeval"}):
+            fig.savefig(buffer, format="svg", metadata={"Creator": None, "Date": None, "Format": None, "Type": None})
+    finally:
+        fig.set_canvas(canvas)  # the figure as it was, for an analyst who saves it elsewhere
+    svg = _PROLOG.sub("", buffer.getvalue())
     referenced = set(_REFERENCED.findall(svg))
 
     def compact(tag: re.Match[str]) -> str:  # inside tags only: a label is drawn as written, whatever it holds

@@ -8,7 +8,7 @@ from typing import Any, Sequence
 import pandas as pd
 
 from ...checks.claims import comparisons
-from ...checks.finding import SEVERITY_LABEL
+from ...checks.finding import CANDIDATE_LABEL, SEVERITY_LABEL, as_question
 from ...checks.fmt import stated_as
 from ...core.rows import QUALITATIVE_RULE
 from ...core.engine import ScoredUnit, ScoreSheet
@@ -17,7 +17,7 @@ from ...core.numbers import round_half_up
 from ...core.params import Figure, UnitParams
 from ...core.quantity import Qualifier
 from ...fmt import points, quantity
-from ...result import FigureOut, IndicatorOut, PartOut, ReadingOut, UnitResult
+from ...result import FigureOut, FindingOut, IndicatorOut, PartOut, ReadingOut, UnitResult
 from .appendix import cite_readings, numbered_readings
 from .model import UnitReport
 from .rootcauses import evidence_text
@@ -244,12 +244,18 @@ def findings_frame(rep: UnitReport) -> pd.DataFrame:
     """审计发现, one row per root cause in the result's order, with what it also breaks and the figures it compared;
     严重程度 an ordered category (错误 < 警示 < 提示 when sorted)."""
     names = {i.id: i.name for i in rep.result.indicators}
+    def asked(text: str, f: FindingOut) -> str:  # a drafted unit's candidate is a question, as the report puts it
+        return as_question(text) if f.candidate else text
+
     rows = [{"严重程度": f.severity_label, "类别": f.kind_label,
-             "指标": names.get(f.indicator or "", ""), "发现": f.message, "由此导致": "\n".join(f.consequences),
+             "指标": names.get(f.indicator or "", ""), "发现": asked(f.message, f),
+             "由此导致": "\n".join(asked(c, f) for c in f.consequences),
              "依据": f.rule, "数据及出处": evidence_text(f), "检查": f.check} for f in rep.result.findings]
     frame = pd.DataFrame(rows, columns=["严重程度", "类别", "指标", "发现", "由此导致", "依据", "数据及出处", "检查"])
-    # one severity column, ordered as the report orders it: sorting puts 错误 before 警示 before 提示
-    frame["严重程度"] = pd.Categorical(frame["严重程度"], categories=list(SEVERITY_LABEL.values()), ordered=True)
+    # one severity column, ordered as the report orders it: sorting puts 错误 before 警示 before 提示, and a drafted
+    # unit's questions (待核实) after them
+    frame["严重程度"] = pd.Categorical(frame["严重程度"], categories=[*SEVERITY_LABEL.values(), CANDIDATE_LABEL],
+                                   ordered=True)
     return frame
 
 

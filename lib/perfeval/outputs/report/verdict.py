@@ -9,7 +9,7 @@ from ...checks.finding import SEVERITY_LABEL
 from ...fmt import pct, points
 from ...result import DRAFT_MARK, UnitResult, assessed_rate_text, graded_total
 from .appendix import robustness
-from .rootcauses import brief, candidate, most_serious, sources_of
+from .rootcauses import brief, most_serious, sources_of
 
 ORDINALS = "一二三四五六七八九十"
 
@@ -71,22 +71,25 @@ def claim(result: UnitResult) -> str:
 
 
 def main_problems(result: UnitResult) -> str:
-    """How many root causes of each severity, and the most serious three in one sentence each."""
+    """How many root causes of each severity, and the most serious three in one sentence each; a drafted unit's
+    questions (待核实) are counted apart, never among the problems found."""
     counts = result.findings_by_severity
     total = sum(counts.values())
+    asked = (f"另有待核实 {result.candidates} 处数字关系（自动读取报告所得，须对照原文核对），见“存在的问题及原因分析”。"
+             if result.candidates else "")
     if not total:
-        return "未发现问题。"
+        return "未发现问题。" + asked
     tally = "、".join(f"{label} {counts.get(key, 0)} 个" for key, label in SEVERITY_LABEL.items() if counts.get(key, 0))
     head = f"共发现问题 {total} 个（{tally}；按根本原因计，一个问题引起的其他不一致随该问题列出）。"
     worst = most_serious(result)
     if not worst:
-        return head + "均为提示，不需单位更正。"
+        return head + "均为提示，不需单位更正。" + asked
     sources = sources_of(result)
-    items = "；".join(f"{ORDINALS[i]}是{brief(f, sources)}" + ("（待核对原文）" if candidate(result, f) else "")
+    items = "；".join(f"{ORDINALS[i]}是{brief(f, sources)}"
                      + (f"（并由此导致另外 {len(f.consequences)} 处不一致）" if f.consequences else "")
                      for i, f in enumerate(worst))
     rest = total - len(worst)
-    return head + f"主要问题：{items}。" + (f"其余 {rest} 个见“存在的问题及原因分析”。" if rest else "")
+    return head + f"主要问题：{items}。" + (f"其余 {rest} 个见“存在的问题及原因分析”。" if rest else "") + asked
 
 
 def readings(result: UnitResult) -> str:

@@ -1,0 +1,380 @@
+"""Tables a web page saved one cell per line, rebuilt as the rows they were: a header-and-values table (三公经费: /
+0 / 0 / 0), a form's budget block (a 绩效自评表's 年初预算数 / 全年预算数 / 全年执行数 …) and a 绩效自评表's indicator
+rows (一级指标 … 分值 / 得分, each row's cells on lines of their own, merged cells standing once).
+
+The text comes as lines with nothing to say where a row ends; what a row holds says it (a row of values is as wide
+as its header, an indicator row ends in its 分值 and 得分). Lines that make no such table stay the paragraphs they
+were. Nothing here reads a figure: the rows go to the table readers as a Word table's would.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..documents import Row, Skipped, clean
+
+MAX_HEADER_CELL = 24  # characters of a line that can be a column header of a table saved one cell per line
+MAX_HEADER_LINES = 24  # short lines a table's header (titles and column names) saved one cell per line may run to
+MAX_BARE_ROWS = 6  # row labels without values a table saved one cell per line may hold between its rows
+CELL_TABLES = 100_000  # table numbers from here on are tables rebuilt from one cell per line
+FLATTENED_TABLES = 10_000_000  # and from here on, tables rebuilt from a line they were run together on
+_LONE_NUMBER = re.compile(r"[-－]?[\d.,，]+\s*[%％]?")
+_COLUMN_HEADER = re.compile(r"(?:19|20)\d{2}\s*年|预算数|决算数|执行数")  # a new header, not a row left bare
+
+
+def _lone_number(line: str) -> bool:
+    return bool(_LONE_NUMBER.fullmatch(line))
+
+
+def _header_like(line: str) -> bool:
+    return bool(line) and len(line) <= MAX_HEADER_CELL and not _lone_number(line) \
+        and not re.search(r"[。；;！!？?]$", line)
+
+
+def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row | Skipped]:
+    """Tables a web page saved one cell per line, rebuilt as rows: a run of short header lines followed by rows
+    of a label and as many lines holding one number each (三公经费: / 0 / 0 / 0, at least two such rows) is a
+    header row and its rows; a run of short lines followed by exactly as many numbers (编制数 / 2023 年实际在职人数 /
+    控制率 / 46 / 50 / 108.70%) a header row and a row of values. Anything else stays as the paragraphs it was."""
+    lines: list[str | Row | Skipped] = []
+    for item in items:
+        if isinstance(item, str):
+            for x in item.split("\n"):
+                lines += [t for t in _unflattened(clean(x), FLATTENED_TABLES + len(lines)) if t]
+        else:
+            lines.append(item)
+    out: list[str | Row | Skipped] = []
+    k, table = 0, CELL_TABLES
+    while k < len(lines):
+        if isinstance(lines[k], str) and _pairs(lines[k]):
+            table += 0 if k and isinstance(lines[k - 1], str) and _pairs(lines[k - 1]) else 1
+            out.append(Row(tuple(c for pair in _pairs(lines[k]) for c in pair), table))
+            k += 1
+            continue
+        form = _indicator_form(lines, k)
+        if form is not None:
+            rows, k = form
+            table += 1
+            out += [Row(tuple(cells), table) for cells in rows]
+            continue
+        found = _cell_table(lines, k)
+        if found is None:
+            form = _form_table(lines, k)
+            if form is None:
+                out.append(lines[k])
+                k += 1
+                continue
+            before, rows, after, k = form
+            table += 1
+            out += [*before, *(Row(tuple(cells), table) for cells in rows), *after]
+            continue
+        rows, k = found
+        table += 1
+        out += [Row(tuple(cells), table) for cells in rows]
+    return out
+
+
+_EMPTY_CELL = re.compile(r"[/／\-－—–]")  # a form's mark for a cell with nothing to state
+
+
+def _form_table(lines: list, k: int) -> tuple[list[str], list[list[str]], list[str], int] | None:
+    """A form (a 绩效自评表's budget block) saved one cell per line: a header run whose last column names stand over
+    rows of a label and up to as many values, left-aligned, cells left empty at a row's end or marked / , a note
+    between two rows (填表说明) kept as a paragraph after the table. The column names are the last w header lines
+    for the largest w that puts every percentage under a rate column and no other value under one; a form with no
+    percentage, or fewer than two rows, gives no such test and stays as its paragraphs.
+    Returns (header lines above the columns, rows, notes, the line after it), or None."""
+    def text(i: int) -> str:
+        return _unmarked(lines[i]) if i < len(lines) and isinstance(lines[i], str) else ""
+
+    def value(i: int) -> bool:
+        return _lone_number(text(i)) or bool(_EMPTY_CELL.fullmatch(text(i))) or _marked_empty(lines, i)
+
+    n = 0
+    while n < MAX_HEADER_LINES and _header_like(text(k + n)) and not value(k + n):
+        n += 1
+    if n < 3 or not value(k + n):
+        return None
+    rows: list[list[str]] = []
+    notes: list[str] = []
+    i = k + n - 1
+    while _header_like(text(i)) and value(i + 1):
+        j = i + 1
+        while value(j):
+            j += 1
+        rows.append([text(i)] + ["" if _EMPTY_CELL.fullmatch(text(x)) else text(x) for x in range(i + 1, j)])
+        i = j
+        if not _header_like(text(i)) and text(i) and _header_like(text(i + 1)) and value(i + 2):
+            notes.append(text(i))  # a note between two rows of the form
+            i += 1
+    values = [r[1:] for r in rows]
+    if len(rows) < 2 or not any("%" in v or "％" in v for r in values for v in r):
+        return None
+    for w in range(n - 1, 1, -1):
+        header = [text(x) for x in range(k + n - 1 - w, k + n - 1)]
+        if all(len(r) <= w for r in values) and _rates_fit(header, values):
+            return [text(x) for x in range(k, k + n - 1 - w)], [[""] + header] + rows, notes, i
+    return None
+
+
+def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:
+    """The rows of a one-cell-per-line table whose header starts at line k, and the line after it; or None.
+
+    Of the short lines from k, all but the last are the header when rows of a label and as many numbers follow
+    (the last short line is the first row's label); else all of them are, when exactly as many numbers follow."""
+    def text(i: int) -> str:
+        return _unmarked(lines[i]) if i < len(lines) and isinstance(lines[i], str) else ""
+
+    def numbers(i: int, width: int) -> bool:
+        return all(_lone_number(text(i + j)) for j in range(width)) and not _lone_number(text(i + width))
+
+    n = 0
+    while n < MAX_HEADER_LINES and _header_like(text(k + n)):
+        n += 1  # bounded: tried from every line, an unbounded run of short lines would cost its square
+    width = n - 1
+    rows: list[list[str]] = []
+    i = k + width
+    while width >= 2:
+        bare = 0  # rows the page left without values (1、业务工作经费), kept while valued rows follow
+        while bare < MAX_BARE_ROWS and _header_like(text(i + bare)) and not _COLUMN_HEADER.search(text(i + bare)) \
+                and not numbers(i + bare + 1, width):
+            bare += 1
+        at = i + bare
+        if not (_header_like(text(at)) and numbers(at + 1, width)):
+            break
+        rows += [[text(i + j)] for j in range(bare)] + [[text(at)] + [text(at + 1 + j) for j in range(width)]]
+        i = at + 1 + width
+    header = [text(k + j) for j in range(max(width, 0))]
+    valued = [r[1:] for r in rows if len(r) > 1]
+    if valued and _rates_fit(header, valued) and (len(valued) >= 2 or any("%" in v or "％" in v for v in valued[0])):
+        return [[""] + header] + rows, i
+    if n >= 2 and numbers(k + n, n):
+        header, values = [text(k + j) for j in range(n)], [text(k + n + j) for j in range(n)]
+        if _rates_fit(header, [values]):
+            return [header, values], k + 2 * n
+    return None
+
+
+def _rates_fit(header: list[str], rows: list[list[str]]) -> bool:
+    """Do percentages stand exactly under the columns that name a rate (控制率, 执行率)? A reading that puts
+    108.70% under 实际在职人数 has the columns shifted by one."""
+    return all(("%" in v or "％" in v) == bool(re.search(r"率|%|％|比例|比重", h))
+               for row in rows for h, v in zip(header, row) if v)
+
+
+
+
+# ---------------------------------------------------------------- a 绩效自评表's indicator rows
+
+MAX_ROW_LINES = 9  # lines of one indicator row before its 分值 and 得分: two levels, name, target, actual, a note
+MAX_DEVIATION = 200  # characters of the deviation note a row may end with
+_INDICATOR_COLUMNS = re.compile(r"^(?:[一二三]级指标|指标名称|指标性质|指标方向|(?:年度)?指标值|年度目标值?|度量单位|计量单位|"
+                                r"实际完成值?|完成值|实际值|分值|权重|得分|偏差原因.*|未完成原因.*|原因分析.*|改进措施.*)$")
+_LEVEL = re.compile(r"^(?!.*(?:达成|完成|实现))[^\d，。；：,;:]{1,12}?指标\s*(?:[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)])?$")
+_POINTS_ALONE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$")
+_LEVEL1 = re.compile(r"^(?:产出|效益|满意度|效果)指标$|分\s*[）)]$")  # a level cell alone that is the first level
+_SCORE = re.compile(r"^\d+(?:\.\d+)?\s*分?$")
+_TOTAL_LINE = re.compile(r"^(?:总\s*分|合\s*计|总\s*计|合计得分|综合得分|自评总分|总得分)[：:]?$")
+_GRADE_LINE = re.compile(r"^(?:自评|综合|评价|绩效)?(?:等级|等次|结果)[：:]?$")
+_GRADE_WORD = re.compile(r"^[“\"]?(?:优秀?|良好?|中等?|较?差)[”\"]?$")
+
+
+def _unmarked(line: str) -> str:
+    """A line without the | a web page saved after every cell (人员编制 | / 84 |); a lone | is an empty cell."""
+    return re.sub(r"\s*\|$", "", line.strip())
+
+
+def _marked_empty(lines: list, i: int) -> bool:
+    return i < len(lines) and isinstance(lines[i], str) and lines[i].strip() == "|"
+
+
+def _indicator_header(lines: list, k: int) -> list[str] | None:
+    """The column names of a 绩效自评表's indicator rows starting at line k (一级指标 … 得分, 偏差原因), or None:
+    short lines naming columns, among them 分值 (or 权重) and 得分 after each other, an 实际完成值 and a target."""
+    header: list[str] = []
+    while len(header) < 12 and k + len(header) < len(lines) and isinstance(lines[k + len(header)], str) \
+            and _INDICATOR_COLUMNS.match(_unmarked(lines[k + len(header)])):
+        header.append(_unmarked(lines[k + len(header)]))
+    weight = next((c for c, h in enumerate(header) if h in ("分值", "权重")), None)
+    if weight is None or weight < 3 or weight + 1 >= len(header) or header[weight + 1] != "得分":
+        return None
+    if any(h.startswith("实际完成") or h in ("完成值", "实际值") for h in header) \
+            and any("指标值" in h or "目标" in h for h in header):
+        return header
+    return None
+
+
+def _indicator_form(lines: list, k: int) -> tuple[list[list[str]], int] | None:
+    """A 绩效自评表's indicator rows saved one cell per line, rebuilt as rows under their column names.
+
+    A row is the lines up to two numbers that stand alone together (its 分值 and 得分; a bare actual before them
+    makes three); before them its name and up to two values (target, actual), and before the name the level cells
+    the row opens (…指标, with its （N分）) and, first, the deviation note the row before ended with. Merged level
+    cells stand on the first row they span, so a row holds only the levels it opens. A 总分 line with its numbers
+    and a grade line close the table. A row that cannot be read so ends it; fewer than two rows make no table."""
+    if not isinstance(lines[k], str) or not _INDICATOR_COLUMNS.match(_unmarked(lines[k])):
+        return None
+    header = _indicator_header(lines, k)
+    if header is None:
+        return None
+    weight = next(c for c, h in enumerate(header) if h in ("分值", "权重"))
+    score, name = weight + 1, weight - 3
+    deviation = score + 1 if score + 1 < len(header) else None
+    if any(_marked_empty(lines, x) for x in range(k + len(header), k + 3 * len(header))):
+        return _marked_form(lines, k + len(header), header, weight)
+    if "三级指标" in header and header.index("三级指标") != name:
+        return None  # columns between the name and 分值 other than a target and an actual: only a marked copy says
+
+    def text(i: int) -> str:
+        return _unmarked(lines[i]) if i < len(lines) and isinstance(lines[i], str) else ""
+
+    def number(i: int) -> bool:
+        return bool(_SCORE.match(text(i)))
+
+    rows: list[list[str]] = []
+    i = k + len(header)
+    while True:
+        j = next((j for j in range(i, min(i + MAX_ROW_LINES, len(lines)))
+                  if number(j) and number(j + 1) and not number(j + 2)), None)
+        if j is None or j == i or any(_TOTAL_LINE.match(text(x)) or _GRADE_LINE.match(text(x)) for x in range(i, j)):
+            break
+        cells = _indicator_cells([text(x) for x in range(i, j)], name, bool(rows) and deviation is not None)
+        if cells is None:
+            break
+        note, levels, own = cells
+        if note and deviation is not None:
+            rows[-1][deviation] = note
+        row = [""] * len(header)
+        first = len(levels) == 2 or (len(levels) == 1 and name >= 2 and _LEVEL1.search(levels[0]) is not None)
+        at = name - 2 if first else name - 1
+        row[at:at + len(levels)] = levels
+        row[name] = own[0]
+        if len(own) == 3:
+            row[name + 1], row[name + 2] = own[1], own[2]
+        elif len(own) == 2:
+            row[name + 2] = own[1]  # one value beside the name: what was done
+        row[weight], row[score] = text(j), text(j + 1)
+        rows.append(row)
+        i = j + 2
+    if len(rows) < 2:
+        return None
+    closing, i = _indicator_tail(text, number, i, rows, len(header), deviation, weight, score)
+    if not closing and any(number(j) and number(j + 1) for j in range(i, i + MAX_ROW_LINES)):
+        return None  # rows go on that do not read as rows: a table cut short would sum wrong, so it is none
+    return [header, *rows, *closing], i
+
+
+def _indicator_cells(seg: list[str], name: int, may_close: bool) -> tuple[str, list[str], list[str]] | None:
+    """(the deviation note of the row before, the level cells this row opens, [name, target?, actual?]) of the
+    lines before a row's 分值, or None when they do not read so."""
+    merged: list[str] = []
+    for line in seg:  # a level's points set on a line of their own (产出指标 / （50分）)
+        if _POINTS_ALONE.match(line) and merged and _LEVEL.match(merged[-1]):
+            merged[-1] += line
+        else:
+            merged.append(line)
+    levelled = [x for x, line in enumerate(merged) if _LEVEL.match(line) or _POINTS_ALONE.match(line)]
+    if levelled:
+        first, last = levelled[0], levelled[-1]
+        if last + 1 - first != len(levelled):
+            return None
+        note, levels, own = merged[:first], merged[first:last + 1], merged[last + 1:]
+    else:
+        cut = max(0, len(merged) - 3)
+        note, levels, own = merged[:cut], [], merged[cut:]
+    if len(note) > 1 or (note and (not may_close or len(note[0]) > MAX_DEVIATION)):
+        return None
+    levels = levels[-min(name, 2):] if name else []  # a level the form left without rows (经济效益指标 / …) is dropped
+    if not 1 <= len(own) <= 3:
+        return None
+    return (note[0] if note else ""), levels, own
+
+
+def _indicator_tail(text, number, i: int, rows: list[list[str]], width: int,  # noqa: ANN001 - the line readers
+                    deviation: int | None, weight: int, score: int) -> tuple[list[list[str]], int]:
+    """The lines after the last indicator row: its deviation note (set on that row), a 总分 line and its numbers, a
+    grade line and its grade, as rows; and the line after the table."""
+    closing: list[list[str]] = []
+    ends = (_TOTAL_LINE, _GRADE_LINE)
+    if deviation is not None and text(i) and not any(p.match(text(i)) for p in ends) \
+            and len(text(i)) <= MAX_DEVIATION and any(p.match(text(i + 1)) for p in ends):
+        rows[-1][deviation] = text(i)
+        i += 1
+    if _TOTAL_LINE.match(text(i)) and number(i + 1):
+        row = [""] * width
+        row[0] = text(i)
+        if number(i + 2):
+            row[weight], row[score] = text(i + 1), text(i + 2)
+            i += 3
+        else:
+            row[score] = text(i + 1)
+            i += 2
+        closing.append(row)
+    if _GRADE_LINE.match(text(i)) and _GRADE_WORD.match(text(i + 1)):
+        closing.append([text(i), text(i + 1).strip("“”\"")])
+        i += 2
+    return closing, i
+
+
+# ---------------------------------------------------------------- a two-column form flattened onto a line
+
+_PAIR = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff（）()“”]{1,15}?)\s*[：:]?\s*([-－]?\d[\d,，]*(?:\.\d+)?\s*[%％]?)(?![\d.])\s*")
+_PAIRS = re.compile(rf"(?:{_PAIR.pattern}){{2,}}")
+_NOT_A_FORM_LABEL = re.compile(r"其中|包括|包含|含|合计|共计|总计|分别|另有|"
+                               r"(?:情况|说明|概况|职责|设置|部分|目录|表|年|月|第|约|达|近)$")
+
+
+def _pairs(line: str) -> list[tuple[str, str]]:
+    """The label-value pairs of a two-column form's row flattened onto one line (编制数 42 实有人数 40 在职人员控制率
+    95.24%), or [] for any other line: at least two pairs, every label words alone (no list or closing word, no
+    heading or date word), every value a bare number or percentage, nothing else on the line."""
+    if not _PAIRS.fullmatch(line.strip()):
+        return []
+    found = [(m.group(1), m.group(2).strip()) for m in _PAIR.finditer(line.strip())]
+    return [] if any(_NOT_A_FORM_LABEL.search(label) for label, _ in found) else found
+
+
+def _unflattened(line: str, table: int) -> list[str | Row]:
+    """A line holding a 绩效自评表's indicator rows run together, cells between single spaces (a document site's
+    text of a .docx), as the text before the table, the table's rows and the text after it; any other line as it is.
+    The table must close with its 总分 row: such copies are often excerpts, and rows cut off would sum wrong."""
+    if "指标" not in line:
+        return [line]
+    tokens = line.split(" ")
+    for at, token in enumerate(tokens):
+        if _INDICATOR_COLUMNS.match(token) and _indicator_header(tokens, at) is not None:
+            form = _indicator_form(tokens, at)  # type: ignore[arg-type]  # a list of str is a list of lines
+            if form is not None and any(_TOTAL_LINE.match(row[0]) for row in form[0][-2:]):
+                rows, end = form
+                return [" ".join(tokens[:at]), *(Row(tuple(r), table) for r in rows), " ".join(tokens[end:])]
+    return [line]
+
+
+def _marked_form(lines: list, i: int, header: list[str], weight: int) -> tuple[list[list[str]], int] | None:
+    """A 绩效自评表's indicator rows saved one cell per line with every cell marked (84 |, an empty one a lone |):
+    each row is as many lines as the header has columns, up to a 总分 / 合计 line, whose numbers and marks stand
+    under the header's last columns; a row whose name is blank or whose 分值 is neither a number nor empty ends it."""
+    width = len(header)
+    name = next((c for c, h in enumerate(header) if h in ("三级指标", "指标名称")), weight - 3)
+    rows: list[list[str]] = []
+    while i + width <= len(lines) and all(isinstance(x, str) for x in lines[i:i + width]):
+        row = [_unmarked(x) for x in lines[i:i + width]]
+        if any(_TOTAL_LINE.match(c) or _GRADE_LINE.match(c) for c in row) or not row[name] \
+                or _SCORE.match(row[name]) or not (not row[weight] or _SCORE.match(row[weight])):
+            break
+        rows.append(row)
+        i += width
+    if len(rows) < 2 and not (rows and i < len(lines) and isinstance(lines[i], str)
+                              and _TOTAL_LINE.match(_unmarked(lines[i]))):
+        return None
+    if i < len(lines) and isinstance(lines[i], str) and _TOTAL_LINE.match(_unmarked(lines[i])):
+        values: list[str] = []
+        j = i + 1
+        while len(values) < width - 1 and j < len(lines) and isinstance(lines[j], str) \
+                and (_marked_empty(lines, j) or _SCORE.match(_unmarked(lines[j]))):
+            values.append(_unmarked(lines[j]))
+            j += 1
+        if any(values):
+            rows.append([_unmarked(lines[i])] + [""] * (width - 1 - len(values)) + values)
+            i = j
+    return [header, *rows], i

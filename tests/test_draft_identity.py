@@ -1,0 +1,140 @@
+"""Who a report is about and which year it evaluates, read by where the words stand (the title block, a cover's
+fields, a form's cells, the signature, the publication date), in the shapes reports take — each written for these
+tests with names of our own."""
+from __future__ import annotations
+
+import pytest
+
+from perfeval.intake.report.document import build
+from perfeval.intake.report.unit import is_unit_name, read_unit
+
+NAME = "柳溪县档案馆"
+
+
+def identity(*lines: str) -> tuple[str | None, str | None, str | None, str | None]:
+    unit = read_unit(build("<test>", ["\n".join(lines)]))
+    return (unit.name.value if unit.name else None, unit.name.basis if unit.name else None,
+            unit.year.value if unit.year else None, unit.year.basis if unit.year else None)
+
+
+@pytest.mark.parametrize("lines, name, year", [
+    # the title line, however its year is written or placed
+    (("柳溪县档案馆二〇二三年度部门整体支出绩效自评报告",), NAME, "2023"),
+    (("柳溪县档案馆（2023年度）部门整体支出绩效自评报告",), NAME, "2023"),
+    (("柳溪县档案馆部门整体支出绩效自评报告（2023年度）",), NAME, "2023"),
+    (("柳溪县档案馆部门整体支出绩效自评报告", "（2023年度）"), NAME, "2023"),
+    (("柳 溪 县 档 案 馆 2023 年 度 部 门 整 体 支 出 绩 效 自 评 报 告",), NAME, "2023"),
+    (("柳溪县档案馆2023年度部门决算",), NAME, "2023"),
+    (("柳溪县档案馆 2024年部门预算公开",), NAME, "2024"),            # a budget's title names its year
+    (("2023年度柳溪县档案馆(汇总)部门决算",), NAME, "2023"),           # the accounts' scope is no part of the name
+    # the name set on the line under a title that names none
+    (("2023年度部门整体支出绩效自评报告", NAME), NAME, "2023"),
+])
+def test_the_title_block_names_the_unit_and_the_year(lines, name, year):
+    assert identity(*lines, "一、基本情况", "本馆负责全县档案工作。") == (name, "标题", year, "标题")
+
+
+@pytest.mark.parametrize("title", ["本溪县文化馆2023年度部门整体支出绩效自评报告", "全椒县文化馆2023年度部门整体支出绩效自评报告"])
+def test_a_place_opening_with_ben_or_quan_is_a_name_not_a_unit_speaking_of_itself(title):
+    assert identity(title)[0] == title[:6]
+
+
+@pytest.mark.parametrize("words, is_name", [
+    ("本单位", False), ("本局机关", False), ("我中心", False), ("该管理站", False), ("全县档案馆", False),
+    ("本溪县档案馆", True), ("全椒县档案馆", True), ("全州县档案馆", True),
+])
+def test_a_unit_speaking_of_itself_is_no_name(words, is_name):
+    assert is_unit_name(words) is is_name
+
+
+@pytest.mark.parametrize("cover", [
+    "部门(单位)名称柳溪县档案馆预算编码410203报告日期:2024年5月10日",     # a .docx cover flattened onto one line
+    "部门（单位）名称  柳溪县档案馆",                                     # spaces for a colon
+    "部门（单位）名称 | 柳溪县档案馆 |",                                  # a web table's cells on one line
+    "单位名称\t柳溪县档案馆",                                           # a form's two cells
+])
+def test_a_cover_field_names_the_unit_whatever_stands_between_label_and_name(cover):
+    name, basis, _, _ = identity("2023年度部门整体支出绩效自评报告", cover, "一、基本情况")
+    assert (name, basis) == (NAME, "部门（单位）名称")
+
+
+def test_a_forms_year_cell_after_its_label_cell():
+    _, _, year, basis = identity("部门整体支出绩效自评表", "评价单位\t柳溪县档案馆\t评价年度\t2023", "指标\t分值")
+    assert (year, basis) == ("2023", "评价年度")
+
+
+@pytest.mark.parametrize("date", ["2024年3月15日", "二〇二四年三月十五日", "2024.3.15", "2024-03-15"])
+def test_a_signature_beside_its_date_however_the_date_is_written(date):
+    name, basis, year, year_basis = identity("部门整体支出绩效自评报告", "一、基本情况", "本馆负责全县档案工作。",
+                                             NAME, date)
+    assert (name, basis, year) == (NAME, "落款", "2023") and year_basis.startswith("发布日期")
+
+
+def test_the_publication_date_of_a_web_page_gives_the_year_before_it_unsure():
+    unit = read_unit(build("<test>", ["发布机构：柳溪县档案馆\n发布日期：2024-05-10\n部门整体支出绩效自评报告\n"
+                                      "根据要求开展自评。"]))
+    assert unit.name and unit.year and (unit.name.value, unit.year.value, unit.year.sure) == (NAME, "2023", False)
+
+
+def test_a_copy_that_masked_the_years_takes_no_year_from_its_own_date():
+    """A republished copy masks the report's years (20xx年度) and dates itself: that date is the copy's, not the
+    report's, so no year is read from it."""
+    unit = read_unit(build("<test>", ["2022-10-17 来源：某某范文网\n绩效自评报告\n我馆于20xx年4月开展自评。"]))
+    assert unit.year is None
+
+
+def test_a_web_pages_field_table_saved_with_cell_marks_names_the_publisher():
+    name, basis, year, _ = identity("索引号 | 11530000/2021-0415007 | 发布机构 | 柳溪县档案馆 |",
+                                    "发布日期 | 2021-04-15 09:12:40 |", "（档案数字化项目）", "一、项目基本情况")
+    assert (name, basis, year) == (NAME, "发布机构", "2020")
+
+
+def test_a_parts_heading_in_the_contents_is_no_fuller_name_than_the_title():
+    """第二部分 某某学校2025年单位预算表 names the same unit as the title: the part's number is no part of the name."""
+    name, basis, year, _ = identity("柳溪县第三中学2025年单位预算", "目 录", "第一部分 柳溪县第三中学单位概况",
+                                    "第二部分 柳溪县第三中学2025年单位预算表", "一、收支预算总表")
+    assert (name, basis, year) == ("柳溪县第三中学", "标题", "2025")
+
+
+def test_a_name_the_text_introduces_with_its_short_form_is_the_subject_unsure():
+    unit = read_unit(build("<test>", ["某某专项资金2023年度绩效自评报告\n"
+                                      "根据《某某办法》的规定，柳溪县残疾人联合会（以下简称“县残联”）成立自评工作组，开展自评。"]))
+    assert unit.name and (unit.name.value, unit.name.sure) == ("柳溪县残疾人联合会", False)
+
+
+def test_a_web_pages_navigation_before_the_title_does_not_push_it_out_of_the_title_block():
+    crumbs = ("首页", "政务公开", "信息公开目录", "财政信息", "部门预决算", "当前位置：首页 > 政务公开 > 财政信息",
+              "【字号：大 中 小】", "打印本页", "关闭窗口", "分享到：")
+    assert identity(*crumbs, "柳溪县档案馆2023年度部门整体支出绩效自评报告", "一、基本情况")[:3] == (NAME, "标题", "2023")
+
+
+@pytest.mark.parametrize("field, name", [("部门：柳溪县档案馆 金额单位：万元", NAME), ("单位：柳溪县档案馆", NAME),
+                                         ("主管部门：柳溪县文化局", None), ("金额单位：万元", None)])
+def test_a_tables_header_field_names_the_unit_but_not_its_supervisor(field, name):
+    assert identity("2023年度部门决算", field, "收入 支出")[0] == name
+
+
+def test_an_evaluation_period_names_the_year_and_is_no_publication_date():
+    assert identity("部门整体支出绩效自评报告", "评价时段：2023年1月1日至2023年12月31日", "一、基本情况")[2:] == (
+        "2023", "评价年度")
+
+
+def test_a_units_own_organ_is_a_name():
+    assert identity("柳溪县财政局机关2023年度部门整体支出绩效自评报告")[:2] == ("柳溪县财政局机关", "标题")
+
+
+@pytest.mark.parametrize("sentence, total, grade", [
+    ("按照评分标准，自评最终得分为91.5分，属于“优”等级。", 91.5, "优"),
+    ("最终得分91.5分（满分100分），绩效等级为优。", 91.5, "优"),
+    ("本年度绩效评价得分83分，评价等级“良”。", 83, "良"),
+    ("自评结果：83分。", 83, None),
+    ("产出指标得分25分，效益指标得分28分。", None, None),       # sections' scores claim no total
+])
+def test_the_claimed_total_and_grade_in_their_usual_wordings(tmp_path, sentence, total, grade):
+    from perfeval.outputs.draft import draft_report
+
+    report = tmp_path / "r.txt"
+    report.write_text(f"柳溪县档案馆2023年度部门整体支出绩效自评报告\n一、基本情况\n本馆支出总额218.40万元。\n{sentence}\n",
+                      encoding="utf-8")
+    claims = draft_report(report).params.get("claims", {})
+    assert (claims.get("total"), claims.get("grade")) == (total, grade)

@@ -1,0 +1,264 @@
+"""Tables however they arrive (issue 19): a 绩效自评表 saved one cell per line or pasted with tabs, read into the same
+indicator rows, with the claimed total taken from the 得分 column. Every table here is written for these tests."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from perfeval.intake.report.document import build
+from perfeval.outputs.draft import draft_report
+
+TITLE = "松岭县林业局2023年度部门整体支出绩效自评报告"
+HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+# one table, as a Word table holds it: merged level cells stand on the first row they span
+ROWS = [["产出指标（50分）", "数量指标", "完成造林面积", "≥1200亩", "1350亩", "20", "20", ""],
+        ["", "", "森林防火巡查次数", "≥200次", "215", "10", "10", ""],
+        ["", "时效指标", "任务按时完成率", "100%", "95%", "20", "18", "两项任务因汛期延后"],
+        ["效益指标（40分）", "社会效益指标", "带动就业人数", "≥50人", "62人", "40", "40", ""],
+        ["满意度指标（10分）", "服务对象满意度指标", "群众满意度", "≥90%", "96%", "10", "10", ""]]
+TOTAL = ["总分", "", "", "", "", "100", "98", ""]
+
+
+def draft_of(tmp_path: Path, text: str):
+    report = tmp_path / "report.txt"
+    report.write_text(f"{TITLE}\n一、绩效自评表\n{text}\n二、说明\n本局全年支出总额1520.30万元。\n", encoding="utf-8")
+    return draft_report(report)
+
+
+def indicators(draft) -> list[tuple]:
+    return [(r["name"], r["target"].get("value"), r["actual"].get("value"), r["actual"].get("unit"), r["weight"],
+             r["claimed_score"]) for r in draft.params.get("indicators", [])]
+
+
+def one_cell_per_line() -> str:
+    """The table as a web page saves it: every filled cell on a line of its own, empty ones gone."""
+    return "\n".join(c for row in [HEADER, *ROWS, TOTAL] for c in row if c) + "\n自评等级\n优"
+
+
+def with_tabs() -> str:
+    return "\n".join("\t".join(row) for row in [HEADER, *ROWS, TOTAL])
+
+
+EXPECTED = [("完成造林面积", Decimal(1200), Decimal(1350), "亩", Decimal(20), Decimal(20)),
+            ("森林防火巡查次数", Decimal(200), Decimal(215), "次", Decimal(10), Decimal(10)),  # 215: the target's unit
+            ("任务按时完成率", Decimal(100), Decimal(95), "%", Decimal(20), Decimal(18)),
+            ("带动就业人数", Decimal(50), Decimal(62), "人", Decimal(40), Decimal(40))]
+
+
+def test_a_self_assessment_table_saved_one_cell_per_line_is_a_table(tmp_path):
+    draft = draft_of(tmp_path, one_cell_per_line())
+    assert indicators(draft)[:4] == EXPECTED
+    assert draft.params["claims"]["total"] == Decimal(98) and draft.params["claims"]["grade"] == "优"
+    scores = [m for m in draft.placed if m.written in ("20", "10", "18", "40")]
+    assert scores and all(m.quantity.unit == "分" for m in scores)  # a score cell is in 分, never a bare number
+
+
+def test_the_one_cell_per_line_table_reads_as_the_same_table_pasted_with_tabs(tmp_path):
+    assert indicators(draft_of(tmp_path, one_cell_per_line())) == indicators(draft_of(tmp_path, with_tabs()))
+    assert draft_of(tmp_path, with_tabs()).params["claims"]["total"] == Decimal(98)  # 得分, not the weights' 100
+
+
+def test_rebuilt_rows_keep_the_columns_and_the_deviation_note():
+    rows = [b.cells for b in build("<test>", [one_cell_per_line()]).blocks if b.kind == "row"]
+    assert rows[0] == tuple(HEADER)
+    assert rows[2] == ("", "", "森林防火巡查次数", "≥200次", "215", "10", "10")
+    assert rows[3] == ("", "时效指标", "任务按时完成率", "100%", "95%", "20", "18", "两项任务因汛期延后")
+    assert rows[-1] == ("自评等级", "优")
+
+
+def test_lines_that_only_look_like_a_header_stay_paragraphs():
+    lines = ["一级指标", "二级指标", "分值", "得分", "本局认真开展自评工作。", "10", "10"]
+    assert all(b.kind == "paragraph" for b in build("<test>", ["\n".join(lines)]).blocks)
+
+
+# ---------------------------------------------------------------- what numbers a table, and the unit a table states
+
+def placed(draft) -> dict[str, str]:
+    return {m.label: m.written + m.quantity.unit * (not m.written.endswith(m.quantity.unit)) for m in draft.placed}
+
+
+def test_row_numbers_column_numbers_and_the_caption_number_are_no_figures_and_the_caption_gives_the_unit(tmp_path):
+    draft = draft_of(tmp_path, "\n".join([
+        "表3 “三公”经费支出情况", "单位：万元",
+        "序号\t项目\t2022年决算\t2023年决算\t增减率", "栏次\t1\t2\t3\t4",
+        "1\t公务接待费\t2.40\t1.80\t-25%", "2\t公务用车运行维护费\t6.00\t5.40\t-10%"]))
+    got = placed(draft)
+    assert got["公务接待费·2023年决算"] == "1.80万元" and got["公务用车运行维护费·2022年决算"] == "6.00万元"
+    assert got["公务接待费·增减率"] == "-25%"  # a rate column keeps its own unit
+    assert not [m for m in draft.placed if m.written in ("1", "2", "3", "4")]
+
+
+def test_a_table_in_yuan_says_so_and_a_count_column_takes_no_money_unit(tmp_path):
+    draft = draft_of(tmp_path, "\n".join([
+        "（金额单位：元）", "科室\t支出金额\t人数", "办公室\t120000\t6", "业务股\t84000\t4"]))
+    got = placed(draft)
+    assert got["办公室·支出金额"] == "120000元" and got["业务股·人数"] == "4"
+
+
+def test_a_two_column_form_is_read_as_its_pairs_whether_set_with_tabs_or_flattened_onto_a_line(tmp_path):
+    for text in ("编制数\t42\t实有人数\t40\n在职人员控制率\t95.24%\t聘用人员\t3",
+                 "编制数 42 实有人数 40 在职人员控制率 95.24% 聘用人员 3"):
+        draft = draft_of(tmp_path, text)
+        staff = draft.params["figures"]["staff"]
+        assert (staff["authorized"]["value"], staff["total"]["value"]) == (42, 40), text
+        assert placed(draft)["在职人员控制率"] == "95.24%"
+
+
+def test_a_line_of_words_and_page_numbers_or_a_sentence_is_no_form():
+    from perfeval.intake.report.cell_lines import _pairs
+
+    assert _pairs("编制数 42 实有人数 40") == [("编制数", "42"), ("实有人数", "40")]
+    assert _pairs("部门概况 3 部门职责说明 4") == []  # a contents line
+    assert _pairs("其中行政编制 12 事业编制 22") == []  # a list: read as prose, with its total
+    assert _pairs("全年完成巡查 42 次，整改 40 处。") == []
+
+
+# ---------------------------------------------------------------- a table laid out with spaces (a PDF's text copy)
+
+SPACED = ["                                      单位：万元",
+          "  项目名称          年初预算     调整后预算     实际支出     执行率",
+          "  基本支出           320.00        335.00       330.10     98.54%",
+          "  项目支出                         210.00       205.40     97.81%",
+          "    其中：河道清淤   120.00        120.00       118.50     98.75%",
+          "  合    计           440.00        545.00       535.50     98.26%"]
+
+
+def test_a_space_aligned_table_keeps_its_columns_where_a_cell_is_blank_or_a_label_is_letterspaced():
+    from perfeval.intake.documents import aligned_rows
+
+    rows = aligned_rows(SPACED)
+    assert rows[3] == ("项目支出", "", "210.00", "205.40", "97.81%")  # the blank 年初预算 stays blank
+    assert rows[5] == ("合计", "440.00", "545.00", "535.50", "98.26%")
+    assert 0 not in rows
+
+
+def test_a_space_aligned_table_reads_its_total_row_and_a_sub_row_is_no_part_of_the_total(tmp_path):
+    draft = draft_of(tmp_path, "\n".join(SPACED))
+    got = placed(draft)
+    assert got["合计·调整后预算"] == "545.00万元" and got["项目支出·调整后预算"] == "210.00万元"
+    assert draft.params["figures"]["budget"]["adjusted"]["value"] == Decimal("545.00")  # the total row states it
+    assert not [lst for lst in draft.lists if [p.written for p in lst.parts] == ["120.00"]
+                and lst.whole.written in ("320.00", "440.00")]  # 其中 under 项目支出 is not a part of 基本支出 or 合计
+
+
+# ---------------------------------------------------------------- a form saved one cell per line with every cell marked
+
+def marked(*cells: str) -> str:
+    """Cells as a web page saves them with a | after every cell, an empty cell a lone |."""
+    return "\n".join(f"{c} |" if c else "|" for c in cells)
+
+
+def test_a_marked_form_with_direction_and_unit_columns_is_read_by_its_header(tmp_path):
+    header = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"]
+    text = marked("预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重",
+                  "得分", "总额", "86.40", "90.00", "88.20", "98.00%", "10", "9.8",
+                  "其中:财政资金", "80.00", "84.00", "82.20", "97.86%", "/", "/",
+                  "单位资金", "6.40", "6.00", "6.00", "100.00%", "/", "/",
+                  "绩效指标(90分)", *header,
+                  "产出指标", "数量指标", "完成检测批次", "≥", "120", "批次", "126", "50", "50", "",
+                  "效益指标", "社会效益指标", "群众满意度", "≥", "90", "%", "", "40", "", "",
+                  "合计", "100", "", "")
+    draft = draft_of(tmp_path, text)
+    rows = [(r["name"], r["target"], r.get("actual"), r["weight"]) for r in draft.params["indicators"]]
+    assert rows[0] == ("完成检测批次", {"value": Decimal(120), "unit": "批次", "op": ">="},
+                       {"value": Decimal(126), "unit": "批次"}, Decimal(50))
+    assert rows[1][1] == {"value": Decimal(90), "unit": "%", "op": ">="} and rows[1][2] is None  # 完成值 left blank
+    assert "total" not in draft.params["claims"]  # 合计 100 stands under 权重: the weights' sum, no claimed score
+    budget = draft.params["figures"]["budget"]
+    assert (budget["adjusted"]["value"], budget["executed"]["value"]) == (Decimal("90.00"), Decimal("88.20"))
+    parts = {lst.whole.written: [p.written for p in lst.parts] for lst in draft.lists}
+    assert parts["90.00"] == ["84.00", "6.00"]  # 总额 = its 其中 rows, column by column
+
+
+def test_a_rate_of_a_row_that_states_no_catalogue_figure_is_that_rows_own(tmp_path):
+    draft = draft_of(tmp_path, "\n".join([
+        "项目名称\t预算数（万元）\t执行数（万元）\t预算执行率", "河道清淤\t0.00\t0.00\t0.00%", "水库维护\t80.00\t72.00\t90.00%"]))
+    assert not [r for r in draft.rates if r.measure]  # neither row's rate is the department's 预算执行率
+
+
+# ---------------------------------------------------------------- what a section says of its score
+
+def test_a_level_one_indicators_weight_and_score_in_the_usual_wordings(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("\n".join([TITLE, "一、具体绩效分析", "（一）过程指标分值25分，自评得分23分，得分率92%。",
+                                 "（二）产出指标：满分30分，得分28.5分。", "（三）效果指标（分值25分，得分22分）"]) + "\n",
+                      encoding="utf-8")
+    sections = draft_report(report).params["claims"]["sections"]
+    assert [(s["name"], s["weight"], s["score"]) for s in sections] == [
+        ("过程指标", 25, 23), ("产出指标", 30, Decimal("28.5")), ("效果指标", 25, 22)]  # never （二）产出指标
+
+
+def test_a_pdf_table_set_without_rules_reads_as_its_text_copy_laid_out_with_spaces(tmp_path):
+    from fpdf import FPDF
+    from fpdf.enums import XPos, YPos
+
+    from perfeval.intake.documents import aligned_rows
+    from perfeval.intake.pdf import pdf_items
+    from report_files import truetype_font
+
+    rows = [r for r in aligned_rows(SPACED).values()]
+    font = truetype_font(TITLE + "".join("".join(r) for r in rows) + "单位：万元", tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    pdf.multi_cell(0, 6, TITLE, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("noto", size=9)
+    with pdf.table(first_row_as_headings=False, borders_layout="NONE", line_height=5, col_widths=(2, 1, 1, 1, 1),
+                   text_align="LEFT") as table:  # no rules: the columns stand apart by their gaps alone
+        for cells in rows:
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    pdf.output(str(tmp_path / "report.pdf"))
+    read = [item.cells for item in pdf_items(tmp_path / "report.pdf") if not isinstance(item, str)]
+    assert read == rows  # the blank 年初预算 of 项目支出 stays under its column
+
+
+def test_a_forms_template_row_number_is_no_figure():
+    from perfeval.core.quantity import find_quantities
+
+    assert [f.quantity.text for f in find_quantities("指标1：工程完工率 指标2： 绩效指标90分 三级指标3个")] == ["90分", "3个"]
+
+
+# ---------------------------------------------------------------- a web table saved a row per line, | between cells
+
+def test_a_statement_saved_a_row_per_line_drafts_its_amounts_and_none_of_its_line_numbers(tmp_path):
+    draft = draft_of(tmp_path, "\n".join([
+        "序号 | 表名 | 表号 |", "1 | 收入支出决算总表 | 公开01表 |", "2 | 收入决算表 | 公开02表 |",
+        "收入支出决算总表 | |||||",
+        "部门:松岭县林业局 | 金额单位:元 | ||||", "项目 | 行次 | 金额 | 项目(按功能分类) | 行次 | 金额 |",
+        "栏次 | 1 | 栏次 | 2 | ||",
+        "一、一般公共预算财政拨款收入 | 1 | 1,640,204.92 | 一、一般公共服务支出 | 31 | 826,410.50 |",
+        "二、政府性基金预算财政拨款收入 | 2 | 二、外交支出 | 32 | ||"]))
+    written = sorted(m.written for m in draft.placed if m.written != "1520.30万元")
+    assert written == ["1,640,204.92", "826,410.50"]
+
+
+def test_a_self_assessment_table_run_together_on_one_line_is_a_table_when_it_closes_with_its_total(tmp_path):
+    flat = " ".join(c for row in [HEADER, *ROWS, TOTAL] for c in row if c)
+    draft = draft_of(tmp_path, "附件：部门整体支出绩效自评表（2023年度） " + flat + " 自评等级 优 填表人：王某")
+    assert indicators(draft) == indicators(draft_of(tmp_path, with_tabs()))
+    assert draft.params["claims"]["total"] == Decimal(98)
+    cut = " ".join(c for row in [HEADER, *ROWS[:3]] for c in row if c)  # an excerpt: rows cut off would sum wrong
+    assert "indicators" not in draft_of(tmp_path, cut).params
+
+
+# ---------------------------------------------------------------- a list without an opener
+
+def test_a_list_without_an_opener_holds_only_where_its_figures_are_kinds_of_the_total_and_add_up():
+    from perfeval.intake.report.document import build
+    from perfeval.intake.report.lists import find_lists
+    from perfeval.intake.report.mentions import prose_mentions
+
+    def lists_in(text: str) -> list[tuple[str, list[str]]]:
+        document = build("<test>", [text])
+        return [(lst.whole.written, [p.written for p in lst.parts])
+                for lst in find_lists(document, prose_mentions(document, set()))]
+
+    assert lists_in("人员概况：在职人员64人，专业技术人员41人、管理人员5人，工勤人员18人。") == [
+        ("64人", ["41人", "5人", "18人"])]
+    assert lists_in("全年收入300.00万元，支出180.00万元，结余120.00万元。") == []  # adds up, names no kind of 收入
+    assert lists_in("年初预算数为900.00万元，调减预算150.00万元，预算完成数为750.00万元。") == []
+    assert lists_in("在职人员64人，专业技术人员41人、管理人员5人，工勤人员17人。") == []  # does not add up
+    assert lists_in("本局核定编制9名，局长1名、副局长2名、科员6名。") == []  # posts under 编制: attributes
