@@ -7,8 +7,8 @@ a style id per look, registered with the workbook once) and written as UTF-8 tex
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Hashable, Sequence
+from functools import lru_cache
+from typing import Callable, Hashable, NamedTuple, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
@@ -16,12 +16,10 @@ from openpyxl.compat import safe_string
 from openpyxl.utils import get_column_letter
 
 MAX_TEXT = 32_767  # characters a cell holds; openpyxl cuts longer text there too
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})  # a CR is kept, not read as LF
 _LETTERS = [get_column_letter(c) for c in range(1, 64)]
 
 
-@dataclass(frozen=True)
-class Put:
+class Put(NamedTuple):
     """A cell: its value (text, a number, or None for an empty cell that still has its look), the id of its
     look (0: none) and, for a link within the workbook, where it goes (#'sheet'!A1)."""
 
@@ -50,13 +48,20 @@ class Looks:
         return self._ids[look]
 
 
+@lru_cache(maxsize=8192)  # the same labels, rules and notes recur on every unit's sheet
+def _inline(text: str) -> str:
+    """A text cell's content as openpyxl writes it (cut at what a cell holds; spaces at its ends kept)."""
+    text = text[:MAX_TEXT]
+    space = ' xml:space="preserve"' if text.strip() and text != text.strip() else ""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    return f"<is><t{space}>{escaped}</t></is>"  # a CR is kept, not read as LF
+
+
 def _cell_xml(ref: str, put: Put) -> str:
     style = f' s="{put.style}"' if put.style else ""
     value = put.value
     if isinstance(value, str) and value:
-        text = value[:MAX_TEXT]
-        space = ' xml:space="preserve"' if text.strip() and text != text.strip() else ""
-        return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{text.translate(_ESCAPES)}</t></is></c>'
+        return f'<c r="{ref}"{style} t="inlineStr">{_inline(value)}</c>'
     if value is None:
         return f'<c r="{ref}"{style} t="n"/>'
     if value == "":

@@ -103,6 +103,13 @@ def _height(texts: Sequence[str], width: float) -> float:
     return LINE_HEIGHT * max(lines, 1) + 3
 
 
+@lru_cache(maxsize=8192)  # the same labels, rules and notes recur on every unit's sheet
+def _readable(text: str) -> tuple[str, bool]:
+    """Text as the sheet shows it (readable_text), and whether Excel would run it as a formula (then marked text)."""
+    shown = readable_text(text)
+    return shown, runs_as_formula(shown)
+
+
 class _Cells:
     """The workbook's cells: each value as the sheet shows it, with the id of its look."""
 
@@ -115,8 +122,7 @@ class _Cells:
         number in its format, or an empty cell with the table's box."""
         guarded = False
         if isinstance(value, str):
-            value, number_format = readable_text(value), None
-            guarded = runs_as_formula(value)
+            (value, guarded), number_format = _readable(value), None
         elif value is None:
             number_format = None
 
@@ -133,8 +139,7 @@ class _Cells:
 
     def plain(self, text: str, font: Font | None = None, link: str | None = None) -> Put:
         """A cell outside the tables (a title, a label, a link), unboxed."""
-        text = readable_text(text)
-        guarded = runs_as_formula(text)
+        text, guarded = _readable(text)
         if font is None and not guarded:
             return Put(text, 0, link)
 
