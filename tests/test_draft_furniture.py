@@ -254,3 +254,16 @@ def test_a_contents_line_holding_a_year_is_read_as_no_table():
                                            "松岭县扶贫项目2020年绩效评价报告 17", "一、项目概况 17", "第一部分 部门概况",
                                            "本办2020年度支出总额218.40万元。"])])
     assert read_tables(document, 2020).cells == [] and figures(*[b.cells[0] for b in document.blocks]) == ["218.40万元"]
+
+
+def test_a_document_sites_chrome_around_a_copy_holds_no_figure():
+    assert figures("欢迎 ° 共12页 356.2 KB下载文档", "当前文档共12页 2.99", "本年支出218.40万元。") == ["218.40万元"]
+
+
+def test_money_named_further_back_in_a_flattened_row_than_the_words_before_a_number_makes_it_no_money():
+    """In a form flattened onto one line a row's weight and score follow words that name no money, though money is
+    named earlier in the row (经费使用合规性 … 达成预期指标 8 8); money named right before a number makes it 万元."""
+    document = build("<test>", ["资金使用 经费使用合规性 严格执行制度 达成预期指标 8 8",
+                                "年初预算总额 1802，本年收益9230万"])
+    assert [(m.written, m.quantity.unit) for m in prose_mentions(document, set())] == [
+        ("8", ""), ("8", ""), ("1802", "万元"), ("9230万", "万元")]

@@ -406,6 +406,12 @@ def test_numbers_that_are_not_figures_are_not_read(sentence):
     ("执行率100%计满分，每低于5%扣2分，大于30%不得分", []),                     # a framework's scoring rule
     ("因台账不全扣1分，自评得分98分，全年每月检查2次", ["1分", "98分", "2次"]),  # the unit's own
     ("严格落实中央八项规定精神和六项禁令，开展三项检查", ["三项"]),             # the names of sets of rules
+    ("指标1道路完好率，指标2", []),                                          # the report's own numbering of things
+    ("完成目标3个，绩效指标 50", ["3个", "50"]),
+    ("附件大小 512.6 KB，第2 of 5", []),                                      # Latin units and words after a space
+    ("1至12月累计支出50万元，2020、2021两年", ["50万元"]),                     # ranges and enumerations of dates
+    ("3 项目概况", []), ("附2", []),                                          # a heading's number, an attachment's
+    ("培训班 5", ["5"]),                                                      # a count after its label stays
 ])
 def test_a_number_attached_to_a_date_code_reference_or_numbering_is_no_figure(sentence, expected):
     assert [f.quantity.text for f in find_quantities(sentence)] == expected
@@ -436,6 +442,14 @@ def test_traditional_characters_read_as_their_simplified_forms_and_keep_the_text
         ("不超過5萬元", "5", "万元", "at_most")]
 
 
+@pytest.mark.parametrize("sentence, qualifier", [
+    ("至少全年完成4次", "at_least"), ("不少于每季度开展1次", "at_least"), ("最多全年使用3次", "at_most"),
+    ("不超过上限的情况下完成3次", "exact"), ("至少，全年完成4次", "exact"),
+])
+def test_a_bound_written_before_its_verb_bounds_the_count(sentence, qualifier):
+    assert [f.quantity.qualifier.value for f in find_quantities(sentence)] == [qualifier]
+
+
 def test_a_bracketed_list_number_is_not_a_negative():
     assert parse_quantity("（3）") is None and find_quantities("（2）加强预算管理") == []
 
@@ -453,3 +467,9 @@ def test_a_bare_number_glued_to_a_percentage_is_read_unsure():
 def test_a_compound_unit_is_kept_as_written_and_compares_with_no_simple_unit():
     q = find_quantities("人均经费3.5万元/人")[0].quantity
     assert (q.value, q.unit) == (D("3.5"), "万元/人") and not commensurable("万元/人", "万元")
+
+
+def test_a_division_worked_out_keeps_its_figures_while_a_fraction_alone_states_none():
+    worked = [f.quantity.text for f in find_quantities("预算执行率=860/880×100%=97.7%")]
+    assert "860" in worked and "97.7%" in worked
+    assert [f.quantity.text for f in find_quantities("6/8完成目标，第3/12页")] == []

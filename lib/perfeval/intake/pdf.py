@@ -22,7 +22,7 @@ import zlib
 from pathlib import Path
 from typing import Iterator
 
-from .documents import Row, Skipped, fail, join_lines, read
+from .documents import Row, Skipped, fail, join_lines, read, under_columns
 from .numbering import heading_of
 
 MAX_PAGES = 200  # a 自评报告 runs to 10-60 pages, 100 with its annexes; each page costs about 0.1 s
@@ -753,9 +753,11 @@ def _page_items(page) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pd
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
-    lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=False)
-    items: list[tuple[float, dict | list]] = [(line["top"], dict(line, text=_unspaced(line["text"])))
-                                              for line in lines if line["text"].strip()]
+    lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=True)
+    items: list[tuple[float, dict | list]] = [
+        (line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(line["text"]),
+                       "cells": _cells(line)})
+        for line in lines if line["text"].strip()]
     items += [(t.bbox[1], [[_unspaced(c) if c else c for c in row] for row in t.extract(x_tolerance=1.5)])
               for t in tables]
     return sorted(items, key=lambda item: item[0])
@@ -772,6 +774,53 @@ def _unspaced(text: str) -> str:
     return _SCRIPT_GAP.sub("", text)
 
 
+COLUMN_GAP = 1.2  # a gap wider than this many line heights between two characters of a line is a column gap
+WORD_GAP = 1.5  # points between two characters that pdfplumber reads as a space (its x_tolerance here)
+
+
+def _cells(line: dict) -> list[tuple[float, str]]:
+    """A text line's cells between column gaps, each with the centre of where it stands: the cells of a row of a
+    table set without rules, which the line's text runs together (项目名称 年初预算 …)."""
+    height = line["bottom"] - line["top"]
+    groups: list[list[dict]] = []
+    for char in line.get("chars", []):
+        if not groups or char["x0"] - groups[-1][-1]["x1"] > COLUMN_GAP * height:
+            groups.append([])
+        groups[-1].append(char)
+    cells = []
+    for group in groups:
+        text = "".join((" " if k and c["x0"] - group[k - 1]["x1"] > WORD_GAP else "") + c["text"]
+                       for k, c in enumerate(group)).strip()
+        if text:
+            cells.append(((group[0]["x0"] + group[-1]["x1"]) / 2, _unspaced(text)))
+    return cells
+
+
+def _unruled_rows(page: list[tuple[float, dict | list]]) -> dict[int, tuple[str, ...]]:
+    """The lines of a page that are rows of tables set without rules, by their place on the page: as in a text
+    copy (documents.aligned_rows), a run of two or more lines, the first of three or more cells between column gaps,
+    the others of two or more and no more than it, a number in a cell past the first; each cell under the first
+    line's column nearest it."""
+    found: dict[int, tuple[str, ...]] = {}
+    k = 0
+    while k < len(page):
+        first = page[k][1]
+        width = len(first["cells"]) if isinstance(first, dict) else 0
+        j = k + 1
+        while width >= 3 and j < len(page) and isinstance(page[j][1], dict) \
+                and 2 <= len(page[j][1]["cells"]) <= width:  # type: ignore[index, arg-type]
+            j += 1
+        rows = [page[x][1]["cells"] for x in range(k, j)] if width >= 3 else []  # type: ignore[index]
+        if width >= 3 and j - k >= 2 and any(re.search(r"\d", c) for row in rows for _, c in row[1:]):
+            columns = [centre for centre, _ in rows[0]]
+            for x, row in zip(range(k, j), rows):
+                found[x] = under_columns(row, columns)
+            k = j
+        else:
+            k += 1
+    return found
+
+
 def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | Row]:
     lines = [item for page in pages for _, item in page if isinstance(item, dict)] or [
         {"x0": 0.0, "x1": 0.0, "top": 0.0, "bottom": 0.0}]
@@ -782,7 +831,15 @@ def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | 
     previous: dict | None = None
     table = 0
     for page in pages:
-        for _, item in page:
+        unruled = _unruled_rows(page)
+        for at, (_, item) in enumerate(page):
+            if at in unruled:
+                if current:
+                    yield join_lines(current)
+                current, previous = [], None
+                table += 0 if at - 1 in unruled else 1
+                yield Row(unruled[at], table)
+                continue
             if isinstance(item, list):
                 if current:
                     yield join_lines(current)

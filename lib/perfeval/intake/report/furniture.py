@@ -85,7 +85,9 @@ def _page_numbers(lines: Sequence[str]) -> set[int]:
 
 # What only a web site's footer says (its registration, copyright, the page's own timing and screen advice).
 _SITE_FOOTER = re.compile(r"ICP备|公网安备|网站标识码|版权所有|Copyright|©|技术支持[：:]|页面执行时间|分辨率|网站地图|"
-                          r"主办单位[：:]|承办单位[：:]|政务服务热线")
+                          r"主办单位[：:]|承办单位[：:]|政务服务热线|"
+                          # a document-sharing site's chrome around a copy (当前文档共37页, 下载文档, 728 KB)
+                          r"下载文档|文档共\s*\d+\s*页|\d\s*[KM]B\b|VIP|上传(?:者|时间)|举报该文档")
 
 
 def _is_chrome(line: str) -> bool:

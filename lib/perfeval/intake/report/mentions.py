@@ -174,6 +174,16 @@ def label_of(sentence: str, found: list[Found], i: int) -> tuple[str, str, str, 
 _MONEY_WORDS = re.compile(r"元|经费|资金|支出|预算|决算|收益|收入|费用?|投资|金额|成本|税|租金|拨款|结余|资产")
 
 
+MAX_HEAD = 8  # characters of the words right before a number that name what it is (预算总额为 1802, 收益9230万)
+
+
+def _head(lead: str) -> str:
+    """The words right before a number, after the last space or mark: what a bare number is of. In a flattened
+    form's run (经费支出合规性 严格执行相关制度规定 达成预期指标 8) money named further back is another cell's."""
+    words = [w for w in re.split(r"[\s，,、：:；;（）()|]+", lead) if w]
+    return words[-1][-MAX_HEAD:] if words else ""
+
+
 # A label whose last word names a count (二级预算单位数量, 预算单位个数): money named before it is what is counted.
 _COUNT_HEAD = re.compile(r"(?:数量|个数|人数|户数|次数|家数|项数|件数|台数|辆数|单位数?|名额)[\s：:（(]*$")
 _UNIT_IN_LABEL = re.compile(r"[（(]\s*(?P<u>[^（()）\s]{1,3})\s*[）)]\s*[：:]?\s*$")
@@ -189,7 +199,7 @@ def with_implied_unit(quantity: Quantity, clause: str, lead: str = "") -> tuple[
     if named and canonical_unit(named.group("u")) in UNITS and canonical_unit(named.group("u")) != "":
         unit = canonical_unit(named.group("u"))
         return replace(quantity, unit=unit), f"写作“{quantity.text}”，单位取自标签中的“{named.group(0).strip('：: ')}”"
-    if quantity.unit or not _MONEY_WORDS.search(lead or clause) or _COUNT_HEAD.search(lead):
+    if quantity.unit or not _MONEY_WORDS.search(_head(lead) if lead else clause) or _COUNT_HEAD.search(lead):
         return quantity, None
     if quantity.scale == Decimal(10000):
         return replace(quantity, value=quantity.value / quantity.scale, unit="万元", scale=Decimal(1)), \
