@@ -6,15 +6,21 @@ and nothing else). Cells are named by the report blocks they call, so the table 
 CPU is this process's (the worker's), and for the whole unit the worker's and its kernel's together (what
 survives a loaded machine); a cell's time is spent in the kernel.
 
-Run: .venv/bin/python bench/bench_stages.py [--repeat N]
+With --against OTHER_TREE/lib, only Changsha's whole unit is timed, with this tree's package and with the other's,
+by turns (a fresh worker process and kernel per turn, each timing --repeat units after two untimed ones), so that
+both see the same load: wall and CPU of worker and kernel together, and the CPU difference turn by turn.
+
+Run: .venv/bin/python bench/bench_stages.py [--repeat N] [--against OTHER_TREE/lib [--turns T]]
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shlex
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -153,15 +159,75 @@ def unit_steps(notebook: Path, units: list[Path], repeat: int, tmp: Path) -> tup
     return steps, cells
 
 
+def whole_units(repeat: int) -> tuple[list[float], list[float]]:
+    """Changsha's run_unit in this process's warm worker, repeat times after two untimed runs: wall seconds, and CPU
+    seconds of this process and its kernel together."""
+    from perfeval.outputs.batch.jobs import build_jobs
+    from perfeval.outputs.batch.runner import DEFAULT_NOTEBOOK
+    from perfeval.outputs.batch.warm import worker_kernel
+    from perfeval.outputs.batch.worker import UnitTask, run_unit
+
+    with tempfile.TemporaryDirectory(prefix="bench_stages_") as tmp:
+        jobs, _ = build_jobs([UNITS[0]], DEFAULT_NOTEBOOK, Path(tmp) / "outputs", {}, 300)
+        task, kernel = UnitTask.of(jobs[0]), worker_kernel()
+        for _ in range(2):
+            run_unit(task)
+        walls, cpus = [], []
+        for _ in range(repeat):
+            k0, c0, t0 = _kernel_cpu(kernel), time.process_time(), time.perf_counter()
+            run_unit(task)
+            walls.append(time.perf_counter() - t0)
+            cpus.append(time.process_time() - c0 + _kernel_cpu(kernel) - k0)
+        kernel.stop()
+    return walls, cpus
+
+
+def against(lib: str, repeat: int, turns: int) -> None:
+    """Changsha's whole unit with this tree's package and with another's, by turns: wall and CPU (worker + kernel)
+    milliseconds, median (min) over every timed unit of every turn, and the CPU difference turn by turn."""
+    trees = {"this tree": os.environ.get("PYTHONPATH", ""), lib: lib}
+    runs: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in trees}
+    per_turn: dict[str, list[float]] = {name: [] for name in trees}
+    for turn in range(turns):
+        for name in (list(trees) if turn % 2 == 0 else list(trees)[::-1]):
+            out = subprocess.run([sys.executable, __file__, "--whole-units", str(repeat)], capture_output=True,
+                                 text=True, check=True, env={**os.environ, "PYTHONPATH": trees[name]}).stdout
+            walls, cpus = json.loads(out.splitlines()[-1])
+            runs[name][0].extend(walls)
+            runs[name][1].extend(cpus)
+            per_turn[name].append(statistics.median(cpus))
+    print(f"Changsha in a warm worker, {turns} turns × {repeat} units each, median (min):{'':6} wall ms      CPU ms")
+    for name, (walls, cpus) in runs.items():
+        print(f"  {name:58} {ms(walls)} {ms(cpus)}")
+    ours, theirs = per_turn.values()
+    print(f"  {'CPU, this tree − the other, turn by turn (medians of each turn), median':58} "
+          f"{statistics.median(a - b for a, b in zip(ours, theirs)) * 1000:+20.0f}")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
+
+
+def ms(xs: list[float]) -> str:
+    return f"{statistics.median(xs) * 1000:6.0f} ({min(xs) * 1000:4.0f})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=6)
+    parser.add_argument("--against", metavar="LIB", help="only Changsha's whole unit, by turns with another tree's lib/")
+    parser.add_argument("--turns", type=int, default=4, help="with --against: turns of each tree (default 4)")
+    parser.add_argument("--whole-units", type=int, metavar="N", help=argparse.SUPPRESS)  # one turn of --against
     args = parser.parse_args()
+    if args.whole_units:
+        print(json.dumps(whole_units(args.whole_units)))
+        return
     from perfeval.outputs.batch.runner import DEFAULT_NOTEBOOK
 
     print(f"command: {shlex.join([Path(sys.executable).name, 'bench/bench_stages.py', *sys.argv[1:]])}")
     print(f"load average: {os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores; medians; "
           f"columns: wall, then this process's CPU")
+    if args.against:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", args.against], check=True, capture_output=True)
+        against(args.against, args.repeat, args.turns)
+        return
     kernel_life(args.repeat).print("a kernel's life (once per worker)")
     with tempfile.TemporaryDirectory(prefix="bench_stages_") as tmp:
         folder = Path(tmp)

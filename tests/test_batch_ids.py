@@ -139,3 +139,47 @@ def test_the_id_of_a_file_that_does_not_load_names_a_folder_under_any_locale(nam
     uid = out.stdout.strip()
     assert uid.isascii() and uid.startswith("unit-"), uid
     assert UNIT_ID.match(uid), uid
+
+
+def _damaged_docx(path: Path) -> Path:
+    path.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)  # a zip's signature, then nothing a zip holds
+    return path
+
+
+def test_a_report_that_cannot_be_read_never_displaces_another_format_that_can(tmp_path):
+    received, outputs = tmp_path / "received", tmp_path / "out"
+    received.mkdir()
+    outputs.mkdir()
+    text = Path(shutil.copy(PLANTED / "services_2024.txt", received / "hekou-2024.txt"))
+    docx = _damaged_docx(received / "hekou-2024.docx")  # drafted first (DRAFT_ORDER), and unreadable
+    with ResultsStore(outputs) as store:
+        drafted = draft_reports([docx, text], outputs, store, width=2, timeout=120)
+    assert [p.name for p in drafted.files] == ["hekou-2024.yaml"]
+    assert list(drafted.drafted.values()) == [str(text)]
+    (other,) = drafted.failed
+    assert (other.unit_id, other.params_file) == ("hekou-2024-docx", str(docx))
+    assert other.reason.startswith("报告无法读取") and "按同一报告的 hekou-2024.txt 生成草稿并运行" in other.reason
+
+
+def test_a_report_that_cannot_be_read_never_takes_the_id_of_a_params_unit(tmp_path):
+    from perfeval.outputs.batch.drafting import unclaimed
+
+    received, outputs = tmp_path / "received", tmp_path / "out"
+    received.mkdir()
+    outputs.mkdir()
+    params = _unit(received, "a.yaml", "twin_2023")  # its id is the damaged report's file name
+    docx = _damaged_docx(received / "twin_2023.docx")
+    with ResultsStore(outputs) as store:
+        drafted = draft_reports([params, docx], outputs, store, width=1, timeout=120)
+    jobs, copies = build_jobs(drafted.files, NOTEBOOK, outputs, {}, 60)
+    (failed,) = drafted.failed
+    assert failed.unit_id == "twin_2023"  # from its file name, before the batch sees the params
+    (listed,) = unclaimed(drafted.failed, {j.unit_id for j in jobs}, {})
+    assert [j.unit_id for j in jobs] == ["twin_2023"] and jobs[0].params_file == params.resolve()
+    assert (listed.unit_id, listed.params_file) == ("twin_2023-2", str(docx))
+    # run alone later: the params' unit published before keeps its id, and its report
+    (alone,) = unclaimed(drafted.failed, set(), {"twin_2023": str(params.resolve())})
+    assert alone.unit_id == "twin_2023-2"
+    # the report's own earlier draft published under the id: failing now, it withdraws only its own
+    (own,) = unclaimed(drafted.failed, set(), {"twin_2023": str(docx)})
+    assert own.unit_id == "twin_2023"

@@ -184,3 +184,28 @@ def test_the_review_page_marks_a_restatement_where_the_reader_found_it(tmp_path,
     entry = page[page.index("再次陈述：已于本年度支出"):]
     entry = entry[:entry.index("</article>")]
     assert "合计120万元，已于本年度支出<mark>120万元</mark>" in entry and entry.count("<mark>") == 1
+
+
+@pytest.mark.parametrize("outputs", [
+    ("-o", "r.txt"),  # the report itself
+    ("-o", "link.yaml"),  # a link to the report
+    ("-o", "r.yaml", "--review", "r.txt"),
+    ("-o", "r.yaml", "--review", "hard.html"),  # a hard link to the report
+    ("-o", "r.review.html"),  # YAML written into a page, the page into r.review.review.html
+    ("-o", "r.json"),
+    ("-o", "r.yaml", "--review", "r.yaml"),
+])
+def test_no_output_replaces_the_report_even_with_force(tmp_path, capsys, monkeypatch, outputs):
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    report = tmp_path / "r.txt"
+    report.write_bytes(NARRATIVE.read_bytes())
+    (tmp_path / "link.yaml").symlink_to(report)
+    os.link(report, tmp_path / "hard.html")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code, _, err = run(capsys, "r.txt", *outputs, "--force")
+    assert code == 1 and "Traceback" not in err
+    assert ("is the report being drafted" in err) or ("name the" in err and "*." in err), err
+    assert report.read_bytes() == NARRATIVE.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written

@@ -260,10 +260,10 @@ def test_a_document_sites_chrome_around_a_copy_holds_no_figure():
     assert figures("欢迎 ° 共12页 356.2 KB下载文档", "当前文档共12页 2.99", "本年支出218.40万元。") == ["218.40万元"]
 
 
-def test_the_row_numbers_of_a_web_table_saved_with_bars_between_cells_are_no_figures():
-    """A web page's table saved one row per line with | between cells: under a header naming 行次 or 序号, a cell
-    holding a bare whole number is a row's number; its amounts (12,480.50) and a table without such a header keep
-    their numbers."""
-    assert figures("项目 | 行次 | 金额 |", "一、财政拨款收入 | 1 | 12,480.50 |", "二、事业收入 | 2 | |",
-                   "本年支出合计 | 3 | 12,480.50 |") == ["12,480.50", "12,480.50"]
-    assert figures("人员编制 | 84 | 实有人数 | 80 |") == ["84", "80"]
+def test_money_named_further_back_in_a_flattened_row_than_the_words_before_a_number_makes_it_no_money():
+    """In a form flattened onto one line a row's weight and score follow words that name no money, though money is
+    named earlier in the row (经费使用合规性 … 达成预期指标 8 8); money named right before a number makes it 万元."""
+    document = build("<test>", ["资金使用 经费使用合规性 严格执行制度 达成预期指标 8 8",
+                                "年初预算总额 1802，本年收益9230万"])
+    assert [(m.written, m.quantity.unit) for m in prose_mentions(document, set())] == [
+        ("8", ""), ("8", ""), ("1802", "万元"), ("9230万", "万元")]

@@ -100,3 +100,41 @@ def test_a_name_the_text_introduces_with_its_short_form_is_the_subject_unsure():
     unit = read_unit(build("<test>", ["某某专项资金2023年度绩效自评报告\n"
                                       "根据《某某办法》的规定，柳溪县残疾人联合会（以下简称“县残联”）成立自评工作组，开展自评。"]))
     assert unit.name and (unit.name.value, unit.name.sure) == ("柳溪县残疾人联合会", False)
+
+
+def test_a_web_pages_navigation_before_the_title_does_not_push_it_out_of_the_title_block():
+    crumbs = ("首页", "政务公开", "信息公开目录", "财政信息", "部门预决算", "当前位置：首页 > 政务公开 > 财政信息",
+              "【字号：大 中 小】", "打印本页", "关闭窗口", "分享到：")
+    assert identity(*crumbs, "柳溪县档案馆2023年度部门整体支出绩效自评报告", "一、基本情况")[:3] == (NAME, "标题", "2023")
+
+
+@pytest.mark.parametrize("field, name", [("部门：柳溪县档案馆 金额单位：万元", NAME), ("单位：柳溪县档案馆", NAME),
+                                         ("主管部门：柳溪县文化局", None), ("金额单位：万元", None)])
+def test_a_tables_header_field_names_the_unit_but_not_its_supervisor(field, name):
+    assert identity("2023年度部门决算", field, "收入 支出")[0] == name
+
+
+def test_an_evaluation_period_names_the_year_and_is_no_publication_date():
+    assert identity("部门整体支出绩效自评报告", "评价时段：2023年1月1日至2023年12月31日", "一、基本情况")[2:] == (
+        "2023", "评价年度")
+
+
+def test_a_units_own_organ_is_a_name():
+    assert identity("柳溪县财政局机关2023年度部门整体支出绩效自评报告")[:2] == ("柳溪县财政局机关", "标题")
+
+
+@pytest.mark.parametrize("sentence, total, grade", [
+    ("按照评分标准，自评最终得分为91.5分，属于“优”等级。", 91.5, "优"),
+    ("最终得分91.5分（满分100分），绩效等级为优。", 91.5, "优"),
+    ("本年度绩效评价得分83分，评价等级“良”。", 83, "良"),
+    ("自评结果：83分。", 83, None),
+    ("产出指标得分25分，效益指标得分28分。", None, None),       # sections' scores claim no total
+])
+def test_the_claimed_total_and_grade_in_their_usual_wordings(tmp_path, sentence, total, grade):
+    from perfeval.outputs.draft import draft_report
+
+    report = tmp_path / "r.txt"
+    report.write_text(f"柳溪县档案馆2023年度部门整体支出绩效自评报告\n一、基本情况\n本馆支出总额218.40万元。\n{sentence}\n",
+                      encoding="utf-8")
+    claims = draft_report(report).params.get("claims", {})
+    assert (claims.get("total"), claims.get("grade")) == (total, grade)

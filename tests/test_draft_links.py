@@ -426,3 +426,55 @@ def test_a_rows_measured_actual_restated_under_two_shared_words_is_one_figure_an
     draft = draft_of(tmp_path, TITLE, "一、绩效自评表", header, *rows, "二、绩效目标完成情况",
                      "全年完成造林1.5万亩，成活率较高。", "组织巡查12次。")
     assert [[m.written for m in group] for group in draft.restated.values()] == [["1.5万亩", "1.5万亩"]]
+
+
+def test_figures_of_parallel_items_each_in_its_own_subsection_are_not_one_figure_stated_twice(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "二、项目支出绩效情况", "（一）耕地质量监测项目", "该项目年初预算64.00万元，全年实际支出61.50万元。",
+                     "（二）农产品质量检测项目", "该项目年初预算58.00万元，全年实际支出58.00万元。",
+                     "三、总体情况", "全年实际支出61.50万元的耕地质量监测工作按期完成。")
+    # 64.00 / 58.00 and 61.50 / 58.00 are two projects' figures; the summary's 61.50 restates the first project's
+    assert [[(m.where.section, m.written) for m in g] for g in draft.repeats] == [[("二(一)", "61.50万元"), ("三", "61.50万元")]]
+
+
+def test_what_the_projects_evaluated_one_subsection_each_spent_is_weighed_against_project_spending(tmp_path):
+    lines = (TITLE, "一、部门整体支出情况", "2023年本站总支出420.00万元，其中基本支出180.00万元，项目支出240.00万元。",
+             "二、项目支出绩效情况", "（一）耕地质量监测项目", "该项目年初预算130.00万元，全年实际支出{}万元。",
+             "（二）农产品质量检测项目", "该项目年初预算120.00万元，全年实际支出118.00万元。")
+    within = findings_of(tmp_path, *lines[:5], lines[5].format("112.00"), *lines[6:])
+    assert not [f for f in within if f.check == "declared_identity_broken"]
+    over = [f for f in findings_of(tmp_path, *lines[:5], lines[5].format("128.00"), *lines[6:])
+            if f.check == "declared_identity_broken"]
+    assert len(over) == 1 and over[0].candidate and "246.00万元" in over[0].message  # 128 + 118 > 240
+    apart = draft_of(tmp_path, TITLE, "一、支出", "2023年本站项目支出240.00万元。", "二、科室工作", "（一）办公室",
+                     "全年支出办公经费12.00万元。", "（二）财务室", "全年支出印刷费3.00万元。")
+    assert not apart.params.get("claims", {}).get("identities")  # headings that name no project: no such bound
+
+
+def test_a_numbered_list_the_text_ends_in_is_a_bound_and_its_share_names_the_total_by_its_numbered_heading(tmp_path):
+    assert totals_in("（一）收入总计860.50万元，包括：", "1.财政拨款收入700.20万元，占收入总计的81.37%。") == [
+        ("860.50万元", ["700.20万元"], False)]  # the excerpt ends after the first part: at most a part of the total
+    draft = draft_of(tmp_path, TITLE, "一、收入支出决算总体情况说明", "（一）收入总计860.50万元，包括：",
+                     "1.财政拨款收入700.20万元，占收入总计的81.37%。")
+    rate = draft.rates[0]
+    assert rate.status == "explained" and rate.reading.denominator.written == "860.50万元"
+
+
+def test_one_amount_restated_in_another_unit_or_with_fewer_decimals_is_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、资金下达", "本年度下达耕地保护补助资金2036400元，专项用于耕地地力保护。",
+                     "二、资金使用", "截至年底，耕地地力保护补助已发放203.64万元。", "三、绩效", "全年统防统治作业费支出89.974万元，按合同结算。",
+                     "四、小结", "作业费用结算89.97万元，无结余。")
+    assert [[m.written for m in g] for g in draft.repeats] == [["2036400元", "203.64万元"], ["89.974万元", "89.97万元"]]
+    apart = draft_of(tmp_path, TITLE, "一、资金", "全年统防统治作业费支出89.974万元。", "二、其他", "作业费用结算89.96万元。")
+    assert apart.repeats == []  # 89.96 is not 89.974 at any precision
+
+
+def test_a_change_after_last_years_figure_is_explained_by_this_years_figure_under_the_same_words_elsewhere(tmp_path):
+    lines = (TITLE, "一、支出情况", "2023年差旅费支出14.40万元，印刷费支出3.00万元。", "二、与上年对比",
+             "2022年差旅费支出16.00万元，2023年较上年下降{}。")
+    held = draft_of(tmp_path, *lines[:4], lines[4].format("10%")).rates[0]  # (14.40 − 16.00) ÷ 16.00
+    assert held.status == "explained" and held.reading.numerator.written == "14.40万元"
+    wrong = draft_of(tmp_path, *lines[:4], lines[4].format("12%")).rates[0]
+    assert wrong.status == "contradicted" and "10.00%" in wrong.why
+    none = draft_of(tmp_path, TITLE, "一、支出情况", "2023年印刷费支出3.00万元。", "二、与上年对比",
+                    "2022年差旅费支出16.00万元，2023年较上年下降10%。").rates[0]
+    assert none.status == "unexplained"  # this year's 差旅费 is not stated: nothing to recompute

@@ -213,3 +213,52 @@ def test_a_pdf_table_set_without_rules_reads_as_its_text_copy_laid_out_with_spac
     pdf.output(str(tmp_path / "report.pdf"))
     read = [item.cells for item in pdf_items(tmp_path / "report.pdf") if not isinstance(item, str)]
     assert read == rows  # the blank 年初预算 of 项目支出 stays under its column
+
+
+def test_a_forms_template_row_number_is_no_figure():
+    from perfeval.core.quantity import find_quantities
+
+    assert [f.quantity.text for f in find_quantities("指标1：工程完工率 指标2： 绩效指标90分 三级指标3个")] == ["90分", "3个"]
+
+
+# ---------------------------------------------------------------- a web table saved a row per line, | between cells
+
+def test_a_statement_saved_a_row_per_line_drafts_its_amounts_and_none_of_its_line_numbers(tmp_path):
+    draft = draft_of(tmp_path, "\n".join([
+        "序号 | 表名 | 表号 |", "1 | 收入支出决算总表 | 公开01表 |", "2 | 收入决算表 | 公开02表 |",
+        "收入支出决算总表 | |||||",
+        "部门:松岭县林业局 | 金额单位:元 | ||||", "项目 | 行次 | 金额 | 项目(按功能分类) | 行次 | 金额 |",
+        "栏次 | 1 | 栏次 | 2 | ||",
+        "一、一般公共预算财政拨款收入 | 1 | 1,640,204.92 | 一、一般公共服务支出 | 31 | 826,410.50 |",
+        "二、政府性基金预算财政拨款收入 | 2 | 二、外交支出 | 32 | ||"]))
+    written = sorted(m.written for m in draft.placed if m.written != "1520.30万元")
+    assert written == ["1,640,204.92", "826,410.50"]
+
+
+def test_a_self_assessment_table_run_together_on_one_line_is_a_table_when_it_closes_with_its_total(tmp_path):
+    flat = " ".join(c for row in [HEADER, *ROWS, TOTAL] for c in row if c)
+    draft = draft_of(tmp_path, "附件：部门整体支出绩效自评表（2023年度） " + flat + " 自评等级 优 填表人：王某")
+    assert indicators(draft) == indicators(draft_of(tmp_path, with_tabs()))
+    assert draft.params["claims"]["total"] == Decimal(98)
+    cut = " ".join(c for row in [HEADER, *ROWS[:3]] for c in row if c)  # an excerpt: rows cut off would sum wrong
+    assert "indicators" not in draft_of(tmp_path, cut).params
+
+
+# ---------------------------------------------------------------- a list without an opener
+
+def test_a_list_without_an_opener_holds_only_where_its_figures_are_kinds_of_the_total_and_add_up():
+    from perfeval.intake.report.document import build
+    from perfeval.intake.report.lists import find_lists
+    from perfeval.intake.report.mentions import prose_mentions
+
+    def lists_in(text: str) -> list[tuple[str, list[str]]]:
+        document = build("<test>", [text])
+        return [(lst.whole.written, [p.written for p in lst.parts])
+                for lst in find_lists(document, prose_mentions(document, set()))]
+
+    assert lists_in("人员概况：在职人员64人，专业技术人员41人、管理人员5人，工勤人员18人。") == [
+        ("64人", ["41人", "5人", "18人"])]
+    assert lists_in("全年收入300.00万元，支出180.00万元，结余120.00万元。") == []  # adds up, names no kind of 收入
+    assert lists_in("年初预算数为900.00万元，调减预算150.00万元，预算完成数为750.00万元。") == []
+    assert lists_in("在职人员64人，专业技术人员41人、管理人员5人，工勤人员17人。") == []  # does not add up
+    assert lists_in("本局核定编制9名，局长1名、副局长2名、科员6名。") == []  # posts under 编制: attributes

@@ -409,6 +409,9 @@ def test_numbers_that_are_not_figures_are_not_read(sentence):
     ("指标1道路完好率，指标2", []),                                          # the report's own numbering of things
     ("完成目标3个，绩效指标 50", ["3个", "50"]),
     ("附件大小 512.6 KB，第2 of 5", []),                                      # Latin units and words after a space
+    ("1至12月累计支出50万元，2020、2021两年", ["50万元"]),                     # ranges and enumerations of dates
+    ("3 项目概况", []), ("附2", []),                                          # a heading's number, an attachment's
+    ("培训班 5", ["5"]),                                                      # a count after its label stays
 ])
 def test_a_number_attached_to_a_date_code_reference_or_numbering_is_no_figure(sentence, expected):
     assert [f.quantity.text for f in find_quantities(sentence)] == expected
@@ -464,3 +467,9 @@ def test_a_bare_number_glued_to_a_percentage_is_read_unsure():
 def test_a_compound_unit_is_kept_as_written_and_compares_with_no_simple_unit():
     q = find_quantities("人均经费3.5万元/人")[0].quantity
     assert (q.value, q.unit) == (D("3.5"), "万元/人") and not commensurable("万元/人", "万元")
+
+
+def test_a_division_worked_out_keeps_its_figures_while_a_fraction_alone_states_none():
+    worked = [f.quantity.text for f in find_quantities("预算执行率=860/880×100%=97.7%")]
+    assert "860" in worked and "97.7%" in worked
+    assert [f.quantity.text for f in find_quantities("6/8完成目标，第3/12页")] == []

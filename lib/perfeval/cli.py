@@ -165,6 +165,22 @@ def check_output_file(path: str, force: bool = True) -> None:
         raise PerfevalError(f"{shown} already exists; pass --force to replace it")
 
 
+def _check_draft_outputs(report: Path, output: str | None, review: str | None) -> None:
+    """Refuse, even with --force, an output that is the report being drafted, and a draft or review page named as
+    another kind of file (`-o r.txt` wrote YAML over the report; `-o r.review.html` wrote
+    YAML into a page). --force replaces earlier outputs, never the report itself."""
+    named = [(flag, Path(path)) for flag, path in (("-o", output), ("--review", review)) if path]
+    for flag, path in named:
+        suffixes = (".yaml", ".yml") if flag == "-o" else (".html", ".htm")
+        if path.suffix.lower() not in suffixes:
+            raise PerfevalError(f"{flag} {shown_path(path)}: name the {'draft' if flag == '-o' else 'review page'} "
+                                f"{' or '.join('*' + s for s in suffixes)}")
+        if path.exists() and report.exists() and os.path.samefile(path, report):  # a link to it, a hard link
+            raise PerfevalError(f"{flag} {shown_path(path)} is the report being drafted; write the "
+                                f"{'draft' if flag == '-o' else 'review page'} to another file "
+                                "(--force replaces earlier outputs, never the report)")
+
+
 def cmd_draft(args: argparse.Namespace) -> int:
     """Read a unit's report into a draft params file and a review page; print what the draft holds."""
     import os
@@ -178,9 +194,11 @@ def cmd_draft(args: argparse.Namespace) -> int:
     from .outputs.draft.review import Links, reviewed, write_review
     from .paths import DRAFTS_DIR
 
+    _check_draft_outputs(Path(args.report), args.output, args.review)
     draft = draft_report(args.report, args.framework, args.unit_id, args.name, args.year)
     target = Path(args.output) if args.output else DRAFTS_DIR / f"{draft.unit_id}.yaml"
     review = Path(args.review) if args.review else target.with_suffix(".review.html")
+    _check_draft_outputs(Path(args.report), str(target), str(review))
     for path in (target, review):
         check_output_file(str(path), args.force)
     write_draft(draft, target)

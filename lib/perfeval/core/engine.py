@@ -647,15 +647,26 @@ class ScoredUnit:
     framework: Framework
     sheet: ScoreSheet
     file: str = "<params>"
+    # sheets under other readings, by reading and option: the checks and the sensitivity ask for some of the same
+    _under: dict[tuple[tuple[str, str], ...], ScoreSheet | None] = field(default_factory=dict, compare=False,
+                                                                         repr=False)
 
     def rescored(self, params: UnitParams | None = None, readings: dict[str, str] | None = None) -> ScoreSheet | None:
         """The sheet with changed params or readings, or None when that cannot be scored (e.g. a zero denominator).
 
-        No validation runs again: a changed value or reading cannot break a reference, so this costs one scoring.
+        No validation runs again: a changed value or reading cannot break a reference, so this costs one scoring;
+        the unit's own params under other readings are scored once however often they are asked for.
         """
+        if params is None:
+            key = tuple(sorted((readings or {}).items()))
+            if key not in self._under:
+                self._under[key] = self._score(self.params, readings)
+            return self._under[key]
+        return self._score(params, readings)
+
+    def _score(self, params: UnitParams, readings: dict[str, str] | None) -> ScoreSheet | None:
         try:
-            return score_with(params or self.params, self.framework, {**self.sheet.readings, **(readings or {})},
-                              "<rescored>")
+            return score_with(params, self.framework, {**self.sheet.readings, **(readings or {})}, "<rescored>")
         except ParamsError:
             return None
 

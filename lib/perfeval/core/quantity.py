@@ -386,6 +386,7 @@ _SERVICE_WORDS = re.compile(r"报警|急救|火警|消防|交通|指挥|接警|�
 # A bound written before the verb whose count it bounds (至少全年完成2次, 不少于每月开展1次): a few words, no clause mark,
 # no other number and no 的 between (不超过预算的情况下完成3次 bounds no count).
 _BOUND_AHEAD = re.compile(r"(?P<word>至少|最少|不少于|不低于|至多|最多|不超过|不多于|不高于)(?:(?!的)[\u4e00-\u9fff]){1,6}$")
+MAX_HEADING = 30  # characters of a heading after its number
 # Things a report numbers among its own (指标1, 目标2, 任务3, 问题1): the number glued to the noun names one of them.
 _NUMBERED_THING = re.compile(r"(?:指标|目标|任务|措施|问题|建议|步骤|环节|阶段|标段|子项)$")
 _PAGE_FOOTER = re.compile(r"\s*[-－—]\s*\d{1,3}\s*[-－—]\s*")  # - 3 -: a page's footer, the whole line
@@ -575,6 +576,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # a product or a size (7×24小时, 1366*768): neither factor is a figure
     if _ORDINALS.search(before) or _PAGE_FOOTER.fullmatch(norm):
         return None  # a table's row or column numbers (栏次 1 2 3), a page's footer (- 3 -)
+    if compact.endswith("指标") and not unit and re.fullmatch(r"\d{1,2}", g["arabic"] or "") and before_char == "标":
+        return None  # a 绩效自评表 template's row number (指标1：…, 指标2)
     spaced = after.lstrip(" \u3000" + _GROUP_SPACES)
     if g["chinese"]:
         if unit_written == "分":
@@ -695,8 +698,15 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
     line_start = not before.strip() or bool(re.search(r"[。；;：:！!？?]\s*$", before))
     if _CODE_GLUED.search(compact):
         return True
-    if integer and (_DIGIT_DATE.fullmatch(digits) or re.match(r"\s*/\s*\d", after) or re.search(r"\d\s*/\s*$", before)):
+    if integer and _DIGIT_DATE.fullmatch(digits):
         return True
+    if integer and re.match(r"\s*(?:至|到)\s*\d{1,4}\s*(?:年|月|日|号|季度)", after):
+        return True  # the start of a range of dates (1至12月, 2022到2023年)
+    if _YEAR_DIGITS.fullmatch(digits) and _CJK.match(after) and before_char and before_char in "、和及与至到":
+        return True  # a year of an enumeration whose 年 follows once (2020、2021两年)
+    if integer and (re.match(r"\s*/\s*\d", after) or re.search(r"\d\s*/\s*$", before)) \
+            and not re.match(r"\s*/\s*[\d.,]+\s*[×*÷=＝]", after) and not re.search(r"[=＝]\s*$", before):
+        return True  # a fraction or a page of pages (6/8, 3/12); a division worked out (=860/880×100%) shows figures
     if len(digits) == 1 and re.match(r"(?:\s\d){1,3}\s*[年月日号]", after):
         return True  # a year letterspaced by a PDF (2 0 2 3 年)
     if integer and len(digits) <= 2 and _NUMBERED_THING.search(compact) and _CJK.match(before_char or "-"):
@@ -717,6 +727,12 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True
     if integer and len(digits) <= 2 and line_start and after[:1] in (")", "）"):
         return True
+    if integer and len(digits) <= 2 and not before.strip() and re.match(r" {1,2}[\u4e00-\u9fff]", after) \
+            and len(after) <= MAX_HEADING and not re.search(r"[\d。；;，,！!？?.…·]", after):
+        return True  # a heading numbered with a space (3 项目概况): the line holds nothing but the heading (a PDF's
+        # score opening the line of a table's row, 1 中央专款分配合规……, has its leaders)
+    if integer and re.search(r"(?:^|[\s，,。；;：:、])附$", before):
+        return True  # an attachment's number (附2)
     if integer and len(digits) <= 3 and (before_char == "表" or re.search(r"(?:^|[，,。；;：:、\s])图$", before) or (after[:1] == "表" and (digits[0] == "0" or
                                                                                      compact.endswith("公开")))):
         return True

@@ -21,7 +21,7 @@ from typing import Any, Sequence
 from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
-from ...core.quantity import Qualifier, canonical_unit, commensurable, contradicts
+from ...core.quantity import UNITS, Qualifier, agrees, canonical_unit, commensurable, contradicts
 from ...safetext import readable_path
 from .catalogue import (
     Mapped,
@@ -33,6 +33,7 @@ from .catalogue import (
 )
 from .document import Document, read_document
 from .document_kind import document_kind
+from .evaluated import evaluated_spending, project_sections
 from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
 from .model import Draft, Item
@@ -87,6 +88,7 @@ class _Assembly(RateClaims, Records):
         tables = read_tables(self.document, year)
         fw = load_framework(self.framework_name or _detect_framework(tables))
         self.year, self.readings = year, {k: i.default for k, i in fw.readings_in_force().items()}
+        self.item_sections = project_sections(self.document)
         prose = [with_unit_of_its_figure(m, year) for m in prose_mentions(self.document, tables.taken)]
         prose = self._within_bounds(prose)
         tables.cells = [c for c in tables.cells if self._within_bounds([c.mention])]
@@ -109,6 +111,7 @@ class _Assembly(RateClaims, Records):
         stated = self._stated(tables, prose, rates)
         self.repeated = self._repeats(stated)
         claims = self._claims(rates, self.written_lists, sections, fw)
+        self._evaluated_claim(evaluated_spending(self.document, [m for m in prose if self._ref(m) is not None]), claims)
         self._section_pairs(tables, sections)
         self._assemble(rows, tables, stated, claims)
         placed = list({id(m): m for m in self.placed}.values())
@@ -388,11 +391,13 @@ class _Assembly(RateClaims, Records):
         out = []
         for group in groups.values():
             first = group[0][1]
-            again = [(s, m) for s, m in group[1:] if m.where.text != first.where.text and not _apart(first, m, whole_of)]
+            again = [(s, m) for s, m in group[1:] if m.where.text != first.where.text and not _apart(first, m, whole_of)
+                     and not _other_subject(first, m, self.item_sections)]
             if again:
                 out.append((first,) + tuple(m for _, m in again))
         anchors = [mentions[0] for mentions in self.figures.values()]
-        return out + _same_value_restated(stated, {id(m) for g in out for m in g}, whole_of, anchors, self.year)
+        return out + _same_value_restated(stated, {id(m) for g in out for m in g}, whole_of, anchors, self.year,
+                                          self.item_sections)
 
     # ------------------------------------------------------------ claims
 
@@ -425,6 +430,24 @@ _COUNTS = {"次", "场", "场次", "人", "人次", "名"}  # counts of doings a
 _SAME_COUNT = {"场次": "场"}  # count units that name one thing (a 会议 is held in 场 or 场次)
 
 
+_COMPONENT = re.compile(r"[（(][^（()）]+[)）]|\d+|[^（(\d]+")  # the parts of a section path: 二, (一), 1, (1)
+_DEICTIC = re.compile(r"^(?:该|此|本)(?:项目|工程|专项|任务|活动|资金|单位)")  # 该项目年初预算: its section's item
+
+
+def _other_subject(a: Mention, b: Mention, items: frozenset[str]) -> bool:
+    """Do two statements under one label speak of different items: each of its own section's item (该项目年初预算
+    under （一）良种推广项目 and under （二）农技培训项目), or with different values in sibling subsections whose
+    headings name a project each (items: 实际支出128.00万元 under 二(一), 90.00万元 under 二(二))? Sibling parts
+    on one subject (（一）产出指标, （三）满意度) may well restate one figure."""
+    if a.where.section == b.where.section:
+        return False
+    if _DEICTIC.match(a.lead) or _DEICTIC.match(b.lead):
+        return True
+    x, y = (_COMPONENT.findall(m.where.section) for m in (a, b))
+    siblings = len(x) >= 2 and len(y) >= 2 and x[:-1] == y[:-1] and {a.where.section, b.where.section} <= items
+    return siblings and a.quantity.value != b.quantity.value
+
+
 def _apart(a: Mention, b: Mention, whole_of: dict[int, Mention]) -> bool:
     """Are two statements parts of two totals that differ (中小河流治理 under one allocation and under another; an
     item's budget and its spending)? Then they are two figures, whatever their labels; unless the totals may be one
@@ -454,7 +477,8 @@ def _same_count(m: Mention, actual: Mention, line: IndicatorLine) -> bool:
 
 
 def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], whole_of: dict[int, Mention],
-                         anchors: Sequence[Mention] = (), year: int | None = None) -> list[tuple[Mention, ...]]:
+                         anchors: Sequence[Mention] = (), year: int | None = None,
+                         items: frozenset[str] = frozenset()) -> list[tuple[Mention, ...]]:
     """One figure restated under another wording, in another sentence: the same value, unit, year and column with
     labels that share their head (全镇本级一般公共预算收入实现 111.11 … 由一般公共预算收入 111.11), or, in another
     section, a head noun (全年保障会议1230场次 … 会议服务全年1320场; for money, whose sums often share one, the
@@ -473,10 +497,11 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
     pool += [m for m in anchors if not m.is_rate and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0]
     by_key: dict[tuple, list[Mention]] = {}
     for m in pool:
-        kind = (_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit)), m.year or year,
-                _column_word(m) or "final")  # a figure named by no budget word is an actual
+        kind = (_dimension(_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit))),
+                m.year or year, _column_word(m) or "final")  # a figure named by no budget word is an actual
         digits = _digits(m)
-        keys = {("=", m.quantity.value, *kind), ("~", "".join(sorted(digits)), *kind)}
+        keys = {("=", _in_base(m), *kind), ("~", "".join(sorted(digits)), *kind)}
+        keys |= {("≈", _leading(_in_base(m)), *kind)} if len(digits.strip("0")) >= MIN_DISTINCT_DIGITS - 1 else set()
         keys |= {("~", "".join(sorted(digits[1:])), *kind)} if len(digits) > MIN_DIGITS else set()
         for key in keys:
             by_key.setdefault(key, []).append(m)
@@ -489,34 +514,36 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
             # costs its rows, not their pairs
             again = [m for m in same[i + 1:] if id(m) not in taken and id(m) not in fixed
                      and not (first.where.in_table and m.where.in_table)
-                     and _one_figure(first, m) and not _apart(first, m, whole_of)]
+                     and _one_figure(first, m, items) and not _apart(first, m, whole_of)]
             if again:
                 taken.update(id(m) for m in (first, *again))
                 out.append((first, *again))
     return sorted(out, key=lambda group: group[0].order)
 
 
-def _one_figure(a: Mention, b: Mention) -> bool:
+def _one_figure(a: Mention, b: Mention, items: frozenset[str] = frozenset()) -> bool:
     """Are two statements, in different sentences, of one figure (see _same_value_restated)?"""
     if a.where.text == b.where.text and a.order[:2] == b.order[:2]:
         return False
-    if a.where.in_table and (b.where.in_table or a.quantity.value != b.quantity.value) or \
-            b.where.in_table and a.quantity.value != b.quantity.value:
+    same = _in_base(a) == _in_base(b)
+    alike = same or _rounded_alike(a, b)  # 202.64万元 / 2026400元; 89.974 / 89.97万元
+    if a.where.in_table and b.where.in_table or (a.where.in_table or b.where.in_table) and not alike:
         return False
     x, y = (m.where.row or "" if m.where.in_table else m.label for m in (a, b))
     if re.findall(r"\d+", x) != re.findall(r"\d+", y):
         return False  # 第46号示范田 and 第146号示范田, 1号楼 and 2号楼: labels that number two things
     head = _shared_head(_head_words(x), _head_words(y))
-    if _opposed(x, y):
+    if _opposed(x, y) or _other_subject(a, b, items):
         return False
-    if a.quantity.value == b.quantity.value:
+    if alike and max(len(_digits(a).strip("0")), len(_digits(b).strip("0"))) >= MIN_DISTINCT_DIGITS \
+            and a.where.block != b.where.block and _WORD.search(x) and _WORD.search(y):  # a number standing alone
+        # (a cell saved on its line) is no statement of anything
+        return True  # 10441万元 … 这10441万元资金: a figure of many digits restated in another paragraph, however it is
+        # named, and in any unit or rounding (within a paragraph, two names are two figures: 支出1,867.48万元 … 支出
+        # 总计1,867.48万元)
+    if same:
         if head >= MIN_SHARED_LABEL and (a.quantity.places > 0 or a.quantity.value >= 10):
             return True
-        if len(_digits(a).strip("0")) >= MIN_DISTINCT_DIGITS and a.where.block != b.where.block \
-                and _WORD.search(x) and _WORD.search(y):  # a number standing alone (a cell saved on its line) is no
-            # statement of anything
-            return True  # 10441万元 … 这10441万元资金: a figure of many digits restated in another paragraph, however
-            # it is named (within a paragraph, two names are two figures: 支出1,867.48万元 … 支出总计1,867.48万元)
         return head >= MIN_SHARED_HEAD and a.where.section != b.where.section and a.quantity.places > 0
     money = _dimension(canonical_unit(a.quantity.unit)) == "money"  # many sums of money share a head (税收收入, 非税收入)
     return head >= (MIN_SHARED_LABEL if money else MIN_SHARED_HEAD) and a.where.section != b.where.section \
@@ -552,6 +579,32 @@ def _opposed(a: str, b: str) -> bool:
         if x and y and not x & y:
             return True
     return False
+
+
+def _in_base(m: Mention) -> Decimal:
+    """The value in its dimension's base unit (202.64万元 → 2026400 元), so one amount written in two units is one."""
+    unit = canonical_unit(m.quantity.unit)
+    value = m.quantity.value * UNITS[unit].factor if unit in UNITS else m.quantity.value
+    return value.normalize()
+
+
+def _rounded_alike(a: Mention, b: Mention) -> bool:
+    """Is one value the other written with fewer decimals (132.912万元 / 1329120.67元; 89.974 / 89.97万元)?"""
+    if not commensurable(a.quantity.unit, b.quantity.unit) or a.quantity.qualifier is not Qualifier.EXACT \
+            or b.quantity.qualifier is not Qualifier.EXACT:
+        return False
+    coarse, fine = sorted((a, b), key=lambda m: m.quantity.step * _factor(m), reverse=True)
+    return agrees(coarse.quantity, fine.quantity)
+
+
+def _factor(m: Mention) -> Decimal:
+    unit = canonical_unit(m.quantity.unit)
+    return UNITS[unit].factor if unit in UNITS else Decimal(1)
+
+
+def _leading(value: Decimal) -> str:
+    """The first digits of a value, whatever its unit's scale (the key one amount's roundings share)."""
+    return re.sub(r"\D", "", format(abs(value), "f")).lstrip("0")[:MIN_DISTINCT_DIGITS - 1]
 
 
 def _digits(m: Mention) -> str:
@@ -599,8 +652,6 @@ def _column_word(m: Mention) -> str | None:
 
 
 def _dimension(unit: str) -> str:
-    from ...core.quantity import UNITS
-
     return UNITS[unit].dimension if unit in UNITS else unit
 
 

@@ -17,6 +17,7 @@ MAX_HEADER_CELL = 24  # characters of a line that can be a column header of a ta
 MAX_HEADER_LINES = 24  # short lines a table's header (titles and column names) saved one cell per line may run to
 MAX_BARE_ROWS = 6  # row labels without values a table saved one cell per line may hold between its rows
 CELL_TABLES = 100_000  # table numbers from here on are tables rebuilt from one cell per line
+FLATTENED_TABLES = 10_000_000  # and from here on, tables rebuilt from a line they were run together on
 _LONE_NUMBER = re.compile(r"[-－]?[\d.,，]+\s*[%％]?")
 _COLUMN_HEADER = re.compile(r"(?:19|20)\d{2}\s*年|预算数|决算数|执行数")  # a new header, not a row left bare
 
@@ -38,7 +39,8 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
     lines: list[str | Row | Skipped] = []
     for item in items:
         if isinstance(item, str):
-            lines += [t for t in (clean(x) for x in item.split("\n")) if t]
+            for x in item.split("\n"):
+                lines += [t for t in _unflattened(clean(x), FLATTENED_TABLES + len(lines)) if t]
         else:
             lines.append(item)
     out: list[str | Row | Skipped] = []
@@ -168,7 +170,7 @@ MAX_ROW_LINES = 9  # lines of one indicator row before its 分值 and 得分: tw
 MAX_DEVIATION = 200  # characters of the deviation note a row may end with
 _INDICATOR_COLUMNS = re.compile(r"^(?:[一二三]级指标|指标名称|指标性质|指标方向|(?:年度)?指标值|年度目标值?|度量单位|计量单位|"
                                 r"实际完成值?|完成值|实际值|分值|权重|得分|偏差原因.*|未完成原因.*|原因分析.*|改进措施.*)$")
-_LEVEL = re.compile(r"^[^\d，。；：,;:]{1,12}?指标\s*(?:[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)])?$")
+_LEVEL = re.compile(r"^(?!.*(?:达成|完成|实现))[^\d，。；：,;:]{1,12}?指标\s*(?:[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)])?$")
 _POINTS_ALONE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|效果)指标$|分\s*[）)]$")  # a level cell alone that is the first level
 _SCORE = re.compile(r"^\d+(?:\.\d+)?\s*分?$")
@@ -257,6 +259,8 @@ def _indicator_form(lines: list, k: int) -> tuple[list[list[str]], int] | None:
     if len(rows) < 2:
         return None
     closing, i = _indicator_tail(text, number, i, rows, len(header), deviation, weight, score)
+    if not closing and any(number(j) and number(j + 1) for j in range(i, i + MAX_ROW_LINES)):
+        return None  # rows go on that do not read as rows: a table cut short would sum wrong, so it is none
     return [header, *rows, *closing], i
 
 
@@ -280,7 +284,8 @@ def _indicator_cells(seg: list[str], name: int, may_close: bool) -> tuple[str, l
         note, levels, own = merged[:cut], [], merged[cut:]
     if len(note) > 1 or (note and (not may_close or len(note[0]) > MAX_DEVIATION)):
         return None
-    if not 1 <= len(own) <= 3 or len(levels) > min(name, 2):
+    levels = levels[-min(name, 2):] if name else []  # a level the form left without rows (经济效益指标 / …) is dropped
+    if not 1 <= len(own) <= 3:
         return None
     return (note[0] if note else ""), levels, own
 
@@ -327,6 +332,22 @@ def _pairs(line: str) -> list[tuple[str, str]]:
         return []
     found = [(m.group(1), m.group(2).strip()) for m in _PAIR.finditer(line.strip())]
     return [] if any(_NOT_A_FORM_LABEL.search(label) for label, _ in found) else found
+
+
+def _unflattened(line: str, table: int) -> list[str | Row]:
+    """A line holding a 绩效自评表's indicator rows run together, cells between single spaces (a document site's
+    text of a .docx), as the text before the table, the table's rows and the text after it; any other line as it is.
+    The table must close with its 总分 row: such copies are often excerpts, and rows cut off would sum wrong."""
+    if "指标" not in line:
+        return [line]
+    tokens = line.split(" ")
+    for at, token in enumerate(tokens):
+        if _INDICATOR_COLUMNS.match(token) and _indicator_header(tokens, at) is not None:
+            form = _indicator_form(tokens, at)  # type: ignore[arg-type]  # a list of str is a list of lines
+            if form is not None and any(_TOTAL_LINE.match(row[0]) for row in form[0][-2:]):
+                rows, end = form
+                return [" ".join(tokens[:at]), *(Row(tuple(r), table) for r in rows), " ".join(tokens[end:])]
+    return [line]
 
 
 def _marked_form(lines: list, i: int, header: list[str], weight: int) -> tuple[list[list[str]], int] | None:

@@ -19,6 +19,7 @@ from .. import documents, pdf
 from ..documents import Row, Skipped, clean, join_lines
 from .cell_lines import cell_per_line_tables
 from .furniture import furniture_lines
+from .numbers_of_tables import unnumbered
 from .sections import SectionTracker
 
 FORMATS = REPORT_SUFFIXES
@@ -123,11 +124,15 @@ def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
     tracker = SectionTracker()
     blocks: list[Block] = []
     skipped: list[str] = []
-    lines: list[tuple[str, tuple[str, ...], int | None]] = []  # (kind, cells, table) of each block to be
+    read: list[str | Row] = []
     for item in cell_per_line_tables(items):
         if isinstance(item, Skipped):
             skipped.append(item.note)
-        elif isinstance(item, Row):
+        else:
+            read.append(item)
+    lines: list[tuple[str, tuple[str, ...], int | None]] = []  # (kind, cells, table) of each block to be
+    for item in _unnumbered(read):
+        if isinstance(item, Row):
             cells = [join_lines(c.split("\n")) for c in item.cells]
             while cells and not cells[-1]:
                 cells.pop()
@@ -145,6 +150,20 @@ def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
                 tracker.read(filled[0], in_table=True)
         blocks.append(Block("row" if kind == "row" else "paragraph", cells, tracker.path, table))
     return Document(source, tuple(blocks), tuple(skipped), frozenset(furniture))
+
+
+def _unnumbered(items: list[str | Row]) -> list[str | Row]:
+    """The items with the numbers that number each table (numbers_of_tables) blanked in its rows."""
+    by_table: dict[int, list[int]] = {}
+    for k, item in enumerate(items):
+        if isinstance(item, Row):
+            by_table.setdefault(item.table, []).append(k)
+    out = list(items)
+    for at in by_table.values():
+        rows = unnumbered([items[k].cells for k in at])  # type: ignore[union-attr]  # rows by construction
+        for k, cells in zip(at, rows):
+            out[k] = Row(cells, items[k].table)  # type: ignore[union-attr]
+    return out
 
 
 def read_document(path: str | Path) -> Document:

@@ -8,7 +8,7 @@ import re
 from ...core.params import DocumentKind
 from .document import Sentence
 from .mentions import Where
-from .unit import TITLE_BLOCKS, Stated
+from .unit import Stated, title_bound
 
 _GAP = re.compile(r"\s+")
 # In the order they are tried: a title naming the whole department's spending is that, whatever else it names.
@@ -27,8 +27,9 @@ _PART = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一�
 
 def document_kind(sentences: list[Sentence]) -> Stated | None:
     """The kind the first title line naming one says the document is, with that line; None when no title says."""
+    bound = title_bound(sentences)
     for s in sentences:
-        if s.block >= TITLE_BLOCKS:
+        if s.block >= bound:
             break
         text = _GAP.sub("", s.text)
         if s.cell is not None or len(text) > MAX_TITLE or _PART.match(text):

@@ -99,13 +99,47 @@ def find_lists(document: Document, mentions: list[Mention], named: Named | None 
     used: set[int] = set()
     for k in range(len(sentences)):
         here = by_sentence.get(k, [])
-        for listed in _inline(sentences, k, here, by_sentence, named) + _numbered(sentences, k, here, by_sentence) \
-                + _named(sentences, k, here, by_sentence):
+        found = _inline(sentences, k, here, by_sentence, named) + _numbered(sentences, k, here, by_sentence) \
+            + _named(sentences, k, here, by_sentence)
+        for listed in found or _unopened(sentences[k].text, here):
             parts = [p for p in listed.parts if id(p) not in used]
             if parts and len(parts) == len(listed.parts):
                 used.update(id(p) for p in parts)
                 out.append(listed)
     return out
+
+
+def _unopened(text: str, here: list[Mention]) -> list[Listed]:
+    """A total followed in its sentence by the figures that make it up, with no word opening the list (在职人员81人，
+    专业技术人员57人、管理人员1人，工勤人员23人): declared only when the figures after it, two or more, all of its unit
+    and each named as a kind of it (its label ending in the total's head word: 人员), add up to it exactly — without
+    an opener, only the sum and the words say they are its parts (收入100万元，支出60万元，结余40万元 names no kind of
+    收入; 预算数16640.91万元，调减3821.31万元，完成数12819.60万元 adds up but names none of 预算数)."""
+    if _AMONG.search(text) or _STOP.search(text):
+        return []
+    figures = sorted((m for m in here if _usable(m)), key=lambda m: m.start)
+    for at, whole in enumerate(figures):
+        parts = figures[at + 1:]
+        if len(parts) < 2 or _CHANGE.search(whole.lead) or any(_CHANGE.search(p.lead) for p in parts):
+            continue
+        head = _head(whole.label)
+        if len(head) == 2 and all(_alike(whole, p) and _same_unit(whole, p) and _head(p.label) == head
+                                  and len(_bare(p.label)) > 2 for p in parts) and _adds_up(whole, parts):
+            return [_listed(whole, parts, "inline")]
+    return []
+
+
+_VERB_END = re.compile(r"(?:为|是|达|共|计|约|有)+$")
+
+
+def _bare(label: str) -> str:
+    return _VERB_END.sub("", label.strip(" ：:，,"))
+
+
+def _head(label: str) -> str:
+    """The head word a label ends with (人员 of 在职人员为), two characters."""
+    bare = _bare(label)
+    return bare[-2:] if len(bare) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in bare[-2:]) else ""
 
 
 def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_sentence: BySentence) -> Mention | None:
@@ -396,17 +430,21 @@ def _numbered(sentences: list[Sentence], k: int, here: list[Mention], by_sentenc
     whole = totals[-1]
     parts: list[Mention] = []
     blocks_seen: set[int] = set()
+    ended = True  # the text ends inside the list: what it lists is at most part of the total
     for j in range(k + 1, len(sentences)):
         t = sentences[j]
         if t.block in blocks_seen:
             continue
         if not t.section.startswith(s.section) or t.section == s.section or heading_of(t.text) is None:
+            ended = False
             break
         blocks_seen.add(t.block)
         first = next((m for m in by_sentence.get(j, []) if _alike(whole, m)), None)
         if first is None:
             return []
         parts.append(first)
+    if len(parts) == 1 and ended:
+        return [Listed(whole, tuple(parts), "numbered", False)]  # 收入总计…，包括： then 1.… and the excerpt ends
     return [_listed(whole, parts, "numbered")] if len(parts) >= 2 else []
 
 

@@ -174,6 +174,16 @@ def label_of(sentence: str, found: list[Found], i: int) -> tuple[str, str, str, 
 _MONEY_WORDS = re.compile(r"元|经费|资金|支出|预算|决算|收益|收入|费用?|投资|金额|成本|税|租金|拨款|结余|资产")
 
 
+MAX_HEAD = 8  # characters of the words right before a number that name what it is (预算总额为 1802, 收益9230万)
+
+
+def _head(lead: str) -> str:
+    """The words right before a number, after the last space or mark: what a bare number is of. In a flattened
+    form's run (经费支出合规性 严格执行相关制度规定 达成预期指标 8) money named further back is another cell's."""
+    words = [w for w in re.split(r"[\s，,、：:；;（）()|]+", lead) if w]
+    return words[-1][-MAX_HEAD:] if words else ""
+
+
 # A label whose last word names a count (二级预算单位数量, 预算单位个数): money named before it is what is counted.
 _COUNT_HEAD = re.compile(r"(?:数量|个数|人数|户数|次数|家数|项数|件数|台数|辆数|单位数?|名额)[\s：:（(]*$")
 _UNIT_IN_LABEL = re.compile(r"[（(]\s*(?P<u>[^（()）\s]{1,3})\s*[）)]\s*[：:]?\s*$")
@@ -189,7 +199,7 @@ def with_implied_unit(quantity: Quantity, clause: str, lead: str = "") -> tuple[
     if named and canonical_unit(named.group("u")) in UNITS and canonical_unit(named.group("u")) != "":
         unit = canonical_unit(named.group("u"))
         return replace(quantity, unit=unit), f"写作“{quantity.text}”，单位取自标签中的“{named.group(0).strip('：: ')}”"
-    if quantity.unit or not _MONEY_WORDS.search(lead or clause) or _COUNT_HEAD.search(lead):
+    if quantity.unit or not _MONEY_WORDS.search(_head(lead) if lead else clause) or _COUNT_HEAD.search(lead):
         return quantity, None
     if quantity.scale == Decimal(10000):
         return replace(quantity, value=quantity.value / quantity.scale, unit="万元", scale=Decimal(1)), \
@@ -228,35 +238,14 @@ def prose_mentions(document: Document, skip_blocks: set[int]) -> list[Mention]:
     previous: Sentence | None = None
     sentences = document.sentences()
     skip_blocks = skip_blocks | document.furniture
-    numbered = False  # inside a web table saved with | between cells whose header names a 行次 / 序号 column
     for index, sentence in enumerate(sentences):
-        cells = _pipe_cells(sentence)
-        numbered = bool(cells) and (numbered or any(_ROW_NUMBER_HEADER.fullmatch(c) for c in cells))
         if sentence.block not in skip_blocks and not _code_under_its_label(previous, sentence):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             paired = _paired(previous, sentence) if not (following and _lone_number(following)) else None
-            found = paired_mention(previous, sentence, index, paired) if paired \
+            out += paired_mention(previous, sentence, index, paired) if paired \
                 else sentence_mentions(sentence, index, _broken_off(previous, sentence))
-            out += [m for m in found if not (numbered and _row_number_cell(sentence.text, m))]
         previous = sentence
     return out
-
-
-_ROW_NUMBER_HEADER = re.compile(r"行次|序号|栏次|编号")
-
-
-def _pipe_cells(sentence: Sentence) -> list[str]:
-    """The cells of a line a web page saved as a table row with | between its cells (项目 | 行次 | 金额 |), or []."""
-    if sentence.cell is not None or sentence.text.count("|") < 2:
-        return []
-    return [c.strip() for c in sentence.text.split("|") if c.strip()]
-
-
-def _row_number_cell(text: str, m: Mention) -> bool:
-    """Is the mention a cell of its own holding a bare whole number of at most three digits (a row's 行次 or 序号 in a
-    table whose header names one; its amounts are written with decimals: 1,785.97)?"""
-    before, after = text[:m.start].rstrip(), text[m.end:].lstrip()
-    return (not before or before.endswith("|")) and after.startswith("|") and re.fullmatch(r"\d{1,3}", m.written) is not None
 
 
 MAX_CELL_LABEL = 16  # characters of a line that labels the number on the line below it

@@ -87,6 +87,7 @@ class Placement:
     row_rates: list[RateFound] = field(default_factory=list)  # percentages of 绩效自评表 rows (not recomputed)
     total_labels: dict[int, str] = field(default_factory=dict)  # a total named only by 合计: its parts' names
     year: int | None = None  # the year the report evaluates
+    item_sections: frozenset[str] = frozenset()  # sections whose headings name a project: one item each
     readings: dict[str, str] = field(default_factory=dict)  # the framework's default reading of each gap
 
     def _note(self, record: dict[str, Any], text: str | None) -> None:

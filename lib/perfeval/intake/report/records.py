@@ -3,6 +3,7 @@ and projects, each with its source and, where the reader is unsure, a 存疑 not
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from ...core.figures import is_figure_path, unit_of
@@ -76,6 +77,16 @@ class Records(Placement):
         self._note(record, "存疑：" + unsure if unsure else None)
         self.items.append(Item("identity", "claims.identities", text, evidence,
                                "holds" if lst.complete else "differs" if enumerated else "partial", unsure, highlight))
+
+    def _evaluated_claim(self, spent: tuple[Mention, ...], out: dict[str, list[dict[str, Any]]]) -> None:
+        """项目支出 ≥ what the projects evaluated one subsection each spent (see evaluated): the structure says the
+        projects are part of it, so `score` asks about a sum above it."""
+        total = self.figures.get("lines.project.final")
+        if not total or len(spent) < 2 or total[0] in spent or any(self._ref(m) is None for m in spent):
+            return
+        whole = total[0]
+        parts_sum = sum((p.quantity.to(whole.quantity.unit).value for p in spent), Decimal(0))
+        self._list_claim(Listed(whole, spent, "named", agrees(whole.quantity, parts_sum)), "identity", out)
 
     def _section_claim(self, s: SectionStated, out: dict[str, list[dict[str, Any]]]) -> None:
         record: dict[str, Any] = {"name": s.name}

@@ -28,6 +28,7 @@ from .catalogue import (
 from .document import Block, Document
 from .lists import Listed
 from .mentions import Mention, Where
+from .numbers_of_tables import INDEX_COLUMN, ROW_NUMBER, numbers_the_columns
 from .unit import GRADE_WORDS
 
 _FRAMEWORK_HEADER = ("评分标准", "评分要点")
@@ -177,14 +178,10 @@ def _values(cells: tuple[str, ...]) -> tuple[str, list[str]]:
     return "", list(cells)
 
 
-_INDEX_COLUMN = re.compile(r"^(?:序\s*号|编\s*号|行\s*次|栏\s*次|No\.?)$", re.IGNORECASE)
-_ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3}、?|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)])$")
-
-
 def _without_numbering(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], set[int]]:
-    """The blocks with what numbers a table rather than states its figures taken out: a 序号 / 编号 column (its row
-    numbers: 1, 2, 3 or 一、) dropped from every row of its table, and the rows that number the columns (栏次 |
-    1 | 2 | 3, or values 1, 2, 3 … counting up under a header of words) returned apart, to be read by no one."""
+    """The blocks with a table's numbering columns dropped: a 序号 / 编号 / 行次 column (its numbers, blanked as the
+    document was built) taken out of every row of its table, so that the others stand under their headers; and the
+    rows that number the columns (栏次 | 1 | 2 | 3), returned apart, to be read by no one."""
     out = list(blocks)
     numbering: set[int] = set()
     first: dict[int, int] = {}
@@ -193,23 +190,15 @@ def _without_numbering(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], se
             continue
         start = first.setdefault(block.table, j)
         header = blocks[start].cells
-        drop = {k for k, h in enumerate(header) if _INDEX_COLUMN.match(h.strip())}
-        if j != start and _numbers_the_columns(block.cells):
+        drop = {k for k, h in enumerate(header) if INDEX_COLUMN.match(h.strip())}
+        if j != start and numbers_the_columns(block.cells):
             numbering.add(j)
             out[j] = replace(block, cells=())  # read by no one; the table runs on past it
             continue
         if drop and all(k >= len(block.cells) or not block.cells[k].strip() or j == start
-                        or _ROW_NUMBER.match(block.cells[k].strip()) for k in drop):
+                        or ROW_NUMBER.match(block.cells[k].strip()) for k in drop):
             out[j] = replace(block, cells=tuple(c for k, c in enumerate(block.cells) if k not in drop))
     return tuple(out), numbering
-
-
-def _numbers_the_columns(cells: tuple[str, ...]) -> bool:
-    """Is the row a table's column numbers (栏次 | 1 | 2 | 3, or 1 | 2 | 3 | 4 alone)?"""
-    filled = [c.strip() for c in cells if c.strip()]
-    if filled and _INDEX_COLUMN.match(filled[0]):
-        filled = filled[1:]
-    return len(filled) >= 3 and filled == [str(n) for n in range(1, len(filled) + 1)]
 
 
 def read_tables(document: Document, report_year: int | None) -> Tables:

@@ -16,6 +16,8 @@ _SEAL = re.compile(r"^[（(]\s*(?:公章|盖章|章)\s*[）)]")  # 部门名称:
 _NAME_LABEL = r"(?:部门|单位)\s*[（(]?\s*(?:单位)?\s*[）)]?\s*名\s*称\s*(?:[（(]\s*盖章\s*[）)])?"
 _NAME = re.compile(_NAME_LABEL + r"\s*[：:]\s*(?P<v>(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?[^\s：:，。]{4,40})")
 # The field with no colon: spaces, a cell's mark or nothing between label and name; the name read only as a unit's.
+# A table's header naming the unit in a field of its own (部门：某某局 | 金额单位：元), never 主管部门 or 金额单位.
+_HEADER_FIELD = re.compile(r"(?:^|[|｜]\s*)(?:部门|单位)\s*[：:]\s*(?P<v>[^\s：:，。|｜\d]{4,40})")
 _NAME_RUN_ON = re.compile(_NAME_LABEL + r"\s*[|｜]?\s*(?P<v>[^\s：:，。|｜\d]{4,40})")
 # The fields a cover or a form sets after the unit's name, which end a name its cover runs on into them
 # (部门(单位)名称某某局预算编码302001报告日期…, a .docx's cover flattened onto one line).
@@ -34,7 +36,7 @@ _TITLE_YEAR = re.compile(rf"({_A_YEAR})\s*年度?[^，。；]{{0,30}}?(?:绩效|
 _YEAR_AFTER_TITLE = re.compile(rf"(?:绩效|自评|整体支出|决算)[^，。；]{{0,30}}[（(]\s*({_A_YEAR})\s*年度?\s*[）)]$")
 _YEAR_ALONE = re.compile(rf"[（(]?\s*({_A_YEAR})\s*年度?\s*[）)]?")
 _YEAR_FIELD_ALONE = re.compile(r"(?:评价|所属|预算|自评)年度[：:]?\|?")
-_YEAR_FIELD = re.compile(r"(?:评\s*价|所\s*属|预\s*算|自\s*评)\s*年\s*度\s*[：:]?\s*((?:19|20)\d{2})")
+_YEAR_FIELD = re.compile(r"(?:评\s*价|所\s*属|预\s*算|自\s*评)\s*(?:年\s*度|时\s*段|期\s*间|区\s*间)\s*[：:]?\s*((?:19|20)\d{2})")
 _YEAR_IN_TEXT = re.compile(r"(?:现将|对|就)[^，。；\d]{0,8}?((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|评价|整体支出)")
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
 _CN_SMALL = r"[一二三四五六七八九十]{1,3}"
@@ -46,7 +48,7 @@ _CODE = re.compile(r"预\s*算\s*编\s*码\s*[：:]\s*(?P<v>[0-9A-Za-z\-]{3,30})
 _REGION = re.compile(r"^((?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|地区|县|区|旗))"
                      r"(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|州|盟|地区|县|区|旗))*)(?=[\u4e00-\u9fff]{2,})")
 # What a budget unit's name ends with: an office, a bureau, a centre, a township …
-_UNIT_END = ("人民政府", "中学", "小学", "大学", "学院", "街道办事处", "办事处", "委员会", "联合会", "办公室", "管理处", "中心校", "幼儿园", "检察院", "法院",
+_UNIT_END = ("人民政府", "机关", "中学", "小学", "大学", "学院", "街道办事处", "办事处", "委员会", "联合会", "办公室", "管理处", "中心校", "幼儿园", "检察院", "法院",
              "中心", "局", "站", "办", "委", "馆", "院", "所", "队", "处", "厅", "部", "会", "室", "校", "镇", "乡", "街道",
              "学校", "医院", "公司", "集团", "社", "台", "场", "园", "团", "署", "监狱", "党校",
              "政协", "人大", "妇联", "残联", "侨联", "文联", "科协", "工商联")
@@ -69,15 +71,30 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # The grades as reports write them, each to the framework's grade it names: the one place a long name is mapped.
 GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差", "较差": "差"}
 _GRADE_WORD = "|".join(sorted(GRADE_WORDS, key=len, reverse=True))
-_GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|：|:|(?=[“\"「]))\s*[“\"「]?"
+_GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|评为|属于|达到|：|:|(?=[“\"「]))\s*[“\"「]?"
                     rf"(?P<v>{_GRADE_WORD})[”\"」]?(?:等级|等次|级)?(?:[，。；,;]|$)")
 _GRADED = re.compile(r"等级|等次|自评|评价|评定|绩效")
 _CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得分|总分|分数|评分).{0,4}自评"
                             # 经自评，2023年度部门整体支出绩效得分96分: the score of the whole, not of a section
-                            r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)")
+                            r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)"
+                            # 绩效评价得分92分, 最终得分92分（满分100分）, 自评结果：92分
+                            r"|绩效(?:评价|自评)(?:得分|评分)|最终得分|(?:自评|评价)(?:结果|结论)")
 MAX_TITLE = 60
 _SENTENCE_MARK = re.compile(r"[。；;！!？?，,]")  # a title is no sentence
-TITLE_BLOCKS = 8  # the title stands in the report's first lines
+TITLE_BLOCKS = 8  # the title stands in the report's first lines (a web page's short navigation lines not counted)
+SHORT_LINE = 6  # characters of a line too short to be counted among them (首页, 政务公开, 财政信息)
+
+
+def title_bound(sentences: list[Sentence]) -> int:
+    """The block before which the title stands: the first TITLE_BLOCKS blocks longer than a navigation line, and the
+    short lines among them (a site's breadcrumbs before the title push it down, never out)."""
+    counted: set[int] = set()
+    for s in sentences:
+        if len(_compact(s.text)) > SHORT_LINE:
+            counted.add(s.block)
+            if len(counted) >= TITLE_BLOCKS:
+                return s.block + 1
+    return sentences[-1].block + 1 if sentences else 0
 
 
 @dataclass(frozen=True)
@@ -171,7 +188,8 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
     411001-青禾县档案馆2023年部门决算公开), or the short line above a title that opens with its year (a title set
     on two lines). Of several title lines, the first; a later one naming the same unit more fully (with its
     county) is preferred."""
-    head = [s for s in sentences if s.block < TITLE_BLOCKS]
+    bound = title_bound(sentences)
+    head = [s for s in sentences if s.block < bound]
     found: list[Stated] = []
     for k, s in enumerate(head):
         text = _compact(s.text)[:MAX_TITLE]  # a title run on into the text it heads is read to its length
@@ -236,6 +254,9 @@ def _name(sentences: list[Sentence]) -> Stated | None:
     title = _name_from_title(sentences)
     if title:
         return title
+    for s in sentences:  # a form's or a 决算 table's header: 部门：某某局  金额单位：万元
+        if (m := _HEADER_FIELD.search(s.text)) and (value := _field_value(m.group("v"))):
+            return Stated(value, _where(s), "表头“部门（单位）”")
     for s in sentences:
         m = _SIGNED.search(s.text)
         if m and is_unit_name(_compact(m.group("v"))):
@@ -328,6 +349,7 @@ def _fields_alone(sentences: list[Sentence]) -> dict[str, Stated]:
 
 def _year(sentences: list[Sentence]) -> Stated | None:
     """The year evaluated, from the title, a 评价年度 field, the text's own words, or the publication date − 1."""
+    bound = title_bound(sentences)
     for s in sentences:
         text = _compact(s.text)  # 2023 年 度 部 门 整 体 支 出 绩 效: a PDF's spaces
         if len(text) <= MAX_TITLE and not _SENTENCE_MARK.search(text) and \
@@ -336,7 +358,7 @@ def _year(sentences: list[Sentence]) -> Stated | None:
     for s, following in zip(sentences, sentences[1:]):  # a title set on lines: 某某局 / 2023年度 / 部门整体支出…报告
         for line, title in ((s, following), (following, s)):  # …报告 / （2023年度）
             m = _YEAR_ALONE.fullmatch(_compact(line.text))
-            if m and line.block < TITLE_BLOCKS and _TITLE_WORDS.search(title.text) and len(title.text) <= MAX_TITLE \
+            if m and line.block < bound and _TITLE_WORDS.search(title.text) and len(title.text) <= MAX_TITLE \
                     and not _SENTENCE_MARK.search(title.text):
                 return Stated(year_value(m.group(1)), _where(line), "标题")
     for s, following in zip(sentences, sentences[1:]):  # 评价年度 / 2023: a form's label and value cells
@@ -377,7 +399,7 @@ def _grade(sentences: list[Sentence]) -> Stated | None:
     for s in sentences:
         text = _compact(s.text)  # 自评为优 秀: a PDF's space inside the word
         for m in _GRADE.finditer(text):
-            if _GRADED.search(text[max(0, m.start() - 12):m.start("v")]):
+            if _GRADED.search(text[max(0, m.start() - 12):m.end()]):  # …得分92分，属于“优”等级
                 return Stated(GRADE_WORDS[m.group("v")], _where(s), "正文")
     return None
 

@@ -3,8 +3,9 @@
 Each report is drafted in a child process of its own, as many at a time as the batch has workers, under the
 batch's per-unit timeout: a report that takes longer is stopped and fails alone. A report whose bytes the results
 store has seen, with its draft still on disk, is not drafted again. The same report in several formats (a.docx,
-a.txt, a.pdf: one file name, one id) is drafted once, from the first of DRAFT_ORDER; each other is listed, saying
-which one ran.
+a.txt, a.pdf: one file name, one id) is drafted once, from the first of DRAFT_ORDER that can be read; each other
+is listed, saying which one ran. A report that cannot be read never takes the id of a unit that runs or was
+published from another file (unclaimed).
 """
 from __future__ import annotations
 
@@ -12,16 +13,16 @@ import multiprocessing
 import os
 import signal
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Collection, Mapping, Sequence
 
 from ...errors import InputFileError, PerfevalError
 from ...fmt import exact
 from ...safetext import shown_path
 from ..store import FAILED, ResultsStore, UnitRun
-from .jobs import DRAFTS, file_id, is_report, review_drafted_params, review_links
+from .jobs import DRAFTS, free_id, file_id, is_report, review_drafted_params, review_links
 from .keys import report_digest
 from .lifeline import die_with_parent
 
@@ -126,64 +127,112 @@ def _drive(context: Any, pending: list[Path], running: list[_Child],
             running.remove(child)
 
 
-def _preferred(reports: Sequence[Path]) -> tuple[list[Path], list[UnitRun]]:
-    """One report per id: of the same report in several formats, the first of DRAFT_ORDER; the others listed."""
+def _formats(reports: Sequence[Path]) -> dict[str, list[Path]]:
+    """The reports by id, each id's files in DRAFT_ORDER (the same report in several formats shares one id)."""
     by_id: dict[str, list[Path]] = {}
     for report in dict.fromkeys(reports):
         by_id.setdefault(file_id(report), []).append(report)
-    chosen, others = [], []
-    taken = set(by_id)
-    for uid, group in by_id.items():
+    for group in by_id.values():
         group.sort(key=lambda p: (DRAFT_ORDER.index(p.suffix.lower()) if p.suffix.lower() in DRAFT_ORDER
                                   else len(DRAFT_ORDER), p))
-        chosen.append(group[0])
-        first = group[0].name
-        for other in group[1:]:
+    return by_id
+
+
+def _listed(by_id: Mapping[str, list[Path]], chosen: Mapping[str, Path],
+            outcomes: Mapping[Path, tuple[str, str]]) -> list[UnitRun]:
+    """Each file of a report that did not run under its id, listed under an id of its own (a-txt, a-pdf), saying
+    which file ran and, for one tried first that could not be read, why."""
+    taken = set(by_id)
+    others = []
+    for uid, group in by_id.items():
+        ran = chosen[uid].name
+        for other in (p for p in group if p != chosen[uid]):
             listed = base = f"{uid}-{other.suffix.lower().lstrip('.')}"
             count = 1
             while listed in taken:  # Report.TXT beside report.txt: each keeps its own line in the status
                 count += 1
                 listed = f"{base}-{count}"
             taken.add(listed)
-            others.append(UnitRun(listed, str(other), FAILED,
-                                  f"与 {first} 是同一单位的报告（文件名相同，格式不同）："
-                                  f"本批次按 {first} 生成草稿并运行，本文件未读；若内容不同，请改名后单独运行",
-                                  drafted_from=str(other)))
-    return chosen, others
+            if other in outcomes:  # tried before the file that ran, and it could not be read
+                reason = f"{outcomes[other][1]}；本批次按同一报告的 {ran} 生成草稿并运行"
+            else:
+                reason = (f"与 {ran} 是同一单位的报告（文件名相同，格式不同）："
+                          f"本批次按 {ran} 生成草稿并运行，本文件未读；若内容不同，请改名后单独运行")
+            others.append(UnitRun(listed, str(other), FAILED, reason, drafted_from=str(other)))
+    return others
 
 
 def draft_reports(paths: Sequence[Path], outputs: Path, store: ResultsStore, *, width: int, timeout: float,
                   force: bool = False) -> Drafted:
     """Each report drafted (or its earlier draft kept, when neither its bytes nor the reader changed since), and the
-    params files named as they are."""
+    params files named as they are. Of one report in several formats the first of DRAFT_ORDER is drafted; when it
+    cannot be read the next is, so a damaged a.docx never displaces a readable a.txt."""
     out = Drafted()
-    reports = [p for p in paths if is_report(p)]
-    chosen, out.failed = _preferred(reports)
+    by_id = _formats([p for p in paths if is_report(p)])
     digests: dict[Path, str] = {}
-    kept: dict[Path, tuple[str, str]] = {}
-    for report in chosen:
-        try:
-            digests[report] = report_digest(report)
-        except OSError:
-            continue  # drafting it says why it cannot be read
-        draft = None if force else store.draft_of(report, digests[report])
-        if draft and Path(draft).is_file() and Path(draft).with_suffix(".review.html").is_file():
-            kept[report] = ("ok", draft)
-    fresh = [r for r in chosen if r not in kept]
-    outcomes = {**kept, **(_in_children(fresh, outputs, max(1, width), timeout) if fresh else {})}
+    outcomes: dict[Path, tuple[str, str]] = {}
+
+    def unread(group: list[Path]) -> Path | None:
+        """The next file of a report to try: none once one has been read."""
+        if any(outcomes[p][0] == "ok" for p in group if p in outcomes):
+            return None
+        return next((p for p in group if p not in outcomes), None)
+
+    while wave := [p for p in map(unread, by_id.values()) if p is not None]:
+        outcomes.update(_drafted(wave, outputs, store, digests, width, timeout, force))
+    chosen = {uid: next((p for p in group if outcomes[p][0] == "ok"), group[0]) for uid, group in by_id.items()}
+    out.failed = _listed(by_id, chosen, outcomes)
+    ran = set(chosen.values())
     for path in paths:
         if not is_report(path):
             out.files.append(path)
             review_drafted_params(path, outputs)
             continue
-        if path not in outcomes:
-            continue  # another format of a report drafted from another file
+        if path not in ran:
+            continue  # another format of a report drafted from another file, listed
         status, detail = outcomes[path]
         if status != "ok":
             out.failed.append(UnitRun(file_id(path), str(path), FAILED, detail, drafted_from=str(path)))
             continue
-        if path in digests and path not in kept:
+        if path in digests:
             store.put_draft(path, digests[path], detail)
         out.files.append(Path(detail))
         out.drafted[detail] = str(path)
+    return out
+
+
+def _drafted(reports: Sequence[Path], outputs: Path, store: ResultsStore, digests: dict[Path, str], width: int,
+             timeout: float, force: bool) -> dict[Path, tuple[str, str]]:
+    """The outcome of drafting each report: its earlier draft when the store has seen its bytes and the draft is
+    still on disk, else drafted in a child process (digests: the digest of the bytes of each drafted now)."""
+    kept: dict[Path, tuple[str, str]] = {}
+    for report in reports:
+        try:
+            digest = report_digest(report)
+        except OSError:
+            continue  # drafting it says why it cannot be read
+        draft = None if force else store.draft_of(report, digest)
+        if draft and Path(draft).is_file() and Path(draft).with_suffix(".review.html").is_file():
+            kept[report] = ("ok", draft)
+        else:
+            digests[report] = digest
+    fresh = [r for r in reports if r not in kept]
+    return {**kept, **(_in_children(fresh, outputs, max(1, width), timeout) if fresh else {})}
+
+
+def unclaimed(failed: Sequence[UnitRun], claimed: Collection[str], held: Mapping[str, str]) -> list[UnitRun]:
+    """The reports that could not be drafted, each under an id no unit of this batch runs under (claimed) and no
+    other file's unit was published under before (held: unit id → the file it was made from). A report that cannot
+    be read fails alone: a damaged twin_2023.docx beside params of unit twin_2023 neither stops those params nor
+    withdraws their report; it is listed as twin_2023-2."""
+    used = set(claimed)
+    out = []
+    for run in failed:
+        source = held.get(run.unit_id)
+        another = (source is not None and Path(source) != Path(run.drafted_from or run.params_file)
+                   and Path(source).exists())
+        if run.unit_id in used or another:
+            run = replace(run, unit_id=free_id(run.unit_id, used | set(held)))
+        used.add(run.unit_id)
+        out.append(run)
     return out

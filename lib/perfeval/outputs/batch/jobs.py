@@ -235,7 +235,7 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
     for path in sorted(identities, key=lambda p: (not identities[p].loads, p)):
         uid = identities[path].unit_id
         if not identities[path].loads and uid in taken:
-            uid = _free_id(uid, taken)
+            uid = free_id(uid, taken)
         ids[path] = uid
 
     def unconfirmed(p: Path) -> bool:
@@ -255,7 +255,7 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
             jobs.append(UnitJob(uid, path, notebook, outputs, {**extra, PARAMS_PARAMETER: str(path)}, timeout,
                                 i.year, i.series, i.framework))
             continue
-        copy_id = _free_id(file_id(path), taken)
+        copy_id = free_id(file_id(path), taken)
         if unconfirmed(path) and not unconfirmed(owner):
             reason = (f"单位编码 {uid!r} 已有核对过的参数文件 {shown_path(owner)}，本批次运行了那个文件；"
                       "本草稿未运行")
@@ -290,7 +290,7 @@ def in_waves(jobs: Sequence[UnitJob], outputs: Path, others: Mapping[str, tuple[
     return [waves[k] for k in sorted(waves)]
 
 
-def _free_id(wanted: str, taken: set[str]) -> str:
+def free_id(wanted: str, taken: set[str]) -> str:
     """wanted, or wanted-2, wanted-3 … whichever is not taken yet (then taken)."""
     candidate, n = wanted, 1
     while candidate in taken:

@@ -22,7 +22,7 @@ from ...fileio import write_atomic
 from ...paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
 from ...safetext import shown_path
 from ..store import ResultsStore
-from .drafting import draft_reports
+from .drafting import draft_reports, unclaimed
 from .jobs import (HISTORY_PARAMETER, PARAMS_PARAMETER, Identity, UnitJob, build_jobs, check_parameters, identity,
                    in_waves, resolve_reports, resolve_units)
 from .keys import digest, file_digest, package_version, unit_key
@@ -271,7 +271,8 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
         jobs, copies = build_jobs(drafts.files, notebook, outputs, extra, timeout, identify=_identities(store),
                                   drafted=drafts.drafted,
                                   held={uid: r.params_file for uid, r in previous.items() if r.status == OK})
-        copies += drafts.failed
+        copies += unclaimed(drafts.failed, {j.unit_id for j in jobs} | {c.unit_id for c in copies},
+                            {uid: r.drafted_from or r.params_file for uid, r in previous.items() if r.status == OK})
         if failed_only:
             jobs = [j for j in jobs if not _done(previous.get(j.unit_id), outputs)]
         history = HISTORY_PARAMETER in declared

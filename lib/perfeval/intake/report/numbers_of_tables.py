@@ -1,0 +1,41 @@
+"""What numbers a table rather than states its figures: a 序号 / 编号 column's row numbers, a statement's 行次 and
+栏次 (the line numbers of a 决算 table: 一、一般公共预算财政拨款收入 | 1 | 1,640,204.92), and a row that numbers the
+columns (栏次 | 1 | 2 | 3). Such cells are taken out as the document is built, so no reader, table or prose, takes
+them for figures; everything else a table holds stays as it was.
+"""
+from __future__ import annotations
+
+import re
+
+INDEX_COLUMN = re.compile(r"^(?:序\s*号|编\s*号|行\s*次|栏\s*次|No\.?)$", re.IGNORECASE)
+ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3}、?|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)])$")
+_LINE_NUMBERS = re.compile(r"^(?:行\s*次|栏\s*次)$")
+_LINE_NUMBER = re.compile(r"^\d{1,3}$")
+MAX_HEADER_ROWS = 4  # rows at a table's head where its column names (行次 among them) may stand
+
+
+def numbers_the_columns(cells: tuple[str, ...]) -> bool:
+    """Is the row a table's column numbers (栏次 | 1 | 2 | 3, 栏次 | 1 | 栏次 | 2, or 1 | 2 | 3 | 4 alone)?"""
+    filled = [c.strip() for c in cells if c.strip()]
+    if filled and _LINE_NUMBERS.match(filled[0]):
+        return all(_LINE_NUMBER.match(c) or _LINE_NUMBERS.match(c) for c in filled[1:])
+    return len(filled) >= 3 and filled == [str(n) for n in range(1, len(filled) + 1)]
+
+
+def unnumbered(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The rows of one table (its header first) with the numbers that number it blanked: a row numbering the columns
+    wholly; in a table whose head names 行次 or 栏次, every bare whole number of up to three digits (a statement's
+    line numbers; its amounts carry decimals); under a 序号 / 编号 header cell, the row numbers in that column."""
+    if not rows:
+        return rows
+    head = rows[:MAX_HEADER_ROWS]
+    lines = any(_LINE_NUMBERS.match(c.strip()) for row in head for c in row)
+    index = {k for k, c in enumerate(rows[0]) if INDEX_COLUMN.match(c.strip())}
+    out = [rows[0]]
+    for row in rows[1:]:
+        if numbers_the_columns(row):
+            out.append(tuple("" for _ in row))
+            continue
+        out.append(tuple("" if (lines and _LINE_NUMBER.match(c.strip())) or (k in index and ROW_NUMBER.match(c.strip()))
+                         else c for k, c in enumerate(row)))
+    return out
