@@ -466,3 +466,15 @@ def test_one_amount_restated_in_another_unit_or_with_fewer_decimals_is_one_figur
     assert [[m.written for m in g] for g in draft.repeats] == [["2036400元", "203.64万元"], ["89.974万元", "89.97万元"]]
     apart = draft_of(tmp_path, TITLE, "一、资金", "全年统防统治作业费支出89.974万元。", "二、其他", "作业费用结算89.96万元。")
     assert apart.repeats == []  # 89.96 is not 89.974 at any precision
+
+
+def test_a_change_after_last_years_figure_is_explained_by_this_years_figure_under_the_same_words_elsewhere(tmp_path):
+    lines = (TITLE, "一、支出情况", "2023年差旅费支出14.40万元，印刷费支出3.00万元。", "二、与上年对比",
+             "2022年差旅费支出16.00万元，2023年较上年下降{}。")
+    held = draft_of(tmp_path, *lines[:4], lines[4].format("10%")).rates[0]  # (14.40 − 16.00) ÷ 16.00
+    assert held.status == "explained" and held.reading.numerator.written == "14.40万元"
+    wrong = draft_of(tmp_path, *lines[:4], lines[4].format("12%")).rates[0]
+    assert wrong.status == "contradicted" and "10.00%" in wrong.why
+    none = draft_of(tmp_path, TITLE, "一、支出情况", "2023年印刷费支出3.00万元。", "二、与上年对比",
+                    "2022年差旅费支出16.00万元，2023年较上年下降10%。").rates[0]
+    assert none.status == "unexplained"  # this year's 差旅费 is not stated: nothing to recompute

@@ -71,12 +71,14 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # The grades as reports write them, each to the framework's grade it names: the one place a long name is mapped.
 GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差", "较差": "差"}
 _GRADE_WORD = "|".join(sorted(GRADE_WORDS, key=len, reverse=True))
-_GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|：|:|(?=[“\"「]))\s*[“\"「]?"
+_GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|评为|属于|达到|：|:|(?=[“\"「]))\s*[“\"「]?"
                     rf"(?P<v>{_GRADE_WORD})[”\"」]?(?:等级|等次|级)?(?:[，。；,;]|$)")
 _GRADED = re.compile(r"等级|等次|自评|评价|评定|绩效")
 _CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得分|总分|分数|评分).{0,4}自评"
                             # 经自评，2023年度部门整体支出绩效得分96分: the score of the whole, not of a section
-                            r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)")
+                            r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)"
+                            # 绩效评价得分92分, 最终得分92分（满分100分）, 自评结果：92分
+                            r"|绩效(?:评价|自评)(?:得分|评分)|最终得分|(?:自评|评价)(?:结果|结论)")
 MAX_TITLE = 60
 _SENTENCE_MARK = re.compile(r"[。；;！!？?，,]")  # a title is no sentence
 TITLE_BLOCKS = 8  # the title stands in the report's first lines (a web page's short navigation lines not counted)
@@ -397,7 +399,7 @@ def _grade(sentences: list[Sentence]) -> Stated | None:
     for s in sentences:
         text = _compact(s.text)  # 自评为优 秀: a PDF's space inside the word
         for m in _GRADE.finditer(text):
-            if _GRADED.search(text[max(0, m.start() - 12):m.start("v")]):
+            if _GRADED.search(text[max(0, m.start() - 12):m.end()]):  # …得分92分，属于“优”等级
                 return Stated(GRADE_WORDS[m.group("v")], _where(s), "正文")
     return None
 
