@@ -478,3 +478,11 @@ def test_a_change_after_last_years_figure_is_explained_by_this_years_figure_unde
     none = draft_of(tmp_path, TITLE, "一、支出情况", "2023年印刷费支出3.00万元。", "二、与上年对比",
                     "2022年差旅费支出16.00万元，2023年较上年下降10%。").rates[0]
     assert none.status == "unexplained"  # this year's 差旅费 is not stated: nothing to recompute
+
+
+def test_a_total_closing_its_breakdown_restates_the_figure_stated_first_under_a_longer_name(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、会议费", "2023年本站会议费支出6.46万元。其中，培训会议支出2.16万元，工作会议支出4.30万元，"
+                     "共计支出6.46万元。")
+    assert [[m.written for m in g] for g in draft.repeats] == [["6.46万元", "6.46万元"]]
+    part = draft_of(tmp_path, TITLE, "一、收支", "全站本级支出86.46万元。加上上解支出等0万元，支出总计86.46万元。")
+    assert part.repeats == []  # the closing total adds the first figure: a part of it, not its restatement

@@ -19,6 +19,7 @@ from typing import Callable, Iterator
 
 from ..errors import IncommensurableUnits
 from .numbers import decimal, to_step
+from .script import TO_SIMPLIFIED
 
 
 def incommensurable(a: str, b: str) -> IncommensurableUnits:
@@ -282,12 +283,6 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 # and the wide spaces (en, em, ideographic …) as the plain space they read as
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–\u2002\u2003\u2004\u2005\u2006\u2008\u3000’",
                             "0123456789.%，-------       '")
-# Traditional characters of the words numbers are read by (units, qualifiers, dates, labels of codes and references),
-# each one character for one so that spans stay where the text writes them: 12.5萬元 reads as 12.5万元, 3個 as 3个.
-_TRADITIONAL = str.maketrans("萬億個項場輛臺張條戶間處塊類頁號時餘約於過組棟冊週紀鐘點畝噸裡級屆見電話編碼傳郵標題錄圖"
-                             "線熱專訴舉報務歲將達內幾兩較長減變動漲佔額數預決費資產經",
-                             "万亿个项场辆台张条户间处块类页号时余约于过组栋册周纪钟点亩吨里级届见电话编码传邮标题录图"
-                             "线热专诉举报务岁将达内几两较长减变动涨占额数预决费资产经")
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
@@ -387,6 +382,8 @@ _SERVICE_WORDS = re.compile(r"报警|急救|火警|消防|交通|指挥|接警|�
 # no other number and no 的 between (不超过预算的情况下完成3次 bounds no count).
 _BOUND_AHEAD = re.compile(r"(?P<word>至少|最少|不少于|不低于|至多|最多|不超过|不多于|不高于)(?:(?!的)[\u4e00-\u9fff]){1,6}$")
 MAX_HEADING = 30  # characters of a heading after its number
+_CONTACT = re.compile(r"联系|电话|咨询|监督|举报|投诉|传真")
+MAX_CONTACT_GAP = 20  # characters between the words of a contact and its number
 # Things a report numbers among its own (指标1, 目标2, 任务3, 问题1): the number glued to the noun names one of them.
 _NUMBERED_THING = re.compile(r"(?:指标|目标|任务|措施|问题|建议|步骤|环节|阶段|标段|子项)$")
 _PAGE_FOOTER = re.compile(r"\s*[-－—]\s*\d{1,3}\s*[-－—]\s*")  # - 3 -: a page's footer, the whole line
@@ -481,7 +478,7 @@ def _normalise(text: str, whole: bool) -> _Normalised:
     for i, ch in enumerate(text):
         if ord(ch) in _INVISIBLE and chars and chars[-1].isdigit():
             continue
-        chars.append(ch.translate(_FULL_WIDTH).translate(_TRADITIONAL))
+        chars.append(ch.translate(_FULL_WIDTH).translate(TO_SIMPLIFIED))  # 12.5萬元 reads as 12.5万元
         at.append(i)
     norm = "".join(chars)
 
@@ -709,6 +706,8 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True  # a fraction or a page of pages (6/8, 3/12); a division worked out (=860/880×100%) shows figures
     if len(digits) == 1 and re.match(r"(?:\s\d){1,3}\s*[年月日号]", after):
         return True  # a year letterspaced by a PDF (2 0 2 3 年)
+    if integer and re.fullmatch(r"[2-9]\d{6,7}", digits) and _CONTACT.search(before[-MAX_CONTACT_GAP:]):
+        return True  # a landline number after the words of a contact (联系人：李某 7281456)
     if integer and len(digits) <= 2 and _NUMBERED_THING.search(compact) and _CJK.match(before_char or "-"):
         return True  # the number of an indicator, a target, a task … among the report's own (指标1工程完工率, 目标2)
     if integer and (re.match(r"[*＊×xX]{2,}", after) or re.search(r"[*＊×xX]{2,}$", before)):

@@ -514,14 +514,15 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
             # costs its rows, not their pairs
             again = [m for m in same[i + 1:] if id(m) not in taken and id(m) not in fixed
                      and not (first.where.in_table and m.where.in_table)
-                     and _one_figure(first, m, items) and not _apart(first, m, whole_of)]
+                     and _one_figure(first, m, items, whole_of) and not _apart(first, m, whole_of)]
             if again:
                 taken.update(id(m) for m in (first, *again))
                 out.append((first, *again))
     return sorted(out, key=lambda group: group[0].order)
 
 
-def _one_figure(a: Mention, b: Mention, items: frozenset[str] = frozenset()) -> bool:
+def _one_figure(a: Mention, b: Mention, items: frozenset[str] = frozenset(),
+                whole_of: dict[int, Mention] | None = None) -> bool:
     """Are two statements, in different sentences, of one figure (see _same_value_restated)?"""
     if a.where.text == b.where.text and a.order[:2] == b.order[:2]:
         return False
@@ -544,7 +545,9 @@ def _one_figure(a: Mention, b: Mention, items: frozenset[str] = frozenset()) -> 
     if same:
         if head >= MIN_SHARED_LABEL and (a.quantity.places > 0 or a.quantity.value >= 10):
             return True
-        return head >= MIN_SHARED_HEAD and a.where.section != b.where.section and a.quantity.places > 0
+        if head >= MIN_SHARED_HEAD and a.quantity.places > 0 and a.where.section != b.where.section:
+            return True
+        return _closes_as(a, b, head, whole_of or {})
     money = _dimension(canonical_unit(a.quantity.unit)) == "money"  # many sums of money share a head (税收收入, 非税收入)
     return head >= (MIN_SHARED_LABEL if money else MIN_SHARED_HEAD) and a.where.section != b.where.section \
         and _slip(_digits(a), _digits(b))
@@ -579,6 +582,16 @@ def _opposed(a: str, b: str) -> bool:
         if x and y and not x & y:
             return True
     return False
+
+
+def _closes_as(a: Mention, b: Mention, head: int, whole_of: dict[int, Mention]) -> bool:
+    """Does a total that closes a list restate, in its section, the figure stated first under a longer name
+    (“三公”经费支出8.12万元。其中…，共计支出8.12万元): its whole name is the other's head, and neither is a part of
+    the other (支出总计1,867.48万元 closing 一般公共预算支出1,867.48万元 + 0 is another figure)?"""
+    closing = [m for m in (a, b) if any(w is m for w in whole_of.values())]
+    shorter = min(len(_head_words(a.label)), len(_head_words(b.label)))
+    return bool(closing) and head >= MIN_SHARED_HEAD and head == shorter and a.quantity.places > 0 \
+        and whole_of.get(id(a)) is not b and whole_of.get(id(b)) is not a
 
 
 def _in_base(m: Mention) -> Decimal:
