@@ -105,7 +105,8 @@ def make(outputs: Path, name: str) -> None:
 
 def alone(outputs: Path, name: str) -> dict[str, float]:
     """One output made in a fresh process: its CPU and wall seconds (the call only), its peak resident memory and
-    that of its largest child (the portfolio's kernel), MiB, imports included."""
+    that of its largest child (the portfolio's kernel), MiB, imports included. Its own peak is the kernel's count
+    (VmHWM): getrusage's would be at least this process's, which the child inherits across exec."""
     code = ("import json, resource, sys, time\n"
             "sys.path.insert(0, sys.argv[3])\n"
             "from bench_summaries import cpu, make\n"
@@ -113,8 +114,8 @@ def alone(outputs: Path, name: str) -> dict[str, float]:
             "t0, c0 = time.perf_counter(), cpu()\n"
             "make(Path(sys.argv[1]), sys.argv[2])\n"
             "wall, used = time.perf_counter() - t0, cpu() - c0\n"
-            "own, child = (resource.getrusage(w).ru_maxrss / 1024 for w in (resource.RUSAGE_SELF, "
-            "resource.RUSAGE_CHILDREN))\n"
+            "hwm = next(x for x in open('/proc/self/status') if x.startswith('VmHWM:'))\n"
+            "own, child = int(hwm.split()[1]) / 1024, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
             "print(json.dumps({'wall': wall, 'cpu': used, 'own': own, 'child': child}))\n")
     done = subprocess.run([sys.executable, "-c", code, str(outputs), name, str(Path(__file__).resolve().parent)],
                           check=True, capture_output=True, text=True)
