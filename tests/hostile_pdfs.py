@@ -245,3 +245,37 @@ def dense_pages(path: Path, pages: int, lines: int = 300, per_line: int = 1000) 
     content = b"".join(b"BT /F1 1 Tf 10 %d Td (%s) Tj ET\n" % (800 - i, line) for i in range(lines))
     path.write_bytes(pages_pdf([content] * pages))
     return path
+
+
+def shared_content(path: Path, pages: int, content: bytes) -> Path:
+    """`pages` pages that all draw one content stream (a file of a few KB that asks for the stream's work each page)."""
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+               HELVETICA, stream(content)]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                b"/Contents 4 0 R >>"] * pages
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def many_streams(path: Path, streams: int) -> Path:
+    """One page drawn from `streams` content streams, each a line of text."""
+    refs = b" ".join(b"%d 0 R" % (5 + i) for i in range(streams))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", HELVETICA,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+               b"/Contents [%s] >>" % refs]
+    objects += [stream(text([f"Line {i} of 2023"])) for i in range(streams)]
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def deep_page_tree(path: Path, depth: int) -> Path:
+    """One page under `depth` levels of page-tree nodes, each the only kid of the one above."""
+    objects = [b"<< /Type /Catalog /Pages 4 0 R >>", HELVETICA, stream(text(["Expenditure 1268.40 in 2023"]))]
+    for level in range(depth):
+        parent = b" /Parent %d 0 R" % (3 + level) if level else b""
+        objects.append(b"<< /Type /Pages%s /Kids [%d 0 R] /Count 1 >>" % (parent, 5 + level))
+    objects.append(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 2 0 R >> >> "
+                   b"/Contents 3 0 R >>" % (3 + depth))
+    path.write_bytes(raw_pdf(objects))
+    return path

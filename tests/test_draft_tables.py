@@ -51,6 +51,23 @@ def test_a_self_assessment_table_saved_one_cell_per_line_is_a_table(tmp_path):
     assert draft.params["claims"]["total"] == Decimal(98) and draft.params["claims"]["grade"] == "优"
     scores = [m for m in draft.placed if m.written in ("20", "10", "18", "40")]
     assert scores and all(m.quantity.unit == "分" for m in scores)  # a score cell is in 分, never a bare number
+    assert {m.label: m.written for m in draft.placed}["产出指标·分值"] == "50分"  # the level's own points
+
+
+def test_a_one_cell_per_line_table_that_does_not_close_is_read_for_its_figures_not_as_the_indicator_table(tmp_path):
+    cut = "\n".join(c for row in [HEADER, *ROWS[:3]] for c in row if c)  # an excerpt: the page ends mid-table
+    draft = draft_of(tmp_path, cut)
+    assert "indicators" not in draft.params  # its weights would be summed as if whole
+    assert {m.label: m.written + m.quantity.unit for m in draft.placed}["任务按时完成率·得分"] == "18分"
+
+
+def test_a_forms_blank_cells_saved_as_spaces_and_column_names_broken_in_their_cells():
+    lines = ["项目资金", "(万元)", "年初", "预算数", "全年", "预算数", "全年", "执行数", "分值", "执行率", "得分",
+             "年度资金总额", "43.20", "43.20", "37.24", "10", "86%", "8.6", "其中:当年财政拨款", "43.20", "43.20",
+             "37.24", " ", " ", " ", "上年结转资金", " ", " ", " ", " ", " ", " "]
+    rows = [b.cells for b in build("<test>", ["\n\n".join(lines)]).blocks if b.kind == "row"]
+    assert rows[0] == ("", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+    assert rows[1] == ("年度资金总额", "43.20", "43.20", "37.24", "10", "86%", "8.6")
 
 
 def test_the_one_cell_per_line_table_reads_as_the_same_table_pasted_with_tabs(tmp_path):

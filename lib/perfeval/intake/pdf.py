@@ -32,6 +32,16 @@ MAX_UNPACKED = 256 << 20  # every stream pdfminer may unpack (images are not unp
 # text the report reader takes (2,000,000 characters)
 MAX_PAGE_GLYPHS = 30_000
 MAX_GLYPHS = 2_000_000
+# drawing instructions a viewer interprets (a page's content streams and the forms it draws, each time it draws
+# them): a page of Word's Chinese text is 20-100 KB, one with a vector chart a few hundred KB; pdfminer takes ~2 s
+# a MB of path operators and builds an object for each path, so a page of 60 MB of lines took minutes and a GB
+MAX_PAGE_CONTENT = 4 << 20
+MAX_PAGE_STREAMS = 1_000
+MAX_CONTENT = 64 << 20
+# painted paths (lines, rectangles, curves): pdfminer and pdfplumber keep ~5 KB and spend ~0.1 ms on each; a page's
+# table rulings are a few hundred, a vector chart a few thousand
+MAX_PAGE_PATHS = 20_000
+MAX_PATHS = 200_000
 _INVISIBLE_MODES = (3, 7)  # text render modes that paint nothing (7 only adds to the clipping path)
 _FILLING_MODES = frozenset({0, 2, 4, 6})  # render modes that fill a glyph (the others stroke it or paint nothing)
 _STROKING_MODES = frozenset({1, 2, 5, 6})
@@ -84,12 +94,17 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
+        pdf.pages  # noqa: B018 - pdfminer walks the page tree here, so a damaged tree fails here (and not in close())
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged files (wrapped by pdfplumber)
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if budget.refused:
             raise fail(path, budget.refused) from None
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise fail(path, "is encrypted (password-protected); save an unprotected copy") from None
+        if isinstance(cause, RecursionError):
+            raise fail(path, "is damaged or hostile: its pages are nested deeper than a reader can follow (a page "
+                             "tree or a chain of objects thousands of levels deep); save the PDF again from the "
+                             "document, or send the .docx") from None
         raise fail(path, f"is damaged: not a readable PDF ({type(cause).__name__}: {cause})") from None
     with pdf:
         seen.hidden_layers = _hidden_layers(pdf.doc)
@@ -342,8 +357,45 @@ class _Unread:
         self.off_page = 0
         self.unmapped = 0
         self.glyphs = 0
+        self.content = 0
+        self.paths = 0
         self.too_dense: str | None = None
         self.hidden_layers: frozenset[int] = frozenset()
+
+    def count_streams(self, streams: int, page: int) -> None:
+        """A page (or a form) drawn from `streams` content streams: Word writes one, some programs a few dozen."""
+        if streams > MAX_PAGE_STREAMS:
+            self.too_dense = (f"has a page (page {page}) drawn from {streams:,} content streams, more than any "
+                              "report's page needs (a damaged or hostile file); save the PDF again from the document, "
+                              "or send the .docx")
+            raise _Unbounded(self.too_dense)
+
+    def count_content(self, on_page: int, size: int, page: int) -> None:
+        """A content stream of `size` bytes about to be interpreted (on_page bytes on this page with it): past a
+        bound, refused before it is read."""
+        self.content += size
+        if on_page > MAX_PAGE_CONTENT:
+            self.too_dense = (f"has a page (page {page}) of more than {MAX_PAGE_CONTENT >> 20} MB of drawing "
+                              "instructions, more than any report's page holds (a damaged or hostile file); save the "
+                              "PDF again from the document, or send the .docx")
+        elif self.content > MAX_CONTENT:
+            self.too_dense = (f"has more than {MAX_CONTENT >> 20} MB of drawing instructions in all, more than a "
+                              "report's pages hold; save the PDF again from the document, or send the .docx")
+        if self.too_dense:
+            raise _Unbounded(self.too_dense)
+
+    def count_path(self, on_page: int, page: int) -> None:
+        """One more path painted (on_page so far on this page): past a bound, refused before it costs more."""
+        self.paths += 1
+        if on_page > MAX_PAGE_PATHS:
+            self.too_dense = (f"has a page (page {page}) of more than {MAX_PAGE_PATHS:,} drawn lines and shapes, more "
+                              "than any report's page holds (a damaged or hostile file, or a detailed map); save the "
+                              "PDF again from the document, or send the .docx")
+        elif self.paths > MAX_PATHS:
+            self.too_dense = (f"has more than {MAX_PATHS:,} drawn lines and shapes in all, more than a report's pages "
+                              "hold; save the PDF again from the document, or send the .docx")
+        if self.too_dense:
+            raise _Unbounded(self.too_dense)
 
     def count_glyph(self, on_page: int, page: int) -> None:
         """One more glyph drawn (on_page so far on this page): past a bound, refused before it costs more."""
@@ -463,7 +515,7 @@ def _visible_page_class() -> type:
 
     from pdfminer.layout import LTChar
     from pdfminer.pdffont import PDFSimpleFont
-    from pdfminer.pdftypes import resolve1
+    from pdfminer.pdftypes import resolve1, stream_value
     from pdfminer.psparser import PSLiteral
     from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
     from pdfminer.pdfinterp import PDFPageInterpreter
@@ -479,6 +531,8 @@ def _visible_page_class() -> type:
             self.properties = properties  # the page's named property lists (/OC /oc1 BDC names one)
             self.layers: list[bool] = []  # for each marked-content sequence open: does it hide (a layer shown off)?
             self.drawn = 0  # glyphs on this page
+            self.instructions = 0  # bytes of content streams interpreted on this page
+            self.painted = 0  # paths painted on this page
             self.shown = (float("-inf"), float("-inf"), float("inf"), float("inf"))
             self.clip: _Box | None = None  # the clipping path's box (the interpreter keeps it); None: the page
             self.grounds: list[_Box] = []  # filled shapes not white and pictures drawn so far on this page
@@ -492,6 +546,9 @@ def _visible_page_class() -> type:
             self.clip, self.grounds = None, []
 
         def paint_path(self, gstate, stroke, fill, evenodd, path) -> None:  # noqa: ANN001 - pdfminer's, untyped
+            if not self.painting:
+                self.painted += 1
+                self.seen.count_path(self.painted, self.pageno)
             before = len(self.cur_item._objs)
             self.painting += 1
             try:
@@ -609,6 +666,16 @@ def _visible_page_class() -> type:
                     xs, ys = [p[0] for p in points], [p[1] for p in points]
                     self.clip = self.device.clip = _within((min(xs), min(ys), max(xs), max(ys)), self.clip)
             self.clipping = False
+
+        def execute(self, streams) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
+            """Each stream is measured (unpacked, within the unpacking bound) before a byte of it is interpreted: a
+            page's own and each form's each time the page draws it."""
+            self.device.seen.count_streams(len(streams), self.device.pageno)
+            for stream in streams:
+                size = len(stream_value(stream).get_data() or b"")
+                self.device.instructions += size
+                self.device.seen.count_content(self.device.instructions, size, self.device.pageno)
+            super().execute(streams)
 
         def init_resources(self, resources) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
             super().init_resources(resources)
