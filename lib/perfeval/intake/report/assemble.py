@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Sequence
@@ -496,15 +496,22 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
     fixed = {id(m) for m in anchors}
     pool += [m for m in anchors if not m.is_rate and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0]
     by_key: dict[tuple, list[Mention]] = {}
+    rounded: list[tuple[Mention, tuple]] = []
+    written: dict[tuple, list[Mention]] = {}  # (value, step, kind) as stated, both in the dimension's base unit
     for m in pool:
         kind = (_dimension(_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit))),
                 m.year or year, _column_word(m) or "final")  # a figure named by no budget word is an actual
         digits = _digits(m)
         keys = {("=", _in_base(m), *kind), ("~", "".join(sorted(digits)), *kind)}
-        keys |= {("≈", _leading(_in_base(m)), *kind)} if len(digits.strip("0")) >= MIN_DISTINCT_DIGITS - 1 else set()
         keys |= {("~", "".join(sorted(digits[1:])), *kind)} if len(digits) > MIN_DIGITS else set()
         for key in keys:
             by_key.setdefault(key, []).append(m)
+        written.setdefault((_in_base(m), m.quantity.step * _factor(m), *kind), []).append(m)
+        if len(digits.strip("0")) >= MIN_DISTINCT_DIGITS:
+            rounded += [(m, (value, step, *kind)) for value, step in _roundings(m)]
+    for m, key in rounded:  # 1329120.67元 beside a statement of 1329120 元 at 10 元 (132.912万元): one group of the two
+        if key in written:
+            by_key.setdefault(("≈", *key), list(written[key])).append(m)
     for same in by_key.values():
         same.sort(key=lambda m: (id(m) not in fixed, m.order))  # a catalogue figure is the statement others restate
         for i, first in enumerate(same):
@@ -524,20 +531,20 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
 def _one_figure(a: Mention, b: Mention, items: frozenset[str] = frozenset(),
                 whole_of: dict[int, Mention] | None = None) -> bool:
     """Are two statements, in different sentences, of one figure (see _same_value_restated)?"""
-    if a.where.text == b.where.text and a.order[:2] == b.order[:2]:
-        return False
-    same = _in_base(a) == _in_base(b)
-    alike = same or _rounded_alike(a, b)  # 202.64万元 / 2026400元; 89.974 / 89.97万元
-    if a.where.in_table and b.where.in_table or (a.where.in_table or b.where.in_table) and not alike:
+    if a.where.text == b.where.text and a.order[:2] == b.order[:2] or a.where.in_table and b.where.in_table:
         return False
     x, y = (m.where.row or "" if m.where.in_table else m.label for m in (a, b))
     if re.findall(r"\d+", x) != re.findall(r"\d+", y):
         return False  # 第46号示范田 and 第146号示范田, 1号楼 and 2号楼: labels that number two things
-    head = _shared_head(_head_words(x), _head_words(y))
+    same = a.quantity.value == b.quantity.value and a.quantity.unit == b.quantity.unit or _in_base(a) == _in_base(b)
+    distinct = max(len(_digits(a).strip("0")), len(_digits(b).strip("0"))) >= MIN_DISTINCT_DIGITS
+    alike = same or distinct and _rounded_alike(a, b)  # 202.64万元 / 2026400元; 89.974 / 89.97万元
+    if (a.where.in_table or b.where.in_table) and not alike:
+        return False
     if _opposed(x, y) or _other_subject(a, b, items):
         return False
-    if alike and max(len(_digits(a).strip("0")), len(_digits(b).strip("0"))) >= MIN_DISTINCT_DIGITS \
-            and a.where.block != b.where.block and _WORD.search(x) and _WORD.search(y):  # a number standing alone
+    head = _shared_head(_head_words(x), _head_words(y))
+    if alike and distinct and a.where.block != b.where.block and _WORD.search(x) and _WORD.search(y):  # a number standing alone
         # (a cell saved on its line) is no statement of anything
         return True  # 10441万元 … 这10441万元资金: a figure of many digits restated in another paragraph, however it is
         # named, and in any unit or rounding (within a paragraph, two names are two figures: 支出1,867.48万元 … 支出
@@ -615,9 +622,16 @@ def _factor(m: Mention) -> Decimal:
     return UNITS[unit].factor if unit in UNITS else Decimal(1)
 
 
-def _leading(value: Decimal) -> str:
-    """The first digits of a value, whatever its unit's scale (the key one amount's roundings share)."""
-    return re.sub(r"\D", "", format(abs(value), "f")).lstrip("0")[:MIN_DISTINCT_DIGITS - 1]
+def _roundings(m: Mention) -> list[tuple[Decimal, Decimal]]:
+    """The value rounded half-up to each coarser step of its unit (1329120.67 → 1329120.7, 1329121, 1329120, …), with
+    that step, in its dimension's base unit: what a statement of it with fewer decimals would say (a lookup per
+    rounding keeps the comparison linear in the figures)."""
+    out = []
+    for k in range(1 - m.quantity.places, MIN_DISTINCT_DIGITS):
+        step = Decimal(1).scaleb(k)
+        value = (m.quantity.value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+        out.append(((value * _factor(m)).normalize(), (step * _factor(m)).normalize()))
+    return out
 
 
 def _digits(m: Mention) -> str:
