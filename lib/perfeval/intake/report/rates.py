@@ -245,7 +245,7 @@ def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention])
         return None
     d = diffs[0]
     new = near[0] if near[1] is d else near[1]
-    sign = -1 if _DOWN_WORDS.search(d.lead) else 1
+    sign = -1 if _DOWN_WORDS.search(d.lead) or d.lead.endswith(("减", "减了")) else 1  # 较上年决算数减65.62万元
     old = new.quantity.value - sign * d.quantity.to(new.quantity.unit).value
     if old <= 0:
         return None
