@@ -505,3 +505,11 @@ def test_sentences_of_one_shape_with_other_values_describe_different_items_not_o
     same = draft_of(tmp_path, TITLE, "一、概况", "本站年初预算86.50万元，调整后预算92.30万元。", "二、执行",
                     "本站年初预算86.50万元，调整后预算92.30万元。")
     assert len(same.pairs) == 2  # one sentence stated twice with its values: one figure each
+
+
+def test_a_rate_of_two_equal_figures_divides_as_its_words_say(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、项目", "农机补贴项目全年预算数6.40万元，执行数为6.40万元，完成预算的100%。",
+                     "二、资金", "省级补助资金3.00万元，资金已使用3.00万元，资金执行率100%。")
+    first, second = draft.rates
+    assert first.status == "explained" and first.reading.denominator.label.endswith("预算数")
+    assert second.status == "explained" and "使用" in second.reading.numerator.label
