@@ -513,3 +513,9 @@ def test_a_rate_of_two_equal_figures_divides_as_its_words_say(tmp_path):
     first, second = draft.rates
     assert first.status == "explained" and first.reading.denominator.label.endswith("预算数")
     assert second.status == "explained" and "使用" in second.reading.numerator.label
+
+
+def test_a_list_after_a_bare_number_naming_its_total_hangs_from_no_figure_before_it():
+    assert totals_in("年末共有编制26人，人数41，其中在职人员30人、离退休9人、其他人员2人。") == []  # the list is of the 41
+    assert totals_in("年末共有编制26人，实有41人，其中在职人员30人、离退休9人、其他人员2人。") == [
+        ("41人", ["30人", "9人", "2人"], True)]
