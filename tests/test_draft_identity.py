@@ -138,3 +138,9 @@ def test_the_claimed_total_and_grade_in_their_usual_wordings(tmp_path, sentence,
                       encoding="utf-8")
     claims = draft_report(report).params.get("claims", {})
     assert (claims.get("total"), claims.get("grade")) == (total, grade)
+
+
+def test_a_copy_in_traditional_characters_names_the_unit_and_year_as_it_writes_them():
+    name, basis, year, year_basis = identity("柳溪縣檔案館2023年度部門整體支出績效自評報告", "一、基本情況",
+                                             "本館負責全縣檔案工作。")
+    assert (name, basis, year, year_basis) == ("柳溪縣檔案館", "标题", "2023", "标题")

@@ -486,3 +486,36 @@ def test_a_total_closing_its_breakdown_restates_the_figure_stated_first_under_a_
     assert [[m.written for m in g] for g in draft.repeats] == [["6.46万元", "6.46万元"]]
     part = draft_of(tmp_path, TITLE, "一、收支", "全站本级支出86.46万元。加上上解支出等0万元，支出总计86.46万元。")
     assert part.repeats == []  # the closing total adds the first figure: a part of it, not its restatement
+
+
+def test_a_change_stated_as_减_is_a_decrease_and_never_the_total_of_the_list_that_follows(tmp_path):
+    text = ("2023年度支出合计512.40万元，较上年决算数减86.30万元，下降14.4%，主要原因是设备采购减少。其中：基本支出"
+            "300.10万元；项目支出212.30万元。")
+    assert totals_in(text) == [("512.40万元", ["300.10万元", "212.30万元"], True)]
+    rate = draft_of(tmp_path, TITLE, "一、支出", text).rates[0]  # 86.30 ÷ (512.40 + 86.30) = 14.41%
+    assert rate.status == "explained" and rate.reading.by == "decrease"
+
+
+def test_sentences_of_one_shape_with_other_values_describe_different_items_not_one_figure_twice(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、项目情况", "1.农机补贴项目全年预算数12.60万元，执行数为12.60万元，完成预算的100%。",
+                     "2.技术培训项目全年预算数8.00万元，执行数为7.50万元，完成预算的93.75%。",
+                     "二、资金", "全年争取上级资金1300万元，完成目标任务130%。", "三、任务",
+                     "全年推广新技术12项，完成目标任务120%。")
+    assert draft.repeats == []  # two items' budgets; two rates of two different tasks
+    same = draft_of(tmp_path, TITLE, "一、概况", "本站年初预算86.50万元，调整后预算92.30万元。", "二、执行",
+                    "本站年初预算86.50万元，调整后预算92.30万元。")
+    assert len(same.pairs) == 2  # one sentence stated twice with its values: one figure each
+
+
+def test_a_rate_of_two_equal_figures_divides_as_its_words_say(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、项目", "农机补贴项目全年预算数6.40万元，执行数为6.40万元，完成预算的100%。",
+                     "二、资金", "省级补助资金3.00万元，资金已使用3.00万元，资金执行率100%。")
+    first, second = draft.rates
+    assert first.status == "explained" and first.reading.denominator.label.endswith("预算数")
+    assert second.status == "explained" and "使用" in second.reading.numerator.label
+
+
+def test_a_list_after_a_bare_number_naming_its_total_hangs_from_no_figure_before_it():
+    assert totals_in("年末共有编制26人，人数41，其中在职人员30人、离退休9人、其他人员2人。") == []  # the list is of the 41
+    assert totals_in("年末共有编制26人，实有41人，其中在职人员30人、离退休9人、其他人员2人。") == [
+        ("41人", ["30人", "9人", "2人"], True)]

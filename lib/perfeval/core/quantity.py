@@ -19,6 +19,7 @@ from typing import Callable, Iterator
 
 from ..errors import IncommensurableUnits
 from .numbers import decimal, to_step
+from .script import TO_SIMPLIFIED
 
 
 def incommensurable(a: str, b: str) -> IncommensurableUnits:
@@ -282,12 +283,6 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 # and the wide spaces (en, em, ideographic …) as the plain space they read as
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–\u2002\u2003\u2004\u2005\u2006\u2008\u3000’",
                             "0123456789.%，-------       '")
-# Traditional characters of the words numbers are read by (units, qualifiers, dates, labels of codes and references),
-# each one character for one so that spans stay where the text writes them: 12.5萬元 reads as 12.5万元, 3個 as 3个.
-_TRADITIONAL = str.maketrans("萬億個項場輛臺張條戶間處塊類頁號時餘約於過組棟冊週紀鐘點畝噸裡級屆見電話編碼傳郵標題錄圖"
-                             "線熱專訴舉報務歲將達內幾兩較長減變動漲佔額數預決費資產經",
-                             "万亿个项场辆台张条户间处块类页号时余约于过组栋册周纪钟点亩吨里级届见电话编码传邮标题录图"
-                             "线热专诉举报务岁将达内几两较长减变动涨占额数预决费资产经")
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
@@ -485,7 +480,7 @@ def _normalise(text: str, whole: bool) -> _Normalised:
     for i, ch in enumerate(text):
         if ord(ch) in _INVISIBLE and chars and chars[-1].isdigit():
             continue
-        chars.append(ch.translate(_FULL_WIDTH).translate(_TRADITIONAL))
+        chars.append(ch.translate(_FULL_WIDTH).translate(TO_SIMPLIFIED))  # 12.5萬元 reads as 12.5万元
         at.append(i)
     norm = "".join(chars)
 

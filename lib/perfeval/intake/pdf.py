@@ -802,15 +802,14 @@ def _unruled_rows(page: list[tuple[float, dict | list]]) -> dict[int, tuple[str,
     the others of two or more and no more than it, a number in a cell past the first; each cell under the first
     line's column nearest it."""
     found: dict[int, tuple[str, ...]] = {}
+    cells = [item["cells"] if isinstance(item, dict) else [] for _, item in page]  # a ruled table has none
     k = 0
     while k < len(page):
-        first = page[k][1]
-        width = len(first["cells"]) if isinstance(first, dict) else 0
+        width = len(cells[k])
         j = k + 1
-        while width >= 3 and j < len(page) and isinstance(page[j][1], dict) \
-                and 2 <= len(page[j][1]["cells"]) <= width:  # type: ignore[index, arg-type]
+        while width >= 3 and j < len(page) and 2 <= len(cells[j]) <= width:
             j += 1
-        rows = [page[x][1]["cells"] for x in range(k, j)] if width >= 3 else []  # type: ignore[index]
+        rows = cells[k:j]
         if width >= 3 and j - k >= 2 and any(re.search(r"\d", c) for row in rows for _, c in row[1:]):
             columns = [centre for centre, _ in rows[0]]
             for x, row in zip(range(k, j), rows):

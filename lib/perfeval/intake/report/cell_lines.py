@@ -203,7 +203,8 @@ _GRADE_WORD = re.compile(r"^[“\"]?(?:优秀?|良好?|中等?|较?差)[”\"]?$
 
 def _unmarked(line: str) -> str:
     """A line without the | a web page saved after every cell (人员编制 | / 84 |); a lone | is an empty cell."""
-    return re.sub(r"\s*\|$", "", line.strip())
+    text = line.strip()
+    return text[:-1].rstrip() if text.endswith("|") else text
 
 
 def _marked_empty(lines: list, i: int) -> bool:

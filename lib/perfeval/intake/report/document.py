@@ -168,15 +168,14 @@ def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
 
 def _unnumbered(items: list[str | Row]) -> list[str | Row]:
     """The items with the numbers that number each table (numbers_of_tables) blanked in its rows."""
-    by_table: dict[int, list[int]] = {}
+    by_table: dict[int, list[tuple[int, Row]]] = {}
     for k, item in enumerate(items):
         if isinstance(item, Row):
-            by_table.setdefault(item.table, []).append(k)
+            by_table.setdefault(item.table, []).append((k, item))
     out = list(items)
-    for at in by_table.values():
-        rows = unnumbered([items[k].cells for k in at])  # type: ignore[union-attr]  # rows by construction
-        for k, cells in zip(at, rows):
-            out[k] = Row(cells, items[k].table)  # type: ignore[union-attr]
+    for rows in by_table.values():
+        for (k, row), cells in zip(rows, unnumbered([row.cells for _, row in rows])):
+            out[k] = Row(cells, row.table)
     return out
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...core.params import RESERVED_NAMES, UNIT_ID
+from ...core.script import simplified
 from .document import Document, Sentence
 from .mentions import Mention, Where
 
@@ -388,10 +389,30 @@ def read_unit(document: Document, name: str | None = None, year: int | None = No
     """The unit's name, the year the report evaluates, its budget code and its claimed grade, each with the basis
     it was read on; `name` and `year` given (the analyst's --name, --year) override what the report says."""
     sentences = document.sentences()
-    grade = _grade(sentences)
-    named = Stated(name, None, "命令行指定") if name else _name(sentences)
-    dated = Stated(str(year), None, "命令行指定") if year else _year(sentences)
+    plain = [replace(s, text=simplified(s.text)) for s in sentences]  # a copy in traditional characters reads alike
+    grade = _as_written(_grade(plain), sentences)
+    named = Stated(name, None, "命令行指定") if name else _as_written(_name(plain), sentences)
+    dated = Stated(str(year), None, "命令行指定") if year else _as_written(_year(plain), sentences)
     return UnitFacts(named, dated, _first(document, _CODE), grade)
+
+
+def _as_written(stated: Stated | None, sentences: list[Sentence]) -> Stated | None:
+    """A fact read from the simplified text, given back as the report writes it: its sentence, and its value where
+    the value stands in that sentence (鎮康縣…人民政府, not 镇康县…人民政府). Character for character, the same place."""
+    if stated is None or stated.where is None:
+        return stated
+    where = stated.where
+    original = next((s for s in sentences if (s.block, s.cell) == (where.block, where.cell)
+                     and simplified(s.text) == where.text), None)
+    if original is None:
+        return stated
+    value = stated.value
+    for read, written in ((_compact(where.text), _compact(original.text)), (where.text, original.text)):
+        at = read.find(value)
+        if at >= 0:
+            value = written[at:at + len(value)]
+            break
+    return replace(stated, value=value, where=replace(where, text=original.text))
 
 
 def _grade(sentences: list[Sentence]) -> Stated | None:
