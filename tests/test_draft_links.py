@@ -519,3 +519,14 @@ def test_a_list_after_a_bare_number_naming_its_total_hangs_from_no_figure_before
     assert totals_in("年末共有编制26人，人数41，其中在职人员30人、离退休9人、其他人员2人。") == []  # the list is of the 41
     assert totals_in("年末共有编制26人，实有41人，其中在职人员30人、离退休9人、其他人员2人。") == [
         ("41人", ["30人", "9人", "2人"], True)]
+
+
+def test_a_year_or_a_file_number_in_a_label_numbers_nothing_and_a_shared_money_word_links_nothing(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、资金下达", "松财农〔2023〕15号文件下达耕地地力保护补助资金3.60万元。", "二、资金使用",
+                     "耕地地力保护补助资金3.60万元，截至年底资金已使用3.60万元，结余0万元。", "三、项目概况",
+                     "1.项目资金到位情况分析：该项目资金2023年预算金额28.45万元，实际到位28.45万元。", "四、小结",
+                     "本站2023年专项经费预算金额28.45万元。")
+    groups = [sorted(m.label for m in g) for g in draft.repeats]
+    assert any(len(g) == 2 and all("补助资金" in label for label in g) for g in groups)  # the 文号 numbers no item
+    assert not any(any("已使用" in label for label in g) for g in groups)  # 资金 alone names nothing they share
+    assert any(len(g) == 2 and all("预算金额" in label for label in g) for g in groups)  # 2023年 numbers no item

@@ -281,8 +281,8 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 # minus written as any dash a word processor puts there: full-width, small, figure dash, minus sign, hyphen (U+2010),
 # non-breaking hyphen, en dash (Word's autocorrect of " - "); each reads as the ASCII hyphen-minus reads
 # and the wide spaces (en, em, ideographic …) as the plain space they read as
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–\u2002\u2003\u2004\u2005\u2006\u2008\u3000’",
-                            "0123456789.%，-------       '")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–➖˗⁻\u2002\u2003\u2004\u2005\u2006\u2008\u3000’",
+                            "0123456789.%，----------       '")
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
@@ -450,7 +450,14 @@ class _Normalised:
 
 # An amount in brackets is negative, as accountants write it: “（12.5）%” in prose, “(1,268.40)” as a whole cell.
 # A bracketed integer alone is a list number ((3)), never read as one.
-_BRACKETED = re.compile(r"[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*[）)](?P<pct>\s*[%‰])?")
+# A whole number in brackets is a negative only with % after the bracket (（25）%), as a list number never has; in
+# lenticular, tortoise-shell or full-width square brackets likewise (【20】%, 〔20〕%).
+_BRACKETED = re.compile(r"[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?=\s*[）)]\s*[%‰]))\s*[）)]"
+                        r"(?P<pct>\s*[%‰])?|[【〔［\[]\s*(?P<m>\d+(?:\.\d+)?)\s*[】〕］\]](?P<pct2>\s*[%‰])")
+# 负 written before a number is its minus (增长率为负25%), but not after 正 (正负5%: a tolerance either way).
+_WORD_MINUS = re.compile(r"(?<!正)负(?=\d)")
+# A minus a PDF set apart from its number by one space (变动率为 - 25%), after a word or an opening mark
+_SPACED_MINUS = re.compile(r"(?:^|[\u4e00-\u9fff：:（(，,、])\s?-$")
 
 
 def _grouping(m: re.Match[str]) -> tuple[str, str | None] | None:
@@ -480,15 +487,21 @@ def _normalise(text: str, whole: bool) -> _Normalised:
     for i, ch in enumerate(text):
         if ord(ch) in _INVISIBLE and chars and chars[-1].isdigit():
             continue
+        if ch == " " and chars[-1:] == ["-"] and text[i + 1:i + 2].isdigit() \
+                and _SPACED_MINUS.search("".join(chars[-3:])):
+            continue  # 为 - 25%: the minus of the number after it
         chars.append(ch.translate(_FULL_WIDTH).translate(TO_SIMPLIFIED))  # 12.5萬元 reads as 12.5万元
         at.append(i)
     norm = "".join(chars)
 
     def negative(m: re.Match[str]) -> tuple[str, str | None] | None:
+        if m.group("m"):
+            return "-" + m.group("m") + m.group("pct2").strip(), None
         if not (m.group("pct") or (whole and m.start() == 0 and m.end() == len(norm))):
             return None
         return "-" + m.group("n") + (m.group("pct") or "").strip(), None
 
+    norm, at, _ = _rewrite(norm, at, _WORD_MINUS, lambda m: ("-", None))
     norm, at, _ = _rewrite(norm, at, _BRACKETED, negative)  # sure readings: no doubts to keep
     norm, at, doubts = _rewrite(norm, at, _OTHER_GROUPING, _grouping)
     return _Normalised(norm, tuple(at), tuple(doubts))

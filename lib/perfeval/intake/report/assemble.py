@@ -394,7 +394,7 @@ class _Assembly(RateClaims, Records):
             subject = clean_label(m.lead) if kind in COUNTED_OBJECTS else ""  # 交通局内设7个科室, 中心内设4个科室
             if m.is_rate and _OF_THE_CLAUSE_BEFORE.match(label):
                 subject = _clause_before(m)  # 争取水利资金13.59亿元，完成目标任务154.4%: a rate of the clause before
-            groups.setdefault((label, _dimension(kind), m.year, _column_word(m), subject), []).append((sid, m))
+            groups.setdefault((label, _dimension(kind), m.year or self.year, _column_word(m), subject), []).append((sid, m))
         out = []
         for group in groups.values():
             first = group[0][1]
@@ -437,6 +437,7 @@ _COUNTS = {"次", "场", "场次", "人", "人次", "名"}  # counts of doings a
 _SAME_COUNT = {"场次": "场"}  # count units that name one thing (a 会议 is held in 场 or 场次)
 
 
+_NOT_NUMBERING = re.compile(r"(?:19|20)\d{2}\s*年度?|[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d+\s*号")  # a year, a 文号
 _COMPONENT = re.compile(r"[（(][^（()）]+[)）]|\d+|[^（(\d]+")  # the parts of a section path: 二, (一), 1, (1)
 _DEICTIC = re.compile(r"^(?:该|此|本)(?:项目|工程|专项|任务|活动|资金|单位)")  # 该项目年初预算: its section's item
 
@@ -450,6 +451,9 @@ class Subjects:
     shapes: dict[int, tuple[tuple[str, ...], tuple[Decimal, ...]]] = field(default_factory=dict)
 
 
+SHAPE_HEAD = 3  # closing characters of a label that say what kind of figure it is (…全年预算数, …执行数)
+
+
 def _shapes(mentions: list[Mention]) -> dict[int, tuple[tuple[str, ...], tuple[Decimal, ...]]]:
     """Mention id → the labels and values of the figures of its sentence, for sentences of two figures or more."""
     by_sentence: dict[tuple[int, int | None, str, int], list[Mention]] = {}
@@ -459,7 +463,7 @@ def _shapes(mentions: list[Mention]) -> dict[int, tuple[tuple[str, ...], tuple[D
     for found in by_sentence.values():
         if len(found) >= 2:
             found.sort(key=lambda m: m.order)
-            shape = (tuple(normalise(m.label) for m in found), tuple(m.quantity.value for m in found))
+            shape = (tuple(normalise(m.label)[-SHAPE_HEAD:] for m in found), tuple(m.quantity.value for m in found))
             out.update({id(m): shape for m in found})
     return out
 
@@ -476,7 +480,8 @@ def _other_subject(a: Mention, b: Mention, subjects: Subjects) -> bool:
         return True
     if a.where.section == b.where.section:
         return False
-    if _DEICTIC.match(a.lead) or _DEICTIC.match(b.lead):
+    if (_DEICTIC.match(a.lead) or _DEICTIC.match(b.lead)) and (a.where.section in subjects.sections
+                                                                 or b.where.section in subjects.sections):
         return True
     x, y = (_COMPONENT.findall(m.where.section) for m in (a, b))
     siblings = len(x) >= 2 and len(y) >= 2 and x[:-1] == y[:-1] and {a.where.section, b.where.section} <= subjects.sections
@@ -547,7 +552,7 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
         kind = (_dimension(_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit))),
                 m.year or year, _column_word(m) or "final")  # a figure named by no budget word is an actual
         digits = _digits(m)
-        kind += (tuple(re.findall(r"\d+", _named_by(m))),)  # labels numbering two things are two (_one_figure)
+        kind += (_numbering(m),)  # labels numbering two things are two figures (_one_figure): never paired
         keys = {("=", _in_base(m), *kind), ("~", "".join(sorted(digits)), *kind)}
         keys |= {("~", "".join(sorted(digits[1:])), *kind)} if len(digits) > MIN_DIGITS else set()
         for key in keys:
@@ -580,7 +585,7 @@ def _one_figure(a: Mention, b: Mention, subjects: Subjects,
     if a.where.text == b.where.text and a.order[:2] == b.order[:2] or a.where.in_table and b.where.in_table:
         return False
     x, y = _named_by(a), _named_by(b)
-    if re.findall(r"\d+", x) != re.findall(r"\d+", y):
+    if _numbering(a) != _numbering(b):
         return False  # 第46号示范田 and 第146号示范田, 1号楼 and 2号楼: labels that number two things
     same = a.quantity.value == b.quantity.value and a.quantity.unit == b.quantity.unit or _in_base(a) == _in_base(b)
     distinct = max(len(_digits(a).strip("0")), len(_digits(b).strip("0"))) >= MIN_DISTINCT_DIGITS
@@ -590,6 +595,8 @@ def _one_figure(a: Mention, b: Mention, subjects: Subjects,
     if _opposed(x, y) or _other_subject(a, b, subjects):
         return False
     head = _shared_head(_head_words(x), _head_words(y))
+    if head <= MIN_SHARED_HEAD and _shares_only_money_word(x, y):
+        head = 0  # 补助资金 / 资金已使用: 资金 names nothing the two share
     if alike and distinct and a.where.block != b.where.block and _WORD.search(x) and _WORD.search(y):  # a number standing alone
         # (a cell saved on its line) is no statement of anything
         return True  # 10441万元 … 这10441万元资金: a figure of many digits restated in another paragraph, however it is
@@ -611,6 +618,11 @@ def _named_by(m: Mention) -> str:
     return m.where.row or "" if m.where.in_table else m.label
 
 
+def _numbering(m: Mention) -> tuple[str, ...]:
+    """The numbers in what names a figure, a year or a document's number aside (第46号示范田: 46)."""
+    return tuple(re.findall(r"\d+", _NOT_NUMBERING.sub("", _named_by(m))))
+
+
 MIN_DISTINCT_DIGITS = 5  # significant digits a value needs to be one figure on its value alone (1,867.48; 10441)
 # Words that name different quantities of one kind whatever else two labels say: a report's income and spending are
 # often equal (收、支总计均为…), as are the shares of different levels of government in one allocation, and a target
@@ -619,17 +631,24 @@ _OPPOSED = tuple(tuple(re.compile(words) for words in group) for group in (
     ("收入", "支出", "结余|结转"), ("基本", "项目"), ("人员", "公用"),
     ("中央", "省级", "市级|州级", "县级|区级", "乡级|镇级|乡镇", "自筹"),
     ("财政拨款", "其他资金", "自有资金", "事业收入", "经营收入"), ("预算", "决算|执行"),
-    ("目标|计划|预期|预计|指标值", "完成|实际|实现")))
+    ("目标|计划|预期|预计|指标值", "完成|实际|实现"), ("下达|拨付|到位|安排", "使用|支付|结余")))
 
 
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # words that name what a figure is of
 _GENERIC = re.compile(r"资金|经费|金额|款项?|数额|费用")  # nouns of money that name no quantity of their own
 
 
+def _shares_only_money_word(a: str, b: str) -> bool:
+    """Is what two labels share at their end a word of money alone (资金, 经费)?"""
+    x, y = _head_words(a), _head_words(b)
+    return any(_GENERIC.fullmatch(word) and word in other for word, other in ((x[-2:], y), (y[-2:], x)))
+
+
 def _opposed(a: str, b: str) -> bool:
     """Do two labels name different quantities by words of one kind (收入 and 支出; 中央 and 省级), or by different
-    head nouns after the same words (一般公共预算收入 and 一般公共预算财力)?"""
-    x, y = _head_words(a), _head_words(b)
+    head nouns after the same words (一般公共预算收入 and 一般公共预算财力)? Years and file numbers in them are no
+    words they share."""
+    x, y = _head_words(_NOT_NUMBERING.sub("", a)), _head_words(_NOT_NUMBERING.sub("", b))
     shared = SequenceMatcher(None, x, y).find_longest_match(0, len(x), 0, len(y))
     after_x, after_y = x[shared.a + shared.size:], y[shared.b + shared.size:]
     if shared.size >= MIN_SHARED_LABEL and after_x and after_y and after_x[:2] != after_y[:2] \
