@@ -530,3 +530,12 @@ def test_a_year_or_a_file_number_in_a_label_numbers_nothing_and_a_shared_money_w
     assert any(len(g) == 2 and all("补助资金" in label for label in g) for g in groups)  # the 文号 numbers no item
     assert not any(any("已使用" in label for label in g) for g in groups)  # 资金 alone names nothing they share
     assert any(len(g) == 2 and all("预算金额" in label for label in g) for g in groups)  # 2023年 numbers no item
+
+
+def test_a_sum_given_is_what_of_it_was_used_and_what_is_left(tmp_path):
+    assert totals_in("省级农机补贴资金12.00万元，截至年底已发放11.20万元，结余0.80万元。") == [
+        ("12.00万元", ["11.20万元", "0.80万元"], True)]
+    assert totals_in("年初结转20.00万元，本年支出480.00万元，年末结余40.00万元。") == []  # a balance carried in gives nothing
+    broken = [f for f in findings_of(tmp_path, TITLE, "一、资金", "省级农机补贴资金12.00万元，截至年底已发放11.20万元，结余1.20万元。")
+              if f.check == "declared_identity_broken"]
+    assert len(broken) == 1 and broken[0].candidate  # 11.20 + 1.20 is not 12.00: a question
