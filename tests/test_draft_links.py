@@ -539,3 +539,13 @@ def test_a_sum_given_is_what_of_it_was_used_and_what_is_left(tmp_path):
     broken = [f for f in findings_of(tmp_path, TITLE, "一、资金", "省级农机补贴资金12.00万元，截至年底已发放11.20万元，结余1.20万元。")
               if f.check == "declared_identity_broken"]
     assert len(broken) == 1 and broken[0].candidate  # 11.20 + 1.20 is not 12.00: a question
+
+
+def test_a_list_of_as_many_parts_as_its_sentence_counts_is_the_whole_of_its_total(tmp_path):
+    text = "本站支出分为基本支出和项目支出两类，全年支出合计{}万元，其中基本支出210.00万元，项目支出150.00万元。"
+    broken = [f for f in findings_of(tmp_path, TITLE, "一、支出", text.format("380.00")) if f.check == "declared_identity_broken"]
+    assert len(broken) == 1 and broken[0].candidate  # two kinds, both listed: 360 is all of it, not 380
+    assert not [f for f in findings_of(tmp_path, TITLE, "一、支出", text.format("360.00"))
+                if f.check == "declared_identity_broken"]
+    apart = draft_of(tmp_path, TITLE, "一、支出", "全年支出合计380.00万元，其中基本支出210.00万元，项目支出150.00万元。")
+    assert [i["relation"] for i in apart.params["claims"]["identities"]] == [">="]  # a 其中 alone may list some parts

@@ -11,7 +11,7 @@ Parts are in the total's unit and stated exactly; a part is listed under one tot
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Callable, Literal
@@ -374,10 +374,15 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
             continue
         totals = [whole, *_of_other_units(whole, here, m.start())]
         units = frozenset(canonical_unit(t.quantity.unit) for t in totals)
+        counted = _COUNTED.search(text, 0, m.start())
         for total in totals:
             parts, cut = _stream(sentences, k, m.end(), total, here, by_sentence, units)
             if parts:
-                out += _nested(total, parts, cut)
+                found = _nested(total, parts, cut)
+                if counted and found and found[0].whole is total and not cut \
+                        and len(found[0].parts) == _count(counted.group(1)):
+                    found[0] = replace(found[0], named=len(found[0].parts))  # 二类支出 … 其中A、B: both kinds, all of it
+                out += found
     for whole in here:
         colon = text[whole.end:whole.end + 2].lstrip()
         if _a_total(whole) and colon[:1] in ("：", ":"):
@@ -404,6 +409,14 @@ def _bracket_of(text: str, whole: Mention, here: list[Mention]) -> list[Listed]:
     if len(parts) < 2 or len(parts) != len(inside) or _attributes(parts) or not _adds_up(whole, parts):
         return []
     return [_listed(whole, parts, "inline")]
+
+
+_COUNTED = re.compile(r"([二两三四五六七八九十\d])(?:类|大类|项|个方面|个部分|部分|种)")  # 主要有…二类支出
+_NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMERALS[word]
 
 
 def _of_other_units(whole: Mention, here: list[Mention], at: int) -> list[Mention]:
