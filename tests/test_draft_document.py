@@ -215,3 +215,13 @@ def test_a_directory_is_not_a_report(tmp_path):
     folder.mkdir()
     with pytest.raises(DraftError, match="is a directory"):
         read_document(folder)
+
+
+def test_radicals_a_pdf_writer_put_for_ideographs_read_as_the_ideographs_they_show(tmp_path):
+    """Chromium's print wrote 山人支门 as the radicals ⼭⼈⽀⻔: the unit's name was lost and 8 of 10 figures."""
+    report = tmp_path / "r.txt"
+    report.write_text("⼭⽔县⼈⺠政府办公室2023年部门整体⽀出绩效⾃评报告\n本年度⽀出合计1268.40万元，⻔户⽹站运⾏正常。\n",
+                      encoding="utf-8")
+    document = read_document(report)
+    assert [b.text for b in document.blocks] == ["山水县人民政府办公室2023年部门整体支出绩效自评报告",
+                                                 "本年度支出合计1268.40万元，门户网站运行正常。"]

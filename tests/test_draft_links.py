@@ -486,3 +486,66 @@ def test_a_total_closing_its_breakdown_restates_the_figure_stated_first_under_a_
     assert [[m.written for m in g] for g in draft.repeats] == [["6.46万元", "6.46万元"]]
     part = draft_of(tmp_path, TITLE, "一、收支", "全站本级支出86.46万元。加上上解支出等0万元，支出总计86.46万元。")
     assert part.repeats == []  # the closing total adds the first figure: a part of it, not its restatement
+
+
+def test_a_change_stated_as_减_is_a_decrease_and_never_the_total_of_the_list_that_follows(tmp_path):
+    text = ("2023年度支出合计512.40万元，较上年决算数减86.30万元，下降14.4%，主要原因是设备采购减少。其中：基本支出"
+            "300.10万元；项目支出212.30万元。")
+    assert totals_in(text) == [("512.40万元", ["300.10万元", "212.30万元"], True)]
+    rate = draft_of(tmp_path, TITLE, "一、支出", text).rates[0]  # 86.30 ÷ (512.40 + 86.30) = 14.41%
+    assert rate.status == "explained" and rate.reading.by == "decrease"
+
+
+def test_sentences_of_one_shape_with_other_values_describe_different_items_not_one_figure_twice(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、项目情况", "1.农机补贴项目全年预算数12.60万元，执行数为12.60万元，完成预算的100%。",
+                     "2.技术培训项目全年预算数8.00万元，执行数为7.50万元，完成预算的93.75%。",
+                     "二、资金", "全年争取上级资金1300万元，完成目标任务130%。", "三、任务",
+                     "全年推广新技术12项，完成目标任务120%。")
+    assert draft.repeats == []  # two items' budgets; two rates of two different tasks
+    same = draft_of(tmp_path, TITLE, "一、概况", "本站年初预算86.50万元，调整后预算92.30万元。", "二、执行",
+                    "本站年初预算86.50万元，调整后预算92.30万元。")
+    assert len(same.pairs) == 2  # one sentence stated twice with its values: one figure each
+
+
+def test_a_rate_of_two_equal_figures_divides_as_its_words_say(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、项目", "农机补贴项目全年预算数6.40万元，执行数为6.40万元，完成预算的100%。",
+                     "二、资金", "省级补助资金3.00万元，资金已使用3.00万元，资金执行率100%。")
+    first, second = draft.rates
+    assert first.status == "explained" and first.reading.denominator.label.endswith("预算数")
+    assert second.status == "explained" and "使用" in second.reading.numerator.label
+
+
+def test_a_list_after_a_bare_number_naming_its_total_hangs_from_no_figure_before_it():
+    assert totals_in("年末共有编制26人，人数41，其中在职人员30人、离退休9人、其他人员2人。") == []  # the list is of the 41
+    assert totals_in("年末共有编制26人，实有41人，其中在职人员30人、离退休9人、其他人员2人。") == [
+        ("41人", ["30人", "9人", "2人"], True)]
+
+
+def test_a_year_or_a_file_number_in_a_label_numbers_nothing_and_a_shared_money_word_links_nothing(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、资金下达", "松财农〔2023〕15号文件下达耕地地力保护补助资金3.60万元。", "二、资金使用",
+                     "耕地地力保护补助资金3.60万元，截至年底资金已使用3.60万元，结余0万元。", "三、项目概况",
+                     "1.项目资金到位情况分析：该项目资金2023年预算金额28.45万元，实际到位28.45万元。", "四、小结",
+                     "本站2023年专项经费预算金额28.45万元。")
+    groups = [sorted(m.label for m in g) for g in draft.repeats]
+    assert any(len(g) == 2 and all("补助资金" in label for label in g) for g in groups)  # the 文号 numbers no item
+    assert not any(any("已使用" in label for label in g) for g in groups)  # 资金 alone names nothing they share
+    assert any(len(g) == 2 and all("预算金额" in label for label in g) for g in groups)  # 2023年 numbers no item
+
+
+def test_a_sum_given_is_what_of_it_was_used_and_what_is_left(tmp_path):
+    assert totals_in("省级农机补贴资金12.00万元，截至年底已发放11.20万元，结余0.80万元。") == [
+        ("12.00万元", ["11.20万元", "0.80万元"], True)]
+    assert totals_in("年初结转20.00万元，本年支出480.00万元，年末结余40.00万元。") == []  # a balance carried in gives nothing
+    broken = [f for f in findings_of(tmp_path, TITLE, "一、资金", "省级农机补贴资金12.00万元，截至年底已发放11.20万元，结余1.20万元。")
+              if f.check == "declared_identity_broken"]
+    assert len(broken) == 1 and broken[0].candidate  # 11.20 + 1.20 is not 12.00: a question
+
+
+def test_a_list_of_as_many_parts_as_its_sentence_counts_is_the_whole_of_its_total(tmp_path):
+    text = "本站支出分为基本支出和项目支出两类，全年支出合计{}万元，其中基本支出210.00万元，项目支出150.00万元。"
+    broken = [f for f in findings_of(tmp_path, TITLE, "一、支出", text.format("380.00")) if f.check == "declared_identity_broken"]
+    assert len(broken) == 1 and broken[0].candidate  # two kinds, both listed: 360 is all of it, not 380
+    assert not [f for f in findings_of(tmp_path, TITLE, "一、支出", text.format("360.00"))
+                if f.check == "declared_identity_broken"]
+    apart = draft_of(tmp_path, TITLE, "一、支出", "全年支出合计380.00万元，其中基本支出210.00万元，项目支出150.00万元。")
+    assert [i["relation"] for i in apart.params["claims"]["identities"]] == [">="]  # a 其中 alone may list some parts

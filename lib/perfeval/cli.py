@@ -293,6 +293,15 @@ class Parser(argparse.ArgumentParser):
             (file or sys.stderr).write(for_terminal(message))
 
 
+def _year(text: str) -> int:
+    """--year as params files take it: a whole year within their bounds, refused as the flag's mistake."""
+    from .core import years
+
+    if not text.strip().isdigit() or not years.EARLIEST <= int(text) <= years.LATEST:
+        raise argparse.ArgumentTypeError(f"expected a year from {years.EARLIEST} to {years.LATEST}, found {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="perfeval", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -313,7 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
                                        "else A)")
     p.add_argument("--unit-id", help="the unit's id (default: from the report's file name)")
     p.add_argument("--name", help="the unit's name, over what the report says (default: read from the report)")
-    p.add_argument("--year", type=int, help="the year evaluated, over what the report says (default: from the title, "
+    p.add_argument("--year", type=_year, help="the year evaluated, over what the report says (default: from the title, "
                                             "评价年度, the text, or the publication date's year minus one)")
     p.add_argument("--review", help="the review page to write (default: beside the params, .review.html)")
     p.add_argument("--force", action="store_true", help="replace existing files")

@@ -4,6 +4,8 @@ as written: what is drafted and cited is always the report's own writing. The ta
 qualifiers, dates, the words of titles, fields and the names of budget units and places — not a full converter."""
 from __future__ import annotations
 
+import unicodedata
+
 _TRADITIONAL = (
     "縣區鄉鎮辦處廳會黨機關務監檢審計財稅農業園館醫學衛聯協環護資產廣電視臺體藝圖書檔發規劃設統紀勞動險養築開實驗際總級們個為"
     "與評價績報預決門單項專費經濟貿應災導執幹職員數據網絡訊傳聞歷軍萬億運輸車鐵東龍陽嶺灣島蘇雲貴遼黃魯贛閩粵滬隴寧義興華賓寶"
@@ -24,3 +26,23 @@ TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 def simplified(text: str) -> str:
     """The text with its traditional characters in simplified form, character for character (same length)."""
     return text.translate(TO_SIMPLIFIED)
+
+
+# Radicals a PDF writer (Chromium's print, some Office exports) gives as a glyph's character where the ideograph it
+# draws was meant: ⼭⼈⽀⻔ show as 山人支门, and are read so. The Kangxi radicals decompose to their ideographs
+# (NFKC); of the supplement's, the simplified and variant forms that stand for an ideograph of their own are listed
+# (Unicode's EquivalentUnifiedIdeograph.txt).
+_SUPPLEMENT = {
+    0x2E8C: "小", 0x2E8D: "小", 0x2E95: "彐", 0x2E97: "心", 0x2E9E: "歹", 0x2E9F: "母", 0x2EA0: "民", 0x2EA6: "丬",
+    0x2EA8: "犭", 0x2EAC: "示", 0x2EAD: "礻", 0x2EB9: "耂", 0x2EBC: "月", 0x2EBE: "艹", 0x2EC4: "西", 0x2EC5: "见",
+    0x2EC6: "角", 0x2EC8: "讠", 0x2EC9: "贝", 0x2ECB: "车", 0x2ECC: "辶", 0x2ECF: "阝", 0x2ED0: "钅", 0x2ED1: "長",
+    0x2ED3: "长", 0x2ED4: "门", 0x2ED6: "阝", 0x2ED7: "雨", 0x2ED8: "青", 0x2ED9: "韦", 0x2EDA: "页", 0x2EDB: "风",
+    0x2EDC: "飞", 0x2EDD: "食", 0x2EE0: "饣", 0x2EE2: "马", 0x2EE3: "骨", 0x2EE4: "鬼", 0x2EE5: "鱼", 0x2EE6: "鸟",
+    0x2EE7: "卤", 0x2EE8: "麦", 0x2EE9: "黄", 0x2EEA: "黾", 0x2EEC: "齐", 0x2EEE: "齿", 0x2EF0: "龙", 0x2EF3: "龟",
+}
+TO_IDEOGRAPHS = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)} | _SUPPLEMENT
+
+
+def ideographs(text: str) -> str:
+    """The text with radicals that stand for ideographs written as those ideographs (same length)."""
+    return text.translate(TO_IDEOGRAPHS)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from ..core.script import ideographs
 from ..errors import DraftError
 from ..fileio import read_bounded
 
@@ -45,8 +46,9 @@ _SPACE = re.compile(r"[ \t\u3000\u00a0\r\f\v]+")
 
 
 def clean(text: str) -> str:
-    """One line of text as compared across formats: runs of spaces (full-width too) made one, ends stripped."""
-    return _SPACE.sub(" ", text).strip()
+    """One line of text as compared across formats: runs of spaces (full-width too) made one, ends stripped, and
+    radicals a PDF writer put for ideographs (⼭⼈⽀⻔) read as the ideographs they show."""
+    return ideographs(_SPACE.sub(" ", text)).strip()
 
 
 def join_lines(lines: Iterable[str]) -> str:

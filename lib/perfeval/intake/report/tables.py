@@ -29,7 +29,7 @@ from .catalogue import (
 from .document import Block, Document
 from .lists import Listed
 from .mentions import Mention, Where
-from .numbers_of_tables import INDEX_COLUMN, ROW_NUMBER, numbers_the_columns
+from .numbers_of_tables import INDEX_COLUMN
 from .unit import GRADE_WORDS
 
 _FRAMEWORK_HEADER = ("评分标准", "评分要点")
@@ -143,10 +143,8 @@ def _plain_header(blocks: tuple[Block, ...], i: int) -> bool:
         return False
     if i > 0 and blocks[i - 1].kind == "row" and blocks[i - 1].table == block.table:
         return False
-    k = i + 1
-    while k < len(blocks) and not blocks[k].cells and _same_table(blocks, i, k):
-        k += 1  # a row of column numbers, taken out
-    return k < len(blocks) and _same_table(blocks, i, k) and any(_quantity(c) for c in blocks[k].cells[1:])
+    following = blocks[i + 1] if i + 1 < len(blocks) else None
+    return following is not None and _same_table(blocks, i, i + 1) and any(_quantity(c) for c in following.cells[1:])
 
 
 def _value_column(header: str) -> bool:
@@ -179,34 +177,26 @@ def _values(cells: tuple[str, ...]) -> tuple[str, list[str]]:
     return "", list(cells)
 
 
-def _without_numbering(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], set[int]]:
-    """The blocks with a table's numbering columns dropped: a 序号 / 编号 / 行次 column (its numbers, blanked as the
-    document was built) taken out of every row of its table, so that the others stand under their headers; and the
-    rows that number the columns (栏次 | 1 | 2 | 3), returned apart, to be read by no one."""
+def _without_numbering(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with a table's numbering columns dropped: a 序号 / 编号 / 行次 column whose numbers were blanked as
+    the document was built (numbers_of_tables) taken out of every row of its table, so that the other cells stand
+    under their headers."""
     out = list(blocks)
-    numbering: set[int] = set()
     first: dict[int, int] = {}
     for j, block in enumerate(blocks):
         if block.kind != "row" or block.table is None:
             continue
         start = first.setdefault(block.table, j)
-        header = blocks[start].cells
-        drop = {k for k, h in enumerate(header) if INDEX_COLUMN.match(h.strip())}
-        if j != start and numbers_the_columns(block.cells):
-            numbering.add(j)
-            out[j] = replace(block, cells=())  # read by no one; the table runs on past it
-            continue
-        if drop and all(k >= len(block.cells) or not block.cells[k].strip() or j == start
-                        or ROW_NUMBER.match(block.cells[k].strip()) for k in drop):
+        drop = {k for k, h in enumerate(blocks[start].cells) if INDEX_COLUMN.match(h.strip())}
+        if drop and (j == start or all(k >= len(block.cells) or not block.cells[k].strip() for k in drop)):
             out[j] = replace(block, cells=tuple(c for k, c in enumerate(block.cells) if k not in drop))
-    return tuple(out), numbering
+    return tuple(out)
 
 
 def read_tables(document: Document, report_year: int | None) -> Tables:
     """Every table the reader recognises, and the blocks it read."""
     out = Tables()
-    blocks, numbering = _without_numbering(document.blocks)
-    out.taken |= numbering
+    blocks = _without_numbering(document.blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
