@@ -488,9 +488,9 @@ def _rgb(colour: object, space: object) -> _RGB | None:
     if getattr(space, "name", "DeviceGray") not in _COMPONENT_SPACES:
         return None
     values = colour if isinstance(colour, tuple) else (colour,)
-    if not values or not all(isinstance(v, (int, float)) for v in values):
+    v = [float(x) for x in values if isinstance(x, (int, float))]
+    if not v or len(v) != len(values):
         return None
-    v = [float(x) for x in values]  # type: ignore[arg-type]
     if len(v) == 1:
         return v[0], v[0], v[0]
     if len(v) == 3:
