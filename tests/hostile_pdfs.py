@@ -279,3 +279,23 @@ def deep_page_tree(path: Path, depth: int) -> Path:
                    b"/Contents 3 0 R >>" % (3 + depth))
     path.write_bytes(raw_pdf(objects))
     return path
+
+
+def hidden_by_paint(path: Path) -> Path:
+    """Visible 1268.40 and lines a viewer does not show: near-white (#fefefe), fully transparent (/ca 0), covered by
+    a white box and by a black one painted after them, yellow on a yellow box; and lines it shows: dark text on a
+    shaded box painted before it, text under a half-transparent box, red text on the page."""
+    contents = (text(["Expenditure 1268.40 in 2023"])
+                + b"BT /F1 12 Tf 0.996 0.996 0.996 rg 72 740 Td (Near white 111) Tj ET\n"
+                + b"q /Clear gs BT /F1 12 Tf 0 g 72 720 Td (Transparent 222) Tj ET Q\n"
+                + b"BT /F1 12 Tf 0 g 72 700 Td (Under white 333) Tj ET 1 g 60 695 200 18 re f\n"
+                + b"BT /F1 12 Tf 0 g 72 680 Td (Redacted 444) Tj ET 0 g 60 675 200 18 re f\n"
+                + b"1 1 0 rg 60 655 200 18 re f BT /F1 12 Tf 1 1 0 rg 72 660 Td (Yellow 555) Tj ET\n"
+                + b"0.8 0.8 0.8 rg 60 635 200 18 re f BT /F1 12 Tf 0 g 72 640 Td (Shaded 666) Tj ET\n"
+                + b"BT /F1 12 Tf 0 g 72 620 Td (Highlighted 777) Tj ET q /Half gs 1 1 0 rg 60 615 200 18 re f Q\n"
+                + b"BT /F1 12 Tf 1 0 0 rg 72 600 Td (Red 888) Tj ET\n")
+    states = b"/ExtGState << /Clear << /ca 0 /CA 0 >> /Half << /ca 0.4 >> >>"
+    pdf = pages_pdf([contents])
+    path.write_bytes(pdf.replace(b"/Resources << /Font << /F1 3 0 R >> >>",
+                                 b"/Resources << /Font << /F1 3 0 R >> " + states + b" >>"))
+    return path

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from hostile_pdfs import HELVETICA, clipped_text, custom_glyph_names, deep_page_tree, dense_pages, encrypted_bomb, \
-    filtered_bomb, flate_bomb, hidden_layer, invisible_text, many_pages, many_streams, no_tounicode, off_page, pages_pdf, \
+    filtered_bomb, flate_bomb, hidden_by_paint, hidden_layer, invisible_text, many_pages, many_streams, no_tounicode, off_page, pages_pdf, \
     raw_pdf, shared_content, stream, text, white_text
 
 from perfeval.errors import DraftError
@@ -164,7 +164,15 @@ def test_text_off_the_page_or_outside_its_crop_box_is_not_read_and_is_said(tmp_p
 def test_white_text_on_the_white_page_is_not_read_and_is_said_but_white_on_a_dark_box_is(tmp_path):
     document = read_document(white_text(tmp_path / "white.pdf"))
     assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023", "On dark 888", "Spot ink 999"]
-    assert document.skipped == ("PDF 中白色文字（白色页面上不显示）51 个字符未读取（阅读器不显示）",)
+    assert document.skipped == ("PDF 中与底色同色或透明的文字 51 个字符未读取（阅读器不显示）",)
+
+
+def test_text_the_colour_of_its_ground_transparent_or_painted_over_is_not_read_and_is_said(tmp_path):
+    document = read_document(hidden_by_paint(tmp_path / "paint.pdf"))
+    assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023", "Shaded 666", "Highlighted 777",
+                                                 "Red 888"]
+    assert document.skipped == ("PDF 中与底色同色或透明的文字 39 个字符未读取（阅读器不显示）",
+                                "PDF 中被其后绘制的色块遮盖的文字 27 个字符未读取（阅读器不显示）")
 
 
 def test_text_clipped_away_is_not_read_and_is_said(tmp_path):

@@ -73,7 +73,8 @@ def test_phrases_keep_their_units_and_qualifiers(drafts):
     assert (stated["开展医疗机构督导检查"]["value"], stated["开展医疗机构督导检查"]["unit"]) == (12, "次")  # 十二次
     # a qualified figure is drafted in its words, which the params read back with their qualifier
     assert stated["群众对卫生健康服务的满意度"]["text"] == "95%以上"
-    assert parse_quantity("95%以上").qualifier is Qualifier.AT_LEAST  # type: ignore[union-attr]
+    at_least = parse_quantity("95%以上")
+    assert at_least is not None and at_least.qualifier is Qualifier.AT_LEAST
     over = parse_quantity(stated["组织卫生监督执法检查"]["text"])
     assert (over.value, over.unit, over.qualifier) == (360, "户次", Qualifier.OVER)
     assert stated["较上年提高"]["unit"] == "个百分点"                   # 2.1个百分点 is not 2.1个 of anything

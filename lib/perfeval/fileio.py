@@ -14,12 +14,19 @@ from typing import Any, BinaryIO, Iterator
 
 import yaml
 
-from .errors import InputFileError
+from .errors import DraftError, InputFileError
 from .paths import not_regular
 
 MAX_YAML_BYTES = 1_000_000  # a unit's params file is about 10 kB; the pure-Python parser reads 1 MB in seconds
 MAX_YAML_DEPTH = 32  # params nest about 6 levels, frameworks about 10; deeper nesting would exhaust the stack
 MAX_YAML_NODES = 20_000  # values and keys; a sample unit has about 1,000, a framework about 1,100
+
+
+def too_many_values(report: str, values: int) -> DraftError:
+    """A report whose draft would hold more than a params file may: refused by name, with what to do."""
+    return DraftError(report, [("", f"the report states more than one params file may hold ({values:,} values "
+                                    f"drafted or more; at most {MAX_YAML_NODES:,}): draft it in parts, e.g. the "
+                                    "report without its long annexed tables, and each table apart")])
 
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")

@@ -346,6 +346,8 @@ _SECTION_NUMBER = re.compile(r"(?:[1-9]|1\d|20)\.\d{1,2}")  # 3.1, 12.2: a headi
 _AFTER_DECIMALS = ("倍", "成", "折", "个百分点", "百分点")  # 3.2倍 is a figure, 3.2部门支出描述 a heading
 _CONTENTS_LINE = re.compile(r"\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|"
                             r"\d{1,2}(?:\.\d{1,2})*\s*[、.．]|附件|附表)")
+MAX_FIGURE_DIGITS = 20  # digits a figure may have (万亿元 to the cent is 15): a longer run is 存疑, used nowhere
+MAX_DIGITS_READ = 1000  # characters of a run of digits read into its value (a longer one is 存疑 anyway)
 LOOK_BEHIND = 80  # characters before a number that decide whether it is one (a label, a heading, 第)
 _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
 _CLAUSE_MARK = re.compile(r"[，。；：:,;]")
@@ -545,8 +547,14 @@ def _scan(text: str, whole: bool) -> Iterator[Found]:
         if found is not None:
             pos = found.end
             start, end = n.span(found.start, found.end)
-            doubt = n.doubt_in(found.start, found.end) or found.doubt
+            doubt = n.doubt_in(found.start, found.end) or found.doubt or _too_many_digits(found.quantity.text)
             yield Found(replace(found.quantity, text=text[start:end]), start, end, doubt)
+
+
+def _too_many_digits(written: str) -> str | None:
+    """Why a run of more digits than any figure has (a typo, a code, a run pasted in) is no figure, or None."""
+    digits = sum(c.isdigit() for c in written)
+    return f"一串 {digits:,} 位数字，没有哪个数值有这么多位" if digits > MAX_FIGURE_DIGITS else None
 
 
 def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: bool) -> Found | None:
@@ -600,7 +608,9 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # the name of a set of rules (中央八项规定, 六项禁令): no count of the unit's
     if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
         return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
-    if _SCORING_RULE.search(_CLAUSE_MARK.split(before)[-1] + norm[lead:end] + _CLAUSE_MARK.split(after)[0]):
+    if end - lead < LOOK_BEHIND and _SCORING_RULE.search(_CLAUSE_MARK.split(before)[-1] + norm[lead:end]
+                                                         + _CLAUSE_MARK.split(after)[0]):  # a rule's number is short:
+        # searched in a run of 20,000 digits the rule took time quadratic in its length
         return None  # a scoring rule's step and its points (每低于5%扣2分, 每超过一个百分点扣0.5分): the framework's
     if (unit == "分" and re.search(r"\d\s*(?:时|点|小时)\s*$", before)) or re.match(r"\s*点\s*\d{1,2}\s*分", after):
         return None  # a time of day or a duration (17时39分, 9点30分, 3小时20分): minutes, not a score
@@ -782,7 +792,8 @@ def _value_of(g: dict[str, str]) -> tuple[Decimal | None, int, Decimal]:
     value: Decimal | None
     if g["arabic"]:
         written = g["arabic"].replace(",", "")
-        value = Decimal(written)
+        value = Decimal(written[:MAX_DIGITS_READ])  # a longer run is no figure (_too_many_digits): its first digits
+        # keep every sum on it within Decimal's exponents (a million digits overflowed them)
         places = len(written.partition(".")[2])
     else:
         value = _chinese_value(g["chinese"])

@@ -22,6 +22,7 @@ from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
 from ...core.quantity import UNITS, Qualifier, agrees, canonical_unit, commensurable, contradicts
+from ...fileio import MAX_YAML_NODES, too_many_values
 from ...safetext import readable_path
 from .catalogue import (
     Mapped,
@@ -48,6 +49,7 @@ from .unit import UnitFacts, claimed_total, read_unit, unit_id_for
 
 _ROW_RATE = {"target": "绩效自评表的年度指标值：目标，不由其他数字复算",
              "actual": "绩效自评表的实际完成值：报告未载明其计算所用的数字"}
+STATED_NODES = 7  # YAML nodes a stated figure writes at the least: its mapping, id, label and value (keys and values)
 MIN_ROW_NAME = 4  # characters of a 绩效自评表 indicator's name a sentence must repeat to restate its value
 NOT_STATED = "（报告未载明）"
 _OPS = {Qualifier.AT_LEAST: ">=", Qualifier.AT_MOST: "<=", Qualifier.ABOVE: ">", Qualifier.BELOW: "<"}
@@ -110,6 +112,8 @@ class _Assembly(RateClaims, Records):
                     for x in (r.reading.numerator, r.reading.denominator)}
         self.written_lists = self._lists(lists, operands)
         stated = self._stated(tables, prose, rates)
+        if len(stated) * STATED_NODES > MAX_YAML_NODES:  # refused here, not after pairing them (quadratic at worst)
+            raise too_many_values(str(self.report), len(stated) * STATED_NODES)
         self.repeated = self._repeats(stated)
         claims = self._claims(rates, self.written_lists, sections, fw)
         self._evaluated_claim(evaluated_spending(self.document, [m for m in prose if self._ref(m) is not None]), claims)
@@ -130,7 +134,7 @@ class _Assembly(RateClaims, Records):
         kept = []
         for m in mentions:
             if m.doubt:
-                self.items.append(Item("stated", "—", f"{m.label or '数字'} {m.written}：写法可作两种读法，未录入",
+                self.items.append(Item("stated", "—", f"{m.label or '数字'} {m.written}：读法存疑，未录入",
                                        (m.where,), unsure=m.doubt, highlight=(m.written,)))
                 continue
             if abs(m.quantity.value) <= Decimal(LARGEST):
@@ -575,6 +579,7 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
         kind = (_dimension(_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit))),
                 m.year or year, _column_word(m) or "final")  # a figure named by no budget word is an actual
         digits = _digits(m)
+        kind += (_numbering(m),)  # labels numbering two things are two figures (_one_figure): never paired
         keys = {("=", _in_base(m), *kind), ("~", "".join(sorted(digits)), *kind)}
         keys |= {("~", "".join(sorted(digits[1:])), *kind)} if len(digits) > MIN_DIGITS else set()
         for key in keys:
@@ -606,8 +611,8 @@ def _one_figure(a: Mention, b: Mention, subjects: Subjects,
     """Are two statements, in different sentences, of one figure (see _same_value_restated)?"""
     if a.where.text == b.where.text and a.order[:2] == b.order[:2] or a.where.in_table and b.where.in_table:
         return False
-    x, y = (m.where.row or "" if m.where.in_table else m.label for m in (a, b))
-    if re.findall(r"\d+", _NOT_NUMBERING.sub("", x)) != re.findall(r"\d+", _NOT_NUMBERING.sub("", y)):
+    x, y = _named_by(a), _named_by(b)
+    if _numbering(a) != _numbering(b):
         return False  # 第46号示范田 and 第146号示范田, 1号楼 and 2号楼: labels that number two things
     same = a.quantity.value == b.quantity.value and a.quantity.unit == b.quantity.unit or _in_base(a) == _in_base(b)
     distinct = max(len(_digits(a).strip("0")), len(_digits(b).strip("0"))) >= MIN_DISTINCT_DIGITS
@@ -633,6 +638,16 @@ def _one_figure(a: Mention, b: Mention, subjects: Subjects,
     money = _dimension(canonical_unit(a.quantity.unit)) == "money"  # many sums of money share a head (税收收入, 非税收入)
     return head >= (MIN_SHARED_LABEL if money else MIN_SHARED_HEAD) and a.where.section != b.where.section \
         and _slip(_digits(a), _digits(b))
+
+
+def _named_by(m: Mention) -> str:
+    """What names a figure: a table cell's row, a statement's label."""
+    return m.where.row or "" if m.where.in_table else m.label
+
+
+def _numbering(m: Mention) -> tuple[str, ...]:
+    """The numbers in what names a figure, a year or a document's number aside (第46号示范田: 46)."""
+    return tuple(re.findall(r"\d+", _NOT_NUMBERING.sub("", _named_by(m))))
 
 
 MIN_DISTINCT_DIGITS = 5  # significant digits a value needs to be one figure on its value alone (1,867.48; 10441)
