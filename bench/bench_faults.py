@@ -1,17 +1,20 @@
 """What faults cost a batch: a worker killed mid-batch, the batch itself killed (SIGKILL, SIGTERM), a named pipe
 among the units, and signing each published notebook as trusted. The tests (tests/test_batch_faults.py) assert the outcomes;
-this prints the times.
+this prints the times. `--only drafting` times `perfeval draft` on reports dense with figures or digits, whose
+drafting was quadratic (tests/test_draft_size.py asserts the outcomes); `--lib DIR` measures another checkout's
+library (its lib/ first on PYTHONPATH) for a "before".
 
 Units come from tests/synth.py; faults are injected as in the tests, by a copy of the report notebook that
 reads a `# FAULT:` line of the params file. Every process of a batch carries a marker in its environment,
 so the time until the last one is gone counts kernels and the resource tracker too.
 
-Run: .venv/bin/python bench/bench_faults.py [--units 12] [--only pipes]
+Run: .venv/bin/python bench/bench_faults.py [--units 12] [--only pipes] [--only drafting [--lib DIR]]
 """
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import signal
 import statistics
 import subprocess
@@ -102,21 +105,73 @@ def not_files(root: Path, n: int) -> None:
     sock.close()
 
 
+DRAFT_WAIT = 120.0  # seconds a draft may take here before it is counted as hung and killed
+_HEAD = "某某县文化馆2023年度部门整体支出绩效自评报告\n一、基本情况\n本单位核定编制20人，实有在职18人。\n二、支出情况\n"
+DENSE = {  # report → its text: the shapes whose drafting was quadratic in the digits or figures of a line
+    "1,500 digits on a line": _HEAD + "2023年部门整体支出" + "9" * 1500 + "万元。\n",
+    "5,000 digits on a line": _HEAD + "2023年部门整体支出" + "9" * 5000 + "万元。其中基本支出1万元。\n",
+    "200,000 digits on a line": _HEAD + "2023年部门整体支出" + "9" * 200_000 + "万元。\n",
+    "1,000 figures on a line (29 kB)": _HEAD + "".join(f"第{i}项支出{i}.5万元，" for i in range(1000)) + "\n",
+    "400 statements of one value, numbered labels": _HEAD + "".join(f"第{i}号示范田支出5.00万元。\n"
+                                                                    for i in range(400)),
+    "3,000 figures on a line (over the cap)": _HEAD + "".join(f"第{i}批次活动支出{i}.50万元；" for i in range(3000)) + "\n",
+}
+
+
+def drafting(root: Path, lib: str | None) -> None:
+    """Each dense report drafted in a fresh process, three times: median wall and CPU time, peak memory, outcome."""
+    env = dict(os.environ, PYTHONPATH=str(Path(lib) / "lib") if lib else os.environ.get("PYTHONPATH", ""))
+    print(f"\nperfeval draft of reports dense with figures ({'library of ' + lib if lib else 'this library'}; "
+          f"median of 3, a draft past {DRAFT_WAIT:.0f} s killed):")
+    for name, text in DENSE.items():
+        report = root / "dense.txt"
+        report.write_text(text, encoding="utf-8")
+        walls, cpus, peaks, said = [], [], [], ""
+        for _ in range(3):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            proc = subprocess.Popen([sys.executable, "-m", "perfeval", "draft", str(report), "-o",
+                                     str(root / "dense.yaml"), "--force"], stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
+            try:
+                _, err = proc.communicate(timeout=DRAFT_WAIT)
+                said = "drafted" if proc.returncode == 0 else "refused: " + err.strip().splitlines()[-1][:60]
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.communicate()
+                said = "killed, still drafting"
+            walls.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+            peaks.append(after.ru_maxrss / 1024)
+            if said.startswith("killed"):
+                break
+        print(f"  {name:<46} {len(text.encode()):>9,} B  wall {statistics.median(walls):6.1f} s  "
+              f"CPU {statistics.median(cpus):6.1f} s  peak {max(peaks):5.0f} MiB  {said}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=12)
-    parser.add_argument("--only", choices=["pipes"], help="measure only the named pipes among the units")
+    parser.add_argument("--only", choices=["pipes", "drafting"], help="measure only the named pipes among the units, "
+                        "or only drafting dense reports")
+    parser.add_argument("--lib", help="with --only drafting: a checkout whose library to measure")
     args = parser.parse_args()
     n = args.units
     from test_batch_faults import fault_notebook
 
-    print(f"command: {sys.executable} bench/bench_faults.py --units {n}{' --only pipes' if args.only else ''}; "
-          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"command: {sys.executable} bench/bench_faults.py --units {n}{' --only ' + args.only if args.only else ''}"
+          f"{' --lib ' + args.lib if args.lib else ''}; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
+        if args.only == "drafting":
+            drafting(root, args.lib)
+            print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+            return
         not_files(root, n)
         if args.only:
             return
+        drafting(root, None)
         notebook = fault_notebook(root)
         clean_units, dead_units = units_with(root / "clean", n, {}), units_with(root / "dead", n, {2: "killworker"})
         cleans, deads = [], []

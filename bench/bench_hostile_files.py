@@ -56,15 +56,16 @@ def measure(path: str, lib: Path | None = None) -> dict:
 
 def pdf_cases(folder: Path) -> list[tuple[str, str, int]]:
     """The hostile PDFs of tests/test_hostile_pdfs.py at the sizes the outside run found, and the worst let through."""
-    from hostile_pdfs import dense_pages, encrypted_bomb, filtered_bomb, flate_bomb, invisible_text, many_pages, no_tounicode
+    from hostile_pdfs import deep_page_tree, dense_pages, encrypted_bomb, filtered_bomb, flate_bomb, invisible_text, \
+        many_pages, many_streams, no_tounicode, shared_content, text
 
-    from perfeval.intake.pdf import MAX_PAGES
+    from perfeval.intake.pdf import MAX_PAGE_CONTENT, MAX_PAGE_PATHS, MAX_PAGES
 
     made = [("PDF: one stream unpacking to 400 MB", flate_bomb(folder / "bomb400.pdf", 400)),
             ("PDF: one stream unpacking to 1.2 GB", flate_bomb(folder / "bomb1200.pdf", 1200)),
             ("PDF: 500 pages of 36 lines", many_pages(folder / "p500.pdf", 500, 36)),
             (f"PDF: {MAX_PAGES} pages of 36 lines (most let through)", many_pages(folder / "pmax.pdf", MAX_PAGES, 36)),
-            ("PDF: stream of 63 MB (most let through)", flate_bomb(folder / "bomb63.pdf", 63)),
+            ("PDF: stream of 63 MB (unpacks; refused by the page's bound)", flate_bomb(folder / "bomb63.pdf", 63)),
             ("PDF: LZW stream unpacking to 400 MB", filtered_bomb(folder / "lzw.pdf", 400, "lzw")),
             ("PDF: run-length stream unpacking to 400 MB", filtered_bomb(folder / "rl.pdf", 400, "runlength")),
             ("PDF: ASCII85+Flate unpacking to 400 MB", filtered_bomb(folder / "a85.pdf", 400, "a85+flate")),
@@ -74,7 +75,25 @@ def pdf_cases(folder: Path) -> list[tuple[str, str, int]]:
             ("PDF: a page of 300,000 glyphs", dense_pages(folder / "dense1.pdf", 1)),
             ("PDF: ten pages of 300,000 glyphs", dense_pages(folder / "dense10.pdf", 10)),
             ("PDF: fonts without ToUnicode", no_tounicode(folder / "cid.pdf")),
-            ("PDF: invisible text beside visible", invisible_text(folder / "invisible.pdf"))]
+            ("PDF: invisible text beside visible", invisible_text(folder / "invisible.pdf")),
+            ("PDF: a page of 60 MB of path operators",
+             shared_content(folder / "paths.pdf", 1, b"0 0 m 1 1 l S\n" * 4_285_714 + text(["Report 2023"]))),
+            ("PDF: 4 MB of paths (refused by their count)",
+             shared_content(folder / "paths4.pdf", 1, b"0 0 m 1 1 l S\n" * (MAX_PAGE_CONTENT // 14 - 100)
+                            + text(["Report 2023"]))),
+            ("PDF: paths just under the page's bound (let through)",
+             shared_content(folder / "paths20k.pdf", 1, b"0 0 m 1 1 l S\n" * (MAX_PAGE_PATHS - 10)
+                            + text(["Report 2023"]))),
+            ("PDF: numbers just under the page's bound (let through)",
+             shared_content(folder / "tj4.pdf", 1, b"BT /F1 12 Tf 72 720 Td [" + b"-1 " * (MAX_PAGE_CONTENT // 3 - 100)
+                            + b"] TJ ET\n" + text(["Report 2023"]))),
+            ("PDF: 150 pages drawing one 60 MB stream",
+             shared_content(folder / "shared.pdf", 150, b"%" + b" " * 60_000_000 + b"\n" + text(["Report 2023"]))),
+            ("PDF: a TJ array of 3,000,000 numbers",
+             shared_content(folder / "tj.pdf", 1, b"BT /F1 12 Tf 72 720 Td [" + b"-1 " * 3_000_000 + b"] TJ ET\n"
+                            + text(["Report 2023"]))),
+            ("PDF: a page drawn from 50,000 streams", many_streams(folder / "streams.pdf", 50_000)),
+            ("PDF: a page tree 3,000 levels deep", deep_page_tree(folder / "deep.pdf", 3_000))]
     return [(what, str(path), path.stat().st_size) for what, path in made]
 
 

@@ -7,7 +7,8 @@ seconds to prepare instead of a batch's minutes. Each output is timed (wall and 
 included) in this process, median of --repeat; the portfolio's time includes its kernel's start, as in a batch.
 Then all of them as `perfeval run` makes them (write_batch_summaries: the workbook written while the portfolio's
 kernel runs; then the index): the figure the goal is about. Peak memory is the batch process's (where the index
-and the workbook are made) and the largest child's (the portfolio's kernel), after each output.
+and the workbook are made) and the largest child's (the portfolio's kernel), after each output; then each output
+once more alone in a fresh process, for its own peak (imports included) and that of its kernel: what grows with N.
 
 --batch N runs `perfeval run` instead over N tiny units with every output (each unit's notebook only displays its
 result, computed before the timing starts, as bench_batch.py's empty notebook does): the peak resident memory of
@@ -18,9 +19,11 @@ Run: .venv/bin/python bench/bench_summaries.py [--units N] [--repeat R] [--batch
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -77,6 +80,46 @@ def timed(call) -> tuple[float, float]:
     t0, c0 = time.perf_counter(), cpu()
     call()
     return time.perf_counter() - t0, cpu() - c0
+
+
+OUTPUTS = {"index": "index, CSV, framework pages", "portfolio": "portfolio page (its kernel included)",
+           "workbook": "summary workbook"}
+
+
+def make(outputs: Path, name: str) -> None:
+    """One output over the published units of `outputs`, as the batch makes it."""
+    from perfeval.outputs.batch.runner import publish_index
+    from perfeval.outputs.batch.status import load_status
+    from perfeval.outputs.batch.summaries import published_results, write_portfolio, write_workbook
+    from perfeval.outputs.store import ResultsStore
+
+    status = load_status(outputs)
+    if name == "index":
+        with ResultsStore(outputs) as store:
+            publish_index(outputs, dict(status), store)
+    elif name == "portfolio":
+        write_portfolio(outputs, published_results(outputs, status))
+    else:
+        write_workbook(outputs, published_results(outputs, status))
+
+
+def alone(outputs: Path, name: str) -> dict[str, float]:
+    """One output made in a fresh process: its CPU and wall seconds (the call only), its peak resident memory and
+    that of its largest child (the portfolio's kernel), MiB, imports included. Its own peak is the kernel's count
+    (VmHWM): getrusage's would be at least this process's, which the child inherits across exec."""
+    code = ("import json, resource, sys, time\n"
+            "sys.path.insert(0, sys.argv[3])\n"
+            "from bench_summaries import cpu, make\n"
+            "from pathlib import Path\n"
+            "t0, c0 = time.perf_counter(), cpu()\n"
+            "make(Path(sys.argv[1]), sys.argv[2])\n"
+            "wall, used = time.perf_counter() - t0, cpu() - c0\n"
+            "hwm = next(x for x in open('/proc/self/status') if x.startswith('VmHWM:'))\n"
+            "own, child = int(hwm.split()[1]) / 1024, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+            "print(json.dumps({'wall': wall, 'cpu': used, 'own': own, 'child': child}))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(outputs), name, str(Path(__file__).resolve().parent)],
+                          check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def tiny_batch(n: int) -> None:
@@ -137,6 +180,7 @@ def main() -> None:
                            (TOGETHER, together)):
             figures[name] = [timed(call) for _ in range(args.repeat)]
             peaks[name] = peak_mib()
+        lone = {name: alone(outputs, name) for name in OUTPUTS}
     total = total_cpu = 0.0
     for name, runs in figures.items():
         median, median_cpu = statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
@@ -146,6 +190,11 @@ def main() -> None:
               f"({', '.join(f'{w:.2f}/{c:.2f}' for w, c in runs)}); peak so far: this process {peaks[name][0]:.0f} MiB, "
               f"the largest child {peaks[name][1]:.0f} MiB")
     print(f"  {'the three one after another':40s} {total:7.2f} s wall, {total_cpu:6.2f} s CPU for {args.units} units")
+    print("  each alone in a fresh process (peak resident memory, imports included):")
+    for name, label in OUTPUTS.items():
+        got = lone[name]
+        print(f"  {label:40s} {got['wall']:7.2f} s wall, {got['cpu']:6.2f} s CPU; peak {got['own']:.0f} MiB, "
+              f"its kernel {got['child']:.0f} MiB")
     print(f"load average after: {os.getloadavg()[0]:.1f} (1 min)")
     sys.stdout.flush()
 

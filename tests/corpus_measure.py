@@ -29,6 +29,7 @@ from draft_truth import KINDS, Score, _rate_mentions, _rate_outcomes, match_iden
 
 from perfeval import load_unit, run_checks
 from perfeval.core.quantity import canonical_unit, commensurable, factor
+from perfeval.core.script import simplified
 from perfeval.core.readings import NATIONAL_GRADES
 from perfeval.outputs.draft import draft_report, write_draft
 
@@ -179,10 +180,11 @@ def _scaled(value: Decimal, unit: str) -> tuple[Decimal, str]:
 def _same_value(fig: dict[str, Any], m: Any) -> bool:
     """The same quantity: equal value in the same unit, or in units the units table converts (25万余元 read as
     250000 元), or once a leading 万/亿 is multiplied out (115万页 read as 1150000 页); a unit the truth takes from a
-    header may be read as none. Qualifiers must agree."""
+    header may be read as none. Qualifiers must agree. A unit is compared in simplified characters: the truth keeps
+    the report's writing (萬元, 個), a reader may name it either way."""
     q = m.quantity
-    value, unit = Decimal(str(fig["value"])), canonical_unit(str(fig["unit"]))
-    read = canonical_unit(q.unit or "")
+    value, unit = Decimal(str(fig["value"])), canonical_unit(simplified(str(fig["unit"])))
+    read = canonical_unit(simplified(q.unit or ""))
     if read == unit or (bool(fig.get("implied_unit")) and not q.unit):
         same = q.value == value
     elif commensurable(read, unit):

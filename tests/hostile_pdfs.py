@@ -245,3 +245,57 @@ def dense_pages(path: Path, pages: int, lines: int = 300, per_line: int = 1000) 
     content = b"".join(b"BT /F1 1 Tf 10 %d Td (%s) Tj ET\n" % (800 - i, line) for i in range(lines))
     path.write_bytes(pages_pdf([content] * pages))
     return path
+
+
+def shared_content(path: Path, pages: int, content: bytes) -> Path:
+    """`pages` pages that all draw one content stream (a file of a few KB that asks for the stream's work each page)."""
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+               HELVETICA, stream(content)]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                b"/Contents 4 0 R >>"] * pages
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def many_streams(path: Path, streams: int) -> Path:
+    """One page drawn from `streams` content streams, each a line of text."""
+    refs = b" ".join(b"%d 0 R" % (5 + i) for i in range(streams))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", HELVETICA,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+               b"/Contents [%s] >>" % refs]
+    objects += [stream(text([f"Line {i} of 2023"])) for i in range(streams)]
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def deep_page_tree(path: Path, depth: int) -> Path:
+    """One page under `depth` levels of page-tree nodes, each the only kid of the one above."""
+    objects = [b"<< /Type /Catalog /Pages 4 0 R >>", HELVETICA, stream(text(["Expenditure 1268.40 in 2023"]))]
+    for level in range(depth):
+        parent = b" /Parent %d 0 R" % (3 + level) if level else b""
+        objects.append(b"<< /Type /Pages%s /Kids [%d 0 R] /Count 1 >>" % (parent, 5 + level))
+    objects.append(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 2 0 R >> >> "
+                   b"/Contents 3 0 R >>" % (3 + depth))
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def hidden_by_paint(path: Path) -> Path:
+    """Visible 1268.40 and lines a viewer does not show: near-white (#fefefe), fully transparent (/ca 0), covered by
+    a white box and by a black one painted after them, yellow on a yellow box; and lines it shows: dark text on a
+    shaded box painted before it, text under a half-transparent box, red text on the page."""
+    contents = (text(["Expenditure 1268.40 in 2023"])
+                + b"BT /F1 12 Tf 0.996 0.996 0.996 rg 72 740 Td (Near white 111) Tj ET\n"
+                + b"q /Clear gs BT /F1 12 Tf 0 g 72 720 Td (Transparent 222) Tj ET Q\n"
+                + b"BT /F1 12 Tf 0 g 72 700 Td (Under white 333) Tj ET 1 g 60 695 200 18 re f\n"
+                + b"BT /F1 12 Tf 0 g 72 680 Td (Redacted 444) Tj ET 0 g 60 675 200 18 re f\n"
+                + b"1 1 0 rg 60 655 200 18 re f BT /F1 12 Tf 1 1 0 rg 72 660 Td (Yellow 555) Tj ET\n"
+                + b"0.8 0.8 0.8 rg 60 635 200 18 re f BT /F1 12 Tf 0 g 72 640 Td (Shaded 666) Tj ET\n"
+                + b"BT /F1 12 Tf 0 g 72 620 Td (Highlighted 777) Tj ET q /Half gs 1 1 0 rg 60 615 200 18 re f Q\n"
+                + b"BT /F1 12 Tf 1 0 0 rg 72 600 Td (Red 888) Tj ET\n")
+    states = b"/ExtGState << /Clear << /ca 0 /CA 0 >> /Half << /ca 0.4 >> >>"
+    pdf = pages_pdf([contents])
+    path.write_bytes(pdf.replace(b"/Resources << /Font << /F1 3 0 R >> >>",
+                                 b"/Resources << /Font << /F1 3 0 R >> " + states + b" >>"))
+    return path

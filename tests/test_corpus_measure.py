@@ -109,6 +109,19 @@ def test_a_quantity_read_in_another_unit_of_the_table_is_the_same_quantity():
     assert score.good == 1
 
 
+def test_a_unit_written_in_traditional_characters_is_the_unit_in_simplified_ones():
+    lines = ["支出數為22738.55萬元,預算單位3277個。"]
+    money = _mention(0, lines[0], "22738.55萬元", "22738.55", "万元")  # the reader reads the script as simplified
+    units = _mention(0, lines[0], "3277個", "3277", "个")
+    truth = {"figures": [{"id": "f01", "line": 1, "written": "22738.55萬元", "value": "22738.55", "unit": "萬元"},
+                         {"id": "f02", "line": 1, "written": "3277個", "value": "3277", "unit": "個"}]}
+    _, score, _, _ = match_figures(lines, truth, SimpleNamespace(placed=[money, units]))
+    assert score.good == 2
+    in_yuan = _mention(0, lines[0], "22738.55萬元", "227385500", "元")  # converted across the units table too
+    _, score, _, _ = match_figures(lines, {"figures": truth["figures"][:1]}, SimpleNamespace(placed=[in_yuan]))
+    assert score.good == 1
+
+
 def test_a_grade_written_long_is_the_framework_grade_it_names():
     assert framework_grade("优秀") == framework_grade("优") == "优"
     assert framework_grade(" 良 好") == "良" and framework_grade("中等") == "中" and framework_grade("较差") == "差"

@@ -155,6 +155,18 @@ def test_name_and_year_given_override_the_report(tmp_path, capsys):
     assert code == 0 and (unit.name, unit.year) == ("青禾县档案局", 2022)
 
 
+
+@pytest.mark.parametrize("year", ["20245", "1989", "abc", "-1"])
+def test_a_year_given_outside_what_params_take_is_the_flags_mistake_and_nothing_is_written(tmp_path, capsys, year):
+    """--year 20245 drafted, then said the draft "does not validate, which is a fault of the reader"."""
+    target = tmp_path / "d.yaml"
+    with pytest.raises(SystemExit) as exit_:
+        run(capsys, str(NARRATIVE), "-o", str(target), "--year", year)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and f"argument --year: expected a year from 1990 to 2100, found '{year}'" in err
+    assert "fault of the reader" not in err and not list(tmp_path.iterdir())
+
+
 SPENT_AS_BUDGETED = ("某某县文化局2023年部门整体支出绩效自评报告\n一、基本情况\n2023年我局项目支出分两类，一是图书购置经费合计50万元，"
                      "已于本年度支出50万元，预算完成率100%。二是设备更新经费合计120万元，已于本年度支出120万元，预算完成率100%。\n")
 

@@ -121,3 +121,26 @@ def test_an_evaluation_period_names_the_year_and_is_no_publication_date():
 
 def test_a_units_own_organ_is_a_name():
     assert identity("柳溪县财政局机关2023年度部门整体支出绩效自评报告")[:2] == ("柳溪县财政局机关", "标题")
+
+
+@pytest.mark.parametrize("sentence, total, grade", [
+    ("按照评分标准，自评最终得分为91.5分，属于“优”等级。", 91.5, "优"),
+    ("最终得分91.5分（满分100分），绩效等级为优。", 91.5, "优"),
+    ("本年度绩效评价得分83分，评价等级“良”。", 83, "良"),
+    ("自评结果：83分。", 83, None),
+    ("产出指标得分25分，效益指标得分28分。", None, None),       # sections' scores claim no total
+])
+def test_the_claimed_total_and_grade_in_their_usual_wordings(tmp_path, sentence, total, grade):
+    from perfeval.outputs.draft import draft_report
+
+    report = tmp_path / "r.txt"
+    report.write_text(f"柳溪县档案馆2023年度部门整体支出绩效自评报告\n一、基本情况\n本馆支出总额218.40万元。\n{sentence}\n",
+                      encoding="utf-8")
+    claims = draft_report(report).params.get("claims", {})
+    assert (claims.get("total"), claims.get("grade")) == (total, grade)
+
+
+def test_a_copy_in_traditional_characters_names_the_unit_and_year_as_it_writes_them():
+    name, basis, year, year_basis = identity("柳溪縣檔案館2023年度部門整體支出績效自評報告", "一、基本情況",
+                                             "本館負責全縣檔案工作。")
+    assert (name, basis, year, year_basis) == ("柳溪縣檔案館", "标题", "2023", "标题")

@@ -448,3 +448,104 @@ def test_what_the_projects_evaluated_one_subsection_each_spent_is_weighed_agains
     apart = draft_of(tmp_path, TITLE, "一、支出", "2023年本站项目支出240.00万元。", "二、科室工作", "（一）办公室",
                      "全年支出办公经费12.00万元。", "（二）财务室", "全年支出印刷费3.00万元。")
     assert not apart.params.get("claims", {}).get("identities")  # headings that name no project: no such bound
+
+
+def test_a_numbered_list_the_text_ends_in_is_a_bound_and_its_share_names_the_total_by_its_numbered_heading(tmp_path):
+    assert totals_in("（一）收入总计860.50万元，包括：", "1.财政拨款收入700.20万元，占收入总计的81.37%。") == [
+        ("860.50万元", ["700.20万元"], False)]  # the excerpt ends after the first part: at most a part of the total
+    draft = draft_of(tmp_path, TITLE, "一、收入支出决算总体情况说明", "（一）收入总计860.50万元，包括：",
+                     "1.财政拨款收入700.20万元，占收入总计的81.37%。")
+    rate = draft.rates[0]
+    assert rate.status == "explained" and rate.reading.denominator.written == "860.50万元"
+
+
+def test_one_amount_restated_in_another_unit_or_with_fewer_decimals_is_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、资金下达", "本年度下达耕地保护补助资金2036400元，专项用于耕地地力保护。",
+                     "二、资金使用", "截至年底，耕地地力保护补助已发放203.64万元。", "三、绩效", "全年统防统治作业费支出89.974万元，按合同结算。",
+                     "四、小结", "作业费用结算89.97万元，无结余。")
+    assert [[m.written for m in g] for g in draft.repeats] == [["2036400元", "203.64万元"], ["89.974万元", "89.97万元"]]
+    apart = draft_of(tmp_path, TITLE, "一、资金", "全年统防统治作业费支出89.974万元。", "二、其他", "作业费用结算89.96万元。")
+    assert apart.repeats == []  # 89.96 is not 89.974 at any precision
+
+
+def test_a_change_after_last_years_figure_is_explained_by_this_years_figure_under_the_same_words_elsewhere(tmp_path):
+    lines = (TITLE, "一、支出情况", "2023年差旅费支出14.40万元，印刷费支出3.00万元。", "二、与上年对比",
+             "2022年差旅费支出16.00万元，2023年较上年下降{}。")
+    held = draft_of(tmp_path, *lines[:4], lines[4].format("10%")).rates[0]  # (14.40 − 16.00) ÷ 16.00
+    assert held.status == "explained" and held.reading.numerator.written == "14.40万元"
+    wrong = draft_of(tmp_path, *lines[:4], lines[4].format("12%")).rates[0]
+    assert wrong.status == "contradicted" and "10.00%" in wrong.why
+    none = draft_of(tmp_path, TITLE, "一、支出情况", "2023年印刷费支出3.00万元。", "二、与上年对比",
+                    "2022年差旅费支出16.00万元，2023年较上年下降10%。").rates[0]
+    assert none.status == "unexplained"  # this year's 差旅费 is not stated: nothing to recompute
+
+
+def test_a_total_closing_its_breakdown_restates_the_figure_stated_first_under_a_longer_name(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、会议费", "2023年本站会议费支出6.46万元。其中，培训会议支出2.16万元，工作会议支出4.30万元，"
+                     "共计支出6.46万元。")
+    assert [[m.written for m in g] for g in draft.repeats] == [["6.46万元", "6.46万元"]]
+    part = draft_of(tmp_path, TITLE, "一、收支", "全站本级支出86.46万元。加上上解支出等0万元，支出总计86.46万元。")
+    assert part.repeats == []  # the closing total adds the first figure: a part of it, not its restatement
+
+
+def test_a_change_stated_as_减_is_a_decrease_and_never_the_total_of_the_list_that_follows(tmp_path):
+    text = ("2023年度支出合计512.40万元，较上年决算数减86.30万元，下降14.4%，主要原因是设备采购减少。其中：基本支出"
+            "300.10万元；项目支出212.30万元。")
+    assert totals_in(text) == [("512.40万元", ["300.10万元", "212.30万元"], True)]
+    rate = draft_of(tmp_path, TITLE, "一、支出", text).rates[0]  # 86.30 ÷ (512.40 + 86.30) = 14.41%
+    assert rate.status == "explained" and rate.reading.by == "decrease"
+
+
+def test_sentences_of_one_shape_with_other_values_describe_different_items_not_one_figure_twice(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、项目情况", "1.农机补贴项目全年预算数12.60万元，执行数为12.60万元，完成预算的100%。",
+                     "2.技术培训项目全年预算数8.00万元，执行数为7.50万元，完成预算的93.75%。",
+                     "二、资金", "全年争取上级资金1300万元，完成目标任务130%。", "三、任务",
+                     "全年推广新技术12项，完成目标任务120%。")
+    assert draft.repeats == []  # two items' budgets; two rates of two different tasks
+    same = draft_of(tmp_path, TITLE, "一、概况", "本站年初预算86.50万元，调整后预算92.30万元。", "二、执行",
+                    "本站年初预算86.50万元，调整后预算92.30万元。")
+    assert len(same.pairs) == 2  # one sentence stated twice with its values: one figure each
+
+
+def test_a_rate_of_two_equal_figures_divides_as_its_words_say(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、项目", "农机补贴项目全年预算数6.40万元，执行数为6.40万元，完成预算的100%。",
+                     "二、资金", "省级补助资金3.00万元，资金已使用3.00万元，资金执行率100%。")
+    first, second = draft.rates
+    assert first.status == "explained" and first.reading.denominator.label.endswith("预算数")
+    assert second.status == "explained" and "使用" in second.reading.numerator.label
+
+
+def test_a_list_after_a_bare_number_naming_its_total_hangs_from_no_figure_before_it():
+    assert totals_in("年末共有编制26人，人数41，其中在职人员30人、离退休9人、其他人员2人。") == []  # the list is of the 41
+    assert totals_in("年末共有编制26人，实有41人，其中在职人员30人、离退休9人、其他人员2人。") == [
+        ("41人", ["30人", "9人", "2人"], True)]
+
+
+def test_a_year_or_a_file_number_in_a_label_numbers_nothing_and_a_shared_money_word_links_nothing(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、资金下达", "松财农〔2023〕15号文件下达耕地地力保护补助资金3.60万元。", "二、资金使用",
+                     "耕地地力保护补助资金3.60万元，截至年底资金已使用3.60万元，结余0万元。", "三、项目概况",
+                     "1.项目资金到位情况分析：该项目资金2023年预算金额28.45万元，实际到位28.45万元。", "四、小结",
+                     "本站2023年专项经费预算金额28.45万元。")
+    groups = [sorted(m.label for m in g) for g in draft.repeats]
+    assert any(len(g) == 2 and all("补助资金" in label for label in g) for g in groups)  # the 文号 numbers no item
+    assert not any(any("已使用" in label for label in g) for g in groups)  # 资金 alone names nothing they share
+    assert any(len(g) == 2 and all("预算金额" in label for label in g) for g in groups)  # 2023年 numbers no item
+
+
+def test_a_sum_given_is_what_of_it_was_used_and_what_is_left(tmp_path):
+    assert totals_in("省级农机补贴资金12.00万元，截至年底已发放11.20万元，结余0.80万元。") == [
+        ("12.00万元", ["11.20万元", "0.80万元"], True)]
+    assert totals_in("年初结转20.00万元，本年支出480.00万元，年末结余40.00万元。") == []  # a balance carried in gives nothing
+    broken = [f for f in findings_of(tmp_path, TITLE, "一、资金", "省级农机补贴资金12.00万元，截至年底已发放11.20万元，结余1.20万元。")
+              if f.check == "declared_identity_broken"]
+    assert len(broken) == 1 and broken[0].candidate  # 11.20 + 1.20 is not 12.00: a question
+
+
+def test_a_list_of_as_many_parts_as_its_sentence_counts_is_the_whole_of_its_total(tmp_path):
+    text = "本站支出分为基本支出和项目支出两类，全年支出合计{}万元，其中基本支出210.00万元，项目支出150.00万元。"
+    broken = [f for f in findings_of(tmp_path, TITLE, "一、支出", text.format("380.00")) if f.check == "declared_identity_broken"]
+    assert len(broken) == 1 and broken[0].candidate  # two kinds, both listed: 360 is all of it, not 380
+    assert not [f for f in findings_of(tmp_path, TITLE, "一、支出", text.format("360.00"))
+                if f.check == "declared_identity_broken"]
+    apart = draft_of(tmp_path, TITLE, "一、支出", "全年支出合计380.00万元，其中基本支出210.00万元，项目支出150.00万元。")
+    assert [i["relation"] for i in apart.params["claims"]["identities"]] == [">="]  # a 其中 alone may list some parts

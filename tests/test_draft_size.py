@@ -2,6 +2,8 @@
 says what to do when it states more than one params file may hold (never 'a fault of the reader')."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import docx
 import pytest
 
@@ -38,3 +40,80 @@ def test_a_report_stating_more_than_a_params_file_holds_is_refused_with_what_to_
         settle(draft, tmp_path / "annex.yaml")
     message = str(refused.value)
     assert "draft it in parts" in message and "fault of the reader" not in message
+
+
+HEAD = "某某县文化馆2023年度部门整体支出绩效自评报告\n一、基本情况\n本单位核定编制20人，实有在职18人。\n二、支出情况\n"
+
+
+def test_a_long_run_of_digits_is_one_number_said_and_never_cut_into_figures(tmp_path, capsys):
+    """5,000 digits on a line were cut into one-digit sentences (time quadratic in the run) and each drafted as a
+    figure; the run is one number, past any figure, said in the draft's header and drafted nowhere."""
+    from perfeval.cli import main
+    from perfeval.fileio import read_yaml
+    from perfeval.intake.report.document import MAX_SENTENCE, split_sentences
+
+    run = "7" * 3 * MAX_SENTENCE
+    assert max(split_sentences("全年支出" + run + "万元。"), key=len) == run  # the number whole, its words beside
+    assert "".join(split_sentences("全年支出" + run + "万元。")) == "全年支出" + run + "万元。"
+    report = tmp_path / "digits.txt"
+    report.write_text(HEAD + f"2023年部门整体支出{run}万元。其中基本支出1.00万元。\n", encoding="utf-8")
+    assert main(["draft", str(report), "-o", str(tmp_path / "d.yaml")]) == 0
+    assert "not drafted: 1 number(s)" in capsys.readouterr().out
+    text = (tmp_path / "d.yaml").read_text(encoding="utf-8")
+    said = [line for line in text.splitlines() if line.startswith("# 存疑，未录入：")]
+    assert len(said) == 1 and f"（共 {len(run):,} 位数字）" in said[0] and f"一串 {len(run):,} 位数字" in said[0]
+    assert "777777777777777777777" not in text  # shown by its start, not drafted
+    assert not any(set(str(s.get("value"))) == {"7"} for s in read_yaml(tmp_path / "d.yaml").get("stated", []))
+
+
+def test_a_report_stating_more_than_a_params_file_holds_is_refused_before_its_figures_are_paired(tmp_path,
+                                                                                                 monkeypatch):
+    from perfeval.intake.report import assemble
+
+    def pairing(*args, **kwargs):
+        raise AssertionError("repeated figures paired before the bound was checked")
+
+    monkeypatch.setattr(assemble, "_same_value_restated", pairing)
+    clauses = "".join(f"第{i}批次文化活动支出{i}.50万元；" for i in range(MAX_YAML_NODES // assemble.STATED_NODES + 10))
+    report = tmp_path / "dense.txt"
+    report.write_text(HEAD + clauses + "\n", encoding="utf-8")
+    with pytest.raises(DraftError, match="draft it in parts"):
+        draft_report(report)
+
+
+def test_figures_of_one_value_are_paired_only_where_their_labels_could_name_one_figure(tmp_path, monkeypatch):
+    """Repeated figures are found among statements of one value; 400 statements of 5.00万元 under labels numbering
+    400 things (第N号示范田) were compared pair by pair: 80,000 comparisons, the time quadratic in the figures."""
+    from perfeval.intake.report import assemble
+
+    compared = []
+    real = assemble._one_figure
+    monkeypatch.setattr(assemble, "_one_figure", lambda *a, **k: compared.append(1) or real(*a, **k))
+    report = tmp_path / "fields.txt"
+    report.write_text(HEAD + "".join(f"第{i}号示范田支出5.00万元。\n" for i in range(1, 401))
+                      + "第7号示范田支出5.00万元，已全部到位。\n", encoding="utf-8")
+    draft = draft_report(report)
+    assert len(compared) < 400
+    restated = [group for group in draft.repeats if {m.label for m in group} == {"第7号示范田支出"}]
+    assert len(restated) == 1 and len(restated[0]) == 2  # the one figure stated twice is still found
+
+
+@pytest.mark.parametrize("digits", [25, 1_000_001])  # one past Decimal's largest exponent overflowed it: a traceback
+def test_a_number_of_more_digits_than_any_figure_is_one_item_used_nowhere(tmp_path, digits):
+    report = tmp_path / "run.txt"
+    report.write_text(HEAD + f"2023年部门整体支出{'3' * digits}万元，其中基本支出1.00万元。\n", encoding="utf-8")
+    draft = draft_report(report)
+    (item,) = [i for i in draft.items if i.place == "—"]
+    assert item.unsure == f"一串 {digits:,} 位数字，没有哪个数值有这么多位"
+
+    def values(node):
+        if isinstance(node, dict):
+            for v in node.values():
+                yield from values(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from values(v)
+        elif isinstance(node, Decimal):
+            yield node
+
+    assert max(values(draft.params)) < 10 ** 12  # drafted nowhere

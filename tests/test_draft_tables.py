@@ -51,6 +51,23 @@ def test_a_self_assessment_table_saved_one_cell_per_line_is_a_table(tmp_path):
     assert draft.params["claims"]["total"] == Decimal(98) and draft.params["claims"]["grade"] == "优"
     scores = [m for m in draft.placed if m.written in ("20", "10", "18", "40")]
     assert scores and all(m.quantity.unit == "分" for m in scores)  # a score cell is in 分, never a bare number
+    assert {m.label: m.written for m in draft.placed}["产出指标·分值"] == "50分"  # the level's own points
+
+
+def test_a_one_cell_per_line_table_that_does_not_close_is_read_for_its_figures_not_as_the_indicator_table(tmp_path):
+    cut = "\n".join(c for row in [HEADER, *ROWS[:3]] for c in row if c)  # an excerpt: the page ends mid-table
+    draft = draft_of(tmp_path, cut)
+    assert "indicators" not in draft.params  # its weights would be summed as if whole
+    assert {m.label: m.written + m.quantity.unit for m in draft.placed}["任务按时完成率·得分"] == "18分"
+
+
+def test_a_forms_blank_cells_saved_as_spaces_and_column_names_broken_in_their_cells():
+    lines = ["项目资金", "(万元)", "年初", "预算数", "全年", "预算数", "全年", "执行数", "分值", "执行率", "得分",
+             "年度资金总额", "43.20", "43.20", "37.24", "10", "86%", "8.6", "其中:当年财政拨款", "43.20", "43.20",
+             "37.24", " ", " ", " ", "上年结转资金", " ", " ", " ", " ", " ", " "]
+    rows = [b.cells for b in build("<test>", ["\n\n".join(lines)]).blocks if b.kind == "row"]
+    assert rows[0] == ("", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+    assert rows[1] == ("年度资金总额", "43.20", "43.20", "37.24", "10", "86%", "8.6")
 
 
 def test_the_one_cell_per_line_table_reads_as_the_same_table_pasted_with_tabs(tmp_path):
@@ -242,3 +259,23 @@ def test_a_self_assessment_table_run_together_on_one_line_is_a_table_when_it_clo
     assert draft.params["claims"]["total"] == Decimal(98)
     cut = " ".join(c for row in [HEADER, *ROWS[:3]] for c in row if c)  # an excerpt: rows cut off would sum wrong
     assert "indicators" not in draft_of(tmp_path, cut).params
+
+
+# ---------------------------------------------------------------- a list without an opener
+
+def test_a_list_without_an_opener_holds_only_where_its_figures_are_kinds_of_the_total_and_add_up():
+    from perfeval.intake.report.document import build
+    from perfeval.intake.report.lists import find_lists
+    from perfeval.intake.report.mentions import prose_mentions
+
+    def lists_in(text: str) -> list[tuple[str, list[str]]]:
+        document = build("<test>", [text])
+        return [(lst.whole.written, [p.written for p in lst.parts])
+                for lst in find_lists(document, prose_mentions(document, set()))]
+
+    assert lists_in("人员概况：在职人员64人，专业技术人员41人、管理人员5人，工勤人员18人。") == [
+        ("64人", ["41人", "5人", "18人"])]
+    assert lists_in("全年收入300.00万元，支出180.00万元，结余120.00万元。") == []  # adds up, names no kind of 收入
+    assert lists_in("年初预算数为900.00万元，调减预算150.00万元，预算完成数为750.00万元。") == []
+    assert lists_in("在职人员64人，专业技术人员41人、管理人员5人，工勤人员17人。") == []  # does not add up
+    assert lists_in("本局核定编制9名，局长1名、副局长2名、科员6名。") == []  # posts under 编制: attributes

@@ -180,7 +180,7 @@ def test_the_same_results_give_the_same_bytes_whenever_written(scored, tmp_path,
     import datetime
     import time
 
-    import openpyxl.writer.excel as excel_writer
+    import openpyxl.packaging.core as core_properties
 
     first = write_summary_workbook(scored, tmp_path / "first.xlsx").read_bytes()
 
@@ -189,11 +189,40 @@ def test_the_same_results_give_the_same_bytes_whenever_written(scored, tmp_path,
         def now(cls, tz=None):
             return datetime.datetime(2031, 5, 6, 7, 8, 9, tzinfo=tz)
 
-    monkeypatch.setattr(excel_writer.datetime, "datetime", Later)  # openpyxl's clock for docProps/core.xml
+    monkeypatch.setattr(core_properties.datetime, "datetime", Later)  # openpyxl's clock for docProps/core.xml
     monkeypatch.setattr(time, "time", lambda: 1_950_000_000.0)  # zipfile's clock for every part
     second = write_summary_workbook(scored, tmp_path / "second.xlsx").read_bytes()
     assert first == second
     assert openpyxl.load_workbook(tmp_path / "second.xlsx")["汇总"].max_row == len(scored) + 1
+
+
+def test_a_workbook_given_up_midway_leaves_the_previous_one_and_nothing_else(scored, tmp_path):
+    """The file is written as a stream beside its target: a unit that cannot be read (or Ctrl-C) after some sheets
+    are written leaves the previous workbook as it was, and no temporary file."""
+    path = write_summary_workbook(scored[:1], tmp_path / "summary.xlsx")
+    before = path.read_bytes()
+
+    def failing():
+        yield from scored
+        raise OSError("a unit result cannot be read")
+
+    with pytest.raises(OSError, match="cannot be read"):
+        write_summary_workbook(failing(), path)
+    assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["summary.xlsx"]
+
+
+def test_every_sheet_is_listed_with_its_filter_and_print_titles_in_order(tmp_path, scored):
+    """The workbook part names the sheets in their order (汇总, 审计发现, then the units), though the units' sheets are
+    written first; each sheet's filter and printed header rows are its own."""
+    many = [r.model_copy(update={"unit": r.unit.model_copy(update={"name": f"单位{i}"})})
+            for i, r in enumerate(scored * 4)]
+    book = openpyxl.load_workbook(write_summary_workbook(many, tmp_path / "many.xlsx"))
+    assert book.sheetnames == ["汇总", "审计发现", *(f"单位{i}{r.unit.year}" for i, r in enumerate(many))]
+    for i, r in enumerate(many):
+        ws = book[f"单位{i}{r.unit.year}"]
+        assert ws["A1"].value == f"单位{i} {r.unit.year}年度 部门整体支出绩效评价复核"
+        assert ws.auto_filter.ref == f"A6:J{6 + len(r.indicators)}" and ws.print_title_rows == "$6:$6"
+    assert book["汇总"]["A5"].hyperlink.target == f"#'单位3{many[3].unit.year}'!A1"  # the fourth unit's row
 
 
 def test_a_qualitative_rows_value_says_it_is_a_judgement(book):

@@ -56,3 +56,21 @@ def test_unit_text_is_escaped(results, unit_copy):
 def test_only_a_safe_id_names_a_page(fid, name):
     assert page_name(fid) == name
     assert page_href(fid, 2) == (None if name is None else f"../../frameworks/{name}")
+
+
+def test_the_pages_do_not_depend_on_the_order_the_units_come_in(results):
+    """A batch gives the units one at a time in id order and keeps none of them (NotesCollector): notes are listed as
+    met going through the units by name, whatever order they came in, and each unit-table note names its units."""
+    from perfeval.outputs.framework_page import NotesCollector
+
+    b_notes = results[2][0].framework_notes
+    odd = results[2][0].model_copy(update={"framework_notes": list(reversed(b_notes))})  # its notes in another order
+    renamed = odd.model_copy(update={"unit": odd.unit.model_copy(update={"name": "三亚市机关事务服务中心"})})  # first by name
+    given = [*results, (renamed, None)]
+    collector = NotesCollector()
+    for result, report in reversed(given):
+        collector.add(result, report)
+    assert framework_pages(collector) == framework_pages(given)
+    b = {fw.id: fw for fw in collect(given)}["self_assessment_b"]
+    assert [n.message for n in b.own] == [n.message for n in reversed(b_notes) if n.code != "rows_vs_header"]
+    assert [who for _, who in b.of_units] == [("三亚市机关事务服务中心（2023年）", "岳阳市云溪区机关事务服务中心（2023年）")]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile_pdfs import HELVETICA, clipped_text, custom_glyph_names, dense_pages, encrypted_bomb, filtered_bomb, \
-    flate_bomb, hidden_layer, invisible_text, many_pages, no_tounicode, off_page, pages_pdf, raw_pdf, stream, text, \
-    white_text
+from hostile_pdfs import HELVETICA, clipped_text, custom_glyph_names, deep_page_tree, dense_pages, encrypted_bomb, \
+    filtered_bomb, flate_bomb, hidden_by_paint, hidden_layer, invisible_text, many_pages, many_streams, no_tounicode, off_page, pages_pdf, \
+    raw_pdf, shared_content, stream, text, white_text
 
 from perfeval.errors import DraftError
 from perfeval.intake import pdf
@@ -70,6 +70,50 @@ def test_a_page_dense_with_glyphs_is_refused_before_its_glyphs_are_all_read(tmp_
     assert len(read_document(dense_pages(tmp_path / "two.pdf", 2, lines=10, per_line=100)).blocks) >= 1
 
 
+def test_a_page_of_more_drawing_than_the_bound_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    """60 MB of path operators (a 117 KB file) took over two minutes and a GB: pdfminer makes an object per path."""
+    monkeypatch.setattr(pdf, "MAX_PAGE_CONTENT", 20_000)
+    lines_drawn = b"0 0 m 1 1 l S\n" * 2_000  # 28 KB, no glyph
+    with pytest.raises(DraftError, match=r"has a page \(page 1\) of more than .* of drawing instructions"):
+        read_document(shared_content(tmp_path / "paths.pdf", 1, lines_drawn + text(["Report 2023"])))
+    assert lines(shared_content(tmp_path / "within.pdf", 1, lines_drawn[:14_000] + text(["Report 2023"]))) == [
+        "Report 2023"]
+
+
+def test_a_page_of_more_paths_than_the_bound_is_refused_as_they_are_drawn(tmp_path, monkeypatch):
+    """4 MB of path operators (285,000 lines) took 32 s of CPU and 1.5 GB: each path is an object of ~5 KB."""
+    monkeypatch.setattr(pdf, "MAX_PAGE_PATHS", 100)
+    with pytest.raises(DraftError, match=r"has a page \(page 1\) of more than 100 drawn lines and shapes"):
+        read_document(shared_content(tmp_path / "paths.pdf", 1, b"0 0 m 1 1 l S\n" * 101 + text(["Report 2023"])))
+    monkeypatch.setattr(pdf, "MAX_PATHS", 150)  # two pages of 100: each within its bound, the file not
+    with pytest.raises(DraftError, match="has more than 150 drawn lines and shapes in all"):
+        read_document(shared_content(tmp_path / "two.pdf", 2, b"0 0 m 1 1 l S\n" * 100 + text(["Report 2023"])))
+    assert lines(shared_content(tmp_path / "one.pdf", 1, b"0 0 m 1 1 l S\n" * 100 + text(["Report 2023"]))) == [
+        "Report 2023"]
+
+
+def test_one_stream_drawn_by_every_page_counts_each_time_it_is_drawn(tmp_path, monkeypatch):
+    """150 pages sharing one 60 MB stream (82 KB of file) unpacked it once but interpreted it 150 times."""
+    monkeypatch.setattr(pdf, "MAX_CONTENT", 50_000)
+    content = b"%" + b" " * 12_000 + b"\n" + text(["Report 2023"])
+    with pytest.raises(DraftError, match="of drawing instructions in all"):
+        read_document(shared_content(tmp_path / "shared.pdf", 5, content))
+    assert len(lines(shared_content(tmp_path / "three.pdf", 3, content))) >= 1
+
+
+def test_a_page_drawn_from_too_many_streams_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf, "MAX_PAGE_STREAMS", 10)
+    with pytest.raises(DraftError, match=r"has a page \(page 1\) drawn from 11 content streams"):
+        read_document(many_streams(tmp_path / "many.pdf", 11))
+    assert len(lines(many_streams(tmp_path / "ten.pdf", 10))) >= 1
+
+
+def test_a_page_tree_nested_thousands_deep_is_refused_in_one_sentence(tmp_path):
+    with pytest.raises(DraftError, match="its pages are nested deeper than a reader can follow"):
+        read_document(deep_page_tree(tmp_path / "deep.pdf", 3_000))
+    assert lines(deep_page_tree(tmp_path / "shallow.pdf", 20)) == ["Expenditure 1268.40 in 2023"]
+
+
 def test_a_glyph_is_described_as_pdfplumber_describes_it(tmp_path):
     """The reader's own glyph records (quicker to make) are pdfplumber's, key for key, on a CJK report with tables."""
     import pdfplumber
@@ -120,7 +164,15 @@ def test_text_off_the_page_or_outside_its_crop_box_is_not_read_and_is_said(tmp_p
 def test_white_text_on_the_white_page_is_not_read_and_is_said_but_white_on_a_dark_box_is(tmp_path):
     document = read_document(white_text(tmp_path / "white.pdf"))
     assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023", "On dark 888", "Spot ink 999"]
-    assert document.skipped == ("PDF 中白色文字（白色页面上不显示）51 个字符未读取（阅读器不显示）",)
+    assert document.skipped == ("PDF 中与底色同色或透明的文字 51 个字符未读取（阅读器不显示）",)
+
+
+def test_text_the_colour_of_its_ground_transparent_or_painted_over_is_not_read_and_is_said(tmp_path):
+    document = read_document(hidden_by_paint(tmp_path / "paint.pdf"))
+    assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023", "Shaded 666", "Highlighted 777",
+                                                 "Red 888"]
+    assert document.skipped == ("PDF 中与底色同色或透明的文字 39 个字符未读取（阅读器不显示）",
+                                "PDF 中被其后绘制的色块遮盖的文字 27 个字符未读取（阅读器不显示）")
 
 
 def test_text_clipped_away_is_not_read_and_is_said(tmp_path):

@@ -345,6 +345,27 @@ def test_a_number_written_two_ways_is_marked_unsure_never_guessed_silently(sente
     assert (str(cell.value) if cell else None) == in_a_cell
 
 
+@pytest.mark.parametrize("sentence,value", [
+    ("“三公”经费变动率为负25%。", "-25"),          # 负 before the number is its minus
+    ("变动率为 - 25%。", "-25"),                    # a minus a PDF set apart by a space
+    ("变动率为- 20%。", "-20"),
+    ("变动率为（25）%。", "-25"),                   # an accountant's brackets around a whole number, % outside
+    ("变动率为(25)%。", "-25"),
+    ("变动率为【20】%。", "-20"), ("变动率为〔20〕%。", "-20"),
+    ("变动率为➖20%。", "-20"), ("变动率为˗20%。", "-20"), ("变动率为⁻20%。", "-20"),  # other minus signs
+    ("误差控制在正负5%以内。", "5"),                # 正负: a tolerance either way, not a negative
+    ("2023 - 2024年共完成12%。", "12"),             # a range of years: no minus of the next number
+])
+def test_every_minus_a_report_writes_reads_negative(sentence, value):
+    found = [f for f in find_quantities(sentence) if f.quantity.unit == "%"]
+    assert len(found) == 1 and str(found[0].quantity.value) == value and found[0].doubt is None
+
+
+@pytest.mark.parametrize("sentence", ["按照县财〔2021〕13号文件执行", "（3）项目支出", "负债率较低", "第3 - 5页"])
+def test_brackets_and_words_near_a_minus_make_no_negative_figure(sentence):
+    assert all(f.quantity.value >= 0 for f in find_quantities(sentence))
+
+
 @pytest.mark.parametrize("cell,value,unit", [
     ("－12.5%", "-12.5", "%"), ("（12.5）%", "-12.5", "%"), ("(1,268.40)", "-1268.40", ""),
     ("88.89 %", "88.89", "%"), ("1，268．40", "1268.40", ""), ("1\u202f268.40", "1268.40", ""),
@@ -410,6 +431,9 @@ def test_numbers_that_are_not_figures_are_not_read(sentence):
     ("完成目标3个，绩效指标 50", ["3个", "50"]),
     ("附件大小 512.6 KB，第2 of 5", []),                                      # Latin units and words after a space
     ("1至12月累计支出50万元，2020、2021两年", ["50万元"]),                     # ranges and enumerations of dates
+    ("3 项目概况", []), ("附2", []),                                          # a heading's number, an attachment's
+    ("联系人：李某 7281456，监督电话：0736 7281457", []),                     # a landline after a contact's words
+    ("培训班 5", ["5"]),                                                      # a count after its label stays
 ])
 def test_a_number_attached_to_a_date_code_reference_or_numbering_is_no_figure(sentence, expected):
     assert [f.quantity.text for f in find_quantities(sentence)] == expected

@@ -12,6 +12,7 @@ import pytest
 
 from perfeval import load_unit
 from perfeval.checks import every_finding
+from perfeval.core.quantity import Qualifier, parse_quantity
 from perfeval.fileio import read_yaml
 from perfeval.outputs.draft import draft_report, write_draft
 from perfeval.intake.documents import txt_items
@@ -70,10 +71,16 @@ def test_every_drafted_value_is_in_its_source(drafts, name):
 def test_phrases_keep_their_units_and_qualifiers(drafts):
     stated = {s["label"]: s for s in read_yaml(drafts["songxi_health_2023.docx"])["stated"]}
     assert (stated["开展医疗机构督导检查"]["value"], stated["开展医疗机构督导检查"]["unit"]) == (12, "次")  # 十二次
-    assert stated["群众对卫生健康服务的满意度"]["qualifier"] == "at_least"                              # 95%以上
-    assert (stated["组织卫生监督执法检查"]["unit"], stated["组织卫生监督执法检查"]["qualifier"]) == ("户次", "over")
+    # a qualified figure is drafted in its words, which the params read back with their qualifier
+    assert stated["群众对卫生健康服务的满意度"]["text"] == "95%以上"
+    at_least = parse_quantity("95%以上")
+    assert at_least is not None and at_least.qualifier is Qualifier.AT_LEAST
+    over = parse_quantity(stated["组织卫生监督执法检查"]["text"])
+    assert (over.value, over.unit, over.qualifier) == (360, "户次", Qualifier.OVER)
     assert stated["较上年提高"]["unit"] == "个百分点"                   # 2.1个百分点 is not 2.1个 of anything
-    assert (stated["公务接待"]["value"], stated["公务接待"]["unit"]) == (62000, "元")
+    restated = [s for s in read_yaml(drafts["songxi_health_2023.docx"])["claims"]["statements"]
+                if s["figure"] == "lines.sangong_reception.final"]
+    assert [(s["value"], s.get("unit")) for s in restated] == [(6.2, None), (62000, "元")]  # 6.20万元 and 62,000元
     assert (stated["全县卫生健康总投入"]["value"], stated["全县卫生健康总投入"]["unit"]) == (1.26, "亿元")
 
 

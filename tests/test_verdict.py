@@ -44,6 +44,20 @@ def test_a_claimed_total_outside_every_possible_total_at_its_own_precision_is_co
     assert score_file(unit_copy(LIUYANG, claims(3.99))).claim_status == "contradicted"
 
 
+def test_a_claim_written_finer_than_the_rules_is_judged_at_the_rules_precision(unit_copy):
+    """Yunxi recomputes to 96.96 (rules score to two decimals): a claim of 96.9649 read 与重算不符 with a finding that
+    printed 96.96 on both sides; 96.9649 is 96.96 to the rules, and 96.9749 is 96.97, which is not."""
+    def claims(value):
+        def alter(d):
+            d["claims"]["total"] = value
+        return alter
+    assert score_file(YUNXI).total_on_100 == 96.96
+    assert score_file(unit_copy(YUNXI, claims(96.9649))).claim_status == "confirmed"
+    assert score_file(unit_copy(YUNXI, claims(96.955))).claim_status == "confirmed"  # half up: 96.96
+    assert score_file(unit_copy(YUNXI, claims(96.9749))).claim_status == "contradicted"
+    assert score_file(unit_copy(YUNXI, claims(96.954))).claim_status == "contradicted"
+
+
 def test_every_row_of_the_printed_framework_shows_with_its_status():
     """Framework A's 效果 has 经济效益, 社会效益, 生态效益 beside 满意度 (附件1-1: 有选择的进行设置); Changsha sets none,
     and the sheet dropped them while saying 应评 100: its effective weights summed to 83."""

@@ -67,8 +67,10 @@ SHOWN_AND_NOT = [  # (paragraph XML, what Word shows)
 
 
 def build(tmp_path: Path, paragraphs: list[str], tables: list[str] = (), name: str = "r.docx",
-          hidden_style: bool = False) -> Path:
+          hidden_style: bool = False, prepare=None) -> Path:
     document = docx.Document()
+    if prepare is not None:
+        prepare(document)
     body = document.element.body
     if hidden_style:
         style = document.styles.add_style("隐藏", docx.enum.style.WD_STYLE_TYPE.CHARACTER)
@@ -180,3 +182,111 @@ def test_a_part_stored_twice_is_refused(tmp_path, second):
     (tmp_path / "twice.docx").write_bytes(forged.getvalue())
     with pytest.raises(DraftError, match=f"holds one part twice \\({second}"):
         read_document(tmp_path / "twice.docx")
+
+
+M = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+
+
+def field(code: str, *result: str) -> str:
+    """A complex field: its code (text, or runs of other fields nested in it), then its cached result."""
+    mark = '<w:r><w:fldChar w:fldCharType="{}"/></w:r>'.format
+    return mark("begin") + code + mark("separate") + "".join(result) + mark("end")
+
+
+def instr(text: str) -> str:
+    return f'<w:r><w:instrText xml:space="preserve">{text}</w:instrText></w:r>'
+
+
+def cell_table(cell_props: str, *inner: str) -> str:
+    return (f"<w:tbl {W}><w:tblPr/><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc><w:tcPr>{cell_props}</w:tcPr>"
+            f"<w:p>{''.join(inner)}</w:p></w:tc></w:tr></w:tbl>")
+
+
+def _white_style(document) -> None:
+    from docx.shared import RGBColor
+
+    style = document.styles.add_style("白字", docx.enum.style.WD_STYLE_TYPE.CHARACTER)
+    style.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    document.styles.add_style("白字二", docx.enum.style.WD_STYLE_TYPE.CHARACTER).base_style = style
+
+
+UNSEEN = [  # (paragraph XML, what Word shows, what was left out)
+    (paragraph(run("支出"), field(instr(" IF ") + field(instr(" = 1 "), run("1")) + instr(' = 1 "9999" "x" '),
+                                    run("2450.60")), run("万元")), "支出2450.60万元", "域代码中嵌套域的结果 1 处"),
+    (paragraph(run("支出"), run("9", '<w:color w:val="FFFFFF"/>'), run("2450.60万元")), "支出2450.60万元",
+     "白色（与页面同色）的文字 1 处"),
+    (paragraph(run("支出"), run("9", '<w:rStyle w:val="白字二"/>'), run("2450.60万元")), "支出2450.60万元",
+     "白色（与页面同色）的文字 1 处"),  # white through a style based on a white one
+    (paragraph(run("支出"), run("9", '<w:sz w:val="1"/>'), run("2450.60万元")), "支出2450.60万元",
+     "字号小于 1 磅的文字 1 处"),
+    (paragraph(run("支出"), f'<m:oMath {M}><m:r><m:t>2450.60</m:t></m:r></m:oMath>', run("万元")), "支出2450.60万元",
+     None),
+    (paragraph(run("占比"), f'<m:oMath {M}><m:f><m:num><m:r><m:t>1</m:t></m:r></m:num><m:den><m:r><m:t>4</m:t></m:r>'
+               '</m:den></m:f></m:oMath>'), "占比", "含分式、上下标等结构的公式 1 处"),  # 1/4 is not 14
+    (paragraph(run("变动率为"), '<w:r><w:sym w:font="Symbol" w:char="F02D"/><w:t>20%</w:t></w:r>'), "变动率为\u221220%",
+     None),
+    (paragraph(run("标记"), '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>'), "标记", "符号字体中的字符 1 处"),
+]
+
+
+@pytest.mark.parametrize("xml, shown, left_out", UNSEEN, ids=["nested field", "white", "white by style", "tiny",
+                                                               "equation", "fraction", "symbol minus", "picture font"])
+def test_what_cannot_be_seen_is_not_read_and_is_said(tmp_path, xml, shown, left_out):
+    path = build(tmp_path, [xml], prepare=_white_style)
+    assert texts(path) == [shown]
+    skipped = read_document(path).skipped
+    assert skipped == ((f"Word 文件中{left_out}未读取（Word 不显示）",) if left_out else ()), skipped
+
+
+@pytest.mark.parametrize("xml", [
+    paragraph(run("9", '<w:color w:val="FFFFFF"/>'), run("2450.60"), props='<w:shd w:val="clear" w:fill="1F3864"/>'),
+    paragraph(run("9", '<w:color w:val="FFFFFF"/><w:highlight w:val="black"/>'), run("2450.60")),
+    paragraph(run("9", '<w:color w:val="FFFFFF"/><w:shd w:val="solid" w:color="000000" w:fill="auto"/>'),
+              run("2450.60")),
+    cell_table('<w:shd w:val="clear" w:fill="4472C4"/>', run("9", '<w:color w:val="FFFFFF"/>'), run("2450.60")),
+])
+def test_white_text_on_a_background_is_read(tmp_path, xml):
+    path = build(tmp_path, [xml])
+    assert texts(path) == ["92450.60"] and read_document(path).skipped == ()
+
+
+def _strict(path: Path) -> Path:
+    """The document as Word saves it as "Strict Open XML Document": the same parts, the namespaces of the standard's
+    strict form."""
+    import re
+
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    strict = path.with_name("strict.docx")
+    with zipfile.ZipFile(strict, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, re.sub(rb"http://schemas\.openxmlformats\.org/(wordprocessingml|officeDocument|drawingml)"
+                                    rb"/2006/", rb"http://purl.oclc.org/ooxml/\1/", data))
+    return strict
+
+
+def test_a_document_saved_as_strict_open_xml_is_read(tmp_path):
+    path = _strict(build(tmp_path, [paragraph(run("支出"), run("9", "<w:vanish/>"), run("2450.60万元"))]))
+    assert b"purl.oclc.org/ooxml/wordprocessingml/main" in zipfile.ZipFile(path).read("word/document.xml")
+    assert texts(path) == ["支出2450.60万元"]
+    assert read_document(path).skipped == ("Word 文件中隐藏文字 1 处未读取（Word 不显示）",)
+
+
+@pytest.mark.parametrize("document_xml, said", [
+    (f"<w:document {W}><w:body>" + "<w:sdt><w:sdtContent>" * 300 + "</w:sdtContent></w:sdt>" * 300
+     + "</w:body></w:document>", "deeper than 256 levels"),
+    (f"<w:document {W}><w:body><w:p></w:body></w:document>", "not well-formed XML (line 1)"),
+    (f"<w:other {W}/>", "not laid out as a Word document"),
+])
+def test_a_document_that_cannot_be_read_is_said_in_a_readers_words(tmp_path, document_xml, said):
+    path = build(tmp_path, [paragraph(run("正文"))])
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["word/document.xml"] = document_xml.encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    with pytest.raises(DraftError) as caught:
+        read_document(path)
+    message = str(caught.value)
+    assert said in message and "Error" not in message and "XML_PARSE_HUGE" not in message, message

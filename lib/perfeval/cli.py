@@ -55,17 +55,25 @@ def _refuse_empty_folders(names: Sequence[str]) -> None:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate params files: schema, references into the framework, and a dry-run of the scoring."""
-    from .core.engine import score_file
+    from .core.engine import load_unit
 
     files = _params_files(args.paths)
     bad = 0
+    ids: dict[str, Path] = {}  # a unit id names the unit's outputs: a batch runs one file of an id, fails the others
     for f in files:
         try:
-            score_file(f)
-            say(f"ok      {shown_path(f)}")
+            uid = load_unit(f).params.unit.id
         except PerfevalError as exc:
             bad += 1
             say(f"invalid {exc}", sys.stderr)
+            continue
+        if uid in ids and Path(ids[uid]).resolve() != Path(f).resolve():
+            bad += 1
+            say(f"invalid {shown_path(f)}: unit.id {one_line(uid)!r} is also the id of {shown_path(ids[uid])}; a batch "
+                "runs one of them and fails the other — delete a copy, or correct its unit.id", sys.stderr)
+            continue
+        ids[uid] = f
+        say(f"ok      {shown_path(f)}")
     say(f"{len(files) - bad} valid, {bad} invalid", sys.stderr if bad else sys.stdout)
     return 1 if bad or not files else 0
 
@@ -293,6 +301,15 @@ class Parser(argparse.ArgumentParser):
             (file or sys.stderr).write(for_terminal(message))
 
 
+def _year(text: str) -> int:
+    """--year as params files take it: a whole year within their bounds, refused as the flag's mistake."""
+    from .core import years
+
+    if not text.strip().isdigit() or not years.EARLIEST <= int(text) <= years.LATEST:
+        raise argparse.ArgumentTypeError(f"expected a year from {years.EARLIEST} to {years.LATEST}, found {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="perfeval", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -313,7 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
                                        "else A)")
     p.add_argument("--unit-id", help="the unit's id (default: from the report's file name)")
     p.add_argument("--name", help="the unit's name, over what the report says (default: read from the report)")
-    p.add_argument("--year", type=int, help="the year evaluated, over what the report says (default: from the title, "
+    p.add_argument("--year", type=_year, help="the year evaluated, over what the report says (default: from the title, "
                                             "评价年度, the text, or the publication date's year minus one)")
     p.add_argument("--review", help="the review page to write (default: beside the params, .review.html)")
     p.add_argument("--force", action="store_true", help="replace existing files")
@@ -363,6 +380,9 @@ def _no_pydantic_plugins() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _no_pydantic_plugins()
+    if sys.stdout is None:  # started with its output closed (`>&-`): what it prints would be lost without a word
+        say("error: standard output is closed; send it to a file or /dev/null", sys.stderr)
+        return 1
     locale_free(sys.stdout)
     locale_free(sys.stderr)
     parser = build_parser()

@@ -8,17 +8,25 @@ from enum import Enum
 import re
 import stat
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, Iterator
 
 import yaml
 
-from .errors import InputFileError
+from .errors import DraftError, InputFileError
 from .paths import not_regular
 
 MAX_YAML_BYTES = 1_000_000  # a unit's params file is about 10 kB; the pure-Python parser reads 1 MB in seconds
 MAX_YAML_DEPTH = 32  # params nest about 6 levels, frameworks about 10; deeper nesting would exhaust the stack
 MAX_YAML_NODES = 20_000  # values and keys; a sample unit has about 1,000, a framework about 1,100
+
+
+def too_many_values(report: str, values: int) -> DraftError:
+    """A report whose draft would hold more than a params file may: refused by name, with what to do."""
+    return DraftError(report, [("", f"the report states more than one params file may hold ({values:,} values "
+                                    f"drafted or more; at most {MAX_YAML_NODES:,}): draft it in parts, e.g. the "
+                                    "report without its long annexed tables, and each table apart")])
 
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
@@ -316,14 +324,9 @@ def write_atomic_all(files: dict[Path, str | bytes]) -> list[Path]:
 def _write_temp(path: Path, data: str | bytes) -> str:
     """The content, synced to a temporary file in the target's folder; its name."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    fh, tmp = _open_temp(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
-    try:
-        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; a report is for others to read
-        with os.fdopen(fd, "wb") as fh:
+        with fh:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
@@ -334,3 +337,41 @@ def _write_temp(path: Path, data: str | bytes) -> str:
         Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
+
+
+def _open_temp(path: Path) -> tuple[BinaryIO, str]:
+    """A temporary file in the target's folder, open for writing, readable as the target will be; its name."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
+    try:
+        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; a report is for others to read
+    except OSError as exc:
+        os.close(fd)
+        Path(tmp).unlink(missing_ok=True)
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
+    return os.fdopen(fd, "wb"), tmp
+
+
+@contextmanager
+def atomic_stream(path: str | Path) -> Iterator[BinaryIO]:
+    """A file written as a stream that replaces `path` only when the block ends without an error (write_atomic for
+    content too large to hold in memory at once): an error, Ctrl-C included, leaves the old file and no other."""
+    path = Path(path)
+    fh, tmp = _open_temp(path)
+    try:
+        with fh:
+            yield fh
+            try:
+                fh.flush()
+                os.fsync(fh.fileno())
+            except OSError as exc:
+                raise type(exc)(exc.errno, exc.strerror, str(path)) from None
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise type(exc)(exc.errno, exc.strerror, str(path)) from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)

@@ -544,17 +544,22 @@ class Verdict:
     claim_status: str | None
 
 
-def _claim_status(claimed: float | None, span: tuple[float, float], on_100: float | None) -> str | None:
-    """confirmed, contradicted (outside every possible total, at the claim's own precision), unverifiable, or absent
-    (a self-evaluation that gives no total is incomplete, and says so)."""
+def _claim_status(claimed: float | None, span: tuple[float, float], on_100: float | None, places: int,
+                  ceiling: float) -> str | None:
+    """confirmed, contradicted, unverifiable, or absent (a self-evaluation that gives no total is incomplete, and says
+    so). The recomputed totals are at the rules' precision (`places`), so a claim written finer (96.9649) is compared
+    once rounded to it (96.96); the framework's full score (`ceiling`) is exact, so a claim above it is contradicted at
+    the claim's own precision (100.001 is a claim to the thousandth)."""
     if claimed is None:
         return "absent"
-    tol = min(0.005, 0.5 * 10.0 ** -numbers.decimals(claimed))  # 100.001 is a claim to the thousandth
-    if claimed < span[0] - tol or claimed > span[1] + tol:
+    if claimed > ceiling + 0.5 * 10.0 ** -max(places, numbers.decimals(claimed)):
+        return "contradicted"
+    at_rules = numbers.round_half_up(claimed, places)
+    if at_rules < span[0] or at_rules > span[1]:
         return "contradicted"
     if on_100 is None:
         return "unverifiable"
-    return "confirmed" if abs(on_100 - claimed) < 0.005 else "contradicted"
+    return "confirmed" if at_rules == on_100 else "contradicted"
 
 
 def _verdict(fw: Framework, rows: list[ScoreRow], total: float, cov: Coverage, grade_option: Option, places: int,
@@ -590,7 +595,7 @@ def _verdict(fw: Framework, rows: list[ScoreRow], total: float, cov: Coverage, g
     else:
         reason = (f"可能总分 {_p(low)}–{_p(high)} 分跨越“{highest}”至“{lowest}”等次，未评部分的得分决定等次，"
                   "不能据已评部分定级")
-    return Verdict(on_100, (low, high), grade, reason, rate, basis, _claim_status(claimed, (low, high), on_100))
+    return Verdict(on_100, (low, high), grade, reason, rate, basis, _claim_status(claimed, (low, high), on_100, places, fw.total))
 
 
 def _p(x: float) -> str:

@@ -15,6 +15,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 from ..errors import InputFileError, ParamsError
 from .problems import describe_errors, found, not_a_number, readable_path
 from .figures import COLUMNS, FUNDS, LINES, SCALARS, WAN, group_keys, is_figure_path, label_of, unit_of
+from . import years
 from .numbers import SIGNIFICANT_DIGITS, decimal, decimals, exact, significant_digits
 from ..errors import IncommensurableUnits
 from .quantity import (Qualifier, Quantity, agrees, canonical_unit, commensurable, factor,
@@ -299,7 +300,7 @@ class StatedFigure(Stated):
     id: FigureId
     label: Text
     unit: Text = ""
-    year: Annotated[int, Field(strict=True, ge=1990, le=2100)] | None = None
+    year: Annotated[int, Field(strict=True, ge=years.EARLIEST, le=years.LATEST)] | None = None
     source: Text | None = None
     note: Text | None = None
     scope: Text | None = None
@@ -514,7 +515,7 @@ class Identity(Record):
     id: str
     name: Text
     region: Text
-    year: Annotated[int, Field(strict=True, ge=1990, le=2100)]
+    year: Annotated[int, Field(strict=True, ge=years.EARLIEST, le=years.LATEST)]
     budget_code: Text | None = None
     framework: Annotated[str, Field(max_length=500)]  # a built-in framework id, or a YAML path relative to this file
     kind: Text | None = None

@@ -19,6 +19,7 @@ from typing import Callable, Iterator
 
 from ..errors import IncommensurableUnits
 from .numbers import decimal, to_step
+from .script import TO_SIMPLIFIED
 
 
 def incommensurable(a: str, b: str) -> IncommensurableUnits:
@@ -280,14 +281,8 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 # minus written as any dash a word processor puts there: full-width, small, figure dash, minus sign, hyphen (U+2010),
 # non-breaking hyphen, en dash (Word's autocorrect of " - "); each reads as the ASCII hyphen-minus reads
 # and the wide spaces (en, em, ideographic …) as the plain space they read as
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–\u2002\u2003\u2004\u2005\u2006\u2008\u3000’",
-                            "0123456789.%，-------       '")
-# Traditional characters of the words numbers are read by (units, qualifiers, dates, labels of codes and references),
-# each one character for one so that spans stay where the text writes them: 12.5萬元 reads as 12.5万元, 3個 as 3个.
-_TRADITIONAL = str.maketrans("萬億個項場輛臺張條戶間處塊類頁號時餘約於過組棟冊週紀鐘點畝噸裡級屆見電話編碼傳郵標題錄圖"
-                             "線熱專訴舉報務歲將達內幾兩較長減變動漲佔額數預決費資產經",
-                             "万亿个项场辆台张条户间处块类页号时余约于过组栋册周纪钟点亩吨里级届见电话编码传邮标题录图"
-                             "线热专诉举报务岁将达内几两较长减变动涨占额数预决费资产经")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–➖˗⁻\u2002\u2003\u2004\u2005\u2006\u2008\u3000’",
+                            "0123456789.%，----------       '")
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
@@ -351,6 +346,8 @@ _SECTION_NUMBER = re.compile(r"(?:[1-9]|1\d|20)\.\d{1,2}")  # 3.1, 12.2: a headi
 _AFTER_DECIMALS = ("倍", "成", "折", "个百分点", "百分点")  # 3.2倍 is a figure, 3.2部门支出描述 a heading
 _CONTENTS_LINE = re.compile(r"\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|"
                             r"\d{1,2}(?:\.\d{1,2})*\s*[、.．]|附件|附表)")
+MAX_FIGURE_DIGITS = 20  # digits a figure may have (万亿元 to the cent is 15): a longer run is 存疑, used nowhere
+MAX_DIGITS_READ = 1000  # characters of a run of digits read into its value (a longer one is 存疑 anyway)
 LOOK_BEHIND = 80  # characters before a number that decide whether it is one (a label, a heading, 第)
 _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
 _CLAUSE_MARK = re.compile(r"[，。；：:,;]")
@@ -386,6 +383,9 @@ _SERVICE_WORDS = re.compile(r"报警|急救|火警|消防|交通|指挥|接警|�
 # A bound written before the verb whose count it bounds (至少全年完成2次, 不少于每月开展1次): a few words, no clause mark,
 # no other number and no 的 between (不超过预算的情况下完成3次 bounds no count).
 _BOUND_AHEAD = re.compile(r"(?P<word>至少|最少|不少于|不低于|至多|最多|不超过|不多于|不高于)(?:(?!的)[\u4e00-\u9fff]){1,6}$")
+MAX_HEADING = 30  # characters of a heading after its number
+_CONTACT = re.compile(r"联系|电话|咨询|监督|举报|投诉|传真")
+MAX_CONTACT_GAP = 20  # characters between the words of a contact and its number
 # Things a report numbers among its own (指标1, 目标2, 任务3, 问题1): the number glued to the noun names one of them.
 _NUMBERED_THING = re.compile(r"(?:指标|目标|任务|措施|问题|建议|步骤|环节|阶段|标段|子项)$")
 _PAGE_FOOTER = re.compile(r"\s*[-－—]\s*\d{1,3}\s*[-－—]\s*")  # - 3 -: a page's footer, the whole line
@@ -450,7 +450,14 @@ class _Normalised:
 
 # An amount in brackets is negative, as accountants write it: “（12.5）%” in prose, “(1,268.40)” as a whole cell.
 # A bracketed integer alone is a list number ((3)), never read as one.
-_BRACKETED = re.compile(r"[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*[）)](?P<pct>\s*[%‰])?")
+# A whole number in brackets is a negative only with % after the bracket (（25）%), as a list number never has; in
+# lenticular, tortoise-shell or full-width square brackets likewise (【20】%, 〔20〕%).
+_BRACKETED = re.compile(r"[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?=\s*[）)]\s*[%‰]))\s*[）)]"
+                        r"(?P<pct>\s*[%‰])?|[【〔［\[]\s*(?P<m>\d+(?:\.\d+)?)\s*[】〕］\]](?P<pct2>\s*[%‰])")
+# 负 written before a number is its minus (增长率为负25%), but not after 正 (正负5%: a tolerance either way).
+_WORD_MINUS = re.compile(r"(?<!正)负(?=\d)")
+# A minus a PDF set apart from its number by one space (变动率为 - 25%), after a word or an opening mark
+_SPACED_MINUS = re.compile(r"(?:^|[\u4e00-\u9fff：:（(，,、])\s?-$")
 
 
 def _grouping(m: re.Match[str]) -> tuple[str, str | None] | None:
@@ -480,15 +487,21 @@ def _normalise(text: str, whole: bool) -> _Normalised:
     for i, ch in enumerate(text):
         if ord(ch) in _INVISIBLE and chars and chars[-1].isdigit():
             continue
-        chars.append(ch.translate(_FULL_WIDTH).translate(_TRADITIONAL))
+        if ch == " " and chars[-1:] == ["-"] and text[i + 1:i + 2].isdigit() \
+                and _SPACED_MINUS.search("".join(chars[-3:])):
+            continue  # 为 - 25%: the minus of the number after it
+        chars.append(ch.translate(_FULL_WIDTH).translate(TO_SIMPLIFIED))  # 12.5萬元 reads as 12.5万元
         at.append(i)
     norm = "".join(chars)
 
     def negative(m: re.Match[str]) -> tuple[str, str | None] | None:
+        if m.group("m"):
+            return "-" + m.group("m") + m.group("pct2").strip(), None
         if not (m.group("pct") or (whole and m.start() == 0 and m.end() == len(norm))):
             return None
         return "-" + m.group("n") + (m.group("pct") or "").strip(), None
 
+    norm, at, _ = _rewrite(norm, at, _WORD_MINUS, lambda m: ("-", None))
     norm, at, _ = _rewrite(norm, at, _BRACKETED, negative)  # sure readings: no doubts to keep
     norm, at, doubts = _rewrite(norm, at, _OTHER_GROUPING, _grouping)
     return _Normalised(norm, tuple(at), tuple(doubts))
@@ -534,8 +547,14 @@ def _scan(text: str, whole: bool) -> Iterator[Found]:
         if found is not None:
             pos = found.end
             start, end = n.span(found.start, found.end)
-            doubt = n.doubt_in(found.start, found.end) or found.doubt
+            doubt = n.doubt_in(found.start, found.end) or found.doubt or _too_many_digits(found.quantity.text)
             yield Found(replace(found.quantity, text=text[start:end]), start, end, doubt)
+
+
+def _too_many_digits(written: str) -> str | None:
+    """Why a run of more digits than any figure has (a typo, a code, a run pasted in) is no figure, or None."""
+    digits = sum(c.isdigit() for c in written)
+    return f"一串 {digits:,} 位数字，没有哪个数值有这么多位" if digits > MAX_FIGURE_DIGITS else None
 
 
 def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: bool) -> Found | None:
@@ -589,7 +608,9 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # the name of a set of rules (中央八项规定, 六项禁令): no count of the unit's
     if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
         return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
-    if _SCORING_RULE.search(_CLAUSE_MARK.split(before)[-1] + norm[lead:end] + _CLAUSE_MARK.split(after)[0]):
+    if end - lead < LOOK_BEHIND and _SCORING_RULE.search(_CLAUSE_MARK.split(before)[-1] + norm[lead:end]
+                                                         + _CLAUSE_MARK.split(after)[0]):  # a rule's number is short:
+        # searched in a run of 20,000 digits the rule took time quadratic in its length
         return None  # a scoring rule's step and its points (每低于5%扣2分, 每超过一个百分点扣0.5分): the framework's
     if (unit == "分" and re.search(r"\d\s*(?:时|点|小时)\s*$", before)) or re.match(r"\s*点\s*\d{1,2}\s*分", after):
         return None  # a time of day or a duration (17时39分, 9点30分, 3小时20分): minutes, not a score
@@ -708,6 +729,8 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True  # a fraction or a page of pages (6/8, 3/12); a division worked out (=860/880×100%) shows figures
     if len(digits) == 1 and re.match(r"(?:\s\d){1,3}\s*[年月日号]", after):
         return True  # a year letterspaced by a PDF (2 0 2 3 年)
+    if integer and re.fullmatch(r"[2-9]\d{6,7}", digits) and _CONTACT.search(before[-MAX_CONTACT_GAP:]):
+        return True  # a landline number after the words of a contact (联系人：李某 7281456)
     if integer and len(digits) <= 2 and _NUMBERED_THING.search(compact) and _CJK.match(before_char or "-"):
         return True  # the number of an indicator, a target, a task … among the report's own (指标1工程完工率, 目标2)
     if integer and (re.match(r"[*＊×xX]{2,}", after) or re.search(r"[*＊×xX]{2,}$", before)):
@@ -726,6 +749,12 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True
     if integer and len(digits) <= 2 and line_start and after[:1] in (")", "）"):
         return True
+    if integer and len(digits) <= 2 and not before.strip() and re.match(r" {1,2}[\u4e00-\u9fff]", after) \
+            and len(after) <= MAX_HEADING and not re.search(r"[\d。；;，,！!？?.…·]", after):
+        return True  # a heading numbered with a space (3 项目概况): the line holds nothing but the heading (a PDF's
+        # score opening the line of a table's row, 1 中央专款分配合规……, has its leaders)
+    if integer and re.search(r"(?:^|[\s，,。；;：:、])附$", before):
+        return True  # an attachment's number (附2)
     if integer and len(digits) <= 3 and (before_char == "表" or re.search(r"(?:^|[，,。；;：:、\s])图$", before) or (after[:1] == "表" and (digits[0] == "0" or
                                                                                      compact.endswith("公开")))):
         return True
@@ -763,7 +792,8 @@ def _value_of(g: dict[str, str]) -> tuple[Decimal | None, int, Decimal]:
     value: Decimal | None
     if g["arabic"]:
         written = g["arabic"].replace(",", "")
-        value = Decimal(written)
+        value = Decimal(written[:MAX_DIGITS_READ])  # a longer run is no figure (_too_many_digits): its first digits
+        # keep every sum on it within Decimal's exponents (a million digits overflowed them)
         places = len(written.partition(".")[2])
     else:
         value = _chinese_value(g["chinese"])

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from ..core.script import ideographs
 from ..errors import DraftError
 from ..fileio import read_bounded
 
@@ -45,8 +46,9 @@ _SPACE = re.compile(r"[ \t\u3000\u00a0\r\f\v]+")
 
 
 def clean(text: str) -> str:
-    """One line of text as compared across formats: runs of spaces (full-width too) made one, ends stripped."""
-    return _SPACE.sub(" ", text).strip()
+    """One line of text as compared across formats: runs of spaces (full-width too) made one, ends stripped, and
+    radicals a PDF writer put for ideographs (⼭⼈⽀⻔) read as the ideographs they show."""
+    return ideographs(_SPACE.sub(" ", text)).strip()
 
 
 def join_lines(lines: Iterable[str]) -> str:
@@ -93,6 +95,52 @@ def read(path: Path, expected: str) -> bytes:
 
 # ---------------------------------------------------------------- .txt
 
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))  # Notepad's "Unicode" is UTF-16 with its mark; the longer marks first
+
+
+def _decoded(path: Path, raw: bytes) -> str:
+    """A text file's text: UTF-16 or UTF-32 by its byte-order mark, else UTF-8, else GB18030 (GBK), else Big5 when
+    its bytes read as GB18030 only as rare characters (a traditional-character file from Taiwan or Hong Kong)."""
+    for mark, encoding in _BOMS:
+        if raw.startswith(mark):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                raise fail(path, f"starts with the mark of {encoding.upper()} text but does not read as it") from None
+    other = _other_format(raw)
+    if other:
+        raise fail(path, f"is not text: it looks like {other}")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise fail(path, "is neither UTF-8 nor GB18030 (GBK) text") from None
+    if _rare_share(text) > 0.3:
+        try:
+            return raw.decode("big5")
+        except UnicodeDecodeError:
+            pass  # GBK's own rare or traditional characters (bytes Big5 has no reading of)
+    return text
+
+
+def _rare_share(text: str) -> float:
+    """The share of the text's Chinese characters outside GB2312's 6,763 (all a simplified report uses, nearly)."""
+    chinese = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if len(chinese) < 20:
+        return 0.0
+    rare = 0
+    for ch in chinese:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            rare += 1
+    return rare / len(chinese)
+
+
 def txt_items(path: Path) -> Iterator[str | Row]:
     """Lines are paragraphs; a run of lines whose first starts with a tab is a table row, each tab a new cell
     and the lines after it (up to a blank line) the rest of that cell (Word's "save as text"); a line with tabs
@@ -101,17 +149,7 @@ def txt_items(path: Path) -> Iterator[str | Row]:
     between them form one table.
     """
     raw = read(path, "a .txt report")
-    other = _other_format(raw)
-    if other:
-        raise fail(path, f"is not text: it looks like {other}")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise fail(path, "is neither UTF-8 nor GB18030 (GBK) text")
+    text = _decoded(path, raw)
     if "\x00" in text:
         raise fail(path, "is not a text file (it holds NUL bytes); a Word or PDF report needs its own extension")
     table, in_table = 0, False
@@ -284,11 +322,11 @@ def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
     data = read(path, "a .docx report")
     _open_zip(path, data, "a Word .docx document")
     try:
-        document = docx.Document(io.BytesIO(data))  # the main part its relationships name, as Word opens it
-        body = _WordBody(_hidden_styles(document))
+        document = docx.Document(io.BytesIO(_transitional(data)))  # the main part its relationships name, as Word
+        body = _WordBody(document)
         items = list(body.items(document.element.body))
     except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds on damaged XML
-        raise fail(path, f"could not be read as a Word document ({type(exc).__name__}: {exc})") from None
+        raise fail(path, _unreadable(exc)) from None
     yield from items
     for what, count in body.left_out.items():
         yield Skipped(f"Word 文件中{what} {count} 处未读取（Word 不显示）")
@@ -297,13 +335,50 @@ def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
         yield Skipped(f"Word 文件中{what} {count} 处的文字未读取（{shown}）")
 
 
+_STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/([A-Za-z]+)/")
+
+
+def _transitional(data: bytes) -> bytes:
+    """A .docx saved as Strict Open XML as the ordinary (transitional) document it is: the same elements, their
+    namespaces written http://purl.oclc.org/ooxml/wordprocessingml/main for
+    http://schemas.openxmlformats.org/wordprocessingml/2006/main (and so for relationships, DrawingML, math). The
+    parts are those _open_zip bounded; a document in ordinary namespaces is returned as it is."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = [(info, archive.read(info)) for info in archive.infolist()]
+    if not any(_STRICT.search(content) for info, content in parts if info.filename.endswith((".xml", ".rels"))):
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, content in parts:
+            if info.filename.endswith((".xml", ".rels")):
+                content = _STRICT.sub(rb"http://schemas.openxmlformats.org/\1/2006/", content)
+            archive.writestr(info.filename, content)
+    return out.getvalue()
+
+
+def _unreadable(exc: Exception) -> str:
+    """Why a Word file could not be read, in a reader's words rather than the XML library's or Python's."""
+    from lxml import etree
+
+    if isinstance(exc, etree.XMLSyntaxError):
+        if "depth" in str(exc).lower():
+            return ("is damaged or hostile: its XML nests elements deeper than 256 levels, which no Word document "
+                    "does; open it in Word and save it again")
+        line = f" (line {exc.lineno})" if exc.lineno else ""
+        return f"is damaged: a part of it is not well-formed XML{line}; open it in Word and save it again"
+    return ("is damaged or is not laid out as a Word document (its parts are not those Word writes); open it in Word "
+            "and save it again as a .docx document")
+
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 # namespaces Word understands, so that it shows an mc:Choice requiring them rather than the mc:Fallback
 _KNOWN_NAMESPACES = ("http://schemas.microsoft.com/office/", "http://schemas.openxmlformats.org/")
 _OFF = ("0", "false", "off")
 _LEFT_OUT = {"del": "修订中删除的文字", "moveFrom": "修订中移走的文字", "vanish": "隐藏文字",
-             "placeholder": "内容控件的占位提示文字"}
+             "placeholder": "内容控件的占位提示文字", "white": "白色（与页面同色）的文字", "tiny": "字号小于 1 磅的文字",
+             "field code": "域代码中嵌套域的结果", "symbol": "符号字体中的字符", "math": "含分式、上下标等结构的公式"}
 _NOTES = {"footnoteReference": "脚注", "endnoteReference": "尾注"}
 _NOT_CONTENT = {f"{_W}{t}" for t in ("pPr", "rPr", "sdtPr", "sdtEndPr", "tblPr", "tblGrid", "trPr", "tcPr",
                                       "sectPr", "instrText", "delInstrText")}
@@ -320,16 +395,104 @@ def _alternative(content):  # noqa: ANN001, ANN202 - an mc:AlternateContent in, 
     return fallback if fallback is not None else []
 
 
-def _hidden_styles(document) -> set[str]:  # noqa: ANN001 - a python-docx Document
-    """Ids of the styles whose text Word hides (font.hidden, set on the style or a style it is based on)."""
-    hidden = set()
-    for style in document.styles:
-        s = style
-        while s is not None and getattr(s, "font", None) is not None and s.font.hidden is None:
-            s = s.base_style
-        if s is not None and getattr(s, "font", None) is not None and s.font.hidden:
-            hidden.add(style.style_id)
-    return hidden
+# the run properties that decide whether a run's text can be seen (w:shd and w:highlight: a background for it)
+_LOOKS = ("vanish", "color", "sz", "highlight", "shd")
+_MATH_STRUCTURE = {f"{_M}{t}" for t in ("f", "sSup", "sSub", "sSubSup", "sPre", "rad", "nary", "d", "m", "eqArr",
+                                         "func", "limLow", "limUpp", "acc", "bar", "box", "borderBox", "groupChr",
+                                         "phant")}
+_SYMBOL_FONT = {0x2D: "\u2212", 0x2B: "+", 0x25: "%", 0x2E: ".", 0x2C: ",", 0x28: "(", 0x29: ")", 0xB1: "±",
+                0xB4: "×", 0xB8: "÷", 0x3D: "=", **{c: chr(c) for c in range(0x30, 0x3A)}}  # Symbol's codes of figures
+
+
+def _light(colour: str | None) -> bool:
+    """Whether a colour (RRGGBB) is white or as near it as to vanish on a white page."""
+    return bool(colour) and re.fullmatch(r"[Ff][8-9A-Fa-f]" * 3, colour or "") is not None
+
+
+def _shaded(element) -> str | None:  # noqa: ANN001 - a w:shd, or None
+    """"1" when a w:shd paints a background that white text shows on, "0" when it paints none or a white one."""
+    if element is None:
+        return None
+    fill, colour = element.get(f"{_W}fill"), element.get(f"{_W}color")
+    pattern = element.get(f"{_W}val", "clear")
+    paints = [colour] if pattern == "solid" else [fill] if pattern in ("clear", "nil") else [fill, colour]
+    return "1" if any(c and c.lower() != "auto" and not _light(c) for c in paints) else "0"
+
+
+def _page_shaded(document) -> bool:  # noqa: ANN001 - a w:document
+    """Whether the document gives its pages a background colour (w:background) white text shows on."""
+    background = document.find(f"{_W}background")
+    colour = background.get(f"{_W}color") if background is not None else None
+    return bool(colour) and colour.lower() != "auto" and not _light(colour)
+
+
+def _looks(rpr) -> dict[str, str]:  # noqa: ANN001 - a w:rPr, or None
+    """The properties of _LOOKS an rPr sets (a property set without w:val as "")."""
+    out: dict[str, str] = {}
+    for tag in _LOOKS:
+        child = rpr.find(f"{_W}{tag}") if rpr is not None else None
+        if child is not None:
+            out[tag] = (_shaded(child) or "") if tag == "shd" else child.get(f"{_W}val", "")
+    return out
+
+
+def _style_looks(styles) -> tuple[dict[str, dict[str, str]], dict[str, str | None]]:  # noqa: ANN001 - w:styles
+    """Of each style, its _LOOKS over those of the styles it is based on and the document's defaults, and whether
+    it shades its paragraphs ("1"/"0"); key "": a paragraph without a style of its own (the default paragraph
+    style's)."""
+    own: dict[str, dict[str, str]] = {}
+    based: dict[str, str | None] = {}
+    shading: dict[str, str | None] = {}
+    default_paragraph = None
+    for style in styles.iterchildren(f"{_W}style"):
+        sid = style.get(f"{_W}styleId", "")
+        own[sid] = _looks(style.find(f"{_W}rPr"))
+        based[sid] = _val(style, "basedOn")
+        shading[sid] = _shaded(style.find(f"{_W}pPr/{_W}shd"))
+        if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in ("1", "true", "on"):
+            default_paragraph = sid
+    defaults = _looks(styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr"))
+    resolved: dict[str, dict[str, str]] = {}
+    fills: dict[str, str | None] = {}
+    for sid in own:
+        chain, at = [], sid
+        while at in own and at not in chain and at not in resolved:  # basedOn may loop in a hostile file
+            chain.append(at)
+            at = based[at]
+        looks = resolved[at] if at is not None and at in resolved else defaults
+        fill = fills.get(at) if at is not None else None
+        for link in reversed(chain):
+            looks = {**looks, **own[link]}
+            fill = shading[link] if shading[link] is not None else fill
+            resolved[link], fills[link] = looks, fill
+    resolved[""] = resolved.get(default_paragraph, defaults) if default_paragraph is not None else defaults
+    fills[""] = fills.get(default_paragraph) if default_paragraph is not None else None
+    return resolved, fills
+
+
+def _symbol(sym) -> str | None:  # noqa: ANN001 - a w:sym
+    """What a w:sym (Insert Symbol) shows as text: in the Symbol font the figures, signs and minus its codes draw
+    (F02D is a minus), in a text font the character its code names; None for a picture font (Wingdings …)."""
+    font = (sym.get(f"{_W}font") or "").lower()
+    try:
+        code = int(sym.get(f"{_W}char") or "", 16)
+    except ValueError:
+        return None
+    if 0xF000 <= code <= 0xF0FF:  # a symbol font's codes, as Word stores them
+        code -= 0xF000
+    if font == "symbol":
+        return _SYMBOL_FONT.get(code)
+    if "ding" in font or "symbol" in font or not 0x20 <= code < 0x110000:
+        return None
+    return chr(code)
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    """What a paragraph gives the runs in it: its style's run looks, and whether it (or its cell) has a background."""
+
+    looks: dict[str, str]
+    shaded: bool
 
 
 def _val(element, tag: str) -> str | None:  # noqa: ANN001 - an lxml element
@@ -342,22 +505,31 @@ class _WordBody:
     """The text a body (or a cell, or a text box) displays, in order, with python-docx reading each run (CT_R.text:
     text, tabs, breaks) and lxml walking what python-docx has no API for: tracked insertions (w:ins, w:moveTo) are
     read, deletions (w:del, w:moveFrom) not; content controls (w:sdt) are read through, except a placeholder
-    prompt; field results are read, field codes (w:instrText) not; hidden text (w:vanish, directly or by style)
-    is not read; text boxes are read after the paragraph that anchors them; of alternative content (mc:Choice,
-    mc:Fallback: a text box as DrawingML and as VML) the one alternative Word shows; ruby text by its base.
+    prompt; field results are read, field codes (w:instrText) not, nor the result of a field nested in another's
+    code (Word shows the outermost field's result); text that cannot be seen is not read: hidden (w:vanish), white
+    on a page, paragraph, cell or run without a background, under 1 point (w:sz < 2), directly or by style; text
+    boxes are read after the paragraph that anchors them; of alternative content (mc:Choice, mc:Fallback: a text
+    box as DrawingML and as VML) the one alternative Word shows; ruby text by its base; a symbol (w:sym) by the
+    character it draws; an equation (m:oMath) of plain figures and signs as its text, one with structure not.
     `left_out` counts what was not read, by kind; `notes` the footnotes and endnotes, shown but not read.
     """
 
-    def __init__(self, hidden_styles: set[str]) -> None:
-        self.hidden_styles = hidden_styles
+    def __init__(self, document) -> None:  # noqa: ANN001 - a python-docx Document
+        self.styles, self.style_fills = _style_looks(document.styles.element)
+        self.page_shaded = _page_shaded(document.element)
+        self.shaded_cells: list[bool] = []  # of the cells being read, innermost last: painted or not
+        self.fields: list[str] = []  # the complex fields open in the paragraph, outermost first: "code" or "result"
         self.left_out: dict[str, int] = {}
         self.notes: dict[str, int] = {}  # footnotes, endnotes and imported chunks: Word shows them, not read here
         self.table = 0
 
     def _skip(self, kind: str, element) -> None:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
         if "".join(element.itertext()).strip():
-            label = _LEFT_OUT[kind]
-            self.left_out[label] = self.left_out.get(label, 0) + 1
+            self._count(kind)
+
+    def _count(self, kind: str) -> None:
+        label = _LEFT_OUT[kind]
+        self.left_out[label] = self.left_out.get(label, 0) + 1
 
     def _placeholder(self, sdt) -> bool:  # noqa: ANN001 - a w:sdt showing its prompt, not content
         if sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr") is None or _val(sdt.find(f"{_W}sdtPr"), "showingPlcHdr") in _OFF:
@@ -391,9 +563,17 @@ class _WordBody:
                 yield from self._rows(block)
                 continue
             boxes: list = []
-            yield self._text(block, _val(block.find(f"{_W}pPr"), "pStyle") in self.hidden_styles, boxes)
+            self.fields = []  # a field left open by a damaged paragraph hides no more than that paragraph's rest
+            yield self._text(block, self._paragraph(block), boxes)
             for box in boxes:
                 yield from self.items(box)
+
+    def _paragraph(self, p) -> _Paragraph:  # noqa: ANN001 - a w:p
+        style = _val(p.find(f"{_W}pPr"), "pStyle") or ""
+        fill = _shaded(p.find(f"{_W}pPr/{_W}shd"))
+        fill = fill if fill is not None else self.style_fills.get(style if style in self.styles else "")
+        return _Paragraph(self.styles.get(style, self.styles.get("", {})),
+                          fill == "1" or self.page_shaded or any(self.shaded_cells))
 
     def _rows(self, tbl) -> Iterator[Row]:  # noqa: ANN001 - tbl: a python-docx XML element (lxml, untyped)
         self.table += 1
@@ -422,45 +602,90 @@ class _WordBody:
     def _cell(self, tc) -> str:  # noqa: ANN001 - tc: a python-docx XML element (lxml, untyped)
         """A cell's lines: its paragraphs, the cells of a table inside it, its text boxes."""
         lines = []
+        self.shaded_cells.append(_shaded(tc.find(f"{_W}tcPr/{_W}shd")) == "1")
         for item in self.items(tc):
             lines += list(item.cells) if isinstance(item, Row) else [item]
+        self.shaded_cells.pop()
         return "\n".join(lines)
 
     # run: a python-docx XML element (lxml, untyped)
-    def _hidden(self, run, paragraph_hidden: bool) -> bool:  # noqa: ANN001
+    def _unseen(self, run, paragraph: _Paragraph) -> str | None:  # noqa: ANN001
+        """Why a run's text cannot be seen ("vanish", "tiny", "white"), or None: its own properties over its
+        character style's over its paragraph style's (and the document's defaults)."""
         rpr = run.find(f"{_W}rPr")
-        vanish = _val(rpr, "vanish")
-        if vanish is not None:
-            return vanish not in _OFF
-        return _val(rpr, "rStyle") in self.hidden_styles or paragraph_hidden
+        looks = {**paragraph.looks, **self.styles.get(_val(rpr, "rStyle") or "", {}), **_looks(rpr)}
+        if looks.get("vanish") not in (None, *_OFF):
+            return "vanish"
+        if (looks.get("sz") or "").isdigit() and int(looks["sz"]) < 2:  # half-points: under 1 point
+            return "tiny"
+        background = paragraph.shaded or looks.get("shd") == "1" or looks.get("highlight") not in (None, "", "none",
+                                                                                                   "white")
+        return "white" if _light(looks.get("color")) and not background else None
+
+    def _in_field_code(self, run) -> bool:  # noqa: ANN001 - a w:r
+        """Whether the run stands in the code of a field (after its fldChar marks are applied): not shown."""
+        for mark in run.iterchildren(f"{_W}fldChar"):
+            kind = mark.get(f"{_W}fldCharType")
+            if kind == "begin":
+                self.fields.append("code")
+            elif kind == "separate" and self.fields:
+                self.fields[-1] = "result"
+            elif kind == "end" and self.fields:
+                self.fields.pop()
+        return "code" in self.fields
+
+    def _run_text(self, run) -> str:  # noqa: ANN001 - a w:r
+        """A run's text as Word shows it: python-docx's reading of each part (w:t, w:tab, w:br …) and symbols."""
+        out = []
+        for part in run.xpath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab | w:sym"):
+            if part.tag != f"{_W}sym":
+                out.append(str(part))
+            elif (drawn := _symbol(part)) is not None:
+                out.append(drawn)
+            else:
+                self._count("symbol")
+        return "".join(out)
+
+    def _math(self, math) -> str:  # noqa: ANN001 - an m:oMath
+        """An equation's figures and signs as text; one with structure (a fraction, a power …) is not read (its
+        text in a row would be another number) and is said."""
+        if any(e.tag in _MATH_STRUCTURE for e in math.iter()):
+            self._count("math")
+            return ""
+        return "".join(t.text or "" for t in math.iter(f"{_M}t"))
 
     # element: a python-docx XML element (lxml, untyped)
-    def _text(self, element, paragraph_hidden: bool, boxes: list) -> str:  # noqa: ANN001
+    def _text(self, element, paragraph: _Paragraph, boxes: list) -> str:  # noqa: ANN001
         out = []
         for child in element:
             tag = child.tag
             if tag == f"{_W}r":
-                if self._hidden(child, paragraph_hidden):
-                    self._skip("vanish", child)
+                code = self._in_field_code(child)
+                unseen = self._unseen(child, paragraph)
+                if code or unseen:
+                    if any((t.text or "").strip() for t in child.iter(f"{_W}t")) or child.find(f"{_W}sym") is not None:
+                        self._count(unseen or "field code")
                     continue
-                out.append(child.text)  # python-docx: w:t, w:tab, w:br … as Word shows them
+                out.append(self._run_text(child))
                 for kind, label in _NOTES.items():
                     if child.find(f"{_W}{kind}") is not None:
                         self.notes[label] = self.notes.get(label, 0) + 1
                 for ruby in child.iterchildren(f"{_W}ruby"):  # the base text (python-docx skips it), not its guide
                     out.append(self._text(ruby.find(f"{_W}rubyBase") if ruby.find(f"{_W}rubyBase") is not None
-                                          else [], paragraph_hidden, boxes))
+                                          else [], paragraph, boxes))
                 boxes += self._boxes(child)
             elif tag in (f"{_W}del", f"{_W}moveFrom"):
                 self._skip(tag[len(_W):], child)
             elif tag == f"{_W}sdt":
                 if not self._placeholder(child):
                     out.append(self._text(child.find(f"{_W}sdtContent") if child.find(f"{_W}sdtContent") is not None
-                                          else [], paragraph_hidden, boxes))
+                                          else [], paragraph, boxes))
             elif tag == f"{_MC}AlternateContent":
-                out.append(self._text(_alternative(child), paragraph_hidden, boxes))
-            elif tag not in _NOT_CONTENT:  # w:ins, w:moveTo, w:hyperlink, w:fldSimple, w:smartTag, w:customXml …
-                out.append(self._text(child, paragraph_hidden, boxes))
+                out.append(self._text(_alternative(child), paragraph, boxes))
+            elif tag == f"{_M}oMath":
+                out.append("" if "code" in self.fields else self._math(child))
+            elif tag not in _NOT_CONTENT:  # w:ins, w:moveTo, w:hyperlink, w:fldSimple, m:oMathPara, w:customXml …
+                out.append(self._text(child, paragraph, boxes))
         return "".join(out)
 
     def _boxes(self, element) -> list:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)

@@ -32,6 +32,16 @@ MAX_UNPACKED = 256 << 20  # every stream pdfminer may unpack (images are not unp
 # text the report reader takes (2,000,000 characters)
 MAX_PAGE_GLYPHS = 30_000
 MAX_GLYPHS = 2_000_000
+# drawing instructions a viewer interprets (a page's content streams and the forms it draws, each time it draws
+# them): a page of Word's Chinese text is 20-100 KB, one with a vector chart a few hundred KB; pdfminer takes ~2 s
+# a MB of path operators and builds an object for each path, so a page of 60 MB of lines took minutes and a GB
+MAX_PAGE_CONTENT = 4 << 20
+MAX_PAGE_STREAMS = 1_000
+MAX_CONTENT = 64 << 20
+# painted paths (lines, rectangles, curves): pdfminer and pdfplumber keep ~5 KB and spend ~0.1 ms on each; a page's
+# table rulings are a few hundred, a vector chart a few thousand
+MAX_PAGE_PATHS = 20_000
+MAX_PATHS = 200_000
 _INVISIBLE_MODES = (3, 7)  # text render modes that paint nothing (7 only adds to the clipping path)
 _FILLING_MODES = frozenset({0, 2, 4, 6})  # render modes that fill a glyph (the others stroke it or paint nothing)
 _STROKING_MODES = frozenset({1, 2, 5, 6})
@@ -67,7 +77,9 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
     if seen.invisible:
         yield Skipped(f"PDF 中不可见的文字（文本渲染模式 3/7）{seen.invisible:,} 个字符未读取（阅读器不显示）")
     if seen.white:
-        yield Skipped(f"PDF 中白色文字（白色页面上不显示）{seen.white:,} 个字符未读取（阅读器不显示）")
+        yield Skipped(f"PDF 中与底色同色或透明的文字 {seen.white:,} 个字符未读取（阅读器不显示）")
+    if seen.covered:
+        yield Skipped(f"PDF 中被其后绘制的色块遮盖的文字 {seen.covered:,} 个字符未读取（阅读器不显示）")
     if seen.clipped:
         yield Skipped(f"PDF 中裁剪区域以外的文字 {seen.clipped:,} 个字符未读取（阅读器不显示）")
     if seen.layered:
@@ -84,12 +96,17 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
+        pdf.pages  # noqa: B018 - pdfminer walks the page tree here, so a damaged tree fails here (and not in close())
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged files (wrapped by pdfplumber)
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if budget.refused:
             raise fail(path, budget.refused) from None
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise fail(path, "is encrypted (password-protected); save an unprotected copy") from None
+        if isinstance(cause, RecursionError):
+            raise fail(path, "is damaged or hostile: its pages are nested deeper than a reader can follow (a page "
+                             "tree or a chain of objects thousands of levels deep); save the PDF again from the "
+                             "document, or send the .docx") from None
         raise fail(path, f"is damaged: not a readable PDF ({type(cause).__name__}: {cause})") from None
     with pdf:
         seen.hidden_layers = _hidden_layers(pdf.doc)
@@ -337,13 +354,51 @@ class _Unread:
     def __init__(self) -> None:
         self.invisible = 0
         self.white = 0
+        self.covered = 0
         self.clipped = 0
         self.layered = 0
         self.off_page = 0
         self.unmapped = 0
         self.glyphs = 0
+        self.content = 0
+        self.paths = 0
         self.too_dense: str | None = None
         self.hidden_layers: frozenset[int] = frozenset()
+
+    def count_streams(self, streams: int, page: int) -> None:
+        """A page (or a form) drawn from `streams` content streams: Word writes one, some programs a few dozen."""
+        if streams > MAX_PAGE_STREAMS:
+            self.too_dense = (f"has a page (page {page}) drawn from {streams:,} content streams, more than any "
+                              "report's page needs (a damaged or hostile file); save the PDF again from the document, "
+                              "or send the .docx")
+            raise _Unbounded(self.too_dense)
+
+    def count_content(self, on_page: int, size: int, page: int) -> None:
+        """A content stream of `size` bytes about to be interpreted (on_page bytes on this page with it): past a
+        bound, refused before it is read."""
+        self.content += size
+        if on_page > MAX_PAGE_CONTENT:
+            self.too_dense = (f"has a page (page {page}) of more than {MAX_PAGE_CONTENT >> 20} MB of drawing "
+                              "instructions, more than any report's page holds (a damaged or hostile file); save the "
+                              "PDF again from the document, or send the .docx")
+        elif self.content > MAX_CONTENT:
+            self.too_dense = (f"has more than {MAX_CONTENT >> 20} MB of drawing instructions in all, more than a "
+                              "report's pages hold; save the PDF again from the document, or send the .docx")
+        if self.too_dense:
+            raise _Unbounded(self.too_dense)
+
+    def count_path(self, on_page: int, page: int) -> None:
+        """One more path painted (on_page so far on this page): past a bound, refused before it costs more."""
+        self.paths += 1
+        if on_page > MAX_PAGE_PATHS:
+            self.too_dense = (f"has a page (page {page}) of more than {MAX_PAGE_PATHS:,} drawn lines and shapes, more "
+                              "than any report's page holds (a damaged or hostile file, or a detailed map); save the "
+                              "PDF again from the document, or send the .docx")
+        elif self.paths > MAX_PATHS:
+            self.too_dense = (f"has more than {MAX_PATHS:,} drawn lines and shapes in all, more than a report's pages "
+                              "hold; save the PDF again from the document, or send the .docx")
+        if self.too_dense:
+            raise _Unbounded(self.too_dense)
 
     def count_glyph(self, on_page: int, page: int) -> None:
         """One more glyph drawn (on_page so far on this page): past a bound, refused before it costs more."""
@@ -419,20 +474,41 @@ def _forget_unnamed_glyphs(font, spec: dict) -> None:  # noqa: ANN001 - a pdfmin
 
 
 _Box = tuple[float, float, float, float]
-_WHITE_ABLE = frozenset({"DeviceGray", "DeviceRGB", "DeviceCMYK", "CalGray", "CalRGB", "ICCBased"})
+_RGB = tuple[float, float, float]
+_PAPER: _RGB = (1.0, 1.0, 1.0)  # the page a viewer shows under everything drawn
+_COMPONENT_SPACES = frozenset({"DeviceGray", "DeviceRGB", "DeviceCMYK", "CalGray", "CalRGB", "ICCBased"})
+_ALIKE = 0.05  # colours nearer than this in every channel look the same (#fefefe on white)
+_OPAQUE = 0.95  # a fill at this alpha hides what it covers
+_UNSEEN = 0.05  # a glyph at this alpha or less is not seen
 
 
-def _white(colour: object, space: object) -> bool:
-    """White in a colour space whose components say so (gray 1, RGB 1 1 1, CMYK 0 0 0 0); a spot colour's tint,
-    a pattern or an unknown space is not taken for white."""
-    if getattr(space, "name", "DeviceGray") not in _WHITE_ABLE:
-        return False
+def _rgb(colour: object, space: object) -> _RGB | None:
+    """A colour as RGB where its space says how (gray, RGB, CMYK, and ICC spaces of 1, 3 or 4 components); None for a
+    spot colour's tint, a pattern or an unknown space, which are never taken for the colour of what lies under."""
+    if getattr(space, "name", "DeviceGray") not in _COMPONENT_SPACES:
+        return None
     values = colour if isinstance(colour, tuple) else (colour,)
-    if not values or not all(isinstance(v, (int, float)) for v in values):
-        return False
-    if len(values) == 4:
-        return all(v <= 0.002 for v in values)  # type: ignore[operator]
-    return len(values) in (1, 3) and all(v >= 0.998 for v in values)  # type: ignore[operator]
+    v = [float(x) for x in values if isinstance(x, (int, float))]
+    if not v or len(v) != len(values):
+        return None
+    if len(v) == 1:
+        return v[0], v[0], v[0]
+    if len(v) == 3:
+        return v[0], v[1], v[2]
+    if len(v) == 4:
+        return (1 - v[0]) * (1 - v[3]), (1 - v[1]) * (1 - v[3]), (1 - v[2]) * (1 - v[3])
+    return None
+
+
+def _alike(a: _RGB, b: _RGB) -> bool:
+    return max(abs(x - y) for x, y in zip(a, b)) < _ALIKE
+
+
+_BAND = 20.0  # glyphs are kept by bands of this height, so a box painted over text looks at its own rows only
+
+
+def _centre(glyph) -> tuple[float, float]:  # noqa: ANN001 - a pdfminer LTChar
+    return (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
 
 
 def _inside(point: tuple[float, float], box: _Box) -> bool:
@@ -461,9 +537,9 @@ def _visible_page_class() -> type:
     pdfplumber is imported only when a PDF is read."""
     from unicodedata import normalize
 
-    from pdfminer.layout import LTChar
+    from pdfminer.layout import LTChar, LTRect
     from pdfminer.pdffont import PDFSimpleFont
-    from pdfminer.pdftypes import resolve1
+    from pdfminer.pdftypes import resolve1, stream_value
     from pdfminer.psparser import PSLiteral
     from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
     from pdfminer.pdfinterp import PDFPageInterpreter
@@ -479,9 +555,13 @@ def _visible_page_class() -> type:
             self.properties = properties  # the page's named property lists (/OC /oc1 BDC names one)
             self.layers: list[bool] = []  # for each marked-content sequence open: does it hide (a layer shown off)?
             self.drawn = 0  # glyphs on this page
+            self.instructions = 0  # bytes of content streams interpreted on this page
+            self.painted = 0  # paths painted on this page
             self.shown = (float("-inf"), float("-inf"), float("inf"), float("inf"))
             self.clip: _Box | None = None  # the clipping path's box (the interpreter keeps it); None: the page
-            self.grounds: list[_Box] = []  # filled shapes not white and pictures drawn so far on this page
+            self.grounds: list[tuple[_Box, _RGB | None]] = []  # filled shapes (their colour) and pictures (None)
+            self.placed: dict[int, list[tuple[object, object]]] = {}  # glyphs shown (and their container) by height
+            self.alpha = (1.0, 1.0)  # fill and stroke opacity (the interpreter keeps them)
             self.painting = 0  # depth of paint_path (it recurses into subpaths)
 
         def begin_page(self, page, ctm) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
@@ -489,21 +569,42 @@ def _visible_page_class() -> type:
             x0, y0, x1, y1 = apply_matrix_rect(ctm, page.cropbox)  # a viewer shows the CropBox of the MediaBox
             box = self.cur_item.bbox
             self.shown = (max(x0, box[0]), max(y0, box[1]), min(x1, box[2]), min(y1, box[3]))
-            self.clip, self.grounds = None, []
+            self.clip, self.grounds, self.placed, self.alpha = None, [], {}, (1.0, 1.0)
 
         def paint_path(self, gstate, stroke, fill, evenodd, path) -> None:  # noqa: ANN001 - pdfminer's, untyped
+            if not self.painting:
+                self.painted += 1
+                self.seen.count_path(self.painted, self.pageno)
             before = len(self.cur_item._objs)
             self.painting += 1
             try:
                 super().paint_path(gstate, stroke, fill, evenodd, path)
             finally:
                 self.painting -= 1
-            if fill and not self.painting and not _white(gstate.ncolor, gstate.ncs):
-                self.grounds += [shape.bbox for shape in self.cur_item._objs[before:]]
+            if fill and not self.painting and self.alpha[0] >= _OPAQUE:
+                shapes = self.cur_item._objs[before:]
+                colour = _rgb(gstate.ncolor, gstate.ncs)
+                self.grounds += [(shape.bbox, colour) for shape in shapes]
+                for shape in shapes:
+                    if isinstance(shape, LTRect):
+                        self._cover(shape.bbox)
+
+        def _cover(self, box: _Box) -> None:
+            """Glyphs shown before an opaque box painted over them are hidden, as a viewer draws it (a redaction)."""
+            for band in range(int(box[1] // _BAND), int(box[3] // _BAND) + 1):
+                kept = []
+                for glyph, container in self.placed.get(band, []):
+                    if _inside(_centre(glyph), box):
+                        container._objs.remove(glyph)
+                        self.seen.covered += 1
+                    else:
+                        kept.append((glyph, container))
+                if band in self.placed:
+                    self.placed[band] = kept
 
         def render_image(self, name, stream) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
             super().render_image(name, stream)
-            self.grounds.append(self.cur_item.bbox)  # the figure the picture fills
+            self.grounds.append((self.cur_item.bbox, None))  # the figure the picture fills: of no one colour
 
         def begin_tag(self, tag, props=None) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
             super().begin_tag(tag, props)
@@ -535,9 +636,9 @@ def _visible_page_class() -> type:
             x0, y0, x1, y1 = self.shown
             off_page = glyph.x1 < x0 or glyph.x0 > x1 or glyph.y1 < y0 or glyph.y0 > y1
             layered = any(self.layers)
-            centre = ((glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2)
+            centre = _centre(glyph)
             clipped = self.clip is not None and not _inside(centre, self.clip)
-            white = self._white(glyph.graphicstate) and not any(_inside(centre, box) for box in self.grounds)
+            white = not (off_page or layered or clipped) and self._unseen(glyph.graphicstate, centre)
             if self.mode in _INVISIBLE_MODES or self.unmapped or off_page or layered or clipped or white:
                 self.cur_item._objs.pop()  # the glyph still advances the pen, as the viewer draws the rest
                 if self.unmapped:
@@ -553,13 +654,24 @@ def _visible_page_class() -> type:
                 else:
                     self.seen.white += 1
                 self.unmapped = False
+            else:
+                self.placed.setdefault(int(centre[1] // _BAND), []).append((glyph, self.cur_item))
             return adv
 
-        def _white(self, gstate) -> bool:  # noqa: ANN001 - a pdfminer PDFGraphicState
-            """Does the glyph paint only white (fill, stroke or both, as its render mode says)?"""
-            painted = ([(gstate.ncolor, gstate.ncs)] if self.mode in _FILLING_MODES else []) + (
-                [(gstate.scolor, gstate.scs)] if self.mode in _STROKING_MODES else [])
-            return bool(painted) and all(_white(colour, space) for colour, space in painted)
+        def _unseen(self, gstate, centre: tuple[float, float]) -> bool:  # noqa: ANN001 - a PDFGraphicState
+            """Does the glyph paint nothing a reader sees: fully transparent, or the colour of what lies under it
+            (white on the white page, #fefefe, yellow on a yellow box), in fill, stroke or both as its mode says?"""
+            painted = ([(gstate.ncolor, gstate.ncs, self.alpha[0])] if self.mode in _FILLING_MODES else []) + (
+                [(gstate.scolor, gstate.scs, self.alpha[1])] if self.mode in _STROKING_MODES else [])
+            if not painted:
+                return False
+            colours = [(_rgb(colour, space), alpha) for colour, space, alpha in painted]
+            if all(alpha <= _UNSEEN for _, alpha in colours):
+                return True
+            if any(rgb is None or max(rgb) < 0.35 for rgb, _ in colours):
+                return False  # dark text (most of it), or a colour of no known look: seen
+            ground = next((colour for box, colour in reversed(self.grounds) if _inside(centre, box)), _PAPER)
+            return ground is not None and all(_alike(rgb, ground) for rgb, _ in colours if rgb is not None)
 
     plain = frozenset({float, int, str, bool, type(None)})
     space_name = functools.lru_cache(maxsize=64)(resolve_and_decode)  # a colour space's name, the same each glyph
@@ -578,17 +690,27 @@ def _visible_page_class() -> type:
         def init_state(self, ctm) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
             super().init_state(ctm)
             self.clip: _Box | None = self.device.clip  # a form drawn inside a clip stays inside it
-            self.clips: list[_Box | None] = []  # saved with the graphics state (q), restored with it (Q)
+            self.clips: list[tuple[_Box | None, tuple[float, float]]] = []  # clip and opacity saved with q
             self.clipping = False  # a W or W* waits for the path's end to clip to it
 
         def do_q(self) -> None:
-            self.clips.append(self.clip)
+            self.clips.append((self.clip, self.device.alpha))
             super().do_q()
 
         def do_Q(self) -> None:
             if self.gstack and self.clips:
-                self.clip = self.device.clip = self.clips.pop()
+                self.clip, self.device.alpha = self.clips.pop()
+                self.device.clip = self.clip
             super().do_Q()
+
+        def do_gs(self, name) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
+            """A graphics state's opacity (/ca fill, /CA stroke), which pdfminer does not keep."""
+            states = resolve1((self.resources or {}).get("ExtGState")) if isinstance(self.resources, dict) else None
+            state = resolve1(states.get(getattr(name, "name", name))) if isinstance(states, dict) else None
+            if isinstance(state, dict):
+                fill, stroke = (resolve1(state.get(key)) for key in ("ca", "CA"))
+                self.device.alpha = (float(fill) if isinstance(fill, (int, float)) else self.device.alpha[0],
+                                     float(stroke) if isinstance(stroke, (int, float)) else self.device.alpha[1])
 
         def do_W(self) -> None:
             self.clipping = True
@@ -609,6 +731,16 @@ def _visible_page_class() -> type:
                     xs, ys = [p[0] for p in points], [p[1] for p in points]
                     self.clip = self.device.clip = _within((min(xs), min(ys), max(xs), max(ys)), self.clip)
             self.clipping = False
+
+        def execute(self, streams) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
+            """Each stream is measured (unpacked, within the unpacking bound) before a byte of it is interpreted: a
+            page's own and each form's each time the page draws it."""
+            self.device.seen.count_streams(len(streams), self.device.pageno)
+            for stream in streams:
+                size = len(stream_value(stream).get_data() or b"")
+                self.device.instructions += size
+                self.device.seen.count_content(self.device.instructions, size, self.device.pageno)
+            super().execute(streams)
 
         def init_resources(self, resources) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
             super().init_resources(resources)
@@ -735,15 +867,14 @@ def _unruled_rows(page: list[tuple[float, dict | list]]) -> dict[int, tuple[str,
     the others of two or more and no more than it, a number in a cell past the first; each cell under the first
     line's column nearest it."""
     found: dict[int, tuple[str, ...]] = {}
+    cells = [item["cells"] if isinstance(item, dict) else [] for _, item in page]  # a ruled table has none
     k = 0
     while k < len(page):
-        first = page[k][1]
-        width = len(first["cells"]) if isinstance(first, dict) else 0
+        width = len(cells[k])
         j = k + 1
-        while width >= 3 and j < len(page) and isinstance(page[j][1], dict) \
-                and 2 <= len(page[j][1]["cells"]) <= width:  # type: ignore[index, arg-type]
+        while width >= 3 and j < len(page) and 2 <= len(cells[j]) <= width:
             j += 1
-        rows = [page[x][1]["cells"] for x in range(k, j)] if width >= 3 else []  # type: ignore[index]
+        rows = cells[k:j]
         if width >= 3 and j - k >= 2 and any(re.search(r"\d", c) for row in rows for _, c in row[1:]):
             columns = [centre for centre, _ in rows[0]]
             for x, row in zip(range(k, j), rows):

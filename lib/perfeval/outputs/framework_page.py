@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Iterable, Sequence
 
 from ..core.params import RESERVED_NAMES
 from ..result import LintOut, UnitResult
@@ -76,28 +76,55 @@ def _key(note: LintOut) -> tuple[str, str, str]:
     return note.code, note.indicator, note.message
 
 
-def collect(results: Sequence[tuple[UnitResult, str | None]]) -> list[FrameworkNotes]:
+class NotesCollector:
+    """The framework notes of unit results given one at a time (a batch's index keeps none of them): per framework,
+    its notes once each with the units that carry it, and its units."""
+
+    def __init__(self) -> None:
+        self._frameworks: dict[str, tuple[str, str]] = {}  # id → (name, source), from its first unit
+        # id → each note's key → [where it is first met, going through the units in name order as the page lists
+        # them; the note met there; the units that carry it]
+        self._notes: dict[str, dict[tuple[str, str, str], list[Any]]] = {}
+        self._units: dict[str, list[tuple[str, int, str | None]]] = {}  # id → (unit name, year, report)
+
+    def add(self, result: UnitResult, report: str | None) -> None:
+        """A unit result, with its report's path relative to the outputs folder (None: not published)."""
+        fid, unit = result.framework.id, result.unit
+        self._frameworks.setdefault(fid, (result.framework.name, result.framework.source))
+        self._units.setdefault(fid, []).append((unit.name, unit.year, report))
+        carried, seq = self._notes.setdefault(fid, {}), len(self._units[fid])
+        for pos, note in enumerate(result.framework_notes):
+            here = (unit.name, unit.year, seq, pos)
+            entry = carried.setdefault(_key(note), [here, note, []])
+            if here < entry[0]:
+                entry[:2] = here, note
+            entry[2].append((unit.name, unit.year))
+
+    def frameworks(self) -> list[FrameworkNotes]:
+        """Per framework id (in id order): its own notes once, those on units' tables with their units (by name and
+        year), and its units (the same order)."""
+        out = []
+        for fid in sorted(self._frameworks):
+            carried = [(note, who) for _, note, who in sorted(self._notes[fid].values(), key=lambda e: e[0])]
+            own = tuple(n for n, _ in carried if n.code not in UNIT_CODES)
+            of_units = tuple((n, tuple(f"{name}（{year}年）" for name, year in sorted(who)))
+                             for n, who in carried if n.code in UNIT_CODES)
+            name, source = self._frameworks[fid]
+            units = sorted(self._units[fid], key=lambda u: (u[0], u[1]))
+            out.append(FrameworkNotes(fid, name, source, own, of_units,
+                                      tuple((f"{n}（{year}年）", report) for n, year, report in units)))
+        return out
+
+
+def collect(results: Iterable[tuple[UnitResult, str | None]]) -> list[FrameworkNotes]:
     """Per framework id (in id order): its own notes once, those on units' tables with their units, and the units.
 
     results: each unit result with its report's path relative to the outputs folder (None: not published).
     """
-    by_id: dict[str, list[tuple[UnitResult, str | None]]] = {}
+    collector = NotesCollector()
     for result, report in results:
-        by_id.setdefault(result.framework.id, []).append((result, report))
-    out = []
-    for fid in sorted(by_id):
-        members = sorted(by_id[fid], key=lambda e: (e[0].unit.name, e[0].unit.year))
-        carried: dict[tuple[str, str, str], tuple[LintOut, list[str]]] = {}
-        for result, _ in members:
-            for note in result.framework_notes:
-                entry = carried.setdefault(_key(note), (note, []))
-                entry[1].append(f"{result.unit.name}（{result.unit.year}年）")
-        own = tuple(n for n, _ in carried.values() if n.code not in UNIT_CODES)
-        of_units = tuple((n, tuple(who)) for n, who in carried.values() if n.code in UNIT_CODES)
-        first = members[0][0].framework
-        out.append(FrameworkNotes(fid, first.name, first.source, own, of_units,
-                                  tuple((f"{r.unit.name}（{r.unit.year}年）", report) for r, report in members)))
-    return out
+        collector.add(result, report)
+    return collector.frameworks()
 
 
 def _grouped(notes: Sequence[LintOut]) -> list[tuple[str, list[LintOut]]]:
@@ -136,18 +163,19 @@ def page_html(fw: FrameworkNotes, index_href: str = "../index.html") -> str:
                  f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n")
 
 
-def framework_pages(results: Sequence[tuple[UnitResult, str | None]]) -> dict[str, str]:
+def framework_pages(results: Iterable[tuple[UnitResult, str | None]] | NotesCollector) -> dict[str, str]:
     """{file name under frameworks/: page HTML} for every framework with a safe id."""
     pages = {}
-    for fw in collect(results):
+    for fw in (results.frameworks() if isinstance(results, NotesCollector) else collect(results)):
         name = page_name(fw.id)
         if name is not None:
             pages[name] = page_html(fw)
     return pages
 
 
-def write_framework_pages(outputs: Path, results: Sequence[tuple[UnitResult, str | None]]) -> list[Path]:
-    """outputs/frameworks/<id>.html for every framework the results use, all replaced or none (a full disk)."""
+def write_framework_pages(outputs: Path, results: Iterable[tuple[UnitResult, str | None]] | NotesCollector) -> list[Path]:
+    """outputs/frameworks/<id>.html for every framework the results use (or those a NotesCollector was given), all
+    replaced or none (a full disk)."""
     from ..fileio import write_atomic_all
 
     pages = framework_pages(results)

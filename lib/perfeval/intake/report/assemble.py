@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Sequence
@@ -21,7 +21,8 @@ from typing import Any, Sequence
 from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
-from ...core.quantity import Qualifier, canonical_unit, commensurable, contradicts
+from ...core.quantity import UNITS, Qualifier, agrees, canonical_unit, commensurable, contradicts
+from ...fileio import MAX_YAML_NODES, too_many_values
 from ...safetext import readable_path
 from .catalogue import (
     Mapped,
@@ -48,6 +49,7 @@ from .unit import UnitFacts, claimed_total, read_unit, unit_id_for
 
 _ROW_RATE = {"target": "绩效自评表的年度指标值：目标，不由其他数字复算",
              "actual": "绩效自评表的实际完成值：报告未载明其计算所用的数字"}
+STATED_NODES = 7  # YAML nodes a stated figure writes at the least: its mapping, id, label and value (keys and values)
 MIN_ROW_NAME = 4  # characters of a 绩效自评表 indicator's name a sentence must repeat to restate its value
 NOT_STATED = "（报告未载明）"
 _OPS = {Qualifier.AT_LEAST: ">=", Qualifier.AT_MOST: "<=", Qualifier.ABOVE: ">", Qualifier.BELOW: "<"}
@@ -109,6 +111,8 @@ class _Assembly(RateClaims, Records):
                     for x in (r.reading.numerator, r.reading.denominator)}
         self.written_lists = self._lists(lists, operands)
         stated = self._stated(tables, prose, rates)
+        if len(stated) * STATED_NODES > MAX_YAML_NODES:  # refused here, not after pairing them (quadratic at worst)
+            raise too_many_values(str(self.report), len(stated) * STATED_NODES)
         self.repeated = self._repeats(stated)
         claims = self._claims(rates, self.written_lists, sections, fw)
         self._evaluated_claim(evaluated_spending(self.document, [m for m in prose if self._ref(m) is not None]), claims)
@@ -129,7 +133,7 @@ class _Assembly(RateClaims, Records):
         kept = []
         for m in mentions:
             if m.doubt:
-                self.items.append(Item("stated", "—", f"{m.label or '数字'} {m.written}：写法可作两种读法，未录入",
+                self.items.append(Item("stated", "—", f"{m.label or '数字'} {m.written}：读法存疑，未录入",
                                        (m.where,), unsure=m.doubt, highlight=(m.written,)))
                 continue
             if abs(m.quantity.value) <= Decimal(LARGEST):
@@ -379,6 +383,7 @@ class _Assembly(RateClaims, Records):
         """Stated figures with the same label, unit kind and year in different sentences: one figure stated again."""
         groups: dict[tuple[str, str, int | None, str | None, str], list[tuple[str, Mention]]] = {}
         whole_of = {id(p): lst.whole for lst, _ in self.written_lists for p in lst.parts}
+        subjects = Subjects(self.item_sections, _shapes([m for _, m in stated]))
         for sid, m in stated:
             label = normalise(m.label)
             if len(label) < 2 or m.where.in_table or (m.is_rate and _RELATIVE.match(label)) or _CHANGE_ONLY.match(label):
@@ -387,17 +392,19 @@ class _Assembly(RateClaims, Records):
                 continue  # 共计支出8.12万元 under one heading and 共计支出0万元 under another; 完成率100% on every row
             kind = canonical_unit(m.quantity.unit)
             subject = clean_label(m.lead) if kind in COUNTED_OBJECTS else ""  # 交通局内设7个科室, 中心内设4个科室
-            groups.setdefault((label, _dimension(kind), m.year, _column_word(m), subject), []).append((sid, m))
+            if m.is_rate and _OF_THE_CLAUSE_BEFORE.match(label):
+                subject = _clause_before(m)  # 争取水利资金13.59亿元，完成目标任务154.4%: a rate of the clause before
+            groups.setdefault((label, _dimension(kind), m.year or self.year, _column_word(m), subject), []).append((sid, m))
         out = []
         for group in groups.values():
             first = group[0][1]
             again = [(s, m) for s, m in group[1:] if m.where.text != first.where.text and not _apart(first, m, whole_of)
-                     and not _other_subject(first, m, self.item_sections)]
+                     and not _other_subject(first, m, subjects)]
             if again:
                 out.append((first,) + tuple(m for _, m in again))
         anchors = [mentions[0] for mentions in self.figures.values()]
         return out + _same_value_restated(stated, {id(m) for g in out for m in g}, whole_of, anchors, self.year,
-                                          self.item_sections)
+                                          subjects)
 
     # ------------------------------------------------------------ claims
 
@@ -430,22 +437,65 @@ _COUNTS = {"次", "场", "场次", "人", "人次", "名"}  # counts of doings a
 _SAME_COUNT = {"场次": "场"}  # count units that name one thing (a 会议 is held in 场 or 场次)
 
 
+_NOT_NUMBERING = re.compile(r"(?:19|20)\d{2}\s*年度?|[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d+\s*号")  # a year, a 文号
 _COMPONENT = re.compile(r"[（(][^（()）]+[)）]|\d+|[^（(\d]+")  # the parts of a section path: 二, (一), 1, (1)
 _DEICTIC = re.compile(r"^(?:该|此|本)(?:项目|工程|专项|任务|活动|资金|单位)")  # 该项目年初预算: its section's item
 
 
-def _other_subject(a: Mention, b: Mention, items: frozenset[str]) -> bool:
+@dataclass(frozen=True)
+class Subjects:
+    """What tells the items a report describes one by one: the subsections whose headings name a project, and each
+    stated figure's sentence shape (the labels of its figures, and their values)."""
+
+    sections: frozenset[str] = frozenset()
+    shapes: dict[int, tuple[tuple[str, ...], tuple[Decimal, ...]]] = field(default_factory=dict)
+
+
+SHAPE_HEAD = 3  # closing characters of a label that say what kind of figure it is (…全年预算数, …执行数)
+
+
+def _shapes(mentions: list[Mention]) -> dict[int, tuple[tuple[str, ...], tuple[Decimal, ...]]]:
+    """Mention id → the labels and values of the figures of its sentence, for sentences of two figures or more."""
+    by_sentence: dict[tuple[int, int | None, str, int], list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault((m.where.block, m.where.cell, m.where.text, m.order[1]), []).append(m)
+    out = {}
+    for found in by_sentence.values():
+        if len(found) >= 2:
+            found.sort(key=lambda m: m.order)
+            shape = (tuple(normalise(m.label)[-SHAPE_HEAD:] for m in found), tuple(m.quantity.value for m in found))
+            out.update({id(m): shape for m in found})
+    return out
+
+
+def _other_subject(a: Mention, b: Mention, subjects: Subjects) -> bool:
     """Do two statements under one label speak of different items: each of its own section's item (该项目年初预算
-    under （一）良种推广项目 and under （二）农技培训项目), or with different values in sibling subsections whose
-    headings name a project each (items: 实际支出128.00万元 under 二(一), 90.00万元 under 二(二))? Sibling parts
-    on one subject (（一）产出指标, （三）满意度) may well restate one figure."""
+    under （一）良种推广项目 and under （二）农技培训项目); with different values in sibling subsections whose headings
+    name a project each (实际支出128.00万元 under 二(一), 90.00万元 under 二(二)); or in sentences of one shape with
+    other values (项目全年预算数2.03万元，执行数为2.03万元，完成预算的100% … 项目全年预算数5万元，执行数为5万元，完成预算的
+    100%: one sentence per item)? Sibling parts on one subject (（一）产出指标, （三）满意度) may well restate one
+    figure."""
+    x_shape, y_shape = subjects.shapes.get(id(a)), subjects.shapes.get(id(b))
+    if x_shape and y_shape and x_shape[0] == y_shape[0] and x_shape[1] != y_shape[1] and a.where.text != b.where.text:
+        return True
     if a.where.section == b.where.section:
         return False
-    if _DEICTIC.match(a.lead) or _DEICTIC.match(b.lead):
+    if (_DEICTIC.match(a.lead) or _DEICTIC.match(b.lead)) and (a.where.section in subjects.sections
+                                                                 or b.where.section in subjects.sections):
         return True
     x, y = (_COMPONENT.findall(m.where.section) for m in (a, b))
-    siblings = len(x) >= 2 and len(y) >= 2 and x[:-1] == y[:-1] and {a.where.section, b.where.section} <= items
+    siblings = len(x) >= 2 and len(y) >= 2 and x[:-1] == y[:-1] and {a.where.section, b.where.section} <= subjects.sections
     return siblings and a.quantity.value != b.quantity.value
+
+
+_OF_THE_CLAUSE_BEFORE = re.compile(r"^(?:完成|达到|实现|达|占)")  # 完成目标任务154.4%: a rate of what the clause before names
+_CLAUSES = re.compile(r"[，,；;：:]")
+
+
+def _clause_before(m: Mention) -> str:
+    """The words of the clause before a figure's own, without its numbers (the subject a relative rate is of)."""
+    clauses = _CLAUSES.split(m.where.text[:m.start])
+    return clean_label(re.sub(r"[\d.．,，]+[^\s，,；;]{0,3}", "", clauses[-2])) if len(clauses) >= 2 else ""
 
 
 def _apart(a: Mention, b: Mention, whole_of: dict[int, Mention]) -> bool:
@@ -478,7 +528,7 @@ def _same_count(m: Mention, actual: Mention, line: IndicatorLine) -> bool:
 
 def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], whole_of: dict[int, Mention],
                          anchors: Sequence[Mention] = (), year: int | None = None,
-                         items: frozenset[str] = frozenset()) -> list[tuple[Mention, ...]]:
+                         subjects: Subjects | None = None) -> list[tuple[Mention, ...]]:
     """One figure restated under another wording, in another sentence: the same value, unit, year and column with
     labels that share their head (全镇本级一般公共预算收入实现 111.11 … 由一般公共预算收入 111.11), or, in another
     section, a head noun (全年保障会议1230场次 … 会议服务全年1320场; for money, whose sums often share one, the
@@ -496,14 +546,23 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
     fixed = {id(m) for m in anchors}
     pool += [m for m in anchors if not m.is_rate and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0]
     by_key: dict[tuple, list[Mention]] = {}
+    rounded: list[tuple[Mention, tuple]] = []
+    written: dict[tuple, list[Mention]] = {}  # (value, step, kind) as stated, both in the dimension's base unit
     for m in pool:
-        kind = (_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit)), m.year or year,
-                _column_word(m) or "final")  # a figure named by no budget word is an actual
+        kind = (_dimension(_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit))),
+                m.year or year, _column_word(m) or "final")  # a figure named by no budget word is an actual
         digits = _digits(m)
-        keys = {("=", m.quantity.value, *kind), ("~", "".join(sorted(digits)), *kind)}
+        kind += (_numbering(m),)  # labels numbering two things are two figures (_one_figure): never paired
+        keys = {("=", _in_base(m), *kind), ("~", "".join(sorted(digits)), *kind)}
         keys |= {("~", "".join(sorted(digits[1:])), *kind)} if len(digits) > MIN_DIGITS else set()
         for key in keys:
             by_key.setdefault(key, []).append(m)
+        written.setdefault((_in_base(m), m.quantity.step * _factor(m), *kind), []).append(m)
+        if len(digits.strip("0")) >= MIN_DISTINCT_DIGITS:
+            rounded += [(m, (value, step, *kind)) for value, step in _roundings(m)]
+    for m, key in rounded:  # 1329120.67元 beside a statement of 1329120 元 at 10 元 (132.912万元): one group of the two
+        if key in written:
+            by_key.setdefault(("≈", *key), list(written[key])).append(m)
     for same in by_key.values():
         same.sort(key=lambda m: (id(m) not in fixed, m.order))  # a catalogue figure is the statement others restate
         for i, first in enumerate(same):
@@ -513,38 +572,55 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
             # costs its rows, not their pairs
             again = [m for m in same[i + 1:] if id(m) not in taken and id(m) not in fixed
                      and not (first.where.in_table and m.where.in_table)
-                     and _one_figure(first, m, items) and not _apart(first, m, whole_of)]
+                     and _one_figure(first, m, subjects or Subjects(), whole_of) and not _apart(first, m, whole_of)]
             if again:
                 taken.update(id(m) for m in (first, *again))
                 out.append((first, *again))
     return sorted(out, key=lambda group: group[0].order)
 
 
-def _one_figure(a: Mention, b: Mention, items: frozenset[str] = frozenset()) -> bool:
+def _one_figure(a: Mention, b: Mention, subjects: Subjects,
+                whole_of: dict[int, Mention] | None = None) -> bool:
     """Are two statements, in different sentences, of one figure (see _same_value_restated)?"""
-    if a.where.text == b.where.text and a.order[:2] == b.order[:2]:
+    if a.where.text == b.where.text and a.order[:2] == b.order[:2] or a.where.in_table and b.where.in_table:
         return False
-    if a.where.in_table and (b.where.in_table or a.quantity.value != b.quantity.value) or \
-            b.where.in_table and a.quantity.value != b.quantity.value:
-        return False
-    x, y = (m.where.row or "" if m.where.in_table else m.label for m in (a, b))
-    if re.findall(r"\d+", x) != re.findall(r"\d+", y):
+    x, y = _named_by(a), _named_by(b)
+    if _numbering(a) != _numbering(b):
         return False  # 第46号示范田 and 第146号示范田, 1号楼 and 2号楼: labels that number two things
-    head = _shared_head(_head_words(x), _head_words(y))
-    if _opposed(x, y) or _other_subject(a, b, items):
+    same = a.quantity.value == b.quantity.value and a.quantity.unit == b.quantity.unit or _in_base(a) == _in_base(b)
+    distinct = max(len(_digits(a).strip("0")), len(_digits(b).strip("0"))) >= MIN_DISTINCT_DIGITS
+    alike = same or distinct and _rounded_alike(a, b)  # 202.64万元 / 2026400元; 89.974 / 89.97万元
+    if (a.where.in_table or b.where.in_table) and not alike:
         return False
-    if a.quantity.value == b.quantity.value:
+    if _opposed(x, y) or _other_subject(a, b, subjects):
+        return False
+    head = _shared_head(_head_words(x), _head_words(y))
+    if head <= MIN_SHARED_HEAD and _shares_only_money_word(x, y):
+        head = 0  # 补助资金 / 资金已使用: 资金 names nothing the two share
+    if alike and distinct and a.where.block != b.where.block and _WORD.search(x) and _WORD.search(y):  # a number standing alone
+        # (a cell saved on its line) is no statement of anything
+        return True  # 10441万元 … 这10441万元资金: a figure of many digits restated in another paragraph, however it is
+        # named, and in any unit or rounding (within a paragraph, two names are two figures: 支出1,867.48万元 … 支出
+        # 总计1,867.48万元)
+    if same:
         if head >= MIN_SHARED_LABEL and (a.quantity.places > 0 or a.quantity.value >= 10):
             return True
-        if len(_digits(a).strip("0")) >= MIN_DISTINCT_DIGITS and a.where.block != b.where.block \
-                and _WORD.search(x) and _WORD.search(y):  # a number standing alone (a cell saved on its line) is no
-            # statement of anything
-            return True  # 10441万元 … 这10441万元资金: a figure of many digits restated in another paragraph, however
-            # it is named (within a paragraph, two names are two figures: 支出1,867.48万元 … 支出总计1,867.48万元)
-        return head >= MIN_SHARED_HEAD and a.where.section != b.where.section and a.quantity.places > 0
+        if head >= MIN_SHARED_HEAD and a.quantity.places > 0 and a.where.section != b.where.section:
+            return True
+        return _closes_as(a, b, head, whole_of or {})
     money = _dimension(canonical_unit(a.quantity.unit)) == "money"  # many sums of money share a head (税收收入, 非税收入)
     return head >= (MIN_SHARED_LABEL if money else MIN_SHARED_HEAD) and a.where.section != b.where.section \
         and _slip(_digits(a), _digits(b))
+
+
+def _named_by(m: Mention) -> str:
+    """What names a figure: a table cell's row, a statement's label."""
+    return m.where.row or "" if m.where.in_table else m.label
+
+
+def _numbering(m: Mention) -> tuple[str, ...]:
+    """The numbers in what names a figure, a year or a document's number aside (第46号示范田: 46)."""
+    return tuple(re.findall(r"\d+", _NOT_NUMBERING.sub("", _named_by(m))))
 
 
 MIN_DISTINCT_DIGITS = 5  # significant digits a value needs to be one figure on its value alone (1,867.48; 10441)
@@ -555,17 +631,24 @@ _OPPOSED = tuple(tuple(re.compile(words) for words in group) for group in (
     ("收入", "支出", "结余|结转"), ("基本", "项目"), ("人员", "公用"),
     ("中央", "省级", "市级|州级", "县级|区级", "乡级|镇级|乡镇", "自筹"),
     ("财政拨款", "其他资金", "自有资金", "事业收入", "经营收入"), ("预算", "决算|执行"),
-    ("目标|计划|预期|预计|指标值", "完成|实际|实现")))
+    ("目标|计划|预期|预计|指标值", "完成|实际|实现"), ("下达|拨付|到位|安排", "使用|支付|结余")))
 
 
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # words that name what a figure is of
 _GENERIC = re.compile(r"资金|经费|金额|款项?|数额|费用")  # nouns of money that name no quantity of their own
 
 
+def _shares_only_money_word(a: str, b: str) -> bool:
+    """Is what two labels share at their end a word of money alone (资金, 经费)?"""
+    x, y = _head_words(a), _head_words(b)
+    return any(_GENERIC.fullmatch(word) and word in other for word, other in ((x[-2:], y), (y[-2:], x)))
+
+
 def _opposed(a: str, b: str) -> bool:
     """Do two labels name different quantities by words of one kind (收入 and 支出; 中央 and 省级), or by different
-    head nouns after the same words (一般公共预算收入 and 一般公共预算财力)?"""
-    x, y = _head_words(a), _head_words(b)
+    head nouns after the same words (一般公共预算收入 and 一般公共预算财力)? Years and file numbers in them are no
+    words they share."""
+    x, y = _head_words(_NOT_NUMBERING.sub("", a)), _head_words(_NOT_NUMBERING.sub("", b))
     shared = SequenceMatcher(None, x, y).find_longest_match(0, len(x), 0, len(y))
     after_x, after_y = x[shared.a + shared.size:], y[shared.b + shared.size:]
     if shared.size >= MIN_SHARED_LABEL and after_x and after_y and after_x[:2] != after_y[:2] \
@@ -576,6 +659,49 @@ def _opposed(a: str, b: str) -> bool:
         if x and y and not x & y:
             return True
     return False
+
+
+def _closes_as(a: Mention, b: Mention, head: int, whole_of: dict[int, Mention]) -> bool:
+    """Does a total that closes a list restate, in its section, the figure stated first under a longer name
+    (“三公”经费支出8.12万元。其中…，共计支出8.12万元): its whole name is the other's head, and neither is a part of
+    the other (支出总计1,867.48万元 closing 一般公共预算支出1,867.48万元 + 0 is another figure)?"""
+    closing = [m for m in (a, b) if any(w is m for w in whole_of.values())]
+    shorter = min(len(_head_words(a.label)), len(_head_words(b.label)))
+    return bool(closing) and head >= MIN_SHARED_HEAD and head == shorter and a.quantity.places > 0 \
+        and whole_of.get(id(a)) is not b and whole_of.get(id(b)) is not a
+
+
+def _in_base(m: Mention) -> Decimal:
+    """The value in its dimension's base unit (202.64万元 → 2026400 元), so one amount written in two units is one."""
+    unit = canonical_unit(m.quantity.unit)
+    value = m.quantity.value * UNITS[unit].factor if unit in UNITS else m.quantity.value
+    return value.normalize()
+
+
+def _rounded_alike(a: Mention, b: Mention) -> bool:
+    """Is one value the other written with fewer decimals (132.912万元 / 1329120.67元; 89.974 / 89.97万元)?"""
+    if not commensurable(a.quantity.unit, b.quantity.unit) or a.quantity.qualifier is not Qualifier.EXACT \
+            or b.quantity.qualifier is not Qualifier.EXACT:
+        return False
+    coarse, fine = sorted((a, b), key=lambda m: m.quantity.step * _factor(m), reverse=True)
+    return agrees(coarse.quantity, fine.quantity)
+
+
+def _factor(m: Mention) -> Decimal:
+    unit = canonical_unit(m.quantity.unit)
+    return UNITS[unit].factor if unit in UNITS else Decimal(1)
+
+
+def _roundings(m: Mention) -> list[tuple[Decimal, Decimal]]:
+    """The value rounded half-up to each coarser step of its unit (1329120.67 → 1329120.7, 1329121, 1329120, …), with
+    that step, in its dimension's base unit: what a statement of it with fewer decimals would say (a lookup per
+    rounding keeps the comparison linear in the figures)."""
+    out = []
+    for k in range(1 - m.quantity.places, MIN_DISTINCT_DIGITS):
+        step = Decimal(1).scaleb(k)
+        value = (m.quantity.value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+        out.append(((value * _factor(m)).normalize(), (step * _factor(m)).normalize()))
+    return out
 
 
 def _digits(m: Mention) -> str:
@@ -623,8 +749,6 @@ def _column_word(m: Mention) -> str | None:
 
 
 def _dimension(unit: str) -> str:
-    from ...core.quantity import UNITS
-
     return UNITS[unit].dimension if unit in UNITS else unit
 
 

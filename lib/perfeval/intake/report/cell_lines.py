@@ -40,9 +40,13 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
     for item in items:
         if isinstance(item, str):
             for x in item.split("\n"):
+                if x and not x.strip() and x.strip("\r\n"):
+                    lines.append("|")  # a line of spaces alone: a cell the page left empty, as a lone | marks one
+                    continue
                 lines += [t for t in _unflattened(clean(x), FLATTENED_TABLES + len(lines)) if t]
         else:
             lines.append(item)
+    lines = _rejoined(lines)
     out: list[str | Row | Skipped] = []
     k, table = 0, CELL_TABLES
     while k < len(lines):
@@ -71,6 +75,23 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
         rows, k = found
         table += 1
         out += [Row(tuple(cells), table) for cells in rows]
+    return out
+
+
+_FRAGMENT = re.compile(r"^(?:年初|全年|年度|实际|上年|本年|调整后)$")
+_COMPLETION = re.compile(r"^(?:预算|执行|决算|指标|完成|目标)\S{0,4}$")
+
+
+def _rejoined(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
+    """Column names a page broke inside their cell (年初 / 预算数, 年度 / 指标值, 实际 / 完成值) joined again."""
+    out: list[str | Row | Skipped] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if isinstance(line, str) and isinstance(last, str) and _FRAGMENT.match(_unmarked(last)) \
+                and _COMPLETION.match(_unmarked(line)):
+            out[-1] = _unmarked(last) + _unmarked(line)
+            continue
+        out.append(line)
     return out
 
 
@@ -173,6 +194,7 @@ _INDICATOR_COLUMNS = re.compile(r"^(?:[一二三]级指标|指标名称|指标�
 _LEVEL = re.compile(r"^(?!.*(?:达成|完成|实现))[^\d，。；：,;:]{1,12}?指标\s*(?:[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)])?$")
 _POINTS_ALONE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|效果)指标$|分\s*[）)]$")  # a level cell alone that is the first level
+_PLACEHOLDER = re.compile(r"^(?:…+|\.{3,}|指标\d{1,2}[:：]?)$")  # the national form's empty rows (指标2： / ……)
 _SCORE = re.compile(r"^\d+(?:\.\d+)?\s*分?$")
 _TOTAL_LINE = re.compile(r"^(?:总\s*分|合\s*计|总\s*计|合计得分|综合得分|自评总分|总得分)[：:]?$")
 _GRADE_LINE = re.compile(r"^(?:自评|综合|评价|绩效)?(?:等级|等次|结果)[：:]?$")
@@ -181,7 +203,8 @@ _GRADE_WORD = re.compile(r"^[“\"]?(?:优秀?|良好?|中等?|较?差)[”\"]?$
 
 def _unmarked(line: str) -> str:
     """A line without the | a web page saved after every cell (人员编制 | / 84 |); a lone | is an empty cell."""
-    return re.sub(r"\s*\|$", "", line.strip())
+    text = line.strip()
+    return text[:-1].rstrip() if text.endswith("|") else text
 
 
 def _marked_empty(lines: list, i: int) -> bool:
@@ -268,7 +291,7 @@ def _indicator_cells(seg: list[str], name: int, may_close: bool) -> tuple[str, l
     """(the deviation note of the row before, the level cells this row opens, [name, target?, actual?]) of the
     lines before a row's 分值, or None when they do not read so."""
     merged: list[str] = []
-    for line in seg:  # a level's points set on a line of their own (产出指标 / （50分）)
+    for line in (x for x in seg if not _PLACEHOLDER.match(x)):  # a level's points on a line of their own: （50分）
         if _POINTS_ALONE.match(line) and merged and _LEVEL.match(merged[-1]):
             merged[-1] += line
         else:

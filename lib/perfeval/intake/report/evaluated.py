@@ -14,7 +14,8 @@ from .document import Document
 from .mentions import Mention
 
 _COMPONENT = re.compile(r"[（(][^（()）]+[)）]|\d+|[^（(\d]+")  # the parts of a section path: 二, (一), 1, (1)
-_PROJECT = re.compile(r"项目|工程|专项|经费")  # a heading that names a project
+_PROJECT = re.compile(r"(?:项目|工程|专项|经费)[”\"）)]?[。.:：]?\s*$")  # a heading that names a project: （一）良种推广项目
+# (1.项目资金到位情况分析 names an aspect of one)
 _SPENT = re.compile(r"实际支出|支出|执行|使用|完成投资|实际投入")  # words naming what was spent
 _NOT_SPENT = re.compile(r"预算|计划|下达|安排|批复|到位|结余|结转|上年|增加|减少|节约")  # a budget, a change, last year
 MIN_PROJECTS = 2  # sibling subsections that make a list of projects

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from ...core.quantity import find_quantities
+from ...core.script import simplified
 
 MAX_ENTRY = 60  # characters of a contents line (a heading and its page number)
 MAX_CHROME = 120  # characters of a web page's line of chrome (several fields on one line)
@@ -96,6 +97,7 @@ def _is_chrome(line: str) -> bool:
     footer says (网站标识码, ICP备, 本页面执行时间0.04秒, 1366*768分辨率)."""
     if len(line) > MAX_CHROME or _SENTENCE_END.search(line.rstrip("。")):
         return False
+    line = simplified(line)  # 發布時間, 瀏覽次數 as a copy in traditional characters writes them
     if _SITE_FOOTER.search(line):
         return True
     return bool(_CHROME.match(line)) and all(f.quantity.unit in ("", "次", "人次") for f in find_quantities(line))

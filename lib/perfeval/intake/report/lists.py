@@ -11,7 +11,7 @@ Parts are in the total's unit and stated exactly; a part is listed under one tot
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Callable, Literal
@@ -28,11 +28,13 @@ _AMONG = re.compile(r"其中|包括|包含|分别为|分别是|(?<=[，,（(：:
                     r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]")  # open a breakdown (…，主要用于：一是…)
 _STOP = re.compile(r"另有|此外|另外|(?<=[，,；;])另(?!外)|合计|共计|总计")  # outside the list, or its close
 _CLAUSE = re.compile(r"[，,；;。：:]")
+_BARE_TOTAL = re.compile(r"^\s*[，,；;]\s*[\u4e00-\u9fff]{2,10}[为是:：]?\s*\d+(?:\.\d+)?\s*[，,；;：:]?\s*$")  # ，人数37，
 _STRENGTH = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
 _CUT = re.compile(r"^[^，,；;。]*?(?:等|…|\.\.\.)")
 _ATTRIBUTE = re.compile(r"(?:正|副)?(?:处|科|厅|局|股|部)级|职级|级别|职数|局长|主任|书记|科长|站长|所长|院长|馆长|党员|女性|男性|女职工|本科|研究生|大专|学历|岁")
 # A figure that is the change of the one before it (基本支出Y万元，比上年增加Z万元), never a part of the total.
-_CHANGE = re.compile(r"(?:较|比|同比)(?:上年|去年|上一年|年初)?(?:同期)?(?:增加|减少|增长|下降|上升|降低|多|少|节约|增支|减支)|同比")
+_CHANGE = re.compile(r"(?:较|比|同比)(?:上年度?|去年|上一年度?|年初)?(?:同期)?(?:[决预]算数?|执行数)?"
+                     r"(?:增加|减少|增长|下降|上升|降低|多|少|节约|增支|减支|增|减)|同比")  # 较上年决算数减65.62万元
 _NAMED = re.compile(r"(?:其中)?(?:主要)?包括(?P<names>[^，。；0-9]{4,}?)(?:等(?:项目|方面|内容)?|$|，)")
 
 
@@ -99,8 +101,9 @@ def find_lists(document: Document, mentions: list[Mention], named: Named | None 
     used: set[int] = set()
     for k in range(len(sentences)):
         here = by_sentence.get(k, [])
-        for listed in _inline(sentences, k, here, by_sentence, named) + _numbered(sentences, k, here, by_sentence) \
-                + _named(sentences, k, here, by_sentence):
+        found = _inline(sentences, k, here, by_sentence, named) + _numbered(sentences, k, here, by_sentence) \
+            + _named(sentences, k, here, by_sentence)
+        for listed in found or _unopened(sentences[k].text, here):
             parts = [p for p in listed.parts if id(p) not in used]
             if parts and len(parts) == len(listed.parts):
                 used.update(id(p) for p in parts)
@@ -108,13 +111,48 @@ def find_lists(document: Document, mentions: list[Mention], named: Named | None 
     return out
 
 
+def _unopened(text: str, here: list[Mention]) -> list[Listed]:
+    """A total followed in its sentence by the figures that make it up, with no word opening the list (在职人员81人，
+    专业技术人员57人、管理人员1人，工勤人员23人): declared only when the figures after it, two or more, all of its unit
+    and each named as a kind of it (its label ending in the total's head word: 人员), add up to it exactly — without
+    an opener, only the sum and the words say they are its parts (收入100万元，支出60万元，结余40万元 names no kind of
+    收入; 预算数16640.91万元，调减3821.31万元，完成数12819.60万元 adds up but names none of 预算数)."""
+    if _AMONG.search(text) or _STOP.search(text):
+        return []
+    figures = sorted((m for m in here if _usable(m)), key=lambda m: m.start)
+    for at, whole in enumerate(figures):
+        parts = figures[at + 1:]
+        if len(parts) < 2 or _CHANGE.search(whole.lead) or any(_CHANGE.search(p.lead) for p in parts):
+            continue
+        head = _head(whole.label)
+        if len(head) == 2 and all(_alike(whole, p) and _same_unit(whole, p) and _head(p.label) == head
+                                  and len(_bare(p.label)) > 2 for p in parts) and _adds_up(whole, parts):
+            return [_listed(whole, parts, "inline")]
+    return []
+
+
+_VERB_END = re.compile(r"(?:为|是|达|共|计|约|有)+$")
+
+
+def _bare(label: str) -> str:
+    return _VERB_END.sub("", label.strip(" ：:，,"))
+
+
+def _head(label: str) -> str:
+    """The head word a label ends with (人员 of 在职人员为), two characters."""
+    bare = _bare(label)
+    return bare[-2:] if len(bare) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in bare[-2:]) else ""
+
+
 def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_sentence: BySentence) -> Mention | None:
     """The total a list hangs from: the last figure before the marker, in its sentence or earlier in its paragraph
     (or the paragraph before, in the same section, when the list opens a paragraph); never a change on last year
-    (收入792.22万元。同比上年度增加189.25万元。其中：财政拨款收入… hangs from 792.22)."""
+    (收入792.22万元。同比上年度增加189.25万元。其中：财政拨款收入… hangs from 792.22), and none when a number the
+    reader did not take for a figure stands between (共有编制18人，人数37，其中…: the list is of the 37)."""
     candidates = [m for m in here if m.end <= at and _a_total(m) and not _CHANGE.search(m.lead)]
     if candidates:
-        return candidates[-1]
+        between = sentences[k].text[candidates[-1].end:at]
+        return None if _BARE_TOTAL.match(between) else candidates[-1]
     block, section, cell = sentences[k].block, sentences[k].section, sentences[k].cell
     for j in range(k - 1, -1, -1):
         s = sentences[j]
@@ -336,10 +374,15 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
             continue
         totals = [whole, *_of_other_units(whole, here, m.start())]
         units = frozenset(canonical_unit(t.quantity.unit) for t in totals)
+        counted = _COUNTED.search(text, 0, m.start())
         for total in totals:
             parts, cut = _stream(sentences, k, m.end(), total, here, by_sentence, units)
             if parts:
-                out += _nested(total, parts, cut)
+                found = _nested(total, parts, cut)
+                if counted and found and found[0].whole is total and not cut \
+                        and len(found[0].parts) == _count(counted.group(1)):
+                    found[0] = replace(found[0], named=len(found[0].parts))  # 二类支出 … 其中A、B: both kinds, all of it
+                out += found
     for whole in here:
         colon = text[whole.end:whole.end + 2].lstrip()
         if _a_total(whole) and colon[:1] in ("：", ":"):
@@ -366,6 +409,14 @@ def _bracket_of(text: str, whole: Mention, here: list[Mention]) -> list[Listed]:
     if len(parts) < 2 or len(parts) != len(inside) or _attributes(parts) or not _adds_up(whole, parts):
         return []
     return [_listed(whole, parts, "inline")]
+
+
+_COUNTED = re.compile(r"([二两三四五六七八九十\d])(?:类|大类|项|个方面|个部分|部分|种)")  # 主要有…二类支出
+_NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMERALS[word]
 
 
 def _of_other_units(whole: Mention, here: list[Mention], at: int) -> list[Mention]:
@@ -396,17 +447,21 @@ def _numbered(sentences: list[Sentence], k: int, here: list[Mention], by_sentenc
     whole = totals[-1]
     parts: list[Mention] = []
     blocks_seen: set[int] = set()
+    ended = True  # the text ends inside the list: what it lists is at most part of the total
     for j in range(k + 1, len(sentences)):
         t = sentences[j]
         if t.block in blocks_seen:
             continue
         if not t.section.startswith(s.section) or t.section == s.section or heading_of(t.text) is None:
+            ended = False
             break
         blocks_seen.add(t.block)
         first = next((m for m in by_sentence.get(j, []) if _alike(whole, m)), None)
         if first is None:
             return []
         parts.append(first)
+    if len(parts) == 1 and ended:
+        return [Listed(whole, tuple(parts), "numbered", False)]  # 收入总计…，包括： then 1.… and the excerpt ends
     return [_listed(whole, parts, "numbered")] if len(parts) >= 2 else []
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 
 INDEX_COLUMN = re.compile(r"^(?:序\s*号|编\s*号|行\s*次|栏\s*次|No\.?)$", re.IGNORECASE)
-ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3}、?|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)])$")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3}、?|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)])$")
 _LINE_NUMBERS = re.compile(r"^(?:行\s*次|栏\s*次)$")
 _LINE_NUMBER = re.compile(r"^\d{1,3}$")
 MAX_HEADER_ROWS = 4  # rows at a table's head where its column names (行次 among them) may stand
 
 
-def numbers_the_columns(cells: tuple[str, ...]) -> bool:
+def _numbers_the_columns(cells: tuple[str, ...]) -> bool:
     """Is the row a table's column numbers (栏次 | 1 | 2 | 3, 栏次 | 1 | 栏次 | 2, or 1 | 2 | 3 | 4 alone)?"""
     filled = [c.strip() for c in cells if c.strip()]
     if filled and _LINE_NUMBERS.match(filled[0]):
@@ -33,9 +33,9 @@ def unnumbered(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     index = {k for k, c in enumerate(rows[0]) if INDEX_COLUMN.match(c.strip())}
     out = [rows[0]]
     for row in rows[1:]:
-        if numbers_the_columns(row):
+        if _numbers_the_columns(row):
             out.append(tuple("" for _ in row))
             continue
-        out.append(tuple("" if (lines and _LINE_NUMBER.match(c.strip())) or (k in index and ROW_NUMBER.match(c.strip()))
+        out.append(tuple("" if (lines and _LINE_NUMBER.match(c.strip())) or (k in index and _ROW_NUMBER.match(c.strip()))
                          else c for k, c in enumerate(row)))
     return out

@@ -48,7 +48,8 @@ class RateClaims(Placement):
                 found = explain(m, sentence, by_block.get(m.where.block, []), lists)
                 found = explain_from_section(found, sentence, by_part[_part_of(m.where.section)])
                 found = change_from_section(found, by_part[_part_of(m.where.section)], self.year)
-                out.append(self._change_of_named(self._share_of_named(found, sentence, free), sentence))
+                found = self._change_of_named(self._share_of_named(found, sentence, free), sentence)
+                out.append(self._change_from_last_year(found, sentence, free))
         own_rows: set[int] = set()  # a rate of a table row that states no catalogue figure: that row's own
         for cell in tables.cells:
             if cell.mention.is_rate:
@@ -131,6 +132,29 @@ class RateClaims(Placement):
         status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
         return replace(found, status=status, reading=reading,
                        why=f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%")
+
+    def _change_from_last_year(self, found: RateFound, sentence: list[Mention], stated: list[Mention]) -> RateFound:
+        """“2022年培训费支出20.00万元，2023年较上年下降10%”: a change on last year whose clause before states last
+        year's figure, explained by this year's figure the report states under the same words elsewhere (2023年培训费
+        支出18.00万元), when it states one value of it."""
+        if found.status != "unexplained" or self.year is None or not _CHANGE_WORDS.search(found.rate.lead):
+            return found
+        old = _just_before(found.rate, sentence)
+        if old is None or not (old.year == self.year - 1 or _LAST_YEAR.search(old.lead)):
+            return found
+        subject = _core(_YEARS.sub("", old.label))
+        new = [m for m in stated if m is not old and _operand(m) and m.year in (self.year, None)
+               and not _LAST_YEAR.search(m.lead) and commensurable(m.quantity.unit, old.quantity.unit)
+               and _core(_YEARS.sub("", m.label)) == subject]
+        if len(subject) < MIN_NAMED or len({m.quantity.to(old.quantity.unit).value for m in new}) != 1 \
+                or old.quantity.value <= 0:
+            return found
+        down = -1 if _DOWN_WORDS.search(found.rate.clause) and found.rate.quantity.value > 0 else 1
+        computed = (new[0].quantity.to(old.quantity.unit).value - old.quantity.value) / old.quantity.value * 100 * down
+        reading = Reading("change", new[0], old, computed)
+        status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+        return replace(found, status=status, reading=reading,
+                       why=f"按所述口径 {reading.formula()} 重算为 {computed:.2f}%")
 
     def _line_before(self, found: RateFound, sentence: list[Mention]) -> str | None:
         """This year's column of the line whose last year's figure stands last before the rate in its sentence."""
@@ -258,10 +282,15 @@ _FRAMING = re.compile(r"^(?:本年度?|全年|年度|当年|(?:本|我)(?:单位
                       r"|(?:总额|总计|合计|总数|总量|金额|数)$")
 
 
+_LAST_YEAR = re.compile(r"上年|去年|上一年")
+_YEARS = re.compile(r"(?:19|20)\d{2}\s*年度?")  # 2022年培训费 and 2023年培训费 name one line in two years
+_NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")  # (一)收入总计 read as 一)收入 by the label
+
+
 def _core(words: str) -> str:
     """Words that name a figure, without the framing a share's words and a statement's label differ by (本年支出合计,
     支出总额 → 支出)."""
-    previous, words = None, normalise(clean_label(words))
+    previous, words = None, _NUMBERED.sub("", normalise(clean_label(words)))
     while previous != words:
         previous, words = words, _FRAMING.sub("", words)
     return words

@@ -180,17 +180,31 @@ MIN_SUBJECT = 2  # characters of the words naming what a change is of (培训经
 
 
 def done_over_planned(found: RateFound) -> RateFound:
-    """Of several readings of a 执行率 / 到位率 / 完成率, the one dividing what its name says was done (执行数) by what
-    was planned (预算数): a form's row where 执行数 equals 预算数 gives 100% both ways."""
-    named = _RATE_OF_PLAN.search(found.rate.label + (found.rate.where.column or ""))
-    if found.status != "ambiguous" or named is None:
+    """Of several readings of a rate of what was done against what was planned, the one its words name: 完成预算的100%
+    divides by the figure named 预算; a 执行率 / 到位率 / 使用率 divides what was done (执行数, 已使用) by the other
+    figure; of two budgets of one value, the year's whole budget (全年预算数, 调整后预算) rather than the opening one —
+    a form's row where 执行数 equals 预算数 gives 100% both ways."""
+    if found.status != "ambiguous":
         return found
-    verb = named.group(0)[:2]
-    own = [r for r in found.others if r.kind == "share" and verb in r.numerator.label
-           and _PLANNED.search(r.denominator.label) and verb not in r.denominator.label]
+    shares = [r for r in found.others if r.kind == "share"]
+    of = _OF_NAMED.search(found.rate.lead)
+    named = _RATE_OF_PLAN.search(found.rate.label + (found.rate.where.column or ""))
+    own: list[Reading] = []
+    if of is not None:
+        word = of.group(1)
+        own = [r for r in shares if word in r.denominator.label and word not in r.numerator.label]
+    elif named is not None:
+        own = [r for r in shares if _DONE.search(r.numerator.label) and not _DONE.search(r.denominator.label)]
+    if len({id(r.denominator) for r in own}) > 1:
+        own = [r for r in own if _WHOLE_YEAR.search(r.denominator.label)] or own
     if len(own) != 1:
         return found
     return RateFound(found.rate, "explained", own[0], why=own[0].formula())
+
+
+_OF_NAMED = re.compile(r"(?:完成|达到|为|占)(?:全年|年度)?([\u4e00-\u9fff]{2,4}?)(?:数|总额|任务)?的$")  # 完成预算的100%
+_DONE = re.compile(r"执行|使用|支出|到位|拨付|完成|实际|兑现|发放")  # words naming what was done
+_WHOLE_YEAR = re.compile(r"全年|调整后|调整")  # the year's whole budget, not the opening one
 
 
 def _share(a: Mention, b: Mention) -> Reading | None:
@@ -245,7 +259,7 @@ def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention])
         return None
     d = diffs[0]
     new = near[0] if near[1] is d else near[1]
-    sign = -1 if _DOWN_WORDS.search(d.lead) else 1
+    sign = -1 if _DOWN_WORDS.search(d.lead) or d.lead.endswith(("减", "减了")) else 1  # 较上年决算数减65.62万元
     old = new.quantity.value - sign * d.quantity.to(new.quantity.unit).value
     if old <= 0:
         return None

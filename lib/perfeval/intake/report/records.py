@@ -65,7 +65,8 @@ class Records(Placement):
         whole_ref = self._ref(whole)
         if whole_ref is None or any(r is None for r in refs):
             return
-        enumerated = lst.complete or where == "enumeration" or lst.shape == "summed"
+        enumerated = lst.complete or where == "enumeration" or lst.shape == "summed" \
+            or lst.shape == "inline" and lst.named == len(lst.parts)  # 二类支出…，其中A…，B…: the kinds it counts
         if not all(commensurable(p.quantity.unit, whole.quantity.unit) for p in lst.parts):
             # 17家 ⟵ 15个 + 1个 + 1个: params compare like units only, so the review lists it and score does not check it
             self.items.append(Item("identity", "—", text, evidence, "holds" if lst.complete else "partial",

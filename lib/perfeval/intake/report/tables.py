@@ -17,6 +17,7 @@ from typing import Callable, Literal
 
 from ...core.figures import unit_of
 from ...core.quantity import CODE_LABELS, Qualifier, Quantity, agrees, parse_quantity
+from .cell_lines import CELL_TABLES
 from .catalogue import (
     column_of,
     is_column_header,
@@ -28,7 +29,7 @@ from .catalogue import (
 from .document import Block, Document
 from .lists import Listed
 from .mentions import Mention, Where
-from .numbers_of_tables import INDEX_COLUMN, ROW_NUMBER, numbers_the_columns
+from .numbers_of_tables import INDEX_COLUMN
 from .unit import GRADE_WORDS
 
 _FRAMEWORK_HEADER = ("评分标准", "评分要点")
@@ -142,10 +143,8 @@ def _plain_header(blocks: tuple[Block, ...], i: int) -> bool:
         return False
     if i > 0 and blocks[i - 1].kind == "row" and blocks[i - 1].table == block.table:
         return False
-    k = i + 1
-    while k < len(blocks) and not blocks[k].cells and _same_table(blocks, i, k):
-        k += 1  # a row of column numbers, taken out
-    return k < len(blocks) and _same_table(blocks, i, k) and any(_quantity(c) for c in blocks[k].cells[1:])
+    following = blocks[i + 1] if i + 1 < len(blocks) else None
+    return following is not None and _same_table(blocks, i, i + 1) and any(_quantity(c) for c in following.cells[1:])
 
 
 def _value_column(header: str) -> bool:
@@ -178,34 +177,26 @@ def _values(cells: tuple[str, ...]) -> tuple[str, list[str]]:
     return "", list(cells)
 
 
-def _without_numbering(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], set[int]]:
-    """The blocks with a table's numbering columns dropped: a 序号 / 编号 / 行次 column (its numbers, blanked as the
-    document was built) taken out of every row of its table, so that the others stand under their headers; and the
-    rows that number the columns (栏次 | 1 | 2 | 3), returned apart, to be read by no one."""
+def _without_numbering(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with a table's numbering columns dropped: a 序号 / 编号 / 行次 column whose numbers were blanked as
+    the document was built (numbers_of_tables) taken out of every row of its table, so that the other cells stand
+    under their headers."""
     out = list(blocks)
-    numbering: set[int] = set()
     first: dict[int, int] = {}
     for j, block in enumerate(blocks):
         if block.kind != "row" or block.table is None:
             continue
         start = first.setdefault(block.table, j)
-        header = blocks[start].cells
-        drop = {k for k, h in enumerate(header) if INDEX_COLUMN.match(h.strip())}
-        if j != start and numbers_the_columns(block.cells):
-            numbering.add(j)
-            out[j] = replace(block, cells=())  # read by no one; the table runs on past it
-            continue
-        if drop and all(k >= len(block.cells) or not block.cells[k].strip() or j == start
-                        or ROW_NUMBER.match(block.cells[k].strip()) for k in drop):
+        drop = {k for k, h in enumerate(blocks[start].cells) if INDEX_COLUMN.match(h.strip())}
+        if drop and (j == start or all(k >= len(block.cells) or not block.cells[k].strip() for k in drop)):
             out[j] = replace(block, cells=tuple(c for k, c in enumerate(block.cells) if k not in drop))
-    return tuple(out), numbering
+    return tuple(out)
 
 
 def read_tables(document: Document, report_year: int | None) -> Tables:
     """Every table the reader recognises, and the blocks it read."""
     out = Tables()
-    blocks, numbering = _without_numbering(document.blocks)
-    out.taken |= numbering
+    blocks = _without_numbering(document.blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -528,6 +519,7 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
     score_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() == "得分"), None)
     weight_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() in ("分值", "权重")), None)
     columns = _IndicatorColumns.of(blocks[start].cells)
+    unclosed = _rebuilt_unclosed(blocks, start)
     level1, level2 = "", ""
     out.taken.add(start)
     j = start + 1
@@ -565,8 +557,12 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
             return j + 1
         else:
             if columns is not None and columns.reads(cells):
-                out.lines.append(columns.line(block, j, cells, level1, level2))
-                level1, level2 = out.lines[-1].level1, out.lines[-1].level2
+                line = columns.line(block, j, cells, level1, level2)
+                opened = cells[columns.at["name"] - 2] if columns.at["name"] >= 2 else ""
+                if opened.strip() and _POINTS.search(opened):
+                    _level1_weight(out, line.level1, opened, j, block)
+                _take_line(out, line, unclosed)
+                level1, level2 = line.level1, line.level2
                 j += 1
                 continue
             at = _indicator_at(cells, weight_column)
@@ -584,7 +580,7 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
                     level1 = _strip_points(before[-2])
                     if _POINTS.search(before[-2]):
                         _level1_weight(out, level1, before[-2], j, block)
-                out.lines.append(_line(block, j, cells, at, level1, level2))
+                _take_line(out, _line(block, j, cells, at, level1, level2), unclosed)
         j += 1
     return j
 
@@ -657,6 +653,29 @@ class _IndicatorColumns:
         return IndicatorLine(level1, level2, name, target, cell("actual", "实际完成值", like=target), weight,
                              score if isinstance(score, Mention) else None, text("deviation") or None,
                              Where(block.section, name, j, self.at["name"]))
+
+
+def _rebuilt_unclosed(blocks: tuple[Block, ...], start: int) -> bool:
+    """Is the table one rebuilt from lines of text (one cell per line, or run together) that ends without its 总分 /
+    合计 row? Such a copy is often an excerpt: its rows may be cut off, so they are read as figures, not as the
+    indicator table (whose weights would be summed as if whole)."""
+    if blocks[start].table is None or blocks[start].table < CELL_TABLES:
+        return False
+    rows = [b for b in blocks[start:] if b.kind == "row" and b.table == blocks[start].table]
+    return not any(_TOTAL_LINE_WORDS.match(next((c for c in b.cells if c.strip()), "").strip()) for b in rows[1:])
+
+
+_TOTAL_LINE_WORDS = re.compile(r"^(?:总\s*分|合\s*计|总\s*计|合计得分|综合得分|自评总分|总得分)[：:]?$")
+
+
+def _take_line(out: Tables, line: IndicatorLine, figures_only: bool) -> None:
+    """An indicator row into the indicator table, or (from a table that may be cut off) its values as figures."""
+    if not figures_only:
+        out.lines.append(line)
+        return
+    for m in (line.target, line.actual, line.weight, line.score):
+        if isinstance(m, Mention):
+            out.cells.append(Cell(m))
 
 
 def _total_score_at(cells: tuple[str, ...], score_column: int | None, weight_column: int | None) -> int | None:

@@ -40,7 +40,7 @@ def find_totals(mentions: list[Mention], lists: list[Listed]) -> list[Listed]:
     out: list[Listed] = []
     for figures in by_block.values():
         found = _in_paragraph(figures, inside)
-        out += found + _closed(figures, inside, {id(t.whole) for t in found})
+        out += found + _closed(figures, inside, {id(t.whole) for t in found}) + _used_and_left(figures)
     known = {(id(lst.whole), frozenset(id(p) for p in lst.parts)) for lst in lists}
     return [t for t in out if (id(t.whole), frozenset(id(p) for p in t.parts)) not in known]
 
@@ -99,6 +99,26 @@ def _closed(figures: list[Mention], inside: dict[int, Mention], done: set[int]) 
         summed = _summed(m, parts) if len(parts) >= 2 else None
         if summed is not None and (summed.complete or _BARE_CLOSE.search(_gap(figures, k))):
             out.append(summed)  # 结余合计20万元 after 收入120万元，支出100万元 names another total: only when it adds up
+    return out
+
+
+_USED = re.compile(r"(?:使用|支出|支付|执行|拨付|兑付|发放)了?$")  # 资金已使用2.00万元
+_LEFT = re.compile(r"(?:结余|剩余|尚余|余额|未使用|未支付)$|^(?:结余|剩余|尚余)")  # 结余0万元, 尚余10.35万元未支付
+_GIVEN = re.compile(r"资金|预算|下达|到位|补助|经费|拨款|安排")  # what was given to be used
+_OPENING = re.compile(r"结转|结余|年初|上年|去年")  # a balance carried in is no sum given
+
+
+def _used_and_left(figures: list[Mention]) -> list[Listed]:
+    """A sum given, what of it was used and what is left, in one sentence (州级补助资金2.00万元，资金已使用2.00万元，
+    结余0万元): the given sum is made of the two, so the identity is declared whether or not they add up."""
+    out = []
+    for k in range(1, len(figures) - 1):
+        given, used, left = figures[k - 1], figures[k], figures[k + 1]
+        if not (given.order[1] == used.order[1] == left.order[1]) or not _USED.search(used.lead) \
+                or not _LEFT.search(left.lead) or _USED.search(given.lead) or _LEFT.search(given.lead):
+            continue
+        if _GIVEN.search(given.label) and not _OPENING.search(given.lead) and _alike(given, used) and _alike(given, left):
+            out.append(_summed(given, [used, left]))
     return out
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...core.params import RESERVED_NAMES, UNIT_ID
+from ...core.script import simplified
 from .document import Document, Sentence
 from .mentions import Mention, Where
 
@@ -71,12 +72,14 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # The grades as reports write them, each to the framework's grade it names: the one place a long name is mapped.
 GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差", "较差": "差"}
 _GRADE_WORD = "|".join(sorted(GRADE_WORDS, key=len, reverse=True))
-_GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|：|:|(?=[“\"「]))\s*[“\"「]?"
+_GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|评为|属于|达到|：|:|(?=[“\"「]))\s*[“\"「]?"
                     rf"(?P<v>{_GRADE_WORD})[”\"」]?(?:等级|等次|级)?(?:[，。；,;]|$)")
 _GRADED = re.compile(r"等级|等次|自评|评价|评定|绩效")
 _CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得分|总分|分数|评分).{0,4}自评"
                             # 经自评，2023年度部门整体支出绩效得分96分: the score of the whole, not of a section
-                            r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)")
+                            r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)"
+                            # 绩效评价得分92分, 最终得分92分（满分100分）, 自评结果：92分
+                            r"|绩效(?:评价|自评)(?:得分|评分)|最终得分|(?:自评|评价)(?:结果|结论)")
 MAX_TITLE = 60
 _SENTENCE_MARK = re.compile(r"[。；;！!？?，,]")  # a title is no sentence
 TITLE_BLOCKS = 8  # the title stands in the report's first lines (a web page's short navigation lines not counted)
@@ -386,10 +389,30 @@ def read_unit(document: Document, name: str | None = None, year: int | None = No
     """The unit's name, the year the report evaluates, its budget code and its claimed grade, each with the basis
     it was read on; `name` and `year` given (the analyst's --name, --year) override what the report says."""
     sentences = document.sentences()
-    grade = _grade(sentences)
-    named = Stated(name, None, "命令行指定") if name else _name(sentences)
-    dated = Stated(str(year), None, "命令行指定") if year else _year(sentences)
+    plain = [replace(s, text=simplified(s.text)) for s in sentences]  # a copy in traditional characters reads alike
+    grade = _as_written(_grade(plain), sentences)
+    named = Stated(name, None, "命令行指定") if name else _as_written(_name(plain), sentences)
+    dated = Stated(str(year), None, "命令行指定") if year else _as_written(_year(plain), sentences)
     return UnitFacts(named, dated, _first(document, _CODE), grade)
+
+
+def _as_written(stated: Stated | None, sentences: list[Sentence]) -> Stated | None:
+    """A fact read from the simplified text, given back as the report writes it: its sentence, and its value where
+    the value stands in that sentence (鎮康縣…人民政府, not 镇康县…人民政府). Character for character, the same place."""
+    if stated is None or stated.where is None:
+        return stated
+    where = stated.where
+    original = next((s for s in sentences if (s.block, s.cell) == (where.block, where.cell)
+                     and simplified(s.text) == where.text), None)
+    if original is None:
+        return stated
+    value = stated.value
+    for read, written in ((_compact(where.text), _compact(original.text)), (where.text, original.text)):
+        at = read.find(value)
+        if at >= 0:
+            value = written[at:at + len(value)]
+            break
+    return replace(stated, value=value, where=replace(where, text=original.text))
 
 
 def _grade(sentences: list[Sentence]) -> Stated | None:
@@ -397,7 +420,7 @@ def _grade(sentences: list[Sentence]) -> Stated | None:
     for s in sentences:
         text = _compact(s.text)  # 自评为优 秀: a PDF's space inside the word
         for m in _GRADE.finditer(text):
-            if _GRADED.search(text[max(0, m.start() - 12):m.start("v")]):
+            if _GRADED.search(text[max(0, m.start() - 12):m.end()]):  # …得分92分，属于“优”等级
                 return Stated(GRADE_WORDS[m.group("v")], _where(s), "正文")
     return None
 

@@ -436,9 +436,9 @@ def _published(outputs: Path, outcomes: Iterable[UnitOutcome], total: int, progr
 def publish_index(outputs: Path, status: dict[str, UnitRun], store: ResultsStore) -> None:
     """Rewrite the index, summary CSV and framework pages from the status of every unit whose params file still
     exists, and from the unit result of each published one (read from the results store, never recomputed)."""
-    from ..framework_page import write_framework_pages
+    from ..framework_page import NotesCollector, write_framework_pages
     from ..index_page import data_csv, index_html, summary_csv
-    from ..store import entries
+    from ..store import Entry, entries
 
     current = {uid: r for uid, r in status.items() if Path(r.params_file).exists()}
     if current != status:
@@ -446,8 +446,13 @@ def publish_index(outputs: Path, status: dict[str, UnitRun], store: ResultsStore
         status.update(current)
         save_status(outputs, status)
     store.drop(set(store.keys()) - set(current))
-    listed = list(entries(outputs, current))
-    write_framework_pages(outputs, [(r, run.report) for run, r in listed if r is not None])
+    notes, listed = NotesCollector(), list[Entry]()
+    for run, result in entries(outputs, current):  # the framework notes go to their pages, not into the index's list
+        if result is not None:
+            notes.add(result, run.report)
+            result = result.model_copy(update={"framework_notes": []})  # most of an outline: ~4 of its 5 KB
+        listed.append((run, result))
+    write_framework_pages(outputs, notes)
     write_atomic(outputs / "summary.csv", summary_csv(listed))
     write_atomic(outputs / "summary_data.csv", data_csv(listed))
     extras = [(label, name) for label, name in EXTRAS if (outputs / name).exists()]

@@ -9,6 +9,7 @@ use for it and the names it uses, so that excluding a figure takes with it what 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Iterator
 
@@ -112,7 +113,7 @@ def locate(source: str, value: str | None, unit: str = "", after: str = "") -> t
         wanted = Decimal(value)
     except InvalidOperation:
         return None
-    quantities = find_quantities(source)
+    quantities = _quantities(source)
     found: list[Found] = []
     tests: tuple[Callable[[Quantity], bool], ...] = (lambda q: q.value == wanted, lambda q: q.value / q.scale == wanted,
                                                    lambda q: abs(q.value) == abs(wanted))
@@ -135,7 +136,14 @@ def marked(source: str, at: int | None, value: str | None, unit: str = "", after
     recorded) falls back to `locate`."""
     if at is None:
         return locate(source, value, unit, after)
-    return next(((f.start, f.end) for f in find_quantities(source) if f.start == at), None)
+    return next(((f.start, f.end) for f in _quantities(source) if f.start == at), None)
+
+
+@lru_cache(maxsize=64)
+def _quantities(source: str) -> tuple[Found, ...]:
+    """The quantities of a sentence, read once for all the entries citing it (a sentence of 100 figures was read
+    once per figure: time quadratic in the figures of a line)."""
+    return tuple(find_quantities(source))
 
 
 def _at(node: yaml.Node | None) -> int | None:

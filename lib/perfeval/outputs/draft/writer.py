@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from ...errors import DraftError, FieldProblem, InputFileError, PerfevalError
-from ...fileio import MAX_YAML_NODES, parse_yaml, write_atomic
+from ...fileio import MAX_YAML_NODES, parse_yaml, too_many_values, write_atomic
 from ...intake.report.model import Draft, Item
 from ...safetext import one_line, shown_path
 
@@ -97,8 +97,19 @@ def params_text(draft: Draft) -> str:
     taken out because the params would not validate with them follow as comments, each with its reason."""
     name = shown_path(Path(draft.report).name)  # a name is anyone's text: a line break in it must not start a key
     skipped = "".join(f"# 未读取：{one_line(note)}\n" for note in draft.skipped)  # hidden text, deletions …
+    skipped += "".join(f"# 存疑，未录入：{one_line(_LONG_NUMBER.sub(_shortened, item.text))}"
+                       + (f"；{one_line(item.unsure)}" if item.unsure and item.unsure not in item.text else "") + "\n"
+                       for item in draft.items if item.kind == "stated" and item.place == "—")  # read two ways, too
+    # long, or past 10^12: drafted nowhere
     return (HEADER.format(report=name) + skipped + f"drafted_from: {_scalar(name)}\n"
             + "\n".join(_emit(draft.params, draft.notes)) + "\n" + _excluded_text(draft))
+
+
+_LONG_NUMBER = re.compile(r"\d{21,}")  # no figure has so many digits: a run of them is shown by its start
+
+
+def _shortened(digits: re.Match[str]) -> str:
+    return f"{digits.group(0)[:12]}…（共 {len(digits.group(0)):,} 位数字）"
 
 
 def _excluded_text(draft: Draft) -> str:
@@ -188,9 +199,7 @@ def settle(draft: Draft, target: Path) -> str:
     more than one params file may hold (a report with annexed tables of thousands of rows)."""
     nodes = yaml_nodes(draft.params)
     if nodes > MAX_YAML_NODES:
-        raise DraftError(draft.report, [("", f"the report states more than one params file may hold ({nodes:,} values "
-                                             f"drafted; at most {MAX_YAML_NODES:,}): draft it in parts, e.g. the "
-                                             "report without its long annexed tables, and each table apart")])
+        raise too_many_values(draft.report, nodes)
     for _ in range(MAX_REPAIRS):
         text = params_text(draft)
         problems = _problems(text, target)

@@ -1,33 +1,25 @@
-"""The rows of an openpyxl write-only worksheet, written as XML text.
+"""A sheet's rows as XML text, each cell as openpyxl writes it.
 
 openpyxl makes a cell object of every value, binds its type, hashes its style and writes it element by element
 (in ASCII: a Chinese character as &#27752;): about 16 µs a cell, most of a thousand-unit summary workbook's time
 (300 cells a unit). Here each row is formatted as the XML openpyxl writes for it (strings inline, numbers as %.16g,
-a style id per look, registered with the workbook once) and written to the sheet's file as UTF-8 text; the parts
-around the rows (column widths, panes, filter, print settings, hyperlinks) are still openpyxl's, serialised
-element by element as it makes them.
+a style id per look, registered with the workbook once) and written as UTF-8 text (package.py).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import IO, Any, Callable, Generator, Hashable, Iterable, Iterator, Sequence, cast
+from functools import lru_cache
+from typing import Callable, Hashable, NamedTuple, Sequence
 
+from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.compat import safe_string
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet._writer import WorksheetWriter
-from openpyxl.worksheet.hyperlink import Hyperlink
-from openpyxl.xml.constants import SHEET_MAIN_NS
-from openpyxl.xml.functions import tostring
 
 MAX_TEXT = 32_767  # characters a cell holds; openpyxl cuts longer text there too
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})  # a CR is kept, not read as LF
 _LETTERS = [get_column_letter(c) for c in range(1, 64)]
 
 
-@dataclass(frozen=True)
-class Put:
+class Put(NamedTuple):
     """A cell: its value (text, a number, or None for an empty cell that still has its look), the id of its
     look (0: none) and, for a link within the workbook, where it goes (#'sheet'!A1)."""
 
@@ -43,8 +35,8 @@ class Looks:
     """The style id of each look in one workbook: registered the first time it is asked for (openpyxl hashes
     every style object each time one is assigned to a cell), the id reused for every other cell."""
 
-    def __init__(self, ws: WriteOnlyWorksheet) -> None:
-        self._ws = ws
+    def __init__(self, workbook: Workbook) -> None:
+        self._ws = workbook.worksheets[0]  # where the cells that register each look are made; never written
         self._ids: dict[Hashable, int] = {}
 
     def id(self, look: Hashable, apply: Callable[[Cell], None]) -> int:
@@ -56,13 +48,20 @@ class Looks:
         return self._ids[look]
 
 
+@lru_cache(maxsize=8192)  # the same labels, rules and notes recur on every unit's sheet
+def _inline(text: str) -> str:
+    """A text cell's content as openpyxl writes it (cut at what a cell holds; spaces at its ends kept)."""
+    text = text[:MAX_TEXT]
+    space = ' xml:space="preserve"' if text.strip() and text != text.strip() else ""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    return f"<is><t{space}>{escaped}</t></is>"  # a CR is kept, not read as LF
+
+
 def _cell_xml(ref: str, put: Put) -> str:
     style = f' s="{put.style}"' if put.style else ""
     value = put.value
     if isinstance(value, str) and value:
-        text = value[:MAX_TEXT]
-        space = ' xml:space="preserve"' if text.strip() and text != text.strip() else ""
-        return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{text.translate(_ESCAPES)}</t></is></c>'
+        return f'<c r="{ref}"{style} t="inlineStr">{_inline(value)}</c>'
     if value is None:
         return f'<c r="{ref}"{style} t="n"/>'
     if value == "":
@@ -70,7 +69,8 @@ def _cell_xml(ref: str, put: Put) -> str:
     return f'<c r="{ref}"{style} t="n"><v>{safe_string(value)}</v></c>'
 
 
-def _row_xml(r: int, cells: Row, height: float | None, links: list[Hyperlink]) -> str:
+def row_xml(r: int, cells: Row, height: float | None, link: Callable[[str, str], None]) -> str:
+    """Row `r` (from 1) at its height (None: the default); each cell's link is handed to `link` (cell, target)."""
     parts = [f'<row r="{r}"' + (f' ht="{safe_string(height)}" customHeight="1">' if height is not None else ">")]
     for col, put in enumerate(cells):
         if put is None:
@@ -78,49 +78,6 @@ def _row_xml(r: int, cells: Row, height: float | None, links: list[Hyperlink]) -
         ref = f"{_LETTERS[col]}{r}"
         parts.append(_cell_xml(ref, put))
         if put.link is not None:
-            links.append(Hyperlink(ref=ref, target=put.link))
+            link(ref, put.link)
     parts.append("</row>")
     return "".join(parts)
-
-
-class _RowsWriter(WorksheetWriter):
-    """openpyxl's writer of one worksheet, its rows given as XML text. openpyxl sends each part of the sheet to
-    its stream as an element (or True to ask for the writer of the rows, None when they are done): here the
-    stream writes each element as UTF-8 text, and the rows as they come."""
-
-    def __init__(self, ws: WriteOnlyWorksheet) -> None:
-        super().__init__(ws)  # which starts the sheet's list of hyperlinks afresh
-        self.xml_rows: Iterator[str] = iter(())
-
-    def get_stream(self) -> Generator[Any, Any, None]:
-        with open(cast(str, self.out), "wb") as out:  # a temporary file's path, as WorksheetWriter makes it
-            out.write(f'<worksheet xmlns="{SHEET_MAIN_NS}">'.encode())
-            try:
-                while True:
-                    part = yield
-                    if part is True:
-                        yield out
-                    elif part is not None:
-                        out.write(tostring(part))  # openpyxl's: UTF-8 bytes
-            except GeneratorExit:
-                pass
-            out.write(b"</worksheet>")
-
-    def write_rows(self) -> None:
-        out = cast(IO[bytes], self.xf.send(True))  # get_stream's file
-        out.write(b"<sheetData>")
-        for row in self.xml_rows:
-            out.write(row.encode())
-        out.write(b"</sheetData>")
-        self.xf.send(None)
-
-
-def write_rows(ws: WriteOnlyWorksheet, rows: Iterable[tuple[Row, float | None]]) -> None:
-    """Write the sheet's rows from row 1, each at its height (None: the default), and close the sheet. Its widths,
-    panes, filter and print settings must be set first: openpyxl writes them around the rows as it closes it."""
-    writer = _RowsWriter(ws)
-    links: list[Hyperlink] = ws._hyperlinks  # type: ignore[attr-defined]  # written after the rows, as openpyxl's
-    writer.xml_rows = (_row_xml(r, cells, height, links) for r, (cells, height) in enumerate(rows, start=1))
-    ws._writer = writer  # type: ignore[attr-defined]  # the sheet closes through its writer, given the rows
-    writer.write_top()
-    ws.close()

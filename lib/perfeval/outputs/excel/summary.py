@@ -5,21 +5,17 @@ It reads as the HTML does (等次, Chinese headings and finding kinds, the 预�
 ids) and prints as it is: every sheet on A4 landscape, one page wide, its header row repeated on every page.
 The findings have a sheet of their own so that each printed table repeats its own header.
 
-Written with openpyxl's write-only mode, one sheet at a time, its rows as XML text (sheetrows.py): a unit's sheet is
-laid out (its column widths from its own rows), written and closed before the next unit is read, and 审计发现 and
-汇总, whose widths depend on every unit, are kept as plain rows (审计发现's in a temporary file) until the last
-unit is read. Memory does not grow with the number of units beyond 汇总's one row each.
+Written as a stream (package.py), its rows as XML text (sheetrows.py): a unit's sheet is laid out (its column widths
+from its own rows) and written into the file before the next unit is read, and 审计发现 and 汇总, whose widths depend
+on every unit, are kept as plain rows in temporary files until the last unit is read. Memory does not grow with the
+number of units beyond each sheet's title (about 150 bytes a unit).
 """
 from __future__ import annotations
 
-import io
 import math
 import pickle
 import re
-import shutil
 import tempfile
-import zipfile
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator, Sequence
@@ -28,21 +24,17 @@ from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from ...checks.finding import SEVERITY_LABEL, SEVERITY_ORDER
-from ...fileio import write_atomic
 from ...core.numbers import POINT_PLACES, round_half_up
 from ...core.rows import QUALITATIVE_RULE
 from ...fmt import EXCEL_RATE, EXCEL_SCORE, fixed, pct, points
 from ...result import ASSESSED_RATE_LABEL, IndicatorOut, UnitResult, graded_total
 from ...safetext import inert
 from ...intake.excel.cells import display_width, readable_text, runs_as_formula
-from .sheetrows import Looks, Put, Row, write_rows
-from .style import BODY_FONT, BOX, HEADER_FONT, TITLE_FONT, TOP, WRAP, fit_width, set_width, style_header
+from .package import SheetLayout, summary_package
+from .sheetrows import Looks, Put, Row
+from .style import BODY_FONT, BOX, HEADER_FONT, TITLE_FONT, TOP, WRAP, fit_width, style_header
 
 SUMMARY_SHEET = "汇总"
 FINDINGS_SHEET = "审计发现"
@@ -105,25 +97,17 @@ def weight_words(row: IndicatorOut) -> float | str | None:
     return "未给分值，不计分" if row.effective_weight == 0 else f"未给分值，按 {points(row.effective_weight)} 分计"
 
 
-def _for_print(ws: WriteOnlyWorksheet, title_rows: str) -> None:
-    """A4 landscape, one page wide (as many pages long as it takes), title_rows repeated on every page, numbered."""
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_title_rows = title_rows
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
-    ws.print_options.horizontalCentered = True
-    ws.oddHeader.left.text = "&A"  # the sheet's name: the unit, 汇总 or 审计发现
-    ws.oddHeader.right.text = WORKBOOK_TITLE
-    ws.oddFooter.center.text = PAGE_FOOTER
-
-
 def _height(texts: Sequence[str], width: float) -> float:
     """A row tall enough for its wrapped text: spreadsheet programs do not all grow a row when they open a file."""
     lines = sum(max(1, math.ceil(display_width(p) / (width - 2))) for t in texts for p in t.splitlines() or [""])
     return LINE_HEIGHT * max(lines, 1) + 3
+
+
+@lru_cache(maxsize=8192)  # the same labels, rules and notes recur on every unit's sheet
+def _readable(text: str) -> tuple[str, bool]:
+    """Text as the sheet shows it (readable_text), and whether Excel would run it as a formula (then marked text)."""
+    shown = readable_text(text)
+    return shown, runs_as_formula(shown)
 
 
 class _Cells:
@@ -138,8 +122,7 @@ class _Cells:
         number in its format, or an empty cell with the table's box."""
         guarded = False
         if isinstance(value, str):
-            value, number_format = readable_text(value), None
-            guarded = runs_as_formula(value)
+            (value, guarded), number_format = _readable(value), None
         elif value is None:
             number_format = None
 
@@ -156,8 +139,7 @@ class _Cells:
 
     def plain(self, text: str, font: Font | None = None, link: str | None = None) -> Put:
         """A cell outside the tables (a title, a label, a link), unboxed."""
-        text = readable_text(text)
-        guarded = runs_as_formula(text)
+        text, guarded = _readable(text)
         if font is None and not guarded:
             return Put(text, 0, link)
 
@@ -192,11 +174,6 @@ def _column_width(texts: Iterable[str], header: str) -> float:
     return fit_width([*texts, half_header], minimum=8)
 
 
-def _set_widths(ws: WriteOnlyWorksheet, widths: dict[int, float]) -> None:
-    for col, width in sorted(widths.items()):
-        set_width(ws, get_column_letter(col), width)  # type: ignore[arg-type]  # write-only: the same dimensions
-
-
 def summary_row(result: UnitResult) -> tuple[Any, ...]:
     """A unit's row of 汇总, in the order of SUMMARY_COLUMNS."""
     counts = result.findings_by_severity
@@ -206,31 +183,6 @@ def summary_row(result: UnitResult) -> tuple[Any, ...]:
             span[1] if span else None, result.assessed_rate if result.grade is None else None, result.claimed.total,
             result.claimed.grade, result.claimed.status_label,
             difference(result), counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0))
-
-
-def _summary(ws: WriteOnlyWorksheet, cells: _Cells, units: list[tuple[tuple[Any, ...], str]]) -> None:
-    """汇总 from each unit's row (summary_row) and the title of its sheet."""
-    headers = [h for h, _ in SUMMARY_COLUMNS]
-    widths = {}
-    for col, (header, fmt) in enumerate(SUMMARY_COLUMNS, start=1):
-        widths[col] = _column_width((_shown(values[col - 1], fmt) for values, _ in units), header)
-        if header in WRAPPED:
-            widths[col] = min(WRAPPED[header], widths[col])
-    _set_widths(ws, widths)
-    ws.freeze_panes = "B2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(SUMMARY_COLUMNS))}{len(units) + 1}"
-    _for_print(ws, title_rows="1:1")
-    wrapped = [(headers.index(h), w) for h, w in WRAPPED.items()]
-
-    def rows() -> Iterator[tuple[Row, float | None]]:
-        yield cells.headers(headers), 2 * LINE_HEIGHT + 3  # headers wrap onto two lines rather than widen columns
-        for values, title in units:
-            row = [cells.boxed(value, fmt, alignment=WRAP if header in WRAPPED else TOP,
-                               font=LINK_FONT if col == 1 else BODY_FONT, link=f"#{quoted(title)}!A1" if col == 1 else None)
-                   for col, (value, (header, fmt)) in enumerate(zip(values, SUMMARY_COLUMNS), start=1)]
-            yield row, max(_height([str(row[i].value or "")], w) for i, w in wrapped)
-
-    write_rows(ws, rows())
 
 
 def _score_values(row: IndicatorOut) -> tuple[tuple[Any, str | None], ...]:
@@ -244,18 +196,15 @@ def _score_values(row: IndicatorOut) -> tuple[tuple[Any, str | None], ...]:
     return tuple(zip(values, formats))
 
 
-def _unit_sheet(ws: WriteOnlyWorksheet, cells: _Cells, result: UnitResult, first_finding: int) -> None:
-    """A unit's sheet: its verdict and claim above its score table, and where its findings are; written whole."""
+def _unit_sheet(cells: _Cells, result: UnitResult, first_finding: int) -> tuple[SheetLayout, list[tuple[Row, float | None]]]:
+    """A unit's sheet: its verdict and claim above its score table, and where its findings are."""
     u, c = result.unit, result.coverage
     scores = [_score_values(row) for row in result.indicators]
     h = UNIT_HEADER_ROW
-    last = h + len(scores)
     widths = {col: _column_width((_shown(*values[col - 1]) for values in scores), header)
               for col, header in enumerate(UNIT_COLUMNS[:-1], start=1)}
-    _set_widths(ws, {**widths, len(UNIT_COLUMNS): NOTES_WIDTH})
-    ws.freeze_panes = f"A{h + 1}"
-    ws.auto_filter.ref = f"A{h}:{get_column_letter(len(UNIT_COLUMNS))}{last}"
-    _for_print(ws, title_rows=f"{h}:{h}")
+    layout = SheetLayout({**widths, len(UNIT_COLUMNS): NOTES_WIDTH}, freeze=f"A{h + 1}",
+                         filter=f"A{h}:{get_column_letter(len(UNIT_COLUMNS))}{h + len(scores)}", title_rows=(h, h))
     rows: list[tuple[Row, float | None]] = [([cells.plain(f"{u.name} {u.year}年度 部门整体支出绩效评价复核", TITLE_FONT),
                                               *[None] * (len(UNIT_COLUMNS) - 2),
                                               cells.plain("返回汇总", LINK_FONT, f"#{quoted(SUMMARY_SHEET)}!A1")], None)]
@@ -276,123 +225,112 @@ def _unit_sheet(ws: WriteOnlyWorksheet, cells: _Cells, result: UnitResult, first
     pointer = (cells.plain(f"审计发现 {findings} 项：见“{FINDINGS_SHEET}”表", LINK_FONT,
                            f"#{quoted(FINDINGS_SHEET)}!A{first_finding}") if findings else cells.plain("审计发现：无"))
     rows += [([], None), ([pointer], None)]
-    write_rows(ws, rows)
+    return layout, rows
 
 
-@dataclass
-class _Findings:
-    """审计发现's rows, kept in a temporary file until every unit is read (its column widths depend on all of them):
-    each unit's rows as (values, title of its sheet), and the widest text of each column so far."""
+class _Spool:
+    """Rows of a sheet whose column widths depend on every unit (汇总, 审计发现), kept in a temporary file until the
+    last unit is read, and the widest line of each column so far: memory does not grow with the units."""
 
-    spool: IO[bytes] = field(default_factory=lambda: tempfile.TemporaryFile(prefix="perfeval-findings-"))
-    rows: int = 0
-    widest: dict[int, str] = field(default_factory=dict)
+    def __init__(self, columns: int) -> None:
+        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="perfeval-rows-")  # closed by read()
+        self.rows = 0
+        self._widest = [""] * columns
 
-    def add(self, result: UnitResult, title: str) -> int:
-        """A unit's findings, by severity; the row of its first one on the sheet."""
-        names = {i.id: i.name for i in result.indicators}
-        listed = []
-        for f in sorted(result.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9)):
-            shown = names.get(f.indicator or "", "")  # an id the sheet cannot name is left out, not shown
-            values = (result.unit.name, f.severity_label, f.kind_label, shown, f.message)
-            for col, value in enumerate(values[:-1], start=1):
-                text = _shown(value, None)
-                if display_width(text) > display_width(self.widest.get(col, "")):
-                    self.widest[col] = text
-            listed.append(values)
-        first = self.rows + 2  # after the header
-        if listed:
-            pickle.dump((listed, title), self.spool, pickle.HIGHEST_PROTOCOL)
-            self.rows += len(listed)
-        return first
+    def add(self, records: list[tuple[Any, ...]], shown: Sequence[str | None], title: str) -> None:
+        """A unit's rows (values in column order) and the title of its sheet; `shown` the number format of each
+        column (None: text), to measure the widths by what the sheet shows. Only the columns measured are
+        measured: the last of 审计发现 has a fixed width."""
+        for values in records:
+            for col, fmt in enumerate(shown):
+                for line in _shown(values[col], fmt).splitlines():
+                    if display_width(line) > display_width(self._widest[col]):
+                        self._widest[col] = line
+        if records:
+            pickle.dump((records, title), self._file, pickle.HIGHEST_PROTOCOL)
+            self.rows += len(records)
 
-    def read(self) -> Iterator[tuple[tuple[str, ...], str]]:
-        self.spool.seek(0)
-        while True:
-            try:
-                listed, title = pickle.load(self.spool)  # noqa: S301 - our own file, written just above
-            except EOFError:
-                return
-            for values in listed:
-                yield values, title
+    def width(self, col: int, header: str) -> float:
+        """Column `col` (from 0) as wide as its widest line; its header may wrap onto two lines."""
+        return _column_width([self._widest[col]], header)
 
-    def write(self, ws: WriteOnlyWorksheet, cells: _Cells) -> None:
-        """The sheet: widths, header, every unit's findings (the message wrapped), filter and print settings."""
-        widths = {col: _column_width([self.widest.get(col, "")], header)
-                  for col, header in enumerate(FINDING_COLUMNS[:-1], start=1)}
-        _set_widths(ws, {**widths, len(FINDING_COLUMNS): MESSAGE_WIDTH})
-        ws.freeze_panes = "B2"
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(FINDING_COLUMNS))}{max(self.rows + 1, 1)}"
-        _for_print(ws, title_rows="1:1")
-
-        def rows() -> Iterator[tuple[Row, float | None]]:
-            yield cells.headers(FINDING_COLUMNS), None
-            for values, title in self.read():
-                yield ([cells.boxed(value, alignment=WRAP, link=f"#{quoted(title)}!A1" if col == 1 else None)
-                        for col, value in enumerate(values, start=1)], _height([values[-1]], MESSAGE_WIDTH))
-
-        write_rows(ws, rows())
-        self.spool.close()
+    def read(self) -> Iterator[tuple[tuple[Any, ...], str]]:
+        """Each row with the title of its unit's sheet, in the order added; the file is then let go."""
+        self._file.seek(0)
+        with self._file:
+            while True:
+                try:
+                    records, title = pickle.load(self._file)  # noqa: S301 - our own file, written just above
+                except EOFError:
+                    return
+                for values in records:
+                    yield values, title
 
 
-def _release(ws: WriteOnlyWorksheet) -> None:
-    """A written sheet keeps only what the workbook's own parts name (its title, filter, print titles): its rows'
-    and columns' dimensions and its links are in its file already, and a thousand sheets' worth would grow with
-    the units."""
-    ws.row_dimensions.clear()
-    ws.column_dimensions.clear()
-    ws._hyperlinks = []
+def _summary_sheet(cells: _Cells, units: _Spool) -> tuple[SheetLayout, Iterator[tuple[Row, float | None]]]:
+    """汇总 from each unit's row (summary_row) and the title of its sheet."""
+    headers = [h for h, _ in SUMMARY_COLUMNS]
+    widths = {}
+    for col, header in enumerate(headers, start=1):
+        widths[col] = units.width(col - 1, header)
+        if header in WRAPPED:
+            widths[col] = min(WRAPPED[header], widths[col])
+    layout = SheetLayout(widths, freeze="B2", filter=f"A1:{get_column_letter(len(SUMMARY_COLUMNS))}{units.rows + 1}",
+                         title_rows=(1, 1))
+    wrapped = [(headers.index(h), w) for h, w in WRAPPED.items()]
+
+    def rows() -> Iterator[tuple[Row, float | None]]:
+        yield cells.headers(headers), 2 * LINE_HEIGHT + 3  # headers wrap onto two lines rather than widen columns
+        for values, title in units.read():
+            row = [cells.boxed(value, fmt, alignment=WRAP if header in WRAPPED else TOP,
+                               font=LINK_FONT if col == 1 else BODY_FONT, link=f"#{quoted(title)}!A1" if col == 1 else None)
+                   for col, (value, (header, fmt)) in enumerate(zip(values, SUMMARY_COLUMNS), start=1)]
+            yield row, max(_height([str(row[i].value or "")], w) for i, w in wrapped)
+
+    return layout, rows()
 
 
-def summary_workbook(results: Iterable[UnitResult]) -> Workbook:
-    """The summary workbook, from unit results (never rescoring a unit), in one pass: each result is written to its
-    sheet, its findings and its row of 汇总 and then let go, so a generator that reads them one by one keeps a
-    thousand units' results out of memory at once. A write-only workbook: save it once (write_summary_workbook)."""
-    wb = Workbook(write_only=True)
-    summary = wb.create_sheet(SUMMARY_SHEET)
-    findings_sheet = wb.create_sheet(FINDINGS_SHEET)
-    cells = _Cells(Looks(summary))
-    taken = {SUMMARY_SHEET.lower(), FINDINGS_SHEET.lower()}
-    rows: list[tuple[tuple[Any, ...], str]] = []
-    findings = _Findings()
-    for result in results:
-        title = sheet_title(f"{result.unit.name}{result.unit.year}", taken)
-        ws = wb.create_sheet(title)
-        _unit_sheet(ws, cells, result, findings.add(result, title))
-        _release(ws)
-        rows.append((summary_row(result), title))
-    findings.write(findings_sheet, cells)
-    _summary(summary, cells, rows)
-    wb.properties.title = WORKBOOK_TITLE
-    return wb
+def _finding_rows(result: UnitResult) -> list[tuple[Any, ...]]:
+    """A unit's rows of 审计发现, by severity."""
+    names = {i.id: i.name for i in result.indicators}
+    return [(result.unit.name, f.severity_label, f.kind_label, names.get(f.indicator or "", ""), f.message)
+            # an indicator id the sheet cannot name is left out, not shown
+            for f in sorted(result.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9))]
 
 
-_CLOCK = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+def _findings_sheet(cells: _Cells, findings: _Spool) -> tuple[SheetLayout, Iterator[tuple[Row, float | None]]]:
+    """审计发现: every unit's findings, the message wrapped."""
+    widths = {col: findings.width(col - 1, header) for col, header in enumerate(FINDING_COLUMNS[:-1], start=1)}
+    layout = SheetLayout({**widths, len(FINDING_COLUMNS): MESSAGE_WIDTH}, freeze="B2",
+                         filter=f"A1:{get_column_letter(len(FINDING_COLUMNS))}{max(findings.rows + 1, 1)}",
+                         title_rows=(1, 1))
 
+    def rows() -> Iterator[tuple[Row, float | None]]:
+        yield cells.headers(FINDING_COLUMNS), None
+        for values, title in findings.read():
+            yield ([cells.boxed(value, alignment=WRAP, link=f"#{quoted(title)}!A1" if col == 1 else None)
+                    for col, value in enumerate(values, start=1)], _height([values[-1]], MESSAGE_WIDTH))
 
-class _Undated(zipfile.ZipFile):
-    """A zip that carries no clock: zipfile stamps each entry with the moment it is written (openpyxl's sheet files
-    with their files' times) and openpyxl docProps/core.xml (created, modified), so two runs on the same results
-    gave different files. The dates say nothing the results do not, and are left out."""
-
-    def writestr(self, zinfo_or_arcname: str | zipfile.ZipInfo, data: str | bytes, *args: Any, **kwargs: Any) -> None:
-        name = zinfo_or_arcname.filename if isinstance(zinfo_or_arcname, zipfile.ZipInfo) else zinfo_or_arcname
-        if name == "docProps/core.xml":
-            data = _CLOCK.sub(b"", data.encode() if isinstance(data, str) else data)
-        super().writestr(zipfile.ZipInfo(name, ZIP_EPOCH), data, compress_type=zipfile.ZIP_DEFLATED)
-
-    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
-        info = zipfile.ZipInfo(str(arcname or filename), ZIP_EPOCH)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        with open(filename, "rb") as src, self.open(info, "w") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)  # a sheet's file, streamed
+    return layout, rows()
 
 
 def write_summary_workbook(results: Iterable[UnitResult], path: str | Path) -> Path:
-    """Write the summary workbook atomically, one row and one sheet per unit result; the same results give the
-    same bytes."""
-    buffer = io.BytesIO()
-    with _Undated(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(summary_workbook(results), archive).save()
-    return write_atomic(path, buffer.getvalue())
+    """Write the summary workbook from unit results (never rescoring a unit), in one pass: each result is written
+    to its sheet, its findings and its row of 汇总 kept aside, and then let go, so a generator that reads them one by
+    one keeps the units' results out of memory. The file is replaced only once it is whole; the same results give
+    the same bytes."""
+    styles = Workbook()  # registers the cells' looks (sheetrows.Looks); its sheets are never written
+    styles.properties.title = WORKBOOK_TITLE
+    cells = _Cells(Looks(styles))
+    taken = {SUMMARY_SHEET.lower(), FINDINGS_SHEET.lower()}
+    units, findings = _Spool(len(SUMMARY_COLUMNS)), _Spool(len(FINDING_COLUMNS) - 1)
+    with summary_package(path, styles, header=f"&L&A&R{WORKBOOK_TITLE}", footer=f"&C{PAGE_FOOTER}") as package:
+        for number, result in enumerate(results, start=3):  # after 汇总 and 审计发现
+            title = sheet_title(f"{result.unit.name}{result.unit.year}", taken)
+            first_finding = findings.rows + 2  # after the header
+            findings.add(_finding_rows(result), [None] * 4, title)
+            package.sheet(number, title, *_unit_sheet(cells, result, first_finding))
+            units.add([summary_row(result)], [fmt for _, fmt in SUMMARY_COLUMNS], title)
+        package.sheet(2, FINDINGS_SHEET, *_findings_sheet(cells, findings))
+        package.sheet(1, SUMMARY_SHEET, *_summary_sheet(cells, units))
+    return Path(path)
