@@ -27,6 +27,10 @@ def identity(*lines: str) -> tuple[str | None, str | None, str | None, str | Non
     (("柳溪县档案馆2023年度部门决算",), NAME, "2023"),
     (("柳溪县档案馆 2024年部门预算公开",), NAME, "2024"),            # a budget's title names its year
     (("2023年度柳溪县档案馆(汇总)部门决算",), NAME, "2023"),           # the accounts' scope is no part of the name
+    (("标      题 柳溪县档案馆(本级)2018年度决算公开(整改)",), NAME, "2018"),  # a web page's 标题 field, a note after
+    (("柳溪县档案馆档案数字化项目省级补助资金2023年度绩效自评报告",), NAME, "2023"),  # a project named after the unit
+    (("柳溪县档案馆2023年度部门整体支出绩效评价报告.docx", "柳溪县档案馆机关第一党支部2023年度部门整体支出绩效评价报告"),
+     "柳溪县档案馆机关第一党支部", "2023"),                               # a later title naming the unit more fully
     # the name set on the line under a title that names none
     (("2023年度部门整体支出绩效自评报告", NAME), NAME, "2023"),
 ])
@@ -160,3 +164,9 @@ def test_a_title_year_the_text_names_once_stays_the_year_evaluated():
     unit = read_unit(build("<test>", ["柳溪县档案馆2023年度部门整体支出绩效自评报告\n2023年支出合计100万元。"
                                       "2024年计划完成3项。2024年预算120万元。2024年继续推进。"]))
     assert unit.year and (unit.year.value, unit.year.sure) == ("2023", True)
+
+
+@pytest.mark.parametrize("title", ["健全现代医院管理制度项目2023年度绩效自评报告",       # a project, not a unit
+                                   "根据县财政局要求开展2023年度绩效自评报告工作"])
+def test_no_name_is_cut_out_of_a_project_or_a_sentence_that_opens_with_no_area(title):
+    assert identity(title, "一、基本情况")[0] is None
