@@ -150,6 +150,22 @@ def test_a_copy_in_traditional_characters_names_the_unit_and_year_as_it_writes_t
     assert (name, basis, year, year_basis) == ("柳溪縣檔案館", "标题", "2023", "标题")
 
 
+@pytest.mark.parametrize("title_year", ["2014", "2099"])
+def test_a_title_year_the_text_never_names_while_it_names_another_is_a_typing_mistake(title_year):
+    """A title typed 2014 (or 2099) for 2024 was taken as sure, and every figure dated 2024 left the catalogue."""
+    unit = read_unit(build("<test>", [f"柳溪县档案馆{title_year}年度部门整体支出绩效自评报告\n"
+                                      "2024年末核定编制25名。2024年部门整体支出2450.60万元。2024年“三公”经费支出16.00万元。"]))
+    assert unit.year and (unit.year.value, unit.year.sure) == ("2024", False)
+    assert f"写{title_year}年" in unit.year.basis and "3次写2024年" in unit.year.basis
+
+
+def test_a_title_year_the_text_names_once_stays_the_year_evaluated():
+    """A report on 2023 that speaks mostly of the years before and after still evaluates 2023."""
+    unit = read_unit(build("<test>", ["柳溪县档案馆2023年度部门整体支出绩效自评报告\n2023年支出合计100万元。"
+                                      "2024年计划完成3项。2024年预算120万元。2024年继续推进。"]))
+    assert unit.year and (unit.year.value, unit.year.sure) == ("2023", True)
+
+
 @pytest.mark.parametrize("title", ["健全现代医院管理制度项目2023年度绩效自评报告",       # a project, not a unit
                                    "根据县财政局要求开展2023年度绩效自评报告工作"])
 def test_no_name_is_cut_out_of_a_project_or_a_sentence_that_opens_with_no_area(title):

@@ -39,6 +39,7 @@ _YEAR_ALONE = re.compile(rf"[（(]?\s*({_A_YEAR})\s*年度?\s*[）)]?")
 _YEAR_FIELD_ALONE = re.compile(r"(?:评价|所属|预算|自评)年度[：:]?\|?")
 _YEAR_FIELD = re.compile(r"(?:评\s*价|所\s*属|预\s*算|自\s*评)\s*(?:年\s*度|时\s*段|期\s*间|区\s*间)\s*[：:]?\s*((?:19|20)\d{2})")
 _YEAR_IN_TEXT = re.compile(r"(?:现将|对|就)[^，。；\d]{0,8}?((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|评价|整体支出)")
+MIN_YEAR_MENTIONS = 3  # a year the text names this often, while it never names the title's, is the one it speaks of
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
 _CN_SMALL = r"[一二三四五六七八九十]{1,3}"
 # A date as letters and pages write it: 2024年3月15日, 二〇二四年三月十五日, 2024-03-15, 2024.3.15, 2024/3/15.
@@ -356,7 +357,25 @@ def _fields_alone(sentences: list[Sentence]) -> dict[str, Stated]:
 
 
 def _year(sentences: list[Sentence]) -> Stated | None:
-    """The year evaluated, from the title, a 评价年度 field, the text's own words, or the publication date − 1."""
+    """The year evaluated, from the title, a 评价年度 field, the text's own words, or the publication date − 1; a
+    title's or a field's year that the text never names while it names another year again and again is a typing
+    mistake (2014 for 2024): the text's year is taken, 存疑, with both said."""
+    read = _year_read(sentences)
+    if read is None or read.basis not in ("标题", "评价年度") or read.where is None:
+        return read
+    named = Counter(m.group(1) for s in sentences if s.block != read.where.block
+                    for m in _YEAR_NAMED.finditer(s.text))
+    if named[read.value] or not named:
+        return read
+    value, times = max(named.items(), key=lambda kv: (kv[1], kv[0]))
+    if times < MIN_YEAR_MENTIONS:
+        return read
+    s = next(s for s in sentences if s.block != read.where.block and value in s.text)
+    return Stated(value, _where(s), f"{read.basis}写{read.value}年，正文从未提及该年而{times}次写{value}年，按正文",
+                  sure=False)
+
+
+def _year_read(sentences: list[Sentence]) -> Stated | None:
     bound = title_bound(sentences)
     for s in sentences:
         text = _compact(s.text)  # 2023 年 度 部 门 整 体 支 出 绩 效: a PDF's spaces
