@@ -326,3 +326,54 @@ def test_a_batch_lists_only_regular_files_and_names_the_others(folder_with_a_pip
                                                                           "pipe.yaml", "sock.yaml"]
     with pytest.raises(BatchError, match="a named pipe"):
         resolve_units([str(folder_with_a_pipe / "pipe.yaml")])
+
+
+def test_validate_refuses_two_params_files_of_one_unit_id(tmp_path, capsys):
+    """Ids name a unit's outputs: a batch runs one of two files sharing one and fails the other, so validate,
+    which said ok to both, now says so first."""
+    import shutil
+
+    folder = tmp_path / "units"
+    folder.mkdir()
+    shutil.copy(CHANGSHA, folder / "a.yaml")
+    shutil.copy(CHANGSHA, folder / "b.yaml")
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr()
+    assert "a.yaml" in out.out and "1 valid, 1 invalid" in out.err
+    assert "b.yaml: unit.id 'changsha_county_2022' is also the id of" in out.err and "a.yaml" in out.err
+
+
+def test_a_folder_named_as_params_is_named_and_skipped(tmp_path, capsys):
+    import shutil
+
+    folder = tmp_path / "units"
+    (folder / "d.yaml").mkdir(parents=True)
+    shutil.copy(CHANGSHA, folder / "good.yaml")
+    assert main(["validate", str(folder)]) == 0
+    assert "d.yaml: a folder, not a regular file; skipped" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["pipe", "params"])
+def test_a_framework_that_is_not_one_says_what_it_is(tmp_path, capsys, kind):
+    import os
+
+    framework = tmp_path / "fw.yaml"
+    if kind == "pipe":
+        os.mkfifo(framework)
+    else:
+        framework.write_text(CHANGSHA.read_text(encoding="utf-8"), encoding="utf-8")
+    unit = tmp_path / "unit.yaml"
+    unit.write_text(CHANGSHA.read_text(encoding="utf-8").replace("framework: dept_overall_a", f"framework: {framework}",
+                                                                 1), encoding="utf-8")
+    assert _within(60, lambda: main(["validate", str(unit)])) == 1
+    err = capsys.readouterr().err
+    said = "a named pipe (FIFO), not a regular file" if kind == "pipe" else "is a unit's params file (it has unit:)"
+    assert said in err and "no such framework file" not in err and "unknown field" not in err, err
+
+
+def test_a_command_whose_output_is_closed_exits_1_and_says_so():
+    import subprocess
+    import sys
+
+    done = subprocess.run(["sh", "-c", f'"{sys.executable}" -m perfeval samples >&-'], capture_output=True, text=True)
+    assert done.returncode == 1 and "standard output is closed" in done.stderr

@@ -55,17 +55,25 @@ def _refuse_empty_folders(names: Sequence[str]) -> None:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate params files: schema, references into the framework, and a dry-run of the scoring."""
-    from .core.engine import score_file
+    from .core.engine import load_unit
 
     files = _params_files(args.paths)
     bad = 0
+    ids: dict[str, Path] = {}  # a unit id names the unit's outputs: a batch runs one file of an id, fails the others
     for f in files:
         try:
-            score_file(f)
-            say(f"ok      {shown_path(f)}")
+            uid = load_unit(f).params.unit.id
         except PerfevalError as exc:
             bad += 1
             say(f"invalid {exc}", sys.stderr)
+            continue
+        if uid in ids and Path(ids[uid]).resolve() != Path(f).resolve():
+            bad += 1
+            say(f"invalid {shown_path(f)}: unit.id {one_line(uid)!r} is also the id of {shown_path(ids[uid])}; a batch "
+                "runs one of them and fails the other — delete a copy, or correct its unit.id", sys.stderr)
+            continue
+        ids[uid] = f
+        say(f"ok      {shown_path(f)}")
     say(f"{len(files) - bad} valid, {bad} invalid", sys.stderr if bad else sys.stdout)
     return 1 if bad or not files else 0
 
@@ -372,6 +380,9 @@ def _no_pydantic_plugins() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _no_pydantic_plugins()
+    if sys.stdout is None:  # started with its output closed (`>&-`): what it prints would be lost without a word
+        say("error: standard output is closed; send it to a file or /dev/null", sys.stderr)
+        return 1
     locale_free(sys.stdout)
     locale_free(sys.stderr)
     parser = build_parser()

@@ -80,7 +80,7 @@ def not_regular(path: Path) -> str | None:
 
 
 def not_regular_in(folder: Path, wanted: Callable[[Path], bool] = is_params_name) -> list[str]:
-    """A line for each file of the folder that `wanted` would take but is neither a regular file nor a folder:
-    skipped, never opened."""
+    """A line for each file of the folder that `wanted` would take but is not a regular file (a folder named
+    d.yaml too): skipped, never opened."""
     return [f"{shown_path(p)}: {kind}, not a regular file; skipped" for p in sorted(folder.iterdir())
-            if wanted(p) and (kind := not_regular(p)) not in (None, "a folder")]
+            if wanted(p) and (kind := not_regular(p)) is not None]

@@ -20,7 +20,7 @@ from .readings import ENGINE_READINGS, GradeBand, Interpretation, Option, Spec, 
 from .rules import ChecklistItem, Rule
 from ..errors import FrameworkError, InputFileError
 from ..fileio import read_yaml
-from ..paths import FRAMEWORKS_DIR
+from ..paths import FRAMEWORKS_DIR, not_regular
 
 Weight = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=1000)]
 Id = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,60}$")]
@@ -208,6 +208,9 @@ def parse_framework(data: Any, file: str | Path) -> Framework:
     """Validate a framework mapping into typed rules and readings; every problem is reported at once."""
     if not isinstance(data, dict):
         raise FrameworkError(str(file), [("", "expected a mapping at the top level")])
+    if "unit" in data and "indicators" not in data:  # every field would be "unknown", its kind never said
+        raise FrameworkError(str(file), [("", "is a unit's params file (it has unit:), not a framework; name a "
+                                              "built-in framework or a framework .yaml file")])
     try:
         fw = Framework.model_validate(data)
     except ValidationError as exc:
@@ -303,7 +306,9 @@ def _resolve(name_or_path: str | Path, base_dir: Path | None, seen: tuple[str, .
             path = base_dir / path
         if path.is_file():
             return _load_file(str(path.resolve()), seen)
-        raise FrameworkError(str(path), [("", "no such framework file")])
+        kind = not_regular(path)  # a named pipe would block, a device never end: named, never opened
+        raise FrameworkError(str(path), [("", "no such framework file" if kind in ("missing", None)
+                                          else f"{kind}, not a regular file")])
     raise FrameworkError(text, [("", f"unknown framework{suggestion(text, known)}; built-in frameworks: "
                                      f"{', '.join(known)}; or give the path of a framework .yaml file")])
 

@@ -307,6 +307,7 @@ _PREFIXES = {
     ">": Qualifier.ABOVE, "＞": Qualifier.ABOVE,
     "低于": Qualifier.BELOW, "少于": Qualifier.BELOW, "小于": Qualifier.BELOW, "不足": Qualifier.BELOW,
     "<": Qualifier.BELOW, "＜": Qualifier.BELOW,
+    "逾": Qualifier.ABOVE, "约合": Qualifier.ABOUT,
     "大约": Qualifier.ABOUT, "约": Qualifier.ABOUT, "将近": Qualifier.ABOUT, "接近": Qualifier.ABOUT,
     "近": Qualifier.ABOUT,
 }
@@ -575,8 +576,9 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None
     before = norm[max(0, lead - LOOK_BEHIND):lead]  # the words a number's reading depends on: never the whole text
     if before.rstrip().endswith("第") or (before_char and before_char in "-—–~～/.") \
-            or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char.isascii() and before_char.isalpha()))):
-        return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%)
+            or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char.isascii() and before_char.isalpha()))) \
+            or re.match(r"\s*[至到]\s*\d", after) or re.search(r"\d\s*[至到]\s*$", before):
+        return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%, 2400至2500万元: neither end is the figure)
     if before_char.isascii() and before_char.isalpha():
         return None  # model names and codes (G20, A3)
     if (before_char in ":：" and before[-2:-1].isdigit()) or re.match(r"[:：]\d{2}(?!\d)", after):
@@ -731,6 +733,12 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True  # a year letterspaced by a PDF (2 0 2 3 年)
     if integer and re.fullmatch(r"[2-9]\d{6,7}", digits) and _CONTACT.search(before[-MAX_CONTACT_GAP:]):
         return True  # a landline number after the words of a contact (联系人：李某 7281456)
+    if re.search(r"[A-Za-z]{2,}[\s\d]*$", before):
+        return True  # numbers after a Latin identifier (channelId 1 1 1): a page's script, not its text
+    if integer and _YEAR_DIGITS.match(digits) and len(digits) in (5, 6) and re.match(r"\s+\d{1,2}\s*日", after):
+        return True  # a date that lost its 年 and 月 (20231 16日)
+    if integer and len(digits) <= 3 and not before.strip() and _NEXT_HEADING.match(after):
+        return True  # a page's number a PDF left before the next heading (2 一、基本情况)
     if integer and len(digits) <= 2 and _NUMBERED_THING.search(compact) and _CJK.match(before_char or "-"):
         return True  # the number of an indicator, a target, a task … among the report's own (指标1工程完工率, 目标2)
     if integer and (re.match(r"[*＊×xX]{2,}", after) or re.search(r"[*＊×xX]{2,}$", before)):
