@@ -225,3 +225,24 @@ def test_radicals_a_pdf_writer_put_for_ideographs_read_as_the_ideographs_they_sh
     document = read_document(report)
     assert [b.text for b in document.blocks] == ["山水县人民政府办公室2023年部门整体支出绩效自评报告",
                                                  "本年度支出合计1268.40万元，门户网站运行正常。"]
+
+
+REPORT_LINES = "某某縣檔案館2023年度部門整體支出績效自評報告\n一、基本情況\n2023年支出合計1268.40萬元，較上年減少12.5%，其中人員經費800.00萬元。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "big5", "gbk", "utf-8"])
+def test_a_text_file_is_read_in_the_encoding_it_was_saved_in(tmp_path, encoding):
+    """Notepad's "Unicode" (UTF-16 with its mark) was refused; a Big5 file was read as GB18030 into rare characters."""
+    raw = REPORT_LINES.encode(encoding)
+    if encoding == "utf-16-be":
+        raw = b"\xfe\xff" + raw
+    report = tmp_path / "r.txt"
+    report.write_bytes(raw)
+    assert [b.text for b in read_document(report).blocks] == REPORT_LINES.strip().split("\n")
+
+
+def test_a_simplified_report_in_gbk_stays_gbk(tmp_path):
+    text = "某某县档案馆2023年度部门整体支出绩效自评报告\n一、基本情况\n2023年支出合计1268.40万元，较上年减少12.5%。\n"
+    report = tmp_path / "r.txt"
+    report.write_bytes(text.encode("gbk"))
+    assert [b.text for b in read_document(report).blocks] == text.strip().split("\n")

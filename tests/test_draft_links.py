@@ -549,3 +549,15 @@ def test_a_list_of_as_many_parts_as_its_sentence_counts_is_the_whole_of_its_tota
                 if f.check == "declared_identity_broken"]
     apart = draft_of(tmp_path, TITLE, "一、支出", "全年支出合计380.00万元，其中基本支出210.00万元，项目支出150.00万元。")
     assert [i["relation"] for i in apart.params["claims"]["identities"]] == [">="]  # a 其中 alone may list some parts
+
+
+def test_a_line_under_a_budget_total_is_the_budgets_and_opening_and_closing_balances_are_two_figures(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、预决算", "2023年支出预算620.00万元，其中：基本支出410.00万元；项目支出210.00万元。"
+                     "年初结转结余12.40万元。总支出决算数为655.30万元。其中：基本支出402.10万元，项目支出253.20万元；"
+                     "年末结转结余8.60万元。")
+    figures = draft.params["figures"]["lines"]
+    assert str(figures["basic"]["budget"]["value"]) == "410.00" and str(figures["basic"]["final"]["value"]) == "402.10"
+    assert not draft.params.get("claims", {}).get("statements")  # no 前后不一 between a budget and an outturn
+    funds = draft_of(tmp_path, TITLE, "一、支出", "本年支出合计1925.67万元，其中：一般公共预算1325.68万元，其中：基本支出900.47万元，"
+                     "项目支出425.21万元；政府性基金600.00万元。")
+    assert "final" in funds.params["figures"]["lines"]["basic"]  # 一般公共预算 names a fund, not a budget column

@@ -366,6 +366,19 @@ def test_brackets_and_words_near_a_minus_make_no_negative_figure(sentence):
     assert all(f.quantity.value >= 0 for f in find_quantities(sentence))
 
 
+@pytest.mark.parametrize("sentence,qualifier", [("部门整体支出逾2400万元。", Qualifier.ABOVE),
+                                                ("部门整体支出约合2400万元。", Qualifier.ABOUT)])
+def test_more_words_that_bound_a_figure(sentence, qualifier):
+    [found] = find_quantities(sentence)
+    assert (found.quantity.value, found.quantity.qualifier, found.quantity.text) == (2400, qualifier, sentence[6:-1])
+
+
+@pytest.mark.parametrize("sentence", ["部门整体支出2400至2500万元。", "每所学校配备1到2名人员。"])
+def test_neither_end_of_a_range_is_a_figure(sentence):
+    assert find_quantities(sentence) == []
+
+
+
 @pytest.mark.parametrize("cell,value,unit", [
     ("－12.5%", "-12.5", "%"), ("（12.5）%", "-12.5", "%"), ("(1,268.40)", "-1268.40", ""),
     ("88.89 %", "88.89", "%"), ("1，268．40", "1268.40", ""), ("1\u202f268.40", "1268.40", ""),

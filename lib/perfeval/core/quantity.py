@@ -307,6 +307,7 @@ _PREFIXES = {
     ">": Qualifier.ABOVE, "＞": Qualifier.ABOVE,
     "低于": Qualifier.BELOW, "少于": Qualifier.BELOW, "小于": Qualifier.BELOW, "不足": Qualifier.BELOW,
     "<": Qualifier.BELOW, "＜": Qualifier.BELOW,
+    "逾": Qualifier.ABOVE, "约合": Qualifier.ABOUT,
     "大约": Qualifier.ABOUT, "约": Qualifier.ABOUT, "将近": Qualifier.ABOUT, "接近": Qualifier.ABOUT,
     "近": Qualifier.ABOUT,
 }
@@ -575,8 +576,9 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None
     before = norm[max(0, lead - LOOK_BEHIND):lead]  # the words a number's reading depends on: never the whole text
     if before.rstrip().endswith("第") or (before_char and before_char in "-—–~～/.") \
-            or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char.isascii() and before_char.isalpha()))):
-        return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%)
+            or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char.isascii() and before_char.isalpha()))) \
+            or re.match(r"\s*[至到]\s*\d", after) or re.search(r"\d\s*[至到]\s*$", before):
+        return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%, 2400至2500万元: neither end is the figure)
     if before_char.isascii() and before_char.isalpha():
         return None  # model names and codes (G20, A3)
     if (before_char in ":：" and before[-2:-1].isdigit()) or re.match(r"[:：]\d{2}(?!\d)", after):

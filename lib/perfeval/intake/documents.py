@@ -95,6 +95,52 @@ def read(path: Path, expected: str) -> bytes:
 
 # ---------------------------------------------------------------- .txt
 
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))  # Notepad's "Unicode" is UTF-16 with its mark; the longer marks first
+
+
+def _decoded(path: Path, raw: bytes) -> str:
+    """A text file's text: UTF-16 or UTF-32 by its byte-order mark, else UTF-8, else GB18030 (GBK), else Big5 when
+    its bytes read as GB18030 only as rare characters (a traditional-character file from Taiwan or Hong Kong)."""
+    for mark, encoding in _BOMS:
+        if raw.startswith(mark):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                raise fail(path, f"starts with the mark of {encoding.upper()} text but does not read as it") from None
+    other = _other_format(raw)
+    if other:
+        raise fail(path, f"is not text: it looks like {other}")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise fail(path, "is neither UTF-8 nor GB18030 (GBK) text") from None
+    if _rare_share(text) > 0.3:
+        try:
+            return raw.decode("big5")
+        except UnicodeDecodeError:
+            pass  # GBK's own rare or traditional characters (bytes Big5 has no reading of)
+    return text
+
+
+def _rare_share(text: str) -> float:
+    """The share of the text's Chinese characters outside GB2312's 6,763 (all a simplified report uses, nearly)."""
+    chinese = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if len(chinese) < 20:
+        return 0.0
+    rare = 0
+    for ch in chinese:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            rare += 1
+    return rare / len(chinese)
+
+
 def txt_items(path: Path) -> Iterator[str | Row]:
     """Lines are paragraphs; a run of lines whose first starts with a tab is a table row, each tab a new cell
     and the lines after it (up to a blank line) the rest of that cell (Word's "save as text"); a line with tabs
@@ -103,17 +149,7 @@ def txt_items(path: Path) -> Iterator[str | Row]:
     between them form one table.
     """
     raw = read(path, "a .txt report")
-    other = _other_format(raw)
-    if other:
-        raise fail(path, f"is not text: it looks like {other}")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise fail(path, "is neither UTF-8 nor GB18030 (GBK) text")
+    text = _decoded(path, raw)
     if "\x00" in text:
         raise fail(path, "is not a text file (it holds NUL bytes); a Word or PDF report needs its own extension")
     table, in_table = 0, False

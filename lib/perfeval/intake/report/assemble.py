@@ -104,6 +104,7 @@ class _Assembly(RateClaims, Records):
         free = [m for m in prose if id(m) not in self.taken]
         lists = find_lists(self.document, free, self._stated_under)
         lists += find_totals(free, lists) + tables.totals
+        self._other_figures({id(p): lst.whole for lst in lists for p in lst.parts})
         self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
                              if lst.shape == "summed" and not lst.whole.label and all(p.label for p in lst.parts)}
         rates = self._rates(tables, [m for m in free if id(m) not in self.restated], lists, fw)
@@ -235,6 +236,32 @@ class _Assembly(RateClaims, Records):
         for m in sorted((m for m in prose if id(m) in self.mapped), key=lambda m: (m.where.cell is None, m.order)):
             found.setdefault(self.mapped[id(m)].path, []).append(m)
         return found
+
+    def _other_figures(self, whole_of: dict[int, Mention]) -> None:
+        """A catalogue line's statement whose words put it in the other column goes to that column (基本支出 in
+        支出预算23,264.53万元，其中：基本支出… is the budget's, a part taking the column its total's words name); a later
+        statement naming another quantity of its kind (年初结转结余 and 年末结转结余) stays a stated figure of the unit's
+        own — never a second value of the first."""
+        def column(m: Mention) -> str | None:
+            whole = whole_of.get(id(m))
+            return _column_word(m) or (_named_column(whole) if whole is not None else None)
+
+        for path, mentions in list(self.figures.items()):
+            head, _, own = path.rpartition(".")
+            for m in [m for m in mentions if m.where.cell is None]:
+                col = column(m)
+                other = f"{head}.{'budget' if col == 'budget' else 'final'}"
+                if path.startswith("lines.") and own in ("final", "budget") and col and other != path \
+                        and is_figure_path(other):
+                    mentions.remove(m)
+                    self.figures.setdefault(other, []).append(m)
+                    self.figures[other].sort(key=lambda x: (x.where.cell is None, x.order))
+                    self.mapped[id(m)] = Mapped(other, self.mapped[id(m)].words)
+                elif m is not mentions[0] and _opposed(mentions[0].lead, m.lead):
+                    mentions.remove(m)
+                    del self.mapped[id(m)]
+            if not mentions:
+                del self.figures[path]
 
     # ------------------------------------------------------------ 绩效自评表 rows
 
@@ -399,7 +426,7 @@ class _Assembly(RateClaims, Records):
         for group in groups.values():
             first = group[0][1]
             again = [(s, m) for s, m in group[1:] if m.where.text != first.where.text and not _apart(first, m, whole_of)
-                     and not _other_subject(first, m, subjects)]
+                     and not _other_subject(first, m, subjects) and not _opposed(first.lead, m.lead)]
             if again:
                 out.append((first,) + tuple(m for _, m in again))
         anchors = [mentions[0] for mentions in self.figures.values()]
@@ -631,7 +658,8 @@ _OPPOSED = tuple(tuple(re.compile(words) for words in group) for group in (
     ("收入", "支出", "结余|结转"), ("基本", "项目"), ("人员", "公用"),
     ("中央", "省级", "市级|州级", "县级|区级", "乡级|镇级|乡镇", "自筹"),
     ("财政拨款", "其他资金", "自有资金", "事业收入", "经营收入"), ("预算", "决算|执行"),
-    ("目标|计划|预期|预计|指标值", "完成|实际|实现"), ("下达|拨付|到位|安排", "使用|支付|结余")))
+    ("目标|计划|预期|预计|指标值", "完成|实际|实现"), ("下达|拨付|到位|安排", "使用|支付|结余"),
+    ("年初|期初", "年末|期末|年底")))
 
 
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # words that name what a figure is of
@@ -746,6 +774,15 @@ def _column_word(m: Mention) -> str | None:
     if not words:
         return None
     return "budget" if words[-1] == "预算" else "final"
+
+
+_FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算单位|预算绩效|部门预算项目")  # names, no column
+
+
+def _named_column(m: Mention) -> str | None:
+    """The column the words before a figure name, the figure itself included (支出预算23,264.53万元 is a budget)."""
+    words = _COLUMN_WORD.findall(_FUNDS.sub("", m.lead))
+    return None if not words else "budget" if words[-1] == "预算" else "final"
 
 
 def _dimension(unit: str) -> str:
