@@ -27,6 +27,10 @@ def identity(*lines: str) -> tuple[str | None, str | None, str | None, str | Non
     (("柳溪县档案馆2023年度部门决算",), NAME, "2023"),
     (("柳溪县档案馆 2024年部门预算公开",), NAME, "2024"),            # a budget's title names its year
     (("2023年度柳溪县档案馆(汇总)部门决算",), NAME, "2023"),           # the accounts' scope is no part of the name
+    (("标      题 柳溪县档案馆(本级)2018年度决算公开(整改)",), NAME, "2018"),  # a web page's 标题 field, a note after
+    (("柳溪县档案馆档案数字化项目省级补助资金2023年度绩效自评报告",), NAME, "2023"),  # a project named after the unit
+    (("柳溪县档案馆2023年度部门整体支出绩效评价报告.docx", "柳溪县档案馆机关第一党支部2023年度部门整体支出绩效评价报告"),
+     "柳溪县档案馆机关第一党支部", "2023"),                               # a later title naming the unit more fully
     # the name set on the line under a title that names none
     (("2023年度部门整体支出绩效自评报告", NAME), NAME, "2023"),
 ])
@@ -144,3 +148,25 @@ def test_a_copy_in_traditional_characters_names_the_unit_and_year_as_it_writes_t
     name, basis, year, year_basis = identity("柳溪縣檔案館2023年度部門整體支出績效自評報告", "一、基本情況",
                                              "本館負責全縣檔案工作。")
     assert (name, basis, year, year_basis) == ("柳溪縣檔案館", "标题", "2023", "标题")
+
+
+@pytest.mark.parametrize("title_year", ["2014", "2099"])
+def test_a_title_year_the_text_never_names_while_it_names_another_is_a_typing_mistake(title_year):
+    """A title typed 2014 (or 2099) for 2024 was taken as sure, and every figure dated 2024 left the catalogue."""
+    unit = read_unit(build("<test>", [f"柳溪县档案馆{title_year}年度部门整体支出绩效自评报告\n"
+                                      "2024年末核定编制25名。2024年部门整体支出2450.60万元。2024年“三公”经费支出16.00万元。"]))
+    assert unit.year and (unit.year.value, unit.year.sure) == ("2024", False)
+    assert f"写{title_year}年" in unit.year.basis and "3次写2024年" in unit.year.basis
+
+
+def test_a_title_year_the_text_names_once_stays_the_year_evaluated():
+    """A report on 2023 that speaks mostly of the years before and after still evaluates 2023."""
+    unit = read_unit(build("<test>", ["柳溪县档案馆2023年度部门整体支出绩效自评报告\n2023年支出合计100万元。"
+                                      "2024年计划完成3项。2024年预算120万元。2024年继续推进。"]))
+    assert unit.year and (unit.year.value, unit.year.sure) == ("2023", True)
+
+
+@pytest.mark.parametrize("title", ["健全现代医院管理制度项目2023年度绩效自评报告",       # a project, not a unit
+                                   "根据县财政局要求开展2023年度绩效自评报告工作"])
+def test_no_name_is_cut_out_of_a_project_or_a_sentence_that_opens_with_no_area(title):
+    assert identity(title, "一、基本情况")[0] is None

@@ -32,13 +32,14 @@ _FIELD_ALONE = re.compile(r"^(?:(?P<n>(?:部门|单位)\s*[（(]?\s*(?:单位)?\
                           r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?\s*\|?$")
 _CN_YEAR = r"二[〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}"  # 二〇二三
 _A_YEAR = rf"(?:19|20)\d{{2}}|{_CN_YEAR}"
-_TITLE_YEAR = re.compile(rf"({_A_YEAR})\s*年度?[^，。；]{{0,30}}?(?:绩效|自评|整体支出|[决预]算(?:公开|情况说明|编制说明|报告)?$)")
+_TITLE_YEAR = re.compile(rf"({_A_YEAR})\s*年度?[^，。；]{{0,30}}?(?:绩效|自评|整体支出|[决预]算(?:公开|情况说明|编制说明|报告)?(?:[（(][^（()）]{{1,6}}[）)])?$)")
 # A title whose year follows it in brackets, on its line or alone on the next (…自评报告（2023年度）).
 _YEAR_AFTER_TITLE = re.compile(rf"(?:绩效|自评|整体支出|决算)[^，。；]{{0,30}}[（(]\s*({_A_YEAR})\s*年度?\s*[）)]$")
 _YEAR_ALONE = re.compile(rf"[（(]?\s*({_A_YEAR})\s*年度?\s*[）)]?")
 _YEAR_FIELD_ALONE = re.compile(r"(?:评价|所属|预算|自评)年度[：:]?\|?")
 _YEAR_FIELD = re.compile(r"(?:评\s*价|所\s*属|预\s*算|自\s*评)\s*(?:年\s*度|时\s*段|期\s*间|区\s*间)\s*[：:]?\s*((?:19|20)\d{2})")
 _YEAR_IN_TEXT = re.compile(r"(?:现将|对|就)[^，。；\d]{0,8}?((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|评价|整体支出)")
+MIN_YEAR_MENTIONS = 3  # a year the text names this often, while it never names the title's, is the one it speaks of
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
 _CN_SMALL = r"[一二三四五六七八九十]{1,3}"
 # A date as letters and pages write it: 2024年3月15日, 二〇二四年三月十五日, 2024-03-15, 2024.3.15, 2024/3/15.
@@ -64,7 +65,7 @@ _MASKED_YEAR = re.compile(r"(?:20[xX×]{2}|[xX×]{4}|[（(]\s*略\s*[）)])\s*�
 _ANY_YEAR = r"(?:(?:19|20)\d{2}|" + _CN_YEAR + r"|20[xX×]{2}|[xX×]{4}|[（(]\s*略\s*[）)])\s*年度?"
 # …and a part's numbering, when the title is a part's heading (第二部分 某某中学2025年单位预算表, 附件1：…).
 _PART_NUMBER = r"第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|附件\d*[：:]?"
-_TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + "|" + _PART_NUMBER + ")+")
+_TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|标题[：:]?|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + "|" + _PART_NUMBER + ")+")
 _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|绩效自评|绩效评价|自评报告|支出绩效)")
 _FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|[（(]以下简称)")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
@@ -81,6 +82,7 @@ _CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得
                             # 绩效评价得分92分, 最终得分92分（满分100分）, 自评结果：92分
                             r"|绩效(?:评价|自评)(?:得分|评分)|最终得分|(?:自评|评价)(?:结果|结论)")
 MAX_TITLE = 60
+_CLAUSE_MARKS = re.compile(r"[，,。；;、《》“”：:]")
 _SENTENCE_MARK = re.compile(r"[。；;！!？?，,]")  # a title is no sentence
 TITLE_BLOCKS = 8  # the title stands in the report's first lines (a web page's short navigation lines not counted)
 SHORT_LINE = 6  # characters of a line too short to be counted among them (首页, 政务公开, 财政信息)
@@ -205,6 +207,11 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
         bracketed = _BRACKETED_NAME.search(text)  # 2023年度部门整体支出绩效自评报告（某某局）
         if not is_unit_name(name) and bracketed and is_unit_name(bracketed.group(1)):
             name = bracketed.group(1)
+        if name and not is_unit_name(name) and not _CLAUSE_MARKS.search(text):
+            # 某某州第二人民医院国家基本公共卫生服务项目…资金2023年度绩效自评报告: a title (no clause in it) whose project
+            # is named after the unit; the opening read as the unit's name only when it opens with the unit's area
+            name = next((name[:n] for n in range(len(name) - 1, 3, -1)
+                         if is_unit_name(name[:n]) and _REGION.match(name[:n]) and not _LEADING_WORD.match(name)), name)
         if is_unit_name(name):
             found.append(Stated(name, _where(s), "标题"))
         elif not name:
@@ -217,7 +224,8 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
                     break
     if not found:
         return None
-    fuller = [x for x in found[1:] if x.value.endswith(found[0].value) and len(x.value) > len(found[0].value)]
+    fuller = [x for x in found[1:] if x.value.endswith(found[0].value) or x.value.startswith(found[0].value)
+              if len(x.value) > len(found[0].value)]  # 某某县林业局 of 林业局; 中国共产主义青年团某某区委员会 of 中国共产主义青年团
     return fuller[0] if fuller else found[0]
 
 
@@ -349,7 +357,25 @@ def _fields_alone(sentences: list[Sentence]) -> dict[str, Stated]:
 
 
 def _year(sentences: list[Sentence]) -> Stated | None:
-    """The year evaluated, from the title, a 评价年度 field, the text's own words, or the publication date − 1."""
+    """The year evaluated, from the title, a 评价年度 field, the text's own words, or the publication date − 1; a
+    title's or a field's year that the text never names while it names another year again and again is a typing
+    mistake (2014 for 2024): the text's year is taken, 存疑, with both said."""
+    read = _year_read(sentences)
+    if read is None or read.basis not in ("标题", "评价年度") or read.where is None:
+        return read
+    named = Counter(m.group(1) for s in sentences if s.block != read.where.block
+                    for m in _YEAR_NAMED.finditer(s.text))
+    if named[read.value] or not named:
+        return read
+    value, times = max(named.items(), key=lambda kv: (kv[1], kv[0]))
+    if times < MIN_YEAR_MENTIONS:
+        return read
+    s = next(s for s in sentences if s.block != read.where.block and value in s.text)
+    return Stated(value, _where(s), f"{read.basis}写{read.value}年，正文从未提及该年而{times}次写{value}年，按正文",
+                  sure=False)
+
+
+def _year_read(sentences: list[Sentence]) -> Stated | None:
     bound = title_bound(sentences)
     for s in sentences:
         text = _compact(s.text)  # 2023 年 度 部 门 整 体 支 出 绩 效: a PDF's spaces
