@@ -653,8 +653,9 @@ class ScoredUnit:
     sheet: ScoreSheet
     file: str = "<params>"
     # sheets under other readings, by reading and option: the checks and the sensitivity ask for some of the same
-    _under: dict[tuple[tuple[str, str], ...], ScoreSheet | None] = field(default_factory=dict, compare=False,
-                                                                         repr=False)
+    # (not an argument, so that a copy of the unit with other params starts without them)
+    _under: dict[tuple[tuple[str, str], ...], ScoreSheet | None] = field(default_factory=dict, init=False,
+                                                                         compare=False, repr=False)
 
     def rescored(self, params: UnitParams | None = None, readings: dict[str, str] | None = None) -> ScoreSheet | None:
         """The sheet with changed params or readings, or None when that cannot be scored (e.g. a zero denominator).
