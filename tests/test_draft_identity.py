@@ -28,6 +28,7 @@ def identity(*lines: str) -> tuple[str | None, str | None, str | None, str | Non
     (("柳溪县档案馆 2024年部门预算公开",), NAME, "2024"),            # a budget's title names its year
     (("2023年度柳溪县档案馆(汇总)部门决算",), NAME, "2023"),           # the accounts' scope is no part of the name
     (("标      题 柳溪县档案馆(本级)2018年度决算公开(整改)",), NAME, "2018"),  # a web page's 标题 field, a note after
+    (("当前位置:首页>>财政信息>>2019年预决算>>2018年部门决算", "柳溪县档案馆2018年部门决算编制说明"), NAME, "2018"),
     (("柳溪县档案馆档案数字化项目省级补助资金2023年度绩效自评报告",), NAME, "2023"),  # a project named after the unit
     (("柳溪县档案馆2023年度部门整体支出绩效评价报告.docx", "柳溪县档案馆机关第一党支部2023年度部门整体支出绩效评价报告"),
      "柳溪县档案馆机关第一党支部", "2023"),                               # a later title naming the unit more fully
