@@ -171,3 +171,10 @@ def test_a_title_year_the_text_names_once_stays_the_year_evaluated():
                                    "根据县财政局要求开展2023年度绩效自评报告工作"])
 def test_no_name_is_cut_out_of_a_project_or_a_sentence_that_opens_with_no_area(title):
     assert identity(title, "一、基本情况")[0] is None
+
+
+def test_a_copy_on_a_site_that_republishes_documents_takes_no_year_from_its_post_date():
+    """An essay site dates its post (时间:2024-06-12 … 我要投稿): the report's year is the one its text names."""
+    unit = read_unit(build("<test>", ["项目绩效自评报告\n时间:2024-06-12 13:25:38 自评报告 我要投稿\n"
+                                      "2021年部门预算项目支出87.5万元，2021年共开展评审3次。"]))
+    assert unit.year and (unit.year.value, unit.year.sure) == ("2021", False)
