@@ -172,14 +172,15 @@ SPENT_AS_BUDGETED = ("某某县文化局2023年部门整体支出绩效自评报
 
 
 def test_the_command_counts_what_to_check_first_as_the_review_page_lists_it(tmp_path, capsys):
-    """A rate several divisions give (50 ÷ 50) stays a stated figure, not an item to check: the command's count is
-    the page's 先核对, the entries marked 存疑 in the written draft (here the 已于本年度支出 stated again as 120)."""
+    """The command's count is the page's 先核对, the entries marked 存疑 in the written draft (here the 已于本年度支出
+    stated again as 120); a 预算完成率 of 100% is explained by the spending over the sum its sentence names (05aefbe:
+    of two equal figures the words say which divides), not left ambiguous."""
     report = tmp_path / "r.txt"
     report.write_text(SPENT_AS_BUDGETED, encoding="utf-8")
     code, out, _ = run(capsys, str(report), "-o", str(tmp_path / "r.yaml"))
     marked = (tmp_path / "r.yaml").read_text(encoding="utf-8").count("# 存疑")
     page = (tmp_path / "r.review.html").read_text(encoding="utf-8")
-    assert code == 0 and marked == 1 and "ambiguous 2" in out and "0 drafted as rates" in out
+    assert code == 0 and marked == 1 and "explained 2" in out and "2 drafted as rates" in out
     assert f"to check first: {marked} item(s)" in out and f"先核对（{marked}）" in page
 
 
@@ -221,3 +222,13 @@ def test_no_output_replaces_the_report_even_with_force(tmp_path, capsys, monkeyp
     assert ("is the report being drafted" in err) or ("name the" in err and "*." in err), err
     assert report.read_bytes() == NARRATIVE.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written
+
+
+def test_folders_an_output_path_makes_are_said(tmp_path, capsys):
+    """A typo in -o (/nonexistent/dir/x.yaml) made folders anywhere without a word."""
+    target = tmp_path / "typo" / "sub" / "d.yaml"
+    code, out, _ = run(capsys, str(NARRATIVE), "-o", str(target))
+    assert code == 0 and target.is_file()
+    assert [line for line in out.splitlines() if line.startswith("made folder")] == [f"made folder {tmp_path / 'typo'}"]
+    code, out, _ = run(capsys, str(NARRATIVE), "-o", str(target), "--force")
+    assert code == 0 and "made folder" not in out

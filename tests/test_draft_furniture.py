@@ -267,3 +267,8 @@ def test_money_named_further_back_in_a_flattened_row_than_the_words_before_a_num
                                 "年初预算总额 1802，本年收益9230万"])
     assert [(m.written, m.quantity.unit) for m in prose_mentions(document, set())] == [
         ("8", ""), ("8", ""), ("1802", "万元"), ("9230万", "万元")]
+
+
+def test_a_web_pages_links_to_files_and_its_widgets_hold_no_figure():
+    assert figures("附件1：柳溪县档案馆2023年度项目绩效自评表(共12个).pdf", "更多 24小时排行榜",
+                   "本年支出218.40万元，详见附件1.pdf。") == ["218.40万元"]

@@ -446,6 +446,7 @@ def test_numbers_that_are_not_figures_are_not_read(sentence):
     ("1至12月累计支出50万元，2020、2021两年", ["50万元"]),                     # ranges and enumerations of dates
     ("3 项目概况", []), ("附2", []),                                          # a heading's number, an attachment's
     ("联系人：李某 7281456，监督电话：0736 7281457", []),                     # a landline after a contact's words
+    ("pageId 3 3 1", []), ("20241 18日", []), ("2 二、绩效目标", []),          # script, a broken date, a page before a heading
     ("培训班 5", ["5"]),                                                      # a count after its label stays
 ])
 def test_a_number_attached_to_a_date_code_reference_or_numbering_is_no_figure(sentence, expected):

@@ -733,6 +733,12 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True  # a year letterspaced by a PDF (2 0 2 3 年)
     if integer and re.fullmatch(r"[2-9]\d{6,7}", digits) and _CONTACT.search(before[-MAX_CONTACT_GAP:]):
         return True  # a landline number after the words of a contact (联系人：李某 7281456)
+    if re.search(r"[A-Za-z]{2,}[\s\d]*$", before):
+        return True  # numbers after a Latin identifier (channelId 1 1 1): a page's script, not its text
+    if integer and _YEAR_DIGITS.match(digits) and len(digits) in (5, 6) and re.match(r"\s+\d{1,2}\s*日", after):
+        return True  # a date that lost its 年 and 月 (20231 16日)
+    if integer and len(digits) <= 3 and not before.strip() and _NEXT_HEADING.match(after):
+        return True  # a page's number a PDF left before the next heading (2 一、基本情况)
     if integer and len(digits) <= 2 and _NUMBERED_THING.search(compact) and _CJK.match(before_char or "-"):
         return True  # the number of an indicator, a target, a task … among the report's own (指标1工程完工率, 目标2)
     if integer and (re.match(r"[*＊×xX]{2,}", after) or re.search(r"[*＊×xX]{2,}$", before)):

@@ -37,7 +37,7 @@ _CHROME = re.compile(
 def furniture_lines(lines: Sequence[str]) -> set[int]:
     """Indexes of the lines (paragraphs, or a table row's cells joined) that are a contents list, web chrome or the
     page numbers a PDF's footers left in the text."""
-    out = {i for i, line in enumerate(lines) if _is_chrome(line)}
+    out = {i for i, line in enumerate(lines) if _is_chrome(line) or _is_file_link(line)}
     out |= _contents(lines, out)
     out |= _page_numbers(lines)
     out |= _numbers_of_paragraphs(lines)
@@ -88,7 +88,19 @@ def _page_numbers(lines: Sequence[str]) -> set[int]:
 _SITE_FOOTER = re.compile(r"ICP备|公网安备|网站标识码|版权所有|Copyright|©|技术支持[：:]|页面执行时间|分辨率|网站地图|"
                           r"主办单位[：:]|承办单位[：:]|政务服务热线|"
                           # a document-sharing site's chrome around a copy (当前文档共37页, 下载文档, 728 KB)
-                          r"下载文档|文档共\s*\d+\s*页|\d\s*[KM]B\b|VIP|上传(?:者|时间)|举报该文档")
+                          r"下载文档|文档共\s*\d+\s*页|\d\s*[KM]B\b|VIP|上传(?:者|时间)|举报该文档|"
+                          # a news site's widgets around an article
+                          r"排行榜|上一篇|下一篇|相关阅读|相关文章|推荐阅读|热点推荐")
+
+
+_FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|zip|rar)\b", re.IGNORECASE)
+
+
+def _is_file_link(line: str) -> bool:
+    """A line a web page's links to attached files left (某某局2022年度…绩效自评表(共15个).pdf, several run together):
+    the files' names, not the report's text."""
+    names = _FILE_NAME.findall(line)
+    return bool(names) and not re.search(r"[，,。；;！!？?]", line) and (line.rstrip().lower().endswith(tuple(n.lower() for n in names)) or len(names) >= 2)
 
 
 def _is_chrome(line: str) -> bool:
