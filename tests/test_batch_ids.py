@@ -224,3 +224,14 @@ def test_confirmed_params_naming_their_report_supersede_its_draft_under_another_
     other_year.write_text(text.replace("id: qinghe\n", "id: qinghe_2024\n", 1).replace("year: 2023", "year: 2024", 1),
                           encoding="utf-8")
     assert set(_plan([other_year, draft], outputs, drafted=drafted.drafted)[0]) == {"qinghe", "qinghe_2024"}
+
+
+def test_a_report_named_only_by_its_extension_is_named_and_left_out(tmp_path):
+    from perfeval.outputs.batch.jobs import resolve_reports
+
+    folder = tmp_path / "received"
+    folder.mkdir()
+    shutil.copy(PLANTED / "archives_2023.txt", folder / ".txt")  # a hidden file to ls and the file manager
+    reports, warnings = resolve_reports([str(folder)])
+    assert reports == []
+    assert len(warnings) == 1 and "/.txt: a name that is only an extension" in warnings[0]

@@ -89,6 +89,8 @@ def resolve_reports(names: Sequence[str]) -> tuple[list[Path], list[str]]:
         if not folder.is_dir():
             continue
         left_out += not_regular_in(folder, lambda p: is_params_name(p) or is_report(p))
+        left_out += [f"{shown_path(p)}: a name that is only an extension (a hidden file, never read); name it, e.g. "
+                     f"report{p.name}, to draft it" for p in sorted(folder.iterdir()) if p.name.lower() in REPORT_FORMATS]
         for path in sorted(p for p in folder.iterdir() if is_report(p) and p.is_file()):
             if path.suffix.lower() != ".txt" or _reads_as_report(path):
                 reports.append(path.resolve())
