@@ -552,7 +552,8 @@ def _scan(text: str, whole: bool) -> Iterator[Found]:
         if found is not None:
             pos = found.end
             start, end = n.span(found.start, found.end)
-            doubt = n.doubt_in(found.start, found.end) or found.doubt or _too_many_digits(found.quantity.text)
+            doubt = n.doubt_in(found.start, found.end) or found.doubt \
+                or (None if whole else _too_many_digits(found.quantity.text))  # a cell, a target: as written
             yield Found(replace(found.quantity, text=text[start:end]), start, end, doubt)
 
 
