@@ -183,3 +183,55 @@ def test_a_report_that_cannot_be_read_never_takes_the_id_of_a_params_unit(tmp_pa
     # the report's own earlier draft published under the id: failing now, it withdraws only its own
     (own,) = unclaimed(drafted.failed, set(), {"twin_2023": str(docx)})
     assert own.unit_id == "twin_2023"
+
+
+def test_a_draft_never_replaces_a_confirmed_unit_published_before_under_its_id(tmp_path):
+    received, earlier, outputs = tmp_path / "received", tmp_path / "earlier", tmp_path / "out"
+    for folder in (received, earlier, outputs):
+        folder.mkdir()
+    confirmed = _unit(earlier, "qinghe.yaml", "qinghe")  # another unit, confirmed, published by an earlier batch
+    report = Path(shutil.copy(PLANTED / "archives_2023.txt", received / "qinghe.txt"))  # its draft's id: qinghe
+    with ResultsStore(outputs) as store:
+        drafted = draft_reports([report], outputs, store, width=1, timeout=120)
+    (draft,) = drafted.files
+    jobs, copies = _plan([draft], outputs, drafted=drafted.drafted, held={"qinghe": str(confirmed.resolve())})
+    assert jobs == {}
+    (listed,) = copies.values()
+    assert listed.unit_id == "qinghe-2" and listed.params_file == str(draft)
+    assert "已有此前发布的核对过的参数文件" in listed.reason and "qinghe.yaml" in listed.reason
+    # the report's own draft, published before, is drafted again and runs as before
+    assert _plan([draft], outputs, drafted=drafted.drafted, held={"qinghe": str(draft)})[0] == {"qinghe": "qinghe.yaml"}
+
+
+def test_confirmed_params_naming_their_report_supersede_its_draft_under_another_id(tmp_path):
+    """README's own workflow: `draft REPORT --unit-id ID`, confirm, keep it among the units — with the report still
+    in the batch's folder, the confirmed unit and the batch's draft of the report both ran: one unit listed twice."""
+    received, outputs = tmp_path / "received", tmp_path / "out"
+    received.mkdir()
+    outputs.mkdir()
+    report = Path(shutil.copy(PLANTED / "archives_2023.txt", received / "qinghe.txt"))
+    with ResultsStore(outputs) as store:
+        drafted = draft_reports([report], outputs, store, width=1, timeout=120)
+    (draft,) = drafted.files
+    text = re.sub(r"(?m)^drafted_from: .*\n", "", draft.read_text(encoding="utf-8"))
+    confirmed = received / "qinghe_archives_2023.yaml"  # confirmed under an id of the analyst's choosing
+    confirmed.write_text(text.replace("id: qinghe\n", "id: qinghe_archives_2023\n", 1), encoding="utf-8")
+    jobs, copies = _plan([confirmed, draft], outputs, drafted=drafted.drafted)
+    assert jobs == {"qinghe_archives_2023": "qinghe_archives_2023.yaml"}
+    (listed,) = copies.values()
+    assert listed.params_file == str(draft) and "已有核对过的参数文件" in listed.reason and "unit.document" in listed.reason
+    other_year = received / "qinghe_2024.yaml"  # the same file name's report of another year is another unit
+    other_year.write_text(text.replace("id: qinghe\n", "id: qinghe_2024\n", 1).replace("year: 2023", "year: 2024", 1),
+                          encoding="utf-8")
+    assert set(_plan([other_year, draft], outputs, drafted=drafted.drafted)[0]) == {"qinghe", "qinghe_2024"}
+
+
+def test_a_report_named_only_by_its_extension_is_named_and_left_out(tmp_path):
+    from perfeval.outputs.batch.jobs import resolve_reports
+
+    folder = tmp_path / "received"
+    folder.mkdir()
+    shutil.copy(PLANTED / "archives_2023.txt", folder / ".txt")  # a hidden file to ls and the file manager
+    reports, warnings = resolve_reports([str(folder)])
+    assert reports == []
+    assert len(warnings) == 1 and "/.txt: a name that is only an extension" in warnings[0]

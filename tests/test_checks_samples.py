@@ -158,3 +158,21 @@ def test_counts_are_of_root_causes_and_every_symptom_is_still_said(unit, errors,
     said = {f.message for f in causes} | {c for f in causes for c in f.consequences}
     assert [f.message for f in FINDINGS[unit] if f.message not in said] == []
 
+
+
+def test_a_drafted_units_table_against_the_frameworks_weights_is_a_question(unit_copy):
+    """Yunxi's rows under 效益指标 add to 40 where the framework gives it 30 (without the narrative's section weights,
+    that is the root cause): on the confirmed unit an error; on a draft the reader chose the framework and rebuilt
+    the table, so it is a question (待核实) until confirmed."""
+    def without_sections(data):
+        del data["claims"]["sections"]
+
+    def drafted(data):
+        without_sections(data)
+        data["drafted_from"] = "yunxi.txt"
+
+    def of_table(path):
+        return [(f.candidate, f.severity_label) for f in run_checks(load_unit(path))
+                if f.check == "framework_rows_vs_header"]
+    assert of_table(unit_copy(YUNXI, without_sections, "confirmed.yaml")) == [(False, "错误")]
+    assert of_table(unit_copy(YUNXI, drafted, "draft.yaml")) == [(True, "待核实")]

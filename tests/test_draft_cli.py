@@ -222,3 +222,13 @@ def test_no_output_replaces_the_report_even_with_force(tmp_path, capsys, monkeyp
     assert ("is the report being drafted" in err) or ("name the" in err and "*." in err), err
     assert report.read_bytes() == NARRATIVE.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written
+
+
+def test_folders_an_output_path_makes_are_said(tmp_path, capsys):
+    """A typo in -o (/nonexistent/dir/x.yaml) made folders anywhere without a word."""
+    target = tmp_path / "typo" / "sub" / "d.yaml"
+    code, out, _ = run(capsys, str(NARRATIVE), "-o", str(target))
+    assert code == 0 and target.is_file()
+    assert [line for line in out.splitlines() if line.startswith("made folder")] == [f"made folder {tmp_path / 'typo'}"]
+    code, out, _ = run(capsys, str(NARRATIVE), "-o", str(target), "--force")
+    assert code == 0 and "made folder" not in out

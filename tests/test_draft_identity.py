@@ -28,6 +28,7 @@ def identity(*lines: str) -> tuple[str | None, str | None, str | None, str | Non
     (("柳溪县档案馆 2024年部门预算公开",), NAME, "2024"),            # a budget's title names its year
     (("2023年度柳溪县档案馆(汇总)部门决算",), NAME, "2023"),           # the accounts' scope is no part of the name
     (("标      题 柳溪县档案馆(本级)2018年度决算公开(整改)",), NAME, "2018"),  # a web page's 标题 field, a note after
+    (("当前位置:首页>>财政信息>>2019年预决算>>2018年部门决算", "柳溪县档案馆2018年部门决算编制说明"), NAME, "2018"),
     (("柳溪县档案馆档案数字化项目省级补助资金2023年度绩效自评报告",), NAME, "2023"),  # a project named after the unit
     (("柳溪县档案馆2023年度部门整体支出绩效评价报告.docx", "柳溪县档案馆机关第一党支部2023年度部门整体支出绩效评价报告"),
      "柳溪县档案馆机关第一党支部", "2023"),                               # a later title naming the unit more fully
@@ -170,3 +171,10 @@ def test_a_title_year_the_text_names_once_stays_the_year_evaluated():
                                    "根据县财政局要求开展2023年度绩效自评报告工作"])
 def test_no_name_is_cut_out_of_a_project_or_a_sentence_that_opens_with_no_area(title):
     assert identity(title, "一、基本情况")[0] is None
+
+
+def test_a_copy_on_a_site_that_republishes_documents_takes_no_year_from_its_post_date():
+    """An essay site dates its post (时间:2024-06-12 … 我要投稿): the report's year is the one its text names."""
+    unit = read_unit(build("<test>", ["项目绩效自评报告\n时间:2024-06-12 13:25:38 自评报告 我要投稿\n"
+                                      "2021年部门预算项目支出87.5万元，2021年共开展评审3次。"]))
+    assert unit.year and (unit.year.value, unit.year.sure) == ("2021", False)

@@ -561,3 +561,12 @@ def test_a_line_under_a_budget_total_is_the_budgets_and_opening_and_closing_bala
     funds = draft_of(tmp_path, TITLE, "一、支出", "本年支出合计1925.67万元，其中：一般公共预算1325.68万元，其中：基本支出900.47万元，"
                      "项目支出425.21万元；政府性基金600.00万元。")
     assert "final" in funds.params["figures"]["lines"]["basic"]  # 一般公共预算 names a fund, not a budget column
+
+
+def test_several_heads_of_an_allocation_that_nearly_make_it_leave_a_question_of_the_rest(tmp_path):
+    text = "下达2023年水利发展资金860万元。其中：河道治理400万元，水库维修200万元，{}万元，灌区改造50万元。"
+    found = [f for f in findings_of(tmp_path, TITLE, "一、资金", text.format("饮水工程200"))
+             if f.check == "declared_identity_unexplained"]
+    assert len(found) == 1 and found[0].candidate and "10.00万元" in found[0].message  # 850 of 860: which head?
+    assert not [f for f in findings_of(tmp_path, TITLE, "一、资金", text.format("饮水工程100"))
+                if f.check == "declared_identity_unexplained"]  # 750 of 860: some heads, not all of them

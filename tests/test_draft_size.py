@@ -83,7 +83,7 @@ def test_a_report_stating_more_than_a_params_file_holds_is_refused_before_its_fi
 
 def test_figures_of_one_value_are_paired_only_where_their_labels_could_name_one_figure(tmp_path, monkeypatch):
     """Repeated figures are found among statements of one value; 400 statements of 5.00万元 under labels numbering
-    400 things (第N号示范田) were compared pair by pair: 80,000 comparisons, the time quadratic in the figures."""
+    400 things (第N号示范田) were compared pair by pair: 160,000 comparisons, time quadratic in the figures."""
     from perfeval.intake.report import assemble
 
     compared = []

@@ -382,6 +382,7 @@ def test_neither_end_of_a_range_is_a_figure(sentence):
 @pytest.mark.parametrize("cell,value,unit", [
     ("－12.5%", "-12.5", "%"), ("（12.5）%", "-12.5", "%"), ("(1,268.40)", "-1268.40", ""),
     ("88.89 %", "88.89", "%"), ("1，268．40", "1268.40", ""), ("1\u202f268.40", "1268.40", ""),
+    ("负20%", "-20", "%"), ("- 20%", "-20", "%"), ("(20%)", "-20", "%"), ("（20.5%）", "-20.5", "%"),
 ])
 def test_a_cell_reads_signs_and_separators(cell, value, unit):
     got = parse_quantity(cell)

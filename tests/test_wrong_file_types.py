@@ -51,3 +51,11 @@ def test_a_file_of_another_format_named_txt_says_what_it_looks_like(tmp_path, ca
     assert main(["draft", str(report), "-o", str(tmp_path / "d.yaml")]) == 1
     err = capsys.readouterr().err
     assert said in err and "GB18030" not in err and "Traceback" not in err
+
+
+def test_a_workbook_renamed_docx_names_excel_import(workbook, tmp_path, capsys):
+    renamed = tmp_path / "报告.docx"
+    renamed.write_bytes(workbook.read_bytes())
+    assert main(["draft", str(renamed), "-o", str(tmp_path / "d.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "looks like an Excel workbook" in err and "perfeval excel import" in err and "Traceback" not in err

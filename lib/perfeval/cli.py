@@ -189,6 +189,16 @@ def _check_draft_outputs(report: Path, output: str | None, review: str | None) -
                                 "(--force replaces earlier outputs, never the report)")
 
 
+def _first_missing(folder: Path) -> Path | None:
+    """The outermost of a folder and its parents that does not exist yet (writing into the folder makes it)."""
+    missing = None
+    for path in (folder, *folder.parents):
+        if path.exists():
+            break
+        missing = path
+    return missing
+
+
 def cmd_draft(args: argparse.Namespace) -> int:
     """Read a unit's report into a draft params file and a review page; print what the draft holds."""
     import os
@@ -209,10 +219,13 @@ def cmd_draft(args: argparse.Namespace) -> int:
     _check_draft_outputs(Path(args.report), str(target), str(review))
     for path in (target, review):
         check_output_file(str(path), args.force)
+    made = sorted({_first_missing(p.parent) for p in (target, review)} - {None} if args.output or args.review else [])
     write_draft(draft, target)
     write_review(target, review, Links(params=os.path.relpath(target.resolve(), review.resolve().parent)))
     for line in summary(draft, reviewed(target.read_text(encoding="utf-8")).to_check):
         say(line)
+    for folder in made:  # a typo in -o makes folders: said, so it is seen
+        say(f"made folder {shown_path(folder)}")
     say(f"wrote {shown_path(target)}\nreview {shown_path(review)}")
     return 0
 

@@ -9,7 +9,7 @@ from . import (claims, denominator, deviations, execution, framework_arithmetic,
                projects, scores, statements, years)
 from .causes import collapse
 from .declarations import DECLARED, KINDS, Declared
-from .finding import INFERRED_KINDS, SEVERITY_LABEL, SEVERITY_ORDER, Evidence, Finding
+from .finding import INFERRED_CHECKS, INFERRED_KINDS, SEVERITY_LABEL, SEVERITY_ORDER, Evidence, Finding
 
 Check = Callable[[ScoredUnit], list[Finding]]
 
@@ -65,7 +65,8 @@ def run_checks(unit: ScoredUnit) -> list[Finding]:
     consequences (see causes.collapse), so counts by severity count causes, not their echoes."""
     found = sorted(collapse(every_finding(unit)), key=_order)
     if unit.params.drafted_from:  # not yet confirmed: what rests on the reader's inferences is a question
-        found = [replace(f, candidate=True) if f.kind in INFERRED_KINDS else f for f in found]
+        found = [replace(f, candidate=True) if f.kind in INFERRED_KINDS or f.check in INFERRED_CHECKS else f
+                 for f in found]
     return found
 
 

@@ -454,7 +454,8 @@ class _Normalised:
 # A whole number in brackets is a negative only with % after the bracket (（25）%), as a list number never has; in
 # lenticular, tortoise-shell or full-width square brackets likewise (【20】%, 〔20〕%).
 _BRACKETED = re.compile(r"[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?=\s*[）)]\s*[%‰]))\s*[）)]"
-                        r"(?P<pct>\s*[%‰])?|[【〔［\[]\s*(?P<m>\d+(?:\.\d+)?)\s*[】〕］\]](?P<pct2>\s*[%‰])")
+                        r"(?P<pct>\s*[%‰])?|[【〔［\[]\s*(?P<m>\d+(?:\.\d+)?)\s*[】〕］\]](?P<pct2>\s*[%‰])"
+                        r"|[（(]\s*(?P<w>\d+(?:\.\d+)?)\s*(?P<pct3>[%‰])\s*[）)]")  # (20%) as a whole cell
 # 负 written before a number is its minus (增长率为负25%), but not after 正 (正负5%: a tolerance either way).
 _WORD_MINUS = re.compile(r"(?<!正)负(?=\d)")
 # A minus a PDF set apart from its number by one space (变动率为 - 25%), after a word or an opening mark
@@ -498,6 +499,9 @@ def _normalise(text: str, whole: bool) -> _Normalised:
     def negative(m: re.Match[str]) -> tuple[str, str | None] | None:
         if m.group("m"):
             return "-" + m.group("m") + m.group("pct2").strip(), None
+        if m.group("w"):  # in prose (增长（20%）) a bracket only notes a rate; a cell of nothing else is a negative
+            return ("-" + m.group("w") + m.group("pct3"), None) if whole and m.start() == 0 and m.end() == len(norm) \
+                else None
         if not (m.group("pct") or (whole and m.start() == 0 and m.end() == len(norm))):
             return None
         return "-" + m.group("n") + (m.group("pct") or "").strip(), None
@@ -548,7 +552,8 @@ def _scan(text: str, whole: bool) -> Iterator[Found]:
         if found is not None:
             pos = found.end
             start, end = n.span(found.start, found.end)
-            doubt = n.doubt_in(found.start, found.end) or found.doubt or _too_many_digits(found.quantity.text)
+            doubt = n.doubt_in(found.start, found.end) or found.doubt \
+                or (None if whole else _too_many_digits(found.quantity.text))  # a cell, a target: as written
             yield Found(replace(found.quantity, text=text[start:end]), start, end, doubt)
 
 

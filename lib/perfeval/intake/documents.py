@@ -301,7 +301,9 @@ def _open_zip(path: Path, data: bytes, what: str) -> None:
                 raise fail(path, f"is damaged or altered: its zip archive holds one part twice ({twice}); open it in "
                                  "Word and save it again")
             if "word/document.xml" not in names:
-                raise fail(path, f"is a zip archive but not {what} (it has no word/document.xml)")
+                other = _other_format(data)  # an Excel workbook under a .docx name: say what it is and how to read it
+                raise fail(path, f"is not {what}: it looks like {other}" if other and "Excel" in other
+                           else f"is a zip archive but not {what} (it has no word/document.xml)")
             broken = archive.testzip()
     except RuntimeError as exc:  # a part encrypted with a zip password
         raise fail(path, f"is password-protected ({exc})") from None

@@ -32,7 +32,7 @@ _FIELD_ALONE = re.compile(r"^(?:(?P<n>(?:部门|单位)\s*[（(]?\s*(?:单位)?\
                           r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?\s*\|?$")
 _CN_YEAR = r"二[〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}"  # 二〇二三
 _A_YEAR = rf"(?:19|20)\d{{2}}|{_CN_YEAR}"
-_TITLE_YEAR = re.compile(rf"({_A_YEAR})\s*年度?[^，。；]{{0,30}}?(?:绩效|自评|整体支出|[决预]算(?:公开|情况说明|编制说明|报告)?(?:[（(][^（()）]{{1,6}}[）)])?$)")
+_TITLE_YEAR = re.compile(rf"({_A_YEAR})\s*年度?[^，。；\d]{{0,30}}?(?:绩效|自评|整体支出|[决预]算(?:公开|情况说明|编制说明|报告)?(?:[（(][^（()）]{{1,6}}[）)])?$)")
 # A title whose year follows it in brackets, on its line or alone on the next (…自评报告（2023年度）).
 _YEAR_AFTER_TITLE = re.compile(rf"(?:绩效|自评|整体支出|决算)[^，。；]{{0,30}}[（(]\s*({_A_YEAR})\s*年度?\s*[）)]$")
 _YEAR_ALONE = re.compile(rf"[（(]?\s*({_A_YEAR})\s*年度?\s*[）)]?")
@@ -61,6 +61,9 @@ _BRACKETED_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{4,30})[）)]\s*$")
 _TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
 # What a title line may open with before the unit's name: 关于, the year, a budget code (411001-).
 # A year as a title writes it, or as a republished copy masks it (20xx年度, (略)年度).
+# A site that republishes others' documents (网友投稿, 我要投稿, 范文, 文库): the date it shows is its post's, not the
+# report's publication, so no year is taken from it.
+_REPUBLISHED = re.compile(r"投稿|网友|范文|文库|下载文档|精品\d+篇")
 _MASKED_YEAR = re.compile(r"(?:20[xX×]{2}|[xX×]{4}|[（(]\s*略\s*[）)])\s*年")
 _ANY_YEAR = r"(?:(?:19|20)\d{2}|" + _CN_YEAR + r"|20[xX×]{2}|[xX×]{4}|[（(]\s*略\s*[）)])\s*年度?"
 # …and a part's numbering, when the title is a part's heading (第二部分 某某中学2025年单位预算表, 附件1：…).
@@ -398,7 +401,8 @@ def _year_read(sentences: list[Sentence]) -> Stated | None:
                 return Stated(m.group(1), _where(s), basis)
     if any(_MASKED_YEAR.search(s.text) for s in sentences):
         return None  # a republished copy masked the report's years (20xx年): a date left unmasked is the copy's own
-    dated = [(s, m) for s in sentences for m in _DATE.finditer(s.text)
+    copied = any(_REPUBLISHED.search(s.text) for s in sentences[:SUBJECT_SENTENCES])
+    dated = [] if copied else [(s, m) for s in sentences for m in _DATE.finditer(s.text)
              if len(s.text) <= MAX_TITLE // 2 or _DATED.search(s.text[:m.start()][-12:])]
     if dated:
         s, m = max(dated, key=lambda x: _date_parts(x[1]))

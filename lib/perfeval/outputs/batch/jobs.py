@@ -6,7 +6,7 @@ import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Collection, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from ...errors import BatchError, PerfevalError
 from ...core.params import RESERVED_NAMES, UNIT_ID, load_params
@@ -89,6 +89,8 @@ def resolve_reports(names: Sequence[str]) -> tuple[list[Path], list[str]]:
         if not folder.is_dir():
             continue
         left_out += not_regular_in(folder, lambda p: is_params_name(p) or is_report(p))
+        left_out += [f"{shown_path(p)}: a name that is only an extension (a hidden file, never read); name it, e.g. "
+                     f"report{p.name}, to draft it" for p in sorted(folder.iterdir()) if p.name.lower() in REPORT_FORMATS]
         for path in sorted(p for p in folder.iterdir() if is_report(p) and p.is_file()):
             if path.suffix.lower() != ".txt" or _reads_as_report(path):
                 reports.append(path.resolve())
@@ -156,6 +158,7 @@ class Identity:
     series: str | None = None
     framework: str | None = None
     drafted: bool = False  # it says it was drafted from a report (drafted_from): not yet confirmed
+    document: str | None = None  # the report's file name its unit names (unit.document), if any
 
 
 def identity(params_file: Path) -> Identity:
@@ -164,7 +167,8 @@ def identity(params_file: Path) -> Identity:
     except PerfevalError:
         return Identity(file_id(params_file), False)
     unit = params.unit
-    return Identity(unit.id, True, unit.year, unit.series_key, unit.framework, params.drafted_from is not None)
+    return Identity(unit.id, True, unit.year, unit.series_key, unit.framework, params.drafted_from is not None,
+                    unit.document)
 
 
 def file_id(params_file: Path) -> str:
@@ -214,7 +218,7 @@ def check_parameters(notebook: Path, parameters: Mapping[str, Any]) -> set[str]:
 
 
 def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extra: Mapping[str, Any], timeout: float,
-               *, identify: Callable[[Path], Identity] = identity, drafted: Collection[str] = (),
+               *, identify: Callable[[Path], Identity] = identity, drafted: Mapping[str, str] | None = None,
                held: Mapping[str, str] | None = None) -> tuple[list[UnitJob], list[UnitRun]]:
     """One job per unit id, and a failed result for each other file claiming an id already taken.
 
@@ -224,8 +228,11 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
     then the first in name order; each other one fails with a reason naming the file that ran, listed under an
     id made from its own file name. A file that does not load never takes the id of one that does, in this
     batch or (held: unit id → params file of the units published before) in an earlier one: it runs under an id
-    of its own, so that its notebook records why it does not load.
+    of its own, so that its notebook records why it does not load. A draft (unconfirmed) never replaces a unit
+    confirmed and published before from another file still there, nor runs beside confirmed params of this batch
+    whose unit.document is its report (of its year): it is listed, not run.
     """
+    drafted = drafted or {}  # draft file → the report this batch drafted it from
     identities = {path: identify(path) for path in dict.fromkeys(params_files)}
     loaded = {i.unit_id for i in identities.values() if i.loads}
     held_by_others = {uid for uid, other in (held or {}).items()
@@ -241,15 +248,32 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
     def unconfirmed(p: Path) -> bool:
         return identities[p].drafted or str(p) in drafted
 
+    confirmed_of = {(i.document, i.year): p for p, i in identities.items()
+                    if i.loads and i.document and not unconfirmed(p)}  # confirmed params naming their report
+    superseded = {p: confirmed_of[key] for p in identities if str(p) in drafted
+                  and (key := (Path(drafted[str(p)]).name, identities[p].year)) in confirmed_of}
     owners: dict[str, Path] = {}
     for path in sorted(ids, key=lambda p: (not identities[p].loads, unconfirmed(p), file_id(p) != ids[p], p)):
-        owners.setdefault(ids[path], path)
+        if path not in superseded:
+            owners.setdefault(ids[path], path)
     taken |= set(owners)
     jobs: list[UnitJob] = []
     copies: list[UnitRun] = []
     for path in identities:  # in the order given
         uid = ids[path]
+        if path in superseded:  # the report's own unit, confirmed under another id (draft --unit-id, then confirmed)
+            copies.append(UnitRun(free_id(file_id(path), taken), str(path), FAILED,
+                                  f"报告 {Path(drafted[str(path)]).name} 已有核对过的参数文件 {shown_path(superseded[path])}"
+                                  "（其 unit.document 即此报告）：本批次运行了那个文件，本草稿未运行"))
+            continue
         owner = owners[uid]
+        published = (held or {}).get(uid)
+        if owner == path and unconfirmed(path) and uid in held_by_others and published is not None \
+                and not identify(Path(published)).drafted:
+            copies.append(UnitRun(free_id(file_id(path), taken), str(path), FAILED,
+                                  f"单位编码 {uid!r} 已有此前发布的核对过的参数文件 {shown_path(published)}：本草稿未运行，"
+                                  "以免替换该单位；若是另一单位，请以 perfeval draft --unit-id 另取编码"))
+            continue
         if owner == path:
             i = identities[path]
             jobs.append(UnitJob(uid, path, notebook, outputs, {**extra, PARAMS_PARAMETER: str(path)}, timeout,
