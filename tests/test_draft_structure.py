@@ -294,3 +294,23 @@ def test_posts_counted_in_ge_keep_their_unit_as_written_and_are_counted_in_peopl
     assert {str(s["value"]): s.get("unit") for s in draft.params["stated"]} == {"9": "人", "40": "人"}
     assert sorted((m.written, m.quantity.unit) for m in draft.placed if m.counted_as) == [("40个", "个"), ("64个", "个"),
                                                                                           ("9个", "个")]
+
+
+def test_an_entry_breaking_the_scoring_where_no_field_is_named_is_found_taken_out_and_listed(tmp_path, monkeypatch):
+    """A relation whose two figures are in units no one can compare (人 and 个) failed in the scoring, naming no
+    field, and the whole report was refused "a fault of the reader": the entry is sought, taken out and listed."""
+    from perfeval.errors import FieldProblem
+    from perfeval.outputs.draft import write_draft, writer
+
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "本站2023年度支出总额218.40万元，办公经费12.30万元。")
+    draft.params.setdefault("claims", {}).setdefault("ratios", []).append(
+        {"label": "比不了的比率", "numerator": "s001", "denominator": "s002", "kind": "share", "value": 5,
+         "source": "一 测试"})
+    scored = writer._problems
+    unnamed = FieldProblem("", "cannot compare or convert “人” and “个”")
+    monkeypatch.setattr(writer, "_problems", lambda text, target: [unnamed] if "比不了的比率" in text.split(
+        "存疑，未录入")[0] else scored(text, target))
+    text = write_draft(draft, tmp_path / "d.yaml").read_text(encoding="utf-8")
+    assert "比不了的比率" in text.split("存疑，未录入")[1] and "cannot compare" in text
+    [(place, why, entry)] = draft.excluded
+    assert place.startswith("claims.ratios[") and entry["label"] == "比不了的比率" and why.startswith("cannot compare")

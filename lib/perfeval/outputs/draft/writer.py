@@ -207,12 +207,15 @@ def settle(draft: Draft, target: Path) -> str:
             return text
         taken = 0
         records = {tuple(record): problem for problem in problems if (record := _record_of(problem[0]))}
+        culprit = None if records else _culprit(draft, target, problems[0])
+        if culprit is not None:  # a problem no field names (two units a relation cannot compare): the entry whose
+            records = {tuple(culprit): problems[0]}  # removal ends it, among what the reader inferred, then read
         for path, problem in sorted(records.items(), key=lambda kv: [str(t).zfill(9) for t in kv[0]], reverse=True):
             found, value = _take_out(draft.params, list(path))  # list entries from the last: the others keep their place
             if not found:
                 continue
             taken += 1
-            place, why = _dotted(list(path)), f"{problem[0]}：{problem[1]}"
+            place, why = _dotted(list(path)), f"{problem[0]}：{problem[1]}" if problem[0] else problem[1]
             draft.excluded.append((place, why, value))
             # the kinds are Item's
             draft.items.append(Item(_KIND.get(str(path[0]), "stated"), place,  # type: ignore[arg-type]
@@ -223,6 +226,26 @@ def settle(draft: Draft, target: Path) -> str:
                                                  + "\n".join(f"{f}: {p}" if f else p for f, p in problems))])
     raise DraftError(draft.report, [("", (f"the draft read from it does not validate after {MAX_REPAIRS} rounds of "
                                           "taking out entries, which is a fault of the reader; please report it"))])
+
+
+MAX_SOUGHT = 400  # entries tried one by one for a problem no field names: a report's claims and stated figures
+
+
+def _culprit(draft: Draft, target: Path, problem: FieldProblem) -> list[str | int] | None:
+    """The one entry whose removal ends a problem no field names, or None: each of the claims (the relations the
+    reader inferred), then each stated figure, is taken out in turn and put back unless the draft then holds."""
+    places = [["claims", key, i] for key, value in draft.params.get("claims", {}).items() if isinstance(value, list)
+              for i in reversed(range(len(value)))]
+    places += [["stated", i] for i in reversed(range(len(draft.params.get("stated", []))))]
+    for path in places[:MAX_SOUGHT]:
+        entries = draft.params[path[0]] if len(path) == 2 else draft.params[path[0]][path[1]]
+        entry = entries.pop(path[-1])
+        try:
+            if problem not in _problems(params_text(draft), target):
+                return path
+        finally:
+            entries.insert(path[-1], entry)
+    return None
 
 
 def _dotted(path: list[str | int]) -> str:
