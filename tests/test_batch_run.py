@@ -82,8 +82,10 @@ def test_units_by_id_file_or_folder(tmp_path):
 def test_params_files_of_every_yaml_suffix_are_read(tmp_path, capsys):
     units = tmp_path / "units"
     units.mkdir()
-    for name in ("a.yaml", "b.yml", "c.YAML", "d.Yml"):
-        shutil.copy(CHANGSHA, units / name)
+    for name in ("a.yaml", "b.yml", "c.YAML", "d.Yml"):  # each its own unit (validate refuses two files of one id)
+        text = CHANGSHA.read_text(encoding="utf-8")
+        own = text if name == "c.YAML" else text.replace("id: changsha_county_2022", f"id: changsha_{name[0]}", 1)
+        (units / name).write_text(own, encoding="utf-8")
     (units / "notes.txt").write_text("not a unit")
     assert [p.name for p in resolve_units([str(units)])] == ["a.yaml", "b.yml", "c.YAML", "d.Yml"]
     assert main(["validate", str(units)]) == 0
