@@ -43,6 +43,7 @@ from .rate_claims import RateClaims
 from .rates import RateFound
 from .records import Records
 from .section_scores import SectionStated, section_statements
+from .staff_lists import attached_to_their_count
 from .tables import IndicatorLine, Tables, read_tables
 from .totals import find_totals
 from .unit import UnitFacts, claimed_total, read_unit, unit_id_for
@@ -102,7 +103,7 @@ class _Assembly(RateClaims, Records):
         rows = self._rows(tables, prose, fw)
         self._sums(tables, rows)
         free = [m for m in prose if id(m) not in self.taken]
-        lists = find_lists(self.document, free, self._stated_under)
+        lists = attached_to_their_count(find_lists(self.document, free, self._stated_under), free, self._path)
         lists += find_totals(free, lists) + tables.totals
         self._other_figures({id(p): lst.whole for lst in lists for p in lst.parts})
         self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
