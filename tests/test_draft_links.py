@@ -598,3 +598,25 @@ def test_a_change_stated_after_a_comparison_heads_no_list_of_the_new_total(tmp_p
                      "其中：财政拨款收入470.00万元，其他收入10.00万元。") == [
         ("480.00万元", ["470.00万元", "10.00万元"], True)]
     assert not [f for f in findings_of(tmp_path, *lines) if f.check == "declared_identity_broken"]
+
+
+def test_different_values_under_a_short_generic_label_are_two_figures(tmp_path):
+    lines = (TITLE, "一、项目评价", "共评价项目15个，其中优等12个，涉及资金300.00万元；良等3个，涉及资金50.00万元。",
+             "二、三公经费", "公务接待费2.00万元，下降0.50万元；公务用车运行维护费4.00万元，下降1.00万元。")
+    assert draft_of(tmp_path, *lines).repeats == []
+    assert not [f for f in findings_of(tmp_path, *lines) if f.check == "figure_stated_twice"]
+
+
+def test_equal_values_of_two_rows_of_an_account_are_two_figures(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收入支出决算总体情况",
+                     "2023年度收入总计512.40万元，支出总计512.40万元。与上年相比，收、支总计各减少20.00万元，下降3.8%。",
+                     "二、收入决算情况", "本年收入合计512.40万元，主要为财政拨款。",
+                     "三、财政拨款收入支出决算总体情况",
+                     "2023年度财政拨款收、支总计512.40万元。与上年相比，财政拨款收、支总计各减少20.00万元，下降3.8%。")
+    assert draft.repeats == [] and draft.pairs == []
+
+
+def test_one_row_restated_under_its_own_total_word_is_still_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收入", "2023年度本年收入合计512.40万元。", "二、说明",
+                     "本年收入合计512.40万元，较上年有所减少。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["512.40万元", "512.40万元"]]
