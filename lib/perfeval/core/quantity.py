@@ -398,6 +398,48 @@ _CHANGE_WORDS = re.compile(r"增长|下降|增加|减少|增减|变动|变化|�
 MAX_CHANGE_GAP = 12  # characters between the change's word and the bracket
 
 
+# What a web page counts around a copy: its views (bare: 网站访问量12万人次 is a figure) and a document site's articles.
+_SITE_COUNT = re.compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|大全|汇编|模板)\s*[：:]?\s*$")
+MAX_HEAD_WORDS = 12  # characters before a number that can name a page's counter
+
+_GRADE_WORD = r"(?:优秀|优|良好|良|较好|中等|中|一般|合格|及格|较差|差|不合格|不及格|[A-Da-d]\s*(?:级|等|档)?(?![A-Za-z]))"
+_GRADE = r"[“\"「『（(]?" + _GRADE_WORD
+_BOUND_WORD = r"[（(]\s*含\s*[）)]|[（(]\s*不含\s*[）)]|及?以上|及?以下|之间|[至到~～\-—－]|[≤≥<>＜＞≦≧]=?"
+# After a threshold: more bounds, numbers and 分 of its range, then the grade it gives (70分（含）以上85分以下为良).
+_GRADE_AFTER = re.compile(rf"(?P<between>(?:\s|{_BOUND_WORD}|且|并|、|得分|总分|分|\d+(?:\.\d+)?)*)的?\s*"
+                          rf"(?:为|评为|评定为|定为|确定为|属于|属|即为|计为|等级为|档次为)\s*{_GRADE}")
+# Before a threshold: a grade and its bound (优秀：90分以上; 良（80≤得分<90）), or a score compared (得分≥, 总分在).
+_GRADE_BEFORE = re.compile(rf"(?:^|[\s，,；;。、（(]){_GRADE_WORD}[”\"」』]?\s*[：:（(=＝]\s*"
+                           r"(?P<low>\d+(?:\.\d+)?\s*分?\s*(?:[（(]\s*含\s*[）)])?\s*(?:[≤<≦＜]=?|[至到~～\-—－])\s*)?"
+                           # the range's lower end (良（80≤得分<90）, B级（80分（含）至90分）)
+                           rf"(?:(?:得分|总分|分值|评分)\s*)?(?:{_BOUND_WORD}|在|达到)?\s*$")
+_COMPARED = re.compile(r"(?:得分|总分|评分|分数)\s*(?:(?:在|达到|为)?\s*(?:[≤≥<>＜＞≦≧]=?|大于等于|小于等于|大于|小于|不低于|低于)|在)\s*$")
+# A rule of a form giving points: on a condition (目标明确的得5分), or with an alternative (…得2分，否则不得分), a
+# question's points (是否完整（3分）), a formula's (10分×完成率); its words inside a bracket make the bracket's
+# points the rule's ((3分，其中整体目标2分，无项目的得3分)).
+_RULE_WORDS = re.compile(r"的\s*[，,]?\s*(?:得|扣|计|加|减)\s*\d|否则|不得分|得满分|扣完|酌情|是否|[×*＊]")
+
+
+def _rule_of_a_form(before: str, after: str, bounded: bool) -> bool:
+    """Is a score (N分, or a bare number) a form's rule rather than the unit's: a grade's threshold, a formula's or a
+    condition's points? A form's weight (资金管理（20分）) and a score (得分18分, 因台账不全扣1分) are not."""
+    clause_before = _CLAUSE_MARK.split(before)[-1]
+    grade = _GRADE_AFTER.match(after)
+    if grade and (bounded or re.search(_BOUND_WORD, grade.group("between")) or _COMPARED.search(clause_before)):
+        return True  # 得分≥85分为优, 70分（含）以上85分以下为良, 得分在90分以上的为优秀
+    graded = _GRADE_BEFORE.search(before)
+    if graded and (bounded or graded.group("low") or re.match(rf"\s*(?:{_BOUND_WORD})", after)):
+        return True  # 优秀：90分以上, 良（80≤得分<90）
+    if re.match(r"\s*[×*＊]", after) or re.search(r"的\s*[，,]?\s*(?:得|扣|计|加|减)\s*$", clause_before) \
+            or "是否" in clause_before or re.match(r"[^，。；,;]*[，,；;]\s*否则", after):
+        return True  # 10分×完成率, 目标明确的得5分, 是否完整（3分）, 按时完成得2分，否则不得分
+    opened = re.search(r"[（(][^（）()]*$", before)
+    closed = re.match(r"[^（）()]*[）)]", after)
+    return bool(opened and closed and _RULE_WORDS.search(opened.group(0) + closed.group(0)))
+
+
+
+
 @dataclass(frozen=True)
 class Found:
     """A quantity in a sentence and where it is written: sentence[start:end] == quantity.text."""
@@ -613,8 +655,14 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
         if re.match(r"(?:规定|禁令|纪律)", after):
             return None  # the name of a set of rules (中央八项规定, 六项禁令): no count of the unit's
+        if not whole and unit == "期" and re.match(r"(?:工程|项目|建设|改造|工作)", after):
+            return None  # a phase's name (三期工程): which phase, not how many (分三期实施 counts them)
     if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
         return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
+    if unit in ("篇", "次", "") and not g["pct"] and not g["mult"] and _SITE_COUNT.search(before[-MAX_HEAD_WORDS:]):
+        return None  # a site's counters around a copy (浏览量 27, 阅读：1024, (精选5篇), 范文2): the page's, not the unit's
+    if unit in ("分", "") and not g["pct"] and _rule_of_a_form(before, after, bool(g["suffix"] or prefix)):
+        return None  # a grade's threshold (得分≥85分为优), a formula's points (10分×完成率), a rule's (目标明确的得5分)
     if end - lead < LOOK_BEHIND and _SCORING_RULE.search(_CLAUSE_MARK.split(before)[-1] + norm[lead:end]
                                                          + _CLAUSE_MARK.split(after)[0]):  # a rule's number is short:
         # searched in a run of 20,000 digits the rule took time quadratic in its length
