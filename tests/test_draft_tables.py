@@ -332,3 +332,15 @@ def test_a_line_of_a_pages_fields_with_bars_between_them_is_no_table_and_a_markd
     assert barred_rows(["| 项目 | 金额 |", "|---|---|", "| 合计 | 12.5 |"]) == {
         0: ("项目", "金额"), 1: None, 2: ("合计", "12.5")}
     assert barred_rows(["指标 | 分值 | 得分", " | 5 | 4"])[1] == ("", "5", "4")  # a merged cell left blank stays
+
+
+def test_a_scored_evaluation_table_saved_one_cell_per_line_is_rebuilt_as_its_rows(tmp_path):
+    rows = [SCORED_HEADER, *SCORED, SCORED_TOTAL]
+    text = "\n".join(c for r in rows for c in r if c)  # empty cells gone, merged cells standing once
+    tabbed = draft_of(tmp_path, scored_as("tabs"))
+    draft = draft_of(tmp_path, text)
+    assert placed(draft) == placed(tabbed)
+    assert draft.params["claims"]["total"] == Decimal("31.5")
+    rebuilt = [b.cells for b in build("<test>", [text]).blocks if b.kind == "row"]
+    assert rebuilt[2] == ("", "", "绩效指标明确性", "5", "每缺一项扣1.5分", "3.5", "缺一项指标")  # its note after 得分
+    assert rebuilt[3][:3] == ("", "资金投入", "预算编制科学性")  # not the note of the row before

@@ -55,7 +55,7 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
             out.append(Row(tuple(c for pair in _pairs(lines[k]) for c in pair), table))
             k += 1
             continue
-        form = _indicator_form(lines, k)
+        form = _indicator_form(lines, k) or _scored_form(lines, k)
         if form is not None:
             rows, k = form
             table += 1
@@ -337,6 +337,102 @@ def _indicator_tail(text, number, i: int, rows: list[list[str]], width: int,  # 
         closing.append([text(i), text(i + 1).strip("“”\"")])
         i += 2
     return closing, i
+
+
+# ---------------------------------------------------------------- a scored evaluation table (分值 | 评分标准 | 得分)
+
+_SCORED_COLUMNS = re.compile(r"^(?:[一二三]级指标|指标名称|评价指标|指标|(?:指标)?(?:分值|权重)|标准分值?|满分值?|"
+                             r"评分(?:标准|要点|细则|办法|方法|依据|说明)|评价(?:标准|要点)|计分(?:标准|方法|办法)|扣分(?:标准|办法)|"
+                             r"指标(?:解释|说明|内涵)|(?:自评|评价|实际|考核|最终)?得分|自评分(?:数|值)?|"
+                             r"扣分(?:原因|理由|说明|情况)|(?:得分|评分|自评)(?:说明|依据|情况)|备注)(?:[（(]\s*分\s*[）)])?$")
+_WEIGHT_NAME = re.compile(r"^(?:指标)?(?:分值|权重)|^标准分|^满分")
+_RULE_NAME = re.compile(r"评分(?:标准|要点|细则|办法|方法|依据)|评价(?:标准|要点)|计分|扣分(?:标准|办法)|指标(?:解释|说明|内涵)")
+_SCORE_NAME = re.compile(r"^(?:自评|评价|实际|考核|最终)?得分(?:[（(]\s*分\s*[）)])?$|^自评分")
+_OPENS_LEVEL = re.compile(r"^(?:决策|过程|产出|效益|效果|满意度|投入|管理|绩效)|[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$")
+MAX_RULE_LINES = 12  # lines a row's rules may run to between its 分值 and its 得分
+
+
+def _scored_form(lines: list, k: int) -> tuple[list[list[str]], int] | None:
+    """A scored evaluation table saved one cell per line (一级指标 … 分值 / 评分标准 / 自评得分 / 扣分原因), rebuilt as
+    rows under its column names: each row is its label cells, its 分值 (a number alone), the lines of its rules and
+    its 得分 (a number alone); a note column after 得分 takes the lines before the next row's labels beyond as many
+    as the labels' columns. A 总分 line and its numbers and a grade line close it; fewer than two rows make no table.
+    Only the order 分值, rules, 得分 is read (with 得分 before the rules a row's rules and the next row's name cannot
+    be told apart)."""
+    def text(i: int) -> str:
+        return _unmarked(lines[i]) if i < len(lines) and isinstance(lines[i], str) else ""
+
+    header: list[str] = []
+    while len(header) < 10 and _SCORED_COLUMNS.match(text(k + len(header))):
+        header.append(text(k + len(header)))
+    weight = next((c for c, h in enumerate(header) if _WEIGHT_NAME.match(h)), None)
+    score = next((c for c, h in enumerate(header) if _SCORE_NAME.match(h)), None)
+    rules = [c for c, h in enumerate(header) if _RULE_NAME.search(h)]
+    if weight is None or score is None or not rules or not weight < min(rules) <= max(rules) < score \
+            or score != max(rules) + 1 or weight == 0:
+        return None
+    labels, notes = weight, len(header) - score - 1
+
+    def number(i: int) -> bool:
+        return bool(_SCORE.match(text(i)))
+
+    def closes(i: int) -> bool:
+        return bool(_TOTAL_LINE.match(text(i)) or _GRADE_LINE.match(text(i)))
+
+    rows: list[list[str]] = []
+    i = k + len(header)
+    while i < len(lines) and not closes(i):
+        at = next((j for j in range(i, min(i + labels + notes + 1, len(lines))) if number(j) or closes(j)), None)
+        if at is None or at == i or closes(at):
+            break
+        segment = _with_points([text(x) for x in range(i, at) if text(x)])  # a marked copy's blank cells: none
+        if len(segment) > labels + notes or (len(segment) > labels and not rows):
+            break
+        if notes and rows and labels >= 2 and len(segment) == labels and not _OPENS_LEVEL.search(segment[0]):
+            rows[-1][score + 1], segment = segment[0], segment[1:]  # a full row opens a level; else the note
+        end = next((j for j in range(at + 1, min(at + 2 + MAX_RULE_LINES, len(lines))) if number(j) or closes(j)), None)
+        if end is None or not number(end) or end == at + 1 or closes(end):
+            break
+        if len(segment) > labels:
+            rows[-1][score + 1] = "".join(segment[:len(segment) - labels])
+            segment = segment[len(segment) - labels:]
+        row = [""] * len(header)
+        row[labels - len(segment):labels] = segment
+        row[weight] = text(at)
+        row[rules[0]] = "".join(text(x) for x in range(at + 1, end))
+        row[score] = text(end)
+        rows.append(row)
+        i = end + 1
+    if len(rows) < 2:
+        return None
+    if notes and text(i) and not closes(i) and closes(i + 1):
+        rows[-1][score + 1] = text(i)
+        i += 1
+    if _TOTAL_LINE.match(text(i)) and number(i + 1):
+        row = [""] * len(header)
+        row[0] = text(i)
+        if number(i + 2):
+            row[weight], row[score] = text(i + 1), text(i + 2)
+            i += 3
+        else:
+            row[score] = text(i + 1)
+            i += 2
+        rows.append(row)
+    if _GRADE_LINE.match(text(i)) and _GRADE_WORD.match(text(i + 1)):
+        rows.append([text(i), text(i + 1).strip("“”\"")])
+        i += 2
+    return [header, *rows], i
+
+
+def _with_points(segment: list[str]) -> list[str]:
+    """Label lines with a level's points set on a line of their own (决策 / （15分）) joined to the level."""
+    out: list[str] = []
+    for line in segment:
+        if _POINTS_ALONE.match(line) and out:
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
 
 
 # ---------------------------------------------------------------- a two-column form flattened onto a line
