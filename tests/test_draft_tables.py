@@ -391,3 +391,11 @@ def test_a_statement_with_two_amount_columns_takes_both_under_their_names(tmp_pa
     got = placed(draft)
     assert got["基本支出·决算数"] == "815.36万元" and got["合计·年初预算数"] == "1,130.00万元"
     assert not [m for m in draft.placed if m.written in ("1", "2", "3")]
+
+
+def test_a_statement_whose_header_was_lost_is_known_by_its_row_numbers_counting_up_on_both_sides(tmp_path):
+    rows = " ".join(" ".join(r) for r in STATEMENT)
+    draft = draft_of(tmp_path, f"收入支出决算总表（单位：万元） {rows}")
+    assert {k: v for k, v in placed(draft).items() if "·" in k} == AMOUNTS
+    contents = draft_of(tmp_path, "一、部门职责 3 二、机构设置 4 三、人员情况 5")  # numbers, but no amounts
+    assert not [m for m in contents.placed if m.written in ("3", "4", "5")]

@@ -532,6 +532,40 @@ def _statement_header(tokens: list[str]) -> tuple[int, int, int] | None:
     return start, end, width
 
 
+# a statement's row label and its 行次 followed by an amount: 一、财政拨款收入 1 2,318.40
+_STATEMENT_ROW = re.compile(r"(?:收入|支出|合计|总计|结余|结转|拨款)\s+\d{1,3}\s+[-－]?\d")
+MIN_UNHEADED_ROWS = 3  # rows numbered one after another that make a statement without its header
+
+
+def _unheaded(tokens: list[str]) -> tuple[int, int, int] | None:
+    """(start, start, amounts per row) of a statement whose header the copy lost: from the first label of a run of
+    at least MIN_UNHEADED_ROWS rows whose 行次 count up one by one (一、财政拨款收入 1 2,318.40 二、事业收入 2 46.00 …),
+    each with an amount; None when there is none."""
+    for k in range(len(tokens) - 1):
+        if _AMOUNT.fullmatch(tokens[k]) or not _LINE_NO.fullmatch(tokens[k + 1]):
+            continue  # the run opens with the word right before a 行次 (a caption before it stays text)
+        rows, _ = _statement_groups(tokens, k, 1)
+        first = rows[:2 * MIN_UNHEADED_ROWS]
+        if len(first) >= MIN_UNHEADED_ROWS and all(len(r) > 2 for r in first) \
+                and _counted_up([int(r[1]) for r in first]):
+            widest, _ = _statement_groups(tokens, k, 4)
+            return k, k, max(len(r) - 2 for r in widest[:len(first)])
+    return None
+
+
+def _counted_up(numbers: list[int]) -> bool:
+    """Do the numbers count up one by one, in one sequence or two interleaved (a statement's two sides, 1 31 2 32 …),
+    the longer of at least MIN_UNHEADED_ROWS?"""
+    runs: list[list[int]] = []
+    for n in numbers:
+        run = next((r for r in runs if r[-1] == n - 1), None)
+        if run is None:
+            runs.append([n])
+        else:
+            run.append(n)
+    return len(runs) <= 2 and max(len(r) for r in runs) >= MIN_UNHEADED_ROWS
+
+
 def _statement_groups(tokens: list[str], start: int, width: int) -> tuple[list[list[str]], int]:
     """The statement's rows from tokens[start:]: each a label (words, joined where a copy split them), its 行次 and
     up to `width` amounts (a blank one written -, —, /); and where they end (at words no 行次 follows)."""
@@ -585,7 +619,7 @@ def _statements(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
     k = 0
     while k < len(lines):
         line = texts[k]
-        if line is None or "行次" not in _tokens(line):
+        if line is None or ("行次" not in _tokens(line) and not _STATEMENT_ROW.search(line)):
             out.append(lines[k])
             k += 1
             continue
@@ -603,7 +637,7 @@ def _statements(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
         for x in range(k - back, m):
             tokens += _tokens(texts[x] or "")
             spans.append((x, len(tokens)))
-        header = _statement_header(tokens)
+        header = _statement_header(tokens) if "行次" in tokens else _unheaded(tokens)
         found = _statement_rows(tokens, header[1], header[2]) if header else None
         if header is None or found is None:
             out.append(lines[k])
@@ -615,7 +649,8 @@ def _statements(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
         before = " ".join(tokens[:header[0]])
         out += [before] if before else []
         names = tokens[header[0]:header[1]]
-        out.append(Row(("项目", "行次", *names[names.index("行次") + 1:][:header[2]]), table))
+        columns = names[names.index("行次") + 1:][:header[2]] if "行次" in names else ["金额"] * header[2]
+        out.append(Row(("项目", "行次", *columns), table))
         out += [Row(tuple(r), table) for r in rows]
         out += [Row(tuple(unpaired), table + 1)] if unpaired else []
         line_at, stop = next((x, e) for x, e in spans if e >= end)
