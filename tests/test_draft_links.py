@@ -620,3 +620,29 @@ def test_one_row_restated_under_its_own_total_word_is_still_one_figure(tmp_path)
     draft = draft_of(tmp_path, TITLE, "一、收入", "2023年度本年收入合计512.40万元。", "二、说明",
                      "本年收入合计512.40万元，较上年有所减少。")
     assert [[m.written for m in group] for group in draft.repeats] == [["512.40万元", "512.40万元"]]
+
+
+def _rates_of(tmp_path: Path, *lines: str) -> dict[str, tuple[str, str | None, str | None]]:
+    draft = draft_of(tmp_path, TITLE, *lines)
+    return {f"{r.rate.label}{r.rate.written}": (r.status, r.reading.numerator.written if r.reading else None,
+                                                r.reading.denominator.written if r.reading else None)
+            for r in draft.rates}
+
+
+def test_a_share_whose_sentence_also_states_a_change_is_of_its_part_and_the_total_before(tmp_path):
+    rates = _rates_of(tmp_path, "一、支出", "2023年总支出1000.00万元。其中基本支出800.00万元，比上年增加50.00万元，"
+                      "占总支出的80%；项目支出200.00万元，比上年减少10.00万元，占20%。")
+    assert rates["占总支出80%"] == ("explained", "800.00万元", "1000.00万元")
+    assert rates["占20%"] == ("explained", "200.00万元", "1000.00万元")
+
+
+def test_a_share_of_none_is_explained_by_the_count_its_group_is_listed_under(tmp_path):
+    rates = _rates_of(tmp_path, "一、项目评价", "本年共评价项目10个，其中一类项目6个，占比60%；二类项目4个，占比40%；"
+                      "三类项目0个，占比0%。")
+    assert rates["占比0%"] == ("explained", "0个", "10个")
+
+
+def test_an_indicators_value_or_threshold_is_no_rate_to_check(tmp_path):
+    rates = _rates_of(tmp_path, "一、绩效目标", "设备完好率≥98%，投诉率<40%，年度指标值为培训完成率100%。",
+                      "二、完成情况", "全年培训完成率100%。")
+    assert list(rates) == ["培训完成率100%"]
