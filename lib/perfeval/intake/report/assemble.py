@@ -92,7 +92,7 @@ class _Assembly(RateClaims, Records):
         fw = load_framework(self.framework_name or _detect_framework(tables))
         self.year, self.readings = year, {k: i.default for k, i in fw.readings_in_force().items()}
         self.item_sections = project_sections(self.document)
-        prose = [with_unit_of_its_figure(m, year) for m in prose_mentions(self.document, tables.taken)]
+        prose = [with_unit_of_its_figure(m, year) for m in prose_mentions(self.document, tables.taken, tables.taken_cells)]
         prose = self._within_bounds(prose)
         tables.cells = [c for c in tables.cells if self._within_bounds([c.mention])]
         self.params = {"unit": self._unit(facts, fw)}
