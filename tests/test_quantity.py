@@ -543,3 +543,34 @@ def test_a_forms_grade_thresholds_and_rule_points_are_no_figures_its_weights_and
 ])
 def test_a_sites_counters_and_a_phases_name_are_no_figures(sentence, expected):
     assert [f.quantity.text for f in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("全年支出2_450.60万元", "2450.60"),          # grouped by an underscore, as a program writes it
+    ("全年支出2′450.60万元", "2450.60"),          # by a prime (U+2032), as a Swiss apostrophe is often typed
+    ("全年支出2٬450.60万元", "2450.60"),          # by the Arabic thousands separator (U+066C)
+    ("全年支出2450·60万元", "2450.60"),           # a middle dot as the decimal point
+    ("全年支出1’268·5万元", "1268.5"),
+])
+def test_a_number_grouped_or_pointed_in_other_ways_reads_whole(sentence, value):
+    [found] = find_quantities(sentence)
+    assert (str(found.quantity.value), found.quantity.unit, found.doubt) == (value, "万元", None)
+    assert found.quantity.text == sentence[4:]
+
+
+def test_a_month_and_a_day_joined_by_a_middle_dot_stay_a_date():
+    assert find_quantities("开展12·4宪法宣传日和3·15活动") == []
+
+
+@pytest.mark.parametrize("sentence, written", [
+    ("三公经费较上年变动—25%", "—25%"), ("较上年变动——25%", "——25%"), ("变动率为-- 20%", "-- 20%"),
+])
+def test_a_dash_before_a_number_reads_negative_and_unsure_never_positive_nor_dropped(sentence, written):
+    [found] = find_quantities(sentence)
+    assert (found.quantity.value < 0, found.quantity.text) == (True, written)
+    assert found.doubt and "负号" in found.doubt
+    assert parse_quantity(written) is None  # a cell reading two ways is no quantity: the Excel reader names it
+
+
+def test_a_dash_between_two_numbers_is_still_a_range():
+    assert find_quantities("预算区间2400—2500万元") == []

@@ -281,8 +281,9 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 # minus written as any dash a word processor puts there: full-width, small, figure dash, minus sign, hyphen (U+2010),
 # non-breaking hyphen, en dash (Word's autocorrect of " - "); each reads as the ASCII hyphen-minus reads
 # and the wide spaces (en, em, ideographic …) as the plain space they read as
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–➖˗⁻\u2002\u2003\u2004\u2005\u2006\u2008\u3000’",
-                            "0123456789.%，----------       '")
+# and the apostrophes a Swiss or an Arabic grouping writes (’, ′ the prime, ʼ, ٬ U+066C) as the ' it reads as
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–➖˗⁻\u2002\u2003\u2004\u2005\u2006\u2008\u3000’′ʼ٬",
+                            "0123456789.%，----------       " + "'" * 4)
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
@@ -294,8 +295,13 @@ _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 # A number grouped in another way than 1,268.40: 1，268.40, 1'268.40, 1 268.40 (thin, no-break or plain space),
 # 1.268,40. Each is read once here, either surely (a grouping no decimal reading explains otherwise) or as 存疑.
 _OTHER_GROUPING = re.compile(
-    r"(?<![\d.,'，])(?P<head>\d{1,3})(?P<sep>[，'" + _GROUP_SPACES + r" .])(?P<groups>\d{3}(?:(?P=sep)\d{3})*)"
-    r"(?:(?P<dec>[.,])(?P<frac>\d+))?(?![\d'，])")
+    r"(?<![\d.,'，_])(?P<head>\d{1,3})(?P<sep>[，'_" + _GROUP_SPACES + r" .])(?P<groups>\d{3}(?:(?P=sep)\d{3})*)"
+    r"(?:(?P<dec>[.,])(?P<frac>\d+))?(?![\d'，_])")  # 2_450.60 as a program writes it too
+# A middle dot as a decimal point (2450·60), told from a month and a day joined by one (12·4, 3·15).
+_DOT_DECIMAL = re.compile(r"(?<![\d.,])(?P<int>\d+)[·・‧⋅∙](?P<frac>\d+)(?![\d·・‧⋅∙])")
+# A dash written where a minus stands (—25%, ——25%, -- 20%): a minus, or a dash of the sentence, or an empty cell's
+# mark before the next one; read as a minus and listed 存疑, never read positive nor dropped without a word.
+_DASH_MINUS = re.compile(r"(?<![\d\-—―~～])(?:——|—|―|--\s?)(?=\d)")
 _PREFIXES = {
     "不少于": Qualifier.AT_LEAST, "不低于": Qualifier.AT_LEAST, "不小于": Qualifier.AT_LEAST,
     "至少": Qualifier.AT_LEAST, "最少": Qualifier.AT_LEAST, "≥": Qualifier.AT_LEAST, "≧": Qualifier.AT_LEAST,
@@ -548,10 +554,35 @@ def _normalise(text: str, whole: bool) -> _Normalised:
             return None
         return "-" + m.group("n") + (m.group("pct") or "").strip(), None
 
+    norm, at, _ = _rewrite(norm, at, _DOT_DECIMAL, _dot_decimal)
     norm, at, _ = _rewrite(norm, at, _WORD_MINUS, lambda m: ("-", None))
     norm, at, _ = _rewrite(norm, at, _BRACKETED, negative)  # sure readings: no doubts to keep
     norm, at, doubts = _rewrite(norm, at, _OTHER_GROUPING, _grouping)
-    return _Normalised(norm, tuple(at), tuple(doubts))
+    norm, at, dashes = _dashes_as_minus(norm, at)
+    return _Normalised(norm, tuple(at), tuple(sorted(doubts + dashes)))
+
+
+def _dot_decimal(m: re.Match[str]) -> tuple[str, str | None] | None:
+    """2450·60 is 2450.60; 12·4 and 3·15 are dates (a month up to 12, a day up to 31), left as written."""
+    whole, frac = m.group("int"), m.group("frac")
+    if len(whole) <= 2 and int(whole) <= 12 and len(frac) <= 2 and 1 <= int(frac) <= 31:
+        return None
+    return f"{whole}.{frac}", None
+
+
+def _dashes_as_minus(norm: str, at: list[int]) -> tuple[str, list[int], list[tuple[int, int, str]]]:
+    """Each dash before a number written as its minus in as many characters (the doubts already found keep their
+    places), the minus standing where the dash begins in the text (a number is cited with its dash), and why each is
+    unsure."""
+    chars, at = list(norm), list(at)
+    doubts = []
+    for m in _DASH_MINUS.finditer(norm):
+        first, last = m.start(), m.end() - 1
+        chars[first:last] = " " * (last - first)
+        chars[last] = "-"
+        at[last] = at[first]
+        doubts.append((last, last + 1, f"数字前的“{m.group(0).strip()}”读作负号，也可能是破折号或空缺的标记，请核对"))
+    return "".join(chars), at, doubts
 
 
 def _rewrite(norm: str, at: list[int], pattern: re.Pattern[str],
