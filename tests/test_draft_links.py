@@ -570,3 +570,53 @@ def test_several_heads_of_an_allocation_that_nearly_make_it_leave_a_question_of_
     assert len(found) == 1 and found[0].candidate and "10.00万元" in found[0].message  # 850 of 860: which head?
     assert not [f for f in findings_of(tmp_path, TITLE, "一、资金", text.format("饮水工程100"))
                 if f.check == "declared_identity_unexplained"]  # 750 of 860: some heads, not all of them
+
+
+def test_a_list_of_people_under_the_posts_belongs_to_the_count_of_people_before_it(tmp_path):
+    lines = (TITLE, "一、人员情况", "本站实有在职人员11人，核定编制8名；其中：参照公务员法管理人员8人，工勤人员3人。")
+    identity = draft_of(tmp_path, *lines).params["claims"]["identities"][0]
+    assert identity["relation"] == "=" and identity["whole"] != "staff.authorized" and len(identity["parts"]) == 2
+    assert not [f for f in findings_of(tmp_path, *lines) if f.check == "declared_identity_broken"]
+
+
+def test_a_list_of_people_under_the_posts_with_no_count_of_people_is_no_identity(tmp_path):
+    lines = (TITLE, "一、人员情况", "本局核定编制8名；其中：参公人员8人，工勤人员3人，工勤人员由县人社局统一管理。")
+    assert not draft_of(tmp_path, *lines).params.get("claims", {}).get("identities")
+    assert not [f for f in findings_of(tmp_path, *lines) if f.check == "declared_identity_broken"]
+
+
+def test_kinds_of_post_exceeding_the_posts_are_still_their_breakdown():
+    got = totals_in("本局核定编制10名，其中：行政编制6名，事业编制6名。")
+    assert got == [("10名", ["6名", "6名"], False)]
+
+
+def test_a_change_stated_after_a_comparison_heads_no_list_of_the_new_total(tmp_path):
+    lines = (TITLE, "一、支出情况", "2023年支出合计480.00万元，与上年相比，支出总额减少125.51万元，下降20.7%。"
+             "其中：基本支出300.00万元，项目支出180.00万元。")
+    assert totals_in(lines[2]) == [("480.00万元", ["300.00万元", "180.00万元"], True)]
+    assert totals_in("2023年收入合计480.00万元，与2022年相比，增加25.00万元，增长5.5%，主要是人员增加。"
+                     "其中：财政拨款收入470.00万元，其他收入10.00万元。") == [
+        ("480.00万元", ["470.00万元", "10.00万元"], True)]
+    assert not [f for f in findings_of(tmp_path, *lines) if f.check == "declared_identity_broken"]
+
+
+def test_different_values_under_a_short_generic_label_are_two_figures(tmp_path):
+    lines = (TITLE, "一、项目评价", "共评价项目15个，其中优等12个，涉及资金300.00万元；良等3个，涉及资金50.00万元。",
+             "二、三公经费", "公务接待费2.00万元，下降0.50万元；公务用车运行维护费4.00万元，下降1.00万元。")
+    assert draft_of(tmp_path, *lines).repeats == []
+    assert not [f for f in findings_of(tmp_path, *lines) if f.check == "figure_stated_twice"]
+
+
+def test_equal_values_of_two_rows_of_an_account_are_two_figures(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收入支出决算总体情况",
+                     "2023年度收入总计512.40万元，支出总计512.40万元。与上年相比，收、支总计各减少20.00万元，下降3.8%。",
+                     "二、收入决算情况", "本年收入合计512.40万元，主要为财政拨款。",
+                     "三、财政拨款收入支出决算总体情况",
+                     "2023年度财政拨款收、支总计512.40万元。与上年相比，财政拨款收、支总计各减少20.00万元，下降3.8%。")
+    assert draft.repeats == [] and draft.pairs == []
+
+
+def test_one_row_restated_under_its_own_total_word_is_still_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收入", "2023年度本年收入合计512.40万元。", "二、说明",
+                     "本年收入合计512.40万元，较上年有所减少。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["512.40万元", "512.40万元"]]

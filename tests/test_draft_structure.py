@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from perfeval.outputs.draft import draft_report
 
 TITLE = "松岭县农业技术推广站2023年度部门整体支出绩效自评报告"
@@ -314,3 +316,32 @@ def test_an_entry_breaking_the_scoring_where_no_field_is_named_is_found_taken_ou
     assert "比不了的比率" in text.split("存疑，未录入")[1] and "cannot compare" in text
     [(place, why, entry)] = draft.excluded
     assert place.startswith("claims.ratios[") and entry["label"] == "比不了的比率" and why.startswith("cannot compare")
+
+
+@pytest.mark.parametrize("offending", [(37,), (5, 41, 77)])
+def test_the_entries_breaking_the_scoring_are_found_by_halving_among_many(tmp_path, monkeypatch, offending):
+    """Each try rescores the draft: one at a time, a draft of 400 entries was scored up to 400 times, and with more
+    than one entry causing the problem none was found (taking out one left the others) and the draft was refused."""
+    from perfeval.errors import FieldProblem
+    from perfeval.outputs.draft import write_draft, writer
+
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "本站2023年度支出总额218.40万元，办公经费12.30万元。")
+    ratios = draft.params.setdefault("claims", {}).setdefault("ratios", [])
+    for k in range(80):
+        label = f"比不了的比率{k}" if k in offending else f"比率{k}"
+        ratios.append({"label": label, "numerator": "s001", "denominator": "lines.total.final", "kind": "share",
+                       "value": 5.63, "source": "一 测试"})
+    scored, tries = writer._problems, []
+    unnamed = FieldProblem("", "cannot compare or convert “人” and “个”")
+
+    def problems(text: str, target: Path) -> list:
+        tries.append(text)
+        return [unnamed] if "比不了的比率" in text.split("存疑，未录入")[0] else scored(text, target)
+
+    monkeypatch.setattr(writer, "_problems", problems)
+    text = write_draft(draft, tmp_path / "d.yaml").read_text(encoding="utf-8")
+    drafted, doubtful = text.split("存疑，未录入")
+    assert "比不了的比率" not in drafted and all(f"比率{k}" in drafted for k in range(80) if k not in offending)
+    assert sorted(entry["label"] for _, _, entry in draft.excluded) == sorted(f"比不了的比率{k}" for k in offending)
+    assert all(f"比不了的比率{k}" in doubtful for k in offending)
+    assert len(tries) <= 2 + len(offending) * 9  # scored, all out, ~log2(80) halvings and one check per culprit

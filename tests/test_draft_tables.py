@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from perfeval.intake.report.document import build
 from perfeval.outputs.draft import draft_report
 
@@ -279,3 +281,54 @@ def test_a_list_without_an_opener_holds_only_where_its_figures_are_kinds_of_the_
     assert lists_in("年初预算数为900.00万元，调减预算150.00万元，预算完成数为750.00万元。") == []
     assert lists_in("在职人员64人，专业技术人员41人、管理人员5人，工勤人员17人。") == []  # does not add up
     assert lists_in("本局核定编制9名，局长1名、副局长2名、科员6名。") == []  # posts under 编制: attributes
+
+
+# ---------------------------------------------------------------- a scored evaluation table (分值 | 评分标准 | 得分)
+
+SCORED_HEADER = ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "自评得分", "扣分原因"]
+SCORED = [["决策（15分）", "目标设定", "绩效目标合理性", "5", "目标明确得5分，否则不得分", "5", ""],
+          ["", "", "绩效指标明确性", "5", "每缺一项扣1.5分", "3.5", "缺一项指标"],
+          ["", "资金投入", "预算编制科学性", "5", "得分≥85分为优", "5", ""],
+          ["过程（20分）", "资金管理", "资金到位率", "6", "（6分×到位率）", "6", ""],
+          ["", "", "预算执行率", "14", "每低于5%扣2分", "12", "全年执行率92.5%"]]
+SCORED_TOTAL = ["总分", "", "", "35", "", "31.5", ""]
+
+
+def scored_as(shape: str) -> str:
+    rows = [SCORED_HEADER, *SCORED, SCORED_TOTAL]
+    if shape == "bars between":  # pasted as text: | between the cells, none at the line's end
+        return "\n".join(" | ".join(r) for r in rows)
+    if shape == "bars after":  # a web page's save: a | after every cell
+        return "\n".join(" | ".join(r) + " |" for r in rows)
+    if shape == "markdown":
+        return "\n".join(["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+                         + ["| " + " | ".join(r) + " |" for r in rows[1:]])
+    return "\n".join("\t".join(r) for r in rows)
+
+
+@pytest.mark.parametrize("shape", ["bars between", "bars after", "markdown", "tabs"])
+def test_a_scored_evaluation_table_gives_its_weights_and_scores_and_none_of_its_rules(tmp_path, shape):
+    draft = draft_of(tmp_path, scored_as(shape))
+    got = placed(draft)
+    assert got["绩效指标明确性·分值"] == "5分" and got["绩效指标明确性·自评得分"] == "3.5分"
+    assert got["资金到位率·分值"] == "6分" and got["预算执行率·自评得分"] == "12分"
+    assert got["决策·分值"] == "15分" and got["过程·分值"] == "20分"  # a level's weight in brackets in its cell
+    assert got["总分·分值"] == "35分" and draft.params["claims"]["total"] == Decimal("31.5")
+    rules = {"1.5", "85", "2", "5%"}  # the rules' steps, thresholds and points: the framework's, not the unit's
+    assert not [m for m in draft.placed if m.written.rstrip("分") in rules or m.quantity.value in (Decimal("1.5"), 85)]
+    assert [m.quantity.unit for m in draft.placed if m.written == "92.5%"] == ["%"]  # a note beside it: prose
+
+
+def test_a_table_of_rules_whose_scores_are_left_blank_is_the_frameworks_and_states_no_figure(tmp_path):
+    blank = [r[:5] + [""] + r[6:] for r in SCORED]
+    draft = draft_of(tmp_path, "\n".join(" | ".join(r) for r in [SCORED_HEADER, *blank]))
+    assert [m.written for m in draft.placed] == ["1520.30万元"]
+
+
+def test_a_line_of_a_pages_fields_with_bars_between_them_is_no_table_and_a_markdown_rule_is_no_row():
+    from perfeval.intake.documents import barred_rows
+
+    assert barred_rows(["发布时间：2024-03-01 | 来源：本局 | 浏览次数：12", "正文"]) == {}
+    assert barred_rows(["| 项目 | 金额 |", "|---|---|", "| 合计 | 12.5 |"]) == {
+        0: ("项目", "金额"), 1: None, 2: ("合计", "12.5")}
+    assert barred_rows(["指标 | 分值 | 得分", " | 5 | 4"])[1] == ("", "5", "4")  # a merged cell left blank stays

@@ -281,8 +281,9 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 # minus written as any dash a word processor puts there: full-width, small, figure dash, minus sign, hyphen (U+2010),
 # non-breaking hyphen, en dash (Word's autocorrect of " - "); each reads as the ASCII hyphen-minus reads
 # and the wide spaces (en, em, ideographic …) as the plain space they read as
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–➖˗⁻\u2002\u2003\u2004\u2005\u2006\u2008\u3000’",
-                            "0123456789.%，----------       '")
+# and the apostrophes a Swiss or an Arabic grouping writes (’, ′ the prime, ʼ, ٬ U+066C) as the ' it reads as
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–➖˗⁻\u2002\u2003\u2004\u2005\u2006\u2008\u3000’′ʼ٬",
+                            "0123456789.%，----------       " + "'" * 4)
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
@@ -294,8 +295,13 @@ _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 # A number grouped in another way than 1,268.40: 1，268.40, 1'268.40, 1 268.40 (thin, no-break or plain space),
 # 1.268,40. Each is read once here, either surely (a grouping no decimal reading explains otherwise) or as 存疑.
 _OTHER_GROUPING = re.compile(
-    r"(?<![\d.,'，])(?P<head>\d{1,3})(?P<sep>[，'" + _GROUP_SPACES + r" .])(?P<groups>\d{3}(?:(?P=sep)\d{3})*)"
-    r"(?:(?P<dec>[.,])(?P<frac>\d+))?(?![\d'，])")
+    r"(?<![\d.,'，_])(?P<head>\d{1,3})(?P<sep>[，'_" + _GROUP_SPACES + r" .])(?P<groups>\d{3}(?:(?P=sep)\d{3})*)"
+    r"(?:(?P<dec>[.,])(?P<frac>\d+))?(?![\d'，_])")  # 2_450.60 as a program writes it too
+# A middle dot as a decimal point (2450·60), told from a month and a day joined by one (12·4, 3·15).
+_DOT_DECIMAL = re.compile(r"(?<![\d.,])(?P<int>\d+)[·・‧⋅∙](?P<frac>\d+)(?![\d·・‧⋅∙])")
+# A dash written where a minus stands (—25%, ——25%, -- 20%): a minus, or a dash of the sentence, or an empty cell's
+# mark before the next one; read as a minus and listed 存疑, never read positive nor dropped without a word.
+_DASH_MINUS = re.compile(r"(?<![\d\-—―~～])(?:——|—|―|--\s?)(?=\d)")
 _PREFIXES = {
     "不少于": Qualifier.AT_LEAST, "不低于": Qualifier.AT_LEAST, "不小于": Qualifier.AT_LEAST,
     "至少": Qualifier.AT_LEAST, "最少": Qualifier.AT_LEAST, "≥": Qualifier.AT_LEAST, "≧": Qualifier.AT_LEAST,
@@ -396,6 +402,48 @@ _PAGE_FOOTER = re.compile(r"\s*[-－—]\s*\d{1,3}\s*[-－—]\s*")  # - 3 -: a 
 # negative or an aside, and which one the writing does not say.
 _CHANGE_WORDS = re.compile(r"增长|下降|增加|减少|增减|变动|变化|同比|环比|增幅|降幅|上升|回落")
 MAX_CHANGE_GAP = 12  # characters between the change's word and the bracket
+
+
+# What a web page counts around a copy: its views (bare: 网站访问量12万人次 is a figure) and a document site's articles.
+_SITE_COUNT = re.compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|大全|汇编|模板)\s*[：:]?\s*$")
+MAX_HEAD_WORDS = 12  # characters before a number that can name a page's counter
+
+_GRADE_WORD = r"(?:优秀|优|良好|良|较好|中等|中|一般|合格|及格|较差|差|不合格|不及格|[A-Da-d]\s*(?:级|等|档)?(?![A-Za-z]))"
+_GRADE = r"[“\"「『（(]?" + _GRADE_WORD
+_BOUND_WORD = r"[（(]\s*含\s*[）)]|[（(]\s*不含\s*[）)]|及?以上|及?以下|之间|[至到~～\-—－]|[≤≥<>＜＞≦≧]=?"
+# After a threshold: more bounds, numbers and 分 of its range, then the grade it gives (70分（含）以上85分以下为良).
+_GRADE_AFTER = re.compile(rf"(?P<between>(?:\s|{_BOUND_WORD}|且|并|、|得分|总分|分|\d+(?:\.\d+)?)*)的?\s*"
+                          rf"(?:为|评为|评定为|定为|确定为|属于|属|即为|计为|等级为|档次为)\s*{_GRADE}")
+# Before a threshold: a grade and its bound (优秀：90分以上; 良（80≤得分<90）), or a score compared (得分≥, 总分在).
+_GRADE_BEFORE = re.compile(rf"(?:^|[\s，,；;。、（(]){_GRADE_WORD}[”\"」』]?\s*[：:（(=＝]\s*"
+                           r"(?P<low>\d+(?:\.\d+)?\s*分?\s*(?:[（(]\s*含\s*[）)])?\s*(?:[≤<≦＜]=?|[至到~～\-—－])\s*)?"
+                           # the range's lower end (良（80≤得分<90）, B级（80分（含）至90分）)
+                           rf"(?:(?:得分|总分|分值|评分)\s*)?(?:{_BOUND_WORD}|在|达到)?\s*$")
+_COMPARED = re.compile(r"(?:得分|总分|评分|分数)\s*(?:(?:在|达到|为)?\s*(?:[≤≥<>＜＞≦≧]=?|大于等于|小于等于|大于|小于|不低于|低于)|在)\s*$")
+# A rule of a form giving points: on a condition (目标明确的得5分), or with an alternative (…得2分，否则不得分), a
+# question's points (是否完整（3分）), a formula's (10分×完成率); its words inside a bracket make the bracket's
+# points the rule's ((3分，其中整体目标2分，无项目的得3分)).
+_RULE_WORDS = re.compile(r"的\s*[，,]?\s*(?:得|扣|计|加|减)\s*\d|否则|不得分|得满分|扣完|酌情|是否|[×*＊]")
+
+
+def _rule_of_a_form(before: str, after: str, bounded: bool) -> bool:
+    """Is a score (N分, or a bare number) a form's rule rather than the unit's: a grade's threshold, a formula's or a
+    condition's points? A form's weight (资金管理（20分）) and a score (得分18分, 因台账不全扣1分) are not."""
+    clause_before = _CLAUSE_MARK.split(before)[-1]
+    grade = _GRADE_AFTER.match(after)
+    if grade and (bounded or re.search(_BOUND_WORD, grade.group("between")) or _COMPARED.search(clause_before)):
+        return True  # 得分≥85分为优, 70分（含）以上85分以下为良, 得分在90分以上的为优秀
+    graded = _GRADE_BEFORE.search(before)
+    if graded and (bounded or graded.group("low") or re.match(rf"\s*(?:{_BOUND_WORD})", after)):
+        return True  # 优秀：90分以上, 良（80≤得分<90）
+    if re.match(r"\s*[×*＊]", after) or re.search(r"的\s*[，,]?\s*(?:得|扣|计|加|减)\s*$", clause_before) \
+            or "是否" in clause_before or re.match(r"[^，。；,;]*[，,；;]\s*否则", after):
+        return True  # 10分×完成率, 目标明确的得5分, 是否完整（3分）, 按时完成得2分，否则不得分
+    opened = re.search(r"[（(][^（）()]*$", before)
+    closed = re.match(r"[^（）()]*[）)]", after)
+    return bool(opened and closed and _RULE_WORDS.search(opened.group(0) + closed.group(0)))
+
+
 
 
 @dataclass(frozen=True)
@@ -506,10 +554,35 @@ def _normalise(text: str, whole: bool) -> _Normalised:
             return None
         return "-" + m.group("n") + (m.group("pct") or "").strip(), None
 
+    norm, at, _ = _rewrite(norm, at, _DOT_DECIMAL, _dot_decimal)
     norm, at, _ = _rewrite(norm, at, _WORD_MINUS, lambda m: ("-", None))
     norm, at, _ = _rewrite(norm, at, _BRACKETED, negative)  # sure readings: no doubts to keep
     norm, at, doubts = _rewrite(norm, at, _OTHER_GROUPING, _grouping)
-    return _Normalised(norm, tuple(at), tuple(doubts))
+    norm, at, dashes = _dashes_as_minus(norm, at)
+    return _Normalised(norm, tuple(at), tuple(sorted(doubts + dashes)))
+
+
+def _dot_decimal(m: re.Match[str]) -> tuple[str, str | None] | None:
+    """2450·60 is 2450.60; 12·4 and 3·15 are dates (a month up to 12, a day up to 31), left as written."""
+    whole, frac = m.group("int"), m.group("frac")
+    if len(whole) <= 2 and int(whole) <= 12 and len(frac) <= 2 and 1 <= int(frac) <= 31:
+        return None
+    return f"{whole}.{frac}", None
+
+
+def _dashes_as_minus(norm: str, at: list[int]) -> tuple[str, list[int], list[tuple[int, int, str]]]:
+    """Each dash before a number written as its minus in as many characters (the doubts already found keep their
+    places), the minus standing where the dash begins in the text (a number is cited with its dash), and why each is
+    unsure."""
+    chars, at = list(norm), list(at)
+    doubts = []
+    for m in _DASH_MINUS.finditer(norm):
+        first, last = m.start(), m.end() - 1
+        chars[first:last] = " " * (last - first)
+        chars[last] = "-"
+        at[last] = at[first]
+        doubts.append((last, last + 1, f"数字前的“{m.group(0).strip()}”读作负号，也可能是破折号或空缺的标记，请核对"))
+    return "".join(chars), at, doubts
 
 
 def _rewrite(norm: str, at: list[int], pattern: re.Pattern[str],
@@ -613,8 +686,14 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
         if re.match(r"(?:规定|禁令|纪律)", after):
             return None  # the name of a set of rules (中央八项规定, 六项禁令): no count of the unit's
+        if not whole and unit == "期" and re.match(r"(?:工程|项目|建设|改造|工作)", after):
+            return None  # a phase's name (三期工程): which phase, not how many (分三期实施 counts them)
     if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
         return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
+    if unit in ("篇", "次", "") and not g["pct"] and not g["mult"] and _SITE_COUNT.search(before[-MAX_HEAD_WORDS:]):
+        return None  # a site's counters around a copy (浏览量 27, 阅读：1024, (精选5篇), 范文2): the page's, not the unit's
+    if unit in ("分", "") and not g["pct"] and _rule_of_a_form(before, after, bool(g["suffix"] or prefix)):
+        return None  # a grade's threshold (得分≥85分为优), a formula's points (10分×完成率), a rule's (目标明确的得5分)
     if end - lead < LOOK_BEHIND and _SCORING_RULE.search(_CLAUSE_MARK.split(before)[-1] + norm[lead:end]
                                                          + _CLAUSE_MARK.split(after)[0]):  # a rule's number is short:
         # searched in a run of 20,000 digits the rule took time quadratic in its length

@@ -145,8 +145,8 @@ def txt_items(path: Path) -> Iterator[str | Row]:
     """Lines are paragraphs; a run of lines whose first starts with a tab is a table row, each tab a new cell
     and the lines after it (up to a blank line) the rest of that cell (Word's "save as text"); a line with tabs
     between its words is a whole row, its cells between the tabs (a table pasted from Excel or WPS), and so is a
-    line of two cells or more with a | after each (a web table saved a row per line). Rows with only blank lines
-    between them form one table.
+    line of two cells or more with a | after each (a web table saved a row per line) or a run of lines with | between
+    their cells (see barred_rows). Rows with only blank lines between them form one table.
     """
     raw = read(path, "a .txt report")
     text = _decoded(path, raw)
@@ -156,7 +156,17 @@ def txt_items(path: Path) -> Iterator[str | Row]:
     cells: list[list[str]] | None = None
     lines = text.splitlines()
     aligned = aligned_rows(lines)
+    barred = barred_rows(lines)
     for k, line in enumerate(lines + [""]):
+        if cells is None and k in barred:  # a table saved a row per line, | between its cells
+            row = barred[k]
+            if row is None:
+                continue  # a Markdown table's rule under its header (|---|---|) is no row
+            if not in_table:
+                table += 1
+                in_table = True
+            yield Row(row, table)
+            continue
         if k in aligned:  # a table laid out with spaces: cells between runs of them
             if not in_table:
                 table += 1
@@ -168,12 +178,6 @@ def txt_items(path: Path) -> Iterator[str | Row]:
                 table += 1
                 in_table = True
             yield Row(tuple(c.strip() for c in line.rstrip().split("\t")), table)
-            continue
-        if cells is None and _marked_row(line):  # a web table saved a row per line, a | after every cell
-            if not in_table:
-                table += 1
-                in_table = True
-            yield Row(tuple(c.strip() for c in line.strip().rstrip("|").split("|")), table)
             continue
         if cells is not None:
             if not line.startswith("\t") and not line.strip():
@@ -200,6 +204,46 @@ def _marked_row(line: str) -> bool:
     with words or numbers (a line of one cell and its marks, 人员编制 |, is that cell alone)?"""
     text = line.strip()
     return text.endswith("|") and sum(1 for c in text.split("|") if c.strip()) >= 2
+
+
+_RULE_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{3,}:?\s*\|?")  # a Markdown table's |---|:--:|
+
+
+def _between_bars(line: str, framed: bool) -> tuple[str, ...] | None:
+    """The cells of a line with | between them (资金到位率 | 5 | 到位率×5 | 5): a leading empty cell stays (a level
+    cell merged with the row above), a trailing bar closes the last cell, and in a `framed` table (Markdown's
+    | 资金到位率 | 5 |, every line between bars) the leading bar opens the first. None when the line has fewer than two
+    bars or fewer than two filled cells."""
+    text = line.strip()
+    if text.count("|") < 2:
+        return None
+    text = text[1:] if framed else text
+    text = text[:-1] if text.endswith("|") else text
+    cells = tuple(c.strip() for c in text.split("|"))
+    return cells if sum(1 for c in cells if c) >= 2 else None
+
+
+def barred_rows(lines: list[str]) -> dict[int, tuple[str, ...] | None]:
+    """Rows of tables saved a row per line, by line: a line with a | after every cell (a web page's save, even alone);
+    or a run of two lines or more with | between their cells (a table pasted as text or written in Markdown, its rule
+    line |---| mapped to None). A line of a page's chrome with bars between its fields (发布时间：… | 来源：…) stands
+    alone, so it is no table."""
+    barred = [x.strip().count("|") >= 2 and "\t" not in x.strip("\t") for x in lines]
+    out: dict[int, tuple[str, ...] | None] = {}
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and barred[j]:
+            j += 1
+        run = range(k, j)
+        framed = all(lines[x].strip().startswith("|") and lines[x].strip().endswith("|") for x in run)
+        rows = {x: None if _RULE_ROW.fullmatch(lines[x].strip()) else _between_bars(lines[x], framed) for x in run}
+        if len(run) >= 2 and sum(1 for x in run if rows[x] is not None) >= 2:
+            out.update({x: row for x, row in rows.items() if row is not None or _RULE_ROW.fullmatch(lines[x].strip())})
+        elif len(run) == 1 and _marked_row(lines[k]):
+            out[k] = rows[k]
+        k = max(j, k + 1)
+    return out
 
 
 _SPACES = re.compile(r"(?: {2,}|\u3000+)\s*")  # two spaces or more, or a full-width one: a column gap

@@ -367,51 +367,50 @@ class _Unread:
 
     def count_streams(self, streams: int, page: int) -> None:
         """A page (or a form) drawn from `streams` content streams: Word writes one, some programs a few dozen."""
-        if streams > MAX_PAGE_STREAMS:
-            self.too_dense = (f"has a page (page {page}) drawn from {streams:,} content streams, more than any "
-                              "report's page needs (a damaged or hostile file); save the PDF again from the document, "
-                              "or send the .docx")
-            raise _Unbounded(self.too_dense)
+        self._bound(page, streams, MAX_PAGE_STREAMS, _PAGE_STREAMS_PAST)
 
     def count_content(self, on_page: int, size: int, page: int) -> None:
         """A content stream of `size` bytes about to be interpreted (on_page bytes on this page with it): past a
         bound, refused before it is read."""
         self.content += size
-        if on_page > MAX_PAGE_CONTENT:
-            self.too_dense = (f"has a page (page {page}) of more than {MAX_PAGE_CONTENT >> 20} MB of drawing "
-                              "instructions, more than any report's page holds (a damaged or hostile file); save the "
-                              "PDF again from the document, or send the .docx")
-        elif self.content > MAX_CONTENT:
-            self.too_dense = (f"has more than {MAX_CONTENT >> 20} MB of drawing instructions in all, more than a "
-                              "report's pages hold; save the PDF again from the document, or send the .docx")
-        if self.too_dense:
-            raise _Unbounded(self.too_dense)
+        self._bound(page, on_page, MAX_PAGE_CONTENT, _PAGE_CONTENT_PAST, self.content, MAX_CONTENT, _CONTENT_PAST)
 
     def count_path(self, on_page: int, page: int) -> None:
         """One more path painted (on_page so far on this page): past a bound, refused before it costs more."""
         self.paths += 1
-        if on_page > MAX_PAGE_PATHS:
-            self.too_dense = (f"has a page (page {page}) of more than {MAX_PAGE_PATHS:,} drawn lines and shapes, more "
-                              "than any report's page holds (a damaged or hostile file, or a detailed map); save the "
-                              "PDF again from the document, or send the .docx")
-        elif self.paths > MAX_PATHS:
-            self.too_dense = (f"has more than {MAX_PATHS:,} drawn lines and shapes in all, more than a report's pages "
-                              "hold; save the PDF again from the document, or send the .docx")
-        if self.too_dense:
-            raise _Unbounded(self.too_dense)
+        self._bound(page, on_page, MAX_PAGE_PATHS, _PAGE_PATHS_PAST, self.paths, MAX_PATHS, _PATHS_PAST)
 
     def count_glyph(self, on_page: int, page: int) -> None:
         """One more glyph drawn (on_page so far on this page): past a bound, refused before it costs more."""
         self.glyphs += 1
-        if on_page > MAX_PAGE_GLYPHS:
-            self.too_dense = (f"has a page (page {page}) of more than {MAX_PAGE_GLYPHS:,} characters, more than any "
-                              "report's page holds (a dense or hostile file); save the PDF again from the document, "
-                              "or send the .docx")
-        elif self.glyphs > MAX_GLYPHS:
-            self.too_dense = (f"holds more than {MAX_GLYPHS:,} characters; the reader drafts reports of at most that "
-                              "many (about 1,500 pages): draft the 自评报告 alone, or split the file")
-        if self.too_dense:
-            raise _Unbounded(self.too_dense)
+        self._bound(page, on_page, MAX_PAGE_GLYPHS, _PAGE_GLYPHS_PAST, self.glyphs, MAX_GLYPHS, _GLYPHS_PAST)
+
+    def _bound(self, page: int, on_page: int, page_bound: int, past_page: str,
+               in_file: int = 0, file_bound: int | None = None, past_file: str = "") -> None:
+        """Refused once `on_page` passes `page_bound` or `in_file` passes `file_bound`. It runs for every glyph drawn,
+        so the message (a template of {page}, {count}, {bound} and {mb}, the bound in MB) is made only on refusal."""
+        if on_page > page_bound:
+            self.too_dense = past_page.format(page=page, count=on_page, bound=page_bound, mb=page_bound >> 20)
+        elif file_bound is not None and in_file > file_bound:
+            self.too_dense = past_file.format(bound=file_bound, mb=file_bound >> 20)
+        else:
+            return
+        raise _Unbounded(self.too_dense)
+
+
+_RESEND = "save the PDF again from the document, or send the .docx"
+_PAGE_STREAMS_PAST = ("has a page (page {page}) drawn from {count:,} content streams, more than any report's page needs "
+                      "(a damaged or hostile file); " + _RESEND)
+_PAGE_CONTENT_PAST = ("has a page (page {page}) of more than {mb} MB of drawing instructions, more than any report's "
+                      "page holds (a damaged or hostile file); " + _RESEND)
+_CONTENT_PAST = "has more than {mb} MB of drawing instructions in all, more than a report's pages hold; " + _RESEND
+_PAGE_PATHS_PAST = ("has a page (page {page}) of more than {bound:,} drawn lines and shapes, more than any report's "
+                    "page holds (a damaged or hostile file, or a detailed map); " + _RESEND)
+_PATHS_PAST = "has more than {bound:,} drawn lines and shapes in all, more than a report's pages hold; " + _RESEND
+_PAGE_GLYPHS_PAST = ("has a page (page {page}) of more than {bound:,} characters, more than any report's page holds (a "
+                     "dense or hostile file); " + _RESEND)
+_GLYPHS_PAST = ("holds more than {bound:,} characters; the reader drafts reports of at most that many (about 1,500 "
+                "pages): draft the 自评报告 alone, or split the file")
 
 
 def _hidden_layers(document) -> frozenset[int]:  # noqa: ANN001 - a pdfminer PDFDocument

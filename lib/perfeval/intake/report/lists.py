@@ -32,9 +32,11 @@ _BARE_TOTAL = re.compile(r"^\s*[，,；;]\s*[\u4e00-\u9fff]{2,10}[为是:：]?\s
 _STRENGTH = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
 _CUT = re.compile(r"^[^，,；;。]*?(?:等|…|\.\.\.)")
 _ATTRIBUTE = re.compile(r"(?:正|副)?(?:处|科|厅|局|股|部)级|职级|级别|职数|局长|主任|书记|科长|站长|所长|院长|馆长|党员|女性|男性|女职工|本科|研究生|大专|学历|岁")
-# A figure that is the change of the one before it (基本支出Y万元，比上年增加Z万元), never a part of the total.
+# A figure that is the change of the one before it (基本支出Y万元，比上年增加Z万元; 与上年相比，支出总额减少Z万元:
+# a verb of change right before the amount), never a total nor a part of one.
 _CHANGE = re.compile(r"(?:较|比|同比)(?:上年度?|去年|上一年度?|年初)?(?:同期)?(?:[决预]算数?|执行数)?"
-                     r"(?:增加|减少|增长|下降|上升|降低|多|少|节约|增支|减支|增|减)|同比")  # 较上年决算数减65.62万元
+                     r"(?:增加|减少|增长|下降|上升|降低|多|少|节约|增支|减支|增|减)|同比"  # 较上年决算数减65.62万元
+                     r"|(?:增加|减少|增长|下降|上升|降低|节约|压减|缩减)了?\s*$")
 _NAMED = re.compile(r"(?:其中)?(?:主要)?包括(?P<names>[^，。；0-9]{4,}?)(?:等(?:项目|方面|内容)?|$|，)")
 
 

@@ -87,8 +87,15 @@ class Tables:
     total: Mention | None = None
     grade: tuple[str, Where] | None = None
     taken: set[int] = field(default_factory=set)
+    taken_cells: set[tuple[int, int]] = field(default_factory=set)  # (block, cell) read here in a row left to prose
     skipped: list[str] = field(default_factory=list)
     totals: list[Listed] = field(default_factory=list)  # a 合计 / 总计 / 小计 row's cells over the rows above them
+    kept: dict[int, tuple[int, ...]] = field(default_factory=dict)  # a row's cells once its numbering is dropped
+
+    def take_cell(self, block: int, cell: int) -> None:
+        """A cell read here, by its place in the row as the table readers see it (numbering columns dropped)."""
+        kept = self.kept.get(block)
+        self.taken_cells.add((block, kept[cell] if kept is not None and cell < len(kept) else cell))
 
 
 def _quantity(text: str) -> Quantity | None:
@@ -177,10 +184,10 @@ def _values(cells: tuple[str, ...]) -> tuple[str, list[str]]:
     return "", list(cells)
 
 
-def _without_numbering(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+def _without_numbering(blocks: tuple[Block, ...], kept: dict[int, tuple[int, ...]]) -> tuple[Block, ...]:
     """The blocks with a table's numbering columns dropped: a 序号 / 编号 / 行次 column whose numbers were blanked as
     the document was built (numbers_of_tables) taken out of every row of its table, so that the other cells stand
-    under their headers."""
+    under their headers. `kept` is filled with the cells each changed row keeps, by their places in the document."""
     out = list(blocks)
     first: dict[int, int] = {}
     for j, block in enumerate(blocks):
@@ -189,14 +196,15 @@ def _without_numbering(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         start = first.setdefault(block.table, j)
         drop = {k for k, h in enumerate(blocks[start].cells) if INDEX_COLUMN.match(h.strip())}
         if drop and (j == start or all(k >= len(block.cells) or not block.cells[k].strip() for k in drop)):
-            out[j] = replace(block, cells=tuple(c for k, c in enumerate(block.cells) if k not in drop))
+            kept[j] = tuple(k for k in range(len(block.cells)) if k not in drop)
+            out[j] = replace(block, cells=tuple(block.cells[k] for k in kept[j]))
     return tuple(out)
 
 
 def read_tables(document: Document, report_year: int | None) -> Tables:
     """Every table the reader recognises, and the blocks it read."""
     out = Tables()
-    blocks = _without_numbering(document.blocks)
+    blocks = _without_numbering(document.blocks, out.kept)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -211,7 +219,7 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
         if kind is None:
             i += 1
             continue
-        reader = {"framework": _skip_framework, "indicators": _read_indicators, "projects": _read_projects,
+        reader = {"framework": _read_rule_table, "indicators": _read_indicators, "projects": _read_projects,
                   "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain, "pairs": _read_pairs}[kind]
         i = reader(blocks, i, out, report_year)
     return out
@@ -219,6 +227,112 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
 
 def _same_table(blocks: tuple[Block, ...], start: int, j: int) -> bool:
     return blocks[j].kind == "row" and blocks[j].table == blocks[start].table
+
+
+_RULE_COLUMN = re.compile(r"评分(?:标准|要点|细则|办法|方法|依据|说明)|评价(?:标准|要点)|计分(?:标准|方法|办法)|扣分(?:标准|办法)")
+_WEIGHT_COLUMN = re.compile(r"(?:指标)?(?:分值|权重|标准分值?|满分值?)(?:[（(]\s*分\s*[）)])?")
+_SCORE_COLUMN = re.compile(r"(?:自评|评价|实际|考核|最终)?得分(?:[（(]\s*分\s*[）)])?|自评分(?:数|值)?")
+
+
+@dataclass(frozen=True)
+class _ScoredColumns:
+    """Where a scored evaluation table (指标 … 分值 | 评分标准 | 得分) puts its parts: the label columns before its
+    分值, the 分值 and 得分 columns, and the columns of its scoring rules."""
+
+    labels: tuple[int, ...]
+    weight: int
+    score: int
+    rules: tuple[int, ...]
+    header: tuple[str, ...]
+
+    @classmethod
+    def of(cls, header: tuple[str, ...]) -> "_ScoredColumns | None":
+        cells = [normalise(c) for c in header]
+        weight = next((k for k, c in enumerate(cells) if _WEIGHT_COLUMN.fullmatch(c)), None)
+        score = next((k for k, c in enumerate(cells) if _SCORE_COLUMN.fullmatch(c)), None)
+        rules = tuple(k for k, c in enumerate(cells) if _RULE_COLUMN.search(c))
+        if weight is None or score is None or not rules or weight == 0:
+            return None
+        labels = tuple(k for k in range(min(weight, *rules)) if cells[k] and not _RULE_COLUMN.search(cells[k])) \
+            or tuple(range(min(weight, *rules)))
+        return cls(labels, weight, score, rules, header)
+
+    def scored(self, cells: tuple[str, ...]) -> bool:
+        """Does the row give its 分值 and its 得分 as numbers under their columns?"""
+        return len(cells) > max(self.weight, self.score) and _is_number(cells[self.weight]) \
+            and _is_number(cells[self.score])
+
+
+def _read_rule_table(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
+    """A table with a column of scoring rules (评分标准, 评分要点): the unit's own evaluation table when its rows give
+    their 得分 (each row's 分值 and 得分 are figures, its rules are not), else the framework's indicator table, skipped.
+    A 绩效自评表 with targets and actuals as well is read as one."""
+    columns = _ScoredColumns.of(blocks[start].cells)
+    rows = [j for j in range(start + 1, len(blocks)) if _same_table(blocks, start, j)
+            and blocks[j].section == blocks[start].section]
+    if columns is None or not any(columns.scored(blocks[j].cells) for j in rows):
+        return _skip_framework(blocks, start, out, report_year)
+    if _header_kind(tuple(c for c in blocks[start].cells if not _RULE_COLUMN.search(c))) == "indicators":
+        return _read_indicators(blocks, start, out, report_year)
+    return _read_scored(blocks, start, out, columns)
+
+
+def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _ScoredColumns) -> int:
+    """A scored evaluation table: each row's 分值 and 得分 in 分 under its indicator's name, a level's weight in
+    brackets in its cell (决策（15分）), the 总分 row's 得分 as the claimed total and its 分值 as a figure, a grade row's
+    grade. The rules' cells are no figures; any other cell (a note on the deduction) is left to be read as prose."""
+    out.taken.add(start)
+    header = columns.header
+    j = start + 1
+    while j < len(blocks) and _same_table(blocks, start, j) and blocks[j].section == blocks[start].section:
+        block = blocks[j]
+        cells = block.cells
+        first = next((c.strip() for c in cells if c.strip()), "")
+        if ("等级" in first or "等次" in first) and not columns.scored(cells):
+            grade = next((c.strip() for c in cells[1:] if c.strip() in GRADE_WORDS), None)
+            if grade:
+                out.taken.add(j)
+                out.grade = (GRADE_WORDS[grade], Where(block.section, grade, j, 1, first))
+            j += 1
+            continue
+        if _TOTAL_LINE_WORDS.match(normalise(first)):
+            out.taken.add(j)
+            for k in (columns.weight, columns.score):
+                q = _quantity(cells[k]) if k < len(cells) else None
+                if q is None:
+                    continue
+                q = q if q.unit else _as(q, "分")
+                m = _mention(q, f"{first}·{header[k]}", Where(block.section, cells[k], j, k, first, header[k]))
+                if k == columns.score:
+                    out.total = m
+                else:
+                    out.cells.append(Cell(m))
+            j += 1
+            continue
+        if not columns.scored(cells) and not any(_quantity(cells[k]) for k in columns.labels if k < len(cells)):
+            for k in columns.labels:  # a level's row of its own: 决策（15分）
+                if k < len(cells) and _POINTS.search(cells[k]):
+                    _level1_weight(out, _strip_points(cells[k]), cells[k], j, block)
+                    out.take_cell(j, k)
+            for k in columns.rules:
+                out.take_cell(j, k)
+            j += 1
+            continue
+        named = [k for k in columns.labels if k < len(cells) and cells[k].strip()]
+        name = _strip_points(cells[named[-1]]) if named else ""
+        for k in named:
+            if _POINTS.search(cells[k]) and k != named[-1]:
+                _level1_weight(out, _strip_points(cells[k]), cells[k], j, block)
+            out.take_cell(j, k)
+        for k in (columns.weight, columns.score, *columns.rules):
+            out.take_cell(j, k)
+            q = _quantity(cells[k]) if k in (columns.weight, columns.score) and k < len(cells) else None
+            if q is not None:
+                q = q if q.unit else _as(q, "分")
+                label = f"{name}·{header[k]}" if name else header[k]
+                out.cells.append(Cell(_mention(q, label, Where(block.section, cells[k], j, k, name, header[k]))))
+        j += 1
+    return j
 
 
 def _skip_framework(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:

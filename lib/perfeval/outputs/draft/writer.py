@@ -207,9 +207,8 @@ def settle(draft: Draft, target: Path) -> str:
             return text
         taken = 0
         records = {tuple(record): problem for problem in problems if (record := _record_of(problem[0]))}
-        culprit = None if records else _culprit(draft, target, problems[0])
-        if culprit is not None:  # a problem no field names (two units a relation cannot compare): the entry whose
-            records = {tuple(culprit): problems[0]}  # removal ends it, among what the reader inferred, then read
+        if not records:  # a problem no field names (two units a relation cannot compare): the entries whose removal
+            records = {tuple(c): problems[0] for c in _culprits(draft, target, problems[0])}  # ends it
         for path, problem in sorted(records.items(), key=lambda kv: [str(t).zfill(9) for t in kv[0]], reverse=True):
             found, value = _take_out(draft.params, list(path))  # list entries from the last: the others keep their place
             if not found:
@@ -228,24 +227,45 @@ def settle(draft: Draft, target: Path) -> str:
                                           "taking out entries, which is a fault of the reader; please report it"))])
 
 
-MAX_SOUGHT = 400  # entries tried one by one for a problem no field names: a report's claims and stated figures
-
-
-def _culprit(draft: Draft, target: Path, problem: FieldProblem) -> list[str | int] | None:
-    """The one entry whose removal ends a problem no field names, or None: each of the claims (the relations the
-    reader inferred), then each stated figure, is taken out in turn and put back unless the draft then holds."""
+def _culprits(draft: Draft, target: Path, problem: FieldProblem) -> list[list[str | int]]:
+    """The entries whose removal ends a problem no field names, [] when taking them all out does not: among the
+    claims (the relations the reader inferred), then the stated figures. Found by halving, since each try rescores
+    the draft: the shortest run of entries from the first whose removal ends the problem ends with a culprit; it
+    stays out, and the search goes on in the run before it until the problem ends (several entries may each cause it)."""
     places = [["claims", key, i] for key, value in draft.params.get("claims", {}).items() if isinstance(value, list)
               for i in reversed(range(len(value)))]
     places += [["stated", i] for i in reversed(range(len(draft.params.get("stated", []))))]
-    for path in places[:MAX_SOUGHT]:
-        entries = draft.params[path[0]] if len(path) == 2 else draft.params[path[0]][path[1]]
-        entry = entries.pop(path[-1])
+
+    def ends_without(taken: list[int]) -> bool:
+        """Whether the problem ends with these places taken out (each list from its last entry, so the others keep
+        their index); they are put back after."""
+        popped = []
+        for k in sorted(taken):
+            path = places[k]
+            entries = draft.params[path[0]] if len(path) == 2 else draft.params[path[0]][path[1]]
+            popped.append((entries, path[-1], entries.pop(path[-1])))
         try:
-            if problem not in _problems(params_text(draft), target):
-                return path
+            return problem not in _problems(params_text(draft), target)
         finally:
-            entries.insert(path[-1], entry)
-    return None
+            for entries, index, entry in reversed(popped):
+                entries.insert(index, entry)
+
+    found: list[int] = []
+    if not ends_without(list(range(len(places)))):
+        return []
+    end = len(places)  # taking out found and places[:end] ends the problem; found alone does not
+    while True:
+        low, high = 0, end  # the shortest run places[:high] that, with found, ends it: low fails, high ends
+        while high - low > 1:
+            middle = (low + high) // 2
+            if ends_without(found + list(range(middle))):
+                high = middle
+            else:
+                low = middle
+        found.append(high - 1)
+        end = high - 1
+        if not end or ends_without(found):
+            return [places[k] for k in found]
 
 
 def _dotted(path: list[str | int]) -> str:
