@@ -620,3 +620,49 @@ def test_one_row_restated_under_its_own_total_word_is_still_one_figure(tmp_path)
     draft = draft_of(tmp_path, TITLE, "一、收入", "2023年度本年收入合计512.40万元。", "二、说明",
                      "本年收入合计512.40万元，较上年有所减少。")
     assert [[m.written for m in group] for group in draft.repeats] == [["512.40万元", "512.40万元"]]
+
+
+def _rates_of(tmp_path: Path, *lines: str) -> dict[str, tuple[str, str | None, str | None]]:
+    draft = draft_of(tmp_path, TITLE, *lines)
+    return {f"{r.rate.label}{r.rate.written}": (r.status, r.reading.numerator.written if r.reading else None,
+                                                r.reading.denominator.written if r.reading else None)
+            for r in draft.rates}
+
+
+def test_a_share_whose_sentence_also_states_a_change_is_of_its_part_and_the_total_before(tmp_path):
+    rates = _rates_of(tmp_path, "一、支出", "2023年总支出1000.00万元。其中基本支出800.00万元，比上年增加50.00万元，"
+                      "占总支出的80%；项目支出200.00万元，比上年减少10.00万元，占20%。")
+    assert rates["占总支出80%"] == ("explained", "800.00万元", "1000.00万元")
+    assert rates["占20%"] == ("explained", "200.00万元", "1000.00万元")
+
+
+def test_a_share_of_none_is_explained_by_the_count_its_group_is_listed_under(tmp_path):
+    rates = _rates_of(tmp_path, "一、项目评价", "本年共评价项目10个，其中一类项目6个，占比60%；二类项目4个，占比40%；"
+                      "三类项目0个，占比0%。")
+    assert rates["占比0%"] == ("explained", "0个", "10个")
+
+
+def test_an_indicators_value_or_threshold_is_no_rate_to_check(tmp_path):
+    rates = _rates_of(tmp_path, "一、绩效目标", "设备完好率≥98%，投诉率<40%，年度指标值为培训完成率100%。",
+                      "二、完成情况", "全年培训完成率100%。")
+    assert list(rates) == ["培训完成率100%"]
+
+
+def test_counts_of_each_grade_make_up_the_count_graded():
+    assert totals_in("共评价项目15个。评价结果为优的项目12个，涉及资金300.00万元。评价结果为良的项目3个，"
+                     "涉及资金50.00万元。评价结果为中的项目0个。") == [("15个", ["12个", "3个", "0个"], True)]
+    assert totals_in("自评项目共15个，自评等级为优等的12个，良等的3个，中等的1个。") == [
+        ("15个", ["12个", "3个", "1个"], False)]  # more than were graded: no partition can
+    assert totals_in("共评价项目15个，已完成整改12个，优等的10个。") == []  # one grade is no partition
+
+
+def test_an_accounts_grand_total_holds_its_subtotal_and_what_stands_beyond_it():
+    assert totals_in("2023年度收入总计512.40万元，其中本年收入合计500.00万元，此外用事业基金弥补收支差额0万元、"
+                     "年初结转和结余12.40万元。") == [("512.40万元", ["500.00万元", "0万元", "12.40万元"], True)]
+    assert totals_in("本年支出合计480.00万元。此外，结余分配0万元，年末结转和结余30.00万元，支出总计512.40万元。") == [
+        ("512.40万元", ["480.00万元", "0万元", "30.00万元"], False)]
+
+
+def test_a_sum_given_in_one_sentence_is_made_of_what_the_next_says_was_used_and_is_left():
+    assert totals_in("上级下达农机补贴资金20.00万元。截至年底，已使用18.00万元，结余2.00万元。") == [
+        ("20.00万元", ["18.00万元", "2.00万元"], True)]

@@ -23,7 +23,15 @@ from .placement import (
     qualified,
     two_figures,
 )
-from .rates import RateFound, Reading, change_from_section, done_over_planned, explain, explain_from_section
+from .rates import (
+    RateFound,
+    Reading,
+    change_from_section,
+    done_over_planned,
+    explain,
+    explain_from_section,
+    is_difference,
+)
 from .tables import Tables
 
 _CHANGE_WORDS = re.compile(r"较上年|比上年|较去年|比去年|同比")
@@ -44,7 +52,7 @@ class RateClaims(Placement):
             by_block.setdefault(m.where.block, []).append(m)
             by_part.setdefault(_part_of(m.where.section), []).append(m)
         for sentence in by_sentence(free):
-            for m in (x for x in sentence if x.is_rate):
+            for m in (x for x in sentence if x.is_rate and not is_threshold(x)):
                 found = explain(m, sentence, by_block.get(m.where.block, []), lists)
                 found = explain_from_section(found, sentence, by_part[_part_of(m.where.section)])
                 found = change_from_section(found, by_part[_part_of(m.where.section)], self.year)
@@ -296,13 +304,25 @@ def _core(words: str) -> str:
     return words
 
 
+_BOUND_SIGN = re.compile(r"[≥≤<>＜＞≧≦]")
+_TARGET_WORDS = re.compile(r"目标值|指标值|目标为|标准为|阈值")
+
+
+def is_threshold(m: Mention) -> bool:
+    """Is a percentage an indicator's value or a threshold written as one (设备完好率≥98%, 偏差率<40%, 目标值为完成率
+    100%), not a rate of what the unit did? It is a figure of its own then, never read as a rate to check."""
+    bound = m.quantity.qualifier in (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.ABOVE, Qualifier.BELOW)
+    return bound and bool(_BOUND_SIGN.search(m.quantity.text + m.lead[-1:])) or bool(_TARGET_WORDS.search(m.lead))
+
+
 def _operand(m: Mention) -> bool:
     return not m.is_rate and bool(m.quantity.unit) and m.quantity.qualifier is Qualifier.EXACT
 
 
 def _just_before(rate: Mention, sentence: list[Mention]) -> Mention | None:
-    """The figure a “占…的x%” divides: the last one before the rate in its sentence."""
-    before = [m for m in sentence if m.order < rate.order and _operand(m)]
+    """The figure a “占…的x%” divides: the last one before the rate in its sentence that is no change on last year
+    (基本支出800.00万元，比上年增加50.00万元，占总支出的80%: the 800)."""
+    before = [m for m in sentence if m.order < rate.order and _operand(m) and not is_difference(m)]
     return before[-1] if before else None
 
 

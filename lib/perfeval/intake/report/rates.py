@@ -104,6 +104,9 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
         wider = near + [m for m in paragraph if _operand(m) and m not in near and m.order < rate.order][-NEAR_BEFORE:]
         agreeing = [r for r in _readings(rate, wider, change) if agrees(rate.quantity, r.value)
                     and near[0] in (r.numerator, r.denominator)]
+    subject = [m for m in near if m.order < rate.order and not is_difference(m)][-1:]
+    if not agreeing and not change and len(near) > 1 and subject:
+        agreeing = _share_of_earlier(rate, subject[0], near, paragraph)
     if len(agreeing) > 1:
         named = _named_change(rate, near, change)
         agreeing = _prefer_list_totals(agreeing, lists) or [r for r in agreeing if named is not None and (
@@ -221,6 +224,14 @@ def _nearest(operands: list[Mention], rate: Mention) -> list[Mention]:
     before = [m for m in operands if m.order < rate.order]
     after = [m for m in operands if m.order > rate.order]
     return before[-NEAR_BEFORE:] + after[:NEAR_AFTER]
+
+
+def _share_of_earlier(rate: Mention, part: Mention, near: list[Mention], paragraph: list[Mention]) -> list[Reading]:
+    """A share whose sentence states its part among other figures (项目支出200.00万元，比上年减少10.00万元，占20%;
+    三类项目0个，占比0%) and whose whole stands earlier in the paragraph: the part (the last figure before the rate that
+    is no change) over a figure before it there."""
+    wider = [m for m in paragraph if _operand(m) and m not in near and m.order < rate.order][-NEAR_BEFORE:]
+    return [r for r in (_share(part, w) for w in wider) if r is not None and agrees(rate.quantity, r.value)]
 
 
 def _prefer_list_totals(readings: list[Reading], lists: list[Listed]) -> list[Reading]:
