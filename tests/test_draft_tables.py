@@ -332,3 +332,70 @@ def test_a_line_of_a_pages_fields_with_bars_between_them_is_no_table_and_a_markd
     assert barred_rows(["| 项目 | 金额 |", "|---|---|", "| 合计 | 12.5 |"]) == {
         0: ("项目", "金额"), 1: None, 2: ("合计", "12.5")}
     assert barred_rows(["指标 | 分值 | 得分", " | 5 | 4"])[1] == ("", "5", "4")  # a merged cell left blank stays
+
+
+def test_a_scored_evaluation_table_saved_one_cell_per_line_is_rebuilt_as_its_rows(tmp_path):
+    rows = [SCORED_HEADER, *SCORED, SCORED_TOTAL]
+    text = "\n".join(c for r in rows for c in r if c)  # empty cells gone, merged cells standing once
+    tabbed = draft_of(tmp_path, scored_as("tabs"))
+    draft = draft_of(tmp_path, text)
+    assert placed(draft) == placed(tabbed)
+    assert draft.params["claims"]["total"] == Decimal("31.5")
+    rebuilt = [b.cells for b in build("<test>", [text]).blocks if b.kind == "row"]
+    assert rebuilt[2] == ("", "", "绩效指标明确性", "5", "每缺一项扣1.5分", "3.5", "缺一项指标")  # its note after 得分
+    assert rebuilt[3][:3] == ("", "资金投入", "预算编制科学性")  # not the note of the row before
+
+
+# ---------------------------------------------------------------- a 决算 statement flattened onto lines
+
+STATEMENT_HEAD = ["收入支出决算总表", "部门：某某局 金额单位：万元", "项目 行次 金额 项目 行次 金额", "栏次 1 栏次 2"]
+STATEMENT = [["一、财政拨款收入", "1", "2,318.40", "一、教育支出", "31", "1,907.25"],
+             ["二、事业收入", "2", "46.00", "二、卫生健康支出", "32", "457.15"],
+             ["三、其他收入", "3", "-", "三、住房保障支出", "33", "0.00"],
+             ["本年收入合计", "4", "2,364.40", "本年支出合计", "34", "2,364.40"]]
+AMOUNTS = {"一、财政拨款收入·金额": "2,318.40万元", "一、教育支出·金额": "1,907.25万元", "二、事业收入·金额": "46.00万元",
+           "二、卫生健康支出·金额": "457.15万元", "三、住房保障支出·金额": "0.00万元",
+           "本年收入合计·金额": "2,364.40万元", "本年支出合计·金额": "2,364.40万元"}
+
+
+def statement_as(shape: str) -> str:
+    if shape == "a row per line":
+        return "\n".join(STATEMENT_HEAD + [" ".join(r) for r in STATEMENT])
+    if shape == "one line":
+        return " ".join(STATEMENT_HEAD + [" ".join(r) for r in STATEMENT]) + "\n（二）收入决算情况"
+    return "\n".join(STATEMENT_HEAD[:2] + [c for line in STATEMENT_HEAD[2:] for c in line.split()]
+                     + [c for r in STATEMENT for c in r])  # one cell per line
+
+
+@pytest.mark.parametrize("shape", ["a row per line", "one line", "one cell per line"])
+def test_a_statement_flattened_onto_lines_pairs_its_amounts_with_their_rows_and_drafts_no_line_number(tmp_path, shape):
+    draft = draft_of(tmp_path, statement_as(shape))
+    got = {k: v for k, v in placed(draft).items() if "·" in k}
+    assert got == AMOUNTS  # 三、其他收入's blank (-) is none, and no 行次 (1 … 4, 31 … 34) or 栏次 is a figure
+    assert {m.written for m in draft.placed} == {v.removesuffix("万元") for v in AMOUNTS.values()} | {"1520.30万元"}
+
+
+def test_a_statement_given_column_by_column_pairs_its_amounts_in_order_when_they_are_as_many_as_its_rows(tmp_path):
+    labels = " ".join(f"{r[0]} {r[1]}" for r in STATEMENT)
+    amounts = [r[2] for r in STATEMENT]
+    draft = draft_of(tmp_path, f"收入决算表 金额单位：万元 项目 行次 金额 {labels} {' '.join(amounts)}")
+    assert {k: v for k, v in placed(draft).items() if "·" in k} == {
+        "一、财政拨款收入·金额": "2,318.40万元", "二、事业收入·金额": "46.00万元", "本年收入合计·金额": "2,364.40万元"}
+    fewer = draft_of(tmp_path, f"收入决算表 金额单位：万元 项目 行次 金额 {labels} 2,318.40 2,364.40")  # a blank lost
+    assert sorted(m.written for m in fewer.placed) == ["1520.30万元", "2,318.40", "2,364.40"]  # read, paired with none
+
+
+def test_a_statement_with_two_amount_columns_takes_both_under_their_names(tmp_path):
+    draft = draft_of(tmp_path, "\n".join(["单位：万元", "项目 行次 年初预算数 决算数",
+                                          "基本支出 1 820.00 815.36", "项目支出 2 310.00 296.80", "合计 3 1,130.00 1,112.16"]))
+    got = placed(draft)
+    assert got["基本支出·决算数"] == "815.36万元" and got["合计·年初预算数"] == "1,130.00万元"
+    assert not [m for m in draft.placed if m.written in ("1", "2", "3")]
+
+
+def test_a_statement_whose_header_was_lost_is_known_by_its_row_numbers_counting_up_on_both_sides(tmp_path):
+    rows = " ".join(" ".join(r) for r in STATEMENT)
+    draft = draft_of(tmp_path, f"收入支出决算总表（单位：万元） {rows}")
+    assert {k: v for k, v in placed(draft).items() if "·" in k} == AMOUNTS
+    contents = draft_of(tmp_path, "一、部门职责 3 二、机构设置 4 三、人员情况 5")  # numbers, but no amounts
+    assert not [m for m in contents.placed if m.written in ("3", "4", "5")]
