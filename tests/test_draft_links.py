@@ -666,3 +666,27 @@ def test_an_accounts_grand_total_holds_its_subtotal_and_what_stands_beyond_it():
 def test_a_sum_given_in_one_sentence_is_made_of_what_the_next_says_was_used_and_is_left():
     assert totals_in("上级下达农机补贴资金20.00万元。截至年底，已使用18.00万元，结余2.00万元。") == [
         ("20.00万元", ["18.00万元", "2.00万元"], True)]
+
+
+def test_a_change_written_as_a_formula_of_bare_numbers_is_checked_against_the_figures_of_those_values(tmp_path):
+    lines = ("一、三公经费", "2023年会议费决算数1.20万元，2022年决算数1.00万元。", "二、变动情况",
+             "会议费变动率=（1.20-1.00）/1.00×100%={}。")
+    assert _rates_of(tmp_path, *lines[:3], lines[3].format("20%"))["会议费变动率=（1.20-1.00）/1.00×100%=20%"] == (
+        "explained", "1.20万元", "1.00万元")
+    wrong = [f for f in findings_of(tmp_path, TITLE, *lines[:3], lines[3].format("30%"))
+             if f.check == "stated_ratio_mismatch"]
+    assert len(wrong) == 1 and wrong[0].candidate
+
+
+def _change_table(rate: str) -> tuple[str, ...]:
+    return ("一、三公经费情况", "单位：万元", "项目\t2022年决算数\t2023年决算数\t变动率",
+            f"公务接待费\t10.00\t8.00\t{rate}", "会议费\t4.00\t3.00\t-25%")
+
+
+def test_a_tables_change_column_is_checked_against_its_own_row(tmp_path):
+    held = {r.rate.where.row: r.status for r in draft_of(tmp_path, TITLE, *_change_table("-20%")).rates}
+    assert held == {"公务接待费": "explained", "会议费": "explained"}
+    wrong = [f for f in findings_of(tmp_path, TITLE, *_change_table("20%")) if f.check == "stated_ratio_mismatch"]
+    assert len(wrong) == 1 and "-20%" in wrong[0].message and wrong[0].candidate
+    draft = draft_of(tmp_path, TITLE, *_change_table("20%"))
+    assert not any(m.quantity.unit == "%" for ms in draft.catalogue.values() for m in ms)  # no amount of its line

@@ -8,6 +8,8 @@ import pytest
 
 from perfeval.core.quantity import (
     UNITS,
+    adds_up,
+    at_step,
     IncommensurableUnits,
     Interval,
     incommensurable,
@@ -574,3 +576,14 @@ def test_a_dash_before_a_number_reads_negative_and_unsure_never_positive_nor_dro
 
 def test_a_dash_between_two_numbers_is_still_a_range():
     assert find_quantities("预算区间2400—2500万元") == []
+
+
+def test_parts_in_another_unit_are_added_exactly_and_judged_at_the_coarser_precision():
+    whole = parse_quantity("24,506,012.34元")
+    parts = [parse_quantity("850.60万元"), parse_quantity("1600.00万元")]
+    assert adds_up(whole, parts)                                   # 24,506,000元 to the 100元 the parts are written to
+    assert not adds_up(parse_quantity("24,516,000.00元"), parts)    # 1万元 off
+    assert adds_up(parse_quantity("2450.60万元"), [parse_quantity("8,506,000.00元"), parse_quantity("1600.00万元")])
+    assert not adds_up(parse_quantity("2450.61万元"), [parse_quantity("8,506,000.00元"), parse_quantity("1600.00万元")])
+    assert at_step(whole, D(100)).value == D("24506000")
+    assert at_step(parse_quantity("约2450万元"), D(100)) == parse_quantity("约2450万元")  # a range stays one

@@ -266,6 +266,26 @@ def agrees(stated: Quantity, computed: Quantity | Decimal | float | int) -> bool
     return x in stated.interval()
 
 
+def at_step(q: Quantity, step: Decimal) -> Quantity:
+    """An exact statement as if written to a coarser step (24,506,012.34元 to the 100元 is 24,506,000元, as parts in
+    万元 to two decimals state it); a finer step, or a qualified statement (its range spans more), leaves it as it is."""
+    if q.qualifier is not Qualifier.EXACT or step <= q.step:
+        return q
+    return replace(q, value=to_step(q.value, step), places=0, scale=step)
+
+
+def adds_up(whole: Quantity, parts: list[Quantity]) -> bool:
+    """Do parts add up to their whole? The sum is taken exactly in the whole's unit (1850.60万元 under a total in 元 is
+    18,506,000.00元) and judged at the whole's precision, or at the parts' when they are written in another unit to a
+    coarser step: a total in 元 to the cent against parts in 万元 to two decimals holds when it is their sum to the
+    100元. Parts in the whole's own unit are judged at the whole's precision, as written. Parts in a unit that does not
+    convert are taken as counted alike (17家 of which 15个)."""
+    converted = [p.to(whole.unit) if p.unit != whole.unit and commensurable(p.unit, whole.unit) else p for p in parts]
+    total = sum((p.value for p in converted), Decimal(0))
+    step = max((c.step for p, c in zip(parts, converted) if p.unit != whole.unit), default=whole.step)
+    return agrees(at_step(whole, step), total)
+
+
 def contradicts(a: Quantity, b: Quantity) -> bool:
     """Can two statements of one quantity not both be true? (800余 vs 600余: yes; 300多 vs 300: no.)
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Callable, Literal
 
-from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable
+from ...core.quantity import UNITS, Qualifier, adds_up, canonical_unit, commensurable
 from ..numbering import heading_of
 from .document import Document, Sentence
 from .mentions import COUNTED_OBJECTS, Mention
@@ -84,9 +84,8 @@ def in_unit_of(whole: Mention, part: Mention) -> Decimal:
 
 
 def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) -> Listed:
-    total = sum((in_unit_of(whole, p) for p in parts), Decimal(0))
     # shape is one of Listed's shapes
-    return Listed(whole, tuple(parts), shape, agrees(whole.quantity, total), named)  # type: ignore[arg-type]
+    return Listed(whole, tuple(parts), shape, _adds_up(whole, parts), named)  # type: ignore[arg-type]
 
 
 Named = Callable[[str], "Mention | None"]  # words naming a figure stated elsewhere → its statement
@@ -247,13 +246,14 @@ def _opens_with_colon(text: str, m: Mention) -> bool:
 
 
 def _same_unit(whole: Mention, m: Mention) -> bool:
-    """A part in a later sentence is written in its total's own unit (900次 after 300场次 is another count)."""
-    return canonical_unit(m.quantity.unit) == canonical_unit(whole.quantity.unit)
+    """A part in a later sentence is written in its total's own unit (900次 after 300场次 is another count), or in
+    another unit of money (a total in 元, its parts in 万元: one amount however it is written)."""
+    a, b = canonical_unit(m.quantity.unit), canonical_unit(whole.quantity.unit)
+    return a == b or (a in UNITS and b in UNITS and UNITS[a].dimension == UNITS[b].dimension == "money")
 
 
 def _adds_up(whole: Mention, parts: list[Mention]) -> bool:
-    total = sum((in_unit_of(whole, p) for p in parts), Decimal(0))
-    return agrees(whole.quantity, total)
+    return adds_up(whole.quantity, [p.quantity for p in parts])
 
 
 Reading = list[tuple[Mention, list[Mention]]]  # (total, its parts) for each list of one reading

@@ -27,6 +27,7 @@ from .rates import (
     RateFound,
     Reading,
     change_from_section,
+    column_change,
     done_over_planned,
     explain,
     explain_from_section,
@@ -57,12 +58,13 @@ class RateClaims(Placement):
                 found = explain_from_section(found, sentence, by_part[_part_of(m.where.section)])
                 found = change_from_section(found, by_part[_part_of(m.where.section)], self.year)
                 found = self._change_of_named(self._share_of_named(found, sentence, free), sentence)
-                out.append(self._change_from_last_year(found, sentence, free))
+                out.append(_formula_change(self._change_from_last_year(found, sentence, free), free))
         own_rows: set[int] = set()  # a rate of a table row that states no catalogue figure: that row's own
         for cell in tables.cells:
             if cell.mention.is_rate:
                 row = [c for c in tables.cells if c.mention.where.block == cell.mention.where.block]
-                found = explain(cell.mention, [c.mention for c in row], [c.mention for c in row], lists)
+                found = column_change(explain(cell.mention, [c.mention for c in row], [c.mention for c in row], lists),
+                                      [c.mention for c in row])
                 if "执行率" in (cell.mention.where.column or "") and any(c.path == "budget.executed" for c in row):
                     # the 执行率 of a 绩效自评表's budget row is 预算执行率 by the table's own definition, even when
                     # the unit's 得分 ÷ 分值 happens to give the same number
@@ -324,6 +326,34 @@ def _just_before(rate: Mention, sentence: list[Mention]) -> Mention | None:
     (基本支出800.00万元，比上年增加50.00万元，占总支出的80%: the 800)."""
     before = [m for m in sentence if m.order < rate.order and _operand(m) and not is_difference(m)]
     return before[-1] if before else None
+
+
+_FORMULA = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*[-−－]\s*(\d+(?:\.\d+)?)\s*[)）]\s*[/÷]\s*(\d+(?:\.\d+)?)")
+
+
+def _formula_change(found: RateFound, stated: list[Mention]) -> RateFound:
+    """“变动率=（1.20-1.00）/1.00×100%=30%”: a change written as its formula of bare numbers, explained by the figures
+    of those values the report states (the nearest before the rate, else after it), when both are stated and
+    commensurable — the claim the formula makes."""
+    formula = list(_FORMULA.finditer(found.rate.lead))
+    if found.status != "unexplained" or not formula:
+        return found
+    a, b, c = (Decimal(x) for x in formula[-1].groups())
+    if b != c or b <= 0:
+        return found
+    new, old = (_nearest_of_value(value, found.rate, stated) for value in (a, b))
+    if new is None or old is None or new is old or not commensurable(new.quantity.unit, old.quantity.unit):
+        return found
+    computed = (new.quantity.to(old.quantity.unit).value - old.quantity.value) / old.quantity.value * 100
+    reading = Reading("change", new, old, computed)
+    status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+    return replace(found, status=status, reading=reading, why=f"按算式 {reading.formula()} 重算为 {computed:.2f}%")
+
+
+def _nearest_of_value(value: Decimal, rate: Mention, stated: list[Mention]) -> Mention | None:
+    same = [m for m in stated if _operand(m) and m.quantity.value == value]
+    before = [m for m in same if m.order < rate.order]
+    return before[-1] if before else same[0] if same else None
 
 
 def _share_claim(found: RateFound, part: Mention, whole: Mention, sure: bool) -> RateFound:

@@ -236,6 +236,40 @@ def _share_of_earlier(rate: Mention, part: Mention, near: list[Mention], paragra
     return [r for r in (_share(part, w) for w in wider) if r is not None and agrees(rate.quantity, r.value)]
 
 
+_CHANGE_COLUMN = re.compile(r"变动率|变化率|增减率|增长率|增减幅度?|增减%|增幅|同比")
+_COLUMN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?|(上年|去年|上一年)|(本年|当年|今年)")
+
+
+def _column_year(header: str) -> int | None:
+    """The year a table's column is of (2023年决算数 → 2023), or 0 for 上年 and 1 for 本年 (ordered alike)."""
+    found = _COLUMN_YEAR.search(header)
+    if found is None:
+        return None
+    return int(found.group(1)) if found.group(1) else 0 if found.group(2) else 1
+
+
+def column_change(found: RateFound, row: list[Mention]) -> RateFound:
+    """A table's change column checked against its own row (项目 | 2023年决算数 | 2024年决算数 | 变动率): the later
+    year's value less the earlier's, over the earlier's — the claim the column makes, so a change stated with the
+    wrong sign or size is contradicted, not left unexplained."""
+    rate = found.rate
+    header = rate.where.column or ""
+    if found.status == "explained" or not _CHANGE_COLUMN.search(header) or _DOWN_WORDS.search(header):
+        return found
+    dated = [(year, m) for m in row if m is not rate and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
+             and (year := _column_year(m.where.column or "")) is not None]  # bare cells too: the header's unit
+    if len(dated) != 2 or dated[0][0] == dated[1][0] or not commensurable(dated[0][1].quantity.unit,
+                                                                          dated[1][1].quantity.unit):
+        return found
+    (_, old), (_, new) = sorted(dated, key=lambda pair: pair[0])
+    value = _compute("change", new, old)
+    if value is None:
+        return found
+    reading = Reading("change", new, old, value)
+    status: Status = "explained" if agrees(rate.quantity, value) else "contradicted"
+    return RateFound(rate, status, reading, why=f"按本行 {reading.formula()} 重算为 {_pct(value, rate)}")
+
+
 def _prefer_list_totals(readings: list[Reading], lists: list[Listed]) -> list[Reading]:
     """Of several shares, those that divide a listed part by the total it is listed under."""
     return [r for r in readings if r.kind == "share"

@@ -363,6 +363,8 @@ def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
                 continue
             column = column_of(normalise(header), _year(header), report_year)
             path = line_path(line, column) if line else (scalar if scalar and column == _scalar_column(scalar) else None)
+            if path and q.unit == "%" and unit_of(path) != "%":
+                path = None  # a row's 变动率 is no amount of its line
             q, implied = _catalogue_unit(q, path)
             where = Where(blocks[j].section, text, j, k + 1, _clean_row(label), header)
             out.cells.append(Cell(_mention(q, f"{_clean_row(label)}·{header}", where, implied), path))
