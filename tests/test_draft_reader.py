@@ -136,3 +136,12 @@ def test_parts_in_the_totals_own_unit_are_judged_at_the_totals_precision():
 def test_a_rate_of_a_budget_in_yuan_is_explained_by_spending_in_wan():
     found = rate_in("年初预算32,415,000.00元，全年支出3208.09万元，预算执行率为98.97%。")
     assert found.status == "explained"
+
+
+def test_a_collections_volumes_in_several_classifiers_make_its_stock():
+    document, found = mentions_of("馆藏档案资料6500卷，其中文书档案4200卷、声像档案300盒、图书资料2000册。")
+    [listed] = find_lists(document, found)
+    assert ([p.written for p in listed.parts], listed.complete) == (["4200卷", "300盒", "2000册"], True)
+    # things of other kinds are no volumes of it: the cabinets it is kept in stay apart
+    document, found = mentions_of("馆藏档案6500卷，其中文书档案4200卷，配备密集架30台。")
+    assert [[p.written for p in x.parts] for x in find_lists(document, found)] == [["4200卷"]]

@@ -587,3 +587,13 @@ def test_parts_in_another_unit_are_added_exactly_and_judged_at_the_coarser_preci
     assert not adds_up(parse_quantity("2450.61万元"), [parse_quantity("8,506,000.00元"), parse_quantity("1600.00万元")])
     assert at_step(whole, D(100)).value == D("24506000")
     assert at_step(parse_quantity("约2450万元"), D(100)) == parse_quantity("约2450万元")  # a range stays one
+
+
+@pytest.mark.parametrize("sentence, written, value, unit", [
+    ("培训费按500/人的标准列支", "500/人", "500", "/人"),      # a bare number per person keeps its per as its unit
+    ("体检费按500元/人标准执行", "500元/人", "500", "元/人"),
+    ("补贴按每人每月300元发放", "300元", "300", "元"),
+])
+def test_a_per_person_standard_is_read_with_its_unit(sentence, written, value, unit):
+    [found] = find_quantities(sentence)
+    assert (found.quantity.text, str(found.quantity.value), found.quantity.unit) == (written, value, unit)

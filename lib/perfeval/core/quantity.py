@@ -107,7 +107,8 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("percentage_points", "个百分点", "1", "百分点")
     # Every other count is of its own kind: 3辆 is never 3台.
     for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
-                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段", "架"):
+                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段", "架",
+                   "盒", "盘"):
         add(symbol, symbol)
     synonyms["家/次"] = "家次"
     return units, synonyms
@@ -119,7 +120,7 @@ _SYMBOLS = sorted([s for s in UNITS if s] + list(SYNONYMS), key=len, reverse=Tru
 _NOT_UNITS = ("项目", "台账", "人员", "人民", "名称", "名单", "家庭", "组织", "本年", "本级", "本单位", "份额", "处置",
               "处理", "所有", "所属", "期间", "条例", "批复", "批准", "起草", "间隔", "户籍", "次日", "次年", "元旦",
               "个性", "天然", "张贴", "件事", "类别", "届时", "分类", "分别", "分配", "分析", "分拣", "分管", "米饭",
-              "人大", "人社", "人事", "人力", "人防", "人武", "人居")
+              "人大", "人社", "人事", "人力", "人防", "人武", "人居", "盘活", "盘点", "盘查", "盒饭")
 
 
 # After a count, these make it the report counting its own parts, not a figure of the unit's work.
@@ -780,8 +781,9 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     value, places, scale = _value_of(g)
     if value is None:
         return None
-    per = _PER.match(norm, end) if unit and not g["suffix"] else None
-    if per:  # a rate per some amount of another unit (0.064次/10万公顷, 3.5万元/人): one compound unit as written
+    per = _PER.match(norm, end) if (unit or not g["pct"]) and not g["suffix"] else None
+    if per:  # a rate per some amount of another unit (0.064次/10万公顷, 3.5万元/人): one compound unit as written; a
+        # bare number per a unit (500/人) keeps the per as its unit, never taken for 万元 by the words before it
         unit, end = unit + "/" + re.sub(r"\s+", "", per.group("per")), per.end()
     if g["sign"]:
         value = -value
