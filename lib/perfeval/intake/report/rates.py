@@ -321,8 +321,9 @@ def _named_change(rate: Mention, near: list[Mention], change: bool) -> Reading |
     The amount of the change may stand between them and the rate (本年收入A，上年收入B，收入减少C，同比下降x%)."""
     if not change:
         return None
+    near = [m for m in near if not is_difference(m)]  # an amount of change is no value of either year
     if len(near) > 2:
-        near = [m for m in near if m.order < rate.order and not is_difference(m) and not _AMOUNT.search(m.lead)]
+        near = [m for m in near if m.order < rate.order and not _AMOUNT.search(m.lead)]
     if len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
         return None
     a, b = near
