@@ -42,6 +42,7 @@ from .placement import by_sentence, number, qualified
 from .rate_claims import RateClaims
 from .rates import RateFound
 from .records import Records
+from .run_on import run_on
 from .section_scores import SectionStated, section_statements
 from .staff_lists import attached_to_their_count
 from .tables import IndicatorLine, Tables, read_tables
@@ -103,7 +104,8 @@ class _Assembly(RateClaims, Records):
         rows = self._rows(tables, prose, fw)
         self._sums(tables, rows)
         free = [m for m in prose if id(m) not in self.taken]
-        lists = attached_to_their_count(find_lists(self.document, free, self._stated_under), free, self._path)
+        lists = run_on(attached_to_their_count(find_lists(self.document, free, self._stated_under), free, self._path),
+                       free)
         lists += find_totals(free, lists) + tables.totals
         self._other_figures({id(p): lst.whole for lst in lists for p in lst.parts})
         self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
