@@ -690,3 +690,41 @@ def test_a_tables_change_column_is_checked_against_its_own_row(tmp_path):
     assert len(wrong) == 1 and "-20%" in wrong[0].message and wrong[0].candidate
     draft = draft_of(tmp_path, TITLE, *_change_table("20%"))
     assert not any(m.quantity.unit == "%" for ms in draft.catalogue.values() for m in ms)  # no amount of its line
+
+
+def test_a_total_in_yuan_closed_over_parts_in_wan_is_judged_at_the_parts_precision():
+    assert totals_in("本年收入合计2141.50万元。此外，年初结转和结余1100.00万元，收入总计32,415,012.34元。") == [
+        ("32,415,012.34元", ["2141.50万元", "1100.00万元"], True)]
+    assert totals_in("专项资金3,000,000.00元，已使用250.00万元，结余50.00万元。") == [
+        ("3,000,000.00元", ["250.00万元", "50.00万元"], True)]
+    assert totals_in("专项资金3,100,000.00元，已使用250.00万元，结余50.00万元。") == [
+        ("3,100,000.00元", ["250.00万元", "50.00万元"], False)]
+
+
+def test_a_breakdown_announced_by_its_words_is_the_totals_and_changes_name_no_figure(tmp_path):
+    assert totals_in("全市“三公”经费决算总额2771万元，比上年下降1.8%。分项情况是：因公出国（境）经费决算120万元，比上年增长"
+                     "79.1%；公务接待费决算1033万元，与上年下降7.6%；公务用车购置及运行费决算1618万元，比上年下降1.2%。") == [
+        ("2771万元", ["120万元", "1033万元", "1618万元"], True)]
+    draft = draft_of(tmp_path, TITLE, "一、收入", "本年收入390.55万元，较2020年度决算数减少175.26万元，下降31%。",
+                     "二、支出", "本年支出480.71万元，较2020年度决算数减少90.49万元，下降15.8%。")
+    assert draft.repeats == []
+
+
+def test_a_change_is_never_read_between_two_amounts_of_change(tmp_path):
+    rates = _rates_of(tmp_path, "一、三公经费", "2022年度“三公”经费预算较2021年度增加1.68万元，其中公务接待较上年同期减少"
+                      "0.58万元，减少4.68%。")
+    assert rates["减少4.68%"][0] == "unexplained"
+
+
+def test_a_list_whose_parts_close_with_a_full_stop_runs_on_while_they_make_up_its_total(tmp_path):
+    text = ("2023年“三公”经费决算支出数为1165.08万元，同比减少63.96万元，下降5.2%。其中：因公出国（境）费支出0万元。"
+            "公务用车购置费支出204.78万元，同比减少54.2万元；公务用车运行维护费支出664.60万元，同比增加53.81万元。"
+            "公务接待费支出{}万元，同比减少63.57万元。")
+    lists = [(lst.whole.written, [p.written for p in lst.parts], lst.complete)
+             for lst in draft_of(tmp_path, TITLE, "一、三公经费", text.format("295.70")).lists]
+    assert ("1165.08万元", ["0万元", "204.78万元", "664.60万元", "295.70万元"], True) in lists
+    short = draft_of(tmp_path, TITLE, "一、三公经费", text.format("290.70")).lists  # never adds up: read as written
+    assert [[p.written for p in lst.parts] for lst in short if lst.whole.written == "1165.08万元"] == [["0万元"]]
+    apart = draft_of(tmp_path, TITLE, "一、支出", "2023年支出总额900.00万元，其中基本支出600.00万元。项目经费执行良好。"
+                     "项目支出300.00万元。").lists  # a sentence without a figure ends the run
+    assert [[p.written for p in lst.parts] for lst in apart] == [["600.00万元"]]

@@ -399,3 +399,36 @@ def test_a_statement_whose_header_was_lost_is_known_by_its_row_numbers_counting_
     assert {k: v for k, v in placed(draft).items() if "·" in k} == AMOUNTS
     contents = draft_of(tmp_path, "一、部门职责 3 二、机构设置 4 三、人员情况 5")  # numbers, but no amounts
     assert not [m for m in contents.placed if m.written in ("3", "4", "5")]
+
+
+# ---------------------------------------------------------------- a 绩效自评表 in | rows
+
+def test_a_self_assessment_table_with_bars_between_its_cells_reads_as_the_same_table_pasted_with_tabs(tmp_path):
+    bars = "\n".join(" | ".join(r) for r in [HEADER, *ROWS, TOTAL])
+    draft = draft_of(tmp_path, bars)
+    assert indicators(draft) == indicators(draft_of(tmp_path, with_tabs()))
+    assert draft.params["claims"]["total"] == Decimal(98)
+
+
+def test_a_value_set_in_cells_of_its_bound_number_and_unit_stands_under_its_column_cited_at_its_number(tmp_path):
+    rows = [HEADER, ["产出指标（50分）", "数量指标", "培训人数", "150", "个", "160", "个", "20", "20", ""],
+            ["", "成本指标", "培训成本", "≤", "2100", "万元", "1980", "30", "30", ""],
+            ["效益指标（50分）", "社会效益指标", "带动就业人数", "≥50人", "62人", "50", "48", ""], TOTAL[:5] + ["100", "98"]]
+    draft = draft_of(tmp_path, "\n".join(" | ".join(r) for r in rows))
+    got = {r["name"]: (r["target"], r["actual"], r["weight"]) for r in draft.params["indicators"]}
+    assert got["培训人数"] == ({"value": 150, "unit": "个"}, {"value": 160, "unit": "个"}, 20)  # never 160分
+    assert got["培训成本"] == ({"value": 2100, "unit": "万元", "op": "<="}, {"value": 1980, "unit": "万元"}, 30)
+    cost = next(m for m in draft.placed if m.label == "培训成本·年度指标")
+    assert (cost.written, cost.where.text) == ("2100", "2100")  # where the report writes the number
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_rows_rate_in_a_barred_table_is_its_spend_over_its_budget_in_either_script(tmp_path, script):
+    text = "\n".join(["单位：万元", "项目名称 | 预算数 | 执行数 | 执行率", "河道清淤 | 10 | 10 | 100%",
+                      "水库维护 | 80.00 | 72.00 | 90.00%"])
+    if script == "traditional":
+        text = text.translate(str.maketrans("单万项称预数执库维护", "單萬項稱預數執庫維護"))
+    draft = draft_of(tmp_path, text)
+    assert [(r.rate.written, r.status) for r in draft.rates] == [("100%", "explained"), ("90.00%", "explained")]
+    assert all(r.reading.numerator.label.endswith(("执行数", "執行數")) for r in draft.rates)  # never 预算 over 执行
+    assert {m.quantity.unit for m in draft.placed if m.written in ("10", "80.00")} == {"万元"}  # 單位：萬元

@@ -748,6 +748,9 @@ def reference_problems(params: UnitParams) -> list[tuple[str, str]]:
         if st.unit and target is not None and not commensurable(st.unit, target.unit):
             problems.append((f"claims.statements[{i}].unit", f"{st.unit!r} cannot be compared with "
                              f"{target.unit or '无单位'} ({target.label})"))
+        elif st.value < 0 and is_figure_path(st.figure):  # a catalogue figure never is: a rate or a misreading
+            problems.append((f"claims.statements[{i}].value", f"{st.value:g} cannot be another statement of "
+                             f"{label_of(st.figure)}, which is never negative"))
     for i, r in enumerate(params.claims.ratios):
         a, b = _safe_value(params, r.numerator), _safe_value(params, r.denominator)
         if r.kind != "ratio" and a is not None and b is not None and not commensurable(a.unit, b.unit):

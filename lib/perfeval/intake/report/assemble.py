@@ -42,6 +42,7 @@ from .placement import by_sentence, number, qualified
 from .rate_claims import RateClaims
 from .rates import RateFound
 from .records import Records
+from .run_on import run_on
 from .section_scores import SectionStated, section_statements
 from .staff_lists import attached_to_their_count
 from .tables import IndicatorLine, Tables, read_tables
@@ -103,7 +104,8 @@ class _Assembly(RateClaims, Records):
         rows = self._rows(tables, prose, fw)
         self._sums(tables, rows)
         free = [m for m in prose if id(m) not in self.taken]
-        lists = attached_to_their_count(find_lists(self.document, free, self._stated_under), free, self._path)
+        lists = run_on(attached_to_their_count(find_lists(self.document, free, self._stated_under), free, self._path),
+                       free)
         lists += find_totals(free, lists) + tables.totals
         self._other_figures({id(p): lst.whole for lst in lists for p in lst.parts})
         self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
@@ -457,8 +459,10 @@ _RATE_NAME = re.compile(r"(?:完成|执行|到位|达标|合格|覆盖|知晓|�
                         r"办结|及时|准确|正确)?(?:率|度|比例|比重|情况|指标)")  # a rate named by its kind alone
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
 _NAMES_A_NUMBER = re.compile(r"[数额]?[为是达]?\s*[0-9０-９]")  # 年初预算数1850000.00元: the word names that number only
-_CHANGE_ONLY = re.compile(r"^(?=.)(?:(?:同比|比|较)(?:上年度?|去年|上一年度?)?(?:同期)?(?:[决预]算数?|执行数)?)?"
-                          r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)?$")  # a change named by nothing but its words
+_CHANGE_VERB = r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)"
+_CHANGE_ONLY = re.compile(r"^(?:(?:同比|与|同|比|较)(?:上年度?|去年|上一年度?|(?:19|20)\d{2}\s*年度?)?(?:同期)?(?:相比|比较)?"
+                          r"(?:[决预]算数?|执行数)?" + _CHANGE_VERB + r"?|" + _CHANGE_VERB + r")$")  # 较2020年度决算数减少,
+# 与上年下降, 下降: a change named by nothing but its words
 _COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
 
 

@@ -25,7 +25,8 @@ BySentence = dict[int, list[Mention]]  # the mentions of each sentence, by its p
 
 MIN_SHARED_NAME = 4  # characters a paragraph's label shares with a listed name to be that item
 _AMONG = re.compile(r"其中|包括|包含|分别为|分别是|(?<=[，,（(：:])含(?=[\u4e00-\u9fff])"
-                    r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]")  # open a breakdown (…，主要用于：一是…)
+                    r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]"  # open a breakdown (…，主要用于：一是…)
+                    r"|(?:分项|构成|组成)(?:情况)?(?:是|为|如下)?[：:]")  # …决算总额2771万元。分项情况是：…
 _STOP = re.compile(r"另有|此外|另外|(?<=[，,；;])另(?!外)|合计|共计|总计")  # outside the list, or its close
 _CLAUSE = re.compile(r"[，,；;。：:]")
 _BARE_TOTAL = re.compile(r"^\s*[，,；;]\s*[\u4e00-\u9fff]{2,10}[为是:：]?\s*\d+(?:\.\d+)?\s*[，,；;：:]?\s*$")  # ，人数37，

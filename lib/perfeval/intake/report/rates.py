@@ -16,6 +16,7 @@ from decimal import Decimal, localcontext
 from typing import Literal
 
 from ...core.quantity import Qualifier, agrees, commensurable
+from ...core.script import simplified
 from .lists import Listed
 from .mentions import Mention, clean_label
 
@@ -191,15 +192,16 @@ def done_over_planned(found: RateFound) -> RateFound:
         return found
     shares = [r for r in found.others if r.kind == "share"]
     of = _OF_NAMED.search(found.rate.lead)
-    named = _RATE_OF_PLAN.search(found.rate.label + (found.rate.where.column or ""))
+    named = _RATE_OF_PLAN.search(simplified(found.rate.label + (found.rate.where.column or "")))
     own: list[Reading] = []
     if of is not None:
         word = of.group(1)
         own = [r for r in shares if word in r.denominator.label and word not in r.numerator.label]
-    elif named is not None:
-        own = [r for r in shares if _DONE.search(r.numerator.label) and not _DONE.search(r.denominator.label)]
+    elif named is not None:  # a table's words in traditional characters (執行數 / 預算數) read as in simplified
+        own = [r for r in shares if _DONE.search(simplified(r.numerator.label))
+               and not _DONE.search(simplified(r.denominator.label))]
     if len({id(r.denominator) for r in own}) > 1:
-        own = [r for r in own if _WHOLE_YEAR.search(r.denominator.label)] or own
+        own = [r for r in own if _WHOLE_YEAR.search(simplified(r.denominator.label))] or own
     if len(own) != 1:
         return found
     return RateFound(found.rate, "explained", own[0], why=own[0].formula())
@@ -319,8 +321,9 @@ def _named_change(rate: Mention, near: list[Mention], change: bool) -> Reading |
     The amount of the change may stand between them and the rate (本年收入A，上年收入B，收入减少C，同比下降x%)."""
     if not change:
         return None
+    near = [m for m in near if not is_difference(m)]  # an amount of change is no value of either year
     if len(near) > 2:
-        near = [m for m in near if m.order < rate.order and not is_difference(m) and not _AMOUNT.search(m.lead)]
+        near = [m for m in near if m.order < rate.order and not _AMOUNT.search(m.lead)]
     if len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
         return None
     a, b = near

@@ -17,6 +17,7 @@ from typing import Callable, Literal
 
 from ...core.figures import unit_of
 from ...core.quantity import CODE_LABELS, Qualifier, Quantity, agrees, parse_quantity
+from ...core.script import simplified
 from .cell_lines import CELL_TABLES
 from .catalogue import (
     column_of,
@@ -155,7 +156,7 @@ def _plain_header(blocks: tuple[Block, ...], i: int) -> bool:
 
 
 def _value_column(header: str) -> bool:
-    words = _UNIT_IN_HEADER.sub("", normalise(header))
+    words = _UNIT_IN_HEADER.sub("", normalise(simplified(header)))
     return bool(words) and (table_scalar(words) is not None or any(w in words for w in _SPECIAL_COLUMNS)
                             or _building(words) is not None)
 
@@ -416,13 +417,13 @@ def _stated_unit(blocks: tuple[Block, ...], start: int) -> str | None:
     for j in range(start, min(start + 2, len(blocks))):
         if blocks[j].kind == "row" and blocks[j].table == blocks[start].table:
             for cell in blocks[j].cells:
-                m = _STATED_UNIT.search(cell)
+                m = _STATED_UNIT.search(simplified(cell))
                 if m:
                     return m.group(1)
     for j in range(start - 1, max(start - 1 - MAX_CAPTION, -1), -1):
         if blocks[j].kind == "row" and blocks[j].table != blocks[start].table:
             return None  # another table's rows: its caption is not this one's
-        m = _STATED_UNIT.search(" ".join(blocks[j].cells))
+        m = _STATED_UNIT.search(simplified(" ".join(blocks[j].cells)))
         if m:
             return m.group(1)
     return None
@@ -435,11 +436,11 @@ def _cell_unit(q: Quantity, header: str, row: str, stated: str | None) -> tuple[
     if q.unit:
         return q, None
     for words in (header, row):
-        named = _UNIT_IN_HEADER.search(words)
+        named = _UNIT_IN_HEADER.search(simplified(words))
         if named:
             return _as(q, named.group(1)), f"单位见表头“{words}”"
-    if stated and not _NOT_MONEY.search(_UNIT_IN_HEADER.sub("", header)) \
-            and not _NOT_MONEY.search(_UNIT_IN_HEADER.sub("", row)):
+    if stated and not _NOT_MONEY.search(_UNIT_IN_HEADER.sub("", simplified(header))) \
+            and not _NOT_MONEY.search(_UNIT_IN_HEADER.sub("", simplified(row))):
         return _as(q, stated), f"单位见表上“单位：{stated}”"
     return q, None
 
@@ -584,8 +585,8 @@ def _scalar_cells(block: Block, j: int, row: str, values: list[str], columns: li
         q = _quantity(text)
         if q is None:
             continue
-        words = _UNIT_IN_HEADER.sub("", normalise(header))
-        unit = _UNIT_IN_HEADER.search(header)
+        words = _UNIT_IN_HEADER.sub("", normalise(simplified(header)))
+        unit = _UNIT_IN_HEADER.search(simplified(header))
         path = (table_scalar(words) or _building(words)) if states else None
         if path and _year(header) not in (None, report_year):
             path = None
@@ -643,7 +644,7 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
         block = blocks[j]
         if block.section.split(" ")[0] != top or block.section != blocks[start].section:
             break
-        cells = block.cells
+        cells, numbers = _rejoined_values(block.cells, len(blocks[start].cells))
         if block.kind == "paragraph":
             points = _POINTS.fullmatch(cells[0].strip())
             if points and level1:
@@ -677,7 +678,7 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
                 opened = cells[columns.at["name"] - 2] if columns.at["name"] >= 2 else ""
                 if opened.strip() and _POINTS.search(opened):
                     _level1_weight(out, line.level1, opened, j, block)
-                _take_line(out, line, unclosed)
+                _take_line(out, line, unclosed, numbers)
                 level1, level2 = line.level1, line.level2
                 j += 1
                 continue
@@ -696,9 +697,49 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
                     level1 = _strip_points(before[-2])
                     if _POINTS.search(before[-2]):
                         _level1_weight(out, level1, before[-2], j, block)
-                _take_line(out, _line(block, j, cells, at, level1, level2), unclosed)
+                _take_line(out, _line(block, j, cells, at, level1, level2), unclosed, numbers)
         j += 1
     return j
+
+
+_BOUND_ALONE = re.compile(r"^(?:≥|≤|>=|<=|＞|＜|>|<|＝|=)$")
+MAX_UNIT_CELL = 4  # characters of a cell holding a value's unit alone (个, 万元, 人次)
+
+
+def _rejoined_values(cells: tuple[str, ...], width: int) -> tuple[tuple[str, ...], dict[int, str]]:
+    """An indicator row wider than its header, its values set in cells of their own parts (≤ | 2100 | 万元: the bound,
+    the number and the unit under one merged 年度指标值 header), with each value's parts joined again (≤2100万元), so
+    that the row's cells stand under the header's columns; and, by its place in the joined row, the number's own cell
+    of each value so joined (2100: what the report writes where). A row no wider than its header is as it was (a form
+    with 指标性质 and 度量单位 columns names them)."""
+    if len(cells) <= width:
+        return cells, {}
+    out: list[str] = []
+    numbers: dict[int, str] = {}
+    for cell in cells:
+        text = cell.strip()
+        last = out[-1].strip() if out else ""
+        if last and _BOUND_ALONE.match(last) and re.fullmatch(r"[\d.,，]+", text):
+            out[-1], numbers[len(out) - 1] = last + text, text
+            continue
+        if last and text and len(text) <= MAX_UNIT_CELL and not re.search(r"\d", text) \
+                and re.fullmatch(r"[≥≤><＞＜=＝]?[\d.,，]+", last):
+            joined = parse_quantity(last + text)
+            if joined is not None and joined.unit and joined.text == last + text:
+                numbers.setdefault(len(out) - 1, re.sub(r"^[≥≤><＞＜=＝]", "", last))
+                out[-1] = last + text
+                continue
+        out.append(cell)
+    return tuple(out), numbers
+
+
+def _as_written(m: Mention | str | None, numbers: dict[int, str]) -> Mention | str | None:
+    """A value read from cells joined again, cited at its number's own cell (written 2100, read ≤2100万元)."""
+    if not isinstance(m, Mention) or m.where.cell not in numbers:
+        return m
+    number = numbers[m.where.cell]
+    return replace(m, quantity=replace(m.quantity, text=number), where=replace(m.where, text=number),
+                   end=len(number), clause=number)
 
 
 _ROLES = (("name", r"三级指标|指标名称"), ("op", r"指标性质|指标方向"), ("target", r"(?:年度)?指标值|年度目标值?"),
@@ -784,8 +825,10 @@ def _rebuilt_unclosed(blocks: tuple[Block, ...], start: int) -> bool:
 _TOTAL_LINE_WORDS = re.compile(r"^(?:总\s*分|合\s*计|总\s*计|合计得分|综合得分|自评总分|总得分)[：:]?$")
 
 
-def _take_line(out: Tables, line: IndicatorLine, figures_only: bool) -> None:
-    """An indicator row into the indicator table, or (from a table that may be cut off) its values as figures."""
+def _take_line(out: Tables, line: IndicatorLine, figures_only: bool, numbers: dict[int, str]) -> None:
+    """An indicator row into the indicator table, or (from a table that may be cut off) its values as figures; a value
+    joined from cells of its own parts is cited at its number (see _rejoined_values)."""
+    line = replace(line, target=_as_written(line.target, numbers), actual=_as_written(line.actual, numbers))
     if not figures_only:
         out.lines.append(line)
         return

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...core.quantity import Qualifier, agrees, canonical_unit
+from ...core.quantity import UNITS, Qualifier, adds_up, canonical_unit
 from .lists import Listed
 from .mentions import Mention
 
@@ -198,7 +198,9 @@ def _beyond(figures: list[Mention]) -> list[Listed]:
 
 
 def _alike(a: Mention, b: Mention) -> bool:
-    return canonical_unit(a.quantity.unit) == canonical_unit(b.quantity.unit)
+    """Figures of one unit, or of money in any of its units (a total in 元, its parts in 万元)."""
+    x, y = canonical_unit(a.quantity.unit), canonical_unit(b.quantity.unit)
+    return x == y or x in UNITS and y in UNITS and UNITS[x].dimension == UNITS[y].dimension == "money"
 
 
 def _added(figures: list[Mention], k: int, first: Mention) -> tuple[list[Listed], int]:
@@ -228,5 +230,6 @@ def _composed(figures: list[Mention], k: int, whole: Mention) -> tuple[list[List
 
 
 def _summed(whole: Mention, parts: list[Mention]) -> Listed:
-    total = sum((p.quantity.to(whole.quantity.unit).value for p in parts), Decimal(0))
-    return Listed(whole, tuple(parts), "summed", agrees(whole.quantity, total))
+    """The total and its parts, judged at the parts' precision when they are written in a coarser unit of money
+    (24,506,012.34元 of parts in 万元 to two decimals: see core.quantity.adds_up)."""
+    return Listed(whole, tuple(parts), "summed", adds_up(whole.quantity, [p.quantity for p in parts]))

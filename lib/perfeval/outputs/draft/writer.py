@@ -5,6 +5,8 @@ The text written is validated and scored as it will be read back, before anythin
 """
 from __future__ import annotations
 
+import copy
+import dataclasses
 import os
 import re
 from decimal import Decimal
@@ -137,6 +139,11 @@ def _problems(text: str, target: Path) -> list[FieldProblem]:
         return exc.problems or [FieldProblem("", str(exc))]
     except PerfevalError as exc:
         return [FieldProblem("", str(exc))]
+    except Exception as exc:  # noqa: BLE001 -- any entry may break a check in a way no one foresaw (a negative
+        # restatement of a money figure rescored as that figure): it is an entry's problem, sought and taken out,
+        # never a traceback that leaves no draft
+        first = str(exc).strip().splitlines()
+        return [FieldProblem("", f"scoring the draft failed: {type(exc).__name__}" + (f": {first[0]}" if first else ""))]
     return []
 
 
@@ -209,7 +216,7 @@ def settle(draft: Draft, target: Path) -> str:
         records = {tuple(record): problem for problem in problems if (record := _record_of(problem[0]))}
         if not records:  # a problem no field names (two units a relation cannot compare): the entries whose removal
             records = {tuple(c): problems[0] for c in _culprits(draft, target, problems[0])}  # ends it
-        for path, problem in sorted(records.items(), key=lambda kv: [str(t).zfill(9) for t in kv[0]], reverse=True):
+        for path, problem in sorted(records.items(), key=lambda kv: _in_order(list(kv[0])), reverse=True):
             found, value = _take_out(draft.params, list(path))  # list entries from the last: the others keep their place
             if not found:
                 continue
@@ -229,26 +236,18 @@ def settle(draft: Draft, target: Path) -> str:
 
 def _culprits(draft: Draft, target: Path, problem: FieldProblem) -> list[list[str | int]]:
     """The entries whose removal ends a problem no field names, [] when taking them all out does not: among the
-    claims (the relations the reader inferred), then the stated figures. Found by halving, since each try rescores
-    the draft: the shortest run of entries from the first whose removal ends the problem ends with a culprit; it
-    stays out, and the search goes on in the run before it until the problem ends (several entries may each cause it)."""
-    places = [["claims", key, i] for key, value in draft.params.get("claims", {}).items() if isinstance(value, list)
-              for i in reversed(range(len(value)))]
-    places += [["stated", i] for i in reversed(range(len(draft.params.get("stated", []))))]
+    claims (the relations the reader inferred), then the stated figures, then the catalogue figures and the rest.
+    Found by halving, since each try rescores the draft: the shortest run of entries from the first whose removal
+    ends the problem ends with a culprit; it stays out, and the search goes on in the run before it until the
+    problem ends (several entries may each cause it)."""
+    places = _entries(draft.params)
 
     def ends_without(taken: list[int]) -> bool:
-        """Whether the problem ends with these places taken out (each list from its last entry, so the others keep
-        their index); they are put back after."""
-        popped = []
-        for k in sorted(taken):
-            path = places[k]
-            entries = draft.params[path[0]] if len(path) == 2 else draft.params[path[0]][path[1]]
-            popped.append((entries, path[-1], entries.pop(path[-1])))
-        try:
-            return problem not in _problems(params_text(draft), target)
-        finally:
-            for entries, index, entry in reversed(popped):
-                entries.insert(index, entry)
+        """Whether the problem ends with these places taken out of a copy of the draft."""
+        params = copy.deepcopy(draft.params)
+        for path in sorted((places[k] for k in taken), key=_in_order, reverse=True):  # the others keep their index
+            _take_out(params, path)
+        return problem not in _problems(params_text(dataclasses.replace(draft, params=params, notes={})), target)
 
     found: list[int] = []
     if not ends_without(list(range(len(places)))):
@@ -266,6 +265,34 @@ def _culprits(draft: Draft, target: Path, problem: FieldProblem) -> list[list[st
         end = high - 1
         if not end or ends_without(found):
             return [places[k] for k in found]
+
+
+def _entries(params: dict[str, Any]) -> list[list[str | int]]:
+    """Every entry of the draft a problem can come from, as the paths _record_of gives: claims first, then stated
+    figures, catalogue figures (a line's each column) and the rest; the unit's own fields are not among them."""
+    order = ["claims", "stated", "figures"] + [k for k in params if k not in ("claims", "stated", "figures")]
+    out: list[list[str | int]] = []
+    for key in (k for k in order if k in params and k not in ("unit", "drafted_from")):
+        value = params[key]
+        if isinstance(value, list):
+            out += [[key, i] for i in reversed(range(len(value)))]
+            continue
+        if not isinstance(value, dict):
+            continue
+        for name, item in value.items():
+            if isinstance(item, list):
+                out += [[key, name, i] for i in reversed(range(len(item)))]
+            elif key == "figures" and name == "lines" and isinstance(item, dict):
+                out += [[key, name, line, column] for line, columns in item.items() for column in columns]
+            elif key == "figures" and isinstance(item, dict):
+                out += [[key, name, figure] for figure in item]
+            else:
+                out.append([key, name])
+    return out
+
+
+def _in_order(path: list[str | int]) -> list[str]:
+    return [str(t).zfill(9) for t in path]
 
 
 def _dotted(path: list[str | int]) -> str:
