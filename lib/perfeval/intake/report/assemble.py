@@ -167,7 +167,9 @@ class _Assembly(RateClaims, Records):
         stated = (facts.name, facts.year, facts.budget_code)
         evidence = tuple(x.where for x in stated if x and x.where)
         doubts = [f"报告未载明{what}，请补填" for what, x in (("单位名称", facts.name), ("地区", facts.region)) if not x]
-        if facts.year is None:
+        if facts.year is None and facts.year_masked:
+            doubts.append(f"报告中的年份被隐去（写作“{facts.year_masked}”），评价年度无从读出，暂按起草时的上一年（{year}），请核对")
+        elif facts.year is None:
             doubts.append(f"报告未载明评价年度，暂按起草时的上一年（{year}），请核对")
         doubts += [f"{what}据{x.basis}推断（{x.value}），请核对" for what, x in (("单位名称", facts.name),
                                                                         ("评价年度", facts.year)) if x and not x.sure]
