@@ -714,3 +714,17 @@ def test_a_change_is_never_read_between_two_amounts_of_change(tmp_path):
     rates = _rates_of(tmp_path, "一、三公经费", "2022年度“三公”经费预算较2021年度增加1.68万元，其中公务接待较上年同期减少"
                       "0.58万元，减少4.68%。")
     assert rates["减少4.68%"][0] == "unexplained"
+
+
+def test_a_list_whose_parts_close_with_a_full_stop_runs_on_while_they_make_up_its_total(tmp_path):
+    text = ("2023年“三公”经费决算支出数为1165.08万元，同比减少63.96万元，下降5.2%。其中：因公出国（境）费支出0万元。"
+            "公务用车购置费支出204.78万元，同比减少54.2万元；公务用车运行维护费支出664.60万元，同比增加53.81万元。"
+            "公务接待费支出{}万元，同比减少63.57万元。")
+    lists = [(lst.whole.written, [p.written for p in lst.parts], lst.complete)
+             for lst in draft_of(tmp_path, TITLE, "一、三公经费", text.format("295.70")).lists]
+    assert ("1165.08万元", ["0万元", "204.78万元", "664.60万元", "295.70万元"], True) in lists
+    short = draft_of(tmp_path, TITLE, "一、三公经费", text.format("290.70")).lists  # never adds up: read as written
+    assert [[p.written for p in lst.parts] for lst in short if lst.whole.written == "1165.08万元"] == [["0万元"]]
+    apart = draft_of(tmp_path, TITLE, "一、支出", "2023年支出总额900.00万元，其中基本支出600.00万元。项目经费执行良好。"
+                     "项目支出300.00万元。").lists  # a sentence without a figure ends the run
+    assert [[p.written for p in lst.parts] for lst in apart] == [["600.00万元"]]

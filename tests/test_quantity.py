@@ -597,3 +597,15 @@ def test_parts_in_another_unit_are_added_exactly_and_judged_at_the_coarser_preci
 def test_a_per_person_standard_is_read_with_its_unit(sentence, written, value, unit):
     [found] = find_quantities(sentence)
     assert (found.quantity.text, str(found.quantity.value), found.quantity.unit) == (written, value, unit)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("购置单价200万元以上的专用设备1台", ["1台"]),                 # a bound naming a class: its count is the figure
+    ("为65岁以上老年人提供体检服务2300人次", ["2300人次"]),
+    ("完成投资3000万元以上，新建道路2公里", ["3000万元以上", "2公里"]),  # a bound the unit reached stays a figure
+    ("在职人员平均年龄45岁", ["45岁"]),
+    ("2型糖尿病患者规范管理", []),                                  # a type's name
+    ("填报日期：202403", []),                                      # a year and a month run together
+])
+def test_a_bound_naming_a_class_a_types_name_and_a_year_month_run_are_no_figures(sentence, expected):
+    assert [f.quantity.text for f in find_quantities(sentence)] == expected

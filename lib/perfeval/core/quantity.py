@@ -425,6 +425,16 @@ _CHANGE_WORDS = re.compile(r"增长|下降|增加|减少|增减|变动|变化|�
 MAX_CHANGE_GAP = 12  # characters between the change's word and the bracket
 
 
+_BOUND_SUFFIXES = ("以上", "及以上", "以下", "及以下")
+# After a bound: the class it names (…的专用设备, 老年人), not a clause that goes on (，, 。, 的需…: a rule, see above).
+_CLASS_AFTER = re.compile(r"的?[\u4e00-\u9fff]")
+
+
+def _is_money(unit: str) -> bool:
+    known = UNITS.get(unit)
+    return known is not None and known.dimension == "money"
+
+
 # What a web page counts around a copy: its views (bare: 网站访问量12万人次 is a figure) and a document site's articles.
 _SITE_COUNT = re.compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|大全|汇编|模板)\s*[：:]?\s*$")
 MAX_HEAD_WORDS = 12  # characters before a number that can name a page's counter
@@ -711,6 +721,9 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # a phase's name (三期工程): which phase, not how many (分三期实施 counts them)
     if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
         return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
+    if g["suffix"] in _BOUND_SUFFIXES and (unit == "岁" or _is_money(unit)) and _CLASS_AFTER.match(after):
+        return None  # the bound that names a class (单价200万元以上的专用设备, 65岁以上老年人): the count of the class,
+        # not its bound, is the figure
     if unit in ("篇", "次", "") and not g["pct"] and not g["mult"] and _SITE_COUNT.search(before[-MAX_HEAD_WORDS:]):
         return None  # a site's counters around a copy (浏览量 27, 阅读：1024, (精选5篇), 范文2): the page's, not the unit's
     if unit in ("分", "") and not g["pct"] and _rule_of_a_form(before, after, bool(g["suffix"] or prefix)):
@@ -776,6 +789,10 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a title's number (绩效自评报告1, 部门决算说明 2): the document's, not a figure
             if re.match(r"\s*(?:服务)?(?:热线|专线|投诉|举报|便民|政务服务|服务平台)", after) and "." not in digits:
                 return None  # a public service's number (12345热线, 12315投诉举报中心): a name, not a figure
+            if re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])", digits) and re.search(r"(?:日期|时间|年月)[：:]?\s*$", before):
+                return None  # a date of a year and a month written as one run (填报日期：202403)
+            if after[:1] == "型":
+                return None  # a type's name (2型糖尿病, 3型车): which type, not how many
             if re.search(r"(?:19|20)\d{2}\s*年$", before):
                 return None  # a date whose month and day lost their characters (2022年915)
     value, places, scale = _value_of(g)

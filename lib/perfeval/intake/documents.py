@@ -360,7 +360,8 @@ def _open_zip(path: Path, data: bytes, what: str) -> None:
 
 def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
     """Paragraphs and table rows in body order, read as Word displays them (see `_WordBody`); a cell spanning
-    columns is read once, the lower part of a cell merged down the rows reads empty (its text belongs to the row
+    columns is read once, followed by an empty cell for each further column it covers (so the cells after it stand
+    under their own columns), the lower part of a cell merged down the rows reads empty (its text belongs to the row
     where it starts). What Word does not show is not read, and each kind left out is said once.
     """
     import docx
@@ -547,6 +548,15 @@ def _val(element, tag: str) -> str | None:  # noqa: ANN001 - an lxml element
     return None if child is None else child.get(f"{_W}val", "")
 
 
+_MAX_COLUMNS = 63  # Word's own limit: a span past it in a hostile file is no wider
+
+
+def _columns(count: str | None, absent: int) -> int:
+    """How many grid columns a w:gridSpan or a row's w:gridBefore covers; `absent` when it is not there or not a
+    number."""
+    return min(int(count), _MAX_COLUMNS) if count and re.fullmatch(r"[0-9]{1,6}", count) else absent
+
+
 class _WordBody:
     """The text a body (or a cell, or a text box) displays, in order, with python-docx reading each run (CT_R.text:
     text, tabs, breaks) and lxml walking what python-docx has no API for: tracked insertions (w:ins, w:moveTo) are
@@ -628,10 +638,12 @@ class _WordBody:
             if tr.find(f"{_W}trPr/{_W}del") is not None:  # a row deleted with changes tracked
                 self._skip("del", tr)
                 continue
-            cells = []
+            cells = [""] * _columns(_val(tr.find(f"{_W}trPr"), "gridBefore"), 0)  # columns the row leaves out first
             for tc in self._parts(tr, "tc"):
-                v_merge = _val(tc.find(f"{_W}tcPr"), "vMerge")
+                properties = tc.find(f"{_W}tcPr")
+                v_merge = _val(properties, "vMerge")
                 cells.append("" if v_merge in ("", "continue") else self._cell(tc))
+                cells += [""] * (_columns(_val(properties, "gridSpan"), 1) - 1)  # each value under its own column
             yield Row(tuple(cells), table)
 
     def _parts(self, element, tag: str) -> Iterator:  # noqa: ANN001 - rows of a table, cells of a row

@@ -42,6 +42,7 @@ from .placement import by_sentence, number, qualified
 from .rate_claims import RateClaims
 from .rates import RateFound
 from .records import Records
+from .run_on import run_on
 from .section_scores import SectionStated, section_statements
 from .staff_lists import attached_to_their_count
 from .tables import IndicatorLine, Tables, read_tables
@@ -103,7 +104,8 @@ class _Assembly(RateClaims, Records):
         rows = self._rows(tables, prose, fw)
         self._sums(tables, rows)
         free = [m for m in prose if id(m) not in self.taken]
-        lists = attached_to_their_count(find_lists(self.document, free, self._stated_under), free, self._path)
+        lists = run_on(attached_to_their_count(find_lists(self.document, free, self._stated_under), free, self._path),
+                       free)
         lists += find_totals(free, lists) + tables.totals
         self._other_figures({id(p): lst.whole for lst in lists for p in lst.parts})
         self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
@@ -163,7 +165,9 @@ class _Assembly(RateClaims, Records):
         stated = (facts.name, facts.year, facts.budget_code)
         evidence = tuple(x.where for x in stated if x and x.where)
         doubts = [f"报告未载明{what}，请补填" for what, x in (("单位名称", facts.name), ("地区", facts.region)) if not x]
-        if facts.year is None:
+        if facts.year is None and facts.year_masked:
+            doubts.append(f"报告中的年份被隐去（写作“{facts.year_masked}”），评价年度无从读出，暂按起草时的上一年（{year}），请核对")
+        elif facts.year is None:
             doubts.append(f"报告未载明评价年度，暂按起草时的上一年（{year}），请核对")
         doubts += [f"{what}据{x.basis}推断（{x.value}），请核对" for what, x in (("单位名称", facts.name),
                                                                         ("评价年度", facts.year)) if x and not x.sure]
