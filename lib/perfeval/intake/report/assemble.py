@@ -37,6 +37,7 @@ from .document_kind import document_kind
 from .evaluated import evaluated_spending, project_sections
 from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
+from .named_sums import sums_in_words
 from .model import Draft, Item
 from .placement import by_sentence, number, qualified
 from .rate_claims import RateClaims
@@ -107,6 +108,7 @@ class _Assembly(RateClaims, Records):
         lists = run_on(attached_to_their_count(find_lists(self.document, free, self._stated_under), free, self._path),
                        free)
         lists += find_totals(free, lists) + tables.totals
+        lists += sums_in_words(self.document, free, lists)
         self._other_figures({id(p): lst.whole for lst in lists for p in lst.parts})
         self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
                              if lst.shape == "summed" and not lst.whole.label and all(p.label for p in lst.parts)}
