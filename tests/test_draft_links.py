@@ -602,7 +602,8 @@ def test_a_change_stated_after_a_comparison_heads_no_list_of_the_new_total(tmp_p
 
 def test_different_values_under_a_short_generic_label_are_two_figures(tmp_path):
     lines = (TITLE, "一、项目评价", "共评价项目15个，其中优等12个，涉及资金300.00万元；良等3个，涉及资金50.00万元。",
-             "二、三公经费", "公务接待费2.00万元，下降0.50万元；公务用车运行维护费4.00万元，下降1.00万元。")
+             "二、三公经费", "公务接待费2.00万元，下降0.50万元；公务用车运行维护费4.00万元，下降1.00万元。",
+             "三、拨付", "本年度项目资金12.00万元已拨付到位。", "四、支付", "截至年底项目资金8.00万元已支付。")
     assert draft_of(tmp_path, *lines).repeats == []
     assert not [f for f in findings_of(tmp_path, *lines) if f.check == "figure_stated_twice"]
 

@@ -456,7 +456,7 @@ class _Assembly(RateClaims, Records):
 
 # a head alone names nothing, nor with a verb of amount before it (涉及资金 of one grade's projects and of another's)
 _GENERIC_LABEL = re.compile(r"(?:涉及|共|合计|总计|共计|累计|计|达|约|为)*"
-                            r"(?:支出|收入|资金|经费|金额|费用|投入|人数|人员|项目|数量|任务)?")
+                            r"(?:支出|收入|资金|经费|金额|费用|投入|人数|人员|项目|数量|任务)*")  # 项目资金 too
 _RATE_NAME = re.compile(r"(?:完成|执行|到位|达标|合格|覆盖|知晓|满意|使用|支付|拨付|兑现|验收|得分|增长|下降|利用|开工|"
                         r"办结|及时|准确|正确)?(?:率|度|比例|比重|情况|指标)")  # a rate named by its kind alone
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
