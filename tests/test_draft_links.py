@@ -744,3 +744,9 @@ def test_a_total_said_in_words_to_hold_parts_stated_elsewhere_is_made_of_them(tm
         "435.82"), *lines[2:])
     # 结余分配 is stated nowhere: the two stated are a bound, and one they already exceed names nothing
     assert not [x for x in _identities_of(tmp_path, lines[0], lines[1].format("400.00"), *lines[2:]) if x[2] == "named"]
+
+
+def test_a_share_of_none_without_a_list_is_of_the_largest_figure_before_it(tmp_path):
+    rates = _rates_of(tmp_path, "一、项目评价", "本年共评价项目10个，一类项目6个，占比60%；二类项目4个，占比40%；"
+                      "三类项目0个，占比0%。")
+    assert rates["占比0%"] == ("explained", "0个", "10个")
