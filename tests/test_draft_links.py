@@ -750,3 +750,9 @@ def test_a_share_of_none_without_a_list_is_of_the_largest_figure_before_it(tmp_p
     rates = _rates_of(tmp_path, "一、项目评价", "本年共评价项目10个，一类项目6个，占比60%；二类项目4个，占比40%；"
                       "三类项目0个，占比0%。")
     assert rates["占比0%"] == ("explained", "0个", "10个")
+
+
+def test_a_count_written_in_words_heads_no_list_of_figures(tmp_path):
+    lines = (TITLE, "一、机构", "本局内设三个科室，其中办公室2个岗位、业务科3个岗位。")
+    assert draft_of(tmp_path, *lines).lists == []
+    assert not [f for f in findings_of(tmp_path, *lines) if f.check == "declared_identity_broken"]
