@@ -22,6 +22,7 @@ import zlib
 from pathlib import Path
 from typing import Iterator
 
+from ..core.script import ideographs
 from .documents import Row, Skipped, fail, join_lines, read, under_columns
 from .numbering import heading_of
 
@@ -834,8 +835,10 @@ _SCRIPT_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z%.,+\-])|(?<=[0-9A-Z
 def _unspaced(text: str) -> str:
     """A PDF line as it was typed: Word, WPS and LibreOffice set figures in a Latin font beside Chinese, and the
     extractor reads the gap between the two runs as a space (“支出 4.85 万元”), which nobody typed and which
-    separates a number from its unit. Spaces between two Latin words or two numbers stay."""
-    return _SCRIPT_GAP.sub("", text)
+    separates a number from its unit. Spaces between two Latin words or two numbers stay. Radicals a PDF writer put
+    for the ideographs they draw (⼀ for 一: Chromium's print) are read as those ideographs here, before the line's
+    layout is judged, or a heading （⼀）人员情况 is not a heading and runs into the paragraph under it."""
+    return _SCRIPT_GAP.sub("", ideographs(text))
 
 
 COLUMN_GAP = 1.2  # a gap wider than this many line heights between two characters of a line is a column gap
