@@ -432,3 +432,57 @@ def test_a_rows_rate_in_a_barred_table_is_its_spend_over_its_budget_in_either_sc
     assert [(r.rate.written, r.status) for r in draft.rates] == [("100%", "explained"), ("90.00%", "explained")]
     assert all(r.reading.numerator.label.endswith(("执行数", "執行數")) for r in draft.rates)  # never 预算 over 执行
     assert {m.quantity.unit for m in draft.placed if m.written in ("10", "80.00")} == {"万元"}  # 單位：萬元
+
+
+# ---------------------------------------------------------------- a 自评表 run together, or a row per line (a PDF's text)
+
+def test_a_self_assessment_table_run_onto_one_line_without_its_total_is_read_for_its_figures_by_its_rows(tmp_path):
+    cut = " ".join(c for row in [HEADER, *ROWS] for c in row if c)
+    draft = draft_of(tmp_path, f"附件：绩效自评表 {cut} 填表人：王某")
+    assert "indicators" not in draft.params  # an excerpt: its weights are not summed as if whole
+    got = placed(draft)
+    assert got["完成造林面积·分值"] == "20分" and got["任务按时完成率·得分"] == "18分"
+    assert got["森林防火巡查次数·实际完成值"] == "215次" and got["产出指标·分值"] == "50分"
+    assert not [r for r in draft.rates if r.rate.written in ("100%", "95%", "≥90%", "96%")]  # goals, not rates
+
+
+def test_a_target_written_with_an_equals_sign_is_that_value_and_its_bare_actual_takes_its_unit(tmp_path):
+    rows = [HEADER, ["产出指标（60分）", "数量指标", "补助村数量", "=8个", "8", "30", "30"],
+            ["", "", "保障干部人数", "=42个", "42", "30", "28"]]
+    draft = draft_of(tmp_path, " ".join(c for row in rows for c in row if c))
+    got = placed(draft)
+    assert got["补助村数量·年度指标"] == "8个" and got["保障干部人数·实际完成值"] == "42个"
+    weight = next(m for m in draft.placed if m.label == "产出指标·分值")
+    assert weight.where.text[weight.start:].startswith("60分")  # cited where its number stands in the cell
+
+
+@pytest.mark.parametrize("form", ["indicators", "scored"])
+def test_a_table_set_a_row_per_line_with_single_spaces_reads_as_the_same_table_pasted_with_tabs(tmp_path, form):
+    header, rows, total = (HEADER, ROWS, TOTAL) if form == "indicators" else (SCORED_HEADER, SCORED, SCORED_TOTAL)
+    spaced = "\n".join(" ".join(c for c in row if c) for row in [header, *rows, total])
+    tabbed = "\n".join("\t".join(row) for row in [header, *rows, total])
+    assert placed(draft_of(tmp_path, spaced)) == placed(draft_of(tmp_path, tabbed))
+
+
+# ---------------------------------------------------------------- a table's total, its parts in the prose under it
+
+UNDER = ["单位：万元", "项目\t年初预算数\t决算数", "基本支出\t820.00\t815.36", "项目支出\t310.00\t296.80",
+         "支出合计\t1,130.00\t1,112.16"]
+
+
+def lists_of(draft) -> list[tuple[str, str, list[str]]]:
+    return [(lst.whole.label, lst.whole.written, [p.written for p in lst.parts]) for lst in draft.lists]
+
+
+def test_a_paragraph_opening_with_its_list_under_a_table_breaks_down_the_tables_total_the_parts_make_up(tmp_path):
+    draft = draft_of(tmp_path, "\n".join(UNDER + ["其中：人员经费702.10万元，公用经费113.26万元，项目支出296.80万元。"]))
+    assert ("支出合计·决算数", "1,112.16", ["702.10万元", "113.26万元", "296.80万元"]) in lists_of(draft)  # not 预算
+    one = draft_of(tmp_path, "\n".join(["单位：万元", "项目\t决算数", "基本支出\t815.36", "项目支出\t296.80",
+                                        "支出合计\t1,112.16", "其中：人员经费702.10万元，公用经费100.00万元。"]))
+    assert ("支出合计·决算数", "1,112.16", ["702.10万元", "100.00万元"]) in lists_of(one)  # one total: not adding up shows
+
+
+def test_a_list_under_a_paragraph_after_the_table_is_not_the_tables(tmp_path):
+    draft = draft_of(tmp_path, "\n".join(UNDER + ["本年支出较上年有所减少。", "其中：人员经费702.10万元，公用经费113.26万元，"
+                                                  "项目支出296.80万元。"]))
+    assert not [x for x in lists_of(draft) if x[0].startswith("支出合计")]

@@ -18,6 +18,7 @@ MAX_HEADER_LINES = 24  # short lines a table's header (titles and column names) 
 MAX_BARE_ROWS = 6  # row labels without values a table saved one cell per line may hold between its rows
 CELL_TABLES = 100_000  # table numbers from here on are tables rebuilt from one cell per line
 FLATTENED_TABLES = 10_000_000  # and from here on, tables rebuilt from a line they were run together on
+ROW_LINE_TABLES = 15_000_000  # and from here on, a form's rows rebuilt from lines a row each (_rows_run_together)
 STATEMENT_TABLES = 20_000_000  # and from here on, a 决算 statement's rows rebuilt from its text (see _statements)
 _LONE_NUMBER = re.compile(r"[-－]?[\d.,，]+\s*[%％]?")
 _COLUMN_HEADER = re.compile(r"(?:19|20)\d{2}\s*年|预算数|决算数|执行数")  # a new header, not a row left bare
@@ -47,7 +48,7 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
                 lines += [t for t in _unflattened(clean(x), FLATTENED_TABLES + len(lines)) if t]
         else:
             lines.append(item)
-    lines = _statements(_rejoined(lines))
+    lines = _statements(_rows_run_together(_rejoined(lines)))
     out: list[str | Row | Skipped] = []
     k, table = 0, CELL_TABLES
     while k < len(lines):
@@ -455,19 +456,62 @@ def _pairs(line: str) -> list[tuple[str, str]]:
 
 
 def _unflattened(line: str, table: int) -> list[str | Row]:
-    """A line holding a 绩效自评表's indicator rows run together, cells between single spaces (a document site's
-    text of a .docx), as the text before the table, the table's rows and the text after it; any other line as it is.
-    The table must close with its 总分 row: such copies are often excerpts, and rows cut off would sum wrong."""
+    """A line holding a 绩效自评表's indicator rows (or a scored evaluation table's) run together, cells between single
+    spaces (a document site's text of a .docx, a PDF's), as the text before the table, the table's rows and the text
+    after it; any other line as it is. A table that does not close with its 总分 row is rebuilt all the same, each row
+    known by its 分值 and 得分 standing alone together: such copies are often excerpts, so it is read for its figures,
+    not as the indicator table (tables._rebuilt_unclosed), whose rows cut off would sum wrong."""
     if "指标" not in line:
         return [line]
-    tokens = line.split(" ")
+    tokens: list[str | Row | Skipped] = list(line.split(" "))
     for at, token in enumerate(tokens):
-        if _INDICATOR_COLUMNS.match(token) and _indicator_header(tokens, at) is not None:
-            form = _indicator_form(tokens, at)  # type: ignore[arg-type]  # a list of str is a list of lines
-            if form is not None and any(_TOTAL_LINE.match(row[0]) for row in form[0][-2:]):
+        if isinstance(token, str) and (_INDICATOR_COLUMNS.match(token) or _SCORED_COLUMNS.match(token)):
+            form = _indicator_form(tokens, at) or _scored_form(tokens, at)
+            if form is not None:
                 rows, end = form
-                return [" ".join(tokens[:at]), *(Row(tuple(r), table) for r in rows), " ".join(tokens[end:])]
+                return [" ".join(str(t) for t in tokens[:at]), *(Row(tuple(r), table) for r in rows),
+                        " ".join(str(t) for t in tokens[end:])]
     return [line]
+
+
+MAX_FORM_LINES = 400  # lines a form's rows set a row per line may run to
+
+
+def _rows_run_together(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
+    """A 绩效自评表 (or a scored evaluation table) set a row per line with single spaces between its cells (a PDF's
+    text): its header line's column names and the lines after it read as one run of cells, rebuilt as rows as a table
+    run together on one line is (see _unflattened); the text after the table's last row stays as it was."""
+    out: list[str | Row | Skipped] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        cells = line.split(" ") if isinstance(line, str) and "指标" in line else []
+        at = next((x for x, c in enumerate(cells) if _INDICATOR_COLUMNS.match(c) or _SCORED_COLUMNS.match(c)), None)
+        if len(cells) < 3 or at is None:
+            out.append(line)
+            k += 1
+            continue
+        tokens: list[str | Row | Skipped] = []
+        ends: list[int] = []  # where each line's cells end in the run
+        m = k
+        while m < len(lines) and m - k < MAX_FORM_LINES and isinstance(lines[m], str):
+            tokens += str(lines[m]).split(" ")
+            ends.append(len(tokens))
+            m += 1
+        form = _indicator_form(tokens, at) or _scored_form(tokens, at)
+        if form is None or len(ends) < 2 or form[1] <= ends[0]:
+            out.append(line)
+            k += 1
+            continue
+        rows, end = form
+        before = " ".join(cells[:at])
+        out += [before] if before else []
+        out += [Row(tuple(r), ROW_LINE_TABLES + k) for r in rows]
+        last = next(x for x, e in enumerate(ends) if e >= end)
+        rest = " ".join(str(t) for t in tokens[end:ends[last]])
+        out += [rest] if rest else []
+        k += last + 1
+    return out
 
 
 def _marked_form(lines: list, i: int, header: list[str], weight: int) -> tuple[list[list[str]], int] | None:

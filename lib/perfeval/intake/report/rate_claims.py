@@ -61,7 +61,7 @@ class RateClaims(Placement):
                 out.append(_formula_change(self._change_from_last_year(found, sentence, free), free))
         own_rows: set[int] = set()  # a rate of a table row that states no catalogue figure: that row's own
         for cell in tables.cells:
-            if cell.mention.is_rate:
+            if cell.mention.is_rate and not cell.target:  # an indicator's 100% target states no rate
                 row = [c for c in tables.cells if c.mention.where.block == cell.mention.where.block]
                 found = column_change(explain(cell.mention, [c.mention for c in row], [c.mention for c in row], lists),
                                       [c.mention for c in row])

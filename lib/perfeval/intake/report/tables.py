@@ -48,6 +48,7 @@ class Cell:
     mention: Mention
     path: str | None = None
     also: str | None = None  # a second catalogue figure the same cell states (年度资金总额·全年执行数 is 总支出 too)
+    target: bool = False  # an indicator's target or actual value: a percentage there is a goal, no rate stated
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,12 @@ class Tables:
     totals: list[Listed] = field(default_factory=list)  # a 合计 / 总计 / 小计 row's cells over the rows above them
     kept: dict[int, tuple[int, ...]] = field(default_factory=dict)  # a row's cells once its numbering is dropped
 
+    def row_totals(self) -> list[Mention]:
+        """The values a 合计 / 总计 row states (本年支出合计 | 1,234.56), each under its row's label: the totals a
+        paragraph right under the table may break down."""
+        return [c.mention for c in self.cells if c.mention.where.row and _TOTAL_LABEL.search(c.mention.where.row)
+                and not c.mention.is_rate]
+
     def take_cell(self, block: int, cell: int) -> None:
         """A cell read here, by its place in the row as the table readers see it (numbering columns dropped)."""
         kept = self.kept.get(block)
@@ -107,7 +114,10 @@ def _quantity(text: str) -> Quantity | None:
     if not re.search(r"[0-9０-９]", text):
         q = parse_quantity(text.strip())
         return q if q is not None and q.unit and q.text == text.strip() else None
-    return parse_quantity(text)
+    return parse_quantity(_EQUALS.sub("", text))  # a target stated as =8个 is 8个 exactly
+
+
+_EQUALS = re.compile(r"^\s*[=＝]\s*(?=\d)")
 
 
 def _is_number(text: str) -> bool:
@@ -116,7 +126,10 @@ def _is_number(text: str) -> bool:
 
 
 def _mention(q: Quantity, label: str, where: Where, implied: str | None = None) -> Mention:
-    return Mention(q, label, where, 0, len(where.text), where.text, "", None, implied, (where.block, where.cell or 0, 0))
+    """A cell's value as a mention, starting where its number is written in the cell (50分 in 产出指标(50分), 8个 in =8个)."""
+    start = max(where.text.find(q.text), 0) if q.text else 0
+    return Mention(q, label, where, start, len(where.text), where.text, "", None, implied,
+                   (where.block, where.cell or 0, 0))
 
 
 def _as(q: Quantity, unit: str) -> Quantity:
@@ -139,6 +152,7 @@ def _header_kind(cells: tuple[str, ...]) -> str | None:
     return None
 
 
+_TOTAL_LABEL = re.compile(r"(?:合\s*计|总\s*计|共\s*计)[：:]?$|^(?:总\s*额|资金总额|年度资金总额)[：:]?$")
 _TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*额)[：:]?$")
 _SUB_ROW = re.compile(r"^(?:其中|含)[：:]?")
 
@@ -832,7 +846,10 @@ def _take_line(out: Tables, line: IndicatorLine, figures_only: bool, numbers: di
     if not figures_only:
         out.lines.append(line)
         return
-    for m in (line.target, line.actual, line.weight, line.score):
+    for m in (line.target, line.actual):
+        if isinstance(m, Mention):
+            out.cells.append(Cell(m, target=True))
+    for m in (line.weight, line.score):
         if isinstance(m, Mention):
             out.cells.append(Cell(m))
 
