@@ -393,3 +393,9 @@ def test_the_text_speaking_of_a_year_again_and_again_stands_over_a_late_publicat
 def test_a_report_whose_years_are_masked_says_so_beside_the_year_it_drafts(tmp_path, masked):
     unit, item = unit_of(tmp_path, f"松岭县档案馆{masked}度部门整体支出绩效自评报告", f"{masked}本馆完成档案数字化。")
     assert unit["name"] == "松岭县档案馆" and "隐去" in item.unsure and masked in item.unsure
+
+
+def test_a_year_in_the_sites_path_gives_way_to_the_title_under_it(tmp_path):
+    unit, _ = unit_of(tmp_path, "当前位置：首页 > 政务公开 > 2024年预决算公开", "松岭县水利局2023年度部门决算",
+                      "一、部门主要职责")
+    assert unit["year"] == 2023

@@ -606,6 +606,8 @@ def test_a_per_person_standard_is_read_with_its_unit(sentence, written, value, u
     ("在职人员平均年龄45岁", ["45岁"]),
     ("2型糖尿病患者规范管理", []),                                  # a type's name
     ("填报日期：202403", []),                                      # a year and a month run together
+    ("1 某某局项目绩效自评报告 目 录 一、基本情况 ........ 2", []),   # a PDF's page number before its contents
+    ("15 名职工参加培训", ["15 名"]), ("1 中央专款分配合规........", ["1"]),      # a score opening a row with leaders
 ])
 def test_a_bound_naming_a_class_a_types_name_and_a_year_month_run_are_no_figures(sentence, expected):
     assert [f.quantity.text for f in find_quantities(sentence)] == expected

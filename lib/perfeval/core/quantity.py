@@ -425,6 +425,8 @@ _CHANGE_WORDS = re.compile(r"增长|下降|增加|减少|增减|变动|变化|�
 MAX_CHANGE_GAP = 12  # characters between the change's word and the bracket
 
 
+_CONTENTS_AHEAD = re.compile(r"目\s*目?\s*录")  # a contents list's heading further on the line (a score opening a row with
+# leaders, 1 某某指标……, is a figure)
 _BOUND_SUFFIXES = ("以上", "及以上", "以下", "及以下")
 # After a bound: the class it names (…的专用设备, 老年人), not a clause that goes on (，, 。, 的需…: a rule, see above).
 _CLASS_AFTER = re.compile(r"的?[\u4e00-\u9fff]")
@@ -862,6 +864,9 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True  # a date that lost its 年 and 月 (20231 16日)
     if integer and len(digits) <= 3 and not before.strip() and _NEXT_HEADING.match(after):
         return True  # a page's number a PDF left before the next heading (2 一、基本情况)
+    if integer and len(digits) <= 3 and not before.strip() and re.match(r"\s", after) \
+            and _CONTENTS_AHEAD.search(after):
+        return True  # a page's number a PDF left before the contents on its page (1 某某报告 目 录 一、… …… 2)
     if integer and len(digits) <= 2 and _NUMBERED_THING.search(compact) and _CJK.match(before_char or "-"):
         return True  # the number of an indicator, a target, a task … among the report's own (指标1工程完工率, 目标2)
     if integer and (re.match(r"[*＊×xX]{2,}", after) or re.search(r"[*＊×xX]{2,}$", before)):

@@ -63,6 +63,7 @@ _TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
 # A year as a title writes it, or as a republished copy masks it (20xx年度, (略)年度).
 # A site that republishes others' documents (网友投稿, 我要投稿, 范文, 文库): the date it shows is its post's, not the
 # report's publication, so no year is taken from it.
+_CRUMBS = re.compile(r"[>＞»›]|当前位置|您的位置|所在位置")  # a site's path to the page (首页>政务公开>2019年预决算)
 _REPUBLISHED = re.compile(r"投稿|网友|范文|文库|下载文档|精品\d+篇")
 _MASKED = r"20(?:[xX×*＊□○_]{2}|\d[xX×*＊□○_])|[xX×*＊□]{4}|[（(]\s*略\s*[）)]"  # 20XX, 202*, 20**, (略)
 _MASKED_YEAR = re.compile(rf"(?:{_MASKED})\s*年")
@@ -458,11 +459,16 @@ def _year(sentences: list[Sentence]) -> Stated | None:
 
 def _year_read(sentences: list[Sentence]) -> Stated | None:
     bound = title_bound(sentences)
+    crumb: Stated | None = None
     for s in sentences:
         text = _compact(s.text)  # 2023 年 度 部 门 整 体 支 出 绩 效: a PDF's spaces
         if len(text) <= MAX_TITLE and not _SENTENCE_MARK.search(text) and \
                 (m := _TITLE_YEAR.search(text) or _YEAR_AFTER_TITLE.search(text)):
-            return Stated(year_value(m.group(1)), _where(s), "标题")
+            if not _CRUMBS.search(text):
+                return Stated(year_value(m.group(1)), _where(s), "标题")
+            crumb = crumb or Stated(year_value(m.group(1)), _where(s), "网页导航中的标题")
+    if crumb is not None:
+        return crumb  # a site's path ending in the document's title (…>>2019年预决算>>2018年部门决算), no title under it
     for s, following in zip(sentences, sentences[1:]):  # a title set on lines: 某某局 / 2023年度 / 部门整体支出…报告
         for line, title in ((s, following), (following, s)):  # …报告 / （2023年度）
             m = _YEAR_ALONE.fullmatch(_compact(line.text))
