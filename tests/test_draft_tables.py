@@ -486,3 +486,11 @@ def test_a_list_under_a_paragraph_after_the_table_is_not_the_tables(tmp_path):
     draft = draft_of(tmp_path, "\n".join(UNDER + ["本年支出较上年有所减少。", "其中：人员经费702.10万元，公用经费113.26万元，"
                                                   "项目支出296.80万元。"]))
     assert not [x for x in lists_of(draft) if x[0].startswith("支出合计")]
+
+
+def test_a_rows_label_saved_above_its_columns_names_one_cell_per_line_is_that_rows_label():
+    lines = ["年度总体目标", "预期目标", "实际完成情况", "43.2", "37.24", "本年度完成了全部任务。"]
+    rows = [b.cells for b in build("<test>", ["\n".join(lines)]).blocks if b.kind == "row"]
+    assert rows == [("", "预期目标", "实际完成情况"), ("年度总体目标", "43.2", "37.24")]
+    words = ["部门职责", "机构设置", "人员情况", "46", "50"]  # short lines that name no column: no such row
+    assert not [b for b in build("<test>", ["\n".join(words)]).blocks if b.kind == "row" and b.cells[0] == "部门职责"]
