@@ -105,7 +105,7 @@ class _Assembly(RateClaims, Records):
         rows = self._rows(tables, prose, fw)
         self._sums(tables, rows)
         free = [m for m in prose if id(m) not in self.taken]
-        lists = run_on(attached_to_their_count(find_lists(self.document, free, self._stated_under), free, self._path),
+        lists = run_on(attached_to_their_count(find_lists(self.document, free, self._stated_under, tables.row_totals()), free, self._path),
                        free)
         lists += find_totals(free, lists) + tables.totals
         lists += sums_in_words(self.document, free, lists)
