@@ -773,4 +773,4 @@ def test_a_total_in_yuan_is_judged_against_parts_in_wan_at_their_precision(tmp_p
 
 
 def test_a_word_holding_a_grade_character_is_no_grade():
-    assert totals_in("共发现问题10个，整改中的3个，评价为良的2个。") == []
+    assert totals_in("共发现问题5个，整改中的3个，评价为良的2个。") == []
