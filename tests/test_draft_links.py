@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from perfeval.intake.report import draft_report
 from perfeval.intake.report.document import build
 from perfeval.intake.report.lists import find_lists
@@ -602,7 +604,8 @@ def test_a_change_stated_after_a_comparison_heads_no_list_of_the_new_total(tmp_p
 
 def test_different_values_under_a_short_generic_label_are_two_figures(tmp_path):
     lines = (TITLE, "一、项目评价", "共评价项目15个，其中优等12个，涉及资金300.00万元；良等3个，涉及资金50.00万元。",
-             "二、三公经费", "公务接待费2.00万元，下降0.50万元；公务用车运行维护费4.00万元，下降1.00万元。")
+             "二、三公经费", "公务接待费2.00万元，下降0.50万元；公务用车运行维护费4.00万元，下降1.00万元。",
+             "三、拨付", "本年度项目资金12.00万元已拨付到位。", "四、支付", "截至年底项目资金8.00万元已支付。")
     assert draft_of(tmp_path, *lines).repeats == []
     assert not [f for f in findings_of(tmp_path, *lines) if f.check == "figure_stated_twice"]
 
@@ -743,3 +746,27 @@ def test_a_total_said_in_words_to_hold_parts_stated_elsewhere_is_made_of_them(tm
         "435.82"), *lines[2:])
     # 结余分配 is stated nowhere: the two stated are a bound, and one they already exceed names nothing
     assert not [x for x in _identities_of(tmp_path, lines[0], lines[1].format("400.00"), *lines[2:]) if x[2] == "named"]
+
+
+def test_a_share_of_none_without_a_list_is_of_the_largest_figure_before_it(tmp_path):
+    rates = _rates_of(tmp_path, "一、项目评价", "本年共评价项目10个，一类项目6个，占比60%；二类项目4个，占比40%；"
+                      "三类项目0个，占比0%。")
+    assert rates["占比0%"] == ("explained", "0个", "10个")
+
+
+def test_a_count_written_in_words_heads_no_list_of_figures(tmp_path):
+    lines = (TITLE, "一、机构", "本局内设三个科室，其中办公室2个岗位、业务科3个岗位。")
+    assert draft_of(tmp_path, *lines).lists == []
+    assert not [f for f in findings_of(tmp_path, *lines) if f.check == "declared_identity_broken"]
+
+
+@pytest.mark.parametrize("written, broken", [
+    ("32,415,012.34元", False),  # 3241.50万元 to the 100元 the parts are written to
+    ("32,405,012.34元", True),  # the parts exceed it by about 1万元: no rounding
+])
+def test_a_total_in_yuan_is_judged_against_parts_in_wan_at_their_precision(tmp_path, written, broken):
+    found = [f for f in findings_of(tmp_path, TITLE, "一、支出", f"全年支出{written}。其中，基本支出2141.50万元；"
+                                    "项目支出1100.00万元。") if f.check == "declared_identity_broken"]
+    assert bool(found) is broken
+    if broken:
+        assert "合计 32,415,000元" in found[0].message  # the sum in the total's unit, not 3,241.5元

@@ -462,3 +462,27 @@ def test_a_table_set_a_row_per_line_with_single_spaces_reads_as_the_same_table_p
     spaced = "\n".join(" ".join(c for c in row if c) for row in [header, *rows, total])
     tabbed = "\n".join("\t".join(row) for row in [header, *rows, total])
     assert placed(draft_of(tmp_path, spaced)) == placed(draft_of(tmp_path, tabbed))
+
+
+# ---------------------------------------------------------------- a table's total, its parts in the prose under it
+
+UNDER = ["单位：万元", "项目\t年初预算数\t决算数", "基本支出\t820.00\t815.36", "项目支出\t310.00\t296.80",
+         "支出合计\t1,130.00\t1,112.16"]
+
+
+def lists_of(draft) -> list[tuple[str, str, list[str]]]:
+    return [(lst.whole.label, lst.whole.written, [p.written for p in lst.parts]) for lst in draft.lists]
+
+
+def test_a_paragraph_opening_with_its_list_under_a_table_breaks_down_the_tables_total_the_parts_make_up(tmp_path):
+    draft = draft_of(tmp_path, "\n".join(UNDER + ["其中：人员经费702.10万元，公用经费113.26万元，项目支出296.80万元。"]))
+    assert ("支出合计·决算数", "1,112.16", ["702.10万元", "113.26万元", "296.80万元"]) in lists_of(draft)  # not 预算
+    one = draft_of(tmp_path, "\n".join(["单位：万元", "项目\t决算数", "基本支出\t815.36", "项目支出\t296.80",
+                                        "支出合计\t1,112.16", "其中：人员经费702.10万元，公用经费100.00万元。"]))
+    assert ("支出合计·决算数", "1,112.16", ["702.10万元", "100.00万元"]) in lists_of(one)  # one total: not adding up shows
+
+
+def test_a_list_under_a_paragraph_after_the_table_is_not_the_tables(tmp_path):
+    draft = draft_of(tmp_path, "\n".join(UNDER + ["本年支出较上年有所减少。", "其中：人员经费702.10万元，公用经费113.26万元，"
+                                                  "项目支出296.80万元。"]))
+    assert not [x for x in lists_of(draft) if x[0].startswith("支出合计")]

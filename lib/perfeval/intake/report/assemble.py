@@ -105,10 +105,12 @@ class _Assembly(RateClaims, Records):
         rows = self._rows(tables, prose, fw)
         self._sums(tables, rows)
         free = [m for m in prose if id(m) not in self.taken]
-        lists = run_on(attached_to_their_count(find_lists(self.document, free, self._stated_under), free, self._path),
+        lists = run_on(attached_to_their_count(find_lists(self.document, free, self._stated_under, tables.row_totals()), free, self._path),
                        free)
         lists += find_totals(free, lists) + tables.totals
         lists += sums_in_words(self.document, free, lists)
+        lists = [lst for lst in lists if _DIGIT.search(lst.whole.written)]  # 内设三个科室，其中…: a count in words
+        # names how many kinds follow, not a total their figures make (办公室2个岗位、业务科3个岗位)
         self._other_figures({id(p): lst.whole for lst in lists for p in lst.parts})
         self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
                              if lst.shape == "summed" and not lst.whole.label and all(p.label for p in lst.parts)}
@@ -455,8 +457,9 @@ class _Assembly(RateClaims, Records):
 
 
 # a head alone names nothing, nor with a verb of amount before it (涉及资金 of one grade's projects and of another's)
+_DIGIT = re.compile(r"[0-9０-９]")
 _GENERIC_LABEL = re.compile(r"(?:涉及|共|合计|总计|共计|累计|计|达|约|为)*"
-                            r"(?:支出|收入|资金|经费|金额|费用|投入|人数|人员|项目|数量|任务)?")
+                            r"(?:支出|收入|资金|经费|金额|费用|投入|人数|人员|项目|数量|任务)*")  # 项目资金 too
 _RATE_NAME = re.compile(r"(?:完成|执行|到位|达标|合格|覆盖|知晓|满意|使用|支付|拨付|兑现|验收|得分|增长|下降|利用|开工|"
                         r"办结|及时|准确|正确)?(?:率|度|比例|比重|情况|指标)")  # a rate named by its kind alone
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
-from typing import Callable, Literal
+from typing import Callable, Literal, Sequence
 
 from ...core.quantity import UNITS, Qualifier, adds_up, canonical_unit, commensurable
 from ..numbering import heading_of
@@ -97,9 +97,12 @@ def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) ->
 Named = Callable[[str], "Mention | None"]  # words naming a figure stated elsewhere → its statement
 
 
-def find_lists(document: Document, mentions: list[Mention], named: Named | None = None) -> list[Listed]:
+def find_lists(document: Document, mentions: list[Mention], named: Named | None = None,
+               table_totals: Sequence[Mention] = ()) -> list[Listed]:
     """Every total with its listed parts, in document order; `named` gives the total a list opens under words that
-    name a figure stated elsewhere (项目支出包括委员活动经费36.3万元…, with 项目支出 stated in another part)."""
+    name a figure stated elsewhere (项目支出包括委员活动经费36.3万元…, with 项目支出 stated in another part);
+    `table_totals` are the values of the tables' 合计 / 总计 rows, the total a paragraph opening with 其中 right
+    under its table breaks down (see _under_a_table)."""
     sentences = document.sentences()
     by_sentence: BySentence = {}
     for m in mentions:
@@ -108,7 +111,8 @@ def find_lists(document: Document, mentions: list[Mention], named: Named | None 
     used: set[int] = set()
     for k in range(len(sentences)):
         here = by_sentence.get(k, [])
-        found = _inline(sentences, k, here, by_sentence, named) + _numbered(sentences, k, here, by_sentence) \
+        found = _inline(sentences, k, here, by_sentence, named, table_totals) \
+            + _numbered(sentences, k, here, by_sentence) \
             + _named(sentences, k, here, by_sentence)
         for listed in found or _unopened(sentences[k].text, here):
             parts = [p for p in listed.parts if id(p) not in used]
@@ -367,7 +371,7 @@ def _attributes(parts: list[Mention]) -> bool:
 
 
 def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence,
-            named: Named | None = None) -> list[Listed]:
+            named: Named | None = None, table_totals: Sequence[Mention] = ()) -> list[Listed]:
     text = sentences[k].text
     out = []
     for m in _AMONG.finditer(text):
@@ -378,6 +382,8 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
         whole = _before(sentences, k, m.start(), here, by_sentence)
         if whole is None and named is not None:
             whole = named(_CLAUSE.split(text[:m.start()])[-1])
+        if whole is None and not text[:m.start()].strip(" ：:，,"):
+            whole = _under_a_table(sentences, k, m.end(), here, by_sentence, table_totals)
         if whole is None:
             continue
         totals = [whole, *_of_other_units(whole, here, m.start())]
@@ -399,6 +405,35 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
                 out += _nested(whole, parts, cut)
         out += _bracket_of(text, whole, here)
     return out
+
+
+MAX_TABLE_GAP = 2  # blocks between a table's last row and the paragraph whose 其中 breaks its total down
+
+
+def _under_a_table(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_sentence: BySentence,
+                   table_totals: Sequence[Mention]) -> Mention | None:
+    """The total a paragraph opening with 其中 breaks down when it stands right under a table (其中：基本支出…，项目支出…
+    under a table whose 支出合计 row states the total): of the values the table's 合计 / 总计 rows state, the one in
+    the parts' unit — the only one, or, of several (a row's 预算数 and 决算数), the one the parts make up exactly."""
+    sentence = sentences[k]
+    if k == 0 or sentences[k - 1].block == sentence.block or sentence.cell is not None:
+        return None  # the list must open its paragraph
+    above = [t for t in table_totals if 0 < sentence.block - t.where.block <= MAX_TABLE_GAP + 1
+             and t.where.section == sentence.section and _a_total(t)]
+    if not above:
+        return None
+    last = max(t.where.block for t in above)
+    if any(s.cell is None and last < s.block < sentence.block for s in sentences[max(0, k - 40):k]):
+        return None  # a paragraph stands between: the list is its
+    fitting = []
+    for total in (t for t in above if t.where.block == last):
+        parts, _ = _stream(sentences, k, at, total, here, by_sentence)
+        if len(parts) >= 2:
+            fitting.append((total, _adds_up(total, [p.mention for p in parts])))
+    if len(fitting) == 1:
+        return fitting[0][0]
+    exact = [t for t, adds in fitting if adds]
+    return exact[0] if len(exact) == 1 else None
 
 
 def _bracket_of(text: str, whole: Mention, here: list[Mention]) -> list[Listed]:

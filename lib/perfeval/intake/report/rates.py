@@ -112,6 +112,7 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
         named = _named_change(rate, near, change)
         agreeing = _prefer_list_totals(agreeing, lists) or [r for r in agreeing if named is not None and (
             r.kind, r.numerator, r.denominator) == ("change", named.numerator, named.denominator)] or agreeing
+        agreeing = _share_of_none(agreeing)
     if len(agreeing) == 1:
         return RateFound(rate, "explained", agreeing[0], why=agreeing[0].formula())
     if agreeing:
@@ -268,6 +269,16 @@ def column_change(found: RateFound, row: list[Mention]) -> RateFound:
     reading = Reading("change", new, old, value)
     status: Status = "explained" if agrees(rate.quantity, value) else "contradicted"
     return RateFound(rate, status, reading, why=f"按本行 {reading.formula()} 重算为 {_pct(value, rate)}")
+
+
+def _share_of_none(readings: list[Reading]) -> list[Reading]:
+    """A share of nothing (三类项目0个，占比0%) is 0% of any figure: of the several, the one of the largest figure, the
+    total the groups are of."""
+    if len(readings) < 2 or any(r.kind != "share" or r.numerator is not readings[0].numerator for r in readings) \
+            or readings[0].numerator.quantity.value != 0:
+        return readings
+    unit = readings[0].denominator.quantity.unit
+    return [max(readings, key=lambda r: r.denominator.quantity.to(unit).value)]
 
 
 def _prefer_list_totals(readings: list[Reading], lists: list[Listed]) -> list[Reading]:

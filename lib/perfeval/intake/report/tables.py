@@ -94,6 +94,12 @@ class Tables:
     totals: list[Listed] = field(default_factory=list)  # a 合计 / 总计 / 小计 row's cells over the rows above them
     kept: dict[int, tuple[int, ...]] = field(default_factory=dict)  # a row's cells once its numbering is dropped
 
+    def row_totals(self) -> list[Mention]:
+        """The values a 合计 / 总计 row states (本年支出合计 | 1,234.56), each under its row's label: the totals a
+        paragraph right under the table may break down."""
+        return [c.mention for c in self.cells if c.mention.where.row and _TOTAL_LABEL.search(c.mention.where.row)
+                and not c.mention.is_rate]
+
     def take_cell(self, block: int, cell: int) -> None:
         """A cell read here, by its place in the row as the table readers see it (numbering columns dropped)."""
         kept = self.kept.get(block)
@@ -146,6 +152,7 @@ def _header_kind(cells: tuple[str, ...]) -> str | None:
     return None
 
 
+_TOTAL_LABEL = re.compile(r"(?:合\s*计|总\s*计|共\s*计)[：:]?$|^(?:总\s*额|资金总额|年度资金总额)[：:]?$")
 _TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*额)[：:]?$")
 _SUB_ROW = re.compile(r"^(?:其中|含)[：:]?")
 
