@@ -47,3 +47,53 @@ def test_a_heading_on_its_own_line_is_no_part_of_the_paragraph_under_it(tmp_path
     assert pdf["figures"]["staff"]["authorized"]["value"] == 48
     assert str(pdf["figures"]["lines"]["total"]["final"]["value"]) == "3752.48"
     assert pdf == _drafted(text)
+
+
+def _written(tmp_path: Path, parts: list[tuple[str, str]]) -> Path:
+    """One paragraph a run at a time, each run "plain", "sup" (superscript: smaller, raised), "spaced" (letter-spaced
+    by 2 mm) or "break" (a line break after it)."""
+    from fpdf import FPDF
+
+    font = truetype_font("".join(text for text, _ in parts), tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    for text, how in parts:
+        pdf.char_vpos = "SUP" if how == "sup" else "LINE"
+        pdf.set_char_spacing(6 if how == "spaced" else 0)
+        pdf.write(6, text)
+        if how == "break":
+            pdf.ln(6)
+    pdf.output(str(tmp_path / "report.pdf"))
+    return tmp_path / "report.pdf"
+
+
+def _read(path: Path) -> tuple[list[str], list[str]]:
+    from perfeval.intake.documents import Skipped
+    from perfeval.intake.pdf import pdf_items
+
+    items = list(pdf_items(path))
+    return [i for i in items if isinstance(i, str)], [i.note for i in items if isinstance(i, Skipped)]
+
+
+def test_a_superscript_marker_after_a_figure_is_no_digit_of_it_and_is_said(tmp_path):
+    """A footnote marker set superscript (smaller, raised) after 42 was read into it: 在职 422人, 2500.001万元."""
+    text, said = _read(_written(tmp_path, [("实际在职人员42", "plain"), ("2", "sup"), ("人，项目支出2500.00", "plain"),
+                                           ("1", "sup"), ("万元，建筑面积1200m", "plain"), ("2", "sup"), ("。", "plain")]))
+    assert text == ["实际在职人员42人，项目支出2500.00万元，建筑面积1200m2。"]  # m² is a unit: its 2 stays
+    assert said == ["PDF 中接在数字或文字后的上标小字（脚注标记等）2 个字符未读取（不作前面数字的一部分，请对照原文）"]
+
+
+def test_a_letter_spaced_figure_is_one_figure(tmp_path):
+    text, _ = _read(_written(tmp_path, [("部门整体支出", "plain"), ("3752.48", "spaced"), ("万元，在职12 3人。", "plain")]))
+    assert text == ["部门整体支出3752.48万元，在职12 3人。"]  # two numbers a space apart stay two
+
+
+def test_a_figure_cut_after_its_point_at_a_line_end_is_joined(tmp_path):
+    """A line ending 3752. (short: a forced break) and the next opening 48万元 were two paragraphs, and the total
+    was drafted as 48."""
+    wide = "本所负责全县河道的日常巡查、清淤疏浚、堤防维修养护和防汛抢险工作，下设三个管理站，在职人员分属各站。" * 2
+    text, _ = _read(_written(tmp_path, [(wide, "break"), ("部门整体支出3752.", "break"), ("48万元。", "break"),
+                                        ("1.", "break"), ("2025年度目标", "plain")]))
+    assert text == [wide, "部门整体支出3752.48万元。", "1.", "2025年度目标"]  # a heading number is no cut figure

@@ -334,3 +334,16 @@ def test_a_report_with_a_merged_label_in_its_budget_table_drafts_each_value_unde
     assert main(["draft", str(path), "-o", str(tmp_path / "d.yaml")]) == 0
     text = (tmp_path / "d.yaml").read_text(encoding="utf-8")
     assert "executed: {value: 2262.75" in text and "value: 98.38" in text and "未通过校验" not in text
+
+
+def test_a_superscript_marker_after_a_figure_is_no_digit_of_it_and_is_said(tmp_path):
+    """A footnote marker set superscript by hand (w:vertAlign) after 42 was read into it: 在职 422人. After a Latin
+    letter it is an exponent of a unit (m²) and stays; a footnote reference is said as a footnote, once."""
+    sup = '<w:vertAlign w:val="superscript"/>'
+    path = build(tmp_path, [paragraph(run("在职人员42"), run("2", sup), run("人，面积1200m"), run("2", sup), run("。"),
+                                      '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                                      '<w:footnoteReference w:id="1"/></w:r>')])
+    assert texts(path) == ["在职人员42人，面积1200m2。"]
+    assert read_document(path).skipped == (
+        "Word 文件中接在数字或文字后的上标文字（脚注标记等）1 处未读取（不作前面数字的一部分，请对照原文）",
+        "Word 文件中脚注 1 处的文字未读取（Word 在页面底端或文末显示，请对照原文）")

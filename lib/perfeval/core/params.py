@@ -40,7 +40,8 @@ Number = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-LARGEST, l
                    AfterValidator(_not_finer_than_stated)]
 NonNegative = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=LARGEST),
                         AfterValidator(_not_finer_than_stated)]
-Text = Annotated[str, Field(max_length=2000)]
+TEXT_LIMIT = 2000  # characters of any one text field (a name, a label, a note)
+Text = Annotated[str, Field(max_length=TEXT_LIMIT)]
 Places = Annotated[int, Field(strict=True, ge=0, le=6)]
 FigureId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,59}$")]
 Ref = Annotated[str, Field(min_length=1, max_length=120)]  # a catalogue figure path or the id of a stated figure

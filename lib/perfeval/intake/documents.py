@@ -377,6 +377,8 @@ def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
     yield from items
     for what, count in body.left_out.items():
         yield Skipped(f"Word 文件中{what} {count} 处未读取（Word 不显示）")
+    if body.raised:
+        yield Skipped(f"Word 文件中接在数字或文字后的上标文字（脚注标记等）{body.raised} 处未读取（不作前面数字的一部分，请对照原文）")
     for what, count in body.notes.items():
         shown = "Word 打开时显示其内容，请在 Word 中另存一份后再读" if "altChunk" in what else "Word 在页面底端或文末显示，请对照原文"
         yield Skipped(f"Word 文件中{what} {count} 处的文字未读取（{shown}）")
@@ -443,7 +445,7 @@ def _alternative(content):  # noqa: ANN001, ANN202 - an mc:AlternateContent in, 
 
 
 # the run properties that decide whether a run's text can be seen (w:shd and w:highlight: a background for it)
-_LOOKS = ("vanish", "color", "sz", "highlight", "shd")
+_LOOKS = ("vanish", "color", "sz", "highlight", "shd", "vertAlign")
 _MATH_STRUCTURE = {f"{_M}{t}" for t in ("f", "sSup", "sSub", "sSubSup", "sPre", "rad", "nary", "d", "m", "eqArr",
                                          "func", "limLow", "limUpp", "acc", "bar", "box", "borderBox", "groupChr",
                                          "phant")}
@@ -578,6 +580,7 @@ class _WordBody:
         self.left_out: dict[str, int] = {}
         self.notes: dict[str, int] = {}  # footnotes, endnotes and imported chunks: Word shows them, not read here
         self.table = 0
+        self.raised = 0  # superscript footnote markers after a figure or a word: shown, not read into the figure
 
     def _skip(self, kind: str, element) -> None:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
         if "".join(element.itertext()).strip():
@@ -670,8 +673,7 @@ class _WordBody:
     def _unseen(self, run, paragraph: _Paragraph) -> str | None:  # noqa: ANN001
         """Why a run's text cannot be seen ("vanish", "tiny", "white"), or None: its own properties over its
         character style's over its paragraph style's (and the document's defaults)."""
-        rpr = run.find(f"{_W}rPr")
-        looks = {**paragraph.looks, **self.styles.get(_val(rpr, "rStyle") or "", {}), **_looks(rpr)}
+        looks = self._run_looks(run, paragraph)
         if looks.get("vanish") not in (None, *_OFF):
             return "vanish"
         if (looks.get("sz") or "").isdigit() and int(looks["sz"]) < 2:  # half-points: under 1 point
@@ -679,6 +681,17 @@ class _WordBody:
         background = paragraph.shaded or looks.get("shd") == "1" or looks.get("highlight") not in (None, "", "none",
                                                                                                    "white")
         return "white" if _light(looks.get("color")) and not background else None
+
+    def _run_looks(self, run, paragraph: _Paragraph) -> dict[str, str]:  # noqa: ANN001 - a w:r
+        rpr = run.find(f"{_W}rPr")
+        return {**paragraph.looks, **self.styles.get(_val(rpr, "rStyle") or "", {}), **_looks(rpr)}
+
+    def _marker(self, run, paragraph: _Paragraph, before: str) -> bool:  # noqa: ANN001 - a w:r
+        """Whether a run is a superscript footnote marker after a figure or a word (42² 人: no digit of 422), not
+        after a Latin letter (m², km³ are units)."""
+        return (bool(before) and not (before.isascii() and before.isalpha())
+                and self._run_looks(run, paragraph).get("vertAlign") == "superscript"
+                and any((t.text or "").strip() for t in run.iter(f"{_W}t")))
 
     def _in_field_code(self, run) -> bool:  # noqa: ANN001 - a w:r
         """Whether the run stands in the code of a field (after its fldChar marks are applied): not shown."""
@@ -723,6 +736,9 @@ class _WordBody:
                 if code or unseen:
                     if any((t.text or "").strip() for t in child.iter(f"{_W}t")) or child.find(f"{_W}sym") is not None:
                         self._count(unseen or "field code")
+                    continue
+                if self._marker(child, paragraph, "".join(out)[-1:]):
+                    self.raised += 1
                     continue
                 out.append(self._run_text(child))
                 for kind, label in _NOTES.items():

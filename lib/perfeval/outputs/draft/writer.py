@@ -16,9 +16,10 @@ from typing import Any
 import yaml
 
 from ...errors import DraftError, FieldProblem, InputFileError, PerfevalError
-from ...fileio import MAX_YAML_NODES, parse_yaml, too_many_values, write_atomic
+from ...fileio import MAX_YAML_NODES, parse_yaml, too_many_values, write_atomic, write_atomic_all
 from ...intake.report.model import Draft, Item
 from ...safetext import one_line, shown_path
+from .review import Links, review_page
 
 HEADER = """\
 # 草稿：据报告文本自动提取，未经核对（perfeval draft）
@@ -306,9 +307,23 @@ def relative_framework(draft: Draft, target: Path) -> None:
         draft.params["unit"]["framework"] = os.path.relpath(Path(name).resolve(), target.resolve().parent)
 
 
+def _written_text(draft: Draft, target: Path) -> str:
+    """The draft as the params file `target` will hold it, what would not validate taken out."""
+    target.parent.mkdir(parents=True, exist_ok=True)  # a framework path relative to it must resolve through it
+    relative_framework(draft, target)
+    return settle(draft, target)
+
+
 def write_draft(draft: Draft, target: Path) -> Path:
     """Validate the draft as the params file `target` (taking out what would not validate), then write it
     atomically."""
-    target.parent.mkdir(parents=True, exist_ok=True)  # a framework path relative to it must resolve through it
-    relative_framework(draft, target)
-    return write_atomic(target, settle(draft, target))
+    return write_atomic(target, _written_text(draft, target))
+
+
+def write_reviewed_draft(draft: Draft, target: Path, page: Path, links: Links) -> Path:
+    """The draft written as `write_draft` writes it, with its review page `page`: both replaced or neither (a full
+    disk once left a new draft beside the old draft's page, and the page saves the draft it carries, so an analyst
+    would have confirmed another unit's draft)."""
+    text = _written_text(draft, target)
+    write_atomic_all({target: text, page: review_page(text, links)})
+    return target
