@@ -272,3 +272,10 @@ def test_money_named_further_back_in_a_flattened_row_than_the_words_before_a_num
 def test_a_web_pages_links_to_files_and_its_widgets_hold_no_figure():
     assert figures("附件1：柳溪县档案馆2023年度项目绩效自评表(共12个).pdf", "更多 24小时排行榜",
                    "本年支出218.40万元，详见附件1.pdf。") == ["218.40万元"]
+
+
+def test_page_numbers_glued_to_numbered_headings_are_a_contents_list_when_the_body_repeats_a_heading():
+    assert figures("第一部分 单位概况2", "一、主要职能2", "二、机构设置7", "第二部分 收支情况9",
+                   "一、主要职能", "本站核定编制18人，实有在职16人。") == ["18人", "16人"]
+    # numbered items with counts glued on, whose headings the text never repeats, are counts
+    assert figures("一、培训班3", "二、讲座5", "三、观摩活动7", "本站全年开展活动15次。") == ["3", "5", "7", "15次"]

@@ -110,3 +110,38 @@ def test_a_share_of_the_total_its_part_is_listed_under_is_preferred():
     assert found.status == "explained" and found.reading.denominator.written == "500.00万元"
     later = rate_in("项目支出500.00万元：本级资金498.00万元；上级资金2.00万元，占0.4%。")
     assert later.status == "explained" and later.reading.denominator.written == "500.00万元"  # not 2 ÷ 498
+
+
+@pytest.mark.parametrize("paragraph, complete", [
+    # a total in 元 and its parts in 万元 are one amount: the parts are listed under it, over the ；too
+    ("全年支出32,415,000.00元。其中，基本支出2141.50万元；项目支出1100.00万元。", True),
+    # compared at the parts' coarser precision: 32,415,012.34元 is 3241.50万元 to two decimals of 万元
+    ("全年支出32,415,012.34元。其中，基本支出2141.50万元；项目支出1100.00万元。", True),
+    ("全年支出32,425,000.00元。其中，基本支出2141.50万元；项目支出1100.00万元。", False),  # 1万元 off: not a rounding
+    ("全年支出3,241.5千元，其中基本支出214.15万元、项目支出1,100.0千元。", True),
+    ("全年支出3.2415亿元，其中基本支出21415.00万元、项目支出11000.00万元。", True),
+])
+def test_a_total_and_its_parts_in_other_units_of_money_are_related(paragraph, complete):
+    document, found = mentions_of(paragraph)
+    [listed] = find_lists(document, found)
+    assert (listed.complete, len(listed.parts)) == (complete, 2)
+
+
+def test_parts_in_the_totals_own_unit_are_judged_at_the_totals_precision():
+    document, found = mentions_of("全年支出100.40万元，其中基本支出60万元、项目支出40万元。")
+    [listed] = find_lists(document, found)
+    assert not listed.complete  # 100.40 is not 60 + 40, as written: no coarser reading within one unit
+
+
+def test_a_rate_of_a_budget_in_yuan_is_explained_by_spending_in_wan():
+    found = rate_in("年初预算32,415,000.00元，全年支出3208.09万元，预算执行率为98.97%。")
+    assert found.status == "explained"
+
+
+def test_a_collections_volumes_in_several_classifiers_make_its_stock():
+    document, found = mentions_of("馆藏档案资料6500卷，其中文书档案4200卷、声像档案300盒、图书资料2000册。")
+    [listed] = find_lists(document, found)
+    assert ([p.written for p in listed.parts], listed.complete) == (["4200卷", "300盒", "2000册"], True)
+    # things of other kinds are no volumes of it: the cabinets it is kept in stay apart
+    document, found = mentions_of("馆藏档案6500卷，其中文书档案4200卷，配备密集架30台。")
+    assert [[p.written for p in x.parts] for x in find_lists(document, found)] == [["4200卷"]]

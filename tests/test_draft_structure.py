@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from perfeval.outputs.draft import draft_report
 
 TITLE = "松岭县农业技术推广站2023年度部门整体支出绩效自评报告"
@@ -314,3 +316,86 @@ def test_an_entry_breaking_the_scoring_where_no_field_is_named_is_found_taken_ou
     assert "比不了的比率" in text.split("存疑，未录入")[1] and "cannot compare" in text
     [(place, why, entry)] = draft.excluded
     assert place.startswith("claims.ratios[") and entry["label"] == "比不了的比率" and why.startswith("cannot compare")
+
+
+@pytest.mark.parametrize("offending", [(37,), (5, 41, 77)])
+def test_the_entries_breaking_the_scoring_are_found_by_halving_among_many(tmp_path, monkeypatch, offending):
+    """Each try rescores the draft: one at a time, a draft of 400 entries was scored up to 400 times, and with more
+    than one entry causing the problem none was found (taking out one left the others) and the draft was refused."""
+    from perfeval.errors import FieldProblem
+    from perfeval.outputs.draft import write_draft, writer
+
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "本站2023年度支出总额218.40万元，办公经费12.30万元。")
+    ratios = draft.params.setdefault("claims", {}).setdefault("ratios", [])
+    for k in range(80):
+        label = f"比不了的比率{k}" if k in offending else f"比率{k}"
+        ratios.append({"label": label, "numerator": "s001", "denominator": "lines.total.final", "kind": "share",
+                       "value": 5.63, "source": "一 测试"})
+    scored, tries = writer._problems, []
+    unnamed = FieldProblem("", "cannot compare or convert “人” and “个”")
+
+    def problems(text: str, target: Path) -> list:
+        tries.append(text)
+        return [unnamed] if "比不了的比率" in text.split("存疑，未录入")[0] else scored(text, target)
+
+    monkeypatch.setattr(writer, "_problems", problems)
+    text = write_draft(draft, tmp_path / "d.yaml").read_text(encoding="utf-8")
+    drafted, doubtful = text.split("存疑，未录入")
+    assert "比不了的比率" not in drafted and all(f"比率{k}" in drafted for k in range(80) if k not in offending)
+    assert sorted(entry["label"] for _, _, entry in draft.excluded) == sorted(f"比不了的比率{k}" for k in offending)
+    assert all(f"比不了的比率{k}" in doubtful for k in offending)
+    assert len(tries) <= 2 + len(offending) * 9  # scored, all out, ~log2(80) halvings and one check per culprit
+
+
+def test_a_field_label_or_the_word_bumen_is_no_part_of_the_name(tmp_path):
+    unit, _ = unit_of(tmp_path, "名称松岭县林业工作站2023年度部门整体支出绩效自评报告", "本站核定编制18人。")
+    assert unit["name"] == "松岭县林业工作站"
+    unit, _ = unit_of(tmp_path, "松岭县林业工作站部门2023年度部门决算", "本站核定编制18人。")
+    assert unit["name"] == "松岭县林业工作站"
+    unit, _ = unit_of(tmp_path, "松岭县林业工作站(部门)2023年度部门整体支出绩效自评报告", "本站核定编制18人。")
+    assert unit["name"] == "松岭县林业工作站"
+
+
+def test_a_short_form_in_the_title_is_the_full_name_the_text_gives(tmp_path):
+    unit, item = unit_of(tmp_path, "区文化和旅游局2023年度部门整体支出绩效自评报告",
+                         "松岭市青山区文化和旅游局主要职责是贯彻执行文化和旅游工作的方针政策。")
+    assert unit["name"] == "松岭市青山区文化和旅游局" and "简称" in item.text
+
+
+def test_a_title_on_two_lines_after_its_year_or_before_its_project(tmp_path):
+    unit, _ = unit_of(tmp_path, "2022年度松岭县政务服务中心", "部门决算公开说明", "一、部门主要职责")
+    assert (unit["name"], unit["year"]) == ("松岭县政务服务中心", 2022)
+    unit, _ = unit_of(tmp_path, "松岭县环境整治指挥部乡村振兴项目资金", "绩效评价报告",
+                      "2023年度项目资金共计120.00万元。")
+    assert unit["name"] == "松岭县环境整治指挥部"
+
+
+def test_the_heading_of_the_units_overview_names_it(tmp_path):
+    unit, _ = unit_of(tmp_path, "一、松岭县青山街道办事处(汇总)概况", "（一）部门职责",
+                      "贯彻落实上级有关街道工作的方针政策。2023年度收入合计356.20万元。")
+    assert unit["name"] == "松岭县青山街道办事处"
+
+
+def test_the_year_the_text_speaks_of_is_not_a_year_it_compares_with(tmp_path):
+    unit, item = unit_of(tmp_path, "一、收入情况",
+                         "本单位2023年度总收入581.45万元，较2022年度决算数减少175.26万元。",
+                         "财政拨款收入382.17万元，较2022年度减少157.86万元；其他收入8.38万元，与2022年相比减少17.40万元。")
+    assert unit["year"] == 2023 and "正文" in item.unsure
+
+
+def test_the_text_speaking_of_a_year_again_and_again_stands_over_a_late_publication_date(tmp_path):
+    unit, item = unit_of(tmp_path, "松岭县水利局水利发展资金绩效自评报告", "发布时间：2025年6月3日",
+                         "2022年下达资金300万元。2022年完成堤防加固2.1公里。2022年资金已全部支付。")
+    assert unit["year"] == 2022 and "发布日期" in item.unsure and "2024" in item.unsure
+
+
+@pytest.mark.parametrize("masked", ["20XX年", "202*年", "20**年", "（略）年"])
+def test_a_report_whose_years_are_masked_says_so_beside_the_year_it_drafts(tmp_path, masked):
+    unit, item = unit_of(tmp_path, f"松岭县档案馆{masked}度部门整体支出绩效自评报告", f"{masked}本馆完成档案数字化。")
+    assert unit["name"] == "松岭县档案馆" and "隐去" in item.unsure and masked in item.unsure
+
+
+def test_a_year_in_the_sites_path_gives_way_to_the_title_under_it(tmp_path):
+    unit, _ = unit_of(tmp_path, "当前位置：首页 > 政务公开 > 2024年预决算公开", "松岭县水利局2023年度部门决算",
+                      "一、部门主要职责")
+    assert unit["year"] == 2023

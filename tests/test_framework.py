@@ -61,11 +61,23 @@ def _with_rule(rule):
     ({"bands": {"measure": "staff.on_duty", "bands": []}}, "bands.bands: give at least 1 item(s), found 0"),
     ({"deduct_per_point": {"measure": "x", "direction": "sideways", "per_point": 1}}, "direction"),
     ({"checklist": {"items": [{"id": "a", "label": "a", "points": -1}]}}, "at least 0"),
+    ({"checklist": {"items": [{"id": "b", "label": "b", "points": 1}, {"id": "a", "label": "a", "points": 1},
+                              {"id": "b", "label": "c", "points": 1}]}}, "item id 'b' is used twice"),
+    ({"composite": {"parts": [{"id": p, "label": p, "points": 1, "bands": {"measure": "staff.on_duty", "bands": [
+        {"min": 0, "score": 1}]}} for p in ("x", "y", "x")]}}, "part id 'x' is used twice"),
 ])
 def test_bad_rule_arguments_are_named(rule, words):
     with pytest.raises(FrameworkError) as err:
         parse_framework(_with_rule(rule), "bureau.yaml")
     assert "bureau.yaml" in str(err.value) and words in str(err.value)
+
+
+def test_an_indicator_id_used_twice_is_named():
+    data = _with_rule({"checklist": {"items": [{"id": "a", "label": "a", "points": 1}]}})
+    first, second = data["indicators"][0]["children"][1]["children"][:2]
+    second["id"] = first["id"]
+    with pytest.raises(FrameworkError, match=f"indicator id '{first['id']}' is used twice"):
+        parse_framework(data, "bureau.yaml")
 
 
 def test_unknown_framework_name():

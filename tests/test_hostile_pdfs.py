@@ -234,3 +234,32 @@ def test_a_page_tree_naming_pages_that_are_not_there_is_damaged_not_a_crash(tmp_
                               HELVETICA]))
     with pytest.raises(DraftError, match="odd.pdf"):
         read_document(path)
+
+
+class _Template(str):
+    """A refusal's message template that counts how often it is made into a message."""
+
+    made = 0
+
+    def format(self, *args, **kwargs) -> str:
+        type(self).made += 1
+        return super().format(*args, **kwargs)
+
+
+def test_a_bound_makes_its_message_only_when_it_refuses_and_reads_the_bound_at_call_time(monkeypatch):
+    """Glyphs are counted one by one: a message made (or anything allocated) per glyph would slow every PDF."""
+    seen, page_past, file_past = pdf._Unread(), _Template("page {page}: {count:,} past {bound:,}"), _Template("{mb} MB")
+    for count in range(1, 1_001):
+        seen._bound(7, count, 1_000, page_past, count, 2 << 20, file_past)
+    assert _Template.made == 0 and seen.too_dense is None
+    with pytest.raises(pdf._Unbounded, match=r"^page 7: 1,001 past 1,000$"):
+        seen._bound(7, 1_001, 1_000, page_past, 0, 2 << 20, file_past)
+    with pytest.raises(pdf._Unbounded, match=r"^2 MB$"):
+        seen._bound(7, 1, 1_000, page_past, (2 << 20) + 1, 2 << 20, file_past)
+    assert _Template.made == 2 and seen.too_dense == "2 MB"
+    monkeypatch.setattr(pdf, "MAX_GLYPHS", 3)  # the module's bound as it is when a glyph is drawn
+    seen = pdf._Unread()
+    for _ in range(3):
+        seen.count_glyph(1, 1)
+    with pytest.raises(pdf._Unbounded, match="holds more than 3 characters"):
+        seen.count_glyph(1, 1)

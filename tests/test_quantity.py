@@ -8,6 +8,8 @@ import pytest
 
 from perfeval.core.quantity import (
     UNITS,
+    adds_up,
+    at_step,
     IncommensurableUnits,
     Interval,
     incommensurable,
@@ -510,3 +512,102 @@ def test_a_division_worked_out_keeps_its_figures_while_a_fraction_alone_states_n
     worked = [f.quantity.text for f in find_quantities("预算执行率=860/880×100%=97.7%")]
     assert "860" in worked and "97.7%" in worked
     assert [f.quantity.text for f in find_quantities("6/8完成目标，第3/12页")] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a grade's thresholds, however the range is written: the form's rule, never the unit's scores
+    ("评价等级：得分≥85分为优，70分（含）以上85分以下为良，60分以下为差。", []),
+    ("90分（含）以上为优秀，得分在75分以上的为良好", []),
+    ("优秀：90分以上；良：80-89分；中（60≤得分<80）；差（得分<60分）", []),
+    ("A级（90分以上）、B级（80分（含）至90分）", []),
+    # a formula's points and a condition's points
+    ("预算执行率（10分×完成率）", []), ("得分=完成率×20分", []),
+    ("目标明确的得5分，否则不得分", []), ("按时报送得2分，否则不得分", []),
+    ("每项扣1分，扣完为止", []), ("绩效目标是否完整（3分）", []),
+    ("设置绩效目标（4分，其中整体目标3分，项目目标1分，无项目的得4分）", []),
+    # beside them, what the unit scored and the form's weights stay figures
+    ("资金管理（20分）：本项得18分。", ["20分", "18分"]),
+    ("决策指标（分值20分，得分19分）", ["20分", "19分"]),
+    ("自评得分92分，评价等级为优", ["92分"]), ("自评总分96分评定为优", ["96分"]),
+    ("总分100分，自评95.5分，为优", ["100分", "95.5分"]),
+    ("因台账不全扣1分，自评得分98分", ["1分", "98分"]),
+])
+def test_a_forms_grade_thresholds_and_rule_points_are_no_figures_its_weights_and_scores_are(sentence, expected):
+    assert [f.quantity.text for f in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("浏览量 27", []), ("发布日期：2024-03-15  阅读：1024 次", []), ("点击数：356", []),
+    ("某局部门整体支出绩效自评报告(精选5篇)", []), ("绩效自评报告精品8篇", []), ("范文2", []),
+    ("网站访问量达12万人次，点击量3.2万次", ["12万人次", "3.2万次"]),  # the unit's own site, counted: figures
+    ("全年发表调研文章5篇", ["5篇"]),
+    ("三期工程完工，项目分三期实施", ["三期"]),                           # a phase's name; a count of phases
+])
+def test_a_sites_counters_and_a_phases_name_are_no_figures(sentence, expected):
+    assert [f.quantity.text for f in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("全年支出2_450.60万元", "2450.60"),          # grouped by an underscore, as a program writes it
+    ("全年支出2′450.60万元", "2450.60"),          # by a prime (U+2032), as a Swiss apostrophe is often typed
+    ("全年支出2٬450.60万元", "2450.60"),          # by the Arabic thousands separator (U+066C)
+    ("全年支出2450·60万元", "2450.60"),           # a middle dot as the decimal point
+    ("全年支出1’268·5万元", "1268.5"),
+])
+def test_a_number_grouped_or_pointed_in_other_ways_reads_whole(sentence, value):
+    [found] = find_quantities(sentence)
+    assert (str(found.quantity.value), found.quantity.unit, found.doubt) == (value, "万元", None)
+    assert found.quantity.text == sentence[4:]
+
+
+def test_a_month_and_a_day_joined_by_a_middle_dot_stay_a_date():
+    assert find_quantities("开展12·4宪法宣传日和3·15活动") == []
+
+
+@pytest.mark.parametrize("sentence, written", [
+    ("三公经费较上年变动—25%", "—25%"), ("较上年变动——25%", "——25%"), ("变动率为-- 20%", "-- 20%"),
+])
+def test_a_dash_before_a_number_reads_negative_and_unsure_never_positive_nor_dropped(sentence, written):
+    [found] = find_quantities(sentence)
+    assert (found.quantity.value < 0, found.quantity.text) == (True, written)
+    assert found.doubt and "负号" in found.doubt
+    assert parse_quantity(written) is None  # a cell reading two ways is no quantity: the Excel reader names it
+
+
+def test_a_dash_between_two_numbers_is_still_a_range():
+    assert find_quantities("预算区间2400—2500万元") == []
+
+
+def test_parts_in_another_unit_are_added_exactly_and_judged_at_the_coarser_precision():
+    whole = parse_quantity("24,506,012.34元")
+    parts = [parse_quantity("850.60万元"), parse_quantity("1600.00万元")]
+    assert adds_up(whole, parts)                                   # 24,506,000元 to the 100元 the parts are written to
+    assert not adds_up(parse_quantity("24,516,000.00元"), parts)    # 1万元 off
+    assert adds_up(parse_quantity("2450.60万元"), [parse_quantity("8,506,000.00元"), parse_quantity("1600.00万元")])
+    assert not adds_up(parse_quantity("2450.61万元"), [parse_quantity("8,506,000.00元"), parse_quantity("1600.00万元")])
+    assert at_step(whole, D(100)).value == D("24506000")
+    assert at_step(parse_quantity("约2450万元"), D(100)) == parse_quantity("约2450万元")  # a range stays one
+
+
+@pytest.mark.parametrize("sentence, written, value, unit", [
+    ("培训费按500/人的标准列支", "500/人", "500", "/人"),      # a bare number per person keeps its per as its unit
+    ("体检费按500元/人标准执行", "500元/人", "500", "元/人"),
+    ("补贴按每人每月300元发放", "300元", "300", "元"),
+])
+def test_a_per_person_standard_is_read_with_its_unit(sentence, written, value, unit):
+    [found] = find_quantities(sentence)
+    assert (found.quantity.text, str(found.quantity.value), found.quantity.unit) == (written, value, unit)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("购置单价200万元以上的专用设备1台", ["1台"]),                 # a bound naming a class: its count is the figure
+    ("为65岁以上老年人提供体检服务2300人次", ["2300人次"]),
+    ("完成投资3000万元以上，新建道路2公里", ["3000万元以上", "2公里"]),  # a bound the unit reached stays a figure
+    ("在职人员平均年龄45岁", ["45岁"]),
+    ("2型糖尿病患者规范管理", []),                                  # a type's name
+    ("填报日期：202403", []),                                      # a year and a month run together
+    ("1 某某局项目绩效自评报告 目 录 一、基本情况 ........ 2", []),   # a PDF's page number before its contents
+    ("15 名职工参加培训", ["15 名"]), ("1 中央专款分配合规........", ["1"]),      # a score opening a row with leaders
+])
+def test_a_bound_naming_a_class_a_types_name_and_a_year_month_run_are_no_figures(sentence, expected):
+    assert [f.quantity.text for f in find_quantities(sentence)] == expected

@@ -290,3 +290,60 @@ def test_a_document_that_cannot_be_read_is_said_in_a_readers_words(tmp_path, doc
         read_document(path)
     message = str(caught.value)
     assert said in message and "Error" not in message and "XML_PARSE_HUGE" not in message, message
+
+
+def table(*rows: str, columns: int) -> str:
+    return (f"<w:tbl {W}><w:tblPr/><w:tblGrid>{'<w:gridCol/>' * columns}</w:tblGrid>{''.join(rows)}</w:tbl>")
+
+
+def row(*cells: str, props: str = "") -> str:
+    return f"<w:tr><w:trPr>{props}</w:trPr>{''.join(cells)}</w:tr>"
+
+
+def cell(text: str, props: str = "") -> str:
+    return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{run(text) if text else ''}</w:p></w:tc>"
+
+
+def test_cells_stand_under_the_grid_columns_word_draws_them_in(tmp_path):
+    """A label merged across two columns (w:gridSpan) was one cell: every value after it moved one column left, a
+    执行率 of 98.75% stood under 全年执行数 (money) and the draft was refused. Cells are placed by grid column:
+    spans, a row starting past the first column (w:gridBefore), and the lower part of a merge down (w:vMerge)."""
+    xml = table(row(*(cell(h) for h in ("项目", "科目", "年初预算", "全年执行数", "执行率"))),
+                row(cell("部门整体支出", '<w:gridSpan w:val="2"/>'), cell("2300.00"), cell("2262.75"), cell("98.38%")),
+                row(cell("其中", '<w:vMerge w:val="restart"/>'), cell("基本支出"), cell("800.00"), cell("762.75"),
+                    cell("95.34%")),
+                row(cell("", "<w:vMerge/>"), cell("项目支出"), cell("1500.00"), cell("1500.00"), cell("100%")),
+                row(cell("1500.00"), cell("1500.00"), cell("100%"), props='<w:gridBefore w:val="2"/>'), columns=5)
+    rows = texts(build(tmp_path, [], [xml]))
+    assert rows == ["项目 | 科目 | 年初预算 | 全年执行数 | 执行率", "部门整体支出 |  | 2300.00 | 2262.75 | 98.38%",
+                    "其中 | 基本支出 | 800.00 | 762.75 | 95.34%", " | 项目支出 | 1500.00 | 1500.00 | 100%",
+                    " |  | 1500.00 | 1500.00 | 100%"]
+
+
+def test_a_span_past_words_column_limit_is_no_wider(tmp_path):
+    xml = table(row(cell("合计", '<w:gridSpan w:val="999999"/>'), cell("12.00")), columns=2)
+    assert texts(build(tmp_path, [], [xml])) == [" | ".join(["合计", *[""] * 62, "12.00"])]
+
+
+def test_a_report_with_a_merged_label_in_its_budget_table_drafts_each_value_under_its_column(tmp_path):
+    head = ["松岭县河道管理所2024年度部门整体支出绩效自评报告", "一、部门基本情况", "预算执行情况表（单位：万元）"]
+    xml = table(row(*(cell(h) for h in ("项目", "科目", "全年预算", "全年执行数", "执行率"))),
+                row(cell("部门整体支出", '<w:gridSpan w:val="2"/>'), cell("2300.00"), cell("2262.75"), cell("98.38%")),
+                columns=5)
+    path = build(tmp_path, [paragraph(run(line)) for line in head], [xml, paragraph(run("二、自评结论"))])
+    assert main(["draft", str(path), "-o", str(tmp_path / "d.yaml")]) == 0
+    text = (tmp_path / "d.yaml").read_text(encoding="utf-8")
+    assert "executed: {value: 2262.75" in text and "value: 98.38" in text and "未通过校验" not in text
+
+
+def test_a_superscript_marker_after_a_figure_is_no_digit_of_it_and_is_said(tmp_path):
+    """A footnote marker set superscript by hand (w:vertAlign) after 42 was read into it: 在职 422人. After a Latin
+    letter it is an exponent of a unit (m²) and stays; a footnote reference is said as a footnote, once."""
+    sup = '<w:vertAlign w:val="superscript"/>'
+    path = build(tmp_path, [paragraph(run("在职人员42"), run("2", sup), run("人，面积1200m"), run("2", sup), run("。"),
+                                      '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                                      '<w:footnoteReference w:id="1"/></w:r>')])
+    assert texts(path) == ["在职人员42人，面积1200m2。"]
+    assert read_document(path).skipped == (
+        "Word 文件中接在数字或文字后的上标文字（脚注标记等）1 处未读取（不作前面数字的一部分，请对照原文）",
+        "Word 文件中脚注 1 处的文字未读取（Word 在页面底端或文末显示，请对照原文）")

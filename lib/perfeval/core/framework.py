@@ -14,7 +14,7 @@ from typing import Annotated, Any, Iterator, Literal
 from pydantic import Field, ValidationError, model_validator
 
 from . import framework_cache
-from .problems import describe_errors
+from .problems import describe_errors, used_twice
 from .figures import suggestion
 from .readings import ENGINE_READINGS, GradeBand, Interpretation, Option, Spec, option_problems
 from .rules import ChecklistItem, Rule
@@ -200,8 +200,7 @@ def _reading_problems(fw: Framework) -> list[tuple[str, str]]:
 
 
 def _tree_problems(fw: Framework) -> list[tuple[str, str]]:
-    ids = [n.id for _, n in fw.nodes()]
-    return [("indicators", f"indicator id {i!r} is used twice") for i in sorted({i for i in ids if ids.count(i) > 1})]
+    return [("indicators", f"indicator id {i!r} is used twice") for i in used_twice([n.id for _, n in fw.nodes()])]
 
 
 def parse_framework(data: Any, file: str | Path) -> Framework:

@@ -83,11 +83,15 @@ class Context:
 
 
 class MeasureBase(Spec):
+    def terms(self) -> tuple["Measure", ...]:
+        """The measures this one is made of: what it needs is what they need."""
+        return ()
+
     def figures(self) -> set[str]:
-        return set()
+        return set().union(*(m.figures() for m in self.terms()))
 
     def readings(self) -> set[str]:
-        return set()
+        return set().union(*(m.readings() for m in self.terms()))
 
     def denominator(self) -> "Measure | None":
         return None
@@ -160,20 +164,22 @@ def _combine(parts: list[Measured]) -> Measured:
                     [n for p in parts for n in p.notes])
 
 
-class Ratio(MeasureBase):
-    """numerator ÷ denominator × 100 (%)."""
+class _Quotient(MeasureBase):
+    """A measure that divides its first term by its second (a ratio or a change)."""
 
-    op: Literal["ratio"] = "ratio"
     args: tuple["Measure", "Measure"]
 
-    def figures(self) -> set[str]:
-        return self.args[0].figures() | self.args[1].figures()
-
-    def readings(self) -> set[str]:
-        return self.args[0].readings() | self.args[1].readings()
+    def terms(self) -> tuple["Measure", ...]:
+        return self.args
 
     def denominator(self) -> "Measure":
         return self.args[1]
+
+
+class Ratio(_Quotient):
+    """numerator ÷ denominator × 100 (%)."""
+
+    op: Literal["ratio"] = "ratio"
 
     def describe(self) -> str:
         return f"{_operand(self.args[0])} ÷ {_operand(self.args[1])} × 100%"
@@ -190,20 +196,10 @@ class Ratio(MeasureBase):
         return out
 
 
-class Change(MeasureBase):
+class Change(_Quotient):
     """(new − old) ÷ old × 100 (%), the 变动率."""
 
     op: Literal["change"] = "change"
-    args: tuple["Measure", "Measure"]
-
-    def figures(self) -> set[str]:
-        return self.args[0].figures() | self.args[1].figures()
-
-    def readings(self) -> set[str]:
-        return self.args[0].readings() | self.args[1].readings()
-
-    def denominator(self) -> "Measure":
-        return self.args[1]
 
     def describe(self) -> str:
         new, old = (_operand(m) for m in self.args)
@@ -227,11 +223,8 @@ class Sum(MeasureBase):
     op: Literal["sum"] = "sum"
     args: list["Measure"] = Field(min_length=1)
 
-    def figures(self) -> set[str]:
-        return set().union(*(m.figures() for m in self.args))
-
-    def readings(self) -> set[str]:
-        return set().union(*(m.readings() for m in self.args))
+    def terms(self) -> tuple["Measure", ...]:
+        return tuple(self.args)
 
     def describe(self) -> str:
         return "＋".join(m.describe() for m in self.args)
@@ -251,11 +244,8 @@ class Diff(MeasureBase):
     op: Literal["diff"] = "diff"
     args: tuple["Measure", "Measure"]
 
-    def figures(self) -> set[str]:
-        return self.args[0].figures() | self.args[1].figures()
-
-    def readings(self) -> set[str]:
-        return self.args[0].readings() | self.args[1].readings()
+    def terms(self) -> tuple["Measure", ...]:
+        return self.args
 
     def describe(self) -> str:
         return f"{self.args[0].describe()} − {self.args[1].describe()}"
@@ -279,8 +269,8 @@ class DefaultTo(MeasureBase):
     op: Literal["default"] = "default"
     args: tuple[FigurePath, Annotated[float, Field(strict=True, allow_inf_nan=False)]]
 
-    def figures(self) -> set[str]:
-        return self.args[0].figures()
+    def terms(self) -> tuple["Measure", ...]:
+        return (self.args[0],)
 
     def describe(self) -> str:
         return f"{self.args[0].describe()}（未填写按 {Const(value=self.args[1]).describe()}）"
@@ -299,11 +289,11 @@ class Choose(MeasureBase):
     interpretation: str
     options: dict[str, "Measure"] = Field(min_length=1)
 
-    def figures(self) -> set[str]:
-        return set().union(*(m.figures() for m in self.options.values()))
+    def terms(self) -> tuple["Measure", ...]:
+        return tuple(self.options.values())
 
     def readings(self) -> set[str]:
-        return {self.interpretation}.union(*(m.readings() for m in self.options.values()))
+        return {self.interpretation} | super().readings()
 
     def describe(self) -> str:
         return "，或 ".join(m.describe() for m in self.options.values()) + "（视所采用的口径）"

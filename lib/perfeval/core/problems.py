@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 import math
 import re
 import types
@@ -33,6 +34,11 @@ _MESSAGES = {
 def found(value: Any) -> str:
     text = repr(value) if not isinstance(value, str) else f'"{value}"'
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def used_twice(ids: list[str]) -> list[str]:
+    """The ids that stand more than once, sorted: a framework names each indicator, part and item once."""
+    return sorted(i for i, n in Counter(ids).items() if n > 1)
 
 
 def not_a_number(value: Any) -> str:

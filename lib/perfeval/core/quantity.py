@@ -107,7 +107,8 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("percentage_points", "个百分点", "1", "百分点")
     # Every other count is of its own kind: 3辆 is never 3台.
     for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
-                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段", "架"):
+                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段", "架",
+                   "盒", "盘"):
         add(symbol, symbol)
     synonyms["家/次"] = "家次"
     return units, synonyms
@@ -119,7 +120,7 @@ _SYMBOLS = sorted([s for s in UNITS if s] + list(SYNONYMS), key=len, reverse=Tru
 _NOT_UNITS = ("项目", "台账", "人员", "人民", "名称", "名单", "家庭", "组织", "本年", "本级", "本单位", "份额", "处置",
               "处理", "所有", "所属", "期间", "条例", "批复", "批准", "起草", "间隔", "户籍", "次日", "次年", "元旦",
               "个性", "天然", "张贴", "件事", "类别", "届时", "分类", "分别", "分配", "分析", "分拣", "分管", "米饭",
-              "人大", "人社", "人事", "人力", "人防", "人武", "人居")
+              "人大", "人社", "人事", "人力", "人防", "人武", "人居", "盘活", "盘点", "盘查", "盒饭")
 
 
 # After a count, these make it the report counting its own parts, not a figure of the unit's work.
@@ -266,6 +267,26 @@ def agrees(stated: Quantity, computed: Quantity | Decimal | float | int) -> bool
     return x in stated.interval()
 
 
+def at_step(q: Quantity, step: Decimal) -> Quantity:
+    """An exact statement as if written to a coarser step (24,506,012.34元 to the 100元 is 24,506,000元, as parts in
+    万元 to two decimals state it); a finer step, or a qualified statement (its range spans more), leaves it as it is."""
+    if q.qualifier is not Qualifier.EXACT or step <= q.step:
+        return q
+    return replace(q, value=to_step(q.value, step), places=0, scale=step)
+
+
+def adds_up(whole: Quantity, parts: list[Quantity]) -> bool:
+    """Do parts add up to their whole? The sum is taken exactly in the whole's unit (1850.60万元 under a total in 元 is
+    18,506,000.00元) and judged at the whole's precision, or at the parts' when they are written in another unit to a
+    coarser step: a total in 元 to the cent against parts in 万元 to two decimals holds when it is their sum to the
+    100元. Parts in the whole's own unit are judged at the whole's precision, as written. Parts in a unit that does not
+    convert are taken as counted alike (17家 of which 15个)."""
+    converted = [p.to(whole.unit) if p.unit != whole.unit and commensurable(p.unit, whole.unit) else p for p in parts]
+    total = sum((p.value for p in converted), Decimal(0))
+    step = max((c.step for p, c in zip(parts, converted) if p.unit != whole.unit), default=whole.step)
+    return agrees(at_step(whole, step), total)
+
+
 def contradicts(a: Quantity, b: Quantity) -> bool:
     """Can two statements of one quantity not both be true? (800余 vs 600余: yes; 300多 vs 300: no.)
 
@@ -281,8 +302,9 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 # minus written as any dash a word processor puts there: full-width, small, figure dash, minus sign, hyphen (U+2010),
 # non-breaking hyphen, en dash (Word's autocorrect of " - "); each reads as the ASCII hyphen-minus reads
 # and the wide spaces (en, em, ideographic …) as the plain space they read as
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–➖˗⁻\u2002\u2003\u2004\u2005\u2006\u2008\u3000’",
-                            "0123456789.%，----------       '")
+# and the apostrophes a Swiss or an Arabic grouping writes (’, ′ the prime, ʼ, ٬ U+066C) as the ' it reads as
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–➖˗⁻\u2002\u2003\u2004\u2005\u2006\u2008\u3000’′ʼ٬",
+                            "0123456789.%，----------       " + "'" * 4)
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
@@ -294,8 +316,13 @@ _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 # A number grouped in another way than 1,268.40: 1，268.40, 1'268.40, 1 268.40 (thin, no-break or plain space),
 # 1.268,40. Each is read once here, either surely (a grouping no decimal reading explains otherwise) or as 存疑.
 _OTHER_GROUPING = re.compile(
-    r"(?<![\d.,'，])(?P<head>\d{1,3})(?P<sep>[，'" + _GROUP_SPACES + r" .])(?P<groups>\d{3}(?:(?P=sep)\d{3})*)"
-    r"(?:(?P<dec>[.,])(?P<frac>\d+))?(?![\d'，])")
+    r"(?<![\d.,'，_])(?P<head>\d{1,3})(?P<sep>[，'_" + _GROUP_SPACES + r" .])(?P<groups>\d{3}(?:(?P=sep)\d{3})*)"
+    r"(?:(?P<dec>[.,])(?P<frac>\d+))?(?![\d'，_])")  # 2_450.60 as a program writes it too
+# A middle dot as a decimal point (2450·60), told from a month and a day joined by one (12·4, 3·15).
+_DOT_DECIMAL = re.compile(r"(?<![\d.,])(?P<int>\d+)[·・‧⋅∙](?P<frac>\d+)(?![\d·・‧⋅∙])")
+# A dash written where a minus stands (—25%, ——25%, -- 20%): a minus, or a dash of the sentence, or an empty cell's
+# mark before the next one; read as a minus and listed 存疑, never read positive nor dropped without a word.
+_DASH_MINUS = re.compile(r"(?<![\d\-—―~～])(?:——|—|―|--\s?)(?=\d)")
 _PREFIXES = {
     "不少于": Qualifier.AT_LEAST, "不低于": Qualifier.AT_LEAST, "不小于": Qualifier.AT_LEAST,
     "至少": Qualifier.AT_LEAST, "最少": Qualifier.AT_LEAST, "≥": Qualifier.AT_LEAST, "≧": Qualifier.AT_LEAST,
@@ -396,6 +423,60 @@ _PAGE_FOOTER = re.compile(r"\s*[-－—]\s*\d{1,3}\s*[-－—]\s*")  # - 3 -: a 
 # negative or an aside, and which one the writing does not say.
 _CHANGE_WORDS = re.compile(r"增长|下降|增加|减少|增减|变动|变化|同比|环比|增幅|降幅|上升|回落")
 MAX_CHANGE_GAP = 12  # characters between the change's word and the bracket
+
+
+_CONTENTS_AHEAD = re.compile(r"目\s*目?\s*录")  # a contents list's heading further on the line (a score opening a row with
+# leaders, 1 某某指标……, is a figure)
+_BOUND_SUFFIXES = ("以上", "及以上", "以下", "及以下")
+# After a bound: the class it names (…的专用设备, 老年人), not a clause that goes on (，, 。, 的需…: a rule, see above).
+_CLASS_AFTER = re.compile(r"的?[\u4e00-\u9fff]")
+
+
+def _is_money(unit: str) -> bool:
+    known = UNITS.get(unit)
+    return known is not None and known.dimension == "money"
+
+
+# What a web page counts around a copy: its views (bare: 网站访问量12万人次 is a figure) and a document site's articles.
+_SITE_COUNT = re.compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|大全|汇编|模板)\s*[：:]?\s*$")
+MAX_HEAD_WORDS = 12  # characters before a number that can name a page's counter
+
+_GRADE_WORD = r"(?:优秀|优|良好|良|较好|中等|中|一般|合格|及格|较差|差|不合格|不及格|[A-Da-d]\s*(?:级|等|档)?(?![A-Za-z]))"
+_GRADE = r"[“\"「『（(]?" + _GRADE_WORD
+_BOUND_WORD = r"[（(]\s*含\s*[）)]|[（(]\s*不含\s*[）)]|及?以上|及?以下|之间|[至到~～\-—－]|[≤≥<>＜＞≦≧]=?"
+# After a threshold: more bounds, numbers and 分 of its range, then the grade it gives (70分（含）以上85分以下为良).
+_GRADE_AFTER = re.compile(rf"(?P<between>(?:\s|{_BOUND_WORD}|且|并|、|得分|总分|分|\d+(?:\.\d+)?)*)的?\s*"
+                          rf"(?:为|评为|评定为|定为|确定为|属于|属|即为|计为|等级为|档次为)\s*{_GRADE}")
+# Before a threshold: a grade and its bound (优秀：90分以上; 良（80≤得分<90）), or a score compared (得分≥, 总分在).
+_GRADE_BEFORE = re.compile(rf"(?:^|[\s，,；;。、（(]){_GRADE_WORD}[”\"」』]?\s*[：:（(=＝]\s*"
+                           r"(?P<low>\d+(?:\.\d+)?\s*分?\s*(?:[（(]\s*含\s*[）)])?\s*(?:[≤<≦＜]=?|[至到~～\-—－])\s*)?"
+                           # the range's lower end (良（80≤得分<90）, B级（80分（含）至90分）)
+                           rf"(?:(?:得分|总分|分值|评分)\s*)?(?:{_BOUND_WORD}|在|达到)?\s*$")
+_COMPARED = re.compile(r"(?:得分|总分|评分|分数)\s*(?:(?:在|达到|为)?\s*(?:[≤≥<>＜＞≦≧]=?|大于等于|小于等于|大于|小于|不低于|低于)|在)\s*$")
+# A rule of a form giving points: on a condition (目标明确的得5分), or with an alternative (…得2分，否则不得分), a
+# question's points (是否完整（3分）), a formula's (10分×完成率); its words inside a bracket make the bracket's
+# points the rule's ((3分，其中整体目标2分，无项目的得3分)).
+_RULE_WORDS = re.compile(r"的\s*[，,]?\s*(?:得|扣|计|加|减)\s*\d|否则|不得分|得满分|扣完|酌情|是否|[×*＊]")
+
+
+def _rule_of_a_form(before: str, after: str, bounded: bool) -> bool:
+    """Is a score (N分, or a bare number) a form's rule rather than the unit's: a grade's threshold, a formula's or a
+    condition's points? A form's weight (资金管理（20分）) and a score (得分18分, 因台账不全扣1分) are not."""
+    clause_before = _CLAUSE_MARK.split(before)[-1]
+    grade = _GRADE_AFTER.match(after)
+    if grade and (bounded or re.search(_BOUND_WORD, grade.group("between")) or _COMPARED.search(clause_before)):
+        return True  # 得分≥85分为优, 70分（含）以上85分以下为良, 得分在90分以上的为优秀
+    graded = _GRADE_BEFORE.search(before)
+    if graded and (bounded or graded.group("low") or re.match(rf"\s*(?:{_BOUND_WORD})", after)):
+        return True  # 优秀：90分以上, 良（80≤得分<90）
+    if re.match(r"\s*[×*＊]", after) or re.search(r"的\s*[，,]?\s*(?:得|扣|计|加|减)\s*$", clause_before) \
+            or "是否" in clause_before or re.match(r"[^，。；,;]*[，,；;]\s*否则", after):
+        return True  # 10分×完成率, 目标明确的得5分, 是否完整（3分）, 按时完成得2分，否则不得分
+    opened = re.search(r"[（(][^（）()]*$", before)
+    closed = re.match(r"[^（）()]*[）)]", after)
+    return bool(opened and closed and _RULE_WORDS.search(opened.group(0) + closed.group(0)))
+
+
 
 
 @dataclass(frozen=True)
@@ -506,10 +587,35 @@ def _normalise(text: str, whole: bool) -> _Normalised:
             return None
         return "-" + m.group("n") + (m.group("pct") or "").strip(), None
 
+    norm, at, _ = _rewrite(norm, at, _DOT_DECIMAL, _dot_decimal)
     norm, at, _ = _rewrite(norm, at, _WORD_MINUS, lambda m: ("-", None))
     norm, at, _ = _rewrite(norm, at, _BRACKETED, negative)  # sure readings: no doubts to keep
     norm, at, doubts = _rewrite(norm, at, _OTHER_GROUPING, _grouping)
-    return _Normalised(norm, tuple(at), tuple(doubts))
+    norm, at, dashes = _dashes_as_minus(norm, at)
+    return _Normalised(norm, tuple(at), tuple(sorted(doubts + dashes)))
+
+
+def _dot_decimal(m: re.Match[str]) -> tuple[str, str | None] | None:
+    """2450·60 is 2450.60; 12·4 and 3·15 are dates (a month up to 12, a day up to 31), left as written."""
+    whole, frac = m.group("int"), m.group("frac")
+    if len(whole) <= 2 and int(whole) <= 12 and len(frac) <= 2 and 1 <= int(frac) <= 31:
+        return None
+    return f"{whole}.{frac}", None
+
+
+def _dashes_as_minus(norm: str, at: list[int]) -> tuple[str, list[int], list[tuple[int, int, str]]]:
+    """Each dash before a number written as its minus in as many characters (the doubts already found keep their
+    places), the minus standing where the dash begins in the text (a number is cited with its dash), and why each is
+    unsure."""
+    chars, at = list(norm), list(at)
+    doubts = []
+    for m in _DASH_MINUS.finditer(norm):
+        first, last = m.start(), m.end() - 1
+        chars[first:last] = " " * (last - first)
+        chars[last] = "-"
+        at[last] = at[first]
+        doubts.append((last, last + 1, f"数字前的“{m.group(0).strip()}”读作负号，也可能是破折号或空缺的标记，请核对"))
+    return "".join(chars), at, doubts
 
 
 def _rewrite(norm: str, at: list[int], pattern: re.Pattern[str],
@@ -613,8 +719,17 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # 一 before a measure word is an article (一个单位, 一次性), 二 an ordinal (二次分拣)
         if re.match(r"(?:规定|禁令|纪律)", after):
             return None  # the name of a set of rules (中央八项规定, 六项禁令): no count of the unit's
+        if not whole and unit == "期" and re.match(r"(?:工程|项目|建设|改造|工作)", after):
+            return None  # a phase's name (三期工程): which phase, not how many (分三期实施 counts them)
     if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
         return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
+    if g["suffix"] in _BOUND_SUFFIXES and (unit == "岁" or _is_money(unit)) and _CLASS_AFTER.match(after):
+        return None  # the bound that names a class (单价200万元以上的专用设备, 65岁以上老年人): the count of the class,
+        # not its bound, is the figure
+    if unit in ("篇", "次", "") and not g["pct"] and not g["mult"] and _SITE_COUNT.search(before[-MAX_HEAD_WORDS:]):
+        return None  # a site's counters around a copy (浏览量 27, 阅读：1024, (精选5篇), 范文2): the page's, not the unit's
+    if unit in ("分", "") and not g["pct"] and _rule_of_a_form(before, after, bool(g["suffix"] or prefix)):
+        return None  # a grade's threshold (得分≥85分为优), a formula's points (10分×完成率), a rule's (目标明确的得5分)
     if end - lead < LOOK_BEHIND and _SCORING_RULE.search(_CLAUSE_MARK.split(before)[-1] + norm[lead:end]
                                                          + _CLAUSE_MARK.split(after)[0]):  # a rule's number is short:
         # searched in a run of 20,000 digits the rule took time quadratic in its length
@@ -676,13 +791,18 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a title's number (绩效自评报告1, 部门决算说明 2): the document's, not a figure
             if re.match(r"\s*(?:服务)?(?:热线|专线|投诉|举报|便民|政务服务|服务平台)", after) and "." not in digits:
                 return None  # a public service's number (12345热线, 12315投诉举报中心): a name, not a figure
+            if re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])", digits) and re.search(r"(?:日期|时间|年月)[：:]?\s*$", before):
+                return None  # a date of a year and a month written as one run (填报日期：202403)
+            if after[:1] == "型":
+                return None  # a type's name (2型糖尿病, 3型车): which type, not how many
             if re.search(r"(?:19|20)\d{2}\s*年$", before):
                 return None  # a date whose month and day lost their characters (2022年915)
     value, places, scale = _value_of(g)
     if value is None:
         return None
-    per = _PER.match(norm, end) if unit and not g["suffix"] else None
-    if per:  # a rate per some amount of another unit (0.064次/10万公顷, 3.5万元/人): one compound unit as written
+    per = _PER.match(norm, end) if (unit or not g["pct"]) and not g["suffix"] else None
+    if per:  # a rate per some amount of another unit (0.064次/10万公顷, 3.5万元/人): one compound unit as written; a
+        # bare number per a unit (500/人) keeps the per as its unit, never taken for 万元 by the words before it
         unit, end = unit + "/" + re.sub(r"\s+", "", per.group("per")), per.end()
     if g["sign"]:
         value = -value
@@ -744,6 +864,9 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True  # a date that lost its 年 and 月 (20231 16日)
     if integer and len(digits) <= 3 and not before.strip() and _NEXT_HEADING.match(after):
         return True  # a page's number a PDF left before the next heading (2 一、基本情况)
+    if integer and len(digits) <= 3 and not before.strip() and re.match(r"\s", after) \
+            and _CONTENTS_AHEAD.search(after):
+        return True  # a page's number a PDF left before the contents on its page (1 某某报告 目 录 一、… …… 2)
     if integer and len(digits) <= 2 and _NUMBERED_THING.search(compact) and _CJK.match(before_char or "-"):
         return True  # the number of an indicator, a target, a task … among the report's own (指标1工程完工率, 目标2)
     if integer and (re.match(r"[*＊×xX]{2,}", after) or re.search(r"[*＊×xX]{2,}$", before)):

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Callable, Literal, Union
 from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator, model_validator
 
 from . import formulas, numbers
+from .problems import used_twice
 from .figures import unit_of
 from .measures import (Alternative, Context, Denominator, FigurePath, Measure, Measured, Ratio, ZeroDenominator,
                        alternative, denominator_of)
@@ -519,8 +520,7 @@ class Checklist(RuleBase):
     @field_validator("items")
     @classmethod
     def _unique(cls, items: list[ChecklistItem]) -> list[ChecklistItem]:
-        ids = [i.id for i in items]
-        twice = sorted({i for i in ids if ids.count(i) > 1})
+        twice = used_twice([x.id for x in items])
         if twice:
             raise ValueError(f"item id {twice[0]!r} is used twice")
         return items
@@ -621,8 +621,7 @@ class Composite(RuleBase):
     @field_validator("parts")
     @classmethod
     def _unique(cls, parts: list[Part]) -> list[Part]:
-        ids = [p.id for p in parts]
-        twice = sorted({i for i in ids if ids.count(i) > 1})
+        twice = used_twice([x.id for x in parts])
         if twice:
             raise ValueError(f"part id {twice[0]!r} is used twice")
         return parts

@@ -145,8 +145,8 @@ def txt_items(path: Path) -> Iterator[str | Row]:
     """Lines are paragraphs; a run of lines whose first starts with a tab is a table row, each tab a new cell
     and the lines after it (up to a blank line) the rest of that cell (Word's "save as text"); a line with tabs
     between its words is a whole row, its cells between the tabs (a table pasted from Excel or WPS), and so is a
-    line of two cells or more with a | after each (a web table saved a row per line). Rows with only blank lines
-    between them form one table.
+    line of two cells or more with a | after each (a web table saved a row per line) or a run of lines with | between
+    their cells (see barred_rows). Rows with only blank lines between them form one table.
     """
     raw = read(path, "a .txt report")
     text = _decoded(path, raw)
@@ -156,7 +156,17 @@ def txt_items(path: Path) -> Iterator[str | Row]:
     cells: list[list[str]] | None = None
     lines = text.splitlines()
     aligned = aligned_rows(lines)
+    barred = barred_rows(lines)
     for k, line in enumerate(lines + [""]):
+        if cells is None and k in barred:  # a table saved a row per line, | between its cells
+            row = barred[k]
+            if row is None:
+                continue  # a Markdown table's rule under its header (|---|---|) is no row
+            if not in_table:
+                table += 1
+                in_table = True
+            yield Row(row, table)
+            continue
         if k in aligned:  # a table laid out with spaces: cells between runs of them
             if not in_table:
                 table += 1
@@ -168,12 +178,6 @@ def txt_items(path: Path) -> Iterator[str | Row]:
                 table += 1
                 in_table = True
             yield Row(tuple(c.strip() for c in line.rstrip().split("\t")), table)
-            continue
-        if cells is None and _marked_row(line):  # a web table saved a row per line, a | after every cell
-            if not in_table:
-                table += 1
-                in_table = True
-            yield Row(tuple(c.strip() for c in line.strip().rstrip("|").split("|")), table)
             continue
         if cells is not None:
             if not line.startswith("\t") and not line.strip():
@@ -200,6 +204,46 @@ def _marked_row(line: str) -> bool:
     with words or numbers (a line of one cell and its marks, 人员编制 |, is that cell alone)?"""
     text = line.strip()
     return text.endswith("|") and sum(1 for c in text.split("|") if c.strip()) >= 2
+
+
+_RULE_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{3,}:?\s*\|?")  # a Markdown table's |---|:--:|
+
+
+def _between_bars(line: str, framed: bool) -> tuple[str, ...] | None:
+    """The cells of a line with | between them (资金到位率 | 5 | 到位率×5 | 5): a leading empty cell stays (a level
+    cell merged with the row above), a trailing bar closes the last cell, and in a `framed` table (Markdown's
+    | 资金到位率 | 5 |, every line between bars) the leading bar opens the first. None when the line has fewer than two
+    bars or fewer than two filled cells."""
+    text = line.strip()
+    if text.count("|") < 2:
+        return None
+    text = text[1:] if framed else text
+    text = text[:-1] if text.endswith("|") else text
+    cells = tuple(c.strip() for c in text.split("|"))
+    return cells if sum(1 for c in cells if c) >= 2 else None
+
+
+def barred_rows(lines: list[str]) -> dict[int, tuple[str, ...] | None]:
+    """Rows of tables saved a row per line, by line: a line with a | after every cell (a web page's save, even alone);
+    or a run of two lines or more with | between their cells (a table pasted as text or written in Markdown, its rule
+    line |---| mapped to None). A line of a page's chrome with bars between its fields (发布时间：… | 来源：…) stands
+    alone, so it is no table."""
+    barred = [x.strip().count("|") >= 2 and "\t" not in x.strip("\t") for x in lines]
+    out: dict[int, tuple[str, ...] | None] = {}
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and barred[j]:
+            j += 1
+        run = range(k, j)
+        framed = all(lines[x].strip().startswith("|") and lines[x].strip().endswith("|") for x in run)
+        rows = {x: None if _RULE_ROW.fullmatch(lines[x].strip()) else _between_bars(lines[x], framed) for x in run}
+        if len(run) >= 2 and sum(1 for x in run if rows[x] is not None) >= 2:
+            out.update({x: row for x, row in rows.items() if row is not None or _RULE_ROW.fullmatch(lines[x].strip())})
+        elif len(run) == 1 and _marked_row(lines[k]):
+            out[k] = rows[k]
+        k = max(j, k + 1)
+    return out
 
 
 _SPACES = re.compile(r"(?: {2,}|\u3000+)\s*")  # two spaces or more, or a full-width one: a column gap
@@ -316,7 +360,8 @@ def _open_zip(path: Path, data: bytes, what: str) -> None:
 
 def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
     """Paragraphs and table rows in body order, read as Word displays them (see `_WordBody`); a cell spanning
-    columns is read once, the lower part of a cell merged down the rows reads empty (its text belongs to the row
+    columns is read once, followed by an empty cell for each further column it covers (so the cells after it stand
+    under their own columns), the lower part of a cell merged down the rows reads empty (its text belongs to the row
     where it starts). What Word does not show is not read, and each kind left out is said once.
     """
     import docx
@@ -332,6 +377,8 @@ def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
     yield from items
     for what, count in body.left_out.items():
         yield Skipped(f"Word 文件中{what} {count} 处未读取（Word 不显示）")
+    if body.raised:
+        yield Skipped(f"Word 文件中接在数字或文字后的上标文字（脚注标记等）{body.raised} 处未读取（不作前面数字的一部分，请对照原文）")
     for what, count in body.notes.items():
         shown = "Word 打开时显示其内容，请在 Word 中另存一份后再读" if "altChunk" in what else "Word 在页面底端或文末显示，请对照原文"
         yield Skipped(f"Word 文件中{what} {count} 处的文字未读取（{shown}）")
@@ -398,7 +445,7 @@ def _alternative(content):  # noqa: ANN001, ANN202 - an mc:AlternateContent in, 
 
 
 # the run properties that decide whether a run's text can be seen (w:shd and w:highlight: a background for it)
-_LOOKS = ("vanish", "color", "sz", "highlight", "shd")
+_LOOKS = ("vanish", "color", "sz", "highlight", "shd", "vertAlign")
 _MATH_STRUCTURE = {f"{_M}{t}" for t in ("f", "sSup", "sSub", "sSubSup", "sPre", "rad", "nary", "d", "m", "eqArr",
                                          "func", "limLow", "limUpp", "acc", "bar", "box", "borderBox", "groupChr",
                                          "phant")}
@@ -503,6 +550,15 @@ def _val(element, tag: str) -> str | None:  # noqa: ANN001 - an lxml element
     return None if child is None else child.get(f"{_W}val", "")
 
 
+_MAX_COLUMNS = 63  # Word's own limit: a span past it in a hostile file is no wider
+
+
+def _columns(count: str | None, absent: int) -> int:
+    """How many grid columns a w:gridSpan or a row's w:gridBefore covers; `absent` when it is not there or not a
+    number."""
+    return min(int(count), _MAX_COLUMNS) if count and re.fullmatch(r"[0-9]{1,6}", count) else absent
+
+
 class _WordBody:
     """The text a body (or a cell, or a text box) displays, in order, with python-docx reading each run (CT_R.text:
     text, tabs, breaks) and lxml walking what python-docx has no API for: tracked insertions (w:ins, w:moveTo) are
@@ -524,6 +580,7 @@ class _WordBody:
         self.left_out: dict[str, int] = {}
         self.notes: dict[str, int] = {}  # footnotes, endnotes and imported chunks: Word shows them, not read here
         self.table = 0
+        self.raised = 0  # superscript footnote markers after a figure or a word: shown, not read into the figure
 
     def _skip(self, kind: str, element) -> None:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
         if "".join(element.itertext()).strip():
@@ -584,10 +641,12 @@ class _WordBody:
             if tr.find(f"{_W}trPr/{_W}del") is not None:  # a row deleted with changes tracked
                 self._skip("del", tr)
                 continue
-            cells = []
+            cells = [""] * _columns(_val(tr.find(f"{_W}trPr"), "gridBefore"), 0)  # columns the row leaves out first
             for tc in self._parts(tr, "tc"):
-                v_merge = _val(tc.find(f"{_W}tcPr"), "vMerge")
+                properties = tc.find(f"{_W}tcPr")
+                v_merge = _val(properties, "vMerge")
                 cells.append("" if v_merge in ("", "continue") else self._cell(tc))
+                cells += [""] * (_columns(_val(properties, "gridSpan"), 1) - 1)  # each value under its own column
             yield Row(tuple(cells), table)
 
     def _parts(self, element, tag: str) -> Iterator:  # noqa: ANN001 - rows of a table, cells of a row
@@ -614,8 +673,7 @@ class _WordBody:
     def _unseen(self, run, paragraph: _Paragraph) -> str | None:  # noqa: ANN001
         """Why a run's text cannot be seen ("vanish", "tiny", "white"), or None: its own properties over its
         character style's over its paragraph style's (and the document's defaults)."""
-        rpr = run.find(f"{_W}rPr")
-        looks = {**paragraph.looks, **self.styles.get(_val(rpr, "rStyle") or "", {}), **_looks(rpr)}
+        looks = self._run_looks(run, paragraph)
         if looks.get("vanish") not in (None, *_OFF):
             return "vanish"
         if (looks.get("sz") or "").isdigit() and int(looks["sz"]) < 2:  # half-points: under 1 point
@@ -623,6 +681,17 @@ class _WordBody:
         background = paragraph.shaded or looks.get("shd") == "1" or looks.get("highlight") not in (None, "", "none",
                                                                                                    "white")
         return "white" if _light(looks.get("color")) and not background else None
+
+    def _run_looks(self, run, paragraph: _Paragraph) -> dict[str, str]:  # noqa: ANN001 - a w:r
+        rpr = run.find(f"{_W}rPr")
+        return {**paragraph.looks, **self.styles.get(_val(rpr, "rStyle") or "", {}), **_looks(rpr)}
+
+    def _marker(self, run, paragraph: _Paragraph, before: str) -> bool:  # noqa: ANN001 - a w:r
+        """Whether a run is a superscript footnote marker after a figure or a word (42² 人: no digit of 422), not
+        after a Latin letter (m², km³ are units)."""
+        return (bool(before) and not (before.isascii() and before.isalpha())
+                and self._run_looks(run, paragraph).get("vertAlign") == "superscript"
+                and any((t.text or "").strip() for t in run.iter(f"{_W}t")))
 
     def _in_field_code(self, run) -> bool:  # noqa: ANN001 - a w:r
         """Whether the run stands in the code of a field (after its fldChar marks are applied): not shown."""
@@ -667,6 +736,9 @@ class _WordBody:
                 if code or unseen:
                     if any((t.text or "").strip() for t in child.iter(f"{_W}t")) or child.find(f"{_W}sym") is not None:
                         self._count(unseen or "field code")
+                    continue
+                if self._marker(child, paragraph, "".join(out)[-1:]):
+                    self.raised += 1
                     continue
                 out.append(self._run_text(child))
                 for kind, label in _NOTES.items():

@@ -22,6 +22,7 @@ import zlib
 from pathlib import Path
 from typing import Iterator
 
+from ..core.script import ideographs
 from .documents import Row, Skipped, fail, join_lines, read, under_columns
 from .numbering import heading_of
 
@@ -86,6 +87,8 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
         yield Skipped(f"PDF 中隐藏图层（可选内容，打开时不显示）的文字 {seen.layered:,} 个字符未读取（阅读器不显示）")
     if seen.off_page:
         yield Skipped(f"PDF 中页面可见范围以外的文字 {seen.off_page:,} 个字符未读取（阅读器不显示）")
+    if seen.raised:
+        yield Skipped(f"PDF 中接在数字或文字后的上标小字（脚注标记等）{seen.raised:,} 个字符未读取（不作前面数字的一部分，请对照原文）")
     if seen.unmapped:
         yield Skipped(f"PDF 中 {seen.unmapped:,} 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取")
 
@@ -116,7 +119,7 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
         try:
             for page in pdf.pages:
                 visible = _visible(page, seen)
-                pages.append(_page_items(visible))
+                pages.append(_page_items(visible, seen))
                 visible.close()  # its characters and layout: memory flat in the number of pages
                 page.close()
         except MemoryError:
@@ -359,6 +362,7 @@ class _Unread:
         self.layered = 0
         self.off_page = 0
         self.unmapped = 0
+        self.raised = 0  # superscript footnote markers after a figure or a word
         self.glyphs = 0
         self.content = 0
         self.paths = 0
@@ -367,51 +371,50 @@ class _Unread:
 
     def count_streams(self, streams: int, page: int) -> None:
         """A page (or a form) drawn from `streams` content streams: Word writes one, some programs a few dozen."""
-        if streams > MAX_PAGE_STREAMS:
-            self.too_dense = (f"has a page (page {page}) drawn from {streams:,} content streams, more than any "
-                              "report's page needs (a damaged or hostile file); save the PDF again from the document, "
-                              "or send the .docx")
-            raise _Unbounded(self.too_dense)
+        self._bound(page, streams, MAX_PAGE_STREAMS, _PAGE_STREAMS_PAST)
 
     def count_content(self, on_page: int, size: int, page: int) -> None:
         """A content stream of `size` bytes about to be interpreted (on_page bytes on this page with it): past a
         bound, refused before it is read."""
         self.content += size
-        if on_page > MAX_PAGE_CONTENT:
-            self.too_dense = (f"has a page (page {page}) of more than {MAX_PAGE_CONTENT >> 20} MB of drawing "
-                              "instructions, more than any report's page holds (a damaged or hostile file); save the "
-                              "PDF again from the document, or send the .docx")
-        elif self.content > MAX_CONTENT:
-            self.too_dense = (f"has more than {MAX_CONTENT >> 20} MB of drawing instructions in all, more than a "
-                              "report's pages hold; save the PDF again from the document, or send the .docx")
-        if self.too_dense:
-            raise _Unbounded(self.too_dense)
+        self._bound(page, on_page, MAX_PAGE_CONTENT, _PAGE_CONTENT_PAST, self.content, MAX_CONTENT, _CONTENT_PAST)
 
     def count_path(self, on_page: int, page: int) -> None:
         """One more path painted (on_page so far on this page): past a bound, refused before it costs more."""
         self.paths += 1
-        if on_page > MAX_PAGE_PATHS:
-            self.too_dense = (f"has a page (page {page}) of more than {MAX_PAGE_PATHS:,} drawn lines and shapes, more "
-                              "than any report's page holds (a damaged or hostile file, or a detailed map); save the "
-                              "PDF again from the document, or send the .docx")
-        elif self.paths > MAX_PATHS:
-            self.too_dense = (f"has more than {MAX_PATHS:,} drawn lines and shapes in all, more than a report's pages "
-                              "hold; save the PDF again from the document, or send the .docx")
-        if self.too_dense:
-            raise _Unbounded(self.too_dense)
+        self._bound(page, on_page, MAX_PAGE_PATHS, _PAGE_PATHS_PAST, self.paths, MAX_PATHS, _PATHS_PAST)
 
     def count_glyph(self, on_page: int, page: int) -> None:
         """One more glyph drawn (on_page so far on this page): past a bound, refused before it costs more."""
         self.glyphs += 1
-        if on_page > MAX_PAGE_GLYPHS:
-            self.too_dense = (f"has a page (page {page}) of more than {MAX_PAGE_GLYPHS:,} characters, more than any "
-                              "report's page holds (a dense or hostile file); save the PDF again from the document, "
-                              "or send the .docx")
-        elif self.glyphs > MAX_GLYPHS:
-            self.too_dense = (f"holds more than {MAX_GLYPHS:,} characters; the reader drafts reports of at most that "
-                              "many (about 1,500 pages): draft the 自评报告 alone, or split the file")
-        if self.too_dense:
-            raise _Unbounded(self.too_dense)
+        self._bound(page, on_page, MAX_PAGE_GLYPHS, _PAGE_GLYPHS_PAST, self.glyphs, MAX_GLYPHS, _GLYPHS_PAST)
+
+    def _bound(self, page: int, on_page: int, page_bound: int, past_page: str,
+               in_file: int = 0, file_bound: int | None = None, past_file: str = "") -> None:
+        """Refused once `on_page` passes `page_bound` or `in_file` passes `file_bound`. It runs for every glyph drawn,
+        so the message (a template of {page}, {count}, {bound} and {mb}, the bound in MB) is made only on refusal."""
+        if on_page > page_bound:
+            self.too_dense = past_page.format(page=page, count=on_page, bound=page_bound, mb=page_bound >> 20)
+        elif file_bound is not None and in_file > file_bound:
+            self.too_dense = past_file.format(bound=file_bound, mb=file_bound >> 20)
+        else:
+            return
+        raise _Unbounded(self.too_dense)
+
+
+_RESEND = "save the PDF again from the document, or send the .docx"
+_PAGE_STREAMS_PAST = ("has a page (page {page}) drawn from {count:,} content streams, more than any report's page needs "
+                      "(a damaged or hostile file); " + _RESEND)
+_PAGE_CONTENT_PAST = ("has a page (page {page}) of more than {mb} MB of drawing instructions, more than any report's "
+                      "page holds (a damaged or hostile file); " + _RESEND)
+_CONTENT_PAST = "has more than {mb} MB of drawing instructions in all, more than a report's pages hold; " + _RESEND
+_PAGE_PATHS_PAST = ("has a page (page {page}) of more than {bound:,} drawn lines and shapes, more than any report's "
+                    "page holds (a damaged or hostile file, or a detailed map); " + _RESEND)
+_PATHS_PAST = "has more than {bound:,} drawn lines and shapes in all, more than a report's pages hold; " + _RESEND
+_PAGE_GLYPHS_PAST = ("has a page (page {page}) of more than {bound:,} characters, more than any report's page holds (a "
+                     "dense or hostile file); " + _RESEND)
+_GLYPHS_PAST = ("holds more than {bound:,} characters; the reader drafts reports of at most that many (about 1,500 "
+                "pages): draft the 自评报告 alone, or split the file")
 
 
 def _hidden_layers(document) -> frozenset[int]:  # noqa: ANN001 - a pdfminer PDFDocument
@@ -807,18 +810,25 @@ def _visible(page, seen: _Unread):  # noqa: ANN001, ANN202 - a pdfplumber Page i
     return visible
 
 
-def _page_items(page) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
-    """A page's text lines and tables, each with its top, in reading order."""
+def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
+    """A page's text lines and tables, each with its top, in reading order; footnote markers raised after a figure
+    or a word are left out (counted in `seen.raised`)."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
+    raised: set[tuple[float, float, str]] = set()
 
     def outside(obj: dict) -> bool:
         if obj.get("object_type") != "char":
             return True
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+        return (not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+                and (obj["x0"], obj["top"], obj["text"]) not in raised)
 
     lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=True)
+    raised = {(c["x0"], c["top"], c["text"]) for line in lines for c in _markers(line.get("chars", []))}
+    if raised:  # read again without them: a marker 2 after 42人 is no digit of 422
+        seen.raised += len(raised)
+        lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=True)
     items: list[tuple[float, dict | list]] = [
         (line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(line["text"]),
                        "cells": _cells(line)})
@@ -828,15 +838,42 @@ def _page_items(page) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pd
     return sorted(items, key=lambda item: item[0])
 
 
+RAISED_SIZE = 0.9  # a glyph this much smaller than its line's text, and raised by RAISED_BY of its size: superscript
+RAISED_BY = 0.2
+
+
+def _markers(chars: list[dict]) -> list[dict]:
+    """The superscript glyphs of a line that follow a figure or a word (a footnote marker: 42² 人, 2500.00¹ 万元),
+    not a Latin letter (m², km³ are units): smaller than the line's text and raised above its baseline."""
+    if len(chars) < 2:
+        return []
+    size = statistics.median(c["size"] for c in chars)
+    baseline = statistics.median(c["bottom"] for c in chars)
+    out: list[dict] = []
+    before = ""
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if (before and not (before.isascii() and before.isalpha()) and char["size"] <= RAISED_SIZE * size
+                and baseline - char["bottom"] >= RAISED_BY * size):
+            out.append(char)
+        else:
+            before = char["text"]
+    return out
+
+
 _CJK = r"\u3400-\u9fff"  # ideographs: a space the author typed after punctuation (编码： 132001) stays
+# a figure set letter-spaced (3 7 5 2 . 4 8): single digits and its point one space apart, three or more, which
+# the extractor reads as words; no figure of a report is written so
+_LETTERSPACED = re.compile(r"(?<![\d.,])(?<!\d )\d(?: [\d.]){2,}(?! ?\d)")
 _SCRIPT_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z%.,+\-])|(?<=[0-9A-Za-z%.,])[ \t]+(?=[{_CJK}])")
 
 
 def _unspaced(text: str) -> str:
     """A PDF line as it was typed: Word, WPS and LibreOffice set figures in a Latin font beside Chinese, and the
     extractor reads the gap between the two runs as a space (“支出 4.85 万元”), which nobody typed and which
-    separates a number from its unit. Spaces between two Latin words or two numbers stay."""
-    return _SCRIPT_GAP.sub("", text)
+    separates a number from its unit. Spaces between two Latin words or two numbers stay. Radicals a PDF writer put
+    for the ideographs they draw (⼀ for 一: Chromium's print) are read as those ideographs here, before the line's
+    layout is judged, or a heading （⼀）人员情况 is not a heading and runs into the paragraph under it."""
+    return _SCRIPT_GAP.sub("", _LETTERSPACED.sub(lambda m: m.group(0).replace(" ", ""), ideographs(text)))
 
 
 COLUMN_GAP = 1.2  # a gap wider than this many line heights between two characters of a line is a column gap
@@ -923,11 +960,16 @@ def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | 
         yield join_lines(current)
 
 
+_CUT_NUMBER = re.compile(r"\d[.．]\s*$")
+
+
 def _starts_paragraph(line: dict, previous: dict, left: float, right: float, height: float) -> bool:
     # A line ends short when the next word did not fit: a figure (1,731.80万元) is never broken, so a line
     # that stops mid-sentence before a line starting with a figure is the same paragraph.
     wrapped_figure = (line["text"][:1].isdigit() and previous["text"].rstrip()[-1:] not in "。！？；：:;.!?"
                       and heading_of(previous["text"].strip()) is None)
+    if _CUT_NUMBER.search(previous["text"]) and line["text"][:1].isdigit() and heading_of(previous["text"].strip()) is None:
+        return False  # a figure cut after its point (3752. | 48万元), however short the line it ends
     short = previous["x1"] < right - 1.5 * height and not wrapped_figure
     indented = line["x0"] > left + 0.8 * height
     gap = previous["bottom"] != float("-inf") and line["top"] - previous["bottom"] > 1.2 * height

@@ -132,6 +132,7 @@ def _entry(line: str) -> tuple[str, int | None] | None:
 
 def _contents(lines: Sequence[str], chrome: set[int]) -> set[int]:
     entries = [_entry(line) for line in lines]  # each line read once: linear in the text's length
+    headings = {_bare(line) for line in lines if len(line) <= MAX_ENTRY}  # the body's headings, as lines of their own
     out: set[int] = set()
     i = 0
     while i < len(lines):
@@ -141,7 +142,7 @@ def _contents(lines: Sequence[str], chrome: set[int]) -> set[int]:
             out |= set(range(i, end))
             i = end
             continue
-        end, found = _paged_run(lines, entries, i)
+        end, found = _paged_run(lines, entries, i, headings)
         if found:
             out |= set(range(i, end))
         i = max(end, i + 1)  # a run that is no contents list is not tried again from each of its lines
@@ -174,12 +175,20 @@ def _block_end(lines: Sequence[str], entries: Sequence[tuple[str, int | None] | 
     return i
 
 
-def _paged_run(lines: Sequence[str], entries: Sequence[tuple[str, int | None] | None], start: int) -> tuple[int, bool]:
+def _bare(line: str) -> str:
+    return re.sub(r"\s+", "", line)
+
+
+def _paged_run(lines: Sequence[str], entries: Sequence[tuple[str, int | None] | None], start: int,
+               body: set[str]) -> tuple[int, bool]:
     """The end of a run of heading lines each followed by its page number (on the line or the next one), the numbers
     never falling, and whether it is a contents list printed without its 目录 line: at least MIN_RUN lines, most of
-    them naming a document's part."""
+    them naming a document's part. A page number run straight on from its heading (二、机构设置7) counts only on a
+    numbered heading, and only when the body repeats one of the run's headings as a line of its own (body: the
+    document's lines without spaces)."""
     pages: list[int] = []
     headings: list[str] = []
+    glued = False
     i = start
     while i < len(lines):
         entry = entries[i]
@@ -189,13 +198,22 @@ def _paged_run(lines: Sequence[str], entries: Sequence[tuple[str, int | None] | 
         step = 1
         if page is None and i + 1 < len(lines) and _LONE_PAGE.match(lines[i + 1]):
             page, step = int(re.sub(r"\D", "", lines[i + 1])), 2
-        if page is None or page > MAX_PAGE or (pages and page < pages[-1]) or not _spaced(lines[i], step):
+        if page is None or page > MAX_PAGE or (pages and page < pages[-1]):
             break
+        if not _spaced(lines[i], step):
+            if not _NUMBERED_HEADING.match(entry[0].strip()):
+                break
+            glued = True
         pages.append(page)
         headings.append(entry[0])
         i += step
     named = sum(1 for h in headings if _PART_HEADING.search(h.strip()))
-    return i, len(pages) >= MIN_RUN and 2 * named >= len(headings)
+    repeated = not glued or any(_bare(h) in body for h in headings)
+    return i, len(pages) >= MIN_RUN and 2 * named >= len(headings) and repeated
+
+
+_NUMBERED_HEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|"
+                               r"[（(]\s*[一二三四五六七八九十]+\s*[）)])")
 
 
 # A heading of a document's part: numbered (第一部分, 一、, （一）, 1., 附件2), or naming a part (…表, …说明, …情况).

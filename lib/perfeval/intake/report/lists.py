@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
-from typing import Callable, Literal
+from typing import Callable, Literal, Sequence
 
-from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable
+from ...core.quantity import UNITS, Qualifier, adds_up, canonical_unit, commensurable
 from ..numbering import heading_of
 from .document import Document, Sentence
 from .mentions import COUNTED_OBJECTS, Mention
@@ -25,16 +25,19 @@ BySentence = dict[int, list[Mention]]  # the mentions of each sentence, by its p
 
 MIN_SHARED_NAME = 4  # characters a paragraph's label shares with a listed name to be that item
 _AMONG = re.compile(r"其中|包括|包含|分别为|分别是|(?<=[，,（(：:])含(?=[\u4e00-\u9fff])"
-                    r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]")  # open a breakdown (…，主要用于：一是…)
+                    r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]"  # open a breakdown (…，主要用于：一是…)
+                    r"|(?:分项|构成|组成)(?:情况)?(?:是|为|如下)?[：:]")  # …决算总额2771万元。分项情况是：…
 _STOP = re.compile(r"另有|此外|另外|(?<=[，,；;])另(?!外)|合计|共计|总计")  # outside the list, or its close
 _CLAUSE = re.compile(r"[，,；;。：:]")
 _BARE_TOTAL = re.compile(r"^\s*[，,；;]\s*[\u4e00-\u9fff]{2,10}[为是:：]?\s*\d+(?:\.\d+)?\s*[，,；;：:]?\s*$")  # ，人数37，
 _STRENGTH = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
 _CUT = re.compile(r"^[^，,；;。]*?(?:等|…|\.\.\.)")
 _ATTRIBUTE = re.compile(r"(?:正|副)?(?:处|科|厅|局|股|部)级|职级|级别|职数|局长|主任|书记|科长|站长|所长|院长|馆长|党员|女性|男性|女职工|本科|研究生|大专|学历|岁")
-# A figure that is the change of the one before it (基本支出Y万元，比上年增加Z万元), never a part of the total.
+# A figure that is the change of the one before it (基本支出Y万元，比上年增加Z万元; 与上年相比，支出总额减少Z万元:
+# a verb of change right before the amount), never a total nor a part of one.
 _CHANGE = re.compile(r"(?:较|比|同比)(?:上年度?|去年|上一年度?|年初)?(?:同期)?(?:[决预]算数?|执行数)?"
-                     r"(?:增加|减少|增长|下降|上升|降低|多|少|节约|增支|减支|增|减)|同比")  # 较上年决算数减65.62万元
+                     r"(?:增加|减少|增长|下降|上升|降低|多|少|节约|增支|减支|增|减)|同比"  # 较上年决算数减65.62万元
+                     r"|(?:增加|减少|增长|下降|上升|降低|节约|压减|缩减)了?\s*$")
 _NAMED = re.compile(r"(?:其中)?(?:主要)?包括(?P<names>[^，。；0-9]{4,}?)(?:等(?:项目|方面|内容)?|$|，)")
 
 
@@ -70,8 +73,13 @@ def _alike(whole: Mention, part: Mention) -> bool:
 
 def _counted_alike(a: str, b: str) -> bool:
     """Units a total and its parts may be counted in: commensurable ones, or 个 beside another object's classifier
-    (17家单位，其中全额拨款单位15个: 个 counts anything)."""
-    return commensurable(a, b) or ("个" in (a, b) and a in COUNTED_OBJECTS and b in COUNTED_OBJECTS)
+    (17家单位，其中全额拨款单位15个: 个 counts anything), or the volumes a collection counts together (馆藏12000卷，
+    其中文书档案8000卷、图书资料4000册)."""
+    return commensurable(a, b) or ("个" in (a, b) and a in COUNTED_OBJECTS and b in COUNTED_OBJECTS) \
+        or (a in _VOLUMES and b in _VOLUMES)
+
+
+_VOLUMES = frozenset(("卷", "册", "件", "盒", "盘", "本"))  # what archives and libraries hold, counted as one stock
 
 
 def in_unit_of(whole: Mention, part: Mention) -> Decimal:
@@ -82,17 +90,19 @@ def in_unit_of(whole: Mention, part: Mention) -> Decimal:
 
 
 def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) -> Listed:
-    total = sum((in_unit_of(whole, p) for p in parts), Decimal(0))
     # shape is one of Listed's shapes
-    return Listed(whole, tuple(parts), shape, agrees(whole.quantity, total), named)  # type: ignore[arg-type]
+    return Listed(whole, tuple(parts), shape, _adds_up(whole, parts), named)  # type: ignore[arg-type]
 
 
 Named = Callable[[str], "Mention | None"]  # words naming a figure stated elsewhere → its statement
 
 
-def find_lists(document: Document, mentions: list[Mention], named: Named | None = None) -> list[Listed]:
+def find_lists(document: Document, mentions: list[Mention], named: Named | None = None,
+               table_totals: Sequence[Mention] = ()) -> list[Listed]:
     """Every total with its listed parts, in document order; `named` gives the total a list opens under words that
-    name a figure stated elsewhere (项目支出包括委员活动经费36.3万元…, with 项目支出 stated in another part)."""
+    name a figure stated elsewhere (项目支出包括委员活动经费36.3万元…, with 项目支出 stated in another part);
+    `table_totals` are the values of the tables' 合计 / 总计 rows, the total a paragraph opening with 其中 right
+    under its table breaks down (see _under_a_table)."""
     sentences = document.sentences()
     by_sentence: BySentence = {}
     for m in mentions:
@@ -101,7 +111,8 @@ def find_lists(document: Document, mentions: list[Mention], named: Named | None 
     used: set[int] = set()
     for k in range(len(sentences)):
         here = by_sentence.get(k, [])
-        found = _inline(sentences, k, here, by_sentence, named) + _numbered(sentences, k, here, by_sentence) \
+        found = _inline(sentences, k, here, by_sentence, named, table_totals) \
+            + _numbered(sentences, k, here, by_sentence) \
             + _named(sentences, k, here, by_sentence)
         for listed in found or _unopened(sentences[k].text, here):
             parts = [p for p in listed.parts if id(p) not in used]
@@ -245,13 +256,14 @@ def _opens_with_colon(text: str, m: Mention) -> bool:
 
 
 def _same_unit(whole: Mention, m: Mention) -> bool:
-    """A part in a later sentence is written in its total's own unit (900次 after 300场次 is another count)."""
-    return canonical_unit(m.quantity.unit) == canonical_unit(whole.quantity.unit)
+    """A part in a later sentence is written in its total's own unit (900次 after 300场次 is another count), or in
+    another unit of money (a total in 元, its parts in 万元: one amount however it is written)."""
+    a, b = canonical_unit(m.quantity.unit), canonical_unit(whole.quantity.unit)
+    return a == b or (a in UNITS and b in UNITS and UNITS[a].dimension == UNITS[b].dimension == "money")
 
 
 def _adds_up(whole: Mention, parts: list[Mention]) -> bool:
-    total = sum((in_unit_of(whole, p) for p in parts), Decimal(0))
-    return agrees(whole.quantity, total)
+    return adds_up(whole.quantity, [p.quantity for p in parts])
 
 
 Reading = list[tuple[Mention, list[Mention]]]  # (total, its parts) for each list of one reading
@@ -359,7 +371,7 @@ def _attributes(parts: list[Mention]) -> bool:
 
 
 def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence,
-            named: Named | None = None) -> list[Listed]:
+            named: Named | None = None, table_totals: Sequence[Mention] = ()) -> list[Listed]:
     text = sentences[k].text
     out = []
     for m in _AMONG.finditer(text):
@@ -370,6 +382,8 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
         whole = _before(sentences, k, m.start(), here, by_sentence)
         if whole is None and named is not None:
             whole = named(_CLAUSE.split(text[:m.start()])[-1])
+        if whole is None and not text[:m.start()].strip(" ：:，,"):
+            whole = _under_a_table(sentences, k, m.end(), here, by_sentence, table_totals)
         if whole is None:
             continue
         totals = [whole, *_of_other_units(whole, here, m.start())]
@@ -391,6 +405,35 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
                 out += _nested(whole, parts, cut)
         out += _bracket_of(text, whole, here)
     return out
+
+
+MAX_TABLE_GAP = 2  # blocks between a table's last row and the paragraph whose 其中 breaks its total down
+
+
+def _under_a_table(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_sentence: BySentence,
+                   table_totals: Sequence[Mention]) -> Mention | None:
+    """The total a paragraph opening with 其中 breaks down when it stands right under a table (其中：基本支出…，项目支出…
+    under a table whose 支出合计 row states the total): of the values the table's 合计 / 总计 rows state, the one in
+    the parts' unit — the only one, or, of several (a row's 预算数 and 决算数), the one the parts make up exactly."""
+    sentence = sentences[k]
+    if k == 0 or sentences[k - 1].block == sentence.block or sentence.cell is not None:
+        return None  # the list must open its paragraph
+    above = [t for t in table_totals if 0 < sentence.block - t.where.block <= MAX_TABLE_GAP + 1
+             and t.where.section == sentence.section and _a_total(t)]
+    if not above:
+        return None
+    last = max(t.where.block for t in above)
+    if any(s.cell is None and last < s.block < sentence.block for s in sentences[max(0, k - 40):k]):
+        return None  # a paragraph stands between: the list is its
+    fitting = []
+    for total in (t for t in above if t.where.block == last):
+        parts, _ = _stream(sentences, k, at, total, here, by_sentence)
+        if len(parts) >= 2:
+            fitting.append((total, _adds_up(total, [p.mention for p in parts])))
+    if len(fitting) == 1:
+        return fitting[0][0]
+    exact = [t for t, adds in fitting if adds]
+    return exact[0] if len(exact) == 1 else None
 
 
 def _bracket_of(text: str, whole: Mention, here: list[Mention]) -> list[Listed]:

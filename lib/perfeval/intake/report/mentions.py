@@ -228,9 +228,11 @@ def sentence_mentions(sentence: Sentence, index: int, carried: str = "") -> list
     return out
 
 
-def prose_mentions(document: Document, skip_blocks: set[int]) -> list[Mention]:
-    """Mentions of every sentence outside the blocks the table readers took (and the framework's own table) and
-    the page's furniture (a contents list's page numbers, a web page's view count: never figures).
+def prose_mentions(document: Document, skip_blocks: set[int],
+                   skip_cells: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> list[Mention]:
+    """Mentions of every sentence outside the blocks the table readers took (and the framework's own table), the
+    cells they read in a row left to prose (`skip_cells`, as (block, cell)) and the page's furniture (a contents
+    list's page numbers, a web page's view count: never figures).
 
     A table saved one cell per line (a web page's 人员编制 / 96 / 实有人数 / 103) is read as its pairs: a line that is
     one number alone takes the short line of words above it as its label."""
@@ -239,7 +241,8 @@ def prose_mentions(document: Document, skip_blocks: set[int]) -> list[Mention]:
     sentences = document.sentences()
     skip_blocks = skip_blocks | document.furniture
     for index, sentence in enumerate(sentences):
-        if sentence.block not in skip_blocks and not _code_under_its_label(previous, sentence):
+        if sentence.block not in skip_blocks and (sentence.block, sentence.cell) not in skip_cells \
+                and not _code_under_its_label(previous, sentence):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             paired = _paired(previous, sentence) if not (following and _lone_number(following)) else None
             out += paired_mention(previous, sentence, index, paired) if paired \

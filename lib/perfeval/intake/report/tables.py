@@ -17,6 +17,7 @@ from typing import Callable, Literal
 
 from ...core.figures import unit_of
 from ...core.quantity import CODE_LABELS, Qualifier, Quantity, agrees, parse_quantity
+from ...core.script import simplified
 from .cell_lines import CELL_TABLES
 from .catalogue import (
     column_of,
@@ -47,6 +48,7 @@ class Cell:
     mention: Mention
     path: str | None = None
     also: str | None = None  # a second catalogue figure the same cell states (年度资金总额·全年执行数 is 总支出 too)
+    target: bool = False  # an indicator's target or actual value: a percentage there is a goal, no rate stated
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,21 @@ class Tables:
     total: Mention | None = None
     grade: tuple[str, Where] | None = None
     taken: set[int] = field(default_factory=set)
+    taken_cells: set[tuple[int, int]] = field(default_factory=set)  # (block, cell) read here in a row left to prose
     skipped: list[str] = field(default_factory=list)
     totals: list[Listed] = field(default_factory=list)  # a 合计 / 总计 / 小计 row's cells over the rows above them
+    kept: dict[int, tuple[int, ...]] = field(default_factory=dict)  # a row's cells once its numbering is dropped
+
+    def row_totals(self) -> list[Mention]:
+        """The values a 合计 / 总计 row states (本年支出合计 | 1,234.56), each under its row's label: the totals a
+        paragraph right under the table may break down."""
+        return [c.mention for c in self.cells if c.mention.where.row and _TOTAL_LABEL.search(c.mention.where.row)
+                and not c.mention.is_rate]
+
+    def take_cell(self, block: int, cell: int) -> None:
+        """A cell read here, by its place in the row as the table readers see it (numbering columns dropped)."""
+        kept = self.kept.get(block)
+        self.taken_cells.add((block, kept[cell] if kept is not None and cell < len(kept) else cell))
 
 
 def _quantity(text: str) -> Quantity | None:
@@ -99,7 +114,10 @@ def _quantity(text: str) -> Quantity | None:
     if not re.search(r"[0-9０-９]", text):
         q = parse_quantity(text.strip())
         return q if q is not None and q.unit and q.text == text.strip() else None
-    return parse_quantity(text)
+    return parse_quantity(_EQUALS.sub("", text))  # a target stated as =8个 is 8个 exactly
+
+
+_EQUALS = re.compile(r"^\s*[=＝]\s*(?=\d)")
 
 
 def _is_number(text: str) -> bool:
@@ -108,7 +126,10 @@ def _is_number(text: str) -> bool:
 
 
 def _mention(q: Quantity, label: str, where: Where, implied: str | None = None) -> Mention:
-    return Mention(q, label, where, 0, len(where.text), where.text, "", None, implied, (where.block, where.cell or 0, 0))
+    """A cell's value as a mention, starting where its number is written in the cell (50分 in 产出指标(50分), 8个 in =8个)."""
+    start = max(where.text.find(q.text), 0) if q.text else 0
+    return Mention(q, label, where, start, len(where.text), where.text, "", None, implied,
+                   (where.block, where.cell or 0, 0))
 
 
 def _as(q: Quantity, unit: str) -> Quantity:
@@ -131,6 +152,7 @@ def _header_kind(cells: tuple[str, ...]) -> str | None:
     return None
 
 
+_TOTAL_LABEL = re.compile(r"(?:合\s*计|总\s*计|共\s*计)[：:]?$|^(?:总\s*额|资金总额|年度资金总额)[：:]?$")
 _TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*额)[：:]?$")
 _SUB_ROW = re.compile(r"^(?:其中|含)[：:]?")
 
@@ -148,7 +170,7 @@ def _plain_header(blocks: tuple[Block, ...], i: int) -> bool:
 
 
 def _value_column(header: str) -> bool:
-    words = _UNIT_IN_HEADER.sub("", normalise(header))
+    words = _UNIT_IN_HEADER.sub("", normalise(simplified(header)))
     return bool(words) and (table_scalar(words) is not None or any(w in words for w in _SPECIAL_COLUMNS)
                             or _building(words) is not None)
 
@@ -177,10 +199,10 @@ def _values(cells: tuple[str, ...]) -> tuple[str, list[str]]:
     return "", list(cells)
 
 
-def _without_numbering(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+def _without_numbering(blocks: tuple[Block, ...], kept: dict[int, tuple[int, ...]]) -> tuple[Block, ...]:
     """The blocks with a table's numbering columns dropped: a 序号 / 编号 / 行次 column whose numbers were blanked as
     the document was built (numbers_of_tables) taken out of every row of its table, so that the other cells stand
-    under their headers."""
+    under their headers. `kept` is filled with the cells each changed row keeps, by their places in the document."""
     out = list(blocks)
     first: dict[int, int] = {}
     for j, block in enumerate(blocks):
@@ -189,14 +211,15 @@ def _without_numbering(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         start = first.setdefault(block.table, j)
         drop = {k for k, h in enumerate(blocks[start].cells) if INDEX_COLUMN.match(h.strip())}
         if drop and (j == start or all(k >= len(block.cells) or not block.cells[k].strip() for k in drop)):
-            out[j] = replace(block, cells=tuple(c for k, c in enumerate(block.cells) if k not in drop))
+            kept[j] = tuple(k for k in range(len(block.cells)) if k not in drop)
+            out[j] = replace(block, cells=tuple(block.cells[k] for k in kept[j]))
     return tuple(out)
 
 
 def read_tables(document: Document, report_year: int | None) -> Tables:
     """Every table the reader recognises, and the blocks it read."""
     out = Tables()
-    blocks = _without_numbering(document.blocks)
+    blocks = _without_numbering(document.blocks, out.kept)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -211,7 +234,7 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
         if kind is None:
             i += 1
             continue
-        reader = {"framework": _skip_framework, "indicators": _read_indicators, "projects": _read_projects,
+        reader = {"framework": _read_rule_table, "indicators": _read_indicators, "projects": _read_projects,
                   "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain, "pairs": _read_pairs}[kind]
         i = reader(blocks, i, out, report_year)
     return out
@@ -219,6 +242,112 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
 
 def _same_table(blocks: tuple[Block, ...], start: int, j: int) -> bool:
     return blocks[j].kind == "row" and blocks[j].table == blocks[start].table
+
+
+_RULE_COLUMN = re.compile(r"评分(?:标准|要点|细则|办法|方法|依据|说明)|评价(?:标准|要点)|计分(?:标准|方法|办法)|扣分(?:标准|办法)")
+_WEIGHT_COLUMN = re.compile(r"(?:指标)?(?:分值|权重|标准分值?|满分值?)(?:[（(]\s*分\s*[）)])?")
+_SCORE_COLUMN = re.compile(r"(?:自评|评价|实际|考核|最终)?得分(?:[（(]\s*分\s*[）)])?|自评分(?:数|值)?")
+
+
+@dataclass(frozen=True)
+class _ScoredColumns:
+    """Where a scored evaluation table (指标 … 分值 | 评分标准 | 得分) puts its parts: the label columns before its
+    分值, the 分值 and 得分 columns, and the columns of its scoring rules."""
+
+    labels: tuple[int, ...]
+    weight: int
+    score: int
+    rules: tuple[int, ...]
+    header: tuple[str, ...]
+
+    @classmethod
+    def of(cls, header: tuple[str, ...]) -> "_ScoredColumns | None":
+        cells = [normalise(c) for c in header]
+        weight = next((k for k, c in enumerate(cells) if _WEIGHT_COLUMN.fullmatch(c)), None)
+        score = next((k for k, c in enumerate(cells) if _SCORE_COLUMN.fullmatch(c)), None)
+        rules = tuple(k for k, c in enumerate(cells) if _RULE_COLUMN.search(c))
+        if weight is None or score is None or not rules or weight == 0:
+            return None
+        labels = tuple(k for k in range(min(weight, *rules)) if cells[k] and not _RULE_COLUMN.search(cells[k])) \
+            or tuple(range(min(weight, *rules)))
+        return cls(labels, weight, score, rules, header)
+
+    def scored(self, cells: tuple[str, ...]) -> bool:
+        """Does the row give its 分值 and its 得分 as numbers under their columns?"""
+        return len(cells) > max(self.weight, self.score) and _is_number(cells[self.weight]) \
+            and _is_number(cells[self.score])
+
+
+def _read_rule_table(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
+    """A table with a column of scoring rules (评分标准, 评分要点): the unit's own evaluation table when its rows give
+    their 得分 (each row's 分值 and 得分 are figures, its rules are not), else the framework's indicator table, skipped.
+    A 绩效自评表 with targets and actuals as well is read as one."""
+    columns = _ScoredColumns.of(blocks[start].cells)
+    rows = [j for j in range(start + 1, len(blocks)) if _same_table(blocks, start, j)
+            and blocks[j].section == blocks[start].section]
+    if columns is None or not any(columns.scored(blocks[j].cells) for j in rows):
+        return _skip_framework(blocks, start, out, report_year)
+    if _header_kind(tuple(c for c in blocks[start].cells if not _RULE_COLUMN.search(c))) == "indicators":
+        return _read_indicators(blocks, start, out, report_year)
+    return _read_scored(blocks, start, out, columns)
+
+
+def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _ScoredColumns) -> int:
+    """A scored evaluation table: each row's 分值 and 得分 in 分 under its indicator's name, a level's weight in
+    brackets in its cell (决策（15分）), the 总分 row's 得分 as the claimed total and its 分值 as a figure, a grade row's
+    grade. The rules' cells are no figures; any other cell (a note on the deduction) is left to be read as prose."""
+    out.taken.add(start)
+    header = columns.header
+    j = start + 1
+    while j < len(blocks) and _same_table(blocks, start, j) and blocks[j].section == blocks[start].section:
+        block = blocks[j]
+        cells = block.cells
+        first = next((c.strip() for c in cells if c.strip()), "")
+        if ("等级" in first or "等次" in first) and not columns.scored(cells):
+            grade = next((c.strip() for c in cells[1:] if c.strip() in GRADE_WORDS), None)
+            if grade:
+                out.taken.add(j)
+                out.grade = (GRADE_WORDS[grade], Where(block.section, grade, j, 1, first))
+            j += 1
+            continue
+        if _TOTAL_LINE_WORDS.match(normalise(first)):
+            out.taken.add(j)
+            for k in (columns.weight, columns.score):
+                q = _quantity(cells[k]) if k < len(cells) else None
+                if q is None:
+                    continue
+                q = q if q.unit else _as(q, "分")
+                m = _mention(q, f"{first}·{header[k]}", Where(block.section, cells[k], j, k, first, header[k]))
+                if k == columns.score:
+                    out.total = m
+                else:
+                    out.cells.append(Cell(m))
+            j += 1
+            continue
+        if not columns.scored(cells) and not any(_quantity(cells[k]) for k in columns.labels if k < len(cells)):
+            for k in columns.labels:  # a level's row of its own: 决策（15分）
+                if k < len(cells) and _POINTS.search(cells[k]):
+                    _level1_weight(out, _strip_points(cells[k]), cells[k], j, block)
+                    out.take_cell(j, k)
+            for k in columns.rules:
+                out.take_cell(j, k)
+            j += 1
+            continue
+        named = [k for k in columns.labels if k < len(cells) and cells[k].strip()]
+        name = _strip_points(cells[named[-1]]) if named else ""
+        for k in named:
+            if _POINTS.search(cells[k]) and k != named[-1]:
+                _level1_weight(out, _strip_points(cells[k]), cells[k], j, block)
+            out.take_cell(j, k)
+        for k in (columns.weight, columns.score, *columns.rules):
+            out.take_cell(j, k)
+            q = _quantity(cells[k]) if k in (columns.weight, columns.score) and k < len(cells) else None
+            if q is not None:
+                q = q if q.unit else _as(q, "分")
+                label = f"{name}·{header[k]}" if name else header[k]
+                out.cells.append(Cell(_mention(q, label, Where(block.section, cells[k], j, k, name, header[k]))))
+        j += 1
+    return j
 
 
 def _skip_framework(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
@@ -248,6 +377,8 @@ def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
                 continue
             column = column_of(normalise(header), _year(header), report_year)
             path = line_path(line, column) if line else (scalar if scalar and column == _scalar_column(scalar) else None)
+            if path and q.unit == "%" and unit_of(path) != "%":
+                path = None  # a row's 变动率 is no amount of its line
             q, implied = _catalogue_unit(q, path)
             where = Where(blocks[j].section, text, j, k + 1, _clean_row(label), header)
             out.cells.append(Cell(_mention(q, f"{_clean_row(label)}·{header}", where, implied), path))
@@ -300,13 +431,13 @@ def _stated_unit(blocks: tuple[Block, ...], start: int) -> str | None:
     for j in range(start, min(start + 2, len(blocks))):
         if blocks[j].kind == "row" and blocks[j].table == blocks[start].table:
             for cell in blocks[j].cells:
-                m = _STATED_UNIT.search(cell)
+                m = _STATED_UNIT.search(simplified(cell))
                 if m:
                     return m.group(1)
     for j in range(start - 1, max(start - 1 - MAX_CAPTION, -1), -1):
         if blocks[j].kind == "row" and blocks[j].table != blocks[start].table:
             return None  # another table's rows: its caption is not this one's
-        m = _STATED_UNIT.search(" ".join(blocks[j].cells))
+        m = _STATED_UNIT.search(simplified(" ".join(blocks[j].cells)))
         if m:
             return m.group(1)
     return None
@@ -319,11 +450,11 @@ def _cell_unit(q: Quantity, header: str, row: str, stated: str | None) -> tuple[
     if q.unit:
         return q, None
     for words in (header, row):
-        named = _UNIT_IN_HEADER.search(words)
+        named = _UNIT_IN_HEADER.search(simplified(words))
         if named:
             return _as(q, named.group(1)), f"单位见表头“{words}”"
-    if stated and not _NOT_MONEY.search(_UNIT_IN_HEADER.sub("", header)) \
-            and not _NOT_MONEY.search(_UNIT_IN_HEADER.sub("", row)):
+    if stated and not _NOT_MONEY.search(_UNIT_IN_HEADER.sub("", simplified(header))) \
+            and not _NOT_MONEY.search(_UNIT_IN_HEADER.sub("", simplified(row))):
         return _as(q, stated), f"单位见表上“单位：{stated}”"
     return q, None
 
@@ -468,8 +599,8 @@ def _scalar_cells(block: Block, j: int, row: str, values: list[str], columns: li
         q = _quantity(text)
         if q is None:
             continue
-        words = _UNIT_IN_HEADER.sub("", normalise(header))
-        unit = _UNIT_IN_HEADER.search(header)
+        words = _UNIT_IN_HEADER.sub("", normalise(simplified(header)))
+        unit = _UNIT_IN_HEADER.search(simplified(header))
         path = (table_scalar(words) or _building(words)) if states else None
         if path and _year(header) not in (None, report_year):
             path = None
@@ -527,7 +658,7 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
         block = blocks[j]
         if block.section.split(" ")[0] != top or block.section != blocks[start].section:
             break
-        cells = block.cells
+        cells, numbers = _rejoined_values(block.cells, len(blocks[start].cells))
         if block.kind == "paragraph":
             points = _POINTS.fullmatch(cells[0].strip())
             if points and level1:
@@ -561,7 +692,7 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
                 opened = cells[columns.at["name"] - 2] if columns.at["name"] >= 2 else ""
                 if opened.strip() and _POINTS.search(opened):
                     _level1_weight(out, line.level1, opened, j, block)
-                _take_line(out, line, unclosed)
+                _take_line(out, line, unclosed, numbers)
                 level1, level2 = line.level1, line.level2
                 j += 1
                 continue
@@ -580,9 +711,49 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
                     level1 = _strip_points(before[-2])
                     if _POINTS.search(before[-2]):
                         _level1_weight(out, level1, before[-2], j, block)
-                _take_line(out, _line(block, j, cells, at, level1, level2), unclosed)
+                _take_line(out, _line(block, j, cells, at, level1, level2), unclosed, numbers)
         j += 1
     return j
+
+
+_BOUND_ALONE = re.compile(r"^(?:≥|≤|>=|<=|＞|＜|>|<|＝|=)$")
+MAX_UNIT_CELL = 4  # characters of a cell holding a value's unit alone (个, 万元, 人次)
+
+
+def _rejoined_values(cells: tuple[str, ...], width: int) -> tuple[tuple[str, ...], dict[int, str]]:
+    """An indicator row wider than its header, its values set in cells of their own parts (≤ | 2100 | 万元: the bound,
+    the number and the unit under one merged 年度指标值 header), with each value's parts joined again (≤2100万元), so
+    that the row's cells stand under the header's columns; and, by its place in the joined row, the number's own cell
+    of each value so joined (2100: what the report writes where). A row no wider than its header is as it was (a form
+    with 指标性质 and 度量单位 columns names them)."""
+    if len(cells) <= width:
+        return cells, {}
+    out: list[str] = []
+    numbers: dict[int, str] = {}
+    for cell in cells:
+        text = cell.strip()
+        last = out[-1].strip() if out else ""
+        if last and _BOUND_ALONE.match(last) and re.fullmatch(r"[\d.,，]+", text):
+            out[-1], numbers[len(out) - 1] = last + text, text
+            continue
+        if last and text and len(text) <= MAX_UNIT_CELL and not re.search(r"\d", text) \
+                and re.fullmatch(r"[≥≤><＞＜=＝]?[\d.,，]+", last):
+            joined = parse_quantity(last + text)
+            if joined is not None and joined.unit and joined.text == last + text:
+                numbers.setdefault(len(out) - 1, re.sub(r"^[≥≤><＞＜=＝]", "", last))
+                out[-1] = last + text
+                continue
+        out.append(cell)
+    return tuple(out), numbers
+
+
+def _as_written(m: Mention | str | None, numbers: dict[int, str]) -> Mention | str | None:
+    """A value read from cells joined again, cited at its number's own cell (written 2100, read ≤2100万元)."""
+    if not isinstance(m, Mention) or m.where.cell not in numbers:
+        return m
+    number = numbers[m.where.cell]
+    return replace(m, quantity=replace(m.quantity, text=number), where=replace(m.where, text=number),
+                   end=len(number), clause=number)
 
 
 _ROLES = (("name", r"三级指标|指标名称"), ("op", r"指标性质|指标方向"), ("target", r"(?:年度)?指标值|年度目标值?"),
@@ -668,12 +839,17 @@ def _rebuilt_unclosed(blocks: tuple[Block, ...], start: int) -> bool:
 _TOTAL_LINE_WORDS = re.compile(r"^(?:总\s*分|合\s*计|总\s*计|合计得分|综合得分|自评总分|总得分)[：:]?$")
 
 
-def _take_line(out: Tables, line: IndicatorLine, figures_only: bool) -> None:
-    """An indicator row into the indicator table, or (from a table that may be cut off) its values as figures."""
+def _take_line(out: Tables, line: IndicatorLine, figures_only: bool, numbers: dict[int, str]) -> None:
+    """An indicator row into the indicator table, or (from a table that may be cut off) its values as figures; a value
+    joined from cells of its own parts is cited at its number (see _rejoined_values)."""
+    line = replace(line, target=_as_written(line.target, numbers), actual=_as_written(line.actual, numbers))
     if not figures_only:
         out.lines.append(line)
         return
-    for m in (line.target, line.actual, line.weight, line.score):
+    for m in (line.target, line.actual):
+        if isinstance(m, Mention):
+            out.cells.append(Cell(m, target=True))
+    for m in (line.weight, line.score):
         if isinstance(m, Mention):
             out.cells.append(Cell(m))
 
