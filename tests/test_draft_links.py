@@ -770,3 +770,7 @@ def test_a_total_in_yuan_is_judged_against_parts_in_wan_at_their_precision(tmp_p
     assert bool(found) is broken
     if broken:
         assert "合计 32,415,000元" in found[0].message  # the sum in the total's unit, not 3,241.5元
+
+
+def test_a_word_holding_a_grade_character_is_no_grade():
+    assert totals_in("共发现问题5个，整改中的3个，评价为良的2个。") == []
