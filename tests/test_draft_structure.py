@@ -399,3 +399,10 @@ def test_a_year_in_the_sites_path_gives_way_to_the_title_under_it(tmp_path):
     unit, _ = unit_of(tmp_path, "当前位置：首页 > 政务公开 > 2024年预决算公开", "松岭县水利局2023年度部门决算",
                       "一、部门主要职责")
     assert unit["year"] == 2023
+
+
+def test_a_bracket_in_a_sentence_is_no_title_naming_its_unit(tmp_path):
+    opening = "根据中央和省关于推进政府预算信息公开的工作安排与部署要求，经松岭市财政局汇总，2023年全市部门及乡镇政府(街道办事处)"
+    assert len(opening) == 60  # the reader reads a title to its length: the bracket closes at its end
+    unit, _ = unit_of(tmp_path, opening + "“三公”经费决算如下：", "“三公”经费决算总额2771万元。")
+    assert unit["name"] != "街道办事处"

@@ -211,8 +211,9 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
         name = re.split(r"[：:|｜/\\\s]", text[:tail.start()].strip())[-1].rstrip("的")  # 名称: | 某某局2021年度…
         name = _OWN_LEVEL.sub("", _ABOUT_TAIL.sub("", name)).rstrip("（(")  # 某某局关于报送…, 某某局（本级）, 某某局（2023年度）
         name = clean_name(name)
-        bracketed = _BRACKETED_NAME.search(text)  # 2023年度部门整体支出绩效自评报告（某某局）
-        if not is_unit_name(name) and bracketed and is_unit_name(bracketed.group(1)):
+        bracketed = _BRACKETED_NAME.search(text)  # 2023年度部门整体支出绩效自评报告（某某局）, never a sentence's aside
+        if not is_unit_name(name) and bracketed and is_unit_name(bracketed.group(1)) \
+                and not _CLAUSE_MARKS.search(text[:bracketed.start()]):
             name = bracketed.group(1)
         if name and not is_unit_name(name) and not _CLAUSE_MARKS.search(text):
             # 某某州第二人民医院国家基本公共卫生服务项目…资金2023年度绩效自评报告: a title (no clause in it) whose project
