@@ -486,3 +486,24 @@ def test_a_list_under_a_paragraph_after_the_table_is_not_the_tables(tmp_path):
     draft = draft_of(tmp_path, "\n".join(UNDER + ["本年支出较上年有所减少。", "其中：人员经费702.10万元，公用经费113.26万元，"
                                                   "项目支出296.80万元。"]))
     assert not [x for x in lists_of(draft) if x[0].startswith("支出合计")]
+
+
+def test_a_rows_label_saved_above_its_columns_names_one_cell_per_line_is_that_rows_label():
+    lines = ["年度总体目标", "预期目标", "实际完成情况", "43.2", "37.24", "本年度完成了全部任务。"]
+    rows = [b.cells for b in build("<test>", ["\n".join(lines)]).blocks if b.kind == "row"]
+    assert rows == [("", "预期目标", "实际完成情况"), ("年度总体目标", "43.2", "37.24")]
+    words = ["部门职责", "机构设置", "人员情况", "46", "50"]  # short lines that name no column: no such row
+    assert not [b for b in build("<test>", ["\n".join(words)]).blocks if b.kind == "row" and b.cells[0] == "部门职责"]
+
+
+def test_a_forms_budget_block_run_onto_one_line_is_its_rows_and_each_value_is_cited_with_its_row_up_to_it(tmp_path):
+    line = ("项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 "
+            "其中:本年财政拨款 90 89.97 89.97 上年结转资金 年度总体目标 完成全部委托业务")
+    rows = [b.cells for b in build("<test>", [line]).blocks if b.kind == "row"]
+    assert rows == [("项目资金 (万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+                    ("年度资金总额:", "0", "0", "0", "10", "0", "0"), ("其中:本年财政拨款", "90", "89.97", "89.97")]
+    draft = draft_of(tmp_path, line)
+    budget = draft.params["figures"]["budget"]["executed"]
+    assert budget["value"] == 0 and budget["source"].endswith("年度资金总额: 0 0 0")  # the third 0 of its row
+    lists = {(lst.whole.where.text, tuple(p.written for p in lst.parts)) for lst in draft.lists}
+    assert ("年度资金总额: 0 0 0", ("89.97",)) in lists  # the 其中 row under its total, column by column
