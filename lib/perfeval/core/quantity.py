@@ -374,7 +374,8 @@ CODE_LABELS = ("编码", "代码", "编号", "索引号", "账号", "帐号", "�
 # After these words a number names a part of the document, not a figure (附件5, 见表3).
 _REFERENCE_WORDS = ("附件", "附表", "附录", "附图", "见表", "如表", "下表", "上表", "详见表", "见图", "如图", "下图", "页码",
                     "第页")
-_LEADERS = re.compile(r"(?:[.…·•．]{2,}|…)\s*$")  # dot leaders before a contents line's page number
+# dot leaders before a contents line's page number, and the page's first digit when a PDF spaced its digits (¨¨ 2 3)
+_LEADERS = re.compile(r"(?:[.…·•．¨⋯]{2,}|…)\s*(?:\d\s)?\s*$")
 _NOT_AMOUNTS = ("字",)
 # A code after its label and a colon or a space, and every group of digits of it (电话：0745 2236618).
 _CODE_COLON = re.compile(rf"(?:{'|'.join(CODE_LABELS)})[：:][\d\-()（）]*$")

@@ -18,7 +18,7 @@ from typing import Callable, Literal
 from ...core.figures import unit_of
 from ...core.quantity import CODE_LABELS, Qualifier, Quantity, agrees, parse_quantity
 from ...core.script import simplified
-from .cell_lines import CELL_TABLES
+from .cell_lines import CELL_TABLES, FLATTENED_TABLES, STATEMENT_TABLES
 from .catalogue import (
     column_of,
     is_column_header,
@@ -237,7 +237,37 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
         reader = {"framework": _read_rule_table, "indicators": _read_indicators, "projects": _read_projects,
                   "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain, "pairs": _read_pairs}[kind]
         i = reader(blocks, i, out, report_year)
+    _cited_in_their_runs(out, blocks)
     return out
+
+
+def _cited_in_their_runs(out: Tables, blocks: tuple[Block, ...]) -> None:
+    """Values of a table rebuilt from text that ran its cells together (a row per line, or the whole table on one
+    line) cited with the row's text up to them (年度资金总额: 0 0 0), as the report writes it: a cell alone (0) says
+    neither where it stands nor which of its row's equal values it is."""
+    done: dict[int, Mention] = {}
+
+    def cited(m: Mention) -> Mention:
+        j, k = m.where.block, m.where.cell
+        if id(m) in done or k is None or not FLATTENED_TABLES <= (blocks[j].table or 0) < STATEMENT_TABLES:
+            return done.get(id(m), m)
+        row = blocks[j].cells
+        if k >= len(row) or row[k].strip() != m.where.text.strip():
+            return m
+        before = " ".join(c.strip() for c in row[:k] if c.strip())
+        text = f"{before} {row[k].strip()}" if before else row[k].strip()
+        lead = len(text) - len(row[k].strip())
+        done[id(m)] = replace(m, where=replace(m.where, text=text), start=lead + m.start, end=len(text))
+        return done[id(m)]
+
+    out.totals = [replace(t, whole=cited(t.whole), parts=tuple(cited(p) for p in t.parts)) for t in out.totals]
+    out.cells = [replace(c, mention=cited(c.mention)) for c in out.cells]
+    out.section_weights = [(name, cited(m)) for name, m in out.section_weights]
+    out.total = cited(out.total) if out.total is not None else None
+    out.lines = [replace(x, target=cited(x.target) if isinstance(x.target, Mention) else x.target,
+                         actual=cited(x.actual) if isinstance(x.actual, Mention) else x.actual,
+                         weight=cited(x.weight), score=cited(x.score) if x.score is not None else None)
+                 for x in out.lines]
 
 
 def _same_table(blocks: tuple[Block, ...], start: int, j: int) -> bool:
