@@ -507,3 +507,34 @@ def test_a_forms_budget_block_run_onto_one_line_is_its_rows_and_each_value_is_ci
     assert budget["value"] == 0 and budget["source"].endswith("年度资金总额: 0 0 0")  # the third 0 of its row
     lists = {(lst.whole.where.text, tuple(p.written for p in lst.parts)) for lst in draft.lists}
     assert ("年度资金总额: 0 0 0", ("89.97",)) in lists  # the 其中 row under its total, column by column
+
+
+# ---------------------------------------------------------------- totals and parts the words and the sum both say
+
+def lists_in(text: str) -> list[tuple[str, list[str]]]:
+    from perfeval.intake.report.lists import find_lists
+    from perfeval.intake.report.mentions import prose_mentions
+
+    document = build("<test>", [text])
+    return [(lst.whole.written, [p.written for p in lst.parts]) for lst in find_lists(document, prose_mentions(document, set()))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("本年评价项目24个。评价为优等的15个，涉及资金320万元；良等7个，涉及资金60万元；中等2个；差等0个。",
+     [("24个", ["15个", "7个", "2个", "0个"])]),
+    ("优秀9项，占45%；良好8项，占40%；合格3项，占15%。共计20项。", [("20项", ["9项", "8项", "3项"])]),
+    ("上级下达补助资金120万元，已使用96.5万元，结余23.5万元。", [("120万元", ["96.5万元", "23.5万元"])]),
+    ("支出总计845.20万元，其中本年支出合计780.00万元，此外结余分配5.20万元、年末结转和结余60.00万元。",
+     [("845.20万元", ["780.00万元", "5.20万元", "60.00万元"])]),
+])
+def test_parts_no_opener_announces_are_a_total_s_when_their_words_and_their_sum_both_say_so(text, expected):
+    assert lists_in(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "本年评价项目24个。评价为优等的15个；良等7个；中等3个。",  # 25 ≠ 24: the words alone say nothing sure
+    "上级下达补助资金120万元，已使用96.5万元，结余20.5万元。",
+    "全年收入300.00万元，支出180.00万元，结余120.00万元。",  # adds up, but 支出 is not spent of what was given
+    "优等15个，良等9个。", "共发现问题5个，整改中的3个，评价为良的2个。"])  # 整改中 is no grade
+def test_figures_that_do_not_add_up_or_whose_words_name_no_such_parts_make_no_total(text):
+    assert lists_in(text) == []

@@ -175,13 +175,15 @@ def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:
         header, values = [text(k + j) for j in range(n)], [text(k + n + j) for j in range(n)]
         if _rates_fit(header, [values]):
             return [header, values], k + 2 * n
-    if n >= 3 and numbers(k + n, n - 1) and all(_COLUMN_NAME.search(text(k + j)) for j in range(1, n)):
+    if n >= 3 and numbers(k + n, n - 1) and not _CAPTION.search(text(k)) \
+            and all(_COLUMN_NAME.search(text(k + j)) for j in range(1, n)):
         header, values = [text(k + j) for j in range(1, n)], [text(k + n + j) for j in range(n - 1)]
         if _rates_fit(header, [values]):  # a row's label set above its columns' names (年度总体目标 / 预期目标 / 实际完成情况)
             return [["", *header], [text(k), *values]], k + 2 * n - 1
     return None
 
 
+_CAPTION = re.compile(r"情况|表|单位|[（(][^）)]*$")  # a table's caption above its columns, no row's label
 _COLUMN_NAME = re.compile(r"目标|完成|预算|执行|决算|[数值额率]$|情况$|(?:19|20)\d{2}\s*年")
 
 
