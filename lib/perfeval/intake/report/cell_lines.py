@@ -201,7 +201,10 @@ def _rates_fit(header: list[str], rows: list[list[str]]) -> bool:
 MAX_ROW_LINES = 9  # lines of one indicator row before its 分值 and 得分: two levels, name, target, actual, a note
 MAX_DEVIATION = 200  # characters of the deviation note a row may end with
 _INDICATOR_COLUMNS = re.compile(r"^(?:[一二三]级指标|指标名称|指标性质|指标方向|(?:年度)?指标值|年度目标值?|度量单位|计量单位|"
-                                r"实际完成值?|完成值|实际值|分值|权重|得分|偏差原因.*|未完成原因.*|原因分析.*|改进措施.*)$")
+                                r"实际完成值?|完成值|实际值|(?:指标)?分值|权重|(?:自评|评价)?得分|偏差原因.*|未完成原因.*|原因分析.*|改进措施.*)"
+                                r"(?:[（(]\s*分\s*[）)])?$")
+_WEIGHT_HEADER = re.compile(r"^(?:指标)?(?:分值|权重)(?:[（(]\s*分\s*[）)])?$")
+_SCORE_HEADER = re.compile(r"^(?:自评|评价)?得分(?:[（(]\s*分\s*[）)])?$")
 _LEVEL = re.compile(r"^(?!.*(?:达成|完成|实现))[^\d，。；：,;:]{1,12}?指标\s*(?:[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)])?$")
 _POINTS_ALONE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|效果)指标$|分\s*[）)]$")  # a level cell alone that is the first level
@@ -229,8 +232,8 @@ def _indicator_header(lines: list, k: int) -> list[str] | None:
     while len(header) < 12 and k + len(header) < len(lines) and isinstance(lines[k + len(header)], str) \
             and _INDICATOR_COLUMNS.match(_unmarked(lines[k + len(header)])):
         header.append(_unmarked(lines[k + len(header)]))
-    weight = next((c for c, h in enumerate(header) if h in ("分值", "权重")), None)
-    if weight is None or weight < 3 or weight + 1 >= len(header) or header[weight + 1] != "得分":
+    weight = next((c for c, h in enumerate(header) if _WEIGHT_HEADER.match(h)), None)
+    if weight is None or weight < 3 or weight + 1 >= len(header) or not _SCORE_HEADER.match(header[weight + 1]):
         return None
     if any(h.startswith("实际完成") or h in ("完成值", "实际值") for h in header) \
             and any("指标值" in h or "目标" in h for h in header):
@@ -251,7 +254,7 @@ def _indicator_form(lines: list, k: int) -> tuple[list[list[str]], int] | None:
     header = _indicator_header(lines, k)
     if header is None:
         return None
-    weight = next(c for c, h in enumerate(header) if h in ("分值", "权重"))
+    weight = next(c for c, h in enumerate(header) if _WEIGHT_HEADER.match(h))
     score, name = weight + 1, weight - 3
     deviation = score + 1 if score + 1 < len(header) else None
     if any(_marked_empty(lines, x) for x in range(k + len(header), k + 3 * len(header))):

@@ -717,8 +717,9 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
     Runs on across the table breaks a text copy makes, up to the next part heading.
     """
     top = blocks[start].section.split(" ")[0]
-    score_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() == "得分"), None)
-    weight_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() in ("分值", "权重")), None)
+    score_column = next((k for k, c in enumerate(blocks[start].cells) if _SCORE_COLUMN.fullmatch(normalise(c))), None)
+    weight_column = next((k for k, c in enumerate(blocks[start].cells) if _WEIGHT_COLUMN.fullmatch(normalise(c))),
+                         None)
     columns = _IndicatorColumns.of(blocks[start].cells)
     unclosed = _rebuilt_unclosed(blocks, start)
     level1, level2 = "", ""
@@ -827,8 +828,8 @@ def _as_written(m: Mention | str | None, numbers: dict[int, str]) -> Mention | s
 
 
 _ROLES = (("name", r"三级指标|指标名称"), ("op", r"指标性质|指标方向"), ("target", r"(?:年度)?指标值|年度目标值?"),
-          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", r"分值|权重"),
-          ("score", r"得分"), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
+          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", _WEIGHT_COLUMN.pattern),
+          ("score", _SCORE_COLUMN.pattern), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
 _OPS = {"≥": Qualifier.AT_LEAST, ">=": Qualifier.AT_LEAST, "≤": Qualifier.AT_MOST, "<=": Qualifier.AT_MOST,
         ">": Qualifier.ABOVE, "<": Qualifier.BELOW, "＞": Qualifier.ABOVE, "＜": Qualifier.BELOW}
 
