@@ -656,6 +656,20 @@ def _unheaded(tokens: list[str]) -> tuple[int, int, int] | None:
     return None
 
 
+def _by_side(rows: list[list[str]]) -> list[list[str]]:
+    """A statement's rows side by side (收入 1, 支出 31, 收入 2, 支出 32 …) put one side after the other, each side's rows
+    in order, told apart by their 行次 counting up: so that a side's 合计 stands under its own rows."""
+    runs: list[list[list[str]]] = []
+    for row in rows:
+        n = int(row[1]) if row[1].isdigit() else None
+        run = next((r for r in runs if n is not None and r[-1][1].isdigit() and int(r[-1][1]) == n - 1), None)
+        if run is None:
+            runs.append([row])
+        else:
+            run.append(row)
+    return [row for run in runs for row in run] if len(runs) <= 2 else rows
+
+
 def _counted_up(numbers: list[int]) -> bool:
     """Do the numbers count up one by one, in one sequence or two interleaved (a statement's two sides, 1 31 2 32 …),
     the longer of at least MIN_UNHEADED_ROWS?"""
@@ -754,7 +768,7 @@ def _statements(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
         names = tokens[header[0]:header[1]]
         columns = names[names.index("行次") + 1:][:header[2]] if "行次" in names else ["金额"] * header[2]
         out.append(Row(("项目", "行次", *columns), table))
-        out += [Row(tuple(r), table) for r in rows]
+        out += [Row(tuple(r), table) for r in _by_side(rows)]
         out += [Row(tuple(unpaired), table + 1)] if unpaired else []
         line_at, stop = next((x, e) for x, e in spans if e >= end)
         rest = " ".join(tokens[end:stop])

@@ -425,6 +425,7 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     stated = _stated_unit(blocks, start)
     out.taken.add(start)
     above: dict[int, list[Mention]] = {}
+    sums = _NamedSums(next((k for k, h in enumerate(columns) if k and _SECOND_LABEL.match(h.strip())), len(columns)))
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j):
         out.taken.add(j)
@@ -445,8 +446,47 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
                     out.totals.append(_column_total(m, parts))
             elif not _SUB_ROW.match(row):
                 above.setdefault(k, []).append(m)
+            if not total and not m.is_rate:
+                out.totals += sums.read(k, normalise(row), m)
         j += 1
     return j
+
+
+_SECOND_LABEL = re.compile(r"^(?:项目|科目)")  # a second label column: the other side of a statement (收入 | 支出)
+
+
+@dataclass
+class _NamedSums:
+    """A statement's own sums, column by column on one side: a row named …合计 (本年收入合计) is the rows above it since
+    the last such row; a row named …总计 (收入总计) is the 合计 above it and the rows between them (用事业基金弥补收支差额,
+    年初结转和结余). Declared only where they add up exactly: the names alone do not say which rows are whose."""
+
+    side: int  # value columns from here on belong to the statement's other side
+    since: dict[int, list[Mention]] = field(default_factory=dict)
+    summed: dict[int, Mention] = field(default_factory=dict)
+    beside: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def read(self, k: int, row: str, m: Mention) -> list[Listed]:
+        if k >= self.side or _SUB_ROW.match(row):
+            return []
+        if row.endswith("合计") and len(row) > 2:
+            parts = self.since.pop(k, [])
+            self.summed[k], self.beside[k] = m, []
+            return [_column_total(m, parts)] if self._holds(m, parts) else []
+        if row.endswith("总计") and len(row) > 2:
+            parts = [self.summed[k], *self.beside.get(k, [])] if k in self.summed else self.since.get(k, [])
+            self.since.pop(k, None)
+            self.summed.pop(k, None)
+            return [_column_total(m, parts)] if self._holds(m, parts) else []
+        self.since.setdefault(k, []).append(m)
+        if k in self.summed:
+            self.beside.setdefault(k, []).append(m)
+        return []
+
+    @staticmethod
+    def _holds(whole: Mention, parts: list[Mention]) -> bool:
+        return len(parts) >= 2 and all(p.quantity.unit == whole.quantity.unit for p in parts) \
+            and agrees(whole.quantity, sum((p.quantity.value for p in parts), Decimal(0)))
 
 
 _STATED_UNIT = re.compile(r"(?:金额|计量)?单位\s*[：:]\s*(万元|元|亿元|千元)")
