@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from perfeval.intake.report import draft_report
 from perfeval.intake.report.document import build
 from perfeval.intake.report.lists import find_lists
@@ -756,3 +758,19 @@ def test_a_count_written_in_words_heads_no_list_of_figures(tmp_path):
     lines = (TITLE, "一、机构", "本局内设三个科室，其中办公室2个岗位、业务科3个岗位。")
     assert draft_of(tmp_path, *lines).lists == []
     assert not [f for f in findings_of(tmp_path, *lines) if f.check == "declared_identity_broken"]
+
+
+@pytest.mark.parametrize("written, broken", [
+    ("32,415,012.34元", False),  # 3241.50万元 to the 100元 the parts are written to
+    ("32,405,012.34元", True),  # the parts exceed it by about 1万元: no rounding
+])
+def test_a_total_in_yuan_is_judged_against_parts_in_wan_at_their_precision(tmp_path, written, broken):
+    found = [f for f in findings_of(tmp_path, TITLE, "一、支出", f"全年支出{written}。其中，基本支出2141.50万元；"
+                                    "项目支出1100.00万元。") if f.check == "declared_identity_broken"]
+    assert bool(found) is broken
+    if broken:
+        assert "合计 32,415,000元" in found[0].message  # the sum in the total's unit, not 3,241.5元
+
+
+def test_a_word_holding_a_grade_character_is_no_grade():
+    assert totals_in("共发现问题5个，整改中的3个，评价为良的2个。") == []

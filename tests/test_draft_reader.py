@@ -145,3 +145,29 @@ def test_a_collections_volumes_in_several_classifiers_make_its_stock():
     # things of other kinds are no volumes of it: the cabinets it is kept in stay apart
     document, found = mentions_of("馆藏档案6500卷，其中文书档案4200卷，配备密集架30台。")
     assert [[p.written for p in x.parts] for x in find_lists(document, found)] == [["4200卷"]]
+
+
+@pytest.mark.parametrize("sentence, written, label, unit", [
+    ("2024年部门整体支出高达2631.50万元。", "2631.50万元", "部门整体支出", "万元"),   # a word of degree is no label's
+    ("公用经费仅30.00万元。", "30.00万元", "公用经费", "万元"),
+    ("“三公”经费变动率为-0.25。", "-0.25", "“三公”经费变动率", ""),                  # a ratio written as a fraction,
+])                                                                                      # never 万元
+def test_words_between_a_label_and_its_number_and_a_ratio_written_as_a_fraction(sentence, written, label, unit):
+    _, found = mentions_of(sentence)
+    [m] = found
+    assert (m.written, m.label, m.quantity.unit) == (written, label, unit)
+
+
+@pytest.mark.parametrize("paragraph, status", [
+    ("全年受理案件4000件，其中差错2件，差错率0.5‰。", "explained"),      # a rate in ‰ is a rate: 2 ÷ 4000 = 0.5‰
+    ("全年受理案件4000件，其中差错2件，差错率0.6‰。", "unexplained"),
+])
+def test_a_rate_in_per_mille_is_explained_in_its_own_unit(paragraph, status):
+    found = rate_in(paragraph)
+    assert (found.rate.written[-1], found.status) == ("‰", status)
+    assert found.rate.percent.value == found.rate.quantity.value / 10  # claimed in %, at the precision written
+
+
+def test_a_share_is_never_sought_between_figures_of_different_kinds():
+    found = rate_in("全省租用6架直升机开展航空护林，森林受害面积120公顷，受害率为0.046‰。")
+    assert found.status == "unexplained"  # 120公顷 over 6架 is no share; the draft goes on

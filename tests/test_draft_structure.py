@@ -399,3 +399,25 @@ def test_a_year_in_the_sites_path_gives_way_to_the_title_under_it(tmp_path):
     unit, _ = unit_of(tmp_path, "当前位置：首页 > 政务公开 > 2024年预决算公开", "松岭县水利局2023年度部门决算",
                       "一、部门主要职责")
     assert unit["year"] == 2023
+
+
+def test_a_bracket_in_a_sentence_is_no_title_naming_its_unit(tmp_path):
+    opening = "根据中央和省关于推进政府预算信息公开的工作安排与部署要求，经松岭市财政局汇总，2023年全市部门及乡镇政府(街道办事处)"
+    assert len(opening) == 60  # the reader reads a title to its length: the bracket closes at its end
+    unit, _ = unit_of(tmp_path, opening + "“三公”经费决算如下：", "“三公”经费决算总额2771万元。")
+    assert unit["name"] != "街道办事处"
+
+
+def test_a_reports_title_cited_in_the_text_or_listed_in_its_contents_names_the_unit_unsure(tmp_path):
+    unit, item = unit_of(tmp_path, "第三部分 其他说明",
+                         "同时，本部门对2023年部门整体开展绩效自评，《2023年松岭县高新技术园区整体绩效评价报告》见附件1。")
+    assert unit["name"] == "松岭县高新技术园区" and "报告标题" in item.unsure
+    unit, item = unit_of(tmp_path, "第四部分 附件 24", "松岭县档案馆2023年度部门整体支出绩效评价报告 24",
+                         "一、部门概况 24")
+    assert unit["name"] == "松岭县档案馆"
+
+
+def test_a_subject_that_has_or_carries_out_something_opens_a_sentence_about_the_unit(tmp_path):
+    unit, item = unit_of(tmp_path, "项目绩效自评报告1", "一、项目基本情况",
+                         "松岭市科学技术局主要有部门预算项目支出、专项预算支出二类支出，项目资金总预算为2455.5万元。")
+    assert unit["name"] == "松岭市科学技术局" and "正文" in item.unsure

@@ -611,3 +611,72 @@ def test_a_per_person_standard_is_read_with_its_unit(sentence, written, value, u
 ])
 def test_a_bound_naming_a_class_a_types_name_and_a_year_month_run_are_no_figures(sentence, expected):
     assert [f.quantity.text for f in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, written, value, qualifier", [
+    ("全年支出2600万元出头", "2600万元出头", "2600", Q.OVER),        # a little above: as 余
+    ("全年支出大约为2650万元", "大约为2650万元", "2650", Q.ABOUT),    # 为 between the qualifier and the number
+    ("全年支出约为2650万元", "约为2650万元", "2650", Q.ABOUT),
+    ("全年支出≈2652万元", "≈2652万元", "2652", Q.ABOUT),
+])
+def test_qualifier_wordings_bound_the_value(sentence, written, value, qualifier):
+    [found] = find_quantities(sentence)
+    assert (found.quantity.text, str(found.quantity.value), found.quantity.qualifier) == (written, value, qualifier)
+
+
+@pytest.mark.parametrize("sentence, written", [
+    ("培训费变动率为负 15%", "负 15%"), ("培训费变动率为负百分之十五", "负百分之十五"), ("培训费变动率为减15%", "减15%"),
+    ("培训费变动率15%↓", "15%↓"), ("培训费变动率↓15%", "↓15%"),
+])
+def test_every_minus_in_words_or_arrows_reads_negative(sentence, written):
+    [found] = find_quantities(sentence)
+    assert (found.quantity.text, found.quantity.value, found.doubt) == (written, D(-15), None)
+
+
+@pytest.mark.parametrize("sentence", ["培训费变动率为﹘15%", "培训费变动率为ー15%", "培训费变动率为±15%"])
+def test_a_dash_like_mark_or_a_plus_minus_before_a_number_is_unsure(sentence):
+    [found] = find_quantities(sentence)
+    assert found.doubt  # listed 存疑, drafted nowhere: never a plain +15%
+
+
+def test_a_count_reduced_in_words_keeps_its_value():
+    assert [(f.quantity.text, f.quantity.value) for f in find_quantities("较上年减2人，负责人3名")] == \
+        [("2人", D(2)), ("3名", D(3))]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("全年支出2千631.50万元", "2631.50"), ("全年支出1亿2631万元", "12631"), ("全年支出2亿631.5万元", "20631.5"),
+    ("全年支出2＇631.50万元", "2631.50"),                       # a full-width apostrophe groups thousands
+    ("全年支出٢٦٣١٫٥٠万元", "2631.50"),                          # Arabic-Indic digits and decimal point
+    ("全年支出②⑥③①.⑤⓪万元", "2631.50"),                          # a run of circled digits
+    ("全年支出贰仟陆佰叁拾壹万伍仟元", "26315000"),                # 大写 numerals
+])
+def test_an_amount_in_two_magnitudes_or_other_digits_is_one_number(sentence, value):
+    [found] = find_quantities(sentence)
+    assert (str(found.quantity.value), found.doubt, found.quantity.text) == (value, None, sentence[4:])
+
+
+def test_a_lone_circled_digit_numbers_a_list():
+    assert [f.quantity.text for f in find_quantities("①数量指标：收到资金16.20万元")] == ["16.20万元"]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("全年支出2631,50万元", "2631.50"), ("全年支出2,631,50万元", "2631.50"), ("全年支出2631 .50万元", "2631.50"),
+    ("全年支出2631. 50万元", "2631.50"), ("全年支出2631.5 0万元", "2631.50"), ("全年支出26,31,500元", "2631500"),
+])
+def test_a_number_broken_in_its_writing_reads_whole_and_unsure(sentence, value):
+    [found] = find_quantities(sentence)
+    assert str(found.quantity.value) == value and found.doubt and "两个数" in found.doubt
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("增长25%-30%", []), ("控制在5%-10%之间", []), ("增幅25%—30%", []),     # a range of rates: neither end, never −30%
+    ("第四部分 部门决算公开的8张报表", []), ("全年填报统计报表12张", ["12张"]),  # the disclosure's own tables
+])
+def test_a_range_of_rates_and_a_disclosures_own_tables_are_no_figures(sentence, expected):
+    assert [f.quantity.text for f in find_quantities(sentence)] == expected
+
+
+def test_a_minus_after_a_percentage_is_unsure():
+    [found] = find_quantities("培训费变动率为15%-")
+    assert found.doubt and "负号" in found.doubt

@@ -125,6 +125,8 @@ _NOT_UNITS = ("项目", "台账", "人员", "人民", "名称", "名单", "家�
 
 # After a count, these make it the report counting its own parts, not a figure of the unit's work.
 _DISCOURSE = ("方面", "部分")
+# A disclosure counting its own tables (部门决算公开的8张报表): the document's, not the unit's.
+_OWN_TABLES = re.compile(r"公开[^，。；,;]{0,6}$")
 
 
 def unit_of(symbol: str) -> Unit:
@@ -303,8 +305,14 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 # non-breaking hyphen, en dash (Word's autocorrect of " - "); each reads as the ASCII hyphen-minus reads
 # and the wide spaces (en, em, ideographic …) as the plain space they read as
 # and the apostrophes a Swiss or an Arabic grouping writes (’, ′ the prime, ʼ, ٬ U+066C) as the ' it reads as
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–➖˗⁻\u2002\u2003\u2004\u2005\u2006\u2008\u3000’′ʼ٬",
-                            "0123456789.%，----------       " + "'" * 4)
+# Digits as other scripts write them: Arabic-Indic (٣٧٥٢٫٤٨, ٫ its decimal point), and the 大写 of financial documents (叁仟柒佰伍拾贰万) as the Chinese numerals they stand for.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–➖˗⁻\u2002\u2003\u2004\u2005\u2006\u2008\u3000’′ʼ٬＇"
+                            "٠١٢٣٤٥٦٧٨٩٫壹贰貳叁參肆伍陆陸柒捌玖拾佰仟",
+                            "0123456789.%，----------       " + "'" * 5
+                            + "0123456789.一二二三三四五六六七八九十百千")
+# A run of circled digits is a number (③⑦⑤②.④⑧); one alone numbers a list's item (①数量指标).
+_CIRCLED = re.compile(r"[⓪①②③④⑤⑥⑦⑧⑨][⓪①②③④⑤⑥⑦⑧⑨.]*[⓪①②③④⑤⑥⑦⑧⑨]")
+_CIRCLED_DIGITS = str.maketrans("⓪①②③④⑤⑥⑦⑧⑨", "0123456789")
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
@@ -318,11 +326,16 @@ _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _OTHER_GROUPING = re.compile(
     r"(?<![\d.,'，_])(?P<head>\d{1,3})(?P<sep>[，'_" + _GROUP_SPACES + r" .])(?P<groups>\d{3}(?:(?P=sep)\d{3})*)"
     r"(?:(?P<dec>[.,])(?P<frac>\d+))?(?![\d'，_])")  # 2_450.60 as a program writes it too
+_PLUS_MINUS = re.compile(r"±(?=\d)")
+# A number broken in its writing before its unit: a decimal comma (3752,48万元, 3,752,48万元), a space beside its point
+# (3752 .48, 3752. 48, 3752.4 8), groups of two (37,52,480元). Read as one number and listed 存疑.
+_BROKEN = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*,\d{1,2}|\d{4,},\d{1,2}|\d+ \.\d+|\d+\. \d+|\d+\.\d+ \d{1,2}"
+                     r"|\d{1,2}(?:,\d{2})+,\d{3})(?![\d,.])(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
 # A middle dot as a decimal point (2450·60), told from a month and a day joined by one (12·4, 3·15).
 _DOT_DECIMAL = re.compile(r"(?<![\d.,])(?P<int>\d+)[·・‧⋅∙](?P<frac>\d+)(?![\d·・‧⋅∙])")
 # A dash written where a minus stands (—25%, ——25%, -- 20%): a minus, or a dash of the sentence, or an empty cell's
 # mark before the next one; read as a minus and listed 存疑, never read positive nor dropped without a word.
-_DASH_MINUS = re.compile(r"(?<![\d\-—―~～])(?:——|—|―|--\s?)(?=\d)")
+_DASH_MINUS = re.compile(r"(?<![\d\-—―~～﹘ー%‰])(?:——|—|―|﹘|ー|--\s?)(?=\d)")  # ﹘ U+FE58, ー U+30FC typed for one
 _PREFIXES = {
     "不少于": Qualifier.AT_LEAST, "不低于": Qualifier.AT_LEAST, "不小于": Qualifier.AT_LEAST,
     "至少": Qualifier.AT_LEAST, "最少": Qualifier.AT_LEAST, "≥": Qualifier.AT_LEAST, "≧": Qualifier.AT_LEAST,
@@ -334,11 +347,12 @@ _PREFIXES = {
     ">": Qualifier.ABOVE, "＞": Qualifier.ABOVE,
     "低于": Qualifier.BELOW, "少于": Qualifier.BELOW, "小于": Qualifier.BELOW, "不足": Qualifier.BELOW,
     "<": Qualifier.BELOW, "＜": Qualifier.BELOW,
-    "逾": Qualifier.ABOVE, "约合": Qualifier.ABOUT,
+    "逾": Qualifier.ABOVE, "约合": Qualifier.ABOUT, "约为": Qualifier.ABOUT, "大约为": Qualifier.ABOUT,
+    "≈": Qualifier.ABOUT, "≒": Qualifier.ABOUT,
     "大约": Qualifier.ABOUT, "约": Qualifier.ABOUT, "将近": Qualifier.ABOUT, "接近": Qualifier.ABOUT,
     "近": Qualifier.ABOUT,
 }
-_SUFFIXES = {"以上": Qualifier.AT_LEAST, "及以上": Qualifier.AT_LEAST, "以下": Qualifier.AT_MOST,
+_SUFFIXES = {"出头": Qualifier.OVER, "有余": Qualifier.OVER, "以上": Qualifier.AT_LEAST, "及以上": Qualifier.AT_LEAST, "以下": Qualifier.AT_MOST,
              "及以下": Qualifier.AT_MOST, "以内": Qualifier.AT_MOST, "之内": Qualifier.AT_MOST,
              "左右": Qualifier.ABOUT, "上下": Qualifier.ABOUT}
 _PREFIX_RE = "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True))
@@ -362,7 +376,8 @@ CODE_LABELS = ("编码", "代码", "编号", "索引号", "账号", "帐号", "�
 # After these words a number names a part of the document, not a figure (附件5, 见表3).
 _REFERENCE_WORDS = ("附件", "附表", "附录", "附图", "见表", "如表", "下表", "上表", "详见表", "见图", "如图", "下图", "页码",
                     "第页")
-_LEADERS = re.compile(r"(?:[.…·•．]{2,}|…)\s*$")  # dot leaders before a contents line's page number
+# dot leaders before a contents line's page number, and the page's first digit when a PDF spaced its digits (¨¨ 2 3)
+_LEADERS = re.compile(r"(?:[.…·•．¨⋯]{2,}|…)\s*(?:\d\s)?\s*$")
 _NOT_AMOUNTS = ("字",)
 # A code after its label and a colon or a space, and every group of digits of it (电话：0745 2236618).
 _CODE_COLON = re.compile(rf"(?:{'|'.join(CODE_LABELS)})[：:][\d\-()（）]*$")
@@ -538,7 +553,12 @@ _BRACKETED = re.compile(r"[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\
                         r"(?P<pct>\s*[%‰])?|[【〔［\[]\s*(?P<m>\d+(?:\.\d+)?)\s*[】〕］\]](?P<pct2>\s*[%‰])"
                         r"|[（(]\s*(?P<w>\d+(?:\.\d+)?)\s*(?P<pct3>[%‰])\s*[）)]")  # (20%) as a whole cell
 # 负 written before a number is its minus (增长率为负25%), but not after 正 (正负5%: a tolerance either way).
-_WORD_MINUS = re.compile(r"(?<!正)负(?=\d)")
+_WORD_MINUS = re.compile(r"(?<!正)负\s?(?=\d)|(?<=[为是：:])减(?=\d+(?:\.\d+)?\s*[%‰])")  # 为负 25%, 变动率为减25%
+_WORD_MINUS_CN = re.compile(r"(?<!正)负百分之")  # 负百分之二十五: the minus after 百分之, where the reader reads a sign
+# An arrow beside a percentage says its direction (25%↓, ↓25%: −25%; 25%↑ is +25%).
+_ARROWED = re.compile(r"(?P<a>[↓▼⬇])\s?(?P<n>\d+(?:\.\d+)?\s*[%‰])|(?P<m>\d+(?:\.\d+)?\s*[%‰])\s?(?P<b>[↓▼⬇↑▲⬆])")
+# A sum in two magnitudes (3千752.48万元 is 3752.48万元, 1亿2345万元 is 12345万元): one amount.
+_TWO_MAGNITUDES = re.compile(r"(?<![\d.])(?P<a>\d{1,4})(?P<m>[亿千])(?P<b>\d+(?:\.\d+)?)(?=万)")
 # A minus a PDF set apart from its number by one space (变动率为 - 25%), after a word or an opening mark
 _SPACED_MINUS = re.compile(r"(?:^|[\u4e00-\u9fff：:（(，,、])\s?-$")
 
@@ -587,10 +607,16 @@ def _normalise(text: str, whole: bool) -> _Normalised:
             return None
         return "-" + m.group("n") + (m.group("pct") or "").strip(), None
 
+    norm, at, _ = _rewrite(norm, at, _CIRCLED, lambda m: (m.group(0).translate(_CIRCLED_DIGITS), None))
     norm, at, _ = _rewrite(norm, at, _DOT_DECIMAL, _dot_decimal)
     norm, at, _ = _rewrite(norm, at, _WORD_MINUS, lambda m: ("-", None))
+    norm, at, _ = _rewrite(norm, at, _WORD_MINUS_CN, lambda m: ("百分之-", None))
+    norm, at, _ = _rewrite(norm, at, _ARROWED, _arrowed)
+    norm, at, _ = _rewrite(norm, at, _TWO_MAGNITUDES, _two_magnitudes)
     norm, at, _ = _rewrite(norm, at, _BRACKETED, negative)  # sure readings: no doubts to keep
     norm, at, doubts = _rewrite(norm, at, _OTHER_GROUPING, _grouping)
+    norm, at, broken = _rewrite(norm, at, _BROKEN, _broken)  # after the groupings (1 268,40 is theirs), in as many
+    doubts += broken  # characters, so the doubts found before keep their places
     norm, at, dashes = _dashes_as_minus(norm, at)
     return _Normalised(norm, tuple(at), tuple(sorted(doubts + dashes)))
 
@@ -603,12 +629,43 @@ def _dot_decimal(m: re.Match[str]) -> tuple[str, str | None] | None:
     return f"{whole}.{frac}", None
 
 
+def _broken(m: re.Match[str]) -> tuple[str, str | None]:
+    """A number whose writing is broken, read whole (a comma before one or two last digits as its decimal point), and
+    why it is unsure."""
+    written = m.group("n")
+    compact = written.replace(" ", "")
+    head, comma, tail = compact.rpartition(",")
+    value = f"{head.replace(',', '')}.{tail}" if comma and len(tail) <= 2 else compact.replace(",", "")
+    return value.rjust(len(written)), f"“{written}”写法不规范，读作{value}，也可能是两个数，请核对"
+
+
+def _arrowed(m: re.Match[str]) -> tuple[str, str | None]:
+    """A percentage with its arrow, signed as the arrow points."""
+    if m.group("a"):
+        return "-" + m.group("n"), None
+    return ("-" if m.group("b") in "↓▼⬇" else "") + m.group("m"), None
+
+
+def _two_magnitudes(m: re.Match[str]) -> tuple[str, str | None] | None:
+    """3千752.48(万) as 3752.48(万), 1亿2345(万) as 12345(万); a second part as large as the first's magnitude is no
+    such sum (3千1500万 is left as written)."""
+    per = 10000 if m.group("m") == "亿" else 1000  # in 万
+    rest = Decimal(m.group("b"))
+    if rest >= per:
+        return None
+    return str(int(m.group("a")) * per + rest) if "." not in m.group("b") else \
+        f"{int(m.group('a')) * per + int(rest)}.{m.group('b').partition('.')[2]}", None
+
+
 def _dashes_as_minus(norm: str, at: list[int]) -> tuple[str, list[int], list[tuple[int, int, str]]]:
     """Each dash before a number written as its minus in as many characters (the doubts already found keep their
     places), the minus standing where the dash begins in the text (a number is cited with its dash), and why each is
     unsure."""
     chars, at = list(norm), list(at)
     doubts = []
+    for m in _PLUS_MINUS.finditer(norm):  # ±25%: a tolerance either way, no one value
+        chars[m.start()] = " "
+        doubts.append((m.end(), m.end() + 1, f"“{m.group(0)}”表示上下浮动，不是一个确定的数值，请核对"))
     for m in _DASH_MINUS.finditer(norm):
         first, last = m.start(), m.end() - 1
         chars[first:last] = " " * (last - first)
@@ -635,7 +692,7 @@ def _rewrite(norm: str, at: list[int], pattern: re.Pattern[str],
         begin = len(out)
         out += value
         span = at[m.start():m.end()]
-        out_at += [span[0]] * (len(value) - 1) + [span[-1]]
+        out_at += [span[0]] if len(value) == 1 else [span[0]] * (len(value) - 1) + [span[-1]]  # 负 → -: where 负 is
         if doubt:
             doubts.append((begin, len(out), doubt))
         pos = m.end()
@@ -674,7 +731,7 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     g = m.groupdict()
     end = m.end()
     number_start = m.start("arabic") if g["arabic"] else m.start("chinese")
-    lead = m.start("sign") if g["sign"] else (m.start("pct") if g["pct"] else number_start)
+    lead = m.start("pct") if g["pct"] else (m.start("sign") if g["sign"] else number_start)  # 负百分之: 百分之-
     prefix = (g["prefix"] or "").strip()
     if prefix in ("约", "近") and m.start() > 0 and norm[m.start() - 1] in _WORD_BEFORE[prefix]:
         prefix = ""  # 节约30万元 is a saving of 30万元, 附近 is nearby
@@ -687,7 +744,7 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None
     before = norm[max(0, lead - LOOK_BEHIND):lead]  # the words a number's reading depends on: never the whole text
     if before.rstrip().endswith("第") or (before_char and before_char in "-—–~～/.") \
-            or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char.isascii() and before_char.isalpha()))) \
+            or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char != "" and before_char in "%‰") or (before_char.isascii() and before_char.isalpha()))) \
             or re.match(r"\s*[至到]\s*\d", after) or re.search(r"\d\s*[至到]\s*$", before):
         return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%, 2400至2500万元: neither end is the figure)
     if before_char.isascii() and before_char.isalpha():
@@ -740,6 +797,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # 共12页: the document's own pages (扫描档案100万页 is a figure)
     if unit and any(after.startswith(word) for word in _DISCOURSE):
         return None  # the report counting its own parts (以下两个方面)
+    if unit in ("张", "个", "") and after.startswith(("报表", "表格", "张表")) and _OWN_TABLES.search(before):
+        return None  # the report counting its own tables (部门决算公开的8张报表)
     if len(unit_written) == 1:
         symbol_start = m.start("unit1") if g["unit1"] else m.start("unit2")
         if any(norm.startswith(word, symbol_start) for word in _NOT_UNITS):
@@ -825,6 +884,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     elif not g["sign"] and unit in ("%", "‰") and before_char in ("（", "(") and re.match(r"\s*[)）]", norm[end:]) \
             and _CHANGE_WORDS.search(before[-MAX_CHANGE_GAP:]):
         glued = f"“（{norm[lead:end]}）”：括号中的变动率可能是会计写法的负数，也可能只是注明，请核对"
+    elif not g["sign"] and (unit in ("%", "‰") or g["pct"]) and re.match(r"-(?![\d\-])", norm[end:]):
+        glued = f"“{norm[lead:end]}-”：数字后的减号可能是负号（会计写法），也可能是连接号，请核对"  # 25%-
     return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end,
                  glued)
 

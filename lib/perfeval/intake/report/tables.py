@@ -18,7 +18,7 @@ from typing import Callable, Literal
 from ...core.figures import unit_of
 from ...core.quantity import CODE_LABELS, Qualifier, Quantity, agrees, parse_quantity
 from ...core.script import simplified
-from .cell_lines import CELL_TABLES
+from .cell_lines import CELL_TABLES, FLATTENED_TABLES, STATEMENT_TABLES
 from .catalogue import (
     column_of,
     is_column_header,
@@ -237,7 +237,37 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
         reader = {"framework": _read_rule_table, "indicators": _read_indicators, "projects": _read_projects,
                   "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain, "pairs": _read_pairs}[kind]
         i = reader(blocks, i, out, report_year)
+    _cited_in_their_runs(out, blocks)
     return out
+
+
+def _cited_in_their_runs(out: Tables, blocks: tuple[Block, ...]) -> None:
+    """Values of a table rebuilt from text that ran its cells together (a row per line, or the whole table on one
+    line) cited with the row's text up to them (年度资金总额: 0 0 0), as the report writes it: a cell alone (0) says
+    neither where it stands nor which of its row's equal values it is."""
+    done: dict[int, Mention] = {}
+
+    def cited(m: Mention) -> Mention:
+        j, k = m.where.block, m.where.cell
+        if id(m) in done or k is None or not FLATTENED_TABLES <= (blocks[j].table or 0) < STATEMENT_TABLES:
+            return done.get(id(m), m)
+        row = blocks[j].cells
+        if k >= len(row) or row[k].strip() != m.where.text.strip():
+            return m
+        before = " ".join(c.strip() for c in row[:k] if c.strip())
+        text = f"{before} {row[k].strip()}" if before else row[k].strip()
+        lead = len(text) - len(row[k].strip())
+        done[id(m)] = replace(m, where=replace(m.where, text=text), start=lead + m.start, end=len(text))
+        return done[id(m)]
+
+    out.totals = [replace(t, whole=cited(t.whole), parts=tuple(cited(p) for p in t.parts)) for t in out.totals]
+    out.cells = [replace(c, mention=cited(c.mention)) for c in out.cells]
+    out.section_weights = [(name, cited(m)) for name, m in out.section_weights]
+    out.total = cited(out.total) if out.total is not None else None
+    out.lines = [replace(x, target=cited(x.target) if isinstance(x.target, Mention) else x.target,
+                         actual=cited(x.actual) if isinstance(x.actual, Mention) else x.actual,
+                         weight=cited(x.weight), score=cited(x.score) if x.score is not None else None)
+                 for x in out.lines]
 
 
 def _same_table(blocks: tuple[Block, ...], start: int, j: int) -> bool:
@@ -395,6 +425,7 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     stated = _stated_unit(blocks, start)
     out.taken.add(start)
     above: dict[int, list[Mention]] = {}
+    sums = _NamedSums(next((k for k, h in enumerate(columns) if k and _SECOND_LABEL.match(h.strip())), len(columns)))
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j):
         out.taken.add(j)
@@ -415,8 +446,47 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
                     out.totals.append(_column_total(m, parts))
             elif not _SUB_ROW.match(row):
                 above.setdefault(k, []).append(m)
+            if not total and not m.is_rate:
+                out.totals += sums.read(k, normalise(row), m)
         j += 1
     return j
+
+
+_SECOND_LABEL = re.compile(r"^(?:项目|科目)")  # a second label column: the other side of a statement (收入 | 支出)
+
+
+@dataclass
+class _NamedSums:
+    """A statement's own sums, column by column on one side: a row named …合计 (本年收入合计) is the rows above it since
+    the last such row; a row named …总计 (收入总计) is the 合计 above it and the rows between them (用事业基金弥补收支差额,
+    年初结转和结余). Declared only where they add up exactly: the names alone do not say which rows are whose."""
+
+    side: int  # value columns from here on belong to the statement's other side
+    since: dict[int, list[Mention]] = field(default_factory=dict)
+    summed: dict[int, Mention] = field(default_factory=dict)
+    beside: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def read(self, k: int, row: str, m: Mention) -> list[Listed]:
+        if k >= self.side or _SUB_ROW.match(row):
+            return []
+        if row.endswith("合计") and len(row) > 2:
+            parts = self.since.pop(k, [])
+            self.summed[k], self.beside[k] = m, []
+            return [_column_total(m, parts)] if self._holds(m, parts) else []
+        if row.endswith("总计") and len(row) > 2:
+            parts = [self.summed[k], *self.beside.get(k, [])] if k in self.summed else self.since.get(k, [])
+            self.since.pop(k, None)
+            self.summed.pop(k, None)
+            return [_column_total(m, parts)] if self._holds(m, parts) else []
+        self.since.setdefault(k, []).append(m)
+        if k in self.summed:
+            self.beside.setdefault(k, []).append(m)
+        return []
+
+    @staticmethod
+    def _holds(whole: Mention, parts: list[Mention]) -> bool:
+        return len(parts) >= 2 and all(p.quantity.unit == whole.quantity.unit for p in parts) \
+            and agrees(whole.quantity, sum((p.quantity.value for p in parts), Decimal(0)))
 
 
 _STATED_UNIT = re.compile(r"(?:金额|计量)?单位\s*[：:]\s*(万元|元|亿元|千元)")
@@ -647,8 +717,9 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
     Runs on across the table breaks a text copy makes, up to the next part heading.
     """
     top = blocks[start].section.split(" ")[0]
-    score_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() == "得分"), None)
-    weight_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() in ("分值", "权重")), None)
+    score_column = next((k for k, c in enumerate(blocks[start].cells) if _SCORE_COLUMN.fullmatch(normalise(c))), None)
+    weight_column = next((k for k, c in enumerate(blocks[start].cells) if _WEIGHT_COLUMN.fullmatch(normalise(c))),
+                         None)
     columns = _IndicatorColumns.of(blocks[start].cells)
     unclosed = _rebuilt_unclosed(blocks, start)
     level1, level2 = "", ""
@@ -757,8 +828,8 @@ def _as_written(m: Mention | str | None, numbers: dict[int, str]) -> Mention | s
 
 
 _ROLES = (("name", r"三级指标|指标名称"), ("op", r"指标性质|指标方向"), ("target", r"(?:年度)?指标值|年度目标值?"),
-          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", r"分值|权重"),
-          ("score", r"得分"), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
+          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", _WEIGHT_COLUMN.pattern),
+          ("score", _SCORE_COLUMN.pattern), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
 _OPS = {"≥": Qualifier.AT_LEAST, ">=": Qualifier.AT_LEAST, "≤": Qualifier.AT_MOST, "<=": Qualifier.AT_MOST,
         ">": Qualifier.ABOVE, "<": Qualifier.BELOW, "＞": Qualifier.ABOVE, "＜": Qualifier.BELOW}
 

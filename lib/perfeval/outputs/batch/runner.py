@@ -440,13 +440,15 @@ def _published(outputs: Path, outcomes: Iterable[UnitOutcome], total: int, progr
 
 
 def publish_index(outputs: Path, status: dict[str, UnitRun], store: ResultsStore) -> None:
-    """Rewrite the index, summary CSV and framework pages from the status of every unit whose params file still
-    exists, and from the unit result of each published one (read from the results store, never recomputed)."""
+    """Rewrite the index, summary CSV and framework pages from the status of every unit whose params file (and, for
+    a drafted unit, its report) still exists, and from the unit result of each published one (read from the results
+    store, never recomputed). A report renamed between runs is a unit withdrawn and one drafted anew, not two."""
     from ..framework_page import NotesCollector, write_framework_pages
     from ..index_page import data_csv, index_html, summary_csv
     from ..store import Entry, entries
 
-    current = {uid: r for uid, r in status.items() if Path(r.params_file).exists()}
+    current = {uid: r for uid, r in status.items()
+               if Path(r.params_file).exists() and (r.drafted_from is None or Path(r.drafted_from).exists())}
     if current != status:
         status.clear()
         status.update(current)
