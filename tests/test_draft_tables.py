@@ -565,3 +565,10 @@ def test_a_self_assessment_tables_score_column_named_otherwise_still_gives_the_c
     text = "\n".join(" | ".join(r) for r in rows) if shape == "bars" else "\n".join(c for r in rows for c in r if c)
     draft = draft_of(tmp_path, text)
     assert indicators(draft)[:4] == EXPECTED and draft.params["claims"]["total"] == Decimal(98)
+
+
+def test_a_scored_tables_levels_and_total_row_are_declared_over_its_rows(tmp_path):
+    got = lists_of(draft_of(tmp_path, scored_as("tabs")))
+    assert ("决策·分值", "15分", ["5", "5", "5"]) in got and ("过程·分值", "20分", ["6", "14"]) in got
+    assert ("总分·分值", "35", ["5", "5", "5", "6", "14"]) in got
+    assert ("总分·自评得分", "31.5", ["5", "3.5", "5", "6", "12"]) in got
