@@ -412,3 +412,35 @@ def test_text_drawn_unseen_or_struck_through_is_not_read_and_is_said(tmp_path, x
 def test_text_seen_against_what_lies_behind_it_is_read(tmp_path, xml):
     path = build(tmp_path, [xml])
     assert texts(path) == ["92450.60"] and read_document(path).skipped == ()
+
+
+DRAWN = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+         'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+
+
+def drawing(uri: str, inner: str) -> str:
+    return (f'<w:r {DRAWN}><w:drawing><wp:inline><wp:docPr id="3" name="图"/><a:graphic><a:graphicData uri="{uri}">'
+            f"{inner}</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>")
+
+
+OLE = ('<w:r xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:object><v:shape id="o1" '
+       'style="width:200pt;height:50pt"/><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="o1" '
+       'r:id="rId99"/></w:object></w:r>')
+
+
+@pytest.mark.parametrize("xml, said", [
+    (drawing("http://schemas.openxmlformats.org/drawingml/2006/diagram",
+             '<dgm:relIds xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" r:dm="rId1"/>'),
+     "SmartArt 图形 1 处的文字未读取（Word 显示为图形，其中的文字和数字请对照原文）"),
+    (drawing("http://schemas.openxmlformats.org/drawingml/2006/chart",
+             '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId1"/>'),
+     "图表 1 处的文字未读取（Word 显示为图形，其中的文字和数字请对照原文）"),
+    (OLE, "嵌入的对象（OLE，如 Excel 工作表） 1 处的文字未读取（Word 显示为图片或图标，其中的表格和数字请对照原文）"),
+], ids=["SmartArt", "chart", "OLE object"])
+def test_drawings_made_from_data_of_their_own_are_said(tmp_path, xml, said):
+    """A budget table pasted from Excel as an object, or figures in SmartArt, were dropped without a word."""
+    path = build(tmp_path, [paragraph(run("部门整体支出情况见下图：")), paragraph(xml)])
+    assert texts(path) == ["部门整体支出情况见下图："]
+    assert read_document(path).skipped == (f"Word 文件中{said}",)

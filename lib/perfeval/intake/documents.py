@@ -382,8 +382,7 @@ def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
         what, why = _SHOWN[kind]
         yield Skipped(f"Word 文件中{what} {count} 处未读取（{why}）")
     for what, count in body.notes.items():
-        shown = "Word 打开时显示其内容，请在 Word 中另存一份后再读" if "altChunk" in what else "Word 在页面底端或文末显示，请对照原文"
-        yield Skipped(f"Word 文件中{what} {count} 处的文字未读取（{shown}）")
+        yield Skipped(f"Word 文件中{what} {count} 处的文字未读取（{_NOTE_SHOWN.get(what, _FOOTNOTE_SHOWN)}）")
 
 
 _STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/([A-Za-z]+)/")
@@ -436,6 +435,17 @@ _LEFT_OUT = {"del": "修订中删除的文字", "moveFrom": "修订中移走的�
 _SHOWN = {"raised": ("接在数字或文字后的上标文字（脚注标记等）", "不作前面数字的一部分，请对照原文"),
           "strike": ("加删除线的文字", "Word 显示为划去，按已删去处理，请对照原文")}
 _NOTES = {"footnoteReference": "脚注", "endnoteReference": "尾注"}
+_FOOTNOTE_SHOWN = "Word 在页面底端或文末显示，请对照原文"
+_ALT_CHUNK = "嵌入的外部文档块（altChunk）"
+# drawings Word makes from data kept in a part of their own (their text and figures are not the document's text)
+_DRAWN = {"http://schemas.openxmlformats.org/drawingml/2006/diagram": "SmartArt 图形",
+          "http://schemas.openxmlformats.org/drawingml/2006/chart": "图表"}
+_OLE_OBJECT = "嵌入的对象（OLE，如 Excel 工作表）"
+_NOTE_SHOWN = {_ALT_CHUNK: "Word 打开时显示其内容，请在 Word 中另存一份后再读",
+               **{what: "Word 显示为图形，其中的文字和数字请对照原文" for what in _DRAWN.values()},
+               _OLE_OBJECT: "Word 显示为图片或图标，其中的表格和数字请对照原文"}
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_O = "{urn:schemas-microsoft-com:office:office}"
 _NOT_CONTENT = {f"{_W}{t}" for t in ("pPr", "rPr", "sdtPr", "sdtEndPr", "tblPr", "tblGrid", "trPr", "tcPr",
                                       "sectPr", "instrText", "delInstrText")}
 
@@ -601,6 +611,9 @@ class _WordBody:
         if "".join(element.itertext()).strip():
             self._count(kind)
 
+    def _note(self, what: str) -> None:
+        self.notes[what] = self.notes.get(what, 0) + 1
+
     def _count(self, kind: str) -> None:
         label = _LEFT_OUT[kind]
         self.left_out[label] = self.left_out.get(label, 0) + 1
@@ -626,7 +639,7 @@ class _WordBody:
             elif tag == f"{_MC}AlternateContent":
                 yield from self._blocks(_alternative(child))
             elif tag == f"{_W}altChunk":  # another file (HTML, RTF, .docx) Word imports as it opens: not read here
-                self.notes["嵌入的外部文档块（altChunk）"] = self.notes.get("嵌入的外部文档块（altChunk）", 0) + 1
+                self._note(_ALT_CHUNK)
             elif tag not in _NOT_CONTENT:
                 yield from self._blocks(child)  # w:customXml, w:ins, w:moveTo around blocks
 
@@ -772,7 +785,7 @@ class _WordBody:
                 out.append(self._run_text(child))
                 for kind, label in _NOTES.items():
                     if child.find(f"{_W}{kind}") is not None:
-                        self.notes[label] = self.notes.get(label, 0) + 1
+                        self._note(label)
                 for ruby in child.iterchildren(f"{_W}ruby"):  # the base text (python-docx skips it), not its guide
                     out.append(self._text(ruby.find(f"{_W}rubyBase") if ruby.find(f"{_W}rubyBase") is not None
                                           else [], paragraph, boxes))
@@ -793,11 +806,16 @@ class _WordBody:
 
     def _boxes(self, element) -> list:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
         """The text boxes anchored in a run: the content Word shows, not the VML copy kept for old readers, nor a
-        drawing or shape set hidden (wp:docPr hidden, VML visibility:hidden), which is said."""
+        drawing or shape set hidden (wp:docPr hidden, VML visibility:hidden), which is said; SmartArt, charts and
+        embedded objects (OLE) are shown by Word from parts of their own, not read, and said."""
         found = []
         for child in element:
             if _hidden_drawing(child):
                 self._skip("hidden drawing", child)
+            elif child.tag == f"{_A}graphicData" and child.get("uri") in _DRAWN:  # SmartArt, a chart
+                self._note(_DRAWN[child.get("uri")])
+            elif child.tag == f"{_O}OLEObject":  # an Excel sheet or other object, shown as its picture
+                self._note(_OLE_OBJECT)
             elif child.tag == f"{_W}txbxContent":
                 found.append(child)
             elif child.tag == f"{_MC}AlternateContent":
