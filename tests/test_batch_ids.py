@@ -73,6 +73,22 @@ def test_a_confirmed_params_file_wins_over_the_draft_of_its_report(tmp_path):
     assert _plan([draft, confirmed], outputs, drafted=drafted.drafted)[0] == _plan([confirmed, draft], outputs)[0]
 
 
+def test_confirmed_params_of_another_unit_under_a_reports_id_leave_the_report_its_own(tmp_path):
+    """Confirmed params of another unit whose unit.id happened to be a report's file name shut the report out, with a
+    message saying they were the same unit (trial 3 T18)."""
+    received, outputs = tmp_path / "received", tmp_path / "out"
+    received.mkdir()
+    outputs.mkdir()
+    report = shutil.copy(PLANTED / "archives_2023.txt", received / "qinghe.txt")
+    other = _unit(received, "other.yaml", "qinghe")  # 云溪区机关事务服务中心 2023, not 青禾县档案馆
+    with ResultsStore(outputs) as store:
+        drafted = draft_reports([Path(report)], outputs, store, width=1, timeout=120)
+    (draft,) = drafted.files
+    for order in ([draft, other], [other, draft]):
+        jobs, copies = _plan(order, outputs, drafted=drafted.drafted)
+        assert jobs == {"qinghe": "other.yaml", "qinghe-2": "qinghe.yaml"} and copies == {}
+
+
 def test_one_report_in_several_formats_is_drafted_once_and_each_file_listed(tmp_path):
     received, outputs = tmp_path / "received", tmp_path / "out"
     received.mkdir()
@@ -189,16 +205,20 @@ def test_a_draft_never_replaces_a_confirmed_unit_published_before_under_its_id(t
     received, earlier, outputs = tmp_path / "received", tmp_path / "earlier", tmp_path / "out"
     for folder in (received, earlier, outputs):
         folder.mkdir()
-    confirmed = _unit(earlier, "qinghe.yaml", "qinghe")  # another unit, confirmed, published by an earlier batch
     report = Path(shutil.copy(PLANTED / "archives_2023.txt", received / "qinghe.txt"))  # its draft's id: qinghe
     with ResultsStore(outputs) as store:
         drafted = draft_reports([report], outputs, store, width=1, timeout=120)
     (draft,) = drafted.files
-    jobs, copies = _plan([draft], outputs, drafted=drafted.drafted, held={"qinghe": str(confirmed.resolve())})
+    other = _unit(earlier, "other.yaml", "qinghe")  # another unit (云溪 2023), confirmed, published earlier
+    jobs, copies = _plan([draft], outputs, drafted=drafted.drafted, held={"qinghe": str(other.resolve())})
+    assert jobs == {"qinghe-2": "qinghe.yaml"} and copies == {}  # the report's unit runs under an id of its own
+    same = earlier / "qinghe.yaml"  # this report's unit, confirmed and published earlier from another file
+    same.write_text(re.sub(r"(?m)^drafted_from: .*\n", "", draft.read_text(encoding="utf-8")), encoding="utf-8")
+    jobs, copies = _plan([draft], outputs, drafted=drafted.drafted, held={"qinghe": str(same.resolve())})
     assert jobs == {}
     (listed,) = copies.values()
     assert listed.unit_id == "qinghe-2" and listed.params_file == str(draft)
-    assert "已有此前发布的核对过的参数文件" in listed.reason and "qinghe.yaml" in listed.reason
+    assert "已有此前发布的同一单位、同一年度核对过的参数文件" in listed.reason and "qinghe.yaml" in listed.reason
     # the report's own draft, published before, is drafted again and runs as before
     assert _plan([draft], outputs, drafted=drafted.drafted, held={"qinghe": str(draft)})[0] == {"qinghe": "qinghe.yaml"}
 

@@ -51,6 +51,19 @@ def test_a_figure_read_with_another_value_is_found_but_wrong_and_a_year_is_extra
     assert any(a <= offsets[id(year)] < b for a, b in spans)
 
 
+def test_a_count_in_words_is_counted_neither_way_but_still_anchors_its_identities():
+    lines = ["下设三个科室,另有事业单位2个。"]
+    three = _mention(0, lines[0], "三个", "3", "个")
+    two = _mention(0, lines[0], "2个", "2", "个")
+    truth = {"figures": [{"id": "f01", "line": 1, "written": "三个", "value": "3", "unit": "个"}]}
+    found, score, extra, _ = match_figures(lines, truth, SimpleNamespace(placed=[three, two]))
+    assert found == {"f01": three} and extra == [two]
+    assert (score.truth, score.found, score.drafted, score.good) == (0, 0, 1, 0)
+    assert score.wrong == ["not in truth: 2个 | 下设三个科室,另有事业单位2个。"]
+    _, unlisted, _, _ = match_figures(lines, {"figures": []}, SimpleNamespace(placed=[three]))
+    assert (unlisted.drafted, unlisted.wrong) == (0, [])  # a reader that reads words is not charged where no truth lists them
+
+
 def _finding(severity: str, *values: float, candidate: bool = False):
     return SimpleNamespace(severity=severity, check="x", message="m", candidate=candidate,
                            evidence=tuple(SimpleNamespace(value=v) for v in values))

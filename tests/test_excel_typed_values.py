@@ -332,3 +332,16 @@ def test_more_digits_typed_than_a_number_holds_are_named_not_cut(filled, tmp_pat
 def test_decimals_a_number_holds_are_recorded_as_typed(filled, tmp_path, text):
     params, _ = read_workbook(edited(filled["changsha_county_2022"], tmp_path, {"基础数据表!C9": (text, None)}))
     assert params.figures.lines["sangong"].budget.value == float(text)
+
+
+@pytest.mark.parametrize("text", ["2′450.60", "2_450.60", "2٬450.60", "2450·60"])
+def test_a_figure_grouped_by_a_prime_an_underscore_or_an_arabic_separator_reads_as_the_report_does(filled, tmp_path, text):
+    """The cell reads as prose does (one number reader): 2450.60, never 2 or 2450 with the rest left over."""
+    params, _ = read_workbook(edited(filled["changsha_county_2022"], tmp_path, {"基础数据表!C9": (text, None)}))
+    assert params.figures.lines["sangong"].budget.value == 2450.60
+
+
+@pytest.mark.parametrize("text", ["—25", "-- 20", "——25"])
+def test_a_figure_after_a_dash_is_refused_by_cell_never_read_positive(filled, tmp_path, text):
+    [(cell, problem)] = problems(edited(filled["changsha_county_2022"], tmp_path, {"基础数据表!C9": (text, None)}))
+    assert cell == "基础数据表!C9" and "reads two ways" in problem and "负号" in problem

@@ -22,6 +22,7 @@ import zlib
 from pathlib import Path
 from typing import Iterator
 
+from ..core.script import ideographs
 from .documents import Row, Skipped, fail, join_lines, read, under_columns
 from .numbering import heading_of
 
@@ -86,6 +87,8 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
         yield Skipped(f"PDF 中隐藏图层（可选内容，打开时不显示）的文字 {seen.layered:,} 个字符未读取（阅读器不显示）")
     if seen.off_page:
         yield Skipped(f"PDF 中页面可见范围以外的文字 {seen.off_page:,} 个字符未读取（阅读器不显示）")
+    if seen.raised:
+        yield Skipped(f"PDF 中接在数字或文字后的上标小字（脚注标记等）{seen.raised:,} 个字符未读取（不作前面数字的一部分，请对照原文）")
     if seen.unmapped:
         yield Skipped(f"PDF 中 {seen.unmapped:,} 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取")
 
@@ -116,7 +119,7 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
         try:
             for page in pdf.pages:
                 visible = _visible(page, seen)
-                pages.append(_page_items(visible))
+                pages.append(_page_items(visible, seen))
                 visible.close()  # its characters and layout: memory flat in the number of pages
                 page.close()
         except MemoryError:
@@ -359,6 +362,7 @@ class _Unread:
         self.layered = 0
         self.off_page = 0
         self.unmapped = 0
+        self.raised = 0  # superscript footnote markers after a figure or a word
         self.glyphs = 0
         self.content = 0
         self.paths = 0
@@ -806,18 +810,25 @@ def _visible(page, seen: _Unread):  # noqa: ANN001, ANN202 - a pdfplumber Page i
     return visible
 
 
-def _page_items(page) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
-    """A page's text lines and tables, each with its top, in reading order."""
+def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
+    """A page's text lines and tables, each with its top, in reading order; footnote markers raised after a figure
+    or a word are left out (counted in `seen.raised`)."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
+    raised: set[tuple[float, float, str]] = set()
 
     def outside(obj: dict) -> bool:
         if obj.get("object_type") != "char":
             return True
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+        return (not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+                and (obj["x0"], obj["top"], obj["text"]) not in raised)
 
     lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=True)
+    raised = {(c["x0"], c["top"], c["text"]) for line in lines for c in _markers(line.get("chars", []))}
+    if raised:  # read again without them: a marker 2 after 42人 is no digit of 422
+        seen.raised += len(raised)
+        lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=True)
     items: list[tuple[float, dict | list]] = [
         (line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(line["text"]),
                        "cells": _cells(line)})
@@ -827,15 +838,42 @@ def _page_items(page) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pd
     return sorted(items, key=lambda item: item[0])
 
 
+RAISED_SIZE = 0.9  # a glyph this much smaller than its line's text, and raised by RAISED_BY of its size: superscript
+RAISED_BY = 0.2
+
+
+def _markers(chars: list[dict]) -> list[dict]:
+    """The superscript glyphs of a line that follow a figure or a word (a footnote marker: 42² 人, 2500.00¹ 万元),
+    not a Latin letter (m², km³ are units): smaller than the line's text and raised above its baseline."""
+    if len(chars) < 2:
+        return []
+    size = statistics.median(c["size"] for c in chars)
+    baseline = statistics.median(c["bottom"] for c in chars)
+    out: list[dict] = []
+    before = ""
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if (before and not (before.isascii() and before.isalpha()) and char["size"] <= RAISED_SIZE * size
+                and baseline - char["bottom"] >= RAISED_BY * size):
+            out.append(char)
+        else:
+            before = char["text"]
+    return out
+
+
 _CJK = r"\u3400-\u9fff"  # ideographs: a space the author typed after punctuation (编码： 132001) stays
+# a figure set letter-spaced (3 7 5 2 . 4 8): single digits and its point one space apart, three or more, which
+# the extractor reads as words; no figure of a report is written so
+_LETTERSPACED = re.compile(r"(?<![\d.,])(?<!\d )\d(?: [\d.]){2,}(?! ?\d)")
 _SCRIPT_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z%.,+\-])|(?<=[0-9A-Za-z%.,])[ \t]+(?=[{_CJK}])")
 
 
 def _unspaced(text: str) -> str:
     """A PDF line as it was typed: Word, WPS and LibreOffice set figures in a Latin font beside Chinese, and the
     extractor reads the gap between the two runs as a space (“支出 4.85 万元”), which nobody typed and which
-    separates a number from its unit. Spaces between two Latin words or two numbers stay."""
-    return _SCRIPT_GAP.sub("", text)
+    separates a number from its unit. Spaces between two Latin words or two numbers stay. Radicals a PDF writer put
+    for the ideographs they draw (⼀ for 一: Chromium's print) are read as those ideographs here, before the line's
+    layout is judged, or a heading （⼀）人员情况 is not a heading and runs into the paragraph under it."""
+    return _SCRIPT_GAP.sub("", _LETTERSPACED.sub(lambda m: m.group(0).replace(" ", ""), ideographs(text)))
 
 
 COLUMN_GAP = 1.2  # a gap wider than this many line heights between two characters of a line is a column gap
@@ -922,11 +960,16 @@ def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | 
         yield join_lines(current)
 
 
+_CUT_NUMBER = re.compile(r"\d[.．]\s*$")
+
+
 def _starts_paragraph(line: dict, previous: dict, left: float, right: float, height: float) -> bool:
     # A line ends short when the next word did not fit: a figure (1,731.80万元) is never broken, so a line
     # that stops mid-sentence before a line starting with a figure is the same paragraph.
     wrapped_figure = (line["text"][:1].isdigit() and previous["text"].rstrip()[-1:] not in "。！？；：:;.!?"
                       and heading_of(previous["text"].strip()) is None)
+    if _CUT_NUMBER.search(previous["text"]) and line["text"][:1].isdigit() and heading_of(previous["text"].strip()) is None:
+        return False  # a figure cut after its point (3752. | 48万元), however short the line it ends
     short = previous["x1"] < right - 1.5 * height and not wrapped_figure
     indented = line["x0"] > left + 0.8 * height
     gap = previous["bottom"] != float("-inf") and line["top"] - previous["bottom"] > 1.2 * height

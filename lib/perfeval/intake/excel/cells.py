@@ -20,7 +20,7 @@ from ...core.quantity import Qualifier, canonical_unit, commensurable, parse_qua
 from ...core.numbers import exact
 from ...safetext import inert
 from .shown import ScaledFormat, parse_format, plain_digits, shown_text
-from .typed import OP_OF, QUALIFIER_WORD, TooManyDecimals, Typed, phrase, typed_number, typed_text
+from .typed import OP_OF, QUALIFIER_WORD, TooManyDecimals, Typed, UnsureNumber, phrase, typed_number, typed_text
 
 # Cells holding one of these are treated as empty: the seeds write "——" for "not applicable".
 BLANK_MARKS = frozenset({"", "——", "—", "--", "-", "－", "/", "／"})
@@ -112,17 +112,18 @@ def _seen(raw: Any, number_format: str) -> str:
 
 
 def _typed_text(text: str) -> Typed | None:
-    """typed_text, its refusal of more decimals than are recorded said as the cell's problem."""
+    """typed_text, its refusal of more decimals than are recorded, or of a number that reads two ways, said as the
+    cell's problem."""
     try:
         return typed_text(text)
-    except TooManyDecimals as exc:
+    except (TooManyDecimals, UnsureNumber) as exc:
         raise CellProblem(str(exc)) from None
 
 
 def _reads_as_quantity(text: str) -> bool:
     try:
         return typed_text(text) is not None
-    except TooManyDecimals:
+    except (TooManyDecimals, UnsureNumber):
         return True
 
 

@@ -62,6 +62,10 @@ class TooManyDecimals(ValueError):
     """More digits typed than the number recorded holds: 320.000000000000000001 would be recorded as 320."""
 
 
+class UnsureNumber(ValueError):
+    """A number whose writing reads two ways (1.268,40; —25: a minus or a dash): the number reader's doubt, said."""
+
+
 def _from_quantity(q: Quantity, rest: str, equals: bool, shown: bool) -> Typed:
     recorded = Decimal(repr(float(q.value)))
     if recorded != q.value and not shown:
@@ -74,7 +78,7 @@ def _from_quantity(q: Quantity, rest: str, equals: bool, shown: bool) -> Typed:
 def typed_text(text: str, shown: bool = False) -> Typed | None:
     """The quantity a cell's text states, or None when it is not one quantity (高质量完成, 30%-50%, 1e5).
 
-    TooManyDecimals when more decimals are typed than are recorded; a number cell's format (shown) may show more,
+    TooManyDecimals when more decimals are typed than are recorded, UnsureNumber when the number reads two ways; a number cell's format (shown) may show more,
     which are display, not what was typed: they are cut.
     """
     t = _SPACE_BY_NUMBER.sub("", text.strip().strip("\u3000"))
@@ -89,6 +93,8 @@ def typed_text(text: str, shown: bool = False) -> Typed | None:
     if q is not None:
         return _from_quantity(q, t[len(q.text):], equals, shown)
     found = find_quantities(t)
+    if found and found[0].start == 0 and found[0].doubt and len(found) == 1:
+        raise UnsureNumber(f"“{t}” reads two ways ({found[0].doubt}); write the number plainly")
     if not found or found[0].start != 0 or found[0].doubt:
         return None
     rest = t[found[0].end:]

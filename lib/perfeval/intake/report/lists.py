@@ -14,18 +14,20 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
-from typing import Callable, Literal
+from typing import Callable, Literal, Sequence
 
-from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable
+from ...core.quantity import UNITS, Qualifier, adds_up, canonical_unit, commensurable
 from ..numbering import heading_of
 from .document import Document, Sentence
 from .mentions import COUNTED_OBJECTS, Mention
+from .worded_sums import worded_sums
 
 BySentence = dict[int, list[Mention]]  # the mentions of each sentence, by its place in the document
 
 MIN_SHARED_NAME = 4  # characters a paragraph's label shares with a listed name to be that item
 _AMONG = re.compile(r"其中|包括|包含|分别为|分别是|(?<=[，,（(：:])含(?=[\u4e00-\u9fff])"
-                    r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]")  # open a breakdown (…，主要用于：一是…)
+                    r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]"  # open a breakdown (…，主要用于：一是…)
+                    r"|(?:分项|构成|组成)(?:情况)?(?:是|为|如下)?[：:]")  # …决算总额2771万元。分项情况是：…
 _STOP = re.compile(r"另有|此外|另外|(?<=[，,；;])另(?!外)|合计|共计|总计")  # outside the list, or its close
 _CLAUSE = re.compile(r"[，,；;。：:]")
 _BARE_TOTAL = re.compile(r"^\s*[，,；;]\s*[\u4e00-\u9fff]{2,10}[为是:：]?\s*\d+(?:\.\d+)?\s*[，,；;：:]?\s*$")  # ，人数37，
@@ -72,8 +74,13 @@ def _alike(whole: Mention, part: Mention) -> bool:
 
 def _counted_alike(a: str, b: str) -> bool:
     """Units a total and its parts may be counted in: commensurable ones, or 个 beside another object's classifier
-    (17家单位，其中全额拨款单位15个: 个 counts anything)."""
-    return commensurable(a, b) or ("个" in (a, b) and a in COUNTED_OBJECTS and b in COUNTED_OBJECTS)
+    (17家单位，其中全额拨款单位15个: 个 counts anything), or the volumes a collection counts together (馆藏12000卷，
+    其中文书档案8000卷、图书资料4000册)."""
+    return commensurable(a, b) or ("个" in (a, b) and a in COUNTED_OBJECTS and b in COUNTED_OBJECTS) \
+        or (a in _VOLUMES and b in _VOLUMES)
+
+
+_VOLUMES = frozenset(("卷", "册", "件", "盒", "盘", "本"))  # what archives and libraries hold, counted as one stock
 
 
 def in_unit_of(whole: Mention, part: Mention) -> Decimal:
@@ -84,17 +91,19 @@ def in_unit_of(whole: Mention, part: Mention) -> Decimal:
 
 
 def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) -> Listed:
-    total = sum((in_unit_of(whole, p) for p in parts), Decimal(0))
     # shape is one of Listed's shapes
-    return Listed(whole, tuple(parts), shape, agrees(whole.quantity, total), named)  # type: ignore[arg-type]
+    return Listed(whole, tuple(parts), shape, _adds_up(whole, parts), named)  # type: ignore[arg-type]
 
 
 Named = Callable[[str], "Mention | None"]  # words naming a figure stated elsewhere → its statement
 
 
-def find_lists(document: Document, mentions: list[Mention], named: Named | None = None) -> list[Listed]:
+def find_lists(document: Document, mentions: list[Mention], named: Named | None = None,
+               table_totals: Sequence[Mention] = ()) -> list[Listed]:
     """Every total with its listed parts, in document order; `named` gives the total a list opens under words that
-    name a figure stated elsewhere (项目支出包括委员活动经费36.3万元…, with 项目支出 stated in another part)."""
+    name a figure stated elsewhere (项目支出包括委员活动经费36.3万元…, with 项目支出 stated in another part);
+    `table_totals` are the values of the tables' 合计 / 总计 rows, the total a paragraph opening with 其中 right
+    under its table breaks down (see _under_a_table)."""
     sentences = document.sentences()
     by_sentence: BySentence = {}
     for m in mentions:
@@ -103,14 +112,19 @@ def find_lists(document: Document, mentions: list[Mention], named: Named | None 
     used: set[int] = set()
     for k in range(len(sentences)):
         here = by_sentence.get(k, [])
-        found = _inline(sentences, k, here, by_sentence, named) + _numbered(sentences, k, here, by_sentence) \
+        found = _inline(sentences, k, here, by_sentence, named, table_totals) \
+            + _numbered(sentences, k, here, by_sentence) \
             + _named(sentences, k, here, by_sentence)
         for listed in found or _unopened(sentences[k].text, here):
             parts = [p for p in listed.parts if id(p) not in used]
             if parts and len(parts) == len(listed.parts):
                 used.update(id(p) for p in parts)
                 out.append(listed)
-    return out
+    for whole, parts, shape in worded_sums(mentions):  # what the words and the sum say with no opener
+        if not any(id(p) in used for p in parts) and id(whole) not in used:
+            used.update(id(p) for p in parts)
+            out.append(Listed(whole, parts, shape, True))
+    return sorted(out, key=lambda lst: lst.whole.where.block)  # stable: in document order by paragraph
 
 
 def _unopened(text: str, here: list[Mention]) -> list[Listed]:
@@ -247,13 +261,14 @@ def _opens_with_colon(text: str, m: Mention) -> bool:
 
 
 def _same_unit(whole: Mention, m: Mention) -> bool:
-    """A part in a later sentence is written in its total's own unit (900次 after 300场次 is another count)."""
-    return canonical_unit(m.quantity.unit) == canonical_unit(whole.quantity.unit)
+    """A part in a later sentence is written in its total's own unit (900次 after 300场次 is another count), or in
+    another unit of money (a total in 元, its parts in 万元: one amount however it is written)."""
+    a, b = canonical_unit(m.quantity.unit), canonical_unit(whole.quantity.unit)
+    return a == b or (a in UNITS and b in UNITS and UNITS[a].dimension == UNITS[b].dimension == "money")
 
 
 def _adds_up(whole: Mention, parts: list[Mention]) -> bool:
-    total = sum((in_unit_of(whole, p) for p in parts), Decimal(0))
-    return agrees(whole.quantity, total)
+    return adds_up(whole.quantity, [p.quantity for p in parts])
 
 
 Reading = list[tuple[Mention, list[Mention]]]  # (total, its parts) for each list of one reading
@@ -361,7 +376,7 @@ def _attributes(parts: list[Mention]) -> bool:
 
 
 def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence,
-            named: Named | None = None) -> list[Listed]:
+            named: Named | None = None, table_totals: Sequence[Mention] = ()) -> list[Listed]:
     text = sentences[k].text
     out = []
     for m in _AMONG.finditer(text):
@@ -372,6 +387,8 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
         whole = _before(sentences, k, m.start(), here, by_sentence)
         if whole is None and named is not None:
             whole = named(_CLAUSE.split(text[:m.start()])[-1])
+        if whole is None and not text[:m.start()].strip(" ：:，,"):
+            whole = _under_a_table(sentences, k, m.end(), here, by_sentence, table_totals)
         if whole is None:
             continue
         totals = [whole, *_of_other_units(whole, here, m.start())]
@@ -393,6 +410,35 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
                 out += _nested(whole, parts, cut)
         out += _bracket_of(text, whole, here)
     return out
+
+
+MAX_TABLE_GAP = 2  # blocks between a table's last row and the paragraph whose 其中 breaks its total down
+
+
+def _under_a_table(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_sentence: BySentence,
+                   table_totals: Sequence[Mention]) -> Mention | None:
+    """The total a paragraph opening with 其中 breaks down when it stands right under a table (其中：基本支出…，项目支出…
+    under a table whose 支出合计 row states the total): of the values the table's 合计 / 总计 rows state, the one in
+    the parts' unit — the only one, or, of several (a row's 预算数 and 决算数), the one the parts make up exactly."""
+    sentence = sentences[k]
+    if k == 0 or sentences[k - 1].block == sentence.block or sentence.cell is not None:
+        return None  # the list must open its paragraph
+    above = [t for t in table_totals if 0 < sentence.block - t.where.block <= MAX_TABLE_GAP + 1
+             and t.where.section == sentence.section and _a_total(t)]
+    if not above:
+        return None
+    last = max(t.where.block for t in above)
+    if any(s.cell is None and last < s.block < sentence.block for s in sentences[max(0, k - 40):k]):
+        return None  # a paragraph stands between: the list is its
+    fitting = []
+    for total in (t for t in above if t.where.block == last):
+        parts, _ = _stream(sentences, k, at, total, here, by_sentence)
+        if len(parts) >= 2:
+            fitting.append((total, _adds_up(total, [p.mention for p in parts])))
+    if len(fitting) == 1:
+        return fitting[0][0]
+    exact = [t for t, adds in fitting if adds]
+    return exact[0] if len(exact) == 1 else None
 
 
 def _bracket_of(text: str, whole: Mention, here: list[Mention]) -> list[Listed]:

@@ -23,7 +23,16 @@ from .placement import (
     qualified,
     two_figures,
 )
-from .rates import RateFound, Reading, change_from_section, done_over_planned, explain, explain_from_section
+from .rates import (
+    RateFound,
+    Reading,
+    change_from_section,
+    column_change,
+    done_over_planned,
+    explain,
+    explain_from_section,
+    is_difference,
+)
 from .tables import Tables
 
 _CHANGE_WORDS = re.compile(r"较上年|比上年|较去年|比去年|同比")
@@ -44,17 +53,18 @@ class RateClaims(Placement):
             by_block.setdefault(m.where.block, []).append(m)
             by_part.setdefault(_part_of(m.where.section), []).append(m)
         for sentence in by_sentence(free):
-            for m in (x for x in sentence if x.is_rate):
+            for m in (x for x in sentence if x.is_rate and not is_threshold(x)):
                 found = explain(m, sentence, by_block.get(m.where.block, []), lists)
                 found = explain_from_section(found, sentence, by_part[_part_of(m.where.section)])
                 found = change_from_section(found, by_part[_part_of(m.where.section)], self.year)
                 found = self._change_of_named(self._share_of_named(found, sentence, free), sentence)
-                out.append(self._change_from_last_year(found, sentence, free))
+                out.append(_formula_change(self._change_from_last_year(found, sentence, free), free))
         own_rows: set[int] = set()  # a rate of a table row that states no catalogue figure: that row's own
         for cell in tables.cells:
-            if cell.mention.is_rate:
+            if cell.mention.is_rate and not cell.target:  # an indicator's 100% target states no rate
                 row = [c for c in tables.cells if c.mention.where.block == cell.mention.where.block]
-                found = explain(cell.mention, [c.mention for c in row], [c.mention for c in row], lists)
+                found = column_change(explain(cell.mention, [c.mention for c in row], [c.mention for c in row], lists),
+                                      [c.mention for c in row])
                 if "执行率" in (cell.mention.where.column or "") and any(c.path == "budget.executed" for c in row):
                     # the 执行率 of a 绩效自评表's budget row is 预算执行率 by the table's own definition, even when
                     # the unit's 得分 ÷ 分值 happens to give the same number
@@ -129,7 +139,7 @@ class RateClaims(Placement):
         computed = (new[0].quantity.to(old[0].quantity.unit).value - old[0].quantity.value) \
             / old[0].quantity.value * 100 * down
         reading = Reading("change", new[0], old[0], computed)
-        status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+        status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
         return replace(found, status=status, reading=reading,
                        why=f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%")
 
@@ -152,7 +162,7 @@ class RateClaims(Placement):
         down = -1 if _DOWN_WORDS.search(found.rate.clause) and found.rate.quantity.value > 0 else 1
         computed = (new[0].quantity.to(old.quantity.unit).value - old.quantity.value) / old.quantity.value * 100 * down
         reading = Reading("change", new[0], old, computed)
-        status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+        status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
         return replace(found, status=status, reading=reading,
                        why=f"按所述口径 {reading.formula()} 重算为 {computed:.2f}%")
 
@@ -179,7 +189,7 @@ class RateClaims(Placement):
             computed = self._evaluate(measure)
             if computed is None:
                 return found
-            status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+            status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
             why = f"按框架指标“{names[mid]}”（{measure.describe()}）以报告所载数字重算为 {computed:.2f}%"
             return replace(found, status=status, measure=mid, why=why)
         return found
@@ -259,8 +269,8 @@ class RateClaims(Placement):
         return subject + rate.label if rate.label.startswith("占") else rate.label
 
     def _signed(self, found: RateFound) -> Decimal:
-        return -found.rate.quantity.value if found.falls and found.reading and found.reading.kind == "change" \
-            else found.rate.quantity.value
+        value = found.rate.percent.value  # claims are in %: 0.5‰ is claimed as 0.05 (%)
+        return -value if found.falls and found.reading and found.reading.kind == "change" else value
 
     def _add_claim(self, claims: list[dict[str, Any]], record: dict[str, Any], rate: Mention,
                    keys: tuple[str, ...]) -> None:
@@ -273,6 +283,8 @@ class RateClaims(Placement):
             self.same_claim.append((self.claimed_by[id(same)], rate))
             return
         record.update(rate.cited())
+        if rate.quantity.unit != "%":
+            self._note(record, f"写作“{rate.written}”，按百分数记为{record['value']}%")  # 0.5‰ claimed as 0.05%
         self.claimed_by[id(record)] = rate
         claims.append(record)
 
@@ -296,14 +308,54 @@ def _core(words: str) -> str:
     return words
 
 
+_BOUND_SIGN = re.compile(r"[≥≤<>＜＞≧≦]")
+_TARGET_WORDS = re.compile(r"目标值|指标值|目标为|标准为|阈值")
+
+
+def is_threshold(m: Mention) -> bool:
+    """Is a percentage an indicator's value or a threshold written as one (设备完好率≥98%, 偏差率<40%, 目标值为完成率
+    100%), not a rate of what the unit did? It is a figure of its own then, never read as a rate to check."""
+    bound = m.quantity.qualifier in (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.ABOVE, Qualifier.BELOW)
+    return bound and bool(_BOUND_SIGN.search(m.quantity.text + m.lead[-1:])) or bool(_TARGET_WORDS.search(m.lead))
+
+
 def _operand(m: Mention) -> bool:
     return not m.is_rate and bool(m.quantity.unit) and m.quantity.qualifier is Qualifier.EXACT
 
 
 def _just_before(rate: Mention, sentence: list[Mention]) -> Mention | None:
-    """The figure a “占…的x%” divides: the last one before the rate in its sentence."""
-    before = [m for m in sentence if m.order < rate.order and _operand(m)]
+    """The figure a “占…的x%” divides: the last one before the rate in its sentence that is no change on last year
+    (基本支出800.00万元，比上年增加50.00万元，占总支出的80%: the 800)."""
+    before = [m for m in sentence if m.order < rate.order and _operand(m) and not is_difference(m)]
     return before[-1] if before else None
+
+
+_FORMULA = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*[-−－]\s*(\d+(?:\.\d+)?)\s*[)）]\s*[/÷]\s*(\d+(?:\.\d+)?)")
+
+
+def _formula_change(found: RateFound, stated: list[Mention]) -> RateFound:
+    """“变动率=（1.20-1.00）/1.00×100%=30%”: a change written as its formula of bare numbers, explained by the figures
+    of those values the report states (the nearest before the rate, else after it), when both are stated and
+    commensurable — the claim the formula makes."""
+    formula = list(_FORMULA.finditer(found.rate.lead))
+    if found.status != "unexplained" or not formula:
+        return found
+    a, b, c = (Decimal(x) for x in formula[-1].groups())
+    if b != c or b <= 0:
+        return found
+    new, old = (_nearest_of_value(value, found.rate, stated) for value in (a, b))
+    if new is None or old is None or new is old or not commensurable(new.quantity.unit, old.quantity.unit):
+        return found
+    computed = (new.quantity.to(old.quantity.unit).value - old.quantity.value) / old.quantity.value * 100
+    reading = Reading("change", new, old, computed)
+    status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
+    return replace(found, status=status, reading=reading, why=f"按算式 {reading.formula()} 重算为 {computed:.2f}%")
+
+
+def _nearest_of_value(value: Decimal, rate: Mention, stated: list[Mention]) -> Mention | None:
+    same = [m for m in stated if _operand(m) and m.quantity.value == value]
+    before = [m for m in same if m.order < rate.order]
+    return before[-1] if before else same[0] if same else None
 
 
 def _share_claim(found: RateFound, part: Mention, whole: Mention, sure: bool) -> RateFound:
@@ -312,7 +364,7 @@ def _share_claim(found: RateFound, part: Mention, whole: Mention, sure: bool) ->
         return found
     computed = part.quantity.to(whole.quantity.unit).value / whole.quantity.value * 100
     reading = Reading("share", part, whole, computed)
-    status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+    status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
     why = f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%"
     return replace(found, status=status, reading=reading, why=why if sure or status == "contradicted" else reading.formula())
 

@@ -16,6 +16,7 @@ from decimal import Decimal, localcontext
 from typing import Literal
 
 from ...core.quantity import Qualifier, agrees, commensurable
+from ...core.script import simplified
 from .lists import Listed
 from .mentions import Mention, clean_label
 
@@ -99,15 +100,19 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
     """The reading of one rate from the figures of its sentence (and, to complete a pair, its paragraph)."""
     change = bool(_CHANGE_WORDS.search(rate.clause + rate.label))
     near = _nearest([m for m in sentence if _operand(m)], rate)
-    agreeing = [r for r in _readings(rate, near, change) if agrees(rate.quantity, r.value)]
+    agreeing = [r for r in _readings(rate, near, change) if agrees(rate.percent, r.value)]
     if not agreeing and len(near) == 1:
         wider = near + [m for m in paragraph if _operand(m) and m not in near and m.order < rate.order][-NEAR_BEFORE:]
-        agreeing = [r for r in _readings(rate, wider, change) if agrees(rate.quantity, r.value)
+        agreeing = [r for r in _readings(rate, wider, change) if agrees(rate.percent, r.value)
                     and near[0] in (r.numerator, r.denominator)]
+    subject = [m for m in near if m.order < rate.order and not is_difference(m)][-1:]
+    if not agreeing and not change and len(near) > 1 and subject:
+        agreeing = _share_of_earlier(rate, subject[0], near, paragraph)
     if len(agreeing) > 1:
         named = _named_change(rate, near, change)
         agreeing = _prefer_list_totals(agreeing, lists) or [r for r in agreeing if named is not None and (
             r.kind, r.numerator, r.denominator) == ("change", named.numerator, named.denominator)] or agreeing
+        agreeing = _share_of_none(agreeing)
     if len(agreeing) == 1:
         return RateFound(rate, "explained", agreeing[0], why=agreeing[0].formula())
     if agreeing:
@@ -115,7 +120,7 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
                          "多种算法都得出该比率：" + "；".join(r.formula() for r in agreeing))
     by_difference = _by_difference(rate, near, paragraph) if change else None
     if by_difference is not None:
-        holds = agrees(rate.quantity, by_difference.value)
+        holds = agrees(rate.percent, by_difference.value)
         return RateFound(rate, "explained" if holds else "contradicted", by_difference,
                          why=f"按变动额口径 {by_difference.formula()} 重算为 {_pct(by_difference.value, rate)}")
     named = _named_change(rate, near, change)
@@ -141,7 +146,7 @@ def explain_from_section(found: RateFound, sentence: list[Mention], section: lis
     done = near[0]
     planned = [m for m in section if _operand(m) and m.order < rate.order and m is not done
                and _PLANNED.search(m.label) and commensurable(m.quantity.unit, done.quantity.unit)]
-    readings = [r for m in planned if (r := _share(done, m)) is not None and agrees(rate.quantity, r.value)]
+    readings = [r for m in planned if (r := _share(done, m)) is not None and agrees(rate.percent, r.value)]
     if len({r.denominator.quantity.value for r in readings}) != 1:
         return found
     return RateFound(rate, "explained", readings[0], why=readings[0].formula())
@@ -172,7 +177,7 @@ def change_from_section(found: RateFound, section: list[Mention], year: int | No
         return found
     down = -1 if _DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
     reading = Reading("change", new[0], old[0], value * down)
-    status: Status = "explained" if agrees(rate.quantity, reading.value) else "contradicted"
+    status: Status = "explained" if agrees(rate.percent, reading.value) else "contradicted"
     return RateFound(rate, status, reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
 
 
@@ -188,15 +193,16 @@ def done_over_planned(found: RateFound) -> RateFound:
         return found
     shares = [r for r in found.others if r.kind == "share"]
     of = _OF_NAMED.search(found.rate.lead)
-    named = _RATE_OF_PLAN.search(found.rate.label + (found.rate.where.column or ""))
+    named = _RATE_OF_PLAN.search(simplified(found.rate.label + (found.rate.where.column or "")))
     own: list[Reading] = []
     if of is not None:
         word = of.group(1)
         own = [r for r in shares if word in r.denominator.label and word not in r.numerator.label]
-    elif named is not None:
-        own = [r for r in shares if _DONE.search(r.numerator.label) and not _DONE.search(r.denominator.label)]
+    elif named is not None:  # a table's words in traditional characters (執行數 / 預算數) read as in simplified
+        own = [r for r in shares if _DONE.search(simplified(r.numerator.label))
+               and not _DONE.search(simplified(r.denominator.label))]
     if len({id(r.denominator) for r in own}) > 1:
-        own = [r for r in own if _WHOLE_YEAR.search(r.denominator.label)] or own
+        own = [r for r in own if _WHOLE_YEAR.search(simplified(r.denominator.label))] or own
     if len(own) != 1:
         return found
     return RateFound(found.rate, "explained", own[0], why=own[0].formula())
@@ -208,6 +214,8 @@ _WHOLE_YEAR = re.compile(r"全年|调整后|调整")  # the year's whole budget,
 
 
 def _share(a: Mention, b: Mention) -> Reading | None:
+    if not commensurable(a.quantity.unit, b.quantity.unit):
+        return None  # 受灾面积 in 公顷 over 直升机 in 架 is no share
     value = _compute("share", a, b)
     return Reading("share", a, b, value) if value is not None else None
 
@@ -221,6 +229,58 @@ def _nearest(operands: list[Mention], rate: Mention) -> list[Mention]:
     before = [m for m in operands if m.order < rate.order]
     after = [m for m in operands if m.order > rate.order]
     return before[-NEAR_BEFORE:] + after[:NEAR_AFTER]
+
+
+def _share_of_earlier(rate: Mention, part: Mention, near: list[Mention], paragraph: list[Mention]) -> list[Reading]:
+    """A share whose sentence states its part among other figures (项目支出200.00万元，比上年减少10.00万元，占20%;
+    三类项目0个，占比0%) and whose whole stands earlier in the paragraph: the part (the last figure before the rate that
+    is no change) over a figure before it there."""
+    wider = [m for m in paragraph if _operand(m) and m not in near and m.order < rate.order][-NEAR_BEFORE:]
+    return [r for r in (_share(part, w) for w in wider) if r is not None and agrees(rate.percent, r.value)]
+
+
+_CHANGE_COLUMN = re.compile(r"变动率|变化率|增减率|增长率|增减幅度?|增减%|增幅|同比")
+_COLUMN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?|(上年|去年|上一年)|(本年|当年|今年)")
+
+
+def _column_year(header: str) -> int | None:
+    """The year a table's column is of (2023年决算数 → 2023), or 0 for 上年 and 1 for 本年 (ordered alike)."""
+    found = _COLUMN_YEAR.search(header)
+    if found is None:
+        return None
+    return int(found.group(1)) if found.group(1) else 0 if found.group(2) else 1
+
+
+def column_change(found: RateFound, row: list[Mention]) -> RateFound:
+    """A table's change column checked against its own row (项目 | 2023年决算数 | 2024年决算数 | 变动率): the later
+    year's value less the earlier's, over the earlier's — the claim the column makes, so a change stated with the
+    wrong sign or size is contradicted, not left unexplained."""
+    rate = found.rate
+    header = rate.where.column or ""
+    if found.status == "explained" or not _CHANGE_COLUMN.search(header) or _DOWN_WORDS.search(header):
+        return found
+    dated = [(year, m) for m in row if m is not rate and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
+             and (year := _column_year(m.where.column or "")) is not None]  # bare cells too: the header's unit
+    if len(dated) != 2 or dated[0][0] == dated[1][0] or not commensurable(dated[0][1].quantity.unit,
+                                                                          dated[1][1].quantity.unit):
+        return found
+    (_, old), (_, new) = sorted(dated, key=lambda pair: pair[0])
+    value = _compute("change", new, old)
+    if value is None:
+        return found
+    reading = Reading("change", new, old, value)
+    status: Status = "explained" if agrees(rate.percent, value) else "contradicted"
+    return RateFound(rate, status, reading, why=f"按本行 {reading.formula()} 重算为 {_pct(value, rate)}")
+
+
+def _share_of_none(readings: list[Reading]) -> list[Reading]:
+    """A share of nothing (三类项目0个，占比0%) is 0% of any figure: of the several, the one of the largest figure, the
+    total the groups are of."""
+    if len(readings) < 2 or any(r.kind != "share" or r.numerator is not readings[0].numerator for r in readings) \
+            or readings[0].numerator.quantity.value != 0:
+        return readings
+    unit = readings[0].denominator.quantity.unit
+    return [max(readings, key=lambda r: r.denominator.quantity.to(unit).value)]
 
 
 def _prefer_list_totals(readings: list[Reading], lists: list[Listed]) -> list[Reading]:
@@ -274,8 +334,9 @@ def _named_change(rate: Mention, near: list[Mention], change: bool) -> Reading |
     The amount of the change may stand between them and the rate (本年收入A，上年收入B，收入减少C，同比下降x%)."""
     if not change:
         return None
+    near = [m for m in near if not is_difference(m)]  # an amount of change is no value of either year
     if len(near) > 2:
-        near = [m for m in near if m.order < rate.order and not is_difference(m) and not _AMOUNT.search(m.lead)]
+        near = [m for m in near if m.order < rate.order and not _AMOUNT.search(m.lead)]
     if len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
         return None
     a, b = near

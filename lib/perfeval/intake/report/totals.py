@@ -1,10 +1,13 @@
-"""Totals a paragraph states with its parts added up, in the two ways accounts are written in prose:
+"""Totals a paragraph states with its parts added up, in the ways accounts are written in prose:
 
 - added: “收入111.11万元 … 加上补助等1756.37万元，收入总计1867.48万元” — a figure, 加上 another (and more), then
   a total closed by 总计 / 合计 / 共计;
 - composed: “财力1867.48万元。由收入111.11万元，加上补助等1756.37万元构成” — a total, then 由 its parts 构成 / 组成;
 - closed: “办公费10.00万元、印刷费5.00万元、差旅费3.00万元，合计18.00万元” — figures, then 合计 / 共计 / 总计 closing them
-  (from the list's opener — 其中, 包括, a colon — or the sentence's start; over ；-parts of one sentence).
+  (from the list's opener — 其中, 包括, a colon — or the sentence's start; over ；-parts of one sentence);
+- used and left: “下达资金20.00万元，已使用18.00万元，结余2.00万元” (the sum given may stand in the sentence before);
+- beyond: “收入总计512.40万元，其中本年收入合计500.00万元，此外…0万元、…12.40万元” — a 总计 of its 合计 and the 此外 items;
+- graded: “共评价项目15个。评价结果为优的项目12个…良的3个…” — a count and the count of each grade after it.
 
 The structure says the parts make up the total, so the identity is declared whether or not they add up (when they
 do not, that is what `score` asks about). The figure 加上 adds to is the last one before it in its paragraph that
@@ -15,7 +18,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...core.quantity import Qualifier, agrees, canonical_unit
+from ...core.quantity import UNITS, Qualifier, adds_up, canonical_unit
 from .lists import Listed
 from .mentions import Mention
 
@@ -40,9 +43,16 @@ def find_totals(mentions: list[Mention], lists: list[Listed]) -> list[Listed]:
     out: list[Listed] = []
     for figures in by_block.values():
         found = _in_paragraph(figures, inside)
-        out += found + _closed(figures, inside, {id(t.whole) for t in found}) + _used_and_left(figures)
+        out += found + _closed(figures, inside, {id(t.whole) for t in found}) + _used_and_left(figures) \
+            + _graded(figures, inside) + _beyond(figures)
     known = {(id(lst.whole), frozenset(id(p) for p in lst.parts)) for lst in lists}
-    return [t for t in out if (id(t.whole), frozenset(id(p) for p in t.parts)) not in known]
+    kept = []
+    for t in out:  # a total two readers find, or a list already found, once
+        key = (id(t.whole), frozenset(id(p) for p in t.parts))
+        if key not in known:
+            known.add(key)
+            kept.append(t)
+    return kept
 
 
 def _gap(figures: list[Mention], k: int) -> str:
@@ -110,11 +120,12 @@ _OPENING = re.compile(r"结转|结余|年初|上年|去年")  # a balance carrie
 
 def _used_and_left(figures: list[Mention]) -> list[Listed]:
     """A sum given, what of it was used and what is left, in one sentence (州级补助资金2.00万元，资金已使用2.00万元，
-    结余0万元): the given sum is made of the two, so the identity is declared whether or not they add up."""
+    结余0万元) or the sum in the sentence before (下达资金20.00万元。截至年底，已使用18.00万元，结余2.00万元): the given
+    sum is made of the two, so the identity is declared whether or not they add up."""
     out = []
     for k in range(1, len(figures) - 1):
         given, used, left = figures[k - 1], figures[k], figures[k + 1]
-        if not (given.order[1] == used.order[1] == left.order[1]) or not _USED.search(used.lead) \
+        if not used.order[1] == left.order[1] or not _USED.search(used.lead) \
                 or not _LEFT.search(left.lead) or _USED.search(given.lead) or _LEFT.search(given.lead):
             continue
         if _GIVEN.search(given.label) and not _OPENING.search(given.lead) and _alike(given, used) and _alike(given, left):
@@ -122,8 +133,74 @@ def _used_and_left(figures: list[Mention]) -> list[Listed]:
     return out
 
 
+# a grade: 优等项目12个, 评价结果为“良”的项目3个, 良好的3个 (其中的, 整改中的 are no 中)
+_GRADE = re.compile(r"优秀|良好|不合格|合格|较差|(?:(?<=[为是评获定“\"：:，,、；;\s])|^)[优良中差](?=[”\"’]?(?:等|级|的|项目|$))")
+_CHANGE_VERB = re.compile(r"(?:增加|减少|增长|下降|上升|降低|节约|较|比)")
+
+
+def _grade(m: Mention) -> str | None:
+    """The one grade a count's clause names (优等项目12个 → 优), if it names exactly one."""
+    found = {g.group(0)[:1] for g in _GRADE.finditer(m.lead)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _graded(figures: list[Mention], inside: dict[int, Mention]) -> list[Listed]:
+    """A count and the counts of each grade after it in its paragraph (共评价项目15个。评价结果为优的项目12个…良的3个…
+    中的0个): grades are a partition of what was graded, so the counts make up the total — declared when they add up
+    to it or exceed it (no partition can), as a grade unmentioned may hold the rest when they fall short."""
+    out = []
+    for k, whole in enumerate(figures):
+        if _grade(whole) is not None or id(whole) in inside or _CHANGE_VERB.search(whole.lead):
+            continue
+        parts: list[Mention] = []
+        for m in figures[k + 1:]:
+            if not _alike(whole, m):
+                continue  # the money of each grade (涉及资金300.00万元) stands between the counts
+            grade = _grade(m)
+            if grade is None or grade in {_grade(p) for p in parts}:
+                break
+            parts.append(m)
+        total = sum((p.quantity.value for p in parts), Decimal(0))
+        if len(parts) >= 2 and total >= whole.quantity.value:
+            out.append(_summed(whole, parts))
+    return out
+
+
+_SUBTOTAL = re.compile(r"合计\s*[为是达]?\s*$")
+_GRAND = re.compile(r"总计\s*[为是达]?\s*$")
+_BEYOND = re.compile(r"此外|另外|另有")
+_AMONG = re.compile(r"其中|包括|包含")
+
+
+def _beyond(figures: list[Mention]) -> list[Listed]:
+    """An account's 总计 made of its 合计 and the items stated 此外 (收入总计512.40万元，其中本年收入合计500.00万元，此外
+    用事业基金弥补收支差额0万元、年初结转和结余12.40万元; or 本年收入合计…。此外，…，收入总计…): the 总计 holds what
+    stands beyond the year's 合计, so the identity is declared whether or not they add up. The 总计 is the figure the
+    合计 is listed under (其中) or the one closing the items."""
+    out = []
+    for a, sub in enumerate(figures):
+        if not _SUBTOTAL.search(sub.lead) or a + 1 >= len(figures) or not _BEYOND.search(_gap(figures, a + 1)):
+            continue
+        grand = figures[a - 1] if a and _GRAND.search(figures[a - 1].lead) and _AMONG.search(_gap(figures, a)) \
+            and _alike(sub, figures[a - 1]) else None
+        items: list[Mention] = []
+        for k in range(a + 1, len(figures)):
+            m = figures[k]
+            if not _alike(sub, m) or k > a + 1 and m.order[1] != figures[a + 1].order[1]:
+                break
+            if _GRAND.search(m.lead) and items:
+                grand = grand or m
+                break
+            items.append(m)
+        if grand is not None and items:
+            out.append(_summed(grand, [sub, *items]))
+    return out
+
+
 def _alike(a: Mention, b: Mention) -> bool:
-    return canonical_unit(a.quantity.unit) == canonical_unit(b.quantity.unit)
+    """Figures of one unit, or of money in any of its units (a total in 元, its parts in 万元)."""
+    x, y = canonical_unit(a.quantity.unit), canonical_unit(b.quantity.unit)
+    return x == y or x in UNITS and y in UNITS and UNITS[x].dimension == UNITS[y].dimension == "money"
 
 
 def _added(figures: list[Mention], k: int, first: Mention) -> tuple[list[Listed], int]:
@@ -153,5 +230,6 @@ def _composed(figures: list[Mention], k: int, whole: Mention) -> tuple[list[List
 
 
 def _summed(whole: Mention, parts: list[Mention]) -> Listed:
-    total = sum((p.quantity.to(whole.quantity.unit).value for p in parts), Decimal(0))
-    return Listed(whole, tuple(parts), "summed", agrees(whole.quantity, total))
+    """The total and its parts, judged at the parts' precision when they are written in a coarser unit of money
+    (24,506,012.34元 of parts in 万元 to two decimals: see core.quantity.adds_up)."""
+    return Listed(whole, tuple(parts), "summed", adds_up(whole.quantity, [p.quantity for p in parts]))

@@ -48,13 +48,12 @@ def _why(exc: PerfevalError) -> str:
 
 def _draft_one(report: Path, outputs: Path) -> tuple[str, str]:
     """("ok", the draft's path) or ("failed", why): the report read, its draft and review page written."""
-    from ..draft import draft_report, write_draft
-    from ..draft.review import write_review
+    from ..draft import draft_report, write_reviewed_draft
 
     try:
         draft = draft_report(report, unit_id=file_id(report))
-        target = write_draft(draft, outputs / DRAFTS / f"{draft.unit_id}.yaml")
-        write_review(target, target.with_suffix(".review.html"), review_links(draft.unit_id, target.name))
+        target = outputs / DRAFTS / f"{draft.unit_id}.yaml"
+        write_reviewed_draft(draft, target, target.with_suffix(".review.html"), review_links(draft.unit_id, target.name))
     except PerfevalError as exc:
         return "failed", f"报告无法读取，未能生成草稿（{report.name}）：{_why(exc)}"
     except OSError as exc:

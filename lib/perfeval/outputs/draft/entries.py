@@ -34,6 +34,7 @@ UNPLACED_SENTENCE = "#   原句："  # its sentence, on the line after it
 EXCLUDED_HEAD = "# 存疑，未录入：以下各项使草稿无法通过校验，已移出（核对原文后可改正补回）"  # then, per entry:
 # "# <problem>" and "#   <place>: <the entry as YAML flow>"
 EXCLUDED = "未通过校验，已移出草稿"
+LEFT_OUT_OF_FILE = "未读取的内容"
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,12 @@ def read_unread(text: str) -> list[Unread]:
         elif excluded and line.startswith("# ") and after.startswith("#   "):
             out.append(_excluded(line[2:], after[4:]))
         elif line.startswith(NOT_READ):
-            out.append(Unread("未读取的内容", line[len(NOT_READ):]))
+            out.append(Unread(LEFT_OUT_OF_FILE, line[len(NOT_READ):]))
         elif line.startswith(UNPLACED) and not excluded:
             head, _, why = line[len(UNPLACED):].partition("；")  # a label and a number hold neither ： nor ；
-            what, _, reason = head.rpartition("：")
+            what, said, reason = head.rpartition("：")
             sentence = after[len(UNPLACED_SENTENCE):] if after.startswith(UNPLACED_SENTENCE) else ""
-            out.append(Unread(reason.removesuffix("，未录入") or "存疑", what or head, why, sentence))
+            out.append(Unread(reason.removesuffix("，未录入") if said else "存疑", what if said else head, why, sentence))
     return out
 
 
@@ -78,7 +79,7 @@ def _excluded(problem: str, entry: str) -> Unread:
         node = None
     record = {str(k.value): str(v.value) for k, v in node.value if isinstance(v, yaml.ScalarNode)} if isinstance(
         node, yaml.MappingNode) else {}  # every scalar as the text written (218.40, not 218.4)
-    what = " ".join(record[k] for k in ("label", "value", "unit") if k in record) or place
+    what = " ".join([record.get("label") or place] + [record[k] for k in ("value", "unit") if k in record])
     at = record.get("at", "")
     return Unread(EXCLUDED, what, problem, record.get("source", ""), int(at) if at.isdigit() else None)
 
