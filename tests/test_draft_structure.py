@@ -421,3 +421,9 @@ def test_a_subject_that_has_or_carries_out_something_opens_a_sentence_about_the_
     unit, item = unit_of(tmp_path, "项目绩效自评报告1", "一、项目基本情况",
                          "松岭市科学技术局主要有部门预算项目支出、专项预算支出二类支出，项目资金总预算为2455.5万元。")
     assert unit["name"] == "松岭市科学技术局" and "正文" in item.unsure
+
+
+def test_a_long_run_of_area_words_does_not_stall_the_search_for_a_full_name(tmp_path):
+    unit, _ = unit_of(tmp_path, "区文化和旅游局2023年度部门整体支出绩效自评报告", "市" * 3000 + "区文化和旅游",
+                      "松岭市青山区文化和旅游局主要职责是贯彻执行文化和旅游工作的方针政策。")
+    assert unit["name"] == "松岭市青山区文化和旅游局"

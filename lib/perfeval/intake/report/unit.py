@@ -290,7 +290,8 @@ def _fuller(stated: Stated, sentences: list[Sentence]) -> Stated:
     if _REGION.match(name):
         return stated
     short = name[1:] if name[:1] in _LEVELS else name
-    pattern = re.compile(rf"((?:[\u4e00-\u9fff]{{1,8}}?(?:省|自治区|市|州|盟|地区|县|区|旗))+){re.escape(short)}")
+    pattern = re.compile(rf"((?>[\u4e00-\u9fff]{{1,8}}?(?:省|自治区|市|州|盟|地区|县|区|旗))+){re.escape(short)}")  # each
+    # area taken once, up to its first level word: a run of them is never split two ways (time linear in the text)
     full = {}
     for s in sentences:
         for m in pattern.finditer(_compact(s.text)):
