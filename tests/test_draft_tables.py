@@ -554,3 +554,21 @@ def test_a_statements_sums_are_its_own_rows_side_by_side_where_they_add_up(tmp_p
     assert ("本年支出合计·金额", "3,576.00", ["2,100.50", "1,475.50"]) in got
     assert ("收入总计·金额", "3,776.00", ["3,576.00", "0.00", "200.00"]) in got  # 合计 and the rows beside it
     assert not [x for x in got if x[0] == "支出总计·金额"]  # 3,576.00 + 0.00 + 210.00 is not 3,776.00: not declared
+
+
+@pytest.mark.parametrize("weight,score", [("分值", "自评得分"), ("权重", "评价得分"), ("分值（分）", "得分（分）")])
+@pytest.mark.parametrize("shape", ["bars", "one cell per line"])
+def test_a_self_assessment_tables_score_column_named_otherwise_still_gives_the_claimed_total(tmp_path, weight, score,
+                                                                                           shape):
+    header = [{"分值": weight, "得分": score}.get(h, h) for h in HEADER]
+    rows = [header, *ROWS, TOTAL]
+    text = "\n".join(" | ".join(r) for r in rows) if shape == "bars" else "\n".join(c for r in rows for c in r if c)
+    draft = draft_of(tmp_path, text)
+    assert indicators(draft)[:4] == EXPECTED and draft.params["claims"]["total"] == Decimal(98)
+
+
+def test_a_scored_tables_levels_and_total_row_are_declared_over_its_rows(tmp_path):
+    got = lists_of(draft_of(tmp_path, scored_as("tabs")))
+    assert ("决策·分值", "15分", ["5", "5", "5"]) in got and ("过程·分值", "20分", ["6", "14"]) in got
+    assert ("总分·分值", "35", ["5", "5", "5", "6", "14"]) in got
+    assert ("总分·自评得分", "31.5", ["5", "3.5", "5", "6", "12"]) in got
