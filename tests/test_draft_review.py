@@ -82,3 +82,17 @@ def test_a_params_file_drafted_before_the_batch_gets_its_review_page_there(tmp_p
     page = (outputs / "drafts" / "u.review.html").read_text(encoding="utf-8")
     assert 'href="../../elsewhere/u.yaml"' in page and 'href="../units/u/u.html"' in page
     assert not (outputs / "drafts" / "c.review.html").exists()  # a confirmed file has nothing left to confirm
+
+
+def test_what_was_not_drafted_is_on_the_page_and_what_is_unsure_counts_to_check_first():
+    """The draft's header said what the reader left out (未读取) and what it marked 存疑 and drafted nowhere, and its
+    end what was taken out to validate; the page showed none of it, and 先核对 counted none of it."""
+    text = ("# 未读取：Word 文件中SmartArt 图形 1 处的文字未读取（Word 显示为图形，其中的文字和数字请对照原文）\n"
+            "# 存疑，未录入：办公设备购置支出1.268,40万元\n" + DRAFT
+            + "\n# 存疑，未录入：以下各项使草稿无法通过校验，已移出（核对原文后可改正补回）\n"
+              "# claims.statements[0].value：-25 cannot be another statement of 支出, which is never negative\n"
+              "#   claims.statements[0]: {figure: lines.total.final, value: -25}\n")
+    page = review_page(text, Links(params="u.yaml"))
+    first = page.split("<h2>", 2)[1]
+    assert first.startswith("先核对（5）") and "1.268,40" in first and "never negative" in first
+    assert "<h2>未读取（1）</h2>" in page and "SmartArt 图形 1 处" in page

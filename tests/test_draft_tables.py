@@ -485,7 +485,8 @@ def test_a_paragraph_opening_with_its_list_under_a_table_breaks_down_the_tables_
 def test_a_list_under_a_paragraph_after_the_table_is_not_the_tables(tmp_path):
     draft = draft_of(tmp_path, "\n".join(UNDER + ["本年支出较上年有所减少。", "其中：人员经费702.10万元，公用经费113.26万元，"
                                                   "项目支出296.80万元。"]))
-    assert not [x for x in lists_of(draft) if x[0].startswith("支出合计")]
+    assert not [x for x in lists_of(draft) if x[0].startswith("支出合计") and "702.10万元" in x[2]]
+    assert ("支出合计·决算数", "1,112.16", ["815.36", "296.80"]) in lists_of(draft)  # its own rows make it up
 
 
 def test_a_rows_label_saved_above_its_columns_names_one_cell_per_line_is_that_rows_label():
@@ -538,3 +539,36 @@ def test_parts_no_opener_announces_are_a_total_s_when_their_words_and_their_sum_
     "优等15个，良等9个。", "共发现问题5个，整改中的3个，评价为良的2个。"])  # 整改中 is no grade
 def test_figures_that_do_not_add_up_or_whose_words_name_no_such_parts_make_no_total(text):
     assert lists_in(text) == []
+
+
+def test_a_statements_sums_are_its_own_rows_side_by_side_where_they_add_up(tmp_path):
+    sides = [["一、财政拨款收入", "1", "3,456.00", "一、一般公共服务支出", "31", "2,100.50"],
+             ["二、上级补助收入", "2", "120.00", "二、农林水支出", "32", "1,475.50"],
+             ["本年收入合计", "3", "3,576.00", "本年支出合计", "33", "3,576.00"],
+             ["用事业基金弥补收支差额", "4", "0.00", "结余分配", "34", "0.00"],
+             ["年初结转和结余", "5", "200.00", "年末结转和结余", "35", "210.00"],
+             ["收入总计", "6", "3,776.00", "支出总计", "36", "3,776.00"]]
+    draft = draft_of(tmp_path, "\n".join(["金额单位：万元", "项目 行次 金额 项目 行次 金额"] + [" ".join(r) for r in sides]))
+    got = lists_of(draft)
+    assert ("本年收入合计·金额", "3,576.00", ["3,456.00", "120.00"]) in got  # the income side's rows, not the spending's
+    assert ("本年支出合计·金额", "3,576.00", ["2,100.50", "1,475.50"]) in got
+    assert ("收入总计·金额", "3,776.00", ["3,576.00", "0.00", "200.00"]) in got  # 合计 and the rows beside it
+    assert not [x for x in got if x[0] == "支出总计·金额"]  # 3,576.00 + 0.00 + 210.00 is not 3,776.00: not declared
+
+
+@pytest.mark.parametrize("weight,score", [("分值", "自评得分"), ("权重", "评价得分"), ("分值（分）", "得分（分）")])
+@pytest.mark.parametrize("shape", ["bars", "one cell per line"])
+def test_a_self_assessment_tables_score_column_named_otherwise_still_gives_the_claimed_total(tmp_path, weight, score,
+                                                                                           shape):
+    header = [{"分值": weight, "得分": score}.get(h, h) for h in HEADER]
+    rows = [header, *ROWS, TOTAL]
+    text = "\n".join(" | ".join(r) for r in rows) if shape == "bars" else "\n".join(c for r in rows for c in r if c)
+    draft = draft_of(tmp_path, text)
+    assert indicators(draft)[:4] == EXPECTED and draft.params["claims"]["total"] == Decimal(98)
+
+
+def test_a_scored_tables_levels_and_total_row_are_declared_over_its_rows(tmp_path):
+    got = lists_of(draft_of(tmp_path, scored_as("tabs")))
+    assert ("决策·分值", "15分", ["5", "5", "5"]) in got and ("过程·分值", "20分", ["6", "14"]) in got
+    assert ("总分·分值", "35", ["5", "5", "5", "6", "14"]) in got
+    assert ("总分·自评得分", "31.5", ["5", "3.5", "5", "6", "12"]) in got

@@ -325,9 +325,11 @@ def _read_rule_table(blocks: tuple[Block, ...], start: int, out: Tables, report_
 def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _ScoredColumns) -> int:
     """A scored evaluation table: each row's 分值 and 得分 in 分 under its indicator's name, a level's weight in
     brackets in its cell (决策（15分）), the 总分 row's 得分 as the claimed total and its 分值 as a figure, a grade row's
-    grade. The rules' cells are no figures; any other cell (a note on the deduction) is left to be read as prose."""
+    grade. The rules' cells are no figures; any other cell (a note on the deduction) is left to be read as prose.
+    A level's weight is declared = its rows' 分值, and the 总分 row's 分值 and 得分 = the rows' (summed)."""
     out.taken.add(start)
     header = columns.header
+    sums = _ScoredSums()
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j) and blocks[j].section == blocks[start].section:
         block = blocks[j]
@@ -352,12 +354,14 @@ def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _S
                     out.total = m
                 else:
                     out.cells.append(Cell(m))
+                out.totals += sums.total(m, k == columns.score)
             j += 1
             continue
         if not columns.scored(cells) and not any(_quantity(cells[k]) for k in columns.labels if k < len(cells)):
             for k in columns.labels:  # a level's row of its own: 决策（15分）
                 if k < len(cells) and _POINTS.search(cells[k]):
                     _level1_weight(out, _strip_points(cells[k]), cells[k], j, block)
+                    out.totals += sums.level(out.section_weights[-1][1])
                     out.take_cell(j, k)
             for k in columns.rules:
                 out.take_cell(j, k)
@@ -368,6 +372,7 @@ def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _S
         for k in named:
             if _POINTS.search(cells[k]) and k != named[-1]:
                 _level1_weight(out, _strip_points(cells[k]), cells[k], j, block)
+                out.totals += sums.level(out.section_weights[-1][1])
             out.take_cell(j, k)
         for k in (columns.weight, columns.score, *columns.rules):
             out.take_cell(j, k)
@@ -375,9 +380,38 @@ def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _S
             if q is not None:
                 q = q if q.unit else _as(q, "分")
                 label = f"{name}·{header[k]}" if name else header[k]
-                out.cells.append(Cell(_mention(q, label, Where(block.section, cells[k], j, k, name, header[k]))))
+                m = _mention(q, label, Where(block.section, cells[k], j, k, name, header[k]))
+                out.cells.append(Cell(m))
+                sums.row(m, k == columns.score)
         j += 1
+    out.totals += sums.level(None)
     return j
+
+
+@dataclass
+class _ScoredSums:
+    """What a scored evaluation table's own structure sums: each level's weight over its rows' 分值, the 总分 row over
+    all rows' 分值 and 得分."""
+
+    opened: Mention | None = None  # the weight of the level the rows read are under
+    under: list[Mention] = field(default_factory=list)
+    weights: list[Mention] = field(default_factory=list)
+    scores: list[Mention] = field(default_factory=list)
+
+    def row(self, m: Mention, score: bool) -> None:
+        (self.scores if score else self.weights).append(m)
+        if not score:
+            self.under.append(m)
+
+    def level(self, weight: Mention | None) -> list[Listed]:
+        """A level opens (or the table ends): the level before it over its rows, if it had two or more."""
+        closed = [_column_total(self.opened, self.under)] if self.opened is not None and len(self.under) >= 2 else []
+        self.opened, self.under = weight, []
+        return closed
+
+    def total(self, m: Mention, score: bool) -> list[Listed]:
+        parts = self.scores if score else self.weights
+        return [*(self.level(None) if not score else []), *([_column_total(m, parts)] if len(parts) >= 2 else [])]
 
 
 def _skip_framework(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
@@ -425,6 +459,7 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     stated = _stated_unit(blocks, start)
     out.taken.add(start)
     above: dict[int, list[Mention]] = {}
+    sums = _NamedSums(next((k for k, h in enumerate(columns) if k and _SECOND_LABEL.match(h.strip())), len(columns)))
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j):
         out.taken.add(j)
@@ -445,8 +480,47 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
                     out.totals.append(_column_total(m, parts))
             elif not _SUB_ROW.match(row):
                 above.setdefault(k, []).append(m)
+            if not total and not m.is_rate:
+                out.totals += sums.read(k, normalise(row), m)
         j += 1
     return j
+
+
+_SECOND_LABEL = re.compile(r"^(?:项目|科目)")  # a second label column: the other side of a statement (收入 | 支出)
+
+
+@dataclass
+class _NamedSums:
+    """A statement's own sums, column by column on one side: a row named …合计 (本年收入合计) is the rows above it since
+    the last such row; a row named …总计 (收入总计) is the 合计 above it and the rows between them (用事业基金弥补收支差额,
+    年初结转和结余). Declared only where they add up exactly: the names alone do not say which rows are whose."""
+
+    side: int  # value columns from here on belong to the statement's other side
+    since: dict[int, list[Mention]] = field(default_factory=dict)
+    summed: dict[int, Mention] = field(default_factory=dict)
+    beside: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def read(self, k: int, row: str, m: Mention) -> list[Listed]:
+        if k >= self.side or _SUB_ROW.match(row):
+            return []
+        if row.endswith("合计") and len(row) > 2:
+            parts = self.since.pop(k, [])
+            self.summed[k], self.beside[k] = m, []
+            return [_column_total(m, parts)] if self._holds(m, parts) else []
+        if row.endswith("总计") and len(row) > 2:
+            parts = [self.summed[k], *self.beside.get(k, [])] if k in self.summed else self.since.get(k, [])
+            self.since.pop(k, None)
+            self.summed.pop(k, None)
+            return [_column_total(m, parts)] if self._holds(m, parts) else []
+        self.since.setdefault(k, []).append(m)
+        if k in self.summed:
+            self.beside.setdefault(k, []).append(m)
+        return []
+
+    @staticmethod
+    def _holds(whole: Mention, parts: list[Mention]) -> bool:
+        return len(parts) >= 2 and all(p.quantity.unit == whole.quantity.unit for p in parts) \
+            and agrees(whole.quantity, sum((p.quantity.value for p in parts), Decimal(0)))
 
 
 _STATED_UNIT = re.compile(r"(?:金额|计量)?单位\s*[：:]\s*(万元|元|亿元|千元)")
@@ -677,8 +751,9 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
     Runs on across the table breaks a text copy makes, up to the next part heading.
     """
     top = blocks[start].section.split(" ")[0]
-    score_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() == "得分"), None)
-    weight_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() in ("分值", "权重")), None)
+    score_column = next((k for k, c in enumerate(blocks[start].cells) if _SCORE_COLUMN.fullmatch(normalise(c))), None)
+    weight_column = next((k for k, c in enumerate(blocks[start].cells) if _WEIGHT_COLUMN.fullmatch(normalise(c))),
+                         None)
     columns = _IndicatorColumns.of(blocks[start].cells)
     unclosed = _rebuilt_unclosed(blocks, start)
     level1, level2 = "", ""
@@ -787,8 +862,8 @@ def _as_written(m: Mention | str | None, numbers: dict[int, str]) -> Mention | s
 
 
 _ROLES = (("name", r"三级指标|指标名称"), ("op", r"指标性质|指标方向"), ("target", r"(?:年度)?指标值|年度目标值?"),
-          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", r"分值|权重"),
-          ("score", r"得分"), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
+          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", _WEIGHT_COLUMN.pattern),
+          ("score", _SCORE_COLUMN.pattern), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
 _OPS = {"≥": Qualifier.AT_LEAST, ">=": Qualifier.AT_LEAST, "≤": Qualifier.AT_MOST, "<=": Qualifier.AT_MOST,
         ">": Qualifier.ABOVE, "<": Qualifier.BELOW, "＞": Qualifier.ABOVE, "＜": Qualifier.BELOW}
 

@@ -113,6 +113,38 @@ def _unreconciled(nodes: list[Node], entries: list[Entry]) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Said:
+    """What the draft's comments say was not drafted (writer.params_text writes them): what the reader left out of
+    the file (未读取: hidden text, footnotes, SmartArt …), and numbers marked 存疑 and drafted nowhere (未录入: read two
+    ways, or taken out because the params would not validate with them)."""
+
+    unread: list[str]
+    unentered: list[str]
+
+
+UNREAD, UNENTERED = "# 未读取：", "# 存疑，未录入："
+TAKEN_OUT = UNENTERED + "以下各项"
+
+
+def said_in(text: str) -> Said:
+    unread: list[str] = []
+    unentered: list[str] = []
+    taken_out, why = False, ""
+    for line in text.splitlines():
+        if line.startswith(TAKEN_OUT):
+            taken_out = True
+        elif taken_out and line.startswith("#   "):
+            unentered.append(f"{line[4:].strip()}（{why}）")
+        elif taken_out and line.startswith("# "):
+            why = line[2:].strip()
+        elif line.startswith(UNREAD):
+            unread.append(line[len(UNREAD):].strip())
+        elif line.startswith(UNENTERED):
+            unentered.append(line[len(UNENTERED):].strip())
+    return Said(unread, unentered)
+
+
+@dataclass(frozen=True)
 class Reviewed:
     """A written draft as its page lists it: its entries, the structure read, and what comes first (先核对)."""
 
@@ -121,11 +153,12 @@ class Reviewed:
     nodes: list[Node]
     first: list[Entry]  # entries marked 存疑, and identities or rates that do not reconcile on the draft's figures
     sums: list[str]  # breakdowns of the base data table whose parts do not add up
+    said: Said
 
     @property
     def to_check(self) -> int:
         """The items listed under 先核对: the one count the page shows and `perfeval draft` prints."""
-        return len(self.first) + len(self.sums)
+        return len(self.first) + len(self.sums) + len(self.said.unentered)
 
 
 def reviewed(text: str) -> Reviewed:
@@ -133,7 +166,8 @@ def reviewed(text: str) -> Reviewed:
     w = read_written(text)
     entries = reconciled(w.entries, w.data)
     nodes = tree(entries, w.data)
-    return Reviewed(w, entries, nodes, [e for e in entries if e.unsure or e.problem], _unreconciled(nodes, entries))
+    return Reviewed(w, entries, nodes, [e for e in entries if e.unsure or e.problem], _unreconciled(nodes, entries),
+                    said_in(text))
 
 
 def review_page(text: str, links: Links) -> str:
@@ -152,8 +186,14 @@ def review_page(text: str, links: Links) -> str:
     sections = []
     if r.to_check:
         listed = (f'<ul class="sums"><li>分项相加与总数不符（见“读出的结构”）：</li>{"".join(sums)}</ul>' if sums else "")
+        listed += (f'<ul class="sums"><li>存疑，未录入草稿（核对原文后可补入）：</li>'
+                   f'{"".join(f"<li>{escape(x)}</li>" for x in r.said.unentered)}</ul>' if r.said.unentered else "")
         sections.append(f'<section><h2>先核对（{r.to_check}）</h2><p class="lead">标为存疑的项，以及按草稿'
                         f'数字不能复核的分项与比率。</p>{listed}{"".join(_entry(e) for e in first)}</section>')
+    if r.said.unread:
+        sections.append(f'<section><h2>未读取（{len(r.said.unread)}）</h2><p class="lead">报告文件中以下内容未读入草稿，'
+                        '请对照原文，需要时手工补入。</p><ul class="unread">'
+                        f'{"".join(f"<li>{escape(x)}</li>" for x in r.said.unread)}</ul></section>')
     if nodes:
         sections.append('<section><h2>读出的结构</h2><p class="lead">总数、其分项与嵌套的分项，按草稿数字核算。结构读错'
                         '（分项挂错了总数）时，删去相应的分项与总数关系。</p>'
