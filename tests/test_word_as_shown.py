@@ -444,3 +444,12 @@ def test_drawings_made_from_data_of_their_own_are_said(tmp_path, xml, said):
     path = build(tmp_path, [paragraph(run("部门整体支出情况见下图：")), paragraph(xml)])
     assert texts(path) == ["部门整体支出情况见下图："]
     assert read_document(path).skipped == (f"Word 文件中{said}",)
+
+
+def test_a_drop_cap_and_a_line_break_inside_a_number_are_no_breaks_of_it(tmp_path):
+    """A drop cap is a paragraph of its own framed beside the next (2 | 025年…: a figure 2 and the total left the
+    catalogue); a soft line break inside 3752.48 kept only 3752."""
+    cap = paragraph(run("2"), props='<w:framePr w:dropCap="drop" w:lines="2" w:wrap="around" w:vAnchor="text"/>')
+    path = build(tmp_path, [cap, paragraph(run("025年部门整体支出3752"), "<w:r><w:br/></w:r>", run(".48万元。")),
+                            paragraph(run("全年共开展培训"), "<w:r><w:br/></w:r>", run("12次。"))])
+    assert texts(path) == ["2025年部门整体支出3752.48万元。", "全年共开展培训", "12次。"]  # a break between words stays

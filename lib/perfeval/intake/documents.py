@@ -571,6 +571,7 @@ def _val(element, tag: str) -> str | None:  # noqa: ANN001 - an lxml element
     return None if child is None else child.get(f"{_W}val", "")
 
 
+_NUMBER_BREAK = re.compile(r"(?<=[0-9.])\n(?=[0-9.])")  # a w:br between two digits of one number
 _MAX_COLUMNS = 63  # Word's own limit: a span past it in a hostile file is no wider
 
 
@@ -645,15 +646,25 @@ class _WordBody:
 
     # container: a python-docx XML element (lxml, untyped)
     def items(self, container) -> Iterator[str | Row]:  # noqa: ANN001
+        """The container's paragraphs and rows; a drop cap (a paragraph framed as one, w:framePr w:dropCap) is the
+        first letter of the paragraph after it (2 + 025年… is 2025年…), and a line break inside a number
+        (3752 w:br .48) is no break of it."""
+        cap = ""
         for block in self._blocks(container):
             if block.tag == f"{_W}tbl":
                 yield from self._rows(block)
                 continue
             boxes: list = []
             self.fields = []  # a field left open by a damaged paragraph hides no more than that paragraph's rest
-            yield self._text(block, self._paragraph(block), boxes)
+            text = cap + _NUMBER_BREAK.sub("", self._text(block, self._paragraph(block), boxes))
+            frame = block.find(f"{_W}pPr/{_W}framePr")
+            cap = text if frame is not None and frame.get(f"{_W}dropCap") in ("drop", "margin") else ""
+            if not cap:
+                yield text
             for box in boxes:
                 yield from self.items(box)
+        if cap:
+            yield cap
 
     def _paragraph(self, p) -> _Paragraph:  # noqa: ANN001 - a w:p
         style = _val(p.find(f"{_W}pPr"), "pStyle") or ""
