@@ -153,7 +153,8 @@ def _graded(figures: list[Mention], inside: dict[int, Mention]) -> list[Listed]:
         if _grade(whole) is not None or id(whole) in inside or _CHANGE_VERB.search(whole.lead):
             continue
         parts: list[Mention] = []
-        for m in figures[k + 1:]:
+        for j in range(k + 1, len(figures)):  # not figures[k + 1:]: a copy of the rest for each figure is quadratic
+            m = figures[j]
             if not _alike(whole, m):
                 continue  # the money of each grade (涉及资金300.00万元) stands between the counts
             grade = _grade(m)
