@@ -680,3 +680,10 @@ def test_a_range_of_rates_and_a_disclosures_own_tables_are_no_figures(sentence, 
 def test_a_minus_after_a_percentage_is_unsure():
     [found] = find_quantities("培训费变动率为15%-")
     assert found.doubt and "负号" in found.doubt
+
+
+@pytest.mark.parametrize("text", ["1" * 20000, "优：" + "1" * 20000, "得分" + "1" * 20000 + "分为优", "1" * 20000 + "%↓"])
+def test_a_long_run_of_digits_is_read_in_linear_time(text):
+    """The grade, arrow and range rules once backtracked exponentially or quadratically on a run of digits (a
+    hostile report): each now reads a digit run once. No timing asserted: the suite would hang, not fail."""
+    assert all(f.doubt for f in find_quantities(text))

@@ -460,11 +460,11 @@ _GRADE_WORD = r"(?:优秀|优|良好|良|较好|中等|中|一般|合格|及格|
 _GRADE = r"[“\"「『（(]?" + _GRADE_WORD
 _BOUND_WORD = r"[（(]\s*含\s*[）)]|[（(]\s*不含\s*[）)]|及?以上|及?以下|之间|[至到~～\-—－]|[≤≥<>＜＞≦≧]=?"
 # After a threshold: more bounds, numbers and 分 of its range, then the grade it gives (70分（含）以上85分以下为良).
-_GRADE_AFTER = re.compile(rf"(?P<between>(?:\s|{_BOUND_WORD}|且|并|、|得分|总分|分|\d+(?:\.\d+)?)*)的?\s*"
+_GRADE_AFTER = re.compile(rf"(?P<between>(?:\s|{_BOUND_WORD}|且|并|、|得分|总分|分|\d++(?:\.\d++)?)*+)的?\s*"
                           rf"(?:为|评为|评定为|定为|确定为|属于|属|即为|计为|等级为|档次为)\s*{_GRADE}")
 # Before a threshold: a grade and its bound (优秀：90分以上; 良（80≤得分<90）), or a score compared (得分≥, 总分在).
 _GRADE_BEFORE = re.compile(rf"(?:^|[\s，,；;。、（(]){_GRADE_WORD}[”\"」』]?\s*[：:（(=＝]\s*"
-                           r"(?P<low>\d+(?:\.\d+)?\s*分?\s*(?:[（(]\s*含\s*[）)])?\s*(?:[≤<≦＜]=?|[至到~～\-—－])\s*)?"
+                           r"(?P<low>\d++(?:\.\d++)?\s*分?\s*(?:[（(]\s*含\s*[）)])?\s*(?:[≤<≦＜]=?|[至到~～\-—－])\s*)?"
                            # the range's lower end (良（80≤得分<90）, B级（80分（含）至90分）)
                            rf"(?:(?:得分|总分|分值|评分)\s*)?(?:{_BOUND_WORD}|在|达到)?\s*$")
 _COMPARED = re.compile(r"(?:得分|总分|评分|分数)\s*(?:(?:在|达到|为)?\s*(?:[≤≥<>＜＞≦≧]=?|大于等于|小于等于|大于|小于|不低于|低于)|在)\s*$")
@@ -556,7 +556,7 @@ _BRACKETED = re.compile(r"[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\
 _WORD_MINUS = re.compile(r"(?<!正)负\s?(?=\d)|(?<=[为是：:])减(?=\d+(?:\.\d+)?\s*[%‰])")  # 为负 25%, 变动率为减25%
 _WORD_MINUS_CN = re.compile(r"(?<!正)负百分之")  # 负百分之二十五: the minus after 百分之, where the reader reads a sign
 # An arrow beside a percentage says its direction (25%↓, ↓25%: −25%; 25%↑ is +25%).
-_ARROWED = re.compile(r"(?P<a>[↓▼⬇])\s?(?P<n>\d+(?:\.\d+)?\s*[%‰])|(?P<m>\d+(?:\.\d+)?\s*[%‰])\s?(?P<b>[↓▼⬇↑▲⬆])")
+_ARROWED = re.compile(r"(?P<a>[↓▼⬇])\s?(?P<n>\d++(?:\.\d++)?\s*[%‰])|(?<![\d.])(?P<m>\d++(?:\.\d++)?\s*[%‰])\s?(?P<b>[↓▼⬇↑▲⬆])")
 # A sum in two magnitudes (3千752.48万元 is 3752.48万元, 1亿2345万元 is 12345万元): one amount.
 _TWO_MAGNITUDES = re.compile(r"(?<![\d.])(?P<a>\d{1,4})(?P<m>[亿千])(?P<b>\d+(?:\.\d+)?)(?=万)")
 # A minus a PDF set apart from its number by one space (变动率为 - 25%), after a word or an opening mark
