@@ -584,9 +584,10 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
     out: list[tuple[Mention, ...]] = []
     taken = set(grouped)
     pool = [m for _, m in stated if id(m) not in grouped and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
-            and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label)]
+            and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label) and _names_something(m)]
     fixed = {id(m) for m in anchors}
-    pool += [m for m in anchors if not m.is_rate and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0]
+    pool += [m for m in anchors if not m.is_rate and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0
+             and _names_something(m)]
     by_key: dict[tuple, list[Mention]] = {}
     rounded: list[tuple[Mention, tuple]] = []
     written: dict[tuple, list[Mention]] = {}  # (value, step, kind) as stated, both in the dimension's base unit
@@ -653,6 +654,14 @@ def _one_figure(a: Mention, b: Mention, subjects: Subjects,
     money = _dimension(canonical_unit(a.quantity.unit)) == "money"  # many sums of money share a head (税收收入, 非税收入)
     return head >= (MIN_SHARED_LABEL if money else MIN_SHARED_HEAD) and a.where.section != b.where.section \
         and _slip(_digits(a), _digits(b))
+
+
+def _names_something(m: Mention) -> bool:
+    """Could what names this figure be shared with another's (_one_figure accepts no pair without a head of
+    MIN_SHARED_HEAD characters both hold, or a word on each side)? A bare number (1 on a line of its own) names
+    nothing: leaving it out of the comparisons changes no pair, and n of them cost n² comparisons (minutes)."""
+    named = _named_by(m)
+    return len(_head_words(named)) >= MIN_SHARED_HEAD or bool(_WORD.search(named))
 
 
 def _named_by(m: Mention) -> str:
