@@ -449,3 +449,10 @@ def test_a_title_whose_year_lost_its_nian_and_a_towns_government_by_its_short_na
     assert (unit["name"], unit["year"]) == ("青山镇人民政府", 2023)
     unit, item = unit_of(tmp_path, "部门决算", "白石镇政府的基本职能是：贯彻执行上级决定，管理本镇事务。")
     assert unit["name"] == "白石镇政府" and "正文" in item.unsure
+
+
+def test_a_copy_with_a_sites_pinyin_inside_its_words_is_read_past_it(tmp_path):
+    draft = draft_of(tmp_path, "某某县残联项(xiàng)目绩(jì)效自评报(bào)告范文(精选12篇)", "项目绩效自评报(bào)告 1",
+                     "一、项目基本情况", "本项目下达资金20.00万元。")
+    assert draft.params["unit"]["document_kind"] == "项目支出绩效自评"
+    assert [m.written for m in draft.placed] == ["20.00万元"]

@@ -687,3 +687,12 @@ def test_a_long_run_of_digits_is_read_in_linear_time(text):
     """The grade, arrow and range rules once backtracked exponentially or quadratically on a run of digits (a
     hostile report): each now reads a digit run once. No timing asserted: the suite would hang, not fail."""
     assert all(f.doubt for f in find_quantities(text))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("项目绩效自评报(bào)告 1", []),                       # a copying site's pinyin inside a title: its number is no figure
+    ("项目(xiàng mù)支出300万元", ["300万元"]),
+    ("某县残联项目绩效自评报告(精選12篇)", []),             # the site's count, in traditional characters too
+])
+def test_a_copying_sites_pinyin_and_counts_are_read_past(sentence, expected):
+    assert [f.quantity.text for f in find_quantities(sentence)] == expected

@@ -453,3 +453,12 @@ def test_a_drop_cap_and_a_line_break_inside_a_number_are_no_breaks_of_it(tmp_pat
     path = build(tmp_path, [cap, paragraph(run("025年部门整体支出3752"), "<w:r><w:br/></w:r>", run(".48万元。")),
                             paragraph(run("全年共开展培训"), "<w:r><w:br/></w:r>", run("12次。"))])
     assert texts(path) == ["2025年部门整体支出3752.48万元。", "全年共开展培训", "12次。"]  # a break between words stays
+
+
+def test_a_frame_placed_off_the_page_is_not_read_and_is_said(tmp_path):
+    frame = '<w:framePr w:w="2000" w:h="300" w:x="{x}" w:y="{y}" w:hAnchor="page" w:vAnchor="page"/>'
+    path = build(tmp_path, [paragraph(run("支出9999.00万元。"), props=frame.format(x=-20000, y=-20000)),
+                            paragraph(run("支出2450.60万元。")),
+                            paragraph(run("（单位：万元）"), props=frame.format(x=8000, y=1200))])
+    assert texts(path) == ["支出2450.60万元。", "（单位：万元）"]  # a frame on the page is read
+    assert read_document(path).skipped == ("Word 文件中置于页面以外的图文框中的文字 1 处未读取（Word 不显示）",)

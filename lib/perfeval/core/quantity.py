@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 
 from ..errors import IncommensurableUnits
 from .numbers import decimal, to_step
-from .script import TO_SIMPLIFIED
+from .script import PINYIN, TO_SIMPLIFIED
 
 
 def incommensurable(a: str, b: str) -> IncommensurableUnits:
@@ -607,6 +607,7 @@ def _normalise(text: str, whole: bool) -> _Normalised:
             return None
         return "-" + m.group("n") + (m.group("pct") or "").strip(), None
 
+    norm, at, _ = _rewrite(norm, at, PINYIN, lambda m: (" " * len(m.group(0)), None))  # 報(bào)告: read as if absent
     norm, at, _ = _rewrite(norm, at, _CIRCLED, lambda m: (m.group(0).translate(_CIRCLED_DIGITS), None))
     norm, at, _ = _rewrite(norm, at, _DOT_DECIMAL, _dot_decimal)
     norm, at, _ = _rewrite(norm, at, _WORD_MINUS, lambda m: ("-", None))

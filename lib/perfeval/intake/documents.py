@@ -430,7 +430,7 @@ _LEFT_OUT = {"del": "修订中删除的文字", "moveFrom": "修订中移走的�
              "placeholder": "内容控件的占位提示文字", "white": "白色（与页面同色）的文字", "tiny": "字号小于 1 磅的文字",
              "field code": "域代码中嵌套域的结果", "symbol": "符号字体中的字符", "math": "含分式、上下标等结构的公式",
              "background": "与底色同色的文字", "squeezed": "字符缩放小于 10% 的文字",
-             "hidden drawing": "隐藏的图形或文本框中的文字"}
+             "hidden drawing": "隐藏的图形或文本框中的文字", "off page": "置于页面以外的图文框中的文字"}
 # what Word shows but is not read as part of the text, and why (said with it)
 _SHOWN = {"raised": ("接在数字或文字后的上标文字（脚注标记等）", "不作前面数字的一部分，请对照原文"),
           "strike": ("加删除线的文字", "Word 显示为划去，按已删去处理，请对照原文")}
@@ -571,6 +571,21 @@ def _val(element, tag: str) -> str | None:  # noqa: ANN001 - an lxml element
     return None if child is None else child.get(f"{_W}val", "")
 
 
+_PAGE_REACH = 24_000  # twips (about 42 cm): no page's edge lies farther from where a frame is measured from
+_MARGIN_REACH = 3_000  # twips (about 5 cm): a frame measured from the margin or the text starts at most this far in
+
+
+def _twips(frame, name: str) -> int:  # noqa: ANN001 - a w:framePr
+    value = frame.get(f"{_W}{name}") or ""
+    return int(value) if re.fullmatch(r"-?[0-9]{1,9}", value) else 0
+
+
+def _off_page(frame) -> bool:  # noqa: ANN001 - a w:framePr
+    """Whether a frame is placed wholly off the page (w:x, w:y of -20000 twips), where Word does not show it."""
+    x, y, width, height = (_twips(frame, name) for name in ("x", "y", "w", "h"))
+    return x + width < -_MARGIN_REACH or y + height < -_MARGIN_REACH or x > _PAGE_REACH or y > _PAGE_REACH
+
+
 _NUMBER_BREAK = re.compile(r"(?<=[0-9.])\n(?=[0-9.])")  # a w:br between two digits of one number
 _MAX_COLUMNS = 63  # Word's own limit: a span past it in a hostile file is no wider
 
@@ -654,10 +669,13 @@ class _WordBody:
             if block.tag == f"{_W}tbl":
                 yield from self._rows(block)
                 continue
+            frame = block.find(f"{_W}pPr/{_W}framePr")
+            if frame is not None and _off_page(frame):
+                self._skip("off page", block)
+                continue
             boxes: list = []
             self.fields = []  # a field left open by a damaged paragraph hides no more than that paragraph's rest
             text = cap + _NUMBER_BREAK.sub("", self._text(block, self._paragraph(block), boxes))
-            frame = block.find(f"{_W}pPr/{_W}framePr")
             cap = text if frame is not None and frame.get(f"{_W}dropCap") in ("drop", "margin") else ""
             if not cap:
                 yield text

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...core.params import RESERVED_NAMES, UNIT_ID
-from ...core.script import simplified
+from ...core.script import simplified, without_pinyin
 from .document import Document, Sentence
 from .mentions import Mention, Where
 
@@ -555,7 +555,8 @@ def read_unit(document: Document, name: str | None = None, year: int | None = No
     """The unit's name, the year the report evaluates, its budget code and its claimed grade, each with the basis
     it was read on; `name` and `year` given (the analyst's --name, --year) override what the report says."""
     sentences = document.sentences()
-    plain = [replace(s, text=simplified(s.text)) for s in sentences]  # a copy in traditional characters reads alike
+    plain = [replace(s, text=without_pinyin(simplified(s.text))) for s in sentences]  # a copy in traditional
+    # characters, or with a copying site's pinyin in its words, reads alike
     grade = _as_written(_grade(plain), sentences)
     named = Stated(name, None, "命令行指定") if name else _as_written(_name(plain), sentences)
     dated = Stated(str(year), None, "命令行指定") if year else _as_written(_year(plain), sentences)
