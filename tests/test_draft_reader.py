@@ -156,3 +156,18 @@ def test_words_between_a_label_and_its_number_and_a_ratio_written_as_a_fraction(
     _, found = mentions_of(sentence)
     [m] = found
     assert (m.written, m.label, m.quantity.unit) == (written, label, unit)
+
+
+@pytest.mark.parametrize("paragraph, status", [
+    ("全年受理案件4000件，其中差错2件，差错率0.5‰。", "explained"),      # a rate in ‰ is a rate: 2 ÷ 4000 = 0.5‰
+    ("全年受理案件4000件，其中差错2件，差错率0.6‰。", "unexplained"),
+])
+def test_a_rate_in_per_mille_is_explained_in_its_own_unit(paragraph, status):
+    found = rate_in(paragraph)
+    assert (found.rate.written[-1], found.status) == ("‰", status)
+    assert found.rate.percent.value == found.rate.quantity.value / 10  # claimed in %, at the precision written
+
+
+def test_a_share_is_never_sought_between_figures_of_different_kinds():
+    found = rate_in("全省租用6架直升机开展航空护林，森林受害面积120公顷，受害率为0.046‰。")
+    assert found.status == "unexplained"  # 120公顷 over 6架 is no share; the draft goes on

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..core.script import ideographs
+from . import pdf_columns as columns
 from .documents import Row, Skipped, fail, join_lines, read, under_columns
 from .numbering import heading_of
 
@@ -811,8 +812,9 @@ def _visible(page, seen: _Unread):  # noqa: ANN001, ANN202 - a pdfplumber Page i
 
 
 def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
-    """A page's text lines and tables, each with its top, in reading order; footnote markers raised after a figure
-    or a word are left out (counted in `seen.raised`)."""
+    """A page's text lines and tables, each with its top, in reading order (a page set in two columns column by
+    column, see pdf_columns); footnote markers raised after a figure or a word are left out (counted in
+    `seen.raised`)."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     raised: set[tuple[float, float, str]] = set()
@@ -829,13 +831,15 @@ def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa
     if raised:  # read again without them: a marker 2 after 42人 is no digit of 422
         seen.raised += len(raised)
         lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=True)
-    items: list[tuple[float, dict | list]] = [
-        (line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(line["text"]),
-                       "cells": _cells(line)})
-        for line in lines if line["text"].strip()]
-    items += [(t.bbox[1], [[_unspaced(c) if c else c for c in row] for row in t.extract(x_tolerance=1.5)])
-              for t in tables]
-    return sorted(items, key=lambda item: item[0])
+    at = columns.gutter(lines)
+    ordered, across = columns.in_columns(lines, at) if at is not None else ([((0, -1, x["top"]), x) for x in lines], [])
+    items: list[tuple[columns.Key, float, dict | list]] = [
+        (key, line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(line["text"]),
+                            "cells": _cells(line)})
+        for key, line in ordered if line["text"].strip()]
+    items += [((columns.segment(across, t.bbox[1]), -1, t.bbox[1]), t.bbox[1],
+               [[_unspaced(c) if c else c for c in row] for row in t.extract(x_tolerance=1.5)]) for t in tables]
+    return [(top, item) for _, top, item in sorted(items, key=lambda item: item[0])]
 
 
 RAISED_SIZE = 0.9  # a glyph this much smaller than its line's text, and raised by RAISED_BY of its size: superscript
@@ -964,6 +968,8 @@ _CUT_NUMBER = re.compile(r"\d[.．]\s*$")
 
 
 def _starts_paragraph(line: dict, previous: dict, left: float, right: float, height: float) -> bool:
+    # a column's lines are judged against the column's own margins
+    left, right = line.get("left", left), previous.get("right", right)
     # A line ends short when the next word did not fit: a figure (1,731.80万元) is never broken, so a line
     # that stops mid-sentence before a line starting with a figure is the same paragraph.
     wrapped_figure = (line["text"][:1].isdigit() and previous["text"].rstrip()[-1:] not in "。！？；：:;.!?"

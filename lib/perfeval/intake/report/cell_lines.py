@@ -175,7 +175,16 @@ def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:
         header, values = [text(k + j) for j in range(n)], [text(k + n + j) for j in range(n)]
         if _rates_fit(header, [values]):
             return [header, values], k + 2 * n
+    if n >= 3 and numbers(k + n, n - 1) and not _CAPTION.search(text(k)) \
+            and all(_COLUMN_NAME.search(text(k + j)) for j in range(1, n)):
+        header, values = [text(k + j) for j in range(1, n)], [text(k + n + j) for j in range(n - 1)]
+        if _rates_fit(header, [values]):  # a row's label set above its columns' names (年度总体目标 / 预期目标 / 实际完成情况)
+            return [["", *header], [text(k), *values]], k + 2 * n - 1
     return None
+
+
+_CAPTION = re.compile(r"情况|表|单位|[（(][^）)]*$")  # a table's caption above its columns, no row's label
+_COLUMN_NAME = re.compile(r"目标|完成|预算|执行|决算|[数值额率]$|情况$|(?:19|20)\d{2}\s*年")
 
 
 def _rates_fit(header: list[str], rows: list[list[str]]) -> bool:
@@ -192,7 +201,10 @@ def _rates_fit(header: list[str], rows: list[list[str]]) -> bool:
 MAX_ROW_LINES = 9  # lines of one indicator row before its 分值 and 得分: two levels, name, target, actual, a note
 MAX_DEVIATION = 200  # characters of the deviation note a row may end with
 _INDICATOR_COLUMNS = re.compile(r"^(?:[一二三]级指标|指标名称|指标性质|指标方向|(?:年度)?指标值|年度目标值?|度量单位|计量单位|"
-                                r"实际完成值?|完成值|实际值|分值|权重|得分|偏差原因.*|未完成原因.*|原因分析.*|改进措施.*)$")
+                                r"实际完成值?|完成值|实际值|(?:指标)?分值|权重|(?:自评|评价)?得分|偏差原因.*|未完成原因.*|原因分析.*|改进措施.*)"
+                                r"(?:[（(]\s*分\s*[）)])?$")
+_WEIGHT_HEADER = re.compile(r"^(?:指标)?(?:分值|权重)(?:[（(]\s*分\s*[）)])?$")
+_SCORE_HEADER = re.compile(r"^(?:自评|评价)?得分(?:[（(]\s*分\s*[）)])?$")
 _LEVEL = re.compile(r"^(?!.*(?:达成|完成|实现))[^\d，。；：,;:]{1,12}?指标\s*(?:[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)])?$")
 _POINTS_ALONE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|效果)指标$|分\s*[）)]$")  # a level cell alone that is the first level
@@ -220,8 +232,8 @@ def _indicator_header(lines: list, k: int) -> list[str] | None:
     while len(header) < 12 and k + len(header) < len(lines) and isinstance(lines[k + len(header)], str) \
             and _INDICATOR_COLUMNS.match(_unmarked(lines[k + len(header)])):
         header.append(_unmarked(lines[k + len(header)]))
-    weight = next((c for c, h in enumerate(header) if h in ("分值", "权重")), None)
-    if weight is None or weight < 3 or weight + 1 >= len(header) or header[weight + 1] != "得分":
+    weight = next((c for c, h in enumerate(header) if _WEIGHT_HEADER.match(h)), None)
+    if weight is None or weight < 3 or weight + 1 >= len(header) or not _SCORE_HEADER.match(header[weight + 1]):
         return None
     if any(h.startswith("实际完成") or h in ("完成值", "实际值") for h in header) \
             and any("指标值" in h or "目标" in h for h in header):
@@ -242,7 +254,7 @@ def _indicator_form(lines: list, k: int) -> tuple[list[list[str]], int] | None:
     header = _indicator_header(lines, k)
     if header is None:
         return None
-    weight = next(c for c, h in enumerate(header) if h in ("分值", "权重"))
+    weight = next(c for c, h in enumerate(header) if _WEIGHT_HEADER.match(h))
     score, name = weight + 1, weight - 3
     deviation = score + 1 if score + 1 < len(header) else None
     if any(_marked_empty(lines, x) for x in range(k + len(header), k + 3 * len(header))):
@@ -456,22 +468,72 @@ def _pairs(line: str) -> list[tuple[str, str]]:
 
 
 def _unflattened(line: str, table: int) -> list[str | Row]:
-    """A line holding a 绩效自评表's indicator rows (or a scored evaluation table's) run together, cells between single
-    spaces (a document site's text of a .docx, a PDF's), as the text before the table, the table's rows and the text
-    after it; any other line as it is. A table that does not close with its 总分 row is rebuilt all the same, each row
-    known by its 分值 and 得分 standing alone together: such copies are often excerpts, so it is read for its figures,
-    not as the indicator table (tables._rebuilt_unclosed), whose rows cut off would sum wrong."""
-    if "指标" not in line:
+    """A line holding a 绩效自评表's indicator rows (or a scored evaluation table's, or its budget block) run together,
+    cells between single spaces (a document site's text of a .docx, a PDF's), as the text before the table, the
+    table's rows and the text after it (read again for a further table); any other line as it is. A table that does
+    not close with its 总分 row is rebuilt all the same, each row known by its 分值 and 得分 standing alone together:
+    such copies are often excerpts, so it is read for its figures, not as the indicator table
+    (tables._rebuilt_unclosed), whose rows cut off would sum wrong."""
+    if "指标" not in line and not _BLOCK_HINT.search(line):
         return [line]
     tokens: list[str | Row | Skipped] = list(line.split(" "))
     for at, token in enumerate(tokens):
-        if isinstance(token, str) and (_INDICATOR_COLUMNS.match(token) or _SCORED_COLUMNS.match(token)):
+        if not isinstance(token, str):
+            continue
+        found: tuple[list[list[str]], int, int] | None = None
+        if "指标" in line and (_INDICATOR_COLUMNS.match(token) or _SCORED_COLUMNS.match(token)):
             form = _indicator_form(tokens, at) or _scored_form(tokens, at)
-            if form is not None:
-                rows, end = form
-                return [" ".join(str(t) for t in tokens[:at]), *(Row(tuple(r), table) for r in rows),
-                        " ".join(str(t) for t in tokens[end:])]
+            found = (form[0], at, form[1]) if form is not None else None
+        if found is None and _BLOCK_COLUMN.fullmatch(token):
+            found = _budget_block([str(t) for t in tokens], at)
+        if found is not None:
+            rows, start, end = found
+            after = " ".join(str(t) for t in tokens[end:])
+            return [" ".join(str(t) for t in tokens[:start]), *(Row(tuple(r), table) for r in rows),
+                    *(_unflattened(after, table + 1) if after else [])]
     return [line]
+
+
+_BLOCK_HINT = re.compile(r"预算数|执行数|决算数")
+_BLOCK_COLUMN = re.compile(r"(?:年初|全年|调整后|年度|本年|上年)?(?:预算|执行|决算)数?(?:[（(]万元[）)])?|分值|(?:预算)?执行率|得分|权重")
+_BLOCK_LABEL = re.compile(r"项目资金|资金来源|项目|科目|[（(]\s*(?:万元|元)\s*[）)]")
+_BLOCK_VALUE = re.compile(r"[-－]?\d[\d,，]*(?:\.\d+)?\s*[%％]?")
+MAX_BLOCK_LABEL = 24  # characters of a budget block's row label
+
+
+def _budget_block(tokens: list[str], at: int) -> tuple[list[list[str]], int, int] | None:
+    """A form's budget block run together (项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额:
+    0 0 0 10 0 0 其中:本年财政拨款 90 89.974 89.974): (its header row and rows of a label and up to as many values,
+    left-aligned; where it starts; where it ends), or None. The column names are three or more in a row, one of them a
+    预算数, 执行数 or 决算数; a row is its label's words and one value or more; the block ends at words no value
+    follows; a percentage stands only under a rate column; fewer than two rows make none."""
+    end = at
+    while end < len(tokens) and _BLOCK_COLUMN.fullmatch(tokens[end]):
+        end += 1
+    columns = tokens[at:end]
+    if len(columns) < 3 or not any(_BLOCK_HINT.search(c) for c in columns):
+        return None
+    start = at
+    while start > max(0, at - 2) and _BLOCK_LABEL.fullmatch(tokens[start - 1]):
+        start -= 1
+    rows: list[list[str]] = []
+    k = end
+    while k < len(tokens):
+        label, j = [], k
+        while j < len(tokens) and not _BLOCK_VALUE.fullmatch(tokens[j]) and len("".join(label)) <= MAX_BLOCK_LABEL:
+            label.append(tokens[j])
+            j += 1
+        values = []
+        while j < len(tokens) and len(values) < len(columns) and _BLOCK_VALUE.fullmatch(tokens[j]):
+            values.append(tokens[j])
+            j += 1
+        if not label or not values or len("".join(label)) > MAX_BLOCK_LABEL:
+            break
+        rows.append([" ".join(label), *values])
+        k = j
+    if len(rows) < 2 or any(("%" in v or "％" in v) and "率" not in c for r in rows for c, v in zip(columns, r[1:])):
+        return None
+    return [[" ".join(tokens[start:at]), *columns], *rows], start, k
 
 
 MAX_FORM_LINES = 400  # lines a form's rows set a row per line may run to
@@ -581,20 +643,35 @@ _STATEMENT_ROW = re.compile(r"(?:收入|支出|合计|总计|结余|结转|拨�
 MIN_UNHEADED_ROWS = 3  # rows numbered one after another that make a statement without its header
 
 
-def _unheaded(tokens: list[str]) -> tuple[int, int, int] | None:
+def _unheaded(tokens: list[str], opening: int) -> tuple[int, int, int] | None:
     """(start, start, amounts per row) of a statement whose header the copy lost: from the first label of a run of
     at least MIN_UNHEADED_ROWS rows whose 行次 count up one by one (一、财政拨款收入 1 2,318.40 二、事业收入 2 46.00 …),
-    each with an amount; None when there is none."""
-    for k in range(len(tokens) - 1):
+    each with an amount, the first of them among the `opening` tokens (the line that may start it); None when there
+    is none."""
+    for k in range(min(opening, len(tokens) - 1)):
         if _AMOUNT.fullmatch(tokens[k]) or not _LINE_NO.fullmatch(tokens[k + 1]):
             continue  # the run opens with the word right before a 行次 (a caption before it stays text)
-        rows, _ = _statement_groups(tokens, k, 1)
+        rows, _ = _statement_groups(tokens, k, 1, 2 * MIN_UNHEADED_ROWS)
         first = rows[:2 * MIN_UNHEADED_ROWS]
         if len(first) >= MIN_UNHEADED_ROWS and all(len(r) > 2 for r in first) \
                 and _counted_up([int(r[1]) for r in first]):
-            widest, _ = _statement_groups(tokens, k, 4)
+            widest, _ = _statement_groups(tokens, k, 4, len(first))
             return k, k, max(len(r) - 2 for r in widest[:len(first)])
     return None
+
+
+def _by_side(rows: list[list[str]]) -> list[list[str]]:
+    """A statement's rows side by side (收入 1, 支出 31, 收入 2, 支出 32 …) put one side after the other, each side's rows
+    in order, told apart by their 行次 counting up: so that a side's 合计 stands under its own rows."""
+    runs: list[list[list[str]]] = []
+    for row in rows:
+        n = int(row[1]) if row[1].isdigit() else None
+        run = next((r for r in runs if n is not None and r[-1][1].isdigit() and int(r[-1][1]) == n - 1), None)
+        if run is None:
+            runs.append([row])
+        else:
+            run.append(row)
+    return [row for run in runs for row in run] if len(runs) <= 2 else rows
 
 
 def _counted_up(numbers: list[int]) -> bool:
@@ -610,12 +687,14 @@ def _counted_up(numbers: list[int]) -> bool:
     return len(runs) <= 2 and max(len(r) for r in runs) >= MIN_UNHEADED_ROWS
 
 
-def _statement_groups(tokens: list[str], start: int, width: int) -> tuple[list[list[str]], int]:
+def _statement_groups(tokens: list[str], start: int, width: int, limit: int | None = None
+                      ) -> tuple[list[list[str]], int]:
     """The statement's rows from tokens[start:]: each a label (words, joined where a copy split them), its 行次 and
-    up to `width` amounts (a blank one written -, —, /); and where they end (at words no 行次 follows)."""
+    up to `width` amounts (a blank one written -, —, /); and where they end (at words no 行次 follows, or after
+    `limit` rows)."""
     rows: list[list[str]] = []
     k = start
-    while k < len(tokens):
+    while k < len(tokens) and (limit is None or len(rows) < limit):
         label, j = [], k
         while j < len(tokens) and not _AMOUNT.fullmatch(tokens[j]) and len("".join(label)) <= MAX_STATEMENT_LABEL:
             label.append(tokens[j])
@@ -672,16 +751,22 @@ def _statements(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
                 and out and isinstance(out[len(out) - back - 1], str) \
                 and all(_STATEMENT_HEAD.fullmatch(t) for t in _tokens(texts[k - back - 1] or "")):
             back += 1
-        m = k + 1
-        while m < len(lines) and m - k < MAX_STATEMENT_LINES and texts[m] is not None \
-                and not re.search(r"[。；;！!？?]", texts[m] or ""):
-            m += 1
+        def run_end(most: int) -> int:  # the lines of text without a sentence after line k, at most `most`
+            m = k + 1
+            while m < len(lines) and m - k < most and texts[m] is not None \
+                    and not re.search(r"[。；;！!？?]", texts[m] or ""):
+                m += 1
+            return m
+
+        probe = [t for x in range(k - back, run_end(PROBE_LINES + 1)) for t in _tokens(texts[x] or "")]
+        opening = sum(len(_tokens(texts[x] or "")) for x in range(k - back, k + 1))
+        header = _statement_header(probe) if "行次" in probe else _unheaded(probe, opening)  # on a few lines
+        m = run_end(MAX_STATEMENT_LINES) if header else k
         tokens: list[str] = []
         spans: list[tuple[int, int]] = []  # (line, where its tokens end in the stream)
-        for x in range(k - back, m):
+        for x in range(k - back, m if header else k - back):
             tokens += _tokens(texts[x] or "")
             spans.append((x, len(tokens)))
-        header = _statement_header(tokens) if "行次" in tokens else _unheaded(tokens)
         found = _statement_rows(tokens, header[1], header[2]) if header else None
         if header is None or found is None:
             out.append(lines[k])
@@ -695,7 +780,7 @@ def _statements(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
         names = tokens[header[0]:header[1]]
         columns = names[names.index("行次") + 1:][:header[2]] if "行次" in names else ["金额"] * header[2]
         out.append(Row(("项目", "行次", *columns), table))
-        out += [Row(tuple(r), table) for r in rows]
+        out += [Row(tuple(r), table) for r in _by_side(rows)]
         out += [Row(tuple(unpaired), table + 1)] if unpaired else []
         line_at, stop = next((x, e) for x, e in spans if e >= end)
         rest = " ".join(tokens[end:stop])
@@ -705,6 +790,7 @@ def _statements(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
 
 
 MAX_STATEMENT_LINES = 2000  # lines of text a statement's rows may run to
+PROBE_LINES = 8  # lines after the first whether a statement starts is decided on (its rows are then read on)
 
 
 def _statement_rows(tokens: list[str], first: int, width: int) -> tuple[list[list[str]], list[str], int] | None:

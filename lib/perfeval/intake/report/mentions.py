@@ -90,7 +90,12 @@ class Mention:
 
     @property
     def is_rate(self) -> bool:
-        return self.quantity.unit == "%"
+        return self.quantity.unit in ("%", "‰")  # 差错率0.5‰ is a rate as 98% is
+
+    @property
+    def percent(self) -> Quantity:
+        """A rate in %, at the precision written (0.5‰ is 0.05%, to 0.01%): what rates are computed and claimed in."""
+        return self.quantity.to("%") if self.quantity.unit == "‰" else self.quantity
 
     def cite(self) -> str:
         return self.where.cite(self.written)

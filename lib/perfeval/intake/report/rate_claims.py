@@ -141,7 +141,7 @@ class RateClaims(Placement):
         computed = (new[0].quantity.to(old[0].quantity.unit).value - old[0].quantity.value) \
             / old[0].quantity.value * 100 * down
         reading = Reading("change", new[0], old[0], computed)
-        status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+        status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
         return replace(found, status=status, reading=reading,
                        why=f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%")
 
@@ -164,7 +164,7 @@ class RateClaims(Placement):
         down = -1 if _DOWN_WORDS.search(found.rate.clause) and found.rate.quantity.value > 0 else 1
         computed = (new[0].quantity.to(old.quantity.unit).value - old.quantity.value) / old.quantity.value * 100 * down
         reading = Reading("change", new[0], old, computed)
-        status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+        status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
         return replace(found, status=status, reading=reading,
                        why=f"按所述口径 {reading.formula()} 重算为 {computed:.2f}%")
 
@@ -191,7 +191,7 @@ class RateClaims(Placement):
             computed = self._evaluate(measure)
             if computed is None:
                 return found
-            status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+            status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
             why = f"按框架指标“{names[mid]}”（{measure.describe()}）以报告所载数字重算为 {computed:.2f}%"
             return replace(found, status=status, measure=mid, why=why)
         return found
@@ -271,8 +271,8 @@ class RateClaims(Placement):
         return subject + rate.label if rate.label.startswith("占") else rate.label
 
     def _signed(self, found: RateFound) -> Decimal:
-        return -found.rate.quantity.value if found.falls and found.reading and found.reading.kind == "change" \
-            else found.rate.quantity.value
+        value = found.rate.percent.value  # claims are in %: 0.5‰ is claimed as 0.05 (%)
+        return -value if found.falls and found.reading and found.reading.kind == "change" else value
 
     def _add_claim(self, claims: list[dict[str, Any]], record: dict[str, Any], rate: Mention,
                    keys: tuple[str, ...]) -> None:
@@ -285,6 +285,8 @@ class RateClaims(Placement):
             self.same_claim.append((self.claimed_by[id(same)], rate))
             return
         record.update(rate.cited())
+        if rate.quantity.unit != "%":
+            self._note(record, f"写作“{rate.written}”，按百分数记为{record['value']}%")  # 0.5‰ claimed as 0.05%
         self.claimed_by[id(record)] = rate
         claims.append(record)
 
@@ -348,7 +350,7 @@ def _formula_change(found: RateFound, stated: list[Mention]) -> RateFound:
         return found
     computed = (new.quantity.to(old.quantity.unit).value - old.quantity.value) / old.quantity.value * 100
     reading = Reading("change", new, old, computed)
-    status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+    status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
     return replace(found, status=status, reading=reading, why=f"按算式 {reading.formula()} 重算为 {computed:.2f}%")
 
 
@@ -364,7 +366,7 @@ def _share_claim(found: RateFound, part: Mention, whole: Mention, sure: bool) ->
         return found
     computed = part.quantity.to(whole.quantity.unit).value / whole.quantity.value * 100
     reading = Reading("share", part, whole, computed)
-    status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+    status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
     why = f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%"
     return replace(found, status=status, reading=reading, why=why if sure or status == "contradicted" else reading.formula())
 

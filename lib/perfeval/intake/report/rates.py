@@ -100,10 +100,10 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
     """The reading of one rate from the figures of its sentence (and, to complete a pair, its paragraph)."""
     change = bool(_CHANGE_WORDS.search(rate.clause + rate.label))
     near = _nearest([m for m in sentence if _operand(m)], rate)
-    agreeing = [r for r in _readings(rate, near, change) if agrees(rate.quantity, r.value)]
+    agreeing = [r for r in _readings(rate, near, change) if agrees(rate.percent, r.value)]
     if not agreeing and len(near) == 1:
         wider = near + [m for m in paragraph if _operand(m) and m not in near and m.order < rate.order][-NEAR_BEFORE:]
-        agreeing = [r for r in _readings(rate, wider, change) if agrees(rate.quantity, r.value)
+        agreeing = [r for r in _readings(rate, wider, change) if agrees(rate.percent, r.value)
                     and near[0] in (r.numerator, r.denominator)]
     subject = [m for m in near if m.order < rate.order and not is_difference(m)][-1:]
     if not agreeing and not change and len(near) > 1 and subject:
@@ -120,7 +120,7 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
                          "多种算法都得出该比率：" + "；".join(r.formula() for r in agreeing))
     by_difference = _by_difference(rate, near, paragraph) if change else None
     if by_difference is not None:
-        holds = agrees(rate.quantity, by_difference.value)
+        holds = agrees(rate.percent, by_difference.value)
         return RateFound(rate, "explained" if holds else "contradicted", by_difference,
                          why=f"按变动额口径 {by_difference.formula()} 重算为 {_pct(by_difference.value, rate)}")
     named = _named_change(rate, near, change)
@@ -146,7 +146,7 @@ def explain_from_section(found: RateFound, sentence: list[Mention], section: lis
     done = near[0]
     planned = [m for m in section if _operand(m) and m.order < rate.order and m is not done
                and _PLANNED.search(m.label) and commensurable(m.quantity.unit, done.quantity.unit)]
-    readings = [r for m in planned if (r := _share(done, m)) is not None and agrees(rate.quantity, r.value)]
+    readings = [r for m in planned if (r := _share(done, m)) is not None and agrees(rate.percent, r.value)]
     if len({r.denominator.quantity.value for r in readings}) != 1:
         return found
     return RateFound(rate, "explained", readings[0], why=readings[0].formula())
@@ -177,7 +177,7 @@ def change_from_section(found: RateFound, section: list[Mention], year: int | No
         return found
     down = -1 if _DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
     reading = Reading("change", new[0], old[0], value * down)
-    status: Status = "explained" if agrees(rate.quantity, reading.value) else "contradicted"
+    status: Status = "explained" if agrees(rate.percent, reading.value) else "contradicted"
     return RateFound(rate, status, reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
 
 
@@ -238,6 +238,8 @@ _WHOLE_YEAR = re.compile(r"全年|调整后|调整")  # the year's whole budget,
 
 
 def _share(a: Mention, b: Mention) -> Reading | None:
+    if not commensurable(a.quantity.unit, b.quantity.unit):
+        return None  # 受灾面积 in 公顷 over 直升机 in 架 is no share
     value = _compute("share", a, b)
     return Reading("share", a, b, value) if value is not None else None
 
@@ -258,7 +260,7 @@ def _share_of_earlier(rate: Mention, part: Mention, near: list[Mention], paragra
     三类项目0个，占比0%) and whose whole stands earlier in the paragraph: the part (the last figure before the rate that
     is no change) over a figure before it there."""
     wider = [m for m in paragraph if _operand(m) and m not in near and m.order < rate.order][-NEAR_BEFORE:]
-    return [r for r in (_share(part, w) for w in wider) if r is not None and agrees(rate.quantity, r.value)]
+    return [r for r in (_share(part, w) for w in wider) if r is not None and agrees(rate.percent, r.value)]
 
 
 _CHANGE_COLUMN = re.compile(r"变动率|变化率|增减率|增长率|增减幅度?|增减%|增幅|同比")
@@ -291,7 +293,7 @@ def column_change(found: RateFound, row: list[Mention]) -> RateFound:
     if value is None:
         return found
     reading = Reading("change", new, old, value)
-    status: Status = "explained" if agrees(rate.quantity, value) else "contradicted"
+    status: Status = "explained" if agrees(rate.percent, value) else "contradicted"
     return RateFound(rate, status, reading, why=f"按本行 {reading.formula()} 重算为 {_pct(value, rate)}")
 
 

@@ -18,7 +18,7 @@ from typing import Callable, Literal
 from ...core.figures import unit_of
 from ...core.quantity import CODE_LABELS, Qualifier, Quantity, agrees, parse_quantity
 from ...core.script import simplified
-from .cell_lines import CELL_TABLES
+from .cell_lines import CELL_TABLES, FLATTENED_TABLES, STATEMENT_TABLES
 from .catalogue import (
     column_of,
     is_column_header,
@@ -99,6 +99,14 @@ class Tables:
         paragraph right under the table may break down."""
         return [c.mention for c in self.cells if c.mention.where.row and _TOTAL_LABEL.search(c.mention.where.row)
                 and not c.mention.is_rate]
+
+    def lines_as_figures(self) -> None:
+        """The indicator table read for its figures alone (each row's target, actual, 分值 and 得分 a figure of the
+        unit's own), not as the framework's rows: when a row has no place in the framework, the rest are no whole
+        table, and their 分值 and 得分 summed against the table's 总分 would mislead."""
+        for line in self.lines:
+            _take_line(self, line, True, {})
+        self.lines = []
 
     def take_cell(self, block: int, cell: int) -> None:
         """A cell read here, by its place in the row as the table readers see it (numbering columns dropped)."""
@@ -237,7 +245,37 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
         reader = {"framework": _read_rule_table, "indicators": _read_indicators, "projects": _read_projects,
                   "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain, "pairs": _read_pairs}[kind]
         i = reader(blocks, i, out, report_year)
+    _cited_in_their_runs(out, blocks)
     return out
+
+
+def _cited_in_their_runs(out: Tables, blocks: tuple[Block, ...]) -> None:
+    """Values of a table rebuilt from text that ran its cells together (a row per line, or the whole table on one
+    line) cited with the row's text up to them (年度资金总额: 0 0 0), as the report writes it: a cell alone (0) says
+    neither where it stands nor which of its row's equal values it is."""
+    done: dict[int, Mention] = {}
+
+    def cited(m: Mention) -> Mention:
+        j, k = m.where.block, m.where.cell
+        if id(m) in done or k is None or not FLATTENED_TABLES <= (blocks[j].table or 0) < STATEMENT_TABLES:
+            return done.get(id(m), m)
+        row = blocks[j].cells
+        if k >= len(row) or row[k].strip() != m.where.text.strip():
+            return m
+        before = " ".join(c.strip() for c in row[:k] if c.strip())
+        text = f"{before} {row[k].strip()}" if before else row[k].strip()
+        lead = len(text) - len(row[k].strip())
+        done[id(m)] = replace(m, where=replace(m.where, text=text), start=lead + m.start, end=len(text))
+        return done[id(m)]
+
+    out.totals = [replace(t, whole=cited(t.whole), parts=tuple(cited(p) for p in t.parts)) for t in out.totals]
+    out.cells = [replace(c, mention=cited(c.mention)) for c in out.cells]
+    out.section_weights = [(name, cited(m)) for name, m in out.section_weights]
+    out.total = cited(out.total) if out.total is not None else None
+    out.lines = [replace(x, target=cited(x.target) if isinstance(x.target, Mention) else x.target,
+                         actual=cited(x.actual) if isinstance(x.actual, Mention) else x.actual,
+                         weight=cited(x.weight), score=cited(x.score) if x.score is not None else None)
+                 for x in out.lines]
 
 
 def _same_table(blocks: tuple[Block, ...], start: int, j: int) -> bool:
@@ -295,9 +333,11 @@ def _read_rule_table(blocks: tuple[Block, ...], start: int, out: Tables, report_
 def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _ScoredColumns) -> int:
     """A scored evaluation table: each row's 分值 and 得分 in 分 under its indicator's name, a level's weight in
     brackets in its cell (决策（15分）), the 总分 row's 得分 as the claimed total and its 分值 as a figure, a grade row's
-    grade. The rules' cells are no figures; any other cell (a note on the deduction) is left to be read as prose."""
+    grade. The rules' cells are no figures; any other cell (a note on the deduction) is left to be read as prose.
+    A level's weight is declared = its rows' 分值, and the 总分 row's 分值 and 得分 = the rows' (summed)."""
     out.taken.add(start)
     header = columns.header
+    sums = _ScoredSums()
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j) and blocks[j].section == blocks[start].section:
         block = blocks[j]
@@ -322,12 +362,14 @@ def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _S
                     out.total = m
                 else:
                     out.cells.append(Cell(m))
+                out.totals += sums.total(m, k == columns.score)
             j += 1
             continue
         if not columns.scored(cells) and not any(_quantity(cells[k]) for k in columns.labels if k < len(cells)):
             for k in columns.labels:  # a level's row of its own: 决策（15分）
                 if k < len(cells) and _POINTS.search(cells[k]):
                     _level1_weight(out, _strip_points(cells[k]), cells[k], j, block)
+                    out.totals += sums.level(out.section_weights[-1][1])
                     out.take_cell(j, k)
             for k in columns.rules:
                 out.take_cell(j, k)
@@ -338,6 +380,7 @@ def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _S
         for k in named:
             if _POINTS.search(cells[k]) and k != named[-1]:
                 _level1_weight(out, _strip_points(cells[k]), cells[k], j, block)
+                out.totals += sums.level(out.section_weights[-1][1])
             out.take_cell(j, k)
         for k in (columns.weight, columns.score, *columns.rules):
             out.take_cell(j, k)
@@ -345,9 +388,38 @@ def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _S
             if q is not None:
                 q = q if q.unit else _as(q, "分")
                 label = f"{name}·{header[k]}" if name else header[k]
-                out.cells.append(Cell(_mention(q, label, Where(block.section, cells[k], j, k, name, header[k]))))
+                m = _mention(q, label, Where(block.section, cells[k], j, k, name, header[k]))
+                out.cells.append(Cell(m))
+                sums.row(m, k == columns.score)
         j += 1
+    out.totals += sums.level(None)
     return j
+
+
+@dataclass
+class _ScoredSums:
+    """What a scored evaluation table's own structure sums: each level's weight over its rows' 分值, the 总分 row over
+    all rows' 分值 and 得分."""
+
+    opened: Mention | None = None  # the weight of the level the rows read are under
+    under: list[Mention] = field(default_factory=list)
+    weights: list[Mention] = field(default_factory=list)
+    scores: list[Mention] = field(default_factory=list)
+
+    def row(self, m: Mention, score: bool) -> None:
+        (self.scores if score else self.weights).append(m)
+        if not score:
+            self.under.append(m)
+
+    def level(self, weight: Mention | None) -> list[Listed]:
+        """A level opens (or the table ends): the level before it over its rows, if it had two or more."""
+        closed = [_column_total(self.opened, self.under)] if self.opened is not None and len(self.under) >= 2 else []
+        self.opened, self.under = weight, []
+        return closed
+
+    def total(self, m: Mention, score: bool) -> list[Listed]:
+        parts = self.scores if score else self.weights
+        return [*(self.level(None) if not score else []), *([_column_total(m, parts)] if len(parts) >= 2 else [])]
 
 
 def _skip_framework(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
@@ -395,6 +467,7 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     stated = _stated_unit(blocks, start)
     out.taken.add(start)
     above: dict[int, list[Mention]] = {}
+    sums = _NamedSums(next((k for k, h in enumerate(columns) if k and _SECOND_LABEL.match(h.strip())), len(columns)))
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j):
         out.taken.add(j)
@@ -415,8 +488,47 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
                     out.totals.append(_column_total(m, parts))
             elif not _SUB_ROW.match(row):
                 above.setdefault(k, []).append(m)
+            if not total and not m.is_rate:
+                out.totals += sums.read(k, normalise(row), m)
         j += 1
     return j
+
+
+_SECOND_LABEL = re.compile(r"^(?:项目|科目)")  # a second label column: the other side of a statement (收入 | 支出)
+
+
+@dataclass
+class _NamedSums:
+    """A statement's own sums, column by column on one side: a row named …合计 (本年收入合计) is the rows above it since
+    the last such row; a row named …总计 (收入总计) is the 合计 above it and the rows between them (用事业基金弥补收支差额,
+    年初结转和结余). Declared only where they add up exactly: the names alone do not say which rows are whose."""
+
+    side: int  # value columns from here on belong to the statement's other side
+    since: dict[int, list[Mention]] = field(default_factory=dict)
+    summed: dict[int, Mention] = field(default_factory=dict)
+    beside: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def read(self, k: int, row: str, m: Mention) -> list[Listed]:
+        if k >= self.side or _SUB_ROW.match(row):
+            return []
+        if row.endswith("合计") and len(row) > 2:
+            parts = self.since.pop(k, [])
+            self.summed[k], self.beside[k] = m, []
+            return [_column_total(m, parts)] if self._holds(m, parts) else []
+        if row.endswith("总计") and len(row) > 2:
+            parts = [self.summed[k], *self.beside.get(k, [])] if k in self.summed else self.since.get(k, [])
+            self.since.pop(k, None)
+            self.summed.pop(k, None)
+            return [_column_total(m, parts)] if self._holds(m, parts) else []
+        self.since.setdefault(k, []).append(m)
+        if k in self.summed:
+            self.beside.setdefault(k, []).append(m)
+        return []
+
+    @staticmethod
+    def _holds(whole: Mention, parts: list[Mention]) -> bool:
+        return len(parts) >= 2 and all(p.quantity.unit == whole.quantity.unit for p in parts) \
+            and agrees(whole.quantity, sum((p.quantity.value for p in parts), Decimal(0)))
 
 
 _STATED_UNIT = re.compile(r"(?:金额|计量)?单位\s*[：:]\s*(万元|元|亿元|千元)")
@@ -647,8 +759,9 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
     Runs on across the table breaks a text copy makes, up to the next part heading.
     """
     top = blocks[start].section.split(" ")[0]
-    score_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() == "得分"), None)
-    weight_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() in ("分值", "权重")), None)
+    score_column = next((k for k, c in enumerate(blocks[start].cells) if _SCORE_COLUMN.fullmatch(normalise(c))), None)
+    weight_column = next((k for k, c in enumerate(blocks[start].cells) if _WEIGHT_COLUMN.fullmatch(normalise(c))),
+                         None)
     columns = _IndicatorColumns.of(blocks[start].cells)
     unclosed = _rebuilt_unclosed(blocks, start)
     level1, level2 = "", ""
@@ -757,8 +870,8 @@ def _as_written(m: Mention | str | None, numbers: dict[int, str]) -> Mention | s
 
 
 _ROLES = (("name", r"三级指标|指标名称"), ("op", r"指标性质|指标方向"), ("target", r"(?:年度)?指标值|年度目标值?"),
-          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", r"分值|权重"),
-          ("score", r"得分"), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
+          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", _WEIGHT_COLUMN.pattern),
+          ("score", _SCORE_COLUMN.pattern), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
 _OPS = {"≥": Qualifier.AT_LEAST, ">=": Qualifier.AT_LEAST, "≤": Qualifier.AT_MOST, "<=": Qualifier.AT_MOST,
         ">": Qualifier.ABOVE, "<": Qualifier.BELOW, "＞": Qualifier.ABOVE, "＜": Qualifier.BELOW}
 
