@@ -421,3 +421,38 @@ def test_a_subject_that_has_or_carries_out_something_opens_a_sentence_about_the_
     unit, item = unit_of(tmp_path, "项目绩效自评报告1", "一、项目基本情况",
                          "松岭市科学技术局主要有部门预算项目支出、专项预算支出二类支出，项目资金总预算为2455.5万元。")
     assert unit["name"] == "松岭市科学技术局" and "正文" in item.unsure
+
+
+def test_a_long_run_of_area_words_does_not_stall_the_search_for_a_full_name(tmp_path):
+    unit, _ = unit_of(tmp_path, "区文化和旅游局2023年度部门整体支出绩效自评报告", "市" * 3000 + "区文化和旅游",
+                      "松岭市青山区文化和旅游局主要职责是贯彻执行文化和旅游工作的方针政策。")
+    assert unit["name"] == "松岭市青山区文化和旅游局"
+
+
+def test_one_kind_of_posts_among_several_is_not_the_whole_establishment(tmp_path):
+    draft = draft_of(tmp_path, "松岭县林业局2023年度部门整体支出绩效自评报告",
+                     "局机关有行政编制10名、事业编制30名，年末实有在职人员38人。")
+    assert "authorized" not in draft.params["figures"].get("staff", {})  # 10 of 40 posts would be 超编 380 %
+
+
+@pytest.mark.parametrize("sentence, total", [
+    ("综合评价，自评等级为“优秀”，得分93.5分。", 93.5),
+    ("评价等级分为优（90分以上）、良（80-89分）。经自评，本单位得分91分，等级为优。", 91),
+])
+def test_a_claimed_score_after_the_words_of_the_self_evaluation(tmp_path, sentence, total):
+    draft = draft_of(tmp_path, "松岭县林业局2023年度部门整体支出绩效自评报告", "一、自评结论", sentence)
+    assert (draft.params["claims"]["total"], draft.params["claims"]["grade"]) == (total, "优")
+
+
+def test_a_title_whose_year_lost_its_nian_and_a_towns_government_by_its_short_name(tmp_path):
+    unit, _ = unit_of(tmp_path, "青山镇人民政府2023决算公开", "一、部门职责", "负责全镇经济社会管理。")
+    assert (unit["name"], unit["year"]) == ("青山镇人民政府", 2023)
+    unit, item = unit_of(tmp_path, "部门决算", "白石镇政府的基本职能是：贯彻执行上级决定，管理本镇事务。")
+    assert unit["name"] == "白石镇政府" and "正文" in item.unsure
+
+
+def test_a_copy_with_a_sites_pinyin_inside_its_words_is_read_past_it(tmp_path):
+    draft = draft_of(tmp_path, "某某县残联项(xiàng)目绩(jì)效自评报(bào)告范文(精选12篇)", "项目绩效自评报(bào)告 1",
+                     "一、项目基本情况", "本项目下达资金20.00万元。")
+    assert draft.params["unit"]["document_kind"] == "项目支出绩效自评"
+    assert [m.written for m in draft.placed] == ["20.00万元"]

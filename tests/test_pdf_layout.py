@@ -97,3 +97,62 @@ def test_a_figure_cut_after_its_point_at_a_line_end_is_joined(tmp_path):
     text, _ = _read(_written(tmp_path, [(wide, "break"), ("部门整体支出3752.", "break"), ("48万元。", "break"),
                                         ("1.", "break"), ("2025年度目标", "plain")]))
     assert text == [wide, "部门整体支出3752.48万元。", "1.", "2025年度目标"]  # a heading number is no cut figure
+
+
+def _two_columns(tmp_path: Path, left: list[str], right: list[str], title: str = "") -> Path:
+    """A4 set in two columns 85 mm wide, 10 mm apart (a title across both first, if given)."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode, XPos, YPos
+
+    font = truetype_font(title + "".join(left + right), tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    if title:
+        pdf.multi_cell(0, 6, title, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    top = pdf.get_y()
+    for x, paragraphs in ((10, left), (105, right)):
+        pdf.set_xy(x, top)
+        for text in paragraphs:
+            pdf.multi_cell(85, 6, text, wrapmode=WrapMode.CHAR, new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.output(str(tmp_path / "report.pdf"))
+    return tmp_path / "report.pdf"
+
+
+def test_a_page_in_two_columns_is_read_column_by_column(tmp_path):
+    """The two columns' lines at one height were one line: sentences of the left and right column were spliced
+    (…实际支出30.00 评价…) and figures left the catalogue. A title across both columns is read first."""
+    text = tmp_path / "report.txt"
+    paragraphs = [ideographs(p) for p in REPORT]
+    text.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+    pdf = _two_columns(tmp_path, paragraphs[1:5], paragraphs[5:], title=paragraphs[0])
+    assert _drafted(pdf) == _drafted(text)
+
+
+def test_a_page_of_prose_has_no_gutter(tmp_path):
+    """Lines that run across the page's middle leave no blank band there: the page is read line by line."""
+    import pdfplumber
+
+    from perfeval.intake.pdf_columns import gutter
+
+    lines = [f"第{k}项工作已按计划完成，全年累计完成投资{k}.50万元，验收合格率为百分之百。" for k in range(1, 9)]
+    path = _two_columns(tmp_path, [], [], title="\n".join(lines))
+    with pdfplumber.open(path) as pdf:
+        assert gutter(pdf.pages[0].extract_text_lines(return_chars=True)) is None
+
+
+def test_a_page_turned_with_its_text_on_its_side_is_read_as_its_text_was_set(tmp_path):
+    """A page turned by /Rotate 90 (turned in a viewer and saved) was read bottom line first, with lines cut at
+    the wrong place: the year and half the catalogue were lost."""
+    import pypdfium2
+
+    text = tmp_path / "report.txt"
+    text.write_text("\n".join(ideographs(p) for p in REPORT) + "\n", encoding="utf-8")
+    upright = _pdf(tmp_path, REPORT, name="upright.pdf")
+    document = pypdfium2.PdfDocument(upright)
+    for page in document:
+        page.set_rotation(90)
+    document.save(tmp_path / "report.pdf")
+    document.close()
+    assert _drafted(tmp_path / "report.pdf") == _drafted(text)

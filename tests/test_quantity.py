@@ -676,3 +676,32 @@ def test_a_lone_circled_digit_numbers_a_list():
 def test_a_number_broken_in_its_writing_reads_whole_and_unsure(sentence, value):
     [found] = find_quantities(sentence)
     assert str(found.quantity.value) == value and found.doubt and "两个数" in found.doubt
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("增长25%-30%", []), ("控制在5%-10%之间", []), ("增幅25%—30%", []),     # a range of rates: neither end, never −30%
+    ("第四部分 部门决算公开的8张报表", []), ("全年填报统计报表12张", ["12张"]),  # the disclosure's own tables
+])
+def test_a_range_of_rates_and_a_disclosures_own_tables_are_no_figures(sentence, expected):
+    assert [f.quantity.text for f in find_quantities(sentence)] == expected
+
+
+def test_a_minus_after_a_percentage_is_unsure():
+    [found] = find_quantities("培训费变动率为15%-")
+    assert found.doubt and "负号" in found.doubt
+
+
+@pytest.mark.parametrize("text", ["1" * 20000, "优：" + "1" * 20000, "得分" + "1" * 20000 + "分为优", "1" * 20000 + "%↓"])
+def test_a_long_run_of_digits_is_read_in_linear_time(text):
+    """The grade, arrow and range rules once backtracked exponentially or quadratically on a run of digits (a
+    hostile report): each now reads a digit run once. No timing asserted: the suite would hang, not fail."""
+    assert all(f.doubt for f in find_quantities(text))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("项目绩效自评报(bào)告 1", []),                       # a copying site's pinyin inside a title: its number is no figure
+    ("项目(xiàng mù)支出300万元", ["300万元"]),
+    ("某县残联项目绩效自评报告(精選12篇)", []),             # the site's count, in traditional characters too
+])
+def test_a_copying_sites_pinyin_and_counts_are_read_past(sentence, expected):
+    assert [f.quantity.text for f in find_quantities(sentence)] == expected

@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 
 from ..errors import IncommensurableUnits
 from .numbers import decimal, to_step
-from .script import TO_SIMPLIFIED
+from .script import PINYIN, TO_SIMPLIFIED
 
 
 def incommensurable(a: str, b: str) -> IncommensurableUnits:
@@ -125,6 +125,8 @@ _NOT_UNITS = ("项目", "台账", "人员", "人民", "名称", "名单", "家�
 
 # After a count, these make it the report counting its own parts, not a figure of the unit's work.
 _DISCOURSE = ("方面", "部分")
+# A disclosure counting its own tables (部门决算公开的8张报表): the document's, not the unit's.
+_OWN_TABLES = re.compile(r"公开[^，。；,;]{0,6}$")
 
 
 def unit_of(symbol: str) -> Unit:
@@ -333,7 +335,7 @@ _BROKEN = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*,\d{1,2}|\d{4,},\d{1,2
 _DOT_DECIMAL = re.compile(r"(?<![\d.,])(?P<int>\d+)[·・‧⋅∙](?P<frac>\d+)(?![\d·・‧⋅∙])")
 # A dash written where a minus stands (—25%, ——25%, -- 20%): a minus, or a dash of the sentence, or an empty cell's
 # mark before the next one; read as a minus and listed 存疑, never read positive nor dropped without a word.
-_DASH_MINUS = re.compile(r"(?<![\d\-—―~～﹘ー])(?:——|—|―|﹘|ー|--\s?)(?=\d)")  # ﹘ U+FE58, ー U+30FC typed for one
+_DASH_MINUS = re.compile(r"(?<![\d\-—―~～﹘ー%‰])(?:——|—|―|﹘|ー|--\s?)(?=\d)")  # ﹘ U+FE58, ー U+30FC typed for one
 _PREFIXES = {
     "不少于": Qualifier.AT_LEAST, "不低于": Qualifier.AT_LEAST, "不小于": Qualifier.AT_LEAST,
     "至少": Qualifier.AT_LEAST, "最少": Qualifier.AT_LEAST, "≥": Qualifier.AT_LEAST, "≧": Qualifier.AT_LEAST,
@@ -460,11 +462,11 @@ _BOUND_WORD = r"[（(]\s*含\s*[）)]|[（(]\s*不含\s*[）)]|及?以上|及?�
 # After a threshold: more bounds, numbers and 分 of its range, then the grade it gives (70分（含）以上85分以下为良).
 # Possessive (*+): nothing after the run can take back a piece of it, and a row of numbers (1234.56\t1234.56 …) split
 # every way made the match exponential in the row's length (a 375-row table took a minute to draft).
-_GRADE_AFTER = re.compile(rf"(?P<between>(?:\s|{_BOUND_WORD}|且|并|、|得分|总分|分|\d+(?:\.\d+)?)*+)的?\s*"
+_GRADE_AFTER = re.compile(rf"(?P<between>(?:\s|{_BOUND_WORD}|且|并|、|得分|总分|分|\d++(?:\.\d++)?)*+)的?\s*"
                           rf"(?:为|评为|评定为|定为|确定为|属于|属|即为|计为|等级为|档次为)\s*{_GRADE}")
 # Before a threshold: a grade and its bound (优秀：90分以上; 良（80≤得分<90）), or a score compared (得分≥, 总分在).
 _GRADE_BEFORE = re.compile(rf"(?:^|[\s，,；;。、（(]){_GRADE_WORD}[”\"」』]?\s*[：:（(=＝]\s*"
-                           r"(?P<low>\d+(?:\.\d+)?\s*分?\s*(?:[（(]\s*含\s*[）)])?\s*(?:[≤<≦＜]=?|[至到~～\-—－])\s*)?"
+                           r"(?P<low>\d++(?:\.\d++)?\s*分?\s*(?:[（(]\s*含\s*[）)])?\s*(?:[≤<≦＜]=?|[至到~～\-—－])\s*)?"
                            # the range's lower end (良（80≤得分<90）, B级（80分（含）至90分）)
                            rf"(?:(?:得分|总分|分值|评分)\s*)?(?:{_BOUND_WORD}|在|达到)?\s*$")
 _COMPARED = re.compile(r"(?:得分|总分|评分|分数)\s*(?:(?:在|达到|为)?\s*(?:[≤≥<>＜＞≦≧]=?|大于等于|小于等于|大于|小于|不低于|低于)|在)\s*$")
@@ -556,7 +558,7 @@ _BRACKETED = re.compile(r"[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\
 _WORD_MINUS = re.compile(r"(?<!正)负\s?(?=\d)|(?<=[为是：:])减(?=\d+(?:\.\d+)?\s*[%‰])")  # 为负 25%, 变动率为减25%
 _WORD_MINUS_CN = re.compile(r"(?<!正)负百分之")  # 负百分之二十五: the minus after 百分之, where the reader reads a sign
 # An arrow beside a percentage says its direction (25%↓, ↓25%: −25%; 25%↑ is +25%).
-_ARROWED = re.compile(r"(?P<a>[↓▼⬇])\s?(?P<n>\d+(?:\.\d+)?\s*[%‰])|(?P<m>\d+(?:\.\d+)?\s*[%‰])\s?(?P<b>[↓▼⬇↑▲⬆])")
+_ARROWED = re.compile(r"(?P<a>[↓▼⬇])\s?(?P<n>\d++(?:\.\d++)?\s*[%‰])|(?<![\d.])(?P<m>\d++(?:\.\d++)?\s*[%‰])\s?(?P<b>[↓▼⬇↑▲⬆])")
 # A sum in two magnitudes (3千752.48万元 is 3752.48万元, 1亿2345万元 is 12345万元): one amount.
 _TWO_MAGNITUDES = re.compile(r"(?<![\d.])(?P<a>\d{1,4})(?P<m>[亿千])(?P<b>\d+(?:\.\d+)?)(?=万)")
 # A minus a PDF set apart from its number by one space (变动率为 - 25%), after a word or an opening mark
@@ -607,6 +609,7 @@ def _normalise(text: str, whole: bool) -> _Normalised:
             return None
         return "-" + m.group("n") + (m.group("pct") or "").strip(), None
 
+    norm, at, _ = _rewrite(norm, at, PINYIN, lambda m: (" " * len(m.group(0)), None))  # 報(bào)告: read as if absent
     norm, at, _ = _rewrite(norm, at, _CIRCLED, lambda m: (m.group(0).translate(_CIRCLED_DIGITS), None))
     norm, at, _ = _rewrite(norm, at, _DOT_DECIMAL, _dot_decimal)
     norm, at, _ = _rewrite(norm, at, _WORD_MINUS, lambda m: ("-", None))
@@ -744,7 +747,7 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None
     before = norm[max(0, lead - LOOK_BEHIND):lead]  # the words a number's reading depends on: never the whole text
     if before.rstrip().endswith("第") or (before_char and before_char in "-—–~～/.") \
-            or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char.isascii() and before_char.isalpha()))) \
+            or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char != "" and before_char in "%‰") or (before_char.isascii() and before_char.isalpha()))) \
             or re.match(r"\s*[至到]\s*\d", after) or re.search(r"\d\s*[至到]\s*$", before):
         return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%, 2400至2500万元: neither end is the figure)
     if before_char.isascii() and before_char.isalpha():
@@ -797,6 +800,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # 共12页: the document's own pages (扫描档案100万页 is a figure)
     if unit and any(after.startswith(word) for word in _DISCOURSE):
         return None  # the report counting its own parts (以下两个方面)
+    if unit in ("张", "个", "") and after.startswith(("报表", "表格", "张表")) and _OWN_TABLES.search(before):
+        return None  # the report counting its own tables (部门决算公开的8张报表)
     if len(unit_written) == 1:
         symbol_start = m.start("unit1") if g["unit1"] else m.start("unit2")
         if any(norm.startswith(word, symbol_start) for word in _NOT_UNITS):
@@ -882,6 +887,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     elif not g["sign"] and unit in ("%", "‰") and before_char in ("（", "(") and re.match(r"\s*[)）]", norm[end:]) \
             and _CHANGE_WORDS.search(before[-MAX_CHANGE_GAP:]):
         glued = f"“（{norm[lead:end]}）”：括号中的变动率可能是会计写法的负数，也可能只是注明，请核对"
+    elif not g["sign"] and (unit in ("%", "‰") or g["pct"]) and re.match(r"-(?![\d\-])", norm[end:]):
+        glued = f"“{norm[lead:end]}-”：数字后的减号可能是负号（会计写法），也可能是连接号，请核对"  # 25%-
     return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end,
                  glued)
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..core.script import ideographs
+from . import pdf_columns as columns
 from .documents import Row, Skipped, fail, join_lines, read, under_columns
 from .numbering import heading_of
 
@@ -118,9 +119,7 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
         pages: list[list[tuple[float, dict | list]]] = []
         try:
             for page in pdf.pages:
-                visible = _visible(page, seen)
-                pages.append(_page_items(visible, seen))
-                visible.close()  # its characters and layout: memory flat in the number of pages
+                pages.append(_upright_items(page, seen))
                 page.close()
         except MemoryError:
             raise fail(path, "needs more memory than is free to read; send the report as .docx") from None
@@ -131,6 +130,23 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
     if budget.refused:  # pdfminer swallowed it (a font it could not read): the page was read without that stream
         raise fail(path, budget.refused)
     return pages
+
+
+def _upright_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
+    """A page's items, its text read upright: a page turned by /Rotate whose text then lies on its side (a page
+    turned in a viewer and saved) is read unturned, as its text was set, and not bottom line first."""
+    before = dict(vars(seen))
+    visible = _visible(page, seen)
+    try:
+        chars = visible.chars
+        if page.rotation and chars and sum(1 for c in chars if c.get("upright")) < len(chars) / 2:
+            visible.close()
+            vars(seen).update(before)  # the page is read again: what it left out is counted once
+            page.page_obj.attrs["Rotate"], page.page_obj.rotate = 0, 0
+            visible = _visible(page, seen)
+        return _page_items(visible, seen)
+    finally:
+        visible.close()  # its characters and layout: memory flat in the number of pages
 
 
 def _too_many_pages(pages: int) -> str:
@@ -811,8 +827,9 @@ def _visible(page, seen: _Unread):  # noqa: ANN001, ANN202 - a pdfplumber Page i
 
 
 def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
-    """A page's text lines and tables, each with its top, in reading order; footnote markers raised after a figure
-    or a word are left out (counted in `seen.raised`)."""
+    """A page's text lines and tables, each with its top, in reading order (a page set in two columns column by
+    column, see pdf_columns); footnote markers raised after a figure or a word are left out (counted in
+    `seen.raised`)."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     raised: set[tuple[float, float, str]] = set()
@@ -829,13 +846,15 @@ def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa
     if raised:  # read again without them: a marker 2 after 42人 is no digit of 422
         seen.raised += len(raised)
         lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=True)
-    items: list[tuple[float, dict | list]] = [
-        (line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(line["text"]),
-                       "cells": _cells(line)})
-        for line in lines if line["text"].strip()]
-    items += [(t.bbox[1], [[_unspaced(c) if c else c for c in row] for row in t.extract(x_tolerance=1.5)])
-              for t in tables]
-    return sorted(items, key=lambda item: item[0])
+    at = columns.gutter(lines)
+    ordered, across = columns.in_columns(lines, at) if at is not None else ([((0, -1, x["top"]), x) for x in lines], [])
+    items: list[tuple[columns.Key, float, dict | list]] = [
+        (key, line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(line["text"]),
+                            "cells": _cells(line)})
+        for key, line in ordered if line["text"].strip()]
+    items += [((columns.segment(across, t.bbox[1]), -1, t.bbox[1]), t.bbox[1],
+               [[_unspaced(c) if c else c for c in row] for row in t.extract(x_tolerance=1.5)]) for t in tables]
+    return [(top, item) for _, top, item in sorted(items, key=lambda item: item[0])]
 
 
 RAISED_SIZE = 0.9  # a glyph this much smaller than its line's text, and raised by RAISED_BY of its size: superscript
@@ -964,6 +983,8 @@ _CUT_NUMBER = re.compile(r"\d[.．]\s*$")
 
 
 def _starts_paragraph(line: dict, previous: dict, left: float, right: float, height: float) -> bool:
+    # a column's lines are judged against the column's own margins
+    left, right = line.get("left", left), previous.get("right", right)
     # A line ends short when the next word did not fit: a figure (1,731.80万元) is never broken, so a line
     # that stops mid-sentence before a line starting with a figure is the same paragraph.
     wrapped_figure = (line["text"][:1].isdigit() and previous["text"].rstrip()[-1:] not in "。！？；：:;.!?"

@@ -276,14 +276,14 @@ class _Assembly(RateClaims, Records):
 
     def _rows(self, tables: Tables, prose: list[Mention], fw: Framework) -> list[dict[str, Any]]:
         level2 = {name for _, n in fw.leaves() if n.personalised for name in n.personalised.level2}
-        rows: list[dict[str, Any]] = []
-        for k, line in enumerate(tables.lines):
-            if line.level2.strip() not in level2:
-                self.items.append(Item("row", "—", f"“{line.name}”：二级指标“{line.level2}”不在框架 {fw.id} 中，未录入",
-                                       (line.where,), unsure=f"二级指标“{line.level2}”不在框架中"))
-                continue
-            rows.append(self._row(k, line, prose))
-        return rows
+        outside = [line for line in tables.lines if line.level2.strip() not in level2]
+        for line in outside:
+            self.items.append(Item("row", "—", f"“{line.name}”：二级指标“{line.level2}”不在框架 {fw.id} 中，"
+                                   "本表各行只作为单位所述数字录入", (line.where,),
+                                   unsure=f"二级指标“{line.level2}”不在框架中"))
+        if outside:  # the other rows are no whole table: their sums against its 总分 would mislead
+            tables.lines_as_figures()
+        return [self._row(k, line, prose) for k, line in enumerate(tables.lines)]
 
     def _sums(self, tables: Tables, rows: list[dict[str, Any]]) -> None:
         """Totals the scoring adds up itself: a level-1 header's （N分） over its rows' 分值, the claimed total over
@@ -584,9 +584,10 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
     out: list[tuple[Mention, ...]] = []
     taken = set(grouped)
     pool = [m for _, m in stated if id(m) not in grouped and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
-            and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label)]
+            and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label) and _names_something(m)]
     fixed = {id(m) for m in anchors}
-    pool += [m for m in anchors if not m.is_rate and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0]
+    pool += [m for m in anchors if not m.is_rate and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0
+             and _names_something(m)]
     by_key: dict[tuple, list[Mention]] = {}
     rounded: list[tuple[Mention, tuple]] = []
     written: dict[tuple, list[Mention]] = {}  # (value, step, kind) as stated, both in the dimension's base unit
@@ -653,6 +654,14 @@ def _one_figure(a: Mention, b: Mention, subjects: Subjects,
     money = _dimension(canonical_unit(a.quantity.unit)) == "money"  # many sums of money share a head (税收收入, 非税收入)
     return head >= (MIN_SHARED_LABEL if money else MIN_SHARED_HEAD) and a.where.section != b.where.section \
         and _slip(_digits(a), _digits(b))
+
+
+def _names_something(m: Mention) -> bool:
+    """Could what names this figure be shared with another's (_one_figure accepts no pair without a head of
+    MIN_SHARED_HEAD characters both hold, or a word on each side)? A bare number (1 on a line of its own) names
+    nothing: leaving it out of the comparisons changes no pair, and n of them cost n² comparisons (minutes)."""
+    named = _named_by(m)
+    return len(_head_words(named)) >= MIN_SHARED_HEAD or bool(_WORD.search(named))
 
 
 def _named_by(m: Mention) -> str:

@@ -201,7 +201,10 @@ def _rates_fit(header: list[str], rows: list[list[str]]) -> bool:
 MAX_ROW_LINES = 9  # lines of one indicator row before its 分值 and 得分: two levels, name, target, actual, a note
 MAX_DEVIATION = 200  # characters of the deviation note a row may end with
 _INDICATOR_COLUMNS = re.compile(r"^(?:[一二三]级指标|指标名称|指标性质|指标方向|(?:年度)?指标值|年度目标值?|度量单位|计量单位|"
-                                r"实际完成值?|完成值|实际值|分值|权重|得分|偏差原因.*|未完成原因.*|原因分析.*|改进措施.*)$")
+                                r"实际完成值?|完成值|实际值|(?:指标)?分值|权重|(?:自评|评价)?得分|偏差原因.*|未完成原因.*|原因分析.*|改进措施.*)"
+                                r"(?:[（(]\s*分\s*[）)])?$")
+_WEIGHT_HEADER = re.compile(r"^(?:指标)?(?:分值|权重)(?:[（(]\s*分\s*[）)])?$")
+_SCORE_HEADER = re.compile(r"^(?:自评|评价)?得分(?:[（(]\s*分\s*[）)])?$")
 _LEVEL = re.compile(r"^(?!.*(?:达成|完成|实现))[^\d，。；：,;:]{1,12}?指标\s*(?:[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)])?$")
 _POINTS_ALONE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|效果)指标$|分\s*[）)]$")  # a level cell alone that is the first level
@@ -229,8 +232,8 @@ def _indicator_header(lines: list, k: int) -> list[str] | None:
     while len(header) < 12 and k + len(header) < len(lines) and isinstance(lines[k + len(header)], str) \
             and _INDICATOR_COLUMNS.match(_unmarked(lines[k + len(header)])):
         header.append(_unmarked(lines[k + len(header)]))
-    weight = next((c for c, h in enumerate(header) if h in ("分值", "权重")), None)
-    if weight is None or weight < 3 or weight + 1 >= len(header) or header[weight + 1] != "得分":
+    weight = next((c for c, h in enumerate(header) if _WEIGHT_HEADER.match(h)), None)
+    if weight is None or weight < 3 or weight + 1 >= len(header) or not _SCORE_HEADER.match(header[weight + 1]):
         return None
     if any(h.startswith("实际完成") or h in ("完成值", "实际值") for h in header) \
             and any("指标值" in h or "目标" in h for h in header):
@@ -251,7 +254,7 @@ def _indicator_form(lines: list, k: int) -> tuple[list[list[str]], int] | None:
     header = _indicator_header(lines, k)
     if header is None:
         return None
-    weight = next(c for c, h in enumerate(header) if h in ("分值", "权重"))
+    weight = next(c for c, h in enumerate(header) if _WEIGHT_HEADER.match(h))
     score, name = weight + 1, weight - 3
     deviation = score + 1 if score + 1 < len(header) else None
     if any(_marked_empty(lines, x) for x in range(k + len(header), k + 3 * len(header))):
@@ -640,18 +643,19 @@ _STATEMENT_ROW = re.compile(r"(?:收入|支出|合计|总计|结余|结转|拨�
 MIN_UNHEADED_ROWS = 3  # rows numbered one after another that make a statement without its header
 
 
-def _unheaded(tokens: list[str]) -> tuple[int, int, int] | None:
+def _unheaded(tokens: list[str], opening: int) -> tuple[int, int, int] | None:
     """(start, start, amounts per row) of a statement whose header the copy lost: from the first label of a run of
     at least MIN_UNHEADED_ROWS rows whose 行次 count up one by one (一、财政拨款收入 1 2,318.40 二、事业收入 2 46.00 …),
-    each with an amount; None when there is none."""
-    for k in range(len(tokens) - 1):
+    each with an amount, the first of them among the `opening` tokens (the line that may start it); None when there
+    is none."""
+    for k in range(min(opening, len(tokens) - 1)):
         if _AMOUNT.fullmatch(tokens[k]) or not _LINE_NO.fullmatch(tokens[k + 1]):
             continue  # the run opens with the word right before a 行次 (a caption before it stays text)
-        rows, _ = _statement_groups(tokens, k, 1)
+        rows, _ = _statement_groups(tokens, k, 1, 2 * MIN_UNHEADED_ROWS)
         first = rows[:2 * MIN_UNHEADED_ROWS]
         if len(first) >= MIN_UNHEADED_ROWS and all(len(r) > 2 for r in first) \
                 and _counted_up([int(r[1]) for r in first]):
-            widest, _ = _statement_groups(tokens, k, 4)
+            widest, _ = _statement_groups(tokens, k, 4, len(first))
             return k, k, max(len(r) - 2 for r in widest[:len(first)])
     return None
 
@@ -683,12 +687,14 @@ def _counted_up(numbers: list[int]) -> bool:
     return len(runs) <= 2 and max(len(r) for r in runs) >= MIN_UNHEADED_ROWS
 
 
-def _statement_groups(tokens: list[str], start: int, width: int) -> tuple[list[list[str]], int]:
+def _statement_groups(tokens: list[str], start: int, width: int, limit: int | None = None
+                      ) -> tuple[list[list[str]], int]:
     """The statement's rows from tokens[start:]: each a label (words, joined where a copy split them), its 行次 and
-    up to `width` amounts (a blank one written -, —, /); and where they end (at words no 行次 follows)."""
+    up to `width` amounts (a blank one written -, —, /); and where they end (at words no 行次 follows, or after
+    `limit` rows)."""
     rows: list[list[str]] = []
     k = start
-    while k < len(tokens):
+    while k < len(tokens) and (limit is None or len(rows) < limit):
         label, j = [], k
         while j < len(tokens) and not _AMOUNT.fullmatch(tokens[j]) and len("".join(label)) <= MAX_STATEMENT_LABEL:
             label.append(tokens[j])
@@ -745,16 +751,22 @@ def _statements(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
                 and out and isinstance(out[len(out) - back - 1], str) \
                 and all(_STATEMENT_HEAD.fullmatch(t) for t in _tokens(texts[k - back - 1] or "")):
             back += 1
-        m = k + 1
-        while m < len(lines) and m - k < MAX_STATEMENT_LINES and texts[m] is not None \
-                and not re.search(r"[。；;！!？?]", texts[m] or ""):
-            m += 1
+        def run_end(most: int) -> int:  # the lines of text without a sentence after line k, at most `most`
+            m = k + 1
+            while m < len(lines) and m - k < most and texts[m] is not None \
+                    and not re.search(r"[。；;！!？?]", texts[m] or ""):
+                m += 1
+            return m
+
+        probe = [t for x in range(k - back, run_end(PROBE_LINES + 1)) for t in _tokens(texts[x] or "")]
+        opening = sum(len(_tokens(texts[x] or "")) for x in range(k - back, k + 1))
+        header = _statement_header(probe) if "行次" in probe else _unheaded(probe, opening)  # on a few lines
+        m = run_end(MAX_STATEMENT_LINES) if header else k
         tokens: list[str] = []
         spans: list[tuple[int, int]] = []  # (line, where its tokens end in the stream)
-        for x in range(k - back, m):
+        for x in range(k - back, m if header else k - back):
             tokens += _tokens(texts[x] or "")
             spans.append((x, len(tokens)))
-        header = _statement_header(tokens) if "行次" in tokens else _unheaded(tokens)
         found = _statement_rows(tokens, header[1], header[2]) if header else None
         if header is None or found is None:
             out.append(lines[k])
@@ -778,6 +790,7 @@ def _statements(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
 
 
 MAX_STATEMENT_LINES = 2000  # lines of text a statement's rows may run to
+PROBE_LINES = 8  # lines after the first whether a statement starts is decided on (its rows are then read on)
 
 
 def _statement_rows(tokens: list[str], first: int, width: int) -> tuple[list[list[str]], list[str], int] | None:

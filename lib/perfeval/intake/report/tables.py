@@ -100,6 +100,14 @@ class Tables:
         return [c.mention for c in self.cells if c.mention.where.row and _TOTAL_LABEL.search(c.mention.where.row)
                 and not c.mention.is_rate]
 
+    def lines_as_figures(self) -> None:
+        """The indicator table read for its figures alone (each row's target, actual, 分值 and 得分 a figure of the
+        unit's own), not as the framework's rows: when a row has no place in the framework, the rest are no whole
+        table, and their 分值 and 得分 summed against the table's 总分 would mislead."""
+        for line in self.lines:
+            _take_line(self, line, True, {})
+        self.lines = []
+
     def take_cell(self, block: int, cell: int) -> None:
         """A cell read here, by its place in the row as the table readers see it (numbering columns dropped)."""
         kept = self.kept.get(block)
@@ -325,9 +333,11 @@ def _read_rule_table(blocks: tuple[Block, ...], start: int, out: Tables, report_
 def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _ScoredColumns) -> int:
     """A scored evaluation table: each row's 分值 and 得分 in 分 under its indicator's name, a level's weight in
     brackets in its cell (决策（15分）), the 总分 row's 得分 as the claimed total and its 分值 as a figure, a grade row's
-    grade. The rules' cells are no figures; any other cell (a note on the deduction) is left to be read as prose."""
+    grade. The rules' cells are no figures; any other cell (a note on the deduction) is left to be read as prose.
+    A level's weight is declared = its rows' 分值, and the 总分 row's 分值 and 得分 = the rows' (summed)."""
     out.taken.add(start)
     header = columns.header
+    sums = _ScoredSums()
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j) and blocks[j].section == blocks[start].section:
         block = blocks[j]
@@ -352,12 +362,14 @@ def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _S
                     out.total = m
                 else:
                     out.cells.append(Cell(m))
+                out.totals += sums.total(m, k == columns.score)
             j += 1
             continue
         if not columns.scored(cells) and not any(_quantity(cells[k]) for k in columns.labels if k < len(cells)):
             for k in columns.labels:  # a level's row of its own: 决策（15分）
                 if k < len(cells) and _POINTS.search(cells[k]):
                     _level1_weight(out, _strip_points(cells[k]), cells[k], j, block)
+                    out.totals += sums.level(out.section_weights[-1][1])
                     out.take_cell(j, k)
             for k in columns.rules:
                 out.take_cell(j, k)
@@ -368,6 +380,7 @@ def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _S
         for k in named:
             if _POINTS.search(cells[k]) and k != named[-1]:
                 _level1_weight(out, _strip_points(cells[k]), cells[k], j, block)
+                out.totals += sums.level(out.section_weights[-1][1])
             out.take_cell(j, k)
         for k in (columns.weight, columns.score, *columns.rules):
             out.take_cell(j, k)
@@ -375,9 +388,38 @@ def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _S
             if q is not None:
                 q = q if q.unit else _as(q, "分")
                 label = f"{name}·{header[k]}" if name else header[k]
-                out.cells.append(Cell(_mention(q, label, Where(block.section, cells[k], j, k, name, header[k]))))
+                m = _mention(q, label, Where(block.section, cells[k], j, k, name, header[k]))
+                out.cells.append(Cell(m))
+                sums.row(m, k == columns.score)
         j += 1
+    out.totals += sums.level(None)
     return j
+
+
+@dataclass
+class _ScoredSums:
+    """What a scored evaluation table's own structure sums: each level's weight over its rows' 分值, the 总分 row over
+    all rows' 分值 and 得分."""
+
+    opened: Mention | None = None  # the weight of the level the rows read are under
+    under: list[Mention] = field(default_factory=list)
+    weights: list[Mention] = field(default_factory=list)
+    scores: list[Mention] = field(default_factory=list)
+
+    def row(self, m: Mention, score: bool) -> None:
+        (self.scores if score else self.weights).append(m)
+        if not score:
+            self.under.append(m)
+
+    def level(self, weight: Mention | None) -> list[Listed]:
+        """A level opens (or the table ends): the level before it over its rows, if it had two or more."""
+        closed = [_column_total(self.opened, self.under)] if self.opened is not None and len(self.under) >= 2 else []
+        self.opened, self.under = weight, []
+        return closed
+
+    def total(self, m: Mention, score: bool) -> list[Listed]:
+        parts = self.scores if score else self.weights
+        return [*(self.level(None) if not score else []), *([_column_total(m, parts)] if len(parts) >= 2 else [])]
 
 
 def _skip_framework(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
@@ -717,8 +759,9 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
     Runs on across the table breaks a text copy makes, up to the next part heading.
     """
     top = blocks[start].section.split(" ")[0]
-    score_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() == "得分"), None)
-    weight_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() in ("分值", "权重")), None)
+    score_column = next((k for k, c in enumerate(blocks[start].cells) if _SCORE_COLUMN.fullmatch(normalise(c))), None)
+    weight_column = next((k for k, c in enumerate(blocks[start].cells) if _WEIGHT_COLUMN.fullmatch(normalise(c))),
+                         None)
     columns = _IndicatorColumns.of(blocks[start].cells)
     unclosed = _rebuilt_unclosed(blocks, start)
     level1, level2 = "", ""
@@ -827,8 +870,8 @@ def _as_written(m: Mention | str | None, numbers: dict[int, str]) -> Mention | s
 
 
 _ROLES = (("name", r"三级指标|指标名称"), ("op", r"指标性质|指标方向"), ("target", r"(?:年度)?指标值|年度目标值?"),
-          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", r"分值|权重"),
-          ("score", r"得分"), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
+          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", _WEIGHT_COLUMN.pattern),
+          ("score", _SCORE_COLUMN.pattern), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
 _OPS = {"≥": Qualifier.AT_LEAST, ">=": Qualifier.AT_LEAST, "≤": Qualifier.AT_MOST, "<=": Qualifier.AT_MOST,
         ">": Qualifier.ABOVE, "<": Qualifier.BELOW, "＞": Qualifier.ABOVE, "＜": Qualifier.BELOW}
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...core.params import RESERVED_NAMES, UNIT_ID
-from ...core.script import simplified
+from ...core.script import simplified, without_pinyin
 from .document import Document, Sentence
 from .mentions import Mention, Where
 
@@ -32,7 +32,7 @@ _FIELD_ALONE = re.compile(r"^(?:(?P<n>(?:部门|单位)\s*[（(]?\s*(?:单位)?\
                           r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?\s*\|?$")
 _CN_YEAR = r"二[〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}"  # 二〇二三
 _A_YEAR = rf"(?:19|20)\d{{2}}|{_CN_YEAR}"
-_TITLE_YEAR = re.compile(rf"({_A_YEAR})\s*年度?[^，。；\d]{{0,30}}?(?:绩效|自评|整体支出|[决预]算(?:公开|情况说明|编制说明|报告)?(?:[（(][^（()）]{{1,6}}[）)])?$)")
+_TITLE_YEAR = re.compile(rf"({_A_YEAR})\s*(?:年度?|(?=[决预]算|部门|单位))[^，。；\d]{{0,30}}?(?:绩效|自评|整体支出|[决预]算(?:公开|情况说明|编制说明|报告)?(?:[（(][^（()）]{{1,6}}[）)])?$)")
 # A title whose year follows it in brackets, on its line or alone on the next (…自评报告（2023年度）).
 _YEAR_AFTER_TITLE = re.compile(rf"(?:绩效|自评|整体支出|决算)[^，。；]{{0,30}}[（(]\s*({_A_YEAR})\s*年度?\s*[）)]$")
 _YEAR_ALONE = re.compile(rf"[（(]?\s*({_A_YEAR})\s*年度?\s*[）)]?")
@@ -53,7 +53,7 @@ _REGION = re.compile(r"^((?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|�
 _UNIT_END = ("人民政府", "机关", "中学", "小学", "大学", "学院", "街道办事处", "办事处", "委员会", "联合会", "办公室", "管理处", "中心校", "幼儿园", "检察院", "法院",
              "中心", "局", "站", "办", "委", "馆", "院", "所", "队", "处", "厅", "部", "会", "室", "校", "镇", "乡", "街道",
              "学校", "医院", "公司", "集团", "社", "台", "场", "园", "园区", "团", "署", "监狱", "党校",
-             "政协", "人大", "妇联", "残联", "侨联", "文联", "科协", "工商联")
+             "政协", "人大", "妇联", "残联", "侨联", "文联", "科协", "工商联", "政府")
 _ABOUT_TAIL = re.compile(r"关于(?:报送|上报|提交|印发)?$")
 # The scope of the accounts after the name (某某局（本级）, 某某厅(汇总)): the unit's name is without it.
 _OWN_LEVEL = re.compile(r"[（(]\s*(?:本级|汇总|本部|合并)\s*[）)]$")
@@ -73,7 +73,7 @@ _PART_NUMBER = r"第[一二三四五六七八九十\d]+(?:部分|章|节)|[一�
 _TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|标题[：:]?|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + "|" + _PART_NUMBER + ")+")
 _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|整体绩效|绩效自评|绩效评价|自评报告|支出绩效)")
 _FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|"
-                             r"主要有|现有|共有|负责|承担|[（(]以下简称)")
+                             r"主要有|现有|共有|负责|承担|的(?:基本|主要)?(?:职能|职责)|[（(]以下简称)")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # The grades as reports write them, each to the framework's grade it names: the one place a long name is mapped.
@@ -211,7 +211,7 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
             continue
         name = re.split(r"[：:|｜/\\\s]", text[:tail.start()].strip())[-1].rstrip("的")  # 名称: | 某某局2021年度…
         name = _OWN_LEVEL.sub("", _ABOUT_TAIL.sub("", name)).rstrip("（(")  # 某某局关于报送…, 某某局（本级）, 某某局（2023年度）
-        name = clean_name(name)
+        name = clean_name(re.sub(r"(?:19|20)\d{2}$", "", name))  # 某某镇人民政府2019决算公开: the year without its 年
         bracketed = _BRACKETED_NAME.search(text)  # 2023年度部门整体支出绩效自评报告（某某局）, never a sentence's aside
         if not is_unit_name(name) and bracketed and is_unit_name(bracketed.group(1)) \
                 and not _CLAUSE_MARKS.search(text[:bracketed.start()]):
@@ -290,7 +290,8 @@ def _fuller(stated: Stated, sentences: list[Sentence]) -> Stated:
     if _REGION.match(name):
         return stated
     short = name[1:] if name[:1] in _LEVELS else name
-    pattern = re.compile(rf"((?:[\u4e00-\u9fff]{{1,8}}?(?:省|自治区|市|州|盟|地区|县|区|旗))+){re.escape(short)}")
+    pattern = re.compile(rf"((?>[\u4e00-\u9fff]{{1,8}}?(?:省|自治区|市|州|盟|地区|县|区|旗))+){re.escape(short)}")  # each
+    # area taken once, up to its first level word: a run of them is never split two ways (time linear in the text)
     full = {}
     for s in sentences:
         for m in pattern.finditer(_compact(s.text)):
@@ -554,7 +555,8 @@ def read_unit(document: Document, name: str | None = None, year: int | None = No
     """The unit's name, the year the report evaluates, its budget code and its claimed grade, each with the basis
     it was read on; `name` and `year` given (the analyst's --name, --year) override what the report says."""
     sentences = document.sentences()
-    plain = [replace(s, text=simplified(s.text)) for s in sentences]  # a copy in traditional characters reads alike
+    plain = [replace(s, text=without_pinyin(simplified(s.text))) for s in sentences]  # a copy in traditional
+    # characters, or with a copying site's pinyin in its words, reads alike
     grade = _as_written(_grade(plain), sentences)
     named = Stated(name, None, "命令行指定") if name else _as_written(_name(plain), sentences)
     dated = Stated(str(year), None, "命令行指定") if year else _as_written(_year(plain), sentences)
@@ -594,9 +596,16 @@ def _grade(sentences: list[Sentence]) -> Stated | None:
 def claimed_total(mentions: list[Mention]) -> Mention | None:
     """The self-evaluation score the prose claims (自评得分96分): a score of at most 100 labelled as the unit's own."""
     for m in mentions:
-        if m.quantity.unit == "分" and m.quantity.value <= 100 and _CLAIMED_TOTAL.search(m.clause):
+        if m.quantity.unit == "分" and m.quantity.value <= 100 and (
+                _CLAIMED_TOTAL.search(m.clause) or _SCORE_AFTER_SELF.search(m.where.text[:m.start])
+                and _SCORE_WORD.fullmatch(m.label)):
             return m
     return None
+
+
+# A score stated after the words of the self-evaluation in its sentence (自评等级为“优秀”，得分93.5分; 经自评，本单位得分91分).
+_SCORE_AFTER_SELF = re.compile(r"自评(?:等级|等次|结果|结论)|经(?:过)?自评")
+_SCORE_WORD = re.compile(r"(?:总?得分|总分|分数|评分|综合得分)")
 
 
 def unit_id_for(report: Path, given: str | None) -> str:

@@ -18,8 +18,8 @@ from nbclient.client import timestamp
 from nbformat.v4 import new_code_cell
 from papermill.clientwrap import PapermillNotebookClient
 
-from . import cellrun
-from .cellrun import MARK
+from .. import cellrun
+from ..cellrun import MARK
 
 _AWAIT = re.compile(r"\bawait\b")  # top-level await needs the kernel's own event loop: cell by cell then
 

@@ -19,6 +19,7 @@ from ...errors import DraftError, FieldProblem, InputFileError, PerfevalError
 from ...fileio import MAX_YAML_NODES, parse_yaml, too_many_values, write_atomic, write_atomic_all
 from ...intake.report.model import Draft, Item
 from ...safetext import one_line, shown_path
+from .entries import EXCLUDED_HEAD, NOT_READ, UNPLACED, UNPLACED_SENTENCE
 from .review import Links, review_page
 
 HEADER = """\
@@ -99,13 +100,21 @@ def params_text(draft: Draft) -> str:
     """The draft as params YAML, with the header saying what it is and notes beside the entries to check; entries
     taken out because the params would not validate with them follow as comments, each with its reason."""
     name = shown_path(Path(draft.report).name)  # a name is anyone's text: a line break in it must not start a key
-    skipped = "".join(f"# 未读取：{one_line(note)}\n" for note in draft.skipped)  # hidden text, deletions …
-    skipped += "".join(f"# 存疑，未录入：{one_line(_LONG_NUMBER.sub(_shortened, item.text))}"
-                       + (f"；{one_line(item.unsure)}" if item.unsure and item.unsure not in item.text else "") + "\n"
-                       for item in draft.items if item.kind == "stated" and item.place == "—")  # read two ways, too
-    # long, or past 10^12: drafted nowhere
+    skipped = "".join(f"{NOT_READ}{one_line(note)}\n" for note in draft.skipped)  # hidden text, deletions …
+    skipped += "".join(_unplaced(item) for item in draft.items if item.kind == "stated" and item.place == "—")
     return (HEADER.format(report=name) + skipped + f"drafted_from: {_scalar(name)}\n"
             + "\n".join(_emit(draft.params, draft.notes)) + "\n" + _excluded_text(draft))
+
+
+def _unplaced(item: Item) -> str:
+    """A number drafted nowhere (read two ways, too long, or past 10^12): what and why, then its sentence (the review
+    page lists it with them: `entries.read_unread`)."""
+    line = (f"{UNPLACED}{one_line(_LONG_NUMBER.sub(_shortened, item.text))}"
+            + (f"；{one_line(item.unsure)}" if item.unsure and item.unsure not in item.text else "") + "\n")
+    if item.evidence:
+        cited = item.evidence[0].cite(item.highlight[0] if item.highlight else "")
+        line += f"{UNPLACED_SENTENCE}{one_line(_LONG_NUMBER.sub(_shortened, cited))}\n"
+    return line
 
 
 _LONG_NUMBER = re.compile(r"\d{21,}")  # no figure has so many digits: a run of them is shown by its start
@@ -118,7 +127,7 @@ def _shortened(digits: re.Match[str]) -> str:
 def _excluded_text(draft: Draft) -> str:
     if not draft.excluded:
         return ""
-    lines = ["", "# 存疑，未录入：以下各项使草稿无法通过校验，已移出（核对原文后可改正补回）"]
+    lines = ["", EXCLUDED_HEAD]
     for place, problem, value in draft.excluded:  # problem names its field
         lines += [f"# {problem}", f"#   {place}: {_flow(value)}"]
     return "\n".join(_ONE_LINE.sub(" ", line) for line in lines) + "\n"

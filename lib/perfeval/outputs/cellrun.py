@@ -1,6 +1,7 @@
-"""In the kernel: a notebook's code cells run from one request (onetrip.OneTripClient sends it).
+"""In the kernel: a notebook's code cells run from one request (batch/onetrip.OneTripClient sends it).
 
-Kept apart from onetrip, whose papermill and nbclient a kernel has no use for.
+Outside the batch package, whose import brings papermill, nbclient and jupyter_client (about 300 ms of a kernel's
+start) that a kernel has no use for.
 """
 from __future__ import annotations
 
