@@ -598,3 +598,10 @@ def test_a_table_with_a_row_the_framework_has_no_place_for_is_read_for_its_figur
     got = placed(draft)
     assert got["巡查里程·实际完成值"] == "820公里" and got["目标明确性·得分"] == "20分" and got["群众满意度·分值"] == "30分"
     assert any("不在框架" in (item.unsure or "") for item in draft.items)
+
+
+def test_a_list_set_apart_by_pauses_closes_where_a_comma_brings_a_figure_of_another_kind_it_does_not_hold():
+    assert lists_in("年末在职职工58人，其中专业技术人员21人、管理人员37人，劳务派遣人员6人。") == [
+        ("58人", ["21人", "37人"])]  # the 6 stands beside the 58, never summed into it
+    assert lists_in("年末在职职工58人，其中专业技术人员21人、管理人员30人，工勤人员7人。") == [
+        ("58人", ["21人", "30人", "7人"])]  # all of them make it: one list
