@@ -572,3 +572,36 @@ def test_a_scored_tables_levels_and_total_row_are_declared_over_its_rows(tmp_pat
     assert ("决策·分值", "15分", ["5", "5", "5"]) in got and ("过程·分值", "20分", ["6", "14"]) in got
     assert ("总分·分值", "35", ["5", "5", "5", "6", "14"]) in got
     assert ("总分·自评得分", "31.5", ["5", "3.5", "5", "6", "12"]) in got
+
+
+# ---------------------------------------------------------------- rows the framework has a place for, or not
+
+NATIONAL = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+
+
+def test_the_national_forms_satisfaction_row_has_its_place_in_the_framework(tmp_path):
+    rows = [NATIONAL, ["产出指标", "数量指标", "巡查里程", "≥", "800", "公里", "820", "50", "50", "无"],
+            ["效益指标", "社会效益指标", "受益人口", "≥", "5", "万人", "6", "40", "38", "无"],
+            ["满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%", "93", "10", "10", "无"],
+            ["总分", "", "", "", "", "", "", "100", "98"]]
+    draft = draft_of(tmp_path, "\n".join("\t".join(r) for r in rows))
+    assert [r["name"] for r in draft.params["indicators"]] == ["巡查里程", "受益人口", "群众满意度"]
+    assert sum(r["claimed_score"] for r in draft.params["indicators"]) == draft.params["claims"]["total"] == 98
+
+
+def test_a_table_with_a_row_the_framework_has_no_place_for_is_read_for_its_figures_not_as_its_rows(tmp_path):
+    rows = [HEADER, ["决策", "目标设定", "目标明确性", "明确", "明确", "20", "20", ""],
+            ["产出", "数量", "巡查里程", "≥800公里", "820公里", "50", "48", ""],
+            ["效益", "满意度", "群众满意度", "≥90%", "93%", "30", "29", ""], ["总分", "", "", "", "", "100", "97"]]
+    draft = draft_of(tmp_path, "\n".join("\t".join(r) for r in rows))
+    assert "indicators" not in draft.params  # a part of the table summed against its 总分 would mislead
+    got = placed(draft)
+    assert got["巡查里程·实际完成值"] == "820公里" and got["目标明确性·得分"] == "20分" and got["群众满意度·分值"] == "30分"
+    assert any("不在框架" in (item.unsure or "") for item in draft.items)
+
+
+def test_a_list_set_apart_by_pauses_closes_where_a_comma_brings_a_figure_of_another_kind_it_does_not_hold():
+    assert lists_in("年末在职职工58人，其中专业技术人员21人、管理人员37人，劳务派遣人员6人。") == [
+        ("58人", ["21人", "37人"])]  # the 6 stands beside the 58, never summed into it
+    assert lists_in("年末在职职工58人，其中专业技术人员21人、管理人员30人，工勤人员7人。") == [
+        ("58人", ["21人", "30人", "7人"])]  # all of them make it: one list

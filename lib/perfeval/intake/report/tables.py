@@ -100,6 +100,14 @@ class Tables:
         return [c.mention for c in self.cells if c.mention.where.row and _TOTAL_LABEL.search(c.mention.where.row)
                 and not c.mention.is_rate]
 
+    def lines_as_figures(self) -> None:
+        """The indicator table read for its figures alone (each row's target, actual, 分值 and 得分 a figure of the
+        unit's own), not as the framework's rows: when a row has no place in the framework, the rest are no whole
+        table, and their 分值 and 得分 summed against the table's 总分 would mislead."""
+        for line in self.lines:
+            _take_line(self, line, True, {})
+        self.lines = []
+
     def take_cell(self, block: int, cell: int) -> None:
         """A cell read here, by its place in the row as the table readers see it (numbering columns dropped)."""
         kept = self.kept.get(block)
