@@ -340,8 +340,9 @@ def _year(text: str) -> int:
     return int(text)
 
 
+# A literal, not the module's docstring: python -OO strips docstrings.
 DESCRIPTION = ("Whole-department expenditure performance evaluation (部门整体支出绩效评价): validate and score a unit's "
-               "figures, draft params from its report, and run units into HTML reports.")  # a literal: -OO strips docstrings
+               "figures, draft params from its report, and run units into HTML reports.")
 
 
 def build_parser() -> argparse.ArgumentParser:
