@@ -140,3 +140,19 @@ def test_a_page_of_prose_has_no_gutter(tmp_path):
     path = _two_columns(tmp_path, [], [], title="\n".join(lines))
     with pdfplumber.open(path) as pdf:
         assert gutter(pdf.pages[0].extract_text_lines(return_chars=True)) is None
+
+
+def test_a_page_turned_with_its_text_on_its_side_is_read_as_its_text_was_set(tmp_path):
+    """A page turned by /Rotate 90 (turned in a viewer and saved) was read bottom line first, with lines cut at
+    the wrong place: the year and half the catalogue were lost."""
+    import pypdfium2
+
+    text = tmp_path / "report.txt"
+    text.write_text("\n".join(ideographs(p) for p in REPORT) + "\n", encoding="utf-8")
+    upright = _pdf(tmp_path, REPORT, name="upright.pdf")
+    document = pypdfium2.PdfDocument(upright)
+    for page in document:
+        page.set_rotation(90)
+    document.save(tmp_path / "report.pdf")
+    document.close()
+    assert _drafted(tmp_path / "report.pdf") == _drafted(text)

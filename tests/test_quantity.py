@@ -536,6 +536,15 @@ def test_a_forms_grade_thresholds_and_rule_points_are_no_figures_its_weights_and
     assert [f.quantity.text for f in find_quantities(sentence)] == expected
 
 
+def test_a_row_of_numbers_is_read_whole_however_long():
+    """A row of a year-column table ("第3项支出\t1003.00\t1003.01 …") read after a number as a grade's range
+    (70分以上85分以下为良) split every way: exponential in the row, a 375-row table took a minute to draft (trial 3
+    T22; `bench/bench_faults.py` times the tables). Every value is read, none taken for a rule's range."""
+    row = "\t".join(f"{1003 + k}.{k:02d}" for k in range(12))
+    assert [f.quantity.text for f in find_quantities("第3项支出\t" + row)] == row.split("\t")
+    assert [f.quantity.text for f in find_quantities("得分\t" + row)] == row.split("\t")
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("浏览量 27", []), ("发布日期：2024-03-15  阅读：1024 次", []), ("点击数：356", []),
     ("某局部门整体支出绩效自评报告(精选5篇)", []), ("绩效自评报告精品8篇", []), ("范文2", []),

@@ -460,6 +460,8 @@ _GRADE_WORD = r"(?:优秀|优|良好|良|较好|中等|中|一般|合格|及格|
 _GRADE = r"[“\"「『（(]?" + _GRADE_WORD
 _BOUND_WORD = r"[（(]\s*含\s*[）)]|[（(]\s*不含\s*[）)]|及?以上|及?以下|之间|[至到~～\-—－]|[≤≥<>＜＞≦≧]=?"
 # After a threshold: more bounds, numbers and 分 of its range, then the grade it gives (70分（含）以上85分以下为良).
+# Possessive (*+): nothing after the run can take back a piece of it, and a row of numbers (1234.56\t1234.56 …) split
+# every way made the match exponential in the row's length (a 375-row table took a minute to draft).
 _GRADE_AFTER = re.compile(rf"(?P<between>(?:\s|{_BOUND_WORD}|且|并|、|得分|总分|分|\d++(?:\.\d++)?)*+)的?\s*"
                           rf"(?:为|评为|评定为|定为|确定为|属于|属|即为|计为|等级为|档次为)\s*{_GRADE}")
 # Before a threshold: a grade and its bound (优秀：90分以上; 良（80≤得分<90）), or a score compared (得分≥, 总分在).

@@ -565,6 +565,29 @@ def _hidden_drawing(element) -> bool:  # noqa: ANN001 - an lxml element
             and bool(_HIDDEN_SHAPE.search(element.get("style", ""))))
 
 
+UNKNOWN = "?"  # a background no colour is known for (a table style's conditional shading): nothing is judged unseen on it
+
+
+def _table_fills(styles) -> dict[str, str]:  # noqa: ANN001 - w:styles
+    """The colour each table style paints its cells in ("" none), through the styles it is based on; UNKNOWN when
+    it shades only some cells (a header row, banded rows: w:tblStylePr), which is not worked out here."""
+    own: dict[str, tuple[str | None, str | None]] = {}
+    for style in styles.iterchildren(f"{_W}style"):
+        if style.get(f"{_W}type") == "table":
+            painted = fill(style.find(f"{_W}tcPr/{_W}shd"))
+            painted = painted if painted is not None else fill(style.find(f"{_W}tblPr/{_W}shd"))
+            conditional = any(fill(shd) for shd in style.iterfind(f"{_W}tblStylePr//{_W}shd"))
+            own[style.get(f"{_W}styleId", "")] = (UNKNOWN if conditional else painted, _val(style, "basedOn"))
+    out: dict[str, str] = {}
+    for sid in own:
+        at, seen = sid, set()
+        while at in own and at not in seen and own[at][0] is None:  # basedOn may loop in a hostile file
+            seen.add(at)
+            at = own[at][1] or ""
+        out[sid] = (own[at][0] if at in own else None) or ""
+    return out
+
+
 def _val(element, tag: str) -> str | None:  # noqa: ANN001 - an lxml element
     """The w:val of a property child, "" when the child is there without one, None when it is not there."""
     child = element.find(f"{_W}{tag}") if element is not None else None
@@ -617,6 +640,8 @@ class _WordBody:
         self.styles, self.style_fills = _style_looks(document.styles.element, self.theme)
         self.page = _page_colour(document.element)
         self.cell_fills: list[str] = []  # of the cells being read, innermost last: the colour painted, "" none
+        self.table_styles = _table_fills(document.styles.element)
+        self.table_fills: list[str] = []  # of the tables being read, innermost last: what their cells are painted
         self.fields: list[str] = []  # the complex fields open in the paragraph, outermost first: "code" or "result"
         self.left_out: dict[str, int] = {}
         self.notes: dict[str, int] = {}  # footnotes, endnotes and imported chunks: Word shows them, not read here
@@ -694,6 +719,16 @@ class _WordBody:
     def _rows(self, tbl) -> Iterator[Row]:  # noqa: ANN001 - tbl: a python-docx XML element (lxml, untyped)
         self.table += 1
         table = self.table
+        properties = tbl.find(f"{_W}tblPr")
+        painted = fill(properties.find(f"{_W}shd") if properties is not None else None)
+        self.table_fills.append(painted if painted is not None else
+                                self.table_styles.get(_val(properties, "tblStyle") or "", ""))
+        try:
+            yield from self._table_rows(tbl, table)
+        finally:
+            self.table_fills.pop()
+
+    def _table_rows(self, tbl, table: int) -> Iterator[Row]:  # noqa: ANN001 - a w:tbl
         for tr in self._parts(tbl, "tr"):
             if tr.find(f"{_W}trPr/{_W}del") is not None:  # a row deleted with changes tracked
                 self._skip("del", tr)
@@ -720,7 +755,8 @@ class _WordBody:
     def _cell(self, tc) -> str:  # noqa: ANN001 - tc: a python-docx XML element (lxml, untyped)
         """A cell's lines: its paragraphs, the cells of a table inside it, its text boxes."""
         lines = []
-        self.cell_fills.append(fill(tc.find(f"{_W}tcPr/{_W}shd")) or "")
+        own = fill(tc.find(f"{_W}tcPr/{_W}shd"))  # else its table's, directly or by its style
+        self.cell_fills.append(own if own is not None else self.table_fills[-1] if self.table_fills else "")
         for item in self.items(tc):
             lines += list(item.cells) if isinstance(item, Row) else [item]
         self.cell_fills.pop()

@@ -119,9 +119,7 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
         pages: list[list[tuple[float, dict | list]]] = []
         try:
             for page in pdf.pages:
-                visible = _visible(page, seen)
-                pages.append(_page_items(visible, seen))
-                visible.close()  # its characters and layout: memory flat in the number of pages
+                pages.append(_upright_items(page, seen))
                 page.close()
         except MemoryError:
             raise fail(path, "needs more memory than is free to read; send the report as .docx") from None
@@ -132,6 +130,23 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
     if budget.refused:  # pdfminer swallowed it (a font it could not read): the page was read without that stream
         raise fail(path, budget.refused)
     return pages
+
+
+def _upright_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
+    """A page's items, its text read upright: a page turned by /Rotate whose text then lies on its side (a page
+    turned in a viewer and saved) is read unturned, as its text was set, and not bottom line first."""
+    before = dict(vars(seen))
+    visible = _visible(page, seen)
+    try:
+        chars = visible.chars
+        if page.rotation and chars and sum(1 for c in chars if c.get("upright")) < len(chars) / 2:
+            visible.close()
+            vars(seen).update(before)  # the page is read again: what it left out is counted once
+            page.page_obj.attrs["Rotate"], page.page_obj.rotate = 0, 0
+            visible = _visible(page, seen)
+        return _page_items(visible, seen)
+    finally:
+        visible.close()  # its characters and layout: memory flat in the number of pages
 
 
 def _too_many_pages(pages: int) -> str:

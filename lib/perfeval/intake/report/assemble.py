@@ -198,9 +198,9 @@ class _Assembly(RateClaims, Records):
     def _claimed(self, tables: Tables, prose: list[Mention], facts: UnitFacts, fw: Framework) -> None:
         claims = self.params.setdefault("claims", {})
         execution = next((n.id for _, n in fw.leaves() if n.role == "budget_execution"), None)
+        spent_in = {c.mention.where.block for c in tables.cells if c.path == "budget.executed"}  # once: linear
         for cell in tables.cells:
-            budget_row = any(c.path == "budget.executed" and c.mention.where.block == cell.mention.where.block
-                             for c in tables.cells)
+            budget_row = cell.mention.where.block in spent_in
             if execution and budget_row and cell.mention.where.column and "得分" in cell.mention.where.column:
                 self._place(cell.mention)
                 claims.setdefault("scores", {})[execution] = number(cell.mention)
