@@ -691,11 +691,12 @@ def test_a_minus_after_a_percentage_is_unsure():
     assert found.doubt and "负号" in found.doubt
 
 
-@pytest.mark.parametrize("text", ["1" * 20000, "优：" + "1" * 20000, "得分" + "1" * 20000 + "分为优", "1" * 20000 + "%↓"])
+@pytest.mark.parametrize("text", ["1" * 20000, "优：" + "1" * 20000, "得分" + "1" * 20000 + "分为优", "1" * 20000 + "%↓",
+                                  "项目 " + " ".join(["13628965.89"] * 400)])  # a 决算 row in 元, cells between spaces
 def test_a_long_run_of_digits_is_read_in_linear_time(text):
     """The grade, arrow and range rules once backtracked exponentially or quadratically on a run of digits (a
     hostile report): each now reads a digit run once. No timing asserted: the suite would hang, not fail."""
-    assert all(f.doubt for f in find_quantities(text))
+    assert all(f.doubt for f in find_quantities(text)) or len(find_quantities(text)) == 400
 
 
 @pytest.mark.parametrize("sentence, expected", [
