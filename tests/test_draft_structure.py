@@ -465,3 +465,8 @@ def test_a_title_year_the_text_dates_its_figures_past_is_unsure_with_both_years_
     assert unit["year"] == 2024 and "2025" in item.unsure and "2024" in item.unsure
     unit, item = unit_of(tmp_path, "松岭县水利局2025年度部门整体支出绩效自评报告", "评价年度：2024年", "一、基本情况")
     assert unit["year"] == 2025 and "评价年度写2024年" in item.unsure
+
+
+def test_a_claimed_total_above_the_frameworks_hundred_is_claimed_not_dropped(tmp_path):
+    draft = draft_of(tmp_path, "松岭县林业局2023年度部门整体支出绩效自评报告", "一、自评结论", "经评价，自评得分101分，等级为优。")
+    assert draft.params["claims"]["total"] == 101  # the score then says no total can exceed 100

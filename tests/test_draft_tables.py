@@ -605,3 +605,24 @@ def test_a_list_set_apart_by_pauses_closes_where_a_comma_brings_a_figure_of_anot
         ("58人", ["21人", "37人"])]  # the 6 stands beside the 58, never summed into it
     assert lists_in("年末在职职工58人，其中专业技术人员21人、管理人员30人，工勤人员7人。") == [
         ("58人", ["21人", "30人", "7人"])]  # all of them make it: one list
+
+
+# ---------------------------------------------------------------- a table of amounts set a row per line with single spaces
+
+SPACED_ROWS = ["金额单位：万元", "科目编码 科目名称 本年支出合计 基本支出 项目支出", "栏次 1 2 3",
+               "合计 1,112.16 815.36 296.80", "2080501 行政单位离退休 120.40 120.40 -", "2130101 行政运行 694.96 694.96 0.00",
+               "2130234 林业草原防灾减灾 296.80 0.00 296.80", "注：本表反映部门本年度支出情况。"]
+
+
+def test_a_table_of_amounts_set_a_row_per_line_with_single_spaces_keeps_each_amount_with_its_row_and_column(tmp_path):
+    draft = draft_of(tmp_path, "\n".join(SPACED_ROWS))
+    got = placed(draft)
+    assert got["2130101 行政运行·基本支出"] == "694.96万元" and got["合计·项目支出"] == "296.80万元"
+    assert not [m for m in draft.placed if m.written in ("1", "2", "3", "2130101", "2080501")]  # 栏次, codes
+    assert ("合计·本年支出合计", "1,112.16", ["815.36", "296.80"]) in lists_of(draft)  # a …合计 column over the row's others
+    assert ("2130101 行政运行·本年支出合计", "694.96", ["694.96", "0.00"]) in lists_of(draft)
+
+
+def test_a_rows_sum_under_a_total_column_is_declared_only_where_it_holds(tmp_path):
+    draft = draft_of(tmp_path, "\n".join(SPACED_ROWS[:3] + ["合计 1,112.16 815.36 290.00", "2130101 行政运行 694.96 694.96 0.00"]))
+    assert not [x for x in lists_of(draft) if x[0] == "合计·本年支出合计"]  # 815.36 + 290.00 is not 1,112.16

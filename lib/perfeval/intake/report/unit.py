@@ -617,13 +617,14 @@ def _grade(sentences: list[Sentence]) -> Stated | None:
 def claimed_total(mentions: list[Mention]) -> Mention | None:
     """The self-evaluation score the prose claims (自评得分96分): a score of at most 100 labelled as the unit's own."""
     for m in mentions:
-        if m.quantity.unit == "分" and m.quantity.value <= 100 and (
+        if m.quantity.unit == "分" and m.quantity.value <= MAX_CLAIMED and (
                 _CLAIMED_TOTAL.search(m.clause) or _SCORE_AFTER_SELF.search(m.where.text[:m.start])
                 and _SCORE_WORD.fullmatch(m.label)):
             return m
     return None
 
 
+MAX_CLAIMED = 1000  # a claimed total above the framework's 100 (自评得分101分) is claimed and found wrong, not dropped
 # A score stated after the words of the self-evaluation in its sentence (自评等级为“优秀”，得分93.5分; 经自评，本单位得分91分).
 _SCORE_AFTER_SELF = re.compile(r"自评(?:等级|等次|结果|结论)|经(?:过)?自评")
 _SCORE_WORD = re.compile(r"(?:总?得分|总分|分数|评分|综合得分)")
