@@ -470,3 +470,8 @@ def test_a_title_year_the_text_dates_its_figures_past_is_unsure_with_both_years_
 def test_a_claimed_total_above_the_frameworks_hundred_is_claimed_not_dropped(tmp_path):
     draft = draft_of(tmp_path, "松岭县林业局2023年度部门整体支出绩效自评报告", "一、自评结论", "经评价，自评得分101分，等级为优。")
     assert draft.params["claims"]["total"] == 101  # the score then says no total can exceed 100
+
+
+def test_a_claimed_total_in_chinese_numerals_after_a_scores_word(tmp_path):
+    draft = draft_of(tmp_path, "松岭县林业局2023年度部门整体支出绩效自评报告", "一、自评结论", "经评价，自评得分九十一分，等级为优。")
+    assert draft.params["claims"]["total"] == 91

@@ -156,3 +156,33 @@ def test_a_page_turned_with_its_text_on_its_side_is_read_as_its_text_was_set(tmp
     document.save(tmp_path / "report.pdf")
     document.close()
     assert _drafted(tmp_path / "report.pdf") == _drafted(text)
+
+
+def test_two_ruled_tables_one_under_the_other_are_read_each_by_its_own_columns(tmp_path):
+    """pdfplumber took a budget table of 7 columns and an indicator table of 5 printed under it for one grid of
+    both's columns: the rows came out with empty cells between the values, which stood under the wrong heading
+    (全年执行数 3800, a 超预算 warning on a correct report). A cell wrapped inside its cell is one text."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode
+
+    budget = [["项目", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+              ["年度资金总额", "3600", "3800", "3752.48", "10", "98.75%", "10"]]
+    indicators = [["一级指标", "三级指标", "指标值", "实际完成值", "得分"],
+                  ["产出指标", "堤防巡查里程（全年累计完成）", "1500", "1500", "28"]]
+    font = truetype_font("".join(c for row in budget + indicators for c in row), tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=9)
+    for rows, widths in ((budget, (3, 2, 2, 2, 1, 2, 1)), (indicators, (2, 3, 2, 2, 1))):
+        with pdf.table(first_row_as_headings=False, wrapmode=WrapMode.CHAR, line_height=5, col_widths=widths) as table:
+            for cells in rows:
+                row = table.row()
+                for text in cells:
+                    row.cell(text)
+    pdf.output(str(tmp_path / "report.pdf"))
+    from perfeval.intake.pdf import pdf_items
+
+    read = [(item.table, item.cells) for item in pdf_items(tmp_path / "report.pdf") if not isinstance(item, str)]
+    assert [cells for _, cells in read] == [tuple(r) for r in budget + indicators]
+    assert [table for table, _ in read] == [1, 1, 2, 2]

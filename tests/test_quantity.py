@@ -706,3 +706,12 @@ def test_a_long_run_of_digits_is_read_in_linear_time(text):
 ])
 def test_a_copying_sites_pinyin_and_counts_are_read_past(sentence, expected):
     assert [f.quantity.text for f in find_quantities(sentence)] == expected
+
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("自评得分九十一分", ["九十一分"]), ("总分为九十五点五分", ["九十五点五分"]),   # a score in words after its word
+    ("工作十分扎实", []), ("实行两分类管理", []),                                 # 十分 (very) is no score
+])
+def test_a_score_in_chinese_numerals_is_read_only_after_a_scores_word(sentence, expected):
+    assert [f.quantity.text for f in find_quantities(sentence)] == expected

@@ -771,8 +771,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # a 绩效自评表 template's row number (指标1：…, 指标2)
     spaced = after.lstrip(" \u3000" + _GROUP_SPACES)
     if g["chinese"]:
-        if unit_written == "分":
-            return None  # 十分 (very), 两分类: scores are written in figures
+        if unit_written == "分" and not re.search(r"(?:得分|总分|评分|分数)\s*(?:为|是|：|:)?\s*$", before):
+            return None  # 十分 (very), 两分类: scores are written in figures, but after a score's word (自评得分九十一分)
         if not whole and not unit and not g["pct"] and not g["mult"]:
             return None  # a Chinese numeral without a unit is a word (一是, 三公, 十九大)
         if not whole and g["chinese"] in ("一", "二") and not g["mult"]:

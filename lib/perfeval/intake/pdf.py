@@ -852,9 +852,37 @@ def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa
         (key, line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(line["text"]),
                             "cells": _cells(line)})
         for key, line in ordered if line["text"].strip()]
-    items += [((columns.segment(across, t.bbox[1]), -1, t.bbox[1]), t.bbox[1],
-               [[_unspaced(c) if c else c for c in row] for row in t.extract(x_tolerance=1.5)]) for t in tables]
+    for t in tables:
+        rows = t.extract(x_tolerance=1.5)
+        tops = [row.bbox[1] for row in t.rows]
+        for first, grid in _ruled_tables(rows):
+            top = tops[first] if first < len(tops) else t.bbox[1]
+            items.append(((columns.segment(across, top), -1, top), top,
+                          [[join_lines(_unspaced(c).split("\n")) if c else c for c in row] for row in grid]))
     return [(top, item) for _, top, item in sorted(items, key=lambda item: item[0])]
+
+
+def _ruled_tables(rows: list[list[str | None]]) -> list[tuple[int, list[list[str | None]]]]:
+    """The tables a ruled grid holds, each with the index of its first row: pdfplumber takes two tables printed one
+    under the other for one grid of the columns of both, a cell of each covering several of its columns (None where
+    a cell covers them). A row covering columns the rows above it do not is the first of another table (a row of
+    the same table only adds the lower parts of cells merged down); the columns every row of a table covers from
+    its left are dropped, so each value stands under its own heading."""
+    groups: list[tuple[int, list[list[str | None]]]] = []
+    covered: set[int] = set()
+    for k, row in enumerate(rows):
+        own = {j for j, cell in enumerate(row) if cell is None}
+        if not groups or not own >= covered:
+            groups.append((k, []))
+            covered = own
+        else:
+            covered &= own
+        groups[-1][1].append(row)
+    out = []
+    for first, grid in groups:
+        spanned = set.intersection(*({j for j, cell in enumerate(row) if cell is None} for row in grid))
+        out.append((first, [[cell for j, cell in enumerate(row) if j not in spanned] for row in grid]))
+    return out
 
 
 RAISED_SIZE = 0.9  # a glyph this much smaller than its line's text, and raised by RAISED_BY of its size: superscript

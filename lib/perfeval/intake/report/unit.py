@@ -617,11 +617,15 @@ def _grade(sentences: list[Sentence]) -> Stated | None:
 def claimed_total(mentions: list[Mention]) -> Mention | None:
     """The self-evaluation score the prose claims (自评得分96分): a score of at most 100 labelled as the unit's own."""
     for m in mentions:
-        if m.quantity.unit == "分" and m.quantity.value <= MAX_CLAIMED and (
+        if m.quantity.unit == "分" and m.quantity.value <= MAX_CLAIMED and not _A_PARTS_SCORE.search(m.clause) and (
                 _CLAIMED_TOTAL.search(m.clause) or _SCORE_AFTER_SELF.search(m.where.text[:m.start])
                 and _SCORE_WORD.fullmatch(m.label)):
             return m
     return None
+
+
+# A section's or an indicator's own score (本项自评得分9分, 该指标自评得分4分, 小计): never the unit's total.
+_A_PARTS_SCORE = re.compile(r"(?:本|该|此|每)(?:项|指标|部分|类|节|环节)|小计|分项")
 
 
 MAX_CLAIMED = 1000  # a claimed total above the framework's 100 (自评得分101分) is claimed and found wrong, not dropped
