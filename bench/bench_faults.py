@@ -125,6 +125,11 @@ DENSE = {  # report → its text: the shapes whose drafting was quadratic in the
     "5.4 MB of ordinary text on one line": _HEAD + PLAIN * 75_000 + "。\n",
     "6.3 MB of ordinary text (past 2,000,000 characters)": _HEAD + PLAIN * 88_000 + "。\n",
 }
+_YEARS = "项目\t" + "\t".join(f"{y}年决算数" for y in range(2018, 2025)) + "\n"
+for _rows in (375, 1500, 3000):  # a tab table of seven years' columns: exponential in a row once, then quadratic
+    DENSE[f"a tab table of {_rows:,} rows x 7 years"] = (
+        _HEAD + "表1 历年支出（单位：万元）\n" + _YEARS
+        + "".join(f"第{i}项支出\t" + "\t".join(f"{1000 + i}.{y:02d}" for y in range(7)) + "\n" for i in range(_rows)))
 
 
 def drafting(root: Path, lib: str | None) -> None:

@@ -774,3 +774,19 @@ def test_a_total_in_yuan_is_judged_against_parts_in_wan_at_their_precision(tmp_p
 
 def test_a_word_holding_a_grade_character_is_no_grade():
     assert totals_in("共发现问题5个，整改中的3个，评价为良的2个。") == []
+
+
+def test_an_execution_rate_no_reading_gives_is_done_over_the_years_whole_budget(tmp_path):
+    line = "年初预算3600.00万元，年中预算调整为3800.00万元，全年执行3752.48万元，预算执行率{}。"
+    assert _rates_of(tmp_path, "一、预算执行", line.format("98.75%"))["预算执行率98.75%"] == (
+        "explained", "3752.48万元", "3800.00万元")
+    assert _rates_of(tmp_path, "一、预算执行", line.format("99.50%"))["预算执行率99.50%"] == (
+        "contradicted", "3752.48万元", "3800.00万元")
+    wrong = [f for f in findings_of(tmp_path, TITLE, "一、预算执行", line.format("99.50%"))
+             if f.check == "stated_ratio_mismatch"]
+    assert len(wrong) == 1 and "98.75%" in wrong[0].message
+
+
+def test_a_figure_after_a_stronger_separator_stands_outside_a_list_its_parts_before_make_up():
+    assert totals_in("实有在职人员42人，其中行政编制16人、事业编制26人，聘用人员8人。") == [
+        ("42人", ["16人", "26人"], True)]

@@ -449,3 +449,29 @@ def test_a_title_whose_year_lost_its_nian_and_a_towns_government_by_its_short_na
     assert (unit["name"], unit["year"]) == ("青山镇人民政府", 2023)
     unit, item = unit_of(tmp_path, "部门决算", "白石镇政府的基本职能是：贯彻执行上级决定，管理本镇事务。")
     assert unit["name"] == "白石镇政府" and "正文" in item.unsure
+
+
+def test_a_copy_with_a_sites_pinyin_inside_its_words_is_read_past_it(tmp_path):
+    draft = draft_of(tmp_path, "某某县残联项(xiàng)目绩(jì)效自评报(bào)告范文(精选12篇)", "项目绩效自评报(bào)告 1",
+                     "一、项目基本情况", "本项目下达资金20.00万元。")
+    assert draft.params["unit"]["document_kind"] == "项目支出绩效自评"
+    assert [m.written for m in draft.placed] == ["20.00万元"]
+
+
+def test_a_title_year_the_text_dates_its_figures_past_is_unsure_with_both_years_said(tmp_path):
+    unit, item = unit_of(tmp_path, "松岭县水利局2024年度部门整体支出绩效自评报告", "一、基本情况",
+                         "2025年末核定编制48名。2025年部门整体支出3752.48万元。",
+                         "2025年“三公”经费支出30.00万元，2024年“三公”经费支出40.00万元。2025年完成堤防加固2.1公里。")
+    assert unit["year"] == 2024 and "2025" in item.unsure and "2024" in item.unsure
+    unit, item = unit_of(tmp_path, "松岭县水利局2025年度部门整体支出绩效自评报告", "评价年度：2024年", "一、基本情况")
+    assert unit["year"] == 2025 and "评价年度写2024年" in item.unsure
+
+
+def test_a_claimed_total_above_the_frameworks_hundred_is_claimed_not_dropped(tmp_path):
+    draft = draft_of(tmp_path, "松岭县林业局2023年度部门整体支出绩效自评报告", "一、自评结论", "经评价，自评得分101分，等级为优。")
+    assert draft.params["claims"]["total"] == 101  # the score then says no total can exceed 100
+
+
+def test_a_claimed_total_in_chinese_numerals_after_a_scores_word(tmp_path):
+    draft = draft_of(tmp_path, "松岭县林业局2023年度部门整体支出绩效自评报告", "一、自评结论", "经评价，自评得分九十一分，等级为优。")
+    assert draft.params["claims"]["total"] == 91

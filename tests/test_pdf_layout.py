@@ -140,3 +140,67 @@ def test_a_page_of_prose_has_no_gutter(tmp_path):
     path = _two_columns(tmp_path, [], [], title="\n".join(lines))
     with pdfplumber.open(path) as pdf:
         assert gutter(pdf.pages[0].extract_text_lines(return_chars=True)) is None
+
+
+def test_a_page_turned_with_its_text_on_its_side_is_read_as_its_text_was_set(tmp_path):
+    """A page turned by /Rotate 90 (turned in a viewer and saved) was read bottom line first, with lines cut at
+    the wrong place: the year and half the catalogue were lost."""
+    import pypdfium2
+
+    text = tmp_path / "report.txt"
+    text.write_text("\n".join(ideographs(p) for p in REPORT) + "\n", encoding="utf-8")
+    upright = _pdf(tmp_path, REPORT, name="upright.pdf")
+    document = pypdfium2.PdfDocument(upright)
+    for page in document:
+        page.set_rotation(90)
+    document.save(tmp_path / "report.pdf")
+    document.close()
+    assert _drafted(tmp_path / "report.pdf") == _drafted(text)
+
+
+def test_two_ruled_tables_one_under_the_other_are_read_each_by_its_own_columns(tmp_path):
+    """pdfplumber took a budget table of 7 columns and an indicator table of 5 printed under it for one grid of
+    both's columns: the rows came out with empty cells between the values, which stood under the wrong heading
+    (全年执行数 3800, a 超预算 warning on a correct report). A cell wrapped inside its cell is one text."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode
+
+    budget = [["项目", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+              ["年度资金总额", "3600", "3800", "3752.48", "10", "98.75%", "10"]]
+    indicators = [["一级指标", "三级指标", "指标值", "实际完成值", "得分"],
+                  ["产出指标", "堤防巡查里程（全年累计完成）", "1500", "1500", "28"]]
+    font = truetype_font("".join(c for row in budget + indicators for c in row), tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=9)
+    for rows, widths in ((budget, (3, 2, 2, 2, 1, 2, 1)), (indicators, (2, 3, 2, 2, 1))):
+        with pdf.table(first_row_as_headings=False, wrapmode=WrapMode.CHAR, line_height=5, col_widths=widths) as table:
+            for cells in rows:
+                row = table.row()
+                for text in cells:
+                    row.cell(text)
+    pdf.output(str(tmp_path / "report.pdf"))
+    from perfeval.intake.pdf import pdf_items
+
+    read = [(item.table, item.cells) for item in pdf_items(tmp_path / "report.pdf") if not isinstance(item, str)]
+    assert [cells for _, cells in read] == [tuple(r) for r in budget + indicators]
+    assert [table for table, _ in read] == [1, 1, 2, 2]
+
+
+def test_a_comment_a_viewer_shows_on_the_page_is_said(tmp_path):
+    """A total written only in a text-box comment (a FreeText annotation, drawn on the page by every viewer) was
+    lost without a word; a note shown only as an icon (/Text) is no text of the page."""
+    from fpdf import FPDF
+
+    font = truetype_font("部门整体支出（见批注）。3752.48万元", tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    pdf.multi_cell(0, 6, "部门整体支出（见批注）。")
+    pdf.free_text_annotation("部门整体支出3752.48万元。", x=20, y=40, w=80, h=10)
+    pdf.text_annotation(20, 60, "部门整体支出3752.48万元。")
+    pdf.output(str(tmp_path / "report.pdf"))
+    assert _read(tmp_path / "report.pdf") == (
+        ["部门整体支出（见批注）。"], ["PDF 中页面上显示的批注（文本框批注）1 处的文字未读取（阅读器显示，请对照原文）"])

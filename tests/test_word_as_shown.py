@@ -453,3 +453,38 @@ def test_a_drop_cap_and_a_line_break_inside_a_number_are_no_breaks_of_it(tmp_pat
     path = build(tmp_path, [cap, paragraph(run("025年部门整体支出3752"), "<w:r><w:br/></w:r>", run(".48万元。")),
                             paragraph(run("全年共开展培训"), "<w:r><w:br/></w:r>", run("12次。"))])
     assert texts(path) == ["2025年部门整体支出3752.48万元。", "全年共开展培训", "12次。"]  # a break between words stays
+
+
+def test_a_frame_placed_off_the_page_is_not_read_and_is_said(tmp_path):
+    frame = '<w:framePr w:w="2000" w:h="300" w:x="{x}" w:y="{y}" w:hAnchor="page" w:vAnchor="page"/>'
+    path = build(tmp_path, [paragraph(run("支出9999.00万元。"), props=frame.format(x=-20000, y=-20000)),
+                            paragraph(run("支出2450.60万元。")),
+                            paragraph(run("（单位：万元）"), props=frame.format(x=8000, y=1200))])
+    assert texts(path) == ["支出2450.60万元。", "（单位：万元）"]  # a frame on the page is read
+    assert read_document(path).skipped == ("Word 文件中置于页面以外的图文框中的文字 1 处未读取（Word 不显示）",)
+
+
+def _table_styles(document) -> None:
+    """Table styles shading every cell navy, only a header row blue (w:tblStylePr), and none."""
+    for name, shading in (("深色表", '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="1F3864"/></w:tcPr>'),
+                          ("表头色", '<w:tblStylePr w:type="firstRow"><w:tcPr><w:shd w:val="clear" w:fill="4472C4"/>'
+                                    "</w:tcPr></w:tblStylePr>"),
+                          ("无底色", "")):
+        style = document.styles.add_style(name, docx.enum.style.WD_STYLE_TYPE.TABLE)
+        for child in parse_xml(f"<w:x {W}>{shading}</w:x>"):
+            style.element.append(child)
+
+
+WHITE_CELL = run("核定编制48名", '<w:color w:val="FFFFFF"/>')
+
+
+@pytest.mark.parametrize("style, read", [("深色表", True), ("表头色", True), ("无底色", False)])
+def test_white_text_in_a_cell_its_table_style_shades_is_read(tmp_path, style, read):
+    """White text in a table whose style paints every cell dark is seen in Word, and was left out as white on the
+    page: 核定编制 48 was lost. A style shading only some cells (a header row) is not worked out: its text is read."""
+    style_id = docx.Document().styles.add_style(style, docx.enum.style.WD_STYLE_TYPE.TABLE).style_id
+    xml = (f'<w:tbl {W}><w:tblPr><w:tblStyle w:val="{style_id}"/></w:tblPr><w:tblGrid><w:gridCol/></w:tblGrid>'
+           f"<w:tr><w:tc><w:tcPr/><w:p>{WHITE_CELL}</w:p></w:tc></w:tr></w:tbl>")
+    path = build(tmp_path, [paragraph(run("人员情况"))], [xml], prepare=_table_styles)
+    assert ("核定编制48名" in texts(path)) is read
+    assert bool(read_document(path).skipped) is not read

@@ -340,8 +340,13 @@ def _year(text: str) -> int:
     return int(text)
 
 
+# A literal, not the module's docstring: python -OO strips docstrings.
+DESCRIPTION = ("Whole-department expenditure performance evaluation (部门整体支出绩效评价): validate and score a unit's "
+               "figures, draft params from its report, and run units into HTML reports.")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="perfeval", description=__doc__.splitlines()[0])
+    parser = Parser(prog="perfeval", description=DESCRIPTION)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("validate", help="validate params files (default: all under params/units/)")
     p.add_argument("paths", nargs="*", help="params files or folders")

@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 
 from ..errors import IncommensurableUnits
 from .numbers import decimal, to_step
-from .script import TO_SIMPLIFIED
+from .script import PINYIN, TO_SIMPLIFIED
 
 
 def incommensurable(a: str, b: str) -> IncommensurableUnits:
@@ -460,6 +460,8 @@ _GRADE_WORD = r"(?:优秀|优|良好|良|较好|中等|中|一般|合格|及格|
 _GRADE = r"[“\"「『（(]?" + _GRADE_WORD
 _BOUND_WORD = r"[（(]\s*含\s*[）)]|[（(]\s*不含\s*[）)]|及?以上|及?以下|之间|[至到~～\-—－]|[≤≥<>＜＞≦≧]=?"
 # After a threshold: more bounds, numbers and 分 of its range, then the grade it gives (70分（含）以上85分以下为良).
+# Possessive (*+): nothing after the run can take back a piece of it, and a row of numbers (1234.56\t1234.56 …) split
+# every way made the match exponential in the row's length (a 375-row table took a minute to draft).
 _GRADE_AFTER = re.compile(rf"(?P<between>(?:\s|{_BOUND_WORD}|且|并|、|得分|总分|分|\d++(?:\.\d++)?)*+)的?\s*"
                           rf"(?:为|评为|评定为|定为|确定为|属于|属|即为|计为|等级为|档次为)\s*{_GRADE}")
 # Before a threshold: a grade and its bound (优秀：90分以上; 良（80≤得分<90）), or a score compared (得分≥, 总分在).
@@ -607,6 +609,7 @@ def _normalise(text: str, whole: bool) -> _Normalised:
             return None
         return "-" + m.group("n") + (m.group("pct") or "").strip(), None
 
+    norm, at, _ = _rewrite(norm, at, PINYIN, lambda m: (" " * len(m.group(0)), None))  # 報(bào)告: read as if absent
     norm, at, _ = _rewrite(norm, at, _CIRCLED, lambda m: (m.group(0).translate(_CIRCLED_DIGITS), None))
     norm, at, _ = _rewrite(norm, at, _DOT_DECIMAL, _dot_decimal)
     norm, at, _ = _rewrite(norm, at, _WORD_MINUS, lambda m: ("-", None))
@@ -768,8 +771,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # a 绩效自评表 template's row number (指标1：…, 指标2)
     spaced = after.lstrip(" \u3000" + _GROUP_SPACES)
     if g["chinese"]:
-        if unit_written == "分":
-            return None  # 十分 (very), 两分类: scores are written in figures
+        if unit_written == "分" and not re.search(r"(?:得分|总分|评分|分数)\s*(?:为|是|：|:)?\s*$", before):
+            return None  # 十分 (very), 两分类: scores are written in figures, but after a score's word (自评得分九十一分)
         if not whole and not unit and not g["pct"] and not g["mult"]:
             return None  # a Chinese numeral without a unit is a word (一是, 三公, 十九大)
         if not whole and g["chinese"] in ("一", "二") and not g["mult"]:

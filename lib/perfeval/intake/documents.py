@@ -430,7 +430,7 @@ _LEFT_OUT = {"del": "修订中删除的文字", "moveFrom": "修订中移走的�
              "placeholder": "内容控件的占位提示文字", "white": "白色（与页面同色）的文字", "tiny": "字号小于 1 磅的文字",
              "field code": "域代码中嵌套域的结果", "symbol": "符号字体中的字符", "math": "含分式、上下标等结构的公式",
              "background": "与底色同色的文字", "squeezed": "字符缩放小于 10% 的文字",
-             "hidden drawing": "隐藏的图形或文本框中的文字"}
+             "hidden drawing": "隐藏的图形或文本框中的文字", "off page": "置于页面以外的图文框中的文字"}
 # what Word shows but is not read as part of the text, and why (said with it)
 _SHOWN = {"raised": ("接在数字或文字后的上标文字（脚注标记等）", "不作前面数字的一部分，请对照原文"),
           "strike": ("加删除线的文字", "Word 显示为划去，按已删去处理，请对照原文")}
@@ -565,10 +565,48 @@ def _hidden_drawing(element) -> bool:  # noqa: ANN001 - an lxml element
             and bool(_HIDDEN_SHAPE.search(element.get("style", ""))))
 
 
+UNKNOWN = "?"  # a background no colour is known for (a table style's conditional shading): nothing is judged unseen on it
+
+
+def _table_fills(styles) -> dict[str, str]:  # noqa: ANN001 - w:styles
+    """The colour each table style paints its cells in ("" none), through the styles it is based on; UNKNOWN when
+    it shades only some cells (a header row, banded rows: w:tblStylePr), which is not worked out here."""
+    own: dict[str, tuple[str | None, str | None]] = {}
+    for style in styles.iterchildren(f"{_W}style"):
+        if style.get(f"{_W}type") == "table":
+            painted = fill(style.find(f"{_W}tcPr/{_W}shd"))
+            painted = painted if painted is not None else fill(style.find(f"{_W}tblPr/{_W}shd"))
+            conditional = any(fill(shd) for shd in style.iterfind(f"{_W}tblStylePr//{_W}shd"))
+            own[style.get(f"{_W}styleId", "")] = (UNKNOWN if conditional else painted, _val(style, "basedOn"))
+    out: dict[str, str] = {}
+    for sid in own:
+        at, seen = sid, set()
+        while at in own and at not in seen and own[at][0] is None:  # basedOn may loop in a hostile file
+            seen.add(at)
+            at = own[at][1] or ""
+        out[sid] = (own[at][0] if at in own else None) or ""
+    return out
+
+
 def _val(element, tag: str) -> str | None:  # noqa: ANN001 - an lxml element
     """The w:val of a property child, "" when the child is there without one, None when it is not there."""
     child = element.find(f"{_W}{tag}") if element is not None else None
     return None if child is None else child.get(f"{_W}val", "")
+
+
+_PAGE_REACH = 24_000  # twips (about 42 cm): no page's edge lies farther from where a frame is measured from
+_MARGIN_REACH = 3_000  # twips (about 5 cm): a frame measured from the margin or the text starts at most this far in
+
+
+def _twips(frame, name: str) -> int:  # noqa: ANN001 - a w:framePr
+    value = frame.get(f"{_W}{name}") or ""
+    return int(value) if re.fullmatch(r"-?[0-9]{1,9}", value) else 0
+
+
+def _off_page(frame) -> bool:  # noqa: ANN001 - a w:framePr
+    """Whether a frame is placed wholly off the page (w:x, w:y of -20000 twips), where Word does not show it."""
+    x, y, width, height = (_twips(frame, name) for name in ("x", "y", "w", "h"))
+    return x + width < -_MARGIN_REACH or y + height < -_MARGIN_REACH or x > _PAGE_REACH or y > _PAGE_REACH
 
 
 _NUMBER_BREAK = re.compile(r"(?<=[0-9.])\n(?=[0-9.])")  # a w:br between two digits of one number
@@ -602,6 +640,8 @@ class _WordBody:
         self.styles, self.style_fills = _style_looks(document.styles.element, self.theme)
         self.page = _page_colour(document.element)
         self.cell_fills: list[str] = []  # of the cells being read, innermost last: the colour painted, "" none
+        self.table_styles = _table_fills(document.styles.element)
+        self.table_fills: list[str] = []  # of the tables being read, innermost last: what their cells are painted
         self.fields: list[str] = []  # the complex fields open in the paragraph, outermost first: "code" or "result"
         self.left_out: dict[str, int] = {}
         self.notes: dict[str, int] = {}  # footnotes, endnotes and imported chunks: Word shows them, not read here
@@ -654,10 +694,13 @@ class _WordBody:
             if block.tag == f"{_W}tbl":
                 yield from self._rows(block)
                 continue
+            frame = block.find(f"{_W}pPr/{_W}framePr")
+            if frame is not None and _off_page(frame):
+                self._skip("off page", block)
+                continue
             boxes: list = []
             self.fields = []  # a field left open by a damaged paragraph hides no more than that paragraph's rest
             text = cap + _NUMBER_BREAK.sub("", self._text(block, self._paragraph(block), boxes))
-            frame = block.find(f"{_W}pPr/{_W}framePr")
             cap = text if frame is not None and frame.get(f"{_W}dropCap") in ("drop", "margin") else ""
             if not cap:
                 yield text
@@ -676,6 +719,16 @@ class _WordBody:
     def _rows(self, tbl) -> Iterator[Row]:  # noqa: ANN001 - tbl: a python-docx XML element (lxml, untyped)
         self.table += 1
         table = self.table
+        properties = tbl.find(f"{_W}tblPr")
+        painted = fill(properties.find(f"{_W}shd") if properties is not None else None)
+        self.table_fills.append(painted if painted is not None else
+                                self.table_styles.get(_val(properties, "tblStyle") or "", ""))
+        try:
+            yield from self._table_rows(tbl, table)
+        finally:
+            self.table_fills.pop()
+
+    def _table_rows(self, tbl, table: int) -> Iterator[Row]:  # noqa: ANN001 - a w:tbl
         for tr in self._parts(tbl, "tr"):
             if tr.find(f"{_W}trPr/{_W}del") is not None:  # a row deleted with changes tracked
                 self._skip("del", tr)
@@ -702,7 +755,8 @@ class _WordBody:
     def _cell(self, tc) -> str:  # noqa: ANN001 - tc: a python-docx XML element (lxml, untyped)
         """A cell's lines: its paragraphs, the cells of a table inside it, its text boxes."""
         lines = []
-        self.cell_fills.append(fill(tc.find(f"{_W}tcPr/{_W}shd")) or "")
+        own = fill(tc.find(f"{_W}tcPr/{_W}shd"))  # else its table's, directly or by its style
+        self.cell_fills.append(own if own is not None else self.table_fills[-1] if self.table_fills else "")
         for item in self.items(tc):
             lines += list(item.cells) if isinstance(item, Row) else [item]
         self.cell_fills.pop()

@@ -88,6 +88,8 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
         yield Skipped(f"PDF 中隐藏图层（可选内容，打开时不显示）的文字 {seen.layered:,} 个字符未读取（阅读器不显示）")
     if seen.off_page:
         yield Skipped(f"PDF 中页面可见范围以外的文字 {seen.off_page:,} 个字符未读取（阅读器不显示）")
+    if seen.annotated:
+        yield Skipped(f"PDF 中页面上显示的批注（文本框批注）{seen.annotated:,} 处的文字未读取（阅读器显示，请对照原文）")
     if seen.raised:
         yield Skipped(f"PDF 中接在数字或文字后的上标小字（脚注标记等）{seen.raised:,} 个字符未读取（不作前面数字的一部分，请对照原文）")
     if seen.unmapped:
@@ -119,9 +121,7 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
         pages: list[list[tuple[float, dict | list]]] = []
         try:
             for page in pdf.pages:
-                visible = _visible(page, seen)
-                pages.append(_page_items(visible, seen))
-                visible.close()  # its characters and layout: memory flat in the number of pages
+                pages.append(_upright_items(page, seen))
                 page.close()
         except MemoryError:
             raise fail(path, "needs more memory than is free to read; send the report as .docx") from None
@@ -132,6 +132,35 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
     if budget.refused:  # pdfminer swallowed it (a font it could not read): the page was read without that stream
         raise fail(path, budget.refused)
     return pages
+
+
+def _upright_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
+    """A page's items, its text read upright: a page turned by /Rotate whose text then lies on its side (a page
+    turned in a viewer and saved) is read unturned, as its text was set, and not bottom line first."""
+    before = dict(vars(seen))
+    visible = _visible(page, seen)
+    try:
+        chars = visible.chars
+        if page.rotation and chars and sum(1 for c in chars if c.get("upright")) < len(chars) / 2:
+            visible.close()
+            vars(seen).update(before)  # the page is read again: what it left out is counted once
+            page.page_obj.attrs["Rotate"], page.page_obj.rotate = 0, 0
+            visible = _visible(page, seen)
+        seen.annotated += _shown_annotations(page)
+        return _page_items(visible, seen)
+    finally:
+        visible.close()  # its characters and layout: memory flat in the number of pages
+
+
+def _shown_annotations(page) -> int:  # noqa: ANN001 - a pdfplumber page
+    """How many annotations of a page a viewer draws with their text on it (FreeText: a typewriter or text-box
+    comment); a note shown as an icon (/Text) is not counted."""
+    try:
+        annotations = page.annots
+    except Exception:  # noqa: BLE001 - a damaged annotation array: the page's text is read all the same
+        return 0
+    return sum(1 for a in annotations
+               if str(getattr(a.get("data", {}).get("Subtype"), "name", "")) == "FreeText" and a.get("contents"))
 
 
 def _too_many_pages(pages: int) -> str:
@@ -364,6 +393,7 @@ class _Unread:
         self.off_page = 0
         self.unmapped = 0
         self.raised = 0  # superscript footnote markers after a figure or a word
+        self.annotated = 0  # annotations a viewer draws with their text on the page (FreeText), not read
         self.glyphs = 0
         self.content = 0
         self.paths = 0
@@ -837,9 +867,37 @@ def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa
         (key, line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(line["text"]),
                             "cells": _cells(line)})
         for key, line in ordered if line["text"].strip()]
-    items += [((columns.segment(across, t.bbox[1]), -1, t.bbox[1]), t.bbox[1],
-               [[_unspaced(c) if c else c for c in row] for row in t.extract(x_tolerance=1.5)]) for t in tables]
+    for t in tables:
+        rows = t.extract(x_tolerance=1.5)
+        tops = [row.bbox[1] for row in t.rows]
+        for first, grid in _ruled_tables(rows):
+            top = tops[first] if first < len(tops) else t.bbox[1]
+            items.append(((columns.segment(across, top), -1, top), top,
+                          [[join_lines(_unspaced(c).split("\n")) if c else c for c in row] for row in grid]))
     return [(top, item) for _, top, item in sorted(items, key=lambda item: item[0])]
+
+
+def _ruled_tables(rows: list[list[str | None]]) -> list[tuple[int, list[list[str | None]]]]:
+    """The tables a ruled grid holds, each with the index of its first row: pdfplumber takes two tables printed one
+    under the other for one grid of the columns of both, a cell of each covering several of its columns (None where
+    a cell covers them). A row covering columns the rows above it do not is the first of another table (a row of
+    the same table only adds the lower parts of cells merged down); the columns every row of a table covers from
+    its left are dropped, so each value stands under its own heading."""
+    groups: list[tuple[int, list[list[str | None]]]] = []
+    covered: set[int] = set()
+    for k, row in enumerate(rows):
+        own = {j for j, cell in enumerate(row) if cell is None}
+        if not groups or not own >= covered:
+            groups.append((k, []))
+            covered = own
+        else:
+            covered &= own
+        groups[-1][1].append(row)
+    out = []
+    for first, grid in groups:
+        spanned = set.intersection(*({j for j, cell in enumerate(row) if cell is None} for row in grid))
+        out.append((first, [[cell for j, cell in enumerate(row) if j not in spanned] for row in grid]))
+    return out
 
 
 RAISED_SIZE = 0.9  # a glyph this much smaller than its line's text, and raised by RAISED_BY of its size: superscript

@@ -64,15 +64,16 @@ def text_colour(color: Any, theme: dict[str, str]) -> str:  # a w:color
 def _adjusted(colour: str, tint: str | None, shade: str | None) -> str:
     """A theme colour lightened by a tint (toward white) or darkened by a shade, each 00-FF of the colour kept."""
     channels = [int(colour[k:k + 2], 16) for k in (0, 2, 4)]
-    if tint and _byte(tint) is not None:
-        channels = [round(255 - (255 - c) * _byte(tint) / 255) for c in channels]  # type: ignore[operator]
-    if shade and _byte(shade) is not None:
-        channels = [round(c * _byte(shade) / 255) for c in channels]  # type: ignore[operator]
+    lighter, darker = _byte(tint), _byte(shade)
+    if lighter is not None:
+        channels = [round(255 - (255 - c) * lighter / 255) for c in channels]
+    if darker is not None:
+        channels = [round(c * darker / 255) for c in channels]
     return "".join(f"{c:02X}" for c in channels)
 
 
-def _byte(value: str) -> int | None:
-    return int(value, 16) if re.fullmatch(r"[0-9A-Fa-f]{2}", value) else None
+def _byte(value: str | None) -> int | None:
+    return int(value, 16) if value and re.fullmatch(r"[0-9A-Fa-f]{2}", value) else None
 
 
 def fill(shd: Any) -> str | None:  # a w:shd, or None

@@ -6,7 +6,6 @@ start) that a kernel has no use for.
 from __future__ import annotations
 
 import json
-import sys
 
 MARK = "application/vnd.perfeval.cell+json"  # a marker's display data: the worker routes by it, never records it
 
@@ -19,10 +18,9 @@ def run_cells(cells: str) -> None:
 
     shell = get_ipython()
     for index, source, allows_errors in json.loads(cells):
+        # a publish flushes the kernel's stdout and stderr first: a cell's printed text goes out before the next marker
         shell.display_pub.publish({MARK: {"cell": index, "count": shell.execution_count}})
         result = shell.run_cell(source, store_history=True)
-        sys.stdout.flush()  # the cell's printed text goes out before the next marker
-        sys.stderr.flush()
         if not result.success and not allows_errors:
             shell.display_pub.publish({MARK: {"failed": index}})
             return

@@ -198,9 +198,9 @@ class _Assembly(RateClaims, Records):
     def _claimed(self, tables: Tables, prose: list[Mention], facts: UnitFacts, fw: Framework) -> None:
         claims = self.params.setdefault("claims", {})
         execution = next((n.id for _, n in fw.leaves() if n.role == "budget_execution"), None)
+        spent_in = {c.mention.where.block for c in tables.cells if c.path == "budget.executed"}  # once: linear
         for cell in tables.cells:
-            budget_row = any(c.path == "budget.executed" and c.mention.where.block == cell.mention.where.block
-                             for c in tables.cells)
+            budget_row = cell.mention.where.block in spent_in
             if execution and budget_row and cell.mention.where.column and "得分" in cell.mention.where.column:
                 self._place(cell.mention)
                 claims.setdefault("scores", {})[execution] = number(cell.mention)
@@ -276,14 +276,14 @@ class _Assembly(RateClaims, Records):
 
     def _rows(self, tables: Tables, prose: list[Mention], fw: Framework) -> list[dict[str, Any]]:
         level2 = {name for _, n in fw.leaves() if n.personalised for name in n.personalised.level2}
-        rows: list[dict[str, Any]] = []
-        for k, line in enumerate(tables.lines):
-            if line.level2.strip() not in level2:
-                self.items.append(Item("row", "—", f"“{line.name}”：二级指标“{line.level2}”不在框架 {fw.id} 中，未录入",
-                                       (line.where,), unsure=f"二级指标“{line.level2}”不在框架中"))
-                continue
-            rows.append(self._row(k, line, prose))
-        return rows
+        outside = [line for line in tables.lines if line.level2.strip() not in level2]
+        for line in outside:
+            self.items.append(Item("row", "—", f"“{line.name}”：二级指标“{line.level2}”不在框架 {fw.id} 中，"
+                                   "本表各行只作为单位所述数字录入", (line.where,),
+                                   unsure=f"二级指标“{line.level2}”不在框架中"))
+        if outside:  # the other rows are no whole table: their sums against its 总分 would mislead
+            tables.lines_as_figures()
+        return [self._row(k, line, prose) for k, line in enumerate(tables.lines)]
 
     def _sums(self, tables: Tables, rows: list[dict[str, Any]]) -> None:
         """Totals the scoring adds up itself: a level-1 header's （N分） over its rows' 分值, the claimed total over

@@ -48,7 +48,7 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
                 lines += [t for t in _unflattened(clean(x), FLATTENED_TABLES + len(lines)) if t]
         else:
             lines.append(item)
-    lines = _statements(_rows_run_together(_rejoined(lines)))
+    lines = _spaced_tables(_statements(_rows_run_together(_rejoined(lines))))
     out: list[str | Row | Skipped] = []
     k, table = 0, CELL_TABLES
     while k < len(lines):
@@ -803,3 +803,81 @@ def _statement_rows(tokens: list[str], first: int, width: int) -> tuple[list[lis
         if columnwise is not None:
             return columnwise
     return (named, [], end) if len(named) >= 2 else None
+
+
+# ---------------------------------------------------------------- a table of amounts set a row per line with single spaces
+
+SPACED_TABLES = 16_000_000  # tables rebuilt from rows set a line each with single spaces (_spaced_tables)
+_LABEL_COLUMN = re.compile(r"^(?:科目编码|科目名称|功能分类科目|项目|科目|编码|名称|单位名称|项目名称)$")
+_AMOUNT_COLUMN = re.compile(r"(?:合计|总计|小计|支出|收入|预算数?|决算数?|金额|执行数|结余|结转)$")
+_CODE = re.compile(r"^\d{3,7}$")  # a budget subject's code before its name (2130101 行政运行)
+MAX_COLUMN_NAME = 12
+
+
+def _spaced_tables(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
+    """A table of amounts a PDF or a web page set a row per line with single spaces (科目编码 科目名称 本年支出合计 基本支出
+    项目支出 / 栏次 1 2 3 / 合计 1,112.16 815.36 296.80 / 2130101 行政运行 815.36 815.36 0.00): a header line of column
+    names, two or more of them naming amounts, its label columns first; then, past a 栏次 line, two or more rows of a
+    label (after its subject's code) and no more amounts than the columns — rebuilt as rows under the header, so each
+    amount stands with its row's label and its column's name. Anything else stays as it was."""
+    out: list[str | Row | Skipped] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        header = _amount_header(line) if isinstance(line, str) else None
+        if header is None:
+            out.append(line)
+            k += 1
+            continue
+        labels, columns = header
+        j = k + 1
+        rows: list[list[str]] = []
+        if j < len(lines) and isinstance(lines[j], str) and str(lines[j]).split()[:1] == ["栏次"]:
+            rows.append(str(lines[j]).split())  # the row numbering the columns (taken out as the document is built)
+            j += 1
+        while j < len(lines) and isinstance(lines[j], str):
+            row = _amount_row(str(lines[j]), len(columns))
+            if row is None:
+                break
+            rows.append(row)
+            j += 1
+        if len([r for r in rows if r[0] != "栏次"]) < 2:
+            out.append(line)
+            k += 1
+            continue
+        table = SPACED_TABLES + k
+        out.append(Row((" ".join(labels), *columns), table))
+        out += [Row(tuple(r), table) for r in rows]
+        k = j
+    return out
+
+
+def _amount_header(line: str) -> tuple[list[str], list[str]] | None:
+    """(label columns, amount columns) of a header line of column names, or None."""
+    tokens = line.split()
+    if len(tokens) < 3 or any(re.search(r"\d", t) or len(t) > MAX_COLUMN_NAME for t in tokens):
+        return None
+    at = 0
+    while at < len(tokens) and _LABEL_COLUMN.match(tokens[at]):
+        at += 1
+    columns = tokens[at:]
+    if at == 0 or len(columns) < 2 or sum(1 for c in columns if _AMOUNT_COLUMN.search(c)) < 2:
+        return None
+    return tokens[:at], columns
+
+
+def _amount_row(line: str, width: int) -> list[str] | None:
+    """[label, amounts…] of a row of a spaced table: a subject's code (kept in the label), its words, then one to
+    `width` amounts (a blank written -, —, /); None for any other line."""
+    tokens = line.split()
+    at = 1 if tokens and _CODE.match(tokens[0]) else 0
+    words = at
+    while words < len(tokens) and not (_AMOUNT.fullmatch(tokens[words]) or _BLANK_AMOUNT.fullmatch(tokens[words])):
+        if re.search(r"\d", tokens[words]):
+            return None
+        words += 1
+    amounts = tokens[words:]
+    if words == at or not 1 <= len(amounts) <= width \
+            or not all(_AMOUNT.fullmatch(a) or _BLANK_AMOUNT.fullmatch(a) for a in amounts):
+        return None
+    return [" ".join(tokens[:words]), *("" if _BLANK_AMOUNT.fullmatch(a) else a for a in amounts)]

@@ -20,7 +20,6 @@ from ...core.quantity import UNITS, Qualifier, adds_up, canonical_unit, commensu
 from ..numbering import heading_of
 from .document import Document, Sentence
 from .mentions import COUNTED_OBJECTS, Mention
-from .worded_sums import worded_sums
 
 BySentence = dict[int, list[Mention]]  # the mentions of each sentence, by its place in the document
 
@@ -120,10 +119,6 @@ def find_lists(document: Document, mentions: list[Mention], named: Named | None 
             if parts and len(parts) == len(listed.parts):
                 used.update(id(p) for p in parts)
                 out.append(listed)
-    for whole, parts, shape in worded_sums(mentions):  # what the words and the sum say with no opener
-        if not any(id(p) in used for p in parts) and id(whole) not in used:
-            used.update(id(p) for p in parts)
-            out.append(Listed(whole, parts, shape, True))
     return sorted(out, key=lambda lst: lst.whole.where.block)  # stable: in document order by paragraph
 
 
@@ -332,13 +327,15 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
 
 
 def _closed_before(whole: Mention, parts: list[_Part]) -> int | None:
-    """How many of the parts make up the total, when they end where a ；-part begins and the whole list does not add
-    up (收入合计1000万元，其中：财政拨款收入800万元，其他收入200万元；支出合计950万元，其中…: the 950 is another
-    total, outside the first list)."""
+    """How many of the parts make up the total, when they end where a ；-part begins — or a ，-part after parts set
+    apart by 、 alone — and the whole list does not add up (收入合计1000万元，其中：财政拨款收入800万元，其他收入200万元；
+    支出合计950万元，其中…: the 950 is another total, outside the first list; 在职42人，其中行政编制16人、事业编制26人，
+    聘用人员8人: the 8 stands beside the 42)."""
     if len(parts) < 3 or whole.quantity.qualifier is not Qualifier.EXACT or _adds_up(whole, [p.mention for p in parts]):
         return None  # a range (不足300万元) admits many prefixes: only an exact total closes a list early
-    return next((k for k in range(2, len(parts)) if parts[k].gap >= 3 and parts[k].depth == 0
-                 and _adds_up(whole, [p.mention for p in parts[:k]])), None)
+    return next((k for k in range(2, len(parts)) if parts[k].depth == 0 and (
+        parts[k].gap >= 3 or (parts[k].gap == 2 and all(p.gap < 2 for p in parts[1:k])))
+        and _adds_up(whole, [p.mention for p in parts[:k]])), None)
 
 
 def _after_close(rest: list[_Part], cut: bool) -> list[Listed]:

@@ -29,6 +29,7 @@ from .rates import (
     change_from_section,
     column_change,
     done_over_planned,
+    done_over_the_years_budget,
     explain,
     explain_from_section,
     is_difference,
@@ -58,7 +59,8 @@ class RateClaims(Placement):
                 found = explain_from_section(found, sentence, by_part[_part_of(m.where.section)])
                 found = change_from_section(found, by_part[_part_of(m.where.section)], self.year)
                 found = self._change_of_named(self._share_of_named(found, sentence, free), sentence)
-                out.append(_formula_change(self._change_from_last_year(found, sentence, free), free))
+                found = _formula_change(self._change_from_last_year(found, sentence, free), free)
+                out.append(done_over_the_years_budget(found, sentence))
         own_rows: set[int] = set()  # a rate of a table row that states no catalogue figure: that row's own
         for cell in tables.cells:
             if cell.mention.is_rate and not cell.target:  # an indicator's 100% target states no rate

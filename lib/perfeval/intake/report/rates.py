@@ -208,6 +208,30 @@ def done_over_planned(found: RateFound) -> RateFound:
     return RateFound(found.rate, "explained", own[0], why=own[0].formula())
 
 
+_BY_AMOUNT = re.compile(r"(?:调增|调减|调整了|追加|增加|减少|核减)$")  # an adjustment's size, not the budget
+
+
+def done_over_the_years_budget(found: RateFound, sentence: list[Mention]) -> RateFound:
+    """A 执行率 / 到位率 / 使用率 that no reading of its sentence gives, where the sentence states one figure of what
+    was done and the year's budget (年初预算3600.00万元，年中预算调整为3800.00万元，全年执行3752.48万元，预算执行率99.50%):
+    the words name the reading — done over the year's whole budget (the adjusted one when stated) — so it is the
+    claim that does not hold, not a rate left unexplained."""
+    rate = found.rate
+    if found.status != "unexplained" or not _RATE_OF_PLAN.search(simplified(rate.label)):
+        return found
+    before = [m for m in sentence if _operand(m) and m.order < rate.order and not is_difference(m)]
+    done = [m for m in before if _DONE.search(m.label) and not _PLANNED.search(m.label)]
+    planned = [m for m in before if _PLANNED.search(m.label) and not _DONE.search(m.label)
+               and not _BY_AMOUNT.search(m.lead)]
+    planned = [m for m in planned if _WHOLE_YEAR.search(m.label)] or planned
+    if len(done) != 1 or len(planned) != 1 or not commensurable(done[0].quantity.unit, planned[0].quantity.unit):
+        return found
+    reading = _share(done[0], planned[0])
+    if reading is None:
+        return found
+    return RateFound(rate, "contradicted", reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
 _OF_NAMED = re.compile(r"(?:完成|达到|为|占)(?:全年|年度)?([\u4e00-\u9fff]{2,4}?)(?:数|总额|任务)?的$")  # 完成预算的100%
 _DONE = re.compile(r"执行|使用|支出|到位|拨付|完成|实际|兑现|发放")  # words naming what was done
 _WHOLE_YEAR = re.compile(r"全年|调整后|调整")  # the year's whole budget, not the opening one

@@ -100,6 +100,14 @@ class Tables:
         return [c.mention for c in self.cells if c.mention.where.row and _TOTAL_LABEL.search(c.mention.where.row)
                 and not c.mention.is_rate]
 
+    def lines_as_figures(self) -> None:
+        """The indicator table read for its figures alone (each row's target, actual, 分值 and 得分 a figure of the
+        unit's own), not as the framework's rows: when a row has no place in the framework, the rest are no whole
+        table, and their 分值 and 得分 summed against the table's 总分 would mislead."""
+        for line in self.lines:
+            _take_line(self, line, True, {})
+        self.lines = []
+
     def take_cell(self, block: int, cell: int) -> None:
         """A cell read here, by its place in the row as the table readers see it (numbering columns dropped)."""
         kept = self.kept.get(block)
@@ -466,6 +474,7 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
         label, values = _values(blocks[j].cells)
         row = _clean_row(label)
         total = _TOTAL_ROW.match(normalise(row)) is not None
+        read: list[Mention] = []
         for k, (text, header) in enumerate(zip(values, columns)):
             q = _quantity(text)
             if q is None:
@@ -474,6 +483,7 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
             where = Where(blocks[j].section, text, j, k + 1, row, header)
             m = _mention(q, f"{row}·{header}" if row else header, where, implied)
             out.cells.append(Cell(m))
+            read.append(m)
             if total:
                 parts = above.pop(k, [])
                 if len(parts) >= 2 and not m.is_rate and all(p.quantity.unit == m.quantity.unit for p in parts):
@@ -482,8 +492,27 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
                 above.setdefault(k, []).append(m)
             if not total and not m.is_rate:
                 out.totals += sums.read(k, normalise(row), m)
+        out.totals += _row_sum(read, columns)
         j += 1
     return j
+
+
+_SUM_COLUMN = re.compile(r"(?:合计|总计)(?:[（(][^）)]*[）)])?$")
+
+
+def _row_sum(cells: list[Mention], columns: list[str]) -> list[Listed]:
+    """A row whose first amount stands under a …合计 column (本年支出合计 | 基本支出 | 项目支出): that amount over the
+    row's others (`cells`, the row's values as read), declared only where they make it up exactly (a column after
+    them may be of another kind)."""
+    if len(columns) < 3 or not _SUM_COLUMN.search(normalise(columns[0])):
+        return []
+    first = [m for m in cells if m.where.column == columns[0]]
+    others = [m for m in cells if m.where.column != columns[0] and not m.is_rate]
+    if len(first) != 1 or len(others) < 2 or first[0].is_rate \
+            or any(m.quantity.unit != first[0].quantity.unit for m in others):
+        return []
+    total = sum((m.quantity.value for m in others), Decimal(0))
+    return [_column_total(first[0], others)] if agrees(first[0].quantity, total) else []
 
 
 _SECOND_LABEL = re.compile(r"^(?:项目|科目)")  # a second label column: the other side of a statement (收入 | 支出)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...core.params import RESERVED_NAMES, UNIT_ID
-from ...core.script import simplified
+from ...core.script import simplified, without_pinyin
 from .document import Document, Sentence
 from .mentions import Mention, Where
 
@@ -477,16 +477,31 @@ def _year(sentences: list[Sentence]) -> Stated | None:
     read = _year_read(sentences)
     if read is None or read.basis not in ("标题", "评价年度") or read.where is None:
         return read
+    field = _year_field(sentences) if read.basis == "标题" else None
+    if field is not None and field != read.value:  # 标题 2025, 评价年度：2024年: which one is wrong the report does not say
+        return replace(read, basis=f"标题写{read.value}年，评价年度写{field}年，按标题", sure=False)
     named = Counter(m.group(1) for s in sentences if s.block != read.where.block
                     for m in _YEAR_NAMED.finditer(s.text))
-    if named[read.value] or not named:
+    if not named:
         return read
     value, times = max(named.items(), key=lambda kv: (kv[1], kv[0]))
-    if times < MIN_YEAR_MENTIONS:
+    if times < MIN_YEAR_MENTIONS or value == read.value:
+        return read
+    if named[read.value]:  # the text names the title's year too, less often: said, the title's year kept — unless
+        # the other year is that of its plans (2024年计划…, 2024年预算…: a report on 2023 looks ahead)
+        spoken = _years_spoken_of([s for s in sentences if s.block != read.where.block], done_only=True)
+        if spoken[value] >= MIN_YEAR_MENTIONS and spoken[value] > spoken[read.value]:
+            return replace(read, basis=f"{read.basis}写{read.value}年，而正文{spoken[value]}次写{value}年"
+                                       f"（{read.value}年{spoken[read.value]}次），按{read.basis}", sure=False)
         return read
     s = next(s for s in sentences if s.block != read.where.block and value in s.text)
     return Stated(value, _where(s), f"{read.basis}写{read.value}年，正文从未提及该年而{times}次写{value}年，按正文",
                   sure=False)
+
+
+def _year_field(sentences: list[Sentence]) -> str | None:
+    """The year a 评价年度 field names, if one does."""
+    return next((m.group(1) for s in sentences if (m := _YEAR_FIELD.search(s.text))), None)
 
 
 def _year_read(sentences: list[Sentence]) -> Stated | None:
@@ -544,18 +559,25 @@ _COMPARED_BEFORE = re.compile(r"(?:较|比|与|同|对比|相比|相较|对照|�
 _COMPARED_AFTER = re.compile(r"[^，。；\d]{0,8}?(?:相比|相较|比较|对比)")
 
 
-def _years_spoken_of(sentences: list[Sentence]) -> Counter[str]:
-    """How often the text names each year, leaving out the years it names to compare with."""
+def _years_spoken_of(sentences: list[Sentence], done_only: bool = False) -> Counter[str]:
+    """How often the text names each year, leaving out the years it names to compare with (and, done_only, those of
+    its plans: 2024年计划…, 2024年预算…, 2024年继续…)."""
     return Counter(m.group(1) for s in sentences for m in _YEAR_NAMED.finditer(s.text)
                    if not _COMPARED_BEFORE.search(s.text[max(0, m.start() - 6):m.start()])
-                   and not _COMPARED_AFTER.match(s.text, m.end()))
+                   and not _COMPARED_AFTER.match(s.text, m.end())
+                   and not (done_only and _PLANNED.search(s.text[m.end():m.end() + MAX_PLAN_GAP])))
+
+
+_PLANNED = re.compile(r"计划|将|拟|预计|继续|下一步|目标|预算|争取|力争")
+MAX_PLAN_GAP = 12  # characters after a year within which its clause says it is planned
 
 
 def read_unit(document: Document, name: str | None = None, year: int | None = None) -> UnitFacts:
     """The unit's name, the year the report evaluates, its budget code and its claimed grade, each with the basis
     it was read on; `name` and `year` given (the analyst's --name, --year) override what the report says."""
     sentences = document.sentences()
-    plain = [replace(s, text=simplified(s.text)) for s in sentences]  # a copy in traditional characters reads alike
+    plain = [replace(s, text=without_pinyin(simplified(s.text))) for s in sentences]  # a copy in traditional
+    # characters, or with a copying site's pinyin in its words, reads alike
     grade = _as_written(_grade(plain), sentences)
     named = Stated(name, None, "命令行指定") if name else _as_written(_name(plain), sentences)
     dated = Stated(str(year), None, "命令行指定") if year else _as_written(_year(plain), sentences)
@@ -595,13 +617,18 @@ def _grade(sentences: list[Sentence]) -> Stated | None:
 def claimed_total(mentions: list[Mention]) -> Mention | None:
     """The self-evaluation score the prose claims (自评得分96分): a score of at most 100 labelled as the unit's own."""
     for m in mentions:
-        if m.quantity.unit == "分" and m.quantity.value <= 100 and (
+        if m.quantity.unit == "分" and m.quantity.value <= MAX_CLAIMED and not _A_PARTS_SCORE.search(m.clause) and (
                 _CLAIMED_TOTAL.search(m.clause) or _SCORE_AFTER_SELF.search(m.where.text[:m.start])
                 and _SCORE_WORD.fullmatch(m.label)):
             return m
     return None
 
 
+# A section's or an indicator's own score (本项自评得分9分, 该指标自评得分4分, 小计): never the unit's total.
+_A_PARTS_SCORE = re.compile(r"(?:本|该|此|每)(?:项|指标|部分|类|节|环节)|小计|分项")
+
+
+MAX_CLAIMED = 1000  # a claimed total above the framework's 100 (自评得分101分) is claimed and found wrong, not dropped
 # A score stated after the words of the self-evaluation in its sentence (自评等级为“优秀”，得分93.5分; 经自评，本单位得分91分).
 _SCORE_AFTER_SELF = re.compile(r"自评(?:等级|等次|结果|结论)|经(?:过)?自评")
 _SCORE_WORD = re.compile(r"(?:总?得分|总分|分数|评分|综合得分)")
