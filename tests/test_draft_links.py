@@ -834,3 +834,18 @@ def test_a_bare_share_after_a_figure_of_no_list_or_after_a_change_names_no_whole
     rates = _rates_of(tmp_path, "一、支出情况", "本年支出总额2000.00万元，比上年增加100.00万元，占40.00%。",
                       "二、人员", "年末在职人员30人，占25%。")
     assert [status for status, _, _ in rates.values()] == ["unexplained", "unexplained"]
+
+
+def test_a_list_after_two_years_totals_breaks_down_the_one_it_makes_up_else_the_later_years():
+    assert totals_in("2023年本站支出总额1800.00万元，2022年本站支出总额1650.00万元，其中人员经费700.00万元，"
+                     "公用经费1100.00万元。") == [("1800.00万元", ["700.00万元", "1100.00万元"], True)]
+    assert totals_in("2023年本站支出总额1800.00万元，2022年本站支出总额1650.00万元，其中人员经费600.00万元，"
+                     "公用经费1050.00万元。") == [("1650.00万元", ["600.00万元", "1050.00万元"], True)]
+    assert totals_in("2023年本站支出总额1800.00万元，上年支出总额1650.00万元，其中人员经费700.00万元，"
+                     "公用经费1000.00万元。") == [("1800.00万元", ["700.00万元", "1000.00万元"], False)]  # a question
+
+
+def test_a_list_after_two_years_totals_makes_no_question_on_a_correct_statement(tmp_path):
+    found = findings_of(tmp_path, TITLE, "一、支出情况", "2023年本站支出总额1800.00万元，2022年本站支出总额1650.00万元，"
+                        "其中人员经费700.00万元，公用经费1100.00万元。")
+    assert not [f for f in found if f.kind == "accounting_identities"]  # was: 1650 against 700 + 1100 of 2023
