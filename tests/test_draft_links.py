@@ -790,3 +790,26 @@ def test_an_execution_rate_no_reading_gives_is_done_over_the_years_whole_budget(
 def test_a_figure_after_a_stronger_separator_stands_outside_a_list_its_parts_before_make_up():
     assert totals_in("实有在职人员42人，其中行政编制16人、事业编制26人，聘用人员8人。") == [
         ("42人", ["16人", "26人"], True)]
+
+
+@pytest.mark.parametrize("plan,done,rate,right", [
+    ("本年上级下达排涝补助资金600.00万元。", "截至12月底，实际到位540.00万元，资金到位率{}。", "95%", "90%"),
+    ("", "计划完成管网巡检800公里，实际完成860公里，完成率为{}。", "110%", "107.5%"),
+    ("", "本年全年预算数1200.00万元，执行数1150.00万元，执行率为{}。", "99%", "95.83%"),
+])
+def test_a_wrong_rate_whose_words_name_its_reading_is_a_question_on_the_figures_that_give_it(tmp_path, plan, done,
+                                                                                              rate, right):
+    lines = (TITLE, "一、资金情况", plan + done.format(rate))
+    rates = _rates_of(tmp_path, *lines[1:])
+    assert [status for status, _, _ in rates.values()] == ["contradicted"]
+    wrong = [f for f in findings_of(tmp_path, *lines) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate and right.rstrip("%") in wrong[0].message.replace(".00%", "%")
+    assert [status for status, _, _ in _rates_of(tmp_path, "一、资金情况", plan + done.format(right)).values()] == [
+        "explained"]
+    assert not [f for f in findings_of(tmp_path, TITLE, "一、资金情况", plan + done.format(right))
+                if f.kind == "recomputed_vs_claimed"]
+
+
+def test_a_rate_of_what_was_done_is_not_read_over_a_figure_of_another_kind_in_the_sentence_before(tmp_path):
+    rates = _rates_of(tmp_path, "一、资金情况", "本年收入600.00万元。截至12月底，实际到位540.00万元，资金到位率95%。")
+    assert [status for status, _, _ in rates.values()] == ["unexplained"]  # 收入 names no plan: nothing to claim

@@ -186,3 +186,21 @@ def test_two_ruled_tables_one_under_the_other_are_read_each_by_its_own_columns(t
     read = [(item.table, item.cells) for item in pdf_items(tmp_path / "report.pdf") if not isinstance(item, str)]
     assert [cells for _, cells in read] == [tuple(r) for r in budget + indicators]
     assert [table for table, _ in read] == [1, 1, 2, 2]
+
+
+def test_a_comment_a_viewer_shows_on_the_page_is_said(tmp_path):
+    """A total written only in a text-box comment (a FreeText annotation, drawn on the page by every viewer) was
+    lost without a word; a note shown only as an icon (/Text) is no text of the page."""
+    from fpdf import FPDF
+
+    font = truetype_font("部门整体支出（见批注）。3752.48万元", tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    pdf.multi_cell(0, 6, "部门整体支出（见批注）。")
+    pdf.free_text_annotation("部门整体支出3752.48万元。", x=20, y=40, w=80, h=10)
+    pdf.text_annotation(20, 60, "部门整体支出3752.48万元。")
+    pdf.output(str(tmp_path / "report.pdf"))
+    assert _read(tmp_path / "report.pdf") == (
+        ["部门整体支出（见批注）。"], ["PDF 中页面上显示的批注（文本框批注）1 处的文字未读取（阅读器显示，请对照原文）"])

@@ -88,6 +88,8 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
         yield Skipped(f"PDF 中隐藏图层（可选内容，打开时不显示）的文字 {seen.layered:,} 个字符未读取（阅读器不显示）")
     if seen.off_page:
         yield Skipped(f"PDF 中页面可见范围以外的文字 {seen.off_page:,} 个字符未读取（阅读器不显示）")
+    if seen.annotated:
+        yield Skipped(f"PDF 中页面上显示的批注（文本框批注）{seen.annotated:,} 处的文字未读取（阅读器显示，请对照原文）")
     if seen.raised:
         yield Skipped(f"PDF 中接在数字或文字后的上标小字（脚注标记等）{seen.raised:,} 个字符未读取（不作前面数字的一部分，请对照原文）")
     if seen.unmapped:
@@ -144,9 +146,21 @@ def _upright_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # n
             vars(seen).update(before)  # the page is read again: what it left out is counted once
             page.page_obj.attrs["Rotate"], page.page_obj.rotate = 0, 0
             visible = _visible(page, seen)
+        seen.annotated += _shown_annotations(page)
         return _page_items(visible, seen)
     finally:
         visible.close()  # its characters and layout: memory flat in the number of pages
+
+
+def _shown_annotations(page) -> int:  # noqa: ANN001 - a pdfplumber page
+    """How many annotations of a page a viewer draws with their text on it (FreeText: a typewriter or text-box
+    comment); a note shown as an icon (/Text) is not counted."""
+    try:
+        annotations = page.annots
+    except Exception:  # noqa: BLE001 - a damaged annotation array: the page's text is read all the same
+        return 0
+    return sum(1 for a in annotations
+               if str(getattr(a.get("data", {}).get("Subtype"), "name", "")) == "FreeText" and a.get("contents"))
 
 
 def _too_many_pages(pages: int) -> str:
@@ -379,6 +393,7 @@ class _Unread:
         self.off_page = 0
         self.unmapped = 0
         self.raised = 0  # superscript footnote markers after a figure or a word
+        self.annotated = 0  # annotations a viewer draws with their text on the page (FreeText), not read
         self.glyphs = 0
         self.content = 0
         self.paths = 0

@@ -20,7 +20,6 @@ from ...core.quantity import UNITS, Qualifier, adds_up, canonical_unit, commensu
 from ..numbering import heading_of
 from .document import Document, Sentence
 from .mentions import COUNTED_OBJECTS, Mention
-from .worded_sums import worded_sums
 
 BySentence = dict[int, list[Mention]]  # the mentions of each sentence, by its place in the document
 
@@ -120,10 +119,6 @@ def find_lists(document: Document, mentions: list[Mention], named: Named | None 
             if parts and len(parts) == len(listed.parts):
                 used.update(id(p) for p in parts)
                 out.append(listed)
-    for whole, parts, shape in worded_sums(mentions):  # what the words and the sum say with no opener
-        if not any(id(p) in used for p in parts) and id(whole) not in used:
-            used.update(id(p) for p in parts)
-            out.append(Listed(whole, parts, shape, True))
     return sorted(out, key=lambda lst: lst.whole.where.block)  # stable: in document order by paragraph
 
 

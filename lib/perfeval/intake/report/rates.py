@@ -10,7 +10,7 @@ years, which is then the claim that does not hold. Figures stated with 余, 约 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Literal
@@ -211,18 +211,23 @@ def done_over_planned(found: RateFound) -> RateFound:
 _BY_AMOUNT = re.compile(r"(?:调增|调减|调整了|追加|增加|减少|核减)$")  # an adjustment's size, not the budget
 
 
-def done_over_the_years_budget(found: RateFound, sentence: list[Mention]) -> RateFound:
-    """A 执行率 / 到位率 / 使用率 that no reading of its sentence gives, where the sentence states one figure of what
-    was done and the year's budget (年初预算3600.00万元，年中预算调整为3800.00万元，全年执行3752.48万元，预算执行率99.50%):
+def done_over_the_years_budget(found: RateFound, sentence: list[Mention], paragraph: Sequence[Mention] = ()) -> RateFound:
+    """A 执行率 / 到位率 / 完成率 that no reading of its sentence gives, where the sentence states one figure of what
+    was done and the year's budget or plan (年初预算3600.00万元，年中预算调整为3800.00万元，全年执行3752.48万元，预算执行率
+    99.50%; 计划完成巡查1400公里，实际完成1500公里，完成率为105%), or only what was done with the plan stated in the
+    sentence just before it in its paragraph (全年计划下达资金800.00万元。截至年底，实际到位760.00万元，资金到位率98%):
     the words name the reading — done over the year's whole budget (the adjusted one when stated) — so it is the
     claim that does not hold, not a rate left unexplained."""
     rate = found.rate
     if found.status != "unexplained" or not _RATE_OF_PLAN.search(simplified(rate.label)):
         return found
     before = [m for m in sentence if _operand(m) and m.order < rate.order and not is_difference(m)]
-    done = [m for m in before if _DONE.search(m.label) and not _PLANNED.search(m.label)]
-    planned = [m for m in before if _PLANNED.search(m.label) and not _DONE.search(m.label)
-               and not _BY_AMOUNT.search(m.lead)]
+    done = [m for m in before if _DONE.search(m.label) and not _is_planned(m)]
+    planned = [m for m in before if _is_planned(m)]
+    if not planned and len(done) == 1 and len(before) == 1:
+        sentence_before = rate.order[1] - 1
+        planned = [m for m in paragraph if m.order[1] == sentence_before and _operand(m) and _is_planned(m)
+                   and not is_difference(m)]
     planned = [m for m in planned if _WHOLE_YEAR.search(m.label)] or planned
     if len(done) != 1 or len(planned) != 1 or not commensurable(done[0].quantity.unit, planned[0].quantity.unit):
         return found
@@ -230,6 +235,17 @@ def done_over_the_years_budget(found: RateFound, sentence: list[Mention]) -> Rat
     if reading is None:
         return found
     return RateFound(rate, "contradicted", reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
+_PLAN_TO_DO = re.compile(r"(?:计划|预计|拟|目标)(?:完成|执行|使用|拨付|到位|发放)")  # 计划完成: a plan, not a result
+
+
+def _is_planned(m: Mention) -> bool:
+    """Is the figure what was budgeted or planned (预算数, 计划下达, 计划完成), not what was done, nor an adjustment's
+    size (调增 …)?"""
+    label = simplified(m.label)
+    return bool(_PLANNED.search(label)) and (not _DONE.search(label) or bool(_PLAN_TO_DO.search(label))) \
+        and not _BY_AMOUNT.search(m.lead)
 
 
 _OF_NAMED = re.compile(r"(?:完成|达到|为|占)(?:全年|年度)?([\u4e00-\u9fff]{2,4}?)(?:数|总额|任务)?的$")  # 完成预算的100%

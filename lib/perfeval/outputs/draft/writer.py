@@ -149,6 +149,8 @@ def _problems(text: str, target: Path) -> list[FieldProblem]:
         return exc.problems or [FieldProblem("", str(exc))]
     except PerfevalError as exc:
         return [FieldProblem("", str(exc))]
+    except MemoryError:
+        raise
     except Exception as exc:  # noqa: BLE001 -- any entry may break a check in a way no one foresaw (a negative
         # restatement of a money figure rescored as that figure): it is an entry's problem, sought and taken out,
         # never a traceback that leaves no draft
