@@ -813,3 +813,24 @@ def test_a_wrong_rate_whose_words_name_its_reading_is_a_question_on_the_figures_
 def test_a_rate_of_what_was_done_is_not_read_over_a_figure_of_another_kind_in_the_sentence_before(tmp_path):
     rates = _rates_of(tmp_path, "一、资金情况", "本年收入600.00万元。截至12月底，实际到位540.00万元，资金到位率95%。")
     assert [status for status, _, _ in rates.values()] == ["unexplained"]  # 收入 names no plan: nothing to claim
+
+
+def test_a_bare_share_after_a_part_of_a_list_is_that_parts_share_of_the_lists_total(tmp_path):
+    text = "一、支出情况", "本年支出总额2000.00万元。其中，人员经费700.00万元，占{}；公用经费1300.00万元，占{}。"
+    rates = _rates_of(tmp_path, text[0], text[1].format("40.00%", "60.00%"))
+    assert rates == {"占40.00%": ("contradicted", "700.00万元", "2000.00万元"),
+                     "占60.00%": ("contradicted", "1300.00万元", "2000.00万元")}
+    wrong = [f for f in findings_of(tmp_path, TITLE, text[0], text[1].format("40.00%", "60.00%"))
+             if f.kind == "recomputed_vs_claimed"]
+    said = " ".join(f.message + " ".join(f.consequences) for f in wrong)  # one cause: both shares in one finding
+    assert wrong and all(f.candidate for f in wrong) and "为 35%" in said and "为 65%" in said
+    right = _rates_of(tmp_path, text[0], text[1].format("35.00%", "65.00%"))
+    assert [status for status, _, _ in right.values()] == ["explained", "explained"]
+    assert not [f for f in findings_of(tmp_path, TITLE, text[0], text[1].format("35.00%", "65.00%"))
+                if f.kind == "recomputed_vs_claimed"]
+
+
+def test_a_bare_share_after_a_figure_of_no_list_or_after_a_change_names_no_whole(tmp_path):
+    rates = _rates_of(tmp_path, "一、支出情况", "本年支出总额2000.00万元，比上年增加100.00万元，占40.00%。",
+                      "二、人员", "年末在职人员30人，占25%。")
+    assert [status for status, _, _ in rates.values()] == ["unexplained", "unexplained"]

@@ -237,6 +237,30 @@ def done_over_the_years_budget(found: RateFound, sentence: list[Mention], paragr
     return RateFound(rate, "contradicted", reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
 
 
+_BARE_SHARE = re.compile(r"^(?:占|占比|所占比[重例]|占比[重例])(?:为|是|达)?$")  # 占35%: a share that names no whole
+
+
+def share_of_its_list(found: RateFound, sentence: list[Mention], lists: list[Listed]) -> RateFound:
+    """A bare share (占35.00%, 占比35%) that no reading of its sentence gives, right after a part of a list (其中，基本支出
+    1252.48万元，占35.00%；项目支出…): the share of that part in the list's total, so it is the claim that does not hold,
+    not a rate left unexplained."""
+    rate = found.rate
+    if found.status != "unexplained" or not _BARE_SHARE.match(clean_label(rate.label)) \
+            or _CHANGE_WORDS.search(rate.clause):
+        return found
+    before = [m for m in sentence if m.order < rate.order and (_operand(m) or m.is_rate)][-1:]
+    if not before or not _operand(before[0]) or is_difference(before[0]):
+        return found
+    part = before[0]
+    wholes = {id(lst.whole): lst.whole for lst in lists if any(p is part for p in lst.parts)}
+    if len(wholes) != 1:
+        return found
+    reading = _share(part, next(iter(wholes.values())))
+    if reading is None:
+        return found
+    return RateFound(rate, "contradicted", reading, why=f"按所列口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
 _PLAN_TO_DO = re.compile(r"(?:计划|预计|拟|目标)(?:完成|执行|使用|拨付|到位|发放)")  # 计划完成: a plan, not a result
 
 
