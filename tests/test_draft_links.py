@@ -849,3 +849,21 @@ def test_a_list_after_two_years_totals_makes_no_question_on_a_correct_statement(
     found = findings_of(tmp_path, TITLE, "一、支出情况", "2023年本站支出总额1800.00万元，2022年本站支出总额1650.00万元，"
                         "其中人员经费700.00万元，公用经费1100.00万元。")
     assert not [f for f in found if f.kind == "accounting_identities"]  # was: 1650 against 700 + 1100 of 2023
+
+
+def test_a_change_by_its_amount_whose_sentence_states_no_value_is_of_the_figure_its_subject_names_elsewhere(tmp_path):
+    lines = (TITLE, "一、支出情况", "2023年本站部门整体支出1800.00万元。", "二、支出变化",
+             "2023年部门整体支出较上年增加150.00万元，增长{}。")
+    rates = _rates_of(tmp_path, *lines[1:4], lines[4].format("9.00%"))
+    assert list(rates.values()) == [("contradicted", "1800.00万元", "150.00万元")]  # 150 ÷ (1800 − 150) = 9.09 %
+    wrong = [f for f in findings_of(tmp_path, *lines[:4], lines[4].format("9.00%")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate and "9.09" in wrong[0].message
+    assert not [f for f in findings_of(tmp_path, *lines[:4], lines[4].format("9.09%")) if f.kind == "recomputed_vs_claimed"]
+
+
+def test_a_change_by_its_amount_under_a_short_subject_or_of_several_values_is_not_read_across_the_report(tmp_path):
+    short = _rates_of(tmp_path, "一、支出情况", "2023年本站支出1800.00万元。", "二、支出变化", "2023年支出较上年增加150.00万元，增长9.00%。")
+    assert [status for status, _, _ in short.values()] == ["unexplained"]  # 支出 names too many things
+    several = _rates_of(tmp_path, "一、支出情况", "2023年部门整体支出1800.00万元。", "二、决算", "2023年部门整体支出1750.00万元。",
+                        "三、支出变化", "2023年部门整体支出较上年增加150.00万元，增长9.00%。")
+    assert [status for status, _, _ in several.values()] == ["unexplained"]

@@ -26,6 +26,7 @@ from .placement import (
 from .rates import (
     RateFound,
     Reading,
+    change_by_amount_of_named,
     change_from_section,
     column_change,
     done_over_planned,
@@ -59,6 +60,7 @@ class RateClaims(Placement):
                 found = explain(m, sentence, by_block.get(m.where.block, []), lists)
                 found = explain_from_section(found, sentence, by_part[_part_of(m.where.section)])
                 found = change_from_section(found, by_part[_part_of(m.where.section)], self.year)
+                found = change_by_amount_of_named(found, sentence, free, self.year)
                 found = self._change_of_named(self._share_of_named(found, sentence, free), sentence)
                 found = _formula_change(self._change_from_last_year(found, sentence, free), free)
                 found = done_over_the_years_budget(found, sentence, by_block.get(m.where.block, []))
