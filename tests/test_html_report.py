@@ -39,7 +39,7 @@ def test_what_a_browser_does_not_show_is_not_read_and_hidden_text_is_said(tmp_pa
     items = list(html_items(page))
     text = [i for i in items if isinstance(i, str)]
     assert text == ["2023年部门整体支出3,752.48万元。"]  # one paragraph, its bold part inside it; GBK bytes read
-    assert [i.note for i in items if isinstance(i, Skipped)] == ["网页中隐藏的文字（display:none、hidden 等）未读取：2 处"]
+    assert [i.note for i in items if isinstance(i, Skipped)] == ["网页中不显示的文字（隐藏、字号为 0、与白色底色同色等）未读取：2 处"]
 
 
 def test_a_pages_table_is_read_row_by_row_its_spans_kept_under_their_columns(tmp_path):
@@ -83,3 +83,32 @@ def test_an_unknown_kind_of_file_names_the_kinds_read(tmp_path):
     other.write_bytes(b"x")
     with pytest.raises(DraftError, match=r"expected one of \.txt, \.docx, \.pdf, \.html, \.htm"):
         draft_report(other)
+
+
+@pytest.mark.parametrize("decoy", [
+    "<style>.x { color: #333; } .note, p.y { display: none }</style><p class='y'>2023年部门整体支出9999.00万元。</p>",
+    "<p style='font-size: 0px'>2023年部门整体支出9999.00万元。</p>",
+    "<p style='color:#fff'>2023年部门整体支出9999.00万元。</p>",
+    "<style>#d { opacity: 0 }</style><div id='d'>2023年部门整体支出9999.00万元。</div>",
+])
+def test_text_a_stylesheet_or_its_colour_hides_is_not_read(tmp_path, decoy):
+    """A decoy total hidden by the page's stylesheet, a zero size or white on the white page became the catalogue
+    total, and the figure shown a second statement of it (trial 3 T54)."""
+    page = tmp_path / "p.html"
+    page.write_text(_page([], decoy + "<p>2023年部门整体支出<br>3,752.<br>48万元。</p>"), encoding="utf-8")
+    items = list(html_items(page))
+    assert [i for i in items if isinstance(i, str)] == ["2023年部门整体支出", "3,752.48万元。"]  # a <br> in a figure joins
+    assert any(isinstance(i, Skipped) and "1 处" in i.note for i in items)
+
+
+def test_a_break_between_two_digits_ends_a_line_of_a_list(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(_page([], "<p>1、完成率100<br>2、满意度95%</p>"), encoding="utf-8")
+    assert list(html_items(page)) == ["1、完成率100", "2、满意度95%"]
+
+
+def test_white_text_on_a_coloured_background_is_shown_and_read(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(_page([], "<style>.band { background: #1f3864 }</style>"
+                              "<div class='band'><p style='color: white'>核定编制48人。</p></div>"), encoding="utf-8")
+    assert list(html_items(page)) == ["核定编制48人。"]

@@ -20,7 +20,18 @@ _UNSHOWN = {"head", "script", "style", "noscript", "template", "iframe", "object
 _BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "li", "ul", "ol", "dl", "dt",
            "dd", "blockquote", "form", "fieldset", "address", "figure", "figcaption", "hr", "center", "caption",
            "h1", "h2", "h3", "h4", "h5", "h6", "body", "html"}
-_HIDING = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_END = r"\s*(?:!important)?\s*(?:;|$)"
+# Declarations that leave text unseen: not displayed, invisible, of no size or opacity (a decoy figure's usual dress).
+_HIDING = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0*\.?0*(?:px|pt|em|rem|%)?"
+                     rf"|opacity\s*:\s*0*\.?0*){_END}", re.I)
+# Text the colour of a white page (white, #fff, transparent): unseen unless something behind it has a colour.
+_WHITE = re.compile(r"(?:^|;)\s*color\s*:\s*(?:#f{3}(?:f{3})?|white|transparent|rgba?\(\s*255\s*,\s*255\s*,\s*255"
+                    rf"\s*(?:,\s*1?\.?0*\s*)?\)|rgba\([^)]*,\s*0?\.?0+\s*\)){_END}", re.I)
+_BACKGROUND = re.compile(r"(?:^|;)\s*background(?:-color)?\s*:\s*(?!\s*(?:#f{3}(?:f{3})?|white|transparent|none)\s*(?:;|$))",
+                         re.I)
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.I)  # not this screen's rules, or not always
+_SIMPLE = re.compile(r"^([a-z][a-z0-9]*)?((?:[.#][\w-]+)*)$", re.I)  # p, .x, #y, p.x.y: no combinators
 MAX_SPAN = 63  # columns one cell may span, as Word bounds gridSpan: a colspan of a million is no table
 LOOKS_LIKE_HTML = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
 
@@ -57,11 +68,12 @@ def page_items(path: Path, text: str) -> Iterator[str | Row | Skipped]:
     if any("RESOURCE_LIMIT" in e.type_name for e in parser.error_log):  # 2,048 levels deep: the rest is dropped
         raise fail(path, "is a web page nested deeper than the reader follows (2,048 levels); open it in a browser "
                          "and save it as text (.txt) or print it to PDF")
+    _apply_stylesheets(root)
     page = _Page()
     page.visit(root)
     page.flush()
     if page.hidden:
-        page.items.append(Skipped(f"网页中隐藏的文字（display:none、hidden 等）未读取：{page.hidden} 处"))
+        page.items.append(Skipped(f"网页中不显示的文字（隐藏、字号为 0、与白色底色同色等）未读取：{page.hidden} 处"))
     return iter(page.items)
 
 
@@ -97,7 +109,9 @@ class _Page:
                     walk.skip_subtree()
                     self.line.append(_tail(el))
                     continue
-                if tag == "br" or tag in _BLOCKS:
+                if tag == "br" and _inside_a_number("".join(self.line), el.tail or ""):
+                    pass  # 3752<br>.48: a break the page's width put inside a figure, no line of the text
+                elif tag == "br" or tag in _BLOCKS:
                     self.flush()
                 self.line.append(el.text or "")
             else:
@@ -108,12 +122,52 @@ class _Page:
                 self.line.append(_tail(el))
 
 
+def _inside_a_number(before: str, after: str) -> bool:
+    """A break at a figure's point or separator (3,752.<br>48, 3752<br>.48); never between two digits, where a page's
+    <br> ends one line of a list and the next opens with its number (完成率100<br>2、…)."""
+    before, after = before.rstrip(), after.lstrip()
+    return bool(re.search(r"\d[.．,，]$", before) and re.match(r"\d", after)
+                or re.search(r"\d$", before) and re.match(r"[.．]\d", after))
+
+
 def _tail(el: etree._Element) -> str:
     return el.tail or ""
 
 
 def _hides(el: etree._Element) -> bool:
-    return el.get("hidden") is not None or bool(_HIDING.search(el.get("style") or ""))
+    """Whether a browser shows none of an element's text: hidden, not displayed, of no size, or white on white."""
+    style = el.get("style") or ""
+    if el.get("hidden") is not None or _HIDING.search(style):
+        return True
+    if not (_WHITE.search(style) or el.get("data-pe-white") is not None):
+        return False
+    return not any(_BACKGROUND.search(a.get("style") or "") or a.get("data-pe-bg") is not None
+                   for a in (el, *el.iterancestors()))
+
+
+def _apply_stylesheets(root: etree._Element) -> None:
+    """Mark what the page's own stylesheets hide (simple selectors: tag, .class, #id and their compounds; rules
+    inside @media left out): `<style>.x{display:none}</style><p class="x">9999.00万元</p>` is no text of the page."""
+    for style in root.iter("style"):
+        css = _MEDIA.sub("", re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S))
+        for selectors, declarations in _RULE.findall(css):
+            mark = ("hidden" if _HIDING.search(declarations) else "data-pe-white" if _WHITE.search(declarations)
+                    else "data-pe-bg" if _BACKGROUND.search(declarations) else None)
+            if mark is None:
+                continue
+            for selector in selectors.split(","):
+                simple = _SIMPLE.match(selector.strip())
+                if simple and (simple.group(1) or simple.group(2)):
+                    for el in _matching(root, simple.group(1), simple.group(2)):
+                        el.set(mark, "")
+
+
+def _matching(root: etree._Element, tag: str | None, parts: str) -> Iterator[etree._Element]:
+    classes = set(re.findall(r"\.([\w-]+)", parts))
+    ids = set(re.findall(r"#([\w-]+)", parts))
+    for el in root.iter(tag.lower() if tag else etree.Element):
+        if classes <= set((el.get("class") or "").split()) and all(el.get("id") == i for i in ids):
+            yield el
 
 
 def _rows(table: etree._Element) -> Iterator[tuple[str, ...]]:
