@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..core.script import ideographs
+from .hard_wrap import unwrapped
 from .word_colours import HIGHLIGHT, WHITE, alike, fill, text_colour, theme_colours
 from ..errors import DraftError
 from ..fileio import read_bounded
@@ -158,7 +159,7 @@ def text_items(path: Path, text: str) -> Iterator[str | Row]:
         raise fail(path, "is not a text file (it holds NUL bytes); a Word or PDF report needs its own extension")
     table, in_table = 0, False
     cells: list[list[str]] | None = None
-    lines = text.splitlines()
+    lines = unwrapped(text.splitlines())
     aligned = aligned_rows(lines)
     barred = barred_rows(lines)
     for k, line in enumerate(lines + [""]):
