@@ -8,6 +8,8 @@ every 0.1 s; --units also gives the CPU time (user + system) of each command's w
                       unit), empty notebooks through `perfeval run` (the warm pool's own cost: kernels, papermill,
                       result extraction, HTML export, publishing) and empty notebooks each in a fresh kernel (the
                       kernel floor); unit reports only, as the naive loop makes nothing else (default N=20)
+                      --against OTHER_TREE/lib: instead, the batch and the empty notebooks with this tree's package
+                      and with the other's, by turns (R turns), so that both see the same load; no naive loop
   --scale 20,100,1000 `perfeval run` with every output (reports, index, CSV, portfolio page, summary workbook):
                       wall, per unit, peak memory, and how much of each went to the units and to the summaries
   --dask N            the same run with every output on a dask LocalCluster against the local pool at N units
@@ -20,8 +22,8 @@ a file computed before the timing starts (`perfeval score --json`): it scores no
 is all it measures. Set PYTHONPATH to another checkout's lib/ to measure that checkout's code. The package is
 compiled to bytecode first, as an installed perfeval is (this machine sets PYTHONDONTWRITEBYTECODE).
 
-Run: .venv/bin/python bench/bench_batch.py [--units N [--repeat R]] [--scale LIST] [--dask N] [--incremental N]
-     [--workers W]
+Run: .venv/bin/python bench/bench_batch.py [--units N [--repeat R] [--against OTHER_TREE/lib]] [--scale LIST] [--dask N]
+     [--incremental N] [--workers W]
 """
 from __future__ import annotations
 
@@ -117,12 +119,12 @@ class Run:
         return self.memory.peak()
 
 
-def timed(cmd: list[str] | str, shell: bool = False) -> Run:
+def timed(cmd: list[str] | str, shell: bool = False, env: dict[str, str] | None = None) -> Run:
     started = time.time()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, shell=shell, executable="/bin/bash" if shell else None,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     mem = PeakMemory(proc.pid)
     _, err = proc.communicate()
     wall = time.perf_counter() - t0
@@ -133,10 +135,12 @@ def timed(cmd: list[str] | str, shell: bool = False) -> Run:
     return Run(wall, mem.stop(), started, cpu)
 
 
-def batch(units: Path, out: Path, workers: int, extra: list[str] = (), summaries: bool = True) -> tuple[Run, int]:
-    """`perfeval run` over a folder of units; its run and how many units failed."""
+def batch(units: Path, out: Path, workers: int, extra: list[str] = (), summaries: bool = True,
+          lib: str | None = None) -> tuple[Run, int]:
+    """`perfeval run` over a folder of units (with another tree's package: lib); its run and how many units failed."""
     run = timed([str(BIN / "perfeval"), "run", str(units), "-o", str(out), "-j", str(workers), "-q",
-                 *([] if summaries else ["--no-summaries"]), *extra])
+                 *([] if summaries else ["--no-summaries"]), *extra],
+                env=None if lib is None else {**os.environ, "PYTHONPATH": lib})
     status = json.loads((out / "batch_status.json").read_text(encoding="utf-8"))["units"]
     return run, sum(r["status"] != "ok" for r in status.values())
 
@@ -235,6 +239,33 @@ def compare(n: int, workers: int, tmp: Path, repeat: int = 1) -> None:
               f"batch / empty-warm {med[1]:5.2f} × (CPU {med[3]:5.2f} ×)")
 
 
+def compare_trees(n: int, workers: int, tmp: Path, lib: str, turns: int) -> None:
+    """batch / empty-warm with this tree's package and with another's (its lib/), by turns: each turn runs both
+    trees' batch and empty notebooks, the order alternating, so that both see the same load."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", lib], check=True, capture_output=True)
+    units = make_units(tmp / f"units{n}", n)
+    write_results(units)
+    empty = empty_notebook(tmp / "empty.ipynb")
+    trees = {"this tree": os.environ.get("PYTHONPATH") or None, lib: lib}
+    ratios: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in trees}
+    print(f"{n} units, {workers} workers, unit reports only; this tree against {lib}, {turns} turns")
+    for turn in range(turns):
+        for name in (list(trees) if turn % 2 == 0 else list(trees)[::-1]):
+            runs = tmp / f"turn{turn}" / ("this" if name == "this tree" else "other")
+            load = os.getloadavg()[0]
+            b, failed = batch(units, runs / "batch", workers, summaries=False, lib=trees[name])
+            e, e_failed = batch(units, runs / "empty_warm", workers, ["--notebook", str(empty)], summaries=False,
+                                lib=trees[name])
+            ratios[name].append((b.wall, b.cpu, b.wall / e.wall, b.cpu / e.cpu))
+            print(f" turn {turn + 1}, {name} (load {load:.1f}): batch {b.wall:6.2f} s (CPU {b.cpu:6.2f} s, "
+                  f"{failed} failed), empty-warm {e.wall:6.2f} s (CPU {e.cpu:6.2f} s, {e_failed} failed): "
+                  f"batch / empty-warm {b.wall / e.wall:5.2f} × (CPU {b.cpu / e.cpu:5.2f} ×)")
+    for name, rs in ratios.items():
+        med = [statistics.median(r[k] for r in rs) for k in range(4)]
+        print(f" median, {name}: batch {med[0]:6.2f} s (CPU {med[1]:6.2f} s); batch / empty-warm {med[2]:5.2f} × "
+              f"(CPU {med[3]:5.2f} ×)")
+
+
 def phases(run: Run, out: Path) -> str:
     """Wall and peak memory of the units (until the last unit result was written) and of the summaries after."""
     results = list((out / "units").glob("*/*.json"))
@@ -323,6 +354,7 @@ def main() -> None:
                         help="N units run, run again unchanged, run with one params file changed; then --force")
     parser.add_argument("--workers", type=int, default=None, help="workers (default: one per core)")
     parser.add_argument("--repeat", type=int, default=1, help="with --units: runs, each ratio within its run, medians")
+    parser.add_argument("--against", metavar="LIB", help="with --units: batch / empty-warm by turns with another tree")
     args = parser.parse_args()
     from perfeval.outputs.batch import default_workers
 
@@ -335,7 +367,9 @@ def main() -> None:
     load = os.getloadavg()
     print(f"load average before the run: {load[0]:.1f} (1 min), {load[1]:.1f} (5 min) on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="bench_batch_") as tmp:
-        if args.units or not (args.scale or args.dask or args.incremental):
+        if args.against:
+            compare_trees(args.units or 20, workers, Path(tmp) / "against", args.against, args.repeat)
+        elif args.units or not (args.scale or args.dask or args.incremental):
             compare(args.units or 20, workers, Path(tmp) / "compare", args.repeat)
         if args.scale:
             scale([int(x) for x in args.scale.split(",")], workers, Path(tmp) / "scale")

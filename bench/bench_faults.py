@@ -1,6 +1,6 @@
 """What faults cost a batch: a worker killed mid-batch, the batch itself killed (SIGKILL, SIGTERM), a named pipe
 among the units, and signing each published notebook as trusted. The tests (tests/test_batch_faults.py) assert the outcomes;
-this prints the times. `--only drafting` times `perfeval draft` on reports dense with figures or digits, whose
+this prints the times. `--only drafting` times `perfeval draft` on reports dense with figures or digits, or long, whose
 drafting was quadratic (tests/test_draft_size.py asserts the outcomes); `--lib DIR` measures another checkout's
 library (its lib/ first on PYTHONPATH) for a "before".
 
@@ -89,14 +89,15 @@ def not_files(root: Path, n: int) -> None:
     sock.bind(str(units / "zz_sock.yaml"))
     print(f"\n{n} units beside a named pipe and a socket named *.yaml and a pipe named .docx "
           f"(a command still waiting after {PIPE_WAIT:.0f} s is killed):")
-    for args in (["validate", str(units)], ["run", str(units), "-o", str(root / "out-pipes"), "-q", "-j", "2"]):
+    for args in (["score", str(units / "zz_pipe.yaml")], ["draft", str(units / "zz_pipe.docx")],
+                 ["validate", str(units)], ["run", str(units), "-o", str(root / "out-pipes"), "-q", "-j", "2"]):
         start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "perfeval", *args], stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, start_new_session=True)
         try:
             out, err = proc.communicate(timeout=PIPE_WAIT)
-            skipped = sum("not a regular file; skipped" in line for line in err.splitlines())
-            said = f"exit {proc.returncode}, {skipped} named and skipped"
+            skipped = sum("not a regular file" in line for line in err.splitlines())
+            said = f"exit {proc.returncode}, {skipped} named" + (" and skipped" if args[0] in ("validate", "run") else "")
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
@@ -107,6 +108,7 @@ def not_files(root: Path, n: int) -> None:
 
 DRAFT_WAIT = 120.0  # seconds a draft may take here before it is counted as hung and killed
 _HEAD = "某某县文化馆2023年度部门整体支出绩效自评报告\n一、基本情况\n本单位核定编制20人，实有在职18人。\n二、支出情况\n"
+PLAIN = "本单位认真落实各项工作要求，严格执行预算管理制度"  # a clause of prose without a number
 DENSE = {  # report → its text: the shapes whose drafting was quadratic in the digits or figures of a line
     "1,500 digits on a line": _HEAD + "2023年部门整体支出" + "9" * 1500 + "万元。\n",
     "5,000 digits on a line": _HEAD + "2023年部门整体支出" + "9" * 5000 + "万元。其中基本支出1万元。\n",
@@ -115,7 +117,19 @@ DENSE = {  # report → its text: the shapes whose drafting was quadratic in the
     "400 statements of one value, numbered labels": _HEAD + "".join(f"第{i}号示范田支出5.00万元。\n"
                                                                     for i in range(400)),
     "3,000 figures on a line (over the cap)": _HEAD + "".join(f"第{i}批次活动支出{i}.50万元；" for i in range(3000)) + "\n",
+    "2,500 lines of a bare 1": _HEAD + "1\n" * 2500,
+    "40,000 figures on a line, 1.7 MB (over the cap)": _HEAD + "".join(f"第{i}批次活动支出{i}.50万元；"
+                                                                       for i in range(40_000)) + "\n",
+    "a 3 MB paragraph of 60,000 sentences with figures": _HEAD + "".join(
+        f"第{i % 97}季度开展活动{i % 13}场，支出{i % 89}.{i % 10}0万元。" for i in range(60_000)) + "\n",
+    "5.4 MB of ordinary text on one line": _HEAD + PLAIN * 75_000 + "。\n",
+    "6.3 MB of ordinary text (past 2,000,000 characters)": _HEAD + PLAIN * 88_000 + "。\n",
 }
+_YEARS = "项目\t" + "\t".join(f"{y}年决算数" for y in range(2018, 2025)) + "\n"
+for _rows in (375, 1500, 3000):  # a tab table of seven years' columns: exponential in a row once, then quadratic
+    DENSE[f"a tab table of {_rows:,} rows x 7 years"] = (
+        _HEAD + "表1 历年支出（单位：万元）\n" + _YEARS
+        + "".join(f"第{i}项支出\t" + "\t".join(f"{1000 + i}.{y:02d}" for y in range(7)) + "\n" for i in range(_rows)))
 
 
 def drafting(root: Path, lib: str | None) -> None:
@@ -150,6 +164,27 @@ def drafting(root: Path, lib: str | None) -> None:
               f"CPU {statistics.median(cpus):6.1f} s  peak {max(peaks):5.0f} MiB  {said}")
 
 
+def drafting_timeout(root: Path, timeout: int = 5) -> None:
+    """`perfeval run --timeout` over a report whose drafting outlasts it beside one that drafts at once: drafting is
+    bounded by the batch's timeout (it ran before any unit and ignored it)."""
+    units = root / "slow"
+    units.mkdir()
+    (units / "slow.txt").write_text(DENSE["a 3 MB paragraph of 60,000 sentences with figures"], encoding="utf-8")
+    (units / "quick.txt").write_text(_HEAD + "2023年部门整体支出100.00万元，其中基本支出60.00万元，项目支出40.00万元。\n",
+                                     encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "perfeval", "run", str(units), "-o", str(root / "out-slow"), "-q",
+                           "--timeout", str(timeout)], capture_output=True, text=True, timeout=DRAFT_WAIT * 3)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    said = [line for line in done.stdout.splitlines() + done.stderr.splitlines() if "超时" in line or "written" in line]
+    print(f"\nperfeval run --timeout {timeout} over the 3 MB paragraph and a short report: exit {done.returncode} in "
+          f"{wall:.1f} s wall, {after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime:.1f} s CPU")
+    for line in said:
+        print(f"  {line.strip()[:110]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=12)
@@ -166,12 +201,14 @@ def main() -> None:
         root = Path(folder)
         if args.only == "drafting":
             drafting(root, args.lib)
+            drafting_timeout(root)
             print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
             return
         not_files(root, n)
         if args.only:
             return
         drafting(root, None)
+        drafting_timeout(root)
         notebook = fault_notebook(root)
         clean_units, dead_units = units_with(root / "clean", n, {}), units_with(root / "dead", n, {2: "killworker"})
         cleans, deads = [], []

@@ -14,8 +14,8 @@ from report_files import write_docx
 
 from perfeval.core.params import UNIT_ID
 from perfeval.outputs.batch import FAILED
-from perfeval.outputs.batch.drafting import draft_reports
-from perfeval.outputs.batch.jobs import build_jobs
+from perfeval.outputs.batch.drafting import draft_reports, same_unit_twice
+from perfeval.outputs.batch.jobs import build_jobs, identity
 from perfeval.outputs.draft import read_document
 from perfeval.outputs.store import ResultsStore
 from perfeval.paths import NOTEBOOKS_DIR
@@ -71,6 +71,22 @@ def test_a_confirmed_params_file_wins_over_the_draft_of_its_report(tmp_path):
         (copy,) = copies.values()
         assert copy.params_file == str(draft) and "已有核对过的参数文件" in copy.reason
     assert _plan([draft, confirmed], outputs, drafted=drafted.drafted)[0] == _plan([confirmed, draft], outputs)[0]
+
+
+def test_confirmed_params_of_another_unit_under_a_reports_id_leave_the_report_its_own(tmp_path):
+    """Confirmed params of another unit whose unit.id happened to be a report's file name shut the report out, with a
+    message saying they were the same unit (trial 3 T18)."""
+    received, outputs = tmp_path / "received", tmp_path / "out"
+    received.mkdir()
+    outputs.mkdir()
+    report = shutil.copy(PLANTED / "archives_2023.txt", received / "qinghe.txt")
+    other = _unit(received, "other.yaml", "qinghe")  # 云溪区机关事务服务中心 2023, not 青禾县档案馆
+    with ResultsStore(outputs) as store:
+        drafted = draft_reports([Path(report)], outputs, store, width=1, timeout=120)
+    (draft,) = drafted.files
+    for order in ([draft, other], [other, draft]):
+        jobs, copies = _plan(order, outputs, drafted=drafted.drafted)
+        assert jobs == {"qinghe": "other.yaml", "qinghe-2": "qinghe.yaml"} and copies == {}
 
 
 def test_one_report_in_several_formats_is_drafted_once_and_each_file_listed(tmp_path):
@@ -189,16 +205,20 @@ def test_a_draft_never_replaces_a_confirmed_unit_published_before_under_its_id(t
     received, earlier, outputs = tmp_path / "received", tmp_path / "earlier", tmp_path / "out"
     for folder in (received, earlier, outputs):
         folder.mkdir()
-    confirmed = _unit(earlier, "qinghe.yaml", "qinghe")  # another unit, confirmed, published by an earlier batch
     report = Path(shutil.copy(PLANTED / "archives_2023.txt", received / "qinghe.txt"))  # its draft's id: qinghe
     with ResultsStore(outputs) as store:
         drafted = draft_reports([report], outputs, store, width=1, timeout=120)
     (draft,) = drafted.files
-    jobs, copies = _plan([draft], outputs, drafted=drafted.drafted, held={"qinghe": str(confirmed.resolve())})
+    other = _unit(earlier, "other.yaml", "qinghe")  # another unit (云溪 2023), confirmed, published earlier
+    jobs, copies = _plan([draft], outputs, drafted=drafted.drafted, held={"qinghe": str(other.resolve())})
+    assert jobs == {"qinghe-2": "qinghe.yaml"} and copies == {}  # the report's unit runs under an id of its own
+    same = earlier / "qinghe.yaml"  # this report's unit, confirmed and published earlier from another file
+    same.write_text(re.sub(r"(?m)^drafted_from: .*\n", "", draft.read_text(encoding="utf-8")), encoding="utf-8")
+    jobs, copies = _plan([draft], outputs, drafted=drafted.drafted, held={"qinghe": str(same.resolve())})
     assert jobs == {}
     (listed,) = copies.values()
     assert listed.unit_id == "qinghe-2" and listed.params_file == str(draft)
-    assert "已有此前发布的核对过的参数文件" in listed.reason and "qinghe.yaml" in listed.reason
+    assert "已有此前发布的同一单位、同一年度核对过的参数文件" in listed.reason and "qinghe.yaml" in listed.reason
     # the report's own draft, published before, is drafted again and runs as before
     assert _plan([draft], outputs, drafted=drafted.drafted, held={"qinghe": str(draft)})[0] == {"qinghe": "qinghe.yaml"}
 
@@ -235,3 +255,28 @@ def test_a_report_named_only_by_its_extension_is_named_and_left_out(tmp_path):
     reports, warnings = resolve_reports([str(folder)])
     assert reports == []
     assert len(warnings) == 1 and "/.txt: a name that is only an extension" in warnings[0]
+
+
+def test_copies_of_one_report_are_drafted_once_and_each_listed_naming_the_file_that_ran(tmp_path):
+    received, outputs = tmp_path / "received", tmp_path / "out"
+    received.mkdir()
+    outputs.mkdir()
+    names = ["liutang - 副本.txt", "liutang(1).txt", "liutang.txt"]  # as Windows names copies; the original sorts last
+    copies = [Path(shutil.copy(PLANTED / "services_2024.txt", received / name)) for name in names]
+    near = received / "liutang_v2.txt"  # another version of the same unit's report: one figure changed
+    near.write_text((PLANTED / "services_2024.txt").read_text(encoding="utf-8").replace("688.45", "689.45"),
+                    encoding="utf-8")
+    with ResultsStore(outputs) as store:
+        drafted = draft_reports([*copies, near], outputs, store, width=2, timeout=120)
+    assert sorted(Path(r).name for r in drafted.drafted.values()) == ["liutang.txt", "liutang_v2.txt"]
+    listed = {Path(run.params_file).name: run for run in drafted.failed}
+    assert set(listed) == {"liutang - 副本.txt", "liutang(1).txt"}
+    for run in listed.values():
+        assert run.status == FAILED and run.drafted_from == run.params_file
+        assert "与 liutang.txt 内容完全相同" in run.reason and "只按 liutang.txt 生成草稿并运行" in run.reason
+    jobs, _ = _plan(drafted.files, outputs, drafted=drafted.drafted)
+    assert set(jobs) == {"liutang", "liutang_v2"}
+    (warning,) = same_unit_twice(drafted.drafted, identity)  # the near copy runs, and is warned of
+    assert warning.startswith("同一单位同一年度有两份报告：白沙区机关事务中心 2024 年度")
+    assert "liutang.txt、liutang_v2.txt" in warning
+    assert same_unit_twice({k: v for k, v in drafted.drafted.items() if "v2" not in v}, identity) == []

@@ -46,6 +46,20 @@ def test_unknown_parameter_is_refused_before_running(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("kwargs,words", [
+    ({"timeout": float("nan")}, "timeout must be a positive number of seconds, got nan"),
+    ({"timeout": float("inf")}, "timeout must be a positive number of seconds, got inf"),
+    ({"timeout": 0.0}, "timeout must be a positive number of seconds, got 0"),
+    ({"parameters": {"params_file": "/etc/passwd"}}, "'params_file' is set by the batch for each unit"),
+    ({"parameters": {"history": []}}, "'history' is set by the batch for each unit"),
+])
+def test_a_bound_or_parameter_the_batch_cannot_honour_is_refused_before_running(tmp_path, kwargs, words):
+    """--timeout nan ran with a bound that never fires; -p params_file ran the units given and ignored it, unsaid."""
+    with pytest.raises(BatchError, match=words):
+        run_batch([str(CHANGSHA)], outputs=tmp_path / "out", progress=False, **kwargs)
+    assert not (tmp_path / "out").exists()
+
+
 def test_parameter_of_the_wrong_type_is_refused():
     with pytest.raises(BatchError, match="'show_evidence' of unit_report.ipynb is bool, given 'yes'"):
         check_parameters(NOTEBOOK, {"params_file": "", "show_evidence": "yes"})

@@ -3,6 +3,7 @@ the analyst who confirms the draft, counted apart, never an [错误] on its head
 from __future__ import annotations
 
 from perfeval import evaluate_file
+from perfeval.checks import INFERRED_CHECKS
 from perfeval.outputs.textsheet import render
 
 from conftest import YUNXI
@@ -17,7 +18,10 @@ def test_inferred_findings_on_a_drafted_unit_are_candidates_counted_apart(unit_c
     drafted = evaluate_file(unit_copy(YUNXI, _drafted))
     inferred = ("accounting_identities", "two_values", "recomputed_vs_claimed")
     candidates = [f for f in drafted.findings if f.candidate]
-    assert candidates and all(f.kind in inferred and f.severity_label == "待核实" for f in candidates)
+    assert candidates and all((f.kind in inferred or f.check in INFERRED_CHECKS) and f.severity_label == "待核实"
+                              for f in candidates)
+    # the row the unit left blank (预算执行率): on a drafted unit, a cell the reader may have missed
+    assert [f.check for f in candidates if f.kind not in inferred] == ["claimed_total_omits_rows"]
     assert not any(f.candidate for f in confirmed.findings) and confirmed.candidates == 0
     assert drafted.candidates == len(candidates)
     # counted apart: the confirmed unit's counts lose exactly the candidates' severities
@@ -25,7 +29,7 @@ def test_inferred_findings_on_a_drafted_unit_are_candidates_counted_apart(unit_c
         assert drafted.findings_by_severity[severity] == n - sum(f.severity == severity for f in candidates)
     # what the reader did not infer keeps its severity on a drafted unit too
     assert [f.severity_label for f in drafted.findings if not f.candidate] == \
-        [f.severity_label for f in confirmed.findings if f.kind not in inferred]
+        [f.severity_label for f in confirmed.findings if f.kind not in inferred and f.check not in INFERRED_CHECKS]
 
 
 def test_the_score_sheet_puts_a_candidate_as_a_question(unit_copy):
@@ -44,3 +48,21 @@ def test_the_reports_suggestions_ask_to_check_candidates_and_never_correct_them(
     # the drafted unit's inferred relations are one question to check, not corrections stated as fact
     assert "two_values" not in drafted and "accounting_identities" not in drafted
     assert drafted["candidates"].startswith("对照报告原文核对列为待核实的")
+
+
+def test_a_claimed_total_against_rows_the_reader_rebuilt_is_a_question(unit_copy):
+    """A row the reader missed in a pasted 绩效自评表 made the claimed total "not the sum of the rows" an [错误] on
+    the headline of a drafted report whose rows add up to its 总分 (trial 3 T42): the rows are the reader's."""
+    def short_by_a_row(d: dict) -> None:
+        d["claims"]["total"] = 90  # the rows the reader kept add up to less than the unit's 总分
+        d["drafted_from"] = "report.txt"
+
+    def confirmed_short(d: dict) -> None:
+        d["claims"]["total"] = 90
+
+    drafted = [f for f in evaluate_file(unit_copy(YUNXI, short_by_a_row)).findings
+               if f.check == "claimed_total_not_sum_of_rows"]
+    confirmed = [f for f in evaluate_file(unit_copy(YUNXI, confirmed_short)).findings
+                 if f.check == "claimed_total_not_sum_of_rows"]
+    assert len(drafted) == 1 and drafted[0].candidate and drafted[0].severity_label == "待核实"
+    assert len(confirmed) == 1 and not confirmed[0].candidate

@@ -194,6 +194,20 @@ def _in_locale(locale: str, *args: str, cwd: Path) -> subprocess.CompletedProces
         **env, **LOCALES[locale]}, timeout=600)
 
 
+def test_every_command_runs_with_docstrings_stripped(tmp_path):
+    """python -OO (PYTHONOPTIMIZE=2, as locked-down images set) strips docstrings: the parser's description was
+    taken from the module's, and every command, --help too, ended in a traceback (trial 3 T36)."""
+    import os
+
+    env = {**os.environ, "PYTHONOPTIMIZE": "2"}
+    report = Path(__file__).parent / "data" / "planted" / "archives_2023.txt"
+    for args in (["--help"], ["score", str(YUNXI)], ["validate", str(YUNXI)], ["lint"],
+                 ["draft", str(report), "-o", str(tmp_path / "d.yaml")]):
+        done = subprocess.run([sys.executable, "-m", "perfeval", *args], cwd=tmp_path, capture_output=True, text=True,
+                              env=env, timeout=600)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, (args, done.stderr[-400:])
+
+
 @pytest.mark.parametrize("locale", sorted(LOCALES))
 def test_every_command_prints_whatever_the_locale(tmp_path, unit_copy, locale):
     """No UnicodeEncodeError after the files are written: UTF-8 unless PYTHONIOENCODING names an encoding, and

@@ -232,3 +232,46 @@ def test_folders_an_output_path_makes_are_said(tmp_path, capsys):
     assert [line for line in out.splitlines() if line.startswith("made folder")] == [f"made folder {tmp_path / 'typo'}"]
     code, out, _ = run(capsys, str(NARRATIVE), "-o", str(target), "--force")
     assert code == 0 and "made folder" not in out
+
+
+def test_a_full_disk_leaves_the_old_draft_and_its_review_page_together(tmp_path, capsys, monkeypatch):
+    """A full disk once replaced the draft and failed on its page: the old page, which saves the draft it carries,
+    stood beside the new draft, and an analyst would have confirmed the other unit's draft."""
+    import errno
+
+    from perfeval import fileio
+
+    target, page = tmp_path / "d.yaml", tmp_path / "d.review.html"
+    assert run(capsys, str(NARRATIVE), "-o", str(target))[0] == 0
+    before = target.read_bytes(), page.read_bytes()
+    real = fileio._write_temp
+
+    def full_at_the_page(path, data):
+        if path == page:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(fileio, "_write_temp", full_at_the_page)
+    code, _, err = run(capsys, str(NARRATIVE), "-o", str(target), "--force", "--name", "另一个单位")
+    assert code == 1 and "No space left" in err and "Traceback" not in err
+    assert (target.read_bytes(), page.read_bytes()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.review.html", "d.yaml"]  # no temporary file left
+
+
+@pytest.mark.parametrize("flags,words", [
+    (["--name", "长" * 2001], "argument --name: expected at most 2000 characters, found 2001"),
+    (["--name", " "], "argument --name: expected a value, found an empty one"),
+    (["-o", ""], "argument -o/--output: expected a value, found an empty one"),
+    (["--review", ""], "argument --review: expected a value, found an empty one"),
+    (["--framework", ""], "argument --framework: expected a value, found an empty one"),
+])
+def test_a_flag_the_draft_cannot_take_is_the_flags_mistake_and_nothing_is_written(tmp_path, capsys, monkeypatch,
+                                                                                  flags, words):
+    """--name of 5,000 characters was drafted and then blamed on "a fault of the reader"; -o "" wrote to the
+    default folder unsaid."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_:
+        run(capsys, str(NARRATIVE), *flags)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and words in err and "fault of the reader" not in err
+    assert not list(tmp_path.iterdir())

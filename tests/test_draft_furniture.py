@@ -279,3 +279,8 @@ def test_page_numbers_glued_to_numbered_headings_are_a_contents_list_when_the_bo
                    "一、主要职能", "本站核定编制18人，实有在职16人。") == ["18人", "16人"]
     # numbered items with counts glued on, whose headings the text never repeats, are counts
     assert figures("一、培训班3", "二、讲座5", "三、观摩活动7", "本站全年开展活动15次。") == ["3", "5", "7", "15次"]
+
+
+def test_page_numbers_after_unusual_leaders_and_split_by_a_pdf_are_no_figures():
+    assert figures("一、基本情况¨¨¨¨ 3", "二、绩效分析¨¨¨¨ 9", "三、存在问题¨¨¨ 1 2", "四、改进建议⋯⋯⋯ 1 4",
+                   "一、基本情况", "本站核定编制18人。") == ["18人"]

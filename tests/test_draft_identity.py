@@ -134,6 +134,8 @@ def test_a_units_own_organ_is_a_name():
     ("本年度绩效评价得分83分，评价等级“良”。", 83, "良"),
     ("自评结果：83分。", 83, None),
     ("产出指标得分25分，效益指标得分28分。", None, None),       # sections' scores claim no total
+    ("预算执行率（10分）：本项自评得分9分。产出指标（50分）：该指标自评得分48分。", None, None),
+    ("预算执行率（10分）：本项自评得分9分。综上，部门整体支出绩效自评得分为95分，等级为优。", 95, "优"),
 ])
 def test_the_claimed_total_and_grade_in_their_usual_wordings(tmp_path, sentence, total, grade):
     from perfeval.outputs.draft import draft_report

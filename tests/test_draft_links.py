@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from perfeval.intake.report import draft_report
 from perfeval.intake.report.document import build
 from perfeval.intake.report.lists import find_lists
@@ -602,7 +604,8 @@ def test_a_change_stated_after_a_comparison_heads_no_list_of_the_new_total(tmp_p
 
 def test_different_values_under_a_short_generic_label_are_two_figures(tmp_path):
     lines = (TITLE, "一、项目评价", "共评价项目15个，其中优等12个，涉及资金300.00万元；良等3个，涉及资金50.00万元。",
-             "二、三公经费", "公务接待费2.00万元，下降0.50万元；公务用车运行维护费4.00万元，下降1.00万元。")
+             "二、三公经费", "公务接待费2.00万元，下降0.50万元；公务用车运行维护费4.00万元，下降1.00万元。",
+             "三、拨付", "本年度项目资金12.00万元已拨付到位。", "四、支付", "截至年底项目资金8.00万元已支付。")
     assert draft_of(tmp_path, *lines).repeats == []
     assert not [f for f in findings_of(tmp_path, *lines) if f.check == "figure_stated_twice"]
 
@@ -666,3 +669,201 @@ def test_an_accounts_grand_total_holds_its_subtotal_and_what_stands_beyond_it():
 def test_a_sum_given_in_one_sentence_is_made_of_what_the_next_says_was_used_and_is_left():
     assert totals_in("上级下达农机补贴资金20.00万元。截至年底，已使用18.00万元，结余2.00万元。") == [
         ("20.00万元", ["18.00万元", "2.00万元"], True)]
+
+
+def test_a_change_written_as_a_formula_of_bare_numbers_is_checked_against_the_figures_of_those_values(tmp_path):
+    lines = ("一、三公经费", "2023年会议费决算数1.20万元，2022年决算数1.00万元。", "二、变动情况",
+             "会议费变动率=（1.20-1.00）/1.00×100%={}。")
+    assert _rates_of(tmp_path, *lines[:3], lines[3].format("20%"))["会议费变动率=（1.20-1.00）/1.00×100%=20%"] == (
+        "explained", "1.20万元", "1.00万元")
+    wrong = [f for f in findings_of(tmp_path, TITLE, *lines[:3], lines[3].format("30%"))
+             if f.check == "stated_ratio_mismatch"]
+    assert len(wrong) == 1 and wrong[0].candidate
+
+
+def _change_table(rate: str) -> tuple[str, ...]:
+    return ("一、三公经费情况", "单位：万元", "项目\t2022年决算数\t2023年决算数\t变动率",
+            f"公务接待费\t10.00\t8.00\t{rate}", "会议费\t4.00\t3.00\t-25%")
+
+
+def test_a_tables_change_column_is_checked_against_its_own_row(tmp_path):
+    held = {r.rate.where.row: r.status for r in draft_of(tmp_path, TITLE, *_change_table("-20%")).rates}
+    assert held == {"公务接待费": "explained", "会议费": "explained"}
+    wrong = [f for f in findings_of(tmp_path, TITLE, *_change_table("20%")) if f.check == "stated_ratio_mismatch"]
+    assert len(wrong) == 1 and "-20%" in wrong[0].message and wrong[0].candidate
+    draft = draft_of(tmp_path, TITLE, *_change_table("20%"))
+    assert not any(m.quantity.unit == "%" for ms in draft.catalogue.values() for m in ms)  # no amount of its line
+
+
+def test_a_total_in_yuan_closed_over_parts_in_wan_is_judged_at_the_parts_precision():
+    assert totals_in("本年收入合计2141.50万元。此外，年初结转和结余1100.00万元，收入总计32,415,012.34元。") == [
+        ("32,415,012.34元", ["2141.50万元", "1100.00万元"], True)]
+    assert totals_in("专项资金3,000,000.00元，已使用250.00万元，结余50.00万元。") == [
+        ("3,000,000.00元", ["250.00万元", "50.00万元"], True)]
+    assert totals_in("专项资金3,100,000.00元，已使用250.00万元，结余50.00万元。") == [
+        ("3,100,000.00元", ["250.00万元", "50.00万元"], False)]
+
+
+def test_a_breakdown_announced_by_its_words_is_the_totals_and_changes_name_no_figure(tmp_path):
+    assert totals_in("全市“三公”经费决算总额2771万元，比上年下降1.8%。分项情况是：因公出国（境）经费决算120万元，比上年增长"
+                     "79.1%；公务接待费决算1033万元，与上年下降7.6%；公务用车购置及运行费决算1618万元，比上年下降1.2%。") == [
+        ("2771万元", ["120万元", "1033万元", "1618万元"], True)]
+    draft = draft_of(tmp_path, TITLE, "一、收入", "本年收入390.55万元，较2020年度决算数减少175.26万元，下降31%。",
+                     "二、支出", "本年支出480.71万元，较2020年度决算数减少90.49万元，下降15.8%。")
+    assert draft.repeats == []
+
+
+def test_a_change_is_never_read_between_two_amounts_of_change(tmp_path):
+    rates = _rates_of(tmp_path, "一、三公经费", "2022年度“三公”经费预算较2021年度增加1.68万元，其中公务接待较上年同期减少"
+                      "0.58万元，减少4.68%。")
+    assert rates["减少4.68%"][0] == "unexplained"
+
+
+def test_a_list_whose_parts_close_with_a_full_stop_runs_on_while_they_make_up_its_total(tmp_path):
+    text = ("2023年“三公”经费决算支出数为1165.08万元，同比减少63.96万元，下降5.2%。其中：因公出国（境）费支出0万元。"
+            "公务用车购置费支出204.78万元，同比减少54.2万元；公务用车运行维护费支出664.60万元，同比增加53.81万元。"
+            "公务接待费支出{}万元，同比减少63.57万元。")
+    lists = [(lst.whole.written, [p.written for p in lst.parts], lst.complete)
+             for lst in draft_of(tmp_path, TITLE, "一、三公经费", text.format("295.70")).lists]
+    assert ("1165.08万元", ["0万元", "204.78万元", "664.60万元", "295.70万元"], True) in lists
+    short = draft_of(tmp_path, TITLE, "一、三公经费", text.format("290.70")).lists  # never adds up: read as written
+    assert [[p.written for p in lst.parts] for lst in short if lst.whole.written == "1165.08万元"] == [["0万元"]]
+    apart = draft_of(tmp_path, TITLE, "一、支出", "2023年支出总额900.00万元，其中基本支出600.00万元。项目经费执行良好。"
+                     "项目支出300.00万元。").lists  # a sentence without a figure ends the run
+    assert [[p.written for p in lst.parts] for lst in apart] == [["600.00万元"]]
+
+
+def _identities_of(tmp_path: Path, *lines: str) -> list[tuple[str, list[str], str]]:
+    draft = draft_of(tmp_path, TITLE, *lines)
+    return [(lst.whole.written, [p.written for p in lst.parts], lst.shape) for lst in draft.lists]
+
+
+def test_a_total_said_in_words_to_hold_parts_stated_elsewhere_is_made_of_them(tmp_path):
+    lines = ("一、总体情况", "2023年度收入总计435.82万元，支出总计{}万元。本部分的支出总计包括本年支出合计、结余分配、"
+             "年末结转和结余。", "二、支出", "2023年度支出合计387.82万元，主要用于人员和公用支出。", "三、结转",
+             "2023年度年末结转和结余48.00万元。")
+    assert ("435.82万元", ["387.82万元", "48.00万元"], "named") in _identities_of(tmp_path, lines[0], lines[1].format(
+        "435.82"), *lines[2:])
+    # 结余分配 is stated nowhere: the two stated are a bound, and one they already exceed names nothing
+    assert not [x for x in _identities_of(tmp_path, lines[0], lines[1].format("400.00"), *lines[2:]) if x[2] == "named"]
+
+
+def test_a_share_of_none_without_a_list_is_of_the_largest_figure_before_it(tmp_path):
+    rates = _rates_of(tmp_path, "一、项目评价", "本年共评价项目10个，一类项目6个，占比60%；二类项目4个，占比40%；"
+                      "三类项目0个，占比0%。")
+    assert rates["占比0%"] == ("explained", "0个", "10个")
+
+
+def test_a_count_written_in_words_heads_no_list_of_figures(tmp_path):
+    lines = (TITLE, "一、机构", "本局内设三个科室，其中办公室2个岗位、业务科3个岗位。")
+    assert draft_of(tmp_path, *lines).lists == []
+    assert not [f for f in findings_of(tmp_path, *lines) if f.check == "declared_identity_broken"]
+
+
+@pytest.mark.parametrize("written, broken", [
+    ("32,415,012.34元", False),  # 3241.50万元 to the 100元 the parts are written to
+    ("32,405,012.34元", True),  # the parts exceed it by about 1万元: no rounding
+])
+def test_a_total_in_yuan_is_judged_against_parts_in_wan_at_their_precision(tmp_path, written, broken):
+    found = [f for f in findings_of(tmp_path, TITLE, "一、支出", f"全年支出{written}。其中，基本支出2141.50万元；"
+                                    "项目支出1100.00万元。") if f.check == "declared_identity_broken"]
+    assert bool(found) is broken
+    if broken:
+        assert "合计 32,415,000元" in found[0].message  # the sum in the total's unit, not 3,241.5元
+
+
+def test_a_word_holding_a_grade_character_is_no_grade():
+    assert totals_in("共发现问题5个，整改中的3个，评价为良的2个。") == []
+
+
+def test_an_execution_rate_no_reading_gives_is_done_over_the_years_whole_budget(tmp_path):
+    line = "年初预算3600.00万元，年中预算调整为3800.00万元，全年执行3752.48万元，预算执行率{}。"
+    assert _rates_of(tmp_path, "一、预算执行", line.format("98.75%"))["预算执行率98.75%"] == (
+        "explained", "3752.48万元", "3800.00万元")
+    assert _rates_of(tmp_path, "一、预算执行", line.format("99.50%"))["预算执行率99.50%"] == (
+        "contradicted", "3752.48万元", "3800.00万元")
+    wrong = [f for f in findings_of(tmp_path, TITLE, "一、预算执行", line.format("99.50%"))
+             if f.check == "stated_ratio_mismatch"]
+    assert len(wrong) == 1 and "98.75%" in wrong[0].message
+
+
+def test_a_figure_after_a_stronger_separator_stands_outside_a_list_its_parts_before_make_up():
+    assert totals_in("实有在职人员42人，其中行政编制16人、事业编制26人，聘用人员8人。") == [
+        ("42人", ["16人", "26人"], True)]
+
+
+@pytest.mark.parametrize("plan,done,rate,right", [
+    ("本年上级下达排涝补助资金600.00万元。", "截至12月底，实际到位540.00万元，资金到位率{}。", "95%", "90%"),
+    ("", "计划完成管网巡检800公里，实际完成860公里，完成率为{}。", "110%", "107.5%"),
+    ("", "本年全年预算数1200.00万元，执行数1150.00万元，执行率为{}。", "99%", "95.83%"),
+])
+def test_a_wrong_rate_whose_words_name_its_reading_is_a_question_on_the_figures_that_give_it(tmp_path, plan, done,
+                                                                                              rate, right):
+    lines = (TITLE, "一、资金情况", plan + done.format(rate))
+    rates = _rates_of(tmp_path, *lines[1:])
+    assert [status for status, _, _ in rates.values()] == ["contradicted"]
+    wrong = [f for f in findings_of(tmp_path, *lines) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate and right.rstrip("%") in wrong[0].message.replace(".00%", "%")
+    assert [status for status, _, _ in _rates_of(tmp_path, "一、资金情况", plan + done.format(right)).values()] == [
+        "explained"]
+    assert not [f for f in findings_of(tmp_path, TITLE, "一、资金情况", plan + done.format(right))
+                if f.kind == "recomputed_vs_claimed"]
+
+
+def test_a_rate_of_what_was_done_is_not_read_over_a_figure_of_another_kind_in_the_sentence_before(tmp_path):
+    rates = _rates_of(tmp_path, "一、资金情况", "本年收入600.00万元。截至12月底，实际到位540.00万元，资金到位率95%。")
+    assert [status for status, _, _ in rates.values()] == ["unexplained"]  # 收入 names no plan: nothing to claim
+
+
+def test_a_bare_share_after_a_part_of_a_list_is_that_parts_share_of_the_lists_total(tmp_path):
+    text = "一、支出情况", "本年支出总额2000.00万元。其中，人员经费700.00万元，占{}；公用经费1300.00万元，占{}。"
+    rates = _rates_of(tmp_path, text[0], text[1].format("40.00%", "60.00%"))
+    assert rates == {"占40.00%": ("contradicted", "700.00万元", "2000.00万元"),
+                     "占60.00%": ("contradicted", "1300.00万元", "2000.00万元")}
+    wrong = [f for f in findings_of(tmp_path, TITLE, text[0], text[1].format("40.00%", "60.00%"))
+             if f.kind == "recomputed_vs_claimed"]
+    said = " ".join(f.message + " ".join(f.consequences) for f in wrong)  # one cause: both shares in one finding
+    assert wrong and all(f.candidate for f in wrong) and "为 35%" in said and "为 65%" in said
+    right = _rates_of(tmp_path, text[0], text[1].format("35.00%", "65.00%"))
+    assert [status for status, _, _ in right.values()] == ["explained", "explained"]
+    assert not [f for f in findings_of(tmp_path, TITLE, text[0], text[1].format("35.00%", "65.00%"))
+                if f.kind == "recomputed_vs_claimed"]
+
+
+def test_a_bare_share_after_a_figure_of_no_list_or_after_a_change_names_no_whole(tmp_path):
+    rates = _rates_of(tmp_path, "一、支出情况", "本年支出总额2000.00万元，比上年增加100.00万元，占40.00%。",
+                      "二、人员", "年末在职人员30人，占25%。")
+    assert [status for status, _, _ in rates.values()] == ["unexplained", "unexplained"]
+
+
+def test_a_list_after_two_years_totals_breaks_down_the_one_it_makes_up_else_the_later_years():
+    assert totals_in("2023年本站支出总额1800.00万元，2022年本站支出总额1650.00万元，其中人员经费700.00万元，"
+                     "公用经费1100.00万元。") == [("1800.00万元", ["700.00万元", "1100.00万元"], True)]
+    assert totals_in("2023年本站支出总额1800.00万元，2022年本站支出总额1650.00万元，其中人员经费600.00万元，"
+                     "公用经费1050.00万元。") == [("1650.00万元", ["600.00万元", "1050.00万元"], True)]
+    assert totals_in("2023年本站支出总额1800.00万元，上年支出总额1650.00万元，其中人员经费700.00万元，"
+                     "公用经费1000.00万元。") == [("1800.00万元", ["700.00万元", "1000.00万元"], False)]  # a question
+
+
+def test_a_list_after_two_years_totals_makes_no_question_on_a_correct_statement(tmp_path):
+    found = findings_of(tmp_path, TITLE, "一、支出情况", "2023年本站支出总额1800.00万元，2022年本站支出总额1650.00万元，"
+                        "其中人员经费700.00万元，公用经费1100.00万元。")
+    assert not [f for f in found if f.kind == "accounting_identities"]  # was: 1650 against 700 + 1100 of 2023
+
+
+def test_a_change_by_its_amount_whose_sentence_states_no_value_is_of_the_figure_its_subject_names_elsewhere(tmp_path):
+    lines = (TITLE, "一、支出情况", "2023年本站部门整体支出1800.00万元。", "二、支出变化",
+             "2023年部门整体支出较上年增加150.00万元，增长{}。")
+    rates = _rates_of(tmp_path, *lines[1:4], lines[4].format("9.00%"))
+    assert list(rates.values()) == [("contradicted", "1800.00万元", "150.00万元")]  # 150 ÷ (1800 − 150) = 9.09 %
+    wrong = [f for f in findings_of(tmp_path, *lines[:4], lines[4].format("9.00%")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate and "9.09" in wrong[0].message
+    assert not [f for f in findings_of(tmp_path, *lines[:4], lines[4].format("9.09%")) if f.kind == "recomputed_vs_claimed"]
+
+
+def test_a_change_by_its_amount_under_a_short_subject_or_of_several_values_is_not_read_across_the_report(tmp_path):
+    short = _rates_of(tmp_path, "一、支出情况", "2023年本站支出1800.00万元。", "二、支出变化", "2023年支出较上年增加150.00万元，增长9.00%。")
+    assert [status for status, _, _ in short.values()] == ["unexplained"]  # 支出 names too many things
+    several = _rates_of(tmp_path, "一、支出情况", "2023年部门整体支出1800.00万元。", "二、决算", "2023年部门整体支出1750.00万元。",
+                        "三、支出变化", "2023年部门整体支出较上年增加150.00万元，增长9.00%。")
+    assert [status for status, _, _ in several.values()] == ["unexplained"]

@@ -110,3 +110,64 @@ def test_a_share_of_the_total_its_part_is_listed_under_is_preferred():
     assert found.status == "explained" and found.reading.denominator.written == "500.00万元"
     later = rate_in("项目支出500.00万元：本级资金498.00万元；上级资金2.00万元，占0.4%。")
     assert later.status == "explained" and later.reading.denominator.written == "500.00万元"  # not 2 ÷ 498
+
+
+@pytest.mark.parametrize("paragraph, complete", [
+    # a total in 元 and its parts in 万元 are one amount: the parts are listed under it, over the ；too
+    ("全年支出32,415,000.00元。其中，基本支出2141.50万元；项目支出1100.00万元。", True),
+    # compared at the parts' coarser precision: 32,415,012.34元 is 3241.50万元 to two decimals of 万元
+    ("全年支出32,415,012.34元。其中，基本支出2141.50万元；项目支出1100.00万元。", True),
+    ("全年支出32,425,000.00元。其中，基本支出2141.50万元；项目支出1100.00万元。", False),  # 1万元 off: not a rounding
+    ("全年支出3,241.5千元，其中基本支出214.15万元、项目支出1,100.0千元。", True),
+    ("全年支出3.2415亿元，其中基本支出21415.00万元、项目支出11000.00万元。", True),
+])
+def test_a_total_and_its_parts_in_other_units_of_money_are_related(paragraph, complete):
+    document, found = mentions_of(paragraph)
+    [listed] = find_lists(document, found)
+    assert (listed.complete, len(listed.parts)) == (complete, 2)
+
+
+def test_parts_in_the_totals_own_unit_are_judged_at_the_totals_precision():
+    document, found = mentions_of("全年支出100.40万元，其中基本支出60万元、项目支出40万元。")
+    [listed] = find_lists(document, found)
+    assert not listed.complete  # 100.40 is not 60 + 40, as written: no coarser reading within one unit
+
+
+def test_a_rate_of_a_budget_in_yuan_is_explained_by_spending_in_wan():
+    found = rate_in("年初预算32,415,000.00元，全年支出3208.09万元，预算执行率为98.97%。")
+    assert found.status == "explained"
+
+
+def test_a_collections_volumes_in_several_classifiers_make_its_stock():
+    document, found = mentions_of("馆藏档案资料6500卷，其中文书档案4200卷、声像档案300盒、图书资料2000册。")
+    [listed] = find_lists(document, found)
+    assert ([p.written for p in listed.parts], listed.complete) == (["4200卷", "300盒", "2000册"], True)
+    # things of other kinds are no volumes of it: the cabinets it is kept in stay apart
+    document, found = mentions_of("馆藏档案6500卷，其中文书档案4200卷，配备密集架30台。")
+    assert [[p.written for p in x.parts] for x in find_lists(document, found)] == [["4200卷"]]
+
+
+@pytest.mark.parametrize("sentence, written, label, unit", [
+    ("2024年部门整体支出高达2631.50万元。", "2631.50万元", "部门整体支出", "万元"),   # a word of degree is no label's
+    ("公用经费仅30.00万元。", "30.00万元", "公用经费", "万元"),
+    ("“三公”经费变动率为-0.25。", "-0.25", "“三公”经费变动率", ""),                  # a ratio written as a fraction,
+])                                                                                      # never 万元
+def test_words_between_a_label_and_its_number_and_a_ratio_written_as_a_fraction(sentence, written, label, unit):
+    _, found = mentions_of(sentence)
+    [m] = found
+    assert (m.written, m.label, m.quantity.unit) == (written, label, unit)
+
+
+@pytest.mark.parametrize("paragraph, status", [
+    ("全年受理案件4000件，其中差错2件，差错率0.5‰。", "explained"),      # a rate in ‰ is a rate: 2 ÷ 4000 = 0.5‰
+    ("全年受理案件4000件，其中差错2件，差错率0.6‰。", "unexplained"),
+])
+def test_a_rate_in_per_mille_is_explained_in_its_own_unit(paragraph, status):
+    found = rate_in(paragraph)
+    assert (found.rate.written[-1], found.status) == ("‰", status)
+    assert found.rate.percent.value == found.rate.quantity.value / 10  # claimed in %, at the precision written
+
+
+def test_a_share_is_never_sought_between_figures_of_different_kinds():
+    found = rate_in("全省租用6架直升机开展航空护林，森林受害面积120公顷，受害率为0.046‰。")
+    assert found.status == "unexplained"  # 120公顷 over 6架 is no share; the draft goes on

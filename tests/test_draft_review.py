@@ -1,6 +1,8 @@
 """The review page's reading of a written draft: entries, values marked exactly, the tree, what does not reconcile."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from perfeval.outputs.draft.entries import locate, read_written
 from perfeval.outputs.draft.review import Links, review_page
@@ -82,3 +84,53 @@ def test_a_params_file_drafted_before_the_batch_gets_its_review_page_there(tmp_p
     page = (outputs / "drafts" / "u.review.html").read_text(encoding="utf-8")
     assert 'href="../../elsewhere/u.yaml"' in page and 'href="../units/u/u.html"' in page
     assert not (outputs / "drafts" / "c.review.html").exists()  # a confirmed file has nothing left to confirm
+
+
+def test_the_page_lists_what_the_draft_left_out_grouped_by_why_with_each_sentence(tmp_path, monkeypatch):
+    """An analyst confirming a draft saw only what it holds: numbers read two ways or past the caps, entries that
+    would not validate and content not read were said in the YAML's comments alone."""
+    from perfeval.errors import FieldProblem
+    from perfeval.outputs.draft import draft_report, write_draft, writer
+    from perfeval.outputs.draft.review import write_review
+
+    report = tmp_path / "r.txt"
+    report.write_text("\n".join([
+        "青松县档案馆2023年度部门整体支出绩效自评报告", "一、基本情况",
+        "本馆2023年度支出总额318.40万元，其中基本支出250.00万元，项目支出68.40万元。",
+        "馆藏资产3 450.60万元，<b>另</b>有库房两处。", "累计投入资金1234567890123456万元。"]) + "\n", encoding="utf-8")
+    draft = draft_report(report)
+    draft.skipped.append("Word 文件中隐藏文字 1 处未读取（Word 不显示）")
+    draft.params.setdefault("claims", {}).setdefault("ratios", []).append(
+        {"label": "比不了的比率", "numerator": "lines.basic.final", "denominator": "lines.total.final", "kind": "share",
+         "value": 78.5, "source": "一 基本支出占支出总额的78.5%，合计78.5%。", "at": 13})
+    scored, unnamed = writer._problems, FieldProblem("", "cannot compare or convert “人” and “个”")
+    monkeypatch.setattr(writer, "_problems", lambda text, target: [unnamed] if "比不了的比率" in text.split(
+        writer.EXCLUDED_HEAD)[0] else scored(text, target))
+    params = write_draft(draft, tmp_path / "r.yaml")
+    page = write_review(params, tmp_path / "r.html", Links(params="r.yaml")).read_text(encoding="utf-8")
+    first = page.split("<h2>", 2)[1]
+    assert first.startswith("先核对（3）")  # the three numbers not drafted: nothing of the draft itself is in doubt
+    left_out = first.split('<div id="unentered">')[1].split("</div>")[0]
+    assert re.findall(r"<h3>(.*?)</h3>", left_out) == ["读法存疑（1）", "超过 10^12，疑为笔误（1）", "未通过校验，已移出草稿（1）"]
+    unread = page.split('<section id="unread">')[1].split("</section>")[0]
+    assert "<h2>未读取（1）</h2>" in unread and "Word 文件中隐藏文字 1 处未读取（Word 不显示）" in unread
+    assert "原句：" not in left_out  # the comment's own words
+    assert "一 馆藏资产<mark>3 450.60万元</mark>，&lt;b&gt;另&lt;/b&gt;有库房两处。" in left_out  # escaped
+    assert "一 累计投入资金<mark>1234567890123456万元</mark>。" in left_out
+    assert "一 基本支出占支出总额的<mark>78.5</mark>%，合计78.5%。" in left_out  # where the record places it
+    assert "cannot compare or convert" in left_out
+    assert page.count('<article class="entry"') == len(read_written(params.read_text(encoding="utf-8")).entries)
+
+
+def test_what_was_not_drafted_is_on_the_page_and_what_is_unsure_counts_to_check_first():
+    """The draft's header said what the reader left out (未读取) and what it marked 存疑 and drafted nowhere, and its
+    end what was taken out to validate; the page showed none of it, and 先核对 counted none of it."""
+    text = ("# 未读取：Word 文件中SmartArt 图形 1 处的文字未读取（Word 显示为图形，其中的文字和数字请对照原文）\n"
+            "# 存疑，未录入：办公设备购置支出1.268,40万元\n" + DRAFT
+            + "\n# 存疑，未录入：以下各项使草稿无法通过校验，已移出（核对原文后可改正补回）\n"
+              "# claims.statements[0].value：-25 cannot be another statement of 支出, which is never negative\n"
+              "#   claims.statements[0]: {figure: lines.total.final, value: -25}\n")
+    page = review_page(text, Links(params="u.yaml"))
+    first = page.split("<h2>", 2)[1]
+    assert first.startswith("先核对（5）") and "1.268,40" in first and "never negative" in first
+    assert "<h2>未读取（1）</h2>" in page and "SmartArt 图形 1 处" in page

@@ -98,6 +98,22 @@ def test_figures_of_one_value_are_paired_only_where_their_labels_could_name_one_
     assert len(restated) == 1 and len(restated[0]) == 2  # the one figure stated twice is still found
 
 
+def test_bare_numbers_naming_nothing_are_never_compared_as_repeated_figures(tmp_path, monkeypatch):
+    """2,500 lines of a bare 1 (5 KB) were compared pair by pair as statements of one value: 3 million comparisons,
+    minutes. A number under no words cannot be one figure with another (_one_figure needs words both share)."""
+    from perfeval.intake.report import assemble
+
+    compared = []
+    real = assemble._one_figure
+    monkeypatch.setattr(assemble, "_one_figure", lambda *a, **k: compared.append(1) or real(*a, **k))
+    report = tmp_path / "ones.txt"
+    report.write_text(HEAD + "1\n" * 300 + "文化活动场地租赁支出5.00万元。\n二、项目情况\n" * 2 + "2.5\n" * 300,
+                      encoding="utf-8")
+    draft = draft_report(report)
+    assert len(compared) < 10
+    assert [[m.label for m in group] for group in draft.repeats] == [["文化活动场地租赁支出"] * 2]  # still found
+
+
 @pytest.mark.parametrize("digits", [25, 1_000_001])  # one past Decimal's largest exponent overflowed it: a traceback
 def test_a_number_of_more_digits_than_any_figure_is_one_item_used_nowhere(tmp_path, digits):
     report = tmp_path / "run.txt"

@@ -345,3 +345,133 @@ def test_the_entries_breaking_the_scoring_are_found_by_halving_among_many(tmp_pa
     assert sorted(entry["label"] for _, _, entry in draft.excluded) == sorted(f"比不了的比率{k}" for k in offending)
     assert all(f"比不了的比率{k}" in doubtful for k in offending)
     assert len(tries) <= 2 + len(offending) * 9  # scored, all out, ~log2(80) halvings and one check per culprit
+
+
+def test_a_field_label_or_the_word_bumen_is_no_part_of_the_name(tmp_path):
+    unit, _ = unit_of(tmp_path, "名称松岭县林业工作站2023年度部门整体支出绩效自评报告", "本站核定编制18人。")
+    assert unit["name"] == "松岭县林业工作站"
+    unit, _ = unit_of(tmp_path, "松岭县林业工作站部门2023年度部门决算", "本站核定编制18人。")
+    assert unit["name"] == "松岭县林业工作站"
+    unit, _ = unit_of(tmp_path, "松岭县林业工作站(部门)2023年度部门整体支出绩效自评报告", "本站核定编制18人。")
+    assert unit["name"] == "松岭县林业工作站"
+
+
+def test_a_short_form_in_the_title_is_the_full_name_the_text_gives(tmp_path):
+    unit, item = unit_of(tmp_path, "区文化和旅游局2023年度部门整体支出绩效自评报告",
+                         "松岭市青山区文化和旅游局主要职责是贯彻执行文化和旅游工作的方针政策。")
+    assert unit["name"] == "松岭市青山区文化和旅游局" and "简称" in item.text
+
+
+def test_a_title_on_two_lines_after_its_year_or_before_its_project(tmp_path):
+    unit, _ = unit_of(tmp_path, "2022年度松岭县政务服务中心", "部门决算公开说明", "一、部门主要职责")
+    assert (unit["name"], unit["year"]) == ("松岭县政务服务中心", 2022)
+    unit, _ = unit_of(tmp_path, "松岭县环境整治指挥部乡村振兴项目资金", "绩效评价报告",
+                      "2023年度项目资金共计120.00万元。")
+    assert unit["name"] == "松岭县环境整治指挥部"
+
+
+def test_the_heading_of_the_units_overview_names_it(tmp_path):
+    unit, _ = unit_of(tmp_path, "一、松岭县青山街道办事处(汇总)概况", "（一）部门职责",
+                      "贯彻落实上级有关街道工作的方针政策。2023年度收入合计356.20万元。")
+    assert unit["name"] == "松岭县青山街道办事处"
+
+
+def test_the_year_the_text_speaks_of_is_not_a_year_it_compares_with(tmp_path):
+    unit, item = unit_of(tmp_path, "一、收入情况",
+                         "本单位2023年度总收入581.45万元，较2022年度决算数减少175.26万元。",
+                         "财政拨款收入382.17万元，较2022年度减少157.86万元；其他收入8.38万元，与2022年相比减少17.40万元。")
+    assert unit["year"] == 2023 and "正文" in item.unsure
+
+
+def test_the_text_speaking_of_a_year_again_and_again_stands_over_a_late_publication_date(tmp_path):
+    unit, item = unit_of(tmp_path, "松岭县水利局水利发展资金绩效自评报告", "发布时间：2025年6月3日",
+                         "2022年下达资金300万元。2022年完成堤防加固2.1公里。2022年资金已全部支付。")
+    assert unit["year"] == 2022 and "发布日期" in item.unsure and "2024" in item.unsure
+
+
+@pytest.mark.parametrize("masked", ["20XX年", "202*年", "20**年", "（略）年"])
+def test_a_report_whose_years_are_masked_says_so_beside_the_year_it_drafts(tmp_path, masked):
+    unit, item = unit_of(tmp_path, f"松岭县档案馆{masked}度部门整体支出绩效自评报告", f"{masked}本馆完成档案数字化。")
+    assert unit["name"] == "松岭县档案馆" and "隐去" in item.unsure and masked in item.unsure
+
+
+def test_a_year_in_the_sites_path_gives_way_to_the_title_under_it(tmp_path):
+    unit, _ = unit_of(tmp_path, "当前位置：首页 > 政务公开 > 2024年预决算公开", "松岭县水利局2023年度部门决算",
+                      "一、部门主要职责")
+    assert unit["year"] == 2023
+
+
+def test_a_bracket_in_a_sentence_is_no_title_naming_its_unit(tmp_path):
+    opening = "根据中央和省关于推进政府预算信息公开的工作安排与部署要求，经松岭市财政局汇总，2023年全市部门及乡镇政府(街道办事处)"
+    assert len(opening) == 60  # the reader reads a title to its length: the bracket closes at its end
+    unit, _ = unit_of(tmp_path, opening + "“三公”经费决算如下：", "“三公”经费决算总额2771万元。")
+    assert unit["name"] != "街道办事处"
+
+
+def test_a_reports_title_cited_in_the_text_or_listed_in_its_contents_names_the_unit_unsure(tmp_path):
+    unit, item = unit_of(tmp_path, "第三部分 其他说明",
+                         "同时，本部门对2023年部门整体开展绩效自评，《2023年松岭县高新技术园区整体绩效评价报告》见附件1。")
+    assert unit["name"] == "松岭县高新技术园区" and "报告标题" in item.unsure
+    unit, item = unit_of(tmp_path, "第四部分 附件 24", "松岭县档案馆2023年度部门整体支出绩效评价报告 24",
+                         "一、部门概况 24")
+    assert unit["name"] == "松岭县档案馆"
+
+
+def test_a_subject_that_has_or_carries_out_something_opens_a_sentence_about_the_unit(tmp_path):
+    unit, item = unit_of(tmp_path, "项目绩效自评报告1", "一、项目基本情况",
+                         "松岭市科学技术局主要有部门预算项目支出、专项预算支出二类支出，项目资金总预算为2455.5万元。")
+    assert unit["name"] == "松岭市科学技术局" and "正文" in item.unsure
+
+
+def test_a_long_run_of_area_words_does_not_stall_the_search_for_a_full_name(tmp_path):
+    unit, _ = unit_of(tmp_path, "区文化和旅游局2023年度部门整体支出绩效自评报告", "市" * 3000 + "区文化和旅游",
+                      "松岭市青山区文化和旅游局主要职责是贯彻执行文化和旅游工作的方针政策。")
+    assert unit["name"] == "松岭市青山区文化和旅游局"
+
+
+def test_one_kind_of_posts_among_several_is_not_the_whole_establishment(tmp_path):
+    draft = draft_of(tmp_path, "松岭县林业局2023年度部门整体支出绩效自评报告",
+                     "局机关有行政编制10名、事业编制30名，年末实有在职人员38人。")
+    assert "authorized" not in draft.params["figures"].get("staff", {})  # 10 of 40 posts would be 超编 380 %
+
+
+@pytest.mark.parametrize("sentence, total", [
+    ("综合评价，自评等级为“优秀”，得分93.5分。", 93.5),
+    ("评价等级分为优（90分以上）、良（80-89分）。经自评，本单位得分91分，等级为优。", 91),
+])
+def test_a_claimed_score_after_the_words_of_the_self_evaluation(tmp_path, sentence, total):
+    draft = draft_of(tmp_path, "松岭县林业局2023年度部门整体支出绩效自评报告", "一、自评结论", sentence)
+    assert (draft.params["claims"]["total"], draft.params["claims"]["grade"]) == (total, "优")
+
+
+def test_a_title_whose_year_lost_its_nian_and_a_towns_government_by_its_short_name(tmp_path):
+    unit, _ = unit_of(tmp_path, "青山镇人民政府2023决算公开", "一、部门职责", "负责全镇经济社会管理。")
+    assert (unit["name"], unit["year"]) == ("青山镇人民政府", 2023)
+    unit, item = unit_of(tmp_path, "部门决算", "白石镇政府的基本职能是：贯彻执行上级决定，管理本镇事务。")
+    assert unit["name"] == "白石镇政府" and "正文" in item.unsure
+
+
+def test_a_copy_with_a_sites_pinyin_inside_its_words_is_read_past_it(tmp_path):
+    draft = draft_of(tmp_path, "某某县残联项(xiàng)目绩(jì)效自评报(bào)告范文(精选12篇)", "项目绩效自评报(bào)告 1",
+                     "一、项目基本情况", "本项目下达资金20.00万元。")
+    assert draft.params["unit"]["document_kind"] == "项目支出绩效自评"
+    assert [m.written for m in draft.placed] == ["20.00万元"]
+
+
+def test_a_title_year_the_text_dates_its_figures_past_is_unsure_with_both_years_said(tmp_path):
+    unit, item = unit_of(tmp_path, "松岭县水利局2024年度部门整体支出绩效自评报告", "一、基本情况",
+                         "2025年末核定编制48名。2025年部门整体支出3752.48万元。",
+                         "2025年“三公”经费支出30.00万元，2024年“三公”经费支出40.00万元。2025年完成堤防加固2.1公里。")
+    assert unit["year"] == 2024 and "2025" in item.unsure and "2024" in item.unsure
+    unit, item = unit_of(tmp_path, "松岭县水利局2025年度部门整体支出绩效自评报告", "评价年度：2024年", "一、基本情况")
+    assert unit["year"] == 2025 and "评价年度写2024年" in item.unsure
+
+
+def test_a_claimed_total_above_the_frameworks_hundred_is_claimed_not_dropped(tmp_path):
+    draft = draft_of(tmp_path, "松岭县林业局2023年度部门整体支出绩效自评报告", "一、自评结论", "经评价，自评得分101分，等级为优。")
+    assert draft.params["claims"]["total"] == 101  # the score then says no total can exceed 100
+
+
+def test_a_claimed_total_in_chinese_numerals_after_a_scores_word(tmp_path):
+    draft = draft_of(tmp_path, "松岭县林业局2023年度部门整体支出绩效自评报告", "一、自评结论", "经评价，自评得分九十一分，等级为优。")
+    assert draft.params["claims"]["total"] == 91

@@ -67,3 +67,28 @@ def test_cost_ratio_panels_show_the_extremes_of_many_units(n):
         assert shown[0] == f"单位{n - 1}（2023）" and shown[-1] == "单位0（2023）"  # highest first, lowest last
     said = points.ratios(ratios_of(n)).text
     assert f"（{n} 个单位，图中为最高与最低各 10 个，全部见下表）" in said and f"最高为单位{n - 1}" in said
+
+
+def test_the_portfolio_kernel_keeps_no_output_once_shown(tmp_path, monkeypatch):
+    """IPython's output cache (Out, _) held each cell's result after the page had it: the units table's Styler, its
+    formatter and style of every cell (~6 KB a unit, issue 24 item 20's growth). The kernel runs without it."""
+    import nbformat
+
+    from perfeval.outputs.batch import summaries
+    from perfeval.outputs.store import ResultsStore
+
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("units: list = []", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("list(range(1_000))"),
+        nbformat.v4.new_code_cell("print('kept:', sum(isinstance(v, list) and len(v) == 1_000 for v in Out.values()), "
+                                  "'_' in globals() and isinstance(_, list))")])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, tmp_path / "p.ipynb")
+    monkeypatch.setattr(summaries, "PORTFOLIO_NOTEBOOK", tmp_path / "p.ipynb")
+    outputs = tmp_path / "outputs"
+    with ResultsStore(outputs):
+        pass
+    summaries.write_portfolio(outputs, [])
+    executed = nbformat.read(outputs / "portfolio.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["text"] == "kept: 0 False\n"
+    assert "kept: 0 False" in (outputs / "portfolio.html").read_text(encoding="utf-8")

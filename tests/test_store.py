@@ -141,3 +141,26 @@ def test_history_reads_an_earlier_year_from_the_store_else_from_its_file(tmp_pat
     with ResultsStore(tmp_path) as store:
         store.drop([other.unit.id])
     assert published_result(tmp_path / "units" / other.unit.id / f"{other.unit.id}.json") == other  # from its file
+
+
+def test_a_drafted_unit_whose_report_is_gone_leaves_the_index(tmp_path, results):
+    """A report renamed between two runs was listed twice: its earlier draft, still in outputs/drafts, kept the old
+    unit alive after the report had gone (trial 3 T19). A drafted unit lasts as long as its report, as a confirmed
+    unit lasts as long as its params file."""
+    from dataclasses import replace
+
+    status = _published(tmp_path, results)
+    kept, gone = sorted(status)[:2]
+    for uid in (kept, gone):
+        report = tmp_path / "received" / f"{uid}.txt"
+        report.parent.mkdir(exist_ok=True)
+        report.write_text("报告", encoding="utf-8")
+        status[uid] = replace(status[uid], drafted_from=str(report))
+    (tmp_path / "received" / f"{gone}.txt").rename(tmp_path / "received" / "renamed.txt")
+    with ResultsStore(tmp_path) as store:
+        publish_index(tmp_path, status, store)
+        assert gone not in store.keys() and kept in store.keys()
+    assert gone not in status and kept in status
+    listed = (tmp_path / "summary.csv").read_text(encoding="utf-8")
+    names = {r.unit.id: r.unit.name for r in results}
+    assert names[kept] in listed and (names[gone] not in listed or names[gone] == names[kept])

@@ -208,8 +208,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
     if args.unit_id is not None and (not UNIT_ID.match(args.unit_id) or args.unit_id in RESERVED_NAMES):
         raise PerfevalError(f"--unit-id {one_line(args.unit_id)!r}: use 1-80 lower-case letters, digits, '_' or '-', "
                             "not a device name (con, nul …); it names the draft and the unit's output files")
-    from .outputs.draft import draft_report, summary, write_draft
-    from .outputs.draft.review import Links, reviewed, write_review
+    from .outputs.draft import draft_report, summary, write_reviewed_draft
+    from .outputs.draft.review import Links, reviewed
     from .paths import DRAFTS_DIR
 
     _check_draft_outputs(Path(args.report), args.output, args.review)
@@ -220,8 +220,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
     for path in (target, review):
         check_output_file(str(path), args.force)
     made = sorted({_first_missing(p.parent) for p in (target, review)} - {None} if args.output or args.review else [])
-    write_draft(draft, target)
-    write_review(target, review, Links(params=os.path.relpath(target.resolve(), review.resolve().parent)))
+    links = Links(params=os.path.relpath(target.resolve(), review.resolve().parent))
+    write_reviewed_draft(draft, target, review, links)
     for line in summary(draft, reviewed(target.read_text(encoding="utf-8")).to_check):
         say(line)
     for folder in made:  # a typo in -o makes folders: said, so it is seen
@@ -287,22 +287,23 @@ def _add_excel(sub: argparse._SubParsersAction) -> None:
     esub = excel.add_subparsers(dest="excel_command", required=True)
     p = esub.add_parser("template", help="write a blank intake workbook")
     p.add_argument("--framework", default="A", help="A (附件1-1, default), B (绩效自评表) or a framework id")
-    p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    p.add_argument("-o", "--output", type=_given, required=True, help="the .xlsx file to write")
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(func=cmd_excel_template)
     p = esub.add_parser("export", help="write a unit's params as a filled intake workbook")
     p.add_argument("params", help="a unit's params file")
-    p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    p.add_argument("-o", "--output", type=_given, required=True, help="the .xlsx file to write")
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(func=cmd_excel_export)
     p = esub.add_parser("import", help="read a filled intake workbook into a params file")
     p.add_argument("workbook", help="the filled .xlsx workbook")
-    p.add_argument("-o", "--output", help="the params file to write (default: params/units/<unit id>.yaml)")
+    p.add_argument("-o", "--output", type=_given,
+                   help="the params file to write (default: params/units/<unit id>.yaml)")
     p.add_argument("--force", action="store_true", help="replace an existing params file")
     p.set_defaults(func=cmd_excel_import)
     p = esub.add_parser("summary", help="score params files and write the summary workbook")
     p.add_argument("paths", nargs="*", help="params files or folders (default: all under params/units/)")
-    p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    p.add_argument("-o", "--output", type=_given, required=True, help="the .xlsx file to write")
     p.set_defaults(func=cmd_excel_summary)
 
 
@@ -314,6 +315,22 @@ class Parser(argparse.ArgumentParser):
             (file or sys.stderr).write(for_terminal(message))
 
 
+def _given(text: str) -> str:
+    """A path or id given empty is the flag's mistake (`-o ""` wrote to the default place, unsaid)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("expected a value, found an empty one")
+    return text
+
+
+def _name(text: str) -> str:
+    """--name as params files take it: text of at most their length, refused as the flag's mistake."""
+    from .core.params import TEXT_LIMIT
+
+    if len(_given(text)) > TEXT_LIMIT:
+        raise argparse.ArgumentTypeError(f"expected at most {TEXT_LIMIT} characters, found {len(text)}")
+    return text
+
+
 def _year(text: str) -> int:
     """--year as params files take it: a whole year within their bounds, refused as the flag's mistake."""
     from .core import years
@@ -323,8 +340,13 @@ def _year(text: str) -> int:
     return int(text)
 
 
+# A literal, not the module's docstring: python -OO strips docstrings.
+DESCRIPTION = ("Whole-department expenditure performance evaluation (部门整体支出绩效评价): validate and score a unit's "
+               "figures, draft params from its report, and run units into HTML reports.")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="perfeval", description=__doc__.splitlines()[0])
+    parser = Parser(prog="perfeval", description=DESCRIPTION)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("validate", help="validate params files (default: all under params/units/)")
     p.add_argument("paths", nargs="*", help="params files or folders")
@@ -338,14 +360,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_lint)
     p = sub.add_parser("draft", help="read a unit's report (.txt, .docx, .pdf) into a draft params file to confirm")
     p.add_argument("report", help="the unit's self-evaluation report")
-    p.add_argument("-o", "--output", help="the params file to write (default: outputs/drafts/<unit id>.yaml)")
-    p.add_argument("--framework", help="framework id or YAML file (default: B when the report has a 绩效自评表, "
-                                       "else A)")
+    p.add_argument("-o", "--output", type=_given,
+                   help="the params file to write (default: outputs/drafts/<unit id>.yaml)")
+    p.add_argument("--framework", type=_given,
+                   help="framework id or YAML file (default: B when the report has a 绩效自评表, else A)")
     p.add_argument("--unit-id", help="the unit's id (default: from the report's file name)")
-    p.add_argument("--name", help="the unit's name, over what the report says (default: read from the report)")
+    p.add_argument("--name", type=_name,
+                   help="the unit's name, over what the report says (default: read from the report)")
     p.add_argument("--year", type=_year, help="the year evaluated, over what the report says (default: from the title, "
                                             "评价年度, the text, or the publication date's year minus one)")
-    p.add_argument("--review", help="the review page to write (default: beside the params, .review.html)")
+    p.add_argument("--review", type=_given, help="the review page to write (default: beside the params, .review.html)")
     p.add_argument("--force", action="store_true", help="replace existing files")
     p.set_defaults(func=cmd_draft)
     p = sub.add_parser("run", help="run units through the report notebook into HTML reports, an index and a CSV")
@@ -360,8 +384,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "that failed)")
     p.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
                    help="another notebook parameter (value read as YAML), e.g. -p show_evidence false")
-    p.add_argument("-o", "--outputs", help="output folder (default: outputs/)")
-    p.add_argument("--notebook", help="the report notebook (default: notebooks/unit_report.ipynb)")
+    p.add_argument("-o", "--outputs", type=_given, help="output folder (default: outputs/)")
+    p.add_argument("--notebook", type=_given, help="the report notebook (default: notebooks/unit_report.ipynb)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="run on a dask cluster: a scheduler address (tcp://host:8786), or 'local' for a "

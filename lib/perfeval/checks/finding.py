@@ -11,10 +11,12 @@ CANDIDATE_LABEL = "待核实"  # a finding on a drafted unit that rests on what 
 # Kinds of finding that rest on relations a report's reader infers (which figures are parts of which total, which
 # two statements are one figure, which figures a stated rate divides): on a drafted unit they are candidates.
 INFERRED_KINDS = ("accounting_identities", "two_values", "recomputed_vs_claimed")
-# Checks of the unit's indicator table against the framework's weights: on a drafted unit the reader chose the
-# framework and rebuilt the table (a form saved one cell per line, a provincial variant's columns), so they are
-# questions too until the analyst confirms both.
-INFERRED_CHECKS = ("framework_rows_vs_header", "table_total_not_100")
+# Checks of the unit's indicator table against the framework's weights, and of its claimed total against the sum of
+# its rows' claimed scores: on a drafted unit the reader chose the framework and rebuilt the table (a form saved one
+# cell per line, a provincial variant's columns), and a row it missed makes the sum short (an [错误] on a report
+# whose rows add up to its 总分), so they are questions too until the analyst confirms both.
+INFERRED_CHECKS = ("framework_rows_vs_header", "table_total_not_100", "claimed_total_not_sum_of_rows",
+                   "claimed_total_omits_rows")
 
 
 def as_question(text: str) -> str:

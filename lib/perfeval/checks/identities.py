@@ -82,7 +82,7 @@ def declared(unit: ScoredUnit) -> list[Finding]:
         terms = [(neg, v) for neg, v in parts if v is not None]
         low, high = _sum_span(terms, whole.unit)
         w_low, w_high = _ends(whole)
-        tol = TOLERANCE * (len(terms) + 1)
+        tol = TOLERANCE * (len(terms) + 1) + _coarser(whole, terms) / 2
         holds = (w_high + tol >= low) if d.relation == ">=" else (w_high + tol >= low and w_low - tol <= high)
         if holds:
             if d.relation == ">=" and w_low - tol > high and (_categories_of(d.whole, d.parts)
@@ -91,7 +91,7 @@ def declared(unit: ScoredUnit) -> list[Finding]:
             continue
         label = d.label or f"{whole.label} {'=' if d.relation == '=' else '≥'} " + \
             "".join((" − " if neg else " + ") + v.label for neg, v in terms)[3:]
-        total = sum(-v.value if neg else v.value for neg, v in terms)
+        total = sum((-1 if neg else 1) * convert(v.value, v.unit, whole.unit) for neg, v in terms)
         listed = "".join((" − " if neg else " + ") + f"{v.label} {written(v)}" for neg, v in terms)[3:]
         out.append(DECLARED_IDENTITY_BROKEN(
             {"whole": value_evidence(whole), "part": [value_evidence(v) for _, v in terms],
@@ -101,6 +101,13 @@ def declared(unit: ScoredUnit) -> list[Finding]:
             more="多" if total > whole.value else "少", gap=amount(abs(total - whole.value), whole.unit),
             source=d.source or "关系由评价人员依报告列明", rule=label))
     return out
+
+
+def _coarser(whole: Value, terms: list[tuple[bool, Value]]) -> float:
+    """The step, in the total's unit, of the coarsest part written in another unit (a total in 元 to the cent, its
+    parts in 万元 to two decimals: 100元): the sum is known to that step only, so the total is judged at it."""
+    return max((convert(float(v.quantity().step), v.unit, whole.unit) for _, v in terms
+                if canonical_unit(v.unit) != canonical_unit(whole.unit)), default=0.0)
 
 
 NEARLY_ALL = 0.95  # share of a total a list of parts must reach to read as its whole breakdown, short by a slip

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import NotRequired, TypedDict
+from typing import NotRequired, Sequence, TypedDict
 
 from ..errors import FrameworkError, ParamsError
 from . import numbers
@@ -602,10 +603,14 @@ def _p(x: float) -> str:
     return numbers.plain(x, 2)
 
 
-def score_with(params: UnitParams, fw: Framework, chosen: dict[str, str], file: str = "<params>") -> ScoreSheet:
-    """Score already-validated params under the given readings (used again for sensitivity and effects)."""
+def score_with(params: UnitParams, fw: Framework, chosen: dict[str, str], file: str = "<params>",
+               framework_lint: Sequence[LintProblem] | None = None) -> ScoreSheet:
+    """Score already-validated params under the given readings (used again for sensitivity and effects).
+
+    framework_lint: lint_framework(fw), when the caller has it already (a unit rescored under other readings).
+    """
     r = Readings(fw, chosen)
-    scorer = _Scorer(params, fw, r, file, list(lint_framework(fw)))
+    scorer = _Scorer(params, fw, r, file, list(lint_framework(fw) if framework_lint is None else framework_lint))
     rows = scorer.rows()
     total = numbers.round_half_up(sum(x.score for x in rows if x.score is not None), fw.score_places)
     cov = _coverage(fw, rows, chosen.get("row_weight_mismatch") == "as_given")
@@ -670,9 +675,16 @@ class ScoredUnit:
             return self._under[key]
         return self._score(params, readings)
 
+    @cached_property
+    def framework_lint(self) -> tuple[LintProblem, ...]:
+        """The framework's own arithmetic, found once for all the unit's rescorings (it depends on the framework
+        alone; each scoring of a sensitivity found it again, a tenth of loading a report)."""
+        return tuple(lint_framework(self.framework))
+
     def _score(self, params: UnitParams, readings: dict[str, str] | None) -> ScoreSheet | None:
         try:
-            return score_with(params, self.framework, {**self.sheet.readings, **(readings or {})}, "<rescored>")
+            return score_with(params, self.framework, {**self.sheet.readings, **(readings or {})}, "<rescored>",
+                              self.framework_lint)
         except ParamsError:
             return None
 

@@ -40,7 +40,8 @@ Number = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-LARGEST, l
                    AfterValidator(_not_finer_than_stated)]
 NonNegative = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=LARGEST),
                         AfterValidator(_not_finer_than_stated)]
-Text = Annotated[str, Field(max_length=2000)]
+TEXT_LIMIT = 2000  # characters of any one text field (a name, a label, a note)
+Text = Annotated[str, Field(max_length=TEXT_LIMIT)]
 Places = Annotated[int, Field(strict=True, ge=0, le=6)]
 FigureId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,59}$")]
 Ref = Annotated[str, Field(min_length=1, max_length=120)]  # a catalogue figure path or the id of a stated figure
@@ -748,6 +749,9 @@ def reference_problems(params: UnitParams) -> list[tuple[str, str]]:
         if st.unit and target is not None and not commensurable(st.unit, target.unit):
             problems.append((f"claims.statements[{i}].unit", f"{st.unit!r} cannot be compared with "
                              f"{target.unit or '无单位'} ({target.label})"))
+        elif st.value < 0 and is_figure_path(st.figure):  # a catalogue figure never is: a rate or a misreading
+            problems.append((f"claims.statements[{i}].value", f"{st.value:g} cannot be another statement of "
+                             f"{label_of(st.figure)}, which is never negative"))
     for i, r in enumerate(params.claims.ratios):
         a, b = _safe_value(params, r.numerator), _safe_value(params, r.denominator)
         if r.kind != "ratio" and a is not None and b is not None and not commensurable(a.unit, b.unit):

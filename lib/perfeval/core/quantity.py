@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 
 from ..errors import IncommensurableUnits
 from .numbers import decimal, to_step
-from .script import TO_SIMPLIFIED
+from .script import PINYIN, TO_SIMPLIFIED
 
 
 def incommensurable(a: str, b: str) -> IncommensurableUnits:
@@ -107,7 +107,8 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("percentage_points", "个百分点", "1", "百分点")
     # Every other count is of its own kind: 3辆 is never 3台.
     for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
-                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段", "架"):
+                   "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段", "架",
+                   "盒", "盘"):
         add(symbol, symbol)
     synonyms["家/次"] = "家次"
     return units, synonyms
@@ -119,11 +120,13 @@ _SYMBOLS = sorted([s for s in UNITS if s] + list(SYNONYMS), key=len, reverse=Tru
 _NOT_UNITS = ("项目", "台账", "人员", "人民", "名称", "名单", "家庭", "组织", "本年", "本级", "本单位", "份额", "处置",
               "处理", "所有", "所属", "期间", "条例", "批复", "批准", "起草", "间隔", "户籍", "次日", "次年", "元旦",
               "个性", "天然", "张贴", "件事", "类别", "届时", "分类", "分别", "分配", "分析", "分拣", "分管", "米饭",
-              "人大", "人社", "人事", "人力", "人防", "人武", "人居")
+              "人大", "人社", "人事", "人力", "人防", "人武", "人居", "盘活", "盘点", "盘查", "盒饭")
 
 
 # After a count, these make it the report counting its own parts, not a figure of the unit's work.
 _DISCOURSE = ("方面", "部分")
+# A disclosure counting its own tables (部门决算公开的8张报表): the document's, not the unit's.
+_OWN_TABLES = re.compile(r"公开[^，。；,;]{0,6}$")
 
 
 def unit_of(symbol: str) -> Unit:
@@ -266,6 +269,26 @@ def agrees(stated: Quantity, computed: Quantity | Decimal | float | int) -> bool
     return x in stated.interval()
 
 
+def at_step(q: Quantity, step: Decimal) -> Quantity:
+    """An exact statement as if written to a coarser step (24,506,012.34元 to the 100元 is 24,506,000元, as parts in
+    万元 to two decimals state it); a finer step, or a qualified statement (its range spans more), leaves it as it is."""
+    if q.qualifier is not Qualifier.EXACT or step <= q.step:
+        return q
+    return replace(q, value=to_step(q.value, step), places=0, scale=step)
+
+
+def adds_up(whole: Quantity, parts: list[Quantity]) -> bool:
+    """Do parts add up to their whole? The sum is taken exactly in the whole's unit (1850.60万元 under a total in 元 is
+    18,506,000.00元) and judged at the whole's precision, or at the parts' when they are written in another unit to a
+    coarser step: a total in 元 to the cent against parts in 万元 to two decimals holds when it is their sum to the
+    100元. Parts in the whole's own unit are judged at the whole's precision, as written. Parts in a unit that does not
+    convert are taken as counted alike (17家 of which 15个)."""
+    converted = [p.to(whole.unit) if p.unit != whole.unit and commensurable(p.unit, whole.unit) else p for p in parts]
+    total = sum((p.value for p in converted), Decimal(0))
+    step = max((c.step for p, c in zip(parts, converted) if p.unit != whole.unit), default=whole.step)
+    return agrees(at_step(whole, step), total)
+
+
 def contradicts(a: Quantity, b: Quantity) -> bool:
     """Can two statements of one quantity not both be true? (800余 vs 600余: yes; 300多 vs 300: no.)
 
@@ -282,8 +305,14 @@ def contradicts(a: Quantity, b: Quantity) -> bool:
 # non-breaking hyphen, en dash (Word's autocorrect of " - "); each reads as the ASCII hyphen-minus reads
 # and the wide spaces (en, em, ideographic …) as the plain space they read as
 # and the apostrophes a Swiss or an Arabic grouping writes (’, ′ the prime, ʼ, ٬ U+066C) as the ' it reads as
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–➖˗⁻\u2002\u2003\u2004\u2005\u2006\u2008\u3000’′ʼ٬",
-                            "0123456789.%，----------       " + "'" * 4)
+# Digits as other scripts write them: Arabic-Indic (٣٧٥٢٫٤٨, ٫ its decimal point), and the 大写 of financial documents (叁仟柒佰伍拾贰万) as the Chinese numerals they stand for.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−‐‑–➖˗⁻\u2002\u2003\u2004\u2005\u2006\u2008\u3000’′ʼ٬＇"
+                            "٠١٢٣٤٥٦٧٨٩٫壹贰貳叁參肆伍陆陸柒捌玖拾佰仟",
+                            "0123456789.%，----------       " + "'" * 5
+                            + "0123456789.一二二三三四五六六七八九十百千")
+# A run of circled digits is a number (③⑦⑤②.④⑧); one alone numbers a list's item (①数量指标).
+_CIRCLED = re.compile(r"[⓪①②③④⑤⑥⑦⑧⑨][⓪①②③④⑤⑥⑦⑧⑨.]*[⓪①②③④⑤⑥⑦⑧⑨]")
+_CIRCLED_DIGITS = str.maketrans("⓪①②③④⑤⑥⑦⑧⑨", "0123456789")
 _GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
@@ -297,11 +326,16 @@ _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _OTHER_GROUPING = re.compile(
     r"(?<![\d.,'，_])(?P<head>\d{1,3})(?P<sep>[，'_" + _GROUP_SPACES + r" .])(?P<groups>\d{3}(?:(?P=sep)\d{3})*)"
     r"(?:(?P<dec>[.,])(?P<frac>\d+))?(?![\d'，_])")  # 2_450.60 as a program writes it too
+_PLUS_MINUS = re.compile(r"±(?=\d)")
+# A number broken in its writing before its unit: a decimal comma (3752,48万元, 3,752,48万元), a space beside its point
+# (3752 .48, 3752. 48, 3752.4 8), groups of two (37,52,480元). Read as one number and listed 存疑.
+_BROKEN = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*,\d{1,2}|\d{4,},\d{1,2}|\d+ \.\d+|\d+\. \d+|\d+\.\d+ \d{1,2}"
+                     r"|\d{1,2}(?:,\d{2})+,\d{3})(?![\d,.])(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
 # A middle dot as a decimal point (2450·60), told from a month and a day joined by one (12·4, 3·15).
 _DOT_DECIMAL = re.compile(r"(?<![\d.,])(?P<int>\d+)[·・‧⋅∙](?P<frac>\d+)(?![\d·・‧⋅∙])")
 # A dash written where a minus stands (—25%, ——25%, -- 20%): a minus, or a dash of the sentence, or an empty cell's
 # mark before the next one; read as a minus and listed 存疑, never read positive nor dropped without a word.
-_DASH_MINUS = re.compile(r"(?<![\d\-—―~～])(?:——|—|―|--\s?)(?=\d)")
+_DASH_MINUS = re.compile(r"(?<![\d\-—―~～﹘ー%‰])(?:——|—|―|﹘|ー|--\s?)(?=\d)")  # ﹘ U+FE58, ー U+30FC typed for one
 _PREFIXES = {
     "不少于": Qualifier.AT_LEAST, "不低于": Qualifier.AT_LEAST, "不小于": Qualifier.AT_LEAST,
     "至少": Qualifier.AT_LEAST, "最少": Qualifier.AT_LEAST, "≥": Qualifier.AT_LEAST, "≧": Qualifier.AT_LEAST,
@@ -313,11 +347,12 @@ _PREFIXES = {
     ">": Qualifier.ABOVE, "＞": Qualifier.ABOVE,
     "低于": Qualifier.BELOW, "少于": Qualifier.BELOW, "小于": Qualifier.BELOW, "不足": Qualifier.BELOW,
     "<": Qualifier.BELOW, "＜": Qualifier.BELOW,
-    "逾": Qualifier.ABOVE, "约合": Qualifier.ABOUT,
+    "逾": Qualifier.ABOVE, "约合": Qualifier.ABOUT, "约为": Qualifier.ABOUT, "大约为": Qualifier.ABOUT,
+    "≈": Qualifier.ABOUT, "≒": Qualifier.ABOUT,
     "大约": Qualifier.ABOUT, "约": Qualifier.ABOUT, "将近": Qualifier.ABOUT, "接近": Qualifier.ABOUT,
     "近": Qualifier.ABOUT,
 }
-_SUFFIXES = {"以上": Qualifier.AT_LEAST, "及以上": Qualifier.AT_LEAST, "以下": Qualifier.AT_MOST,
+_SUFFIXES = {"出头": Qualifier.OVER, "有余": Qualifier.OVER, "以上": Qualifier.AT_LEAST, "及以上": Qualifier.AT_LEAST, "以下": Qualifier.AT_MOST,
              "及以下": Qualifier.AT_MOST, "以内": Qualifier.AT_MOST, "之内": Qualifier.AT_MOST,
              "左右": Qualifier.ABOUT, "上下": Qualifier.ABOUT}
 _PREFIX_RE = "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True))
@@ -337,11 +372,12 @@ _MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal
 # After a number, these make it a date, a time of day, an ordinal or a document number, not a quantity.
 _DATE_AFTER = ("年", "月", "日", "号", "时", "季度", "周年", "世纪", "点钟")
 CODE_LABELS = ("编码", "代码", "编号", "索引号", "账号", "帐号", "电话", "手机", "传真", "邮编", "邮政编码", "电邮", "文号",
-               "身份证", "QQ", "微信")
+               "身份证", "QQ", "QQ群", "微信", "微信群", "群号")
 # After these words a number names a part of the document, not a figure (附件5, 见表3).
 _REFERENCE_WORDS = ("附件", "附表", "附录", "附图", "见表", "如表", "下表", "上表", "详见表", "见图", "如图", "下图", "页码",
                     "第页")
-_LEADERS = re.compile(r"(?:[.…·•．]{2,}|…)\s*$")  # dot leaders before a contents line's page number
+# dot leaders before a contents line's page number, and the page's first digit when a PDF spaced its digits (¨¨ 2 3)
+_LEADERS = re.compile(r"(?:[.…·•．¨⋯]{2,}|…)\s*(?:\d\s)?\s*$")
 _NOT_AMOUNTS = ("字",)
 # A code after its label and a colon or a space, and every group of digits of it (电话：0745 2236618).
 _CODE_COLON = re.compile(rf"(?:{'|'.join(CODE_LABELS)})[：:][\d\-()（）]*$")
@@ -404,6 +440,18 @@ _CHANGE_WORDS = re.compile(r"增长|下降|增加|减少|增减|变动|变化|�
 MAX_CHANGE_GAP = 12  # characters between the change's word and the bracket
 
 
+_CONTENTS_AHEAD = re.compile(r"目\s*目?\s*录")  # a contents list's heading further on the line (a score opening a row with
+# leaders, 1 某某指标……, is a figure)
+_BOUND_SUFFIXES = ("以上", "及以上", "以下", "及以下")
+# After a bound: the class it names (…的专用设备, 老年人), not a clause that goes on (，, 。, 的需…: a rule, see above).
+_CLASS_AFTER = re.compile(r"的?[\u4e00-\u9fff]")
+
+
+def _is_money(unit: str) -> bool:
+    known = UNITS.get(unit)
+    return known is not None and known.dimension == "money"
+
+
 # What a web page counts around a copy: its views (bare: 网站访问量12万人次 is a figure) and a document site's articles.
 _SITE_COUNT = re.compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|大全|汇编|模板)\s*[：:]?\s*$")
 MAX_HEAD_WORDS = 12  # characters before a number that can name a page's counter
@@ -412,11 +460,13 @@ _GRADE_WORD = r"(?:优秀|优|良好|良|较好|中等|中|一般|合格|及格|
 _GRADE = r"[“\"「『（(]?" + _GRADE_WORD
 _BOUND_WORD = r"[（(]\s*含\s*[）)]|[（(]\s*不含\s*[）)]|及?以上|及?以下|之间|[至到~～\-—－]|[≤≥<>＜＞≦≧]=?"
 # After a threshold: more bounds, numbers and 分 of its range, then the grade it gives (70分（含）以上85分以下为良).
-_GRADE_AFTER = re.compile(rf"(?P<between>(?:\s|{_BOUND_WORD}|且|并|、|得分|总分|分|\d+(?:\.\d+)?)*)的?\s*"
+# Possessive (*+): nothing after the run can take back a piece of it, and a row of numbers (1234.56\t1234.56 …) split
+# every way made the match exponential in the row's length (a 375-row table took a minute to draft).
+_GRADE_AFTER = re.compile(rf"(?P<between>(?:\s|{_BOUND_WORD}|且|并|、|得分|总分|分|\d++(?:\.\d++)?)*+)的?\s*"
                           rf"(?:为|评为|评定为|定为|确定为|属于|属|即为|计为|等级为|档次为)\s*{_GRADE}")
 # Before a threshold: a grade and its bound (优秀：90分以上; 良（80≤得分<90）), or a score compared (得分≥, 总分在).
 _GRADE_BEFORE = re.compile(rf"(?:^|[\s，,；;。、（(]){_GRADE_WORD}[”\"」』]?\s*[：:（(=＝]\s*"
-                           r"(?P<low>\d+(?:\.\d+)?\s*分?\s*(?:[（(]\s*含\s*[）)])?\s*(?:[≤<≦＜]=?|[至到~～\-—－])\s*)?"
+                           r"(?P<low>\d++(?:\.\d++)?\s*分?\s*(?:[（(]\s*含\s*[）)])?\s*(?:[≤<≦＜]=?|[至到~～\-—－])\s*)?"
                            # the range's lower end (良（80≤得分<90）, B级（80分（含）至90分）)
                            rf"(?:(?:得分|总分|分值|评分)\s*)?(?:{_BOUND_WORD}|在|达到)?\s*$")
 _COMPARED = re.compile(r"(?:得分|总分|评分|分数)\s*(?:(?:在|达到|为)?\s*(?:[≤≥<>＜＞≦≧]=?|大于等于|小于等于|大于|小于|不低于|低于)|在)\s*$")
@@ -505,7 +555,12 @@ _BRACKETED = re.compile(r"[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\
                         r"(?P<pct>\s*[%‰])?|[【〔［\[]\s*(?P<m>\d+(?:\.\d+)?)\s*[】〕］\]](?P<pct2>\s*[%‰])"
                         r"|[（(]\s*(?P<w>\d+(?:\.\d+)?)\s*(?P<pct3>[%‰])\s*[）)]")  # (20%) as a whole cell
 # 负 written before a number is its minus (增长率为负25%), but not after 正 (正负5%: a tolerance either way).
-_WORD_MINUS = re.compile(r"(?<!正)负(?=\d)")
+_WORD_MINUS = re.compile(r"(?<!正)负\s?(?=\d)|(?<=[为是：:])减(?=\d+(?:\.\d+)?\s*[%‰])")  # 为负 25%, 变动率为减25%
+_WORD_MINUS_CN = re.compile(r"(?<!正)负百分之")  # 负百分之二十五: the minus after 百分之, where the reader reads a sign
+# An arrow beside a percentage says its direction (25%↓, ↓25%: −25%; 25%↑ is +25%).
+_ARROWED = re.compile(r"(?P<a>[↓▼⬇])\s?(?P<n>\d++(?:\.\d++)?\s*[%‰])|(?<![\d.])(?P<m>\d++(?:\.\d++)?\s*[%‰])\s?(?P<b>[↓▼⬇↑▲⬆])")
+# A sum in two magnitudes (3千752.48万元 is 3752.48万元, 1亿2345万元 is 12345万元): one amount.
+_TWO_MAGNITUDES = re.compile(r"(?<![\d.])(?P<a>\d{1,4})(?P<m>[亿千])(?P<b>\d+(?:\.\d+)?)(?=万)")
 # A minus a PDF set apart from its number by one space (变动率为 - 25%), after a word or an opening mark
 _SPACED_MINUS = re.compile(r"(?:^|[\u4e00-\u9fff：:（(，,、])\s?-$")
 
@@ -554,10 +609,17 @@ def _normalise(text: str, whole: bool) -> _Normalised:
             return None
         return "-" + m.group("n") + (m.group("pct") or "").strip(), None
 
+    norm, at, _ = _rewrite(norm, at, PINYIN, lambda m: (" " * len(m.group(0)), None))  # 報(bào)告: read as if absent
+    norm, at, _ = _rewrite(norm, at, _CIRCLED, lambda m: (m.group(0).translate(_CIRCLED_DIGITS), None))
     norm, at, _ = _rewrite(norm, at, _DOT_DECIMAL, _dot_decimal)
     norm, at, _ = _rewrite(norm, at, _WORD_MINUS, lambda m: ("-", None))
+    norm, at, _ = _rewrite(norm, at, _WORD_MINUS_CN, lambda m: ("百分之-", None))
+    norm, at, _ = _rewrite(norm, at, _ARROWED, _arrowed)
+    norm, at, _ = _rewrite(norm, at, _TWO_MAGNITUDES, _two_magnitudes)
     norm, at, _ = _rewrite(norm, at, _BRACKETED, negative)  # sure readings: no doubts to keep
     norm, at, doubts = _rewrite(norm, at, _OTHER_GROUPING, _grouping)
+    norm, at, broken = _rewrite(norm, at, _BROKEN, _broken)  # after the groupings (1 268,40 is theirs), in as many
+    doubts += broken  # characters, so the doubts found before keep their places
     norm, at, dashes = _dashes_as_minus(norm, at)
     return _Normalised(norm, tuple(at), tuple(sorted(doubts + dashes)))
 
@@ -570,12 +632,43 @@ def _dot_decimal(m: re.Match[str]) -> tuple[str, str | None] | None:
     return f"{whole}.{frac}", None
 
 
+def _broken(m: re.Match[str]) -> tuple[str, str | None]:
+    """A number whose writing is broken, read whole (a comma before one or two last digits as its decimal point), and
+    why it is unsure."""
+    written = m.group("n")
+    compact = written.replace(" ", "")
+    head, comma, tail = compact.rpartition(",")
+    value = f"{head.replace(',', '')}.{tail}" if comma and len(tail) <= 2 else compact.replace(",", "")
+    return value.rjust(len(written)), f"“{written}”写法不规范，读作{value}，也可能是两个数，请核对"
+
+
+def _arrowed(m: re.Match[str]) -> tuple[str, str | None]:
+    """A percentage with its arrow, signed as the arrow points."""
+    if m.group("a"):
+        return "-" + m.group("n"), None
+    return ("-" if m.group("b") in "↓▼⬇" else "") + m.group("m"), None
+
+
+def _two_magnitudes(m: re.Match[str]) -> tuple[str, str | None] | None:
+    """3千752.48(万) as 3752.48(万), 1亿2345(万) as 12345(万); a second part as large as the first's magnitude is no
+    such sum (3千1500万 is left as written)."""
+    per = 10000 if m.group("m") == "亿" else 1000  # in 万
+    rest = Decimal(m.group("b"))
+    if rest >= per:
+        return None
+    return str(int(m.group("a")) * per + rest) if "." not in m.group("b") else \
+        f"{int(m.group('a')) * per + int(rest)}.{m.group('b').partition('.')[2]}", None
+
+
 def _dashes_as_minus(norm: str, at: list[int]) -> tuple[str, list[int], list[tuple[int, int, str]]]:
     """Each dash before a number written as its minus in as many characters (the doubts already found keep their
     places), the minus standing where the dash begins in the text (a number is cited with its dash), and why each is
     unsure."""
     chars, at = list(norm), list(at)
     doubts = []
+    for m in _PLUS_MINUS.finditer(norm):  # ±25%: a tolerance either way, no one value
+        chars[m.start()] = " "
+        doubts.append((m.end(), m.end() + 1, f"“{m.group(0)}”表示上下浮动，不是一个确定的数值，请核对"))
     for m in _DASH_MINUS.finditer(norm):
         first, last = m.start(), m.end() - 1
         chars[first:last] = " " * (last - first)
@@ -602,7 +695,7 @@ def _rewrite(norm: str, at: list[int], pattern: re.Pattern[str],
         begin = len(out)
         out += value
         span = at[m.start():m.end()]
-        out_at += [span[0]] * (len(value) - 1) + [span[-1]]
+        out_at += [span[0]] if len(value) == 1 else [span[0]] * (len(value) - 1) + [span[-1]]  # 负 → -: where 负 is
         if doubt:
             doubts.append((begin, len(out), doubt))
         pos = m.end()
@@ -641,7 +734,7 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     g = m.groupdict()
     end = m.end()
     number_start = m.start("arabic") if g["arabic"] else m.start("chinese")
-    lead = m.start("sign") if g["sign"] else (m.start("pct") if g["pct"] else number_start)
+    lead = m.start("pct") if g["pct"] else (m.start("sign") if g["sign"] else number_start)  # 负百分之: 百分之-
     prefix = (g["prefix"] or "").strip()
     if prefix in ("约", "近") and m.start() > 0 and norm[m.start() - 1] in _WORD_BEFORE[prefix]:
         prefix = ""  # 节约30万元 is a saving of 30万元, 附近 is nearby
@@ -654,13 +747,15 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None
     before = norm[max(0, lead - LOOK_BEHIND):lead]  # the words a number's reading depends on: never the whole text
     if before.rstrip().endswith("第") or (before_char and before_char in "-—–~～/.") \
-            or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char.isascii() and before_char.isalpha()))) \
+            or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char != "" and before_char in "%‰") or (before_char.isascii() and before_char.isalpha()))) \
             or re.match(r"\s*[至到]\s*\d", after) or re.search(r"\d\s*[至到]\s*$", before):
         return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%, 2400至2500万元: neither end is the figure)
     if before_char.isascii() and before_char.isalpha():
         return None  # model names and codes (G20, A3)
-    if (before_char in ":：" and before[-2:-1].isdigit()) or re.match(r"[:：]\d{2}(?!\d)", after):
-        return None  # a time of day (14:16:00)
+    if (before_char in ":：∶" and before[-2:-1].isdigit()) or re.match(r"\s*[:：∶]\s*\d", after):
+        return None  # a time of day (14:16:00), a ratio (按1:1比例配套): neither side is a figure
+    if re.search(r"[\u4e00-\u9fff][A-Z][·•.]?\s*$", before) or re.search(r"(?:东|西)经|(?:南|北)纬", before[-4:]):
+        return None  # a number plate (湘F·12345), a coordinate (东经112.5°)
     if after[:1].isascii() and after[:1].isalpha() and (not unit or unit_written.isascii()):
         return None  # 5G, 3A; 3.75km is a length but 5mb, 3min are no metres
     if not unit and not g["pct"] and re.match(r" [A-Za-z]{2}", after):
@@ -678,8 +773,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # a 绩效自评表 template's row number (指标1：…, 指标2)
     spaced = after.lstrip(" \u3000" + _GROUP_SPACES)
     if g["chinese"]:
-        if unit_written == "分":
-            return None  # 十分 (very), 两分类: scores are written in figures
+        if unit_written == "分" and not re.search(r"(?:得分|总分|评分|分数)\s*(?:为|是|：|:)?\s*$", before):
+            return None  # 十分 (very), 两分类: scores are written in figures, but after a score's word (自评得分九十一分)
         if not whole and not unit and not g["pct"] and not g["mult"]:
             return None  # a Chinese numeral without a unit is a word (一是, 三公, 十九大)
         if not whole and g["chinese"] in ("一", "二") and not g["mult"]:
@@ -690,6 +785,9 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # a phase's name (三期工程): which phase, not how many (分三期实施 counts them)
     if re.match(r"\s*的\s*[，,]?\s*(?:需|应|须|要|请)", after):
         return None  # the threshold of a rule (未达到90%的需说明原因, 超过10万元的应报批): no figure of the unit
+    if g["suffix"] in _BOUND_SUFFIXES and (unit == "岁" or _is_money(unit)) and _CLASS_AFTER.match(after):
+        return None  # the bound that names a class (单价200万元以上的专用设备, 65岁以上老年人): the count of the class,
+        # not its bound, is the figure
     if unit in ("篇", "次", "") and not g["pct"] and not g["mult"] and _SITE_COUNT.search(before[-MAX_HEAD_WORDS:]):
         return None  # a site's counters around a copy (浏览量 27, 阅读：1024, (精选5篇), 范文2): the page's, not the unit's
     if unit in ("分", "") and not g["pct"] and _rule_of_a_form(before, after, bool(g["suffix"] or prefix)):
@@ -704,6 +802,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # 共12页: the document's own pages (扫描档案100万页 is a figure)
     if unit and any(after.startswith(word) for word in _DISCOURSE):
         return None  # the report counting its own parts (以下两个方面)
+    if unit in ("张", "个", "") and after.startswith(("报表", "表格", "张表")) and _OWN_TABLES.search(before):
+        return None  # the report counting its own tables (部门决算公开的8张报表)
     if len(unit_written) == 1:
         symbol_start = m.start("unit1") if g["unit1"] else m.start("unit2")
         if any(norm.startswith(word, symbol_start) for word in _NOT_UNITS):
@@ -755,13 +855,18 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a title's number (绩效自评报告1, 部门决算说明 2): the document's, not a figure
             if re.match(r"\s*(?:服务)?(?:热线|专线|投诉|举报|便民|政务服务|服务平台)", after) and "." not in digits:
                 return None  # a public service's number (12345热线, 12315投诉举报中心): a name, not a figure
+            if re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])", digits) and re.search(r"(?:日期|时间|年月)[：:]?\s*$", before):
+                return None  # a date of a year and a month written as one run (填报日期：202403)
+            if after[:1] == "型":
+                return None  # a type's name (2型糖尿病, 3型车): which type, not how many
             if re.search(r"(?:19|20)\d{2}\s*年$", before):
                 return None  # a date whose month and day lost their characters (2022年915)
     value, places, scale = _value_of(g)
     if value is None:
         return None
-    per = _PER.match(norm, end) if unit and not g["suffix"] else None
-    if per:  # a rate per some amount of another unit (0.064次/10万公顷, 3.5万元/人): one compound unit as written
+    per = _PER.match(norm, end) if (unit or not g["pct"]) and not g["suffix"] else None
+    if per:  # a rate per some amount of another unit (0.064次/10万公顷, 3.5万元/人): one compound unit as written; a
+        # bare number per a unit (500/人) keeps the per as its unit, never taken for 万元 by the words before it
         unit, end = unit + "/" + re.sub(r"\s+", "", per.group("per")), per.end()
     if g["sign"]:
         value = -value
@@ -784,6 +889,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     elif not g["sign"] and unit in ("%", "‰") and before_char in ("（", "(") and re.match(r"\s*[)）]", norm[end:]) \
             and _CHANGE_WORDS.search(before[-MAX_CHANGE_GAP:]):
         glued = f"“（{norm[lead:end]}）”：括号中的变动率可能是会计写法的负数，也可能只是注明，请核对"
+    elif not g["sign"] and (unit in ("%", "‰") or g["pct"]) and re.match(r"-(?![\d\-])", norm[end:]):
+        glued = f"“{norm[lead:end]}-”：数字后的减号可能是负号（会计写法），也可能是连接号，请核对"  # 25%-
     return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end,
                  glued)
 
@@ -823,6 +930,9 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True  # a date that lost its 年 and 月 (20231 16日)
     if integer and len(digits) <= 3 and not before.strip() and _NEXT_HEADING.match(after):
         return True  # a page's number a PDF left before the next heading (2 一、基本情况)
+    if integer and len(digits) <= 3 and not before.strip() and re.match(r"\s", after) \
+            and _CONTENTS_AHEAD.search(after):
+        return True  # a page's number a PDF left before the contents on its page (1 某某报告 目 录 一、… …… 2)
     if integer and len(digits) <= 2 and _NUMBERED_THING.search(compact) and _CJK.match(before_char or "-"):
         return True  # the number of an indicator, a target, a task … among the report's own (指标1工程完工率, 目标2)
     if integer and (re.match(r"[*＊×xX]{2,}", after) or re.search(r"[*＊×xX]{2,}$", before)):

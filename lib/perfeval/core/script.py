@@ -4,6 +4,7 @@ as written: what is drafted and cited is always the report's own writing. The ta
 qualifiers, dates, the words of titles, fields and the names of budget units and places — not a full converter."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _TRADITIONAL = (
@@ -21,6 +22,16 @@ _SIMPLIFIED = (
     "邻杂志币头爱国简称鉴核础纱丝声显样权归筹扩圆屿滨泽陕丰齐汉温沈边丽兰毕横凤鹤鹰马鱼鸟刘陈杨赵孙郑吴钱"
 )
 TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+
+
+# A copying site's pinyin in brackets inside words (項(xiàng)目績(jī)效): no part of the text (a tone mark tells it from
+# a Latin word in brackets, (PPP)).
+PINYIN = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü' ]{0,40}[)）]")
+
+
+def without_pinyin(text: str) -> str:
+    """The text without a copying site's pinyin annotations (報(bào)告 is 報告)."""
+    return PINYIN.sub("", text)
 
 
 def simplified(text: str) -> str:

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Iterator
 
 from ..core.script import ideographs
+from .hard_wrap import unwrapped
+from .word_colours import HIGHLIGHT, WHITE, alike, fill, text_colour, theme_colours
 from ..errors import DraftError
 from ..fileio import read_bounded
 
@@ -99,7 +101,7 @@ _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\x
          (b"\xfe\xff", "utf-16"))  # Notepad's "Unicode" is UTF-16 with its mark; the longer marks first
 
 
-def _decoded(path: Path, raw: bytes) -> str:
+def decoded(path: Path, raw: bytes) -> str:
     """A text file's text: UTF-16 or UTF-32 by its byte-order mark, else UTF-8, else GB18030 (GBK), else Big5 when
     its bytes read as GB18030 only as rare characters (a traditional-character file from Taiwan or Hong Kong)."""
     for mark, encoding in _BOMS:
@@ -142,19 +144,22 @@ def _rare_share(text: str) -> float:
 
 
 def txt_items(path: Path) -> Iterator[str | Row]:
+    """A .txt report's paragraphs and rows (see text_items)."""
+    return text_items(path, decoded(path, read(path, "a .txt report")))
+
+
+def text_items(path: Path, text: str) -> Iterator[str | Row]:
     """Lines are paragraphs; a run of lines whose first starts with a tab is a table row, each tab a new cell
     and the lines after it (up to a blank line) the rest of that cell (Word's "save as text"); a line with tabs
     between its words is a whole row, its cells between the tabs (a table pasted from Excel or WPS), and so is a
     line of two cells or more with a | after each (a web table saved a row per line) or a run of lines with | between
     their cells (see barred_rows). Rows with only blank lines between them form one table.
     """
-    raw = read(path, "a .txt report")
-    text = _decoded(path, raw)
     if "\x00" in text:
         raise fail(path, "is not a text file (it holds NUL bytes); a Word or PDF report needs its own extension")
     table, in_table = 0, False
     cells: list[list[str]] | None = None
-    lines = text.splitlines()
+    lines = unwrapped(text.splitlines())
     aligned = aligned_rows(lines)
     barred = barred_rows(lines)
     for k, line in enumerate(lines + [""]):
@@ -360,7 +365,8 @@ def _open_zip(path: Path, data: bytes, what: str) -> None:
 
 def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
     """Paragraphs and table rows in body order, read as Word displays them (see `_WordBody`); a cell spanning
-    columns is read once, the lower part of a cell merged down the rows reads empty (its text belongs to the row
+    columns is read once, followed by an empty cell for each further column it covers (so the cells after it stand
+    under their own columns), the lower part of a cell merged down the rows reads empty (its text belongs to the row
     where it starts). What Word does not show is not read, and each kind left out is said once.
     """
     import docx
@@ -376,9 +382,11 @@ def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
     yield from items
     for what, count in body.left_out.items():
         yield Skipped(f"Word 文件中{what} {count} 处未读取（Word 不显示）")
+    for kind, count in body.shown.items():
+        what, why = _SHOWN[kind]
+        yield Skipped(f"Word 文件中{what} {count} 处未读取（{why}）")
     for what, count in body.notes.items():
-        shown = "Word 打开时显示其内容，请在 Word 中另存一份后再读" if "altChunk" in what else "Word 在页面底端或文末显示，请对照原文"
-        yield Skipped(f"Word 文件中{what} {count} 处的文字未读取（{shown}）")
+        yield Skipped(f"Word 文件中{what} {count} 处的文字未读取（{_NOTE_SHOWN.get(what, _FOOTNOTE_SHOWN)}）")
 
 
 _STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/([A-Za-z]+)/")
@@ -424,8 +432,24 @@ _KNOWN_NAMESPACES = ("http://schemas.microsoft.com/office/", "http://schemas.ope
 _OFF = ("0", "false", "off")
 _LEFT_OUT = {"del": "修订中删除的文字", "moveFrom": "修订中移走的文字", "vanish": "隐藏文字",
              "placeholder": "内容控件的占位提示文字", "white": "白色（与页面同色）的文字", "tiny": "字号小于 1 磅的文字",
-             "field code": "域代码中嵌套域的结果", "symbol": "符号字体中的字符", "math": "含分式、上下标等结构的公式"}
+             "field code": "域代码中嵌套域的结果", "symbol": "符号字体中的字符", "math": "含分式、上下标等结构的公式",
+             "background": "与底色同色的文字", "squeezed": "字符缩放小于 10% 的文字",
+             "hidden drawing": "隐藏的图形或文本框中的文字", "off page": "置于页面以外的图文框中的文字"}
+# what Word shows but is not read as part of the text, and why (said with it)
+_SHOWN = {"raised": ("接在数字或文字后的上标文字（脚注标记等）", "不作前面数字的一部分，请对照原文"),
+          "strike": ("加删除线的文字", "Word 显示为划去，按已删去处理，请对照原文")}
 _NOTES = {"footnoteReference": "脚注", "endnoteReference": "尾注"}
+_FOOTNOTE_SHOWN = "Word 在页面底端或文末显示，请对照原文"
+_ALT_CHUNK = "嵌入的外部文档块（altChunk）"
+# drawings Word makes from data kept in a part of their own (their text and figures are not the document's text)
+_DRAWN = {"http://schemas.openxmlformats.org/drawingml/2006/diagram": "SmartArt 图形",
+          "http://schemas.openxmlformats.org/drawingml/2006/chart": "图表"}
+_OLE_OBJECT = "嵌入的对象（OLE，如 Excel 工作表）"
+_NOTE_SHOWN = {_ALT_CHUNK: "Word 打开时显示其内容，请在 Word 中另存一份后再读",
+               **{what: "Word 显示为图形，其中的文字和数字请对照原文" for what in _DRAWN.values()},
+               _OLE_OBJECT: "Word 显示为图片或图标，其中的表格和数字请对照原文"}
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_O = "{urn:schemas-microsoft-com:office:office}"
 _NOT_CONTENT = {f"{_W}{t}" for t in ("pPr", "rPr", "sdtPr", "sdtEndPr", "tblPr", "tblGrid", "trPr", "tcPr",
                                       "sectPr", "instrText", "delInstrText")}
 
@@ -442,7 +466,7 @@ def _alternative(content):  # noqa: ANN001, ANN202 - an mc:AlternateContent in, 
 
 
 # the run properties that decide whether a run's text can be seen (w:shd and w:highlight: a background for it)
-_LOOKS = ("vanish", "color", "sz", "highlight", "shd")
+_LOOKS = ("vanish", "color", "sz", "highlight", "shd", "vertAlign", "w", "strike", "dstrike")
 _MATH_STRUCTURE = {f"{_M}{t}" for t in ("f", "sSup", "sSub", "sSubSup", "sPre", "rad", "nary", "d", "m", "eqArr",
                                          "func", "limLow", "limUpp", "acc", "bar", "box", "borderBox", "groupChr",
                                          "phant")}
@@ -450,54 +474,43 @@ _SYMBOL_FONT = {0x2D: "\u2212", 0x2B: "+", 0x25: "%", 0x2E: ".", 0x2C: ",", 0x28
                 0xB4: "×", 0xB8: "÷", 0x3D: "=", **{c: chr(c) for c in range(0x30, 0x3A)}}  # Symbol's codes of figures
 
 
-def _light(colour: str | None) -> bool:
-    """Whether a colour (RRGGBB) is white or as near it as to vanish on a white page."""
-    return bool(colour) and re.fullmatch(r"[Ff][8-9A-Fa-f]" * 3, colour or "") is not None
-
-
-def _shaded(element) -> str | None:  # noqa: ANN001 - a w:shd, or None
-    """"1" when a w:shd paints a background that white text shows on, "0" when it paints none or a white one."""
-    if element is None:
-        return None
-    fill, colour = element.get(f"{_W}fill"), element.get(f"{_W}color")
-    pattern = element.get(f"{_W}val", "clear")
-    paints = [colour] if pattern == "solid" else [fill] if pattern in ("clear", "nil") else [fill, colour]
-    return "1" if any(c and c.lower() != "auto" and not _light(c) for c in paints) else "0"
-
-
-def _page_shaded(document) -> bool:  # noqa: ANN001 - a w:document
-    """Whether the document gives its pages a background colour (w:background) white text shows on."""
+def _page_colour(document) -> str:  # noqa: ANN001 - a w:document
+    """The colour the document gives its pages (w:background), white when it gives none."""
     background = document.find(f"{_W}background")
-    colour = background.get(f"{_W}color") if background is not None else None
-    return bool(colour) and colour.lower() != "auto" and not _light(colour)
+    colour = background.get(f"{_W}color", "") if background is not None else ""
+    return colour.upper() if re.fullmatch(r"[0-9A-Fa-f]{6}", colour) else WHITE
 
 
-def _looks(rpr) -> dict[str, str]:  # noqa: ANN001 - a w:rPr, or None
-    """The properties of _LOOKS an rPr sets (a property set without w:val as "")."""
+def _looks(rpr, theme: dict[str, str]) -> dict[str, str]:  # noqa: ANN001 - a w:rPr, or None
+    """The properties of _LOOKS an rPr sets (a property set without w:val as ""): its text colour as drawn (a theme
+    colour resolved), its shading as the colour painted ("" for none)."""
     out: dict[str, str] = {}
     for tag in _LOOKS:
         child = rpr.find(f"{_W}{tag}") if rpr is not None else None
-        if child is not None:
-            out[tag] = (_shaded(child) or "") if tag == "shd" else child.get(f"{_W}val", "")
+        if child is None:
+            continue
+        out[tag] = (fill(child) or "" if tag == "shd" else text_colour(child, theme) if tag == "color"
+                    else child.get(f"{_W}val", ""))
     return out
 
 
-def _style_looks(styles) -> tuple[dict[str, dict[str, str]], dict[str, str | None]]:  # noqa: ANN001 - w:styles
-    """Of each style, its _LOOKS over those of the styles it is based on and the document's defaults, and whether
-    it shades its paragraphs ("1"/"0"); key "": a paragraph without a style of its own (the default paragraph
-    style's)."""
+# styles: a w:styles
+def _style_looks(styles, theme: dict[str, str]) -> tuple[dict[str, dict[str, str]], dict[str, str | None]]:  # noqa: ANN001
+    """Of each style, its _LOOKS over those of the styles it is based on and the document's defaults, and the
+    colour it shades its paragraphs in ("" none); key "": a paragraph without a style of its own (the default
+    paragraph style's)."""
     own: dict[str, dict[str, str]] = {}
     based: dict[str, str | None] = {}
     shading: dict[str, str | None] = {}
     default_paragraph = None
     for style in styles.iterchildren(f"{_W}style"):
         sid = style.get(f"{_W}styleId", "")
-        own[sid] = _looks(style.find(f"{_W}rPr"))
+        own[sid] = _looks(style.find(f"{_W}rPr"), theme)
         based[sid] = _val(style, "basedOn")
-        shading[sid] = _shaded(style.find(f"{_W}pPr/{_W}shd"))
+        shading[sid] = fill(style.find(f"{_W}pPr/{_W}shd"))
         if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in ("1", "true", "on"):
             default_paragraph = sid
-    defaults = _looks(styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr"))
+    defaults = _looks(styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr"), theme)
     resolved: dict[str, dict[str, str]] = {}
     fills: dict[str, str | None] = {}
     for sid in own:
@@ -506,11 +519,11 @@ def _style_looks(styles) -> tuple[dict[str, dict[str, str]], dict[str, str | Non
             chain.append(at)
             at = based[at]
         looks = resolved[at] if at is not None and at in resolved else defaults
-        fill = fills.get(at) if at is not None else None
+        behind = fills.get(at) if at is not None else None
         for link in reversed(chain):
             looks = {**looks, **own[link]}
-            fill = shading[link] if shading[link] is not None else fill
-            resolved[link], fills[link] = looks, fill
+            behind = shading[link] if shading[link] is not None else behind
+            resolved[link], fills[link] = looks, behind
     resolved[""] = resolved.get(default_paragraph, defaults) if default_paragraph is not None else defaults
     fills[""] = fills.get(default_paragraph) if default_paragraph is not None else None
     return resolved, fills
@@ -535,10 +548,48 @@ def _symbol(sym) -> str | None:  # noqa: ANN001 - a w:sym
 
 @dataclass(frozen=True)
 class _Paragraph:
-    """What a paragraph gives the runs in it: its style's run looks, and whether it (or its cell) has a background."""
+    """What a paragraph gives the runs in it: its style's run looks, and the colour behind its text (its own
+    shading, else its cell's, else the page's)."""
 
     looks: dict[str, str]
-    shaded: bool
+    background: str
+
+
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_HIDDEN_SHAPE = re.compile(r"(?:^|;)\s*visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _hidden_drawing(element) -> bool:  # noqa: ANN001 - an lxml element
+    """Whether an element is a drawing Word does not show: a DrawingML anchor or inline whose wp:docPr is hidden,
+    or a VML shape styled visibility:hidden."""
+    if element.tag in (f"{_WP}anchor", f"{_WP}inline"):
+        properties = element.find(f"{_WP}docPr")
+        return properties is not None and properties.get("hidden", "") in ("1", "true", "on")
+    return (isinstance(element.tag, str) and element.tag.startswith("{urn:schemas-microsoft-com:vml}")
+            and bool(_HIDDEN_SHAPE.search(element.get("style", ""))))
+
+
+UNKNOWN = "?"  # a background no colour is known for (a table style's conditional shading): nothing is judged unseen on it
+
+
+def _table_fills(styles) -> dict[str, str]:  # noqa: ANN001 - w:styles
+    """The colour each table style paints its cells in ("" none), through the styles it is based on; UNKNOWN when
+    it shades only some cells (a header row, banded rows: w:tblStylePr), which is not worked out here."""
+    own: dict[str, tuple[str | None, str | None]] = {}
+    for style in styles.iterchildren(f"{_W}style"):
+        if style.get(f"{_W}type") == "table":
+            painted = fill(style.find(f"{_W}tcPr/{_W}shd"))
+            painted = painted if painted is not None else fill(style.find(f"{_W}tblPr/{_W}shd"))
+            conditional = any(fill(shd) for shd in style.iterfind(f"{_W}tblStylePr//{_W}shd"))
+            own[style.get(f"{_W}styleId", "")] = (UNKNOWN if conditional else painted, _val(style, "basedOn"))
+    out: dict[str, str] = {}
+    for sid in own:
+        at, seen = sid, set()
+        while at in own and at not in seen and own[at][0] is None:  # basedOn may loop in a hostile file
+            seen.add(at)
+            at = own[at][1] or ""
+        out[sid] = (own[at][0] if at in own else None) or ""
+    return out
 
 
 def _val(element, tag: str) -> str | None:  # noqa: ANN001 - an lxml element
@@ -547,13 +598,41 @@ def _val(element, tag: str) -> str | None:  # noqa: ANN001 - an lxml element
     return None if child is None else child.get(f"{_W}val", "")
 
 
+_PAGE_REACH = 24_000  # twips (about 42 cm): no page's edge lies farther from where a frame is measured from
+_MARGIN_REACH = 3_000  # twips (about 5 cm): a frame measured from the margin or the text starts at most this far in
+
+
+def _twips(frame, name: str) -> int:  # noqa: ANN001 - a w:framePr
+    value = frame.get(f"{_W}{name}") or ""
+    return int(value) if re.fullmatch(r"-?[0-9]{1,9}", value) else 0
+
+
+def _off_page(frame) -> bool:  # noqa: ANN001 - a w:framePr
+    """Whether a frame is placed wholly off the page (w:x, w:y of -20000 twips), where Word does not show it."""
+    x, y, width, height = (_twips(frame, name) for name in ("x", "y", "w", "h"))
+    return x + width < -_MARGIN_REACH or y + height < -_MARGIN_REACH or x > _PAGE_REACH or y > _PAGE_REACH
+
+
+_NUMBER_BREAK = re.compile(r"(?<=[0-9.])\n(?=[0-9.])")  # a w:br between two digits of one number
+_MAX_COLUMNS = 63  # Word's own limit: a span past it in a hostile file is no wider
+
+
+def _columns(count: str | None, absent: int) -> int:
+    """How many grid columns a w:gridSpan or a row's w:gridBefore covers; `absent` when it is not there or not a
+    number."""
+    return min(int(count), _MAX_COLUMNS) if count and re.fullmatch(r"[0-9]{1,6}", count) else absent
+
+
 class _WordBody:
     """The text a body (or a cell, or a text box) displays, in order, with python-docx reading each run (CT_R.text:
     text, tabs, breaks) and lxml walking what python-docx has no API for: tracked insertions (w:ins, w:moveTo) are
     read, deletions (w:del, w:moveFrom) not; content controls (w:sdt) are read through, except a placeholder
     prompt; field results are read, field codes (w:instrText) not, nor the result of a field nested in another's
-    code (Word shows the outermost field's result); text that cannot be seen is not read: hidden (w:vanish), white
-    on a page, paragraph, cell or run without a background, under 1 point (w:sz < 2), directly or by style; text
+    code (Word shows the outermost field's result); text that cannot be seen is not read: hidden (w:vanish), drawn
+    in the colour of what lies behind it (a theme colour resolved; its highlight, else its run's, paragraph's or
+    cell's shading, else the page: white on the page, yellow on a yellow paragraph), under 1 point (w:sz < 2) or
+    scaled under 10 % (w:w), directly or by style, or in a hidden drawing; struck-through text (w:strike, w:dstrike)
+    and a superscript footnote marker after a figure are shown but not read, and said; text
     boxes are read after the paragraph that anchors them; of alternative content (mc:Choice, mc:Fallback: a text
     box as DrawingML and as VML) the one alternative Word shows; ruby text by its base; a symbol (w:sym) by the
     character it draws; an equation (m:oMath) of plain figures and signs as its text, one with structure not.
@@ -561,17 +640,24 @@ class _WordBody:
     """
 
     def __init__(self, document) -> None:  # noqa: ANN001 - a python-docx Document
-        self.styles, self.style_fills = _style_looks(document.styles.element)
-        self.page_shaded = _page_shaded(document.element)
-        self.shaded_cells: list[bool] = []  # of the cells being read, innermost last: painted or not
+        self.theme = theme_colours(document)
+        self.styles, self.style_fills = _style_looks(document.styles.element, self.theme)
+        self.page = _page_colour(document.element)
+        self.cell_fills: list[str] = []  # of the cells being read, innermost last: the colour painted, "" none
+        self.table_styles = _table_fills(document.styles.element)
+        self.table_fills: list[str] = []  # of the tables being read, innermost last: what their cells are painted
         self.fields: list[str] = []  # the complex fields open in the paragraph, outermost first: "code" or "result"
         self.left_out: dict[str, int] = {}
         self.notes: dict[str, int] = {}  # footnotes, endnotes and imported chunks: Word shows them, not read here
         self.table = 0
+        self.shown: dict[str, int] = {}  # what Word shows that is not read as text (_SHOWN), by kind
 
     def _skip(self, kind: str, element) -> None:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
         if "".join(element.itertext()).strip():
             self._count(kind)
+
+    def _note(self, what: str) -> None:
+        self.notes[what] = self.notes.get(what, 0) + 1
 
     def _count(self, kind: str) -> None:
         label = _LEFT_OUT[kind]
@@ -598,40 +684,65 @@ class _WordBody:
             elif tag == f"{_MC}AlternateContent":
                 yield from self._blocks(_alternative(child))
             elif tag == f"{_W}altChunk":  # another file (HTML, RTF, .docx) Word imports as it opens: not read here
-                self.notes["嵌入的外部文档块（altChunk）"] = self.notes.get("嵌入的外部文档块（altChunk）", 0) + 1
+                self._note(_ALT_CHUNK)
             elif tag not in _NOT_CONTENT:
                 yield from self._blocks(child)  # w:customXml, w:ins, w:moveTo around blocks
 
     # container: a python-docx XML element (lxml, untyped)
     def items(self, container) -> Iterator[str | Row]:  # noqa: ANN001
+        """The container's paragraphs and rows; a drop cap (a paragraph framed as one, w:framePr w:dropCap) is the
+        first letter of the paragraph after it (2 + 025年… is 2025年…), and a line break inside a number
+        (3752 w:br .48) is no break of it."""
+        cap = ""
         for block in self._blocks(container):
             if block.tag == f"{_W}tbl":
                 yield from self._rows(block)
                 continue
+            frame = block.find(f"{_W}pPr/{_W}framePr")
+            if frame is not None and _off_page(frame):
+                self._skip("off page", block)
+                continue
             boxes: list = []
             self.fields = []  # a field left open by a damaged paragraph hides no more than that paragraph's rest
-            yield self._text(block, self._paragraph(block), boxes)
+            text = cap + _NUMBER_BREAK.sub("", self._text(block, self._paragraph(block), boxes))
+            cap = text if frame is not None and frame.get(f"{_W}dropCap") in ("drop", "margin") else ""
+            if not cap:
+                yield text
             for box in boxes:
                 yield from self.items(box)
+        if cap:
+            yield cap
 
     def _paragraph(self, p) -> _Paragraph:  # noqa: ANN001 - a w:p
         style = _val(p.find(f"{_W}pPr"), "pStyle") or ""
-        fill = _shaded(p.find(f"{_W}pPr/{_W}shd"))
-        fill = fill if fill is not None else self.style_fills.get(style if style in self.styles else "")
-        return _Paragraph(self.styles.get(style, self.styles.get("", {})),
-                          fill == "1" or self.page_shaded or any(self.shaded_cells))
+        own = fill(p.find(f"{_W}pPr/{_W}shd"))
+        own = own if own is not None else self.style_fills.get(style if style in self.styles else "")
+        cell = next((c for c in reversed(self.cell_fills) if c), "")
+        return _Paragraph(self.styles.get(style, self.styles.get("", {})), own or cell or self.page)
 
     def _rows(self, tbl) -> Iterator[Row]:  # noqa: ANN001 - tbl: a python-docx XML element (lxml, untyped)
         self.table += 1
         table = self.table
+        properties = tbl.find(f"{_W}tblPr")
+        painted = fill(properties.find(f"{_W}shd") if properties is not None else None)
+        self.table_fills.append(painted if painted is not None else
+                                self.table_styles.get(_val(properties, "tblStyle") or "", ""))
+        try:
+            yield from self._table_rows(tbl, table)
+        finally:
+            self.table_fills.pop()
+
+    def _table_rows(self, tbl, table: int) -> Iterator[Row]:  # noqa: ANN001 - a w:tbl
         for tr in self._parts(tbl, "tr"):
             if tr.find(f"{_W}trPr/{_W}del") is not None:  # a row deleted with changes tracked
                 self._skip("del", tr)
                 continue
-            cells = []
+            cells = [""] * _columns(_val(tr.find(f"{_W}trPr"), "gridBefore"), 0)  # columns the row leaves out first
             for tc in self._parts(tr, "tc"):
-                v_merge = _val(tc.find(f"{_W}tcPr"), "vMerge")
+                properties = tc.find(f"{_W}tcPr")
+                v_merge = _val(properties, "vMerge")
                 cells.append("" if v_merge in ("", "continue") else self._cell(tc))
+                cells += [""] * (_columns(_val(properties, "gridSpan"), 1) - 1)  # each value under its own column
             yield Row(tuple(cells), table)
 
     def _parts(self, element, tag: str) -> Iterator:  # noqa: ANN001 - rows of a table, cells of a row
@@ -648,25 +759,49 @@ class _WordBody:
     def _cell(self, tc) -> str:  # noqa: ANN001 - tc: a python-docx XML element (lxml, untyped)
         """A cell's lines: its paragraphs, the cells of a table inside it, its text boxes."""
         lines = []
-        self.shaded_cells.append(_shaded(tc.find(f"{_W}tcPr/{_W}shd")) == "1")
+        own = fill(tc.find(f"{_W}tcPr/{_W}shd"))  # else its table's, directly or by its style
+        self.cell_fills.append(own if own is not None else self.table_fills[-1] if self.table_fills else "")
         for item in self.items(tc):
             lines += list(item.cells) if isinstance(item, Row) else [item]
-        self.shaded_cells.pop()
+        self.cell_fills.pop()
         return "\n".join(lines)
 
     # run: a python-docx XML element (lxml, untyped)
     def _unseen(self, run, paragraph: _Paragraph) -> str | None:  # noqa: ANN001
-        """Why a run's text cannot be seen ("vanish", "tiny", "white"), or None: its own properties over its
-        character style's over its paragraph style's (and the document's defaults)."""
-        rpr = run.find(f"{_W}rPr")
-        looks = {**paragraph.looks, **self.styles.get(_val(rpr, "rStyle") or "", {}), **_looks(rpr)}
+        """Why a run's text cannot be seen ("vanish", "tiny", "squeezed", "white", "background"), or None: its own
+        properties over its character style's over its paragraph style's (and the document's defaults). Its colour
+        is judged against what lies behind it: its highlight, else its shading, else its paragraph's background."""
+        looks = self._run_looks(run, paragraph)
         if looks.get("vanish") not in (None, *_OFF):
             return "vanish"
         if (looks.get("sz") or "").isdigit() and int(looks["sz"]) < 2:  # half-points: under 1 point
             return "tiny"
-        background = paragraph.shaded or looks.get("shd") == "1" or looks.get("highlight") not in (None, "", "none",
-                                                                                                   "white")
-        return "white" if _light(looks.get("color")) and not background else None
+        if (scale := re.match(r"\d+", looks.get("w") or "")) and int(scale.group(0)) < 10:  # w:w, a percentage
+            return "squeezed"
+        highlight = looks.get("highlight")
+        background = (HIGHLIGHT.get(highlight, "") if highlight not in (None, "", "none") else
+                      looks.get("shd") or paragraph.background)
+        if not alike(looks.get("color"), background):
+            return None
+        return "white" if alike(background, WHITE) else "background"
+
+    def _run_looks(self, run, paragraph: _Paragraph) -> dict[str, str]:  # noqa: ANN001 - a w:r
+        rpr = run.find(f"{_W}rPr")
+        return {**paragraph.looks, **self.styles.get(_val(rpr, "rStyle") or "", {}), **_looks(rpr, self.theme)}
+
+    def _shown_apart(self, run, paragraph: _Paragraph, before: str) -> str | None:  # noqa: ANN001 - a w:r
+        """Why a run Word shows is not read as part of the text (a kind of _SHOWN), or None: struck through (a
+        reader takes it as deleted: 9̶3752.48 is 3752.48), or a superscript footnote marker after a figure or a word
+        (42² 人: no digit of 422; after a Latin letter, m² or km³, it is a unit's and stays)."""
+        if not any((t.text or "").strip() for t in run.iter(f"{_W}t")):
+            return None
+        looks = self._run_looks(run, paragraph)
+        if any(looks.get(tag) not in (None, *_OFF) for tag in ("strike", "dstrike")):
+            return "strike"
+        if (looks.get("vertAlign") == "superscript" and before
+                and not (before.isascii() and before.isalpha())):
+            return "raised"
+        return None
 
     def _in_field_code(self, run) -> bool:  # noqa: ANN001 - a w:r
         """Whether the run stands in the code of a field (after its fldChar marks are applied): not shown."""
@@ -712,10 +847,14 @@ class _WordBody:
                     if any((t.text or "").strip() for t in child.iter(f"{_W}t")) or child.find(f"{_W}sym") is not None:
                         self._count(unseen or "field code")
                     continue
+                shown_apart = self._shown_apart(child, paragraph, "".join(out)[-1:])
+                if shown_apart:
+                    self.shown[shown_apart] = self.shown.get(shown_apart, 0) + 1
+                    continue
                 out.append(self._run_text(child))
                 for kind, label in _NOTES.items():
                     if child.find(f"{_W}{kind}") is not None:
-                        self.notes[label] = self.notes.get(label, 0) + 1
+                        self._note(label)
                 for ruby in child.iterchildren(f"{_W}ruby"):  # the base text (python-docx skips it), not its guide
                     out.append(self._text(ruby.find(f"{_W}rubyBase") if ruby.find(f"{_W}rubyBase") is not None
                                           else [], paragraph, boxes))
@@ -735,10 +874,18 @@ class _WordBody:
         return "".join(out)
 
     def _boxes(self, element) -> list:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
-        """The text boxes anchored in a run: the content Word shows, not the VML copy kept for old readers."""
+        """The text boxes anchored in a run: the content Word shows, not the VML copy kept for old readers, nor a
+        drawing or shape set hidden (wp:docPr hidden, VML visibility:hidden), which is said; SmartArt, charts and
+        embedded objects (OLE) are shown by Word from parts of their own, not read, and said."""
         found = []
         for child in element:
-            if child.tag == f"{_W}txbxContent":
+            if _hidden_drawing(child):
+                self._skip("hidden drawing", child)
+            elif child.tag == f"{_A}graphicData" and child.get("uri") in _DRAWN:  # SmartArt, a chart
+                self._note(_DRAWN[child.get("uri")])
+            elif child.tag == f"{_O}OLEObject":  # an Excel sheet or other object, shown as its picture
+                self._note(_OLE_OBJECT)
+            elif child.tag == f"{_W}txbxContent":
                 found.append(child)
             elif child.tag == f"{_MC}AlternateContent":
                 found += self._boxes(_alternative(child))

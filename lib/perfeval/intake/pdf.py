@@ -22,6 +22,8 @@ import zlib
 from pathlib import Path
 from typing import Iterator
 
+from ..core.script import ideographs
+from . import pdf_columns as columns
 from .documents import Row, Skipped, fail, join_lines, read, under_columns
 from .numbering import heading_of
 
@@ -86,8 +88,20 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
         yield Skipped(f"PDF 中隐藏图层（可选内容，打开时不显示）的文字 {seen.layered:,} 个字符未读取（阅读器不显示）")
     if seen.off_page:
         yield Skipped(f"PDF 中页面可见范围以外的文字 {seen.off_page:,} 个字符未读取（阅读器不显示）")
+    if seen.annotated:
+        yield Skipped(f"PDF 中页面上显示的批注（文本框批注）{seen.annotated:,} 处的文字未读取（阅读器显示，请对照原文）")
+    if seen.raised:
+        yield Skipped(f"PDF 中接在数字或文字后的上标小字（脚注标记等）{seen.raised:,} 个字符未读取（不作前面数字的一部分，请对照原文）")
     if seen.unmapped:
         yield Skipped(f"PDF 中 {seen.unmapped:,} 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取")
+    if seen.pictured:
+        yield Skipped(f"PDF 第 {_page_list(seen.pictured)} 页只有图片、没有文字层（扫描件？），其内容未读取（请对照原文）")
+
+
+def _page_list(numbers: list[int]) -> str:
+    """Page numbers as a person writes them: 2、5、7 (the first ten, then 等 N 页)."""
+    shown = "、".join(str(n) for n in numbers[:10])
+    return shown if len(numbers) <= 10 else f"{shown} 等 {len(numbers)}"
 
 
 def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list[list[tuple[float, dict | list]]]:
@@ -115,9 +129,9 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
         pages: list[list[tuple[float, dict | list]]] = []
         try:
             for page in pdf.pages:
-                visible = _visible(page, seen)
-                pages.append(_page_items(visible))
-                visible.close()  # its characters and layout: memory flat in the number of pages
+                pages.append(_upright_items(page, seen))
+                if not pages[-1] and page.images:
+                    seen.pictured.append(page.page_number)
                 page.close()
         except MemoryError:
             raise fail(path, "needs more memory than is free to read; send the report as .docx") from None
@@ -128,6 +142,35 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
     if budget.refused:  # pdfminer swallowed it (a font it could not read): the page was read without that stream
         raise fail(path, budget.refused)
     return pages
+
+
+def _upright_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
+    """A page's items, its text read upright: a page turned by /Rotate whose text then lies on its side (a page
+    turned in a viewer and saved) is read unturned, as its text was set, and not bottom line first."""
+    before = dict(vars(seen))
+    visible = _visible(page, seen)
+    try:
+        chars = visible.chars
+        if page.rotation and chars and sum(1 for c in chars if c.get("upright")) < len(chars) / 2:
+            visible.close()
+            vars(seen).update(before)  # the page is read again: what it left out is counted once
+            page.page_obj.attrs["Rotate"], page.page_obj.rotate = 0, 0
+            visible = _visible(page, seen)
+        seen.annotated += _shown_annotations(page)
+        return _page_items(visible, seen)
+    finally:
+        visible.close()  # its characters and layout: memory flat in the number of pages
+
+
+def _shown_annotations(page) -> int:  # noqa: ANN001 - a pdfplumber page
+    """How many annotations of a page a viewer draws with their text on it (FreeText: a typewriter or text-box
+    comment); a note shown as an icon (/Text) is not counted."""
+    try:
+        annotations = page.annots
+    except Exception:  # noqa: BLE001 - a damaged annotation array: the page's text is read all the same
+        return 0
+    return sum(1 for a in annotations
+               if str(getattr(a.get("data", {}).get("Subtype"), "name", "")) == "FreeText" and a.get("contents"))
 
 
 def _too_many_pages(pages: int) -> str:
@@ -359,6 +402,9 @@ class _Unread:
         self.layered = 0
         self.off_page = 0
         self.unmapped = 0
+        self.raised = 0  # superscript footnote markers after a figure or a word
+        self.annotated = 0  # annotations a viewer draws with their text on the page (FreeText), not read
+        self.pictured: list[int] = []  # pages holding pictures and no text: a scan (a signed, stamped 自评表 page)
         self.glyphs = 0
         self.content = 0
         self.paths = 0
@@ -806,36 +852,101 @@ def _visible(page, seen: _Unread):  # noqa: ANN001, ANN202 - a pdfplumber Page i
     return visible
 
 
-def _page_items(page) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
-    """A page's text lines and tables, each with its top, in reading order."""
+def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
+    """A page's text lines and tables, each with its top, in reading order (a page set in two columns column by
+    column, see pdf_columns); footnote markers raised after a figure or a word are left out (counted in
+    `seen.raised`)."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
+    raised: set[tuple[float, float, str]] = set()
 
     def outside(obj: dict) -> bool:
         if obj.get("object_type") != "char":
             return True
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+        return (not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+                and (obj["x0"], obj["top"], obj["text"]) not in raised)
 
     lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=True)
-    items: list[tuple[float, dict | list]] = [
-        (line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(line["text"]),
-                       "cells": _cells(line)})
-        for line in lines if line["text"].strip()]
-    items += [(t.bbox[1], [[_unspaced(c) if c else c for c in row] for row in t.extract(x_tolerance=1.5)])
-              for t in tables]
-    return sorted(items, key=lambda item: item[0])
+    raised = {(c["x0"], c["top"], c["text"]) for line in lines for c in _markers(line.get("chars", []))}
+    if raised:  # read again without them: a marker 2 after 42人 is no digit of 422
+        seen.raised += len(raised)
+        lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=True)
+    at = columns.gutter(lines)
+    ordered, across = columns.in_columns(lines, at) if at is not None else ([((0, -1, x["top"]), x) for x in lines], [])
+    items: list[tuple[columns.Key, float, dict | list]] = [
+        (key, line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(line["text"]),
+                            "cells": _cells(line)})
+        for key, line in ordered if line["text"].strip()]
+    for t in tables:
+        rows = t.extract(x_tolerance=1.5)
+        tops = [row.bbox[1] for row in t.rows]
+        for first, grid in _ruled_tables(rows):
+            top = tops[first] if first < len(tops) else t.bbox[1]
+            items.append(((columns.segment(across, top), -1, top), top,
+                          [[join_lines(_unspaced(c).split("\n")) if c else c for c in row] for row in grid]))
+    return [(top, item) for _, top, item in sorted(items, key=lambda item: item[0])]
+
+
+def _ruled_tables(rows: list[list[str | None]]) -> list[tuple[int, list[list[str | None]]]]:
+    """The tables a ruled grid holds, each with the index of its first row: pdfplumber takes two tables printed one
+    under the other for one grid of the columns of both, a cell of each covering several of its columns (None where
+    a cell covers them). A row covering columns the rows above it do not is the first of another table (a row of
+    the same table only adds the lower parts of cells merged down); the columns every row of a table covers from
+    its left are dropped, so each value stands under its own heading."""
+    groups: list[tuple[int, list[list[str | None]]]] = []
+    covered: set[int] = set()
+    for k, row in enumerate(rows):
+        own = {j for j, cell in enumerate(row) if cell is None}
+        if not groups or not own >= covered:
+            groups.append((k, []))
+            covered = own
+        else:
+            covered &= own
+        groups[-1][1].append(row)
+    out = []
+    for first, grid in groups:
+        spanned = set.intersection(*({j for j, cell in enumerate(row) if cell is None} for row in grid))
+        out.append((first, [[cell for j, cell in enumerate(row) if j not in spanned] for row in grid]))
+    return out
+
+
+RAISED_SIZE = 0.9  # a glyph this much smaller than its line's text, and raised by RAISED_BY of its size: superscript
+RAISED_BY = 0.2
+
+
+def _markers(chars: list[dict]) -> list[dict]:
+    """The superscript glyphs of a line that follow a figure or a word (a footnote marker: 42² 人, 2500.00¹ 万元),
+    not a Latin letter (m², km³ are units): smaller than the line's text and raised above its baseline."""
+    if len(chars) < 2:
+        return []
+    size = statistics.median(c["size"] for c in chars)
+    baseline = statistics.median(c["bottom"] for c in chars)
+    out: list[dict] = []
+    before = ""
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if (before and not (before.isascii() and before.isalpha()) and char["size"] <= RAISED_SIZE * size
+                and baseline - char["bottom"] >= RAISED_BY * size):
+            out.append(char)
+        else:
+            before = char["text"]
+    return out
 
 
 _CJK = r"\u3400-\u9fff"  # ideographs: a space the author typed after punctuation (编码： 132001) stays
+# a figure set letter-spaced (3 7 5 2 . 4 8): single digits and its point one space apart, three or more, which
+# the extractor reads as words; no figure of a report is written so
+_LETTERSPACED = re.compile(r"(?<![\d.,])(?<!\d )\d(?: [\d.]){2,}(?! ?\d)")
 _SCRIPT_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z%.,+\-])|(?<=[0-9A-Za-z%.,])[ \t]+(?=[{_CJK}])")
 
 
 def _unspaced(text: str) -> str:
     """A PDF line as it was typed: Word, WPS and LibreOffice set figures in a Latin font beside Chinese, and the
     extractor reads the gap between the two runs as a space (“支出 4.85 万元”), which nobody typed and which
-    separates a number from its unit. Spaces between two Latin words or two numbers stay."""
-    return _SCRIPT_GAP.sub("", text)
+    separates a number from its unit. Spaces between two Latin words or two numbers stay. Radicals a PDF writer put
+    for the ideographs they draw (⼀ for 一: Chromium's print) are read as those ideographs here, before the line's
+    layout is judged, or a heading （⼀）人员情况 is not a heading and runs into the paragraph under it."""
+    return _SCRIPT_GAP.sub("", _LETTERSPACED.sub(lambda m: m.group(0).replace(" ", ""), ideographs(text)))
 
 
 COLUMN_GAP = 1.2  # a gap wider than this many line heights between two characters of a line is a column gap
@@ -922,11 +1033,18 @@ def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | 
         yield join_lines(current)
 
 
+_CUT_NUMBER = re.compile(r"\d[.．]\s*$")
+
+
 def _starts_paragraph(line: dict, previous: dict, left: float, right: float, height: float) -> bool:
+    # a column's lines are judged against the column's own margins
+    left, right = line.get("left", left), previous.get("right", right)
     # A line ends short when the next word did not fit: a figure (1,731.80万元) is never broken, so a line
     # that stops mid-sentence before a line starting with a figure is the same paragraph.
     wrapped_figure = (line["text"][:1].isdigit() and previous["text"].rstrip()[-1:] not in "。！？；：:;.!?"
                       and heading_of(previous["text"].strip()) is None)
+    if _CUT_NUMBER.search(previous["text"]) and line["text"][:1].isdigit() and heading_of(previous["text"].strip()) is None:
+        return False  # a figure cut after its point (3752. | 48万元), however short the line it ends
     short = previous["x1"] < right - 1.5 * height and not wrapped_figure
     indented = line["x0"] > left + 0.8 * height
     gap = previous["bottom"] != float("-inf") and line["top"] - previous["bottom"] > 1.2 * height

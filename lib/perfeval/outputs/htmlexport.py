@@ -31,22 +31,30 @@ def for_reader(output: dict) -> bool:
     return RESULT_MIME not in output.get("data", {})
 
 
-class ReaderView(Preprocessor):
-    """Keep what a reader should see: drop stderr (warnings, logs), errors, the unit result, and cells left empty.
+def reader_cells(cells: list[nbformat.NotebookNode]) -> list[nbformat.NotebookNode]:
+    """The cells as a reader should see them: without stderr (warnings, logs), errors, the unit result, and cells
+    left empty; the cells given are not modified (a code cell kept is a new node sharing its outputs).
 
     Dropping empty code cells also drops papermill's injected-parameters cell, whose random cell id would
     otherwise make two runs of the same unit differ.
     """
+    kept = []
+    for cell in cells:
+        if cell.cell_type == "code":
+            outputs = [o for o in cell.outputs if for_reader(o)]
+            if not outputs:
+                continue
+            if len(outputs) < len(cell.outputs):
+                cell = nbformat.NotebookNode({**cell, "outputs": outputs})
+        kept.append(cell)
+    return kept
+
+
+class ReaderView(Preprocessor):
+    """reader_cells as an nbconvert preprocessor."""
 
     def preprocess(self, nb, resources):  # noqa: ANN001, ANN201 - nbconvert's signature
-        cells = []
-        for cell in nb.cells:
-            if cell.cell_type == "code":
-                cell.outputs = [o for o in cell.outputs if for_reader(o)]
-                if not cell.outputs:
-                    continue
-            cells.append(cell)
-        nb.cells = cells
+        nb.cells = reader_cells(nb.cells)
         return nb, resources
 
 
@@ -101,6 +109,14 @@ class ReaderExporter(HTMLExporter):
         return nb, resources
 
 
+_CSS_COMMENT = re.compile(r"/\*.*?\*/\s*", re.S)
+
+
+def without_css_comments(css: str) -> str:
+    """The stylesheet without its comments: they say why to whoever edits report.css, and cost every page ~1.5 KB."""
+    return _CSS_COMMENT.sub("", css)
+
+
 @lru_cache(maxsize=1)
 def exporter() -> HTMLExporter:
     """One configured exporter per process (building it loads the templates; reuse saves that per unit)."""
@@ -108,6 +124,7 @@ def exporter() -> HTMLExporter:
     exp = ReaderExporter(config=no_code_css, template_name=TEMPLATE, extra_template_basedirs=[str(TEMPLATES_DIR)],
                          exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
                          language_code="zh", embed_images=True, exclude_anchor_links=True)
+    exp.register_filter("without_comments", without_css_comments)
     exp.register_preprocessor(ReaderView(), enabled=True)
     exp.register_preprocessor(Navigation(), enabled=True)  # after ReaderView: it numbers what readers see
     return exp
@@ -119,7 +136,10 @@ def to_html(nb: nbformat.NotebookNode, title: str, index_href: str | None = "../
 
     index_href: the index relative to this page (a unit report sits in units/<id>/), or None for no link;
     sign_off: end with the reviewer's block (复核人、复核日期、签字).
+    Only what the reader sees is handed to nbconvert, which copies the notebook and nbformat's normalize copies it
+    again: the unit result (a third of a report notebook's nodes) was copied twice and validated to be dropped.
     """
-    titled = nbformat.NotebookNode({**nb, "metadata": nbformat.NotebookNode({**nb.metadata, "title": title})})
+    titled = nbformat.NotebookNode({**nb, "cells": reader_cells(nb.cells),
+                                    "metadata": nbformat.NotebookNode({**nb.metadata, "title": title})})
     body, _ = exporter().from_notebook_node(titled, resources={RESOURCE: PageOptions(index_href, sign_off)})
     return inert(compact_tables(body))

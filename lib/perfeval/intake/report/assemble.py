@@ -37,11 +37,13 @@ from .document_kind import document_kind
 from .evaluated import evaluated_spending, project_sections
 from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
+from .named_sums import sums_in_words
 from .model import Draft, Item
 from .placement import by_sentence, number, qualified
 from .rate_claims import RateClaims
 from .rates import RateFound
 from .records import Records
+from .run_on import run_on
 from .section_scores import SectionStated, section_statements
 from .staff_lists import attached_to_their_count
 from .tables import IndicatorLine, Tables, read_tables
@@ -103,8 +105,12 @@ class _Assembly(RateClaims, Records):
         rows = self._rows(tables, prose, fw)
         self._sums(tables, rows)
         free = [m for m in prose if id(m) not in self.taken]
-        lists = attached_to_their_count(find_lists(self.document, free, self._stated_under), free, self._path)
+        lists = run_on(attached_to_their_count(find_lists(self.document, free, self._stated_under, tables.row_totals()), free, self._path),
+                       free)
         lists += find_totals(free, lists) + tables.totals
+        lists += sums_in_words(self.document, free, lists)
+        lists = [lst for lst in lists if _DIGIT.search(lst.whole.written)]  # 内设三个科室，其中…: a count in words
+        # names how many kinds follow, not a total their figures make (办公室2个岗位、业务科3个岗位)
         self._other_figures({id(p): lst.whole for lst in lists for p in lst.parts})
         self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
                              if lst.shape == "summed" and not lst.whole.label and all(p.label for p in lst.parts)}
@@ -163,7 +169,9 @@ class _Assembly(RateClaims, Records):
         stated = (facts.name, facts.year, facts.budget_code)
         evidence = tuple(x.where for x in stated if x and x.where)
         doubts = [f"报告未载明{what}，请补填" for what, x in (("单位名称", facts.name), ("地区", facts.region)) if not x]
-        if facts.year is None:
+        if facts.year is None and facts.year_masked:
+            doubts.append(f"报告中的年份被隐去（写作“{facts.year_masked}”），评价年度无从读出，暂按起草时的上一年（{year}），请核对")
+        elif facts.year is None:
             doubts.append(f"报告未载明评价年度，暂按起草时的上一年（{year}），请核对")
         doubts += [f"{what}据{x.basis}推断（{x.value}），请核对" for what, x in (("单位名称", facts.name),
                                                                         ("评价年度", facts.year)) if x and not x.sure]
@@ -190,9 +198,9 @@ class _Assembly(RateClaims, Records):
     def _claimed(self, tables: Tables, prose: list[Mention], facts: UnitFacts, fw: Framework) -> None:
         claims = self.params.setdefault("claims", {})
         execution = next((n.id for _, n in fw.leaves() if n.role == "budget_execution"), None)
+        spent_in = {c.mention.where.block for c in tables.cells if c.path == "budget.executed"}  # once: linear
         for cell in tables.cells:
-            budget_row = any(c.path == "budget.executed" and c.mention.where.block == cell.mention.where.block
-                             for c in tables.cells)
+            budget_row = cell.mention.where.block in spent_in
             if execution and budget_row and cell.mention.where.column and "得分" in cell.mention.where.column:
                 self._place(cell.mention)
                 claims.setdefault("scores", {})[execution] = number(cell.mention)
@@ -268,14 +276,14 @@ class _Assembly(RateClaims, Records):
 
     def _rows(self, tables: Tables, prose: list[Mention], fw: Framework) -> list[dict[str, Any]]:
         level2 = {name for _, n in fw.leaves() if n.personalised for name in n.personalised.level2}
-        rows: list[dict[str, Any]] = []
-        for k, line in enumerate(tables.lines):
-            if line.level2.strip() not in level2:
-                self.items.append(Item("row", "—", f"“{line.name}”：二级指标“{line.level2}”不在框架 {fw.id} 中，未录入",
-                                       (line.where,), unsure=f"二级指标“{line.level2}”不在框架中"))
-                continue
-            rows.append(self._row(k, line, prose))
-        return rows
+        outside = [line for line in tables.lines if line.level2.strip() not in level2]
+        for line in outside:
+            self.items.append(Item("row", "—", f"“{line.name}”：二级指标“{line.level2}”不在框架 {fw.id} 中，"
+                                   "本表各行只作为单位所述数字录入", (line.where,),
+                                   unsure=f"二级指标“{line.level2}”不在框架中"))
+        if outside:  # the other rows are no whole table: their sums against its 总分 would mislead
+            tables.lines_as_figures()
+        return [self._row(k, line, prose) for k, line in enumerate(tables.lines)]
 
     def _sums(self, tables: Tables, rows: list[dict[str, Any]]) -> None:
         """Totals the scoring adds up itself: a level-1 header's （N分） over its rows' 分值, the claimed total over
@@ -449,14 +457,17 @@ class _Assembly(RateClaims, Records):
 
 
 # a head alone names nothing, nor with a verb of amount before it (涉及资金 of one grade's projects and of another's)
+_DIGIT = re.compile(r"[0-9０-９]")
 _GENERIC_LABEL = re.compile(r"(?:涉及|共|合计|总计|共计|累计|计|达|约|为)*"
-                            r"(?:支出|收入|资金|经费|金额|费用|投入|人数|人员|项目|数量|任务)?")
+                            r"(?:支出|收入|资金|经费|金额|费用|投入|人数|人员|项目|数量|任务)*")  # 项目资金 too
 _RATE_NAME = re.compile(r"(?:完成|执行|到位|达标|合格|覆盖|知晓|满意|使用|支付|拨付|兑现|验收|得分|增长|下降|利用|开工|"
                         r"办结|及时|准确|正确)?(?:率|度|比例|比重|情况|指标)")  # a rate named by its kind alone
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
 _NAMES_A_NUMBER = re.compile(r"[数额]?[为是达]?\s*[0-9０-９]")  # 年初预算数1850000.00元: the word names that number only
-_CHANGE_ONLY = re.compile(r"^(?=.)(?:(?:同比|比|较)(?:上年度?|去年|上一年度?)?(?:同期)?(?:[决预]算数?|执行数)?)?"
-                          r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)?$")  # a change named by nothing but its words
+_CHANGE_VERB = r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)"
+_CHANGE_ONLY = re.compile(r"^(?:(?:同比|与|同|比|较)(?:上年度?|去年|上一年度?|(?:19|20)\d{2}\s*年度?)?(?:同期)?(?:相比|比较)?"
+                          r"(?:[决预]算数?|执行数)?" + _CHANGE_VERB + r"?|" + _CHANGE_VERB + r")$")  # 较2020年度决算数减少,
+# 与上年下降, 下降: a change named by nothing but its words
 _COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
 
 
@@ -573,9 +584,10 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
     out: list[tuple[Mention, ...]] = []
     taken = set(grouped)
     pool = [m for _, m in stated if id(m) not in grouped and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
-            and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label)]
+            and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label) and _names_something(m)]
     fixed = {id(m) for m in anchors}
-    pool += [m for m in anchors if not m.is_rate and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0]
+    pool += [m for m in anchors if not m.is_rate and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0
+             and _names_something(m)]
     by_key: dict[tuple, list[Mention]] = {}
     rounded: list[tuple[Mention, tuple]] = []
     written: dict[tuple, list[Mention]] = {}  # (value, step, kind) as stated, both in the dimension's base unit
@@ -642,6 +654,14 @@ def _one_figure(a: Mention, b: Mention, subjects: Subjects,
     money = _dimension(canonical_unit(a.quantity.unit)) == "money"  # many sums of money share a head (税收收入, 非税收入)
     return head >= (MIN_SHARED_LABEL if money else MIN_SHARED_HEAD) and a.where.section != b.where.section \
         and _slip(_digits(a), _digits(b))
+
+
+def _names_something(m: Mention) -> bool:
+    """Could what names this figure be shared with another's (_one_figure accepts no pair without a head of
+    MIN_SHARED_HEAD characters both hold, or a word on each side)? A bare number (1 on a line of its own) names
+    nothing: leaving it out of the comparisons changes no pair, and n of them cost n² comparisons (minutes)."""
+    named = _named_by(m)
+    return len(_head_words(named)) >= MIN_SHARED_HEAD or bool(_WORD.search(named))
 
 
 def _named_by(m: Mention) -> str:

@@ -18,6 +18,8 @@ MAX_HEADER_LINES = 24  # short lines a table's header (titles and column names) 
 MAX_BARE_ROWS = 6  # row labels without values a table saved one cell per line may hold between its rows
 CELL_TABLES = 100_000  # table numbers from here on are tables rebuilt from one cell per line
 FLATTENED_TABLES = 10_000_000  # and from here on, tables rebuilt from a line they were run together on
+ROW_LINE_TABLES = 15_000_000  # and from here on, a form's rows rebuilt from lines a row each (_rows_run_together)
+STATEMENT_TABLES = 20_000_000  # and from here on, a 决算 statement's rows rebuilt from its text (see _statements)
 _LONE_NUMBER = re.compile(r"[-－]?[\d.,，]+\s*[%％]?")
 _COLUMN_HEADER = re.compile(r"(?:19|20)\d{2}\s*年|预算数|决算数|执行数")  # a new header, not a row left bare
 
@@ -46,7 +48,7 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
                 lines += [t for t in _unflattened(clean(x), FLATTENED_TABLES + len(lines)) if t]
         else:
             lines.append(item)
-    lines = _rejoined(lines)
+    lines = _spaced_tables(_statements(_rows_run_together(_rejoined(lines))))
     out: list[str | Row | Skipped] = []
     k, table = 0, CELL_TABLES
     while k < len(lines):
@@ -55,7 +57,7 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
             out.append(Row(tuple(c for pair in _pairs(lines[k]) for c in pair), table))
             k += 1
             continue
-        form = _indicator_form(lines, k)
+        form = _indicator_form(lines, k) or _scored_form(lines, k)
         if form is not None:
             rows, k = form
             table += 1
@@ -173,7 +175,16 @@ def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:
         header, values = [text(k + j) for j in range(n)], [text(k + n + j) for j in range(n)]
         if _rates_fit(header, [values]):
             return [header, values], k + 2 * n
+    if n >= 3 and numbers(k + n, n - 1) and not _CAPTION.search(text(k)) \
+            and all(_COLUMN_NAME.search(text(k + j)) for j in range(1, n)):
+        header, values = [text(k + j) for j in range(1, n)], [text(k + n + j) for j in range(n - 1)]
+        if _rates_fit(header, [values]):  # a row's label set above its columns' names (年度总体目标 / 预期目标 / 实际完成情况)
+            return [["", *header], [text(k), *values]], k + 2 * n - 1
     return None
+
+
+_CAPTION = re.compile(r"情况|表|单位|[（(][^）)]*$")  # a table's caption above its columns, no row's label
+_COLUMN_NAME = re.compile(r"目标|完成|预算|执行|决算|[数值额率]$|情况$|(?:19|20)\d{2}\s*年")
 
 
 def _rates_fit(header: list[str], rows: list[list[str]]) -> bool:
@@ -190,7 +201,10 @@ def _rates_fit(header: list[str], rows: list[list[str]]) -> bool:
 MAX_ROW_LINES = 9  # lines of one indicator row before its 分值 and 得分: two levels, name, target, actual, a note
 MAX_DEVIATION = 200  # characters of the deviation note a row may end with
 _INDICATOR_COLUMNS = re.compile(r"^(?:[一二三]级指标|指标名称|指标性质|指标方向|(?:年度)?指标值|年度目标值?|度量单位|计量单位|"
-                                r"实际完成值?|完成值|实际值|分值|权重|得分|偏差原因.*|未完成原因.*|原因分析.*|改进措施.*)$")
+                                r"实际完成值?|完成值|实际值|(?:指标)?分值|权重|(?:自评|评价)?得分|偏差原因.*|未完成原因.*|原因分析.*|改进措施.*)"
+                                r"(?:[（(]\s*分\s*[）)])?$")
+_WEIGHT_HEADER = re.compile(r"^(?:指标)?(?:分值|权重)(?:[（(]\s*分\s*[）)])?$")
+_SCORE_HEADER = re.compile(r"^(?:自评|评价)?得分(?:[（(]\s*分\s*[）)])?$")
 _LEVEL = re.compile(r"^(?!.*(?:达成|完成|实现))[^\d，。；：,;:]{1,12}?指标\s*(?:[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)])?$")
 _POINTS_ALONE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|效果)指标$|分\s*[）)]$")  # a level cell alone that is the first level
@@ -218,8 +232,8 @@ def _indicator_header(lines: list, k: int) -> list[str] | None:
     while len(header) < 12 and k + len(header) < len(lines) and isinstance(lines[k + len(header)], str) \
             and _INDICATOR_COLUMNS.match(_unmarked(lines[k + len(header)])):
         header.append(_unmarked(lines[k + len(header)]))
-    weight = next((c for c, h in enumerate(header) if h in ("分值", "权重")), None)
-    if weight is None or weight < 3 or weight + 1 >= len(header) or header[weight + 1] != "得分":
+    weight = next((c for c, h in enumerate(header) if _WEIGHT_HEADER.match(h)), None)
+    if weight is None or weight < 3 or weight + 1 >= len(header) or not _SCORE_HEADER.match(header[weight + 1]):
         return None
     if any(h.startswith("实际完成") or h in ("完成值", "实际值") for h in header) \
             and any("指标值" in h or "目标" in h for h in header):
@@ -240,7 +254,7 @@ def _indicator_form(lines: list, k: int) -> tuple[list[list[str]], int] | None:
     header = _indicator_header(lines, k)
     if header is None:
         return None
-    weight = next(c for c, h in enumerate(header) if h in ("分值", "权重"))
+    weight = next(c for c, h in enumerate(header) if _WEIGHT_HEADER.match(h))
     score, name = weight + 1, weight - 3
     deviation = score + 1 if score + 1 < len(header) else None
     if any(_marked_empty(lines, x) for x in range(k + len(header), k + 3 * len(header))):
@@ -339,6 +353,102 @@ def _indicator_tail(text, number, i: int, rows: list[list[str]], width: int,  # 
     return closing, i
 
 
+# ---------------------------------------------------------------- a scored evaluation table (分值 | 评分标准 | 得分)
+
+_SCORED_COLUMNS = re.compile(r"^(?:[一二三]级指标|指标名称|评价指标|指标|(?:指标)?(?:分值|权重)|标准分值?|满分值?|"
+                             r"评分(?:标准|要点|细则|办法|方法|依据|说明)|评价(?:标准|要点)|计分(?:标准|方法|办法)|扣分(?:标准|办法)|"
+                             r"指标(?:解释|说明|内涵)|(?:自评|评价|实际|考核|最终)?得分|自评分(?:数|值)?|"
+                             r"扣分(?:原因|理由|说明|情况)|(?:得分|评分|自评)(?:说明|依据|情况)|备注)(?:[（(]\s*分\s*[）)])?$")
+_WEIGHT_NAME = re.compile(r"^(?:指标)?(?:分值|权重)|^标准分|^满分")
+_RULE_NAME = re.compile(r"评分(?:标准|要点|细则|办法|方法|依据)|评价(?:标准|要点)|计分|扣分(?:标准|办法)|指标(?:解释|说明|内涵)")
+_SCORE_NAME = re.compile(r"^(?:自评|评价|实际|考核|最终)?得分(?:[（(]\s*分\s*[）)])?$|^自评分")
+_OPENS_LEVEL = re.compile(r"^(?:决策|过程|产出|效益|效果|满意度|投入|管理|绩效)|[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$")
+MAX_RULE_LINES = 12  # lines a row's rules may run to between its 分值 and its 得分
+
+
+def _scored_form(lines: list, k: int) -> tuple[list[list[str]], int] | None:
+    """A scored evaluation table saved one cell per line (一级指标 … 分值 / 评分标准 / 自评得分 / 扣分原因), rebuilt as
+    rows under its column names: each row is its label cells, its 分值 (a number alone), the lines of its rules and
+    its 得分 (a number alone); a note column after 得分 takes the lines before the next row's labels beyond as many
+    as the labels' columns. A 总分 line and its numbers and a grade line close it; fewer than two rows make no table.
+    Only the order 分值, rules, 得分 is read (with 得分 before the rules a row's rules and the next row's name cannot
+    be told apart)."""
+    def text(i: int) -> str:
+        return _unmarked(lines[i]) if i < len(lines) and isinstance(lines[i], str) else ""
+
+    header: list[str] = []
+    while len(header) < 10 and _SCORED_COLUMNS.match(text(k + len(header))):
+        header.append(text(k + len(header)))
+    weight = next((c for c, h in enumerate(header) if _WEIGHT_NAME.match(h)), None)
+    score = next((c for c, h in enumerate(header) if _SCORE_NAME.match(h)), None)
+    rules = [c for c, h in enumerate(header) if _RULE_NAME.search(h)]
+    if weight is None or score is None or not rules or not weight < min(rules) <= max(rules) < score \
+            or score != max(rules) + 1 or weight == 0:
+        return None
+    labels, notes = weight, len(header) - score - 1
+
+    def number(i: int) -> bool:
+        return bool(_SCORE.match(text(i)))
+
+    def closes(i: int) -> bool:
+        return bool(_TOTAL_LINE.match(text(i)) or _GRADE_LINE.match(text(i)))
+
+    rows: list[list[str]] = []
+    i = k + len(header)
+    while i < len(lines) and not closes(i):
+        at = next((j for j in range(i, min(i + labels + notes + 1, len(lines))) if number(j) or closes(j)), None)
+        if at is None or at == i or closes(at):
+            break
+        segment = _with_points([text(x) for x in range(i, at) if text(x)])  # a marked copy's blank cells: none
+        if len(segment) > labels + notes or (len(segment) > labels and not rows):
+            break
+        if notes and rows and labels >= 2 and len(segment) == labels and not _OPENS_LEVEL.search(segment[0]):
+            rows[-1][score + 1], segment = segment[0], segment[1:]  # a full row opens a level; else the note
+        end = next((j for j in range(at + 1, min(at + 2 + MAX_RULE_LINES, len(lines))) if number(j) or closes(j)), None)
+        if end is None or not number(end) or end == at + 1 or closes(end):
+            break
+        if len(segment) > labels:
+            rows[-1][score + 1] = "".join(segment[:len(segment) - labels])
+            segment = segment[len(segment) - labels:]
+        row = [""] * len(header)
+        row[labels - len(segment):labels] = segment
+        row[weight] = text(at)
+        row[rules[0]] = "".join(text(x) for x in range(at + 1, end))
+        row[score] = text(end)
+        rows.append(row)
+        i = end + 1
+    if len(rows) < 2:
+        return None
+    if notes and text(i) and not closes(i) and closes(i + 1):
+        rows[-1][score + 1] = text(i)
+        i += 1
+    if _TOTAL_LINE.match(text(i)) and number(i + 1):
+        row = [""] * len(header)
+        row[0] = text(i)
+        if number(i + 2):
+            row[weight], row[score] = text(i + 1), text(i + 2)
+            i += 3
+        else:
+            row[score] = text(i + 1)
+            i += 2
+        rows.append(row)
+    if _GRADE_LINE.match(text(i)) and _GRADE_WORD.match(text(i + 1)):
+        rows.append([text(i), text(i + 1).strip("“”\"")])
+        i += 2
+    return [header, *rows], i
+
+
+def _with_points(segment: list[str]) -> list[str]:
+    """Label lines with a level's points set on a line of their own (决策 / （15分）) joined to the level."""
+    out: list[str] = []
+    for line in segment:
+        if _POINTS_ALONE.match(line) and out:
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
 # ---------------------------------------------------------------- a two-column form flattened onto a line
 
 _PAIR = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff（）()“”]{1,15}?)\s*[：:]?\s*([-－]?\d[\d,，]*(?:\.\d+)?\s*[%％]?)(?![\d.])\s*")
@@ -358,19 +468,112 @@ def _pairs(line: str) -> list[tuple[str, str]]:
 
 
 def _unflattened(line: str, table: int) -> list[str | Row]:
-    """A line holding a 绩效自评表's indicator rows run together, cells between single spaces (a document site's
-    text of a .docx), as the text before the table, the table's rows and the text after it; any other line as it is.
-    The table must close with its 总分 row: such copies are often excerpts, and rows cut off would sum wrong."""
-    if "指标" not in line:
+    """A line holding a 绩效自评表's indicator rows (or a scored evaluation table's, or its budget block) run together,
+    cells between single spaces (a document site's text of a .docx, a PDF's), as the text before the table, the
+    table's rows and the text after it (read again for a further table); any other line as it is. A table that does
+    not close with its 总分 row is rebuilt all the same, each row known by its 分值 and 得分 standing alone together:
+    such copies are often excerpts, so it is read for its figures, not as the indicator table
+    (tables._rebuilt_unclosed), whose rows cut off would sum wrong."""
+    if "指标" not in line and not _BLOCK_HINT.search(line):
         return [line]
-    tokens = line.split(" ")
+    tokens: list[str | Row | Skipped] = list(line.split(" "))
     for at, token in enumerate(tokens):
-        if _INDICATOR_COLUMNS.match(token) and _indicator_header(tokens, at) is not None:
-            form = _indicator_form(tokens, at)  # type: ignore[arg-type]  # a list of str is a list of lines
-            if form is not None and any(_TOTAL_LINE.match(row[0]) for row in form[0][-2:]):
-                rows, end = form
-                return [" ".join(tokens[:at]), *(Row(tuple(r), table) for r in rows), " ".join(tokens[end:])]
+        if not isinstance(token, str):
+            continue
+        found: tuple[list[list[str]], int, int] | None = None
+        if "指标" in line and (_INDICATOR_COLUMNS.match(token) or _SCORED_COLUMNS.match(token)):
+            form = _indicator_form(tokens, at) or _scored_form(tokens, at)
+            found = (form[0], at, form[1]) if form is not None else None
+        if found is None and _BLOCK_COLUMN.fullmatch(token):
+            found = _budget_block([str(t) for t in tokens], at)
+        if found is not None:
+            rows, start, end = found
+            after = " ".join(str(t) for t in tokens[end:])
+            return [" ".join(str(t) for t in tokens[:start]), *(Row(tuple(r), table) for r in rows),
+                    *(_unflattened(after, table + 1) if after else [])]
     return [line]
+
+
+_BLOCK_HINT = re.compile(r"预算数|执行数|决算数")
+_BLOCK_COLUMN = re.compile(r"(?:年初|全年|调整后|年度|本年|上年)?(?:预算|执行|决算)数?(?:[（(]万元[）)])?|分值|(?:预算)?执行率|得分|权重")
+_BLOCK_LABEL = re.compile(r"项目资金|资金来源|项目|科目|[（(]\s*(?:万元|元)\s*[）)]")
+_BLOCK_VALUE = re.compile(r"[-－]?\d[\d,，]*(?:\.\d+)?\s*[%％]?")
+MAX_BLOCK_LABEL = 24  # characters of a budget block's row label
+
+
+def _budget_block(tokens: list[str], at: int) -> tuple[list[list[str]], int, int] | None:
+    """A form's budget block run together (项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额:
+    0 0 0 10 0 0 其中:本年财政拨款 90 89.974 89.974): (its header row and rows of a label and up to as many values,
+    left-aligned; where it starts; where it ends), or None. The column names are three or more in a row, one of them a
+    预算数, 执行数 or 决算数; a row is its label's words and one value or more; the block ends at words no value
+    follows; a percentage stands only under a rate column; fewer than two rows make none."""
+    end = at
+    while end < len(tokens) and _BLOCK_COLUMN.fullmatch(tokens[end]):
+        end += 1
+    columns = tokens[at:end]
+    if len(columns) < 3 or not any(_BLOCK_HINT.search(c) for c in columns):
+        return None
+    start = at
+    while start > max(0, at - 2) and _BLOCK_LABEL.fullmatch(tokens[start - 1]):
+        start -= 1
+    rows: list[list[str]] = []
+    k = end
+    while k < len(tokens):
+        label, j = [], k
+        while j < len(tokens) and not _BLOCK_VALUE.fullmatch(tokens[j]) and len("".join(label)) <= MAX_BLOCK_LABEL:
+            label.append(tokens[j])
+            j += 1
+        values = []
+        while j < len(tokens) and len(values) < len(columns) and _BLOCK_VALUE.fullmatch(tokens[j]):
+            values.append(tokens[j])
+            j += 1
+        if not label or not values or len("".join(label)) > MAX_BLOCK_LABEL:
+            break
+        rows.append([" ".join(label), *values])
+        k = j
+    if len(rows) < 2 or any(("%" in v or "％" in v) and "率" not in c for r in rows for c, v in zip(columns, r[1:])):
+        return None
+    return [[" ".join(tokens[start:at]), *columns], *rows], start, k
+
+
+MAX_FORM_LINES = 400  # lines a form's rows set a row per line may run to
+
+
+def _rows_run_together(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
+    """A 绩效自评表 (or a scored evaluation table) set a row per line with single spaces between its cells (a PDF's
+    text): its header line's column names and the lines after it read as one run of cells, rebuilt as rows as a table
+    run together on one line is (see _unflattened); the text after the table's last row stays as it was."""
+    out: list[str | Row | Skipped] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        cells = line.split(" ") if isinstance(line, str) and "指标" in line else []
+        at = next((x for x, c in enumerate(cells) if _INDICATOR_COLUMNS.match(c) or _SCORED_COLUMNS.match(c)), None)
+        if len(cells) < 3 or at is None:
+            out.append(line)
+            k += 1
+            continue
+        tokens: list[str | Row | Skipped] = []
+        ends: list[int] = []  # where each line's cells end in the run
+        m = k
+        while m < len(lines) and m - k < MAX_FORM_LINES and isinstance(lines[m], str):
+            tokens += str(lines[m]).split(" ")
+            ends.append(len(tokens))
+            m += 1
+        form = _indicator_form(tokens, at) or _scored_form(tokens, at)
+        if form is None or len(ends) < 2 or form[1] <= ends[0]:
+            out.append(line)
+            k += 1
+            continue
+        rows, end = form
+        before = " ".join(cells[:at])
+        out += [before] if before else []
+        out += [Row(tuple(r), ROW_LINE_TABLES + k) for r in rows]
+        last = next(x for x, e in enumerate(ends) if e >= end)
+        rest = " ".join(str(t) for t in tokens[end:ends[last]])
+        out += [rest] if rest else []
+        k += last + 1
+    return out
 
 
 def _marked_form(lines: list, i: int, header: list[str], weight: int) -> tuple[list[list[str]], int] | None:
@@ -401,3 +604,280 @@ def _marked_form(lines: list, i: int, header: list[str], weight: int) -> tuple[l
             rows.append([_unmarked(lines[i])] + [""] * (width - 1 - len(values)) + values)
             i = j
     return [header, *rows], i
+
+
+# ---------------------------------------------------------------- a 决算 statement flattened onto lines
+
+_LINE_NO = re.compile(r"\d{1,3}")
+_AMOUNT = re.compile(r"[-－]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?")
+_BLANK_AMOUNT = re.compile(r"[-－—–/／]")
+_STATEMENT_HEAD = re.compile(r"项目|科目|行次|金额|[^\d\s]{0,6}(?:数|额)|合计|小计|收入|支出|本年|上年|年初|年末|单位")
+MAX_STATEMENT_LABEL = 40  # characters of a statement's row label (its words may be split by spaces)
+
+
+def _tokens(line: str) -> list[str]:
+    return re.sub(r"行\s+次", "行次", re.sub(r"栏\s+次", "栏次", line)).split()
+
+
+def _statement_header(tokens: list[str]) -> tuple[int, int, int] | None:
+    """(where the header starts, where its rows start, how many amounts a row label has) of a 决算 statement whose
+    column names stand among the tokens (项目 行次 金额 项目 行次 金额; 项目 行次 年初预算数 决算数), or None."""
+    at = next((k for k, t in enumerate(tokens) if t == "行次"), None)
+    if at is None:
+        return None
+    start = at - 1 if at > 0 and tokens[at - 1] in ("项目", "科目", "收入", "支出") else at
+    end = at + 1
+    while end < len(tokens) and _STATEMENT_HEAD.fullmatch(tokens[end]) and not _AMOUNT.fullmatch(tokens[end]):
+        end += 1
+    after = tokens[at + 1:end]
+    width = next((k for k, t in enumerate(after) if t in ("项目", "科目", "行次")), len(after))
+    if width == 0:
+        return None
+    while end + 1 < len(tokens) and tokens[end] == "栏次" and _LINE_NO.fullmatch(tokens[end + 1]):
+        end += 2  # the row numbering the columns (栏次 1 栏次 2): no row of the statement
+    return start, end, width
+
+
+# a statement's row label and its 行次 followed by an amount: 一、财政拨款收入 1 2,318.40
+_STATEMENT_ROW = re.compile(r"(?:收入|支出|合计|总计|结余|结转|拨款)\s+\d{1,3}\s+[-－]?\d")
+MIN_UNHEADED_ROWS = 3  # rows numbered one after another that make a statement without its header
+
+
+def _unheaded(tokens: list[str], opening: int) -> tuple[int, int, int] | None:
+    """(start, start, amounts per row) of a statement whose header the copy lost: from the first label of a run of
+    at least MIN_UNHEADED_ROWS rows whose 行次 count up one by one (一、财政拨款收入 1 2,318.40 二、事业收入 2 46.00 …),
+    each with an amount, the first of them among the `opening` tokens (the line that may start it); None when there
+    is none."""
+    for k in range(min(opening, len(tokens) - 1)):
+        if _AMOUNT.fullmatch(tokens[k]) or not _LINE_NO.fullmatch(tokens[k + 1]):
+            continue  # the run opens with the word right before a 行次 (a caption before it stays text)
+        rows, _ = _statement_groups(tokens, k, 1, 2 * MIN_UNHEADED_ROWS)
+        first = rows[:2 * MIN_UNHEADED_ROWS]
+        if len(first) >= MIN_UNHEADED_ROWS and all(len(r) > 2 for r in first) \
+                and _counted_up([int(r[1]) for r in first]):
+            widest, _ = _statement_groups(tokens, k, 4, len(first))
+            return k, k, max(len(r) - 2 for r in widest[:len(first)])
+    return None
+
+
+def _by_side(rows: list[list[str]]) -> list[list[str]]:
+    """A statement's rows side by side (收入 1, 支出 31, 收入 2, 支出 32 …) put one side after the other, each side's rows
+    in order, told apart by their 行次 counting up: so that a side's 合计 stands under its own rows."""
+    runs: list[list[list[str]]] = []
+    for row in rows:
+        n = int(row[1]) if row[1].isdigit() else None
+        run = next((r for r in runs if n is not None and r[-1][1].isdigit() and int(r[-1][1]) == n - 1), None)
+        if run is None:
+            runs.append([row])
+        else:
+            run.append(row)
+    return [row for run in runs for row in run] if len(runs) <= 2 else rows
+
+
+def _counted_up(numbers: list[int]) -> bool:
+    """Do the numbers count up one by one, in one sequence or two interleaved (a statement's two sides, 1 31 2 32 …),
+    the longer of at least MIN_UNHEADED_ROWS?"""
+    runs: list[list[int]] = []
+    for n in numbers:
+        run = next((r for r in runs if r[-1] == n - 1), None)
+        if run is None:
+            runs.append([n])
+        else:
+            run.append(n)
+    return len(runs) <= 2 and max(len(r) for r in runs) >= MIN_UNHEADED_ROWS
+
+
+def _statement_groups(tokens: list[str], start: int, width: int, limit: int | None = None
+                      ) -> tuple[list[list[str]], int]:
+    """The statement's rows from tokens[start:]: each a label (words, joined where a copy split them), its 行次 and
+    up to `width` amounts (a blank one written -, —, /); and where they end (at words no 行次 follows, or after
+    `limit` rows)."""
+    rows: list[list[str]] = []
+    k = start
+    while k < len(tokens) and (limit is None or len(rows) < limit):
+        label, j = [], k
+        while j < len(tokens) and not _AMOUNT.fullmatch(tokens[j]) and len("".join(label)) <= MAX_STATEMENT_LABEL:
+            label.append(tokens[j])
+            j += 1
+        if not label or j >= len(tokens) or not _LINE_NO.fullmatch(tokens[j]) or len("".join(label)) > MAX_STATEMENT_LABEL:
+            break
+        amounts: list[str] = []
+        j += 1
+        while len(amounts) < width and j < len(tokens) and (_AMOUNT.fullmatch(tokens[j]) or _BLANK_AMOUNT.fullmatch(tokens[j])):
+            amounts.append("" if _BLANK_AMOUNT.fullmatch(tokens[j]) else tokens[j])
+            j += 1
+        rows.append(["".join(label), tokens[j - len(amounts) - 1], *amounts])
+        k = j
+    return rows, k
+
+
+def _columnwise(tokens: list[str], start: int, width: int) -> tuple[list[list[str]], list[str], int] | None:
+    """A statement a PDF gave column by column: its labels and 行次 first (一、财政拨款收入 1 二、事业收入 2 …), then its
+    amounts in a run (3,456.00 120.00 …). (the rows, each amount paired with its row in order when there are as many
+    as the rows' cells, else none; the amounts left unpaired; where the run ends), or None for another shape."""
+    rows, k = _statement_groups(tokens, start, 0)
+    run: list[str] = []
+    while k < len(tokens) and (_AMOUNT.fullmatch(tokens[k]) or _BLANK_AMOUNT.fullmatch(tokens[k])):
+        run.append("" if _BLANK_AMOUNT.fullmatch(tokens[k]) else tokens[k])
+        k += 1
+    named = [r for r in rows if r[0] not in ("栏次", "行次")]
+    if len(named) < 2 or len(run) < 2:
+        return None
+    if len(run) != len(named) * width:
+        return named, [a for a in run if a], k
+    paired = [[*r, *run[n * width:(n + 1) * width]] for n, r in enumerate(named)]
+    return paired, [], k
+
+
+def _statements(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
+    """A 决算 statement's rows run together as text — a row per line with single spaces, the whole table on one line,
+    or one cell per line (一、财政拨款收入 1 3,456.00 二、事业收入 2 …) — rebuilt as rows under their column names
+    (项目 | 行次 | 金额), one row per label, so that its 行次 numbers are known for the row numbers they are and each
+    amount stands with its row's label. Recognised by the header naming 行次 over at least two rows each of a label
+    followed by a number of up to three digits; the text before the header and after the last row stays as it was.
+    A statement given column by column (its labels and 行次, then its amounts) pairs them in order when they are as
+    many, else keeps the amounts as a row of their own, unlabelled."""
+    texts = [x if isinstance(x, str) else None for x in lines]
+    out: list[str | Row | Skipped] = []
+    k = 0
+    while k < len(lines):
+        line = texts[k]
+        if line is None or ("行次" not in _tokens(line) and not _STATEMENT_ROW.search(line)):
+            out.append(lines[k])
+            k += 1
+            continue
+        back = 0  # column names set one per line above the one naming 行次 (项目 / 行次 / 金额)
+        while back < MAX_HEADER_LINES and k - back > 0 and texts[k - back - 1] is not None \
+                and out and isinstance(out[len(out) - back - 1], str) \
+                and all(_STATEMENT_HEAD.fullmatch(t) for t in _tokens(texts[k - back - 1] or "")):
+            back += 1
+        def run_end(most: int) -> int:  # the lines of text without a sentence after line k, at most `most`
+            m = k + 1
+            while m < len(lines) and m - k < most and texts[m] is not None \
+                    and not re.search(r"[。；;！!？?]", texts[m] or ""):
+                m += 1
+            return m
+
+        probe = [t for x in range(k - back, run_end(PROBE_LINES + 1)) for t in _tokens(texts[x] or "")]
+        opening = sum(len(_tokens(texts[x] or "")) for x in range(k - back, k + 1))
+        header = _statement_header(probe) if "行次" in probe else _unheaded(probe, opening)  # on a few lines
+        m = run_end(MAX_STATEMENT_LINES) if header else k
+        tokens: list[str] = []
+        spans: list[tuple[int, int]] = []  # (line, where its tokens end in the stream)
+        for x in range(k - back, m if header else k - back):
+            tokens += _tokens(texts[x] or "")
+            spans.append((x, len(tokens)))
+        found = _statement_rows(tokens, header[1], header[2]) if header else None
+        if header is None or found is None:
+            out.append(lines[k])
+            k += 1
+            continue
+        rows, unpaired, end = found
+        del out[len(out) - back:]
+        table = STATEMENT_TABLES + len(out)
+        before = " ".join(tokens[:header[0]])
+        out += [before] if before else []
+        names = tokens[header[0]:header[1]]
+        columns = names[names.index("行次") + 1:][:header[2]] if "行次" in names else ["金额"] * header[2]
+        out.append(Row(("项目", "行次", *columns), table))
+        out += [Row(tuple(r), table) for r in _by_side(rows)]
+        out += [Row(tuple(unpaired), table + 1)] if unpaired else []
+        line_at, stop = next((x, e) for x, e in spans if e >= end)
+        rest = " ".join(tokens[end:stop])
+        out += [rest] if rest else []
+        k = line_at + 1
+    return out
+
+
+MAX_STATEMENT_LINES = 2000  # lines of text a statement's rows may run to
+PROBE_LINES = 8  # lines after the first whether a statement starts is decided on (its rows are then read on)
+
+
+def _statement_rows(tokens: list[str], first: int, width: int) -> tuple[list[list[str]], list[str], int] | None:
+    """The rows of a statement whose header ends at `first`, as laid out row by row or column by column (see
+    _statements): (rows, amounts left unpaired, where they end), or None when fewer than two rows are read."""
+    rows, end = _statement_groups(tokens, first, width)
+    named = [r for r in rows if r[0] not in ("栏次", "行次")]
+    if sum(1 for r in named if len(r) > 2) <= 1:  # no amounts beside the labels: perhaps all of them after
+        columnwise = _columnwise(tokens, first, width)
+        if columnwise is not None:
+            return columnwise
+    return (named, [], end) if len(named) >= 2 else None
+
+
+# ---------------------------------------------------------------- a table of amounts set a row per line with single spaces
+
+SPACED_TABLES = 16_000_000  # tables rebuilt from rows set a line each with single spaces (_spaced_tables)
+_LABEL_COLUMN = re.compile(r"^(?:科目编码|科目名称|功能分类科目|项目|科目|编码|名称|单位名称|项目名称)$")
+_AMOUNT_COLUMN = re.compile(r"(?:合计|总计|小计|支出|收入|预算数?|决算数?|金额|执行数|结余|结转)$")
+_CODE = re.compile(r"^\d{3,7}$")  # a budget subject's code before its name (2130101 行政运行)
+MAX_COLUMN_NAME = 12
+
+
+def _spaced_tables(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
+    """A table of amounts a PDF or a web page set a row per line with single spaces (科目编码 科目名称 本年支出合计 基本支出
+    项目支出 / 栏次 1 2 3 / 合计 1,112.16 815.36 296.80 / 2130101 行政运行 815.36 815.36 0.00): a header line of column
+    names, two or more of them naming amounts, its label columns first; then, past a 栏次 line, two or more rows of a
+    label (after its subject's code) and no more amounts than the columns — rebuilt as rows under the header, so each
+    amount stands with its row's label and its column's name. Anything else stays as it was."""
+    out: list[str | Row | Skipped] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        header = _amount_header(line) if isinstance(line, str) else None
+        if header is None:
+            out.append(line)
+            k += 1
+            continue
+        labels, columns = header
+        j = k + 1
+        rows: list[list[str]] = []
+        if j < len(lines) and isinstance(lines[j], str) and str(lines[j]).split()[:1] == ["栏次"]:
+            rows.append(str(lines[j]).split())  # the row numbering the columns (taken out as the document is built)
+            j += 1
+        while j < len(lines) and isinstance(lines[j], str):
+            row = _amount_row(str(lines[j]), len(columns))
+            if row is None:
+                break
+            rows.append(row)
+            j += 1
+        if len([r for r in rows if r[0] != "栏次"]) < 2:
+            out.append(line)
+            k += 1
+            continue
+        table = SPACED_TABLES + k
+        out.append(Row((" ".join(labels), *columns), table))
+        out += [Row(tuple(r), table) for r in rows]
+        k = j
+    return out
+
+
+def _amount_header(line: str) -> tuple[list[str], list[str]] | None:
+    """(label columns, amount columns) of a header line of column names, or None."""
+    tokens = line.split()
+    if len(tokens) < 3 or any(re.search(r"\d", t) or len(t) > MAX_COLUMN_NAME for t in tokens):
+        return None
+    at = 0
+    while at < len(tokens) and _LABEL_COLUMN.match(tokens[at]):
+        at += 1
+    columns = tokens[at:]
+    if at == 0 or len(columns) < 2 or sum(1 for c in columns if _AMOUNT_COLUMN.search(c)) < 2:
+        return None
+    return tokens[:at], columns
+
+
+def _amount_row(line: str, width: int) -> list[str] | None:
+    """[label, amounts…] of a row of a spaced table: a subject's code (kept in the label), its words, then one to
+    `width` amounts (a blank written -, —, /); None for any other line."""
+    tokens = line.split()
+    at = 1 if tokens and _CODE.match(tokens[0]) else 0
+    words = at
+    while words < len(tokens) and not (_AMOUNT.fullmatch(tokens[words]) or _BLANK_AMOUNT.fullmatch(tokens[words])):
+        if re.search(r"\d", tokens[words]):
+            return None
+        words += 1
+    amounts = tokens[words:]
+    if words == at or not 1 <= len(amounts) <= width \
+            or not all(_AMOUNT.fullmatch(a) or _BLANK_AMOUNT.fullmatch(a) for a in amounts):
+        return None
+    return [" ".join(tokens[:words]), *("" if _BLANK_AMOUNT.fullmatch(a) else a for a in amounts)]

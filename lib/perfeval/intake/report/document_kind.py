@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...core.params import DocumentKind
-from ...core.script import simplified
+from ...core.script import simplified, without_pinyin
 from .document import Sentence
 from .mentions import Where
 from .unit import Stated, title_bound
@@ -32,7 +32,7 @@ def document_kind(sentences: list[Sentence]) -> Stated | None:
     for s in sentences:
         if s.block >= bound:
             break
-        text = _GAP.sub("", simplified(s.text))  # 部門決算 is 部门决算
+        text = _GAP.sub("", without_pinyin(simplified(s.text)))  # 部門決算 is 部门决算; 報(bào)告 is 報告
         if s.cell is not None or len(text) > MAX_TITLE or _PART.match(text):
             continue
         for kind, pattern in _KINDS:

@@ -22,8 +22,8 @@ MAX_PAGE = 999
 
 _CONTENTS_HEAD = re.compile(r"^\s*目\s*录\s*[:：]?")
 # A page number closing a heading: after dot leaders, spaces or a tab, or straight after the heading's last word.
-_PAGE_AFTER = re.compile(r"^(?P<entry>.*?[^\d\s.…·•．\-－—,，])(?:[\s.…·•．\-－—]*)(?P<page>\d{1,3})$")
-_LEADERS_ONLY = re.compile(r"^[\s.…·•．\-－—_]+$")
+_PAGE_AFTER = re.compile(r"^(?P<entry>.*?[^\d\s.…·•．¨⋯\-－—,，])(?:[\s.…·•．¨⋯\-－—]*)(?P<page>\d{1,3}|\d(?: \d){1,2})$")
+_LEADERS_ONLY = re.compile(r"^[\s.…·•．¨⋯\-－—_]+$")
 _LONE_PAGE = re.compile(r"^\s*[-－—]?\s*\d{1,3}\s*[-－—]?\s*$")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 # What a web page prints around an article (a line of these fields and their values, no sentence).
@@ -124,7 +124,7 @@ def _entry(line: str) -> tuple[str, int | None] | None:
     if _LEADERS_ONLY.match(text):
         return "", None
     m = _PAGE_AFTER.match(text)
-    heading, page = (m.group("entry"), int(m.group("page"))) if m else (text, None)
+    heading, page = (m.group("entry"), int(m.group("page").replace(" ", ""))) if m else (text, None)  # 1 2: page 12
     if find_quantities(heading):
         return None
     return heading, page
@@ -224,4 +224,4 @@ _PART_HEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:部分
 def _spaced(line: str, step: int) -> bool:
     """Is the page number set apart from its heading (a space, leaders, or its own line)? Without a 目录 line, a
     heading run straight into a number (部门职责3) is not enough to call the line a contents entry."""
-    return step == 2 or bool(re.search(r"[\s.…·•．\-－—]\d{1,3}\s*$", line))
+    return step == 2 or bool(re.search(r"[\s.…·•．¨⋯\-－—]\d{1,3}\s*$", line))

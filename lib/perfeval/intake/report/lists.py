@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
-from typing import Callable, Literal
+from typing import Callable, Literal, Sequence
 
-from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable
+from ...core.quantity import UNITS, Qualifier, adds_up, canonical_unit, commensurable
 from ..numbering import heading_of
 from .document import Document, Sentence
 from .mentions import COUNTED_OBJECTS, Mention
@@ -25,7 +25,8 @@ BySentence = dict[int, list[Mention]]  # the mentions of each sentence, by its p
 
 MIN_SHARED_NAME = 4  # characters a paragraph's label shares with a listed name to be that item
 _AMONG = re.compile(r"其中|包括|包含|分别为|分别是|(?<=[，,（(：:])含(?=[\u4e00-\u9fff])"
-                    r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]")  # open a breakdown (…，主要用于：一是…)
+                    r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]"  # open a breakdown (…，主要用于：一是…)
+                    r"|(?:分项|构成|组成)(?:情况)?(?:是|为|如下)?[：:]")  # …决算总额2771万元。分项情况是：…
 _STOP = re.compile(r"另有|此外|另外|(?<=[，,；;])另(?!外)|合计|共计|总计")  # outside the list, or its close
 _CLAUSE = re.compile(r"[，,；;。：:]")
 _BARE_TOTAL = re.compile(r"^\s*[，,；;]\s*[\u4e00-\u9fff]{2,10}[为是:：]?\s*\d+(?:\.\d+)?\s*[，,；;：:]?\s*$")  # ，人数37，
@@ -72,8 +73,13 @@ def _alike(whole: Mention, part: Mention) -> bool:
 
 def _counted_alike(a: str, b: str) -> bool:
     """Units a total and its parts may be counted in: commensurable ones, or 个 beside another object's classifier
-    (17家单位，其中全额拨款单位15个: 个 counts anything)."""
-    return commensurable(a, b) or ("个" in (a, b) and a in COUNTED_OBJECTS and b in COUNTED_OBJECTS)
+    (17家单位，其中全额拨款单位15个: 个 counts anything), or the volumes a collection counts together (馆藏12000卷，
+    其中文书档案8000卷、图书资料4000册)."""
+    return commensurable(a, b) or ("个" in (a, b) and a in COUNTED_OBJECTS and b in COUNTED_OBJECTS) \
+        or (a in _VOLUMES and b in _VOLUMES)
+
+
+_VOLUMES = frozenset(("卷", "册", "件", "盒", "盘", "本"))  # what archives and libraries hold, counted as one stock
 
 
 def in_unit_of(whole: Mention, part: Mention) -> Decimal:
@@ -84,17 +90,19 @@ def in_unit_of(whole: Mention, part: Mention) -> Decimal:
 
 
 def _listed(whole: Mention, parts: list[Mention], shape: str, named: int = 0) -> Listed:
-    total = sum((in_unit_of(whole, p) for p in parts), Decimal(0))
     # shape is one of Listed's shapes
-    return Listed(whole, tuple(parts), shape, agrees(whole.quantity, total), named)  # type: ignore[arg-type]
+    return Listed(whole, tuple(parts), shape, _adds_up(whole, parts), named)  # type: ignore[arg-type]
 
 
 Named = Callable[[str], "Mention | None"]  # words naming a figure stated elsewhere → its statement
 
 
-def find_lists(document: Document, mentions: list[Mention], named: Named | None = None) -> list[Listed]:
+def find_lists(document: Document, mentions: list[Mention], named: Named | None = None,
+               table_totals: Sequence[Mention] = ()) -> list[Listed]:
     """Every total with its listed parts, in document order; `named` gives the total a list opens under words that
-    name a figure stated elsewhere (项目支出包括委员活动经费36.3万元…, with 项目支出 stated in another part)."""
+    name a figure stated elsewhere (项目支出包括委员活动经费36.3万元…, with 项目支出 stated in another part);
+    `table_totals` are the values of the tables' 合计 / 总计 rows, the total a paragraph opening with 其中 right
+    under its table breaks down (see _under_a_table)."""
     sentences = document.sentences()
     by_sentence: BySentence = {}
     for m in mentions:
@@ -103,14 +111,15 @@ def find_lists(document: Document, mentions: list[Mention], named: Named | None 
     used: set[int] = set()
     for k in range(len(sentences)):
         here = by_sentence.get(k, [])
-        found = _inline(sentences, k, here, by_sentence, named) + _numbered(sentences, k, here, by_sentence) \
+        found = _inline(sentences, k, here, by_sentence, named, table_totals) \
+            + _numbered(sentences, k, here, by_sentence) \
             + _named(sentences, k, here, by_sentence)
         for listed in found or _unopened(sentences[k].text, here):
             parts = [p for p in listed.parts if id(p) not in used]
             if parts and len(parts) == len(listed.parts):
                 used.update(id(p) for p in parts)
                 out.append(listed)
-    return out
+    return sorted(out, key=lambda lst: lst.whole.where.block)  # stable: in document order by paragraph
 
 
 def _unopened(text: str, here: list[Mention]) -> list[Listed]:
@@ -247,13 +256,14 @@ def _opens_with_colon(text: str, m: Mention) -> bool:
 
 
 def _same_unit(whole: Mention, m: Mention) -> bool:
-    """A part in a later sentence is written in its total's own unit (900次 after 300场次 is another count)."""
-    return canonical_unit(m.quantity.unit) == canonical_unit(whole.quantity.unit)
+    """A part in a later sentence is written in its total's own unit (900次 after 300场次 is another count), or in
+    another unit of money (a total in 元, its parts in 万元: one amount however it is written)."""
+    a, b = canonical_unit(m.quantity.unit), canonical_unit(whole.quantity.unit)
+    return a == b or (a in UNITS and b in UNITS and UNITS[a].dimension == UNITS[b].dimension == "money")
 
 
 def _adds_up(whole: Mention, parts: list[Mention]) -> bool:
-    total = sum((in_unit_of(whole, p) for p in parts), Decimal(0))
-    return agrees(whole.quantity, total)
+    return adds_up(whole.quantity, [p.quantity for p in parts])
 
 
 Reading = list[tuple[Mention, list[Mention]]]  # (total, its parts) for each list of one reading
@@ -317,13 +327,15 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
 
 
 def _closed_before(whole: Mention, parts: list[_Part]) -> int | None:
-    """How many of the parts make up the total, when they end where a ；-part begins and the whole list does not add
-    up (收入合计1000万元，其中：财政拨款收入800万元，其他收入200万元；支出合计950万元，其中…: the 950 is another
-    total, outside the first list)."""
+    """How many of the parts make up the total, when they end where a ；-part begins — or a ，-part after parts set
+    apart by 、 alone — and the whole list does not add up (收入合计1000万元，其中：财政拨款收入800万元，其他收入200万元；
+    支出合计950万元，其中…: the 950 is another total, outside the first list; 在职42人，其中行政编制16人、事业编制26人，
+    聘用人员8人: the 8 stands beside the 42)."""
     if len(parts) < 3 or whole.quantity.qualifier is not Qualifier.EXACT or _adds_up(whole, [p.mention for p in parts]):
         return None  # a range (不足300万元) admits many prefixes: only an exact total closes a list early
-    return next((k for k in range(2, len(parts)) if parts[k].gap >= 3 and parts[k].depth == 0
-                 and _adds_up(whole, [p.mention for p in parts[:k]])), None)
+    return next((k for k in range(2, len(parts)) if parts[k].depth == 0 and (
+        parts[k].gap >= 3 or (parts[k].gap == 2 and all(p.gap < 2 for p in parts[1:k])))
+        and _adds_up(whole, [p.mention for p in parts[:k]])), None)
 
 
 def _after_close(rest: list[_Part], cut: bool) -> list[Listed]:
@@ -361,7 +373,7 @@ def _attributes(parts: list[Mention]) -> bool:
 
 
 def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence,
-            named: Named | None = None) -> list[Listed]:
+            named: Named | None = None, table_totals: Sequence[Mention] = ()) -> list[Listed]:
     text = sentences[k].text
     out = []
     for m in _AMONG.finditer(text):
@@ -372,8 +384,11 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
         whole = _before(sentences, k, m.start(), here, by_sentence)
         if whole is None and named is not None:
             whole = named(_CLAUSE.split(text[:m.start()])[-1])
+        if whole is None and not text[:m.start()].strip(" ：:，,"):
+            whole = _under_a_table(sentences, k, m.end(), here, by_sentence, table_totals)
         if whole is None:
             continue
+        whole = _of_its_year(sentences, k, m.end(), whole, here, by_sentence)
         totals = [whole, *_of_other_units(whole, here, m.start())]
         units = frozenset(canonical_unit(t.quantity.unit) for t in totals)
         counted = _COUNTED.search(text, 0, m.start())
@@ -393,6 +408,67 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
                 out += _nested(whole, parts, cut)
         out += _bracket_of(text, whole, here)
     return out
+
+
+_LAST_YEAR = re.compile(r"上年|去年|上一年")
+
+
+def _year_of(m: Mention) -> int | None:
+    """The year a figure's clause names, a year before any dated one when it says 上年 (None when it names none)."""
+    return -1 if m.year is None and _LAST_YEAR.search(m.lead) else m.year
+
+
+def _of_its_year(sentences: list[Sentence], k: int, at: int, whole: Mention, here: list[Mention],
+                 by_sentence: BySentence) -> Mention:
+    """Of the totals of two years its sentence states before the opener (2023年支出1800.00万元，2022年支出1650.00万元，
+    其中…), the one the list breaks down: the one its parts make up exactly, else the later year's (the year the report
+    evaluates) — never simply the nearest, which would set parts of one year under a whole of another."""
+    if whole not in here:
+        return whole
+    rivals = [r for r in here if r.end <= at and r is not whole and _a_total(r) and not _CHANGE.search(r.lead)
+              and canonical_unit(r.quantity.unit) == canonical_unit(whole.quantity.unit)
+              and _year_of(r) is not None and _year_of(whole) is not None and _year_of(r) != _year_of(whole)]
+    if not rivals:
+        return whole
+    options = [whole, *rivals]
+    holding = []
+    for total in options:
+        parts, cut = _stream(sentences, k, at, total, here, by_sentence)
+        found = _nested(total, parts, cut) if parts else []
+        if found and found[0].whole is total and found[0].complete:
+            holding.append(total)
+    if len(holding) == 1:
+        return holding[0]
+    return max(options, key=lambda t: _year_of(t) or 0)
+
+
+MAX_TABLE_GAP = 2  # blocks between a table's last row and the paragraph whose 其中 breaks its total down
+
+
+def _under_a_table(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_sentence: BySentence,
+                   table_totals: Sequence[Mention]) -> Mention | None:
+    """The total a paragraph opening with 其中 breaks down when it stands right under a table (其中：基本支出…，项目支出…
+    under a table whose 支出合计 row states the total): of the values the table's 合计 / 总计 rows state, the one in
+    the parts' unit — the only one, or, of several (a row's 预算数 and 决算数), the one the parts make up exactly."""
+    sentence = sentences[k]
+    if k == 0 or sentences[k - 1].block == sentence.block or sentence.cell is not None:
+        return None  # the list must open its paragraph
+    above = [t for t in table_totals if 0 < sentence.block - t.where.block <= MAX_TABLE_GAP + 1
+             and t.where.section == sentence.section and _a_total(t)]
+    if not above:
+        return None
+    last = max(t.where.block for t in above)
+    if any(s.cell is None and last < s.block < sentence.block for s in sentences[max(0, k - 40):k]):
+        return None  # a paragraph stands between: the list is its
+    fitting = []
+    for total in (t for t in above if t.where.block == last):
+        parts, _ = _stream(sentences, k, at, total, here, by_sentence)
+        if len(parts) >= 2:
+            fitting.append((total, _adds_up(total, [p.mention for p in parts])))
+    if len(fitting) == 1:
+        return fitting[0][0]
+    exact = [t for t, adds in fitting if adds]
+    return exact[0] if len(exact) == 1 else None
 
 
 def _bracket_of(text: str, whole: Mention, here: list[Mention]) -> list[Listed]:

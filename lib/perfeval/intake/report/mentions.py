@@ -90,7 +90,12 @@ class Mention:
 
     @property
     def is_rate(self) -> bool:
-        return self.quantity.unit == "%"
+        return self.quantity.unit in ("%", "‰")  # 差错率0.5‰ is a rate as 98% is
+
+    @property
+    def percent(self) -> Quantity:
+        """A rate in %, at the precision written (0.5‰ is 0.05%, to 0.01%): what rates are computed and claimed in."""
+        return self.quantity.to("%") if self.quantity.unit == "‰" else self.quantity
 
     def cite(self) -> str:
         return self.where.cite(self.written)
@@ -109,7 +114,8 @@ class Mention:
 _DELIMITERS = "，,、；;：:。！!？?\n"
 _LEAD = re.compile(r"^(?:(?:19|20)\d{2}(?:年(?:度|末|底|初)?|底|末)|本年度|本年|今年|全年|年度|其中|另外|另|同时|此外|共计|总共|共|累计|合计|总计|"
                    r"本单位|本部门|本中心|我中心|我局|我单位|我部门|[\s“”\"‘’（(])+")
-_TAIL = re.compile(r"(?:为|达到|达|共计|共|计|是|了|在|保持在|合计|总计|有|的|各|已|均|[\s“”\"‘’（(：:])+$")
+_TAIL = re.compile(r"(?:为|达到|达|高达|多达|仅为|仅有|仅|只有|只|共计|共|计|是|了|在|保持在|合计|总计|有|的|各|已|均|"
+                   r"[\s“”\"‘’（(：:])+$")  # 部门整体支出高达3752.48万元, 仅3000万元: the label is 部门整体支出
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # Units that count objects: the thing counted usually follows (5个职能科室, 76台公务车辆).
 COUNTED_OBJECTS = _CLASSIFIER_DIMENSIONS = {"辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
@@ -186,6 +192,7 @@ def _head(lead: str) -> str:
 
 # A label whose last word names a count (二级预算单位数量, 预算单位个数): money named before it is what is counted.
 _COUNT_HEAD = re.compile(r"(?:数量|个数|人数|户数|次数|家数|项数|件数|台数|辆数|单位数?|名额)[\s：:（(]*$")
+_RATE_HEAD = re.compile(r"(?:率|比例|比重|占比|增幅|降幅)\s*(?:为|是|达到?|约|约为|[：:])?\s*$")
 _UNIT_IN_LABEL = re.compile(r"[（(]\s*(?P<u>[^（()）\s]{1,3})\s*[）)]\s*[：:]?\s*$")
 
 
@@ -199,6 +206,8 @@ def with_implied_unit(quantity: Quantity, clause: str, lead: str = "") -> tuple[
     if named and canonical_unit(named.group("u")) in UNITS and canonical_unit(named.group("u")) != "":
         unit = canonical_unit(named.group("u"))
         return replace(quantity, unit=unit), f"写作“{quantity.text}”，单位取自标签中的“{named.group(0).strip('：: ')}”"
+    if not quantity.unit and _RATE_HEAD.search(lead):  # a bare number after a rate's name (变动率为-0.25): a ratio
+        return quantity, f"写作“{quantity.text}”，未写%：比率的小数写法，未按金额读"  # never 万元
     if quantity.unit or not _MONEY_WORDS.search(_head(lead) if lead else clause) or _COUNT_HEAD.search(lead):
         return quantity, None
     if quantity.scale == Decimal(10000):

@@ -26,11 +26,15 @@ from .placement import (
 from .rates import (
     RateFound,
     Reading,
+    change_by_amount_of_named,
     change_from_section,
+    column_change,
     done_over_planned,
+    done_over_the_years_budget,
     explain,
     explain_from_section,
     is_difference,
+    share_of_its_list,
 )
 from .tables import Tables
 
@@ -56,13 +60,17 @@ class RateClaims(Placement):
                 found = explain(m, sentence, by_block.get(m.where.block, []), lists)
                 found = explain_from_section(found, sentence, by_part[_part_of(m.where.section)])
                 found = change_from_section(found, by_part[_part_of(m.where.section)], self.year)
+                found = change_by_amount_of_named(found, sentence, free, self.year)
                 found = self._change_of_named(self._share_of_named(found, sentence, free), sentence)
-                out.append(self._change_from_last_year(found, sentence, free))
+                found = _formula_change(self._change_from_last_year(found, sentence, free), free)
+                found = done_over_the_years_budget(found, sentence, by_block.get(m.where.block, []))
+                out.append(share_of_its_list(found, sentence, lists))
         own_rows: set[int] = set()  # a rate of a table row that states no catalogue figure: that row's own
         for cell in tables.cells:
-            if cell.mention.is_rate:
+            if cell.mention.is_rate and not cell.target:  # an indicator's 100% target states no rate
                 row = [c for c in tables.cells if c.mention.where.block == cell.mention.where.block]
-                found = explain(cell.mention, [c.mention for c in row], [c.mention for c in row], lists)
+                found = column_change(explain(cell.mention, [c.mention for c in row], [c.mention for c in row], lists),
+                                      [c.mention for c in row])
                 if "执行率" in (cell.mention.where.column or "") and any(c.path == "budget.executed" for c in row):
                     # the 执行率 of a 绩效自评表's budget row is 预算执行率 by the table's own definition, even when
                     # the unit's 得分 ÷ 分值 happens to give the same number
@@ -137,7 +145,7 @@ class RateClaims(Placement):
         computed = (new[0].quantity.to(old[0].quantity.unit).value - old[0].quantity.value) \
             / old[0].quantity.value * 100 * down
         reading = Reading("change", new[0], old[0], computed)
-        status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+        status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
         return replace(found, status=status, reading=reading,
                        why=f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%")
 
@@ -160,7 +168,7 @@ class RateClaims(Placement):
         down = -1 if _DOWN_WORDS.search(found.rate.clause) and found.rate.quantity.value > 0 else 1
         computed = (new[0].quantity.to(old.quantity.unit).value - old.quantity.value) / old.quantity.value * 100 * down
         reading = Reading("change", new[0], old, computed)
-        status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+        status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
         return replace(found, status=status, reading=reading,
                        why=f"按所述口径 {reading.formula()} 重算为 {computed:.2f}%")
 
@@ -187,7 +195,7 @@ class RateClaims(Placement):
             computed = self._evaluate(measure)
             if computed is None:
                 return found
-            status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+            status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
             why = f"按框架指标“{names[mid]}”（{measure.describe()}）以报告所载数字重算为 {computed:.2f}%"
             return replace(found, status=status, measure=mid, why=why)
         return found
@@ -267,8 +275,8 @@ class RateClaims(Placement):
         return subject + rate.label if rate.label.startswith("占") else rate.label
 
     def _signed(self, found: RateFound) -> Decimal:
-        return -found.rate.quantity.value if found.falls and found.reading and found.reading.kind == "change" \
-            else found.rate.quantity.value
+        value = found.rate.percent.value  # claims are in %: 0.5‰ is claimed as 0.05 (%)
+        return -value if found.falls and found.reading and found.reading.kind == "change" else value
 
     def _add_claim(self, claims: list[dict[str, Any]], record: dict[str, Any], rate: Mention,
                    keys: tuple[str, ...]) -> None:
@@ -281,6 +289,8 @@ class RateClaims(Placement):
             self.same_claim.append((self.claimed_by[id(same)], rate))
             return
         record.update(rate.cited())
+        if rate.quantity.unit != "%":
+            self._note(record, f"写作“{rate.written}”，按百分数记为{record['value']}%")  # 0.5‰ claimed as 0.05%
         self.claimed_by[id(record)] = rate
         claims.append(record)
 
@@ -326,13 +336,41 @@ def _just_before(rate: Mention, sentence: list[Mention]) -> Mention | None:
     return before[-1] if before else None
 
 
+_FORMULA = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*[-−－]\s*(\d+(?:\.\d+)?)\s*[)）]\s*[/÷]\s*(\d+(?:\.\d+)?)")
+
+
+def _formula_change(found: RateFound, stated: list[Mention]) -> RateFound:
+    """“变动率=（1.20-1.00）/1.00×100%=30%”: a change written as its formula of bare numbers, explained by the figures
+    of those values the report states (the nearest before the rate, else after it), when both are stated and
+    commensurable — the claim the formula makes."""
+    formula = list(_FORMULA.finditer(found.rate.lead))
+    if found.status != "unexplained" or not formula:
+        return found
+    a, b, c = (Decimal(x) for x in formula[-1].groups())
+    if b != c or b <= 0:
+        return found
+    new, old = (_nearest_of_value(value, found.rate, stated) for value in (a, b))
+    if new is None or old is None or new is old or not commensurable(new.quantity.unit, old.quantity.unit):
+        return found
+    computed = (new.quantity.to(old.quantity.unit).value - old.quantity.value) / old.quantity.value * 100
+    reading = Reading("change", new, old, computed)
+    status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
+    return replace(found, status=status, reading=reading, why=f"按算式 {reading.formula()} 重算为 {computed:.2f}%")
+
+
+def _nearest_of_value(value: Decimal, rate: Mention, stated: list[Mention]) -> Mention | None:
+    same = [m for m in stated if _operand(m) and m.quantity.value == value]
+    before = [m for m in same if m.order < rate.order]
+    return before[-1] if before else same[0] if same else None
+
+
 def _share_claim(found: RateFound, part: Mention, whole: Mention, sure: bool) -> RateFound:
     """The rate read as part ÷ whole: explained when it agrees, else the claim that does not hold."""
     if whole.quantity.value <= 0:
         return found
     computed = part.quantity.to(whole.quantity.unit).value / whole.quantity.value * 100
     reading = Reading("share", part, whole, computed)
-    status = "explained" if agrees(found.rate.quantity, computed) else "contradicted"
+    status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
     why = f"按句中所指 {reading.formula()} 重算为 {computed:.2f}%"
     return replace(found, status=status, reading=reading, why=why if sure or status == "contradicted" else reading.formula())
 

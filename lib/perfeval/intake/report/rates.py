@@ -10,12 +10,13 @@ years, which is then the claim that does not hold. Figures stated with 余, 约 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Literal
 
 from ...core.quantity import Qualifier, agrees, commensurable
+from ...core.script import simplified
 from .lists import Listed
 from .mentions import Mention, clean_label
 
@@ -99,10 +100,10 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
     """The reading of one rate from the figures of its sentence (and, to complete a pair, its paragraph)."""
     change = bool(_CHANGE_WORDS.search(rate.clause + rate.label))
     near = _nearest([m for m in sentence if _operand(m)], rate)
-    agreeing = [r for r in _readings(rate, near, change) if agrees(rate.quantity, r.value)]
+    agreeing = [r for r in _readings(rate, near, change) if agrees(rate.percent, r.value)]
     if not agreeing and len(near) == 1:
         wider = near + [m for m in paragraph if _operand(m) and m not in near and m.order < rate.order][-NEAR_BEFORE:]
-        agreeing = [r for r in _readings(rate, wider, change) if agrees(rate.quantity, r.value)
+        agreeing = [r for r in _readings(rate, wider, change) if agrees(rate.percent, r.value)
                     and near[0] in (r.numerator, r.denominator)]
     subject = [m for m in near if m.order < rate.order and not is_difference(m)][-1:]
     if not agreeing and not change and len(near) > 1 and subject:
@@ -111,6 +112,7 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
         named = _named_change(rate, near, change)
         agreeing = _prefer_list_totals(agreeing, lists) or [r for r in agreeing if named is not None and (
             r.kind, r.numerator, r.denominator) == ("change", named.numerator, named.denominator)] or agreeing
+        agreeing = _share_of_none(agreeing)
     if len(agreeing) == 1:
         return RateFound(rate, "explained", agreeing[0], why=agreeing[0].formula())
     if agreeing:
@@ -118,7 +120,7 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
                          "多种算法都得出该比率：" + "；".join(r.formula() for r in agreeing))
     by_difference = _by_difference(rate, near, paragraph) if change else None
     if by_difference is not None:
-        holds = agrees(rate.quantity, by_difference.value)
+        holds = agrees(rate.percent, by_difference.value)
         return RateFound(rate, "explained" if holds else "contradicted", by_difference,
                          why=f"按变动额口径 {by_difference.formula()} 重算为 {_pct(by_difference.value, rate)}")
     named = _named_change(rate, near, change)
@@ -144,7 +146,7 @@ def explain_from_section(found: RateFound, sentence: list[Mention], section: lis
     done = near[0]
     planned = [m for m in section if _operand(m) and m.order < rate.order and m is not done
                and _PLANNED.search(m.label) and commensurable(m.quantity.unit, done.quantity.unit)]
-    readings = [r for m in planned if (r := _share(done, m)) is not None and agrees(rate.quantity, r.value)]
+    readings = [r for m in planned if (r := _share(done, m)) is not None and agrees(rate.percent, r.value)]
     if len({r.denominator.quantity.value for r in readings}) != 1:
         return found
     return RateFound(rate, "explained", readings[0], why=readings[0].formula())
@@ -175,8 +177,39 @@ def change_from_section(found: RateFound, section: list[Mention], year: int | No
         return found
     down = -1 if _DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
     reading = Reading("change", new[0], old[0], value * down)
-    status: Status = "explained" if agrees(rate.quantity, reading.value) else "contradicted"
+    status: Status = "explained" if agrees(rate.percent, reading.value) else "contradicted"
     return RateFound(rate, status, reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
+def change_by_amount_of_named(found: RateFound, sentence: list[Mention], stated: Sequence[Mention],
+                              year: int | None) -> RateFound:
+    """A change stated with its amount whose sentence states neither year's value (2023年部门整体支出较上年增加150.00万元，
+    增长9.00%): the new value is the figure the report states under the change's subject for the year evaluated
+    (2023年本中心部门整体支出1800.00万元, in another paragraph or part), when exactly one value stands under it — the words
+    name the reading, amount ÷ (new ∓ amount), so a wrong rate is the claim that does not hold."""
+    rate = found.rate
+    if found.status != "unexplained" or year is None:
+        return found
+    before = [m for m in sentence if _operand(m) and m.order < rate.order]
+    if len(before) != 1 or not is_difference(before[0]) or not _ON_LAST_YEAR.search(before[0].lead):
+        return found
+    amount = before[0]
+    subject = clean_label(_ON_LAST_YEAR.split(amount.lead)[0])
+    if len(subject) < MIN_NAMED_SUBJECT:
+        return found
+    named = [m for m in stated if _operand(m) and m is not amount and not is_difference(m) and m.order < rate.order
+             and clean_label(m.label).endswith(subject) and (m.year == year or m.year is None)
+             and not _LAST_YEAR.search(m.lead) and commensurable(m.quantity.unit, amount.quantity.unit)]
+    if len({m.quantity.to(amount.quantity.unit).value for m in named}) != 1:
+        return found
+    reading = _by_difference(rate, [named[-1], amount], [])
+    if reading is None:
+        return found
+    status: Status = "explained" if agrees(rate.percent, reading.value) else "contradicted"
+    return RateFound(rate, status, reading, why=f"按变动额口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
+MIN_NAMED_SUBJECT = 4  # characters of a subject looked for across the report (部门整体支出), not 支出 alone
 
 
 MIN_SUBJECT = 2  # characters of the words naming what a change is of (培训经费)
@@ -191,18 +224,83 @@ def done_over_planned(found: RateFound) -> RateFound:
         return found
     shares = [r for r in found.others if r.kind == "share"]
     of = _OF_NAMED.search(found.rate.lead)
-    named = _RATE_OF_PLAN.search(found.rate.label + (found.rate.where.column or ""))
+    named = _RATE_OF_PLAN.search(simplified(found.rate.label + (found.rate.where.column or "")))
     own: list[Reading] = []
     if of is not None:
         word = of.group(1)
         own = [r for r in shares if word in r.denominator.label and word not in r.numerator.label]
-    elif named is not None:
-        own = [r for r in shares if _DONE.search(r.numerator.label) and not _DONE.search(r.denominator.label)]
+    elif named is not None:  # a table's words in traditional characters (執行數 / 預算數) read as in simplified
+        own = [r for r in shares if _DONE.search(simplified(r.numerator.label))
+               and not _DONE.search(simplified(r.denominator.label))]
     if len({id(r.denominator) for r in own}) > 1:
-        own = [r for r in own if _WHOLE_YEAR.search(r.denominator.label)] or own
+        own = [r for r in own if _WHOLE_YEAR.search(simplified(r.denominator.label))] or own
     if len(own) != 1:
         return found
     return RateFound(found.rate, "explained", own[0], why=own[0].formula())
+
+
+_BY_AMOUNT = re.compile(r"(?:调增|调减|调整了|追加|增加|减少|核减)$")  # an adjustment's size, not the budget
+
+
+def done_over_the_years_budget(found: RateFound, sentence: list[Mention], paragraph: Sequence[Mention] = ()) -> RateFound:
+    """A 执行率 / 到位率 / 完成率 that no reading of its sentence gives, where the sentence states one figure of what
+    was done and the year's budget or plan (年初预算3600.00万元，年中预算调整为3800.00万元，全年执行3752.48万元，预算执行率
+    99.50%; 计划完成巡查1400公里，实际完成1500公里，完成率为105%), or only what was done with the plan stated in the
+    sentence just before it in its paragraph (全年计划下达资金800.00万元。截至年底，实际到位760.00万元，资金到位率98%):
+    the words name the reading — done over the year's whole budget (the adjusted one when stated) — so it is the
+    claim that does not hold, not a rate left unexplained."""
+    rate = found.rate
+    if found.status != "unexplained" or not _RATE_OF_PLAN.search(simplified(rate.label)):
+        return found
+    before = [m for m in sentence if _operand(m) and m.order < rate.order and not is_difference(m)]
+    done = [m for m in before if _DONE.search(m.label) and not _is_planned(m)]
+    planned = [m for m in before if _is_planned(m)]
+    if not planned and len(done) == 1 and len(before) == 1:
+        sentence_before = rate.order[1] - 1
+        planned = [m for m in paragraph if m.order[1] == sentence_before and _operand(m) and _is_planned(m)
+                   and not is_difference(m)]
+    planned = [m for m in planned if _WHOLE_YEAR.search(m.label)] or planned
+    if len(done) != 1 or len(planned) != 1 or not commensurable(done[0].quantity.unit, planned[0].quantity.unit):
+        return found
+    reading = _share(done[0], planned[0])
+    if reading is None:
+        return found
+    return RateFound(rate, "contradicted", reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
+_BARE_SHARE = re.compile(r"^(?:占|占比|所占比[重例]|占比[重例])(?:为|是|达)?$")  # 占35%: a share that names no whole
+
+
+def share_of_its_list(found: RateFound, sentence: list[Mention], lists: list[Listed]) -> RateFound:
+    """A bare share (占35.00%, 占比35%) that no reading of its sentence gives, right after a part of a list (其中，基本支出
+    1252.48万元，占35.00%；项目支出…): the share of that part in the list's total, so it is the claim that does not hold,
+    not a rate left unexplained."""
+    rate = found.rate
+    if found.status != "unexplained" or not _BARE_SHARE.match(clean_label(rate.label)) \
+            or _CHANGE_WORDS.search(rate.clause):
+        return found
+    before = [m for m in sentence if m.order < rate.order and (_operand(m) or m.is_rate)][-1:]
+    if not before or not _operand(before[0]) or is_difference(before[0]):
+        return found
+    part = before[0]
+    wholes = {id(lst.whole): lst.whole for lst in lists if any(p is part for p in lst.parts)}
+    if len(wholes) != 1:
+        return found
+    reading = _share(part, next(iter(wholes.values())))
+    if reading is None:
+        return found
+    return RateFound(rate, "contradicted", reading, why=f"按所列口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
+_PLAN_TO_DO = re.compile(r"(?:计划|预计|拟|目标)(?:完成|执行|使用|拨付|到位|发放)")  # 计划完成: a plan, not a result
+
+
+def _is_planned(m: Mention) -> bool:
+    """Is the figure what was budgeted or planned (预算数, 计划下达, 计划完成), not what was done, nor an adjustment's
+    size (调增 …)?"""
+    label = simplified(m.label)
+    return bool(_PLANNED.search(label)) and (not _DONE.search(label) or bool(_PLAN_TO_DO.search(label))) \
+        and not _BY_AMOUNT.search(m.lead)
 
 
 _OF_NAMED = re.compile(r"(?:完成|达到|为|占)(?:全年|年度)?([\u4e00-\u9fff]{2,4}?)(?:数|总额|任务)?的$")  # 完成预算的100%
@@ -211,6 +309,8 @@ _WHOLE_YEAR = re.compile(r"全年|调整后|调整")  # the year's whole budget,
 
 
 def _share(a: Mention, b: Mention) -> Reading | None:
+    if not commensurable(a.quantity.unit, b.quantity.unit):
+        return None  # 受灾面积 in 公顷 over 直升机 in 架 is no share
     value = _compute("share", a, b)
     return Reading("share", a, b, value) if value is not None else None
 
@@ -231,7 +331,51 @@ def _share_of_earlier(rate: Mention, part: Mention, near: list[Mention], paragra
     三类项目0个，占比0%) and whose whole stands earlier in the paragraph: the part (the last figure before the rate that
     is no change) over a figure before it there."""
     wider = [m for m in paragraph if _operand(m) and m not in near and m.order < rate.order][-NEAR_BEFORE:]
-    return [r for r in (_share(part, w) for w in wider) if r is not None and agrees(rate.quantity, r.value)]
+    return [r for r in (_share(part, w) for w in wider) if r is not None and agrees(rate.percent, r.value)]
+
+
+_CHANGE_COLUMN = re.compile(r"变动率|变化率|增减率|增长率|增减幅度?|增减%|增幅|同比")
+_COLUMN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?|(上年|去年|上一年)|(本年|当年|今年)")
+
+
+def _column_year(header: str) -> int | None:
+    """The year a table's column is of (2023年决算数 → 2023), or 0 for 上年 and 1 for 本年 (ordered alike)."""
+    found = _COLUMN_YEAR.search(header)
+    if found is None:
+        return None
+    return int(found.group(1)) if found.group(1) else 0 if found.group(2) else 1
+
+
+def column_change(found: RateFound, row: list[Mention]) -> RateFound:
+    """A table's change column checked against its own row (项目 | 2023年决算数 | 2024年决算数 | 变动率): the later
+    year's value less the earlier's, over the earlier's — the claim the column makes, so a change stated with the
+    wrong sign or size is contradicted, not left unexplained."""
+    rate = found.rate
+    header = rate.where.column or ""
+    if found.status == "explained" or not _CHANGE_COLUMN.search(header) or _DOWN_WORDS.search(header):
+        return found
+    dated = [(year, m) for m in row if m is not rate and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
+             and (year := _column_year(m.where.column or "")) is not None]  # bare cells too: the header's unit
+    if len(dated) != 2 or dated[0][0] == dated[1][0] or not commensurable(dated[0][1].quantity.unit,
+                                                                          dated[1][1].quantity.unit):
+        return found
+    (_, old), (_, new) = sorted(dated, key=lambda pair: pair[0])
+    value = _compute("change", new, old)
+    if value is None:
+        return found
+    reading = Reading("change", new, old, value)
+    status: Status = "explained" if agrees(rate.percent, value) else "contradicted"
+    return RateFound(rate, status, reading, why=f"按本行 {reading.formula()} 重算为 {_pct(value, rate)}")
+
+
+def _share_of_none(readings: list[Reading]) -> list[Reading]:
+    """A share of nothing (三类项目0个，占比0%) is 0% of any figure: of the several, the one of the largest figure, the
+    total the groups are of."""
+    if len(readings) < 2 or any(r.kind != "share" or r.numerator is not readings[0].numerator for r in readings) \
+            or readings[0].numerator.quantity.value != 0:
+        return readings
+    unit = readings[0].denominator.quantity.unit
+    return [max(readings, key=lambda r: r.denominator.quantity.to(unit).value)]
 
 
 def _prefer_list_totals(readings: list[Reading], lists: list[Listed]) -> list[Reading]:
@@ -285,8 +429,9 @@ def _named_change(rate: Mention, near: list[Mention], change: bool) -> Reading |
     The amount of the change may stand between them and the rate (本年收入A，上年收入B，收入减少C，同比下降x%)."""
     if not change:
         return None
+    near = [m for m in near if not is_difference(m)]  # an amount of change is no value of either year
     if len(near) > 2:
-        near = [m for m in near if m.order < rate.order and not is_difference(m) and not _AMOUNT.search(m.lead)]
+        near = [m for m in near if m.order < rate.order and not _AMOUNT.search(m.lead)]
     if len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
         return None
     a, b = near

@@ -8,11 +8,10 @@ paragraph; with none there it is no identity (工勤 managed apart from the post
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Callable
 
-from ...core.quantity import agrees, commensurable
-from .lists import Listed, in_unit_of
+from ...core.quantity import adds_up, commensurable
+from .lists import Listed
 from .mentions import Mention
 
 POSTS = "staff.authorized"
@@ -32,8 +31,8 @@ def attached_to_their_count(lists: list[Listed], mentions: list[Mention], path_o
             continue
         people = _people_before(lst.whole, mentions, path_of)
         if people is not None and not any(p is people for p in lst.parts):
-            total = sum((in_unit_of(people, p) for p in lst.parts), Decimal(0))
-            out.append(Listed(people, lst.parts, lst.shape, agrees(people.quantity, total), lst.named))
+            complete = adds_up(people.quantity, [p.quantity for p in lst.parts])
+            out.append(Listed(people, lst.parts, lst.shape, complete, lst.named))
     return out
 
 

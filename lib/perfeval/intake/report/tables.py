@@ -17,7 +17,8 @@ from typing import Callable, Literal
 
 from ...core.figures import unit_of
 from ...core.quantity import CODE_LABELS, Qualifier, Quantity, agrees, parse_quantity
-from .cell_lines import CELL_TABLES
+from ...core.script import simplified
+from .cell_lines import CELL_TABLES, FLATTENED_TABLES, STATEMENT_TABLES
 from .catalogue import (
     column_of,
     is_column_header,
@@ -47,6 +48,7 @@ class Cell:
     mention: Mention
     path: str | None = None
     also: str | None = None  # a second catalogue figure the same cell states (年度资金总额·全年执行数 is 总支出 too)
+    target: bool = False  # an indicator's target or actual value: a percentage there is a goal, no rate stated
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,20 @@ class Tables:
     totals: list[Listed] = field(default_factory=list)  # a 合计 / 总计 / 小计 row's cells over the rows above them
     kept: dict[int, tuple[int, ...]] = field(default_factory=dict)  # a row's cells once its numbering is dropped
 
+    def row_totals(self) -> list[Mention]:
+        """The values a 合计 / 总计 row states (本年支出合计 | 1,234.56), each under its row's label: the totals a
+        paragraph right under the table may break down."""
+        return [c.mention for c in self.cells if c.mention.where.row and _TOTAL_LABEL.search(c.mention.where.row)
+                and not c.mention.is_rate]
+
+    def lines_as_figures(self) -> None:
+        """The indicator table read for its figures alone (each row's target, actual, 分值 and 得分 a figure of the
+        unit's own), not as the framework's rows: when a row has no place in the framework, the rest are no whole
+        table, and their 分值 and 得分 summed against the table's 总分 would mislead."""
+        for line in self.lines:
+            _take_line(self, line, True, {})
+        self.lines = []
+
     def take_cell(self, block: int, cell: int) -> None:
         """A cell read here, by its place in the row as the table readers see it (numbering columns dropped)."""
         kept = self.kept.get(block)
@@ -106,7 +122,10 @@ def _quantity(text: str) -> Quantity | None:
     if not re.search(r"[0-9０-９]", text):
         q = parse_quantity(text.strip())
         return q if q is not None and q.unit and q.text == text.strip() else None
-    return parse_quantity(text)
+    return parse_quantity(_EQUALS.sub("", text))  # a target stated as =8个 is 8个 exactly
+
+
+_EQUALS = re.compile(r"^\s*[=＝]\s*(?=\d)")
 
 
 def _is_number(text: str) -> bool:
@@ -115,7 +134,10 @@ def _is_number(text: str) -> bool:
 
 
 def _mention(q: Quantity, label: str, where: Where, implied: str | None = None) -> Mention:
-    return Mention(q, label, where, 0, len(where.text), where.text, "", None, implied, (where.block, where.cell or 0, 0))
+    """A cell's value as a mention, starting where its number is written in the cell (50分 in 产出指标(50分), 8个 in =8个)."""
+    start = max(where.text.find(q.text), 0) if q.text else 0
+    return Mention(q, label, where, start, len(where.text), where.text, "", None, implied,
+                   (where.block, where.cell or 0, 0))
 
 
 def _as(q: Quantity, unit: str) -> Quantity:
@@ -138,6 +160,7 @@ def _header_kind(cells: tuple[str, ...]) -> str | None:
     return None
 
 
+_TOTAL_LABEL = re.compile(r"(?:合\s*计|总\s*计|共\s*计)[：:]?$|^(?:总\s*额|资金总额|年度资金总额)[：:]?$")
 _TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*额)[：:]?$")
 _SUB_ROW = re.compile(r"^(?:其中|含)[：:]?")
 
@@ -155,7 +178,7 @@ def _plain_header(blocks: tuple[Block, ...], i: int) -> bool:
 
 
 def _value_column(header: str) -> bool:
-    words = _UNIT_IN_HEADER.sub("", normalise(header))
+    words = _UNIT_IN_HEADER.sub("", normalise(simplified(header)))
     return bool(words) and (table_scalar(words) is not None or any(w in words for w in _SPECIAL_COLUMNS)
                             or _building(words) is not None)
 
@@ -222,7 +245,37 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
         reader = {"framework": _read_rule_table, "indicators": _read_indicators, "projects": _read_projects,
                   "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain, "pairs": _read_pairs}[kind]
         i = reader(blocks, i, out, report_year)
+    _cited_in_their_runs(out, blocks)
     return out
+
+
+def _cited_in_their_runs(out: Tables, blocks: tuple[Block, ...]) -> None:
+    """Values of a table rebuilt from text that ran its cells together (a row per line, or the whole table on one
+    line) cited with the row's text up to them (年度资金总额: 0 0 0), as the report writes it: a cell alone (0) says
+    neither where it stands nor which of its row's equal values it is."""
+    done: dict[int, Mention] = {}
+
+    def cited(m: Mention) -> Mention:
+        j, k = m.where.block, m.where.cell
+        if id(m) in done or k is None or not FLATTENED_TABLES <= (blocks[j].table or 0) < STATEMENT_TABLES:
+            return done.get(id(m), m)
+        row = blocks[j].cells
+        if k >= len(row) or row[k].strip() != m.where.text.strip():
+            return m
+        before = " ".join(c.strip() for c in row[:k] if c.strip())
+        text = f"{before} {row[k].strip()}" if before else row[k].strip()
+        lead = len(text) - len(row[k].strip())
+        done[id(m)] = replace(m, where=replace(m.where, text=text), start=lead + m.start, end=len(text))
+        return done[id(m)]
+
+    out.totals = [replace(t, whole=cited(t.whole), parts=tuple(cited(p) for p in t.parts)) for t in out.totals]
+    out.cells = [replace(c, mention=cited(c.mention)) for c in out.cells]
+    out.section_weights = [(name, cited(m)) for name, m in out.section_weights]
+    out.total = cited(out.total) if out.total is not None else None
+    out.lines = [replace(x, target=cited(x.target) if isinstance(x.target, Mention) else x.target,
+                         actual=cited(x.actual) if isinstance(x.actual, Mention) else x.actual,
+                         weight=cited(x.weight), score=cited(x.score) if x.score is not None else None)
+                 for x in out.lines]
 
 
 def _same_table(blocks: tuple[Block, ...], start: int, j: int) -> bool:
@@ -280,9 +333,11 @@ def _read_rule_table(blocks: tuple[Block, ...], start: int, out: Tables, report_
 def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _ScoredColumns) -> int:
     """A scored evaluation table: each row's 分值 and 得分 in 分 under its indicator's name, a level's weight in
     brackets in its cell (决策（15分）), the 总分 row's 得分 as the claimed total and its 分值 as a figure, a grade row's
-    grade. The rules' cells are no figures; any other cell (a note on the deduction) is left to be read as prose."""
+    grade. The rules' cells are no figures; any other cell (a note on the deduction) is left to be read as prose.
+    A level's weight is declared = its rows' 分值, and the 总分 row's 分值 and 得分 = the rows' (summed)."""
     out.taken.add(start)
     header = columns.header
+    sums = _ScoredSums()
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j) and blocks[j].section == blocks[start].section:
         block = blocks[j]
@@ -307,12 +362,14 @@ def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _S
                     out.total = m
                 else:
                     out.cells.append(Cell(m))
+                out.totals += sums.total(m, k == columns.score)
             j += 1
             continue
         if not columns.scored(cells) and not any(_quantity(cells[k]) for k in columns.labels if k < len(cells)):
             for k in columns.labels:  # a level's row of its own: 决策（15分）
                 if k < len(cells) and _POINTS.search(cells[k]):
                     _level1_weight(out, _strip_points(cells[k]), cells[k], j, block)
+                    out.totals += sums.level(out.section_weights[-1][1])
                     out.take_cell(j, k)
             for k in columns.rules:
                 out.take_cell(j, k)
@@ -323,6 +380,7 @@ def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _S
         for k in named:
             if _POINTS.search(cells[k]) and k != named[-1]:
                 _level1_weight(out, _strip_points(cells[k]), cells[k], j, block)
+                out.totals += sums.level(out.section_weights[-1][1])
             out.take_cell(j, k)
         for k in (columns.weight, columns.score, *columns.rules):
             out.take_cell(j, k)
@@ -330,9 +388,38 @@ def _read_scored(blocks: tuple[Block, ...], start: int, out: Tables, columns: _S
             if q is not None:
                 q = q if q.unit else _as(q, "分")
                 label = f"{name}·{header[k]}" if name else header[k]
-                out.cells.append(Cell(_mention(q, label, Where(block.section, cells[k], j, k, name, header[k]))))
+                m = _mention(q, label, Where(block.section, cells[k], j, k, name, header[k]))
+                out.cells.append(Cell(m))
+                sums.row(m, k == columns.score)
         j += 1
+    out.totals += sums.level(None)
     return j
+
+
+@dataclass
+class _ScoredSums:
+    """What a scored evaluation table's own structure sums: each level's weight over its rows' 分值, the 总分 row over
+    all rows' 分值 and 得分."""
+
+    opened: Mention | None = None  # the weight of the level the rows read are under
+    under: list[Mention] = field(default_factory=list)
+    weights: list[Mention] = field(default_factory=list)
+    scores: list[Mention] = field(default_factory=list)
+
+    def row(self, m: Mention, score: bool) -> None:
+        (self.scores if score else self.weights).append(m)
+        if not score:
+            self.under.append(m)
+
+    def level(self, weight: Mention | None) -> list[Listed]:
+        """A level opens (or the table ends): the level before it over its rows, if it had two or more."""
+        closed = [_column_total(self.opened, self.under)] if self.opened is not None and len(self.under) >= 2 else []
+        self.opened, self.under = weight, []
+        return closed
+
+    def total(self, m: Mention, score: bool) -> list[Listed]:
+        parts = self.scores if score else self.weights
+        return [*(self.level(None) if not score else []), *([_column_total(m, parts)] if len(parts) >= 2 else [])]
 
 
 def _skip_framework(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
@@ -362,6 +449,8 @@ def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
                 continue
             column = column_of(normalise(header), _year(header), report_year)
             path = line_path(line, column) if line else (scalar if scalar and column == _scalar_column(scalar) else None)
+            if path and q.unit == "%" and unit_of(path) != "%":
+                path = None  # a row's 变动率 is no amount of its line
             q, implied = _catalogue_unit(q, path)
             where = Where(blocks[j].section, text, j, k + 1, _clean_row(label), header)
             out.cells.append(Cell(_mention(q, f"{_clean_row(label)}·{header}", where, implied), path))
@@ -378,12 +467,14 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     stated = _stated_unit(blocks, start)
     out.taken.add(start)
     above: dict[int, list[Mention]] = {}
+    sums = _NamedSums(next((k for k, h in enumerate(columns) if k and _SECOND_LABEL.match(h.strip())), len(columns)))
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j):
         out.taken.add(j)
         label, values = _values(blocks[j].cells)
         row = _clean_row(label)
         total = _TOTAL_ROW.match(normalise(row)) is not None
+        read: list[Mention] = []
         for k, (text, header) in enumerate(zip(values, columns)):
             q = _quantity(text)
             if q is None:
@@ -392,14 +483,73 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
             where = Where(blocks[j].section, text, j, k + 1, row, header)
             m = _mention(q, f"{row}·{header}" if row else header, where, implied)
             out.cells.append(Cell(m))
+            read.append(m)
             if total:
                 parts = above.pop(k, [])
                 if len(parts) >= 2 and not m.is_rate and all(p.quantity.unit == m.quantity.unit for p in parts):
                     out.totals.append(_column_total(m, parts))
             elif not _SUB_ROW.match(row):
                 above.setdefault(k, []).append(m)
+            if not total and not m.is_rate:
+                out.totals += sums.read(k, normalise(row), m)
+        out.totals += _row_sum(read, columns)
         j += 1
     return j
+
+
+_SUM_COLUMN = re.compile(r"(?:合计|总计)(?:[（(][^）)]*[）)])?$")
+
+
+def _row_sum(cells: list[Mention], columns: list[str]) -> list[Listed]:
+    """A row whose first amount stands under a …合计 column (本年支出合计 | 基本支出 | 项目支出): that amount over the
+    row's others (`cells`, the row's values as read), declared only where they make it up exactly (a column after
+    them may be of another kind)."""
+    if len(columns) < 3 or not _SUM_COLUMN.search(normalise(columns[0])):
+        return []
+    first = [m for m in cells if m.where.column == columns[0]]
+    others = [m for m in cells if m.where.column != columns[0] and not m.is_rate]
+    if len(first) != 1 or len(others) < 2 or first[0].is_rate \
+            or any(m.quantity.unit != first[0].quantity.unit for m in others):
+        return []
+    total = sum((m.quantity.value for m in others), Decimal(0))
+    return [_column_total(first[0], others)] if agrees(first[0].quantity, total) else []
+
+
+_SECOND_LABEL = re.compile(r"^(?:项目|科目)")  # a second label column: the other side of a statement (收入 | 支出)
+
+
+@dataclass
+class _NamedSums:
+    """A statement's own sums, column by column on one side: a row named …合计 (本年收入合计) is the rows above it since
+    the last such row; a row named …总计 (收入总计) is the 合计 above it and the rows between them (用事业基金弥补收支差额,
+    年初结转和结余). Declared only where they add up exactly: the names alone do not say which rows are whose."""
+
+    side: int  # value columns from here on belong to the statement's other side
+    since: dict[int, list[Mention]] = field(default_factory=dict)
+    summed: dict[int, Mention] = field(default_factory=dict)
+    beside: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def read(self, k: int, row: str, m: Mention) -> list[Listed]:
+        if k >= self.side or _SUB_ROW.match(row):
+            return []
+        if row.endswith("合计") and len(row) > 2:
+            parts = self.since.pop(k, [])
+            self.summed[k], self.beside[k] = m, []
+            return [_column_total(m, parts)] if self._holds(m, parts) else []
+        if row.endswith("总计") and len(row) > 2:
+            parts = [self.summed[k], *self.beside.get(k, [])] if k in self.summed else self.since.get(k, [])
+            self.since.pop(k, None)
+            self.summed.pop(k, None)
+            return [_column_total(m, parts)] if self._holds(m, parts) else []
+        self.since.setdefault(k, []).append(m)
+        if k in self.summed:
+            self.beside.setdefault(k, []).append(m)
+        return []
+
+    @staticmethod
+    def _holds(whole: Mention, parts: list[Mention]) -> bool:
+        return len(parts) >= 2 and all(p.quantity.unit == whole.quantity.unit for p in parts) \
+            and agrees(whole.quantity, sum((p.quantity.value for p in parts), Decimal(0)))
 
 
 _STATED_UNIT = re.compile(r"(?:金额|计量)?单位\s*[：:]\s*(万元|元|亿元|千元)")
@@ -414,13 +564,13 @@ def _stated_unit(blocks: tuple[Block, ...], start: int) -> str | None:
     for j in range(start, min(start + 2, len(blocks))):
         if blocks[j].kind == "row" and blocks[j].table == blocks[start].table:
             for cell in blocks[j].cells:
-                m = _STATED_UNIT.search(cell)
+                m = _STATED_UNIT.search(simplified(cell))
                 if m:
                     return m.group(1)
     for j in range(start - 1, max(start - 1 - MAX_CAPTION, -1), -1):
         if blocks[j].kind == "row" and blocks[j].table != blocks[start].table:
             return None  # another table's rows: its caption is not this one's
-        m = _STATED_UNIT.search(" ".join(blocks[j].cells))
+        m = _STATED_UNIT.search(simplified(" ".join(blocks[j].cells)))
         if m:
             return m.group(1)
     return None
@@ -433,11 +583,11 @@ def _cell_unit(q: Quantity, header: str, row: str, stated: str | None) -> tuple[
     if q.unit:
         return q, None
     for words in (header, row):
-        named = _UNIT_IN_HEADER.search(words)
+        named = _UNIT_IN_HEADER.search(simplified(words))
         if named:
             return _as(q, named.group(1)), f"单位见表头“{words}”"
-    if stated and not _NOT_MONEY.search(_UNIT_IN_HEADER.sub("", header)) \
-            and not _NOT_MONEY.search(_UNIT_IN_HEADER.sub("", row)):
+    if stated and not _NOT_MONEY.search(_UNIT_IN_HEADER.sub("", simplified(header))) \
+            and not _NOT_MONEY.search(_UNIT_IN_HEADER.sub("", simplified(row))):
         return _as(q, stated), f"单位见表上“单位：{stated}”"
     return q, None
 
@@ -582,8 +732,8 @@ def _scalar_cells(block: Block, j: int, row: str, values: list[str], columns: li
         q = _quantity(text)
         if q is None:
             continue
-        words = _UNIT_IN_HEADER.sub("", normalise(header))
-        unit = _UNIT_IN_HEADER.search(header)
+        words = _UNIT_IN_HEADER.sub("", normalise(simplified(header)))
+        unit = _UNIT_IN_HEADER.search(simplified(header))
         path = (table_scalar(words) or _building(words)) if states else None
         if path and _year(header) not in (None, report_year):
             path = None
@@ -630,8 +780,9 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
     Runs on across the table breaks a text copy makes, up to the next part heading.
     """
     top = blocks[start].section.split(" ")[0]
-    score_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() == "得分"), None)
-    weight_column = next((k for k, c in enumerate(blocks[start].cells) if c.strip() in ("分值", "权重")), None)
+    score_column = next((k for k, c in enumerate(blocks[start].cells) if _SCORE_COLUMN.fullmatch(normalise(c))), None)
+    weight_column = next((k for k, c in enumerate(blocks[start].cells) if _WEIGHT_COLUMN.fullmatch(normalise(c))),
+                         None)
     columns = _IndicatorColumns.of(blocks[start].cells)
     unclosed = _rebuilt_unclosed(blocks, start)
     level1, level2 = "", ""
@@ -641,7 +792,7 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
         block = blocks[j]
         if block.section.split(" ")[0] != top or block.section != blocks[start].section:
             break
-        cells = block.cells
+        cells, numbers = _rejoined_values(block.cells, len(blocks[start].cells))
         if block.kind == "paragraph":
             points = _POINTS.fullmatch(cells[0].strip())
             if points and level1:
@@ -675,7 +826,7 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
                 opened = cells[columns.at["name"] - 2] if columns.at["name"] >= 2 else ""
                 if opened.strip() and _POINTS.search(opened):
                     _level1_weight(out, line.level1, opened, j, block)
-                _take_line(out, line, unclosed)
+                _take_line(out, line, unclosed, numbers)
                 level1, level2 = line.level1, line.level2
                 j += 1
                 continue
@@ -694,14 +845,54 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
                     level1 = _strip_points(before[-2])
                     if _POINTS.search(before[-2]):
                         _level1_weight(out, level1, before[-2], j, block)
-                _take_line(out, _line(block, j, cells, at, level1, level2), unclosed)
+                _take_line(out, _line(block, j, cells, at, level1, level2), unclosed, numbers)
         j += 1
     return j
 
 
+_BOUND_ALONE = re.compile(r"^(?:≥|≤|>=|<=|＞|＜|>|<|＝|=)$")
+MAX_UNIT_CELL = 4  # characters of a cell holding a value's unit alone (个, 万元, 人次)
+
+
+def _rejoined_values(cells: tuple[str, ...], width: int) -> tuple[tuple[str, ...], dict[int, str]]:
+    """An indicator row wider than its header, its values set in cells of their own parts (≤ | 2100 | 万元: the bound,
+    the number and the unit under one merged 年度指标值 header), with each value's parts joined again (≤2100万元), so
+    that the row's cells stand under the header's columns; and, by its place in the joined row, the number's own cell
+    of each value so joined (2100: what the report writes where). A row no wider than its header is as it was (a form
+    with 指标性质 and 度量单位 columns names them)."""
+    if len(cells) <= width:
+        return cells, {}
+    out: list[str] = []
+    numbers: dict[int, str] = {}
+    for cell in cells:
+        text = cell.strip()
+        last = out[-1].strip() if out else ""
+        if last and _BOUND_ALONE.match(last) and re.fullmatch(r"[\d.,，]+", text):
+            out[-1], numbers[len(out) - 1] = last + text, text
+            continue
+        if last and text and len(text) <= MAX_UNIT_CELL and not re.search(r"\d", text) \
+                and re.fullmatch(r"[≥≤><＞＜=＝]?[\d.,，]+", last):
+            joined = parse_quantity(last + text)
+            if joined is not None and joined.unit and joined.text == last + text:
+                numbers.setdefault(len(out) - 1, re.sub(r"^[≥≤><＞＜=＝]", "", last))
+                out[-1] = last + text
+                continue
+        out.append(cell)
+    return tuple(out), numbers
+
+
+def _as_written(m: Mention | str | None, numbers: dict[int, str]) -> Mention | str | None:
+    """A value read from cells joined again, cited at its number's own cell (written 2100, read ≤2100万元)."""
+    if not isinstance(m, Mention) or m.where.cell not in numbers:
+        return m
+    number = numbers[m.where.cell]
+    return replace(m, quantity=replace(m.quantity, text=number), where=replace(m.where, text=number),
+                   end=len(number), clause=number)
+
+
 _ROLES = (("name", r"三级指标|指标名称"), ("op", r"指标性质|指标方向"), ("target", r"(?:年度)?指标值|年度目标值?"),
-          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", r"分值|权重"),
-          ("score", r"得分"), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
+          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", _WEIGHT_COLUMN.pattern),
+          ("score", _SCORE_COLUMN.pattern), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
 _OPS = {"≥": Qualifier.AT_LEAST, ">=": Qualifier.AT_LEAST, "≤": Qualifier.AT_MOST, "<=": Qualifier.AT_MOST,
         ">": Qualifier.ABOVE, "<": Qualifier.BELOW, "＞": Qualifier.ABOVE, "＜": Qualifier.BELOW}
 
@@ -782,12 +973,17 @@ def _rebuilt_unclosed(blocks: tuple[Block, ...], start: int) -> bool:
 _TOTAL_LINE_WORDS = re.compile(r"^(?:总\s*分|合\s*计|总\s*计|合计得分|综合得分|自评总分|总得分)[：:]?$")
 
 
-def _take_line(out: Tables, line: IndicatorLine, figures_only: bool) -> None:
-    """An indicator row into the indicator table, or (from a table that may be cut off) its values as figures."""
+def _take_line(out: Tables, line: IndicatorLine, figures_only: bool, numbers: dict[int, str]) -> None:
+    """An indicator row into the indicator table, or (from a table that may be cut off) its values as figures; a value
+    joined from cells of its own parts is cited at its number (see _rejoined_values)."""
+    line = replace(line, target=_as_written(line.target, numbers), actual=_as_written(line.actual, numbers))
     if not figures_only:
         out.lines.append(line)
         return
-    for m in (line.target, line.actual, line.weight, line.score):
+    for m in (line.target, line.actual):
+        if isinstance(m, Mention):
+            out.cells.append(Cell(m, target=True))
+    for m in (line.weight, line.score):
         if isinstance(m, Mention):
             out.cells.append(Cell(m))
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...core.quantity import Qualifier, agrees, canonical_unit
+from ...core.quantity import UNITS, Qualifier, adds_up, canonical_unit
 from .lists import Listed
 from .mentions import Mention
 
@@ -114,7 +114,7 @@ def _closed(figures: list[Mention], inside: dict[int, Mention], done: set[int]) 
 
 _USED = re.compile(r"(?:使用|支出|支付|执行|拨付|兑付|发放)了?$")  # 资金已使用2.00万元
 _LEFT = re.compile(r"(?:结余|剩余|尚余|余额|未使用|未支付)$|^(?:结余|剩余|尚余)")  # 结余0万元, 尚余10.35万元未支付
-_GIVEN = re.compile(r"资金|预算|下达|到位|补助|经费|拨款|安排")  # what was given to be used
+_GIVEN = re.compile(r"资金|预算|下达|到位|补助|经费|拨款|拨入|安排|收到|批复")  # what was given to be used
 _OPENING = re.compile(r"结转|结余|年初|上年|去年")  # a balance carried in is no sum given
 
 
@@ -128,13 +128,14 @@ def _used_and_left(figures: list[Mention]) -> list[Listed]:
         if not used.order[1] == left.order[1] or not _USED.search(used.lead) \
                 or not _LEFT.search(left.lead) or _USED.search(given.lead) or _LEFT.search(given.lead):
             continue
-        if _GIVEN.search(given.label) and not _OPENING.search(given.lead) and _alike(given, used) and _alike(given, left):
+        if _GIVEN.search(given.label + given.lead) and not _OPENING.search(given.lead) and _alike(given, used) \
+                and _alike(given, left):
             out.append(_summed(given, [used, left]))
     return out
 
 
-# a grade: 优等项目12个, 评价结果为“良”的项目3个, 良好的3个 (其中的 is no 中)
-_GRADE = re.compile(r"优秀|良好|不合格|合格|较差|(?<!其)[优良中差](?=[”\"’]?(?:等|级|的|项目|$))")
+# a grade: 优等项目12个, 评价结果为“良”的项目3个, 良好的3个 (其中的, 整改中的 are no 中)
+_GRADE = re.compile(r"优秀|良好|不合格|合格|较差|(?:(?<=[为是评获定“\"：:，,、；;\s])|^)[优良中差](?=[”\"’]?(?:等|级|的|项目|$))")
 _CHANGE_VERB = re.compile(r"(?:增加|减少|增长|下降|上升|降低|节约|较|比)")
 
 
@@ -145,25 +146,41 @@ def _grade(m: Mention) -> str | None:
 
 
 def _graded(figures: list[Mention], inside: dict[int, Mention]) -> list[Listed]:
-    """A count and the counts of each grade after it in its paragraph (共评价项目15个。评价结果为优的项目12个…良的3个…
-    中的0个): grades are a partition of what was graded, so the counts make up the total — declared when they add up
-    to it or exceed it (no partition can), as a grade unmentioned may hold the rest when they fall short."""
+    """Counts of two or more grades in a row (the money of each grade, 涉及资金300.00万元, may stand between them) under
+    the count stated just before them (共评价项目15个。评价结果为优的项目12个…良的3个…中的0个) or closing them (优秀9项；
+    良好8项；合格3项。共计20项): grades are a partition of what was graded, so the counts make up the total — declared
+    when they add up to it or exceed it (no partition can), as a grade unmentioned may hold the rest when they fall
+    short; a closing 共计 names them all, so it is declared whether or not they add up."""
     out = []
-    for k, whole in enumerate(figures):
-        if _grade(whole) is not None or id(whole) in inside or _CHANGE_VERB.search(whole.lead):
+    k = 0
+    while k < len(figures):
+        first = figures[k]
+        if _grade(first) is None:
+            k += 1
             continue
-        parts: list[Mention] = []
-        for m in figures[k + 1:]:
-            if not _alike(whole, m):
-                continue  # the money of each grade (涉及资金300.00万元) stands between the counts
+        parts, after = [first], None
+        for j in range(k + 1, len(figures)):
+            m = figures[j]
+            if not _alike(first, m):
+                continue
             grade = _grade(m)
             if grade is None or grade in {_grade(p) for p in parts}:
+                after = j
                 break
             parts.append(m)
+        alike_before = [j for j in range(k) if _alike(first, figures[j])]
+        whole = figures[alike_before[-1]] if alike_before else None
         total = sum((p.quantity.value for p in parts), Decimal(0))
-        if len(parts) >= 2 and total >= whole.quantity.value:
+        if len(parts) >= 2 and whole is not None and id(whole) not in inside and _grade(whole) is None \
+                and not _CHANGE_VERB.search(whole.lead) and total >= whole.quantity.value:
             out.append(_summed(whole, parts))
+        elif len(parts) >= 2 and after is not None and _GRADES_CLOSED.search(_gap(figures, after)):
+            out.append(_summed(figures[after], parts))
+        k = after if after is not None else len(figures)
     return out
+
+
+_GRADES_CLOSED = re.compile(r"(?:共计|合计|总计|共)\s*[为是达有]?[，,：:]?\s*$")
 
 
 _SUBTOTAL = re.compile(r"合计\s*[为是达]?\s*$")
@@ -198,7 +215,9 @@ def _beyond(figures: list[Mention]) -> list[Listed]:
 
 
 def _alike(a: Mention, b: Mention) -> bool:
-    return canonical_unit(a.quantity.unit) == canonical_unit(b.quantity.unit)
+    """Figures of one unit, or of money in any of its units (a total in 元, its parts in 万元)."""
+    x, y = canonical_unit(a.quantity.unit), canonical_unit(b.quantity.unit)
+    return x == y or x in UNITS and y in UNITS and UNITS[x].dimension == UNITS[y].dimension == "money"
 
 
 def _added(figures: list[Mention], k: int, first: Mention) -> tuple[list[Listed], int]:
@@ -228,5 +247,6 @@ def _composed(figures: list[Mention], k: int, whole: Mention) -> tuple[list[List
 
 
 def _summed(whole: Mention, parts: list[Mention]) -> Listed:
-    total = sum((p.quantity.to(whole.quantity.unit).value for p in parts), Decimal(0))
-    return Listed(whole, tuple(parts), "summed", agrees(whole.quantity, total))
+    """The total and its parts, judged at the parts' precision when they are written in a coarser unit of money
+    (24,506,012.34元 of parts in 万元 to two decimals: see core.quantity.adds_up)."""
+    return Listed(whole, tuple(parts), "summed", adds_up(whole.quantity, [p.quantity for p in parts]))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...core.params import RESERVED_NAMES, UNIT_ID
-from ...core.script import simplified
+from ...core.script import simplified, without_pinyin
 from .document import Document, Sentence
 from .mentions import Mention, Where
 
@@ -32,7 +32,7 @@ _FIELD_ALONE = re.compile(r"^(?:(?P<n>(?:部门|单位)\s*[（(]?\s*(?:单位)?\
                           r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?\s*\|?$")
 _CN_YEAR = r"二[〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}"  # 二〇二三
 _A_YEAR = rf"(?:19|20)\d{{2}}|{_CN_YEAR}"
-_TITLE_YEAR = re.compile(rf"({_A_YEAR})\s*年度?[^，。；\d]{{0,30}}?(?:绩效|自评|整体支出|[决预]算(?:公开|情况说明|编制说明|报告)?(?:[（(][^（()）]{{1,6}}[）)])?$)")
+_TITLE_YEAR = re.compile(rf"({_A_YEAR})\s*(?:年度?|(?=[决预]算|部门|单位))[^，。；\d]{{0,30}}?(?:绩效|自评|整体支出|[决预]算(?:公开|情况说明|编制说明|报告)?(?:[（(][^（()）]{{1,6}}[）)])?$)")
 # A title whose year follows it in brackets, on its line or alone on the next (…自评报告（2023年度）).
 _YEAR_AFTER_TITLE = re.compile(rf"(?:绩效|自评|整体支出|决算)[^，。；]{{0,30}}[（(]\s*({_A_YEAR})\s*年度?\s*[）)]$")
 _YEAR_ALONE = re.compile(rf"[（(]?\s*({_A_YEAR})\s*年度?\s*[）)]?")
@@ -52,8 +52,8 @@ _REGION = re.compile(r"^((?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|�
 # What a budget unit's name ends with: an office, a bureau, a centre, a township …
 _UNIT_END = ("人民政府", "机关", "中学", "小学", "大学", "学院", "街道办事处", "办事处", "委员会", "联合会", "办公室", "管理处", "中心校", "幼儿园", "检察院", "法院",
              "中心", "局", "站", "办", "委", "馆", "院", "所", "队", "处", "厅", "部", "会", "室", "校", "镇", "乡", "街道",
-             "学校", "医院", "公司", "集团", "社", "台", "场", "园", "团", "署", "监狱", "党校",
-             "政协", "人大", "妇联", "残联", "侨联", "文联", "科协", "工商联")
+             "学校", "医院", "公司", "集团", "社", "台", "场", "园", "园区", "团", "署", "监狱", "党校",
+             "政协", "人大", "妇联", "残联", "侨联", "文联", "科协", "工商联", "政府")
 _ABOUT_TAIL = re.compile(r"关于(?:报送|上报|提交|印发)?$")
 # The scope of the accounts after the name (某某局（本级）, 某某厅(汇总)): the unit's name is without it.
 _OWN_LEVEL = re.compile(r"[（(]\s*(?:本级|汇总|本部|合并)\s*[）)]$")
@@ -63,14 +63,17 @@ _TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
 # A year as a title writes it, or as a republished copy masks it (20xx年度, (略)年度).
 # A site that republishes others' documents (网友投稿, 我要投稿, 范文, 文库): the date it shows is its post's, not the
 # report's publication, so no year is taken from it.
+_CRUMBS = re.compile(r"[>＞»›]|当前位置|您的位置|所在位置")  # a site's path to the page (首页>政务公开>2019年预决算)
 _REPUBLISHED = re.compile(r"投稿|网友|范文|文库|下载文档|精品\d+篇")
-_MASKED_YEAR = re.compile(r"(?:20[xX×]{2}|[xX×]{4}|[（(]\s*略\s*[）)])\s*年")
-_ANY_YEAR = r"(?:(?:19|20)\d{2}|" + _CN_YEAR + r"|20[xX×]{2}|[xX×]{4}|[（(]\s*略\s*[）)])\s*年度?"
+_MASKED = r"20(?:[xX×*＊□○_]{2}|\d[xX×*＊□○_])|[xX×*＊□]{4}|[（(]\s*略\s*[）)]"  # 20XX, 202*, 20**, (略)
+_MASKED_YEAR = re.compile(rf"(?:{_MASKED})\s*年")
+_ANY_YEAR = r"(?:(?:19|20)\d{2}|" + _CN_YEAR + r"|" + _MASKED + r")\s*年度?"
 # …and a part's numbering, when the title is a part's heading (第二部分 某某中学2025年单位预算表, 附件1：…).
 _PART_NUMBER = r"第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|附件\d*[：:]?"
 _TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|标题[：:]?|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + "|" + _PART_NUMBER + ")+")
-_TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|绩效自评|绩效评价|自评报告|支出绩效)")
-_FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|[（(]以下简称)")
+_TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|整体绩效|绩效自评|绩效评价|自评报告|支出绩效)")
+_FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|"
+                             r"主要有|现有|共有|负责|承担|的(?:基本|主要)?(?:职能|职责)|[（(]以下简称)")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # The grades as reports write them, each to the framework's grade it names: the one place a long name is mapped.
@@ -121,6 +124,7 @@ class UnitFacts:
     year: Stated | None
     budget_code: Stated | None
     grade: Stated | None
+    year_masked: str | None = None  # the year as a republished copy masked it (20XX年), when no year could be read
 
     @property
     def region(self) -> str | None:
@@ -207,8 +211,10 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
             continue
         name = re.split(r"[：:|｜/\\\s]", text[:tail.start()].strip())[-1].rstrip("的")  # 名称: | 某某局2021年度…
         name = _OWN_LEVEL.sub("", _ABOUT_TAIL.sub("", name)).rstrip("（(")  # 某某局关于报送…, 某某局（本级）, 某某局（2023年度）
-        bracketed = _BRACKETED_NAME.search(text)  # 2023年度部门整体支出绩效自评报告（某某局）
-        if not is_unit_name(name) and bracketed and is_unit_name(bracketed.group(1)):
+        name = clean_name(re.sub(r"(?:19|20)\d{2}$", "", name))  # 某某镇人民政府2019决算公开: the year without its 年
+        bracketed = _BRACKETED_NAME.search(text)  # 2023年度部门整体支出绩效自评报告（某某局）, never a sentence's aside
+        if not is_unit_name(name) and bracketed and is_unit_name(bracketed.group(1)) \
+                and not _CLAUSE_MARKS.search(text[:bracketed.start()]):
             name = bracketed.group(1)
         if name and not is_unit_name(name) and not _CLAUSE_MARKS.search(text):
             # 某某州第二人民医院国家基本公共卫生服务项目…资金2023年度绩效自评报告: a title (no clause in it) whose project
@@ -222,14 +228,116 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
             for j in beside:
                 if not 0 <= j < len(head) or (abs(j - k) == 2 and not re.fullmatch(_ANY_YEAR, _compact(head[(j + k) // 2].text))):
                     continue
-                if is_unit_name(_compact(head[j].text)):
-                    found.append(Stated(_compact(head[j].text), _where(head[j]), "标题"))
+                if (named := _name_on_its_line(_compact(head[j].text))) is not None:
+                    found.append(Stated(named, _where(head[j]), "标题"))
                     break
     if not found:
         return None
     fuller = [x for x in found[1:] if x.value.endswith(found[0].value) or x.value.startswith(found[0].value)
               if len(x.value) > len(found[0].value)]  # 某某县林业局 of 林业局; 中国共产主义青年团某某区委员会 of 中国共产主义青年团
     return fuller[0] if fuller else found[0]
+
+
+def _name_on_its_line(line: str) -> str | None:
+    """The unit a title's other line names: the whole line (某某局), after the year it opens with (2018年度某某办公室 /
+    部门决算公开说明), or the unit a project on it is named after when it opens with the unit's area (某某县某某指挥部
+    乡村振兴项目资金 / 绩效评价报告)."""
+    line = _TITLE_HEAD.sub("", line)
+    tail = _TITLE_TAIL.search(line)
+    line = clean_name(line[:tail.start()] if tail and tail.start() >= 4 else line)  # 某某办事处部门整体支出
+    if is_unit_name(line):
+        return line
+    if _CLAUSE_MARKS.search(line) or not _REGION.match(line):
+        return None
+    return next((line[:n] for n in range(len(line) - 1, 3, -1)
+                 if is_unit_name(line[:n]) and _REGION.match(line[:n]) and not _LEADING_WORD.match(line)
+                 and line[n - 1:n + 1] not in _WORDS_ACROSS), None)
+
+
+# A unit's last character and the next one making a word of the text after the name (某某指挥部乡村振兴项目: 乡村)
+_WORDS_ACROSS = frozenset(("乡村", "镇村", "所属", "处置", "处理", "会议", "站点", "院校", "局部", "部门", "校园", "队伍"))
+
+
+# A field's label before a name (名称某某局, 单位名称：, 标题：) and what a title sets after it (某某局部门2020年度…,
+# 某某局(部门), 某某局（单位）): no part of the name.
+_LABEL_BEFORE = re.compile(r"^(?:(?:部门|单位|项目|预算)\s*)*(?:[（(]\s*单位\s*[）)])?\s*名\s*称\s*[：:]?|^标\s*题\s*[：:]?")
+_WORD_AFTER = re.compile(r"(?:[（(]\s*(?:部门|单位)\s*[）)]|部门\s*(?:[（(]\s*单位\s*[）)])?)$")
+
+
+def clean_name(name: str) -> str:
+    """A unit's name without the field label read before it or the 部门 a title sets after it."""
+    return _WORD_AFTER.sub("", _LABEL_BEFORE.sub("", name.strip())).strip()
+
+
+# The heading of the part that describes the unit (第一部分 某某局概况, 一、某某街道办事处(汇总)概况).
+_OVERVIEW = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+\s*、)\s*(?P<v>[\u4e00-\u9fff（）()]{4,40}?)"
+                       r"(?:[（(]\s*(?:本级|汇总|本部|合并)\s*[）)])?(?:部门|单位)?(?:基本)?概况$")
+
+
+def _name_from_overview(sentences: list[Sentence]) -> Stated | None:
+    """The unit the heading of its overview names (第一部分 某某局概况): a 决算's or a 预算's own part about it."""
+    for s in sentences[:SUBJECT_SENTENCES]:
+        m = _OVERVIEW.match(_compact(s.text))
+        if m and is_unit_name(clean_name(m.group("v"))):
+            return Stated(clean_name(m.group("v")), _where(s), "单位概况的标题")
+    return None
+
+
+def _fuller(stated: Stated, sentences: list[Sentence]) -> Stated:
+    """A short form (区某某局, 统计局) the report writes in full elsewhere (某某市某某区某某局): the full name, when the
+    text gives one and only one."""
+    name = stated.value
+    if _REGION.match(name):
+        return stated
+    short = name[1:] if name[:1] in _LEVELS else name
+    pattern = re.compile(rf"((?>[\u4e00-\u9fff]{{1,8}}?(?:省|自治区|市|州|盟|地区|县|区|旗))+){re.escape(short)}")  # each
+    # area taken once, up to its first level word: a run of them is never split two ways (time linear in the text)
+    full = {}
+    for s in sentences:
+        for m in pattern.finditer(_compact(s.text)):
+            region = _LEADING_WORD.sub("", m.group(1))
+            cut = list(re.finditer(r"[的在对由经将于及]", region))  # …经松岭市青山区文化和旅游局: prose before
+            region = region[cut[-1].end():] if cut else region
+            candidate = region + short
+            if (name[:1] not in _LEVELS or region.endswith(name[0])) and _REGION.match(candidate) \
+                    and is_unit_name(candidate):
+                full.setdefault(candidate, s)
+    if len(full) != 1:
+        return stated
+    [(value, s)] = full.items()
+    return Stated(value, _where(s), f"{stated.basis}（简称“{name}”，全称见正文）", stated.sure)
+
+
+_LEVELS = "省市州县区旗镇乡"
+
+
+_QUOTED_TITLE = re.compile(r"《(?P<t>[^《》]{6,60})》")
+_PAGE_AT_END = re.compile(r"\s*\d{1,3}$")
+
+
+def _name_from_a_later_title(sentences: list[Sentence]) -> Stated | None:
+    """The unit a report's title names further on — a contents entry (某某办部门2020年部门整体支出绩效评价报告 24) or a
+    title the text cites (…见《2021年某某园区整体绩效评价报告》): 存疑, as the title may be of a part."""
+    lines: dict[int, list[Sentence]] = {}
+    for s in sentences[:SUBJECT_SENTENCES]:  # a line the document split into cells (某某办 / 2020 / 年部门…报告 / 24)
+        lines.setdefault(s.block, []).append(s)
+    for parts in lines.values():
+        s = parts[0]
+        text = _compact("".join(p.text for p in parts))
+        titles = [_PAGE_AT_END.sub("", text)] if len(text) <= MAX_TITLE and not _SENTENCE_MARK.search(text) else []
+        titles += [m.group("t") for m in _QUOTED_TITLE.finditer(text)]
+        for title in titles:
+            if not (_TITLE_YEAR.search(title) or _MASKED_YEAR.search(title)) or not title.endswith(_REPORT_ENDS):
+                continue
+            head = _TITLE_HEAD.sub("", title)
+            tail = _TITLE_TAIL.search(head)
+            name = clean_name(head[:tail.start()]) if tail else ""
+            if is_unit_name(name):
+                return Stated(name, _where(s), "正文或目录所列报告标题", sure=False)
+    return None
+
+
+_REPORT_ENDS = ("报告", "决算", "说明", "自评表")
 
 
 def _name_from_first_sentence(sentences: list[Sentence]) -> Stated | None:
@@ -257,7 +365,7 @@ def _name(sentences: list[Sentence]) -> Stated | None:
     (评价单位（公章）, 发布机构); else the subject of the first sentence (存疑)."""
     for s in sentences:
         if m := _NAME.search(s.text):
-            return Stated(_SEAL.sub("", m.group("v")), _where(s), "部门（单位）名称")
+            return Stated(clean_name(_SEAL.sub("", m.group("v"))), _where(s), "部门（单位）名称")
         if (m := _NAME_RUN_ON.search(s.text)) and (value := _field_value(m.group("v"))):
             return Stated(value, _where(s), "部门（单位）名称")
     fields = _fields_alone(sentences)
@@ -265,7 +373,10 @@ def _name(sentences: list[Sentence]) -> Stated | None:
         return fields["n"]
     title = _name_from_title(sentences)
     if title:
-        return title
+        return _fuller(title, sentences)
+    overview = _name_from_overview(sentences)
+    if overview:
+        return _fuller(overview, sentences)
     for s in sentences:  # a form's or a 决算 table's header: 部门：某某局  金额单位：万元
         if (m := _HEADER_FIELD.search(s.text)) and (value := _field_value(m.group("v"))):
             return Stated(value, _where(s), "表头“部门（单位）”")
@@ -273,8 +384,8 @@ def _name(sentences: list[Sentence]) -> Stated | None:
         m = _SIGNED.search(s.text)
         if m and is_unit_name(_compact(m.group("v"))):
             return Stated(_compact(m.group("v")), _where(s), re.sub(r"\s", "", m.group("w")))
-    return fields.get("w") or _name_from_signature(sentences) or _name_from_first_sentence(sentences) \
-        or _name_from_project(sentences) \
+    return fields.get("w") or _name_from_signature(sentences) or _name_from_a_later_title(sentences) \
+        or _name_from_first_sentence(sentences) or _name_from_project(sentences) \
         or _name_from_site(sentences) or _name_from_author(sentences)
 
 
@@ -366,25 +477,45 @@ def _year(sentences: list[Sentence]) -> Stated | None:
     read = _year_read(sentences)
     if read is None or read.basis not in ("标题", "评价年度") or read.where is None:
         return read
+    field = _year_field(sentences) if read.basis == "标题" else None
+    if field is not None and field != read.value:  # 标题 2025, 评价年度：2024年: which one is wrong the report does not say
+        return replace(read, basis=f"标题写{read.value}年，评价年度写{field}年，按标题", sure=False)
     named = Counter(m.group(1) for s in sentences if s.block != read.where.block
                     for m in _YEAR_NAMED.finditer(s.text))
-    if named[read.value] or not named:
+    if not named:
         return read
     value, times = max(named.items(), key=lambda kv: (kv[1], kv[0]))
-    if times < MIN_YEAR_MENTIONS:
+    if times < MIN_YEAR_MENTIONS or value == read.value:
+        return read
+    if named[read.value]:  # the text names the title's year too, less often: said, the title's year kept — unless
+        # the other year is that of its plans (2024年计划…, 2024年预算…: a report on 2023 looks ahead)
+        spoken = _years_spoken_of([s for s in sentences if s.block != read.where.block], done_only=True)
+        if spoken[value] >= MIN_YEAR_MENTIONS and spoken[value] > spoken[read.value]:
+            return replace(read, basis=f"{read.basis}写{read.value}年，而正文{spoken[value]}次写{value}年"
+                                       f"（{read.value}年{spoken[read.value]}次），按{read.basis}", sure=False)
         return read
     s = next(s for s in sentences if s.block != read.where.block and value in s.text)
     return Stated(value, _where(s), f"{read.basis}写{read.value}年，正文从未提及该年而{times}次写{value}年，按正文",
                   sure=False)
 
 
+def _year_field(sentences: list[Sentence]) -> str | None:
+    """The year a 评价年度 field names, if one does."""
+    return next((m.group(1) for s in sentences if (m := _YEAR_FIELD.search(s.text))), None)
+
+
 def _year_read(sentences: list[Sentence]) -> Stated | None:
     bound = title_bound(sentences)
+    crumb: Stated | None = None
     for s in sentences:
         text = _compact(s.text)  # 2023 年 度 部 门 整 体 支 出 绩 效: a PDF's spaces
         if len(text) <= MAX_TITLE and not _SENTENCE_MARK.search(text) and \
                 (m := _TITLE_YEAR.search(text) or _YEAR_AFTER_TITLE.search(text)):
-            return Stated(year_value(m.group(1)), _where(s), "标题")
+            if not _CRUMBS.search(text):
+                return Stated(year_value(m.group(1)), _where(s), "标题")
+            crumb = crumb or Stated(year_value(m.group(1)), _where(s), "网页导航中的标题")
+    if crumb is not None:
+        return crumb  # a site's path ending in the document's title (…>>2019年预决算>>2018年部门决算), no title under it
     for s, following in zip(sentences, sentences[1:]):  # a title set on lines: 某某局 / 2023年度 / 部门整体支出…报告
         for line, title in ((s, following), (following, s)):  # …报告 / （2023年度）
             m = _YEAR_ALONE.fullmatch(_compact(line.text))
@@ -406,24 +537,52 @@ def _year_read(sentences: list[Sentence]) -> Stated | None:
              if len(s.text) <= MAX_TITLE // 2 or _DATED.search(s.text[:m.start()][-12:])]
     if dated:
         s, m = max(dated, key=lambda x: _date_parts(x[1]))
-        return Stated(str(_date_parts(m)[0] - 1), _where(s), f"发布日期{m.group(0)}的上一年", sure=False)
-    years = Counter(m.group(1) for s in sentences for m in _YEAR_NAMED.finditer(s.text))
-    if years:
-        value, _ = max(years.items(), key=lambda kv: (kv[1], kv[0]))
+        spoken = _years_spoken_of(sentences)
+        value, times = max(spoken.items(), key=lambda kv: (kv[1], kv[0])) if spoken else ("", 0)
+        published = str(_date_parts(m)[0] - 1)
+        if times >= MIN_YEAR_MENTIONS and value != published:  # a fund's report published years later, a 决算
+            # posted late: the year its text speaks of, not the page's date
+            said = next(x for x in sentences if _YEAR_NAMED.search(x.text) and value in x.text)
+            return Stated(value, _where(said), f"正文{times}次提到的年度（发布日期{m.group(0)}的上一年为{published}）",
+                          sure=False)
+        return Stated(published, _where(s), f"发布日期{m.group(0)}的上一年", sure=False)
+    spoken = _years_spoken_of(sentences)
+    if spoken:
+        value, _ = max(spoken.items(), key=lambda kv: (kv[1], kv[0]))
         s = next(s for s in sentences if _YEAR_NAMED.search(s.text) and value in s.text)
         return Stated(value, _where(s), "正文最常提到的年度", sure=False)
     return None
+
+
+# A year named to compare with (较2020年度决算数, 比2020年, 与2022年相比, 同比2021年): not the year the text speaks of.
+_COMPARED_BEFORE = re.compile(r"(?:较|比|与|同|对比|相比|相较|对照|上年|上一年|同期)[^，。；\d]{0,2}$")
+_COMPARED_AFTER = re.compile(r"[^，。；\d]{0,8}?(?:相比|相较|比较|对比)")
+
+
+def _years_spoken_of(sentences: list[Sentence], done_only: bool = False) -> Counter[str]:
+    """How often the text names each year, leaving out the years it names to compare with (and, done_only, those of
+    its plans: 2024年计划…, 2024年预算…, 2024年继续…)."""
+    return Counter(m.group(1) for s in sentences for m in _YEAR_NAMED.finditer(s.text)
+                   if not _COMPARED_BEFORE.search(s.text[max(0, m.start() - 6):m.start()])
+                   and not _COMPARED_AFTER.match(s.text, m.end())
+                   and not (done_only and _PLANNED.search(s.text[m.end():m.end() + MAX_PLAN_GAP])))
+
+
+_PLANNED = re.compile(r"计划|将|拟|预计|继续|下一步|目标|预算|争取|力争")
+MAX_PLAN_GAP = 12  # characters after a year within which its clause says it is planned
 
 
 def read_unit(document: Document, name: str | None = None, year: int | None = None) -> UnitFacts:
     """The unit's name, the year the report evaluates, its budget code and its claimed grade, each with the basis
     it was read on; `name` and `year` given (the analyst's --name, --year) override what the report says."""
     sentences = document.sentences()
-    plain = [replace(s, text=simplified(s.text)) for s in sentences]  # a copy in traditional characters reads alike
+    plain = [replace(s, text=without_pinyin(simplified(s.text))) for s in sentences]  # a copy in traditional
+    # characters, or with a copying site's pinyin in its words, reads alike
     grade = _as_written(_grade(plain), sentences)
     named = Stated(name, None, "命令行指定") if name else _as_written(_name(plain), sentences)
     dated = Stated(str(year), None, "命令行指定") if year else _as_written(_year(plain), sentences)
-    return UnitFacts(named, dated, _first(document, _CODE), grade)
+    masked = next((m.group(0) for s in plain if (m := _MASKED_YEAR.search(s.text))), None) if dated is None else None
+    return UnitFacts(named, dated, _first(document, _CODE), grade, masked)
 
 
 def _as_written(stated: Stated | None, sentences: list[Sentence]) -> Stated | None:
@@ -458,9 +617,21 @@ def _grade(sentences: list[Sentence]) -> Stated | None:
 def claimed_total(mentions: list[Mention]) -> Mention | None:
     """The self-evaluation score the prose claims (自评得分96分): a score of at most 100 labelled as the unit's own."""
     for m in mentions:
-        if m.quantity.unit == "分" and m.quantity.value <= 100 and _CLAIMED_TOTAL.search(m.clause):
+        if m.quantity.unit == "分" and m.quantity.value <= MAX_CLAIMED and not _A_PARTS_SCORE.search(m.clause) and (
+                _CLAIMED_TOTAL.search(m.clause) or _SCORE_AFTER_SELF.search(m.where.text[:m.start])
+                and _SCORE_WORD.fullmatch(m.label)):
             return m
     return None
+
+
+# A section's or an indicator's own score (本项自评得分9分, 该指标自评得分4分, 小计): never the unit's total.
+_A_PARTS_SCORE = re.compile(r"(?:本|该|此|每)(?:项|指标|部分|类|节|环节)|小计|分项")
+
+
+MAX_CLAIMED = 1000  # a claimed total above the framework's 100 (自评得分101分) is claimed and found wrong, not dropped
+# A score stated after the words of the self-evaluation in its sentence (自评等级为“优秀”，得分93.5分; 经自评，本单位得分91分).
+_SCORE_AFTER_SELF = re.compile(r"自评(?:等级|等次|结果|结论)|经(?:过)?自评")
+_SCORE_WORD = re.compile(r"(?:总?得分|总分|分数|评分|综合得分)")
 
 
 def unit_id_for(report: Path, given: str | None) -> str:

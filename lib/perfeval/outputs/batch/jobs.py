@@ -159,6 +159,12 @@ class Identity:
     framework: str | None = None
     drafted: bool = False  # it says it was drafted from a report (drafted_from): not yet confirmed
     document: str | None = None  # the report's file name its unit names (unit.document), if any
+    name: str | None = None
+
+    def another_unit_than(self, other: Identity) -> bool:
+        """Whether two files that load are of two units: another year, or another name (both known)."""
+        return self.year != other.year or (self.name is not None and other.name is not None
+                                           and self.name != other.name)
 
 
 def identity(params_file: Path) -> Identity:
@@ -168,7 +174,7 @@ def identity(params_file: Path) -> Identity:
         return Identity(file_id(params_file), False)
     unit = params.unit
     return Identity(unit.id, True, unit.year, unit.series_key, unit.framework, params.drafted_from is not None,
-                    unit.document)
+                    unit.document, unit.name)
 
 
 def file_id(params_file: Path) -> str:
@@ -230,7 +236,8 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
     batch or (held: unit id → params file of the units published before) in an earlier one: it runs under an id
     of its own, so that its notebook records why it does not load. A draft (unconfirmed) never replaces a unit
     confirmed and published before from another file still there, nor runs beside confirmed params of this batch
-    whose unit.document is its report (of its year): it is listed, not run.
+    whose unit.document is its report (of its year): it is listed, not run. A draft whose id confirmed params of
+    another unit (another name or year) hold, in this batch or published before, runs under an id of its own.
     """
     drafted = drafted or {}  # draft file → the report this batch drafted it from
     identities = {path: identify(path) for path in dict.fromkeys(params_files)}
@@ -247,6 +254,15 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
 
     def unconfirmed(p: Path) -> bool:
         return identities[p].drafted or str(p) in drafted
+
+    confirmed_ids = {ids[p]: p for p in sorted(identities) if identities[p].loads and not unconfirmed(p)}
+    for path in identities:  # a report whose file name is the id of confirmed params of another unit: its own id
+        holder = confirmed_ids.get(ids[path]) or (Path((held or {})[ids[path]]) if ids[path] in held_by_others
+                                                  else None)
+        if str(path) in drafted and identities[path].loads and holder is not None:
+            theirs = identities.get(holder) or identify(holder)
+            if theirs.loads and not theirs.drafted and identities[path].another_unit_than(theirs):
+                ids[path] = free_id(ids[path], taken)
 
     confirmed_of = {(i.document, i.year): p for p, i in identities.items()
                     if i.loads and i.document and not unconfirmed(p)}  # confirmed params naming their report
@@ -271,8 +287,8 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
         if owner == path and unconfirmed(path) and uid in held_by_others and published is not None \
                 and not identify(Path(published)).drafted:
             copies.append(UnitRun(free_id(file_id(path), taken), str(path), FAILED,
-                                  f"单位编码 {uid!r} 已有此前发布的核对过的参数文件 {shown_path(published)}：本草稿未运行，"
-                                  "以免替换该单位；若是另一单位，请以 perfeval draft --unit-id 另取编码"))
+                                  f"单位编码 {uid!r} 已有此前发布的同一单位、同一年度核对过的参数文件 "
+                                  f"{shown_path(published)}：本草稿未运行，以免替换该单位"))
             continue
         if owner == path:
             i = identities[path]
@@ -281,8 +297,8 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
             continue
         copy_id = free_id(file_id(path), taken)
         if unconfirmed(path) and not unconfirmed(owner):
-            reason = (f"单位编码 {uid!r} 已有核对过的参数文件 {shown_path(owner)}，本批次运行了那个文件；"
-                      "本草稿未运行")
+            reason = (f"单位编码 {uid!r} 已有同一单位、同一年度核对过的参数文件 {shown_path(owner)}，"
+                      "本批次运行了那个文件；本草稿未运行")
         else:
             reason = (f"单位编码 {uid!r} 重复：{shown_path(owner)} 也是这个单位，本批次运行了那个文件，"
                       "本文件未运行；若是副本请删除，若是另一单位请改正其 unit.id")

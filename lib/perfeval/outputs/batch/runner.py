@@ -6,6 +6,7 @@ SIGTERM is handled as Ctrl-C: the workers stop at once, the index is written.
 """
 from __future__ import annotations
 
+import math
 import os
 import signal
 import sys
@@ -22,7 +23,7 @@ from ...fileio import write_atomic
 from ...paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
 from ...safetext import shown_path
 from ..store import ResultsStore
-from .drafting import draft_reports, unclaimed
+from .drafting import draft_reports, same_unit_twice, unclaimed
 from .jobs import (HISTORY_PARAMETER, PARAMS_PARAMETER, Identity, UnitJob, build_jobs, check_parameters, identity,
                    in_waves, resolve_reports, resolve_units)
 from .keys import digest, file_digest, package_version, unit_key
@@ -253,8 +254,13 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
     interrupted, never run into this folder, or whose report is gone. after_units runs once all units
     are done, before the index is written (the portfolio page, the summary workbook).
     """
-    if timeout <= 0:
-        raise BatchError(f"the per-unit timeout must be positive, got {exact(timeout)}")
+    if not math.isfinite(timeout) or timeout <= 0:  # a NaN bound never fires
+        got = exact(timeout) if math.isfinite(timeout) else str(timeout)
+        raise BatchError(f"the per-unit timeout must be a positive number of seconds, got {got}")
+    reserved = sorted({PARAMS_PARAMETER, HISTORY_PARAMETER} & set(parameters or {}))
+    if reserved:
+        raise BatchError(f"parameter {reserved[0]!r} is set by the batch for each unit (-p {reserved[0]} would be "
+                         "ignored); name the units to run as arguments")
     if workers is not None and workers < 1:
         raise BatchError(f"workers must be at least 1, got {workers}")
     outputs, notebook = Path(outputs).resolve(), Path(notebook).resolve()
@@ -268,7 +274,8 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
         candidates = _candidates(names, failed_only, previous, units_dir)
         drafts = draft_reports(candidates, outputs, store, width=workers or default_workers(), timeout=timeout,
                                force=force)
-        jobs, copies = build_jobs(drafts.files, notebook, outputs, extra, timeout, identify=_identities(store),
+        identify = _identities(store)
+        jobs, copies = build_jobs(drafts.files, notebook, outputs, extra, timeout, identify=identify,
                                   drafted=drafts.drafted,
                                   held={uid: r.params_file for uid, r in previous.items() if r.status == OK})
         copies += unclaimed(drafts.failed, {j.unit_id for j in jobs} | {c.unit_id for c in copies},
@@ -296,7 +303,7 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
                        else _pool_outcomes(waves, pool)) if to_run else iter(()))  # type: ignore[arg-type]
             outcomes = chain((UnitOutcome(c) for c in copies), engine)
             results: list[UnitRun] = [previous[j.unit_id] for j in unchanged]
-            warnings: list[str] = resolve_reports(names)[1]
+            warnings: list[str] = resolve_reports(names)[1] + same_unit_twice(drafts.drafted, identify)
             try:
                 for result, record, unit_json in _published(outputs, outcomes, len(to_run) + len(copies), progress,
                                                              previous, warnings):
@@ -434,13 +441,15 @@ def _published(outputs: Path, outcomes: Iterable[UnitOutcome], total: int, progr
 
 
 def publish_index(outputs: Path, status: dict[str, UnitRun], store: ResultsStore) -> None:
-    """Rewrite the index, summary CSV and framework pages from the status of every unit whose params file still
-    exists, and from the unit result of each published one (read from the results store, never recomputed)."""
+    """Rewrite the index, summary CSV and framework pages from the status of every unit whose params file (and, for
+    a drafted unit, its report) still exists, and from the unit result of each published one (read from the results
+    store, never recomputed). A report renamed between runs is a unit withdrawn and one drafted anew, not two."""
     from ..framework_page import NotesCollector, write_framework_pages
     from ..index_page import data_csv, index_html, summary_csv
     from ..store import Entry, entries
 
-    current = {uid: r for uid, r in status.items() if Path(r.params_file).exists()}
+    current = {uid: r for uid, r in status.items()
+               if Path(r.params_file).exists() and (r.drafted_from is None or Path(r.drafted_from).exists())}
     if current != status:
         status.clear()
         status.update(current)

@@ -38,11 +38,12 @@ def write_portfolio(outputs: Path, result_files: list[Path]) -> None:
 
     from ..htmlexport import to_html
     from .kernel import KERNEL_NAME, NativeKernelManager
+    from .warm import KERNEL_ARGUMENTS
 
     with tempfile.TemporaryDirectory(prefix="portfolio-", dir=scratch_dir()) as tmp:
         out = Path(tmp) / "portfolio.ipynb"
-        nb = papermill.execute_notebook(
-            str(PORTFOLIO_NOTEBOOK), str(out), parameters={"units": units},
+        nb = papermill.execute_notebook(  # the kernel keeps no output (Out[] held the units table's Styler, ~6 KB a unit)
+            str(PORTFOLIO_NOTEBOOK), str(out), parameters={"units": units}, extra_arguments=KERNEL_ARGUMENTS,
             kernel_name=KERNEL_NAME, kernel_manager_class=NativeKernelManager, shutdown_kernel="immediate",
             cwd=str(NOTEBOOKS_DIR), progress_bar=False, log_output=False, request_save_on_cell_execute=False,
             execution_timeout=math.ceil(PORTFOLIO_TIMEOUT))

@@ -27,6 +27,63 @@ GROUPS: dict[str, str] = {
 }
 
 
+# What a draft leaves out, said in comments of the written file (writer.py writes them, read_unread reads them)
+NOT_READ = "# 未读取："  # content of the report not read: hidden text, deletions, the framework's own tables …
+UNPLACED = "# 存疑，未录入："  # a number drafted nowhere: what, ：why it is not, ；what to check
+UNPLACED_SENTENCE = "#   原句："  # its sentence, on the line after it
+EXCLUDED_HEAD = "# 存疑，未录入：以下各项使草稿无法通过校验，已移出（核对原文后可改正补回）"  # then, per entry:
+# "# <problem>" and "#   <place>: <the entry as YAML flow>"
+EXCLUDED = "未通过校验，已移出草稿"
+LEFT_OUT_OF_FILE = "未读取的内容"
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A number or passage of the report the draft does not hold: why (the group the review page lists it under),
+    what it is, what to check, and its sentence."""
+
+    reason: str
+    what: str
+    why: str = ""
+    sentence: str = ""
+    at: int | None = None  # where the entry's value stands in its sentence, when the record says
+
+
+def read_unread(text: str) -> list[Unread]:
+    """What the written draft says it left out, in the order it says so."""
+    out: list[Unread] = []
+    lines = text.splitlines()
+    excluded = False
+    for k, line in enumerate(lines):
+        after = lines[k + 1] if k + 1 < len(lines) else ""
+        if line == EXCLUDED_HEAD:
+            excluded = True
+        elif excluded and line.startswith("# ") and after.startswith("#   "):
+            out.append(_excluded(line[2:], after[4:]))
+        elif line.startswith(NOT_READ):
+            out.append(Unread(LEFT_OUT_OF_FILE, line[len(NOT_READ):]))
+        elif line.startswith(UNPLACED) and not excluded:
+            head, _, why = line[len(UNPLACED):].partition("；")  # a label and a number hold neither ： nor ；
+            what, said, reason = head.rpartition("：")
+            sentence = after[len(UNPLACED_SENTENCE):] if after.startswith(UNPLACED_SENTENCE) else ""
+            out.append(Unread(reason.removesuffix("，未录入") if said else "存疑", what if said else head, why, sentence))
+    return out
+
+
+def _excluded(problem: str, entry: str) -> Unread:
+    """An entry taken out because the params would not validate with it: `place: {flow}` after its problem."""
+    place, _, flow = entry.partition(": ")
+    try:
+        node = yaml.compose(flow, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        node = None
+    record = {str(k.value): str(v.value) for k, v in node.value if isinstance(v, yaml.ScalarNode)} if isinstance(
+        node, yaml.MappingNode) else {}  # every scalar as the text written (218.40, not 218.4)
+    what = " ".join([record.get("label") or place] + [record[k] for k in ("value", "unit") if k in record])
+    at = record.get("at", "")
+    return Unread(EXCLUDED, what, problem, record.get("source", ""), int(at) if at.isdigit() else None)
+
+
 @dataclass(frozen=True)
 class Entry:
     """One entry of the draft to confirm: where it is in the params, what it says, and its sentence.

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ...paths import TEMPLATES_DIR
 from ...result import DRAFT_MARK as DRAFTED
-from .entries import GROUPS, Entry, Written, read_written
+from .entries import GROUPS, LEFT_OUT_OF_FILE, Entry, Unread, Written, read_unread, read_written
 from .structure import Node, reconciled, tree
 
 REVIEW_DIR = TEMPLATES_DIR / "review"
@@ -112,6 +112,36 @@ def _unreconciled(nodes: list[Node], entries: list[Entry]) -> list[str]:
     return out
 
 
+def _marked(u: Unread) -> str:
+    """The sentence escaped, the number `u.what` ends with marked where the record places it, else where it first
+    stands (the longest ending of `what` found: a number as written may hold a space)."""
+    words = u.what.split(" ")
+    for k in range(1, len(words)):
+        written = " ".join(words[k:])
+        at = u.at if u.at is not None and u.sentence.startswith(written, u.at) else u.sentence.find(written)
+        if written and at >= 0:
+            end = at + len(written)
+            return f"{escape(u.sentence[:at])}<mark>{escape(written)}</mark>{escape(u.sentence[end:])}"
+    return escape(u.sentence)
+
+
+def _left_out(items: list[Unread]) -> str:
+    """Numbers or passages the draft leaves out, grouped by why, each with what to check and its sentence (the number
+    marked). Nothing of them is in the draft, so there is nothing to confirm, only to look up and add if need be."""
+    groups: dict[str, list[Unread]] = {}
+    for u in items:
+        groups.setdefault(u.reason, []).append(u)
+    out = []
+    for reason, listed in groups.items():
+        rows = "".join(
+            f'<li class="unread"><b>{escape(u.what)}</b>'
+            + (f'<p class="note">{escape(u.why)}</p>' if u.why else "")
+            + (f"<blockquote>{_marked(u)}</blockquote>" if u.sentence else "") + "</li>"
+            for u in listed)
+        out.append(f'<h3>{escape(reason)}（{len(listed)}）</h3><ul class="unread">{rows}</ul>')
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class Reviewed:
     """A written draft as its page lists it: its entries, the structure read, and what comes first (先核对)."""
@@ -121,11 +151,13 @@ class Reviewed:
     nodes: list[Node]
     first: list[Entry]  # entries marked 存疑, and identities or rates that do not reconcile on the draft's figures
     sums: list[str]  # breakdowns of the base data table whose parts do not add up
+    unentered: list[Unread]  # numbers the draft's comments say it holds nowhere (read two ways, taken out …), and why
+    unread: list[Unread]  # what the reader left out of the file (hidden text, footnotes, SmartArt …)
 
     @property
     def to_check(self) -> int:
         """The items listed under 先核对: the one count the page shows and `perfeval draft` prints."""
-        return len(self.first) + len(self.sums)
+        return len(self.first) + len(self.sums) + len(self.unentered)
 
 
 def reviewed(text: str) -> Reviewed:
@@ -133,7 +165,9 @@ def reviewed(text: str) -> Reviewed:
     w = read_written(text)
     entries = reconciled(w.entries, w.data)
     nodes = tree(entries, w.data)
-    return Reviewed(w, entries, nodes, [e for e in entries if e.unsure or e.problem], _unreconciled(nodes, entries))
+    said = read_unread(text)
+    return Reviewed(w, entries, nodes, [e for e in entries if e.unsure or e.problem], _unreconciled(nodes, entries),
+                    [u for u in said if u.reason != LEFT_OUT_OF_FILE], [u for u in said if u.reason == LEFT_OUT_OF_FILE])
 
 
 def review_page(text: str, links: Links) -> str:
@@ -152,8 +186,14 @@ def review_page(text: str, links: Links) -> str:
     sections = []
     if r.to_check:
         listed = (f'<ul class="sums"><li>分项相加与总数不符（见“读出的结构”）：</li>{"".join(sums)}</ul>' if sums else "")
+        listed += (f'<div id="unentered"><p class="lead">存疑，未录入草稿（评价不会用到；对照原句，需要的改正后在参数文件中'
+                   f'补入）：</p>{_left_out(r.unentered)}</div>' if r.unentered else "")
         sections.append(f'<section><h2>先核对（{r.to_check}）</h2><p class="lead">标为存疑的项，以及按草稿'
                         f'数字不能复核的分项与比率。</p>{listed}{"".join(_entry(e) for e in first)}</section>')
+    if r.unread:
+        sections.append(f'<section id="unread"><h2>未读取（{len(r.unread)}）</h2><p class="lead">报告文件中以下内容未读入'
+                        '草稿，请对照原文，需要时手工补入。</p><ul class="unread">'
+                        f'{"".join(f"<li>{escape(u.what)}</li>" for u in r.unread)}</ul></section>')
     if nodes:
         sections.append('<section><h2>读出的结构</h2><p class="lead">总数、其分项与嵌套的分项，按草稿数字核算。结构读错'
                         '（分项挂错了总数）时，删去相应的分项与总数关系。</p>'

@@ -57,5 +57,5 @@ def summary(draft: Draft, to_check: int) -> list[str]:
         f"claimed: total {c.total}, grade {c.grade}",
         f"to check first: {to_check} item(s) — 先核对 on the review page (marked 存疑, or not adding up)",
     ] + ([f"not drafted: {unplaced} number(s) marked 存疑 (read two ways, too long, or past 10^12) — 存疑，未录入 in "
-          "the draft's header"]
+          "the draft's header, 未录入草稿 on the review page, each with its sentence"]
          if (unplaced := sum(1 for i in draft.items if i.kind == "stated" and i.place == "—")) else [])

@@ -5,6 +5,8 @@ The text written is validated and scored as it will be read back, before anythin
 """
 from __future__ import annotations
 
+import copy
+import dataclasses
 import os
 import re
 from decimal import Decimal
@@ -14,9 +16,11 @@ from typing import Any
 import yaml
 
 from ...errors import DraftError, FieldProblem, InputFileError, PerfevalError
-from ...fileio import MAX_YAML_NODES, parse_yaml, too_many_values, write_atomic
+from ...fileio import MAX_YAML_NODES, parse_yaml, too_many_values, write_atomic, write_atomic_all
 from ...intake.report.model import Draft, Item
 from ...safetext import one_line, shown_path
+from .entries import EXCLUDED_HEAD, NOT_READ, UNPLACED, UNPLACED_SENTENCE
+from .review import Links, review_page
 
 HEADER = """\
 # 草稿：据报告文本自动提取，未经核对（perfeval draft）
@@ -96,13 +100,21 @@ def params_text(draft: Draft) -> str:
     """The draft as params YAML, with the header saying what it is and notes beside the entries to check; entries
     taken out because the params would not validate with them follow as comments, each with its reason."""
     name = shown_path(Path(draft.report).name)  # a name is anyone's text: a line break in it must not start a key
-    skipped = "".join(f"# 未读取：{one_line(note)}\n" for note in draft.skipped)  # hidden text, deletions …
-    skipped += "".join(f"# 存疑，未录入：{one_line(_LONG_NUMBER.sub(_shortened, item.text))}"
-                       + (f"；{one_line(item.unsure)}" if item.unsure and item.unsure not in item.text else "") + "\n"
-                       for item in draft.items if item.kind == "stated" and item.place == "—")  # read two ways, too
-    # long, or past 10^12: drafted nowhere
+    skipped = "".join(f"{NOT_READ}{one_line(note)}\n" for note in draft.skipped)  # hidden text, deletions …
+    skipped += "".join(_unplaced(item) for item in draft.items if item.kind == "stated" and item.place == "—")
     return (HEADER.format(report=name) + skipped + f"drafted_from: {_scalar(name)}\n"
             + "\n".join(_emit(draft.params, draft.notes)) + "\n" + _excluded_text(draft))
+
+
+def _unplaced(item: Item) -> str:
+    """A number drafted nowhere (read two ways, too long, or past 10^12): what and why, then its sentence (the review
+    page lists it with them: `entries.read_unread`)."""
+    line = (f"{UNPLACED}{one_line(_LONG_NUMBER.sub(_shortened, item.text))}"
+            + (f"；{one_line(item.unsure)}" if item.unsure and item.unsure not in item.text else "") + "\n")
+    if item.evidence:
+        cited = item.evidence[0].cite(item.highlight[0] if item.highlight else "")
+        line += f"{UNPLACED_SENTENCE}{one_line(_LONG_NUMBER.sub(_shortened, cited))}\n"
+    return line
 
 
 _LONG_NUMBER = re.compile(r"\d{21,}")  # no figure has so many digits: a run of them is shown by its start
@@ -115,7 +127,7 @@ def _shortened(digits: re.Match[str]) -> str:
 def _excluded_text(draft: Draft) -> str:
     if not draft.excluded:
         return ""
-    lines = ["", "# 存疑，未录入：以下各项使草稿无法通过校验，已移出（核对原文后可改正补回）"]
+    lines = ["", EXCLUDED_HEAD]
     for place, problem, value in draft.excluded:  # problem names its field
         lines += [f"# {problem}", f"#   {place}: {_flow(value)}"]
     return "\n".join(_ONE_LINE.sub(" ", line) for line in lines) + "\n"
@@ -137,6 +149,13 @@ def _problems(text: str, target: Path) -> list[FieldProblem]:
         return exc.problems or [FieldProblem("", str(exc))]
     except PerfevalError as exc:
         return [FieldProblem("", str(exc))]
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 -- any entry may break a check in a way no one foresaw (a negative
+        # restatement of a money figure rescored as that figure): it is an entry's problem, sought and taken out,
+        # never a traceback that leaves no draft
+        first = str(exc).strip().splitlines()
+        return [FieldProblem("", f"scoring the draft failed: {type(exc).__name__}" + (f": {first[0]}" if first else ""))]
     return []
 
 
@@ -209,7 +228,7 @@ def settle(draft: Draft, target: Path) -> str:
         records = {tuple(record): problem for problem in problems if (record := _record_of(problem[0]))}
         if not records:  # a problem no field names (two units a relation cannot compare): the entries whose removal
             records = {tuple(c): problems[0] for c in _culprits(draft, target, problems[0])}  # ends it
-        for path, problem in sorted(records.items(), key=lambda kv: [str(t).zfill(9) for t in kv[0]], reverse=True):
+        for path, problem in sorted(records.items(), key=lambda kv: _in_order(list(kv[0])), reverse=True):
             found, value = _take_out(draft.params, list(path))  # list entries from the last: the others keep their place
             if not found:
                 continue
@@ -229,26 +248,18 @@ def settle(draft: Draft, target: Path) -> str:
 
 def _culprits(draft: Draft, target: Path, problem: FieldProblem) -> list[list[str | int]]:
     """The entries whose removal ends a problem no field names, [] when taking them all out does not: among the
-    claims (the relations the reader inferred), then the stated figures. Found by halving, since each try rescores
-    the draft: the shortest run of entries from the first whose removal ends the problem ends with a culprit; it
-    stays out, and the search goes on in the run before it until the problem ends (several entries may each cause it)."""
-    places = [["claims", key, i] for key, value in draft.params.get("claims", {}).items() if isinstance(value, list)
-              for i in reversed(range(len(value)))]
-    places += [["stated", i] for i in reversed(range(len(draft.params.get("stated", []))))]
+    claims (the relations the reader inferred), then the stated figures, then the catalogue figures and the rest.
+    Found by halving, since each try rescores the draft: the shortest run of entries from the first whose removal
+    ends the problem ends with a culprit; it stays out, and the search goes on in the run before it until the
+    problem ends (several entries may each cause it)."""
+    places = _entries(draft.params)
 
     def ends_without(taken: list[int]) -> bool:
-        """Whether the problem ends with these places taken out (each list from its last entry, so the others keep
-        their index); they are put back after."""
-        popped = []
-        for k in sorted(taken):
-            path = places[k]
-            entries = draft.params[path[0]] if len(path) == 2 else draft.params[path[0]][path[1]]
-            popped.append((entries, path[-1], entries.pop(path[-1])))
-        try:
-            return problem not in _problems(params_text(draft), target)
-        finally:
-            for entries, index, entry in reversed(popped):
-                entries.insert(index, entry)
+        """Whether the problem ends with these places taken out of a copy of the draft."""
+        params = copy.deepcopy(draft.params)
+        for path in sorted((places[k] for k in taken), key=_in_order, reverse=True):  # the others keep their index
+            _take_out(params, path)
+        return problem not in _problems(params_text(dataclasses.replace(draft, params=params, notes={})), target)
 
     found: list[int] = []
     if not ends_without(list(range(len(places)))):
@@ -268,6 +279,34 @@ def _culprits(draft: Draft, target: Path, problem: FieldProblem) -> list[list[st
             return [places[k] for k in found]
 
 
+def _entries(params: dict[str, Any]) -> list[list[str | int]]:
+    """Every entry of the draft a problem can come from, as the paths _record_of gives: claims first, then stated
+    figures, catalogue figures (a line's each column) and the rest; the unit's own fields are not among them."""
+    order = ["claims", "stated", "figures"] + [k for k in params if k not in ("claims", "stated", "figures")]
+    out: list[list[str | int]] = []
+    for key in (k for k in order if k in params and k not in ("unit", "drafted_from")):
+        value = params[key]
+        if isinstance(value, list):
+            out += [[key, i] for i in reversed(range(len(value)))]
+            continue
+        if not isinstance(value, dict):
+            continue
+        for name, item in value.items():
+            if isinstance(item, list):
+                out += [[key, name, i] for i in reversed(range(len(item)))]
+            elif key == "figures" and name == "lines" and isinstance(item, dict):
+                out += [[key, name, line, column] for line, columns in item.items() for column in columns]
+            elif key == "figures" and isinstance(item, dict):
+                out += [[key, name, figure] for figure in item]
+            else:
+                out.append([key, name])
+    return out
+
+
+def _in_order(path: list[str | int]) -> list[str]:
+    return [str(t).zfill(9) for t in path]
+
+
 def _dotted(path: list[str | int]) -> str:
     return "".join(f"[{t}]" if isinstance(t, int) else (f".{t}" if k else t) for k, t in enumerate(path))
 
@@ -279,9 +318,23 @@ def relative_framework(draft: Draft, target: Path) -> None:
         draft.params["unit"]["framework"] = os.path.relpath(Path(name).resolve(), target.resolve().parent)
 
 
+def _written_text(draft: Draft, target: Path) -> str:
+    """The draft as the params file `target` will hold it, what would not validate taken out."""
+    target.parent.mkdir(parents=True, exist_ok=True)  # a framework path relative to it must resolve through it
+    relative_framework(draft, target)
+    return settle(draft, target)
+
+
 def write_draft(draft: Draft, target: Path) -> Path:
     """Validate the draft as the params file `target` (taking out what would not validate), then write it
     atomically."""
-    target.parent.mkdir(parents=True, exist_ok=True)  # a framework path relative to it must resolve through it
-    relative_framework(draft, target)
-    return write_atomic(target, settle(draft, target))
+    return write_atomic(target, _written_text(draft, target))
+
+
+def write_reviewed_draft(draft: Draft, target: Path, page: Path, links: Links) -> Path:
+    """The draft written as `write_draft` writes it, with its review page `page`: both replaced or neither (a full
+    disk once left a new draft beside the old draft's page, and the page saves the draft it carries, so an analyst
+    would have confirmed another unit's draft)."""
+    text = _written_text(draft, target)
+    write_atomic_all({target: text, page: review_page(text, links)})
+    return target

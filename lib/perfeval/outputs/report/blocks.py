@@ -19,7 +19,7 @@ from ...result import UnitResult, assessed_rate_text, graded_total
 from ..framework_page import page_href
 from . import suggestions as suggestions_
 from . import appendix, charts, points as points_, rootcauses, tables, verdict
-from .display import REPORT_CSS, Chart, Html, esc, note, styled
+from .display import REPORT_CSS, Chart, Html, esc, note, show_cells, styled
 from .model import UnitReport
 
 REPORT_DEPTH = 2  # a report sits in outputs/units/<id>/: the framework pages are two folders up
@@ -139,8 +139,7 @@ def advice(rep: UnitReport) -> Html:
 def _first_of_group(frame: pd.DataFrame, column: str, starts: pd.Series, styler: Styler) -> None:
     """Show a level name only on the first row of its group (the data keeps it on every row, for filtering)."""
     repeats = [i for i in frame.index if not starts[i]]
-    if repeats:
-        styler.format(lambda _: "", subset=pd.IndexSlice[repeats, [column]])
+    show_cells(styler, repeats, column, lambda _: "")
 
 
 def _row_styles(frame: pd.DataFrame, level1_start: pd.Series) -> pd.DataFrame:
@@ -208,10 +207,9 @@ def scores(rep: UnitReport) -> Styler:
     _first_of_group(frame, "二级指标", level2_start, styler)
     # one format per distinct weight or unit, over the rows that share it (a format per row costs a lookup each)
     for (weight, effective), rows in _rows_by(frame, "分值", "计分分值"):
-        styler.format(lambda _, w=weight, e=effective: _weight_text(w, e), subset=pd.IndexSlice[rows, ["分值"]])
+        show_cells(styler, rows, "分值", lambda _, w=weight, e=effective: _weight_text(w, e))
     for (unit, qualitative), rows in _rows_by(frame, "计算值单位", "定性"):
-        styler.format(lambda v, u=unit, q=qualitative: computed_words(v, u, q), subset=pd.IndexSlice[rows, ["计算值"]],
-                      na_rep="—")
+        show_cells(styler, rows, "计算值", lambda v, u=unit, q=qualitative: computed_words(v, u, q), na_rep="—")
     styler.apply(lambda _: _row_styles(frame, level1_start), axis=None)
     return styler
 
@@ -291,7 +289,7 @@ def sources(rep: UnitReport) -> Html:
     frame = tables.line_sources_frame(rep.params)
     if frame.empty:
         return Html("")
-    table = styled(frame, "sources", {"数值": money}, text=["项目", "出处"], hidden=["单位"]).to_html()
+    table = styled(frame, "sources", {"数值": money}, text=["项目", "出处"], hidden=["单位"]).html()
     return Html(f'<details class="pe-sources"><summary>基础数据表各金额的出处（万元）</summary>{table}</details>')
 
 

@@ -1,0 +1,228 @@
+"""A PDF's text laid out back into the paragraphs it was typed as: 公文 set with fixed line spacing and no space
+between paragraphs, as a browser or Word prints it. Every PDF is written here (fpdf2, the project's Noto Sans SC cut
+down to the characters needed), and read beside the same report as text."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from perfeval.core.script import ideographs
+from perfeval.outputs.draft import draft_report
+from report_files import truetype_font
+
+# as Chromium's print writes them: a glyph drawn for both 一 and ⼀ is given the radical's character (⼀⼈⽀⻔)
+REPORT = ["柳塘县⽔利⼯程管理站2025年度部⻔整体⽀出绩效⾃评报告", "⼀、部⻔基本情况", "（⼀）⼈员情况",
+          "2025年末核定编制48名，实际在职⼈员42⼈，在职⼈员控制率为87.5%。", "（⼆）⽀出规模",
+          "2025年部⻔整体⽀出3752.48万元。其中，基本⽀出1252.48万元；项⽬⽀出2500.00万元。基本⽀出中，⼈员经费"
+          "1000.00万元，公⽤经费252.48万元。", "⼆、⾃评结论", "⾃评得分91分，评价等级为优。"]
+
+
+def _pdf(tmp_path: Path, paragraphs: list[str], name: str = "report.pdf") -> Path:
+    """A4, 11 points on fixed 6 mm lines, each paragraph wrapped at the right margin and none set apart."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode, XPos, YPos
+
+    font = truetype_font("".join(paragraphs), tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    for text in paragraphs:
+        pdf.multi_cell(0, 6, text, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.output(str(tmp_path / name))
+    return tmp_path / name
+
+
+def _drafted(path: Path) -> dict:
+    params = draft_report(path).params
+    return {k: v for k, v in params.items() if k != "unit"}
+
+
+def test_a_heading_on_its_own_line_is_no_part_of_the_paragraph_under_it(tmp_path):
+    """The headings' numbers came out as radicals (（⼀）), so a short heading line was not a heading, and the line
+    under it, opening with a figure, was taken for its wrapped rest: （一）人员情况2025年末核定编制48名 — 编制 and 部门整体
+    支出 left the catalogue. The PDF drafts as its text does."""
+    text = tmp_path / "report.txt"
+    text.write_text("\n".join(ideographs(p) for p in REPORT) + "\n", encoding="utf-8")
+    pdf = _drafted(_pdf(tmp_path, REPORT))
+    assert pdf["figures"]["staff"]["authorized"]["value"] == 48
+    assert str(pdf["figures"]["lines"]["total"]["final"]["value"]) == "3752.48"
+    assert pdf == _drafted(text)
+
+
+def _written(tmp_path: Path, parts: list[tuple[str, str]]) -> Path:
+    """One paragraph a run at a time, each run "plain", "sup" (superscript: smaller, raised), "spaced" (letter-spaced
+    by 2 mm) or "break" (a line break after it)."""
+    from fpdf import FPDF
+
+    font = truetype_font("".join(text for text, _ in parts), tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    for text, how in parts:
+        pdf.char_vpos = "SUP" if how == "sup" else "LINE"
+        pdf.set_char_spacing(6 if how == "spaced" else 0)
+        pdf.write(6, text)
+        if how == "break":
+            pdf.ln(6)
+    pdf.output(str(tmp_path / "report.pdf"))
+    return tmp_path / "report.pdf"
+
+
+def _read(path: Path) -> tuple[list[str], list[str]]:
+    from perfeval.intake.documents import Skipped
+    from perfeval.intake.pdf import pdf_items
+
+    items = list(pdf_items(path))
+    return [i for i in items if isinstance(i, str)], [i.note for i in items if isinstance(i, Skipped)]
+
+
+def test_a_superscript_marker_after_a_figure_is_no_digit_of_it_and_is_said(tmp_path):
+    """A footnote marker set superscript (smaller, raised) after 42 was read into it: 在职 422人, 2500.001万元."""
+    text, said = _read(_written(tmp_path, [("实际在职人员42", "plain"), ("2", "sup"), ("人，项目支出2500.00", "plain"),
+                                           ("1", "sup"), ("万元，建筑面积1200m", "plain"), ("2", "sup"), ("。", "plain")]))
+    assert text == ["实际在职人员42人，项目支出2500.00万元，建筑面积1200m2。"]  # m² is a unit: its 2 stays
+    assert said == ["PDF 中接在数字或文字后的上标小字（脚注标记等）2 个字符未读取（不作前面数字的一部分，请对照原文）"]
+
+
+def test_a_letter_spaced_figure_is_one_figure(tmp_path):
+    text, _ = _read(_written(tmp_path, [("部门整体支出", "plain"), ("3752.48", "spaced"), ("万元，在职12 3人。", "plain")]))
+    assert text == ["部门整体支出3752.48万元，在职12 3人。"]  # two numbers a space apart stay two
+
+
+def test_a_figure_cut_after_its_point_at_a_line_end_is_joined(tmp_path):
+    """A line ending 3752. (short: a forced break) and the next opening 48万元 were two paragraphs, and the total
+    was drafted as 48."""
+    wide = "本所负责全县河道的日常巡查、清淤疏浚、堤防维修养护和防汛抢险工作，下设三个管理站，在职人员分属各站。" * 2
+    text, _ = _read(_written(tmp_path, [(wide, "break"), ("部门整体支出3752.", "break"), ("48万元。", "break"),
+                                        ("1.", "break"), ("2025年度目标", "plain")]))
+    assert text == [wide, "部门整体支出3752.48万元。", "1.", "2025年度目标"]  # a heading number is no cut figure
+
+
+def _two_columns(tmp_path: Path, left: list[str], right: list[str], title: str = "") -> Path:
+    """A4 set in two columns 85 mm wide, 10 mm apart (a title across both first, if given)."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode, XPos, YPos
+
+    font = truetype_font(title + "".join(left + right), tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    if title:
+        pdf.multi_cell(0, 6, title, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    top = pdf.get_y()
+    for x, paragraphs in ((10, left), (105, right)):
+        pdf.set_xy(x, top)
+        for text in paragraphs:
+            pdf.multi_cell(85, 6, text, wrapmode=WrapMode.CHAR, new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.output(str(tmp_path / "report.pdf"))
+    return tmp_path / "report.pdf"
+
+
+def test_a_page_in_two_columns_is_read_column_by_column(tmp_path):
+    """The two columns' lines at one height were one line: sentences of the left and right column were spliced
+    (…实际支出30.00 评价…) and figures left the catalogue. A title across both columns is read first."""
+    text = tmp_path / "report.txt"
+    paragraphs = [ideographs(p) for p in REPORT]
+    text.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+    pdf = _two_columns(tmp_path, paragraphs[1:5], paragraphs[5:], title=paragraphs[0])
+    assert _drafted(pdf) == _drafted(text)
+
+
+def test_a_page_of_prose_has_no_gutter(tmp_path):
+    """Lines that run across the page's middle leave no blank band there: the page is read line by line."""
+    import pdfplumber
+
+    from perfeval.intake.pdf_columns import gutter
+
+    lines = [f"第{k}项工作已按计划完成，全年累计完成投资{k}.50万元，验收合格率为百分之百。" for k in range(1, 9)]
+    path = _two_columns(tmp_path, [], [], title="\n".join(lines))
+    with pdfplumber.open(path) as pdf:
+        assert gutter(pdf.pages[0].extract_text_lines(return_chars=True)) is None
+
+
+def test_a_page_turned_with_its_text_on_its_side_is_read_as_its_text_was_set(tmp_path):
+    """A page turned by /Rotate 90 (turned in a viewer and saved) was read bottom line first, with lines cut at
+    the wrong place: the year and half the catalogue were lost."""
+    import pypdfium2
+
+    text = tmp_path / "report.txt"
+    text.write_text("\n".join(ideographs(p) for p in REPORT) + "\n", encoding="utf-8")
+    upright = _pdf(tmp_path, REPORT, name="upright.pdf")
+    document = pypdfium2.PdfDocument(upright)
+    for page in document:
+        page.set_rotation(90)
+    document.save(tmp_path / "report.pdf")
+    document.close()
+    assert _drafted(tmp_path / "report.pdf") == _drafted(text)
+
+
+def test_two_ruled_tables_one_under_the_other_are_read_each_by_its_own_columns(tmp_path):
+    """pdfplumber took a budget table of 7 columns and an indicator table of 5 printed under it for one grid of
+    both's columns: the rows came out with empty cells between the values, which stood under the wrong heading
+    (全年执行数 3800, a 超预算 warning on a correct report). A cell wrapped inside its cell is one text."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode
+
+    budget = [["项目", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+              ["年度资金总额", "3600", "3800", "3752.48", "10", "98.75%", "10"]]
+    indicators = [["一级指标", "三级指标", "指标值", "实际完成值", "得分"],
+                  ["产出指标", "堤防巡查里程（全年累计完成）", "1500", "1500", "28"]]
+    font = truetype_font("".join(c for row in budget + indicators for c in row), tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=9)
+    for rows, widths in ((budget, (3, 2, 2, 2, 1, 2, 1)), (indicators, (2, 3, 2, 2, 1))):
+        with pdf.table(first_row_as_headings=False, wrapmode=WrapMode.CHAR, line_height=5, col_widths=widths) as table:
+            for cells in rows:
+                row = table.row()
+                for text in cells:
+                    row.cell(text)
+    pdf.output(str(tmp_path / "report.pdf"))
+    from perfeval.intake.pdf import pdf_items
+
+    read = [(item.table, item.cells) for item in pdf_items(tmp_path / "report.pdf") if not isinstance(item, str)]
+    assert [cells for _, cells in read] == [tuple(r) for r in budget + indicators]
+    assert [table for table, _ in read] == [1, 1, 2, 2]
+
+
+def test_a_comment_a_viewer_shows_on_the_page_is_said(tmp_path):
+    """A total written only in a text-box comment (a FreeText annotation, drawn on the page by every viewer) was
+    lost without a word; a note shown only as an icon (/Text) is no text of the page."""
+    from fpdf import FPDF
+
+    font = truetype_font("部门整体支出（见批注）。3752.48万元", tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    pdf.multi_cell(0, 6, "部门整体支出（见批注）。")
+    pdf.free_text_annotation("部门整体支出3752.48万元。", x=20, y=40, w=80, h=10)
+    pdf.text_annotation(20, 60, "部门整体支出3752.48万元。")
+    pdf.output(str(tmp_path / "report.pdf"))
+    assert _read(tmp_path / "report.pdf") == (
+        ["部门整体支出（见批注）。"], ["PDF 中页面上显示的批注（文本框批注）1 处的文字未读取（阅读器显示，请对照原文）"])
+
+
+def test_a_page_of_pictures_and_no_text_is_said(tmp_path):
+    """A signed and stamped 自评表 page scanned into a PDF of text pages was left out without a word (trial 3 T51);
+    a blank page holds nothing to say."""
+    from fpdf import FPDF
+    from PIL import Image
+
+    scan = tmp_path / "scan.png"
+    Image.new("RGB", (200, 280), "white").save(scan)
+    font = truetype_font("部门整体支出3752.48万元。", tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "部门整体支出3752.48万元。")
+    pdf.add_page()
+    pdf.image(str(scan), x=10, y=10, w=190)
+    pdf.add_page()  # blank
+    pdf.output(str(tmp_path / "report.pdf"))
+    assert _read(tmp_path / "report.pdf") == (
+        ["部门整体支出3752.48万元。"], ["PDF 第 2 页只有图片、没有文字层（扫描件？），其内容未读取（请对照原文）"])
