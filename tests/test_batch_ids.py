@@ -14,8 +14,8 @@ from report_files import write_docx
 
 from perfeval.core.params import UNIT_ID
 from perfeval.outputs.batch import FAILED
-from perfeval.outputs.batch.drafting import draft_reports
-from perfeval.outputs.batch.jobs import build_jobs
+from perfeval.outputs.batch.drafting import draft_reports, same_unit_twice
+from perfeval.outputs.batch.jobs import build_jobs, identity
 from perfeval.outputs.draft import read_document
 from perfeval.outputs.store import ResultsStore
 from perfeval.paths import NOTEBOOKS_DIR
@@ -255,3 +255,28 @@ def test_a_report_named_only_by_its_extension_is_named_and_left_out(tmp_path):
     reports, warnings = resolve_reports([str(folder)])
     assert reports == []
     assert len(warnings) == 1 and "/.txt: a name that is only an extension" in warnings[0]
+
+
+def test_copies_of_one_report_are_drafted_once_and_each_listed_naming_the_file_that_ran(tmp_path):
+    received, outputs = tmp_path / "received", tmp_path / "out"
+    received.mkdir()
+    outputs.mkdir()
+    names = ["liutang - 副本.txt", "liutang(1).txt", "liutang.txt"]  # as Windows names copies; the original sorts last
+    copies = [Path(shutil.copy(PLANTED / "services_2024.txt", received / name)) for name in names]
+    near = received / "liutang_v2.txt"  # another version of the same unit's report: one figure changed
+    near.write_text((PLANTED / "services_2024.txt").read_text(encoding="utf-8").replace("688.45", "689.45"),
+                    encoding="utf-8")
+    with ResultsStore(outputs) as store:
+        drafted = draft_reports([*copies, near], outputs, store, width=2, timeout=120)
+    assert sorted(Path(r).name for r in drafted.drafted.values()) == ["liutang.txt", "liutang_v2.txt"]
+    listed = {Path(run.params_file).name: run for run in drafted.failed}
+    assert set(listed) == {"liutang - 副本.txt", "liutang(1).txt"}
+    for run in listed.values():
+        assert run.status == FAILED and run.drafted_from == run.params_file
+        assert "与 liutang.txt 内容完全相同" in run.reason and "只按 liutang.txt 生成草稿并运行" in run.reason
+    jobs, _ = _plan(drafted.files, outputs, drafted=drafted.drafted)
+    assert set(jobs) == {"liutang", "liutang_v2"}
+    (warning,) = same_unit_twice(drafted.drafted, identity)  # the near copy runs, and is warned of
+    assert warning.startswith("同一单位同一年度有两份报告：白沙区机关事务中心 2024 年度")
+    assert "liutang.txt、liutang_v2.txt" in warning
+    assert same_unit_twice({k: v for k, v in drafted.drafted.items() if "v2" not in v}, identity) == []

@@ -813,3 +813,57 @@ def test_a_wrong_rate_whose_words_name_its_reading_is_a_question_on_the_figures_
 def test_a_rate_of_what_was_done_is_not_read_over_a_figure_of_another_kind_in_the_sentence_before(tmp_path):
     rates = _rates_of(tmp_path, "一、资金情况", "本年收入600.00万元。截至12月底，实际到位540.00万元，资金到位率95%。")
     assert [status for status, _, _ in rates.values()] == ["unexplained"]  # 收入 names no plan: nothing to claim
+
+
+def test_a_bare_share_after_a_part_of_a_list_is_that_parts_share_of_the_lists_total(tmp_path):
+    text = "一、支出情况", "本年支出总额2000.00万元。其中，人员经费700.00万元，占{}；公用经费1300.00万元，占{}。"
+    rates = _rates_of(tmp_path, text[0], text[1].format("40.00%", "60.00%"))
+    assert rates == {"占40.00%": ("contradicted", "700.00万元", "2000.00万元"),
+                     "占60.00%": ("contradicted", "1300.00万元", "2000.00万元")}
+    wrong = [f for f in findings_of(tmp_path, TITLE, text[0], text[1].format("40.00%", "60.00%"))
+             if f.kind == "recomputed_vs_claimed"]
+    said = " ".join(f.message + " ".join(f.consequences) for f in wrong)  # one cause: both shares in one finding
+    assert wrong and all(f.candidate for f in wrong) and "为 35%" in said and "为 65%" in said
+    right = _rates_of(tmp_path, text[0], text[1].format("35.00%", "65.00%"))
+    assert [status for status, _, _ in right.values()] == ["explained", "explained"]
+    assert not [f for f in findings_of(tmp_path, TITLE, text[0], text[1].format("35.00%", "65.00%"))
+                if f.kind == "recomputed_vs_claimed"]
+
+
+def test_a_bare_share_after_a_figure_of_no_list_or_after_a_change_names_no_whole(tmp_path):
+    rates = _rates_of(tmp_path, "一、支出情况", "本年支出总额2000.00万元，比上年增加100.00万元，占40.00%。",
+                      "二、人员", "年末在职人员30人，占25%。")
+    assert [status for status, _, _ in rates.values()] == ["unexplained", "unexplained"]
+
+
+def test_a_list_after_two_years_totals_breaks_down_the_one_it_makes_up_else_the_later_years():
+    assert totals_in("2023年本站支出总额1800.00万元，2022年本站支出总额1650.00万元，其中人员经费700.00万元，"
+                     "公用经费1100.00万元。") == [("1800.00万元", ["700.00万元", "1100.00万元"], True)]
+    assert totals_in("2023年本站支出总额1800.00万元，2022年本站支出总额1650.00万元，其中人员经费600.00万元，"
+                     "公用经费1050.00万元。") == [("1650.00万元", ["600.00万元", "1050.00万元"], True)]
+    assert totals_in("2023年本站支出总额1800.00万元，上年支出总额1650.00万元，其中人员经费700.00万元，"
+                     "公用经费1000.00万元。") == [("1800.00万元", ["700.00万元", "1000.00万元"], False)]  # a question
+
+
+def test_a_list_after_two_years_totals_makes_no_question_on_a_correct_statement(tmp_path):
+    found = findings_of(tmp_path, TITLE, "一、支出情况", "2023年本站支出总额1800.00万元，2022年本站支出总额1650.00万元，"
+                        "其中人员经费700.00万元，公用经费1100.00万元。")
+    assert not [f for f in found if f.kind == "accounting_identities"]  # was: 1650 against 700 + 1100 of 2023
+
+
+def test_a_change_by_its_amount_whose_sentence_states_no_value_is_of_the_figure_its_subject_names_elsewhere(tmp_path):
+    lines = (TITLE, "一、支出情况", "2023年本站部门整体支出1800.00万元。", "二、支出变化",
+             "2023年部门整体支出较上年增加150.00万元，增长{}。")
+    rates = _rates_of(tmp_path, *lines[1:4], lines[4].format("9.00%"))
+    assert list(rates.values()) == [("contradicted", "1800.00万元", "150.00万元")]  # 150 ÷ (1800 − 150) = 9.09 %
+    wrong = [f for f in findings_of(tmp_path, *lines[:4], lines[4].format("9.00%")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate and "9.09" in wrong[0].message
+    assert not [f for f in findings_of(tmp_path, *lines[:4], lines[4].format("9.09%")) if f.kind == "recomputed_vs_claimed"]
+
+
+def test_a_change_by_its_amount_under_a_short_subject_or_of_several_values_is_not_read_across_the_report(tmp_path):
+    short = _rates_of(tmp_path, "一、支出情况", "2023年本站支出1800.00万元。", "二、支出变化", "2023年支出较上年增加150.00万元，增长9.00%。")
+    assert [status for status, _, _ in short.values()] == ["unexplained"]  # 支出 names too many things
+    several = _rates_of(tmp_path, "一、支出情况", "2023年部门整体支出1800.00万元。", "二、决算", "2023年部门整体支出1750.00万元。",
+                        "三、支出变化", "2023年部门整体支出较上年增加150.00万元，增长9.00%。")
+    assert [status for status, _, _ in several.values()] == ["unexplained"]

@@ -204,3 +204,25 @@ def test_a_comment_a_viewer_shows_on_the_page_is_said(tmp_path):
     pdf.output(str(tmp_path / "report.pdf"))
     assert _read(tmp_path / "report.pdf") == (
         ["部门整体支出（见批注）。"], ["PDF 中页面上显示的批注（文本框批注）1 处的文字未读取（阅读器显示，请对照原文）"])
+
+
+def test_a_page_of_pictures_and_no_text_is_said(tmp_path):
+    """A signed and stamped 自评表 page scanned into a PDF of text pages was left out without a word (trial 3 T51);
+    a blank page holds nothing to say."""
+    from fpdf import FPDF
+    from PIL import Image
+
+    scan = tmp_path / "scan.png"
+    Image.new("RGB", (200, 280), "white").save(scan)
+    font = truetype_font("部门整体支出3752.48万元。", tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "部门整体支出3752.48万元。")
+    pdf.add_page()
+    pdf.image(str(scan), x=10, y=10, w=190)
+    pdf.add_page()  # blank
+    pdf.output(str(tmp_path / "report.pdf"))
+    assert _read(tmp_path / "report.pdf") == (
+        ["部门整体支出3752.48万元。"], ["PDF 第 2 页只有图片、没有文字层（扫描件？），其内容未读取（请对照原文）"])

@@ -175,3 +175,18 @@ def test_one_unit_entered_twice_under_two_ids_is_drawn_twice_and_said_apart(resu
     for block in (display.units_block, display.notes_block, display.claims_chart, display.grades_chart,
                   display.share_charts, display.ratios_block):
         block(gather(both))
+
+
+def _of_kind(result, kind):
+    return result.model_copy(update={"unit": result.unit.model_copy(update={"kind": kind})})
+
+
+def test_the_heading_names_the_kind_only_when_every_unit_is_of_it(results):
+    assert display.page_title(gather(results)) == "机关事务服务中心部门整体支出绩效评价汇总"
+    mixed = [*results[:-1], _of_kind(results[-1], "水利工程管理站")]
+    assert display.page_title(gather(mixed)) == display.NEUTRAL_TITLE == "各单位部门整体支出绩效评价对比"
+    unstated = [*results[:-1], _of_kind(results[-1], None)]
+    assert display.page_title(gather(unstated)) == display.NEUTRAL_TITLE
+    assert display.page_title(gather([_of_kind(r, None) for r in results])) == display.NEUTRAL_TITLE
+    assert "<h1>各单位部门整体支出绩效评价对比</h1>" in display.title_block("", gather(mixed)).html
+    assert "<h1>甲</h1>" in display.title_block("甲", gather(mixed)).html  # a title the analyst gives is kept

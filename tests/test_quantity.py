@@ -536,6 +536,17 @@ def test_a_forms_grade_thresholds_and_rule_points_are_no_figures_its_weights_and
     assert [f.quantity.text for f in find_quantities(sentence)] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("项目资金按1:1比例配套", []), ("比例为3：2", []), ("1∶1000地形图", []),     # ratios: neither side a figure
+    ("单位现有公务用车1辆（湘F·12345）", ["1辆"]),                             # a number plate is none
+    ("工作QQ群：123456789", []), ("东经112.5°、北纬29.3°", []),                # a group's number, a coordinate
+    ("得分：95分", ["95分"]), ("会议时间14:30", []),
+])
+def test_ratios_plates_group_numbers_and_coordinates_are_no_figures(sentence, expected):
+    """Trial 3 T47: 1:1 was drafted as 1 万元, a plate's digits and a QQ group's number as figures."""
+    assert [f.quantity.text for f in find_quantities(sentence)] == expected
+
+
 def test_a_row_of_numbers_is_read_whole_however_long():
     """A row of a year-column table ("第3项支出\t1003.00\t1003.01 …") read after a number as a grade's range
     (70分以上85分以下为良) split every way: exponential in the row, a 375-row table took a minute to draft (trial 3

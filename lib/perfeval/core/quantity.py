@@ -372,7 +372,7 @@ _MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal
 # After a number, these make it a date, a time of day, an ordinal or a document number, not a quantity.
 _DATE_AFTER = ("年", "月", "日", "号", "时", "季度", "周年", "世纪", "点钟")
 CODE_LABELS = ("编码", "代码", "编号", "索引号", "账号", "帐号", "电话", "手机", "传真", "邮编", "邮政编码", "电邮", "文号",
-               "身份证", "QQ", "微信")
+               "身份证", "QQ", "QQ群", "微信", "微信群", "群号")
 # After these words a number names a part of the document, not a figure (附件5, 见表3).
 _REFERENCE_WORDS = ("附件", "附表", "附录", "附图", "见表", "如表", "下表", "上表", "详见表", "见图", "如图", "下图", "页码",
                     "第页")
@@ -752,8 +752,10 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%, 2400至2500万元: neither end is the figure)
     if before_char.isascii() and before_char.isalpha():
         return None  # model names and codes (G20, A3)
-    if (before_char in ":：" and before[-2:-1].isdigit()) or re.match(r"[:：]\d{2}(?!\d)", after):
-        return None  # a time of day (14:16:00)
+    if (before_char in ":：∶" and before[-2:-1].isdigit()) or re.match(r"\s*[:：∶]\s*\d", after):
+        return None  # a time of day (14:16:00), a ratio (按1:1比例配套): neither side is a figure
+    if re.search(r"[\u4e00-\u9fff][A-Z][·•.]?\s*$", before) or re.search(r"(?:东|西)经|(?:南|北)纬", before[-4:]):
+        return None  # a number plate (湘F·12345), a coordinate (东经112.5°)
     if after[:1].isascii() and after[:1].isalpha() and (not unit or unit_written.isascii()):
         return None  # 5G, 3A; 3.75km is a length but 5mb, 3min are no metres
     if not unit and not g["pct"] and re.match(r" [A-Za-z]{2}", after):

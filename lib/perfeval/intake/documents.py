@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..core.script import ideographs
+from .hard_wrap import unwrapped
 from .word_colours import HIGHLIGHT, WHITE, alike, fill, text_colour, theme_colours
 from ..errors import DraftError
 from ..fileio import read_bounded
@@ -100,7 +101,7 @@ _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\x
          (b"\xfe\xff", "utf-16"))  # Notepad's "Unicode" is UTF-16 with its mark; the longer marks first
 
 
-def _decoded(path: Path, raw: bytes) -> str:
+def decoded(path: Path, raw: bytes) -> str:
     """A text file's text: UTF-16 or UTF-32 by its byte-order mark, else UTF-8, else GB18030 (GBK), else Big5 when
     its bytes read as GB18030 only as rare characters (a traditional-character file from Taiwan or Hong Kong)."""
     for mark, encoding in _BOMS:
@@ -143,19 +144,22 @@ def _rare_share(text: str) -> float:
 
 
 def txt_items(path: Path) -> Iterator[str | Row]:
+    """A .txt report's paragraphs and rows (see text_items)."""
+    return text_items(path, decoded(path, read(path, "a .txt report")))
+
+
+def text_items(path: Path, text: str) -> Iterator[str | Row]:
     """Lines are paragraphs; a run of lines whose first starts with a tab is a table row, each tab a new cell
     and the lines after it (up to a blank line) the rest of that cell (Word's "save as text"); a line with tabs
     between its words is a whole row, its cells between the tabs (a table pasted from Excel or WPS), and so is a
     line of two cells or more with a | after each (a web table saved a row per line) or a run of lines with | between
     their cells (see barred_rows). Rows with only blank lines between them form one table.
     """
-    raw = read(path, "a .txt report")
-    text = _decoded(path, raw)
     if "\x00" in text:
         raise fail(path, "is not a text file (it holds NUL bytes); a Word or PDF report needs its own extension")
     table, in_table = 0, False
     cells: list[list[str]] | None = None
-    lines = text.splitlines()
+    lines = unwrapped(text.splitlines())
     aligned = aligned_rows(lines)
     barred = barred_rows(lines)
     for k, line in enumerate(lines + [""]):

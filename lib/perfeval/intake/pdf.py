@@ -94,6 +94,14 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
         yield Skipped(f"PDF 中接在数字或文字后的上标小字（脚注标记等）{seen.raised:,} 个字符未读取（不作前面数字的一部分，请对照原文）")
     if seen.unmapped:
         yield Skipped(f"PDF 中 {seen.unmapped:,} 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取")
+    if seen.pictured:
+        yield Skipped(f"PDF 第 {_page_list(seen.pictured)} 页只有图片、没有文字层（扫描件？），其内容未读取（请对照原文）")
+
+
+def _page_list(numbers: list[int]) -> str:
+    """Page numbers as a person writes them: 2、5、7 (the first ten, then 等 N 页)."""
+    shown = "、".join(str(n) for n in numbers[:10])
+    return shown if len(numbers) <= 10 else f"{shown} 等 {len(numbers)}"
 
 
 def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list[list[tuple[float, dict | list]]]:
@@ -122,6 +130,8 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
         try:
             for page in pdf.pages:
                 pages.append(_upright_items(page, seen))
+                if not pages[-1] and page.images:
+                    seen.pictured.append(page.page_number)
                 page.close()
         except MemoryError:
             raise fail(path, "needs more memory than is free to read; send the report as .docx") from None
@@ -394,6 +404,7 @@ class _Unread:
         self.unmapped = 0
         self.raised = 0  # superscript footnote markers after a figure or a word
         self.annotated = 0  # annotations a viewer draws with their text on the page (FreeText), not read
+        self.pictured: list[int] = []  # pages holding pictures and no text: a scan (a signed, stamped 自评表 page)
         self.glyphs = 0
         self.content = 0
         self.paths = 0

@@ -15,7 +15,7 @@ from typing import Literal
 
 from ...errors import DraftError
 from ...paths import REPORT_SUFFIXES, WORKBOOK_SUFFIXES
-from .. import documents, pdf
+from .. import documents, html_page, pdf
 from ..documents import Row, Skipped, clean, join_lines
 from .cell_lines import cell_per_line_tables
 from .furniture import furniture_lines
@@ -180,15 +180,18 @@ def _unnumbered(items: list[str | Row]) -> list[str | Row]:
 
 
 def read_document(path: str | Path) -> Document:
-    """Read a report (.txt, .docx or text-based .pdf) into a Document, or raise a DraftError naming the file."""
+    """Read a report (.txt, .docx, text-based .pdf, or the web page it was published on) into a Document, or raise a
+    DraftError naming the file."""
     path = Path(path)
     suffix = path.suffix.lower()
-    readers = {".txt": documents.txt_items, ".docx": documents.docx_items, ".pdf": pdf.pdf_items}
+    readers = {".txt": html_page.txt_or_page_items, ".docx": documents.docx_items, ".pdf": pdf.pdf_items,
+               **dict.fromkeys(html_page.PAGE_SUFFIXES, html_page.html_items)}
     if suffix in WORKBOOK_SUFFIXES:
         raise DraftError(str(path), [("", f"is a workbook ({path.suffix}), not a report: a filled intake workbook is "
                                           f"read into params with `perfeval excel import {path}`")])
     if suffix not in readers:
-        raise DraftError(str(path), [("", (f"is not a report this reader knows: expected one of {', '.join(FORMATS)} "
+        known = ", ".join((*FORMATS, *html_page.PAGE_SUFFIXES))
+        raise DraftError(str(path), [("", (f"is not a report this reader knows: expected one of {known} "
                                           "(a .doc or .wps file must be saved as .docx first)"))])
     items = list(readers[suffix](path))
     size = sum(len(x) if isinstance(x, str) else sum(len(c) for c in x.cells) for x in items

@@ -388,6 +388,7 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
             whole = _under_a_table(sentences, k, m.end(), here, by_sentence, table_totals)
         if whole is None:
             continue
+        whole = _of_its_year(sentences, k, m.end(), whole, here, by_sentence)
         totals = [whole, *_of_other_units(whole, here, m.start())]
         units = frozenset(canonical_unit(t.quantity.unit) for t in totals)
         counted = _COUNTED.search(text, 0, m.start())
@@ -407,6 +408,38 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
                 out += _nested(whole, parts, cut)
         out += _bracket_of(text, whole, here)
     return out
+
+
+_LAST_YEAR = re.compile(r"上年|去年|上一年")
+
+
+def _year_of(m: Mention) -> int | None:
+    """The year a figure's clause names, a year before any dated one when it says 上年 (None when it names none)."""
+    return -1 if m.year is None and _LAST_YEAR.search(m.lead) else m.year
+
+
+def _of_its_year(sentences: list[Sentence], k: int, at: int, whole: Mention, here: list[Mention],
+                 by_sentence: BySentence) -> Mention:
+    """Of the totals of two years its sentence states before the opener (2023年支出1800.00万元，2022年支出1650.00万元，
+    其中…), the one the list breaks down: the one its parts make up exactly, else the later year's (the year the report
+    evaluates) — never simply the nearest, which would set parts of one year under a whole of another."""
+    if whole not in here:
+        return whole
+    rivals = [r for r in here if r.end <= at and r is not whole and _a_total(r) and not _CHANGE.search(r.lead)
+              and canonical_unit(r.quantity.unit) == canonical_unit(whole.quantity.unit)
+              and _year_of(r) is not None and _year_of(whole) is not None and _year_of(r) != _year_of(whole)]
+    if not rivals:
+        return whole
+    options = [whole, *rivals]
+    holding = []
+    for total in options:
+        parts, cut = _stream(sentences, k, at, total, here, by_sentence)
+        found = _nested(total, parts, cut) if parts else []
+        if found and found[0].whole is total and found[0].complete:
+            holding.append(total)
+    if len(holding) == 1:
+        return holding[0]
+    return max(options, key=lambda t: _year_of(t) or 0)
 
 
 MAX_TABLE_GAP = 2  # blocks between a table's last row and the paragraph whose 其中 breaks its total down

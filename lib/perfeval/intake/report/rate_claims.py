@@ -26,6 +26,7 @@ from .placement import (
 from .rates import (
     RateFound,
     Reading,
+    change_by_amount_of_named,
     change_from_section,
     column_change,
     done_over_planned,
@@ -33,6 +34,7 @@ from .rates import (
     explain,
     explain_from_section,
     is_difference,
+    share_of_its_list,
 )
 from .tables import Tables
 
@@ -58,9 +60,11 @@ class RateClaims(Placement):
                 found = explain(m, sentence, by_block.get(m.where.block, []), lists)
                 found = explain_from_section(found, sentence, by_part[_part_of(m.where.section)])
                 found = change_from_section(found, by_part[_part_of(m.where.section)], self.year)
+                found = change_by_amount_of_named(found, sentence, free, self.year)
                 found = self._change_of_named(self._share_of_named(found, sentence, free), sentence)
                 found = _formula_change(self._change_from_last_year(found, sentence, free), free)
-                out.append(done_over_the_years_budget(found, sentence, by_block.get(m.where.block, [])))
+                found = done_over_the_years_budget(found, sentence, by_block.get(m.where.block, []))
+                out.append(share_of_its_list(found, sentence, lists))
         own_rows: set[int] = set()  # a rate of a table row that states no catalogue figure: that row's own
         for cell in tables.cells:
             if cell.mention.is_rate and not cell.target:  # an indicator's 100% target states no rate

@@ -181,6 +181,37 @@ def change_from_section(found: RateFound, section: list[Mention], year: int | No
     return RateFound(rate, status, reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
 
 
+def change_by_amount_of_named(found: RateFound, sentence: list[Mention], stated: Sequence[Mention],
+                              year: int | None) -> RateFound:
+    """A change stated with its amount whose sentence states neither year's value (2023年部门整体支出较上年增加150.00万元，
+    增长9.00%): the new value is the figure the report states under the change's subject for the year evaluated
+    (2023年本中心部门整体支出1800.00万元, in another paragraph or part), when exactly one value stands under it — the words
+    name the reading, amount ÷ (new ∓ amount), so a wrong rate is the claim that does not hold."""
+    rate = found.rate
+    if found.status != "unexplained" or year is None:
+        return found
+    before = [m for m in sentence if _operand(m) and m.order < rate.order]
+    if len(before) != 1 or not is_difference(before[0]) or not _ON_LAST_YEAR.search(before[0].lead):
+        return found
+    amount = before[0]
+    subject = clean_label(_ON_LAST_YEAR.split(amount.lead)[0])
+    if len(subject) < MIN_NAMED_SUBJECT:
+        return found
+    named = [m for m in stated if _operand(m) and m is not amount and not is_difference(m) and m.order < rate.order
+             and clean_label(m.label).endswith(subject) and (m.year == year or m.year is None)
+             and not _LAST_YEAR.search(m.lead) and commensurable(m.quantity.unit, amount.quantity.unit)]
+    if len({m.quantity.to(amount.quantity.unit).value for m in named}) != 1:
+        return found
+    reading = _by_difference(rate, [named[-1], amount], [])
+    if reading is None:
+        return found
+    status: Status = "explained" if agrees(rate.percent, reading.value) else "contradicted"
+    return RateFound(rate, status, reading, why=f"按变动额口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
+MIN_NAMED_SUBJECT = 4  # characters of a subject looked for across the report (部门整体支出), not 支出 alone
+
+
 MIN_SUBJECT = 2  # characters of the words naming what a change is of (培训经费)
 
 
@@ -235,6 +266,30 @@ def done_over_the_years_budget(found: RateFound, sentence: list[Mention], paragr
     if reading is None:
         return found
     return RateFound(rate, "contradicted", reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
+_BARE_SHARE = re.compile(r"^(?:占|占比|所占比[重例]|占比[重例])(?:为|是|达)?$")  # 占35%: a share that names no whole
+
+
+def share_of_its_list(found: RateFound, sentence: list[Mention], lists: list[Listed]) -> RateFound:
+    """A bare share (占35.00%, 占比35%) that no reading of its sentence gives, right after a part of a list (其中，基本支出
+    1252.48万元，占35.00%；项目支出…): the share of that part in the list's total, so it is the claim that does not hold,
+    not a rate left unexplained."""
+    rate = found.rate
+    if found.status != "unexplained" or not _BARE_SHARE.match(clean_label(rate.label)) \
+            or _CHANGE_WORDS.search(rate.clause):
+        return found
+    before = [m for m in sentence if m.order < rate.order and (_operand(m) or m.is_rate)][-1:]
+    if not before or not _operand(before[0]) or is_difference(before[0]):
+        return found
+    part = before[0]
+    wholes = {id(lst.whole): lst.whole for lst in lists if any(p is part for p in lst.parts)}
+    if len(wholes) != 1:
+        return found
+    reading = _share(part, next(iter(wholes.values())))
+    if reading is None:
+        return found
+    return RateFound(rate, "contradicted", reading, why=f"按所列口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
 
 
 _PLAN_TO_DO = re.compile(r"(?:计划|预计|拟|目标)(?:完成|执行|使用|拨付|到位|发放)")  # 计划完成: a plan, not a result

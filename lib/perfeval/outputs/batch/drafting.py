@@ -4,8 +4,10 @@ Each report is drafted in a child process of its own, as many at a time as the b
 batch's per-unit timeout: a report that takes longer is stopped and fails alone. A report whose bytes the results
 store has seen, with its draft still on disk, is not drafted again. The same report in several formats (a.docx,
 a.txt, a.pdf: one file name, one id) is drafted once, from the first of DRAFT_ORDER that can be read; each other
-is listed, saying which one ran. A report that cannot be read never takes the id of a unit that runs or was
-published from another file (unclaimed).
+is listed, saying which one ran. Copies of one report (the same bytes: liutang.txt, liutang - 副本.txt,
+liutang(1).txt) are drafted once, and each other copy is listed naming the file that ran: run, the unit was
+listed once per copy in the index, summary, workbook and portfolio. A report that cannot be read never takes the id
+of a unit that runs or was published from another file (unclaimed).
 """
 from __future__ import annotations
 
@@ -16,14 +18,14 @@ import time
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Collection, Mapping, Sequence
+from typing import Any, Callable, Collection, Mapping, Sequence
 
 from ...errors import InputFileError, PerfevalError
 from ...fmt import exact
 from ...safetext import shown_path
 from ..store import FAILED, ResultsStore, UnitRun
-from .jobs import DRAFTS, free_id, file_id, is_report, review_drafted_params, review_links
-from .keys import report_digest
+from .jobs import DRAFTS, Identity, free_id, file_id, is_report, review_drafted_params, review_links
+from .keys import file_digest, report_digest
 from .lifeline import die_with_parent
 
 DRAFT_ORDER = (".docx", ".txt", ".pdf")  # of one report in several formats, the one drafted: the most faithful text
@@ -126,6 +128,52 @@ def _drive(context: Any, pending: list[Path], running: list[_Child],
             running.remove(child)
 
 
+def _original_first(path: Path) -> tuple[bool, int, Path]:
+    """Of copies of one report, the one that runs: a name that is an id as it is (not made up from its letters),
+    then the shortest (a copy's name adds to the original's: - 副本, (1)), then the first by name."""
+    return file_id(path) != path.stem.lower(), len(path.name), path
+
+
+def _copies(reports: Sequence[Path]) -> tuple[list[Path], dict[Path, Path]]:
+    """The reports less the copies of another (the same bytes), in the order given, and each copy → the report it
+    is a copy of. A file that cannot be read is kept: drafting it says why."""
+    by_bytes: dict[str, list[Path]] = {}
+    kept: list[Path] = []
+    for report in dict.fromkeys(reports):
+        try:
+            by_bytes.setdefault(file_digest(report), []).append(report)
+        except OSError:
+            kept.append(report)
+    original = {copy: min(group, key=_original_first) for group in by_bytes.values() for copy in group}
+    return ([r for r in reports if r in kept or original.get(r) == r],
+            {copy: ran for copy, ran in original.items() if copy != ran})
+
+
+def _copies_listed(copies: Mapping[Path, Path], chosen: Mapping[str, Path]) -> list[UnitRun]:
+    """Each copy listed under an id of its own, naming the file that ran for it (its original, or the format of
+    that report drafted in its place)."""
+    out = []
+    for copy, original in copies.items():
+        ran = chosen.get(file_id(original), original).name
+        out.append(UnitRun(file_id(copy), str(copy), FAILED,
+                           f"与 {original.name} 内容完全相同（同一份报告的副本）：本批次只按 {ran} 生成草稿并运行，"
+                           "本文件未运行；若是副本请删除，若应是另一份报告请换成那份", drafted_from=str(copy)))
+    return out
+
+
+def same_unit_twice(drafted: Mapping[str, str], identify: Callable[[Path], Identity]) -> list[str]:
+    """A warning for each unit and year drafted from two or more reports that differ (a near copy, another
+    version): both run, and the summaries list the unit once per report, the portfolio comparing it with itself.
+    drafted: draft file → its report."""
+    by_unit: dict[tuple[str, int], list[str]] = {}
+    for draft, report in drafted.items():
+        unit = identify(Path(draft))
+        if unit.loads and unit.name and unit.year is not None:
+            by_unit.setdefault((unit.name, unit.year), []).append(Path(report).name)
+    return [f"同一单位同一年度有两份报告：{name} {year} 年度（{'、'.join(sorted(reports))}），均已运行，汇总中该单位"
+            f"出现 {len(reports)} 次；请核对后只保留一份" for (name, year), reports in by_unit.items() if len(reports) > 1]
+
+
 def _formats(reports: Sequence[Path]) -> dict[str, list[Path]]:
     """The reports by id, each id's files in DRAFT_ORDER (the same report in several formats shares one id)."""
     by_id: dict[str, list[Path]] = {}
@@ -167,7 +215,8 @@ def draft_reports(paths: Sequence[Path], outputs: Path, store: ResultsStore, *, 
     params files named as they are. Of one report in several formats the first of DRAFT_ORDER is drafted; when it
     cannot be read the next is, so a damaged a.docx never displaces a readable a.txt."""
     out = Drafted()
-    by_id = _formats([p for p in paths if is_report(p)])
+    reports, copies = _copies([p for p in paths if is_report(p)])
+    by_id = _formats(reports)
     digests: dict[Path, str] = {}
     outcomes: dict[Path, tuple[str, str]] = {}
 
@@ -180,7 +229,7 @@ def draft_reports(paths: Sequence[Path], outputs: Path, store: ResultsStore, *, 
     while wave := [p for p in map(unread, by_id.values()) if p is not None]:
         outcomes.update(_drafted(wave, outputs, store, digests, width, timeout, force))
     chosen = {uid: next((p for p in group if outcomes[p][0] == "ok"), group[0]) for uid, group in by_id.items()}
-    out.failed = _listed(by_id, chosen, outcomes)
+    out.failed = _listed(by_id, chosen, outcomes) + _copies_listed(copies, chosen)
     ran = set(chosen.values())
     for path in paths:
         if not is_report(path):
@@ -188,7 +237,7 @@ def draft_reports(paths: Sequence[Path], outputs: Path, store: ResultsStore, *, 
             review_drafted_params(path, outputs)
             continue
         if path not in ran:
-            continue  # another format of a report drafted from another file, listed
+            continue  # a copy of a report, or another format of one, drafted from another file: listed
         status, detail = outcomes[path]
         if status != "ok":
             out.failed.append(UnitRun(file_id(path), str(path), FAILED, detail, drafted_from=str(path)))

@@ -23,7 +23,7 @@ from ...fileio import write_atomic
 from ...paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
 from ...safetext import shown_path
 from ..store import ResultsStore
-from .drafting import draft_reports, unclaimed
+from .drafting import draft_reports, same_unit_twice, unclaimed
 from .jobs import (HISTORY_PARAMETER, PARAMS_PARAMETER, Identity, UnitJob, build_jobs, check_parameters, identity,
                    in_waves, resolve_reports, resolve_units)
 from .keys import digest, file_digest, package_version, unit_key
@@ -274,7 +274,8 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
         candidates = _candidates(names, failed_only, previous, units_dir)
         drafts = draft_reports(candidates, outputs, store, width=workers or default_workers(), timeout=timeout,
                                force=force)
-        jobs, copies = build_jobs(drafts.files, notebook, outputs, extra, timeout, identify=_identities(store),
+        identify = _identities(store)
+        jobs, copies = build_jobs(drafts.files, notebook, outputs, extra, timeout, identify=identify,
                                   drafted=drafts.drafted,
                                   held={uid: r.params_file for uid, r in previous.items() if r.status == OK})
         copies += unclaimed(drafts.failed, {j.unit_id for j in jobs} | {c.unit_id for c in copies},
@@ -302,7 +303,7 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
                        else _pool_outcomes(waves, pool)) if to_run else iter(()))  # type: ignore[arg-type]
             outcomes = chain((UnitOutcome(c) for c in copies), engine)
             results: list[UnitRun] = [previous[j.unit_id] for j in unchanged]
-            warnings: list[str] = resolve_reports(names)[1]
+            warnings: list[str] = resolve_reports(names)[1] + same_unit_twice(drafts.drafted, identify)
             try:
                 for result, record, unit_json in _published(outputs, outcomes, len(to_run) + len(copies), progress,
                                                              previous, warnings):

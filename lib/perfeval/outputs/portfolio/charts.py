@@ -16,6 +16,7 @@ GRADES = ["优", "良", "中", "差"]
 MAX_UNIT_COLUMNS = 12  # units one heatmap shows side by side; beyond, it counts units per band of score share
 SHARE_BANDS = ((0.0, 60.0, "<60%"), (60.0, 80.0, "60%–80%"), (80.0, 90.0, "80%–90%"), (90.0, float("inf"), "≥90%"))
 MAX_BARS = 20  # units one cost-ratio panel shows; beyond, the highest and the lowest half of that each
+RATIO_WIDTH = 6.5  # inches: a unit's name, its bar and value; wider, a phone shrank its text to 5 px fitting it in
 
 
 OPEN, CLOSE = "（(〔【《“", "）)〕】》”"
@@ -165,7 +166,7 @@ def cost_ratio_bars(ratios: pd.DataFrame) -> Figure:
     shown_parts = {name: extremes(part) for name, part in parts.items()}
     heights = [0.8 + 0.28 * len(shown) for shown in shown_parts.values()]
     ensure_chinese_font()
-    fig = Figure(figsize=(9, sum(heights) + 0.5), layout="constrained")
+    fig = Figure(figsize=(RATIO_WIDTH, sum(heights) + 0.5), layout="constrained")
     axes = fig.subplots(len(parts), 1, squeeze=False, height_ratios=heights)[:, 0]
     for ax, (name, part) in zip(axes, parts.items()):
         shown = shown_parts[name]

@@ -15,7 +15,7 @@ from ..report.display import Chart, Html, esc, note, styled
 from ..report.points import Point
 from . import charts
 from . import points as points_
-from .tables import Portfolio
+from .tables import NO_KIND, Portfolio
 
 Block = Styler | Chart | Html
 
@@ -25,9 +25,20 @@ def resolve_units(units: Sequence[str]) -> list[Path]:
     return [Path(u) for u in units] if units else params_files_in(UNITS_DIR)
 
 
+NEUTRAL_TITLE = "各单位部门整体支出绩效评价对比"  # the page's <title> too (batch.summaries.write_portfolio)
+
+
+def page_title(portfolio: Portfolio) -> str:
+    """The heading: named after the units' kind only when every unit is of that one stated kind (a 水利工程管理站
+    listed under 机关事务服务中心……汇总 misleads), else the neutral wording."""
+    (kind,) = portfolio.kinds if len(portfolio.kinds) == 1 else (NO_KIND,)
+    return NEUTRAL_TITLE if kind == NO_KIND else f"{kind}部门整体支出绩效评价汇总"
+
+
 def title_block(title: str, portfolio: Portfolio) -> Html:
-    """The page title, how many units it compares and, for each file that could not be read, why."""
-    out = Html(f"<h1>{esc(title)}</h1>") + note(f"共 {len(portfolio.units)} 个单位；金额单位：万元。")
+    """The page title (empty: page_title's), how many units it compares and, for each file that could not be read,
+    why."""
+    out = Html(f"<h1>{esc(title or page_title(portfolio))}</h1>") + note(f"共 {len(portfolio.units)} 个单位；金额单位：万元。")
     for path, why in portfolio.failed:
         out += note(f"未能纳入：{Path(path).name}——{why.splitlines()[0]}")
     return out

@@ -39,6 +39,7 @@ def framework_label(result: UnitResult) -> str:
 
 UNIT_COLUMNS = ["单位", "重算总分", "自评总分", "年度", "框架", "应评分值", "已评分值", "其中核实", "总分下限", "总分上限",
                 "重算等次", "自评等次", "差异（自评−重算）", "自评复核", *SEVERITY_LABEL.values(), "编号"]
+NO_KIND = "未注明"  # the kind of a unit that states none
 RATIO_COLUMNS = ["单位", "年度", "类别", "指标", "数值", "单位（计量）", "分子", "分母", "说明", "来源"]
 
 
@@ -54,6 +55,7 @@ class Portfolio:
     ratios: pd.DataFrame  # cost_ratios
     notes: list[str]  # comparability_notes
     failed: list[tuple[str, str]] = field(default_factory=list)
+    kinds: frozenset[str] = frozenset()  # the units' kinds (类别), NO_KIND for a unit that states none
 
 
 def _unit_row(r: UnitResult) -> dict[str, object]:
@@ -128,7 +130,7 @@ def gather(results: Iterable[UnitResult], failed: list[tuple[str, str]] | None =
         names.setdefault(fw, result.framework.name)
         columns.setdefault(fw, {})[result.unit.id] = _share_column(result, orders.setdefault(fw, {}))
         ratios.extend(_ratio_rows(result))
-        kinds.add(result.unit.kind or "未注明")
+        kinds.add(result.unit.kind or NO_KIND)
     units = pd.DataFrame(rows, columns=UNIT_COLUMNS)
     shown = unit_names(units)
     year = dict(zip(units["编号"], units["年度"]))
@@ -137,7 +139,7 @@ def gather(results: Iterable[UnitResult], failed: list[tuple[str, str]] | None =
     ratio_frame = pd.DataFrame(ratios, columns=RATIO_COLUMNS)
     ratio_frame["单位"] = ratio_frame["单位"].map(shown)
     notes = _comparability(set(units["框架"]), set(units["年度"]), kinds)
-    return Portfolio(units, shares, names, ratio_frame, notes, failed or [])
+    return Portfolio(units, shares, names, ratio_frame, notes, failed or [], frozenset(kinds))
 
 
 def units_table(results: Sequence[UnitResult]) -> pd.DataFrame:

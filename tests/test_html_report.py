@@ -1,0 +1,114 @@
+"""A report saved as the web page it was published on: read as a browser shows it (paragraphs, tables row by row),
+what the page hides left out and said, and drafted as its text is."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from perfeval.errors import DraftError
+from perfeval.intake.documents import Row, Skipped
+from perfeval.intake.html_page import html_items, txt_or_page_items
+from perfeval.outputs.draft import draft_report
+
+REPORT = Path(__file__).parent / "data" / "planted" / "archives_2023.txt"
+SCRIPT = "<script>var total = '9999.00万元';</script><style>p { margin: 0 }</style>"
+
+
+def _page(lines: list[str], extra: str = "") -> str:
+    body = "\n".join(f"<p>{line}</p>" for line in lines)
+    return (f"<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>网站首页 - 信息公开</title>{SCRIPT}</head>"
+            f"<body>\n{body}\n{extra}</body></html>")
+
+
+def test_a_page_drafts_as_its_text_does(tmp_path):
+    lines = [x for x in REPORT.read_text(encoding="utf-8").splitlines() if x.strip()]
+    page = tmp_path / "archives_2023.html"
+    page.write_text(_page(lines), encoding="utf-8")
+    as_text, as_page = draft_report(REPORT), draft_report(page)
+    for part in ("figures", "stated", "claims", "identities"):
+        assert as_page.params.get(part) == as_text.params.get(part), part
+    assert as_page.params["unit"]["name"] == as_text.params["unit"]["name"]
+
+
+def test_what_a_browser_does_not_show_is_not_read_and_hidden_text_is_said(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(_page(["2023年部门整体支出<b>3,752.48</b>万元。"],
+                          "<div style='display: none'>2023年部门整体支出9999.00万元。</div>"
+                          "<p hidden>核定编制99人。</p><!-- 核定编制88人 -->"), encoding="gb18030")
+    items = list(html_items(page))
+    text = [i for i in items if isinstance(i, str)]
+    assert text == ["2023年部门整体支出3,752.48万元。"]  # one paragraph, its bold part inside it; GBK bytes read
+    assert [i.note for i in items if isinstance(i, Skipped)] == ["网页中不显示的文字（隐藏、字号为 0、与白色底色同色等）未读取：2 处"]
+
+
+def test_a_pages_table_is_read_row_by_row_its_spans_kept_under_their_columns(tmp_path):
+    table = ("<table><tr><th>项目</th><th>年初预算</th><th>全年执行数</th><th>执行率</th></tr>"
+             "<tr><td colspan='2'>部门整体支出</td><td>3752.48</td><td>98.75%</td></tr>"
+             "<tr><td>基本支出<br>（人员经费）</td><td>1300.00</td><td>1252.48</td>"
+             "<td><table><tr><td>内嵌</td></tr></table>96.34%</td></tr></table>")
+    page = tmp_path / "t.html"
+    page.write_text(_page(["表1 预算执行情况"], table), encoding="utf-8")
+    rows = [i.cells for i in html_items(page) if isinstance(i, Row)]
+    assert rows == [("项目", "年初预算", "全年执行数", "执行率"), ("部门整体支出", "", "3752.48", "98.75%"),
+                    ("基本支出（人员经费）", "1300.00", "1252.48", "内嵌96.34%")]  # a table in a cell: its text
+
+
+def test_a_txt_holding_a_web_page_is_read_as_the_page_and_said(tmp_path):
+    saved = tmp_path / "r.txt"
+    saved.write_text(_page(["2023年末核定编制48人。"]), encoding="utf-8")
+    items = list(txt_or_page_items(saved))
+    assert [i for i in items if isinstance(i, str)] == ["2023年末核定编制48人。"]  # no <p> read as text
+    assert any(isinstance(i, Skipped) and "网页" in i.note for i in items)
+    plain = tmp_path / "plain.txt"
+    plain.write_text("某某县2023年度部门整体支出绩效自评报告\n文中写到 <p> 标签。\n", encoding="utf-8")
+    assert list(txt_or_page_items(plain)) == ["某某县2023年度部门整体支出绩效自评报告", "文中写到 <p> 标签。"]
+
+
+def test_a_page_nested_past_what_the_parser_follows_is_refused_not_read_short(tmp_path):
+    """libxml2 dropped every word below 256 levels without a word; past 2,048 the page is refused by name."""
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body>" + "<div>" * 3000 + "正文" + "</div>" * 3000 + "<p>后文</p></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(DraftError, match="nested deeper than the reader follows"):
+        list(html_items(deep))
+    fine = tmp_path / "fine.html"
+    fine.write_text("<html><body>" + "<div>" * 1000 + "正文" + "</div>" * 1000 + "<p>后文</p></body></html>",
+                    encoding="utf-8")
+    assert list(html_items(fine)) == ["正文", "后文"]
+
+
+def test_an_unknown_kind_of_file_names_the_kinds_read(tmp_path):
+    other = tmp_path / "r.odt"
+    other.write_bytes(b"x")
+    with pytest.raises(DraftError, match=r"expected one of \.txt, \.docx, \.pdf, \.html, \.htm"):
+        draft_report(other)
+
+
+@pytest.mark.parametrize("decoy", [
+    "<style>.x { color: #333; } .note, p.y { display: none }</style><p class='y'>2023年部门整体支出9999.00万元。</p>",
+    "<p style='font-size: 0px'>2023年部门整体支出9999.00万元。</p>",
+    "<p style='color:#fff'>2023年部门整体支出9999.00万元。</p>",
+    "<style>#d { opacity: 0 }</style><div id='d'>2023年部门整体支出9999.00万元。</div>",
+])
+def test_text_a_stylesheet_or_its_colour_hides_is_not_read(tmp_path, decoy):
+    """A decoy total hidden by the page's stylesheet, a zero size or white on the white page became the catalogue
+    total, and the figure shown a second statement of it (trial 3 T54)."""
+    page = tmp_path / "p.html"
+    page.write_text(_page([], decoy + "<p>2023年部门整体支出<br>3,752.<br>48万元。</p>"), encoding="utf-8")
+    items = list(html_items(page))
+    assert [i for i in items if isinstance(i, str)] == ["2023年部门整体支出", "3,752.48万元。"]  # a <br> in a figure joins
+    assert any(isinstance(i, Skipped) and "1 处" in i.note for i in items)
+
+
+def test_a_break_between_two_digits_ends_a_line_of_a_list(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(_page([], "<p>1、完成率100<br>2、满意度95%</p>"), encoding="utf-8")
+    assert list(html_items(page)) == ["1、完成率100", "2、满意度95%"]
+
+
+def test_white_text_on_a_coloured_background_is_shown_and_read(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(_page([], "<style>.band { background: #1f3864 }</style>"
+                              "<div class='band'><p style='color: white'>核定编制48人。</p></div>"), encoding="utf-8")
+    assert list(html_items(page)) == ["核定编制48人。"]
