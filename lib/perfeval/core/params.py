@@ -750,7 +750,7 @@ def reference_problems(params: UnitParams) -> list[tuple[str, str]]:
             problems.append((f"claims.statements[{i}].unit", f"{st.unit!r} cannot be compared with "
                              f"{target.unit or '无单位'} ({target.label})"))
         elif st.value < 0 and is_figure_path(st.figure):  # a catalogue figure never is: a rate or a misreading
-            problems.append((f"claims.statements[{i}].value", f"{st.value:g} cannot be another statement of "
+            problems.append((f"claims.statements[{i}].value", f"{exact(st.value)} cannot be another statement of "
                              f"{label_of(st.figure)}, which is never negative"))
     for i, r in enumerate(params.claims.ratios):
         a, b = _safe_value(params, r.numerator), _safe_value(params, r.denominator)
