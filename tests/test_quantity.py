@@ -537,6 +537,17 @@ def test_a_forms_grade_thresholds_and_rule_points_are_no_figures_its_weights_and
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("2019 2020 2021 2022 2023 2024 2025", []),                    # a header of years flattened onto a line
+    ("项目  2021  2022  2023", []),
+    ("1000 1100 1200 3752.48", ["1000", "1100", "1200", "3752.48"]),  # its values below it stay figures
+    ("2022 2023", ["2022", "2023"]),                                # two numbers are no run of years
+])
+def test_a_run_of_years_is_a_header_not_figures(sentence, expected):
+    """Trial 3 T39: a small table flattened by a PDF or a web page drafted its header's years as figures."""
+    assert [f.quantity.text for f in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("项目资金按1:1比例配套", []), ("比例为3：2", []), ("1∶1000地形图", []),     # ratios: neither side a figure
     ("单位现有公务用车1辆（湘F·12345）", ["1辆"]),                             # a number plate is none
     ("工作QQ群：123456789", []), ("东经112.5°、北纬29.3°", []),                # a group's number, a coordinate

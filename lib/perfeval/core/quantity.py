@@ -756,6 +756,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # a time of day (14:16:00), a ratio (按1:1比例配套): neither side is a figure
     if re.search(r"[\u4e00-\u9fff][A-Z][·•.]?\s*$", before) or re.search(r"(?:东|西)经|(?:南|北)纬", before[-4:]):
         return None  # a number plate (湘F·12345), a coordinate (东经112.5°)
+    if not unit and not g["pct"] and _in_a_run_of_years(g["arabic"] or "", before, after):
+        return None  # a table's header of years flattened onto a line (2019 2020 2021 …): its values are below
     if after[:1].isascii() and after[:1].isalpha() and (not unit or unit_written.isascii()):
         return None  # 5G, 3A; 3.75km is a length but 5mb, 3min are no metres
     if not unit and not g["pct"] and re.match(r" [A-Za-z]{2}", after):
@@ -977,6 +979,24 @@ def _heading_line(before: str) -> bool:
     if not _HEADING_NUMBER.match(before) or _CLAUSE_MARK.search(before):
         return False
     return not any(ch.isdigit() for ch in _HEADING_NUMBER.sub("", before))
+
+
+_YEAR_BEFORE = re.compile(r"(?:^|\s)((?:19|20)\d{2})\s+$")
+_YEAR_AFTER = re.compile(r"\s+((?:19|20)\d{2})(?:\s|$)")
+
+
+def _in_a_run_of_years(number: str, before: str, after: str) -> bool:
+    """Whether a bare four-digit number stands in a run of three or more years, each one more than the last, with
+    only spaces between them: a header of years, never three figures."""
+    if not re.fullmatch(r"(?:19|20)\d{2}", number):
+        return False
+    run, year, rest = 1, int(number), before
+    while (m := _YEAR_BEFORE.search(rest)) and int(m.group(1)) == year - 1:
+        run, year, rest = run + 1, year - 1, rest[:m.start(1)]
+    year, rest = int(number), after
+    while (m := _YEAR_AFTER.match(rest)) and int(m.group(1)) == year + 1:
+        run, year, rest = run + 1, year + 1, rest[m.end(1):]
+    return run >= 3
 
 
 def _reading_without_unit(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: bool) -> Found | None:
