@@ -551,3 +551,13 @@ def test_parts_the_words_say_make_up_a_total_are_declared_also_when_they_do_not_
     "优等15个，良等9个。", "共发现问题5个，整改中的3个，评价为良的2个。"])  # 整改中 is no grade
 def test_figures_whose_words_name_no_such_parts_make_no_total(text):
     assert lists_in(text) == []
+
+
+def test_a_unit_column_gives_each_rows_value_its_unit(tmp_path):
+    """A basic-data table with a 单位 column (指标 | 单位 | 数值) drafted its values bare (trial 3 T53): 52 人 read 52."""
+    report = tmp_path / "r.txt"
+    report.write_text("某某县水利站2025年度部门整体支出绩效自评报告\n一、基本情况\n（一）基础数据\n"
+                      "指标\t单位\t数值\n实有人数\t人\t52\n“三公”经费\t万元\t35.00\n巡查里程\t公里\t1,500\n", encoding="utf-8")
+    stated = {s["label"]: (s["value"], s.get("unit")) for s in draft_report(report).params.get("stated", [])}
+    assert stated["实有人数·数值"] == (52, "人")
+    assert stated["“三公”经费·数值"][1] == "万元" and stated["巡查里程·数值"][1] == "公里"

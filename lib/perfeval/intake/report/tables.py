@@ -468,18 +468,24 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     out.taken.add(start)
     above: dict[int, list[Mention]] = {}
     sums = _NamedSums(next((k for k, h in enumerate(columns) if k and _SECOND_LABEL.match(h.strip())), len(columns)))
+    unit_at = next((k for k, h in enumerate(columns) if _UNIT_COLUMN.fullmatch(normalise(h))), None)
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j):
         out.taken.add(j)
         label, values = _values(blocks[j].cells)
         row = _clean_row(label)
         total = _TOTAL_ROW.match(normalise(row)) is not None
+        row_unit = normalise(values[unit_at]) if unit_at is not None and unit_at < len(values) else ""
         read: list[Mention] = []
         for k, (text, header) in enumerate(zip(values, columns)):
             q = _quantity(text)
             if q is None:
                 continue
-            q, implied = _cell_unit(q, header, row, stated)
+            named = _unit_named(row_unit) if not q.unit else None
+            if named and unit_at is not None:
+                q, implied = _as(q, named), f"单位见“{columns[unit_at]}”列：{row_unit}"
+            else:
+                q, implied = _cell_unit(q, header, row, stated)
             where = Where(blocks[j].section, text, j, k + 1, row, header)
             m = _mention(q, f"{row}·{header}" if row else header, where, implied)
             out.cells.append(Cell(m))
@@ -497,6 +503,13 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     return j
 
 
+def _unit_named(text: str) -> str | None:
+    """The unit a 单位 cell names (人, 万元, %) as the reader names units; None for words that are none."""
+    q = parse_quantity(f"1{text}") if text else None
+    return q.unit if q is not None and q.unit and q.text == f"1{text}" else None
+
+
+_UNIT_COLUMN = re.compile(r"(?:计量|度量)?单位")  # a column giving each row's unit (指标 | 单位 | 数值)
 _SUM_COLUMN = re.compile(r"(?:合计|总计)(?:[（(][^）)]*[）)])?$")
 
 
