@@ -337,6 +337,15 @@ def _indicator_tail(text, number, i: int, rows: list[list[str]], width: int,  # 
             and len(text(i)) <= MAX_DEVIATION and any(p.match(text(i + 1)) for p in ends):
         rows[-1][deviation] = text(i)
         i += 1
+    total_and_grade, i = _total_and_grade(text, number, i, width, weight, score)
+    return closing + total_and_grade, i
+
+
+def _total_and_grade(text, number, i: int, width: int, weight: int,  # noqa: ANN001 - the line readers
+                     score: int) -> tuple[list[list[str]], int]:
+    """A form's closing lines as rows: a 总分 line and its numbers (分值 and 得分, or 得分 alone), then a grade line
+    and its grade; and the line after them."""
+    rows: list[list[str]] = []
     if _TOTAL_LINE.match(text(i)) and number(i + 1):
         row = [""] * width
         row[0] = text(i)
@@ -346,11 +355,11 @@ def _indicator_tail(text, number, i: int, rows: list[list[str]], width: int,  # 
         else:
             row[score] = text(i + 1)
             i += 2
-        closing.append(row)
+        rows.append(row)
     if _GRADE_LINE.match(text(i)) and _GRADE_WORD.match(text(i + 1)):
-        closing.append([text(i), text(i + 1).strip("“”\"")])
+        rows.append([text(i), text(i + 1).strip("“”\"")])
         i += 2
-    return closing, i
+    return rows, i
 
 
 # ---------------------------------------------------------------- a scored evaluation table (分值 | 评分标准 | 得分)
@@ -422,20 +431,8 @@ def _scored_form(lines: list, k: int) -> tuple[list[list[str]], int] | None:
     if notes and text(i) and not closes(i) and closes(i + 1):
         rows[-1][score + 1] = text(i)
         i += 1
-    if _TOTAL_LINE.match(text(i)) and number(i + 1):
-        row = [""] * len(header)
-        row[0] = text(i)
-        if number(i + 2):
-            row[weight], row[score] = text(i + 1), text(i + 2)
-            i += 3
-        else:
-            row[score] = text(i + 1)
-            i += 2
-        rows.append(row)
-    if _GRADE_LINE.match(text(i)) and _GRADE_WORD.match(text(i + 1)):
-        rows.append([text(i), text(i + 1).strip("“”\"")])
-        i += 2
-    return [header, *rows], i
+    closing, i = _total_and_grade(text, number, i, len(header), weight, score)
+    return [header, *rows, *closing], i
 
 
 def _with_points(segment: list[str]) -> list[str]:
