@@ -5,7 +5,7 @@ from __future__ import annotations
 from perfeval.intake.report.document import build
 from perfeval.intake.report.mentions import prose_mentions
 from perfeval.intake.report.numbers_of_tables import unnumbered
-from perfeval.intake.report.row_numbers import row_number_spans
+from perfeval.intake.report.row_numbers import row_number_starts
 
 
 def figures(*lines: str) -> list[str]:
@@ -43,9 +43,19 @@ def test_numbers_that_do_not_count_up_or_carry_a_unit_stay_figures():
     assert figures("3个科室完成改造。", "4个科室完成搬迁。", "5个科室完成验收。") == ["3个", "4个", "5个"]
 
 
-def test_spans_name_the_row_number_in_its_line():
-    spans = row_number_spans(["1 投入 20 18", "2 过程 30 28", "3 产出 30 30"])
-    assert spans == {0: (0, 1), 1: (0, 1), 2: (0, 1)}
+def test_a_table_run_together_on_one_line_loses_its_row_numbers():
+    assert figures("序号 指标 分值 得分 1 投入 20 18 2 过程 30 28 3 产出 30 30") == \
+        ["20", "18", "30", "28", "30", "30"]
+    assert figures("项目 预算数 执行数 1 会议室改造 42.00 41.60 2 档案数字化 18.50 18.50 3 消防设施 6.20 6.00") == \
+        ["42.00", "41.60", "18.50", "18.50", "6.20", "6.00"]
+    # counts written with their unit are counts, even when they run 1, 2, 3
+    assert figures("开展培训 1 次 讲座 2 次 观摩 3 次") == ["1 次", "2 次", "3 次"]
+    assert figures("指标 分值 得分 投入 20 18 过程 30 28") == ["20", "18", "30", "28"]
+
+
+def test_starts_name_where_each_row_number_stands_in_its_line():
+    assert row_number_starts(["1 投入 20 18", "2 过程 30 28", "3 产出 30 30"]) == {0: {0}, 1: {0}, 2: {0}}
+    assert row_number_starts(["指标 分值 1 投入 20 2 过程 30 3 产出 30"]) == {0: {6, 14, 22}}
 
 
 def test_a_tables_first_column_counting_its_rows_is_blanked_without_a_header():
@@ -55,3 +65,11 @@ def test_a_tables_first_column_counting_its_rows_is_blanked_without_a_header():
     assert unnumbered(values) == values
     years = [("项目", "人数"), ("科室", "1"), ("站所", "2"), ("中心", "3")]  # counting values in a later column stay
     assert unnumbered(years) == years
+
+
+# ---------------------------------------------------------------- contents entries
+
+def test_a_contents_lines_page_number_is_its_only_number_but_a_year_in_its_heading():
+    assert figures("第二部分 2022年度部门决算表 6") == []
+    assert figures("1. 部门概况 4") == []
+    assert figures("1.1 预算编制 10 9", "1.2 目标设置 10 8") == ["10", "9", "10", "8"]  # a form's rows, scored

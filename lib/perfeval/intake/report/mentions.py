@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ...core.quantity import CODE_LABELS, UNITS, Found, Quantity, canonical_unit, find_quantities
 from .document import Document, Sentence
-from .row_numbers import row_number_spans
+from .row_numbers import row_number_starts
 
 MAX_CITE = 1900  # a source field holds 2,000 characters; a longer sentence is cut around its figure
 
@@ -250,7 +250,7 @@ def prose_mentions(document: Document, skip_blocks: set[int],
     previous: Sentence | None = None
     sentences = document.sentences()
     skip_blocks = skip_blocks | document.furniture
-    numbered = row_number_spans([b.cells[0] if b.kind == "paragraph" else "" for b in document.blocks])
+    numbered = row_number_starts([b.cells[0] if b.kind == "paragraph" else "" for b in document.blocks])
     for index, sentence in enumerate(sentences):
         if sentence.block not in skip_blocks and (sentence.block, sentence.cell) not in skip_cells \
                 and not _code_under_its_label(previous, sentence) and not _lone_row_number(sentence, numbered):
@@ -264,21 +264,19 @@ def prose_mentions(document: Document, skip_blocks: set[int],
     return out
 
 
-def _without_row_number(found: list[Mention], sentence: Sentence, line: str,
-                        span: tuple[int, int] | None) -> list[Mention]:
-    """The mentions of a sentence without the number that numbers its line's row (row_numbers), when it is read
-    bare: a number with a unit (3个) is a count whatever its place."""
-    if span is None or sentence.cell is not None:
+def _without_row_number(found: list[Mention], sentence: Sentence, line: str, starts: set[int] | None) -> list[Mention]:
+    """The mentions of a sentence without the numbers that number its line's rows (row_numbers), when read bare: a
+    number with a unit (3个) is a count whatever its place."""
+    if not starts or sentence.cell is not None:
         return found
     at = line.find(sentence.text)
-    if at < 0 or not at <= span[0] < at + len(sentence.text):
+    if at < 0:
         return found
-    start = span[0] - at
-    return [m for m in found if not (m.where.text == sentence.text and m.start == start
+    return [m for m in found if not (m.where.text == sentence.text and at + m.start in starts
                                      and (not m.quantity.unit or m.implied))]
 
 
-def _lone_row_number(sentence: Sentence, numbered: dict[int, tuple[int, int]]) -> bool:
+def _lone_row_number(sentence: Sentence, numbered: dict[int, set[int]]) -> bool:
     """Is the sentence a line holding nothing but its row's number (a table saved one cell per line: 序号 / 1 / …)?"""
     return sentence.cell is None and sentence.block in numbered and _lone_number(sentence)
 

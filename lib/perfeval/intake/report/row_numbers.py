@@ -26,14 +26,19 @@ _AFTER_LABEL = re.compile(r"^\s*[^\s\d|｜]+?[\s|｜]+(?P<n>\d{1,3}+)(?=\s|[|｜
 _LONE = re.compile(r"^\s*(?P<n>\d{1,3}+)\s*[|｜]?\s*$")
 
 
-def row_number_spans(lines: Sequence[str]) -> dict[int, tuple[int, int]]:
-    """For each line whose number numbers its row, that number's span in the line (start, end)."""
-    out: dict[int, tuple[int, int]] = {}
+def row_number_starts(lines: Sequence[str]) -> dict[int, set[int]]:
+    """For each line holding numbers that number rows, where each of them starts in the line."""
+    out: dict[int, set[int]] = {}
     for pattern in (_OPENING, _AFTER_LABEL):
         found = {i: m for i, line in enumerate(lines) if (m := pattern.match(line)) and not _LONE.match(line)}
         for run in _runs(lines, {i: int(m.group("n")) for i, m in found.items()}, MAX_GAP):
-            out.update({i: found[i].span("n") for i in run if i not in out})
-    out.update({i: m.span("n") for i in _cell_per_line_index(lines) if (m := _LONE.match(lines[i]))})
+            for i in run:
+                out.setdefault(i, {found[i].start("n")})
+    for i in _cell_per_line_index(lines):
+        out[i] = {len(lines[i]) - len(lines[i].lstrip())}
+    for i, line in enumerate(lines):
+        if starts := _rows_within(line):
+            out[i] = out.get(i, set()) | starts
     return out
 
 
@@ -75,3 +80,31 @@ def _cell_per_line_index(lines: Sequence[str]) -> list[int]:
         if len(column) >= MIN_HEADED_RUN:
             out += column
     return out
+
+
+# A number standing alone between spaces, before a word: in a table run together on one line, a row's number opens
+# the row (its name follows) after the last cell of the row before.
+_TOKEN = re.compile(r"\S++")
+_WHOLE = re.compile(r"\d{1,3}+")
+_WORD = re.compile(r"[\u4e00-\u9fff][^\d]*+")
+_CELL_NUMBER = re.compile(r"[≥≤<>＞＜]?[\d.,%％]++")
+
+
+def _rows_within(line: str) -> set[int]:
+    """Where the row numbers of a table run together on one line start (序号 指标 分值 得分 1 投入 20 18 2 过程 30 28
+    3 产出 30 30): bare whole numbers counting up by one from 1, each before a word and, after the first, after a
+    number (the last cell of the row before); three or more, or two after a 序号 header on the line."""
+    tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(line)]
+    chain: list[int] = []  # indexes of the tokens numbering rows
+    for k in range(len(tokens) - 1):
+        token = tokens[k][1]
+        if not _WHOLE.fullmatch(token) or not _WORD.fullmatch(tokens[k + 1][1]):
+            continue
+        if chain and int(token) == len(chain) + 1 and _CELL_NUMBER.fullmatch(tokens[k - 1][1]):
+            chain.append(k)
+        elif token == "1" and len(chain) <= 1:
+            chain = [k]
+    headed = bool(chain) and any(_INDEX_HEADER.match(t) for _, t in tokens[:chain[0]])
+    if len(chain) >= MIN_RUN or (len(chain) >= MIN_HEADED_RUN and headed):
+        return {tokens[k][0] for k in chain}
+    return set()
