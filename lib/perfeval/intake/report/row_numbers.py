@@ -97,12 +97,13 @@ def _rows_within(line: str) -> set[int]:
     tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(line)]
     chain: list[int] = []  # indexes of the tokens numbering rows
     for k in range(len(tokens) - 1):
-        token = tokens[k][1]
-        if not _WHOLE.fullmatch(token) or not _WORD.fullmatch(tokens[k + 1][1]):
+        cell = tokens[k][1]
+        if not _WHOLE.fullmatch(cell) or not _WORD.fullmatch(tokens[k + 1][1]):
             continue
-        if chain and int(token) == len(chain) + 1 and _CELL_NUMBER.fullmatch(tokens[k - 1][1]):
+        n = int(cell)
+        if chain and n == len(chain) + 1 and _CELL_NUMBER.fullmatch(tokens[k - 1][1]):
             chain.append(k)
-        elif token == "1" and len(chain) <= 1:
+        elif n == 1 and len(chain) <= 1:
             chain = [k]
     headed = bool(chain) and any(_INDEX_HEADER.match(t) for _, t in tokens[:chain[0]])
     if len(chain) >= MIN_RUN or (len(chain) >= MIN_HEADED_RUN and headed):
