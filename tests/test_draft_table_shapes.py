@@ -135,3 +135,65 @@ def test_a_label_value_table_keeps_a_figure_of_another_unit_as_the_units_own(tmp
     draft = draft_report(_write_txt(tmp_path, "odd_unit", "基础数据", rows))
     assert "staff" not in draft.params["figures"]  # 编制 in 万元 is no head count
     assert {s["label"] for s in draft.params["stated"]} >= {"核定编制·数值", "办公用房面积·数值"}
+
+
+# ---------------------------------------------------------------- an 8-column 绩效自评表 (T41)
+
+EIGHT = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]
+DECISION_ROWS = [["决策", "项目立项", "立项依据充分性", "充分", "充分", "20", "20", "无"],
+                 ["过程", "资金管理", "资金到位率", "100%", "100%", "30", "28", "无"],
+                 ["产出", "产出数量", "气象预警发布次数", "≥300次", "326次", "30", "30", "无"],
+                 ["效益", "满意度", "服务对象满意度", "≥90%", "93%", "20", "18", "无"]]
+
+
+def _eight_column(total: str) -> list[list[str]]:
+    return [EIGHT, *DECISION_ROWS, ["总分", "", "", "", "", "100", total, ""]]
+
+
+def _findings(draft, tmp_path: Path):
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+    from perfeval.outputs.draft import write_draft
+
+    return run_checks(load_unit(write_draft(draft, tmp_path / "draft.yaml")))
+
+
+def test_rows_of_a_framework_the_tool_lacks_are_read_as_figures_and_those_without_a_place_are_said(tmp_path):
+    from perfeval.outputs.draft.review import reviewed
+    from perfeval.outputs.draft.writer import params_text
+
+    draft = draft_report(_write_txt(tmp_path, "eight", "绩效自评表", _eight_column("96")))
+    stated = {s["label"]: s for s in draft.params["stated"]}
+    assert stated["气象预警发布次数·得分"]["value"] == Decimal(30)
+    assert stated["资金到位率·实际完成值"]["value"] == Decimal(100)
+    unplaced = [s for s in draft.params["stated"] if "没有对应指标" in s.get("note", "")]
+    assert [s["label"] for s in unplaced] == ["立项依据充分性·分值", "资金到位率·分值"]  # 决策 and 过程 rows
+    assert "“决策／项目立项”" in unplaced[0]["note"]
+    assert reviewed(params_text(draft)).to_check >= 2  # listed first on the review page
+    sums = {lst.whole.label: lst for lst in draft.lists if lst.shape == "summed"}
+    assert sums["总分·得分"].complete and [p.written for p in sums["总分·得分"].parts] == ["20", "28", "30", "18"]
+    assert sums["总分·分值"].complete
+
+
+def test_a_total_its_rows_do_not_make_is_questioned_and_a_docx_drafts_as_the_txt(tmp_path):
+    rows = _eight_column("98")  # the rows score 96
+    txt = draft_report(_write_txt(tmp_path, "eight_wrong", "绩效自评表", rows))
+    word = draft_report(_write_docx(tmp_path, "eight_wrong", "绩效自评表", rows, []))
+    assert _without_file_names(txt) == _without_file_names(word)
+    wrong = [f for f in _findings(txt, tmp_path) if "总分·得分" in f.message]
+    assert len(wrong) == 1 and wrong[0].candidate and "96" in wrong[0].message
+
+
+def test_rows_whose_levels_are_named_loosely_are_placed_in_the_framework(tmp_path):
+    rows = [EIGHT,
+            ["产出指标（50分）", "产出数量", "气象预警发布次数", "≥300次", "326次", "30", "30", ""],
+            ["", "质量", "预报准确率", "≥85%", "88%", "20", "20", ""],
+            ["效益指标（30分）", "社会效益", "服务人次", "≥5万人次", "5.4万人次", "30", "28", ""],
+            ["满意度指标（10分）", "", "服务对象满意度", "≥90%", "93%", "10", "9", ""],
+            ["总分", "", "", "", "", "90", "87", ""]]
+    draft = draft_report(_write_txt(tmp_path, "loose", "绩效自评表", rows))
+    placed = [(r["level2"], r["name"]) for r in draft.params["indicators"]]
+    assert placed == [("数量指标", "气象预警发布次数"), ("质量指标", "预报准确率"), ("社会效益", "服务人次"),
+                      ("服务对象满意度", "服务对象满意度")]
+    assert "表中写作“产出数量”" in draft.notes[id(draft.params["indicators"][0])]
+    assert id(draft.params["indicators"][2]) not in draft.notes  # 社会效益 is the framework's own name

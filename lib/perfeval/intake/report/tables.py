@@ -93,6 +93,7 @@ class Tables:
     skipped: list[str] = field(default_factory=list)
     totals: list[Listed] = field(default_factory=list)  # a 合计 / 总计 / 小计 row's cells over the rows above them
     kept: dict[int, tuple[int, ...]] = field(default_factory=dict)  # a row's cells once its numbering is dropped
+    weight_total: Mention | None = None  # the 分值 a 绩效自评表's 总分 row states
 
     def row_totals(self) -> list[Mention]:
         """The values a 合计 / 总计 row states (本年支出合计 | 1,234.56), each under its row's label: the totals a
@@ -100,13 +101,37 @@ class Tables:
         return [c.mention for c in self.cells if c.mention.where.row and _TOTAL_LABEL.search(c.mention.where.row)
                 and not c.mention.is_rate]
 
-    def lines_as_figures(self) -> None:
+    def lines_as_figures(self, why: dict[int, str]) -> None:
         """The indicator table read for its figures alone (each row's target, actual, 分值 and 得分 a figure of the
         unit's own), not as the framework's rows: when a row has no place in the framework, the rest are no whole
-        table, and their 分值 and 得分 summed against the table's 总分 would mislead."""
-        for line in self.lines:
+        table, and their 分值 and 得分 summed against the table's 总分 would mislead. `why` says, by the row's place
+        in `lines`, beside its 分值, why a row has none."""
+        for k, line in enumerate(self.lines):
+            if k in why:
+                said = "；".join(x for x in (line.weight.implied, why[k]) if x)
+                line = replace(line, weight=replace(line.weight, implied=said))
             _take_line(self, line, True, {})
+        self.totals += self._own_sums()
         self.lines = []
+
+    def _own_sums(self) -> list[Listed]:
+        """What the indicator table adds up by its own layout, when its rows are read as figures: its 总分 row's 分值
+        and 得分 over all its rows' (the 得分 then a figure too, beside the claimed total), and a level's （N分） over
+        its rows' 分值 — so a 总分 or a level's points that its rows do not make is questioned."""
+        out = []
+        weights = [x.weight for x in self.lines]
+        if self.weight_total is not None and len(weights) >= 2:
+            out.append(_column_total(self.weight_total, weights))
+        scores = [x.score for x in self.lines if x.score is not None]
+        if self.total is not None and len(scores) == len(self.lines) >= 2:
+            total = replace(self.total, label=f"{self.total.where.row or self.total.label}·得分")
+            self.cells.append(Cell(total))
+            out.append(_column_total(total, scores))
+        for level1, weight in self.section_weights:
+            under = [x.weight for x in self.lines if x.level1 == level1]
+            if len(under) >= 2:
+                out.append(_column_total(weight, under))
+        return out
 
     def take_cell(self, block: int, cell: int) -> None:
         """A cell read here, by its place in the row as the table readers see it (numbering columns dropped)."""
@@ -911,7 +936,8 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
                     and _total_score_at(cells, score_column, weight_column) != weight_column:
                 q = _as(_quantity(cells[weight_column]), "分")  # type: ignore[arg-type]  # _is_number holds
                 where = Where(block.section, cells[weight_column], j, weight_column, first, "分值")
-                out.cells.append(Cell(_mention(q, f"{first}·分值", where)))
+                out.weight_total = _mention(q, f"{first}·分值", where)
+                out.cells.append(Cell(out.weight_total))
             at = _total_score_at(cells, score_column, weight_column)
             if at is not None:
                 q = _quantity(cells[at])
