@@ -317,6 +317,12 @@ STAFF_ABOVE_ESTABLISHMENT = _d(
     "在职人员超编：实有在职 {on_duty}{on_duty_source}，超过核定编制 {authorized}{authorized_source} {gap}"
     "（在职人员控制率 {rate}）。", "在职人员控制率 = 在职人数 ÷ 编制数 × 100% ≤ 100%", "over limit",
     "over_establishment")
+STAFF_TOTAL_ABOVE_ESTABLISHMENT = _d(
+    "staff_total_above_establishment", "overspending", "实有人数超过核定编制（未载明在职人数）", "info",
+    "实有人数 {total}{total_source} 超过核定编制 {authorized}{authorized_source} {gap}，报告未载明在职人数：实有人数只计"
+    "在职人员时即超编 {gap}（在职人员控制率 {rate}），含离退休人员时则不是超编，请核对实有人数的口径。",
+    "实有人数含离退休人员时不与编制相比；只计在职人员时，在职人员控制率 = 在职人数 ÷ 编制数 × 100% ≤ 100%",
+    "over limit", "over_establishment")
 
 # ---------------------------------------------------------------- budget_denominator
 BUDGET_DENOMINATOR = _d(
