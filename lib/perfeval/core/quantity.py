@@ -399,6 +399,7 @@ _CLAUSE_MARK = lazy_compile(r"[，。；：:,;]")
 # 大于30%不得分): a framework's rule, not the unit's figures.
 _SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;]{0,8}?(?:计满分|不得分)")
 _YEAR_DIGITS = lazy_compile(r"(?:19|20)\d{2}")
+_YEAR_WRITTEN = lazy_compile(r"(?:19|20)\d{2}\s*年")
 _TITLE_END = lazy_compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
 _METADATA = lazy_compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
 MAX_METADATA_GAP = 40  # characters between a bare number and the timestamp or flag that makes it a file property
@@ -852,8 +853,10 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                     _NEXT_HEADING.match(after) or (not after.strip() and _PAGED_HEADING.search(before))):
                 return None  # a flattened contents line's page number: 一、部门职责 3 二、机构设置 4 … 四、问题 9
             if "." not in digits and not after.strip() and len(after) < LOOK_BEHIND and before[-1:].isspace() \
-                    and lead <= LOOK_BEHIND and _CONTENTS_LINE.match(norm):
-                return None  # a contents line's page number: 第一部分 部门概况 4
+                    and lead <= LOOK_BEHIND and (heading := _CONTENTS_LINE.match(norm)) \
+                    and not re.search(r"\d", _YEAR_WRITTEN.sub("", norm[heading.end():lead])):
+                return None  # a contents line's page number: 第一部分 部门概况 4 (a row of a form's scores,
+                # 1.1 预算编制 10 9, has other numbers before its last)
             if not after.strip() and _TITLE_END.search(compact):
                 return None  # a title's number (绩效自评报告1, 部门决算说明 2): the document's, not a figure
             if re.match(r"\s*(?:服务)?(?:热线|专线|投诉|举报|便民|政务服务|服务平台)", after) and "." not in digits:
