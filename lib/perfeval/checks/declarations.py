@@ -63,7 +63,8 @@ KIND_LIST = (
          "`figures.budget`"),
     Kind("overspending", "超预算支出与超计划执行",
          "决算 above 预算; “三公” above last year's 决算; procurement above plan; execution above the budget; "
-         "楼堂馆所 above approval", "`figures`"),
+         "楼堂馆所 above approval; 在职 above 编制, and 实有人数 above 编制 where no 在职 (nor 退休, 遗属) is stated, asked at "
+         "提示 since 实有 may count retirees", "`figures`"),
     Kind("projects", "项目绩效自评",
          "附件2-4: how many projects, their spread and the share of 项目支出 covered; items, and the projects the "
          "narrative names as their uses (主要用于…), that no evaluation names; a "
