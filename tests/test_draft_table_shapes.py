@@ -197,3 +197,28 @@ def test_rows_whose_levels_are_named_loosely_are_placed_in_the_framework(tmp_pat
                       ("服务对象满意度", "服务对象满意度")]
     assert "表中写作“产出数量”" in draft.notes[id(draft.params["indicators"][0])]
     assert id(draft.params["indicators"][2]) not in draft.notes  # 社会效益 is the framework's own name
+
+
+# ---------------------------------------------------------------- a table saved one cell per line (T24)
+
+def _staff_report(tmp_path: Path, name: str, staff: str) -> Path:
+    path = tmp_path / f"{name}.txt"
+    path.write_text("\n".join([TITLE, "一、部门基本情况", "（一）人员情况", staff, "（二）支出情况", *OPENING[1:],
+                               *CLOSING]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("staff", ["人员编制\n40\n实有人数\n43", "人员编制 |\n40 |\n实有人数 |\n43 |",
+                                   "人员编制40人，实有人数43人。"])
+def test_a_one_cell_per_line_table_is_a_table_and_its_staff_above_the_establishment_is_asked(tmp_path, staff):
+    draft = draft_report(_staff_report(tmp_path, "staff", staff))
+    assert draft.params["figures"]["staff"]["authorized"]["value"] == Decimal(40)
+    assert draft.params["figures"]["staff"]["total"]["value"] == Decimal(43)  # as prose files 实有人数
+    asked = [f for f in _findings(draft, tmp_path) if f.check == "staff_total_above_establishment"]
+    assert len(asked) == 1 and asked[0].severity == "info" and "超编 3人" in asked[0].message
+
+
+@pytest.mark.parametrize("staff", ["人员编制40人，实有人数43人，其中在职38人，退休5人。", "人员编制40人，实有人数38人。"])
+def test_staff_whose_total_counts_retirees_or_stays_within_the_establishment_is_not_asked(tmp_path, staff):
+    draft = draft_report(_staff_report(tmp_path, "staff_ok", staff))
+    assert not [f for f in _findings(draft, tmp_path) if "establishment" in f.check]
