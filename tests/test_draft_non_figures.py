@@ -73,3 +73,30 @@ def test_a_contents_lines_page_number_is_its_only_number_but_a_year_in_its_headi
     assert figures("第二部分 2022年度部门决算表 6") == []
     assert figures("1. 部门概况 4") == []
     assert figures("1.1 预算编制 10 9", "1.2 目标设置 10 8") == ["10", "9", "10", "8"]  # a form's rows, scored
+
+
+# ---------------------------------------------------------------- scoring rules
+
+def test_the_points_and_thresholds_of_a_rule_of_scoring_are_no_figures():
+    for rule in ("评分标准：每少报送1次扣0.5分，扣完为止。", "指标满分10分，按完成比例得分。",
+                 "执行率达到95%及以上得满分，每降低1个百分点扣1分。", "全部完成得4分，部分完成得2分，未完成不得分。",
+                 "按时报送得3分。", "每发现一处问题扣0.5分，最多扣2分。", "偏差率超过10%的，每超过1个百分点扣0.1分。",
+                 "权重为20%，按实际完成情况计分。", "完成培训300人次得满分，未完成按比例扣分。", "执行率100%及以上得10分。",
+                 "得分=（1-偏差率）×5。"):
+        assert figures(rule) == [], rule
+
+
+def test_a_grades_range_is_no_negative_score():
+    assert figures("优秀（90分（含）-100分），良好（80（含）-90分）。") == []
+    assert figures("80（含）-90分为良好。") == []
+
+
+def test_weights_and_scores_given_stay_figures_beside_the_rules():
+    assert figures("资金管理（20分）：制度健全。") == ["20分"]
+    assert figures("因台账不全扣1分，得4分。") == ["1分", "4分"]
+    assert figures("因未按时报送扣1分。") == ["1分"]
+    assert figures("投入指标得18分，过程指标得28分。") == ["18分", "28分"]
+    assert figures("预算执行率98.5%，得9.8分。") == ["98.5%", "9.8分"]
+    assert figures("该指标分值5分，实际得分5分。") == ["5分", "5分"]
+    assert figures("该项满分为5分。") == ["5分"]  # full marks stated alone: the row's weight
+    assert figures("产出指标：满分30分，得分28.5分。") == ["30分", "28.5分"]

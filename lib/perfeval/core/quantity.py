@@ -397,7 +397,11 @@ _HEADING_NUMBER = lazy_compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
 _CLAUSE_MARK = lazy_compile(r"[，。；：:,;]")
 # A clause stating how points are taken or given per step (每…扣/减/加 N分) or where full or no marks begin (100%计满分,
 # 大于30%不得分): a framework's rule, not the unit's figures.
-_SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;]{0,8}?(?:计满分|不得分)")
+_SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;\d]{0,8}?"
+                             r"(?:计满分|不得分|得满分)|(?:(?:≥|≤|达到|不低于|不高于|超过|低于|高于|大于|小于)\s*[\d.]+\s*[%％]?"
+                             r"|[\d.]+\s*[%％]?\s*(?:及以上|以上|及以下|以下))[^，。；,;\d]{0,8}?得\s*[\d.]+\s*分")
+# The upper end of a range after its lower end's bracket (80（含）-90分): a dash, not a minus.
+_INCLUDED_END = lazy_compile(r"\d\s*分?\s*[（(]\s*不?含\s*[）)]\s*$")
 _YEAR_DIGITS = lazy_compile(r"(?:19|20)\d{2}")
 _YEAR_WRITTEN = lazy_compile(r"(?:19|20)\d{2}\s*年")
 _TITLE_END = lazy_compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
@@ -478,6 +482,32 @@ _COMPARED = lazy_compile(r"(?:得分|总分|评分|分数)\s*(?:(?:在|达到|�
 _RULE_WORDS = lazy_compile(r"的\s*[，,]?\s*(?:得|扣|计|加|减)\s*\d|否则|不得分|得满分|扣完|酌情|是否|[×*＊]")
 
 
+# Before a form's points: a cap (最多扣2分, 最高得3分), or a condition met (全部完成得4分, 按时报送得3分, 未完成扣2分) — a
+# rule of what a row earns, unlike a score given (投入指标得18分, 因台账不全扣1分).
+_CAP = lazy_compile(r"(?:最多|最高|至多|最低|最少)\s*(?:扣|得|加|减|计)\s*$")
+_ON_CONDITION = lazy_compile(r"(?:完成|达到|达标|实现|符合|满足|按时|及时|按期|全部|部分|基本|未|超过|低于|高于|不足|若|如|凡)"
+                             r"[^，。；,;\d]{0,8}?(?:得|计|扣|减|加)\s*$")
+_CAUSE = lazy_compile(r"因|由于|鉴于")  # 因未按时报送扣1分: a deduction given, with its cause
+# A threshold whose clause ends in 的 before a scoring rule (偏差率超过10%的，每超过1个百分点扣0.1分), and a weight in
+# a sentence that scores by it (权重为20%，按实际完成情况计分).
+_THRESHOLD_OF_A_RULE = lazy_compile(r"[^，。；,;]{0,12}?的\s*[，,]\s*(?:每|扣|减|不得分|得\s*[\d.]|计\s*[\d.]|按比例)")
+_WEIGHT = lazy_compile(r"权重\s*(?:为|是|[：:])?\s*$")
+# Full marks in a rule of scoring (指标满分10分，按完成比例得分), not a section's weight beside its score (产出指标：满分30分，
+# 得分28.5分).
+_FULL_MARKS = lazy_compile(r"满分(?:值)?\s*(?:为|是|[：:])?\s*$")
+_RULE_CUE = lazy_compile(r"按[^，。；,;]{0,10}?(?:得分|计分|扣分|折算)|扣完为止|不得分|得满分|每[^，。；,;]{0,16}?扣|酌情")
+_SCORE_GIVEN = lazy_compile(r"得分\s*(?:为|是|[：:])?\s*\d|(?:自评|实际|评价)得")
+_SCORES_BY = lazy_compile(r"计分|扣分|得分|评分|打分|满分")
+
+
+def _rule_threshold(norm: str, before: str, after: str) -> bool:
+    """Is a number the threshold a form's rule scores from, or a weight stated in a rule of scoring?"""
+    clause_before = _CLAUSE_MARK.split(before)[-1]
+    return bool(_THRESHOLD_OF_A_RULE.match(after)
+                or (_WEIGHT.search(clause_before) and _SCORES_BY.search(norm))
+                or (_FULL_MARKS.search(clause_before) and _RULE_CUE.search(norm) and not _SCORE_GIVEN.search(norm)))
+
+
 def _rule_of_a_form(before: str, after: str, bounded: bool) -> bool:
     """Is a score (N分, or a bare number) a form's rule rather than the unit's: a grade's threshold, a formula's or a
     condition's points? A form's weight (资金管理（20分）) and a score (得分18分, 因台账不全扣1分) are not."""
@@ -491,6 +521,9 @@ def _rule_of_a_form(before: str, after: str, bounded: bool) -> bool:
     if re.match(r"\s*[×*＊]", after) or re.search(r"的\s*[，,]?\s*(?:得|扣|计|加|减)\s*$", clause_before) \
             or "是否" in clause_before or re.match(r"[^，。；,;]*[，,；;]\s*否则", after):
         return True  # 10分×完成率, 目标明确的得5分, 是否完整（3分）, 按时完成得2分，否则不得分
+    if _CAP.search(clause_before) \
+            or (_ON_CONDITION.search(clause_before) and not _CAUSE.search(clause_before)):
+        return True  # 满分10分, 最多扣2分, 全部完成得4分, 按时报送得3分
     opened = re.search(r"[（(][^（）()]*$", before)
     closed = re.match(r"[^（）()]*[）)]", after)
     return bool(opened and closed and _RULE_WORDS.search(opened.group(0) + closed.group(0)))
@@ -750,8 +783,10 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     before = norm[max(0, lead - LOOK_BEHIND):lead]  # the words a number's reading depends on: never the whole text
     if before.rstrip().endswith("第") or (before_char and before_char in "-—–~～/.") \
             or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char != "" and before_char in "%‰") or (before_char.isascii() and before_char.isalpha()))) \
-            or re.match(r"\s*[至到]\s*\d", after) or re.search(r"\d\s*[至到]\s*$", before):
-        return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%, 2400至2500万元: neither end is the figure)
+            or re.match(r"\s*[至到]\s*\d", after) or re.search(r"\d\s*[至到]\s*$", before) \
+            or (g["sign"] and _INCLUDED_END.search(before)):
+        return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%, 2400至2500万元, 80（含）-90分: neither end is
+        # the figure)
     if before_char.isascii() and before_char.isalpha():
         return None  # model names and codes (G20, A3)
     if (before_char in ":：∶" and before[-2:-1].isdigit()) or re.match(r"\s*[:：∶]\s*\d", after):
@@ -796,6 +831,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # a site's counters around a copy (浏览量 27, 阅读：1024, (精选5篇), 范文2): the page's, not the unit's
     if unit in ("分", "") and not g["pct"] and _rule_of_a_form(before, after, bool(g["suffix"] or prefix)):
         return None  # a grade's threshold (得分≥85分为优), a formula's points (10分×完成率), a rule's (目标明确的得5分)
+    if _rule_threshold(norm, before, after):
+        return None  # a threshold or a weight a form's rule scores by (偏差率超过10%的，每超过…扣0.1分; 权重为20%，…计分)
     if end - lead < LOOK_BEHIND and _SCORING_RULE.search(_CLAUSE_MARK.split(before)[-1] + norm[lead:end]
                                                          + _CLAUSE_MARK.split(after)[0]):  # a rule's number is short:
         # searched in a run of 20,000 digits the rule took time quadratic in its length
