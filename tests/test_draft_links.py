@@ -936,3 +936,19 @@ def test_a_sentence_written_again_word_for_word_in_another_part_restates_its_fig
     assert ["3期", "3期"] in [[m.written for m in group] for group in draft.repeats]
     rows = draft_of(tmp_path, TITLE, "一、指标完成情况", "培训人次", "| 已完成100%", "示范基地", "| 已完成100%")
     assert not rows.repeats  # a row's result written alike on every row: rows, not one figure
+
+
+def test_a_total_word_in_the_first_parts_name_does_not_close_the_list_before_it():
+    assert totals_in("收入总计600.00万元，包括本年收入合计500.00万元、年初结转和结余100.00万元。") == [
+        ("600.00万元", ["500.00万元", "100.00万元"], True)]
+    assert totals_in("收入总计600.00万元，其中财政拨款收入450.00万元，事业收入50.00万元，合计500.00万元；"
+                     "年初结转和结余100.00万元。")[0] == ("600.00万元", ["450.00万元", "50.00万元"], False)  # closed
+
+
+def test_a_bare_count_whose_label_names_its_unit_is_restated_by_the_count_in_that_unit(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "项目", "数量", "农技培训场次", "36", "示范基地个数", "12",
+                     "二、工作成效", "全年共开展农技培训36场次，新建示范基地12个。")
+    assert sorted([m.written for m in group] for group in draft.repeats) == [["12", "12个"], ["36", "36场次"]]
+    other = draft_of(tmp_path, TITLE, "一、基本情况", "项目", "数量", "农技培训场次", "36", "二、工作成效",
+                     "全年共开展农技培训36人次。")  # 36 sessions and 36 attendances: two figures
+    assert not other.repeats

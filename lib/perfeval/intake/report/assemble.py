@@ -426,7 +426,7 @@ class _Assembly(RateClaims, Records):
                 continue  # 为年初预算的116.9%, 同比上年度增加189.25万元: named by what it is of, not by whose it is
             if _GENERIC_LABEL.fullmatch(label) or m.is_rate and _RATE_NAME.fullmatch(label):
                 continue  # 共计支出8.12万元 under one heading and 共计支出0万元 under another; 完成率100% on every row
-            kind = canonical_unit(m.quantity.unit)
+            kind = _counted_in(m)
             subject = clean_label(m.lead) if kind in COUNTED_OBJECTS else ""  # 交通局内设7个科室, 中心内设4个科室
             if m.is_rate and _OF_THE_CLAUSE_BEFORE.match(label):
                 subject = _clause_before(m)  # 争取水利资金13.59亿元，完成目标任务154.4%: a rate of the clause before
@@ -593,7 +593,7 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
     rounded: list[tuple[Mention, tuple]] = []
     written: dict[tuple, list[Mention]] = {}  # (value, step, kind) as stated, both in the dimension's base unit
     for m in pool:
-        kind = (_dimension(_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit))),
+        kind = (_dimension(_SAME_COUNT.get(_counted_in(m), _counted_in(m))),
                 m.year or year, _column_word(m) or "final")  # a figure named by no budget word is an actual
         digits = _digits(m)
         kind += (_numbering(m),)  # labels numbering two things are two figures (_one_figure): never paired
@@ -661,6 +661,20 @@ def _same_sentence(a: Mention, b: Mention) -> bool:
     """Are two statements in one sentence (two figures under one label there are two figures)? A sentence written
     again word for word elsewhere (a summary restated in the 佐证材料) is another statement of what it says."""
     return a.where.text == b.where.text and a.order[:2] == b.order[:2]
+
+
+def _counted_in(m: Mention) -> str:
+    """The unit a figure is counted in, or, for a bare number, the one its label ends with (农技培训场次 / 36, a
+    table saved one cell per line, counts 场次 as 全年开展农技培训36场次 does)."""
+    if m.quantity.unit:
+        return canonical_unit(m.quantity.unit)
+    named = _COUNTED_BY_LABEL.search(_named_by(m))
+    return _LABEL_UNITS.get(named.group(0), named.group(0)) if named else ""
+
+
+_COUNTED_BY_LABEL = re.compile(r"(?:场次|人次|户次|次数|个数|人数|户数|家数|件数|项数|场数|所数|名数)$")
+_LABEL_UNITS = {"次数": "次", "个数": "个", "人数": "人", "户数": "户", "家数": "家", "件数": "件", "项数": "项", "场数": "场",
+                "所数": "所", "名数": "名"}
 
 
 def _names_something(m: Mention) -> bool:
