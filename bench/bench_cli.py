@@ -5,7 +5,8 @@ Python here may run with PYTHONDONTWRITEBYTECODE set (this development machine d
 compile the package from source, which an installed perfeval never does. The package is compiled first, so the
 figures are those of an installed perfeval; --source measures without bytecode instead.
 From the shell: wall time and CPU time (user + system) of the whole process, median and minimum. The floors are
-the interpreter alone and the interpreter importing what every command needs (PyYAML and pydantic).
+the interpreter alone and the interpreter importing what every command needs (PyYAML and pydantic); what pydantic
+costs `score` in all (its import, perfeval's model classes, their validators) is printed beside the rest.
 Compiled frameworks are cached on disk between commands (core.framework_cache): the benchmark keeps its cache in a
 folder of its own, fills it with one untimed run, and times `score` once more with the cache turned off.
 
@@ -53,6 +54,38 @@ print(repr([(n, t - t0) for n, t in marks[1:]]))
 """
 
 
+PYDANTIC_SHARE = """
+import contextlib, io, sys, time
+T = time.process_time
+start = T()
+import perfeval.cli; perfeval.cli._no_pydantic_plugins()
+t = T()
+import pydantic.main, pydantic.fields, pydantic.functional_validators, pydantic.types, pydantic.dataclasses
+spent = {"import pydantic": T() - t, "create the model classes": 0.0, "build their validators (on first use)": 0.0}
+from pydantic._internal import _dataclasses, _model_construction
+outer = [0]
+def timed(owner, name, what, static=False):
+    original = getattr(owner, name)
+    def wrapper(*args, **kwargs):
+        if outer[0]:
+            return original(*args, **kwargs)
+        outer[0] += 1; t = T()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent[what] += T() - t; outer[0] -= 1
+    setattr(owner, name, staticmethod(wrapper) if static else wrapper)
+timed(_model_construction.ModelMetaclass, "__new__", "create the model classes", static=True)
+timed(pydantic.dataclasses, "dataclass", "create the model classes")
+timed(_model_construction, "complete_model_class", "build their validators (on first use)")
+timed(_dataclasses, "complete_dataclass", "build their validators (on first use)")
+with contextlib.redirect_stdout(io.StringIO()):
+    perfeval.cli.main(sys.argv[1:])
+spent["everything else (after the interpreter)"] = T() - start - sum(spent.values())
+print(repr(list(spent.items())))
+"""
+
+
 def run(cmd: list[str], repeat: int, env: dict[str, str] | None = None) -> tuple[list[float], list[float]]:
     """Wall and CPU seconds (user + system, the child's own) of repeat runs of cmd, after one untimed run."""
     subprocess.run(cmd, capture_output=True, check=True, env=env)
@@ -82,6 +115,20 @@ def in_process(repeat: int) -> None:
             steps.setdefault(name, []).append(at - last)
             last = at
     print(f"perfeval score {UNITS[0].name}, step by step in one process (CPU ms, median (min) of {repeat}):")
+    for name, xs in steps.items():
+        print(f"  {name:56} {ms(xs)}")
+
+
+def pydantic_share(repeat: int) -> None:
+    """What pydantic costs `perfeval score` in one process (its import, the model classes perfeval defines, the
+    validators built when first used), beside everything else: what a command line without pydantic would save."""
+    steps: dict[str, list[float]] = {}
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", PYDANTIC_SHARE, "score", str(UNITS[0])], capture_output=True,
+                             text=True, check=True).stdout
+        for name, spent in eval(out):
+            steps.setdefault(name, []).append(spent)
+    print(f"perfeval score {UNITS[0].name}, pydantic's part (CPU ms, median (min) of {repeat}):")
     for name, xs in steps.items():
         print(f"  {name:56} {ms(xs)}")
 
@@ -136,6 +183,7 @@ def main() -> None:
     walls, cpus = run(cli + ["score", str(UNITS[0])], args.repeat, {**os.environ, "PERFEVAL_CACHE_DIR": ""})
     print(f"  {'perfeval score, framework compiled (no cache)':58} {ms(walls)} {ms(cpus)}")
     in_process(args.repeat)
+    pydantic_share(args.repeat)
     shutil.rmtree(os.environ["PERFEVAL_CACHE_DIR"], ignore_errors=True)
     heavy = subprocess.run([sys.executable, "-c", "import sys, perfeval.cli as c; c.main(['score', sys.argv[1]]); "
                             "print(sorted(m for m in ('pandas', 'numpy', 'matplotlib', 'seaborn', 'papermill', "

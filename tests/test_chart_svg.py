@@ -1,5 +1,5 @@
-"""Charts embed as SVG whose text is text: hostile labels survive the data: URI as written, the output is stable,
-and the reader's Chinese font list is on every text."""
+"""matplotlib figures (the portfolio's charts) embed as SVG whose text is text: hostile labels survive the data: URI
+as written, the output is stable, and the reader's Chinese font list is on every text."""
 from __future__ import annotations
 
 from urllib.parse import unquote
@@ -8,7 +8,8 @@ from xml.etree import ElementTree
 from matplotlib.figure import Figure
 
 from perfeval.outputs.report.fonts import ensure_chinese_font
-from perfeval.outputs.report.svgimage import FONT_FAMILY, chart_svg, css_width, svg_data_uri
+from perfeval.outputs.report.svgchart import FONT_FAMILY, svg_data_uri
+from perfeval.outputs.report.svgimage import chart_svg, css_width
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = 'a"b<c>&d%e#f \'g\' 100%'

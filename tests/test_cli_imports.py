@@ -51,3 +51,25 @@ def test_plugins_chosen_by_the_user_are_still_looked_up():
     code, printed, modules = imported_by("score", str(CHANGSHA), env=env)
     assert code == 0 and "importlib.metadata" in modules
     assert printed == imported_by("score", str(CHANGSHA))[1]
+
+
+COMPILED = """
+import contextlib, io, sys
+from perfeval.cli import main
+from perfeval.core import quantity
+from perfeval.core.lazy_pattern import lazy_compile
+with contextlib.redirect_stdout(io.StringIO()):
+    main(sys.argv[1:])
+lazy = type(lazy_compile(""))
+print(sorted(name for name, value in vars(quantity).items() if type(value) is lazy and "search" in vars(value)))
+"""
+
+
+@pytest.mark.parametrize("command", ["score", "validate"])
+def test_a_unit_stating_no_phrase_compiles_none_of_the_readers_patterns(command):
+    """core/quantity.py's patterns (about 25 ms to compile, most for drafting) are compiled on first use: scoring a
+    unit whose params hold no `text:` phrase reads no number, so it compiles none of them."""
+    assert "text:" not in CHANGSHA.read_text(encoding="utf-8")
+    probe = subprocess.run([sys.executable, "-c", COMPILED, command, str(CHANGSHA)], capture_output=True, text=True,
+                           check=True, timeout=120)
+    assert probe.stdout.strip() == "[]"

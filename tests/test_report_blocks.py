@@ -10,7 +10,7 @@ from pandas.io.formats.style import Styler
 
 from perfeval import report
 from perfeval.outputs.report import display
-from perfeval.outputs.report.svgimage import FONT_FAMILY
+from perfeval.outputs.report.svgchart import FONT_FAMILY
 
 from conftest import CHANGSHA, YUNXI
 

@@ -1,127 +1,181 @@
-"""Charts: Chinese labels render in the shipped Noto Sans SC (a missing glyph is a failure), empty states."""
+"""The report's charts (written as SVG by report.svgchart): every character in the shipped font, every text inside
+the image and clear of the others, the values at the source's precision, empty states."""
 from __future__ import annotations
 
 import io
-import logging
-import warnings
+import itertools
 
 import matplotlib as mpl
 import pytest
 import seaborn as sns
-from matplotlib.backends.backend_svg import RendererSVG
+from fontTools.ttLib import TTFont
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont
 
 from perfeval import report
-from perfeval.outputs.report import charts, fonts, tables
+from perfeval.outputs.report import charts, fonts, svgchart, tables
 from perfeval.outputs.report.display import Chart, Html
 from perfeval.outputs.report.model import load_report
+from perfeval.outputs.report.svgchart import ASCENT, DESCENT, Mark, Rect, SvgChart, Text, nice_ticks, text_width
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 
 
-def draw_all(rep) -> list[Figure]:
+def draw_all(rep) -> list[SvgChart]:
     """Every chart the report draws for the unit (a chart with nothing to show is a sentence instead)."""
     blocks = (report.chart_scores(rep), report.chart_claims(rep), report.chart_rates(rep), report.chart_spending(rep))
     return [b.figure for b in blocks if isinstance(b, Chart)]
 
 
-def glyph_warnings(figs: list[Figure]) -> list[str]:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        for fig in figs:
-            fig.savefig(io.BytesIO(), format="png")
-    return [str(w.message) for w in caught if "Glyph" in str(w.message) and "missing" in str(w.message)]
+@pytest.fixture(scope="module")
+def shipped_font() -> TTFont:
+    return TTFont(str(fonts.font_path()), lazy=True)
 
 
-@pytest.fixture
-def restore_rc():
-    saved = mpl.rcParams.copy()
-    yield
-    mpl.rcParams.update(saved)
+def missing_glyphs(chart: SvgChart, font: TTFont) -> set[str]:
+    cmap = font.getBestCmap()
+    return {ch for t in chart.texts for ch in t.text if ord(ch) not in cmap}
+
+
+def box(t: Text) -> tuple[float, float, float, float]:
+    """Where a text is drawn (x0, y0, x1, y1), from its estimated width and a CJK line's extent."""
+    width = text_width(t.text, t.size)
+    start = {"start": 0.0, "middle": width / 2, "end": width}[t.anchor]
+    if t.vertical:  # rotated a quarter turn to read upwards: its baseline is a vertical line at x
+        return t.x - ASCENT * t.size, t.y - width + start, t.x + DESCENT * t.size, t.y + start
+    return t.x - start, t.y - ASCENT * t.size, t.x - start + width, t.y + DESCENT * t.size
+
+
+def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 @pytest.mark.parametrize("unit", [CHANGSHA, YUNXI, LIUYANG], ids=lambda p: p.stem)
-def test_every_chart_renders_its_chinese(unit, restore_rc, caplog):
-    fonts.apply_theme()
-    figs = draw_all(load_report(unit))
-    with caplog.at_level(logging.WARNING, logger="matplotlib.font_manager"):
-        assert glyph_warnings(figs) == []
-    assert not [r for r in caplog.records if "findfont" in r.getMessage()]
+def test_every_character_of_every_chart_is_in_the_shipped_font(unit, shipped_font):
+    charts_ = draw_all(load_report(unit))
+    assert charts_ and all(missing_glyphs(c, shipped_font) == set() for c in charts_)
 
 
-def test_the_font_is_registered_after_seaborn_resets_the_theme(restore_rc):
-    fonts.apply_theme()
-    sns.set_theme()  # seaborn rewrites font.family and font.sans-serif ...
-    figs = draw_all(load_report(YUNXI))  # ... and each chart puts Noto Sans SC back first
-    assert glyph_warnings(figs) == []
-    assert findfont(FontProperties(family=mpl.rcParams["font.family"])) == str(fonts.font_path())
+def test_without_the_glyph_the_check_does_fail(shipped_font):
+    chart = SvgChart(10, 10, (), (Text(0, 5, "支出𝄞", 9),))
+    assert missing_glyphs(chart, shipped_font) == {"𝄞"}
 
 
-def test_without_the_font_the_check_does_fail(restore_rc):
-    sns.set_theme()
-    mpl.rcParams["font.sans-serif"] = ["DejaVu Sans"]
-    fig = Figure()
-    fig.subplots().set_title("支出结构")
-    assert glyph_warnings([fig])
+def test_the_width_table_is_the_shipped_fonts_and_no_character_is_wider_than_an_em(shipped_font):
+    cmap, advances = shipped_font.getBestCmap(), shipped_font["hmtx"]
+    em = shipped_font["head"].unitsPerEm
+    for ch, width in svgchart.ASCII_ADVANCE.items():
+        assert advances[cmap[ord(ch)]][0] / em == width, ch
+    for ch in "分值重算得分（）“”，：、％≠…—":  # the rest are taken as a full em: none is wider
+        assert advances[cmap[ord(ch)]][0] <= em, ch
 
 
-def test_a_chart_with_nothing_to_show_is_a_sentence(restore_rc):
+@pytest.mark.parametrize("unit", [CHANGSHA, YUNXI, LIUYANG], ids=lambda p: p.stem)
+def test_every_text_is_inside_the_image_and_clear_of_every_other(unit):
+    for chart in draw_all(load_report(unit)):
+        boxes = [box(t) for t in chart.texts]
+        for (x0, y0, x1, y1), t in zip(boxes, chart.texts):
+            assert 0 <= x0 and x1 <= chart.width and 0 <= y0 and y1 <= chart.height, t
+        for (a, s), (b, u) in itertools.combinations(zip(boxes, chart.texts), 2):
+            assert not overlap(a, b), (s.text, u.text)
+
+
+@pytest.mark.parametrize("unit", [CHANGSHA, YUNXI, LIUYANG], ids=lambda p: p.stem)
+def test_bars_and_marks_stay_inside_the_frame_and_clear_of_the_texts(unit):
+    for chart in draw_all(load_report(unit)):
+        texts = [box(t) for t in chart.texts]
+        for shape in chart.shapes:
+            if isinstance(shape, Rect) and shape.stroke:  # a bar or a legend swatch
+                area = (shape.x, shape.y, shape.x + shape.width, shape.y + shape.height)
+            elif isinstance(shape, Mark):
+                r = shape.style.radius
+                area = (shape.x - r, shape.y - r, shape.x + r, shape.y + r)
+            else:
+                continue
+            assert 0 <= area[0] and area[2] <= chart.width and 0 <= area[1] and area[3] <= chart.height
+            assert not [t for t in texts if overlap(area, t)], shape
+
+
+def test_a_chart_with_nothing_to_show_is_a_sentence():
     liuyang = load_report(LIUYANG)
     assert isinstance(report.chart_claims(liuyang), Html)  # no per-indicator claims in seed 000
     assert isinstance(report.chart_rates(liuyang), Html)  # two stated shares, both hold
     assert isinstance(report.chart_spending(liuyang), Chart)
 
 
-def test_the_rates_chart_shows_the_real_mismatch(restore_rc):
-    fig = charts.stated_vs_recomputed_rates(tables.stated_rates_frame(load_report(CHANGSHA).unit))
-    red = [t.get_text() for t in fig.axes[0].texts if t.get_color() == charts.MISMATCH]
-    assert red == ["34.03% ≠ 重算 34.10%"]
-    assert len(fig.axes[0].get_yticklabels()) == 8
+def test_the_rates_chart_shows_the_real_mismatch_in_red():
+    chart = charts.stated_vs_recomputed_rates(tables.stated_rates_frame(load_report(CHANGSHA).unit))
+    red = [t.text for t in chart.texts if t.colour == charts.MISMATCH]
+    assert red == ["34.03% ≠ 重算 34.10%", "公务用车购置及运行维护费占全年预算比例"]
+    names = [t.text for t in chart.texts if t.anchor == "end"]
+    assert len(names) == 8 and names[1] == "“三公经费”变动率"
+    assert [t.text for t in chart.texts if t.text.endswith("%") and t.anchor == "middle"][:3] == ["0%", "50%", "100%"]
 
 
-def test_only_the_rows_whose_claim_differs_are_drawn(restore_rc):
-    fig = charts.claimed_vs_recomputed(tables.claimed_scores_frame(load_report(YUNXI).sheet))
-    names = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+def test_only_the_rows_whose_claim_differs_are_drawn():
+    chart = charts.claimed_vs_recomputed(tables.claimed_scores_frame(load_report(YUNXI).sheet))
+    names = [t.text for t in chart.texts if t.anchor == "end"]
     assert sorted(names) == sorted(["公车平台", "后勤建设及营运（食堂）", "机关物业管理", "营造良好工作氛围", "服务对象满意度"])
+    assert "自评 8，重算 9.8（自评低 1.8）" in [t.text for t in chart.texts if t.colour == charts.PALETTE["重算"]]
 
 
-def test_spending_bars_are_labelled_in_wan_yuan_with_shares(restore_rc):
-    fig = charts.spending_structure(tables.spending_frame(load_report(CHANGSHA).params))
-    labels = [t.get_text() for t in fig.axes[0].texts]
-    assert "10,325.79万元（67.78%）" in labels
+def test_spending_bars_are_labelled_in_wan_yuan_with_shares_and_money_ticks():
+    chart = charts.spending_structure(tables.spending_frame(load_report(CHANGSHA).params))
+    labels = [t.text for t in chart.texts]
+    assert "10,325.79万元（67.78%）" in labels and "195.57万元（1.28%）" in labels
+    assert ["0", "2,000", "4,000", "6,000", "8,000", "10,000", "12,000"] == [
+        t.text for t in chart.texts if t.anchor == "middle" and t.size == svgchart.TICK_SIZE]
 
 
-@pytest.mark.parametrize("unit", [CHANGSHA, YUNXI, LIUYANG], ids=lambda p: p.stem)
-def test_charts_are_placed_where_constrained_layout_put_them_and_drawn_once(unit, restore_rc):
-    """report.layout places the axes from the labels' sizes; constrained layout, run as savefig ran it before
-    (SVG text metrics), must agree to a tenth of a point on every side, and no layout engine is left to make
-    savefig draw the figure twice."""
-    fonts.apply_theme()
-    for fig in draw_all(load_report(unit)):
-        assert fig.get_layout_engine() is None
-        ax = fig.axes[0]
-        ours = ax.get_position().frozen()
-        ax.set_in_layout(True)
-        fig.set_layout_engine("constrained")
-        fig.savefig(io.BytesIO(), format="svg")
-        theirs = ax.get_position()
-        width, height = fig.get_figwidth() * 72, fig.get_figheight() * 72
-        gaps = [(ours.x0 - theirs.x0) * width, (ours.x1 - theirs.x1) * width,
-                (ours.y0 - theirs.y0) * height, (ours.y1 - theirs.y1) * height]
-        assert max(map(abs, gaps)) < 0.1, (ax.get_ylabel(), gaps)
+def test_score_bars_are_labelled_with_their_points():
+    chart = charts.score_vs_weight(tables.level1_frame(load_report(YUNXI).sheet))
+    notes = [t.text for t in chart.texts if t.size == svgchart.NOTE_SIZE]
+    assert notes == ["10", "50", "30", "10", "10", "48.67", "28.49", "9.8"]  # 分值, then 重算得分
+    assert [t.text for t in chart.texts if t.vertical] == ["分"]
 
 
-def test_a_longer_note_beside_the_marks_gets_room_at_the_right(restore_rc):
+def test_value_ticks_are_round_steps_within_the_axis():
+    assert nice_ticks(0, 13630.6, 9) == [0, 2000, 4000, 6000, 8000, 10000, 12000]
+    assert nice_ticks(0, 18.6, 9) == [0, 2.5, 5, 7.5, 10, 12.5, 15, 17.5]
+    assert nice_ticks(0, 39.2, 9) == [0, 5, 10, 15, 20, 25, 30, 35]
+    assert nice_ticks(0, 0.07, 4) == [0, 0.02, 0.04, 0.06]
+    assert svgchart.step_text([0, 2.5, 5])(5) == "5.0" and svgchart.step_text([0, 5, 10])(5) == "5"
+
+
+def test_a_longer_note_beside_the_marks_gets_room_at_the_right():
     """The layout makes room for what the chart writes, not for the samples' lengths: a long stated value in
-    the rates chart narrows the axes, and no text reaches past the figure's edge."""
-    fonts.apply_theme()
+    the rates chart narrows the frame, and no text reaches past the image's edge."""
     frame = tables.stated_rates_frame(load_report(CHANGSHA).unit)
     short = charts.stated_vs_recomputed_rates(frame)
     frame.loc[frame.index[0], "陈述原文"] = "本年度全部项目按期完成，综合完成率约为百分之九十八点三四（据单位自评报告）"
     long = charts.stated_vs_recomputed_rates(frame)
-    assert long.axes[0].get_position().x1 < short.axes[0].get_position().x1 - 0.1
-    long.set_dpi(72)  # as the SVG is drawn: a pixel is a point
-    renderer = RendererSVG(1, 1, io.StringIO())
-    reach = max(t.get_window_extent(renderer).x1 for t in long.axes[0].texts)
-    assert long.bbox.width - 3.5 < reach <= long.bbox.width
+
+    def frame_right(chart: SvgChart) -> float:
+        return max(s.x0 for s in chart.shapes if isinstance(s, svgchart.Line))
+
+    assert frame_right(long) < frame_right(short) - 60
+    reach = max(box(t)[2] for t in long.texts)
+    assert long.width - svgchart.EDGE - 0.01 < reach <= long.width
+
+
+def test_the_same_chart_gives_the_same_bytes_and_text_reads_back_as_written():
+    hostile = 'a"b<c>&d%e#f \'g\' 100%'
+    chart = SvgChart(100, 50, (), (Text(1, 20, hostile, 9),))
+    assert chart.svg() == SvgChart(100, 50, (), (Text(1, 20, hostile, 9),)).svg()
+    assert "a&quot;b" not in chart.svg() and "a\"b&lt;c&gt;&amp;d" in chart.svg()
+    assert chart.css_width == 133
+
+
+def test_the_font_is_put_first_after_seaborn_resets_the_theme_for_matplotlib_plots():
+    """The portfolio's charts and an analyst's own plots are matplotlib's: each makes sure of the Chinese font."""
+    saved = mpl.rcParams.copy()
+    try:
+        fonts.apply_theme()
+        sns.set_theme()  # seaborn rewrites font.family and font.sans-serif ...
+        fonts.ensure_chinese_font()  # ... and a chart puts Noto Sans SC back first
+        assert findfont(FontProperties(family=mpl.rcParams["font.family"])) == str(fonts.font_path())
+        fig = Figure()
+        fig.subplots().set_title("支出结构")
+        fig.savefig(io.BytesIO(), format="svg")
+    finally:
+        mpl.rcParams.update(saved)

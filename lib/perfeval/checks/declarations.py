@@ -63,7 +63,8 @@ KIND_LIST = (
          "`figures.budget`"),
     Kind("overspending", "超预算支出与超计划执行",
          "决算 above 预算; “三公” above last year's 决算; procurement above plan; execution above the budget; "
-         "楼堂馆所 above approval", "`figures`"),
+         "楼堂馆所 above approval; 在职 above 编制, and 实有人数 above 编制 where no 在职 (nor 退休, 遗属) is stated, asked at "
+         "提示 since 实有 may count retirees", "`figures`"),
     Kind("projects", "项目绩效自评",
          "附件2-4: how many projects, their spread and the share of 项目支出 covered; items, and the projects the "
          "narrative names as their uses (主要用于…), that no evaluation names; a "
@@ -317,6 +318,12 @@ STAFF_ABOVE_ESTABLISHMENT = _d(
     "在职人员超编：实有在职 {on_duty}{on_duty_source}，超过核定编制 {authorized}{authorized_source} {gap}"
     "（在职人员控制率 {rate}）。", "在职人员控制率 = 在职人数 ÷ 编制数 × 100% ≤ 100%", "over limit",
     "over_establishment")
+STAFF_TOTAL_ABOVE_ESTABLISHMENT = _d(
+    "staff_total_above_establishment", "overspending", "实有人数超过核定编制（未载明在职人数）", "info",
+    "实有人数 {total}{total_source} 超过核定编制 {authorized}{authorized_source} {gap}，报告未载明在职人数：实有人数只计"
+    "在职人员时即超编 {gap}（在职人员控制率 {rate}），含离退休人员时则不是超编，请核对实有人数的口径。",
+    "实有人数含离退休人员时不与编制相比；只计在职人员时，在职人员控制率 = 在职人数 ÷ 编制数 × 100% ≤ 100%",
+    "over limit", "over_establishment")
 
 # ---------------------------------------------------------------- budget_denominator
 BUDGET_DENOMINATOR = _d(

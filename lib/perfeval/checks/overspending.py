@@ -6,7 +6,8 @@ from ..core.engine import ScoredUnit
 from ..core.figures import COLUMNS, LINES
 from ..core.params import Figure, figure_at
 from .declarations import (BUILDING_AREA_OVER_APPROVAL, BUILDING_INVESTMENT_OVER_APPROVAL, EXECUTION_ABOVE_BUDGET,
-                           FINAL_ABOVE_BUDGET, PLAN_EXCEEDED, SANGONG_ABOVE_PREV_FINAL, STAFF_ABOVE_ESTABLISHMENT)
+                           FINAL_ABOVE_BUDGET, PLAN_EXCEEDED, SANGONG_ABOVE_PREV_FINAL, STAFF_ABOVE_ESTABLISHMENT,
+                           STAFF_TOTAL_ABOVE_ESTABLISHMENT)
 from .finding import Evidence, Finding
 from .fmt import TOLERANCE, money, num, pct, sourced
 
@@ -72,9 +73,12 @@ def buildings(unit: ScoredUnit) -> list[Finding]:
 
 def over_establishment(unit: ScoredUnit) -> list[Finding]:
     """More staff on duty than the establishment approves (实有在职50人, 编制46人): what the 在职人员控制率 deducts for,
-    said as a finding, with both figures and where the report states them."""
+    said as a finding, with both figures and where the report states them. A report that states only its 实有人数
+    (人员编制 / 48 / 实有人数 / 52) may count retirees in it: that is asked, not called 超编."""
     figures = unit.params.figures
     on_duty, authorized = figure_at(figures, "staff.on_duty"), figure_at(figures, "staff.authorized")
+    if on_duty is None and authorized is not None:
+        return _total_above_establishment(unit, authorized)
     if on_duty is None or authorized is None or authorized.value <= 0 or on_duty.value <= authorized.value:
         return []
     return [STAFF_ABOVE_ESTABLISHMENT(
@@ -83,6 +87,21 @@ def over_establishment(unit: ScoredUnit) -> list[Finding]:
         on_duty=f"{num(on_duty.value)}人", on_duty_source=sourced(on_duty), authorized=f"{num(authorized.value)}人",
         authorized_source=sourced(authorized), gap=f"{num(on_duty.value - authorized.value)}人",
         rate=pct(on_duty.value / authorized.value * 100))]
+
+
+def _total_above_establishment(unit: ScoredUnit, authorized: Figure) -> list[Finding]:
+    """实有人数 above 编制 where neither 在职 nor those outside it (退休, 遗属) are stated: a question of what 实有 counts."""
+    figures = unit.params.figures
+    total = figure_at(figures, "staff.total")
+    outside = [figure_at(figures, p) for p in ("staff.retired", "staff.survivors")]
+    if total is None or authorized.value <= 0 or total.value <= authorized.value or any(outside):
+        return []
+    return [STAFF_TOTAL_ABOVE_ESTABLISHMENT(
+        {"over": Evidence("实有人数", total.value, "人", total.source),
+         "limit": Evidence("编制数", authorized.value, "人", authorized.source)},
+        total=f"{num(total.value)}人", total_source=sourced(total), authorized=f"{num(authorized.value)}人",
+        authorized_source=sourced(authorized), gap=f"{num(total.value - authorized.value)}人",
+        rate=pct(total.value / authorized.value * 100))]
 
 
 def over_execution(unit: ScoredUnit) -> list[Finding]:

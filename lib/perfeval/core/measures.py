@@ -175,6 +175,21 @@ class _Quotient(MeasureBase):
     def denominator(self) -> "Measure":
         return self.args[1]
 
+    def evaluate(self, ctx: Context) -> Measured:
+        a, b = (m.evaluate(ctx) for m in self.args)
+        out = _combine([a, b])
+        if out.missing:
+            return out
+        if b.exact == 0:
+            raise ZeroDenominator(sorted(self.args[1].figures()))
+        # both are set: _combine found nothing missing
+        out.exact = self._percent(a.exact, b.exact)  # type: ignore[arg-type]
+        return out
+
+    def _percent(self, a: Decimal, b: Decimal) -> Decimal:
+        """The percentage from the first term's value and the (non-zero) second's: each kind says its own."""
+        raise NotImplementedError
+
 
 class Ratio(_Quotient):
     """numerator ÷ denominator × 100 (%)."""
@@ -184,16 +199,8 @@ class Ratio(_Quotient):
     def describe(self) -> str:
         return f"{_operand(self.args[0])} ÷ {_operand(self.args[1])} × 100%"
 
-    def evaluate(self, ctx: Context) -> Measured:
-        a, b = (m.evaluate(ctx) for m in self.args)
-        out = _combine([a, b])
-        if out.missing:
-            return out
-        if b.exact == 0:
-            raise ZeroDenominator(sorted(self.args[1].figures()))
-        # both are set: _combine found nothing missing
-        out.exact = numbers.pct_exact(a.exact, b.exact)  # type: ignore[arg-type]
-        return out
+    def _percent(self, a: Decimal, b: Decimal) -> Decimal:
+        return numbers.pct_exact(a, b)
 
 
 class Change(_Quotient):
@@ -205,16 +212,8 @@ class Change(_Quotient):
         new, old = (_operand(m) for m in self.args)
         return f"（{new} − {old}）÷ {old} × 100%"
 
-    def evaluate(self, ctx: Context) -> Measured:
-        a, b = (m.evaluate(ctx) for m in self.args)
-        out = _combine([a, b])
-        if out.missing:
-            return out
-        if b.exact == 0:
-            raise ZeroDenominator(sorted(self.args[1].figures()))
-        # both are set: _combine found nothing missing
-        out.exact = numbers.pct_exact(a.exact - b.exact, b.exact)  # type: ignore[operator, arg-type]
-        return out
+    def _percent(self, a: Decimal, b: Decimal) -> Decimal:
+        return numbers.pct_exact(a - b, b)
 
 
 class Sum(MeasureBase):

@@ -18,6 +18,7 @@ from enum import Enum
 from typing import Callable, Iterator
 
 from ..errors import IncommensurableUnits
+from .lazy_pattern import lazy_compile
 from .numbers import decimal, to_step
 from .script import PINYIN, TO_SIMPLIFIED
 
@@ -126,7 +127,7 @@ _NOT_UNITS = ("项目", "台账", "人员", "人民", "名称", "名单", "家�
 # After a count, these make it the report counting its own parts, not a figure of the unit's work.
 _DISCOURSE = ("方面", "部分")
 # A disclosure counting its own tables (部门决算公开的8张报表): the document's, not the unit's.
-_OWN_TABLES = re.compile(r"公开[^，。；,;]{0,6}$")
+_OWN_TABLES = lazy_compile(r"公开[^，。；,;]{0,6}$")
 
 
 def unit_of(symbol: str) -> Unit:
@@ -311,9 +312,9 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－﹣‒−
                             "0123456789.%，----------       " + "'" * 5
                             + "0123456789.一二二三三四五六六七八九十百千")
 # A run of circled digits is a number (③⑦⑤②.④⑧); one alone numbers a list's item (①数量指标).
-_CIRCLED = re.compile(r"[⓪①②③④⑤⑥⑦⑧⑨][⓪①②③④⑤⑥⑦⑧⑨.]*[⓪①②③④⑤⑥⑦⑧⑨]")
+_CIRCLED = lazy_compile(r"[⓪①②③④⑤⑥⑦⑧⑨][⓪①②③④⑤⑥⑦⑧⑨.]*[⓪①②③④⑤⑥⑦⑧⑨]")
 _CIRCLED_DIGITS = str.maketrans("⓪①②③④⑤⑥⑦⑧⑨", "0123456789")
-_GROUPED_FULL_WIDTH = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
+_GROUPED_FULL_WIDTH = lazy_compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 # Characters a copy from the web or a PDF leaves inside numbers that nobody sees (12\u200b68 is 1268).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061\u2062\u2063\u2064\u180e\u034f"))
 # Typographic grouping spaces (thin, no-break, narrow no-break) only ever group digits.
@@ -323,19 +324,19 @@ _CN_NUMERAL = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 # A number grouped in another way than 1,268.40: 1，268.40, 1'268.40, 1 268.40 (thin, no-break or plain space),
 # 1.268,40. Each is read once here, either surely (a grouping no decimal reading explains otherwise) or as 存疑.
-_OTHER_GROUPING = re.compile(
+_OTHER_GROUPING = lazy_compile(
     r"(?<![\d.,'，_])(?P<head>\d{1,3})(?P<sep>[，'_" + _GROUP_SPACES + r" .])(?P<groups>\d{3}(?:(?P=sep)\d{3})*)"
     r"(?:(?P<dec>[.,])(?P<frac>\d+))?(?![\d'，_])")  # 2_450.60 as a program writes it too
-_PLUS_MINUS = re.compile(r"±(?=\d)")
+_PLUS_MINUS = lazy_compile(r"±(?=\d)")
 # A number broken in its writing before its unit: a decimal comma (3752,48万元, 3,752,48万元), a space beside its point
 # (3752 .48, 3752. 48, 3752.4 8), groups of two (37,52,480元). Read as one number and listed 存疑.
-_BROKEN = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*,\d{1,2}|\d{4,},\d{1,2}|\d+ \.\d+|\d+\. \d+|\d+\.\d+ \d{1,2}"
+_BROKEN = lazy_compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*,\d{1,2}|\d{4,},\d{1,2}|\d+ \.\d+|\d+\. \d+|\d+\.\d+ \d{1,2}"
                      r"|\d{1,2}(?:,\d{2})+,\d{3})(?![\d,.])(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
 # A middle dot as a decimal point (2450·60), told from a month and a day joined by one (12·4, 3·15).
-_DOT_DECIMAL = re.compile(r"(?<![\d.,])(?P<int>\d+)[·・‧⋅∙](?P<frac>\d+)(?![\d·・‧⋅∙])")
+_DOT_DECIMAL = lazy_compile(r"(?<![\d.,])(?P<int>\d+)[·・‧⋅∙](?P<frac>\d+)(?![\d·・‧⋅∙])")
 # A dash written where a minus stands (—25%, ——25%, -- 20%): a minus, or a dash of the sentence, or an empty cell's
 # mark before the next one; read as a minus and listed 存疑, never read positive nor dropped without a word.
-_DASH_MINUS = re.compile(r"(?<![\d\-—―~～﹘ー%‰])(?:——|—|―|﹘|ー|--\s?)(?=\d)")  # ﹘ U+FE58, ー U+30FC typed for one
+_DASH_MINUS = lazy_compile(r"(?<![\d\-—―~～﹘ー%‰])(?:——|—|―|﹘|ー|--\s?)(?=\d)")  # ﹘ U+FE58, ー U+30FC typed for one
 _PREFIXES = {
     "不少于": Qualifier.AT_LEAST, "不低于": Qualifier.AT_LEAST, "不小于": Qualifier.AT_LEAST,
     "至少": Qualifier.AT_LEAST, "最少": Qualifier.AT_LEAST, "≥": Qualifier.AT_LEAST, "≧": Qualifier.AT_LEAST,
@@ -358,7 +359,7 @@ _SUFFIXES = {"出头": Qualifier.OVER, "有余": Qualifier.OVER, "以上": Quali
 _PREFIX_RE = "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True))
 _SUFFIX_RE = "|".join(re.escape(s) for s in sorted(_SUFFIXES, key=len, reverse=True))
 _UNIT_RE = "|".join(re.escape(s) for s in _SYMBOLS)
-_NUMBER = re.compile(
+_NUMBER = lazy_compile(
     rf"(?P<prefix>(?:{_PREFIX_RE})\s*)?"
     rf"(?P<pct>百分之)?"
     rf"(?P<sign>-)?(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CN_NUMERAL}))"
@@ -377,74 +378,79 @@ CODE_LABELS = ("编码", "代码", "编号", "索引号", "账号", "帐号", "�
 _REFERENCE_WORDS = ("附件", "附表", "附录", "附图", "见表", "如表", "下表", "上表", "详见表", "见图", "如图", "下图", "页码",
                     "第页")
 # dot leaders before a contents line's page number, and the page's first digit when a PDF spaced its digits (¨¨ 2 3)
-_LEADERS = re.compile(r"(?:[.…·•．¨⋯]{2,}|…)\s*(?:\d\s)?\s*$")
+_LEADERS = lazy_compile(r"(?:[.…·•．¨⋯]{2,}|…)\s*(?:\d\s)?\s*$")
 _NOT_AMOUNTS = ("字",)
 # A code after its label and a colon or a space, and every group of digits of it (电话：0745 2236618).
-_CODE_COLON = re.compile(rf"(?:{'|'.join(CODE_LABELS)})[：:][\d\-()（）]*$")
-_CODE_SPACED = re.compile(rf"(?:{'|'.join(CODE_LABELS)})(?:\s*[：:]|\s)[\s\d\-()（）]*$")
+_CODE_COLON = lazy_compile(rf"(?:{'|'.join(CODE_LABELS)})[：:][\d\-()（）]*$")
+_CODE_SPACED = lazy_compile(rf"(?:{'|'.join(CODE_LABELS)})(?:\s*[：:]|\s)[\s\d\-()（）]*$")
 _WORD_BEFORE = {"约": "节制契预简公条盟婚邀隐", "近": "附最邻靠亲贴就"}
 _QUOTES = {"“": "”", "《": "》", "〔": "〕", "「": "」", "『": "』", "【": "】", "[": "]", "［": "］", "﹝": "﹞", "〖": "〗"}
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_SECTION_NUMBER = re.compile(r"(?:[1-9]|1\d|20)\.\d{1,2}")  # 3.1, 12.2: a heading; 97.6 is no section
+_CJK = lazy_compile(r"[\u4e00-\u9fff]")
+_SECTION_NUMBER = lazy_compile(r"(?:[1-9]|1\d|20)\.\d{1,2}")  # 3.1, 12.2: a heading; 97.6 is no section
 _AFTER_DECIMALS = ("倍", "成", "折", "个百分点", "百分点")  # 3.2倍 is a figure, 3.2部门支出描述 a heading
-_CONTENTS_LINE = re.compile(r"\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|"
+_CONTENTS_LINE = lazy_compile(r"\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|"
                             r"\d{1,2}(?:\.\d{1,2})*\s*[、.．]|附件|附表)")
 MAX_FIGURE_DIGITS = 20  # digits a figure may have (万亿元 to the cent is 15): a longer run is 存疑, used nowhere
 MAX_DIGITS_READ = 1000  # characters of a run of digits read into its value (a longer one is 存疑 anyway)
 LOOK_BEHIND = 80  # characters before a number that decide whether it is one (a label, a heading, 第)
-_HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
-_CLAUSE_MARK = re.compile(r"[，。；：:,;]")
+_HEADING_NUMBER = lazy_compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
+_CLAUSE_MARK = lazy_compile(r"[，。；：:,;]")
 # A clause stating how points are taken or given per step (每…扣/减/加 N分) or where full or no marks begin (100%计满分,
 # 大于30%不得分): a framework's rule, not the unit's figures.
-_SCORING_RULE = re.compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;]{0,8}?(?:计满分|不得分)")
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
-_TITLE_END = re.compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
-_METADATA = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
+_SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;\d]{0,8}?"
+                             r"(?:计满分|不得分|得满分)|(?:(?:≥|≤|达到|不低于|不高于|超过|低于|高于|大于|小于)\s*[\d.]+\s*[%％]?"
+                             r"|[\d.]+\s*[%％]?\s*(?:及以上|以上|及以下|以下))[^，。；,;\d]{0,8}?得\s*[\d.]+\s*分")
+# The upper end of a range after its lower end's bracket (80（含）-90分): a dash, not a minus.
+_INCLUDED_END = lazy_compile(r"\d\s*分?\s*[（(]\s*不?含\s*[）)]\s*$")
+_YEAR_DIGITS = lazy_compile(r"(?:19|20)\d{2}")
+_YEAR_WRITTEN = lazy_compile(r"(?:19|20)\d{2}\s*年")
+_TITLE_END = lazy_compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
+_METADATA = lazy_compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
 MAX_METADATA_GAP = 40  # characters between a bare number and the timestamp or flag that makes it a file property
-_PER = re.compile(rf"\s*/\s*(?P<per>(?:\d+(?:\.\d+)?\s*[万千亿]?)?\s*(?:{_UNIT_RE}))(?![\dA-Za-z])")
-_DOTTED_DATE = re.compile(r"(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])")
-_SUBJECT_CODE = re.compile(r"2[0-3]\d(?:\d{2}){1,2}")  # 功能分类科目 codes: 类 201, 款 20103, 项 2010301
-_NEXT_HEADING = re.compile(r"\s+(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|"
+_PER = lazy_compile(rf"\s*/\s*(?P<per>(?:\d+(?:\.\d+)?\s*[万千亿]?)?\s*(?:{_UNIT_RE}))(?![\dA-Za-z])")
+_DOTTED_DATE = lazy_compile(r"(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])")
+_SUBJECT_CODE = lazy_compile(r"2[0-3]\d(?:\d{2}){1,2}")  # 功能分类科目 codes: 类 201, 款 20103, 项 2010301
+_NEXT_HEADING = lazy_compile(r"\s+(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|"
                            r"[（(]\s*[一二三四五六七八九十]+\s*[）)]|附件|附表)")
-_PAGED_HEADING = re.compile(r"\s\d{1,3}" + _NEXT_HEADING.pattern)  # a page number, then the next heading
-_YEAR_LABEL = re.compile(r"(?:年度|年份|所属年|年)[：:]?$")
+_PAGED_HEADING = lazy_compile(r"\s\d{1,3}" + _NEXT_HEADING.pattern)  # a page number, then the next heading
+_YEAR_LABEL = lazy_compile(r"(?:年度|年份|所属年|年)[：:]?$")
 # A code run straight on from its label, with no colon or space (预算编码302001, 电话（0731）84561234, 邮编410000).
-_CODE_GLUED = re.compile(rf"(?:{'|'.join(CODE_LABELS)})[\d\-()（）]*$")
+_CODE_GLUED = lazy_compile(rf"(?:{'|'.join(CODE_LABELS)})[\d\-()（）]*$")
 # Labels of a table's ordinals: the numbers after them count the table's rows or columns (栏次 1 2 3, 序号 1).
-_ORDINALS = re.compile(r"(?:序号|栏次|行次)[\s\d]*$")
+_ORDINALS = lazy_compile(r"(?:序号|栏次|行次)[\s\d]*$")
 # A date written as digits alone (20230510), or with a slash (2022/12/31); a month and day joined by a dot (12·4).
-_DIGIT_DATE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
-_MONTH_DAY = re.compile(r"[·•・]\d{1,2}(?!\d)")
+_DIGIT_DATE = lazy_compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+_MONTH_DAY = lazy_compile(r"[·•・]\d{1,2}(?!\d)")
 # What a time word after a dotted date says (2022.12前, 2023.6以来): a time, not a figure.
-_TIME_AFTER = re.compile(r"\s*(?:月|底|末|初|前|后|以前|以后|以来|起|止|之前|之后|期间)")
+_TIME_AFTER = lazy_compile(r"\s*(?:月|底|末|初|前|后|以前|以后|以来|起|止|之前|之后|期间)")
 # A 类 of the budget's functional classification: three digits (201-234) before a name ending in 支出.
-_CLASS_CODE = re.compile(r"2[0-3]\d")
-_CLASS_NAME = re.compile(r"\s?[\u4e00-\u9fff、]{1,16}?支出")
+_CLASS_CODE = lazy_compile(r"2[0-3]\d")
+_CLASS_NAME = lazy_compile(r"\s?[\u4e00-\u9fff、]{1,16}?支出")
 # The short numbers of emergency and public services before the service's name (110报警, 120急救中心, 12333咨询).
-_SERVICE_NUMBER = re.compile(r"11[0249]|12[02]|123\d{2}|95\d{3}|96\d{3,4}")
-_SERVICE_WORDS = re.compile(r"报警|急救|火警|消防|交通|指挥|接警|出警|查号")
+_SERVICE_NUMBER = lazy_compile(r"11[0249]|12[02]|123\d{2}|95\d{3}|96\d{3,4}")
+_SERVICE_WORDS = lazy_compile(r"报警|急救|火警|消防|交通|指挥|接警|出警|查号")
 # A bound written before the verb whose count it bounds (至少全年完成2次, 不少于每月开展1次): a few words, no clause mark,
 # no other number and no 的 between (不超过预算的情况下完成3次 bounds no count).
-_BOUND_AHEAD = re.compile(r"(?P<word>至少|最少|不少于|不低于|至多|最多|不超过|不多于|不高于)(?:(?!的)[\u4e00-\u9fff]){1,6}$")
+_BOUND_AHEAD = lazy_compile(r"(?P<word>至少|最少|不少于|不低于|至多|最多|不超过|不多于|不高于)(?:(?!的)[\u4e00-\u9fff]){1,6}$")
 MAX_HEADING = 30  # characters of a heading after its number
-_CONTACT = re.compile(r"联系|电话|咨询|监督|举报|投诉|传真")
+_CONTACT = lazy_compile(r"联系|电话|咨询|监督|举报|投诉|传真")
 MAX_CONTACT_GAP = 20  # characters between the words of a contact and its number
 # Things a report numbers among its own (指标1, 目标2, 任务3, 问题1): the number glued to the noun names one of them.
-_NUMBERED_THING = re.compile(r"(?:指标|目标|任务|措施|问题|建议|步骤|环节|阶段|标段|子项)$")
-_PAGE_FOOTER = re.compile(r"\s*[-－—]\s*\d{1,3}\s*[-－—]\s*")  # - 3 -: a page's footer, the whole line
+_NUMBERED_THING = lazy_compile(r"(?:指标|目标|任务|措施|问题|建议|步骤|环节|阶段|标段|子项)$")
+_PAGE_FOOTER = lazy_compile(r"\s*[-－—]\s*\d{1,3}\s*[-－—]\s*")  # - 3 -: a page's footer, the whole line
 
 
 # Words of a change, which can be negative: a bare percentage in brackets after them (增长（12.5%）) is an accountant's
 # negative or an aside, and which one the writing does not say.
-_CHANGE_WORDS = re.compile(r"增长|下降|增加|减少|增减|变动|变化|同比|环比|增幅|降幅|上升|回落")
+_CHANGE_WORDS = lazy_compile(r"增长|下降|增加|减少|增减|变动|变化|同比|环比|增幅|降幅|上升|回落")
 MAX_CHANGE_GAP = 12  # characters between the change's word and the bracket
 
 
-_CONTENTS_AHEAD = re.compile(r"目\s*目?\s*录")  # a contents list's heading further on the line (a score opening a row with
+_CONTENTS_AHEAD = lazy_compile(r"目\s*目?\s*录")  # a contents list's heading further on the line (a score opening a row with
 # leaders, 1 某某指标……, is a figure)
 _BOUND_SUFFIXES = ("以上", "及以上", "以下", "及以下")
 # After a bound: the class it names (…的专用设备, 老年人), not a clause that goes on (，, 。, 的需…: a rule, see above).
-_CLASS_AFTER = re.compile(r"的?[\u4e00-\u9fff]")
+_CLASS_AFTER = lazy_compile(r"的?[\u4e00-\u9fff]")
 
 
 def _is_money(unit: str) -> bool:
@@ -453,7 +459,7 @@ def _is_money(unit: str) -> bool:
 
 
 # What a web page counts around a copy: its views (bare: 网站访问量12万人次 is a figure) and a document site's articles.
-_SITE_COUNT = re.compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|大全|汇编|模板)\s*[：:]?\s*$")
+_SITE_COUNT = lazy_compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|大全|汇编|模板)\s*[：:]?\s*$")
 MAX_HEAD_WORDS = 12  # characters before a number that can name a page's counter
 
 _GRADE_WORD = r"(?:优秀|优|良好|良|较好|中等|中|一般|合格|及格|较差|差|不合格|不及格|[A-Da-d]\s*(?:级|等|档)?(?![A-Za-z]))"
@@ -462,18 +468,44 @@ _BOUND_WORD = r"[（(]\s*含\s*[）)]|[（(]\s*不含\s*[）)]|及?以上|及?�
 # After a threshold: more bounds, numbers and 分 of its range, then the grade it gives (70分（含）以上85分以下为良).
 # Possessive (*+): nothing after the run can take back a piece of it, and a row of numbers (1234.56\t1234.56 …) split
 # every way made the match exponential in the row's length (a 375-row table took a minute to draft).
-_GRADE_AFTER = re.compile(rf"(?P<between>(?:\s|{_BOUND_WORD}|且|并|、|得分|总分|分|\d++(?:\.\d++)?)*+)的?\s*"
+_GRADE_AFTER = lazy_compile(rf"(?P<between>(?:\s|{_BOUND_WORD}|且|并|、|得分|总分|分|\d++(?:\.\d++)?)*+)的?\s*"
                           rf"(?:为|评为|评定为|定为|确定为|属于|属|即为|计为|等级为|档次为)\s*{_GRADE}")
 # Before a threshold: a grade and its bound (优秀：90分以上; 良（80≤得分<90）), or a score compared (得分≥, 总分在).
-_GRADE_BEFORE = re.compile(rf"(?:^|[\s，,；;。、（(]){_GRADE_WORD}[”\"」』]?\s*[：:（(=＝]\s*"
+_GRADE_BEFORE = lazy_compile(rf"(?:^|[\s，,；;。、（(]){_GRADE_WORD}[”\"」』]?\s*[：:（(=＝]\s*"
                            r"(?P<low>\d++(?:\.\d++)?\s*分?\s*(?:[（(]\s*含\s*[）)])?\s*(?:[≤<≦＜]=?|[至到~～\-—－])\s*)?"
                            # the range's lower end (良（80≤得分<90）, B级（80分（含）至90分）)
                            rf"(?:(?:得分|总分|分值|评分)\s*)?(?:{_BOUND_WORD}|在|达到)?\s*$")
-_COMPARED = re.compile(r"(?:得分|总分|评分|分数)\s*(?:(?:在|达到|为)?\s*(?:[≤≥<>＜＞≦≧]=?|大于等于|小于等于|大于|小于|不低于|低于)|在)\s*$")
+_COMPARED = lazy_compile(r"(?:得分|总分|评分|分数)\s*(?:(?:在|达到|为)?\s*(?:[≤≥<>＜＞≦≧]=?|大于等于|小于等于|大于|小于|不低于|低于)|在)\s*$")
 # A rule of a form giving points: on a condition (目标明确的得5分), or with an alternative (…得2分，否则不得分), a
 # question's points (是否完整（3分）), a formula's (10分×完成率); its words inside a bracket make the bracket's
 # points the rule's ((3分，其中整体目标2分，无项目的得3分)).
-_RULE_WORDS = re.compile(r"的\s*[，,]?\s*(?:得|扣|计|加|减)\s*\d|否则|不得分|得满分|扣完|酌情|是否|[×*＊]")
+_RULE_WORDS = lazy_compile(r"的\s*[，,]?\s*(?:得|扣|计|加|减)\s*\d|否则|不得分|得满分|扣完|酌情|是否|[×*＊]")
+
+
+# Before a form's points: a cap (最多扣2分, 最高得3分), or a condition met (全部完成得4分, 按时报送得3分, 未完成扣2分) — a
+# rule of what a row earns, unlike a score given (投入指标得18分, 因台账不全扣1分).
+_CAP = lazy_compile(r"(?:最多|最高|至多|最低|最少)\s*(?:扣|得|加|减|计)\s*$")
+_ON_CONDITION = lazy_compile(r"(?:完成|达到|达标|实现|符合|满足|按时|及时|按期|全部|部分|基本|未|超过|低于|高于|不足|若|如|凡)"
+                             r"[^，。；,;\d]{0,8}?(?:得|计|扣|减|加)\s*$")
+_CAUSE = lazy_compile(r"因|由于|鉴于")  # 因未按时报送扣1分: a deduction given, with its cause
+# A threshold whose clause ends in 的 before a scoring rule (偏差率超过10%的，每超过1个百分点扣0.1分), and a weight in
+# a sentence that scores by it (权重为20%，按实际完成情况计分).
+_THRESHOLD_OF_A_RULE = lazy_compile(r"[^，。；,;]{0,12}?的\s*[，,]\s*(?:每|扣|减|不得分|得\s*[\d.]|计\s*[\d.]|按比例)")
+_WEIGHT = lazy_compile(r"权重\s*(?:为|是|[：:])?\s*$")
+# Full marks in a rule of scoring (指标满分10分，按完成比例得分), not a section's weight beside its score (产出指标：满分30分，
+# 得分28.5分).
+_FULL_MARKS = lazy_compile(r"满分(?:值)?\s*(?:为|是|[：:])?\s*$")
+_RULE_CUE = lazy_compile(r"按[^，。；,;]{0,10}?(?:得分|计分|扣分|折算)|扣完为止|不得分|得满分|每[^，。；,;]{0,16}?扣|酌情")
+_SCORE_GIVEN = lazy_compile(r"得分\s*(?:为|是|[：:])?\s*\d|(?:自评|实际|评价)得")
+_SCORES_BY = lazy_compile(r"计分|扣分|得分|评分|打分|满分")
+
+
+def _rule_threshold(norm: str, before: str, after: str) -> bool:
+    """Is a number the threshold a form's rule scores from, or a weight stated in a rule of scoring?"""
+    clause_before = _CLAUSE_MARK.split(before)[-1]
+    return bool(_THRESHOLD_OF_A_RULE.match(after)
+                or (_WEIGHT.search(clause_before) and _SCORES_BY.search(norm))
+                or (_FULL_MARKS.search(clause_before) and _RULE_CUE.search(norm) and not _SCORE_GIVEN.search(norm)))
 
 
 def _rule_of_a_form(before: str, after: str, bounded: bool) -> bool:
@@ -489,6 +521,9 @@ def _rule_of_a_form(before: str, after: str, bounded: bool) -> bool:
     if re.match(r"\s*[×*＊]", after) or re.search(r"的\s*[，,]?\s*(?:得|扣|计|加|减)\s*$", clause_before) \
             or "是否" in clause_before or re.match(r"[^，。；,;]*[，,；;]\s*否则", after):
         return True  # 10分×完成率, 目标明确的得5分, 是否完整（3分）, 按时完成得2分，否则不得分
+    if _CAP.search(clause_before) \
+            or (_ON_CONDITION.search(clause_before) and not _CAUSE.search(clause_before)):
+        return True  # 满分10分, 最多扣2分, 全部完成得4分, 按时报送得3分
     opened = re.search(r"[（(][^（）()]*$", before)
     closed = re.match(r"[^（）()]*[）)]", after)
     return bool(opened and closed and _RULE_WORDS.search(opened.group(0) + closed.group(0)))
@@ -551,18 +586,18 @@ class _Normalised:
 # A bracketed integer alone is a list number ((3)), never read as one.
 # A whole number in brackets is a negative only with % after the bracket (（25）%), as a list number never has; in
 # lenticular, tortoise-shell or full-width square brackets likewise (【20】%, 〔20〕%).
-_BRACKETED = re.compile(r"[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?=\s*[）)]\s*[%‰]))\s*[）)]"
+_BRACKETED = lazy_compile(r"[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?=\s*[）)]\s*[%‰]))\s*[）)]"
                         r"(?P<pct>\s*[%‰])?|[【〔［\[]\s*(?P<m>\d+(?:\.\d+)?)\s*[】〕］\]](?P<pct2>\s*[%‰])"
                         r"|[（(]\s*(?P<w>\d+(?:\.\d+)?)\s*(?P<pct3>[%‰])\s*[）)]")  # (20%) as a whole cell
 # 负 written before a number is its minus (增长率为负25%), but not after 正 (正负5%: a tolerance either way).
-_WORD_MINUS = re.compile(r"(?<!正)负\s?(?=\d)|(?<=[为是：:])减(?=\d+(?:\.\d+)?\s*[%‰])")  # 为负 25%, 变动率为减25%
-_WORD_MINUS_CN = re.compile(r"(?<!正)负百分之")  # 负百分之二十五: the minus after 百分之, where the reader reads a sign
+_WORD_MINUS = lazy_compile(r"(?<!正)负\s?(?=\d)|(?<=[为是：:])减(?=\d+(?:\.\d+)?\s*[%‰])")  # 为负 25%, 变动率为减25%
+_WORD_MINUS_CN = lazy_compile(r"(?<!正)负百分之")  # 负百分之二十五: the minus after 百分之, where the reader reads a sign
 # An arrow beside a percentage says its direction (25%↓, ↓25%: −25%; 25%↑ is +25%).
-_ARROWED = re.compile(r"(?P<a>[↓▼⬇])\s?(?P<n>\d++(?:\.\d++)?\s*[%‰])|(?<![\d.])(?P<m>\d++(?:\.\d++)?\s*[%‰])\s?(?P<b>[↓▼⬇↑▲⬆])")
+_ARROWED = lazy_compile(r"(?P<a>[↓▼⬇])\s?(?P<n>\d++(?:\.\d++)?\s*[%‰])|(?<![\d.])(?P<m>\d++(?:\.\d++)?\s*[%‰])\s?(?P<b>[↓▼⬇↑▲⬆])")
 # A sum in two magnitudes (3千752.48万元 is 3752.48万元, 1亿2345万元 is 12345万元): one amount.
-_TWO_MAGNITUDES = re.compile(r"(?<![\d.])(?P<a>\d{1,4})(?P<m>[亿千])(?P<b>\d+(?:\.\d+)?)(?=万)")
+_TWO_MAGNITUDES = lazy_compile(r"(?<![\d.])(?P<a>\d{1,4})(?P<m>[亿千])(?P<b>\d+(?:\.\d+)?)(?=万)")
 # A minus a PDF set apart from its number by one space (变动率为 - 25%), after a word or an opening mark
-_SPACED_MINUS = re.compile(r"(?:^|[\u4e00-\u9fff：:（(，,、])\s?-$")
+_SPACED_MINUS = lazy_compile(r"(?:^|[\u4e00-\u9fff：:（(，,、])\s?-$")
 
 
 def _grouping(m: re.Match[str]) -> tuple[str, str | None] | None:
@@ -748,8 +783,10 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     before = norm[max(0, lead - LOOK_BEHIND):lead]  # the words a number's reading depends on: never the whole text
     if before.rstrip().endswith("第") or (before_char and before_char in "-—–~～/.") \
             or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char != "" and before_char in "%‰") or (before_char.isascii() and before_char.isalpha()))) \
-            or re.match(r"\s*[至到]\s*\d", after) or re.search(r"\d\s*[至到]\s*$", before):
-        return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%, 2400至2500万元: neither end is the figure)
+            or re.match(r"\s*[至到]\s*\d", after) or re.search(r"\d\s*[至到]\s*$", before) \
+            or (g["sign"] and _INCLUDED_END.search(before)):
+        return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%, 2400至2500万元, 80（含）-90分: neither end is
+        # the figure)
     if before_char.isascii() and before_char.isalpha():
         return None  # model names and codes (G20, A3)
     if (before_char in ":：∶" and before[-2:-1].isdigit()) or re.match(r"\s*[:：∶]\s*\d", after):
@@ -794,6 +831,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # a site's counters around a copy (浏览量 27, 阅读：1024, (精选5篇), 范文2): the page's, not the unit's
     if unit in ("分", "") and not g["pct"] and _rule_of_a_form(before, after, bool(g["suffix"] or prefix)):
         return None  # a grade's threshold (得分≥85分为优), a formula's points (10分×完成率), a rule's (目标明确的得5分)
+    if _rule_threshold(norm, before, after):
+        return None  # a threshold or a weight a form's rule scores by (偏差率超过10%的，每超过…扣0.1分; 权重为20%，…计分)
     if end - lead < LOOK_BEHIND and _SCORING_RULE.search(_CLAUSE_MARK.split(before)[-1] + norm[lead:end]
                                                          + _CLAUSE_MARK.split(after)[0]):  # a rule's number is short:
         # searched in a run of 20,000 digits the rule took time quadratic in its length
@@ -851,8 +890,10 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                     _NEXT_HEADING.match(after) or (not after.strip() and _PAGED_HEADING.search(before))):
                 return None  # a flattened contents line's page number: 一、部门职责 3 二、机构设置 4 … 四、问题 9
             if "." not in digits and not after.strip() and len(after) < LOOK_BEHIND and before[-1:].isspace() \
-                    and lead <= LOOK_BEHIND and _CONTENTS_LINE.match(norm):
-                return None  # a contents line's page number: 第一部分 部门概况 4
+                    and lead <= LOOK_BEHIND and (heading := _CONTENTS_LINE.match(norm)) \
+                    and not re.search(r"\d", _YEAR_WRITTEN.sub("", norm[heading.end():lead])):
+                return None  # a contents line's page number: 第一部分 部门概况 4 (a row of a form's scores,
+                # 1.1 预算编制 10 9, has other numbers before its last)
             if not after.strip() and _TITLE_END.search(compact):
                 return None  # a title's number (绩效自评报告1, 部门决算说明 2): the document's, not a figure
             if re.match(r"\s*(?:服务)?(?:热线|专线|投诉|举报|便民|政务服务|服务平台)", after) and "." not in digits:
@@ -981,8 +1022,8 @@ def _heading_line(before: str) -> bool:
     return not any(ch.isdigit() for ch in _HEADING_NUMBER.sub("", before))
 
 
-_YEAR_BEFORE = re.compile(r"(?:^|\s)((?:19|20)\d{2})\s+$")
-_YEAR_AFTER = re.compile(r"\s+((?:19|20)\d{2})(?:\s|$)")
+_YEAR_BEFORE = lazy_compile(r"(?:^|\s)((?:19|20)\d{2})\s+$")
+_YEAR_AFTER = lazy_compile(r"\s+((?:19|20)\d{2})(?:\s|$)")
 
 
 def _in_a_run_of_years(number: str, before: str, after: str) -> bool:

@@ -43,6 +43,7 @@ from .placement import by_sentence, number, qualified
 from .rate_claims import RateClaims
 from .rates import RateFound
 from .records import Records
+from .row_places import Place, place_row
 from .run_on import run_on
 from .section_scores import SectionStated, section_statements
 from .staff_lists import attached_to_their_count
@@ -275,15 +276,20 @@ class _Assembly(RateClaims, Records):
     # ------------------------------------------------------------ 绩效自评表 rows
 
     def _rows(self, tables: Tables, prose: list[Mention], fw: Framework) -> list[dict[str, Any]]:
-        level2 = {name for _, n in fw.leaves() if n.personalised for name in n.personalised.level2}
-        outside = [line for line in tables.lines if line.level2.strip() not in level2]
-        for line in outside:
+        """The 绩效自评表's rows, each under the framework's indicator that takes it (row_places); when one has no
+        place, the table is read for its figures alone, each row's that has none saying so beside its 分值."""
+        places = [place_row(line.level1, line.level2, fw) for line in tables.lines]
+        outside = {k: line for k, (line, place) in enumerate(zip(tables.lines, places)) if place is None}
+        for line in outside.values():
             self.items.append(Item("row", "—", f"“{line.name}”：二级指标“{line.level2}”不在框架 {fw.id} 中，"
                                    "本表各行只作为单位所述数字录入", (line.where,),
                                    unsure=f"二级指标“{line.level2}”不在框架中"))
         if outside:  # the other rows are no whole table: their sums against its 总分 would mislead
-            tables.lines_as_figures()
-        return [self._row(k, line, prose) for k, line in enumerate(tables.lines)]
+            tables.lines_as_figures({k: f"存疑：“{line.level1}／{line.level2 or '（空）'}”在框架 {fw.id} 中没有对应指标，"
+                                        "本表各行只作为单位所述数字录入" for k, line in outside.items()})
+            return []
+        return [self._row(k, line, prose, place) for k, (line, place) in enumerate(zip(tables.lines, places))
+                if place is not None]
 
     def _sums(self, tables: Tables, rows: list[dict[str, Any]]) -> None:
         """Totals the scoring adds up itself: a level-1 header's （N分） over its rows' 分值, the claimed total over
@@ -297,8 +303,10 @@ class _Assembly(RateClaims, Records):
         if tables.total is not None and lines and all(x.score is not None for x in lines):
             self.sums.append((tables.total, tuple(x.score for x in lines if x.score is not None)))
 
-    def _row(self, k: int, line: IndicatorLine, prose: list[Mention]) -> dict[str, Any]:
-        row: dict[str, Any] = {"id": f"r{k + 1:02d}", "level1": line.level1, "level2": line.level2, "name": line.name}
+    def _row(self, k: int, line: IndicatorLine, prose: list[Mention], place: Place) -> dict[str, Any]:
+        row: dict[str, Any] = {"id": f"r{k + 1:02d}", "level1": line.level1, "level2": place.level2, "name": line.name}
+        if place.written is not None:
+            self._note(row, f"二级指标表中写作“{place.written}”，按框架的“{place.level2}”录入")
         for field_name, value in (("target", line.target), ("actual", line.actual)):
             if isinstance(value, Mention):
                 self._place(value)

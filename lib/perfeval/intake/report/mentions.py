@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from ...core.quantity import CODE_LABELS, UNITS, Found, Quantity, canonical_unit, find_quantities
 from .document import Document, Sentence
+from .row_numbers import row_number_starts
 
 MAX_CITE = 1900  # a source field holds 2,000 characters; a longer sentence is cut around its figure
 
@@ -249,15 +250,35 @@ def prose_mentions(document: Document, skip_blocks: set[int],
     previous: Sentence | None = None
     sentences = document.sentences()
     skip_blocks = skip_blocks | document.furniture
+    numbered = row_number_starts([b.cells[0] if b.kind == "paragraph" else "" for b in document.blocks])
     for index, sentence in enumerate(sentences):
         if sentence.block not in skip_blocks and (sentence.block, sentence.cell) not in skip_cells \
-                and not _code_under_its_label(previous, sentence):
+                and not _code_under_its_label(previous, sentence) and not _lone_row_number(sentence, numbered):
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             paired = _paired(previous, sentence) if not (following and _lone_number(following)) else None
-            out += paired_mention(previous, sentence, index, paired) if paired \
+            found = paired_mention(previous, sentence, index, paired) if paired \
                 else sentence_mentions(sentence, index, _broken_off(previous, sentence))
+            out += _without_row_number(found, sentence, document.blocks[sentence.block].cells[0],
+                                       numbered.get(sentence.block))
         previous = sentence
     return out
+
+
+def _without_row_number(found: list[Mention], sentence: Sentence, line: str, starts: set[int] | None) -> list[Mention]:
+    """The mentions of a sentence without the numbers that number its line's rows (row_numbers), when read bare: a
+    number with a unit (3个) is a count whatever its place."""
+    if not starts or sentence.cell is not None:
+        return found
+    at = line.find(sentence.text)
+    if at < 0:
+        return found
+    return [m for m in found if not (m.where.text == sentence.text and at + m.start in starts
+                                     and (not m.quantity.unit or m.implied))]
+
+
+def _lone_row_number(sentence: Sentence, numbered: dict[int, set[int]]) -> bool:
+    """Is the sentence a line holding nothing but its row's number (a table saved one cell per line: 序号 / 1 / …)?"""
+    return sentence.cell is None and sentence.block in numbered and _lone_number(sentence)
 
 
 MAX_CELL_LABEL = 16  # characters of a line that labels the number on the line below it

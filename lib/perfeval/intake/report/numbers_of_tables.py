@@ -22,16 +22,34 @@ def _numbers_the_columns(cells: tuple[str, ...]) -> bool:
     return len(filled) >= 3 and filled == [str(n) for n in range(1, len(filled) + 1)]
 
 
+MIN_COUNTED_ROWS = 3  # rows whose first cells count up 1, 2, 3 … that show them to be row numbers without a 序号 header
+_WORDS = re.compile(r"[^\d\s.,%％]")
+
+
+def _counting_column(rows: list[tuple[str, ...]]) -> set[int]:
+    """The first column when it numbers the rows without a header saying so: whole numbers counting up by one from
+    row to row (a 合计 row's blank or words between them allowed), each before a cell of words (the row's name).
+    Amounts never run 1, 2, 3 down a table's first column."""
+    numbered = [row for row in rows if row and _LINE_NUMBER.match(row[0].strip())]
+    if len(numbered) < MIN_COUNTED_ROWS and not (len(numbered) == 2 and numbered[0][0].strip() == "1"):
+        return set()
+    counts = [int(row[0]) for row in numbered]
+    named = all(len(row) > 1 and _WORDS.search(row[1]) for row in numbered)
+    return {0} if named and counts == list(range(counts[0], counts[0] + len(counts))) else set()
+
+
 def unnumbered(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """The rows of one table (its header first) with the numbers that number it blanked: a row numbering the columns
     wholly; in a table whose head names 行次 or 栏次, every bare whole number of up to three digits (a statement's
-    line numbers; its amounts carry decimals); under a 序号 / 编号 header cell, the row numbers in that column."""
+    line numbers; its amounts carry decimals); under a 序号 / 编号 header cell, or in a first column counting the rows
+    up (1, 2, 3 …), the row numbers in that column."""
     if not rows:
         return rows
     head = rows[:MAX_HEADER_ROWS]
     lines = any(_LINE_NUMBERS.match(c.strip()) for row in head for c in row)
-    index = {k for k, c in enumerate(rows[0]) if INDEX_COLUMN.match(c.strip())}
-    out = [rows[0]]
+    counting = _counting_column(rows)
+    index = {k for k, c in enumerate(rows[0]) if INDEX_COLUMN.match(c.strip())} | counting
+    out = [("", *rows[0][1:]) if counting and _LINE_NUMBER.match(rows[0][0].strip()) else rows[0]]  # no header above
     for row in rows[1:]:
         if _numbers_the_columns(row):
             out.append(tuple("" for _ in row))

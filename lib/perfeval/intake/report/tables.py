@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Callable, Literal
 
 from ...core.figures import unit_of
-from ...core.quantity import CODE_LABELS, Qualifier, Quantity, agrees, parse_quantity
+from ...core.quantity import CODE_LABELS, Qualifier, Quantity, agrees, commensurable, parse_quantity
 from ...core.script import simplified
 from .cell_lines import CELL_TABLES, FLATTENED_TABLES, STATEMENT_TABLES
 from .catalogue import (
@@ -49,6 +49,12 @@ class Cell:
     path: str | None = None
     also: str | None = None  # a second catalogue figure the same cell states (年度资金总额·全年执行数 is 总支出 too)
     target: bool = False  # an indicator's target or actual value: a percentage there is a goal, no rate stated
+    across: tuple[int, int] | None = None  # in a table turned on its side, the (header row, column) the value is of
+
+    @property
+    def line_of(self) -> tuple[int, int]:
+        """The line of its table the value is of: its row, or in a turned table its column (years down the side)."""
+        return self.across or (self.mention.where.block, -1)
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,7 @@ class Tables:
     skipped: list[str] = field(default_factory=list)
     totals: list[Listed] = field(default_factory=list)  # a 合计 / 总计 / 小计 row's cells over the rows above them
     kept: dict[int, tuple[int, ...]] = field(default_factory=dict)  # a row's cells once its numbering is dropped
+    weight_total: Mention | None = None  # the 分值 a 绩效自评表's 总分 row states
 
     def row_totals(self) -> list[Mention]:
         """The values a 合计 / 总计 row states (本年支出合计 | 1,234.56), each under its row's label: the totals a
@@ -100,13 +107,37 @@ class Tables:
         return [c.mention for c in self.cells if c.mention.where.row and _TOTAL_LABEL.search(c.mention.where.row)
                 and not c.mention.is_rate]
 
-    def lines_as_figures(self) -> None:
+    def lines_as_figures(self, why: dict[int, str]) -> None:
         """The indicator table read for its figures alone (each row's target, actual, 分值 and 得分 a figure of the
         unit's own), not as the framework's rows: when a row has no place in the framework, the rest are no whole
-        table, and their 分值 and 得分 summed against the table's 总分 would mislead."""
-        for line in self.lines:
+        table, and their 分值 and 得分 summed against the table's 总分 would mislead. `why` says, by the row's place
+        in `lines`, beside its 分值, why a row has none."""
+        for k, line in enumerate(self.lines):
+            if k in why:
+                said = "；".join(x for x in (line.weight.implied, why[k]) if x)
+                line = replace(line, weight=replace(line.weight, implied=said))
             _take_line(self, line, True, {})
+        self.totals += self._own_sums()
         self.lines = []
+
+    def _own_sums(self) -> list[Listed]:
+        """What the indicator table adds up by its own layout, when its rows are read as figures: its 总分 row's 分值
+        and 得分 over all its rows' (the 得分 then a figure too, beside the claimed total), and a level's （N分） over
+        its rows' 分值 — so a 总分 or a level's points that its rows do not make is questioned."""
+        out = []
+        weights = [x.weight for x in self.lines]
+        if self.weight_total is not None and len(weights) >= 2:
+            out.append(_column_total(self.weight_total, weights))
+        scores = [x.score for x in self.lines if x.score is not None]
+        if self.total is not None and len(scores) == len(self.lines) >= 2:
+            total = replace(self.total, label=f"{self.total.where.row or self.total.label}·得分")
+            self.cells.append(Cell(total))
+            out.append(_column_total(total, scores))
+        for level1, weight in self.section_weights:
+            under = [x.weight for x in self.lines if x.level1 == level1]
+            if len(under) >= 2:
+                out.append(_column_total(weight, under))
+        return out
 
     def take_cell(self, block: int, cell: int) -> None:
         """A cell read here, by its place in the row as the table readers see it (numbering columns dropped)."""
@@ -144,6 +175,11 @@ def _as(q: Quantity, unit: str) -> Quantity:
     return replace(q, unit=unit)
 
 
+def _column_header(cell: str) -> bool:
+    """Does a header cell name a base-data column, its unit in brackets aside (2024年决算数（万元）)?"""
+    return is_column_header(_UNIT_IN_HEADER.sub("", cell))
+
+
 def _header_kind(cells: tuple[str, ...]) -> str | None:
     text = "".join(cells)
     if any(w in text for w in _FRAMEWORK_HEADER):
@@ -153,7 +189,7 @@ def _header_kind(cells: tuple[str, ...]) -> str | None:
         return "indicators"
     if "项目名称" in text and any(w in text for w in ("自评分", "得分", "评分", "分数")):
         return "projects"
-    if sum(is_column_header(c) for c in cells) >= 2:
+    if sum(_column_header(c) for c in cells) >= 2:
         return "lines"
     if sum(_value_column(c) for c in cells) >= 2 and not any(_is_number(c) for c in cells):
         return "scalars"
@@ -224,10 +260,71 @@ def _without_numbering(blocks: tuple[Block, ...], kept: dict[int, tuple[int, ...
     return tuple(out)
 
 
+_PERIOD = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|上年度?|本年度?|年初|全年|调整后)")
+_FIGURE_CELL = re.compile(r"[-－]?[\d.,，]++\s*[%％]?")
+
+
+def _two_row_headers(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with each header of two rows read as one (项目 | 决算数（万元）spanning 2024年 / 2025年 | 变动率, as
+    Word merges the cells: the group cell once, followed by an empty cell per further column, and the cells merged
+    down empty below): each column named by its group and its own cell (2024年决算数（万元）), the second row left
+    empty, so that the values stand under one header row as in a table whose header is a single row. A second row
+    is a header's only when it holds words alone, under a group's span or a blank of the first, with values below."""
+    out = list(blocks)
+    for j in range(len(blocks) - 2):
+        top, under, below = blocks[j], blocks[j + 1], blocks[j + 2]
+        if top.kind != "row" or top.table is None or not all(b.kind == "row" and b.table == top.table
+                                                              for b in (under, below)):
+            continue
+        if j and blocks[j - 1].kind == "row" and blocks[j - 1].table == top.table:
+            continue  # only a table's first row opens its header
+        merged = _header_of_two(top.cells, under.cells)
+        if merged is not None and any(_FIGURE_CELL.fullmatch(c.strip()) for c in below.cells):
+            out[j] = replace(top, cells=merged)
+            out[j + 1] = replace(under, cells=tuple("" for _ in under.cells))
+    return tuple(out)
+
+
+def _header_of_two(top: tuple[str, ...], under: tuple[str, ...]) -> tuple[str, ...] | None:
+    """One header from two rows, or None when the second is no header's: its cells must be words, stand only where
+    the first row's cell is empty or is a group's own, and name at least two columns under a group."""
+    width = max(len(top), len(under))
+    top, under = top + ("",) * (width - len(top)), under + ("",) * (width - len(under))
+    if not top[0].strip() or under[0].strip() or any(_FIGURE_CELL.fullmatch(c.strip()) for c in under if c.strip()):
+        return None
+    merged, group, spanned = [], "", 0
+    for k in range(width):
+        head, sub = top[k].strip(), under[k].strip()
+        if head:
+            group = head
+        if sub and not head and not group:
+            return None
+        if sub and not head:
+            spanned += 1
+        merged.append(_group_name(group, sub) if sub else head)
+    if spanned == 0 or sum(1 for c in under if c.strip()) < 2:
+        return None
+    return tuple(merged)
+
+
+def _group_name(group: str, sub: str) -> str:
+    """A column's name from its group and its own cell, the year or period first (2024年 under 决算数（万元） is
+    2024年决算数（万元）; 年初 under 预算数 is 年初预算数; 基本支出 under 决算数 is 决算数·基本支出)."""
+    unit = _UNIT_IN_HEADER.search(group)
+    words = _UNIT_IN_HEADER.sub("", group).strip()
+    if _PERIOD.match(words):
+        name = f"{words}{sub}"
+    elif _PERIOD.match(sub):
+        name = f"{sub}{words}"
+    else:
+        name = f"{words}·{sub}"
+    return name + (unit.group(0) if unit else "")
+
+
 def read_tables(document: Document, report_year: int | None) -> Tables:
     """Every table the reader recognises, and the blocks it read."""
     out = Tables()
-    blocks = _without_numbering(document.blocks, out.kept)
+    blocks = _two_row_headers(_without_numbering(document.blocks, out.kept))
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -235,6 +332,8 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
             i += 1
             continue
         kind = _header_kind(block.cells) if block.kind == "row" else None
+        if kind is None and _turned(blocks, i):
+            kind = "turned"
         if kind is None and _plain_header(blocks, i):
             kind = "plain"
         if kind is None and block.kind == "row" and _pair_row(block.cells):
@@ -243,7 +342,8 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
             i += 1
             continue
         reader = {"framework": _read_rule_table, "indicators": _read_indicators, "projects": _read_projects,
-                  "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain, "pairs": _read_pairs}[kind]
+                  "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain, "pairs": _read_pairs,
+                  "turned": _read_turned}[kind]
         i = reader(blocks, i, out, report_year)
     _cited_in_their_runs(out, blocks)
     return out
@@ -435,7 +535,7 @@ def _skip_framework(blocks: tuple[Block, ...], start: int, out: Tables, report_y
 
 def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
     """A base data table: money lines by row, the columns 上年/本年 预算数/决算数 by header."""
-    label_header, columns = _split_header(blocks[start].cells, is_column_header)
+    label_header, columns = _split_header(blocks[start].cells, _column_header)
     out.taken.add(start)
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j) and _header_kind(blocks[j].cells) is None:
@@ -451,7 +551,9 @@ def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
             path = line_path(line, column) if line else (scalar if scalar and column == _scalar_column(scalar) else None)
             if path and q.unit == "%" and unit_of(path) != "%":
                 path = None  # a row's 变动率 is no amount of its line
-            q, implied = _catalogue_unit(q, path)
+            named = _UNIT_IN_HEADER.search(simplified(header))
+            q, implied = (_as(q, named.group(1)), f"单位见表头“{header}”") if named and not q.unit \
+                else _catalogue_unit(q, path)
             where = Where(blocks[j].section, text, j, k + 1, _clean_row(label), header)
             out.cells.append(Cell(_mention(q, f"{_clean_row(label)}·{header}", where, implied), path))
         j += 1
@@ -469,6 +571,8 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     above: dict[int, list[Mention]] = {}
     sums = _NamedSums(next((k for k, h in enumerate(columns) if k and _SECOND_LABEL.match(h.strip())), len(columns)))
     unit_at = next((k for k, h in enumerate(columns) if _UNIT_COLUMN.fullmatch(normalise(h))), None)
+    valued = [k for k in range(len(columns)) if k != unit_at]
+    single = valued[0] if len(valued) == 1 else None  # a label-value table (指标 | 单位 | 数值): a row names its figure
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j):
         out.taken.add(j)
@@ -488,7 +592,11 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
                 q, implied = _cell_unit(q, header, row, stated)
             where = Where(blocks[j].section, text, j, k + 1, row, header)
             m = _mention(q, f"{row}·{header}" if row else header, where, implied)
-            out.cells.append(Cell(m))
+            path = _row_figure(row, header, q, report_year) if k == single and not total else None
+            if path and not q.unit:
+                q, implied = _catalogue_unit(q, path)
+                m = _mention(q, m.label, where, implied)
+            out.cells.append(Cell(m, path))
             read.append(m)
             if total:
                 parts = above.pop(k, [])
@@ -499,6 +607,71 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
             if not total and not m.is_rate:
                 out.totals += sums.read(k, normalise(row), m)
         out.totals += _row_sum(read, columns)
+        j += 1
+    return j
+
+
+def _row_figure(row: str, header: str, q: Quantity, report_year: int | None) -> str | None:
+    """The catalogue figure a row of a label-value table names, as the same words with the value in a sentence
+    would (核定编制 | 人 | 48 is 编制; 部门整体支出 | 万元 | 3752.48 what was spent; its column's header may say which
+    year or column: 2023年决算数), when the value is in that figure's unit (or written bare)."""
+    if q.unit in ("%", "‰") or q.value < 0:
+        return None
+    words = normalise(row)
+    scalar = table_scalar(words)
+    year = _year(header) or _year(row)
+    if scalar is not None:
+        path: str | None = scalar if year in (None, report_year) else None
+    else:
+        line = table_line(words)
+        path = line_path(line, column_of(normalise(f"{row}{header}"), year, report_year)) if line else None
+    return path if path and (not q.unit or commensurable(q.unit, unit_of(path))) else None
+
+
+_YEAR_ROW = re.compile(r"(?:19|20)\d{2}\s*年度?")
+MIN_YEAR_ROWS = 2  # rows labelled by a year that make a table one turned on its side
+
+
+def _turned(blocks: tuple[Block, ...], i: int) -> bool:
+    """A table turned on its side (年度 | “三公”经费 | 公务接待费 over rows 2023年 / 2024年 / 变动率): its first row words
+    of which one names a catalogue figure, its rows labelled by years (two at least) and read across, each column
+    being one figure's line."""
+    block = blocks[i]
+    if block.kind != "row" or len(block.cells) < 2 or any(_quantity(c) for c in block.cells):
+        return False
+    if i > 0 and blocks[i - 1].kind == "row" and blocks[i - 1].table == block.table:
+        return False
+    if not any(table_line(c) or table_scalar(normalise(c)) for c in block.cells[1:] if c.strip()):
+        return False
+    years, j = 0, i + 1
+    while j < len(blocks) and _same_table(blocks, i, j) and years < MIN_YEAR_ROWS:  # its own rows only: linear
+        years += bool(_YEAR_ROW.fullmatch(blocks[j].cells[0].strip()))
+        j += 1
+    return years >= MIN_YEAR_ROWS
+
+
+def _read_turned(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
+    """A table turned on its side: each value of its column's figure in its row's year (2023年 the year before the
+    report's), a rate row's value (变动率) that column's change; the values of one column are one line, as a row's
+    are in a table set upright, so a change is checked against its own column."""
+    header = blocks[start].cells
+    stated = _stated_unit(blocks, start)
+    out.taken.add(start)
+    j = start + 1
+    while j < len(blocks) and _same_table(blocks, start, j):
+        out.taken.add(j)
+        year_label = blocks[j].cells[0].strip()
+        for k, text in enumerate(blocks[j].cells[1:], start=1):
+            q = _quantity(text)
+            if q is None or k >= len(header):
+                continue
+            figure = _clean_row(header[k])
+            q, implied = _cell_unit(q, year_label, figure, stated)
+            path = _row_figure(figure, year_label, q, report_year) if _YEAR_ROW.fullmatch(year_label) else None
+            if path and not q.unit:
+                q, implied = _catalogue_unit(q, path)
+            where = Where(blocks[j].section, text, j, k, figure, year_label)
+            out.cells.append(Cell(_mention(q, f"{figure}·{year_label}", where, implied), path, across=(start, k)))
         j += 1
     return j
 
@@ -820,7 +993,8 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
                     and _total_score_at(cells, score_column, weight_column) != weight_column:
                 q = _as(_quantity(cells[weight_column]), "分")  # type: ignore[arg-type]  # _is_number holds
                 where = Where(block.section, cells[weight_column], j, weight_column, first, "分值")
-                out.cells.append(Cell(_mention(q, f"{first}·分值", where)))
+                out.weight_total = _mention(q, f"{first}·分值", where)
+                out.cells.append(Cell(out.weight_total))
             at = _total_score_at(cells, score_column, weight_column)
             if at is not None:
                 q = _quantity(cells[at])

@@ -1,6 +1,6 @@
 """A kernel kept warm in a worker process and reused unit after unit, through a papermill engine of our own.
 
-Starting a kernel and importing pandas, seaborn and the report library costs more than a report itself;
+Starting a kernel and importing pandas and the report library costs more than a report itself;
 done once per worker instead of once per unit, the batch runs near the cost of the notebook's own work.
 Between units the kernel's namespace and execution counter are reset, so a report does not depend on
 which units ran before it in the same kernel (tests compare it byte for byte with a report run alone).
@@ -19,11 +19,11 @@ from .kernel import NativeKernelManager
 from .onetrip import OneTripClient
 
 ENGINE_NAME = "perfeval_warm"
-# The imports' objects (pandas, matplotlib, the report library: about 130,000) are frozen out of the garbage
-# collector's reach: they live as long as the kernel, and a full collection scanned them all every few units
-# (about 100 ms each time, a third of a unit's cells; 30-50 ms frozen). Not collected first: a collection then
-# found 5 objects to free and cost 70 ms.
-WARM_UP = "import perfeval.outputs.report\nperfeval.outputs.report.apply_theme()\nimport gc\ngc.freeze()\n"
+# The imports' objects (pandas and the report library) are frozen out of the garbage collector's reach: they live as
+# long as the kernel, and a full collection scanned them all every few units (about 100 ms each time, a third of a
+# unit's cells; 30-50 ms frozen). Not collected first: a collection then found 5 objects to free and cost 70 ms.
+# matplotlib is not among them: the report's charts are SVG written by report.svgchart.
+WARM_UP = "import perfeval.outputs.report.blocks\nimport gc\ngc.freeze()\n"
 # No history database (not needed, and it objects to the execution counter being reset) and no output
 # cache (Out[] would keep every unit's charts alive; without it a reset needs no full garbage collection).
 KERNEL_ARGUMENTS = ["--HistoryManager.enabled=False", "--InteractiveShell.cache_size=0"]

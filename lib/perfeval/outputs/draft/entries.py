@@ -260,9 +260,9 @@ def _stated(node: yaml.SequenceNode, lines: list[str]) -> Iterator[Entry]:
         sid, label = _text(_child(s, "id")), _text(_child(s, "label"))
         value, unit, source = _written(_child(s, "value")), _text(_child(s, "unit")), _text(_child(s, "source"))
         shown = value if value is not None else _text(_child(s, "text")) or None
+        note = "；".join(x for x in (_comment(lines, s), _text(_child(s, "note"))) if x)  # 存疑 either way, as a figure's
         yield Entry(f"stated.{sid}", "stated", label, ("stated", i), (("stated", i),), source, shown, unit,
-                    ("value",) if value is not None else (), marked(source, _at(s), value, unit, label),
-                    _comment(lines, s), ref=sid)
+                    ("value",) if value is not None else (), marked(source, _at(s), value, unit, label), note, ref=sid)
 
 
 def _claims(claims: yaml.MappingNode, lines: list[str]) -> Iterator[Entry]:

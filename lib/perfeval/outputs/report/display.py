@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
-from matplotlib.figure import Figure
 from pandas.io.formats.style import Styler
 
-from .svgimage import chart_svg, css_width, svg_data_uri
+from .svgchart import SvgChart, svg_data_uri
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 # Classes used by the blocks; emitted once by the title block so Lab and the HTML export look alike.
 REPORT_CSS = """
@@ -132,20 +134,26 @@ def show_cells(styler: Styler, rows: Sequence[object], column: str, shown: Calla
         styler._display_funcs[(i, j)] = func
 
 
-def figure_html(fig: Figure, caption: str) -> Html:
+def figure_html(fig: SvgChart | Figure, caption: str) -> Html:
     """A chart as an embedded SVG image (a data: URI, nothing to fetch; report.svgimage says why SVG) with a
-    Chinese caption and alt text."""
-    uri = svg_data_uri(chart_svg(fig))
-    return Html(f'<figure class="pe-figure"><img src="{uri}" alt="{esc(caption)}" width="{css_width(fig)}">'
+    Chinese caption and alt text: the report's charts as report.svgchart writes them, a matplotlib figure (the
+    portfolio's) as report.svgimage converts it."""
+    if isinstance(fig, SvgChart):
+        svg, width = fig.svg(), fig.css_width
+    else:
+        from .svgimage import chart_svg, css_width
+
+        svg, width = chart_svg(fig), css_width(fig)
+    return Html(f'<figure class="pe-figure"><img src="{svg_data_uri(svg)}" alt="{esc(caption)}" width="{width}">'
                 f'<figcaption>{esc(caption)}</figcaption></figure>')
 
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart and the point it makes: the figure and the data behind it for analysts to reuse, an embedded image
-    with its caption for readers."""
+    """A chart and the point it makes: the figure (an SvgChart; a matplotlib Figure on the portfolio's page) and
+    the data behind it for analysts to reuse, an embedded image with its caption for readers."""
 
-    figure: Figure
+    figure: SvgChart | Figure
     caption: str  # the point of the chart, as a sentence
     data: pd.DataFrame
 

@@ -1,12 +1,18 @@
-"""The chart theme: seaborn's, then a free CJK font (Noto Sans SC, SIL OFL) so Chinese labels render."""
+"""The charts' fonts: Noto Sans SC (SIL OFL, shipped) first, then the Chinese fonts readers' systems have; and, for
+an analyst's own matplotlib plots, seaborn's theme with that font so Chinese labels render.
+
+The report's charts are SVG written by report.svgchart, whose text the reader's font draws; matplotlib is imported
+only by apply_theme and its helpers, for plots an analyst makes (and the portfolio's charts).
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-import matplotlib as mpl
-from matplotlib import font_manager
-
 FONT_NAME = "Noto Sans SC"
+# The page names the shipped font first, then those Windows, macOS and Linux ship, so another font of the same em
+# size draws the text where Noto Sans SC is not installed.
+READER_FONTS = (FONT_NAME, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB",
+                "Microsoft YaHei", "WenQuanYi Micro Hei")
 
 
 def font_path() -> Path:
@@ -17,10 +23,13 @@ def font_path() -> Path:
 
 
 def use_chinese_font() -> None:
-    """Put Noto Sans SC first in the sans-serif list; idempotent.
+    """Put Noto Sans SC first in matplotlib's sans-serif list; idempotent.
 
     Must run after seaborn's set_theme, which rewrites font.family and font.sans-serif.
     """
+    import matplotlib as mpl
+    from matplotlib import font_manager
+
     if FONT_NAME not in {f.name for f in font_manager.fontManager.ttflist}:
         font_manager.fontManager.addfont(str(font_path()))
     rest = [f for f in mpl.rcParams["font.sans-serif"] if f != FONT_NAME]
@@ -44,7 +53,9 @@ def apply_theme() -> None:
 
 
 def ensure_chinese_font() -> None:
-    """Called by every chart so a chart drawn without apply_theme() still has its Chinese glyphs."""
+    """Called by every matplotlib chart so a chart drawn without apply_theme() still has its Chinese glyphs."""
+    import matplotlib as mpl
+
     if (mpl.rcParams["font.sans-serif"][:1] != [FONT_NAME] or mpl.rcParams["font.family"] != ["sans-serif"]
             or mpl.rcParams["text.parse_math"] or mpl.rcParams["axes.formatter.useoffset"]):
         use_chinese_font()

@@ -1,4 +1,5 @@
-"""A chart as an SVG image whose text stays text, drawn by the reader's own Chinese font.
+"""A matplotlib figure (the portfolio's charts) as an SVG image whose text stays text, drawn by the reader's own
+Chinese font; the report's own charts are written as SVG directly (report.svgchart), in the same way.
 
 Measured against the 144 dpi PNG it replaces (Changsha's three charts, bench/bench_charts.py): about a quarter
 of the bytes, no more CPU, and sharp at any zoom, on a 4K screen and in print, where a PNG is a fixed grid of
@@ -17,13 +18,8 @@ import re
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
-from .fonts import FONT_NAME
-from .layout import MeasuredCanvas
-
-READER_FONTS = (FONT_NAME, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB",
-                "Microsoft YaHei", "WenQuanYi Micro Hei")
-FONT_FAMILY = "font-family: " + ", ".join(f"'{f}'" for f in READER_FONTS) + ", sans-serif"
-CSS_PX_PER_INCH = 96
+from .svgcanvas import MeasuredCanvas
+from .svgchart import CSS_PX_PER_INCH, FONT_FAMILY
 
 _FAMILY = re.compile(r"font-family: [^;\"]*(?:; ?)?")
 _STYLE = "<style type=\"text/css\">"
@@ -34,10 +30,6 @@ _PROLOG = re.compile(r"\A<\?xml[^>]*>\s*<!DOCTYPE[^>]*>\s*")
 _BETWEEN_TAGS = re.compile(r">\s+<")
 _TAG = re.compile(r"<[^>]*>")  # matplotlib escapes < and > in text, so this is markup, never a label
 _PATH_DATA = re.compile(r' d="([^"]*)"')
-# What must not stand raw in a data: URI inside a double-quoted HTML attribute; everything else (Chinese
-# included) is left as it is, which is smaller than base64 and reads back the same.
-_URI_ESCAPES = {c: f"%{ord(c):02X}" for c in '%#"<>&\n\r\t'}
-_URI_UNSAFE = re.compile("[" + re.escape("".join(_URI_ESCAPES)) + "]")
 
 
 def chart_svg(fig: Figure) -> str:
@@ -61,11 +53,6 @@ def chart_svg(fig: Figure) -> str:
 
     svg = _TAG.sub(compact, _BETWEEN_TAGS.sub("><", svg))
     return svg.replace(_STYLE, f"{_STYLE}text{{{FONT_FAMILY}}}", 1).strip()
-
-
-def svg_data_uri(svg: str) -> str:
-    """A data: URI of the SVG text, percent-escaping only what an attribute or a URI would otherwise read."""
-    return "data:image/svg+xml;charset=utf-8," + _URI_UNSAFE.sub(lambda m: _URI_ESCAPES[m.group()], svg)
 
 
 def css_width(fig: Figure) -> int:

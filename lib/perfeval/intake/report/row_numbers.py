@@ -1,0 +1,111 @@
+"""Numbers that number a report's rows and items rather than state its figures, in text that is not a table's cells:
+
+- lines that open with a whole number, or hold one right after their first word, the numbers counting up by one from
+  line to line (a table flattened one row per line: `1 投入 20 18` / `2 过程 30 28`; numbered items: `1 某某项目，预算…`;
+  a 决算 statement's 行次 after each row's label: `一、财政拨款收入 1 2,318.40` / `二、事业收入 2`);
+- a table saved one cell per line, whose 序号 column's numbers (1, 2, 3 …) stand one row's width of lines apart.
+
+The rule is about where the numbers stand and that they count, never about a report's wording: amounts do not run
+1, 2, 3 down a column. A table's own 序号 column (cells) is blanked where the document is built (`numbers_of_tables`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+MIN_RUN = 3  # rows counting up that show their numbers to be row numbers
+MIN_HEADED_RUN = 2  # … when a 序号 / 编号 header stands above the first
+MAX_GAP = 4  # lines between two numbered rows (a row's text wrapped onto the next lines)
+MAX_WIDTH = 12  # lines of one row of a table saved one cell per line
+
+_INDEX_HEADER = re.compile(r"^\s*(?:序\s*号|编\s*号|行\s*次)(?:\s|[|｜]|$)")
+# A whole number of up to three digits opening a line (before a space, a cell mark or a word) …
+_OPENING = re.compile(r"^\s*(?P<n>\d{1,3}+)(?=\s*[|｜]|\s|[\u4e00-\u9fff])")
+# … or standing right after the line's first word (a row's label, then its 行次).
+_AFTER_LABEL = re.compile(r"^\s*[^\s\d|｜]+?[\s|｜]+(?P<n>\d{1,3}+)(?=\s|[|｜]|$)")
+_LONE = re.compile(r"^\s*(?P<n>\d{1,3}+)\s*[|｜]?\s*$")
+
+
+def row_number_starts(lines: Sequence[str]) -> dict[int, set[int]]:
+    """For each line holding numbers that number rows, where each of them starts in the line."""
+    out: dict[int, set[int]] = {}
+    for pattern in (_OPENING, _AFTER_LABEL):
+        found = {i: m for i, line in enumerate(lines) if (m := pattern.match(line)) and not _LONE.match(line)}
+        for run in _runs(lines, {i: int(m.group("n")) for i, m in found.items()}, MAX_GAP):
+            for i in run:
+                out.setdefault(i, {found[i].start("n")})
+    for i in _cell_per_line_index(lines):
+        out[i] = {len(lines[i]) - len(lines[i].lstrip())}
+    for i, line in enumerate(lines):
+        if starts := _rows_within(line):
+            out[i] = out.get(i, set()) | starts
+    return out
+
+
+def _runs(lines: Sequence[str], numbers: dict[int, int], max_gap: int) -> list[list[int]]:
+    """Runs of lines whose numbers count up by one, each line at most max_gap lines after the last, long enough to
+    be numbering (MIN_RUN, or MIN_HEADED_RUN under a 序号 header)."""
+    runs: list[list[int]] = []
+    awaiting: dict[int, list[int]] = {}  # the number a run awaits next → that run (the latest one awaiting it)
+    for i in sorted(numbers):
+        run = awaiting.pop(numbers[i], None)
+        if run is None or i - run[-1] > max_gap + 1:
+            run = []
+            runs.append(run)
+        run.append(i)
+        awaiting[numbers[i] + 1] = run
+    return [r for r in runs if len(r) >= MIN_RUN or (len(r) >= MIN_HEADED_RUN and _headed(lines, r[0]))]
+
+
+def _headed(lines: Sequence[str], first: int) -> bool:
+    """Is there a 序号 / 编号 / 行次 column header on the line above the run's first row (or two above)?"""
+    return any(_INDEX_HEADER.match(lines[k]) for k in range(max(0, first - 2), first))
+
+
+def _cell_per_line_index(lines: Sequence[str]) -> list[int]:
+    """Lines of a table saved one cell per line that hold its 序号 column: under a 序号 line, the lone numbers 1, 2, 3 …
+    one row's width apart (the width: the header's lines down to the first number)."""
+    out: list[int] = []
+    for h, line in enumerate(lines):
+        if not _INDEX_HEADER.match(line) or _LONE.match(line) or len(line.strip(" |｜")) > 4:
+            continue
+        first = next((k for k in range(h + 1, min(len(lines), h + MAX_WIDTH + 1)) if _LONE.match(lines[k])), None)
+        if first is None or _LONE.sub(r"\g<n>", lines[first]) != "1":
+            continue
+        width = first - h
+        k, n, column = first, 1, []
+        while k < len(lines) and (m := _LONE.match(lines[k])) and int(m.group("n")) == n:
+            column.append(k)
+            k, n = k + width, n + 1
+        if len(column) >= MIN_HEADED_RUN:
+            out += column
+    return out
+
+
+# A number standing alone between spaces, before a word: in a table run together on one line, a row's number opens
+# the row (its name follows) after the last cell of the row before.
+_TOKEN = re.compile(r"\S++")
+_WHOLE = re.compile(r"\d{1,3}+")
+_WORD = re.compile(r"[\u4e00-\u9fff][^\d]*+")
+_CELL_NUMBER = re.compile(r"[≥≤<>＞＜]?[\d.,%％]++")
+
+
+def _rows_within(line: str) -> set[int]:
+    """Where the row numbers of a table run together on one line start (序号 指标 分值 得分 1 投入 20 18 2 过程 30 28
+    3 产出 30 30): bare whole numbers counting up by one from 1, each before a word and, after the first, after a
+    number (the last cell of the row before); three or more, or two after a 序号 header on the line."""
+    tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(line)]
+    chain: list[int] = []  # indexes of the tokens numbering rows
+    for k in range(len(tokens) - 1):
+        cell = tokens[k][1]
+        if not _WHOLE.fullmatch(cell) or not _WORD.fullmatch(tokens[k + 1][1]):
+            continue
+        n = int(cell)
+        if chain and n == len(chain) + 1 and _CELL_NUMBER.fullmatch(tokens[k - 1][1]):
+            chain.append(k)
+        elif n == 1 and len(chain) <= 1:
+            chain = [k]
+    headed = bool(chain) and any(_INDEX_HEADER.match(t) for _, t in tokens[:chain[0]])
+    if len(chain) >= MIN_RUN or (len(chain) >= MIN_HEADED_RUN and headed):
+        return {tokens[k][0] for k in chain}
+    return set()

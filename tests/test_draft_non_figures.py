@@ -1,0 +1,102 @@
+"""Numbers that are not figures, class by class, in sentences written for these tests: the numbers that number a
+table's rows or a list's items however the table arrives, and what stays a figure beside them."""
+from __future__ import annotations
+
+from perfeval.intake.report.document import build
+from perfeval.intake.report.mentions import prose_mentions
+from perfeval.intake.report.numbers_of_tables import unnumbered
+from perfeval.intake.report.row_numbers import row_number_starts
+
+
+def figures(*lines: str) -> list[str]:
+    return [m.written for m in prose_mentions(build("<test>", ["\n".join(lines)]), set())]
+
+
+# ---------------------------------------------------------------- row and item numbers
+
+def test_rows_flattened_one_per_line_lose_the_numbers_that_count_them():
+    assert figures("指标 分值 得分", "1 投入 20 18", "2 过程 30 28", "3 产出 30 30") == \
+        ["20", "18", "30", "28", "30", "30"]
+    assert figures("序号 项目名称 预算数 执行数", "1 会议室改造 42.00 41.60", "2 档案数字化 18.50 18.50") == \
+        ["42.00", "41.60", "18.50", "18.50"]  # two rows are enough under a 序号 header
+
+
+def test_numbered_items_of_prose_lose_their_numbers_but_keep_their_figures():
+    assert figures("1 档案数字化项目，预算18.50万元，执行18.50万元。", "2 会议室改造项目，预算42.00万元。",
+                   "3 消防设施更新项目，预算6.20万元。") == ["18.50万元", "18.50万元", "42.00万元", "6.20万元"]
+
+
+def test_a_statements_line_numbers_after_each_rows_label_count_up():
+    assert figures("一、财政拨款收入 1 1,812.30", "二、事业收入 2", "三、经营收入 3", "本年收入合计 4 1,812.30") == \
+        ["1,812.30", "1,812.30"]
+
+
+def test_a_one_cell_per_line_tables_index_column_is_no_figure():
+    assert figures("序号", "项目", "金额", "1", "会议室改造", "42.00", "2", "档案数字化", "18.50") == ["42.00", "18.50"]
+    assert figures("序号 |", "指标 |", "分值 |", "1 |", "制度建设 |", "4 |", "2 |", "资产管理 |", "6 |") == ["4", "6"]
+
+
+def test_numbers_that_do_not_count_up_or_carry_a_unit_stay_figures():
+    assert figures("培训班 5", "讲座 3", "观摩活动 2") == ["5", "3", "2"]
+    assert figures("5 投入 20 18", "9 过程 30 28", "3 产出 30 30") == ["5", "20", "18", "9", "30", "28", "3", "30", "30"]
+    assert figures("1 会议室改造 42.00", "2 档案数字化 18.50") == ["1", "42.00", "2", "18.50"]  # two rows, no header
+    assert figures("3个科室完成改造。", "4个科室完成搬迁。", "5个科室完成验收。") == ["3个", "4个", "5个"]
+
+
+def test_a_table_run_together_on_one_line_loses_its_row_numbers():
+    assert figures("序号 指标 分值 得分 1 投入 20 18 2 过程 30 28 3 产出 30 30") == \
+        ["20", "18", "30", "28", "30", "30"]
+    assert figures("项目 预算数 执行数 1 会议室改造 42.00 41.60 2 档案数字化 18.50 18.50 3 消防设施 6.20 6.00") == \
+        ["42.00", "41.60", "18.50", "18.50", "6.20", "6.00"]
+    # counts written with their unit are counts, even when they run 1, 2, 3
+    assert figures("开展培训 1 次 讲座 2 次 观摩 3 次") == ["1 次", "2 次", "3 次"]
+    assert figures("指标 分值 得分 投入 20 18 过程 30 28") == ["20", "18", "30", "28"]
+
+
+def test_starts_name_where_each_row_number_stands_in_its_line():
+    assert row_number_starts(["1 投入 20 18", "2 过程 30 28", "3 产出 30 30"]) == {0: {0}, 1: {0}, 2: {0}}
+    assert row_number_starts(["指标 分值 1 投入 20 2 过程 30 3 产出 30"]) == {0: {6, 14, 22}}
+
+
+def test_a_tables_first_column_counting_its_rows_is_blanked_without_a_header():
+    rows = [("1", "制度建设", "4", "4"), ("2", "资产管理", "6", "5"), ("3", "绩效管理", "5", "5")]
+    assert unnumbered(rows) == [("", "制度建设", "4", "4"), ("", "资产管理", "6", "5"), ("", "绩效管理", "5", "5")]
+    values = [("4", "制度建设"), ("6", "资产管理"), ("5", "绩效管理")]  # scores first: they do not count up
+    assert unnumbered(values) == values
+    years = [("项目", "人数"), ("科室", "1"), ("站所", "2"), ("中心", "3")]  # counting values in a later column stay
+    assert unnumbered(years) == years
+
+
+# ---------------------------------------------------------------- contents entries
+
+def test_a_contents_lines_page_number_is_its_only_number_but_a_year_in_its_heading():
+    assert figures("第二部分 2022年度部门决算表 6") == []
+    assert figures("1. 部门概况 4") == []
+    assert figures("1.1 预算编制 10 9", "1.2 目标设置 10 8") == ["10", "9", "10", "8"]  # a form's rows, scored
+
+
+# ---------------------------------------------------------------- scoring rules
+
+def test_the_points_and_thresholds_of_a_rule_of_scoring_are_no_figures():
+    for rule in ("评分标准：每少报送1次扣0.5分，扣完为止。", "指标满分10分，按完成比例得分。",
+                 "执行率达到95%及以上得满分，每降低1个百分点扣1分。", "全部完成得4分，部分完成得2分，未完成不得分。",
+                 "按时报送得3分。", "每发现一处问题扣0.5分，最多扣2分。", "偏差率超过10%的，每超过1个百分点扣0.1分。",
+                 "权重为20%，按实际完成情况计分。", "完成培训300人次得满分，未完成按比例扣分。", "执行率100%及以上得10分。",
+                 "得分=（1-偏差率）×5。"):
+        assert figures(rule) == [], rule
+
+
+def test_a_grades_range_is_no_negative_score():
+    assert figures("优秀（90分（含）-100分），良好（80（含）-90分）。") == []
+    assert figures("80（含）-90分为良好。") == []
+
+
+def test_weights_and_scores_given_stay_figures_beside_the_rules():
+    assert figures("资金管理（20分）：制度健全。") == ["20分"]
+    assert figures("因台账不全扣1分，得4分。") == ["1分", "4分"]
+    assert figures("因未按时报送扣1分。") == ["1分"]
+    assert figures("投入指标得18分，过程指标得28分。") == ["18分", "28分"]
+    assert figures("预算执行率98.5%，得9.8分。") == ["98.5%", "9.8分"]
+    assert figures("该指标分值5分，实际得分5分。") == ["5分", "5分"]
+    assert figures("该项满分为5分。") == ["5分"]  # full marks stated alone: the row's weight
+    assert figures("产出指标：满分30分，得分28.5分。") == ["30分", "28.5分"]

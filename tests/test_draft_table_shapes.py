@@ -1,0 +1,253 @@
+"""Tables in the shapes reports set them that the table readers did not take (issue 19, trial 3's T41, T52, T53):
+a header of two rows, a basic-data table with a 单位 column, an 8-column 绩效自评表 of 决策/过程/产出/效益 rows. Each
+table is written for these tests, as tab text and, where the shape is Word's, as a .docx giving the same draft."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import pytest
+
+from perfeval.outputs.draft import draft_report
+
+TITLE = "白沙县气象服务中心2024年度部门整体支出绩效自评报告"
+OPENING = ["一、部门基本情况",
+           "2024年部门整体支出1860.40万元，其中基本支出960.40万元，项目支出900.00万元。",
+           "2024年“三公”经费支出18.00万元，2023年“三公”经费支出24.00万元。"]
+CLOSING = ["三、自评结论", "经自评，本中心2024年度部门整体支出绩效自评得分92分，等级为优。"]
+
+
+def _write_txt(tmp_path: Path, name: str, caption: str, rows: list[list[str]]) -> Path:
+    lines = [TITLE, *OPENING, "二、数据表", caption, *("\t".join(r) for r in rows), *CLOSING]
+    path = tmp_path / f"{name}.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _write_docx(tmp_path: Path, name: str, caption: str, rows: list[list[str]],
+                merges: list[tuple[int, int, int, int]]) -> Path:
+    """The table as Word holds it: `merges` as (row, column) to (row, column) spans, their text in the first cell."""
+    document = docx.Document()
+    for line in [TITLE, *OPENING, "二、数据表", caption]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for r0, c0, r1, c1 in merges:
+        text = rows[r0][c0]
+        table.cell(r0, c0).merge(table.cell(r1, c1)).text = text
+    merged = {(r, c) for r0, c0, r1, c1 in merges for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if (r, c) not in merged:
+                table.cell(r, c).text = text
+    for line in CLOSING:
+        document.add_paragraph(line)
+    path = tmp_path / f"{name}.docx"
+    document.save(path)
+    return path
+
+
+def _without_file_names(draft) -> dict:
+    params = dict(draft.params)
+    params["unit"] = {k: v for k, v in params["unit"].items() if k != "document"}
+    params.pop("drafted_from", None)
+    return params
+
+
+def _claim(draft, label_part: str) -> dict:
+    return next(r for r in draft.params["claims"].get("ratios", []) if label_part in r["label"])
+
+
+# ---------------------------------------------------------------- a header of two rows (T52)
+
+TWO_ROW_HEADER = [["项目", "决算数（万元）", "", "变动率"],
+                  ["", "2023年", "2024年", ""],
+                  ["“三公”经费", "24.00", "18.00", "{rate}"],
+                  ["公务接待费", "6.00", "4.50", "-25%"]]
+TWO_ROW_MERGES = [(0, 0, 1, 0), (0, 1, 0, 2), (0, 3, 1, 3)]  # 项目 and 变动率 merged down, 决算数 across
+
+
+def _two_row(rate: str) -> list[list[str]]:
+    return [[c.format(rate=rate) for c in row] for row in TWO_ROW_HEADER]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_header_of_two_rows_names_each_column_by_its_group_and_its_year(tmp_path, fmt):
+    rows = _two_row("-25%")
+    path = _write_txt(tmp_path, "ok", "“三公”经费对比", rows) if fmt == "txt" \
+        else _write_docx(tmp_path, "ok", "“三公”经费对比", rows, TWO_ROW_MERGES)
+    draft = draft_report(path)
+    reception = draft.params["figures"]["lines"]["sangong_reception"]
+    assert (reception["prev_final"]["value"], reception["final"]["value"]) == (Decimal("6.00"), Decimal("4.50"))
+    assert "2023年决算数（万元）" in reception["prev_final"]["source"]  # the column named by both header rows
+    change = _claim(draft, "公务接待费")
+    assert (change["numerator"], change["denominator"], change["kind"]) == (
+        "lines.sangong_reception.final", "lines.sangong_reception.prev_final", "change")
+    assert not any("（未载明）" == s.get("label") for s in draft.params.get("stated", []))
+
+
+def test_a_wrong_change_under_a_two_row_header_is_questioned_and_docx_drafts_as_txt(tmp_path):
+    rows = _two_row("25%")  # (18 − 24) ÷ 24 = −25 %
+    txt = draft_report(_write_txt(tmp_path, "wrong", "“三公”经费对比", rows))
+    word = draft_report(_write_docx(tmp_path, "wrong", "“三公”经费对比", rows, TWO_ROW_MERGES))
+    assert _without_file_names(txt) == _without_file_names(word)
+    wrong = next(r for r in txt.rates if r.rate.written == "25%")
+    assert wrong.status == "contradicted"
+
+
+def test_a_second_row_of_values_is_no_header(tmp_path):
+    rows = [["项目", "金额（万元）", "", "备注"], ["", "120.00", "80.00", ""], ["合计", "200.00", "", ""]]
+    draft = draft_report(_write_txt(tmp_path, "values", "支出情况", rows))
+    assert any(s.get("value") == Decimal("120.00") for s in draft.params.get("stated", []))
+
+
+# ---------------------------------------------------------------- a label-value table with a 单位 column (T53)
+
+UNIT_COLUMN = [["指标", "单位", "数值"],
+               ["核定编制", "人", "40"],
+               ["实有人数", "人", "38"],
+               ["部门整体支出", "万元", "1860.40"],
+               ["“三公”经费", "万元", "{sangong}"]]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_rows_label_names_the_catalogue_figure_its_value_fills_as_the_same_words_in_a_sentence_would(tmp_path, fmt):
+    rows = [[c.format(sangong="18.00") for c in row] for row in UNIT_COLUMN]
+    path = _write_txt(tmp_path, "unit", "基础数据", rows) if fmt == "txt" \
+        else _write_docx(tmp_path, "unit", "基础数据", rows, [])
+    figures = draft_report(path).params["figures"]
+    assert figures["staff"]["authorized"]["value"] == Decimal(40)
+    assert figures["staff"]["total"]["value"] == Decimal(38)  # 实有人数, as the prose reader files it
+    assert "单位见“单位”列：人" in figures["staff"]["total"]["note"]
+    assert figures["lines"]["sangong"]["final"]["value"] == Decimal("18.00")
+
+
+def test_a_table_stating_another_value_than_the_prose_is_questioned_as_one_figure_said_twice(tmp_path):
+    rows = [[c.format(sangong="21.00") for c in row] for row in UNIT_COLUMN]
+    draft = draft_report(_write_txt(tmp_path, "unit_other", "基础数据", rows))
+    sangong = [s for s in draft.params["claims"]["statements"] if s["figure"] == "lines.sangong.final"]
+    assert [s["value"] for s in sangong] == [Decimal("18.00")]  # the prose's, against the table's 21.00
+    assert draft.params["figures"]["lines"]["sangong"]["final"]["value"] == Decimal("21.00")
+
+
+def test_a_label_value_table_keeps_a_figure_of_another_unit_as_the_units_own(tmp_path):
+    rows = [["指标", "单位", "数值"], ["核定编制", "万元", "40"], ["办公用房面积", "平方米", "1200"]]
+    draft = draft_report(_write_txt(tmp_path, "odd_unit", "基础数据", rows))
+    assert "staff" not in draft.params["figures"]  # 编制 in 万元 is no head count
+    assert {s["label"] for s in draft.params["stated"]} >= {"核定编制·数值", "办公用房面积·数值"}
+
+
+# ---------------------------------------------------------------- an 8-column 绩效自评表 (T41)
+
+EIGHT = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]
+DECISION_ROWS = [["决策", "项目立项", "立项依据充分性", "充分", "充分", "20", "20", "无"],
+                 ["过程", "资金管理", "资金到位率", "100%", "100%", "30", "28", "无"],
+                 ["产出", "产出数量", "气象预警发布次数", "≥300次", "326次", "30", "30", "无"],
+                 ["效益", "满意度", "服务对象满意度", "≥90%", "93%", "20", "18", "无"]]
+
+
+def _eight_column(total: str) -> list[list[str]]:
+    return [EIGHT, *DECISION_ROWS, ["总分", "", "", "", "", "100", total, ""]]
+
+
+def _findings(draft, tmp_path: Path):
+    from perfeval.checks import run_checks
+    from perfeval.core.engine import load_unit
+    from perfeval.outputs.draft import write_draft
+
+    return run_checks(load_unit(write_draft(draft, tmp_path / "draft.yaml")))
+
+
+def test_rows_of_a_framework_the_tool_lacks_are_read_as_figures_and_those_without_a_place_are_said(tmp_path):
+    from perfeval.outputs.draft.review import reviewed
+    from perfeval.outputs.draft.writer import params_text
+
+    draft = draft_report(_write_txt(tmp_path, "eight", "绩效自评表", _eight_column("96")))
+    stated = {s["label"]: s for s in draft.params["stated"]}
+    assert stated["气象预警发布次数·得分"]["value"] == Decimal(30)
+    assert stated["资金到位率·实际完成值"]["value"] == Decimal(100)
+    unplaced = [s for s in draft.params["stated"] if "没有对应指标" in s.get("note", "")]
+    assert [s["label"] for s in unplaced] == ["立项依据充分性·分值", "资金到位率·分值"]  # 决策 and 过程 rows
+    assert "“决策／项目立项”" in unplaced[0]["note"]
+    assert reviewed(params_text(draft)).to_check >= 2  # listed first on the review page
+    sums = {lst.whole.label: lst for lst in draft.lists if lst.shape == "summed"}
+    assert sums["总分·得分"].complete and [p.written for p in sums["总分·得分"].parts] == ["20", "28", "30", "18"]
+    assert sums["总分·分值"].complete
+
+
+def test_a_total_its_rows_do_not_make_is_questioned_and_a_docx_drafts_as_the_txt(tmp_path):
+    rows = _eight_column("98")  # the rows score 96
+    txt = draft_report(_write_txt(tmp_path, "eight_wrong", "绩效自评表", rows))
+    word = draft_report(_write_docx(tmp_path, "eight_wrong", "绩效自评表", rows, []))
+    assert _without_file_names(txt) == _without_file_names(word)
+    wrong = [f for f in _findings(txt, tmp_path) if "总分·得分" in f.message]
+    assert len(wrong) == 1 and wrong[0].candidate and "96" in wrong[0].message
+
+
+def test_rows_whose_levels_are_named_loosely_are_placed_in_the_framework(tmp_path):
+    rows = [EIGHT,
+            ["产出指标（50分）", "产出数量", "气象预警发布次数", "≥300次", "326次", "30", "30", ""],
+            ["", "质量", "预报准确率", "≥85%", "88%", "20", "20", ""],
+            ["效益指标（30分）", "社会效益", "服务人次", "≥5万人次", "5.4万人次", "30", "28", ""],
+            ["满意度指标（10分）", "", "服务对象满意度", "≥90%", "93%", "10", "9", ""],
+            ["总分", "", "", "", "", "90", "87", ""]]
+    draft = draft_report(_write_txt(tmp_path, "loose", "绩效自评表", rows))
+    placed = [(r["level2"], r["name"]) for r in draft.params["indicators"]]
+    assert placed == [("数量指标", "气象预警发布次数"), ("质量指标", "预报准确率"), ("社会效益", "服务人次"),
+                      ("服务对象满意度", "服务对象满意度")]
+    assert "表中写作“产出数量”" in draft.notes[id(draft.params["indicators"][0])]
+    assert id(draft.params["indicators"][2]) not in draft.notes  # 社会效益 is the framework's own name
+
+
+# ---------------------------------------------------------------- a table saved one cell per line (T24)
+
+def _staff_report(tmp_path: Path, name: str, staff: str) -> Path:
+    path = tmp_path / f"{name}.txt"
+    path.write_text("\n".join([TITLE, "一、部门基本情况", "（一）人员情况", staff, "（二）支出情况", *OPENING[1:],
+                               *CLOSING]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("staff", ["人员编制\n40\n实有人数\n43", "人员编制 |\n40 |\n实有人数 |\n43 |",
+                                   "人员编制40人，实有人数43人。"])
+def test_a_one_cell_per_line_table_is_a_table_and_its_staff_above_the_establishment_is_asked(tmp_path, staff):
+    draft = draft_report(_staff_report(tmp_path, "staff", staff))
+    assert draft.params["figures"]["staff"]["authorized"]["value"] == Decimal(40)
+    assert draft.params["figures"]["staff"]["total"]["value"] == Decimal(43)  # as prose files 实有人数
+    asked = [f for f in _findings(draft, tmp_path) if f.check == "staff_total_above_establishment"]
+    assert len(asked) == 1 and asked[0].severity == "info" and "超编 3人" in asked[0].message
+
+
+@pytest.mark.parametrize("staff", ["人员编制40人，实有人数43人，其中在职38人，退休5人。", "人员编制40人，实有人数38人。"])
+def test_staff_whose_total_counts_retirees_or_stays_within_the_establishment_is_not_asked(tmp_path, staff):
+    draft = draft_report(_staff_report(tmp_path, "staff_ok", staff))
+    assert not [f for f in _findings(draft, tmp_path) if "establishment" in f.check]
+
+
+# ---------------------------------------------------------------- a table turned on its side (T53)
+
+TURNED = [["年度", "“三公”经费", "公务接待费"],
+          ["2023年", "24.00", "6.00"],
+          ["2024年", "18.00", "4.50"],
+          ["变动率", "{rate}", "-25%"]]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_table_with_the_years_down_its_side_is_read_as_the_same_table_turned(tmp_path, fmt):
+    rows = [[c.format(rate="-25%") for c in row] for row in TURNED]
+    path = _write_txt(tmp_path, "turned", "“三公”经费（单位：万元）", rows) if fmt == "txt" \
+        else _write_docx(tmp_path, "turned", "“三公”经费（单位：万元）", rows, [])
+    draft = draft_report(path)
+    reception = draft.params["figures"]["lines"]["sangong_reception"]
+    assert (reception["prev_final"]["value"], reception["final"]["value"]) == (Decimal("6.00"), Decimal("4.50"))
+    change = _claim(draft, "公务接待费")
+    assert (change["numerator"], change["denominator"]) == ("lines.sangong_reception.final",
+                                                            "lines.sangong_reception.prev_final")
+
+
+def test_a_wrong_change_in_a_turned_table_is_checked_against_its_own_column(tmp_path):
+    rows = [[c.format(rate="25%") for c in row] for row in TURNED]
+    draft = draft_report(_write_txt(tmp_path, "turned_wrong", "“三公”经费（单位：万元）", rows))
+    wrong = next(r for r in draft.rates if r.rate.written == "25%")
+    assert wrong.status == "contradicted" and wrong.reading is not None
+    assert (wrong.reading.numerator.written, wrong.reading.denominator.written) == ("18.00", "24.00")
