@@ -180,3 +180,46 @@ def test_a_copy_on_a_site_that_republishes_documents_takes_no_year_from_its_post
     unit = read_unit(build("<test>", ["项目绩效自评报告\n时间:2024-06-12 13:25:38 自评报告 我要投稿\n"
                                       "2021年部门预算项目支出87.5万元，2021年共开展评审3次。"]))
     assert unit.year and (unit.year.value, unit.year.sure) == ("2021", False)
+
+
+# ---------------------------------------------------------------- more shapes of the title block and the text
+
+@pytest.mark.parametrize("lines, name, year", [
+    (("柳溪县档案馆", "2023", "部门整体支出绩效自评报告"), NAME, "2023"),  # a cover broken one word per line
+    (("柳溪县档案馆部门整体支出绩效自评报告 2023",), NAME, "2023"),  # the year after the title, without 年
+    (("附件：1.柳溪县档案馆2023年度部门整体支出绩效自评报告",), NAME, "2023"),  # an attachment list's item
+    (("首页 > 信息公开 > 财政预决算 > 柳溪县档案馆2023年度部门决算",), NAME, "2023"),  # a site's path ending in the title
+])
+def test_a_title_however_the_page_sets_it(lines, name, year):
+    assert identity(*lines, "一、基本情况", "本馆负责全县档案工作。")[::2] == (name, year)
+
+
+def test_a_field_that_runs_on_into_the_next_fields_label_keeps_only_the_name():
+    assert identity("部门整体支出绩效自评报告（2023年度）部门名称:柳溪县城市管理局评价单位:柳溪县城市管理局")[:2] == \
+        ("柳溪县城市管理局", "部门（单位）名称")
+
+
+def test_a_township_the_title_names_by_its_place_is_its_government_as_the_text_names_it():
+    assert identity("青石乡部门整体支出绩效自评报告", "（2023年度）", "青石乡人民政府主要职能职责：贯彻执行党的路线。")[0] == \
+        "青石乡人民政府"
+    assert identity("青石乡部门整体支出绩效自评报告", "（2023年度）", "本乡共有干部职工36人。")[0] == "青石乡"
+
+
+def test_an_areas_sangong_title_names_the_area():
+    assert identity("2023年度柳溪县“三公”经费支出决算情况", "全县“三公”经费决算支出数为365.20万元。")[0] == "柳溪县"
+    assert identity("2023年度柳溪县部门决算情况", "全县支出365.20万元。")[0] is None  # a bare area is no unit elsewhere
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("柳溪县慈航镇中心小学是一所公办小学。", "柳溪县慈航镇中心小学"),  # a short sentence about the unit
+    ("2023年，柳溪县自然资源局机关运行经费支出56.30万元。", "柳溪县自然资源局"),  # after the year it speaks of
+    ("按照县委编办的批复，柳溪县档案馆内设3个科室。", NAME),  # after the basis it speaks on
+    ("根据省财政厅的工作安排，经柳溪县财政局汇总，全县“三公”经费支出如下。", "柳溪县财政局"),  # who compiled the figures
+])
+def test_the_unit_a_sentence_of_the_text_speaks_of_is_unsure(sentence, name):
+    unit = read_unit(build("<test>", ["第一部分 单位概况\n一、职能简介\n" + sentence]))
+    assert unit.name is not None and (unit.name.value, unit.name.sure) == (name, False)
+
+
+def test_a_heading_about_the_unit_is_no_sentence_naming_it():
+    assert identity("第一部分 单位概况", "柳溪县档案馆概况说明", "二、收支情况")[0] is None

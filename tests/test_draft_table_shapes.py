@@ -222,3 +222,61 @@ def test_a_one_cell_per_line_table_is_a_table_and_its_staff_above_the_establishm
 def test_staff_whose_total_counts_retirees_or_stays_within_the_establishment_is_not_asked(tmp_path, staff):
     draft = draft_report(_staff_report(tmp_path, "staff_ok", staff))
     assert not [f for f in _findings(draft, tmp_path) if "establishment" in f.check]
+
+
+# ---------------------------------------------------------------- a table turned on its side (T53)
+
+TURNED = [["年度", "“三公”经费", "公务接待费"],
+          ["2023年", "24.00", "6.00"],
+          ["2024年", "18.00", "4.50"],
+          ["变动率", "{rate}", "-25%"]]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_table_with_the_years_down_its_side_is_read_as_the_same_table_turned(tmp_path, fmt):
+    rows = [[c.format(rate="-25%") for c in row] for row in TURNED]
+    path = _write_txt(tmp_path, "turned", "“三公”经费（单位：万元）", rows) if fmt == "txt" \
+        else _write_docx(tmp_path, "turned", "“三公”经费（单位：万元）", rows, [])
+    draft = draft_report(path)
+    reception = draft.params["figures"]["lines"]["sangong_reception"]
+    assert (reception["prev_final"]["value"], reception["final"]["value"]) == (Decimal("6.00"), Decimal("4.50"))
+    change = _claim(draft, "公务接待费")
+    assert (change["numerator"], change["denominator"]) == ("lines.sangong_reception.final",
+                                                            "lines.sangong_reception.prev_final")
+
+
+def test_a_wrong_change_in_a_turned_table_is_checked_against_its_own_column(tmp_path):
+    rows = [[c.format(rate="25%") for c in row] for row in TURNED]
+    draft = draft_report(_write_txt(tmp_path, "turned_wrong", "“三公”经费（单位：万元）", rows))
+    wrong = next(r for r in draft.rates if r.rate.written == "25%")
+    assert wrong.status == "contradicted" and wrong.reading is not None
+    assert (wrong.reading.numerator.written, wrong.reading.denominator.written) == ("18.00", "24.00")
+
+
+def test_a_web_pages_header_of_two_rows_merged_by_rowspan_and_colspan_drafts_as_the_txt(tmp_path):
+    cells = "".join
+    head = ("<tr><td rowspan='2'>项目</td><td colspan='2'>决算数（万元）</td><td rowspan='2'>变动率</td></tr>"
+            "<tr><td>2023年</td><td>2024年</td></tr>")
+    body = "".join("<tr>" + cells(f"<td>{c}</td>" for c in row) + "</tr>" for row in _two_row("25%")[2:])
+    paragraphs = "".join(f"<p>{line}</p>" for line in [TITLE, *OPENING, "二、数据表", "“三公”经费对比"])
+    closing = "".join(f"<p>{line}</p>" for line in CLOSING)
+    page = tmp_path / "wrong.html"
+    page.write_text(f"<html><body>{paragraphs}<table>{head}{body}</table>{closing}</body></html>", encoding="utf-8")
+    txt = draft_report(_write_txt(tmp_path, "wrong", "“三公”经费对比", _two_row("25%")))
+    assert _without_file_names(draft_report(page)) == _without_file_names(txt)
+
+
+@pytest.mark.parametrize("name, caption, rows", [
+    ("two_row", "“三公”经费对比", _two_row("25%")),
+    ("unit_column", "基础数据", [[c.format(sangong="21.00") for c in row] for row in UNIT_COLUMN]),
+    ("turned", "“三公”经费（单位：万元）", [[c.format(rate="25%") for c in row] for row in TURNED]),
+    ("eight_column", "绩效自评表", _eight_column("98"))])
+def test_a_pdf_of_each_shape_drafts_as_its_txt(tmp_path, name, caption, rows):
+    from report_files import truetype_font, write_pdf
+
+    from perfeval.intake.report.document import read_document
+
+    txt = _write_txt(tmp_path, name, caption, rows)
+    font = truetype_font(txt.read_text(encoding="utf-8"), tmp_path / "font.ttf")
+    pdf = write_pdf(read_document(txt), tmp_path / f"{name}.pdf", font)
+    assert _without_file_names(draft_report(pdf)) == _without_file_names(draft_report(txt))

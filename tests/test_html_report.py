@@ -112,3 +112,18 @@ def test_white_text_on_a_coloured_background_is_shown_and_read(tmp_path):
     page.write_text(_page([], "<style>.band { background: #1f3864 }</style>"
                               "<div class='band'><p style='color: white'>核定编制48人。</p></div>"), encoding="utf-8")
     assert list(html_items(page)) == ["核定编制48人。"]
+
+
+def test_one_walk_reads_paragraphs_and_cells_alike_a_comment_inside_a_figure_and_hidden_cell_text_included(tmp_path):
+    page = tmp_path / "walk.html"
+    page.write_text(_page(["2023年部门整体支出3752<!-- 改 -->.48万元。"],
+                          "<table><tr><td>核定编制</td><td>48<span style='display:none'>0</span></td></tr>"
+                          "<tr><td>实有人数</td><td style='visibility:hidden'>99</td><td>52</td></tr>"
+                          "<tr><td><p>说明</p>第二行</td><td>36<br>.5</td></tr></table>"), encoding="utf-8")
+    items = list(html_items(page))
+    assert [i for i in items if isinstance(i, str)] == ["2023年部门整体支出3752.48万元。"]  # the comment's tail shown
+    rows = [i.cells for i in items if isinstance(i, Row)]
+    assert rows[0] == ("核定编制", "48") and rows[1] == ("实有人数", "52")
+    assert rows[2][1] == "36.5"  # a <br> inside a figure, in a cell as in a paragraph
+    # hidden text is said wherever it stands, in a cell too
+    assert [i.note for i in items if isinstance(i, Skipped)] == ["网页中不显示的文字（隐藏、字号为 0、与白色底色同色等）未读取：2 处"]

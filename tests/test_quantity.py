@@ -70,6 +70,13 @@ def q(text: str) -> Quantity:
     ("１，８２０场", "1820", "场次", Q.EXACT, 0),   # full-width digits grouped by a full-width comma, in a cell
     ("100家单位以上", "100", "家", Q.AT_LEAST, 0),   # the qualifier after the noun counted
     ("+5%", "5", "%", Q.EXACT, 0),
+    # a magnitude written between the digits and the unit (finance tables' 百万元; 千万 and 百万 as one word)
+    ("28.643百万元", "2864.300", "万元", Q.EXACT, 3),
+    ("0.5千万元", "500.0", "万元", Q.EXACT, 1),
+    ("1.5百亿元", "150.0", "亿元", Q.EXACT, 1),
+    ("3千万人次", "30000000", "人次", Q.EXACT, 0),
+    ("3百万人", "3000000", "人", Q.EXACT, 0),
+    ("5百人", "500", "人", Q.EXACT, 0),
 ])
 def test_a_phrase_reads_as_written(text, value, unit, qualifier, places):
     if text.startswith("收益"):

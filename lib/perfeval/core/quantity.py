@@ -10,6 +10,7 @@ their intervals cannot meet (`contradicts`).
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -359,6 +360,10 @@ _SUFFIXES = {"出头": Qualifier.OVER, "有余": Qualifier.OVER, "以上": Quali
 _PREFIX_RE = "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True))
 _SUFFIX_RE = "|".join(re.escape(s) for s in sorted(_SUFFIXES, key=len, reverse=True))
 _UNIT_RE = "|".join(re.escape(s) for s in _SYMBOLS)
+_MULTIPLIERS = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(100000000)}
+# A magnitude written after the digits: 百 or 千 before a unit in 万 or 亿 (28.643百万元 is 2864.3万元, 0.5千万元 is
+# 500万元), else 百万, 千万, 百亿, 千亿 as one (3千万人次), else one of 百, 千, 万, 亿 (5百人, 2.6万余次).
+_MULTIPLIER_RE = r"[百千](?=[万亿]元)|[百千]?[万亿]|[百千]"
 _NUMBER = lazy_compile(
     rf"(?P<prefix>(?:{_PREFIX_RE})\s*)?"
     rf"(?P<pct>百分之)?"
@@ -366,10 +371,9 @@ _NUMBER = lazy_compile(
     r"(?P<over1>[余多])?"
     rf"(?:[ {_GROUP_SPACES}](?=[%‰]))?"
     # a PDF's space may stand between a number and its unit (90 分, 25 万元), never two
-    rf"(?:[ \u3000]?(?:(?P<unit1>{_UNIT_RE})|(?P<mult>[万亿千])(?P<over2>[余多])?(?P<unit2>{_UNIT_RE})?))?"
+    rf"(?:[ \u3000]?(?:(?P<unit1>{_UNIT_RE})|(?P<mult>{_MULTIPLIER_RE})(?P<over2>[余多])?(?P<unit2>{_UNIT_RE})?))?"
     rf"(?P<suffix>{_SUFFIX_RE})?"
 )
-_MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000)}
 # After a number, these make it a date, a time of day, an ordinal or a document number, not a quantity.
 _DATE_AFTER = ("年", "月", "日", "号", "时", "季度", "周年", "世纪", "点钟")
 CODE_LABELS = ("编码", "代码", "编号", "索引号", "账号", "帐号", "电话", "手机", "传真", "邮编", "邮政编码", "电邮", "文号",
@@ -1065,7 +1069,7 @@ def _value_of(g: dict[str, str]) -> tuple[Decimal | None, int, Decimal]:
         places = max(0, -int(value.as_tuple().exponent)) if "点" in g["chinese"] else 0  # finite: an int exponent
         if "点" not in g["chinese"]:
             value = value.to_integral_value()
-    scale = _MULTIPLIERS[g["mult"]] if g["mult"] else Decimal(1)
+    scale = math.prod((_MULTIPLIERS[c] for c in g["mult"]), start=Decimal(1)) if g["mult"] else Decimal(1)
     return value * scale, places, scale
 
 

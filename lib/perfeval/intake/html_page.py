@@ -33,6 +33,8 @@ _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.I)  # not this screen's rules, or not always
 _SIMPLE = re.compile(r"^([a-z][a-z0-9]*)?((?:[.#][\w-]+)*)$", re.I)  # p, .x, #y, p.x.y: no combinators
 MAX_SPAN = 63  # columns one cell may span, as Word bounds gridSpan: a colspan of a million is no table
+MAX_ROWSPAN = 1000  # rows one cell may span down
+MAX_COLUMNS = 256  # columns a cell spanning down leaves empty below it (a row's work stays bounded by its own cells)
 LOOKS_LIKE_HTML = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
 
 
@@ -70,15 +72,22 @@ def page_items(path: Path, text: str) -> Iterator[str | Row | Skipped]:
                          "and save it as text (.txt) or print it to PDF")
     _apply_stylesheets(root)
     page = _Page()
-    page.visit(root)
-    page.flush()
+    page.read(root)
     if page.hidden:
         page.items.append(Skipped(f"网页中不显示的文字（隐藏、字号为 0、与白色底色同色等）未读取：{page.hidden} 处"))
     return iter(page.items)
 
 
+class _Break:
+    """Where the page starts a line: a block element's start or end, or a <br> (not one inside a figure)."""
+
+
+_BREAK = _Break()
+
+
 class _Page:
-    """A walk over the page's elements without recursion (a page nested ten thousand deep is still a page)."""
+    """A page read by one walk over its elements, without recursion (a page nested ten thousand deep is still a
+    page): its paragraphs, its tables' rows (each cell read by the same walk) and the count of what it hides."""
 
     def __init__(self) -> None:
         self.items: list[str | Row | Skipped] = []
@@ -86,40 +95,97 @@ class _Page:
         self.tables = 0
         self.hidden = 0
 
+    def read(self, root: etree._Element) -> None:
+        for piece in self.shown(root, tables=True):
+            if isinstance(piece, str):
+                self.line.append(piece)
+                continue
+            self.flush()
+            if not isinstance(piece, _Break):  # a table: its rows
+                self.tables += 1
+                self.items += [Row(cells, self.tables) for cells in self.rows(piece) if any(cells)]
+        self.flush()
+
     def flush(self) -> None:
         text = join_lines(self.line)
         self.line = []
         if text:
             self.items.append(text)
 
-    def visit(self, root: etree._Element) -> None:
-        walk = etree.iterwalk(root, events=("start", "end"))
+    def shown(self, root: etree._Element, tables: bool) -> Iterator[str | _Break | etree._Element]:
+        """What a browser shows of `root`, in order: its text, the line breaks its blocks and <br> make, and (when
+        `tables`) each table as a whole, for its rows; an element it does not show is counted in `hidden` when it
+        holds text, and skipped, with its tail (what follows it is shown). Each element is judged once, at its start."""
+        walk = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+        since: list[str] = []  # the text since the last break: a <br> inside a figure is none
+        skipped = None  # the element whose subtree was skipped: its end brings no break and no second tail
         for event, el in walk:
-            tag = el.tag.lower() if isinstance(el.tag, str) else None  # a comment or a processing instruction
-            if event == "start":
-                if tag is None or tag in _UNSHOWN or _hides(el):
-                    self.hidden += tag is not None and tag not in _UNSHOWN and bool("".join(el.itertext()).strip())
-                    walk.skip_subtree()
-                    self.line.append(_tail(el))  # what follows it is shown
+            tag = el.tag.lower() if isinstance(el.tag, str) else None
+            if event in ("comment", "pi"):
+                piece: str = el.tail or ""
+            elif event == "end":
+                if el is skipped:
+                    skipped = None
                     continue
-                if tag == "table":
-                    self.flush()
-                    self.tables += 1
-                    self.items += [Row(cells, self.tables) for cells in _rows(el) if any(cells)]
-                    walk.skip_subtree()
-                    self.line.append(_tail(el))
-                    continue
-                if tag == "br" and _inside_a_number("".join(self.line), el.tail or ""):
-                    pass  # 3752<br>.48: a break the page's width put inside a figure, no line of the text
-                elif tag == "br" or tag in _BLOCKS:
-                    self.flush()
-                self.line.append(el.text or "")
-            else:
-                if tag is None or tag in _UNSHOWN or tag == "table" or _hides(el):
-                    continue  # said at its start
                 if tag in _BLOCKS:
-                    self.flush()
-                self.line.append(_tail(el))
+                    yield _BREAK
+                    since = []
+                piece = "" if el is root else el.tail or ""
+            elif el is not root and (tag in _UNSHOWN or _hides(el)):
+                self.hidden += tag not in _UNSHOWN and bool("".join(el.itertext()).strip())
+                walk.skip_subtree()
+                skipped, piece = el, el.tail or ""
+            elif tables and tag == "table":
+                yield el
+                since = []
+                walk.skip_subtree()
+                skipped, piece = el, el.tail or ""
+            else:
+                if tag == "br" and not _inside_a_number("".join(since), el.tail or "") or tag in _BLOCKS:
+                    yield _BREAK  # 3752<br>.48: a break the page's width put inside a figure is no line of the text
+                    since = []
+                piece = el.text or ""
+            if piece:
+                since.append(piece)
+                yield piece
+
+    def rows(self, table: etree._Element) -> Iterator[tuple[str, ...]]:
+        """The rows of one table (not of tables inside its cells), each cell's shown text in the column a browser
+        draws it in: a cell spanning columns followed by an empty cell per further column, and a column a cell above
+        spans down to (rowspan) empty in the rows it covers — as Word's merged cells are read, so each value stands
+        under its own heading (项目 spanning a header's two rows left its second row's years one column short); a
+        table inside a cell is that cell's text."""
+        below: dict[int, int] = {}  # column → rows under this one that a cell above still covers
+        for tr in table.iter("tr"):
+            if next(tr.iterancestors("table"), None) is not table:
+                continue
+            cells: list[str] = []
+            covered = {k for k, n in below.items() if n > 0}
+            for cell in tr:
+                if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
+                    continue
+                if _hides(cell):
+                    self.hidden += bool("".join(cell.itertext()).strip())
+                    continue
+                while len(cells) in covered:
+                    cells.append("")
+                lines = "".join("\n" if isinstance(p, _Break) else p for p in self.shown(cell, tables=False)
+                                if not isinstance(p, etree._Element))
+                at = len(cells)
+                cells.append(join_lines(lines.splitlines()))
+                columns = _span(cell.get("colspan"))
+                cells += [""] * (columns - 1)
+                down = _span(cell.get("rowspan"), MAX_ROWSPAN)
+                for k in range(at, min(at + columns, MAX_COLUMNS)) if down > 1 else ():
+                    below[k] = down  # this row counted off below
+            below = {k: n - 1 for k, n in below.items() if n > 1}
+            yield tuple(cells)
+
+
+def _span(written: str | None, most: int = MAX_SPAN) -> int:
+    """A colspan or rowspan as a browser takes it: a whole number of at least 1, at most `most`."""
+    text = (written or "1").strip()
+    return min(int(text), most) if text.isdigit() and int(text) > 1 else 1
 
 
 def _inside_a_number(before: str, after: str) -> bool:
@@ -128,10 +194,6 @@ def _inside_a_number(before: str, after: str) -> bool:
     before, after = before.rstrip(), after.lstrip()
     return bool(re.search(r"\d[.．,，]$", before) and re.match(r"\d", after)
                 or re.search(r"\d$", before) and re.match(r"[.．]\d", after))
-
-
-def _tail(el: etree._Element) -> str:
-    return el.tail or ""
 
 
 def _hides(el: etree._Element) -> bool:
@@ -168,38 +230,3 @@ def _matching(root: etree._Element, tag: str | None, parts: str) -> Iterator[etr
     for el in root.iter(tag.lower() if tag else etree.Element):
         if classes <= set((el.get("class") or "").split()) and all(el.get("id") == i for i in ids):
             yield el
-
-
-def _rows(table: etree._Element) -> Iterator[tuple[str, ...]]:
-    """The rows of one table (not of tables inside its cells), each cell's shown text, a cell spanning columns
-    followed by an empty cell per further column (as Word's merged cells are read)."""
-    for tr in table.iter("tr"):
-        if next(tr.iterancestors("table"), None) is not table:
-            continue
-        cells: list[str] = []
-        for cell in tr:
-            if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th") or _hides(cell):
-                continue
-            cells.append(join_lines(_shown_text(cell).splitlines()))
-            span = cell.get("colspan") or "1"
-            cells += [""] * (min(int(span), MAX_SPAN) - 1 if span.strip().isdigit() and int(span) > 1 else 0)
-        yield tuple(cells)
-
-
-def _shown_text(el: etree._Element) -> str:
-    """An element's text without what it hides; its line breaks kept as lines."""
-    parts: list[str] = []
-    walk = etree.iterwalk(el, events=("start", "end"))
-    for event, sub in walk:
-        tag = sub.tag.lower() if isinstance(sub.tag, str) else None
-        if event == "start":
-            if sub is not el and (tag is None or tag in _UNSHOWN or _hides(sub)):
-                walk.skip_subtree()
-                parts.append(_tail(sub))
-                continue
-            if tag == "br" or tag in _BLOCKS:
-                parts.append("\n")
-            parts.append(sub.text or "")
-        elif sub is not el and not (tag is None or tag in _UNSHOWN or _hides(sub)):
-            parts.append(_tail(sub))
-    return "".join(parts)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ...core.framework import Framework
 
-_POINTS = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]")
+_POINTS = re.compile(r"[（(]\s*\d++(?:\.\d++)?\s*分\s*[）)]")
 _QUOTES = re.compile(r"[“”\"‘’'\s]")
 
 

@@ -49,6 +49,12 @@ class Cell:
     path: str | None = None
     also: str | None = None  # a second catalogue figure the same cell states (年度资金总额·全年执行数 is 总支出 too)
     target: bool = False  # an indicator's target or actual value: a percentage there is a goal, no rate stated
+    across: tuple[int, int] | None = None  # in a table turned on its side, the (header row, column) the value is of
+
+    @property
+    def line_of(self) -> tuple[int, int]:
+        """The line of its table the value is of: its row, or in a turned table its column (years down the side)."""
+        return self.across or (self.mention.where.block, -1)
 
 
 @dataclass(frozen=True)
@@ -255,7 +261,7 @@ def _without_numbering(blocks: tuple[Block, ...], kept: dict[int, tuple[int, ...
 
 
 _PERIOD = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|上年度?|本年度?|年初|全年|调整后)")
-_FIGURE_CELL = re.compile(r"[-－]?[\d.,，]+\s*[%％]?")
+_FIGURE_CELL = re.compile(r"[-－]?[\d.,，]++\s*[%％]?")
 
 
 def _two_row_headers(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -326,6 +332,8 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
             i += 1
             continue
         kind = _header_kind(block.cells) if block.kind == "row" else None
+        if kind is None and _turned(blocks, i):
+            kind = "turned"
         if kind is None and _plain_header(blocks, i):
             kind = "plain"
         if kind is None and block.kind == "row" and _pair_row(block.cells):
@@ -334,7 +342,8 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
             i += 1
             continue
         reader = {"framework": _read_rule_table, "indicators": _read_indicators, "projects": _read_projects,
-                  "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain, "pairs": _read_pairs}[kind]
+                  "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain, "pairs": _read_pairs,
+                  "turned": _read_turned}[kind]
         i = reader(blocks, i, out, report_year)
     _cited_in_their_runs(out, blocks)
     return out
@@ -617,6 +626,54 @@ def _row_figure(row: str, header: str, q: Quantity, report_year: int | None) -> 
         line = table_line(words)
         path = line_path(line, column_of(normalise(f"{row}{header}"), year, report_year)) if line else None
     return path if path and (not q.unit or commensurable(q.unit, unit_of(path))) else None
+
+
+_YEAR_ROW = re.compile(r"(?:19|20)\d{2}\s*年度?")
+MIN_YEAR_ROWS = 2  # rows labelled by a year that make a table one turned on its side
+
+
+def _turned(blocks: tuple[Block, ...], i: int) -> bool:
+    """A table turned on its side (年度 | “三公”经费 | 公务接待费 over rows 2023年 / 2024年 / 变动率): its first row words
+    of which one names a catalogue figure, its rows labelled by years (two at least) and read across, each column
+    being one figure's line."""
+    block = blocks[i]
+    if block.kind != "row" or len(block.cells) < 2 or any(_quantity(c) for c in block.cells):
+        return False
+    if i > 0 and blocks[i - 1].kind == "row" and blocks[i - 1].table == block.table:
+        return False
+    if not any(table_line(c) or table_scalar(normalise(c)) for c in block.cells[1:] if c.strip()):
+        return False
+    years, j = 0, i + 1
+    while j < len(blocks) and _same_table(blocks, i, j) and years < MIN_YEAR_ROWS:  # its own rows only: linear
+        years += bool(_YEAR_ROW.fullmatch(blocks[j].cells[0].strip()))
+        j += 1
+    return years >= MIN_YEAR_ROWS
+
+
+def _read_turned(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
+    """A table turned on its side: each value of its column's figure in its row's year (2023年 the year before the
+    report's), a rate row's value (变动率) that column's change; the values of one column are one line, as a row's
+    are in a table set upright, so a change is checked against its own column."""
+    header = blocks[start].cells
+    stated = _stated_unit(blocks, start)
+    out.taken.add(start)
+    j = start + 1
+    while j < len(blocks) and _same_table(blocks, start, j):
+        out.taken.add(j)
+        year_label = blocks[j].cells[0].strip()
+        for k, text in enumerate(blocks[j].cells[1:], start=1):
+            q = _quantity(text)
+            if q is None or k >= len(header):
+                continue
+            figure = _clean_row(header[k])
+            q, implied = _cell_unit(q, year_label, figure, stated)
+            path = _row_figure(figure, year_label, q, report_year) if _YEAR_ROW.fullmatch(year_label) else None
+            if path and not q.unit:
+                q, implied = _catalogue_unit(q, path)
+            where = Where(blocks[j].section, text, j, k, figure, year_label)
+            out.cells.append(Cell(_mention(q, f"{figure}·{year_label}", where, implied), path, across=(start, k)))
+        j += 1
+    return j
 
 
 def _unit_named(text: str) -> str | None:

@@ -34,8 +34,9 @@ _CN_YEAR = r"二[〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}"  # �
 _A_YEAR = rf"(?:19|20)\d{{2}}|{_CN_YEAR}"
 _TITLE_YEAR = re.compile(rf"({_A_YEAR})\s*(?:年度?|(?=[决预]算|部门|单位))[^，。；\d]{{0,30}}?(?:绩效|自评|整体支出|[决预]算(?:公开|情况说明|编制说明|报告)?(?:[（(][^（()）]{{1,6}}[）)])?$)")
 # A title whose year follows it in brackets, on its line or alone on the next (…自评报告（2023年度）).
-_YEAR_AFTER_TITLE = re.compile(rf"(?:绩效|自评|整体支出|决算)[^，。；]{{0,30}}[（(]\s*({_A_YEAR})\s*年度?\s*[）)]$")
-_YEAR_ALONE = re.compile(rf"[（(]?\s*({_A_YEAR})\s*年度?\s*[）)]?")
+_YEAR_AFTER_TITLE = re.compile(rf"(?:绩效|自评|整体支出|决算)[^，。；]{{0,30}}(?:[（(]\s*({_A_YEAR})\s*年度?\s*[）)]"
+                               rf"|(?:报告|自评表|决算|预算)\s*({_A_YEAR})\s*(?:年度?)?)$")  # …自评报告 2023
+_YEAR_ALONE = re.compile(rf"[（(]?\s*({_A_YEAR})\s*(?:年度?)?\s*[）)]?")  # a cover's year may stand without 年
 _YEAR_FIELD_ALONE = re.compile(r"(?:评价|所属|预算|自评)年度[：:]?\|?")
 _YEAR_FIELD = re.compile(r"(?:评\s*价|所\s*属|预\s*算|自\s*评)\s*(?:年\s*度|时\s*段|期\s*间|区\s*间)\s*[：:]?\s*((?:19|20)\d{2})")
 _YEAR_IN_TEXT = re.compile(r"(?:现将|对|就)[^，。；\d]{0,8}?((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|评价|整体支出)")
@@ -59,6 +60,11 @@ _ABOUT_TAIL = re.compile(r"关于(?:报送|上报|提交|印发)?$")
 _OWN_LEVEL = re.compile(r"[（(]\s*(?:本级|汇总|本部|合并)\s*[）)]$")
 _BRACKETED_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{4,30})[）)]\s*$")
 _TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
+# A title about a whole area's 三公 spending (2023年度某某县“三公”经费支出决算情况): the area is what it reports on.
+_AREAS_SANGONG = re.compile(r"^[“\"]?三公")
+# A township or a street a title names by its place alone (某某乡部门整体支出…): its government, as the text names it.
+_PLACE_ALONE = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:乡|镇|街道)$")
+_GOVERNMENT = ("人民政府", "街道办事处", "办事处")
 # What a title line may open with before the unit's name: 关于, the year, a budget code (411001-).
 # A year as a title writes it, or as a republished copy masks it (20xx年度, (略)年度).
 # A site that republishes others' documents (网友投稿, 我要投稿, 范文, 文库): the date it shows is its post's, not the
@@ -69,11 +75,14 @@ _MASKED = r"20(?:[xX×*＊□○_]{2}|\d[xX×*＊□○_])|[xX×*＊□]{4}|[（
 _MASKED_YEAR = re.compile(rf"(?:{_MASKED})\s*年")
 _ANY_YEAR = r"(?:(?:19|20)\d{2}|" + _CN_YEAR + r"|" + _MASKED + r")\s*年度?"
 # …and a part's numbering, when the title is a part's heading (第二部分 某某中学2025年单位预算表, 附件1：…).
-_PART_NUMBER = r"第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|附件\d*[：:]?"
+_PART_NUMBER = r"第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|附件\d*[：:]?" \
+    r"|(?<=[：:])\d{1,2}\s*[.、．]"  # 附件：1.某某局…报告: an attachment list's item
 _TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|标题[：:]?|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + "|" + _PART_NUMBER + ")+")
-_TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|整体绩效|绩效自评|绩效评价|自评报告|支出绩效)")
+_TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|整体绩效|绩效自评|绩效评价|自评报告|支出绩效"
+                         r"|[“\"]?三公[”\"]?经费)")
 _FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|"
-                             r"主要有|现有|共有|负责|承担|的(?:基本|主要)?(?:职能|职责)|[（(]以下简称)")
+                             r"主要有|现有|共有|负责|承担|的(?:基本|主要)?(?:职能|职责)|[（(]以下简称|"
+                             r"(?:机关)?(?:运行经费|部门整体|整体)?(?:支出|收入)(?:[\d合总共为]|决算|预算))")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # The grades as reports write them, each to the framework's grade it names: the one place a long name is mapped.
@@ -193,11 +202,11 @@ def _compact(text: str) -> str:
     return _CJK_GAP.sub("", text.strip())
 
 
-def _name_from_title(sentences: list[Sentence]) -> Stated | None:
+def _name_from_title(sentences: list[Sentence], places: bool = False) -> Stated | None:
     """The name a title line holds (青禾县档案馆2023年度部门整体支出绩效自评报告, 2023年度青禾县档案馆部门整体支出…,
     411001-青禾县档案馆2023年部门决算公开), or the short line above a title that opens with its year (a title set
     on two lines). Of several title lines, the first; a later one naming the same unit more fully (with its
-    county) is preferred."""
+    county) is preferred. places: a township the title names by its place alone is taken as written."""
     bound = title_bound(sentences)
     head = [s for s in sentences if s.block < bound]
     found: list[Stated] = []
@@ -205,7 +214,7 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
         text = _compact(s.text)[:MAX_TITLE]  # a title run on into the text it heads is read to its length
         if not _TITLE_WORDS.search(text):
             continue
-        text = _TITLE_HEAD.sub("", text)
+        text = _TITLE_HEAD.sub("", _CRUMBS.split(text)[-1])  # a site's path ending in the title: its last step
         tail = _TITLE_TAIL.search(text)
         if tail is None:
             continue
@@ -223,10 +232,15 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
                          if is_unit_name(name[:n]) and _REGION.match(name[:n]) and not _LEADING_WORD.match(name)), name)
         if is_unit_name(name):
             found.append(Stated(name, _where(s), "标题"))
+        elif _PLACE_ALONE.match(name) and (township := _township(name, _where(s), sentences, places)) is not None:
+            found.append(township)
+        elif (area := _REGION.match(name + "某某")) and area.group(1) == name and _AREAS_SANGONG.match(text[tail.start():]):
+            found.append(Stated(name, _where(s), "标题（全地区“三公”经费）"))
         elif not name:
             beside = [k - 1, k - 2, k + 1, k + 2]  # 某某局 / 2023年度 / 部门整体支出…报告, or the name set under it
             for j in beside:
-                if not 0 <= j < len(head) or (abs(j - k) == 2 and not re.fullmatch(_ANY_YEAR, _compact(head[(j + k) // 2].text))):
+                if not 0 <= j < len(head) or (abs(j - k) == 2 and not re.fullmatch(_ANY_YEAR, _compact(head[(j + k) // 2].text))
+                                              and not _YEAR_ALONE.fullmatch(_compact(head[(j + k) // 2].text))):
                     continue
                 if (named := _name_on_its_line(_compact(head[j].text))) is not None:
                     found.append(Stated(named, _where(head[j]), "标题"))
@@ -236,6 +250,17 @@ def _name_from_title(sentences: list[Sentence]) -> Stated | None:
     fuller = [x for x in found[1:] if x.value.endswith(found[0].value) or x.value.startswith(found[0].value)
               if len(x.value) > len(found[0].value)]  # 某某县林业局 of 林业局; 中国共产主义青年团某某区委员会 of 中国共产主义青年团
     return fuller[0] if fuller else found[0]
+
+
+def _township(place: str, where: Where, sentences: list[Sentence], alone: bool) -> Stated | None:
+    """A township or street a title names by its place (某某乡): its government as the text names it (某某乡人民政府),
+    else (alone: when nothing else in the report names the unit) the place as written."""
+    for s in sentences:
+        text = _compact(s.text)
+        for ending in _GOVERNMENT:
+            if place + ending in text:
+                return Stated(place + ending, _where(s), f"标题（{place}），全称见正文")
+    return Stated(place, where, "标题") if alone else None
 
 
 def _name_on_its_line(line: str) -> str | None:
@@ -343,18 +368,24 @@ _REPORT_ENDS = ("报告", "决算", "说明", "自评表")
 def _name_from_first_sentence(sentences: list[Sentence]) -> Stated | None:
     """The unit a sentence of the report's opening describes (某某中心是…, 某某中心下设…): 存疑, as inferred."""
     for s in sentences[:SUBJECT_SENTENCES]:
-        if s.cell is not None or len(s.text) <= MAX_TITLE // 3:
-            continue
-        m = _FIRST_SENTENCE.match(_compact(s.text))
+        if s.cell is not None or (len(s.text) <= MAX_TITLE // 3 and not s.text.rstrip().endswith(("。", "；"))):
+            continue  # a heading (某某局概况), not a sentence about the unit (某某小学是一所公办小学。)
+        m = _FIRST_SENTENCE.match(_LEAD_CLAUSE.sub("", _compact(s.text)))
         if m and is_unit_name(m.group("v")):
             return Stated(m.group("v"), _where(s), "正文中描述单位的句子", sure=False)
         for m in _SHORT_NAMED.finditer(_compact(s.text)):  # …的规定，某某联合会（以下简称“省残联”）成立专班
             name = _LEADING_WORD.sub("", m.group("v"))
             if is_unit_name(name):
                 return Stated(name, _where(s), "正文中以“以下简称”引出的单位", sure=False)
+        if (m := _COMPILED.search(_compact(s.text))) and is_unit_name(m.group("v")):
+            return Stated(m.group("v"), _where(s), "正文所述汇总数据的单位", sure=False)
     return None
 
 
+# What may open a sentence before its subject: the year or the basis it speaks on (2023年，…; 按照…的批复，…).
+_LEAD_CLAUSE = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|本年度|近年来|根据[^，,。；]{0,40}|按照[^，,。；]{0,40}|依据[^，,。；]{0,40})[，,]")
+# A unit that compiled the figures the page publishes (经某某县财政局汇总，…): the publisher, 存疑.
+_COMPILED = re.compile(r"经(?P<v>[\u4e00-\u9fff]{4,30}?)(?:汇总|统计|审核|审定)")
 # A name the text introduces with its short form, at the start of a clause: the subject the report goes on to name.
 _SHORT_NAMED = re.compile(r"(?:^|[，,。；;：:])(?P<v>[\u4e00-\u9fff]{4,30})[（(]\s*以下简称")
 _LEADING_WORD = re.compile(r"^(?:经|由|对|在|受|请|现将|根据|按照|依据)")
@@ -365,7 +396,10 @@ def _name(sentences: list[Sentence]) -> Stated | None:
     (评价单位（公章）, 发布机构); else the subject of the first sentence (存疑)."""
     for s in sentences:
         if m := _NAME.search(s.text):
-            return Stated(clean_name(_SEAL.sub("", m.group("v"))), _where(s), "部门（单位）名称")
+            value = clean_name(_SEAL.sub("", m.group("v")))
+            if not is_unit_name(value) and s.text[m.end():m.end() + 1] in "：:":  # …委员会评价单位:…: the next
+                value = _field_value(value) or value  # field's label ran on into the name
+            return Stated(value, _where(s), "部门（单位）名称")
         if (m := _NAME_RUN_ON.search(s.text)) and (value := _field_value(m.group("v"))):
             return Stated(value, _where(s), "部门（单位）名称")
     fields = _fields_alone(sentences)
@@ -386,7 +420,7 @@ def _name(sentences: list[Sentence]) -> Stated | None:
             return Stated(_compact(m.group("v")), _where(s), re.sub(r"\s", "", m.group("w")))
     return fields.get("w") or _name_from_signature(sentences) or _name_from_a_later_title(sentences) \
         or _name_from_first_sentence(sentences) or _name_from_project(sentences) \
-        or _name_from_site(sentences) or _name_from_author(sentences)
+        or _name_from_site(sentences) or _name_from_author(sentences) or _name_from_title(sentences, places=True)
 
 
 def _field_value(text: str) -> str | None:
@@ -511,9 +545,10 @@ def _year_read(sentences: list[Sentence]) -> Stated | None:
         text = _compact(s.text)  # 2023 年 度 部 门 整 体 支 出 绩 效: a PDF's spaces
         if len(text) <= MAX_TITLE and not _SENTENCE_MARK.search(text) and \
                 (m := _TITLE_YEAR.search(text) or _YEAR_AFTER_TITLE.search(text)):
+            written = next(g for g in m.groups() if g)
             if not _CRUMBS.search(text):
-                return Stated(year_value(m.group(1)), _where(s), "标题")
-            crumb = crumb or Stated(year_value(m.group(1)), _where(s), "网页导航中的标题")
+                return Stated(year_value(written), _where(s), "标题")
+            crumb = crumb or Stated(year_value(written), _where(s), "网页导航中的标题")
     if crumb is not None:
         return crumb  # a site's path ending in the document's title (…>>2019年预决算>>2018年部门决算), no title under it
     for s, following in zip(sentences, sentences[1:]):  # a title set on lines: 某某局 / 2023年度 / 部门整体支出…报告
