@@ -867,3 +867,88 @@ def test_a_change_by_its_amount_under_a_short_subject_or_of_several_values_is_no
     several = _rates_of(tmp_path, "一、支出情况", "2023年部门整体支出1800.00万元。", "二、决算", "2023年部门整体支出1750.00万元。",
                         "三、支出变化", "2023年部门整体支出较上年增加150.00万元，增长9.00%。")
     assert [status for status, _, _ in several.values()] == ["unexplained"]
+
+
+def _rate(draft, written: str):
+    return next(r for r in draft.rates if r.rate.written == written)
+
+
+def test_a_share_whose_whole_the_part_before_states_is_explained_by_the_words_its_paragraph_repeats(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、“三公”经费支出总体情况",
+                     "2023年度“三公”经费支出年初预算为52,400元，支出决算为48,120.50元，完成年初预算的91.83%。",
+                     "二、“三公”经费支出具体情况",
+                     "2023年度“三公”经费支出决算中，公务接待费支出6,300元，占13.09%；公务用车运行维护费支出41,820.50元，"
+                     "占86.91%。")
+    for written, part in (("13.09%", "6,300元"), ("86.91%", "41,820.50元")):
+        found = _rate(draft, written)
+        assert found.status == "explained" and found.reading.kind == "share"
+        assert (found.reading.numerator.written, found.reading.denominator.written) == (part, "48,120.50元")
+
+
+def test_a_share_of_a_figure_its_sentence_does_not_name_stays_unexplained(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、总体情况", "本年度培训经费支出48,120.50元。", "二、具体情况",
+                     "公务接待费支出6,300元，占13.09%。")  # 6,300 / 48,120.50 is 13.09%, but nothing says of what
+    assert _rate(draft, "13.09%").status == "unexplained"
+
+
+def test_a_change_stated_with_its_amount_is_explained_by_the_new_value_stated_earlier_under_its_words(tmp_path):
+    def changes(first: str, second: str):
+        return draft_of(tmp_path, TITLE, "一、总体情况",
+                        "2023年度公务接待费支出决算为3,080元，公务用车运行维护费支出决算为23,005.58元。", "二、变动情况",
+                        "2023年度“三公”经费支出决算比上年减少18,987.42元。其中：公务用车运行维护费支出决算减少994.42元，"
+                        f"下降{first}；公务接待费支出决算减少17,993元，下降{second}。")
+
+    draft = changes("4.14%", "85.38%")  # 994.42 ÷ (23,005.58 + 994.42); 17,993 ÷ (3,080 + 17,993)
+    for written, new, amount in (("4.14%", "23,005.58元", "994.42元"), ("85.38%", "3,080元", "17,993元")):
+        found = _rate(draft, written)
+        assert found.status == "explained" and found.reading.kind == "change"
+        assert (found.reading.numerator.written, found.reading.denominator.written) == (new, amount)
+    assert _rate(changes("4.19%", "85.83%"), "4.19%").status == "unexplained"  # no figure gives it: no guess
+
+
+@pytest.mark.parametrize("stated", ["0%", "100%", "50%"])
+def test_a_rate_any_pair_of_figures_gives_is_not_explained_by_a_search_of_the_report(tmp_path, stated):
+    draft = draft_of(tmp_path, TITLE, "一、总体情况", "本年度公务接待费支出决算为6,300元。", "二、具体情况",
+                     f"公务接待费支出决算中，会议接待支出6,300元，占{stated}。")
+    assert _rate(draft, stated).status != "explained"
+
+
+def test_rates_of_the_clause_before_are_of_different_subjects_when_their_amounts_have_thousands_separators(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、“三公”经费决算情况",
+                     "其中：公务用车运行维护费支出决算为21,406.30元，完成年初预算的89.19%；"
+                     "公务接待费支出决算为2,600元，完成年初预算的100%。")
+    assert not any("89.19%" in [m.written for m in group] for group in draft.repeats)
+
+
+def test_a_figure_restated_under_its_name_without_the_word_fei_is_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、总体情况", "公务用车运行维护费支出决算为21,406.30元，完成年初预算的89.19%。",
+                     "二、具体情况", "公务用车运行维护支出21,406.30元，开支公务用车保有量为2辆。")
+    written = {m.written for group in draft.pairs for m in group}
+    assert "21,406.30元" in written
+    apart = draft_of(tmp_path, TITLE, "一、收入情况", "全镇一般公共预算收入实现131,406.30万元。", "二、财力情况",
+                     "全镇一般公共预算财力131,406.30万元。")  # another head noun after the same words: two figures
+    assert not apart.pairs
+
+
+def test_a_sentence_written_again_word_for_word_in_another_part_restates_its_figures(tmp_path):
+    summary = "本年度我站共举办农技培训班3期，培训农民4人次以上。"
+    draft = draft_of(tmp_path, TITLE, "一、项目概况", summary, "二、佐证材料", summary)
+    assert ["3期", "3期"] in [[m.written for m in group] for group in draft.repeats]
+    rows = draft_of(tmp_path, TITLE, "一、指标完成情况", "培训人次", "| 已完成100%", "示范基地", "| 已完成100%")
+    assert not rows.repeats  # a row's result written alike on every row: rows, not one figure
+
+
+def test_a_total_word_in_the_first_parts_name_does_not_close_the_list_before_it():
+    assert totals_in("收入总计600.00万元，包括本年收入合计500.00万元、年初结转和结余100.00万元。") == [
+        ("600.00万元", ["500.00万元", "100.00万元"], True)]
+    assert totals_in("收入总计600.00万元，其中财政拨款收入450.00万元，事业收入50.00万元，合计500.00万元；"
+                     "年初结转和结余100.00万元。")[0] == ("600.00万元", ["450.00万元", "50.00万元"], False)  # closed
+
+
+def test_a_bare_count_whose_label_names_its_unit_is_restated_by_the_count_in_that_unit(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "项目", "数量", "农技培训场次", "36", "示范基地个数", "12",
+                     "二、工作成效", "全年共开展农技培训36场次，新建示范基地12个。")
+    assert sorted([m.written for m in group] for group in draft.repeats) == [["12", "12个"], ["36", "36场次"]]
+    other = draft_of(tmp_path, TITLE, "一、基本情况", "项目", "数量", "农技培训场次", "36", "二、工作成效",
+                     "全年共开展农技培训36人次。")  # 36 sessions and 36 attendances: two figures
+    assert not other.repeats

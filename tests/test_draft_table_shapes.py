@@ -251,3 +251,32 @@ def test_a_wrong_change_in_a_turned_table_is_checked_against_its_own_column(tmp_
     wrong = next(r for r in draft.rates if r.rate.written == "25%")
     assert wrong.status == "contradicted" and wrong.reading is not None
     assert (wrong.reading.numerator.written, wrong.reading.denominator.written) == ("18.00", "24.00")
+
+
+def test_a_web_pages_header_of_two_rows_merged_by_rowspan_and_colspan_drafts_as_the_txt(tmp_path):
+    cells = "".join
+    head = ("<tr><td rowspan='2'>项目</td><td colspan='2'>决算数（万元）</td><td rowspan='2'>变动率</td></tr>"
+            "<tr><td>2023年</td><td>2024年</td></tr>")
+    body = "".join("<tr>" + cells(f"<td>{c}</td>" for c in row) + "</tr>" for row in _two_row("25%")[2:])
+    paragraphs = "".join(f"<p>{line}</p>" for line in [TITLE, *OPENING, "二、数据表", "“三公”经费对比"])
+    closing = "".join(f"<p>{line}</p>" for line in CLOSING)
+    page = tmp_path / "wrong.html"
+    page.write_text(f"<html><body>{paragraphs}<table>{head}{body}</table>{closing}</body></html>", encoding="utf-8")
+    txt = draft_report(_write_txt(tmp_path, "wrong", "“三公”经费对比", _two_row("25%")))
+    assert _without_file_names(draft_report(page)) == _without_file_names(txt)
+
+
+@pytest.mark.parametrize("name, caption, rows", [
+    ("two_row", "“三公”经费对比", _two_row("25%")),
+    ("unit_column", "基础数据", [[c.format(sangong="21.00") for c in row] for row in UNIT_COLUMN]),
+    ("turned", "“三公”经费（单位：万元）", [[c.format(rate="25%") for c in row] for row in TURNED]),
+    ("eight_column", "绩效自评表", _eight_column("98"))])
+def test_a_pdf_of_each_shape_drafts_as_its_txt(tmp_path, name, caption, rows):
+    from report_files import truetype_font, write_pdf
+
+    from perfeval.intake.report.document import read_document
+
+    txt = _write_txt(tmp_path, name, caption, rows)
+    font = truetype_font(txt.read_text(encoding="utf-8"), tmp_path / "font.ttf")
+    pdf = write_pdf(read_document(txt), tmp_path / f"{name}.pdf", font)
+    assert _without_file_names(draft_report(pdf)) == _without_file_names(draft_report(txt))

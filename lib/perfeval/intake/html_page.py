@@ -33,6 +33,8 @@ _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.I)  # not this screen's rules, or not always
 _SIMPLE = re.compile(r"^([a-z][a-z0-9]*)?((?:[.#][\w-]+)*)$", re.I)  # p, .x, #y, p.x.y: no combinators
 MAX_SPAN = 63  # columns one cell may span, as Word bounds gridSpan: a colspan of a million is no table
+MAX_ROWSPAN = 1000  # rows one cell may span down
+MAX_COLUMNS = 256  # columns a cell spanning down leaves empty below it (a row's work stays bounded by its own cells)
 LOOKS_LIKE_HTML = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
 
 
@@ -148,25 +150,42 @@ class _Page:
                 yield piece
 
     def rows(self, table: etree._Element) -> Iterator[tuple[str, ...]]:
-        """The rows of one table (not of tables inside its cells), each cell's shown text, a cell spanning columns
-        followed by an empty cell per further column (as Word's merged cells are read); a table inside a cell is
-        that cell's text."""
+        """The rows of one table (not of tables inside its cells), each cell's shown text in the column a browser
+        draws it in: a cell spanning columns followed by an empty cell per further column, and a column a cell above
+        spans down to (rowspan) empty in the rows it covers — as Word's merged cells are read, so each value stands
+        under its own heading (项目 spanning a header's two rows left its second row's years one column short); a
+        table inside a cell is that cell's text."""
+        below: dict[int, int] = {}  # column → rows under this one that a cell above still covers
         for tr in table.iter("tr"):
             if next(tr.iterancestors("table"), None) is not table:
                 continue
             cells: list[str] = []
+            covered = {k for k, n in below.items() if n > 0}
             for cell in tr:
                 if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
                     continue
                 if _hides(cell):
                     self.hidden += bool("".join(cell.itertext()).strip())
                     continue
+                while len(cells) in covered:
+                    cells.append("")
                 lines = "".join("\n" if isinstance(p, _Break) else p for p in self.shown(cell, tables=False)
                                 if not isinstance(p, etree._Element))
+                at = len(cells)
                 cells.append(join_lines(lines.splitlines()))
-                span = cell.get("colspan") or "1"
-                cells += [""] * (min(int(span), MAX_SPAN) - 1 if span.strip().isdigit() and int(span) > 1 else 0)
+                columns = _span(cell.get("colspan"))
+                cells += [""] * (columns - 1)
+                down = _span(cell.get("rowspan"), MAX_ROWSPAN)
+                for k in range(at, min(at + columns, MAX_COLUMNS)) if down > 1 else ():
+                    below[k] = down  # this row counted off below
+            below = {k: n - 1 for k, n in below.items() if n > 1}
             yield tuple(cells)
+
+
+def _span(written: str | None, most: int = MAX_SPAN) -> int:
+    """A colspan or rowspan as a browser takes it: a whole number of at least 1, at most `most`."""
+    text = (written or "1").strip()
+    return min(int(text), most) if text.isdigit() and int(text) > 1 else 1
 
 
 def _inside_a_number(before: str, after: str) -> bool:

@@ -429,12 +429,12 @@ class _Assembly(RateClaims, Records):
         whole_of = {id(p): lst.whole for lst, _ in self.written_lists for p in lst.parts}
         subjects = Subjects(self.item_sections, _shapes([m for _, m in stated]))
         for sid, m in stated:
-            label = normalise(m.label)
+            label = normalise(m.label).replace("|", "")  # a row saved with bars: its cells' edges name nothing
             if len(label) < 2 or m.where.in_table or (m.is_rate and _RELATIVE.match(label)) or _CHANGE_ONLY.match(label):
                 continue  # 为年初预算的116.9%, 同比上年度增加189.25万元: named by what it is of, not by whose it is
             if _GENERIC_LABEL.fullmatch(label) or m.is_rate and _RATE_NAME.fullmatch(label):
                 continue  # 共计支出8.12万元 under one heading and 共计支出0万元 under another; 完成率100% on every row
-            kind = canonical_unit(m.quantity.unit)
+            kind = _counted_in(m)
             subject = clean_label(m.lead) if kind in COUNTED_OBJECTS else ""  # 交通局内设7个科室, 中心内设4个科室
             if m.is_rate and _OF_THE_CLAUSE_BEFORE.match(label):
                 subject = _clause_before(m)  # 争取水利资金13.59亿元，完成目标任务154.4%: a rate of the clause before
@@ -442,7 +442,7 @@ class _Assembly(RateClaims, Records):
         out = []
         for group in groups.values():
             first = group[0][1]
-            again = [(s, m) for s, m in group[1:] if m.where.text != first.where.text and not _apart(first, m, whole_of)
+            again = [(s, m) for s, m in group[1:] if not _same_sentence(first, m) and not _apart(first, m, whole_of)
                      and not _other_subject(first, m, subjects) and not _opposed(first.lead, m.lead)
                      and not _other_rows(first, m)]
             if again:
@@ -468,8 +468,9 @@ class _Assembly(RateClaims, Records):
 _DIGIT = re.compile(r"[0-9０-９]")
 _GENERIC_LABEL = re.compile(r"(?:涉及|共|合计|总计|共计|累计|计|达|约|为)*"
                             r"(?:支出|收入|资金|经费|金额|费用|投入|人数|人员|项目|数量|任务)*")  # 项目资金 too
-_RATE_NAME = re.compile(r"(?:完成|执行|到位|达标|合格|覆盖|知晓|满意|使用|支付|拨付|兑现|验收|得分|增长|下降|利用|开工|"
-                        r"办结|及时|准确|正确)?(?:率|度|比例|比重|情况|指标)")  # a rate named by its kind alone
+_RATE_NAME = re.compile(r"(?:已|实际)?(?:(?:完成|执行|到位|达标|合格|覆盖|知晓|满意|使用|支付|拨付|兑现|验收|得分|增长|下降|"
+                        r"利用|开工|办结|及时|准确|正确)?(?:率|度|比例|比重|情况|指标)|完成|达到|实现)")  # a rate named by
+# its kind alone, or by the verb of a row's result (| 已完成100% on every row of a form)
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
 _NAMES_A_NUMBER = re.compile(r"[数额]?[为是达]?\s*[0-9０-９]")  # 年初预算数1850000.00元: the word names that number only
 _CHANGE_VERB = r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)"
@@ -539,7 +540,7 @@ def _other_subject(a: Mention, b: Mention, subjects: Subjects) -> bool:
 
 
 _OF_THE_CLAUSE_BEFORE = re.compile(r"^(?:完成|达到|实现|达|占)")  # 完成目标任务154.4%: a rate of what the clause before names
-_CLAUSES = re.compile(r"[，,；;：:]")
+_CLAUSES = re.compile(r"[，；;：:]|,(?![0-9]{3})")  # 23,005.58: a thousands separator ends no clause
 
 
 def _clause_before(m: Mention) -> str:
@@ -600,7 +601,7 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
     rounded: list[tuple[Mention, tuple]] = []
     written: dict[tuple, list[Mention]] = {}  # (value, step, kind) as stated, both in the dimension's base unit
     for m in pool:
-        kind = (_dimension(_SAME_COUNT.get(canonical_unit(m.quantity.unit), canonical_unit(m.quantity.unit))),
+        kind = (_dimension(_SAME_COUNT.get(_counted_in(m), _counted_in(m))),
                 m.year or year, _column_word(m) or "final")  # a figure named by no budget word is an actual
         digits = _digits(m)
         kind += (_numbering(m),)  # labels numbering two things are two figures (_one_figure): never paired
@@ -633,7 +634,7 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
 def _one_figure(a: Mention, b: Mention, subjects: Subjects,
                 whole_of: dict[int, Mention] | None = None) -> bool:
     """Are two statements, in different sentences, of one figure (see _same_value_restated)?"""
-    if a.where.text == b.where.text and a.order[:2] == b.order[:2] or a.where.in_table and b.where.in_table:
+    if _same_sentence(a, b) or a.where.in_table and b.where.in_table:
         return False
     x, y = _named_by(a), _named_by(b)
     if _numbering(a) != _numbering(b):
@@ -662,6 +663,26 @@ def _one_figure(a: Mention, b: Mention, subjects: Subjects,
     money = _dimension(canonical_unit(a.quantity.unit)) == "money"  # many sums of money share a head (税收收入, 非税收入)
     return head >= (MIN_SHARED_LABEL if money else MIN_SHARED_HEAD) and a.where.section != b.where.section \
         and _slip(_digits(a), _digits(b))
+
+
+def _same_sentence(a: Mention, b: Mention) -> bool:
+    """Are two statements in one sentence (two figures under one label there are two figures)? A sentence written
+    again word for word elsewhere (a summary restated in the 佐证材料) is another statement of what it says."""
+    return a.where.text == b.where.text and a.order[:2] == b.order[:2]
+
+
+def _counted_in(m: Mention) -> str:
+    """The unit a figure is counted in, or, for a bare number, the one its label ends with (农技培训场次 / 36, a
+    table saved one cell per line, counts 场次 as 全年开展农技培训36场次 does)."""
+    if m.quantity.unit:
+        return canonical_unit(m.quantity.unit)
+    named = _COUNTED_BY_LABEL.search(_named_by(m))
+    return _LABEL_UNITS.get(named.group(0), named.group(0)) if named else ""
+
+
+_COUNTED_BY_LABEL = re.compile(r"(?:场次|人次|户次|次数|个数|人数|户数|家数|件数|项数|场数|所数|名数)$")
+_LABEL_UNITS = {"次数": "次", "个数": "个", "人数": "人", "户数": "户", "家数": "家", "件数": "件", "项数": "项", "场数": "场",
+                "所数": "所", "名数": "名"}
 
 
 def _names_something(m: Mention) -> bool:
@@ -712,8 +733,10 @@ def _opposed(a: str, b: str) -> bool:
     shared = SequenceMatcher(None, x, y).find_longest_match(0, len(x), 0, len(y))
     after_x, after_y = x[shared.a + shared.size:], y[shared.b + shared.size:]
     if shared.size >= MIN_SHARED_LABEL and after_x and after_y and after_x[:2] != after_y[:2] \
+            and after_x[:2] not in after_y and after_y[:2] not in after_x \
             and not _GENERIC.match(after_x) and not _GENERIC.match(after_y):
-        return True  # 财政拨款项目支出 and 本级财政拨款资金: 资金 names no other quantity
+        return True  # 财政拨款项目支出 and 本级财政拨款资金: 资金 names no other quantity; 运行维护费支出决算 and
+        # 运行维护支出 name one (the head of one stands in the other's words)
     for group in _OPPOSED:
         x, y = ({k for k, words in enumerate(group) if words.search(label)} for label in (a, b))
         if x and y and not x & y:

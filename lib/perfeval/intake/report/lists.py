@@ -28,6 +28,7 @@ _AMONG = re.compile(r"其中|包括|包含|分别为|分别是|(?<=[，,（(：:
                     r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]"  # open a breakdown (…，主要用于：一是…)
                     r"|(?:分项|构成|组成)(?:情况)?(?:是|为|如下)?[：:]")  # …决算总额2771万元。分项情况是：…
 _STOP = re.compile(r"另有|此外|另外|(?<=[，,；;])另(?!外)|合计|共计|总计")  # outside the list, or its close
+_CLOSING = re.compile(r"合计|共计|总计")  # of _STOP, the words that close a list once it has parts
 _CLAUSE = re.compile(r"[，,；;。：:]")
 _BARE_TOTAL = re.compile(r"^\s*[，,；;]\s*[\u4e00-\u9fff]{2,10}[为是:：]?\s*\d+(?:\.\d+)?\s*[，,；;：:]?\s*$")  # ，人数37，
 _STRENGTH = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
@@ -210,6 +211,11 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
                     or _opens_with_colon(text, following[0]):
                 break  # a figure with its own colon list (堤防工程1.04km：右岸…) heads a list, it is no part
         stop = _STOP.search(text, start)
+        if stop and _CLOSING.fullmatch(stop.group(0)) and not parts and not any(
+                start <= m.start < stop.start() and _alike(whole, m) for m in mentions):
+            beyond = _STOP.search(text, stop.end())  # 包括本年收入合计500万元、…: a 合计 before any part names it,
+            if beyond is None or _CLOSING.fullmatch(beyond.group(0)):  # unless 此外 follows (the 合计 and what stands
+                stop = beyond  # beyond it make the 总计: see totals)
         end = stop.start() if stop else len(text)
         pos, opens, closed, depth = start, False, False, 0
         for m in sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start):

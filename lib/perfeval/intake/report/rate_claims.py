@@ -32,6 +32,7 @@ from .rates import (
     done_over_planned,
     done_over_the_years_budget,
     explain,
+    NamedEarlier,
     explain_from_section,
     is_difference,
     share_of_its_list,
@@ -55,6 +56,7 @@ class RateClaims(Placement):
         for m in free:
             by_block.setdefault(m.where.block, []).append(m)
             by_part.setdefault(_part_of(m.where.section), []).append(m)
+        earlier = NamedEarlier.of(free)
         for sentence in by_sentence(free):
             for m in (x for x in sentence if x.is_rate and not is_threshold(x)):
                 found = explain(m, sentence, by_block.get(m.where.block, []), lists)
@@ -63,6 +65,7 @@ class RateClaims(Placement):
                 found = change_by_amount_of_named(found, sentence, free, self.year)
                 found = self._change_of_named(self._share_of_named(found, sentence, free), sentence)
                 found = _formula_change(self._change_from_last_year(found, sentence, free), free)
+                found = earlier.explain(found, sentence)
                 found = done_over_the_years_budget(found, sentence, by_block.get(m.where.block, []))
                 out.append(share_of_its_list(found, sentence, lists))
         own_rows: set[int] = set()  # a rate of a table row that states no catalogue figure: that row's own

@@ -268,6 +268,90 @@ def done_over_the_years_budget(found: RateFound, sentence: list[Mention], paragr
     return RateFound(rate, "contradicted", reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
 
 
+@dataclass
+class NamedEarlier:
+    """The figures a report states, by the words that name them, for rates whose sentence states one of their two
+    figures and names the other by words stated earlier (see explain). Built once per report: a rate looks up the
+    words of the WINDOW characters before it, and at most MAX_SEARCHED rates of a report are searched, so the work is
+    linear in the figures whatever their number."""
+
+    by_words: dict[str, list[Mention]]
+    sentences: dict[int, dict[int, str]]  # paragraph → its sentences' texts by their index
+    searched: int = 0
+
+    @classmethod
+    def of(cls, stated: Sequence[Mention]) -> NamedEarlier:
+        by_words: dict[str, list[Mention]] = {}
+        sentences: dict[int, dict[int, str]] = {}
+        for m in stated:
+            sentences.setdefault(m.where.block, {})[m.order[1]] = m.where.text
+            words = _NAMING_YEAR.sub("", clean_label(m.label))
+            if _operand(m) and MIN_NAMED_SUBJECT <= len(words) <= MAX_NAMING and not is_difference(m):
+                by_words.setdefault(words, []).append(m)
+        return cls(by_words, sentences)
+
+    def explain(self, found: RateFound, sentence: list[Mention]) -> RateFound:
+        """A share (公务接待费支出3,080元，占11.81% after “三公”经费…支出决算为26,085.58元 in the part before, the
+        paragraph opening 2022年度…“三公”经费支出决算中) or a change stated with its amount (公务用车运行费用较上年同期
+        增加2.27万元，增长29.37% after 公务用车运行费用10万元) whose other figure stands earlier in the report under
+        words the rate's paragraph says before it: explained when exactly one such figure gives the rate at the
+        precision it is written; a rate any figures give (0%, 100%, 50%) is left as it is."""
+        rate = found.rate
+        if found.status != "unexplained" or not _DISTINCTIVE.search(_significant(rate)) \
+                or self.searched >= MAX_SEARCHED:
+            return found
+        before = [m for m in sentence if m.order < rate.order and (_operand(m) or m.is_rate)][-1:]
+        if not before or not _operand(before[0]):
+            return found
+        self.searched += 1
+        known = before[0]
+        earlier = self.sentences.get(rate.where.block, {})
+        text = "".join(t for k, t in sorted(earlier.items()) if k < rate.order[1]) + rate.where.text[:rate.start]
+        text = text[-WINDOW:]
+        named = {id(m): m for size in range(MIN_NAMED_SUBJECT, min(MAX_NAMING, len(text)) + 1)
+                 for at in range(len(text) - size + 1) for m in self.by_words.get(text[at:at + size], ())
+                 if m.order < rate.order and m.where.text != rate.where.text
+                 and commensurable(m.quantity.unit, known.quantity.unit)}.values()
+        change = bool(_CHANGE_WORDS.search(rate.clause + rate.label))
+        if change and _AMOUNT.search(known.lead):
+            readings = [r for m in named if (r := _by_amount(m, known)) is not None]
+        elif not change:
+            readings = [r for m in named if (r := _share(known, m)) is not None]
+        else:
+            return found
+        agreeing = [r for r in readings if agrees(rate.percent, r.value)]
+        if len({r.denominator.quantity.value if r.kind == "share" else r.numerator.quantity.value
+                for r in agreeing}) != 1:
+            return found
+        return RateFound(rate, "explained", agreeing[0], why=agreeing[0].formula())
+
+
+WINDOW = 160  # characters before a rate in which the words naming its other figure are looked for
+MAX_NAMING = 24  # characters of the longest words looked up as naming a figure
+MAX_SEARCHED = 500  # rates of one report searched for a figure named earlier
+
+
+def _by_amount(new: Mention, amount: Mention) -> Reading | None:
+    """The change an amount makes to last year's value, new ∓ amount (the reading _by_difference gives)."""
+    sign = -1 if _DOWN_WORDS.search(amount.lead) else 1
+    old = new.quantity.value - sign * amount.quantity.to(new.quantity.unit).value
+    if old <= 0:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 28
+        value = amount.quantity.to(new.quantity.unit).value / old * 100
+    return Reading("change", new, amount, value, "increase" if sign > 0 else "decrease")
+
+
+def _significant(m: Mention) -> str:
+    q = m.quantity
+    return (f"{q.value:.{q.places}f}" if q.places > 0 else format(q.value, "f")).replace(".", "").strip("0")
+
+
+_DISTINCTIVE = re.compile(r"\d{2}")  # two significant digits at least: 4.14%, 29.37%, not 5% nor 100%
+_NAMING_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|本年度?|上年度?)")
+
+
 _BARE_SHARE = re.compile(r"^(?:占|占比|所占比[重例]|占比[重例])(?:为|是|达)?$")  # 占35%: a share that names no whole
 
 
