@@ -93,7 +93,7 @@ def kernel_life(repeat: int) -> Stages:
         s.add("kernel start (to ready)", time.perf_counter() - t0)
         t0 = time.perf_counter()
         run_sync(kc.execute_interactive)(WARM_UP, store_history=False, output_hook=lambda m: None)
-        s.add("imports in the kernel (warm-up: report library, pandas, seaborn, font)", time.perf_counter() - t0)
+        s.add("imports in the kernel (warm-up: the report library and pandas)", time.perf_counter() - t0)
         t0 = time.perf_counter()
         run_sync(kc.execute_interactive)(RESET, store_history=False, output_hook=lambda m: None)
         s.add("namespace reset between units", time.perf_counter() - t0)

@@ -952,3 +952,19 @@ def test_a_bare_count_whose_label_names_its_unit_is_restated_by_the_count_in_tha
     other = draft_of(tmp_path, TITLE, "一、基本情况", "项目", "数量", "农技培训场次", "36", "二、工作成效",
                      "全年共开展农技培训36人次。")  # 36 sessions and 36 attendances: two figures
     assert not other.repeats
+
+
+def test_a_list_breaks_down_the_earlier_total_its_parts_fit_not_the_figure_just_before_it():
+    assert totals_in("本年支出合计3240.50万元，预算执行率为96.20%。年末结转结余86.3万元。其中，基本支出1200.25万元、"
+                     "项目支出2010.15万元、经营支出30.10万元。") == [
+        ("3240.50万元", ["1200.25万元", "2010.15万元", "30.10万元"], True)]
+    assert totals_in("固定资产原值600.00万元，累计折旧150.00万元，净值450.00万元。其中：房屋及构筑物180.00万元，"
+                     "占固定资产的30.00%；通用设备240.00万元，占固定资产的40.00%") == [
+        ("600.00万元", ["180.00万元", "240.00万元"], False)]  # the shares say whose parts they are; the text ends
+
+
+def test_a_list_that_fits_no_other_total_stays_under_the_figure_before_it_and_may_not_add_up():
+    # 30 + 30 + 29.99 is 89.99: no breakdown of the 90 applied for, to the cent; the 89.97 spent it breaks down is short
+    assert totals_in("本项目共申请预算资金90万元。本项目共完成预算资金89.97万元，其中预算编制30万元、审计30万元、"
+                     "设计测绘29.99万元。")[0] == ("89.97万元", ["30万元", "30万元", "29.99万元"], False)
+    assert totals_in("共设站点10个，其中A类6个、B类6个。") == [("10个", ["6个", "6个"], False)]

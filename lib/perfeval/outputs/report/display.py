@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from . import stylerhtml
 from .svgchart import SvgChart, svg_data_uri
 
 if TYPE_CHECKING:
@@ -76,20 +77,18 @@ def esc(text: object) -> str:
 
 
 class Table(Styler):  # type: ignore[misc]  # pandas ships no types here
-    """pandas' Styler, displayed without the deep copy Styler.to_html makes first: it copies every cell's formatter so
-    as to change options that a notebook's display never passes (a fifth of rendering a report's tables). What it
-    renders, and how, is pandas' own (the options read as to_html reads them)."""
+    """pandas' Styler, displayed without the deep copy Styler.to_html makes first (it copies every cell's formatter so
+    as to change options that a notebook's display never passes: a fifth of rendering a report's tables), and its
+    template filled in Python rather than by Jinja (report.stylerhtml). What it renders is pandas' own: the cells,
+    classes and styles as Styler._render works them out, with the options read as to_html reads them."""
 
     def _repr_html_(self) -> str | None:
         return self.html() if pd.get_option("styler.render.repr") == "html" else None
 
     def html(self) -> str:
         """The table as to_html() writes it, without its copy."""
-        html: str = self._render_html(sparse_index=pd.get_option("styler.sparse.index"),
-                                      sparse_columns=pd.get_option("styler.sparse.columns"), max_rows=None,
-                                      max_cols=None, exclude_styles=False,
-                                      encoding=pd.get_option("styler.render.encoding"), doctype_html=False)
-        return html
+        return stylerhtml.render(self._render(pd.get_option("styler.sparse.index"),
+                                              pd.get_option("styler.sparse.columns"), None, None, "&nbsp;"))
 
 
 def styled(frame: pd.DataFrame, uuid: str, formats: Mapping[str, Callable[[object], str]] | None = None,
@@ -114,8 +113,8 @@ def styled(frame: pd.DataFrame, uuid: str, formats: Mapping[str, Callable[[objec
                    for c in frame.columns}
         styler.set_td_classes(pd.DataFrame(classes, index=frame.index))
     hide = [c for c in hidden if c in frame]
-    if hide:
-        styler.hide(hide, axis="columns")
+    if hide:  # what styler.hide(hide, axis="columns") sets, without the copy of the data it selects them with (1 ms)
+        styler.hidden_columns = styler.columns.get_indexer_for(hide)
     if caption:
         styler.set_caption(esc(caption))
     if not index:
@@ -148,7 +147,7 @@ def figure_html(fig: SvgChart | Figure, caption: str) -> Html:
                 f'<figcaption>{esc(caption)}</figcaption></figure>')
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Chart:
     """A chart and the point it makes: the figure (an SvgChart; a matplotlib Figure on the portfolio's page) and
     the data behind it for analysts to reuse, an embedded image with its caption for readers."""
@@ -156,6 +155,9 @@ class Chart:
     figure: SvgChart | Figure
     caption: str  # the point of the chart, as a sentence
     data: pd.DataFrame
+
+    def __repr__(self) -> str:  # the notebook keeps it as the chart's plain-text output: the caption, not the frame
+        return f"Chart({self.caption!r}, {self.figure!r}, data: {len(self.data)} rows)"
 
     def _repr_html_(self) -> str:
         return figure_html(self.figure, self.caption).html

@@ -1,0 +1,58 @@
+"""Report tables are written as pandas writes them: report.stylerhtml fills pandas' template in Python, and every
+table of the samples, of synthetic units and of a unit with hostile text reads byte for byte as Styler.to_html."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from pandas.io.formats.style import Styler
+
+from perfeval import report
+from perfeval.outputs.report.display import Table
+
+from conftest import CHANGSHA, LIUYANG, YUNXI
+from synth import write_units
+
+TABLE_BLOCKS = ["scores", "level1", "overview", "lines", "figures", "stated_figures", "projects", "project_items",
+                "basis", "readings", "sensitivity"]
+HOSTILE = '<script>alert("1")</script> & 100% {x} \'y\''
+
+
+def tables_of(rep) -> list[Table]:
+    return [t for t in (getattr(report, name)(rep) for name in TABLE_BLOCKS) if isinstance(t, Table)]
+
+
+def assert_written_as_pandas_writes(rep) -> int:
+    written = tables_of(rep)
+    for table in written:
+        assert table.html() == table.to_html(), table.uuid
+    return len(written)
+
+
+@pytest.mark.parametrize("unit", [CHANGSHA, YUNXI, LIUYANG], ids=lambda p: p.stem)
+def test_every_table_of_the_samples_reads_as_pandas_writes_it(unit):
+    assert assert_written_as_pandas_writes(report.load_report(unit)) >= 8
+
+
+def test_synthetic_units_tables_read_as_pandas_writes_them(tmp_path):
+    for params in write_units(tmp_path, 4, seed=7):
+        assert_written_as_pandas_writes(report.load_report(params))
+
+
+def test_hostile_text_reads_as_pandas_writes_it(unit_copy):
+    def alter(d):
+        d["unit"]["name"] = HOSTILE
+        d["figures"]["project_items"][0]["name"] = HOSTILE
+        d["not_assessed"]["carryover"] = HOSTILE
+
+    rep = report.load_report(unit_copy(CHANGSHA, alter))
+    assert assert_written_as_pandas_writes(rep) >= 8
+    assert any(HOSTILE.replace("<", "&lt;").replace(">", "&gt;")[:20] in t.html() for t in tables_of(rep))
+
+
+def test_styled_hides_columns_as_styler_hide_does():
+    rep = report.load_report(CHANGSHA)
+    hiding = [t for t in tables_of(rep) if len(t.hidden_columns)]
+    assert hiding
+    for table in hiding:
+        names = list(table.columns[table.hidden_columns])
+        assert np.array_equal(Styler(table.data).hide(names, axis="columns").hidden_columns, table.hidden_columns)
