@@ -100,3 +100,26 @@ def test_weights_and_scores_given_stay_figures_beside_the_rules():
     assert figures("该指标分值5分，实际得分5分。") == ["5分", "5分"]
     assert figures("该项满分为5分。") == ["5分"]  # full marks stated alone: the row's weight
     assert figures("产出指标：满分30分，得分28.5分。") == ["30分", "28.5分"]
+
+
+# ---------------------------------------------------------------- page numbers and a site's numbers
+
+LONG = "本中心负责全市紧缺人才的储备、培训和服务工作，承担人才信息库的建设和维护，组织开展各类招聘活动。"
+
+
+def test_a_pdfs_page_numbers_alone_on_their_lines_at_uneven_distances_are_no_figures():
+    assert figures("1", "柳溪县人才服务中心", "2023 年度单位决算", "2", "目 录", "第一部分 单位概况", "一、单位职责",
+                   "3", "二、机构设置", "三、人员情况", "四、资产情况", "4", LONG) == []
+    # lone numbers counting up at one width are a table saved one cell per line: its values stay
+    assert figures("培训班", "1", "讲座", "2", "观摩活动", "3") == ["1", "2", "3"]
+
+
+def test_a_page_number_a_page_break_left_before_the_text_running_on_is_no_figure():
+    assert figures(LONG + "下一步改进措施：一是年初编制预算时应对", "15 项目实施对象准确摸底，确保预算安排准确。") == []
+    assert figures(LONG + "全年共开展业务培训", "15 次，参训人员300人次。") == ["15 次", "300人次"]  # a count runs on
+
+
+def test_a_sites_numbers_around_a_copy_are_no_figures():
+    assert figures("部门整体支出绩效自评报告,8548") == []
+    assert figures("乡镇部门绩效自评报告 篇1") == []
+    assert figures("全年编发信息简报12篇。") == ["12篇"]

@@ -463,7 +463,7 @@ def _is_money(unit: str) -> bool:
 
 
 # What a web page counts around a copy: its views (bare: 网站访问量12万人次 is a figure) and a document site's articles.
-_SITE_COUNT = lazy_compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|大全|汇编|模板)\s*[：:]?\s*$")
+_SITE_COUNT = lazy_compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|大全|汇编|模板|篇)\s*[：:]?\s*$")
 MAX_HEAD_WORDS = 12  # characters before a number that can name a page's counter
 
 _GRADE_WORD = r"(?:优秀|优|良好|良|较好|中等|中|一般|合格|及格|较差|差|不合格|不及格|[A-Da-d]\s*(?:级|等|档)?(?![A-Za-z]))"
@@ -898,8 +898,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                     and not re.search(r"\d", _YEAR_WRITTEN.sub("", norm[heading.end():lead])):
                 return None  # a contents line's page number: 第一部分 部门概况 4 (a row of a form's scores,
                 # 1.1 预算编制 10 9, has other numbers before its last)
-            if not after.strip() and _TITLE_END.search(compact):
-                return None  # a title's number (绩效自评报告1, 部门决算说明 2): the document's, not a figure
+            if not after.strip() and _TITLE_END.search(compact.rstrip("，,、")):
+                return None  # a title's number (绩效自评报告1, 部门决算说明 2, a site's 自评报告,8548): the document's
             if re.match(r"\s*(?:服务)?(?:热线|专线|投诉|举报|便民|政务服务|服务平台)", after) and "." not in digits:
                 return None  # a public service's number (12345热线, 12315投诉举报中心): a name, not a figure
             if re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])", digits) and re.search(r"(?:日期|时间|年月)[：:]?\s*$", before):
