@@ -123,3 +123,22 @@ def test_a_sites_numbers_around_a_copy_are_no_figures():
     assert figures("部门整体支出绩效自评报告,8548") == []
     assert figures("乡镇部门绩效自评报告 篇1") == []
     assert figures("全年编发信息简报12篇。") == ["12篇"]
+
+
+# ---------------------------------------------------------------- years
+
+def test_a_year_alone_on_a_covers_line_is_no_figure_but_a_value_under_its_field_is():
+    assert figures("柳溪县林业局", "2024", "部门整体支出绩效自评报告", "本局核定编制18人。") == ["18人"]
+    assert figures("预算数", "2023") == ["2023"]
+
+
+def test_a_year_that_lost_its_nian_before_a_title_or_in_a_sites_path_is_no_figure():
+    assert figures("首页 > 信息公开 > 2024决算专题") == []
+    assert figures("2024 决算公开") == []
+    assert figures("实有人数 2024人") == ["2024人"]
+
+
+def test_two_years_heading_the_columns_of_values_under_them_are_no_figures():
+    assert figures("项目 2022 2023", "基本支出 120.00 130.00") == ["120.00", "130.00"]
+    assert figures("项目\t2022\t2023", "基本支出\t120.00\t130.00") == ["120.00", "130.00"]
+    assert figures("培训人次 2022 2023", "合计 2025") == ["2022", "2023", "2025"]  # no values under them: counts

@@ -407,6 +407,7 @@ _SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d
 # The upper end of a range after its lower end's bracket (80（含）-90分): a dash, not a minus.
 _INCLUDED_END = lazy_compile(r"\d\s*分?\s*[（(]\s*不?含\s*[）)]\s*$")
 _YEAR_DIGITS = lazy_compile(r"(?:19|20)\d{2}")
+_PATH_MARKS = " \u3000\t>＞»›|｜/"  # what stands before a site's column or a title's year: a space, a path's step
 _YEAR_WRITTEN = lazy_compile(r"(?:19|20)\d{2}\s*年")
 _TITLE_END = lazy_compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
 _METADATA = lazy_compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
@@ -888,8 +889,11 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a date written with dots (截至2022.12.31, 2023.6底)
             if _SUBJECT_CODE.fullmatch(digits) and _CJK.match(after.lstrip()):
                 return None  # a budget subject's code before its name (2010301行政运行, 20103 政府办公厅)
-            if _YEAR_DIGITS.fullmatch(digits) and _CJK.match(after) and (not before_char or _CJK.match(before_char)):
-                return None  # a year that lost its 年 between words (某某中心2018绩效评价报告, 2024底有职工)
+            if _YEAR_DIGITS.fullmatch(digits) and (
+                    _CJK.match(after) and (not before_char or _CJK.match(before_char) or before_char in _PATH_MARKS)
+                    or re.match(r"\s*(?:决算|预算|绩效|自评|专题)", after)):
+                return None  # a year that lost its 年 between words (某某中心2018绩效评价报告, 2024底有职工, a portal's
+                # column 首页 > 2024决算专题, a title's 2024 决算公开)
             if len(digits) <= 3 and before[-1:].isspace() and (
                     _NEXT_HEADING.match(after) or (not after.strip() and _PAGED_HEADING.search(before))):
                 return None  # a flattened contents line's page number: 一、部门职责 3 二、机构设置 4 … 四、问题 9

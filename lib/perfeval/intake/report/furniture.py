@@ -41,7 +41,21 @@ def furniture_lines(lines: Sequence[str]) -> set[int]:
     out |= _contents(lines, out)
     out |= _page_numbers(lines)
     out |= _numbers_of_paragraphs(lines)
+    out |= _years_alone(lines)
     return out
+
+
+_YEAR_LINE = re.compile(r"^\s*(?:19|20)\d{2}+\s*[|｜]?\s*$")
+# A field whose value is an amount or a count (预算数 / 2023): the number under it is its value, whatever its digits.
+_AMOUNT_FIELD = re.compile(r"(?:数|额|金|费|资金|经费|支出|收入|预算|决算|合计|总计|小计|人员|人次|编制|面积|里程|数量)\s*[|｜]?\s*$")
+
+
+def _years_alone(lines: Sequence[str]) -> set[int]:
+    """Lines holding a year and nothing else (a cover broken one word per line: 某某局 / 2024 / 部门整体支出…报告): the
+    title's year, never a figure — unless the line above is a field of amounts it is the value of (预算数 / 2023)."""
+    return {i for i, line in enumerate(lines)
+            if _YEAR_LINE.match(line) and not (i > 0 and len(lines[i - 1].strip()) <= MAX_LABEL
+                                               and _AMOUNT_FIELD.search(lines[i - 1]))}
 
 
 _NUMBERING = re.compile(r"^\s*[（(]?\s*\d{1,2}\s*[）)、.．]?\s*$")
