@@ -1000,8 +1000,9 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
     if _SECTION_NUMBER.fullmatch(digits) and re.match(r" [\u4e00-\u9fff]", after) and lead <= LOOK_BEHIND \
             and _heading_line(norm[:lead]):
         return True
-    if integer and len(digits) <= 2 and line_start and after[:1] in (")", "）"):
-        return True
+    if integer and len(digits) <= 2 and after[:1] in (")", "）") \
+            and (line_start or not re.search(r"[（(][^（）()]*$", before)):
+        return True  # a list number closed by a bracket alone (1）…，2）…): no bracket opened before it
     if integer and len(digits) <= 2 and not before.strip() and re.match(r" {1,2}[\u4e00-\u9fff]", after) \
             and len(after) <= MAX_HEADING and not re.search(r"[\d。；;，,！!？?.…·]", after):
         return True  # a heading numbered with a space (3 项目概况): the line holds nothing but the heading (a PDF's
