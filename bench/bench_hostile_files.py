@@ -4,9 +4,10 @@
 Each file is read in a fresh Python process, so its peak RSS is that file's alone (the interpreter with
 perfeval, openpyxl and pydantic imported is the baseline row). Reports (.pdf) are read as `perfeval draft` reads
 them (read_document). --lib DIR measures another checkout's library (an earlier commit, for before/after);
---only pdf measures the reports alone.
+--only pdf measures the reports alone; --match TEXT only the inputs whose description holds TEXT; --repeat N
+prints the median of N runs of each (by CPU time).
 
-Run: .venv/bin/python bench/bench_hostile_files.py [--only pdf] [--lib DIR]
+Run: .venv/bin/python bench/bench_hostile_files.py [--only pdf] [--match TEXT] [--repeat N] [--lib DIR]
 """
 from __future__ import annotations
 
@@ -56,10 +57,12 @@ def measure(path: str, lib: Path | None = None) -> dict:
 
 def pdf_cases(folder: Path) -> list[tuple[str, str, int]]:
     """The hostile PDFs of tests/test_hostile_pdfs.py at the sizes the outside run found, and the worst let through."""
-    from hostile_pdfs import deep_page_tree, dense_pages, encrypted_bomb, filtered_bomb, flate_bomb, invisible_text, \
-        many_pages, many_streams, no_tounicode, shared_content, text
+    from hostile_pdfs import deep_page_tree, dense_pages, encrypted_bomb, filtered_bomb, flate_bomb, glyph_by_glyph, \
+        invisible_text, many_pages, many_streams, no_tounicode, pages_pdf, shared_content, text
 
-    from perfeval.intake.pdf import MAX_PAGE_CONTENT, MAX_PAGE_PATHS, MAX_PAGES
+    from perfeval.intake.pdf import MAX_CONTENT, MAX_GLYPHS, MAX_PAGE_CONTENT, MAX_PAGE_PATHS, MAX_PAGES
+
+    chromium_page = glyph_by_glyph(23_700)  # T28's page: 5-point Chinese printed by Chromium
 
     made = [("PDF: one stream unpacking to 400 MB", flate_bomb(folder / "bomb400.pdf", 400)),
             ("PDF: one stream unpacking to 1.2 GB", flate_bomb(folder / "bomb1200.pdf", 1200)),
@@ -93,13 +96,26 @@ def pdf_cases(folder: Path) -> list[tuple[str, str, int]]:
              shared_content(folder / "tj.pdf", 1, b"BT /F1 12 Tf 72 720 Td [" + b"-1 " * 3_000_000 + b"] TJ ET\n"
                             + text(["Report 2023"]))),
             ("PDF: a page drawn from 50,000 streams", many_streams(folder / "streams.pdf", 50_000)),
-            ("PDF: a page tree 3,000 levels deep", deep_page_tree(folder / "deep.pdf", 3_000))]
+            ("PDF: a page tree 3,000 levels deep", deep_page_tree(folder / "deep.pdf", 3_000)),
+            ("PDF: 36 pages of 23,700 glyphs set one by one (T28)",
+             _written(folder / "t28.pdf", pages_pdf([chromium_page] * 36))),
+            ("PDF: glyphs one by one, just under the file's bound",
+             _written(folder / "t28max.pdf", pages_pdf([chromium_page] * (MAX_CONTENT // len(chromium_page))))),
+            ("PDF: 1-point glyphs just under the file's bound (29,000 a page)",
+             dense_pages(folder / "glyphsmax.pdf", MAX_GLYPHS // 29_000, lines=29, per_line=1000))]
     return [(what, str(path), path.stat().st_size) for what, path in made]
+
+
+def _written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", choices=["pdf"], help="measure only the reports")
+    parser.add_argument("--match", help="measure only the inputs whose description holds this text")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each input; the median (by CPU) is printed")
     parser.add_argument("--lib", type=Path, help="the library to measure (default: this checkout's)")
     args = parser.parse_args()
     from perfeval.outputs.excel.template import export_workbook
@@ -107,7 +123,7 @@ def main() -> None:
 
     from conftest import CHANGSHA
 
-    flags = "".join(f" --{k} {v}" for k, v in vars(args).items() if v)
+    flags = "".join(f" --{k} {v}" for k, v in vars(args).items() if v and (k, v) != ("repeat", 1))
     print(f"command: {sys.executable} bench/bench_hostile_files.py{flags}; load average "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -118,8 +134,9 @@ def main() -> None:
                                              SHEET, repack, rows_xml)
         cases += pdf_cases(folder)
         print(f"{'input':44} {'bytes':>11} {'seconds':>8} {'CPU s':>6} {'peak RSS MB':>12}  outcome")
-        for what, path, size in cases:
-            m = measure(path, args.lib)
+        for what, path, size in (c for c in cases if not args.match or args.match in c[0]):
+            runs = sorted((measure(path, args.lib) for _ in range(args.repeat)), key=lambda r: r["cpu"])
+            m = runs[len(runs) // 2]
             print(f"{what:44} {size:>11,} {m['seconds']:>8.2f} {m['cpu']:>6.2f} {m['rss_mb']:>12.0f}  {m['outcome']}")
 
 

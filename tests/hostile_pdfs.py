@@ -247,6 +247,13 @@ def dense_pages(path: Path, pages: int, lines: int = 300, per_line: int = 1000) 
     return path
 
 
+def glyph_by_glyph(glyphs: int) -> bytes:
+    """A page's content of `glyphs` glyphs each set on its own, with a font and a move for each (as Chromium prints
+    5-point Chinese: about 30 bytes of drawing instructions a glyph, 23,700 glyphs and 0.7 MB a page)."""
+    line = b"".join(b"/F1 5 Tf 5.0001221 0 Td <%02X> Tj\n" % (0x30 + i % 10) for i in range(100))
+    return b"".join(b"BT 10 %d Td\n" % (800 - (i % 790)) + line + b"ET\n" for i in range(glyphs // 100))
+
+
 def shared_content(path: Path, pages: int, content: bytes) -> Path:
     """`pages` pages that all draw one content stream (a file of a few KB that asks for the stream's work each page)."""
     kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
@@ -265,6 +272,17 @@ def many_streams(path: Path, streams: int) -> Path:
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
                b"/Contents [%s] >>" % refs]
     objects += [stream(text([f"Line {i} of 2023"])) for i in range(streams)]
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def form_drawn(path: Path, times: int, form: bytes) -> Path:
+    """One page of one line of text that draws a form (a Form XObject of content `form`) `times` times."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", HELVETICA,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> "
+               b"/XObject << /Fm0 6 0 R >> >> /Contents 5 0 R >>",
+               stream(text(["Report 2023"]) + b"/Fm0 Do\n" * times),
+               stream(form, b" /Type /XObject /Subtype /Form /BBox [0 0 595 842]")]
     path.write_bytes(raw_pdf(objects))
     return path
 

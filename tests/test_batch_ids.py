@@ -13,7 +13,7 @@ import pytest
 from report_files import write_docx
 
 from perfeval.core.params import UNIT_ID
-from perfeval.outputs.batch import FAILED
+from perfeval.outputs.batch import FAILED, NOT_RUN
 from perfeval.outputs.batch.drafting import draft_reports, same_unit_twice
 from perfeval.outputs.batch.jobs import build_jobs, identity
 from perfeval.outputs.draft import read_document
@@ -70,6 +70,7 @@ def test_a_confirmed_params_file_wins_over_the_draft_of_its_report(tmp_path):
         assert jobs == {"qinghe": "qinghe.yaml"} and jobs["qinghe"] == confirmed.name
         (copy,) = copies.values()
         assert copy.params_file == str(draft) and "已有核对过的参数文件" in copy.reason
+        assert copy.status == NOT_RUN  # not run, and no failure: its unit ran, from the confirmed file
     assert _plan([draft, confirmed], outputs, drafted=drafted.drafted)[0] == _plan([confirmed, draft], outputs)[0]
 
 
@@ -217,7 +218,7 @@ def test_a_draft_never_replaces_a_confirmed_unit_published_before_under_its_id(t
     jobs, copies = _plan([draft], outputs, drafted=drafted.drafted, held={"qinghe": str(same.resolve())})
     assert jobs == {}
     (listed,) = copies.values()
-    assert listed.unit_id == "qinghe-2" and listed.params_file == str(draft)
+    assert listed.unit_id == "qinghe-2" and listed.params_file == str(draft) and listed.status == NOT_RUN
     assert "已有此前发布的同一单位、同一年度核对过的参数文件" in listed.reason and "qinghe.yaml" in listed.reason
     # the report's own draft, published before, is drafted again and runs as before
     assert _plan([draft], outputs, drafted=drafted.drafted, held={"qinghe": str(draft)})[0] == {"qinghe": "qinghe.yaml"}
@@ -240,6 +241,7 @@ def test_confirmed_params_naming_their_report_supersede_its_draft_under_another_
     assert jobs == {"qinghe_archives_2023": "qinghe_archives_2023.yaml"}
     (listed,) = copies.values()
     assert listed.params_file == str(draft) and "已有核对过的参数文件" in listed.reason and "unit.document" in listed.reason
+    assert listed.status == NOT_RUN
     other_year = received / "qinghe_2024.yaml"  # the same file name's report of another year is another unit
     other_year.write_text(text.replace("id: qinghe\n", "id: qinghe_2024\n", 1).replace("year: 2023", "year: 2024", 1),
                           encoding="utf-8")

@@ -459,10 +459,15 @@ def test_a_copy_with_a_sites_pinyin_inside_its_words_is_read_past_it(tmp_path):
 
 
 def test_a_title_year_the_text_dates_its_figures_past_is_unsure_with_both_years_said(tmp_path):
-    unit, item = unit_of(tmp_path, "松岭县水利局2024年度部门整体支出绩效自评报告", "一、基本情况",
-                         "2025年末核定编制48名。2025年部门整体支出3752.48万元。",
-                         "2025年“三公”经费支出30.00万元，2024年“三公”经费支出40.00万元。2025年完成堤防加固2.1公里。")
-    assert unit["year"] == 2024 and "2025" in item.unsure and "2024" in item.unsure
+    """Trial 3's T37: a 2024 title over a text whose figures are of 2025 kept 2024, and 编制, 部门整体支出 and the
+    三公 figures left the catalogue as another year's. The year the figures are of is taken, 存疑 with both said."""
+    lines = ("松岭县水利局2024年度部门整体支出绩效自评报告", "一、基本情况", "2025年末核定编制48名。2025年部门整体支出3752.48万元。",
+             "2025年“三公”经费支出30.00万元，2024年“三公”经费支出40.00万元。2025年完成堤防加固2.1公里。")
+    unit, item = unit_of(tmp_path, *lines)
+    assert unit["year"] == 2025 and "标题写2024年" in item.unsure and "按正文" in item.unsure
+    figures = draft_of(tmp_path, *lines).params["figures"]
+    assert figures["staff"]["authorized"]["value"] == 48
+    assert str(figures["lines"]["total"]["final"]["value"]) == "3752.48"
     unit, item = unit_of(tmp_path, "松岭县水利局2025年度部门整体支出绩效自评报告", "评价年度：2024年", "一、基本情况")
     assert unit["year"] == 2025 and "评价年度写2024年" in item.unsure
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from hostile_pdfs import HELVETICA, clipped_text, custom_glyph_names, deep_page_tree, dense_pages, encrypted_bomb, \
-    filtered_bomb, flate_bomb, hidden_by_paint, hidden_layer, invisible_text, many_pages, many_streams, no_tounicode, off_page, pages_pdf, \
+    filtered_bomb, flate_bomb, form_drawn, hidden_by_paint, hidden_layer, invisible_text, many_pages, many_streams, no_tounicode, off_page, pages_pdf, \
     raw_pdf, shared_content, stream, text, white_text
 
 from perfeval.errors import DraftError
@@ -96,9 +96,31 @@ def test_one_stream_drawn_by_every_page_counts_each_time_it_is_drawn(tmp_path, m
     """150 pages sharing one 60 MB stream (82 KB of file) unpacked it once but interpreted it 150 times."""
     monkeypatch.setattr(pdf, "MAX_CONTENT", 50_000)
     content = b"%" + b" " * 12_000 + b"\n" + text(["Report 2023"])
-    with pytest.raises(DraftError, match="of drawing instructions in all"):
+    with pytest.raises(DraftError, match="of drawing instructions on its first 5 of 5 pages"):
         read_document(shared_content(tmp_path / "shared.pdf", 5, content))
     assert len(lines(shared_content(tmp_path / "three.pdf", 3, content))) >= 1
+    form = b"%" + b" " * 12_000 + b"\n"  # a form drawn five times by one page: counted as it is drawn
+    with pytest.raises(DraftError, match="of drawing instructions in all"):
+        read_document(form_drawn(tmp_path / "form.pdf", 5, form))
+    assert lines(form_drawn(tmp_path / "form3.pdf", 3, form)) == ["Report 2023"]
+
+
+def test_pages_whose_own_drawing_passes_the_files_bound_are_refused_before_a_page_is_read(tmp_path, monkeypatch):
+    """Trial 3's T28: 36 pages of 1 MB each (Chromium's print of 5-point Chinese, glyph by glyph) were within every
+    bound and took 85 s of CPU to read, then the reader refused the text. Pages past MAX_CONTENT together are now
+    refused at once, naming the bound, before any page is interpreted."""
+    page = b"%" + b" " * ((1 << 20) - 2) + b"\n" + text(["Report 2023"])
+    pages = pdf.MAX_CONTENT // len(page) + 1
+
+    def never(*_):  # reading a page: must not happen
+        raise AssertionError("a page was read")
+
+    monkeypatch.setattr(pdf, "_upright_items", never)
+    with pytest.raises(DraftError, match=rf"more than {pdf.MAX_CONTENT >> 20} MB of drawing instructions on its "
+                                         rf"first {pages} of {pages} pages, more than the reader reads"):
+        read_document(shared_content(tmp_path / "heavy.pdf", pages, page))
+    monkeypatch.undo()
+    assert lines(shared_content(tmp_path / "within.pdf", pages - 1, page)) == ["Report 2023" * (pages - 1)]
 
 
 def test_a_page_drawn_from_too_many_streams_is_refused(tmp_path, monkeypatch):

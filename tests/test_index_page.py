@@ -133,3 +133,19 @@ def test_sorting_filtering_and_searching_in_the_browser(browser_page, entries, t
     assert got[21] == [1 + len({c.filter(e) for e in entries[:5]}) for c in COLUMNS if c.filter]
     assert got[22] == 0  # no image element and no alert came out of any unit text
     assert got[23] == ["显示 1 / 5 个单位", "显示 1 / 1 个单位"]  # the drafted unit's table has controls of its own
+
+
+def test_a_draft_its_confirmed_params_ran_in_place_of_is_not_run_not_failed(entries):
+    """A report whose confirmed params ran in its place was listed 失败 (and counted among the failures): nothing
+    failed. It is 未运行, with the reason, apart from the failures in the count and summary.csv."""
+    from perfeval.outputs.batch.status import NOT_RUN
+    from perfeval.outputs.index_page import summary_csv
+
+    superseded = (UnitRun("g_draft", "/out/drafts/g_draft.yaml", NOT_RUN, drafted_from="/reports/g.docx",
+                          reason="报告 g.docx 已有核对过的参数文件 g_2023.yaml：本批次运行了那个文件，本草稿未运行"), None)
+    page = index_html([*entries, superseded])
+    assert "共 7 个单位：已生成报告 5 个，失败 1 个，未运行 1 个（已由核对过的参数文件代替）" in page
+    row = next(r for r in page.split("<tr") if "data-unit='g_draft'" in r)
+    assert "未运行" in row and "失败" not in row and "class='failed'" not in row and "本草稿未运行" in row
+    line = next(x for x in summary_csv([*entries, superseded]).splitlines() if "g_draft" in x)
+    assert "未运行" in line and "失败" not in line

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from perfeval.core.script import ideographs
 from perfeval.outputs.draft import draft_report
 from report_files import truetype_font
@@ -142,9 +144,11 @@ def test_a_page_of_prose_has_no_gutter(tmp_path):
         assert gutter(pdf.pages[0].extract_text_lines(return_chars=True)) is None
 
 
-def test_a_page_turned_with_its_text_on_its_side_is_read_as_its_text_was_set(tmp_path):
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_page_turned_with_its_text_on_its_side_is_read_as_its_text_was_set(tmp_path, rotation):
     """A page turned by /Rotate 90 (turned in a viewer and saved) was read bottom line first, with lines cut at
-    the wrong place: the year and half the catalogue were lost."""
+    the wrong place: the year and half the catalogue were lost. Turned 180 (upside down), no unit name and no
+    catalogue figure was read (trial 3's T55)."""
     import pypdfium2
 
     text = tmp_path / "report.txt"
@@ -152,9 +156,31 @@ def test_a_page_turned_with_its_text_on_its_side_is_read_as_its_text_was_set(tmp
     upright = _pdf(tmp_path, REPORT, name="upright.pdf")
     document = pypdfium2.PdfDocument(upright)
     for page in document:
-        page.set_rotation(90)
+        page.set_rotation(rotation)
     document.save(tmp_path / "report.pdf")
     document.close()
+    assert _drafted(tmp_path / "report.pdf") == _drafted(text)
+
+
+@pytest.mark.parametrize("angle", [90, -90])
+def test_text_drawn_turned_on_an_upright_page_is_read_in_its_own_direction(tmp_path, angle):
+    """An upright page whose text is drawn turned a quarter (a landscape table printed onto a portrait page; trial
+    3's T55) was read one glyph a line across the turned lines: the year taken from a fragment, half the catalogue
+    lost. Its lines are read in the direction they run."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode, XPos, YPos
+
+    text = tmp_path / "report.txt"
+    text.write_text("\n".join(ideographs(p) for p in REPORT) + "\n", encoding="utf-8")
+    font = truetype_font("".join(REPORT), tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    with pdf.rotation(angle, x=105, y=105):
+        for paragraph in REPORT:
+            pdf.multi_cell(0, 6, paragraph, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.output(str(tmp_path / "report.pdf"))
     assert _drafted(tmp_path / "report.pdf") == _drafted(text)
 
 

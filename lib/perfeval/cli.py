@@ -136,12 +136,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     for r in outcome.failed:
         where = f"  (notebook: {shown_path(outcome.outputs / r.notebook)})" if r.notebook else ""
         say(f"failed  {r.unit_id}: {r.reason}{where}", sys.stderr)
+    for r in outcome.not_run:
+        say(f"not run {r.unit_id}: {r.reason}", sys.stderr)
     for warning in outcome.warnings:
         say(f"warning: {warning}", sys.stderr)
     for problem in outcome.problems:
         say(f"error: {problem}", sys.stderr)
-    done = len(outcome.results) - len(outcome.failed) - len(outcome.unchanged)
+    done = len(outcome.results) - len(outcome.failed) - len(outcome.not_run) - len(outcome.unchanged)
     kept = f", {len(outcome.unchanged)} unchanged" if outcome.unchanged else ""
+    kept += f", {len(outcome.not_run)} not run (confirmed params ran in their place)" if outcome.not_run else ""
     say(f"{done} report(s) written{kept}, {len(outcome.failed)} failed; index: "
         f"{shown_path(outcome.outputs / 'index.html')}")
     return 1 if outcome.failed or problems or outcome.problems else 0

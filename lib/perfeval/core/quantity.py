@@ -407,6 +407,7 @@ _SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d
 # The upper end of a range after its lower end's bracket (80（含）-90分): a dash, not a minus.
 _INCLUDED_END = lazy_compile(r"\d\s*分?\s*[（(]\s*不?含\s*[）)]\s*$")
 _YEAR_DIGITS = lazy_compile(r"(?:19|20)\d{2}")
+_PATH_MARKS = " \u3000\t>＞»›|｜/"  # what stands before a site's column or a title's year: a space, a path's step
 _YEAR_WRITTEN = lazy_compile(r"(?:19|20)\d{2}\s*年")
 _TITLE_END = lazy_compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
 _METADATA = lazy_compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
@@ -463,7 +464,7 @@ def _is_money(unit: str) -> bool:
 
 
 # What a web page counts around a copy: its views (bare: 网站访问量12万人次 is a figure) and a document site's articles.
-_SITE_COUNT = lazy_compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|大全|汇编|模板)\s*[：:]?\s*$")
+_SITE_COUNT = lazy_compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|大全|汇编|模板|篇)\s*[：:]?\s*$")
 MAX_HEAD_WORDS = 12  # characters before a number that can name a page's counter
 
 _GRADE_WORD = r"(?:优秀|优|良好|良|较好|中等|中|一般|合格|及格|较差|差|不合格|不及格|[A-Da-d]\s*(?:级|等|档)?(?![A-Za-z]))"
@@ -888,8 +889,11 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a date written with dots (截至2022.12.31, 2023.6底)
             if _SUBJECT_CODE.fullmatch(digits) and _CJK.match(after.lstrip()):
                 return None  # a budget subject's code before its name (2010301行政运行, 20103 政府办公厅)
-            if _YEAR_DIGITS.fullmatch(digits) and _CJK.match(after) and (not before_char or _CJK.match(before_char)):
-                return None  # a year that lost its 年 between words (某某中心2018绩效评价报告, 2024底有职工)
+            if _YEAR_DIGITS.fullmatch(digits) and (
+                    _CJK.match(after) and (not before_char or _CJK.match(before_char) or before_char in _PATH_MARKS)
+                    or re.match(r"\s*(?:决算|预算|绩效|自评|专题)", after)):
+                return None  # a year that lost its 年 between words (某某中心2018绩效评价报告, 2024底有职工, a portal's
+                # column 首页 > 2024决算专题, a title's 2024 决算公开)
             if len(digits) <= 3 and before[-1:].isspace() and (
                     _NEXT_HEADING.match(after) or (not after.strip() and _PAGED_HEADING.search(before))):
                 return None  # a flattened contents line's page number: 一、部门职责 3 二、机构设置 4 … 四、问题 9
@@ -898,8 +902,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                     and not re.search(r"\d", _YEAR_WRITTEN.sub("", norm[heading.end():lead])):
                 return None  # a contents line's page number: 第一部分 部门概况 4 (a row of a form's scores,
                 # 1.1 预算编制 10 9, has other numbers before its last)
-            if not after.strip() and _TITLE_END.search(compact):
-                return None  # a title's number (绩效自评报告1, 部门决算说明 2): the document's, not a figure
+            if not after.strip() and _TITLE_END.search(compact.rstrip("，,、")):
+                return None  # a title's number (绩效自评报告1, 部门决算说明 2, a site's 自评报告,8548): the document's
             if re.match(r"\s*(?:服务)?(?:热线|专线|投诉|举报|便民|政务服务|服务平台)", after) and "." not in digits:
                 return None  # a public service's number (12345热线, 12315投诉举报中心): a name, not a figure
             if re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])", digits) and re.search(r"(?:日期|时间|年月)[：:]?\s*$", before):
@@ -996,8 +1000,9 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
     if _SECTION_NUMBER.fullmatch(digits) and re.match(r" [\u4e00-\u9fff]", after) and lead <= LOOK_BEHIND \
             and _heading_line(norm[:lead]):
         return True
-    if integer and len(digits) <= 2 and line_start and after[:1] in (")", "）"):
-        return True
+    if integer and len(digits) <= 2 and after[:1] in (")", "）") \
+            and (line_start or not re.search(r"[（(][^（）()]*$", before)):
+        return True  # a list number closed by a bracket alone (1）…，2）…): no bracket opened before it
     if integer and len(digits) <= 2 and not before.strip() and re.match(r" {1,2}[\u4e00-\u9fff]", after) \
             and len(after) <= MAX_HEADING and not re.search(r"[\d。；;，,！!？?.…·]", after):
         return True  # a heading numbered with a space (3 项目概况): the line holds nothing but the heading (a PDF's

@@ -30,16 +30,18 @@ from .numbering import heading_of
 MAX_PAGES = 200  # a 自评报告 runs to 10-60 pages, 100 with its annexes; each page costs about 0.1 s
 MAX_STREAM_UNPACKED = 64 << 20  # a page's content or an embedded CJK font: a few MB
 MAX_UNPACKED = 256 << 20  # every stream pdfminer may unpack (images are not unpacked to read text)
-# glyphs: a page of 5-point Chinese holds ~17,000, and each costs ~2 KB and 30 µs to read; the file's bound is the
-# text the report reader takes (2,000,000 characters)
+# glyphs: a page of 5-point Chinese holds ~17,000 (of 12-point ~1,400), and each costs ~2 KB and 30 µs to read; the
+# file's bound keeps a report's reading near 20 s of CPU (200 pages of 3,000 characters)
 MAX_PAGE_GLYPHS = 30_000
-MAX_GLYPHS = 2_000_000
+MAX_GLYPHS = 600_000
 # drawing instructions a viewer interprets (a page's content streams and the forms it draws, each time it draws
-# them): a page of Word's Chinese text is 20-100 KB, one with a vector chart a few hundred KB; pdfminer takes ~2 s
-# a MB of path operators and builds an object for each path, so a page of 60 MB of lines took minutes and a GB
+# them): a page of Word's Chinese text is 5-20 KB, Chromium's print 50 KB, one with a vector chart a few hundred KB;
+# pdfminer takes 1.2-2.4 s of CPU a MB (numbers, paths, Chromium's glyph-by-glyph text) and builds an object for
+# each path, so a page of 60 MB of lines took minutes and a GB, and 36 pages of 1 MB 85 s. The file's bound keeps
+# that near 20 s, and a file whose pages' own streams pass it is refused before a page is read.
 MAX_PAGE_CONTENT = 4 << 20
 MAX_PAGE_STREAMS = 1_000
-MAX_CONTENT = 64 << 20
+MAX_CONTENT = 8 << 20
 # painted paths (lines, rectangles, curves): pdfminer and pdfplumber keep ~5 KB and spend ~0.1 ms on each; a page's
 # table rulings are a few hundred, a vector chart a few thousand
 MAX_PAGE_PATHS = 20_000
@@ -126,6 +128,7 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
         seen.hidden_layers = _hidden_layers(pdf.doc)
         if len(pdf.pages) > MAX_PAGES:
             raise fail(path, _too_many_pages(len(pdf.pages)))
+        _refuse_heavy_pages(path, pdf.pages, budget)
         pages: list[list[tuple[float, dict | list]]] = []
         try:
             for page in pdf.pages:
@@ -145,21 +148,63 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
 
 
 def _upright_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
-    """A page's items, its text read upright: a page turned by /Rotate whose text then lies on its side (a page
-    turned in a viewer and saved) is read unturned, as its text was set, and not bottom line first."""
+    """A page's items, its text read upright, in the direction most of its glyphs run as the page is shown: a page
+    turned by /Rotate (90, 180 or 270: turned in a viewer and saved) or whose text is drawn turned (a landscape
+    table printed onto a portrait page) is read turned back, as its text was set, and not bottom line first, right
+    to left or one glyph a line."""
     before = dict(vars(seen))
     visible = _visible(page, seen)
     try:
-        chars = visible.chars
-        if page.rotation and chars and sum(1 for c in chars if c.get("upright")) < len(chars) / 2:
+        turn = _text_turn(visible.chars)
+        if turn:
             visible.close()
             vars(seen).update(before)  # the page is read again: what it left out is counted once
-            page.page_obj.attrs["Rotate"], page.page_obj.rotate = 0, 0
+            rotate = (page.rotation + turn) % 360
+            page.page_obj.attrs["Rotate"], page.page_obj.rotate = rotate, rotate
             visible = _visible(page, seen)
         seen.annotated += _shown_annotations(page)
         return _page_items(visible, seen)
     finally:
         visible.close()  # its characters and layout: memory flat in the number of pages
+
+
+def _text_turn(chars: list[dict]) -> int:
+    """The degrees (0, 90, 180, 270) by which most of a page's glyphs run turned anticlockwise as the page is shown:
+    turning the page that much more clockwise shows them upright. 0 unless more than half run one other way."""
+    turns = [_glyph_turn(c.get("matrix")) for c in chars]
+    if not turns:
+        return 0
+    turn = max(set(turns), key=turns.count)
+    return turn if turn and turns.count(turn) > len(turns) / 2 else 0
+
+
+def _glyph_turn(matrix: object) -> int:
+    """A glyph's direction in device space (its matrix's first row, y up), to the nearest quarter turn."""
+    if not isinstance(matrix, tuple) or len(matrix) < 2:
+        return 0
+    a, b = matrix[0], matrix[1]
+    if abs(a) >= abs(b):
+        return 0 if a >= 0 else 180
+    return 90 if b > 0 else 270
+
+
+def _refuse_heavy_pages(path: Path, pages: list, budget: _Budget) -> None:  # pdfplumber pages
+    """A file whose pages' own content streams (unpacked within the budget) already pass MAX_CONTENT is refused
+    before a page is interpreted: 36 pages of 1 MB took 85 s of CPU to be read, then were refused by the reader.
+    The forms a page draws are counted as it draws them (_Unread.count_content)."""
+    from pdfminer.pdftypes import stream_value
+
+    size = 0
+    for number, page in enumerate(pages, start=1):
+        try:
+            size += sum(len(stream_value(s).get_data() or b"") for s in page.page_obj.contents or [])
+        except Exception:  # noqa: BLE001 - a damaged stream: reading the page says what it makes of it
+            if budget.refused:
+                raise fail(path, budget.refused) from None
+            continue
+        if size > MAX_CONTENT:
+            raise fail(path, _CONTENT_PAST.format(mb=MAX_CONTENT >> 20, pages=f" on its first {number:,} of "
+                                                                             f"{len(pages):,} pages"))
 
 
 def _shown_annotations(page) -> int:  # noqa: ANN001 - a pdfplumber page
@@ -438,7 +483,7 @@ class _Unread:
         if on_page > page_bound:
             self.too_dense = past_page.format(page=page, count=on_page, bound=page_bound, mb=page_bound >> 20)
         elif file_bound is not None and in_file > file_bound:
-            self.too_dense = past_file.format(bound=file_bound, mb=file_bound >> 20)
+            self.too_dense = past_file.format(bound=file_bound, mb=file_bound >> 20, pages=" in all")
         else:
             return
         raise _Unbounded(self.too_dense)
@@ -449,14 +494,16 @@ _PAGE_STREAMS_PAST = ("has a page (page {page}) drawn from {count:,} content str
                       "(a damaged or hostile file); " + _RESEND)
 _PAGE_CONTENT_PAST = ("has a page (page {page}) of more than {mb} MB of drawing instructions, more than any report's "
                       "page holds (a damaged or hostile file); " + _RESEND)
-_CONTENT_PAST = "has more than {mb} MB of drawing instructions in all, more than a report's pages hold; " + _RESEND
+_CONTENT_PAST = ("has more than {mb} MB of drawing instructions{pages}, more than the reader reads in one report (about "
+                 "20 s of reading; a 自评报告 of 60 pages holds 1-3 MB): draft the 自评报告 alone, split the file, or "
+                 "send the .docx")
 _PAGE_PATHS_PAST = ("has a page (page {page}) of more than {bound:,} drawn lines and shapes, more than any report's "
                     "page holds (a damaged or hostile file, or a detailed map); " + _RESEND)
 _PATHS_PAST = "has more than {bound:,} drawn lines and shapes in all, more than a report's pages hold; " + _RESEND
 _PAGE_GLYPHS_PAST = ("has a page (page {page}) of more than {bound:,} characters, more than any report's page holds (a "
                      "dense or hostile file); " + _RESEND)
-_GLYPHS_PAST = ("holds more than {bound:,} characters; the reader drafts reports of at most that many (about 1,500 "
-                "pages): draft the 自评报告 alone, or split the file")
+_GLYPHS_PAST = ("holds more than {bound:,} characters; the reader drafts reports of at most that many (200 pages of "
+                "3,000, about 20 s of reading): draft the 自评报告 alone, or split the file")
 
 
 def _hidden_layers(document) -> frozenset[int]:  # noqa: ANN001 - a pdfminer PDFDocument

@@ -18,7 +18,7 @@ from ..fmt import DASH, points, rate, stated
 from ..paths import TEMPLATES_DIR
 from ..result import DRAFT_MARK, UnitResult, graded_total
 from ..safetext import inert
-from .store import OK, Entry
+from .store import NOT_RUN, OK, Entry
 from .framework_page import page_href
 
 CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", "status", "reason", "total",
@@ -38,7 +38,7 @@ CSV_HEADINGS = {
     "claimed_grade": "自评等次", "claim_status": "自评复核", "findings_error": "错误（个）", "findings_warning": "警示（个）",
     "findings_info": "提示（个）", "report": "报告", "result": "单位结果文件", "notebook": "执行记录",
     "drafted_from": "草稿所据报告", "review": "核对页"}
-STATUS_WORD = {OK: "已生成"}  # any other status: 失败
+STATUS_WORD = {OK: "已生成", NOT_RUN: "未运行"}  # any other status: 失败
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
@@ -208,11 +208,13 @@ def _findings(e: Entry) -> str:
 
 
 def _status_word(e: Entry) -> str:
-    return "已生成" if e[0].status == OK else "失败"
+    return STATUS_WORD.get(e[0].status, "失败")
 
 
 def _status(e: Entry) -> str:
     run, r = e
+    if run.status == NOT_RUN:  # confirmed params of the unit ran in its place
+        return f"<span class='status-not-run'>未运行</span><span class='reason'>{escape(run.reason)}</span>"
     if run.status != OK:
         return f"<span class='status-failed'>失败</span><span class='reason'>{escape(run.reason)}</span>"
     missing = "" if r else "<span class='reason'>单位结果文件缺失或无法读取，重新运行可补齐</span>"
@@ -288,7 +290,7 @@ def _cell(c: Column, e: Entry) -> str:
 
 
 def _row(e: Entry) -> str:
-    classes = " ".join(c for c, on in (("has-error", _errors(e) > 0), ("failed", e[0].status != OK)) if on)
+    classes = " ".join(c for c, on in (("has-error", _errors(e) > 0), ("failed", e[0].status not in (OK, NOT_RUN))) if on)
     return f"<tr class='{classes}' data-unit='{_attr(e[0].unit_id)}'>{''.join(_cell(c, e) for c in COLUMNS)}</tr>"
 
 
@@ -329,6 +331,7 @@ def index_html(entries: Sequence[Entry], extras: Sequence[tuple[str, str]] = ())
     """
     ordered = sorted(entries, key=lambda e: e[0].unit_id)
     done = sum(e[0].status == OK for e in ordered)
+    not_run = sum(e[0].status == NOT_RUN for e in ordered)
     flagged = sum(_errors(e) > 0 for e in ordered)
     confirmed = [e for e in ordered if not drafted_from(e)]
     drafted = [e for e in ordered if drafted_from(e)]
@@ -342,7 +345,8 @@ def index_html(entries: Sequence[Entry], extras: Sequence[tuple[str, str]] = ())
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>部门整体支出绩效评价复核报告 · 索引</title>\n<style>\n{css}</style>\n</head>\n<body>\n<main>\n"
             f"<h1>部门整体支出绩效评价复核报告 · 索引</h1>\n"
-            f"<p class='lead'>共 {len(ordered)} 个单位：已生成报告 {done} 个，失败 {len(ordered) - done} 个；"
+            f"<p class='lead'>共 {len(ordered)} 个单位：已生成报告 {done} 个，失败 {len(ordered) - done - not_run} 个"
+            f"{f'，未运行 {not_run} 个（已由核对过的参数文件代替）' if not_run else ''}；"
             f"其中 {flagged} 个单位有错误级审计发现（左侧红线标出）。分数单位为分，金额单位为万元。</p>\n"
             f"{_extras_html(extras)}{inert(_frameworks_html(ordered))}"
             f"{_table(confirmed, 'units') if confirmed or not drafted else ''}{apart}</main>\n"

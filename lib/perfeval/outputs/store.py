@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 STORE_FILE = "results.sqlite"
 SCHEMA_VERSION = 2  # PRAGMA user_version; a store of another version is rebuilt
 OK, FAILED = "ok", "failed"
+NOT_RUN = "not_run"  # a draft not run because confirmed params of its unit ran in its place: no failure
 # What the index and the framework pages never show of a unit: about 95 % of a unit result's memory (360 KB of a
 # Changsha in memory; its outline about 20 KB), so an index of 5,000 units does not hold 1.8 GB of results.
 OUTLINE_DROPS = ("indicators", "findings", "sensitivity", "readings", "figures", "projects")

@@ -13,7 +13,7 @@ from ...core.params import RESERVED_NAMES, UNIT_ID, load_params
 from ...paths import UNITS_DIR, is_params_name, not_regular, not_regular_in, params_files_in
 from ...safetext import readable_path, shown_path
 from ...intake.report.document import FORMATS as REPORT_FORMATS
-from .status import FAILED, UnitRun
+from .status import FAILED, NOT_RUN, UnitRun
 
 if TYPE_CHECKING:
     from ..draft.review import Links
@@ -278,7 +278,7 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
     for path in identities:  # in the order given
         uid = ids[path]
         if path in superseded:  # the report's own unit, confirmed under another id (draft --unit-id, then confirmed)
-            copies.append(UnitRun(free_id(file_id(path), taken), str(path), FAILED,
+            copies.append(UnitRun(free_id(file_id(path), taken), str(path), NOT_RUN,
                                   f"报告 {Path(drafted[str(path)]).name} 已有核对过的参数文件 {shown_path(superseded[path])}"
                                   "（其 unit.document 即此报告）：本批次运行了那个文件，本草稿未运行"))
             continue
@@ -286,7 +286,7 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
         published = (held or {}).get(uid)
         if owner == path and unconfirmed(path) and uid in held_by_others and published is not None \
                 and not identify(Path(published)).drafted:
-            copies.append(UnitRun(free_id(file_id(path), taken), str(path), FAILED,
+            copies.append(UnitRun(free_id(file_id(path), taken), str(path), NOT_RUN,
                                   f"单位编码 {uid!r} 已有此前发布的同一单位、同一年度核对过的参数文件 "
                                   f"{shown_path(published)}：本草稿未运行，以免替换该单位"))
             continue
@@ -297,12 +297,11 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
             continue
         copy_id = free_id(file_id(path), taken)
         if unconfirmed(path) and not unconfirmed(owner):
-            reason = (f"单位编码 {uid!r} 已有同一单位、同一年度核对过的参数文件 {shown_path(owner)}，"
-                      "本批次运行了那个文件；本草稿未运行")
+            copies.append(UnitRun(copy_id, str(path), NOT_RUN, f"单位编码 {uid!r} 已有同一单位、同一年度核对过的参数文件 "
+                                                             f"{shown_path(owner)}，本批次运行了那个文件；本草稿未运行"))
         else:
-            reason = (f"单位编码 {uid!r} 重复：{shown_path(owner)} 也是这个单位，本批次运行了那个文件，"
-                      "本文件未运行；若是副本请删除，若是另一单位请改正其 unit.id")
-        copies.append(UnitRun(copy_id, str(path), FAILED, reason))
+            copies.append(UnitRun(copy_id, str(path), FAILED, f"单位编码 {uid!r} 重复：{shown_path(owner)} 也是这个单位，"
+                                  "本批次运行了那个文件，本文件未运行；若是副本请删除，若是另一单位请改正其 unit.id"))
     return jobs, copies
 
 

@@ -31,7 +31,7 @@ from .lifeline import sweep_stale_scratch
 from .lock import outputs_lock
 from .pool import WorkerPool
 from .publish import publish, sign_trusted, unit_paths
-from .status import FAILED, OK, STATUS_FILE, UnitRun, load_status, save_status
+from .status import FAILED, NOT_RUN, OK, STATUS_FILE, UnitRun, load_status, save_status
 from .worker import UnitOutcome, UnitTask, run_unit
 
 DEFAULT_NOTEBOOK = NOTEBOOKS_DIR / "unit_report.ipynb"
@@ -60,6 +60,11 @@ class BatchOutcome:
     @property
     def failed(self) -> list[UnitRun]:
         return [r for r in self.results if r.status == FAILED]
+
+    @property
+    def not_run(self) -> list[UnitRun]:
+        """Drafts not run because confirmed params of their unit ran in their place: no failure."""
+        return [r for r in self.results if r.status == NOT_RUN]
 
 
 def default_workers() -> int:

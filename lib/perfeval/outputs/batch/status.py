@@ -12,9 +12,9 @@ from pathlib import Path
 
 from ...fileio import write_atomic
 from ...safetext import json_escaped
-from ..store import FAILED, OK, UnitRun
+from ..store import FAILED, NOT_RUN, OK, UnitRun
 
-__all__ = ["FAILED", "OK", "STATUS_FILE", "UnitRun", "load_status", "save_status"]
+__all__ = ["FAILED", "NOT_RUN", "OK", "STATUS_FILE", "UnitRun", "load_status", "save_status"]
 
 STATUS_FILE = "batch_status.json"
 
