@@ -223,3 +223,11 @@ def test_the_unit_a_sentence_of_the_text_speaks_of_is_unsure(sentence, name):
 
 def test_a_heading_about_the_unit_is_no_sentence_naming_it():
     assert identity("第一部分 单位概况", "柳溪县档案馆概况说明", "二、收支情况")[0] is None
+
+
+def test_a_copying_sites_line_about_its_copies_names_no_unit_and_dates_no_year():
+    name, _, year, _ = identity("乡镇部门绩效自评报告", "2025-09-04报告",
+                                "请欣赏乡镇部门绩效自评报告(精选6篇),由某某网整理,希望能够帮助到大家。",
+                                "乡镇部门绩效自评报告 篇1", "一、部门基本情况",
+                                "柳溪县青石镇人民政府在县委、县政府的坚强领导下，团结带领全镇干部群众推进各项工作。")
+    assert (name, year) == ("柳溪县青石镇人民政府", None)

@@ -952,3 +952,37 @@ def test_a_bare_count_whose_label_names_its_unit_is_restated_by_the_count_in_tha
     other = draft_of(tmp_path, TITLE, "一、基本情况", "项目", "数量", "农技培训场次", "36", "二、工作成效",
                      "全年共开展农技培训36人次。")  # 36 sessions and 36 attendances: two figures
     assert not other.repeats
+
+
+def test_a_list_breaks_down_the_earlier_total_its_parts_fit_not_the_figure_just_before_it():
+    assert totals_in("本年支出合计3240.50万元，预算执行率为96.20%。年末结转结余86.3万元。其中，基本支出1200.25万元、"
+                     "项目支出2010.15万元、经营支出30.10万元。") == [
+        ("3240.50万元", ["1200.25万元", "2010.15万元", "30.10万元"], True)]
+    assert totals_in("固定资产原值600.00万元，累计折旧150.00万元，净值450.00万元。其中：房屋及构筑物180.00万元，"
+                     "占固定资产的30.00%；通用设备240.00万元，占固定资产的40.00%") == [
+        ("600.00万元", ["180.00万元", "240.00万元"], False)]  # the shares say whose parts they are; the text ends
+
+
+def test_a_list_that_fits_no_other_total_stays_under_the_figure_before_it_and_may_not_add_up():
+    # 30 + 30 + 29.99 is 89.99: no breakdown of the 90 applied for, to the cent; the 89.97 spent it breaks down is short
+    assert totals_in("本项目共申请预算资金90万元。本项目共完成预算资金89.97万元，其中预算编制30万元、审计30万元、"
+                     "设计测绘29.99万元。")[0] == ("89.97万元", ["30万元", "30万元", "29.99万元"], False)
+    assert totals_in("共设站点10个，其中A类6个、B类6个。") == [("10个", ["6个", "6个"], False)]
+
+
+def test_posts_and_the_people_in_them_are_two_figures_even_of_one_value(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "机构规格为正科级，核定行政编制16名，用于行政执法工作编制20名。",
+                     "我站实有人员30名，其中使用行政编制的人员16名，使用行政执法工作编制的人员14名。")
+    assert not any({m.label for m in pair} == {"核定行政编制", "使用行政编制的人员"} for pair in draft.pairs)
+
+
+def test_different_values_under_a_short_label_or_of_another_scope_are_no_statements_of_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、人员变动情况", "公务员调出4人。调入11名。事业编调出1名，调入3名。")
+    assert not draft.repeats  # 调入 of 公务员 and of 事业编: nothing to ask about
+    scoped = draft_of(tmp_path, TITLE, "一、预算情况",
+                      "2023年度年初收支预算为3200.5万元，全年预算为4120.75万元，收支总决算4120.75万元。",
+                      "2023年度项目支出年初预算安排1800.2万元，全年预算数2650.45万元，决算数2500.25万元。")
+    assert not [p for p in scoped.pairs if {m.written for m in p} == {"4120.75万元", "2650.45万元"}]
+    same = draft_of(tmp_path, TITLE, "一、预算情况", "2023年度全年预算为4120.75万元。", "二、执行情况",
+                    "2023年度全年预算为4210.75万元，执行率98%。")  # one scope, two values: the question stays
+    assert [p for p in same.pairs if {m.written for m in p} == {"4120.75万元", "4210.75万元"}]

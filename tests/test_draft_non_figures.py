@@ -100,3 +100,60 @@ def test_weights_and_scores_given_stay_figures_beside_the_rules():
     assert figures("该指标分值5分，实际得分5分。") == ["5分", "5分"]
     assert figures("该项满分为5分。") == ["5分"]  # full marks stated alone: the row's weight
     assert figures("产出指标：满分30分，得分28.5分。") == ["30分", "28.5分"]
+
+
+# ---------------------------------------------------------------- page numbers and a site's numbers
+
+LONG = "本中心负责全市紧缺人才的储备、培训和服务工作，承担人才信息库的建设和维护，组织开展各类招聘活动。"
+
+
+def test_a_pdfs_page_numbers_alone_on_their_lines_at_uneven_distances_are_no_figures():
+    assert figures("1", "柳溪县人才服务中心", "2023 年度单位决算", "2", "目 录", "第一部分 单位概况", "一、单位职责",
+                   "3", "二、机构设置", "三、人员情况", "四、资产情况", "4", LONG) == []
+    # lone numbers counting up at one width are a table saved one cell per line: its values stay
+    assert figures("培训班", "1", "讲座", "2", "观摩活动", "3") == ["1", "2", "3"]
+
+
+def test_a_page_number_a_page_break_left_before_the_text_running_on_is_no_figure():
+    assert figures(LONG + "下一步改进措施：一是年初编制预算时应对", "15 项目实施对象准确摸底，确保预算安排准确。") == []
+    assert figures(LONG + "全年共开展业务培训", "15 次，参训人员300人次。") == ["15 次", "300人次"]  # a count runs on
+
+
+def test_a_sites_numbers_around_a_copy_are_no_figures():
+    assert figures("部门整体支出绩效自评报告,8548") == []
+    assert figures("乡镇部门绩效自评报告 篇1") == []
+    assert figures("全年编发信息简报12篇。") == ["12篇"]
+
+
+# ---------------------------------------------------------------- years
+
+def test_a_year_alone_on_a_covers_line_is_no_figure_but_a_value_under_its_field_is():
+    assert figures("柳溪县林业局", "2024", "部门整体支出绩效自评报告", "本局核定编制18人。") == ["18人"]
+    assert figures("预算数", "2023") == ["2023"]
+
+
+def test_a_year_that_lost_its_nian_before_a_title_or_in_a_sites_path_is_no_figure():
+    assert figures("首页 > 信息公开 > 2024决算专题") == []
+    assert figures("2024 决算公开") == []
+    assert figures("实有人数 2024人") == ["2024人"]
+
+
+def test_two_years_heading_the_columns_of_values_under_them_are_no_figures():
+    assert figures("项目 2022 2023", "基本支出 120.00 130.00") == ["120.00", "130.00"]
+    assert figures("项目\t2022\t2023", "基本支出\t120.00\t130.00") == ["120.00", "130.00"]
+    assert figures("培训人次 2022 2023", "合计 2025") == ["2022", "2023", "2025"]  # no values under them: counts
+
+
+def test_the_numbers_of_a_list_run_into_one_paragraph_are_no_figures():
+    assert figures("主要措施：1）加强培训，2）完善制度，3）强化监督。") == []
+    assert figures("主要做法：1加强培训，2完善制度，3强化监督。") == []
+    assert figures("本单位（在职人员共12）。") == ["12"]  # a number closing an aside is no list number
+    assert figures("其中：2人退休，1人调出。") == ["2人", "1人"]  # counts with their unit
+
+
+def test_the_grades_and_targets_a_rule_gives_points_for_are_no_figures():
+    assert figures("满意度≥90%得满分，80%-90%得3分，低于80%不得分。") == []
+    assert figures("完成1万卷得10分，未完成按比例得分。") == []
+    assert figures("90分以上得5分，80分以上得3分。") == []
+    assert figures("全年完成档案数字化1万卷，得10分。") == ["1万卷", "10分"]  # what was done, and the score given
+    assert figures("该项完成1万卷得10分。") == ["1万卷", "10分"]  # no rule beside it: a result

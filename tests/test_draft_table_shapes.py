@@ -266,11 +266,68 @@ def test_a_web_pages_header_of_two_rows_merged_by_rowspan_and_colspan_drafts_as_
     assert _without_file_names(draft_report(page)) == _without_file_names(txt)
 
 
+# ---------------------------------------------------------------- the national form's funds set in two columns
+
+FUNDS = [["年度预算申请（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+         ["年度资金总额", "1860.40", "1860.40", "1860.40", "10", "100%", "10"],
+         ["按收入性质分：", "1860.40", "按支出性质分：", "1860.40"],
+         ["其中：一般公共预算：", "1700.40", "其中：基本支出：", "960.40"],
+         ["政府性基金拨款：", "160.00", "项目支出：", "{project}"]]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_forms_two_columns_of_label_and_value_give_each_value_its_own_label_and_each_side_its_sum(tmp_path, fmt):
+    rows = [[c.format(project="900.00") for c in row] for row in FUNDS]
+    path = _write_txt(tmp_path, "funds", "部门整体支出绩效自评表", rows) if fmt == "txt" \
+        else _write_docx(tmp_path, "funds", "部门整体支出绩效自评表", rows, [])
+    draft = draft_report(path)
+    stated = {s["label"]: s["value"] for s in draft.params["stated"]}
+    assert stated["基本支出"] == Decimal("960.40")  # under 全年预算数's column, but 基本支出's value, not 一般公共预算's
+    assert stated["一般公共预算"] == Decimal("1700.40") and stated["按支出性质分"] == Decimal("1860.40")
+    sums = {lst.whole.label: (lst.complete, [p.label for p in lst.parts]) for lst in draft.lists}
+    assert sums["按收入性质分"] == (True, ["一般公共预算", "政府性基金拨款"])
+    assert sums["按支出性质分"] == (True, ["基本支出", "项目支出"])
+
+
+def test_a_side_whose_parts_do_not_make_its_whole_is_questioned(tmp_path):
+    rows = [[c.format(project="890.00") for c in row] for row in FUNDS]
+    draft = draft_report(_write_txt(tmp_path, "funds_wrong", "部门整体支出绩效自评表", rows))
+    wrong = [f for f in _findings(draft, tmp_path) if "按支出性质分" in f.message]
+    assert len(wrong) == 1 and wrong[0].candidate and "1,850.40" in wrong[0].message
+
+
+# ---------------------------------------------------------------- a 执行率 column checked against its own row
+
+EXECUTION = [["项目", "预算数（万元）", "执行数（万元）", "执行率"],
+             ["办公经费", "10.00", "9.00", "{rate}"],
+             ["培训经费", "20.00", "20.00", "100%"]]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_rate_column_its_rows_cells_do_not_give_is_contradicted_not_left_unexplained(tmp_path, fmt):
+    rows = [[c.format(rate="95%") for c in row] for row in EXECUTION]  # 9 ÷ 10 = 90 %
+    path = _write_txt(tmp_path, "execution", "预算执行情况", rows) if fmt == "txt" \
+        else _write_docx(tmp_path, "execution", "预算执行情况", rows, [])
+    found = {r.rate.written: r for r in draft_report(path).rates if r.rate.where.in_table}
+    assert found["95%"].status == "contradicted" and found["95%"].reading is not None
+    assert (found["95%"].reading.numerator.written, found["95%"].reading.denominator.written) == ("9.00", "10.00")
+    assert found["100%"].status == "explained"
+
+
+def test_a_rate_column_over_two_planned_columns_is_not_judged_by_either(tmp_path):
+    rows = [["项目", "年初预算数", "全年预算数", "全年执行数", "执行率"], ["专项经费", "10.00", "12.00", "9.00", "95%"]]
+    found = [r for r in draft_report(_write_txt(tmp_path, "two_budgets", "预算执行情况", rows)).rates
+             if r.rate.written == "95%"]
+    assert [r.status for r in found] == ["unexplained"]  # 9 ÷ 10 or 9 ÷ 12: the row does not say which
+
+
 @pytest.mark.parametrize("name, caption, rows", [
     ("two_row", "“三公”经费对比", _two_row("25%")),
     ("unit_column", "基础数据", [[c.format(sangong="21.00") for c in row] for row in UNIT_COLUMN]),
     ("turned", "“三公”经费（单位：万元）", [[c.format(rate="25%") for c in row] for row in TURNED]),
-    ("eight_column", "绩效自评表", _eight_column("98"))])
+    ("eight_column", "绩效自评表", _eight_column("98")),
+    ("funds", "部门整体支出绩效自评表", [[c.format(project="890.00") for c in row] for row in FUNDS]),
+    ("execution", "预算执行情况", [[c.format(rate="95%") for c in row] for row in EXECUTION])])
 def test_a_pdf_of_each_shape_drafts_as_its_txt(tmp_path, name, caption, rows):
     from report_files import truetype_font, write_pdf
 

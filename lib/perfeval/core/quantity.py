@@ -403,10 +403,11 @@ _CLAUSE_MARK = lazy_compile(r"[，。；：:,;]")
 # 大于30%不得分): a framework's rule, not the unit's figures.
 _SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;\d]{0,8}?"
                              r"(?:计满分|不得分|得满分)|(?:(?:≥|≤|达到|不低于|不高于|超过|低于|高于|大于|小于)\s*[\d.]+\s*[%％]?"
-                             r"|[\d.]+\s*[%％]?\s*(?:及以上|以上|及以下|以下))[^，。；,;\d]{0,8}?得\s*[\d.]+\s*分")
+                             r"|[\d.]+\s*[%％分]?\s*(?:及以上|以上|及以下|以下))[^，。；,;\d]{0,8}?得\s*[\d.]+\s*分")
 # The upper end of a range after its lower end's bracket (80（含）-90分): a dash, not a minus.
 _INCLUDED_END = lazy_compile(r"\d\s*分?\s*[（(]\s*不?含\s*[）)]\s*$")
 _YEAR_DIGITS = lazy_compile(r"(?:19|20)\d{2}")
+_PATH_MARKS = " \u3000\t>＞»›|｜/"  # what stands before a site's column or a title's year: a space, a path's step
 _YEAR_WRITTEN = lazy_compile(r"(?:19|20)\d{2}\s*年")
 _TITLE_END = lazy_compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
 _METADATA = lazy_compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|False)(?![A-Za-z])")
@@ -463,7 +464,7 @@ def _is_money(unit: str) -> bool:
 
 
 # What a web page counts around a copy: its views (bare: 网站访问量12万人次 is a figure) and a document site's articles.
-_SITE_COUNT = lazy_compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|大全|汇编|模板)\s*[：:]?\s*$")
+_SITE_COUNT = lazy_compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|大全|汇编|模板|篇)\s*[：:]?\s*$")
 MAX_HEAD_WORDS = 12  # characters before a number that can name a page's counter
 
 _GRADE_WORD = r"(?:优秀|优|良好|良|较好|中等|中|一般|合格|及格|较差|差|不合格|不及格|[A-Da-d]\s*(?:级|等|档)?(?![A-Za-z]))"
@@ -491,11 +492,17 @@ _RULE_WORDS = lazy_compile(r"的\s*[，,]?\s*(?:得|扣|计|加|减)\s*\d|否则
 _CAP = lazy_compile(r"(?:最多|最高|至多|最低|最少)\s*(?:扣|得|加|减|计)\s*$")
 _ON_CONDITION = lazy_compile(r"(?:完成|达到|达标|实现|符合|满足|按时|及时|按期|全部|部分|基本|未|超过|低于|高于|不足|若|如|凡)"
                              r"[^，。；,;\d]{0,8}?(?:得|计|扣|减|加)\s*$")
+# Points given on a threshold or a range reached (80%-90%得3分, ≥90%得满分, 90分以上得5分): a rule's grades.
+_ON_THRESHOLD = lazy_compile(r"(?:\d\s*[%％分]?\s*(?:[-—~～至到]\s*[\d.]++\s*[%％分]?|及?以上|及?以下)|[≥≤<>＜＞]=?\s*[\d.]++\s*[%％分]?)"
+                             r"\s*(?:的)?\s*(?:得|计|扣)\s*$")
+_TARGET_REACHED = lazy_compile(r"(?:完成|达到|实现)[^，。；,;]{0,12}?得\s*$")  # 完成1万卷得 (10分), in a rule
 _CAUSE = lazy_compile(r"因|由于|鉴于")  # 因未按时报送扣1分: a deduction given, with its cause
 # A threshold whose clause ends in 的 before a scoring rule (偏差率超过10%的，每超过1个百分点扣0.1分), and a weight in
 # a sentence that scores by it (权重为20%，按实际完成情况计分).
 _THRESHOLD_OF_A_RULE = lazy_compile(r"[^，。；,;]{0,12}?的\s*[，,]\s*(?:每|扣|减|不得分|得\s*[\d.]|计\s*[\d.]|按比例)")
 _WEIGHT = lazy_compile(r"权重\s*(?:为|是|[：:])?\s*$")
+_TARGET_FOR_POINTS = lazy_compile(r"(?:完成|达到|实现)[^，。；,;\d]{0,8}$")
+_POINTS_AFTER = lazy_compile(r"[^，。；,;\d]{0,4}?得\s*[\d.]++\s*分")
 # Full marks in a rule of scoring (指标满分10分，按完成比例得分), not a section's weight beside its score (产出指标：满分30分，
 # 得分28.5分).
 _FULL_MARKS = lazy_compile(r"满分(?:值)?\s*(?:为|是|[：:])?\s*$")
@@ -507,6 +514,8 @@ _SCORES_BY = lazy_compile(r"计分|扣分|得分|评分|打分|满分")
 def _rule_threshold(norm: str, before: str, after: str) -> bool:
     """Is a number the threshold a form's rule scores from, or a weight stated in a rule of scoring?"""
     clause_before = _CLAUSE_MARK.split(before)[-1]
+    if _TARGET_FOR_POINTS.search(clause_before) and _POINTS_AFTER.match(after) and _RULE_CUE.search(before + after):
+        return True  # 完成1万卷得10分，未完成按比例得分: the target a rule gives its points for
     return bool(_THRESHOLD_OF_A_RULE.match(after)
                 or (_WEIGHT.search(clause_before) and _SCORES_BY.search(norm))
                 or (_FULL_MARKS.search(clause_before) and _RULE_CUE.search(norm) and not _SCORE_GIVEN.search(norm)))
@@ -525,7 +534,8 @@ def _rule_of_a_form(before: str, after: str, bounded: bool) -> bool:
     if re.match(r"\s*[×*＊]", after) or re.search(r"的\s*[，,]?\s*(?:得|扣|计|加|减)\s*$", clause_before) \
             or "是否" in clause_before or re.match(r"[^，。；,;]*[，,；;]\s*否则", after):
         return True  # 10分×完成率, 目标明确的得5分, 是否完整（3分）, 按时完成得2分，否则不得分
-    if _CAP.search(clause_before) \
+    if _CAP.search(clause_before) or _ON_THRESHOLD.search(clause_before) \
+            or (_TARGET_REACHED.search(clause_before) and _RULE_CUE.search(before + after)) \
             or (_ON_CONDITION.search(clause_before) and not _CAUSE.search(clause_before)):
         return True  # 满分10分, 最多扣2分, 全部完成得4分, 按时报送得3分
     opened = re.search(r"[（(][^（）()]*$", before)
@@ -888,8 +898,11 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a date written with dots (截至2022.12.31, 2023.6底)
             if _SUBJECT_CODE.fullmatch(digits) and _CJK.match(after.lstrip()):
                 return None  # a budget subject's code before its name (2010301行政运行, 20103 政府办公厅)
-            if _YEAR_DIGITS.fullmatch(digits) and _CJK.match(after) and (not before_char or _CJK.match(before_char)):
-                return None  # a year that lost its 年 between words (某某中心2018绩效评价报告, 2024底有职工)
+            if _YEAR_DIGITS.fullmatch(digits) and (
+                    _CJK.match(after) and (not before_char or _CJK.match(before_char) or before_char in _PATH_MARKS)
+                    or re.match(r"\s*(?:决算|预算|绩效|自评|专题)", after)):
+                return None  # a year that lost its 年 between words (某某中心2018绩效评价报告, 2024底有职工, a portal's
+                # column 首页 > 2024决算专题, a title's 2024 决算公开)
             if len(digits) <= 3 and before[-1:].isspace() and (
                     _NEXT_HEADING.match(after) or (not after.strip() and _PAGED_HEADING.search(before))):
                 return None  # a flattened contents line's page number: 一、部门职责 3 二、机构设置 4 … 四、问题 9
@@ -898,8 +911,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                     and not re.search(r"\d", _YEAR_WRITTEN.sub("", norm[heading.end():lead])):
                 return None  # a contents line's page number: 第一部分 部门概况 4 (a row of a form's scores,
                 # 1.1 预算编制 10 9, has other numbers before its last)
-            if not after.strip() and _TITLE_END.search(compact):
-                return None  # a title's number (绩效自评报告1, 部门决算说明 2): the document's, not a figure
+            if not after.strip() and _TITLE_END.search(compact.rstrip("，,、")):
+                return None  # a title's number (绩效自评报告1, 部门决算说明 2, a site's 自评报告,8548): the document's
             if re.match(r"\s*(?:服务)?(?:热线|专线|投诉|举报|便民|政务服务|服务平台)", after) and "." not in digits:
                 return None  # a public service's number (12345热线, 12315投诉举报中心): a name, not a figure
             if re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])", digits) and re.search(r"(?:日期|时间|年月)[：:]?\s*$", before):
@@ -996,8 +1009,9 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
     if _SECTION_NUMBER.fullmatch(digits) and re.match(r" [\u4e00-\u9fff]", after) and lead <= LOOK_BEHIND \
             and _heading_line(norm[:lead]):
         return True
-    if integer and len(digits) <= 2 and line_start and after[:1] in (")", "）"):
-        return True
+    if integer and len(digits) <= 2 and after[:1] in (")", "）") \
+            and (line_start or not re.search(r"[（(][^（）()]*$", before)):
+        return True  # a list number closed by a bracket alone (1）…，2）…): no bracket opened before it
     if integer and len(digits) <= 2 and not before.strip() and re.match(r" {1,2}[\u4e00-\u9fff]", after) \
             and len(after) <= MAX_HEADING and not re.search(r"[\d。；;，,！!？?.…·]", after):
         return True  # a heading numbered with a space (3 项目概况): the line holds nothing but the heading (a PDF's

@@ -9,7 +9,7 @@ headings only, so a line stating a quantity (基本支出347.79万元) or a sent
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ...core.quantity import find_quantities
 from ...core.script import simplified
@@ -41,7 +41,21 @@ def furniture_lines(lines: Sequence[str]) -> set[int]:
     out |= _contents(lines, out)
     out |= _page_numbers(lines)
     out |= _numbers_of_paragraphs(lines)
+    out |= _years_alone(lines)
     return out
+
+
+_YEAR_LINE = re.compile(r"^\s*(?:19|20)\d{2}+\s*[|｜]?\s*$")
+# A field whose value is an amount or a count (预算数 / 2023): the number under it is its value, whatever its digits.
+_AMOUNT_FIELD = re.compile(r"(?:数|额|金|费|资金|经费|支出|收入|预算|决算|合计|总计|小计|人员|人次|编制|面积|里程|数量)\s*[|｜]?\s*$")
+
+
+def _years_alone(lines: Sequence[str]) -> set[int]:
+    """Lines holding a year and nothing else (a cover broken one word per line: 某某局 / 2024 / 部门整体支出…报告): the
+    title's year, never a figure — unless the line above is a field of amounts it is the value of (预算数 / 2023)."""
+    return {i for i, line in enumerate(lines)
+            if _YEAR_LINE.match(line) and not (i > 0 and len(lines[i - 1].strip()) <= MAX_LABEL
+                                               and _AMOUNT_FIELD.search(lines[i - 1]))}
 
 
 _NUMBERING = re.compile(r"^\s*[（(]?\s*\d{1,2}\s*[）)、.．]?\s*$")
@@ -71,17 +85,44 @@ MIN_PAGES = 3  # page numbers in a row (n, n+1, n+2 …) that show lone numbers 
 
 def _page_numbers(lines: Sequence[str]) -> set[int]:
     """Lines holding a number alone (3, - 3 -, 第3页) that run n, n+1, n+2 … through the document, each after a
-    line of text rather than a cell's label: the footers of a PDF's pages, never figures. Numbers alone that do not
-    count up so (a table saved one cell per line) are left to be read."""
+    line of text rather than a cell's label, or at uneven distances (pages differ in length; a table saved one cell
+    per line repeats its columns at one width): the footers of a PDF's pages, never figures. Numbers alone that do
+    not count up so are left to be read."""
+    after_text = _chains(lines, lambda i: i > 0 and len(lines[i - 1]) > MAX_LABEL)
+    anywhere = _chains(lines, lambda i: True)
+    return {i for chain in after_text if len(chain) >= MIN_PAGES for i in chain} | \
+        {i for chain in anywhere if len(chain) >= MIN_PAGES and len({b - a for a, b in zip(chain, chain[1:])}) > 1
+         for i in chain}
+
+
+def _chains(lines: Sequence[str], allowed: Callable[[int], bool]) -> list[list[int]]:
+    """Runs of lines holding a number alone that counts up by one from the last, each line allowed."""
     chains: dict[int, list[int]] = {}  # the next page number a chain waits for → the lines of the chain
     for i, line in enumerate(lines):
         m = _FOOTER.match(line)
-        if m is None or i == 0 or len(lines[i - 1]) <= MAX_LABEL:
+        if m is None or not allowed(i):
             continue
         n = int(m.group("n"))
         chain = chains.pop(n, [])
         chains[n + 1] = chain + [i]
-    return {i for chain in chains.values() if len(chain) >= MIN_PAGES for i in chain}
+    return list(chains.values())
+
+
+_BROKEN_PAGE = re.compile(r"^(?P<n>\d{1,3}+)[ \u3000]+(?=[\u4e00-\u9fff])")
+_RUNS_ON = re.compile(r"[\u4e00-\u9fff]$")  # a line ending inside a clause (…下一步改进措施：一是年初编制预算时应对)
+
+
+def page_break_starts(lines: Sequence[str]) -> dict[int, int]:
+    """Lines that open with the page number a PDF's page break left before the text running on from the line above
+    (…预算时应对 / 15 项目实施对象准确摸底，…): where that number starts. Only after a long line that breaks off
+    inside a clause, and only a bare number before words (a count's unit, 15 次, makes it the clause's figure)."""
+    out: dict[int, int] = {}
+    for i in range(1, len(lines)):
+        above = lines[i - 1].rstrip()
+        if (m := _BROKEN_PAGE.match(lines[i])) and len(above) > MAX_CHROME // 2 and _RUNS_ON.search(above) \
+                and len(lines[i]) > MAX_LABEL:
+            out[i] = m.start("n")
+    return out
 
 
 # What only a web site's footer says (its registration, copyright, the page's own timing and screen advice).

@@ -16,7 +16,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Callable, Literal, Sequence
 
-from ...core.quantity import UNITS, Qualifier, adds_up, canonical_unit, commensurable
+from ...core.quantity import UNITS, Qualifier, adds_up, agrees, canonical_unit, commensurable
 from ..numbering import heading_of
 from .document import Document, Sentence
 from .mentions import COUNTED_OBJECTS, Mention
@@ -174,6 +174,68 @@ def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_
         if found:
             return found[-1]
     return None
+
+
+def _fitting_whole(sentences: list[Sentence], k: int, at: int, nearest: Mention, parts: list[Mention],
+                   by_sentence: BySentence) -> Mention:
+    """The total a 其中 breaks down: the figure just before it, unless its parts do not fit that one and fit exactly
+    one other figure before it in its paragraph — they add up to it, or the shares stated beside them are of it
+    (本年支出合计61658.08万元…。年末结转结余1843.7万元。其中，基本支出13645.88万元、项目支出47881.27万元、经营支出130.93万元:
+    the spending's parts, not the carry-over's; 原值482.46万元，累计折旧162.14万元，净值320.32万元。其中：房屋134.67万元，
+    占固定资产的27.91%…: the 原值's)."""
+    if _adds_up(nearest, parts):
+        return nearest
+    earlier = [m for m in _paragraph_before(sentences, k, at, by_sentence) if m is not nearest and _a_total(m)
+               and not _CHANGE.search(m.lead) and all(_counted_alike(m.quantity.unit, p.quantity.unit) for p in parts)]
+    summed = [m for m in earlier if _sums_exactly(m, parts)]
+    if len(summed) == 1:
+        return summed[0]
+    shares = _shares_beside(parts, [x for j in range(k, min(k + MAX_RUN, len(sentences)))
+                                    if sentences[j].block == sentences[k].block for x in by_sentence.get(j, [])])
+    if not shares or all(_share_of(part, rate, nearest) for part, rate in shares):
+        return nearest
+    fitting = [m for m in earlier if all(_share_of(part, rate, m) for part, rate in shares)]
+    return fitting[0] if len(fitting) == 1 else nearest
+
+
+MAX_RUN = 8  # sentences a list runs on over, at most, when its parts' shares are looked for
+MAX_EARLIER = 8  # figures before a 其中 in its paragraph that may be the total it breaks down
+
+
+def _paragraph_before(sentences: list[Sentence], k: int, at: int, by_sentence: BySentence) -> list[Mention]:
+    """The last MAX_EARLIER figures of the paragraph before `at` in sentence k (its cell's, in a table)."""
+    out: list[Mention] = []
+    j = k
+    while j >= 0 and len(out) < MAX_EARLIER and sentences[j].block == sentences[k].block \
+            and sentences[j].cell == sentences[k].cell:
+        out += reversed([m for m in by_sentence.get(j, []) if j < k or m.end <= at])
+        j -= 1
+    return out[:MAX_EARLIER]
+
+
+def _shares_beside(parts: list[Mention], pool: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Each part with the share written right after it (房屋134.67万元，占固定资产的27.91%), where one is."""
+    ordered = sorted(pool, key=lambda m: m.order)
+    out = []
+    for p in parts:
+        at = next((i for i, m in enumerate(ordered) if m is p), None)
+        after = ordered[at + 1] if at is not None and at + 1 < len(ordered) else None
+        if after is not None and after.is_rate and after.order[:2] == p.order[:2] and after.quantity.value > 0:
+            out.append((p, after))
+    return out
+
+
+def _sums_exactly(whole: Mention, parts: list[Mention]) -> bool:
+    """Do the parts add up to the total to the last digit written (30 + 30 + 29.99 is no breakdown of 90)?"""
+    if not all(commensurable(p.quantity.unit, whole.quantity.unit) for p in parts):
+        return False
+    return sum((p.quantity.to(whole.quantity.unit).value for p in parts), Decimal(0)) == whole.quantity.value
+
+
+def _share_of(part: Mention, rate: Mention, whole: Mention) -> bool:
+    if not commensurable(part.quantity.unit, whole.quantity.unit) or whole.quantity.value <= 0:
+        return False
+    return agrees(rate.percent, part.quantity.to(whole.quantity.unit).value / whole.quantity.value * 100)
 
 
 @dataclass(frozen=True)
@@ -401,6 +463,8 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
         for total in totals:
             parts, cut = _stream(sentences, k, m.end(), total, here, by_sentence, units)
             if parts:
+                if total is whole:
+                    total = _fitting_whole(sentences, k, m.start(), whole, [p.mention for p in parts], by_sentence)
                 found = _nested(total, parts, cut)
                 if counted and found and found[0].whole is total and not cut \
                         and len(found[0].parts) == _count(counted.group(1)):

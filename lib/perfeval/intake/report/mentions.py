@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from ...core.quantity import CODE_LABELS, UNITS, Found, Quantity, canonical_unit, find_quantities
 from .document import Document, Sentence
+from .furniture import page_break_starts
+from .numbers_of_tables import years_heading_columns
 from .row_numbers import row_number_starts
 
 MAX_CITE = 1900  # a source field holds 2,000 characters; a longer sentence is cut around its figure
@@ -250,8 +252,12 @@ def prose_mentions(document: Document, skip_blocks: set[int],
     out: list[Mention] = []
     previous: Sentence | None = None
     sentences = document.sentences()
-    skip_blocks = skip_blocks | document.furniture
-    numbered = row_number_starts([b.cells[0] if b.kind == "paragraph" else "" for b in document.blocks])
+    skip_blocks = skip_blocks | document.furniture | years_heading_columns(
+        [[c.strip() for c in b.cells] if b.kind == "row" else b.cells[0].split() for b in document.blocks])
+    paragraphs = [b.cells[0] if b.kind == "paragraph" else "" for b in document.blocks]
+    numbered = row_number_starts(paragraphs)
+    for i, start in page_break_starts(paragraphs).items():
+        numbered.setdefault(i, set()).add(start)
     for index, sentence in enumerate(sentences):
         if sentence.block not in skip_blocks and (sentence.block, sentence.cell) not in skip_cells \
                 and not _code_under_its_label(previous, sentence) and not _lone_row_number(sentence, numbered):

@@ -57,3 +57,24 @@ def unnumbered(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         out.append(tuple("" if (lines and _LINE_NUMBER.match(c.strip())) or (k in index and _ROW_NUMBER.match(c.strip()))
                          else c for k, c in enumerate(row)))
     return out
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}+")
+_NUMBER = re.compile(r"[-−]?[\d,]+(?:\.\d+)?%?")
+
+
+def years_heading_columns(lines: list[list[str]]) -> set[int]:
+    """The lines (each as its cells, or its words where spaces set a table out) that are a table's header of years
+    over its values (项目 | 2022 | 2023 above 基本支出 | 120.00 | 130.00): two or more years rising, every number of
+    the line a year, after a word, and a line of at least as many values under it. The years name the columns; the
+    values are the figures (three years or more in a row are so already, `core.quantity`)."""
+    out: set[int] = set()
+    for i, (line, under) in enumerate(zip(lines, lines[1:])):
+        numbers = [c for c in line if _NUMBER.fullmatch(c)]
+        values = [c for c in under if _NUMBER.fullmatch(c)]
+        years = [int(c) for c in numbers if _YEAR.fullmatch(c)]
+        if len(years) >= 2 and len(years) == len(numbers) and years == sorted(set(years)) \
+                and line and not _NUMBER.fullmatch(line[0]) and len(values) >= len(years) \
+                and any(not _YEAR.fullmatch(v) for v in values):
+            out.add(i)
+    return out

@@ -452,6 +452,32 @@ def column_change(found: RateFound, row: list[Mention]) -> RateFound:
     return RateFound(rate, status, reading, why=f"按本行 {reading.formula()} 重算为 {_pct(value, rate)}")
 
 
+_SHARE_COLUMN = re.compile(r"执行率|完成率|到位率|使用率|支出率|拨付率")
+_DONE_COLUMN = re.compile(r"执行|支出|决算|完成|实际|到位|使用|拨付")
+_PLANNED_COLUMN = re.compile(r"预算|计划|目标|下达|批复")
+
+
+def column_share(found: RateFound, row: list[Mention]) -> RateFound:
+    """A table's 执行率 column checked against its own row (项目 | 预算数 | 执行数 | 执行率): what was done over what
+    was planned, where the row has one column of each — the claim the column makes, so a rate its two cells do not
+    give is contradicted, not left unexplained."""
+    rate = found.rate
+    header = simplified(rate.where.column or "")
+    if found.status != "unexplained" or not _SHARE_COLUMN.search(header):
+        return found
+    cells = [m for m in row if m is not rate and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT]
+    planned = [m for m in cells if _PLANNED_COLUMN.search(simplified(m.where.column or ""))]
+    done = [m for m in cells if m not in planned and _DONE_COLUMN.search(simplified(m.where.column or ""))]
+    if len(planned) != 1 or len(done) != 1 or not commensurable(done[0].quantity.unit, planned[0].quantity.unit):
+        return found
+    value = _compute("share", done[0], planned[0])
+    if value is None:
+        return found
+    reading = Reading("share", done[0], planned[0], value)
+    status: Status = "explained" if agrees(rate.percent, value) else "contradicted"
+    return RateFound(rate, status, reading, why=f"按本行 {reading.formula()} 重算为 {_pct(value, rate)}")
+
+
 def _share_of_none(readings: list[Reading]) -> list[Reading]:
     """A share of nothing (三类项目0个，占比0%) is 0% of any figure: of the several, the one of the largest figure, the
     total the groups are of."""

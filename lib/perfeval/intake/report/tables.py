@@ -890,7 +890,11 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
     heads: dict[int, Mention] = {}
     parts: dict[int, list[Mention]] = {}
     within, before = False, None
+    sides = _Sides()
     for i, row, values in rows:
+        if i != head and _inner_labels(values):  # 按收入性质分： | 2456.18 | 按支出性质分： | 2456.18
+            out.totals += sides.row(_paired_cells(blocks[i], i, row, values, label_header, stated, out))
+            continue
         # the parts open with a 其中 row right under the total row; one under another row breaks that row down
         within = within or (head is not None and before == head and _SUB_ROW.match(row) is not None)
         before = i
@@ -902,7 +906,65 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
     for k, under in parts.items():
         if k in heads and not heads[k].is_rate and all(p.quantity.unit == heads[k].quantity.unit for p in under):
             out.totals.append(_column_total(heads[k], under, "inline"))  # a rate column's rows are no parts
+    out.totals += sides.row([])
     return j
+
+
+def _inner_labels(values: list[str]) -> bool:
+    """Does a row of values hold a label of its own after a value (a form set in two columns of label and value)?"""
+    seen = False
+    for text in values:
+        if _quantity(text) is not None:
+            seen = True
+        elif seen and text.strip() and text.strip() not in _EMPTY:
+            return True
+    return False
+
+
+def _paired_cells(block: Block, j: int, row: str, values: list[str], label_header: str, stated: str | None,
+                  out: Tables) -> list[tuple[int, Mention]]:
+    """A row set as label, value, label, value (the national form's 按收入性质分： | 2456.18 | 按支出性质分： | 2456.18):
+    each value under the label before it in the row, not under the header's column above it, with its label's place
+    (0 for the row's own label, else its cell's) — the side of the form it stands on."""
+    found, label, at = [], _SUB_ROW.sub("", row).strip(), 0
+    for k, text in enumerate(values, start=1):
+        q = _quantity(text)
+        if q is None:
+            if text.strip() and text.strip() not in _EMPTY:
+                label, at = _SUB_ROW.sub("", _clean_row(text)).strip(), k
+            continue
+        q, implied = _cell_unit(q, label_header, label, stated)
+        m = _mention(q, label, Where(block.section, text, j, k, label, None), implied)
+        out.cells.append(Cell(m))
+        found.append((at, m))
+    return found
+
+
+@dataclass
+class _Sides:
+    """A form's breakdown set in two columns (按收入性质分 | 按支出性质分, then 其中：一般公共预算 | 其中：基本支出 …): the
+    first row of label-value pairs names each side's whole, the rows under it that side's parts, by where their labels
+    stand; each side's whole is declared the sum of its parts (a blank part is none) when the rows end."""
+
+    starts: list[int] = field(default_factory=list)  # where each side's label stands, in the row of the wholes
+    wholes: list[Mention] = field(default_factory=list)
+    parts: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def row(self, cells: list[tuple[int, Mention]]) -> list[Listed]:
+        """A row of pairs read; an empty one ends the breakdown, giving each side's total over its parts."""
+        if not cells:
+            out = [_column_total(self.wholes[k], under) for k, under in self.parts.items()
+                   if all(p.quantity.unit == self.wholes[k].quantity.unit for p in under)]
+            self.starts, self.wholes, self.parts = [], [], {}
+            return out
+        if not self.wholes:
+            self.starts, self.wholes = [at for at, _ in cells], [m for _, m in cells]
+            return []
+        for at, m in cells:
+            side = max((k for k, start in enumerate(self.starts) if start <= at), default=0)
+            if not m.is_rate:
+                self.parts.setdefault(side, []).append(m)
+        return []
 
 
 _WHOLE_ROW = re.compile(r"资金总额|整体支出")

@@ -70,7 +70,7 @@ _GOVERNMENT = ("人民政府", "街道办事处", "办事处")
 # A site that republishes others' documents (网友投稿, 我要投稿, 范文, 文库): the date it shows is its post's, not the
 # report's publication, so no year is taken from it.
 _CRUMBS = re.compile(r"[>＞»›]|当前位置|您的位置|所在位置")  # a site's path to the page (首页>政务公开>2019年预决算)
-_REPUBLISHED = re.compile(r"投稿|网友|范文|文库|下载文档|精品\d+篇")
+_REPUBLISHED = re.compile(r"投稿|网友|范文|文库|下载文档|精品\d+篇|精选\s*\d+\s*篇")
 _MASKED = r"20(?:[xX×*＊□○_]{2}|\d[xX×*＊□○_])|[xX×*＊□]{4}|[（(]\s*略\s*[）)]"  # 20XX, 202*, 20**, (略)
 _MASKED_YEAR = re.compile(rf"(?:{_MASKED})\s*年")
 _ANY_YEAR = r"(?:(?:19|20)\d{2}|" + _CN_YEAR + r"|" + _MASKED + r")\s*年度?"
@@ -80,7 +80,7 @@ _PART_NUMBER = r"第[一二三四五六七八九十\d]+(?:部分|章|节)|[一�
 _TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|标题[：:]?|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + "|" + _PART_NUMBER + ")+")
 _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|整体绩效|绩效自评|绩效评价|自评报告|支出绩效"
                          r"|[“\"]?三公[”\"]?经费)")
-_FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|"
+_FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|在(?=[^，。；]{0,20}领导)|"
                              r"主要有|现有|共有|负责|承担|的(?:基本|主要)?(?:职能|职责)|[（(]以下简称|"
                              r"(?:机关)?(?:运行经费|部门整体|整体)?(?:支出|收入)(?:[\d合总共为]|决算|预算))")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
@@ -212,8 +212,8 @@ def _name_from_title(sentences: list[Sentence], places: bool = False) -> Stated 
     found: list[Stated] = []
     for k, s in enumerate(head):
         text = _compact(s.text)[:MAX_TITLE]  # a title run on into the text it heads is read to its length
-        if not _TITLE_WORDS.search(text):
-            continue
+        if not _TITLE_WORDS.search(text) or _REPUBLISHED.search(_compact(s.text)):
+            continue  # a site's own line about the copies it offers (请欣赏…报告（精选6篇）) names no unit
         text = _TITLE_HEAD.sub("", _CRUMBS.split(text)[-1])  # a site's path ending in the title: its last step
         tail = _TITLE_TAIL.search(text)
         if tail is None:
