@@ -968,3 +968,21 @@ def test_a_list_that_fits_no_other_total_stays_under_the_figure_before_it_and_ma
     assert totals_in("本项目共申请预算资金90万元。本项目共完成预算资金89.97万元，其中预算编制30万元、审计30万元、"
                      "设计测绘29.99万元。")[0] == ("89.97万元", ["30万元", "30万元", "29.99万元"], False)
     assert totals_in("共设站点10个，其中A类6个、B类6个。") == [("10个", ["6个", "6个"], False)]
+
+
+def test_posts_and_the_people_in_them_are_two_figures_even_of_one_value(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "机构规格为正科级，核定行政编制16名，用于行政执法工作编制20名。",
+                     "我站实有人员30名，其中使用行政编制的人员16名，使用行政执法工作编制的人员14名。")
+    assert not any({m.label for m in pair} == {"核定行政编制", "使用行政编制的人员"} for pair in draft.pairs)
+
+
+def test_different_values_under_a_short_label_or_of_another_scope_are_no_statements_of_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、人员变动情况", "公务员调出4人。调入11名。事业编调出1名，调入3名。")
+    assert not draft.repeats  # 调入 of 公务员 and of 事业编: nothing to ask about
+    scoped = draft_of(tmp_path, TITLE, "一、预算情况",
+                      "2023年度年初收支预算为3200.5万元，全年预算为4120.75万元，收支总决算4120.75万元。",
+                      "2023年度项目支出年初预算安排1800.2万元，全年预算数2650.45万元，决算数2500.25万元。")
+    assert not [p for p in scoped.pairs if {m.written for m in p} == {"4120.75万元", "2650.45万元"}]
+    same = draft_of(tmp_path, TITLE, "一、预算情况", "2023年度全年预算为4120.75万元。", "二、执行情况",
+                    "2023年度全年预算为4210.75万元，执行率98%。")  # one scope, two values: the question stays
+    assert [p for p in same.pairs if {m.written for m in p} == {"4120.75万元", "4210.75万元"}]
