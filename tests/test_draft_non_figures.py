@@ -149,3 +149,11 @@ def test_the_numbers_of_a_list_run_into_one_paragraph_are_no_figures():
     assert figures("主要做法：1加强培训，2完善制度，3强化监督。") == []
     assert figures("本单位（在职人员共12）。") == ["12"]  # a number closing an aside is no list number
     assert figures("其中：2人退休，1人调出。") == ["2人", "1人"]  # counts with their unit
+
+
+def test_the_grades_and_targets_a_rule_gives_points_for_are_no_figures():
+    assert figures("满意度≥90%得满分，80%-90%得3分，低于80%不得分。") == []
+    assert figures("完成1万卷得10分，未完成按比例得分。") == []
+    assert figures("90分以上得5分，80分以上得3分。") == []
+    assert figures("全年完成档案数字化1万卷，得10分。") == ["1万卷", "10分"]  # what was done, and the score given
+    assert figures("该项完成1万卷得10分。") == ["1万卷", "10分"]  # no rule beside it: a result

@@ -457,21 +457,29 @@ _DONE_COLUMN = re.compile(r"执行|支出|决算|完成|实际|到位|使用|拨
 _PLANNED_COLUMN = re.compile(r"预算|计划|目标|下达|批复")
 
 
+_WHOLE_YEAR_COLUMN = re.compile(r"全年|调整后")
+
+
 def column_share(found: RateFound, row: list[Mention]) -> RateFound:
     """A table's 执行率 column checked against its own row (项目 | 预算数 | 执行数 | 执行率): what was done over what
-    was planned, where the row has one column of each — the claim the column makes, so a rate its two cells do not
-    give is contradicted, not left unexplained."""
+    was planned, where the row has one column of each (of 年初预算数 and 全年预算数, the year's whole budget, as the
+    national 自评表 defines its 执行率) — the claim the column makes, so a rate its two cells do not give is
+    contradicted, not left unexplained, and one another pair of its row gives by chance (得分 ÷ 分值, 全年执行数 ÷
+    年初预算数) is judged by its own columns."""
     rate = found.rate
     header = simplified(rate.where.column or "")
-    if found.status != "unexplained" or not _SHARE_COLUMN.search(header):
+    if not _SHARE_COLUMN.search(header):
         return found
     cells = [m for m in row if m is not rate and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT]
     planned = [m for m in cells if _PLANNED_COLUMN.search(simplified(m.where.column or ""))]
     done = [m for m in cells if m not in planned and _DONE_COLUMN.search(simplified(m.where.column or ""))]
+    if len(planned) > 1:
+        planned = [m for m in planned if _WHOLE_YEAR_COLUMN.search(simplified(m.where.column or ""))]
     if len(planned) != 1 or len(done) != 1 or not commensurable(done[0].quantity.unit, planned[0].quantity.unit):
         return found
     value = _compute("share", done[0], planned[0])
-    if value is None:
+    if value is None or found.reading is not None and (found.reading.numerator, found.reading.denominator) == (
+            done[0], planned[0]):
         return found
     reading = Reading("share", done[0], planned[0], value)
     status: Status = "explained" if agrees(rate.percent, value) else "contradicted"
