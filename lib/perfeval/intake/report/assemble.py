@@ -451,7 +451,8 @@ class _Assembly(RateClaims, Records):
                      and not _other_rows(first, m) and not _other_scope(first, m, label)]
             if again:
                 out.append((first,) + tuple(m for _, m in again))
-        anchors = [mentions[0] for mentions in self.figures.values()]
+        anchors = [mentions[0] for mentions in self.figures.values()] + [group[0] for group in out]  # a figure
+        # stated twice under one label may be stated a third time under another (财政拨款收入 / 财政拨款本年收入 ×2)
         return out + _same_value_restated(stated, {id(m) for g in out for m in g}, whole_of, anchors, self.year,
                                           subjects)
 
@@ -595,7 +596,7 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
     A clause naming no year speaks of the year evaluated; one naming no budget word, of what was done. Other values
     under different wordings may be two figures, and linking them would raise a finding on a guess."""
     out: list[tuple[Mention, ...]] = []
-    taken = set(grouped)
+    taken = set(grouped) - {id(m) for m in anchors}  # a group's first statement may be restated again
     pool = [m for _, m in stated if id(m) not in grouped and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
             and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label) and _names_something(m)]
     fixed = {id(m) for m in anchors}
