@@ -37,7 +37,7 @@ _CHROME = re.compile(
 def furniture_lines(lines: Sequence[str]) -> set[int]:
     """Indexes of the lines (paragraphs, or a table row's cells joined) that are a contents list, web chrome or the
     page numbers a PDF's footers left in the text."""
-    out = {i for i, line in enumerate(lines) if _is_chrome(line) or _is_file_link(line)}
+    out = {i for i, line in enumerate(lines) if is_chrome(line) or _is_file_link(line)}
     out |= _contents(lines, out)
     out |= _page_numbers(lines)
     out |= _numbers_of_paragraphs(lines)
@@ -144,7 +144,7 @@ def _is_file_link(line: str) -> bool:
     return bool(names) and not re.search(r"[，,。；;！!？?]", line) and (line.rstrip().lower().endswith(tuple(n.lower() for n in names)) or len(names) >= 2)
 
 
-def _is_chrome(line: str) -> bool:
+def is_chrome(line: str) -> bool:
     """A line of a web page's chrome: it opens with one of the page's fields, is no sentence, and states no amount
     (来源：财政拨款120万元 is a line of the report; a view count is bare or in 次); or it says what only a site's
     footer says (网站标识码, ICP备, 本页面执行时间0.04秒, 1366*768分辨率)."""
