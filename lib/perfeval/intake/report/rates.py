@@ -510,13 +510,15 @@ def is_difference(m: Mention) -> bool:
     return bool(_AMOUNT.search(m.lead)) and _COMPARED.search(m.where.text, 0, m.start) is not None
 
 
-def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention]) -> Reading | None:
+def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention], bare: bool = False) -> Reading | None:
     """A change stated with its amount (基本支出2994.57万元，较上年增加292.37万元，增幅10.82%): the rate is the
     difference over last year's value, new ∓ difference. The amount is the figure just before the rate; the new
     value the figure before the amount in its sentence (a list of parts after the rate is no operand: …下降16.67%，
     其中：公务接待费3.50万元…), or, when the rate's sentence states only the amount (收入792.22万元。同比上年度增加
     189.25万元，增加31.39%), the figure before it in its paragraph."""
     before = [m for m in near if m.order < rate.order]
+    if not bare and before and _bare_change(before[-1], before) and not any(is_difference(m) for m in before):
+        return _by_difference(rate, before[-2:], paragraph, bare=True)  # 本年支出1094.65万元，增加207.42万元，增长23%
     if before and is_difference(before[-1]) and len([m for m in before if is_difference(m)]) == 1:
         d = before[-1]
         new = [m for m in before[:-1] if commensurable(m.quantity.unit, d.quantity.unit)][-1:] or [
@@ -527,7 +529,7 @@ def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention])
         near = new + [d]
     if len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
         return None
-    diffs = [m for m in near if is_difference(m)]
+    diffs = [m for m in near if is_difference(m) or bare and m is near[1]]
     if len(diffs) != 1:
         return None
     d = diffs[0]
@@ -540,6 +542,20 @@ def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention])
         ctx.prec = 28
         value = d.quantity.to(new.quantity.unit).value / old * 100
     return Reading("change", new, d, value, "increase" if sign > 0 else "decrease")
+
+
+_BARE_CHANGE = re.compile(r"(?:增加|减少|增长|下降|上升|降低|节约|压减|缩减)了?")
+
+
+def _bare_change(m: Mention, before: list[Mention]) -> bool:
+    """Is the figure an amount of change named by its verb alone, right after the figure it changes, in one run of
+    clauses (本年支出1094.65万元，增加207.42万元: no 比上年 before it, the paragraph's earlier sentence says so)?"""
+    if not _BARE_CHANGE.fullmatch(m.lead.strip()) or len(before) < 2:
+        return False
+    new = before[-2]
+    between = m.where.text[new.end:m.start]
+    return new.order[:2] == m.order[:2] and not is_difference(new) and re.fullmatch(r"\s*[，,]\s*\S{0,6}", between) \
+        is not None and _BARE_CHANGE.search(between) is not None
 
 
 def _named_change(rate: Mention, near: list[Mention], change: bool) -> Reading | None:
