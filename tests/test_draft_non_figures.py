@@ -75,6 +75,16 @@ def test_a_contents_lines_page_number_is_its_only_number_but_a_year_in_its_headi
     assert figures("1.1 预算编制 10 9", "1.2 目标设置 10 8") == ["10", "9", "10", "8"]  # a form's rows, scored
 
 
+def test_a_contents_list_excerpted_alone_with_its_page_numbers_run_on_holds_no_figure():
+    assert figures("第一部分 部门概况3", "一、主要职能3", "二、机构设置4", "第二部分 2022年度部门决算表6",
+                   "三、部门决算情况说明15") == []
+    assert figures("一、新建学校3", "二、改造校舍5", "三、购置设备6") == ["3", "5", "6"]  # three: a list's counts
+
+
+def test_a_contents_entry_naming_a_numbered_table_is_an_entry_however_its_cells_were_split():
+    assert figures("目录", "收入支出决算总表（公开 01 表） 5", "收入决算表（公开 02 表） 6", "支出决算表（公开 03 表） 7") == []
+
+
 # ---------------------------------------------------------------- scoring rules
 
 def test_the_points_and_thresholds_of_a_rule_of_scoring_are_no_figures():

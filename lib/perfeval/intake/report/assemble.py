@@ -38,7 +38,7 @@ from .evaluated import evaluated_spending, project_sections
 from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
 from .named_sums import sums_in_words
-from .model import Draft, Item
+from .model import Draft, Item, Reading
 from .placement import by_sentence, number, qualified
 from .rate_claims import RateClaims
 from .rates import RateFound
@@ -95,8 +95,8 @@ class _Assembly(RateClaims, Records):
         fw = load_framework(self.framework_name or _detect_framework(tables))
         self.year, self.readings = year, {k: i.default for k, i in fw.readings_in_force().items()}
         self.item_sections = project_sections(self.document)
-        prose = [with_unit_of_its_figure(m, year) for m in prose_mentions(self.document, tables.taken, tables.taken_cells)]
-        prose = self._within_bounds(prose)
+        read = [with_unit_of_its_figure(m, year) for m in prose_mentions(self.document, tables.taken, tables.taken_cells)]
+        prose = self._within_bounds(read)
         tables.cells = [c for c in tables.cells if self._within_bounds([c.mention])]
         self.params = {"unit": self._unit(facts, fw)}
         sections = self._sections(prose, fw)
@@ -134,7 +134,8 @@ class _Assembly(RateClaims, Records):
         return Draft(str(self.report), self.params, self.notes, self.items, placed, rates=rates + self.row_rates,
                      sections=sections, lists=[lst for lst, _ in self.written_lists], catalogue=self.figures,
                      repeats=self.repeated, restated=self.restated_rows, pairs=self.pairs, same_claim=self.same_claim,
-                     sums=self.sums, skipped=[*self.document.skipped, *tables.skipped])
+                     sums=self.sums, skipped=[*self.document.skipped, *tables.skipped],
+                     reading=Reading(self.document, tuple(read), frozenset(tables.taken), frozenset(tables.taken_cells)))
 
     def _within_bounds(self, mentions: list[Mention]) -> list[Mention]:
         """Figures a params file can hold, read surely; one beyond 10^12 of its unit (a typo in the report) or written so
