@@ -968,3 +968,58 @@ def test_a_list_that_fits_no_other_total_stays_under_the_figure_before_it_and_ma
     assert totals_in("本项目共申请预算资金90万元。本项目共完成预算资金89.97万元，其中预算编制30万元、审计30万元、"
                      "设计测绘29.99万元。")[0] == ("89.97万元", ["30万元", "30万元", "29.99万元"], False)
     assert totals_in("共设站点10个，其中A类6个、B类6个。") == [("10个", ["6个", "6个"], False)]
+
+
+def test_posts_and_the_people_in_them_are_two_figures_even_of_one_value(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、基本情况", "机构规格为正科级，核定行政编制16名，用于行政执法工作编制20名。",
+                     "我站实有人员30名，其中使用行政编制的人员16名，使用行政执法工作编制的人员14名。")
+    assert not any({m.label for m in pair} == {"核定行政编制", "使用行政编制的人员"} for pair in draft.pairs)
+
+
+def test_different_values_under_a_short_label_or_of_another_scope_are_no_statements_of_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、人员变动情况", "公务员调出4人。调入11名。事业编调出1名，调入3名。")
+    assert not draft.repeats  # 调入 of 公务员 and of 事业编: nothing to ask about
+    scoped = draft_of(tmp_path, TITLE, "一、预算情况",
+                      "2023年度年初收支预算为3200.5万元，全年预算为4120.75万元，收支总决算4120.75万元。",
+                      "2023年度项目支出年初预算安排1800.2万元，全年预算数2650.45万元，决算数2500.25万元。")
+    assert not [p for p in scoped.pairs if {m.written for m in p} == {"4120.75万元", "2650.45万元"}]
+    same = draft_of(tmp_path, TITLE, "一、预算情况", "2023年度全年预算为4120.75万元。", "二、执行情况",
+                    "2023年度全年预算为4210.75万元，执行率98%。")  # one scope, two values: the question stays
+    assert [p for p in same.pairs if {m.written for m in p} == {"4120.75万元", "4210.75万元"}]
+
+
+def test_a_change_named_by_its_verb_alone_right_after_its_figure_is_that_figures_change(tmp_path):
+    def spending(rate: str):
+        return draft_of(tmp_path, TITLE, "一、财政拨款收支情况",
+                        f"本站2023年度财政拨款本年收入820.40万元，比2022年度增加120.40万元，增长17%；本年支出780.25万元，"
+                        f"增加90.25万元，增长{rate}，主要是人员经费增加。")
+
+    found = _rate(spending("13%"), "13%")  # 90.25 ÷ (780.25 − 90.25) = 13.08%
+    assert found.status == "explained" and found.reading.kind == "change"
+    assert (found.reading.numerator.written, found.reading.denominator.written) == ("780.25万元", "90.25万元")
+    assert _rate(spending("19%"), "19%").status == "contradicted"  # the words name the reading: the claim fails
+
+
+def test_a_figure_stated_twice_under_one_label_and_once_under_another_is_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收入情况", "本站2023年度本年收入合计1386.42万元，其中：财政拨款收入1386.42万元，占100%。",
+                     "二、财政拨款收支情况", "本站2023年度财政拨款本年收入1386.42万元，比上年增加86.42万元。",
+                     "三、与年初预算对比", "本站2023年度财政拨款本年收入1386.42万元，完成年初预算的95%。")
+    keys: dict[int, set[int]] = {}
+    for group in draft.repeats:
+        for m in group:
+            keys.setdefault(id(m), set()).add(id(group[0]))
+    said = [m for m in draft.placed if m.written == "1386.42万元" and "财政拨款" in m.label]
+    assert len(said) == 3 and set.intersection(*(keys.get(id(m), set()) for m in said))
+
+
+@pytest.mark.parametrize("sentence, stated, computed", [
+    ("年初预算2700.00万元，全年预算2950.00万元，全年执行2864.30万元，预算执行率{}。", "99.09%", "97.09%"),
+    ("2023年“三公”经费预算18.00万元，实际支出15.30万元，控制率{}。", "95%", "85%"),
+])
+def test_a_rate_whose_words_name_its_reading_is_claimed_whatever_its_value(tmp_path, sentence, stated, computed):
+    wrong = _rate(draft_of(tmp_path, TITLE, "一、预算执行情况", sentence.format(stated)), stated)
+    assert wrong.status == "contradicted" and wrong.reading.kind == "share"
+    right = _rate(draft_of(tmp_path, TITLE, "一、预算执行情况", sentence.format(computed)), computed)
+    assert right.status == "explained"
+    assert (right.reading.numerator.written, right.reading.denominator.written) == \
+        (wrong.reading.numerator.written, wrong.reading.denominator.written)

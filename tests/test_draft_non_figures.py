@@ -61,6 +61,8 @@ def test_starts_name_where_each_row_number_stands_in_its_line():
 def test_a_tables_first_column_counting_its_rows_is_blanked_without_a_header():
     rows = [("1", "制度建设", "4", "4"), ("2", "资产管理", "6", "5"), ("3", "绩效管理", "5", "5")]
     assert unnumbered(rows) == [("", "制度建设", "4", "4"), ("", "资产管理", "6", "5"), ("", "绩效管理", "5", "5")]
+    parts = [("1", "制度建设", "4"), ("2", "资产管理", "6"), ("1", "产出数量", "10"), ("2", "产出质量", "9")]
+    assert [r[0] for r in unnumbered(parts)] == ["", "", "", ""]  # numbered again under each part of the table
     values = [("4", "制度建设"), ("6", "资产管理"), ("5", "绩效管理")]  # scores first: they do not count up
     assert unnumbered(values) == values
     years = [("项目", "人数"), ("科室", "1"), ("站所", "2"), ("中心", "3")]  # counting values in a later column stay
@@ -73,6 +75,16 @@ def test_a_contents_lines_page_number_is_its_only_number_but_a_year_in_its_headi
     assert figures("第二部分 2022年度部门决算表 6") == []
     assert figures("1. 部门概况 4") == []
     assert figures("1.1 预算编制 10 9", "1.2 目标设置 10 8") == ["10", "9", "10", "8"]  # a form's rows, scored
+
+
+def test_a_contents_list_excerpted_alone_with_its_page_numbers_run_on_holds_no_figure():
+    assert figures("第一部分 部门概况3", "一、主要职能3", "二、机构设置4", "第二部分 2022年度部门决算表6",
+                   "三、部门决算情况说明15") == []
+    assert figures("一、新建学校3", "二、改造校舍5", "三、购置设备6") == ["3", "5", "6"]  # three: a list's counts
+
+
+def test_a_contents_entry_naming_a_numbered_table_is_an_entry_however_its_cells_were_split():
+    assert figures("目录", "收入支出决算总表（公开 01 表） 5", "收入决算表（公开 02 表） 6", "支出决算表（公开 03 表） 7") == []
 
 
 # ---------------------------------------------------------------- scoring rules
@@ -142,3 +154,18 @@ def test_two_years_heading_the_columns_of_values_under_them_are_no_figures():
     assert figures("项目 2022 2023", "基本支出 120.00 130.00") == ["120.00", "130.00"]
     assert figures("项目\t2022\t2023", "基本支出\t120.00\t130.00") == ["120.00", "130.00"]
     assert figures("培训人次 2022 2023", "合计 2025") == ["2022", "2023", "2025"]  # no values under them: counts
+
+
+def test_the_numbers_of_a_list_run_into_one_paragraph_are_no_figures():
+    assert figures("主要措施：1）加强培训，2）完善制度，3）强化监督。") == []
+    assert figures("主要做法：1加强培训，2完善制度，3强化监督。") == []
+    assert figures("本单位（在职人员共12）。") == ["12"]  # a number closing an aside is no list number
+    assert figures("其中：2人退休，1人调出。") == ["2人", "1人"]  # counts with their unit
+
+
+def test_the_grades_and_targets_a_rule_gives_points_for_are_no_figures():
+    assert figures("满意度≥90%得满分，80%-90%得3分，低于80%不得分。") == []
+    assert figures("完成1万卷得10分，未完成按比例得分。") == []
+    assert figures("90分以上得5分，80分以上得3分。") == []
+    assert figures("全年完成档案数字化1万卷，得10分。") == ["1万卷", "10分"]  # what was done, and the score given
+    assert figures("该项完成1万卷得10分。") == ["1万卷", "10分"]  # no rule beside it: a result

@@ -289,6 +289,13 @@ def test_a_forms_two_columns_of_label_and_value_give_each_value_its_own_label_an
     assert sums["按支出性质分"] == (True, ["基本支出", "项目支出"])
 
 
+def test_words_after_a_rows_last_value_are_a_note_not_a_label_of_a_second_column(tmp_path):
+    rows = [FUNDS[0], ["年度资金总额", "1860.40", "1860.40", "1800.00", "10", "96.75%", "9.7"],
+            ["其中：当年财政拨款", "1700.40", "1700.40", "1650.00", "", "97.04%", "", "部分项目延后"]]
+    labels = {s["label"] for s in draft_report(_write_txt(tmp_path, "note", "自评表", rows)).params.get("stated", [])}
+    assert "其中：当年财政拨款·全年执行数" in labels  # under its column, not labelled by the row alone
+
+
 def test_a_side_whose_parts_do_not_make_its_whole_is_questioned(tmp_path):
     rows = [[c.format(project="890.00") for c in row] for row in FUNDS]
     draft = draft_report(_write_txt(tmp_path, "funds_wrong", "部门整体支出绩效自评表", rows))
@@ -296,12 +303,49 @@ def test_a_side_whose_parts_do_not_make_its_whole_is_questioned(tmp_path):
     assert len(wrong) == 1 and wrong[0].candidate and "1,850.40" in wrong[0].message
 
 
+# ---------------------------------------------------------------- a 执行率 column checked against its own row
+
+EXECUTION = [["项目", "预算数（万元）", "执行数（万元）", "执行率"],
+             ["办公经费", "10.00", "9.00", "{rate}"],
+             ["培训经费", "20.00", "20.00", "100%"]]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_rate_column_its_rows_cells_do_not_give_is_contradicted_not_left_unexplained(tmp_path, fmt):
+    rows = [[c.format(rate="95%") for c in row] for row in EXECUTION]  # 9 ÷ 10 = 90 %
+    path = _write_txt(tmp_path, "execution", "预算执行情况", rows) if fmt == "txt" \
+        else _write_docx(tmp_path, "execution", "预算执行情况", rows, [])
+    found = {r.rate.written: r for r in draft_report(path).rates if r.rate.where.in_table}
+    assert found["95%"].status == "contradicted" and found["95%"].reading is not None
+    assert (found["95%"].reading.numerator.written, found["95%"].reading.denominator.written) == ("9.00", "10.00")
+    assert found["100%"].status == "explained"
+
+
+def test_a_rate_column_over_the_start_and_the_whole_years_budget_is_of_the_whole_years(tmp_path):
+    rows = [["项目", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["专项经费", "10.00", "12.00", "9.00", "10", "{rate}", "10"]]
+    found = {r.rate.written: r for rate in ("75%", "90%") for r in draft_report(_write_txt(
+        tmp_path, f"budgets_{rate[:2]}", "预算执行情况", [[c.format(rate=rate) for c in row] for row in rows])).rates}
+    assert found["75%"].status == "explained"  # 9 ÷ 12, as the national 自评表 defines 执行率
+    assert found["90%"].status == "contradicted" and found["90%"].reading is not None
+    assert found["90%"].reading.denominator.written == "12.00"
+
+
+def test_a_rate_its_rows_score_and_weight_give_by_chance_is_judged_by_its_columns(tmp_path):
+    rows = [["项目", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "120.00", "120.00", "100.00", "10", "100%", "10"]]  # 10 ÷ 10 and 120 ÷ 120 give 100 %
+    found = [r for r in draft_report(_write_txt(tmp_path, "by_chance", "预算执行情况", rows)).rates
+             if r.rate.written == "100%"]
+    assert [r.status for r in found] == ["contradicted"]  # 100 ÷ 120 = 83.33 %
+
+
 @pytest.mark.parametrize("name, caption, rows", [
     ("two_row", "“三公”经费对比", _two_row("25%")),
     ("unit_column", "基础数据", [[c.format(sangong="21.00") for c in row] for row in UNIT_COLUMN]),
     ("turned", "“三公”经费（单位：万元）", [[c.format(rate="25%") for c in row] for row in TURNED]),
     ("eight_column", "绩效自评表", _eight_column("98")),
-    ("funds", "部门整体支出绩效自评表", [[c.format(project="890.00") for c in row] for row in FUNDS])])
+    ("funds", "部门整体支出绩效自评表", [[c.format(project="890.00") for c in row] for row in FUNDS]),
+    ("execution", "预算执行情况", [[c.format(rate="95%") for c in row] for row in EXECUTION])])
 def test_a_pdf_of_each_shape_drafts_as_its_txt(tmp_path, name, caption, rows):
     from report_files import truetype_font, write_pdf
 

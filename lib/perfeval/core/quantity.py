@@ -403,7 +403,7 @@ _CLAUSE_MARK = lazy_compile(r"[，。；：:,;]")
 # 大于30%不得分): a framework's rule, not the unit's figures.
 _SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;\d]{0,8}?"
                              r"(?:计满分|不得分|得满分)|(?:(?:≥|≤|达到|不低于|不高于|超过|低于|高于|大于|小于)\s*[\d.]+\s*[%％]?"
-                             r"|[\d.]+\s*[%％]?\s*(?:及以上|以上|及以下|以下))[^，。；,;\d]{0,8}?得\s*[\d.]+\s*分")
+                             r"|[\d.]+\s*[%％分]?\s*(?:及以上|以上|及以下|以下))[^，。；,;\d]{0,8}?得\s*[\d.]+\s*分")
 # The upper end of a range after its lower end's bracket (80（含）-90分): a dash, not a minus.
 _INCLUDED_END = lazy_compile(r"\d\s*分?\s*[（(]\s*不?含\s*[）)]\s*$")
 _YEAR_DIGITS = lazy_compile(r"(?:19|20)\d{2}")
@@ -492,11 +492,17 @@ _RULE_WORDS = lazy_compile(r"的\s*[，,]?\s*(?:得|扣|计|加|减)\s*\d|否则
 _CAP = lazy_compile(r"(?:最多|最高|至多|最低|最少)\s*(?:扣|得|加|减|计)\s*$")
 _ON_CONDITION = lazy_compile(r"(?:完成|达到|达标|实现|符合|满足|按时|及时|按期|全部|部分|基本|未|超过|低于|高于|不足|若|如|凡)"
                              r"[^，。；,;\d]{0,8}?(?:得|计|扣|减|加)\s*$")
+# Points given on a threshold or a range reached (80%-90%得3分, ≥90%得满分, 90分以上得5分): a rule's grades.
+_ON_THRESHOLD = lazy_compile(r"(?:\d\s*[%％分]?\s*(?:[-—~～至到]\s*[\d.]++\s*[%％分]?|及?以上|及?以下)|[≥≤<>＜＞]=?\s*[\d.]++\s*[%％分]?)"
+                             r"\s*(?:的)?\s*(?:得|计|扣)\s*$")
+_TARGET_REACHED = lazy_compile(r"(?:完成|达到|实现)[^，。；,;]{0,12}?得\s*$")  # 完成1万卷得 (10分), in a rule
 _CAUSE = lazy_compile(r"因|由于|鉴于")  # 因未按时报送扣1分: a deduction given, with its cause
 # A threshold whose clause ends in 的 before a scoring rule (偏差率超过10%的，每超过1个百分点扣0.1分), and a weight in
 # a sentence that scores by it (权重为20%，按实际完成情况计分).
 _THRESHOLD_OF_A_RULE = lazy_compile(r"[^，。；,;]{0,12}?的\s*[，,]\s*(?:每|扣|减|不得分|得\s*[\d.]|计\s*[\d.]|按比例)")
 _WEIGHT = lazy_compile(r"权重\s*(?:为|是|[：:])?\s*$")
+_TARGET_FOR_POINTS = lazy_compile(r"(?:完成|达到|实现)[^，。；,;\d]{0,8}$")
+_POINTS_AFTER = lazy_compile(r"[^，。；,;\d]{0,4}?得\s*[\d.]++\s*分")
 # Full marks in a rule of scoring (指标满分10分，按完成比例得分), not a section's weight beside its score (产出指标：满分30分，
 # 得分28.5分).
 _FULL_MARKS = lazy_compile(r"满分(?:值)?\s*(?:为|是|[：:])?\s*$")
@@ -508,6 +514,8 @@ _SCORES_BY = lazy_compile(r"计分|扣分|得分|评分|打分|满分")
 def _rule_threshold(norm: str, before: str, after: str) -> bool:
     """Is a number the threshold a form's rule scores from, or a weight stated in a rule of scoring?"""
     clause_before = _CLAUSE_MARK.split(before)[-1]
+    if _TARGET_FOR_POINTS.search(clause_before) and _POINTS_AFTER.match(after) and _RULE_CUE.search(before + after):
+        return True  # 完成1万卷得10分，未完成按比例得分: the target a rule gives its points for
     return bool(_THRESHOLD_OF_A_RULE.match(after)
                 or (_WEIGHT.search(clause_before) and _SCORES_BY.search(norm))
                 or (_FULL_MARKS.search(clause_before) and _RULE_CUE.search(norm) and not _SCORE_GIVEN.search(norm)))
@@ -526,7 +534,8 @@ def _rule_of_a_form(before: str, after: str, bounded: bool) -> bool:
     if re.match(r"\s*[×*＊]", after) or re.search(r"的\s*[，,]?\s*(?:得|扣|计|加|减)\s*$", clause_before) \
             or "是否" in clause_before or re.match(r"[^，。；,;]*[，,；;]\s*否则", after):
         return True  # 10分×完成率, 目标明确的得5分, 是否完整（3分）, 按时完成得2分，否则不得分
-    if _CAP.search(clause_before) \
+    if _CAP.search(clause_before) or _ON_THRESHOLD.search(clause_before) \
+            or (_TARGET_REACHED.search(clause_before) and _RULE_CUE.search(before + after)) \
             or (_ON_CONDITION.search(clause_before) and not _CAUSE.search(clause_before)):
         return True  # 满分10分, 最多扣2分, 全部完成得4分, 按时报送得3分
     opened = re.search(r"[（(][^（）()]*$", before)
@@ -1000,15 +1009,16 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
     if _SECTION_NUMBER.fullmatch(digits) and re.match(r" [\u4e00-\u9fff]", after) and lead <= LOOK_BEHIND \
             and _heading_line(norm[:lead]):
         return True
-    if integer and len(digits) <= 2 and line_start and after[:1] in (")", "）"):
-        return True
+    if integer and len(digits) <= 2 and after[:1] in (")", "）") \
+            and (line_start or not re.search(r"[（(][^（）()]*$", before)):
+        return True  # a list number closed by a bracket alone (1）…，2）…): no bracket opened before it
     if integer and len(digits) <= 2 and not before.strip() and re.match(r" {1,2}[\u4e00-\u9fff]", after) \
             and len(after) <= MAX_HEADING and not re.search(r"[\d。；;，,！!？?.…·]", after):
         return True  # a heading numbered with a space (3 项目概况): the line holds nothing but the heading (a PDF's
         # score opening the line of a table's row, 1 中央专款分配合规……, has its leaders)
     if integer and re.search(r"(?:^|[\s，,。；;：:、])附$", before):
         return True  # an attachment's number (附2)
-    if integer and len(digits) <= 3 and (before_char == "表" or re.search(r"(?:^|[，,。；;：:、\s])图$", before) or (after[:1] == "表" and (digits[0] == "0" or
+    if integer and len(digits) <= 3 and (before_char == "表" or re.search(r"(?:^|[，,。；;：:、\s])图$", before) or (after.lstrip()[:1] == "表" and (digits[0] == "0" or
                                                                                      compact.endswith("公开")))):
         return True
     if integer and len(digits) <= 2 and (re.search(r"\d\s*[=+＋]\s*$", before) or re.match(r"\s*[=+＋]\s*\d", after)):

@@ -38,7 +38,7 @@ from .evaluated import evaluated_spending, project_sections
 from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
 from .named_sums import sums_in_words
-from .model import Draft, Item
+from .model import Draft, Item, Reading
 from .placement import by_sentence, number, qualified
 from .rate_claims import RateClaims
 from .rates import RateFound
@@ -95,8 +95,8 @@ class _Assembly(RateClaims, Records):
         fw = load_framework(self.framework_name or _detect_framework(tables))
         self.year, self.readings = year, {k: i.default for k, i in fw.readings_in_force().items()}
         self.item_sections = project_sections(self.document)
-        prose = [with_unit_of_its_figure(m, year) for m in prose_mentions(self.document, tables.taken, tables.taken_cells)]
-        prose = self._within_bounds(prose)
+        read = [with_unit_of_its_figure(m, year) for m in prose_mentions(self.document, tables.taken, tables.taken_cells)]
+        prose = self._within_bounds(read)
         tables.cells = [c for c in tables.cells if self._within_bounds([c.mention])]
         self.params = {"unit": self._unit(facts, fw)}
         sections = self._sections(prose, fw)
@@ -134,7 +134,8 @@ class _Assembly(RateClaims, Records):
         return Draft(str(self.report), self.params, self.notes, self.items, placed, rates=rates + self.row_rates,
                      sections=sections, lists=[lst for lst, _ in self.written_lists], catalogue=self.figures,
                      repeats=self.repeated, restated=self.restated_rows, pairs=self.pairs, same_claim=self.same_claim,
-                     sums=self.sums, skipped=[*self.document.skipped, *tables.skipped])
+                     sums=self.sums, skipped=[*self.document.skipped, *tables.skipped],
+                     reading=Reading(self.document, tuple(read), frozenset(tables.taken), frozenset(tables.taken_cells)))
 
     def _within_bounds(self, mentions: list[Mention]) -> list[Mention]:
         """Figures a params file can hold, read surely; one beyond 10^12 of its unit (a typo in the report) or written so
@@ -267,7 +268,10 @@ class _Assembly(RateClaims, Records):
                     self.figures.setdefault(other, []).append(m)
                     self.figures[other].sort(key=lambda x: (x.where.cell is None, x.order))
                     self.mapped[id(m)] = Mapped(other, self.mapped[id(m)].words)
-                elif m is not mentions[0] and _opposed(mentions[0].lead, m.lead):
+                elif m is not mentions[0] and (_opposed(mentions[0].lead, m.lead) or m.where.cell is None
+                                               and mentions[0].where.cell is None
+                                               and m.quantity.value != mentions[0].quantity.value
+                                               and _scope_differs(mentions[0], m)):
                     mentions.remove(m)
                     del self.mapped[id(m)]
             if not mentions:
@@ -444,10 +448,11 @@ class _Assembly(RateClaims, Records):
             first = group[0][1]
             again = [(s, m) for s, m in group[1:] if not _same_sentence(first, m) and not _apart(first, m, whole_of)
                      and not _other_subject(first, m, subjects) and not _opposed(first.lead, m.lead)
-                     and not _other_rows(first, m)]
+                     and not _other_rows(first, m) and not _other_scope(first, m, label)]
             if again:
                 out.append((first,) + tuple(m for _, m in again))
-        anchors = [mentions[0] for mentions in self.figures.values()]
+        anchors = [mentions[0] for mentions in self.figures.values()] + [group[0] for group in out]  # a figure
+        # stated twice under one label may be stated a third time under another (财政拨款收入 / 财政拨款本年收入 ×2)
         return out + _same_value_restated(stated, {id(m) for g in out for m in g}, whole_of, anchors, self.year,
                                           subjects)
 
@@ -591,7 +596,7 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
     A clause naming no year speaks of the year evaluated; one naming no budget word, of what was done. Other values
     under different wordings may be two figures, and linking them would raise a finding on a guess."""
     out: list[tuple[Mention, ...]] = []
-    taken = set(grouped)
+    taken = set(grouped) - {id(m) for m in anchors}  # a group's first statement may be restated again
     pool = [m for _, m in stated if id(m) not in grouped and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
             and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label) and _names_something(m)]
     fixed = {id(m) for m in anchors}
@@ -835,14 +840,38 @@ def _head_words(label: str) -> str:
 
 def _shared_head(a: str, b: str) -> int:
     """How many closing characters of one label (its head noun: 会议 in 全年保障会议, 一般公共预算收入 in
-    全镇本级一般公共预算收入实现's core) the other label holds: 一般公共预算 is no head of 一般公共预算财力."""
+    全镇本级一般公共预算收入实现's core) the other label holds, not as what qualifies another head (行政编制 in
+    使用行政编制的人员 names people, not posts): 一般公共预算 is no head of 一般公共预算财力."""
     best = 0
     for x, y in ((a, b), (b, a)):
         k = 0
         while k < len(x) and x[len(x) - k - 1:] in y:
             k += 1
+        if k and all(y.startswith("的", at + k) for at in _occurrences(y, x[len(x) - k:])):
+            k = 0
         best = max(best, k)
     return best
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    return [at for at in range(len(text) - len(word) + 1) if text.startswith(word, at)]
+
+
+def _other_scope(a: Mention, b: Mention, label: str) -> bool:
+    """Are two statements of different values under one label of different scope, so no two statements of one figure
+    `score` should ask about: a label too short to name a figure alone (调入13名 after 公务员调出3人, 调入2名 after
+    事业编调出1名), or a sentence naming a scope the other does not (全年预算63501.78万元 of the department, 项目支出…全年
+    预算数49724.97万元 of its projects)?"""
+    if a.quantity.value == b.quantity.value:
+        return False
+    return len(label) < MIN_SHARED_LABEL or _scope_differs(a, b)
+
+
+def _scope_differs(a: Mention, b: Mention) -> bool:
+    """Does one sentence, up to its figure, name a scope (项目, 基本, 中央, 收入 …) where the other names none of its
+    kind?"""
+    x, y = a.where.text[:a.start], b.where.text[:b.start]
+    return any(bool([w for w in group if w.search(x)]) != bool([w for w in group if w.search(y)]) for group in _OPPOSED)
 
 
 def _column_word(m: Mention) -> str | None:

@@ -29,6 +29,7 @@ from .rates import (
     change_by_amount_of_named,
     change_from_section,
     column_change,
+    column_share,
     done_over_planned,
     done_over_the_years_budget,
     explain,
@@ -75,8 +76,8 @@ class RateClaims(Placement):
         for cell in tables.cells:
             if cell.mention.is_rate and not cell.target:  # an indicator's 100% target states no rate
                 row = lines[cell.line_of]
-                found = column_change(explain(cell.mention, [c.mention for c in row], [c.mention for c in row], lists),
-                                      [c.mention for c in row])
+                mentions = [c.mention for c in row]
+                found = column_share(column_change(explain(cell.mention, mentions, mentions, lists), mentions), mentions)
                 if "执行率" in (cell.mention.where.column or "") and any(c.path == "budget.executed" for c in row):
                     # the 执行率 of a 绩效自评表's budget row is 预算执行率 by the table's own definition, even when
                     # the unit's 得分 ÷ 分值 happens to give the same number

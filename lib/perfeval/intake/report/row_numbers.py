@@ -3,7 +3,9 @@
 - lines that open with a whole number, or hold one right after their first word, the numbers counting up by one from
   line to line (a table flattened one row per line: `1 投入 20 18` / `2 过程 30 28`; numbered items: `1 某某项目，预算…`;
   a 决算 statement's 行次 after each row's label: `一、财政拨款收入 1 2,318.40` / `二、事业收入 2`);
-- a table saved one cell per line, whose 序号 column's numbers (1, 2, 3 …) stand one row's width of lines apart.
+- a table saved one cell per line, whose 序号 column's numbers (1, 2, 3 …) stand one row's width of lines apart;
+- a table run together on one line (序号 指标 分值 得分 1 投入 20 18 2 过程 30 28 …), and a list run into one paragraph
+  (主要做法：1加强培训，2完善制度，3强化监督).
 
 The rule is about where the numbers stand and that they count, never about a report's wording: amounts do not run
 1, 2, 3 down a column. A table's own 序号 column (cells) is blanked where the document is built (`numbers_of_tables`).
@@ -37,9 +39,28 @@ def row_number_starts(lines: Sequence[str]) -> dict[int, set[int]]:
     for i in _cell_per_line_index(lines):
         out[i] = {len(lines[i]) - len(lines[i].lstrip())}
     for i, line in enumerate(lines):
-        if starts := _rows_within(line):
+        if starts := _rows_within(line) | _items_within(line):
             out[i] = out.get(i, set()) | starts
     return out
+
+
+# An item's number at a clause's start, glued to its words (主要做法：1加强培训，2完善制度，3强化监督).
+_ITEM = re.compile(r"(?:^|(?<=[：:，,；;。]))\s*(?P<n>\d{1,2}+)(?=[\u4e00-\u9fff])")
+
+
+def _items_within(line: str) -> set[int]:
+    """Where the numbers of a list run into one paragraph start: at clauses' starts, each glued to its item's words,
+    counting 1, 2, 3 … (two or more; a count's unit, 2个, makes it a count whatever its place)."""
+    out: set[int] = set()
+    expected = 1
+    for m in _ITEM.finditer(line):
+        n = int(m.group("n"))
+        if n == expected:
+            out.add(m.start("n"))
+            expected += 1
+        elif n == 1:
+            out, expected = {m.start("n")}, 2
+    return out if len(out) >= MIN_HEADED_RUN else set()
 
 
 def _runs(lines: Sequence[str], numbers: dict[int, int], max_gap: int) -> list[list[int]]:
