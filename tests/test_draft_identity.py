@@ -231,3 +231,20 @@ def test_a_copying_sites_line_about_its_copies_names_no_unit_and_dates_no_year()
                                 "乡镇部门绩效自评报告 篇1", "一、部门基本情况",
                                 "柳溪县青石镇人民政府在县委、县政府的坚强领导下，团结带领全镇干部群众推进各项工作。")
     assert (name, year) == ("柳溪县青石镇人民政府", None)
+
+
+def test_a_title_after_a_web_pages_chrome_or_broken_over_two_lines_names_the_unit():
+    chrome = ("柳溪县人民政府门户网站欢迎您", "网站首页 | 政务公开 | 政务服务 | 互动交流", "当前位置：首页 > 政务公开 > 财政信息",
+              "【字体：大 中 小】 【打印本页】", "发布时间：2024-05-09 10:20:00", "信息来源：柳溪县财政局", "浏览次数：1256次",
+              "分享到：微信 微博 QQ空间", "扫一扫在手机打开当前页")
+    assert identity(*chrome, "柳溪县档案馆2023年度部门整体支出绩效自评报告", "一、基本情况")[::2] == (NAME, "2023")
+    assert identity("柳溪县城市管理综合", "行政执法局2023年度部门整体支出绩效自评报告", "一、基本情况")[0] == \
+        "柳溪县城市管理综合行政执法局"
+    # a unit of its own on the line above (the page's publisher) is no first part of the title's name
+    assert identity("柳溪县卫生健康局", "人民医院2023年度部门决算")[0] == "人民医院"
+
+
+def test_the_unit_the_text_says_is_mainly_responsible_for_its_work():
+    unit = read_unit(build("<test>", ["2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+                                      "柳溪县档案馆主要负责全县档案的收集、整理和保管工作。"]))
+    assert unit.name is not None and (unit.name.value, unit.name.sure) == (NAME, False)

@@ -986,3 +986,27 @@ def test_different_values_under_a_short_label_or_of_another_scope_are_no_stateme
     same = draft_of(tmp_path, TITLE, "一、预算情况", "2023年度全年预算为4120.75万元。", "二、执行情况",
                     "2023年度全年预算为4210.75万元，执行率98%。")  # one scope, two values: the question stays
     assert [p for p in same.pairs if {m.written for m in p} == {"4120.75万元", "4210.75万元"}]
+
+
+def test_a_change_named_by_its_verb_alone_right_after_its_figure_is_that_figures_change(tmp_path):
+    def spending(rate: str):
+        return draft_of(tmp_path, TITLE, "一、财政拨款收支情况",
+                        f"本站2023年度财政拨款本年收入820.40万元，比2022年度增加120.40万元，增长17%；本年支出780.25万元，"
+                        f"增加90.25万元，增长{rate}，主要是人员经费增加。")
+
+    found = _rate(spending("13%"), "13%")  # 90.25 ÷ (780.25 − 90.25) = 13.08%
+    assert found.status == "explained" and found.reading.kind == "change"
+    assert (found.reading.numerator.written, found.reading.denominator.written) == ("780.25万元", "90.25万元")
+    assert _rate(spending("19%"), "19%").status == "contradicted"  # the words name the reading: the claim fails
+
+
+def test_a_figure_stated_twice_under_one_label_and_once_under_another_is_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收入情况", "本站2023年度本年收入合计1386.42万元，其中：财政拨款收入1386.42万元，占100%。",
+                     "二、财政拨款收支情况", "本站2023年度财政拨款本年收入1386.42万元，比上年增加86.42万元。",
+                     "三、与年初预算对比", "本站2023年度财政拨款本年收入1386.42万元，完成年初预算的95%。")
+    keys: dict[int, set[int]] = {}
+    for group in draft.repeats:
+        for m in group:
+            keys.setdefault(id(m), set()).add(id(group[0]))
+    said = [m for m in draft.placed if m.written == "1386.42万元" and "财政拨款" in m.label]
+    assert len(said) == 3 and set.intersection(*(keys.get(id(m), set()) for m in said))

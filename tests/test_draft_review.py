@@ -134,3 +134,28 @@ def test_what_was_not_drafted_is_on_the_page_and_what_is_unsure_counts_to_check_
     first = page.split("<h2>", 2)[1]
     assert first.startswith("先核对（5）") and "1.268,40" in first and "never negative" in first
     assert "<h2>未读取（1）</h2>" in page and "SmartArt 图形 1 处" in page
+
+
+def test_numbers_the_reader_took_for_no_figure_are_listed_by_sentence_folded(tmp_path):
+    """An analyst could not see the numbers the reader left out as no figures (an address, a postcode, a telephone
+    number): they were in neither the draft nor the page. Each sentence holding such numbers is listed with them
+    marked, apart from 先核对; figures, years, dates and a heading's number are not listed."""
+    from perfeval.outputs.draft import draft_report, write_draft
+    from perfeval.outputs.draft.review import write_review
+
+    report = tmp_path / "r.txt"
+    report.write_text("\n".join([
+        "青松县档案馆2023年度部门整体支出绩效自评报告", "一、基本情况",
+        "本馆2023年度支出总额318.40万元，其中基本支出250.00万元，项目支出68.40万元。",
+        "1. 单位地址：青松县河东路88号，邮编：414000。", "监督电话：0730-1234567，2023-09-15起公开。"]) + "\n",
+        encoding="utf-8")
+    params = write_draft(draft_report(report), tmp_path / "r.yaml")
+    text = params.read_text(encoding="utf-8")
+    assert "# 未作为数据的数字：88、414000\n" in text and "# 未作为数据的数字：0730、1234567\n" in text
+    page = write_review(params, tmp_path / "r.html", Links(params="r.yaml")).read_text(encoding="utf-8")
+    listed = page.split('<section id="not-figures">')[1].split("</section>")[0]
+    assert "<h2>未作为数据的数字（2 句）</h2>" in listed
+    assert "单位地址：青松县河东路<mark>88</mark>号，邮编：<mark>414000</mark>。" in listed
+    assert "监督电话：<mark>0730</mark>-<mark>1234567</mark>，2023-09-15起公开。" in listed
+    assert "318.40" not in listed and "<mark>2023</mark>" not in listed and "<mark>1</mark>" not in listed
+    assert "<h2>先核对" not in page  # nothing to check first: they are in neither the draft nor the score

@@ -289,6 +289,13 @@ def test_a_forms_two_columns_of_label_and_value_give_each_value_its_own_label_an
     assert sums["按支出性质分"] == (True, ["基本支出", "项目支出"])
 
 
+def test_words_after_a_rows_last_value_are_a_note_not_a_label_of_a_second_column(tmp_path):
+    rows = [FUNDS[0], ["年度资金总额", "1860.40", "1860.40", "1800.00", "10", "96.75%", "9.7"],
+            ["其中：当年财政拨款", "1700.40", "1700.40", "1650.00", "", "97.04%", "", "部分项目延后"]]
+    labels = {s["label"] for s in draft_report(_write_txt(tmp_path, "note", "自评表", rows)).params.get("stated", [])}
+    assert "其中：当年财政拨款·全年执行数" in labels  # under its column, not labelled by the row alone
+
+
 def test_a_side_whose_parts_do_not_make_its_whole_is_questioned(tmp_path):
     rows = [[c.format(project="890.00") for c in row] for row in FUNDS]
     draft = draft_report(_write_txt(tmp_path, "funds_wrong", "部门整体支出绩效自评表", rows))
@@ -314,11 +321,22 @@ def test_a_rate_column_its_rows_cells_do_not_give_is_contradicted_not_left_unexp
     assert found["100%"].status == "explained"
 
 
-def test_a_rate_column_over_two_planned_columns_is_not_judged_by_either(tmp_path):
-    rows = [["项目", "年初预算数", "全年预算数", "全年执行数", "执行率"], ["专项经费", "10.00", "12.00", "9.00", "95%"]]
-    found = [r for r in draft_report(_write_txt(tmp_path, "two_budgets", "预算执行情况", rows)).rates
-             if r.rate.written == "95%"]
-    assert [r.status for r in found] == ["unexplained"]  # 9 ÷ 10 or 9 ÷ 12: the row does not say which
+def test_a_rate_column_over_the_start_and_the_whole_years_budget_is_of_the_whole_years(tmp_path):
+    rows = [["项目", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["专项经费", "10.00", "12.00", "9.00", "10", "{rate}", "10"]]
+    found = {r.rate.written: r for rate in ("75%", "90%") for r in draft_report(_write_txt(
+        tmp_path, f"budgets_{rate[:2]}", "预算执行情况", [[c.format(rate=rate) for c in row] for row in rows])).rates}
+    assert found["75%"].status == "explained"  # 9 ÷ 12, as the national 自评表 defines 执行率
+    assert found["90%"].status == "contradicted" and found["90%"].reading is not None
+    assert found["90%"].reading.denominator.written == "12.00"
+
+
+def test_a_rate_its_rows_score_and_weight_give_by_chance_is_judged_by_its_columns(tmp_path):
+    rows = [["项目", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "120.00", "120.00", "100.00", "10", "100%", "10"]]  # 10 ÷ 10 and 120 ÷ 120 give 100 %
+    found = [r for r in draft_report(_write_txt(tmp_path, "by_chance", "预算执行情况", rows)).rates
+             if r.rate.written == "100%"]
+    assert [r.status for r in found] == ["contradicted"]  # 100 ÷ 120 = 83.33 %
 
 
 @pytest.mark.parametrize("name, caption, rows", [

@@ -252,3 +252,28 @@ def test_a_page_of_pictures_and_no_text_is_said(tmp_path):
     pdf.output(str(tmp_path / "report.pdf"))
     assert _read(tmp_path / "report.pdf") == (
         ["部门整体支出3752.48万元。"], ["PDF 第 2 页只有图片、没有文字层（扫描件？），其内容未读取（请对照原文）"])
+
+
+def test_a_side_note_turned_on_an_upright_page_is_said_not_read_across(tmp_path):
+    """A few glyphs drawn turned beside upright text (a side note, a turned label) were read across as the page's
+    lines: reversed (金资余结有另), and their digits dropped as "superscript markers". They are left out and said."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode, XPos, YPos
+
+    from perfeval.intake.pdf import pdf_items
+
+    side = "页边说明：另有结余资金9999.00万元"
+    font = truetype_font("".join(REPORT) + side, tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    for paragraph in REPORT:
+        pdf.multi_cell(0, 6, paragraph, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    with pdf.rotation(90, x=200, y=150):
+        pdf.text(200, 150, side)
+    pdf.output(str(tmp_path / "report.pdf"))
+    items = list(pdf_items(tmp_path / "report.pdf"))
+    assert [x for x in items if isinstance(x, str)] == [ideographs(p) for p in REPORT]
+    assert [x.note for x in items if not isinstance(x, str)] == [
+        f"PDF 中与正文方向不同（旋转排列）的文字 {len(side)} 个字符未读取（请对照原文）"]

@@ -92,6 +92,8 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
         yield Skipped(f"PDF 中页面可见范围以外的文字 {seen.off_page:,} 个字符未读取（阅读器不显示）")
     if seen.annotated:
         yield Skipped(f"PDF 中页面上显示的批注（文本框批注）{seen.annotated:,} 处的文字未读取（阅读器显示，请对照原文）")
+    if seen.turned:
+        yield Skipped(f"PDF 中与正文方向不同（旋转排列）的文字 {seen.turned:,} 个字符未读取（请对照原文）")
     if seen.raised:
         yield Skipped(f"PDF 中接在数字或文字后的上标小字（脚注标记等）{seen.raised:,} 个字符未读取（不作前面数字的一部分，请对照原文）")
     if seen.unmapped:
@@ -448,6 +450,7 @@ class _Unread:
         self.off_page = 0
         self.unmapped = 0
         self.raised = 0  # superscript footnote markers after a figure or a word
+        self.turned = 0  # glyphs outside tables running another way than the page's text (a side note turned 90°)
         self.annotated = 0  # annotations a viewer draws with their text on the page (FreeText), not read
         self.pictured: list[int] = []  # pages holding pictures and no text: a scan (a signed, stamped 自评表 page)
         self.glyphs = 0
@@ -907,12 +910,19 @@ def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa
     boxes = [t.bbox for t in tables]
     raised: set[tuple[float, float, str]] = set()
 
+    def in_table(obj: dict) -> bool:
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
     def outside(obj: dict) -> bool:
         if obj.get("object_type") != "char":
             return True
-        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return (not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
-                and (obj["x0"], obj["top"], obj["text"]) not in raised)
+        return not in_table(obj) and (obj["x0"], obj["top"], obj["text"]) not in raised \
+            and not _glyph_turn(obj.get("matrix"))
+
+    # glyphs running another way than the page's text (read in its direction, _upright_items): a line of them read
+    # across would come out reversed, one glyph a line, or glued to the lines it crosses
+    seen.turned += sum(1 for c in page.chars if _glyph_turn(c.get("matrix")) and not in_table(c))
 
     lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=True)
     raised = {(c["x0"], c["top"], c["text"]) for line in lines for c in _markers(line.get("chars", []))}

@@ -38,7 +38,7 @@ from .evaluated import evaluated_spending, project_sections
 from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
 from .named_sums import sums_in_words
-from .model import Draft, Item
+from .model import Draft, Item, Reading
 from .placement import by_sentence, number, qualified
 from .rate_claims import RateClaims
 from .rates import RateFound
@@ -95,8 +95,8 @@ class _Assembly(RateClaims, Records):
         fw = load_framework(self.framework_name or _detect_framework(tables))
         self.year, self.readings = year, {k: i.default for k, i in fw.readings_in_force().items()}
         self.item_sections = project_sections(self.document)
-        prose = [with_unit_of_its_figure(m, year) for m in prose_mentions(self.document, tables.taken, tables.taken_cells)]
-        prose = self._within_bounds(prose)
+        read = [with_unit_of_its_figure(m, year) for m in prose_mentions(self.document, tables.taken, tables.taken_cells)]
+        prose = self._within_bounds(read)
         tables.cells = [c for c in tables.cells if self._within_bounds([c.mention])]
         self.params = {"unit": self._unit(facts, fw)}
         sections = self._sections(prose, fw)
@@ -134,7 +134,8 @@ class _Assembly(RateClaims, Records):
         return Draft(str(self.report), self.params, self.notes, self.items, placed, rates=rates + self.row_rates,
                      sections=sections, lists=[lst for lst, _ in self.written_lists], catalogue=self.figures,
                      repeats=self.repeated, restated=self.restated_rows, pairs=self.pairs, same_claim=self.same_claim,
-                     sums=self.sums, skipped=[*self.document.skipped, *tables.skipped])
+                     sums=self.sums, skipped=[*self.document.skipped, *tables.skipped],
+                     reading=Reading(self.document, tuple(read), frozenset(tables.taken), frozenset(tables.taken_cells)))
 
     def _within_bounds(self, mentions: list[Mention]) -> list[Mention]:
         """Figures a params file can hold, read surely; one beyond 10^12 of its unit (a typo in the report) or written so
@@ -450,7 +451,8 @@ class _Assembly(RateClaims, Records):
                      and not _other_rows(first, m) and not _other_scope(first, m, label)]
             if again:
                 out.append((first,) + tuple(m for _, m in again))
-        anchors = [mentions[0] for mentions in self.figures.values()]
+        anchors = [mentions[0] for mentions in self.figures.values()] + [group[0] for group in out]  # a figure
+        # stated twice under one label may be stated a third time under another (财政拨款收入 / 财政拨款本年收入 ×2)
         return out + _same_value_restated(stated, {id(m) for g in out for m in g}, whole_of, anchors, self.year,
                                           subjects)
 
@@ -594,7 +596,7 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
     A clause naming no year speaks of the year evaluated; one naming no budget word, of what was done. Other values
     under different wordings may be two figures, and linking them would raise a finding on a guess."""
     out: list[tuple[Mention, ...]] = []
-    taken = set(grouped)
+    taken = set(grouped) - {id(m) for m in anchors}  # a group's first statement may be restated again
     pool = [m for _, m in stated if id(m) not in grouped and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
             and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label) and _names_something(m)]
     fixed = {id(m) for m in anchors}

@@ -37,7 +37,7 @@ _CHROME = re.compile(
 def furniture_lines(lines: Sequence[str]) -> set[int]:
     """Indexes of the lines (paragraphs, or a table row's cells joined) that are a contents list, web chrome or the
     page numbers a PDF's footers left in the text."""
-    out = {i for i, line in enumerate(lines) if _is_chrome(line) or _is_file_link(line)}
+    out = {i for i, line in enumerate(lines) if is_chrome(line) or _is_file_link(line)}
     out |= _contents(lines, out)
     out |= _page_numbers(lines)
     out |= _numbers_of_paragraphs(lines)
@@ -144,7 +144,7 @@ def _is_file_link(line: str) -> bool:
     return bool(names) and not re.search(r"[，,。；;！!？?]", line) and (line.rstrip().lower().endswith(tuple(n.lower() for n in names)) or len(names) >= 2)
 
 
-def _is_chrome(line: str) -> bool:
+def is_chrome(line: str) -> bool:
     """A line of a web page's chrome: it opens with one of the page's fields, is no sentence, and states no amount
     (来源：财政拨款120万元 is a line of the report; a view count is bare or in 次); or it says what only a site's
     footer says (网站标识码, ICP备, 本页面执行时间0.04秒, 1366*768分辨率)."""
@@ -226,7 +226,7 @@ def _paged_run(lines: Sequence[str], entries: Sequence[tuple[str, int | None] | 
     never falling, and whether it is a contents list printed without its 目录 line: at least MIN_RUN lines, most of
     them naming a document's part. A page number run straight on from its heading (二、机构设置7) counts only on a
     numbered heading, and only when the body repeats one of the run's headings as a line of its own (body: the
-    document's lines without spaces)."""
+    document's lines without spaces) or the run holds more than MIN_RUN of them."""
     pages: list[int] = []
     headings: list[str] = []
     glued = False
@@ -249,7 +249,8 @@ def _paged_run(lines: Sequence[str], entries: Sequence[tuple[str, int | None] | 
         headings.append(entry[0])
         i += step
     named = sum(1 for h in headings if _PART_HEADING.search(h.strip()))
-    repeated = not glued or any(_bare(h) in body for h in headings)
+    repeated = not glued or any(_bare(h) in body for h in headings) or len(pages) > MIN_RUN  # an excerpt of the
+    # contents alone: four numbered headings or more with rising numbers run on are its entries
     return i, len(pages) >= MIN_RUN and 2 * named >= len(headings) and repeated
 
 

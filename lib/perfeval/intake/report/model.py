@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .document import Document
 from .lists import Listed
 from .mentions import Mention, Where
 from .rates import RateFound
@@ -30,6 +31,18 @@ class Item:
     highlight: tuple[str, ...] = ()  # the written phrases to mark in the evidence
 
 
+@dataclass(frozen=True)
+class Reading:
+    """The report as read and the quantities of its prose the reader took for figures (outside the blocks and cells
+    the table readers took, whose numbers are rows and cells): the review lists the numbers of that prose it took for
+    none — codes, telephone and page numbers, addresses —, so that an analyst sees what was left out."""
+
+    document: Document
+    figures: tuple[Mention, ...]
+    table_blocks: frozenset[int]
+    table_cells: frozenset[tuple[int, int]]
+
+
 @dataclass
 class Draft:
     """A report read into params: the params data (numbers as Decimals, written as stated), notes that go beside
@@ -51,6 +64,7 @@ class Draft:
     sums: list[tuple[Mention, tuple[Mention, ...]]] = field(default_factory=list)  # totals the scoring adds up
     skipped: list[str] = field(default_factory=list)
     excluded: list[tuple[str, str, Any]] = field(default_factory=list)  # (where, why, entry) taken out to validate
+    reading: Reading | None = None
 
     @property
     def unit_id(self) -> str:

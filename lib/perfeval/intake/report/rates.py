@@ -457,21 +457,29 @@ _DONE_COLUMN = re.compile(r"执行|支出|决算|完成|实际|到位|使用|拨
 _PLANNED_COLUMN = re.compile(r"预算|计划|目标|下达|批复")
 
 
+_WHOLE_YEAR_COLUMN = re.compile(r"全年|调整后")
+
+
 def column_share(found: RateFound, row: list[Mention]) -> RateFound:
     """A table's 执行率 column checked against its own row (项目 | 预算数 | 执行数 | 执行率): what was done over what
-    was planned, where the row has one column of each — the claim the column makes, so a rate its two cells do not
-    give is contradicted, not left unexplained."""
+    was planned, where the row has one column of each (of 年初预算数 and 全年预算数, the year's whole budget, as the
+    national 自评表 defines its 执行率) — the claim the column makes, so a rate its two cells do not give is
+    contradicted, not left unexplained, and one another pair of its row gives by chance (得分 ÷ 分值, 全年执行数 ÷
+    年初预算数) is judged by its own columns."""
     rate = found.rate
     header = simplified(rate.where.column or "")
-    if found.status != "unexplained" or not _SHARE_COLUMN.search(header):
+    if not _SHARE_COLUMN.search(header):
         return found
     cells = [m for m in row if m is not rate and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT]
     planned = [m for m in cells if _PLANNED_COLUMN.search(simplified(m.where.column or ""))]
     done = [m for m in cells if m not in planned and _DONE_COLUMN.search(simplified(m.where.column or ""))]
+    if len(planned) > 1:
+        planned = [m for m in planned if _WHOLE_YEAR_COLUMN.search(simplified(m.where.column or ""))]
     if len(planned) != 1 or len(done) != 1 or not commensurable(done[0].quantity.unit, planned[0].quantity.unit):
         return found
     value = _compute("share", done[0], planned[0])
-    if value is None:
+    if value is None or found.reading is not None and (found.reading.numerator, found.reading.denominator) == (
+            done[0], planned[0]):
         return found
     reading = Reading("share", done[0], planned[0], value)
     status: Status = "explained" if agrees(rate.percent, value) else "contradicted"
@@ -502,13 +510,15 @@ def is_difference(m: Mention) -> bool:
     return bool(_AMOUNT.search(m.lead)) and _COMPARED.search(m.where.text, 0, m.start) is not None
 
 
-def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention]) -> Reading | None:
+def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention], bare: bool = False) -> Reading | None:
     """A change stated with its amount (基本支出2994.57万元，较上年增加292.37万元，增幅10.82%): the rate is the
     difference over last year's value, new ∓ difference. The amount is the figure just before the rate; the new
     value the figure before the amount in its sentence (a list of parts after the rate is no operand: …下降16.67%，
     其中：公务接待费3.50万元…), or, when the rate's sentence states only the amount (收入792.22万元。同比上年度增加
     189.25万元，增加31.39%), the figure before it in its paragraph."""
     before = [m for m in near if m.order < rate.order]
+    if not bare and before and _bare_change(before[-1], before) and not any(is_difference(m) for m in before):
+        return _by_difference(rate, before[-2:], paragraph, bare=True)  # 本年支出1094.65万元，增加207.42万元，增长23%
     if before and is_difference(before[-1]) and len([m for m in before if is_difference(m)]) == 1:
         d = before[-1]
         new = [m for m in before[:-1] if commensurable(m.quantity.unit, d.quantity.unit)][-1:] or [
@@ -519,7 +529,7 @@ def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention])
         near = new + [d]
     if len(near) != 2 or not commensurable(near[0].quantity.unit, near[1].quantity.unit):
         return None
-    diffs = [m for m in near if is_difference(m)]
+    diffs = [m for m in near if is_difference(m) or bare and m is near[1]]
     if len(diffs) != 1:
         return None
     d = diffs[0]
@@ -532,6 +542,20 @@ def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention])
         ctx.prec = 28
         value = d.quantity.to(new.quantity.unit).value / old * 100
     return Reading("change", new, d, value, "increase" if sign > 0 else "decrease")
+
+
+_BARE_CHANGE = re.compile(r"(?:增加|减少|增长|下降|上升|降低|节约|压减|缩减)了?")
+
+
+def _bare_change(m: Mention, before: list[Mention]) -> bool:
+    """Is the figure an amount of change named by its verb alone, right after the figure it changes, in one run of
+    clauses (本年支出1094.65万元，增加207.42万元: no 比上年 before it, the paragraph's earlier sentence says so)?"""
+    if not _BARE_CHANGE.fullmatch(m.lead.strip()) or len(before) < 2:
+        return False
+    new = before[-2]
+    between = m.where.text[new.end:m.start]
+    return new.order[:2] == m.order[:2] and not is_difference(new) and re.fullmatch(r"\s*[，,]\s*\S{0,6}", between) \
+        is not None and _BARE_CHANGE.search(between) is not None
 
 
 def _named_change(rate: Mention, near: list[Mention], change: bool) -> Reading | None:

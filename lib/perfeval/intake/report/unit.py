@@ -11,6 +11,7 @@ from pathlib import Path
 from ...core.params import RESERVED_NAMES, UNIT_ID
 from ...core.script import simplified, without_pinyin
 from .document import Document, Sentence
+from .furniture import is_chrome
 from .mentions import Mention, Where
 
 _SEAL = re.compile(r"^[（(]\s*(?:公章|盖章|章)\s*[）)]")  # 部门名称:(公章)梅州市…: the seal's place, not the name
@@ -60,6 +61,7 @@ _ABOUT_TAIL = re.compile(r"关于(?:报送|上报|提交|印发)?$")
 _OWN_LEVEL = re.compile(r"[（(]\s*(?:本级|汇总|本部|合并)\s*[）)]$")
 _BRACKETED_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{4,30})[）)]\s*$")
 _TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
+_BROKEN_NAME = re.compile(r"[\u4e00-\u9fff]{2,20}")  # the first part of a name a title's line break cut
 # A title about a whole area's 三公 spending (2023年度某某县“三公”经费支出决算情况): the area is what it reports on.
 _AREAS_SANGONG = re.compile(r"^[“\"]?三公")
 # A township or a street a title names by its place alone (某某乡部门整体支出…): its government, as the text names it.
@@ -81,7 +83,7 @@ _TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|标�
 _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|整体绩效|绩效自评|绩效评价|自评报告|支出绩效"
                          r"|[“\"]?三公[”\"]?经费)")
 _FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|在(?=[^，。；]{0,20}领导)|"
-                             r"主要有|现有|共有|负责|承担|的(?:基本|主要)?(?:职能|职责)|[（(]以下简称|"
+                             r"主要有|现有|共有|(?:主要)?负责|(?:主要)?承担|的(?:基本|主要)?(?:职能|职责)|[（(]以下简称|"
                              r"(?:机关)?(?:运行经费|部门整体|整体)?(?:支出|收入)(?:[\d合总共为]|决算|预算))")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -104,11 +106,12 @@ SHORT_LINE = 6  # characters of a line too short to be counted among them (首�
 
 
 def title_bound(sentences: list[Sentence]) -> int:
-    """The block before which the title stands: the first TITLE_BLOCKS blocks longer than a navigation line, and the
-    short lines among them (a site's breadcrumbs before the title push it down, never out)."""
+    """The block before which the title stands: the first TITLE_BLOCKS blocks longer than a navigation line and not a
+    page's chrome, and the lines among them (a site's breadcrumbs and fields before the title push it down, never
+    out)."""
     counted: set[int] = set()
     for s in sentences:
-        if len(_compact(s.text)) > SHORT_LINE:
+        if len(_compact(s.text)) > SHORT_LINE and not is_chrome(s.text):  # a page's fields (发布时间：…) neither
             counted.add(s.block)
             if len(counted) >= TITLE_BLOCKS:
                 return s.block + 1
@@ -231,7 +234,13 @@ def _name_from_title(sentences: list[Sentence], places: bool = False) -> Stated 
             name = next((name[:n] for n in range(len(name) - 1, 3, -1)
                          if is_unit_name(name[:n]) and _REGION.match(name[:n]) and not _LEADING_WORD.match(name)), name)
         if is_unit_name(name):
-            found.append(Stated(name, _where(s), "标题"))
+            above = _compact(head[k - 1].text) if k > 0 and head[k - 1].block == s.block - 1 else ""
+            if _BROKEN_NAME.fullmatch(above) and not is_unit_name(above) and not _REGION.match(name) \
+                    and is_unit_name(above + name) \
+                    and _REGION.match(above + name):  # 某某县城市管理综合 / 行政执法局2023年度…: a title set on two lines
+                found.append(Stated(above + name, _where(head[k - 1]), "标题（分两行）"))
+            else:
+                found.append(Stated(name, _where(s), "标题"))
         elif _PLACE_ALONE.match(name) and (township := _township(name, _where(s), sentences, places)) is not None:
             found.append(township)
         elif (area := _REGION.match(name + "某某")) and area.group(1) == name and _AREAS_SANGONG.match(text[tail.start():]):

@@ -35,6 +35,9 @@ EXCLUDED_HEAD = "# 存疑，未录入：以下各项使草稿无法通过校验�
 # "# <problem>" and "#   <place>: <the entry as YAML flow>"
 EXCLUDED = "未通过校验，已移出草稿"
 LEFT_OUT_OF_FILE = "未读取的内容"
+NOT_FIGURES = "# 未作为数据的数字："  # numbers of the prose the reader took for no figure, then the sentence's line
+NOT_FIGURES_MORE = "# 未作为数据的数字另有 "  # "N 句未列出": sentences past the ones listed
+NOT_A_FIGURE = "未作为数据的数字"
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,10 @@ def read_unread(text: str) -> list[Unread]:
             out.append(_excluded(line[2:], after[4:]))
         elif line.startswith(NOT_READ):
             out.append(Unread(LEFT_OUT_OF_FILE, line[len(NOT_READ):]))
+        elif line.startswith(NOT_FIGURES) and after.startswith(UNPLACED_SENTENCE):
+            out.append(Unread(NOT_A_FIGURE, line[len(NOT_FIGURES):], sentence=after[len(UNPLACED_SENTENCE):]))
+        elif line.startswith(NOT_FIGURES_MORE):
+            out.append(Unread(NOT_A_FIGURE, line[2:]))
         elif line.startswith(UNPLACED) and not excluded:
             head, _, why = line[len(UNPLACED):].partition("；")  # a label and a number hold neither ： nor ；
             what, said, reason = head.rpartition("：")

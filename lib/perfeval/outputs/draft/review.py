@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ...paths import TEMPLATES_DIR
 from ...result import DRAFT_MARK as DRAFTED
-from .entries import GROUPS, LEFT_OUT_OF_FILE, Entry, Unread, Written, read_unread, read_written
+from .entries import GROUPS, LEFT_OUT_OF_FILE, NOT_A_FIGURE, Entry, Unread, Written, read_unread, read_written
 from .structure import Node, reconciled, tree
 
 REVIEW_DIR = TEMPLATES_DIR / "review"
@@ -142,6 +142,28 @@ def _left_out(items: list[Unread]) -> str:
     return "".join(out)
 
 
+def _all_marked(u: Unread) -> str:
+    """The sentence escaped, each of the numbers `u.what` lists (、 between them) marked where it stands, in order."""
+    out, at = [], 0
+    for number in u.what.split("、"):
+        k = u.sentence.find(number, at)
+        if not number or k < 0:
+            continue
+        out += [escape(u.sentence[at:k]), f"<mark>{escape(number)}</mark>"]
+        at = k + len(number)
+    return "".join(out) + escape(u.sentence[at:])
+
+
+def _not_figures_section(items: list[Unread]) -> str:
+    """Numbers of the prose the reader took for no figure, folded: nothing of them is in the draft or the score."""
+    rows = "".join(f"<li class=\"unread\"><blockquote>{_all_marked(u)}</blockquote></li>" if u.sentence
+                   else f"<li class=\"unread\">{escape(u.what)}</li>" for u in items)
+    shown = sum(1 for u in items if u.sentence)
+    return (f'<section id="not-figures"><details><summary><h2>未作为数据的数字（{shown} 句）</h2></summary>'
+            '<p class="lead">正文中以下标出的数字未读作数据（代码、电话、地址、编号、页码等），评价不会用到；'
+            f'若其中有应评价的数据，请在参数文件中补入。</p><ul class="unread">{rows}</ul></details></section>')
+
+
 @dataclass(frozen=True)
 class Reviewed:
     """A written draft as its page lists it: its entries, the structure read, and what comes first (先核对)."""
@@ -153,6 +175,7 @@ class Reviewed:
     sums: list[str]  # breakdowns of the base data table whose parts do not add up
     unentered: list[Unread]  # numbers the draft's comments say it holds nowhere (read two ways, taken out …), and why
     unread: list[Unread]  # what the reader left out of the file (hidden text, footnotes, SmartArt …)
+    not_figures: list[Unread]  # numbers of the prose the reader took for no figure (codes, addresses …), by sentence
 
     @property
     def to_check(self) -> int:
@@ -167,7 +190,8 @@ def reviewed(text: str) -> Reviewed:
     nodes = tree(entries, w.data)
     said = read_unread(text)
     return Reviewed(w, entries, nodes, [e for e in entries if e.unsure or e.problem], _unreconciled(nodes, entries),
-                    [u for u in said if u.reason != LEFT_OUT_OF_FILE], [u for u in said if u.reason == LEFT_OUT_OF_FILE])
+                    [u for u in said if u.reason not in (LEFT_OUT_OF_FILE, NOT_A_FIGURE)],
+                    [u for u in said if u.reason == LEFT_OUT_OF_FILE], [u for u in said if u.reason == NOT_A_FIGURE])
 
 
 def review_page(text: str, links: Links) -> str:
@@ -194,6 +218,8 @@ def review_page(text: str, links: Links) -> str:
         sections.append(f'<section id="unread"><h2>未读取（{len(r.unread)}）</h2><p class="lead">报告文件中以下内容未读入'
                         '草稿，请对照原文，需要时手工补入。</p><ul class="unread">'
                         f'{"".join(f"<li>{escape(u.what)}</li>" for u in r.unread)}</ul></section>')
+    if r.not_figures:
+        sections.append(_not_figures_section(r.not_figures))
     if nodes:
         sections.append('<section><h2>读出的结构</h2><p class="lead">总数、其分项与嵌套的分项，按草稿数字核算。结构读错'
                         '（分项挂错了总数）时，删去相应的分项与总数关系。</p>'

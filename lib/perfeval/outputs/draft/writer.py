@@ -19,7 +19,8 @@ from ...errors import DraftError, FieldProblem, InputFileError, PerfevalError
 from ...fileio import MAX_YAML_NODES, parse_yaml, too_many_values, write_atomic, write_atomic_all
 from ...intake.report.model import Draft, Item
 from ...safetext import one_line, shown_path
-from .entries import EXCLUDED_HEAD, NOT_READ, UNPLACED, UNPLACED_SENTENCE
+from .entries import EXCLUDED_HEAD, NOT_FIGURES, NOT_FIGURES_MORE, NOT_READ, UNPLACED, UNPLACED_SENTENCE
+from .not_figures import not_figures
 from .review import Links, review_page
 
 HEADER = """\
@@ -102,6 +103,7 @@ def params_text(draft: Draft) -> str:
     name = shown_path(Path(draft.report).name)  # a name is anyone's text: a line break in it must not start a key
     skipped = "".join(f"{NOT_READ}{one_line(note)}\n" for note in draft.skipped)  # hidden text, deletions …
     skipped += "".join(_unplaced(item) for item in draft.items if item.kind == "stated" and item.place == "—")
+    skipped += _not_figures_text(draft)
     return (HEADER.format(report=name) + skipped + f"drafted_from: {_scalar(name)}\n"
             + "\n".join(_emit(draft.params, draft.notes)) + "\n" + _excluded_text(draft))
 
@@ -115,6 +117,14 @@ def _unplaced(item: Item) -> str:
         cited = item.evidence[0].cite(item.highlight[0] if item.highlight else "")
         line += f"{UNPLACED_SENTENCE}{one_line(_LONG_NUMBER.sub(_shortened, cited))}\n"
     return line
+
+
+def _not_figures_text(draft: Draft) -> str:
+    """The numbers of the prose the reader took for no figure, a sentence at a time (the review page lists them)."""
+    listed, count = not_figures(draft)
+    text = "".join(f"{NOT_FIGURES}{one_line('、'.join(_LONG_NUMBER.sub(_shortened, n) for n in x.numbers))}\n"
+                   f"{UNPLACED_SENTENCE}{one_line(_LONG_NUMBER.sub(_shortened, x.sentence))}\n" for x in listed)
+    return text + (f"{NOT_FIGURES_MORE}{count - len(listed):,} 句未列出\n" if count > len(listed) else "")
 
 
 _LONG_NUMBER = re.compile(r"\d{21,}")  # no figure has so many digits: a run of them is shown by its start
