@@ -61,6 +61,8 @@ def test_starts_name_where_each_row_number_stands_in_its_line():
 def test_a_tables_first_column_counting_its_rows_is_blanked_without_a_header():
     rows = [("1", "制度建设", "4", "4"), ("2", "资产管理", "6", "5"), ("3", "绩效管理", "5", "5")]
     assert unnumbered(rows) == [("", "制度建设", "4", "4"), ("", "资产管理", "6", "5"), ("", "绩效管理", "5", "5")]
+    parts = [("1", "制度建设", "4"), ("2", "资产管理", "6"), ("1", "产出数量", "10"), ("2", "产出质量", "9")]
+    assert [r[0] for r in unnumbered(parts)] == ["", "", "", ""]  # numbered again under each part of the table
     values = [("4", "制度建设"), ("6", "资产管理"), ("5", "绩效管理")]  # scores first: they do not count up
     assert unnumbered(values) == values
     years = [("项目", "人数"), ("科室", "1"), ("站所", "2"), ("中心", "3")]  # counting values in a later column stay
@@ -73,6 +75,16 @@ def test_a_contents_lines_page_number_is_its_only_number_but_a_year_in_its_headi
     assert figures("第二部分 2022年度部门决算表 6") == []
     assert figures("1. 部门概况 4") == []
     assert figures("1.1 预算编制 10 9", "1.2 目标设置 10 8") == ["10", "9", "10", "8"]  # a form's rows, scored
+
+
+def test_a_contents_list_excerpted_alone_with_its_page_numbers_run_on_holds_no_figure():
+    assert figures("第一部分 部门概况3", "一、主要职能3", "二、机构设置4", "第二部分 2022年度部门决算表6",
+                   "三、部门决算情况说明15") == []
+    assert figures("一、新建学校3", "二、改造校舍5", "三、购置设备6") == ["3", "5", "6"]  # three: a list's counts
+
+
+def test_a_contents_entry_naming_a_numbered_table_is_an_entry_however_its_cells_were_split():
+    assert figures("目录", "收入支出决算总表（公开 01 表） 5", "收入决算表（公开 02 表） 6", "支出决算表（公开 03 表） 7") == []
 
 
 # ---------------------------------------------------------------- scoring rules

@@ -289,6 +289,13 @@ def test_a_forms_two_columns_of_label_and_value_give_each_value_its_own_label_an
     assert sums["按支出性质分"] == (True, ["基本支出", "项目支出"])
 
 
+def test_words_after_a_rows_last_value_are_a_note_not_a_label_of_a_second_column(tmp_path):
+    rows = [FUNDS[0], ["年度资金总额", "1860.40", "1860.40", "1800.00", "10", "96.75%", "9.7"],
+            ["其中：当年财政拨款", "1700.40", "1700.40", "1650.00", "", "97.04%", "", "部分项目延后"]]
+    labels = {s["label"] for s in draft_report(_write_txt(tmp_path, "note", "自评表", rows)).params.get("stated", [])}
+    assert "其中：当年财政拨款·全年执行数" in labels  # under its column, not labelled by the row alone
+
+
 def test_a_side_whose_parts_do_not_make_its_whole_is_questioned(tmp_path):
     rows = [[c.format(project="890.00") for c in row] for row in FUNDS]
     draft = draft_report(_write_txt(tmp_path, "funds_wrong", "部门整体支出绩效自评表", rows))

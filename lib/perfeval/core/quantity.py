@@ -1018,7 +1018,7 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         # score opening the line of a table's row, 1 中央专款分配合规……, has its leaders)
     if integer and re.search(r"(?:^|[\s，,。；;：:、])附$", before):
         return True  # an attachment's number (附2)
-    if integer and len(digits) <= 3 and (before_char == "表" or re.search(r"(?:^|[，,。；;：:、\s])图$", before) or (after[:1] == "表" and (digits[0] == "0" or
+    if integer and len(digits) <= 3 and (before_char == "表" or re.search(r"(?:^|[，,。；;：:、\s])图$", before) or (after.lstrip()[:1] == "表" and (digits[0] == "0" or
                                                                                      compact.endswith("公开")))):
         return True
     if integer and len(digits) <= 2 and (re.search(r"\d\s*[=+＋]\s*$", before) or re.match(r"\s*[=+＋]\s*\d", after)):

@@ -226,7 +226,7 @@ def _paged_run(lines: Sequence[str], entries: Sequence[tuple[str, int | None] | 
     never falling, and whether it is a contents list printed without its 目录 line: at least MIN_RUN lines, most of
     them naming a document's part. A page number run straight on from its heading (二、机构设置7) counts only on a
     numbered heading, and only when the body repeats one of the run's headings as a line of its own (body: the
-    document's lines without spaces)."""
+    document's lines without spaces) or the run holds more than MIN_RUN of them."""
     pages: list[int] = []
     headings: list[str] = []
     glued = False
@@ -249,7 +249,8 @@ def _paged_run(lines: Sequence[str], entries: Sequence[tuple[str, int | None] | 
         headings.append(entry[0])
         i += step
     named = sum(1 for h in headings if _PART_HEADING.search(h.strip()))
-    repeated = not glued or any(_bare(h) in body for h in headings)
+    repeated = not glued or any(_bare(h) in body for h in headings) or len(pages) > MIN_RUN  # an excerpt of the
+    # contents alone: four numbered headings or more with rising numbers run on are its entries
     return i, len(pages) >= MIN_RUN and 2 * named >= len(headings) and repeated
 
 

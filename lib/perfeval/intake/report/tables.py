@@ -911,13 +911,16 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
 
 
 def _inner_labels(values: list[str]) -> bool:
-    """Does a row of values hold a label of its own after a value (a form set in two columns of label and value)?"""
-    seen = False
+    """Does a row of values hold a label of its own between its values (a form set in two columns of label and
+    value: 2456.18 | 按支出性质分： | 2456.18)? Words after the last value are a note, no label."""
+    seen, labelled = False, False
     for text in values:
         if _quantity(text) is not None:
+            if labelled:
+                return True
             seen = True
         elif seen and text.strip() and text.strip() not in _EMPTY:
-            return True
+            labelled = True
     return False
 
 
