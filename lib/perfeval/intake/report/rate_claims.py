@@ -159,16 +159,30 @@ class RateClaims(Placement):
     def _change_from_last_year(self, found: RateFound, sentence: list[Mention], stated: list[Mention]) -> RateFound:
         """“2022年培训费支出20.00万元，2023年较上年下降10%”: a change on last year whose clause before states last
         year's figure, explained by this year's figure the report states under the same words elsewhere (2023年培训费
-        支出18.00万元), when it states one value of it."""
+        支出18.00万元), when it states one value of it; or whose clause before states this year's figure, with last
+        year's stated earlier under the same words (in the sentence before, say)."""
         if found.status != "unexplained" or self.year is None or not _CHANGE_WORDS.search(found.rate.lead):
             return found
         old = _just_before(found.rate, sentence)
-        if old is None or not (old.year == self.year - 1 or _LAST_YEAR.search(old.lead)):
+        if old is None:
             return found
         subject = _core(_YEARS.sub("", old.label))
-        new = [m for m in stated if m is not old and _operand(m) and m.year in (self.year, None)
-               and not _LAST_YEAR.search(m.lead) and commensurable(m.quantity.unit, old.quantity.unit)
-               and _core(_YEARS.sub("", m.label)) == subject]
+        if old.year == self.year - 1 or _LAST_YEAR.search(old.lead):
+            new = [m for m in stated if m is not old and _operand(m) and m.year in (self.year, None)
+                   and not _LAST_YEAR.search(m.lead) and commensurable(m.quantity.unit, old.quantity.unit)
+                   and _core(_YEARS.sub("", m.label)) == subject]
+        elif old.year == self.year:  # “2023年会议费支出5.00万元。2024年会议费支出4.20万元，较上年下降20%”: this
+            # year's figure just before the rate, last year's stated before it under the same words
+            new, this_year = [old], old
+            earlier = [m for m in stated if m is not this_year and _operand(m) and m.order < found.rate.order
+                       and (m.year == self.year - 1 or m.year is None and _LAST_YEAR.search(m.lead))
+                       and commensurable(m.quantity.unit, this_year.quantity.unit)
+                       and _core(_YEARS.sub("", m.label)) == subject]
+            if len({m.quantity.to(this_year.quantity.unit).value for m in earlier}) != 1:
+                return found
+            old = earlier[-1]
+        else:
+            return found
         if len(subject) < MIN_NAMED or len({m.quantity.to(old.quantity.unit).value for m in new}) != 1 \
                 or old.quantity.value <= 0:
             return found
