@@ -65,6 +65,7 @@ class RateClaims(Placement):
                 found = change_from_section(found, by_part[_part_of(m.where.section)], self.year)
                 found = change_by_amount_of_named(found, sentence, free, self.year)
                 found = self._change_of_named(self._share_of_named(found, sentence, free), sentence)
+                found = self._share_of_two_named(found)
                 found = _formula_change(self._change_from_last_year(found, sentence, free), free)
                 found = earlier.explain(found, sentence)
                 found = done_over_the_years_budget(found, sentence, by_block.get(m.where.block, []))
@@ -133,6 +134,27 @@ class RateClaims(Placement):
         if not agreeing and len({m.quantity.value for m in alike}) == 1:
             return _share_claim(found, part, alike[0], sure=False)  # one figure under these words: the claim
         return found
+
+    def _share_of_two_named(self, found: RateFound) -> RateFound:
+        """“基本支出占部门整体支出的36.67%，项目支出占63.33%”: a share whose words name both its figures, catalogue
+        figures the report states elsewhere (the whole left unsaid after the first share of a sentence is that one's) —
+        the claim it makes, whatever its value."""
+        rate = found.rate
+        if found.status != "unexplained" or rate.where.in_table:
+            return found
+        named = _BOTH_NAMED.search(rate.where.text, 0, rate.start)
+        if named is None:
+            return found
+        earlier = _WHOLE_NAMED.findall(rate.where.text, 0, named.start())
+        whole_words = named.group("whole") or (earlier[-1] if earlier else None)
+        paths = [path_named(words, self.year) for words in (named.group("part"), whole_words) if words]
+        figures = [stated for p in paths if p and (stated := self.figures.get(p))]
+        if len(figures) != 2 or paths[0] == paths[1]:
+            return found
+        part, whole = figures[0][0], figures[1][0]
+        if not commensurable(part.quantity.unit, whole.quantity.unit):
+            return found
+        return _share_claim(found, part, whole, sure=True)
 
     def _change_of_named(self, found: RateFound, sentence: list[Mention]) -> RateFound:
         """“2023年“三公”经费较上年下降18.6%”: a change of a catalogue line the sentence names, on last year, whose
@@ -322,6 +344,9 @@ _FRAMING = re.compile(r"^(?:本年度?|全年|年度|当年|(?:本|我)(?:单位
 
 
 _LAST_YEAR = re.compile(r"上年|去年|上一年")
+_BOTH_NAMED = re.compile(r"(?:^|[，,；;、])\s*(?P<part>[^，,；;、。\d%]{2,16}?)占(?:全年|本年)?"
+                         r"(?:(?P<whole>[^，,；;、。\d%]{2,16}?)(?:的)?(?:比例|比重)?(?:为|达)?)?\s*$")  # 基本支出占部门整体支出的
+_WHOLE_NAMED = re.compile(r"占(?:全年|本年)?([^，,；;、。\d%]{2,16}?)的")  # the whole an earlier share names
 _YEARS = re.compile(r"(?:19|20)\d{2}\s*年度?")  # 2022年培训费 and 2023年培训费 name one line in two years
 _NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")  # (一)收入总计 read as 一)收入 by the label
 
