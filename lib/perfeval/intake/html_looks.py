@@ -66,35 +66,56 @@ def declarations(el: etree._Element) -> dict[str, str]:
     return out
 
 
-def hides(el: etree._Element) -> bool:
-    """Whether a browser shows none of an element's text: hidden, not displayed, too small to read, clipped to
-    nothing, off the screen, or drawn in the colour of what lies behind it."""
-    if el.get("hidden") is not None:
-        return True
+class Looks:
+    """Judges a page's elements; remembers the colour behind each element it has met, so that a page nested deep
+    costs each element one look, not one per ancestor."""
+
+    def __init__(self) -> None:
+        self._behind: dict[etree._Element, RGB] = {}
+
+    def hides(self, el: etree._Element) -> bool:
+        """Whether a browser shows none of an element's text: hidden, not displayed, too small to read, clipped to
+        nothing, off the screen, or drawn in the colour of what lies behind it."""
+        if el.get("hidden") is not None:
+            return True
+        d = declarations(el)
+        if d.get("display") == "none" or d.get("visibility") in ("hidden", "collapse"):
+            return True
+        opacity = _number(d.get("opacity"))
+        if opacity is not None and opacity <= 0.05:
+            return True
+        size = _points(d.get("font-size"))
+        if size is not None and size < SMALLEST_PT or _off_screen(d) or _clipped(d):
+            return True
+        written = d.get("color") or el.get("color")  # <font color="#ffffff">: the colour the old font tag sets
+        colour = _colour(written) if written else None
+        return colour == TRANSPARENT or isinstance(colour, tuple) and _close(colour, self.background(el))
+
+    def background(self, el: etree._Element) -> RGB:
+        """The colour behind an element's text: its own background, else its nearest ancestor's, else the page's."""
+        chain: list[etree._Element] = []
+        found = PAGE
+        for a in (el, *el.iterancestors()):
+            if a in self._behind:
+                found = self._behind[a]
+                break
+            chain.append(a)
+            own = _own_background(a)
+            if own is not None:
+                found = own
+                break
+        for a in chain:
+            self._behind[a] = found
+        return found
+
+
+def _own_background(el: etree._Element) -> RGB | None:
     d = declarations(el)
-    if d.get("display") == "none" or d.get("visibility") in ("hidden", "collapse"):
-        return True
-    if _number(d.get("opacity")) is not None and (_number(d.get("opacity")) or 0) <= 0.05:
-        return True
-    size = _points(d.get("font-size"))
-    if size is not None and size < SMALLEST_PT:
-        return True
-    if _off_screen(d) or _clipped(d):
-        return True
-    written = d.get("color") or el.get("color")  # <font color="#ffffff">: the colour the old font tag sets
-    colour = _colour(written) if written else None
-    return colour == TRANSPARENT or isinstance(colour, tuple) and _close(colour, background(el))
-
-
-def background(el: etree._Element) -> RGB:
-    """The colour behind an element's text: its own background, else its nearest ancestor's, else the white page."""
-    for a in (el, *el.iterancestors()):
-        d = declarations(a)
-        for written in (d.get("background-color"), _first_colour(d.get("background")), a.get("bgcolor")):
-            colour = _colour(written) if written else None
-            if isinstance(colour, tuple):
-                return colour
-    return PAGE
+    for written in (d.get("background-color"), _first_colour(d.get("background")), el.get("bgcolor")):
+        colour = _colour(written) if written else None
+        if isinstance(colour, tuple):
+            return colour
+    return None
 
 
 def _first_colour(shorthand: str | None) -> str | None:

@@ -13,7 +13,7 @@ from typing import Iterator
 from lxml import etree, html
 
 from .documents import Row, Skipped, decoded, fail, join_lines, read, text_items
-from .html_looks import apply_stylesheets, declarations, hides
+from .html_looks import Looks, apply_stylesheets, declarations
 
 # Elements whose content a browser never shows as text.
 _UNSHOWN = {"head", "script", "style", "noscript", "template", "iframe", "object", "svg", "math", "select", "button"}
@@ -87,6 +87,7 @@ class _Page:
         self.tables = 0
         self.hidden = 0
         self.shown_apart: dict[str, int] = {}  # what the browser shows that is not read as text (_SHOWN_APART)
+        self.looks = Looks()
 
     def read(self, root: etree._Element) -> None:
         for piece in self.shown(root, tables=True):
@@ -111,6 +112,7 @@ class _Page:
         holds text, and skipped, with its tail (what follows it is shown). Each element is judged once, at its start."""
         walk = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
         since: list[str] = []  # the text since the last break: a <br> inside a figure is none
+        last = ""  # its last character that is not a space: a superscript after a figure or a word is a marker
         skipped = None  # the element whose subtree was skipped: its end brings no break and no second tail
         for event, el in walk:
             tag = el.tag.lower() if isinstance(el.tag, str) else None
@@ -123,12 +125,13 @@ class _Page:
                 if tag in _BLOCKS:
                     yield _BREAK
                     since = []
+                    last = ""
                 piece = "" if el is root else el.tail or ""
-            elif el is not root and (tag in _UNSHOWN or hides(el)):
+            elif el is not root and (tag in _UNSHOWN or self.looks.hides(el)):
                 self.hidden += tag not in _UNSHOWN and bool("".join(el.itertext()).strip())
                 walk.skip_subtree()
                 skipped, piece = el, el.tail or ""
-            elif el is not root and (apart := _shown_apart(el, tag, "".join(since))):
+            elif el is not root and (apart := _shown_apart(el, tag, last)):
                 self.shown_apart[apart] = self.shown_apart.get(apart, 0) + 1
                 walk.skip_subtree()
                 skipped, piece = el, el.tail or ""
@@ -139,20 +142,24 @@ class _Page:
                 yield _BREAK
                 yield shown
                 since = [shown]
+                last = shown.rstrip()[-1:]
                 walk.skip_subtree()
                 skipped, piece = el, el.tail or ""
             elif tables and tag == "table":
                 yield el
                 since = []
+                last = ""
                 walk.skip_subtree()
                 skipped, piece = el, el.tail or ""
             else:
                 if tag == "br" and not _inside_a_number("".join(since), el.tail or "") or tag in _BLOCKS:
                     yield _BREAK  # 3752<br>.48: a break the page's width put inside a figure is no line of the text
                     since = []
+                    last = ""
                 piece = el.text or ""
             if piece:
                 since.append(piece)
+                last = piece.rstrip()[-1:] or last
                 yield piece
 
     def rows(self, table: etree._Element) -> Iterator[tuple[str, ...]]:
@@ -170,7 +177,7 @@ class _Page:
             for cell in tr:
                 if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
                     continue
-                if hides(cell):
+                if self.looks.hides(cell):
                     self.hidden += bool("".join(cell.itertext()).strip())
                     continue
                 while len(cells) in covered:
@@ -199,18 +206,18 @@ _SHOWN_APART = {"raised": ("接在数字或文字后的上标文字（脚注标�
                 "strike": ("加删除线的文字", "浏览器显示为划去，按已删去处理，请对照原文")}
 
 
-def _shown_apart(el: etree._Element, tag: str | None, before: str) -> str | None:
+def _shown_apart(el: etree._Element, tag: str | None, last: str) -> str | None:
     """Why an element the browser shows is not read as part of the text (a kind of _SHOWN_APART), or None: struck
     through (<del>, <s>, line-through: 9̶3752.48 is read 3752.48), or a superscript after a figure or a word (a
     footnote marker: 2864.30<sup>1</sup> is no 2864.301; after a Latin letter, m², it is a unit's and stays)."""
-    if not "".join(el.itertext()).strip():
-        return None
     looks = declarations(el)
-    if tag in ("del", "s", "strike") or "line-through" in looks.get("text-decoration", ""):
-        return "strike"
+    struck = tag in ("del", "s", "strike") or "line-through" in looks.get("text-decoration", "")
     raised = tag == "sup" or looks.get("vertical-align") == "super"
-    last = before.rstrip()[-1:]
-    return "raised" if raised and last and not (last.isascii() and last.isalpha()) else None
+    if not (struck or raised) or not "".join(el.itertext()).strip():  # its text looked at only then: linear
+        return None
+    if struck:
+        return "strike"
+    return "raised" if last and not (last.isascii() and last.isalpha()) else None
 
 
 def _inside_a_number(before: str, after: str) -> bool:
