@@ -50,6 +50,8 @@ def test_the_kernel_is_started_once_for_many_units(fresh_kernel, tmp_path):
     outcomes = run([CHANGSHA, YUNXI, LIUYANG], tmp_path)
     assert all(o.result.status == "ok" for o in outcomes)
     assert fresh_kernel.starts == 1 and fresh_kernel.units_run == 3
+    # the reports' charts are SVG written by report.svgchart: the kernel never loads matplotlib or seaborn
+    fresh_kernel._run("import sys\nassert not {'matplotlib', 'seaborn'} & sys.modules.keys()")
 
 
 def test_a_failed_unit_gets_the_next_one_a_fresh_kernel(fresh_kernel, tmp_path, unit_copy):

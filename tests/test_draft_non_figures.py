@@ -61,6 +61,8 @@ def test_starts_name_where_each_row_number_stands_in_its_line():
 def test_a_tables_first_column_counting_its_rows_is_blanked_without_a_header():
     rows = [("1", "制度建设", "4", "4"), ("2", "资产管理", "6", "5"), ("3", "绩效管理", "5", "5")]
     assert unnumbered(rows) == [("", "制度建设", "4", "4"), ("", "资产管理", "6", "5"), ("", "绩效管理", "5", "5")]
+    parts = [("1", "制度建设", "4"), ("2", "资产管理", "6"), ("1", "产出数量", "10"), ("2", "产出质量", "9")]
+    assert [r[0] for r in unnumbered(parts)] == ["", "", "", ""]  # numbered again under each part of the table
     values = [("4", "制度建设"), ("6", "资产管理"), ("5", "绩效管理")]  # scores first: they do not count up
     assert unnumbered(values) == values
     years = [("项目", "人数"), ("科室", "1"), ("站所", "2"), ("中心", "3")]  # counting values in a later column stay

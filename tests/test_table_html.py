@@ -1,5 +1,6 @@
-"""Report tables are written as pandas writes them: report.stylerhtml fills pandas' template in Python, and every
-table of the samples, of synthetic units and of a unit with hostile text reads byte for byte as Styler.to_html."""
+"""Report tables are written as pandas writes them: report.stylerhtml writes the report's plain tables from the
+styler's state and fills pandas' template in Python for any other, and every table of the samples, of synthetic
+units, of a unit with hostile text and of the portfolio reads byte for byte as Styler.to_html."""
 from __future__ import annotations
 
 import numpy as np
@@ -7,7 +8,11 @@ import pytest
 from pandas.io.formats.style import Styler
 
 from perfeval import report
+from perfeval.outputs.portfolio import display as portfolio_display
+from perfeval.outputs.portfolio import load_portfolio
+from perfeval.outputs.report import stylerhtml
 from perfeval.outputs.report.display import Table
+from perfeval.paths import UNITS_DIR
 
 from conftest import CHANGSHA, LIUYANG, YUNXI
 from synth import write_units
@@ -30,7 +35,21 @@ def assert_written_as_pandas_writes(rep) -> int:
 
 @pytest.mark.parametrize("unit", [CHANGSHA, YUNXI, LIUYANG], ids=lambda p: p.stem)
 def test_every_table_of_the_samples_reads_as_pandas_writes_it(unit):
-    assert assert_written_as_pandas_writes(report.load_report(unit)) >= 8
+    rep = report.load_report(unit)
+    assert assert_written_as_pandas_writes(rep) >= 8
+    assert all(stylerhtml.plain_table(t) is not None for t in tables_of(rep))  # the quick way, every one
+
+
+def test_the_portfolios_tables_read_as_pandas_writes_them():
+    portfolio = load_portfolio(sorted(UNITS_DIR.glob("*.yaml")))
+    for table in (portfolio_display.units_block(portfolio), portfolio_display.ratios_block(portfolio)):
+        assert isinstance(table, Table) and table.html() == table.to_html(), table.uuid
+
+
+def test_a_table_beyond_the_plain_ones_is_written_by_pandas_template():
+    table = tables_of(report.load_report(YUNXI))[0]
+    table.hide_index_ = [False]  # the index shown: pandas' own cells, filled in by render
+    assert stylerhtml.plain_table(table) is None and table.html() == table.to_html()
 
 
 def test_synthetic_units_tables_read_as_pandas_writes_them(tmp_path):

@@ -28,14 +28,17 @@ _WORDS = re.compile(r"[^\d\s.,%％]")
 
 def _counting_column(rows: list[tuple[str, ...]]) -> set[int]:
     """The first column when it numbers the rows without a header saying so: whole numbers counting up by one from
-    row to row (a 合计 row's blank or words between them allowed), each before a cell of words (the row's name).
+    row to row, or again from 1 (a 合计 row's blank or words between them allowed), each before a cell of words (the
+    row's name).
     Amounts never run 1, 2, 3 down a table's first column."""
     numbered = [row for row in rows if row and _LINE_NUMBER.match(row[0].strip())]
     if len(numbered) < MIN_COUNTED_ROWS and not (len(numbered) == 2 and numbered[0][0].strip() == "1"):
         return set()
     counts = [int(row[0]) for row in numbered]
     named = all(len(row) > 1 and _WORDS.search(row[1]) for row in numbered)
-    return {0} if named and counts == list(range(counts[0], counts[0] + len(counts))) else set()
+    counting = all(b == a + 1 or b == 1 for a, b in zip(counts, counts[1:]))  # numbering may start again under
+    # each part of the table (1 2 3 / 1 2 under the next level-1 indicator)
+    return {0} if named and counting and max(counts) > 1 else set()
 
 
 def unnumbered(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:

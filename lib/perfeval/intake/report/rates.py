@@ -132,7 +132,7 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
 
 
 _PLANNED = re.compile(r"预算|计划|批复|下达|安排|核定|目标|总额")  # words naming what a 执行率/到位率/完成率 divides by
-_RATE_OF_PLAN = re.compile(r"(?:执行|到位|完成|拨付|支出|使用|兑现)(?:进度)?率")
+_RATE_OF_PLAN = re.compile(r"(?:执行|到位|完成|拨付|支出|使用|兑现|控制)(?:进度)?率")  # 控制率: 三公 spent ÷ budget
 
 
 def explain_from_section(found: RateFound, sentence: list[Mention], section: list[Mention]) -> RateFound:
@@ -233,7 +233,7 @@ def done_over_planned(found: RateFound) -> RateFound:
         own = [r for r in shares if _DONE.search(simplified(r.numerator.label))
                and not _DONE.search(simplified(r.denominator.label))]
     if len({id(r.denominator) for r in own}) > 1:
-        own = [r for r in own if _WHOLE_YEAR.search(simplified(r.denominator.label))] or own
+        own = [r for r in own if _WHOLE_YEAR.search(simplified(r.denominator.lead))] or own
     if len(own) != 1:
         return found
     return RateFound(found.rate, "explained", own[0], why=own[0].formula())
@@ -259,7 +259,7 @@ def done_over_the_years_budget(found: RateFound, sentence: list[Mention], paragr
         sentence_before = rate.order[1] - 1
         planned = [m for m in paragraph if m.order[1] == sentence_before and _operand(m) and _is_planned(m)
                    and not is_difference(m)]
-    planned = [m for m in planned if _WHOLE_YEAR.search(m.label)] or planned
+    planned = [m for m in planned if _WHOLE_YEAR.search(m.lead)] or planned  # 全年预算: the label drops 全年
     if len(done) != 1 or len(planned) != 1 or not commensurable(done[0].quantity.unit, planned[0].quantity.unit):
         return found
     reading = _share(done[0], planned[0])

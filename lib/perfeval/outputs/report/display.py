@@ -78,17 +78,19 @@ def esc(text: object) -> str:
 
 class Table(Styler):  # type: ignore[misc]  # pandas ships no types here
     """pandas' Styler, displayed without the deep copy Styler.to_html makes first (it copies every cell's formatter so
-    as to change options that a notebook's display never passes: a fifth of rendering a report's tables), and its
-    template filled in Python rather than by Jinja (report.stylerhtml). What it renders is pandas' own: the cells,
-    classes and styles as Styler._render works them out, with the options read as to_html reads them."""
+    as to change options that a notebook's display never passes: a fifth of rendering a report's tables), and written
+    by report.stylerhtml: a plain table straight from the styler's state, any other through Styler._render with its
+    template filled in Python rather than by Jinja. What it writes is what to_html writes, byte for byte (tested):
+    the cells, classes and styles pandas gives them, with the options read as to_html reads them."""
 
     def _repr_html_(self) -> str | None:
         return self.html() if pd.get_option("styler.render.repr") == "html" else None
 
     def html(self) -> str:
         """The table as to_html() writes it, without its copy."""
-        return stylerhtml.render(self._render(pd.get_option("styler.sparse.index"),
-                                              pd.get_option("styler.sparse.columns"), None, None, "&nbsp;"))
+        return stylerhtml.plain_table(self) or stylerhtml.render(
+            self._render(pd.get_option("styler.sparse.index"), pd.get_option("styler.sparse.columns"), None, None,
+                         "&nbsp;"))
 
 
 def styled(frame: pd.DataFrame, uuid: str, formats: Mapping[str, Callable[[object], str]] | None = None,
