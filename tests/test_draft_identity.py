@@ -248,3 +248,8 @@ def test_the_unit_the_text_says_is_mainly_responsible_for_its_work():
     unit = read_unit(build("<test>", ["2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
                                       "柳溪县档案馆主要负责全县档案的收集、整理和保管工作。"]))
     assert unit.name is not None and (unit.name.value, unit.name.sure) == (NAME, False)
+
+
+def test_a_title_saying_who_publishes_the_figures_names_that_unit():
+    assert identity("柳溪县财政局公布全县部门“三公”经费情况", "2023年全县“三公”经费支出365.20万元。")[0] == "柳溪县财政局"
+    assert identity("2023年，全县“三公”经费决算支出365.20万元。")[0] is None  # the area a sentence speaks of

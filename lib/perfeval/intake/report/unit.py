@@ -60,7 +60,8 @@ _ABOUT_TAIL = re.compile(r"关于(?:报送|上报|提交|印发)?$")
 # The scope of the accounts after the name (某某局（本级）, 某某厅(汇总)): the unit's name is without it.
 _OWN_LEVEL = re.compile(r"[（(]\s*(?:本级|汇总|本部|合并)\s*[）)]$")
 _BRACKETED_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{4,30})[）)]\s*$")
-_TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算")
+_TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算|三公")
+_PUBLISHES = re.compile(r"^([\u4e00-\u9fff（）()]{4,30}?)(?:公[布佈]|发[布佈]|公开)")  # 佈: as a traditional copy writes it
 _BROKEN_NAME = re.compile(r"[\u4e00-\u9fff]{2,20}")  # the first part of a name a title's line break cut
 # A title about a whole area's 三公 spending (2023年度某某县“三公”经费支出决算情况): the area is what it reports on.
 _AREAS_SANGONG = re.compile(r"^[“\"]?三公")
@@ -228,6 +229,9 @@ def _name_from_title(sentences: list[Sentence], places: bool = False) -> Stated 
         if not is_unit_name(name) and bracketed and is_unit_name(bracketed.group(1)) \
                 and not _CLAUSE_MARKS.search(text[:bracketed.start()]):
             name = bracketed.group(1)
+        if name and not is_unit_name(name) and (publisher := _PUBLISHES.match(name)) \
+                and is_unit_name(publisher.group(1)):
+            name = publisher.group(1)  # 某某局公布全国某某部门“三公”经费情况: the unit that publishes them
         if name and not is_unit_name(name) and not _CLAUSE_MARKS.search(text):
             # 某某州第二人民医院国家基本公共卫生服务项目…资金2023年度绩效自评报告: a title (no clause in it) whose project
             # is named after the unit; the opening read as the unit's name only when it opens with the unit's area
@@ -243,7 +247,8 @@ def _name_from_title(sentences: list[Sentence], places: bool = False) -> Stated 
                 found.append(Stated(name, _where(s), "标题"))
         elif _PLACE_ALONE.match(name) and (township := _township(name, _where(s), sentences, places)) is not None:
             found.append(township)
-        elif (area := _REGION.match(name + "某某")) and area.group(1) == name and _AREAS_SANGONG.match(text[tail.start():]):
+        elif (area := _REGION.match(name + "某某")) and area.group(1) == name and not _PRONOUN.match(name) \
+                and _AREAS_SANGONG.match(text[tail.start():]):
             found.append(Stated(name, _where(s), "标题（全地区“三公”经费）"))
         elif not name:
             beside = [k - 1, k - 2, k + 1, k + 2]  # 某某局 / 2023年度 / 部门整体支出…报告, or the name set under it
