@@ -282,3 +282,46 @@ def test_copies_of_one_report_are_drafted_once_and_each_listed_naming_the_file_t
     assert warning.startswith("同一单位同一年度有两份报告：白沙区机关事务中心 2024 年度")
     assert "liutang.txt、liutang_v2.txt" in warning
     assert same_unit_twice({k: v for k, v in drafted.drafted.items() if "v2" not in v}, identity) == []
+
+
+def test_reports_of_one_name_in_other_folders_or_one_format_are_other_units(tmp_path):
+    """Trial 4's U17: received reports kept a folder per unit, each named 部门整体支出绩效自评报告.txt, ran 1 unit of 3,
+    the others listed as "the same report in another format"; so did qing-xi.txt beside Qing-Xi.txt (two units) and
+    qing.xi.txt beside "qing xi.txt" (one id made of both names). Each is a report of its own, under an id of its own;
+    one report as .txt and .docx in one folder is still one."""
+    outputs = tmp_path / "out"
+    outputs.mkdir()
+    sources = [PLANTED / "archives_2023.txt", PLANTED / "services_2024.txt"]
+    reports = []
+
+    def received(path: Path, k: int) -> None:  # a report of its own: no byte-identical copy of another
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(sources[k % 2].read_text(encoding="utf-8") + f"附注：第{k}份。\n", encoding="utf-8")
+        reports.append(path)
+
+    for k, unit in enumerate(("甲县", "乙县")):
+        received(tmp_path / "收到的报告" / unit / "部门整体支出绩效自评报告.txt", k)
+    alike = tmp_path / "alike"
+    for k, file_name in enumerate(["qing-xi.txt", "Qing-Xi.txt", "qing.xi.txt", "qing xi.txt"], start=2):
+        received(alike / file_name, k)
+    with ResultsStore(outputs) as store:
+        drafted = draft_reports(reports, outputs, store, width=2, timeout=120)
+    assert drafted.failed == []
+    assert sorted(drafted.drafted.values()) == sorted(map(str, reports))  # each drafted from its own report
+    assert len({Path(d).name for d in drafted.drafted}) == 6
+    assert {Path(d).stem for d, r in drafted.drafted.items() if Path(r).parent == alike} == {
+        "qing-xi", "qing-xi-2", "unit-qing-xi", "unit-qing-xi-2"}
+
+
+def test_a_folder_of_unit_folders_given_as_one_names_them(tmp_path, capsys):
+    """`run 收到的报告` over a folder a unit said "no units in this folder" and named none of the subfolders holding
+    the reports (trial 4's U17)."""
+    from perfeval.cli import main
+
+    for unit in ("甲县", "乙县"):
+        (tmp_path / "收到的报告" / unit).mkdir(parents=True)
+        shutil.copy(PLANTED / "archives_2023.txt", tmp_path / "收到的报告" / unit / "自评报告.txt")
+    assert main(["run", str(tmp_path / "收到的报告"), "-o", str(tmp_path / "out"), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "收到的报告: no units in this folder" in err and "its subfolders 乙县、甲县 hold units" in err
+    assert "收到的报告/*/" in err and not (tmp_path / "out").exists()

@@ -179,12 +179,17 @@ def _docx_bytes(tmp_path: Path) -> bytes:
     ("report.xlsx", lambda p, t, f: p.write_bytes(b"PK\x03\x04"), "is a workbook (.xlsx), not a report"),
     ("empty.txt", lambda p, t, f: p.write_bytes(b""), "holds no text"),
     ("binary.txt", lambda p, t, f: p.write_bytes(b"\x00\x01PK\x03\x04" * 10), "not a text file"),
-    ("latin.txt", lambda p, t, f: p.write_bytes(bytes(range(0x80, 0x100)) * 3), "neither UTF-8 nor GB18030"),
+    ("latin.txt", lambda p, t, f: p.write_bytes(bytes(range(0x80, 0x100)) * 3), "neither UTF-8, UTF-16 nor GB18030"),
     ("scan.pdf", lambda p, t, f: _scanned_pdf(p), "no text layer"),
     ("secret.pdf", lambda p, t, f: _encrypted_pdf(p, f), "encrypted"),
     ("cut.pdf", lambda p, t, f: p.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog"), "damaged"),
-    ("notpdf.pdf", lambda p, t, f: p.write_text("一、概况", encoding="utf-8"), "not a PDF file"),
-    ("renamed.docx", lambda p, t, f: p.write_bytes(b"%PDF-1.7\n"), "not a Word .docx document"),
+    ("notpdf.pdf", lambda p, t, f: p.write_text("一、概况", encoding="utf-8"),
+     "not a PDF file: it looks like plain text; give it with the .txt extension"),
+    ("word.pdf", lambda p, t, f: p.write_bytes(_docx_bytes(t)), "not a PDF file: it looks like a Word file (.docx)"),
+    ("page.pdf", lambda p, t, f: p.write_text("<!DOCTYPE html><html><body><p>一、概况</p></body></html>"),
+     "not a PDF file: it looks like a web page (HTML); give it with the .html extension"),
+    ("renamed.docx", lambda p, t, f: p.write_bytes(b"%PDF-1.7\n"),
+     "not a Word .docx document: it looks like a PDF file; give it with the .pdf extension"),
     ("old.docx", lambda p, t, f: p.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 100),
      "password-protected or an old binary Word file"),
     ("cut.docx", lambda p, t, f: p.write_bytes(_docx_bytes(t)[:2000]), "damaged"),
@@ -239,6 +244,29 @@ def test_a_text_file_is_read_in_the_encoding_it_was_saved_in(tmp_path, encoding)
     report = tmp_path / "r.txt"
     report.write_bytes(raw)
     assert [b.text for b in read_document(report).blocks] == REPORT_LINES.strip().split("\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_saved_without_its_mark_is_read_by_its_zero_bytes(tmp_path, encoding):
+    """Some editors save UTF-16 without a byte-order mark: the zero byte of each line break and digit says which."""
+    report = tmp_path / "r.txt"
+    report.write_bytes(REPORT_LINES.encode(encoding))
+    assert [b.text for b in read_document(report).blocks] == REPORT_LINES.strip().split("\n")
+
+
+def test_a_stray_zero_byte_does_not_make_utf8_text_utf16(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_bytes(REPORT_LINES.encode("utf-8") + b"\x00\n")
+    with pytest.raises(DraftError, match="holds NUL bytes"):  # refused as not text, never read as UTF-16 nonsense
+        read_document(report)
+
+
+def test_control_characters_in_a_text_are_no_part_of_what_it_says(tmp_path):
+    """A title 青溪县\x01自然资源局 drafted a look-alike of the unit's name (trial 4, U19): no program shows them."""
+    report = tmp_path / "r.txt"
+    report.write_text("青溪县\x01自然资源局\x1f2024年度部门整体支出绩效自评报告\n一、基本情况\x7f\n", encoding="utf-8")
+    assert [b.text for b in read_document(report).blocks] == ["青溪县自然资源局2024年度部门整体支出绩效自评报告",
+                                                               "一、基本情况"]
 
 
 def test_a_simplified_report_in_gbk_stays_gbk(tmp_path):

@@ -47,10 +47,18 @@ def _refuse_empty_folders(names: Sequence[str]) -> None:
     copied), not a batch of nothing: say so before anything is written."""
     from .outputs.batch.jobs import resolve_reports
 
+    def holds_units(folder: Path) -> bool:
+        return bool(params_files_in(folder) or resolve_reports([str(folder)])[0])
+
     for folder in map(Path, names) if names else [UNITS_DIR]:
-        if folder.is_dir() and not params_files_in(folder) and not resolve_reports([str(folder)])[0]:
+        if folder.is_dir() and not holds_units(folder):
+            below = [d for d in sorted(folder.iterdir()) if d.is_dir() and not d.is_symlink() and holds_units(d)]
+            named = "、".join(shown_path(d.name) for d in below[:5]) + (f" and {len(below) - 5} more" if len(below) > 5
+                                                                        else "")
             raise PerfevalError(f"{shown_path(folder)}: no units in this folder (no params *.yaml or *.yml, "
-                                "no report .docx, .pdf or .txt)")
+                                "no report .docx, .pdf or .txt)" + (
+                                    f"; its subfolders {named} hold units: name them (perfeval run "
+                                    f"{shown_path(folder)}/*/)" if below else ""))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -45,12 +45,14 @@ class Skipped:
 
 
 _SPACE = re.compile(r"[ \t\u3000\u00a0\r\f\v]+")
+_CONTROLS = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")  # shown by no program as text (a NUL refuses a .txt, see text_items)
 
 
 def clean(text: str) -> str:
-    """One line of text as compared across formats: runs of spaces (full-width too) made one, ends stripped, and
-    radicals a PDF writer put for ideographs (⼭⼈⽀⻔) read as the ideographs they show."""
-    return ideographs(_SPACE.sub(" ", text)).strip()
+    """One line of text as compared across formats: control characters dropped (a 青溪县\x01自然资源局 is the unit
+    every program shows), runs of spaces (full-width too) made one, ends stripped, and radicals a PDF writer put for
+    ideographs (⼭⼈⽀⻔) read as the ideographs they show."""
+    return ideographs(_SPACE.sub(" ", _CONTROLS.sub("", text))).strip()
 
 
 def join_lines(lines: Iterable[str]) -> str:
@@ -71,9 +73,13 @@ def fail(path: Path, problem: str) -> DraftError:
     return DraftError(str(path), [("", problem)])
 
 
-def _other_format(raw: bytes) -> str | None:
-    """What a file named as text holds instead, by its first bytes and, for a zip, its parts' names (a .docx
-    renamed .txt is a Word file, and says so, not undecodable text)."""
+# A web page opens with its markup (a page saved under a .txt name is read as the page, see html_page).
+HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
+
+
+def looks_like(raw: bytes) -> str | None:
+    """What a file holds, by its first bytes and, for a zip, its parts' names, when that is not plain text: said
+    when it was given under another format's name (a .docx renamed .txt is a Word file, not undecodable text)."""
     if raw.lstrip()[:5].startswith(b"%PDF"):
         return "a PDF file; give it with the .pdf extension"
     if raw.startswith(_OLE):
@@ -91,6 +97,20 @@ def _other_format(raw: bytes) -> str | None:
     return "a zip archive"
 
 
+def what_it_is(raw: bytes) -> str:
+    """What a file given under a format's name it does not have holds, for the refusal to say (a Word file or a web
+    page named .pdf)."""
+    other = looks_like(raw)
+    if other:
+        return other
+    text = _text(raw)
+    if text is None:
+        return "neither a PDF, a Word file nor text in an encoding this reader knows"
+    if HTML_START.match(text[:4096]):
+        return "a web page (HTML); give it with the .html extension"
+    return "plain text; give it with the .txt extension"
+
+
 def read(path: Path, expected: str) -> bytes:
     return read_bounded(path, MAX_BYTES, expected, DraftError)
 
@@ -102,17 +122,29 @@ _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\x
 
 
 def decoded(path: Path, raw: bytes) -> str:
-    """A text file's text: UTF-16 or UTF-32 by its byte-order mark, else UTF-8, else GB18030 (GBK), else Big5 when
-    its bytes read as GB18030 only as rare characters (a traditional-character file from Taiwan or Hong Kong)."""
+    """A text file's text: UTF-16 or UTF-32 by its byte-order mark, else UTF-16 by the zero bytes of its ASCII
+    characters, else UTF-8, else GB18030 (GBK), else Big5 when its bytes read as GB18030 only as rare characters (a
+    traditional-character file from Taiwan or Hong Kong)."""
     for mark, encoding in _BOMS:
         if raw.startswith(mark):
             try:
                 return raw.decode(encoding)
             except UnicodeDecodeError:
                 raise fail(path, f"starts with the mark of {encoding.upper()} text but does not read as it") from None
-    other = _other_format(raw)
+    other = looks_like(raw)
     if other:
         raise fail(path, f"is not text: it looks like {other}")
+    text = _text(raw)
+    if text is None:
+        raise fail(path, "is neither UTF-8, UTF-16 nor GB18030 (GBK) text")
+    return text
+
+
+def _text(raw: bytes) -> str | None:
+    """The text of bytes without a byte-order mark, in the first encoding they read as (see `decoded`)."""
+    text = _utf16_without_mark(raw)
+    if text is not None:
+        return text
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -120,13 +152,35 @@ def decoded(path: Path, raw: bytes) -> str:
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
-        raise fail(path, "is neither UTF-8 nor GB18030 (GBK) text") from None
+        return None
     if _rare_share(text) > 0.3:
         try:
             return raw.decode("big5")
         except UnicodeDecodeError:
             pass  # GBK's own rare or traditional characters (bytes Big5 has no reading of)
     return text
+
+
+MIN_ZERO_SHARE = 0.05  # of a UTF-16 file's bytes: its line breaks, digits and ASCII punctuation each have one
+
+
+def _utf16_without_mark(raw: bytes) -> str | None:
+    """UTF-16 saved without its byte-order mark: the zero byte of every ASCII character (line breaks, digits) stands
+    on one side of its pair, little-endian after, big-endian before; a stray zero in UTF-8 text does not, nor do
+    binary bytes read as text."""
+    zeros = raw.count(0)
+    if len(raw) < 4 or len(raw) % 2 or zeros < MIN_ZERO_SHARE * len(raw):
+        return None
+    odd = raw[1::2].count(0)
+    encoding = "utf-16-le" if odd >= 0.95 * zeros else "utf-16-be" if odd <= 0.05 * zeros else None
+    if encoding is None:
+        return None
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    unprintable = sum(1 for ch in text if not ch.isprintable() and ch not in "\r\n\t\f")
+    return text if unprintable <= 0.01 * len(text) else None  # binary bytes do not read as lines of text
 
 
 def _rare_share(text: str) -> float:
@@ -338,7 +392,7 @@ def _open_zip(path: Path, data: bytes, what: str) -> None:
     if data.startswith(_OLE):
         raise fail(path, f"is password-protected or an old binary Word file; save it as {what} without a password")
     if not data.startswith(_ZIP):
-        raise fail(path, f"is not {what} (a .docx file is a zip archive; this one is not)")
+        raise fail(path, f"is not {what}: it looks like {what_it_is(data)}")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             too_big = archive_too_big(archive.infolist())
@@ -350,7 +404,7 @@ def _open_zip(path: Path, data: bytes, what: str) -> None:
                 raise fail(path, f"is damaged or altered: its zip archive holds one part twice ({twice}); open it in "
                                  "Word and save it again")
             if "word/document.xml" not in names:
-                other = _other_format(data)  # an Excel workbook under a .docx name: say what it is and how to read it
+                other = looks_like(data)  # an Excel workbook under a .docx name: say what it is and how to read it
                 raise fail(path, f"is not {what}: it looks like {other}" if other and "Excel" in other
                            else f"is a zip archive but not {what} (it has no word/document.xml)")
             broken = archive.testzip()

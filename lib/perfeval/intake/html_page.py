@@ -12,7 +12,7 @@ from typing import Iterator
 
 from lxml import etree, html
 
-from .documents import Row, Skipped, decoded, fail, join_lines, read, text_items
+from .documents import HTML_START, Row, Skipped, decoded, fail, join_lines, read, text_items
 
 # Elements whose content a browser never shows as text.
 _UNSHOWN = {"head", "script", "style", "noscript", "template", "iframe", "object", "svg", "math", "select", "button"}
@@ -35,7 +35,6 @@ _SIMPLE = re.compile(r"^([a-z][a-z0-9]*)?((?:[.#][\w-]+)*)$", re.I)  # p, .x, #y
 MAX_SPAN = 63  # columns one cell may span, as Word bounds gridSpan: a colspan of a million is no table
 MAX_ROWSPAN = 1000  # rows one cell may span down
 MAX_COLUMNS = 256  # columns a cell spanning down leaves empty below it (a row's work stays bounded by its own cells)
-LOOKS_LIKE_HTML = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
 
 
 PAGE_SUFFIXES = (".html", ".htm")
@@ -57,7 +56,7 @@ def txt_or_page_items(path: Path) -> Iterator[str | Row | Skipped]:
 
 def looks_like_html(text: str) -> bool:
     """Whether a text file holds a web page (the page saved under a .txt name): it opens with the page's markup."""
-    return bool(LOOKS_LIKE_HTML.match(text[:4096]))
+    return bool(HTML_START.match(text[:4096]))
 
 
 def page_items(path: Path, text: str) -> Iterator[str | Row | Skipped]:

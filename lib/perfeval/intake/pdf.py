@@ -24,7 +24,7 @@ from typing import Iterator
 
 from ..core.script import ideographs
 from . import pdf_columns as columns
-from .documents import Row, Skipped, fail, join_lines, read, under_columns
+from .documents import Row, Skipped, fail, join_lines, read, under_columns, what_it_is
 from .numbering import heading_of
 
 MAX_PAGES = 200  # a 自评报告 runs to 10-60 pages, 100 with its annexes; each page costs about 0.1 s
@@ -65,7 +65,7 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
 
     data = read(path, "a .pdf report")
     if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise fail(path, "is not a PDF file (it does not start with %PDF)")
+        raise fail(path, f"is not a PDF file: it looks like {what_it_is(data)}")
     _refuse_protected(path, data)
     seen = _Unread()
     with _bounded() as budget:

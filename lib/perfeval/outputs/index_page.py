@@ -17,7 +17,7 @@ from typing import Any, Callable, Literal, Sequence
 from ..fmt import DASH, points, rate, stated
 from ..paths import TEMPLATES_DIR
 from ..result import DRAFT_MARK, UnitResult, graded_total
-from ..safetext import inert
+from ..safetext import inert, inert_field
 from .store import NOT_RUN, OK, Entry
 from .framework_page import page_href
 
@@ -96,11 +96,11 @@ def rows(entries: Sequence[Entry]) -> list[dict[str, Any]]:
 def csv_cell(value: Any) -> Any:
     """A value a spreadsheet cannot run: text that would start a formula (= + - @, tab, CR) gets a
     leading ' (OWASP's advice for CSV; the reader sees the quote, never a formula); numbers stay numbers;
-    text is made inert (a right-to-left override cannot reverse what follows it).
+    text is made inert (a right-to-left override cannot reverse what follows it, an escape sequence is shown as �).
     """
     if not isinstance(value, str):
         return value
-    value = inert(value)
+    value = inert_field(value)
     if value.startswith(FORMULA_START) and not _NUMBER.match(value):
         return "'" + value
     return value

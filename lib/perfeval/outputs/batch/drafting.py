@@ -48,12 +48,12 @@ def _why(exc: PerfevalError) -> str:
     return str(exc)
 
 
-def _draft_one(report: Path, outputs: Path) -> tuple[str, str]:
+def _draft_one(report: Path, unit_id: str, outputs: Path) -> tuple[str, str]:
     """("ok", the draft's path) or ("failed", why): the report read, its draft and review page written."""
     from ..draft import draft_report, write_reviewed_draft
 
     try:
-        draft = draft_report(report, unit_id=file_id(report))
+        draft = draft_report(report, unit_id=unit_id)
         target = outputs / DRAFTS / f"{draft.unit_id}.yaml"
         write_reviewed_draft(draft, target, target.with_suffix(".review.html"), review_links(draft.unit_id, target.name))
     except PerfevalError as exc:
@@ -63,12 +63,12 @@ def _draft_one(report: Path, outputs: Path) -> tuple[str, str]:
     return "ok", str(target.resolve())
 
 
-def _child(conn: Connection, report: Path, outputs: Path, parent: int) -> None:
+def _child(conn: Connection, report: Path, unit_id: str, outputs: Path, parent: int) -> None:
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle: it stops the children
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
-        conn.send(_draft_one(report, outputs))
+        conn.send(_draft_one(report, unit_id, outputs))
     except BaseException as exc:  # noqa: BLE001 - whatever it is, the batch hears of it and goes on
         conn.send(("failed", f"草稿未能生成（{report.name}）：{type(exc).__name__}: {str(exc)[:300]}"))
     finally:
@@ -83,7 +83,8 @@ class _Child:
     deadline: float
 
 
-def _in_children(reports: Sequence[Path], outputs: Path, width: int, timeout: float) -> dict[Path, tuple[str, str]]:
+def _in_children(reports: Sequence[Path], ids: Mapping[Path, str], outputs: Path, width: int,
+                 timeout: float) -> dict[Path, tuple[str, str]]:
     """Each report drafted in a forked child (the drafting code is already imported here), width at a time; one
     that outlives the timeout, or dies, fails alone."""
     from .. import draft  # noqa: F401 - imported once here, not in every child
@@ -91,7 +92,7 @@ def _in_children(reports: Sequence[Path], outputs: Path, width: int, timeout: fl
     context = multiprocessing.get_context("fork")
     pending, running, done = list(reversed(reports)), [], {}  # type: ignore[var-annotated]  # typed by _drive
     try:
-        _drive(context, pending, running, done, outputs, width, timeout)
+        _drive(context, pending, running, done, ids, outputs, width, timeout)
     finally:  # Ctrl-C, SIGTERM: no child outlives the batch
         for child in running:
             child.process.kill()
@@ -99,13 +100,14 @@ def _in_children(reports: Sequence[Path], outputs: Path, width: int, timeout: fl
     return done
 
 
-def _drive(context: Any, pending: list[Path], running: list[_Child],
-           done: dict[Path, tuple[str, str]], outputs: Path, width: int, timeout: float) -> None:
+def _drive(context: Any, pending: list[Path], running: list[_Child], done: dict[Path, tuple[str, str]],
+           ids: Mapping[Path, str], outputs: Path, width: int, timeout: float) -> None:
     while pending or running:
         while pending and len(running) < width:
             report = pending.pop()
             ours, theirs = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(theirs, report, outputs, os.getpid()), daemon=True)
+            process = context.Process(target=_child, args=(theirs, report, ids[report], outputs, os.getpid()),
+                                      daemon=True)
             process.start()
             theirs.close()
             running.append(_Child(report, process, ours, time.monotonic() + timeout))
@@ -149,12 +151,12 @@ def _copies(reports: Sequence[Path]) -> tuple[list[Path], dict[Path, Path]]:
             {copy: ran for copy, ran in original.items() if copy != ran})
 
 
-def _copies_listed(copies: Mapping[Path, Path], chosen: Mapping[str, Path]) -> list[UnitRun]:
+def _copies_listed(copies: Mapping[Path, Path], chosen: Mapping[str, Path], ids: Mapping[Path, str]) -> list[UnitRun]:
     """Each copy listed under an id of its own, naming the file that ran for it (its original, or the format of
     that report drafted in its place)."""
     out = []
     for copy, original in copies.items():
-        ran = chosen.get(file_id(original), original).name
+        ran = chosen.get(ids[original], original).name
         out.append(UnitRun(file_id(copy), str(copy), FAILED,
                            f"与 {original.name} 内容完全相同（同一份报告的副本）：本批次只按 {ran} 生成草稿并运行，"
                            "本文件未运行；若是副本请删除，若应是另一份报告请换成那份", drafted_from=str(copy)))
@@ -175,13 +177,27 @@ def same_unit_twice(drafted: Mapping[str, str], identify: Callable[[Path], Ident
 
 
 def _formats(reports: Sequence[Path]) -> dict[str, list[Path]]:
-    """The reports by id, each id's files in DRAFT_ORDER (the same report in several formats shares one id)."""
-    by_id: dict[str, list[Path]] = {}
+    """The reports by id, each id's files in DRAFT_ORDER. One report in several formats (a.docx, a.txt, a.pdf: one
+    folder, one file name, as Windows matches names) shares one id; reports of one name in other folders (a folder a
+    unit, each 部门整体支出绩效自评报告.txt), or of one format (qing-xi.txt beside Qing-Xi.txt), or whose names make one
+    id (qing.xi.txt, "qing xi.txt"), are other reports, each under an id of its own (qing-xi, qing-xi-2): one ran and
+    the others were listed as its other formats."""
+    groups: list[list[Path]] = []
+    by_name: dict[tuple[Path, str], list[list[Path]]] = {}
     for report in dict.fromkeys(reports):
-        by_id.setdefault(file_id(report), []).append(report)
-    for group in by_id.values():
+        same_name = by_name.setdefault((report.parent, report.stem.casefold()), [])
+        group = next((g for g in same_name if all(p.suffix.casefold() != report.suffix.casefold() for p in g)), None)
+        if group is None:
+            group = []
+            same_name.append(group)
+            groups.append(group)
+        group.append(report)
+    by_id: dict[str, list[Path]] = {}
+    taken: set[str] = set()
+    for group in groups:
         group.sort(key=lambda p: (DRAFT_ORDER.index(p.suffix.lower()) if p.suffix.lower() in DRAFT_ORDER
                                   else len(DRAFT_ORDER), p))
+        by_id[free_id(file_id(group[0]), taken)] = group
     return by_id
 
 
@@ -217,6 +233,7 @@ def draft_reports(paths: Sequence[Path], outputs: Path, store: ResultsStore, *, 
     out = Drafted()
     reports, copies = _copies([p for p in paths if is_report(p)])
     by_id = _formats(reports)
+    ids = {p: uid for uid, group in by_id.items() for p in group}
     digests: dict[Path, str] = {}
     outcomes: dict[Path, tuple[str, str]] = {}
 
@@ -227,9 +244,9 @@ def draft_reports(paths: Sequence[Path], outputs: Path, store: ResultsStore, *, 
         return next((p for p in group if p not in outcomes), None)
 
     while wave := [p for p in map(unread, by_id.values()) if p is not None]:
-        outcomes.update(_drafted(wave, outputs, store, digests, width, timeout, force))
+        outcomes.update(_drafted(wave, ids, outputs, store, digests, width, timeout, force))
     chosen = {uid: next((p for p in group if outcomes[p][0] == "ok"), group[0]) for uid, group in by_id.items()}
-    out.failed = _listed(by_id, chosen, outcomes) + _copies_listed(copies, chosen)
+    out.failed = _listed(by_id, chosen, outcomes) + _copies_listed(copies, chosen, ids)
     ran = set(chosen.values())
     for path in paths:
         if not is_report(path):
@@ -240,7 +257,7 @@ def draft_reports(paths: Sequence[Path], outputs: Path, store: ResultsStore, *, 
             continue  # a copy of a report, or another format of one, drafted from another file: listed
         status, detail = outcomes[path]
         if status != "ok":
-            out.failed.append(UnitRun(file_id(path), str(path), FAILED, detail, drafted_from=str(path)))
+            out.failed.append(UnitRun(ids[path], str(path), FAILED, detail, drafted_from=str(path)))
             continue
         if path in digests:
             store.put_draft(path, digests[path], detail)
@@ -249,8 +266,8 @@ def draft_reports(paths: Sequence[Path], outputs: Path, store: ResultsStore, *, 
     return out
 
 
-def _drafted(reports: Sequence[Path], outputs: Path, store: ResultsStore, digests: dict[Path, str], width: int,
-             timeout: float, force: bool) -> dict[Path, tuple[str, str]]:
+def _drafted(reports: Sequence[Path], ids: Mapping[Path, str], outputs: Path, store: ResultsStore,
+             digests: dict[Path, str], width: int, timeout: float, force: bool) -> dict[Path, tuple[str, str]]:
     """The outcome of drafting each report: its earlier draft when the store has seen its bytes and the draft is
     still on disk, else drafted in a child process (digests: the digest of the bytes of each drafted now)."""
     kept: dict[Path, tuple[str, str]] = {}
@@ -260,12 +277,14 @@ def _drafted(reports: Sequence[Path], outputs: Path, store: ResultsStore, digest
         except OSError:
             continue  # drafting it says why it cannot be read
         draft = None if force else store.draft_of(report, digest)
-        if draft and Path(draft).is_file() and Path(draft).with_suffix(".review.html").is_file():
+        if draft and Path(draft).name == f"{ids[report]}.yaml" and Path(draft).is_file() \
+                and Path(draft).with_suffix(".review.html").is_file():  # under the id it has now (another report
+            # of its name, new in this batch, may hold the id it had)
             kept[report] = ("ok", draft)
         else:
             digests[report] = digest
     fresh = [r for r in reports if r not in kept]
-    return {**kept, **(_in_children(fresh, outputs, max(1, width), timeout) if fresh else {})}
+    return {**kept, **(_in_children(fresh, ids, outputs, max(1, width), timeout) if fresh else {})}
 
 
 def unclaimed(failed: Sequence[UnitRun], claimed: Collection[str], held: Mapping[str, str]) -> list[UnitRun]:
