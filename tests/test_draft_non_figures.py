@@ -169,3 +169,17 @@ def test_the_grades_and_targets_a_rule_gives_points_for_are_no_figures():
     assert figures("90分以上得5分，80分以上得3分。") == []
     assert figures("全年完成档案数字化1万卷，得10分。") == ["1万卷", "10分"]  # what was done, and the score given
     assert figures("该项完成1万卷得10分。") == ["1万卷", "10分"]  # no rule beside it: a result
+
+
+def test_how_many_parts_an_attached_document_holds_is_no_figure():
+    assert figures("附件：2.2024年度项目支出绩效自评表（共6个）") == []
+    assert figures("全年完成项目6个（共计投入12.50万元）。") == ["6个", "12.50万元"]
+
+
+def test_words_of_about_and_above_before_a_number_are_its_qualifier_not_its_label():
+    from perfeval.core.quantity import Qualifier, find_quantities
+    for sentence, qualifier in (("部门整体支出超2800万元。", Qualifier.ABOVE), ("大概2860万元。", Qualifier.ABOUT),
+                                ("差不多2860万元。", Qualifier.ABOUT)):
+        [found] = find_quantities(sentence)
+        assert found.quantity.qualifier == qualifier, sentence
+    assert [f.quantity.qualifier for f in find_quantities("超额完成3项任务。")] == [Qualifier.EXACT]

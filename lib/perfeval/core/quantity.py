@@ -352,7 +352,7 @@ _PREFIXES = {
     "逾": Qualifier.ABOVE, "约合": Qualifier.ABOUT, "约为": Qualifier.ABOUT, "大约为": Qualifier.ABOUT,
     "≈": Qualifier.ABOUT, "≒": Qualifier.ABOUT,
     "大约": Qualifier.ABOUT, "约": Qualifier.ABOUT, "将近": Qualifier.ABOUT, "接近": Qualifier.ABOUT,
-    "近": Qualifier.ABOUT,
+    "近": Qualifier.ABOUT, "大概": Qualifier.ABOUT, "差不多": Qualifier.ABOUT, "超": Qualifier.ABOVE,
 }
 _SUFFIXES = {"出头": Qualifier.OVER, "有余": Qualifier.OVER, "以上": Qualifier.AT_LEAST, "及以上": Qualifier.AT_LEAST, "以下": Qualifier.AT_MOST,
              "及以下": Qualifier.AT_MOST, "以内": Qualifier.AT_MOST, "之内": Qualifier.AT_MOST,
@@ -407,6 +407,7 @@ _SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d
 # The upper end of a range after its lower end's bracket (80（含）-90分): a dash, not a minus.
 _INCLUDED_END = lazy_compile(r"\d\s*分?\s*[（(]\s*不?含\s*[）)]\s*$")
 _YEAR_DIGITS = lazy_compile(r"(?:19|20)\d{2}")
+_PARTS_OF_A_DOCUMENT = lazy_compile(r"(?:表|报告|说明|清单|材料|附件|文件)\s*[（(]\s*共\s*$")
 _PATH_MARKS = " \u3000\t>＞»›|｜/"  # what stands before a site's column or a title's year: a space, a path's step
 _YEAR_WRITTEN = lazy_compile(r"(?:19|20)\d{2}\s*年")
 _TITLE_END = lazy_compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
@@ -853,6 +854,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # a scoring rule's step and its points (每低于5%扣2分, 每超过一个百分点扣0.5分): the framework's
     if (unit == "分" and re.search(r"\d\s*(?:时|点|小时)\s*$", before)) or re.match(r"\s*点\s*\d{1,2}\s*分", after):
         return None  # a time of day or a duration (17时39分, 9点30分, 3小时20分): minutes, not a score
+    if _PARTS_OF_A_DOCUMENT.search(before) and re.match(r"\s*[个份张篇项]?\s*[）)]", after):
+        return None  # how many parts an attached document holds (…绩效自评表（共6个）): the document's, not the unit's
     if unit == "页" and not g["mult"]:
         return None  # 共12页: the document's own pages (扫描档案100万页 is a figure)
     if unit and any(after.startswith(word) for word in _DISCOURSE):
