@@ -147,6 +147,8 @@ def test_a_year_alone_on_a_covers_line_is_no_figure_but_a_value_under_its_field_
 def test_a_year_that_lost_its_nian_before_a_title_or_in_a_sites_path_is_no_figure():
     assert figures("首页 > 信息公开 > 2024决算专题") == []
     assert figures("2024 决算公开") == []
+    assert figures("2023 部门整体支出绩效自评报告") == []
+    assert figures("20 23年度部门决算") == []  # a year a PDF split in two
     assert figures("实有人数 2024人") == ["2024人"]
 
 

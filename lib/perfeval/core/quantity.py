@@ -903,7 +903,7 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a budget subject's code before its name (2010301行政运行, 20103 政府办公厅)
             if _YEAR_DIGITS.fullmatch(digits) and (
                     _CJK.match(after) and (not before_char or _CJK.match(before_char) or before_char in _PATH_MARKS)
-                    or re.match(r"\s*(?:决算|预算|绩效|自评|专题)", after)):
+                    or re.match(r"\s*(?:决算|预算|绩效|自评|专题|部门|单位)", after)):
                 return None  # a year that lost its 年 between words (某某中心2018绩效评价报告, 2024底有职工, a portal's
                 # column 首页 > 2024决算专题, a title's 2024 决算公开)
             if len(digits) <= 3 and before[-1:].isspace() and (
@@ -985,6 +985,8 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True  # a fraction or a page of pages (6/8, 3/12); a division worked out (=860/880×100%) shows figures
     if len(digits) == 1 and re.match(r"(?:\s\d){1,3}\s*[年月日号]", after):
         return True  # a year letterspaced by a PDF (2 0 2 3 年)
+    if digits in ("19", "20") and re.match(r"\s\d{2}\s*年", after):
+        return True  # a year a PDF split in two (20 23年)
     if integer and re.fullmatch(r"[2-9]\d{6,7}", digits) and _CONTACT.search(before[-MAX_CONTACT_GAP:]):
         return True  # a landline number after the words of a contact (联系人：李某 7281456)
     if re.search(r"[A-Za-z]{2,}[\s\d]*$", before):
