@@ -401,7 +401,8 @@ _HEADING_NUMBER = lazy_compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
 _CLAUSE_MARK = lazy_compile(r"[，。；：:,;]")
 # A clause stating how points are taken or given per step (每…扣/减/加 N分) or where full or no marks begin (100%计满分,
 # 大于30%不得分): a framework's rule, not the unit's figures.
-_SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;\d]{0,8}?"
+_SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|每(?:项|个|次|条|处)\s*[\d.]+\s*分|"
+                             r"(?:缺|少|漏|错|差)\s*[一二三四五1-9]\s*(?:项|个|次|处|条)\s*(?:扣|减)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;\d]{0,8}?"
                              r"(?:计满分|不得分|得满分)|(?:(?:≥|≤|达到|不低于|不高于|超过|低于|高于|大于|小于)\s*[\d.]+\s*[%％]?"
                              r"|[\d.]+\s*[%％分]?\s*(?:及以上|以上|及以下|以下))[^，。；,;\d]{0,8}?得\s*[\d.]+\s*分")
 # The upper end of a range after its lower end's bracket (80（含）-90分): a dash, not a minus.
@@ -507,7 +508,8 @@ _POINTS_AFTER = lazy_compile(r"[^，。；,;\d]{0,4}?得\s*[\d.]++\s*分")
 # Full marks in a rule of scoring (指标满分10分，按完成比例得分), not a section's weight beside its score (产出指标：满分30分，
 # 得分28.5分).
 _FULL_MARKS = lazy_compile(r"满分(?:值)?\s*(?:为|是|[：:])?\s*$")
-_RULE_CUE = lazy_compile(r"按[^，。；,;]{0,10}?(?:得分|计分|扣分|折算)|扣完为止|不得分|得满分|每[^，。；,;]{0,16}?扣|酌情")
+_RULE_CUE = lazy_compile(r"按[^，。；,;]{0,10}?(?:得分|计分|扣分|折算)|扣完为止|不得分|得满分|每[^，。；,;]{0,16}?扣|酌情|"
+                         r"每(?:项|个|次|条|处)\s*[\d.]+\s*分|(?:缺|少|漏|错)\s*[一二三1-9]\s*(?:项|个|次|处|条)\s*(?:扣|减)")
 _SCORE_GIVEN = lazy_compile(r"得分\s*(?:为|是|[：:])?\s*\d|(?:自评|实际|评价)得")
 _SCORES_BY = lazy_compile(r"计分|扣分|得分|评分|打分|满分")
 
