@@ -253,3 +253,11 @@ def test_the_unit_the_text_says_is_mainly_responsible_for_its_work():
 def test_a_title_saying_who_publishes_the_figures_names_that_unit():
     assert identity("柳溪县财政局公布全县部门“三公”经费情况", "2023年全县“三公”经费支出365.20万元。")[0] == "柳溪县财政局"
     assert identity("2023年，全县“三公”经费决算支出365.20万元。")[0] is None  # the area a sentence speaks of
+
+
+def test_the_unit_sealing_the_closing_lines_and_a_grade_before_its_score_in_brackets():
+    unit = read_unit(build("<test>", ["部门整体支出绩效自评报告\n一、基本情况\n本局负责全县工作。\n柳溪县自然资源局（公章）\n"
+                                      "2025年3月20日"]))
+    assert unit.name is not None and (unit.name.value, unit.name.basis) == ("柳溪县自然资源局", "落款")
+    unit = read_unit(build("<test>", [f"{NAME}2023年度部门整体支出绩效自评报告\n部门整体支出绩效评价结果为优秀（得分94分）。"]))
+    assert unit.grade is not None and unit.grade.value == "优"

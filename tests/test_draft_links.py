@@ -1023,3 +1023,49 @@ def test_a_rate_whose_words_name_its_reading_is_claimed_whatever_its_value(tmp_p
     assert right.status == "explained"
     assert (right.reading.numerator.written, right.reading.denominator.written) == \
         (wrong.reading.numerator.written, wrong.reading.denominator.written)
+
+
+def test_a_change_whose_earlier_figure_the_sentence_before_states_is_claimed_on_both_years(tmp_path):
+    def meetings(rate: str):
+        return _rate(draft_of(tmp_path, "青溪县自然资源局2024年度部门整体支出绩效自评报告", "一、会议费",
+                              f"2023年会议费支出5.00万元。2024年会议费支出4.20万元，较上年下降{rate}。"), rate)
+
+    assert meetings("16%").status == "explained"
+    wrong = meetings("20%")
+    assert wrong.status == "contradicted" and wrong.reading.kind == "change"
+    assert (wrong.reading.numerator.written, wrong.reading.denominator.written) == ("4.20万元", "5.00万元")
+    other = _rate(draft_of(tmp_path, "青溪县自然资源局2024年度部门整体支出绩效自评报告", "一、会议费",
+                           "2023年培训费支出5.00万元。2024年会议费支出4.20万元，较上年下降20%。"), "20%")
+    assert other.status == "unexplained"  # last year's figure of other words: no reading
+
+
+def test_shares_naming_both_their_figures_are_claimed_on_the_figures_stated_elsewhere(tmp_path):
+    def structure(basic: str, project: str):
+        return draft_of(tmp_path, "青溪县自然资源局2024年度部门整体支出绩效自评报告", "一、支出情况",
+                        "2024年部门整体支出2864.30万元，其中基本支出964.30万元，项目支出1900.00万元。", "二、支出结构",
+                        f"基本支出占部门整体支出的{basic}，项目支出占{project}。")
+
+    held = structure("33.67%", "66.33%")
+    assert [_rate(held, x).status for x in ("33.67%", "66.33%")] == ["explained", "explained"]
+    wrong = structure("36.67%", "63.33%")
+    for stated, part in (("36.67%", "964.30万元"), ("63.33%", "1900.00万元")):
+        found = _rate(wrong, stated)
+        assert found.status == "contradicted"
+        assert (found.reading.numerator.written, found.reading.denominator.written) == (part, "2864.30万元")
+
+
+def _findings(tmp_path: Path, *lines: str) -> list[str]:
+    from perfeval import load_unit, run_checks
+    from perfeval.outputs.draft import write_draft
+
+    target = write_draft(draft_of(tmp_path, *lines), tmp_path / "d.yaml")
+    return [f.check for f in run_checks(load_unit(target)) if f.check != "claimed_total"]
+
+
+@pytest.mark.parametrize("retired, broken", [("26", False), ("27", True)])
+def test_the_reports_own_list_of_a_staff_total_with_lixiu_is_the_identity_checked(tmp_path, retired, broken):
+    checks = _findings(tmp_path, "青溪县自然资源局2024年度部门整体支出绩效自评报告", "一、基本情况",
+                       f"全局实有人员83人，其中：在职人员54人（含参公人员21人、事业人员33人）；离休人员1人；退休人员{retired}人；"
+                       "遗属人员2人。")
+    assert "identity_broken" not in checks  # the catalogue's 在职 + 退休 + 遗属 leaves 离休 out
+    assert ("declared_identity_broken" in checks) is broken

@@ -40,4 +40,5 @@ def test_the_readers_patterns_are_all_made_on_first_use():
     own = [target.id for node in tree.body if isinstance(node, ast.Assign) for target in node.targets
            if isinstance(target, ast.Name)]
     assert len(own) > 50  # the module's own constants, patterns among them
-    assert [name for name in own if isinstance(getattr(quantity, name), re.Pattern)] == []
+    compiled = [name for name in own if isinstance(getattr(quantity, name), re.Pattern)]
+    assert compiled == [], f"{compiled}: write lazy_compile(...) (core/lazy_pattern.py), not re.compile(...)"

@@ -9,6 +9,7 @@ from perfeval.paths import UNITS_DIR
 from perfeval.outputs.portfolio import (comparability_notes, cost_ratios, gather, load_portfolio, score_shares,
                                         units_table)
 from perfeval.outputs.portfolio import charts, display, points
+from perfeval.outputs.report import svgchart
 from perfeval.outputs.report.display import Chart, Html
 
 
@@ -125,13 +126,15 @@ def test_the_portfolio_notebook_narrates_and_the_library_computes():
 @pytest.mark.parametrize("label", ["浏阳市机关后勤服务中心（机关事务）", "某（很长很长的括号内容超过十个字）单位",
                                    "岳阳市云溪区机关事务服务中心", "“三公”经费控制率（预算口径）"])
 def test_labels_are_never_broken_inside_brackets(label):
-    for text in (*charts.wrap_label(label, 10).split("\n"), charts.short_label(label, 14).rstrip("…")):
+    """The portfolio's matplotlib labels (by characters) and the report's SVG chart labels (by width) alike."""
+    for text in (*charts.wrap_label(label, 10).split("\n"), charts.short_label(label, 14).rstrip("…"),
+                 *svgchart.wrapped(label, 90, 11)):
         depth = 0
         for ch in text:
-            depth += (ch in charts.OPEN) - (ch in charts.CLOSE)
+            depth += (ch in svgchart.OPEN) - (ch in svgchart.CLOSE)
             assert depth >= 0, text
         assert depth == 0, text
-    assert charts.wrap_label(label, 10).replace("\n", "") == label
+    assert charts.wrap_label(label, 10).replace("\n", "") == label == "".join(svgchart.wrapped(label, 90, 11))
 
 
 def test_the_share_palette_reads_in_grey_print():

@@ -6,6 +6,7 @@ import io
 import itertools
 
 import matplotlib as mpl
+import pandas as pd
 import pytest
 import seaborn as sns
 from fontTools.ttLib import TTFont
@@ -132,6 +133,21 @@ def test_score_bars_are_labelled_with_their_points():
     notes = [t.text for t in chart.texts if t.size == svgchart.NOTE_SIZE]
     assert notes == ["10", "50", "30", "10", "10", "48.67", "28.49", "9.8"]  # 分值, then 重算得分
     assert [t.text for t in chart.texts if t.vertical] == ["分"]
+
+
+def test_long_names_of_many_categories_are_wrapped_under_their_bars_not_run_together():
+    names = ["决策指标", "过程管理及资金使用情况", "产出数量指标", "产出质量与时效指标（含验收）", "经济效益指标",
+             "社会效益及可持续影响指标", "生态效益指标", "服务对象满意度指标"]
+    frame = pd.DataFrame({"一级指标": names, "分值": [10, 20, 15, 15, 10, 10, 10, 10],
+                          "已评分值": [10, 20, 15, 15, 10, 10, 10, 10], "重算得分": [9, 18.5, 15, 12.25, 8, 10, 7.5, 9.6]})
+    chart = charts.score_vs_weight(frame)
+    boxes = [box(t) for t in chart.texts]
+    assert not [(s.text, u.text) for (a, s), (b, u) in itertools.combinations(zip(boxes, chart.texts), 2)
+                if overlap(a, b)]
+    assert all(0 <= b[0] and b[2] <= chart.width and b[3] <= chart.height for b in boxes)
+    lines = [t.text for t in chart.texts if t.anchor == "middle" and t.size == svgchart.TICK_SIZE]
+    assert "".join(lines) == "".join(names) and len(lines) > len(names)  # every name whole, some on two lines
+    assert "（含验收）" in lines or any(line.endswith("（含验收）") for line in lines)  # never broken inside brackets
 
 
 def test_value_ticks_are_round_steps_within_the_axis():

@@ -65,6 +65,7 @@ class RateClaims(Placement):
                 found = change_from_section(found, by_part[_part_of(m.where.section)], self.year)
                 found = change_by_amount_of_named(found, sentence, free, self.year)
                 found = self._change_of_named(self._share_of_named(found, sentence, free), sentence)
+                found = self._share_of_two_named(found)
                 found = _formula_change(self._change_from_last_year(found, sentence, free), free)
                 found = earlier.explain(found, sentence)
                 found = done_over_the_years_budget(found, sentence, by_block.get(m.where.block, []))
@@ -87,7 +88,14 @@ class RateClaims(Placement):
                     own_rows.add(id(found))  # 单位资金·预算执行率 0.00% is that source's, not the framework measure
                 out.append(found)
         read = [(r, done_over_planned(self._measure_reading(r, fw))) for r in out]
-        return [done if id(r) in own_rows else self._by_measure(done, fw) for r, done in read]
+        return [done if id(r) in own_rows else self._by_measure(done, fw) if done.status != "contradicted"
+                else self._failing_measure(done, fw) for r, done in read]
+
+    def _failing_measure(self, found: RateFound, fw: Framework) -> RateFound:
+        """A rate its words' reading contradicts that is named as a framework measure (预算执行率 of 全年执行 ÷ 全年预算)
+        and fails by the measure too: the measure's claim, which the framework scores."""
+        measured = self._by_measure(replace(found, status="unexplained"), fw)
+        return measured if measured.measure and measured.status == "contradicted" else found
 
     def _measure_reading(self, found: RateFound, fw: Framework) -> RateFound:
         """Of several readings that give a rate, the one the framework itself computes (执行率 = 执行数 ÷ 预算数,
@@ -134,6 +142,27 @@ class RateClaims(Placement):
             return _share_claim(found, part, alike[0], sure=False)  # one figure under these words: the claim
         return found
 
+    def _share_of_two_named(self, found: RateFound) -> RateFound:
+        """“基本支出占部门整体支出的36.67%，项目支出占63.33%”: a share whose words name both its figures, catalogue
+        figures the report states elsewhere (the whole left unsaid after the first share of a sentence is that one's) —
+        the claim it makes, whatever its value."""
+        rate = found.rate
+        if found.status != "unexplained" or rate.where.in_table:
+            return found
+        named = _BOTH_NAMED.search(rate.where.text, 0, rate.start)
+        if named is None:
+            return found
+        earlier = _WHOLE_NAMED.findall(rate.where.text, 0, named.start())
+        whole_words = named.group("whole") or (earlier[-1] if earlier else None)
+        paths = [path_named(words, self.year) for words in (named.group("part"), whole_words) if words]
+        figures = [stated for p in paths if p and (stated := self.figures.get(p))]
+        if len(figures) != 2 or paths[0] == paths[1]:
+            return found
+        part, whole = figures[0][0], figures[1][0]
+        if not commensurable(part.quantity.unit, whole.quantity.unit):
+            return found
+        return _share_claim(found, part, whole, sure=True)
+
     def _change_of_named(self, found: RateFound, sentence: list[Mention]) -> RateFound:
         """“2023年“三公”经费较上年下降18.6%”: a change of a catalogue line the sentence names, on last year, whose
         two years the report states elsewhere (this year's often in the sentence before) — the claim it makes.
@@ -159,16 +188,30 @@ class RateClaims(Placement):
     def _change_from_last_year(self, found: RateFound, sentence: list[Mention], stated: list[Mention]) -> RateFound:
         """“2022年培训费支出20.00万元，2023年较上年下降10%”: a change on last year whose clause before states last
         year's figure, explained by this year's figure the report states under the same words elsewhere (2023年培训费
-        支出18.00万元), when it states one value of it."""
+        支出18.00万元), when it states one value of it; or whose clause before states this year's figure, with last
+        year's stated earlier under the same words (in the sentence before, say)."""
         if found.status != "unexplained" or self.year is None or not _CHANGE_WORDS.search(found.rate.lead):
             return found
         old = _just_before(found.rate, sentence)
-        if old is None or not (old.year == self.year - 1 or _LAST_YEAR.search(old.lead)):
+        if old is None:
             return found
         subject = _core(_YEARS.sub("", old.label))
-        new = [m for m in stated if m is not old and _operand(m) and m.year in (self.year, None)
-               and not _LAST_YEAR.search(m.lead) and commensurable(m.quantity.unit, old.quantity.unit)
-               and _core(_YEARS.sub("", m.label)) == subject]
+        if old.year == self.year - 1 or _LAST_YEAR.search(old.lead):
+            new = [m for m in stated if m is not old and _operand(m) and m.year in (self.year, None)
+                   and not _LAST_YEAR.search(m.lead) and commensurable(m.quantity.unit, old.quantity.unit)
+                   and _core(_YEARS.sub("", m.label)) == subject]
+        elif old.year == self.year:  # “2023年会议费支出5.00万元。2024年会议费支出4.20万元，较上年下降20%”: this
+            # year's figure just before the rate, last year's stated before it under the same words
+            new, this_year = [old], old
+            earlier = [m for m in stated if m is not this_year and _operand(m) and m.order < found.rate.order
+                       and (m.year == self.year - 1 or m.year is None and _LAST_YEAR.search(m.lead))
+                       and commensurable(m.quantity.unit, this_year.quantity.unit)
+                       and _core(_YEARS.sub("", m.label)) == subject]
+            if len({m.quantity.to(this_year.quantity.unit).value for m in earlier}) != 1:
+                return found
+            old = earlier[-1]
+        else:
+            return found
         if len(subject) < MIN_NAMED or len({m.quantity.to(old.quantity.unit).value for m in new}) != 1 \
                 or old.quantity.value <= 0:
             return found
@@ -308,6 +351,9 @@ _FRAMING = re.compile(r"^(?:本年度?|全年|年度|当年|(?:本|我)(?:单位
 
 
 _LAST_YEAR = re.compile(r"上年|去年|上一年")
+_BOTH_NAMED = re.compile(r"(?:^|[，,；;、])\s*(?P<part>[^，,；;、。\d%]{2,16}?)占(?:全年|本年)?"
+                         r"(?:(?P<whole>[^，,；;、。\d%]{2,16}?)(?:的)?(?:比例|比重)?(?:为|达)?)?\s*$")  # 基本支出占部门整体支出的
+_WHOLE_NAMED = re.compile(r"占(?:全年|本年)?([^，,；;、。\d%]{2,16}?)的")  # the whole an earlier share names
 _YEARS = re.compile(r"(?:19|20)\d{2}\s*年度?")  # 2022年培训费 and 2023年培训费 name one line in two years
 _NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")  # (一)收入总计 read as 一)收入 by the label
 

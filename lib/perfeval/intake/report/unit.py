@@ -92,7 +92,7 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差", "较差": "差"}
 _GRADE_WORD = "|".join(sorted(GRADE_WORDS, key=len, reverse=True))
 _GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|评为|属于|达到|：|:|(?=[“\"「]))\s*[“\"「]?"
-                    rf"(?P<v>{_GRADE_WORD})[”\"」]?(?:等级|等次|级)?(?:[，。；,;]|$)")
+                    rf"(?P<v>{_GRADE_WORD})[”\"」]?(?:等级|等次|级)?(?:[，。；,;（(]|$)")  # …为优秀（得分94分）
 _GRADED = re.compile(r"等级|等次|自评|评价|评定|绩效")
 _CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得分|总分|分数|评分).{0,4}自评"
                             # 经自评，2023年度部门整体支出绩效得分96分: the score of the whole, not of a section
@@ -447,6 +447,7 @@ def _field_value(text: str) -> str | None:
     return next((text[:n] for n in range(len(text) - 1, 3, -1) if is_unit_name(text[:n])), None)
 
 
+_SEALED = re.compile(r"[（(]\s*(?:公章|盖章|章|印章)\s*[）)]$")
 SIGNATURE_LINES = 8  # the report's last lines, where a letter is signed
 
 
@@ -455,7 +456,7 @@ def _name_from_signature(sentences: list[Sentence]) -> Stated | None:
     (某某局 / 2024年3月15日)."""
     tail = [s for s in sentences[-SIGNATURE_LINES:] if s.cell is None]
     for k, s in enumerate(tail):
-        name = _compact(s.text).strip("（）() ")
+        name = _SEALED.sub("", _compact(s.text)).strip("（）() ")  # 某某局（公章）: the seal's place beside the name
         dated = any(_DATE.fullmatch(_compact(t.text).rstrip("。")) for t in tail[max(0, k - 1):k + 2] if t is not s)
         if dated and is_unit_name(name):
             return Stated(name, _where(s), "落款")

@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 
 from ...fmt import fixed
 from ..report.fonts import ensure_chinese_font
+from ..report.svgchart import break_points
 
 GRADES = ["优", "良", "中", "差"]
 MAX_UNIT_COLUMNS = 12  # units one heatmap shows side by side; beyond, it counts units per band of score share
@@ -19,29 +20,16 @@ MAX_BARS = 20  # units one cost-ratio panel shows; beyond, the highest and the l
 RATIO_WIDTH = 6.5  # inches: a unit's name, its bar and value; wider, a phone shrank its text to 5 px fitting it in
 
 
-OPEN, CLOSE = "（(〔【《“", "）)〕】》”"
 SIDES = {"重算": "#2f6db5", "自评": "#f0b27a"}  # dark and light: apart in grey print and for colour-blind readers
 SHARE_CMAP = "YlGnBu"  # one hue path, lightness rising with the share: read by colour-blind readers and in grey print
-
-
-def _breaks(text: str) -> list[int]:
-    """Where a label may be broken: between characters outside brackets (never inside （…） or “…”)."""
-    depth, out = 0, []
-    for i, ch in enumerate(text):
-        if ch in OPEN and depth == 0 and i:
-            out.append(i)  # before a bracket opens
-        depth += (ch in OPEN) - (ch in CLOSE)
-        if depth == 0 and i + 1 < len(text) and ch not in OPEN:
-            out.append(i + 1)
-    return sorted(set(out))
 
 
 def wrap_label(text: str, width: int) -> str:
     """The label in lines of about `width` characters, broken only outside brackets."""
     lines, start = [], 0
     while len(text) - start > width:
-        fits = [b for b in _breaks(text) if start < b <= start + width]
-        cut = fits[-1] if fits else next((b for b in _breaks(text) if b > start), len(text))
+        fits = [b for b in break_points(text) if start < b <= start + width]
+        cut = fits[-1] if fits else next((b for b in break_points(text) if b > start), len(text))
         lines.append(text[start:cut])
         start = cut
     return "\n".join(lines + [text[start:]] if start < len(text) else lines)
@@ -51,7 +39,7 @@ def short_label(text: str, width: int) -> str:
     """The label cut to about `width` characters with …, never inside brackets (a bracketed part is left out)."""
     if len(text) <= width:
         return text
-    fits = [b for b in _breaks(text) if b <= width - 1]
+    fits = [b for b in break_points(text) if b <= width - 1]
     return text[:fits[-1] if fits else width - 1] + "…"
 
 

@@ -42,6 +42,9 @@ LEGEND_GAP = 8.0  # from the text above the legend to the legend's text
 LEGEND_HANDLE = 2.0  # ems: a legend entry's swatch, its gap to its text (0.8) and the gap between entries (2.0)
 ASCENT, DESCENT = 0.88, 0.12  # of an em: a CJK character's extent above and below the baseline
 MIDDLE = 0.38  # of an em: the baseline below the middle of a line of text
+LINE_SPACING = 1.25  # ems from one line of a wrapped label to the next
+NAME_GAP = 4.0  # points kept between the names of neighbouring categories on a horizontal axis
+OPEN, CLOSE = "（(〔【《“", "）)〕】》”"  # a label is never broken inside these
 MAX_TICKS = 9
 TICK_SPACING = {"x": 3.0, "y": 2.0}  # ems of tick label size per value tick (matplotlib's Axis.get_tick_space)
 NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
@@ -65,6 +68,33 @@ ASCII_ADVANCE = {chr(32 + i): width / 1000 for i, width in enumerate(_ASCII_ADVA
 def text_width(text: str, size: float) -> float:
     """Points a line of text takes at a font size: ASCII as Noto Sans SC sets it, anything else a full em."""
     return size * sum(ASCII_ADVANCE.get(ch, 1.0) for ch in text)
+
+
+def break_points(text: str) -> list[int]:
+    """Where a label may be broken: between characters outside brackets (never inside （…） or “…”)."""
+    depth, out = 0, []
+    for i, ch in enumerate(text):
+        if ch in OPEN and depth == 0 and i:
+            out.append(i)  # before a bracket opens
+        depth += (ch in OPEN) - (ch in CLOSE)
+        if depth == 0 and i + 1 < len(text) and ch not in OPEN:
+            out.append(i + 1)
+    return sorted(set(out))
+
+
+def wrapped(text: str, width: float, size: float) -> list[str]:
+    """The label in lines of at most `width` points where it can be broken (a part that cannot be broken stays
+    whole, however wide)."""
+    lines, start = [], 0
+    breaks = break_points(text)
+    while text_width(text[start:], size) > width:
+        fits = [b for b in breaks if start < b and text_width(text[start:b], size) <= width]
+        cut = fits[-1] if fits else next((b for b in breaks if b > start), len(text))
+        if cut >= len(text):
+            break
+        lines.append(text[start:cut])
+        start = cut
+    return lines + [text[start:]]
 
 
 @dataclass(frozen=True)
@@ -282,6 +312,7 @@ class _Frame:
         self.width = plot.width * POINTS_PER_INCH
         self.height = plot.height * POINTS_PER_INCH
         self.axis = "x" if plot.horizontal else "y"
+        self.names = [[name] for name in plot.categories]  # each category's name in lines (wrapped under its slot)
         self.left, self.right, self.top, self.bottom = EDGE, self.width - EDGE, EDGE, self.height - self._below()
         self.ticks: list[float] = []
         for _ in range(3):  # the ticks depend on the axis' length, the margins on the tick labels: settled in two
@@ -312,7 +343,8 @@ class _Frame:
 
     def _below(self) -> float:
         """Points from the frame's bottom edge to the image's: tick labels, axis label, legend."""
-        below = TICK_GAP + ASCENT * TICK_SIZE
+        lines = max((len(name) for name in self.names), default=1)
+        below = TICK_GAP + ASCENT * TICK_SIZE + (lines - 1) * LINE_SPACING * TICK_SIZE
         last = TICK_SIZE
         if self.plot.horizontal and self.plot.value_label:
             below += DESCENT * last + LABEL_PAD + ASCENT * AXIS_LABEL_SIZE
@@ -340,6 +372,9 @@ class _Frame:
         else:
             label = ASCENT * AXIS_LABEL_SIZE + DESCENT * AXIS_LABEL_SIZE + LABEL_PAD if p.value_label else 0.0
             self.left = EDGE + label + values + TICK_GAP
+            slot = (self.right - self.left) / max(1, len(p.categories))
+            self.names = [wrapped(name, slot - NAME_GAP, TICK_SIZE) for name in p.categories]
+            self.bottom = self.height - self._below()
             span = self.bottom - EDGE
             reach = [(self.share(n.value), n.gap + n.size) for n in p.notes if n.value >= 0]
             reach += [(self.share(t), TICK_SIZE / 2) for t in self.ticks]
@@ -393,12 +428,14 @@ class _Frame:
                 y = y - note.gap - DESCENT * note.size if ahead else y + note.gap + ASCENT * note.size
                 out.append(Text(x, y, note.text, note.size, "middle", note.colour))
         colours = p.category_colours or [INK] * len(p.categories)
-        for i, (name, colour) in enumerate(zip(p.categories, colours)):
-            at = self.category_at(i)
-            out.append(Text(self.left - TICK_GAP, at + MIDDLE * TICK_SIZE, name, TICK_SIZE, "end", colour)
-                       if p.horizontal else
-                       Text(at, self.bottom + TICK_GAP + ASCENT * TICK_SIZE, name, TICK_SIZE, "middle", colour))
         baseline = self.bottom + TICK_GAP + ASCENT * TICK_SIZE
+        for i, (lines, colour) in enumerate(zip(self.names, colours)):
+            at = self.category_at(i)
+            if p.horizontal:
+                out.append(Text(self.left - TICK_GAP, at + MIDDLE * TICK_SIZE, lines[0], TICK_SIZE, "end", colour))
+            else:
+                out += [Text(at, baseline + j * LINE_SPACING * TICK_SIZE, line, TICK_SIZE, "middle", colour)
+                        for j, line in enumerate(lines)]
         for tick, label in zip(self.ticks, self.tick_labels):
             at = self.value_at(tick)
             out.append(Text(at, baseline, label, TICK_SIZE, "middle") if p.horizontal
