@@ -191,9 +191,13 @@ def _header_kind(cells: tuple[str, ...]) -> str | None:
         return "projects"
     if sum(_column_header(c) for c in cells) >= 2:
         return "lines"
-    if sum(_value_column(c) for c in cells) >= 2 and not any(_is_number(c) for c in cells):
-        return "scalars"
+    if sum(_value_column(c) for c in cells) >= 2 and not any(_is_number(c) for c in cells) \
+            and not _PROJECT_LABELS.fullmatch(normalise(cells[0]) if cells else ""):
+        return "scalars"  # a table of projects (项目名称 | 全年预算数 | …) states no figure of the department's
     return None
+
+
+_PROJECT_LABELS = re.compile(r"(?:项目|子项目|专项)名称")
 
 
 _TOTAL_LABEL = re.compile(r"(?:合\s*计|总\s*计|共\s*计)[：:]?$|^(?:总\s*额|资金总额|年度资金总额)[：:]?$")
@@ -592,7 +596,8 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
                 q, implied = _cell_unit(q, header, row, stated)
             where = Where(blocks[j].section, text, j, k + 1, row, header)
             m = _mention(q, f"{row}·{header}" if row else header, where, implied)
-            path = _row_figure(row, header, q, report_year) if k == single and not total else None
+            path = _row_figure(row, header, q, report_year) \
+                if (k == single or _YEAR_ROW.fullmatch(header.strip())) and not total else None
             if path and not q.unit:
                 q, implied = _catalogue_unit(q, path)
                 m = _mention(q, m.label, where, implied)
