@@ -191,13 +191,26 @@ def _header_kind(cells: tuple[str, ...]) -> str | None:
         return "projects"
     if sum(_column_header(c) for c in cells) >= 2:
         return "lines"
-    if sum(_value_column(c) for c in cells) >= 2 and not any(_is_number(c) for c in cells) \
-            and not _PROJECT_LABELS.fullmatch(normalise(cells[0]) if cells else ""):
-        return "scalars"  # a table of projects (项目名称 | 全年预算数 | …) states no figure of the department's
+    if sum(_value_column(c) for c in cells) >= 2 and not any(_is_number(c) for c in cells):
+        return "scalars"
     return None
 
 
 _PROJECT_LABELS = re.compile(r"(?:项目|子项目|专项)名称")
+
+
+def _of_projects(blocks: tuple[Block, ...], start: int) -> bool:
+    """Is a table headed 项目名称 a table of projects (耕地保护项目 | 800.00 | 760.00), none of its rows naming one of the
+    department's figures (基本支出, 项目支出)? Its 合计 is then the projects' total, never the department's budget."""
+    if not _PROJECT_LABELS.fullmatch(normalise(blocks[start].cells[0])):
+        return False
+    j = start + 1
+    while j < len(blocks) and _same_table(blocks, start, j):
+        label = normalise(_clean_row(blocks[j].cells[0]))
+        if not _TOTAL_ROW.match(label) and (table_line(label) or table_scalar(label)):
+            return False
+        j += 1
+    return True
 
 
 _TOTAL_LABEL = re.compile(r"(?:合\s*计|总\s*计|共\s*计)[：:]?$|^(?:总\s*额|资金总额|年度资金总额)[：:]?$")
@@ -336,6 +349,8 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
             i += 1
             continue
         kind = _header_kind(block.cells) if block.kind == "row" else None
+        if kind == "scalars" and _of_projects(blocks, i):
+            kind = "plain"  # its values are the projects' own, each under its row and column
         if kind is None and _turned(blocks, i):
             kind = "turned"
         if kind is None and _plain_header(blocks, i):
