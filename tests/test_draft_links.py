@@ -1052,3 +1052,20 @@ def test_shares_naming_both_their_figures_are_claimed_on_the_figures_stated_else
         found = _rate(wrong, stated)
         assert found.status == "contradicted"
         assert (found.reading.numerator.written, found.reading.denominator.written) == (part, "2864.30万元")
+
+
+def _findings(tmp_path: Path, *lines: str) -> list[str]:
+    from perfeval import load_unit, run_checks
+    from perfeval.outputs.draft import write_draft
+
+    target = write_draft(draft_of(tmp_path, *lines), tmp_path / "d.yaml")
+    return [f.check for f in run_checks(load_unit(target)) if f.check != "claimed_total"]
+
+
+@pytest.mark.parametrize("retired, broken", [("26", False), ("27", True)])
+def test_the_reports_own_list_of_a_staff_total_with_lixiu_is_the_identity_checked(tmp_path, retired, broken):
+    checks = _findings(tmp_path, "青溪县自然资源局2024年度部门整体支出绩效自评报告", "一、基本情况",
+                       f"全局实有人员83人，其中：在职人员54人（含参公人员21人、事业人员33人）；离休人员1人；退休人员{retired}人；"
+                       "遗属人员2人。")
+    assert "identity_broken" not in checks  # the catalogue's 在职 + 退休 + 遗属 leaves 离休 out
+    assert ("declared_identity_broken" in checks) is broken
