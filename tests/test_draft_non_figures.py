@@ -94,7 +94,7 @@ def test_the_points_and_thresholds_of_a_rule_of_scoring_are_no_figures():
                  "执行率达到95%及以上得满分，每降低1个百分点扣1分。", "全部完成得4分，部分完成得2分，未完成不得分。",
                  "按时报送得3分。", "每发现一处问题扣0.5分，最多扣2分。", "偏差率超过10%的，每超过1个百分点扣0.1分。",
                  "权重为20%，按实际完成情况计分。", "完成培训300人次得满分，未完成按比例扣分。", "执行率100%及以上得10分。",
-                 "得分=（1-偏差率）×5。"):
+                 "得分=（1-偏差率）×5。", "满分为10分，每项2分，缺一项扣2分。", "缺1项扣1分。"):
         assert figures(rule) == [], rule
 
 
@@ -107,6 +107,7 @@ def test_weights_and_scores_given_stay_figures_beside_the_rules():
     assert figures("资金管理（20分）：制度健全。") == ["20分"]
     assert figures("因台账不全扣1分，得4分。") == ["1分", "4分"]
     assert figures("因未按时报送扣1分。") == ["1分"]
+    assert figures("因缺一项资料扣2分。") == ["2分"]  # a deduction given, with its cause
     assert figures("投入指标得18分，过程指标得28分。") == ["18分", "28分"]
     assert figures("预算执行率98.5%，得9.8分。") == ["98.5%", "9.8分"]
     assert figures("该指标分值5分，实际得分5分。") == ["5分", "5分"]
@@ -147,6 +148,8 @@ def test_a_year_alone_on_a_covers_line_is_no_figure_but_a_value_under_its_field_
 def test_a_year_that_lost_its_nian_before_a_title_or_in_a_sites_path_is_no_figure():
     assert figures("首页 > 信息公开 > 2024决算专题") == []
     assert figures("2024 决算公开") == []
+    assert figures("2023 部门整体支出绩效自评报告") == []
+    assert figures("20 23年度部门决算") == []  # a year a PDF split in two
     assert figures("实有人数 2024人") == ["2024人"]
 
 

@@ -401,7 +401,8 @@ _HEADING_NUMBER = lazy_compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
 _CLAUSE_MARK = lazy_compile(r"[，。；：:,;]")
 # A clause stating how points are taken or given per step (每…扣/减/加 N分) or where full or no marks begin (100%计满分,
 # 大于30%不得分): a framework's rule, not the unit's figures.
-_SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;\d]{0,8}?"
+_SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|每(?:项|个|次|条|处)\s*[\d.]+\s*分|"
+                             r"(?:缺|少|漏|错|差)\s*[一二三四五1-9]\s*(?:项|个|次|处|条)\s*(?:扣|减)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;\d]{0,8}?"
                              r"(?:计满分|不得分|得满分)|(?:(?:≥|≤|达到|不低于|不高于|超过|低于|高于|大于|小于)\s*[\d.]+\s*[%％]?"
                              r"|[\d.]+\s*[%％分]?\s*(?:及以上|以上|及以下|以下))[^，。；,;\d]{0,8}?得\s*[\d.]+\s*分")
 # The upper end of a range after its lower end's bracket (80（含）-90分): a dash, not a minus.
@@ -507,7 +508,8 @@ _POINTS_AFTER = lazy_compile(r"[^，。；,;\d]{0,4}?得\s*[\d.]++\s*分")
 # Full marks in a rule of scoring (指标满分10分，按完成比例得分), not a section's weight beside its score (产出指标：满分30分，
 # 得分28.5分).
 _FULL_MARKS = lazy_compile(r"满分(?:值)?\s*(?:为|是|[：:])?\s*$")
-_RULE_CUE = lazy_compile(r"按[^，。；,;]{0,10}?(?:得分|计分|扣分|折算)|扣完为止|不得分|得满分|每[^，。；,;]{0,16}?扣|酌情")
+_RULE_CUE = lazy_compile(r"按[^，。；,;]{0,10}?(?:得分|计分|扣分|折算)|扣完为止|不得分|得满分|每[^，。；,;]{0,16}?扣|酌情|"
+                         r"每(?:项|个|次|条|处)\s*[\d.]+\s*分|(?:缺|少|漏|错)\s*[一二三1-9]\s*(?:项|个|次|处|条)\s*(?:扣|减)")
 _SCORE_GIVEN = lazy_compile(r"得分\s*(?:为|是|[：:])?\s*\d|(?:自评|实际|评价)得")
 _SCORES_BY = lazy_compile(r"计分|扣分|得分|评分|打分|满分")
 
@@ -903,7 +905,7 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a budget subject's code before its name (2010301行政运行, 20103 政府办公厅)
             if _YEAR_DIGITS.fullmatch(digits) and (
                     _CJK.match(after) and (not before_char or _CJK.match(before_char) or before_char in _PATH_MARKS)
-                    or re.match(r"\s*(?:决算|预算|绩效|自评|专题)", after)):
+                    or re.match(r"\s*(?:决算|预算|绩效|自评|专题|部门|单位)", after)):
                 return None  # a year that lost its 年 between words (某某中心2018绩效评价报告, 2024底有职工, a portal's
                 # column 首页 > 2024决算专题, a title's 2024 决算公开)
             if len(digits) <= 3 and before[-1:].isspace() and (
@@ -985,6 +987,8 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True  # a fraction or a page of pages (6/8, 3/12); a division worked out (=860/880×100%) shows figures
     if len(digits) == 1 and re.match(r"(?:\s\d){1,3}\s*[年月日号]", after):
         return True  # a year letterspaced by a PDF (2 0 2 3 年)
+    if digits in ("19", "20") and re.match(r"\s\d{2}\s*年", after):
+        return True  # a year a PDF split in two (20 23年)
     if integer and re.fullmatch(r"[2-9]\d{6,7}", digits) and _CONTACT.search(before[-MAX_CONTACT_GAP:]):
         return True  # a landline number after the words of a contact (联系人：李某 7281456)
     if re.search(r"[A-Za-z]{2,}[\s\d]*$", before):

@@ -720,6 +720,7 @@ _OPPOSED = tuple(tuple(re.compile(words) for words in group) for group in (
     ("年初|期初", "年末|期末|年底")))
 
 
+_SCOPES = _OPPOSED[:4]  # the groups naming what a figure is of (收入/支出, 基本/项目, 人员/公用, 中央/省级 …)
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # words that name what a figure is of
 _GENERIC = re.compile(r"资金|经费|金额|款项?|数额|费用")  # nouns of money that name no quantity of their own
 
@@ -869,9 +870,10 @@ def _other_scope(a: Mention, b: Mention, label: str) -> bool:
 
 def _scope_differs(a: Mention, b: Mention) -> bool:
     """Does one sentence, up to its figure, name a scope (项目, 基本, 中央, 收入 …) where the other names none of its
-    kind?"""
+    kind? Words of time or stage (年末, 预算, 完成) say when, not of what: 年末在职人员45人 and 全馆在职人员47人 are
+    one figure stated twice."""
     x, y = a.where.text[:a.start], b.where.text[:b.start]
-    return any(bool([w for w in group if w.search(x)]) != bool([w for w in group if w.search(y)]) for group in _OPPOSED)
+    return any(bool([w for w in group if w.search(x)]) != bool([w for w in group if w.search(y)]) for group in _SCOPES)
 
 
 def _column_word(m: Mention) -> str | None:
