@@ -186,3 +186,15 @@ def test_words_of_about_and_above_before_a_number_are_its_qualifier_not_its_labe
         [found] = find_quantities(sentence)
         assert found.quantity.qualifier == qualifier, sentence
     assert [f.quantity.qualifier for f in find_quantities("超额完成3项任务。")] == [Qualifier.EXACT]
+
+
+def test_a_magnitude_after_a_qualifier_and_a_point_typed_twice_are_read_never_dropped():
+    from perfeval.core.quantity import Qualifier, find_quantities
+    [found] = find_quantities("部门整体支出近千万元。")
+    assert (found.quantity.value, found.quantity.qualifier) == (10_000_000, Qualifier.ABOUT)
+    [found] = find_quantities("在职人员近百人。")
+    assert (found.quantity.value, found.quantity.unit) == (100, "人")
+    assert find_quantities("附近千家商户。") == [] and find_quantities("千家万户") == []  # no qualifier: words
+    for written in ("2864..30万元", "2864.30.万元"):
+        [found] = find_quantities(f"支出{written}。")
+        assert str(found.quantity.value) == "2864.30" and found.doubt, written  # read, and listed 存疑
