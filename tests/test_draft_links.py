@@ -1069,3 +1069,16 @@ def test_the_reports_own_list_of_a_staff_total_with_lixiu_is_the_identity_checke
                        "遗属人员2人。")
     assert "identity_broken" not in checks  # the catalogue's 在职 + 退休 + 遗属 leaves 离休 out
     assert ("declared_identity_broken" in checks) is broken
+
+
+def test_a_breakdown_opened_by_the_name_of_a_figure_stated_before_and_zhong_holds_its_parts():
+    got = totals_in("本部门预算单位共2个。其中：全额拨款单位2个；差额拨款单位0个。全额拨款单位中行政单位1个；参公单位0个；"
+                    "事业单位2个。")
+    assert ("2个", ["1个", "0个", "2个"], False) in got  # 1 + 0 + 2 is 3: all three, none closing the list early
+    assert totals_in("在职人员54人。工作中发现问题12个，整改10个。") == []  # 工作 names no figure stated before
+
+
+def test_a_list_set_apart_by_semicolons_throughout_is_not_closed_by_a_prefix_that_adds_up():
+    assert totals_in("全局下属单位3个，其中：全额拨款单位2个；差额拨款单位1个；自收自支单位1个。") == [
+        ("3个", ["2个", "1个", "1个"], False)]
+    assert totals_in("在职42人，其中行政编制16人、事业编制26人，聘用人员8人。") == [("42人", ["16人", "26人"], True)]

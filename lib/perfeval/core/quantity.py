@@ -332,6 +332,7 @@ _PLUS_MINUS = lazy_compile(r"±(?=\d)")
 # A number broken in its writing before its unit: a decimal comma (3752,48万元, 3,752,48万元), a space beside its point
 # (3752 .48, 3752. 48, 3752.4 8), groups of two (37,52,480元). Read as one number and listed 存疑.
 _BROKEN = lazy_compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*,\d{1,2}|\d{4,},\d{1,2}|\d+ \.\d+|\d+\. \d+|\d+\.\d+ \d{1,2}"
+                     r"|\d++\.\.\d++|\d++\.\d++\."  # 2864..30, 2864.30. before its unit: a point typed twice
                      r"|\d{1,2}(?:,\d{2})+,\d{3})(?![\d,.])(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
 # A middle dot as a decimal point (2450·60), told from a month and a day joined by one (12·4, 3·15).
 _DOT_DECIMAL = lazy_compile(r"(?<![\d.,])(?P<int>\d+)[·・‧⋅∙](?P<frac>\d+)(?![\d·・‧⋅∙])")
@@ -691,6 +692,7 @@ def _broken(m: re.Match[str]) -> tuple[str, str | None]:
     compact = written.replace(" ", "")
     head, comma, tail = compact.rpartition(",")
     value = f"{head.replace(',', '')}.{tail}" if comma and len(tail) <= 2 else compact.replace(",", "")
+    value = re.sub(r"\.\.", ".", value).rstrip(".")
     return value.rjust(len(written)), f"“{written}”写法不规范，读作{value}，也可能是两个数，请核对"
 
 
@@ -926,7 +928,7 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a type's name (2型糖尿病, 3型车): which type, not how many
             if re.search(r"(?:19|20)\d{2}\s*年$", before):
                 return None  # a date whose month and day lost their characters (2022年915)
-    value, places, scale = _value_of(g)
+    value, places, scale = _value_of(g, bool(prefix))
     if value is None:
         return None
     per = _PER.match(norm, end) if (unit or not g["pct"]) and not g["suffix"] else None
@@ -1076,7 +1078,9 @@ def _reading_without_unit(text: str, norm: str, m: re.Match[str], quoted: list[b
     return _reading(text, norm, m2, quoted, whole)
 
 
-def _value_of(g: dict[str, str]) -> tuple[Decimal | None, int, Decimal]:
+def _value_of(g: dict[str, str], qualified: bool = False) -> tuple[Decimal | None, int, Decimal]:
+    """The value, decimals and scale a match writes; qualified: a qualifier word stands before it (近, 逾, 约), after
+    which a magnitude alone (千万, 百) has its 一 left out."""
     value: Decimal | None
     if g["arabic"]:
         written = g["arabic"].replace(",", "")
@@ -1085,6 +1089,8 @@ def _value_of(g: dict[str, str]) -> tuple[Decimal | None, int, Decimal]:
         places = len(written.partition(".")[2])
     else:
         value = _chinese_value(g["chinese"])
+        if value is None and qualified and g["chinese"][:1] in "十百千万亿":
+            value = _chinese_value("一" + g["chinese"])  # 近千万元, 逾百万元, 近百人: the 一 a magnitude leaves out
         if value is None:
             return None, 0, Decimal(1)
         places = max(0, -int(value.as_tuple().exponent)) if "点" in g["chinese"] else 0  # finite: an int exponent

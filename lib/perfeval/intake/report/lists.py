@@ -176,6 +176,25 @@ def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_
     return None
 
 
+_WITHIN = re.compile(r"(?:^|(?<=[。；;，,：:]))\s*(?P<words>[\u4e00-\u9fff“”\"]{2,16}?)中(?=[\u4e00-\u9fff])")
+
+
+def _within_named(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence) -> list[Listed]:
+    """A breakdown opened by the name of a figure the paragraph stated before it, then 中 (财政全额供给单位1个；…。
+    财政全额供给单位中行政单位1个；参公单位0个；事业单位1个: the parts of that 1)."""
+    out: list[Listed] = []
+    for opened in _WITHIN.finditer(sentences[k].text):
+        words = opened.group("words").strip("“”\"")
+        named = [m for m in _paragraph_before(sentences, k, opened.start(), by_sentence)
+                 if _a_total(m) and m.label.strip("“”\"") == words]
+        if not named:
+            continue
+        parts, cut = _stream(sentences, k, opened.end(), named[0], here, by_sentence)
+        if len(parts) >= 2:
+            out += _nested(named[0], parts, cut)
+    return out
+
+
 def _fitting_whole(sentences: list[Sentence], k: int, at: int, nearest: Mention, parts: list[Mention],
                    by_sentence: BySentence) -> Mention:
     """The total a 其中 breaks down: the figure just before it, unless its parts do not fit that one and fit exactly
@@ -401,9 +420,9 @@ def _closed_before(whole: Mention, parts: list[_Part]) -> int | None:
     聘用人员8人: the 8 stands beside the 42)."""
     if len(parts) < 3 or whole.quantity.qualifier is not Qualifier.EXACT or _adds_up(whole, [p.mention for p in parts]):
         return None  # a range (不足300万元) admits many prefixes: only an exact total closes a list early
-    return next((k for k in range(2, len(parts)) if parts[k].depth == 0 and (
-        parts[k].gap >= 3 or (parts[k].gap == 2 and all(p.gap < 2 for p in parts[1:k])))
-        and _adds_up(whole, [p.mention for p in parts[:k]])), None)
+    return next((k for k in range(2, len(parts)) if parts[k].depth == 0 and parts[k].gap >= 2
+                 and all(p.gap < parts[k].gap for p in parts[1:k])  # a list set apart by ；throughout runs on
+                 and _adds_up(whole, [p.mention for p in parts[:k]])), None)
 
 
 def _after_close(rest: list[_Part], cut: bool) -> list[Listed]:
@@ -470,6 +489,7 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
                         and len(found[0].parts) == _count(counted.group(1)):
                     found[0] = replace(found[0], named=len(found[0].parts))  # 二类支出 … 其中A、B: both kinds, all of it
                 out += found
+    out += _within_named(sentences, k, here, by_sentence)
     for whole in here:
         colon = text[whole.end:whole.end + 2].lstrip()
         if _a_total(whole) and colon[:1] in ("：", ":"):

@@ -196,6 +196,23 @@ def _header_kind(cells: tuple[str, ...]) -> str | None:
     return None
 
 
+_PROJECT_LABELS = re.compile(r"(?:项目|子项目|专项)名称")
+
+
+def _of_projects(blocks: tuple[Block, ...], start: int) -> bool:
+    """Is a table headed 项目名称 a table of projects (耕地保护项目 | 800.00 | 760.00), none of its rows naming one of the
+    department's figures (基本支出, 项目支出)? Its 合计 is then the projects' total, never the department's budget."""
+    if not _PROJECT_LABELS.fullmatch(normalise(blocks[start].cells[0])):
+        return False
+    j = start + 1
+    while j < len(blocks) and _same_table(blocks, start, j):
+        label = normalise(_clean_row(blocks[j].cells[0]))
+        if not _TOTAL_ROW.match(label) and (table_line(label) or table_scalar(label)):
+            return False
+        j += 1
+    return True
+
+
 _TOTAL_LABEL = re.compile(r"(?:合\s*计|总\s*计|共\s*计)[：:]?$|^(?:总\s*额|资金总额|年度资金总额)[：:]?$")
 _TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*额)[：:]?$")
 _SUB_ROW = re.compile(r"^(?:其中|含)[：:]?")
@@ -332,6 +349,8 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
             i += 1
             continue
         kind = _header_kind(block.cells) if block.kind == "row" else None
+        if kind == "scalars" and _of_projects(blocks, i):
+            kind = "plain"  # its values are the projects' own, each under its row and column
         if kind is None and _turned(blocks, i):
             kind = "turned"
         if kind is None and _plain_header(blocks, i):
@@ -592,7 +611,8 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
                 q, implied = _cell_unit(q, header, row, stated)
             where = Where(blocks[j].section, text, j, k + 1, row, header)
             m = _mention(q, f"{row}·{header}" if row else header, where, implied)
-            path = _row_figure(row, header, q, report_year) if k == single and not total else None
+            path = _row_figure(row, header, q, report_year) \
+                if (k == single or _YEAR_ROW.fullmatch(header.strip())) and not total else None
             if path and not q.unit:
                 q, implied = _catalogue_unit(q, path)
                 m = _mention(q, m.label, where, implied)
