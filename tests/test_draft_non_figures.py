@@ -34,6 +34,11 @@ def test_a_statements_line_numbers_after_each_rows_label_count_up():
 def test_a_one_cell_per_line_tables_index_column_is_no_figure():
     assert figures("序号", "项目", "金额", "1", "会议室改造", "42.00", "2", "档案数字化", "18.50") == ["42.00", "18.50"]
     assert figures("序号 |", "指标 |", "分值 |", "1 |", "制度建设 |", "4 |", "2 |", "资产管理 |", "6 |") == ["4", "6"]
+    # without a 序号 header: lone numbers 1, 2, 3 one row's width apart, each before its row's name
+    assert figures("项目名称", "预算数", "执行数", "1", "会议室改造", "42.00", "41.60", "2", "档案数字化", "18.50", "18.50",
+                   "3", "消防设施", "6.20", "6.00") == ["42.00", "41.60", "18.50", "18.50", "6.20", "6.00"]
+    assert figures("指标", "分值", "得分", "投入", "1", "2", "过程", "2", "3", "产出", "3", "3") == \
+        ["1", "2", "2", "3", "3", "3"]  # values after their row's name
 
 
 def test_numbers_that_do_not_count_up_or_carry_a_unit_stay_figures():
