@@ -219,13 +219,14 @@ def _fitting_whole(sentences: list[Sentence], k: int, at: int, nearest: Mention,
 
 MAX_RUN = 8  # sentences a list runs on over, at most, when its parts' shares are looked for
 MAX_EARLIER = 8  # figures before a 其中 in its paragraph that may be the total it breaks down
+MAX_BACK = 12  # sentences looked back over for them (a paragraph of thousands of sentences is not read back whole)
 
 
 def _paragraph_before(sentences: list[Sentence], k: int, at: int, by_sentence: BySentence) -> list[Mention]:
     """The last MAX_EARLIER figures of the paragraph before `at` in sentence k (its cell's, in a table)."""
     out: list[Mention] = []
     j = k
-    while j >= 0 and len(out) < MAX_EARLIER and sentences[j].block == sentences[k].block \
+    while j >= max(0, k - MAX_BACK) and len(out) < MAX_EARLIER and sentences[j].block == sentences[k].block \
             and sentences[j].cell == sentences[k].cell:
         out += reversed([m for m in by_sentence.get(j, []) if j < k or m.end <= at])
         j -= 1
@@ -235,9 +236,10 @@ def _paragraph_before(sentences: list[Sentence], k: int, at: int, by_sentence: B
 def _shares_beside(parts: list[Mention], pool: list[Mention]) -> list[tuple[Mention, Mention]]:
     """Each part with the share written right after it (房屋134.67万元，占固定资产的27.91%), where one is."""
     ordered = sorted(pool, key=lambda m: m.order)
+    place = {id(m): i for i, m in enumerate(ordered)}
     out = []
     for p in parts:
-        at = next((i for i, m in enumerate(ordered) if m is p), None)
+        at = place.get(id(p))
         after = ordered[at + 1] if at is not None and at + 1 < len(ordered) else None
         if after is not None and after.is_rate and after.order[:2] == p.order[:2] and after.quantity.value > 0:
             out.append((p, after))
