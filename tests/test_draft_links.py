@@ -1092,3 +1092,10 @@ def test_nothing_is_a_share_of_any_figure_unless_the_words_make_it_one(tmp_path)
     shares = draft_of(tmp_path, TITLE, "一、收入情况", "本年度收入合计3,258,909.77元。其中：财政拨款收入3,258,909.77元，"
                       "占总收入的100%；事业收入0元，占总收入的0%。")
     assert _rate(shares, "0%").status == "explained"
+
+
+def test_a_colon_list_breaks_down_the_count_beside_its_amount_too():
+    assert totals_in("护岸工程共6段，长4.20km：右岸2段，长1.50km，左岸4段，长2.70km。") == [
+        ("4.20km", ["1.50km", "2.70km"], True), ("6段", ["2段", "4段"], True)]
+    assert totals_in("堤防工程1.04km：右岸0.51km，左岸0.53km；拆除重建跌水1座。") == [
+        ("1.04km", ["0.51km", "0.53km"], True)]  # a count after the list is none of its totals

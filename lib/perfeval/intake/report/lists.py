@@ -28,6 +28,7 @@ _AMONG = re.compile(r"其中|包括|包含|分别为|分别是|(?<=[，,（(：:
                     r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]"  # open a breakdown (…，主要用于：一是…)
                     r"|(?:分项|构成|组成)(?:情况)?(?:是|为|如下)?[：:]")  # …决算总额2771万元。分项情况是：…
 _STOP = re.compile(r"另有|此外|另外|(?<=[，,；;])另(?!外)|合计|共计|总计")  # outside the list, or its close
+_COLON_OR_STOP = re.compile(r"[：:；;。]")  # what separates a count from the amount whose colon list it shares
 _CLOSING = re.compile(r"合计|共计|总计")  # of _STOP, the words that close a list once it has parts
 _CLAUSE = re.compile(r"[，,；;。：:]")
 _BARE_TOTAL = re.compile(r"^\s*[，,；;]\s*[\u4e00-\u9fff]{2,10}[为是:：]?\s*\d+(?:\.\d+)?\s*[，,；;：:]?\s*$")  # ，人数37，
@@ -498,6 +499,13 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
             parts, cut = _stream(sentences, k, whole.end, whole, here, by_sentence)
             if parts:
                 out += _nested(whole, parts, cut)
+            beside = [m for m in _of_other_units(whole, here, whole.start)
+                      if not _COLON_OR_STOP.search(text, m.end, whole.start)]  # 护岸共4段，长3.47km：右岸1段，…左岸3段
+            units = frozenset(canonical_unit(t.quantity.unit) for t in (whole, *beside))
+            for total in beside:
+                parts, cut = _stream(sentences, k, whole.end, total, here, by_sentence, units)
+                if parts:
+                    out += _nested(total, parts, cut)
         out += _bracket_of(text, whole, here)
     return out
 
