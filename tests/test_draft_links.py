@@ -1082,3 +1082,20 @@ def test_a_list_set_apart_by_semicolons_throughout_is_not_closed_by_a_prefix_tha
     assert totals_in("全局下属单位3个，其中：全额拨款单位2个；差额拨款单位1个；自收自支单位1个。") == [
         ("3个", ["2个", "1个", "1个"], False)]
     assert totals_in("在职42人，其中行政编制16人、事业编制26人，聘用人员8人。") == [("42人", ["16人", "26人"], True)]
+
+
+def test_nothing_is_a_share_of_any_figure_unless_the_words_make_it_one(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、“三公”经费决算情况",
+                     "“三公”经费支出年初预算为27,080元，支出决算为26,085.58元，完成年初预算的96.33%。其中：因公出国（境）费"
+                     "支出决算为0元，完成年初预算的0%；公务接待费支出决算为3,080元，占11.81%。")
+    assert _rate(draft, "0%").status == "unexplained"  # the part's own budget is not stated: 0 of 27,080 says nothing
+    shares = draft_of(tmp_path, TITLE, "一、收入情况", "本年度收入合计3,258,909.77元。其中：财政拨款收入3,258,909.77元，"
+                      "占总收入的100%；事业收入0元，占总收入的0%。")
+    assert _rate(shares, "0%").status == "explained"
+
+
+def test_a_colon_list_breaks_down_the_count_beside_its_amount_too():
+    assert totals_in("护岸工程共6段，长4.20km：右岸2段，长1.50km，左岸4段，长2.70km。") == [
+        ("4.20km", ["1.50km", "2.70km"], True), ("6段", ["2段", "4段"], True)]
+    assert totals_in("堤防工程1.04km：右岸0.51km，左岸0.53km；拆除重建跌水1座。") == [
+        ("1.04km", ["0.51km", "0.53km"], True)]  # a count after the list is none of its totals

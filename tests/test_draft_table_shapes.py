@@ -378,13 +378,41 @@ def test_a_table_of_projects_states_the_projects_not_the_departments_budget(tmp_
     assert sums and sums[0].complete
 
 
+# ---------------------------------------------------------------- a 三公 table with no label column
+
+SANGONG = [["“三公”经费合计", "因公出国(境)费", "公务用车购置及运行费", "", "", "公务接待费"],
+           ["", "", "小计", "公务用车购置费", "公务用车运行费", ""],
+           ["79.00", "0.00", "75.00", "50.00", "{running}", "4.00"]]
+SANGONG_MERGES = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 4), (0, 5, 1, 5)]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_table_of_columns_without_a_label_column_labels_each_value_by_its_column_and_sums_its_groups(tmp_path, fmt):
+    rows = [[c.format(running="25.00") for c in row] for row in SANGONG]
+    path = _write_txt(tmp_path, "sangong", "“三公”经费支出预算表（单位：万元）", rows) if fmt == "txt" \
+        else _write_docx(tmp_path, "sangong", "“三公”经费支出预算表（单位：万元）", rows, SANGONG_MERGES)
+    draft = draft_report(path)
+    labels = {m.written: m.label for m in draft.placed if m.where.in_table}
+    assert labels["79.00"] == "“三公”经费合计" and labels["4.00"] == "公务接待费"  # not shifted one column left
+    sums = {lst.whole.label: [p.label for p in lst.parts] for lst in draft.lists if lst.complete}
+    assert sums["公务用车购置及运行费·小计"] == ["公务用车购置及运行费·公务用车购置费", "公务用车购置及运行费·公务用车运行费"]
+    assert sums["“三公”经费合计"] == ["因公出国(境)费", "公务用车购置及运行费·小计", "公务接待费"]
+
+
+def test_a_groups_subtotal_its_columns_do_not_make_is_questioned(tmp_path):
+    rows = [[c.format(running="24.00") for c in row] for row in SANGONG]
+    draft = draft_report(_write_txt(tmp_path, "sangong_wrong", "“三公”经费支出预算表（单位：万元）", rows))
+    assert [f for f in _findings(draft, tmp_path) if f.candidate and "小计" in f.message]
+
+
 @pytest.mark.parametrize("name, caption, rows", [
     ("two_row", "“三公”经费对比", _two_row("25%")),
     ("unit_column", "基础数据", [[c.format(sangong="21.00") for c in row] for row in UNIT_COLUMN]),
     ("turned", "“三公”经费（单位：万元）", [[c.format(rate="25%") for c in row] for row in TURNED]),
     ("eight_column", "绩效自评表", _eight_column("98")),
     ("funds", "部门整体支出绩效自评表", [[c.format(project="890.00") for c in row] for row in FUNDS]),
-    ("execution", "预算执行情况", [[c.format(rate="95%") for c in row] for row in EXECUTION])])
+    ("execution", "预算执行情况", [[c.format(rate="95%") for c in row] for row in EXECUTION]),
+    ("sangong", "“三公”经费支出预算表（单位：万元）", [[c.format(running="24.00") for c in row] for row in SANGONG])])
 def test_a_pdf_of_each_shape_drafts_as_its_txt(tmp_path, name, caption, rows):
     from report_files import truetype_font, write_pdf
 

@@ -313,3 +313,34 @@ def test_a_marker_raised_off_its_line_after_a_word_is_no_part_of_the_line_under_
                                            ("，其中基本支出964.30万元。", "plain")]))
     assert text == ["2024年部门整体支出2864.30万元，其中基本支出964.30万元。"]
     assert said == ["PDF 中接在数字或文字后的上标小字（脚注标记等）1 个字符未读取（不作前面数字的一部分，请对照原文）"]
+
+
+NOTO_CJK = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")  # fonts-noto-cjk (Debian)
+
+
+@pytest.mark.skipif(not NOTO_CJK.is_file(), reason="fonts-noto-cjk is not installed")
+def test_text_pdfminer_cannot_decode_is_said_so_not_called_a_scan(tmp_path):
+    """fpdf2 with a CFF CJK font writes its encoding as a CMap embedded in the file: PDFium reads the text, pdfminer
+    none, and the file was refused as "no text layer (a scanned image?)" (trial 4's U36). The refusal says the text
+    could not be decoded; a page of it among pages read is named."""
+    from fpdf import FPDF
+
+    from perfeval.errors import DraftError
+    from perfeval.intake.pdf import pdf_items
+
+    def written(pages: list[str]) -> Path:
+        pdf = FPDF(format="A4")
+        pdf.add_font("noto", "", str(truetype_font("".join(REPORT), tmp_path / "font.ttf")))
+        pdf.add_font("cjk", "", str(NOTO_CJK), collection_font_number=0)
+        for font in pages:
+            pdf.add_page()
+            pdf.set_font(font, size=11)
+            pdf.multi_cell(0, 6, REPORT[0])
+        pdf.output(str(tmp_path / "report.pdf"))
+        return tmp_path / "report.pdf"
+
+    with pytest.raises(DraftError, match="has text the reader cannot decode: PDFium finds characters"):
+        list(pdf_items(written(["cjk"])))
+    items = list(pdf_items(written(["noto", "cjk"])))
+    assert [i for i in items if isinstance(i, str)] == [ideographs(REPORT[0])]
+    assert [i.note for i in items if not isinstance(i, str)] == ["PDF 第 2 页的文字无法解码（字体编码读不出），未读取（请对照原文）"]

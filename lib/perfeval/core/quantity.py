@@ -361,6 +361,8 @@ _SUFFIXES = {"出头": Qualifier.OVER, "有余": Qualifier.OVER, "以上": Quali
 _PREFIX_RE = "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True))
 _SUFFIX_RE = "|".join(re.escape(s) for s in sorted(_SUFFIXES, key=len, reverse=True))
 _UNIT_RE = "|".join(re.escape(s) for s in _SYMBOLS)
+# Written before an amount, part of its writing and not of its label (人民币2864.30万元, ￥2,864.30, RMB 2864.30).
+CURRENCY_BEFORE = r"人民币|RMB|CNY|[￥¥]"
 _MULTIPLIERS = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(100000000)}
 # A magnitude written after the digits: 百 or 千 before a unit in 万 or 亿 (28.643百万元 is 2864.3万元, 0.5千万元 is
 # 500万元), else 百万, 千万, 百亿, 千亿 as one (3千万人次), else one of 百, 千, 万, 亿 (5百人, 2.6万余次).

@@ -70,6 +70,11 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
     seen = _Unread()
     with _bounded() as budget:
         pages = _read_pages(path, data, budget, seen)
+    seen.undecoded = _with_text(data, seen.blank) if seen.blank else []
+    if not any(pages) and seen.undecoded:
+        raise fail(path, "has text the reader cannot decode: PDFium finds characters on its pages, pdfminer (which "
+                         "reads the layout) none, as with a font encoded by a CMap embedded in the file; save the PDF "
+                         "again from the document (Word, WPS), or send the report as .docx")
     if not any(pages):
         if seen.unmapped:
             raise fail(path, f"has text that is not extractable: its fonts name no characters for their {seen.unmapped:,} "
@@ -107,8 +112,35 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
         yield Skipped(f"PDF 中接在数字或文字后的上标小字（脚注标记等）{seen.raised:,} 个字符未读取（不作前面数字的一部分，请对照原文）")
     if seen.unmapped:
         yield Skipped(f"PDF 中 {seen.unmapped:,} 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取")
+    if seen.undecoded:
+        yield Skipped(f"PDF 第 {_page_list(seen.undecoded)} 页的文字无法解码（字体编码读不出），未读取（请对照原文）")
     if seen.pictured:
         yield Skipped(f"PDF 第 {_page_list(seen.pictured)} 页只有图片、没有文字层（扫描件？），其内容未读取（请对照原文）")
+
+
+def _with_text(data: bytes, pages: list[int]) -> list[int]:
+    """Of these pages (numbered from 1), those PDFium finds characters on. Only for pages pdfminer read nothing
+    from, in a file read within every bound (so PDFium parses nothing unbounded)."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return []
+    found = []
+    try:
+        for number in pages:
+            page = document[number - 1]
+            text = page.get_textpage()
+            if text.count_chars() > 0:
+                found.append(number)
+            text.close()
+            page.close()
+    except pdfium.PdfiumError:
+        pass
+    finally:
+        document.close()
+    return found
 
 
 def _page_list(numbers: list[int]) -> str:
@@ -144,9 +176,12 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
         try:
             for page in pdf.pages:
                 _normalise_boxes(page.page_obj)
+                left_out = seen.left_out()
                 pages.append(_upright_items(page, seen))
                 if not pages[-1] and page.images:
                     seen.pictured.append(page.page_number)
+                elif not pages[-1] and seen.left_out() == left_out:
+                    seen.blank.append(page.page_number)  # nothing read, nothing left out: blank, or not decoded
                 page.close()
         except MemoryError:
             raise fail(path, "needs more memory than is free to read; send the report as .docx") from None
@@ -486,11 +521,18 @@ class _Unread:
         self.turned = 0  # glyphs outside tables running another way than the page's text (a side note turned 90°)
         self.annotated = 0  # annotations a viewer draws with their text on the page (FreeText), not read
         self.pictured: list[int] = []  # pages holding pictures and no text: a scan (a signed, stamped 自评表 page)
+        self.blank: list[int] = []  # pages of which nothing was read and nothing left out: blank, or not decoded
+        self.undecoded: list[int] = []  # of those, pages PDFium finds text on: pdfminer could not decode their font
         self.glyphs = 0
         self.content = 0
         self.paths = 0
         self.too_dense: str | None = None
         self.hidden_layers: frozenset[int] = frozenset()
+
+    def left_out(self) -> int:
+        """Glyphs left out so far, whatever the reason."""
+        return (self.invisible + self.white + self.covered + self.clipped + self.layered + self.off_page
+                + self.unmapped + self.raised + self.squeezed + self.turned)
 
     def count_streams(self, streams: int, page: int) -> None:
         """A page (or a form) drawn from `streams` content streams: Word writes one, some programs a few dozen."""

@@ -28,6 +28,7 @@ _AMONG = re.compile(r"其中|包括|包含|分别为|分别是|(?<=[，,（(：:
                     r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]"  # open a breakdown (…，主要用于：一是…)
                     r"|(?:分项|构成|组成)(?:情况)?(?:是|为|如下)?[：:]")  # …决算总额2771万元。分项情况是：…
 _STOP = re.compile(r"另有|此外|另外|(?<=[，,；;])另(?!外)|合计|共计|总计")  # outside the list, or its close
+_COLON_OR_STOP = re.compile(r"[：:；;。]")  # what separates a count from the amount whose colon list it shares
 _CLOSING = re.compile(r"合计|共计|总计")  # of _STOP, the words that close a list once it has parts
 _CLAUSE = re.compile(r"[，,；;。：:]")
 _BARE_TOTAL = re.compile(r"^\s*[，,；;]\s*[\u4e00-\u9fff]{2,10}[为是:：]?\s*\d+(?:\.\d+)?\s*[，,；;：:]?\s*$")  # ，人数37，
@@ -219,13 +220,14 @@ def _fitting_whole(sentences: list[Sentence], k: int, at: int, nearest: Mention,
 
 MAX_RUN = 8  # sentences a list runs on over, at most, when its parts' shares are looked for
 MAX_EARLIER = 8  # figures before a 其中 in its paragraph that may be the total it breaks down
+MAX_BACK = 12  # sentences looked back over for them (a paragraph of thousands of sentences is not read back whole)
 
 
 def _paragraph_before(sentences: list[Sentence], k: int, at: int, by_sentence: BySentence) -> list[Mention]:
     """The last MAX_EARLIER figures of the paragraph before `at` in sentence k (its cell's, in a table)."""
     out: list[Mention] = []
     j = k
-    while j >= 0 and len(out) < MAX_EARLIER and sentences[j].block == sentences[k].block \
+    while j >= max(0, k - MAX_BACK) and len(out) < MAX_EARLIER and sentences[j].block == sentences[k].block \
             and sentences[j].cell == sentences[k].cell:
         out += reversed([m for m in by_sentence.get(j, []) if j < k or m.end <= at])
         j -= 1
@@ -235,9 +237,10 @@ def _paragraph_before(sentences: list[Sentence], k: int, at: int, by_sentence: B
 def _shares_beside(parts: list[Mention], pool: list[Mention]) -> list[tuple[Mention, Mention]]:
     """Each part with the share written right after it (房屋134.67万元，占固定资产的27.91%), where one is."""
     ordered = sorted(pool, key=lambda m: m.order)
+    place = {id(m): i for i, m in enumerate(ordered)}
     out = []
     for p in parts:
-        at = next((i for i, m in enumerate(ordered) if m is p), None)
+        at = place.get(id(p))
         after = ordered[at + 1] if at is not None and at + 1 < len(ordered) else None
         if after is not None and after.is_rate and after.order[:2] == p.order[:2] and after.quantity.value > 0:
             out.append((p, after))
@@ -496,6 +499,13 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
             parts, cut = _stream(sentences, k, whole.end, whole, here, by_sentence)
             if parts:
                 out += _nested(whole, parts, cut)
+            beside = [m for m in _of_other_units(whole, here, whole.start)
+                      if not _COLON_OR_STOP.search(text, m.end, whole.start)]  # 护岸共4段，长3.47km：右岸1段，…左岸3段
+            units = frozenset(canonical_unit(t.quantity.unit) for t in (whole, *beside))
+            for total in beside:
+                parts, cut = _stream(sentences, k, whole.end, total, here, by_sentence, units)
+                if parts:
+                    out += _nested(total, parts, cut)
         out += _bracket_of(text, whole, here)
     return out
 
