@@ -22,7 +22,7 @@ from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
 from ...core.quantity import UNITS, Qualifier, agrees, canonical_unit, commensurable, contradicts
-from ...fileio import MAX_YAML_NODES, too_many_values
+from ...fileio import MAX_FIGURES, too_many_values
 from ...safetext import readable_path
 from .catalogue import (
     Mapped,
@@ -53,7 +53,6 @@ from .unit import UnitFacts, claimed_total, read_unit, unit_id_for
 
 _ROW_RATE = {"target": "绩效自评表的年度指标值：目标，不由其他数字复算",
              "actual": "绩效自评表的实际完成值：报告未载明其计算所用的数字"}
-STATED_NODES = 7  # YAML nodes a stated figure writes at the least: its mapping, id, label and value (keys and values)
 MIN_ROW_NAME = 4  # characters of a 绩效自评表 indicator's name a sentence must repeat to restate its value
 NOT_STATED = "（报告未载明）"
 _OPS = {Qualifier.AT_LEAST: ">=", Qualifier.AT_MOST: "<=", Qualifier.ABOVE: ">", Qualifier.BELOW: "<"}
@@ -120,8 +119,8 @@ class _Assembly(RateClaims, Records):
                     for x in (r.reading.numerator, r.reading.denominator)}
         self.written_lists = self._lists(lists, operands)
         stated = self._stated(tables, prose, rates)
-        if len(stated) * STATED_NODES > MAX_YAML_NODES:  # refused here, not after pairing them (quadratic at worst)
-            raise too_many_values(str(self.report), len(stated) * STATED_NODES)
+        if len(stated) > MAX_FIGURES:  # refused here, not after pairing them (quadratic at worst)
+            raise too_many_values(str(self.report), len(stated))
         self.repeated = self._repeats(stated)
         claims = self._claims(rates, self.written_lists, sections, fw)
         self._evaluated_claim(evaluated_spending(self.document, [m for m in prose if self._ref(m) is not None]), claims)
