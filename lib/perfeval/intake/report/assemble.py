@@ -208,7 +208,7 @@ class _Assembly(RateClaims, Records):
                 self.items.append(Item("claim", f"claims.scores.{execution}",
                                        f"{fw.leaf(execution).name if fw.leaf(execution) else execution} 自评得分 "
                                        f"{cell.mention.written}", (cell.mention.where,), highlight=(cell.mention.written,)))
-        total = tables.total or claimed_total([m for m in prose if id(m) not in self.taken])
+        total = tables.total or claimed_total([m for m in prose if id(m) not in self.taken], self.year)
         if total is not None:
             self._place(total)
             claims["total"] = number(total)
