@@ -1099,3 +1099,11 @@ def test_a_colon_list_breaks_down_the_count_beside_its_amount_too():
         ("4.20km", ["1.50km", "2.70km"], True), ("6段", ["2段", "4段"], True)]
     assert totals_in("堤防工程1.04km：右岸0.51km，左岸0.53km；拆除重建跌水1座。") == [
         ("1.04km", ["0.51km", "0.53km"], True)]  # a count after the list is none of its totals
+
+
+def test_a_figure_listed_under_a_total_of_its_own_name_is_a_part_not_a_second_statement(tmp_path):
+    draft = draft_of(tmp_path, "青溪县自然资源局2024年度部门整体支出绩效自评报告", "一、基本情况",
+                     "全局实有人员106人，其中在职人员54人，退休人员52人（其中：离休人员2人，退休人员50人）。")
+    assert [m.written for m in draft.catalogue["staff.retired"]] == ["52人"]
+    assert ("52人", ["2人", "50人"]) in [(lst.whole.written, [p.written for p in lst.parts]) for lst in draft.lists]
+    assert not any({m.written for m in pair} == {"52人", "50人"} for pair in draft.pairs)

@@ -208,7 +208,7 @@ class _Assembly(RateClaims, Records):
                 self.items.append(Item("claim", f"claims.scores.{execution}",
                                        f"{fw.leaf(execution).name if fw.leaf(execution) else execution} 自评得分 "
                                        f"{cell.mention.written}", (cell.mention.where,), highlight=(cell.mention.written,)))
-        total = tables.total or claimed_total([m for m in prose if id(m) not in self.taken])
+        total = tables.total or claimed_total([m for m in prose if id(m) not in self.taken], self.year)
         if total is not None:
             self._place(total)
             claims["total"] = number(total)
@@ -267,7 +267,8 @@ class _Assembly(RateClaims, Records):
                     self.figures.setdefault(other, []).append(m)
                     self.figures[other].sort(key=lambda x: (x.where.cell is None, x.order))
                     self.mapped[id(m)] = Mapped(other, self.mapped[id(m)].words)
-                elif m is not mentions[0] and (_opposed(mentions[0].lead, m.lead) or m.where.cell is None
+                elif m is not mentions[0] and (_under(m, mentions[0], whole_of) or _opposed(mentions[0].lead, m.lead)
+                                               or m.where.cell is None
                                                and mentions[0].where.cell is None
                                                and m.quantity.value != mentions[0].quantity.value
                                                and _scope_differs(mentions[0], m)):
@@ -447,7 +448,8 @@ class _Assembly(RateClaims, Records):
             first = group[0][1]
             again = [(s, m) for s, m in group[1:] if not _same_sentence(first, m) and not _apart(first, m, whole_of)
                      and not _other_subject(first, m, subjects) and not _opposed(first.lead, m.lead)
-                     and not _other_rows(first, m) and not _other_scope(first, m, label)]
+                     and not _other_rows(first, m) and not _other_scope(first, m, label)
+                     and not _under(m, first, whole_of) and not _under(first, m, whole_of)]
             if again:
                 out.append((first,) + tuple(m for _, m in again))
         anchors = [mentions[0] for mentions in self.figures.values()] + [group[0] for group in out]  # a figure
@@ -667,6 +669,21 @@ def _one_figure(a: Mention, b: Mention, subjects: Subjects,
     money = _dimension(canonical_unit(a.quantity.unit)) == "money"  # many sums of money share a head (税收收入, 非税收入)
     return head >= (MIN_SHARED_LABEL if money else MIN_SHARED_HEAD) and a.where.section != b.where.section \
         and _slip(_digits(a), _digits(b))
+
+
+def _under(part: Mention, whole: Mention, whole_of: dict[int, Mention]) -> bool:
+    """Is a figure listed under another, at any depth (退休人员52人（其中：离休人员2人，退休人员50人）: the 50 is a part of
+    the 52, never a second statement of it)?"""
+    seen = 0
+    up = whole_of.get(id(part))
+    while up is not None and seen < MAX_DEPTH:
+        if up is whole:
+            return True
+        up, seen = whole_of.get(id(up)), seen + 1
+    return False
+
+
+MAX_DEPTH = 8  # levels of nested lists looked up (a list's part is never its own ancestor, but a guard costs nothing)
 
 
 def _same_sentence(a: Mention, b: Mention) -> bool:
