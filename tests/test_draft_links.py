@@ -1107,3 +1107,14 @@ def test_a_figure_listed_under_a_total_of_its_own_name_is_a_part_not_a_second_st
     assert [m.written for m in draft.catalogue["staff.retired"]] == ["52人"]
     assert ("52人", ["2人", "50人"]) in [(lst.whole.written, [p.written for p in lst.parts]) for lst in draft.lists]
     assert not any({m.written for m in pair} == {"52人", "50人"} for pair in draft.pairs)
+
+
+@pytest.mark.parametrize("kinds, asked", [
+    ("其中财政拨款收入1890.24万元，事业收入235.40万元", True),  # 2125.64: the income by kind misses 90
+    ("其中财政拨款收入1980.24万元，事业收入235.40万元", False),
+    ("其中新建站点收入1890.24万元", False),  # one part named: a part of it, no more
+])
+def test_income_listed_by_kind_is_declared_whole_whether_or_not_it_adds_up(tmp_path, kinds, asked):
+    checks = _findings(tmp_path, "青溪县疾病预防控制中心2024年度部门整体支出绩效自评报告", "一、收支情况",
+                       f"2024年度总收入2215.64万元，{kinds}。")
+    assert ("declared_identity_broken" in checks) is asked
