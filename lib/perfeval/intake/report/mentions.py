@@ -170,6 +170,8 @@ def label_of(sentence: str, found: list[Found], i: int) -> tuple[str, str, str, 
     before = clean_label(before_raw)
     after = clean_label(re.sub(r"^的", "", after_raw))
     after = re.sub(r"(?:以及|和|及|与|并|等)$", "", after)
+    if not re.search(r"[\u4e00-\u9fff]", after):
+        after = ""  # a closing bracket or a mark is no label (（计划12000人）: 计划)
     unit = f.quantity.unit
     if len(after) > MAX_AFTER:
         after = after[:MAX_AFTER] + "…"  # words after a count run on into what was done with it
