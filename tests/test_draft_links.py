@@ -549,8 +549,10 @@ def test_a_list_of_as_many_parts_as_its_sentence_counts_is_the_whole_of_its_tota
     assert len(broken) == 1 and broken[0].candidate  # two kinds, both listed: 360 is all of it, not 380
     assert not [f for f in findings_of(tmp_path, TITLE, "一、支出", text.format("360.00"))
                 if f.check == "declared_identity_broken"]
-    apart = draft_of(tmp_path, TITLE, "一、支出", "全年支出合计380.00万元，其中基本支出210.00万元，项目支出150.00万元。")
+    apart = draft_of(tmp_path, TITLE, "一、支出", "全年支出合计380.00万元，其中会议费210.00万元，培训费150.00万元。")
     assert [i["relation"] for i in apart.params["claims"]["identities"]] == [">="]  # a 其中 alone may list some parts
+    kinds = draft_of(tmp_path, TITLE, "一、支出", "全年支出合计380.00万元，其中基本支出210.00万元，项目支出150.00万元。")
+    assert [i["relation"] for i in kinds.params["claims"]["identities"]] == ["="]  # …but spending by kind (trial 4 U1)
 
 
 def test_a_line_under_a_budget_total_is_the_budgets_and_opening_and_closing_balances_are_two_figures(tmp_path):
