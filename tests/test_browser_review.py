@@ -206,3 +206,39 @@ def test_a_draft_saved_half_way_stays_a_draft_and_its_second_pass_keeps_the_firs
     record = done["confirmation"]
     assert record["by"] == "李审核" and record["undecided"] == 0  # the reviewer carried over from the first pass
     assert [c["entry"] for c in record["corrected"]] == ["staff.on_duty"] and record["corrected"][0]["drafted"] == 16
+
+
+def test_a_correction_is_read_as_typed_and_refused_where_validate_would_refuse_it(tmp_path):
+    """A money figure corrected to -5 was saved as confirmed and failed validate; full-width digits from a Chinese
+    input method and the figure's own unit after it were refused though the report reader reads them (trial 4, U38)."""
+    params = tmp_path / "archives.yaml"
+    assert perfeval("draft", str(PLANTED), "-o", str(params), "--unit-id", "archives_2023").returncode == 0
+    page = Page(tmp_path / "archives.review.html", tmp_path / "profile", tmp_path)
+    state = """(key) => { const i = document.querySelector(`article.entry[data-key="${CSS.escape(key)}"] input.corrected`);
+      return [i.classList.contains('invalid'), i.parentNode.querySelector('span.why').textContent]; }"""
+    try:
+        seen = {}
+        for typed in ("-5", "５１２．３０", "512.30万元", "5,123.00", "512.30元", "abc"):
+            page.run(f"({CHOOSE})('lines.basic.final', null, {json.dumps(typed)})")
+            seen[typed] = page.run(f"({state})('lines.basic.final')")
+        stated = page.run("[...document.querySelectorAll('article.entry')].map(a => a.dataset.key)"
+                          ".find(k => k.startsWith('stated.') && document.querySelector("
+                          "`article.entry[data-key=\"${CSS.escape(k)}\"] input.corrected`))")
+        page.run(f"({CHOOSE})({json.dumps(stated)}, null, '-3')")  # a stated figure of the unit's own may be negative
+        negative_stated = page.run(f"({state})({json.dumps(stated)})")
+    finally:
+        page.close()
+    assert seen["-5"] == [True, "不能为负数：金额、人数等不小于 0"]
+    assert seen["５１２．３０"] == seen["512.30万元"] == seen["5,123.00"] == [False, ""]
+    assert seen["512.30元"][0] and "万元" in seen["512.30元"][1]  # another unit than the figure's: not guessed
+    assert seen["abc"][0] and negative_stated == [False, ""]
+
+
+def test_the_bounds_a_correction_must_keep_are_the_params_models_own():
+    from perfeval.outputs.draft.bounds import value_bounds
+
+    assert value_bounds(("figures", "lines", "total", "final", "value"))[0] == 0
+    assert value_bounds(("figures", "staff", "on_duty", "value"))[0] == 0
+    assert value_bounds(("stated", 0, "value"))[0] < 0  # a change the unit states may be negative
+    assert value_bounds(("unit", "year")) == (1990, 2100)
+    assert value_bounds(("no_such_place",)) == (None, None)

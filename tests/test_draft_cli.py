@@ -167,13 +167,16 @@ def test_a_year_given_outside_what_params_take_is_the_flags_mistake_and_nothing_
     assert "fault of the reader" not in err and not list(tmp_path.iterdir())
 
 
-SPENT_AS_BUDGETED = ("某某县文化局2023年部门整体支出绩效自评报告\n一、基本情况\n2023年我局项目支出分两类，一是图书购置经费合计50万元，"
-                     "已于本年度支出50万元，预算完成率100%。二是设备更新经费合计120万元，已于本年度支出120万元，预算完成率100%。\n")
+# 一是…已于本年度支出50万元 and 二是…已于本年度支出120万元 are two items' spending, no figure stated twice (the reader
+# once asked about them); the spending of 设备更新经费 stated as 102 in 一、 and as 120 in 二、 is one figure written two ways
+SPENT_AS_BUDGETED = ("某某县文化局2023年部门整体支出绩效自评报告\n一、基本情况\n2023年我局设备更新经费已于本年度支出102万元。\n"
+                     "二、项目支出情况\n2023年我局项目支出分两类，一是图书购置经费预算50万元，已于本年度支出50万元，预算完成率100%。"
+                     "二是设备更新经费预算120万元，已于本年度支出120万元，预算完成率100%。\n")
 
 
 def test_the_command_counts_what_to_check_first_as_the_review_page_lists_it(tmp_path, capsys):
-    """The command's count is the page's 先核对, the entries marked 存疑 in the written draft (here the 已于本年度支出
-    stated again as 120); a 预算完成率 of 100% is explained by the spending over the sum its sentence names (05aefbe:
+    """The command's count is the page's 先核对, the entries marked 存疑 in the written draft (here the 设备更新经费
+    spent, 102 in 一、, stated again as 120); a 预算完成率 of 100% is explained by the spending over the sum its sentence names (05aefbe:
     of two equal figures the words say which divides), not left ambiguous."""
     report = tmp_path / "r.txt"
     report.write_text(SPENT_AS_BUDGETED, encoding="utf-8")
@@ -185,7 +188,7 @@ def test_the_command_counts_what_to_check_first_as_the_review_page_lists_it(tmp_
 
 
 def test_the_review_page_marks_a_restatement_where_the_reader_found_it(tmp_path, capsys):
-    """合计120万元，已于本年度支出120万元: the restatement is the second 120万元, at the offset the reader recorded in
+    """预算120万元，已于本年度支出120万元: the restatement is the second 120万元, at the offset the reader recorded in
     the draft (`at`), not the first equal value a search for 120 would find."""
     report = tmp_path / "r.txt"
     report.write_text(SPENT_AS_BUDGETED, encoding="utf-8")
@@ -194,9 +197,9 @@ def test_the_review_page_marks_a_restatement_where_the_reader_found_it(tmp_path,
     [again] = [s for s in data["claims"]["statements"] if s["value"] == 120]
     assert again["source"][again["at"]:].startswith("120万元，预算完成率")
     page = (tmp_path / "r.review.html").read_text(encoding="utf-8")
-    entry = page[page.index("再次陈述：已于本年度支出"):]
+    entry = page[page.index("再次陈述：设备更新经费已于本年度支出"):]
     entry = entry[:entry.index("</article>")]
-    assert "合计120万元，已于本年度支出<mark>120万元</mark>" in entry and entry.count("<mark>") == 1
+    assert "预算120万元，已于本年度支出<mark>120万元</mark>" in entry and entry.count("<mark>") == 1
 
 
 @pytest.mark.parametrize("outputs", [

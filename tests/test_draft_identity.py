@@ -253,3 +253,35 @@ def test_the_unit_the_text_says_is_mainly_responsible_for_its_work():
 def test_a_title_saying_who_publishes_the_figures_names_that_unit():
     assert identity("柳溪县财政局公布全县部门“三公”经费情况", "2023年全县“三公”经费支出365.20万元。")[0] == "柳溪县财政局"
     assert identity("2023年，全县“三公”经费决算支出365.20万元。")[0] is None  # the area a sentence speaks of
+
+
+def test_the_unit_sealing_the_closing_lines_and_a_grade_before_its_score_in_brackets():
+    unit = read_unit(build("<test>", ["部门整体支出绩效自评报告\n一、基本情况\n本局负责全县工作。\n柳溪县自然资源局（公章）\n"
+                                      "2025年3月20日"]))
+    assert unit.name is not None and (unit.name.value, unit.name.basis) == ("柳溪县自然资源局", "落款")
+    unit = read_unit(build("<test>", [f"{NAME}2023年度部门整体支出绩效自评报告\n部门整体支出绩效评价结果为优秀（得分94分）。"]))
+    assert unit.grade is not None and unit.grade.value == "优"
+
+
+@pytest.mark.parametrize("conclusion", [
+    "经综合评价，本局2024年度部门整体支出绩效自评原始得分46分（满分50分），按百分制折算后得分92分，等级为优。",
+    "经综合评价，本局按百分制折算后得分92分（原始得分46分，满分50分），等级为优。",  # a score out of 50 is no total
+    "一、项目绩效\n耕地保护项目自评得分85分，等级为良；地质灾害防治项目自评得分78分，等级为中。\n二、结论\n"
+    "本局2024年度部门整体支出绩效自评得分92分，等级为优。",  # a project's claim before the department's
+    "本局2023年度部门整体支出绩效自评得分88分，等级为良；2024年度自评得分92分，等级为优。",  # last year's first
+])
+def test_the_claimed_total_and_grade_are_the_departments_for_the_year_on_a_hundred(tmp_path, conclusion):
+    from perfeval.outputs.draft import draft_report
+    report = tmp_path / "report.txt"
+    report.write_text(f"柳溪县自然资源局2024年度部门整体支出绩效自评报告\n{conclusion}\n", encoding="utf-8")
+    claims = draft_report(report).params["claims"]
+    assert (claims.get("total"), claims.get("grade")) == (92, "优")
+
+
+def test_a_projects_claim_is_the_claim_of_a_report_that_claims_no_other(tmp_path):
+    from perfeval.outputs.draft import draft_report
+    report = tmp_path / "report.txt"
+    report.write_text("柳溪县档案馆档案数字化项目2024年度绩效自评报告\n经评价，档案数字化项目自评得分95分，等级为优。\n",
+                      encoding="utf-8")
+    claims = draft_report(report).params["claims"]
+    assert (claims.get("total"), claims.get("grade")) == (95, "优")

@@ -1052,3 +1052,58 @@ def test_shares_naming_both_their_figures_are_claimed_on_the_figures_stated_else
         found = _rate(wrong, stated)
         assert found.status == "contradicted"
         assert (found.reading.numerator.written, found.reading.denominator.written) == (part, "2864.30万元")
+
+
+def _findings(tmp_path: Path, *lines: str) -> list[str]:
+    from perfeval import load_unit, run_checks
+    from perfeval.outputs.draft import write_draft
+
+    target = write_draft(draft_of(tmp_path, *lines), tmp_path / "d.yaml")
+    return [f.check for f in run_checks(load_unit(target)) if f.check != "claimed_total"]
+
+
+@pytest.mark.parametrize("retired, broken", [("26", False), ("27", True)])
+def test_the_reports_own_list_of_a_staff_total_with_lixiu_is_the_identity_checked(tmp_path, retired, broken):
+    checks = _findings(tmp_path, "青溪县自然资源局2024年度部门整体支出绩效自评报告", "一、基本情况",
+                       f"全局实有人员83人，其中：在职人员54人（含参公人员21人、事业人员33人）；离休人员1人；退休人员{retired}人；"
+                       "遗属人员2人。")
+    assert "identity_broken" not in checks  # the catalogue's 在职 + 退休 + 遗属 leaves 离休 out
+    assert ("declared_identity_broken" in checks) is broken
+
+
+def test_a_breakdown_opened_by_the_name_of_a_figure_stated_before_and_zhong_holds_its_parts():
+    got = totals_in("本部门预算单位共2个。其中：全额拨款单位2个；差额拨款单位0个。全额拨款单位中行政单位1个；参公单位0个；"
+                    "事业单位2个。")
+    assert ("2个", ["1个", "0个", "2个"], False) in got  # 1 + 0 + 2 is 3: all three, none closing the list early
+    assert totals_in("在职人员54人。工作中发现问题12个，整改10个。") == []  # 工作 names no figure stated before
+
+
+def test_a_list_set_apart_by_semicolons_throughout_is_not_closed_by_a_prefix_that_adds_up():
+    assert totals_in("全局下属单位3个，其中：全额拨款单位2个；差额拨款单位1个；自收自支单位1个。") == [
+        ("3个", ["2个", "1个", "1个"], False)]
+    assert totals_in("在职42人，其中行政编制16人、事业编制26人，聘用人员8人。") == [("42人", ["16人", "26人"], True)]
+
+
+def test_nothing_is_a_share_of_any_figure_unless_the_words_make_it_one(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、“三公”经费决算情况",
+                     "“三公”经费支出年初预算为27,080元，支出决算为26,085.58元，完成年初预算的96.33%。其中：因公出国（境）费"
+                     "支出决算为0元，完成年初预算的0%；公务接待费支出决算为3,080元，占11.81%。")
+    assert _rate(draft, "0%").status == "unexplained"  # the part's own budget is not stated: 0 of 27,080 says nothing
+    shares = draft_of(tmp_path, TITLE, "一、收入情况", "本年度收入合计3,258,909.77元。其中：财政拨款收入3,258,909.77元，"
+                      "占总收入的100%；事业收入0元，占总收入的0%。")
+    assert _rate(shares, "0%").status == "explained"
+
+
+def test_a_colon_list_breaks_down_the_count_beside_its_amount_too():
+    assert totals_in("护岸工程共6段，长4.20km：右岸2段，长1.50km，左岸4段，长2.70km。") == [
+        ("4.20km", ["1.50km", "2.70km"], True), ("6段", ["2段", "4段"], True)]
+    assert totals_in("堤防工程1.04km：右岸0.51km，左岸0.53km；拆除重建跌水1座。") == [
+        ("1.04km", ["0.51km", "0.53km"], True)]  # a count after the list is none of its totals
+
+
+def test_a_figure_listed_under_a_total_of_its_own_name_is_a_part_not_a_second_statement(tmp_path):
+    draft = draft_of(tmp_path, "青溪县自然资源局2024年度部门整体支出绩效自评报告", "一、基本情况",
+                     "全局实有人员106人，其中在职人员54人，退休人员52人（其中：离休人员2人，退休人员50人）。")
+    assert [m.written for m in draft.catalogue["staff.retired"]] == ["52人"]
+    assert ("52人", ["2人", "50人"]) in [(lst.whole.written, [p.written for p in lst.parts]) for lst in draft.lists]
+    assert not any({m.written for m in pair} == {"52人", "50人"} for pair in draft.pairs)

@@ -34,6 +34,11 @@ def test_a_statements_line_numbers_after_each_rows_label_count_up():
 def test_a_one_cell_per_line_tables_index_column_is_no_figure():
     assert figures("序号", "项目", "金额", "1", "会议室改造", "42.00", "2", "档案数字化", "18.50") == ["42.00", "18.50"]
     assert figures("序号 |", "指标 |", "分值 |", "1 |", "制度建设 |", "4 |", "2 |", "资产管理 |", "6 |") == ["4", "6"]
+    # without a 序号 header: lone numbers 1, 2, 3 one row's width apart, each before its row's name
+    assert figures("项目名称", "预算数", "执行数", "1", "会议室改造", "42.00", "41.60", "2", "档案数字化", "18.50", "18.50",
+                   "3", "消防设施", "6.20", "6.00") == ["42.00", "41.60", "18.50", "18.50", "6.20", "6.00"]
+    assert figures("指标", "分值", "得分", "投入", "1", "2", "过程", "2", "3", "产出", "3", "3") == \
+        ["1", "2", "2", "3", "3", "3"]  # values after their row's name
 
 
 def test_numbers_that_do_not_count_up_or_carry_a_unit_stay_figures():
@@ -94,7 +99,7 @@ def test_the_points_and_thresholds_of_a_rule_of_scoring_are_no_figures():
                  "执行率达到95%及以上得满分，每降低1个百分点扣1分。", "全部完成得4分，部分完成得2分，未完成不得分。",
                  "按时报送得3分。", "每发现一处问题扣0.5分，最多扣2分。", "偏差率超过10%的，每超过1个百分点扣0.1分。",
                  "权重为20%，按实际完成情况计分。", "完成培训300人次得满分，未完成按比例扣分。", "执行率100%及以上得10分。",
-                 "得分=（1-偏差率）×5。"):
+                 "得分=（1-偏差率）×5。", "满分为10分，每项2分，缺一项扣2分。", "缺1项扣1分。"):
         assert figures(rule) == [], rule
 
 
@@ -107,6 +112,7 @@ def test_weights_and_scores_given_stay_figures_beside_the_rules():
     assert figures("资金管理（20分）：制度健全。") == ["20分"]
     assert figures("因台账不全扣1分，得4分。") == ["1分", "4分"]
     assert figures("因未按时报送扣1分。") == ["1分"]
+    assert figures("因缺一项资料扣2分。") == ["2分"]  # a deduction given, with its cause
     assert figures("投入指标得18分，过程指标得28分。") == ["18分", "28分"]
     assert figures("预算执行率98.5%，得9.8分。") == ["98.5%", "9.8分"]
     assert figures("该指标分值5分，实际得分5分。") == ["5分", "5分"]
@@ -147,6 +153,8 @@ def test_a_year_alone_on_a_covers_line_is_no_figure_but_a_value_under_its_field_
 def test_a_year_that_lost_its_nian_before_a_title_or_in_a_sites_path_is_no_figure():
     assert figures("首页 > 信息公开 > 2024决算专题") == []
     assert figures("2024 决算公开") == []
+    assert figures("2023 部门整体支出绩效自评报告") == []
+    assert figures("20 23年度部门决算") == []  # a year a PDF split in two
     assert figures("实有人数 2024人") == ["2024人"]
 
 
@@ -169,3 +177,29 @@ def test_the_grades_and_targets_a_rule_gives_points_for_are_no_figures():
     assert figures("90分以上得5分，80分以上得3分。") == []
     assert figures("全年完成档案数字化1万卷，得10分。") == ["1万卷", "10分"]  # what was done, and the score given
     assert figures("该项完成1万卷得10分。") == ["1万卷", "10分"]  # no rule beside it: a result
+
+
+def test_how_many_parts_an_attached_document_holds_is_no_figure():
+    assert figures("附件：2.2024年度项目支出绩效自评表（共6个）") == []
+    assert figures("全年完成项目6个（共计投入12.50万元）。") == ["6个", "12.50万元"]
+
+
+def test_words_of_about_and_above_before_a_number_are_its_qualifier_not_its_label():
+    from perfeval.core.quantity import Qualifier, find_quantities
+    for sentence, qualifier in (("部门整体支出超2800万元。", Qualifier.ABOVE), ("大概2860万元。", Qualifier.ABOUT),
+                                ("差不多2860万元。", Qualifier.ABOUT)):
+        [found] = find_quantities(sentence)
+        assert found.quantity.qualifier == qualifier, sentence
+    assert [f.quantity.qualifier for f in find_quantities("超额完成3项任务。")] == [Qualifier.EXACT]
+
+
+def test_a_magnitude_after_a_qualifier_and_a_point_typed_twice_are_read_never_dropped():
+    from perfeval.core.quantity import Qualifier, find_quantities
+    [found] = find_quantities("部门整体支出近千万元。")
+    assert (found.quantity.value, found.quantity.qualifier) == (10_000_000, Qualifier.ABOUT)
+    [found] = find_quantities("在职人员近百人。")
+    assert (found.quantity.value, found.quantity.unit) == (100, "人")
+    assert find_quantities("附近千家商户。") == [] and find_quantities("千家万户") == []  # no qualifier: words
+    for written in ("2864..30万元", "2864.30.万元"):
+        [found] = find_quantities(f"支出{written}。")
+        assert str(found.quantity.value) == "2864.30" and found.doubt, written  # read, and listed 存疑

@@ -70,10 +70,11 @@ def test_a_title_year_before_the_figures_year_drafts(tmp_path):
 
 def test_a_report_with_a_chinese_file_name_drafts_in_a_batch(tmp_path):
     from perfeval.outputs.batch.drafting import _draft_one
+    from perfeval.outputs.batch.jobs import file_id
 
     report = tmp_path / "松岭县农技站2023.txt"
     report.write_text(f"{TITLE}\n一、基本情况\n本站2023年度支出总额218.40万元。\n", encoding="utf-8")
-    status, detail = _draft_one(report, tmp_path / "out")
+    status, detail = _draft_one(report, file_id(report), tmp_path / "out")
     assert status == "ok" and Path(detail).stem.startswith("draft-"), detail
 
 

@@ -339,13 +339,80 @@ def test_a_rate_its_rows_score_and_weight_give_by_chance_is_judged_by_its_column
     assert [r.status for r in found] == ["contradicted"]  # 100 ÷ 120 = 83.33 %
 
 
+# ---------------------------------------------------------------- year columns; a table of projects (trial 4)
+
+TWO_YEARS = [["项目", "2023年", "2024年"], ["部门整体支出", "1750.00", "1860.40"], ["基本支出", "900.00", "960.40"],
+             ["项目支出", "850.00", "{project}"]]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_column_headed_by_a_year_fills_that_years_figures_its_rows_name(tmp_path, fmt):
+    rows = [[c.format(project="900.00") for c in row] for row in TWO_YEARS]
+    path = _write_txt(tmp_path, "years", "支出情况（单位：万元）", rows) if fmt == "txt" \
+        else _write_docx(tmp_path, "years", "支出情况（单位：万元）", rows, [])
+    lines = draft_report(path).params["figures"]["lines"]
+    assert (lines["basic"]["prev_final"]["value"], lines["basic"]["final"]["value"]) == (Decimal("900.00"),
+                                                                                         Decimal("960.40"))
+
+
+def test_a_year_column_in_thousands_keeps_its_unit_and_a_wrong_row_is_questioned(tmp_path):
+    rows = [[c.format(project="890.00") for c in row] for row in TWO_YEARS]
+    draft = draft_report(_write_txt(tmp_path, "years_wrong", "支出情况（单位：千元）", rows))
+    assert draft.params["figures"]["lines"]["total"]["final"]["unit"] == "千元"
+    assert [f for f in _findings(draft, tmp_path) if f.candidate and "项目支出" in f.message]
+
+
+PROJECTS = [["项目名称", "全年预算数", "全年执行数", "执行率"], ["气象观测站维护", "800.00", "760.00", "95.00%"],
+            ["预警信息发布", "700.00", "660.00", "98.00%"], ["合计", "1500.00", "1420.00", "94.67%"]]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_table_of_projects_states_the_projects_not_the_departments_budget(tmp_path, fmt):
+    path = _write_txt(tmp_path, "projects", "项目执行情况（单位：万元）", PROJECTS) if fmt == "txt" \
+        else _write_docx(tmp_path, "projects", "项目执行情况（单位：万元）", PROJECTS, [])
+    draft = draft_report(path)
+    assert "budget" not in draft.params["figures"]  # its 合计 is the projects' total
+    found = {r.rate.written: r.status for r in draft.rates}
+    assert found["98.00%"] == "contradicted" and found["95.00%"] == "explained"  # 660 ÷ 700 = 94.29 %
+    sums = [lst for lst in draft.lists if lst.whole.written == "1500.00"]
+    assert sums and sums[0].complete
+
+
+# ---------------------------------------------------------------- a 三公 table with no label column
+
+SANGONG = [["“三公”经费合计", "因公出国(境)费", "公务用车购置及运行费", "", "", "公务接待费"],
+           ["", "", "小计", "公务用车购置费", "公务用车运行费", ""],
+           ["79.00", "0.00", "75.00", "50.00", "{running}", "4.00"]]
+SANGONG_MERGES = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 4), (0, 5, 1, 5)]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_table_of_columns_without_a_label_column_labels_each_value_by_its_column_and_sums_its_groups(tmp_path, fmt):
+    rows = [[c.format(running="25.00") for c in row] for row in SANGONG]
+    path = _write_txt(tmp_path, "sangong", "“三公”经费支出预算表（单位：万元）", rows) if fmt == "txt" \
+        else _write_docx(tmp_path, "sangong", "“三公”经费支出预算表（单位：万元）", rows, SANGONG_MERGES)
+    draft = draft_report(path)
+    labels = {m.written: m.label for m in draft.placed if m.where.in_table}
+    assert labels["79.00"] == "“三公”经费合计" and labels["4.00"] == "公务接待费"  # not shifted one column left
+    sums = {lst.whole.label: [p.label for p in lst.parts] for lst in draft.lists if lst.complete}
+    assert sums["公务用车购置及运行费·小计"] == ["公务用车购置及运行费·公务用车购置费", "公务用车购置及运行费·公务用车运行费"]
+    assert sums["“三公”经费合计"] == ["因公出国(境)费", "公务用车购置及运行费·小计", "公务接待费"]
+
+
+def test_a_groups_subtotal_its_columns_do_not_make_is_questioned(tmp_path):
+    rows = [[c.format(running="24.00") for c in row] for row in SANGONG]
+    draft = draft_report(_write_txt(tmp_path, "sangong_wrong", "“三公”经费支出预算表（单位：万元）", rows))
+    assert [f for f in _findings(draft, tmp_path) if f.candidate and "小计" in f.message]
+
+
 @pytest.mark.parametrize("name, caption, rows", [
     ("two_row", "“三公”经费对比", _two_row("25%")),
     ("unit_column", "基础数据", [[c.format(sangong="21.00") for c in row] for row in UNIT_COLUMN]),
     ("turned", "“三公”经费（单位：万元）", [[c.format(rate="25%") for c in row] for row in TURNED]),
     ("eight_column", "绩效自评表", _eight_column("98")),
     ("funds", "部门整体支出绩效自评表", [[c.format(project="890.00") for c in row] for row in FUNDS]),
-    ("execution", "预算执行情况", [[c.format(rate="95%") for c in row] for row in EXECUTION])])
+    ("execution", "预算执行情况", [[c.format(rate="95%") for c in row] for row in EXECUTION]),
+    ("sangong", "“三公”经费支出预算表（单位：万元）", [[c.format(running="24.00") for c in row] for row in SANGONG])])
 def test_a_pdf_of_each_shape_drafts_as_its_txt(tmp_path, name, caption, rows):
     from report_files import truetype_font, write_pdf
 

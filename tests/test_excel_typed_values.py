@@ -179,6 +179,21 @@ def test_catalogue_figures_keep_their_unit_and_qualifier(filled, tmp_path):
     assert (reception.value, reception.qualifier) == (3.6, Qualifier.ABOUT)
 
 
+@pytest.mark.parametrize("text", ["人民币1802.50万元", "￥1,802.50万元", "RMB 1802.50万元", "２８.０２５百万元"])
+def test_an_amount_in_the_forms_the_report_reader_reads_is_read_in_a_cell(filled, tmp_path, text):
+    """The workbook refused 人民币…万元 and ￥…万元 that `perfeval draft` reads in prose: one number reader (trial 4,
+    U44). A currency sign without a unit (￥1,802.50 in a cell of 万元: 元 or 万元?) is refused, as a currency
+    format is (test_words_in_a_number_format_are_read)."""
+    params, _ = read_workbook(edited(filled["changsha_county_2022"], tmp_path, {"基础数据表!C9": (text, None)}))
+    budget = params.figures.lines["sangong"].budget  # C9: the 三公 budget
+    assert budget is not None and budget.in_unit("万元") == (2802.5 if "百万" in text else 1802.5)
+
+
+def test_a_currency_sign_without_a_unit_is_refused_in_a_cell_of_wan_yuan(filled, tmp_path):
+    [(cell, problem)] = problems(edited(filled["changsha_county_2022"], tmp_path, {"基础数据表!C9": ("￥1,802.50", None)}))
+    assert cell == "基础数据表!C9" and "￥1,802.50" in problem
+
+
 @pytest.mark.parametrize("text,words", [
     ("300人", "“人” cannot be converted to 万元"),
     ("300万美元", "“美元” is not a unit"),

@@ -285,3 +285,31 @@ def test_a_bound_makes_its_message_only_when_it_refuses_and_reads_the_bound_at_c
         seen.count_glyph(1, 1)
     with pytest.raises(pdf._Unbounded, match="holds more than 3 characters"):
         seen.count_glyph(1, 1)
+
+
+@pytest.mark.parametrize("squeeze, at", [(b"1 Tz", b"150"), (b"0.01 0 0 1 0 0 cm", b"15000")])  # x 150 either way
+def test_a_glyph_squeezed_across_to_nothing_is_not_read_and_is_said(tmp_path, squeeze, at):
+    """A 9 drawn at 1 % of its width (PDF's horizontal scaling Tz, or a transform, as a browser prints scaleX(0.01))
+    shows nothing, and was read into the total: 9 3752.48 drafted as 9 (trial 4's U16). Word's w:w under 10 % was
+    already left out."""
+    contents = (b"BT /F1 12 Tf 72 700 Td (Expenditure ) Tj ET q " + squeeze + b" BT /F1 12 Tf " + at
+                + b" 700 Td (9) Tj ET Q BT /F1 12 Tf 151 700 Td (3752.48 in 2023) Tj ET\n")
+    path = tmp_path / "squeezed.pdf"
+    path.write_bytes(pages_pdf([contents]))
+    items = list(pdf.pdf_items(path))
+    assert [i for i in items if isinstance(i, str)] == ["Expenditure 3752.48 in 2023"]
+    assert [i.note for i in items if not isinstance(i, str)] == ["PDF 中横向压缩到看不见的文字 1 个字符未读取（阅读器不显示）"]
+
+
+@pytest.mark.parametrize("box", [b"[595 842 0 0]", b"[0 842 595 0]"])
+def test_a_page_box_given_by_other_corners_is_read(tmp_path, box):
+    """PDF allows a MediaBox of any two opposite corners and viewers show such a page; its text was all taken for
+    off the page and the file refused as "a scanned image?" (trial 4's U29). A page whose text a viewer would not
+    show at all says so, not "a scan"."""
+    path = tmp_path / "corners.pdf"
+    path.write_bytes(pages_pdf([text(["Annual report 2023"])]).replace(b"/MediaBox [0 0 595 842]", b"/MediaBox " + box))
+    assert lines(path) == ["Annual report 2023"]
+    path.write_bytes(pages_pdf([text(["Annual report 2023"])]).replace(b"/MediaBox [0 0 595 842]",
+                                                                       b"/MediaBox [0 0 595 842] /CropBox [0 0 50 50]"))
+    with pytest.raises(DraftError, match=r"shows no text a viewer would show: its characters are all hidden \(18 off"):
+        read_document(path)

@@ -39,7 +39,7 @@ def test_what_a_browser_does_not_show_is_not_read_and_hidden_text_is_said(tmp_pa
     items = list(html_items(page))
     text = [i for i in items if isinstance(i, str)]
     assert text == ["2023年部门整体支出3,752.48万元。"]  # one paragraph, its bold part inside it; GBK bytes read
-    assert [i.note for i in items if isinstance(i, Skipped)] == ["网页中不显示的文字（隐藏、字号为 0、与白色底色同色等）未读取：2 处"]
+    assert [i.note for i in items if isinstance(i, Skipped)] == ["网页中不显示的文字（隐藏、折叠、字号过小、移出页面或与底色同色等）未读取：2 处"]
 
 
 def test_a_pages_table_is_read_row_by_row_its_spans_kept_under_their_columns(tmp_path):
@@ -126,4 +126,46 @@ def test_one_walk_reads_paragraphs_and_cells_alike_a_comment_inside_a_figure_and
     assert rows[0] == ("核定编制", "48") and rows[1] == ("实有人数", "52")
     assert rows[2][1] == "36.5"  # a <br> inside a figure, in a cell as in a paragraph
     # hidden text is said wherever it stands, in a cell too
-    assert [i.note for i in items if isinstance(i, Skipped)] == ["网页中不显示的文字（隐藏、字号为 0、与白色底色同色等）未读取：2 处"]
+    assert [i.note for i in items if isinstance(i, Skipped)] == ["网页中不显示的文字（隐藏、折叠、字号过小、移出页面或与底色同色等）未读取：2 处"]
+
+
+DECOY = "2024年部门整体支出9999.00万元。"
+
+
+@pytest.mark.parametrize("hidden", [
+    f"<font color='#ffffff'>{DECOY}</font>", f"<font color='white'>{DECOY}</font>",
+    f"<p style='position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)'>{DECOY}</p>",
+    f"<p style='position:absolute;left:-9999px'>{DECOY}</p>", f"<p style='text-indent:-9999px'>{DECOY}</p>",
+    f"<div style='height:0;overflow:hidden'>{DECOY}</div>", f"<p style='visibility:collapse'>{DECOY}</p>",
+    f"<p style='color:hsl(0, 0%, 100%)'>{DECOY}</p>", f"<p style='font-size:1px'>{DECOY}</p>",
+    f"<div style='background:#336699'><p style='color:#336699'>{DECOY}</p></div>",
+    f"<style>div.box span{{display:none}} [data-x]{{display:none}}</style><div class='box'><span>{DECOY}</span></div>",
+    f"<style>[data-x]{{display:none}}</style><p data-x='1'>{DECOY}</p>",
+    f"<details><summary>说明</summary>{DECOY}</details>"])
+def test_text_a_page_hides_any_way_a_browser_hides_it_is_left_out_and_said(tmp_path, hidden):
+    page = tmp_path / "decoy.html"
+    page.write_text(_page([], hidden + "<p>2024年部门整体支出2864.30万元。</p>"), encoding="utf-8")
+    items = list(html_items(page))
+    text = "".join(i for i in items if isinstance(i, str))
+    assert "9999" not in text and "2864.30" in text
+    assert [i.note for i in items if isinstance(i, Skipped)] == [
+        "网页中不显示的文字（隐藏、折叠、字号过小、移出页面或与底色同色等）未读取：1 处"]
+
+
+def test_white_text_on_a_band_of_its_own_colour_is_read_and_a_summary_is_shown(tmp_path):
+    page = tmp_path / "band.html"
+    page.write_text(_page(["<span style='color:#fff;background:#1f3864'>2024年部门整体支出2864.30万元。</span>"],
+                          "<details><summary>附表说明</summary>详见附表。</details>"), encoding="utf-8")
+    text = [i for i in html_items(page) if isinstance(i, str)]
+    assert "2024年部门整体支出2864.30万元。" in text and "附表说明" in text
+
+
+def test_a_footnote_marker_after_a_figure_and_struck_text_are_left_out_and_said_a_units_exponent_kept(tmp_path):
+    page = tmp_path / "marks.html"
+    page.write_text(_page(["2024年部门整体支出2864.30<sup>1</sup>万元，新建用房<del>9</del>1200m<sup>2</sup>。"]),
+                    encoding="utf-8")
+    items = list(html_items(page))
+    assert [i for i in items if isinstance(i, str)] == ["2024年部门整体支出2864.30万元，新建用房1200m2。"]
+    assert [i.note for i in items if isinstance(i, Skipped)] == [
+        "网页中接在数字或文字后的上标文字（脚注标记等） 1 处未读取（不作前面数字的一部分，请对照原文）",
+        "网页中加删除线的文字 1 处未读取（浏览器显示为划去，按已删去处理，请对照原文）"]

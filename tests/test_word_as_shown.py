@@ -488,3 +488,23 @@ def test_white_text_in_a_cell_its_table_style_shades_is_read(tmp_path, style, re
     path = build(tmp_path, [paragraph(run("人员情况"))], [xml], prepare=_table_styles)
     assert ("核定编制48名" in texts(path)) is read
     assert bool(read_document(path).skipped) is not read
+
+
+def test_the_numbers_of_an_automatic_list_are_read_as_word_draws_them(tmp_path):
+    """Project headings numbered by Word's automatic list (style List Number: Word shows 1. 耕地保护项目) were read
+    bare, so the projects left the report's structure and the .docx drafted otherwise than its .txt (trial 4's U35).
+    The number Word draws is read before the paragraph; a paragraph whose numbering is taken off (numId 0) has none."""
+    from perfeval.intake.word_numbering import formatted
+
+    def numbered(document) -> None:
+        for name in ("耕地保护项目", "测绘地理信息项目"):
+            document.add_paragraph(name, style="List Number")
+        document.add_paragraph("不编号的段落", style="List Number").paragraph_format.element.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {W}><w:numId w:val="0"/></w:numPr>'))
+        document.add_paragraph("地质灾害防治项目", style="List Number")
+
+    assert texts(build(tmp_path, [], prepare=numbered)) == [
+        "1. 耕地保护项目", "2. 测绘地理信息项目", "不编号的段落", "3. 地质灾害防治项目"]
+    assert [formatted(n, "chineseCounting") for n in (1, 10, 12, 20, 105)] == ["一", "十", "十二", "二十", "一百零五"]
+    assert [formatted(3, f) for f in ("decimalEnclosedCircle", "ideographTraditional", "upperRoman", "bullet")] == [
+        "③", "丙", "III", ""]

@@ -22,11 +22,17 @@ MAX_YAML_DEPTH = 32  # params nest about 6 levels, frameworks about 10; deeper n
 MAX_YAML_NODES = 20_000  # values and keys; a sample unit has about 1,000, a framework about 1,100
 
 
-def too_many_values(report: str, values: int) -> DraftError:
-    """A report whose draft would hold more than a params file may: refused by name, with what to do."""
-    return DraftError(report, [("", f"the report states more than one params file may hold ({values:,} values "
-                                    f"drafted or more; at most {MAX_YAML_NODES:,}): draft it in parts, e.g. the "
-                                    "report without its long annexed tables, and each table apart")])
+FIGURE_VALUES = 7  # YAML values a drafted figure writes at the least: its mapping, id, label and value (keys, values)
+MAX_FIGURES = MAX_YAML_NODES // FIGURE_VALUES  # figures a draft may hold: about 2,850
+
+
+def too_many_values(report: str, figures: int) -> DraftError:
+    """A report whose draft would hold more than a params file may: refused by name, in figures (the count a reader
+    can check against the report; it said "132,342 values" of 18,900 figures), with what to do."""
+    return DraftError(report, [("", f"the report states more figures than one params file may hold ({figures:,} "
+                                    f"figures drafted or more; at most about {MAX_FIGURES:,}, the {MAX_YAML_NODES:,} "
+                                    "values a params file holds): draft it in parts, e.g. the report without its long "
+                                    "annexed tables, and each table apart")])
 
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")

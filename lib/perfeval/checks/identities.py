@@ -64,9 +64,18 @@ def _span(low: float, high: float, unit: str) -> str:
 
 
 def breakdowns(unit: ScoredUnit) -> list[Finding]:
-    """Every identity of figures.BREAKDOWNS the unit's stated figures break (总支出 = 基本 + 项目, 三公 = 其分项 ...)."""
+    """Every identity of figures.BREAKDOWNS the unit's stated figures break (总支出 = 基本 + 项目, 三公 = 其分项 ...),
+    unless the unit declares the total made of those parts and more (实有 = 在职 + 离休 + 退休 + 遗属: the report's
+    own list of parts is the identity, checked as declared)."""
     params = unit.params
-    return [f for b in BREAKDOWNS if (f := _breakdown(b, params)) is not None]
+    listed = [(d.whole, {p.lstrip("-") for p in d.parts}) for d in params.claims.identities if d.relation == "="]
+    return [f for b in BREAKDOWNS if not _listed_with_more(b, params, listed)
+            and (f := _breakdown(b, params)) is not None]
+
+
+def _listed_with_more(b: Breakdown, params: UnitParams, listed: list[tuple[str, set[str]]]) -> bool:
+    stated = {p.lstrip("-") for p in b.parts if value_of(params, p.lstrip("-")) is not None}
+    return any(whole == b.whole and stated < parts for whole, parts in listed)
 
 
 def declared(unit: ScoredUnit) -> list[Finding]:

@@ -332,6 +332,7 @@ _PLUS_MINUS = lazy_compile(r"±(?=\d)")
 # A number broken in its writing before its unit: a decimal comma (3752,48万元, 3,752,48万元), a space beside its point
 # (3752 .48, 3752. 48, 3752.4 8), groups of two (37,52,480元). Read as one number and listed 存疑.
 _BROKEN = lazy_compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*,\d{1,2}|\d{4,},\d{1,2}|\d+ \.\d+|\d+\. \d+|\d+\.\d+ \d{1,2}"
+                     r"|\d++\.\.\d++|\d++\.\d++\."  # 2864..30, 2864.30. before its unit: a point typed twice
                      r"|\d{1,2}(?:,\d{2})+,\d{3})(?![\d,.])(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
 # A middle dot as a decimal point (2450·60), told from a month and a day joined by one (12·4, 3·15).
 _DOT_DECIMAL = lazy_compile(r"(?<![\d.,])(?P<int>\d+)[·・‧⋅∙](?P<frac>\d+)(?![\d·・‧⋅∙])")
@@ -352,7 +353,7 @@ _PREFIXES = {
     "逾": Qualifier.ABOVE, "约合": Qualifier.ABOUT, "约为": Qualifier.ABOUT, "大约为": Qualifier.ABOUT,
     "≈": Qualifier.ABOUT, "≒": Qualifier.ABOUT,
     "大约": Qualifier.ABOUT, "约": Qualifier.ABOUT, "将近": Qualifier.ABOUT, "接近": Qualifier.ABOUT,
-    "近": Qualifier.ABOUT,
+    "近": Qualifier.ABOUT, "大概": Qualifier.ABOUT, "差不多": Qualifier.ABOUT, "超": Qualifier.ABOVE,
 }
 _SUFFIXES = {"出头": Qualifier.OVER, "有余": Qualifier.OVER, "以上": Qualifier.AT_LEAST, "及以上": Qualifier.AT_LEAST, "以下": Qualifier.AT_MOST,
              "及以下": Qualifier.AT_MOST, "以内": Qualifier.AT_MOST, "之内": Qualifier.AT_MOST,
@@ -360,6 +361,8 @@ _SUFFIXES = {"出头": Qualifier.OVER, "有余": Qualifier.OVER, "以上": Quali
 _PREFIX_RE = "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True))
 _SUFFIX_RE = "|".join(re.escape(s) for s in sorted(_SUFFIXES, key=len, reverse=True))
 _UNIT_RE = "|".join(re.escape(s) for s in _SYMBOLS)
+# Written before an amount, part of its writing and not of its label (人民币2864.30万元, ￥2,864.30, RMB 2864.30).
+CURRENCY_BEFORE = r"人民币|RMB|CNY|[￥¥]"
 _MULTIPLIERS = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(100000000)}
 # A magnitude written after the digits: 百 or 千 before a unit in 万 or 亿 (28.643百万元 is 2864.3万元, 0.5千万元 is
 # 500万元), else 百万, 千万, 百亿, 千亿 as one (3千万人次), else one of 百, 千, 万, 亿 (5百人, 2.6万余次).
@@ -401,12 +404,14 @@ _HEADING_NUMBER = lazy_compile(r"\d{1,2}(?:\.\d{1,2})*[.．、]?")
 _CLAUSE_MARK = lazy_compile(r"[，。；：:,;]")
 # A clause stating how points are taken or given per step (每…扣/减/加 N分) or where full or no marks begin (100%计满分,
 # 大于30%不得分): a framework's rule, not the unit's figures.
-_SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;\d]{0,8}?"
+_SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d.]+\s*分|每(?:项|个|次|条|处)\s*[\d.]+\s*分|"
+                             r"(?:缺|少|漏|错|差)\s*[一二三四五1-9]\s*(?:项|个|次|处|条)\s*(?:扣|减)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;\d]{0,8}?"
                              r"(?:计满分|不得分|得满分)|(?:(?:≥|≤|达到|不低于|不高于|超过|低于|高于|大于|小于)\s*[\d.]+\s*[%％]?"
                              r"|[\d.]+\s*[%％分]?\s*(?:及以上|以上|及以下|以下))[^，。；,;\d]{0,8}?得\s*[\d.]+\s*分")
 # The upper end of a range after its lower end's bracket (80（含）-90分): a dash, not a minus.
 _INCLUDED_END = lazy_compile(r"\d\s*分?\s*[（(]\s*不?含\s*[）)]\s*$")
 _YEAR_DIGITS = lazy_compile(r"(?:19|20)\d{2}")
+_PARTS_OF_A_DOCUMENT = lazy_compile(r"(?:表|报告|说明|清单|材料|附件|文件)\s*[（(]\s*共\s*$")
 _PATH_MARKS = " \u3000\t>＞»›|｜/"  # what stands before a site's column or a title's year: a space, a path's step
 _YEAR_WRITTEN = lazy_compile(r"(?:19|20)\d{2}\s*年")
 _TITLE_END = lazy_compile(r"(?:报告|自评表|评分表|评价表|情况说明|编制说明|决算公开|预算公开)$")
@@ -506,7 +511,8 @@ _POINTS_AFTER = lazy_compile(r"[^，。；,;\d]{0,4}?得\s*[\d.]++\s*分")
 # Full marks in a rule of scoring (指标满分10分，按完成比例得分), not a section's weight beside its score (产出指标：满分30分，
 # 得分28.5分).
 _FULL_MARKS = lazy_compile(r"满分(?:值)?\s*(?:为|是|[：:])?\s*$")
-_RULE_CUE = lazy_compile(r"按[^，。；,;]{0,10}?(?:得分|计分|扣分|折算)|扣完为止|不得分|得满分|每[^，。；,;]{0,16}?扣|酌情")
+_RULE_CUE = lazy_compile(r"按[^，。；,;]{0,10}?(?:得分|计分|扣分|折算)|扣完为止|不得分|得满分|每[^，。；,;]{0,16}?扣|酌情|"
+                         r"每(?:项|个|次|条|处)\s*[\d.]+\s*分|(?:缺|少|漏|错)\s*[一二三1-9]\s*(?:项|个|次|处|条)\s*(?:扣|减)")
 _SCORE_GIVEN = lazy_compile(r"得分\s*(?:为|是|[：:])?\s*\d|(?:自评|实际|评价)得")
 _SCORES_BY = lazy_compile(r"计分|扣分|得分|评分|打分|满分")
 
@@ -688,6 +694,7 @@ def _broken(m: re.Match[str]) -> tuple[str, str | None]:
     compact = written.replace(" ", "")
     head, comma, tail = compact.rpartition(",")
     value = f"{head.replace(',', '')}.{tail}" if comma and len(tail) <= 2 else compact.replace(",", "")
+    value = re.sub(r"\.\.", ".", value).rstrip(".")
     return value.rjust(len(written)), f"“{written}”写法不规范，读作{value}，也可能是两个数，请核对"
 
 
@@ -853,6 +860,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # a scoring rule's step and its points (每低于5%扣2分, 每超过一个百分点扣0.5分): the framework's
     if (unit == "分" and re.search(r"\d\s*(?:时|点|小时)\s*$", before)) or re.match(r"\s*点\s*\d{1,2}\s*分", after):
         return None  # a time of day or a duration (17时39分, 9点30分, 3小时20分): minutes, not a score
+    if _PARTS_OF_A_DOCUMENT.search(before) and re.match(r"\s*[个份张篇项]?\s*[）)]", after):
+        return None  # how many parts an attached document holds (…绩效自评表（共6个）): the document's, not the unit's
     if unit == "页" and not g["mult"]:
         return None  # 共12页: the document's own pages (扫描档案100万页 is a figure)
     if unit and any(after.startswith(word) for word in _DISCOURSE):
@@ -900,7 +909,7 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a budget subject's code before its name (2010301行政运行, 20103 政府办公厅)
             if _YEAR_DIGITS.fullmatch(digits) and (
                     _CJK.match(after) and (not before_char or _CJK.match(before_char) or before_char in _PATH_MARKS)
-                    or re.match(r"\s*(?:决算|预算|绩效|自评|专题)", after)):
+                    or re.match(r"\s*(?:决算|预算|绩效|自评|专题|部门|单位)", after)):
                 return None  # a year that lost its 年 between words (某某中心2018绩效评价报告, 2024底有职工, a portal's
                 # column 首页 > 2024决算专题, a title's 2024 决算公开)
             if len(digits) <= 3 and before[-1:].isspace() and (
@@ -921,7 +930,7 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a type's name (2型糖尿病, 3型车): which type, not how many
             if re.search(r"(?:19|20)\d{2}\s*年$", before):
                 return None  # a date whose month and day lost their characters (2022年915)
-    value, places, scale = _value_of(g)
+    value, places, scale = _value_of(g, bool(prefix))
     if value is None:
         return None
     per = _PER.match(norm, end) if (unit or not g["pct"]) and not g["suffix"] else None
@@ -982,6 +991,8 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True  # a fraction or a page of pages (6/8, 3/12); a division worked out (=860/880×100%) shows figures
     if len(digits) == 1 and re.match(r"(?:\s\d){1,3}\s*[年月日号]", after):
         return True  # a year letterspaced by a PDF (2 0 2 3 年)
+    if digits in ("19", "20") and re.match(r"\s\d{2}\s*年", after):
+        return True  # a year a PDF split in two (20 23年)
     if integer and re.fullmatch(r"[2-9]\d{6,7}", digits) and _CONTACT.search(before[-MAX_CONTACT_GAP:]):
         return True  # a landline number after the words of a contact (联系人：李某 7281456)
     if re.search(r"[A-Za-z]{2,}[\s\d]*$", before):
@@ -1069,7 +1080,9 @@ def _reading_without_unit(text: str, norm: str, m: re.Match[str], quoted: list[b
     return _reading(text, norm, m2, quoted, whole)
 
 
-def _value_of(g: dict[str, str]) -> tuple[Decimal | None, int, Decimal]:
+def _value_of(g: dict[str, str], qualified: bool = False) -> tuple[Decimal | None, int, Decimal]:
+    """The value, decimals and scale a match writes; qualified: a qualifier word stands before it (近, 逾, 约), after
+    which a magnitude alone (千万, 百) has its 一 left out."""
     value: Decimal | None
     if g["arabic"]:
         written = g["arabic"].replace(",", "")
@@ -1078,6 +1091,8 @@ def _value_of(g: dict[str, str]) -> tuple[Decimal | None, int, Decimal]:
         places = len(written.partition(".")[2])
     else:
         value = _chinese_value(g["chinese"])
+        if value is None and qualified and g["chinese"][:1] in "十百千万亿":
+            value = _chinese_value("一" + g["chinese"])  # 近千万元, 逾百万元, 近百人: the 一 a magnitude leaves out
         if value is None:
             return None, 0, Decimal(1)
         places = max(0, -int(value.as_tuple().exponent)) if "点" in g["chinese"] else 0  # finite: an int exponent

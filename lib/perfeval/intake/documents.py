@@ -21,6 +21,7 @@ from typing import Iterator
 from ..core.script import ideographs
 from .hard_wrap import unwrapped
 from .word_colours import HIGHLIGHT, WHITE, alike, fill, text_colour, theme_colours
+from .word_numbering import read_numbering
 from ..errors import DraftError
 from ..fileio import read_bounded
 
@@ -695,6 +696,7 @@ class _WordBody:
 
     def __init__(self, document) -> None:  # noqa: ANN001 - a python-docx Document
         self.theme = theme_colours(document)
+        self.numbering = read_numbering(document)
         self.styles, self.style_fills = _style_looks(document.styles.element, self.theme)
         self.page = _page_colour(document.element)
         self.cell_fills: list[str] = []  # of the cells being read, innermost last: the colour painted, "" none
@@ -758,7 +760,9 @@ class _WordBody:
                 continue
             boxes: list = []
             self.fields = []  # a field left open by a damaged paragraph hides no more than that paragraph's rest
-            text = cap + _NUMBER_BREAK.sub("", self._text(block, self._paragraph(block), boxes))
+            number = self.numbering.number(block)  # a list's number Word draws (1. （一） 一、), counted in order
+            text = _NUMBER_BREAK.sub("", self._text(block, self._paragraph(block), boxes))
+            text = cap + (number + text if text.strip() else text)
             cap = text if frame is not None and frame.get(f"{_W}dropCap") in ("drop", "margin") else ""
             if not cap:
                 yield text

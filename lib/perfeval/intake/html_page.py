@@ -13,6 +13,7 @@ from typing import Iterator
 from lxml import etree, html
 
 from .documents import HTML_START, Row, Skipped, decoded, fail, join_lines, read, text_items
+from .html_looks import Looks, apply_stylesheets, declarations
 
 # Elements whose content a browser never shows as text.
 _UNSHOWN = {"head", "script", "style", "noscript", "template", "iframe", "object", "svg", "math", "select", "button"}
@@ -20,18 +21,6 @@ _UNSHOWN = {"head", "script", "style", "noscript", "template", "iframe", "object
 _BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "li", "ul", "ol", "dl", "dt",
            "dd", "blockquote", "form", "fieldset", "address", "figure", "figcaption", "hr", "center", "caption",
            "h1", "h2", "h3", "h4", "h5", "h6", "body", "html"}
-_END = r"\s*(?:!important)?\s*(?:;|$)"
-# Declarations that leave text unseen: not displayed, invisible, of no size or opacity (a decoy figure's usual dress).
-_HIDING = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0*\.?0*(?:px|pt|em|rem|%)?"
-                     rf"|opacity\s*:\s*0*\.?0*){_END}", re.I)
-# Text the colour of a white page (white, #fff, transparent): unseen unless something behind it has a colour.
-_WHITE = re.compile(r"(?:^|;)\s*color\s*:\s*(?:#f{3}(?:f{3})?|white|transparent|rgba?\(\s*255\s*,\s*255\s*,\s*255"
-                    rf"\s*(?:,\s*1?\.?0*\s*)?\)|rgba\([^)]*,\s*0?\.?0+\s*\)){_END}", re.I)
-_BACKGROUND = re.compile(r"(?:^|;)\s*background(?:-color)?\s*:\s*(?!\s*(?:#f{3}(?:f{3})?|white|transparent|none)\s*(?:;|$))",
-                         re.I)
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.I)  # not this screen's rules, or not always
-_SIMPLE = re.compile(r"^([a-z][a-z0-9]*)?((?:[.#][\w-]+)*)$", re.I)  # p, .x, #y, p.x.y: no combinators
 MAX_SPAN = 63  # columns one cell may span, as Word bounds gridSpan: a colspan of a million is no table
 MAX_ROWSPAN = 1000  # rows one cell may span down
 MAX_COLUMNS = 256  # columns a cell spanning down leaves empty below it (a row's work stays bounded by its own cells)
@@ -69,11 +58,14 @@ def page_items(path: Path, text: str) -> Iterator[str | Row | Skipped]:
     if any("RESOURCE_LIMIT" in e.type_name for e in parser.error_log):  # 2,048 levels deep: the rest is dropped
         raise fail(path, "is a web page nested deeper than the reader follows (2,048 levels); open it in a browser "
                          "and save it as text (.txt) or print it to PDF")
-    _apply_stylesheets(root)
+    apply_stylesheets(root)
     page = _Page()
     page.read(root)
     if page.hidden:
-        page.items.append(Skipped(f"网页中不显示的文字（隐藏、字号为 0、与白色底色同色等）未读取：{page.hidden} 处"))
+        page.items.append(Skipped(f"网页中不显示的文字（隐藏、折叠、字号过小、移出页面或与底色同色等）未读取：{page.hidden} 处"))
+    for kind, count in page.shown_apart.items():
+        what, why = _SHOWN_APART[kind]
+        page.items.append(Skipped(f"网页中{what} {count} 处未读取（{why}）"))
     return iter(page.items)
 
 
@@ -93,6 +85,8 @@ class _Page:
         self.line: list[str] = []
         self.tables = 0
         self.hidden = 0
+        self.shown_apart: dict[str, int] = {}  # what the browser shows that is not read as text (_SHOWN_APART)
+        self.looks = Looks()
 
     def read(self, root: etree._Element) -> None:
         for piece in self.shown(root, tables=True):
@@ -117,6 +111,7 @@ class _Page:
         holds text, and skipped, with its tail (what follows it is shown). Each element is judged once, at its start."""
         walk = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
         since: list[str] = []  # the text since the last break: a <br> inside a figure is none
+        last = ""  # its last character that is not a space: a superscript after a figure or a word is a marker
         skipped = None  # the element whose subtree was skipped: its end brings no break and no second tail
         for event, el in walk:
             tag = el.tag.lower() if isinstance(el.tag, str) else None
@@ -129,23 +124,41 @@ class _Page:
                 if tag in _BLOCKS:
                     yield _BREAK
                     since = []
+                    last = ""
                 piece = "" if el is root else el.tail or ""
-            elif el is not root and (tag in _UNSHOWN or _hides(el)):
+            elif el is not root and (tag in _UNSHOWN or self.looks.hides(el)):
                 self.hidden += tag not in _UNSHOWN and bool("".join(el.itertext()).strip())
+                walk.skip_subtree()
+                skipped, piece = el, el.tail or ""
+            elif el is not root and (apart := _shown_apart(el, tag, last)):
+                self.shown_apart[apart] = self.shown_apart.get(apart, 0) + 1
+                walk.skip_subtree()
+                skipped, piece = el, el.tail or ""
+            elif tag == "details" and el.get("open") is None:  # closed: its summary alone is shown
+                summary = next((c for c in el if isinstance(c.tag, str) and c.tag.lower() == "summary"), None)
+                shown = "".join(summary.itertext()) if summary is not None else ""
+                self.hidden += len("".join(el.itertext()).strip()) > len(shown.strip())
+                yield _BREAK
+                yield shown
+                since = [shown]
+                last = shown.rstrip()[-1:]
                 walk.skip_subtree()
                 skipped, piece = el, el.tail or ""
             elif tables and tag == "table":
                 yield el
                 since = []
+                last = ""
                 walk.skip_subtree()
                 skipped, piece = el, el.tail or ""
             else:
                 if tag == "br" and not _inside_a_number("".join(since), el.tail or "") or tag in _BLOCKS:
                     yield _BREAK  # 3752<br>.48: a break the page's width put inside a figure is no line of the text
                     since = []
+                    last = ""
                 piece = el.text or ""
             if piece:
                 since.append(piece)
+                last = piece.rstrip()[-1:] or last
                 yield piece
 
     def rows(self, table: etree._Element) -> Iterator[tuple[str, ...]]:
@@ -163,7 +176,7 @@ class _Page:
             for cell in tr:
                 if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
                     continue
-                if _hides(cell):
+                if self.looks.hides(cell):
                     self.hidden += bool("".join(cell.itertext()).strip())
                     continue
                 while len(cells) in covered:
@@ -187,6 +200,25 @@ def _span(written: str | None, most: int = MAX_SPAN) -> int:
     return min(int(text), most) if text.isdigit() and int(text) > 1 else 1
 
 
+# what a browser shows but is not read as part of the text, and why (said with it), as for Word
+_SHOWN_APART = {"raised": ("接在数字或文字后的上标文字（脚注标记等）", "不作前面数字的一部分，请对照原文"),
+                "strike": ("加删除线的文字", "浏览器显示为划去，按已删去处理，请对照原文")}
+
+
+def _shown_apart(el: etree._Element, tag: str | None, last: str) -> str | None:
+    """Why an element the browser shows is not read as part of the text (a kind of _SHOWN_APART), or None: struck
+    through (<del>, <s>, line-through: 9̶3752.48 is read 3752.48), or a superscript after a figure or a word (a
+    footnote marker: 2864.30<sup>1</sup> is no 2864.301; after a Latin letter, m², it is a unit's and stays)."""
+    looks = declarations(el)
+    struck = tag in ("del", "s", "strike") or "line-through" in looks.get("text-decoration", "")
+    raised = tag == "sup" or looks.get("vertical-align") == "super"
+    if not (struck or raised) or not "".join(el.itertext()).strip():  # its text looked at only then: linear
+        return None
+    if struck:
+        return "strike"
+    return "raised" if last and not (last.isascii() and last.isalpha()) else None
+
+
 def _inside_a_number(before: str, after: str) -> bool:
     """A break at a figure's point or separator (3,752.<br>48, 3752<br>.48); never between two digits, where a page's
     <br> ends one line of a list and the next opens with its number (完成率100<br>2、…)."""
@@ -195,37 +227,3 @@ def _inside_a_number(before: str, after: str) -> bool:
                 or re.search(r"\d$", before) and re.match(r"[.．]\d", after))
 
 
-def _hides(el: etree._Element) -> bool:
-    """Whether a browser shows none of an element's text: hidden, not displayed, of no size, or white on white."""
-    style = el.get("style") or ""
-    if el.get("hidden") is not None or _HIDING.search(style):
-        return True
-    if not (_WHITE.search(style) or el.get("data-pe-white") is not None):
-        return False
-    return not any(_BACKGROUND.search(a.get("style") or "") or a.get("data-pe-bg") is not None
-                   for a in (el, *el.iterancestors()))
-
-
-def _apply_stylesheets(root: etree._Element) -> None:
-    """Mark what the page's own stylesheets hide (simple selectors: tag, .class, #id and their compounds; rules
-    inside @media left out): `<style>.x{display:none}</style><p class="x">9999.00万元</p>` is no text of the page."""
-    for style in root.iter("style"):
-        css = _MEDIA.sub("", re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S))
-        for selectors, declarations in _RULE.findall(css):
-            mark = ("hidden" if _HIDING.search(declarations) else "data-pe-white" if _WHITE.search(declarations)
-                    else "data-pe-bg" if _BACKGROUND.search(declarations) else None)
-            if mark is None:
-                continue
-            for selector in selectors.split(","):
-                simple = _SIMPLE.match(selector.strip())
-                if simple and (simple.group(1) or simple.group(2)):
-                    for el in _matching(root, simple.group(1), simple.group(2)):
-                        el.set(mark, "")
-
-
-def _matching(root: etree._Element, tag: str | None, parts: str) -> Iterator[etree._Element]:
-    classes = set(re.findall(r"\.([\w-]+)", parts))
-    ids = set(re.findall(r"#([\w-]+)", parts))
-    for el in root.iter(tag.lower() if tag else etree.Element):
-        if classes <= set((el.get("class") or "").split()) and all(el.get("id") == i for i in ids):
-            yield el

@@ -70,11 +70,23 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
     seen = _Unread()
     with _bounded() as budget:
         pages = _read_pages(path, data, budget, seen)
+    seen.undecoded = _with_text(data, seen.blank) if seen.blank else []
+    if not any(pages) and seen.undecoded:
+        raise fail(path, "has text the reader cannot decode: PDFium finds characters on its pages, pdfminer (which "
+                         "reads the layout) none, as with a font encoded by a CMap embedded in the file; save the PDF "
+                         "again from the document (Word, WPS), or send the report as .docx")
     if not any(pages):
         if seen.unmapped:
             raise fail(path, f"has text that is not extractable: its fonts name no characters for their {seen.unmapped:,} "
                              "glyphs (no ToUnicode map), so no program can read it as text; save the PDF again from "
                              "the document (with fonts embedded), or send the report as .docx")
+        hidden = {"off its pages' visible box": seen.off_page, "invisible (render mode 3/7)": seen.invisible,
+                  "the colour of what lies under it": seen.white, "clipped away": seen.clipped,
+                  "in layers that open hidden": seen.layered, "covered": seen.covered, "squeezed to nothing": seen.squeezed}
+        if any(hidden.values()):
+            kinds = "; ".join(f"{n:,} {why}" for why, n in hidden.items() if n)
+            raise fail(path, f"shows no text a viewer would show: its characters are all hidden ({kinds}); if a viewer "
+                             "shows the text, save the PDF again from the document, or send the report as .docx")
         raise fail(path, "has no text layer (a scanned image?); a reader needs a PDF saved from the document, "
                          "or the report as .docx")
     yield from _paragraphs(pages)
@@ -92,14 +104,43 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
         yield Skipped(f"PDF 中页面可见范围以外的文字 {seen.off_page:,} 个字符未读取（阅读器不显示）")
     if seen.annotated:
         yield Skipped(f"PDF 中页面上显示的批注（文本框批注）{seen.annotated:,} 处的文字未读取（阅读器显示，请对照原文）")
+    if seen.squeezed:
+        yield Skipped(f"PDF 中横向压缩到看不见的文字 {seen.squeezed:,} 个字符未读取（阅读器不显示）")
     if seen.turned:
         yield Skipped(f"PDF 中与正文方向不同（旋转排列）的文字 {seen.turned:,} 个字符未读取（请对照原文）")
     if seen.raised:
         yield Skipped(f"PDF 中接在数字或文字后的上标小字（脚注标记等）{seen.raised:,} 个字符未读取（不作前面数字的一部分，请对照原文）")
     if seen.unmapped:
         yield Skipped(f"PDF 中 {seen.unmapped:,} 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取")
+    if seen.undecoded:
+        yield Skipped(f"PDF 第 {_page_list(seen.undecoded)} 页的文字无法解码（字体编码读不出），未读取（请对照原文）")
     if seen.pictured:
         yield Skipped(f"PDF 第 {_page_list(seen.pictured)} 页只有图片、没有文字层（扫描件？），其内容未读取（请对照原文）")
+
+
+def _with_text(data: bytes, pages: list[int]) -> list[int]:
+    """Of these pages (numbered from 1), those PDFium finds characters on. Only for pages pdfminer read nothing
+    from, in a file read within every bound (so PDFium parses nothing unbounded)."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return []
+    found = []
+    try:
+        for number in pages:
+            page = document[number - 1]
+            text = page.get_textpage()
+            if text.count_chars() > 0:
+                found.append(number)
+            text.close()
+            page.close()
+    except pdfium.PdfiumError:
+        pass
+    finally:
+        document.close()
+    return found
 
 
 def _page_list(numbers: list[int]) -> str:
@@ -134,9 +175,13 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
         pages: list[list[tuple[float, dict | list]]] = []
         try:
             for page in pdf.pages:
+                _normalise_boxes(page.page_obj)
+                left_out = seen.left_out()
                 pages.append(_upright_items(page, seen))
                 if not pages[-1] and page.images:
                     seen.pictured.append(page.page_number)
+                elif not pages[-1] and seen.left_out() == left_out:
+                    seen.blank.append(page.page_number)  # nothing read, nothing left out: blank, or not decoded
                 page.close()
         except MemoryError:
             raise fail(path, "needs more memory than is free to read; send the report as .docx") from None
@@ -168,6 +213,28 @@ def _upright_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # n
         return _page_items(visible, seen)
     finally:
         visible.close()  # its characters and layout: memory flat in the number of pages
+
+
+MIN_WIDTH_SCALE = 0.1  # a glyph drawn narrower than this share of its height's scale is not seen (Word: w:w < 10 %)
+
+
+def _squeezed(matrix: object, scaling: object) -> bool:
+    """Is a glyph scaled across to a sliver of its height (its matrix's row lengths, and the text's horizontal
+    scaling, Tz, which pdfminer keeps apart), so that nothing of it shows?"""
+    if not isinstance(matrix, tuple) or len(matrix) < 4 or not isinstance(scaling, (int, float)):
+        return False
+    across, up = (matrix[0] ** 2 + matrix[1] ** 2) ** 0.5 * abs(scaling), (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5
+    return up > 0 and across < MIN_WIDTH_SCALE * up
+
+
+def _normalise_boxes(page) -> None:  # noqa: ANN001 - a pdfminer PDFPage
+    """A page's MediaBox and CropBox as lower-left and upper-right corners: PDF allows any two opposite corners
+    ([612 792 0 0]), viewers show such a page, and pdfminer took all its text for off the page (then "a scan?")."""
+    for name in ("mediabox", "cropbox"):
+        box = getattr(page, name, None)
+        if isinstance(box, (list, tuple)) and len(box) == 4 and all(isinstance(v, (int, float)) for v in box):
+            x0, y0, x1, y1 = box
+            setattr(page, name, (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
 
 
 def _text_turn(chars: list[dict]) -> int:
@@ -450,14 +517,22 @@ class _Unread:
         self.off_page = 0
         self.unmapped = 0
         self.raised = 0  # superscript footnote markers after a figure or a word
+        self.squeezed = 0  # glyphs scaled to a sliver across (a 9 at 1 % width: PDF's Tz, a transform)
         self.turned = 0  # glyphs outside tables running another way than the page's text (a side note turned 90°)
         self.annotated = 0  # annotations a viewer draws with their text on the page (FreeText), not read
         self.pictured: list[int] = []  # pages holding pictures and no text: a scan (a signed, stamped 自评表 page)
+        self.blank: list[int] = []  # pages of which nothing was read and nothing left out: blank, or not decoded
+        self.undecoded: list[int] = []  # of those, pages PDFium finds text on: pdfminer could not decode their font
         self.glyphs = 0
         self.content = 0
         self.paths = 0
         self.too_dense: str | None = None
         self.hidden_layers: frozenset[int] = frozenset()
+
+    def left_out(self) -> int:
+        """Glyphs left out so far, whatever the reason."""
+        return (self.invisible + self.white + self.covered + self.clipped + self.layered + self.off_page
+                + self.unmapped + self.raised + self.squeezed + self.turned)
 
     def count_streams(self, streams: int, page: int) -> None:
         """A page (or a form) drawn from `streams` content streams: Word writes one, some programs a few dozen."""
@@ -734,7 +809,8 @@ def _visible_page_class() -> type:
             centre = _centre(glyph)
             clipped = self.clip is not None and not _inside(centre, self.clip)
             white = not (off_page or layered or clipped) and self._unseen(glyph.graphicstate, centre)
-            if self.mode in _INVISIBLE_MODES or self.unmapped or off_page or layered or clipped or white:
+            squeezed = _squeezed(glyph.matrix, args[3] if len(args) > 3 else kwargs.get("scaling", 1))
+            if self.mode in _INVISIBLE_MODES or self.unmapped or off_page or layered or clipped or white or squeezed:
                 self.cur_item._objs.pop()  # the glyph still advances the pen, as the viewer draws the rest
                 if self.unmapped:
                     self.seen.unmapped += 1
@@ -746,6 +822,8 @@ def _visible_page_class() -> type:
                     self.seen.off_page += 1
                 elif clipped:
                     self.seen.clipped += 1
+                elif squeezed:
+                    self.seen.squeezed += 1
                 else:
                     self.seen.white += 1
                 self.unmapped = False
@@ -905,7 +983,9 @@ def _visible(page, seen: _Unread):  # noqa: ANN001, ANN202 - a pdfplumber Page i
 def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa: ANN001 - a pdfplumber page
     """A page's text lines and tables, each with its top, in reading order (a page set in two columns column by
     column, see pdf_columns); footnote markers raised after a figure or a word are left out (counted in
-    `seen.raised`)."""
+    `seen.raised`). A glyph drawn again over itself (within a point: a bold made by drawing twice, as WPS and Word
+    fake bold for 仿宋 and 楷体, or a shadow) is read once, as it shows: it was read doubled (22886644..3300)."""
+    page = page.dedupe_chars(tolerance=DOUBLED_WITHIN)
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     raised: set[tuple[float, float, str]] = set()
@@ -926,6 +1006,7 @@ def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa
 
     lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=True)
     raised = {(c["x0"], c["top"], c["text"]) for line in lines for c in _markers(line.get("chars", []))}
+    raised |= {(c["x0"], c["top"], c["text"]) for c in _raised_apart(lines)}
     if raised:  # read again without them: a marker 2 after 42人 is no digit of 422
         seen.raised += len(raised)
         lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=True)
@@ -968,6 +1049,7 @@ def _ruled_tables(rows: list[list[str | None]]) -> list[tuple[int, list[list[str
     return out
 
 
+DOUBLED_WITHIN = 1.0  # points: a glyph of the same character, font and size drawn this near another is the same one
 RAISED_SIZE = 0.9  # a glyph this much smaller than its line's text, and raised by RAISED_BY of its size: superscript
 RAISED_BY = 0.2
 
@@ -990,17 +1072,47 @@ def _markers(chars: list[dict]) -> list[dict]:
     return out
 
 
+MAX_MARKER = 3  # glyphs of a footnote marker (¹, 12, *)
+
+
+def _raised_apart(lines: list[dict]) -> list[dict]:
+    """The glyphs of a footnote marker raised so far above its line that the extractor made it a line of its own (a
+    marker after 万元, set a quarter of its size higher, read as the start of the line under it: 12024年…): a line of
+    at most MAX_MARKER glyphs, smaller than the line it straddles the top of and raised above that line's baseline,
+    standing within it after a glyph that is no Latin letter (m² keeps its ²)."""
+    out: list[dict] = []
+    for marker in lines:
+        chars = marker.get("chars", [])
+        if not chars or len(chars) > MAX_MARKER:
+            continue
+        for line in lines:
+            own = line.get("chars", [])
+            if line is marker or len(own) <= MAX_MARKER or not marker["top"] < line["top"] < marker["bottom"]:
+                continue
+            size = statistics.median(c["size"] for c in own)
+            baseline = statistics.median(c["bottom"] for c in own)
+            before = [c for c in own if c["x1"] <= chars[0]["x0"] + 0.5]
+            if (before and all(c["size"] <= RAISED_SIZE * size and baseline - c["bottom"] >= RAISED_BY * size
+                               for c in chars)
+                    and not (before[-1]["text"].isascii() and before[-1]["text"].isalpha())):
+                out += chars
+                break
+    return out
+
+
 _CJK = r"\u3400-\u9fff"  # ideographs: a space the author typed after punctuation (编码： 132001) stays
 # a figure set letter-spaced (3 7 5 2 . 4 8): single digits and its point one space apart, three or more, which
 # the extractor reads as words; no figure of a report is written so
 _LETTERSPACED = re.compile(r"(?<![\d.,])(?<!\d )\d(?: [\d.]){2,}(?! ?\d)")
-_SCRIPT_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z%.,+\-])|(?<=[0-9A-Za-z%.,])[ \t]+(?=[{_CJK}])")
+_SCRIPT_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z%.,+\-])|(?<=[0-9A-Za-z%.,])[ \t]+(?=[{_CJK}])"
+                         r"|[ \t]+(?=[，。；：、！？）》」』])")  # nor before full-width punctuation (a marker's gap)
 
 
 def _unspaced(text: str) -> str:
     """A PDF line as it was typed: Word, WPS and LibreOffice set figures in a Latin font beside Chinese, and the
     extractor reads the gap between the two runs as a space (“支出 4.85 万元”), which nobody typed and which
-    separates a number from its unit. Spaces between two Latin words or two numbers stay. Radicals a PDF writer put
+    separates a number from its unit, nor one before full-width punctuation (where a footnote marker stood). Spaces
+    between two Latin words or two numbers stay. Radicals a PDF writer put
     for the ideographs they draw (⼀ for 一: Chromium's print) are read as those ideographs here, before the line's
     layout is judged, or a heading （⼀）人员情况 is not a heading and runs into the paragraph under it."""
     return _SCRIPT_GAP.sub("", _LETTERSPACED.sub(lambda m: m.group(0).replace(" ", ""), ideographs(text)))

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...core.quantity import SYNONYMS, Qualifier, Quantity, find_quantities, parse_quantity
+from ...core.quantity import CURRENCY_BEFORE, SYNONYMS, Qualifier, Quantity, find_quantities, parse_quantity
 from .shown import plain_digits, shown_decimals, shown_text
 
 MAX_PLACES = 6  # the params schema keeps at most 6 written decimals
@@ -22,6 +22,7 @@ _PREFIX_WORD = {Qualifier.AT_LEAST: "不少于", Qualifier.AT_MOST: "不超过",
 # The word a cell shows for each qualifier (限定词 columns); a cell may also hold any word core.quantity reads.
 QUALIFIER_WORD = {Qualifier.AT_LEAST: "以上", Qualifier.AT_MOST: "以下", Qualifier.ABOVE: "超过",
                   Qualifier.BELOW: "低于", Qualifier.OVER: "余", Qualifier.ABOUT: "约"}
+_CURRENCY = re.compile(rf"^(?:{CURRENCY_BEFORE})\s?(?=[\d+])")
 _SPACE_BY_NUMBER = re.compile(r"(?<=[\d%％])\s+(?=\D)|(?<=\D)\s+(?=\d)")  # "≥ 12 次" is "≥12次"; "1 2" stays two
 
 
@@ -85,11 +86,14 @@ def typed_text(text: str, shown: bool = False) -> Typed | None:
     equals = t[:1] in ("=", "＝")
     if equals:
         t = t[1:].lstrip()
+    t, currency = _CURRENCY.subn("", t, count=1)  # 人民币2246.07万元: read as the report's prose is
     if t[:1] == "+" and t[1:2].isdigit():
         t = t[1:]
     if not t:
         return None
     q = parse_quantity(t)
+    if q is not None and currency and not q.unit:
+        return None  # ￥2,246.07 in a cell of 万元: 元 or 万元? The writing does not say (as a currency format)
     if q is not None:
         return _from_quantity(q, t[len(q.text):], equals, shown)
     found = find_quantities(t)

@@ -22,7 +22,7 @@ from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
 from ...core.quantity import UNITS, Qualifier, agrees, canonical_unit, commensurable, contradicts
-from ...fileio import MAX_YAML_NODES, too_many_values
+from ...fileio import MAX_FIGURES, too_many_values
 from ...safetext import readable_path
 from .catalogue import (
     Mapped,
@@ -53,7 +53,6 @@ from .unit import UnitFacts, claimed_total, read_unit, unit_id_for
 
 _ROW_RATE = {"target": "绩效自评表的年度指标值：目标，不由其他数字复算",
              "actual": "绩效自评表的实际完成值：报告未载明其计算所用的数字"}
-STATED_NODES = 7  # YAML nodes a stated figure writes at the least: its mapping, id, label and value (keys and values)
 MIN_ROW_NAME = 4  # characters of a 绩效自评表 indicator's name a sentence must repeat to restate its value
 NOT_STATED = "（报告未载明）"
 _OPS = {Qualifier.AT_LEAST: ">=", Qualifier.AT_MOST: "<=", Qualifier.ABOVE: ">", Qualifier.BELOW: "<"}
@@ -120,8 +119,8 @@ class _Assembly(RateClaims, Records):
                     for x in (r.reading.numerator, r.reading.denominator)}
         self.written_lists = self._lists(lists, operands)
         stated = self._stated(tables, prose, rates)
-        if len(stated) * STATED_NODES > MAX_YAML_NODES:  # refused here, not after pairing them (quadratic at worst)
-            raise too_many_values(str(self.report), len(stated) * STATED_NODES)
+        if len(stated) > MAX_FIGURES:  # refused here, not after pairing them (quadratic at worst)
+            raise too_many_values(str(self.report), len(stated))
         self.repeated = self._repeats(stated)
         claims = self._claims(rates, self.written_lists, sections, fw)
         self._evaluated_claim(evaluated_spending(self.document, [m for m in prose if self._ref(m) is not None]), claims)
@@ -209,7 +208,7 @@ class _Assembly(RateClaims, Records):
                 self.items.append(Item("claim", f"claims.scores.{execution}",
                                        f"{fw.leaf(execution).name if fw.leaf(execution) else execution} 自评得分 "
                                        f"{cell.mention.written}", (cell.mention.where,), highlight=(cell.mention.written,)))
-        total = tables.total or claimed_total([m for m in prose if id(m) not in self.taken])
+        total = tables.total or claimed_total([m for m in prose if id(m) not in self.taken], self.year)
         if total is not None:
             self._place(total)
             claims["total"] = number(total)
@@ -268,7 +267,8 @@ class _Assembly(RateClaims, Records):
                     self.figures.setdefault(other, []).append(m)
                     self.figures[other].sort(key=lambda x: (x.where.cell is None, x.order))
                     self.mapped[id(m)] = Mapped(other, self.mapped[id(m)].words)
-                elif m is not mentions[0] and (_opposed(mentions[0].lead, m.lead) or m.where.cell is None
+                elif m is not mentions[0] and (_under(m, mentions[0], whole_of) or _opposed(mentions[0].lead, m.lead)
+                                               or m.where.cell is None
                                                and mentions[0].where.cell is None
                                                and m.quantity.value != mentions[0].quantity.value
                                                and _scope_differs(mentions[0], m)):
@@ -448,7 +448,8 @@ class _Assembly(RateClaims, Records):
             first = group[0][1]
             again = [(s, m) for s, m in group[1:] if not _same_sentence(first, m) and not _apart(first, m, whole_of)
                      and not _other_subject(first, m, subjects) and not _opposed(first.lead, m.lead)
-                     and not _other_rows(first, m) and not _other_scope(first, m, label)]
+                     and not _other_rows(first, m) and not _other_scope(first, m, label)
+                     and not _under(m, first, whole_of) and not _under(first, m, whole_of)]
             if again:
                 out.append((first,) + tuple(m for _, m in again))
         anchors = [mentions[0] for mentions in self.figures.values()] + [group[0] for group in out]  # a figure
@@ -670,6 +671,21 @@ def _one_figure(a: Mention, b: Mention, subjects: Subjects,
         and _slip(_digits(a), _digits(b))
 
 
+def _under(part: Mention, whole: Mention, whole_of: dict[int, Mention]) -> bool:
+    """Is a figure listed under another, at any depth (退休人员52人（其中：离休人员2人，退休人员50人）: the 50 is a part of
+    the 52, never a second statement of it)?"""
+    seen = 0
+    up = whole_of.get(id(part))
+    while up is not None and seen < MAX_DEPTH:
+        if up is whole:
+            return True
+        up, seen = whole_of.get(id(up)), seen + 1
+    return False
+
+
+MAX_DEPTH = 8  # levels of nested lists looked up (a list's part is never its own ancestor, but a guard costs nothing)
+
+
 def _same_sentence(a: Mention, b: Mention) -> bool:
     """Are two statements in one sentence (two figures under one label there are two figures)? A sentence written
     again word for word elsewhere (a summary restated in the 佐证材料) is another statement of what it says."""
@@ -720,6 +736,7 @@ _OPPOSED = tuple(tuple(re.compile(words) for words in group) for group in (
     ("年初|期初", "年末|期末|年底")))
 
 
+_SCOPES = _OPPOSED[:4]  # the groups naming what a figure is of (收入/支出, 基本/项目, 人员/公用, 中央/省级 …)
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")  # words that name what a figure is of
 _GENERIC = re.compile(r"资金|经费|金额|款项?|数额|费用")  # nouns of money that name no quantity of their own
 
@@ -869,9 +886,10 @@ def _other_scope(a: Mention, b: Mention, label: str) -> bool:
 
 def _scope_differs(a: Mention, b: Mention) -> bool:
     """Does one sentence, up to its figure, name a scope (项目, 基本, 中央, 收入 …) where the other names none of its
-    kind?"""
+    kind? Words of time or stage (年末, 预算, 完成) say when, not of what: 年末在职人员45人 and 全馆在职人员47人 are
+    one figure stated twice."""
     x, y = a.where.text[:a.start], b.where.text[:b.start]
-    return any(bool([w for w in group if w.search(x)]) != bool([w for w in group if w.search(y)]) for group in _OPPOSED)
+    return any(bool([w for w in group if w.search(x)]) != bool([w for w in group if w.search(y)]) for group in _SCOPES)
 
 
 def _column_word(m: Mention) -> str | None:

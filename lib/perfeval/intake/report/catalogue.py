@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from ...core.figures import LINES, is_figure_path, unit_of
-from ...core.quantity import commensurable
+from ...core.quantity import CURRENCY_BEFORE, commensurable
 from ...fileio import read_yaml
 from .mentions import Mention
 
@@ -33,7 +33,7 @@ _FRAME = (r"(?:(?:19|20)\d{2}(?:年(?:度|末|底|初)?|底|末)|本年度|本�
           r"部门|本级|其中|共计|共|累计|合计|实际支出|实际|年初|预算安排|安排|全年共|[，、：:])*")
 _AFTER = (r"(?:支出|经费|费用|费|总额|总资金|资金|合计|总计|预算总额|预算安排数|预算数|预算|决算数|决算|实际支出总额|实际支出数|"
           r"实际支出|实际数|实际|执行数|完成数|年初预算数|年初预算|批复数|金额|数|为|达|共|是|的|：|:|"
-          r"共计|人民币|RMB|CNY|[￥¥＋+\s])*")  # the currency and a plus sign are the amount's writing (支出人民币2864.30万元)
+          rf"共计|{CURRENCY_BEFORE}|[＋+\s])*")  # the currency and a plus sign are the amount's writing (支出人民币2864.30万元)
 
 LABELS = Path(__file__).with_name("labels.yaml")
 

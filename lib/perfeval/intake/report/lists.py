@@ -28,6 +28,7 @@ _AMONG = re.compile(r"其中|包括|包含|分别为|分别是|(?<=[，,（(：:
                     r"|用于(?:以下(?:[几两三四五六七八九十\d]个)?方面)?[：:]"  # open a breakdown (…，主要用于：一是…)
                     r"|(?:分项|构成|组成)(?:情况)?(?:是|为|如下)?[：:]")  # …决算总额2771万元。分项情况是：…
 _STOP = re.compile(r"另有|此外|另外|(?<=[，,；;])另(?!外)|合计|共计|总计")  # outside the list, or its close
+_COLON_OR_STOP = re.compile(r"[：:；;。]")  # what separates a count from the amount whose colon list it shares
 _CLOSING = re.compile(r"合计|共计|总计")  # of _STOP, the words that close a list once it has parts
 _CLAUSE = re.compile(r"[，,；;。：:]")
 _BARE_TOTAL = re.compile(r"^\s*[，,；;]\s*[\u4e00-\u9fff]{2,10}[为是:：]?\s*\d+(?:\.\d+)?\s*[，,；;：:]?\s*$")  # ，人数37，
@@ -176,6 +177,25 @@ def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_
     return None
 
 
+_WITHIN = re.compile(r"(?:^|(?<=[。；;，,：:]))\s*(?P<words>[\u4e00-\u9fff“”\"]{2,16}?)中(?=[\u4e00-\u9fff])")
+
+
+def _within_named(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence) -> list[Listed]:
+    """A breakdown opened by the name of a figure the paragraph stated before it, then 中 (财政全额供给单位1个；…。
+    财政全额供给单位中行政单位1个；参公单位0个；事业单位1个: the parts of that 1)."""
+    out: list[Listed] = []
+    for opened in _WITHIN.finditer(sentences[k].text):
+        words = opened.group("words").strip("“”\"")
+        named = [m for m in _paragraph_before(sentences, k, opened.start(), by_sentence)
+                 if _a_total(m) and m.label.strip("“”\"") == words]
+        if not named:
+            continue
+        parts, cut = _stream(sentences, k, opened.end(), named[0], here, by_sentence)
+        if len(parts) >= 2:
+            out += _nested(named[0], parts, cut)
+    return out
+
+
 def _fitting_whole(sentences: list[Sentence], k: int, at: int, nearest: Mention, parts: list[Mention],
                    by_sentence: BySentence) -> Mention:
     """The total a 其中 breaks down: the figure just before it, unless its parts do not fit that one and fit exactly
@@ -200,13 +220,14 @@ def _fitting_whole(sentences: list[Sentence], k: int, at: int, nearest: Mention,
 
 MAX_RUN = 8  # sentences a list runs on over, at most, when its parts' shares are looked for
 MAX_EARLIER = 8  # figures before a 其中 in its paragraph that may be the total it breaks down
+MAX_BACK = 12  # sentences looked back over for them (a paragraph of thousands of sentences is not read back whole)
 
 
 def _paragraph_before(sentences: list[Sentence], k: int, at: int, by_sentence: BySentence) -> list[Mention]:
     """The last MAX_EARLIER figures of the paragraph before `at` in sentence k (its cell's, in a table)."""
     out: list[Mention] = []
     j = k
-    while j >= 0 and len(out) < MAX_EARLIER and sentences[j].block == sentences[k].block \
+    while j >= max(0, k - MAX_BACK) and len(out) < MAX_EARLIER and sentences[j].block == sentences[k].block \
             and sentences[j].cell == sentences[k].cell:
         out += reversed([m for m in by_sentence.get(j, []) if j < k or m.end <= at])
         j -= 1
@@ -216,9 +237,10 @@ def _paragraph_before(sentences: list[Sentence], k: int, at: int, by_sentence: B
 def _shares_beside(parts: list[Mention], pool: list[Mention]) -> list[tuple[Mention, Mention]]:
     """Each part with the share written right after it (房屋134.67万元，占固定资产的27.91%), where one is."""
     ordered = sorted(pool, key=lambda m: m.order)
+    place = {id(m): i for i, m in enumerate(ordered)}
     out = []
     for p in parts:
-        at = next((i for i, m in enumerate(ordered) if m is p), None)
+        at = place.get(id(p))
         after = ordered[at + 1] if at is not None and at + 1 < len(ordered) else None
         if after is not None and after.is_rate and after.order[:2] == p.order[:2] and after.quantity.value > 0:
             out.append((p, after))
@@ -401,9 +423,9 @@ def _closed_before(whole: Mention, parts: list[_Part]) -> int | None:
     聘用人员8人: the 8 stands beside the 42)."""
     if len(parts) < 3 or whole.quantity.qualifier is not Qualifier.EXACT or _adds_up(whole, [p.mention for p in parts]):
         return None  # a range (不足300万元) admits many prefixes: only an exact total closes a list early
-    return next((k for k in range(2, len(parts)) if parts[k].depth == 0 and (
-        parts[k].gap >= 3 or (parts[k].gap == 2 and all(p.gap < 2 for p in parts[1:k])))
-        and _adds_up(whole, [p.mention for p in parts[:k]])), None)
+    return next((k for k in range(2, len(parts)) if parts[k].depth == 0 and parts[k].gap >= 2
+                 and all(p.gap < parts[k].gap for p in parts[1:k])  # a list set apart by ；throughout runs on
+                 and _adds_up(whole, [p.mention for p in parts[:k]])), None)
 
 
 def _after_close(rest: list[_Part], cut: bool) -> list[Listed]:
@@ -470,12 +492,20 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
                         and len(found[0].parts) == _count(counted.group(1)):
                     found[0] = replace(found[0], named=len(found[0].parts))  # 二类支出 … 其中A、B: both kinds, all of it
                 out += found
+    out += _within_named(sentences, k, here, by_sentence)
     for whole in here:
         colon = text[whole.end:whole.end + 2].lstrip()
         if _a_total(whole) and colon[:1] in ("：", ":"):
             parts, cut = _stream(sentences, k, whole.end, whole, here, by_sentence)
             if parts:
                 out += _nested(whole, parts, cut)
+            beside = [m for m in _of_other_units(whole, here, whole.start)
+                      if not _COLON_OR_STOP.search(text, m.end, whole.start)]  # 护岸共4段，长3.47km：右岸1段，…左岸3段
+            units = frozenset(canonical_unit(t.quantity.unit) for t in (whole, *beside))
+            for total in beside:
+                parts, cut = _stream(sentences, k, whole.end, total, here, by_sentence, units)
+                if parts:
+                    out += _nested(total, parts, cut)
         out += _bracket_of(text, whole, here)
     return out
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from ...core.quantity import CODE_LABELS, UNITS, Found, Quantity, canonical_unit, find_quantities
+from ...core.quantity import CODE_LABELS, CURRENCY_BEFORE, UNITS, Found, Quantity, canonical_unit, find_quantities
 from .document import Document, Sentence
 from .furniture import page_break_starts
 from .numbers_of_tables import years_heading_columns
@@ -118,7 +118,7 @@ _DELIMITERS = "，,、；;：:。！!？?\n"
 _LEAD = re.compile(r"^(?:(?:19|20)\d{2}(?:年(?:度|末|底|初)?|底|末)|本年度|本年|今年|全年|年度|其中|另外|另|同时|此外|共计|总共|共|累计|合计|总计|"
                    r"本单位|本部门|本中心|我中心|我局|我单位|我部门|[\s“”\"‘’（(])+")
 _TAIL = re.compile(r"(?:为|达到|达|高达|多达|仅为|仅有|仅|只有|只|共计|共|计|是|了|在|保持在|合计|总计|有|的|各|已|均|"
-                   r"人民币|RMB|CNY|[\s“”\"‘’（(：:￥¥＋+])+$")  # 部门整体支出高达3752.48万元, 仅3000万元, 人民币2864.30万元,
+                   rf"{CURRENCY_BEFORE}|[\s“”\"‘’（(：:＋+])+$")  # 部门整体支出高达3752.48万元, 仅3000万元, 人民币2864.30万元,
 # ￥2,864.30万元: the label is 部门整体支出 (the currency and a plus sign are the amount's writing)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # Units that count objects: the thing counted usually follows (5个职能科室, 76台公务车辆).
@@ -170,6 +170,8 @@ def label_of(sentence: str, found: list[Found], i: int) -> tuple[str, str, str, 
     before = clean_label(before_raw)
     after = clean_label(re.sub(r"^的", "", after_raw))
     after = re.sub(r"(?:以及|和|及|与|并|等)$", "", after)
+    if not re.search(r"[\u4e00-\u9fff]", after):
+        after = ""  # a closing bracket or a mark is no label (（计划12000人）: 计划)
     unit = f.quantity.unit
     if len(after) > MAX_AFTER:
         after = after[:MAX_AFTER] + "…"  # words after a count run on into what was done with it

@@ -88,7 +88,14 @@ class RateClaims(Placement):
                     own_rows.add(id(found))  # 单位资金·预算执行率 0.00% is that source's, not the framework measure
                 out.append(found)
         read = [(r, done_over_planned(self._measure_reading(r, fw))) for r in out]
-        return [done if id(r) in own_rows else self._by_measure(done, fw) for r, done in read]
+        return [done if id(r) in own_rows else self._by_measure(done, fw) if done.status != "contradicted"
+                else self._failing_measure(done, fw) for r, done in read]
+
+    def _failing_measure(self, found: RateFound, fw: Framework) -> RateFound:
+        """A rate its words' reading contradicts that is named as a framework measure (预算执行率 of 全年执行 ÷ 全年预算)
+        and fails by the measure too: the measure's claim, which the framework scores."""
+        measured = self._by_measure(replace(found, status="unexplained"), fw)
+        return measured if measured.measure and measured.status == "contradicted" else found
 
     def _measure_reading(self, found: RateFound, fw: Framework) -> RateFound:
         """Of several readings that give a rate, the one the framework itself computes (执行率 = 执行数 ÷ 预算数,

@@ -100,11 +100,11 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
     """The reading of one rate from the figures of its sentence (and, to complete a pair, its paragraph)."""
     change = bool(_CHANGE_WORDS.search(rate.clause + rate.label))
     near = _nearest([m for m in sentence if _operand(m)], rate)
-    agreeing = [r for r in _readings(rate, near, change) if agrees(rate.percent, r.value)]
+    agreeing = [r for r in _readings(rate, near, change) if agrees(rate.percent, r.value) and _evidence(rate, r)]
     if not agreeing and len(near) == 1:
         wider = near + [m for m in paragraph if _operand(m) and m not in near and m.order < rate.order][-NEAR_BEFORE:]
         agreeing = [r for r in _readings(rate, wider, change) if agrees(rate.percent, r.value)
-                    and near[0] in (r.numerator, r.denominator)]
+                    and near[0] in (r.numerator, r.denominator) and _evidence(rate, r)]
     subject = [m for m in near if m.order < rate.order and not is_difference(m)][-1:]
     if not agreeing and not change and len(near) > 1 and subject:
         agreeing = _share_of_earlier(rate, subject[0], near, paragraph)
@@ -129,6 +129,15 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
     if not near:
         return RateFound(rate, "unexplained", why="同句未载明可据以复算的数字")
     return RateFound(rate, "unexplained", why="邻近数字的占比或变动率都得不出该比率")
+
+
+def _evidence(rate: Mention, reading: Reading) -> bool:
+    """Does a reading that reproduces a rate say anything? Nothing is 0% of any figure: 0元，完成年初预算的0% is no share
+    of the budget beside it (the total's, not the part's), nor 增加0元，增长0% of the total's change — unless the words
+    make it a share (占0%, 占总收入的0%: see _share_of_none)."""
+    if rate.quantity.value != 0 or reading.kind != "share" or reading.numerator.quantity.value != 0:
+        return True
+    return clean_label(rate.label).startswith("占") or rate.lead.lstrip().startswith("占")
 
 
 _PLANNED = re.compile(r"预算|计划|批复|下达|安排|核定|目标|总额")  # words naming what a 执行率/到位率/完成率 divides by

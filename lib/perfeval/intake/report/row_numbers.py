@@ -3,7 +3,8 @@
 - lines that open with a whole number, or hold one right after their first word, the numbers counting up by one from
   line to line (a table flattened one row per line: `1 投入 20 18` / `2 过程 30 28`; numbered items: `1 某某项目，预算…`;
   a 决算 statement's 行次 after each row's label: `一、财政拨款收入 1 2,318.40` / `二、事业收入 2`);
-- a table saved one cell per line, whose 序号 column's numbers (1, 2, 3 …) stand one row's width of lines apart;
+- a table saved one cell per line, whose 序号 column's numbers (1, 2, 3 …) stand one row's width of lines apart (under
+  a 序号 line, or without one three or more, each before its row's name);
 - a table run together on one line (序号 指标 分值 得分 1 投入 20 18 2 过程 30 28 …), and a list run into one paragraph
   (主要做法：1加强培训，2完善制度，3强化监督).
 
@@ -100,7 +101,35 @@ def _cell_per_line_index(lines: Sequence[str]) -> list[int]:
             k, n = k + width, n + 1
         if len(column) >= MIN_HEADED_RUN:
             out += column
+    return out + _unheaded_index(lines)
+
+
+MIN_WIDTH = 3  # lines of a row whose number opens it: at two, a number after each label is that label's value
+
+
+def _unheaded_index(lines: Sequence[str]) -> list[int]:
+    """Lone numbers 1, 2, 3 … (three or more) at one width of MIN_WIDTH lines or more, each before a line of words:
+    a table saved one cell per line whose header did not name its 序号 column."""
+    out: list[int] = []
+    for first, line in enumerate(lines):
+        if _LONE.sub(r"\g<n>", line) != "1" or not _words_after(lines, first):
+            continue
+        second = next((k for k in range(first + MIN_WIDTH, min(len(lines), first + MAX_WIDTH + 1))
+                       if _LONE.sub(r"\g<n>", lines[k]) == "2"), None)
+        if second is None:
+            continue
+        width = second - first
+        k, n, column = first, 1, []
+        while k < len(lines) and (m := _LONE.match(lines[k])) and int(m.group("n")) == n and _words_after(lines, k):
+            column.append(k)
+            k, n = k + width, n + 1
+        if len(column) >= MIN_RUN:
+            out += column
     return out
+
+
+def _words_after(lines: Sequence[str], k: int) -> bool:
+    return k + 1 < len(lines) and bool(re.search(r"[\u4e00-\u9fff]", lines[k + 1])) and not _LONE.match(lines[k + 1])
 
 
 # A number standing alone between spaces, before a word: in a table run together on one line, a row's number opens

@@ -196,6 +196,23 @@ def _header_kind(cells: tuple[str, ...]) -> str | None:
     return None
 
 
+_PROJECT_LABELS = re.compile(r"(?:项目|子项目|专项)名称")
+
+
+def _of_projects(blocks: tuple[Block, ...], start: int) -> bool:
+    """Is a table headed 项目名称 a table of projects (耕地保护项目 | 800.00 | 760.00), none of its rows naming one of the
+    department's figures (基本支出, 项目支出)? Its 合计 is then the projects' total, never the department's budget."""
+    if not _PROJECT_LABELS.fullmatch(normalise(blocks[start].cells[0])):
+        return False
+    j = start + 1
+    while j < len(blocks) and _same_table(blocks, start, j):
+        label = normalise(_clean_row(blocks[j].cells[0]))
+        if not _TOTAL_ROW.match(label) and (table_line(label) or table_scalar(label)):
+            return False
+        j += 1
+    return True
+
+
 _TOTAL_LABEL = re.compile(r"(?:合\s*计|总\s*计|共\s*计)[：:]?$|^(?:总\s*额|资金总额|年度资金总额)[：:]?$")
 _TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*额)[：:]?$")
 _SUB_ROW = re.compile(r"^(?:其中|含)[：:]?")
@@ -209,8 +226,16 @@ def _plain_header(blocks: tuple[Block, ...], i: int) -> bool:
         return False
     if i > 0 and blocks[i - 1].kind == "row" and blocks[i - 1].table == block.table:
         return False
-    following = blocks[i + 1] if i + 1 < len(blocks) else None
-    return following is not None and _same_table(blocks, i, i + 1) and any(_quantity(c) for c in following.cells[1:])
+    following = _under(blocks, i)
+    return following is not None and any(_quantity(c) for c in blocks[following].cells[1:])
+
+
+def _under(blocks: tuple[Block, ...], i: int) -> int | None:
+    """The first row of i's table below it that holds anything (a header's second row, read into it, is left empty)."""
+    j = i + 1
+    while j < len(blocks) and _same_table(blocks, i, j) and not any(c.strip() for c in blocks[j].cells):
+        j += 1
+    return j if j < len(blocks) and _same_table(blocks, i, j) else None
 
 
 def _value_column(header: str) -> bool:
@@ -332,6 +357,8 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
             i += 1
             continue
         kind = _header_kind(block.cells) if block.kind == "row" else None
+        if kind == "scalars" and _of_projects(blocks, i):
+            kind = "plain"  # its values are the projects' own, each under its row and column
         if kind is None and _turned(blocks, i):
             kind = "turned"
         if kind is None and _plain_header(blocks, i):
@@ -565,7 +592,10 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     (and the unit the header names, 预算数（万元）); a 合计 / 总计 / 小计 row totals, column by column, the rows above
     it since the last such row (a 其中 row is inside the row before it, not another part)."""
     label_header, columns = _split_header(blocks[start].cells, lambda c: False)
-    columns = [label_header, *columns] if not blocks[start].cells[0].strip() else columns
+    below = _under(blocks, start)
+    first = blocks[below].cells if below is not None else ()
+    unlabelled = bool(first) and _quantity(first[0]) is not None  # no label column: each header cell is a column's
+    columns = [label_header, *columns] if not blocks[start].cells[0].strip() or unlabelled else columns
     stated = _stated_unit(blocks, start)
     out.taken.add(start)
     above: dict[int, list[Mention]] = {}
@@ -592,7 +622,8 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
                 q, implied = _cell_unit(q, header, row, stated)
             where = Where(blocks[j].section, text, j, k + 1, row, header)
             m = _mention(q, f"{row}·{header}" if row else header, where, implied)
-            path = _row_figure(row, header, q, report_year) if k == single and not total else None
+            path = _row_figure(row, header, q, report_year) \
+                if (k == single or _YEAR_ROW.fullmatch(header.strip())) and not total else None
             if path and not q.unit:
                 q, implied = _catalogue_unit(q, path)
                 m = _mention(q, m.label, where, implied)
@@ -687,18 +718,36 @@ _SUM_COLUMN = re.compile(r"(?:合计|总计)(?:[（(][^）)]*[）)])?$")
 
 
 def _row_sum(cells: list[Mention], columns: list[str]) -> list[Listed]:
-    """A row whose first amount stands under a …合计 column (本年支出合计 | 基本支出 | 项目支出): that amount over the
-    row's others (`cells`, the row's values as read), declared only where they make it up exactly (a column after
-    them may be of another kind)."""
-    if len(columns) < 3 or not _SUM_COLUMN.search(normalise(columns[0])):
-        return []
-    first = [m for m in cells if m.where.column == columns[0]]
-    others = [m for m in cells if m.where.column != columns[0] and not m.is_rate]
-    if len(first) != 1 or len(others) < 2 or first[0].is_rate \
-            or any(m.quantity.unit != first[0].quantity.unit for m in others):
-        return []
-    total = sum((m.quantity.value for m in others), Decimal(0))
-    return [_column_total(first[0], others)] if agrees(first[0].quantity, total) else []
+    """A row's own sums by its columns: a group's 小计 (公务用车购置及运行费·小计, under a header of two rows) over the
+    group's other columns, declared as the header says; and the row's first amount under a …合计 column (本年支出合计 |
+    基本支出 | 项目支出) over the row's others (a group counted by its 小计), declared only where they make it up
+    exactly (a column after them may be of another kind)."""
+    subtotals = {h.partition("·")[0]: h for h in columns if "·" in h and _SUBTOTAL.fullmatch(normalise(h.partition("·")[2]))}
+    inner = {m.where.column for m in cells if m.where.column and m.where.column.partition("·")[0] in subtotals
+             and m.where.column not in subtotals.values()}
+    out = []
+    for group, head in subtotals.items():
+        found = _summed(cells, head, [m for m in cells if m.where.column in inner
+                                      and m.where.column.partition("·")[0] == group])
+        out += [found] if found is not None else []
+    if len(columns) >= 3 and _SUM_COLUMN.search(normalise(columns[0])):
+        found = _summed(cells, columns[0], [m for m in cells if m.where.column not in (columns[0], *inner)])
+        out += [found] if found is not None and found.complete else []
+    return out
+
+
+_SUBTOTAL = re.compile(r"小计|合计")
+
+
+def _summed(cells: list[Mention], head: str, parts: list[Mention]) -> Listed | None:
+    """The amount under `head` over `parts` (rates aside), where there is one such amount, two parts or more, and
+    all in its unit."""
+    first = [m for m in cells if m.where.column == head]
+    parts = [m for m in parts if not m.is_rate]
+    if len(first) != 1 or len(parts) < 2 or first[0].is_rate \
+            or any(m.quantity.unit != first[0].quantity.unit for m in parts):
+        return None
+    return _column_total(first[0], parts)
 
 
 _SECOND_LABEL = re.compile(r"^(?:项目|科目)")  # a second label column: the other side of a statement (收入 | 支出)

@@ -92,9 +92,9 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差", "较差": "差"}
 _GRADE_WORD = "|".join(sorted(GRADE_WORDS, key=len, reverse=True))
 _GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|评为|属于|达到|：|:|(?=[“\"「]))\s*[“\"「]?"
-                    rf"(?P<v>{_GRADE_WORD})[”\"」]?(?:等级|等次|级)?(?:[，。；,;]|$)")
+                    rf"(?P<v>{_GRADE_WORD})[”\"」]?(?:等级|等次|级)?(?:[，。；,;（(]|$)")  # …为优秀（得分94分）
 _GRADED = re.compile(r"等级|等次|自评|评价|评定|绩效")
-_CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得分|总分|分数|评分).{0,4}自评"
+_CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得分|总分|分数|评分).{0,4}自评|折算(?:后|为)?的?(?:得分|总分|分数)?"
                             # 经自评，2023年度部门整体支出绩效得分96分: the score of the whole, not of a section
                             r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)"
                             # 绩效评价得分92分, 最终得分92分（满分100分）, 自评结果：92分
@@ -447,6 +447,7 @@ def _field_value(text: str) -> str | None:
     return next((text[:n] for n in range(len(text) - 1, 3, -1) if is_unit_name(text[:n])), None)
 
 
+_SEALED = re.compile(r"[（(]\s*(?:公章|盖章|章|印章)\s*[）)]$")
 SIGNATURE_LINES = 8  # the report's last lines, where a letter is signed
 
 
@@ -455,7 +456,7 @@ def _name_from_signature(sentences: list[Sentence]) -> Stated | None:
     (某某局 / 2024年3月15日)."""
     tail = [s for s in sentences[-SIGNATURE_LINES:] if s.cell is None]
     for k, s in enumerate(tail):
-        name = _compact(s.text).strip("（）() ")
+        name = _SEALED.sub("", _compact(s.text)).strip("（）() ")  # 某某局（公章）: the seal's place beside the name
         dated = any(_DATE.fullmatch(_compact(t.text).rstrip("。")) for t in tail[max(0, k - 1):k + 2] if t is not s)
         if dated and is_unit_name(name):
             return Stated(name, _where(s), "落款")
@@ -630,9 +631,9 @@ def read_unit(document: Document, name: str | None = None, year: int | None = No
     sentences = document.sentences()
     plain = [replace(s, text=without_pinyin(simplified(s.text))) for s in sentences]  # a copy in traditional
     # characters, or with a copying site's pinyin in its words, reads alike
-    grade = _as_written(_grade(plain), sentences)
     named = Stated(name, None, "命令行指定") if name else _as_written(_name(plain), sentences)
     dated = Stated(str(year), None, "命令行指定") if year else _as_written(_year(plain), sentences)
+    grade = _as_written(_grade(plain, year_value(dated.value) if dated else None), sentences)
     masked = next((m.group(0) for s in plain if (m := _MASKED_YEAR.search(s.text))), None) if dated is None else None
     return UnitFacts(named, dated, _first(document, _CODE), grade, masked)
 
@@ -656,24 +657,49 @@ def _as_written(stated: Stated | None, sentences: list[Sentence]) -> Stated | No
     return replace(stated, value=value, where=replace(where, text=original.text))
 
 
-def _grade(sentences: list[Sentence]) -> Stated | None:
-    """The grade the unit claims: 等级为“优”, 自评等次：良好, 整体绩效自评为良好 (a word standing alone after 为)."""
+def _grade(sentences: list[Sentence], year: str | None = None) -> Stated | None:
+    """The grade the unit claims: 等级为“优”, 自评等次：良好, 整体绩效自评为良好 (a word standing alone after 为) — the
+    department's for the year evaluated before a project's (耕地保护项目自评得分85分，等级为良) or another year's."""
+    found: list[tuple[tuple[bool, bool], Stated]] = []
     for s in sentences:
         text = _compact(s.text)  # 自评为优 秀: a PDF's space inside the word
         for m in _GRADE.finditer(text):
             if _GRADED.search(text[max(0, m.start() - 12):m.end()]):  # …得分92分，属于“优”等级
-                return Stated(GRADE_WORDS[m.group("v")], _where(s), "正文")
-    return None
+                part = _own_part(text, m.start())
+                years = set(re.findall(r"((?:19|20)\d{2})\s*年", part))
+                rank = (year is not None and bool(years) and year not in years, bool(_A_PROJECTS.search(part)))
+                found.append((rank, Stated(GRADE_WORDS[m.group("v")], _where(s), "正文")))
+                if rank == (False, False):
+                    return found[-1][1]
+    return min(found, key=lambda x: x[0])[1] if found else None
 
 
-def claimed_total(mentions: list[Mention]) -> Mention | None:
-    """The self-evaluation score the prose claims (自评得分96分): a score of at most 100 labelled as the unit's own."""
-    for m in mentions:
-        if m.quantity.unit == "分" and m.quantity.value <= MAX_CLAIMED and not _A_PARTS_SCORE.search(m.clause) and (
-                _CLAIMED_TOTAL.search(m.clause) or _SCORE_AFTER_SELF.search(m.where.text[:m.start])
-                and _SCORE_WORD.fullmatch(m.label)):
-            return m
-    return None
+def claimed_total(mentions: list[Mention], year: int | None = None) -> Mention | None:
+    """The self-evaluation score the prose claims (自评得分96分): a score of at most 100 labelled as the unit's own.
+
+    Of several, the department's for the year evaluated: a score converted to a hundred (按百分制折算后得分92分) before
+    one out of another maximum (原始得分46分（满分50分）, never the total), and one a project's (耕地保护项目自评得分85分) or
+    another year's (2023年度自评得分88分) only when no other is claimed."""
+    found = [m for m in mentions
+             if m.quantity.unit == "分" and m.quantity.value <= MAX_CLAIMED and not _A_PARTS_SCORE.search(m.clause)
+             and (_CLAIMED_TOTAL.search(m.clause) or _SCORE_AFTER_SELF.search(m.where.text[:m.start])
+                  and _SCORE_WORD.fullmatch(m.label))
+             and not _OUT_OF_ANOTHER.match(m.where.text[m.end:])]
+    return min(found, key=lambda m: (year is not None and m.year is not None and m.year != year,
+                                     bool(_A_PROJECTS.search(_own_part(m.where.text, m.start))),
+                                     not _CONVERTED.search(m.clause)), default=None)
+
+
+# A score out of another maximum than the framework's hundred (46分（满分50分）): the form's own points, not the total.
+_OUT_OF_ANOTHER = re.compile(r"\s*[（(]\s*满分\s*(?!100\s*分)\d++(?:\.\d++)?\s*分?\s*[）)]")
+_CONVERTED = re.compile(r"折算|百分制")
+# A project's own evaluation (某某项目自评得分…, 项目绩效评价得分…), told from the department's.
+_A_PROJECTS = re.compile(r"项目(?:支出)?(?:绩效)?(?:自评|评价)")
+
+
+def _own_part(text: str, start: int) -> str:
+    """The words of a sentence's part before a place in it (back to the last ；or 。): whose score or grade it is."""
+    return re.split(r"[；;。]", text[:start])[-1]
 
 
 # A section's or an indicator's own score (本项自评得分9分, 该指标自评得分4分, 小计): never the unit's total.

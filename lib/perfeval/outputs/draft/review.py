@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 
 from ...paths import TEMPLATES_DIR
+from .bounds import value_bounds
 from ...result import DRAFT_MARK as DRAFTED
 from .entries import GROUPS, LEFT_OUT_OF_FILE, NOT_A_FIGURE, Entry, Unread, Written, read_unread, read_written
 from .structure import Node, reconciled, tree
@@ -52,8 +53,8 @@ def _value(e: Entry) -> str:
 def _controls(e: Entry) -> str:
     name = escape(f"d-{e.key}")
     correct = (f'<label><input type="radio" name="{name}" value="correct"> 更正为 '
-               f'<input type="text" inputmode="decimal" class="corrected" aria-label="更正后的数值" size="9"></label>'
-               if e.value_at else "")
+               f'<input type="text" inputmode="decimal" class="corrected" aria-label="更正后的数值" size="9">'
+               f'<span class="why" role="alert"></span></label>' if e.value_at else "")
     return (f'<fieldset class="decide"><legend>核对结果</legend>'
             f'<label><input type="radio" name="{name}" value="confirm"> 无误</label>{correct}'
             f'<label><input type="radio" name="{name}" value="exclude"> 删去</label>'
@@ -89,7 +90,8 @@ def _data(w: Written, entries: list[Entry]) -> str:
     """The params and the entries' places for the script; every '<' escaped so no text of the report ends it."""
     payload = {"params": w.data, "entries": [
         {"key": e.key, "path": e.path, "remove": e.remove, "valueAt": e.value_at, "value": e.value, "ref": e.ref,
-         "uses": e.uses, "source": e.source} for e in entries]}
+         "uses": e.uses, "source": e.source, "unit": e.unit,
+         "bounds": value_bounds(tuple(e.path) + tuple(e.value_at)) if e.value_at else [None, None]} for e in entries]}
     return json.dumps(payload, ensure_ascii=False).replace("<", "\\u003c")
 
 

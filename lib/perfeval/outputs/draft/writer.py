@@ -221,6 +221,15 @@ def yaml_nodes(value: Any) -> int:
     return 1
 
 
+def _figures(value: Any) -> int:
+    """The records holding a value (figures, rates, rows …) under a draft's params: what a refusal counts."""
+    if isinstance(value, dict):
+        return ("value" in value) + sum(_figures(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_figures(v) for v in value)
+    return 0
+
+
 def settle(draft: Draft, target: Path) -> str:
     """The draft's text, validated and scored as the params file `target`: each entry the params refuse is taken
     out, kept as a comment and listed 存疑 on the review page, until the rest holds. A DraftError only when what
@@ -228,7 +237,7 @@ def settle(draft: Draft, target: Path) -> str:
     more than one params file may hold (a report with annexed tables of thousands of rows)."""
     nodes = yaml_nodes(draft.params)
     if nodes > MAX_YAML_NODES:
-        raise too_many_values(draft.report, nodes)
+        raise too_many_values(draft.report, _figures(draft.params))
     for _ in range(MAX_REPAIRS):
         text = params_text(draft)
         problems = _problems(text, target)

@@ -11,6 +11,24 @@
   var unit = data.params.unit || {};
   var store = "perfeval-review:" + unit.id + ":" + (data.params.drafted_from || "");
   var NUMBER = /^-?\d+(\.\d+)?$/;
+  // What an analyst types, as the report's number reader reads it: full-width digits, point, comma and minus from a
+  // Chinese input method, thousands separators, spaces, and the entry's own unit after the number (2864.30万元).
+  function typed(e, raw) {
+    var text = raw.replace(/[\uff10-\uff19\uff0e\uff0c\uff0d]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+    }).replace(/[\u3002]/g, ".").replace(/[\u2212\u2013\u2014]/g, "-").replace(/[\s,\u00a0\u3000]/g, "");
+    if (e.unit && text.slice(-e.unit.length) === e.unit) { text = text.slice(0, -e.unit.length); }
+    return text;
+  }
+  // Why a typed correction cannot stand (not a number, or outside what the params allow there), "" when it can.
+  function wrong(e, raw) {
+    var text = typed(e, raw.trim());
+    if (!NUMBER.test(text)) { return "请填写报告所载的数字，如 521.30" + (e.unit ? "（单位：" + e.unit + "）" : ""); }
+    var low = e.bounds[0], high = e.bounds[1], v = Number(text);
+    if (low !== null && v < low) { return low === 0 ? "不能为负数：金额、人数等不小于 0" : "不能小于 " + low; }
+    if (high !== null && v > high) { return "不能大于 " + high; }
+    return "";
+  }
   var left = document.getElementById("left");
   var said = document.getElementById("said");
   var reviewer = document.getElementById("reviewer");
@@ -23,8 +41,8 @@
     var chosen = box.querySelector("input[type=radio]:checked");
     if (!chosen) { return null; }
     if (chosen.value === "correct") {
-      var text = box.querySelector("input.corrected").value.trim().replace(/,/g, "");
-      return NUMBER.test(text) ? {kind: "correct", value: text} : null;
+      var raw = box.querySelector("input.corrected").value;
+      return wrong(byKey[key], raw) ? null : {kind: "correct", value: typed(byKey[key], raw.trim())};
     }
     return {kind: chosen.value};
   }
@@ -123,9 +141,10 @@
     if (t.classList.contains("corrected")) {
       var radio = t.closest("label").querySelector("input[type=radio]");
       radio.checked = true;
-      var bad = t.value.trim() !== "" && !NUMBER.test(t.value.trim().replace(/,/g, ""));
-      t.classList.toggle("invalid", bad);  // not counted as decided until it is a number
-      t.title = bad ? "请填写报告所载的数字，如 521.30" : "";
+      var why = t.value.trim() === "" ? "" : wrong(byKey[t.closest("article.entry").getAttribute("data-key")], t.value);
+      t.classList.toggle("invalid", why !== "");  // not counted as decided until it is a number the params allow
+      t.title = why;
+      t.parentNode.querySelector("span.why").textContent = why;  // said beside the box: a phone shows no title
     }
     if (t.closest("article.entry")) { mirror(t); }
     refresh();

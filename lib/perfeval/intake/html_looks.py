@@ -1,0 +1,215 @@
+"""How a web page dresses its elements, as far as it decides whether a browser shows their text: the declarations
+of an element's style and of the page's stylesheets (any selector lxml's cssselect reads; rules inside @media and
+selectors of a state, :hover, left out), and the colours of text and of what lies behind it.
+
+A decoy figure on a published page is hidden the ways a page hides anything: not displayed, of no size, clipped to
+nothing, placed off the screen, or drawn in the colour of what lies behind it (white on the white page, blue on a blue
+box, `<font color="#ffffff">`). Each is judged here once, so the page reader says what it left out.
+"""
+from __future__ import annotations
+
+import colorsys
+import re
+from typing import Literal
+
+from cssselect import SelectorError
+from cssselect.xpath import ExpressionError
+from lxml import etree
+from lxml.cssselect import CSSSelector
+
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.I)  # not this screen's rules, or not always
+_STATE = re.compile(r":(?:hover|focus|active|visited|target|checked|focus-within|focus-visible)\b|::?(?:before|after)",
+                    re.I)
+STYLED = "data-pe-style"  # the declarations the page's stylesheets give an element, in the order they apply
+_LENGTH = re.compile(r"^(-?(?:\d++(?:\.\d++)?|\.\d++))\s*(px|pt|em|rem|%|)$")
+OFF_SCREEN_PX = 999  # a box moved this far left or up is off any screen (left:-9999px, text-indent:-9999px)
+SMALLEST_PT = 1.0  # text smaller than this (font-size:1px is 0.75pt) is not read, as Word's under 1 point
+CLOSE = 12  # a colour within this of what lies behind it in every channel (of 255) cannot be seen
+_PX_PER = {"px": 1.0, "pt": 4 / 3, "": 1.0}
+_NAMED = {"white": (255, 255, 255), "black": (0, 0, 0), "red": (255, 0, 0), "green": (0, 128, 0),
+          "blue": (0, 0, 255), "yellow": (255, 255, 0), "gray": (128, 128, 128), "grey": (128, 128, 128),
+          "silver": (192, 192, 192), "navy": (0, 0, 128), "maroon": (128, 0, 0), "orange": (255, 165, 0),
+          "whitesmoke": (245, 245, 245), "snow": (255, 250, 250), "ivory": (255, 255, 240)}
+RGB = tuple[int, int, int]
+TRANSPARENT: Literal["transparent"] = "transparent"
+Colour = RGB | Literal["transparent"] | None  # None: a colour this reader does not know, never judged
+PAGE: RGB = (255, 255, 255)
+
+
+def apply_stylesheets(root: etree._Element) -> None:
+    """Give each element the declarations the page's own stylesheets set on it (`data-pe-style`), so that its style
+    is judged as the browser applies it: `<style>div.box span{display:none}</style>` hides a span in a box."""
+    for style in root.iter("style"):
+        css = _MEDIA.sub("", re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S))
+        for selectors, declarations in _RULE.findall(css):
+            for selector in selectors.split(","):
+                selector = selector.strip()
+                if not selector or selector.startswith("@") or _STATE.search(selector):
+                    continue
+                try:
+                    found = CSSSelector(selector, translator="html")(root)
+                except (SelectorError, ExpressionError, SyntaxError):
+                    continue  # a selector lxml cannot read is left unapplied
+                for el in found:
+                    el.set(STYLED, f"{el.get(STYLED) or ''};{declarations}")
+
+
+def declarations(el: etree._Element) -> dict[str, str]:
+    """An element's style as the browser applies it: the stylesheets' declarations, then its own style attribute."""
+    out: dict[str, str] = {}
+    for text in (el.get(STYLED) or "", el.get("style") or ""):
+        for part in text.split(";"):
+            name, colon, value = part.partition(":")
+            if colon:
+                out[name.strip().lower()] = value.replace("!important", "").strip().lower()
+    return out
+
+
+class Looks:
+    """Judges a page's elements; remembers the colour behind each element it has met, so that a page nested deep
+    costs each element one look, not one per ancestor."""
+
+    def __init__(self) -> None:
+        self._behind: dict[etree._Element, RGB] = {}
+
+    def hides(self, el: etree._Element) -> bool:
+        """Whether a browser shows none of an element's text: hidden, not displayed, too small to read, clipped to
+        nothing, off the screen, or drawn in the colour of what lies behind it."""
+        if el.get("hidden") is not None:
+            return True
+        d = declarations(el)
+        if d.get("display") == "none" or d.get("visibility") in ("hidden", "collapse"):
+            return True
+        opacity = _number(d.get("opacity"))
+        if opacity is not None and opacity <= 0.05:
+            return True
+        size = _points(d.get("font-size"))
+        if size is not None and size < SMALLEST_PT or _off_screen(d) or _clipped(d):
+            return True
+        written = d.get("color") or el.get("color")  # <font color="#ffffff">: the colour the old font tag sets
+        colour = _colour(written) if written else None
+        return colour == TRANSPARENT or isinstance(colour, tuple) and _close(colour, self.background(el))
+
+    def background(self, el: etree._Element) -> RGB:
+        """The colour behind an element's text: its own background, else its nearest ancestor's, else the page's."""
+        chain: list[etree._Element] = []
+        found = PAGE
+        for a in (el, *el.iterancestors()):
+            if a in self._behind:
+                found = self._behind[a]
+                break
+            chain.append(a)
+            own = _own_background(a)
+            if own is not None:
+                found = own
+                break
+        for a in chain:
+            self._behind[a] = found
+        return found
+
+
+def _own_background(el: etree._Element) -> RGB | None:
+    d = declarations(el)
+    for written in (d.get("background-color"), _first_colour(d.get("background")), el.get("bgcolor")):
+        colour = _colour(written) if written else None
+        if isinstance(colour, tuple):
+            return colour
+    return None
+
+
+def _first_colour(shorthand: str | None) -> str | None:
+    """The colour a `background:` shorthand sets (background:#336699 url(x.png) no-repeat)."""
+    for found in re.finditer(r"#[0-9a-f]{3,8}\b|(?:rgba?|hsla?)\([^)]*\)|\b[a-z]+\b", shorthand or ""):
+        if _colour(found.group(0)) is not None:
+            return found.group(0)
+    return None
+
+
+def _colour(written: str) -> Colour:
+    """A CSS colour as RGB, TRANSPARENT, or None when it is none this reader knows (never judged)."""
+    text = written.strip().lower()
+    if text == "transparent":
+        return TRANSPARENT
+    if text in _NAMED:
+        return _NAMED[text]
+    hexa = re.fullmatch(r"#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})", text)
+    if hexa:
+        digits = hexa.group(1)
+        if len(digits) in (3, 4):
+            digits = "".join(c * 2 for c in digits)
+        if len(digits) == 8 and int(digits[6:], 16) <= CLOSE:
+            return TRANSPARENT
+        return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
+    func = re.fullmatch(r"(rgba?|hsla?)\(([^)]*)\)", text)
+    parts = [p for p in re.split(r"[\s,/]+", func.group(2).strip()) if p] if func else []
+    if func is None or len(parts) < 3:
+        return None
+    if len(parts) > 3 and (_alpha(parts[3]) or 0) <= 0.05:
+        return TRANSPARENT
+    if func.group(1).startswith("rgb"):
+        r, g, b = (_channel(p) for p in parts[:3])
+        return (r, g, b) if r is not None and g is not None and b is not None else None
+    hue, sat, light = _number(parts[0].removesuffix("deg")), _number(parts[1].rstrip("%")), _number(parts[2].rstrip("%"))
+    if hue is None or sat is None or light is None:
+        return None
+    red, green, blue = colorsys.hls_to_rgb(hue / 360 % 1, light / 100, sat / 100)
+    return round(red * 255), round(green * 255), round(blue * 255)
+
+
+def _channel(text: str) -> int | None:
+    if text.endswith("%"):
+        value = _number(text[:-1])
+        return None if value is None else round(min(max(value, 0), 100) * 2.55)
+    value = _number(text)
+    return None if value is None else round(min(max(value, 0), 255))
+
+
+def _alpha(text: str) -> float | None:
+    value = _number(text.rstrip("%"))
+    return None if value is None else value / 100 if text.endswith("%") else value
+
+
+def _close(a: RGB, b: RGB) -> bool:
+    return all(abs(x - y) <= CLOSE for x, y in zip(a, b))
+
+
+def _number(text: str | None) -> float | None:
+    try:
+        return float(text) if text else None
+    except ValueError:
+        return None
+
+
+def _px(text: str | None) -> float | None:
+    """A length in px (px, pt; em and rem at 16px), or None for what this reader does not measure (auto, %)."""
+    found = _LENGTH.match((text or "").strip())
+    if found is None:
+        return None
+    value, unit = float(found.group(1)), found.group(2)
+    if unit == "%":
+        return 0.0 if value == 0 else None  # a share of a size this reader does not know, unless of nothing
+    if unit in ("em", "rem"):
+        return value * 16
+    return value * _PX_PER[unit] if unit in _PX_PER else None
+
+
+def _points(text: str | None) -> float | None:
+    px = _px(text)
+    return None if px is None else px * 0.75
+
+
+def _off_screen(d: dict[str, str]) -> bool:
+    """Moved off the screen: left / top / text-indent / a margin far negative (left:-9999px)."""
+    return any((value := _px(d.get(name))) is not None and value <= -OFF_SCREEN_PX
+               for name in ("left", "top", "text-indent", "margin-left", "margin-top"))
+
+
+def _clipped(d: dict[str, str]) -> bool:
+    """Clipped to nothing: a box of (almost) no width or height that hides what overflows it (height:0;overflow:
+    hidden; the screen-reader pattern width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0))."""
+    if re.fullmatch(r"rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?\s*\)", d.get("clip", "")):
+        return True
+    if d.get("overflow", "") not in ("hidden", "clip"):
+        return False
+    return any((value := _px(d.get(name))) is not None and value <= 1 for name in ("height", "width", "max-height"))
