@@ -189,6 +189,10 @@ def test_a_copy_on_a_site_that_republishes_documents_takes_no_year_from_its_post
     (("柳溪县档案馆部门整体支出绩效自评报告 2023",), NAME, "2023"),  # the year after the title, without 年
     (("附件：1.柳溪县档案馆2023年度部门整体支出绩效自评报告",), NAME, "2023"),  # an attachment list's item
     (("首页 > 信息公开 > 财政预决算 > 柳溪县档案馆2023年度部门决算",), NAME, "2023"),  # a site's path ending in the title
+    (("柳溪县档案馆２０２３年度部门整体支出绩效自评报告",), NAME, "2023"),  # full-width digits
+    (("柳溪县档案馆2023年1-12月部门整体支出绩效自评报告",), NAME, "2023"),  # the months it covers
+    (("柳溪县档案馆2023财年部门整体支出绩效自评报告",), NAME, "2023"),
+    (("关于柳溪县档案馆《2023年度部门整体支出绩效自评报告》的说明",), NAME, "2023"),  # the unit before the quoted title
 ])
 def test_a_title_however_the_page_sets_it(lines, name, year):
     assert identity(*lines, "一、基本情况", "本馆负责全县档案工作。")[::2] == (name, year)

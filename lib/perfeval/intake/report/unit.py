@@ -33,7 +33,7 @@ _FIELD_ALONE = re.compile(r"^(?:(?P<n>(?:部门|单位)\s*[（(]?\s*(?:单位)?\
                           r"\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]?\s*\|?$")
 _CN_YEAR = r"二[〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}"  # 二〇二三
 _A_YEAR = rf"(?:19|20)\d{{2}}|{_CN_YEAR}"
-_TITLE_YEAR = re.compile(rf"({_A_YEAR})\s*(?:年度?|(?=[决预]算|部门|单位))[^，。；\d]{{0,30}}?(?:绩效|自评|整体支出|[决预]算(?:公开|情况说明|编制说明|报告)?(?:[（(][^（()）]{{1,6}}[）)])?$)")
+_TITLE_YEAR = re.compile(rf"({_A_YEAR})\s*(?:年度?(?:\s*\d{{1,2}}\s*[-－—至~～]\s*\d{{1,2}}\s*月份?)?|财年|(?=[决预]算|部门|单位))[^，。；\d]{{0,30}}?(?:绩效|自评|整体支出|[决预]算(?:公开|情况说明|编制说明|报告)?(?:[（(][^（()）]{{1,6}}[）)])?$)")
 # A title whose year follows it in brackets, on its line or alone on the next (…自评报告（2023年度）).
 _YEAR_AFTER_TITLE = re.compile(rf"(?:绩效|自评|整体支出|决算)[^，。；]{{0,30}}(?:[（(]\s*({_A_YEAR})\s*年度?\s*[）)]"
                                rf"|(?:报告|自评表|决算|预算)\s*({_A_YEAR})\s*(?:年度?)?)$")  # …自评报告 2023
@@ -177,6 +177,7 @@ def is_unit_name(text: str) -> bool:
 _PRONOUN = re.compile(r"[我该]|本(?:单位|部门|机关|系统|级|局|中心|委|办|院|所|站|馆|校|会|处|科|队|镇|乡|街道)|全(?:县|市|区|镇|乡|省|州|盟|旗)(?![县市区])")
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")  # one for one: places in the text stay
 _CN_DIGIT = dict(zip("〇零○Ｏ一二三四五六七八九", "0000123456789"))
 
 
@@ -222,7 +223,8 @@ def _name_from_title(sentences: list[Sentence], places: bool = False) -> Stated 
         tail = _TITLE_TAIL.search(text)
         if tail is None:
             continue
-        name = re.split(r"[：:|｜/\\\s]", text[:tail.start()].strip())[-1].rstrip("的")  # 名称: | 某某局2021年度…
+        name = re.split(r"[：:|｜/\\\s]", text[:tail.start()].strip())[-1].rstrip("的《“")  # 名称: | 某某局2021年度…,
+        # 关于某某局《2024年度…报告》的说明
         name = _OWN_LEVEL.sub("", _ABOUT_TAIL.sub("", name)).rstrip("（(")  # 某某局关于报送…, 某某局（本级）, 某某局（2023年度）
         name = clean_name(re.sub(r"(?:19|20)\d{2}$", "", name))  # 某某镇人民政府2019决算公开: the year without its 年
         bracketed = _BRACKETED_NAME.search(text)  # 2023年度部门整体支出绩效自评报告（某某局）, never a sentence's aside
@@ -629,8 +631,9 @@ def read_unit(document: Document, name: str | None = None, year: int | None = No
     """The unit's name, the year the report evaluates, its budget code and its claimed grade, each with the basis
     it was read on; `name` and `year` given (the analyst's --name, --year) override what the report says."""
     sentences = document.sentences()
-    plain = [replace(s, text=without_pinyin(simplified(s.text))) for s in sentences]  # a copy in traditional
-    # characters, or with a copying site's pinyin in its words, reads alike
+    plain = [replace(s, text=without_pinyin(simplified(s.text)).translate(_FULL_WIDTH_DIGITS))
+             for s in sentences]  # a copy in traditional characters, with a copying site's pinyin in its words or
+    # with full-width digits (２０２４年度) reads alike
     named = Stated(name, None, "命令行指定") if name else _as_written(_name(plain), sentences)
     dated = Stated(str(year), None, "命令行指定") if year else _as_written(_year(plain), sentences)
     grade = _as_written(_grade(plain, year_value(dated.value) if dated else None), sentences)
