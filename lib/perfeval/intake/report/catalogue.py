@@ -70,8 +70,9 @@ def _words(*groups: str) -> tuple[tuple[LabelEntry, re.Pattern[str]], ...]:
                  for g in groups for e in label_table()[g])
 
 
-_COLUMN_ONLY = re.compile(rf"^{_FRAME}(?:决算数|决算|实际支出总额|实际支出数|实际支出|实际数|预算总额|预算数|预算|年初预算数|年初预算)"
-                          r"(?:为|达|是|：|:)*$")
+_COLUMN_ONLY = re.compile(rf"^(?:控制在|控制于|低于|未超)?{_FRAME}(?:决算数|决算|实际支出总额|实际支出数|实际支出|实际数|预算总额|预算数|预算|"
+                          r"年初预算数|年初预算|(?<=上年)同期|(?:比|较)上年的?)(?:为|达|是|：|:)*$")  # …支出19.30万元，控制在年初
+# 预算18.00万元以内 (its budget); …，上年同期17.00万元, 比上年的17.00万元 (its last year)
 _FINAL_WORDS = ("决算", "实际", "完成", "执行")
 _BUDGET_WORDS = ("预算", "年初", "批复", "安排")
 
