@@ -1120,3 +1120,9 @@ def test_income_listed_by_kind_is_declared_whole_whether_or_not_it_adds_up(tmp_p
     checks = _findings(tmp_path, "青溪县疾病预防控制中心2024年度部门整体支出绩效自评报告", "一、收支情况",
                        f"2024年度总收入2215.64万元，{kinds}。")
     assert ("declared_identity_broken" in checks) is asked
+
+
+def test_a_change_claim_is_named_as_a_change_not_a_share_of_its_amount(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、“三公”经费", "“三公”经费较上年的23.74万元减少2.38万元，下降11.03%。")
+    [ratio] = draft.params["claims"]["ratios"]
+    assert "下降" in ratio["label"] and "占" not in ratio["label"]
