@@ -1126,3 +1126,16 @@ def test_a_change_claim_is_named_as_a_change_not_a_share_of_its_amount(tmp_path)
     draft = draft_of(tmp_path, TITLE, "一、“三公”经费", "“三公”经费较上年的23.74万元减少2.38万元，下降11.03%。")
     [ratio] = draft.params["claims"]["ratios"]
     assert "下降" in ratio["label"] and "占" not in ratio["label"]
+
+
+def test_shares_beside_a_lists_parts_that_do_not_make_a_whole_are_of_a_larger_total(tmp_path):
+    def spending(first: str):
+        return draft_of(tmp_path, TITLE, "一、收支情况", "2023年度收支总决算4000.00万元。",
+                        f"本年支出合计3800.00万元。年末结转结余200.00万元。其中，基本支出1000.00万元、占比{first}，"
+                        "项目支出2800.00万元、占比70.00%。")
+
+    held = spending("25.00%")  # 25 + 70 = 95: shares of the 4000, not of the 3800 the parts make
+    assert _rate(held, "25.00%").status == "explained"
+    assert _rate(held, "25.00%").reading.denominator.written == "4000.00万元"
+    assert _rate(spending("24.00%"), "24.00%").status == "unexplained"  # 24 + 70 is no whole and no figure gives
+    # both: of no total found, so no claim against the 3800 the parts make

@@ -69,7 +69,7 @@ class RateClaims(Placement):
                 found = _formula_change(self._change_from_last_year(found, sentence, free), free)
                 found = earlier.explain(found, sentence)
                 found = done_over_the_years_budget(found, sentence, by_block.get(m.where.block, []))
-                out.append(share_of_its_list(found, sentence, lists))
+                out.append(share_of_its_list(found, sentence, lists, free))
         own_rows: set[int] = set()  # a rate of a table row that states no catalogue figure: that row's own
         lines: dict[tuple[int, int], list[Cell]] = {}  # each line's cells, gathered once: linear in the table
         for cell in tables.cells:
