@@ -165,11 +165,18 @@ def drafting(root: Path, lib: str | None) -> None:
 
 
 def drafting_timeout(root: Path, timeout: int = 5) -> None:
-    """`perfeval run --timeout` over a report whose drafting outlasts it beside one that drafts at once: drafting is
-    bounded by the batch's timeout (it ran before any unit and ignored it)."""
+    """`perfeval run --timeout` over reports whose drafting outlasts it (the 3 MB paragraph; a PDF just under the
+    reader's bounds, ~20 s of CPU) beside one that drafts at once: drafting is bounded by the batch's timeout (it ran
+    before any unit and ignored it)."""
+    from hostile_pdfs import glyph_by_glyph, pages_pdf
+
+    from perfeval.intake.pdf import MAX_CONTENT
+
     units = root / "slow"
     units.mkdir()
     (units / "slow.txt").write_text(DENSE["a 3 MB paragraph of 60,000 sentences with figures"], encoding="utf-8")
+    page = glyph_by_glyph(23_700)
+    (units / "dense.pdf").write_bytes(pages_pdf([page] * (MAX_CONTENT // len(page))))
     (units / "quick.txt").write_text(_HEAD + "2023年部门整体支出100.00万元，其中基本支出60.00万元，项目支出40.00万元。\n",
                                      encoding="utf-8")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -179,7 +186,8 @@ def drafting_timeout(root: Path, timeout: int = 5) -> None:
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     said = [line for line in done.stdout.splitlines() + done.stderr.splitlines() if "超时" in line or "written" in line]
-    print(f"\nperfeval run --timeout {timeout} over the 3 MB paragraph and a short report: exit {done.returncode} in "
+    print(f"\nperfeval run --timeout {timeout} over the 3 MB paragraph, a PDF just under the bounds and a short report: "
+          f"exit {done.returncode} in "
           f"{wall:.1f} s wall, {after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime:.1f} s CPU")
     for line in said:
         print(f"  {line.strip()[:110]}")
@@ -188,8 +196,9 @@ def drafting_timeout(root: Path, timeout: int = 5) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=12)
-    parser.add_argument("--only", choices=["pipes", "drafting"], help="measure only the named pipes among the units, "
-                        "or only drafting dense reports")
+    parser.add_argument("--only", choices=["pipes", "drafting", "draft-timeout"],
+                        help="measure only the named pipes among the units, only drafting dense reports, or only "
+                        "the batch's --timeout over drafting")
     parser.add_argument("--lib", help="with --only drafting: a checkout whose library to measure")
     args = parser.parse_args()
     n = args.units
@@ -199,6 +208,10 @@ def main() -> None:
           f"{' --lib ' + args.lib if args.lib else ''}; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
+        if args.only == "draft-timeout":
+            drafting_timeout(root)
+            print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+            return
         if args.only == "drafting":
             drafting(root, args.lib)
             drafting_timeout(root)

@@ -325,3 +325,23 @@ def test_a_folder_of_unit_folders_given_as_one_names_them(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "收到的报告: no units in this folder" in err and "its subfolders 乙县、甲县 hold units" in err
     assert "收到的报告/*/" in err and not (tmp_path / "out").exists()
+
+
+def test_a_report_saved_as_a_web_page_in_a_batch_folder_is_named_not_skipped_unsaid(tmp_path):
+    """A unit's report saved as a web page (which `perfeval draft` reads) beside other reports was skipped without a
+    word: "1 report(s) written" for two units (trial 4's U43). It is named, saying how to draft it; the pages perfeval
+    makes (a review page, a unit's 复核报告) are not."""
+    from perfeval.outputs.batch.jobs import resolve_reports
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(PLANTED / "archives_2023.txt", folder / "other.txt")
+    (folder / "qingxi.html").write_text("<html><head><title>青溪县自然资源局2024年度部门整体支出绩效自评报告</title>"
+                                        "</head><body><p>2024年部门整体支出2864.30万元。</p></body></html>",
+                                        encoding="utf-8")
+    (folder / "qingxi.review.html").write_text("<title>核对草稿 · 青溪县自然资源局 2024 年度绩效</title>", encoding="utf-8")
+    (folder / "made.html").write_text("<title>青溪县自然资源局 2024年度部门整体支出绩效评价复核报告</title>", encoding="utf-8")
+    reports, warnings = resolve_reports([str(folder)])
+    assert [p.name for p in reports] == ["other.txt"]
+    assert len(warnings) == 1 and "in/qingxi.html: a report saved as a web page is not drafted by the batch" in warnings[0]
+    assert "perfeval draft qingxi.html" in warnings[0]

@@ -51,3 +51,10 @@ def test_every_entry_shows_itself_in_a_sentence():
     for group, entries in label_table().items():
         for e in entries:
             assert e.yes, f"{group}.{e.key} has no example sentence"
+
+
+def test_a_lines_budget_and_last_year_named_by_their_column_after_it_continue_the_line():
+    assert paths_of("2023年“三公”经费支出19.30万元，控制在年初预算18.00万元以内，上年同期17.00万元。") == \
+        ["lines.sangong.final", "lines.sangong.budget", "lines.sangong.prev_final"]
+    assert paths_of("2023年“三公”经费支出15.30万元，比上年的17.00万元下降10%。")[:2] == \
+        ["lines.sangong.final", "lines.sangong.prev_final"]

@@ -549,8 +549,10 @@ def test_a_list_of_as_many_parts_as_its_sentence_counts_is_the_whole_of_its_tota
     assert len(broken) == 1 and broken[0].candidate  # two kinds, both listed: 360 is all of it, not 380
     assert not [f for f in findings_of(tmp_path, TITLE, "一、支出", text.format("360.00"))
                 if f.check == "declared_identity_broken"]
-    apart = draft_of(tmp_path, TITLE, "一、支出", "全年支出合计380.00万元，其中基本支出210.00万元，项目支出150.00万元。")
+    apart = draft_of(tmp_path, TITLE, "一、支出", "全年支出合计380.00万元，其中会议费210.00万元，培训费150.00万元。")
     assert [i["relation"] for i in apart.params["claims"]["identities"]] == [">="]  # a 其中 alone may list some parts
+    kinds = draft_of(tmp_path, TITLE, "一、支出", "全年支出合计380.00万元，其中基本支出210.00万元，项目支出150.00万元。")
+    assert [i["relation"] for i in kinds.params["claims"]["identities"]] == ["="]  # …but spending by kind (trial 4 U1)
 
 
 def test_a_line_under_a_budget_total_is_the_budgets_and_opening_and_closing_balances_are_two_figures(tmp_path):
@@ -1107,3 +1109,33 @@ def test_a_figure_listed_under_a_total_of_its_own_name_is_a_part_not_a_second_st
     assert [m.written for m in draft.catalogue["staff.retired"]] == ["52人"]
     assert ("52人", ["2人", "50人"]) in [(lst.whole.written, [p.written for p in lst.parts]) for lst in draft.lists]
     assert not any({m.written for m in pair} == {"52人", "50人"} for pair in draft.pairs)
+
+
+@pytest.mark.parametrize("kinds, asked", [
+    ("其中财政拨款收入1890.24万元，事业收入235.40万元", True),  # 2125.64: the income by kind misses 90
+    ("其中财政拨款收入1980.24万元，事业收入235.40万元", False),
+    ("其中新建站点收入1890.24万元", False),  # one part named: a part of it, no more
+])
+def test_income_listed_by_kind_is_declared_whole_whether_or_not_it_adds_up(tmp_path, kinds, asked):
+    checks = _findings(tmp_path, "青溪县疾病预防控制中心2024年度部门整体支出绩效自评报告", "一、收支情况",
+                       f"2024年度总收入2215.64万元，{kinds}。")
+    assert ("declared_identity_broken" in checks) is asked
+
+
+def test_a_change_claim_is_named_as_a_change_not_a_share_of_its_amount(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、“三公”经费", "“三公”经费较上年的23.74万元减少2.38万元，下降11.03%。")
+    [ratio] = draft.params["claims"]["ratios"]
+    assert "下降" in ratio["label"] and "占" not in ratio["label"]
+
+
+def test_shares_beside_a_lists_parts_that_do_not_make_a_whole_are_of_a_larger_total(tmp_path):
+    def spending(first: str):
+        return draft_of(tmp_path, TITLE, "一、收支情况", "2023年度收支总决算4000.00万元。",
+                        f"本年支出合计3800.00万元。年末结转结余200.00万元。其中，基本支出1000.00万元、占比{first}，"
+                        "项目支出2800.00万元、占比70.00%。")
+
+    held = spending("25.00%")  # 25 + 70 = 95: shares of the 4000, not of the 3800 the parts make
+    assert _rate(held, "25.00%").status == "explained"
+    assert _rate(held, "25.00%").reading.denominator.written == "4000.00万元"
+    assert _rate(spending("24.00%"), "24.00%").status == "unexplained"  # 24 + 70 is no whole and no figure gives
+    # both: of no total found, so no claim against the 3800 the parts make

@@ -203,3 +203,11 @@ def test_a_magnitude_after_a_qualifier_and_a_point_typed_twice_are_read_never_dr
     for written in ("2864..30万元", "2864.30.万元"):
         [found] = find_quantities(f"支出{written}。")
         assert str(found.quantity.value) == "2864.30" and found.doubt, written  # read, and listed 存疑
+
+
+def test_a_line_of_other_articles_headlines_holds_no_figure_of_the_unit():
+    ticker = ("柳溪检察：积极参与河道治理工作 青石检察依法督促关停一处砖瓦厂 芙蓉检察：讲习夜校正式开讲 "
+              "大湖检察：倾心守护一湖碧水 县人大组织12家单位专题研究公益诉讼 市检察院中心组举行集中学习")
+    assert figures(ticker, "本院核定编制18人。") == ["18人"]
+    assert figures("指标 分值 得分 投入 20 18 过程 30 28 产出 30 30 效益 20 19") == \
+        ["20", "18", "30", "28", "30", "30", "20", "19"]  # a table run together on a line: its cells are figures

@@ -93,8 +93,9 @@ def test_cost_ratio_panels_compare_two_units_or_more(portfolio):
     chart = display.ratios_chart(portfolio)
     assert isinstance(chart, Chart)
     titles = [ax.get_title() for ax in chart.figure.axes]
-    assert titles == ["人均“三公”经费（万元/人）", "公务用车每次出车费用（元/次）"]  # 人均公用经费: Changsha only
-    assert "人均“三公”经费最高为浏阳市机关后勤服务中心（13.51万元/人）" in chart.caption
+    assert titles == ["机关事务服务中心：人均“三公”经费（万元/人）", "机关事务服务中心：公务用车每次出车费用（元/次）"]
+    # 人均公用经费: Changsha only
+    assert "机关事务服务中心中，人均“三公”经费最高为浏阳市机关后勤服务中心（13.51万元/人）" in chart.caption
 
 
 def test_charts_render_chinese_without_missing_glyphs(results, tmp_path):
@@ -174,7 +175,7 @@ def test_one_unit_entered_twice_under_two_ids_is_drawn_twice_and_said_apart(resu
     chart = display.ratios_chart(gather(both))
     assert isinstance(chart, Chart)
     panel = chart.figure.axes[0]
-    assert len(panel.patches) == len(charts.extremes(charts.shared_ratios(ratios).query("指标 == @panel.get_title().split('（')[0]")))
+    assert len(panel.patches) == len(charts.extremes(charts.shared_ratios(ratios).query("指标 == @panel.get_title().split('：')[1].split('（')[0]")))
     for block in (display.units_block, display.notes_block, display.claims_chart, display.grades_chart,
                   display.share_charts, display.ratios_block):
         block(gather(both))
@@ -193,3 +194,23 @@ def test_the_heading_names_the_kind_only_when_every_unit_is_of_it(results):
     assert display.page_title(gather([_of_kind(r, None) for r in results])) == display.NEUTRAL_TITLE
     assert "<h1>各单位部门整体支出绩效评价对比</h1>" in display.title_block("", gather(mixed)).html
     assert "<h1>甲</h1>" in display.title_block("甲", gather(mixed)).html  # a title the analyst gives is kept
+
+
+def test_a_drafted_unit_is_named_as_a_draft_and_a_unit_of_no_kind_is_ranked_against_none(results):
+    """The portfolio listed a drafted, unconfirmed unit among confirmed ones with no mark, and ranked a unit that
+    states no kind 最低 among 机关事务服务中心s (trial 4, U49)."""
+    liuyang = [r for r in results if r.unit.id == "liuyang_2020"][0]
+    drafted = liuyang.model_copy(update={"unit": liuyang.unit.model_copy(
+        update={"id": "liuyang_draft", "year": 2021, "drafted_from": "liuyang.txt"})})
+    kindless = liuyang.model_copy(update={"unit": liuyang.unit.model_copy(update={"id": "liuyang_kindless",
+                                                                                  "year": 2019, "kind": None})})
+    portfolio = gather([*results, drafted, kindless])
+    names = dict(zip(portfolio.units["编号"], portfolio.units["单位"]))
+    assert names["liuyang_draft"] == f"{liuyang.unit.name}（草稿·未经核对）"
+    assert names["liuyang_2020"] == liuyang.unit.name
+    chart = display.ratios_chart(portfolio)
+    drawn = {label.get_text() for ax in chart.figure.axes for label in ax.get_yticklabels()}
+    assert f"{liuyang.unit.name}（草稿·未经核对）（2021）" in drawn  # compared, and said to be a draft
+    assert f"{liuyang.unit.name}（2019）" not in drawn  # no kind: in the table, ranked against none
+    assert "未注明类别的单位（" in chart.caption and liuyang.unit.name in chart.caption
+    assert (portfolio.ratios["年度"] == 2019).any()  # its ratios still listed with their figures

@@ -70,8 +70,9 @@ def _words(*groups: str) -> tuple[tuple[LabelEntry, re.Pattern[str]], ...]:
                  for g in groups for e in label_table()[g])
 
 
-_COLUMN_ONLY = re.compile(rf"^{_FRAME}(?:决算数|决算|实际支出总额|实际支出数|实际支出|实际数|预算总额|预算数|预算|年初预算数|年初预算)"
-                          r"(?:为|达|是|：|:)*$")
+_COLUMN_ONLY = re.compile(rf"^(?:控制在|控制于|低于|未超)?{_FRAME}(?:决算数|决算|实际支出总额|实际支出数|实际支出|实际数|预算总额|预算数|预算|"
+                          r"年初预算数|年初预算|(?<=上年)同期|(?:比|较)上年的?)(?:为|达|是|：|:)*$")  # …支出19.30万元，控制在年初
+# 预算18.00万元以内 (its budget); …，上年同期17.00万元, 比上年的17.00万元 (its last year)
 _FINAL_WORDS = ("决算", "实际", "完成", "执行")
 _BUDGET_WORDS = ("预算", "年初", "批复", "安排")
 
@@ -83,13 +84,14 @@ def normalise(words: str) -> str:
 
 
 def _whole(words: str, table: tuple[tuple[LabelEntry, re.Pattern[str]], ...], sentence: str | None = None,
-           unit: str | None = None) -> tuple[str, str, str] | None:
+           unit: str | None = None, lead: str | None = None) -> tuple[str, str, str] | None:
     """(key, framing words before, after) when the words are one entry's name framed only by framing words (and,
     given the sentence, it holds the entry's `alone` word once; given a unit, it is one the entry allows)."""
     for entry, pattern in table:
         m = pattern.fullmatch(words)
-        if m is None or (entry.alone and sentence is not None and sentence.count(entry.alone) != 1):
-            continue
+        if m is None or (entry.alone and sentence is not None and sentence.count(entry.alone) != 1) \
+                or (entry.alone and "其中" in (lead if lead is not None else m.group("pre"))):
+            continue  # one kind alone is the whole only when no other is named and it is no part (其中：事业编制22名)
         if unit is not None and unit not in entry.units:
             continue
         return entry.key, m.group("pre"), m.group("post")
@@ -139,7 +141,8 @@ def catalogue_path(m: Mention, report_year: int | None, previous: Mapped | None 
         path = f"lines.{key}.{column}"
         return Mapped(path, words) if column and _fits(path, m) else None
     sentence = _QUOTES.sub("", m.where.text)
-    found = _whole(words, _words("scalars"), sentence)
+    before = m.where.text[max(0, m.start - len(m.lead) - 3):m.start]  # the lead and what opens it (其中：)
+    found = _whole(words, _words("scalars"), sentence, lead=before)
     if found and (m.year is None or report_year is None or m.year == report_year):
         path = found[0]
         return Mapped(path, words) if _fits(path, m) else None

@@ -37,7 +37,7 @@ _CHROME = re.compile(
 def furniture_lines(lines: Sequence[str]) -> set[int]:
     """Indexes of the lines (paragraphs, or a table row's cells joined) that are a contents list, web chrome or the
     page numbers a PDF's footers left in the text."""
-    out = {i for i, line in enumerate(lines) if is_chrome(line) or _is_file_link(line)}
+    out = {i for i, line in enumerate(lines) if is_chrome(line) or _is_file_link(line) or _is_ticker(line)}
     out |= _contents(lines, out)
     out |= _page_numbers(lines)
     out |= _numbers_of_paragraphs(lines)
@@ -132,6 +132,24 @@ _SITE_FOOTER = re.compile(r"ICP备|公网安备|网站标识码|版权所有|Cop
                           r"下载文档|文档共\s*\d+\s*页|\d\s*[KM]B\b|VIP|上传(?:者|时间)|举报该文档|"
                           # a news site's widgets around an article
                           r"排行榜|上一篇|下一篇|相关阅读|相关文章|推荐阅读|热点推荐")
+
+
+MIN_HEADLINES = 6  # headlines run together on one line that make a site's list of other articles
+MIN_HEADLINE = 6  # characters of a headline
+
+
+def _is_ticker(line: str) -> bool:
+    """A line of a site's other articles' headlines run together (宁乡检察：积极参与… 芙蓉检察：…讲习夜校正式开讲 …):
+    six or more segments between spaces, each a headline of words (a number in one at most now and then), and no
+    sentence's end or clause — a table run together on a line has numbers in most of its cells."""
+    if _SENTENCE_END.search(line) or re.search(r"[，,、]", line):
+        return False  # a sentence, or a paragraph's clauses set apart by spaces
+    parts = line.split()
+    if len(parts) < MIN_HEADLINES:
+        return False
+    headlines = [p for p in parts if len(p) >= MIN_HEADLINE and len(re.findall(r"[\u4e00-\u9fff]", p)) * 2 > len(p)]
+    with_digits = sum(1 for p in parts if re.search(r"\d", p))
+    return 3 * len(headlines) >= 2 * len(parts) and 5 * with_digits <= len(parts)
 
 
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|zip|rar)\b", re.IGNORECASE)

@@ -69,7 +69,7 @@ class RateClaims(Placement):
                 found = _formula_change(self._change_from_last_year(found, sentence, free), free)
                 found = earlier.explain(found, sentence)
                 found = done_over_the_years_budget(found, sentence, by_block.get(m.where.block, []))
-                out.append(share_of_its_list(found, sentence, lists))
+                out.append(share_of_its_list(found, sentence, lists, free))
         own_rows: set[int] = set()  # a rate of a table row that states no catalogue figure: that row's own
         lines: dict[tuple[int, int], list[Cell]] = {}  # each line's cells, gathered once: linear in the table
         for cell in tables.cells:
@@ -320,6 +320,8 @@ class RateClaims(Placement):
     def _ratio_label(self, rate: Mention, reading: Reading) -> str:
         """What the rate is of: its own words, with the figure it divides named when the words begin with 占."""
         subject = self._short(reading.numerator)
+        if len(rate.label) <= 2 and reading.kind == "change":  # 下降11.03%: the change of the figure, no share of the
+            return f"{subject}{rate.label or '变动'}比例"  # amount it changed by (trial 4 U13)
         if len(rate.label) <= 2:
             return f"{subject}占{self._short(reading.denominator)}比例"
         return subject + rate.label if rate.label.startswith("占") else rate.label

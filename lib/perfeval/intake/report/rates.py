@@ -364,10 +364,13 @@ _NAMING_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|本年度?|上年度?)"
 _BARE_SHARE = re.compile(r"^(?:占|占比|所占比[重例]|占比[重例])(?:为|是|达)?$")  # 占35%: a share that names no whole
 
 
-def share_of_its_list(found: RateFound, sentence: list[Mention], lists: list[Listed]) -> RateFound:
+def share_of_its_list(found: RateFound, sentence: list[Mention], lists: list[Listed],
+                      stated: Sequence[Mention] = ()) -> RateFound:
     """A bare share (占35.00%, 占比35%) that no reading of its sentence gives, right after a part of a list (其中，基本支出
     1252.48万元，占35.00%；项目支出…): the share of that part in the list's total, so it is the claim that does not hold,
-    not a rate left unexplained."""
+    not a rate left unexplained — unless the shares stated beside every part of the list do not make 100%: then they
+    are of a larger whole (21.49% + 75.40% + 0.21% = 97.10%, the 执行率: of the 收支总决算), the figure stated before that
+    gives every one of them, when exactly one value does."""
     rate = found.rate
     if found.status != "unexplained" or not _BARE_SHARE.match(clean_label(rate.label)) \
             or _CHANGE_WORDS.search(rate.clause):
@@ -376,13 +379,49 @@ def share_of_its_list(found: RateFound, sentence: list[Mention], lists: list[Lis
     if not before or not _operand(before[0]) or is_difference(before[0]):
         return found
     part = before[0]
-    wholes = {id(lst.whole): lst.whole for lst in lists if any(p is part for p in lst.parts)}
-    if len(wholes) != 1:
+    listed = [lst for lst in lists if any(p is part for p in lst.parts)]
+    if len({id(lst.whole) for lst in listed}) != 1:
         return found
-    reading = _share(part, next(iter(wholes.values())))
+    shares = _shares_of_parts(listed[0], sentence)
+    if shares is not None and not _make_a_whole(shares):
+        return _share_of_a_larger_whole(found, part, shares, stated)
+    reading = _share(part, listed[0].whole)
     if reading is None:
         return found
     return RateFound(rate, "contradicted", reading, why=f"按所列口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
+def _shares_of_parts(lst: Listed, sentence: list[Mention]) -> list[tuple[Mention, Mention]] | None:
+    """Each part of a list with the share stated right after it in the sentence, or None when a part has none."""
+    ordered = sorted(sentence, key=lambda m: m.order)
+    place = {id(m): i for i, m in enumerate(ordered)}
+    out = []
+    for p in lst.parts:
+        at = place.get(id(p))
+        after = ordered[at + 1] if at is not None and at + 1 < len(ordered) else None
+        if after is None or not after.is_rate:
+            return None
+        out.append((p, after))
+    return out
+
+
+def _make_a_whole(shares: list[tuple[Mention, Mention]]) -> bool:
+    """Do the shares make 100%, within the rounding of each (half its last written digit)?"""
+    total = sum((r.percent.value for _, r in shares), Decimal(0))
+    slack = sum((Decimal(5).scaleb(-r.quantity.places - 1) for _, r in shares), Decimal(0))
+    return abs(total - 100) <= slack
+
+
+def _share_of_a_larger_whole(found: RateFound, part: Mention, shares: list[tuple[Mention, Mention]],
+                             stated: Sequence[Mention]) -> RateFound:
+    earlier = [m for m in stated if _operand(m) and m.order < found.rate.order
+               and commensurable(m.quantity.unit, part.quantity.unit) and m.quantity.value > 0]
+    fits = [m for m in earlier if all((r := _share(p, m)) is not None and agrees(share.percent, r.value)
+                                      for p, share in shares)]
+    if len({m.quantity.to(part.quantity.unit).value for m in fits}) != 1:
+        return found
+    reading = _share(part, fits[-1])
+    return RateFound(found.rate, "explained", reading, why=reading.formula()) if reading else found
 
 
 _PLAN_TO_DO = re.compile(r"(?:计划|预计|拟|目标)(?:完成|执行|使用|拨付|到位|发放)")  # 计划完成: a plan, not a result

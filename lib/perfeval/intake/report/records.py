@@ -11,7 +11,7 @@ from ...core.figures import label_of as catalogue_label
 from ...core.framework import Framework
 from ...core.quantity import Qualifier, agrees, canonical_unit, commensurable, contradicts
 from .lists import Listed
-from .mentions import Mention
+from .mentions import Mention, clean_label
 from .model import Item
 from .placement import Placement, framework_measures, number, qualified, two_figures
 from .rates import RateFound
@@ -65,7 +65,7 @@ class Records(Placement):
         whole_ref = self._ref(whole)
         if whole_ref is None or any(r is None for r in refs):
             return
-        enumerated = lst.complete or where == "enumeration" or lst.shape == "summed" \
+        enumerated = lst.complete or where == "enumeration" or lst.shape == "summed" or _by_kind(lst) \
             or lst.shape == "inline" and lst.named == len(lst.parts)  # 二类支出…，其中A…，B…: the kinds it counts
         if not all(commensurable(p.quantity.unit, whole.quantity.unit) for p in lst.parts):
             # 17家 ⟵ 15个 + 1个 + 1个: params compare like units only, so the review lists it and score does not check it
@@ -263,6 +263,19 @@ class Records(Placement):
             record["unit"] = m.quantity.unit
         record.update(m.cited())
         return record
+
+
+def _by_kind(lst: Listed) -> bool:
+    """Does a list name its total's income or spending by kind (总收入…，其中财政拨款收入…，事业收入…; 总支出…，其中基本
+    支出…、项目支出…): parts that each end in the total's head word, so the words say they make it up, added up or not?"""
+    head = _HEAD_OF_ACCOUNT.search(clean_label(lst.whole.label))
+    if head is None or lst.shape != "inline" or len(lst.parts) < 2 or not lst.whole.quantity.unit.endswith("元"):
+        return False
+    return all(clean_label(p.label).endswith(head.group(0)) and clean_label(p.label) != clean_label(lst.whole.label)
+               for p in lst.parts)
+
+
+_HEAD_OF_ACCOUNT = re.compile(r"(?:收入|支出)(?=(?:总计|合计|总额|总数)?$)")
 
 
 def _uses(sentence: str) -> str | None:

@@ -12,6 +12,7 @@ from ...errors import BatchError, PerfevalError
 from ...core.params import RESERVED_NAMES, UNIT_ID, load_params
 from ...paths import UNITS_DIR, is_params_name, not_regular, not_regular_in, params_files_in
 from ...safetext import readable_path, shown_path
+from ...intake.html_page import PAGE_SUFFIXES
 from ...intake.report.document import FORMATS as REPORT_FORMATS
 from .status import FAILED, NOT_RUN, UnitRun
 
@@ -97,7 +98,23 @@ def resolve_reports(names: Sequence[str]) -> tuple[list[Path], list[str]]:
             else:
                 left_out.append(f"{shown_path(path)}: not read as a report (no title with a year and 绩效/自评 in its "
                                 "first lines); name it to draft it anyway")
+        left_out += [f"{shown_path(p)}: a report saved as a web page is not drafted by the batch (a folder of units "
+                     f"also holds pages the batch made); draft it with `perfeval draft {shown_path(p.name)}` and keep "
+                     "its params file among the units" for p in sorted(folder.iterdir()) if _web_report(p)]
     return reports, left_out
+
+
+def _web_report(path: Path) -> bool:
+    """A web page in a batch's folder that reads as a report (its title names a year and 绩效/自评) and is none of
+    the pages perfeval makes (a review page, a unit's 复核报告): it was skipped without a word."""
+    if path.suffix.lower() not in PAGE_SUFFIXES or path.name.lower().endswith(".review.html") or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as fh:
+            made_here = "复核报告</title>".encode() in fh.read(SNIFF_BYTES)  # a unit's report page, as perfeval titles it
+    except OSError:
+        return False
+    return not made_here and _reads_as_report(path)
 
 
 def _reads_as_report(path: Path) -> bool:

@@ -133,9 +133,18 @@ def _band_heatmap(bands: pd.DataFrame) -> Figure:
 
 
 def shared_ratios(ratios: pd.DataFrame) -> pd.DataFrame:
-    """The cost ratios at least two units state: a panel of one bar compares nothing."""
-    counts = ratios.groupby("指标")["单位"].transform("count") if not ratios.empty else pd.Series(dtype=int)
-    return ratios[counts >= 2] if not ratios.empty else ratios
+    """The cost ratios at least two units of one kind (类别) state: a ratio means the same thing only within a kind,
+    a panel of one bar compares nothing, and a unit that states no kind is ranked against none (the table lists it)."""
+    if ratios.empty:
+        return ratios
+    kinded = ratios[ratios["类别"].notna() & (ratios["类别"] != "")]
+    counts = kinded.groupby(["指标", "类别"])["单位"].transform("count")
+    return kinded[counts >= 2]
+
+
+def ratio_groups(shared: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
+    """Each (ratio, kind) compared, in the order the ratios and kinds first appear."""
+    return {(name, kind): part for (name, kind), part in shared.groupby(["指标", "类别"], sort=False)}
 
 
 def extremes(part: pd.DataFrame) -> pd.DataFrame:
@@ -147,23 +156,22 @@ def extremes(part: pd.DataFrame) -> pd.DataFrame:
 
 
 def cost_ratio_bars(ratios: pd.DataFrame) -> Figure:
-    """One panel per cost ratio two or more units state, units side by side (at most MAX_BARS: the highest and the
+    """One panel per cost ratio two or more units of one kind state, units side by side (at most MAX_BARS: the highest and the
     lowest), values labelled with their unit."""
-    ratios = shared_ratios(ratios)
-    parts = {name: ratios[ratios["指标"] == name] for name in dict.fromkeys(ratios["指标"])}
-    shown_parts = {name: extremes(part) for name, part in parts.items()}
+    parts = ratio_groups(shared_ratios(ratios))
+    shown_parts = {group: extremes(part) for group, part in parts.items()}
     heights = [0.8 + 0.28 * len(shown) for shown in shown_parts.values()]
     ensure_chinese_font()
     fig = Figure(figsize=(RATIO_WIDTH, sum(heights) + 0.5), layout="constrained")
     axes = fig.subplots(len(parts), 1, squeeze=False, height_ratios=heights)[:, 0]
-    for ax, (name, part) in zip(axes, parts.items()):
-        shown = shown_parts[name]
+    for ax, ((name, kind), part) in zip(axes, parts.items()):
+        shown = shown_parts[(name, kind)]
         labels = [f"{u}（{y}）" for u, y in zip(shown["单位"], shown["年度"])]
         sns.barplot(x=shown["数值"].to_numpy(), y=labels, color="#2f6db5", orient="h", ax=ax)
         unit = shown["单位（计量）"].iloc[0]
         labels = [f"{fixed(v, 2)}{unit}" + ("（近似值）" if note else "") for v, note in zip(shown["数值"], shown["说明"])]
         ax.bar_label(ax.containers[0], labels=labels, padding=3, fontsize=9)
         sampled = f"，{len(part)} 个单位中最高与最低各 {MAX_BARS // 2} 个" if len(part) > len(shown) else ""
-        ax.set(title=f"{name}（{unit}）{sampled}", xlabel="", ylabel="")
+        ax.set(title=f"{kind}：{name}（{unit}）{sampled}", xlabel="", ylabel="")
         ax.margins(x=0.25)
     return _laid_out(fig)

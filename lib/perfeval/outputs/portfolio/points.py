@@ -6,7 +6,7 @@ import pandas as pd
 
 from ...fmt import fixed, pct, points
 from ..report.points import Point, quoted
-from .charts import MAX_BARS, MAX_UNIT_COLUMNS, compared, shared_ratios
+from .charts import MAX_BARS, MAX_UNIT_COLUMNS, compared, ratio_groups, shared_ratios
 
 MIN_POINTS = 3  # a scatter of fewer units shows no pattern a sentence cannot state
 MIN_DISTRIBUTION = 10  # a distribution of fewer units is a list: say it
@@ -63,11 +63,17 @@ def ratios(ratios_: pd.DataFrame) -> Point:
     """Cost ratios two or more units state: for each, the highest against the lowest."""
     shared = shared_ratios(ratios_)
     if shared.empty:
-        return Point(False, "没有两个以上单位同时载明的成本比率，无法比较（各单位的比率见下表）。"
+        return Point(False, "没有两个以上同类单位同时载明的成本比率，无法比较" + _unranked(ratios_) + "（各单位的比率见下表）。"
                      if not ratios_.empty else "各单位均未同时载明成本与人员或业务量数据，无法计算成本比率。")
     said = []
-    for name, part in shared.groupby("指标", sort=False):
+    for (name, kind), part in ratio_groups(shared).items():
         hi, lo = part.loc[part["数值"].idxmax()], part.loc[part["数值"].idxmin()]
         sampled = f"（{len(part)} 个单位，图中为最高与最低各 {MAX_BARS // 2} 个，全部见下表）" if len(part) > MAX_BARS else ""
-        said.append(f"{name}最高为{hi['单位']}（{_value(hi)}），最低为{lo['单位']}（{_value(lo)}）{sampled}")
-    return Point(True, "；".join(said))
+        said.append(f"{kind}中，{name}最高为{hi['单位']}（{_value(hi)}），最低为{lo['单位']}（{_value(lo)}）{sampled}")
+    return Point(True, "；".join(said) + _unranked(ratios_))
+
+
+def _unranked(ratios_: pd.DataFrame) -> str:
+    """What the comparison leaves out: the units that state no kind (a ratio means the same only within one)."""
+    units = ratios_.loc[ratios_["类别"].isna() | (ratios_["类别"] == ""), "单位"].unique()
+    return f"。未注明类别的单位（{'、'.join(units)}）不与其他单位比较，其比率见下表" if len(units) else ""

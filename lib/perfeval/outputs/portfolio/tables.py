@@ -58,6 +58,9 @@ class Portfolio:
     kinds: frozenset[str] = frozenset()  # the units' kinds (类别), NO_KIND for a unit that states none
 
 
+DRAFTED = "草稿·未经核对"  # after a drafted unit's name wherever the portfolio names it (table, charts, points)
+
+
 def _unit_row(r: UnitResult) -> dict[str, object]:
     """A unit's row of units_table."""
     counts = r.findings_by_severity
@@ -65,7 +68,7 @@ def _unit_row(r: UnitResult) -> dict[str, object]:
     claimed = r.claimed.total
     low, high = r.total_range if r.total_range else (None, None)
     return {
-        "单位": r.unit.name, "编号": r.unit.id, "年度": r.unit.year, "框架": framework_label(r),
+        "单位": f"{r.unit.name}（{DRAFTED}）" if r.unit.drafted_from else r.unit.name, "编号": r.unit.id, "年度": r.unit.year, "框架": framework_label(r),
         "应评分值": r.coverage.applicable, "已评分值": r.coverage.assessed, "其中核实": r.coverage.verified,
         "重算总分": on_100, "总分下限": None if r.grade else low, "总分上限": None if r.grade else high,
         "重算等次": r.grade or "不予定级", "自评总分": claimed, "自评等次": r.claimed.grade,
