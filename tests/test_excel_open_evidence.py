@@ -123,7 +123,7 @@ MISTAKES = [
     ("a value that is no quantity", "liuyang_stated", {"自述数据!C3": "很多"}, "自述数据!C3", 'found "很多"'),
     ("a unit that contradicts the value's", "liuyang_stated", {"自述数据!C3": "2500余次", "自述数据!D3": "人次"},
      "自述数据!D3", '"人次" contradicts "次" in 自述数据!C3'),
-    ("an unknown qualifier", "liuyang_stated", {"自述数据!E3": "大概"}, "自述数据!E3", "expected a qualifier"),
+    ("an unknown qualifier", "liuyang_stated", {"自述数据!E3": "若干"}, "自述数据!E3", "expected a qualifier"),
     ("a stated id used twice", "liuyang_stated", {"自述数据!A4": "repair_calls"}, "自述数据!A4", "used twice"),
     ("a part that names nothing", "liuyang_stated", {"数据关系!D3": "meetings_large + meetings_tvv"}, "数据关系!D3",
      "'meetings_tvv' is neither a catalogue figure nor the id of a stated figure"),

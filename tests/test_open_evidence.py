@@ -255,7 +255,7 @@ figures:
   lines:
     sangong: {budget: 约300, final: 120}
 stated:
-  - {id: recipients, label: 补贴人数, value: 30, unit: 人, qualifier: 大概}
+  - {id: recipients, label: 补贴人数, value: 30, unit: 人, qualifier: 若干}
 judgements:
   fund_compliance: {no_diversoin: 0}
 claims:
@@ -273,7 +273,7 @@ def test_a_params_file_with_five_mistakes_reports_them_all_in_one_run(tmp_path, 
     for field, words in [
         ("figures.lines.sangong.budget", 'expected a number, found "约300"'),
         ("figures.staff.on_duty.unit", "'万元' cannot be converted to '人'"),
-        ("stated[0].qualifier", "unknown qualifier '大概'"),
+        ("stated[0].qualifier", "unknown qualifier '若干'"),
         ("claims.ratios[0].numerator", "did you mean 'recipients'?"),
         ("judgements.fund_compliance.no_diversoin", "did you mean 'no_diversion'?"),
         ("interpretations.per_point_fraction", "expected one of proportional, started_points, whole_points"),
