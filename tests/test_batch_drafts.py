@@ -80,3 +80,22 @@ def test_failed_only_drafts_the_failed_report_again(batch, capsys):
     assert "failed  broken: 报告无法读取" in capsys.readouterr().err
     status = load_status(outputs)
     assert status["broken"].drafted_from and status["qinghe_archives"].status == OK
+
+
+def test_a_unit_whose_report_moved_stays_listed_unchanged(tmp_path):
+    """Trial 4's U47 (data loss): a unit's folder renamed between two runs (乙县自然资源局 → 乙县, the same report)
+    gave "0 written, 1 unchanged" and the unit vanished from summary.csv, the index and the status — its record kept
+    the old report's path, and a drafted unit lasts as long as its report. An unchanged unit is listed under the
+    report it now runs from."""
+    folder = tmp_path / "收到的报告" / "乙县自然资源局"
+    folder.mkdir(parents=True)
+    shutil.copy(PLANTED / "archives_2023.txt", folder / "部门整体支出绩效自评报告.txt")
+    outputs = tmp_path / "out"
+    first = run_batch([str(folder)], outputs=outputs, workers=1, progress=False)
+    assert [r.status for r in first.results] == [OK]
+    moved = folder.rename(folder.parent / "乙县")
+    second = run_batch([str(moved)], outputs=outputs, workers=1, progress=False)
+    (run,) = second.results
+    assert second.unchanged == (run.unit_id,) and run.drafted_from == str(moved / "部门整体支出绩效自评报告.txt")
+    assert load_status(outputs)[run.unit_id].drafted_from == run.drafted_from
+    assert "青禾县档案馆" in (outputs / "summary.csv").read_text(encoding="utf-8-sig")

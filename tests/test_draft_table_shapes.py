@@ -405,6 +405,35 @@ def test_a_groups_subtotal_its_columns_do_not_make_is_questioned(tmp_path):
     assert [f for f in _findings(draft, tmp_path) if f.candidate and "小计" in f.message]
 
 
+# ---------------------------------------------------------------- a report laid out in a table's cells (trial 4 U46)
+
+LAID_OUT = ["一、部门基本情况", "（一）机构人员", "本中心核定编制40人。", "（二）支出情况", *OPENING[1:]]
+
+
+def test_a_heading_inside_a_word_cell_stands_on_its_own_line_so_the_sentence_under_it_is_read(tmp_path):
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "部门概况"
+    cell = table.cell(0, 1)
+    cell.text = LAID_OUT[0]
+    for line in LAID_OUT[1:]:
+        cell.add_paragraph(line)
+    table.cell(1, 0).text, table.cell(1, 1).text = "自评结论", CLOSING[1]
+    document.save(tmp_path / "laid_out.docx")
+    figures = draft_report(tmp_path / "laid_out.docx").params["figures"]
+    assert figures["lines"]["total"]["final"]["value"] == Decimal("1860.40")  # was labelled 二）支出情况2024年…
+    assert figures["staff"]["authorized"]["value"] == Decimal(40)
+
+
+def test_a_heading_inside_a_web_pages_cell_stands_on_its_own_line(tmp_path):
+    cell = "".join(f"<p>{line}</p>" for line in LAID_OUT)
+    page = tmp_path / "laid_out.html"
+    page.write_text(f"<html><body><p>{TITLE}</p><table><tr><td>部门概况</td><td>{cell}</td></tr></table>"
+                    f"<p>{CLOSING[1]}</p></body></html>", encoding="utf-8")
+    assert draft_report(page).params["figures"]["lines"]["total"]["final"]["value"] == Decimal("1860.40")
+
+
 @pytest.mark.parametrize("name, caption, rows", [
     ("two_row", "“三公”经费对比", _two_row("25%")),
     ("unit_column", "基础数据", [[c.format(sangong="21.00") for c in row] for row in UNIT_COLUMN]),

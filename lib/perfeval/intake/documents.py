@@ -20,6 +20,7 @@ from typing import Iterator
 
 from ..core.script import ideographs
 from .hard_wrap import unwrapped
+from .numbering import heading_of
 from .word_colours import HIGHLIGHT, WHITE, alike, fill, text_colour, theme_colours
 from .word_numbering import read_numbering
 from ..errors import DraftError
@@ -68,6 +69,26 @@ def join_lines(lines: Iterable[str]) -> str:
             out += " "
         out += line
     return out
+
+
+MAX_HEADING_LINE = 24  # characters of a heading that stands on a line of its own in a cell (（二）支出情况)
+_SENTENCE_MARK = re.compile(r"[。；;！!？?，,：:]")
+
+
+def cell_text(lines: Iterable[str]) -> str:
+    """A table cell's lines as its text: lines wrapped inside the cell joined (join_lines), but a heading line —
+    a heading number, short, no sentence in it — kept on a line of its own as in the body, so that in a report laid
+    out in a table's cells (部门概况 | 一、… （二）支出情况 / 2024年部门整体支出…) the sentence under a heading is no
+    part of it."""
+    paragraphs: list[list[str]] = [[]]
+    for line in (clean(x) for x in lines):
+        if not line:
+            continue
+        if len(line) <= MAX_HEADING_LINE and not _SENTENCE_MARK.search(line) and heading_of(line) is not None:
+            paragraphs += [[line], []]
+        else:
+            paragraphs[-1].append(line)
+    return "\n".join(text for text in (join_lines(p) for p in paragraphs) if text)
 
 
 def fail(path: Path, problem: str) -> DraftError:

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from lxml import etree, html
 
-from .documents import HTML_START, Row, Skipped, decoded, fail, join_lines, read, text_items
+from .documents import HTML_START, Row, Skipped, cell_text, decoded, fail, join_lines, read, text_items
 from .html_looks import Looks, apply_stylesheets, declarations
 
 # Elements whose content a browser never shows as text.
@@ -184,7 +184,7 @@ class _Page:
                 lines = "".join("\n" if isinstance(p, _Break) else p for p in self.shown(cell, tables=False)
                                 if not isinstance(p, etree._Element))
                 at = len(cells)
-                cells.append(join_lines(lines.splitlines()))
+                cells.append(cell_text(lines.splitlines()))
                 columns = _span(cell.get("colspan"))
                 cells += [""] * (columns - 1)
                 down = _span(cell.get("rowspan"), MAX_ROWSPAN)

@@ -16,7 +16,7 @@ from typing import Literal
 from ...errors import DraftError
 from ...paths import REPORT_SUFFIXES, WORKBOOK_SUFFIXES
 from .. import documents, html_page, pdf
-from ..documents import Row, Skipped, clean, join_lines
+from ..documents import Row, Skipped, cell_text, clean, join_lines
 from .cell_lines import cell_per_line_tables
 from .furniture import furniture_lines
 from .numbers_of_tables import unnumbered
@@ -147,7 +147,8 @@ def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
     lines: list[tuple[str, tuple[str, ...], int | None]] = []  # (kind, cells, table) of each block to be
     for item in _unnumbered(read):
         if isinstance(item, Row):
-            cells = [join_lines(c.split("\n")) for c in item.cells]
+            joined = cell_text if len(item.cells) > 1 else join_lines  # a lone cell's heading opens a section
+            cells = [joined(c.split("\n")) for c in item.cells]
             while cells and not cells[-1]:
                 cells.pop()
             if any(cells):

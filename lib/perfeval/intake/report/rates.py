@@ -284,20 +284,25 @@ class NamedEarlier:
     words of the WINDOW characters before it, and at most MAX_SEARCHED rates of a report are searched, so the work is
     linear in the figures whatever their number."""
 
-    by_words: dict[str, list[Mention]]
-    sentences: dict[int, dict[int, str]]  # paragraph → its sentences' texts by their index
+    stated: Sequence[Mention]
     searched: int = 0
+    _by_words: dict[str, list[Mention]] | None = None
+    _sentences: dict[int, dict[int, str]] | None = None  # paragraph → its sentences' texts by their index
 
     @classmethod
     def of(cls, stated: Sequence[Mention]) -> NamedEarlier:
-        by_words: dict[str, list[Mention]] = {}
-        sentences: dict[int, dict[int, str]] = {}
-        for m in stated:
-            sentences.setdefault(m.where.block, {})[m.order[1]] = m.where.text
-            words = _NAMING_YEAR.sub("", clean_label(m.label))
-            if _operand(m) and MIN_NAMED_SUBJECT <= len(words) <= MAX_NAMING and not is_difference(m):
-                by_words.setdefault(words, []).append(m)
-        return cls(by_words, sentences)
+        return cls(stated)
+
+    def _index(self) -> tuple[dict[str, list[Mention]], dict[int, dict[int, str]]]:
+        """Built at the first rate searched: a report whose rates its sentences explain pays nothing for it."""
+        if self._by_words is None or self._sentences is None:
+            self._by_words, self._sentences = {}, {}
+            for m in self.stated:
+                self._sentences.setdefault(m.where.block, {})[m.order[1]] = m.where.text
+                words = _NAMING_YEAR.sub("", clean_label(m.label))
+                if _operand(m) and MIN_NAMED_SUBJECT <= len(words) <= MAX_NAMING and not is_difference(m):
+                    self._by_words.setdefault(words, []).append(m)
+        return self._by_words, self._sentences
 
     def explain(self, found: RateFound, sentence: list[Mention]) -> RateFound:
         """A share (公务接待费支出3,080元，占11.81% after “三公”经费…支出决算为26,085.58元 in the part before, the
@@ -314,11 +319,12 @@ class NamedEarlier:
             return found
         self.searched += 1
         known = before[0]
-        earlier = self.sentences.get(rate.where.block, {})
+        by_words, sentences = self._index()
+        earlier = sentences.get(rate.where.block, {})
         text = "".join(t for k, t in sorted(earlier.items()) if k < rate.order[1]) + rate.where.text[:rate.start]
         text = text[-WINDOW:]
         named = {id(m): m for size in range(MIN_NAMED_SUBJECT, min(MAX_NAMING, len(text)) + 1)
-                 for at in range(len(text) - size + 1) for m in self.by_words.get(text[at:at + size], ())
+                 for at in range(len(text) - size + 1) for m in by_words.get(text[at:at + size], ())
                  if m.order < rate.order and m.where.text != rate.where.text
                  and commensurable(m.quantity.unit, known.quantity.unit)}.values()
         change = bool(_CHANGE_WORDS.search(rate.clause + rate.label))

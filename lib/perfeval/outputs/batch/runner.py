@@ -307,7 +307,13 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
                        # pool is set when to_run and no scheduler
                        else _pool_outcomes(waves, pool)) if to_run else iter(()))  # type: ignore[arg-type]
             outcomes = chain((UnitOutcome(c) for c in copies), engine)
-            results: list[UnitRun] = [previous[j.unit_id] for j in unchanged]
+            # an unchanged unit keeps its outputs, under the files it now runs from: a report moved (its folder
+            # renamed) left the old path in the status, and the index then dropped the unit as if its report were gone
+            results: list[UnitRun] = [replace(previous[j.unit_id], params_file=str(j.params_file),
+                                              drafted_from=drafts.drafted.get(str(j.params_file),
+                                                                              previous[j.unit_id].drafted_from))
+                                      for j in unchanged]
+            ledger.record(*results)
             warnings: list[str] = resolve_reports(names)[1] + same_unit_twice(drafts.drafted, identify)
             try:
                 for result, record, unit_json in _published(outputs, outcomes, len(to_run) + len(copies), progress,

@@ -6,6 +6,7 @@ and are not listed; nor are the numbers of the blocks and cells the table reader
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -32,19 +33,22 @@ def not_figures(draft: Draft) -> tuple[list[NotFigures], int]:
     reading = draft.reading
     if reading is None:
         return [], 0
-    covered: dict[tuple[int, int | None], list[tuple[str, int, int]]] = {}
+    spans: dict[tuple[int, int | None, str], list[tuple[int, int]]] = {}  # a sentence's figures, where they stand
+    elsewhere: dict[tuple[int, int | None], set[str]] = {}  # numbers of figures read with the line above (paired)
     for m in reading.figures:
-        covered.setdefault((m.where.block, m.where.cell), []).append((m.where.text, m.start, m.end))
+        spans.setdefault((m.where.block, m.where.cell, m.where.text), []).append((m.start, m.end))
+        elsewhere.setdefault((m.where.block, m.where.cell), set()).update(_NUMBER.findall(m.where.text[m.start:m.end]))
     out: list[NotFigures] = []
     count = 0
     for s in reading.document.sentences():
         if s.block in reading.table_blocks or s.cell is not None and (s.block, s.cell) in reading.table_cells:
             continue
-        spans = covered.get((s.block, s.cell), [])
+        taken = sorted(spans.get((s.block, s.cell, s.text), []))
+        paired = elsewhere.get((s.block, s.cell), set())
         heading = _HEADING.match(s.text)
         undated = _DATE.sub(lambda d: " " * len(d.group(0)), s.text)
         left = tuple(n.group(0) for n in _NUMBER.finditer(undated)
-                     if not _taken(s.text, n, spans) and not _dated(s.text, n)
+                     if not _taken(n, taken) and n.group(0) not in paired and not _dated(s.text, n)
                      and not (heading and n.start() < heading.end()))
         if left:
             count += 1
@@ -53,10 +57,11 @@ def not_figures(draft: Draft) -> tuple[list[NotFigures], int]:
     return out, count
 
 
-def _taken(text: str, number: re.Match[str], spans: list[tuple[str, int, int]]) -> bool:
-    """Does a figure the reader took stand where the number is (in this sentence, or read with the line above it)?"""
-    return any(a < number.end() and number.start() < b if where == text else number.group(0) in where[a:b]
-               for where, a, b in spans)
+def _taken(number: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    """Does a figure the reader took stand where the number is? (spans sorted: found by bisection, so a sentence of
+    thousands of figures is not compared pair by pair)"""
+    k = bisect.bisect_right(spans, (number.end(), number.end())) - 1  # the last figure starting before its end
+    return any(a < number.end() and number.start() < b for a, b in spans[max(0, k - 1):k + 1])
 
 
 def _dated(text: str, number: re.Match[str]) -> bool:
