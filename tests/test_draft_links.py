@@ -1139,3 +1139,16 @@ def test_shares_beside_a_lists_parts_that_do_not_make_a_whole_are_of_a_larger_to
     assert _rate(held, "25.00%").reading.denominator.written == "4000.00万元"
     assert _rate(spending("24.00%"), "24.00%").status == "unexplained"  # 24 + 70 is no whole and no figure gives
     # both: of no total found, so no claim against the 3800 the parts make
+
+
+def test_a_figure_as_of_another_date_is_another_quantity_not_a_second_statement(tmp_path):
+    draft = draft_of(tmp_path, "青溪县自然资源局2024年度部门整体支出绩效自评报告", "一、预算执行",
+                     "2024年部门整体支出2864.30万元，其中基本支出964.30万元，项目支出1900.00万元。", "二、执行进度",
+                     "截至9月底，部门整体支出2100.50万元，序时进度71.20%。", "三、人员",
+                     "年末在职人员54人。截至2025年3月，在职人员56人。")
+    assert [m.written for m in draft.catalogue["lines.total.final"]] == ["2864.30万元"]
+    assert [m.written for m in draft.catalogue["staff.on_duty"]] == ["54人"]
+    assert not draft.pairs
+    again = draft_of(tmp_path, "青溪县自然资源局2024年度部门整体支出绩效自评报告", "一、人员", "年末在职人员54人。",
+                     "二、人员", "截至12月底，在职人员56人。")  # the year's end: the same figure, stated two ways
+    assert [m.written for m in again.catalogue["staff.on_duty"]] == ["54人", "56人"]

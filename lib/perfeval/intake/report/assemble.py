@@ -268,6 +268,7 @@ class _Assembly(RateClaims, Records):
                     self.figures[other].sort(key=lambda x: (x.where.cell is None, x.order))
                     self.mapped[id(m)] = Mapped(other, self.mapped[id(m)].words)
                 elif m is not mentions[0] and (_under(m, mentions[0], whole_of) or _opposed(mentions[0].lead, m.lead)
+                                               or _dated(m) != _dated(mentions[0])
                                                or m.where.cell is None
                                                and mentions[0].where.cell is None
                                                and m.quantity.value != mentions[0].quantity.value
@@ -449,7 +450,7 @@ class _Assembly(RateClaims, Records):
             again = [(s, m) for s, m in group[1:] if not _same_sentence(first, m) and not _apart(first, m, whole_of)
                      and not _other_subject(first, m, subjects) and not _opposed(first.lead, m.lead)
                      and not _other_rows(first, m) and not _other_scope(first, m, label)
-                     and not _under(m, first, whole_of) and not _under(first, m, whole_of)]
+                     and not _under(m, first, whole_of) and not _under(first, m, whole_of) and _dated(m) == _dated(first)]
             if again:
                 out.append((first,) + tuple(m for _, m in again))
         anchors = [mentions[0] for mentions in self.figures.values()] + [group[0] for group in out]  # a figure
@@ -640,7 +641,7 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
 def _one_figure(a: Mention, b: Mention, subjects: Subjects,
                 whole_of: dict[int, Mention] | None = None) -> bool:
     """Are two statements, in different sentences, of one figure (see _same_value_restated)?"""
-    if _same_sentence(a, b) or a.where.in_table and b.where.in_table:
+    if _same_sentence(a, b) or a.where.in_table and b.where.in_table or _dated(a) != _dated(b):
         return False
     x, y = _named_by(a), _named_by(b)
     if _numbering(a) != _numbering(b):
@@ -669,6 +670,19 @@ def _one_figure(a: Mention, b: Mention, subjects: Subjects,
     money = _dimension(canonical_unit(a.quantity.unit)) == "money"  # many sums of money share a head (税收收入, 非税收入)
     return head >= (MIN_SHARED_LABEL if money else MIN_SHARED_HEAD) and a.where.section != b.where.section \
         and _slip(_digits(a), _digits(b))
+
+
+def _dated(m: Mention) -> str | None:
+    """The point in the year a figure's sentence dates it to before the figure, when not the year's end (截至9月底, 截至
+    2025年3月): a figure as of another date is another quantity, never a second statement of the year's (trial 4 U48)."""
+    if m.where.in_table:
+        return None
+    found = _OTHER_DATE.search(m.where.text, 0, m.start)
+    return re.sub(r"\s+", "", found.group(0)) if found else None
+
+
+_OTHER_DATE = re.compile(r"(?:截至|截止)[^，,。；;\d]{0,3}(?:(?:19|20)\d{2}\s*年\s*)?(?<!\d)(?:[1-9]|1[01])\s*月"
+                         r"|(?<![\d\-－—~至])(?:[1-9]|1[01])\s*月(?:底|末)")
 
 
 def _under(part: Mention, whole: Mention, whole_of: dict[int, Mention]) -> bool:
