@@ -345,3 +345,26 @@ def test_a_report_saved_as_a_web_page_in_a_batch_folder_is_named_not_skipped_uns
     assert [p.name for p in reports] == ["other.txt"]
     assert len(warnings) == 1 and "in/qingxi.html: a report saved as a web page is not drafted by the batch" in warnings[0]
     assert "perfeval draft qingxi.html" in warnings[0]
+
+
+def test_a_report_run_alone_keeps_the_id_it_had_beside_others_of_its_name(tmp_path):
+    """Trial 4's U53 (data loss): after 甲, 乙 and 丙 (each 部门整体支出绩效自评报告.txt in a folder of its own) ran
+    together, 甲 run alone into the same outputs took the first id, 丙's, and replaced 丙's draft, report and result.
+    An id a unit drafted from another report still holds is never given to another report."""
+    outputs = tmp_path / "out"
+    outputs.mkdir()
+    reports = []
+    for k, unit in enumerate(("丙县", "乙县", "甲县")):
+        path = tmp_path / "收到的报告" / unit / "部门整体支出绩效自评报告.txt"
+        path.parent.mkdir(parents=True)
+        source = PLANTED / ("archives_2023.txt", "services_2024.txt")[k % 2]
+        path.write_text(source.read_text(encoding="utf-8") + f"附注：第{k}份。\n", encoding="utf-8")
+        reports.append(path.resolve())
+    with ResultsStore(outputs) as store:
+        together = draft_reports(reports, outputs, store, width=2, timeout=120)
+        first = {report: Path(draft).stem for draft, report in together.drafted.items()}
+        held = {Path(draft).stem: report for draft, report in together.drafted.items()}
+        assert len(set(first.values())) == 3
+        for report in reports:  # each run alone, in any order: its own id, never another's
+            alone = draft_reports([report], outputs, store, width=1, timeout=120, held=held)
+            assert [Path(d).stem for d in alone.drafted] == [first[str(report)]]

@@ -273,6 +273,8 @@ def test_the_unit_sealing_the_closing_lines_and_a_grade_before_its_score_in_brac
     "一、项目绩效\n耕地保护项目自评得分85分，等级为良；地质灾害防治项目自评得分78分，等级为中。\n二、结论\n"
     "本局2024年度部门整体支出绩效自评得分92分，等级为优。",  # a project's claim before the department's
     "本局2023年度部门整体支出绩效自评得分88分，等级为良；2024年度自评得分92分，等级为优。",  # last year's first
+    "全县部门整体支出绩效自评平均得分88分。经综合评价，本局2024年度部门整体支出绩效自评得分92分，等级为优。",  # an average
+    "县住建局2024年度部门整体支出绩效自评得分80分。经综合评价，本局2024年度部门整体支出绩效自评得分92分，等级为优。",
 ])
 def test_the_claimed_total_and_grade_are_the_departments_for_the_year_on_a_hundred(tmp_path, conclusion):
     from perfeval.outputs.draft import draft_report

@@ -141,7 +141,9 @@ DECOY = "2024年部门整体支出9999.00万元。"
     f"<div style='background:#336699'><p style='color:#336699'>{DECOY}</p></div>",
     f"<style>div.box span{{display:none}} [data-x]{{display:none}}</style><div class='box'><span>{DECOY}</span></div>",
     f"<style>[data-x]{{display:none}}</style><p data-x='1'>{DECOY}</p>",
-    f"<details><summary>说明</summary>{DECOY}</details>"])
+    f"<details><summary>说明</summary>{DECOY}</details>",
+    f"<p style='transform:scale(0)'>{DECOY}</p>", f"<p style='clip-path:inset(50%)'>{DECOY}</p>",
+    f"<p style='-webkit-text-fill-color:transparent'>{DECOY}</p>", f"<p style='position:fixed;top:-200px'>{DECOY}</p>"])
 def test_text_a_page_hides_any_way_a_browser_hides_it_is_left_out_and_said(tmp_path, hidden):
     page = tmp_path / "decoy.html"
     page.write_text(_page([], hidden + "<p>2024年部门整体支出2864.30万元。</p>"), encoding="utf-8")

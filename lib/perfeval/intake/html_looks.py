@@ -24,6 +24,9 @@ _STATE = re.compile(r":(?:hover|focus|active|visited|target|checked|focus-within
 STYLED = "data-pe-style"  # the declarations the page's stylesheets give an element, in the order they apply
 _LENGTH = re.compile(r"^(-?(?:\d++(?:\.\d++)?|\.\d++))\s*(px|pt|em|rem|%|)$")
 OFF_SCREEN_PX = 999  # a box moved this far left or up is off any screen (left:-9999px, text-indent:-9999px)
+OFF_WINDOW_PX = 100  # a box fixed this far above or left of the window shows no line of its text
+_SCALED_AWAY = re.compile(r"scale[xy]?\(\s*(?:0++(?:\.0++)?|\.0++)\s*[,)]")  # transform:scale(0): drawn at no size
+_CLIPPED_AWAY = re.compile(r"inset\(\s*(?:[5-9]\d|\d{3})(?:\.\d++)?%|circle\(\s*0(?![.\d])")  # clip-path leaving nothing
 SMALLEST_PT = 1.0  # text smaller than this (font-size:1px is 0.75pt) is not read, as Word's under 1 point
 CLOSE = 12  # a colour within this of what lies behind it in every channel (of 255) cannot be seen
 _PX_PER = {"px": 1.0, "pt": 4 / 3, "": 1.0}
@@ -87,7 +90,10 @@ class Looks:
         size = _points(d.get("font-size"))
         if size is not None and size < SMALLEST_PT or _off_screen(d) or _clipped(d):
             return True
-        written = d.get("color") or el.get("color")  # <font color="#ffffff">: the colour the old font tag sets
+        if _SCALED_AWAY.search(d.get("transform", "")) or _CLIPPED_AWAY.search(d.get("clip-path", "")):
+            return True
+        written = d.get("-webkit-text-fill-color") or d.get("color") or el.get("color")  # the fill draws the glyphs;
+        # <font color="#ffffff">: the colour the old font tag sets
         colour = _colour(written) if written else None
         return colour == TRANSPARENT or isinstance(colour, tuple) and _close(colour, self.background(el))
 
@@ -200,8 +206,11 @@ def _points(text: str | None) -> float | None:
 
 
 def _off_screen(d: dict[str, str]) -> bool:
-    """Moved off the screen: left / top / text-indent / a margin far negative (left:-9999px)."""
-    return any((value := _px(d.get(name))) is not None and value <= -OFF_SCREEN_PX
+    """Moved off the screen: left / top / text-indent / a margin far negative (left:-9999px), or a box fixed to the
+    window above or left of it (position:fixed;top:-200px)."""
+    fixed = d.get("position") == "fixed"
+    return any((value := _px(d.get(name))) is not None
+               and value <= -(OFF_WINDOW_PX if fixed and name in ("left", "top") else OFF_SCREEN_PX)
                for name in ("left", "top", "text-indent", "margin-left", "margin-top"))
 
 

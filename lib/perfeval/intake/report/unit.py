@@ -681,8 +681,9 @@ def claimed_total(mentions: list[Mention], year: int | None = None) -> Mention |
     """The self-evaluation score the prose claims (自评得分96分): a score of at most 100 labelled as the unit's own.
 
     Of several, the department's for the year evaluated: a score converted to a hundred (按百分制折算后得分92分) before
-    one out of another maximum (原始得分46分（满分50分）, never the total), and one a project's (耕地保护项目自评得分85分) or
-    another year's (2023年度自评得分88分) only when no other is claimed."""
+    one out of another maximum (原始得分46分（满分50分）, never the total), one with its grade beside it (得分92分，等级为优)
+    before one without, and one a project's (耕地保护项目自评得分85分) or another year's (2023年度自评得分88分) only when no
+    other is claimed; an average of many units' (全县…平均得分88分) never."""
     found = [m for m in mentions
              if m.quantity.unit == "分" and m.quantity.value <= MAX_CLAIMED and not _A_PARTS_SCORE.search(m.clause)
              and (_CLAIMED_TOTAL.search(m.clause) or _SCORE_AFTER_SELF.search(m.where.text[:m.start])
@@ -690,7 +691,12 @@ def claimed_total(mentions: list[Mention], year: int | None = None) -> Mention |
              and not _OUT_OF_ANOTHER.match(m.where.text[m.end:])]
     return min(found, key=lambda m: (year is not None and m.year is not None and m.year != year,
                                      bool(_A_PROJECTS.search(_own_part(m.where.text, m.start))),
+                                     not _GRADE_BESIDE.search(m.where.text[m.end:]),
                                      not _CONVERTED.search(m.clause)), default=None)
+
+
+# The grade its sentence gives beside a score (得分92分，等级为优): the claim and its grade belong together.
+_GRADE_BESIDE = re.compile(r"^[^。；;]{0,20}?(?:等级|等次|评定为|评为|为[“\"]?(?:优|良|中|差))")
 
 
 # A score out of another maximum than the framework's hundred (46分（满分50分）): the form's own points, not the total.
@@ -706,7 +712,8 @@ def _own_part(text: str, start: int) -> str:
 
 
 # A section's or an indicator's own score (本项自评得分9分, 该指标自评得分4分, 小计): never the unit's total.
-_A_PARTS_SCORE = re.compile(r"(?:本|该|此|每)(?:项|指标|部分|类|节|环节)|小计|分项")
+_A_PARTS_SCORE = re.compile(r"(?:本|该|此|每)(?:项|指标|部分|类|节|环节)|小计|分项|平均")  # …自评平均得分88分: many units'
+# average, no unit's claim
 
 
 MAX_CLAIMED = 1000  # a claimed total above the framework's 100 (自评得分101分) is claimed and found wrong, not dropped

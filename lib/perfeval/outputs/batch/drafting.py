@@ -176,12 +176,14 @@ def same_unit_twice(drafted: Mapping[str, str], identify: Callable[[Path], Ident
             f"出现 {len(reports)} 次；请核对后只保留一份" for (name, year), reports in by_unit.items() if len(reports) > 1]
 
 
-def _formats(reports: Sequence[Path]) -> dict[str, list[Path]]:
+def _formats(reports: Sequence[Path], held: Mapping[str, str]) -> dict[str, list[Path]]:
     """The reports by id, each id's files in DRAFT_ORDER. One report in several formats (a.docx, a.txt, a.pdf: one
     folder, one file name, as Windows matches names) shares one id; reports of one name in other folders (a folder a
     unit, each 部门整体支出绩效自评报告.txt), or of one format (qing-xi.txt beside Qing-Xi.txt), or whose names make one
     id (qing.xi.txt, "qing xi.txt"), are other reports, each under an id of its own (qing-xi, qing-xi-2): one ran and
-    the others were listed as its other formats."""
+    the others were listed as its other formats. An id a unit drafted from another report still holds (held: unit
+    id → the report it was drafted from in an earlier run) is never given to this one, whatever else the run was
+    given: run alone, 甲's report took 丙's id and replaced its unit."""
     groups: list[list[Path]] = []
     by_name: dict[tuple[Path, str], list[list[Path]]] = {}
     for report in dict.fromkeys(reports):
@@ -192,12 +194,21 @@ def _formats(reports: Sequence[Path]) -> dict[str, list[Path]]:
             same_name.append(group)
             groups.append(group)
         group.append(report)
+    from ...intake.report.unit import unit_id_for
+
     by_id: dict[str, list[Path]] = {}
     taken: set[str] = set()
     for group in groups:
         group.sort(key=lambda p: (DRAFT_ORDER.index(p.suffix.lower()) if p.suffix.lower() in DRAFT_ORDER
                                   else len(DRAFT_ORDER), p))
-        by_id[free_id(file_id(group[0]), taken)] = group
+        own = {str(p) for p in group}
+        base = uid = file_id(group[0])
+        n = 1
+        while uid in taken or held.get(unit_id_for(group[0], uid), str(group[0])) not in own:
+            n += 1
+            uid = f"{base}-{n}"
+        taken.add(uid)
+        by_id[uid] = group
     return by_id
 
 
@@ -226,13 +237,13 @@ def _listed(by_id: Mapping[str, list[Path]], chosen: Mapping[str, Path],
 
 
 def draft_reports(paths: Sequence[Path], outputs: Path, store: ResultsStore, *, width: int, timeout: float,
-                  force: bool = False) -> Drafted:
+                  force: bool = False, held: Mapping[str, str] | None = None) -> Drafted:
     """Each report drafted (or its earlier draft kept, when neither its bytes nor the reader changed since), and the
     params files named as they are. Of one report in several formats the first of DRAFT_ORDER is drafted; when it
     cannot be read the next is, so a damaged a.docx never displaces a readable a.txt."""
     out = Drafted()
     reports, copies = _copies([p for p in paths if is_report(p)])
-    by_id = _formats(reports)
+    by_id = _formats(reports, held or {})
     ids = {p: uid for uid, group in by_id.items() for p in group}
     digests: dict[Path, str] = {}
     outcomes: dict[Path, tuple[str, str]] = {}

@@ -278,7 +278,8 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
         _backfill(store, outputs, previous)
         candidates = _candidates(names, failed_only, previous, units_dir)
         drafts = draft_reports(candidates, outputs, store, width=workers or default_workers(), timeout=timeout,
-                               force=force)
+                               force=force, held={uid: r.drafted_from for uid, r in previous.items()
+                                                  if r.drafted_from and Path(r.drafted_from).exists()})
         identify = _identities(store)
         jobs, copies = build_jobs(drafts.files, notebook, outputs, extra, timeout, identify=identify,
                                   drafted=drafts.drafted,
