@@ -1017,6 +1017,7 @@ def test_a_figure_stated_twice_under_one_label_and_once_under_another_is_one_fig
 @pytest.mark.parametrize("sentence, stated, computed", [
     ("年初预算2700.00万元，全年预算2950.00万元，全年执行2864.30万元，预算执行率{}。", "99.09%", "97.09%"),
     ("2023年“三公”经费预算18.00万元，实际支出15.30万元，控制率{}。", "95%", "85%"),
+    ("年初预算2700.00万元，全年预算2950.00万元，全年执行2864.30万元，预算执行进度{}。", "99.09%", "97.09%"),  # U51
 ])
 def test_a_rate_whose_words_name_its_reading_is_claimed_whatever_its_value(tmp_path, sentence, stated, computed):
     wrong = _rate(draft_of(tmp_path, TITLE, "一、预算执行情况", sentence.format(stated)), stated)

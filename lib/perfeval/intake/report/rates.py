@@ -141,7 +141,7 @@ def _evidence(rate: Mention, reading: Reading) -> bool:
 
 
 _PLANNED = re.compile(r"预算|计划|批复|下达|安排|核定|目标|总额")  # words naming what a 执行率/到位率/完成率 divides by
-_RATE_OF_PLAN = re.compile(r"(?:执行|到位|完成|拨付|支出|使用|兑现|控制)(?:进度)?率")  # 控制率: 三公 spent ÷ budget
+_RATE_OF_PLAN = re.compile(r"(?:执行|到位|完成|拨付|支出|使用|兑现|控制)(?:进度率?|率)")  # 控制率: 三公 spent ÷ budget
 
 
 def explain_from_section(found: RateFound, sentence: list[Mention], section: list[Mention]) -> RateFound:
