@@ -6,6 +6,7 @@ from ..core.engine import ScoredUnit
 from ..core.figures import COLUMNS, LINES
 from ..core.params import Figure, figure_at
 from .declarations import (BUILDING_AREA_OVER_APPROVAL, BUILDING_INVESTMENT_OVER_APPROVAL, EXECUTION_ABOVE_BUDGET,
+                           Declared,
                            FINAL_ABOVE_BUDGET, PLAN_EXCEEDED, SANGONG_ABOVE_PREV_FINAL, STAFF_ABOVE_ESTABLISHMENT,
                            STAFF_TOTAL_ABOVE_ESTABLISHMENT)
 from .finding import Evidence, Finding
@@ -81,12 +82,17 @@ def over_establishment(unit: ScoredUnit) -> list[Finding]:
         return _total_above_establishment(unit, authorized)
     if on_duty is None or authorized is None or authorized.value <= 0 or on_duty.value <= authorized.value:
         return []
-    return [STAFF_ABOVE_ESTABLISHMENT(
-        {"over": Evidence("在职人数", on_duty.value, "人", on_duty.source),
+    return [_above(STAFF_ABOVE_ESTABLISHMENT, "在职人数", "on_duty", on_duty, authorized)]
+
+
+def _above(declared: Declared, label: str, name: str, staff: Figure, authorized: Figure) -> Finding:
+    """The finding that a headcount (its label, and its name in the declaration's text) stands above 编制."""
+    return declared(
+        {"over": Evidence(label, staff.value, "人", staff.source),
          "limit": Evidence("编制数", authorized.value, "人", authorized.source)},
-        on_duty=f"{num(on_duty.value)}人", on_duty_source=sourced(on_duty), authorized=f"{num(authorized.value)}人",
-        authorized_source=sourced(authorized), gap=f"{num(on_duty.value - authorized.value)}人",
-        rate=pct(on_duty.value / authorized.value * 100))]
+        **{name: f"{num(staff.value)}人", f"{name}_source": sourced(staff)}, authorized=f"{num(authorized.value)}人",
+        authorized_source=sourced(authorized), gap=f"{num(staff.value - authorized.value)}人",
+        rate=pct(staff.value / authorized.value * 100))
 
 
 def _total_above_establishment(unit: ScoredUnit, authorized: Figure) -> list[Finding]:
@@ -96,12 +102,7 @@ def _total_above_establishment(unit: ScoredUnit, authorized: Figure) -> list[Fin
     outside = [figure_at(figures, p) for p in ("staff.retired", "staff.survivors")]
     if total is None or authorized.value <= 0 or total.value <= authorized.value or any(outside):
         return []
-    return [STAFF_TOTAL_ABOVE_ESTABLISHMENT(
-        {"over": Evidence("实有人数", total.value, "人", total.source),
-         "limit": Evidence("编制数", authorized.value, "人", authorized.source)},
-        total=f"{num(total.value)}人", total_source=sourced(total), authorized=f"{num(authorized.value)}人",
-        authorized_source=sourced(authorized), gap=f"{num(total.value - authorized.value)}人",
-        rate=pct(total.value / authorized.value * 100))]
+    return [_above(STAFF_TOTAL_ABOVE_ESTABLISHMENT, "实有人数", "total", total, authorized)]
 
 
 def over_execution(unit: ScoredUnit) -> list[Finding]:

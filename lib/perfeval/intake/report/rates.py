@@ -348,7 +348,7 @@ MAX_SEARCHED = 500  # rates of one report searched for a figure named earlier
 
 def _by_amount(new: Mention, amount: Mention) -> Reading | None:
     """The change an amount makes to last year's value, new ∓ amount (the reading _by_difference gives)."""
-    sign = -1 if _DOWN_WORDS.search(amount.lead) else 1
+    sign = -1 if _DOWN_WORDS.search(amount.lead) or amount.lead.endswith(("减", "减了")) else 1  # 较上年决算数减65.62万元
     old = new.quantity.value - sign * amount.quantity.to(new.quantity.unit).value
     if old <= 0:
         return None
@@ -587,15 +587,7 @@ def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention],
     if len(diffs) != 1:
         return None
     d = diffs[0]
-    new = near[0] if near[1] is d else near[1]
-    sign = -1 if _DOWN_WORDS.search(d.lead) or d.lead.endswith(("减", "减了")) else 1  # 较上年决算数减65.62万元
-    old = new.quantity.value - sign * d.quantity.to(new.quantity.unit).value
-    if old <= 0:
-        return None
-    with localcontext() as ctx:
-        ctx.prec = 28
-        value = d.quantity.to(new.quantity.unit).value / old * 100
-    return Reading("change", new, d, value, "increase" if sign > 0 else "decrease")
+    return _by_amount(near[0] if near[1] is d else near[1], d)
 
 
 _BARE_CHANGE = re.compile(r"(?:增加|减少|增长|下降|上升|降低|节约|压减|缩减)了?")
