@@ -104,7 +104,7 @@ def _form_table(lines: list, k: int) -> tuple[list[str], list[list[str]], list[s
     """A form (a 绩效自评表's budget block) saved one cell per line: a header run whose last column names stand over
     rows of a label and up to as many values, left-aligned, cells left empty at a row's end or marked / , a note
     between two rows (填表说明) kept as a paragraph after the table. The column names are the last w header lines
-    for the largest w that puts every percentage under a rate column and no other value under one; a form with no
+    for the largest w that puts every percentage under a rate column and no other value under one (_fitted); a form with no
     percentage, or fewer than two rows, gives no such test and stays as its paragraphs.
     Returns (header lines above the columns, rows, notes, the line after it), or None."""
     def text(i: int) -> str:
@@ -135,9 +135,36 @@ def _form_table(lines: list, k: int) -> tuple[list[str], list[list[str]], list[s
         return None
     for w in range(n - 1, 1, -1):
         header = [text(x) for x in range(k + n - 1 - w, k + n - 1)]
-        if all(len(r) <= w for r in values) and _rates_fit(header, values):
-            return [text(x) for x in range(k, k + n - 1 - w)], [[""] + header] + rows, notes, i
+        fitted = _fitted(header, values)
+        if fitted is not None:
+            return ([text(x) for x in range(k, k + n - 1 - w)], [[""] + header]
+                    + [[row[0], *cells] for row, cells in zip(rows, fitted)], notes, i)
     return None
+
+
+def _fitted(header: list[str], rows: list[list[str]]) -> list[list[str]] | None:
+    """Each row's values under the header's columns, or None when they cannot stand there: left-aligned when every
+    percentage then stands under a rate column and no other value does; else, when the widest rows stand so, each
+    shorter row's values in order under the next columns they fit (a page that dropped a form's empty cells leaves
+    财政拨款 | 1000 | 1100 | 1067 | 97.00% under 年初 | 全年 | 执行 | 分值 | 执行率 | 得分: 97.00% is the 执行率)."""
+    if any(len(r) > len(header) for r in rows):
+        return None
+    if _rates_fit(header, rows):
+        return rows
+    widest = max(len(r) for r in rows)
+    if not _rates_fit(header, [r for r in rows if len(r) == widest]):
+        return None
+    out = []
+    for row in rows:
+        placed: list[str] = []
+        for value in row:
+            while len(placed) < len(header) and value and not _rates_fit(header[len(placed):len(placed) + 1], [[value]]):
+                placed.append("")
+            if len(placed) == len(header):
+                return None
+            placed.append(value)
+        out.append(placed)
+    return out
 
 
 def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:

@@ -333,6 +333,7 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
     """Every table the reader recognises, and the blocks it read."""
     out = Tables()
     blocks = _two_row_headers(_without_numbering(document.blocks, out.kept))
+    paired = _pair_tables(blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -346,7 +347,7 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
             kind = "turned"
         if kind is None and _plain_header(blocks, i):
             kind = "plain"
-        if kind is None and block.kind == "row" and _pair_row(block.cells):
+        if kind is None and block.kind == "row" and (_pair_row(block.cells) or block.table in paired):
             kind = "pairs"
         if kind is None:
             i += 1
@@ -831,20 +832,30 @@ _COLUMN_WORD = re.compile(r"(?:(?:19|20)\d{2}年度?|上年度?|本年度?)?(?:�
 _NOT_A_PAIR_LABEL = re.compile(r"(?:年度|年份|年)[：:]?$|(?:" + "|".join(CODE_LABELS) + r")[：:]?$")
 
 
-def _pair_row(cells: tuple[str, ...]) -> bool:
-    """A row of a two-column form: label, value, label, value (编制数 | 42 | 实有人数 | 40), at least two pairs,
+def _pair_row(cells: tuple[str, ...], least: int = 2) -> bool:
+    """A row of a two-column form: label, value, label, value (编制数 | 42 | 实有人数 | 40), at least `least` pairs,
     each label words and each value a number."""
     filled = [c.strip() for c in cells if c.strip()]
-    if len(filled) < 4 or len(filled) % 2:
+    if len(filled) < 2 * least or len(filled) % 2:
         return False
     labels, values = filled[0::2], filled[1::2]
     return all(_quantity(v) is not None for v in values) and not any(_quantity(x) or x[-1].isdigit() for x in labels)
 
 
+def _pair_tables(blocks: tuple[Block, ...]) -> set[int]:
+    """Tables without a header whose rows are each a label and its value (编制人数 | 60 / 在职人数 | 66, pasted from a
+    spreadsheet), two rows at least: each row is a pair of the form, as a row of two pairs is."""
+    rows: dict[int, list[bool]] = {}
+    for block in blocks:
+        if block.kind == "row" and block.table is not None:
+            rows.setdefault(block.table, []).append(_pair_row(block.cells, least=1))
+    return {table for table, pairs in rows.items() if len(pairs) >= 2 and all(pairs)}
+
+
 def _pair_path(label: str, report_year: int | None) -> str | None:
     """The catalogue figure a form's label names: a scalar (编制数), or a base-data line and its column
     (三公经费预算数: the line 三公经费, the column 预算)."""
-    words = normalise(label).rstrip("：:")
+    words = normalise(_UNIT_IN_HEADER.sub("", simplified(label))).rstrip("：:")  # 编制人数（人） names 编制人数
     found = table_scalar(words)
     column = _COLUMN_WORD.search(words)
     if found is None and column and column.start() > 0:
@@ -869,7 +880,7 @@ def _read_pairs(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
         q = _quantity(text)
         assert q is not None  # _pair_row holds
         path = _pair_path(label, report_year)
-        if path and unit_of(path) not in _MONEY:
+        if path and unit_of(path) not in _MONEY and not _UNIT_IN_HEADER.search(simplified(label)):
             q, implied = _catalogue_unit(q, path)
         else:
             q, implied = _cell_unit(q, label, "", stated)
