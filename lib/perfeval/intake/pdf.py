@@ -24,6 +24,7 @@ from typing import Iterator
 
 from ..core.script import ideographs
 from . import pdf_columns as columns
+from .pdf_running import running
 from .documents import Row, Skipped, fail, join_lines, read, under_columns, what_it_is
 from .numbering import heading_of
 
@@ -89,7 +90,10 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
                              "shows the text, save the PDF again from the document, or send the report as .docx")
         raise fail(path, "has no text layer (a scanned image?); a reader needs a PDF saved from the document, "
                          "or the report as .docx")
+    pages, furniture = _without_running(pages)
     yield from _paragraphs(pages)
+    if furniture:
+        yield Skipped(f"PDF 页眉、页脚中每页印出的文字（页码、打印日期、网址等）{furniture:,} 行未作正文读取")
     if seen.invisible:
         yield Skipped(f"PDF 中不可见的文字（文本渲染模式 3/7）{seen.invisible:,} 个字符未读取（阅读器不显示）")
     if seen.white:
@@ -1033,7 +1037,7 @@ def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa
     ordered, across = columns.in_columns(lines, at) if at is not None else ([((0, -1, x["top"]), x) for x in lines], [])
     items: list[tuple[columns.Key, float, dict | list]] = [
         (key, line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(_spaced(line)),
-                            "cells": _cells(line)})
+                            "cells": _cells(line), "size": statistics.median(c["size"] for c in line["chars"])})
         for key, line in ordered if line["text"].strip()]
     for t in tables:
         rows = t.extract(x_tolerance=1.5)
@@ -1200,6 +1204,15 @@ def _unruled_rows(page: list[tuple[float, dict | list]]) -> dict[int, tuple[str,
         else:
             k += 1
     return found
+
+
+def _without_running(pages: list[list[tuple[float, dict | list]]]) -> tuple[list[list[tuple[float, dict | list]]], int]:
+    """The pages without their running headers and footers (pdf_running), and how many lines those were: left in,
+    they set the text's margins (a browser's footer ends at the paper's edge) and cut every wrapped line."""
+    lines = [[(k, item) for k, (_, item) in enumerate(page) if isinstance(item, dict)] for page in pages]
+    found = running([[item for _, item in page] for page in lines])
+    dropped = {(p, lines[p][j][0]) for p, j in found}
+    return [[entry for k, entry in enumerate(page) if (p, k) not in dropped] for p, page in enumerate(pages)], len(found)
 
 
 def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | Row]:
