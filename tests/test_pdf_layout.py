@@ -434,3 +434,29 @@ def test_items_opening_each_page_at_one_height_are_text(tmp_path):
     pdf.output(str(tmp_path / "list.pdf"))
     text, said = _read(tmp_path / "list.pdf")
     assert text == items and said == []
+
+
+def test_a_cells_paragraphs_are_read_apart_as_the_bodys_are(tmp_path):
+    """U46 on PDF: a report laid out in a ruled table (section | its paragraphs) ran a cell's heading and the
+    sentence under it into one (（二）支出情况2024年部门整体支出…: the total left the catalogue). A line short of the
+    cell's right edge ends its paragraph, a heading starts one, a wrapped line joins; one paragraph a line, as
+    Word's cell gives them."""
+    from fpdf import FPDF
+
+    wrapped = "2024年部门整体支出2864.30万元，其中：基本支出964.30万元，项目支出1900.00万元，主要用于不动产登记和耕地保护。"
+    cells = [("部门概况", ["（一）机构人员", "本局内设股室8个。", "（二）支出情况", wrapped]),
+             ("自评结论", ["经综合评价，自评得分92分，等级为优。"])]
+    font = truetype_font("".join(a + "".join(b) for a, b in cells), tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    with pdf.table(col_widths=(30, 120), first_row_as_headings=False) as table:
+        for label, paragraphs in cells:
+            table.row([label, "\n".join(paragraphs)])
+    pdf.output(str(tmp_path / "table.pdf"))
+    from perfeval.intake.documents import Row
+    from perfeval.intake.pdf import pdf_items
+
+    rows = [item.cells for item in pdf_items(tmp_path / "table.pdf") if isinstance(item, Row)]
+    assert rows == [(label, "\n".join(paragraphs)) for label, paragraphs in cells]

@@ -1040,13 +1040,54 @@ def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa
                             "cells": _cells(line), "size": statistics.median(c["size"] for c in line["chars"])})
         for key, line in ordered if line["text"].strip()]
     for t in tables:
-        rows = t.extract(x_tolerance=1.5)
         tops = [row.bbox[1] for row in t.rows]
-        for first, grid in _ruled_tables(rows):
+        for first, grid in _ruled_tables(_cell_texts(page, t)):
             top = tops[first] if first < len(tops) else t.bbox[1]
-            items.append(((columns.segment(across, top), -1, top), top,
-                          [[join_lines(_unspaced(c).split("\n")) if c else c for c in row] for row in grid]))
+            items.append(((columns.segment(across, top), -1, top), top, grid))
     return [(top, item) for _, top, item in sorted(items, key=lambda item: item[0])]
+
+
+def _cell_texts(page, table) -> list[list[str | None]]:  # noqa: ANN001 - a pdfplumber page and its table
+    """A ruled table's cells as text (None where a cell covers another's place), each cell's lines joined into the
+    paragraphs they were typed as, one a line, by the rules of the body (a line short of the cell's right edge ends
+    its paragraph, a heading or an indented line starts one), as Word's cell gives its paragraphs: a report laid out
+    in a table (部门概况 | （一）机构人员 / 本局内设股室…) ran a cell's headings and sentences into one. A cell's right
+    edge is where its column's fullest line ends (the cell's padding)."""
+    from pdfplumber.utils.text import chars_to_textmap
+
+    def within(char: dict, box: tuple) -> bool:
+        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+    found: list[list[tuple[tuple, list[dict]] | None]] = []
+    for row in table.rows:
+        chars = [c for c in page.chars if within(c, row.bbox)]
+        found.append([None if cell is None else
+                      (cell, chars_to_textmap(own, x_tolerance=1.5).extract_text_lines(strip=True, return_chars=False)
+                       if (own := [c for c in chars if within(c, cell)]) else [])
+                      for cell in row.cells])
+    padding: dict[int, float] = {}
+    for cells in found:
+        for j, entry in enumerate(cells):
+            for line in entry[1] if entry else []:
+                padding[j] = min(padding.get(j, float("inf")), entry[0][2] - line["x1"])
+    return [[None if entry is None else _cell_paragraphs(entry[1], entry[0][2] - padding.get(j, 0.0))
+             for j, entry in enumerate(cells)] for cells in found]
+
+
+def _cell_paragraphs(lines: list[dict], right: float) -> str:
+    """One cell's lines as its paragraphs, one a line (see _cell_texts)."""
+    if not lines:
+        return ""
+    lines = [dict(line, text=_unspaced(line["text"])) for line in lines]
+    left = min(line["x0"] for line in lines)
+    height = statistics.median(line["bottom"] - line["top"] for line in lines)
+    paragraphs: list[list[str]] = []
+    for k, line in enumerate(lines):
+        if not k or _starts_paragraph(line, lines[k - 1], left, right, height):
+            paragraphs.append([])
+        paragraphs[-1].append(line["text"])
+    return "\n".join(text for text in (join_lines(p) for p in paragraphs) if text)
 
 
 def _ruled_tables(rows: list[list[str | None]]) -> list[tuple[int, list[list[str | None]]]]:
