@@ -1,5 +1,6 @@
 """One 绩效自评表 budget block however it arrives (issue 19 item 1: tables recognised however they arrive): as a Word
-table, a web page's table, tab text, text aligned with spaces and a web table saved one cell per line, each giving the
+table, a ruled PDF table, a web page's table, tab text, text aligned with spaces and a web table saved one cell per
+line, each giving the
 same figures, the same 执行率 checked against its own row's 全年执行数 ÷ 全年预算数, and the same identities of a total
 row over the rows by source, in each of the layouts forms use (the national form's 项目资金（万元） merged down the left,
 a 合计 row closing the rows, a header over the value columns alone). The tables are written for these tests."""
@@ -12,13 +13,15 @@ from pathlib import Path
 import docx
 import pytest
 
+from perfeval.intake.documents import Row
+from perfeval.intake.report.document import build
 from perfeval.intake.report.grid import Header, row_totals
 from perfeval.outputs.draft import draft_report
 
 TITLE = "白沙县气象服务中心2024年度部门整体支出绩效自评报告"
 BEFORE = ["一、部门基本情况", "本中心为县政府直属事业单位。", "二、部门整体支出绩效自评表", "单位：万元"]
 AFTER = ["三、自评结论", "经自评，本中心2024年度部门整体支出绩效自评得分92分，等级为优。"]
-FORMS = ("docx", "html", "tab", "space", "cell")
+FORMS = ("docx", "pdf", "html", "tab", "space", "cell")
 
 MONEY = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
 SOURCES = [["1000.00", "1100.00", "1067.00", "—", "{rate}", "—"],  # 1067 ÷ 1100 = 97.00 %
@@ -59,6 +62,13 @@ def _write(tmp_path: Path, form: str, rows: list[list[str]]) -> Path:
         path = tmp_path / "report.docx"
         document.save(path)
         return path
+    if form == "pdf":  # ruled, as Word prints it
+        from report_files import truetype_font, write_pdf
+
+        lines = [TITLE, *BEFORE, *AFTER]
+        font = truetype_font("".join(lines) + "".join("".join(r) for r in rows), tmp_path / "font.ttf")
+        document = build("report", [TITLE, *BEFORE, *(Row(tuple(r), 1) for r in rows), *AFTER])
+        return write_pdf(document, tmp_path / "report.pdf", font)
     if form == "html":
         body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
         page = ("<html><body>" + "".join(f"<p>{x}</p>" for x in [TITLE, *BEFORE]) + f"<table>{body}</table>"
@@ -179,3 +189,10 @@ def test_a_lone_label_value_row_among_other_rows_is_no_form(tmp_path):
     path = tmp_path / "mixed.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert "authorized" not in draft_report(path).params.get("figures", {}).get("staff", {})
+
+
+def test_a_row_wider_than_its_header_is_read_from_the_right():
+    header = Header.of(("年度预算申请（万元）", "年初预算数", "全年预算数"), lambda c: "预算数" in c)
+    row = header.row(("年度资金总额", "", "1200.00", "1350.00"), _quantified)  # its label merged across two cells
+    assert row.label == "年度资金总额"
+    assert [(v.at, v.header, v.text) for v in row.values] == [(2, "年初预算数", "1200.00"), (3, "全年预算数", "1350.00")]

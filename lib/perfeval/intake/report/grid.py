@@ -65,15 +65,19 @@ class Header:
 
     def row(self, cells: tuple[str, ...], quantified: Quantified) -> GridRow:
         """A row's label and its cells under value columns: by position when each of its values stands under a
-        value column (and its label before the first), else left-aligned from its first filled cell (a copy that
-        dropped empty cells, or a row wider than its header)."""
+        value column (and its label before the first) — counted from the right when the row is wider than the header
+        (its label merged across more cells than the header's) —, else left-aligned from its first filled cell (a
+        copy that dropped empty cells)."""
         places = {k for k, _ in self.columns}
         first = min(places, default=len(cells))
         valued = [k for k, c in enumerate(cells) if c.strip() and quantified(c)]
-        if valued and all(k in places for k in valued):
-            labels = [c.strip() for c in cells[:first] if c.strip()]
-            return GridRow(labels[-1] if labels else "",
-                           tuple(Value(k, i, h, cells[k]) for i, (k, h) in enumerate(self.columns) if k < len(cells)))
+        wider = len(cells) - (max(places) + 1 if places else 0)
+        for shift in (0, wider) if wider > 0 else (0,):
+            if valued and all(k - shift in places for k in valued):
+                labels = [c.strip() for c in cells[:first + shift] if c.strip()]
+                return GridRow(labels[-1] if labels else "", tuple(
+                    Value(k + shift, i, h, cells[k + shift]) for i, (k, h) in enumerate(self.columns)
+                    if k + shift < len(cells)))
         lead = next((k for k, c in enumerate(cells) if c.strip()), 0)  # cells a merged label column left empty
         start = lead + (0 if quantified(cells[lead]) else 1) if cells else 0
         return GridRow(cells[lead] if start > lead else "", tuple(

@@ -686,24 +686,27 @@ def _read_turned(blocks: tuple[Block, ...], start: int, out: Tables, report_year
     """A table turned on its side: each value of its column's figure in its row's year (2023年 the year before the
     report's), a rate row's value (变动率) that column's change; the values of one column are one line, as a row's
     are in a table set upright, so a change is checked against its own column."""
-    header = blocks[start].cells
+    top = blocks[start].cells
+    header = Header.of(top, lambda c: not top[0].strip())  # 年度 heads the years down the side
     stated = _stated_unit(blocks, start)
     out.taken.add(start)
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j):
         out.taken.add(j)
-        year_label = blocks[j].cells[0].strip()
-        for k, text in enumerate(blocks[j].cells[1:], start=1):
-            q = _quantity(text)
-            if q is None or k >= len(header):
+        read = header.row(blocks[j].cells, _is_value)
+        year_label = read.label.strip()
+        for cell in read.values:
+            q = _quantity(cell.text)
+            if q is None:
                 continue
-            figure = _clean_row(header[k])
+            figure = _clean_row(cell.header)
             q, implied = _cell_unit(q, year_label, figure, stated)
             path = _row_figure(figure, year_label, q, report_year) if _YEAR_ROW.fullmatch(year_label) else None
             if path and not q.unit:
                 q, implied = _catalogue_unit(q, path)
-            where = Where(blocks[j].section, text, j, k, figure, year_label)
-            out.cells.append(Cell(_mention(q, f"{figure}·{year_label}", where, implied), path, across=(start, k)))
+            where = Where(blocks[j].section, cell.text, j, cell.at, figure, year_label)
+            out.cells.append(Cell(_mention(q, f"{figure}·{year_label}", where, implied), path,
+                                  across=(start, header.columns[cell.column][0])))
         j += 1
     return j
 
@@ -1347,46 +1350,51 @@ def _line(block: Block, j: int, cells: tuple[str, ...], at: int, level1: str, le
 
 
 def _read_projects(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
-    """Per-project scores: 项目名称 and 自评分数, with 等级, 预算 and 执行数 where the table has them."""
-    header = [c.strip() for c in blocks[start].cells]
-    role: dict[int, str] = {}
-    for k, h in enumerate(header):
-        if "项目名称" in h or h == "项目":
-            role[k] = "name"
-        elif "等级" in h or "等次" in h:
-            role[k] = "grade"
-        elif any(w in h for w in ("自评分", "得分", "评分", "分数")):
-            role[k] = "score"
-        elif any(w in h for w in ("执行数", "实际支出", "决算", "支出数")):
-            role[k] = "executed"
-        elif "预算" in h:
-            role[k] = "budget"
+    """Per-project scores: 项目名称 and 自评分数, with 等级, 预算 and 执行数 where the table has them, each cell read under
+    its column's header by the grid (a 项目名称 Word merged across two cells stays the row's label)."""
+    header = Header.of(blocks[start].cells, lambda c: _project_role(c) != "name")
     out.taken.add(start)
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j) and _header_kind(blocks[j].cells) is None:
         out.taken.add(j)
-        cells = blocks[j].cells
-        name = next((cells[k].strip() for k, r in role.items() if r == "name" and k < len(cells)), "")
+        read = header.row(blocks[j].cells, _is_value)
+        cells = {role: cell for cell in read.values if cell.text.strip() and (role := _project_role(cell.header))}
+        named = cells.pop("name", None)
+        name, at = (named.text.strip(), named.at) if named else (read.label.strip(), blocks[j].cells.index(read.label)
+                                                                  if read.label in blocks[j].cells else 0)
         got: dict[str, Mention | str] = {}
-        for k, r in role.items():
-            if r == "name" or k >= len(cells) or not cells[k].strip():
-                continue
-            q = _quantity(cells[k])
-            if r == "grade":
-                got[r] = GRADE_WORDS.get(cells[k].strip(), "")
+        for role, cell in cells.items():
+            q = _quantity(cell.text)
+            if role == "grade":
+                got[role] = GRADE_WORDS.get(cell.text.strip(), "")
             elif q is not None:
-                unit = "分" if r == "score" else "万元"
+                unit = "分" if role == "score" else "万元"
                 implied = None if q.unit else ("表中未写单位，按万元" if unit == "万元" else None)
                 q = q if q.unit else _as(q, unit)
-                got[r] = _mention(q, f"{name}·{header[k]}", Where(blocks[j].section, cells[k], j, k, name, header[k]),
-                                  implied)
+                head = cell.header.strip()
+                got[role] = _mention(q, f"{name}·{head}", Where(blocks[j].section, cell.text, j, cell.at, name, head),
+                                     implied)
         if name and got:
             out.projects.append(ProjectLine(
                 # grade is a text mention
                 name, _pick(got, "score"), got.get("grade") or None,  # type: ignore[arg-type]
-                _pick(got, "budget"), _pick(got, "executed"), Where(blocks[j].section, name, j, 0)))
+                _pick(got, "budget"), _pick(got, "executed"), Where(blocks[j].section, name, j, at)))
         j += 1
     return j
+
+
+def _project_role(header: str) -> str | None:
+    """What a column of a per-project table holds, by its header."""
+    h = header.strip()
+    if "项目名称" in h or h == "项目":
+        return "name"
+    if "等级" in h or "等次" in h:
+        return "grade"
+    if any(w in h for w in ("自评分", "得分", "评分", "分数")):
+        return "score"
+    if any(w in h for w in ("执行数", "实际支出", "决算", "支出数")):
+        return "executed"
+    return "budget" if "预算" in h else None
 
 
 def _pick(got: dict[str, Mention | str], key: str) -> Mention | None:
