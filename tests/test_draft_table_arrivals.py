@@ -231,3 +231,22 @@ def test_the_forms_two_sides_saved_one_cell_per_line_each_break_down_their_own_w
     assert (figures["funds"]["general_budget"]["value"], figures["lines"]["basic"]["final"]["value"]) == (
         Decimal("1325.68"), Decimal("900.47"))
     assert "年度资金" in figures["funds"]["other"]["note"]  # its unit is the form's money's, and says so
+
+
+# ---------------------------------------------------------------- an indicator named with a number first (V12)
+
+INDICATORS = ["一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+              "产出指标\t数量指标\t办理治安案件数（起）\t≥3000\t3218\t20\t20",
+              "产出指标\t时效指标\t110警情处置及时率\t≥95%\t98.6%\t30\t30",
+              "效益指标\t社会效益指标\t群众安全感指数\t≥90%\t93.2%\t50\t48",
+              "总分\t\t\t\t\t100\t98"]
+
+
+def test_an_indicator_whose_name_starts_with_a_number_is_a_row_of_the_table(tmp_path):
+    """110警情处置及时率 is the 110 line's rate, not a value 110: the row was dropped without a word, so the table's
+    weights and scores summed short and were questioned, and the recomputed total was off."""
+    path = tmp_path / "indicators.txt"
+    path.write_text("\n".join([TITLE, "一、绩效自评表", *INDICATORS, *AFTER]) + "\n", encoding="utf-8")
+    rows = draft_report(path).params["indicators"]
+    assert [r["name"] for r in rows] == ["办理治安案件数（起）", "110警情处置及时率", "群众安全感指数"]
+    assert (rows[1]["weight"], rows[1]["claimed_score"], rows[1]["actual"]["value"]) == (30, 30, Decimal("98.6"))

@@ -1088,16 +1088,24 @@ def _scalar_cells(block: Block, j: int, row: str, values: tuple[Value, ...], rep
     return found
 
 
+_NAMED_AFTER_NUMBER = re.compile(r"\d++[\u4e00-\u9fff]{3,}")  # 110警情处置及时率, 12345热线接通率, 5G… aside
+
+
+def _a_name(text: str) -> bool:
+    """Can a cell be an indicator's name: words, or words after a number that is part of the name (110警情处置及时率:
+    the number of the 110 line, not a value)?"""
+    return bool(text.strip()) and (_quantity(text) is None or _NAMED_AFTER_NUMBER.match(text.strip()) is not None)
+
+
 def _indicator_at(cells: tuple[str, ...], weight_column: int | None = None) -> int | None:
     """Where the indicator's name stands in a 绩效自评表 row: the cell followed by 年度指标, 实际完成值, 分值, 得分 —
     three before the header's 分值 when the row keeps the header's columns (a bare actual, 50, before 分值 8 and
     得分 8 would otherwise make the second-level cell the name), else the first cell so followed."""
     if weight_column is not None and weight_column >= 3 and len(cells) > weight_column \
-            and _is_number(cells[weight_column]) and cells[weight_column - 3].strip() \
-            and _quantity(cells[weight_column - 3]) is None:
+            and _is_number(cells[weight_column]) and _a_name(cells[weight_column - 3]):
         return weight_column - 3
     for i, text in enumerate(cells):
-        if not text.strip() or _quantity(text) is not None:
+        if not _a_name(text):
             continue
         if len(cells) > i + 3 and _is_number(cells[i + 3]) and (
                 len(cells) <= i + 4 or not cells[i + 4].strip() or _is_number(cells[i + 4])):
@@ -1250,8 +1258,7 @@ class _IndicatorColumns:
 
     def reads(self, cells: tuple[str, ...]) -> bool:
         name, weight = self.at["name"], self.at["weight"]
-        return len(cells) > weight and bool(cells[name].strip()) and _quantity(cells[name]) is None \
-            and _is_number(cells[weight])
+        return len(cells) > weight and _a_name(cells[name]) and _is_number(cells[weight])
 
     def line(self, block: Block, j: int, cells: tuple[str, ...], level1: str, level2: str) -> IndicatorLine:
         """The row's indicator; a level cell left empty (merged with the row above) keeps the level above."""
