@@ -250,3 +250,13 @@ def test_an_indicator_whose_name_starts_with_a_number_is_a_row_of_the_table(tmp_
     rows = draft_report(path).params["indicators"]
     assert [r["name"] for r in rows] == ["办理治安案件数（起）", "110警情处置及时率", "群众安全感指数"]
     assert (rows[1]["weight"], rows[1]["claimed_score"], rows[1]["actual"]["value"]) == (30, 30, Decimal("98.6"))
+
+
+def test_a_total_heading_rows_of_subjects_at_several_levels_is_no_sum_of_them_all(tmp_path):
+    """合计 first over 类 and 款 rows (201 / 20101): the rows add up twice over, so no identity is declared from the
+    layout alone (one whose rows add up is: the unlabelled layout above)."""
+    rows = ["项目\t预算数（万元）", "合计\t300.00", "201一般公共服务支出\t100.00", "20101人大事务\t100.00",
+            "205教育支出\t200.00", "20502普通教育\t200.00"]
+    path = tmp_path / "subjects.txt"
+    path.write_text("\n".join([TITLE, "一、支出预算", *rows, *AFTER]) + "\n", encoding="utf-8")
+    assert not [lst for lst in draft_report(path).lists if lst.whole.written == "300.00"]

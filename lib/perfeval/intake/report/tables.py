@@ -627,15 +627,18 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
 
 def _totals_of_rows(rows: list[tuple[str, dict[int, Mention]]]) -> list[Listed]:
     """Each total row of a table over the rows its layout gives it (grid.row_totals), column by column: declared
-    their sum when it closes them (合计), their sum where they add up and else at least each when it heads them
-    (年度资金总额 over its sources); a rate column's cells are no parts, and a column's parts must share its unit."""
+    their sum when it closes them (合计); when it heads them (年度资金总额 over its sources), their sum where they add
+    up, and else at least each only when 其中 opens them — a 合计 heading rows of subjects at several levels (201 /
+    20101 / 2010101) is no sum of them all; a rate column's cells are no parts, and a column's parts share its unit."""
     out = []
     for total in row_totals([label for label, _ in rows]):
         for k, whole in rows[total.row][1].items():
             parts = [rows[i][1][k] for i in total.parts if k in rows[i][1]]
             if parts and not whole.is_rate and all(p.quantity.unit == whole.quantity.unit for p in parts) \
                     and (len(parts) >= 2 or not total.closing):
-                out.append(_column_total(whole, parts, "summed" if total.closing else "inline"))
+                found = _column_total(whole, parts, "summed" if total.closing else "inline")
+                if found.complete or total.closing or total.opened:
+                    out.append(found)
     return out
 
 
