@@ -211,28 +211,6 @@ def test_a_rate_column_whose_header_gives_its_unit_holds_bare_rates(tmp_path, fo
     assert ("97.00", "explained", "1067.00", "1100.00") in rates and len(rates) == 4 and len(lists) == 3
 
 
-# ---------------------------------------------------------------- the form's money by source beside its money by kind
-
-SIDES = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "自评得分", "年度资金总额", "861.10", "2030.12",
-         "2030.12", "10", "100%", "10", "按收入性质分:2030.12", "按支出性质分:1925.67", "其中: 一般公共预算:1325.68",
-         "其中:基本支出:900.47", "政府性基金拨款:118.82", "项目支出:1025.20", "纳入专户管理的非税收入拨款:",
-         "其他资金:585.62"]
-
-
-def test_the_forms_two_sides_saved_one_cell_per_line_each_break_down_their_own_whole(tmp_path):
-    """The national 部门整体支出绩效自评表 saved one cell per line: the lines of its two columns alternate until the
-    right one (by kind) runs out, so each line goes to the side its label names, never the line before it."""
-    path = tmp_path / "sides.txt"
-    path.write_text("\n".join([TITLE, *BEFORE[:3], "年度预算申请(万元)", *SIDES, *AFTER]) + "\n", encoding="utf-8")
-    draft = draft_report(path)
-    _, _, lists = _read(draft)
-    assert lists == [("1925.67", ("1025.20", "900.47"), True), ("2030.12", ("118.82", "1325.68", "585.62"), True)]
-    figures = draft.params["figures"]
-    assert (figures["funds"]["general_budget"]["value"], figures["lines"]["basic"]["final"]["value"]) == (
-        Decimal("1325.68"), Decimal("900.47"))
-    assert "年度资金" in figures["funds"]["other"]["note"]  # its unit is the form's money's, and says so
-
-
 # ---------------------------------------------------------------- an indicator named with a number first (V12)
 
 INDICATORS = ["一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",

@@ -52,12 +52,6 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
     out: list[str | Row | Skipped] = []
     k, table = 0, CELL_TABLES
     while k < len(lines):
-        sided = _two_sided(lines, k)
-        if sided is not None:  # the rows of the budget block just rebuilt, when they follow it
-            rows, k = sided
-            table += 0 if out and isinstance(out[-1], Row) else 1
-            out += [Row(tuple(cells), out[-1].table if out and isinstance(out[-1], Row) else table) for cells in rows]
-            continue
         if isinstance(lines[k], str) and _pairs(lines[k]):
             table += 0 if k and isinstance(lines[k - 1], str) and _pairs(lines[k - 1]) else 1
             out.append(Row(tuple(c for pair in _pairs(lines[k]) for c in pair), table))
@@ -84,32 +78,6 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
         table += 1
         out += [Row(tuple(cells), table) for cells in rows]
     return out
-
-
-_SIDES_OPEN = re.compile(r"按收入性质分\s*[:：]")
-_SIDE_LINE = re.compile(r"(\D{2,30}?)\s*[:：]\s*([-－]?\d[\d,，]*+(?:\.\d++)?)?")
-_SPENDING_SIDE = re.compile(r"按支出性质分|基本支出|项目支出|经营支出")
-
-
-def _two_sided(lines: list, k: int) -> tuple[list[list[str]], int] | None:
-    """The national 部门整体支出绩效自评表's money by source beside its money by kind, saved one cell per line
-    (按收入性质分:2030.12 / 按支出性质分:1925.67 / 其中: 一般公共预算:1325.68 / 其中:基本支出:900.47 / …): each line a
-    label and its amount, on the side its label names — spending by kind (按支出性质分, 基本支出, 项目支出) on the right,
-    money by source on the left; a label with no amount is a blank cell of the form, left out. Rebuilt as rows of
-    label, amount, label, amount (the right side's end leaving label, amount), and the line after them; else None."""
-    if not (isinstance(lines[k], str) and _SIDES_OPEN.match(lines[k])):
-        return None
-    sides: tuple[list[list[str]], list[list[str]]] = ([], [])
-    j = k
-    while j < len(lines) and isinstance(lines[j], str) and (found := _SIDE_LINE.fullmatch(lines[j].strip())):
-        if found.group(2):
-            sides[bool(_SPENDING_SIDE.search(found.group(1)))].append([found.group(1) + "：", found.group(2)])
-        j += 1
-    left, right = sides
-    if not (left and right and _SPENDING_SIDE.search(right[0][0])):
-        return None
-    return [[*(left[n] if n < len(left) else ["", ""]), *(right[n] if n < len(right) else [])]
-            for n in range(max(len(left), len(right)))], j
 
 
 _FRAGMENT = re.compile(r"^(?:年初|全年|年度|实际|上年|本年|调整后)$")

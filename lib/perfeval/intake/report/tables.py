@@ -954,15 +954,11 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
                 rows[0][0] if rows else None)
     sides = _Sides()
     read_rows: list[tuple[str, dict[int, Mention]]] = []
-    money = stated  # the unit the form's money is in, once its total row says
     for i, row, grid_row in rows:
-        if i != head and (_inner_labels([v.text for v in grid_row.values])  # 按收入性质分： | 2456.18 | 按支出性质分：
-                          or sides.wholes and _one_value(grid_row)):  # a side's part the other side has none beside
-            out.totals += sides.row(_paired_cells(blocks[i], i, row, grid_row.values, header.label, stated, out, money))
+        if i != head and _inner_labels([v.text for v in grid_row.values]):  # 按收入性质分： | 2456.18 | 按支出性质分：
+            out.totals += sides.row(_paired_cells(blocks[i], i, row, grid_row.values, header.label, stated, out))
             continue
         found = _scalar_cells(blocks[i], i, row, grid_row.values, report_year, out, i == head, stated)
-        if i == head:
-            money = money or next((m.quantity.unit for _, m in found if m.quantity.unit in _MONEY), None)
         read_rows.append((row, dict(found)))
     out.totals += _totals_of_rows(read_rows)
     out.totals += sides.row([])
@@ -974,10 +970,6 @@ def _unit_of_labels(label_header: str) -> str | None:
     over the national 自评表's money columns)."""
     named = _UNIT_IN_HEADER.search(simplified(label_header))
     return named.group(1) if named and named.group(1) in _MONEY else None
-
-
-def _one_value(row: GridRow) -> bool:
-    return sum(1 for v in row.values if _quantity(v.text) is not None) == 1
 
 
 def _inner_labels(values: list[str]) -> bool:
@@ -995,11 +987,10 @@ def _inner_labels(values: list[str]) -> bool:
 
 
 def _paired_cells(block: Block, j: int, row: str, values: tuple[Value, ...], label_header: str, stated: str | None,
-                  out: Tables, money: str | None = None) -> list[tuple[int, Mention]]:
+                  out: Tables) -> list[tuple[int, Mention]]:
     """A row set as label, value, label, value (the national form's 按收入性质分： | 2456.18 | 按支出性质分： | 2456.18):
     each value under the label before it in the row, not under the header's column above it, with its label's place
-    (0 for the row's own label, else its cell's) — the side of the form it stands on. A bare amount is in the unit
-    the table states, else in `money`, the unit of the form's total row (its money by source and kind is that money)."""
+    (0 for the row's own label, else its cell's) — the side of the form it stands on."""
     found, label, at = [], SUB_ROW.sub("", row).strip(), 0
     for cell in values:
         q = _quantity(cell.text)
@@ -1008,24 +999,10 @@ def _paired_cells(block: Block, j: int, row: str, values: tuple[Value, ...], lab
                 label, at = SUB_ROW.sub("", _clean_row(cell.text)).strip(), cell.at
             continue
         q, implied = _cell_unit(q, label_header, label, stated)
-        if not q.unit and money and not _NOT_MONEY.search(label):  # the unit of the form's 年度资金总额
-            q, implied = _as(q, money), f"表中未写单位，按本表年度资金的{money}"
-        path = _side_path(label, q)
-        if path and not q.unit:
-            q, implied = _catalogue_unit(q, path)
         m = _mention(q, label, Where(block.section, cell.text, j, cell.at, label, None), implied)
-        out.cells.append(Cell(m, path))
+        out.cells.append(Cell(m))
         found.append((at, m))
     return found
-
-
-def _side_path(label: str, q: Quantity) -> str | None:
-    """The catalogue figure a part of the form's money by source or by kind names: a fund (一般公共预算, 其他资金) or a
-    line's spending in the year (基本支出, 项目支出: the form splits the year's 全年执行数)."""
-    words = normalise(label)
-    line = table_line(words)
-    path = line_path(line, "final") if line else table_scalar(words)
-    return path if path and (not q.unit or commensurable(q.unit, unit_of(path))) else None
 
 
 @dataclass
