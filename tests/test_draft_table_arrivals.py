@@ -1,7 +1,7 @@
 """One 绩效自评表 budget block however it arrives (issue 19 item 1: tables recognised however they arrive): as a Word
 table, a ruled PDF table, a web page's table, tab text, text aligned with spaces, a web table saved one cell per
-line, a PDF's text a row per line with single spaces and a document site's text with the whole table on one line, each
-giving the
+line (with or without a | after each cell) or a row per line with | between cells, a PDF's text a row per line with
+single spaces and a document site's text with the whole table on one line, each giving the
 same figures, the same 执行率 checked against its own row's 全年执行数 ÷ 全年预算数, and the same identities of a total
 row over the rows by source, in each of the layouts forms use (the national form's 项目资金（万元） merged down the left,
 a 合计 row closing the rows, a header over the value columns alone). The tables are written for these tests."""
@@ -22,7 +22,7 @@ from perfeval.outputs.draft import draft_report
 TITLE = "白沙县气象服务中心2024年度部门整体支出绩效自评报告"
 BEFORE = ["一、部门基本情况", "本中心为县政府直属事业单位。", "二、部门整体支出绩效自评表", "单位：万元"]
 AFTER = ["三、自评结论", "经自评，本中心2024年度部门整体支出绩效自评得分92分，等级为优。"]
-FORMS = ("docx", "pdf", "html", "tab", "space", "cell", "single", "flat")
+FORMS = ("docx", "pdf", "html", "tab", "space", "cell", "marked", "bar", "single", "flat")
 
 MONEY = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
 SOURCES = [["1000.00", "1100.00", "1067.00", "—", "{rate}", "—"],  # 1067 ÷ 1100 = 97.00 %
@@ -84,6 +84,10 @@ def _write(tmp_path: Path, form: str, rows: list[list[str]]) -> Path:
         lines = ["".join(c + " " * (widths[k] - _width(c)) for k, c in enumerate(row)).rstrip() for row in rows]
     elif form == "cell":  # a web page saved as text: each filled cell on a line of its own, empty cells gone
         lines = [c for row in rows for c in row if c]
+    elif form == "marked":  # a web page saved as text with a | after every cell, an empty cell a lone |
+        lines = [f"{c} |" if c else "|" for row in rows for c in row]
+    elif form == "bar":  # a web table saved a row a line, | between its cells
+        lines = [" | ".join(row) for row in rows]
     elif form == "single":  # a PDF's text: a row a line, its filled cells between single spaces
         lines = [" ".join(c for c in row if c) for row in rows]
     else:  # a document site's text: the whole table run together on one line
@@ -203,7 +207,7 @@ def test_a_row_wider_than_its_header_is_read_from_the_right():
     assert [(v.at, v.header, v.text) for v in row.values] == [(2, "年初预算数", "1200.00"), (3, "全年预算数", "1350.00")]
 
 
-@pytest.mark.parametrize("form", ["docx", "tab", "space", "single", "flat"])
+@pytest.mark.parametrize("form", ["docx", "tab", "space", "marked", "single", "flat"])
 def test_a_rate_column_whose_header_gives_its_unit_holds_bare_rates(tmp_path, form):
     rows = [[c.replace("%", "") if c.endswith("%") else c for c in row] for row in _rows("unlabelled")]
     rows[0] = [c.replace("执行率", "执行率（%）") for c in rows[0]]
