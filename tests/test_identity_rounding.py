@@ -129,3 +129,15 @@ def test_a_liuyang_total_printed_whole_holds_and_printed_to_the_fen_does_not(tmp
         path = tmp_path / f"l{count}.yaml"
         path.write_text(text.replace("TOTAL", total), encoding="utf-8")
         assert len(_identity(path)) == count
+
+
+@pytest.mark.parametrize("stored, number_format, places", [(347.78999999999996, "General", 2),  # a formula's 347.79
+                                                           (0.1 + 0.2, "General", 1), (3752, "0.00", 2),
+                                                           (3752.5, "#,##0.000", 3), (3752, "General", 0)])
+def test_a_number_cell_keeps_the_places_it_shows_not_its_binary_noise(stored, number_format, places):
+    """A sum Excel computed (347.78999999999996 for 347.79) was recorded to 6 places: a figure printed to the
+    millionth, whose identities would then be judged to the half-millionth."""
+    from perfeval.intake.excel.cells import read_figure, read_statement
+
+    assert read_figure(stored, number_format, "万元")["places"] == places
+    assert read_statement(stored, number_format, "%", keep_unit=False)["places"] == places
