@@ -41,4 +41,4 @@ def time_bound(seconds: float, report: str) -> Iterator[None]:
                                        "longer --timeout")]) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)  # None: set outside Python
