@@ -1153,3 +1153,28 @@ def test_a_figure_as_of_another_date_is_another_quantity_not_a_second_statement(
     again = draft_of(tmp_path, "青溪县自然资源局2024年度部门整体支出绩效自评报告", "一、人员", "年末在职人员54人。",
                      "二、人员", "截至12月底，在职人员56人。")  # the year's end: the same figure, stated two ways
     assert [m.written for m in again.catalogue["staff.on_duty"]] == ["54人", "56人"]
+
+
+@pytest.mark.parametrize("fall", ["负增长{}%", "同比下滑{}%", "较上年回落{}%", "比上年少{}%", "减幅{}%", "同比减幅为{}%"])
+def test_a_change_said_to_fall_in_any_of_its_words_is_a_decrease_and_a_wrong_one_is_a_question(tmp_path, fall):
+    lines = (TITLE, "一、支出情况", "2022年培训费支出25.00万元，2023年培训费支出20.00万元，" + fall + "。")
+    ratio = draft_of(tmp_path, *lines[:2], lines[2].format(20)).params["claims"]["ratios"][0]
+    assert (ratio["kind"], str(ratio["value"])) == ("change", "-20")
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(20)) if f.kind == "recomputed_vs_claimed"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(25)) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate and "-20" in wrong[0].message
+
+
+def test_items_of_a_numbered_list_each_naming_its_own_subject_are_different_quantities(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "二、绩效目标完成情况", "（一）节水灌溉", "1.东坪村：改造灌溉渠道3.2公里。",
+                     "2.西岭村：改造灌溉渠道4.5公里。", "3.南湾村：改造灌溉渠道2.8公里。")
+    assert draft.repeats == []
+    draft = draft_of(tmp_path, TITLE, "二、绩效目标完成情况", "（一）河道清淤",
+                     *(f"（{i}）完成第{i}段河道清淤，清淤长度{n}米。" for i, n in ((1, 820), (2, 640), (3, 905))))
+    assert draft.repeats == []
+
+
+def test_a_figure_restated_with_another_value_outside_a_list_of_named_items_is_still_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "二、绩效目标完成情况", "（一）产出指标", "全年改造灌溉渠道12.5公里。",
+                     "（二）效益指标", "全年改造灌溉渠道12.8公里，灌溉条件明显改善。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["12.5公里", "12.8公里"]]

@@ -89,6 +89,8 @@ class Placement:
     year: int | None = None  # the year the report evaluates
     item_sections: frozenset[str] = frozenset()  # sections whose headings name a project: one item each
     readings: dict[str, str] = field(default_factory=dict)  # the framework's default reading of each gap
+    assembled: dict[int, Mention] = field(default_factory=dict)  # a budget the reader added up from its parts
+    wholes: dict[int, Mention] = field(default_factory=dict)  # an opening budget → the year's whole budget it is part of
 
     def _note(self, record: dict[str, Any], text: str | None) -> None:
         if text:

@@ -24,6 +24,7 @@ from .placement import (
     two_figures,
 )
 from .rates import (
+    DOWN_WORDS,
     RateFound,
     Reading,
     change_by_amount_of_named,
@@ -36,13 +37,13 @@ from .rates import (
     NamedEarlier,
     explain_from_section,
     is_difference,
+    over_the_whole,
     share_of_its_list,
 )
 from .tables import Cell, Tables
 
 _CHANGE_WORDS = re.compile(r"较上年|比上年|较去年|比去年|同比")
 _ON_LAST_YEAR = re.compile(r"较上年|比上年|较去年|比去年|同比")
-_DOWN_WORDS = re.compile(r"下降|减少|降低|降幅|节约|压减|缩减")
 _PART = re.compile(r"^[^(（\d]*")  # the top part of a section path: 一 of 一(二)1(1)
 _SHARE_OF = re.compile(r"占(?:全年)?([^，。；：\d]{2,16}?)(?:的)?(?:比例|比重)?$")
 
@@ -87,7 +88,7 @@ class RateClaims(Placement):
                 if cell.mention.where.row and cell.mention.where.column and not any(c.path for c in row):
                     own_rows.add(id(found))  # 单位资金·预算执行率 0.00% is that source's, not the framework measure
                 out.append(found)
-        read = [(r, done_over_planned(self._measure_reading(r, fw))) for r in out]
+        read = [(r, done_over_planned(self._measure_reading(over_the_whole(r, self.wholes), fw))) for r in out]
         return [done if id(r) in own_rows else self._by_measure(done, fw) if done.status != "contradicted"
                 else self._failing_measure(done, fw) for r, done in read]
 
@@ -177,7 +178,7 @@ class RateClaims(Placement):
         new, old = self.figures.get(named), self.figures.get(f"{head}.prev_{column}")
         if not new or not old or old[0].quantity.value <= 0:
             return found
-        down = -1 if _DOWN_WORDS.search(found.rate.clause) and found.rate.quantity.value > 0 else 1
+        down = -1 if DOWN_WORDS.search(found.rate.clause) and found.rate.quantity.value > 0 else 1
         computed = (new[0].quantity.to(old[0].quantity.unit).value - old[0].quantity.value) \
             / old[0].quantity.value * 100 * down
         reading = Reading("change", new[0], old[0], computed)
@@ -215,7 +216,7 @@ class RateClaims(Placement):
         if len(subject) < MIN_NAMED or len({m.quantity.to(old.quantity.unit).value for m in new}) != 1 \
                 or old.quantity.value <= 0:
             return found
-        down = -1 if _DOWN_WORDS.search(found.rate.clause) and found.rate.quantity.value > 0 else 1
+        down = -1 if DOWN_WORDS.search(found.rate.clause) and found.rate.quantity.value > 0 else 1
         computed = (new[0].quantity.to(old.quantity.unit).value - old.quantity.value) / old.quantity.value * 100 * down
         reading = Reading("change", new[0], old, computed)
         status = "explained" if agrees(found.rate.percent, computed) else "contradicted"

@@ -10,7 +10,7 @@ years, which is then the claim that does not hold. Figures stated with 余, 约 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Literal
@@ -20,9 +20,13 @@ from ...core.script import simplified
 from .lists import Listed
 from .mentions import Mention, clean_label
 
-_CHANGE_WORDS = re.compile(r"变动率|变化率|增长|增加|上升|增幅|下降|减少|降低|降幅|节约|压减|同比|较上年|比上年|较去年|比去年")
+_CHANGE_WORDS = re.compile(r"变动率|变化率|增长|增加|上升|增幅|下降|减少|降低|降幅|减幅|下滑|回落|节约|压减|同比|较上年|比上年|"
+                           r"较去年|比去年")
 _AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少|节约|增|减)了?$")  # 收入减少477288.6元: the amount of a change
-_DOWN_WORDS = re.compile(r"下降|减少|降低|降幅|节约|压减|缩减")
+# Words that make a change a fall (下降 5% is −5 %), one definition for every rate the reader explains: 负增长,
+# 同比下滑, 回落, 比上年少, 减幅 as well as 下降 and 减少.
+DOWN_WORDS = re.compile(r"下降|减少|降低|降幅|减幅|节约|压减|缩减|负增长|下滑|回落|"
+                        r"(?:较|比)(?:上年度?|去年|上一年度?)(?:同期)?(?:[决预]算数?|支出)?少|同比少")
 # A figure that is the change itself, not last year's value (较上年增加292.37万元).
 _DIFFERENCE = re.compile(r"(?:较|比)(?:上年度?|去年|上一年度?)(?:同期)?(?:[决预]算数?|执行数)?"
                          r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)")
@@ -66,7 +70,7 @@ class RateFound:
     @property
     def falls(self) -> bool:
         """The words state a fall (下降 5%): the rate is the negative change."""
-        return bool(_DOWN_WORDS.search(self.rate.clause)) and self.rate.quantity.value > 0
+        return bool(DOWN_WORDS.search(self.rate.clause)) and self.rate.quantity.value > 0
 
 
 def _operand(m: Mention) -> bool:
@@ -84,7 +88,7 @@ def _compute(kind: str, a: Mention, b: Mention) -> Decimal | None:
 
 
 def _readings(rate: Mention, operands: list[Mention], change: bool) -> Iterable[Reading]:
-    down = -1 if _DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
+    down = -1 if DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
     for a in operands:
         for b in operands:
             if a is b or not commensurable(a.quantity.unit, b.quantity.unit):
@@ -184,7 +188,7 @@ def change_from_section(found: RateFound, section: list[Mention], year: int | No
     value = _compute("change", new[0], old[0])
     if value is None:
         return found
-    down = -1 if _DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
+    down = -1 if DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
     reading = Reading("change", new[0], old[0], value * down)
     status: Status = "explained" if agrees(rate.percent, reading.value) else "contradicted"
     return RateFound(rate, status, reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
@@ -248,7 +252,8 @@ def done_over_planned(found: RateFound) -> RateFound:
     return RateFound(found.rate, "explained", own[0], why=own[0].formula())
 
 
-_BY_AMOUNT = re.compile(r"(?:调增|调减|调整了|追加|增加|减少|核减)$")  # an adjustment's size, not the budget
+_BY_AMOUNT = re.compile(r"(?:调增|调减|调整了|追加|增加|减少|核减)(?:预算|资金|经费)?$")  # an adjustment's size (追加预算),
+# not the budget
 
 
 def done_over_the_years_budget(found: RateFound, sentence: list[Mention], paragraph: Sequence[Mention] = ()) -> RateFound:
@@ -275,6 +280,23 @@ def done_over_the_years_budget(found: RateFound, sentence: list[Mention], paragr
     if reading is None:
         return found
     return RateFound(rate, "contradicted", reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
+def over_the_whole(found: RateFound, wholes: Mapping[int, Mention]) -> RateFound:
+    """A rate of what was done read over an opening budget (年初预算) that the report adjusts (年中追加, 调减) or whose
+    whole it states: read again over the year's whole budget, which 执行率 and 控制率 divide by — explained or
+    contradicted by it, never judged against a part. A rate whose words name the opening budget (年初预算执行率,
+    占年初预算的) keeps it."""
+    reading = found.reading
+    if reading is None or reading.kind != "share" or id(reading.denominator) not in wholes \
+            or "年初" in found.rate.label + found.rate.lead:
+        return found
+    again = _share(reading.numerator, wholes[id(reading.denominator)])
+    if again is None:
+        return found
+    holds = agrees(found.rate.percent, again.value)
+    return RateFound(found.rate, "explained" if holds else "contradicted", again,
+                     why=again.formula() if holds else f"按全年预算 {again.formula()} 重算为 {_pct(again.value, found.rate)}")
 
 
 @dataclass
@@ -348,7 +370,7 @@ MAX_SEARCHED = 500  # rates of one report searched for a figure named earlier
 
 def _by_amount(new: Mention, amount: Mention) -> Reading | None:
     """The change an amount makes to last year's value, new ∓ amount (the reading _by_difference gives)."""
-    sign = -1 if _DOWN_WORDS.search(amount.lead) or amount.lead.endswith(("减", "减了")) else 1  # 较上年决算数减65.62万元
+    sign = -1 if DOWN_WORDS.search(amount.lead) or amount.lead.endswith(("减", "减了")) else 1  # 较上年决算数减65.62万元
     old = new.quantity.value - sign * amount.quantity.to(new.quantity.unit).value
     if old <= 0:
         return None
@@ -490,7 +512,7 @@ def column_change(found: RateFound, row: list[Mention]) -> RateFound:
     wrong sign or size is contradicted, not left unexplained."""
     rate = found.rate
     header = rate.where.column or ""
-    if found.status == "explained" or not _CHANGE_COLUMN.search(header) or _DOWN_WORDS.search(header):
+    if found.status == "explained" or not _CHANGE_COLUMN.search(header) or DOWN_WORDS.search(header):
         return found
     dated = [(year, m) for m in row if m is not rate and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
              and (year := _column_year(m.where.column or "")) is not None]  # bare cells too: the header's unit
@@ -626,7 +648,7 @@ def _named_change(rate: Mention, near: list[Mention], change: bool) -> Reading |
     value = _compute("change", new, old)
     if value is None:
         return None
-    down = -1 if _DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
+    down = -1 if DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
     return Reading("change", new, old, value * down)
 
 

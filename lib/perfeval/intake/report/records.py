@@ -159,7 +159,8 @@ class Records(Placement):
         return figures, statements
 
     def _figure(self, path: str, m: Mention) -> dict[str, Any]:
-        self._place(m)
+        if id(m) not in self.assembled:  # a sum of the report's figures stands nowhere in it
+            self._place(m)
         record: dict[str, Any] = {"value": number(m)}
         unit = m.counted.unit  # 编制172个 is counted in 人: its entry says so (labels.yaml units)
         if canonical_unit(unit) != canonical_unit(unit_of(path)):
