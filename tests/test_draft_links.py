@@ -1178,3 +1178,14 @@ def test_a_figure_restated_with_another_value_outside_a_list_of_named_items_is_s
     draft = draft_of(tmp_path, TITLE, "二、绩效目标完成情况", "（一）产出指标", "全年改造灌溉渠道12.5公里。",
                      "（二）效益指标", "全年改造灌溉渠道12.8公里，灌溉条件明显改善。")
     assert [[m.written for m in group] for group in draft.repeats] == [["12.5公里", "12.8公里"]]
+
+
+def test_a_change_after_a_share_of_the_budget_is_of_the_spending_not_of_the_budget_the_share_divides(tmp_path):
+    """The 决算 说明 shape: 支出决算为A,完成预算B的R%,比上年决算数增加C,增长G%; 比2019年决算数减少D,降低H% — the change is
+    C ÷ (A − C), never of the budget B, and an amount compared with a dated year is an amount of change too."""
+    lines = (TITLE, "一、“三公”经费支出决算情况", "本站2023年度公务接待费支出决算为18.40万元,完成预算25.00万元的73.6%,"
+             "比上年决算数增加4.40万元,增长31.4%;比2019年(疫情前)决算数减少5.60万元,降低23.3%。")
+    draft = draft_of(tmp_path, *lines)
+    kinds = sorted((r["kind"], str(r["value"])) for r in draft.params["claims"]["ratios"])
+    assert kinds == [("decrease_by", "-23.3"), ("increase_by", "31.4"), ("share", "73.6")]
+    assert not [f for f in findings_of(tmp_path, *lines) if f.kind == "recomputed_vs_claimed"]

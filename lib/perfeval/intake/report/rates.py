@@ -27,8 +27,9 @@ _AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少|节约|增|减)了
 # 同比下滑, 回落, 比上年少, 减幅 as well as 下降 and 减少.
 DOWN_WORDS = re.compile(r"下降|减少|降低|降幅|减幅|节约|压减|缩减|负增长|下滑|回落|"
                         r"(?:较|比)(?:上年度?|去年|上一年度?)(?:同期)?(?:[决预]算数?|支出)?少|同比少")
-# A figure that is the change itself, not last year's value (较上年增加292.37万元).
-_DIFFERENCE = re.compile(r"(?:较|比)(?:上年度?|去年|上一年度?)(?:同期)?(?:[决预]算数?|执行数)?"
+# A figure that is the change itself, not last year's value (较上年增加292.37万元; 比2019年(疫情前)决算数减少24.87万元).
+_DIFFERENCE = re.compile(r"(?:较|比)(?:上年度?|去年|上一年度?|(?:19|20)\d{2}+\s*+年度?(?:[(（][^()（）]{0,8}+[)）])?)(?:同期)?"
+                         r"(?:[决预]算数?|执行数)?"
                          r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)")
 # Words that compare with last year earlier in a sentence (与2022年相比，收、支总计各增加120.50万元): a figure
 # whose own words end in a change verb after them is the amount of that change.
@@ -595,11 +596,13 @@ def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention],
     before = [m for m in near if m.order < rate.order]
     if not bare and before and _bare_change(before[-1], before) and not any(is_difference(m) for m in before):
         return _by_difference(rate, before[-2:], paragraph, bare=True)  # 本年支出1094.65万元，增加207.42万元，增长23%
-    if before and is_difference(before[-1]) and len([m for m in before if is_difference(m)]) == 1:
+    if before and is_difference(before[-1]) and (len([m for m in before if is_difference(m)]) == 1
+                                                 or len(before) > 1 and is_difference(before[-2])):
         d = before[-1]
-        new = [m for m in before[:-1] if commensurable(m.quantity.unit, d.quantity.unit)][-1:] or [
+        new = [m for m in before[:-1] if commensurable(m.quantity.unit, d.quantity.unit) and not is_difference(m)
+               and not _whole_of_a_share(m)][-1:] or [
             m for m in paragraph if _operand(m) and m.order < d.order and commensurable(m.quantity.unit, d.quantity.unit)
-            and not is_difference(m)][-1:]
+            and not is_difference(m) and not _whole_of_a_share(m)][-1:]
         if not new:
             return None
         near = new + [d]
@@ -610,6 +613,15 @@ def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention],
         return None
     d = diffs[0]
     return _by_amount(near[0] if near[1] is d else near[1], d)
+
+
+_OF_A_SHARE = re.compile(r"\s*+的\s*+(?:[-—－]++|\d)")
+
+
+def _whole_of_a_share(m: Mention) -> bool:
+    """Is the figure what a share right after it divides (完成预算29.6万元的92.8%): the budget, never the new value of a
+    change stated after it (支出决算为27.46万元,完成预算29.6万元的92.8%,比上年决算数增加6.32万元,增长29.9%)?"""
+    return _OF_A_SHARE.match(m.where.text, m.end) is not None
 
 
 _BARE_CHANGE = re.compile(r"(?:增加|减少|增长|下降|上升|降低|节约|压减|缩减)了?")
