@@ -1189,3 +1189,22 @@ def test_a_change_after_a_share_of_the_budget_is_of_the_spending_not_of_the_budg
     kinds = sorted((r["kind"], str(r["value"])) for r in draft.params["claims"]["ratios"])
     assert kinds == [("decrease_by", "-23.3"), ("increase_by", "31.4"), ("share", "73.6")]
     assert not [f for f in findings_of(tmp_path, *lines) if f.kind == "recomputed_vs_claimed"]
+
+
+def test_staff_listed_by_kind_under_their_total_make_it_up_and_a_list_that_does_not_add_up_is_a_question(tmp_path):
+    lines = (TITLE, "一、人员情况", "本站核定编制45名，年末在职人员41人，其中参公人员15人、事业人员{}人。")
+    identity = draft_of(tmp_path, *lines[:2], lines[2].format(26)).params["claims"]["identities"][0]
+    assert (identity["whole"], identity["relation"]) == ("staff.on_duty", "=")
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(26)) if f.kind == "accounting_identities"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(23)) if f.kind == "accounting_identities"]
+    assert len(wrong) == 1 and wrong[0].candidate  # 15 + 23 = 38, not 41: asked, never passed as a bound
+    cut = draft_of(tmp_path, *lines[:2], "本站核定编制45名，年末在职人员41人，其中参公人员15人、事业人员23人、工勤人员")
+    assert cut.params["claims"]["identities"][0]["relation"] == ">="  # the text ends inside the list: a bound
+
+
+def test_a_staff_total_listed_with_fen_bie_wei_and_its_retired_cadres_is_the_reports_own_identity(tmp_path):
+    lines = (TITLE, "一、人员情况", "本站核定编制60名，年末在职人员54人。",
+             "全站实有人员83人，分别为在职54人、离休1人、退休26人、遗属{}人。")
+    assert not [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(2)) if f.kind == "accounting_identities"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(3)) if f.kind == "accounting_identities"]
+    assert len(wrong) == 1 and wrong[0].candidate and "离休" in wrong[0].message

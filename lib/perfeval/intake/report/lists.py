@@ -52,6 +52,7 @@ class Listed:
     shape: Literal["inline", "numbered", "named", "summed"]  # summed: 加上 … 总计, 由 … 构成 (see totals)
     complete: bool  # the parts add up to the total at the total's precision
     named: int = 0  # items a named list names (some may have no amount)
+    cut: bool = False  # the list is cut off (等, …, the text ends): its parts are at most a bound, whatever they name
 
     @property
     def total(self) -> Decimal:
@@ -407,13 +408,13 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
             nested = _listed(head, figures[inner:inner + n], "inline")
         rest = figures[:inner] + figures[inner + n:]
         outer = _listed(whole, rest, "inline")
-        return [outer if outer.complete and not cut else Listed(whole, tuple(rest), "inline", False), nested]
+        return [outer if outer.complete and not cut else Listed(whole, tuple(rest), "inline", False, cut=cut), nested]
     readings = _readings(whole, parts)
     if not cut:
         for reading in readings:
             if all(ps and _adds_up(w, ps) for w, ps in reading):
                 return [_listed(w, ps, "inline") for w, ps in reading]
-    return [Listed(whole, tuple(readings[0][0][1]), "inline", False)]
+    return [Listed(whole, tuple(readings[0][0][1]), "inline", False, cut=cut)]
 
 
 def _closed_before(whole: Mention, parts: list[_Part]) -> int | None:
