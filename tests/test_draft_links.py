@@ -1208,3 +1208,14 @@ def test_a_staff_total_listed_with_fen_bie_wei_and_its_retired_cadres_is_the_rep
     assert not [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(2)) if f.kind == "accounting_identities"]
     wrong = [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(3)) if f.kind == "accounting_identities"]
     assert len(wrong) == 1 and wrong[0].candidate and "离休" in wrong[0].message
+
+
+@pytest.mark.parametrize("said", ["年初预算1,200.00万元。预算执行率{}%（全年执行1,140.00万元，全年预算1,250.00万元）。",
+                                  "年初预算1,200.00万元，全年预算1,250.00万元，全年执行1,140.00万元。全年预算执行率达到{}%。"])
+def test_an_execution_rate_before_its_figures_or_alone_after_them_is_claimed_whatever_its_value(tmp_path, said):
+    lines = (TITLE, "一、预算执行")
+    ratio = draft_of(tmp_path, *lines, said.format("91.20")).params["claims"]["ratios"][0]
+    assert (ratio["numerator"], ratio["denominator"]) == ("budget.executed", "budget.adjusted")
+    assert not [f for f in findings_of(tmp_path, *lines, said.format("91.20")) if f.kind == "recomputed_vs_claimed"]
+    wrong = [f for f in findings_of(tmp_path, *lines, said.format("95.00")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate and "91.20" in wrong[0].message

@@ -8,7 +8,7 @@ from typing import Any
 
 from ...core.figures import short_label
 from ...core.framework import Framework
-from ...core.measures import Change, FigureRef, Ratio, resolved
+from ...core.measures import Change, Choose, FigureRef, Ratio, resolved
 from ...core.quantity import Qualifier
 from .catalogue import Mapped
 from .lists import Listed
@@ -36,6 +36,24 @@ def qualified(record: dict[str, Any], m: Mention) -> dict[str, Any]:
 def framework_measures(fw: Framework) -> dict[str, Any]:
     """Measure id → the measure as scored by default (a choice of denominator resolved to the default option)."""
     defaults = {k: i.default for k, i in fw.readings_in_force().items()}
+    return {mid: resolved(measure, lambda key: defaults[key]) for mid, measure in _measures(fw).items()}
+
+
+def framework_options(fw: Framework) -> dict[str, tuple[Any, ...]]:
+    """Measure id → every way the framework lets it be read (each option of a choice of denominator, the default's
+    first; a measure without a choice, itself)."""
+    defaults = {k: i.default for k, i in fw.readings_in_force().items()}
+    out: dict[str, tuple[Any, ...]] = {}
+    for mid, measure in _measures(fw).items():
+        if isinstance(measure, Choose):
+            first = measure.options[defaults[measure.interpretation]]
+            out[mid] = (first, *(m for m in measure.options.values() if m is not first))
+        else:
+            out[mid] = (measure,)
+    return out
+
+
+def _measures(fw: Framework) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for _, node in fw.leaves():
         rule = node.rule
@@ -45,7 +63,7 @@ def framework_measures(fw: Framework) -> dict[str, Any]:
         for mid, r in parts:
             measure = getattr(r, "measure", None)
             if measure is not None:
-                out[mid] = resolved(measure, lambda key: defaults[key])
+                out[mid] = measure
     return out
 
 

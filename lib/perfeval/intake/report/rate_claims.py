@@ -20,6 +20,7 @@ from .placement import (
     Placement,
     by_sentence,
     framework_measures,
+    framework_options,
     qualified,
     two_figures,
 )
@@ -38,6 +39,7 @@ from .rates import (
     explain_from_section,
     is_difference,
     over_the_whole,
+    reading_of,
     share_of_its_list,
 )
 from .tables import Cell, Tables
@@ -245,10 +247,28 @@ class RateClaims(Placement):
                 continue
             computed = self._evaluate(measure)
             if computed is None:
-                return found
+                return self._by_option(found, framework_options(fw)[mid], names[mid])
             status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
             why = f"按框架指标“{names[mid]}”（{measure.describe()}）以报告所载数字重算为 {computed:.2f}%"
             return replace(found, status=status, measure=mid, why=why)
+        return found
+
+    def _by_option(self, found: RateFound, options: tuple[Any, ...], name: str) -> RateFound:
+        """A rate named as a framework measure whose default reading the report does not let be computed (预算执行率
+        with 年初预算 + 追加 as its denominator, where no 追加 is stated) but another of its readings does, from two
+        catalogue figures the report states (全年执行 ÷ 全年预算): the claim the words make, read that way, whatever its
+        value — never left bare (trial 4 U51)."""
+        for option in options:
+            shape = two_figures(option)
+            if shape is None or shape[1] not in self.figures or shape[2] not in self.figures:
+                continue
+            kind = "share" if shape[0] == "share" else "change"
+            reading = reading_of(kind, self.figures[shape[1]][0], self.figures[shape[2]][0], found.falls)
+            if reading is None:
+                continue
+            holds = agrees(found.rate.percent, reading.value)
+            return replace(found, status="explained" if holds else "contradicted", reading=reading,
+                           why=f"按框架指标“{name}”的口径 {reading.formula()} 重算为 {reading.value:.2f}%")
         return found
 
     def _evaluate(self, measure: Any) -> Decimal | None:

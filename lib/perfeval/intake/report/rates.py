@@ -283,6 +283,15 @@ def done_over_the_years_budget(found: RateFound, sentence: list[Mention], paragr
     return RateFound(rate, "contradicted", reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
 
 
+def reading_of(kind: Literal["share", "change"], a: Mention, b: Mention, falls: bool = False) -> Reading | None:
+    """A share a ÷ b or a change (a − b) ÷ b of two given figures (a framework measure's own), stated as a fall
+    when the words say so; None when it cannot be computed."""
+    value = _compute(kind, a, b) if commensurable(a.quantity.unit, b.quantity.unit) else None
+    if value is None:
+        return None
+    return Reading(kind, a, b, -value if falls and kind == "change" else value)
+
+
 def over_the_whole(found: RateFound, wholes: Mapping[int, Mention]) -> RateFound:
     """A rate of what was done read over an opening budget (年初预算) that the report adjusts (年中追加, 调减) or whose
     whole it states: read again over the year's whole budget, which 执行率 and 控制率 divide by — explained or
