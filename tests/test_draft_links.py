@@ -1219,3 +1219,13 @@ def test_an_execution_rate_before_its_figures_or_alone_after_them_is_claimed_wha
     assert not [f for f in findings_of(tmp_path, *lines, said.format("91.20")) if f.kind == "recomputed_vs_claimed"]
     wrong = [f for f in findings_of(tmp_path, *lines, said.format("95.00")) if f.kind == "recomputed_vs_claimed"]
     assert len(wrong) == 1 and wrong[0].candidate and "91.20" in wrong[0].message
+
+
+def test_a_rate_of_saving_is_what_was_saved_over_what_was_planned_and_a_wrong_one_is_a_question(tmp_path):
+    said = "全年政府采购预算80.00万元，实际采购金额77.60万元，节约资金2.40万元，资金节约率{}%。"
+    lines = (TITLE, "一、政府采购")
+    ratio = draft_of(tmp_path, *lines, said.format("3.00")).params["claims"]["ratios"][0]
+    assert (ratio["denominator"], str(ratio["value"])) == ("lines.procurement.budget", "3.00")
+    assert not [f for f in findings_of(tmp_path, *lines, said.format("3.00")) if f.kind == "recomputed_vs_claimed"]
+    wrong = [f for f in findings_of(tmp_path, *lines, said.format("3.5")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate

@@ -40,6 +40,7 @@ from .rates import (
     is_difference,
     over_the_whole,
     reading_of,
+    saved_over_planned,
     share_of_its_list,
 )
 from .tables import Cell, Tables
@@ -72,6 +73,7 @@ class RateClaims(Placement):
                 found = _formula_change(self._change_from_last_year(found, sentence, free), free)
                 found = earlier.explain(found, sentence)
                 found = done_over_the_years_budget(found, sentence, by_block.get(m.where.block, []))
+                found = saved_over_planned(found, sentence)
                 out.append(share_of_its_list(found, sentence, lists, free))
         own_rows: set[int] = set()  # a rate of a table row that states no catalogue figure: that row's own
         lines: dict[tuple[int, int], list[Cell]] = {}  # each line's cells, gathered once: linear in the table

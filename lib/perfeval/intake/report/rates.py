@@ -309,6 +309,30 @@ def over_the_whole(found: RateFound, wholes: Mapping[int, Mention]) -> RateFound
                      why=again.formula() if holds else f"按全年预算 {again.formula()} 重算为 {_pct(again.value, found.rate)}")
 
 
+_RATE_OF_SAVING = re.compile(r"(?:节约|节支|节省|节资)率")
+_SAVED = re.compile(r"节约|节支|节省|节资")
+
+
+def saved_over_planned(found: RateFound, sentence: list[Mention]) -> RateFound:
+    """A rate of saving (资金节约率, 节支率) whose sentence states what was saved and what was planned (政府采购预算
+    200.00万元，实际采购金额195.50万元，节约资金4.50万元，资金节约率2.25%): the words name the reading — saved ÷ planned —,
+    so it is the claim the rate makes whatever its value, never a bare figure (trial 4 U25)."""
+    rate = found.rate
+    if found.status not in ("unexplained", "ambiguous") or not _RATE_OF_SAVING.search(simplified(rate.label)):
+        return found
+    before = [m for m in sentence if _operand(m) and m.order < rate.order]
+    saved = [m for m in before if _SAVED.search(m.label)]
+    planned = [m for m in before if _is_planned(m) and not _SAVED.search(m.label)]
+    if len(saved) != 1 or len(planned) != 1:
+        return found
+    reading = _share(saved[0], planned[0])
+    if reading is None:
+        return found
+    holds = agrees(rate.percent, reading.value)
+    return RateFound(rate, "explained" if holds else "contradicted", reading,
+                     why=reading.formula() if holds else f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
 @dataclass
 class NamedEarlier:
     """The figures a report states, by the words that name them, for rates whose sentence states one of their two
