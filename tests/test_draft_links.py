@@ -1229,3 +1229,11 @@ def test_a_rate_of_saving_is_what_was_saved_over_what_was_planned_and_a_wrong_on
     assert not [f for f in findings_of(tmp_path, *lines, said.format("3.00")) if f.kind == "recomputed_vs_claimed"]
     wrong = [f for f in findings_of(tmp_path, *lines, said.format("3.5")) if f.kind == "recomputed_vs_claimed"]
     assert len(wrong) == 1 and wrong[0].candidate
+
+
+def test_a_list_after_a_share_of_the_budget_breaks_down_the_spending_not_the_budget(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、“三公”经费支出决算情况",
+                     "本站2023年度“三公”经费支出决算为18.40万元,完成预算25.00万元的73.6%,比上年决算数增加4.40万元,增长31.4%。"
+                     "其中:公务接待费支出决算为6.40万元,公务用车运行维护费支出决算为11.00万元。")
+    assert [(lst.whole.written, [p.written for p in lst.parts]) for lst in draft.lists] == [
+        ("18.40万元", ["6.40万元", "11.00万元"])]  # parts that miss are asked about against the spending

@@ -158,12 +158,23 @@ def _head(label: str) -> str:
     return bare[-2:] if len(bare) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in bare[-2:]) else ""
 
 
+_OF_A_SHARE = re.compile(r"\s*+的\s*+(?:[-—－]++|\d)")
+
+
+def whole_of_a_share(m: Mention) -> bool:
+    """Is the figure what a share right after it divides (完成预算29.6万元的92.8%)? Then it is the budget the sentence
+    measures against, never the subject of a change or a list stated after it (支出决算为27.46万元,完成预算29.6万元的
+    92.8%,比上年决算数增加6.32万元,增长29.9%;其中:…: the change and the list are of the 27.46)."""
+    return _OF_A_SHARE.match(m.where.text, m.end) is not None
+
+
 def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_sentence: BySentence) -> Mention | None:
     """The total a list hangs from: the last figure before the marker, in its sentence or earlier in its paragraph
     (or the paragraph before, in the same section, when the list opens a paragraph); never a change on last year
     (收入792.22万元。同比上年度增加189.25万元。其中：财政拨款收入… hangs from 792.22), and none when a number the
     reader did not take for a figure stands between (共有编制18人，人数37，其中…: the list is of the 37)."""
-    candidates = [m for m in here if m.end <= at and _a_total(m) and not _CHANGE.search(m.lead)]
+    candidates = [m for m in here if m.end <= at and _a_total(m) and not _CHANGE.search(m.lead)
+                  and not whole_of_a_share(m)]
     if candidates:
         between = sentences[k].text[candidates[-1].end:at]
         return None if _BARE_TOTAL.match(between) else candidates[-1]
@@ -172,7 +183,8 @@ def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_
         s = sentences[j]
         if s.section != section or s.block < block - 1 or s.cell != cell or (cell is not None and s.block != block):
             return None  # a table cell's list hangs from its own cell, never from the next column
-        found = [m for m in by_sentence.get(j, []) if _a_total(m) and not _CHANGE.search(m.lead)]
+        found = [m for m in by_sentence.get(j, []) if _a_total(m) and not _CHANGE.search(m.lead)
+                 and not whole_of_a_share(m)]
         if found:
             return found[-1]
     return None

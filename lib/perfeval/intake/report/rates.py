@@ -17,7 +17,7 @@ from typing import Literal
 
 from ...core.quantity import Qualifier, agrees, commensurable
 from ...core.script import simplified
-from .lists import Listed
+from .lists import Listed, whole_of_a_share
 from .mentions import Mention, clean_label
 
 _CHANGE_WORDS = re.compile(r"变动率|变化率|增长|增加|上升|增幅|下降|减少|降低|降幅|减幅|下滑|回落|节约|压减|同比|较上年|比上年|"
@@ -633,9 +633,9 @@ def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention],
                                                  or len(before) > 1 and is_difference(before[-2])):
         d = before[-1]
         new = [m for m in before[:-1] if commensurable(m.quantity.unit, d.quantity.unit) and not is_difference(m)
-               and not _whole_of_a_share(m)][-1:] or [
+               and not whole_of_a_share(m)][-1:] or [
             m for m in paragraph if _operand(m) and m.order < d.order and commensurable(m.quantity.unit, d.quantity.unit)
-            and not is_difference(m) and not _whole_of_a_share(m)][-1:]
+            and not is_difference(m) and not whole_of_a_share(m)][-1:]
         if not new:
             return None
         near = new + [d]
@@ -646,15 +646,6 @@ def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention],
         return None
     d = diffs[0]
     return _by_amount(near[0] if near[1] is d else near[1], d)
-
-
-_OF_A_SHARE = re.compile(r"\s*+的\s*+(?:[-—－]++|\d)")
-
-
-def _whole_of_a_share(m: Mention) -> bool:
-    """Is the figure what a share right after it divides (完成预算29.6万元的92.8%): the budget, never the new value of a
-    change stated after it (支出决算为27.46万元,完成预算29.6万元的92.8%,比上年决算数增加6.32万元,增长29.9%)?"""
-    return _OF_A_SHARE.match(m.where.text, m.end) is not None
 
 
 _BARE_CHANGE = re.compile(r"(?:增加|减少|增长|下降|上升|降低|节约|压减|缩减)了?")
