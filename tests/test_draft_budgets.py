@@ -98,3 +98,27 @@ def test_a_rate_of_execution_not_named_as_the_frameworks_divides_by_the_whole_bu
     assert (ratio["numerator"], ratio["denominator"], str(ratio["value"])) == (
         "budget.executed", "budget.adjusted", "95.65")
     assert not [f for f in findings if f.kind == "recomputed_vs_claimed"]
+
+
+def test_a_lines_opening_budget_is_no_budget_to_judge_its_spending_by_when_the_departments_budget_was_adjusted(
+        tmp_path):
+    draft, findings = drafted(tmp_path, "2024年年初预算1,800.00万元，其中基本支出700.00万元，项目支出1,100.00万元，"
+                                        "年中追加预算120.00万元，全年预算数（调整后）1,920.00万元。", SPENT)
+    assert "budget" not in draft.params["figures"]["lines"]["basic"]  # 700.00 is the opening part of an adjusted whole
+    assert not _of(findings, "final_above_budget")
+    identity = draft.params["claims"]["identities"][0]  # the opening budget's breakdown ends where its adjustment begins
+    assert (identity["whole"], len(identity["parts"]), identity["relation"]) == ("budget.start_of_year", 2, "=")
+    assert not [f for f in findings if f.kind == "accounting_identities"]
+    draft, findings = drafted(tmp_path, "2024年年初预算1,800.00万元，其中基本支出700.00万元，项目支出1,100.00万元。", SPENT)
+    assert str(draft.params["figures"]["lines"]["basic"]["budget"]["value"]) == "700.00"  # no adjustment: the budget
+    assert len(_of(findings, "final_above_budget")) == 2
+
+
+def test_an_execution_rate_with_no_amount_executed_stated_divides_the_years_spending_by_the_whole_budget(tmp_path):
+    line = "全年预算数（调整后）1,900.00万元。"
+    draft, findings = drafted(tmp_path, line, SPENT, "预算执行率96.65%。")
+    ratio = draft.params["claims"]["ratios"][0]
+    assert (ratio["numerator"], ratio["denominator"]) == ("lines.total.final", "budget.adjusted")
+    assert not [f for f in findings if f.kind == "recomputed_vs_claimed"]
+    _, wrong = drafted(tmp_path, line, SPENT, "预算执行率97.65%。")
+    assert [f.candidate for f in wrong if f.kind == "recomputed_vs_claimed"] == [True]

@@ -1237,3 +1237,21 @@ def test_a_list_after_a_share_of_the_budget_breaks_down_the_spending_not_the_bud
                      "其中:公务接待费支出决算为6.40万元,公务用车运行维护费支出决算为11.00万元。")
     assert [(lst.whole.written, [p.written for p in lst.parts]) for lst in draft.lists] == [
         ("18.40万元", ["6.40万元", "11.00万元"])]  # parts that miss are asked about against the spending
+
+
+def test_a_change_after_the_last_part_of_a_list_that_only_its_total_gives_is_the_totals(tmp_path):
+    lines = (TITLE, "一、“三公”经费", "2023年“三公”经费支出8.40万元，其中公务用车运行维护费6.10万元，公务接待费2.30万元，"
+             "较上年减少1.60万元，下降{}%。")
+    ratio = draft_of(tmp_path, *lines[:2], lines[2].format("16")).params["claims"]["ratios"][0]
+    assert (ratio["numerator"], ratio["kind"]) == ("lines.sangong.final", "decrease_by")  # 1.60 ÷ (8.40 + 1.60)
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("16")) if f.kind == "recomputed_vs_claimed"]
+
+
+def test_a_budget_in_a_numbered_item_naming_a_project_is_the_projects_not_the_departments(tmp_path):
+    lines = (TITLE, "二、项目支出绩效情况", "1.农技推广项目：全年预算120.00万元，实际支出117.60万元，执行率98%。",
+             "2.良种补贴项目：全年预算80.00万元，实际支出76.00万元，执行率{}%。")
+    draft = draft_of(tmp_path, *lines[:3], lines[3].format(95))
+    assert "adjusted" not in draft.params.get("figures", {}).get("budget", {})
+    assert not [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(95)) if f.kind != "claimed_total"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(96)) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate

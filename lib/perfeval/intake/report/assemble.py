@@ -18,13 +18,13 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Sequence
 
-from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
+from ...core.figures import BREAKDOWNS, LINES, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
 from ...core.quantity import UNITS, Qualifier, agrees, canonical_unit, commensurable, contradicts
 from ...fileio import MAX_FIGURES, too_many_values
 from ...safetext import readable_path
-from .budgets import ADJUSTMENTS, WHOLE, Budget, line_budgets, whole_budget
+from .budgets import ADJUSTMENTS, WHOLE, Budget, adjusted_budget, line_budgets, whole_budget
 from .catalogue import (
     Mapped,
     catalogue_path,
@@ -113,6 +113,7 @@ class _Assembly(RateClaims, Records):
         lists = [lst for lst in lists if _DIGIT.search(lst.whole.written)]  # 内设三个科室，其中…: a count in words
         # names how many kinds follow, not a total their figures make (办公室2个岗位、业务科3个岗位)
         self._other_figures({id(p): lst.whole for lst in lists for p in lst.parts})
+        self._opening_parts({id(p): lst.whole for lst in lists for p in lst.parts})
         self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
                              if lst.shape == "summed" and not lst.whole.label and all(p.label for p in lst.parts)}
         rates = self._rates(tables, [m for m in free if id(m) not in self.restated], lists, fw)
@@ -234,6 +235,8 @@ class _Assembly(RateClaims, Records):
                     previous = None
                     continue
                 found = catalogue_path(m, year, previous)
+                if found is not None and found.path.startswith("budget.") and _PROJECT.search(_item_subject(m)):
+                    found = None  # 1.高标准农田建设项目：全年预算2850.00万元: the project's budget, not the department's
                 if found is not None:
                     self.mapped[id(m)] = found
                 if not (found is not None and found.path in ADJUSTMENTS and previous is not None
@@ -306,6 +309,25 @@ class _Assembly(RateClaims, Records):
                                                and _scope_differs(mentions[0], m)):
                     mentions.remove(m)
                     del self.mapped[id(m)]
+            if not mentions:
+                del self.figures[path]
+
+    def _opening_parts(self, whole_of: dict[int, Mention]) -> None:
+        """A spending line's opening budget (基本支出年初预算…, or listed under 年初预算…，其中基本支出…) where the report
+        states that the department's budget was adjusted (年中追加, 调减, a 全年预算 of another value): the line's whole
+        budget is not known — the adjustment is not split by line —, so it is no 本年预算数 a spend is judged against
+        (trial 5 V1), and stays a figure of the unit's own."""
+        if not adjusted_budget(lambda path: self.figures[path][0] if path in self.figures else None):
+            return
+        for path, mentions in list(self.figures.items()):
+            head, _, column = path.rpartition(".")
+            if column != "budget" or not head.startswith("lines.") or not _of_the_total(head.split(".")[1]):
+                continue
+            opening = [m for m in mentions if m.where.cell is None and _OPENING.search(
+                self.mapped[id(m)].words + (whole_of[id(m)].lead if id(m) in whole_of else ""))]
+            for m in opening:
+                mentions.remove(m)
+                del self.mapped[id(m)]
             if not mentions:
                 del self.figures[path]
 
@@ -732,6 +754,21 @@ def _dated(m: Mention) -> str | None:
 
 _OTHER_DATE = re.compile(r"(?:截至|截止)[^，,。；;\d]{0,3}(?:(?:19|20)\d{2}\s*年\s*)?(?<!\d)(?:[1-9]|1[01])\s*月"
                          r"|(?<![\d\-－—~至])(?:[1-9]|1[01])\s*月(?:底|末)")
+
+
+_OPENING = re.compile(r"年初")
+_PROJECT = re.compile(r"项目|工程|专项")  # an item of a numbered list naming a project (trial 5 V20)
+
+
+def _of_the_total(line: str) -> bool:
+    """Is a line of the base data table the department's spending or a part of it (基本支出, 项目支出, 人员经费 …),
+    which the department's budget adjustments are spread over?"""
+    key: str | None = line
+    while key is not None:
+        if key == "total":
+            return True
+        key = LINES[key].parent
+    return False
 
 
 def _under(part: Mention, whole: Mention, whole_of: dict[int, Mention]) -> bool:

@@ -87,6 +87,14 @@ def line_budgets(sentence: Sequence[Mention], path_of: Callable[[Mention], str |
     return out
 
 
+def adjusted_budget(first: Callable[[str], Mention | None]) -> bool:
+    """Does the report say the department's budget was adjusted in the year: an addition or a cut stated, or a whole
+    budget of another value than the opening one?"""
+    opening, whole = first(OPENING), first(WHOLE)
+    return first(ADDED) is not None or first(CUT) is not None or (
+        opening is not None and whole is not None and opening.quantity.to(WAN).value != whole.quantity.to(WAN).value)
+
+
 def whole_budget(first: Callable[[str], Mention | None]) -> Budget | None:
     """The department's whole budget where the report states its opening budget and an adjustment but not the
     whole (年初预算2700.00万元，年中追加250.00万元): what 执行率 and 超预算 are judged against."""

@@ -40,6 +40,7 @@ _ATTRIBUTE = re.compile(r"(?:正|副)?(?:处|科|厅|局|股|部)级|职级|级�
 _CHANGE = re.compile(r"(?:较|比|同比)(?:上年度?|去年|上一年度?|年初)?(?:同期)?(?:[决预]算数?|执行数)?"
                      r"(?:增加|减少|增长|下降|上升|降低|多|少|节约|增支|减支|增|减)|同比"  # 较上年决算数减65.62万元
                      r"|(?:增加|减少|增长|下降|上升|降低|节约|压减|缩减)了?\s*$")
+_ADJUSTS = re.compile(r"追加|调增|调减|调整|全年预算")  # words of a budget's adjustment, or of the budget after it
 _NAMED = re.compile(r"(?:其中)?(?:主要)?包括(?P<names>[^，。；0-9]{4,}?)(?:等(?:项目|方面|内容)?|$|，)")
 
 
@@ -320,6 +321,9 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
             if pos > start and re.match(r"\s*[：:]", between):
                 end, closed = pos, True  # a figure's own colon opens another list (…0.53km：拆除…), read on its own
                 break
+            if parts and _ADJUSTS.search(m.lead) and "年初" in whole.lead:
+                end, closed = pos, True  # 年初预算…，其中基本支出…，项目支出…，年中追加…: an adjustment is no part of the
+                break  # opening budget and ends its breakdown (trial 5 V8); of 预算收入…，其中年初预算…，调整追加… it is one
             depth = max(0, depth + sum(between.count(c) for c in "（(") - sum(between.count(c) for c in "）)"))
             gap = max([gap] + [_STRENGTH[c] for c in between if c in _STRENGTH])
             opens = opens or (bool(parts) and _AMONG.search(between) is not None)

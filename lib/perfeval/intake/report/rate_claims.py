@@ -262,10 +262,13 @@ class RateClaims(Placement):
         value — never left bare (trial 4 U51)."""
         for option in options:
             shape = two_figures(option)
-            if shape is None or shape[1] not in self.figures or shape[2] not in self.figures:
+            if shape is None:
+                continue
+            a, b = (path if path in self.figures else _SPENT_FOR.get(path, path) for path in shape[1:])
+            if a not in self.figures or b not in self.figures:
                 continue
             kind = "share" if shape[0] == "share" else "change"
-            reading = reading_of(kind, self.figures[shape[1]][0], self.figures[shape[2]][0], found.falls)
+            reading = reading_of(kind, self.figures[a][0], self.figures[b][0], found.falls)
             if reading is None:
                 continue
             holds = agrees(found.rate.percent, reading.value)
@@ -370,6 +373,9 @@ class RateClaims(Placement):
         claims.append(record)
 
 
+# What a department executed of its budget, where the report states no 执行数: what it spent in the year (部门整体支出
+# 2187.25万元，预算执行率97.22% against 全年预算数（调整后）2249.70万元; trial 5 V9).
+_SPENT_FOR = {"budget.executed": "lines.total.final"}
 MIN_NAMED = 2  # characters of the words a share names its whole by (支出 of 占本年支出合计的)
 _FRAMING = re.compile(r"^(?:本年度?|全年|年度|当年|(?:本|我)(?:单位|部门|局|委|办|站|所|馆|院|中心|镇|乡|街道|校|会))"
                       r"|(?:总额|总计|合计|总数|总量|金额|数)$")

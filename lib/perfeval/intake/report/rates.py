@@ -124,6 +124,8 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
         return RateFound(rate, "ambiguous", None, tuple(agreeing),
                          "多种算法都得出该比率：" + "；".join(r.formula() for r in agreeing))
     by_difference = _by_difference(rate, near, paragraph) if change else None
+    if by_difference is not None and not agrees(rate.percent, by_difference.value):
+        by_difference = _of_the_list(rate, by_difference, lists)
     if by_difference is not None:
         holds = agrees(rate.percent, by_difference.value)
         return RateFound(rate, "explained" if holds else "contradicted", by_difference,
@@ -610,6 +612,15 @@ def _prefer_list_totals(readings: list[Reading], lists: list[Listed]) -> list[Re
     """Of several shares, those that divide a listed part by the total it is listed under."""
     return [r for r in readings if r.kind == "share"
             and any(r.numerator in lst.parts and r.denominator is lst.whole for lst in lists)]
+
+
+def _of_the_list(rate: Mention, reading: Reading, lists: list[Listed]) -> Reading:
+    """A change stated with its amount right after the last part of a 其中 list (“三公”经费支出128.60万元，其中公务用车…
+    121.30万元，公务接待费7.30万元，较上年减少9.6万元，下降6.9%) that the part does not give but the list's total does:
+    the change of the total (trial 5 V14)."""
+    whole = next((lst.whole for lst in lists if lst.parts and lst.parts[-1] is reading.numerator), None)
+    again = _by_amount(whole, reading.denominator) if whole is not None else None
+    return again if again is not None and agrees(rate.percent, again.value) else reading
 
 
 def is_difference(m: Mention) -> bool:
