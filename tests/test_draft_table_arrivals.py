@@ -103,7 +103,7 @@ def _rows(layout: str, rate: str = "97.00%") -> list[list[str]]:
 
 def _read(draft) -> tuple:
     """What a draft makes of the table: the budget figures, each rate with its row's two cells, each identity."""
-    budget = {k: v["value"] for k, v in draft.params["figures"]["budget"].items()}
+    budget = {k: v["value"] for k, v in draft.params.get("figures", {}).get("budget", {}).items()}
     rates = sorted((r.rate.written, r.status, r.reading.numerator.written, r.reading.denominator.written)
                    for r in draft.rates if r.reading is not None)
     lists = sorted((lst.whole.written, tuple(sorted(p.written for p in lst.parts)), lst.complete)
@@ -242,3 +242,20 @@ def test_a_total_heading_rows_of_subjects_at_several_levels_is_no_sum_of_them_al
     path = tmp_path / "subjects.txt"
     path.write_text("\n".join([TITLE, "一、支出预算", *rows, *AFTER]) + "\n", encoding="utf-8")
     assert not [lst for lst in draft_report(path).lists if lst.whole.written == "300.00"]
+
+
+# ---------------------------------------------------------------- a share column beside the amounts a 合计 row sums
+
+SHARES = [["项目", "预算数（万元）", "决算数（万元）", "决算占比"], ["公务接待费", "8.00", "6.00", "{share}"],
+          ["公务用车运行维护费", "20.00", "18.00", "75.00%"], ["合计", "28.00", "24.00", "100.00%"]]
+
+
+@pytest.mark.parametrize("form", ["docx", "tab", "space", "cell", "marked", "bar", "single"])
+def test_a_share_column_is_each_rows_amount_over_the_total_rows(tmp_path, form):
+    """决算占比 under a 合计 row: each row's 决算数 over the 合计's (the column its header names), checked whatever its
+    value — a wrong share is contradicted, not left unexplained."""
+    for share, status in (("25.00%", "explained"), ("30.00%", "contradicted")):
+        rows = [[c.format(share=share) for c in row] for row in SHARES]
+        (tmp_path / share).mkdir()
+        _, rates, _ = _read(draft_report(_write(tmp_path / share, form, rows)))
+        assert (share, status, "6.00", "24.00") in rates and ("75.00%", "explained", "18.00", "24.00") in rates

@@ -168,11 +168,17 @@ def _fitted(header: list[str], rows: list[list[str]], bare: bool = False) -> lis
     return out
 
 
-def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:
+def _cell_table(lines: list, k: int, labelled: bool = True) -> tuple[list[list[str]], int] | None:
     """The rows of a one-cell-per-line table whose header starts at line k, and the line after it; or None.
 
     Of the short lines from k, all but the last are the header when rows of a label and as many numbers follow
-    (the last short line is the first row's label); else all of them are, when exactly as many numbers follow."""
+    (the last short line is the first row's label); else all of them are, when exactly as many numbers follow. A
+    first line naming the label column (项目 / 决算数 / 占比 / 公务接待费 / 6.00 / 25.00%) heads the rows' labels."""
+    if labelled and _LABEL_HEAD.fullmatch(_unmarked(lines[k]) if isinstance(lines[k], str) else ""):
+        found = _cell_table(lines, k + 1, labelled=False)
+        if found is not None and found[0] and not found[0][0][0]:
+            return [[_unmarked(lines[k]), *found[0][0][1:]], *found[0][1:]], found[1]
+
     def text(i: int) -> str:
         return _unmarked(lines[i]) if i < len(lines) and isinstance(lines[i], str) else ""
 
@@ -211,6 +217,7 @@ def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:
     return None
 
 
+_LABEL_HEAD = re.compile(r"项目|科目|项目名称|资金来源|类别|名称|指标")  # a header naming the rows' labels
 _CAPTION = re.compile(r"情况|表|单位|[（(][^）)]*$")  # a table's caption above its columns, no row's label
 _COLUMN_NAME = re.compile(r"目标|完成|预算|执行|决算|[数值额率]$|情况$|(?:19|20)\d{2}\s*年")
 
@@ -221,7 +228,7 @@ def _rates_fit(header: list[str], rows: list[list[str]], bare: bool = False) -> 
     column whose header gives % as its unit (执行率（%）) holds bare numbers too; where rows are guessed from lines of
     cells, a bare number under a rate column says the guess is off."""
     def fits(head: str, value: str) -> bool:
-        rate, percent = bool(re.search(r"率|%|％|比例|比重", head)), "%" in value or "％" in value
+        rate, percent = bool(re.search(r"率|%|％|比例|比重|占比", head)), "%" in value or "％" in value
         return percent == rate or (bare and rate and _PERCENT_UNIT.search(head) is not None)
 
     return all(fits(h, v) for row in rows for h, v in zip(header, row) if v)

@@ -51,6 +51,7 @@ class Cell:
     also: str | None = None  # a second catalogue figure the same cell states (年度资金总额·全年执行数 is 总支出 too)
     target: bool = False  # an indicator's target or actual value: a percentage there is a goal, no rate stated
     across: tuple[int, int] | None = None  # in a table turned on its side, the (header row, column) the value is of
+    of: tuple[Mention, Mention] | None = None  # a share the table's layout declares: (its row's amount, its total's)
 
     @property
     def line_of(self) -> tuple[int, int]:
@@ -548,6 +549,8 @@ def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     """A base data table: money lines by row, the columns 上年/本年 预算数/决算数 by header."""
     header = Header.of(blocks[start].cells, _column_header)
     out.taken.add(start)
+    first_cell = len(out.cells)
+    rows: list[tuple[str, dict[int, Mention]]] = []
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j) and _header_kind(blocks[j].cells) is None:
         out.taken.add(j)
@@ -555,6 +558,7 @@ def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
         label = _clean_row(read.label)
         line = table_line(read.label)
         scalar = table_scalar(read.label) if line is None else None
+        rows.append((label, {}))
         for cell in read.values:
             q = _quantity(cell.text)
             if q is None:
@@ -568,7 +572,9 @@ def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
                 else _catalogue_unit(q, path)
             where = Where(blocks[j].section, cell.text, j, cell.at, label, cell.header)
             out.cells.append(Cell(_mention(q, f"{label}·{cell.header}", where, implied), path))
+            rows[-1][1][cell.column] = out.cells[-1].mention
         j += 1
+    _declare_shares(out, first_cell, rows, header.headers)
     return j
 
 
@@ -584,6 +590,7 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     columns = header.headers
     stated = _stated_unit(blocks, start)
     out.taken.add(start)
+    first_cell = len(out.cells)
     rows: list[tuple[str, dict[int, Mention]]] = []
     sums = _NamedSums(next((k for k, h in enumerate(columns) if k and _SECOND_LABEL.match(h.strip())), len(columns)))
     unit_at = next((k for k, h in enumerate(columns) if _UNIT_COLUMN.fullmatch(normalise(h))), None)
@@ -622,7 +629,41 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
         out.totals += _row_sum(list(read.values()), columns)
         j += 1
     out.totals += _totals_of_rows(rows)
+    _declare_shares(out, first_cell, rows, columns)
     return j
+
+
+def _declare_shares(out: Tables, first_cell: int, rows: list[tuple[str, dict[int, Mention]]], columns: list[str]) -> None:
+    """The table's cells from `first_cell` on with the shares its layout declares (_shares_of_totals)."""
+    shares = _shares_of_totals(rows, columns)
+    if shares:
+        out.cells[first_cell:] = [replace(c, of=shares[id(c.mention)]) if id(c.mention) in shares else c
+                                  for c in out.cells[first_cell:]]
+
+
+_SHARE_COLUMN = re.compile(r"占比|比重|构成比?|所占比例")
+
+
+def _shares_of_totals(rows: list[tuple[str, dict[int, Mention]]], columns: list[str]) -> dict[int, tuple[Mention, Mention]]:
+    """The shares a table's layout declares, by the id of each rate: a column headed 占比 / 比重 beside the amounts its
+    total row sums (grid.row_totals) gives each of those rows' amount over the total's — of the amount column its
+    header names (决算占比: the 决算数 column), else of the table's one amount column."""
+    out: dict[int, tuple[Mention, Mention]] = {}
+    for share in (k for k, h in enumerate(columns) if _SHARE_COLUMN.search(normalise(h))):
+        amounts = {k for _, read in rows for k, m in read.items() if k != share and not m.is_rate}
+        named = {k for k in amounts if _UNIT_IN_HEADER.sub("", normalise(columns[share])).replace("占比", "")
+                 .replace("比重", "") in normalise(columns[k])} if len(amounts) > 1 else amounts
+        if len(named) != 1:
+            continue
+        amount = named.pop()
+        for total in row_totals([label for label, _ in rows]):
+            whole = rows[total.row][1].get(amount)
+            for i in total.parts:
+                part, rate = rows[i][1].get(amount), rows[i][1].get(share)
+                if whole is not None and part is not None and rate is not None and rate.is_rate \
+                        and part.quantity.unit == whole.quantity.unit:
+                    out[id(rate)] = (part, whole)
+    return out
 
 
 def _totals_of_rows(rows: list[tuple[str, dict[int, Mention]]]) -> list[Listed]:
