@@ -259,3 +259,23 @@ def test_a_share_column_is_each_rows_amount_over_the_total_rows(tmp_path, form):
         (tmp_path / share).mkdir()
         _, rates, _ = _read(draft_report(_write(tmp_path / share, form, rows)))
         assert (share, status, "6.00", "24.00") in rates and ("75.00%", "explained", "18.00", "24.00") in rates
+
+
+# ---------------------------------------------------------------- the indicator rows however they arrive
+
+TYPED = [["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"],
+         ["产出指标", "数量指标", "培训人次", "≥", "300", "人次", "320", "20", "20", ""],
+         ["", "质量指标", "培训合格率", "≥", "95", "%", "96", "30", "30", ""],
+         ["效益指标", "社会效益指标", "群众满意度", "≥", "90", "%", "88", "50", "45", "宣传不足"],
+         ["合计", "", "", "", "", "", "", "100", "95", ""]]
+
+
+@pytest.mark.parametrize("form", ("docx", "pdf", "html", "tab", "space", "marked", "bar"))
+def test_indicator_rows_with_direction_and_unit_columns_read_alike_however_they_arrive(tmp_path, form):
+    """指标性质 and 度量单位 set apart from the value, in every form that keeps a row's empty cells or its columns."""
+    draft = draft_report(_write(tmp_path, form, TYPED))
+    rows = [(r["name"], r["target"]["value"], r["target"].get("op"), r["target"].get("unit"), r["actual"]["value"],
+             r["weight"], r["claimed_score"]) for r in draft.params["indicators"]]
+    assert rows == [("培训人次", 300, ">=", "人次", 320, 20, 20), ("培训合格率", 95, ">=", "%", 96, 30, 30),
+                    ("群众满意度", 90, ">=", "%", 88, 50, 45)]
+    assert draft.params["claims"]["total"] == 95
