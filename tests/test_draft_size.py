@@ -244,3 +244,18 @@ def test_a_draft_whose_texts_fit_but_whose_file_would_not_is_cut_before_it_is_re
     monkeypatch.setattr(writer, "MAX_YAML_BYTES", 300_000)  # the uncut draft is about 600 kB
     text = settle(draft, tmp_path / "rates.yaml")
     assert len(text.encode("utf-8")) < 300_000 and "…, at: " in text
+
+
+def test_a_frameworks_measures_are_resolved_once_and_the_same_when_asked_again():
+    """Resolved once for all the rates of a report (they were resolved again for each, 3 s of 1,200 rates); a
+    merge once left the cache returning the measures unresolved (a choice of denominator, not its default)."""
+    from perfeval.core.framework import load_framework
+    from perfeval.core.measures import Choose
+    from perfeval.intake.report.placement import framework_measures
+
+    fw = load_framework("dept_overall_a")
+    first = framework_measures(fw)
+    assert first and not any(isinstance(m, Choose) for m in first.values())
+    assert framework_measures(fw) is first
+    other = load_framework("self_assessment_b")
+    assert framework_measures(other) is not first and framework_measures(fw) == first
