@@ -1255,3 +1255,12 @@ def test_a_budget_in_a_numbered_item_naming_a_project_is_the_projects_not_the_de
     assert not [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(95)) if f.kind != "claimed_total"]
     wrong = [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(96)) if f.kind == "recomputed_vs_claimed"]
     assert len(wrong) == 1 and wrong[0].candidate
+
+
+def test_a_rate_is_judged_within_the_rounding_of_the_figures_it_is_computed_from(tmp_path):
+    """增加20.63万元 on 22.59万元 is 20.625–20.635 over a base of 1.955–1.965: 1,049.7 %–1,055.5 %, so 1,055.4% holds
+    (the report computed it from unrounded figures) and 1,070.0% does not."""
+    lines = (TITLE, "一、支出情况", "2023年本站公务接待费支出22.59万元，比上年增加20.63万元，增长{}%。")
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("1,055.4")) if f.kind == "recomputed_vs_claimed"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("1,070.0")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate
