@@ -1264,3 +1264,10 @@ def test_a_rate_is_judged_within_the_rounding_of_the_figures_it_is_computed_from
     assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("1,055.4")) if f.kind == "recomputed_vs_claimed"]
     wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("1,070.0")) if f.kind == "recomputed_vs_claimed"]
     assert len(wrong) == 1 and wrong[0].candidate
+
+
+def test_shares_beside_the_parts_of_a_list_adding_to_more_than_100_are_the_lists_own_and_one_is_asked_about(tmp_path):
+    lines = (TITLE, "一、支出情况", "2023年本站支出总额860.00万元，其中基本支出610.00万元、占{}%，项目支出250.00万元、占29.07%。")
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("70.93")) if f.kind == "recomputed_vs_claimed"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("72.93")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate and "70.93" in wrong[0].message
