@@ -1271,3 +1271,11 @@ def test_shares_beside_the_parts_of_a_list_adding_to_more_than_100_are_the_lists
     assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("70.93")) if f.kind == "recomputed_vs_claimed"]
     wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("72.93")) if f.kind == "recomputed_vs_claimed"]
     assert len(wrong) == 1 and wrong[0].candidate and "70.93" in wrong[0].message
+
+
+def test_last_years_carry_over_and_this_years_closing_balance_are_two_quantities(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收支情况", "2023年度收入总计1,250.00万元，其中上年结转结余84.12万元。",
+                     "二、结余情况", "年末结转结余97.52万元。")
+    budget = draft.params["figures"]["budget"]
+    assert (str(budget["prev_carryover"]["value"]), str(budget["carryover"]["value"])) == ("84.12", "97.52")
+    assert draft.repeats == [] and "statements" not in draft.params.get("claims", {})
