@@ -83,7 +83,8 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
                              "the document (with fonts embedded), or send the report as .docx")
         hidden = {"off its pages' visible box": seen.off_page, "invisible (render mode 3/7)": seen.invisible,
                   "the colour of what lies under it": seen.white, "clipped away": seen.clipped,
-                  "in layers that open hidden": seen.layered, "covered": seen.covered, "squeezed to nothing": seen.squeezed}
+                  "in layers that open hidden": seen.layered, "covered": seen.covered, "squeezed to nothing": seen.squeezed,
+                  "under 1 point high": seen.tiny}
         if any(hidden.values()):
             kinds = "; ".join(f"{n:,} {why}" for why, n in hidden.items() if n)
             raise fail(path, f"shows no text a viewer would show: its characters are all hidden ({kinds}); if a viewer "
@@ -99,7 +100,7 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
     if seen.white:
         yield Skipped(f"PDF 中与底色同色或透明的文字 {seen.white:,} 个字符未读取（阅读器不显示）")
     if seen.covered:
-        yield Skipped(f"PDF 中被其后绘制的色块遮盖的文字 {seen.covered:,} 个字符未读取（阅读器不显示）")
+        yield Skipped(f"PDF 中被其后绘制的色块或图片遮盖的文字 {seen.covered:,} 个字符未读取（阅读器不显示）")
     if seen.clipped:
         yield Skipped(f"PDF 中裁剪区域以外的文字 {seen.clipped:,} 个字符未读取（阅读器不显示）")
     if seen.layered:
@@ -110,6 +111,8 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
         yield Skipped(f"PDF 中页面上显示的批注（文本框批注）{seen.annotated:,} 处的文字未读取（阅读器显示，请对照原文）")
     if seen.squeezed:
         yield Skipped(f"PDF 中横向压缩到看不见的文字 {seen.squeezed:,} 个字符未读取（阅读器不显示）")
+    if seen.tiny:
+        yield Skipped(f"PDF 中字号小于 1 磅（看不清）的文字 {seen.tiny:,} 个字符未读取")
     if seen.turned:
         yield Skipped(f"PDF 中与正文方向不同（旋转排列）的文字 {seen.turned:,} 个字符未读取（请对照原文）")
     if seen.raised:
@@ -229,6 +232,17 @@ def _squeezed(matrix: object, scaling: object) -> bool:
         return False
     across, up = (matrix[0] ** 2 + matrix[1] ** 2) ** 0.5 * abs(scaling), (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5
     return up > 0 and across < MIN_WIDTH_SCALE * up
+
+
+MIN_GLYPH_PT = 1.0  # a glyph drawn less than this high cannot be read on the page (Word's text under 1 point likewise)
+
+
+def _tiny(matrix: object, fontsize: object) -> bool:
+    """Is a glyph drawn under MIN_GLYPH_PT high (its font size times its matrix's vertical scale): a decoy set at
+    0.2 point shows as a hairline, if at all."""
+    if not isinstance(matrix, tuple) or len(matrix) < 4 or not isinstance(fontsize, (int, float)):
+        return False
+    return 0 < abs(fontsize) * (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5 < MIN_GLYPH_PT
 
 
 def _normalise_boxes(page) -> None:  # noqa: ANN001 - a pdfminer PDFPage
@@ -522,6 +536,7 @@ class _Unread:
         self.unmapped = 0
         self.raised = 0  # superscript footnote markers after a figure or a word
         self.squeezed = 0  # glyphs scaled to a sliver across (a 9 at 1 % width: PDF's Tz, a transform)
+        self.tiny = 0  # glyphs drawn under 1 point high (as Word's text under 1 point)
         self.turned = 0  # glyphs outside tables running another way than the page's text (a side note turned 90°)
         self.annotated = 0  # annotations a viewer draws with their text on the page (FreeText), not read
         self.pictured: list[int] = []  # pages holding pictures and no text: a scan (a signed, stamped 自评表 page)
@@ -536,7 +551,7 @@ class _Unread:
     def left_out(self) -> int:
         """Glyphs left out so far, whatever the reason."""
         return (self.invisible + self.white + self.covered + self.clipped + self.layered + self.off_page
-                + self.unmapped + self.raised + self.squeezed + self.turned)
+                + self.unmapped + self.raised + self.squeezed + self.tiny + self.turned)
 
     def count_streams(self, streams: int, page: int) -> None:
         """A page (or a form) drawn from `streams` content streams: Word writes one, some programs a few dozen."""
@@ -715,7 +730,8 @@ def _visible_page_class() -> type:
     from pdfminer.pdffont import PDFSimpleFont
     from pdfminer.pdftypes import resolve1, stream_value
     from pdfminer.psparser import PSLiteral
-    from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
+    from pdfminer.pdfinterp import LITERAL_FORM
+    from pdfminer.utils import apply_matrix_pt, apply_matrix_rect, mult_matrix
     from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfplumber.page import ALL_ATTRS, Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
     from pdfplumber.utils import resolve_all, resolve_and_decode
@@ -777,8 +793,13 @@ def _visible_page_class() -> type:
                     self.placed[band] = kept
 
         def render_image(self, name, stream) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
+            """A picture drawn over glyphs hides them when it is opaque (no soft mask, no mask: a JPEG or a plain
+            bitmap laid over a decoy figure); one with transparency shows what lies under it (a seal over the 落款)."""
             super().render_image(name, stream)
             self.grounds.append((self.cur_item.bbox, None))  # the figure the picture fills: of no one colour
+            masked = any(stream.get(key) is not None for key in ("SMask", "Mask")) or stream.get("ImageMask")
+            if not masked and self.alpha[0] >= _OPAQUE:
+                self._cover(self.cur_item.bbox)
 
         def begin_tag(self, tag, props=None) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
             super().begin_tag(tag, props)
@@ -814,7 +835,9 @@ def _visible_page_class() -> type:
             clipped = self.clip is not None and not _inside(centre, self.clip)
             white = not (off_page or layered or clipped) and self._unseen(glyph.graphicstate, centre)
             squeezed = _squeezed(glyph.matrix, args[3] if len(args) > 3 else kwargs.get("scaling", 1))
-            if self.mode in _INVISIBLE_MODES or self.unmapped or off_page or layered or clipped or white or squeezed:
+            tiny = _tiny(glyph.matrix, args[2] if len(args) > 2 else kwargs.get("fontsize", 1))
+            if (self.mode in _INVISIBLE_MODES or self.unmapped or off_page or layered or clipped or white or squeezed
+                    or tiny):
                 self.cur_item._objs.pop()  # the glyph still advances the pen, as the viewer draws the rest
                 if self.unmapped:
                     self.seen.unmapped += 1
@@ -828,6 +851,8 @@ def _visible_page_class() -> type:
                     self.seen.clipped += 1
                 elif squeezed:
                     self.seen.squeezed += 1
+                elif tiny:
+                    self.seen.tiny += 1
                 else:
                     self.seen.white += 1
                 self.unmapped = False
@@ -896,8 +921,19 @@ def _visible_page_class() -> type:
             self.clipping = True
 
         def do_Do(self, xobjid) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
+            """A form draws only inside its /BBox (a viewer clips it there: text a form places outside is not
+            shown); the form's own clips end with it."""
+            xobj = resolve1(self.xobjmap.get(getattr(xobjid, "name", xobjid))) if isinstance(self.xobjmap, dict) \
+                else None
+            attrs = getattr(xobj, "attrs", {})
+            box, matrix = resolve1(attrs.get("BBox")), resolve1(attrs.get("Matrix")) or (1, 0, 0, 1, 0, 0)
+            if (attrs.get("Subtype") is LITERAL_FORM and isinstance(box, list) and len(box) == 4
+                    and isinstance(matrix, list | tuple) and len(matrix) == 6
+                    and all(isinstance(v, (int, float)) for v in (*box, *matrix))):
+                shown = apply_matrix_rect(mult_matrix(tuple(matrix), self.ctm), tuple(box))
+                self.device.clip = _within(shown, self.clip)
             super().do_Do(xobjid)
-            self.device.clip = self.clip  # the form's own clips end with it
+            self.device.clip = self.clip
 
         def end_path(self) -> None:
             """The path ends (painted or not): after W it also clips what follows, to its box within the clip."""
