@@ -463,6 +463,9 @@ def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
         yield Skipped(f"Word 文件中{what} {count} 处未读取（{why}）")
     for what, count in body.notes.items():
         yield Skipped(f"Word 文件中{what} {count} 处的文字未读取（{_NOTE_SHOWN.get(what, _FOOTNOTE_SHOWN)}）")
+    if body.overlaid:
+        yield Skipped(f"Word 文件中浮于文字上方的不透明图形 {body.overlaid} 处：其下哪些文字被遮盖须排版才能确定，这些文字已照常"
+                      "读取，请对照 Word 显示核对")
 
 
 _STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/([A-Za-z]+)/")
@@ -645,6 +648,50 @@ def _hidden_drawing(element) -> bool:  # noqa: ANN001 - an lxml element
             and bool(_HIDDEN_SHAPE.search(element.get("style", ""))))
 
 
+_WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+_V = "{urn:schemas-microsoft-com:vml}"
+
+
+_SCHEME_OF = {"bg1": "lt1", "bg2": "lt2", "tx1": "dk1", "tx2": "dk2"}  # DrawingML's names for the theme's colours
+
+
+def _box_fill(content, theme: dict[str, str]) -> str:  # noqa: ANN001 - a w:txbxContent
+    """The colour a text box's shape fills it with ("" none: its text is seen against the page), its theme colour
+    resolved; UNKNOWN when it is filled some way not worked out here (a tinted theme colour, a gradient, a picture):
+    white text on a dark box shows, white text in Word's default box (filled bg1, white) does not."""
+    shape = next((a for a in content.iterancestors()
+                  if a.tag == f"{_WPS}wsp" or a.tag.startswith(_V) and a.tag != f"{_V}textbox"), None)
+    if shape is None:
+        return ""
+    if shape.tag.startswith(_V):  # VML: fillcolor="#1f3864", unless filled="f"
+        colour = (shape.get("fillcolor") or "").lstrip("#")
+        if shape.get("filled", "t").lower() in ("f", "false"):
+            return ""
+        return colour.upper() if re.fullmatch(r"[0-9A-Fa-f]{6}", colour) else UNKNOWN if colour else ""
+    properties = shape.find(f"{_WPS}spPr")
+    if properties is None or properties.find(f"{_A}noFill") is not None:
+        return ""
+    solid = properties.find(f"{_A}solidFill/{_A}srgbClr")
+    if solid is not None and re.fullmatch(r"[0-9A-Fa-f]{6}", solid.get("val", "")):
+        return solid.get("val", "").upper()
+    scheme = properties.find(f"{_A}solidFill/{_A}schemeClr")
+    if scheme is not None and len(scheme) == 0:  # no tint, shade or luminance change
+        return theme.get(_SCHEME_OF.get(scheme.get("val", ""), scheme.get("val", "")), UNKNOWN)
+    return UNKNOWN if any(properties.find(f"{_A}{kind}") is not None for kind in ("solidFill", "gradFill", "blipFill",
+                                                                                    "pattFill")) else ""
+
+
+def _overlaid(anchor) -> bool:  # noqa: ANN001 - a wp:anchor
+    """Whether a floating shape lies in front of the text (not behind it, wrapped by none) filled opaque and holding
+    no text: a box laid over the page's text, which it covers where a layout places it."""
+    if anchor.get("behindDoc", "0") in ("1", "true", "on") or anchor.find(f"{_WP}wrapNone") is None:
+        return False
+    shape = next(anchor.iter(f"{_WPS}wsp"), None)
+    properties = shape.find(f"{_WPS}spPr") if shape is not None else None
+    return (properties is not None and properties.find(f"{_A}solidFill") is not None
+            and not "".join(shape.itertext()).strip())
+
+
 UNKNOWN = "?"  # a background no colour is known for (a table style's conditional shading): nothing is judged unseen on it
 
 
@@ -681,6 +728,28 @@ _MARGIN_REACH = 3_000  # twips (about 5 cm): a frame measured from the margin or
 def _twips(frame, name: str) -> int:  # noqa: ANN001 - a w:framePr
     value = frame.get(f"{_W}{name}") or ""
     return int(value) if re.fullmatch(r"-?[0-9]{1,9}", value) else 0
+
+
+_EMU_PER_TWIP = 635
+
+
+def _anchor_off_page(anchor) -> bool:  # noqa: ANN001 - a wp:anchor
+    """Whether a floating drawing (a text box) is placed wholly off the page by its offsets (wp:posOffset, in EMU),
+    measured as a frame's are."""
+    extent = anchor.find(f"{_WP}extent")
+    size = [_emu(extent, name) // _EMU_PER_TWIP if extent is not None else 0 for name in ("cx", "cy")]
+    for axis, reach in (("positionH", size[0]), ("positionV", size[1])):
+        offset = anchor.find(f"{_WP}{axis}/{_WP}posOffset")
+        text = (offset.text or "").strip() if offset is not None else ""
+        at = int(text) // _EMU_PER_TWIP if re.fullmatch(r"-?[0-9]{1,12}", text) else 0
+        if at + reach < -_MARGIN_REACH or at > _PAGE_REACH:
+            return True
+    return False
+
+
+def _emu(element, name: str) -> int:  # noqa: ANN001 - an lxml element
+    value = element.get(name) or ""
+    return int(value) if re.fullmatch(r"[0-9]{1,12}", value) else 0
 
 
 def _off_page(frame) -> bool:  # noqa: ANN001 - a w:framePr
@@ -728,6 +797,7 @@ class _WordBody:
         self.notes: dict[str, int] = {}  # footnotes, endnotes and imported chunks: Word shows them, not read here
         self.table = 0
         self.shown: dict[str, int] = {}  # what Word shows that is not read as text (_SHOWN), by kind
+        self.overlaid = 0  # opaque shapes laid in front of the text: what they cover only a layout tells
 
     def _skip(self, kind: str, element) -> None:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
         if "".join(element.itertext()).strip():
@@ -788,7 +858,11 @@ class _WordBody:
             if not cap:
                 yield text
             for box in boxes:
-                yield from self.items(box)
+                self.cell_fills.append(_box_fill(box, self.theme))  # its text is seen against the box's fill, if it has one
+                try:
+                    yield from self.items(box)
+                finally:
+                    self.cell_fills.pop()
         if cap:
             yield cap
 
@@ -960,6 +1034,10 @@ class _WordBody:
         for child in element:
             if _hidden_drawing(child):
                 self._skip("hidden drawing", child)
+            elif child.tag == f"{_WP}anchor" and _anchor_off_page(child):
+                self._skip("off page", child)
+            elif child.tag == f"{_WP}anchor" and _overlaid(child):
+                self.overlaid += 1
             elif child.tag == f"{_A}graphicData" and child.get("uri") in _DRAWN:  # SmartArt, a chart
                 self._note(_DRAWN[child.get("uri")])
             elif child.tag == f"{_O}OLEObject":  # an Excel sheet or other object, shown as its picture
