@@ -72,7 +72,7 @@ def join_lines(lines: Iterable[str]) -> str:
 
 
 MAX_HEADING_LINE = 24  # characters of a heading that stands on a line of its own in a cell (（二）支出情况)
-_SENTENCE_MARK = re.compile(r"[。；;！!？?，,：:]")
+SENTENCE_MARK = re.compile(r"[。；;！!？?，,：:]")
 
 
 def cell_text(lines: Iterable[str]) -> str:
@@ -84,7 +84,7 @@ def cell_text(lines: Iterable[str]) -> str:
     for line in (clean(x) for x in lines):
         if not line:
             continue
-        if len(line) <= MAX_HEADING_LINE and not _SENTENCE_MARK.search(line) and heading_of(line) is not None:
+        if len(line) <= MAX_HEADING_LINE and not SENTENCE_MARK.search(line) and heading_of(line) is not None:
             paragraphs += [[line], []]
         else:
             paragraphs[-1].append(line)
@@ -510,12 +510,13 @@ _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _KNOWN_NAMESPACES = ("http://schemas.microsoft.com/office/", "http://schemas.openxmlformats.org/")
 _OFF = ("0", "false", "off")
 _LEFT_OUT = {"del": "修订中删除的文字", "moveFrom": "修订中移走的文字", "vanish": "隐藏文字",
-             "placeholder": "内容控件的占位提示文字", "white": "白色（与页面同色）的文字", "tiny": "字号小于 1 磅的文字",
+             "white": "白色（与页面同色）的文字", "tiny": "字号小于 1 磅的文字",
              "field code": "域代码中嵌套域的结果", "symbol": "符号字体中的字符", "math": "含分式、上下标等结构的公式",
              "background": "与底色同色的文字", "squeezed": "字符缩放小于 10% 的文字",
              "hidden drawing": "隐藏的图形或文本框中的文字", "off page": "置于页面以外的图文框中的文字"}
 # what Word shows but is not read as part of the text, and why (said with it)
 _SHOWN = {"raised": ("接在数字或文字后的上标文字（脚注标记等）", "不作前面数字的一部分，请对照原文"),
+          "placeholder": ("内容控件的占位提示文字", "Word 以灰色显示的填写提示，不是报告内容"),
           "strike": ("加删除线的文字", "Word 显示为划去，按已删去处理，请对照原文")}
 _NOTES = {"footnoteReference": "脚注", "endnoteReference": "尾注"}
 _FOOTNOTE_SHOWN = "Word 在页面底端或文末显示，请对照原文"
@@ -813,7 +814,8 @@ class _WordBody:
     def _placeholder(self, sdt) -> bool:  # noqa: ANN001 - a w:sdt showing its prompt, not content
         if sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr") is None or _val(sdt.find(f"{_W}sdtPr"), "showingPlcHdr") in _OFF:
             return False
-        self._skip("placeholder", sdt)
+        if "".join(sdt.itertext()).strip():  # Word shows its prompt greyed (单击此处输入文字): no content of the report
+            self.shown["placeholder"] = self.shown.get("placeholder", 0) + 1
         return True
 
     def _blocks(self, container) -> Iterator:  # noqa: ANN001 - container: a python-docx XML element (lxml, untyped)

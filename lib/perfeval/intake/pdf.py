@@ -25,7 +25,7 @@ from typing import Iterator
 from ..core.script import ideographs
 from . import pdf_columns as columns
 from .pdf_running import running
-from .documents import Row, Skipped, fail, join_lines, read, under_columns, what_it_is
+from .documents import SENTENCE_MARK, Row, Skipped, fail, join_lines, read, under_columns, what_it_is
 from .numbering import heading_of
 
 MAX_PAGES = 200  # a 自评报告 runs to 10-60 pages, 100 with its annexes; each page costs about 0.1 s
@@ -568,6 +568,10 @@ class _Unread:
         self.paths += 1
         self._bound(page, on_page, MAX_PAGE_PATHS, _PAGE_PATHS_PAST, self.paths, MAX_PATHS, _PATHS_PAST)
 
+    def count_cover_checks(self, on_page: int, page: int) -> None:
+        """Glyphs looked at under boxes and pictures painted over a page (on_page so far): past a bound, refused."""
+        self._bound(page, on_page, MAX_PAGE_COVER_CHECKS, _PAGE_COVERS_PAST)
+
     def count_glyph(self, on_page: int, page: int) -> None:
         """One more glyph drawn (on_page so far on this page): past a bound, refused before it costs more."""
         self.glyphs += 1
@@ -597,6 +601,8 @@ _CONTENT_PAST = ("has more than {mb} MB of drawing instructions{pages}, more tha
 _PAGE_PATHS_PAST = ("has a page (page {page}) of more than {bound:,} drawn lines and shapes, more than any report's "
                     "page holds (a damaged or hostile file, or a detailed map); " + _RESEND)
 _PATHS_PAST = "has more than {bound:,} drawn lines and shapes in all, more than a report's pages hold; " + _RESEND
+_PAGE_COVERS_PAST = ("has a page (page {page}) painting boxes and pictures over its text more than {bound:,} times a "
+                     "glyph, more than any report's page does; " + _RESEND)
 _PAGE_GLYPHS_PAST = ("has a page (page {page}) of more than {bound:,} characters, more than any report's page holds (a "
                      "dense or hostile file); " + _RESEND)
 _GLYPHS_PAST = ("holds more than {bound:,} characters; the reader drafts reports of at most that many (200 pages of "
@@ -693,7 +699,12 @@ def _alike(a: _RGB, b: _RGB) -> bool:
     return max(abs(x - y) for x, y in zip(a, b)) < _ALIKE
 
 
-_BAND = 20.0  # glyphs are kept by bands of this height, so a box painted over text looks at its own rows only
+_BAND = 20.0  # glyphs are kept by squares of this side, so a box painted over text looks at its own squares only
+MAX_PAGE_COVER_CHECKS = 2_000_000  # glyphs looked at under painted boxes on a page (about a second of CPU)
+
+
+def _square(point: tuple[float, float]) -> tuple[int, int]:
+    return int(point[1] // _BAND), int(point[0] // _BAND)
 
 
 def _centre(glyph) -> tuple[float, float]:  # noqa: ANN001 - a pdfminer LTChar
@@ -750,7 +761,9 @@ def _visible_page_class() -> type:
             self.shown = (float("-inf"), float("-inf"), float("inf"), float("inf"))
             self.clip: _Box | None = None  # the clipping path's box (the interpreter keeps it); None: the page
             self.grounds: list[tuple[_Box, _RGB | None]] = []  # filled shapes (their colour) and pictures (None)
-            self.placed: dict[int, list[tuple[object, object]]] = {}  # glyphs shown (and their container) by height
+            self.placed: dict[tuple[int, int], list[tuple[object, object]]] = {}  # glyphs shown (and their
+            # container) by the square of the page their centre falls in
+            self.checks = 0  # glyphs looked at under boxes and pictures painted on this page
             self.alpha = (1.0, 1.0)  # fill and stroke opacity (the interpreter keeps them)
             self.painting = 0  # depth of paint_path (it recurses into subpaths)
 
@@ -759,7 +772,7 @@ def _visible_page_class() -> type:
             x0, y0, x1, y1 = apply_matrix_rect(ctm, page.cropbox)  # a viewer shows the CropBox of the MediaBox
             box = self.cur_item.bbox
             self.shown = (max(x0, box[0]), max(y0, box[1]), min(x1, box[2]), min(y1, box[3]))
-            self.clip, self.grounds, self.placed, self.alpha = None, [], {}, (1.0, 1.0)
+            self.clip, self.grounds, self.placed, self.alpha, self.checks = None, [], {}, (1.0, 1.0), 0
 
         def paint_path(self, gstate, stroke, fill, evenodd, path) -> None:  # noqa: ANN001 - pdfminer's, untyped
             if not self.painting:
@@ -780,21 +793,33 @@ def _visible_page_class() -> type:
                         self._cover(shape.bbox)
 
         def _cover(self, box: _Box) -> None:
-            """Glyphs shown before an opaque box painted over them are hidden, as a viewer draws it (a redaction)."""
-            for band in range(int(box[1] // _BAND), int(box[3] // _BAND) + 1):
-                kept = []
-                for glyph, container in self.placed.get(band, []):
-                    if _inside(_centre(glyph), box):
-                        container._objs.remove(glyph)
-                        self.seen.covered += 1
-                    else:
-                        kept.append((glyph, container))
-                if band in self.placed:
-                    self.placed[band] = kept
+            """Glyphs shown before an opaque box painted over them are hidden, as a viewer draws it (a redaction).
+            Only the squares of the visible page the box overlaps are looked at, and the glyphs looked at on a page
+            are bounded (thousands of boxes over a page dense with glyphs took minutes)."""
+            x0, y0, x1, y1 = _within(box, self.shown)
+            if x0 > x1 or y0 > y1:
+                return
+            for row in range(int(y0 // _BAND), int(y1 // _BAND) + 1):
+                for column in range(int(x0 // _BAND), int(x1 // _BAND) + 1):
+                    glyphs = self.placed.get((row, column))
+                    if not glyphs:
+                        continue
+                    self.checks += len(glyphs)
+                    self.seen.count_cover_checks(self.checks, self.pageno)
+                    kept = []
+                    for glyph, container in glyphs:
+                        if _inside(_centre(glyph), box):
+                            container._objs.remove(glyph)
+                            self.seen.covered += 1
+                        else:
+                            kept.append((glyph, container))
+                    self.placed[(row, column)] = kept
 
         def render_image(self, name, stream) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
             """A picture drawn over glyphs hides them when it is opaque (no soft mask, no mask: a JPEG or a plain
             bitmap laid over a decoy figure); one with transparency shows what lies under it (a seal over the 落款)."""
+            self.painted += 1  # a picture counts as a shape drawn: each may be checked against the glyphs under it
+            self.seen.count_path(self.painted, self.pageno)
             super().render_image(name, stream)
             self.grounds.append((self.cur_item.bbox, None))  # the figure the picture fills: of no one colour
             masked = any(stream.get(key) is not None for key in ("SMask", "Mask")) or stream.get("ImageMask")
@@ -857,7 +882,7 @@ def _visible_page_class() -> type:
                     self.seen.white += 1
                 self.unmapped = False
             else:
-                self.placed.setdefault(int(centre[1] // _BAND), []).append((glyph, self.cur_item))
+                self.placed.setdefault(_square(centre), []).append((glyph, self.cur_item))
             return adv
 
         def _unseen(self, gstate, centre: tuple[float, float]) -> bool:  # noqa: ANN001 - a PDFGraphicState
@@ -1073,7 +1098,8 @@ def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa
     ordered, across = columns.in_columns(lines, at) if at is not None else ([((0, -1, x["top"]), x) for x in lines], [])
     items: list[tuple[columns.Key, float, dict | list]] = [
         (key, line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(_spaced(line)),
-                            "cells": _cells(line), "size": statistics.median(c["size"] for c in line["chars"])})
+                            "cells": _cells(line), "size": statistics.median(c["size"] for c in line["chars"]),
+                            "lead": _lead(line["chars"])})
         for key, line in ordered if line["text"].strip()]
     for t in tables:
         tops = [row.bbox[1] for row in t.rows]
@@ -1331,6 +1357,22 @@ def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | 
 
 
 _CUT_NUMBER = re.compile(r"\d[.．]\s*$")
+_NO_LINE_START = "，。、；：？！）》」』”’%,.;:?!)"  # a line never starts with these: the glyph before goes down with them
+_SENTENCE_END = "。！？；：:;.!?"
+
+
+def _lead(chars: list[dict]) -> float:
+    """How wide a line's first piece is that the line above could not have ended before: a figure (98.12%) or one
+    glyph, with the closing punctuation a line may not start with (亩，): where it did not fit, the line above
+    ended short of the margin without ending its paragraph."""
+    text = [c["text"] for c in chars]
+    k = 0
+    while k < len(text) and (text[k].isdigit() or k and text[k] in ".,%" and text[k - 1].isdigit()):
+        k += 1
+    k = max(k, 1)
+    while k < len(text) and text[k] in _NO_LINE_START:
+        k += 1
+    return float(chars[k - 1]["x1"] - chars[0]["x0"]) if chars else 0.0
 
 
 def _starts_paragraph(line: dict, previous: dict, left: float, right: float, height: float) -> bool:
@@ -1338,11 +1380,13 @@ def _starts_paragraph(line: dict, previous: dict, left: float, right: float, hei
     left, right = line.get("left", left), previous.get("right", right)
     # A line ends short when the next word did not fit: a figure (1,731.80万元) is never broken, so a line
     # that stops mid-sentence before a line starting with a figure is the same paragraph.
-    wrapped_figure = (line["text"][:1].isdigit() and previous["text"].rstrip()[-1:] not in "。！？；：:;.!?"
-                      and heading_of(previous["text"].strip()) is None)
+    ends_sentence = previous["text"].rstrip()[-1:] in _SENTENCE_END
+    wrapped_figure = (line["text"][:1].isdigit() and not ends_sentence
+                      and (heading_of(previous["text"].strip()) is None or SENTENCE_MARK.search(previous["text"])))
+    carried = not ends_sentence and right - previous["x1"] < line.get("lead", 0.0) + 0.5 * height  # did not fit
     if _CUT_NUMBER.search(previous["text"]) and line["text"][:1].isdigit() and heading_of(previous["text"].strip()) is None:
         return False  # a figure cut after its point (3752. | 48万元), however short the line it ends
-    short = previous["x1"] < right - 1.5 * height and not wrapped_figure
+    short = previous["x1"] < right - 1.5 * height and not wrapped_figure and not carried
     indented = line["x0"] > left + 0.8 * height
     gap = previous["bottom"] != float("-inf") and line["top"] - previous["bottom"] > 1.2 * height
     return short or indented or gap or heading_of(line["text"].strip()) is not None
