@@ -249,6 +249,20 @@ def test_text_under_an_opaque_picture_outside_a_forms_box_or_under_a_point_is_no
                                 "PDF 中字号小于 1 磅（看不清）的文字 12 个字符未读取")
 
 
+def test_boxes_painted_over_glyphs_are_bounded_a_page(tmp_path):
+    """Each box painted over a page looked at every glyph in the rows it spans: thousands of boxes over a page dense
+    with glyphs took minutes. A box looks only at the glyphs in the squares it overlaps, and past 2,000,000 glyphs
+    looked at on a page the file is refused, naming the page."""
+    stacked = b"BT /F1 12 Tf 300 400 Td (x) Tj ET\n" * 3000  # one square holding 3,000 glyphs
+    path = tmp_path / "boxes.pdf"
+    path.write_bytes(pages_pdf([text(["Expenditure 1268.40 in 2023"]) + stacked + b"301 401 0.1 0.1 re f\n" * 700]))
+    with pytest.raises(DraftError, match="has a page \\(page 1\\) painting boxes and pictures over its text more than "
+                                         "2,000,000 times a glyph"):
+        read_document(path)
+    path.write_bytes(pages_pdf([text(["Expenditure 1268.40 in 2023"]) + stacked + b"10 10 0.1 0.1 re f\n" * 19000]))
+    assert read_document(path).blocks[0].text == "Expenditure 1268.40 in 2023"  # boxes elsewhere look at nothing
+
+
 def test_text_clipped_away_is_not_read_and_is_said(tmp_path):
     document = read_document(clipped_text(tmp_path / "clip.pdf"))
     assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023", "After restore 555", "Inside clip 666"]
