@@ -24,9 +24,9 @@ from typing import Iterator
 
 from ..core.script import ideographs
 from . import pdf_columns as columns
-from .pdf_running import running
 from .documents import SENTENCE_MARK, Row, Skipped, fail, join_lines, read, under_columns, what_it_is
 from .numbering import heading_of
+from .pdf_running import running
 
 MAX_PAGES = 200  # a 自评报告 runs to 10-60 pages, 100 with its annexes; each page costs about 0.1 s
 MAX_STREAM_UNPACKED = 64 << 20  # a page's content or an embedded CJK font: a few MB
@@ -741,9 +741,8 @@ def _visible_page_class() -> type:
     from pdfminer.pdffont import PDFSimpleFont
     from pdfminer.pdftypes import resolve1, stream_value
     from pdfminer.psparser import PSLiteral
-    from pdfminer.pdfinterp import LITERAL_FORM
+    from pdfminer.pdfinterp import LITERAL_FORM, PDFPageInterpreter
     from pdfminer.utils import apply_matrix_pt, apply_matrix_rect, mult_matrix
-    from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfplumber.page import ALL_ATTRS, Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
     from pdfplumber.utils import resolve_all, resolve_and_decode
     from pdfplumber.utils.exceptions import PdfminerException
