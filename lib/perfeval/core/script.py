@@ -53,9 +53,9 @@ _SUPPLEMENT = {
 }
 # Kangxi radicals whose NFKC ideograph is the traditional form where simplified Chinese has its own character: an SC
 # font draws ⼾ as 户 (专⼾ is 专户, not 专戶), ⾭ as 青.
-_SIMPLIFIED = {0x2F3E: "户", 0x2FAD: "青"}
+_RADICALS_SIMPLIFIED = {0x2F3E: "户", 0x2FAD: "青"}
 TO_IDEOGRAPHS = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)} | _SUPPLEMENT \
-    | _SIMPLIFIED
+    | _RADICALS_SIMPLIFIED
 
 
 def ideographs(text: str) -> str:
