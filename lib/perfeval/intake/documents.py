@@ -29,6 +29,7 @@ from ..fileio import read_bounded
 MAX_BYTES = 30_000_000  # a narrative report is 20-200 kB as text, a few MB as Word or PDF with its scans
 _ZIP = b"PK\x03\x04"
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # old .doc files and encrypted Office files
+_RTF = b"{\\rtf"
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,9 @@ def looks_like(raw: bytes) -> str | None:
         return "a PDF file; give it with the .pdf extension"
     if raw.startswith(_OLE):
         return "an old Word (.doc) or Excel (.xls) file, or an encrypted one; save it as .docx without a password"
+    if raw.lstrip()[:5] == _RTF:  # its markup read as text drafted \u19975? codes as figures (V23)
+        return "an RTF document (as WordPad or an office system exports), which this reader does not read; open it " \
+               "in Word or WPS and save it as .docx"
     if not raw.startswith(_ZIP):
         return None
     try:
