@@ -566,3 +566,19 @@ def test_a_deletion_tracked_inside_a_cell_is_not_read(tmp_path):
     items = list(docx_items(build(tmp_path, [], [table_xml])))
     assert [i.cells for i in items if isinstance(i, Row)] == [("支出2864.30",)]
     assert [i.note for i in items if isinstance(i, Skipped)] == ["Word 文件中修订中删除的文字 1 处未读取（Word 不显示）"]
+
+
+def test_a_header_and_footer_are_not_read_and_are_said(tmp_path):
+    """Word prints its headers and footers on every page (the unit's name, 第 N 页, a text box with a figure): no text
+    of the report, as a PDF's running lines are not; they were left out without a word."""
+    document = docx.Document()
+    document.add_paragraph("正文2864.30")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "青溪县自然资源局"
+    section.footer.paragraphs[0].text = "第 1 页"
+    path = tmp_path / "margins.docx"
+    document.save(path)
+    items = list(docx_items(path))
+    assert [i for i in items if isinstance(i, str)] == ["正文2864.30"]
+    assert [i.note for i in items if isinstance(i, Skipped)] == [
+        "Word 文件中页眉、页脚 2 处的文字未作正文读取（每页重复印出，请对照原文）"]

@@ -478,9 +478,24 @@ def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
         yield Skipped(f"Word 文件中{what} {count} 处未读取（{why}）")
     for what, count in body.notes.items():
         yield Skipped(f"Word 文件中{what} {count} 处的文字未读取（{_NOTE_SHOWN.get(what, _FOOTNOTE_SHOWN)}）")
+    margins = _margin_parts(document)
+    if margins:
+        yield Skipped(f"Word 文件中页眉、页脚 {margins} 处的文字未作正文读取（每页重复印出，请对照原文）")
     if body.overlaid:
         yield Skipped(f"Word 文件中浮于文字上方的不透明图形 {body.overlaid} 处：其下哪些文字被遮盖须排版才能确定，这些文字已照常"
                       "读取，请对照 Word 显示核对")
+
+
+def _margin_parts(document) -> int:  # noqa: ANN001 - a python-docx Document
+    """How many of the document's headers and footers hold text (their text boxes too): Word prints them on every
+    page, and they are no text of the report, so they are not read, and said (as a PDF's running lines are)."""
+    found = 0
+    for rel in document.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith(("/header", "/footer")):
+            continue
+        element = getattr(rel.target_part, "element", None)
+        found += element is not None and any((t.text or "").strip() for t in element.iter(f"{_W}t"))
+    return found
 
 
 _STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/([A-Za-z]+)/")
