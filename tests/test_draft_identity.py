@@ -291,3 +291,37 @@ def test_a_projects_claim_is_the_claim_of_a_report_that_claims_no_other(tmp_path
                       encoding="utf-8")
     claims = draft_report(report).params["claims"]
     assert (claims.get("total"), claims.get("grade")) == (95, "优")
+
+
+@pytest.mark.parametrize("conclusion, grade, written", [
+    ("经综合评价，本馆2023年度部门整体支出绩效自评得分92分，等级为A。", "优", "A"),  # a letter some provinces grade in
+    ("本馆2023年度部门整体支出绩效自评得分83分，评价等级为B级。", "良", "B"),
+    ("经自评，本馆2023年度部门整体支出自评结果为“好”，得分92分。", "优", "好"),  # 好 / 较好 / 一般 / 较差
+    ("经自评，本馆2023年度部门整体支出绩效等次为“较好”。", "良", "较好"),
+    ("本馆2023年度部门整体支出绩效评价等级：Ｃ", "中", "C"),
+])
+def test_a_grade_on_another_scale_is_read_at_its_rank_and_unsure(conclusion, grade, written):
+    unit = read_unit(build("<test>", [f"{NAME}2023年度部门整体支出绩效自评报告\n一、基本情况\n{conclusion}"]))
+    assert unit.grade is not None and (unit.grade.value, unit.grade.sure) == (grade, False)
+    assert f"写作“{written}”" in unit.grade.basis
+
+
+@pytest.mark.parametrize("sentence", ["档案数字化工作开展情况为好。", "本馆资料整理效果一般。", "全年共评为A类档案126卷。",
+                                      "经自评，本馆2023年度部门整体支出绩效自评为良好，档案A级管理达标。"])
+def test_a_word_or_letter_that_is_no_grade_is_not_read_as_one(sentence):
+    unit = read_unit(build("<test>", [f"{NAME}2023年度部门整体支出绩效自评报告\n一、基本情况\n{sentence}"]))
+    assert unit.grade is None or (unit.grade.value, unit.grade.sure) == ("良", True)
+
+
+def test_the_unit_issuing_its_report_as_an_official_document_is_named_by_its_header():
+    header = ("柳溪县档案馆文件", "柳档发〔2024〕8号", "关于2023年度部门整体支出绩效自评情况的报告", "县财政局：",
+              "现将本馆2023年度部门整体支出绩效自评情况报告如下。")
+    assert identity(*header)[:2] == (NAME, "版头（某某文件）")
+    # a notice's header is its sender's, not the unit's that reports
+    assert identity("柳溪县财政局文件", "柳财发〔2024〕3号", "关于开展2023年度部门整体支出绩效自评工作的通知", "各单位：")[0] is None
+
+
+def test_the_unit_the_first_sentence_says_evaluated_itself_is_unsure():
+    unit = read_unit(build("<test>", ["2023年度部门整体支出绩效自评报告\n"
+                                      "根据县财政局要求，柳溪县档案馆对2023年度部门整体支出开展了绩效自评。"]))
+    assert unit.name is not None and (unit.name.value, unit.name.sure) == (NAME, False)

@@ -694,6 +694,24 @@ def test_an_amount_in_two_magnitudes_or_other_digits_is_one_number(sentence, val
     assert (str(found.quantity.value), found.doubt, found.quantity.text) == (value, None, sentence[4:])
 
 
+def test_an_amount_in_wan_and_qian_is_one_amount():
+    [found] = find_quantities("全年支出2631万5千元")
+    assert (str(found.quantity.value), found.quantity.unit, found.doubt) == ("2631.5", "万元", None)
+    [found] = find_quantities("全年支出2631万5千3百元")
+    assert str(found.quantity.value) == "2631.53"
+
+
+def test_digits_set_as_superscripts_before_a_unit_read_as_the_number_and_unsure():
+    [found] = find_quantities("全年支出²⁶³¹.⁵⁰万元")
+    assert (str(found.quantity.value), found.quantity.text) == ("2631.50", "²⁶³¹.⁵⁰万元") and "上标" in found.doubt
+    assert [(str(f.quantity.value), f.doubt) for f in find_quantities("全年支出2631.50万元¹，面积120m²")] == \
+        [("2631.50", None), ("120", None)]  # a footnote's marker after a figure, a unit's square: no such number
+
+
+def test_a_list_of_small_amounts_sharing_a_unit_is_not_one_broken_number():
+    assert all(f.doubt is None for f in find_quantities("两个项目分别为15、20万元"))
+
+
 def test_a_lone_circled_digit_numbers_a_list():
     assert [f.quantity.text for f in find_quantities("①数量指标：收到资金16.20万元")] == ["16.20万元"]
 
@@ -701,6 +719,7 @@ def test_a_lone_circled_digit_numbers_a_list():
 @pytest.mark.parametrize("sentence, value", [
     ("全年支出2631,50万元", "2631.50"), ("全年支出2,631,50万元", "2631.50"), ("全年支出2631 .50万元", "2631.50"),
     ("全年支出2631. 50万元", "2631.50"), ("全年支出2631.5 0万元", "2631.50"), ("全年支出26,31,500元", "2631500"),
+    ("全年支出2631。50万元", "2631.50"), ("全年支出2631、50万元", "2631.50"),  # an input method's 。 or 、 for the point
 ])
 def test_a_number_broken_in_its_writing_reads_whole_and_unsure(sentence, value):
     [found] = find_quantities(sentence)

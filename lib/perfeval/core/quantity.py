@@ -333,7 +333,15 @@ _PLUS_MINUS = lazy_compile(r"±(?=\d)")
 # (3752 .48, 3752. 48, 3752.4 8), groups of two (37,52,480元). Read as one number and listed 存疑.
 _BROKEN = lazy_compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*,\d{1,2}|\d{4,},\d{1,2}|\d+ \.\d+|\d+\. \d+|\d+\.\d+ \d{1,2}"
                      r"|\d++\.\.\d++|\d++\.\d++\."  # 2864..30, 2864.30. before its unit: a point typed twice
+                     r"|\d++。\d{1,2}|\d{4,}、\d{2}"  # 2864。30, 2864、30: an input method's full stop or 顿号 for the point
                      r"|\d{1,2}(?:,\d{2})+,\d{3})(?![\d,.])(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
+# An amount in 万 and 千 (2864万3千元, 2864万3千5百元): one amount, 2864.3万元.
+_WAN_QIAN = lazy_compile(r"(?<![\d.])(?P<a>\d{1,8})万(?P<b>\d)千(?:(?P<c>\d)百)?(?=元)")
+# Digits set as superscripts before a unit (²⁸⁶⁴.³⁰万元, a copy that kept a format's raised text): the number, 存疑 —
+# never dropped without a word; a raised digit after a figure or a word is a footnote's marker, not this.
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_RAISED = lazy_compile(rf"(?<![\d{_SUPERSCRIPT_DIGITS}])[{_SUPERSCRIPT_DIGITS}]++(?:[.·][{_SUPERSCRIPT_DIGITS}]++)?"
+                       r"(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
 # A middle dot as a decimal point (2450·60), told from a month and a day joined by one (12·4, 3·15).
 _DOT_DECIMAL = lazy_compile(r"(?<![\d.,])(?P<int>\d+)[·・‧⋅∙](?P<frac>\d+)(?![\d·・‧⋅∙])")
 # A dash written where a minus stands (—25%, ——25%, -- 20%): a minus, or a dash of the sentence, or an empty cell's
@@ -671,10 +679,12 @@ def _normalise(text: str, whole: bool) -> _Normalised:
     norm, at, _ = _rewrite(norm, at, _WORD_MINUS_CN, lambda m: ("百分之-", None))
     norm, at, _ = _rewrite(norm, at, _ARROWED, _arrowed)
     norm, at, _ = _rewrite(norm, at, _TWO_MAGNITUDES, _two_magnitudes)
+    norm, at, _ = _rewrite(norm, at, _WAN_QIAN, lambda m: (f"{m.group('a')}.{m.group('b')}{m.group('c') or ''}万", None))
+    norm, at, raised = _rewrite(norm, at, _RAISED, _raised)
     norm, at, _ = _rewrite(norm, at, _BRACKETED, negative)  # sure readings: no doubts to keep
     norm, at, doubts = _rewrite(norm, at, _OTHER_GROUPING, _grouping)
     norm, at, broken = _rewrite(norm, at, _BROKEN, _broken)  # after the groupings (1 268,40 is theirs), in as many
-    doubts += broken  # characters, so the doubts found before keep their places
+    doubts += broken + raised  # characters, so the doubts found before keep their places
     norm, at, dashes = _dashes_as_minus(norm, at)
     return _Normalised(norm, tuple(at), tuple(sorted(doubts + dashes)))
 
@@ -691,11 +701,17 @@ def _broken(m: re.Match[str]) -> tuple[str, str | None]:
     """A number whose writing is broken, read whole (a comma before one or two last digits as its decimal point), and
     why it is unsure."""
     written = m.group("n")
-    compact = written.replace(" ", "")
+    compact = written.replace(" ", "").replace("。", ".").replace("、", ".")
     head, comma, tail = compact.rpartition(",")
     value = f"{head.replace(',', '')}.{tail}" if comma and len(tail) <= 2 else compact.replace(",", "")
     value = re.sub(r"\.\.", ".", value).rstrip(".")
     return value.rjust(len(written)), f"“{written}”写法不规范，读作{value}，也可能是两个数，请核对"
+
+
+def _raised(m: re.Match[str]) -> tuple[str, str | None]:
+    """Superscript digits read as the digits they raise, and why that is unsure."""
+    value = m.group(0).translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")).replace("·", ".")
+    return value, f"“{m.group(0)}”以上标数字书写，读作{value}，请核对"
 
 
 def _arrowed(m: re.Match[str]) -> tuple[str, str | None]:

@@ -83,7 +83,7 @@ _PART_NUMBER = r"第[一二三四五六七八九十\d]+(?:部分|章|节)|[一�
 _TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|标题[：:]?|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + "|" + _PART_NUMBER + ")+")
 _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|整体绩效|绩效自评|绩效评价|自评报告|支出绩效"
                          r"|[“\"]?三公[”\"]?经费)")
-_FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|在(?=[^，。；]{0,20}领导)|"
+_FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:对(?=[^，。；]{0,40}?(?:开展|进行|组织)了?[^，。；]{0,12}?(?:自评|评价))|是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|在(?=[^，。；]{0,20}领导)|"
                              r"主要有|现有|共有|(?:主要)?负责|(?:主要)?承担|的(?:基本|主要)?(?:职能|职责)|[（(]以下简称|"
                              r"(?:机关)?(?:运行经费|部门整体|整体)?(?:支出|收入)(?:[\d合总共为]|决算|预算))")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
@@ -94,6 +94,12 @@ _GRADE_WORD = "|".join(sorted(GRADE_WORDS, key=len, reverse=True))
 _GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|评为|属于|达到|：|:|(?=[“\"「]))\s*[“\"「]?"
                     rf"(?P<v>{_GRADE_WORD})[”\"」]?(?:等级|等次|级)?(?:[，。；,;（(]|$)")  # …为优秀（得分94分）
 _GRADED = re.compile(r"等级|等次|自评|评价|评定|绩效")
+# Grades on another scale some provinces use (A级, 自评结果为“好”), each read as the framework's grade of the same rank
+# (A = 优 … D = 差; 好, 较好, 一般 = 优, 良, 中) and marked 存疑: only where the words say it is the grade — after
+# 等级/等次/结果 or 评为, a letter or a word that could be anything else otherwise.
+OTHER_SCALE = {"A": "优", "B": "良", "C": "中", "D": "差", "好": "优", "较好": "良", "一般": "中"}
+_OTHER_GRADE = re.compile(r"(?:(?:等级|等次|结果|结论)\s*(?:为|是|评定为|确定为|评为|属于|：|:)|评定为|评为|确定为)\s*[“\"「]?"
+                          r"(?P<v>较好|一般|好|[A-D])(?![A-Za-z])[”\"」]?(?:等级|等次|级)?(?:[，。；,;（(]|$)")
 _CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得分|总分|分数|评分).{0,4}自评|折算(?:后|为)?的?(?:得分|总分|分数)?"
                             # 经自评，2023年度部门整体支出绩效得分96分: the score of the whole, not of a section
                             r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)"
@@ -239,7 +245,7 @@ def _name_from_title(sentences: list[Sentence], places: bool = False) -> Stated 
             # is named after the unit; the opening read as the unit's name only when it opens with the unit's area
             name = next((name[:n] for n in range(len(name) - 1, 3, -1)
                          if is_unit_name(name[:n]) and _REGION.match(name[:n]) and not _LEADING_WORD.match(name)), name)
-        if is_unit_name(name):
+        if is_unit_name(name) and not _PRONOUN.search(name):  # 现将本馆…情况报告如下: a sentence, no title
             above = _compact(head[k - 1].text) if k > 0 and head[k - 1].block == s.block - 1 else ""
             if _BROKEN_NAME.fullmatch(above) and not is_unit_name(above) and not _REGION.match(name) \
                     and is_unit_name(above + name) \
@@ -424,6 +430,9 @@ def _name(sentences: list[Sentence]) -> Stated | None:
     title = _name_from_title(sentences)
     if title:
         return _fuller(title, sentences)
+    header = _name_from_red_header(sentences)
+    if header:
+        return header
     overview = _name_from_overview(sentences)
     if overview:
         return _fuller(overview, sentences)
@@ -462,6 +471,23 @@ def _name_from_signature(sentences: list[Sentence]) -> Stated | None:
         dated = any(_DATE.fullmatch(_compact(t.text).rstrip("。")) for t in tail[max(0, k - 1):k + 2] if t is not s)
         if dated and is_unit_name(name):
             return Stated(name, _where(s), "落款")
+    return None
+
+
+_RED_HEADER = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,40}?)文件$")
+_REPORTED = re.compile(r"(?:报告|说明|自评表)$")
+
+
+def _name_from_red_header(sentences: list[Sentence]) -> Stated | None:
+    """The unit issuing a report set as an official document (公文): its name over the title in the 版头, 某某局文件 /
+    某发〔2025〕8号 / 关于2024年度…的报告 — the unit's own report when the title is one (报告, 说明); a notice's 版头
+    (某某县财政局文件 / 关于印发…的通知) is the sender's, not the unit's."""
+    head = [s for s in sentences if s.block < title_bound(sentences)]
+    for k, s in enumerate(head):
+        m = _RED_HEADER.match(_compact(s.text))
+        if m and is_unit_name(m.group("v")) and any(_REPORTED.search(_compact(t.text).rstrip("。")) and
+                                                    _TITLE_WORDS.search(t.text) for t in head[k + 1:k + 4]):
+            return Stated(m.group("v"), _where(s), "版头（某某文件）")
     return None
 
 
@@ -627,6 +653,9 @@ _PLANNED = re.compile(r"计划|将|拟|预计|继续|下一步|目标|预算|争
 MAX_PLAN_GAP = 12  # characters after a year within which its clause says it is planned
 
 
+_FULL_WIDTH_LETTERS = str.maketrans("ＡＢＣＤ", "ABCD")
+
+
 def read_unit(document: Document, name: str | None = None, year: int | None = None) -> UnitFacts:
     """The unit's name, the year the report evaluates, its budget code and its claimed grade, each with the basis
     it was read on; `name` and `year` given (the analyst's --name, --year) override what the report says."""
@@ -663,16 +692,20 @@ def _as_written(stated: Stated | None, sentences: list[Sentence]) -> Stated | No
 def _grade(sentences: list[Sentence], year: str | None = None) -> Stated | None:
     """The grade the unit claims: 等级为“优”, 自评等次：良好, 整体绩效自评为良好 (a word standing alone after 为) — the
     department's for the year evaluated before a project's (耕地保护项目自评得分85分，等级为良) or another year's."""
-    found: list[tuple[tuple[bool, bool], Stated]] = []
+    found: list[tuple[tuple[bool, bool, bool], Stated]] = []
     for s in sentences:
-        text = _compact(s.text)  # 自评为优 秀: a PDF's space inside the word
-        for m in _GRADE.finditer(text):
+        text = _compact(s.text).translate(_FULL_WIDTH_LETTERS)  # 自评为优 秀: a PDF's space inside the word
+        graded = [(m, GRADE_WORDS[m.group("v")], "") for m in _GRADE.finditer(text)] + \
+                 [(m, OTHER_SCALE[m.group("v")], f"存疑：等次写作“{m.group('v')}”，按 A／好＝优、B／较好＝良、C／一般＝中、"
+                                                 f"D＝差读作“{OTHER_SCALE[m.group('v')]}”") for m in _OTHER_GRADE.finditer(text)]
+        for m, grade, doubt in sorted(graded, key=lambda g: g[0].start()):
             if _GRADED.search(text[max(0, m.start() - 12):m.end()]):  # …得分92分，属于“优”等级
                 part = _own_part(text, m.start())
                 years = set(re.findall(r"((?:19|20)\d{2})\s*年", part))
-                rank = (year is not None and bool(years) and year not in years, bool(_A_PROJECTS.search(part)))
-                found.append((rank, Stated(GRADE_WORDS[m.group("v")], _where(s), "正文")))
-                if rank == (False, False):
+                rank = (year is not None and bool(years) and year not in years, bool(_A_PROJECTS.search(part)),
+                        bool(doubt))
+                found.append((rank, Stated(grade, _where(s), doubt or "正文", sure=not doubt)))
+                if rank == (False, False, False):
                     return found[-1][1]
     return min(found, key=lambda x: x[0])[1] if found else None
 
