@@ -4,6 +4,7 @@ report's drafting is bounded by the batch's timeout. Jobs are planned without ru
 from __future__ import annotations
 
 import os
+import quopri
 import re
 import shutil
 import time
@@ -345,6 +346,27 @@ def test_a_report_saved_as_a_web_page_in_a_batch_folder_is_named_not_skipped_uns
     assert [p.name for p in reports] == ["other.txt"]
     assert len(warnings) == 1 and "in/qingxi.html: a report saved as a web page is not drafted by the batch" in warnings[0]
     assert "perfeval draft qingxi.html" in warnings[0]
+
+
+@pytest.mark.parametrize("name", ["qingxi.shtml", "qingxi.xhtml", "qingxi.mhtml", "qingxi.MHT"])
+def test_a_report_saved_as_a_page_under_any_pages_name_is_named(tmp_path, name):
+    """U43: a page saved as .shtml, .xhtml or as one file (.mhtml, its title encoded quoted-printable) was skipped
+    without a word."""
+    from perfeval.outputs.batch.jobs import resolve_reports
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(PLANTED / "archives_2023.txt", folder / "other.txt")
+    title = "青溪县自然资源局2024年度部门整体支出绩效自评报告"
+    page = f"<html><head><title>{title}</title></head><body><p>{title}</p></body></html>"
+    archive = name.lower().endswith((".mhtml", ".mht"))
+    (folder / name).write_bytes(page.encode("utf-8") if not archive else
+                                b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\n"
+                                b"Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+                                + quopri.encodestring(page.encode("utf-8")) + b"\r\n--b--\r\n")
+    reports, warnings = resolve_reports([str(folder)])
+    assert [p.name for p in reports] == ["other.txt"]
+    assert len(warnings) == 1 and f"in/{name}: a report saved as a web page is not drafted by the batch" in warnings[0]
 
 
 def test_a_report_run_alone_keeps_the_id_it_had_beside_others_of_its_name(tmp_path):

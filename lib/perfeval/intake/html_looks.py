@@ -18,6 +18,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_STATEMENT = re.compile(r"@[a-z-]+[^{};]*;", re.I)  # @charset "utf-8"; @import url(x.css);: no rule, and not a selector
 _MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.I)  # not this screen's rules, or not always
 _STATE = re.compile(r":(?:hover|focus|active|visited|target|checked|focus-within|focus-visible)\b|::?(?:before|after)",
                     re.I)
@@ -44,7 +45,7 @@ def apply_stylesheets(root: etree._Element) -> None:
     """Give each element the declarations the page's own stylesheets set on it (`data-pe-style`), so that its style
     is judged as the browser applies it: `<style>div.box span{display:none}</style>` hides a span in a box."""
     for style in root.iter("style"):
-        css = _MEDIA.sub("", re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S))
+        css = _MEDIA.sub("", _STATEMENT.sub("", re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S)))
         for selectors, declarations in _RULE.findall(css):
             for selector in selectors.split(","):
                 selector = selector.strip()

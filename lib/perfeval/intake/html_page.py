@@ -1,12 +1,17 @@
-"""A report saved as the web page it was published on (.html): its text as a browser shows it, paragraph by
-paragraph, and its tables row by row; what the page hides (scripts, styles, display:none) is left out and said.
+"""A report saved as the web page it was published on (.html, .htm, .shtml, .xhtml, or the single file a browser
+or Word saves, .mhtml/.mht): its text as a browser shows it, paragraph by paragraph, and its tables row by row; what
+the page hides (scripts, styles, display:none) is left out and said.
 
-Most 自评报告 are published as web pages, so "save page as" gives .html; a .txt that holds such a page is read the
-same way (see documents.txt_items).
+Most 自评报告 are published as web pages, so "save page as" gives .html (Chrome's "single file" gives .mhtml, a
+server's page may end .shtml); a .txt that holds such a page is read the same way (see documents.txt_items).
 """
 from __future__ import annotations
 
+import email
+import email.policy
 import re
+from email.message import Message
+from email.utils import collapse_rfc2231_value
 from pathlib import Path
 from typing import Iterator
 
@@ -26,12 +31,60 @@ MAX_ROWSPAN = 1000  # rows one cell may span down
 MAX_COLUMNS = 256  # columns a cell spanning down leaves empty below it (a row's work stays bounded by its own cells)
 
 
-PAGE_SUFFIXES = (".html", ".htm")
+ARCHIVE_SUFFIXES = (".mhtml", ".mht")  # a page and what it draws on, saved as one MIME message (RFC 2557)
+PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", *ARCHIVE_SUFFIXES)
 
 
 def html_items(path: Path) -> Iterator[str | Row | Skipped]:
-    """A web page's paragraphs and rows as a browser shows them (see page_items)."""
-    return page_items(path, decoded(path, read(path, "a web page (.html)")))
+    """A web page's paragraphs and rows as a browser shows them (see page_items); a page saved as one file (.mhtml)
+    read from the page it holds, with the stylesheets saved beside it applied."""
+    raw = read(path, "a web page (.html)")
+    if path.suffix.lower() in ARCHIVE_SUFFIXES:
+        return page_items(path, _archived_page(path, raw))
+    return page_items(path, decoded(path, raw))
+
+
+def _archived_page(path: Path, raw: bytes) -> str:
+    """The page a web archive (.mhtml: Chrome's "single file", Word's .mht) holds: its root part (the one its
+    `start` names, else the first HTML part), decoded by its own charset, with every stylesheet part added to it, so
+    that text the page's stylesheets hide stays hidden."""
+    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    parts = [p for p in message.walk() if not p.is_multipart()]
+    if not message.is_multipart() or not parts:
+        text = decoded(path, raw)
+        if looks_like_html(text):
+            return text  # a page saved under the archive's name
+        raise fail(path, "is neither a web archive (.mhtml: it holds no MIME parts) nor a web page; save the page "
+                         "again from the browser (as a web page, complete, or as a single file)")
+    start = collapse_rfc2231_value(message.get_param("start") or "").strip("<>")
+    root = next((p for p in parts if start and (p.get("Content-ID") or "").strip("<>") == start), None)
+    root = root or next((p for p in parts if p.get_content_type() in ("text/html", "application/xhtml+xml")), None)
+    if root is None:
+        kinds = ", ".join(sorted({p.get_content_type() for p in parts}))
+        raise fail(path, f"is a web archive (.mhtml) holding no page, only {kinds}; save the page again from the "
+                         "browser")
+    page = _part_text(path, root)
+    sheets = (_part_text(path, p) for p in parts if p.get_content_type() == "text/css")
+    styles = "".join("<style>" + _STYLE_END.sub(r"<\\/style", css) + "</style>" for css in sheets)
+    at = _HEAD_END.search(page)  # a <style> anywhere in a page applies to all of it; after </html> the parser drops it
+    return page[:at.start()] + styles + page[at.start():] if at else page + styles
+
+
+_HEAD_END = re.compile(r"</head\s*>|<body\b|</html\s*>", re.I)
+_STYLE_END = re.compile(r"</style", re.I)  # in a stylesheet part: it would end the <style> and open markup of its own
+
+
+def _part_text(path: Path, part: Message) -> str:
+    """A part's text, by the charset it names, else as a text file is read."""
+    body = part.get_payload(decode=True)
+    data = body if isinstance(body, bytes) else b""
+    charset = part.get_content_charset()
+    if charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a charset misnamed: read as any text file
+    return decoded(path, data)
 
 
 def txt_or_page_items(path: Path) -> Iterator[str | Row | Skipped]:

@@ -12,7 +12,7 @@ from ...errors import BatchError, PerfevalError
 from ...core.params import RESERVED_NAMES, UNIT_ID, load_params
 from ...paths import UNITS_DIR, is_params_name, not_regular, not_regular_in, params_files_in
 from ...safetext import readable_path, shown_path
-from ...intake.html_page import PAGE_SUFFIXES
+from ...intake.html_page import ARCHIVE_SUFFIXES, PAGE_SUFFIXES
 from ...intake.report.document import FORMATS as REPORT_FORMATS
 from .status import FAILED, NOT_RUN, UnitRun
 
@@ -106,9 +106,12 @@ def resolve_reports(names: Sequence[str]) -> tuple[list[Path], list[str]]:
 
 def _web_report(path: Path) -> bool:
     """A web page in a batch's folder that reads as a report (its title names a year and 绩效/自评) and is none of
-    the pages perfeval makes (a review page, a unit's 复核报告): it was skipped without a word."""
+    the pages perfeval makes (a review page, a unit's 复核报告): it was skipped without a word. A page saved as one
+    file (.mhtml), which perfeval never makes and whose title is encoded, is always one."""
     if path.suffix.lower() not in PAGE_SUFFIXES or path.name.lower().endswith(".review.html") or not path.is_file():
         return False
+    if path.suffix.lower() in ARCHIVE_SUFFIXES:
+        return True
     try:
         with path.open("rb") as fh:
             made_here = "复核报告</title>".encode() in fh.read(SNIFF_BYTES)  # a unit's report page, as perfeval titles it
