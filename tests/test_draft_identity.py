@@ -219,6 +219,7 @@ def test_an_areas_sangong_title_names_the_area():
     ("2023年，柳溪县自然资源局机关运行经费支出56.30万元。", "柳溪县自然资源局"),  # after the year it speaks of
     ("按照县委编办的批复，柳溪县档案馆内设3个科室。", NAME),  # after the basis it speaks on
     ("根据省财政厅的工作安排，经柳溪县财政局汇总，全县“三公”经费支出如下。", "柳溪县财政局"),  # who compiled the figures
+    ("根据上级的部署要求，柳溪县总工会高度重视，及时开展了自查工作。", "柳溪县总工会"),
 ])
 def test_the_unit_a_sentence_of_the_text_speaks_of_is_unsure(sentence, name):
     unit = read_unit(build("<test>", ["第一部分 单位概况\n一、职能简介\n" + sentence]))
@@ -325,3 +326,8 @@ def test_the_unit_the_first_sentence_says_evaluated_itself_is_unsure():
     unit = read_unit(build("<test>", ["2023年度部门整体支出绩效自评报告\n"
                                       "根据县财政局要求，柳溪县档案馆对2023年度部门整体支出开展了绩效自评。"]))
     assert unit.name is not None and (unit.name.value, unit.name.sure) == (NAME, False)
+
+
+@pytest.mark.parametrize("field", ["预算单位：柳溪县档案馆", "单位（盖章）：柳溪县档案馆", "编报单位：柳溪县档案馆"])
+def test_a_budget_or_sealed_units_field_names_the_unit(field):
+    assert identity("2023年部门预算", field, "一、部门职责")[0] == NAME

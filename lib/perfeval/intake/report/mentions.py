@@ -14,7 +14,7 @@ from ...core.quantity import CODE_LABELS, CURRENCY_BEFORE, UNITS, Found, Quantit
 from .document import Document, Sentence
 from .furniture import page_break_starts
 from .numbers_of_tables import years_heading_columns
-from .row_numbers import row_number_starts
+from .row_numbers import row_codes_within, row_number_starts
 
 MAX_CITE = 1900  # a source field holds 2,000 characters; a longer sentence is cut around its figure
 
@@ -224,15 +224,24 @@ def with_implied_unit(quantity: Quantity, clause: str, lead: str = "") -> tuple[
     return quantity, None
 
 
+def _without_row_codes(text: str) -> str:
+    """The text with the 行次 of a 决算 statement run together on it blanked (row_numbers.row_codes_within), in as many
+    spaces: places in the text stay, and each row's amount is read alone."""
+    for start, end in row_codes_within(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def sentence_mentions(sentence: Sentence, index: int, carried: str = "") -> list[Mention]:
     """Every quantity of one sentence, labelled (index: the sentence's place in the document, for ordering).
 
     carried: the words a line broken mid-sentence ended with (…开展绩效自评，自评得分 / 90 分，存在的问题…), which
     label a number that opens the next line."""
-    found = find_quantities(sentence.text)
+    text = _without_row_codes(sentence.text)
+    found = find_quantities(text)
     out = []
     for i, f in enumerate(found):
-        label, clause, lead, year = label_of(sentence.text, found, i)
+        label, clause, lead, year = label_of(text, found, i)
         if i == 0 and carried and not sentence.text[:f.start].strip():
             label = label if f.quantity.unit in _CLASSIFIER_DIMENSIONS and label else clean_label(carried)
             lead, clause = carried, carried + clause

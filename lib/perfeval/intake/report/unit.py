@@ -19,13 +19,14 @@ _NAME_LABEL = r"(?:部门|单位)\s*[（(]?\s*(?:单位)?\s*[）)]?\s*名\s*称\
 _NAME = re.compile(_NAME_LABEL + r"\s*[：:]\s*(?P<v>(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?[^\s：:，。]{4,40})")
 # The field with no colon: spaces, a cell's mark or nothing between label and name; the name read only as a unit's.
 # A table's header naming the unit in a field of its own (部门：某某局 | 金额单位：元), never 主管部门 or 金额单位.
-_HEADER_FIELD = re.compile(r"(?:^|[|｜]\s*)(?:部门|单位)\s*[：:]\s*(?P<v>[^\s：:，。|｜\d]{4,40})")
+_HEADER_FIELD = re.compile(r"(?:^|[|｜]\s*)(?:部门|单位)\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]\s*"
+                           r"(?P<v>[^\s：:，。|｜\d]{4,40})")  # 单位（盖章）：某某局 too
 _NAME_RUN_ON = re.compile(_NAME_LABEL + r"\s*[|｜]?\s*(?P<v>[^\s：:，。|｜\d]{4,40})")
 # The fields a cover or a form sets after the unit's name, which end a name its cover runs on into them
 # (部门(单位)名称某某局预算编码302001报告日期…, a .docx's cover flattened onto one line).
 _NEXT_FIELD = re.compile(r"(?:预算|单位|部门|项目)?(?:编码|代码|编号)|(?:报告|填报|评价|报送|编制)(?:日期|时间|年度)|"
                          r"(?:联系|负责|填报|经办)人|联系电话|主管部门|所属年度|评价年度")
-_SIGNER = r"(?:评\s*价|填\s*报|报\s*送|编\s*制|申\s*报|自\s*评|项\s*目|实\s*施)\s*单\s*位|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源"
+_SIGNER = r"(?:评\s*价|填\s*报|报\s*送|编\s*制|编\s*报|填\s*表|预\s*算|申\s*报|自\s*评|项\s*目|实\s*施)\s*单\s*位|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源"
 _SIGNED = re.compile(rf"(?P<w>{_SIGNER})\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?(?:\s*[：:|｜]\s*|\s+)"
                      r"(?:\d{3,}\s*[-－—]\s*)?(?P<v>[^\s：:，。；|｜【】\[\]]{4,40})")  # 实施单位 219001-某某镇人民政府, 发布机构 | 某某局 |
 # A field's label alone on its line, its value on the next (a cover or a form saved one cell per line).
@@ -83,7 +84,7 @@ _PART_NUMBER = r"第[一二三四五六七八九十\d]+(?:部分|章|节)|[一�
 _TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|标题[：:]?|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + "|" + _PART_NUMBER + ")+")
 _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|整体绩效|绩效自评|绩效评价|自评报告|支出绩效"
                          r"|[“\"]?三公[”\"]?经费)")
-_FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:对(?=[^，。；]{0,40}?(?:开展|进行|组织)了?[^，。；]{0,12}?(?:自评|评价))|是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|在(?=[^，。；]{0,20}领导)|"
+_FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:对(?=[^，。；]{0,40}?(?:开展|进行|组织)了?[^，。；]{0,12}?(?:自评|评价))|高度重视|是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|在(?=[^，。；]{0,20}领导)|"
                              r"主要有|现有|共有|(?:主要)?负责|(?:主要)?承担|的(?:基本|主要)?(?:职能|职责)|[（(]以下简称|"
                              r"(?:机关)?(?:运行经费|部门整体|整体)?(?:支出|收入)(?:[\d合总共为]|决算|预算))")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
