@@ -109,26 +109,50 @@ def kinded_spans(lines: list[str], items: list[dict[str, Any]]) -> list[tuple[in
 
 
 _STOPS = "。；;！？!?"
+_CELL_BARS = "|｜"  # a table saved one cell a line with a bar after (or before) each cell: the bar ends the cell
 
 
 def _aligned(flat: str, at: int, length: int, edges: set[int]) -> bool:
-    """Does a sentence found at `at` stand as a sentence does: starting a line or after a sentence's end, and ending a
-    line or with its own closing mark (a cell "0" is not the 0 inside "2022年")?"""
-    starts = at in edges or (at > 0 and flat[at - 1] in _STOPS)
-    ends = (at + length) in edges or flat[at + length - 1] in _STOPS
+    """Does a sentence found at `at` stand as a sentence does: starting a line, after a sentence's end or a cell's
+    bar, and ending a line, at a bar or with its own closing mark (a cell "0" is not the 0 inside "2022年")?"""
+    starts = at in edges or (at > 0 and flat[at - 1] in _STOPS + _CELL_BARS)
+    end = at + length
+    ends = end in edges or flat[end - 1] in _STOPS or (end < len(flat) and flat[end] in _CELL_BARS)
     return starts and ends
 
 
+def _whole_number(flat: str, at: int, length: int) -> bool:
+    """Is the text found at `at` not cut out of a longer number (the 3 of 2023, the 1 of 12)?"""
+    text = flat[at:at + length]
+    cut_before = text[:1].isdigit() and at > 0 and (flat[at - 1].isdigit() or flat[at - 1] == ".")
+    cut_after = text[-1:].isdigit() and at + length < len(flat) and (flat[at + length].isdigit()
+                                                                     or flat[at + length] == ".")
+    return not (cut_before or cut_after)
+
+
+_BARE_NUMBER = re.compile(r"[0-9.,%]+")
+
+
+def _first(flat: str, text: str, start: int) -> int:
+    """The first place from `start` where the text stands; a bare number (a cell's "3") never inside a longer number.
+    Only a bare number is held to that: a sentence's digits may run into the next cell's once spaces are removed."""
+    at = flat.find(text, start)
+    if _BARE_NUMBER.fullmatch(text):
+        while at >= 0 and not _whole_number(flat, at, len(text)):
+            at = flat.find(text, at + 1)
+    return at
+
+
 def _find(flat: str, text: str, cursor: int, edges: set[int]) -> int:
-    """The first place from the cursor where the sentence stands aligned; else anywhere from the cursor; else
-    anywhere."""
+    """The first place from the cursor where the sentence stands aligned; else anywhere from the cursor where it is
+    not cut out of a longer number; else anywhere."""
     at = flat.find(text, cursor)
-    first = at
     while at >= 0 and not _aligned(flat, at, len(text), edges):
         at = flat.find(text, at + 1)
     if at >= 0:
         return at
-    return first if first >= 0 else flat.find(text)
+    first = _first(flat, text, cursor)
+    return first if first >= 0 else _first(flat, text, 0)
 
 
 def mention_offsets(lines: list[str], mentions: list[Any]) -> dict[int, int | None]:

@@ -29,6 +29,20 @@ def test_a_cell_is_found_on_its_own_line_not_inside_a_year():
     assert mention_offsets(LINES, [zero])[id(zero)] == truth_offset(LINES, {"line": 3, "written": "0"})
 
 
+def test_a_cell_saved_with_a_bar_after_it_is_found_in_its_cell_not_inside_a_year():
+    """A web table saved one cell a line with ` |` after each cell: the bar ends the cell as a line end would, and a
+    number found nowhere aligned is never taken from inside a longer number (the 3 of 2023)."""
+    lines = ["某中心2023年度“三公”经费支出决算", "项 目 |", "合 计 |", "3 |", "1.71 |"]
+    three = _mention(1, "3", "3", "3", "")
+    total = _mention(1, "1.71", "1.71", "1.71", "")
+    offsets = mention_offsets(lines, [three, total])
+    assert offsets[id(three)] == truth_offset(lines, {"line": 4, "written": "3"})
+    assert offsets[id(total)] == truth_offset(lines, {"line": 5, "written": "1.71"})
+    glued = _mention(1, "3", "3", "3", "")  # aligned nowhere: still not the 3 inside 2023
+    prose = lines[:1] + ["合计3万元支出"]
+    assert mention_offsets(prose, [glued])[id(glued)] == truth_offset(prose, {"line": 2, "written": "3"})
+
+
 def test_the_same_phrase_twice_in_a_sentence_is_told_apart_by_its_place():
     sentence = LINES[3]
     first = _mention(2, sentence, "32人", "32", "人")

@@ -223,3 +223,55 @@ def test_an_archive_holding_no_page_says_what_it_holds(tmp_path):
                                                                   b"image/png\r\n"))
     with pytest.raises(DraftError, match=r"holding no page, only image/png, text/css"):
         draft_report(archive)
+
+
+_BOX = "<div style='position:relative'{own}><p>{DECOY}</p>{cover}</div><p>2024年部门整体支出2864.30万元。</p>"
+
+
+@pytest.mark.parametrize("cover", [
+    "<div style='position:absolute;left:0;top:0;width:100%;height:100%;background:#fff'></div>",
+    "<div style='position:absolute;inset:0;background-color:rgb(255,255,255)'></div>",
+    "<span style='position:absolute;top:0;right:0;bottom:0;left:0;background:#f0f0f0'></span>",
+    "<style>.mask{position:absolute;inset:0 0 0 0;background:white}</style><i class='mask'></i>",
+    "<div style='position:absolute;inset:0;background:#fff'><b>2024年部门整体支出2864.30万元。</b></div>"])
+def test_text_under_an_opaque_box_filling_its_place_is_left_out_and_said(tmp_path, cover):
+    """U52: a decoy under an absolutely placed white box (position:absolute over its positioned box, top and left 0,
+    100 % of its width and height, or inset 0) was read as the total. Only what lies above the cover shows: the
+    cover's own text is read."""
+    page = tmp_path / "covered.html"
+    page.write_text(_page([], _BOX.format(own="", DECOY=DECOY, cover=cover)), encoding="utf-8")
+    items = list(html_items(page))
+    text = "".join(i for i in items if isinstance(i, str))
+    assert "9999" not in text and "2864.30" in text
+    assert [i.note for i in items if isinstance(i, Skipped)] == ["网页中被其上叠放的不透明色块遮盖的文字 1 处未读取（浏览器不显示）"]
+
+
+@pytest.mark.parametrize("cover", [
+    "<div style='position:absolute;inset:0;background:rgba(255,255,255,0.5)'></div>",  # half seen through
+    "<div style='position:absolute;inset:0;background:#fff;opacity:0.3'></div>",
+    "<div style='position:absolute;inset:0'></div>",  # no background: nothing painted
+    "<div style='position:absolute;inset:0;background:#fff'></div><p style='position:relative'>{DECOY}</p>"])
+def test_text_a_box_does_not_hide_is_read(tmp_path, cover):
+    """A box seen through, without a background, or under a box placed after it hides nothing."""
+    page = tmp_path / "seen.html"
+    box = f"<div style='position:relative'>{cover.format(DECOY=DECOY)}</div>" if "relative" in cover else \
+        _BOX.format(own="", DECOY=DECOY, cover=cover)
+    page.write_text(_page([], box), encoding="utf-8")
+    items = list(html_items(page))
+    assert DECOY in [i for i in items if isinstance(i, str)]
+    assert [i for i in items if isinstance(i, Skipped)] == []
+
+
+@pytest.mark.parametrize("cover", [
+    "<div style='position:absolute;left:0;top:40px;width:600px;height:30px;background:#fff'></div>",
+    "<img src='x.png' style='position:absolute;left:0;top:0;width:100%;height:100%'>",
+    "<div style='position:fixed;inset:0;background:#fff'></div>"])
+def test_an_opaque_box_over_text_only_layout_can_place_is_said_the_text_read(tmp_path, cover):
+    """Which text a box of its own size and place covers, whether a picture is transparent, what a box fixed over
+    the window hides as the page scrolls: only a layout tells. The text is read and the box said, never silently."""
+    page = tmp_path / "maybe.html"
+    page.write_text(_page([], _BOX.format(own="", DECOY=DECOY, cover=cover)), encoding="utf-8")
+    items = list(html_items(page))
+    assert DECOY in [i for i in items if isinstance(i, str)]
+    assert [i.note for i in items if isinstance(i, Skipped)] == [
+        "网页中叠放在文字上的不透明色块或图片 1 处：其下哪些文字被遮盖须排版才能确定，这些文字已照常读取，请对照浏览器显示核对"]

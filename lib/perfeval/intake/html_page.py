@@ -10,6 +10,7 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+from dataclasses import dataclass
 from email.message import Message
 from email.utils import collapse_rfc2231_value
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Iterator
 from lxml import etree, html
 
 from .documents import HTML_START, Row, Skipped, cell_text, decoded, fail, join_lines, read, text_items
-from .html_looks import Looks, apply_stylesheets, declarations
+from .html_looks import Looks, apply_stylesheets, covered_by, declarations
 
 # Elements whose content a browser never shows as text.
 _UNSHOWN = {"head", "script", "style", "noscript", "template", "iframe", "object", "svg", "math", "select", "button"}
@@ -113,13 +114,30 @@ def page_items(path: Path, text: str) -> Iterator[str | Row | Skipped]:
                          "and save it as text (.txt) or print it to PDF")
     apply_stylesheets(root)
     page = _Page()
+    page.covers, unplaced = covered_by(root)
+    page.above = {a for above in page.covers.values() for a in above}
     page.read(root)
     if page.hidden:
         page.items.append(Skipped(f"网页中不显示的文字（隐藏、折叠、字号过小、移出页面或与底色同色等）未读取：{page.hidden} 处"))
+    if page.covered:
+        page.items.append(Skipped(f"网页中被其上叠放的不透明色块遮盖的文字 {page.covered} 处未读取（浏览器不显示）"))
+    if unplaced:
+        page.items.append(Skipped(f"网页中叠放在文字上的不透明色块或图片 {unplaced} 处：其下哪些文字被遮盖须排版才能确定，"
+                                  "这些文字已照常读取，请对照浏览器显示核对"))
     for kind, count in page.shown_apart.items():
         what, why = _SHOWN_APART[kind]
         page.items.append(Skipped(f"网页中{what} {count} 处未读取（{why}）"))
     return iter(page.items)
+
+
+@dataclass
+class _Zone:
+    """An element whose text an opaque cover hides (`covered`: the box it fills), or one drawn above a cover (its
+    text shown); `said` once its covered text is counted."""
+
+    element: etree._Element
+    covered: bool
+    said: bool = False
 
 
 class _Break:
@@ -138,6 +156,9 @@ class _Page:
         self.line: list[str] = []
         self.tables = 0
         self.hidden = 0
+        self.covers: dict[etree._Element, list[etree._Element]] = {}  # a box → what is drawn above its opaque cover
+        self.above: set[etree._Element] = set()  # every element drawn above a cover
+        self.covered = 0
         self.shown_apart: dict[str, int] = {}  # what the browser shows that is not read as text (_SHOWN_APART)
         self.looks = Looks()
 
@@ -166,6 +187,8 @@ class _Page:
         since: list[str] = []  # the text since the last break: a <br> inside a figure is none
         last = ""  # its last character that is not a space: a superscript after a figure or a word is a marker
         skipped = None  # the element whose subtree was skipped: its end brings no break and no second tail
+        zones: list[_Zone] = []  # the covered boxes and what is drawn above their covers around the walk, innermost
+        # last: a page nested deep stays one walk, no recursion
         for event, el in walk:
             tag = el.tag.lower() if isinstance(el.tag, str) else None
             if event in ("comment", "pi"):
@@ -174,6 +197,8 @@ class _Page:
                 if el is skipped:
                     skipped = None
                     continue
+                if zones and zones[-1].element is el:
+                    zones.pop()
                 if tag in _BLOCKS:
                     yield _BREAK
                     since = []
@@ -192,9 +217,13 @@ class _Page:
                 shown = "".join(summary.itertext()) if summary is not None else ""
                 self.hidden += len("".join(el.itertext()).strip()) > len(shown.strip())
                 yield _BREAK
-                yield shown
+                yield "" if zones and zones[-1].covered else shown
                 since = [shown]
                 last = shown.rstrip()[-1:]
+                walk.skip_subtree()
+                skipped, piece = el, el.tail or ""
+            elif tables and tag == "table" and zones and zones[-1].covered:  # under a cover: its rows are not shown
+                self._cover_said(zones[-1], "".join(el.itertext()))
                 walk.skip_subtree()
                 skipped, piece = el, el.tail or ""
             elif tables and tag == "table":
@@ -204,15 +233,27 @@ class _Page:
                 walk.skip_subtree()
                 skipped, piece = el, el.tail or ""
             else:
+                if el is not root and el in self.covers:
+                    zones.append(_Zone(el, covered=True))
+                elif el is not root and el in self.above:
+                    zones.append(_Zone(el, covered=False))
                 if tag == "br" and not _inside_a_number("".join(since), el.tail or "") or tag in _BLOCKS:
                     yield _BREAK  # 3752<br>.48: a break the page's width put inside a figure is no line of the text
                     since = []
                     last = ""
                 piece = el.text or ""
-            if piece:
+            if piece and zones and zones[-1].covered:
+                self._cover_said(zones[-1], piece)
+            elif piece:
                 since.append(piece)
                 last = piece.rstrip()[-1:] or last
                 yield piece
+
+    def _cover_said(self, zone: _Zone, text: str) -> None:
+        """Text under an opaque cover, not shown: its box is counted once."""
+        if text.strip() and not zone.said:
+            zone.said = True
+            self.covered += 1
 
     def rows(self, table: etree._Element) -> Iterator[tuple[str, ...]]:
         """The rows of one table (not of tables inside its cells), each cell's shown text in the column a browser
