@@ -136,6 +136,10 @@ def test_a_units_own_organ_is_a_name():
     ("产出指标得分25分，效益指标得分28分。", None, None),       # sections' scores claim no total
     ("预算执行率（10分）：本项自评得分9分。产出指标（50分）：该指标自评得分48分。", None, None),
     ("预算执行率（10分）：本项自评得分9分。综上，部门整体支出绩效自评得分为95分，等级为优。", 95, "优"),
+    ("自评结论：良（83分）。", 83, "良"),                      # the score in brackets after its grade
+    ("本次自评得83分，等级为良好。", 83, "良"), ("评分结果为83分。", 83, None), ("自评等次：良；自评分：83分。", 83, "良"),
+    ("综合评定得分83分，为良好等次。", 83, "良"),
+    ("自评得分比上年增加3.5分。", None, None), ("自评得分83分，较上年提高3.5分。", 83, None),  # a change: no claim
 ])
 def test_the_claimed_total_and_grade_in_their_usual_wordings(tmp_path, sentence, total, grade):
     from perfeval.outputs.draft import draft_report
@@ -331,3 +335,11 @@ def test_the_unit_the_first_sentence_says_evaluated_itself_is_unsure():
 @pytest.mark.parametrize("field", ["预算单位：柳溪县档案馆", "单位（盖章）：柳溪县档案馆", "编报单位：柳溪县档案馆"])
 def test_a_budget_or_sealed_units_field_names_the_unit(field):
     assert identity("2023年部门预算", field, "一、部门职责")[0] == NAME
+
+
+def test_a_sites_welcome_banner_over_the_title_names_no_unit():
+    assert identity("欢迎访问柳溪县人民政府", "2023年度部门决算", "一、部门职责", "负责全县档案工作。")[0] is None
+
+
+def test_the_name_on_the_line_under_a_title_is_without_the_accounts_scope():
+    assert identity("2023年度部门决算", "柳溪县档案馆（本级）", "一、部门职责")[0] == NAME

@@ -224,3 +224,8 @@ def test_a_line_of_other_articles_headlines_holds_no_figure_of_the_unit():
 def test_the_rungs_of_a_scoring_ladder_are_no_figures_but_a_rate_and_its_score_are():
     assert figures("评分标准：执行率≥95%得10分；85%≤执行率<95%得6分；执行率<85%不得分。") == []
     assert figures("资金到位率100%得5分，完成培训120人次得2分。") == ["100%", "5分", "120人次", "2分"]
+
+
+def test_a_year_a_line_break_cut_from_its_nian_is_no_figure():
+    assert figures("柳溪县档案馆2023", "年度部门决算", "一、部门职责") == []
+    assert figures("在职人员", "2023", "人") == ["2023"]  # a number whose unit the break cut off stays one

@@ -276,6 +276,7 @@ def prose_mentions(document: Document, skip_blocks: set[int],
             paired = _paired(previous, sentence) if not (following and _lone_number(following)) else None
             found = paired_mention(previous, sentence, index, paired) if paired \
                 else sentence_mentions(sentence, index, _broken_off(previous, sentence))
+            found = [m for m in found if not _year_cut_from_its_nian(m, following)]
             out += _without_row_number(found, sentence, document.blocks[sentence.block].cells[0],
                                        numbered.get(sentence.block))
         previous = sentence
@@ -292,6 +293,12 @@ def _without_row_number(found: list[Mention], sentence: Sentence, line: str, sta
         return found
     return [m for m in found if not (m.where.text == sentence.text and at + m.start in starts
                                      and (not m.quantity.unit or m.implied))]
+
+
+def _year_cut_from_its_nian(m: Mention, following: Sentence | None) -> bool:
+    """Is the mention a year a line break cut from its 年 (某某局2023 / 年度部门决算, a cover's title set on two lines)?"""
+    return following is not None and following.text.lstrip().startswith("年") and not m.quantity.unit \
+        and re.fullmatch(r"(?:19|20)\d{2}", m.written) is not None and not m.where.text[m.end:].strip()
 
 
 def _lone_row_number(sentence: Sentence, numbered: dict[int, set[int]]) -> bool:

@@ -105,7 +105,9 @@ _CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得
                             # 经自评，2023年度部门整体支出绩效得分96分: the score of the whole, not of a section
                             r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)"
                             # 绩效评价得分92分, 最终得分92分（满分100分）, 自评结果：92分
-                            r"|绩效(?:评价|自评)(?:得分|评分)|最终得分|(?:自评|评价)(?:结果|结论)")
+                            r"|绩效(?:评价|自评)(?:得分|评分)|最终得分|(?:自评|评价)(?:结果|结论)"
+                            # 自评分92分, 本次自评得92分, 评分结果为92分, 综合评定得分92分
+                            r"|自评分|自评[^，。；]{0,8}?得\s*\d|评分结果|评定得分")
 MAX_TITLE = 60
 _CLAUSE_MARKS = re.compile(r"[，,。；;、《》“”：:]")
 _SENTENCE_MARK = re.compile(r"[。；;！!？?，,]")  # a title is no sentence
@@ -176,7 +178,10 @@ def is_unit_name(text: str) -> bool:
     text = _MASK.sub("某", text)
     base = re.sub(r"[（(][^（()）]{2,20}[）)]$", "", text)  # 中共某某省委党校（某某行政学院）: one unit, two names
     return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:/\\|.]", text) and base.endswith(_UNIT_END) \
-        and not _PRONOUN.match(text)
+        and not _PRONOUN.match(text) and not _GREETING.match(text)
+
+
+_GREETING = re.compile(r"欢迎|您好")  # a site's banner (欢迎访问某某县人民政府): the site's owner greeting, no unit's name
 
 
 # A unit naming itself (本单位, 我局, 该中心, 全县…) rather than a name: 本溪县…, 全州县… are places; no place opens
@@ -293,6 +298,7 @@ def _name_on_its_line(line: str) -> str | None:
     line = _TITLE_HEAD.sub("", line)
     tail = _TITLE_TAIL.search(line)
     line = clean_name(line[:tail.start()] if tail and tail.start() >= 4 else line)  # 某某办事处部门整体支出
+    line = _OWN_LEVEL.sub("", line)  # 某某局（本级）: the accounts' scope is no part of the name
     if is_unit_name(line):
         return line
     if _CLAUSE_MARKS.search(line) or not _REGION.match(line):
@@ -717,12 +723,12 @@ def claimed_total(mentions: list[Mention], year: int | None = None) -> Mention |
     Of several, the department's for the year evaluated: a score converted to a hundred (按百分制折算后得分92分) before
     one out of another maximum (原始得分46分（满分50分）, never the total), one with its grade beside it (得分92分，等级为优)
     before one without, and one a project's (耕地保护项目自评得分85分) or another year's (2023年度自评得分88分) only when no
-    other is claimed; an average of many units' (全县…平均得分88分) never."""
+    other is claimed; an average of many units' (全县…平均得分88分) never, nor a change of the score (较上年提高5分)."""
     found = [m for m in mentions
              if m.quantity.unit == "分" and m.quantity.value <= MAX_CLAIMED and not _A_PARTS_SCORE.search(m.clause)
              and (_CLAIMED_TOTAL.search(m.clause) or _SCORE_AFTER_SELF.search(m.where.text[:m.start])
-                  and _SCORE_WORD.fullmatch(m.label))
-             and not _OUT_OF_ANOTHER.match(m.where.text[m.end:])]
+                  and (_SCORE_WORD.fullmatch(m.label) or _AFTER_ITS_GRADE.search(m.where.text[:m.start])))
+             and not _OUT_OF_ANOTHER.match(m.where.text[m.end:]) and not _A_CHANGE.search(m.where.text[:m.start])]
     return min(found, key=lambda m: (year is not None and m.year is not None and m.year != year,
                                      bool(_A_PROJECTS.search(_own_part(m.where.text, m.start))),
                                      not _GRADE_BESIDE.search(m.where.text[m.end:]),
@@ -753,6 +759,8 @@ _A_PARTS_SCORE = re.compile(r"(?:本|该|此|每)(?:项|指标|部分|类|节|�
 MAX_CLAIMED = 1000  # a claimed total above the framework's 100 (自评得分101分) is claimed and found wrong, not dropped
 # A score stated after the words of the self-evaluation in its sentence (自评等级为“优秀”，得分93.5分; 经自评，本单位得分91分).
 _SCORE_AFTER_SELF = re.compile(r"自评(?:等级|等次|结果|结论)|经(?:过)?自评")
+_A_CHANGE = re.compile(r"(?:提高|增加|上升|下降|减少|降低|增长|多|少)了?\s*$")  # 自评得分较上年提高5分: by how much
+_AFTER_ITS_GRADE = re.compile(rf"(?:{_GRADE_WORD})\s*[（(]\s*$")  # 自评结论：优（92分）: the score in brackets after the grade
 _SCORE_WORD = re.compile(r"(?:总?得分|总分|分数|评分|综合得分)")
 
 
