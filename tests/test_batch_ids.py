@@ -390,3 +390,13 @@ def test_a_report_run_alone_keeps_the_id_it_had_beside_others_of_its_name(tmp_pa
         for report in reports:  # each run alone, in any order: its own id, never another's
             alone = draft_reports([report], outputs, store, width=1, timeout=120, held=held)
             assert [Path(d).stem for d in alone.drafted] == [first[str(report)]]
+
+
+@pytest.mark.parametrize("n, said", [(2, "有两份报告"), (3, "有三份报告"), (12, "有 12 份报告")])
+def test_a_unit_drafted_from_several_reports_is_warned_of_with_their_number(n, said):
+    """Trial 4's U26: three reports of one unit and year were warned of as 有两份报告."""
+    from perfeval.outputs.batch.jobs import Identity
+
+    drafted = {f"d{i}.yaml": f"r{i:02d}.txt" for i in range(n)}
+    (warning,) = same_unit_twice(drafted, lambda _: Identity("u", True, 2024, name="青溪县档案馆"))
+    assert said in warning and f"出现 {n} 次" in warning and warning.count(".txt") == n, warning

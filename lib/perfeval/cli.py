@@ -339,6 +339,9 @@ def _name(text: str) -> str:
 
     if len(_given(text)) > TEXT_LIMIT:
         raise argparse.ArgumentTypeError(f"expected at most {TEXT_LIMIT} characters, found {len(text)}")
+    if text != one_line(text):  # a line break, an escape sequence …: the name would carry it into every output
+        raise argparse.ArgumentTypeError(f"expected a name on one line without control characters, found "
+                                         f"{one_line(text)!r}")
     return text
 
 
