@@ -343,3 +343,9 @@ def test_a_sites_welcome_banner_over_the_title_names_no_unit():
 
 def test_the_name_on_the_line_under_a_title_is_without_the_accounts_scope():
     assert identity("2023年度部门决算", "柳溪县档案馆（本级）", "一、部门职责")[0] == NAME
+
+
+def test_a_notice_opening_with_its_basis_names_the_unit_it_announces_not_the_clause():
+    line = "按照县政府关于推进政府信息公开工作的部署和要求，现将柳溪县青石镇2023年度“三公”经费决算情况公布如下："
+    assert identity(line, "2023年度“三公”经费32.40万元。")[0] == "柳溪县青石镇"
+    assert not is_unit_name("按照县政府、区政府的要求,现将青石镇")  # a clause is no name, however it ends

@@ -29,13 +29,14 @@ class Mapped:
 
 _QUOTES = re.compile(r"[“”\"‘’'「」\s]")
 _FRAME = (r"(?:(?:19|20)\d{2}(?:年(?:度|末|底|初)?|底|末)|本年度|本年|上年度|上年|今年|全年|年度|年中|年末|年底|现有|目前|"
-          r"[本我全](?:单位|部门|中心|街道|局|馆|院|所|站|委|办|队)|单位|街道|共有|"
+          r"[本我全](?:单位|部门|中心|街道|局|馆|院|所|站|委|办|队|镇|乡|县|市|区)|[镇乡局委办]?机关|学校|单位|街道|共有|"
           r"部门|本级|其中|共计|共|累计|合计|实际支出|实际|年初|预算安排|安排|全年共|[，、：:])*")
 _AFTER = (r"(?:支出|经费|费用|费|总额|总资金|资金|合计|总计|预算总额|预算安排数|预算数|预算|决算数|决算|实际支出总额|实际支出数|"
           r"实际支出|实际数|实际|执行数|完成数|年初预算数|年初预算|批复数|金额|数|为|达|共|是|的|：|:|"
           rf"共计|{CURRENCY_BEFORE}|[＋+\s])*")  # the currency and a plus sign are the amount's writing (支出人民币2864.30万元)
 
 LABELS = Path(__file__).with_name("labels.yaml")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ _BUDGET_WORDS = ("预算", "年初", "批复", "安排")
 
 def normalise(words: str) -> str:
     """Words as the catalogue compares them: no quotation marks or spaces, list numbering dropped."""
-    words = _QUOTES.sub("", words)
+    words = _QUOTES.sub("", words).translate(_FULL_WIDTH_DIGITS)  # ２０２４年部门整体支出: the year as 2024年
     return re.sub(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)]、?|其中[：:]?)", "", words)
 
 

@@ -57,6 +57,7 @@ _UNIT_END = ("人民政府", "机关", "中学", "小学", "大学", "学院", "
              "中心", "局", "站", "办", "委", "馆", "院", "所", "队", "处", "厅", "部", "会", "室", "校", "镇", "乡", "街道",
              "学校", "医院", "公司", "集团", "社", "台", "场", "园", "园区", "团", "署", "监狱", "党校",
              "政协", "人大", "妇联", "残联", "侨联", "文联", "科协", "工商联", "政府")
+_ANNOUNCING = re.compile(r"^(?:现将|现就|特将|兹将|现对)")
 _ABOUT_TAIL = re.compile(r"关于(?:报送|上报|提交|印发)?$")
 # The scope of the accounts after the name (某某局（本级）, 某某厅(汇总)): the unit's name is without it.
 _OWN_LEVEL = re.compile(r"[（(]\s*(?:本级|汇总|本部|合并)\s*[）)]$")
@@ -177,7 +178,7 @@ def is_unit_name(text: str) -> bool:
     republished copy masked (XX县妇女联合会, ××区民政局) is part of the name as written."""
     text = _MASK.sub("某", text)
     base = re.sub(r"[（(][^（()）]{2,20}[）)]$", "", text)  # 中共某某省委党校（某某行政学院）: one unit, two names
-    return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:/\\|.]", text) and base.endswith(_UNIT_END) \
+    return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:/\\|.、,;]", text) and base.endswith(_UNIT_END) \
         and not _PRONOUN.match(text) and not _GREETING.match(text)
 
 
@@ -235,8 +236,9 @@ def _name_from_title(sentences: list[Sentence], places: bool = False) -> Stated 
         tail = _TITLE_TAIL.search(text)
         if tail is None:
             continue
-        name = re.split(r"[：:|｜/\\\s]", text[:tail.start()].strip())[-1].rstrip("的《“")  # 名称: | 某某局2021年度…,
-        # 关于某某局《2024年度…报告》的说明
+        name = re.split(r"[：:|｜/\\\s，,；;]", text[:tail.start()].strip())[-1].rstrip("的《“")  # 名称: | 某某局2021年度…,
+        # 关于某某局《2024年度…报告》的说明; 按照…要求，现将某某镇2020年度…公布如下: the clause before, and 现将, dropped
+        name = _ANNOUNCING.sub("", name)
         name = _OWN_LEVEL.sub("", _ABOUT_TAIL.sub("", name)).rstrip("（(")  # 某某局关于报送…, 某某局（本级）, 某某局（2023年度）
         name = clean_name(re.sub(r"(?:19|20)\d{2}$", "", name))  # 某某镇人民政府2019决算公开: the year without its 年
         bracketed = _BRACKETED_NAME.search(text)  # 2023年度部门整体支出绩效自评报告（某某局）, never a sentence's aside
