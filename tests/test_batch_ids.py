@@ -400,3 +400,23 @@ def test_a_unit_drafted_from_several_reports_is_warned_of_with_their_number(n, s
     drafted = {f"d{i}.yaml": f"r{i:02d}.txt" for i in range(n)}
     (warning,) = same_unit_twice(drafted, lambda _: Identity("u", True, 2024, name="青溪县档案馆"))
     assert said in warning and f"出现 {n} 次" in warning and warning.count(".txt") == n, warning
+
+
+def test_a_unit_published_under_an_id_keeps_it_when_another_file_claims_it_later(tmp_path):
+    """Trial 5's V13: jinqiao.yaml ran as jinqiao; JinQiao.yml, added later with the same unit.id (another unit's
+    name) and sorting first, took the id and replaced the published report, the unit that held it refused as a copy."""
+    held = _unit(tmp_path, "jinqiao.yaml", "jinqiao")
+    newcomer = _unit(tmp_path, "JinQiao.yml", "jinqiao")
+    newcomer.write_text(newcomer.read_text(encoding="utf-8").replace("name: ", "name: 冒名", 1), encoding="utf-8")
+    before = {"jinqiao": str(held.resolve())}
+    for order in ([newcomer, held], [held, newcomer]):
+        jobs, copies = _plan(order, tmp_path / "out", held=before)
+        assert jobs == {"jinqiao": "jinqiao.yaml"}
+        (copy,) = copies.values()
+        assert copy.params_file.endswith("JinQiao.yml") and copy.status == FAILED and "jinqiao.yaml" in copy.reason
+    jobs, _ = _plan([newcomer, held], tmp_path / "out")  # a first run: the name order decides, as before
+    assert jobs == {"jinqiao": "JinQiao.yml"}
+    jobs, copies = _plan([newcomer], tmp_path / "out", held=before)  # run alone, later: another unit, an id of its own
+    assert jobs == {"jinqiao-2": "JinQiao.yml"} and copies == {}
+    held.unlink()  # the unit that held the id is gone: the id is free
+    assert _plan([newcomer], tmp_path / "out", held=before)[0] == {"jinqiao": "JinQiao.yml"}
