@@ -703,6 +703,11 @@ def test_an_input_methods_full_stop_for_the_point_before_a_unit_is_the_point():
     assert [f.quantity.text for f in find_quantities("完成任务16。22名职工参训")] == ["22名"]  # no money or %: not joined
 
 
+def test_counts_of_batches_lamps_and_payments_keep_their_units():
+    assert [(f.quantity.text, f.quantity.unit) for f in find_quantities("接待120批次，出车50台次，安装路灯300盏，拨付3笔")] == \
+        [("120批次", "批次"), ("50台次", "台次"), ("300盏", "盏"), ("3笔", "笔")]  # 120批次 is no 120批
+
+
 def test_an_amount_in_wan_and_qian_is_one_amount():
     [found] = find_quantities("全年支出2631万5千元")
     assert (str(found.quantity.value), found.quantity.unit, found.doubt) == ("2631.5", "万元", None)

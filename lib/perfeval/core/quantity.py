@@ -114,7 +114,7 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     # Every other count is of its own kind: 3辆 is never 3台.
     for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
                    "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段", "架",
-                   "盒", "盘"):
+                   "盒", "盘", "批次", "台次", "辆次", "车次", "架次", "盏", "笔"):  # 120批次 is no 120批
         add(symbol, symbol)
     synonyms["家/次"] = "家次"
     return units, synonyms
@@ -126,7 +126,7 @@ _SYMBOLS = sorted([s for s in UNITS if s] + list(SYNONYMS), key=len, reverse=Tru
 _NOT_UNITS = ("项目", "台账", "人员", "人民", "名称", "名单", "家庭", "组织", "本年", "本级", "本单位", "份额", "处置",
               "处理", "所有", "所属", "期间", "条例", "批复", "批准", "起草", "间隔", "户籍", "次日", "次年", "元旦",
               "个性", "天然", "张贴", "件事", "类别", "届时", "分类", "分别", "分配", "分析", "分拣", "分管", "米饭",
-              "人大", "人社", "人事", "人力", "人防", "人武", "人居", "盘活", "盘点", "盘查", "盒饭")
+              "人大", "人社", "人事", "人力", "人防", "人武", "人居", "盘活", "盘点", "盘查", "盒饭", "笔记", "笔者")
 
 
 # After a count, these make it the report counting its own parts, not a figure of the unit's work.

@@ -115,9 +115,12 @@ def _budget_changes() -> tuple[tuple[LabelEntry, re.Pattern[str]], ...]:
 
 
 def _about(entry: LabelEntry, sentence: str | None) -> bool:
-    """Is the sentence about what the entry's names need (a bare 执行数 beside the department's 全年预算)? Unknown
-    without a sentence (a table's header): then no."""
-    return sentence is not None and (entry.about is None or re.search(entry.about, sentence) is not None) \
+    """Is the sentence about what the entry's names need (a bare 执行数 beside the department's 全年预算) and none of
+    what they must not be in? Without a sentence (a table's header, a one-cell-per-line pair's label), an entry that
+    needs words is not settled and one that only forbids some is."""
+    if sentence is None:
+        return entry.about is None
+    return (entry.about is None or re.search(entry.about, sentence) is not None) \
         and (entry.not_about is None or re.search(entry.not_about, sentence) is None)
 
 
