@@ -65,9 +65,11 @@ def _coarser_than_parts(whole: Value, terms: list[tuple[bool, Value]]) -> bool:
 
 
 def _as_printed(whole: Value, terms: list[tuple[bool, Value]]) -> str:
-    """The total as written; one printed to fewer places than its parts keeps those places (3,752万元, not 3,752.00)."""
-    if _coarser_than_parts(whole, terms) and whole.places is not None and not whole.text:
-        return f"{fixed(whole.value, whole.places)}{whole.unit}"
+    """The total as written; one printed to fewer places than its parts keeps those places (3,752万元, not 3,752.00;
+    0.37亿元 is 3,700万元, to the hundred)."""
+    if _coarser_than_parts(whole, terms) and not whole.text:
+        step = whole.quantity().step.normalize()
+        return f"{fixed(whole.value, max(0, -int(step.as_tuple().exponent)))}{whole.unit}"
     return written(whole)
 
 

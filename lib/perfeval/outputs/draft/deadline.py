@@ -34,10 +34,11 @@ def time_bound(seconds: float, report: str) -> Iterator[None]:
     try:
         yield
     except _Expired:
-        raise DraftError(report, [("", f"drafting did not finish within {exact(seconds)} seconds (--timeout): the report "
+        unit = "second" if seconds == 1 else "seconds"
+        raise DraftError(report, [("", f"drafting did not finish within {exact(seconds)} {unit} (--timeout): the report "
                                        "is too long or too dense with figures to read in one piece; draft it in parts "
                                        "(e.g. the report without its annexed tables, and each table apart), or give a "
                                        "longer --timeout")]) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)  # None: set outside Python
