@@ -8,7 +8,7 @@ from typing import Any
 
 from ...core.figures import short_label
 from ...core.framework import Framework
-from ...core.measures import Change, FigureRef, Ratio, resolved
+from ...core.measures import Change, Choose, FigureRef, Ratio, resolved
 from ...core.quantity import Qualifier
 from .catalogue import Mapped
 from .lists import Listed
@@ -48,6 +48,24 @@ _MEASURES: list[tuple[Framework, dict[str, Any]]] = []  # the last framework ask
 
 def _measures(fw: Framework) -> dict[str, Any]:
     defaults = {k: i.default for k, i in fw.readings_in_force().items()}
+    return {mid: resolved(measure, lambda key: defaults[key]) for mid, measure in _measures(fw).items()}
+
+
+def framework_options(fw: Framework) -> dict[str, tuple[Any, ...]]:
+    """Measure id → every way the framework lets it be read (each option of a choice of denominator, the default's
+    first; a measure without a choice, itself)."""
+    defaults = {k: i.default for k, i in fw.readings_in_force().items()}
+    out: dict[str, tuple[Any, ...]] = {}
+    for mid, measure in _measures(fw).items():
+        if isinstance(measure, Choose):
+            first = measure.options[defaults[measure.interpretation]]
+            out[mid] = (first, *(m for m in measure.options.values() if m is not first))
+        else:
+            out[mid] = (measure,)
+    return out
+
+
+def _measures(fw: Framework) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for _, node in fw.leaves():
         rule = node.rule
@@ -57,7 +75,7 @@ def _measures(fw: Framework) -> dict[str, Any]:
         for mid, r in parts:
             measure = getattr(r, "measure", None)
             if measure is not None:
-                out[mid] = resolved(measure, lambda key: defaults[key])
+                out[mid] = measure
     return out
 
 
@@ -101,6 +119,8 @@ class Placement:
     year: int | None = None  # the year the report evaluates
     item_sections: frozenset[str] = frozenset()  # sections whose headings name a project: one item each
     readings: dict[str, str] = field(default_factory=dict)  # the framework's default reading of each gap
+    assembled: dict[int, Mention] = field(default_factory=dict)  # a budget the reader added up from its parts
+    wholes: dict[int, Mention] = field(default_factory=dict)  # an opening budget → the year's whole budget it is part of
 
     def _note(self, record: dict[str, Any], text: str | None) -> None:
         if text:
