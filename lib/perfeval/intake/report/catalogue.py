@@ -109,13 +109,6 @@ def _whole(words: str, table: tuple[tuple[LabelEntry, re.Pattern[str]], ...], se
     return None
 
 
-@cache
-def _budget_changes() -> tuple[tuple[LabelEntry, re.Pattern[str]], ...]:
-    """The entries naming a change of the budget (追加, 调减, 调整为): after a line's budget, the line's own."""
-    return tuple((e, p) for e, p in _words("scalars")
-                 if e.key in ("budget.additions", "budget.reductions", "budget.adjusted", "budget.adjustment_total"))
-
-
 def _about(entry: LabelEntry, sentence: str | None) -> bool:
     """Is the sentence about what the entry's names need (a bare 执行数 beside the department's 全年预算) and none of
     what they must not be in? Without a sentence (a table's header, a one-cell-per-line pair's label), an entry that
@@ -196,8 +189,6 @@ def catalogue_path(m: Mention, report_year: int | None, previous: Mapped | None 
         column = column_of(words, m.year, report_year)
         path = f"lines.{line}.{column}"
         return Mapped(path, words) if column and _fits(path, m) else None
-    if previous is not None and previous.path.startswith("lines.") and _whole(words, _budget_changes()):
-        return None  # 年中追加6.00万元 after the 三公's 年初预算 is that line's addition, not the department's
     found = _whole(words, _words("lines"))
     if found:
         entry, pre, post = found
