@@ -332,7 +332,8 @@ def test_the_unit_the_first_sentence_says_evaluated_itself_is_unsure():
     assert unit.name is not None and (unit.name.value, unit.name.sure) == (NAME, False)
 
 
-@pytest.mark.parametrize("field", ["预算单位：柳溪县档案馆", "单位（盖章）：柳溪县档案馆", "编报单位：柳溪县档案馆"])
+@pytest.mark.parametrize("field", ["预算单位：柳溪县档案馆", "单位（盖章）：柳溪县档案馆", "编报单位：柳溪县档案馆",
+                                   "填表单位: 柳溪县档案馆 |"])
 def test_a_budget_or_sealed_units_field_names_the_unit(field):
     assert identity("2023年部门预算", field, "一、部门职责")[0] == NAME
 
