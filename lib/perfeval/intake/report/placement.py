@@ -38,17 +38,13 @@ def framework_measures(fw: Framework) -> dict[str, Any]:
     The last framework's are kept: each stated rate asks for them (1,200 rates: 3 s of CPU resolving them again)."""
     if _MEASURES and _MEASURES[0][0] is fw:
         return _MEASURES[0][1]
-    out = _measures(fw)
+    defaults = {k: i.default for k, i in fw.readings_in_force().items()}
+    out = {mid: resolved(measure, lambda key: defaults[key]) for mid, measure in _measures(fw).items()}
     _MEASURES[:] = [(fw, out)]
     return out
 
 
 _MEASURES: list[tuple[Framework, dict[str, Any]]] = []  # the last framework asked for, and its measures
-
-
-def _measures(fw: Framework) -> dict[str, Any]:
-    defaults = {k: i.default for k, i in fw.readings_in_force().items()}
-    return {mid: resolved(measure, lambda key: defaults[key]) for mid, measure in _measures(fw).items()}
 
 
 def framework_options(fw: Framework) -> dict[str, tuple[Any, ...]]:
