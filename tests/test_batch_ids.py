@@ -420,3 +420,22 @@ def test_a_unit_published_under_an_id_keeps_it_when_another_file_claims_it_later
     assert jobs == {"jinqiao-2": "JinQiao.yml"} and copies == {}
     held.unlink()  # the unit that held the id is gone: the id is free
     assert _plan([newcomer], tmp_path / "out", held=before)[0] == {"jinqiao": "JinQiao.yml"}
+
+
+def test_one_unit_entered_in_two_params_files_is_warned_of_as_reports_are():
+    """Trial 5's V22: jq_a.yaml and jq_b.yaml (one name and year, two ids) and the name with a trailing U+3000 ran
+    without a word, the portfolio showing identical rows; reports of one unit were already warned of."""
+    from perfeval.outputs.batch.jobs import Identity
+
+    names = {"jq_a.yaml": "蓬溪县金桥镇人民政府", "jq_b.yaml": "蓬溪县金桥镇人民政府", "jq_d.yaml": "蓬溪县金桥镇人民政府\u3000",
+             "other.yaml": "蓬溪县金桥镇卫生院"}
+
+    def identify(path: Path) -> Identity:
+        return Identity(path.stem, True, 2024, name=names[path.name])
+
+    (warning,) = same_unit_twice({n: n for n in names}, identify)
+    assert warning.startswith("同一单位同一年度有三个参数文件：蓬溪县金桥镇人民政府 2024 年度（jq_a.yaml、jq_b.yaml、jq_d.yaml）")
+    assert "出现 3 次" in warning and "卫生院" not in warning
+    (mixed,) = same_unit_twice({"jq_a.yaml": "jq_a.yaml", "d/jq.yaml": "收到/jinqiao.txt"},
+                               lambda p: Identity(p.stem, True, 2024, name="蓬溪县金桥镇人民政府"))
+    assert mixed.startswith("同一单位同一年度有两个文件：") and "jinqiao.txt、jq_a.yaml" in mixed

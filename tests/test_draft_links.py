@@ -73,7 +73,9 @@ def test_sums_sharing_only_a_short_head_or_counts_of_other_digits_are_two_figure
 def test_an_integer_restated_under_a_longer_wording_in_another_paragraph_is_one_figure(tmp_path):
     draft = draft_of(tmp_path, TITLE, "一、基本情况", "本站现有在职职工人数46人。", "二、人员管理",
                      "年末在职职工人数46人，均按规定管理。")
-    assert [[m.written for m in group] for group in draft.repeats] == [["46人", "46人"]]
+    # 在职职工人数 is the catalogue's 在职 (labels.yaml): one figure stated twice is a pair of its statements
+    assert [[m.written for m in group] for group in draft.repeats] + [[a.written, b.written] for a, b in draft.pairs] \
+        == [["46人", "46人"]]
 
 
 def test_a_rate_of_what_was_done_is_explained_by_the_plan_stated_earlier_in_its_part(tmp_path):
@@ -1255,3 +1257,27 @@ def test_a_budget_in_a_numbered_item_naming_a_project_is_the_projects_not_the_de
     assert not [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(95)) if f.kind != "claimed_total"]
     wrong = [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(96)) if f.kind == "recomputed_vs_claimed"]
     assert len(wrong) == 1 and wrong[0].candidate
+
+
+def test_a_rate_is_judged_within_the_rounding_of_the_figures_it_is_computed_from(tmp_path):
+    """增加20.63万元 on 22.59万元 is 20.625–20.635 over a base of 1.955–1.965: 1,049.7 %–1,055.5 %, so 1,055.4% holds
+    (the report computed it from unrounded figures) and 1,070.0% does not."""
+    lines = (TITLE, "一、支出情况", "2023年本站公务接待费支出22.59万元，比上年增加20.63万元，增长{}%。")
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("1,055.4")) if f.kind == "recomputed_vs_claimed"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("1,070.0")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate
+
+
+def test_shares_beside_the_parts_of_a_list_adding_to_more_than_100_are_the_lists_own_and_one_is_asked_about(tmp_path):
+    lines = (TITLE, "一、支出情况", "2023年本站支出总额860.00万元，其中基本支出610.00万元、占{}%，项目支出250.00万元、占29.07%。")
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("70.93")) if f.kind == "recomputed_vs_claimed"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("72.93")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate and "70.93" in wrong[0].message
+
+
+def test_last_years_carry_over_and_this_years_closing_balance_are_two_quantities(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收支情况", "2023年度收入总计1,250.00万元，其中上年结转结余84.12万元。",
+                     "二、结余情况", "年末结转结余97.52万元。")
+    budget = draft.params["figures"]["budget"]
+    assert (str(budget["prev_carryover"]["value"]), str(budget["carryover"]["value"])) == ("84.12", "97.52")
+    assert draft.repeats == [] and "statements" not in draft.params.get("claims", {})

@@ -220,7 +220,9 @@ class _Assembly(RateClaims, Records):
         grade = tables.grade or ((facts.grade.value, facts.grade.where) if facts.grade else None)
         if grade is not None:
             claims["grade"] = grade[0]
-            self.items.append(Item("claim", "claims.grade", f"自评等次 {grade[0]}", (grade[1],), highlight=(grade[0],)))
+            doubt = facts.grade.basis if not tables.grade and facts.grade and not facts.grade.sure else None
+            self.items.append(Item("claim", "claims.grade", f"自评等次 {grade[0]}", (grade[1],), unsure=doubt,
+                                   highlight=(grade[0],)))
 
     # ------------------------------------------------------------ catalogue figures
 
@@ -833,7 +835,7 @@ _OPPOSED = tuple(tuple(re.compile(words) for words in group) for group in (
     ("中央", "省级", "市级|州级", "县级|区级", "乡级|镇级|乡镇", "自筹"),
     ("财政拨款", "其他资金", "自有资金", "事业收入", "经营收入"), ("预算", "决算|执行"),
     ("目标|计划|预期|预计|指标值", "完成|实际|实现"), ("下达|拨付|到位|安排", "使用|支付|结余"),
-    ("年初|期初", "年末|期末|年底")))
+    ("年初|期初|上年结转", "年末|期末|年底")))
 
 
 _SCOPES = _OPPOSED[:4]  # the groups naming what a figure is of (收入/支出, 基本/项目, 人员/公用, 中央/省级 …)

@@ -434,7 +434,7 @@ def share_of_its_list(found: RateFound, sentence: list[Mention], lists: list[Lis
     1252.48万元，占35.00%；项目支出…): the share of that part in the list's total, so it is the claim that does not hold,
     not a rate left unexplained — unless the shares stated beside every part of the list do not make 100%: then they
     are of a larger whole (21.49% + 75.40% + 0.21% = 97.10%, the 执行率: of the 收支总决算), the figure stated before that
-    gives every one of them, when exactly one value does."""
+    gives every one of them, when exactly one value does; shares beyond 100 % are of no larger whole."""
     rate = found.rate
     if found.status != "unexplained" or not _BARE_SHARE.match(clean_label(rate.label)) \
             or _CHANGE_WORDS.search(rate.clause):
@@ -447,8 +447,9 @@ def share_of_its_list(found: RateFound, sentence: list[Mention], lists: list[Lis
     if len({id(lst.whole) for lst in listed}) != 1:
         return found
     shares = _shares_of_parts(listed[0], sentence)
-    if shares is not None and not _make_a_whole(shares):
-        return _share_of_a_larger_whole(found, part, shares, stated)
+    if shares is not None and not _make_a_whole(shares) and sum(r.percent.value for _, r in shares) < 100:
+        return _share_of_a_larger_whole(found, part, shares, stated)  # above 100 % they are of no larger whole:
+        # the list's own, and one of them is wrong (基本支出…、占62.28%，项目支出…、占39.72%: trial 5 V25)
     reading = _share(part, listed[0].whole)
     if reading is None:
         return found

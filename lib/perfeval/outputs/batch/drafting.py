@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import signal
 import time
+import unicodedata
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -163,22 +164,33 @@ def _copies_listed(copies: Mapping[Path, Path], chosen: Mapping[str, Path], ids:
     return out
 
 
-def same_unit_twice(drafted: Mapping[str, str], identify: Callable[[Path], Identity]) -> list[str]:
-    """A warning for each unit and year drafted from two or more reports that differ (a near copy, another
-    version): both run, and the summaries list the unit once per report, the portfolio comparing it with itself.
-    drafted: draft file → its report."""
+def same_unit_twice(runs: Mapping[str, str], identify: Callable[[Path], Identity]) -> list[str]:
+    """A warning for each unit and year run from two or more files (reports that differ: a near copy, another
+    version; or params files under two ids, trial 5's V22): all run, and the summaries list the unit once per file,
+    the portfolio comparing it with itself. runs: params file → the file it came from (its report when drafted).
+    Names are compared as a reader sees them (a trailing full-width space is no other unit)."""
     by_unit: dict[tuple[str, int], list[str]] = {}
-    for draft, report in drafted.items():
-        unit = identify(Path(draft))
+    for params, source in runs.items():
+        unit = identify(Path(params))
         if unit.loads and unit.name and unit.year is not None:
-            by_unit.setdefault((unit.name, unit.year), []).append(Path(report).name)
-    return [f"同一单位同一年度有{_how_many(len(reports))}份报告：{name} {year} 年度（{'、'.join(sorted(reports))}），"
-            f"均已运行，汇总中该单位出现 {len(reports)} 次；请核对后只保留一份"
-            for (name, year), reports in by_unit.items() if len(reports) > 1]
+            by_unit.setdefault((_as_seen(unit.name), unit.year), []).append(Path(source).name)
+    return [f"同一单位同一年度有{_how_many(len(files))}{_files_word(files)}：{name} {year} 年度"
+            f"（{'、'.join(sorted(files))}），均已运行，汇总中该单位出现 {len(files)} 次；请核对后只保留一份"
+            for (name, year), files in by_unit.items() if len(files) > 1]
+
+
+def _as_seen(name: str) -> str:
+    """A unit's name as a reader tells names apart: compatibility forms folded, no spaces (U+3000 included)."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def _files_word(files: Sequence[str]) -> str:
+    reports = [is_report(Path(f)) for f in files]
+    return "份报告" if all(reports) else "个参数文件" if not any(reports) else "个文件"
 
 
 def _how_many(n: int) -> str:
-    """A count as a sentence says it before 份 (两份, 三份, 12 份): the warning listed three reports as 两份."""
+    """A count as a sentence says it before 份 or 个 (两份, 三个, 12 份): the warning listed three reports as 两份."""
     return "两三四五六七八九十"[n - 2] if 2 <= n <= 10 else f" {n} "
 
 

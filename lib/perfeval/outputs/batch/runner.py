@@ -286,6 +286,7 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
                                   held={uid: r.params_file for uid, r in previous.items() if r.status == OK})
         copies += unclaimed(drafts.failed, {j.unit_id for j in jobs} | {c.unit_id for c in copies},
                             {uid: r.drafted_from or r.params_file for uid, r in previous.items() if r.status == OK})
+        runs = {str(j.params_file): drafts.drafted.get(str(j.params_file), str(j.params_file)) for j in jobs}
         if failed_only:
             jobs = [j for j in jobs if not _done(previous.get(j.unit_id), outputs)]
         history = HISTORY_PARAMETER in declared
@@ -315,7 +316,7 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
                                                                               previous[j.unit_id].drafted_from))
                                       for j in unchanged]
             ledger.record(*results)
-            warnings: list[str] = resolve_reports(names)[1] + same_unit_twice(drafts.drafted, identify)
+            warnings: list[str] = resolve_reports(names)[1] + same_unit_twice(runs, identify)
             try:
                 for result, record, unit_json in _published(outputs, outcomes, len(to_run) + len(copies), progress,
                                                              previous, warnings):
