@@ -348,7 +348,9 @@ _BROKEN = lazy_compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*,\d{1,2}|\d{4,},\d{1
                      r"|\d{4,}、\d{2}"  # 2864、30: an input method's 顿号 for the point (15、20万元 is a list)
                      r"|\d{1,2}(?:,\d{2})+,\d{3})(?![\d,.])(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
 # An input method's full stop typed for the point before a unit (16。22万元): no sentence ends inside an amount.
-_STOP_DECIMAL = lazy_compile(r"(?<![\d.,])(?P<int>\d++)。(?P<frac>\d{1,2})(?![\d.])(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
+# STOP_AS_POINT is that full stop after the integer's digits; the sentence splitter keeps it inside its sentence.
+STOP_AS_POINT = r"。(?=\d{1,2}(?![\d.])\s?(?:[万亿千]?元|万|亿|[%‰]))"
+_STOP_DECIMAL = lazy_compile(rf"(?<![\d.,])(?P<int>\d++)(?={STOP_AS_POINT})。(?P<frac>\d{{1,2}})")
 # An amount in 万 and 千 (2864万3千元, 2864万3千5百元): one amount, 2864.3万元.
 _WAN_QIAN = lazy_compile(r"(?<![\d.])(?P<a>\d{1,8})万(?P<b>\d)千(?:(?P<c>\d)百)?(?=元)")
 # Digits set as superscripts before a unit (²⁸⁶⁴.³⁰万元, a copy that kept a format's raised text): the number, 存疑 —
