@@ -111,6 +111,26 @@ def test_the_points_and_thresholds_of_a_rule_of_scoring_are_no_figures():
         assert figures(rule) == [], rule
 
 
+def test_the_rungs_of_a_scoring_ladder_are_no_figures():
+    """A clause giving points on a bounded condition (a rung) or a rule's formula's sentence: its numbers are the
+    framework's, whatever the bound's wording (（含）…之间, 以内, ±, 的, 按…计分)."""
+    for rule in ("执行率在88%（含）至96%之间得7分，75%至88%得4分，75%以下不得分。",
+                 "支付进度在15%以内得3分，超过15%不得分。", "偏差在±3%以内得满分，±3%-±8%得一半分值。",
+                 "计分规则：办结率100%的得6分；办结率低于100%的，按办结率×分值计分。",
+                 "结余率=结余资金/预算资金×100%，结余率100%得2分，每增加5%扣1分。",
+                 "合格率≥98%得4分，＜98%按比例得分。", "以10分为满分，8分（含）至10分为良。",
+                 "3分：台账完整，2分：台账基本完整，0分：无台账。"):
+        assert figures(rule) == [], rule
+
+
+def test_a_score_given_beside_a_bound_stays_a_figure():
+    assert figures("办结率97.5%得9.5分。") == ["97.5%", "9.5分"]  # no bound, no rule in the sentence: a result
+    assert figures("实际办结率93%高于目标90%得5分。") == ["93%", "90%", "5分"]
+    assert figures("合格率为96%，低于98%，扣1分。") == ["96%", "低于98%", "1分"]
+    assert figures("培训共计200人次，完成目标的110%，得满分。") == ["200人次", "110%"]
+    assert figures("其中80分以上的科室有4个。") == ["80分以上", "4个"]
+
+
 def test_a_grades_range_is_no_negative_score():
     assert figures("优秀（90分（含）-100分），良好（80（含）-90分）。") == []
     assert figures("80（含）-90分为良好。") == []
