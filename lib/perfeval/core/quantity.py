@@ -571,10 +571,9 @@ def _rung_of_a_ladder(norm: str, lead: int, end: int, before: str, after: str) -
     clause = clause_before + norm[lead:end] + re.split(r"[，。；,;]", after)[0]
     if _CAUSE.search(clause) or _SCORE_GIVEN.search(clause) or _RESULT_WORDS.search(clause):
         return False
-    points = None
-    for points in _RUNG_POINTS.finditer(clause):
-        pass
-    if points is not None and lead - (len(norm[:lead]) - len(clause_before)) < points.end():
+    found = list(_RUNG_POINTS.finditer(clause))
+    points = found[-1] if found else None  # the clause's last points: what its condition gives
+    if points is not None and len(clause_before) < points.end():  # the number stands before the points' end
         condition = clause[:points.start()]
         if _RUNG_CONDITION.search(condition) or (
                 re.search(r"\d\s*[%％]?\s*$", condition) and _RULE_SENTENCE.search(before + norm[lead:end] + after)):
