@@ -96,6 +96,17 @@ def test_a_contents_list_excerpted_alone_with_its_page_numbers_run_on_holds_no_f
     assert figures("一、新建学校3", "二、改造校舍5", "三、购置设备6") == ["3", "5", "6"]  # three: a list's counts
 
 
+def test_headings_listed_before_the_body_opens_with_them_again_are_a_contents_list_without_its_heading():
+    """No 目录 line and one page number run on (（二）人员情况6): the body opening again with the list's headings
+    makes it a contents list, and 6 a page's number."""
+    assert figures("一、单位概况", "（一）主要职责", "（二）人员情况6", "（三）绩效目标", "一、单位概况",
+                   "本馆负责全县档案的收集和保管。", "（一）主要职责", "接收各单位移交的档案。", "（二）人员情况",
+                   "在职人员12人。") == ["12人"]
+    # the same headings with a count run on, never repeated: a list of the body's own, its numbers kept
+    assert figures("一、单位概况", "（一）新建学校3", "（二）改造校舍5", "（三）购置设备6", "全部按期完成。") == \
+        ["3", "5", "6"]
+
+
 def test_a_contents_entry_naming_a_numbered_table_is_an_entry_however_its_cells_were_split():
     assert figures("目录", "收入支出决算总表（公开 01 表） 5", "收入决算表（公开 02 表） 6", "支出决算表（公开 03 表） 7") == []
 
