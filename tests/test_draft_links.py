@@ -1279,3 +1279,12 @@ def test_last_years_carry_over_and_this_years_closing_balance_are_two_quantities
     budget = draft.params["figures"]["budget"]
     assert (str(budget["prev_carryover"]["value"]), str(budget["carryover"]["value"])) == ("84.12", "97.52")
     assert draft.repeats == [] and "statements" not in draft.params.get("claims", {})
+
+
+def test_a_part_broken_down_in_the_sentence_after_it_nests_and_the_list_runs_on_past_its_breakdown():
+    got = totals_in("本馆2024年度公务费用支出决算为58.30万元，完成全年预算70.00万元的83.3%。其中：差旅费支出决算为"
+                    "10.50万元，完成预算12.00万元的87.5%；会议培训费支出决算为30.80万元，完成预算35.00万元的88.0%；"
+                    "其中：会议费支出决算为8.30万元；培训费支出决算为22.50万元；印刷费支出决算为17.00万元。")
+    assert ("58.30万元", ["10.50万元", "30.80万元", "17.00万元"], True) in got
+    assert ("30.80万元", ["8.30万元", "22.50万元"], True) in got
+    assert not any("12.00万元" in parts or "35.00万元" in parts for _, parts, _ in got)  # budgets measured against

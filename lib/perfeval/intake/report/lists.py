@@ -32,6 +32,7 @@ _COLON_OR_STOP = re.compile(r"[：:；;。]")  # what separates a count from the
 _CLOSING = re.compile(r"合计|共计|总计")  # of _STOP, the words that close a list once it has parts
 _CLAUSE = re.compile(r"[，,；;。：:]")
 _BARE_TOTAL = re.compile(r"^\s*[，,；;]\s*[\u4e00-\u9fff]{2,10}[为是:：]?\s*\d+(?:\.\d+)?\s*[，,；;：:]?\s*$")  # ，人数37，
+_NESTED_OPENER = re.compile(r"\s*(?:其中|包括|含)\s*[：:，,]?")  # a sentence of a list that opens a breakdown of its last part
 _STRENGTH = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
 _CUT = re.compile(r"^[^，,；;。]*?(?:等|…|\.\.\.)")
 _ATTRIBUTE = re.compile(r"(?:正|副)?(?:处|科|厅|局|股|部)级|职级|级别|职数|局长|主任|书记|科长|站长|所长|院长|馆长|党员|女性|男性|女职工|本科|研究生|大专|学历|岁")
@@ -305,7 +306,10 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
             following = [m for m in mentions if _alike(whole, m) and _same_unit(whole, m)]
             opening = min((m.start for m in mentions if _usable(m) and (  # 左岸3段，长2.49km opens with a part
                 m in following or canonical_unit(m.quantity.unit) in beside)), default=len(text))  # of the 段 list
-            if _AMONG.match(text) or not following or _CLAUSE.search(text[:opening]) \
+            inner = _NESTED_OPENER.match(text) if parts else None  # …；其中：公务用车购置…；公务用车运行…；公务接待…:
+            # a breakdown of the part before it, nested in the list (see _nested), which runs on after it
+            if (_AMONG.match(text) and inner is None) or not following \
+                    or _CLAUSE.search(text, inner.end() if inner else 0, opening) \
                     or _opens_with_colon(text, following[0]):
                 break  # a figure with its own colon list (堤防工程1.04km：右岸…) heads a list, it is no part
         stop = _STOP.search(text, start)
@@ -327,7 +331,8 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
             depth = max(0, depth + sum(between.count(c) for c in "（(") - sum(between.count(c) for c in "）)"))
             gap = max([gap] + [_STRENGTH[c] for c in between if c in _STRENGTH])
             opens = opens or (bool(parts) and _AMONG.search(between) is not None)
-            if _alike(whole, m) and (j == k or _same_unit(whole, m)):
+            if _alike(whole, m) and (j == k or _same_unit(whole, m)) and not whole_of_a_share(m):  # 完成预算29.6万元的
+                # 92.8%: the budget a part is measured against, no part of the list
                 parts.append(_Part(m, gap, opens, depth))
                 gap, opens = 0, False
             pos = m.end
