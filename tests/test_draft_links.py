@@ -1288,3 +1288,11 @@ def test_a_part_broken_down_in_the_sentence_after_it_nests_and_the_list_runs_on_
     assert ("58.30万元", ["10.50万元", "30.80万元", "17.00万元"], True) in got
     assert ("30.80万元", ["8.30万元", "22.50万元"], True) in got
     assert not any("12.00万元" in parts or "35.00万元" in parts for _, parts, _ in got)  # budgets measured against
+
+
+def test_one_opener_after_several_totals_breaks_each_down_by_its_own_semicolon_group():
+    got = totals_in("本年对6个科室、4个站所开展绩效自评，抽查12个项目，其中：良好科室4个，中等科室2个；良好站所4个；"
+                    "优秀项目9个，良好项目3个。")
+    assert ("6个", ["4个", "2个"], True) in got and ("4个", ["4个"], True) in got
+    assert ("12个", ["9个", "3个"], True) in got
+    assert not any(whole == "12个" and "2个" in parts for whole, parts, _ in got)  # never all under the last

@@ -479,6 +479,24 @@ def _bracketed(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
     return (_nested(whole, top, cut) if top else []) + inner
 
 
+def _each_total(whole: Mention, here: list[Mention], at: int, parts: list[_Part]) -> list[Listed]:
+    """One 其中 after several totals of one unit in its sentence, its parts set apart by ；into as many groups, each
+    adding up to its total in turn (对5个部门、5个镇街、15个专项开展评价，其中：良好部门5个；优秀镇街3个，良好镇街2个；
+    良好专项14个，中等专项1个): each total's own breakdown, never all of them under the last total."""
+    totals = [m for m in here if m.end <= at and _usable(m) and not _CHANGE.search(m.lead)
+              and canonical_unit(m.quantity.unit) == canonical_unit(whole.quantity.unit)]
+    groups: list[list[Mention]] = []
+    for p in parts:
+        if not groups or p.gap >= 3:
+            groups.append([p.mention])
+        else:
+            groups[-1].append(p.mention)
+    if len(totals) < 2 or len(groups) != len(totals) or any(p.depth or p.opens for p in parts) \
+            or not all(_adds_up(t, g) for t, g in zip(totals, groups)):
+        return []
+    return [_listed(t, g, "inline") for t, g in zip(totals, groups)]
+
+
 def _attributes(parts: list[Mention]) -> bool:
     """Do the parts name attributes of people or posts rather than parts of a total (局长1名, 正科级2名, 党员5人)?"""
     return any(_ATTRIBUTE.search(p.label or "") for p in parts)
@@ -510,6 +528,8 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
                 if total is whole:
                     total = _fitting_whole(sentences, k, m.start(), whole, [p.mention for p in parts], by_sentence)
                 found = _nested(total, parts, cut)
+                if total is whole and found and not found[0].complete:
+                    found = _each_total(whole, here, m.start(), parts) or found
                 if counted and found and found[0].whole is total and not cut \
                         and len(found[0].parts) == _count(counted.group(1)):
                     found[0] = replace(found[0], named=len(found[0].parts))  # 二类支出 … 其中A、B: both kinds, all of it
