@@ -195,6 +195,9 @@ def test_two_changes_named_only_by_their_words_are_two_figures(tmp_path):
     draft = draft_of(tmp_path, TITLE, "一、收入情况", "本年收入800.00万元。同比上年度增加120.00万元，增加17.65%。",
                      "二、财政拨款", "财政拨款收入780.00万元，同比上年度增加150.00万元，增加23.81%。")
     assert draft.repeats == []
+    against_budget = draft_of(tmp_path, TITLE, "一、支出情况", "经比较，本年会议费较上年减少1.20万元，下降8.00%，"
+                              "较年初预算数减少0.52万元。其中：培训费较上年减少0.40万元，较年初预算数减少0.18万元。")
+    assert against_budget.repeats == []
 
 
 def test_a_form_budget_block_states_its_figures_in_the_total_row_and_its_sources_are_parts_of_it(tmp_path):
@@ -1296,3 +1299,12 @@ def test_one_opener_after_several_totals_breaks_each_down_by_its_own_semicolon_g
     assert ("6个", ["4个", "2个"], True) in got and ("4个", ["4个"], True) in got
     assert ("12个", ["9个", "3个"], True) in got
     assert not any(whole == "12个" and "2个" in parts for whole, parts, _ in got)  # never all under the last
+
+
+def test_a_change_by_its_amount_is_of_the_total_stated_under_its_subject_with_the_words_of_a_total_after_it(tmp_path):
+    rates = _rates_of(tmp_path, "一、支出情况", "经统计，2023年度本站业务培训经费支出合计36.40万元。",
+                      "二、支出变化", "经对比，2023年度本站业务培训经费较上年减少3.60万元，下降9.00%。")
+    assert list(rates.values()) == [("explained", "36.40万元", "3.60万元")]  # 3.60 ÷ (36.40 + 3.60) = 9.00 %
+    short = _rates_of(tmp_path, "一、支出情况", "2023年本站重点项目1800.00万元。", "二、支出变化",
+                      "2023年本站项目支出较上年增加150.00万元，增长9.09%。")
+    assert [status for status, _, _ in short.values()] == ["unexplained"]  # 项目支出 is no 项目

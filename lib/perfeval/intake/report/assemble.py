@@ -534,9 +534,9 @@ _RATE_NAME = re.compile(r"(?:已|实际)?(?:(?:完成|执行|到位|达标|合�
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
 _NAMES_A_NUMBER = re.compile(r"[数额]?[为是达]?\s*[0-9０-９]")  # 年初预算数1850000.00元: the word names that number only
 _CHANGE_VERB = r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)"
-_CHANGE_ONLY = re.compile(r"^(?:(?:同比|与|同|比|较)(?:上年度?|去年|上一年度?|(?:19|20)\d{2}\s*年度?)?(?:同期)?(?:相比|比较)?"
+_CHANGE_ONLY = re.compile(r"^(?:(?:同比|与|同|比|较)(?:上年度?|去年|上一年度?|年初|(?:19|20)\d{2}\s*年度?)?(?:同期)?(?:相比|比较)?"
                           r"(?:[决预]算数?|执行数)?" + _CHANGE_VERB + r"?|" + _CHANGE_VERB + r")$")  # 较2020年度决算数减少,
-# 与上年下降, 下降: a change named by nothing but its words
+# 与上年下降, 下降, 较年初预算数减少: a change named by nothing but its words
 _COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
 
 
