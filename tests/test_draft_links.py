@@ -1308,3 +1308,18 @@ def test_a_change_by_its_amount_is_of_the_total_stated_under_its_subject_with_th
     short = _rates_of(tmp_path, "一、支出情况", "2023年本站重点项目1800.00万元。", "二、支出变化",
                       "2023年本站项目支出较上年增加150.00万元，增长9.09%。")
     assert [status for status, _, _ in short.values()] == ["unexplained"]  # 项目支出 is no 项目
+
+
+def test_staff_of_the_bodies_under_the_unit_are_theirs_never_a_second_statement_of_the_units_own(tmp_path):
+    lines = (TITLE, "一、基本情况", "本局机关内设科室6个，核定行政编制数为24人，在职人员21人。本局下属事业单位3个，"
+             "核定编制数58人，在职人员50人。")
+    draft = draft_of(tmp_path, *lines)
+    staff = draft.params["figures"]["staff"]
+    assert (staff["authorized"]["value"], staff["on_duty"]["value"]) == (24, 21)
+    assert not draft.params.get("claims", {}).get("statements")
+    assert not [f for f in findings_of(tmp_path, *lines) if f.kind == "two_values"]
+    with_them = draft_of(tmp_path, TITLE, "一、基本情况", "全局机关及所属事业单位共核定编制82人，在职人员71人。")
+    assert with_them.params["figures"]["staff"]["on_duty"]["value"] == 71  # the unit with its bodies: its own
+    one_of_them = draft_of(tmp_path, TITLE, "一、基本情况", "本站为县农业农村局下属全额拨款事业单位，核定事业编制12人。"
+                           "年末实有在职人员15人。")
+    assert one_of_them.params["figures"]["staff"]["authorized"]["value"] == 12  # the unit is one of them

@@ -237,6 +237,8 @@ class _Assembly(RateClaims, Records):
                 found = catalogue_path(m, year, previous)
                 if found is not None and found.path.startswith("budget.") and _PROJECT.search(_item_subject(m)):
                     found = None  # 1.高标准农田建设项目：全年预算2850.00万元: the project's budget, not the department's
+                if found is not None and found.path.startswith("staff.") and _of_another_body(m):
+                    found = None  # 所属事业单位15个，…，核定编制数320人: the subordinate units' staff, not the unit's (W2)
                 if found is not None:
                     self.mapped[id(m)] = found
                 if not (found is not None and found.path in ADJUSTMENTS and previous is not None
@@ -615,6 +617,24 @@ def _item_subject(m: Mention) -> str:
     if number is None or m.where.in_table:
         return ""
     return re.sub(r"[\s，,：:；;、]", "", m.where.text[number.end():max(number.end(), m.start - len(m.lead))])
+
+
+_ANOTHER_BODY = re.compile(r"(?<![含括及和与、])(?:所属|下属|直属|下辖|二级)[\u4e00-\u9fff]{0,8}?(?:单位|机构|部门|学校|医院)")
+
+
+def _of_another_body(m: Mention) -> bool:
+    """Does the figure's sentence speak of bodies under the unit (所属事业单位, 下属单位, 二级单位) before it — their
+    staff, not the unit's own — rather than of the unit with them (含所属单位, 机关及下属单位) or of the unit as one of
+    them (本中心为市局下属事业单位，核定事业编制12人)?"""
+    text = m.where.text
+    for body in _ANOTHER_BODY.finditer(text, 0, m.start):
+        clause = text[max((text.rfind(c, 0, body.start()) for c in "，,；;。"), default=-1) + 1:body.start()]
+        if not _IS_ONE_OF.search(clause):
+            return True
+    return False
+
+
+_IS_ONE_OF = re.compile(r"[为是系]|属于")  # the unit saying what it is
 
 
 _OF_THE_CLAUSE_BEFORE = re.compile(r"^(?:完成|达到|实现|达|占)")  # 完成目标任务154.4%: a rate of what the clause before names
