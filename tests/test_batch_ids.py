@@ -439,3 +439,23 @@ def test_one_unit_entered_in_two_params_files_is_warned_of_as_reports_are():
     (mixed,) = same_unit_twice({"jq_a.yaml": "jq_a.yaml", "d/jq.yaml": "收到/jinqiao.txt"},
                                lambda p: Identity(p.stem, True, 2024, name="蓬溪县金桥镇人民政府"))
     assert mixed.startswith("同一单位同一年度有两个文件：") and "jinqiao.txt、jq_a.yaml" in mixed
+
+
+def test_confirmed_params_of_the_unit_and_year_a_draft_reads_win_whatever_their_id_and_document(tmp_path):
+    """Issue 24 item 8: confirmed params whose unit.document is the report's title (not its file name), under an id of
+    the analyst's own, ran beside the batch's draft of that report: one unit twice. The unit and year decide; a draft
+    of another year of the unit, or of another unit, still runs."""
+    from perfeval.outputs.batch.jobs import Identity
+
+    files = {"lz_conf.yaml": Identity("lz_conf", True, 2024, name="柳庄乡农业综合服务中心",
+                                      document="《柳庄乡农业综合服务中心2024年度部门整体支出绩效自评报告》"),
+             "liuzhuang.yaml": Identity("liuzhuang", True, 2024, drafted=True, name="柳庄乡农业综合服务中心\u3000"),
+             "liuzhuang_2023.yaml": Identity("liuzhuang_2023", True, 2023, drafted=True, name="柳庄乡农业综合服务中心"),
+             "dongpo.yaml": Identity("dongpo", True, 2024, drafted=True, name="东坡乡农业综合服务中心")}
+    paths = [tmp_path / name for name in files]
+    drafted = {str(tmp_path / n): str(tmp_path / "收到" / n.replace(".yaml", ".docx")) for n in files if n != "lz_conf.yaml"}
+    jobs, copies = _plan(paths, tmp_path / "out", drafted=drafted, identify=lambda p: files[p.name])
+    assert jobs == {"lz_conf": "lz_conf.yaml", "liuzhuang_2023": "liuzhuang_2023.yaml", "dongpo": "dongpo.yaml"}
+    (listed,) = copies.values()
+    assert listed.status == NOT_RUN and listed.params_file == str(tmp_path / "liuzhuang.yaml")
+    assert "lz_conf.yaml" in listed.reason and "同一单位 柳庄乡农业综合服务中心" in listed.reason and "2024" in listed.reason

@@ -31,6 +31,14 @@ def test_a_statements_line_numbers_after_each_rows_label_count_up():
         ["1,812.30", "1,812.30"]
 
 
+def test_a_statement_run_together_on_one_line_without_its_header_loses_its_row_codes():
+    line = ("一般公共预算财政拨款收入 1 318.60 一般公共服务支出 30 250.10 事业收入 2 0.00 教育支出 31 - "
+            "其他收入 5 12.40 社会保障和就业支出 36 80.90 本年收入合计 16 331.00 本年支出合计 46 331.00")
+    assert figures(line) == ["318.60", "250.10", "0.00", "12.40", "80.90", "331.00", "331.00"]  # never 1 318.60
+    # a rising number between a label and an amount twice only, or amounts without decimals: no such statement
+    assert figures("收入 1 318.60 支出 2 250.10") == ["1 318.60", "2 250.10"]
+
+
 def test_a_one_cell_per_line_tables_index_column_is_no_figure():
     assert figures("序号", "项目", "金额", "1", "会议室改造", "42.00", "2", "档案数字化", "18.50") == ["42.00", "18.50"]
     assert figures("序号 |", "指标 |", "分值 |", "1 |", "制度建设 |", "4 |", "2 |", "资产管理 |", "6 |") == ["4", "6"]
@@ -211,3 +219,13 @@ def test_a_line_of_other_articles_headlines_holds_no_figure_of_the_unit():
     assert figures(ticker, "本院核定编制18人。") == ["18人"]
     assert figures("指标 分值 得分 投入 20 18 过程 30 28 产出 30 30 效益 20 19") == \
         ["20", "18", "30", "28", "30", "30", "20", "19"]  # a table run together on a line: its cells are figures
+
+
+def test_the_rungs_of_a_scoring_ladder_are_no_figures_but_a_rate_and_its_score_are():
+    assert figures("评分标准：执行率≥95%得10分；85%≤执行率<95%得6分；执行率<85%不得分。") == []
+    assert figures("资金到位率100%得5分，完成培训120人次得2分。") == ["100%", "5分", "120人次", "2分"]
+
+
+def test_a_year_a_line_break_cut_from_its_nian_is_no_figure():
+    assert figures("柳溪县档案馆2023", "年度部门决算", "一、部门职责") == []
+    assert figures("在职人员", "2023", "人") == ["2023"]  # a number whose unit the break cut off stays one

@@ -114,7 +114,7 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     # Every other count is of its own kind: 3辆 is never 3台.
     for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
                    "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段", "架",
-                   "盒", "盘"):
+                   "盒", "盘", "批次", "台次", "辆次", "车次", "架次", "盏", "笔"):  # 120批次 is no 120批
         add(symbol, symbol)
     synonyms["家/次"] = "家次"
     return units, synonyms
@@ -126,7 +126,7 @@ _SYMBOLS = sorted([s for s in UNITS if s] + list(SYNONYMS), key=len, reverse=Tru
 _NOT_UNITS = ("项目", "台账", "人员", "人民", "名称", "名单", "家庭", "组织", "本年", "本级", "本单位", "份额", "处置",
               "处理", "所有", "所属", "期间", "条例", "批复", "批准", "起草", "间隔", "户籍", "次日", "次年", "元旦",
               "个性", "天然", "张贴", "件事", "类别", "届时", "分类", "分别", "分配", "分析", "分拣", "分管", "米饭",
-              "人大", "人社", "人事", "人力", "人防", "人武", "人居", "盘活", "盘点", "盘查", "盒饭")
+              "人大", "人社", "人事", "人力", "人防", "人武", "人居", "盘活", "盘点", "盘查", "盒饭", "笔记", "笔者")
 
 
 # After a count, these make it the report counting its own parts, not a figure of the unit's work.
@@ -345,7 +345,17 @@ _PLUS_MINUS = lazy_compile(r"±(?=\d)")
 # (3752 .48, 3752. 48, 3752.4 8), groups of two (37,52,480元). Read as one number and listed 存疑.
 _BROKEN = lazy_compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*,\d{1,2}|\d{4,},\d{1,2}|\d+ \.\d+|\d+\. \d+|\d+\.\d+ \d{1,2}"
                      r"|\d++\.\.\d++|\d++\.\d++\."  # 2864..30, 2864.30. before its unit: a point typed twice
+                     r"|\d{4,}、\d{2}"  # 2864、30: an input method's 顿号 for the point (15、20万元 is a list)
                      r"|\d{1,2}(?:,\d{2})+,\d{3})(?![\d,.])(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
+# An input method's full stop typed for the point before a unit (16。22万元): no sentence ends inside an amount.
+_STOP_DECIMAL = lazy_compile(r"(?<![\d.,])(?P<int>\d++)。(?P<frac>\d{1,2})(?![\d.])(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
+# An amount in 万 and 千 (2864万3千元, 2864万3千5百元): one amount, 2864.3万元.
+_WAN_QIAN = lazy_compile(r"(?<![\d.])(?P<a>\d{1,8})万(?P<b>\d)千(?:(?P<c>\d)百)?(?=元)")
+# Digits set as superscripts before a unit (²⁸⁶⁴.³⁰万元, a copy that kept a format's raised text): the number, 存疑 —
+# never dropped without a word; a raised digit after a figure or a word is a footnote's marker, not this.
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_RAISED = lazy_compile(rf"(?<![\d{_SUPERSCRIPT_DIGITS}])[{_SUPERSCRIPT_DIGITS}]++(?:[.·][{_SUPERSCRIPT_DIGITS}]++)?"
+                       r"(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
 # A middle dot as a decimal point (2450·60), told from a month and a day joined by one (12·4, 3·15).
 _DOT_DECIMAL = lazy_compile(r"(?<![\d.,])(?P<int>\d+)[·・‧⋅∙](?P<frac>\d+)(?![\d·・‧⋅∙])")
 # A dash written where a minus stands (—25%, ——25%, -- 20%): a minus, or a dash of the sentence, or an empty cell's
@@ -471,6 +481,8 @@ MAX_CHANGE_GAP = 12  # characters between the change's word and the bracket
 _CONTENTS_AHEAD = lazy_compile(r"目\s*目?\s*录")  # a contents list's heading further on the line (a score opening a row with
 # leaders, 1 某某指标……, is a figure)
 _BOUND_SUFFIXES = ("以上", "及以上", "以下", "及以下")
+_BOUND_PREFIXES = ("低于", "高于", "不足", "不满", "超过", "达到", "不低于", "不高于")
+_STANDARD_AFTER = lazy_compile(r"(?:以上|以下)?的?[\u4e00-\u9fff]{0,6}?标准")  # …救助标准, 的补助标准
 # After a bound: the class it names (…的专用设备, 老年人), not a clause that goes on (，, 。, 的需…: a rule, see above).
 _CLASS_AFTER = lazy_compile(r"的?[\u4e00-\u9fff]")
 
@@ -481,7 +493,7 @@ def _is_money(unit: str) -> bool:
 
 
 # What a web page counts around a copy: its views (bare: 网站访问量12万人次 is a figure) and a document site's articles.
-_SITE_COUNT = lazy_compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|大全|汇编|模板|篇)\s*[：:]?\s*$")
+_SITE_COUNT = lazy_compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|锦集|通用|大全|汇编|模板|篇)\s*[：:]?\s*$")
 MAX_HEAD_WORDS = 12  # characters before a number that can name a page's counter
 
 _GRADE_WORD = r"(?:优秀|优|良好|良|较好|中等|中|一般|合格|及格|较差|差|不合格|不及格|[A-Da-d]\s*(?:级|等|档)?(?![A-Za-z]))"
@@ -516,7 +528,11 @@ _TARGET_REACHED = lazy_compile(r"(?:完成|达到|实现)[^，。；,;]{0,12}?�
 _CAUSE = lazy_compile(r"因|由于|鉴于")  # 因未按时报送扣1分: a deduction given, with its cause
 # A threshold whose clause ends in 的 before a scoring rule (偏差率超过10%的，每超过1个百分点扣0.1分), and a weight in
 # a sentence that scores by it (权重为20%，按实际完成情况计分).
-_THRESHOLD_OF_A_RULE = lazy_compile(r"[^，。；,;]{0,12}?的\s*[，,]\s*(?:每|扣|减|不得分|得\s*[\d.]|计\s*[\d.]|按比例)")
+_THRESHOLD_OF_A_RULE = lazy_compile(r"[^，。；,;]{0,12}?的\s*[，,]\s*(?:每|扣|减|不得分|得\s*[\d.]|计\s*[\d.]|按比例)"
+                                    # a rung of a scoring ladder: 90%≤执行率<95%得8分 (both ends of the rung)
+                                    r"|\s*[≤<＜≦]\s*[\u4e00-\u9fff]{1,8}?\s*[≤<＜≦]")
+_BOUND_BEFORE = lazy_compile(r"[≥≤<>＜＞≦≧]\s*$")
+_POINTS_RIGHT_AFTER = lazy_compile(r"\s*(?:（含）|\(含\))?\s*的?\s*(?:得|扣)\s*[\d.]++\s*分")  # <95%得8分
 _WEIGHT = lazy_compile(r"权重\s*(?:为|是|[：:])?\s*$")
 _TARGET_FOR_POINTS = lazy_compile(r"(?:完成|达到|实现)[^，。；,;\d]{0,8}$")
 _POINTS_AFTER = lazy_compile(r"[^，。；,;\d]{0,4}?得\s*[\d.]++\s*分")
@@ -534,7 +550,7 @@ def _rule_threshold(norm: str, before: str, after: str) -> bool:
     clause_before = _CLAUSE_MARK.split(before)[-1]
     if _TARGET_FOR_POINTS.search(clause_before) and _POINTS_AFTER.match(after) and _RULE_CUE.search(before + after):
         return True  # 完成1万卷得10分，未完成按比例得分: the target a rule gives its points for
-    return bool(_THRESHOLD_OF_A_RULE.match(after)
+    return bool(_THRESHOLD_OF_A_RULE.match(after) or (_BOUND_BEFORE.search(before) and _POINTS_RIGHT_AFTER.match(after))
                 or (_WEIGHT.search(clause_before) and _SCORES_BY.search(norm))
                 or (_FULL_MARKS.search(clause_before) and _RULE_CUE.search(norm) and not _SCORE_GIVEN.search(norm)))
 
@@ -679,14 +695,17 @@ def _normalise(text: str, whole: bool) -> _Normalised:
     norm, at, _ = _rewrite(norm, at, PINYIN, lambda m: (" " * len(m.group(0)), None))  # 報(bào)告: read as if absent
     norm, at, _ = _rewrite(norm, at, _CIRCLED, lambda m: (m.group(0).translate(_CIRCLED_DIGITS), None))
     norm, at, _ = _rewrite(norm, at, _DOT_DECIMAL, _dot_decimal)
+    norm, at, _ = _rewrite(norm, at, _STOP_DECIMAL, lambda m: (f"{m.group('int')}.{m.group('frac')}", None))
     norm, at, _ = _rewrite(norm, at, _WORD_MINUS, lambda m: ("-", None))
     norm, at, _ = _rewrite(norm, at, _WORD_MINUS_CN, lambda m: ("百分之-", None))
     norm, at, _ = _rewrite(norm, at, _ARROWED, _arrowed)
     norm, at, _ = _rewrite(norm, at, _TWO_MAGNITUDES, _two_magnitudes)
+    norm, at, _ = _rewrite(norm, at, _WAN_QIAN, lambda m: (f"{m.group('a')}.{m.group('b')}{m.group('c') or ''}万", None))
+    norm, at, raised = _rewrite(norm, at, _RAISED, _raised)
     norm, at, _ = _rewrite(norm, at, _BRACKETED, negative)  # sure readings: no doubts to keep
     norm, at, doubts = _rewrite(norm, at, _OTHER_GROUPING, _grouping)
     norm, at, broken = _rewrite(norm, at, _BROKEN, _broken)  # after the groupings (1 268,40 is theirs), in as many
-    doubts += broken  # characters, so the doubts found before keep their places
+    doubts += broken + raised  # characters, so the doubts found before keep their places
     norm, at, dashes = _dashes_as_minus(norm, at)
     return _Normalised(norm, tuple(at), tuple(sorted(doubts + dashes)))
 
@@ -703,11 +722,17 @@ def _broken(m: re.Match[str]) -> tuple[str, str | None]:
     """A number whose writing is broken, read whole (a comma before one or two last digits as its decimal point), and
     why it is unsure."""
     written = m.group("n")
-    compact = written.replace(" ", "")
+    compact = written.replace(" ", "").replace("、", ".")
     head, comma, tail = compact.rpartition(",")
     value = f"{head.replace(',', '')}.{tail}" if comma and len(tail) <= 2 else compact.replace(",", "")
     value = re.sub(r"\.\.", ".", value).rstrip(".")
     return value.rjust(len(written)), f"“{written}”写法不规范，读作{value}，也可能是两个数，请核对"
+
+
+def _raised(m: re.Match[str]) -> tuple[str, str | None]:
+    """Superscript digits read as the digits they raise, and why that is unsure."""
+    value = m.group(0).translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")).replace("·", ".")
+    return value, f"“{m.group(0)}”以上标数字书写，读作{value}，请核对"
 
 
 def _arrowed(m: re.Match[str]) -> tuple[str, str | None]:
@@ -860,6 +885,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     if g["suffix"] in _BOUND_SUFFIXES and (unit == "岁" or _is_money(unit)) and _CLASS_AFTER.match(after):
         return None  # the bound that names a class (单价200万元以上的专用设备, 65岁以上老年人): the count of the class,
         # not its bound, is the figure
+    if prefix in _BOUND_PREFIXES and (unit == "岁" or _is_money(unit)) and _STANDARD_AFTER.match(after):
+        return None  # the bound of a standard (人均月收入低于400元救助标准, 年满60岁以上的补助标准): who qualifies
     if unit in ("篇", "次", "") and not g["pct"] and not g["mult"] and _SITE_COUNT.search(before[-MAX_HEAD_WORDS:]):
         return None  # a site's counters around a copy (浏览量 27, 阅读：1024, (精选5篇), 范文2): the page's, not the unit's
     if unit in ("分", "") and not g["pct"] and _rule_of_a_form(before, after, bool(g["suffix"] or prefix)):

@@ -27,6 +27,9 @@ _LENGTH = re.compile(r"^(-?(?:\d++(?:\.\d++)?|\.\d++))\s*(px|pt|em|rem|%|)$")
 OFF_SCREEN_PX = 999  # a box moved this far left or up is off any screen (left:-9999px, text-indent:-9999px)
 OFF_WINDOW_PX = 100  # a box fixed this far above or left of the window shows no line of its text
 _SCALED_AWAY = re.compile(r"scale[xy]?\(\s*(?:0++(?:\.0++)?|\.0++)\s*[,)]")  # transform:scale(0): drawn at no size
+_FADED = re.compile(r"opacity\(\s*([\d.]++%?)\s*\)")  # filter:opacity(0)
+_MATRIX_AWAY = re.compile(r"matrix\(\s*0++(?:\.0++)?\s*,\s*0++(?:\.0++)?\s*,\s*0++(?:\.0++)?\s*,\s*0++(?:\.0++)?\s*,")
+_TRANSLATED = re.compile(r"translate(x|y|3d)?\(\s*([^,)]+)(?:,\s*([^,)]+))?")
 _CLIPPED_AWAY = re.compile(r"inset\(\s*(?:[5-9]\d|\d{3})(?:\.\d++)?%|circle\(\s*0(?![.\d])")  # clip-path leaving nothing
 SMALLEST_PT = 1.0  # text smaller than this (font-size:1px is 0.75pt) is not read, as Word's under 1 point
 CLOSE = 12  # a colour within this of what lies behind it in every channel (of 255) cannot be seen
@@ -80,22 +83,25 @@ class Looks:
     def hides(self, el: etree._Element) -> bool:
         """Whether a browser shows none of an element's text: hidden, not displayed, too small to read, clipped to
         nothing, off the screen, or drawn in the colour of what lies behind it."""
-        if el.get("hidden") is not None:
+        if el.get("hidden") is not None or el.tag == "dialog" and el.get("open") is None:  # a closed dialog
             return True
         d = declarations(el)
-        if d.get("display") == "none" or d.get("visibility") in ("hidden", "collapse"):
+        if (d.get("display") == "none" or d.get("visibility") in ("hidden", "collapse")
+                or d.get("content-visibility") == "hidden"):
             return True
-        opacity = _number(d.get("opacity"))
-        if opacity is not None and opacity <= 0.05:
+        opacity = _alpha(d.get("opacity") or "")
+        filtered = _FADED.search(d.get("filter", ""))
+        if opacity is not None and opacity <= 0.05 or filtered and (_alpha(filtered.group(1)) or 0) <= 0.05:
             return True
         size = _points(d.get("font-size"))
         if size is not None and size < SMALLEST_PT or _off_screen(d) or _clipped(d):
             return True
-        if _SCALED_AWAY.search(d.get("transform", "")) or _CLIPPED_AWAY.search(d.get("clip-path", "")):
+        if (_SCALED_AWAY.search(d.get("transform", "")) or _number(d.get("scale", "").split(" ")[0]) == 0
+                or _CLIPPED_AWAY.search(d.get("clip-path", "")) or _moved_away(d.get("transform", ""))):
             return True
         written = d.get("-webkit-text-fill-color") or d.get("color") or el.get("color")  # the fill draws the glyphs;
         # <font color="#ffffff">: the colour the old font tag sets
-        colour = _colour(written) if written else None
+        colour = _colour(_variable(written, el)) if written else None
         return colour == TRANSPARENT or isinstance(colour, tuple) and _close(colour, self.background(el))
 
     def background(self, el: etree._Element) -> RGB:
@@ -293,13 +299,39 @@ def _points(text: str | None) -> float | None:
     return None if px is None else px * 0.75
 
 
+def _variable(written: str, el: etree._Element) -> str:
+    """A colour written as a custom property (color:var(--bg)) as the nearest element up the tree sets it, else its
+    fallback (var(--x, #fff)); any other value as written."""
+    found = re.fullmatch(r"\s*var\(\s*(--[\w-]+)\s*(?:,\s*([^)]*))?\)\s*", written)
+    if found is None:
+        return written
+    for a in (el, *el.iterancestors()):
+        value = declarations(a).get(found.group(1))
+        if value:
+            return value
+    return found.group(2) or written
+
+
+def _moved_away(transform: str) -> bool:
+    """Transformed to nothing or off the screen: matrix(0,0,0,0,…), translateX(-9999px), translate(-10000px, 0)."""
+    if _MATRIX_AWAY.search(transform):
+        return True
+    for axis, first, second in _TRANSLATED.findall(transform):
+        shifts = [first] if axis in ("x", "y") else [first, second]
+        if any((value := _px(v)) is not None and value <= -OFF_SCREEN_PX for v in shifts if v):
+            return True
+    return False
+
+
 def _off_screen(d: dict[str, str]) -> bool:
     """Moved off the screen: left / top / text-indent / a margin far negative (left:-9999px), or a box fixed to the
     window above or left of it (position:fixed;top:-200px)."""
     fixed = d.get("position") == "fixed"
+    placed = d.get("position") in ("absolute", "fixed", "relative")
     return any((value := _px(d.get(name))) is not None
                and value <= -(OFF_WINDOW_PX if fixed and name in ("left", "top") else OFF_SCREEN_PX)
-               for name in ("left", "top", "text-indent", "margin-left", "margin-top"))
+               for name in ("left", "top", "text-indent", "margin-left", "margin-top")) or placed and any(
+        (value := _px(d.get(name))) is not None and value >= OFF_SCREEN_PX for name in ("right", "bottom"))
 
 
 def _clipped(d: dict[str, str]) -> bool:
@@ -309,4 +341,5 @@ def _clipped(d: dict[str, str]) -> bool:
         return True
     if d.get("overflow", "") not in ("hidden", "clip"):
         return False
-    return any((value := _px(d.get(name))) is not None and value <= 1 for name in ("height", "width", "max-height"))
+    return any((value := _px(d.get(name))) is not None and value <= 1
+               for name in ("height", "width", "max-height", "max-width"))

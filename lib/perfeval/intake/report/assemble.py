@@ -220,7 +220,9 @@ class _Assembly(RateClaims, Records):
         grade = tables.grade or ((facts.grade.value, facts.grade.where) if facts.grade else None)
         if grade is not None:
             claims["grade"] = grade[0]
-            self.items.append(Item("claim", "claims.grade", f"自评等次 {grade[0]}", (grade[1],), highlight=(grade[0],)))
+            doubt = facts.grade.basis if not tables.grade and facts.grade and not facts.grade.sure else None
+            self.items.append(Item("claim", "claims.grade", f"自评等次 {grade[0]}", (grade[1],), unsure=doubt,
+                                   highlight=(grade[0],)))
 
     # ------------------------------------------------------------ catalogue figures
 

@@ -193,7 +193,7 @@ def read_document(path: str | Path) -> Document:
     if suffix not in readers:
         known = ", ".join((*FORMATS, *html_page.PAGE_SUFFIXES))
         raise DraftError(str(path), [("", (f"is not a report this reader knows: expected one of {known} "
-                                          "(a .doc or .wps file must be saved as .docx first)"))])
+                                          "(a .doc, .wps or RTF (.rtf) file must be saved as .docx first)"))])
     items = list(readers[suffix](path))
     size = sum(len(x) if isinstance(x, str) else sum(len(c) for c in x.cells) for x in items
                if not isinstance(x, Skipped))  # what was left out is a note, not text

@@ -6,7 +6,9 @@
 - a table saved one cell per line, whose 序号 column's numbers (1, 2, 3 …) stand one row's width of lines apart (under
   a 序号 line, or without one three or more, each before its row's name);
 - a table run together on one line (序号 指标 分值 得分 1 投入 20 18 2 过程 30 28 …), and a list run into one paragraph
-  (主要做法：1加强培训，2完善制度，3强化监督).
+  (主要做法：1加强培训，2完善制度，3强化监督);
+- a 决算 statement run together on one line without its header, each row its label, its 行次 and its amount, two
+  tables side by side (一般公共预算财政拨款收入 1 218.40 一般公共服务支出 32 120.50 …): the 行次 rise down each column.
 
 The rule is about where the numbers stand and that they count, never about a report's wording: amounts do not run
 1, 2, 3 down a column. A table's own 序号 column (cells) is blanked where the document is built (`numbers_of_tables`).
@@ -159,3 +161,21 @@ def _rows_within(line: str) -> set[int]:
     if len(chain) >= MIN_RUN or (len(chain) >= MIN_HEADED_RUN and headed):
         return {tokens[k][0] for k in chain}
     return set()
+
+
+_AMOUNT_CELL = re.compile(r"-?\d{1,3}+(?:,\d{3})*+\.\d++|-?\d++\.\d++|[-—–－]")
+
+
+def row_codes_within(text: str) -> list[tuple[int, int]]:
+    """Where the 行次 of a 决算 statement run together on one line stand (start, end): whole numbers of up to three
+    digits each between a row's label and its amount (written with its decimals, or a dash for none), three rows or
+    more, rising down the one column or down each of two side by side (1, 32, 2, 33, 4, 35 …). Read bare, the 行次
+    and the amount after it make one number grouped by a space (1 218.40)."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    codes = [(tokens[k + 1][0], tokens[k + 1][1], int(tokens[k + 1][2])) for k in range(len(tokens) - 2)
+             if re.search(r"[\u4e00-\u9fff][^\d\s]*+$", tokens[k][2]) and _WHOLE.fullmatch(tokens[k + 1][2])
+             and _AMOUNT_CELL.fullmatch(tokens[k + 2][2])]
+    numbers = [n for _, _, n in codes]
+    rising = all(a < b for a, b in zip(numbers, numbers[1:])) or \
+        all(all(a < b for a, b in zip(side, side[1:])) for side in (numbers[::2], numbers[1::2]))
+    return [(a, b) for a, b, _ in codes] if len(codes) >= MIN_RUN and rising else []

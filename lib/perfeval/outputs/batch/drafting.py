@@ -15,7 +15,6 @@ import multiprocessing
 import os
 import signal
 import time
-import unicodedata
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -171,17 +170,11 @@ def same_unit_twice(runs: Mapping[str, str], identify: Callable[[Path], Identity
     Names are compared as a reader sees them (a trailing full-width space is no other unit)."""
     by_unit: dict[tuple[str, int], list[str]] = {}
     for params, source in runs.items():
-        unit = identify(Path(params))
-        if unit.loads and unit.name and unit.year is not None:
-            by_unit.setdefault((_as_seen(unit.name), unit.year), []).append(Path(source).name)
+        if (unit := identify(Path(params)).unit_and_year()) is not None:
+            by_unit.setdefault(unit, []).append(Path(source).name)
     return [f"同一单位同一年度有{_how_many(len(files))}{_files_word(files)}：{name} {year} 年度"
             f"（{'、'.join(sorted(files))}），均已运行，汇总中该单位出现 {len(files)} 次；请核对后只保留一份"
             for (name, year), files in by_unit.items() if len(files) > 1]
-
-
-def _as_seen(name: str) -> str:
-    """A unit's name as a reader tells names apart: compatibility forms folded, no spaces (U+3000 included)."""
-    return "".join(unicodedata.normalize("NFKC", name).split())
 
 
 def _files_word(files: Sequence[str]) -> str:
