@@ -155,7 +155,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         say(f"error: {problem}", sys.stderr)
     done = len(outcome.results) - len(outcome.failed) - len(outcome.not_run) - len(outcome.unchanged)
     kept = f", {len(outcome.unchanged)} unchanged" if outcome.unchanged else ""
-    kept += f", {len(outcome.not_run)} not run (confirmed params ran in their place)" if outcome.not_run else ""
+    kept += f", {len(outcome.not_run)} not run (another file of their unit ran in their place)" if outcome.not_run else ""
     say(f"{done} report(s) written{kept}, {len(outcome.failed)} failed; index: "
         f"{shown_path(outcome.outputs / 'index.html')}")
     return 1 if outcome.failed or problems or outcome.problems else 0
