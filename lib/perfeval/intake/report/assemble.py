@@ -136,7 +136,8 @@ class _Assembly(RateClaims, Records):
                      sections=sections, lists=[lst for lst, _ in self.written_lists], catalogue=self.figures,
                      repeats=self.repeated, restated=self.restated_rows, pairs=self.pairs, same_claim=self.same_claim,
                      sums=self.sums, skipped=[*self.document.skipped, *tables.skipped],
-                     reading=Reading(self.document, tuple(read), frozenset(tables.taken), frozenset(tables.taken_cells)))
+                     reading=Reading(self.document, tuple(read), frozenset(tables.taken), frozenset(tables.taken_cells)),
+                     year_named=facts.year is not None)
 
     def _within_bounds(self, mentions: list[Mention]) -> list[Mention]:
         """Figures a params file can hold, read surely; one beyond 10^12 of its unit (a typo in the report) or written so

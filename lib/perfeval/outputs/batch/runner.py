@@ -63,7 +63,8 @@ class BatchOutcome:
 
     @property
     def not_run(self) -> list[UnitRun]:
-        """Drafts not run because confirmed params of their unit ran in their place: no failure."""
+        """Files not run because another file of their unit ran in their place (confirmed params, another format
+        or a copy of its report): no failure."""
         return [r for r in self.results if r.status == NOT_RUN]
 
 
@@ -284,7 +285,7 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
         jobs, copies = build_jobs(drafts.files, notebook, outputs, extra, timeout, identify=identify,
                                   drafted=drafts.drafted,
                                   held={uid: r.params_file for uid, r in previous.items() if r.status == OK})
-        copies += unclaimed(drafts.failed, {j.unit_id for j in jobs} | {c.unit_id for c in copies},
+        copies += unclaimed(drafts.listed, {j.unit_id for j in jobs} | {c.unit_id for c in copies},
                             {uid: r.drafted_from or r.params_file for uid, r in previous.items() if r.status == OK})
         runs = {str(j.params_file): drafts.drafted.get(str(j.params_file), str(j.params_file)) for j in jobs}
         if failed_only:
