@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from perfeval.intake.report import draft_report
 from perfeval.intake.report.document import build
 from perfeval.intake.report.unit import is_unit_name, read_unit
 
@@ -86,6 +87,18 @@ def test_a_copy_that_masked_the_years_takes_no_year_from_its_own_date():
     report's, so no year is read from it."""
     unit = read_unit(build("<test>", ["2022-10-17 来源：某某范文网\n绩效自评报告\n我馆于20xx年4月开展自评。"]))
     assert unit.year is None
+
+
+def test_a_draft_of_a_report_naming_no_year_says_its_year_is_a_placeholder(tmp_path):
+    """params need a year: a report naming none gets the year before drafting, 存疑, and the draft says it named
+    none (year_named), so what measures the reader does not take the placeholder for a year read."""
+    report = tmp_path / "report.txt"
+    report.write_text("部门整体支出绩效自评报告\n柳溪县档案馆全年完成档案数字化12万页。\n", encoding="utf-8")
+    draft = draft_report(report)
+    assert not draft.year_named and isinstance(draft.params["unit"]["year"], int)
+    report.write_text("柳溪县档案馆2023年度部门整体支出绩效自评报告\n全年完成档案数字化12万页。\n", encoding="utf-8")
+    draft = draft_report(report)
+    assert draft.year_named and draft.params["unit"]["year"] == 2023
 
 
 def test_a_web_pages_field_table_saved_with_cell_marks_names_the_publisher():

@@ -96,6 +96,17 @@ def test_a_contents_list_excerpted_alone_with_its_page_numbers_run_on_holds_no_f
     assert figures("一、新建学校3", "二、改造校舍5", "三、购置设备6") == ["3", "5", "6"]  # three: a list's counts
 
 
+def test_headings_listed_before_the_body_opens_with_them_again_are_a_contents_list_without_its_heading():
+    """No 目录 line and one page number run on (（二）人员情况6): the body opening again with the list's headings
+    makes it a contents list, and 6 a page's number."""
+    assert figures("一、单位概况", "（一）主要职责", "（二）人员情况6", "（三）绩效目标", "一、单位概况",
+                   "本馆负责全县档案的收集和保管。", "（一）主要职责", "接收各单位移交的档案。", "（二）人员情况",
+                   "在职人员12人。") == ["12人"]
+    # the same headings with a count run on, never repeated: a list of the body's own, its numbers kept
+    assert figures("一、单位概况", "（一）新建学校3", "（二）改造校舍5", "（三）购置设备6", "全部按期完成。") == \
+        ["3", "5", "6"]
+
+
 def test_a_contents_entry_naming_a_numbered_table_is_an_entry_however_its_cells_were_split():
     assert figures("目录", "收入支出决算总表（公开 01 表） 5", "收入决算表（公开 02 表） 6", "支出决算表（公开 03 表） 7") == []
 
@@ -109,6 +120,26 @@ def test_the_points_and_thresholds_of_a_rule_of_scoring_are_no_figures():
                  "权重为20%，按实际完成情况计分。", "完成培训300人次得满分，未完成按比例扣分。", "执行率100%及以上得10分。",
                  "得分=（1-偏差率）×5。", "满分为10分，每项2分，缺一项扣2分。", "缺1项扣1分。"):
         assert figures(rule) == [], rule
+
+
+def test_the_rungs_of_a_scoring_ladder_are_no_figures():
+    """A clause giving points on a bounded condition (a rung) or a rule's formula's sentence: its numbers are the
+    framework's, whatever the bound's wording (（含）…之间, 以内, ±, 的, 按…计分)."""
+    for rule in ("执行率在88%（含）至96%之间得7分，75%至88%得4分，75%以下不得分。",
+                 "支付进度在15%以内得3分，超过15%不得分。", "偏差在±3%以内得满分，±3%-±8%得一半分值。",
+                 "计分规则：办结率100%的得6分；办结率低于100%的，按办结率×分值计分。",
+                 "结余率=结余资金/预算资金×100%，结余率100%得2分，每增加5%扣1分。",
+                 "合格率≥98%得4分，＜98%按比例得分。", "以10分为满分，8分（含）至10分为良。",
+                 "3分：台账完整，2分：台账基本完整，0分：无台账。"):
+        assert figures(rule) == [], rule
+
+
+def test_a_score_given_beside_a_bound_stays_a_figure():
+    assert figures("办结率97.5%得9.5分。") == ["97.5%", "9.5分"]  # no bound, no rule in the sentence: a result
+    assert figures("实际办结率93%高于目标90%得5分。") == ["93%", "90%", "5分"]
+    assert figures("合格率为96%，低于98%，扣1分。") == ["96%", "低于98%", "1分"]
+    assert figures("培训共计200人次，完成目标的110%，得满分。") == ["200人次", "110%"]
+    assert figures("其中80分以上的科室有4个。") == ["80分以上", "4个"]
 
 
 def test_a_grades_range_is_no_negative_score():

@@ -348,7 +348,9 @@ _BROKEN = lazy_compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*,\d{1,2}|\d{4,},\d{1
                      r"|\d{4,}、\d{2}"  # 2864、30: an input method's 顿号 for the point (15、20万元 is a list)
                      r"|\d{1,2}(?:,\d{2})+,\d{3})(?![\d,.])(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
 # An input method's full stop typed for the point before a unit (16。22万元): no sentence ends inside an amount.
-_STOP_DECIMAL = lazy_compile(r"(?<![\d.,])(?P<int>\d++)。(?P<frac>\d{1,2})(?![\d.])(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
+# STOP_AS_POINT is that full stop after the integer's digits; the sentence splitter keeps it inside its sentence.
+STOP_AS_POINT = r"。(?=\d{1,2}(?![\d.])\s?(?:[万亿千]?元|万|亿|[%‰]))"
+_STOP_DECIMAL = lazy_compile(rf"(?<![\d.,])(?P<int>\d++)(?={STOP_AS_POINT})。(?P<frac>\d{{1,2}})")
 # An amount in 万 and 千 (2864万3千元, 2864万3千5百元): one amount, 2864.3万元.
 _WAN_QIAN = lazy_compile(r"(?<![\d.])(?P<a>\d{1,8})万(?P<b>\d)千(?:(?P<c>\d)百)?(?=元)")
 # Digits set as superscripts before a unit (²⁸⁶⁴.³⁰万元, a copy that kept a format's raised text): the number, 存疑 —
@@ -430,6 +432,7 @@ _SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d
                              r"(?:缺|少|漏|错|差)\s*[一二三四五1-9]\s*(?:项|个|次|处|条)\s*(?:扣|减)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;\d]{0,8}?"
                              r"(?:计满分|不得分|得满分)|(?:(?:≥|≤|达到|不低于|不高于|超过|低于|高于|大于|小于)\s*[\d.]+\s*[%％]?"
                              r"|[\d.]+\s*[%％分]?\s*(?:及以上|以上|及以下|以下))[^，。；,;\d]{0,8}?得\s*[\d.]+\s*分")
+_INCLUDED = r"[（(]\s*不?含\s*[）)]"  # (含), (不含) after a range's end: 80%（含）至90%
 # The upper end of a range after its lower end's bracket (80（含）-90分): a dash, not a minus.
 _INCLUDED_END = lazy_compile(r"\d\s*分?\s*[（(]\s*不?含\s*[）)]\s*$")
 _YEAR_DIGITS = lazy_compile(r"(?:19|20)\d{2}")
@@ -528,7 +531,8 @@ _TARGET_REACHED = lazy_compile(r"(?:完成|达到|实现)[^，。；,;]{0,12}?�
 _CAUSE = lazy_compile(r"因|由于|鉴于")  # 因未按时报送扣1分: a deduction given, with its cause
 # A threshold whose clause ends in 的 before a scoring rule (偏差率超过10%的，每超过1个百分点扣0.1分), and a weight in
 # a sentence that scores by it (权重为20%，按实际完成情况计分).
-_THRESHOLD_OF_A_RULE = lazy_compile(r"[^，。；,;]{0,12}?的\s*[，,]\s*(?:每|扣|减|不得分|得\s*[\d.]|计\s*[\d.]|按比例)"
+_THRESHOLD_OF_A_RULE = lazy_compile(r"[^，。；,;]{0,12}?的\s*[，,]\s*(?:每|扣|减|不得分|得\s*[\d.]|计\s*[\d.]|按比例"
+                                    r"|按[^，。；,;]{0,12}?(?:计分|得分|扣分|折算))"
                                     # a rung of a scoring ladder: 90%≤执行率<95%得8分 (both ends of the rung)
                                     r"|\s*[≤<＜≦]\s*[\u4e00-\u9fff]{1,8}?\s*[≤<＜≦]")
 _BOUND_BEFORE = lazy_compile(r"[≥≤<>＜＞≦≧]\s*$")
@@ -543,6 +547,41 @@ _RULE_CUE = lazy_compile(r"按[^，。；,;]{0,10}?(?:得分|计分|扣分|折�
                          r"每(?:项|个|次|条|处)\s*[\d.]+\s*分|(?:缺|少|漏|错)\s*[一二三1-9]\s*(?:项|个|次|处|条)\s*(?:扣|减)")
 _SCORE_GIVEN = lazy_compile(r"得分\s*(?:为|是|[：:])?\s*\d|(?:自评|实际|评价)得")
 _SCORES_BY = lazy_compile(r"计分|扣分|得分|评分|打分|满分")
+
+
+# A rung of a scoring ladder: a clause giving points (得8分, 得满分, 不得分, 按比例得分) on a condition that bounds a
+# number (≥95%, 90%（含）至95%之间, 10%以内, 低于80%, 完成率100%的得): every number of the clause is the rule's.
+_RUNG_POINTS = lazy_compile(r"(?:(?:得|计|扣|减)\s*(?:[\d.]++\s*分|满分|半分|一半(?:分值|分数)?|零分)|不得分|不计分"
+                            r"|按[^，。；,;]{0,10}?(?:得分|计分|扣分|折算))")
+_RUNG_CONDITION = lazy_compile(r"[≥≤<>＜＞≦≧±]|以上|以下|以内|之内|之间|不足|不低于|不高于|低于|高于|超过|未达|小于|大于"
+                               r"|的\s*$|[\d%％分]\s*[（(]\s*不?含\s*[）)]|\d\s*[%％分]?\s*[至到~～\-—－]\s*[\d.]")
+# Where a sentence is a rule of scoring (评分标准：…, a rate's formula …×100%, 每…扣…分, 扣完为止): a number right
+# before points (到位率100%得3分) is a rung, with or without a bound.
+_RULE_SENTENCE = lazy_compile(r"评分标准|计分方法|评分方法|评分规则|评分办法|计分规则|指标解释|[×*＊]\s*100\s*[%％]|扣完为止"
+                              r"|每[^，。；,;]{0,16}?(?:扣|减)\s*[\d.]+\s*分")
+_RESULT_WORDS = lazy_compile(r"实际|实现了|完成了|已经|已")  # 实际完成率92%高于目标90%得5分: a score given, not a rule
+# A level of a rubric opening its clause (2分：制度健全；1分：…；0分：无制度): the points a description earns.
+_RUBRIC_LEVEL = lazy_compile(r"(?:^|[；;。，,\s])[\d.]++\s*分\s*[：:]")
+
+
+def _rung_of_a_ladder(norm: str, lead: int, end: int, before: str, after: str) -> bool:
+    """Is a number part of a clause that gives points on a bounded condition (a rung of a scoring ladder), or a
+    level of a rubric? The framework's rule, not the unit's figures; a score given (因…扣1分, 自评得) is not."""
+    clause_before = re.split(r"[，。；,;]", before)[-1]
+    clause = clause_before + norm[lead:end] + re.split(r"[，。；,;]", after)[0]
+    if _CAUSE.search(clause) or _SCORE_GIVEN.search(clause) or _RESULT_WORDS.search(clause):
+        return False
+    found = list(_RUNG_POINTS.finditer(clause))
+    points = found[-1] if found else None  # the clause's last points: what its condition gives
+    if points is not None and len(clause_before) < points.end():  # the number stands before the points' end
+        condition = clause[:points.start()]
+        if _RUNG_CONDITION.search(condition) or (
+                re.search(r"\d\s*[%％]?\s*$", condition) and _RULE_SENTENCE.search(before + norm[lead:end] + after)):
+            return True
+    if re.match(r"\s*(?:为|作为)满分", after):
+        return True  # 以100分为满分: the scale's
+    return bool(not clause_before.strip() and re.match(r"\s*[：:]", after) and norm[lead:end].rstrip().endswith("分")
+                and _RUBRIC_LEVEL.search(before + "；" + after[1:]))
 
 
 def _rule_threshold(norm: str, before: str, after: str) -> bool:
@@ -841,7 +880,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     before = norm[max(0, lead - LOOK_BEHIND):lead]  # the words a number's reading depends on: never the whole text
     if before.rstrip().endswith("第") or (before_char and before_char in "-—–~～/.") \
             or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char != "" and before_char in "%‰") or (before_char.isascii() and before_char.isalpha()))) \
-            or re.match(r"\s*[至到]\s*\d", after) or re.search(r"\d\s*[至到]\s*$", before) \
+            or re.match(rf"\s*(?:{_INCLUDED})?\s*[至到]\s*\d", after) \
+            or re.search(rf"\d\s*[%％分]?\s*(?:{_INCLUDED})?\s*[至到]\s*$", before) \
             or (g["sign"] and _INCLUDED_END.search(before)):
         return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%, 2400至2500万元, 80（含）-90分: neither end is
         # the figure)
@@ -893,6 +933,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # a grade's threshold (得分≥85分为优), a formula's points (10分×完成率), a rule's (目标明确的得5分)
     if _rule_threshold(norm, before, after):
         return None  # a threshold or a weight a form's rule scores by (偏差率超过10%的，每超过…扣0.1分; 权重为20%，…计分)
+    if _rung_of_a_ladder(norm, lead, end, before, after):
+        return None  # a rung of a scoring ladder (90%（含）至95%之间得8分, 10%以内得5分), a rubric's level (2分：…)
     if end - lead < LOOK_BEHIND and _SCORING_RULE.search(_CLAUSE_MARK.split(before)[-1] + norm[lead:end]
                                                          + _CLAUSE_MARK.split(after)[0]):  # a rule's number is short:
         # searched in a run of 20,000 digits the rule took time quadratic in its length

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ...core.quantity import STOP_AS_POINT
 from ...errors import DraftError
 from ...paths import REPORT_SUFFIXES, WORKBOOK_SUFFIXES
 from .. import documents, html_page, pdf
@@ -81,7 +82,8 @@ class Document:
 
 MAX_SENTENCE = 1000  # characters: a longer run without a sentence mark is read in pieces of at most this
 MAX_TEXT = 2_000_000  # characters of text a report may hold (about 1,500 pages); a longer one is refused, by name
-_SENTENCE = re.compile(r"[^。；;！!？?]*(?:[。；;！!？?]+[”’」』）)]*|$)")
+# A full stop an input method typed for an amount's point (16。22万元) ends no sentence: the number reader reads it.
+_SENTENCE = re.compile(rf"(?:[^。；;！!？?]|(?<=\d){STOP_AS_POINT})*(?:[。；;！!？?]+[”’」』）)]*|$)")
 
 
 def split_sentences(text: str) -> list[str]:
