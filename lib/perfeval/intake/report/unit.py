@@ -454,7 +454,26 @@ def _name(sentences: list[Sentence]) -> Stated | None:
             return Stated(_compact(m.group("v")), _where(s), re.sub(r"\s", "", m.group("w")))
     return fields.get("w") or _name_from_signature(sentences) or _name_from_a_later_title(sentences) \
         or _name_from_first_sentence(sentences) or _name_from_project(sentences) \
-        or _name_from_site(sentences) or _name_from_author(sentences) or _name_from_title(sentences, places=True)
+        or _name_from_site(sentences) or _name_from_author(sentences) or _name_from_own_words(sentences) \
+        or _name_from_title(sentences, places=True)
+
+
+# The unit's own rules cited by their notice's title (关于印发某某局主要职责内设机构和人员编制规定的通知: its 三定规定).
+_OWN_RULES = re.compile(r"印发(?P<v>[\u4e00-\u9fff（）()]{4,40}?)(?:主要职责|职能配置|机构职能|机构设置)[^》<>]{0,24}?(?:规定|方案)")
+# A 决算's note under a table left empty, the unit as its subject (说明：某某镇人民政府没有使用…支出，故本表无数据).
+_EMPTY_TABLE = re.compile(r"(?:^|[：:。；;，,\s])(?P<v>[\u4e00-\u9fff（）()]{4,40}?)(?:(?:19|20)\d{2}年度?)?(?:没有|无|未|不)"
+                          r"[^。；;]{0,40}?(?:故|因此|所以|因而)?[，,]?\s*(?:本表|此表|该表)(?:无数据|为空表?|数据为空|无数)")
+
+
+def _name_from_own_words(sentences: list[Sentence]) -> Stated | None:
+    """The unit a 决算 or budget names only in passing: the title of its own 三定规定 cited, or its note under a table
+    left empty — 存疑, as inferred."""
+    for pattern, cue, basis in ((_EMPTY_TABLE, "表", "空表说明中的单位"), (_OWN_RULES, "印发", "正文引用的本单位“三定”规定")):
+        for s in sentences:
+            for m in pattern.finditer(_compact(s.text)) if cue in s.text else ():  # a few sentences searched
+                if is_unit_name(m.group("v")):
+                    return Stated(m.group("v"), _where(s), basis, sure=False)
+    return None
 
 
 def _field_value(text: str) -> str | None:
