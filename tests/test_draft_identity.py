@@ -379,3 +379,15 @@ def test_another_units_note_or_rules_name_nothing():
     unit = read_unit(build("<test>", ["说明：本单位没有使用国有资本经营预算安排支出，故本表无数据。",
                                       "根据《关于印发机构改革方案的通知》，本馆内设3个科室。"]))
     assert unit.name is None
+
+
+def test_a_sessions_heading_is_no_unit_and_a_cover_run_on_one_line_names_its_issuer_over_its_date():
+    """A congress's session (某县八届人大三次会议文件) is a meeting, never the unit; the cover's issuer before its month
+    (柳溪县档案馆 二〇二三 年十二月), copied onto one line with the rest, names the unit, 存疑."""
+    assert not is_unit_name("柳溪县八届人大三次会") and not is_unit_name("柳溪县八届人大")
+    assert is_unit_name("柳溪县人大常委会")
+    unit = read_unit(build("<test>", ["柳溪县八届人大三次 会 议 文 件 附件 关于2023年预算执行情况的相关表格 柳溪县档案馆 "
+                                      "二〇二三 年十二月 表 格 目 录 表一 收入执行情况表"]))
+    assert unit.name is not None and (unit.name.value, unit.name.sure) == (NAME, False)
+    unit = read_unit(build("<test>", ["关于2023年预算执行情况的相关表格 表一 收入执行情况表"]))
+    assert unit.name is None
