@@ -160,6 +160,26 @@ def test_a_glyph_is_described_as_pdfplumber_describes_it(tmp_path):
                 assert abs(mine["top"] - theirs["top"]) <= pdf.MAX_DESCENT * height
 
 
+def test_glyphs_drawn_over_themselves_are_kept_once_as_pdfplumber_keeps_them(tmp_path):
+    """A glyph drawn again within a point of itself (fake bold, a shadow) is kept once, the same glyphs in the same
+    order as pdfplumber's dedupe_chars keeps, whose ordering was quadratic in a page's glyphs; a glyph of another
+    character, size or place a point and more away stays."""
+    import pdfplumber
+
+    drawn = b"".join(b"BT /F1 %d Tf %s %s Td (%s) Tj ET\n" % (size, x, y, line) for size, x, y, line in [
+        (12, b"72", b"760", b"Total 3752.48"), (12, b"72.3", b"760.2", b"Total 3752.48"),
+        (12, b"72.3", b"740", b"Parts 964.30"), (11, b"72.3", b"740", b"Parts 964.30"),
+        (12, b"73.5", b"740", b"Parts 964.30"), (12, b"72", b"720", b"ooo oo")])
+    (tmp_path / "twice.pdf").write_bytes(pages_pdf([drawn]))
+    with pdfplumber.open(tmp_path / "twice.pdf") as document:
+        page = document.pages[0]
+        theirs = page.dedupe_chars(tolerance=pdf.DOUBLED_WITHIN).chars
+        ours = pdf._drawn_once(page).chars
+    assert ours == theirs
+    assert 0 < len(ours) < len(page.chars)
+    assert [c["text"] for c in ours][:13] == list("Total 3752.48")
+
+
 def _font(name: bytes, descriptor: int) -> bytes:
     return (b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /FirstChar 32 /LastChar 126 /Widths [%s] "
             b"/Encoding /WinAnsiEncoding /FontDescriptor %d 0 R >>" % (name, b" ".join([b"500"] * 95), descriptor))

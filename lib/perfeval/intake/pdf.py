@@ -15,7 +15,9 @@ import contextlib
 import contextvars
 import functools
 import io
+import itertools
 import logging
+from operator import itemgetter
 import re
 import statistics
 import zlib
@@ -1068,7 +1070,7 @@ def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa
     column, see pdf_columns); footnote markers raised after a figure or a word are left out (counted in
     `seen.raised`). A glyph drawn again over itself (within a point: a bold made by drawing twice, as WPS and Word
     fake bold for 仿宋 and 楷体, or a shadow) is read once, as it shows: it was read doubled (22886644..3300)."""
-    page = page.dedupe_chars(tolerance=DOUBLED_WITHIN)
+    page = _drawn_once(page)
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     raised: set[tuple[float, float, str]] = set()
@@ -1175,6 +1177,21 @@ def _ruled_tables(rows: list[list[str | None]]) -> list[tuple[int, list[list[str
 
 
 DOUBLED_WITHIN = 1.0  # points: a glyph of the same character, font and size drawn this near another is the same one
+
+
+def _drawn_once(page):  # noqa: ANN001, ANN202 - a pdfplumber page in, a filtered one out
+    """The page with each glyph drawn again over itself (within DOUBLED_WITHIN) kept once: the first drawn of
+    those nearest the top left, as pdfplumber's dedupe_chars keeps. Its own puts the kept glyphs back in order by
+    `list.index`, quadratic in a page's glyphs (200 pages of 2,000 took 35 s of 90); this keeps them by identity."""
+    from pdfplumber.utils.clustering import cluster_objects
+
+    same = itemgetter("upright", "text", "fontname", "size")
+    kept: set[int] = set()
+    for _, drawn in itertools.groupby(sorted(page.chars, key=same), key=same):
+        for line in cluster_objects(list(drawn), itemgetter("doctop"), DOUBLED_WITHIN):
+            for place in cluster_objects(line, itemgetter("x0"), DOUBLED_WITHIN):
+                kept.add(id(min(place, key=itemgetter("doctop", "x0"))))
+    return page.filter(lambda obj: obj["object_type"] != "char" or id(obj) in kept)
 RAISED_SIZE = 0.9  # a glyph this much smaller than its line's text, and raised by RAISED_BY of its size: superscript
 RAISED_BY = 0.2
 
