@@ -1325,3 +1325,27 @@ def test_staff_of_the_bodies_under_the_unit_are_theirs_never_a_second_statement_
     one_of_them = draft_of(tmp_path, TITLE, "一、基本情况", "本站为县农业农村局下属全额拨款事业单位，核定事业编制12人。"
                            "年末实有在职人员15人。")
     assert one_of_them.params["figures"]["staff"]["authorized"]["value"] == 12  # the unit is one of them
+
+
+def with_kinds_beside(*paragraphs: str) -> list[tuple[str, list[str], bool]]:
+    from perfeval.intake.report.attribute_lists import attribute_lists
+
+    document = build("<test>", list(paragraphs))
+    mentions = prose_mentions(document, set())
+    lists = find_lists(document, mentions)
+    return [(t.whole.written, [p.written for p in t.parts], t.complete) for t in attribute_lists(lists, mentions)]
+
+
+def test_figures_of_one_kind_beside_a_total_and_its_parts_make_a_breakdown_of_their_own(tmp_path):
+    paragraph = ("本所2024年度公务费支出决算为30.00万元，完成全年预算36.00万元的83.3%，比上年决算数增加{}万元。其中："
+                 "差旅费支出决算为12.00万元，完成预算15.00万元的80.0%，比上年决算数增加2.00万元；会议费支出决算为18.00万元，"
+                 "完成预算21.00万元的85.7%，比上年决算数增加3.00万元。")
+    got = with_kinds_beside(paragraph.format("5.00"))
+    assert ("36.00万元", ["15.00万元", "21.00万元"], True) in got  # the budgets
+    assert ("5.00万元", ["2.00万元", "3.00万元"], True) in got  # the increases on last year
+    wrong = [f for f in findings_of(tmp_path, TITLE, "一、支出情况", paragraph.format("6.00"))
+             if f.kind == "accounting_identities"]
+    assert len(wrong) == 1 and wrong[0].candidate and "6.00" in wrong[0].message  # 2.00 + 3.00 is not 6.00
+    opposed = with_kinds_beside("本所公务费30.00万元，比上年减少1.00万元。其中：差旅费12.00万元，比上年增加2.00万元；"
+                                "会议费13.00万元，比上年减少1.00万元；培训费5.00万元，比上年减少2.00万元。")
+    assert not any(whole == "1.00万元" for whole, _, _ in opposed)  # a rise and a fall do not add up as written

@@ -24,6 +24,7 @@ from ...core.params import LARGEST
 from ...core.quantity import UNITS, Qualifier, agrees, canonical_unit, commensurable, contradicts
 from ...fileio import MAX_FIGURES, too_many_values
 from ...safetext import readable_path
+from .attribute_lists import attribute_lists
 from .budgets import ADJUSTMENTS, WHOLE, Budget, adjusted_budget, line_budgets, whole_budget
 from .catalogue import (
     Mapped,
@@ -110,6 +111,7 @@ class _Assembly(RateClaims, Records):
                        free)
         lists += find_totals(free, lists) + tables.totals
         lists += sums_in_words(self.document, free, lists)
+        lists += attribute_lists(lists, free)
         lists = [lst for lst in lists if _DIGIT.search(lst.whole.written)]  # 内设三个科室，其中…: a count in words
         # names how many kinds follow, not a total their figures make (办公室2个岗位、业务科3个岗位)
         self._other_figures({id(p): lst.whole for lst in lists for p in lst.parts})
