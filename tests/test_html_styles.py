@@ -188,3 +188,17 @@ def test_a_web_archives_links_are_its_parts_and_never_said_unsaved(tmp_path):
     items = list(html_items(archive))
     assert [i for i in items if isinstance(i, str)] == [SHOWN]
     assert [i.note for i in items if isinstance(i, Skipped)] == [HIDDEN_NOTE.format(1)]
+
+
+def test_a_tables_row_or_group_not_displayed_is_left_out_and_said(tmp_path):
+    """Rows were read whatever their style: only cells were judged."""
+    from perfeval.intake.documents import Row
+
+    page = tmp_path / "rows.html"
+    page.write_text("<html><head><style>tbody.old { display: none }</style></head><body><table>"
+                    "<tr><td>项目</td><td>金额</td></tr><tr style='display:none'><td>合计</td><td>8888.00</td></tr>"
+                    "<tbody class='old'><tr><td>合计</td><td>7777.00</td></tr></tbody>"
+                    "<tr><td>合计</td><td>1846.20</td></tr></table></body></html>", encoding="utf-8")
+    items = list(html_items(page))
+    assert [i.cells for i in items if isinstance(i, Row)] == [("项目", "金额"), ("合计", "1846.20")]
+    assert [i.note for i in items if isinstance(i, Skipped)] == [HIDDEN_NOTE.format(2)]

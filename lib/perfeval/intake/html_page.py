@@ -301,8 +301,7 @@ class _Page:
         for tr in table.iter("tr"):
             if next(tr.iterancestors("table"), None) is not table:
                 continue
-            if any(self.looks.gone(a) for a in (tr, *tr.iterancestors()) if a is not table and
-                   next(a.iterancestors("table"), None) is table):  # a row or its group not displayed
+            if self._row_gone(tr, table):
                 self.hidden += bool("".join(tr.itertext()).strip())
                 continue
             cells: list[str] = []
@@ -326,6 +325,16 @@ class _Page:
                     below[k] = down  # this row counted off below
             below = {k: n - 1 for k, n in below.items() if n > 1}
             yield tuple(cells)
+
+
+    def _row_gone(self, tr: etree._Element, table: etree._Element) -> bool:
+        """Whether a row, or the group it stands in (<tbody>, <thead>), is not drawn (display:none …)."""
+        at: etree._Element | None = tr
+        while at is not None and at is not table:
+            if self.looks.gone(at):
+                return True
+            at = at.getparent()
+        return False
 
 
 def _span(written: str | None, most: int = MAX_SPAN) -> int:
