@@ -363,3 +363,31 @@ def test_a_notice_opening_with_its_basis_names_the_unit_it_announces_not_the_cla
     line = "按照县政府关于推进政府信息公开工作的部署和要求，现将柳溪县青石镇2023年度“三公”经费决算情况公布如下："
     assert identity(line, "2023年度“三公”经费32.40万元。")[0] == "柳溪县青石镇"
     assert not is_unit_name("按照县政府、区政府的要求,现将青石镇")  # a clause is no name, however it ends
+
+
+@pytest.mark.parametrize("lines", [
+    ("目录", "一、收入支出决算总表", "说明：柳溪县档案馆没有使用政府性基金预算安排支出，故本表无数据。"),
+    ("部门决算说明", "根据《柳溪县人民政府办公室关于印发柳溪县档案馆主要职责内设机构和人员编制规定的通知》，本馆内设3个科室。"),
+])
+def test_a_statement_naming_the_unit_only_in_passing_names_it_unsure(lines):
+    """A 决算 that names its unit nowhere else: the note under a table left empty, or its own 三定规定 cited."""
+    unit = read_unit(build("<test>", ["\n".join(lines)]))
+    assert unit.name is not None and (unit.name.value, unit.name.sure) == (NAME, False)
+
+
+def test_another_units_note_or_rules_name_nothing():
+    unit = read_unit(build("<test>", ["说明：本单位没有使用国有资本经营预算安排支出，故本表无数据。",
+                                      "根据《关于印发机构改革方案的通知》，本馆内设3个科室。"]))
+    assert unit.name is None
+
+
+def test_a_sessions_heading_is_no_unit_and_a_cover_run_on_one_line_names_its_issuer_over_its_date():
+    """A congress's session (某县八届人大三次会议文件) is a meeting, never the unit; the cover's issuer before its month
+    (柳溪县档案馆 二〇二三 年十二月), copied onto one line with the rest, names the unit, 存疑."""
+    assert not is_unit_name("柳溪县八届人大三次会") and not is_unit_name("柳溪县八届人大")
+    assert is_unit_name("柳溪县人大常委会")
+    unit = read_unit(build("<test>", ["柳溪县八届人大三次 会 议 文 件 附件 关于2023年预算执行情况的相关表格 柳溪县档案馆 "
+                                      "二〇二三 年十二月 表 格 目 录 表一 收入执行情况表"]))
+    assert unit.name is not None and (unit.name.value, unit.name.sure) == (NAME, False)
+    unit = read_unit(build("<test>", ["关于2023年预算执行情况的相关表格 表一 收入执行情况表"]))
+    assert unit.name is None

@@ -64,9 +64,11 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
             table += 1
             out += [Row(tuple(cells), table) for cells in rows]
             continue
-        found = _marked_grid(marked, k) or _cell_table(lines, k)
+        found = _marked_grid(marked, k) or _cell_table(lines, k) or _labels_between(lines, k)
         if found is None:
             form = _form_table(lines, k)
+            if form is not None and any(_labels_between(lines, x) for x in range(k + 1, k + len(form[0]) + 1)):
+                form = None  # the lines it would take as its caption head a table of their own
             if form is None:
                 out.append(lines[k])
                 k += 1
@@ -218,6 +220,44 @@ def _cell_table(lines: list, k: int, labelled: bool = True) -> tuple[list[list[s
 
 
 _LABEL_HEAD = re.compile(r"项目|科目|项目名称|资金来源|类别|名称|指标")  # a header naming the rows' labels
+_LABELS_HEAD = re.compile(r"(?:指标|项目|科目|类别|内容)(?:名称)?|名称|资金来源")  # a column of labels
+_VALUE_HEAD = re.compile(r"数值|数据|数额|金额|数量|值")  # a header naming values, whatever they are of
+MAX_TYPED_ROWS = 200  # rows of a table with labels between its values read at one place
+
+
+def _labels_between(lines: list, k: int) -> tuple[list[list[str]], int] | None:
+    """A table saved one cell per line whose rows hold labels between their values (指标 / 项目 / 数值 / 项目 / 数值 /
+    比率 over 在职人员控制率 / 编制数 / 50 / 在职人数 / 48 / 96.00%): each header cell says what its column holds —
+    words under a column naming labels (项目, 指标), a value under one naming values (数值, 比率, 编制数) — so a row
+    is as many lines as the header has cells, each of its column's kind (a value's cell may be left empty, a lone |);
+    two rows at least, the width that reads the most. Rows of a label then values are _cell_table's."""
+    def text(i: int) -> str:
+        return _unmarked(lines[i]) if i < len(lines) and isinstance(lines[i], str) else ""
+
+    def fits(label: bool, i: int) -> bool:
+        cell = text(i)
+        if label:
+            return _header_like(cell) and not _lone_number(cell)
+        return _lone_number(cell) or _marked_empty(lines, i) or bool(_EMPTY_CELL.fullmatch(cell))
+
+    best: tuple[int, int] = (0, 0)  # (rows read, width)
+    for width in range(3, MAX_MARKED_WIDTH + 1):
+        header = [text(k + j) for j in range(width)]
+        if not all(_header_like(h) and not _lone_number(h) for h in header):
+            break
+        kinds = [bool(_LABELS_HEAD.fullmatch(h)) for h in header]
+        if not all(label or _VALUE_HEAD.fullmatch(h) or _COLUMN_NAME.search(h) for h, label in zip(header, kinds)) \
+                or not any(label and False in kinds[:j] for j, label in enumerate(kinds)):
+            continue
+        rows = 0
+        while rows < MAX_TYPED_ROWS and all(fits(label, k + (rows + 1) * width + j) for j, label in enumerate(kinds)):
+            rows += 1
+        best = max(best, (rows, -width))
+    rows, width = best[0], -best[1]
+    if rows < 2:
+        return None
+    return [["" if _marked_empty(lines, k + n * width + j) else text(k + n * width + j) for j in range(width)]
+            for n in range(rows + 1)], k + (rows + 1) * width
 _CAPTION = re.compile(r"情况|表|单位|[（(][^）)]*$")  # a table's caption above its columns, no row's label
 _COLUMN_NAME = re.compile(r"目标|完成|预算|执行|决算|[数值额率]$|情况$|(?:19|20)\d{2}\s*年")
 

@@ -43,6 +43,7 @@ from .rates import (
     saved_over_planned,
     share_of_its_list,
 )
+from .row_rates import Declared
 from .tables import Cell, Tables
 
 _CHANGE_WORDS = re.compile(r"较上年|比上年|较去年|比去年|同比")
@@ -83,7 +84,7 @@ class RateClaims(Placement):
             if cell.mention.is_rate and not cell.target:  # an indicator's 100% target states no rate
                 row = lines[cell.line_of]
                 mentions = [c.mention for c in row]
-                found = _declared_share(cell.mention, *cell.of) if cell.of is not None else \
+                found = _declared(cell.mention, cell.of) if cell.of is not None else \
                     column_share(column_change(explain(cell.mention, mentions, mentions, lists), mentions), mentions)
                 if "执行率" in (cell.mention.where.column or "") and any(c.path == "budget.executed" for c in row):
                     # the 执行率 of a 绩效自评表's budget row is 预算执行率 by the table's own definition, even when
@@ -449,15 +450,14 @@ def _nearest_of_value(value: Decimal, rate: Mention, stated: list[Mention]) -> M
     return before[-1] if before else same[0] if same else None
 
 
-def _declared_share(rate: Mention, part: Mention, whole: Mention) -> RateFound:
-    """A share the table's layout declares (占比 beside the amounts a 合计 row sums, tables.Cell.of): the row's amount
-    over the total's — the claim the column makes, whatever its value."""
-    if whole.quantity.value <= 0:
+def _declared(rate: Mention, declared: Declared) -> RateFound:
+    """A rate the table declares the reading of (占比 beside the amounts a 合计 row sums; a 控制率 or 变动率 beside its
+    row's two figures, tables.Cell.of) — the claim the table makes, whatever its value."""
+    reading = reading_of(declared.kind, declared.numerator, declared.denominator)
+    if reading is None:
         return RateFound(rate, "unexplained")
-    computed = part.quantity.to(whole.quantity.unit).value / whole.quantity.value * 100
-    reading = Reading("share", part, whole, computed)
-    status = "explained" if agrees(rate.percent, computed) else "contradicted"
-    return RateFound(rate, status, reading, why=f"按本表合计行 {reading.formula()} 重算为 {computed:.2f}%")
+    status = "explained" if agrees(rate.percent, reading.value) else "contradicted"
+    return RateFound(rate, status, reading, why=f"按{declared.basis} {reading.formula()} 重算为 {reading.value:.2f}%")
 
 
 def _share_claim(found: RateFound, part: Mention, whole: Mention, sure: bool) -> RateFound:

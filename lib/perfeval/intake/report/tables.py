@@ -32,6 +32,7 @@ from .grid import SUB_ROW, TOTAL_ROW, WHOLE_ROW, GridRow, Header, Value, row_tot
 from .lists import Listed
 from .mentions import Mention, Where
 from .numbers_of_tables import INDEX_COLUMN
+from .row_rates import Declared, declared
 from .unit import GRADE_WORDS
 
 _FRAMEWORK_HEADER = ("评分标准", "评分要点")
@@ -51,7 +52,7 @@ class Cell:
     also: str | None = None  # a second catalogue figure the same cell states (年度资金总额·全年执行数 is 总支出 too)
     target: bool = False  # an indicator's target or actual value: a percentage there is a goal, no rate stated
     across: tuple[int, int] | None = None  # in a table turned on its side, the (header row, column) the value is of
-    of: tuple[Mention, Mention] | None = None  # a share the table's layout declares: (its row's amount, its total's)
+    of: Declared | None = None  # the reading the table declares: a 占比 over its 合计 row, a rate over its row's figures
 
     @property
     def line_of(self) -> tuple[int, int]:
@@ -358,7 +359,21 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
                   "turned": _read_turned}[kind]
         i = reader(blocks, i, out, report_year)
     _cited_in_their_runs(out, blocks)
+    _declare_row_rates(out)
     return out
+
+
+def _declare_row_rates(out: Tables) -> None:
+    """Each rate a row states beside two figures its words name (row_rates): declared their rate, the claim of its
+    row (在职人员控制率 | 编制数 | 50 | 在职人数 | 48 | 96%), unless the layout declared it already."""
+    rows: dict[tuple[int, int], list[Mention]] = {}
+    for cell in out.cells:
+        rows.setdefault(cell.line_of, []).append(cell.mention)
+    for k, cell in enumerate(out.cells):
+        if cell.mention.is_rate and cell.of is None and not cell.target:
+            reading = declared(cell.mention, rows[cell.line_of])
+            if reading is not None:
+                out.cells[k] = replace(cell, of=reading)
 
 
 def _cited_in_their_runs(out: Tables, blocks: tuple[Block, ...]) -> None:
@@ -604,10 +619,19 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
         total = TOTAL_ROW.match(normalise(row)) is not None
         row_unit = next((normalise(c.text) for c in grid_row.values if c.column == unit_at), "")
         read: dict[int, Mention] = {}
+        before: Value | None = None
         for cell in grid_row.values:
             k, text, head = cell.column, cell.text, cell.header
             q = _quantity(text)
+            word = _own_label(before, cell, columns, unit_at)
+            before = cell
             if q is None:
+                continue
+            if word is not None:  # 在职人员控制率 | 编制数 | 50: the value is what its cell's label names
+                m, path = _labelled_value(q, word, Where(blocks[j].section, text, j, cell.at, row, word), stated,
+                                          report_year)
+                out.cells.append(Cell(m, path))
+                read[k] = m
                 continue
             named = _unit_named(row_unit) if not q.unit else None
             if named and unit_at is not None:
@@ -633,6 +657,35 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     return j
 
 
+_GENERIC_COLUMN = re.compile(r"数值|数据|数额|金额|数量|值|数")  # a value column that says nothing of what it holds
+
+
+def _own_label(before: Value | None, cell: Value, columns: list[str], unit_at: int | None) -> str | None:
+    """The words of the cell right before a value in its row, when they label it (项目 | 数值 | 项目 | 数值: each
+    value named by the cell before it), not the value's column: its column's header says nothing of what it holds
+    (数值, 金额), or heads several columns."""
+    if before is None or before.at != cell.at - 1 or before.column == unit_at:
+        return None
+    words = _clean_row(before.text)
+    if not words or words in _EMPTY or _quantity(words) is not None or TOTAL_ROW.match(normalise(words)):
+        return None
+    head = _UNIT_IN_HEADER.sub("", normalise(cell.header))
+    return words if _GENERIC_COLUMN.fullmatch(head) or columns.count(cell.header) > 1 else None
+
+
+def _labelled_value(q: Quantity, word: str, where: Where, stated: str | None,
+                    report_year: int | None) -> tuple[Mention, str | None]:
+    """A value under the label its row gives it: the catalogue figure the label names (编制数), in that figure's unit
+    when it has none (人), else the unit the label names in brackets or the table's money unit (单位：万元) unless
+    the label counts or rates something else."""
+    path = _pair_path(word, report_year)
+    if path and not q.unit and (unit_of(path) not in _MONEY or not stated):
+        q, implied = _catalogue_unit(q, path)
+    else:
+        q, implied = _cell_unit(q, word, "", stated)
+    return _mention(q, word, where, implied), path
+
+
 def _declare_shares(out: Tables, first_cell: int, rows: list[tuple[str, dict[int, Mention]]], columns: list[str]) -> None:
     """The table's cells from `first_cell` on with the shares its layout declares (_shares_of_totals)."""
     shares = _shares_of_totals(rows, columns)
@@ -644,11 +697,11 @@ def _declare_shares(out: Tables, first_cell: int, rows: list[tuple[str, dict[int
 _SHARE_COLUMN = re.compile(r"占比|比重|构成比?|所占比例")
 
 
-def _shares_of_totals(rows: list[tuple[str, dict[int, Mention]]], columns: list[str]) -> dict[int, tuple[Mention, Mention]]:
+def _shares_of_totals(rows: list[tuple[str, dict[int, Mention]]], columns: list[str]) -> dict[int, Declared]:
     """The shares a table's layout declares, by the id of each rate: a column headed 占比 / 比重 beside the amounts its
     total row sums (grid.row_totals) gives each of those rows' amount over the total's — of the amount column its
     header names (决算占比: the 决算数 column), else of the table's one amount column."""
-    out: dict[int, tuple[Mention, Mention]] = {}
+    out: dict[int, Declared] = {}
     for share in (k for k, h in enumerate(columns) if _SHARE_COLUMN.search(normalise(h))):
         amounts = {k for _, read in rows for k, m in read.items() if k != share and not m.is_rate}
         named = {k for k in amounts if _UNIT_IN_HEADER.sub("", normalise(columns[share])).replace("占比", "")
@@ -662,7 +715,7 @@ def _shares_of_totals(rows: list[tuple[str, dict[int, Mention]]], columns: list[
                 part, rate = rows[i][1].get(amount), rows[i][1].get(share)
                 if whole is not None and part is not None and rate is not None and rate.is_rate \
                         and part.quantity.unit == whole.quantity.unit:
-                    out[id(rate)] = (part, whole)
+                    out[id(rate)] = Declared("share", part, whole, "本表合计行")
     return out
 
 

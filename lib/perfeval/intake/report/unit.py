@@ -179,9 +179,11 @@ def is_unit_name(text: str) -> bool:
     text = _MASK.sub("某", text)
     base = re.sub(r"[（(][^（()）]{2,20}[）)]$", "", text)  # 中共某某省委党校（某某行政学院）: one unit, two names
     return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:/\\|.、,;]", text) and base.endswith(_UNIT_END) \
-        and not _PRONOUN.match(text) and not _GREETING.match(text)
+        and not _PRONOUN.match(text) and not _GREETING.match(text) and not _SESSION.search(text)
 
 
+# A session of a congress or a committee (某区五届人大一次会议, 政协第三届委员会第二次会议): a meeting, no unit.
+_SESSION = re.compile(r"届[\u4e00-\u9fff]{0,8}?[一二三四五六七八九十\d]+次(?:全体)?会|届(?:人大|政协)$")
 _GREETING = re.compile(r"欢迎|您好")  # a site's banner (欢迎访问某某县人民政府): the site's owner greeting, no unit's name
 
 
@@ -454,7 +456,42 @@ def _name(sentences: list[Sentence]) -> Stated | None:
             return Stated(_compact(m.group("v")), _where(s), re.sub(r"\s", "", m.group("w")))
     return fields.get("w") or _name_from_signature(sentences) or _name_from_a_later_title(sentences) \
         or _name_from_first_sentence(sentences) or _name_from_project(sentences) \
-        or _name_from_site(sentences) or _name_from_author(sentences) or _name_from_title(sentences, places=True)
+        or _name_from_site(sentences) or _name_from_author(sentences) or _name_from_own_words(sentences) \
+        or _name_from_cover(sentences) or _name_from_title(sentences, places=True)
+
+
+# A cover's issuer and its month, run together on one line as a copied cover keeps them (某某局 二〇二一年十一月).
+_COVER = re.compile(rf"(?:^|\s)(?P<v>[\u4e00-\u9fff（）()]{{4,40}}?)\s+(?:{_A_YEAR})\s*年\s*(?:\d{{1,2}}|{_CN_SMALL})\s*月")
+
+
+def _name_from_cover(sentences: list[Sentence]) -> Stated | None:
+    """The unit a cover names over its date, on the title's lines: 存疑, as inferred."""
+    bound = title_bound(sentences)
+    for s in sentences:
+        if s.block >= bound:
+            break
+        for m in _COVER.finditer(s.text):
+            if is_unit_name(m.group("v")):
+                return Stated(m.group("v"), _where(s), "封面上署于日期之前的单位", sure=False)
+    return None
+
+
+# The unit's own rules cited by their notice's title (关于印发某某局主要职责内设机构和人员编制规定的通知: its 三定规定).
+_OWN_RULES = re.compile(r"印发(?P<v>[\u4e00-\u9fff（）()]{4,40}?)(?:主要职责|职能配置|机构职能|机构设置)[^》<>]{0,24}?(?:规定|方案)")
+# A 决算's note under a table left empty, the unit as its subject (说明：某某镇人民政府没有使用…支出，故本表无数据).
+_EMPTY_TABLE = re.compile(r"(?:^|[：:。；;，,\s])(?P<v>[\u4e00-\u9fff（）()]{4,40}?)(?:(?:19|20)\d{2}年度?)?(?:没有|无|未|不)"
+                          r"[^。；;]{0,40}?(?:故|因此|所以|因而)?[，,]?\s*(?:本表|此表|该表)(?:无数据|为空表?|数据为空|无数)")
+
+
+def _name_from_own_words(sentences: list[Sentence]) -> Stated | None:
+    """The unit a 决算 or budget names only in passing: the title of its own 三定规定 cited, or its note under a table
+    left empty — 存疑, as inferred."""
+    for pattern, cue, basis in ((_EMPTY_TABLE, "表", "空表说明中的单位"), (_OWN_RULES, "印发", "正文引用的本单位“三定”规定")):
+        for s in sentences:
+            for m in pattern.finditer(_compact(s.text)) if cue in s.text else ():  # a few sentences searched
+                if is_unit_name(m.group("v")):
+                    return Stated(m.group("v"), _where(s), basis, sure=False)
+    return None
 
 
 def _field_value(text: str) -> str | None:
