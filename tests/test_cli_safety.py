@@ -273,3 +273,15 @@ def test_an_excel_command_never_writes_over_what_it_reads_nor_names_a_file_as_an
         assert words in err and "Traceback" not in err, (argv, err)
     assert {p: p.read_bytes() for p in (unit, book)} == before
     assert not (tmp_path / "blank.yml").exists()
+
+
+def test_a_batch_refused_for_its_units_makes_no_outputs_folder(tmp_path, capsys):
+    """`run missing.yaml -o new/out` made new/out and a results store in it, then said the file was missing."""
+    folder = tmp_path / "收到的报告"
+    folder.mkdir()
+    (folder / "说明.md").write_text("not a unit", encoding="utf-8")
+    for units in (["qingtan_2024.yaml"], [str(tmp_path / "无此文件夹")], [str(folder)],
+                  ["--failed-only", "qingtan_2024.yaml"]):
+        assert main(["run", *units, "-o", str(tmp_path / "新建" / "out"), "-q"]) == 1, units
+        assert "Traceback" not in capsys.readouterr().err
+        assert not (tmp_path / "新建").exists(), units

@@ -5,7 +5,7 @@ from __future__ import annotations
 from perfeval.intake.report.document import build
 from perfeval.intake.report.mentions import prose_mentions
 from perfeval.intake.report.numbers_of_tables import unnumbered
-from perfeval.intake.report.row_numbers import row_number_starts
+from perfeval.intake.report.row_numbers import row_codes_within, row_number_starts, without_subject_codes
 
 
 def figures(*lines: str) -> list[str]:
@@ -37,6 +37,26 @@ def test_a_statement_run_together_on_one_line_without_its_header_loses_its_row_c
     assert figures(line) == ["318.60", "250.10", "0.00", "12.40", "80.90", "331.00", "331.00"]  # never 1 318.60
     # a rising number between a label and an amount twice only, or amounts without decimals: no such statement
     assert figures("收入 1 318.60 支出 2 250.10") == ["1 318.60", "2 250.10"]
+
+
+def test_an_empty_rows_line_number_in_a_statement_run_together_is_no_figure():
+    line = ("一般公共预算财政拨款收入 1 206.30 一般公共服务支出 31 180.20 政府性基金预算财政拨款收入 2 外交支出 32 "
+            "事业收入 3 4.10 国防支出 33 其他收入 4 1.60 教育支出 34 30.00 本年收入合计 10 212.00 本年支出合计 40 210.20")
+    assert figures(line) == ["206.30", "180.20", "4.10", "1.60", "30.00", "212.00", "210.20"]
+    # a number between two words that would not rise with the statement's 行次 is no empty row's: kept
+    line = "收入 1 206.30 支出 31 180.20 事业收入 2 4.10 国防支出 32 1.60 其他收入 3 3.00 教育支出 33 5.00 另有讲座 1 场"
+    assert [line[a:b] for a, b in row_codes_within(line)] == ["1", "31", "2", "32", "3", "33"]
+
+
+def test_a_budget_subjects_code_before_its_name_in_a_tables_row_is_no_figure():
+    codes = [("2130201", "行政运行", "86.40"), ("21302", "林业和草原", "86.40"), ("213", "农林水支出", "86.40"),
+             ("213", "02", "01", "行政运行", "86.40"), ("", "2130201", "行政运行", "86.40")]
+    assert [without_subject_codes(row) for row in codes] == [
+        ("", "行政运行", "86.40"), ("", "林业和草原", "86.40"), ("", "农林水支出", "86.40"),
+        ("", "", "", "行政运行", "86.40"), ("", "", "行政运行", "86.40")]
+    # an amount before its unit's cell, a count before a name that is no subject's: kept
+    for row in (("210", "万元"), ("213", "档案馆职工", "12"), ("86.40", "行政运行")):
+        assert without_subject_codes(row) == row
 
 
 def test_a_one_cell_per_line_tables_index_column_is_no_figure():

@@ -444,7 +444,7 @@ _METADATA = lazy_compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|Fa
 MAX_METADATA_GAP = 40  # characters between a bare number and the timestamp or flag that makes it a file property
 _PER = lazy_compile(rf"\s*/\s*(?P<per>(?:\d+(?:\.\d+)?\s*[万千亿]?)?\s*(?:{_UNIT_RE}))(?![\dA-Za-z])")
 _DOTTED_DATE = lazy_compile(r"(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])")
-_SUBJECT_CODE = lazy_compile(r"2[0-3]\d(?:\d{2}){1,2}")  # 功能分类科目 codes: 类 201, 款 20103, 项 2010301
+SUBJECT_CODE = lazy_compile(r"2[0-3]\d(?:\d{2}){1,2}")  # 功能分类科目 codes: 类 201, 款 20103, 项 2010301
 _NEXT_HEADING = lazy_compile(r"\s+(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|"
                            r"[（(]\s*[一二三四五六七八九十]+\s*[）)]|附件|附表)")
 _PAGED_HEADING = lazy_compile(r"\s\d{1,3}" + _NEXT_HEADING.pattern)  # a page number, then the next heading
@@ -459,7 +459,7 @@ _MONTH_DAY = lazy_compile(r"[·•・]\d{1,2}(?!\d)")
 # What a time word after a dotted date says (2022.12前, 2023.6以来): a time, not a figure.
 _TIME_AFTER = lazy_compile(r"\s*(?:月|底|末|初|前|后|以前|以后|以来|起|止|之前|之后|期间)")
 # A 类 of the budget's functional classification: three digits (201-234) before a name ending in 支出.
-_CLASS_CODE = lazy_compile(r"2[0-3]\d")
+CLASS_CODE = lazy_compile(r"2[0-3]\d")
 _CLASS_NAME = lazy_compile(r"\s?[\u4e00-\u9fff、]{1,16}?支出")
 # The short numbers of emergency and public services before the service's name (110报警, 120急救中心, 12333咨询).
 _SERVICE_NUMBER = lazy_compile(r"11[0249]|12[02]|123\d{2}|95\d{3}|96\d{3,4}")
@@ -986,7 +986,7 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             if _DOTTED_DATE.fullmatch(digits) and (re.match(r"[.．]\d", after) or re.match(r"\s*(?:月|底|末|初)", after)
                                                    or re.search(r"(?:截至|截止|至|于|从)\s*$", before)):
                 return None  # a date written with dots (截至2022.12.31, 2023.6底)
-            if _SUBJECT_CODE.fullmatch(digits) and _CJK.match(after.lstrip()):
+            if SUBJECT_CODE.fullmatch(digits) and _CJK.match(after.lstrip()):
                 return None  # a budget subject's code before its name (2010301行政运行, 20103 政府办公厅)
             if _YEAR_DIGITS.fullmatch(digits) and (
                     _CJK.match(after) and (not before_char or _CJK.match(before_char) or before_char in _PATH_MARKS)
@@ -1115,7 +1115,7 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True
     if integer and len(digits) <= 2 and (re.search(r"\d\s*[=+＋]\s*$", before) or re.match(r"\s*[=+＋]\s*\d", after)):
         return True
-    if _CLASS_CODE.fullmatch(digits) and _CLASS_NAME.match(after):
+    if CLASS_CODE.fullmatch(digits) and _CLASS_NAME.match(after):
         return True
     return bool(_SERVICE_NUMBER.fullmatch(digits) and (len(digits) == 5 and _CJK.match(after)
                                                        or _SERVICE_WORDS.match(after)))
