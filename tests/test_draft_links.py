@@ -200,6 +200,12 @@ def test_two_changes_named_only_by_their_words_are_two_figures(tmp_path):
     against_budget = draft_of(tmp_path, TITLE, "一、支出情况", "经比较，本年会议费较上年减少1.20万元，下降8.00%，"
                               "较年初预算数减少0.52万元。其中：培训费较上年减少0.40万元，较年初预算数减少0.18万元。")
     assert against_budget.repeats == []
+    differences = draft_of(tmp_path, TITLE, "一、支出情况", "其中：会议费支出0万元，年初预算为0万元，差值为0万元，原因为压缩开支。",
+                           "二、培训", "培训费支出0万元，年初预算为0万元，差值为0万元，原因为压缩开支。")
+    assert differences.repeats == []  # each 差值 is of its own line
+    plans = draft_of(tmp_path, TITLE, "一、支出情况", "公务用车购置及运行维护费支出决算为27.00万元，完成预算30.00万元的90.0%；"
+                     "其中：公务用车购置支出决算为0万元；公务用车运行维护费支出决算为27.00万元，完成预算30.00万元的90.0%。")
+    assert plans.repeats == []  # each line's own budget
 
 
 def test_a_form_budget_block_states_its_figures_in_the_total_row_and_its_sources_are_parts_of_it(tmp_path):
