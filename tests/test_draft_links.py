@@ -1369,3 +1369,16 @@ def test_paragraphs_after_one_announcing_its_detail_each_state_a_part_of_its_fig
     broken = [f for f in findings_of(tmp_path, *lines) if f.kind == "accounting_identities"]
     assert len(broken) == 2 and all(f.candidate for f in broken)  # 290 + 180 ≠ 480 and 30 + 20 ≠ 40: two causes,
     # never one the consequence of the other through the 12.0% stated on a part of each
+
+
+def test_a_breakdown_opened_by_the_words_of_a_total_stated_in_another_part_is_of_that_total_with_its_shares(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、总体情况", "本站2023年度“三公”经费财政拨款支出决算为40.00万元，完成全年预算50.00万元的80.0%。",
+                     "二、具体情况", "2023年度“三公”经费财政拨款支出决算中，因公出国(境)费6.00万元，占15.0%；公务用车运行维护费"
+                     "24.00万元，占60.0%；公务接待费10.00万元，占25.0%。")
+    assert ("40.00万元", ("6.00万元", "24.00万元", "10.00万元")) in {
+        (lst.whole.written, tuple(p.written for p in lst.parts)) for lst in draft.lists}
+    assert {r.rate.written: r.status for r in draft.rates if r.rate.written != "80.0%"} == {
+        "15.0%": "explained", "60.0%": "explained", "25.0%": "explained"}
+    other = draft_of(tmp_path, TITLE, "一、总体情况", "本站2023年度“三公”经费财政拨款支出决算为41.00万元。",
+                     "二、具体情况", "2023年度“三公”经费财政拨款支出决算中，因公出国(境)费6.00万元；公务接待费10.00万元。")
+    assert not any(lst.whole.written == "41.00万元" for lst in other.lists)  # parts not making it: no breakdown of it

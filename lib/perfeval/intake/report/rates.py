@@ -464,6 +464,8 @@ def share_of_its_list(found: RateFound, sentence: list[Mention], lists: list[Lis
     reading = _share(part, listed[0].whole)
     if reading is None:
         return found
+    if agrees(rate.percent, reading.value):  # a total stated in another part, which the sentence's figures do not hold
+        return RateFound(rate, "explained", reading, why=reading.formula())
     return RateFound(rate, "contradicted", reading, why=f"按所列口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
 
 
