@@ -1382,3 +1382,12 @@ def test_a_breakdown_opened_by_the_words_of_a_total_stated_in_another_part_is_of
     other = draft_of(tmp_path, TITLE, "一、总体情况", "本站2023年度“三公”经费财政拨款支出决算为41.00万元。",
                      "二、具体情况", "2023年度“三公”经费财政拨款支出决算中，因公出国(境)费6.00万元；公务接待费10.00万元。")
     assert not any(lst.whole.written == "41.00万元" for lst in other.lists)  # parts not making it: no breakdown of it
+
+
+def test_an_adjustment_rate_stated_beside_the_opening_and_the_whole_budget_is_the_change_between_them(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、预算情况",
+                     "2023年度项目支出年初预算安排800.00万元，全年预算数920.00万元，预算调整比例15.00%，决算数900.00万元。")
+    found = next(r for r in draft.rates if r.rate.written == "15.00%")
+    assert found.status == "explained" and found.reading.kind == "change"  # (920 − 800) ÷ 800
+    shared = draft_of(tmp_path, TITLE, "一、预算情况", "年初预算800.00万元，调整增加120.00万元，调整后预算920.00万元，预算调整率15.00%。")
+    assert next(r for r in shared.rates if r.rate.written == "15.00%").status == "explained"  # the share 120 ÷ 800
