@@ -1349,3 +1349,17 @@ def test_figures_of_one_kind_beside_a_total_and_its_parts_make_a_breakdown_of_th
     opposed = with_kinds_beside("本所公务费30.00万元，比上年减少1.00万元。其中：差旅费12.00万元，比上年增加2.00万元；"
                                 "会议费13.00万元，比上年减少1.00万元；培训费5.00万元，比上年减少2.00万元。")
     assert not any(whole == "1.00万元" for whole, _, _ in opposed)  # a rise and a fall do not add up as written
+
+
+def test_paragraphs_after_one_announcing_its_detail_each_state_a_part_of_its_figures_and_of_their_changes(tmp_path):
+    lines = (TITLE, "二、收支情况",
+             "本站2023年度财政拨款本年收入500.00万元，比上年增加50.00万元；本年支出480.00万元，增加40.00万元。具体情况如下：",
+             "一般公共预算财政拨款本年收入300.00万元，比上年增加20.00万元；本年支出290.00万元，比上年增加30.00万元，增长11.5%。",
+             "政府性基金预算财政拨款本年收入200.00万元，比上年增加30.00万元；本年支出180.00万元，比上年增加20.00万元，增长12.0%。")
+    draft = draft_of(tmp_path, *lines)
+    got = {(lst.whole.written, tuple(p.written for p in lst.parts)) for lst in draft.lists}
+    assert {("500.00万元", ("300.00万元", "200.00万元")), ("50.00万元", ("20.00万元", "30.00万元")),
+            ("480.00万元", ("290.00万元", "180.00万元")), ("40.00万元", ("30.00万元", "20.00万元"))} <= got
+    broken = [f for f in findings_of(tmp_path, *lines) if f.kind == "accounting_identities"]
+    assert len(broken) == 2 and all(f.candidate for f in broken)  # 290 + 180 ≠ 480 and 30 + 20 ≠ 40: two causes,
+    # never one the consequence of the other through the 12.0% stated on a part of each

@@ -41,6 +41,7 @@ from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
 from .named_sums import sums_in_words
 from .model import Draft, Item, Reading
+from .paragraph_parts import paragraph_parts
 from .placement import by_sentence, number, qualified
 from .rate_claims import RateClaims
 from .rates import RateFound
@@ -111,6 +112,7 @@ class _Assembly(RateClaims, Records):
                        free)
         lists += find_totals(free, lists) + tables.totals
         lists += sums_in_words(self.document, free, lists)
+        lists += paragraph_parts(self.document, free, lists)
         lists += attribute_lists(lists, free)
         lists = [lst for lst in lists if _DIGIT.search(lst.whole.written)]  # 内设三个科室，其中…: a count in words
         # names how many kinds follow, not a total their figures make (办公室2个岗位、业务科3个岗位)
