@@ -55,7 +55,7 @@ def test_a_wrong_rate_in_a_cell_is_the_question_a_sentence_stating_it_raises(tmp
     assert len(questioned) == 3
 
 
-@pytest.mark.parametrize("form", ("docx", "pdf", "html", "tab", "space", "cell", "bar"))
+@pytest.mark.parametrize("form", (*FORMS, "single", "flat"))
 def test_a_control_rate_under_its_header_is_the_rate_of_the_figures_beside_it(tmp_path, form):
     assert _judged(tmp_path, form, _table(HEADED, RIGHT)) == ([("95.00%", "explained", "38", "40")], [])
     rates, questioned = _judged(tmp_path, form, _table(HEADED, WRONG))
