@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import types
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
@@ -410,24 +409,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _no_pydantic_plugins() -> None:
-    """perfeval uses no pydantic plugin; looking for them reads the metadata of every installed package (about
-    20 ms of CPU). Set PYDANTIC_DISABLE_PLUGINS yourself to load some anyway.
-
-    With every plugin disabled, pydantic's loader can only answer "none", yet importing it imports
-    importlib.metadata (email, zipfile, csv: another ~18 ms of a command's CPU) when the first validator is built.
-    The loader's one function is given here with that answer, so the import never happens; any other setting
-    leaves pydantic's own loader in place."""
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    loader = "pydantic.plugin._loader"
-    if os.environ["PYDANTIC_DISABLE_PLUGINS"] == "__all__" and loader not in sys.modules:
-        disabled = types.ModuleType(loader, "pydantic's plugin loader with every plugin disabled (perfeval.cli)")
-        disabled.get_plugins = tuple  # type: ignore[attr-defined]  # get_plugins() -> (): no plugins
-        sys.modules[loader] = disabled
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    _no_pydantic_plugins()
     if sys.stdout is None:  # started with its output closed (`>&-`): what it prints would be lost without a word
         say("error: standard output is closed; send it to a file or /dev/null", sys.stderr)
         return 1

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import enum
 import json
+import numbers
 import re
 import sys
 import types
 import typing
+from decimal import Decimal
 from typing import Any, Callable, ClassVar, Iterator, Union
 
 _MISSING: Any = type("_Missing", (), {"__repr__": lambda self: "MISSING"})()
@@ -29,7 +31,7 @@ class FieldInfo:
                  "le", "gt", "lt", "min_length", "max_length", "pattern", "annotation", "checks")
 
     def __init__(self, default: Any = _MISSING, *, default_factory: Callable[[], Any] | None = None,
-                 alias: str | None = None, exclude: bool = False, description: str | None = None,
+                 alias: str | None = None, exclude: bool | None = None, description: str | None = None,
                  strict: bool | None = None, allow_inf_nan: bool | None = None, ge: float | None = None,
                  le: float | None = None, gt: float | None = None, lt: float | None = None,
                  min_length: int | None = None, max_length: int | None = None, pattern: str | None = None) -> None:
@@ -62,7 +64,7 @@ class FieldInfo:
     def _merge(self, other: FieldInfo) -> None:
         for name in FieldInfo.__slots__[:-2]:
             theirs = getattr(other, name)
-            if theirs is not None and theirs is not _MISSING and theirs is not False:
+            if theirs is not None and theirs is not _MISSING:
                 setattr(self, name, theirs)
         if other.default is None:
             self.default = None
@@ -220,7 +222,7 @@ def _build(tp: Any, info: FieldInfo | None, strict: bool) -> Check:
         if issubclass(tp, Record):
             return tp._check
         if issubclass(tp, enum.Enum):
-            return _enum(tp)
+            return _enum(tp, strict)
         if tp is bool:
             return _bool(info, strict)
         if tp is int:
@@ -358,13 +360,16 @@ def _literal(options: tuple[Any, ...]) -> Check:
     return literal
 
 
-def _enum(tp: type[enum.Enum]) -> Check:
+def _enum(tp: type[enum.Enum], strict: bool) -> Check:
     values = {m.value: m for m in tp}
     expected = _expected(tuple(tp))
 
     def of_enum(value: Any, loc: tuple[Any, ...], errors: Errors) -> Any:
         if isinstance(value, tp):
             return value
+        if strict:  # a strict record takes only a member (a shorthand reads the word first)
+            return _error(errors, "is_instance_of", loc, f"Input should be an instance of {tp.__name__}", value,
+                          **{"class": tp.__name__})
         try:
             return values[value]
         except (KeyError, TypeError):
@@ -380,31 +385,36 @@ def _bool(info: FieldInfo | None, strict: bool) -> Check:
     def boolean(value: Any, loc: tuple[Any, ...], errors: Errors) -> Any:
         if value is True or value is False:
             return value
-        if not strict and isinstance(value, (int, str)) and not isinstance(value, float):
+        if not strict and isinstance(value, (int, float, str, Decimal)):
+            if isinstance(value, float) and value not in (0.0, 1.0):
+                return _error(errors, "bool_type", loc, "Input should be a valid boolean", value)
             if value in _TRUE:
                 return True
             if value in _FALSE:
                 return False
+            return _error(errors, "bool_parsing", loc, "Input should be a valid boolean, unable to interpret input",
+                          value)
         return _error(errors, "bool_type", loc, "Input should be a valid boolean", value)
     return boolean
 
 
-def _bounds(info: FieldInfo | None) -> Callable[[Any, tuple[Any, ...], Errors, Any], Any]:
-    """The numeric bounds of a field, as one check (None when it has none)."""
+def _bounds(info: FieldInfo | None, kind: type = int) -> Callable[[Any, tuple[Any, ...], Errors, Any], Any]:
+    """The numeric bounds of a field, as one check; a float field's bounds are floats (its messages say 0.0)."""
     if info is None:
         return lambda number, loc, errors, value: number
-    ge, le, gt, lt = info.ge, info.le, info.gt, info.lt
+    ge, le, gt, lt = (None if b is None else kind(b) for b in (info.ge, info.le, info.gt, info.lt))
+    shown = {b: format(b, "g") if isinstance(b, float) and b.is_integer() else b for b in (ge, le, gt, lt)}
 
     def bounded(number: Any, loc: tuple[Any, ...], errors: Errors, value: Any) -> Any:
         if ge is not None and not number >= ge:
-            return _error(errors, "greater_than_equal", loc, f"Input should be greater than or equal to {ge}", value,
+            return _error(errors, "greater_than_equal", loc, f"Input should be greater than or equal to {shown[ge]}", value,
                           ge=ge)
         if gt is not None and not number > gt:
-            return _error(errors, "greater_than", loc, f"Input should be greater than {gt}", value, gt=gt)
+            return _error(errors, "greater_than", loc, f"Input should be greater than {shown[gt]}", value, gt=gt)
         if le is not None and not number <= le:
-            return _error(errors, "less_than_equal", loc, f"Input should be less than or equal to {le}", value, le=le)
+            return _error(errors, "less_than_equal", loc, f"Input should be less than or equal to {shown[le]}", value, le=le)
         if lt is not None and not number < lt:
-            return _error(errors, "less_than", loc, f"Input should be less than {lt}", value, lt=lt)
+            return _error(errors, "less_than", loc, f"Input should be less than {shown[lt]}", value, lt=lt)
         return number
     return bounded
 
@@ -413,28 +423,47 @@ def _int(info: FieldInfo | None, strict: bool) -> Check:
     bounded = _bounds(info)
 
     def integer(value: Any, loc: tuple[Any, ...], errors: Errors) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, int) and (not isinstance(value, bool) or not strict):
             return bounded(int(value), loc, errors, value)
-        if not strict and isinstance(value, float) and value.is_integer():
-            return bounded(int(value), loc, errors, value)
-        if not strict and isinstance(value, float):
+        if strict:
+            return _error(errors, "int_type", loc, "Input should be a valid integer", value)
+        if isinstance(value, (float, Decimal)):
+            if value != value or value in (float("inf"), float("-inf")):
+                return _error(errors, "finite_number", loc, "Input should be a finite number", value)
+            if abs(value) > 2 ** 63:
+                return _error(errors, "int_parsing_size", loc, "Unable to parse input string as an integer, exceeded "
+                              "maximum size", value)
+            if value % 1 == 0:
+                return bounded(int(value), loc, errors, value)
             return _error(errors, "int_from_float", loc, "Input should be a valid integer, got a number with a "
                           "fractional part", value)
+        if isinstance(value, str):
+            digits = value.strip()
+            if digits.isascii() and digits.lstrip("+-").isdigit():
+                return bounded(int(digits), loc, errors, value)
+            return _error(errors, "int_parsing", loc, "Input should be a valid integer, unable to parse string as an "
+                          "integer", value)
         return _error(errors, "int_type", loc, "Input should be a valid integer", value)
     return integer
 
 
 def _float(info: FieldInfo | None, strict: bool) -> Check:
-    bounded = _bounds(info)
+    bounded = _bounds(info, float)
     finite_only = info is not None and info.allow_inf_nan is False
 
     def number(value: Any, loc: tuple[Any, ...], errors: Errors) -> Any:
         if isinstance(value, float):
             out = value if type(value) is float else float(value)  # YAML's StatedFloat: its places are read before
-        elif isinstance(value, int) and not isinstance(value, bool):
+        elif isinstance(value, bool):
+            if strict:
+                return _error(errors, "float_type", loc, "Input should be a valid number", value)
+            out = float(value)
+        elif isinstance(value, (numbers.Real, Decimal)):  # ints, and Decimal and Fraction as pydantic took them
             out = float(value)
         elif not strict and isinstance(value, str):
             try:
+                if not value.isascii():
+                    raise ValueError(value)
                 out = float(value.strip())
             except ValueError:
                 return _error(errors, "float_parsing", loc, "Input should be a valid number, unable to parse string "
