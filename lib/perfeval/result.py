@@ -32,6 +32,11 @@ class Out(Record):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    def __init__(self, **values: Any) -> None:
+        """Made by this module from records core computed, already valid: not validated again (a result read back
+        from JSON is, by model_validate)."""
+        self.__dict__.update(type(self).made_from(**values).__dict__)
+
 
 class Published(Out):
     """A record core or checks computes, published as a record derived from its dataclass, so every field it has or

@@ -2,7 +2,6 @@
 import math
 import re
 from pathlib import Path
-import copy
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple, Union, get_args
@@ -805,6 +804,8 @@ def _valid_part(data: dict[str, Any], exc: ValidationError) -> tuple[UnitParams 
     whole (a record missing what it needs; its list's later entries move up, so problems about them are not
     reported from the partial params). The identity is replaced by a placeholder when it is invalid.
     """
+    import copy  # only an invalid file is copied
+
     kept = copy.deepcopy({k: v for k, v in data.items() if k in UnitParams.model_fields})
     shifted: set[str] = set()
     for whole in (False, True, True):

@@ -1,7 +1,6 @@
 """Validation problems as people read them: a field path named the way the file is written, and a plain message."""
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 import math
 import re
@@ -99,6 +98,8 @@ def known_fields(model: type[Record], loc: list[Any]) -> set[str]:
 
 
 def _nearest(name: str, options: list[str]) -> str | None:
+    import difflib  # only a file with an unknown name pays for it
+
     close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
     return close[0] if close else None
 

@@ -11,7 +11,6 @@ class costs its annotations, and its checks are built on first use.
 from __future__ import annotations
 
 import enum
-import json
 import numbers
 import re
 import sys
@@ -741,6 +740,8 @@ class Record(metaclass=_RecordType):
 
     @classmethod
     def model_validate_json(cls, text: str | bytes) -> Any:
+        import json  # here, not at the top: `score` without --json never reads or writes JSON
+
         return cls.model_validate(json.loads(text))
 
     def __init__(self, **values: Any) -> None:
@@ -749,6 +750,30 @@ class Record(metaclass=_RecordType):
         if errors or made is _BAD:
             raise ValidationError(type(self).__name__, errors)
         self.__dict__.update(made.__dict__)
+
+    @classmethod
+    def made_from(cls, **values: Any) -> Any:
+        """A record of values already valid (what core computed): defaults filled in and whole numbers in float
+        fields made floats, as validation makes them (the JSON writes 0.0, not 0); nothing else is checked."""
+        fields = cls.model_fields
+        unknown = set(values) - set(fields)
+        if unknown:
+            raise TypeError(f"{cls.__name__} has no field {', '.join(sorted(unknown))}")
+        floats = cls.__dict__.get("_floats")
+        if floats is None:
+            floats = {n: c for n, info in fields.items() if (c := _to_float(info.annotation)) is not None}
+            cls._floats = floats
+        out: dict[str, Any] = {}
+        for name, info in fields.items():
+            if name in values:
+                value = values[name]
+                convert = floats.get(name)
+                out[name] = value if convert is None or value is None else convert(value)
+            elif info.required():
+                raise TypeError(f"{cls.__name__} needs {name}")
+            else:
+                out[name] = info.get_default()
+        return cls._made(out)
 
     @property
     def model_fields_set(self) -> frozenset[str]:
@@ -786,7 +811,35 @@ class Record(metaclass=_RecordType):
         return _dump(self, _Dump(mode == "json", by_alias, exclude_defaults, exclude_none), exclude or set())
 
     def model_dump_json(self, *, indent: int | None = None) -> str:
+        import json
+
         return json.dumps(self.model_dump(mode="json"), indent=indent, ensure_ascii=False, allow_nan=False)
+
+
+def _to_float(tp: Any) -> Callable[[Any], Any] | None:
+    """How a value of an annotation holding floats gets them as validation gives them (3 → 3.0), or None."""
+    origin = typing.get_origin(tp)
+    if tp is float:
+        return lambda v: float(v) if type(v) is int else v
+    if origin is typing.Annotated:
+        return _to_float(typing.get_args(tp)[0])
+    if origin in (Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(inner) == 1:
+            return _to_float(inner[0])
+        return _to_float(float) if float in inner and int not in inner else None  # float | str: 3 is taken as 3.0
+    if origin is tuple:
+        args = typing.get_args(tp)
+        each = [_to_float(a) for a in args if a is not Ellipsis]
+        if not any(each):
+            return None
+        if len(args) == 2 and args[1] is Ellipsis:
+            return lambda v: tuple(each[0](x) for x in v)  # type: ignore[misc]
+        return lambda v: tuple(c(x) if c else x for c, x in zip(each, v))
+    if origin is list:
+        item = _to_float(typing.get_args(tp)[0])
+        return None if item is None else (lambda v: [item(x) for x in v])
+    return None
 
 
 def _hashable(value: Any) -> Any:
