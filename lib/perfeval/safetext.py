@@ -13,9 +13,8 @@ import io
 import os
 import re
 import unicodedata
+from functools import cache
 from pathlib import PurePath
-
-from .core.lazy_pattern import lazy_compile
 
 SHOWN = "\ufffd"  # what a character that must not act is shown as
 # Embeddings, overrides and isolates ("Trojan Source", CVE-2021-42574): they reorder the text after them.
@@ -94,7 +93,7 @@ def for_terminal(text: str) -> str:
     text = inert(text)
     if _printable(text):
         return text
-    return _MAYBE_ACTING.sub(_shown_on_terminal, text)
+    return _maybe_acting().sub(_shown_on_terminal, text)
 
 
 def _printable(text: str) -> bool:
@@ -122,12 +121,14 @@ def json_escaped(text: str) -> str:
     Such characters only occur inside JSON strings (json.dumps already escapes those below U+0020), so the
     document means the same; it can be printed to a terminal and written as UTF-8.
     """
-    return text if _printable(text) else _MAYBE_ACTING.sub(_json_escape, text)
+    return text if _printable(text) else _maybe_acting().sub(_json_escape, text)
 
 
-# Characters that cannot be control, format, separator or surrogate characters; only the others are looked up.
-# Compiled on first use: the CJK block in a negated class costs ~7 ms to compile, and most text never needs it.
-_MAYBE_ACTING = lazy_compile("[^\n\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+@cache
+def _maybe_acting() -> re.Pattern[str]:
+    """Characters that cannot be control, format, separator or surrogate characters; only the others are looked up.
+    Compiled on first use: the CJK block in a negated class costs ~7 ms to compile, and most text never needs it."""
+    return re.compile("[^\n\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 def _json_escape(match: re.Match[str]) -> str:

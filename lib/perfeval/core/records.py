@@ -17,7 +17,7 @@ import sys
 import types
 import typing
 from decimal import Decimal
-from typing import Any, Callable, ClassVar, Iterator, Union
+from typing import Any, Callable, ClassVar, Iterator, Self, Union, cast
 
 _MISSING: Any = type("_Missing", (), {"__repr__": lambda self: "MISSING"})()
 _BAD: Any = type("_Bad", (), {"__repr__": lambda self: "BAD"})()  # what a check returns for a value it refused
@@ -69,7 +69,7 @@ class FieldInfo:
             self.default = None
 
 
-def Field(default: Any = _MISSING, **kwargs: Any) -> Any:  # noqa: N802  (a field's declaration reads as a call)
+def Field(default: Any = _MISSING, **kwargs: Any) -> Any:
     """A field's default and bounds: `x: int = Field(ge=0)`, or inside `Annotated[int, Field(ge=0)]`."""
     return FieldInfo(default, **kwargs)
 
@@ -103,7 +103,7 @@ class Discriminator:
         self.func, self.error_type, self.error_message = func, custom_error_type, custom_error_message
 
 
-def PrivateAttr(default: Any = None) -> Any:  # noqa: N802
+def PrivateAttr(default: Any = None) -> Any:
     """State kept on a record that is no field of it (an index built on first use)."""
     return _Private(default)
 
@@ -116,7 +116,7 @@ class _Private:
 def field_validator(*names: str, mode: str = "after") -> Callable[[Any], Any]:
     """A check of some fields of a record: a classmethod taking the value and returning it (or raising)."""
     def mark(func: Any) -> Any:
-        target = func.__func__ if isinstance(func, classmethod) else func
+        target: Any = func.__func__ if isinstance(func, classmethod) else func
         target.__record_check__ = ("field", mode, names)
         return func
     return mark
@@ -126,7 +126,7 @@ def model_validator(*, mode: str) -> Callable[[Any], Any]:
     """A rule of a whole record: before (a classmethod reading the raw data: shorthands) or after (a method of the
     record made: relations between its fields)."""
     def mark(func: Any) -> Any:
-        target = func.__func__ if isinstance(func, classmethod) else func
+        target: Any = func.__func__ if isinstance(func, classmethod) else func
         target.__record_check__ = ("model", mode, ())
         return func
     return mark
@@ -140,7 +140,7 @@ def model_serializer(*, mode: str = "wrap") -> Callable[[Any], Any]:
     return mark
 
 
-def ConfigDict(**kwargs: Any) -> dict[str, Any]:  # noqa: N802
+def ConfigDict(**kwargs: Any) -> dict[str, Any]:
     """A record class's settings: extra ('forbid' or 'ignore'), strict, frozen, by_alias."""
     return kwargs
 
@@ -376,8 +376,8 @@ def _enum(tp: type[enum.Enum], strict: bool) -> Check:
     return of_enum
 
 
-_TRUE = {True, 1, "true", "True", "TRUE", "yes", "on", "1", "t", "y"}
-_FALSE = {False, 0, "false", "False", "FALSE", "no", "off", "0", "f", "n"}
+_TRUE = {True, "true", "True", "TRUE", "yes", "on", "1", "t", "y"}  # True == 1 and False == 0 in a set
+_FALSE = {False, "false", "False", "FALSE", "no", "off", "0", "f", "n"}
 
 
 def _bool(info: FieldInfo | None, strict: bool) -> Check:
@@ -385,7 +385,7 @@ def _bool(info: FieldInfo | None, strict: bool) -> Check:
         if value is True or value is False:
             return value
         if not strict and isinstance(value, (int, float, str, Decimal)):
-            if isinstance(value, float) and value not in (0.0, 1.0):
+            if isinstance(value, (float, Decimal)) and (value % 1 != 0 or abs(value) >= 2 ** 63):
                 return _error(errors, "bool_type", loc, "Input should be a valid boolean", value)
             if value in _TRUE:
                 return True
@@ -429,7 +429,7 @@ def _int(info: FieldInfo | None, strict: bool) -> Check:
         if isinstance(value, (float, Decimal)):
             if value != value or value in (float("inf"), float("-inf")):
                 return _error(errors, "finite_number", loc, "Input should be a finite number", value)
-            if abs(value) > 2 ** 63:
+            if abs(float(value)) > 2.0 ** 63:
                 return _error(errors, "int_parsing_size", loc, "Unable to parse input string as an integer, exceeded "
                               "maximum size", value)
             if value % 1 == 0:
@@ -597,7 +597,7 @@ class _RecordType(type):
     def model_fields(cls) -> dict[str, FieldInfo]:
         """The record's fields by name, in order (annotations resolved on first use)."""
         found = cls.__dict__.get("_fields")
-        return found if found is not None else cls._resolve()
+        return cast(dict[str, FieldInfo], found if found is not None else cast(Any, cls)._resolve())
 
 
 class Record(metaclass=_RecordType):
@@ -610,6 +610,8 @@ class Record(metaclass=_RecordType):
     _afters: ClassVar[list[Any]] = []
     _field_checks: ClassVar[dict[str, list[tuple[str, Any]]]] = {}
     _serializer: ClassVar[Any] = None
+    _checks: ClassVar[dict[str, Check]]  # built on first validation, per class
+    _floats: ClassVar[dict[str, Callable[[Any], Any]]]  # made_from's conversions, per class
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -730,16 +732,16 @@ class Record(metaclass=_RecordType):
         return made
 
     @classmethod
-    def model_validate(cls, data: Any) -> Any:
+    def model_validate(cls, data: Any) -> Self:
         """The record made from data, or a ValidationError with every problem."""
         errors: Errors = []
         made = cls._check(data, (), errors)
         if errors or made is _BAD:
             raise ValidationError(cls.__name__, errors)
-        return made
+        return cast(Self, made)
 
     @classmethod
-    def model_validate_json(cls, text: str | bytes) -> Any:
+    def model_validate_json(cls, text: str | bytes) -> Self:
         import json  # here, not at the top: `score` without --json never reads or writes JSON
 
         return cls.model_validate(json.loads(text))
@@ -752,7 +754,7 @@ class Record(metaclass=_RecordType):
         self.__dict__.update(made.__dict__)
 
     @classmethod
-    def made_from(cls, **values: Any) -> Any:
+    def made_from(cls, **values: Any) -> Self:
         """A record of values already valid (what core computed): defaults filled in and whole numbers in float
         fields made floats, as validation makes them (the JSON writes 0.0, not 0); nothing else is checked."""
         fields = cls.model_fields
@@ -773,11 +775,11 @@ class Record(metaclass=_RecordType):
                 raise TypeError(f"{cls.__name__} needs {name}")
             else:
                 out[name] = info.get_default()
-        return cls._made(out)
+        return cast(Self, cls._made(out))
 
     @property
     def model_fields_set(self) -> frozenset[str]:
-        return self.__dict__.get("_fields_set", frozenset(type(self).model_fields))
+        return cast(frozenset[str], self.__dict__.get("_fields_set", frozenset(type(self).model_fields)))
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name.startswith("_") or not type(self).model_config.get("frozen", True):
@@ -797,7 +799,7 @@ class Record(metaclass=_RecordType):
         shown = ", ".join(f"{n}={self.__dict__.get(n)!r}" for n in type(self).model_fields)
         return f"{type(self).__name__}({shown})"
 
-    def model_copy(self, *, update: dict[str, Any] | None = None) -> Any:
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Self:
         """A copy with some fields replaced (not validated again: the caller gives valid values)."""
         made = object.__new__(type(self))
         made.__dict__.update({k: v for k, v in self.__dict__.items() if not k.startswith("_") or k == "_fields_set"})
@@ -808,7 +810,8 @@ class Record(metaclass=_RecordType):
     def model_dump(self, *, mode: str = "python", by_alias: bool | None = None, exclude: set[str] | None = None,
                    exclude_defaults: bool = False, exclude_none: bool = False) -> dict[str, Any]:
         """The record as plain data (mode='json': enums by value, tuples as lists), nested records too."""
-        return _dump(self, _Dump(mode == "json", by_alias, exclude_defaults, exclude_none), exclude or set())
+        return cast(dict[str, Any], _dump(self, _Dump(mode == "json", by_alias, exclude_defaults, exclude_none),
+                                          exclude or set()))
 
     def model_dump_json(self, *, indent: int | None = None) -> str:
         import json
