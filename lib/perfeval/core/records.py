@@ -385,7 +385,7 @@ def _bool(info: FieldInfo | None, strict: bool) -> Check:
         if value is True or value is False:
             return value
         if not strict and isinstance(value, (int, float, str, Decimal)):
-            if isinstance(value, (float, Decimal)) and (value % 1 != 0 or abs(value) >= 2 ** 63):
+            if isinstance(value, (float, Decimal)) and (value % 1 != 0 or abs(float(value)) >= 2.0 ** 63):
                 return _error(errors, "bool_type", loc, "Input should be a valid boolean", value)
             if value in _TRUE:
                 return True
