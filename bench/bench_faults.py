@@ -8,7 +8,7 @@ Units come from tests/synth.py; faults are injected as in the tests, by a copy o
 reads a `# FAULT:` line of the params file. Every process of a batch carries a marker in its environment,
 so the time until the last one is gone counts kernels and the resource tracker too.
 
-Run: .venv/bin/python bench/bench_faults.py [--units 12] [--only pipes] [--only drafting [--lib DIR]]
+Run: .venv/bin/python bench/bench_faults.py [--units 12] [--only pipes] [--only drafting [--lib DIR] [--match TEXT]]
 """
 from __future__ import annotations
 
@@ -122,6 +122,10 @@ DENSE = {  # report → its text: the shapes whose drafting was quadratic in the
                                                                        for i in range(40_000)) + "\n",
     "a 3 MB paragraph of 60,000 sentences with figures": _HEAD + "".join(
         f"第{i % 97}季度开展活动{i % 13}场，支出{i % 89}.{i % 10}0万元。" for i in range(60_000)) + "\n",
+    "1,200 rates in one run of text (a table flattened)": _HEAD + "".join(
+        f"预算执行率{50 + i % 50}.{i % 10}%，" for i in range(1200)) + "\n",
+    "20,000 rates, one a sentence (past the cap)": _HEAD + "".join(
+        f"第{i}项工作预算执行率{50 + i % 50}.{i % 10}%。" for i in range(20_000)) + "\n",
     "5.4 MB of ordinary text on one line": _HEAD + PLAIN * 75_000 + "。\n",
     "6.3 MB of ordinary text (past 2,000,000 characters)": _HEAD + PLAIN * 88_000 + "。\n",
 }
@@ -132,12 +136,13 @@ for _rows in (375, 1500, 3000):  # a tab table of seven years' columns: exponent
         + "".join(f"第{i}项支出\t" + "\t".join(f"{1000 + i}.{y:02d}" for y in range(7)) + "\n" for i in range(_rows)))
 
 
-def drafting(root: Path, lib: str | None) -> None:
-    """Each dense report drafted in a fresh process, three times: median wall and CPU time, peak memory, outcome."""
+def drafting(root: Path, lib: str | None, match: str = "") -> None:
+    """Each dense report (whose name holds match) drafted in a fresh process, three times: median wall and CPU time,
+    peak memory, outcome, and the draft's size."""
     env = dict(os.environ, PYTHONPATH=str(Path(lib) / "lib") if lib else os.environ.get("PYTHONPATH", ""))
     print(f"\nperfeval draft of reports dense with figures ({'library of ' + lib if lib else 'this library'}; "
           f"median of 3, a draft past {DRAFT_WAIT:.0f} s killed):")
-    for name, text in DENSE.items():
+    for name, text in ((n, t) for n, t in DENSE.items() if match in n):
         report = root / "dense.txt"
         report.write_text(text, encoding="utf-8")
         walls, cpus, peaks, said = [], [], [], ""
@@ -160,8 +165,11 @@ def drafting(root: Path, lib: str | None) -> None:
             peaks.append(after.ru_maxrss / 1024)
             if said.startswith("killed"):
                 break
+        draft = root / "dense.yaml"
+        size = f"draft {draft.stat().st_size:,} B" if said == "drafted" and draft.exists() else ""
+        draft.unlink(missing_ok=True)
         print(f"  {name:<46} {len(text.encode()):>9,} B  wall {statistics.median(walls):6.1f} s  "
-              f"CPU {statistics.median(cpus):6.1f} s  peak {max(peaks):5.0f} MiB  {said}")
+              f"CPU {statistics.median(cpus):6.1f} s  peak {max(peaks):5.0f} MiB  {said} {size}")
 
 
 def drafting_timeout(root: Path, timeout: int = 5) -> None:
@@ -200,12 +208,13 @@ def main() -> None:
                         help="measure only the named pipes among the units, only drafting dense reports, or only "
                         "the batch's --timeout over drafting")
     parser.add_argument("--lib", help="with --only drafting: a checkout whose library to measure")
+    parser.add_argument("--match", default="", help="with --only drafting: only the reports whose name holds this")
     args = parser.parse_args()
     n = args.units
     from test_batch_faults import fault_notebook
 
     print(f"command: {sys.executable} bench/bench_faults.py --units {n}{' --only ' + args.only if args.only else ''}"
-          f"{' --lib ' + args.lib if args.lib else ''}; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+          f"{' --lib ' + args.lib if args.lib else ''}{' --match ' + repr(args.match) if args.match else ''}; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         if args.only == "draft-timeout":
@@ -213,8 +222,9 @@ def main() -> None:
             print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
             return
         if args.only == "drafting":
-            drafting(root, args.lib)
-            drafting_timeout(root)
+            drafting(root, args.lib, args.match)
+            if not args.match:
+                drafting_timeout(root)
             print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
             return
         not_files(root, n)

@@ -12,9 +12,11 @@ only, and by the manifest's `round` (the documents found in one search, their tr
 on them: a round's frozen documents are the ones never measured before). A claimed grade is read right when it names
 the same grade of the framework (优 and 优秀 are one).
 
-Run: .venv/bin/python bench/measure_draft.py [--half seeds|dev|frozen] [--round N[,N…]] [--detail]
+Run: .venv/bin/python bench/measure_draft.py [--half seeds|dev|frozen] [--round N[,N…]] [--detail] [--classes]
 (default: seeds and dev; --round keeps only those rounds of the corpus, so an older round's frozen documents can be
-measured without running the reader on the latest round's)
+measured without running the reader on the latest round's; --classes prints each group's misses as classes named by
+the truth — table cells or prose, document kind, identity or rate kind — and counts, never a sentence: what may be
+passed on from the frozen half)
 """
 from __future__ import annotations
 
@@ -27,8 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from corpus_measure import KINDS, DocumentScore, measure_document
-from corpus_truth import entries
+from corpus_measure import KINDS, DocumentScore, measure_document, miss_classes
+from corpus_truth import entries, load
 from draft_truth import load_truth, measure, seed_file
 
 from perfeval.outputs.draft import draft_report
@@ -75,7 +77,7 @@ def _kinds(counts: Counter[str]) -> str:
     return f" ({', '.join(f'{kind} {n}' for kind, n in counts.most_common())})" if counts else ""
 
 
-def corpus(half: str, detail: bool, rounds: set[int] | None = None) -> None:
+def corpus(half: str, detail: bool, rounds: set[int] | None = None, classes: bool = False) -> None:
     listed = [e for e in entries(half) if rounds is None or e["round"] in rounds]
     results: list[tuple[dict, DocumentScore]] = [(e, measure_document(e)) for e in listed]
     for label, chosen in subsets(results):
@@ -104,6 +106,10 @@ def corpus(half: str, detail: bool, rounds: set[int] | None = None) -> None:
               f"{sum(r.candidates for _, r in chosen)}, of them on a correct statement {len(on_correct)} "
               f"({sum(x.startswith('[error]') for x in on_correct)} at error severity)")
         print(f"non-figures drafted as figures {sum(kinds.values())}{_kinds(kinds)}")
+        if classes:
+            counted: Counter[str] = sum((miss_classes(e, load(e)[1], r) for e, r in chosen), Counter())
+            print("".join(f"  {n:4d}  {name}\n" for name, n in sorted(counted.items(), key=lambda x: (-x[1], x[0]))),
+                  end="")
     if detail:
         for entry, r in results:
             print(f"\n{entry['id']} ({entry['document']}, {entry['unit_kind']}): name {r.name_read!r} "
@@ -129,6 +135,7 @@ def _rounds(given: str) -> set[int]:
 def main() -> None:
     args = sys.argv[1:]
     detail = "--detail" in args
+    classes = "--classes" in args
     halves = [args[args.index("--half") + 1]] if "--half" in args else ["seeds", "dev"]
     rounds = _rounds(args[args.index("--round") + 1]) if "--round" in args else None
     started = time.perf_counter()
@@ -136,12 +143,13 @@ def main() -> None:
         if half == "seeds":
             seeds(detail)
         elif half in ("dev", "frozen"):
-            corpus(half, detail, rounds)
+            corpus(half, detail, rounds, classes)
         else:
             sys.exit(f"--half takes seeds, dev or frozen, not {half!r}")
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"\n{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {time.perf_counter() - started:.1f} s, load {load}")
-    print("command: .venv/bin/python bench/measure_draft.py [--half seeds|dev|frozen] [--round N[,N…]] [--detail]")
+    print("command: .venv/bin/python bench/measure_draft.py [--half seeds|dev|frozen] [--round N[,N…]] [--detail] "
+          "[--classes]")
 
 
 if __name__ == "__main__":

@@ -109,26 +109,50 @@ def kinded_spans(lines: list[str], items: list[dict[str, Any]]) -> list[tuple[in
 
 
 _STOPS = "。；;！？!?"
+_CELL_BARS = "|｜"  # a table saved one cell a line with a bar after (or before) each cell: the bar ends the cell
 
 
 def _aligned(flat: str, at: int, length: int, edges: set[int]) -> bool:
-    """Does a sentence found at `at` stand as a sentence does: starting a line or after a sentence's end, and ending a
-    line or with its own closing mark (a cell "0" is not the 0 inside "2022年")?"""
-    starts = at in edges or (at > 0 and flat[at - 1] in _STOPS)
-    ends = (at + length) in edges or flat[at + length - 1] in _STOPS
+    """Does a sentence found at `at` stand as a sentence does: starting a line, after a sentence's end or a cell's
+    bar, and ending a line, at a bar or with its own closing mark (a cell "0" is not the 0 inside "2022年")?"""
+    starts = at in edges or (at > 0 and flat[at - 1] in _STOPS + _CELL_BARS)
+    end = at + length
+    ends = end in edges or flat[end - 1] in _STOPS or (end < len(flat) and flat[end] in _CELL_BARS)
     return starts and ends
 
 
+def _whole_number(flat: str, at: int, length: int) -> bool:
+    """Is the text found at `at` not cut out of a longer number (the 3 of 2023, the 1 of 12)?"""
+    text = flat[at:at + length]
+    cut_before = text[:1].isdigit() and at > 0 and (flat[at - 1].isdigit() or flat[at - 1] == ".")
+    cut_after = text[-1:].isdigit() and at + length < len(flat) and (flat[at + length].isdigit()
+                                                                     or flat[at + length] == ".")
+    return not (cut_before or cut_after)
+
+
+_BARE_NUMBER = re.compile(r"[0-9.,%]+")
+
+
+def _first(flat: str, text: str, start: int) -> int:
+    """The first place from `start` where the text stands; a bare number (a cell's "3") never inside a longer number.
+    Only a bare number is held to that: a sentence's digits may run into the next cell's once spaces are removed."""
+    at = flat.find(text, start)
+    if _BARE_NUMBER.fullmatch(text):
+        while at >= 0 and not _whole_number(flat, at, len(text)):
+            at = flat.find(text, at + 1)
+    return at
+
+
 def _find(flat: str, text: str, cursor: int, edges: set[int]) -> int:
-    """The first place from the cursor where the sentence stands aligned; else anywhere from the cursor; else
-    anywhere."""
+    """The first place from the cursor where the sentence stands aligned; else anywhere from the cursor where it is
+    not cut out of a longer number; else anywhere."""
     at = flat.find(text, cursor)
-    first = at
     while at >= 0 and not _aligned(flat, at, len(text), edges):
         at = flat.find(text, at + 1)
     if at >= 0:
         return at
-    return first if first >= 0 else flat.find(text)
+    first = _first(flat, text, cursor)
+    return first if first >= 0 else _first(flat, text, 0)
 
 
 def mention_offsets(lines: list[str], mentions: list[Any]) -> dict[int, int | None]:
@@ -414,3 +438,67 @@ def measure_document(entry: dict[str, Any]) -> DocumentScore:
         return result
     judge_findings(result, truth, findings)
     return result
+
+
+_ID = re.compile(r"[a-z]\d+")
+
+
+def _where(truth: dict[str, Any], ids: list[str]) -> str:
+    """Where the figures of a truth item stand: a table's cells, prose, or both."""
+    tables = {bool(f.get("table")) for f in truth["figures"] if f["id"] in ids}
+    return {frozenset({True}): "table cells", frozenset({False}): "prose"}.get(frozenset(tables), "table cells and prose")
+
+
+def _rate_ids(rate: dict[str, Any]) -> list[str]:
+    return [rate["figure"]] + [rate[k] for k in ("numerator", "denominator", "new", "old", "difference") if k in rate]
+
+
+def miss_classes(entry: dict[str, Any], truth: dict[str, Any], result: DocumentScore) -> Counter[str]:
+    """A document's misses as classes named by its truth — where the figures stand (a table's cells or prose), the
+    document's kind, the identity's or rate's kind and nesting, how the reader judged a rate — never by the document's
+    words, so the frozen half's misses can be passed on without a sentence of it."""
+    kind = entry["document"]
+    classes: Counter[str] = Counter()
+    rates = {r["figure"]: r for r in truth["rates"]}
+    identities = {i["id"]: i for i in truth["identities"]}
+    for missed in result.scores["figures"].missed:
+        classes[f"figures missed: {_where(truth, missed.split()[:1])}, {kind}"] += 1
+    for wrong in result.scores["figures"].wrong:
+        if wrong.startswith("not in truth"):
+            classes["figures drafted that the truth does not list"] += 1
+        else:
+            classes[f"figures read wrong (value, unit or qualifier): {_where(truth, wrong.split()[:1])}, {kind}"] += 1
+    for line, verdict in [(x, "missed") for x in result.scores["rates"].missed] + \
+                         [(x, "wrong") for x in result.scores["rates"].wrong]:
+        rate = rates.get(line.split()[0])
+        if rate is None:
+            classes["rates drafted that the truth does not list"] += 1
+            continue
+        judged = re.search(r"judged (\w+)", line)
+        how = f"judged {judged.group(1)}" if judged else "not judged"
+        classes[f"rates {verdict}: {rate['explained_by']} {how}, {_where(truth, _rate_ids(rate))}"] += 1
+    for line in result.scores["identities"].missed:
+        identity = identities.get(line.split()[0], {})
+        nested = " nested" if identity.get("nested_in") else ""
+        ids = [identity.get("total", "")] + list(identity.get("parts", []))
+        classes[f"identities missed: {identity.get('kind')}{nested}, {_where(truth, ids)}, {kind}"] += 1
+    classes["identities drafted that the truth does not hold"] += len(result.scores["identities"].wrong)
+    for line in result.scores["repeated"].missed:
+        ids = _ID.findall(line[line.rfind("["):])
+        classes[f"repeated missed: {_where(truth, ids)}, {len(ids)} statements"] += 1
+    for line in result.scores["repeated"].wrong:
+        pair = re.search(r"not in truth: (.+?) / (.+?) \(", line)
+        same = pair is not None and pair.group(1) == pair.group(2)
+        classes[f"repeated drafted wrong: {'equal values of different figures' if same else 'different values paired'}"] += 1
+    for line in result.candidates_on_correct:
+        found = re.match(r"\[(\w+)\] (?:\(listed correct\) )?([\w.]+):", line)
+        classes[f"candidates on a correct statement: {found.group(2)} [{found.group(1)}]" if found else
+                "candidates on a correct statement"] += 1
+    for line in result.errors_on_correct:
+        found = re.match(r"(?:\(listed correct\) )?([\w.]+):", line)
+        classes[f"checked errors on a correct statement: {found.group(1) if found else ''}"] += 1
+    if result.name_right is False:
+        classes[f"name wrong: {kind}"] += 1
+    if result.year_right is False:
+        classes[f"year wrong: {kind}"] += 1
+    return +classes

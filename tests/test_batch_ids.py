@@ -4,6 +4,7 @@ report's drafting is bounded by the batch's timeout. Jobs are planned without ru
 from __future__ import annotations
 
 import os
+import quopri
 import re
 import shutil
 import time
@@ -347,6 +348,27 @@ def test_a_report_saved_as_a_web_page_in_a_batch_folder_is_named_not_skipped_uns
     assert "perfeval draft qingxi.html" in warnings[0]
 
 
+@pytest.mark.parametrize("name", ["qingxi.shtml", "qingxi.xhtml", "qingxi.mhtml", "qingxi.MHT"])
+def test_a_report_saved_as_a_page_under_any_pages_name_is_named(tmp_path, name):
+    """U43: a page saved as .shtml, .xhtml or as one file (.mhtml, its title encoded quoted-printable) was skipped
+    without a word."""
+    from perfeval.outputs.batch.jobs import resolve_reports
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(PLANTED / "archives_2023.txt", folder / "other.txt")
+    title = "青溪县自然资源局2024年度部门整体支出绩效自评报告"
+    page = f"<html><head><title>{title}</title></head><body><p>{title}</p></body></html>"
+    archive = name.lower().endswith((".mhtml", ".mht"))
+    (folder / name).write_bytes(page.encode("utf-8") if not archive else
+                                b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\n"
+                                b"Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+                                + quopri.encodestring(page.encode("utf-8")) + b"\r\n--b--\r\n")
+    reports, warnings = resolve_reports([str(folder)])
+    assert [p.name for p in reports] == ["other.txt"]
+    assert len(warnings) == 1 and f"in/{name}: a report saved as a web page is not drafted by the batch" in warnings[0]
+
+
 def test_a_report_run_alone_keeps_the_id_it_had_beside_others_of_its_name(tmp_path):
     """Trial 4's U53 (data loss): after 甲, 乙 and 丙 (each 部门整体支出绩效自评报告.txt in a folder of its own) ran
     together, 甲 run alone into the same outputs took the first id, 丙's, and replaced 丙's draft, report and result.
@@ -368,3 +390,33 @@ def test_a_report_run_alone_keeps_the_id_it_had_beside_others_of_its_name(tmp_pa
         for report in reports:  # each run alone, in any order: its own id, never another's
             alone = draft_reports([report], outputs, store, width=1, timeout=120, held=held)
             assert [Path(d).stem for d in alone.drafted] == [first[str(report)]]
+
+
+@pytest.mark.parametrize("n, said", [(2, "有两份报告"), (3, "有三份报告"), (12, "有 12 份报告")])
+def test_a_unit_drafted_from_several_reports_is_warned_of_with_their_number(n, said):
+    """Trial 4's U26: three reports of one unit and year were warned of as 有两份报告."""
+    from perfeval.outputs.batch.jobs import Identity
+
+    drafted = {f"d{i}.yaml": f"r{i:02d}.txt" for i in range(n)}
+    (warning,) = same_unit_twice(drafted, lambda _: Identity("u", True, 2024, name="青溪县档案馆"))
+    assert said in warning and f"出现 {n} 次" in warning and warning.count(".txt") == n, warning
+
+
+def test_a_unit_published_under_an_id_keeps_it_when_another_file_claims_it_later(tmp_path):
+    """Trial 5's V13: jinqiao.yaml ran as jinqiao; JinQiao.yml, added later with the same unit.id (another unit's
+    name) and sorting first, took the id and replaced the published report, the unit that held it refused as a copy."""
+    held = _unit(tmp_path, "jinqiao.yaml", "jinqiao")
+    newcomer = _unit(tmp_path, "JinQiao.yml", "jinqiao")
+    newcomer.write_text(newcomer.read_text(encoding="utf-8").replace("name: ", "name: 冒名", 1), encoding="utf-8")
+    before = {"jinqiao": str(held.resolve())}
+    for order in ([newcomer, held], [held, newcomer]):
+        jobs, copies = _plan(order, tmp_path / "out", held=before)
+        assert jobs == {"jinqiao": "jinqiao.yaml"}
+        (copy,) = copies.values()
+        assert copy.params_file.endswith("JinQiao.yml") and copy.status == FAILED and "jinqiao.yaml" in copy.reason
+    jobs, _ = _plan([newcomer, held], tmp_path / "out")  # a first run: the name order decides, as before
+    assert jobs == {"jinqiao": "JinQiao.yml"}
+    jobs, copies = _plan([newcomer], tmp_path / "out", held=before)  # run alone, later: another unit, an id of its own
+    assert jobs == {"jinqiao-2": "JinQiao.yml"} and copies == {}
+    held.unlink()  # the unit that held the id is gone: the id is free
+    assert _plan([newcomer], tmp_path / "out", held=before)[0] == {"jinqiao": "JinQiao.yml"}

@@ -7,9 +7,9 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from corpus_measure import (DocumentScore, framework_grade, judge_findings, kinded_spans, match_figures, match_rates,
-                            measure_document, mention_offsets, non_figure_kind, truth_offset, truth_spans)
+                            measure_document, mention_offsets, miss_classes, non_figure_kind, truth_offset, truth_spans)
 from corpus_truth import entries
-from draft_truth import match_repeated
+from draft_truth import Score, match_repeated
 
 from perfeval.core.quantity import Qualifier
 
@@ -27,6 +27,20 @@ LINES = ["2023 年决算数", "", "0", "在职实有32人,其中:财政全额保
 def test_a_cell_is_found_on_its_own_line_not_inside_a_year():
     zero = _mention(1, "0", "0", "0", "")
     assert mention_offsets(LINES, [zero])[id(zero)] == truth_offset(LINES, {"line": 3, "written": "0"})
+
+
+def test_a_cell_saved_with_a_bar_after_it_is_found_in_its_cell_not_inside_a_year():
+    """A web table saved one cell a line with ` |` after each cell: the bar ends the cell as a line end would, and a
+    number found nowhere aligned is never taken from inside a longer number (the 3 of 2023)."""
+    lines = ["某中心2023年度“三公”经费支出决算", "项 目 |", "合 计 |", "3 |", "1.71 |"]
+    three = _mention(1, "3", "3", "3", "")
+    total = _mention(1, "1.71", "1.71", "1.71", "")
+    offsets = mention_offsets(lines, [three, total])
+    assert offsets[id(three)] == truth_offset(lines, {"line": 4, "written": "3"})
+    assert offsets[id(total)] == truth_offset(lines, {"line": 5, "written": "1.71"})
+    glued = _mention(1, "3", "3", "3", "")  # aligned nowhere: still not the 3 inside 2023
+    prose = lines[:1] + ["合计3万元支出"]
+    assert mention_offsets(prose, [glued])[id(glued)] == truth_offset(prose, {"line": 2, "written": "3"})
 
 
 def test_the_same_phrase_twice_in_a_sentence_is_told_apart_by_its_place():
@@ -182,3 +196,42 @@ def test_a_repeat_is_matched_by_the_figures_it_joins_whatever_shape_joins_them()
     score = match_repeated(truth, draft, found)
     assert (score.truth, score.found, score.drafted, score.good) == (1, 1, 2, 1)
     assert len(score.wrong) == 1 and "1.5万亩 / 1.5万亩" in score.wrong[0]
+
+
+def test_misses_are_passed_on_as_classes_named_by_the_truth_never_by_a_sentence():
+    """A frozen document's misses reach the other engineers as classes — where the figures stand (a table's cells or
+    prose), the document's kind, the identity's or rate's kind, how the reader judged it — and counts: no class
+    carries the document's words, so the classes can be passed on without a sentence of the frozen half."""
+    truth = {
+        "figures": [{"id": "t01", "table": True}, {"id": "t02", "table": True}, {"id": "f01"}, {"id": "f02"}],
+        "identities": [{"id": "i01", "total": "t01", "parts": ["t02"], "kind": "sum"},
+                       {"id": "i02", "total": "f01", "parts": ["f02"], "kind": "part_of", "nested_in": "i01"}],
+        "rates": [{"figure": "f02", "explained_by": "share", "numerator": "f01", "denominator": "t01"}],
+        "repeated": [{"figures": ["t01", "f01"], "label": "某某收入"}],
+    }
+    result = DocumentScore("c1")
+    result.scores = {
+        "figures": Score(missed=["t02 12 (line 3, 秘密的标签)"], wrong=["f01 read 5 exact, truth 5万元 exact",
+                                                                  "not in truth: 7 | 一句不可外传的话"]),
+        "rates": Score(wrong=["f02 judged unexplained , truth share", "not a rate of the truth: 95% | 某句"]),
+        "identities": Score(missed=["i01 t01 = ['t02']", "i02 f01 = ['f02'] (figures not read)"],
+                            wrong=["not in truth: 9万元 ⟵ ['4万元']"]),
+        "repeated": Score(missed=["某某收入 ['t01', 'f01']"], wrong=["not in truth: 3 / 3 (甲 | 乙)"]),
+    }
+    result.name_right, result.year_right = False, True
+    result.candidates_on_correct = ["[error] (listed correct) declared_identity_broken: 某某 9 …"]
+    classes = miss_classes({"document": "自评报告"}, truth, result)
+    assert classes["figures missed: table cells, 自评报告"] == 1
+    assert classes["figures read wrong (value, unit or qualifier): prose, 自评报告"] == 1
+    assert classes["figures drafted that the truth does not list"] == 1
+    assert classes["rates wrong: share judged unexplained, table cells and prose"] == 1
+    assert classes["rates drafted that the truth does not list"] == 1
+    assert classes["identities missed: sum, table cells, 自评报告"] == 1
+    assert classes["identities missed: part_of nested, prose, 自评报告"] == 1
+    assert classes["identities drafted that the truth does not hold"] == 1
+    assert classes["repeated missed: table cells and prose, 2 statements"] == 1
+    assert classes["repeated drafted wrong: equal values of different figures"] == 1
+    assert classes["name wrong: 自评报告"] == 1
+    assert classes["candidates on a correct statement: declared_identity_broken [error]"] == 1
+    words = " ".join(classes)
+    assert not any(secret in words for secret in ("秘密", "不可外传", "某某", "某句", "甲"))

@@ -156,6 +156,18 @@ def test_name_and_year_given_override_the_report(tmp_path, capsys):
 
 
 
+@pytest.mark.parametrize("name", ["青禾县\nnot_applicable: [budget_execution]", "青禾县\r档案局", "青禾\u2028档案局",
+                                  "青禾县\x1b[31m档案局", "青禾\x0b档案局", "\u202e局案档"])
+def test_a_name_given_with_a_line_break_or_control_is_the_flags_mistake_and_nothing_is_written(tmp_path, capsys, name):
+    """Trial 4's U19: `--name` with a newline or ESC was accepted and carried into every output (--unit-id is refused)."""
+    target = tmp_path / "d.yaml"
+    with pytest.raises(SystemExit) as stop:
+        run(capsys, str(NARRATIVE), "-o", str(target), "--name", name)
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and "--name" in err and "one line without control characters" in err, err
+    assert "\x1b" not in err and not target.exists() and list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("year", ["20245", "1989", "abc", "-1"])
 def test_a_year_given_outside_what_params_take_is_the_flags_mistake_and_nothing_is_written(tmp_path, capsys, year):
     """--year 20245 drafted, then said the draft "does not validate, which is a fault of the reader"."""

@@ -135,3 +135,97 @@ def test_a_number_of_more_digits_than_any_figure_is_one_item_used_nowhere(tmp_pa
             yield node
 
     assert max(values(draft.params)) < 10 ** 12  # drafted nowhere
+
+
+def test_a_draft_citing_long_sentences_once_a_figure_stays_within_what_a_params_file_may_be(tmp_path, capsys):
+    """700 rates in one run of text with no sentence mark (a table flattened into a line): each cited its 1,000
+    characters, a 1.5 MB draft `perfeval validate` then refused (1 MB); the sources are cut around their figure."""
+    from perfeval.cli import main
+    from perfeval.fileio import MAX_YAML_BYTES, read_yaml
+    from perfeval.outputs.draft.entries import read_written
+
+    report = tmp_path / "rates.txt"
+    report.write_text(HEAD + "".join(f"预算执行率{50 + i % 50}.{i % 10}%，" for i in range(700)) + "\n",
+                      encoding="utf-8")
+    target = tmp_path / "d.yaml"
+    assert main(["draft", str(report), "-o", str(target)]) == 0
+    assert target.stat().st_size < MAX_YAML_BYTES and main(["validate", str(target)]) == 0
+    capsys.readouterr()
+    stated = [s for s in read_yaml(target)["stated"] if s["label"] == "预算执行率"]
+    assert len(stated) >= 500 and all(len(s["source"]) <= 102 and "…" in s["source"] for s in stated[20:])
+    marked = [(e.value, e.source[e.mark[0]:e.mark[1]]) for e in read_written(target.read_text(encoding="utf-8")).entries
+              if e.group == "stated" and e.mark]  # the review page marks each rate in its window
+    assert len(marked) >= 500 and all(shown.startswith(str(value)) for value, shown in marked)
+
+
+@pytest.mark.parametrize("source, at, cut, moved", [
+    ("一 " + "甲" * 300 + "12.5%" + "乙" * 300, 302, "…" + "甲" * 50 + "12.5%" + "乙" * 45 + "…", 51),
+    ("一 12.5%" + "乙" * 300, 2, "一 12.5%" + "乙" * 93 + "…", 2),  # near the start: no … before
+    ("一 " + "甲" * 300 + "12.5%", 302, "…" + "甲" * 95 + "12.5%", 96),  # near the end: none after
+    ("一 " + "甲" * 300, None, "一 " + "甲" * 98 + "…", None),  # no place said: its start
+])
+def test_a_long_source_is_cut_to_the_window_around_its_figure(source, at, cut, moved):
+    from perfeval.outputs.draft.sources import cut_sources, window
+
+    assert window(source, at, 100) == (cut, moved)
+    record = {"stated": [{"value": 12.5, "source": source, **({"at": at} if at is not None else {})}]}
+    cut_sources(record, 100)
+    assert record["stated"][0]["source"] == cut and record["stated"][0].get("at") == moved
+
+
+def test_a_draft_past_a_params_files_bytes_even_cut_is_refused_by_name_with_what_to_do(tmp_path, monkeypatch):
+    from perfeval.outputs.draft import writer
+
+    report = tmp_path / "long.txt"
+    report.write_text(HEAD + "".join(f"第{i}项活动支出{i}.50万元。" for i in range(200)) + "\n", encoding="utf-8")
+    draft = draft_report(report)
+    monkeypatch.setattr(writer, "MAX_YAML_BYTES", 10_000)  # a draft of ~40 kB against a bound of 10
+    with pytest.raises(DraftError) as refused:
+        settle(draft, tmp_path / "long.yaml")
+    message = str(refused.value)
+    assert "long.txt" in message and "its draft would be" in message and "more than the 10,000" in message
+    assert "draft it in parts" in message and not (tmp_path / "long.yaml").exists()
+
+
+def test_a_refusal_by_values_says_the_values_the_figures_were_written_as():
+    """2,002 rates were refused "(2,002 figures drafted or more; at most about 2,857 …)": the count against the bound
+    it passed is said."""
+    from perfeval.fileio import too_many_values
+
+    message = str(too_many_values("r.txt", 2002, 21_450))
+    assert "2,002 figures drafted, written as 21,450 values; a params file holds 20,000" in message
+
+
+def test_perfeval_draft_is_bounded_in_time_and_writes_nothing_when_the_bound_passes(tmp_path, capsys, monkeypatch):
+    """Issue 24 class 17: `perfeval draft` alone had no bound (a batch's --timeout bounded its drafting only)."""
+    import time
+
+    from perfeval.cli import main
+    from perfeval.outputs import draft
+
+    report = tmp_path / "slow.txt"
+    report.write_text(HEAD + "2023年部门整体支出100.00万元。\n", encoding="utf-8")
+    real = draft.draft_report
+
+    def slow(*args, **kwargs):
+        time.sleep(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(draft, "draft_report", slow)
+    assert main(["draft", str(report), "-o", str(tmp_path / "d.yaml"), "--timeout", "0.5"]) == 1
+    err = capsys.readouterr().err
+    assert "slow.txt" in err and "did not finish within 0.5 seconds (--timeout)" in err and "draft it in parts" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["slow.txt"]
+    monkeypatch.setattr(draft, "draft_report", real)  # the bound is lifted once the command ends
+    assert main(["draft", str(report), "-o", str(tmp_path / "d.yaml"), "--timeout", "60"]) == 0
+
+
+@pytest.mark.parametrize("given", ["0", "-5", "nan", "inf", "soon"])
+def test_a_draft_timeout_that_could_never_fire_is_the_flags_mistake(tmp_path, capsys, given):
+    from perfeval.cli import main
+
+    report = tmp_path / "r.txt"
+    report.write_text(HEAD, encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        main(["draft", str(report), "--timeout", given])
+    assert stop.value.code == 2 and "expected a positive number of seconds" in capsys.readouterr().err

@@ -171,3 +171,107 @@ def test_a_footnote_marker_after_a_figure_and_struck_text_are_left_out_and_said_
     assert [i.note for i in items if isinstance(i, Skipped)] == [
         "网页中接在数字或文字后的上标文字（脚注标记等） 1 处未读取（不作前面数字的一部分，请对照原文）",
         "网页中加删除线的文字 1 处未读取（浏览器显示为划去，按已删去处理，请对照原文）"]
+
+
+def _archive(page: str, css: str, root_first: bool = True) -> bytes:
+    """A page saved as Chrome's "single file" (.mhtml): a MIME message of the page (quoted-printable, no charset of
+    its own) and its stylesheet, the parts in the order given, the root named by `start` when it is not first."""
+    import quopri
+
+    boundary = "----MultipartBoundary--x1y2z3----"
+    html = ("Content-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\nContent-Transfer-Encoding: "
+            "quoted-printable\r\nContent-Location: file:///tmp/report.html\r\n\r\n"
+            + quopri.encodestring(page.encode("utf-8")).decode("ascii"))
+    sheet = ("Content-Type: text/css\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: "
+             "cid:css-1@mhtml.blink\r\n\r\n" + quopri.encodestring(css.encode("utf-8")).decode("ascii"))
+    parts = [html, sheet] if root_first else [sheet, html]
+    start = "" if root_first else ';\r\n\tstart="<frame-1@mhtml.blink>"'
+    head = ("From: <Saved by Blink>\r\nSnapshot-Content-Location: file:///tmp/report.html\r\nSubject: report\r\n"
+            f"MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"{boundary}\""
+            f"{start}\r\n\r\n")
+    return (head + "".join(f"\r\n--{boundary}\r\n{part}" for part in parts) + f"\r\n--{boundary}--\r\n").encode("ascii")
+
+
+@pytest.mark.parametrize("root_first", [True, False])
+def test_a_page_saved_as_one_file_is_read_with_its_stylesheet(tmp_path, root_first):
+    """U43: a page saved by Chrome as a single file (.mhtml) was "not a report this reader knows". Its page is read
+    as the .html is, and its stylesheet, saved as a part of its own, still hides what it hides."""
+    lines = [x for x in REPORT.read_text(encoding="utf-8").splitlines() if x.strip()]
+    page = _page(lines, f"<p class='gone'>{DECOY}</p>").replace("<head>", "<head><link rel='stylesheet' href="
+                                                                    "'cid:css-1@mhtml.blink'>")
+    archive = tmp_path / "archives_2023.mhtml"
+    archive.write_bytes(_archive(page, "@charset \"utf-8\";\n.gone { display: none; }\n", root_first))
+    as_text, as_archive = draft_report(REPORT), draft_report(archive)
+    for part in ("figures", "stated", "claims", "identities"):
+        assert as_archive.params.get(part) == as_text.params.get(part), part
+    assert [i.note for i in html_items(archive) if isinstance(i, Skipped)] == [
+        "网页中不显示的文字（隐藏、折叠、字号过小、移出页面或与底色同色等）未读取：1 处"]
+
+
+@pytest.mark.parametrize("suffix", [".shtml", ".xhtml", ".mht"])
+def test_a_page_under_a_servers_or_an_xml_name_is_read_as_a_page(tmp_path, suffix):
+    """U43: .shtml (a page a server assembles), .xhtml and Word's single-file page (.mht) were refused."""
+    lines = [x for x in REPORT.read_text(encoding="utf-8").splitlines() if x.strip()]
+    page = tmp_path / f"archives_2023{suffix}"
+    page.write_text(_page(lines), encoding="utf-8")
+    assert draft_report(page).params["figures"] == draft_report(REPORT).params["figures"]
+
+
+def test_an_archive_holding_no_page_says_what_it_holds(tmp_path):
+    archive = tmp_path / "r.mhtml"
+    archive.write_bytes(_archive("", "p { color: red }").replace(b"Content-Type: text/html\r\n", b"Content-Type: "
+                                                                  b"image/png\r\n"))
+    with pytest.raises(DraftError, match=r"holding no page, only image/png, text/css"):
+        draft_report(archive)
+
+
+_BOX = "<div style='position:relative'{own}><p>{DECOY}</p>{cover}</div><p>2024年部门整体支出2864.30万元。</p>"
+
+
+@pytest.mark.parametrize("cover", [
+    "<div style='position:absolute;left:0;top:0;width:100%;height:100%;background:#fff'></div>",
+    "<div style='position:absolute;inset:0;background-color:rgb(255,255,255)'></div>",
+    "<span style='position:absolute;top:0;right:0;bottom:0;left:0;background:#f0f0f0'></span>",
+    "<style>.mask{position:absolute;inset:0 0 0 0;background:white}</style><i class='mask'></i>",
+    "<div style='position:absolute;inset:0;background:#fff'><b>2024年部门整体支出2864.30万元。</b></div>"])
+def test_text_under_an_opaque_box_filling_its_place_is_left_out_and_said(tmp_path, cover):
+    """U52: a decoy under an absolutely placed white box (position:absolute over its positioned box, top and left 0,
+    100 % of its width and height, or inset 0) was read as the total. Only what lies above the cover shows: the
+    cover's own text is read."""
+    page = tmp_path / "covered.html"
+    page.write_text(_page([], _BOX.format(own="", DECOY=DECOY, cover=cover)), encoding="utf-8")
+    items = list(html_items(page))
+    text = "".join(i for i in items if isinstance(i, str))
+    assert "9999" not in text and "2864.30" in text
+    assert [i.note for i in items if isinstance(i, Skipped)] == ["网页中被其上叠放的不透明色块遮盖的文字 1 处未读取（浏览器不显示）"]
+
+
+@pytest.mark.parametrize("cover", [
+    "<div style='position:absolute;inset:0;background:rgba(255,255,255,0.5)'></div>",  # half seen through
+    "<div style='position:absolute;inset:0;background:#fff;opacity:0.3'></div>",
+    "<div style='position:absolute;inset:0'></div>",  # no background: nothing painted
+    "<div style='position:absolute;inset:0;background:#fff'></div><p style='position:relative'>{DECOY}</p>"])
+def test_text_a_box_does_not_hide_is_read(tmp_path, cover):
+    """A box seen through, without a background, or under a box placed after it hides nothing."""
+    page = tmp_path / "seen.html"
+    box = f"<div style='position:relative'>{cover.format(DECOY=DECOY)}</div>" if "relative" in cover else \
+        _BOX.format(own="", DECOY=DECOY, cover=cover)
+    page.write_text(_page([], box), encoding="utf-8")
+    items = list(html_items(page))
+    assert DECOY in [i for i in items if isinstance(i, str)]
+    assert [i for i in items if isinstance(i, Skipped)] == []
+
+
+@pytest.mark.parametrize("cover", [
+    "<div style='position:absolute;left:0;top:40px;width:600px;height:30px;background:#fff'></div>",
+    "<img src='x.png' style='position:absolute;left:0;top:0;width:100%;height:100%'>",
+    "<div style='position:fixed;inset:0;background:#fff'></div>"])
+def test_an_opaque_box_over_text_only_layout_can_place_is_said_the_text_read(tmp_path, cover):
+    """Which text a box of its own size and place covers, whether a picture is transparent, what a box fixed over
+    the window hides as the page scrolls: only a layout tells. The text is read and the box said, never silently."""
+    page = tmp_path / "maybe.html"
+    page.write_text(_page([], _BOX.format(own="", DECOY=DECOY, cover=cover)), encoding="utf-8")
+    items = list(html_items(page))
+    assert DECOY in [i for i in items if isinstance(i, str)]
+    assert [i.note for i in items if isinstance(i, Skipped)] == [
+        "网页中叠放在文字上的不透明色块或图片 1 处：其下哪些文字被遮盖须排版才能确定，这些文字已照常读取，请对照浏览器显示核对"]

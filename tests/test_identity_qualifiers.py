@@ -40,7 +40,7 @@ def test_a_total_whose_words_allow_the_sum_of_its_parts_holds(value, qualifier):
     (3750, None, "3,750.00万元", "多", "2.47万元"),
 ])
 def test_a_total_its_words_cannot_reconcile_is_broken_with_its_words_kept(value, qualifier, written, more, gap):
-    [finding] = identity_findings(total(value, qualifier))
+    [finding] = identity_findings(total(value, qualifier, places=2))
     assert finding.check == "identity_broken" and written in finding.message, finding.message
     assert f"比总数{more} {gap}" in finding.message, finding.message
 
@@ -61,9 +61,9 @@ def _items_only(data) -> None:
     data["claims"]["identities"] = []
 
 
-def listed_findings(value: float, qualifier: str | None = None):
+def listed_findings(value: float, qualifier: str | None = None, places: int = 2):
     project = put("figures.lines.project.final", {"value": value, **({"qualifier": qualifier} if qualifier else {}),
-                                                  "source": "报告"})
+                                                  "places": places, "source": "报告"})
     return [(f.check, f.message) for f in run_checks(sheet_of(LIUYANG, _once, _items_only, project))
             if f.check in ("listed_items_exceed_whole", "listed_items_unexplained")]
 

@@ -202,3 +202,19 @@ def test_a_full_width_digit_is_named_as_such_not_as_an_exponent_form(unit_copy):
     text = str(err.value)
     assert "figures.lines.project.final.value" in text and "full-width or non-ASCII digit" in text
     assert "exponent" not in text
+
+
+@pytest.mark.parametrize("record, field, why", [
+    ("{value: 10, at: -3, source: 一 总支出10万元}", "final.at", "(it counts characters into its source)"),
+    ("{value: 10.00, places: -1}", "final.places", "(it counts the decimals written)"),
+    ("{value: -10, source: 一}", "final.value", "(money and counts cannot be negative)"),
+])
+def test_a_negative_where_none_may_be_says_why_for_that_field(tmp_path, record, field, why):
+    """Trial 4's U26: `at: -3` (an offset into the source) was refused "(money and counts cannot be negative)"."""
+    path = tmp_path / "u.yaml"
+    path.write_text("unit: {id: qx, name: 青溪县档案馆, region: 青溪县, year: 2023, framework: dept_overall_a}\n"
+                    f"figures: {{lines: {{total: {{final: {record}}}}}}}\n", encoding="utf-8")
+    with pytest.raises(ParamsError) as caught:
+        load_params(path)
+    [(where, problem)] = [(p.field, p.problem) for p in caught.value.problems]
+    assert where.endswith(field) and problem.endswith(why), (where, problem)

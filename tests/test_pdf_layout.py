@@ -365,3 +365,98 @@ def test_a_line_spread_by_justification_is_read_without_a_space_between_its_char
         pdf.multi_cell(0, 6, paragraph, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.output(str(tmp_path / "report.pdf"))
     assert _drafted(tmp_path / "report.pdf") == _drafted(text)
+
+
+def _printed(tmp_path: Path, paragraphs: list[str], header: str, footer: str, pages: int) -> Path:
+    """As a browser prints a page with its header and footer (Chromium's default, 打印 → 另存为 PDF): the date and
+    the title in 8 points at the top of every page, the page's address and `n/N` at the bottom reaching the paper's
+    right edge, the body in 15 points wrapped 20 mm short of it; `paragraphs` spread over `pages` pages."""
+    from fpdf import FPDF
+    from fpdf.enums import Align, WrapMode, XPos, YPos
+
+    font = truetype_font(header + footer + "".join(paragraphs) + "0123456789/", tmp_path / "font.ttf")
+
+    class Printed(FPDF):
+        def header(self) -> None:
+            self.set_font("noto", size=8)
+            self.set_xy(8, 5)
+            self.cell(0, 4, header)
+            self.set_xy(8, 20)
+
+        def footer(self) -> None:
+            self.set_font("noto", size=8)
+            self.set_xy(8, -10)
+            self.cell(self.w - 8, 4, f"{footer}{self.page_no()}/{pages}", align=Align.R)
+
+    pdf = Printed(format="A4")
+    pdf.set_margins(12, 20, 28)
+    pdf.set_auto_page_break(False)
+    pdf.add_font("noto", "", str(font))
+    per_page = -(-len(paragraphs) // pages)
+    for k, text in enumerate(paragraphs):
+        if k % per_page == 0:
+            pdf.add_page()
+            pdf.set_font("noto", size=15)
+        pdf.multi_cell(0, 8, text, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.output(str(tmp_path / "printed.pdf"))
+    return tmp_path / "printed.pdf"
+
+
+@pytest.mark.parametrize("pages", [1, 3])
+def test_a_browsers_header_and_footer_are_no_text_and_cut_no_line(tmp_path, pages):
+    """U56: printed by a browser with its header and footer, every wrapped sentence ended at its line's end (…较上 /
+    年下降10%。): the footer's `1/3` at the paper's edge set the text's right margin. The lines printed in every
+    page's margin are left out and said, and the body reads as typed."""
+    body = ["一、部门概况", "2023年“三公”经费支出17.00万元，2024年“三公”经费支出15.30万元，较上年下降10%，主要是公务接待减少。",
+            "（二）支出情况", "2024年部门整体支出2864.30万元，其中：基本支出964.30万元，项目支出1900.00万元。",
+            "二、自评结论", "经综合评价，本局2024年度部门整体支出绩效自评得分92分，等级为优。"]
+    text, said = _read(_printed(tmp_path, body, "12/7/26, 5:39 PM  青溪县自然资源局2024年度自评报告",
+                                "file:///tmp/report.html", pages))
+    assert text == body
+    assert said == [f"PDF 页眉、页脚中每页印出的文字（页码、打印日期、网址等）{2 * pages} 行未作正文读取"]
+
+
+def test_items_opening_each_page_at_one_height_are_text(tmp_path):
+    """A list running over pages puts an item of one shape at the top of each page: no running header, being
+    neither smaller than the text nor set apart from it."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode, XPos, YPos
+
+    items = [f"（{k}）持续推进第{k}号地块整治，完成整治面积{k + 40}亩。" for k in range(1, 7)]
+    font = truetype_font("".join(items), tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_font("noto", "", str(font))
+    for k, item in enumerate(items):
+        if k % 2 == 0:
+            pdf.add_page()
+            pdf.set_font("noto", size=11)
+        pdf.multi_cell(0, 6, item, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.output(str(tmp_path / "list.pdf"))
+    text, said = _read(tmp_path / "list.pdf")
+    assert text == items and said == []
+
+
+def test_a_cells_paragraphs_are_read_apart_as_the_bodys_are(tmp_path):
+    """U46 on PDF: a report laid out in a ruled table (section | its paragraphs) ran a cell's heading and the
+    sentence under it into one (（二）支出情况2024年部门整体支出…: the total left the catalogue). A line short of the
+    cell's right edge ends its paragraph, a heading starts one, a wrapped line joins; one paragraph a line, as
+    Word's cell gives them."""
+    from fpdf import FPDF
+
+    wrapped = "2024年部门整体支出2864.30万元，其中：基本支出964.30万元，项目支出1900.00万元，主要用于不动产登记和耕地保护。"
+    cells = [("部门概况", ["（一）机构人员", "本局内设股室8个。", "（二）支出情况", wrapped]),
+             ("自评结论", ["经综合评价，自评得分92分，等级为优。"])]
+    font = truetype_font("".join(a + "".join(b) for a, b in cells), tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    with pdf.table(col_widths=(30, 120), first_row_as_headings=False) as table:
+        for label, paragraphs in cells:
+            table.row([label, "\n".join(paragraphs)])
+    pdf.output(str(tmp_path / "table.pdf"))
+    from perfeval.intake.documents import Row
+    from perfeval.intake.pdf import pdf_items
+
+    rows = [item.cells for item in pdf_items(tmp_path / "table.pdf") if isinstance(item, Row)]
+    assert rows == [(label, "\n".join(paragraphs)) for label, paragraphs in cells]

@@ -64,6 +64,7 @@ def test_a_csv_field_shows_control_characters_and_keeps_its_lines():
     """An escape sequence in a unit's name reached the terminal of whoever printed summary.csv (trial 4, U19)."""
     from perfeval.outputs.index_page import csv_cell
 
-    assert csv_cell("\x01云溪\x0b区\x1b[31m机关\x9b") == "\ufffd云溪\x0b区\ufffd[31m机关\ufffd"
+    assert csv_cell("\x01云溪\x0b区\x1b[31m机关\x9b") == "\ufffd云溪\ufffd区\ufffd[31m机关\ufffd"
+    assert csv_cell("云\x0c溪\x1c区\x1e机关") == "云\ufffd溪\ufffd区\ufffd机关"  # no spreadsheet breaks a line there
     assert csv_cell("第一行\r\n第二行\t附注\x85") == "第一行\r\n第二行\t附注\x85"  # lines stay in their field
     assert csv_cell("=1+1\x1b") == "'=1+1\ufffd"

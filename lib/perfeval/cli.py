@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import math
 import os
 import sys
 from pathlib import Path
@@ -15,6 +16,8 @@ from typing import Callable, Sequence, TextIO
 from .errors import PerfevalError, Terminated
 from .paths import UNITS_DIR, not_regular_in, params_files_in
 from .safetext import for_terminal, json_escaped, locale_free, one_line, shown_path
+
+UNIT_TIMEOUT = 600.0  # seconds a unit may take in a batch, and a report to draft alone
 
 
 def say(text: str, file: TextIO | None = None) -> None:
@@ -219,21 +222,26 @@ def cmd_draft(args: argparse.Namespace) -> int:
     if args.unit_id is not None and (not UNIT_ID.match(args.unit_id) or args.unit_id in RESERVED_NAMES):
         raise PerfevalError(f"--unit-id {one_line(args.unit_id)!r}: use 1-80 lower-case letters, digits, '_' or '-', "
                             "not a device name (con, nul …); it names the draft and the unit's output files")
-    from .outputs.draft import draft_report, summary, write_reviewed_draft
-    from .outputs.draft.review import Links, reviewed
+    from .outputs.draft import draft_report, summary
+    from .outputs.draft.deadline import time_bound
+    from .outputs.draft.review import Links
+    from .outputs.draft.writer import settled
     from .paths import DRAFTS_DIR
 
     _check_draft_outputs(Path(args.report), args.output, args.review)
-    draft = draft_report(args.report, args.framework, args.unit_id, args.name, args.year)
-    target = Path(args.output) if args.output else DRAFTS_DIR / f"{draft.unit_id}.yaml"
-    review = Path(args.review) if args.review else target.with_suffix(".review.html")
-    _check_draft_outputs(Path(args.report), str(target), str(review))
-    for path in (target, review):
-        check_output_file(str(path), args.force)
-    made = sorted({_first_missing(p.parent) for p in (target, review)} - {None} if args.output or args.review else [])
-    links = Links(params=os.path.relpath(target.resolve(), review.resolve().parent))
-    write_reviewed_draft(draft, target, review, links)
-    for line in summary(draft, reviewed(target.read_text(encoding="utf-8")).to_check):
+    with time_bound(args.timeout, args.report):  # reading and settling; the two files are written after it
+        draft = draft_report(args.report, args.framework, args.unit_id, args.name, args.year)
+        target = Path(args.output) if args.output else DRAFTS_DIR / f"{draft.unit_id}.yaml"
+        review = Path(args.review) if args.review else target.with_suffix(".review.html")
+        _check_draft_outputs(Path(args.report), str(target), str(review))
+        for path in (target, review):
+            check_output_file(str(path), args.force)
+        made = sorted({_first_missing(p.parent) for p in (target, review)} - {None} if args.output or args.review
+                      else [])
+        links = Links(params=os.path.relpath(target.resolve(), review.resolve().parent))
+        ready = settled(draft, target, links)
+    ready.write(target, review)
+    for line in summary(draft, ready.read.to_check):
         say(line)
     for folder in made:  # a typo in -o makes folders: said, so it is seen
         say(f"made folder {shown_path(folder)}")
@@ -339,7 +347,21 @@ def _name(text: str) -> str:
 
     if len(_given(text)) > TEXT_LIMIT:
         raise argparse.ArgumentTypeError(f"expected at most {TEXT_LIMIT} characters, found {len(text)}")
+    if text != one_line(text):  # a line break, an escape sequence …: the name would carry it into every output
+        raise argparse.ArgumentTypeError(f"expected a name on one line without control characters, found "
+                                         f"{one_line(text)!r}")
     return text
+
+
+def _seconds(text: str) -> float:
+    """--timeout: a positive number of seconds (a NaN or negative bound never fires), refused as the flag's mistake."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, found {text!r}")
+    return seconds
 
 
 def _year(text: str) -> int:
@@ -391,6 +413,8 @@ def _draft_parser(sub: argparse._SubParsersAction) -> None:
                                             "评价年度, the text, or the publication date's year minus one)")
     p.add_argument("--review", type=_given, help="the review page to write (default: beside the params, .review.html)")
     p.add_argument("--force", action="store_true", help="replace existing files")
+    p.add_argument("--timeout", type=_seconds, default=UNIT_TIMEOUT,
+                   help=f"seconds the report may take to draft (default: {UNIT_TIMEOUT:.0f}, as run allows a unit)")
     p.set_defaults(func=cmd_draft)
 
 
@@ -399,7 +423,8 @@ def _run_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("units", nargs="*", help="params files, reports (.txt, .docx, .pdf: drafted first), folders of "
                                             "them, or unit ids (default: all under params/units/)")
     p.add_argument("-j", "--workers", type=int, help="worker processes (default: one per core)")
-    p.add_argument("--timeout", type=float, default=600.0, help="seconds allowed per unit (default: 600)")
+    p.add_argument("--timeout", type=float, default=UNIT_TIMEOUT,
+                   help=f"seconds allowed per unit, and to draft each report (default: {UNIT_TIMEOUT:.0f})")
     p.add_argument("--failed-only", action="store_true", help="re-run only the units that failed last time")
     p.add_argument("--force", action="store_true",
                    help="run every unit and draft every report again (default: only those whose params, report, "

@@ -25,13 +25,27 @@ FIGURE_VALUES = 7  # YAML values a drafted figure writes at the least: its mappi
 MAX_FIGURES = MAX_YAML_NODES // FIGURE_VALUES  # figures a draft may hold: about 2,850
 
 
-def too_many_values(report: str, figures: int) -> DraftError:
+def too_many_values(report: str, figures: int, values: int | None = None) -> DraftError:
     """A report whose draft would hold more than a params file may: refused by name, in figures (the count a reader
-    can check against the report; it said "132,342 values" of 18,900 figures), with what to do."""
-    return DraftError(report, [("", f"the report states more figures than one params file may hold ({figures:,} "
-                                    f"figures drafted or more; at most about {MAX_FIGURES:,}, the {MAX_YAML_NODES:,} "
-                                    "values a params file holds): draft it in parts, e.g. the report without its long "
-                                    "annexed tables, and each table apart")])
+    can check against the report; it said "132,342 values" of 18,900 figures), with what to do. values: what its
+    draft writes them as, when counted (2,002 rates with their labels and units pass the 20,000: "at most about
+    2,857 figures" alone read as if 2,002 were within it)."""
+    held = (f"{figures:,} figures drafted, written as {values:,} values; a params file holds {MAX_YAML_NODES:,}, "
+            f"about {MAX_FIGURES:,} figures at the fewest values each" if values is not None else
+            f"{figures:,} figures drafted or more; at most about {MAX_FIGURES:,}, the {MAX_YAML_NODES:,} values a "
+            "params file holds")
+    return DraftError(report, [("", f"the report states more figures than one params file may hold ({held}): draft "
+                                    "it in parts, e.g. the report without its long annexed tables, and each table "
+                                    "apart")])
+
+
+def too_many_bytes(report: str, size: int, figures: int, limit: int = MAX_YAML_BYTES) -> DraftError:
+    """A draft that, written, would be larger than a params file may be (its sentences cited already cut around
+    their figures): refused by name before it is written, rather than written and then refused by validate."""
+    return DraftError(report, [("", f"its draft would be {size:,} bytes, more than the {limit:,} a params "
+                                    f"file may be ({figures:,} figures, each with its sentence): draft it in parts, "
+                                    "e.g. the report without its long annexed tables, and each table apart")])
+
 
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")

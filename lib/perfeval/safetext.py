@@ -70,8 +70,10 @@ def inert(text: str) -> str:
     return _BIDI.sub(SHOWN, _decoded(text))  # a regular expression: a 500 KB page in 1 ms, not 20
 
 
-# C0 and C1 controls but the tab and what breaks a line (kept inside their quoted field: see _LINE_BREAKS)
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+# C0 and C1 controls but the tab and the line breaks a spreadsheet keeps in a cell (CR, LF, NEL; kept inside their
+# quoted field): a vertical tab, form feed or separator (\x0b, \x0c, \x1c-\x1e) breaks a line in no spreadsheet,
+# and moves a terminal's cursor (trial 4's U19)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 def inert_field(text: str) -> str:

@@ -28,7 +28,8 @@ KIND_LIST = (
     Kind("accounting_identities", "勾稽关系不成立",
          "总支出 = 基本 + 项目, 基本 = 人员 + 公用, 三公 = its items, 实有 = 在职 + 退休 + 遗属, 在职 = its kinds, 调整后预算 = 年初 + 追加 − "
          "调减, 总支出 = spending by source, identities the analyst declares — each figure read as the range its "
-         "words allow (3700余 is 3700–3800, 约1300 is 1170–1430, 1200万元以上 has no top) and named as written; "
+         "words allow (3700余 is 3700–3800, 约1300 is 1170–1430, 1200万元以上 has no top) or its printed places "
+         "allow (3752万元 is 3751.5–3752.5; 60人 is 60) and named as written; "
          "share of a total its listed items leave unexplained; one item listed under two totals",
          "`figures`, `claims.identities`, `project_items`, `item_lists`"),
     Kind("two_values", "同一数字前后不一",

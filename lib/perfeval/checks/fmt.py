@@ -11,6 +11,7 @@ from ..core.quantity import QUALIFIER_WORD, Qualifier
 from .finding import Evidence
 
 TOLERANCE = 0.005  # half a cent of 万元: figures are stated to two decimals
+NOISE = 1e-7  # float arithmetic on figures of at most six decimals: below half the finest step one prints
 
 
 def num(value: float, places: int = 2) -> str:

@@ -6,12 +6,13 @@ from difflib import SequenceMatcher
 
 from ..core.engine import ScoredUnit
 from ..core.figures import BREAKDOWNS, LINES, Breakdown, label_of, short_label
-from ..core.params import DeclaredIdentity, Figures, ProjectItem, UnitParams, Value, value_of
+from ..core.params import DeclaredIdentity, Figures, ProjectItem, UnitParams, Value, figure_value, value_of
+from ..core.numbers import fixed
 from ..core.quantity import UNITS, canonical_unit, convert
 from .declarations import (DECLARED_IDENTITY_BROKEN, DECLARED_IDENTITY_UNEXPLAINED, IDENTITY_BROKEN, ITEM_LISTED_TWICE,
                            ITEMS_EXCEED_WHOLE, LISTED_ITEMS_EXCEED_WHOLE, LISTED_ITEMS_UNEXPLAINED, Found)
 from .finding import Evidence, Finding
-from .fmt import (TOLERANCE, amount, column_of, money, pct, sourced, sourced_value,
+from .fmt import (NOISE, TOLERANCE, amount, column_of, money, pct, sourced, sourced_value,
                   value_evidence, written)
 
 
@@ -30,14 +31,16 @@ def _breakdown(b: Breakdown, params: UnitParams) -> Finding | None:
     unit = whole.unit
     low, high = _sum_span(terms, unit)
     w_low, w_high = _ends(whole)
-    tolerance = TOLERANCE * (len(given) + 1)  # each rounded figure may be off by half a cent
     over, under = low - w_high, w_low - high  # by how much the sum must exceed, or fall short of, the total
-    if over <= tolerance and ((b.partial or missing) or under <= tolerance):
+    if over <= NOISE and ((b.partial or missing) or under <= NOISE):
         return None
+    # said as printed: the sum of the figures as written, and how far it is from the total as written
+    low, high = _sum_span(terms, unit, rounded=False)
+    p_low, p_high = _ends(whole, rounded=False)
+    over, under = low - p_high, p_low - high
     column = column_of(b.whole)
-    head = f"{short_label(b.whole)}{f'（{column}）' if column else ''} {written(whole)}{sourced_value(whole)}" + \
-        (f"，按其写法在 {_span(w_low, w_high, unit)}" if math.isfinite(w_low) and math.isfinite(w_high)
-         and whole.qualified else "")
+    head = f"{short_label(b.whole)}{f'（{column}）' if column else ''} {_as_printed(whole, terms)}" \
+           f"{sourced_value(whole)}{_allowed(whole, terms)}"
     terms_text = "".join((" − " if neg else " + ") + f"{short_label(p)} {written(v)}" for (p, _), (neg, v)
                          in zip(given, terms))[3:]
     total = amount(low, unit) if low == high else _span(low, high, unit)
@@ -52,6 +55,33 @@ def _breakdown(b: Breakdown, params: UnitParams) -> Finding | None:
     return IDENTITY_BROKEN(
         ev, figures=figures_, head=head, terms=terms_text, total=total, more="多" if over > 0 else "少",
         gap=amount(over if over > 0 else under, unit), sources=sources or "未注明", rule=b.rule)
+
+
+def _coarser_than_parts(whole: Value, terms: list[tuple[bool, Value]]) -> bool:
+    """Is an exact total printed to a coarser place than its parts (3752万元 over 347.79 + 3404.68)?"""
+    rounding = whole.quantity().rounding
+    return not whole.qualified and rounding > 0 and all(
+        not v.qualified and convert(float(v.quantity().rounding), v.unit, whole.unit) < rounding for _, v in terms)
+
+
+def _as_printed(whole: Value, terms: list[tuple[bool, Value]]) -> str:
+    """The total as written; one printed to fewer places than its parts keeps those places (3,752万元, not 3,752.00;
+    0.37亿元 is 3,700万元, to the hundred)."""
+    if _coarser_than_parts(whole, terms) and not whole.text:
+        step = whole.quantity().step.normalize()
+        return f"{fixed(whole.value, max(0, -int(step.as_tuple().exponent)))}{whole.unit}"
+    return written(whole)
+
+
+def _allowed(whole: Value, terms: list[tuple[bool, Value]]) -> str:
+    """What the total's wording (3700余: 3700–3800) or its printed places (3752万元: 3751.5–3752.5) allow, when that
+    is more than the figure itself: the range the parts were judged against."""
+    low, high = _ends(whole)
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return ""
+    if whole.qualified:
+        return f"，按其写法在 {_span(low, high, whole.unit)}"
+    return f"，按其印出的位数在 {_span(low, high, whole.unit)}" if _coarser_than_parts(whole, terms) else ""
 
 
 def _span(low: float, high: float, unit: str) -> str:
@@ -91,12 +121,11 @@ def declared(unit: ScoredUnit) -> list[Finding]:
         terms = [(neg, v) for neg, v in parts if v is not None]
         low, high = _sum_span(terms, whole.unit)
         w_low, w_high = _ends(whole)
-        tol = TOLERANCE * (len(terms) + 1) + _coarser(whole, terms) / 2
-        holds = (w_high + tol >= low) if d.relation == ">=" else (w_high + tol >= low and w_low - tol <= high)
+        holds = (w_high + NOISE >= low) if d.relation == ">=" else (w_high + NOISE >= low and w_low - NOISE <= high)
         if holds:
-            if d.relation == ">=" and w_low - tol > high and (_categories_of(d.whole, d.parts)
+            if d.relation == ">=" and w_low - NOISE > high and (_categories_of(d.whole, d.parts)
                                                                 or _nearly_all(terms, high, w_low)):
-                out.append(_unexplained(d, whole, terms, high))
+                out.append(_unexplained(d, whole, terms, _sum_span(terms, whole.unit, rounded=False)[1]))
             continue
         label = d.label or f"{whole.label} {'=' if d.relation == '=' else '≥'} " + \
             "".join((" − " if neg else " + ") + v.label for neg, v in terms)[3:]
@@ -105,18 +134,11 @@ def declared(unit: ScoredUnit) -> list[Finding]:
         out.append(DECLARED_IDENTITY_BROKEN(
             {"whole": value_evidence(whole), "part": [value_evidence(v) for _, v in terms],
              "sum": Evidence("所列各项合计", total, whole.unit)},
-            figures=(whole.ref, *(v.ref for _, v in terms)), whole=whole.label, whole_text=written(whole),
-            whole_source=sourced_value(whole), listed=listed, total=amount(total, whole.unit),
+            figures=(whole.ref, *(v.ref for _, v in terms)), whole=whole.label, whole_text=_as_printed(whole, terms),
+            whole_source=sourced_value(whole) + _allowed(whole, terms), listed=listed, total=amount(total, whole.unit),
             more="多" if total > whole.value else "少", gap=amount(abs(total - whole.value), whole.unit),
             source=d.source or "关系由评价人员依报告列明", rule=label))
     return out
-
-
-def _coarser(whole: Value, terms: list[tuple[bool, Value]]) -> float:
-    """The step, in the total's unit, of the coarsest part written in another unit (a total in 元 to the cent, its
-    parts in 万元 to two decimals: 100元): the sum is known to that step only, so the total is judged at it."""
-    return max((convert(float(v.quantity().step), v.unit, whole.unit) for _, v in terms
-                if canonical_unit(v.unit) != canonical_unit(whole.unit)), default=0.0)
 
 
 NEARLY_ALL = 0.95  # share of a total a list of parts must reach to read as its whole breakdown, short by a slip
@@ -163,17 +185,21 @@ def _unexplained(d: DeclaredIdentity, whole: Value, terms: list[tuple[bool, Valu
         share=share, share_text=pct(share), source=d.source or "关系由评价人员依报告列明")
 
 
-def _ends(v: Value) -> tuple[float, float]:
+def _ends(v: Value, rounded: bool = True) -> tuple[float, float]:
+    """The values a figure's wording and printed places allow: 3700余 is 3700–3800, 3752 printed whole 3751.5–3752.5,
+    3752.00 is 3751.995–3752.005 and 60人 is 60 (core.quantity's rounding): a total printed rounded is judged
+    against exact parts within that rounding, and no closer. rounded=False: an exact figure as printed."""
     if not v.qualified:
-        return v.value, v.value
+        half = float(v.quantity().rounding) if rounded else 0.0
+        return v.value - half, v.value + half
     iv = v.quantity().interval()
     return (float(iv.low) if iv.low is not None else -math.inf, float(iv.high) if iv.high is not None else math.inf)
 
 
-def _sum_span(terms: list[tuple[bool, Value]], unit: str) -> tuple[float, float]:
+def _sum_span(terms: list[tuple[bool, Value]], unit: str, rounded: bool = True) -> tuple[float, float]:
     low = high = 0.0
     for neg, v in terms:
-        a, b = (convert(x, v.unit, unit) if math.isfinite(x) else x for x in _ends(v))
+        a, b = (convert(x, v.unit, unit) if math.isfinite(x) else x for x in _ends(v, rounded))
         low, high = (low - b, high - a) if neg else (low + a, high + b)
     return low, high
 
@@ -184,8 +210,7 @@ def _lists(figures: Figures) -> list[tuple[str, list[ProjectItem]]]:
 
 def _item_value(path: str, item: ProjectItem) -> Value:
     """A listed item's amount as the checks read a figure: in 万元, with the qualifier it was written with."""
-    a = item.amount
-    return Value(path, item.name, a.in_unit("万元"), "万元", a.qualifier, None, a.source, a.basis, a.scope)
+    return figure_value(path, item.name, item.amount, "万元")
 
 
 def listed_items(unit: ScoredUnit) -> list[Finding]:
@@ -200,17 +225,20 @@ def listed_items(unit: ScoredUnit) -> list[Finding]:
         terms = [(False, _item_value(path, i)) for i in items]
         low, high = _sum_span(terms, whole.unit)
         w_low, w_high = _ends(whole)
-        tolerance = TOLERANCE * (len(items) + 1)
         over, unexplained = low - w_high, w_low - high
-        if over <= tolerance and unexplained <= tolerance:
+        if over <= NOISE and unexplained <= NOISE:
             continue
+        exceeds = over > NOISE
+        low, high = _sum_span(terms, whole.unit, rounded=False)  # said as printed
+        w_low, w_high = _ends(whole, rounded=False)
+        over, unexplained = low - w_high, w_low - high
         label = short_label(path)
         names = "、".join(i.name for i in items)
         ev: dict[str, Found] = {"whole": value_evidence(whole),
                                 "item": [Evidence(i.name, i.amount.value, "万元", i.amount.source) for i in items]}
         listed = money(low) if low == high else _span(low, high, whole.unit)
-        head = f"{label} {written(whole)}{sourced_value(whole)}，报告逐项列出 {len(items)} 项（{names}）合计 {listed}"
-        if over > tolerance:
+        head = f"{label} {_as_printed(whole, terms)}{sourced_value(whole)}{_allowed(whole, terms)}，报告逐项列出 {len(items)} 项（{names}）合计 {listed}"
+        if exceeds:
             out.append(LISTED_ITEMS_EXCEED_WHOLE(ev, figures=(path,), head=head, label=label, gap=money(over)))
             continue
         share = unexplained / whole.value * 100 if whole.value > 0 else 100.0

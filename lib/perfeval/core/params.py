@@ -103,6 +103,14 @@ def _with_places(data: Any) -> Any:
     return data
 
 
+def _dropping_obvious_places(value: float, data: Any) -> Any:
+    """A dumped value's places, written out only when the number alone does not show them (77.00 as 77.0 needs
+    places: 2): one rule for statements and catalogue figures."""
+    if isinstance(data, dict) and data.get("places") == _places_of(value):
+        data.pop("places")
+    return data
+
+
 # Where the value stands in its `source` (a character offset), as the report reader found it: the review page marks
 # the value there, not at an equal value the sentence states before it. Kept in the params file, not in results or
 # the Excel intake (it is the reader's pointer, not evidence).
@@ -131,11 +139,7 @@ class Stated(Record):
 
     @model_serializer(mode="wrap")
     def _without_obvious_places(self, handler: Any) -> Any:
-        """places is written out only when the number alone does not show it (77.00 as 77.0 needs places: 2)."""
-        data = handler(self)
-        if isinstance(data, dict) and data.get("places") == _places_of(self.value):
-            data.pop("places")
-        return data
+        return _dropping_obvious_places(self.value, handler(self))
 
     @property
     def qualified(self) -> bool:
@@ -147,10 +151,14 @@ class Stated(Record):
         read = parse_quantity(self.text) if self.text else None
         return read.scale if read is not None else Decimal(1)
 
+    @property
+    def written_places(self) -> int:
+        """The decimals the document wrote the value with (77.00 → 2, 92 → 0)."""
+        return self.places if self.places is not None else _places_of(self.value)
+
     def quantity(self, unit: str = "") -> Quantity:
         """The statement as a Quantity: its value at the precision written, with its qualifier."""
-        places = self.places if self.places is not None else _places_of(self.value)
-        return Quantity(Decimal(repr(float(self.value))), unit, self.qualifier, places, scale=self.scale)
+        return Quantity(Decimal(repr(float(self.value))), unit, self.qualifier, self.written_places, scale=self.scale)
 
     def holds_for(self, computed: float, unit: str = "") -> bool:
         """Is the statement true of a computed value, rounded half-up (四舍五入) at the decimals written and tested
@@ -170,6 +178,7 @@ class Figure(Record):
     """
 
     value: NonNegative
+    places: Places | None = None
     unit: Text | None = None
     qualifier: QualifierName = Qualifier.EXACT
     source: Text | None = None
@@ -189,8 +198,17 @@ class Figure(Record):
                 raise ValueError(f"expected a finite number, found {data}")
             if data < 0:
                 raise ValueError(f"must be at least 0 (money and counts cannot be negative), found {exact(data)}")
-            return {"value": data}
-        return data
+            data = {"value": data}
+        return _with_places(data)
+
+    @model_serializer(mode="wrap")
+    def _without_obvious_places(self, handler: Any) -> Any:
+        return _dropping_obvious_places(self.value, handler(self))
+
+    @property
+    def written_places(self) -> int:
+        """The decimals the document printed the figure with (3752.00 → 2, 3752 → 0): how far it was rounded."""
+        return self.places if self.places is not None else _places_of(self.value)
 
     def exact_in(self, unit: str) -> Decimal:
         """The value in the catalogue's unit as the decimal the document wrote (converted exactly, when written in
@@ -634,7 +652,7 @@ def in_catalogue_unit(fig: Figure | None, unit: str) -> Figure | None:
     words as written)."""
     if fig is None or not fig.unit or canonical_unit(fig.unit) == canonical_unit(unit):
         return fig
-    return fig.model_copy(update={"value": fig.in_unit(unit), "unit": None})
+    return fig.model_copy(update={"value": fig.in_unit(unit), "unit": None, "places": None})
 
 
 def written_figure_at(figures: Figures, path: str) -> Figure | None:
@@ -688,6 +706,14 @@ def restated(st: Statement, ref: str, label: str, unit: str, written_unit: str |
                  scale=st.scale * step, text=st.text)
 
 
+def figure_value(ref: str, label: str, fig: Figure, unit: str) -> Value:
+    """A catalogue figure (or a listed item's amount) as the checks read it: in the catalogue's unit, with the places
+    it was printed with and what its last digit is worth there (1.5亿元 → 15000万元 to the 1000万元)."""
+    step = factor(fig.unit, unit) if fig.unit else Decimal(1)
+    return Value(ref, label, fig.in_unit(unit), unit, fig.qualifier, fig.written_places, fig.source, fig.basis,
+                 fig.scope, scale=step)
+
+
 def value_of(params: UnitParams, ref: str) -> Value | None:
     """The figure a reference names (catalogue path or stated id), or None when the document does not state it.
 
@@ -696,12 +722,7 @@ def value_of(params: UnitParams, ref: str) -> Value | None:
     """
     if is_figure_path(ref):
         fig = written_figure_at(params.figures, ref)
-        if fig is None:
-            return None
-        unit = unit_of(ref)
-        step = factor(fig.unit, unit) if fig.unit else Decimal(1)
-        return Value(ref, label_of(ref), fig.in_unit(unit), unit, fig.qualifier, _places_of(fig.value), fig.source,
-                     fig.basis, fig.scope, scale=step)
+        return None if fig is None else figure_value(ref, label_of(ref), fig, unit_of(ref))
     stated = params.stated_figure(ref)
     if stated is None:
         raise KeyError(ref)

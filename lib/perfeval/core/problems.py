@@ -150,6 +150,11 @@ def not_one_of(err: Any) -> str:
     return f"found {found(value)}; did you mean {close!r}?" if close else said
 
 
+# Why a field cannot be negative, said after "must be at least 0" (an offset is not money: trial 4's U26).
+_NOT_NEGATIVE = {"value": "money and counts cannot be negative", "at": "it counts characters into its source",
+                 "places": "it counts the decimals written"}
+
+
 def describe_errors(exc: ValidationError, data: Any = None,
                     model: type[Record] | None = None) -> list[tuple[str, str]]:
     """Turn validation errors (core/records.py) into (field path, plain message) pairs, dropping union noise.
@@ -177,8 +182,8 @@ def describe_errors(exc: ValidationError, data: Any = None,
                 message = template.format(found=found(err.get("input")), **ctx)
             except (KeyError, IndexError):
                 message = err["msg"]
-            if err["type"] == "greater_than_equal" and ctx.get("ge") == 0:
-                message += " (money and counts cannot be negative)"
+            if err["type"] == "greater_than_equal" and ctx.get("ge") == 0 and loc and str(loc[-1]) in _NOT_NEGATIVE:
+                message += f" ({_NOT_NEGATIVE[str(loc[-1])]})"
         else:
             message = err["msg"]
         if field in problems and problems[field] == message:

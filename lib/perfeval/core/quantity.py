@@ -52,6 +52,10 @@ class Unit:
     factor: Decimal
 
 
+# Measured rather than counted or awarded: a whole number of them may be a rounding (3752万元 of 3751.53, 33% of a
+# third); a count (60人), a score awarded (18分) or a bare number is what it says.
+_MEASURED = frozenset({"money", "distance", "area", "volume", "weight", "power", "time", "percentage_points"})
+_MEASURED_NUMBERS = frozenset({"%", "‰"})
 DIMENSION_NAMES = {
     "money": "金额", "people": "人数", "person_times": "人次", "distance": "里程", "area": "面积",
     "number": "纯数（含百分比）", "score": "分值", "time": "时长", "events": "次数（次、场、场次）",
@@ -202,6 +206,14 @@ class Quantity:
     def step(self) -> Decimal:
         """What the last written digit is worth: 92 → 1, 34.06 → 0.01, 2.6万 → 1000."""
         return Decimal(1).scaleb(-self.places) * self.scale
+
+    @property
+    def rounding(self) -> Decimal:
+        """How far the true value may lie from the number printed (exactly, without 约 or 余): half what its last
+        digit is worth (3752万元 printed whole stands for 3751.5–3752.5, 3752.00 for 3751.995–3752.005), nothing for
+        things counted or awarded one by one (60人 is 60, 18分 is 18; 1.2万人 is rounded to the thousand)."""
+        measured = self.unit in _MEASURED_NUMBERS or (self.unit in UNITS and UNITS[self.unit].dimension in _MEASURED)
+        return self.step / 2 if measured or self.step > 1 else Decimal(0)
 
     @property
     def significant_step(self) -> Decimal:

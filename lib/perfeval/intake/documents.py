@@ -368,7 +368,8 @@ def aligned_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
     and every other with at least two and no more than it, a cell past the first a number (项目名称    预算数    执行数 /
     病虫害防治    120.00    118.50). A line with fewer cells than the first is a row whose empty cells the layout
     left blank: each cell goes under the column of the first line whose centre is nearest its own. A line with one
-    wide gap (a contents line and its page, a label and its value) is not a table row."""
+    wide gap (a contents line and its page, a label and its value) is not a table row. A header over the value
+    columns alone (its label column blank) opens a run one cell wider than it."""
     split = [_spaced_cells(x) if "\t" not in x and x.strip() else [] for x in lines]
     for cells, line in zip(split, lines):
         if len(cells) < 2 or not _SPACES.search(line.strip()):
@@ -376,19 +377,29 @@ def aligned_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
     out: dict[int, tuple[str, ...]] = {}
     k = 0
     while k < len(lines):
-        width = len(split[k])
+        labels = _over_labels(split[k], split[k + 1] if k + 1 < len(lines) else [])
+        width = len(split[k]) + labels
         j = k + 1
         while width >= 3 and j < len(lines) and 2 <= len(split[j]) <= width \
                 and (len(split[j]) == width or any(re.search(r"\d", c) for _, c in split[j][1:])):
             j += 1
         if width >= 3 and j - k >= 2 and any(re.search(r"\d", c) for x in split[k:j] for _, c in x[1:]):
-            columns = [centre for centre, _ in split[k]]
+            columns = [centre for centre, _ in split[k + 1][:1]] * labels + [centre for centre, _ in split[k]]
             for x in range(k, j):
                 out[x] = under_columns(split[x], columns)
             k = j
         else:
             k += 1
     return out
+
+
+def _over_labels(header: list[tuple[float, str]], row: list[tuple[float, str]]) -> int:
+    """1 when a header stands over a table's value columns alone, its label column left blank (年初预算数 … 得分 over
+    年度资金总额 | 1200.00 …): the row under it has one cell more, its first ending before the header's first begins."""
+    if len(header) < 2 or len(row) != len(header) + 1:
+        return 0
+    (first, text), (above, over) = row[0], header[0]
+    return int(first + _width(text) / 2 < above - _width(over) / 2)
 
 
 def under_columns(cells: list[tuple[float, str]], columns: list[float]) -> tuple[str, ...]:

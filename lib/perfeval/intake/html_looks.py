@@ -18,6 +18,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_STATEMENT = re.compile(r"@[a-z-]+[^{};]*;", re.I)  # @charset "utf-8"; @import url(x.css);: no rule, and not a selector
 _MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.I)  # not this screen's rules, or not always
 _STATE = re.compile(r":(?:hover|focus|active|visited|target|checked|focus-within|focus-visible)\b|::?(?:before|after)",
                     re.I)
@@ -44,7 +45,7 @@ def apply_stylesheets(root: etree._Element) -> None:
     """Give each element the declarations the page's own stylesheets set on it (`data-pe-style`), so that its style
     is judged as the browser applies it: `<style>div.box span{display:none}</style>` hides a span in a box."""
     for style in root.iter("style"):
-        css = _MEDIA.sub("", re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S))
+        css = _MEDIA.sub("", _STATEMENT.sub("", re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S)))
         for selectors, declarations in _RULE.findall(css):
             for selector in selectors.split(","):
                 selector = selector.strip()
@@ -113,6 +114,93 @@ class Looks:
         for a in chain:
             self._behind[a] = found
         return found
+
+
+_PLACED = ("absolute", "fixed")
+_DRAWN = {"img", "canvas", "video", "object", "embed", "iframe"}  # a picture: opaque or not, its pixels say
+OPAQUE = 0.95  # an alpha or opacity at least this hides what lies under it
+
+
+def placed(el: etree._Element) -> bool:
+    """Whether an element is positioned (relative, absolute, fixed, sticky): a box placed over the page's text is
+    drawn above what is not."""
+    return declarations(el).get("position", "static") not in ("static", "")
+
+
+def cover(el: etree._Element) -> Literal["whole", "part"] | None:
+    """Whether an element is an opaque box laid over the text around it, which a browser paints over that text:
+    "whole" when it fills the box it is placed in (position:absolute with top and left 0 and its width and height
+    100 %, or inset 0) and that box is known without layout (see covered_by); "part" when it is an opaque box placed
+    (absolute or fixed) without text of its own, over text that only a layout can tell; None otherwise. Opaque: a
+    background colour of no transparency, or a picture (whose transparency only its pixels tell: "part")."""
+    d = declarations(el)
+    if d.get("position") not in _PLACED:
+        return None
+    opacity = _number(d.get("opacity"))
+    if opacity is not None and opacity < OPAQUE:
+        return None
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    if tag in _DRAWN:
+        return "part"
+    written = d.get("background-color") or _first_colour(d.get("background")) or el.get("bgcolor")
+    if not written or not isinstance(_colour(written), tuple) or (_alpha_of(written) or 1.0) < OPAQUE:
+        return None
+    zero = [_px(d.get(side)) == 0 for side in ("top", "right", "bottom", "left")]
+    filled = all(d.get(name, "").strip() == "100%" for name in ("width", "height"))
+    inset = [_px(v) for v in d.get("inset", "").split()]
+    if d.get("position") == "absolute" and (inset and all(v == 0 for v in inset) or all(zero)
+                                            or zero[0] and zero[3] and filled):
+        return "whole"
+    return None if "".join(el.itertext()).strip() else "part"
+
+
+def covered_by(root: etree._Element) -> tuple[dict[etree._Element, list[etree._Element]], int]:
+    """Where opaque boxes lie over a page's text: each box a "whole" cover fills (its nearest positioned ancestor,
+    which it is placed in) with the elements a browser draws above the cover there (the cover itself, and the boxes
+    placed after it or above it by z-index: their text shows), and how many opaque boxes lie over text this reader
+    cannot place without layout (a "part" cover, or a whole one placed in no positioned box: over the first screen).
+    Each element's style is read once and each box walked once (a later cover in it is drawn above the first)."""
+    order: dict[etree._Element, int] = {}
+    placing: dict[etree._Element, str] = {}  # positioned elements: their position
+    for k, el in enumerate(root.iter()):
+        order[el] = k
+        position = declarations(el).get("position", "static") if isinstance(el.tag, str) else "static"
+        if position not in ("static", ""):
+            placing[el] = position
+    whole: dict[etree._Element, list[etree._Element]] = {}
+    unplaced = 0
+    for el in placing:
+        kind = cover(el)
+        box = next((a for a in el.iterancestors() if a in placing), None) if kind == "whole" else None
+        if kind is None or box in whole:
+            continue
+        if box is None:
+            unplaced += 1
+            continue
+        depth = _number(declarations(el).get("z-index")) or 0
+        above = [el]
+        walk = etree.iterwalk(box, events=("start",))
+        for _, other in walk:
+            if other is el:
+                walk.skip_subtree()
+            elif other is not box and other in placing:
+                if order[other] > order[el] or (_number(declarations(other).get("z-index")) or 0) > depth:
+                    above.append(other)
+                walk.skip_subtree()  # what is placed in it goes with it
+        whole[box] = above
+    return whole, unplaced
+
+
+def _alpha_of(written: str) -> float | None:
+    """The alpha a CSS colour is written with (rgba(…, .5), #ffffff80), or None when it gives none."""
+    text = written.strip().lower()
+    if re.fullmatch(r"#[0-9a-f]{8}", text):
+        return int(text[7:], 16) / 255
+    if re.fullmatch(r"#[0-9a-f]{4}", text):
+        return int(text[4] * 2, 16) / 255
+    func = re.fullmatch(r"(?:rgba?|hsla?)\(([^)]*)\)", text)
+    parts = [p for p in re.split(r"[\s,/]+", func.group(1).strip()) if p] if func else []
+    return _alpha(parts[3]) if len(parts) > 3 else None
 
 
 def _own_background(el: etree._Element) -> RGB | None:

@@ -1,19 +1,25 @@
-"""A report saved as the web page it was published on (.html): its text as a browser shows it, paragraph by
-paragraph, and its tables row by row; what the page hides (scripts, styles, display:none) is left out and said.
+"""A report saved as the web page it was published on (.html, .htm, .shtml, .xhtml, or the single file a browser
+or Word saves, .mhtml/.mht): its text as a browser shows it, paragraph by paragraph, and its tables row by row; what
+the page hides (scripts, styles, display:none) is left out and said.
 
-Most 自评报告 are published as web pages, so "save page as" gives .html; a .txt that holds such a page is read the
-same way (see documents.txt_items).
+Most 自评报告 are published as web pages, so "save page as" gives .html (Chrome's "single file" gives .mhtml, a
+server's page may end .shtml); a .txt that holds such a page is read the same way (see documents.txt_items).
 """
 from __future__ import annotations
 
+import email
+import email.policy
 import re
+from dataclasses import dataclass
+from email.message import Message
+from email.utils import collapse_rfc2231_value
 from pathlib import Path
 from typing import Iterator
 
 from lxml import etree, html
 
 from .documents import HTML_START, Row, Skipped, cell_text, decoded, fail, join_lines, read, text_items
-from .html_looks import Looks, apply_stylesheets, declarations
+from .html_looks import Looks, apply_stylesheets, covered_by, declarations
 
 # Elements whose content a browser never shows as text.
 _UNSHOWN = {"head", "script", "style", "noscript", "template", "iframe", "object", "svg", "math", "select", "button"}
@@ -26,12 +32,60 @@ MAX_ROWSPAN = 1000  # rows one cell may span down
 MAX_COLUMNS = 256  # columns a cell spanning down leaves empty below it (a row's work stays bounded by its own cells)
 
 
-PAGE_SUFFIXES = (".html", ".htm")
+ARCHIVE_SUFFIXES = (".mhtml", ".mht")  # a page and what it draws on, saved as one MIME message (RFC 2557)
+PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", *ARCHIVE_SUFFIXES)
 
 
 def html_items(path: Path) -> Iterator[str | Row | Skipped]:
-    """A web page's paragraphs and rows as a browser shows them (see page_items)."""
-    return page_items(path, decoded(path, read(path, "a web page (.html)")))
+    """A web page's paragraphs and rows as a browser shows them (see page_items); a page saved as one file (.mhtml)
+    read from the page it holds, with the stylesheets saved beside it applied."""
+    raw = read(path, "a web page (.html)")
+    if path.suffix.lower() in ARCHIVE_SUFFIXES:
+        return page_items(path, _archived_page(path, raw))
+    return page_items(path, decoded(path, raw))
+
+
+def _archived_page(path: Path, raw: bytes) -> str:
+    """The page a web archive (.mhtml: Chrome's "single file", Word's .mht) holds: its root part (the one its
+    `start` names, else the first HTML part), decoded by its own charset, with every stylesheet part added to it, so
+    that text the page's stylesheets hide stays hidden."""
+    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    parts = [p for p in message.walk() if not p.is_multipart()]
+    if not message.is_multipart() or not parts:
+        text = decoded(path, raw)
+        if looks_like_html(text):
+            return text  # a page saved under the archive's name
+        raise fail(path, "is neither a web archive (.mhtml: it holds no MIME parts) nor a web page; save the page "
+                         "again from the browser (as a web page, complete, or as a single file)")
+    start = collapse_rfc2231_value(message.get_param("start") or "").strip("<>")
+    root = next((p for p in parts if start and (p.get("Content-ID") or "").strip("<>") == start), None)
+    root = root or next((p for p in parts if p.get_content_type() in ("text/html", "application/xhtml+xml")), None)
+    if root is None:
+        kinds = ", ".join(sorted({p.get_content_type() for p in parts}))
+        raise fail(path, f"is a web archive (.mhtml) holding no page, only {kinds}; save the page again from the "
+                         "browser")
+    page = _part_text(path, root)
+    sheets = (_part_text(path, p) for p in parts if p.get_content_type() == "text/css")
+    styles = "".join("<style>" + _STYLE_END.sub(r"<\\/style", css) + "</style>" for css in sheets)
+    at = _HEAD_END.search(page)  # a <style> anywhere in a page applies to all of it; after </html> the parser drops it
+    return page[:at.start()] + styles + page[at.start():] if at else page + styles
+
+
+_HEAD_END = re.compile(r"</head\s*>|<body\b|</html\s*>", re.I)
+_STYLE_END = re.compile(r"</style", re.I)  # in a stylesheet part: it would end the <style> and open markup of its own
+
+
+def _part_text(path: Path, part: Message) -> str:
+    """A part's text, by the charset it names, else as a text file is read."""
+    body = part.get_payload(decode=True)
+    data = body if isinstance(body, bytes) else b""
+    charset = part.get_content_charset()
+    if charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a charset misnamed: read as any text file
+    return decoded(path, data)
 
 
 def txt_or_page_items(path: Path) -> Iterator[str | Row | Skipped]:
@@ -60,13 +114,30 @@ def page_items(path: Path, text: str) -> Iterator[str | Row | Skipped]:
                          "and save it as text (.txt) or print it to PDF")
     apply_stylesheets(root)
     page = _Page()
+    page.covers, unplaced = covered_by(root)
+    page.above = {a for above in page.covers.values() for a in above}
     page.read(root)
     if page.hidden:
         page.items.append(Skipped(f"网页中不显示的文字（隐藏、折叠、字号过小、移出页面或与底色同色等）未读取：{page.hidden} 处"))
+    if page.covered:
+        page.items.append(Skipped(f"网页中被其上叠放的不透明色块遮盖的文字 {page.covered} 处未读取（浏览器不显示）"))
+    if unplaced:
+        page.items.append(Skipped(f"网页中叠放在文字上的不透明色块或图片 {unplaced} 处：其下哪些文字被遮盖须排版才能确定，"
+                                  "这些文字已照常读取，请对照浏览器显示核对"))
     for kind, count in page.shown_apart.items():
         what, why = _SHOWN_APART[kind]
         page.items.append(Skipped(f"网页中{what} {count} 处未读取（{why}）"))
     return iter(page.items)
+
+
+@dataclass
+class _Zone:
+    """An element whose text an opaque cover hides (`covered`: the box it fills), or one drawn above a cover (its
+    text shown); `said` once its covered text is counted."""
+
+    element: etree._Element
+    covered: bool
+    said: bool = False
 
 
 class _Break:
@@ -85,6 +156,9 @@ class _Page:
         self.line: list[str] = []
         self.tables = 0
         self.hidden = 0
+        self.covers: dict[etree._Element, list[etree._Element]] = {}  # a box → what is drawn above its opaque cover
+        self.above: set[etree._Element] = set()  # every element drawn above a cover
+        self.covered = 0
         self.shown_apart: dict[str, int] = {}  # what the browser shows that is not read as text (_SHOWN_APART)
         self.looks = Looks()
 
@@ -113,6 +187,8 @@ class _Page:
         since: list[str] = []  # the text since the last break: a <br> inside a figure is none
         last = ""  # its last character that is not a space: a superscript after a figure or a word is a marker
         skipped = None  # the element whose subtree was skipped: its end brings no break and no second tail
+        zones: list[_Zone] = []  # the covered boxes and what is drawn above their covers around the walk, innermost
+        # last: a page nested deep stays one walk, no recursion
         for event, el in walk:
             tag = el.tag.lower() if isinstance(el.tag, str) else None
             if event in ("comment", "pi"):
@@ -121,6 +197,8 @@ class _Page:
                 if el is skipped:
                     skipped = None
                     continue
+                if zones and zones[-1].element is el:
+                    zones.pop()
                 if tag in _BLOCKS:
                     yield _BREAK
                     since = []
@@ -139,9 +217,13 @@ class _Page:
                 shown = "".join(summary.itertext()) if summary is not None else ""
                 self.hidden += len("".join(el.itertext()).strip()) > len(shown.strip())
                 yield _BREAK
-                yield shown
+                yield "" if zones and zones[-1].covered else shown
                 since = [shown]
                 last = shown.rstrip()[-1:]
+                walk.skip_subtree()
+                skipped, piece = el, el.tail or ""
+            elif tables and tag == "table" and zones and zones[-1].covered:  # under a cover: its rows are not shown
+                self._cover_said(zones[-1], "".join(el.itertext()))
                 walk.skip_subtree()
                 skipped, piece = el, el.tail or ""
             elif tables and tag == "table":
@@ -151,15 +233,27 @@ class _Page:
                 walk.skip_subtree()
                 skipped, piece = el, el.tail or ""
             else:
+                if el is not root and el in self.covers:
+                    zones.append(_Zone(el, covered=True))
+                elif el is not root and el in self.above:
+                    zones.append(_Zone(el, covered=False))
                 if tag == "br" and not _inside_a_number("".join(since), el.tail or "") or tag in _BLOCKS:
                     yield _BREAK  # 3752<br>.48: a break the page's width put inside a figure is no line of the text
                     since = []
                     last = ""
                 piece = el.text or ""
-            if piece:
+            if piece and zones and zones[-1].covered:
+                self._cover_said(zones[-1], piece)
+            elif piece:
                 since.append(piece)
                 last = piece.rstrip()[-1:] or last
                 yield piece
+
+    def _cover_said(self, zone: _Zone, text: str) -> None:
+        """Text under an opaque cover, not shown: its box is counted once."""
+        if text.strip() and not zone.said:
+            zone.said = True
+            self.covered += 1
 
     def rows(self, table: etree._Element) -> Iterator[tuple[str, ...]]:
         """The rows of one table (not of tables inside its cells), each cell's shown text in the column a browser

@@ -24,6 +24,7 @@ from typing import Iterator
 
 from ..core.script import ideographs
 from . import pdf_columns as columns
+from .pdf_running import running
 from .documents import Row, Skipped, fail, join_lines, read, under_columns, what_it_is
 from .numbering import heading_of
 
@@ -89,7 +90,10 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
                              "shows the text, save the PDF again from the document, or send the report as .docx")
         raise fail(path, "has no text layer (a scanned image?); a reader needs a PDF saved from the document, "
                          "or the report as .docx")
+    pages, furniture = _without_running(pages)
     yield from _paragraphs(pages)
+    if furniture:
+        yield Skipped(f"PDF 页眉、页脚中每页印出的文字（页码、打印日期、网址等）{furniture:,} 行未作正文读取")
     if seen.invisible:
         yield Skipped(f"PDF 中不可见的文字（文本渲染模式 3/7）{seen.invisible:,} 个字符未读取（阅读器不显示）")
     if seen.white:
@@ -1033,16 +1037,57 @@ def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa
     ordered, across = columns.in_columns(lines, at) if at is not None else ([((0, -1, x["top"]), x) for x in lines], [])
     items: list[tuple[columns.Key, float, dict | list]] = [
         (key, line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(_spaced(line)),
-                            "cells": _cells(line)})
+                            "cells": _cells(line), "size": statistics.median(c["size"] for c in line["chars"])})
         for key, line in ordered if line["text"].strip()]
     for t in tables:
-        rows = t.extract(x_tolerance=1.5)
         tops = [row.bbox[1] for row in t.rows]
-        for first, grid in _ruled_tables(rows):
+        for first, grid in _ruled_tables(_cell_texts(page, t)):
             top = tops[first] if first < len(tops) else t.bbox[1]
-            items.append(((columns.segment(across, top), -1, top), top,
-                          [[join_lines(_unspaced(c).split("\n")) if c else c for c in row] for row in grid]))
+            items.append(((columns.segment(across, top), -1, top), top, grid))
     return [(top, item) for _, top, item in sorted(items, key=lambda item: item[0])]
+
+
+def _cell_texts(page, table) -> list[list[str | None]]:  # noqa: ANN001 - a pdfplumber page and its table
+    """A ruled table's cells as text (None where a cell covers another's place), each cell's lines joined into the
+    paragraphs they were typed as, one a line, by the rules of the body (a line short of the cell's right edge ends
+    its paragraph, a heading or an indented line starts one), as Word's cell gives its paragraphs: a report laid out
+    in a table (部门概况 | （一）机构人员 / 本局内设股室…) ran a cell's headings and sentences into one. A cell's right
+    edge is where its column's fullest line ends (the cell's padding)."""
+    from pdfplumber.utils.text import chars_to_textmap
+
+    def within(char: dict, box: tuple) -> bool:
+        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+    found: list[list[tuple[tuple, list[dict]] | None]] = []
+    for row in table.rows:
+        chars = [c for c in page.chars if within(c, row.bbox)]
+        found.append([None if cell is None else
+                      (cell, chars_to_textmap(own, x_tolerance=1.5).extract_text_lines(strip=True, return_chars=False)
+                       if (own := [c for c in chars if within(c, cell)]) else [])
+                      for cell in row.cells])
+    padding: dict[int, float] = {}
+    for cells in found:
+        for j, entry in enumerate(cells):
+            for line in entry[1] if entry else []:
+                padding[j] = min(padding.get(j, float("inf")), entry[0][2] - line["x1"])
+    return [[None if entry is None else _cell_paragraphs(entry[1], entry[0][2] - padding.get(j, 0.0))
+             for j, entry in enumerate(cells)] for cells in found]
+
+
+def _cell_paragraphs(lines: list[dict], right: float) -> str:
+    """One cell's lines as its paragraphs, one a line (see _cell_texts)."""
+    if not lines:
+        return ""
+    lines = [dict(line, text=_unspaced(line["text"])) for line in lines]
+    left = min(line["x0"] for line in lines)
+    height = statistics.median(line["bottom"] - line["top"] for line in lines)
+    paragraphs: list[list[str]] = []
+    for k, line in enumerate(lines):
+        if not k or _starts_paragraph(line, lines[k - 1], left, right, height):
+            paragraphs.append([])
+        paragraphs[-1].append(line["text"])
+    return "\n".join(text for text in (join_lines(p) for p in paragraphs) if text)
 
 
 def _ruled_tables(rows: list[list[str | None]]) -> list[tuple[int, list[list[str | None]]]]:
@@ -1200,6 +1245,15 @@ def _unruled_rows(page: list[tuple[float, dict | list]]) -> dict[int, tuple[str,
         else:
             k += 1
     return found
+
+
+def _without_running(pages: list[list[tuple[float, dict | list]]]) -> tuple[list[list[tuple[float, dict | list]]], int]:
+    """The pages without their running headers and footers (pdf_running), and how many lines those were: left in,
+    they set the text's margins (a browser's footer ends at the paper's edge) and cut every wrapped line."""
+    lines = [[(k, item) for k, (_, item) in enumerate(page) if isinstance(item, dict)] for page in pages]
+    found = running([[item for _, item in page] for page in lines])
+    dropped = {(p, lines[p][j][0]) for p, j in found}
+    return [[entry for k, entry in enumerate(page) if (p, k) not in dropped] for p, page in enumerate(pages)], len(found)
 
 
 def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | Row]:

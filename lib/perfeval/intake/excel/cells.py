@@ -209,7 +209,7 @@ def read_figure(raw: Any, number_format: str, unit: str) -> dict[str, Any]:
                           f"{format_number(float(typed.value / typed.scale))}{unit[:1]}元)")
     if typed.value < 0:
         raise CellProblem(f"must not be negative ({unit or 'a count'}), found {found(raw)}")
-    out: dict[str, Any] = {"value": _value(raw, number_format, typed)}
+    out: dict[str, Any] = {"value": _value(raw, number_format, typed), "places": typed.places}
     if typed.unit:
         out["unit"] = typed.unit
     if typed.qualifier is not Qualifier.EXACT:
@@ -488,7 +488,10 @@ def _record_text(kind: str, value: dict[str, Any], alone: bool) -> str | float |
 def write_cell(cell: Cell, kind: str, value: Any, *, alone: bool = True) -> None:
     """Put a params value into a cell so that read_cell gives it back unchanged."""
     if kind in RECORD_KINDS:
+        places = value.get("places") if kind == "figure" else None
         value = _record_text(kind, value, alone)
+        if places and isinstance(value, (int, float)):
+            cell.number_format = "0." + "0" * places  # 3752.00 shows, and reads back, as printed
     elif kind == "bool":
         value = "是" if value else "否"
     elif kind == "qualifier":

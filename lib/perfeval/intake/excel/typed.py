@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ...core.numbers import decimals
 from ...core.quantity import CURRENCY_BEFORE, SYNONYMS, Qualifier, Quantity, find_quantities, parse_quantity
 from .shown import plain_digits, shown_decimals, shown_text
 
@@ -116,7 +117,7 @@ def typed_number(value: int | float, number_format: str) -> Typed | None:
     if shown is not None:
         return typed_text(shown, shown=True)
     number = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)
-    own = len(plain_digits(number).partition(".")[2])
+    own = decimals(value)  # 347.78999999999996, a formula's sum of 347.79, has the 2 decimals typed, not 14
     return Typed(number, places=min(max(own, shown_decimals(number_format)), MAX_PLACES))
 
 

@@ -104,7 +104,7 @@ def _form_table(lines: list, k: int) -> tuple[list[str], list[list[str]], list[s
     """A form (a 绩效自评表's budget block) saved one cell per line: a header run whose last column names stand over
     rows of a label and up to as many values, left-aligned, cells left empty at a row's end or marked / , a note
     between two rows (填表说明) kept as a paragraph after the table. The column names are the last w header lines
-    for the largest w that puts every percentage under a rate column and no other value under one; a form with no
+    for the largest w that puts every percentage under a rate column and no other value under one (_fitted); a form with no
     percentage, or fewer than two rows, gives no such test and stays as its paragraphs.
     Returns (header lines above the columns, rows, notes, the line after it), or None."""
     def text(i: int) -> str:
@@ -135,9 +135,36 @@ def _form_table(lines: list, k: int) -> tuple[list[str], list[list[str]], list[s
         return None
     for w in range(n - 1, 1, -1):
         header = [text(x) for x in range(k + n - 1 - w, k + n - 1)]
-        if all(len(r) <= w for r in values) and _rates_fit(header, values):
-            return [text(x) for x in range(k, k + n - 1 - w)], [[""] + header] + rows, notes, i
+        fitted = _fitted(header, values)
+        if fitted is not None:
+            return ([text(x) for x in range(k, k + n - 1 - w)], [[""] + header]
+                    + [[row[0], *cells] for row, cells in zip(rows, fitted)], notes, i)
     return None
+
+
+def _fitted(header: list[str], rows: list[list[str]], bare: bool = False) -> list[list[str]] | None:
+    """Each row's values under the header's columns, or None when they cannot stand there: left-aligned when every
+    percentage then stands under a rate column and no other value does; else, when the widest rows stand so, each
+    shorter row's values in order under the next columns they fit (a page that dropped a form's empty cells leaves
+    财政拨款 | 1000 | 1100 | 1067 | 97.00% under 年初 | 全年 | 执行 | 分值 | 执行率 | 得分: 97.00% is the 执行率)."""
+    if any(len(r) > len(header) for r in rows):
+        return None
+    if _rates_fit(header, rows, bare):
+        return rows
+    widest = max(len(r) for r in rows)
+    if not _rates_fit(header, [r for r in rows if len(r) == widest], bare):
+        return None
+    out = []
+    for row in rows:
+        placed: list[str] = []
+        for value in row:
+            while len(placed) < len(header) and value and not _rates_fit(header[len(placed):len(placed) + 1], [[value]], bare):
+                placed.append("")
+            if len(placed) == len(header):
+                return None
+            placed.append(value)
+        out.append(placed)
+    return out
 
 
 def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:
@@ -187,13 +214,19 @@ _CAPTION = re.compile(r"情况|表|单位|[（(][^）)]*$")  # a table's caption
 _COLUMN_NAME = re.compile(r"目标|完成|预算|执行|决算|[数值额率]$|情况$|(?:19|20)\d{2}\s*年")
 
 
-def _rates_fit(header: list[str], rows: list[list[str]]) -> bool:
+def _rates_fit(header: list[str], rows: list[list[str]], bare: bool = False) -> bool:
     """Do percentages stand exactly under the columns that name a rate (控制率, 执行率)? A reading that puts
-    108.70% under 实际在职人数 has the columns shifted by one."""
-    return all(("%" in v or "％" in v) == bool(re.search(r"率|%|％|比例|比重", h))
-               for row in rows for h, v in zip(header, row) if v)
+    108.70% under 实际在职人数 has the columns shifted by one. With `bare` (rows whose ends the lines give), a rate
+    column whose header gives % as its unit (执行率（%）) holds bare numbers too; where rows are guessed from lines of
+    cells, a bare number under a rate column says the guess is off."""
+    def fits(head: str, value: str) -> bool:
+        rate, percent = bool(re.search(r"率|%|％|比例|比重", head)), "%" in value or "％" in value
+        return percent == rate or (bare and rate and _PERCENT_UNIT.search(head) is not None)
+
+    return all(fits(h, v) for row in rows for h, v in zip(header, row) if v)
 
 
+_PERCENT_UNIT = re.compile(r"[（(]\s*[%％]\s*[）)]")
 
 
 # ---------------------------------------------------------------- a 绩效自评表's indicator rows
@@ -492,7 +525,8 @@ def _unflattened(line: str, table: int) -> list[str | Row]:
 
 
 _BLOCK_HINT = re.compile(r"预算数|执行数|决算数")
-_BLOCK_COLUMN = re.compile(r"(?:年初|全年|调整后|年度|本年|上年)?(?:预算|执行|决算)数?(?:[（(]万元[）)])?|分值|(?:预算)?执行率|得分|权重")
+_BLOCK_COLUMN = re.compile(r"(?:年初|全年|调整后|年度|本年|上年)?(?:预算|执行|决算)数?(?:[（(]万元[）)])?|分值"
+                           r"|(?:预算)?执行率(?:[（(][%％][）)])?|得分|权重")
 _BLOCK_LABEL = re.compile(r"项目资金|资金来源|项目|科目|[（(]\s*(?:万元|元)\s*[）)]")
 _BLOCK_VALUE = re.compile(r"[-－]?\d[\d,，]*(?:\.\d+)?\s*[%％]?")
 MAX_BLOCK_LABEL = 24  # characters of a budget block's row label
@@ -502,8 +536,9 @@ def _budget_block(tokens: list[str], at: int) -> tuple[list[list[str]], int, int
     """A form's budget block run together (项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额:
     0 0 0 10 0 0 其中:本年财政拨款 90 89.974 89.974): (its header row and rows of a label and up to as many values,
     left-aligned; where it starts; where it ends), or None. The column names are three or more in a row, one of them a
-    预算数, 执行数 or 决算数; a row is its label's words and one value or more; the block ends at words no value
-    follows; a percentage stands only under a rate column; fewer than two rows make none."""
+    预算数, 执行数 or 决算数; a row is its label's words and one value or more (— marking a cell with nothing); the
+    block ends at words no value follows; a percentage stands only under a rate column, a row that lost its empty
+    cells put under the columns it fits (_fitted); fewer than two rows make none."""
     end = at
     while end < len(tokens) and _BLOCK_COLUMN.fullmatch(tokens[end]):
         end += 1
@@ -521,15 +556,21 @@ def _budget_block(tokens: list[str], at: int) -> tuple[list[list[str]], int, int
             label.append(tokens[j])
             j += 1
         values = []
-        while j < len(tokens) and len(values) < len(columns) and _BLOCK_VALUE.fullmatch(tokens[j]):
-            values.append(tokens[j])
+        while j < len(tokens) and len(values) < len(columns) and (_BLOCK_VALUE.fullmatch(tokens[j])
+                                                                  or _EMPTY_CELL.fullmatch(tokens[j])):
+            values.append("" if _EMPTY_CELL.fullmatch(tokens[j]) else tokens[j])  # — marks a cell with nothing
             j += 1
-        if not label or not values or len("".join(label)) > MAX_BLOCK_LABEL:
+        if not label or not any(values) or len("".join(label)) > MAX_BLOCK_LABEL:
             break
         rows.append([" ".join(label), *values])
         k = j
-    if len(rows) < 2 or any(("%" in v or "％" in v) and "率" not in c for r in rows for c, v in zip(columns, r[1:])):
+    if len(rows) < 2:
         return None
+    if any(("%" in v or "％" in v) and "率" not in c for r in rows for c, v in zip(columns, r[1:])):
+        fitted = _fitted(columns, [r[1:] for r in rows])
+        if fitted is None:
+            return None
+        rows = [[r[0], *cells] for r, cells in zip(rows, fitted)]
     return [[" ".join(tokens[start:at]), *columns], *rows], start, k
 
 
@@ -808,6 +849,10 @@ SPACED_TABLES = 16_000_000  # tables rebuilt from rows set a line each with sing
 _LABEL_COLUMN = re.compile(r"^(?:科目编码|科目名称|功能分类科目|项目|科目|编码|名称|单位名称|项目名称)$")
 _AMOUNT_COLUMN = re.compile(r"(?:合计|总计|小计|支出|收入|预算数?|决算数?|金额|执行数|结余|结转)$")
 _CODE = re.compile(r"^\d{3,7}$")  # a budget subject's code before its name (2130101 行政运行)
+_UNIT_AFTER = re.compile(r"[（(][^）)]*[）)]$")  # 预算数（万元）
+_BLOCK_LABEL_COLUMN = re.compile(r"(?:资金来源|项目资金|年度预算申请|资金性质|支出类别)(?:[（(](?:万元|元)[）)])?")
+_BLOCK_COLUMNS = re.compile(r"(?:年初|全年|调整后)预算数?.*执行数")  # a 自评表's budget block: its header may stand
+# over the value columns alone
 MAX_COLUMN_NAME = 12
 
 
@@ -838,10 +883,13 @@ def _spaced_tables(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped
                 break
             rows.append(row)
             j += 1
-        if len([r for r in rows if r[0] != "栏次"]) < 2:
+        fitted = _fitted(columns, [r[1:] for r in rows if r[0] != "栏次"], bare=True)
+        if len([r for r in rows if r[0] != "栏次"]) < 2 or fitted is None:
             out.append(line)
             k += 1
             continue
+        rows = [r for r in rows if r[0] == "栏次"] + [[r[0], *cells] for r, cells in zip(
+            [r for r in rows if r[0] != "栏次"], fitted)]
         table = SPACED_TABLES + k
         out.append(Row((" ".join(labels), *columns), table))
         out += [Row(tuple(r), table) for r in rows]
@@ -855,10 +903,11 @@ def _amount_header(line: str) -> tuple[list[str], list[str]] | None:
     if len(tokens) < 3 or any(re.search(r"\d", t) or len(t) > MAX_COLUMN_NAME for t in tokens):
         return None
     at = 0
-    while at < len(tokens) and _LABEL_COLUMN.match(tokens[at]):
+    while at < len(tokens) and (_LABEL_COLUMN.match(tokens[at]) or _BLOCK_LABEL_COLUMN.fullmatch(tokens[at])):
         at += 1
     columns = tokens[at:]
-    if at == 0 or len(columns) < 2 or sum(1 for c in columns if _AMOUNT_COLUMN.search(c)) < 2:
+    amounts = sum(1 for c in columns if _AMOUNT_COLUMN.search(_UNIT_AFTER.sub("", c)))
+    if len(columns) < 2 or amounts < 2 or (at == 0 and not _BLOCK_COLUMNS.search(line)):
         return None
     return tokens[:at], columns
 
@@ -869,12 +918,13 @@ def _amount_row(line: str, width: int) -> list[str] | None:
     tokens = line.split()
     at = 1 if tokens and _CODE.match(tokens[0]) else 0
     words = at
-    while words < len(tokens) and not (_AMOUNT.fullmatch(tokens[words]) or _BLANK_AMOUNT.fullmatch(tokens[words])):
+    while words < len(tokens) and not (_AMOUNT.fullmatch(tokens[words].rstrip("%％"))
+                                       or _BLANK_AMOUNT.fullmatch(tokens[words])):
         if re.search(r"\d", tokens[words]):
             return None
         words += 1
     amounts = tokens[words:]
     if words == at or not 1 <= len(amounts) <= width \
-            or not all(_AMOUNT.fullmatch(a) or _BLANK_AMOUNT.fullmatch(a) for a in amounts):
+            or not all(_AMOUNT.fullmatch(a.rstrip("%％")) or _BLANK_AMOUNT.fullmatch(a) for a in amounts):
         return None
     return [" ".join(tokens[:words]), *("" if _BLANK_AMOUNT.fullmatch(a) else a for a in amounts)]

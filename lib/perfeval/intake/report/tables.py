@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Callable, Literal
+from typing import Literal
 
 from ...core.figures import unit_of
 from ...core.quantity import CODE_LABELS, Qualifier, Quantity, agrees, commensurable, parse_quantity
@@ -28,6 +28,7 @@ from .catalogue import (
     table_scalar,
 )
 from .document import Block, Document
+from .grid import SUB_ROW, TOTAL_ROW, WHOLE_ROW, GridRow, Header, Value, row_totals
 from .lists import Listed
 from .mentions import Mention, Where
 from .numbers_of_tables import INDEX_COLUMN
@@ -207,15 +208,13 @@ def _of_projects(blocks: tuple[Block, ...], start: int) -> bool:
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j):
         label = normalise(_clean_row(blocks[j].cells[0]))
-        if not _TOTAL_ROW.match(label) and (table_line(label) or table_scalar(label)):
+        if not TOTAL_ROW.match(label) and (table_line(label) or table_scalar(label)):
             return False
         j += 1
     return True
 
 
 _TOTAL_LABEL = re.compile(r"(?:合\s*计|总\s*计|共\s*计)[：:]?$|^(?:总\s*额|资金总额|年度资金总额)[：:]?$")
-_TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计|总\s*额)[：:]?$")
-_SUB_ROW = re.compile(r"^(?:其中|含)[：:]?")
 
 
 def _plain_header(blocks: tuple[Block, ...], i: int) -> bool:
@@ -250,22 +249,6 @@ def _building(words: str) -> str | None:
         if re.fullmatch(pattern, words):
             return key
     return None
-
-
-def _split_header(cells: tuple[str, ...], is_column: Callable[[str], bool]) -> tuple[str, list[str]]:
-    """(the header of the label column, the value columns in order): a header cell that names no column heads
-    the row labels; empty header cells before the first column are the label columns' and are dropped."""
-    filled = [c for c in cells if c.strip()]
-    if filled and not is_column(filled[0]):
-        return filled[0], filled[1:]
-    return "", filled
-
-
-def _values(cells: tuple[str, ...]) -> tuple[str, list[str]]:
-    """(row label, value cells) of a data row: the label is its first cell unless that is already a value."""
-    if cells and (not cells[0].strip() or _quantity(cells[0]) is None):
-        return cells[0], list(cells[1:])
-    return "", list(cells)
 
 
 def _without_numbering(blocks: tuple[Block, ...], kept: dict[int, tuple[int, ...]]) -> tuple[Block, ...]:
@@ -350,6 +333,7 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
     """Every table the reader recognises, and the blocks it read."""
     out = Tables()
     blocks = _two_row_headers(_without_numbering(document.blocks, out.kept))
+    paired = _pair_tables(blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -363,7 +347,7 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
             kind = "turned"
         if kind is None and _plain_header(blocks, i):
             kind = "plain"
-        if kind is None and block.kind == "row" and _pair_row(block.cells):
+        if kind is None and block.kind == "row" and (_pair_row(block.cells) or block.table in paired):
             kind = "pairs"
         if kind is None:
             i += 1
@@ -562,43 +546,45 @@ def _skip_framework(blocks: tuple[Block, ...], start: int, out: Tables, report_y
 
 def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
     """A base data table: money lines by row, the columns 上年/本年 预算数/决算数 by header."""
-    label_header, columns = _split_header(blocks[start].cells, _column_header)
+    header = Header.of(blocks[start].cells, _column_header)
     out.taken.add(start)
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j) and _header_kind(blocks[j].cells) is None:
         out.taken.add(j)
-        label, values = _values(blocks[j].cells)
-        line = table_line(label)
-        scalar = table_scalar(label) if line is None else None
-        for k, (text, header) in enumerate(zip(values, columns)):
-            q = _quantity(text)
+        read = header.row(blocks[j].cells, _is_value)
+        label = _clean_row(read.label)
+        line = table_line(read.label)
+        scalar = table_scalar(read.label) if line is None else None
+        for cell in read.values:
+            q = _quantity(cell.text)
             if q is None:
                 continue
-            column = column_of(normalise(header), _year(header), report_year)
+            column = column_of(normalise(cell.header), _year(cell.header), report_year)
             path = line_path(line, column) if line else (scalar if scalar and column == _scalar_column(scalar) else None)
             if path and q.unit == "%" and unit_of(path) != "%":
                 path = None  # a row's 变动率 is no amount of its line
-            named = _UNIT_IN_HEADER.search(simplified(header))
-            q, implied = (_as(q, named.group(1)), f"单位见表头“{header}”") if named and not q.unit \
+            named = _UNIT_IN_HEADER.search(simplified(cell.header))
+            q, implied = (_as(q, named.group(1)), f"单位见表头“{cell.header}”") if named and not q.unit \
                 else _catalogue_unit(q, path)
-            where = Where(blocks[j].section, text, j, k + 1, _clean_row(label), header)
-            out.cells.append(Cell(_mention(q, f"{_clean_row(label)}·{header}", where, implied), path))
+            where = Where(blocks[j].section, cell.text, j, cell.at, label, cell.header)
+            out.cells.append(Cell(_mention(q, f"{label}·{cell.header}", where, implied), path))
         j += 1
     return j
 
 
 def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
     """A table of the unit's own figures by its headers: each value with its row's label and its column's header
-    (and the unit the header names, 预算数（万元）); a 合计 / 总计 / 小计 row totals, column by column, the rows above
-    it since the last such row (a 其中 row is inside the row before it, not another part)."""
-    label_header, columns = _split_header(blocks[start].cells, lambda c: False)
+    (and the unit the header names, 预算数（万元）); a total row sums, column by column, the rows the table's layout
+    gives it (grid.row_totals: a 合计 row the rows above it, a 资金总额 row heading the table the rows under it)."""
+    top = blocks[start].cells
     below = _under(blocks, start)
     first = blocks[below].cells if below is not None else ()
     unlabelled = bool(first) and _quantity(first[0]) is not None  # no label column: each header cell is a column's
-    columns = [label_header, *columns] if not blocks[start].cells[0].strip() or unlabelled else columns
+    header = Header.of(top, lambda c: not top[0].strip() or unlabelled)
+    columns = header.headers
     stated = _stated_unit(blocks, start)
     out.taken.add(start)
-    above: dict[int, list[Mention]] = {}
+    rows: list[tuple[str, dict[int, Mention]]] = []
     sums = _NamedSums(next((k for k, h in enumerate(columns) if k and _SECOND_LABEL.match(h.strip())), len(columns)))
     unit_at = next((k for k, h in enumerate(columns) if _UNIT_COLUMN.fullmatch(normalise(h))), None)
     valued = [k for k in range(len(columns)) if k != unit_at]
@@ -606,12 +592,13 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j):
         out.taken.add(j)
-        label, values = _values(blocks[j].cells)
-        row = _clean_row(label)
-        total = _TOTAL_ROW.match(normalise(row)) is not None
-        row_unit = normalise(values[unit_at]) if unit_at is not None and unit_at < len(values) else ""
-        read: list[Mention] = []
-        for k, (text, header) in enumerate(zip(values, columns)):
+        grid_row = header.row(blocks[j].cells, _is_value)
+        row = _clean_row(grid_row.label)
+        total = TOTAL_ROW.match(normalise(row)) is not None
+        row_unit = next((normalise(c.text) for c in grid_row.values if c.column == unit_at), "")
+        read: dict[int, Mention] = {}
+        for cell in grid_row.values:
+            k, text, head = cell.column, cell.text, cell.header
             q = _quantity(text)
             if q is None:
                 continue
@@ -619,27 +606,41 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
             if named and unit_at is not None:
                 q, implied = _as(q, named), f"单位见“{columns[unit_at]}”列：{row_unit}"
             else:
-                q, implied = _cell_unit(q, header, row, stated)
-            where = Where(blocks[j].section, text, j, k + 1, row, header)
-            m = _mention(q, f"{row}·{header}" if row else header, where, implied)
-            path = _row_figure(row, header, q, report_year) \
-                if (k == single or _YEAR_ROW.fullmatch(header.strip())) and not total else None
+                q, implied = _cell_unit(q, head, row, stated)
+            where = Where(blocks[j].section, text, j, cell.at, row, head)
+            m = _mention(q, f"{row}·{head}" if row else head, where, implied)
+            path = _row_figure(row, head, q, report_year) \
+                if (k == single or _YEAR_ROW.fullmatch(head.strip())) and not total else None
             if path and not q.unit:
                 q, implied = _catalogue_unit(q, path)
                 m = _mention(q, m.label, where, implied)
             out.cells.append(Cell(m, path))
-            read.append(m)
-            if total:
-                parts = above.pop(k, [])
-                if len(parts) >= 2 and not m.is_rate and all(p.quantity.unit == m.quantity.unit for p in parts):
-                    out.totals.append(_column_total(m, parts))
-            elif not _SUB_ROW.match(row):
-                above.setdefault(k, []).append(m)
+            read[k] = m
             if not total and not m.is_rate:
                 out.totals += sums.read(k, normalise(row), m)
-        out.totals += _row_sum(read, columns)
+        rows.append((row, read))
+        out.totals += _row_sum(list(read.values()), columns)
         j += 1
+    out.totals += _totals_of_rows(rows)
     return j
+
+
+def _totals_of_rows(rows: list[tuple[str, dict[int, Mention]]]) -> list[Listed]:
+    """Each total row of a table over the rows its layout gives it (grid.row_totals), column by column: declared
+    their sum when it closes them (合计), their sum where they add up and else at least each when it heads them
+    (年度资金总额 over its sources); a rate column's cells are no parts, and a column's parts must share its unit."""
+    out = []
+    for total in row_totals([label for label, _ in rows]):
+        for k, whole in rows[total.row][1].items():
+            parts = [rows[i][1][k] for i in total.parts if k in rows[i][1]]
+            if parts and not whole.is_rate and all(p.quantity.unit == whole.quantity.unit for p in parts) \
+                    and (len(parts) >= 2 or not total.closing):
+                out.append(_column_total(whole, parts, "summed" if total.closing else "inline"))
+    return out
+
+
+def _is_value(text: str) -> bool:
+    return _quantity(text) is not None
 
 
 def _row_figure(row: str, header: str, q: Quantity, report_year: int | None) -> str | None:
@@ -685,24 +686,27 @@ def _read_turned(blocks: tuple[Block, ...], start: int, out: Tables, report_year
     """A table turned on its side: each value of its column's figure in its row's year (2023年 the year before the
     report's), a rate row's value (变动率) that column's change; the values of one column are one line, as a row's
     are in a table set upright, so a change is checked against its own column."""
-    header = blocks[start].cells
+    top = blocks[start].cells
+    header = Header.of(top, lambda c: not top[0].strip())  # 年度 heads the years down the side
     stated = _stated_unit(blocks, start)
     out.taken.add(start)
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j):
         out.taken.add(j)
-        year_label = blocks[j].cells[0].strip()
-        for k, text in enumerate(blocks[j].cells[1:], start=1):
-            q = _quantity(text)
-            if q is None or k >= len(header):
+        read = header.row(blocks[j].cells, _is_value)
+        year_label = read.label.strip()
+        for cell in read.values:
+            q = _quantity(cell.text)
+            if q is None:
                 continue
-            figure = _clean_row(header[k])
+            figure = _clean_row(cell.header)
             q, implied = _cell_unit(q, year_label, figure, stated)
             path = _row_figure(figure, year_label, q, report_year) if _YEAR_ROW.fullmatch(year_label) else None
             if path and not q.unit:
                 q, implied = _catalogue_unit(q, path)
-            where = Where(blocks[j].section, text, j, k, figure, year_label)
-            out.cells.append(Cell(_mention(q, f"{figure}·{year_label}", where, implied), path, across=(start, k)))
+            where = Where(blocks[j].section, cell.text, j, cell.at, figure, year_label)
+            out.cells.append(Cell(_mention(q, f"{figure}·{year_label}", where, implied), path,
+                                  across=(start, header.columns[cell.column][0])))
         j += 1
     return j
 
@@ -765,7 +769,7 @@ class _NamedSums:
     beside: dict[int, list[Mention]] = field(default_factory=dict)
 
     def read(self, k: int, row: str, m: Mention) -> list[Listed]:
-        if k >= self.side or _SUB_ROW.match(row):
+        if k >= self.side or SUB_ROW.match(row):
             return []
         if row.endswith("合计") and len(row) > 2:
             parts = self.since.pop(k, [])
@@ -831,20 +835,30 @@ _COLUMN_WORD = re.compile(r"(?:(?:19|20)\d{2}年度?|上年度?|本年度?)?(?:�
 _NOT_A_PAIR_LABEL = re.compile(r"(?:年度|年份|年)[：:]?$|(?:" + "|".join(CODE_LABELS) + r")[：:]?$")
 
 
-def _pair_row(cells: tuple[str, ...]) -> bool:
-    """A row of a two-column form: label, value, label, value (编制数 | 42 | 实有人数 | 40), at least two pairs,
+def _pair_row(cells: tuple[str, ...], least: int = 2) -> bool:
+    """A row of a two-column form: label, value, label, value (编制数 | 42 | 实有人数 | 40), at least `least` pairs,
     each label words and each value a number."""
     filled = [c.strip() for c in cells if c.strip()]
-    if len(filled) < 4 or len(filled) % 2:
+    if len(filled) < 2 * least or len(filled) % 2:
         return False
     labels, values = filled[0::2], filled[1::2]
     return all(_quantity(v) is not None for v in values) and not any(_quantity(x) or x[-1].isdigit() for x in labels)
 
 
+def _pair_tables(blocks: tuple[Block, ...]) -> set[int]:
+    """Tables without a header whose rows are each a label and its value (编制人数 | 60 / 在职人数 | 66, pasted from a
+    spreadsheet), two rows at least: each row is a pair of the form, as a row of two pairs is."""
+    rows: dict[int, list[bool]] = {}
+    for block in blocks:
+        if block.kind == "row" and block.table is not None:
+            rows.setdefault(block.table, []).append(_pair_row(block.cells, least=1))
+    return {table for table, pairs in rows.items() if len(pairs) >= 2 and all(pairs)}
+
+
 def _pair_path(label: str, report_year: int | None) -> str | None:
     """The catalogue figure a form's label names: a scalar (编制数), or a base-data line and its column
     (三公经费预算数: the line 三公经费, the column 预算)."""
-    words = normalise(label).rstrip("：:")
+    words = normalise(_UNIT_IN_HEADER.sub("", simplified(label))).rstrip("：:")  # 编制人数（人） names 编制人数
     found = table_scalar(words)
     column = _COLUMN_WORD.search(words)
     if found is None and column and column.start() > 0:
@@ -869,7 +883,7 @@ def _read_pairs(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
         q = _quantity(text)
         assert q is not None  # _pair_row holds
         path = _pair_path(label, report_year)
-        if path and unit_of(path) not in _MONEY:
+        if path and unit_of(path) not in _MONEY and not _UNIT_IN_HEADER.search(simplified(label)):
             q, implied = _catalogue_unit(q, path)
         else:
             q, implied = _cell_unit(q, label, "", stated)
@@ -915,48 +929,44 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
     """A header naming figures (编制数, 实际在职人数, 控制率; 年初预算, 全年预算数, 全年执行数) over rows of values.
 
     One row states the figures the header names: the total row (合计, 总额, 年度资金总额) when the table has one, else
-    its first row; the others are the unit's own figures, and those from a 其中 row right under the total row on
-    (其中：财政资金, 单位资金 …) are declared its parts, column by column (a 其中 row under another row breaks that
-    row down, not the total)."""
-    label_header, columns = _split_header(blocks[start].cells, _value_column)
-    stated = _stated_unit(blocks, start)
+    its first row; the others are the unit's own figures. A total row sums, column by column, the rows the table's
+    layout gives it (grid.row_totals: 年度资金总额 heading 其中：财政拨款, 上年结转, 其他资金; a 合计 under its rows)."""
+    header = Header.of(blocks[start].cells, _value_column)
+    stated = _stated_unit(blocks, start) or _unit_of_labels(header.label)
     out.taken.add(start)
-    rows: list[tuple[int, str, list[str]]] = []
+    rows: list[tuple[int, str, GridRow]] = []
     j, gap = start + 1, 0
     while j < len(blocks) and blocks[j].section == blocks[start].section and _header_kind(blocks[j].cells) is None:
-        label, values = _values(blocks[j].cells) if blocks[j].kind == "row" else ("", [])
-        if not any(_quantity(v) for v in values):
+        read = header.row(blocks[j].cells, _is_value) if blocks[j].kind == "row" else GridRow("", ())
+        if not any(_quantity(v.text) for v in read.values):
             if j - start - 1 == gap and gap < MAX_GAP:  # a text copy can put the row's label cell apart
                 gap += 1
                 j += 1
                 continue
             break
         out.taken.add(j)
-        rows.append((j, _clean_row(label) or label_header, values))
+        rows.append((j, _clean_row(read.label) or header.label, read))
         j += 1
-    head = next((r[0] for r in rows if _TOTAL_ROW.match(normalise(r[1])) or _WHOLE_ROW.search(r[1])),
+    head = next((r[0] for r in rows if TOTAL_ROW.match(normalise(r[1])) or WHOLE_ROW.search(r[1])),
                 rows[0][0] if rows else None)
-    heads: dict[int, Mention] = {}
-    parts: dict[int, list[Mention]] = {}
-    within, before = False, None
     sides = _Sides()
-    for i, row, values in rows:
-        if i != head and _inner_labels(values):  # 按收入性质分： | 2456.18 | 按支出性质分： | 2456.18
-            out.totals += sides.row(_paired_cells(blocks[i], i, row, values, label_header, stated, out))
+    read_rows: list[tuple[str, dict[int, Mention]]] = []
+    for i, row, grid_row in rows:
+        if i != head and _inner_labels([v.text for v in grid_row.values]):  # 按收入性质分： | 2456.18 | 按支出性质分：
+            out.totals += sides.row(_paired_cells(blocks[i], i, row, grid_row.values, header.label, stated, out))
             continue
-        # the parts open with a 其中 row right under the total row; one under another row breaks that row down
-        within = within or (head is not None and before == head and _SUB_ROW.match(row) is not None)
-        before = i
-        for k, m in _scalar_cells(blocks[i], i, row, values, columns, report_year, out, i == head, stated):
-            if i == head:
-                heads[k] = m
-            elif within:
-                parts.setdefault(k, []).append(m)
-    for k, under in parts.items():
-        if k in heads and not heads[k].is_rate and all(p.quantity.unit == heads[k].quantity.unit for p in under):
-            out.totals.append(_column_total(heads[k], under, "inline"))  # a rate column's rows are no parts
+        found = _scalar_cells(blocks[i], i, row, grid_row.values, report_year, out, i == head, stated)
+        read_rows.append((row, dict(found)))
+    out.totals += _totals_of_rows(read_rows)
     out.totals += sides.row([])
     return j
+
+
+def _unit_of_labels(label_header: str) -> str | None:
+    """The money unit the header of a table's row labels names for the whole table (项目资金（万元）, 年度预算申请（万元）
+    over the national 自评表's money columns)."""
+    named = _UNIT_IN_HEADER.search(simplified(label_header))
+    return named.group(1) if named and named.group(1) in _MONEY else None
 
 
 def _inner_labels(values: list[str]) -> bool:
@@ -973,20 +983,20 @@ def _inner_labels(values: list[str]) -> bool:
     return False
 
 
-def _paired_cells(block: Block, j: int, row: str, values: list[str], label_header: str, stated: str | None,
+def _paired_cells(block: Block, j: int, row: str, values: tuple[Value, ...], label_header: str, stated: str | None,
                   out: Tables) -> list[tuple[int, Mention]]:
     """A row set as label, value, label, value (the national form's 按收入性质分： | 2456.18 | 按支出性质分： | 2456.18):
     each value under the label before it in the row, not under the header's column above it, with its label's place
     (0 for the row's own label, else its cell's) — the side of the form it stands on."""
-    found, label, at = [], _SUB_ROW.sub("", row).strip(), 0
-    for k, text in enumerate(values, start=1):
-        q = _quantity(text)
+    found, label, at = [], SUB_ROW.sub("", row).strip(), 0
+    for cell in values:
+        q = _quantity(cell.text)
         if q is None:
-            if text.strip() and text.strip() not in _EMPTY:
-                label, at = _SUB_ROW.sub("", _clean_row(text)).strip(), k
+            if cell.text.strip() and cell.text.strip() not in _EMPTY:
+                label, at = SUB_ROW.sub("", _clean_row(cell.text)).strip(), cell.at
             continue
         q, implied = _cell_unit(q, label_header, label, stated)
-        m = _mention(q, label, Where(block.section, text, j, k, label, None), implied)
+        m = _mention(q, label, Where(block.section, cell.text, j, cell.at, label, None), implied)
         out.cells.append(Cell(m))
         found.append((at, m))
     return found
@@ -1019,17 +1029,15 @@ class _Sides:
         return []
 
 
-_WHOLE_ROW = re.compile(r"资金总额|整体支出")
-
-
-def _scalar_cells(block: Block, j: int, row: str, values: list[str], columns: list[str], report_year: int | None,
+def _scalar_cells(block: Block, j: int, row: str, values: tuple[Value, ...], report_year: int | None,
                   out: Tables, states: bool, stated: str | None = None) -> list[tuple[int, Mention]]:
     """The values of one row of a header-named table (with their columns' places), read into out.cells, each
     filling the catalogue figure its column names when the row is the one that `states` them."""
-    whole = _WHOLE_ROW.search(row) is not None
+    whole = WHOLE_ROW.search(row) is not None
     found = []
-    for k, (text, header) in enumerate(zip(values, columns)):
-        q = _quantity(text)
+    for cell in values:
+        header = cell.header
+        q = _quantity(cell.text)
         if q is None:
             continue
         words = _UNIT_IN_HEADER.sub("", normalise(simplified(header)))
@@ -1050,10 +1058,10 @@ def _scalar_cells(block: Block, j: int, row: str, values: list[str], columns: li
         elif not q.unit:
             q, implied = _catalogue_unit(q, path or named)
         also = "lines.total.final" if whole and path == "budget.executed" else None
-        where = Where(block.section, text, j, k + 1, row, header)
+        where = Where(block.section, cell.text, j, cell.at, row, header)
         m = _mention(q, f"{row}·{header}" if row else header, where, implied)
         out.cells.append(Cell(m, path, also))
-        found.append((k, m))
+        found.append((cell.column, m))
     return found
 
 
@@ -1342,46 +1350,51 @@ def _line(block: Block, j: int, cells: tuple[str, ...], at: int, level1: str, le
 
 
 def _read_projects(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None) -> int:
-    """Per-project scores: 项目名称 and 自评分数, with 等级, 预算 and 执行数 where the table has them."""
-    header = [c.strip() for c in blocks[start].cells]
-    role: dict[int, str] = {}
-    for k, h in enumerate(header):
-        if "项目名称" in h or h == "项目":
-            role[k] = "name"
-        elif "等级" in h or "等次" in h:
-            role[k] = "grade"
-        elif any(w in h for w in ("自评分", "得分", "评分", "分数")):
-            role[k] = "score"
-        elif any(w in h for w in ("执行数", "实际支出", "决算", "支出数")):
-            role[k] = "executed"
-        elif "预算" in h:
-            role[k] = "budget"
+    """Per-project scores: 项目名称 and 自评分数, with 等级, 预算 and 执行数 where the table has them, each cell read under
+    its column's header by the grid (a 项目名称 Word merged across two cells stays the row's label)."""
+    header = Header.of(blocks[start].cells, lambda c: _project_role(c) != "name")
     out.taken.add(start)
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j) and _header_kind(blocks[j].cells) is None:
         out.taken.add(j)
-        cells = blocks[j].cells
-        name = next((cells[k].strip() for k, r in role.items() if r == "name" and k < len(cells)), "")
+        read = header.row(blocks[j].cells, _is_value)
+        cells = {role: cell for cell in read.values if cell.text.strip() and (role := _project_role(cell.header))}
+        named = cells.pop("name", None)
+        name, at = (named.text.strip(), named.at) if named else (read.label.strip(), blocks[j].cells.index(read.label)
+                                                                  if read.label in blocks[j].cells else 0)
         got: dict[str, Mention | str] = {}
-        for k, r in role.items():
-            if r == "name" or k >= len(cells) or not cells[k].strip():
-                continue
-            q = _quantity(cells[k])
-            if r == "grade":
-                got[r] = GRADE_WORDS.get(cells[k].strip(), "")
+        for role, cell in cells.items():
+            q = _quantity(cell.text)
+            if role == "grade":
+                got[role] = GRADE_WORDS.get(cell.text.strip(), "")
             elif q is not None:
-                unit = "分" if r == "score" else "万元"
+                unit = "分" if role == "score" else "万元"
                 implied = None if q.unit else ("表中未写单位，按万元" if unit == "万元" else None)
                 q = q if q.unit else _as(q, unit)
-                got[r] = _mention(q, f"{name}·{header[k]}", Where(blocks[j].section, cells[k], j, k, name, header[k]),
-                                  implied)
+                head = cell.header.strip()
+                got[role] = _mention(q, f"{name}·{head}", Where(blocks[j].section, cell.text, j, cell.at, name, head),
+                                     implied)
         if name and got:
             out.projects.append(ProjectLine(
                 # grade is a text mention
                 name, _pick(got, "score"), got.get("grade") or None,  # type: ignore[arg-type]
-                _pick(got, "budget"), _pick(got, "executed"), Where(blocks[j].section, name, j, 0)))
+                _pick(got, "budget"), _pick(got, "executed"), Where(blocks[j].section, name, j, at)))
         j += 1
     return j
+
+
+def _project_role(header: str) -> str | None:
+    """What a column of a per-project table holds, by its header."""
+    h = header.strip()
+    if "项目名称" in h or h == "项目":
+        return "name"
+    if "等级" in h or "等次" in h:
+        return "grade"
+    if any(w in h for w in ("自评分", "得分", "评分", "分数")):
+        return "score"
+    if any(w in h for w in ("执行数", "实际支出", "决算", "支出数")):
+        return "executed"
+    return "budget" if "预算" in h else None
 
 
 def _pick(got: dict[str, Mention | str], key: str) -> Mention | None:

@@ -172,8 +172,14 @@ def same_unit_twice(drafted: Mapping[str, str], identify: Callable[[Path], Ident
         unit = identify(Path(draft))
         if unit.loads and unit.name and unit.year is not None:
             by_unit.setdefault((unit.name, unit.year), []).append(Path(report).name)
-    return [f"同一单位同一年度有两份报告：{name} {year} 年度（{'、'.join(sorted(reports))}），均已运行，汇总中该单位"
-            f"出现 {len(reports)} 次；请核对后只保留一份" for (name, year), reports in by_unit.items() if len(reports) > 1]
+    return [f"同一单位同一年度有{_how_many(len(reports))}份报告：{name} {year} 年度（{'、'.join(sorted(reports))}），"
+            f"均已运行，汇总中该单位出现 {len(reports)} 次；请核对后只保留一份"
+            for (name, year), reports in by_unit.items() if len(reports) > 1]
+
+
+def _how_many(n: int) -> str:
+    """A count as a sentence says it before 份 (两份, 三份, 12 份): the warning listed three reports as 两份."""
+    return "两三四五六七八九十"[n - 2] if 2 <= n <= 10 else f" {n} "
 
 
 def _formats(reports: Sequence[Path], held: Mapping[str, str]) -> dict[str, list[Path]]:

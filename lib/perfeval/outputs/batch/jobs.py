@@ -12,7 +12,7 @@ from ...errors import BatchError, PerfevalError
 from ...core.params import RESERVED_NAMES, UNIT_ID, load_params
 from ...paths import UNITS_DIR, is_params_name, not_regular, not_regular_in, params_files_in
 from ...safetext import readable_path, shown_path
-from ...intake.html_page import PAGE_SUFFIXES
+from ...intake.html_page import ARCHIVE_SUFFIXES, PAGE_SUFFIXES
 from ...intake.report.document import FORMATS as REPORT_FORMATS
 from .status import FAILED, NOT_RUN, UnitRun
 
@@ -106,9 +106,12 @@ def resolve_reports(names: Sequence[str]) -> tuple[list[Path], list[str]]:
 
 def _web_report(path: Path) -> bool:
     """A web page in a batch's folder that reads as a report (its title names a year and 绩效/自评) and is none of
-    the pages perfeval makes (a review page, a unit's 复核报告): it was skipped without a word."""
+    the pages perfeval makes (a review page, a unit's 复核报告): it was skipped without a word. A page saved as one
+    file (.mhtml), which perfeval never makes and whose title is encoded, is always one."""
     if path.suffix.lower() not in PAGE_SUFFIXES or path.name.lower().endswith(".review.html") or not path.is_file():
         return False
+    if path.suffix.lower() in ARCHIVE_SUFFIXES:
+        return True
     try:
         with path.open("rb") as fh:
             made_here = "复核报告</title>".encode() in fh.read(SNIFF_BYTES)  # a unit's report page, as perfeval titles it
@@ -247,8 +250,8 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
 
     Ids name the outputs, so two files of one id cannot both run. A copy (`x - 副本.yaml`, `x (1).yml`) must
     not stop the batch: of the files of one id, one that loads runs before one that does not, params an analyst
-    confirmed before a draft (drafted: the drafts this batch made), the file named after the id before others,
-    then the first in name order; each other one fails with a reason naming the file that ran, listed under an
+    confirmed before a draft (drafted: the drafts this batch made), the file whose unit was published under the id
+    before (held) before a newcomer, the file named after the id before others, then the first in name order; each other one fails with a reason naming the file that ran, listed under an
     id made from its own file name. A file that does not load never takes the id of one that does, in this
     batch or (held: unit id → params file of the units published before) in an earlier one: it runs under an id
     of its own, so that its notebook records why it does not load. A draft (unconfirmed) never replaces a unit
@@ -273,10 +276,12 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
         return identities[p].drafted or str(p) in drafted
 
     confirmed_ids = {ids[p]: p for p in sorted(identities) if identities[p].loads and not unconfirmed(p)}
-    for path in identities:  # a report whose file name is the id of confirmed params of another unit: its own id
-        holder = confirmed_ids.get(ids[path]) or (Path((held or {})[ids[path]]) if ids[path] in held_by_others
-                                                  else None)
-        if str(path) in drafted and identities[path].loads and holder is not None:
+    for path in identities:  # a report whose file name is the id of confirmed params of another unit: its own id;
+        # so too confirmed params claiming the id of another unit published before from a file this run was not given
+        published_from = Path((held or {})[ids[path]]) if ids[path] in held_by_others else None
+        holder = (confirmed_ids.get(ids[path]) or published_from) if str(path) in drafted \
+            else None if unconfirmed(path) else published_from
+        if identities[path].loads and holder is not None:
             theirs = identities.get(holder) or identify(holder)
             if theirs.loads and not theirs.drafted and identities[path].another_unit_than(theirs):
                 ids[path] = free_id(ids[path], taken)
@@ -285,8 +290,13 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
                     if i.loads and i.document and not unconfirmed(p)}  # confirmed params naming their report
     superseded = {p: confirmed_of[key] for p in identities if str(p) in drafted
                   and (key := (Path(drafted[str(p)]).name, identities[p].year)) in confirmed_of}
+    def newcomer(p: Path) -> bool:  # not the file whose unit was published under its id before (a unit keeps its id)
+        before = (held or {}).get(ids[p])
+        return before is None or Path(before).resolve() != p.resolve()
+
     owners: dict[str, Path] = {}
-    for path in sorted(ids, key=lambda p: (not identities[p].loads, unconfirmed(p), file_id(p) != ids[p], p)):
+    for path in sorted(ids, key=lambda p: (not identities[p].loads, unconfirmed(p), newcomer(p), file_id(p) != ids[p],
+                                           p)):
         if path not in superseded:
             owners.setdefault(ids[path], path)
     taken |= set(owners)

@@ -343,9 +343,17 @@ def _projects(node: yaml.SequenceNode, lines: list[str]) -> Iterator[Entry]:
                     _comment(lines, p))
 
 
+def _loader(text: str) -> type[yaml.SafeLoader]:
+    """libyaml's parser where it reads the text as PyYAML's does (fileio._load: no tabs, nothing non-printable): the
+    same nodes and marks, composed in a fifth of the time (a draft of 1,200 rates: 0.5 s of CPU each reading)."""
+    if getattr(yaml, "__with_libyaml__", False) and "\t" not in text and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return yaml.CSafeLoader  # type: ignore[return-value]  # a SafeLoader in all but its parser
+    return yaml.SafeLoader
+
+
 def read_written(text: str) -> Written:
     """The draft's data and entries; a text that is not a YAML mapping gives no entries."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = yaml.compose(text, Loader=_loader(text))
     if not isinstance(root, yaml.MappingNode):
         return Written({})
     lines = text.splitlines()

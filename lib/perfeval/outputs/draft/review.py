@@ -198,7 +198,11 @@ def reviewed(text: str) -> Reviewed:
 
 def review_page(text: str, links: Links) -> str:
     """The review page of a written draft (its params YAML text)."""
-    r = reviewed(text)
+    return page_of(reviewed(text), links)
+
+
+def page_of(r: Reviewed, links: Links) -> str:
+    """The review page of a draft as read (`reviewed`): read once for the page and what `perfeval draft` prints."""
     w, entries, nodes, first, sums = r.written, r.entries, r.nodes, r.first, r.sums
     unit = w.data.get("unit", {}) if isinstance(w.data.get("unit"), dict) else {}
     name, year = str(unit.get("name", "")), unit.get("year", "")

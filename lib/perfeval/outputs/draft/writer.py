@@ -16,12 +16,14 @@ from typing import Any
 import yaml
 
 from ...errors import DraftError, FieldProblem, InputFileError, PerfevalError
-from ...fileio import MAX_YAML_NODES, parse_yaml, too_many_values, write_atomic, write_atomic_all
+from ...fileio import (MAX_YAML_BYTES, MAX_YAML_NODES, parse_yaml, too_many_bytes, too_many_values, write_atomic,
+                       write_atomic_all)
 from ...intake.report.model import Draft, Item
 from ...safetext import one_line, shown_path
 from .entries import EXCLUDED_HEAD, NOT_FIGURES, NOT_FIGURES_MORE, NOT_READ, UNPLACED, UNPLACED_SENTENCE
 from .not_figures import not_figures
-from .review import Links, review_page
+from .review import Links, Reviewed, page_of, reviewed
+from .sources import cut_sources, too_large
 
 HEADER = """\
 # 草稿：据报告文本自动提取，未经核对（perfeval draft）
@@ -237,9 +239,14 @@ def settle(draft: Draft, target: Path) -> str:
     more than one params file may hold (a report with annexed tables of thousands of rows)."""
     nodes = yaml_nodes(draft.params)
     if nodes > MAX_YAML_NODES:
-        raise too_many_values(draft.report, _figures(draft.params))
+        raise too_many_values(draft.report, _figures(draft.params), nodes)
+    if too_large(draft.params):
+        cut_sources(draft.params)
     for _ in range(MAX_REPAIRS):
         text = params_text(draft)
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > MAX_YAML_BYTES:
+            raise too_many_bytes(draft.report, size, _figures(draft.params), MAX_YAML_BYTES)
         problems = _problems(text, target)
         if not problems:
             return text
@@ -350,10 +357,31 @@ def write_draft(draft: Draft, target: Path) -> Path:
     return write_atomic(target, _written_text(draft, target))
 
 
-def write_reviewed_draft(draft: Draft, target: Path, page: Path, links: Links) -> Path:
-    """The draft written as `write_draft` writes it, with its review page `page`: both replaced or neither (a full
-    disk once left a new draft beside the old draft's page, and the page saves the draft it carries, so an analyst
-    would have confirmed another unit's draft)."""
+@dataclasses.dataclass(frozen=True)
+class Settled:
+    """A draft ready to write: the params text, its review page, and the draft as the page reads it."""
+
+    text: str
+    page: str
+    read: Reviewed
+
+    def write(self, target: Path, page: Path) -> None:
+        """The draft and its review page written together: both replaced or neither (a full disk once left a new
+        draft beside the old draft's page, and the page saves the draft it carries, so an analyst would have
+        confirmed another unit's draft)."""
+        write_atomic_all({target: self.text, page: self.page})
+
+
+def settled(draft: Draft, target: Path, links: Links) -> Settled:
+    """The draft as the params file `target` will hold it, with its review page; nothing written."""
     text = _written_text(draft, target)
-    write_atomic_all({target: text, page: review_page(text, links)})
-    return target
+    read = reviewed(text)
+    return Settled(text, page_of(read, links), read)
+
+
+def write_reviewed_draft(draft: Draft, target: Path, page: Path, links: Links) -> Reviewed:
+    """The draft written as `write_draft` writes it, with its review page `page` (Settled.write); the draft as its
+    page reads it (what to check first)."""
+    made = settled(draft, target, links)
+    made.write(target, page)
+    return made.read
