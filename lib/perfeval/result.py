@@ -53,7 +53,7 @@ R = TypeVar("R")
 
 def fields_of(out: type) -> dict[str, FieldInfo]:
     """The fields of a published record by name, with how each is published."""
-    found: dict[str, FieldInfo] = out.model_fields  # type: ignore[attr-defined]
+    found: dict[str, FieldInfo] = out.model_fields  # type: ignore[attr-defined]  # a Record class, typed as `type`
     return found
 
 

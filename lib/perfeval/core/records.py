@@ -837,7 +837,7 @@ def _to_float(tp: Any) -> Callable[[Any], Any] | None:
         if not any(each):
             return None
         if len(args) == 2 and args[1] is Ellipsis:
-            return lambda v: tuple(each[0](x) for x in v)  # type: ignore[misc]
+            return lambda v: tuple(each[0](x) for x in v)  # type: ignore[misc]  # each[0] is set: `any` said so
         return lambda v: tuple(c(x) if c else x for c, x in zip(each, v))
     if origin is list:
         item = _to_float(typing.get_args(tp)[0])
@@ -918,7 +918,7 @@ class _Dump(typing.NamedTuple):
     exclude_none: bool
 
 
-def _dump(record: Any, how: _Dump, exclude: set[str] = frozenset()) -> Any:  # type: ignore[assignment]
+def _dump(record: Any, how: _Dump, exclude: set[str] | frozenset[str] = frozenset()) -> Any:
     def handler(rec: Any) -> dict[str, Any]:
         out: dict[str, Any] = {}
         by_alias = type(rec).model_config.get("by_alias", False) if how.by_alias is None else how.by_alias
