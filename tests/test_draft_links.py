@@ -1153,3 +1153,105 @@ def test_a_figure_as_of_another_date_is_another_quantity_not_a_second_statement(
     again = draft_of(tmp_path, "青溪县自然资源局2024年度部门整体支出绩效自评报告", "一、人员", "年末在职人员54人。",
                      "二、人员", "截至12月底，在职人员56人。")  # the year's end: the same figure, stated two ways
     assert [m.written for m in again.catalogue["staff.on_duty"]] == ["54人", "56人"]
+
+
+@pytest.mark.parametrize("fall", ["负增长{}%", "同比下滑{}%", "较上年回落{}%", "比上年少{}%", "减幅{}%", "同比减幅为{}%"])
+def test_a_change_said_to_fall_in_any_of_its_words_is_a_decrease_and_a_wrong_one_is_a_question(tmp_path, fall):
+    lines = (TITLE, "一、支出情况", "2022年培训费支出25.00万元，2023年培训费支出20.00万元，" + fall + "。")
+    ratio = draft_of(tmp_path, *lines[:2], lines[2].format(20)).params["claims"]["ratios"][0]
+    assert (ratio["kind"], str(ratio["value"])) == ("change", "-20")
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(20)) if f.kind == "recomputed_vs_claimed"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(25)) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate and "-20" in wrong[0].message
+
+
+def test_items_of_a_numbered_list_each_naming_its_own_subject_are_different_quantities(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "二、绩效目标完成情况", "（一）节水灌溉", "1.东坪村：改造灌溉渠道3.2公里。",
+                     "2.西岭村：改造灌溉渠道4.5公里。", "3.南湾村：改造灌溉渠道2.8公里。")
+    assert draft.repeats == []
+    draft = draft_of(tmp_path, TITLE, "二、绩效目标完成情况", "（一）河道清淤",
+                     *(f"（{i}）完成第{i}段河道清淤，清淤长度{n}米。" for i, n in ((1, 820), (2, 640), (3, 905))))
+    assert draft.repeats == []
+
+
+def test_a_figure_restated_with_another_value_outside_a_list_of_named_items_is_still_one_figure(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "二、绩效目标完成情况", "（一）产出指标", "全年改造灌溉渠道12.5公里。",
+                     "（二）效益指标", "全年改造灌溉渠道12.8公里，灌溉条件明显改善。")
+    assert [[m.written for m in group] for group in draft.repeats] == [["12.5公里", "12.8公里"]]
+
+
+def test_a_change_after_a_share_of_the_budget_is_of_the_spending_not_of_the_budget_the_share_divides(tmp_path):
+    """The 决算 说明 shape: 支出决算为A,完成预算B的R%,比上年决算数增加C,增长G%; 比2019年决算数减少D,降低H% — the change is
+    C ÷ (A − C), never of the budget B, and an amount compared with a dated year is an amount of change too."""
+    lines = (TITLE, "一、“三公”经费支出决算情况", "本站2023年度公务接待费支出决算为18.40万元,完成预算25.00万元的73.6%,"
+             "比上年决算数增加4.40万元,增长31.4%;比2019年(疫情前)决算数减少5.60万元,降低23.3%。")
+    draft = draft_of(tmp_path, *lines)
+    kinds = sorted((r["kind"], str(r["value"])) for r in draft.params["claims"]["ratios"])
+    assert kinds == [("decrease_by", "-23.3"), ("increase_by", "31.4"), ("share", "73.6")]
+    assert not [f for f in findings_of(tmp_path, *lines) if f.kind == "recomputed_vs_claimed"]
+
+
+def test_staff_listed_by_kind_under_their_total_make_it_up_and_a_list_that_does_not_add_up_is_a_question(tmp_path):
+    lines = (TITLE, "一、人员情况", "本站核定编制45名，年末在职人员41人，其中参公人员15人、事业人员{}人。")
+    identity = draft_of(tmp_path, *lines[:2], lines[2].format(26)).params["claims"]["identities"][0]
+    assert (identity["whole"], identity["relation"]) == ("staff.on_duty", "=")
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(26)) if f.kind == "accounting_identities"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format(23)) if f.kind == "accounting_identities"]
+    assert len(wrong) == 1 and wrong[0].candidate  # 15 + 23 = 38, not 41: asked, never passed as a bound
+    cut = draft_of(tmp_path, *lines[:2], "本站核定编制45名，年末在职人员41人，其中参公人员15人、事业人员23人、工勤人员")
+    assert cut.params["claims"]["identities"][0]["relation"] == ">="  # the text ends inside the list: a bound
+
+
+def test_a_staff_total_listed_with_fen_bie_wei_and_its_retired_cadres_is_the_reports_own_identity(tmp_path):
+    lines = (TITLE, "一、人员情况", "本站核定编制60名，年末在职人员54人。",
+             "全站实有人员83人，分别为在职54人、离休1人、退休26人、遗属{}人。")
+    assert not [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(2)) if f.kind == "accounting_identities"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(3)) if f.kind == "accounting_identities"]
+    assert len(wrong) == 1 and wrong[0].candidate and "离休" in wrong[0].message
+
+
+@pytest.mark.parametrize("said", ["年初预算1,200.00万元。预算执行率{}%（全年执行1,140.00万元，全年预算1,250.00万元）。",
+                                  "年初预算1,200.00万元，全年预算1,250.00万元，全年执行1,140.00万元。全年预算执行率达到{}%。"])
+def test_an_execution_rate_before_its_figures_or_alone_after_them_is_claimed_whatever_its_value(tmp_path, said):
+    lines = (TITLE, "一、预算执行")
+    ratio = draft_of(tmp_path, *lines, said.format("91.20")).params["claims"]["ratios"][0]
+    assert (ratio["numerator"], ratio["denominator"]) == ("budget.executed", "budget.adjusted")
+    assert not [f for f in findings_of(tmp_path, *lines, said.format("91.20")) if f.kind == "recomputed_vs_claimed"]
+    wrong = [f for f in findings_of(tmp_path, *lines, said.format("95.00")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate and "91.20" in wrong[0].message
+
+
+def test_a_rate_of_saving_is_what_was_saved_over_what_was_planned_and_a_wrong_one_is_a_question(tmp_path):
+    said = "全年政府采购预算80.00万元，实际采购金额77.60万元，节约资金2.40万元，资金节约率{}%。"
+    lines = (TITLE, "一、政府采购")
+    ratio = draft_of(tmp_path, *lines, said.format("3.00")).params["claims"]["ratios"][0]
+    assert (ratio["denominator"], str(ratio["value"])) == ("lines.procurement.budget", "3.00")
+    assert not [f for f in findings_of(tmp_path, *lines, said.format("3.00")) if f.kind == "recomputed_vs_claimed"]
+    wrong = [f for f in findings_of(tmp_path, *lines, said.format("3.5")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate
+
+
+def test_a_list_after_a_share_of_the_budget_breaks_down_the_spending_not_the_budget(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、“三公”经费支出决算情况",
+                     "本站2023年度“三公”经费支出决算为18.40万元,完成预算25.00万元的73.6%,比上年决算数增加4.40万元,增长31.4%。"
+                     "其中:公务接待费支出决算为6.40万元,公务用车运行维护费支出决算为11.00万元。")
+    assert [(lst.whole.written, [p.written for p in lst.parts]) for lst in draft.lists] == [
+        ("18.40万元", ["6.40万元", "11.00万元"])]  # parts that miss are asked about against the spending
+
+
+def test_a_change_after_the_last_part_of_a_list_that_only_its_total_gives_is_the_totals(tmp_path):
+    lines = (TITLE, "一、“三公”经费", "2023年“三公”经费支出8.40万元，其中公务用车运行维护费6.10万元，公务接待费2.30万元，"
+             "较上年减少1.60万元，下降{}%。")
+    ratio = draft_of(tmp_path, *lines[:2], lines[2].format("16")).params["claims"]["ratios"][0]
+    assert (ratio["numerator"], ratio["kind"]) == ("lines.sangong.final", "decrease_by")  # 1.60 ÷ (8.40 + 1.60)
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("16")) if f.kind == "recomputed_vs_claimed"]
+
+
+def test_a_budget_in_a_numbered_item_naming_a_project_is_the_projects_not_the_departments(tmp_path):
+    lines = (TITLE, "二、项目支出绩效情况", "1.农技推广项目：全年预算120.00万元，实际支出117.60万元，执行率98%。",
+             "2.良种补贴项目：全年预算80.00万元，实际支出76.00万元，执行率{}%。")
+    draft = draft_of(tmp_path, *lines[:3], lines[3].format(95))
+    assert "adjusted" not in draft.params.get("figures", {}).get("budget", {})
+    assert not [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(95)) if f.kind != "claimed_total"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(96)) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate

@@ -229,3 +229,33 @@ def test_a_draft_timeout_that_could_never_fire_is_the_flags_mistake(tmp_path, ca
     with pytest.raises(SystemExit) as stop:
         main(["draft", str(report), "--timeout", given])
     assert stop.value.code == 2 and "expected a positive number of seconds" in capsys.readouterr().err
+
+
+def test_a_draft_whose_texts_fit_but_whose_file_would_not_is_cut_before_it_is_refused(tmp_path, monkeypatch):
+    """The texts' share is a first guess: a draft that passes the bound only once written is cut, then written."""
+    from perfeval.outputs.draft import writer
+    from perfeval.outputs.draft.sources import too_large
+
+    report = tmp_path / "rates.txt"
+    report.write_text(HEAD + "".join(f"预算执行率{50 + i % 50}.{i % 10}%，" for i in range(200)) + "\n",
+                      encoding="utf-8")
+    draft = draft_report(report)
+    assert not too_large(draft.params)
+    monkeypatch.setattr(writer, "MAX_YAML_BYTES", 300_000)  # the uncut draft is about 600 kB
+    text = settle(draft, tmp_path / "rates.yaml")
+    assert len(text.encode("utf-8")) < 300_000 and "…, at: " in text
+
+
+def test_a_frameworks_measures_are_resolved_once_and_the_same_when_asked_again():
+    """Resolved once for all the rates of a report (they were resolved again for each, 3 s of 1,200 rates); a
+    merge once left the cache returning the measures unresolved (a choice of denominator, not its default)."""
+    from perfeval.core.framework import load_framework
+    from perfeval.core.measures import Choose
+    from perfeval.intake.report.placement import framework_measures
+
+    fw = load_framework("dept_overall_a")
+    first = framework_measures(fw)
+    assert first and not any(isinstance(m, Choose) for m in first.values())
+    assert framework_measures(fw) is first
+    other = load_framework("self_assessment_b")
+    assert framework_measures(other) is not first and framework_measures(fw) == first

@@ -5,6 +5,8 @@ from dataclasses import replace
 from typing import Callable
 
 from ..core.engine import ScoredUnit
+from ..core.figures import ASSEMBLED_NOTE, is_figure_path
+from ..core.params import figure_at
 from . import (claims, denominator, deviations, execution, framework_arithmetic, generous, identities, overspending,
                projects, scores, statements, years)
 from .causes import collapse
@@ -65,9 +67,15 @@ def run_checks(unit: ScoredUnit) -> list[Finding]:
     consequences (see causes.collapse), so counts by severity count causes, not their echoes."""
     found = sorted(collapse(every_finding(unit)), key=_order)
     if unit.params.drafted_from:  # not yet confirmed: what rests on the reader's inferences is a question
-        found = [replace(f, candidate=True) if f.kind in INFERRED_KINDS or f.check in INFERRED_CHECKS else f
-                 for f in found]
+        found = [replace(f, candidate=True) if f.kind in INFERRED_KINDS or f.check in INFERRED_CHECKS
+                 or _on_assembled(f, unit) else f for f in found]
     return found
+
+
+def _on_assembled(f: Finding, unit: ScoredUnit) -> bool:
+    """Does a finding rest on a figure the report's reader added up from its parts (a line's 年初预算 + 年中追加)?"""
+    return any((fig := figure_at(unit.params.figures, path)) is not None and ASSEMBLED_NOTE in (fig.note or "")
+               for path in f.figures if is_figure_path(path))
 
 
 def count_by_severity(findings: list[Finding]) -> dict[str, int]:

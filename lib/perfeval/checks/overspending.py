@@ -43,7 +43,8 @@ def overspending(unit: ScoredUnit) -> list[Finding]:
             continue
         if line.final and line.budget and line.final.value > line.budget.value + TOLERANCE:
             text, ev = _excess(spec.label, line.final, line.budget, COLUMNS["final"], COLUMNS["budget"])
-            out.append(FINAL_ABOVE_BUDGET(ev, text=text, share=_share(line.final, line.budget)))
+            out.append(FINAL_ABOVE_BUDGET(ev, text=text, share=_share(line.final, line.budget),
+                                          figures=(f"lines.{key}.final", f"lines.{key}.budget")))
         if _under(key, "sangong") and line.final and line.prev_final and line.final.value > line.prev_final.value + TOLERANCE:
             text, ev = _excess(spec.label, line.final, line.prev_final, COLUMNS["final"], COLUMNS["prev_final"])
             out.append(SANGONG_ABOVE_PREV_FINAL(ev, text=text, share=_share(line.final, line.prev_final)))
@@ -114,9 +115,11 @@ def over_execution(unit: ScoredUnit) -> list[Finding]:
         spec, line = LINES[key], written.in_wan()
         if spec.plan and line.final and line.budget and line.final.value > line.budget.value + TOLERANCE:
             text, ev = _excess(spec.label, line.final, line.budget, "实际数", "计划（预算）数")
-            out.append(PLAN_EXCEEDED(ev, text=text, share=_share(line.final, line.budget)))
+            out.append(PLAN_EXCEEDED(ev, text=text, share=_share(line.final, line.budget),
+                                     figures=(f"lines.{key}.final", f"lines.{key}.budget")))
     executed, adjusted = figure_at(figures, "budget.executed"), figure_at(figures, "budget.adjusted")
     if executed and adjusted and executed.value > adjusted.value + TOLERANCE:
         text, ev = _excess("全年", executed, adjusted, "执行数", "预算数（调整后）")
-        out.append(EXECUTION_ABOVE_BUDGET(ev, text=text, share=_share(executed, adjusted)))
+        out.append(EXECUTION_ABOVE_BUDGET(ev, text=text, share=_share(executed, adjusted),
+                                          figures=("budget.executed", "budget.adjusted")))
     return out

@@ -5,6 +5,9 @@ import difflib
 from typing import Iterable, NamedTuple
 
 WAN = "万元"
+# The note beside a figure the report's reader added up from the parts a report states (a line's 年初预算 and its
+# 年中追加) instead of reading it: what a check finds against it is a question until an analyst confirms the draft.
+ASSEMBLED_NOTE = "报告未载明，起草时由分项相加"
 
 
 class LineSpec(NamedTuple):

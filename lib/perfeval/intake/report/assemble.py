@@ -18,12 +18,13 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Sequence
 
-from ...core.figures import BREAKDOWNS, is_figure_path, unit_of
+from ...core.figures import BREAKDOWNS, LINES, is_figure_path, unit_of
 from ...core.framework import Framework, load_framework
 from ...core.params import LARGEST
 from ...core.quantity import UNITS, Qualifier, agrees, canonical_unit, commensurable, contradicts
 from ...fileio import MAX_FIGURES, too_many_values
 from ...safetext import readable_path
+from .budgets import ADJUSTMENTS, WHOLE, Budget, adjusted_budget, line_budgets, whole_budget
 from .catalogue import (
     Mapped,
     catalogue_path,
@@ -112,6 +113,7 @@ class _Assembly(RateClaims, Records):
         lists = [lst for lst in lists if _DIGIT.search(lst.whole.written)]  # 内设三个科室，其中…: a count in words
         # names how many kinds follow, not a total their figures make (办公室2个岗位、业务科3个岗位)
         self._other_figures({id(p): lst.whole for lst in lists for p in lst.parts})
+        self._opening_parts({id(p): lst.whole for lst in lists for p in lst.parts})
         self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
                              if lst.shape == "summed" and not lst.whole.label and all(p.label for p in lst.parts)}
         rates = self._rates(tables, [m for m in free if id(m) not in self.restated], lists, fw)
@@ -232,9 +234,28 @@ class _Assembly(RateClaims, Records):
                 if id(m) in self.taken:
                     previous = None
                     continue
-                previous = catalogue_path(m, year, previous)
-                if previous is not None:
-                    self.mapped[id(m)] = previous
+                found = catalogue_path(m, year, previous)
+                if found is not None and found.path.startswith("budget.") and _PROJECT.search(_item_subject(m)):
+                    found = None  # 1.高标准农田建设项目：全年预算2850.00万元: the project's budget, not the department's
+                if found is not None:
+                    self.mapped[id(m)] = found
+                if not (found is not None and found.path in ADJUSTMENTS and previous is not None
+                        and previous.path.startswith("lines.")):  # a line's 追加 goes on with its line: …，实际支出
+                    previous = found
+            for budget in line_budgets(sentence, self._path):
+                self._line_budget(budget)
+
+    def _line_budget(self, budget: Budget) -> None:
+        """A line's budget its sentence adjusts (“三公”经费年初预算12.00万元，年中追加6.00万元): the adjustments are the
+        line's, no department 追加; the opening part is a figure of the unit's own; the line's budget is the whole
+        after them, as stated or added up."""
+        for m in (budget.opening, *budget.adjustments):
+            del self.mapped[id(m)]
+        whole = budget.whole or budget.assembled()
+        self.mapped[id(whole)] = Mapped(budget.path, whole.lead)
+        self.wholes[id(budget.opening)] = whole
+        if budget.whole is None:
+            self.assembled[id(whole)] = whole
 
     def _catalogue_mentions(self, tables: Tables, prose: list[Mention]) -> dict[str, list[Mention]]:
         """Catalogue path → the mentions stating it, table cells first (a table is where a figure is set down)."""
@@ -245,6 +266,19 @@ class _Assembly(RateClaims, Records):
                     found.setdefault(path, []).append(cell.mention)
         for m in sorted((m for m in prose if id(m) in self.mapped), key=lambda m: (m.where.cell is None, m.order)):
             found.setdefault(self.mapped[id(m)].path, []).append(m)
+        for m in list(self.assembled.values()):  # a line's budget added up, unless the report states it elsewhere
+            path = self.mapped[id(m)].path
+            if path in found:
+                del self.assembled[id(m)], self.mapped[id(m)]
+                self.wholes = {k: found[path][0] if w is m else w for k, w in self.wholes.items()}
+            else:
+                found[path] = [m]
+        whole = whole_budget(lambda path: found[path][0] if path in found else None)
+        if whole is not None:
+            added = whole.assembled()
+            self.assembled[id(added)], self.wholes[id(whole.opening)] = added, added
+            self.mapped[id(added)] = Mapped(WHOLE, added.lead)
+            found[WHOLE] = [added]
         return found
 
     def _other_figures(self, whole_of: dict[int, Mention]) -> None:
@@ -275,6 +309,25 @@ class _Assembly(RateClaims, Records):
                                                and _scope_differs(mentions[0], m)):
                     mentions.remove(m)
                     del self.mapped[id(m)]
+            if not mentions:
+                del self.figures[path]
+
+    def _opening_parts(self, whole_of: dict[int, Mention]) -> None:
+        """A spending line's opening budget (基本支出年初预算…, or listed under 年初预算…，其中基本支出…) where the report
+        states that the department's budget was adjusted (年中追加, 调减, a 全年预算 of another value): the line's whole
+        budget is not known — the adjustment is not split by line —, so it is no 本年预算数 a spend is judged against
+        (trial 5 V1), and stays a figure of the unit's own."""
+        if not adjusted_budget(lambda path: self.figures[path][0] if path in self.figures else None):
+            return
+        for path, mentions in list(self.figures.items()):
+            head, _, column = path.rpartition(".")
+            if column != "budget" or not head.startswith("lines.") or not _of_the_total(head.split(".")[1]):
+                continue
+            opening = [m for m in mentions if m.where.cell is None and _OPENING.search(
+                self.mapped[id(m)].words + (whole_of[id(m)].lead if id(m) in whole_of else ""))]
+            for m in opening:
+                mentions.remove(m)
+                del self.mapped[id(m)]
             if not mentions:
                 del self.figures[path]
 
@@ -531,10 +584,14 @@ def _other_subject(a: Mention, b: Mention, subjects: Subjects) -> bool:
     under （一）良种推广项目 and under （二）农技培训项目); with different values in sibling subsections whose headings
     name a project each (实际支出128.00万元 under 二(一), 90.00万元 under 二(二)); or in sentences of one shape with
     other values (项目全年预算数2.03万元，执行数为2.03万元，完成预算的100% … 项目全年预算数5万元，执行数为5万元，完成预算的
-    100%: one sentence per item)? Sibling parts on one subject (（一）产出指标, （三）满意度) may well restate one
-    figure."""
+    100%: one sentence per item); or with different values as items of a numbered list each naming its own subject
+    before the figure (1.石门村：新建高标准农田1200亩 / 2.白沙村：…1500亩; （1）持续推进第1号地块整治，完成整治面积40亩)?
+    Sibling parts on one subject (（一）产出指标, （三）满意度) may well restate one figure."""
     x_shape, y_shape = subjects.shapes.get(id(a)), subjects.shapes.get(id(b))
     if x_shape and y_shape and x_shape[0] == y_shape[0] and x_shape[1] != y_shape[1] and a.where.text != b.where.text:
+        return True
+    x_item, y_item = _item_subject(a), _item_subject(b)
+    if x_item and y_item and x_item != y_item and a.quantity.value != b.quantity.value:
         return True
     if a.where.section == b.where.section:
         return False
@@ -544,6 +601,20 @@ def _other_subject(a: Mention, b: Mention, subjects: Subjects) -> bool:
     x, y = (_COMPONENT.findall(m.where.section) for m in (a, b))
     siblings = len(x) >= 2 and len(y) >= 2 and x[:-1] == y[:-1] and {a.where.section, b.where.section} <= subjects.sections
     return siblings and a.quantity.value != b.quantity.value
+
+
+_ITEM_NUMBER = re.compile(r"^\s*+(?:[（(]\s*+(?:[一二三四五六七八九十]{1,3}+|\d{1,3}+)\s*+[)）]|(?:[一二三四五六七八九十]{1,3}+|\d{1,3}+)"
+                          r"\s*+[、.．](?!\d))")  # 1. / 2、/ （3）/ (十) opening a list's item, not 1.5万元
+
+
+def _item_subject(m: Mention) -> str:
+    """What an item of a numbered list names before the clause of its figure (石门村 in 1.石门村：新建高标准农田1200亩,
+    持续推进第1号地块整治 in （1）持续推进第1号地块整治，完成整治面积40亩), or nothing when the figure's sentence opens no
+    numbered item or names nothing before its clause."""
+    number = _ITEM_NUMBER.match(m.where.text)
+    if number is None or m.where.in_table:
+        return ""
+    return re.sub(r"[\s，,：:；;、]", "", m.where.text[number.end():max(number.end(), m.start - len(m.lead))])
 
 
 _OF_THE_CLAUSE_BEFORE = re.compile(r"^(?:完成|达到|实现|达|占)")  # 完成目标任务154.4%: a rate of what the clause before names
@@ -683,6 +754,21 @@ def _dated(m: Mention) -> str | None:
 
 _OTHER_DATE = re.compile(r"(?:截至|截止)[^，,。；;\d]{0,3}(?:(?:19|20)\d{2}\s*年\s*)?(?<!\d)(?:[1-9]|1[01])\s*月"
                          r"|(?<![\d\-－—~至])(?:[1-9]|1[01])\s*月(?:底|末)")
+
+
+_OPENING = re.compile(r"年初")
+_PROJECT = re.compile(r"项目|工程|专项")  # an item of a numbered list naming a project (trial 5 V20)
+
+
+def _of_the_total(line: str) -> bool:
+    """Is a line of the base data table the department's spending or a part of it (基本支出, 项目支出, 人员经费 …),
+    which the department's budget adjustments are spread over?"""
+    key: str | None = line
+    while key is not None:
+        if key == "total":
+            return True
+        key = LINES[key].parent
+    return False
 
 
 def _under(part: Mention, whole: Mention, whole_of: dict[int, Mention]) -> bool:

@@ -78,9 +78,11 @@ _BUDGET_WORDS = ("预算", "年初", "批复", "安排")
 
 
 def normalise(words: str) -> str:
-    """Words as the catalogue compares them: no quotation marks or spaces, list numbering dropped."""
+    """Words as the catalogue compares them: no quotation marks or spaces, list numbering, the word opening a list and
+    a bracket opening the figures a rate stated before it is of dropped (其中：在职…, 分别为在职54人、离休1人…,
+    预算执行率99.09%（全年执行2864.30万元…）)."""
     words = _QUOTES.sub("", words)
-    return re.sub(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)]、?|其中[：:]?)", "", words)
+    return re.sub(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)]、?|(?:其中|分别为|分别是)[：:]?|[（(](?![^（()）]*[）)]))", "", words)
 
 
 def _whole(words: str, table: tuple[tuple[LabelEntry, re.Pattern[str]], ...], sentence: str | None = None,

@@ -40,6 +40,7 @@ _ATTRIBUTE = re.compile(r"(?:正|副)?(?:处|科|厅|局|股|部)级|职级|级�
 _CHANGE = re.compile(r"(?:较|比|同比)(?:上年度?|去年|上一年度?|年初)?(?:同期)?(?:[决预]算数?|执行数)?"
                      r"(?:增加|减少|增长|下降|上升|降低|多|少|节约|增支|减支|增|减)|同比"  # 较上年决算数减65.62万元
                      r"|(?:增加|减少|增长|下降|上升|降低|节约|压减|缩减)了?\s*$")
+_ADJUSTS = re.compile(r"追加|调增|调减|调整|全年预算")  # words of a budget's adjustment, or of the budget after it
 _NAMED = re.compile(r"(?:其中)?(?:主要)?包括(?P<names>[^，。；0-9]{4,}?)(?:等(?:项目|方面|内容)?|$|，)")
 
 
@@ -52,6 +53,7 @@ class Listed:
     shape: Literal["inline", "numbered", "named", "summed"]  # summed: 加上 … 总计, 由 … 构成 (see totals)
     complete: bool  # the parts add up to the total at the total's precision
     named: int = 0  # items a named list names (some may have no amount)
+    cut: bool = False  # the list is cut off (等, …, the text ends): its parts are at most a bound, whatever they name
 
     @property
     def total(self) -> Decimal:
@@ -157,12 +159,23 @@ def _head(label: str) -> str:
     return bare[-2:] if len(bare) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in bare[-2:]) else ""
 
 
+_OF_A_SHARE = re.compile(r"\s*+的\s*+(?:[-—－]++|\d)")
+
+
+def whole_of_a_share(m: Mention) -> bool:
+    """Is the figure what a share right after it divides (完成预算29.6万元的92.8%)? Then it is the budget the sentence
+    measures against, never the subject of a change or a list stated after it (支出决算为27.46万元,完成预算29.6万元的
+    92.8%,比上年决算数增加6.32万元,增长29.9%;其中:…: the change and the list are of the 27.46)."""
+    return _OF_A_SHARE.match(m.where.text, m.end) is not None
+
+
 def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_sentence: BySentence) -> Mention | None:
     """The total a list hangs from: the last figure before the marker, in its sentence or earlier in its paragraph
     (or the paragraph before, in the same section, when the list opens a paragraph); never a change on last year
     (收入792.22万元。同比上年度增加189.25万元。其中：财政拨款收入… hangs from 792.22), and none when a number the
     reader did not take for a figure stands between (共有编制18人，人数37，其中…: the list is of the 37)."""
-    candidates = [m for m in here if m.end <= at and _a_total(m) and not _CHANGE.search(m.lead)]
+    candidates = [m for m in here if m.end <= at and _a_total(m) and not _CHANGE.search(m.lead)
+                  and not whole_of_a_share(m)]
     if candidates:
         between = sentences[k].text[candidates[-1].end:at]
         return None if _BARE_TOTAL.match(between) else candidates[-1]
@@ -171,7 +184,8 @@ def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_
         s = sentences[j]
         if s.section != section or s.block < block - 1 or s.cell != cell or (cell is not None and s.block != block):
             return None  # a table cell's list hangs from its own cell, never from the next column
-        found = [m for m in by_sentence.get(j, []) if _a_total(m) and not _CHANGE.search(m.lead)]
+        found = [m for m in by_sentence.get(j, []) if _a_total(m) and not _CHANGE.search(m.lead)
+                 and not whole_of_a_share(m)]
         if found:
             return found[-1]
     return None
@@ -307,6 +321,9 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
             if pos > start and re.match(r"\s*[：:]", between):
                 end, closed = pos, True  # a figure's own colon opens another list (…0.53km：拆除…), read on its own
                 break
+            if parts and _ADJUSTS.search(m.lead) and "年初" in whole.lead:
+                end, closed = pos, True  # 年初预算…，其中基本支出…，项目支出…，年中追加…: an adjustment is no part of the
+                break  # opening budget and ends its breakdown (trial 5 V8); of 预算收入…，其中年初预算…，调整追加… it is one
             depth = max(0, depth + sum(between.count(c) for c in "（(") - sum(between.count(c) for c in "）)"))
             gap = max([gap] + [_STRENGTH[c] for c in between if c in _STRENGTH])
             opens = opens or (bool(parts) and _AMONG.search(between) is not None)
@@ -407,13 +424,13 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
             nested = _listed(head, figures[inner:inner + n], "inline")
         rest = figures[:inner] + figures[inner + n:]
         outer = _listed(whole, rest, "inline")
-        return [outer if outer.complete and not cut else Listed(whole, tuple(rest), "inline", False), nested]
+        return [outer if outer.complete and not cut else Listed(whole, tuple(rest), "inline", False, cut=cut), nested]
     readings = _readings(whole, parts)
     if not cut:
         for reading in readings:
             if all(ps and _adds_up(w, ps) for w, ps in reading):
                 return [_listed(w, ps, "inline") for w, ps in reading]
-    return [Listed(whole, tuple(readings[0][0][1]), "inline", False)]
+    return [Listed(whole, tuple(readings[0][0][1]), "inline", False, cut=cut)]
 
 
 def _closed_before(whole: Mention, parts: list[_Part]) -> int | None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ...core.figures import short_label
 from ...core.framework import Framework
-from ...core.measures import Change, FigureRef, Ratio, resolved
+from ...core.measures import Change, Choose, FigureRef, Ratio, resolved
 from ...core.quantity import Qualifier
 from .catalogue import Mapped
 from .lists import Listed
@@ -38,7 +38,8 @@ def framework_measures(fw: Framework) -> dict[str, Any]:
     The last framework's are kept: each stated rate asks for them (1,200 rates: 3 s of CPU resolving them again)."""
     if _MEASURES and _MEASURES[0][0] is fw:
         return _MEASURES[0][1]
-    out = _measures(fw)
+    defaults = {k: i.default for k, i in fw.readings_in_force().items()}
+    out = {mid: resolved(measure, lambda key: defaults[key]) for mid, measure in _measures(fw).items()}
     _MEASURES[:] = [(fw, out)]
     return out
 
@@ -46,8 +47,21 @@ def framework_measures(fw: Framework) -> dict[str, Any]:
 _MEASURES: list[tuple[Framework, dict[str, Any]]] = []  # the last framework asked for, and its measures
 
 
-def _measures(fw: Framework) -> dict[str, Any]:
+def framework_options(fw: Framework) -> dict[str, tuple[Any, ...]]:
+    """Measure id → every way the framework lets it be read (each option of a choice of denominator, the default's
+    first; a measure without a choice, itself)."""
     defaults = {k: i.default for k, i in fw.readings_in_force().items()}
+    out: dict[str, tuple[Any, ...]] = {}
+    for mid, measure in _measures(fw).items():
+        if isinstance(measure, Choose):
+            first = measure.options[defaults[measure.interpretation]]
+            out[mid] = (first, *(m for m in measure.options.values() if m is not first))
+        else:
+            out[mid] = (measure,)
+    return out
+
+
+def _measures(fw: Framework) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for _, node in fw.leaves():
         rule = node.rule
@@ -57,7 +71,7 @@ def _measures(fw: Framework) -> dict[str, Any]:
         for mid, r in parts:
             measure = getattr(r, "measure", None)
             if measure is not None:
-                out[mid] = resolved(measure, lambda key: defaults[key])
+                out[mid] = measure
     return out
 
 
@@ -101,6 +115,8 @@ class Placement:
     year: int | None = None  # the year the report evaluates
     item_sections: frozenset[str] = frozenset()  # sections whose headings name a project: one item each
     readings: dict[str, str] = field(default_factory=dict)  # the framework's default reading of each gap
+    assembled: dict[int, Mention] = field(default_factory=dict)  # a budget the reader added up from its parts
+    wholes: dict[int, Mention] = field(default_factory=dict)  # an opening budget → the year's whole budget it is part of
 
     def _note(self, record: dict[str, Any], text: str | None) -> None:
         if text:

@@ -20,10 +20,12 @@ from .placement import (
     Placement,
     by_sentence,
     framework_measures,
+    framework_options,
     qualified,
     two_figures,
 )
 from .rates import (
+    DOWN_WORDS,
     RateFound,
     Reading,
     change_by_amount_of_named,
@@ -36,13 +38,15 @@ from .rates import (
     NamedEarlier,
     explain_from_section,
     is_difference,
+    over_the_whole,
+    reading_of,
+    saved_over_planned,
     share_of_its_list,
 )
 from .tables import Cell, Tables
 
 _CHANGE_WORDS = re.compile(r"较上年|比上年|较去年|比去年|同比")
 _ON_LAST_YEAR = re.compile(r"较上年|比上年|较去年|比去年|同比")
-_DOWN_WORDS = re.compile(r"下降|减少|降低|降幅|节约|压减|缩减")
 _PART = re.compile(r"^[^(（\d]*")  # the top part of a section path: 一 of 一(二)1(1)
 _SHARE_OF = re.compile(r"占(?:全年)?([^，。；：\d]{2,16}?)(?:的)?(?:比例|比重)?$")
 
@@ -69,6 +73,7 @@ class RateClaims(Placement):
                 found = _formula_change(self._change_from_last_year(found, sentence, free), free)
                 found = earlier.explain(found, sentence)
                 found = done_over_the_years_budget(found, sentence, by_block.get(m.where.block, []))
+                found = saved_over_planned(found, sentence)
                 out.append(share_of_its_list(found, sentence, lists, free))
         own_rows: set[int] = set()  # a rate of a table row that states no catalogue figure: that row's own
         lines: dict[tuple[int, int], list[Cell]] = {}  # each line's cells, gathered once: linear in the table
@@ -87,7 +92,7 @@ class RateClaims(Placement):
                 if cell.mention.where.row and cell.mention.where.column and not any(c.path for c in row):
                     own_rows.add(id(found))  # 单位资金·预算执行率 0.00% is that source's, not the framework measure
                 out.append(found)
-        read = [(r, done_over_planned(self._measure_reading(r, fw))) for r in out]
+        read = [(r, done_over_planned(self._measure_reading(over_the_whole(r, self.wholes), fw))) for r in out]
         return [done if id(r) in own_rows else self._by_measure(done, fw) if done.status != "contradicted"
                 else self._failing_measure(done, fw) for r, done in read]
 
@@ -177,7 +182,7 @@ class RateClaims(Placement):
         new, old = self.figures.get(named), self.figures.get(f"{head}.prev_{column}")
         if not new or not old or old[0].quantity.value <= 0:
             return found
-        down = -1 if _DOWN_WORDS.search(found.rate.clause) and found.rate.quantity.value > 0 else 1
+        down = -1 if DOWN_WORDS.search(found.rate.clause) and found.rate.quantity.value > 0 else 1
         computed = (new[0].quantity.to(old[0].quantity.unit).value - old[0].quantity.value) \
             / old[0].quantity.value * 100 * down
         reading = Reading("change", new[0], old[0], computed)
@@ -215,7 +220,7 @@ class RateClaims(Placement):
         if len(subject) < MIN_NAMED or len({m.quantity.to(old.quantity.unit).value for m in new}) != 1 \
                 or old.quantity.value <= 0:
             return found
-        down = -1 if _DOWN_WORDS.search(found.rate.clause) and found.rate.quantity.value > 0 else 1
+        down = -1 if DOWN_WORDS.search(found.rate.clause) and found.rate.quantity.value > 0 else 1
         computed = (new[0].quantity.to(old.quantity.unit).value - old.quantity.value) / old.quantity.value * 100 * down
         reading = Reading("change", new[0], old, computed)
         status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
@@ -244,10 +249,31 @@ class RateClaims(Placement):
                 continue
             computed = self._evaluate(measure)
             if computed is None:
-                return found
+                return self._by_option(found, framework_options(fw)[mid], names[mid])
             status = "explained" if agrees(found.rate.percent, computed) else "contradicted"
             why = f"按框架指标“{names[mid]}”（{measure.describe()}）以报告所载数字重算为 {computed:.2f}%"
             return replace(found, status=status, measure=mid, why=why)
+        return found
+
+    def _by_option(self, found: RateFound, options: tuple[Any, ...], name: str) -> RateFound:
+        """A rate named as a framework measure whose default reading the report does not let be computed (预算执行率
+        with 年初预算 + 追加 as its denominator, where no 追加 is stated) but another of its readings does, from two
+        catalogue figures the report states (全年执行 ÷ 全年预算): the claim the words make, read that way, whatever its
+        value — never left bare (trial 4 U51)."""
+        for option in options:
+            shape = two_figures(option)
+            if shape is None:
+                continue
+            a, b = (path if path in self.figures else _SPENT_FOR.get(path, path) for path in shape[1:])
+            if a not in self.figures or b not in self.figures:
+                continue
+            kind = "share" if shape[0] == "share" else "change"
+            reading = reading_of(kind, self.figures[a][0], self.figures[b][0], found.falls)
+            if reading is None:
+                continue
+            holds = agrees(found.rate.percent, reading.value)
+            return replace(found, status="explained" if holds else "contradicted", reading=reading,
+                           why=f"按框架指标“{name}”的口径 {reading.formula()} 重算为 {reading.value:.2f}%")
         return found
 
     def _evaluate(self, measure: Any) -> Decimal | None:
@@ -347,6 +373,9 @@ class RateClaims(Placement):
         claims.append(record)
 
 
+# What a department executed of its budget, where the report states no 执行数: what it spent in the year (部门整体支出
+# 2187.25万元，预算执行率97.22% against 全年预算数（调整后）2249.70万元; trial 5 V9).
+_SPENT_FOR = {"budget.executed": "lines.total.final"}
 MIN_NAMED = 2  # characters of the words a share names its whole by (支出 of 占本年支出合计的)
 _FRAMING = re.compile(r"^(?:本年度?|全年|年度|当年|(?:本|我)(?:单位|部门|局|委|办|站|所|馆|院|中心|镇|乡|街道|校|会))"
                       r"|(?:总额|总计|合计|总数|总量|金额|数)$")

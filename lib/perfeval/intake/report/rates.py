@@ -10,21 +10,26 @@ years, which is then the claim that does not hold. Figures stated with 余, 约 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Literal
 
 from ...core.quantity import Qualifier, agrees, commensurable
 from ...core.script import simplified
-from .lists import Listed
+from .lists import Listed, whole_of_a_share
 from .mentions import Mention, clean_label
 
-_CHANGE_WORDS = re.compile(r"变动率|变化率|增长|增加|上升|增幅|下降|减少|降低|降幅|节约|压减|同比|较上年|比上年|较去年|比去年")
+_CHANGE_WORDS = re.compile(r"变动率|变化率|增长|增加|上升|增幅|下降|减少|降低|降幅|减幅|下滑|回落|节约|压减|同比|较上年|比上年|"
+                           r"较去年|比去年")
 _AMOUNT = re.compile(r"(?:增加|减少|增长|下降|多|少|节约|增|减)了?$")  # 收入减少477288.6元: the amount of a change
-_DOWN_WORDS = re.compile(r"下降|减少|降低|降幅|节约|压减|缩减")
-# A figure that is the change itself, not last year's value (较上年增加292.37万元).
-_DIFFERENCE = re.compile(r"(?:较|比)(?:上年度?|去年|上一年度?)(?:同期)?(?:[决预]算数?|执行数)?"
+# Words that make a change a fall (下降 5% is −5 %), one definition for every rate the reader explains: 负增长,
+# 同比下滑, 回落, 比上年少, 减幅 as well as 下降 and 减少.
+DOWN_WORDS = re.compile(r"下降|减少|降低|降幅|减幅|节约|压减|缩减|负增长|下滑|回落|"
+                        r"(?:较|比)(?:上年度?|去年|上一年度?)(?:同期)?(?:[决预]算数?|支出)?少|同比少")
+# A figure that is the change itself, not last year's value (较上年增加292.37万元; 比2019年(疫情前)决算数减少24.87万元).
+_DIFFERENCE = re.compile(r"(?:较|比)(?:上年度?|去年|上一年度?|(?:19|20)\d{2}+\s*+年度?(?:[(（][^()（）]{0,8}+[)）])?)(?:同期)?"
+                         r"(?:[决预]算数?|执行数)?"
                          r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)")
 # Words that compare with last year earlier in a sentence (与2022年相比，收、支总计各增加120.50万元): a figure
 # whose own words end in a change verb after them is the amount of that change.
@@ -66,7 +71,7 @@ class RateFound:
     @property
     def falls(self) -> bool:
         """The words state a fall (下降 5%): the rate is the negative change."""
-        return bool(_DOWN_WORDS.search(self.rate.clause)) and self.rate.quantity.value > 0
+        return bool(DOWN_WORDS.search(self.rate.clause)) and self.rate.quantity.value > 0
 
 
 def _operand(m: Mention) -> bool:
@@ -84,7 +89,7 @@ def _compute(kind: str, a: Mention, b: Mention) -> Decimal | None:
 
 
 def _readings(rate: Mention, operands: list[Mention], change: bool) -> Iterable[Reading]:
-    down = -1 if _DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
+    down = -1 if DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
     for a in operands:
         for b in operands:
             if a is b or not commensurable(a.quantity.unit, b.quantity.unit):
@@ -119,6 +124,8 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
         return RateFound(rate, "ambiguous", None, tuple(agreeing),
                          "多种算法都得出该比率：" + "；".join(r.formula() for r in agreeing))
     by_difference = _by_difference(rate, near, paragraph) if change else None
+    if by_difference is not None and not agrees(rate.percent, by_difference.value):
+        by_difference = _of_the_list(rate, by_difference, lists)
     if by_difference is not None:
         holds = agrees(rate.percent, by_difference.value)
         return RateFound(rate, "explained" if holds else "contradicted", by_difference,
@@ -184,7 +191,7 @@ def change_from_section(found: RateFound, section: list[Mention], year: int | No
     value = _compute("change", new[0], old[0])
     if value is None:
         return found
-    down = -1 if _DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
+    down = -1 if DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
     reading = Reading("change", new[0], old[0], value * down)
     status: Status = "explained" if agrees(rate.percent, reading.value) else "contradicted"
     return RateFound(rate, status, reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
@@ -248,7 +255,8 @@ def done_over_planned(found: RateFound) -> RateFound:
     return RateFound(found.rate, "explained", own[0], why=own[0].formula())
 
 
-_BY_AMOUNT = re.compile(r"(?:调增|调减|调整了|追加|增加|减少|核减)$")  # an adjustment's size, not the budget
+_BY_AMOUNT = re.compile(r"(?:调增|调减|调整了|追加|增加|减少|核减)(?:预算|资金|经费)?$")  # an adjustment's size (追加预算),
+# not the budget
 
 
 def done_over_the_years_budget(found: RateFound, sentence: list[Mention], paragraph: Sequence[Mention] = ()) -> RateFound:
@@ -275,6 +283,56 @@ def done_over_the_years_budget(found: RateFound, sentence: list[Mention], paragr
     if reading is None:
         return found
     return RateFound(rate, "contradicted", reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
+def reading_of(kind: Literal["share", "change"], a: Mention, b: Mention, falls: bool = False) -> Reading | None:
+    """A share a ÷ b or a change (a − b) ÷ b of two given figures (a framework measure's own), stated as a fall
+    when the words say so; None when it cannot be computed."""
+    value = _compute(kind, a, b) if commensurable(a.quantity.unit, b.quantity.unit) else None
+    if value is None:
+        return None
+    return Reading(kind, a, b, -value if falls and kind == "change" else value)
+
+
+def over_the_whole(found: RateFound, wholes: Mapping[int, Mention]) -> RateFound:
+    """A rate of what was done read over an opening budget (年初预算) that the report adjusts (年中追加, 调减) or whose
+    whole it states: read again over the year's whole budget, which 执行率 and 控制率 divide by — explained or
+    contradicted by it, never judged against a part. A rate whose words name the opening budget (年初预算执行率,
+    占年初预算的) keeps it."""
+    reading = found.reading
+    if reading is None or reading.kind != "share" or id(reading.denominator) not in wholes \
+            or "年初" in found.rate.label + found.rate.lead:
+        return found
+    again = _share(reading.numerator, wholes[id(reading.denominator)])
+    if again is None:
+        return found
+    holds = agrees(found.rate.percent, again.value)
+    return RateFound(found.rate, "explained" if holds else "contradicted", again,
+                     why=again.formula() if holds else f"按全年预算 {again.formula()} 重算为 {_pct(again.value, found.rate)}")
+
+
+_RATE_OF_SAVING = re.compile(r"(?:节约|节支|节省|节资)率")
+_SAVED = re.compile(r"节约|节支|节省|节资")
+
+
+def saved_over_planned(found: RateFound, sentence: list[Mention]) -> RateFound:
+    """A rate of saving (资金节约率, 节支率) whose sentence states what was saved and what was planned (政府采购预算
+    200.00万元，实际采购金额195.50万元，节约资金4.50万元，资金节约率2.25%): the words name the reading — saved ÷ planned —,
+    so it is the claim the rate makes whatever its value, never a bare figure (trial 4 U25)."""
+    rate = found.rate
+    if found.status not in ("unexplained", "ambiguous") or not _RATE_OF_SAVING.search(simplified(rate.label)):
+        return found
+    before = [m for m in sentence if _operand(m) and m.order < rate.order]
+    saved = [m for m in before if _SAVED.search(m.label)]
+    planned = [m for m in before if _is_planned(m) and not _SAVED.search(m.label)]
+    if len(saved) != 1 or len(planned) != 1:
+        return found
+    reading = _share(saved[0], planned[0])
+    if reading is None:
+        return found
+    holds = agrees(rate.percent, reading.value)
+    return RateFound(rate, "explained" if holds else "contradicted", reading,
+                     why=reading.formula() if holds else f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
 
 
 @dataclass
@@ -348,7 +406,7 @@ MAX_SEARCHED = 500  # rates of one report searched for a figure named earlier
 
 def _by_amount(new: Mention, amount: Mention) -> Reading | None:
     """The change an amount makes to last year's value, new ∓ amount (the reading _by_difference gives)."""
-    sign = -1 if _DOWN_WORDS.search(amount.lead) or amount.lead.endswith(("减", "减了")) else 1  # 较上年决算数减65.62万元
+    sign = -1 if DOWN_WORDS.search(amount.lead) or amount.lead.endswith(("减", "减了")) else 1  # 较上年决算数减65.62万元
     old = new.quantity.value - sign * amount.quantity.to(new.quantity.unit).value
     if old <= 0:
         return None
@@ -490,7 +548,7 @@ def column_change(found: RateFound, row: list[Mention]) -> RateFound:
     wrong sign or size is contradicted, not left unexplained."""
     rate = found.rate
     header = rate.where.column or ""
-    if found.status == "explained" or not _CHANGE_COLUMN.search(header) or _DOWN_WORDS.search(header):
+    if found.status == "explained" or not _CHANGE_COLUMN.search(header) or DOWN_WORDS.search(header):
         return found
     dated = [(year, m) for m in row if m is not rate and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
              and (year := _column_year(m.where.column or "")) is not None]  # bare cells too: the header's unit
@@ -556,6 +614,15 @@ def _prefer_list_totals(readings: list[Reading], lists: list[Listed]) -> list[Re
             and any(r.numerator in lst.parts and r.denominator is lst.whole for lst in lists)]
 
 
+def _of_the_list(rate: Mention, reading: Reading, lists: list[Listed]) -> Reading:
+    """A change stated with its amount right after the last part of a 其中 list (“三公”经费支出128.60万元，其中公务用车…
+    121.30万元，公务接待费7.30万元，较上年减少9.6万元，下降6.9%) that the part does not give but the list's total does:
+    the change of the total (trial 5 V14)."""
+    whole = next((lst.whole for lst in lists if lst.parts and lst.parts[-1] is reading.numerator), None)
+    again = _by_amount(whole, reading.denominator) if whole is not None else None
+    return again if again is not None and agrees(rate.percent, again.value) else reading
+
+
 def is_difference(m: Mention) -> bool:
     """Is the figure the amount of a change on last year (较上年增加292.37万元; 与2022年相比，支出增加100.00万元),
     not a value of either year?"""
@@ -573,11 +640,13 @@ def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention],
     before = [m for m in near if m.order < rate.order]
     if not bare and before and _bare_change(before[-1], before) and not any(is_difference(m) for m in before):
         return _by_difference(rate, before[-2:], paragraph, bare=True)  # 本年支出1094.65万元，增加207.42万元，增长23%
-    if before and is_difference(before[-1]) and len([m for m in before if is_difference(m)]) == 1:
+    if before and is_difference(before[-1]) and (len([m for m in before if is_difference(m)]) == 1
+                                                 or len(before) > 1 and is_difference(before[-2])):
         d = before[-1]
-        new = [m for m in before[:-1] if commensurable(m.quantity.unit, d.quantity.unit)][-1:] or [
+        new = [m for m in before[:-1] if commensurable(m.quantity.unit, d.quantity.unit) and not is_difference(m)
+               and not whole_of_a_share(m)][-1:] or [
             m for m in paragraph if _operand(m) and m.order < d.order and commensurable(m.quantity.unit, d.quantity.unit)
-            and not is_difference(m)][-1:]
+            and not is_difference(m) and not whole_of_a_share(m)][-1:]
         if not new:
             return None
         near = new + [d]
@@ -626,7 +695,7 @@ def _named_change(rate: Mention, near: list[Mention], change: bool) -> Reading |
     value = _compute("change", new, old)
     if value is None:
         return None
-    down = -1 if _DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
+    down = -1 if DOWN_WORDS.search(rate.clause) and rate.quantity.value > 0 else 1
     return Reading("change", new, old, value * down)
 
 

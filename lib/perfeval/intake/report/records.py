@@ -65,7 +65,7 @@ class Records(Placement):
         whole_ref = self._ref(whole)
         if whole_ref is None or any(r is None for r in refs):
             return
-        enumerated = lst.complete or where == "enumeration" or lst.shape == "summed" or _by_kind(lst) \
+        enumerated = lst.complete or where == "enumeration" or lst.shape == "summed" or _by_kind(lst) and not lst.cut \
             or lst.shape == "inline" and lst.named == len(lst.parts)  # 二类支出…，其中A…，B…: the kinds it counts
         if not all(commensurable(p.quantity.unit, whole.quantity.unit) for p in lst.parts):
             # 17家 ⟵ 15个 + 1个 + 1个: params compare like units only, so the review lists it and score does not check it
@@ -159,7 +159,8 @@ class Records(Placement):
         return figures, statements
 
     def _figure(self, path: str, m: Mention) -> dict[str, Any]:
-        self._place(m)
+        if id(m) not in self.assembled:  # a sum of the report's figures stands nowhere in it
+            self._place(m)
         record: dict[str, Any] = {"value": number(m)}
         unit = m.counted.unit  # 编制172个 is counted in 人: its entry says so (labels.yaml units)
         if canonical_unit(unit) != canonical_unit(unit_of(path)):
@@ -266,16 +267,19 @@ class Records(Placement):
 
 
 def _by_kind(lst: Listed) -> bool:
-    """Does a list name its total's income or spending by kind (总收入…，其中财政拨款收入…，事业收入…; 总支出…，其中基本
-    支出…、项目支出…): parts that each end in the total's head word, so the words say they make it up, added up or not?"""
-    head = _HEAD_OF_ACCOUNT.search(clean_label(lst.whole.label))
-    if head is None or lst.shape != "inline" or len(lst.parts) < 2 or not lst.whole.quantity.unit.endswith("元"):
+    """Does a list name its total's income, spending, staff or posts by kind (总收入…，其中财政拨款收入…，事业收入…; 总支出…，
+    其中基本支出…、项目支出…; 在职人员54人，其中参公人员21人、事业人员33人; 核定编制60名，其中行政编制20名、事业编制40名):
+    parts that each end in the total's head word, so the words say they make it up, added up or not (trial 4 U1)?"""
+    head = _HEAD_OF_KIND.search(clean_label(lst.whole.label))
+    if head is None or lst.shape != "inline" or len(lst.parts) < 2 \
+            or not canonical_unit(lst.whole.quantity.unit).endswith(_KIND_UNIT[head.group(0)]):
         return False
     return all(clean_label(p.label).endswith(head.group(0)) and clean_label(p.label) != clean_label(lst.whole.label)
                for p in lst.parts)
 
 
-_HEAD_OF_ACCOUNT = re.compile(r"(?:收入|支出)(?=(?:总计|合计|总额|总数)?$)")
+_HEAD_OF_KIND = re.compile(r"(?:收入|支出|人员|编制)(?=(?:总计|合计|总额|总数|人数)?$)")
+_KIND_UNIT = {"收入": "元", "支出": "元", "人员": "人", "编制": "人"}  # what a total of each kind is counted in
 
 
 def _uses(sentence: str) -> str | None:

@@ -27,26 +27,24 @@ def too_large(params: Any) -> bool:
     return text_bytes(params) > MAX_YAML_BYTES * TEXT_SHARE
 
 
-def cut_sources(value: Any, width: int = SOURCE_WINDOW) -> None:
+def cut_sources(value: Any, width: int = SOURCE_WINDOW) -> int:
     """Every `source` longer than width cut, in place, to the window around the figure it cites (its `at`, kept
-    pointing at the figure), or to its start when it says no place, marked with … where it was cut."""
+    pointing at the figure), or to its start when it says no place, marked with … where it was cut; how many."""
     if isinstance(value, list):
-        for item in value:
-            cut_sources(item, width)
-        return
+        return sum(cut_sources(item, width) for item in value)
     if not isinstance(value, dict):
-        return
+        return 0
+    cut = 0
     source = value.get("source")
-    if isinstance(source, str) and len(source) > width:
+    if isinstance(source, str) and len(source) > width + 2:  # one already cut holds width and its two marks
         at = value.get("at")
         value["source"], moved = window(source, at if isinstance(at, int) else None, width)
+        cut = 1
         if moved is None:
             value.pop("at", None)
         else:
             value["at"] = moved
-    for item in value.values():
-        if isinstance(item, (dict, list)):
-            cut_sources(item, width)
+    return cut + sum(cut_sources(item, width) for item in value.values() if isinstance(item, (dict, list)))
 
 
 def window(source: str, at: int | None, width: int) -> tuple[str, int | None]:

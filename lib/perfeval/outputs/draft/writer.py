@@ -246,6 +246,8 @@ def settle(draft: Draft, target: Path) -> str:
         text = params_text(draft)
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > MAX_YAML_BYTES:
+            if cut_sources(draft.params):  # its texts within their share, the whole not: cut, then written again
+                continue
             raise too_many_bytes(draft.report, size, _figures(draft.params), MAX_YAML_BYTES)
         problems = _problems(text, target)
         if not problems:
