@@ -63,6 +63,7 @@ def pdf_cases(folder: Path) -> list[tuple[str, str, int]]:
     from perfeval.intake.pdf import MAX_CONTENT, MAX_GLYPHS, MAX_PAGE_CONTENT, MAX_PAGE_PATHS, MAX_PAGES
 
     chromium_page = glyph_by_glyph(23_700)  # T28's page: 5-point Chinese printed by Chromium
+    covered_page = b"".join(b"BT /F1 5 Tf 10 %d Td (%s) Tj ET\n" % (800 - 5 * i, b"x" * 100) for i in range(150))
 
     made = [("PDF: one stream unpacking to 400 MB", flate_bomb(folder / "bomb400.pdf", 400)),
             ("PDF: one stream unpacking to 1.2 GB", flate_bomb(folder / "bomb1200.pdf", 1200)),
@@ -102,7 +103,14 @@ def pdf_cases(folder: Path) -> list[tuple[str, str, int]]:
             ("PDF: glyphs one by one, just under the file's bound",
              _written(folder / "t28max.pdf", pages_pdf([chromium_page] * (MAX_CONTENT // len(chromium_page))))),
             ("PDF: 1-point glyphs just under the file's bound (29,000 a page)",
-             dense_pages(folder / "glyphsmax.pdf", MAX_GLYPHS // 29_000, lines=29, per_line=1000))]
+             dense_pages(folder / "glyphsmax.pdf", MAX_GLYPHS // 29_000, lines=29, per_line=1000)),
+            ("PDF: 2,000 thin boxes over a page of 15,000 glyphs", _written(folder / "boxes2k.pdf", pages_pdf(
+                [covered_page + b"300 20 1 800 re f\n" * 2_000]))),
+            ("PDF: 19,000 thin boxes over a page of 15,000 glyphs (let through)", _written(folder / "boxes19k.pdf",
+                pages_pdf([covered_page + b"300 20 1 800 re f\n" * 19_000]))),
+            ("PDF: 700 boxes over 3,000 glyphs in one square (refused by the page's looks)", _written(
+                folder / "boxes_square.pdf", pages_pdf([b"BT /F1 12 Tf 300 400 Td (x) Tj ET\n" * 3_000
+                                                        + b"301 401 0.1 0.1 re f\n" * 700])))]
     return [(what, str(path), path.stat().st_size) for what, path in made]
 
 

@@ -122,7 +122,9 @@ def corpus(half: str, detail: bool, rounds: set[int] | None = None, classes: boo
                     f"  {kind} wrong: {x}\n" for x in s.wrong), end="")
             print("".join(f"  error on a correct statement: {x}\n" for x in r.errors_on_correct) + "".join(
                 f"  candidate on a correct statement: {x}\n" for x in r.candidates_on_correct) + "".join(
-                f"  non-figure drafted: {x}\n" for x in r.non_figures_drafted), end="")
+                f"  non-figure drafted: {x}\n" for x in r.non_figures_drafted) + "".join(
+                f"  inconsistency missed: {kind}: {what}\n" for kind, what in r.inconsistencies_missed) + "".join(
+                f"  claimed {x}\n" for x in r.claims_missed), end="")
 
 
 def _rounds(given: str) -> set[int]:

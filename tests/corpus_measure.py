@@ -230,6 +230,7 @@ class DocumentScore:
     year_read: Any = None
     inconsistencies: int = 0
     inconsistencies_found: int = 0
+    inconsistencies_missed: list[tuple[str, str]] = field(default_factory=list)  # (kind, what) of each no finding addresses
     errors: int = 0  # checked error-level findings ([错误]), candidates apart
     errors_on_correct: list[str] = field(default_factory=list)
     candidates: int = 0  # findings put as questions (待核实), of any severity
@@ -238,6 +239,7 @@ class DocumentScore:
     non_figure_kinds: Counter[str] = field(default_factory=Counter)  # the drafted non-figures by kind
     claimed: int = 0
     claimed_right: int = 0
+    claims_missed: list[str] = field(default_factory=list)  # grade / total, stated but not read or read otherwise
     failure: str | None = None
 
 
@@ -346,7 +348,10 @@ def judge_findings(result: DocumentScore, truth, findings) -> None:
     in the report) and candidates (待核实, a question whatever its severity) are counted apart."""
     wrong = [_values(truth, i["figures"]) for i in truth["inconsistencies"]]
     right = [_values(truth, c["figures"]) for c in truth["correct"]]
-    result.inconsistencies_found = sum(1 for values in wrong if any(_addresses(f, values) for f in findings))
+    addressed = [any(_addresses(f, values) for f in findings) for values in wrong]
+    result.inconsistencies_found = sum(addressed)
+    result.inconsistencies_missed = [(str(i.get("kind", "unnamed")), str(i.get("what", "")))
+                                     for i, hit in zip(truth["inconsistencies"], addressed) if not hit]
     for f in findings:
         candidate = bool(getattr(f, "candidate", False))
         if not candidate and f.severity != "error":
@@ -428,7 +433,10 @@ def measure_document(entry: dict[str, Any]) -> DocumentScore:
         if stated is not None:
             result.claimed += 1
             read = claims.get(key)
-            result.claimed_right += read is not None and _same_claim(key, read, stated)
+            right = read is not None and _same_claim(key, read, stated)
+            result.claimed_right += right
+            if not right:
+                result.claims_missed.append(f"{key} {'not read' if read is None else 'read otherwise'}")
     try:
         with tempfile.TemporaryDirectory() as tmp:
             target = write_draft(draft, Path(tmp) / f"{entry['id']}.yaml")
@@ -456,7 +464,8 @@ def _rate_ids(rate: dict[str, Any]) -> list[str]:
 def miss_classes(entry: dict[str, Any], truth: dict[str, Any], result: DocumentScore) -> Counter[str]:
     """A document's misses as classes named by its truth — where the figures stand (a table's cells or prose), the
     document's kind, the identity's or rate's kind and nesting, how the reader judged a rate — never by the document's
-    words, so the frozen half's misses can be passed on without a sentence of it."""
+    words, so the frozen half's misses can be passed on without a sentence of it. Inconsistencies missed go by the
+    truth's kind (sum, rate, repeated …), claims by grade or total, non-figures drafted by their kind."""
     kind = entry["document"]
     classes: Counter[str] = Counter()
     rates = {r["figure"]: r for r in truth["rates"]}
@@ -497,6 +506,14 @@ def miss_classes(entry: dict[str, Any], truth: dict[str, Any], result: DocumentS
     for line in result.errors_on_correct:
         found = re.match(r"(?:\(listed correct\) )?([\w.]+):", line)
         classes[f"checked errors on a correct statement: {found.group(1) if found else ''}"] += 1
+    for missed, _ in result.inconsistencies_missed:
+        classes[f"inconsistencies missed: {missed}, {kind}"] += 1
+    for claim in result.claims_missed:
+        classes[f"claimed {claim}: {kind}"] += 1
+    for what, count in result.non_figure_kinds.items():
+        classes[f"non-figures drafted as figures: {what}, {kind}"] += count
+    if result.failure:
+        classes[f"{result.failure.split(':')[0]}: {kind}"] += 1
     if result.name_right is False:
         classes[f"name wrong: {kind}"] += 1
     if result.year_right is False:

@@ -317,3 +317,27 @@ def hidden_by_paint(path: Path) -> Path:
     path.write_bytes(pdf.replace(b"/Resources << /Font << /F1 3 0 R >> >>",
                                  b"/Resources << /Font << /F1 3 0 R >> " + states + b" >>"))
     return path
+
+
+def hidden_second_forms(path: Path) -> Path:
+    """Visible 1268.40 and, a second form of each way a viewer hides text: a line under an opaque picture drawn after
+    it, a line a form draws outside its /BBox, a line set at 0.2 point; and lines it shows: under a picture with a
+    soft mask (transparency: a seal over the 落款), inside a form's /BBox, at 1 point."""
+    picture = b" /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceRGB /BitsPerComponent 8"
+    contents = (text(["Expenditure 1268.40 in 2023"])
+                + b"BT /F1 12 Tf 72 740 Td (Under picture 111) Tj ET q 200 0 0 18 60 735 cm /Im0 Do Q\n"
+                + b"BT /F1 12 Tf 72 720 Td (Under seal 222) Tj ET q 200 0 0 18 60 715 cm /Im1 Do Q\n"
+                + b"/Fm0 Do\n"
+                + b"BT /F1 0.2 Tf 72 680 Td (Hairline 444) Tj ET\n"
+                + b"BT /F1 1 Tf 72 660 Td (One point 1234) Tj ET\n")
+    form = (b"BT /F1 12 Tf 72 700 Td (Inside box 666) Tj ET\n"
+            b"BT /F1 12 Tf 72 400 Td (Outside box 333) Tj ET\n")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", HELVETICA,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> "
+               b"/XObject << /Im0 6 0 R /Im1 7 0 R /Fm0 8 0 R >> >> /Contents 5 0 R >>",
+               stream(contents), stream(b"\xff" * 12, picture), stream(b"\xff" * 12, picture + b" /SMask 9 0 R"),
+               stream(form, b" /Type /XObject /Subtype /Form /BBox [60 690 300 720] /Resources << /Font << /F1 3 0 R >> >>"),
+               stream(b"\x00" * 4, b" /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray "
+                                   b"/BitsPerComponent 8")]
+    path.write_bytes(raw_pdf(objects))
+    return path

@@ -102,13 +102,14 @@ def test_one_report_in_several_formats_is_drafted_once_and_each_file_listed(tmp_
         drafted = draft_reports([Path(text), Path(docx)], outputs, store, width=2, timeout=120)
     assert [p.name for p in drafted.files] == ["baisha.yaml"]
     assert list(drafted.drafted.values()) == [str(docx)]  # the .docx: its tables and paragraphs as written
-    (other,) = drafted.failed
-    assert (other.unit_id, other.status, other.params_file) == ("baisha-txt", FAILED, str(text))
+    (other,) = drafted.listed
+    # not run, and no failure: its unit ran from the .docx (a unit sending Word and PDF made the batch exit 1)
+    assert (other.unit_id, other.status, other.params_file) == ("baisha-txt", NOT_RUN, str(text))
     assert "与 baisha.docx 是同一单位的报告" in other.reason
     upper = Path(shutil.copy(text, received / "Baisha.TXT"))  # one more text copy, the name in other case
     with ResultsStore(outputs) as store:
         drafted = draft_reports([Path(text), Path(docx), upper], outputs, store, width=2, timeout=120)
-    listed = {run.params_file: run.unit_id for run in drafted.failed}
+    listed = {run.params_file: run.unit_id for run in drafted.listed}
     assert set(listed) == {str(text), str(upper)} and len(set(listed.values())) == 2  # neither hides the other
 
 
@@ -131,7 +132,7 @@ def test_drafting_a_report_is_bounded_by_the_batch_timeout(tmp_path, monkeypatch
     with ResultsStore(outputs) as store:  # the stuck reader would hold the batch for 600 s
         drafted = draft_reports([slow, quick], outputs, store, width=2, timeout=20)
     assert [p.name for p in drafted.files] == ["quick.yaml"]
-    (stuck,) = drafted.failed
+    (stuck,) = drafted.listed
     assert stuck.unit_id == "slow" and stuck.reason.startswith("超时：报告 slow.txt 超过 20 秒仍未读完")
 
 
@@ -174,7 +175,7 @@ def test_a_report_that_cannot_be_read_never_displaces_another_format_that_can(tm
         drafted = draft_reports([docx, text], outputs, store, width=2, timeout=120)
     assert [p.name for p in drafted.files] == ["hekou-2024.yaml"]
     assert list(drafted.drafted.values()) == [str(text)]
-    (other,) = drafted.failed
+    (other,) = drafted.listed
     assert (other.unit_id, other.params_file) == ("hekou-2024-docx", str(docx))
     assert other.reason.startswith("报告无法读取") and "按同一报告的 hekou-2024.txt 生成草稿并运行" in other.reason
 
@@ -190,16 +191,16 @@ def test_a_report_that_cannot_be_read_never_takes_the_id_of_a_params_unit(tmp_pa
     with ResultsStore(outputs) as store:
         drafted = draft_reports([params, docx], outputs, store, width=1, timeout=120)
     jobs, copies = build_jobs(drafted.files, NOTEBOOK, outputs, {}, 60)
-    (failed,) = drafted.failed
+    (failed,) = drafted.listed
     assert failed.unit_id == "twin_2023"  # from its file name, before the batch sees the params
-    (listed,) = unclaimed(drafted.failed, {j.unit_id for j in jobs}, {})
+    (listed,) = unclaimed(drafted.listed, {j.unit_id for j in jobs}, {})
     assert [j.unit_id for j in jobs] == ["twin_2023"] and jobs[0].params_file == params.resolve()
     assert (listed.unit_id, listed.params_file) == ("twin_2023-2", str(docx))
     # run alone later: the params' unit published before keeps its id, and its report
-    (alone,) = unclaimed(drafted.failed, set(), {"twin_2023": str(params.resolve())})
+    (alone,) = unclaimed(drafted.listed, set(), {"twin_2023": str(params.resolve())})
     assert alone.unit_id == "twin_2023-2"
     # the report's own earlier draft published under the id: failing now, it withdraws only its own
-    (own,) = unclaimed(drafted.failed, set(), {"twin_2023": str(docx)})
+    (own,) = unclaimed(drafted.listed, set(), {"twin_2023": str(docx)})
     assert own.unit_id == "twin_2023"
 
 
@@ -272,10 +273,10 @@ def test_copies_of_one_report_are_drafted_once_and_each_listed_naming_the_file_t
     with ResultsStore(outputs) as store:
         drafted = draft_reports([*copies, near], outputs, store, width=2, timeout=120)
     assert sorted(Path(r).name for r in drafted.drafted.values()) == ["liutang.txt", "liutang_v2.txt"]
-    listed = {Path(run.params_file).name: run for run in drafted.failed}
+    listed = {Path(run.params_file).name: run for run in drafted.listed}
     assert set(listed) == {"liutang - 副本.txt", "liutang(1).txt"}
     for run in listed.values():
-        assert run.status == FAILED and run.drafted_from == run.params_file
+        assert run.status == NOT_RUN and run.drafted_from == run.params_file
         assert "与 liutang.txt 内容完全相同" in run.reason and "只按 liutang.txt 生成草稿并运行" in run.reason
     jobs, _ = _plan(drafted.files, outputs, drafted=drafted.drafted)
     assert set(jobs) == {"liutang", "liutang_v2"}
@@ -307,7 +308,7 @@ def test_reports_of_one_name_in_other_folders_or_one_format_are_other_units(tmp_
         received(alike / file_name, k)
     with ResultsStore(outputs) as store:
         drafted = draft_reports(reports, outputs, store, width=2, timeout=120)
-    assert drafted.failed == []
+    assert drafted.listed == []
     assert sorted(drafted.drafted.values()) == sorted(map(str, reports))  # each drafted from its own report
     assert len({Path(d).name for d in drafted.drafted}) == 6
     assert {Path(d).stem for d, r in drafted.drafted.items() if Path(r).parent == alike} == {
@@ -420,3 +421,59 @@ def test_a_unit_published_under_an_id_keeps_it_when_another_file_claims_it_later
     assert jobs == {"jinqiao-2": "JinQiao.yml"} and copies == {}
     held.unlink()  # the unit that held the id is gone: the id is free
     assert _plan([newcomer], tmp_path / "out", held=before)[0] == {"jinqiao": "JinQiao.yml"}
+
+
+def test_one_unit_entered_in_two_params_files_is_warned_of_as_reports_are():
+    """Trial 5's V22: jq_a.yaml and jq_b.yaml (one name and year, two ids) and the name with a trailing U+3000 ran
+    without a word, the portfolio showing identical rows; reports of one unit were already warned of."""
+    from perfeval.outputs.batch.jobs import Identity
+
+    names = {"jq_a.yaml": "蓬溪县金桥镇人民政府", "jq_b.yaml": "蓬溪县金桥镇人民政府", "jq_d.yaml": "蓬溪县金桥镇人民政府\u3000",
+             "other.yaml": "蓬溪县金桥镇卫生院"}
+
+    def identify(path: Path) -> Identity:
+        return Identity(path.stem, True, 2024, name=names[path.name])
+
+    (warning,) = same_unit_twice({n: n for n in names}, identify)
+    assert warning.startswith("同一单位同一年度有三个参数文件：蓬溪县金桥镇人民政府 2024 年度（jq_a.yaml、jq_b.yaml、jq_d.yaml）")
+    assert "出现 3 次" in warning and "卫生院" not in warning
+    (mixed,) = same_unit_twice({"jq_a.yaml": "jq_a.yaml", "d/jq.yaml": "收到/jinqiao.txt"},
+                               lambda p: Identity(p.stem, True, 2024, name="蓬溪县金桥镇人民政府"))
+    assert mixed.startswith("同一单位同一年度有两个文件：") and "jinqiao.txt、jq_a.yaml" in mixed
+
+
+def test_confirmed_params_of_the_unit_and_year_a_draft_reads_win_whatever_their_id_and_document(tmp_path):
+    """Issue 24 item 8: confirmed params whose unit.document is the report's title (not its file name), under an id of
+    the analyst's own, ran beside the batch's draft of that report: one unit twice. The unit and year decide; a draft
+    of another year of the unit, or of another unit, still runs."""
+    from perfeval.outputs.batch.jobs import Identity
+
+    files = {"lz_conf.yaml": Identity("lz_conf", True, 2024, name="柳庄乡农业综合服务中心",
+                                      document="《柳庄乡农业综合服务中心2024年度部门整体支出绩效自评报告》"),
+             "liuzhuang.yaml": Identity("liuzhuang", True, 2024, drafted=True, name="柳庄乡农业综合服务中心\u3000"),
+             "liuzhuang_2023.yaml": Identity("liuzhuang_2023", True, 2023, drafted=True, name="柳庄乡农业综合服务中心"),
+             "dongpo.yaml": Identity("dongpo", True, 2024, drafted=True, name="东坡乡农业综合服务中心")}
+    paths = [tmp_path / name for name in files]
+    drafted = {str(tmp_path / n): str(tmp_path / "收到" / n.replace(".yaml", ".docx")) for n in files if n != "lz_conf.yaml"}
+    jobs, copies = _plan(paths, tmp_path / "out", drafted=drafted, identify=lambda p: files[p.name])
+    assert jobs == {"lz_conf": "lz_conf.yaml", "liuzhuang_2023": "liuzhuang_2023.yaml", "dongpo": "dongpo.yaml"}
+    (listed,) = copies.values()
+    assert listed.status == NOT_RUN and listed.params_file == str(tmp_path / "liuzhuang.yaml")
+    assert "lz_conf.yaml" in listed.reason and "同一单位 柳庄乡农业综合服务中心" in listed.reason and "2024" in listed.reason
+
+
+def test_a_draft_of_one_name_and_year_in_another_region_is_a_unit_of_its_own(tmp_path):
+    """Confirmed params win over a draft of their unit (same name and year), but not over one of another place with
+    the same name: regions neither of which holds the other are two units; a fuller region, or none read, is one."""
+    from perfeval.outputs.batch.jobs import Identity
+
+    def files(draft_region: str) -> dict[str, Identity]:
+        return {"wz_conf.yaml": Identity("wz_conf", True, 2024, name="文化站", region="湖南省石门县青山镇"),
+                "wenhua.yaml": Identity("wenhua", True, 2024, drafted=True, name="文化站", region=draft_region)}
+
+    for region, runs in (("白沙镇", {"wz_conf", "wenhua"}), ("石门县青山镇", {"wz_conf"}), ("（报告未载明）", {"wz_conf"})):
+        known = files(region)
+        drafted = {str(tmp_path / "wenhua.yaml"): str(tmp_path / "wenhua.docx")}
+        jobs, _ = _plan([tmp_path / n for n in known], tmp_path / "out", drafted=drafted,
+                        identify=lambda p, known=known: known[p.name])
+        assert set(jobs) == runs, region

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+import yaml
 from nbformat.v4 import new_code_cell, new_notebook
 
 from perfeval.outputs.batch import FAILED, OK, UnitRun, load_status, run_batch
@@ -206,3 +207,20 @@ def test_timeout_fails_the_unit_and_kernel_name_comes_from_the_tool(tmp_path):
     nb = nbformat.read(tmp_path / "quick" / result.notebook, as_version=4)
     stdout = "".join(o.text for o in nb.cells[-1].outputs if o.output_type == "stream" and o.name == "stdout")
     assert stdout.strip() == sys.executable
+
+
+def test_one_unit_in_two_params_files_under_two_ids_is_warned_of_by_the_batch(tmp_path):
+    """V22: the name (a trailing ideographic space on one) and the year agree, the ids differ: both run, and the
+    batch says the unit is counted twice rather than showing the portfolio two identical rows without a word."""
+    units = tmp_path / "units"
+    units.mkdir()
+    text = CHANGSHA.read_text(encoding="utf-8")
+    (units / "cs_first.yaml").write_text(text.replace("id: changsha_county_2022", "id: cs_first", 1), encoding="utf-8")
+    second = yaml.safe_load(text)
+    second["unit"]["id"], second["unit"]["name"] = "cs_second", second["unit"]["name"] + "\u3000"
+    (units / "cs_second.yaml").write_text(yaml.safe_dump(second, allow_unicode=True), encoding="utf-8")
+    quick = tiny_notebook(tmp_path / "quick.ipynb", "pass")
+    outcome = run_batch([str(units)], outputs=tmp_path / "out", notebook=quick, progress=False)
+    assert {r.unit_id for r in outcome.results} == {"cs_first", "cs_second"}
+    (warning,) = [w for w in outcome.warnings if w.startswith("同一单位同一年度")]
+    assert "两个参数文件" in warning and "cs_first.yaml、cs_second.yaml" in warning and "出现 2 次" in warning

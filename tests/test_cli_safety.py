@@ -241,3 +241,47 @@ def test_a_report_given_where_params_are_expected_says_to_draft_it(tmp_path, suf
                               encoding="utf-8", timeout=120)
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert "perfeval draft" in done.stdout + done.stderr and str(report) in done.stdout + done.stderr
+
+
+def test_an_excel_command_never_writes_over_what_it_reads_nor_names_a_file_as_another_kind(tmp_path, capsys):
+    """`excel import wb.xlsx -o wb.xlsx --force` wrote YAML over the analyst's filled workbook and `excel export u.yaml
+    -o u.yaml --force` a workbook over the params, as `draft r.txt -o r.txt --force` once did over the report."""
+    unit = tmp_path / "qingshan.yaml"
+    unit.write_bytes(YUNXI.read_bytes())
+    book = tmp_path / "青山 填报.xlsx"
+    assert main(["excel", "export", str(unit), "-o", str(book)]) == 0
+    (tmp_path / "to-book.yaml").symlink_to(book.name)  # a link named as params, leading to the workbook
+    (tmp_path / "to-unit.xlsx").symlink_to(unit.name)
+    before = {p: p.read_bytes() for p in (unit, book)}
+    capsys.readouterr()
+    cases = [
+        (["excel", "import", str(book), "-o", str(book), "--force"], f"-o {book}: name the params file *.yaml or *.yml"),
+        (["excel", "import", str(book), "-o", str(tmp_path / "to-book.yaml"), "--force"],
+         "is the workbook being imported; write the params file to another file (--force replaces earlier outputs, "
+         "never the workbook)"),
+        (["excel", "export", str(unit), "-o", str(unit), "--force"], "name the workbook *.xlsx"),
+        (["excel", "export", str(unit), "-o", str(tmp_path / "to-unit.xlsx"), "--force"],
+         "is the params file being exported"),
+        (["excel", "summary", str(unit), "-o", str(unit)], "name the workbook *.xlsx"),
+        (["excel", "summary", str(tmp_path / "to-unit.xlsx"), "-o", str(tmp_path / "to-unit.xlsx")],
+         "is a params file being summarised"),
+        (["excel", "template", "-o", str(tmp_path / "blank.yml")], "name the workbook *.xlsx"),
+    ]
+    for argv, words in cases:
+        assert main(argv) == 1, argv
+        err = capsys.readouterr().err
+        assert words in err and "Traceback" not in err, (argv, err)
+    assert {p: p.read_bytes() for p in (unit, book)} == before
+    assert not (tmp_path / "blank.yml").exists()
+
+
+def test_a_batch_refused_for_its_units_makes_no_outputs_folder(tmp_path, capsys):
+    """`run missing.yaml -o new/out` made new/out and a results store in it, then said the file was missing."""
+    folder = tmp_path / "收到的报告"
+    folder.mkdir()
+    (folder / "说明.md").write_text("not a unit", encoding="utf-8")
+    for units in (["qingtan_2024.yaml"], [str(tmp_path / "无此文件夹")], [str(folder)],
+                  ["--failed-only", "qingtan_2024.yaml"]):
+        assert main(["run", *units, "-o", str(tmp_path / "新建" / "out"), "-q"]) == 1, units
+        assert "Traceback" not in capsys.readouterr().err
+        assert not (tmp_path / "新建").exists(), units

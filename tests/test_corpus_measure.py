@@ -89,6 +89,7 @@ def test_an_error_on_no_inconsistency_is_an_error_on_a_correct_statement():
     result = DocumentScore("x", inconsistencies=1)
     judge_findings(result, truth, [_finding("warning", 66, 12), _finding("error", 12, 3), _finding("error", 7, 4)])
     assert (result.inconsistencies, result.inconsistencies_found, result.errors) == (1, 1, 2)
+    assert result.inconsistencies_missed == []
     assert len(result.errors_on_correct) == 2 and result.errors_on_correct[0].startswith("(listed correct)")
 
 
@@ -220,6 +221,8 @@ def test_misses_are_passed_on_as_classes_named_by_the_truth_never_by_a_sentence(
     }
     result.name_right, result.year_right = False, True
     result.candidates_on_correct = ["[error] (listed correct) declared_identity_broken: 某某 9 …"]
+    result.inconsistencies_missed, result.claims_missed = [("sum", "某某 9 ≠ 4 + 4")], ["grade read otherwise"]
+    result.non_figure_kinds["year"] += 2
     classes = miss_classes({"document": "自评报告"}, truth, result)
     assert classes["figures missed: table cells, 自评报告"] == 1
     assert classes["figures read wrong (value, unit or qualifier): prose, 自评报告"] == 1
@@ -233,5 +236,8 @@ def test_misses_are_passed_on_as_classes_named_by_the_truth_never_by_a_sentence(
     assert classes["repeated drafted wrong: equal values of different figures"] == 1
     assert classes["name wrong: 自评报告"] == 1
     assert classes["candidates on a correct statement: declared_identity_broken [error]"] == 1
+    assert classes["inconsistencies missed: sum, 自评报告"] == 1
+    assert classes["claimed grade read otherwise: 自评报告"] == 1
+    assert classes["non-figures drafted as figures: year, 自评报告"] == 2
     words = " ".join(classes)
     assert not any(secret in words for secret in ("秘密", "不可外传", "某某", "某句", "甲"))

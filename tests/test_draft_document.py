@@ -11,6 +11,7 @@ import pytest
 from report_files import truetype_font, write_docx, write_pdf
 
 from perfeval.errors import DraftError
+from perfeval.intake.report import draft_report
 from perfeval.intake.report.document import Row, build, read_document, split_sentences
 from perfeval.intake.report.sections import SectionTracker
 
@@ -107,9 +108,20 @@ def test_only_a_part_heading_opens_a_section_from_a_table():
     ("他说：“好。”然后走了。", ["他说：“好。”", "然后走了。"]),
     ("第一行\n第二行。", ["第一行", "第二行。"]),
     ("  ", []),
+    # an input method's full stop for an amount's point (16。22万元) ends no sentence; before a count it does
+    ("共发放补助16。22万元。占比12。5%。", ["共发放补助16。22万元。", "占比12。5%。"]),
+    ("全年完成16。22名职工参加培训。", ["全年完成16。", "22名职工参加培训。"]),
 ])
 def test_split_sentences(text, sentences):
     assert split_sentences(text) == sentences
+
+
+def test_an_amount_written_with_a_full_stop_for_its_point_is_drafted_whole(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("柳塘县档案馆2024年度部门整体支出绩效自评报告\n一、资金情况\n"
+                      "全年拨付帮扶资金16。22万元，其中：生活补助11。17万元，助学补助5。05万元。\n", encoding="utf-8")
+    stated = draft_report(report).params["stated"]
+    assert [str(s["value"]) for s in stated] == ["16.22", "11.17", "5.05"]
 
 
 def test_txt_tables_spaces_and_encodings(tmp_path):

@@ -33,8 +33,8 @@ def test_a_phrasing_names_its_figure_and_no_other(group, key, sentence, names):
     paths = paths_of(sentence)
     target = _target(group, key)
     hits = [p for p in paths if p and (p.startswith(target) if group == "lines" else p == target)]
-    if names:
-        assert paths and paths[0] is not None and hits and paths[0] == hits[0], (sentence, paths)
+    if names:  # the figure the entry names (a 执行数 after its 全年预算, a 合计 after its parts) maps to it
+        assert hits, (sentence, paths)
     else:
         assert not hits, (sentence, paths)
 

@@ -73,7 +73,9 @@ def test_sums_sharing_only_a_short_head_or_counts_of_other_digits_are_two_figure
 def test_an_integer_restated_under_a_longer_wording_in_another_paragraph_is_one_figure(tmp_path):
     draft = draft_of(tmp_path, TITLE, "一、基本情况", "本站现有在职职工人数46人。", "二、人员管理",
                      "年末在职职工人数46人，均按规定管理。")
-    assert [[m.written for m in group] for group in draft.repeats] == [["46人", "46人"]]
+    # 在职职工人数 is the catalogue's 在职 (labels.yaml): one figure stated twice is a pair of its statements
+    assert [[m.written for m in group] for group in draft.repeats] + [[a.written, b.written] for a, b in draft.pairs] \
+        == [["46人", "46人"]]
 
 
 def test_a_rate_of_what_was_done_is_explained_by_the_plan_stated_earlier_in_its_part(tmp_path):
@@ -195,6 +197,9 @@ def test_two_changes_named_only_by_their_words_are_two_figures(tmp_path):
     draft = draft_of(tmp_path, TITLE, "一、收入情况", "本年收入800.00万元。同比上年度增加120.00万元，增加17.65%。",
                      "二、财政拨款", "财政拨款收入780.00万元，同比上年度增加150.00万元，增加23.81%。")
     assert draft.repeats == []
+    against_budget = draft_of(tmp_path, TITLE, "一、支出情况", "经比较，本年会议费较上年减少1.20万元，下降8.00%，"
+                              "较年初预算数减少0.52万元。其中：培训费较上年减少0.40万元，较年初预算数减少0.18万元。")
+    assert against_budget.repeats == []
 
 
 def test_a_form_budget_block_states_its_figures_in_the_total_row_and_its_sources_are_parts_of_it(tmp_path):
@@ -1255,3 +1260,106 @@ def test_a_budget_in_a_numbered_item_naming_a_project_is_the_projects_not_the_de
     assert not [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(95)) if f.kind != "claimed_total"]
     wrong = [f for f in findings_of(tmp_path, *lines[:3], lines[3].format(96)) if f.kind == "recomputed_vs_claimed"]
     assert len(wrong) == 1 and wrong[0].candidate
+
+
+def test_a_rate_is_judged_within_the_rounding_of_the_figures_it_is_computed_from(tmp_path):
+    """增加20.63万元 on 22.59万元 is 20.625–20.635 over a base of 1.955–1.965: 1,049.7 %–1,055.5 %, so 1,055.4% holds
+    (the report computed it from unrounded figures) and 1,070.0% does not."""
+    lines = (TITLE, "一、支出情况", "2023年本站公务接待费支出22.59万元，比上年增加20.63万元，增长{}%。")
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("1,055.4")) if f.kind == "recomputed_vs_claimed"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("1,070.0")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate
+
+
+def test_shares_beside_the_parts_of_a_list_adding_to_more_than_100_are_the_lists_own_and_one_is_asked_about(tmp_path):
+    lines = (TITLE, "一、支出情况", "2023年本站支出总额860.00万元，其中基本支出610.00万元、占{}%，项目支出250.00万元、占29.07%。")
+    assert not [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("70.93")) if f.kind == "recomputed_vs_claimed"]
+    wrong = [f for f in findings_of(tmp_path, *lines[:2], lines[2].format("72.93")) if f.kind == "recomputed_vs_claimed"]
+    assert len(wrong) == 1 and wrong[0].candidate and "70.93" in wrong[0].message
+
+
+def test_last_years_carry_over_and_this_years_closing_balance_are_two_quantities(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收支情况", "2023年度收入总计1,250.00万元，其中上年结转结余84.12万元。",
+                     "二、结余情况", "年末结转结余97.52万元。")
+    budget = draft.params["figures"]["budget"]
+    assert (str(budget["prev_carryover"]["value"]), str(budget["carryover"]["value"])) == ("84.12", "97.52")
+    assert draft.repeats == [] and "statements" not in draft.params.get("claims", {})
+
+
+def test_a_part_broken_down_in_the_sentence_after_it_nests_and_the_list_runs_on_past_its_breakdown():
+    got = totals_in("本馆2024年度公务费用支出决算为58.30万元，完成全年预算70.00万元的83.3%。其中：差旅费支出决算为"
+                    "10.50万元，完成预算12.00万元的87.5%；会议培训费支出决算为30.80万元，完成预算35.00万元的88.0%；"
+                    "其中：会议费支出决算为8.30万元；培训费支出决算为22.50万元；印刷费支出决算为17.00万元。")
+    assert ("58.30万元", ["10.50万元", "30.80万元", "17.00万元"], True) in got
+    assert ("30.80万元", ["8.30万元", "22.50万元"], True) in got
+    assert not any("12.00万元" in parts or "35.00万元" in parts for _, parts, _ in got)  # budgets measured against
+
+
+def test_one_opener_after_several_totals_breaks_each_down_by_its_own_semicolon_group():
+    got = totals_in("本年对6个科室、4个站所开展绩效自评，抽查12个项目，其中：良好科室4个，中等科室2个；良好站所4个；"
+                    "优秀项目9个，良好项目3个。")
+    assert ("6个", ["4个", "2个"], True) in got and ("4个", ["4个"], True) in got
+    assert ("12个", ["9个", "3个"], True) in got
+    assert not any(whole == "12个" and "2个" in parts for whole, parts, _ in got)  # never all under the last
+
+
+def test_a_change_by_its_amount_is_of_the_total_stated_under_its_subject_with_the_words_of_a_total_after_it(tmp_path):
+    rates = _rates_of(tmp_path, "一、支出情况", "经统计，2023年度本站业务培训经费支出合计36.40万元。",
+                      "二、支出变化", "经对比，2023年度本站业务培训经费较上年减少3.60万元，下降9.00%。")
+    assert list(rates.values()) == [("explained", "36.40万元", "3.60万元")]  # 3.60 ÷ (36.40 + 3.60) = 9.00 %
+    short = _rates_of(tmp_path, "一、支出情况", "2023年本站重点项目1800.00万元。", "二、支出变化",
+                      "2023年本站项目支出较上年增加150.00万元，增长9.09%。")
+    assert [status for status, _, _ in short.values()] == ["unexplained"]  # 项目支出 is no 项目
+
+
+def test_staff_of_the_bodies_under_the_unit_are_theirs_never_a_second_statement_of_the_units_own(tmp_path):
+    lines = (TITLE, "一、基本情况", "本局机关内设科室6个，核定行政编制数为24人，在职人员21人。本局下属事业单位3个，"
+             "核定编制数58人，在职人员50人。")
+    draft = draft_of(tmp_path, *lines)
+    staff = draft.params["figures"]["staff"]
+    assert (staff["authorized"]["value"], staff["on_duty"]["value"]) == (24, 21)
+    assert not draft.params.get("claims", {}).get("statements")
+    assert not [f for f in findings_of(tmp_path, *lines) if f.kind == "two_values"]
+    with_them = draft_of(tmp_path, TITLE, "一、基本情况", "全局机关及所属事业单位共核定编制82人，在职人员71人。")
+    assert with_them.params["figures"]["staff"]["on_duty"]["value"] == 71  # the unit with its bodies: its own
+    one_of_them = draft_of(tmp_path, TITLE, "一、基本情况", "本站为县农业农村局下属全额拨款事业单位，核定事业编制12人。"
+                           "年末实有在职人员15人。")
+    assert one_of_them.params["figures"]["staff"]["authorized"]["value"] == 12  # the unit is one of them
+
+
+def with_kinds_beside(*paragraphs: str) -> list[tuple[str, list[str], bool]]:
+    from perfeval.intake.report.attribute_lists import attribute_lists
+
+    document = build("<test>", list(paragraphs))
+    mentions = prose_mentions(document, set())
+    lists = find_lists(document, mentions)
+    return [(t.whole.written, [p.written for p in t.parts], t.complete) for t in attribute_lists(lists, mentions)]
+
+
+def test_figures_of_one_kind_beside_a_total_and_its_parts_make_a_breakdown_of_their_own(tmp_path):
+    paragraph = ("本所2024年度公务费支出决算为30.00万元，完成全年预算36.00万元的83.3%，比上年决算数增加{}万元。其中："
+                 "差旅费支出决算为12.00万元，完成预算15.00万元的80.0%，比上年决算数增加2.00万元；会议费支出决算为18.00万元，"
+                 "完成预算21.00万元的85.7%，比上年决算数增加3.00万元。")
+    got = with_kinds_beside(paragraph.format("5.00"))
+    assert ("36.00万元", ["15.00万元", "21.00万元"], True) in got  # the budgets
+    assert ("5.00万元", ["2.00万元", "3.00万元"], True) in got  # the increases on last year
+    wrong = [f for f in findings_of(tmp_path, TITLE, "一、支出情况", paragraph.format("6.00"))
+             if f.kind == "accounting_identities"]
+    assert len(wrong) == 1 and wrong[0].candidate and "6.00" in wrong[0].message  # 2.00 + 3.00 is not 6.00
+    opposed = with_kinds_beside("本所公务费30.00万元，比上年减少1.00万元。其中：差旅费12.00万元，比上年增加2.00万元；"
+                                "会议费13.00万元，比上年减少1.00万元；培训费5.00万元，比上年减少2.00万元。")
+    assert not any(whole == "1.00万元" for whole, _, _ in opposed)  # a rise and a fall do not add up as written
+
+
+def test_paragraphs_after_one_announcing_its_detail_each_state_a_part_of_its_figures_and_of_their_changes(tmp_path):
+    lines = (TITLE, "二、收支情况",
+             "本站2023年度财政拨款本年收入500.00万元，比上年增加50.00万元；本年支出480.00万元，增加40.00万元。具体情况如下：",
+             "一般公共预算财政拨款本年收入300.00万元，比上年增加20.00万元；本年支出290.00万元，比上年增加30.00万元，增长11.5%。",
+             "政府性基金预算财政拨款本年收入200.00万元，比上年增加30.00万元；本年支出180.00万元，比上年增加20.00万元，增长12.0%。")
+    draft = draft_of(tmp_path, *lines)
+    got = {(lst.whole.written, tuple(p.written for p in lst.parts)) for lst in draft.lists}
+    assert {("500.00万元", ("300.00万元", "200.00万元")), ("50.00万元", ("20.00万元", "30.00万元")),
+            ("480.00万元", ("290.00万元", "180.00万元")), ("40.00万元", ("30.00万元", "20.00万元"))} <= got
+    broken = [f for f in findings_of(tmp_path, *lines) if f.kind == "accounting_identities"]
+    assert len(broken) == 2 and all(f.candidate for f in broken)  # 290 + 180 ≠ 480 and 30 + 20 ≠ 40: two causes,
+    # never one the consequence of the other through the 12.0% stated on a part of each

@@ -5,7 +5,7 @@ from __future__ import annotations
 from perfeval.intake.report.document import build
 from perfeval.intake.report.mentions import prose_mentions
 from perfeval.intake.report.numbers_of_tables import unnumbered
-from perfeval.intake.report.row_numbers import row_number_starts
+from perfeval.intake.report.row_numbers import row_codes_within, row_number_starts, without_subject_codes
 
 
 def figures(*lines: str) -> list[str]:
@@ -29,6 +29,34 @@ def test_numbered_items_of_prose_lose_their_numbers_but_keep_their_figures():
 def test_a_statements_line_numbers_after_each_rows_label_count_up():
     assert figures("一、财政拨款收入 1 1,812.30", "二、事业收入 2", "三、经营收入 3", "本年收入合计 4 1,812.30") == \
         ["1,812.30", "1,812.30"]
+
+
+def test_a_statement_run_together_on_one_line_without_its_header_loses_its_row_codes():
+    line = ("一般公共预算财政拨款收入 1 318.60 一般公共服务支出 30 250.10 事业收入 2 0.00 教育支出 31 - "
+            "其他收入 5 12.40 社会保障和就业支出 36 80.90 本年收入合计 16 331.00 本年支出合计 46 331.00")
+    assert figures(line) == ["318.60", "250.10", "0.00", "12.40", "80.90", "331.00", "331.00"]  # never 1 318.60
+    # a rising number between a label and an amount twice only, or amounts without decimals: no such statement
+    assert figures("收入 1 318.60 支出 2 250.10") == ["1 318.60", "2 250.10"]
+
+
+def test_an_empty_rows_line_number_in_a_statement_run_together_is_no_figure():
+    line = ("一般公共预算财政拨款收入 1 206.30 一般公共服务支出 31 180.20 政府性基金预算财政拨款收入 2 外交支出 32 "
+            "事业收入 3 4.10 国防支出 33 其他收入 4 1.60 教育支出 34 30.00 本年收入合计 10 212.00 本年支出合计 40 210.20")
+    assert figures(line) == ["206.30", "180.20", "4.10", "1.60", "30.00", "212.00", "210.20"]
+    # a number between two words that would not rise with the statement's 行次 is no empty row's: kept
+    line = "收入 1 206.30 支出 31 180.20 事业收入 2 4.10 国防支出 32 1.60 其他收入 3 3.00 教育支出 33 5.00 另有讲座 1 场"
+    assert [line[a:b] for a, b in row_codes_within(line)] == ["1", "31", "2", "32", "3", "33"]
+
+
+def test_a_budget_subjects_code_before_its_name_in_a_tables_row_is_no_figure():
+    codes = [("2130201", "行政运行", "86.40"), ("21302", "林业和草原", "86.40"), ("213", "农林水支出", "86.40"),
+             ("213", "02", "01", "行政运行", "86.40"), ("", "2130201", "行政运行", "86.40")]
+    assert [without_subject_codes(row) for row in codes] == [
+        ("", "行政运行", "86.40"), ("", "林业和草原", "86.40"), ("", "农林水支出", "86.40"),
+        ("", "", "", "行政运行", "86.40"), ("", "", "行政运行", "86.40")]
+    # an amount before its unit's cell, a count before a name that is no subject's: kept
+    for row in (("210", "万元"), ("213", "档案馆职工", "12"), ("86.40", "行政运行")):
+        assert without_subject_codes(row) == row
 
 
 def test_a_one_cell_per_line_tables_index_column_is_no_figure():
@@ -88,6 +116,17 @@ def test_a_contents_list_excerpted_alone_with_its_page_numbers_run_on_holds_no_f
     assert figures("一、新建学校3", "二、改造校舍5", "三、购置设备6") == ["3", "5", "6"]  # three: a list's counts
 
 
+def test_headings_listed_before_the_body_opens_with_them_again_are_a_contents_list_without_its_heading():
+    """No 目录 line and one page number run on (（二）人员情况6): the body opening again with the list's headings
+    makes it a contents list, and 6 a page's number."""
+    assert figures("一、单位概况", "（一）主要职责", "（二）人员情况6", "（三）绩效目标", "一、单位概况",
+                   "本馆负责全县档案的收集和保管。", "（一）主要职责", "接收各单位移交的档案。", "（二）人员情况",
+                   "在职人员12人。") == ["12人"]
+    # the same headings with a count run on, never repeated: a list of the body's own, its numbers kept
+    assert figures("一、单位概况", "（一）新建学校3", "（二）改造校舍5", "（三）购置设备6", "全部按期完成。") == \
+        ["3", "5", "6"]
+
+
 def test_a_contents_entry_naming_a_numbered_table_is_an_entry_however_its_cells_were_split():
     assert figures("目录", "收入支出决算总表（公开 01 表） 5", "收入决算表（公开 02 表） 6", "支出决算表（公开 03 表） 7") == []
 
@@ -101,6 +140,26 @@ def test_the_points_and_thresholds_of_a_rule_of_scoring_are_no_figures():
                  "权重为20%，按实际完成情况计分。", "完成培训300人次得满分，未完成按比例扣分。", "执行率100%及以上得10分。",
                  "得分=（1-偏差率）×5。", "满分为10分，每项2分，缺一项扣2分。", "缺1项扣1分。"):
         assert figures(rule) == [], rule
+
+
+def test_the_rungs_of_a_scoring_ladder_are_no_figures():
+    """A clause giving points on a bounded condition (a rung) or a rule's formula's sentence: its numbers are the
+    framework's, whatever the bound's wording (（含）…之间, 以内, ±, 的, 按…计分)."""
+    for rule in ("执行率在88%（含）至96%之间得7分，75%至88%得4分，75%以下不得分。",
+                 "支付进度在15%以内得3分，超过15%不得分。", "偏差在±3%以内得满分，±3%-±8%得一半分值。",
+                 "计分规则：办结率100%的得6分；办结率低于100%的，按办结率×分值计分。",
+                 "结余率=结余资金/预算资金×100%，结余率100%得2分，每增加5%扣1分。",
+                 "合格率≥98%得4分，＜98%按比例得分。", "以10分为满分，8分（含）至10分为良。",
+                 "3分：台账完整，2分：台账基本完整，0分：无台账。"):
+        assert figures(rule) == [], rule
+
+
+def test_a_score_given_beside_a_bound_stays_a_figure():
+    assert figures("办结率97.5%得9.5分。") == ["97.5%", "9.5分"]  # no bound, no rule in the sentence: a result
+    assert figures("实际办结率93%高于目标90%得5分。") == ["93%", "90%", "5分"]
+    assert figures("合格率为96%，低于98%，扣1分。") == ["96%", "低于98%", "1分"]
+    assert figures("培训共计200人次，完成目标的110%，得满分。") == ["200人次", "110%"]
+    assert figures("其中80分以上的科室有4个。") == ["80分以上", "4个"]
 
 
 def test_a_grades_range_is_no_negative_score():
@@ -211,3 +270,13 @@ def test_a_line_of_other_articles_headlines_holds_no_figure_of_the_unit():
     assert figures(ticker, "本院核定编制18人。") == ["18人"]
     assert figures("指标 分值 得分 投入 20 18 过程 30 28 产出 30 30 效益 20 19") == \
         ["20", "18", "30", "28", "30", "30", "20", "19"]  # a table run together on a line: its cells are figures
+
+
+def test_the_rungs_of_a_scoring_ladder_are_no_figures_but_a_rate_and_its_score_are():
+    assert figures("评分标准：执行率≥95%得10分；85%≤执行率<95%得6分；执行率<85%不得分。") == []
+    assert figures("资金到位率100%得5分，完成培训120人次得2分。") == ["100%", "5分", "120人次", "2分"]
+
+
+def test_a_year_a_line_break_cut_from_its_nian_is_no_figure():
+    assert figures("柳溪县档案馆2023", "年度部门决算", "一、部门职责") == []
+    assert figures("在职人员", "2023", "人") == ["2023"]  # a number whose unit the break cut off stays one

@@ -1,7 +1,7 @@
 """One 绩效自评表 budget block however it arrives (issue 19 item 1: tables recognised however they arrive): as a Word
 table, a ruled PDF table, a web page's table, tab text, text aligned with spaces, a web table saved one cell per
-line, a PDF's text a row per line with single spaces and a document site's text with the whole table on one line, each
-giving the
+line (with or without a | after each cell) or a row per line with | between cells, a PDF's text a row per line with
+single spaces and a document site's text with the whole table on one line, each giving the
 same figures, the same 执行率 checked against its own row's 全年执行数 ÷ 全年预算数, and the same identities of a total
 row over the rows by source, in each of the layouts forms use (the national form's 项目资金（万元） merged down the left,
 a 合计 row closing the rows, a header over the value columns alone). The tables are written for these tests."""
@@ -22,7 +22,7 @@ from perfeval.outputs.draft import draft_report
 TITLE = "白沙县气象服务中心2024年度部门整体支出绩效自评报告"
 BEFORE = ["一、部门基本情况", "本中心为县政府直属事业单位。", "二、部门整体支出绩效自评表", "单位：万元"]
 AFTER = ["三、自评结论", "经自评，本中心2024年度部门整体支出绩效自评得分92分，等级为优。"]
-FORMS = ("docx", "pdf", "html", "tab", "space", "cell", "single", "flat")
+FORMS = ("docx", "pdf", "html", "tab", "space", "cell", "marked", "bar", "single", "flat")
 
 MONEY = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
 SOURCES = [["1000.00", "1100.00", "1067.00", "—", "{rate}", "—"],  # 1067 ÷ 1100 = 97.00 %
@@ -84,6 +84,10 @@ def _write(tmp_path: Path, form: str, rows: list[list[str]]) -> Path:
         lines = ["".join(c + " " * (widths[k] - _width(c)) for k, c in enumerate(row)).rstrip() for row in rows]
     elif form == "cell":  # a web page saved as text: each filled cell on a line of its own, empty cells gone
         lines = [c for row in rows for c in row if c]
+    elif form == "marked":  # a web page saved as text with a | after every cell, an empty cell a lone |
+        lines = [f"{c} |" if c else "|" for row in rows for c in row]
+    elif form == "bar":  # a web table saved a row a line, | between its cells
+        lines = [" | ".join(row) for row in rows]
     elif form == "single":  # a PDF's text: a row a line, its filled cells between single spaces
         lines = [" ".join(c for c in row if c) for row in rows]
     else:  # a document site's text: the whole table run together on one line
@@ -99,7 +103,7 @@ def _rows(layout: str, rate: str = "97.00%") -> list[list[str]]:
 
 def _read(draft) -> tuple:
     """What a draft makes of the table: the budget figures, each rate with its row's two cells, each identity."""
-    budget = {k: v["value"] for k, v in draft.params["figures"]["budget"].items()}
+    budget = {k: v["value"] for k, v in draft.params.get("figures", {}).get("budget", {}).items()}
     rates = sorted((r.rate.written, r.status, r.reading.numerator.written, r.reading.denominator.written)
                    for r in draft.rates if r.reading is not None)
     lists = sorted((lst.whole.written, tuple(sorted(p.written for p in lst.parts)), lst.complete)
@@ -203,9 +207,75 @@ def test_a_row_wider_than_its_header_is_read_from_the_right():
     assert [(v.at, v.header, v.text) for v in row.values] == [(2, "年初预算数", "1200.00"), (3, "全年预算数", "1350.00")]
 
 
-@pytest.mark.parametrize("form", ["docx", "tab", "space", "single", "flat"])
+@pytest.mark.parametrize("form", ["docx", "tab", "space", "marked", "single", "flat"])
 def test_a_rate_column_whose_header_gives_its_unit_holds_bare_rates(tmp_path, form):
     rows = [[c.replace("%", "") if c.endswith("%") else c for c in row] for row in _rows("unlabelled")]
     rows[0] = [c.replace("执行率", "执行率（%）") for c in rows[0]]
     _, rates, lists = _read(draft_report(_write(tmp_path, form, rows)))
     assert ("97.00", "explained", "1067.00", "1100.00") in rates and len(rates) == 4 and len(lists) == 3
+
+
+# ---------------------------------------------------------------- an indicator named with a number first (V12)
+
+INDICATORS = ["一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+              "产出指标\t数量指标\t办理治安案件数（起）\t≥3000\t3218\t20\t20",
+              "产出指标\t时效指标\t110警情处置及时率\t≥95%\t98.6%\t30\t30",
+              "效益指标\t社会效益指标\t群众安全感指数\t≥90%\t93.2%\t50\t48",
+              "总分\t\t\t\t\t100\t98"]
+
+
+def test_an_indicator_whose_name_starts_with_a_number_is_a_row_of_the_table(tmp_path):
+    """110警情处置及时率 is the 110 line's rate, not a value 110: the row was dropped without a word, so the table's
+    weights and scores summed short and were questioned, and the recomputed total was off."""
+    path = tmp_path / "indicators.txt"
+    path.write_text("\n".join([TITLE, "一、绩效自评表", *INDICATORS, *AFTER]) + "\n", encoding="utf-8")
+    rows = draft_report(path).params["indicators"]
+    assert [r["name"] for r in rows] == ["办理治安案件数（起）", "110警情处置及时率", "群众安全感指数"]
+    assert (rows[1]["weight"], rows[1]["claimed_score"], rows[1]["actual"]["value"]) == (30, 30, Decimal("98.6"))
+
+
+def test_a_total_heading_rows_of_subjects_at_several_levels_is_no_sum_of_them_all(tmp_path):
+    """合计 first over 类 and 款 rows (201 / 20101): the rows add up twice over, so no identity is declared from the
+    layout alone (one whose rows add up is: the unlabelled layout above)."""
+    rows = ["项目\t预算数（万元）", "合计\t300.00", "201一般公共服务支出\t100.00", "20101人大事务\t100.00",
+            "205教育支出\t200.00", "20502普通教育\t200.00"]
+    path = tmp_path / "subjects.txt"
+    path.write_text("\n".join([TITLE, "一、支出预算", *rows, *AFTER]) + "\n", encoding="utf-8")
+    assert not [lst for lst in draft_report(path).lists if lst.whole.written == "300.00"]
+
+
+# ---------------------------------------------------------------- a share column beside the amounts a 合计 row sums
+
+SHARES = [["项目", "预算数（万元）", "决算数（万元）", "决算占比"], ["公务接待费", "8.00", "6.00", "{share}"],
+          ["公务用车运行维护费", "20.00", "18.00", "75.00%"], ["合计", "28.00", "24.00", "100.00%"]]
+
+
+@pytest.mark.parametrize("form", ["docx", "tab", "space", "cell", "marked", "bar", "single"])
+def test_a_share_column_is_each_rows_amount_over_the_total_rows(tmp_path, form):
+    """决算占比 under a 合计 row: each row's 决算数 over the 合计's (the column its header names), checked whatever its
+    value — a wrong share is contradicted, not left unexplained."""
+    for share, status in (("25.00%", "explained"), ("30.00%", "contradicted")):
+        rows = [[c.format(share=share) for c in row] for row in SHARES]
+        (tmp_path / share).mkdir()
+        _, rates, _ = _read(draft_report(_write(tmp_path / share, form, rows)))
+        assert (share, status, "6.00", "24.00") in rates and ("75.00%", "explained", "18.00", "24.00") in rates
+
+
+# ---------------------------------------------------------------- the indicator rows however they arrive
+
+TYPED = [["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"],
+         ["产出指标", "数量指标", "培训人次", "≥", "300", "人次", "320", "20", "20", ""],
+         ["", "质量指标", "培训合格率", "≥", "95", "%", "96", "30", "30", ""],
+         ["效益指标", "社会效益指标", "群众满意度", "≥", "90", "%", "88", "50", "45", "宣传不足"],
+         ["合计", "", "", "", "", "", "", "100", "95", ""]]
+
+
+@pytest.mark.parametrize("form", ("docx", "pdf", "html", "tab", "space", "marked", "bar"))
+def test_indicator_rows_with_direction_and_unit_columns_read_alike_however_they_arrive(tmp_path, form):
+    """指标性质 and 度量单位 set apart from the value, in every form that keeps a row's empty cells or its columns."""
+    draft = draft_report(_write(tmp_path, form, TYPED))
+    rows = [(r["name"], r["target"]["value"], r["target"].get("op"), r["target"].get("unit"), r["actual"]["value"],
+             r["weight"], r["claimed_score"]) for r in draft.params["indicators"]]
+    assert rows == [("培训人次", 300, ">=", "人次", 320, 20, 20), ("培训合格率", 95, ">=", "%", 96, 30, 30),
+                    ("群众满意度", 90, ">=", "%", 88, 50, 45)]
+    assert draft.params["claims"]["total"] == 95

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from hostile_pdfs import HELVETICA, clipped_text, custom_glyph_names, deep_page_tree, dense_pages, encrypted_bomb, \
-    filtered_bomb, flate_bomb, form_drawn, hidden_by_paint, hidden_layer, invisible_text, many_pages, many_streams, no_tounicode, off_page, pages_pdf, \
+    filtered_bomb, flate_bomb, form_drawn, hidden_by_paint, hidden_layer, hidden_second_forms, invisible_text, many_pages, many_streams, no_tounicode, off_page, pages_pdf, \
     raw_pdf, shared_content, stream, text, white_text
 
 from perfeval.errors import DraftError
@@ -160,6 +160,26 @@ def test_a_glyph_is_described_as_pdfplumber_describes_it(tmp_path):
                 assert abs(mine["top"] - theirs["top"]) <= pdf.MAX_DESCENT * height
 
 
+def test_glyphs_drawn_over_themselves_are_kept_once_as_pdfplumber_keeps_them(tmp_path):
+    """A glyph drawn again within a point of itself (fake bold, a shadow) is kept once, the same glyphs in the same
+    order as pdfplumber's dedupe_chars keeps, whose ordering was quadratic in a page's glyphs; a glyph of another
+    character, size or place a point and more away stays."""
+    import pdfplumber
+
+    drawn = b"".join(b"BT /F1 %d Tf %s %s Td (%s) Tj ET\n" % (size, x, y, line) for size, x, y, line in [
+        (12, b"72", b"760", b"Total 3752.48"), (12, b"72.3", b"760.2", b"Total 3752.48"),
+        (12, b"72.3", b"740", b"Parts 964.30"), (11, b"72.3", b"740", b"Parts 964.30"),
+        (12, b"73.5", b"740", b"Parts 964.30"), (12, b"72", b"720", b"ooo oo")])
+    (tmp_path / "twice.pdf").write_bytes(pages_pdf([drawn]))
+    with pdfplumber.open(tmp_path / "twice.pdf") as document:
+        page = document.pages[0]
+        theirs = page.dedupe_chars(tolerance=pdf.DOUBLED_WITHIN).chars
+        ours = pdf._drawn_once(page).chars
+    assert ours == theirs
+    assert 0 < len(ours) < len(page.chars)
+    assert [c["text"] for c in ours][:13] == list("Total 3752.48")
+
+
 def _font(name: bytes, descriptor: int) -> bytes:
     return (b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /FirstChar 32 /LastChar 126 /Widths [%s] "
             b"/Encoding /WinAnsiEncoding /FontDescriptor %d 0 R >>" % (name, b" ".join([b"500"] * 95), descriptor))
@@ -234,7 +254,33 @@ def test_text_the_colour_of_its_ground_transparent_or_painted_over_is_not_read_a
     assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023", "Shaded 666", "Highlighted 777",
                                                  "Red 888"]
     assert document.skipped == ("PDF 中与底色同色或透明的文字 39 个字符未读取（阅读器不显示）",
-                                "PDF 中被其后绘制的色块遮盖的文字 27 个字符未读取（阅读器不显示）")
+                                "PDF 中被其后绘制的色块或图片遮盖的文字 27 个字符未读取（阅读器不显示）")
+
+
+def test_text_under_an_opaque_picture_outside_a_forms_box_or_under_a_point_is_not_read_and_is_said(tmp_path):
+    """Item 4's second forms in PDF: a decoy under a picture drawn over it (opaque: no mask), drawn by a form outside
+    the /BBox a viewer clips it to, or set at 0.2 point was read; under a picture with transparency (a seal), inside
+    the form's box and at 1 point it shows and is read."""
+    document = read_document(hidden_second_forms(tmp_path / "second.pdf"))
+    assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023", "Under seal 222", "Inside box 666",
+                                                 "One point 1234"]
+    assert document.skipped == ("PDF 中被其后绘制的色块或图片遮盖的文字 17 个字符未读取（阅读器不显示）",
+                                "PDF 中裁剪区域以外的文字 15 个字符未读取（阅读器不显示）",
+                                "PDF 中字号小于 1 磅（看不清）的文字 12 个字符未读取")
+
+
+def test_boxes_painted_over_glyphs_are_bounded_a_page(tmp_path):
+    """Each box painted over a page looked at every glyph in the rows it spans: thousands of boxes over a page dense
+    with glyphs took minutes. A box looks only at the glyphs in the squares it overlaps, and past 2,000,000 glyphs
+    looked at on a page the file is refused, naming the page."""
+    stacked = b"BT /F1 12 Tf 300 400 Td (x) Tj ET\n" * 3000  # one square holding 3,000 glyphs
+    path = tmp_path / "boxes.pdf"
+    path.write_bytes(pages_pdf([text(["Expenditure 1268.40 in 2023"]) + stacked + b"301 401 0.1 0.1 re f\n" * 700]))
+    with pytest.raises(DraftError, match="has a page \\(page 1\\) painting boxes and pictures over its text more than "
+                                         "2,000,000 times a glyph"):
+        read_document(path)
+    path.write_bytes(pages_pdf([text(["Expenditure 1268.40 in 2023"]) + stacked + b"10 10 0.1 0.1 re f\n" * 19000]))
+    assert read_document(path).blocks[0].text == "Expenditure 1268.40 in 2023"  # boxes elsewhere look at nothing
 
 
 def test_text_clipped_away_is_not_read_and_is_said(tmp_path):

@@ -123,7 +123,8 @@ def test_one_walk_reads_paragraphs_and_cells_alike_a_comment_inside_a_figure_and
     items = list(html_items(page))
     assert [i for i in items if isinstance(i, str)] == ["2023年部门整体支出3752.48万元。"]  # the comment's tail shown
     rows = [i.cells for i in items if isinstance(i, Row)]
-    assert rows[0] == ("核定编制", "48") and rows[1] == ("实有人数", "52")
+    # a cell of visibility:hidden keeps its column, empty, as a browser draws it; 52 stays under its heading
+    assert rows[0] == ("核定编制", "48") and rows[1] == ("实有人数", "", "52")
     assert rows[2][1] == "36.5"  # a <br> inside a figure, in a cell as in a paragraph
     # hidden text is said wherever it stands, in a cell too
     assert [i.note for i in items if isinstance(i, Skipped)] == ["网页中不显示的文字（隐藏、折叠、字号过小、移出页面或与底色同色等）未读取：2 处"]
@@ -275,3 +276,34 @@ def test_an_opaque_box_over_text_only_layout_can_place_is_said_the_text_read(tmp
     assert DECOY in [i for i in items if isinstance(i, str)]
     assert [i.note for i in items if isinstance(i, Skipped)] == [
         "网页中叠放在文字上的不透明色块或图片 1 处：其下哪些文字被遮盖须排版才能确定，这些文字已照常读取，请对照浏览器显示核对"]
+
+
+@pytest.mark.parametrize("hidden", [
+    f"<p style='filter:opacity(0)'>{DECOY}</p>", f"<p style='opacity:0%'>{DECOY}</p>",
+    f"<div style='max-width:0;overflow:hidden'>{DECOY}</div>", f"<p style='transform:translateX(-9999px)'>{DECOY}</p>",
+    f"<p style='transform:translate(-10000px, 0)'>{DECOY}</p>", f"<p style='transform:matrix(0,0,0,0,0,0)'>{DECOY}</p>",
+    f"<p style='scale:0'>{DECOY}</p>", f"<p style='position:absolute;right:9999px'>{DECOY}</p>",
+    f"<p style='position:relative;bottom:9999px'>{DECOY}</p>", f"<div style='content-visibility:hidden'>{DECOY}</div>",
+    f"<dialog>{DECOY}</dialog>", f"<style>:root{{--page:#ffffff}}</style><p style='color:var(--page)'>{DECOY}</p>",
+    f"<p style='color:var(--unset, #fff)'>{DECOY}</p>"])
+def test_text_hidden_by_a_second_form_of_each_way_is_left_out_and_said(tmp_path, hidden):
+    """Item 4's kin on web pages, a second form of each way a page hides text: faded by a filter or a percentage,
+    clipped by a zero max-width, moved off the screen by a transform or by right/bottom, transformed to nothing,
+    scaled by the scale property, content-visibility:hidden, a dialog not open, white by a custom property."""
+    page = tmp_path / "decoy.html"
+    page.write_text(_page([], hidden + "<p>2024年部门整体支出2864.30万元。</p>"), encoding="utf-8")
+    items = list(html_items(page))
+    assert "9999" not in "".join(i for i in items if isinstance(i, str))
+    assert [i.note for i in items if isinstance(i, Skipped)] == [
+        "网页中不显示的文字（隐藏、折叠、字号过小、移出页面或与底色同色等）未读取：1 处"]
+
+
+@pytest.mark.parametrize("shown", [
+    f"<dialog open>{DECOY}</dialog>", f"<p style='transform:translateX(-20px)'>{DECOY}</p>",
+    f"<p style='position:relative;right:20px'>{DECOY}</p>", f"<p style='filter:opacity(0.8)'>{DECOY}</p>",
+    f"<p style='color:var(--ink, #333)'>{DECOY}</p>"])
+def test_text_moved_or_faded_a_little_is_read(tmp_path, shown):
+    page = tmp_path / "shown.html"
+    page.write_text(_page([], shown), encoding="utf-8")
+    items = list(html_items(page))
+    assert DECOY in items and not [i for i in items if isinstance(i, Skipped)]

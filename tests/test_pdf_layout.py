@@ -460,3 +460,31 @@ def test_a_cells_paragraphs_are_read_apart_as_the_bodys_are(tmp_path):
 
     rows = [item.cells for item in pdf_items(tmp_path / "table.pdf") if isinstance(item, Row)]
     assert rows == [(label, "\n".join(paragraphs)) for label, paragraphs in cells]
+
+
+def test_a_radical_for_a_simplified_ideograph_reads_as_it(tmp_path):
+    """Chromium's print gave 专⼾ (the radical door) for 专户, read as the traditional 专戶 (V21's print of r8)."""
+    assert ideographs("代管专⼾资金，⾭年") == "代管专户资金，青年"
+
+
+def test_a_line_ends_short_where_its_next_piece_did_not_fit_and_runs_on(tmp_path):
+    """V21: a browser carries a figure with its % and 。 (98.12%。), or a glyph with the comma it may not leave
+    (亩，), to the next line, so the line above ends short of the margin mid-sentence: it ran on, but was read as a
+    paragraph's end (…执行率 / 98.12%。: the rate unlinked; …56.8万 / 亩，: 亩 lost). A line ending a sentence short of
+    the margin still ends its paragraph."""
+    from fpdf import FPDF
+
+    lines = ["1.高标准农田建设项目：全年预算2850.00万元，实际支出2796.30万元，执行率", "98.12%。",
+             "全年培训高素质农民1260人次，建成高标准农田3.2万亩，粮食播种面积稳定在56.8万", "亩，动物强制免疫密度达到95%以上。",
+             "在农民教育方面，全年开展农民培训1620人次，培训合格率98.6%。", "2.动物防疫补助项目。"]
+    font = truetype_font("".join(lines), tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=12)
+    right = max(pdf.get_string_width(line) for line in lines)
+    for line in lines:  # each set at the left margin, as the browser broke them
+        pdf.cell(right, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "carried.pdf"))
+    text, _ = _read(tmp_path / "carried.pdf")
+    assert text == [lines[0] + lines[1], lines[2] + lines[3], lines[4], lines[5]]

@@ -577,6 +577,7 @@ def test_a_row_of_numbers_is_read_whole_however_long():
 @pytest.mark.parametrize("sentence, expected", [
     ("浏览量 27", []), ("发布日期：2024-03-15  阅读：1024 次", []), ("点击数：356", []),
     ("某局部门整体支出绩效自评报告(精选5篇)", []), ("绩效自评报告精品8篇", []), ("范文2", []),
+    ("资金使用情况自查报告(锦集12篇)", []), ("部门整体支出绩效自评报告范文(通用7篇)", []),
     ("网站访问量达12万人次，点击量3.2万次", ["12万人次", "3.2万次"]),  # the unit's own site, counted: figures
     ("全年发表调研文章5篇", ["5篇"]),
     ("三期工程完工，项目分三期实施", ["三期"]),                           # a phase's name; a count of phases
@@ -640,6 +641,8 @@ def test_a_per_person_standard_is_read_with_its_unit(sentence, written, value, u
 @pytest.mark.parametrize("sentence, expected", [
     ("购置单价200万元以上的专用设备1台", ["1台"]),                 # a bound naming a class: its count is the figure
     ("为65岁以上老年人提供体检服务2300人次", ["2300人次"]),
+    ("按照人均月收入低于500元的救助标准，为860户困难职工建档", ["860户"]),  # the bound of a standard: who qualifies
+    ("救助资金不足500元。", ["不足500元"]),
     ("完成投资3000万元以上，新建道路2公里", ["3000万元以上", "2公里"]),  # a bound the unit reached stays a figure
     ("在职人员平均年龄45岁", ["45岁"]),
     ("2型糖尿病患者规范管理", []),                                  # a type's name
@@ -694,6 +697,35 @@ def test_an_amount_in_two_magnitudes_or_other_digits_is_one_number(sentence, val
     assert (str(found.quantity.value), found.doubt, found.quantity.text) == (value, None, sentence[4:])
 
 
+def test_an_input_methods_full_stop_for_the_point_before_a_unit_is_the_point():
+    assert [(str(f.quantity.value), f.quantity.text, f.doubt) for f in find_quantities("发放资金16。22万元，占比12。5%。")] \
+        == [("16.22", "16。22万元", None), ("12.5", "12。5%", None)]
+    assert [f.quantity.text for f in find_quantities("完成任务16。22名职工参训")] == ["22名"]  # no money or %: not joined
+
+
+def test_counts_of_batches_lamps_and_payments_keep_their_units():
+    assert [(f.quantity.text, f.quantity.unit) for f in find_quantities("接待120批次，出车50台次，安装路灯300盏，拨付3笔")] == \
+        [("120批次", "批次"), ("50台次", "台次"), ("300盏", "盏"), ("3笔", "笔")]  # 120批次 is no 120批
+
+
+def test_an_amount_in_wan_and_qian_is_one_amount():
+    [found] = find_quantities("全年支出2631万5千元")
+    assert (str(found.quantity.value), found.quantity.unit, found.doubt) == ("2631.5", "万元", None)
+    [found] = find_quantities("全年支出2631万5千3百元")
+    assert str(found.quantity.value) == "2631.53"
+
+
+def test_digits_set_as_superscripts_before_a_unit_read_as_the_number_and_unsure():
+    [found] = find_quantities("全年支出²⁶³¹.⁵⁰万元")
+    assert (str(found.quantity.value), found.quantity.text) == ("2631.50", "²⁶³¹.⁵⁰万元") and "上标" in found.doubt
+    assert [(str(f.quantity.value), f.doubt) for f in find_quantities("全年支出2631.50万元¹，面积120m²")] == \
+        [("2631.50", None), ("120", None)]  # a footnote's marker after a figure, a unit's square: no such number
+
+
+def test_a_list_of_small_amounts_sharing_a_unit_is_not_one_broken_number():
+    assert all(f.doubt is None for f in find_quantities("两个项目分别为15、20万元"))
+
+
 def test_a_lone_circled_digit_numbers_a_list():
     assert [f.quantity.text for f in find_quantities("①数量指标：收到资金16.20万元")] == ["16.20万元"]
 
@@ -701,6 +733,7 @@ def test_a_lone_circled_digit_numbers_a_list():
 @pytest.mark.parametrize("sentence, value", [
     ("全年支出2631,50万元", "2631.50"), ("全年支出2,631,50万元", "2631.50"), ("全年支出2631 .50万元", "2631.50"),
     ("全年支出2631. 50万元", "2631.50"), ("全年支出2631.5 0万元", "2631.50"), ("全年支出26,31,500元", "2631500"),
+    ("全年支出2631、50万元", "2631.50"),  # an input method's 、 for the point (or a list: 存疑)
 ])
 def test_a_number_broken_in_its_writing_reads_whole_and_unsure(sentence, value):
     [found] = find_quantities(sentence)

@@ -75,3 +75,15 @@ def test_styled_hides_columns_as_styler_hide_does():
     for table in hiding:
         names = list(table.columns[table.hidden_columns])
         assert np.array_equal(Styler(table.data).hide(names, axis="columns").hidden_columns, table.hidden_columns)
+
+
+def test_a_table_past_pandas_cell_limit_keeps_every_row():
+    """Styler.to_html trims a table of more than 262,144 cells to fewer rows, without a word: the portfolio's units
+    table of 15,000 units (18 columns) listed 12,000 of them. A report table shows all it holds."""
+    import pandas as pd
+
+    from perfeval.outputs.report.display import styled
+
+    frame = pd.DataFrame({"单位": [f"甲{i}" for i in range(70_000)], "得分": range(70_000), "等次": "良", "备注": "—"})
+    written = styled(frame, "many", hidden=["备注"]).html()
+    assert written.count("<tr>") == 70_001 and "甲69999" in written and "..." not in written

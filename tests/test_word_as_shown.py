@@ -13,6 +13,7 @@ from docx.oxml import parse_xml
 
 from perfeval.cli import main
 from perfeval.errors import DraftError
+from perfeval.intake.documents import Row, Skipped, docx_items
 from perfeval.outputs.draft import read_document
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -135,6 +136,8 @@ def test_what_was_left_out_is_said_once_per_kind(tmp_path):
     assert len(skipped) == len(set(skipped)) == 4
     for kind in ("隐藏文字 1 处", "修订中删除的文字 1 处", "修订中移走的文字 1 处", "内容控件的占位提示文字 1 处"):
         assert any(kind in s for s in skipped), kind
+    # V18: Word shows a control's prompt, greyed: left out as no content, not as something Word hides
+    assert "Word 文件中内容控件的占位提示文字 1 处未读取（Word 以灰色显示的填写提示，不是报告内容）" in skipped
     assert read_document(build(tmp_path, [paragraph(run("干净"))], name="clean.docx")).skipped == ()
 
 
@@ -508,3 +511,74 @@ def test_the_numbers_of_an_automatic_list_are_read_as_word_draws_them(tmp_path):
     assert [formatted(n, "chineseCounting") for n in (1, 10, 12, 20, 105)] == ["一", "十", "十二", "二十", "一百零五"]
     assert [formatted(3, f) for f in ("decimalEnclosedCircle", "ideographTraditional", "upperRoman", "bullet")] == [
         "③", "丙", "III", ""]
+
+
+def floating_box(text: str, position: str = "", fill: str = "", props: str = "") -> str:
+    """A text box floating on the page (wp:anchor) at `position` (wp:positionH/V), its shape filled by `fill`."""
+    return (f"<w:r><w:drawing><wp:anchor>{position}<wp:extent cx=\"1828800\" cy=\"457200\"/><wp:docPr id=\"9\" "
+            f"name=\"框\"/><a:graphic><a:graphicData><wps:wsp><wps:spPr>{fill}</wps:spPr><wps:txbx><w:txbxContent>"
+            f"<w:p>{run(text, props)}</w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>"
+            "</wp:anchor></w:drawing></w:r>")
+
+
+WHITE = '<w:color w:val="FFFFFF"/>'
+OFF_PAGE = ('<wp:positionH relativeFrom="page"><wp:posOffset>-9000000</wp:posOffset></wp:positionH>'
+            '<wp:positionV relativeFrom="page"><wp:posOffset>914400</wp:posOffset></wp:positionV>')
+DARK = '<a:solidFill><a:srgbClr val="1F3864"/></a:solidFill>'
+THEMED_WHITE = '<a:solidFill><a:schemeClr val="bg1"/></a:solidFill>'
+
+
+@pytest.mark.parametrize("xml, read, said", [
+    (floating_box("9999.00", OFF_PAGE), [], ["Word 文件中置于页面以外的图文框中的文字 1 处未读取（Word 不显示）"]),
+    (floating_box("1234.50", fill=DARK, props=WHITE), ["1234.50"], []),
+    (floating_box("9999.00", fill=THEMED_WHITE, props=WHITE), [""],
+     ["Word 文件中白色（与页面同色）的文字 1 处未读取（Word 不显示）"]),
+    ('<w:r><w:pict><v:rect fillcolor="#1f3864"><v:textbox><w:txbxContent><w:p>' + run("1234.50", WHITE)
+     + "</w:p></w:txbxContent></v:textbox></v:rect></w:pict></w:r>", ["1234.50"], []),
+], ids=["off the page", "white on a dark box", "white on a white box", "white on a dark VML box"])
+def test_a_floating_text_box_is_read_as_word_shows_it_on_the_page(tmp_path, xml, read, said):
+    """Item 4's second forms in Word: a text box floated off the page (wp:posOffset of −25 cm) was read; white text
+    on a box filled dark was dropped as white on the page; the box's own fill (its theme colour resolved) is what
+    its text is seen against."""
+    items = list(docx_items(build(tmp_path, [paragraph(run("正文2864.30"), xml)])))
+    assert [i for i in items if isinstance(i, str)] == ["正文2864.30", *read]
+    assert [i.note for i in items if isinstance(i, Skipped)] == said
+
+
+OPAQUE_SHAPE = ('<w:r><w:drawing><wp:anchor behindDoc="{behind}"><wp:wrapNone/><wp:docPr id="9" name="遮"/><a:graphic>'
+                '<a:graphicData><wps:wsp><wps:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></wps:spPr>'
+                "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>")
+
+
+@pytest.mark.parametrize("behind, said", [("0", ["Word 文件中浮于文字上方的不透明图形 1 处：其下哪些文字被遮盖须排版才能确定，"
+                                                 "这些文字已照常读取，请对照 Word 显示核对"]), ("1", [])])
+def test_an_opaque_shape_in_front_of_the_text_is_said_as_uncertain_its_text_read(tmp_path, behind, said):
+    """A white shape floated in front of the text covers whatever a layout puts under it: that text is read and the
+    shape said, never silently; behind the text it hides nothing."""
+    items = list(docx_items(build(tmp_path, [paragraph(run("支出9999.00"), OPAQUE_SHAPE.format(behind=behind))])))
+    assert [i for i in items if isinstance(i, str)] == ["支出9999.00"]
+    assert [i.note for i in items if isinstance(i, Skipped)] == said
+
+
+def test_a_deletion_tracked_inside_a_cell_is_not_read(tmp_path):
+    deleted = '<w:del w:id="2" w:author="a"><w:r><w:delText>9999.00</w:delText></w:r></w:del>'
+    table_xml = table(row(f"<w:tc><w:tcPr/><w:p>{run('支出')}{deleted}{run('2864.30')}</w:p></w:tc>"), columns=1)
+    items = list(docx_items(build(tmp_path, [], [table_xml])))
+    assert [i.cells for i in items if isinstance(i, Row)] == [("支出2864.30",)]
+    assert [i.note for i in items if isinstance(i, Skipped)] == ["Word 文件中修订中删除的文字 1 处未读取（Word 不显示）"]
+
+
+def test_a_header_and_footer_are_not_read_and_are_said(tmp_path):
+    """Word prints its headers and footers on every page (the unit's name, 第 N 页, a text box with a figure): no text
+    of the report, as a PDF's running lines are not; they were left out without a word."""
+    document = docx.Document()
+    document.add_paragraph("正文2864.30")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "青溪县自然资源局"
+    section.footer.paragraphs[0].text = "第 1 页"
+    path = tmp_path / "margins.docx"
+    document.save(path)
+    items = list(docx_items(path))
+    assert [i for i in items if isinstance(i, str)] == ["正文2864.30"]
+    assert [i.note for i in items if isinstance(i, Skipped)] == [
+        "Word 文件中页眉、页脚 2 处的文字未作正文读取（每页重复印出，请对照原文）"]

@@ -34,6 +34,21 @@ def test_a_workbook_given_to_draft_names_excel_import(workbook, tmp_path, capsys
     assert not (tmp_path / "d.yaml").exists()
 
 
+RTF = (b"{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil\\fcharset134 \\'cb\\'ce\\'cc\\'e5;}}\n"
+       b"\\f0\\fs24 2024\\u24180?\\u24230?\\u37096?\\u38376? 2187.25\\par\n}")  # what WordPad saves (V23)
+
+
+@pytest.mark.parametrize("name", ["报告.docx", "报告.pdf", "报告.rtf"])
+def test_an_rtf_document_is_named_as_rtf_not_drafted_as_text(tmp_path, capsys, name):
+    """V23: an RTF file named .txt drafted its markup (\\u19975? codes as figures), named .docx was "plain text",
+    named .rtf was refused without naming RTF."""
+    report = tmp_path / name
+    report.write_bytes(RTF)
+    assert main(["draft", str(report), "-o", str(tmp_path / "d.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "RTF" in err and "Traceback" not in err and not (tmp_path / "d.yaml").exists()
+
+
 def _word(path):
     document = docx.Document()
     document.add_paragraph("青禾县档案馆2023年度部门整体支出绩效自评报告")
@@ -44,6 +59,7 @@ def _word(path):
     (_word, "looks like a Word file (.docx)"),
     (lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), "looks like a PDF file"),
     (lambda p: p.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504)), "old Word (.doc)"),
+    (lambda p: p.write_bytes(RTF), "looks like an RTF document"),
 ])
 def test_a_file_of_another_format_named_txt_says_what_it_looks_like(tmp_path, capsys, make, said):
     report = tmp_path / "报告.txt"

@@ -155,7 +155,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         say(f"error: {problem}", sys.stderr)
     done = len(outcome.results) - len(outcome.failed) - len(outcome.not_run) - len(outcome.unchanged)
     kept = f", {len(outcome.unchanged)} unchanged" if outcome.unchanged else ""
-    kept += f", {len(outcome.not_run)} not run (confirmed params ran in their place)" if outcome.not_run else ""
+    kept += f", {len(outcome.not_run)} not run (another file of their unit ran in their place)" if outcome.not_run else ""
     say(f"{done} report(s) written{kept}, {len(outcome.failed)} failed; index: "
         f"{shown_path(outcome.outputs / 'index.html')}")
     return 1 if outcome.failed or problems or outcome.problems else 0
@@ -191,16 +191,31 @@ def _check_draft_outputs(report: Path, output: str | None, review: str | None) -
     """Refuse, even with --force, an output that is the report being drafted, and a draft or review page named as
     another kind of file (`-o r.txt` wrote YAML over the report; `-o r.review.html` wrote
     YAML into a page). --force replaces earlier outputs, never the report itself."""
-    named = [(flag, Path(path)) for flag, path in (("-o", output), ("--review", review)) if path]
-    for flag, path in named:
-        suffixes = (".yaml", ".yml") if flag == "-o" else (".html", ".htm")
-        if path.suffix.lower() not in suffixes:
-            raise PerfevalError(f"{flag} {shown_path(path)}: name the {'draft' if flag == '-o' else 'review page'} "
-                                f"{' or '.join('*' + s for s in suffixes)}")
-        if path.exists() and report.exists() and os.path.samefile(path, report):  # a link to it, a hard link
-            raise PerfevalError(f"{flag} {shown_path(path)} is the report being drafted; write the "
-                                f"{'draft' if flag == '-o' else 'review page'} to another file "
-                                "(--force replaces earlier outputs, never the report)")
+    for flag, path, what in (("-o", output, DRAFT), ("--review", review, REVIEW_PAGE)):
+        if path:
+            check_output_kind(flag, Path(path), what, [report], "the report being drafted")
+
+
+OutputKind = tuple[str, tuple[str, ...]]  # what a command writes, and the suffixes it may be named with
+DRAFT: OutputKind = ("draft", (".yaml", ".yml"))
+REVIEW_PAGE: OutputKind = ("review page", (".html", ".htm"))
+PARAMS_FILE: OutputKind = ("params file", (".yaml", ".yml"))
+WORKBOOK: OutputKind = ("workbook", (".xlsx",))
+
+
+def check_output_kind(flag: str, path: Path, kind: OutputKind, inputs: Sequence[Path], input_word: str) -> None:
+    """Refuse, even with --force, an output named as another kind of file than the command writes, or that is one
+    of the files it reads (a link to it, a hard link): `excel import wb.xlsx -o wb.xlsx --force` wrote YAML over the
+    analyst's workbook, `excel export u.yaml -o u.yaml --force` a workbook over the params. --force replaces earlier
+    outputs, never an input."""
+    what, suffixes = kind
+    if path.suffix.lower() not in suffixes:
+        raise PerfevalError(f"{flag} {shown_path(path)}: name the {what} {' or '.join('*' + s for s in suffixes)}")
+    if path.exists():
+        for source in inputs:
+            if source.exists() and os.path.samefile(path, source):
+                raise PerfevalError(f"{flag} {shown_path(path)} is {input_word}; write the {what} to another file "
+                                    f"(--force replaces earlier outputs, never {input_word.split(' being ')[0]})")
 
 
 def _first_missing(folder: Path) -> Path | None:
@@ -254,6 +269,7 @@ def cmd_excel_template(args: argparse.Namespace) -> int:
     from .outputs.excel.template import write_template
 
     check_output_file(args.output, args.force)
+    check_output_kind("-o", Path(args.output), WORKBOOK, [], "")
     say(f"wrote {shown_path(write_template(args.output, args.framework))}")
     return 0
 
@@ -263,6 +279,7 @@ def cmd_excel_export(args: argparse.Namespace) -> int:
     from .outputs.excel.template import export_workbook
 
     check_output_file(args.output, args.force)
+    check_output_kind("-o", Path(args.output), WORKBOOK, [Path(args.params)], "the params file being exported")
     say(f"wrote {shown_path(export_workbook(args.params, args.output))}")
     return 0
 
@@ -274,6 +291,7 @@ def cmd_excel_import(args: argparse.Namespace) -> int:
 
     if args.output:
         check_output_file(args.output, args.force)
+        check_output_kind("-o", Path(args.output), PARAMS_FILE, [Path(args.workbook)], "the workbook being imported")
     target, _, sheet = import_workbook(args.workbook, args.output, force=args.force)
     total = "not scored" if sheet.total_on_100 is None else f"{fixed(sheet.total_on_100, 2)} on 100"
     grade = f"grade {one_line(sheet.grade)}" if sheet.grade else f"no grade ({one_line(sheet.grade_withheld_reason or '')})"
@@ -287,8 +305,10 @@ def cmd_excel_summary(args: argparse.Namespace) -> int:
     from .result import evaluate_file
 
     check_output_file(args.output)
+    files = _params_files(args.paths)
+    check_output_kind("-o", Path(args.output), WORKBOOK, files, "a params file being summarised")
     scored, bad = [], 0
-    for f in _params_files(args.paths):
+    for f in files:
         try:
             scored.append(evaluate_file(f))
         except PerfevalError as exc:

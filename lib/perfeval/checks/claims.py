@@ -68,25 +68,33 @@ def relation(kind: str, a: Num, b: Num) -> Num:
 
 
 def _span(kind: str, a: Value, b: Value) -> tuple[float, float] | None:
-    """The values the relation can take when a figure bounds rather than states its value (2500余次 ÷ …)."""
+    """The values the relation can take within what its figures' words allow (2500余次 ÷ …) and, for a change from its
+    amount, whose base is the difference of two printed figures, within their printed places too (增加20.63万元 on
+    22.59万元 is 20.625–20.635 over a base of 1.955–1.965: 1,049.7 %–1,055.5 %, so a stated 1,055.4% holds)."""
     def ends(v: Value) -> tuple[float, float]:
         if not v.qualified:
-            return v.value, v.value
+            half = float(v.quantity().rounding) if kind in _FROM_AN_AMOUNT else 0.0
+            return v.value - half, v.value + half
         iv = v.quantity().interval()
         low = float(iv.low) if iv.low is not None else 0.0
         return low, float(iv.high) if iv.high is not None else float("inf")
 
     (a0, a1), (b0, b1) = ends(a), ends(b)
-    if b0 <= 0:
+    if kind != "ratio":
+        b0, b1 = convert(b0, b.unit, a.unit), convert(b1, b.unit, a.unit)
+    if b0 <= 0 or kind == "increase_by" and a0 <= b1:
         return None  # the denominator may be 0: the relation can be anything
     values = [relation(kind, x, y) for x in (a0, a1) for y in (b0, b1) if math.isfinite(x) and math.isfinite(y)]
     return (min(values), max(values)) if values else None
 
 
+_FROM_AN_AMOUNT = ("increase_by", "decrease_by")
+
+
 def _ratio_holds(r: StatedRatio, a: Value, b: Value) -> tuple[bool, float]:
     computed = relation(r.kind, a.value, convert(b.value, b.unit, a.unit) if r.kind != "ratio" else b.value)
-    if not (a.qualified or b.qualified):
-        return r.holds_for(computed), computed
+    if r.holds_for(computed):
+        return True, computed
     span = _span(r.kind, a, b)
     if span is None:
         return True, computed

@@ -114,7 +114,7 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     # Every other count is of its own kind: 3辆 is never 3台.
     for symbol in ("辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
                    "户", "户次", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "个月", "期", "卷", "页", "段", "架",
-                   "盒", "盘"):
+                   "盒", "盘", "批次", "台次", "辆次", "车次", "架次", "盏", "笔"):  # 120批次 is no 120批
         add(symbol, symbol)
     synonyms["家/次"] = "家次"
     return units, synonyms
@@ -126,7 +126,7 @@ _SYMBOLS = sorted([s for s in UNITS if s] + list(SYNONYMS), key=len, reverse=Tru
 _NOT_UNITS = ("项目", "台账", "人员", "人民", "名称", "名单", "家庭", "组织", "本年", "本级", "本单位", "份额", "处置",
               "处理", "所有", "所属", "期间", "条例", "批复", "批准", "起草", "间隔", "户籍", "次日", "次年", "元旦",
               "个性", "天然", "张贴", "件事", "类别", "届时", "分类", "分别", "分配", "分析", "分拣", "分管", "米饭",
-              "人大", "人社", "人事", "人力", "人防", "人武", "人居", "盘活", "盘点", "盘查", "盒饭")
+              "人大", "人社", "人事", "人力", "人防", "人武", "人居", "盘活", "盘点", "盘查", "盒饭", "笔记", "笔者")
 
 
 # After a count, these make it the report counting its own parts, not a figure of the unit's work.
@@ -345,7 +345,19 @@ _PLUS_MINUS = lazy_compile(r"±(?=\d)")
 # (3752 .48, 3752. 48, 3752.4 8), groups of two (37,52,480元). Read as one number and listed 存疑.
 _BROKEN = lazy_compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*,\d{1,2}|\d{4,},\d{1,2}|\d+ \.\d+|\d+\. \d+|\d+\.\d+ \d{1,2}"
                      r"|\d++\.\.\d++|\d++\.\d++\."  # 2864..30, 2864.30. before its unit: a point typed twice
+                     r"|\d{4,}、\d{2}"  # 2864、30: an input method's 顿号 for the point (15、20万元 is a list)
                      r"|\d{1,2}(?:,\d{2})+,\d{3})(?![\d,.])(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
+# An input method's full stop typed for the point before a unit (16。22万元): no sentence ends inside an amount.
+# STOP_AS_POINT is that full stop after the integer's digits; the sentence splitter keeps it inside its sentence.
+STOP_AS_POINT = r"。(?=\d{1,2}(?![\d.])\s?(?:[万亿千]?元|万|亿|[%‰]))"
+_STOP_DECIMAL = lazy_compile(rf"(?<![\d.,])(?P<int>\d++)(?={STOP_AS_POINT})。(?P<frac>\d{{1,2}})")
+# An amount in 万 and 千 (2864万3千元, 2864万3千5百元): one amount, 2864.3万元.
+_WAN_QIAN = lazy_compile(r"(?<![\d.])(?P<a>\d{1,8})万(?P<b>\d)千(?:(?P<c>\d)百)?(?=元)")
+# Digits set as superscripts before a unit (²⁸⁶⁴.³⁰万元, a copy that kept a format's raised text): the number, 存疑 —
+# never dropped without a word; a raised digit after a figure or a word is a footnote's marker, not this.
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_RAISED = lazy_compile(rf"(?<![\d{_SUPERSCRIPT_DIGITS}])[{_SUPERSCRIPT_DIGITS}]++(?:[.·][{_SUPERSCRIPT_DIGITS}]++)?"
+                       r"(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
 # A middle dot as a decimal point (2450·60), told from a month and a day joined by one (12·4, 3·15).
 _DOT_DECIMAL = lazy_compile(r"(?<![\d.,])(?P<int>\d+)[·・‧⋅∙](?P<frac>\d+)(?![\d·・‧⋅∙])")
 # A dash written where a minus stands (—25%, ——25%, -- 20%): a minus, or a dash of the sentence, or an empty cell's
@@ -420,6 +432,7 @@ _SCORING_RULE = lazy_compile(r"每[^，。；,;]{0,16}?(?:扣|减|加|得)\s*[\d
                              r"(?:缺|少|漏|错|差)\s*[一二三四五1-9]\s*(?:项|个|次|处|条)\s*(?:扣|减)\s*[\d.]+\s*分|[\d.]+\s*[%％]?[^，。；,;\d]{0,8}?"
                              r"(?:计满分|不得分|得满分)|(?:(?:≥|≤|达到|不低于|不高于|超过|低于|高于|大于|小于)\s*[\d.]+\s*[%％]?"
                              r"|[\d.]+\s*[%％分]?\s*(?:及以上|以上|及以下|以下))[^，。；,;\d]{0,8}?得\s*[\d.]+\s*分")
+_INCLUDED = r"[（(]\s*不?含\s*[）)]"  # (含), (不含) after a range's end: 80%（含）至90%
 # The upper end of a range after its lower end's bracket (80（含）-90分): a dash, not a minus.
 _INCLUDED_END = lazy_compile(r"\d\s*分?\s*[（(]\s*不?含\s*[）)]\s*$")
 _YEAR_DIGITS = lazy_compile(r"(?:19|20)\d{2}")
@@ -431,7 +444,7 @@ _METADATA = lazy_compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|(?<![A-Za-z])(?:True|Fa
 MAX_METADATA_GAP = 40  # characters between a bare number and the timestamp or flag that makes it a file property
 _PER = lazy_compile(rf"\s*/\s*(?P<per>(?:\d+(?:\.\d+)?\s*[万千亿]?)?\s*(?:{_UNIT_RE}))(?![\dA-Za-z])")
 _DOTTED_DATE = lazy_compile(r"(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])")
-_SUBJECT_CODE = lazy_compile(r"2[0-3]\d(?:\d{2}){1,2}")  # 功能分类科目 codes: 类 201, 款 20103, 项 2010301
+SUBJECT_CODE = lazy_compile(r"2[0-3]\d(?:\d{2}){1,2}")  # 功能分类科目 codes: 类 201, 款 20103, 项 2010301
 _NEXT_HEADING = lazy_compile(r"\s+(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|"
                            r"[（(]\s*[一二三四五六七八九十]+\s*[）)]|附件|附表)")
 _PAGED_HEADING = lazy_compile(r"\s\d{1,3}" + _NEXT_HEADING.pattern)  # a page number, then the next heading
@@ -446,7 +459,7 @@ _MONTH_DAY = lazy_compile(r"[·•・]\d{1,2}(?!\d)")
 # What a time word after a dotted date says (2022.12前, 2023.6以来): a time, not a figure.
 _TIME_AFTER = lazy_compile(r"\s*(?:月|底|末|初|前|后|以前|以后|以来|起|止|之前|之后|期间)")
 # A 类 of the budget's functional classification: three digits (201-234) before a name ending in 支出.
-_CLASS_CODE = lazy_compile(r"2[0-3]\d")
+CLASS_CODE = lazy_compile(r"2[0-3]\d")
 _CLASS_NAME = lazy_compile(r"\s?[\u4e00-\u9fff、]{1,16}?支出")
 # The short numbers of emergency and public services before the service's name (110报警, 120急救中心, 12333咨询).
 _SERVICE_NUMBER = lazy_compile(r"11[0249]|12[02]|123\d{2}|95\d{3}|96\d{3,4}")
@@ -471,6 +484,8 @@ MAX_CHANGE_GAP = 12  # characters between the change's word and the bracket
 _CONTENTS_AHEAD = lazy_compile(r"目\s*目?\s*录")  # a contents list's heading further on the line (a score opening a row with
 # leaders, 1 某某指标……, is a figure)
 _BOUND_SUFFIXES = ("以上", "及以上", "以下", "及以下")
+_BOUND_PREFIXES = ("低于", "高于", "不足", "不满", "超过", "达到", "不低于", "不高于")
+_STANDARD_AFTER = lazy_compile(r"(?:以上|以下)?的?[\u4e00-\u9fff]{0,6}?标准")  # …救助标准, 的补助标准
 # After a bound: the class it names (…的专用设备, 老年人), not a clause that goes on (，, 。, 的需…: a rule, see above).
 _CLASS_AFTER = lazy_compile(r"的?[\u4e00-\u9fff]")
 
@@ -481,7 +496,7 @@ def _is_money(unit: str) -> bool:
 
 
 # What a web page counts around a copy: its views (bare: 网站访问量12万人次 is a figure) and a document site's articles.
-_SITE_COUNT = lazy_compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|大全|汇编|模板|篇)\s*[：:]?\s*$")
+_SITE_COUNT = lazy_compile(r"(?:(?:浏览|阅读|点击)(?:量|数|次数)?|精选|精品|范文|优选|合集|锦集|通用|大全|汇编|模板|篇)\s*[：:]?\s*$")
 MAX_HEAD_WORDS = 12  # characters before a number that can name a page's counter
 
 _GRADE_WORD = r"(?:优秀|优|良好|良|较好|中等|中|一般|合格|及格|较差|差|不合格|不及格|[A-Da-d]\s*(?:级|等|档)?(?![A-Za-z]))"
@@ -516,7 +531,12 @@ _TARGET_REACHED = lazy_compile(r"(?:完成|达到|实现)[^，。；,;]{0,12}?�
 _CAUSE = lazy_compile(r"因|由于|鉴于")  # 因未按时报送扣1分: a deduction given, with its cause
 # A threshold whose clause ends in 的 before a scoring rule (偏差率超过10%的，每超过1个百分点扣0.1分), and a weight in
 # a sentence that scores by it (权重为20%，按实际完成情况计分).
-_THRESHOLD_OF_A_RULE = lazy_compile(r"[^，。；,;]{0,12}?的\s*[，,]\s*(?:每|扣|减|不得分|得\s*[\d.]|计\s*[\d.]|按比例)")
+_THRESHOLD_OF_A_RULE = lazy_compile(r"[^，。；,;]{0,12}?的\s*[，,]\s*(?:每|扣|减|不得分|得\s*[\d.]|计\s*[\d.]|按比例"
+                                    r"|按[^，。；,;]{0,12}?(?:计分|得分|扣分|折算))"
+                                    # a rung of a scoring ladder: 90%≤执行率<95%得8分 (both ends of the rung)
+                                    r"|\s*[≤<＜≦]\s*[\u4e00-\u9fff]{1,8}?\s*[≤<＜≦]")
+_BOUND_BEFORE = lazy_compile(r"[≥≤<>＜＞≦≧]\s*$")
+_POINTS_RIGHT_AFTER = lazy_compile(r"\s*(?:（含）|\(含\))?\s*的?\s*(?:得|扣)\s*[\d.]++\s*分")  # <95%得8分
 _WEIGHT = lazy_compile(r"权重\s*(?:为|是|[：:])?\s*$")
 _TARGET_FOR_POINTS = lazy_compile(r"(?:完成|达到|实现)[^，。；,;\d]{0,8}$")
 _POINTS_AFTER = lazy_compile(r"[^，。；,;\d]{0,4}?得\s*[\d.]++\s*分")
@@ -529,12 +549,47 @@ _SCORE_GIVEN = lazy_compile(r"得分\s*(?:为|是|[：:])?\s*\d|(?:自评|实际
 _SCORES_BY = lazy_compile(r"计分|扣分|得分|评分|打分|满分")
 
 
+# A rung of a scoring ladder: a clause giving points (得8分, 得满分, 不得分, 按比例得分) on a condition that bounds a
+# number (≥95%, 90%（含）至95%之间, 10%以内, 低于80%, 完成率100%的得): every number of the clause is the rule's.
+_RUNG_POINTS = lazy_compile(r"(?:(?:得|计|扣|减)\s*(?:[\d.]++\s*分|满分|半分|一半(?:分值|分数)?|零分)|不得分|不计分"
+                            r"|按[^，。；,;]{0,10}?(?:得分|计分|扣分|折算))")
+_RUNG_CONDITION = lazy_compile(r"[≥≤<>＜＞≦≧±]|以上|以下|以内|之内|之间|不足|不低于|不高于|低于|高于|超过|未达|小于|大于"
+                               r"|的\s*$|[\d%％分]\s*[（(]\s*不?含\s*[）)]|\d\s*[%％分]?\s*[至到~～\-—－]\s*[\d.]")
+# Where a sentence is a rule of scoring (评分标准：…, a rate's formula …×100%, 每…扣…分, 扣完为止): a number right
+# before points (到位率100%得3分) is a rung, with or without a bound.
+_RULE_SENTENCE = lazy_compile(r"评分标准|计分方法|评分方法|评分规则|评分办法|计分规则|指标解释|[×*＊]\s*100\s*[%％]|扣完为止"
+                              r"|每[^，。；,;]{0,16}?(?:扣|减)\s*[\d.]+\s*分")
+_RESULT_WORDS = lazy_compile(r"实际|实现了|完成了|已经|已")  # 实际完成率92%高于目标90%得5分: a score given, not a rule
+# A level of a rubric opening its clause (2分：制度健全；1分：…；0分：无制度): the points a description earns.
+_RUBRIC_LEVEL = lazy_compile(r"(?:^|[；;。，,\s])[\d.]++\s*分\s*[：:]")
+
+
+def _rung_of_a_ladder(norm: str, lead: int, end: int, before: str, after: str) -> bool:
+    """Is a number part of a clause that gives points on a bounded condition (a rung of a scoring ladder), or a
+    level of a rubric? The framework's rule, not the unit's figures; a score given (因…扣1分, 自评得) is not."""
+    clause_before = re.split(r"[，。；,;]", before)[-1]
+    clause = clause_before + norm[lead:end] + re.split(r"[，。；,;]", after)[0]
+    if _CAUSE.search(clause) or _SCORE_GIVEN.search(clause) or _RESULT_WORDS.search(clause):
+        return False
+    found = list(_RUNG_POINTS.finditer(clause))
+    points = found[-1] if found else None  # the clause's last points: what its condition gives
+    if points is not None and len(clause_before) < points.end():  # the number stands before the points' end
+        condition = clause[:points.start()]
+        if _RUNG_CONDITION.search(condition) or (
+                re.search(r"\d\s*[%％]?\s*$", condition) and _RULE_SENTENCE.search(before + norm[lead:end] + after)):
+            return True
+    if re.match(r"\s*(?:为|作为)满分", after):
+        return True  # 以100分为满分: the scale's
+    return bool(not clause_before.strip() and re.match(r"\s*[：:]", after) and norm[lead:end].rstrip().endswith("分")
+                and _RUBRIC_LEVEL.search(before + "；" + after[1:]))
+
+
 def _rule_threshold(norm: str, before: str, after: str) -> bool:
     """Is a number the threshold a form's rule scores from, or a weight stated in a rule of scoring?"""
     clause_before = _CLAUSE_MARK.split(before)[-1]
     if _TARGET_FOR_POINTS.search(clause_before) and _POINTS_AFTER.match(after) and _RULE_CUE.search(before + after):
         return True  # 完成1万卷得10分，未完成按比例得分: the target a rule gives its points for
-    return bool(_THRESHOLD_OF_A_RULE.match(after)
+    return bool(_THRESHOLD_OF_A_RULE.match(after) or (_BOUND_BEFORE.search(before) and _POINTS_RIGHT_AFTER.match(after))
                 or (_WEIGHT.search(clause_before) and _SCORES_BY.search(norm))
                 or (_FULL_MARKS.search(clause_before) and _RULE_CUE.search(norm) and not _SCORE_GIVEN.search(norm)))
 
@@ -679,14 +734,17 @@ def _normalise(text: str, whole: bool) -> _Normalised:
     norm, at, _ = _rewrite(norm, at, PINYIN, lambda m: (" " * len(m.group(0)), None))  # 報(bào)告: read as if absent
     norm, at, _ = _rewrite(norm, at, _CIRCLED, lambda m: (m.group(0).translate(_CIRCLED_DIGITS), None))
     norm, at, _ = _rewrite(norm, at, _DOT_DECIMAL, _dot_decimal)
+    norm, at, _ = _rewrite(norm, at, _STOP_DECIMAL, lambda m: (f"{m.group('int')}.{m.group('frac')}", None))
     norm, at, _ = _rewrite(norm, at, _WORD_MINUS, lambda m: ("-", None))
     norm, at, _ = _rewrite(norm, at, _WORD_MINUS_CN, lambda m: ("百分之-", None))
     norm, at, _ = _rewrite(norm, at, _ARROWED, _arrowed)
     norm, at, _ = _rewrite(norm, at, _TWO_MAGNITUDES, _two_magnitudes)
+    norm, at, _ = _rewrite(norm, at, _WAN_QIAN, lambda m: (f"{m.group('a')}.{m.group('b')}{m.group('c') or ''}万", None))
+    norm, at, raised = _rewrite(norm, at, _RAISED, _raised)
     norm, at, _ = _rewrite(norm, at, _BRACKETED, negative)  # sure readings: no doubts to keep
     norm, at, doubts = _rewrite(norm, at, _OTHER_GROUPING, _grouping)
     norm, at, broken = _rewrite(norm, at, _BROKEN, _broken)  # after the groupings (1 268,40 is theirs), in as many
-    doubts += broken  # characters, so the doubts found before keep their places
+    doubts += broken + raised  # characters, so the doubts found before keep their places
     norm, at, dashes = _dashes_as_minus(norm, at)
     return _Normalised(norm, tuple(at), tuple(sorted(doubts + dashes)))
 
@@ -703,11 +761,17 @@ def _broken(m: re.Match[str]) -> tuple[str, str | None]:
     """A number whose writing is broken, read whole (a comma before one or two last digits as its decimal point), and
     why it is unsure."""
     written = m.group("n")
-    compact = written.replace(" ", "")
+    compact = written.replace(" ", "").replace("、", ".")
     head, comma, tail = compact.rpartition(",")
     value = f"{head.replace(',', '')}.{tail}" if comma and len(tail) <= 2 else compact.replace(",", "")
     value = re.sub(r"\.\.", ".", value).rstrip(".")
     return value.rjust(len(written)), f"“{written}”写法不规范，读作{value}，也可能是两个数，请核对"
+
+
+def _raised(m: re.Match[str]) -> tuple[str, str | None]:
+    """Superscript digits read as the digits they raise, and why that is unsure."""
+    value = m.group(0).translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")).replace("·", ".")
+    return value, f"“{m.group(0)}”以上标数字书写，读作{value}，请核对"
 
 
 def _arrowed(m: re.Match[str]) -> tuple[str, str | None]:
@@ -816,7 +880,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     before = norm[max(0, lead - LOOK_BEHIND):lead]  # the words a number's reading depends on: never the whole text
     if before.rstrip().endswith("第") or (before_char and before_char in "-—–~～/.") \
             or re.match(r"[-—–~～]\d", after) or (g["sign"] and (before_char.isdigit() or (before_char != "" and before_char in "%‰") or (before_char.isascii() and before_char.isalpha()))) \
-            or re.match(r"\s*[至到]\s*\d", after) or re.search(r"\d\s*[至到]\s*$", before) \
+            or re.match(rf"\s*(?:{_INCLUDED})?\s*[至到]\s*\d", after) \
+            or re.search(rf"\d\s*[%％分]?\s*(?:{_INCLUDED})?\s*[至到]\s*$", before) \
             or (g["sign"] and _INCLUDED_END.search(before)):
         return None  # ordinals (第二批), ranges and codes (附件1-3, 95-90%, 2400至2500万元, 80（含）-90分: neither end is
         # the figure)
@@ -860,12 +925,16 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     if g["suffix"] in _BOUND_SUFFIXES and (unit == "岁" or _is_money(unit)) and _CLASS_AFTER.match(after):
         return None  # the bound that names a class (单价200万元以上的专用设备, 65岁以上老年人): the count of the class,
         # not its bound, is the figure
+    if prefix in _BOUND_PREFIXES and (unit == "岁" or _is_money(unit)) and _STANDARD_AFTER.match(after):
+        return None  # the bound of a standard (人均月收入低于400元救助标准, 年满60岁以上的补助标准): who qualifies
     if unit in ("篇", "次", "") and not g["pct"] and not g["mult"] and _SITE_COUNT.search(before[-MAX_HEAD_WORDS:]):
         return None  # a site's counters around a copy (浏览量 27, 阅读：1024, (精选5篇), 范文2): the page's, not the unit's
     if unit in ("分", "") and not g["pct"] and _rule_of_a_form(before, after, bool(g["suffix"] or prefix)):
         return None  # a grade's threshold (得分≥85分为优), a formula's points (10分×完成率), a rule's (目标明确的得5分)
     if _rule_threshold(norm, before, after):
         return None  # a threshold or a weight a form's rule scores by (偏差率超过10%的，每超过…扣0.1分; 权重为20%，…计分)
+    if _rung_of_a_ladder(norm, lead, end, before, after):
+        return None  # a rung of a scoring ladder (90%（含）至95%之间得8分, 10%以内得5分), a rubric's level (2分：…)
     if end - lead < LOOK_BEHIND and _SCORING_RULE.search(_CLAUSE_MARK.split(before)[-1] + norm[lead:end]
                                                          + _CLAUSE_MARK.split(after)[0]):  # a rule's number is short:
         # searched in a run of 20,000 digits the rule took time quadratic in its length
@@ -917,7 +986,7 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             if _DOTTED_DATE.fullmatch(digits) and (re.match(r"[.．]\d", after) or re.match(r"\s*(?:月|底|末|初)", after)
                                                    or re.search(r"(?:截至|截止|至|于|从)\s*$", before)):
                 return None  # a date written with dots (截至2022.12.31, 2023.6底)
-            if _SUBJECT_CODE.fullmatch(digits) and _CJK.match(after.lstrip()):
+            if SUBJECT_CODE.fullmatch(digits) and _CJK.match(after.lstrip()):
                 return None  # a budget subject's code before its name (2010301行政运行, 20103 政府办公厅)
             if _YEAR_DIGITS.fullmatch(digits) and (
                     _CJK.match(after) and (not before_char or _CJK.match(before_char) or before_char in _PATH_MARKS)
@@ -1046,7 +1115,7 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True
     if integer and len(digits) <= 2 and (re.search(r"\d\s*[=+＋]\s*$", before) or re.match(r"\s*[=+＋]\s*\d", after)):
         return True
-    if _CLASS_CODE.fullmatch(digits) and _CLASS_NAME.match(after):
+    if CLASS_CODE.fullmatch(digits) and _CLASS_NAME.match(after):
         return True
     return bool(_SERVICE_NUMBER.fullmatch(digits) and (len(digits) == 5 and _CJK.match(after)
                                                        or _SERVICE_WORDS.match(after)))

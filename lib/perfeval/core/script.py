@@ -51,7 +51,11 @@ _SUPPLEMENT = {
     0x2EDC: "飞", 0x2EDD: "食", 0x2EE0: "饣", 0x2EE2: "马", 0x2EE3: "骨", 0x2EE4: "鬼", 0x2EE5: "鱼", 0x2EE6: "鸟",
     0x2EE7: "卤", 0x2EE8: "麦", 0x2EE9: "黄", 0x2EEA: "黾", 0x2EEC: "齐", 0x2EEE: "齿", 0x2EF0: "龙", 0x2EF3: "龟",
 }
-TO_IDEOGRAPHS = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)} | _SUPPLEMENT
+# Kangxi radicals whose NFKC ideograph is the traditional form where simplified Chinese has its own character: an SC
+# font draws ⼾ as 户 (专⼾ is 专户, not 专戶), ⾭ as 青.
+_RADICALS_SIMPLIFIED = {0x2F3E: "户", 0x2FAD: "青"}
+TO_IDEOGRAPHS = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)} | _SUPPLEMENT \
+    | _RADICALS_SIMPLIFIED
 
 
 def ideographs(text: str) -> str:

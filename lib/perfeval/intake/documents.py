@@ -29,6 +29,7 @@ from ..fileio import read_bounded
 MAX_BYTES = 30_000_000  # a narrative report is 20-200 kB as text, a few MB as Word or PDF with its scans
 _ZIP = b"PK\x03\x04"
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # old .doc files and encrypted Office files
+_RTF = b"{\\rtf"
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def join_lines(lines: Iterable[str]) -> str:
 
 
 MAX_HEADING_LINE = 24  # characters of a heading that stands on a line of its own in a cell (（二）支出情况)
-_SENTENCE_MARK = re.compile(r"[。；;！!？?，,：:]")
+SENTENCE_MARK = re.compile(r"[。；;！!？?，,：:]")
 
 
 def cell_text(lines: Iterable[str]) -> str:
@@ -84,7 +85,7 @@ def cell_text(lines: Iterable[str]) -> str:
     for line in (clean(x) for x in lines):
         if not line:
             continue
-        if len(line) <= MAX_HEADING_LINE and not _SENTENCE_MARK.search(line) and heading_of(line) is not None:
+        if len(line) <= MAX_HEADING_LINE and not SENTENCE_MARK.search(line) and heading_of(line) is not None:
             paragraphs += [[line], []]
         else:
             paragraphs[-1].append(line)
@@ -106,6 +107,9 @@ def looks_like(raw: bytes) -> str | None:
         return "a PDF file; give it with the .pdf extension"
     if raw.startswith(_OLE):
         return "an old Word (.doc) or Excel (.xls) file, or an encrypted one; save it as .docx without a password"
+    if raw.lstrip()[:5] == _RTF:  # its markup read as text drafted \u19975? codes as figures (V23)
+        return "an RTF document (as WordPad or an office system exports), which this reader does not read; open it " \
+               "in Word or WPS and save it as .docx"
     if not raw.startswith(_ZIP):
         return None
     try:
@@ -474,6 +478,24 @@ def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
         yield Skipped(f"Word 文件中{what} {count} 处未读取（{why}）")
     for what, count in body.notes.items():
         yield Skipped(f"Word 文件中{what} {count} 处的文字未读取（{_NOTE_SHOWN.get(what, _FOOTNOTE_SHOWN)}）")
+    margins = _margin_parts(document)
+    if margins:
+        yield Skipped(f"Word 文件中页眉、页脚 {margins} 处的文字未作正文读取（每页重复印出，请对照原文）")
+    if body.overlaid:
+        yield Skipped(f"Word 文件中浮于文字上方的不透明图形 {body.overlaid} 处：其下哪些文字被遮盖须排版才能确定，这些文字已照常"
+                      "读取，请对照 Word 显示核对")
+
+
+def _margin_parts(document) -> int:  # noqa: ANN001 - a python-docx Document
+    """How many of the document's headers and footers hold text (their text boxes too): Word prints them on every
+    page, and they are no text of the report, so they are not read, and said (as a PDF's running lines are)."""
+    found = 0
+    for rel in document.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith(("/header", "/footer")):
+            continue
+        element = getattr(rel.target_part, "element", None)
+        found += element is not None and any((t.text or "").strip() for t in element.iter(f"{_W}t"))
+    return found
 
 
 _STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/([A-Za-z]+)/")
@@ -518,12 +540,13 @@ _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _KNOWN_NAMESPACES = ("http://schemas.microsoft.com/office/", "http://schemas.openxmlformats.org/")
 _OFF = ("0", "false", "off")
 _LEFT_OUT = {"del": "修订中删除的文字", "moveFrom": "修订中移走的文字", "vanish": "隐藏文字",
-             "placeholder": "内容控件的占位提示文字", "white": "白色（与页面同色）的文字", "tiny": "字号小于 1 磅的文字",
+             "white": "白色（与页面同色）的文字", "tiny": "字号小于 1 磅的文字",
              "field code": "域代码中嵌套域的结果", "symbol": "符号字体中的字符", "math": "含分式、上下标等结构的公式",
              "background": "与底色同色的文字", "squeezed": "字符缩放小于 10% 的文字",
              "hidden drawing": "隐藏的图形或文本框中的文字", "off page": "置于页面以外的图文框中的文字"}
 # what Word shows but is not read as part of the text, and why (said with it)
 _SHOWN = {"raised": ("接在数字或文字后的上标文字（脚注标记等）", "不作前面数字的一部分，请对照原文"),
+          "placeholder": ("内容控件的占位提示文字", "Word 以灰色显示的填写提示，不是报告内容"),
           "strike": ("加删除线的文字", "Word 显示为划去，按已删去处理，请对照原文")}
 _NOTES = {"footnoteReference": "脚注", "endnoteReference": "尾注"}
 _FOOTNOTE_SHOWN = "Word 在页面底端或文末显示，请对照原文"
@@ -656,6 +679,50 @@ def _hidden_drawing(element) -> bool:  # noqa: ANN001 - an lxml element
             and bool(_HIDDEN_SHAPE.search(element.get("style", ""))))
 
 
+_WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+_V = "{urn:schemas-microsoft-com:vml}"
+
+
+_SCHEME_OF = {"bg1": "lt1", "bg2": "lt2", "tx1": "dk1", "tx2": "dk2"}  # DrawingML's names for the theme's colours
+
+
+def _box_fill(content, theme: dict[str, str]) -> str:  # noqa: ANN001 - a w:txbxContent
+    """The colour a text box's shape fills it with ("" none: its text is seen against the page), its theme colour
+    resolved; UNKNOWN when it is filled some way not worked out here (a tinted theme colour, a gradient, a picture):
+    white text on a dark box shows, white text in Word's default box (filled bg1, white) does not."""
+    shape = next((a for a in content.iterancestors()
+                  if a.tag == f"{_WPS}wsp" or a.tag.startswith(_V) and a.tag != f"{_V}textbox"), None)
+    if shape is None:
+        return ""
+    if shape.tag.startswith(_V):  # VML: fillcolor="#1f3864", unless filled="f"
+        colour = (shape.get("fillcolor") or "").lstrip("#")
+        if shape.get("filled", "t").lower() in ("f", "false"):
+            return ""
+        return colour.upper() if re.fullmatch(r"[0-9A-Fa-f]{6}", colour) else UNKNOWN if colour else ""
+    properties = shape.find(f"{_WPS}spPr")
+    if properties is None or properties.find(f"{_A}noFill") is not None:
+        return ""
+    solid = properties.find(f"{_A}solidFill/{_A}srgbClr")
+    if solid is not None and re.fullmatch(r"[0-9A-Fa-f]{6}", solid.get("val", "")):
+        return solid.get("val", "").upper()
+    scheme = properties.find(f"{_A}solidFill/{_A}schemeClr")
+    if scheme is not None and len(scheme) == 0:  # no tint, shade or luminance change
+        return theme.get(_SCHEME_OF.get(scheme.get("val", ""), scheme.get("val", "")), UNKNOWN)
+    return UNKNOWN if any(properties.find(f"{_A}{kind}") is not None for kind in ("solidFill", "gradFill", "blipFill",
+                                                                                    "pattFill")) else ""
+
+
+def _overlaid(anchor) -> bool:  # noqa: ANN001 - a wp:anchor
+    """Whether a floating shape lies in front of the text (not behind it, wrapped by none) filled opaque and holding
+    no text: a box laid over the page's text, which it covers where a layout places it."""
+    if anchor.get("behindDoc", "0") in ("1", "true", "on") or anchor.find(f"{_WP}wrapNone") is None:
+        return False
+    shape = next(anchor.iter(f"{_WPS}wsp"), None)
+    properties = shape.find(f"{_WPS}spPr") if shape is not None else None
+    return (properties is not None and properties.find(f"{_A}solidFill") is not None
+            and not "".join(shape.itertext()).strip())
+
+
 UNKNOWN = "?"  # a background no colour is known for (a table style's conditional shading): nothing is judged unseen on it
 
 
@@ -692,6 +759,28 @@ _MARGIN_REACH = 3_000  # twips (about 5 cm): a frame measured from the margin or
 def _twips(frame, name: str) -> int:  # noqa: ANN001 - a w:framePr
     value = frame.get(f"{_W}{name}") or ""
     return int(value) if re.fullmatch(r"-?[0-9]{1,9}", value) else 0
+
+
+_EMU_PER_TWIP = 635
+
+
+def _anchor_off_page(anchor) -> bool:  # noqa: ANN001 - a wp:anchor
+    """Whether a floating drawing (a text box) is placed wholly off the page by its offsets (wp:posOffset, in EMU),
+    measured as a frame's are."""
+    extent = anchor.find(f"{_WP}extent")
+    size = [_emu(extent, name) // _EMU_PER_TWIP if extent is not None else 0 for name in ("cx", "cy")]
+    for axis, reach in (("positionH", size[0]), ("positionV", size[1])):
+        offset = anchor.find(f"{_WP}{axis}/{_WP}posOffset")
+        text = (offset.text or "").strip() if offset is not None else ""
+        at = int(text) // _EMU_PER_TWIP if re.fullmatch(r"-?[0-9]{1,12}", text) else 0
+        if at + reach < -_MARGIN_REACH or at > _PAGE_REACH:
+            return True
+    return False
+
+
+def _emu(element, name: str) -> int:  # noqa: ANN001 - an lxml element
+    value = element.get(name) or ""
+    return int(value) if re.fullmatch(r"[0-9]{1,12}", value) else 0
 
 
 def _off_page(frame) -> bool:  # noqa: ANN001 - a w:framePr
@@ -739,6 +828,7 @@ class _WordBody:
         self.notes: dict[str, int] = {}  # footnotes, endnotes and imported chunks: Word shows them, not read here
         self.table = 0
         self.shown: dict[str, int] = {}  # what Word shows that is not read as text (_SHOWN), by kind
+        self.overlaid = 0  # opaque shapes laid in front of the text: what they cover only a layout tells
 
     def _skip(self, kind: str, element) -> None:  # noqa: ANN001 - element: a python-docx XML element (lxml, untyped)
         if "".join(element.itertext()).strip():
@@ -754,7 +844,8 @@ class _WordBody:
     def _placeholder(self, sdt) -> bool:  # noqa: ANN001 - a w:sdt showing its prompt, not content
         if sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr") is None or _val(sdt.find(f"{_W}sdtPr"), "showingPlcHdr") in _OFF:
             return False
-        self._skip("placeholder", sdt)
+        if "".join(sdt.itertext()).strip():  # Word shows its prompt greyed (单击此处输入文字): no content of the report
+            self.shown["placeholder"] = self.shown.get("placeholder", 0) + 1
         return True
 
     def _blocks(self, container) -> Iterator:  # noqa: ANN001 - container: a python-docx XML element (lxml, untyped)
@@ -799,7 +890,11 @@ class _WordBody:
             if not cap:
                 yield text
             for box in boxes:
-                yield from self.items(box)
+                self.cell_fills.append(_box_fill(box, self.theme))  # its text is seen against the box's fill, if it has one
+                try:
+                    yield from self.items(box)
+                finally:
+                    self.cell_fills.pop()
         if cap:
             yield cap
 
@@ -971,6 +1066,10 @@ class _WordBody:
         for child in element:
             if _hidden_drawing(child):
                 self._skip("hidden drawing", child)
+            elif child.tag == f"{_WP}anchor" and _anchor_off_page(child):
+                self._skip("off page", child)
+            elif child.tag == f"{_WP}anchor" and _overlaid(child):
+                self.overlaid += 1
             elif child.tag == f"{_A}graphicData" and child.get("uri") in _DRAWN:  # SmartArt, a chart
                 self._note(_DRAWN[child.get("uri")])
             elif child.tag == f"{_O}OLEObject":  # an Excel sheet or other object, shown as its picture

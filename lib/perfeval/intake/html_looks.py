@@ -12,22 +12,21 @@ import colorsys
 import re
 from typing import Literal
 
-from cssselect import SelectorError
-from cssselect.xpath import ExpressionError
-from lxml import etree
-from lxml.cssselect import CSSSelector
+from dataclasses import dataclass
 
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_STATEMENT = re.compile(r"@[a-z-]+[^{};]*;", re.I)  # @charset "utf-8"; @import url(x.css);: no rule, and not a selector
-_MEDIA = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.I)  # not this screen's rules, or not always
-_STATE = re.compile(r":(?:hover|focus|active|visited|target|checked|focus-within|focus-visible)\b|::?(?:before|after)",
-                    re.I)
-STYLED = "data-pe-style"  # the declarations the page's stylesheets give an element, in the order they apply
+from lxml import etree
+
+from .html_styles import STYLED, declared
+
 _LENGTH = re.compile(r"^(-?(?:\d++(?:\.\d++)?|\.\d++))\s*(px|pt|em|rem|%|)$")
 OFF_SCREEN_PX = 999  # a box moved this far left or up is off any screen (left:-9999px, text-indent:-9999px)
 OFF_WINDOW_PX = 100  # a box fixed this far above or left of the window shows no line of its text
 _SCALED_AWAY = re.compile(r"scale[xy]?\(\s*(?:0++(?:\.0++)?|\.0++)\s*[,)]")  # transform:scale(0): drawn at no size
+_FADED = re.compile(r"opacity\(\s*([\d.]++%?)\s*\)")  # filter:opacity(0)
+_MATRIX_AWAY = re.compile(r"matrix\(\s*0++(?:\.0++)?\s*,\s*0++(?:\.0++)?\s*,\s*0++(?:\.0++)?\s*,\s*0++(?:\.0++)?\s*,")
+_TRANSLATED = re.compile(r"translate(x|y|3d)?\(\s*([^,)]+)(?:,\s*([^,)]+))?")
 _CLIPPED_AWAY = re.compile(r"inset\(\s*(?:[5-9]\d|\d{3})(?:\.\d++)?%|circle\(\s*0(?![.\d])")  # clip-path leaving nothing
+_PICTURE = re.compile(r"url\(|gradient\(|image\(|image-set\(")
 SMALLEST_PT = 1.0  # text smaller than this (font-size:1px is 0.75pt) is not read, as Word's under 1 point
 CLOSE = 12  # a colour within this of what lies behind it in every channel (of 255) cannot be seen
 _PX_PER = {"px": 1.0, "pt": 4 / 3, "": 1.0}
@@ -41,67 +40,108 @@ Colour = RGB | Literal["transparent"] | None  # None: a colour this reader does 
 PAGE: RGB = (255, 255, 255)
 
 
-def apply_stylesheets(root: etree._Element) -> None:
-    """Give each element the declarations the page's own stylesheets set on it (`data-pe-style`), so that its style
-    is judged as the browser applies it: `<style>div.box span{display:none}</style>` hides a span in a box."""
-    for style in root.iter("style"):
-        css = _MEDIA.sub("", _STATEMENT.sub("", re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S)))
-        for selectors, declarations in _RULE.findall(css):
-            for selector in selectors.split(","):
-                selector = selector.strip()
-                if not selector or selector.startswith("@") or _STATE.search(selector):
-                    continue
-                try:
-                    found = CSSSelector(selector, translator="html")(root)
-                except (SelectorError, ExpressionError, SyntaxError):
-                    continue  # a selector lxml cannot read is left unapplied
-                for el in found:
-                    el.set(STYLED, f"{el.get(STYLED) or ''};{declarations}")
-
-
 def declarations(el: etree._Element) -> dict[str, str]:
-    """An element's style as the browser applies it: the stylesheets' declarations, then its own style attribute."""
+    """An element's style as the browser applies it: what won the cascade of the page's stylesheets and its own
+    style attribute (see html_styles), else its style attribute alone (an !important declaration not overridden)."""
+    styled = el.get(STYLED)
+    if styled is not None:
+        return {name: value for name, value, _ in declared(styled)}
     out: dict[str, str] = {}
-    for text in (el.get(STYLED) or "", el.get("style") or ""):
-        for part in text.split(";"):
-            name, colon, value = part.partition(":")
-            if colon:
-                out[name.strip().lower()] = value.replace("!important", "").strip().lower()
+    strong: set[str] = set()
+    for name, value, important in declared(el.get("style") or ""):
+        if important or name not in strong:
+            out[name] = value
+            strong.update([name] if important else [])
     return out
 
 
+@dataclass(frozen=True)
+class _Ink:
+    """What an element's text inherits: whether it is visible (visibility), its colour (None: one this reader does
+    not know), its font size in px (None: not known)."""
+
+    visible: bool
+    colour: Colour
+    size: float | None
+
+
+_INK = _Ink(True, (0, 0, 0), 16.0)
+_SIZES = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "large": 18.0, "x-large": 24.0,
+          "xx-large": 32.0, "xxx-large": 48.0}
+
+
 class Looks:
-    """Judges a page's elements; remembers the colour behind each element it has met, so that a page nested deep
-    costs each element one look, not one per ancestor."""
+    """Judges a page's elements; remembers what each element inherits and the colour behind it, so that a page
+    nested deep costs each element one look, not one per ancestor."""
 
     def __init__(self) -> None:
-        self._behind: dict[etree._Element, RGB] = {}
+        self._behind: dict[etree._Element, RGB | None] = {}
+        self._ink: dict[etree._Element, _Ink] = {}
+        self._top: dict[etree._Element, etree._Element] = {}
 
-    def hides(self, el: etree._Element) -> bool:
-        """Whether a browser shows none of an element's text: hidden, not displayed, too small to read, clipped to
-        nothing, off the screen, or drawn in the colour of what lies behind it."""
-        if el.get("hidden") is not None:
+    def gone(self, el: etree._Element) -> bool:
+        """Whether a browser draws nothing of an element, nor of what it holds: hidden, not displayed, faded out,
+        clipped to nothing, off the screen, or transformed to nothing."""
+        if el.get("hidden") is not None or el.tag == "dialog" and el.get("open") is None:  # a closed dialog
             return True
         d = declarations(el)
-        if d.get("display") == "none" or d.get("visibility") in ("hidden", "collapse"):
+        if d.get("display") == "none" or d.get("content-visibility") == "hidden":
             return True
-        opacity = _number(d.get("opacity"))
-        if opacity is not None and opacity <= 0.05:
+        opacity = _alpha(d.get("opacity") or "")
+        filtered = _FADED.search(d.get("filter", ""))
+        if opacity is not None and opacity <= 0.05 or filtered and (_alpha(filtered.group(1)) or 0) <= 0.05:
             return True
-        size = _points(d.get("font-size"))
-        if size is not None and size < SMALLEST_PT or _off_screen(d) or _clipped(d):
+        if _off_screen(d) or _clipped(d):
             return True
-        if _SCALED_AWAY.search(d.get("transform", "")) or _CLIPPED_AWAY.search(d.get("clip-path", "")):
-            return True
-        written = d.get("-webkit-text-fill-color") or d.get("color") or el.get("color")  # the fill draws the glyphs;
-        # <font color="#ffffff">: the colour the old font tag sets
-        colour = _colour(written) if written else None
-        return colour == TRANSPARENT or isinstance(colour, tuple) and _close(colour, self.background(el))
+        return bool(_SCALED_AWAY.search(d.get("transform", "")) or _number(d.get("scale", "").split(" ")[0]) == 0
+                    or _CLIPPED_AWAY.search(d.get("clip-path", "")) or _moved_away(d.get("transform", "")))
 
-    def background(self, el: etree._Element) -> RGB:
-        """The colour behind an element's text: its own background, else its nearest ancestor's, else the page's."""
+    def unseen(self, el: etree._Element) -> bool:
+        """Whether an element's own text cannot be seen by what it inherits or sets (an element inside may set it
+        back): visibility:hidden, too small to read, or drawn in the colour of what lies behind it."""
+        ink = self.ink(el)
+        if not ink.visible or ink.size is not None and ink.size * 0.75 < SMALLEST_PT or ink.colour == TRANSPARENT:
+            return True
+        behind = self.background(el) if isinstance(ink.colour, tuple) else None
+        return isinstance(ink.colour, tuple) and behind is not None and _close(ink.colour, behind)
+
+    def unseen_from(self, el: etree._Element) -> etree._Element:
+        """The outermost element of the unseen run an unseen element stands in (its text is said once)."""
         chain: list[etree._Element] = []
-        found = PAGE
+        top = el
+        for a in (el, *el.iterancestors()):
+            if a in self._top:
+                top = self._top[a]
+                break
+            chain.append(a)
+            parent = a.getparent()
+            if parent is None or not self.unseen(parent):
+                top = a
+                break
+        for a in chain:
+            self._top[a] = top
+        return top
+
+    def ink(self, el: etree._Element) -> _Ink:
+        """What an element's text is drawn with, as it inherits and sets it (one look per element)."""
+        chain: list[etree._Element] = []
+        found = _INK
+        a: etree._Element | None = el
+        while a is not None:
+            if a in self._ink:
+                found = self._ink[a]
+                break
+            chain.append(a)
+            a = a.getparent()
+        for a in reversed(chain):
+            found = self._ink[a] = _own_ink(a, found)
+        return found
+
+    def background(self, el: etree._Element) -> RGB | None:
+        """The colour behind an element's text: its own background, else its nearest ancestor's, else the page's;
+        None behind a picture (background-image), whose colours only its pixels tell."""
+        chain: list[etree._Element] = []
+        found: RGB | None = PAGE
         for a in (el, *el.iterancestors()):
             if a in self._behind:
                 found = self._behind[a]
@@ -109,11 +149,39 @@ class Looks:
             chain.append(a)
             own = _own_background(a)
             if own is not None:
-                found = own
+                found = None if own == "picture" else own
                 break
         for a in chain:
             self._behind[a] = found
         return found
+
+
+def _own_ink(el: etree._Element, parent: _Ink) -> _Ink:
+    d = declarations(el)
+    visibility = d.get("visibility")
+    visible = False if visibility in ("hidden", "collapse") else True if visibility == "visible" else parent.visible
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    written = d.get("-webkit-text-fill-color") or d.get("color") or (el.get("color") if tag == "font" else None)
+    colour = parent.colour
+    if written and written not in ("inherit", "currentcolor", "unset"):
+        colour = (0, 0, 0) if written == "initial" else _colour(_variable(written, el))  # the fill draws the glyphs
+    return _Ink(visible, colour, _font_size(d.get("font-size"), parent.size))
+
+
+def _font_size(written: str | None, parent: float | None) -> float | None:
+    """A font size in px as an element computes it: absolute, or of its parent's (em, %), or the root's (rem)."""
+    if not written or written in ("inherit", "unset"):
+        return parent
+    if written in _SIZES:
+        return _SIZES[written]
+    found = _LENGTH.match(written.strip())
+    if found is None:
+        return parent if written not in ("smaller", "larger") or parent is None else parent * (
+            0.83 if written == "smaller" else 1.2)
+    value, unit = float(found.group(1)), found.group(2)
+    if unit in ("em", "%"):
+        return None if parent is None else parent * value / (100 if unit == "%" else 1)
+    return value * 16 if unit == "rem" else value * _PX_PER.get(unit, 1.0)
 
 
 _PLACED = ("absolute", "fixed")
@@ -170,6 +238,9 @@ def covered_by(root: etree._Element) -> tuple[dict[etree._Element, list[etree._E
     whole: dict[etree._Element, list[etree._Element]] = {}
     unplaced = 0
     for el in placing:
+        if (_number(declarations(el).get("z-index")) or 0) < 0 and _painted_over(el, placing):
+            whole[el] = []  # all of it drawn beneath: what it holds too
+            continue
         kind = cover(el)
         box = next((a for a in el.iterancestors() if a in placing), None) if kind == "whole" else None
         if kind is None or box in whole:
@@ -191,6 +262,37 @@ def covered_by(root: etree._Element) -> tuple[dict[etree._Element, list[etree._E
     return whole, unplaced
 
 
+def _painted_over(el: etree._Element, placing: dict[etree._Element, str]) -> bool:
+    """Whether an element placed below zero (z-index:-1) is painted beneath an opaque background: a browser paints
+    it after the background of the box it is stacked in (its nearest ancestor that stacks its own: positioned with a
+    z-index, faded, transformed …) and before the backgrounds of the boxes between, which hide it. The body's
+    background is the page's when the root has none (painted first)."""
+    root = el.getroottree().getroot()
+    for a in el.iterancestors():
+        if a is root or _stacks(a, placing):
+            return False
+        tag = a.tag.lower() if isinstance(a.tag, str) else ""
+        if tag == "body" and _own_background(root) is None:
+            continue
+        d = declarations(a)
+        written = d.get("background-color") or _first_colour(d.get("background")) or a.get("bgcolor")
+        if written and isinstance(_colour(written), tuple) and (_alpha_of(written) or 1.0) >= OPAQUE:
+            return True
+    return False
+
+
+def _stacks(el: etree._Element, placing: dict[etree._Element, str]) -> bool:
+    """Whether an element stacks what it holds on its own (a stacking context): positioned with a z-index, fixed or
+    sticky, faded, transformed, filtered, isolated or blended."""
+    d = declarations(el)
+    position = placing.get(el)
+    opacity = _number(d.get("opacity"))
+    return bool(position and (position in ("fixed", "sticky") or _number(d.get("z-index")) is not None)
+                or opacity is not None and opacity < 1
+                or any(d.get(name, "none") not in ("none", "") for name in ("transform", "filter", "clip-path"))
+                or d.get("isolation") == "isolate" or d.get("mix-blend-mode", "normal") != "normal")
+
+
 def _alpha_of(written: str) -> float | None:
     """The alpha a CSS colour is written with (rgba(…, .5), #ffffff80), or None when it gives none."""
     text = written.strip().lower()
@@ -203,8 +305,13 @@ def _alpha_of(written: str) -> float | None:
     return _alpha(parts[3]) if len(parts) > 3 else None
 
 
-def _own_background(el: etree._Element) -> RGB | None:
+def _own_background(el: etree._Element) -> RGB | Literal["picture"] | None:
+    """The colour an element paints behind its text, "picture" when it paints a picture there (url(), a gradient),
+    None when it paints nothing of its own."""
     d = declarations(el)
+    if _PICTURE.search(d.get("background-image", "")) or _PICTURE.search(d.get("background", "")) \
+            or el.get("background"):
+        return "picture"
     for written in (d.get("background-color"), _first_colour(d.get("background")), el.get("bgcolor")):
         colour = _colour(written) if written else None
         if isinstance(colour, tuple):
@@ -293,13 +400,39 @@ def _points(text: str | None) -> float | None:
     return None if px is None else px * 0.75
 
 
+def _variable(written: str, el: etree._Element) -> str:
+    """A colour written as a custom property (color:var(--bg)) as the nearest element up the tree sets it, else its
+    fallback (var(--x, #fff)); any other value as written."""
+    found = re.fullmatch(r"\s*var\(\s*(--[\w-]+)\s*(?:,\s*([^)]*))?\)\s*", written)
+    if found is None:
+        return written
+    for a in (el, *el.iterancestors()):
+        value = declarations(a).get(found.group(1))
+        if value:
+            return value
+    return found.group(2) or written
+
+
+def _moved_away(transform: str) -> bool:
+    """Transformed to nothing or off the screen: matrix(0,0,0,0,…), translateX(-9999px), translate(-10000px, 0)."""
+    if _MATRIX_AWAY.search(transform):
+        return True
+    for axis, first, second in _TRANSLATED.findall(transform):
+        shifts = [first] if axis in ("x", "y") else [first, second]
+        if any((value := _px(v)) is not None and value <= -OFF_SCREEN_PX for v in shifts if v):
+            return True
+    return False
+
+
 def _off_screen(d: dict[str, str]) -> bool:
     """Moved off the screen: left / top / text-indent / a margin far negative (left:-9999px), or a box fixed to the
     window above or left of it (position:fixed;top:-200px)."""
     fixed = d.get("position") == "fixed"
+    placed = d.get("position") in ("absolute", "fixed", "relative")
     return any((value := _px(d.get(name))) is not None
                and value <= -(OFF_WINDOW_PX if fixed and name in ("left", "top") else OFF_SCREEN_PX)
-               for name in ("left", "top", "text-indent", "margin-left", "margin-top"))
+               for name in ("left", "top", "text-indent", "margin-left", "margin-top")) or placed and any(
+        (value := _px(d.get(name))) is not None and value >= OFF_SCREEN_PX for name in ("right", "bottom"))
 
 
 def _clipped(d: dict[str, str]) -> bool:
@@ -309,4 +442,5 @@ def _clipped(d: dict[str, str]) -> bool:
         return True
     if d.get("overflow", "") not in ("hidden", "clip"):
         return False
-    return any((value := _px(d.get(name))) is not None and value <= 1 for name in ("height", "width", "max-height"))
+    return any((value := _px(d.get(name))) is not None and value <= 1
+               for name in ("height", "width", "max-height", "max-width"))

@@ -19,7 +19,8 @@ from typing import Iterator
 from lxml import etree, html
 
 from .documents import HTML_START, Row, Skipped, cell_text, decoded, fail, join_lines, read, text_items
-from .html_looks import Looks, apply_stylesheets, covered_by, declarations
+from .html_looks import Looks, covered_by, declarations
+from .html_styles import WINDOW, Styled, apply_stylesheets
 
 # Elements whose content a browser never shows as text.
 _UNSHOWN = {"head", "script", "style", "noscript", "template", "iframe", "object", "svg", "math", "select", "button"}
@@ -41,7 +42,7 @@ def html_items(path: Path) -> Iterator[str | Row | Skipped]:
     read from the page it holds, with the stylesheets saved beside it applied."""
     raw = read(path, "a web page (.html)")
     if path.suffix.lower() in ARCHIVE_SUFFIXES:
-        return page_items(path, _archived_page(path, raw))
+        return page_items(path, _archived_page(path, raw), linked=False)
     return page_items(path, decoded(path, raw))
 
 
@@ -102,8 +103,9 @@ def looks_like_html(text: str) -> bool:
     return bool(HTML_START.match(text[:4096]))
 
 
-def page_items(path: Path, text: str) -> Iterator[str | Row | Skipped]:
-    """A page's paragraphs (str) and table rows (Row) in the order a browser shows them, and what it hides."""
+def page_items(path: Path, text: str, linked: bool = True) -> Iterator[str | Row | Skipped]:
+    """A page's paragraphs (str) and table rows (Row) in the order a browser shows them, and what it hides; the
+    stylesheets it links read from beside it (`linked`; a web archive holds its own, added to the page)."""
     parser = html.HTMLParser(huge_tree=True)  # libxml2 otherwise drops all text below 256 levels, unsaid
     try:
         root = html.document_fromstring(re.sub(r"\A\s*<\?xml[^>]*>", "", text), parser=parser)  # str: no charset
@@ -112,13 +114,14 @@ def page_items(path: Path, text: str) -> Iterator[str | Row | Skipped]:
     if any("RESOURCE_LIMIT" in e.type_name for e in parser.error_log):  # 2,048 levels deep: the rest is dropped
         raise fail(path, "is a web page nested deeper than the reader follows (2,048 levels); open it in a browser "
                          "and save it as text (.txt) or print it to PDF")
-    apply_stylesheets(root)
+    styled = apply_stylesheets(root, path.parent if linked else None)
     page = _Page()
     page.covers, unplaced = covered_by(root)
     page.above = {a for above in page.covers.values() for a in above}
     page.read(root)
-    if page.hidden:
-        page.items.append(Skipped(f"网页中不显示的文字（隐藏、折叠、字号过小、移出页面或与底色同色等）未读取：{page.hidden} 处"))
+    if page.hidden + len(page.unseen):
+        page.items.append(Skipped("网页中不显示的文字（隐藏、折叠、字号过小、移出页面或与底色同色等）未读取："
+                                  f"{page.hidden + len(page.unseen)} 处"))
     if page.covered:
         page.items.append(Skipped(f"网页中被其上叠放的不透明色块遮盖的文字 {page.covered} 处未读取（浏览器不显示）"))
     if unplaced:
@@ -127,7 +130,35 @@ def page_items(path: Path, text: str) -> Iterator[str | Row | Skipped]:
     for kind, count in page.shown_apart.items():
         what, why = _SHOWN_APART[kind]
         page.items.append(Skipped(f"网页中{what} {count} 处未读取（{why}）"))
+    page.items += _undecided(styled)
     return iter(page.items)
+
+
+def _text_shown_apart(el: etree._Element, among: set[etree._Element]) -> bool:
+    """Whether an element holds text of the page's and is the outermost of `among` around it."""
+    if not isinstance(el.tag, str) or el.tag.lower() in _UNSHOWN:
+        return False
+    if any(a in among or isinstance(a.tag, str) and a.tag.lower() in _UNSHOWN for a in el.iterancestors()):
+        return False
+    return bool("".join(el.itertext()).strip())
+
+
+def _undecided(styled: Styled) -> list[Skipped]:
+    """What the page's stylesheets leave undecided, said: stylesheets it links that were not saved with it, text
+    shown or hidden by the window's size, rules past the reader's bound."""
+    notes = []
+    if styled.unread:
+        names = "、".join(dict.fromkeys(styled.unread[:3])) + ("等" if len(styled.unread) > 3 else "")
+        notes.append(Skipped(f"网页链接的样式表 {len(styled.unread)} 个未随网页保存或无法读取（{names}）：其中隐藏或遮盖哪些文字"
+                             "无法判断，文字已照常读取，请对照浏览器显示核对（或用浏览器“网页，全部”另存后再读）"))
+    window = sum(1 for el in styled.by_window if _text_shown_apart(el, styled.by_window))
+    if window:
+        notes.append(Skipped(f"网页中 {window} 处文字是否显示随浏览器窗口大小而变（样式表 @media 按窗口设定）：按 "
+                             f"{WINDOW['width']:.0f} 像素宽的桌面窗口读取，请对照浏览器显示核对"))
+    if styled.unapplied:
+        notes.append(Skipped(f"网页样式表的规则过多，{styled.unapplied} 条选择器未套用：其中隐藏的文字已照常读取，"
+                             "请对照浏览器显示核对"))
+    return notes
 
 
 @dataclass
@@ -155,7 +186,8 @@ class _Page:
         self.items: list[str | Row | Skipped] = []
         self.line: list[str] = []
         self.tables = 0
-        self.hidden = 0
+        self.hidden = 0  # elements not drawn that hold text
+        self.unseen: set[etree._Element] = set()  # the outermost element of each run of text drawn unseen
         self.covers: dict[etree._Element, list[etree._Element]] = {}  # a box → what is drawn above its opaque cover
         self.above: set[etree._Element] = set()  # every element drawn above a cover
         self.covered = 0
@@ -191,6 +223,7 @@ class _Page:
         # last: a page nested deep stays one walk, no recursion
         for event, el in walk:
             tag = el.tag.lower() if isinstance(el.tag, str) else None
+            owner = el.getparent()  # whose text a tail is
             if event in ("comment", "pi"):
                 piece: str = el.tail or ""
             elif event == "end":
@@ -204,7 +237,7 @@ class _Page:
                     since = []
                     last = ""
                 piece = "" if el is root else el.tail or ""
-            elif el is not root and (tag in _UNSHOWN or self.looks.hides(el)):
+            elif el is not root and (tag in _UNSHOWN or self.looks.gone(el)):
                 self.hidden += tag not in _UNSHOWN and bool("".join(el.itertext()).strip())
                 walk.skip_subtree()
                 skipped, piece = el, el.tail or ""
@@ -241,9 +274,12 @@ class _Page:
                     yield _BREAK  # 3752<br>.48: a break the page's width put inside a figure is no line of the text
                     since = []
                     last = ""
-                piece = el.text or ""
+                piece, owner = el.text or "", el
             if piece and zones and zones[-1].covered:
                 self._cover_said(zones[-1], piece)
+            elif piece and owner is not None and self.looks.unseen(owner):
+                if piece.strip():
+                    self.unseen.add(self.looks.unseen_from(owner))
             elif piece:
                 since.append(piece)
                 last = piece.rstrip()[-1:] or last
@@ -265,12 +301,15 @@ class _Page:
         for tr in table.iter("tr"):
             if next(tr.iterancestors("table"), None) is not table:
                 continue
+            if self._row_gone(tr, table):
+                self.hidden += bool("".join(tr.itertext()).strip())
+                continue
             cells: list[str] = []
             covered = {k for k, n in below.items() if n > 0}
             for cell in tr:
                 if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
                     continue
-                if self.looks.hides(cell):
+                if self.looks.gone(cell):
                     self.hidden += bool("".join(cell.itertext()).strip())
                     continue
                 while len(cells) in covered:
@@ -286,6 +325,16 @@ class _Page:
                     below[k] = down  # this row counted off below
             below = {k: n - 1 for k, n in below.items() if n > 1}
             yield tuple(cells)
+
+
+    def _row_gone(self, tr: etree._Element, table: etree._Element) -> bool:
+        """Whether a row, or the group it stands in (<tbody>, <thead>), is not drawn (display:none …)."""
+        at: etree._Element | None = tr
+        while at is not None and at is not table:
+            if self.looks.gone(at):
+                return True
+            at = at.getparent()
+        return False
 
 
 def _span(written: str | None, most: int = MAX_SPAN) -> int:

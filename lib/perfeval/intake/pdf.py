@@ -15,7 +15,9 @@ import contextlib
 import contextvars
 import functools
 import io
+import itertools
 import logging
+from operator import itemgetter
 import re
 import statistics
 import zlib
@@ -24,9 +26,9 @@ from typing import Iterator
 
 from ..core.script import ideographs
 from . import pdf_columns as columns
-from .pdf_running import running
-from .documents import Row, Skipped, fail, join_lines, read, under_columns, what_it_is
+from .documents import SENTENCE_MARK, Row, Skipped, fail, join_lines, read, under_columns, what_it_is
 from .numbering import heading_of
+from .pdf_running import running
 
 MAX_PAGES = 200  # a 自评报告 runs to 10-60 pages, 100 with its annexes; each page costs about 0.1 s
 MAX_STREAM_UNPACKED = 64 << 20  # a page's content or an embedded CJK font: a few MB
@@ -83,7 +85,8 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
                              "the document (with fonts embedded), or send the report as .docx")
         hidden = {"off its pages' visible box": seen.off_page, "invisible (render mode 3/7)": seen.invisible,
                   "the colour of what lies under it": seen.white, "clipped away": seen.clipped,
-                  "in layers that open hidden": seen.layered, "covered": seen.covered, "squeezed to nothing": seen.squeezed}
+                  "in layers that open hidden": seen.layered, "covered": seen.covered, "squeezed to nothing": seen.squeezed,
+                  "under 1 point high": seen.tiny}
         if any(hidden.values()):
             kinds = "; ".join(f"{n:,} {why}" for why, n in hidden.items() if n)
             raise fail(path, f"shows no text a viewer would show: its characters are all hidden ({kinds}); if a viewer "
@@ -99,7 +102,7 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
     if seen.white:
         yield Skipped(f"PDF 中与底色同色或透明的文字 {seen.white:,} 个字符未读取（阅读器不显示）")
     if seen.covered:
-        yield Skipped(f"PDF 中被其后绘制的色块遮盖的文字 {seen.covered:,} 个字符未读取（阅读器不显示）")
+        yield Skipped(f"PDF 中被其后绘制的色块或图片遮盖的文字 {seen.covered:,} 个字符未读取（阅读器不显示）")
     if seen.clipped:
         yield Skipped(f"PDF 中裁剪区域以外的文字 {seen.clipped:,} 个字符未读取（阅读器不显示）")
     if seen.layered:
@@ -110,6 +113,8 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
         yield Skipped(f"PDF 中页面上显示的批注（文本框批注）{seen.annotated:,} 处的文字未读取（阅读器显示，请对照原文）")
     if seen.squeezed:
         yield Skipped(f"PDF 中横向压缩到看不见的文字 {seen.squeezed:,} 个字符未读取（阅读器不显示）")
+    if seen.tiny:
+        yield Skipped(f"PDF 中字号小于 1 磅（看不清）的文字 {seen.tiny:,} 个字符未读取")
     if seen.turned:
         yield Skipped(f"PDF 中与正文方向不同（旋转排列）的文字 {seen.turned:,} 个字符未读取（请对照原文）")
     if seen.raised:
@@ -229,6 +234,17 @@ def _squeezed(matrix: object, scaling: object) -> bool:
         return False
     across, up = (matrix[0] ** 2 + matrix[1] ** 2) ** 0.5 * abs(scaling), (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5
     return up > 0 and across < MIN_WIDTH_SCALE * up
+
+
+MIN_GLYPH_PT = 1.0  # a glyph drawn less than this high cannot be read on the page (Word's text under 1 point likewise)
+
+
+def _tiny(matrix: object, fontsize: object) -> bool:
+    """Is a glyph drawn under MIN_GLYPH_PT high (its font size times its matrix's vertical scale): a decoy set at
+    0.2 point shows as a hairline, if at all."""
+    if not isinstance(matrix, tuple) or len(matrix) < 4 or not isinstance(fontsize, (int, float)):
+        return False
+    return 0 < abs(fontsize) * (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5 < MIN_GLYPH_PT
 
 
 def _normalise_boxes(page) -> None:  # noqa: ANN001 - a pdfminer PDFPage
@@ -522,6 +538,7 @@ class _Unread:
         self.unmapped = 0
         self.raised = 0  # superscript footnote markers after a figure or a word
         self.squeezed = 0  # glyphs scaled to a sliver across (a 9 at 1 % width: PDF's Tz, a transform)
+        self.tiny = 0  # glyphs drawn under 1 point high (as Word's text under 1 point)
         self.turned = 0  # glyphs outside tables running another way than the page's text (a side note turned 90°)
         self.annotated = 0  # annotations a viewer draws with their text on the page (FreeText), not read
         self.pictured: list[int] = []  # pages holding pictures and no text: a scan (a signed, stamped 自评表 page)
@@ -536,7 +553,7 @@ class _Unread:
     def left_out(self) -> int:
         """Glyphs left out so far, whatever the reason."""
         return (self.invisible + self.white + self.covered + self.clipped + self.layered + self.off_page
-                + self.unmapped + self.raised + self.squeezed + self.turned)
+                + self.unmapped + self.raised + self.squeezed + self.tiny + self.turned)
 
     def count_streams(self, streams: int, page: int) -> None:
         """A page (or a form) drawn from `streams` content streams: Word writes one, some programs a few dozen."""
@@ -552,6 +569,10 @@ class _Unread:
         """One more path painted (on_page so far on this page): past a bound, refused before it costs more."""
         self.paths += 1
         self._bound(page, on_page, MAX_PAGE_PATHS, _PAGE_PATHS_PAST, self.paths, MAX_PATHS, _PATHS_PAST)
+
+    def count_cover_checks(self, on_page: int, page: int) -> None:
+        """Glyphs looked at under boxes and pictures painted over a page (on_page so far): past a bound, refused."""
+        self._bound(page, on_page, MAX_PAGE_COVER_CHECKS, _PAGE_COVERS_PAST)
 
     def count_glyph(self, on_page: int, page: int) -> None:
         """One more glyph drawn (on_page so far on this page): past a bound, refused before it costs more."""
@@ -582,6 +603,8 @@ _CONTENT_PAST = ("has more than {mb} MB of drawing instructions{pages}, more tha
 _PAGE_PATHS_PAST = ("has a page (page {page}) of more than {bound:,} drawn lines and shapes, more than any report's "
                     "page holds (a damaged or hostile file, or a detailed map); " + _RESEND)
 _PATHS_PAST = "has more than {bound:,} drawn lines and shapes in all, more than a report's pages hold; " + _RESEND
+_PAGE_COVERS_PAST = ("has a page (page {page}) painting boxes and pictures over its text more than {bound:,} times a "
+                     "glyph, more than any report's page does; " + _RESEND)
 _PAGE_GLYPHS_PAST = ("has a page (page {page}) of more than {bound:,} characters, more than any report's page holds (a "
                      "dense or hostile file); " + _RESEND)
 _GLYPHS_PAST = ("holds more than {bound:,} characters; the reader drafts reports of at most that many (200 pages of "
@@ -678,7 +701,12 @@ def _alike(a: _RGB, b: _RGB) -> bool:
     return max(abs(x - y) for x, y in zip(a, b)) < _ALIKE
 
 
-_BAND = 20.0  # glyphs are kept by bands of this height, so a box painted over text looks at its own rows only
+_BAND = 20.0  # glyphs are kept by squares of this side, so a box painted over text looks at its own squares only
+MAX_PAGE_COVER_CHECKS = 2_000_000  # glyphs looked at under painted boxes on a page (about a second of CPU)
+
+
+def _square(point: tuple[float, float]) -> tuple[int, int]:
+    return int(point[1] // _BAND), int(point[0] // _BAND)
 
 
 def _centre(glyph) -> tuple[float, float]:  # noqa: ANN001 - a pdfminer LTChar
@@ -715,8 +743,8 @@ def _visible_page_class() -> type:
     from pdfminer.pdffont import PDFSimpleFont
     from pdfminer.pdftypes import resolve1, stream_value
     from pdfminer.psparser import PSLiteral
-    from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
-    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfminer.pdfinterp import LITERAL_FORM, PDFPageInterpreter
+    from pdfminer.utils import apply_matrix_pt, apply_matrix_rect, mult_matrix
     from pdfplumber.page import ALL_ATTRS, Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
     from pdfplumber.utils import resolve_all, resolve_and_decode
     from pdfplumber.utils.exceptions import PdfminerException
@@ -734,7 +762,9 @@ def _visible_page_class() -> type:
             self.shown = (float("-inf"), float("-inf"), float("inf"), float("inf"))
             self.clip: _Box | None = None  # the clipping path's box (the interpreter keeps it); None: the page
             self.grounds: list[tuple[_Box, _RGB | None]] = []  # filled shapes (their colour) and pictures (None)
-            self.placed: dict[int, list[tuple[object, object]]] = {}  # glyphs shown (and their container) by height
+            self.placed: dict[tuple[int, int], list[tuple[object, object]]] = {}  # glyphs shown (and their
+            # container) by the square of the page their centre falls in
+            self.checks = 0  # glyphs looked at under boxes and pictures painted on this page
             self.alpha = (1.0, 1.0)  # fill and stroke opacity (the interpreter keeps them)
             self.painting = 0  # depth of paint_path (it recurses into subpaths)
 
@@ -743,7 +773,7 @@ def _visible_page_class() -> type:
             x0, y0, x1, y1 = apply_matrix_rect(ctm, page.cropbox)  # a viewer shows the CropBox of the MediaBox
             box = self.cur_item.bbox
             self.shown = (max(x0, box[0]), max(y0, box[1]), min(x1, box[2]), min(y1, box[3]))
-            self.clip, self.grounds, self.placed, self.alpha = None, [], {}, (1.0, 1.0)
+            self.clip, self.grounds, self.placed, self.alpha, self.checks = None, [], {}, (1.0, 1.0), 0
 
         def paint_path(self, gstate, stroke, fill, evenodd, path) -> None:  # noqa: ANN001 - pdfminer's, untyped
             if not self.painting:
@@ -764,21 +794,38 @@ def _visible_page_class() -> type:
                         self._cover(shape.bbox)
 
         def _cover(self, box: _Box) -> None:
-            """Glyphs shown before an opaque box painted over them are hidden, as a viewer draws it (a redaction)."""
-            for band in range(int(box[1] // _BAND), int(box[3] // _BAND) + 1):
-                kept = []
-                for glyph, container in self.placed.get(band, []):
-                    if _inside(_centre(glyph), box):
-                        container._objs.remove(glyph)
-                        self.seen.covered += 1
-                    else:
-                        kept.append((glyph, container))
-                if band in self.placed:
-                    self.placed[band] = kept
+            """Glyphs shown before an opaque box painted over them are hidden, as a viewer draws it (a redaction).
+            Only the squares of the visible page the box overlaps are looked at, and the glyphs looked at on a page
+            are bounded (thousands of boxes over a page dense with glyphs took minutes)."""
+            x0, y0, x1, y1 = _within(box, self.shown)
+            if x0 > x1 or y0 > y1:
+                return
+            for row in range(int(y0 // _BAND), int(y1 // _BAND) + 1):
+                for column in range(int(x0 // _BAND), int(x1 // _BAND) + 1):
+                    glyphs = self.placed.get((row, column))
+                    if not glyphs:
+                        continue
+                    self.checks += len(glyphs)
+                    self.seen.count_cover_checks(self.checks, self.pageno)
+                    kept = []
+                    for glyph, container in glyphs:
+                        if _inside(_centre(glyph), box):
+                            container._objs.remove(glyph)
+                            self.seen.covered += 1
+                        else:
+                            kept.append((glyph, container))
+                    self.placed[(row, column)] = kept
 
         def render_image(self, name, stream) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
+            """A picture drawn over glyphs hides them when it is opaque (no soft mask, no mask: a JPEG or a plain
+            bitmap laid over a decoy figure); one with transparency shows what lies under it (a seal over the 落款)."""
+            self.painted += 1  # a picture counts as a shape drawn: each may be checked against the glyphs under it
+            self.seen.count_path(self.painted, self.pageno)
             super().render_image(name, stream)
             self.grounds.append((self.cur_item.bbox, None))  # the figure the picture fills: of no one colour
+            masked = any(stream.get(key) is not None for key in ("SMask", "Mask")) or stream.get("ImageMask")
+            if not masked and self.alpha[0] >= _OPAQUE:
+                self._cover(self.cur_item.bbox)
 
         def begin_tag(self, tag, props=None) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
             super().begin_tag(tag, props)
@@ -814,7 +861,9 @@ def _visible_page_class() -> type:
             clipped = self.clip is not None and not _inside(centre, self.clip)
             white = not (off_page or layered or clipped) and self._unseen(glyph.graphicstate, centre)
             squeezed = _squeezed(glyph.matrix, args[3] if len(args) > 3 else kwargs.get("scaling", 1))
-            if self.mode in _INVISIBLE_MODES or self.unmapped or off_page or layered or clipped or white or squeezed:
+            tiny = _tiny(glyph.matrix, args[2] if len(args) > 2 else kwargs.get("fontsize", 1))
+            if (self.mode in _INVISIBLE_MODES or self.unmapped or off_page or layered or clipped or white or squeezed
+                    or tiny):
                 self.cur_item._objs.pop()  # the glyph still advances the pen, as the viewer draws the rest
                 if self.unmapped:
                     self.seen.unmapped += 1
@@ -828,11 +877,13 @@ def _visible_page_class() -> type:
                     self.seen.clipped += 1
                 elif squeezed:
                     self.seen.squeezed += 1
+                elif tiny:
+                    self.seen.tiny += 1
                 else:
                     self.seen.white += 1
                 self.unmapped = False
             else:
-                self.placed.setdefault(int(centre[1] // _BAND), []).append((glyph, self.cur_item))
+                self.placed.setdefault(_square(centre), []).append((glyph, self.cur_item))
             return adv
 
         def _unseen(self, gstate, centre: tuple[float, float]) -> bool:  # noqa: ANN001 - a PDFGraphicState
@@ -896,8 +947,19 @@ def _visible_page_class() -> type:
             self.clipping = True
 
         def do_Do(self, xobjid) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
+            """A form draws only inside its /BBox (a viewer clips it there: text a form places outside is not
+            shown); the form's own clips end with it."""
+            xobj = resolve1(self.xobjmap.get(getattr(xobjid, "name", xobjid))) if isinstance(self.xobjmap, dict) \
+                else None
+            attrs = getattr(xobj, "attrs", {})
+            box, matrix = resolve1(attrs.get("BBox")), resolve1(attrs.get("Matrix")) or (1, 0, 0, 1, 0, 0)
+            if (attrs.get("Subtype") is LITERAL_FORM and isinstance(box, list) and len(box) == 4
+                    and isinstance(matrix, list | tuple) and len(matrix) == 6
+                    and all(isinstance(v, (int, float)) for v in (*box, *matrix))):
+                shown = apply_matrix_rect(mult_matrix(tuple(matrix), self.ctm), tuple(box))
+                self.device.clip = _within(shown, self.clip)
             super().do_Do(xobjid)
-            self.device.clip = self.clip  # the form's own clips end with it
+            self.device.clip = self.clip
 
         def end_path(self) -> None:
             """The path ends (painted or not): after W it also clips what follows, to its box within the clip."""
@@ -1008,7 +1070,7 @@ def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa
     column, see pdf_columns); footnote markers raised after a figure or a word are left out (counted in
     `seen.raised`). A glyph drawn again over itself (within a point: a bold made by drawing twice, as WPS and Word
     fake bold for 仿宋 and 楷体, or a shadow) is read once, as it shows: it was read doubled (22886644..3300)."""
-    page = page.dedupe_chars(tolerance=DOUBLED_WITHIN)
+    page = _drawn_once(page)
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     raised: set[tuple[float, float, str]] = set()
@@ -1037,7 +1099,8 @@ def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa
     ordered, across = columns.in_columns(lines, at) if at is not None else ([((0, -1, x["top"]), x) for x in lines], [])
     items: list[tuple[columns.Key, float, dict | list]] = [
         (key, line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(_spaced(line)),
-                            "cells": _cells(line), "size": statistics.median(c["size"] for c in line["chars"])})
+                            "cells": _cells(line), "size": statistics.median(c["size"] for c in line["chars"]),
+                            "lead": _lead(line["chars"])})
         for key, line in ordered if line["text"].strip()]
     for t in tables:
         tops = [row.bbox[1] for row in t.rows]
@@ -1114,6 +1177,21 @@ def _ruled_tables(rows: list[list[str | None]]) -> list[tuple[int, list[list[str
 
 
 DOUBLED_WITHIN = 1.0  # points: a glyph of the same character, font and size drawn this near another is the same one
+
+
+def _drawn_once(page):  # noqa: ANN001, ANN202 - a pdfplumber page in, a filtered one out
+    """The page with each glyph drawn again over itself (within DOUBLED_WITHIN) kept once: the first drawn of
+    those nearest the top left, as pdfplumber's dedupe_chars keeps. Its own puts the kept glyphs back in order by
+    `list.index`, quadratic in a page's glyphs (200 pages of 2,000 took 35 s of 90); this keeps them by identity."""
+    from pdfplumber.utils.clustering import cluster_objects
+
+    same = itemgetter("upright", "text", "fontname", "size")
+    kept: set[int] = set()
+    for _, drawn in itertools.groupby(sorted(page.chars, key=same), key=same):
+        for line in cluster_objects(list(drawn), itemgetter("doctop"), DOUBLED_WITHIN):
+            for place in cluster_objects(line, itemgetter("x0"), DOUBLED_WITHIN):
+                kept.add(id(min(place, key=itemgetter("doctop", "x0"))))
+    return page.filter(lambda obj: obj["object_type"] != "char" or id(obj) in kept)
 RAISED_SIZE = 0.9  # a glyph this much smaller than its line's text, and raised by RAISED_BY of its size: superscript
 RAISED_BY = 0.2
 
@@ -1295,6 +1373,22 @@ def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | 
 
 
 _CUT_NUMBER = re.compile(r"\d[.．]\s*$")
+_NO_LINE_START = "，。、；：？！）》」』”’%,.;:?!)"  # a line never starts with these: the glyph before goes down with them
+_SENTENCE_END = "。！？；：:;.!?"
+
+
+def _lead(chars: list[dict]) -> float:
+    """How wide a line's first piece is that the line above could not have ended before: a figure (98.12%) or one
+    glyph, with the closing punctuation a line may not start with (亩，): where it did not fit, the line above
+    ended short of the margin without ending its paragraph."""
+    text = [c["text"] for c in chars]
+    k = 0
+    while k < len(text) and (text[k].isdigit() or k and text[k] in ".,%" and text[k - 1].isdigit()):
+        k += 1
+    k = max(k, 1)
+    while k < len(text) and text[k] in _NO_LINE_START:
+        k += 1
+    return float(chars[k - 1]["x1"] - chars[0]["x0"]) if chars else 0.0
 
 
 def _starts_paragraph(line: dict, previous: dict, left: float, right: float, height: float) -> bool:
@@ -1302,11 +1396,13 @@ def _starts_paragraph(line: dict, previous: dict, left: float, right: float, hei
     left, right = line.get("left", left), previous.get("right", right)
     # A line ends short when the next word did not fit: a figure (1,731.80万元) is never broken, so a line
     # that stops mid-sentence before a line starting with a figure is the same paragraph.
-    wrapped_figure = (line["text"][:1].isdigit() and previous["text"].rstrip()[-1:] not in "。！？；：:;.!?"
-                      and heading_of(previous["text"].strip()) is None)
+    ends_sentence = previous["text"].rstrip()[-1:] in _SENTENCE_END
+    wrapped_figure = (line["text"][:1].isdigit() and not ends_sentence
+                      and (heading_of(previous["text"].strip()) is None or SENTENCE_MARK.search(previous["text"])))
+    carried = not ends_sentence and right - previous["x1"] < line.get("lead", 0.0) + 0.5 * height  # did not fit
     if _CUT_NUMBER.search(previous["text"]) and line["text"][:1].isdigit() and heading_of(previous["text"].strip()) is None:
         return False  # a figure cut after its point (3752. | 48万元), however short the line it ends
-    short = previous["x1"] < right - 1.5 * height and not wrapped_figure
+    short = previous["x1"] < right - 1.5 * height and not wrapped_figure and not carried
     indented = line["x0"] > left + 0.8 * height
     gap = previous["bottom"] != float("-inf") and line["top"] - previous["bottom"] > 1.2 * height
     return short or indented or gap or heading_of(line["text"].strip()) is not None

@@ -213,7 +213,7 @@ def _status_word(e: Entry) -> str:
 
 def _status(e: Entry) -> str:
     run, r = e
-    if run.status == NOT_RUN:  # confirmed params of the unit ran in its place
+    if run.status == NOT_RUN:  # another file of the unit ran in its place
         return f"<span class='status-not-run'>未运行</span><span class='reason'>{escape(run.reason)}</span>"
     if run.status != OK:
         return f"<span class='status-failed'>失败</span><span class='reason'>{escape(run.reason)}</span>"

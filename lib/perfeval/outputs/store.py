@@ -10,6 +10,7 @@ read (damaged, of another version) counts as empty: every unit then runs again a
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -283,13 +284,20 @@ def entries(outputs: Path, status: dict[str, UnitRun]) -> Iterator[Entry]:
 
 def stored_results(outputs: Path, without: Sequence[str] = ()) -> Iterator["UnitResult"]:
     """Every stored unit result in unit-id order, one at a time, the lists named in `without` left empty (what a
-    reader of many units never shows: the portfolio shows no unit's findings; see emptied)."""
+    reader of many units never shows: the portfolio shows no unit's findings; see emptied). A store that is not
+    there or cannot be read raises OSError or ValueError, for the reader given it to name: the portfolio of a
+    mistyped results.sqlite said 共 0 个单位 and nothing else."""
     from ..result import UnitResult
 
     with ResultsStore(outputs, readonly=True) as store:
-        for (text,) in store._each_row("SELECT result FROM units ORDER BY unit_id"):
-            data = json.loads(text)
-            yield UnitResult.model_validate(emptied(data, without))
+        if not store.path.is_file():
+            raise FileNotFoundError(errno.ENOENT, "no such results store (results.sqlite)", str(store.path))
+        try:
+            for (text,) in store._open().execute("SELECT result FROM units ORDER BY unit_id"):
+                data = json.loads(text)
+                yield UnitResult.model_validate(emptied(data, without))
+        except sqlite3.DatabaseError as exc:
+            raise ValueError(f"not a results store perfeval can read ({exc})") from None
 
 
 def published_result(path: str | Path) -> "UnitResult":

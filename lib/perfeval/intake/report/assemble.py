@@ -24,6 +24,7 @@ from ...core.params import LARGEST
 from ...core.quantity import UNITS, Qualifier, agrees, canonical_unit, commensurable, contradicts
 from ...fileio import MAX_FIGURES, too_many_values
 from ...safetext import readable_path
+from .attribute_lists import attribute_lists
 from .budgets import ADJUSTMENTS, WHOLE, Budget, adjusted_budget, line_budgets, whole_budget
 from .catalogue import (
     Mapped,
@@ -40,6 +41,7 @@ from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
 from .named_sums import sums_in_words
 from .model import Draft, Item, Reading
+from .paragraph_parts import paragraph_parts
 from .placement import by_sentence, number, qualified
 from .rate_claims import RateClaims
 from .rates import RateFound
@@ -110,6 +112,8 @@ class _Assembly(RateClaims, Records):
                        free)
         lists += find_totals(free, lists) + tables.totals
         lists += sums_in_words(self.document, free, lists)
+        lists += paragraph_parts(self.document, free, lists)
+        lists += attribute_lists(lists, free)
         lists = [lst for lst in lists if _DIGIT.search(lst.whole.written)]  # 内设三个科室，其中…: a count in words
         # names how many kinds follow, not a total their figures make (办公室2个岗位、业务科3个岗位)
         self._other_figures({id(p): lst.whole for lst in lists for p in lst.parts})
@@ -136,7 +140,8 @@ class _Assembly(RateClaims, Records):
                      sections=sections, lists=[lst for lst, _ in self.written_lists], catalogue=self.figures,
                      repeats=self.repeated, restated=self.restated_rows, pairs=self.pairs, same_claim=self.same_claim,
                      sums=self.sums, skipped=[*self.document.skipped, *tables.skipped],
-                     reading=Reading(self.document, tuple(read), frozenset(tables.taken), frozenset(tables.taken_cells)))
+                     reading=Reading(self.document, tuple(read), frozenset(tables.taken), frozenset(tables.taken_cells)),
+                     year_named=facts.year is not None)
 
     def _within_bounds(self, mentions: list[Mention]) -> list[Mention]:
         """Figures a params file can hold, read surely; one beyond 10^12 of its unit (a typo in the report) or written so
@@ -220,7 +225,9 @@ class _Assembly(RateClaims, Records):
         grade = tables.grade or ((facts.grade.value, facts.grade.where) if facts.grade else None)
         if grade is not None:
             claims["grade"] = grade[0]
-            self.items.append(Item("claim", "claims.grade", f"自评等次 {grade[0]}", (grade[1],), highlight=(grade[0],)))
+            doubt = facts.grade.basis if not tables.grade and facts.grade and not facts.grade.sure else None
+            self.items.append(Item("claim", "claims.grade", f"自评等次 {grade[0]}", (grade[1],), unsure=doubt,
+                                   highlight=(grade[0],)))
 
     # ------------------------------------------------------------ catalogue figures
 
@@ -237,6 +244,8 @@ class _Assembly(RateClaims, Records):
                 found = catalogue_path(m, year, previous)
                 if found is not None and found.path.startswith("budget.") and _PROJECT.search(_item_subject(m)):
                     found = None  # 1.高标准农田建设项目：全年预算2850.00万元: the project's budget, not the department's
+                if found is not None and found.path.startswith("staff.") and _of_another_body(m):
+                    found = None  # 所属事业单位15个，…，核定编制数320人: the subordinate units' staff, not the unit's (W2)
                 if found is not None:
                     self.mapped[id(m)] = found
                 if not (found is not None and found.path in ADJUSTMENTS and previous is not None
@@ -534,9 +543,9 @@ _RATE_NAME = re.compile(r"(?:已|实际)?(?:(?:完成|执行|到位|达标|合�
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
 _NAMES_A_NUMBER = re.compile(r"[数额]?[为是达]?\s*[0-9０-９]")  # 年初预算数1850000.00元: the word names that number only
 _CHANGE_VERB = r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)"
-_CHANGE_ONLY = re.compile(r"^(?:(?:同比|与|同|比|较)(?:上年度?|去年|上一年度?|(?:19|20)\d{2}\s*年度?)?(?:同期)?(?:相比|比较)?"
+_CHANGE_ONLY = re.compile(r"^(?:(?:同比|与|同|比|较)(?:上年度?|去年|上一年度?|年初|(?:19|20)\d{2}\s*年度?)?(?:同期)?(?:相比|比较)?"
                           r"(?:[决预]算数?|执行数)?" + _CHANGE_VERB + r"?|" + _CHANGE_VERB + r")$")  # 较2020年度决算数减少,
-# 与上年下降, 下降: a change named by nothing but its words
+# 与上年下降, 下降, 较年初预算数减少: a change named by nothing but its words
 _COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
 
 
@@ -615,6 +624,24 @@ def _item_subject(m: Mention) -> str:
     if number is None or m.where.in_table:
         return ""
     return re.sub(r"[\s，,：:；;、]", "", m.where.text[number.end():max(number.end(), m.start - len(m.lead))])
+
+
+_ANOTHER_BODY = re.compile(r"(?<![含括及和与、])(?:所属|下属|直属|下辖|二级)[\u4e00-\u9fff]{0,8}?(?:单位|机构|部门|学校|医院)")
+
+
+def _of_another_body(m: Mention) -> bool:
+    """Does the figure's sentence speak of bodies under the unit (所属事业单位, 下属单位, 二级单位) before it — their
+    staff, not the unit's own — rather than of the unit with them (含所属单位, 机关及下属单位) or of the unit as one of
+    them (本中心为市局下属事业单位，核定事业编制12人)?"""
+    text = m.where.text
+    for body in _ANOTHER_BODY.finditer(text, 0, m.start):
+        clause = text[max((text.rfind(c, 0, body.start()) for c in "，,；;。"), default=-1) + 1:body.start()]
+        if not _IS_ONE_OF.search(clause):
+            return True
+    return False
+
+
+_IS_ONE_OF = re.compile(r"[为是系]|属于")  # the unit saying what it is
 
 
 _OF_THE_CLAUSE_BEFORE = re.compile(r"^(?:完成|达到|实现|达|占)")  # 完成目标任务154.4%: a rate of what the clause before names
@@ -833,7 +860,7 @@ _OPPOSED = tuple(tuple(re.compile(words) for words in group) for group in (
     ("中央", "省级", "市级|州级", "县级|区级", "乡级|镇级|乡镇", "自筹"),
     ("财政拨款", "其他资金", "自有资金", "事业收入", "经营收入"), ("预算", "决算|执行"),
     ("目标|计划|预期|预计|指标值", "完成|实际|实现"), ("下达|拨付|到位|安排", "使用|支付|结余"),
-    ("年初|期初", "年末|期末|年底")))
+    ("年初|期初|上年结转", "年末|期末|年底")))
 
 
 _SCOPES = _OPPOSED[:4]  # the groups naming what a figure is of (收入/支出, 基本/项目, 人员/公用, 中央/省级 …)

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from ...core.figures import LINES, is_figure_path, unit_of
-from ...core.quantity import CURRENCY_BEFORE, commensurable
+from ...core.quantity import CURRENCY_BEFORE, commensurable, find_quantities
 from ...fileio import read_yaml
 from .mentions import Mention
 
@@ -29,13 +29,14 @@ class Mapped:
 
 _QUOTES = re.compile(r"[“”\"‘’'「」\s]")
 _FRAME = (r"(?:(?:19|20)\d{2}(?:年(?:度|末|底|初)?|底|末)|本年度|本年|上年度|上年|今年|全年|年度|年中|年末|年底|现有|目前|"
-          r"[本我全](?:单位|部门|中心|街道|局|馆|院|所|站|委|办|队)|单位|街道|"
+          r"[本我全](?:单位|部门|中心|街道|局|馆|院|所|站|委|办|队|镇|乡|县|市|区)|[本我]会|[镇乡局委办]?机关|学校|单位|街道|共有|"
           r"部门|本级|其中|共计|共|累计|合计|实际支出|实际|年初|预算安排|安排|全年共|[，、：:])*")
 _AFTER = (r"(?:支出|经费|费用|费|总额|总资金|资金|合计|总计|预算总额|预算安排数|预算数|预算|决算数|决算|实际支出总额|实际支出数|"
           r"实际支出|实际数|实际|执行数|完成数|年初预算数|年初预算|批复数|金额|数|为|达|共|是|的|：|:|"
           rf"共计|{CURRENCY_BEFORE}|[＋+\s])*")  # the currency and a plus sign are the amount's writing (支出人民币2864.30万元)
 
 LABELS = Path(__file__).with_name("labels.yaml")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ class LabelEntry:
     no: tuple[str, ...] = ()
     alone: str | None = None  # the names count only in a sentence holding this word once (one kind of 编制 alone)
     units: tuple[str, ...] = ()  # other units the figure is written in (编制172个): read as the figure's own unit
+    about: str | None = None  # the names count only in a sentence these words are found in (执行数 beside 全年预算)
+    not_about: str | None = None  # … and none of these (执行数 of a 项目)
+    closes: str | None = None  # a 合计 closing a list of such parts is the figure (行政编制38名、事业编制46名，合计84名)
+    exceeded: bool = False  # the figure is what a count before it exceeds, the excess when small (see _exceeded)
 
     @property
     def pattern(self) -> str:
@@ -58,8 +63,9 @@ class LabelEntry:
 def label_table() -> dict[str, tuple[LabelEntry, ...]]:
     """labels.yaml, read once: its groups (lines, table_lines, scalars), each a tuple of entries in order."""
     data = read_yaml(LABELS)
-    return {group: tuple(LabelEntry(e["key"], tuple(e["names"]), tuple(e.get("yes", ())), tuple(e.get("no", ())),
-                                    e.get("alone"), tuple(e.get("units", ())))
+    return {group: tuple(LabelEntry(e["key"], tuple(e.get("names", ())), tuple(e.get("yes", ())),
+                                    tuple(e.get("no", ())), e.get("alone"), tuple(e.get("units", ())), e.get("about"),
+                                    e.get("not_about"), e.get("closes"), bool(e.get("exceeded")))
                          for e in entries) for group, entries in data.items()}
 
 
@@ -78,26 +84,73 @@ _BUDGET_WORDS = ("预算", "年初", "批复", "安排")
 
 
 def normalise(words: str) -> str:
-    """Words as the catalogue compares them: no quotation marks or spaces, list numbering, the word opening a list and
-    a bracket opening the figures a rate stated before it is of dropped (其中：在职…, 分别为在职54人、离休1人…,
-    预算执行率99.09%（全年执行2864.30万元…）)."""
-    words = _QUOTES.sub("", words)
+    """Words as the catalogue compares them: no quotation marks or spaces, full-width digits as digits (２０２４年部门整体
+    支出), list numbering, the word opening a list and a bracket opening the figures a rate stated before it is of
+    dropped (其中：在职…, 分别为在职54人、离休1人…, 预算执行率99.09%（全年执行2864.30万元…）)."""
+    words = _QUOTES.sub("", words).translate(_FULL_WIDTH_DIGITS)
     return re.sub(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)]、?|(?:其中|分别为|分别是)[：:]?|[（(](?![^（()）]*[）)]))", "", words)
 
 
 def _whole(words: str, table: tuple[tuple[LabelEntry, re.Pattern[str]], ...], sentence: str | None = None,
-           unit: str | None = None, lead: str | None = None) -> tuple[str, str, str] | None:
-    """(key, framing words before, after) when the words are one entry's name framed only by framing words (and,
-    given the sentence, it holds the entry's `alone` word once; given a unit, it is one the entry allows)."""
+           unit: str | None = None, lead: str | None = None) -> tuple[LabelEntry, str, str] | None:
+    """(entry, framing words before, after) when the words are one entry's name framed only by framing words (and,
+    given the sentence, it holds the entry's `alone` word once and is about what the entry needs; given a unit, it
+    is one the entry allows)."""
     for entry, pattern in table:
-        m = pattern.fullmatch(words)
+        m = None if entry.closes else pattern.fullmatch(words)  # a closing entry is found by its parts (_closing)
         if m is None or (entry.alone and sentence is not None and sentence.count(entry.alone) != 1) \
                 or (entry.alone and "其中" in (lead if lead is not None else m.group("pre"))):
             continue  # one kind alone is the whole only when no other is named and it is no part (其中：事业编制22名)
+        if (entry.about or entry.not_about) and not _about(entry, sentence):
+            continue
         if unit is not None and unit not in entry.units:
             continue
-        return entry.key, m.group("pre"), m.group("post")
+        return entry, m.group("pre"), m.group("post")
     return None
+
+
+def _about(entry: LabelEntry, sentence: str | None) -> bool:
+    """Is the sentence about what the entry's names need (a bare 执行数 beside the department's 全年预算) and none of
+    what they must not be in? Without a sentence (a table's header, a one-cell-per-line pair's label), an entry that
+    needs words is not settled and one that only forbids some is."""
+    if sentence is None:
+        return entry.about is None
+    return (entry.about is None or re.search(entry.about, sentence) is not None) \
+        and (entry.not_about is None or re.search(entry.not_about, sentence) is None)
+
+
+_CLOSING_WORDS = ("合计", "共计", "总计", "共")
+_PART_COUNT = re.compile(r"(?:为|有|共)?\d++(?:\.\d++)?[名人个]$")
+
+
+def _closing(m: Mention, words: str) -> str | None:
+    """The figure a 合计 closing a list of two or more of its parts is (核定行政编制38名、事业编制46名，合计84名: the
+    编制), by the entries' `closes` words: each part, up to the 合计, names one kind of the figure and its count."""
+    if words not in _CLOSING_WORDS:
+        return None
+    before = _QUOTES.sub("", m.where.text[:max(0, m.start - len(m.lead))]).rstrip("，,、；;：: ")
+    segments = re.split(r"[，,、；;]", before)
+    for entry in label_table()["scalars"]:
+        if entry.closes is None:
+            continue
+        part = re.compile(rf"(?:{entry.closes}){_PART_COUNT.pattern}")
+        listed = 0
+        for segment in reversed(segments):
+            if not part.search(segment):
+                break
+            listed += 1
+        if listed >= 2:
+            return entry.key
+    return None
+
+
+def _exceeded(m: Mention) -> bool:
+    """Is the figure after 超出核定编制 the 编制 (年末实有在职人员66人，超出核定编制60名) rather than the excess (…超出
+    核定编制6名)? The 编制 when a headcount stated before it in the sentence is above it by less than half: an
+    excess of more than half the staff over its 编制 is no reading a report means."""
+    counts = [f.quantity.value for f in find_quantities(m.where.text[:max(0, m.start - len(m.lead))])
+              if f.quantity.unit == m.quantity.unit]
+    return bool(counts) and counts[-1] / 2 < m.quantity.value < counts[-1]
 
 
 def column_of(words: str, year: int | None, report_year: int | None) -> str | None:
@@ -138,15 +191,15 @@ def catalogue_path(m: Mention, report_year: int | None, previous: Mapped | None 
         return Mapped(path, words) if column and _fits(path, m) else None
     found = _whole(words, _words("lines"))
     if found:
-        key, pre, post = found
+        entry, pre, post = found
         column = column_of(pre + post, m.year, report_year)
-        path = f"lines.{key}.{column}"
+        path = f"lines.{entry.key}.{column}"
         return Mapped(path, words) if column and _fits(path, m) else None
     sentence = _QUOTES.sub("", m.where.text)
     before = m.where.text[max(0, m.start - len(m.lead) - 3):m.start]  # the lead and what opens it (其中：)
     found = _whole(words, _words("scalars"), sentence, lead=before)
-    if found and (m.year is None or report_year is None or m.year == report_year):
-        path = found[0]
+    path = _closing(m, words) or (found[0].key if found and not (found[0].exceeded and not _exceeded(m)) else None)
+    if path and (m.year is None or report_year is None or m.year == report_year):
         return Mapped(path, words) if _fits(path, m) else None
     return None
 
@@ -156,22 +209,22 @@ def path_named(words: str, report_year: int | None) -> str | None:
     words = normalise(words)
     found = _whole(words, _words("lines"))
     if found:
-        key, pre, post = found
-        return line_path(key, column_of(pre + post, None, report_year))
+        entry, pre, post = found
+        return line_path(entry.key, column_of(pre + post, None, report_year))
     found = _whole(words, _words("scalars"))
-    return found[0] if found else None
+    return found[0].key if found else None
 
 
 def table_line(row_label: str) -> str | None:
     """The base-data line a table row names (“1、公务用车购置和维护经费” → sangong_vehicle), or None."""
     found = _whole(normalise(row_label).rstrip("：:"), _words("table_lines", "lines"))
-    return found[0] if found else None
+    return found[0].key if found else None
 
 
 def table_scalar(words: str) -> str | None:
     """The scalar figure a table's row or column names (编制数 → staff.authorized, 部门整体支出预算调整 → …)."""
     found = _whole(normalise(words).rstrip("：:"), _words("scalars"))
-    return found[0] if found else None
+    return found[0].key if found else None
 
 
 def is_column_header(words: str) -> bool:

@@ -51,6 +51,7 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
     lines = _spaced_tables(_statements(_rows_run_together(_rejoined(lines))))
     out: list[str | Row | Skipped] = []
     k, table = 0, CELL_TABLES
+    marked = _MarkedCells(lines)
     while k < len(lines):
         if isinstance(lines[k], str) and _pairs(lines[k]):
             table += 0 if k and isinstance(lines[k - 1], str) and _pairs(lines[k - 1]) else 1
@@ -63,9 +64,11 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
             table += 1
             out += [Row(tuple(cells), table) for cells in rows]
             continue
-        found = _cell_table(lines, k)
+        found = _marked_grid(marked, k) or _cell_table(lines, k) or _labels_between(lines, k)
         if found is None:
             form = _form_table(lines, k)
+            if form is not None and any(_labels_between(lines, x) for x in range(k + 1, k + len(form[0]) + 1)):
+                form = None  # the lines it would take as its caption head a table of their own
             if form is None:
                 out.append(lines[k])
                 k += 1
@@ -167,11 +170,17 @@ def _fitted(header: list[str], rows: list[list[str]], bare: bool = False) -> lis
     return out
 
 
-def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:
+def _cell_table(lines: list, k: int, labelled: bool = True) -> tuple[list[list[str]], int] | None:
     """The rows of a one-cell-per-line table whose header starts at line k, and the line after it; or None.
 
     Of the short lines from k, all but the last are the header when rows of a label and as many numbers follow
-    (the last short line is the first row's label); else all of them are, when exactly as many numbers follow."""
+    (the last short line is the first row's label); else all of them are, when exactly as many numbers follow. A
+    first line naming the label column (项目 / 决算数 / 占比 / 公务接待费 / 6.00 / 25.00%) heads the rows' labels."""
+    if labelled and _LABEL_HEAD.fullmatch(_unmarked(lines[k]) if isinstance(lines[k], str) else ""):
+        found = _cell_table(lines, k + 1, labelled=False)
+        if found is not None and found[0] and not found[0][0][0]:
+            return [[_unmarked(lines[k]), *found[0][0][1:]], *found[0][1:]], found[1]
+
     def text(i: int) -> str:
         return _unmarked(lines[i]) if i < len(lines) and isinstance(lines[i], str) else ""
 
@@ -210,6 +219,45 @@ def _cell_table(lines: list, k: int) -> tuple[list[list[str]], int] | None:
     return None
 
 
+_LABEL_HEAD = re.compile(r"项目|科目|项目名称|资金来源|类别|名称|指标")  # a header naming the rows' labels
+_LABELS_HEAD = re.compile(r"(?:指标|项目|科目|类别|内容)(?:名称)?|名称|资金来源")  # a column of labels
+_VALUE_HEAD = re.compile(r"数值|数据|数额|金额|数量|值")  # a header naming values, whatever they are of
+MAX_TYPED_ROWS = 200  # rows of a table with labels between its values read at one place
+
+
+def _labels_between(lines: list, k: int) -> tuple[list[list[str]], int] | None:
+    """A table saved one cell per line whose rows hold labels between their values (指标 / 项目 / 数值 / 项目 / 数值 /
+    比率 over 在职人员控制率 / 编制数 / 50 / 在职人数 / 48 / 96.00%): each header cell says what its column holds —
+    words under a column naming labels (项目, 指标), a value under one naming values (数值, 比率, 编制数) — so a row
+    is as many lines as the header has cells, each of its column's kind (a value's cell may be left empty, a lone |);
+    two rows at least, the width that reads the most. Rows of a label then values are _cell_table's."""
+    def text(i: int) -> str:
+        return _unmarked(lines[i]) if i < len(lines) and isinstance(lines[i], str) else ""
+
+    def fits(label: bool, i: int) -> bool:
+        cell = text(i)
+        if label:
+            return _header_like(cell) and not _lone_number(cell)
+        return _lone_number(cell) or _marked_empty(lines, i) or bool(_EMPTY_CELL.fullmatch(cell))
+
+    best: tuple[int, int] = (0, 0)  # (rows read, width)
+    for width in range(3, MAX_MARKED_WIDTH + 1):
+        header = [text(k + j) for j in range(width)]
+        if not all(_header_like(h) and not _lone_number(h) for h in header):
+            break
+        kinds = [bool(_LABELS_HEAD.fullmatch(h)) for h in header]
+        if not all(label or _VALUE_HEAD.fullmatch(h) or _COLUMN_NAME.search(h) for h, label in zip(header, kinds)) \
+                or not any(label and False in kinds[:j] for j, label in enumerate(kinds)):
+            continue
+        rows = 0
+        while rows < MAX_TYPED_ROWS and all(fits(label, k + (rows + 1) * width + j) for j, label in enumerate(kinds)):
+            rows += 1
+        best = max(best, (rows, -width))
+    rows, width = best[0], -best[1]
+    if rows < 2:
+        return None
+    return [["" if _marked_empty(lines, k + n * width + j) else text(k + n * width + j) for j in range(width)]
+            for n in range(rows + 1)], k + (rows + 1) * width
 _CAPTION = re.compile(r"情况|表|单位|[（(][^）)]*$")  # a table's caption above its columns, no row's label
 _COLUMN_NAME = re.compile(r"目标|完成|预算|执行|决算|[数值额率]$|情况$|(?:19|20)\d{2}\s*年")
 
@@ -220,7 +268,7 @@ def _rates_fit(header: list[str], rows: list[list[str]], bare: bool = False) -> 
     column whose header gives % as its unit (执行率（%）) holds bare numbers too; where rows are guessed from lines of
     cells, a bare number under a rate column says the guess is off."""
     def fits(head: str, value: str) -> bool:
-        rate, percent = bool(re.search(r"率|%|％|比例|比重", head)), "%" in value or "％" in value
+        rate, percent = bool(re.search(r"率|%|％|比例|比重|占比", head)), "%" in value or "％" in value
         return percent == rate or (bare and rate and _PERCENT_UNIT.search(head) is not None)
 
     return all(fits(h, v) for row in rows for h, v in zip(header, row) if v)
@@ -256,6 +304,67 @@ def _unmarked(line: str) -> str:
 
 def _marked_empty(lines: list, i: int) -> bool:
     return i < len(lines) and isinstance(lines[i], str) and lines[i].strip() == "|"
+
+
+MAX_MARKED_WIDTH = 16  # cells of a row of a table saved one cell per line with a | after each
+
+
+class _MarkedCells:
+    """The lines read once for _marked_grid, which is tried at every line: each line's cell when it is marked with a
+    | (else None), and running counts of marked lines, lone numbers and column names, so that a width is tried in
+    constant time until a header and a row with values stand there."""
+
+    def __init__(self, lines: list) -> None:
+        self.cells = [_unmarked(x) if isinstance(x, str) and x.strip().endswith("|") else None for x in lines]
+        self.marked, self.numbers, self.names = [0], [0], [0]
+        for cell in self.cells:
+            self.marked.append(self.marked[-1] + (cell is not None))
+            self.numbers.append(self.numbers[-1] + (cell is not None and _lone_number(cell)))
+            self.names.append(self.names[-1] + (cell is not None and _COLUMN_NAME.search(cell) is not None))
+
+    def row(self, start: int, width: int) -> list[str] | None:
+        """The cells of lines start … start + width − 1 when all are marked."""
+        end = start + width
+        if end > len(self.cells) or self.marked[end] - self.marked[start] < width:
+            return None
+        return [c or "" for c in self.cells[start:end]]
+
+    def holds(self, counts: list[int], start: int, width: int) -> int:
+        return counts[min(start + width, len(self.cells))] - counts[min(start, len(self.cells))]
+
+
+def _marked_grid(marked: _MarkedCells, k: int) -> tuple[list[list[str]], int] | None:
+    """A table a web page saved one cell per line with a | after every cell, an empty cell a lone | (项目资金（万元） |
+    / | / 年初预算数 | … / | / 年度资金总额 | / 1200.00 | …): every cell kept, so each row is as many lines as its header
+    has cells. The width is the one that reads the most rows under a header of words naming two columns or more, each
+    row words first and then values under named columns only (a percentage only under a rate column); two rows at
+    least. Returns (the header and rows, the line after them), or None."""
+    best: tuple[int, int] = (0, 0)  # (rows read, width)
+    for width in range(3, MAX_MARKED_WIDTH + 1):
+        header = marked.row(k, width)
+        if header is None:
+            break
+        if marked.holds(marked.numbers, k, width) or marked.holds(marked.names, k, width) < 2 \
+                or not marked.holds(marked.numbers, k + width, width):
+            continue
+        rows = 0
+        while (row := marked.row(k + (rows + 1) * width, width)) is not None and _marked_row(header, row):
+            rows += 1
+        best = max(best, (rows, -width))
+    rows, width = best[0], -best[1]
+    if rows < 2:
+        return None
+    return [marked.row(k + n * width, width) or [] for n in range(rows + 1)], k + (rows + 1) * width
+
+
+def _marked_row(header: list[str], row: list[str]) -> bool:
+    """Does a row stand under the header: words first, then at least one value, each under a named column, and no
+    words after its first value (a mark — for none aside)?"""
+    valued = [n for n, c in enumerate(row) if _lone_number(c)]
+    if not valued or not all(header[n] for n in valued) or not _rates_fit(header, [row], bare=True):
+        return False
+    return all(not c or _lone_number(c) or _EMPTY_CELL.fullmatch(c) for c in row[valued[0]:]) \
+        and any(c and not _EMPTY_CELL.fullmatch(c) for c in row[:valued[0]])
 
 
 def _indicator_header(lines: list, k: int) -> list[str] | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ...core.quantity import STOP_AS_POINT
 from ...errors import DraftError
 from ...paths import REPORT_SUFFIXES, WORKBOOK_SUFFIXES
 from .. import documents, html_page, pdf
@@ -20,6 +21,7 @@ from ..documents import Row, Skipped, cell_text, clean, join_lines
 from .cell_lines import cell_per_line_tables
 from .furniture import furniture_lines
 from .numbers_of_tables import unnumbered
+from .row_numbers import without_subject_codes
 from .sections import SectionTracker
 
 FORMATS = REPORT_SUFFIXES
@@ -81,7 +83,8 @@ class Document:
 
 MAX_SENTENCE = 1000  # characters: a longer run without a sentence mark is read in pieces of at most this
 MAX_TEXT = 2_000_000  # characters of text a report may hold (about 1,500 pages); a longer one is refused, by name
-_SENTENCE = re.compile(r"[^。；;！!？?]*(?:[。；;！!？?]+[”’」』）)]*|$)")
+# A full stop an input method typed for an amount's point (16。22万元) ends no sentence: the number reader reads it.
+_SENTENCE = re.compile(rf"(?:[^。；;！!？?]|(?<=\d){STOP_AS_POINT})*(?:[。；;！!？?]+[”’」』）)]*|$)")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -168,7 +171,8 @@ def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
 
 
 def _unnumbered(items: list[str | Row]) -> list[str | Row]:
-    """The items with the numbers that number each table (numbers_of_tables) blanked in its rows."""
+    """The items with the numbers that number each table (numbers_of_tables) and the codes that name its lines
+    (row_numbers.without_subject_codes) blanked in its rows."""
     by_table: dict[int, list[tuple[int, Row]]] = {}
     for k, item in enumerate(items):
         if isinstance(item, Row):
@@ -176,7 +180,7 @@ def _unnumbered(items: list[str | Row]) -> list[str | Row]:
     out = list(items)
     for rows in by_table.values():
         for (k, row), cells in zip(rows, unnumbered([row.cells for _, row in rows])):
-            out[k] = Row(cells, row.table)
+            out[k] = Row(without_subject_codes(cells), row.table)
     return out
 
 
@@ -193,7 +197,7 @@ def read_document(path: str | Path) -> Document:
     if suffix not in readers:
         known = ", ".join((*FORMATS, *html_page.PAGE_SUFFIXES))
         raise DraftError(str(path), [("", (f"is not a report this reader knows: expected one of {known} "
-                                          "(a .doc or .wps file must be saved as .docx first)"))])
+                                          "(a .doc, .wps or RTF (.rtf) file must be saved as .docx first)"))])
     items = list(readers[suffix](path))
     size = sum(len(x) if isinstance(x, str) else sum(len(c) for c in x.cells) for x in items
                if not isinstance(x, Skipped))  # what was left out is a note, not text

@@ -192,6 +192,7 @@ def _entry(line: str) -> tuple[str, int | None] | None:
 def _contents(lines: Sequence[str], chrome: set[int]) -> set[int]:
     entries = [_entry(line) for line in lines]  # each line read once: linear in the text's length
     headings = {_bare(line) for line in lines if len(line) <= MAX_ENTRY}  # the body's headings, as lines of their own
+    last_at = {_bare(e[0]): i for i, e in enumerate(entries) if e and e[0]}  # where each heading stands last
     out: set[int] = set()
     i = 0
     while i < len(lines):
@@ -202,6 +203,8 @@ def _contents(lines: Sequence[str], chrome: set[int]) -> set[int]:
             i = end
             continue
         end, found = _paged_run(lines, entries, i, headings)
+        if not found:
+            end, found = _repeated_run(entries, i, last_at)
         if found:
             out |= set(range(i, end))
         i = max(end, i + 1)  # a run that is no contents list is not tried again from each of its lines
@@ -270,6 +273,23 @@ def _paged_run(lines: Sequence[str], entries: Sequence[tuple[str, int | None] | 
     repeated = not glued or any(_bare(h) in body for h in headings) or len(pages) > MIN_RUN  # an excerpt of the
     # contents alone: four numbered headings or more with rising numbers run on are its entries
     return i, len(pages) >= MIN_RUN and 2 * named >= len(headings) and repeated
+
+
+def _repeated_run(entries: Sequence[tuple[str, int | None] | None], start: int,
+                  last_at: dict[str, int]) -> tuple[int, bool]:
+    """The end of a run of numbered heading lines, page numbers or none, and whether it is a contents list printed
+    without its 目录 line: MIN_RUN lines or more, the body opening again with the run's first heading and repeating
+    another of them further on. A page number run on from one entry (（三）预算资金情况9) is then a page's, never a
+    figure."""
+    i, seen = start, set[str]()
+    while i < len(entries) and (entry := entries[i]) is not None and _NUMBERED_HEADING.match(entry[0].strip()) \
+            and _bare(entry[0]) not in seen:  # a heading the run named already: the body opens
+        seen.add(_bare(entry[0]))
+        i += 1
+    run = [e[0] for e in entries[start:i] if e]
+    again = [h for h in run if last_at.get(_bare(h), -1) >= i]
+    return i, (len(run) >= MIN_RUN and len(again) >= 2 and again[0] == run[0]
+               and any(e[1] is not None for e in entries[start:i] if e))
 
 
 _NUMBERED_HEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]+\s*、|"

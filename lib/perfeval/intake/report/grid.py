@@ -92,12 +92,12 @@ SUB_ROW = re.compile(r"^(?:其中|含)[：:]?")
 @dataclass(frozen=True)
 class RowTotal:
     """A total row and the rows it sums, by their places among the table's rows: `closing` when it closes them (a
-    合计 under its rows: declared their sum), else it heads them (年度资金总额 over its sources: their sum when they add
-    up, else at least each of them)."""
+    合计 under its rows: declared their sum), else it heads them (年度资金总额 over its sources)."""
 
     row: int
     parts: tuple[int, ...]
     closing: bool
+    opened: bool = False  # its parts open with 其中 (其中：财政拨款 under 年度资金总额): the layout names them parts
 
 
 def row_totals(labels: list[str]) -> list[RowTotal]:
@@ -117,11 +117,11 @@ def row_totals(labels: list[str]) -> list[RowTotal]:
             if heading is None:
                 out.append(RowTotal(k, tuple(since), True))
             else:
-                out.append(RowTotal(heading, tuple(since), False))
+                out.append(RowTotal(heading, tuple(since), False, opened))
             since, heading = [], None
         elif not (SUB_ROW.match(label.strip()) and since):  # a 其中 right under the heading row opens its parts
             opened = opened or (heading == k - 1 and SUB_ROW.match(label.strip()) is not None)
             since.append(k)
     if heading is not None:
-        out.append(RowTotal(heading, tuple(since), False))
+        out.append(RowTotal(heading, tuple(since), False, opened))
     return [t for t in out if len(t.parts) >= (1 if opened and not t.closing else 2)]

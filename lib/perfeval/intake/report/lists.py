@@ -32,6 +32,7 @@ _COLON_OR_STOP = re.compile(r"[：:；;。]")  # what separates a count from the
 _CLOSING = re.compile(r"合计|共计|总计")  # of _STOP, the words that close a list once it has parts
 _CLAUSE = re.compile(r"[，,；;。：:]")
 _BARE_TOTAL = re.compile(r"^\s*[，,；;]\s*[\u4e00-\u9fff]{2,10}[为是:：]?\s*\d+(?:\.\d+)?\s*[，,；;：:]?\s*$")  # ，人数37，
+_NESTED_OPENER = re.compile(r"\s*(?:其中|包括|含)\s*[：:，,]?")  # a sentence of a list that opens a breakdown of its last part
 _STRENGTH = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
 _CUT = re.compile(r"^[^，,；;。]*?(?:等|…|\.\.\.)")
 _ATTRIBUTE = re.compile(r"(?:正|副)?(?:处|科|厅|局|股|部)级|职级|级别|职数|局长|主任|书记|科长|站长|所长|院长|馆长|党员|女性|男性|女职工|本科|研究生|大专|学历|岁")
@@ -305,7 +306,10 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
             following = [m for m in mentions if _alike(whole, m) and _same_unit(whole, m)]
             opening = min((m.start for m in mentions if _usable(m) and (  # 左岸3段，长2.49km opens with a part
                 m in following or canonical_unit(m.quantity.unit) in beside)), default=len(text))  # of the 段 list
-            if _AMONG.match(text) or not following or _CLAUSE.search(text[:opening]) \
+            inner = _NESTED_OPENER.match(text) if parts else None  # …；其中：公务用车购置…；公务用车运行…；公务接待…:
+            # a breakdown of the part before it, nested in the list (see _nested), which runs on after it
+            if (_AMONG.match(text) and inner is None) or not following \
+                    or _CLAUSE.search(text, inner.end() if inner else 0, opening) \
                     or _opens_with_colon(text, following[0]):
                 break  # a figure with its own colon list (堤防工程1.04km：右岸…) heads a list, it is no part
         stop = _STOP.search(text, start)
@@ -327,7 +331,8 @@ def _stream(sentences: list[Sentence], k: int, at: int, whole: Mention, here: li
             depth = max(0, depth + sum(between.count(c) for c in "（(") - sum(between.count(c) for c in "）)"))
             gap = max([gap] + [_STRENGTH[c] for c in between if c in _STRENGTH])
             opens = opens or (bool(parts) and _AMONG.search(between) is not None)
-            if _alike(whole, m) and (j == k or _same_unit(whole, m)):
+            if _alike(whole, m) and (j == k or _same_unit(whole, m)) and not whole_of_a_share(m):  # 完成预算29.6万元的
+                # 92.8%: the budget a part is measured against, no part of the list
                 parts.append(_Part(m, gap, opens, depth))
                 gap, opens = 0, False
             pos = m.end
@@ -474,6 +479,24 @@ def _bracketed(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
     return (_nested(whole, top, cut) if top else []) + inner
 
 
+def _each_total(whole: Mention, here: list[Mention], at: int, parts: list[_Part]) -> list[Listed]:
+    """One 其中 after several totals of one unit in its sentence, its parts set apart by ；into as many groups, each
+    adding up to its total in turn (对5个部门、5个镇街、15个专项开展评价，其中：良好部门5个；优秀镇街3个，良好镇街2个；
+    良好专项14个，中等专项1个): each total's own breakdown, never all of them under the last total."""
+    totals = [m for m in here if m.end <= at and _usable(m) and not _CHANGE.search(m.lead)
+              and canonical_unit(m.quantity.unit) == canonical_unit(whole.quantity.unit)]
+    groups: list[list[Mention]] = []
+    for p in parts:
+        if not groups or p.gap >= 3:
+            groups.append([p.mention])
+        else:
+            groups[-1].append(p.mention)
+    if len(totals) < 2 or len(groups) != len(totals) or any(p.depth or p.opens for p in parts) \
+            or not all(_adds_up(t, g) for t, g in zip(totals, groups)):
+        return []
+    return [_listed(t, g, "inline") for t, g in zip(totals, groups)]
+
+
 def _attributes(parts: list[Mention]) -> bool:
     """Do the parts name attributes of people or posts rather than parts of a total (局长1名, 正科级2名, 党员5人)?"""
     return any(_ATTRIBUTE.search(p.label or "") for p in parts)
@@ -505,6 +528,8 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
                 if total is whole:
                     total = _fitting_whole(sentences, k, m.start(), whole, [p.mention for p in parts], by_sentence)
                 found = _nested(total, parts, cut)
+                if total is whole and found and not found[0].complete:
+                    found = _each_total(whole, here, m.start(), parts) or found
                 if counted and found and found[0].whole is total and not cut \
                         and len(found[0].parts) == _count(counted.group(1)):
                     found[0] = replace(found[0], named=len(found[0].parts))  # 二类支出 … 其中A、B: both kinds, all of it

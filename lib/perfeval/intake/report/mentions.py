@@ -14,7 +14,7 @@ from ...core.quantity import CODE_LABELS, CURRENCY_BEFORE, UNITS, Found, Quantit
 from .document import Document, Sentence
 from .furniture import page_break_starts
 from .numbers_of_tables import years_heading_columns
-from .row_numbers import row_number_starts
+from .row_numbers import row_codes_within, row_number_starts
 
 MAX_CITE = 1900  # a source field holds 2,000 characters; a longer sentence is cut around its figure
 
@@ -123,8 +123,8 @@ _TAIL = re.compile(r"(?:为|达到|达|高达|多达|仅为|仅有|仅|只有|�
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # Units that count objects: the thing counted usually follows (5个职能科室, 76台公务车辆).
 COUNTED_OBJECTS = _CLASSIFIER_DIMENSIONS = {"辆", "台", "个", "家", "项", "起", "宗", "套", "组", "本", "册", "张", "株", "份", "篇", "条",
-                          "户", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "期", "卷"}
-_COUNTS_OF_DOINGS = {"次", "场次", "人", "人次"}
+                          "户", "间", "批", "处", "幅", "所", "栋", "座", "件", "块", "类", "家次", "期", "卷", "盏", "笔"}
+_COUNTS_OF_DOINGS = {"次", "场次", "人", "人次", "批次", "台次", "辆次", "车次", "架次"}
 MAX_AFTER = 16
 
 
@@ -224,15 +224,24 @@ def with_implied_unit(quantity: Quantity, clause: str, lead: str = "") -> tuple[
     return quantity, None
 
 
+def _without_row_codes(text: str) -> str:
+    """The text with the 行次 of a 决算 statement run together on it blanked (row_numbers.row_codes_within), in as many
+    spaces: places in the text stay, and each row's amount is read alone."""
+    for start, end in row_codes_within(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def sentence_mentions(sentence: Sentence, index: int, carried: str = "") -> list[Mention]:
     """Every quantity of one sentence, labelled (index: the sentence's place in the document, for ordering).
 
     carried: the words a line broken mid-sentence ended with (…开展绩效自评，自评得分 / 90 分，存在的问题…), which
     label a number that opens the next line."""
-    found = find_quantities(sentence.text)
+    text = _without_row_codes(sentence.text)
+    found = find_quantities(text)
     out = []
     for i, f in enumerate(found):
-        label, clause, lead, year = label_of(sentence.text, found, i)
+        label, clause, lead, year = label_of(text, found, i)
         if i == 0 and carried and not sentence.text[:f.start].strip():
             label = label if f.quantity.unit in _CLASSIFIER_DIMENSIONS and label else clean_label(carried)
             lead, clause = carried, carried + clause
@@ -267,6 +276,7 @@ def prose_mentions(document: Document, skip_blocks: set[int],
             paired = _paired(previous, sentence) if not (following and _lone_number(following)) else None
             found = paired_mention(previous, sentence, index, paired) if paired \
                 else sentence_mentions(sentence, index, _broken_off(previous, sentence))
+            found = [m for m in found if not _year_cut_from_its_nian(m, following)]
             out += _without_row_number(found, sentence, document.blocks[sentence.block].cells[0],
                                        numbered.get(sentence.block))
         previous = sentence
@@ -283,6 +293,12 @@ def _without_row_number(found: list[Mention], sentence: Sentence, line: str, sta
         return found
     return [m for m in found if not (m.where.text == sentence.text and at + m.start in starts
                                      and (not m.quantity.unit or m.implied))]
+
+
+def _year_cut_from_its_nian(m: Mention, following: Sentence | None) -> bool:
+    """Is the mention a year a line break cut from its 年 (某某局2023 / 年度部门决算, a cover's title set on two lines)?"""
+    return following is not None and following.text.lstrip().startswith("年") and not m.quantity.unit \
+        and re.fullmatch(r"(?:19|20)\d{2}", m.written) is not None and not m.where.text[m.end:].strip()
 
 
 def _lone_row_number(sentence: Sentence, numbered: dict[int, set[int]]) -> bool:

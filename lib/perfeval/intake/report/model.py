@@ -65,6 +65,7 @@ class Draft:
     skipped: list[str] = field(default_factory=list)
     excluded: list[tuple[str, str, Any]] = field(default_factory=list)  # (where, why, entry) taken out to validate
     reading: Reading | None = None
+    year_named: bool = True  # False: the report names no year evaluated; params' unit.year is a placeholder (存疑)
 
     @property
     def unit_id(self) -> str:

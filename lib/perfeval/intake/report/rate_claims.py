@@ -43,6 +43,7 @@ from .rates import (
     saved_over_planned,
     share_of_its_list,
 )
+from .row_rates import Declared
 from .tables import Cell, Tables
 
 _CHANGE_WORDS = re.compile(r"较上年|比上年|较去年|比去年|同比")
@@ -83,7 +84,8 @@ class RateClaims(Placement):
             if cell.mention.is_rate and not cell.target:  # an indicator's 100% target states no rate
                 row = lines[cell.line_of]
                 mentions = [c.mention for c in row]
-                found = column_share(column_change(explain(cell.mention, mentions, mentions, lists), mentions), mentions)
+                found = _declared(cell.mention, cell.of) if cell.of is not None else \
+                    column_share(column_change(explain(cell.mention, mentions, mentions, lists), mentions), mentions)
                 if "执行率" in (cell.mention.where.column or "") and any(c.path == "budget.executed" for c in row):
                     # the 执行率 of a 绩效自评表's budget row is 预算执行率 by the table's own definition, even when
                     # the unit's 得分 ÷ 分值 happens to give the same number
@@ -446,6 +448,16 @@ def _nearest_of_value(value: Decimal, rate: Mention, stated: list[Mention]) -> M
     same = [m for m in stated if _operand(m) and m.quantity.value == value]
     before = [m for m in same if m.order < rate.order]
     return before[-1] if before else same[0] if same else None
+
+
+def _declared(rate: Mention, declared: Declared) -> RateFound:
+    """A rate the table declares the reading of (占比 beside the amounts a 合计 row sums; a 控制率 or 变动率 beside its
+    row's two figures, tables.Cell.of) — the claim the table makes, whatever its value."""
+    reading = reading_of(declared.kind, declared.numerator, declared.denominator)
+    if reading is None:
+        return RateFound(rate, "unexplained")
+    status = "explained" if agrees(rate.percent, reading.value) else "contradicted"
+    return RateFound(rate, status, reading, why=f"按{declared.basis} {reading.formula()} 重算为 {reading.value:.2f}%")
 
 
 def _share_claim(found: RateFound, part: Mention, whole: Mention, sure: bool) -> RateFound:

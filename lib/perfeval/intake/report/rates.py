@@ -214,7 +214,7 @@ def change_by_amount_of_named(found: RateFound, sentence: list[Mention], stated:
     if len(subject) < MIN_NAMED_SUBJECT:
         return found
     named = [m for m in stated if _operand(m) and m is not amount and not is_difference(m) and m.order < rate.order
-             and clean_label(m.label).endswith(subject) and (m.year == year or m.year is None)
+             and _bare_subject(clean_label(m.label)).endswith(_bare_subject(subject)) and (m.year == year or m.year is None)
              and not _LAST_YEAR.search(m.lead) and commensurable(m.quantity.unit, amount.quantity.unit)]
     if len({m.quantity.to(amount.quantity.unit).value for m in named}) != 1:
         return found
@@ -223,6 +223,17 @@ def change_by_amount_of_named(found: RateFound, sentence: list[Mention], stated:
         return found
     status: Status = "explained" if agrees(rate.percent, reading.value) else "contradicted"
     return RateFound(rate, status, reading, why=f"按变动额口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
+_SUBJECT_TAIL = re.compile(r"(?:支出|开支)?(?:[决预]算数?|执行数|实际数)?(?:合计|总计|共计|总额|金额)?$")
+
+
+def _bare_subject(words: str) -> str:
+    """What a subject names without the words of a total or a column after it: 三公经费 of 三公经费支出合计 (a change
+    of “三公”经费 is one of the 支出合计 stated under it); the words whole when fewer than MIN_NAMED_SUBJECT are left
+    (项目支出 is no 项目)."""
+    bare = _SUBJECT_TAIL.sub("", words)
+    return bare if len(bare) >= MIN_NAMED_SUBJECT else words
 
 
 MIN_NAMED_SUBJECT = 4  # characters of a subject looked for across the report (部门整体支出), not 支出 alone
@@ -434,7 +445,7 @@ def share_of_its_list(found: RateFound, sentence: list[Mention], lists: list[Lis
     1252.48万元，占35.00%；项目支出…): the share of that part in the list's total, so it is the claim that does not hold,
     not a rate left unexplained — unless the shares stated beside every part of the list do not make 100%: then they
     are of a larger whole (21.49% + 75.40% + 0.21% = 97.10%, the 执行率: of the 收支总决算), the figure stated before that
-    gives every one of them, when exactly one value does."""
+    gives every one of them, when exactly one value does; shares beyond 100 % are of no larger whole."""
     rate = found.rate
     if found.status != "unexplained" or not _BARE_SHARE.match(clean_label(rate.label)) \
             or _CHANGE_WORDS.search(rate.clause):
@@ -447,8 +458,9 @@ def share_of_its_list(found: RateFound, sentence: list[Mention], lists: list[Lis
     if len({id(lst.whole) for lst in listed}) != 1:
         return found
     shares = _shares_of_parts(listed[0], sentence)
-    if shares is not None and not _make_a_whole(shares):
-        return _share_of_a_larger_whole(found, part, shares, stated)
+    if shares is not None and not _make_a_whole(shares) and sum(r.percent.value for _, r in shares) < 100:
+        return _share_of_a_larger_whole(found, part, shares, stated)  # above 100 % they are of no larger whole:
+        # the list's own, and one of them is wrong (基本支出…、占62.28%，项目支出…、占39.72%: trial 5 V25)
     reading = _share(part, listed[0].whole)
     if reading is None:
         return found

@@ -6,7 +6,9 @@
 - a table saved one cell per line, whose 序号 column's numbers (1, 2, 3 …) stand one row's width of lines apart (under
   a 序号 line, or without one three or more, each before its row's name);
 - a table run together on one line (序号 指标 分值 得分 1 投入 20 18 2 过程 30 28 …), and a list run into one paragraph
-  (主要做法：1加强培训，2完善制度，3强化监督).
+  (主要做法：1加强培训，2完善制度，3强化监督);
+- a 决算 statement run together on one line without its header, each row its label, its 行次 and its amount, two
+  tables side by side (一般公共预算财政拨款收入 1 218.40 一般公共服务支出 32 120.50 …): the 行次 rise down each column.
 
 The rule is about where the numbers stand and that they count, never about a report's wording: amounts do not run
 1, 2, 3 down a column. A table's own 序号 column (cells) is blanked where the document is built (`numbers_of_tables`).
@@ -15,6 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+from ...core.quantity import CLASS_CODE, SUBJECT_CODE
 
 MIN_RUN = 3  # rows counting up that show their numbers to be row numbers
 MIN_HEADED_RUN = 2  # … when a 序号 / 编号 header stands above the first
@@ -159,3 +163,68 @@ def _rows_within(line: str) -> set[int]:
     if len(chain) >= MIN_RUN or (len(chain) >= MIN_HEADED_RUN and headed):
         return {tokens[k][0] for k in chain}
     return set()
+
+
+_AMOUNT_CELL = re.compile(r"-?\d{1,3}+(?:,\d{3})*+\.\d++|-?\d++\.\d++|[-—–－]")
+
+
+def row_codes_within(text: str) -> list[tuple[int, int]]:
+    """Where the 行次 of a 决算 statement run together on one line stand (start, end): whole numbers of up to three
+    digits each between a row's label and its amount (written with its decimals, or a dash for none), three rows or
+    more, rising down the one column or down each of two side by side (1, 32, 2, 33, 4, 35 …). Read bare, the 行次
+    and the amount after it make one number grouped by a space (1 218.40)."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    labelled = [k for k in range(len(tokens) - 1)
+                if re.search(r"[\u4e00-\u9fff][^\d\s]*+$", tokens[k][2]) and _WHOLE.fullmatch(tokens[k + 1][2])]
+    filled = [k for k in labelled if k + 2 < len(tokens) and _AMOUNT_CELL.fullmatch(tokens[k + 2][2])]
+    codes = [(tokens[k + 1][0], tokens[k + 1][1], int(tokens[k + 1][2])) for k in filled]
+    numbers = [n for _, _, n in codes]
+    if len(codes) < MIN_RUN or not _two_rising(numbers):
+        return []
+    # an empty row's 行次 stands between its label and the next row's (二、外交支出 34 三、国防支出 35 …): taken when
+    # the statement's 行次 with them still rise down one column or two
+    empty = [k for k in labelled if k + 2 < len(tokens) and _WORD.match(tokens[k + 2][2]) and k not in filled]
+    every = sorted([(tokens[k + 1][0], tokens[k + 1][1], int(tokens[k + 1][2])) for k in empty] + codes)
+    return [(a, b) for a, b, _ in (every if _two_rising([n for _, _, n in every]) else codes)]
+
+
+def _two_rising(numbers: list[int]) -> bool:
+    """Do the numbers, in their order, fall into at most two sequences each rising (two columns of 行次 read
+    across)? Each goes to the sequence whose last number is the greatest below it."""
+    lasts: list[int] = []
+    for n in numbers:
+        below = [k for k, last in enumerate(lasts) if last < n]
+        if below:
+            k = max(below, key=lambda j: lasts[j])
+            lasts[k] = n
+        elif len(lasts) < 2:
+            lasts.append(n)
+        else:
+            return False
+    return True
+
+
+_SPLIT_CODE = re.compile(r"\d{2}")  # the 款 and 项 of a subject code set in columns of their own (201 | 03 | 01)
+_NAME_CELL = re.compile(r"[\u4e00-\u9fff]{3}")
+
+
+def without_subject_codes(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A table row with the budget subject's code before its name blanked (2080505 | 机关事业单位基本养老保险缴费支出,
+    or 201 | 03 | 01 | 行政运行): the row's leading cells, a code and the cell of words after it. A code names the
+    line; the figures are the amounts after it."""
+    filled = [k for k, c in enumerate(cells) if c.strip()]
+    first = cells[filled[0]].strip() if filled else ""
+    if len(filled) < 2 or not (SUBJECT_CODE.fullmatch(first) or CLASS_CODE.fullmatch(first)):
+        return cells
+    codes = [filled[0]]
+    if len(cells[filled[0]].strip()) == 3:
+        for k in filled[1:3]:
+            if not _SPLIT_CODE.fullmatch(cells[k].strip()):
+                break
+            codes.append(k)
+    after = filled[len(codes)] if len(codes) < len(filled) else None
+    if after is None or not _NAME_CELL.search(cells[after]):
+        return cells
+    if len(codes) == 1 and len(cells[filled[0]].strip()) == 3 and not cells[after].strip().endswith("支出"):
+        return cells  # a class's code names a 支出 (208 | 社会保障和就业支出); 210 | 万元 is an amount and its unit
+    return tuple("" if k in codes else c for k, c in enumerate(cells))

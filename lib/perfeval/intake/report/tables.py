@@ -32,6 +32,7 @@ from .grid import SUB_ROW, TOTAL_ROW, WHOLE_ROW, GridRow, Header, Value, row_tot
 from .lists import Listed
 from .mentions import Mention, Where
 from .numbers_of_tables import INDEX_COLUMN
+from .row_rates import Declared, declared
 from .unit import GRADE_WORDS
 
 _FRAMEWORK_HEADER = ("评分标准", "评分要点")
@@ -51,6 +52,7 @@ class Cell:
     also: str | None = None  # a second catalogue figure the same cell states (年度资金总额·全年执行数 is 总支出 too)
     target: bool = False  # an indicator's target or actual value: a percentage there is a goal, no rate stated
     across: tuple[int, int] | None = None  # in a table turned on its side, the (header row, column) the value is of
+    of: Declared | None = None  # the reading the table declares: a 占比 over its 合计 row, a rate over its row's figures
 
     @property
     def line_of(self) -> tuple[int, int]:
@@ -357,7 +359,21 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
                   "turned": _read_turned}[kind]
         i = reader(blocks, i, out, report_year)
     _cited_in_their_runs(out, blocks)
+    _declare_row_rates(out)
     return out
+
+
+def _declare_row_rates(out: Tables) -> None:
+    """Each rate a row states beside two figures its words name (row_rates): declared their rate, the claim of its
+    row (在职人员控制率 | 编制数 | 50 | 在职人数 | 48 | 96%), unless the layout declared it already."""
+    rows: dict[tuple[int, int], list[Mention]] = {}
+    for cell in out.cells:
+        rows.setdefault(cell.line_of, []).append(cell.mention)
+    for k, cell in enumerate(out.cells):
+        if cell.mention.is_rate and cell.of is None and not cell.target:
+            reading = declared(cell.mention, rows[cell.line_of])
+            if reading is not None:
+                out.cells[k] = replace(cell, of=reading)
 
 
 def _cited_in_their_runs(out: Tables, blocks: tuple[Block, ...]) -> None:
@@ -548,6 +564,8 @@ def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     """A base data table: money lines by row, the columns 上年/本年 预算数/决算数 by header."""
     header = Header.of(blocks[start].cells, _column_header)
     out.taken.add(start)
+    first_cell = len(out.cells)
+    rows: list[tuple[str, dict[int, Mention]]] = []
     j = start + 1
     while j < len(blocks) and _same_table(blocks, start, j) and _header_kind(blocks[j].cells) is None:
         out.taken.add(j)
@@ -555,6 +573,7 @@ def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
         label = _clean_row(read.label)
         line = table_line(read.label)
         scalar = table_scalar(read.label) if line is None else None
+        rows.append((label, {}))
         for cell in read.values:
             q = _quantity(cell.text)
             if q is None:
@@ -568,7 +587,9 @@ def _read_lines(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
                 else _catalogue_unit(q, path)
             where = Where(blocks[j].section, cell.text, j, cell.at, label, cell.header)
             out.cells.append(Cell(_mention(q, f"{label}·{cell.header}", where, implied), path))
+            rows[-1][1][cell.column] = out.cells[-1].mention
         j += 1
+    _declare_shares(out, first_cell, rows, header.headers)
     return j
 
 
@@ -584,6 +605,7 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
     columns = header.headers
     stated = _stated_unit(blocks, start)
     out.taken.add(start)
+    first_cell = len(out.cells)
     rows: list[tuple[str, dict[int, Mention]]] = []
     sums = _NamedSums(next((k for k, h in enumerate(columns) if k and _SECOND_LABEL.match(h.strip())), len(columns)))
     unit_at = next((k for k, h in enumerate(columns) if _UNIT_COLUMN.fullmatch(normalise(h))), None)
@@ -597,10 +619,19 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
         total = TOTAL_ROW.match(normalise(row)) is not None
         row_unit = next((normalise(c.text) for c in grid_row.values if c.column == unit_at), "")
         read: dict[int, Mention] = {}
+        before: Value | None = None
         for cell in grid_row.values:
             k, text, head = cell.column, cell.text, cell.header
             q = _quantity(text)
+            word = _own_label(before, cell, columns, unit_at)
+            before = cell
             if q is None:
+                continue
+            if word is not None:  # 在职人员控制率 | 编制数 | 50: the value is what its cell's label names
+                m, path = _labelled_value(q, word, Where(blocks[j].section, text, j, cell.at, row, word), stated,
+                                          report_year)
+                out.cells.append(Cell(m, path))
+                read[k] = m
                 continue
             named = _unit_named(row_unit) if not q.unit else None
             if named and unit_at is not None:
@@ -622,20 +653,86 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
         out.totals += _row_sum(list(read.values()), columns)
         j += 1
     out.totals += _totals_of_rows(rows)
+    _declare_shares(out, first_cell, rows, columns)
     return j
+
+
+_GENERIC_COLUMN = re.compile(r"数值|数据|数额|金额|数量|值|数")  # a value column that says nothing of what it holds
+
+
+def _own_label(before: Value | None, cell: Value, columns: list[str], unit_at: int | None) -> str | None:
+    """The words of the cell right before a value in its row, when they label it (项目 | 数值 | 项目 | 数值: each
+    value named by the cell before it), not the value's column: its column's header says nothing of what it holds
+    (数值, 金额), or heads several columns."""
+    if before is None or before.at != cell.at - 1 or before.column == unit_at:
+        return None
+    words = _clean_row(before.text)
+    if not words or words in _EMPTY or _quantity(words) is not None or TOTAL_ROW.match(normalise(words)):
+        return None
+    head = _UNIT_IN_HEADER.sub("", normalise(cell.header))
+    return words if _GENERIC_COLUMN.fullmatch(head) or columns.count(cell.header) > 1 else None
+
+
+def _labelled_value(q: Quantity, word: str, where: Where, stated: str | None,
+                    report_year: int | None) -> tuple[Mention, str | None]:
+    """A value under the label its row gives it: the catalogue figure the label names (编制数), in that figure's unit
+    when it has none (人), else the unit the label names in brackets or the table's money unit (单位：万元) unless
+    the label counts or rates something else."""
+    path = _pair_path(word, report_year)
+    if path and not q.unit and (unit_of(path) not in _MONEY or not stated):
+        q, implied = _catalogue_unit(q, path)
+    else:
+        q, implied = _cell_unit(q, word, "", stated)
+    return _mention(q, word, where, implied), path
+
+
+def _declare_shares(out: Tables, first_cell: int, rows: list[tuple[str, dict[int, Mention]]], columns: list[str]) -> None:
+    """The table's cells from `first_cell` on with the shares its layout declares (_shares_of_totals)."""
+    shares = _shares_of_totals(rows, columns)
+    if shares:
+        out.cells[first_cell:] = [replace(c, of=shares[id(c.mention)]) if id(c.mention) in shares else c
+                                  for c in out.cells[first_cell:]]
+
+
+_SHARE_COLUMN = re.compile(r"占比|比重|构成比?|所占比例")
+
+
+def _shares_of_totals(rows: list[tuple[str, dict[int, Mention]]], columns: list[str]) -> dict[int, Declared]:
+    """The shares a table's layout declares, by the id of each rate: a column headed 占比 / 比重 beside the amounts its
+    total row sums (grid.row_totals) gives each of those rows' amount over the total's — of the amount column its
+    header names (决算占比: the 决算数 column), else of the table's one amount column."""
+    out: dict[int, Declared] = {}
+    for share in (k for k, h in enumerate(columns) if _SHARE_COLUMN.search(normalise(h))):
+        amounts = {k for _, read in rows for k, m in read.items() if k != share and not m.is_rate}
+        named = {k for k in amounts if _UNIT_IN_HEADER.sub("", normalise(columns[share])).replace("占比", "")
+                 .replace("比重", "") in normalise(columns[k])} if len(amounts) > 1 else amounts
+        if len(named) != 1:
+            continue
+        amount = named.pop()
+        for total in row_totals([label for label, _ in rows]):
+            whole = rows[total.row][1].get(amount)
+            for i in total.parts:
+                part, rate = rows[i][1].get(amount), rows[i][1].get(share)
+                if whole is not None and part is not None and rate is not None and rate.is_rate \
+                        and part.quantity.unit == whole.quantity.unit:
+                    out[id(rate)] = Declared("share", part, whole, "本表合计行")
+    return out
 
 
 def _totals_of_rows(rows: list[tuple[str, dict[int, Mention]]]) -> list[Listed]:
     """Each total row of a table over the rows its layout gives it (grid.row_totals), column by column: declared
-    their sum when it closes them (合计), their sum where they add up and else at least each when it heads them
-    (年度资金总额 over its sources); a rate column's cells are no parts, and a column's parts must share its unit."""
+    their sum when it closes them (合计); when it heads them (年度资金总额 over its sources), their sum where they add
+    up, and else at least each only when 其中 opens them — a 合计 heading rows of subjects at several levels (201 /
+    20101 / 2010101) is no sum of them all; a rate column's cells are no parts, and a column's parts share its unit."""
     out = []
     for total in row_totals([label for label, _ in rows]):
         for k, whole in rows[total.row][1].items():
             parts = [rows[i][1][k] for i in total.parts if k in rows[i][1]]
             if parts and not whole.is_rate and all(p.quantity.unit == whole.quantity.unit for p in parts) \
                     and (len(parts) >= 2 or not total.closing):
-                out.append(_column_total(whole, parts, "summed" if total.closing else "inline"))
+                found = _column_total(whole, parts, "summed" if total.closing else "inline")
+                if found.complete or total.closing or total.opened:
+                    out.append(found)
     return out
 
 
@@ -1065,16 +1162,24 @@ def _scalar_cells(block: Block, j: int, row: str, values: tuple[Value, ...], rep
     return found
 
 
+_NAMED_AFTER_NUMBER = re.compile(r"\d++[\u4e00-\u9fff]{3,}")  # 110警情处置及时率, 12345热线接通率, 5G… aside
+
+
+def _a_name(text: str) -> bool:
+    """Can a cell be an indicator's name: words, or words after a number that is part of the name (110警情处置及时率:
+    the number of the 110 line, not a value)?"""
+    return bool(text.strip()) and (_quantity(text) is None or _NAMED_AFTER_NUMBER.match(text.strip()) is not None)
+
+
 def _indicator_at(cells: tuple[str, ...], weight_column: int | None = None) -> int | None:
     """Where the indicator's name stands in a 绩效自评表 row: the cell followed by 年度指标, 实际完成值, 分值, 得分 —
     three before the header's 分值 when the row keeps the header's columns (a bare actual, 50, before 分值 8 and
     得分 8 would otherwise make the second-level cell the name), else the first cell so followed."""
     if weight_column is not None and weight_column >= 3 and len(cells) > weight_column \
-            and _is_number(cells[weight_column]) and cells[weight_column - 3].strip() \
-            and _quantity(cells[weight_column - 3]) is None:
+            and _is_number(cells[weight_column]) and _a_name(cells[weight_column - 3]):
         return weight_column - 3
     for i, text in enumerate(cells):
-        if not text.strip() or _quantity(text) is not None:
+        if not _a_name(text):
             continue
         if len(cells) > i + 3 and _is_number(cells[i + 3]) and (
                 len(cells) <= i + 4 or not cells[i + 4].strip() or _is_number(cells[i + 4])):
@@ -1227,8 +1332,7 @@ class _IndicatorColumns:
 
     def reads(self, cells: tuple[str, ...]) -> bool:
         name, weight = self.at["name"], self.at["weight"]
-        return len(cells) > weight and bool(cells[name].strip()) and _quantity(cells[name]) is None \
-            and _is_number(cells[weight])
+        return len(cells) > weight and _a_name(cells[name]) and _is_number(cells[weight])
 
     def line(self, block: Block, j: int, cells: tuple[str, ...], level1: str, level2: str) -> IndicatorLine:
         """The row's indicator; a level cell left empty (merged with the row above) keeps the level above."""

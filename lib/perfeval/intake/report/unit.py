@@ -19,13 +19,14 @@ _NAME_LABEL = r"(?:部门|单位)\s*[（(]?\s*(?:单位)?\s*[）)]?\s*名\s*称\
 _NAME = re.compile(_NAME_LABEL + r"\s*[：:]\s*(?P<v>(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?[^\s：:，。]{4,40})")
 # The field with no colon: spaces, a cell's mark or nothing between label and name; the name read only as a unit's.
 # A table's header naming the unit in a field of its own (部门：某某局 | 金额单位：元), never 主管部门 or 金额单位.
-_HEADER_FIELD = re.compile(r"(?:^|[|｜]\s*)(?:部门|单位)\s*[：:]\s*(?P<v>[^\s：:，。|｜\d]{4,40})")
+_HEADER_FIELD = re.compile(r"(?:^|[|｜]\s*)(?:部门|单位)\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?\s*[：:]\s*"
+                           r"(?P<v>[^\s：:，。|｜\d]{4,40})")  # 单位（盖章）：某某局 too
 _NAME_RUN_ON = re.compile(_NAME_LABEL + r"\s*[|｜]?\s*(?P<v>[^\s：:，。|｜\d]{4,40})")
 # The fields a cover or a form sets after the unit's name, which end a name its cover runs on into them
 # (部门(单位)名称某某局预算编码302001报告日期…, a .docx's cover flattened onto one line).
 _NEXT_FIELD = re.compile(r"(?:预算|单位|部门|项目)?(?:编码|代码|编号)|(?:报告|填报|评价|报送|编制)(?:日期|时间|年度)|"
                          r"(?:联系|负责|填报|经办)人|联系电话|主管部门|所属年度|评价年度")
-_SIGNER = r"(?:评\s*价|填\s*报|报\s*送|编\s*制|申\s*报|自\s*评|项\s*目|实\s*施)\s*单\s*位|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源"
+_SIGNER = r"(?:评\s*价|填\s*报|报\s*送|编\s*制|编\s*报|填\s*表|预\s*算|申\s*报|自\s*评|项\s*目|实\s*施)\s*单\s*位|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源"
 _SIGNED = re.compile(rf"(?P<w>{_SIGNER})\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?(?:\s*[：:|｜]\s*|\s+)"
                      r"(?:\d{3,}\s*[-－—]\s*)?(?P<v>[^\s：:，。；|｜【】\[\]]{4,40})")  # 实施单位 219001-某某镇人民政府, 发布机构 | 某某局 |
 # A field's label alone on its line, its value on the next (a cover or a form saved one cell per line).
@@ -56,6 +57,7 @@ _UNIT_END = ("人民政府", "机关", "中学", "小学", "大学", "学院", "
              "中心", "局", "站", "办", "委", "馆", "院", "所", "队", "处", "厅", "部", "会", "室", "校", "镇", "乡", "街道",
              "学校", "医院", "公司", "集团", "社", "台", "场", "园", "园区", "团", "署", "监狱", "党校",
              "政协", "人大", "妇联", "残联", "侨联", "文联", "科协", "工商联", "政府")
+_ANNOUNCING = re.compile(r"^(?:现将|现就|特将|兹将|现对)")
 _ABOUT_TAIL = re.compile(r"关于(?:报送|上报|提交|印发)?$")
 # The scope of the accounts after the name (某某局（本级）, 某某厅(汇总)): the unit's name is without it.
 _OWN_LEVEL = re.compile(r"[（(]\s*(?:本级|汇总|本部|合并)\s*[）)]$")
@@ -83,7 +85,7 @@ _PART_NUMBER = r"第[一二三四五六七八九十\d]+(?:部分|章|节)|[一�
 _TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|标题[：:]?|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + "|" + _PART_NUMBER + ")+")
 _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|整体绩效|绩效自评|绩效评价|自评报告|支出绩效"
                          r"|[“\"]?三公[”\"]?经费)")
-_FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|在(?=[^，。；]{0,20}领导)|"
+_FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:对(?=[^，。；]{0,40}?(?:开展|进行|组织)了?[^，。；]{0,12}?(?:自评|评价))|高度重视|是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|在(?=[^，。；]{0,20}领导)|"
                              r"主要有|现有|共有|(?:主要)?负责|(?:主要)?承担|的(?:基本|主要)?(?:职能|职责)|[（(]以下简称|"
                              r"(?:机关)?(?:运行经费|部门整体|整体)?(?:支出|收入)(?:[\d合总共为]|决算|预算))")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
@@ -94,11 +96,19 @@ _GRADE_WORD = "|".join(sorted(GRADE_WORDS, key=len, reverse=True))
 _GRADE = re.compile(r"(?:自评|评价|绩效|考核)?(?:等级|等次|结果|结论)?\s*(?:为|是|评定为|确定为|评为|属于|达到|：|:|(?=[“\"「]))\s*[“\"「]?"
                     rf"(?P<v>{_GRADE_WORD})[”\"」]?(?:等级|等次|级)?(?:[，。；,;（(]|$)")  # …为优秀（得分94分）
 _GRADED = re.compile(r"等级|等次|自评|评价|评定|绩效")
+# Grades on another scale some provinces use (A级, 自评结果为“好”), each read as the framework's grade of the same rank
+# (A = 优 … D = 差; 好, 较好, 一般 = 优, 良, 中) and marked 存疑: only where the words say it is the grade — after
+# 等级/等次/结果 or 评为, a letter or a word that could be anything else otherwise.
+OTHER_SCALE = {"A": "优", "B": "良", "C": "中", "D": "差", "好": "优", "较好": "良", "一般": "中"}
+_OTHER_GRADE = re.compile(r"(?:(?:等级|等次|结果|结论)\s*(?:为|是|评定为|确定为|评为|属于|：|:)|评定为|评为|确定为)\s*[“\"「]?"
+                          r"(?P<v>较好|一般|好|[A-D])(?![A-Za-z])[”\"」]?(?:等级|等次|级)?(?:[，。；,;（(]|$)")
 _CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得分|总分|分数|评分).{0,4}自评|折算(?:后|为)?的?(?:得分|总分|分数)?"
                             # 经自评，2023年度部门整体支出绩效得分96分: the score of the whole, not of a section
                             r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)"
                             # 绩效评价得分92分, 最终得分92分（满分100分）, 自评结果：92分
-                            r"|绩效(?:评价|自评)(?:得分|评分)|最终得分|(?:自评|评价)(?:结果|结论)")
+                            r"|绩效(?:评价|自评)(?:得分|评分)|最终得分|(?:自评|评价)(?:结果|结论)"
+                            # 自评分92分, 本次自评得92分, 评分结果为92分, 综合评定得分92分
+                            r"|自评分|自评[^，。；]{0,8}?得\s*\d|评分结果|评定得分")
 MAX_TITLE = 60
 _CLAUSE_MARKS = re.compile(r"[，,。；;、《》“”：:]")
 _SENTENCE_MARK = re.compile(r"[。；;！!？?，,]")  # a title is no sentence
@@ -168,8 +178,13 @@ def is_unit_name(text: str) -> bool:
     republished copy masked (XX县妇女联合会, ××区民政局) is part of the name as written."""
     text = _MASK.sub("某", text)
     base = re.sub(r"[（(][^（()）]{2,20}[）)]$", "", text)  # 中共某某省委党校（某某行政学院）: one unit, two names
-    return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:/\\|.]", text) and base.endswith(_UNIT_END) \
-        and not _PRONOUN.match(text)
+    return 4 <= len(text) <= 40 and not re.search(r"[0-9A-Za-z，。；：:/\\|.、,;]", text) and base.endswith(_UNIT_END) \
+        and not _PRONOUN.match(text) and not _GREETING.match(text) and not _SESSION.search(text)
+
+
+# A session of a congress or a committee (某区五届人大一次会议, 政协第三届委员会第二次会议): a meeting, no unit.
+_SESSION = re.compile(r"届[\u4e00-\u9fff]{0,8}?[一二三四五六七八九十\d]+次(?:全体)?会|届(?:人大|政协)$")
+_GREETING = re.compile(r"欢迎|您好")  # a site's banner (欢迎访问某某县人民政府): the site's owner greeting, no unit's name
 
 
 # A unit naming itself (本单位, 我局, 该中心, 全县…) rather than a name: 本溪县…, 全州县… are places; no place opens
@@ -223,8 +238,9 @@ def _name_from_title(sentences: list[Sentence], places: bool = False) -> Stated 
         tail = _TITLE_TAIL.search(text)
         if tail is None:
             continue
-        name = re.split(r"[：:|｜/\\\s]", text[:tail.start()].strip())[-1].rstrip("的《“")  # 名称: | 某某局2021年度…,
-        # 关于某某局《2024年度…报告》的说明
+        name = re.split(r"[：:|｜/\\\s，,；;]", text[:tail.start()].strip())[-1].rstrip("的《“")  # 名称: | 某某局2021年度…,
+        # 关于某某局《2024年度…报告》的说明; 按照…要求，现将某某镇2020年度…公布如下: the clause before, and 现将, dropped
+        name = _ANNOUNCING.sub("", name)
         name = _OWN_LEVEL.sub("", _ABOUT_TAIL.sub("", name)).rstrip("（(")  # 某某局关于报送…, 某某局（本级）, 某某局（2023年度）
         name = clean_name(re.sub(r"(?:19|20)\d{2}$", "", name))  # 某某镇人民政府2019决算公开: the year without its 年
         bracketed = _BRACKETED_NAME.search(text)  # 2023年度部门整体支出绩效自评报告（某某局）, never a sentence's aside
@@ -239,7 +255,7 @@ def _name_from_title(sentences: list[Sentence], places: bool = False) -> Stated 
             # is named after the unit; the opening read as the unit's name only when it opens with the unit's area
             name = next((name[:n] for n in range(len(name) - 1, 3, -1)
                          if is_unit_name(name[:n]) and _REGION.match(name[:n]) and not _LEADING_WORD.match(name)), name)
-        if is_unit_name(name):
+        if is_unit_name(name) and not _PRONOUN.search(name):  # 现将本馆…情况报告如下: a sentence, no title
             above = _compact(head[k - 1].text) if k > 0 and head[k - 1].block == s.block - 1 else ""
             if _BROKEN_NAME.fullmatch(above) and not is_unit_name(above) and not _REGION.match(name) \
                     and is_unit_name(above + name) \
@@ -286,6 +302,7 @@ def _name_on_its_line(line: str) -> str | None:
     line = _TITLE_HEAD.sub("", line)
     tail = _TITLE_TAIL.search(line)
     line = clean_name(line[:tail.start()] if tail and tail.start() >= 4 else line)  # 某某办事处部门整体支出
+    line = _OWN_LEVEL.sub("", line)  # 某某局（本级）: the accounts' scope is no part of the name
     if is_unit_name(line):
         return line
     if _CLAUSE_MARKS.search(line) or not _REGION.match(line):
@@ -424,6 +441,9 @@ def _name(sentences: list[Sentence]) -> Stated | None:
     title = _name_from_title(sentences)
     if title:
         return _fuller(title, sentences)
+    header = _name_from_red_header(sentences)
+    if header:
+        return header
     overview = _name_from_overview(sentences)
     if overview:
         return _fuller(overview, sentences)
@@ -436,7 +456,42 @@ def _name(sentences: list[Sentence]) -> Stated | None:
             return Stated(_compact(m.group("v")), _where(s), re.sub(r"\s", "", m.group("w")))
     return fields.get("w") or _name_from_signature(sentences) or _name_from_a_later_title(sentences) \
         or _name_from_first_sentence(sentences) or _name_from_project(sentences) \
-        or _name_from_site(sentences) or _name_from_author(sentences) or _name_from_title(sentences, places=True)
+        or _name_from_site(sentences) or _name_from_author(sentences) or _name_from_own_words(sentences) \
+        or _name_from_cover(sentences) or _name_from_title(sentences, places=True)
+
+
+# A cover's issuer and its month, run together on one line as a copied cover keeps them (某某局 二〇二一年十一月).
+_COVER = re.compile(rf"(?:^|\s)(?P<v>[\u4e00-\u9fff（）()]{{4,40}}?)\s+(?:{_A_YEAR})\s*年\s*(?:\d{{1,2}}|{_CN_SMALL})\s*月")
+
+
+def _name_from_cover(sentences: list[Sentence]) -> Stated | None:
+    """The unit a cover names over its date, on the title's lines: 存疑, as inferred."""
+    bound = title_bound(sentences)
+    for s in sentences:
+        if s.block >= bound:
+            break
+        for m in _COVER.finditer(s.text):
+            if is_unit_name(m.group("v")):
+                return Stated(m.group("v"), _where(s), "封面上署于日期之前的单位", sure=False)
+    return None
+
+
+# The unit's own rules cited by their notice's title (关于印发某某局主要职责内设机构和人员编制规定的通知: its 三定规定).
+_OWN_RULES = re.compile(r"印发(?P<v>[\u4e00-\u9fff（）()]{4,40}?)(?:主要职责|职能配置|机构职能|机构设置)[^》<>]{0,24}?(?:规定|方案)")
+# A 决算's note under a table left empty, the unit as its subject (说明：某某镇人民政府没有使用…支出，故本表无数据).
+_EMPTY_TABLE = re.compile(r"(?:^|[：:。；;，,\s])(?P<v>[\u4e00-\u9fff（）()]{4,40}?)(?:(?:19|20)\d{2}年度?)?(?:没有|无|未|不)"
+                          r"[^。；;]{0,40}?(?:故|因此|所以|因而)?[，,]?\s*(?:本表|此表|该表)(?:无数据|为空表?|数据为空|无数)")
+
+
+def _name_from_own_words(sentences: list[Sentence]) -> Stated | None:
+    """The unit a 决算 or budget names only in passing: the title of its own 三定规定 cited, or its note under a table
+    left empty — 存疑, as inferred."""
+    for pattern, cue, basis in ((_EMPTY_TABLE, "表", "空表说明中的单位"), (_OWN_RULES, "印发", "正文引用的本单位“三定”规定")):
+        for s in sentences:
+            for m in pattern.finditer(_compact(s.text)) if cue in s.text else ():  # a few sentences searched
+                if is_unit_name(m.group("v")):
+                    return Stated(m.group("v"), _where(s), basis, sure=False)
+    return None
 
 
 def _field_value(text: str) -> str | None:
@@ -462,6 +517,23 @@ def _name_from_signature(sentences: list[Sentence]) -> Stated | None:
         dated = any(_DATE.fullmatch(_compact(t.text).rstrip("。")) for t in tail[max(0, k - 1):k + 2] if t is not s)
         if dated and is_unit_name(name):
             return Stated(name, _where(s), "落款")
+    return None
+
+
+_RED_HEADER = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,40}?)文件$")
+_REPORTED = re.compile(r"(?:报告|说明|自评表)$")
+
+
+def _name_from_red_header(sentences: list[Sentence]) -> Stated | None:
+    """The unit issuing a report set as an official document (公文): its name over the title in the 版头, 某某局文件 /
+    某发〔2025〕8号 / 关于2024年度…的报告 — the unit's own report when the title is one (报告, 说明); a notice's 版头
+    (某某县财政局文件 / 关于印发…的通知) is the sender's, not the unit's."""
+    head = [s for s in sentences if s.block < title_bound(sentences)]
+    for k, s in enumerate(head):
+        m = _RED_HEADER.match(_compact(s.text))
+        if m and is_unit_name(m.group("v")) and any(_REPORTED.search(_compact(t.text).rstrip("。")) and
+                                                    _TITLE_WORDS.search(t.text) for t in head[k + 1:k + 4]):
+            return Stated(m.group("v"), _where(s), "版头（某某文件）")
     return None
 
 
@@ -627,6 +699,9 @@ _PLANNED = re.compile(r"计划|将|拟|预计|继续|下一步|目标|预算|争
 MAX_PLAN_GAP = 12  # characters after a year within which its clause says it is planned
 
 
+_FULL_WIDTH_LETTERS = str.maketrans("ＡＢＣＤ", "ABCD")
+
+
 def read_unit(document: Document, name: str | None = None, year: int | None = None) -> UnitFacts:
     """The unit's name, the year the report evaluates, its budget code and its claimed grade, each with the basis
     it was read on; `name` and `year` given (the analyst's --name, --year) override what the report says."""
@@ -663,16 +738,20 @@ def _as_written(stated: Stated | None, sentences: list[Sentence]) -> Stated | No
 def _grade(sentences: list[Sentence], year: str | None = None) -> Stated | None:
     """The grade the unit claims: 等级为“优”, 自评等次：良好, 整体绩效自评为良好 (a word standing alone after 为) — the
     department's for the year evaluated before a project's (耕地保护项目自评得分85分，等级为良) or another year's."""
-    found: list[tuple[tuple[bool, bool], Stated]] = []
+    found: list[tuple[tuple[bool, bool, bool], Stated]] = []
     for s in sentences:
-        text = _compact(s.text)  # 自评为优 秀: a PDF's space inside the word
-        for m in _GRADE.finditer(text):
+        text = _compact(s.text).translate(_FULL_WIDTH_LETTERS)  # 自评为优 秀: a PDF's space inside the word
+        graded = [(m, GRADE_WORDS[m.group("v")], "") for m in _GRADE.finditer(text)] + \
+                 [(m, OTHER_SCALE[m.group("v")], f"存疑：等次写作“{m.group('v')}”，按 A／好＝优、B／较好＝良、C／一般＝中、"
+                                                 f"D＝差读作“{OTHER_SCALE[m.group('v')]}”") for m in _OTHER_GRADE.finditer(text)]
+        for m, grade, doubt in sorted(graded, key=lambda g: g[0].start()):
             if _GRADED.search(text[max(0, m.start() - 12):m.end()]):  # …得分92分，属于“优”等级
                 part = _own_part(text, m.start())
                 years = set(re.findall(r"((?:19|20)\d{2})\s*年", part))
-                rank = (year is not None and bool(years) and year not in years, bool(_A_PROJECTS.search(part)))
-                found.append((rank, Stated(GRADE_WORDS[m.group("v")], _where(s), "正文")))
-                if rank == (False, False):
+                rank = (year is not None and bool(years) and year not in years, bool(_A_PROJECTS.search(part)),
+                        bool(doubt))
+                found.append((rank, Stated(grade, _where(s), doubt or "正文", sure=not doubt)))
+                if rank == (False, False, False):
                     return found[-1][1]
     return min(found, key=lambda x: x[0])[1] if found else None
 
@@ -683,12 +762,12 @@ def claimed_total(mentions: list[Mention], year: int | None = None) -> Mention |
     Of several, the department's for the year evaluated: a score converted to a hundred (按百分制折算后得分92分) before
     one out of another maximum (原始得分46分（满分50分）, never the total), one with its grade beside it (得分92分，等级为优)
     before one without, and one a project's (耕地保护项目自评得分85分) or another year's (2023年度自评得分88分) only when no
-    other is claimed; an average of many units' (全县…平均得分88分) never."""
+    other is claimed; an average of many units' (全县…平均得分88分) never, nor a change of the score (较上年提高5分)."""
     found = [m for m in mentions
              if m.quantity.unit == "分" and m.quantity.value <= MAX_CLAIMED and not _A_PARTS_SCORE.search(m.clause)
              and (_CLAIMED_TOTAL.search(m.clause) or _SCORE_AFTER_SELF.search(m.where.text[:m.start])
-                  and _SCORE_WORD.fullmatch(m.label))
-             and not _OUT_OF_ANOTHER.match(m.where.text[m.end:])]
+                  and (_SCORE_WORD.fullmatch(m.label) or _AFTER_ITS_GRADE.search(m.where.text[:m.start])))
+             and not _OUT_OF_ANOTHER.match(m.where.text[m.end:]) and not _A_CHANGE.search(m.where.text[:m.start])]
     return min(found, key=lambda m: (year is not None and m.year is not None and m.year != year,
                                      bool(_A_PROJECTS.search(_own_part(m.where.text, m.start))),
                                      not _GRADE_BESIDE.search(m.where.text[m.end:]),
@@ -719,6 +798,8 @@ _A_PARTS_SCORE = re.compile(r"(?:本|该|此|每)(?:项|指标|部分|类|节|�
 MAX_CLAIMED = 1000  # a claimed total above the framework's 100 (自评得分101分) is claimed and found wrong, not dropped
 # A score stated after the words of the self-evaluation in its sentence (自评等级为“优秀”，得分93.5分; 经自评，本单位得分91分).
 _SCORE_AFTER_SELF = re.compile(r"自评(?:等级|等次|结果|结论)|经(?:过)?自评")
+_A_CHANGE = re.compile(r"(?:提高|增加|上升|下降|减少|降低|增长|多|少)了?\s*$")  # 自评得分较上年提高5分: by how much
+_AFTER_ITS_GRADE = re.compile(rf"(?:{_GRADE_WORD})\s*[（(]\s*$")  # 自评结论：优（92分）: the score in brackets after the grade
 _SCORE_WORD = re.compile(r"(?:总?得分|总分|分数|评分|综合得分)")
 
 

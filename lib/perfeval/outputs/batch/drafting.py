@@ -23,7 +23,7 @@ from typing import Any, Callable, Collection, Mapping, Sequence
 from ...errors import InputFileError, PerfevalError
 from ...fmt import exact
 from ...safetext import shown_path
-from ..store import FAILED, ResultsStore, UnitRun
+from ..store import FAILED, NOT_RUN, ResultsStore, UnitRun
 from .jobs import DRAFTS, Identity, free_id, file_id, is_report, review_drafted_params, review_links
 from .keys import file_digest, report_digest
 from .lifeline import die_with_parent
@@ -34,11 +34,12 @@ DRAFT_ORDER = (".docx", ".txt", ".pdf")  # of one report in several formats, the
 @dataclass
 class Drafted:
     """What drafting gave: the params files to run (drafts in place of their reports), draft → report for the
-    index, and a failed result for each report that could not be drafted or was left out."""
+    index, and a result for each other file: failed when its report could not be drafted, not run when another file of
+    its report (another format, or the same bytes) ran in its place."""
 
     files: list[Path] = field(default_factory=list)
     drafted: dict[str, str] = field(default_factory=dict)
-    failed: list[UnitRun] = field(default_factory=list)
+    listed: list[UnitRun] = field(default_factory=list)
 
 
 def _why(exc: PerfevalError) -> str:
@@ -157,28 +158,33 @@ def _copies_listed(copies: Mapping[Path, Path], chosen: Mapping[str, Path], ids:
     out = []
     for copy, original in copies.items():
         ran = chosen.get(ids[original], original).name
-        out.append(UnitRun(file_id(copy), str(copy), FAILED,
+        out.append(UnitRun(file_id(copy), str(copy), NOT_RUN,
                            f"与 {original.name} 内容完全相同（同一份报告的副本）：本批次只按 {ran} 生成草稿并运行，"
                            "本文件未运行；若是副本请删除，若应是另一份报告请换成那份", drafted_from=str(copy)))
     return out
 
 
-def same_unit_twice(drafted: Mapping[str, str], identify: Callable[[Path], Identity]) -> list[str]:
-    """A warning for each unit and year drafted from two or more reports that differ (a near copy, another
-    version): both run, and the summaries list the unit once per report, the portfolio comparing it with itself.
-    drafted: draft file → its report."""
+def same_unit_twice(runs: Mapping[str, str], identify: Callable[[Path], Identity]) -> list[str]:
+    """A warning for each unit and year run from two or more files (reports that differ: a near copy, another
+    version; or params files under two ids, trial 5's V22): all run, and the summaries list the unit once per file,
+    the portfolio comparing it with itself. runs: params file → the file it came from (its report when drafted).
+    Names are compared as a reader sees them (a trailing full-width space is no other unit)."""
     by_unit: dict[tuple[str, int], list[str]] = {}
-    for draft, report in drafted.items():
-        unit = identify(Path(draft))
-        if unit.loads and unit.name and unit.year is not None:
-            by_unit.setdefault((unit.name, unit.year), []).append(Path(report).name)
-    return [f"同一单位同一年度有{_how_many(len(reports))}份报告：{name} {year} 年度（{'、'.join(sorted(reports))}），"
-            f"均已运行，汇总中该单位出现 {len(reports)} 次；请核对后只保留一份"
-            for (name, year), reports in by_unit.items() if len(reports) > 1]
+    for params, source in runs.items():
+        if (unit := identify(Path(params)).unit_and_year()) is not None:
+            by_unit.setdefault(unit, []).append(Path(source).name)
+    return [f"同一单位同一年度有{_how_many(len(files))}{_files_word(files)}：{name} {year} 年度"
+            f"（{'、'.join(sorted(files))}），均已运行，汇总中该单位出现 {len(files)} 次；请核对后只保留一份"
+            for (name, year), files in by_unit.items() if len(files) > 1]
+
+
+def _files_word(files: Sequence[str]) -> str:
+    reports = [is_report(Path(f)) for f in files]
+    return "份报告" if all(reports) else "个参数文件" if not any(reports) else "个文件"
 
 
 def _how_many(n: int) -> str:
-    """A count as a sentence says it before 份 (两份, 三份, 12 份): the warning listed three reports as 两份."""
+    """A count as a sentence says it before 份 or 个 (两份, 三个, 12 份): the warning listed three reports as 两份."""
     return "两三四五六七八九十"[n - 2] if 2 <= n <= 10 else f" {n} "
 
 
@@ -233,12 +239,13 @@ def _listed(by_id: Mapping[str, list[Path]], chosen: Mapping[str, Path],
                 count += 1
                 listed = f"{base}-{count}"
             taken.add(listed)
-            if other in outcomes:  # tried before the file that ran, and it could not be read
-                reason = f"{outcomes[other][1]}；本批次按同一报告的 {ran} 生成草稿并运行"
-            else:
-                reason = (f"与 {ran} 是同一单位的报告（文件名相同，格式不同）："
-                          f"本批次按 {ran} 生成草稿并运行，本文件未读；若内容不同，请改名后单独运行")
-            others.append(UnitRun(listed, str(other), FAILED, reason, drafted_from=str(other)))
+            if other in outcomes:  # tried before the file that ran, and it could not be read: a failure of its own
+                others.append(UnitRun(listed, str(other), FAILED, f"{outcomes[other][1]}；本批次按同一报告的 {ran} "
+                                      "生成草稿并运行", drafted_from=str(other)))
+            else:  # its unit ran from the other format: nothing failed (a unit sending .docx and .pdf exited 1)
+                others.append(UnitRun(listed, str(other), NOT_RUN, f"与 {ran} 是同一单位的报告（文件名相同，格式不同）："
+                                      f"本批次按 {ran} 生成草稿并运行，本文件未读；若内容不同，请改名后单独运行",
+                                      drafted_from=str(other)))
     return others
 
 
@@ -263,7 +270,7 @@ def draft_reports(paths: Sequence[Path], outputs: Path, store: ResultsStore, *, 
     while wave := [p for p in map(unread, by_id.values()) if p is not None]:
         outcomes.update(_drafted(wave, ids, outputs, store, digests, width, timeout, force))
     chosen = {uid: next((p for p in group if outcomes[p][0] == "ok"), group[0]) for uid, group in by_id.items()}
-    out.failed = _listed(by_id, chosen, outcomes) + _copies_listed(copies, chosen, ids)
+    out.listed = _listed(by_id, chosen, outcomes) + _copies_listed(copies, chosen, ids)
     ran = set(chosen.values())
     for path in paths:
         if not is_report(path):
@@ -274,7 +281,7 @@ def draft_reports(paths: Sequence[Path], outputs: Path, store: ResultsStore, *, 
             continue  # a copy of a report, or another format of one, drafted from another file: listed
         status, detail = outcomes[path]
         if status != "ok":
-            out.failed.append(UnitRun(ids[path], str(path), FAILED, detail, drafted_from=str(path)))
+            out.listed.append(UnitRun(ids[path], str(path), FAILED, detail, drafted_from=str(path)))
             continue
         if path in digests:
             store.put_draft(path, digests[path], detail)
@@ -304,14 +311,14 @@ def _drafted(reports: Sequence[Path], ids: Mapping[Path, str], outputs: Path, st
     return {**kept, **(_in_children(fresh, ids, outputs, max(1, width), timeout) if fresh else {})}
 
 
-def unclaimed(failed: Sequence[UnitRun], claimed: Collection[str], held: Mapping[str, str]) -> list[UnitRun]:
-    """The reports that could not be drafted, each under an id no unit of this batch runs under (claimed) and no
+def unclaimed(listed: Sequence[UnitRun], claimed: Collection[str], held: Mapping[str, str]) -> list[UnitRun]:
+    """The reports that could not be drafted or did not run (Drafted.listed), each under an id no unit of this batch runs under (claimed) and no
     other file's unit was published under before (held: unit id → the file it was made from). A report that cannot
     be read fails alone: a damaged twin_2023.docx beside params of unit twin_2023 neither stops those params nor
     withdraws their report; it is listed as twin_2023-2."""
     used = set(claimed)
     out = []
-    for run in failed:
+    for run in listed:
         source = held.get(run.unit_id)
         another = (source is not None and Path(source) != Path(run.drafted_from or run.params_file)
                    and Path(source).exists())

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
@@ -180,11 +181,32 @@ class Identity:
     drafted: bool = False  # it says it was drafted from a report (drafted_from): not yet confirmed
     document: str | None = None  # the report's file name its unit names (unit.document), if any
     name: str | None = None
+    region: str | None = None
 
     def another_unit_than(self, other: Identity) -> bool:
-        """Whether two files that load are of two units: another year, or another name (both known)."""
-        return self.year != other.year or (self.name is not None and other.name is not None
-                                           and self.name != other.name)
+        """Whether two files that load are of two units: another year, another name, or regions of which neither
+        holds the other (两个镇的文化站; 枫林县 and 湖南省枫林县 are one place), each when both files say it."""
+        if self.year != other.year:
+            return True
+        if self.name is not None and other.name is not None and as_seen(self.name) != as_seen(other.name):
+            return True
+        mine, theirs = _stated_region(self.region), _stated_region(other.region)
+        return mine is not None and theirs is not None and mine not in theirs and theirs not in mine
+
+    def unit_and_year(self) -> tuple[str, int] | None:
+        """The unit (its name as seen) and year a file that loads is of; None when either is not said."""
+        return (as_seen(self.name), self.year) if self.loads and self.name and self.year is not None else None
+
+
+def _stated_region(region: str | None) -> str | None:
+    """A region as seen, None when not stated: a draft writes （报告未载明） where its report names none."""
+    seen = as_seen(region) if region else ""
+    return seen if seen and not seen.startswith("(") else None
+
+
+def as_seen(name: str) -> str:
+    """A unit's name as a reader tells names apart: compatibility forms folded, no spaces (U+3000 included)."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
 
 
 def identity(params_file: Path) -> Identity:
@@ -194,7 +216,7 @@ def identity(params_file: Path) -> Identity:
         return Identity(file_id(params_file), False)
     unit = params.unit
     return Identity(unit.id, True, unit.year, unit.series_key, unit.framework, params.drafted_from is not None,
-                    unit.document, unit.name)
+                    unit.document, unit.name, unit.region)
 
 
 def file_id(params_file: Path) -> str:
@@ -286,10 +308,8 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
             if theirs.loads and not theirs.drafted and identities[path].another_unit_than(theirs):
                 ids[path] = free_id(ids[path], taken)
 
-    confirmed_of = {(i.document, i.year): p for p, i in identities.items()
-                    if i.loads and i.document and not unconfirmed(p)}  # confirmed params naming their report
-    superseded = {p: confirmed_of[key] for p in identities if str(p) in drafted
-                  and (key := (Path(drafted[str(p)]).name, identities[p].year)) in confirmed_of}
+    superseded = _superseded(identities, drafted, unconfirmed)
+
     def newcomer(p: Path) -> bool:  # not the file whose unit was published under its id before (a unit keeps its id)
         before = (held or {}).get(ids[p])
         return before is None or Path(before).resolve() != p.resolve()
@@ -305,9 +325,10 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
     for path in identities:  # in the order given
         uid = ids[path]
         if path in superseded:  # the report's own unit, confirmed under another id (draft --unit-id, then confirmed)
+            holder, why = superseded[path]
             copies.append(UnitRun(free_id(file_id(path), taken), str(path), NOT_RUN,
-                                  f"报告 {Path(drafted[str(path)]).name} 已有核对过的参数文件 {shown_path(superseded[path])}"
-                                  "（其 unit.document 即此报告）：本批次运行了那个文件，本草稿未运行"))
+                                  f"报告 {Path(drafted[str(path)]).name} 已有核对过的参数文件 {shown_path(holder)}"
+                                  f"（{why}）：本批次运行了那个文件，本草稿未运行"))
             continue
         owner = owners[uid]
         published = (held or {}).get(uid)
@@ -330,6 +351,33 @@ def build_jobs(params_files: Sequence[Path], notebook: Path, outputs: Path, extr
             copies.append(UnitRun(copy_id, str(path), FAILED, f"单位编码 {uid!r} 重复：{shown_path(owner)} 也是这个单位，"
                                   "本批次运行了那个文件，本文件未运行；若是副本请删除，若是另一单位请改正其 unit.id"))
     return jobs, copies
+
+
+def _superseded(identities: Mapping[Path, Identity], drafted: Mapping[str, str],
+                unconfirmed: Callable[[Path], bool]) -> dict[Path, tuple[Path, str]]:
+    """The batch's drafts whose unit confirmed params of this batch already hold (draft → those params, and why):
+    params naming the draft's report (unit.document), or of the unit and year the draft reads (its name as seen),
+    under whatever id, unless their regions differ — confirmed params win over a draft of their own unit (issue 24
+    item 8: both ran)."""
+    by_document: dict[tuple[str, int | None], Path] = {}
+    by_unit: dict[tuple[str, int], Path] = {}
+    for p in sorted(identities):
+        i = identities[p]
+        if i.loads and not unconfirmed(p):
+            if i.document:
+                by_document.setdefault((i.document, i.year), p)
+            if (unit := i.unit_and_year()) is not None:
+                by_unit.setdefault(unit, p)
+    out: dict[Path, tuple[Path, str]] = {}
+    for p, i in identities.items():
+        if str(p) not in drafted:
+            continue
+        if (held := by_document.get((Path(drafted[str(p)]).name, i.year))) is not None:
+            out[p] = (held, "其 unit.document 即此报告")
+        elif ((unit := i.unit_and_year()) is not None and (held := by_unit.get(unit)) is not None
+              and not i.another_unit_than(identities[held])):  # of one name and year, in another region: its own
+            out[p] = (held, f"同一单位 {identities[held].name}、同一年度 {i.year}")
+    return out
 
 
 def in_waves(jobs: Sequence[UnitJob], outputs: Path, others: Mapping[str, tuple[int, str]],

@@ -63,7 +63,8 @@ class BatchOutcome:
 
     @property
     def not_run(self) -> list[UnitRun]:
-        """Drafts not run because confirmed params of their unit ran in their place: no failure."""
+        """Files not run because another file of their unit ran in their place (confirmed params, another format
+        or a copy of its report): no failure."""
         return [r for r in self.results if r.status == NOT_RUN]
 
 
@@ -75,13 +76,19 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _candidates(names: Sequence[str], failed_only: bool, previous: dict[str, UnitRun],
-                units_dir: Path) -> list[Path]:
-    """The params files and reports named (default params/units/); with --failed-only and none named, those the
-    status records (an earlier batch may have run another folder), or params/units/ when it records none.
-    """
-    if names or not failed_only or not previous:
+def _named(names: Sequence[str], failed_only: bool, units_dir: Path) -> list[Path] | None:
+    """The params files and reports named (default params/units/), found before the outputs folder is made (`run
+    missing.yaml -o new/out` made new/out, then said the file was missing); None when the status decides (_recorded)."""
+    if names or not failed_only:
         return resolve_units(names, units_dir) + resolve_reports(names)[0]
+    return None
+
+
+def _recorded(previous: dict[str, UnitRun], units_dir: Path) -> list[Path]:
+    """With --failed-only and none named, the files the status records (an earlier batch may have run another
+    folder), or params/units/ when it records none."""
+    if not previous:
+        return resolve_units((), units_dir)
     return sorted({Path(r.drafted_from or r.params_file) for r in previous.values()
                    if Path(r.drafted_from or r.params_file).exists()})  # a report is drafted again
 
@@ -271,12 +278,13 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
     outputs, notebook = Path(outputs).resolve(), Path(notebook).resolve()
     extra = dict(parameters or {})
     declared = check_parameters(notebook, {**extra, PARAMS_PARAMETER: ""})
+    named = _named(names, failed_only, units_dir)
     _prepare(outputs)
     with outputs_lock(outputs), _sigterm_as_interrupt(), ResultsStore(outputs) as store:
         sweep_stale_scratch()
         previous = load_status(outputs)
         _backfill(store, outputs, previous)
-        candidates = _candidates(names, failed_only, previous, units_dir)
+        candidates = named if named is not None else _recorded(previous, units_dir)
         drafts = draft_reports(candidates, outputs, store, width=workers or default_workers(), timeout=timeout,
                                force=force, held={uid: r.drafted_from for uid, r in previous.items()
                                                   if r.drafted_from and Path(r.drafted_from).exists()})
@@ -284,8 +292,9 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
         jobs, copies = build_jobs(drafts.files, notebook, outputs, extra, timeout, identify=identify,
                                   drafted=drafts.drafted,
                                   held={uid: r.params_file for uid, r in previous.items() if r.status == OK})
-        copies += unclaimed(drafts.failed, {j.unit_id for j in jobs} | {c.unit_id for c in copies},
+        copies += unclaimed(drafts.listed, {j.unit_id for j in jobs} | {c.unit_id for c in copies},
                             {uid: r.drafted_from or r.params_file for uid, r in previous.items() if r.status == OK})
+        runs = {str(j.params_file): drafts.drafted.get(str(j.params_file), str(j.params_file)) for j in jobs}
         if failed_only:
             jobs = [j for j in jobs if not _done(previous.get(j.unit_id), outputs)]
         history = HISTORY_PARAMETER in declared
@@ -315,7 +324,7 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
                                                                               previous[j.unit_id].drafted_from))
                                       for j in unchanged]
             ledger.record(*results)
-            warnings: list[str] = resolve_reports(names)[1] + same_unit_twice(drafts.drafted, identify)
+            warnings: list[str] = resolve_reports(names)[1] + same_unit_twice(runs, identify)
             try:
                 for result, record, unit_json in _published(outputs, outcomes, len(to_run) + len(copies), progress,
                                                              previous, warnings):
