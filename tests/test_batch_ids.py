@@ -477,3 +477,12 @@ def test_a_draft_of_one_name_and_year_in_another_region_is_a_unit_of_its_own(tmp
         jobs, _ = _plan([tmp_path / n for n in known], tmp_path / "out", drafted=drafted,
                         identify=lambda p, known=known: known[p.name])
         assert set(jobs) == runs, region
+
+
+def test_two_units_of_one_name_and_year_in_two_places_are_not_warned_of_as_one():
+    from perfeval.outputs.batch.jobs import Identity
+
+    regions = {"qs.yaml": "石门县青山镇", "bs.yaml": "石门县白沙镇", "qs_again.yaml": "湖南省石门县青山镇"}
+    (warning,) = same_unit_twice({n: n for n in regions},
+                                 lambda p: Identity(p.stem, True, 2024, name="文化站", region=regions[p.name]))
+    assert "qs.yaml、qs_again.yaml" in warning and "bs.yaml" not in warning and "出现 2 次" in warning
