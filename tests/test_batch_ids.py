@@ -460,3 +460,29 @@ def test_confirmed_params_of_the_unit_and_year_a_draft_reads_win_whatever_their_
     (listed,) = copies.values()
     assert listed.status == NOT_RUN and listed.params_file == str(tmp_path / "liuzhuang.yaml")
     assert "lz_conf.yaml" in listed.reason and "同一单位 柳庄乡农业综合服务中心" in listed.reason and "2024" in listed.reason
+
+
+def test_a_draft_of_one_name_and_year_in_another_region_is_a_unit_of_its_own(tmp_path):
+    """Confirmed params win over a draft of their unit (same name and year), but not over one of another place with
+    the same name: regions neither of which holds the other are two units; a fuller region, or none read, is one."""
+    from perfeval.outputs.batch.jobs import Identity
+
+    def files(draft_region: str) -> dict[str, Identity]:
+        return {"wz_conf.yaml": Identity("wz_conf", True, 2024, name="文化站", region="湖南省石门县青山镇"),
+                "wenhua.yaml": Identity("wenhua", True, 2024, drafted=True, name="文化站", region=draft_region)}
+
+    for region, runs in (("白沙镇", {"wz_conf", "wenhua"}), ("石门县青山镇", {"wz_conf"}), ("（报告未载明）", {"wz_conf"})):
+        known = files(region)
+        drafted = {str(tmp_path / "wenhua.yaml"): str(tmp_path / "wenhua.docx")}
+        jobs, _ = _plan([tmp_path / n for n in known], tmp_path / "out", drafted=drafted,
+                        identify=lambda p, known=known: known[p.name])
+        assert set(jobs) == runs, region
+
+
+def test_two_units_of_one_name_and_year_in_two_places_are_not_warned_of_as_one():
+    from perfeval.outputs.batch.jobs import Identity
+
+    regions = {"qs.yaml": "石门县青山镇", "bs.yaml": "石门县白沙镇", "qs_again.yaml": "湖南省石门县青山镇"}
+    (warning,) = same_unit_twice({n: n for n in regions},
+                                 lambda p: Identity(p.stem, True, 2024, name="文化站", region=regions[p.name]))
+    assert "qs.yaml、qs_again.yaml" in warning and "bs.yaml" not in warning and "出现 2 次" in warning

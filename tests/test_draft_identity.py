@@ -153,6 +153,10 @@ def test_a_units_own_organ_is_a_name():
     ("本次自评得83分，等级为良好。", 83, "良"), ("评分结果为83分。", 83, None), ("自评等次：良；自评分：83分。", 83, "良"),
     ("综合评定得分83分，为良好等次。", 83, "良"),
     ("自评得分比上年增加3.5分。", None, None), ("自评得分83分，较上年提高3.5分。", 83, None),  # a change: no claim
+    # the evaluated whole as the score's subject (本项目 is no 本项, an item's own score)
+    ("本项目自评得分86分。", 86, None), ("经综合评价，该项目得分86分，属于“良”等级。", 86, "良"),
+    ("通过自评，总体得分86.5分，等次为良。", 86.5, "良"), ("本单位2023年度自评分数为86分。", 86, None),
+    ("该项目产出指标得分45分。", None, None), ("本项自评得分9分。", None, None),
 ])
 def test_the_claimed_total_and_grade_in_their_usual_wordings(tmp_path, sentence, total, grade):
     from perfeval.outputs.draft import draft_report

@@ -200,6 +200,12 @@ def test_two_changes_named_only_by_their_words_are_two_figures(tmp_path):
     against_budget = draft_of(tmp_path, TITLE, "一、支出情况", "经比较，本年会议费较上年减少1.20万元，下降8.00%，"
                               "较年初预算数减少0.52万元。其中：培训费较上年减少0.40万元，较年初预算数减少0.18万元。")
     assert against_budget.repeats == []
+    differences = draft_of(tmp_path, TITLE, "一、支出情况", "其中：会议费支出0万元，年初预算为0万元，差值为0万元，原因为压缩开支。",
+                           "二、培训", "培训费支出0万元，年初预算为0万元，差值为0万元，原因为压缩开支。")
+    assert differences.repeats == []  # each 差值 is of its own line
+    plans = draft_of(tmp_path, TITLE, "一、支出情况", "公务用车购置及运行维护费支出决算为27.00万元，完成预算30.00万元的90.0%；"
+                     "其中：公务用车购置支出决算为0万元；公务用车运行维护费支出决算为27.00万元，完成预算30.00万元的90.0%。")
+    assert plans.repeats == []  # each line's own budget
 
 
 def test_a_form_budget_block_states_its_figures_in_the_total_row_and_its_sources_are_parts_of_it(tmp_path):
@@ -1349,3 +1355,39 @@ def test_figures_of_one_kind_beside_a_total_and_its_parts_make_a_breakdown_of_th
     opposed = with_kinds_beside("本所公务费30.00万元，比上年减少1.00万元。其中：差旅费12.00万元，比上年增加2.00万元；"
                                 "会议费13.00万元，比上年减少1.00万元；培训费5.00万元，比上年减少2.00万元。")
     assert not any(whole == "1.00万元" for whole, _, _ in opposed)  # a rise and a fall do not add up as written
+
+
+def test_paragraphs_after_one_announcing_its_detail_each_state_a_part_of_its_figures_and_of_their_changes(tmp_path):
+    lines = (TITLE, "二、收支情况",
+             "本站2023年度财政拨款本年收入500.00万元，比上年增加50.00万元；本年支出480.00万元，增加40.00万元。具体情况如下：",
+             "一般公共预算财政拨款本年收入300.00万元，比上年增加20.00万元；本年支出290.00万元，比上年增加30.00万元，增长11.5%。",
+             "政府性基金预算财政拨款本年收入200.00万元，比上年增加30.00万元；本年支出180.00万元，比上年增加20.00万元，增长12.0%。")
+    draft = draft_of(tmp_path, *lines)
+    got = {(lst.whole.written, tuple(p.written for p in lst.parts)) for lst in draft.lists}
+    assert {("500.00万元", ("300.00万元", "200.00万元")), ("50.00万元", ("20.00万元", "30.00万元")),
+            ("480.00万元", ("290.00万元", "180.00万元")), ("40.00万元", ("30.00万元", "20.00万元"))} <= got
+    broken = [f for f in findings_of(tmp_path, *lines) if f.kind == "accounting_identities"]
+    assert len(broken) == 2 and all(f.candidate for f in broken)  # 290 + 180 ≠ 480 and 30 + 20 ≠ 40: two causes,
+    # never one the consequence of the other through the 12.0% stated on a part of each
+
+
+def test_a_breakdown_opened_by_the_words_of_a_total_stated_in_another_part_is_of_that_total_with_its_shares(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、总体情况", "本站2023年度“三公”经费财政拨款支出决算为40.00万元，完成全年预算50.00万元的80.0%。",
+                     "二、具体情况", "2023年度“三公”经费财政拨款支出决算中，因公出国(境)费6.00万元，占15.0%；公务用车运行维护费"
+                     "24.00万元，占60.0%；公务接待费10.00万元，占25.0%。")
+    assert ("40.00万元", ("6.00万元", "24.00万元", "10.00万元")) in {
+        (lst.whole.written, tuple(p.written for p in lst.parts)) for lst in draft.lists}
+    assert {r.rate.written: r.status for r in draft.rates if r.rate.written != "80.0%"} == {
+        "15.0%": "explained", "60.0%": "explained", "25.0%": "explained"}
+    other = draft_of(tmp_path, TITLE, "一、总体情况", "本站2023年度“三公”经费财政拨款支出决算为41.00万元。",
+                     "二、具体情况", "2023年度“三公”经费财政拨款支出决算中，因公出国(境)费6.00万元；公务接待费10.00万元。")
+    assert not any(lst.whole.written == "41.00万元" for lst in other.lists)  # parts not making it: no breakdown of it
+
+
+def test_an_adjustment_rate_stated_beside_the_opening_and_the_whole_budget_is_the_change_between_them(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、预算情况",
+                     "2023年度项目支出年初预算安排800.00万元，全年预算数920.00万元，预算调整比例15.00%，决算数900.00万元。")
+    found = next(r for r in draft.rates if r.rate.written == "15.00%")
+    assert found.status == "explained" and found.reading.kind == "change"  # (920 − 800) ÷ 800
+    shared = draft_of(tmp_path, TITLE, "一、预算情况", "年初预算800.00万元，调整增加120.00万元，调整后预算920.00万元，预算调整率15.00%。")
+    assert next(r for r in shared.rates if r.rate.written == "15.00%").status == "explained"  # the share 120 ÷ 800

@@ -270,12 +270,31 @@ TYPED = [["一级指标", "二级指标", "三级指标", "指标性质", "指�
          ["合计", "", "", "", "", "", "", "100", "95", ""]]
 
 
-@pytest.mark.parametrize("form", ("docx", "pdf", "html", "tab", "space", "marked", "bar"))
+@pytest.mark.parametrize("form", FORMS)
 def test_indicator_rows_with_direction_and_unit_columns_read_alike_however_they_arrive(tmp_path, form):
-    """指标性质 and 度量单位 set apart from the value, in every form that keeps a row's empty cells or its columns."""
+    """指标性质 and 度量单位 set apart from the value: saved one cell per line (or run together) with the empty cells
+    gone, each row's cells are known by what they hold (≥, a number, a short unit word, a number)."""
     draft = draft_report(_write(tmp_path, form, TYPED))
     rows = [(r["name"], r["target"]["value"], r["target"].get("op"), r["target"].get("unit"), r["actual"]["value"],
              r["weight"], r["claimed_score"]) for r in draft.params["indicators"]]
     assert rows == [("培训人次", 300, ">=", "人次", 320, 20, 20), ("培训合格率", 95, ">=", "%", 96, 30, 30),
                     ("群众满意度", 90, ">=", "%", 88, 50, 45)]
     assert draft.params["claims"]["total"] == 95
+
+
+WORDED = [["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"],
+          ["产出指标", "时效指标", "按期办结率", "=", "100", "%", "100", "40", "40", ""],
+          ["效益指标", "社会效益指标", "群众知晓程度", "定性", "明显提高", "", "有所提高", "30", "25", "宣传覆盖不足"],
+          ["满意度指标", "服务对象满意度指标", "来访群众满意度", "≥", "90", "%", "", "30", "20", "未开展调查"],
+          ["合计", "", "", "", "", "", "", "100", "85", ""]]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_worded_targets_and_an_empty_actual_stand_in_their_columns_however_they_arrive(tmp_path, form):
+    """A target in words (明显提高) is a value, no unit; a row whose actual was left empty keeps its target."""
+    draft = draft_report(_write(tmp_path, form, WORDED))
+    rows = [(r["name"], r["target"].get("value", r["target"].get("text")),
+             (r.get("actual") or {}).get("value", (r.get("actual") or {}).get("text")), r["weight"], r["claimed_score"])
+            for r in draft.params["indicators"]]
+    assert rows == [("按期办结率", 100, 100, 40, 40), ("群众知晓程度", "明显提高", "有所提高", 30, 25),
+                    ("来访群众满意度", 90, None, 30, 20)]

@@ -164,3 +164,18 @@ def test_a_drafted_unit_whose_report_is_gone_leaves_the_index(tmp_path, results)
     listed = (tmp_path / "summary.csv").read_text(encoding="utf-8")
     names = {r.unit.id: r.unit.name for r in results}
     assert names[kept] in listed and (names[gone] not in listed or names[gone] == names[kept])
+
+
+def test_a_portfolio_of_a_store_not_there_or_not_a_store_names_it(tmp_path):
+    """A mistyped results.sqlite (or a file of that name that is none) gave a portfolio of 0 units and no word."""
+    from perfeval.outputs.portfolio import load_portfolio
+
+    missing = tmp_path / "第二批" / STORE_FILE
+    garbage = tmp_path / "旧" / STORE_FILE
+    garbage.parent.mkdir()
+    garbage.write_bytes(b"\x00 not sqlite " * 100)
+    for path, words in ((missing, "no such results store"), (garbage, "not a results store perfeval can read")):
+        loaded = load_portfolio([path])
+        assert len(loaded.units) == 0
+        ((named, why),) = loaded.failed
+        assert named == str(path) and words in why, why

@@ -7,7 +7,6 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 import re
 import stat
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
@@ -16,6 +15,7 @@ import yaml
 
 from .errors import DraftError, InputFileError
 from .paths import not_regular
+from .safetext import readable_text
 
 MAX_YAML_BYTES = 1_000_000  # a unit's params file is about 10 kB; the pure-Python parser reads 1 MB in seconds
 MAX_YAML_DEPTH = 32  # params nest about 6 levels, frameworks about 10; deeper nesting would exhaust the stack
@@ -343,7 +343,7 @@ def write_atomic_all(files: dict[Path, str | bytes]) -> list[Path]:
 
 def _write_temp(path: Path, data: str | bytes) -> str:
     """The content, synced to a temporary file in the target's folder; its name."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = readable_text(data).encode("utf-8") if isinstance(data, str) else data
     fh, tmp = _open_temp(path)
     try:
         with fh:
@@ -363,6 +363,8 @@ def _open_temp(path: Path) -> tuple[BinaryIO, str]:
     """A temporary file in the target's folder, open for writing, readable as the target will be; its name."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: its imports (shutil, random, bz2) cost every command that writes nothing ~8 ms
+
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise type(exc)(exc.errno, exc.strerror, str(path)) from None

@@ -15,6 +15,8 @@ from .finding import SEVERITY_ORDER, Finding
 
 PROPAGATING = ("two_values", "accounting_identities", "unexplained_differences", "recomputed_vs_claimed",
                "framework_arithmetic")
+JOINING = ("recomputed_vs_claimed",)  # a rate divides two figures: it joins the cause of one, it does not tie two
+# causes (a wrong rate over the parts of two broken identities is no single cause of both)
 ROW_LEVEL = ("generous_scoring", "claimed_scores")
 ROW_ECHOES = ("deviations",)  # about a row's figures: said with the row's score finding when there is one
 
@@ -40,10 +42,23 @@ def _groups(findings: list[Finding]) -> list[list[Finding]]:
         return i
 
     owner: dict[str, int] = {}
+    rates = [i for i, f in enumerate(findings) if f.kind in JOINING]
+    joining = set(rates)
     for i, f in enumerate(findings):
-        if f.kind not in PROPAGATING:
+        if f.kind not in PROPAGATING or i in joining:
             continue
         for key in {_key(x) for x in f.figures}:
+            if key in owner:
+                parent[find(i)] = find(owner[key])
+            else:
+                owner[key] = i
+    for i in rates:  # a rate joins the first cause it divides a figure of, never two causes into one
+        keys = sorted({_key(x) for x in findings[i].figures})
+        hit = next((owner[k] for k in keys if k in owner and findings[owner[k]].kind not in JOINING), None)
+        if hit is not None:
+            parent[find(i)] = find(hit)
+            continue
+        for key in keys:
             if key in owner:
                 parent[find(i)] = find(owner[key])
             else:

@@ -41,6 +41,7 @@ from .lists import Listed, find_lists
 from .mentions import COUNTED_OBJECTS, Mention, clean_label, prose_mentions
 from .named_sums import sums_in_words
 from .model import Draft, Item, Reading
+from .paragraph_parts import paragraph_parts
 from .placement import by_sentence, number, qualified
 from .rate_claims import RateClaims
 from .rates import RateFound
@@ -111,6 +112,7 @@ class _Assembly(RateClaims, Records):
                        free)
         lists += find_totals(free, lists) + tables.totals
         lists += sums_in_words(self.document, free, lists)
+        lists += paragraph_parts(self.document, free, lists)
         lists += attribute_lists(lists, free)
         lists = [lst for lst in lists if _DIGIT.search(lst.whole.written)]  # 内设三个科室，其中…: a count in words
         # names how many kinds follow, not a total their figures make (办公室2个岗位、业务科3个岗位)
@@ -497,7 +499,8 @@ class _Assembly(RateClaims, Records):
             label = normalise(m.label).replace("|", "")  # a row saved with bars: its cells' edges name nothing
             if len(label) < 2 or m.where.in_table or (m.is_rate and _RELATIVE.match(label)) or _CHANGE_ONLY.match(label):
                 continue  # 为年初预算的116.9%, 同比上年度增加189.25万元: named by what it is of, not by whose it is
-            if _GENERIC_LABEL.fullmatch(label) or m.is_rate and _RATE_NAME.fullmatch(label):
+            if _GENERIC_LABEL.fullmatch(label) or m.is_rate and _RATE_NAME.fullmatch(label) \
+                    or _PLAN_OF_CLAUSE.match(label):
                 continue  # 共计支出8.12万元 under one heading and 共计支出0万元 under another; 完成率100% on every row
             kind = _counted_in(m)
             subject = clean_label(m.lead) if kind in COUNTED_OBJECTS else ""  # 交通局内设7个科室, 中心内设4个科室
@@ -538,12 +541,14 @@ _GENERIC_LABEL = re.compile(r"(?:涉及|共|合计|总计|共计|累计|计|达|
 _RATE_NAME = re.compile(r"(?:已|实际)?(?:(?:完成|执行|到位|达标|合格|覆盖|知晓|满意|使用|支付|拨付|兑现|验收|得分|增长|下降|"
                         r"利用|开工|办结|及时|准确|正确)?(?:率|度|比例|比重|情况|指标)|完成|达到|实现)")  # a rate named by
 # its kind alone, or by the verb of a row's result (| 已完成100% on every row of a form)
+_PLAN_OF_CLAUSE = re.compile(r"^完成(?:全年|年初|年度)?(?:预算|计划)数?$")  # …决算27.46万元，完成预算29.6万元的92.8%: the
+# plan of the line its clause is about, whichever line that is
 _RELATIVE = re.compile(r"^(?:为|占|比|较|达|是|相当于|增长|下降|增加|减少)")
 _NAMES_A_NUMBER = re.compile(r"[数额]?[为是达]?\s*[0-9０-９]")  # 年初预算数1850000.00元: the word names that number only
 _CHANGE_VERB = r"(?:增加|减少|增长|下降|上升|降低|多|少|节约)"
 _CHANGE_ONLY = re.compile(r"^(?:(?:同比|与|同|比|较)(?:上年度?|去年|上一年度?|年初|(?:19|20)\d{2}\s*年度?)?(?:同期)?(?:相比|比较)?"
-                          r"(?:[决预]算数?|执行数)?" + _CHANGE_VERB + r"?|" + _CHANGE_VERB + r")$")  # 较2020年度决算数减少,
-# 与上年下降, 下降, 较年初预算数减少: a change named by nothing but its words
+                          r"(?:[决预]算数?|执行数)?" + _CHANGE_VERB + r"?|" + _CHANGE_VERB + r"|差值|差额)$")  # 较2020年度决算数减少,
+# 与上年下降, 下降, 较年初预算数减少, 差值: a change or difference named by nothing but its words
 _COLUMN_WORD = re.compile(r"预算|决算|执行|实际|完成|支出数")
 
 
@@ -696,7 +701,8 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
     out: list[tuple[Mention, ...]] = []
     taken = set(grouped) - {id(m) for m in anchors}  # a group's first statement may be restated again
     pool = [m for _, m in stated if id(m) not in grouped and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
-            and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label) and _names_something(m)]
+            and m.quantity.value > 0 and not _CHANGE_ONLY.match(m.label) and not _PLAN_OF_CLAUSE.match(m.label)
+            and _names_something(m)]
     fixed = {id(m) for m in anchors}
     pool += [m for m in anchors if not m.is_rate and m.quantity.qualifier is Qualifier.EXACT and m.quantity.value > 0
              and _names_something(m)]

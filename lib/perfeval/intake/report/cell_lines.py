@@ -8,9 +8,11 @@ were. Nothing here reads a figure: the rows go to the table readers as a Word ta
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 
+from ...core.quantity import parse_quantity
 from ..documents import Row, Skipped, clean
 
 MAX_HEADER_CELL = 24  # characters of a line that can be a column header of a table saved one cell per line
@@ -64,7 +66,8 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
             table += 1
             out += [Row(tuple(cells), table) for cells in rows]
             continue
-        found = _marked_grid(marked, k) or _cell_table(lines, k) or _labels_between(lines, k)
+        found = _grouped_header(lines, k) or _marked_grid(marked, k) or _cell_table(lines, k) \
+            or _labels_between(lines, k)
         if found is None:
             form = _form_table(lines, k)
             if form is not None and any(_labels_between(lines, x) for x in range(k + 1, k + len(form[0]) + 1)):
@@ -357,6 +360,71 @@ def _marked_grid(marked: _MarkedCells, k: int) -> tuple[list[list[str]], int] | 
     return [marked.row(k + n * width, width) or [] for n in range(rows + 1)], k + (rows + 1) * width
 
 
+_PADDING = re.compile(r"\|{2,}")  # a line of bars alone: the empty cells that pad a row to the table's width
+
+
+def _padded_row(lines: list, i: int) -> tuple[list[str], int, int] | None:
+    """A row of a table saved one cell per line with a | after every cell, as a page that pads each row to the
+    table's width with its empty cells on one line of bars (公务 接待费 | / ||): (its cells, the empty cells padding
+    it, the line after it), or None when no line of bars closes the cells from line i."""
+    cells: list[str] = []
+    j = i
+    while j < len(lines) and len(cells) < MAX_MARKED_WIDTH and isinstance(lines[j], str) \
+            and lines[j].strip().endswith("|") and not _PADDING.fullmatch(lines[j].strip()):
+        cells.append(_unmarked(lines[j]))
+        j += 1
+    if cells and j < len(lines) and isinstance(lines[j], str) and _PADDING.fullmatch(lines[j].strip()):
+        return cells, len(lines[j].strip()), j + 1
+    return None
+
+
+def _group_of(top: list[str], under: list[str]) -> int | None:
+    """Which cell of a header's first row heads the columns its second row names (公务用车购置及运行费 over 小计 /
+    公务用车购置费 / 公务用车运行费): the one whose words the second row's names open with, the most of them, alone."""
+    named = [u for u in under if not TOTAL_SUB.fullmatch(u)] or under
+    shared = [min(len(os.path.commonprefix([t, u])) for u in named) for t in top]
+    best = max(shared)
+    return shared.index(best) if best >= MIN_GROUP_WORDS and shared.count(best) == 1 else None
+
+
+TOTAL_SUB = re.compile(r"小计|合计|计")
+MIN_GROUP_WORDS = 2
+
+
+def _grouped_header(lines: list, k: int) -> tuple[list[list[str]], int] | None:
+    """A table whose header is two rows — a group cell over the columns its second row names (“三公”经费合计 | 因公出国
+    (境)费 | 公务用车购置及运行费 | 公务接待费, then 小计 | 公务用车购置费 | 公务用车运行费) — saved one cell per line
+    with a | after every cell, each row padded to the table's width by a line of bars, the cells merged across or
+    down gone: rebuilt as Word keeps it (the group followed by an empty cell per further column it heads, the second
+    row's names under it), its rows of values below, as many cells each as the table is wide."""
+    top = _padded_row(lines, k)
+    under = _padded_row(lines, top[2]) if top is not None else None
+    if top is None or under is None:
+        return None
+    (heads, pad, _), (subs, sub_pad, at) = top, under
+    width = len(heads) + pad
+    if len(subs) < 2 or len(subs) + sub_pad != width or len(heads) - 1 + len(subs) != width \
+            or any(not c or _lone_number(c) for c in heads + subs):
+        return None
+    group = _group_of(heads, subs)
+    if group is None:
+        return None
+    rows: list[list[str]] = []
+    while at + width <= len(lines) and len(rows) < MAX_TYPED_ROWS:
+        cells = [_unmarked(x) if isinstance(x, str) and x.strip().endswith("|") else None for x in lines[at:at + width]]
+        row = [c or "" for c in cells]
+        if None in cells or not any(_lone_number(c) for c in row) or not all(
+                not c or _lone_number(c) or _EMPTY_CELL.fullmatch(c) for c in row[1:]):
+            break
+        rows.append(row)
+        at += width
+    if not rows:
+        return None
+    spread = [*heads[:group + 1], *[""] * (len(subs) - 1), *heads[group + 1:]]
+    below = [*[""] * group, *subs, *[""] * (len(heads) - 1 - group)]
+    return [spread, below, *rows], at
+
+
 def _marked_row(header: list[str], row: list[str]) -> bool:
     """Does a row stand under the header: words first, then at least one value, each under a named column, and no
     words after its first value (a mark — for none aside)?"""
@@ -401,8 +469,12 @@ def _indicator_form(lines: list, k: int) -> tuple[list[list[str]], int] | None:
     deviation = score + 1 if score + 1 < len(header) else None
     if any(_marked_empty(lines, x) for x in range(k + len(header), k + 3 * len(header))):
         return _marked_form(lines, k + len(header), header, weight)
+    kinds: list[str] | None = None  # the kinds of the columns between the name and 分值, when not target and actual
     if "三级指标" in header and header.index("三级指标") != name:
-        return None  # columns between the name and 分值 other than a target and an actual: only a marked copy says
+        name = header.index("三级指标")
+        kinds = _between_kinds(header[name + 1:weight])
+        if kinds is None:
+            return None  # columns between the name and 分值 the cells cannot be told apart in: only a marked copy says
 
     def text(i: int) -> str:
         return _unmarked(lines[i]) if i < len(lines) and isinstance(lines[i], str) else ""
@@ -417,8 +489,10 @@ def _indicator_form(lines: list, k: int) -> tuple[list[list[str]], int] | None:
                   if number(j) and number(j + 1) and not number(j + 2)), None)
         if j is None or j == i or any(_TOTAL_LINE.match(text(x)) or _GRADE_LINE.match(text(x)) for x in range(i, j)):
             break
-        cells = _indicator_cells([text(x) for x in range(i, j)], name, bool(rows) and deviation is not None)
-        if cells is None:
+        cells = _indicator_cells([text(x) for x in range(i, j)], name, bool(rows) and deviation is not None,
+                                 1 + len(kinds) if kinds else 3)
+        placed = _placed(cells[2][1:], kinds) if cells is not None and kinds else {}
+        if cells is None or placed is None:
             break
         note, levels, own = cells
         if note and deviation is not None:
@@ -428,7 +502,10 @@ def _indicator_form(lines: list, k: int) -> tuple[list[list[str]], int] | None:
         at = name - 2 if first else name - 1
         row[at:at + len(levels)] = levels
         row[name] = own[0]
-        if len(own) == 3:
+        if kinds:
+            for column, cell in placed.items():
+                row[name + 1 + column] = cell
+        elif len(own) == 3:
             row[name + 1], row[name + 2] = own[1], own[2]
         elif len(own) == 2:
             row[name + 2] = own[1]  # one value beside the name: what was done
@@ -443,9 +520,65 @@ def _indicator_form(lines: list, k: int) -> tuple[list[list[str]], int] | None:
     return [header, *rows, *closing], i
 
 
-def _indicator_cells(seg: list[str], name: int, may_close: bool) -> tuple[str, list[str], list[str]] | None:
-    """(the deviation note of the row before, the level cells this row opens, [name, target?, actual?]) of the
-    lines before a row's 分值, or None when they do not read so."""
+_DIRECTION_COLUMN = re.compile(r"指标(?:性质|方向)|性质|方向|符号")
+_UNIT_COLUMN = re.compile(r"(?:度量|计量)?单位")
+_TARGET_COLUMN = re.compile(r"(?:年度)?指标值|年度目标值?|目标值|预期(?:目标)?值?")
+_ACTUAL_COLUMN = re.compile(r"(?:实际)?完成值|实际(?:完成)?值?|完成情况")
+_DIRECTION = re.compile(r"[≥≤=＝<>＜＞]|>=|<=|[大小]于(?:等于)?|等于|不[高低大小]于|(?:正向|反向|定性|定量)(?:指标)?")
+MAX_UNIT_WORD = 4
+
+
+def _between_kinds(columns: list[str]) -> list[str] | None:
+    """The kind of each column between an indicator's name and its 分值 (指标性质 | 指标值 | 度量单位 | 完成值 →
+    direction, target, unit, actual), or None when one is of none of them."""
+    out = []
+    for column in columns:
+        for kind, pattern in (("direction", _DIRECTION_COLUMN), ("unit", _UNIT_COLUMN), ("target", _TARGET_COLUMN),
+                              ("actual", _ACTUAL_COLUMN)):
+            if pattern.fullmatch(column):
+                out.append(kind)
+                break
+        else:
+            return None
+    return out if "target" in out or "actual" in out else None
+
+
+def _kind_of(cell: str) -> str:
+    """What an indicator row's cell between its name and 分值 holds: a direction (≥), a unit word (人次, %), or a value."""
+    if _DIRECTION.fullmatch(cell):
+        return "direction"
+    unit = parse_quantity(f"1{cell}") if len(cell) <= MAX_UNIT_WORD else None
+    if unit is not None and unit.unit and unit.text == f"1{cell}":  # 人次, 万元, 元/人, % (优, 达标 are values)
+        return "unit"
+    return "value"
+
+
+def _placed(cells: list[str], kinds: list[str]) -> dict[int, str] | None:
+    """The cells a copy left of an indicator row between its name and 分值 (empty ones gone), each under the next
+    column of its kind, in order: a direction under 指标性质, a unit word under 度量单位, a value under the next of
+    the target's and the actual's columns — one value alone, with no direction, is what was done, as in a row of a
+    target and an actual that lost one. None when they cannot stand so."""
+    out: dict[int, str] = {}
+    values = [c for c in cells if _kind_of(c) == "value"]
+    at = 0
+    for cell in cells:
+        kind = _kind_of(cell)
+        wanted = ("target", "actual") if kind == "value" else (kind,)
+        if kind == "value" and len(values) == 1 and "actual" in kinds[at:] \
+                and not any(_kind_of(c) == "direction" for c in cells):
+            wanted = ("actual",)
+        column = next((c for c in range(at, len(kinds)) if kinds[c] in wanted), None)
+        if column is None:
+            return None
+        out[column] = cell
+        at = column + 1
+    return out
+
+
+def _indicator_cells(seg: list[str], name: int, may_close: bool,
+                     most: int = 3) -> tuple[str, list[str], list[str]] | None:
+    """(the deviation note of the row before, the level cells this row opens, [name, then up to most − 1 cells:
+    target?, actual?]) of the lines before a row's 分值, or None when they do not read so."""
     merged: list[str] = []
     for line in (x for x in seg if not _PLACEHOLDER.match(x)):  # a level's points on a line of their own: （50分）
         if _POINTS_ALONE.match(line) and merged and _LEVEL.match(merged[-1]):
@@ -459,12 +592,12 @@ def _indicator_cells(seg: list[str], name: int, may_close: bool) -> tuple[str, l
             return None
         note, levels, own = merged[:first], merged[first:last + 1], merged[last + 1:]
     else:
-        cut = max(0, len(merged) - 3)
+        cut = max(0, len(merged) - most)
         note, levels, own = merged[:cut], [], merged[cut:]
     if len(note) > 1 or (note and (not may_close or len(note[0]) > MAX_DEVIATION)):
         return None
     levels = levels[-min(name, 2):] if name else []  # a level the form left without rows (经济效益指标 / …) is dropped
-    if not 1 <= len(own) <= 3:
+    if not 1 <= len(own) <= most:
         return None
     return (note[0] if note else ""), levels, own
 

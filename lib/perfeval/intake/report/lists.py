@@ -192,7 +192,7 @@ def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_
     return None
 
 
-_WITHIN = re.compile(r"(?:^|(?<=[。；;，,：:]))\s*(?P<words>[\u4e00-\u9fff“”\"]{2,16}?)中(?=[\u4e00-\u9fff])")
+_WITHIN = re.compile(r"(?:^|(?<=[。；;，,：:]))\s*(?:(?:19|20)\d{2}\s*年度?)?(?P<words>[\u4e00-\u9fff“”\"]{2,16}?)中(?=[\u4e00-\u9fff，,：:])")
 
 
 def _within_named(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence) -> list[Listed]:
@@ -203,12 +203,29 @@ def _within_named(sentences: list[Sentence], k: int, here: list[Mention], by_sen
         words = opened.group("words").strip("“”\"")
         named = [m for m in _paragraph_before(sentences, k, opened.start(), by_sentence)
                  if _a_total(m) and m.label.strip("“”\"") == words]
+        earlier = not named
+        if earlier:
+            named = _named_before(words, k, by_sentence)
         if not named:
             continue
         parts, cut = _stream(sentences, k, opened.end(), named[0], here, by_sentence)
-        if len(parts) >= 2:
+        if len(parts) >= 2 and (not earlier or not cut and _sums_exactly(named[0], [p.mention for p in parts])):
             out += _nested(named[0], parts, cut)
     return out
+
+
+def _named_before(words: str, k: int, by_sentence: BySentence) -> list[Mention]:
+    """The one figure stated earlier in the report under words ending in those a breakdown opens with (2023年度“三公”
+    经费支出决算中，因公出国(境)费…, under …2023年度“三公”经费支出决算为62.07万元 in the part before), when the words are
+    long enough to name it and one value stands under them."""
+    if len(words) < MIN_NAMING_WORDS:
+        return []
+    found = [m for j, here in by_sentence.items() if j < k for m in here
+             if _usable(m) and not _CHANGE.search(m.lead) and m.label.strip("“”\"").endswith(words)]
+    return found[:1] if len({m.quantity.value for m in found}) == 1 else []
+
+
+MIN_NAMING_WORDS = 6  # characters of the words naming a figure stated in another part (“三公”经费支出决算)
 
 
 def _fitting_whole(sentences: list[Sentence], k: int, at: int, nearest: Mention, parts: list[Mention],

@@ -106,6 +106,8 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
     change = bool(_CHANGE_WORDS.search(rate.clause + rate.label))
     near = _nearest([m for m in sentence if _operand(m)], rate)
     agreeing = [r for r in _readings(rate, near, change) if agrees(rate.percent, r.value) and _evidence(rate, r)]
+    if not agreeing and not change and _ADJUSTMENT_RATE.search(simplified(rate.label)):
+        agreeing = [r for r in _readings(rate, near, True) if r.kind == "change" and agrees(rate.percent, r.value)]
     if not agreeing and len(near) == 1:
         wider = near + [m for m in paragraph if _operand(m) and m not in near and m.order < rate.order][-NEAR_BEFORE:]
         agreeing = [r for r in _readings(rate, wider, change) if agrees(rate.percent, r.value)
@@ -136,6 +138,10 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
     if not near:
         return RateFound(rate, "unexplained", why="同句未载明可据以复算的数字")
     return RateFound(rate, "unexplained", why="邻近数字的占比或变动率都得不出该比率")
+
+
+_ADJUSTMENT_RATE = re.compile(r"调[整剂](?:比例|比率|率)")  # 预算调剂比例34.14%: 全年 over 年初, when no adjustment's
+# amount stated beside them gives it as a share
 
 
 def _evidence(rate: Mention, reading: Reading) -> bool:
@@ -464,6 +470,8 @@ def share_of_its_list(found: RateFound, sentence: list[Mention], lists: list[Lis
     reading = _share(part, listed[0].whole)
     if reading is None:
         return found
+    if agrees(rate.percent, reading.value):  # a total stated in another part, which the sentence's figures do not hold
+        return RateFound(rate, "explained", reading, why=reading.formula())
     return RateFound(rate, "contradicted", reading, why=f"按所列口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
 
 

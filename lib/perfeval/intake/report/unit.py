@@ -104,11 +104,13 @@ _OTHER_GRADE = re.compile(r"(?:(?:等级|等次|结果|结论)\s*(?:为|是|评�
                           r"(?P<v>较好|一般|好|[A-D])(?![A-Za-z])[”\"」]?(?:等级|等次|级)?(?:[，。；,;（(]|$)")
 _CLAIMED_TOTAL = re.compile(r"自评.{0,6}(?:得分|总分|分数|评分)|(?:得分|总分|分数|评分).{0,4}自评|折算(?:后|为)?的?(?:得分|总分|分数)?"
                             # 经自评，2023年度部门整体支出绩效得分96分: the score of the whole, not of a section
-                            r"|(?:整体支出|综合|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)"
+                            r"|(?:整体支出|综合|总体|整体|总)(?:绩效)?(?:评价|自评)?(?:得分|评分|分数)"
                             # 绩效评价得分92分, 最终得分92分（满分100分）, 自评结果：92分
                             r"|绩效(?:评价|自评)(?:得分|评分)|最终得分|(?:自评|评价)(?:结果|结论)"
                             # 自评分92分, 本次自评得92分, 评分结果为92分, 综合评定得分92分
-                            r"|自评分|自评[^，。；]{0,8}?得\s*\d|评分结果|评定得分")
+                            r"|自评分|自评[^，。；]{0,8}?得\s*\d|评分结果|评定得分"
+                            # 经综合评价，该项目得分87分: the score of the evaluated project or unit as a whole
+                            r"|(?:本|该)(?:项目|单位|部门)(?:(?:19|20)\d{2}年度?)?(?:绩效)?得分")
 MAX_TITLE = 60
 _CLAUSE_MARKS = re.compile(r"[，,。；;、《》“”：:]")
 _SENTENCE_MARK = re.compile(r"[。；;！!？?，,]")  # a title is no sentence
@@ -791,7 +793,7 @@ def _own_part(text: str, start: int) -> str:
 
 
 # A section's or an indicator's own score (本项自评得分9分, 该指标自评得分4分, 小计): never the unit's total.
-_A_PARTS_SCORE = re.compile(r"(?:本|该|此|每)(?:项|指标|部分|类|节|环节)|小计|分项|平均")  # …自评平均得分88分: many units'
+_A_PARTS_SCORE = re.compile(r"(?:本|该|此|每)(?:项(?!目)|指标|部分|类|节|环节)|小计|分项|平均")  # …自评平均得分88分: many units'
 # average, no unit's claim
 
 

@@ -168,17 +168,25 @@ def same_unit_twice(runs: Mapping[str, str], identify: Callable[[Path], Identity
     """A warning for each unit and year run from two or more files (reports that differ: a near copy, another
     version; or params files under two ids, trial 5's V22): all run, and the summaries list the unit once per file,
     the portfolio comparing it with itself. runs: params file → the file it came from (its report when drafted).
-    Names are compared as a reader sees them (a trailing full-width space is no other unit)."""
-    by_unit: dict[tuple[str, int], list[str]] = {}
+    Names are compared as a reader sees them (a trailing full-width space is no other unit); of one name, units of
+    regions neither of which holds the other are two (两个镇的文化站)."""
+    by_unit: dict[tuple[str, int], list[list[tuple[Identity, str]]]] = {}
     for params, source in runs.items():
-        if (unit := identify(Path(params)).unit_and_year()) is not None:
-            by_unit.setdefault(unit, []).append(Path(source).name)
+        unit = identify(Path(params))
+        if (key := unit.unit_and_year()) is not None:
+            places = by_unit.setdefault(key, [])
+            place = next((p for p in places if not p[0][0].another_unit_than(unit)), None)
+            if place is None:
+                places.append(place := [])
+            place.append((unit, Path(source).name))
     return [f"同一单位同一年度有{_how_many(len(files))}{_files_word(files)}：{name} {year} 年度"
             f"（{'、'.join(sorted(files))}），均已运行，汇总中该单位出现 {len(files)} 次；请核对后只保留一份"
-            for (name, year), files in by_unit.items() if len(files) > 1]
+            for (name, year), places in by_unit.items() for place in places
+            if len(files := [source for _, source in place]) > 1]
 
 
 def _files_word(files: Sequence[str]) -> str:
+    """What the files are, counted before 份 or 个: reports, params files, or both kinds (文件)."""
     reports = [is_report(Path(f)) for f in files]
     return "份报告" if all(reports) else "个参数文件" if not any(reports) else "个文件"
 
@@ -312,9 +320,9 @@ def _drafted(reports: Sequence[Path], ids: Mapping[Path, str], outputs: Path, st
 
 
 def unclaimed(listed: Sequence[UnitRun], claimed: Collection[str], held: Mapping[str, str]) -> list[UnitRun]:
-    """The reports that could not be drafted or did not run (Drafted.listed), each under an id no unit of this batch runs under (claimed) and no
-    other file's unit was published under before (held: unit id → the file it was made from). A report that cannot
-    be read fails alone: a damaged twin_2023.docx beside params of unit twin_2023 neither stops those params nor
+    """The reports that could not be drafted or did not run (Drafted.listed), each under an id no unit of this batch
+    runs under (claimed) and no other file's unit was published under before (held: unit id → the file it was made
+    from). A report that cannot be read fails alone: a damaged twin_2023.docx beside params of unit twin_2023 neither stops those params nor
     withdraws their report; it is listed as twin_2023-2."""
     used = set(claimed)
     out = []

@@ -181,15 +181,27 @@ class Identity:
     drafted: bool = False  # it says it was drafted from a report (drafted_from): not yet confirmed
     document: str | None = None  # the report's file name its unit names (unit.document), if any
     name: str | None = None
+    region: str | None = None
 
     def another_unit_than(self, other: Identity) -> bool:
-        """Whether two files that load are of two units: another year, or another name (both known)."""
-        return self.year != other.year or (self.name is not None and other.name is not None
-                                           and as_seen(self.name) != as_seen(other.name))
+        """Whether two files that load are of two units: another year, another name, or regions of which neither
+        holds the other (两个镇的文化站; 枫林县 and 湖南省枫林县 are one place), each when both files say it."""
+        if self.year != other.year:
+            return True
+        if self.name is not None and other.name is not None and as_seen(self.name) != as_seen(other.name):
+            return True
+        mine, theirs = _stated_region(self.region), _stated_region(other.region)
+        return mine is not None and theirs is not None and mine not in theirs and theirs not in mine
 
     def unit_and_year(self) -> tuple[str, int] | None:
         """The unit (its name as seen) and year a file that loads is of; None when either is not said."""
         return (as_seen(self.name), self.year) if self.loads and self.name and self.year is not None else None
+
+
+def _stated_region(region: str | None) -> str | None:
+    """A region as seen, None when not stated: a draft writes （报告未载明） where its report names none."""
+    seen = as_seen(region) if region else ""
+    return seen if seen and not seen.startswith("(") else None
 
 
 def as_seen(name: str) -> str:
@@ -204,7 +216,7 @@ def identity(params_file: Path) -> Identity:
         return Identity(file_id(params_file), False)
     unit = params.unit
     return Identity(unit.id, True, unit.year, unit.series_key, unit.framework, params.drafted_from is not None,
-                    unit.document, unit.name)
+                    unit.document, unit.name, unit.region)
 
 
 def file_id(params_file: Path) -> str:
@@ -230,9 +242,9 @@ def check_parameters(notebook: Path, parameters: Mapping[str, Any]) -> set[str]:
     """
     import papermill
 
-    if not notebook.is_file():
+    if (kind := not_regular(notebook)) is not None:  # a named pipe was said to be "no such file"
         raise BatchError(f"{shown_path(notebook)}: cannot read the notebook "
-                         f"({'a folder' if notebook.is_dir() else 'no such file'})")
+                         f"({'no such file' if kind == 'missing' else kind})")
     try:
         declared = papermill.inspect_notebook(str(notebook))
     except (OSError, ValueError) as exc:
@@ -345,7 +357,8 @@ def _superseded(identities: Mapping[Path, Identity], drafted: Mapping[str, str],
                 unconfirmed: Callable[[Path], bool]) -> dict[Path, tuple[Path, str]]:
     """The batch's drafts whose unit confirmed params of this batch already hold (draft → those params, and why):
     params naming the draft's report (unit.document), or of the unit and year the draft reads (its name as seen),
-    under whatever id — confirmed params win over a draft of their own unit (issue 24 item 8: both ran)."""
+    under whatever id, unless their regions differ — confirmed params win over a draft of their own unit (issue 24
+    item 8: both ran)."""
     by_document: dict[tuple[str, int | None], Path] = {}
     by_unit: dict[tuple[str, int], Path] = {}
     for p in sorted(identities):
@@ -361,7 +374,8 @@ def _superseded(identities: Mapping[Path, Identity], drafted: Mapping[str, str],
             continue
         if (held := by_document.get((Path(drafted[str(p)]).name, i.year))) is not None:
             out[p] = (held, "其 unit.document 即此报告")
-        elif (unit := i.unit_and_year()) is not None and (held := by_unit.get(unit)) is not None:
+        elif ((unit := i.unit_and_year()) is not None and (held := by_unit.get(unit)) is not None
+              and not i.another_unit_than(identities[held])):  # of one name and year, in another region: its own
             out[p] = (held, f"同一单位 {identities[held].name}、同一年度 {i.year}")
     return out
 
