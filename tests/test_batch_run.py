@@ -224,3 +224,20 @@ def test_one_unit_in_two_params_files_under_two_ids_is_warned_of_by_the_batch(tm
     assert {r.unit_id for r in outcome.results} == {"cs_first", "cs_second"}
     (warning,) = [w for w in outcome.warnings if w.startswith("同一单位同一年度")]
     assert "两个参数文件" in warning and "cs_first.yaml、cs_second.yaml" in warning and "出现 2 次" in warning
+
+
+def test_an_outputs_folder_named_in_gbk_bytes_holds_drafts_and_every_summary(tmp_path, capsys):
+    """An outputs folder whose name is not UTF-8 (unzipped from a Chinese Windows archive, or any Chinese name under
+    LC_ALL=C with PYTHONUTF8=0, where every such name reaches Python as surrogates): a report's draft could not be
+    recorded (UnicodeEncodeError, the batch ended in a traceback) and the portfolio's parameters not written."""
+    units = tmp_path / "units"
+    units.mkdir()
+    shutil.copy(YUNXI, units / "yunxi.yaml")
+    shutil.copy(Path(__file__).parent / "data" / "trial" / "donghu_library_2023.txt", units / "donghu.txt")
+    out = Path(os.fsdecode(os.fsencode(tmp_path) + b"/" + "输出".encode("gbk")))
+    assert main(["run", str(units), "-o", str(out), "-q"]) == 0
+    printed = "".join(capsys.readouterr())
+    assert "2 report(s) written" in printed and "summary not written" not in printed and "Traceback" not in printed
+    assert (out / "portfolio.html").is_file() and "共 2 个单位" in (out / "portfolio.html").read_text(encoding="utf-8")
+    assert main(["run", str(units), "-o", str(out), "-q"]) == 0  # the draft is found again in the store
+    assert "0 report(s) written, 2 unchanged" in capsys.readouterr().out

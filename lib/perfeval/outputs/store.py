@@ -111,6 +111,25 @@ def _path_text(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def _storable(value: Any) -> Any:
+    """A value SQLite can hold: text holding a file name's undecodable bytes (LC_ALL=C with PYTHONUTF8=0 gives
+    every non-ASCII name as surrogates; `run … -o 输出` then ended in UnicodeEncodeError) as those bytes, which
+    _read_back makes the same text again."""
+    if isinstance(value, str) and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            try:
+                return value.encode("utf-8", "surrogateescape")
+            except UnicodeEncodeError:  # a lone surrogate that is no byte of a name: kept readable, as \ud800
+                return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
+
+
+def _read_back(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(v.decode("utf-8", "surrogateescape") if isinstance(v, bytes) else v for v in row)
+
+
 class ResultsStore:
     """The store of one outputs folder. Open it for the length of a batch (or one reading), then close it."""
 
@@ -164,7 +183,7 @@ class ResultsStore:
         if self.unsaved:
             return
         try:
-            self._open().executemany(sql, rows)
+            self._open().executemany(sql, ([_storable(v) for v in row] for row in rows))
         except (sqlite3.Error, OSError) as exc:
             self.unsaved = str(exc)
             self.close()
@@ -178,7 +197,7 @@ class ResultsStore:
         if self.unsaved or (self.readonly and not self.path.is_file()):
             return []
         try:
-            return self._open().execute(sql, args).fetchall()
+            return [_read_back(row) for row in self._open().execute(sql, [_storable(v) for v in args])]
         except sqlite3.DatabaseError:
             return []
 
@@ -188,7 +207,7 @@ class ResultsStore:
         if self.unsaved or (self.readonly and not self.path.is_file()):
             return
         try:
-            yield from self._open().execute(sql)
+            yield from map(_read_back, self._open().execute(sql))
         except sqlite3.DatabaseError:
             return
 
@@ -293,7 +312,7 @@ def stored_results(outputs: Path, without: Sequence[str] = ()) -> Iterator["Unit
         if not store.path.is_file():
             raise FileNotFoundError(errno.ENOENT, "no such results store (results.sqlite)", str(store.path))
         try:
-            for (text,) in store._open().execute("SELECT result FROM units ORDER BY unit_id"):
+            for (text,) in map(_read_back, store._open().execute("SELECT result FROM units ORDER BY unit_id")):
                 data = json.loads(text)
                 yield UnitResult.model_validate(emptied(data, without))
         except sqlite3.DatabaseError as exc:

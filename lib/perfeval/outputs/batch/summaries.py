@@ -34,13 +34,15 @@ def write_portfolio(outputs: Path, result_files: list[Path]) -> None:
 
     with ResultsStore(outputs, readonly=True) as store:
         whole = {p.stem for p in result_files} <= set(store.keys())
-    units = [str(outputs / STORE_FILE)] if whole and result_files else [str(p) for p in result_files]
 
     from ..htmlexport import to_html
     from .kernel import KERNEL_NAME, NativeKernelManager
     from .warm import KERNEL_ARGUMENTS
 
     with tempfile.TemporaryDirectory(prefix="portfolio-", dir=scratch_dir()) as tmp:
+        here = _as_text(outputs, Path(tmp))
+        units = ([str(here / STORE_FILE)] if whole and result_files
+                 else [str(here / p.relative_to(outputs)) for p in result_files])
         out = Path(tmp) / "portfolio.ipynb"
         nb = papermill.execute_notebook(  # the kernel keeps no output (Out[] held the units table's Styler, ~6 KB a unit)
             str(PORTFOLIO_NOTEBOOK), str(out), parameters={"units": units}, extra_arguments=KERNEL_ARGUMENTS,
@@ -52,6 +54,19 @@ def write_portfolio(outputs: Path, result_files: list[Path]) -> None:
                       outputs / "portfolio.html": to_html(nb, "各单位部门整体支出绩效评价对比",
                                                           index_href="index.html", sign_off=False)})
     sign_trusted(executed)
+
+
+def _as_text(folder: Path, scratch: Path) -> Path:
+    """The folder, or a link to it in scratch when its path is no text a notebook can hold: under LC_ALL=C with
+    PYTHONUTF8=0 every non-ASCII name reaches Python as surrogates, and `run … -o 输出` lost its portfolio page
+    (the notebook's parameters could not be written)."""
+    try:
+        str(folder).encode("utf-8")
+        return folder
+    except UnicodeEncodeError:
+        link = scratch / "outputs"
+        link.symlink_to(folder, target_is_directory=True)
+        return link
 
 
 class Abandoned(Exception):
