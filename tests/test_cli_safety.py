@@ -285,3 +285,21 @@ def test_a_batch_refused_for_its_units_makes_no_outputs_folder(tmp_path, capsys)
         assert main(["run", *units, "-o", str(tmp_path / "新建" / "out"), "-q"]) == 1, units
         assert "Traceback" not in capsys.readouterr().err
         assert not (tmp_path / "新建").exists(), units
+
+
+def test_score_json_and_draft_with_names_python_cannot_decode(tmp_path, capsys):
+    """Names in GBK bytes (or any Chinese name under LC_ALL=C with PYTHONUTF8=0, where Python holds them as
+    surrogates): `score --json` ended in PydanticSerializationError and `draft -o 草稿/稿.yaml` in UnicodeEncodeError
+    after making its folder."""
+    import os
+
+    folder = Path(os.fsdecode(os.fsencode(tmp_path) + b"/" + "草稿".encode("gbk")))
+    folder.mkdir()
+    unit = folder / "云溪.yaml"
+    unit.write_bytes(YUNXI.read_bytes())
+    capsys.readouterr()
+    assert main(["score", str(unit), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["params_file"] == f"{tmp_path}/草稿/云溪.yaml"
+    report = Path(__file__).parent / "data" / "trial" / "donghu_library_2023.txt"
+    assert main(["draft", str(report), "-o", str(folder / "donghu.yaml")]) == 0, capsys.readouterr().err
+    assert main(["validate", str(folder / "donghu.yaml")]) == 0

@@ -451,3 +451,35 @@ def test_a_pdf_of_each_shape_drafts_as_its_txt(tmp_path, name, caption, rows):
     font = truetype_font(txt.read_text(encoding="utf-8"), tmp_path / "font.ttf")
     pdf = write_pdf(read_document(txt), tmp_path / f"{name}.pdf", font)
     assert _without_file_names(draft_report(pdf)) == _without_file_names(draft_report(txt))
+
+
+
+def _table_sums(draft) -> list[tuple[str, list[str], bool]]:
+    return sorted((x.whole.written, sorted(p.written for p in x.parts), x.complete) for x in draft.lists
+                  if x.whole.where.in_table)
+
+
+def _padded_page(tmp_path: Path, rows: list[list[str]]) -> Path:
+    """The table as a web page saves it as text: a cell a line with a | after it, the cells merged across or down
+    gone, each row padded to the table's width by a line of as many bars as it lost cells."""
+    lines = [TITLE, *OPENING, "二、数据表", "单位：万元"]
+    for row in rows:
+        kept = [c for c in row if c]
+        lines += [f"{c} |" for c in kept] + (["|" * (len(row) - len(kept))] if len(kept) < len(row) else [])
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join([*lines, *CLOSING]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_header_of_two_rows_saved_a_cell_a_line_with_each_row_padded_is_read_as_word_holds_it(tmp_path):
+    """The group over the columns its second row names is the cell whose words those names open with."""
+    rows = [[c.format(running="25.00") for c in row] for row in SANGONG]
+    as_page = draft_report(_padded_page(tmp_path, rows))
+    as_word = draft_report(_write_docx(tmp_path, "word", "单位：万元", rows, SANGONG_MERGES))
+    assert _table_sums(as_page) == _table_sums(as_word) == [("75.00", ["25.00", "50.00"], True),
+                                                            ("79.00", ["0.00", "4.00", "75.00"], True)]
+
+
+def test_a_second_row_no_cell_of_the_first_heads_is_left_as_it_was(tmp_path):
+    rows = [["合计", "差旅费", "会议费", "", "培训费"], ["", "", "国内", "国外", ""], ["9.00", "3.00", "2.00", "1.00", "3.00"]]
+    assert _table_sums(draft_report(_padded_page(tmp_path, rows))) == []  # which cell 国内 / 国外 stand under: unsaid

@@ -126,3 +126,14 @@ def test_several_files_are_replaced_all_or_none(tmp_path, monkeypatch):
         fileio.write_atomic_all({a: "new a", b: "new b"})
     assert (a.read_text(), b.read_text()) == ("old a", "old b")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "b.ipynb"]
+
+
+def test_text_naming_a_file_not_in_utf8_is_written_readably(tmp_path):
+    """A path Python could not decode (a GBK name; any Chinese name under LC_ALL=C) inside text to write ended the
+    command in UnicodeEncodeError: it is written as the characters it is."""
+    import os
+
+    gbk = os.fsdecode("草稿".encode("gbk"))  # as Python holds such a name: lone surrogates
+    utf8_as_c_locale = "稿".encode("utf-8").decode("ascii", "surrogateescape")
+    target = write_atomic(tmp_path / "page.html", f'<a href="{gbk}/{utf8_as_c_locale}.yaml">')
+    assert target.read_text(encoding="utf-8") == '<a href="草稿/稿.yaml">'

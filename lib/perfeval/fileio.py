@@ -16,6 +16,7 @@ import yaml
 
 from .errors import DraftError, InputFileError
 from .paths import not_regular
+from .safetext import readable_text
 
 MAX_YAML_BYTES = 1_000_000  # a unit's params file is about 10 kB; the pure-Python parser reads 1 MB in seconds
 MAX_YAML_DEPTH = 32  # params nest about 6 levels, frameworks about 10; deeper nesting would exhaust the stack
@@ -343,7 +344,7 @@ def write_atomic_all(files: dict[Path, str | bytes]) -> list[Path]:
 
 def _write_temp(path: Path, data: str | bytes) -> str:
     """The content, synced to a temporary file in the target's folder; its name."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = readable_text(data).encode("utf-8") if isinstance(data, str) else data
     fh, tmp = _open_temp(path)
     try:
         with fh:

@@ -23,6 +23,7 @@ from .core.numbers import points, round_half_up
 from .core.params import figure_at
 from .core.rules import PartResult
 from .core.sensitivity import Reading, sensitivity
+from .safetext import readable_path
 
 # 3: the records core and checks compute are published as they are (fields they gain appear without an edit here);
 # an alternative's denominator is its (label, value, unit), no longer split into denominator / denominator_value.
@@ -325,7 +326,7 @@ def unit_result(unit: ScoredUnit, findings: list[Finding], readings: list[Readin
         budget_scope=unit.params.figures.budget_scope,
         budget_scope_differs=bool(unit.params.figures.budget_scope and fw.budget_scope
                                   and not fw.budget_scope.covers(unit.params.figures.budget_scope)),
-        params_file=str(unit.file), total=round_half_up(s.total, 2), total_on_100=_r(s.total_on_100),
+        params_file=readable_path(unit.file), total=round_half_up(s.total, 2), total_on_100=_r(s.total_on_100),
         total_range=s.total_range, grade=s.grade, grade_withheld_reason=s.grade_withheld_reason,
         assessed_rate=_r(s.assessed_rate), grade_basis=s.grade_basis,
         coverage=_coverage(s.coverage),

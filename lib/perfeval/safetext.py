@@ -56,6 +56,12 @@ def readable_path(path: str | os.PathLike[str]) -> str:
     return _decoded(os.fspath(path))
 
 
+def readable_text(text: str) -> str:
+    """Text a UTF-8 file can hold: the bytes of a non-UTF-8 name in it (a path, a link) decoded as readable_path
+    decodes them (`draft r.txt -o 草稿/稿.yaml` under LC_ALL=C ended in UnicodeEncodeError writing the review page)."""
+    return _decoded(text)
+
+
 def is_portable_path(path: str | PurePath) -> bool:
     """Whether the path can be written in UTF-8 (a kernel message, a JSON file, a notebook) as it is."""
     return not _SURROGATES.search(os.fspath(path))

@@ -8,6 +8,7 @@ were. Nothing here reads a figure: the rows go to the table readers as a Word ta
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 
@@ -65,7 +66,8 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
             table += 1
             out += [Row(tuple(cells), table) for cells in rows]
             continue
-        found = _marked_grid(marked, k) or _cell_table(lines, k) or _labels_between(lines, k)
+        found = _grouped_header(lines, k) or _marked_grid(marked, k) or _cell_table(lines, k) \
+            or _labels_between(lines, k)
         if found is None:
             form = _form_table(lines, k)
             if form is not None and any(_labels_between(lines, x) for x in range(k + 1, k + len(form[0]) + 1)):
@@ -356,6 +358,71 @@ def _marked_grid(marked: _MarkedCells, k: int) -> tuple[list[list[str]], int] | 
     if rows < 2:
         return None
     return [marked.row(k + n * width, width) or [] for n in range(rows + 1)], k + (rows + 1) * width
+
+
+_PADDING = re.compile(r"\|{2,}")  # a line of bars alone: the empty cells that pad a row to the table's width
+
+
+def _padded_row(lines: list, i: int) -> tuple[list[str], int, int] | None:
+    """A row of a table saved one cell per line with a | after every cell, as a page that pads each row to the
+    table's width with its empty cells on one line of bars (公务 接待费 | / ||): (its cells, the empty cells padding
+    it, the line after it), or None when no line of bars closes the cells from line i."""
+    cells: list[str] = []
+    j = i
+    while j < len(lines) and len(cells) < MAX_MARKED_WIDTH and isinstance(lines[j], str) \
+            and lines[j].strip().endswith("|") and not _PADDING.fullmatch(lines[j].strip()):
+        cells.append(_unmarked(lines[j]))
+        j += 1
+    if cells and j < len(lines) and isinstance(lines[j], str) and _PADDING.fullmatch(lines[j].strip()):
+        return cells, len(lines[j].strip()), j + 1
+    return None
+
+
+def _group_of(top: list[str], under: list[str]) -> int | None:
+    """Which cell of a header's first row heads the columns its second row names (公务用车购置及运行费 over 小计 /
+    公务用车购置费 / 公务用车运行费): the one whose words the second row's names open with, the most of them, alone."""
+    named = [u for u in under if not TOTAL_SUB.fullmatch(u)] or under
+    shared = [min(len(os.path.commonprefix([t, u])) for u in named) for t in top]
+    best = max(shared)
+    return shared.index(best) if best >= MIN_GROUP_WORDS and shared.count(best) == 1 else None
+
+
+TOTAL_SUB = re.compile(r"小计|合计|计")
+MIN_GROUP_WORDS = 2
+
+
+def _grouped_header(lines: list, k: int) -> tuple[list[list[str]], int] | None:
+    """A table whose header is two rows — a group cell over the columns its second row names (“三公”经费合计 | 因公出国
+    (境)费 | 公务用车购置及运行费 | 公务接待费, then 小计 | 公务用车购置费 | 公务用车运行费) — saved one cell per line
+    with a | after every cell, each row padded to the table's width by a line of bars, the cells merged across or
+    down gone: rebuilt as Word keeps it (the group followed by an empty cell per further column it heads, the second
+    row's names under it), its rows of values below, as many cells each as the table is wide."""
+    top = _padded_row(lines, k)
+    under = _padded_row(lines, top[2]) if top is not None else None
+    if top is None or under is None:
+        return None
+    (heads, pad, _), (subs, sub_pad, at) = top, under
+    width = len(heads) + pad
+    if len(subs) < 2 or len(subs) + sub_pad != width or len(heads) - 1 + len(subs) != width \
+            or any(not c or _lone_number(c) for c in heads + subs):
+        return None
+    group = _group_of(heads, subs)
+    if group is None:
+        return None
+    rows: list[list[str]] = []
+    while at + width <= len(lines) and len(rows) < MAX_TYPED_ROWS:
+        cells = [_unmarked(x) if isinstance(x, str) and x.strip().endswith("|") else None for x in lines[at:at + width]]
+        row = [c or "" for c in cells]
+        if None in cells or not any(_lone_number(c) for c in row) or not all(
+                not c or _lone_number(c) or _EMPTY_CELL.fullmatch(c) for c in row[1:]):
+            break
+        rows.append(row)
+        at += width
+    if not rows:
+        return None
+    spread = [*heads[:group + 1], *[""] * (len(subs) - 1), *heads[group + 1:]]
+    below = [*[""] * group, *subs, *[""] * (len(heads) - 1 - group)]
+    return [spread, below, *rows], at
 
 
 def _marked_row(header: list[str], row: list[str]) -> bool:
