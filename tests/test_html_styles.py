@@ -202,3 +202,30 @@ def test_a_tables_row_or_group_not_displayed_is_left_out_and_said(tmp_path):
     items = list(html_items(page))
     assert [i.cells for i in items if isinstance(i, Row)] == [("项目", "金额"), ("合计", "1846.20")]
     assert [i.note for i in items if isinstance(i, Skipped)] == [HIDDEN_NOTE.format(2)]
+
+
+def test_selectors_tested_from_each_elements_place_match_what_cssselect_matches():
+    """The reader matches a selector part by part from the left (the paths XPath takes down from the root merge node
+    sets in time quadratic in the page): the same elements either way."""
+    from cssselect import parse
+    from lxml import html
+    from lxml.cssselect import LxmlHTMLTranslator
+
+    root = html.document_fromstring(
+        "<html><body><div class='a b' id='x'><p class='k'>1<b>2</b></p><p>3<span class='k'>4</span></p>"
+        "<section><div class='a'><ul><li>5</li><li class='k'>6</li><li>7</li></ul></div></section></div>"
+        "<p lang='zh-CN' title='t u'>8</p><div><div><p><b class='k'>9</b></p></div></div></body></html>")
+    translator = LxmlHTMLTranslator()
+    matcher = html_styles._Matcher(root)
+    for text in [".a p", "div > p", "p + p", "p ~ section li", ".a .k", "#x > p b", "div div p b.k", "li + li.k",
+                 "li:first-child ~ li", "li:nth-child(2)", ".a > ul > li:last-child", "[lang|=zh]", "p[title~=u]",
+                 "body > div:not(.b) b", "div.a.b section li + li", "*", "ul *", "p:empty", "li:only-child",
+                 ".a p:not(.k) span", "div > div > p > b", "div div div p b", "section ~ p", "div + div p",
+                 "li ~ li ~ li", "html body div p", ".k", "#x", "div.a", "P B"]:
+        selector = parse(text)[0]
+        down = etree_xpath(root, translator.selector_to_xpath(selector))
+        assert sorted(root.getroottree().getpath(el) for el in matcher.match(selector)) == down, text
+
+
+def etree_xpath(root, expression: str) -> list:
+    return sorted(root.getroottree().getpath(el) for el in root.xpath(expression))
