@@ -127,6 +127,12 @@ def test_headings_listed_before_the_body_opens_with_them_again_are_a_contents_li
         ["3", "5", "6"]
 
 
+def test_an_excerpt_opening_on_its_pages_number_holds_no_figure_there():
+    assert figures("12", "元，项目支出0元，主要用于档案保管。") == ["0元"]
+    assert figures("- 4 -", "万元，全部用于档案数字化。") == []
+    assert figures("编制人数", "12", "在职人数", "11") == ["12", "11"]  # a value under its label: kept
+
+
 def test_a_contents_entry_naming_a_numbered_table_is_an_entry_however_its_cells_were_split():
     assert figures("目录", "收入支出决算总表（公开 01 表） 5", "收入决算表（公开 02 表） 6", "支出决算表（公开 03 表） 7") == []
 

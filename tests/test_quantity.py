@@ -777,3 +777,9 @@ def test_a_copying_sites_pinyin_and_counts_are_read_past(sentence, expected):
 ])
 def test_a_score_in_chinese_numerals_is_read_only_after_a_scores_word(sentence, expected):
     assert [f.quantity.text for f in find_quantities(sentence)] == expected
+
+
+def test_a_temperature_and_a_length_in_millimetres_keep_their_units():
+    found = find_quantities("全县年均气温16.4℃，最高气温39摄氏度，年均降水量1420毫米，冻土深度35厘米。")
+    assert [(f.quantity.text, f.quantity.unit) for f in found] == [
+        ("16.4℃", "℃"), ("39摄氏度", "℃"), ("1420毫米", "毫米"), ("35厘米", "厘米")]

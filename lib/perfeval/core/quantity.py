@@ -60,7 +60,7 @@ DIMENSION_NAMES = {
     "money": "金额", "people": "人数", "person_times": "人次", "distance": "里程", "area": "面积",
     "number": "纯数（含百分比）", "score": "分值", "time": "时长", "events": "次数（次、场、场次）",
     "age": "年龄", "percentage_points": "百分点", "volume": "体积", "weight": "重量",
-    "power": "功率",
+    "power": "功率", "temperature": "温度",
 }
 
 
@@ -88,12 +88,15 @@ def _table() -> tuple[dict[str, Unit], dict[str, str]]:
     add("person_times", "人次")
     add("distance", "公里", "1", "千米", "km", "㎞")
     add("distance", "米", "0.001", "m")
+    add("distance", "毫米", "0.000001")  # rainfall (年均降雨量1897毫米) was read bare
+    add("distance", "厘米", "0.00001")
     add("distance", "万公里", "10000")
     add("area", "平方米", "1", "㎡", "平方", "平米", "m²")
     add("volume", "立方米", "1", "m³", "㎥")
     add("weight", "吨", "1")
     add("weight", "公斤", "0.001", "千克", "kg")
     add("power", "千瓦", "1", "kW")
+    add("temperature", "℃", "1", "摄氏度", "°C")  # 年平均气温18.2℃ was read bare
     add("area", "亩", str(Decimal(2000) / Decimal(3)))
     add("area", "公顷", "10000")
     add("area", "平方公里", "1000000")

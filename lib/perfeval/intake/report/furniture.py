@@ -90,7 +90,9 @@ def _page_numbers(lines: Sequence[str]) -> set[int]:
     not count up so are left to be read."""
     after_text = _chains(lines, lambda i: i > 0 and len(lines[i - 1]) > MAX_LABEL)
     anywhere = _chains(lines, lambda i: True)
-    return {i for chain in after_text if len(chain) >= MIN_PAGES for i in chain} | \
+    opening = {0} if lines and _FOOTER.match(lines[0]) and len(lines) > 1 and len(lines[1]) > MAX_LABEL else set()
+    # an excerpt copied from a PDF that opens on its page's number, then text (no value stands before its label)
+    return opening | {i for chain in after_text if len(chain) >= MIN_PAGES for i in chain} | \
         {i for chain in anywhere if len(chain) >= MIN_PAGES and len({b - a for a, b in zip(chain, chain[1:])}) > 1
          for i in chain}
 

@@ -186,6 +186,7 @@ def same_unit_twice(runs: Mapping[str, str], identify: Callable[[Path], Identity
 
 
 def _files_word(files: Sequence[str]) -> str:
+    """What the files are, counted before 份 or 个: reports, params files, or both kinds (文件)."""
     reports = [is_report(Path(f)) for f in files]
     return "份报告" if all(reports) else "个参数文件" if not any(reports) else "个文件"
 
@@ -319,9 +320,9 @@ def _drafted(reports: Sequence[Path], ids: Mapping[Path, str], outputs: Path, st
 
 
 def unclaimed(listed: Sequence[UnitRun], claimed: Collection[str], held: Mapping[str, str]) -> list[UnitRun]:
-    """The reports that could not be drafted or did not run (Drafted.listed), each under an id no unit of this batch runs under (claimed) and no
-    other file's unit was published under before (held: unit id → the file it was made from). A report that cannot
-    be read fails alone: a damaged twin_2023.docx beside params of unit twin_2023 neither stops those params nor
+    """The reports that could not be drafted or did not run (Drafted.listed), each under an id no unit of this batch
+    runs under (claimed) and no other file's unit was published under before (held: unit id → the file it was made
+    from). A report that cannot be read fails alone: a damaged twin_2023.docx beside params of unit twin_2023 neither stops those params nor
     withdraws their report; it is listed as twin_2023-2."""
     used = set(claimed)
     out = []
