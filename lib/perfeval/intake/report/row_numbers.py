@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from ...core.quantity import CLASS_CODE, SUBJECT_CODE
+from .numbers_of_tables import MAX_HEADER_ROWS
 
 MIN_RUN = 3  # rows counting up that show their numbers to be row numbers
 MIN_HEADED_RUN = 2  # … when a 序号 / 编号 header stands above the first
@@ -235,7 +236,6 @@ def without_subject_codes(cells: tuple[str, ...]) -> tuple[str, ...]:
 _WHEN_HEADER = re.compile(r"(?:年度|年份|年|日期|时间|时限|期限|周期)\s*$")
 _WHEN_CELL = re.compile(r"(?:19|20)\d{2}+(?:\s*年度?)?(?:\s*[-—－~～至]\s*(?:19|20)\d{2}+(?:\s*年度?)?)?"
                         r"|(?:19|20)\d{2}+[-./年]\d{1,2}(?:[-./月]\d{1,2}日?|月)?")
-MAX_HEADER_ROWS = 4  # rows at a table's head where its column names stand
 
 
 def without_years_of_a_when_column(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
