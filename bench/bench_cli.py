@@ -5,8 +5,9 @@ Python here may run with PYTHONDONTWRITEBYTECODE set (this development machine d
 compile the package from source, which an installed perfeval never does. The package is compiled first, so the
 figures are those of an installed perfeval; --source measures without bytecode instead.
 From the shell: wall time and CPU time (user + system) of the whole process, median and minimum. The floors are
-the interpreter alone and the interpreter importing what every command needs (PyYAML and pydantic); what pydantic
-costs `score` in all (its import, perfeval's model classes, their validators) is printed beside the rest.
+the interpreter alone and the interpreter importing what every command needs (PyYAML); what the typed records cost
+`score` (core/records.py: its import, the fields resolved and the checks built on first use) is printed beside the
+rest.
 Compiled frameworks are cached on disk between commands (core.framework_cache): the benchmark keeps its cache in a
 folder of its own, fills it with one untimed run, and times `score` once more with the cache turned off.
 
@@ -35,9 +36,9 @@ marks = [("interpreter start", 0.0)]
 t0 = time.process_time()
 def mark(name):
     marks.append((name, time.process_time()))
-import perfeval.cli; perfeval.cli._no_pydantic_plugins(); mark("import the command line (argparse, pathlib)")
+import perfeval.cli; mark("import the command line (argparse, pathlib)")
 import yaml; mark("import PyYAML")
-import pydantic.main, pydantic.fields, pydantic.functional_validators, pydantic.types; mark("import pydantic")
+import perfeval.core.records; mark("import the record validator (core.records)")
 import perfeval.core.params; mark("import the params schema (classes, not validators)")
 import perfeval.core.framework, perfeval.core.engine; mark("import frameworks, rules, engine")
 import perfeval.checks, perfeval.core.sensitivity, perfeval.result, perfeval.outputs.textsheet; mark("import checks, result, text sheet")
@@ -54,17 +55,17 @@ print(repr([(n, t - t0) for n, t in marks[1:]]))
 """
 
 
-PYDANTIC_SHARE = """
+RECORDS_SHARE = """
 import contextlib, io, sys, time
 T = time.process_time
 start = T()
-import perfeval.cli; perfeval.cli._no_pydantic_plugins()
+import perfeval.cli
 t = T()
-import pydantic.main, pydantic.fields, pydantic.functional_validators, pydantic.types, pydantic.dataclasses
-spent = {"import pydantic": T() - t, "create the model classes": 0.0, "build their validators (on first use)": 0.0}
-from pydantic._internal import _dataclasses, _model_construction
+from perfeval.core import records
+spent = {"import the record validator (core.records)": T() - t, "resolve the records' fields (first use)": 0.0,
+         "build their checks (first use)": 0.0}
 outer = [0]
-def timed(owner, name, what, static=False):
+def timed(owner, name, what):
     original = getattr(owner, name)
     def wrapper(*args, **kwargs):
         if outer[0]:
@@ -74,11 +75,16 @@ def timed(owner, name, what, static=False):
             return original(*args, **kwargs)
         finally:
             spent[what] += T() - t; outer[0] -= 1
-    setattr(owner, name, staticmethod(wrapper) if static else wrapper)
-timed(_model_construction.ModelMetaclass, "__new__", "create the model classes", static=True)
-timed(pydantic.dataclasses, "dataclass", "create the model classes")
-timed(_model_construction, "complete_model_class", "build their validators (on first use)")
-timed(_dataclasses, "complete_dataclass", "build their validators (on first use)")
+    setattr(owner, name, wrapper)
+timed(records, "_build", "build their checks (first use)")
+original_resolve = records.Record._resolve.__func__
+def resolve(cls):
+    t = T()
+    try:
+        return original_resolve(cls)
+    finally:
+        spent["resolve the records' fields (first use)"] += T() - t
+records.Record._resolve = classmethod(resolve)
 with contextlib.redirect_stdout(io.StringIO()):
     perfeval.cli.main(sys.argv[1:])
 spent["everything else (after the interpreter)"] = T() - start - sum(spent.values())
@@ -119,16 +125,16 @@ def in_process(repeat: int) -> None:
         print(f"  {name:56} {ms(xs)}")
 
 
-def pydantic_share(repeat: int) -> None:
-    """What pydantic costs `perfeval score` in one process (its import, the model classes perfeval defines, the
-    validators built when first used), beside everything else: what a command line without pydantic would save."""
+def records_share(repeat: int) -> None:
+    """What the records cost `perfeval score` in one process (the validator's import, the fields resolved and the
+    checks built on first use; the checks themselves run inside "everything else"), beside everything else."""
     steps: dict[str, list[float]] = {}
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", PYDANTIC_SHARE, "score", str(UNITS[0])], capture_output=True,
+        out = subprocess.run([sys.executable, "-c", RECORDS_SHARE, "score", str(UNITS[0])], capture_output=True,
                              text=True, check=True).stdout
         for name, spent in eval(out):
             steps.setdefault(name, []).append(spent)
-    print(f"perfeval score {UNITS[0].name}, pydantic's part (CPU ms, median (min) of {repeat}):")
+    print(f"perfeval score {UNITS[0].name}, the records' part (CPU ms, median (min) of {repeat}):")
     for name, xs in steps.items():
         print(f"  {name:56} {ms(xs)}")
 
@@ -172,7 +178,7 @@ def main() -> None:
     py, cli = [sys.executable], [sys.executable, "-m", "perfeval"]
     print(f"from the shell, median (min) of {args.repeat}:{'':22} wall ms      CPU ms")
     for label, cmd in [("python -c pass (the interpreter)", py + ["-c", "pass"]),
-                       ("python -c 'import yaml, pydantic.main' (the floor)", py + ["-c", "import yaml, pydantic.main"]),
+                       ("python -c 'import yaml' (the floor)", py + ["-c", "import yaml"]),
                        ("perfeval --help", cli + ["--help"]),
                        (f"perfeval score {UNITS[0].name}", cli + ["score", str(UNITS[0])]),
                        (f"perfeval score --json {UNITS[0].name}", cli + ["score", "--json", str(UNITS[0])]),
@@ -183,7 +189,7 @@ def main() -> None:
     walls, cpus = run(cli + ["score", str(UNITS[0])], args.repeat, {**os.environ, "PERFEVAL_CACHE_DIR": ""})
     print(f"  {'perfeval score, framework compiled (no cache)':58} {ms(walls)} {ms(cpus)}")
     in_process(args.repeat)
-    pydantic_share(args.repeat)
+    records_share(args.repeat)
     shutil.rmtree(os.environ["PERFEVAL_CACHE_DIR"], ignore_errors=True)
     heavy = subprocess.run([sys.executable, "-c", "import sys, perfeval.cli as c; c.main(['score', sys.argv[1]]); "
                             "print(sorted(m for m in ('pandas', 'numpy', 'matplotlib', 'seaborn', 'papermill', "

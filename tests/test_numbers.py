@@ -8,10 +8,10 @@ import pytest
 import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
-from pydantic import BaseModel
 
 from perfeval import fmt
 from perfeval.core import formulas, numbers
+from perfeval.core.records import Record
 from perfeval.checks import run_checks
 from perfeval.core.engine import Readings, load_unit, score_file
 from perfeval.core.framework import load_framework
@@ -66,7 +66,7 @@ def _bands(node: object) -> list[Bands]:
     """Every bands rule inside a rule (composites, choices between readings …)."""
     if isinstance(node, Bands):
         return [node]
-    if isinstance(node, BaseModel):
+    if isinstance(node, Record):
         return [b for v in vars(node).values() for b in _bands(v)]
     if isinstance(node, (list, tuple)):
         return [b for v in node for b in _bands(v)]

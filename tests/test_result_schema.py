@@ -11,13 +11,12 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel, TypeAdapter
-
 from perfeval.checks import Evidence, Finding, run_checks
 from perfeval.core.engine import Coverage, ScoreRow, ScoreSheet, load_unit
 from perfeval.core.lint import LintProblem
 from perfeval.core.measures import Alternative, InputValue
 from perfeval.core.params import Figure, Identity, Project, StatedFigure
+from perfeval.core.records import Record
 from perfeval.core.rules import PartResult
 from perfeval.core.sensitivity import Reading, sensitivity
 from perfeval.result import (
@@ -32,7 +31,7 @@ DERIVED = {ScoreRow: IndicatorOut, PartResult: PartOut, InputValue: InputOut, Al
            LintProblem: LintOut}
 
 # record → (the result's model, {field of the record not under its own name in that model: where it is, or why not})
-RESHAPED: dict[type, tuple[type[BaseModel], dict[str, str]]] = {
+RESHAPED: dict[type, tuple[type[Record], dict[str, str]]] = {
     Identity: (UnitOut, {"framework": "published loaded, as the result's framework (id, name, source)"}),
     Figure: (FigureOut, {"at": "the reader's offset of the value in its source, for the review page: not a result"}),
     StatedFigure: (FigureOut, {"id": "published as figure (with stated: true)",
@@ -47,19 +46,22 @@ RESHAPED: dict[type, tuple[type[BaseModel], dict[str, str]]] = {
 
 
 def json_properties(model: type) -> set[str]:
-    """The keys the model writes in the JSON (by their published names), from its JSON schema."""
-    return set(TypeAdapter(model).json_schema(mode="serialization")["properties"])
+    """The keys the model writes in the JSON (by their published names): its fields not left out, by alias where
+    its class writes aliases."""
+    by_alias = model.model_config.get("by_alias", False)
+    return {info.alias if by_alias and info.alias else name for name, info in fields_of(model).items()
+            if not info.exclude}
 
 
 def record_fields(record: type) -> list[str]:
-    return list(record.model_fields) if issubclass(record, BaseModel) else [f.name for f in dataclasses.fields(record)]
+    return list(record.model_fields) if issubclass(record, Record) else [f.name for f in dataclasses.fields(record)]
 
 
 def unpublished(record: type, out: type, excused: dict[str, str]) -> list[str]:
     """The record's fields the JSON of `out` lacks without a reason: by their name, their alias, or an exclusion
     stated in result.py (a derived record) or in `excused`."""
     keys = json_properties(out)
-    derived = fields_of(out) if dataclasses.is_dataclass(out) and not issubclass(out, BaseModel) else {}
+    derived = fields_of(out)
     missing = []
     for name in record_fields(record):
         info = derived.get(name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-# name -> module; imported on first use so that `perfeval --help` does not pay for pydantic and friends
+# name -> module; imported on first use so that `perfeval --help` does not pay for the engine and its imports
 _EXPORTS = {
     "Finding": "checks", "run_checks": "checks",
     "ScoreRow": "core.engine", "ScoreSheet": "core.engine", "ScoredUnit": "core.engine", "load_unit": "core.engine",

@@ -6,10 +6,10 @@ clear the screen or forge a line.
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import os
 import sys
-import types
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
@@ -393,24 +393,33 @@ def _year(text: str) -> int:
     return int(text)
 
 
+GC_THRESHOLD = 100_000  # allocations between two passes of the youngest generation (Python's default: 700)
+
 # A literal, not the module's docstring: python -OO strips docstrings.
 DESCRIPTION = ("Whole-department expenditure performance evaluation (部门整体支出绩效评价): validate and score a unit's "
                "figures, draft params from its report, and run units into HTML reports.")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="perfeval", description=DESCRIPTION)
-    sub = parser.add_subparsers(dest="command", required=True)
+def _validate_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("validate", help="validate params files (default: all under params/units/)")
     p.add_argument("paths", nargs="*", help="params files or folders")
     p.set_defaults(func=cmd_validate)
+
+
+def _score_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("score", help="score one unit and print its score sheet")
     p.add_argument("params", help="a unit's params file")
     p.add_argument("--json", action="store_true", help="print the JSON contract instead of a table")
     p.set_defaults(func=cmd_score)
+
+
+def _lint_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("lint", help="report framework arithmetic problems")
     p.add_argument("frameworks", nargs="*", help="framework ids or files (default: all shipped)")
     p.set_defaults(func=cmd_lint)
+
+
+def _draft_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("draft", help="read a unit's report (.txt, .docx, .pdf) into a draft params file to confirm")
     p.add_argument("report", help="the unit's self-evaluation report")
     p.add_argument("-o", "--output", type=_given,
@@ -427,6 +436,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=_seconds, default=UNIT_TIMEOUT,
                    help=f"seconds the report may take to draft (default: {UNIT_TIMEOUT:.0f}, as run allows a unit)")
     p.set_defaults(func=cmd_draft)
+
+
+def _run_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("run", help="run units through the report notebook into HTML reports, an index and a CSV")
     p.add_argument("units", nargs="*", help="params files, reports (.txt, .docx, .pdf: drafted first), folders of "
                                             "them, or unit ids (default: all under params/units/)")
@@ -449,38 +461,44 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-summaries", action="store_true",
                    help="skip the portfolio page and the summary workbook")
     p.set_defaults(func=cmd_run)
+
+
+def _samples_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("samples", help="print the paths of the sample units and framework variant shipped with perfeval")
     p.set_defaults(func=cmd_samples)
-    _add_excel(sub)
+
+
+# Each command's parser, in the order --help lists them.
+COMMANDS: dict[str, Callable[[argparse._SubParsersAction], None]] = {
+    "validate": _validate_parser, "score": _score_parser, "lint": _lint_parser, "draft": _draft_parser,
+    "run": _run_parser, "samples": _samples_parser, "excel": _add_excel}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; given the command typed, with that command's parser alone (each costs about 1 ms
+    of every command's start-up to build), else with all of them (for --help, or a command mistyped)."""
+    parser = Parser(prog="perfeval", description=DESCRIPTION)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, add in COMMANDS.items():
+        if command is None or command == name:
+            add(sub)
     return parser
 
 
-def _no_pydantic_plugins() -> None:
-    """perfeval uses no pydantic plugin; looking for them reads the metadata of every installed package (about
-    20 ms of CPU). Set PYDANTIC_DISABLE_PLUGINS yourself to load some anyway.
-
-    With every plugin disabled, pydantic's loader can only answer "none", yet importing it imports
-    importlib.metadata (email, zipfile, csv: another ~18 ms of a command's CPU) when the first validator is built.
-    The loader's one function is given here with that answer, so the import never happens; any other setting
-    leaves pydantic's own loader in place."""
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    loader = "pydantic.plugin._loader"
-    if os.environ["PYDANTIC_DISABLE_PLUGINS"] == "__all__" and loader not in sys.modules:
-        disabled = types.ModuleType(loader, "pydantic's plugin loader with every plugin disabled (perfeval.cli)")
-        disabled.get_plugins = tuple  # type: ignore[attr-defined]  # get_plugins() -> (): no plugins
-        sys.modules[loader] = disabled
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    _no_pydantic_plugins()
     if sys.stdout is None:  # started with its output closed (`>&-`): what it prints would be lost without a word
         say("error: standard output is closed; send it to a file or /dev/null", sys.stderr)
         return 1
     locale_free(sys.stdout)
     locale_free(sys.stderr)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(given[0] if given and given[0] in COMMANDS else None)
+    args = parser.parse_args(given)
     func: Callable[[argparse.Namespace], int] = args.func
+    if func in (cmd_score, cmd_validate):
+        # They read a few files and leave little cyclic garbage; the collector's passes over the objects their
+        # imports make cost ~3 % of `score` (README Performance). A high threshold keeps it for a long validate.
+        gc.set_threshold(GC_THRESHOLD)
     try:
         return func(args)
     except PerfevalError as exc:

@@ -7,7 +7,6 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 import re
 import stat
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
@@ -364,6 +363,8 @@ def _open_temp(path: Path) -> tuple[BinaryIO, str]:
     """A temporary file in the target's folder, open for writing, readable as the target will be; its name."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: its imports (shutil, random, bz2) cost every command that writes nothing ~8 ms
+
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise type(exc)(exc.errno, exc.strerror, str(path)) from None

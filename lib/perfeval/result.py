@@ -4,14 +4,10 @@ It is what `perfeval score --json` prints and what the report notebook writes be
 (outputs/units/<id>/<id>.json); the index, the CSV, the summary workbook and the portfolio read it and never
 score a unit again. Numbers are rounded as the reports print them (scores and rates to 2 decimals).
 """
-# No `from __future__ import annotations` in a module of pydantic models: pydantic would compile every annotation
-# string again in each process (~10 ms of a command's start-up, README Performance).
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.dataclasses import dataclass
-from pydantic.fields import FieldInfo
+from .core.records import ConfigDict, Field, FieldInfo, Record
 
 from .checks import Evidence, Finding, count_by_severity, count_candidates, run_checks
 from .core.engine import CLAIM_LABEL, Coverage, ScoredUnit, ScoreRow, load_unit
@@ -31,28 +27,34 @@ SCHEMA_VERSION = 3
 RESULT_MIME = "application/vnd.perfeval.unit+json"  # the unit result as an output of the executed report notebook
 
 
-class Out(BaseModel):
+class Out(Record):
     """Base of the result's own records (those no core record holds): plain data, unknown fields kept out, read back
     as written."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def __init__(self, **values: Any) -> None:
+        """Made by this module from records core computed, already valid: not validated again (a result read back
+        from JSON is, by model_validate)."""
+        self.__dict__.update(type(self).made_from(**values).__dict__)
 
 
-# A record core or checks computes is published as a pydantic dataclass derived from it, so every field it has or
-# gains is in the JSON (tests/test_result_schema.py holds that). Such a derived record only narrows: the records it
-# holds as published records, a property of the record published as a field (declared with Field(description=<the
-# property>), a required field that shadows the property, given by `published`'s caller), and a field left out with
-# Field(exclude=True, description=<why>). Keyword-only, so a field it adds may follow the record's defaults.
-PUBLISHED = ConfigDict(extra="forbid", defer_build=True, validate_by_name=True, validate_by_alias=True,
-                       serialize_by_alias=True)
+class Published(Out):
+    """A record core or checks computes, published as a record derived from its dataclass, so every field it has or
+    gains is in the JSON (tests/test_result_schema.py holds that). Such a derived record only narrows: the records it
+    holds as published records, a property of the record published as a field (declared with Field(description=<the
+    property>), a required field that shadows the property, given by `published`'s caller), and a field left out with
+    Field(exclude=True, description=<why>). Read by field name or alias, written by alias."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, by_alias=True)
 
 
 R = TypeVar("R")
 
 
 def fields_of(out: type) -> dict[str, FieldInfo]:
-    """The fields of a published record (a pydantic dataclass) by name, with how each is published."""
-    found: dict[str, FieldInfo] = vars(out)["__pydantic_fields__"]
+    """The fields of a published record by name, with how each is published."""
+    found: dict[str, FieldInfo] = out.model_fields  # type: ignore[attr-defined]  # a Record class, typed as `type`
     return found
 
 
@@ -112,8 +114,7 @@ class FrameworkOut(Out):
     budget_scope: str | None = None  # what its budget rates are defined on (部门（单位）整体预算)
 
 
-@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
-class CoverageOut(Coverage):
+class CoverageOut(Published, Coverage):
     """Points of the framework: applicable, assessed (verified + self-reported), not assessed, not applicable."""
 
     self_reported: float = Field(description="Coverage.self_reported")
@@ -128,20 +129,17 @@ class ClaimOut(Out):
     status_label: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
-class InputOut(InputValue):
+class InputOut(Published, InputValue):
     """A figure an indicator's score used, by its catalogue path (published as `figure`)."""
 
     path: str = Field(alias="figure")
 
 
-@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
-class AlternativeOut(Alternative):
+class AlternativeOut(Published, Alternative):
     """The same rate under another option of a reading, or on another denominator."""
 
 
-@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
-class PartOut(PartResult):
+class PartOut(Published, PartResult):
     """One scored criterion of an indicator."""
 
     alternatives: tuple[AlternativeOut, ...] = ()
@@ -151,8 +149,7 @@ class PartOut(PartResult):
                                       description="the value unrounded: the result gives values as reports print them")
 
 
-@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
-class IndicatorOut(ScoreRow):
+class IndicatorOut(Published, ScoreRow):
     """One indicator (or one row of the unit's own table) as scored, and how."""
 
     parts: tuple[PartOut, ...] = ()
@@ -160,21 +157,18 @@ class IndicatorOut(ScoreRow):
     status_label: str = Field(description="ScoreRow.status_label")
 
 
-@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
-class EvidenceOut(Evidence):
+class EvidenceOut(Published, Evidence):
     """One figure a finding compared, by its role in the check."""
 
 
-@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
-class FindingOut(Finding):
+class FindingOut(Published, Finding):
     """One finding of the checks."""
 
     evidence: tuple[EvidenceOut, ...] = ()
     severity_label: str = Field(description="Finding.severity_label")
 
 
-@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
-class SensitivityOut(Reading):
+class SensitivityOut(Published, Reading):
     """The unit's total and grade had one reading taken another option."""
 
 
@@ -220,8 +214,7 @@ class ProjectOut(Out):
     source: str | None
 
 
-@dataclass(frozen=True, kw_only=True, config=PUBLISHED)
-class LintOut(LintProblem):
+class LintOut(Published, LintProblem):
     """A problem in the framework's own arithmetic or wording."""
 
 

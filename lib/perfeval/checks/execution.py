@@ -2,7 +2,7 @@
 结转结余变动率), each where the report states the figures."""
 from __future__ import annotations
 
-from pydantic import BaseModel
+from ..core.records import Record
 
 from ..core.engine import ScoredUnit
 from ..core.framework import Framework
@@ -21,7 +21,7 @@ ELAPSED = {"progress.q1": 25.0, "progress.q2": 50.0, "progress.q3": 75.0}  # sha
 def _rules(node: object) -> list[DeductPerPoint]:
     if isinstance(node, DeductPerPoint):
         return [node]
-    if isinstance(node, BaseModel):
+    if isinstance(node, Record):
         return [r for v in vars(node).values() for r in _rules(v)]
     if isinstance(node, (list, tuple, dict)):
         return [r for v in (node.values() if isinstance(node, dict) else node) for r in _rules(v)]

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from statistics import mean
 
 from ..core.engine import ScoredUnit
 from ..core.params import Project, figure_at
-from ..core.numbers import ratio_pct, round_half_up
+from ..core.numbers import mean, ratio_pct, round_half_up
 from .declarations import (LOW_EXECUTION, PROJECT_GRADE_INCONSISTENT, PROJECT_ITEMS_WITHOUT_EVALUATION,
                            PROJECT_SCORE_ABOVE_EXECUTION, PROJECT_USES_WITHOUT_EVALUATION,
                            PROJECTS_ALL_HIGH_AGAINST_EXECUTION, PROJECTS_EVALUATED)

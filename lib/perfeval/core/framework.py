@@ -5,13 +5,11 @@ the engine cannot apply or an unknown figure fails the load with the file, the Y
 framework that loads always scores (`lint` is load plus arithmetic). A framework may live in the package
 (by id) or anywhere on disk (by path), and may extend another, changing only the defaults of its readings.
 """
-# No `from __future__ import annotations` in a module of pydantic models: pydantic would compile every annotation
-# string again in each process (~10 ms of a command's start-up, README Performance).
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Iterator, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from .records import Field, ValidationError, model_validator
 
 from . import framework_cache
 from .problems import describe_errors, used_twice

@@ -2,7 +2,7 @@
 and compile a framework file that has not changed since the last command (about 30 ms of each).
 
 An entry is named by the framework file's path and keyed by its bytes, the files it extends, and the code that
-compiled it (perfeval's core modules, pydantic, Python). It holds the pickled Framework behind a header with
+compiled it (perfeval's core modules, among them the record validator, and Python). It holds the pickled Framework behind a header with
 that key, the SHA-256 of every file it was compiled from, and the SHA-256 of the pickle: an entry whose key,
 sources or checksum does not match (another version, an edited file, a torn or damaged write) is ignored and
 written again, never unpickled. Entries are written whole and renamed into place, so concurrent writers each
@@ -43,13 +43,11 @@ def _sha256(data: bytes) -> str:
 @lru_cache(maxsize=1)
 def code_stamp() -> str:
     """The code a cached framework depends on: every core module's size and modification time (an edited checkout
-    or an upgrade changes it), perfeval's, pydantic's and Python's versions."""
-    import pydantic
-
+    or an upgrade changes it; records.py, whose classes the pickles hold, is one of them) and Python's version."""
     core = Path(__file__).parent
     modules = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(core)
                      if e.name.endswith(".py"))
-    return _sha256(repr((modules, pydantic.VERSION, sys.version, pickle.HIGHEST_PROTOCOL)).encode())
+    return _sha256(repr((modules, sys.version, pickle.HIGHEST_PROTOCOL)).encode())
 
 
 def _folder() -> Path | None:

@@ -3,13 +3,11 @@
 Each measure knows the figures it reads (checked against the catalogue when the framework loads), the readings
 it depends on, how it reads in Chinese, and its value for a unit with the inputs it used.
 """
-# No `from __future__ import annotations` in a module of pydantic models: pydantic would compile every annotation
-# string again in each process (~10 ms of a command's start-up, README Performance).
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Annotated, Any, Callable, Literal, Union
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator
+from .records import BeforeValidator, Discriminator, Field, Tag, field_validator
 
 from . import numbers
 from .figures import figure_suggestion, is_figure_path, label_of, unit_of

@@ -186,3 +186,11 @@ def with_unit(value: float, unit: str | None) -> str:
     if unit == "分":
         return f"{points(value)} 分"
     return stated(value) + (unit or "")
+
+
+def mean(values: list[float]) -> float:
+    """The mean of numbers, correctly rounded: statistics.mean's value (the exact sum over the count, rounded once),
+    without importing statistics (fractions and random: ~10 ms of every `perfeval score`)."""
+    ratios = [v.as_integer_ratio() for v in values]
+    denominator = max(d for _, d in ratios)  # each a power of two, so the largest is a multiple of the others
+    return sum(n * (denominator // d) for n, d in ratios) / (denominator * len(values))

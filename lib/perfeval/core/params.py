@@ -1,15 +1,13 @@
 """The schema of a unit's params file, and loading one into validated records with clear errors."""
-# No `from __future__ import annotations` in a module of pydantic models: pydantic would compile every annotation
-# string again in each process (~10 ms of a command's start-up, README Performance).
 import math
 import re
 from pathlib import Path
-import copy
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple, Union, get_args
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError,
+from . import records
+from .records import (AfterValidator, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError,
                       field_validator, model_serializer, model_validator)
 
 from ..errors import InputFileError, ParamsError
@@ -50,10 +48,10 @@ UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 
-class Record(BaseModel):
+class Record(records.Record):
     """Base of every params record: unknown fields are errors, numbers are never parsed from text."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 Basis = Literal["self_reported", "verified"]
@@ -282,7 +280,7 @@ class ItemList(Record):
 class Figures(Record):
     """Everything the unit's documents state as catalogue figures (figures.SCALARS, LINES). Absent: not stated.
 
-    Each group's keys are a Literal built from the catalogue when the module loads: pydantic refuses a key the
+    Each group's keys are a Literal built from the catalogue when the module loads: validation refuses a key the
     catalogue lacks; mypy cannot read a Literal computed at run time, hence its ignores below.
     """
 
@@ -827,6 +825,8 @@ def _valid_part(data: dict[str, Any], exc: ValidationError) -> tuple[UnitParams 
     whole (a record missing what it needs; its list's later entries move up, so problems about them are not
     reported from the partial params). The identity is replaced by a placeholder when it is invalid.
     """
+    import copy  # only an invalid file is copied
+
     kept = copy.deepcopy({k: v for k, v in data.items() if k in UnitParams.model_fields})
     shifted: set[str] = set()
     for whole in (False, True, True):

@@ -1,7 +1,6 @@
 """Validation problems as people read them: a field path named the way the file is written, and a plain message."""
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 import math
 import re
@@ -9,7 +8,7 @@ import types
 import typing
 from typing import Any, Union
 
-from pydantic import BaseModel, ValidationError
+from .records import Record, ValidationError
 
 _MESSAGES = {
     "float_type": "expected a number, found {found}",
@@ -57,9 +56,9 @@ def not_a_number(value: Any) -> str:
     return message
 
 
-def _models(tp: Any) -> list[type[BaseModel]]:
+def _models(tp: Any) -> list[type[Record]]:
     """The record types a field's annotation can hold (through Annotated, unions, Optional)."""
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
+    if isinstance(tp, type) and issubclass(tp, Record):
         return [tp]
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
@@ -84,7 +83,7 @@ def _inner(tp: Any, key: Any) -> list[Any]:
     return []
 
 
-def known_fields(model: type[BaseModel], loc: list[Any]) -> set[str]:
+def known_fields(model: type[Record], loc: list[Any]) -> set[str]:
     """The field names of the record at `loc` (the path to an unknown field, without it): what to suggest from."""
     current: list[Any] = [model]
     for key in loc:
@@ -99,6 +98,8 @@ def known_fields(model: type[BaseModel], loc: list[Any]) -> set[str]:
 
 
 def _nearest(name: str, options: list[str]) -> str | None:
+    import difflib  # only a file with an unknown name pays for it
+
     close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
     return close[0] if close else None
 
@@ -106,7 +107,7 @@ def _nearest(name: str, options: list[str]) -> str | None:
 MAX_DEPTH = 3  # levels of records searched for the place a misplaced field belongs
 
 
-def _placed_elsewhere(model: type[BaseModel], name: str, here: list[Any]) -> str | None:
+def _placed_elsewhere(model: type[Record], name: str, here: list[Any]) -> str | None:
     """The shortest path of records (not lists or mappings) under `model` where a field `name` belongs, other than
     `here`: a section written at the wrong level (staff: at the top belongs under figures: figures.staff)."""
     level: list[tuple[str, Any]] = [("", model)]
@@ -123,7 +124,7 @@ def _placed_elsewhere(model: type[BaseModel], name: str, here: list[Any]) -> str
     return None
 
 
-def unknown_field(model: type[BaseModel] | None, loc: list[Any]) -> str:
+def unknown_field(model: type[Record] | None, loc: list[Any]) -> str:
     """'unknown field', with the nearest field the record has ('; did you mean 'budget'?'), or the place a field
     written at the wrong level belongs ('; it belongs under figures: figures.staff')."""
     if model is None or not loc or not isinstance(loc[-1], str):
@@ -140,7 +141,7 @@ def unknown_field(model: type[BaseModel] | None, loc: list[Any]) -> str:
 def not_one_of(err: Any) -> str:
     """A value or key outside a fixed set: the nearest allowed one when a typo is likely (staff.authorised →
     'authorized'), as for an unknown field; else every allowed one. A key of a known section (figures.staff) is
-    an unknown field there, whatever the pydantic type that lists its keys."""
+    an unknown field there, whatever the type that lists its keys."""
     expected, value = str((err.get("ctx") or {}).get("expected", "")), err.get("input")
     close = _nearest(value, re.findall(r"'([^']*)'", expected)) if isinstance(value, str) else None
     if "[key]" in err["loc"]:
@@ -155,8 +156,8 @@ _NOT_NEGATIVE = {"value": "money and counts cannot be negative", "at": "it count
 
 
 def describe_errors(exc: ValidationError, data: Any = None,
-                    model: type[BaseModel] | None = None) -> list[tuple[str, str]]:
-    """Turn pydantic errors into (field path, plain message) pairs, dropping union noise.
+                    model: type[Record] | None = None) -> list[tuple[str, str]]:
+    """Turn validation errors (core/records.py) into (field path, plain message) pairs, dropping union noise.
 
     With the raw data, indicators are named by id (indicators.staffing_control.rule…), not by list positions;
     with the model validated, an unknown field is named with the nearest field its record has.
@@ -192,7 +193,7 @@ def describe_errors(exc: ValidationError, data: Any = None,
 
 
 def readable_path(loc: list[Any], data: Any) -> str:
-    """A pydantic location as a path into the file: list positions of indicators become their ids."""
+    """A validation error's location as a path into the file: list positions of indicators become their ids."""
     out: list[str] = []
     node = data
     for part in loc:

@@ -6,20 +6,18 @@ bands, qualitative bands, rate precision); the others belong to one framework's 
 which rule for 满意度) and their options are mapped in those rules. Where a framework is silent on a national
 variant, the national default of 财预〔2020〕10号 applies and says so.
 """
-# No `from __future__ import annotations` in a module of pydantic models: pydantic would compile every annotation
-# string again in each process (~10 ms of a command's start-up, README Performance).
 from typing import Annotated, Any, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from .records import ConfigDict, Field, Record, model_validator
 
 Fraction = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=1)]
 NATIONAL_SOURCE = "财预〔2020〕10号"
 
 
-class Spec(BaseModel):
+class Spec(Record):
     """Base of every framework record: unknown fields are errors, records are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class GradeBand(Spec):

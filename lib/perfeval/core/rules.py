@@ -4,12 +4,10 @@ Each rule owns its argument model (validated when the framework loads), the figu
 the most points its printed criteria give, its checklist items, the rates it computes, its Chinese wording and
 `score()`. Engine, lint, checks and the Excel layout ask these objects; nothing walks rule dictionaries.
 """
-# No `from __future__ import annotations` in a module of pydantic models: pydantic would compile every annotation
-# string again in each process (~10 ms of a command's start-up, README Performance).
 from dataclasses import dataclass, replace
 from typing import Annotated, Any, Callable, Literal, Union
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator, model_validator
+from .records import BeforeValidator, Discriminator, Field, Tag, field_validator, model_validator
 
 from . import formulas, numbers
 from .problems import used_twice

@@ -7,7 +7,7 @@ import typing
 from functools import cache
 from typing import Any, Union
 
-from pydantic import BaseModel
+from ...core.records import Record
 
 from ...core.params import UnitParams
 
@@ -34,7 +34,7 @@ def _unwrapped(annotation: Any) -> tuple[list[Any], list[Any]]:
 def _inside(kinds: list[Any], step: str | int) -> tuple[Any, list[Any]] | None:
     """What one step of a path reaches in a value of one of these types, and the constraints its field declares."""
     for kind in kinds:
-        if isinstance(kind, type) and issubclass(kind, BaseModel):
+        if isinstance(kind, type) and issubclass(kind, Record):
             field = kind.model_fields.get(str(step))
             if field is not None:
                 return field.annotation, list(field.metadata)
@@ -58,6 +58,6 @@ def value_bounds(path: tuple[str | int, ...]) -> tuple[float | None, float | Non
             return None, None
         annotation, constraints = reached
     constraints += _unwrapped(annotation)[1]
-    low = [float(c.ge) for c in constraints if getattr(c, "ge", None) is not None]  # pydantic's Field(ge=…)
+    low = [float(c.ge) for c in constraints if getattr(c, "ge", None) is not None]  # a record's Field(ge=…)
     high = [float(c.le) for c in constraints if getattr(c, "le", None) is not None]
     return (max(low) if low else None), (min(high) if high else None)
