@@ -69,6 +69,8 @@ def test_years_and_dates_in_a_column_headed_as_a_year_or_a_date_are_no_figures()
     assert without_years_of_a_when_column(years) == years
     spans = [("项目", "服务年限", "金额"), ("物业服务", "3", "24.00")]  # a number of years is a figure
     assert without_years_of_a_when_column(spans) == spans
+    turned = [("年度", "公务接待费"), ("2023年", "6.00"), ("2024年", "4.50")]  # years naming the rows: kept
+    assert without_years_of_a_when_column(turned) == turned
 
 
 def test_a_one_cell_per_line_tables_index_column_is_no_figure():

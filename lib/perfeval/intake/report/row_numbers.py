@@ -241,8 +241,9 @@ _WHEN_CELL = re.compile(r"(?:19|20)\d{2}+(?:\s*年度?)?(?:\s*[-—－~～至]\s
 def without_years_of_a_when_column(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """The rows of one table with the years and dates blanked in the columns its header names as a year's or a
     date's; every other cell as it was."""
-    when = {k for row in rows[:MAX_HEADER_ROWS] for k, c in enumerate(row) if c.strip() and _WHEN_HEADER.search(c)
-            and not _WHEN_CELL.fullmatch(c.strip())}  # a header cell 2023年 heads that year's amounts: not this
+    when = {k for row in rows[:MAX_HEADER_ROWS] for k, c in enumerate(row) if k > 0 and c.strip()
+            and _WHEN_HEADER.search(c) and not _WHEN_CELL.fullmatch(c.strip())}  # a header cell 2023年 heads that
+    # year's amounts, and years down the first column name the rows of a table turned on its side: neither is this
     if not when:
         return rows
     return [tuple("" if k in when and _WHEN_CELL.fullmatch(c.strip()) else c for k, c in enumerate(row))
