@@ -303,3 +303,12 @@ def test_score_json_and_draft_with_names_python_cannot_decode(tmp_path, capsys):
     report = Path(__file__).parent / "data" / "trial" / "donghu_library_2023.txt"
     assert main(["draft", str(report), "-o", str(folder / "donghu.yaml")]) == 0, capsys.readouterr().err
     assert main(["validate", str(folder / "donghu.yaml")]) == 0
+
+
+def test_a_notebook_that_is_a_named_pipe_is_said_to_be_one(tmp_path, capsys):
+    import os
+
+    pipe = tmp_path / "report.ipynb"
+    os.mkfifo(pipe)
+    assert main(["run", str(YUNXI), "-o", str(tmp_path / "out"), "-q", "--notebook", str(pipe)]) == 1
+    assert f"{pipe}: cannot read the notebook (a named pipe (FIFO))" in capsys.readouterr().err  # was "no such file"

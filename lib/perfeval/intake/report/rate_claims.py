@@ -127,7 +127,7 @@ class RateClaims(Placement):
         path = path_named(named.group(1), self.year)
         whole = self.figures.get(path or "")
         if whole:
-            parts = [m for m in sentence if m is not found.rate and not m.is_rate
+            parts = [m for m in sentence if m is not found.rate and not m.is_rate and not is_difference(m)
                      and m.quantity.qualifier is Qualifier.EXACT
                      and commensurable(m.quantity.unit, whole[0].quantity.unit) and m is not whole[0]]
             if len(parts) == 1:

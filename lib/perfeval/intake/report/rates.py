@@ -95,6 +95,8 @@ def _readings(rate: Mention, operands: list[Mention], change: bool) -> Iterable[
             if a is b or not commensurable(a.quantity.unit, b.quantity.unit):
                 continue
             for kind in ("share", "change") if change else ("share",):
+                if kind == "change" and (is_difference(a) or is_difference(b)):
+                    continue  # an amount of change is no value of either year (its reading is _by_difference's)
                 value = _compute(kind, a, b)
                 if value is not None:
                     # kind is one of Reading's kinds
@@ -648,7 +650,7 @@ def is_difference(m: Mention) -> bool:
     not a value of either year?"""
     if _DIFFERENCE.search(m.lead):
         return True
-    return bool(_AMOUNT.search(m.lead)) and _COMPARED.search(m.where.text, 0, m.start) is not None
+    return bool(_AMOUNT.search(m.lead.rstrip())) and _COMPARED.search(m.where.text, 0, m.start) is not None
 
 
 def _by_difference(rate: Mention, near: list[Mention], paragraph: list[Mention], bare: bool = False) -> Reading | None:

@@ -242,9 +242,9 @@ def check_parameters(notebook: Path, parameters: Mapping[str, Any]) -> set[str]:
     """
     import papermill
 
-    if not notebook.is_file():
+    if (kind := not_regular(notebook)) is not None:  # a named pipe was said to be "no such file"
         raise BatchError(f"{shown_path(notebook)}: cannot read the notebook "
-                         f"({'a folder' if notebook.is_dir() else 'no such file'})")
+                         f"({'no such file' if kind == 'missing' else kind})")
     try:
         declared = papermill.inspect_notebook(str(notebook))
     except (OSError, ValueError) as exc:
