@@ -229,3 +229,32 @@ def test_selectors_tested_from_each_elements_place_match_what_cssselect_matches(
 
 def etree_xpath(root, expression: str) -> list:
     return sorted(root.getroottree().getpath(el) for el in root.xpath(expression))
+
+
+@pytest.mark.parametrize("body, head, note", [
+    ("<p>本年度部门整体支出<span class='lead'>1846.20</span>万元。</p>", "<style>.lead::before { content: '7' }</style>",
+     "网页样式表在 1 处文字前后另写的文字（::before、::after 的 content）未读取：浏览器显示时与原文连在一起，请对照原网页"),
+    ("<p>本年度部门整体支出<input type='text' value='1846.20' readonly>万元。</p>", "",
+     "网页中表单输入框中的文字 1 处未读取（输入框中的内容不作正文读取，请对照原网页）"),
+    ("<p>本年度部门整体支出<svg width='60' height='16'><text x='0' y='12'>1846.20</text></svg>万元。</p>", "",
+     "网页中图形（SVG）中的文字 1 处未读取（图中文字不作正文读取，请对照原网页）"),
+])
+def test_text_a_browser_shows_that_is_not_read_as_text_is_said(tmp_path, body, head, note):
+    """Text a stylesheet writes beside an element, a form field's value, a drawing's words: shown, not the page's
+    text; the reader says so (W10)."""
+    _, notes = _read(tmp_path, body, head)
+    assert notes == [note]
+
+
+@pytest.mark.parametrize("body", ["<bdo dir='rtl'>02.6481</bdo>",
+                                  "<span style='unicode-bidi:bidi-override;direction:rtl'>02.6481</span>"])
+def test_text_drawn_right_to_left_is_read_in_the_order_shown_and_said(tmp_path, body):
+    text, notes = _read(tmp_path, f"<p>本年度部门整体支出{body}万元。</p>")
+    assert text == [SHOWN]
+    assert notes == ["网页中从右到左倒排显示（bidi-override）的文字 1 处：已按浏览器显示的顺序读取，请对照原网页"]
+
+
+def test_an_icon_a_stylesheet_draws_is_no_text(tmp_path):
+    _, notes = _read(tmp_path, f"<p><i class='icon'></i>{SHOWN}</p>",
+                     "<style>.icon::before { content: '\\f007' } p::after { content: '' }</style>")
+    assert notes == []

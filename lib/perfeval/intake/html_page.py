@@ -130,17 +130,28 @@ def page_items(path: Path, text: str, linked: bool = True) -> Iterator[str | Row
     for kind, count in page.shown_apart.items():
         what, why = _SHOWN_APART[kind]
         page.items.append(Skipped(f"网页中{what} {count} 处未读取（{why}）"))
+    if page.reversed[1]:
+        page.items.append(Skipped(f"网页中从右到左倒排显示（bidi-override）的文字 {page.reversed[1]} 处：已按浏览器显示的顺序读取，"
+                                  "请对照原网页"))
+    if page.reversed[0]:
+        page.items.append(Skipped(f"网页中从右到左倒排显示（bidi-override）且含多段的文字 {page.reversed[0]} 处：其显示顺序须排版才能"
+                                  "确定，已按原文顺序读取，请对照原网页"))
+    generated = sum(1 for el in styled.generated if not page.looks.gone(el) and _text_shown_apart(el, set(), True))
+    if generated:
+        page.items.append(Skipped(f"网页样式表在 {generated} 处文字前后另写的文字（::before、::after 的 content）未读取：浏览器显示"
+                                  "时与原文连在一起，请对照原网页"))
     page.items += _undecided(styled)
     return iter(page.items)
 
 
-def _text_shown_apart(el: etree._Element, among: set[etree._Element]) -> bool:
-    """Whether an element holds text of the page's and is the outermost of `among` around it."""
+def _text_shown_apart(el: etree._Element, among: set[etree._Element], empty: bool = False) -> bool:
+    """Whether an element holds text of the page's (or, `empty`, may be empty) and is the outermost of `among`
+    around it, in no element whose content a browser never shows as text."""
     if not isinstance(el.tag, str) or el.tag.lower() in _UNSHOWN:
         return False
     if any(a in among or isinstance(a.tag, str) and a.tag.lower() in _UNSHOWN for a in el.iterancestors()):
         return False
-    return bool("".join(el.itertext()).strip())
+    return empty or bool("".join(el.itertext()).strip())
 
 
 def _undecided(styled: Styled) -> list[Skipped]:
@@ -192,6 +203,7 @@ class _Page:
         self.above: set[etree._Element] = set()  # every element drawn above a cover
         self.covered = 0
         self.shown_apart: dict[str, int] = {}  # what the browser shows that is not read as text (_SHOWN_APART)
+        self.reversed = [0, 0]  # elements drawn right to left (bidi-override): of several parts, of their text alone
         self.looks = Looks()
 
     def read(self, root: etree._Element) -> None:
@@ -238,6 +250,8 @@ class _Page:
                     last = ""
                 piece = "" if el is root else el.tail or ""
             elif el is not root and (tag in _UNSHOWN or self.looks.gone(el)):
+                if tag == "svg" and not self.looks.gone(el) and "".join(el.itertext()).strip():
+                    self.shown_apart["svg"] = self.shown_apart.get("svg", 0) + 1  # a drawing's words, shown
                 self.hidden += tag not in _UNSHOWN and bool("".join(el.itertext()).strip())
                 walk.skip_subtree()
                 skipped, piece = el, el.tail or ""
@@ -245,6 +259,18 @@ class _Page:
                 self.shown_apart[apart] = self.shown_apart.get(apart, 0) + 1
                 walk.skip_subtree()
                 skipped, piece = el, el.tail or ""
+            elif el is not root and _reversed(el, tag):  # drawn right to left: 84.2573 shows as 3752.48
+                drawn = (el.text or "")[::-1] if len(el) == 0 else None
+                self.reversed[drawn is not None] += 1
+                if drawn is None:  # what it holds: only a layout orders it; read as written, said
+                    piece, owner = el.text or "", el
+                else:
+                    if drawn.strip() and not (zones and zones[-1].covered) and not self.looks.unseen(el):
+                        since.append(drawn)
+                        last = drawn.rstrip()[-1:] or last
+                        yield drawn
+                    walk.skip_subtree()
+                    skipped, piece = el, el.tail or ""
             elif tag == "details" and el.get("open") is None:  # closed: its summary alone is shown
                 summary = next((c for c in el if isinstance(c.tag, str) and c.tag.lower() == "summary"), None)
                 shown = "".join(summary.itertext()) if summary is not None else ""
@@ -345,13 +371,28 @@ def _span(written: str | None, most: int = MAX_SPAN) -> int:
 
 # what a browser shows but is not read as part of the text, and why (said with it), as for Word
 _SHOWN_APART = {"raised": ("接在数字或文字后的上标文字（脚注标记等）", "不作前面数字的一部分，请对照原文"),
-                "strike": ("加删除线的文字", "浏览器显示为划去，按已删去处理，请对照原文")}
+                "strike": ("加删除线的文字", "浏览器显示为划去，按已删去处理，请对照原文"),
+                "svg": ("图形（SVG）中的文字", "图中文字不作正文读取，请对照原网页"),
+                "input": ("表单输入框中的文字", "输入框中的内容不作正文读取，请对照原网页")}
+
+
+_TYPED = {"text", "number", "search", "tel", "email", "url", "date", "month", "week", "time", "datetime-local"}
+
+
+def _reversed(el: etree._Element, tag: str | None) -> bool:
+    """Whether an element's text is drawn right to left, character by character (<bdo dir="rtl">, or
+    unicode-bidi:bidi-override with direction:rtl)."""
+    d = declarations(el)
+    rtl = (d.get("direction") or el.get("dir") or "").lower() == "rtl"
+    return rtl and (tag == "bdo" or d.get("unicode-bidi") in ("bidi-override", "isolate-override"))
 
 
 def _shown_apart(el: etree._Element, tag: str | None, last: str) -> str | None:
     """Why an element the browser shows is not read as part of the text (a kind of _SHOWN_APART), or None: struck
     through (<del>, <s>, line-through: 9̶3752.48 is read 3752.48), or a superscript after a figure or a word (a
     footnote marker: 2864.30<sup>1</sup> is no 2864.301; after a Latin letter, m², it is a unit's and stays)."""
+    if tag == "input" and (el.get("type") or "text").lower() in _TYPED and (el.get("value") or "").strip():
+        return "input"  # a field showing what was typed in it
     looks = declarations(el)
     struck = tag in ("del", "s", "strike") or "line-through" in looks.get("text-decoration", "")
     raised = tag == "sup" or looks.get("vertical-align") == "super"

@@ -47,10 +47,12 @@ _KEPT = re.compile(r"(?:display|visibility|opacity|filter|font-size|font|color|-
                    r"(?:-color|-image)?|position|top|left|right|bottom|inset|z-index|width|height|max-width|"
                    r"max-height|overflow(?:-[xy])?|clip|clip-path|transform|scale|text-indent|margin-left|margin-top|"
                    r"content-visibility|text-decoration(?:-line)?|vertical-align|isolation|mix-blend-mode|"
-                   r"will-change|--[\w-]+)")
+                   r"will-change|content|--[\w-]+)")
 _DECIDES = {"display", "visibility", "opacity", "content-visibility"}  # a rule for a window hides or shows by these
 _TOKEN = re.compile(r"""[{};]|/\*|"(?:[^"\\\n]|\\.)*+"?|'(?:[^'\\\n]|\\.)*+'?""", re.S)
-_STATE = re.compile(r":(?:hover|focus|active|visited|target|focus-within|focus-visible)\b|::?(?:before|after)\b", re.I)
+_STATE = re.compile(r":(?:hover|focus|active|visited|target|focus-within|focus-visible)\b", re.I)
+_GENERATED = re.compile(r"::?(?:before|after)\s*$", re.I)  # text a stylesheet writes before or after an element
+_ESCAPE = re.compile(r"\\[0-9a-f]{1,6}\s?|\\.", re.I)  # \f007: an icon font's glyph, no text
 _SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|/)", re.I)  # a URL this reader cannot open: http:, cid:, /site/root
 _IMPORT = re.compile(r"""@import\s+(?:url\(\s*["']?([^"')]*)["']?\s*\)|["']([^"']*)["'])\s*([^;]*)""", re.I)
 _IMPORTANT = re.compile(r"!\s*+important$")
@@ -64,6 +66,7 @@ class Styled:
     unread: list[str] = field(default_factory=list)
     by_window: set[etree._Element] = field(default_factory=set)
     unapplied: int = 0
+    generated: set[etree._Element] = field(default_factory=set)  # elements a ::before or ::after writes text beside
 
 
 @dataclass(frozen=True)
@@ -412,6 +415,12 @@ def _cascade(root: etree._Element, rules: list[_Rule], styled: Styled) -> None:
     for order, rule in enumerate(rules):
         if not rule.declarations or not (rule.applies or rule.by_window) or _STATE.search(rule.selector):
             continue
+        if _GENERATED.search(rule.selector):  # ::before{content:"9"} shows 9 beside the element's text
+            if rule.applies and any(name == "content" and _writes(value) for name, value, _ in rule.declarations):
+                base = _GENERATED.sub("", rule.selector).strip() or "*"
+                for selector in _parsed(base, matcher.index):
+                    styled.generated.update(matcher.match(selector) if matcher.budget > 0 else ())
+            continue
         if rule.selector not in parsed:
             parsed[rule.selector] = _parsed(rule.selector, matcher.index)
         for selector in parsed[rule.selector]:
@@ -439,6 +448,12 @@ def _cascade(root: etree._Element, rules: list[_Rule], styled: Styled) -> None:
             if name not in mine or mine[name][0] <= rank:
                 mine[name] = (rank, value)
         el.set(STYLED, ";".join(f"{name}:{value}" for name, (_, value) in mine.items()))
+
+
+def _writes(content: str) -> bool:
+    """Whether a `content` value writes text (a letter, a digit, a character), not an icon's glyph or nothing."""
+    strings = re.findall(r"\"((?:[^\"\\]|\\.)*+)\"|'((?:[^'\\]|\\.)*+)'", content)
+    return any(ch.isalnum() for pair in strings for ch in _ESCAPE.sub("", pair[0] or pair[1]))
 
 
 def _parsed(text: str, index: _Index) -> list[Selector]:
