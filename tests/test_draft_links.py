@@ -1391,3 +1391,25 @@ def test_an_adjustment_rate_stated_beside_the_opening_and_the_whole_budget_is_th
     assert found.status == "explained" and found.reading.kind == "change"  # (920 − 800) ÷ 800
     shared = draft_of(tmp_path, TITLE, "一、预算情况", "年初预算800.00万元，调整增加120.00万元，调整后预算920.00万元，预算调整率15.00%。")
     assert next(r for r in shared.rates if r.rate.written == "15.00%").status == "explained"  # the share 120 ÷ 800
+
+
+def test_two_wrong_rates_of_one_figure_are_two_findings_never_one_the_consequence_of_the_other(tmp_path):
+    found = [f for f in findings_of(tmp_path, TITLE, "一、“三公”经费",
+                                    "经比较，2023年度本站“三公”经费30.00万元，较上年减少10.00万元，下降40.00%，"
+                                    "较年初预算数减少6.00万元，下降2.00%。")
+             if f.kind == "recomputed_vs_claimed"]
+    assert len(found) == 2 and not any(f.consequences for f in found)  # 10 ÷ 40 = 25 %, 6 ÷ 36 = 16.67 %
+
+
+def test_an_amount_of_change_written_with_spaces_is_never_the_part_a_share_divides(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、支出情况", "2023年基本支出预算 2000000.00 元。",
+                     "二、结构", "其中工资福利支出占基本支出预算 80.00%，同比增加 30000.00 元，增长 1.50%。")
+    share = next(r for r in draft.rates if r.rate.written.startswith("80.00"))
+    assert share.status != "contradicted"  # 30000 is the change, not the part: 80 % is left unexplained
+
+
+def test_a_share_after_a_bracketed_breakdown_is_of_the_figure_before_the_bracket(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收入情况", "本年收入合计800.00万元；包括财政拨款收入520.00万元（其中，一般公共预算"
+                     "480.00万元，政府性基金预算40.00万元），占收入合计65.00%；其他收入280.00万元，占收入合计35.00%。")
+    share = next(r for r in draft.rates if r.rate.written == "65.00%")
+    assert share.status == "explained" and share.reading.numerator.written == "520.00万元"  # never the 40 in brackets

@@ -202,3 +202,72 @@ def test_a_tables_row_or_group_not_displayed_is_left_out_and_said(tmp_path):
     items = list(html_items(page))
     assert [i.cells for i in items if isinstance(i, Row)] == [("项目", "金额"), ("合计", "1846.20")]
     assert [i.note for i in items if isinstance(i, Skipped)] == [HIDDEN_NOTE.format(2)]
+
+
+def test_selectors_tested_from_each_elements_place_match_what_cssselect_matches():
+    """The reader matches a selector part by part from the left (the paths XPath takes down from the root merge node
+    sets in time quadratic in the page): the same elements either way."""
+    from cssselect import parse
+    from lxml import html
+    from lxml.cssselect import LxmlHTMLTranslator
+
+    root = html.document_fromstring(
+        "<html><body><div class='a b' id='x'><p class='k'>1<b>2</b></p><p>3<span class='k'>4</span></p>"
+        "<section><div class='a'><ul><li>5</li><li class='k'>6</li><li>7</li></ul></div></section></div>"
+        "<p lang='zh-CN' title='t u'>8</p><div><div><p><b class='k'>9</b></p></div></div></body></html>")
+    translator = LxmlHTMLTranslator()
+    matcher = html_styles._Matcher(root)
+    for text in [".a p", "div > p", "p + p", "p ~ section li", ".a .k", "#x > p b", "div div p b.k", "li + li.k",
+                 "li:first-child ~ li", "li:nth-child(2)", ".a > ul > li:last-child", "[lang|=zh]", "p[title~=u]",
+                 "body > div:not(.b) b", "div.a.b section li + li", "*", "ul *", "p:empty", "li:only-child",
+                 ".a p:not(.k) span", "div > div > p > b", "div div div p b", "section ~ p", "div + div p",
+                 "li ~ li ~ li", "html body div p", ".k", "#x", "div.a", "P B"]:
+        selector = parse(text)[0]
+        down = etree_xpath(root, translator.selector_to_xpath(selector))
+        assert sorted(root.getroottree().getpath(el) for el in matcher.match(selector)) == down, text
+
+
+def etree_xpath(root, expression: str) -> list:
+    return sorted(root.getroottree().getpath(el) for el in root.xpath(expression))
+
+
+@pytest.mark.parametrize("body, head, note", [
+    ("<p>本年度部门整体支出<span class='lead'>1846.20</span>万元。</p>", "<style>.lead::before { content: '7' }</style>",
+     "网页样式表在 1 处文字前后另写的文字（::before、::after 的 content）未读取：浏览器显示时与原文连在一起，请对照原网页"),
+    ("<p>本年度部门整体支出<input type='text' value='1846.20' readonly>万元。</p>", "",
+     "网页中表单输入框中的文字 1 处未读取（输入框中的内容不作正文读取，请对照原网页）"),
+    ("<p>本年度部门整体支出<svg width='60' height='16'><text x='0' y='12'>1846.20</text></svg>万元。</p>", "",
+     "网页中图形（SVG）中的文字 1 处未读取（图中文字不作正文读取，请对照原网页）"),
+])
+def test_text_a_browser_shows_that_is_not_read_as_text_is_said(tmp_path, body, head, note):
+    """Text a stylesheet writes beside an element, a form field's value, a drawing's words: shown, not the page's
+    text; the reader says so (W10)."""
+    _, notes = _read(tmp_path, body, head)
+    assert notes == [note]
+
+
+@pytest.mark.parametrize("body", ["<bdo dir='rtl'>02.6481</bdo>",
+                                  "<span style='unicode-bidi:bidi-override;direction:rtl'>02.6481</span>"])
+def test_text_drawn_right_to_left_is_read_in_the_order_shown_and_said(tmp_path, body):
+    text, notes = _read(tmp_path, f"<p>本年度部门整体支出{body}万元。</p>")
+    assert text == [SHOWN]
+    assert notes == ["网页中从右到左倒排显示（bidi-override）的文字 1 处：已按浏览器显示的顺序读取，请对照原网页"]
+
+
+def test_an_icon_a_stylesheet_draws_is_no_text(tmp_path):
+    _, notes = _read(tmp_path, f"<p><i class='icon'></i>{SHOWN}</p>",
+                     "<style>.icon::before { content: '\\f007' } p::after { content: '' }</style>")
+    assert notes == []
+
+
+@pytest.mark.parametrize("media, shown", [("print", True), ("screen", False), ("all and (min-width: 1px)", False)])
+def test_a_web_archives_stylesheet_for_print_is_not_applied_on_screen(tmp_path, media, shown):
+    """The parts of a page saved as one file were all applied, a print stylesheet too: a figure it hides in print
+    was dropped from the screen's text. Each part is applied as the page links it."""
+    from test_html_report import _archive
+
+    page = (f"<html><head><link rel='stylesheet' media='{media}' href='cid:css-1@mhtml.blink'></head><body>"
+            f"<p class='screen'>{SHOWN}</p></body></html>")
+    archive = tmp_path / "report.mhtml"
+    archive.write_bytes(_archive(page, ".screen { display: none }"))
+    assert (SHOWN in list(html_items(archive))) is shown

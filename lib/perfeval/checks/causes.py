@@ -52,17 +52,11 @@ def _groups(findings: list[Finding]) -> list[list[Finding]]:
                 parent[find(i)] = find(owner[key])
             else:
                 owner[key] = i
-    for i in rates:  # a rate joins the first cause it divides a figure of, never two causes into one
-        keys = sorted({_key(x) for x in findings[i].figures})
-        hit = next((owner[k] for k in keys if k in owner and findings[owner[k]].kind not in JOINING), None)
+    for i in rates:  # a rate joins the first cause it divides a figure of, never two causes into one, and two rates
+        # over one figure are two claims (下降43.78% on last year and 下降2.2% on the budget, both of the 41)
+        hit = next((owner[k] for k in sorted({_key(x) for x in findings[i].figures}) if k in owner), None)
         if hit is not None:
             parent[find(i)] = find(hit)
-            continue
-        for key in keys:
-            if key in owner:
-                parent[find(i)] = find(owner[key])
-            else:
-                owner[key] = i
     groups: dict[int, list[Finding]] = {}
     for i, f in enumerate(findings):
         groups.setdefault(find(i), []).append(f)

@@ -42,20 +42,21 @@ def html_items(path: Path) -> Iterator[str | Row | Skipped]:
     read from the page it holds, with the stylesheets saved beside it applied."""
     raw = read(path, "a web page (.html)")
     if path.suffix.lower() in ARCHIVE_SUFFIXES:
-        return page_items(path, _archived_page(path, raw), linked=False)
+        page, sheets = _archived_page(path, raw)
+        return page_items(path, page, sheets)
     return page_items(path, decoded(path, raw))
 
 
-def _archived_page(path: Path, raw: bytes) -> str:
+def _archived_page(path: Path, raw: bytes) -> tuple[str, dict[str, str]]:
     """The page a web archive (.mhtml: Chrome's "single file", Word's .mht) holds: its root part (the one its
-    `start` names, else the first HTML part), decoded by its own charset, with every stylesheet part added to it, so
-    that text the page's stylesheets hide stays hidden."""
+    `start` names, else the first HTML part), decoded by its own charset, and its stylesheet parts by the addresses
+    the page links them by (Content-Location, cid:Content-ID), so that text they hide on screen stays hidden."""
     message = email.message_from_bytes(raw, policy=email.policy.compat32)
     parts = [p for p in message.walk() if not p.is_multipart()]
     if not message.is_multipart() or not parts:
         text = decoded(path, raw)
         if looks_like_html(text):
-            return text  # a page saved under the archive's name
+            return text, {}  # a page saved under the archive's name
         raise fail(path, "is neither a web archive (.mhtml: it holds no MIME parts) nor a web page; save the page "
                          "again from the browser (as a web page, complete, or as a single file)")
     start = collapse_rfc2231_value(message.get_param("start") or "").strip("<>")
@@ -65,15 +66,14 @@ def _archived_page(path: Path, raw: bytes) -> str:
         kinds = ", ".join(sorted({p.get_content_type() for p in parts}))
         raise fail(path, f"is a web archive (.mhtml) holding no page, only {kinds}; save the page again from the "
                          "browser")
-    page = _part_text(path, root)
-    sheets = (_part_text(path, p) for p in parts if p.get_content_type() == "text/css")
-    styles = "".join("<style>" + _STYLE_END.sub(r"<\\/style", css) + "</style>" for css in sheets)
-    at = _HEAD_END.search(page)  # a <style> anywhere in a page applies to all of it; after </html> the parser drops it
-    return page[:at.start()] + styles + page[at.start():] if at else page + styles
-
-
-_HEAD_END = re.compile(r"</head\s*>|<body\b|</html\s*>", re.I)
-_STYLE_END = re.compile(r"</style", re.I)  # in a stylesheet part: it would end the <style> and open markup of its own
+    sheets: dict[str, str] = {}
+    for part in parts:
+        if part.get_content_type() == "text/css":
+            css = _part_text(path, part)
+            sheets[(part.get("Content-Location") or "").strip() or f"#{len(sheets)}"] = css
+            if part.get("Content-ID"):
+                sheets["cid:" + (part.get("Content-ID") or "").strip().strip("<>")] = css
+    return _part_text(path, root), sheets
 
 
 def _part_text(path: Path, part: Message) -> str:
@@ -103,9 +103,9 @@ def looks_like_html(text: str) -> bool:
     return bool(HTML_START.match(text[:4096]))
 
 
-def page_items(path: Path, text: str, linked: bool = True) -> Iterator[str | Row | Skipped]:
+def page_items(path: Path, text: str, sheets: dict[str, str] | None = None) -> Iterator[str | Row | Skipped]:
     """A page's paragraphs (str) and table rows (Row) in the order a browser shows them, and what it hides; the
-    stylesheets it links read from beside it (`linked`; a web archive holds its own, added to the page)."""
+    stylesheets it links read from beside it, or from `sheets` by address (a web archive's parts)."""
     parser = html.HTMLParser(huge_tree=True)  # libxml2 otherwise drops all text below 256 levels, unsaid
     try:
         root = html.document_fromstring(re.sub(r"\A\s*<\?xml[^>]*>", "", text), parser=parser)  # str: no charset
@@ -114,7 +114,7 @@ def page_items(path: Path, text: str, linked: bool = True) -> Iterator[str | Row
     if any("RESOURCE_LIMIT" in e.type_name for e in parser.error_log):  # 2,048 levels deep: the rest is dropped
         raise fail(path, "is a web page nested deeper than the reader follows (2,048 levels); open it in a browser "
                          "and save it as text (.txt) or print it to PDF")
-    styled = apply_stylesheets(root, path.parent if linked else None)
+    styled = apply_stylesheets(root, path.parent, sheets)
     page = _Page()
     page.covers, unplaced = covered_by(root)
     page.above = {a for above in page.covers.values() for a in above}
@@ -130,17 +130,28 @@ def page_items(path: Path, text: str, linked: bool = True) -> Iterator[str | Row
     for kind, count in page.shown_apart.items():
         what, why = _SHOWN_APART[kind]
         page.items.append(Skipped(f"网页中{what} {count} 处未读取（{why}）"))
+    if page.reversed[1]:
+        page.items.append(Skipped(f"网页中从右到左倒排显示（bidi-override）的文字 {page.reversed[1]} 处：已按浏览器显示的顺序读取，"
+                                  "请对照原网页"))
+    if page.reversed[0]:
+        page.items.append(Skipped(f"网页中从右到左倒排显示（bidi-override）且含多段的文字 {page.reversed[0]} 处：其显示顺序须排版才能"
+                                  "确定，已按原文顺序读取，请对照原网页"))
+    generated = sum(1 for el in styled.generated if not page.looks.gone(el) and _text_shown_apart(el, set(), True))
+    if generated:
+        page.items.append(Skipped(f"网页样式表在 {generated} 处文字前后另写的文字（::before、::after 的 content）未读取：浏览器显示"
+                                  "时与原文连在一起，请对照原网页"))
     page.items += _undecided(styled)
     return iter(page.items)
 
 
-def _text_shown_apart(el: etree._Element, among: set[etree._Element]) -> bool:
-    """Whether an element holds text of the page's and is the outermost of `among` around it."""
+def _text_shown_apart(el: etree._Element, among: set[etree._Element], empty: bool = False) -> bool:
+    """Whether an element holds text of the page's (or, `empty`, may be empty) and is the outermost of `among`
+    around it, in no element whose content a browser never shows as text."""
     if not isinstance(el.tag, str) or el.tag.lower() in _UNSHOWN:
         return False
     if any(a in among or isinstance(a.tag, str) and a.tag.lower() in _UNSHOWN for a in el.iterancestors()):
         return False
-    return bool("".join(el.itertext()).strip())
+    return empty or bool("".join(el.itertext()).strip())
 
 
 def _undecided(styled: Styled) -> list[Skipped]:
@@ -192,6 +203,7 @@ class _Page:
         self.above: set[etree._Element] = set()  # every element drawn above a cover
         self.covered = 0
         self.shown_apart: dict[str, int] = {}  # what the browser shows that is not read as text (_SHOWN_APART)
+        self.reversed = [0, 0]  # elements drawn right to left (bidi-override): of several parts, of their text alone
         self.looks = Looks()
 
     def read(self, root: etree._Element) -> None:
@@ -238,6 +250,8 @@ class _Page:
                     last = ""
                 piece = "" if el is root else el.tail or ""
             elif el is not root and (tag in _UNSHOWN or self.looks.gone(el)):
+                if tag == "svg" and not self.looks.gone(el) and "".join(el.itertext()).strip():
+                    self.shown_apart["svg"] = self.shown_apart.get("svg", 0) + 1  # a drawing's words, shown
                 self.hidden += tag not in _UNSHOWN and bool("".join(el.itertext()).strip())
                 walk.skip_subtree()
                 skipped, piece = el, el.tail or ""
@@ -245,6 +259,18 @@ class _Page:
                 self.shown_apart[apart] = self.shown_apart.get(apart, 0) + 1
                 walk.skip_subtree()
                 skipped, piece = el, el.tail or ""
+            elif el is not root and _reversed(el, tag):  # drawn right to left: 84.2573 shows as 3752.48
+                drawn = (el.text or "")[::-1] if len(el) == 0 else None
+                self.reversed[drawn is not None] += 1
+                if drawn is None:  # what it holds: only a layout orders it; read as written, said
+                    piece, owner = el.text or "", el
+                else:
+                    if drawn.strip() and not (zones and zones[-1].covered) and not self.looks.unseen(el):
+                        since.append(drawn)
+                        last = drawn.rstrip()[-1:] or last
+                        yield drawn
+                    walk.skip_subtree()
+                    skipped, piece = el, el.tail or ""
             elif tag == "details" and el.get("open") is None:  # closed: its summary alone is shown
                 summary = next((c for c in el if isinstance(c.tag, str) and c.tag.lower() == "summary"), None)
                 shown = "".join(summary.itertext()) if summary is not None else ""
@@ -345,13 +371,28 @@ def _span(written: str | None, most: int = MAX_SPAN) -> int:
 
 # what a browser shows but is not read as part of the text, and why (said with it), as for Word
 _SHOWN_APART = {"raised": ("接在数字或文字后的上标文字（脚注标记等）", "不作前面数字的一部分，请对照原文"),
-                "strike": ("加删除线的文字", "浏览器显示为划去，按已删去处理，请对照原文")}
+                "strike": ("加删除线的文字", "浏览器显示为划去，按已删去处理，请对照原文"),
+                "svg": ("图形（SVG）中的文字", "图中文字不作正文读取，请对照原网页"),
+                "input": ("表单输入框中的文字", "输入框中的内容不作正文读取，请对照原网页")}
+
+
+_TYPED = {"text", "number", "search", "tel", "email", "url", "date", "month", "week", "time", "datetime-local"}
+
+
+def _reversed(el: etree._Element, tag: str | None) -> bool:
+    """Whether an element's text is drawn right to left, character by character (<bdo dir="rtl">, or
+    unicode-bidi:bidi-override with direction:rtl)."""
+    d = declarations(el)
+    rtl = (d.get("direction") or el.get("dir") or "").lower() == "rtl"
+    return rtl and (tag == "bdo" or d.get("unicode-bidi") in ("bidi-override", "isolate-override"))
 
 
 def _shown_apart(el: etree._Element, tag: str | None, last: str) -> str | None:
     """Why an element the browser shows is not read as part of the text (a kind of _SHOWN_APART), or None: struck
     through (<del>, <s>, line-through: 9̶3752.48 is read 3752.48), or a superscript after a figure or a word (a
     footnote marker: 2864.30<sup>1</sup> is no 2864.301; after a Latin letter, m², it is a unit's and stays)."""
+    if tag == "input" and (el.get("type") or "text").lower() in _TYPED and (el.get("value") or "").strip():
+        return "input"  # a field showing what was typed in it
     looks = declarations(el)
     struck = tag in ("del", "s", "strike") or "line-through" in looks.get("text-decoration", "")
     raised = tag == "sup" or looks.get("vertical-align") == "super"

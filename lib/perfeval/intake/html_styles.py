@@ -9,8 +9,8 @@ linked stylesheet that was not saved (its rules cannot be known). Each element g
 cascade: !important, then the element's own style, then the selector's specificity, then the later rule.
 
 A site's theme holds thousands of rules: only declarations that can hide or uncover text are kept, a selector is
-matched only when the classes and id its last part names are on the page, a simple one (p, .note, div#x) by an
-index, and past MAX_MATCHES elements looked at by the others the rest are said, not applied.
+matched only when the classes and ids it names are on the page, part by part (see _Matcher; p, .note, div#x by an
+index), and past MAX_MATCHES elements looked at the rest are said, not applied.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes
 
 from cssselect import SelectorError, parse
-from cssselect.parser import Selector
+from cssselect.parser import Class, CombinedSelector, Element, Hash, Selector
 from cssselect.xpath import ExpressionError
 from lxml import etree
 from lxml.cssselect import LxmlHTMLTranslator
@@ -40,21 +40,22 @@ MAX_SHEETS = 8 << 20  # bytes of all a page's stylesheets together
 MAX_LINKED = 64  # stylesheets a page may link and import
 MAX_IMPORTS = 4  # depth of @import followed
 MAX_DEPTH = 16  # blocks nested in a stylesheet (@media in @supports in …); deeper ones are not applied
-MAX_MATCHES = 4_000_000  # elements looked at by selectors that need XPath (about 2 s); the rest said, not applied
+MAX_MATCHES = 4_000_000  # elements looked at matching selectors (about 2 s); the rest said, not applied
 MAX_NESTED = 64  # selectors a nested rule (CSS nesting) expands to
 # declarations that can hide or uncover text (or place a box over it); the others are not kept
 _KEPT = re.compile(r"(?:display|visibility|opacity|filter|font-size|font|color|-webkit-text-fill-color|background"
                    r"(?:-color|-image)?|position|top|left|right|bottom|inset|z-index|width|height|max-width|"
                    r"max-height|overflow(?:-[xy])?|clip|clip-path|transform|scale|text-indent|margin-left|margin-top|"
                    r"content-visibility|text-decoration(?:-line)?|vertical-align|isolation|mix-blend-mode|"
-                   r"will-change|--[\w-]+)")
+                   r"will-change|content|--[\w-]+)")
 _DECIDES = {"display", "visibility", "opacity", "content-visibility"}  # a rule for a window hides or shows by these
 _TOKEN = re.compile(r"""[{};]|/\*|"(?:[^"\\\n]|\\.)*+"?|'(?:[^'\\\n]|\\.)*+'?""", re.S)
-_STATE = re.compile(r":(?:hover|focus|active|visited|target|focus-within|focus-visible)\b|::?(?:before|after)\b", re.I)
+_STATE = re.compile(r":(?:hover|focus|active|visited|target|focus-within|focus-visible)\b", re.I)
+_GENERATED = re.compile(r"::?(?:before|after)\s*$", re.I)  # text a stylesheet writes before or after an element
+_ESCAPE = re.compile(r"\\[0-9a-f]{1,6}\s?|\\.", re.I)  # \f007: an icon font's glyph, no text
 _SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|/)", re.I)  # a URL this reader cannot open: http:, cid:, /site/root
 _IMPORT = re.compile(r"""@import\s+(?:url\(\s*["']?([^"')]*)["']?\s*\)|["']([^"']*)["'])\s*([^;]*)""", re.I)
 _IMPORTANT = re.compile(r"!\s*+important$")
-_SIMPLE = re.compile(r"([a-z][a-z0-9-]*|\*)?((?:[.#][\w-]+)*)", re.I)  # p, .note, div#x.y: matched by an index
 
 
 @dataclass
@@ -65,6 +66,7 @@ class Styled:
     unread: list[str] = field(default_factory=list)
     by_window: set[etree._Element] = field(default_factory=set)
     unapplied: int = 0
+    generated: set[etree._Element] = field(default_factory=set)  # elements a ::before or ::after writes text beside
 
 
 @dataclass(frozen=True)
@@ -89,16 +91,20 @@ class _Reading:
 
     base: Path | None
     styled: Styled
+    parts: dict[str, str] | None = None  # a web archive's stylesheets by address
+    used: set[str] = field(default_factory=set)  # those a link or an @import named
     size: int = 0
     count: int = 0
 
 
-def apply_stylesheets(root: etree._Element, base: Path | None = None) -> Styled:
+def apply_stylesheets(root: etree._Element, base: Path | None = None,
+                      parts: dict[str, str] | None = None) -> Styled:
     """Set on each element the declarations that win the cascade (`STYLED`, its own style attribute included), from
-    the page's <style> elements and the stylesheets it links that were saved in its folder `base` (None: a web
-    archive's page, whose stylesheets are added to it as <style>); say what cannot be decided."""
+    the page's <style> elements and the stylesheets it links that were saved in its folder `base`, or, for a web
+    archive's page, that it holds as `parts` by address (those no link names applied last, for all media); say what
+    cannot be decided."""
     styled = Styled()
-    reading = _Reading(base, styled)
+    reading = _Reading(base, styled, parts)
     rules: list[_Rule] = []
     for el in root.iter("style", "link"):
         media = _media(el.get("media") or "all")
@@ -110,6 +116,9 @@ def apply_stylesheets(root: etree._Element, base: Path | None = None) -> Styled:
             css, where = _linked(href, base, reading)
             if css is not None:
                 rules += _rules_of(css, media, reading, where, 1)
+    unnamed = {id(css): css for address, css in (parts or {}).items() if address not in reading.used}
+    for css in unnamed.values():  # one part may go by two addresses (its location, its Content-ID)
+        rules += _rules_of(css, (True, False), reading, None, 1)
     _cascade(root, rules, styled)
     return styled
 
@@ -120,7 +129,9 @@ def _linked(href: str, base: Path | None, reading: _Reading) -> tuple[str | None
     name = _name(href)
     if href.lower().startswith("data:"):
         return _data_url(href), base
-    if base is None:  # a web archive's page: its stylesheets are its parts, added to it
+    if reading.parts is not None:
+        return _part(href, reading), None
+    if base is None:
         return None, None
     if not href or _SCHEME.match(href) or reading.count >= MAX_LINKED:
         if href:
@@ -144,6 +155,18 @@ def _linked(href: str, base: Path | None, reading: _Reading) -> tuple[str | None
         return text, candidate.parent
     reading.styled.unread.append(name)
     return None, None
+
+
+def _part(href: str, reading: _Reading) -> str | None:
+    """The stylesheet part of a web archive that an address names (as written, else the one whose address ends so),
+    marked used with its other names; None, unsaid, when the archive holds none (it saved what the page used)."""
+    parts = reading.parts or {}
+    found = href if href in parts else next((a for a in parts if href and a.endswith("/" + href.lstrip("./"))), None)
+    if found is None:
+        return None
+    css = parts[found]
+    reading.used.update(a for a, text in parts.items() if text is css)
+    return css
 
 
 def _data_url(href: str) -> str | None:
@@ -407,36 +430,31 @@ def _number(value: str) -> float | None:
 def _cascade(root: etree._Element, rules: list[_Rule], styled: Styled) -> None:
     """Match each rule's selector and give each element the declarations that win: (!important, its own style,
     specificity, order). Rules that would apply only in another window count the elements they touch."""
-    index = _Index(root)
+    matcher = _Matcher(root)
     won: dict[etree._Element, dict[str, tuple[tuple[int, int, tuple[int, int, int], int], str]]] = {}
-    translator = LxmlHTMLTranslator()
-    budget = MAX_MATCHES
-    compiled: dict[str, list[tuple[Selector, etree.XPath | None]] | None] = {}
+    parsed: dict[str, list[Selector]] = {}
     for order, rule in enumerate(rules):
         if not rule.declarations or not (rule.applies or rule.by_window) or _STATE.search(rule.selector):
             continue
-        if rule.selector not in compiled:
-            compiled[rule.selector] = _compile(rule.selector, translator, index)
-        selectors = compiled[rule.selector]
-        if not selectors:
+        if _GENERATED.search(rule.selector):  # ::before{content:"9"} shows 9 beside the element's text
+            if rule.applies and any(name == "content" and _writes(value) for name, value, _ in rule.declarations):
+                base = _GENERATED.sub("", rule.selector).strip() or "*"
+                for selector in _parsed(base, matcher.index):
+                    styled.generated.update(matcher.match(selector) if matcher.budget > 0 else ())
             continue
-        for selector, xpath in selectors:
-            if xpath is None:
-                found = index.simple(rule.selector.strip())
-            elif budget <= 0:
+        if rule.selector not in parsed:
+            parsed[rule.selector] = _parsed(rule.selector, matcher.index)
+        for selector in parsed[rule.selector]:
+            if matcher.budget <= 0:
                 styled.unapplied += 1
                 continue
-            else:
-                budget -= index.size
-                found = xpath(root)
+            found = matcher.match(selector)
             if rule.by_window and any(name in _DECIDES for name, _, _ in rule.declarations):
-                styled.by_window.update(el for el in found if isinstance(el, etree._Element))
+                styled.by_window.update(found)
             if not rule.applies:
                 continue
             a, b, c = selector.specificity()
             for el in found:
-                if not isinstance(el, etree._Element):
-                    continue
                 mine = won.setdefault(el, {})
                 for name, value, important in rule.declarations:
                     rank = (int(important), 0, (a, b, c), order)
@@ -453,27 +471,134 @@ def _cascade(root: etree._Element, rules: list[_Rule], styled: Styled) -> None:
         el.set(STYLED, ";".join(f"{name}:{value}" for name, (_, value) in mine.items()))
 
 
-def _compile(text: str, translator: LxmlHTMLTranslator, index: _Index) -> list[tuple[Selector, etree.XPath | None]]:
-    """A selector's parsed forms, each with its XPath (None: matched by the index), none that cannot match here
-    (its last part names a class or id not on the page) or that this reader cannot read (left unapplied)."""
+def _writes(content: str) -> bool:
+    """Whether a `content` value writes text (a letter, a digit, a character), not an icon's glyph or nothing."""
+    strings = re.findall(r"\"((?:[^\"\\]|\\.)*+)\"|'((?:[^'\\]|\\.)*+)'", content)
+    return any(ch.isalnum() for pair in strings for ch in _ESCAPE.sub("", pair[0] or pair[1]))
+
+
+def _parsed(text: str, index: _Index) -> list[Selector]:
+    """A selector's parsed forms, none that cannot match here (it names a class or id not on the page), none of a
+    pseudo-element (::before: text of its own), none this reader cannot read (left unapplied)."""
     if "\\" not in text and not index.may_match(text):
         return []
     try:
-        parsed = parse(text)
+        return [s for s in parse(text) if s.pseudo_element is None]
     except (SelectorError, SyntaxError):
         return []
-    out: list[tuple[Selector, etree.XPath | None]] = []
-    for selector in parsed:
-        if selector.pseudo_element is not None:
-            continue  # ::before, ::first-line: text of its own or a part of a line
-        if _SIMPLE.fullmatch(text.strip()) and "\\" not in text and len(parsed) == 1:
-            out.append((selector, None))
-            continue
-        try:
-            out.append((selector, etree.XPath(translator.selector_to_xpath(selector))))
-        except (SelectorError, ExpressionError, etree.XPathSyntaxError):
-            continue
-    return out
+
+
+class _Matcher:
+    """Matches selectors on one page from left to right, one part at a time: the elements each part matches on its
+    own (by the index, or one XPath test of each element, kept for the parts other selectors share), then those
+    related to the matches so far as the combinator says (a descendant of, a child of, a sibling after), each
+    element's ancestors or earlier siblings walked once a step. Linear in the page a part; XPath's paths down from the
+    root merge node sets in time quadratic in the page (`.sec p b` over 40,000 paragraphs took 24 s), its nested
+    ancestor tests in time of its depth to the power of the parts (`div div div div p` 250 deep: 18 s).
+    `budget` counts the elements looked at."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        self.index = _Index(root)
+        self.translator = LxmlHTMLTranslator()
+        self.budget = MAX_MATCHES
+        self._parts: dict[str, set[etree._Element]] = {}
+
+    def match(self, selector: Selector) -> set[etree._Element]:
+        chain: list[tuple[object, str]] = []  # parts from the rightmost, each with the combinator to its left
+        node = selector.parsed_tree
+        while isinstance(node, CombinedSelector):
+            chain.append((node.subselector, node.combinator))
+            node = node.selector
+        chain.append((node, ""))
+        chain.reverse()
+        matched = self._part(chain[0][0])
+        for k in range(1, len(chain)):
+            if not matched:
+                return set()
+            matched = self._related(self._part(chain[k][0]), matched, chain[k][1])
+        return matched
+
+    def _part(self, part: object) -> set[etree._Element]:
+        """The elements one compound part (div.box:not(.x)) matches on its own."""
+        key = repr(part)
+        if key in self._parts:
+            return self._parts[key]
+        simple = _simple(part)
+        if simple is not None:
+            found = self.index.compound(*simple)
+            self.budget -= len(found)
+        else:
+            try:
+                expr = self.translator.xpath(part)
+            except (SelectorError, ExpressionError):  # a form lxml's cssselect does not read: left unapplied
+                self._parts[key] = set()
+                return set()
+            tests = ([f"self::{expr.element}"] if expr.element not in ("*", "") else []) + (
+                [f"({expr.condition})"] if expr.condition else [])
+            self.budget -= self.index.size
+            try:
+                found = {el for el in self.root.xpath(f"descendant-or-self::*[{' and '.join(tests) or 'true()'}]")
+                         if isinstance(el, etree._Element)} if not expr.path else set()
+            except etree.XPathError:  # a namespace prefix the page does not declare (svg|rect)
+                found = set()
+        self._parts[key] = found
+        return found
+
+    def _related(self, these: set[etree._Element], before: set[etree._Element],
+                 combinator: str) -> set[etree._Element]:
+        """Those of `these` that stand to an element of `before` as the combinator says (the left one's)."""
+        step = (lambda el: el.getparent()) if combinator in (" ", ">") else _previous
+        if combinator in (">", "+"):
+            self.budget -= len(these)
+            return {el for el in these if step(el) in before}
+        reached: dict[etree._Element, bool] = {}  # an element: whether it or one up its chain is in `before`
+        out = set()
+        for el in these:
+            walked = []
+            at = step(el)
+            found = False
+            while at is not None:
+                if at in reached:
+                    found = reached[at]
+                    break
+                if at in before:
+                    found = True
+                    break
+                walked.append(at)
+                at = step(at)
+            self.budget -= len(walked) + 1
+            for x in walked:
+                reached[x] = found
+            if found:
+                out.add(el)
+        return out
+
+
+def _previous(el: etree._Element) -> etree._Element | None:
+    """The element before this one among its siblings (comments skipped)."""
+    at = el.getprevious()
+    while at is not None and not isinstance(at.tag, str):
+        at = at.getprevious()
+    return at
+
+
+def _simple(part: object) -> tuple[str, list[str], list[str]] | None:
+    """A part of a tag, classes and ids only (p, .note, div#x.y) as (tag, classes, ids), else None."""
+    classes: list[str] = []
+    ids: list[str] = []
+    node = part
+    while True:
+        if isinstance(node, Class):
+            classes.append(node.class_name)
+            node = node.selector
+        elif isinstance(node, Hash):
+            ids.append(node.id)
+            node = node.selector
+        elif isinstance(node, Element):
+            return ((node.element or "*").lower(), classes, ids) if node.namespace in (None, "*") else None
+        else:
+            return None
 
 
 class _Index:
@@ -499,11 +624,8 @@ class _Index:
         return all(n in self.by_class for n in re.findall(r"\.([\w-]+)", bare)) and all(
             n in self.by_id for n in re.findall(r"#([\w-]+)", bare))
 
-    def simple(self, text: str) -> list[etree._Element]:
-        """The elements a selector of a tag, classes and an id (p, .note, div#x.y) matches, in no set order."""
-        found = _SIMPLE.fullmatch(text)
-        tag = (found.group(1) or "*").lower() if found else "*"
-        names = re.findall(r"([.#])([\w-]+)", found.group(2) if found else "")
-        sets = [self.by_class.get(n, set()) if kind == "." else self.by_id.get(n, set()) for kind, n in names]
+    def compound(self, tag: str, classes: list[str], ids: list[str]) -> set[etree._Element]:
+        """The elements of a tag (or any: *) having all these classes and ids."""
+        sets = [self.by_class.get(n, set()) for n in classes] + [self.by_id.get(n, set()) for n in ids]
         candidates = min(sets, key=len) if sets else self.by_tag.get(tag, []) if tag != "*" else self.elements
-        return [el for el in candidates if (tag == "*" or el.tag.lower() == tag) and all(el in s for s in sets)]
+        return {el for el in candidates if (tag == "*" or el.tag.lower() == tag) and all(el in s for s in sets)}
