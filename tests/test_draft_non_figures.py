@@ -5,7 +5,8 @@ from __future__ import annotations
 from perfeval.intake.report.document import build
 from perfeval.intake.report.mentions import prose_mentions
 from perfeval.intake.report.numbers_of_tables import unnumbered
-from perfeval.intake.report.row_numbers import row_codes_within, row_number_starts, without_subject_codes
+from perfeval.intake.report.row_numbers import (row_codes_within, row_number_starts, without_subject_codes,
+                                                 without_years_of_a_when_column)
 
 
 def figures(*lines: str) -> list[str]:
@@ -57,6 +58,19 @@ def test_a_budget_subjects_code_before_its_name_in_a_tables_row_is_no_figure():
     # an amount before its unit's cell, a count before a name that is no subject's: kept
     for row in (("210", "万元"), ("213", "档案馆职工", "12"), ("86.40", "行政运行")):
         assert without_subject_codes(row) == row
+
+
+def test_years_and_dates_in_a_column_headed_as_a_year_or_a_date_are_no_figures():
+    rows = [("序号", "项目名称", "建设年度", "购置日期", "预算数"), ("1", "库房改造", "2022-2023年", "2023.5.10", "36.00"),
+            ("2", "监控系统", "2023", "2023年6月", "8.40")]
+    assert without_years_of_a_when_column(rows) == [rows[0], ("1", "库房改造", "", "", "36.00"),
+                                                     ("2", "监控系统", "", "", "8.40")]
+    years = [("项目", "2022年", "2023年"), ("三公经费", "12.00", "9.80")]  # years heading their amounts: kept
+    assert without_years_of_a_when_column(years) == years
+    spans = [("项目", "服务年限", "金额"), ("物业服务", "3", "24.00")]  # a number of years is a figure
+    assert without_years_of_a_when_column(spans) == spans
+    turned = [("年度", "公务接待费"), ("2023年", "6.00"), ("2024年", "4.50")]  # years naming the rows: kept
+    assert without_years_of_a_when_column(turned) == turned
 
 
 def test_a_one_cell_per_line_tables_index_column_is_no_figure():

@@ -21,7 +21,7 @@ from ..documents import Row, Skipped, cell_text, clean, join_lines
 from .cell_lines import cell_per_line_tables
 from .furniture import furniture_lines
 from .numbers_of_tables import unnumbered
-from .row_numbers import without_subject_codes
+from .row_numbers import without_subject_codes, without_years_of_a_when_column
 from .sections import SectionTracker
 
 FORMATS = REPORT_SUFFIXES
@@ -171,15 +171,15 @@ def build(source: str, items: Iterable[str | Row | Skipped]) -> Document:
 
 
 def _unnumbered(items: list[str | Row]) -> list[str | Row]:
-    """The items with the numbers that number each table (numbers_of_tables) and the codes that name its lines
-    (row_numbers.without_subject_codes) blanked in its rows."""
+    """The items with the numbers that number each table (numbers_of_tables), the codes that name its lines and the
+    years of a column of years (row_numbers) blanked in its rows."""
     by_table: dict[int, list[tuple[int, Row]]] = {}
     for k, item in enumerate(items):
         if isinstance(item, Row):
             by_table.setdefault(item.table, []).append((k, item))
     out = list(items)
     for rows in by_table.values():
-        for (k, row), cells in zip(rows, unnumbered([row.cells for _, row in rows])):
+        for (k, row), cells in zip(rows, without_years_of_a_when_column(unnumbered([row.cells for _, row in rows]))):
             out[k] = Row(without_subject_codes(cells), row.table)
     return out
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from ...core.quantity import CLASS_CODE, SUBJECT_CODE
+from .numbers_of_tables import MAX_HEADER_ROWS
 
 MIN_RUN = 3  # rows counting up that show their numbers to be row numbers
 MIN_HEADED_RUN = 2  # … when a 序号 / 编号 header stands above the first
@@ -228,3 +229,22 @@ def without_subject_codes(cells: tuple[str, ...]) -> tuple[str, ...]:
     if len(codes) == 1 and len(cells[filled[0]].strip()) == 3 and not cells[after].strip().endswith("支出"):
         return cells  # a class's code names a 支出 (208 | 社会保障和就业支出); 210 | 万元 is an amount and its unit
     return tuple("" if k in codes else c for k, c in enumerate(cells))
+
+
+# A column of a table whose header names a year or a date (实施年度, 购置年份, 填报日期): its years and dates are when,
+# never figures (序号 | 项目名称 | 实施年度 | 预算数 / 1 | 档案数字化 | 2023 | 18.50).
+_WHEN_HEADER = re.compile(r"(?:年度|年份|年|日期|时间|时限|期限|周期)\s*$")
+_WHEN_CELL = re.compile(r"(?:19|20)\d{2}+(?:\s*年度?)?(?:\s*[-—－~～至]\s*(?:19|20)\d{2}+(?:\s*年度?)?)?"
+                        r"|(?:19|20)\d{2}+[-./年]\d{1,2}(?:[-./月]\d{1,2}日?|月)?")
+
+
+def without_years_of_a_when_column(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The rows of one table with the years and dates blanked in the columns its header names as a year's or a
+    date's; every other cell as it was."""
+    when = {k for row in rows[:MAX_HEADER_ROWS] for k, c in enumerate(row) if k > 0 and c.strip()
+            and _WHEN_HEADER.search(c) and not _WHEN_CELL.fullmatch(c.strip())}  # a header cell 2023年 heads that
+    # year's amounts, and years down the first column name the rows of a table turned on its side: neither is this
+    if not when:
+        return rows
+    return [tuple("" if k in when and _WHEN_CELL.fullmatch(c.strip()) else c for k, c in enumerate(row))
+            for row in rows]
