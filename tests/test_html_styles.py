@@ -258,3 +258,16 @@ def test_an_icon_a_stylesheet_draws_is_no_text(tmp_path):
     _, notes = _read(tmp_path, f"<p><i class='icon'></i>{SHOWN}</p>",
                      "<style>.icon::before { content: '\\f007' } p::after { content: '' }</style>")
     assert notes == []
+
+
+@pytest.mark.parametrize("media, shown", [("print", True), ("screen", False), ("all and (min-width: 1px)", False)])
+def test_a_web_archives_stylesheet_for_print_is_not_applied_on_screen(tmp_path, media, shown):
+    """The parts of a page saved as one file were all applied, a print stylesheet too: a figure it hides in print
+    was dropped from the screen's text. Each part is applied as the page links it."""
+    from test_html_report import _archive
+
+    page = (f"<html><head><link rel='stylesheet' media='{media}' href='cid:css-1@mhtml.blink'></head><body>"
+            f"<p class='screen'>{SHOWN}</p></body></html>")
+    archive = tmp_path / "report.mhtml"
+    archive.write_bytes(_archive(page, ".screen { display: none }"))
+    assert (SHOWN in list(html_items(archive))) is shown

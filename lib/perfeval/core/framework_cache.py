@@ -11,8 +11,6 @@ or that cannot be written, is not used, and the framework is compiled as if ther
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import pickle
 import stat
@@ -21,10 +19,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+try:  # SHA-256 as CPython builds it in: hashlib would load OpenSSL first (~3 ms of every score and validate)
+    from _sha256 import sha256 as _new_sha256  # type: ignore[import-not-found]  # no stub: CPython's own
+except ImportError:  # another Python: its hashlib
+    from hashlib import sha256 as _new_sha256
+
 from ..fileio import write_atomic
 from ..paths import user_cache_dir
 
-MAGIC = b"perfeval-framework-cache 1\n"
+MAGIC = b"perfeval-framework-cache 2\n"
 FOLDER = "frameworks"
 
 
@@ -37,7 +40,8 @@ class Entry(NamedTuple):
 
 
 def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    digest: str = _new_sha256(data).hexdigest()
+    return digest
 
 
 @lru_cache(maxsize=1)
@@ -78,11 +82,17 @@ def _sources_unchanged(sources: tuple[tuple[str, str], ...]) -> bool:
 
 
 def _read_entry(data: bytes) -> tuple[Entry, bytes]:
-    """An entry's header (one JSON line after the magic line) and its pickle; ValueError when malformed."""
+    """An entry's header (one line of Python literals after the magic line: ast, which dataclasses import anyway,
+    reads it where json would be imported for it) and its pickle; ValueError when malformed."""
+    from ast import literal_eval
+
     if not data.startswith(MAGIC):
         raise ValueError("not an entry of this cache")
     end = data.index(b"\n", len(MAGIC))
-    header = json.loads(data[len(MAGIC):end])
+    try:
+        header = literal_eval(data[len(MAGIC):end].decode("ascii"))
+    except (SyntaxError, UnicodeDecodeError, RecursionError, MemoryError) as exc:
+        raise ValueError("not an entry's header") from exc
     sources = tuple((str(p), str(d)) for p, d in header["sources"])
     return Entry(str(header["key"]), sources, str(header["digest"])), data[end + 1:]
 
@@ -116,7 +126,7 @@ def store(file: Path, framework: object, sources: list[Path]) -> None:
         payload = pickle.dumps(framework, protocol=pickle.HIGHEST_PROTOCOL)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         return
-    header = json.dumps({"key": code_stamp(), "sources": pairs, "digest": _sha256(payload)}, ensure_ascii=True)
+    header = ascii({"key": code_stamp(), "sources": pairs, "digest": _sha256(payload)})
     try:
         write_atomic(_entry_path(folder, file), MAGIC + header.encode("ascii") + b"\n" + payload)
     except OSError:

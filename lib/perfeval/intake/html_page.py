@@ -42,20 +42,21 @@ def html_items(path: Path) -> Iterator[str | Row | Skipped]:
     read from the page it holds, with the stylesheets saved beside it applied."""
     raw = read(path, "a web page (.html)")
     if path.suffix.lower() in ARCHIVE_SUFFIXES:
-        return page_items(path, _archived_page(path, raw), linked=False)
+        page, sheets = _archived_page(path, raw)
+        return page_items(path, page, sheets)
     return page_items(path, decoded(path, raw))
 
 
-def _archived_page(path: Path, raw: bytes) -> str:
+def _archived_page(path: Path, raw: bytes) -> tuple[str, dict[str, str]]:
     """The page a web archive (.mhtml: Chrome's "single file", Word's .mht) holds: its root part (the one its
-    `start` names, else the first HTML part), decoded by its own charset, with every stylesheet part added to it, so
-    that text the page's stylesheets hide stays hidden."""
+    `start` names, else the first HTML part), decoded by its own charset, and its stylesheet parts by the addresses
+    the page links them by (Content-Location, cid:Content-ID), so that text they hide on screen stays hidden."""
     message = email.message_from_bytes(raw, policy=email.policy.compat32)
     parts = [p for p in message.walk() if not p.is_multipart()]
     if not message.is_multipart() or not parts:
         text = decoded(path, raw)
         if looks_like_html(text):
-            return text  # a page saved under the archive's name
+            return text, {}  # a page saved under the archive's name
         raise fail(path, "is neither a web archive (.mhtml: it holds no MIME parts) nor a web page; save the page "
                          "again from the browser (as a web page, complete, or as a single file)")
     start = collapse_rfc2231_value(message.get_param("start") or "").strip("<>")
@@ -65,15 +66,14 @@ def _archived_page(path: Path, raw: bytes) -> str:
         kinds = ", ".join(sorted({p.get_content_type() for p in parts}))
         raise fail(path, f"is a web archive (.mhtml) holding no page, only {kinds}; save the page again from the "
                          "browser")
-    page = _part_text(path, root)
-    sheets = (_part_text(path, p) for p in parts if p.get_content_type() == "text/css")
-    styles = "".join("<style>" + _STYLE_END.sub(r"<\\/style", css) + "</style>" for css in sheets)
-    at = _HEAD_END.search(page)  # a <style> anywhere in a page applies to all of it; after </html> the parser drops it
-    return page[:at.start()] + styles + page[at.start():] if at else page + styles
-
-
-_HEAD_END = re.compile(r"</head\s*>|<body\b|</html\s*>", re.I)
-_STYLE_END = re.compile(r"</style", re.I)  # in a stylesheet part: it would end the <style> and open markup of its own
+    sheets: dict[str, str] = {}
+    for part in parts:
+        if part.get_content_type() == "text/css":
+            css = _part_text(path, part)
+            sheets[(part.get("Content-Location") or "").strip() or f"#{len(sheets)}"] = css
+            if part.get("Content-ID"):
+                sheets["cid:" + (part.get("Content-ID") or "").strip().strip("<>")] = css
+    return _part_text(path, root), sheets
 
 
 def _part_text(path: Path, part: Message) -> str:
@@ -103,9 +103,9 @@ def looks_like_html(text: str) -> bool:
     return bool(HTML_START.match(text[:4096]))
 
 
-def page_items(path: Path, text: str, linked: bool = True) -> Iterator[str | Row | Skipped]:
+def page_items(path: Path, text: str, sheets: dict[str, str] | None = None) -> Iterator[str | Row | Skipped]:
     """A page's paragraphs (str) and table rows (Row) in the order a browser shows them, and what it hides; the
-    stylesheets it links read from beside it (`linked`; a web archive holds its own, added to the page)."""
+    stylesheets it links read from beside it, or from `sheets` by address (a web archive's parts)."""
     parser = html.HTMLParser(huge_tree=True)  # libxml2 otherwise drops all text below 256 levels, unsaid
     try:
         root = html.document_fromstring(re.sub(r"\A\s*<\?xml[^>]*>", "", text), parser=parser)  # str: no charset
@@ -114,7 +114,7 @@ def page_items(path: Path, text: str, linked: bool = True) -> Iterator[str | Row
     if any("RESOURCE_LIMIT" in e.type_name for e in parser.error_log):  # 2,048 levels deep: the rest is dropped
         raise fail(path, "is a web page nested deeper than the reader follows (2,048 levels); open it in a browser "
                          "and save it as text (.txt) or print it to PDF")
-    styled = apply_stylesheets(root, path.parent if linked else None)
+    styled = apply_stylesheets(root, path.parent, sheets)
     page = _Page()
     page.covers, unplaced = covered_by(root)
     page.above = {a for above in page.covers.values() for a in above}

@@ -91,16 +91,20 @@ class _Reading:
 
     base: Path | None
     styled: Styled
+    parts: dict[str, str] | None = None  # a web archive's stylesheets by address
+    used: set[str] = field(default_factory=set)  # those a link or an @import named
     size: int = 0
     count: int = 0
 
 
-def apply_stylesheets(root: etree._Element, base: Path | None = None) -> Styled:
+def apply_stylesheets(root: etree._Element, base: Path | None = None,
+                      parts: dict[str, str] | None = None) -> Styled:
     """Set on each element the declarations that win the cascade (`STYLED`, its own style attribute included), from
-    the page's <style> elements and the stylesheets it links that were saved in its folder `base` (None: a web
-    archive's page, whose stylesheets are added to it as <style>); say what cannot be decided."""
+    the page's <style> elements and the stylesheets it links that were saved in its folder `base`, or, for a web
+    archive's page, that it holds as `parts` by address (those no link names applied last, for all media); say what
+    cannot be decided."""
     styled = Styled()
-    reading = _Reading(base, styled)
+    reading = _Reading(base, styled, parts)
     rules: list[_Rule] = []
     for el in root.iter("style", "link"):
         media = _media(el.get("media") or "all")
@@ -112,6 +116,9 @@ def apply_stylesheets(root: etree._Element, base: Path | None = None) -> Styled:
             css, where = _linked(href, base, reading)
             if css is not None:
                 rules += _rules_of(css, media, reading, where, 1)
+    unnamed = {id(css): css for address, css in (parts or {}).items() if address not in reading.used}
+    for css in unnamed.values():  # one part may go by two addresses (its location, its Content-ID)
+        rules += _rules_of(css, (True, False), reading, None, 1)
     _cascade(root, rules, styled)
     return styled
 
@@ -122,7 +129,9 @@ def _linked(href: str, base: Path | None, reading: _Reading) -> tuple[str | None
     name = _name(href)
     if href.lower().startswith("data:"):
         return _data_url(href), base
-    if base is None:  # a web archive's page: its stylesheets are its parts, added to it
+    if reading.parts is not None:
+        return _part(href, reading), None
+    if base is None:
         return None, None
     if not href or _SCHEME.match(href) or reading.count >= MAX_LINKED:
         if href:
@@ -146,6 +155,18 @@ def _linked(href: str, base: Path | None, reading: _Reading) -> tuple[str | None
         return text, candidate.parent
     reading.styled.unread.append(name)
     return None, None
+
+
+def _part(href: str, reading: _Reading) -> str | None:
+    """The stylesheet part of a web archive that an address names (as written, else the one whose address ends so),
+    marked used with its other names; None, unsaid, when the archive holds none (it saved what the page used)."""
+    parts = reading.parts or {}
+    found = href if href in parts else next((a for a in parts if href and a.endswith("/" + href.lstrip("./"))), None)
+    if found is None:
+        return None
+    css = parts[found]
+    reading.used.update(a for a, text in parts.items() if text is css)
+    return css
 
 
 def _data_url(href: str) -> str | None:
