@@ -1406,3 +1406,10 @@ def test_an_amount_of_change_written_with_spaces_is_never_the_part_a_share_divid
                      "二、结构", "其中工资福利支出占基本支出预算 80.00%，同比增加 30000.00 元，增长 1.50%。")
     share = next(r for r in draft.rates if r.rate.written.startswith("80.00"))
     assert share.status != "contradicted"  # 30000 is the change, not the part: 80 % is left unexplained
+
+
+def test_a_share_after_a_bracketed_breakdown_is_of_the_figure_before_the_bracket(tmp_path):
+    draft = draft_of(tmp_path, TITLE, "一、收入情况", "本年收入合计800.00万元；包括财政拨款收入520.00万元（其中，一般公共预算"
+                     "480.00万元，政府性基金预算40.00万元），占收入合计65.00%；其他收入280.00万元，占收入合计35.00%。")
+    share = next(r for r in draft.rates if r.rate.written == "65.00%")
+    assert share.status == "explained" and share.reading.numerator.written == "520.00万元"  # never the 40 in brackets

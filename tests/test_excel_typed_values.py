@@ -360,3 +360,15 @@ def test_a_figure_grouped_by_a_prime_an_underscore_or_an_arabic_separator_reads_
 def test_a_figure_after_a_dash_is_refused_by_cell_never_read_positive(filled, tmp_path, text):
     [(cell, problem)] = problems(edited(filled["changsha_county_2022"], tmp_path, {"基础数据表!C9": (text, None)}))
     assert cell == "基础数据表!C9" and "reads two ways" in problem and "负号" in problem
+
+
+def test_a_number_of_more_decimals_than_a_figure_keeps_is_said_so_by_its_cell(tmp_path, filled):
+    """W20: a money cell holding a formula's rounding (3537.3700000001, shown 3537.37 in General) was refused as
+    "does not survive being written to …", naming neither the cause nor what to type."""
+    path = edited(filled["changsha_county_2022"], tmp_path, {"基础数据表!C23": (3537.3700000001, "General")})
+    out = tmp_path / "u.yaml"
+    with pytest.raises(WorkbookError) as err:
+        import_workbook(path, out)
+    ((cell, problem),) = [(p.field, p.problem) for p in err.value.problems]
+    assert cell == "基础数据表!C23" and not out.exists()
+    assert problem.startswith("holds 3537.3700000001, more decimals than a figure keeps (6)") and "=ROUND" in problem

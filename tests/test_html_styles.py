@@ -271,3 +271,27 @@ def test_a_web_archives_stylesheet_for_print_is_not_applied_on_screen(tmp_path, 
     archive = tmp_path / "report.mhtml"
     archive.write_bytes(_archive(page, ".screen { display: none }"))
     assert (SHOWN in list(html_items(archive))) is shown
+
+
+_PLACED = ("<div style='position:relative;height:60px'><span style='position:absolute;left:{x}px;top:{y}px'>{t}</span>"
+           "<div style='position:absolute;left:0;top:0;width:300px;height:40px;background:#fff{z}'></div></div>")
+
+
+def test_text_placed_wholly_under_an_opaque_box_of_its_own_place_is_left_out_and_said(tmp_path):
+    """Both placed by pixels in one box: the text's place is known without layout, and the box over it hides it."""
+    text, notes = _read(tmp_path, _PLACED.format(x=10, y=10, t=DECOY, z="") + f"<p>{SHOWN}</p>")
+    assert text == [SHOWN]
+    assert notes == ["网页中被其上叠放的不透明色块遮盖的文字 1 处未读取（浏览器不显示）"]
+
+
+@pytest.mark.parametrize("x, y, z", [(10, 45, ""), (400, 10, ""), (10, 10, ";z-index:-1")])
+def test_text_placed_clear_of_an_opaque_box_or_above_it_is_read_unsaid(tmp_path, x, y, z):
+    text, notes = _read(tmp_path, _PLACED.format(x=x, y=y, t=SHOWN, z=z).replace("z-index:-1", "z-index:-1;"
+                                                                                    "position:absolute"))
+    assert text == [SHOWN] and notes == []
+
+
+def test_text_an_opaque_box_overlaps_in_part_is_read_and_said(tmp_path):
+    text, notes = _read(tmp_path, _PLACED.format(x=250, y=10, t=SHOWN, z=""))
+    assert text == [SHOWN]
+    assert notes == ["网页中叠放在文字上的不透明色块或图片 1 处：其下哪些文字被遮盖须排版才能确定，这些文字已照常读取，请对照浏览器显示核对"]

@@ -246,7 +246,11 @@ def covered_by(root: etree._Element) -> tuple[dict[etree._Element, list[etree._E
         if kind is None or box in whole:
             continue
         if box is None:
-            unplaced += 1
+            placed_under = _under_a_box(el, placing, order) if kind == "part" else None
+            if placed_under is None:
+                unplaced += 1
+            else:
+                whole.update((under, []) for under in placed_under)
             continue
         depth = _number(declarations(el).get("z-index")) or 0
         above = [el]
@@ -260,6 +264,56 @@ def covered_by(root: etree._Element) -> tuple[dict[etree._Element, list[etree._E
                 walk.skip_subtree()  # what is placed in it goes with it
         whole[box] = above
     return whole, unplaced
+
+
+def _under_a_box(el: etree._Element, placing: dict[etree._Element, str],
+                 order: dict[etree._Element, int]) -> list[etree._Element] | None:
+    """The elements an opaque box of its own place and size (position:absolute, left, top, width and height in px)
+    hides, when what lies in the box it is placed in can be placed without layout: every text there is in an element
+    placed absolutely by left and top in px in that box, below the cover (before it, or of a lower z-index). Such an
+    element lying within the cover (its size reckoned from its text: a CJK character 1 em wide, others 0.55, a line
+    1.2 em high) is hidden, one clear of it shown; one it overlaps in part, or text only a layout places: None."""
+    d = declarations(el)
+    rect = [_px(d.get(name)) for name in ("left", "top", "width", "height")]
+    if d.get("position") != "absolute" or any(v is None for v in rect) or el.tag in _DRAWN:
+        return None
+    x0, y0, w, h = (v or 0.0 for v in rect)
+    box = next((a for a in el.iterancestors() if a in placing), None)
+    if box is None:
+        return None
+    depth = _number(d.get("z-index")) or 0
+    hidden: list[etree._Element] = []
+    walk = etree.iterwalk(box, events=("start",))
+    for _, other in walk:
+        if other is el:
+            walk.skip_subtree()
+            continue
+        if other is box:
+            if (other.text or "").strip():
+                return None
+            continue
+        if (other.tail or "").strip() or other not in placing and (other.text or "").strip():
+            return None  # text in the flow: only a layout places it
+        if other not in placing:
+            continue
+        walk.skip_subtree()
+        text = "".join(other.itertext()).strip()
+        if not text:
+            continue
+        od = declarations(other)
+        left, top = _px(od.get("left")), _px(od.get("top"))
+        if placing[other] != "absolute" or left is None or top is None:
+            return None
+        if order[other] > order[el] or (_number(od.get("z-index")) or 0) > depth:
+            continue  # drawn above the cover
+        size = _font_size(od.get("font-size"), 16.0) or 16.0
+        width = _px(od.get("width")) or sum(1.0 if ord(ch) >= 0x2E80 else 0.55 for ch in text) * size
+        height = _px(od.get("height")) or 1.2 * size
+        if left >= x0 and top >= y0 and left + width <= x0 + w and top + height <= y0 + h:
+            hidden.append(other)
+        elif left < x0 + w and x0 < left + width and top < y0 + h and y0 < top + height:
+            return None  # in part: which characters, only a layout tells
+    return hidden
 
 
 def _painted_over(el: etree._Element, placing: dict[etree._Element, str]) -> bool:

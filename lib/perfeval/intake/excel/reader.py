@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -15,6 +16,7 @@ from ...core.params import UnitParams, parse_params
 from .book import Book, Grid, open_workbook, read_bytes
 from .cells import RECORD_KINDS, CellProblem, found, is_blank, read_cell, read_text, require_result
 from .datapath import PathConflict, PathT, dotted, fill, get_in, set_in
+from .typed import MAX_PLACES
 from .layout import (EXTRA, EXTRA_MAX_ROWS, EXTRA_ROW, INPUT_SHEETS, TABLES, Column, Table, fields_and_labels,
                      key_columns)
 
@@ -367,19 +369,34 @@ def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
     return {prefix.rstrip("."): value}
 
 
-def differences(a: UnitParams, b: UnitParams) -> list[str]:
-    """Params paths whose values differ. The order of stated rates and ratios carries no meaning and is ignored:
-    those the base table shows in cells of their own (控制率, 规模控制率) are read before the tables' rows."""
-    def canonical(p: UnitParams) -> dict[str, Any]:
-        data = p.model_dump(exclude_defaults=True)
-        claims = data.get("claims", {})
-        for key, name in (("rates", "measure"), ("ratios", "label")):
-            if claims.get(key):
-                claims[key] = sorted(claims[key], key=lambda r: (r[name], r["value"], r.get("source") or ""))
-        return _flat(data)
+def _canonical(p: UnitParams) -> dict[str, Any]:
+    """Params as paths and values. The order of stated rates and ratios carries no meaning and is ignored: those the
+    base table shows in cells of their own (控制率, 规模控制率) are read before the tables' rows."""
+    data = p.model_dump(exclude_defaults=True)
+    claims = data.get("claims", {})
+    for key, name in (("rates", "measure"), ("ratios", "label")):
+        if claims.get(key):
+            claims[key] = sorted(claims[key], key=lambda r: (r[name], r["value"], r.get("source") or ""))
+    return _flat(data)
 
-    fa, fb = canonical(a), canonical(b)
+
+def differences(a: UnitParams, b: UnitParams) -> list[str]:
+    """Params paths whose values differ (see _canonical)."""
+    fa, fb = _canonical(a), _canonical(b)
     return sorted(k for k in fa.keys() | fb.keys() if fa.get(k) != fb.get(k))
+
+
+def _lost(path: str, held: dict[str, Any], target: Path) -> str:
+    """Why a cell's value does not read back from the params file, in the analyst's terms: a number of more decimals
+    than a figure keeps (1802.0000000001, a formula's rounding a General cell shows as 1802) said as such; W20 was
+    told only that it "does not survive being written"."""
+    value = held.get(path.removesuffix(".places") + ".value") if path.endswith(".places") else held.get(path)
+    exponent = Decimal(repr(value)).as_tuple().exponent if isinstance(value, float) else 0
+    if isinstance(exponent, int) and -exponent > MAX_PLACES:
+        return (f"holds {value!r}, more decimals than a figure keeps ({MAX_PLACES}), as a formula's or a paste's "
+                "rounding leaves (a General cell shows it shorter): type the figure as the report states it, or round "
+                "it (=ROUND(…, 2)); nothing was written")
+    return f"does not survive being written to {target.name}; nothing was written"
 
 
 class Imported(NamedTuple):
@@ -400,8 +417,8 @@ def _written_back(read: Read, text: str, target: Path, workbook: str) -> None:
                                         "nothing was written") for p in exc.problems]) from None
     lost = differences(read.params, back)
     if lost:
-        raise WorkbookError(workbook, [(_cell_of(p, read.where)[0] or p, f"does not survive being written to "
-                                        f"{target.name}; nothing was written") for p in lost])
+        held = _canonical(read.params)
+        raise WorkbookError(workbook, [(_cell_of(p, read.where)[0] or p, _lost(p, held, target)) for p in lost])
 
 
 def import_workbook(workbook: str | Path, out: str | Path | None = None, *, force: bool = False) -> Imported:

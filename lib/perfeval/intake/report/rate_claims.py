@@ -26,6 +26,7 @@ from .placement import (
 )
 from .rates import (
     DOWN_WORDS,
+    bracketed_before,
     RateFound,
     Reading,
     change_by_amount_of_named,
@@ -418,7 +419,8 @@ def _operand(m: Mention) -> bool:
 def _just_before(rate: Mention, sentence: list[Mention]) -> Mention | None:
     """The figure a “占…的x%” divides: the last one before the rate in its sentence that is no change on last year
     (基本支出800.00万元，比上年增加50.00万元，占总支出的80%: the 800)."""
-    before = [m for m in sentence if m.order < rate.order and _operand(m) and not is_difference(m)]
+    before = [m for m in sentence if m.order < rate.order and _operand(m) and not is_difference(m)
+              and not bracketed_before(m, rate)]
     return before[-1] if before else None
 
 

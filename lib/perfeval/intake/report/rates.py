@@ -114,7 +114,7 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
         wider = near + [m for m in paragraph if _operand(m) and m not in near and m.order < rate.order][-NEAR_BEFORE:]
         agreeing = [r for r in _readings(rate, wider, change) if agrees(rate.percent, r.value)
                     and near[0] in (r.numerator, r.denominator) and _evidence(rate, r)]
-    subject = [m for m in near if m.order < rate.order and not is_difference(m)][-1:]
+    subject = [m for m in near if m.order < rate.order and not is_difference(m) and not bracketed_before(m, rate)][-1:]
     if not agreeing and not change and len(near) > 1 and subject:
         agreeing = _share_of_earlier(rate, subject[0], near, paragraph)
     if len(agreeing) > 1:
@@ -144,6 +144,15 @@ def explain(rate: Mention, sentence: list[Mention], paragraph: list[Mention], li
 
 _ADJUSTMENT_RATE = re.compile(r"调[整剂](?:比例|比率|率)")  # 预算调剂比例34.14%: 全年 over 年初, when no adjustment's
 # amount stated beside them gives it as a share
+
+
+def bracketed_before(m: Mention, rate: Mention) -> bool:
+    """Is the figure inside a bracket closed before the rate (收入600.00万元（其中，…，政府性基金100.00万元），占60.00%: the
+    100 is an aside; the share is of the figure before the bracket)?"""
+    if m.where.text != rate.where.text or m.end > rate.start:
+        return False
+    between = rate.where.text[m.end:rate.start]
+    return sum(between.count(c) for c in "）)") > sum(between.count(c) for c in "（(")
 
 
 def _evidence(rate: Mention, reading: Reading) -> bool:
