@@ -1,6 +1,7 @@
 """Time and peak memory to read web pages whose stylesheets hold thousands of rules (tests/test_html_styles.py
 asserts only what is read): a site's theme (most classes not on the page, most declarations of no matter to what
-shows), simple selectors (matched by an index), and selectors that need XPath (bounded by MAX_MATCHES, the rest said).
+shows), simple selectors (matched by an index), selectors that need XPath, and selectors each different (bounded by
+MAX_MATCHES, reading a selector counted too: the rest said).
 
 Each page is read in a fresh Python process, so its peak RSS is its own. --lib DIR measures another checkout's
 library (an earlier commit, for before/after).
@@ -36,6 +37,8 @@ def page(kind: str, rules: int, elements: int) -> str:
         css = "".join(f".absent{k} .x p {{ display: none }} .c{k % 500} {{ margin: 0; padding: 1px }}" for k in range(half))
     elif kind == "simple":
         css = "".join(f".c{k} {{ display: block; color: #222 }} p.c{k} {{ font-size: 14px }}" for k in range(half))
+    elif kind == "distinct":  # each selector a different one to read (cssselect: ~30 µs each)
+        css = "".join(f"p:nth-child({k}) span.k{k % 7} {{ display: none }}" for k in range(rules))
     else:  # every class on the page, selectors only XPath matches
         css = "".join(f"div.c{k % 500} > p:not(.z) {{ display: block }} .c{k % 500} p.k{k % 7} {{ color: #333 }}"
                       for k in range(half))
@@ -53,7 +56,7 @@ def main() -> None:
     print(f"command: {' '.join([sys.executable, *sys.argv])}; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"{'page':<48} {'CPU s':>6} {'peak RSS MB':>11}  notes")
     with tempfile.TemporaryDirectory() as folder:
-        for kind in ("theme", "simple", "xpath"):
+        for kind in ("theme", "simple", "xpath", "distinct"):
             path = Path(folder) / f"{kind}.html"
             path.write_text(page(kind, args.rules, args.elements), encoding="utf-8")
             out = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, check=True,

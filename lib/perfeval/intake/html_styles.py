@@ -41,6 +41,7 @@ MAX_LINKED = 64  # stylesheets a page may link and import
 MAX_IMPORTS = 4  # depth of @import followed
 MAX_DEPTH = 16  # blocks nested in a stylesheet (@media in @supports in …); deeper ones are not applied
 MAX_MATCHES = 4_000_000  # elements looked at matching selectors (about 2 s); the rest said, not applied
+PARSED = 64  # what reading one selector costs, in elements looked at
 MAX_NESTED = 64  # selectors a nested rule (CSS nesting) expands to
 # declarations that can hide or uncover text (or place a box over it); the others are not kept
 _KEPT = re.compile(r"(?:display|visibility|opacity|filter|font-size|font|color|-webkit-text-fill-color|background"
@@ -109,6 +110,10 @@ def apply_stylesheets(root: etree._Element, base: Path | None = None,
     for el in root.iter("style", "link"):
         media = _media(el.get("media") or "all")
         if el.tag == "style":
+            if reading.size > MAX_SHEETS:  # past all stylesheets' bound: not applied, said
+                styled.unapplied += 1
+                continue
+            reading.size += len(el.text or "")
             rules += _rules_of(el.text or "", media, reading, base, 0)
         elif "stylesheet" in (el.get("rel") or "").lower().split() and el.get("disabled") is None \
                 and "alternate" not in (el.get("rel") or "").lower().split():
@@ -187,6 +192,8 @@ def _name(href: str) -> str:
 def _rules_of(css: str, media: tuple[bool, bool], reading: _Reading, where: Path | None,
               depth: int) -> list[_Rule]:
     """The rules of one stylesheet under its media, its @imports (saved beside it) first, as a browser orders them."""
+    if len(css) > MAX_SHEET:  # a <style> past the bound: what follows it is not applied, and said
+        reading.styled.unapplied += 1
     top = _parse(css[:MAX_SHEET])
     rules: list[_Rule] = []
     for statement in top.statements:
@@ -439,11 +446,18 @@ def _cascade(root: etree._Element, rules: list[_Rule], styled: Styled) -> None:
         if _GENERATED.search(rule.selector):  # ::before{content:"9"} shows 9 beside the element's text
             if rule.applies and any(name == "content" and _writes(value) for name, value, _ in rule.declarations):
                 base = _GENERATED.sub("", rule.selector).strip() or "*"
-                for selector in _parsed(base, matcher.index):
+                for selector in _parsed(base) if matcher.index.may_match(base) else []:
                     styled.generated.update(matcher.match(selector) if matcher.budget > 0 else ())
             continue
         if rule.selector not in parsed:
-            parsed[rule.selector] = _parsed(rule.selector, matcher.index)
+            if "\\" not in rule.selector and not matcher.index.may_match(rule.selector):
+                parsed[rule.selector] = []  # it names a class or id not on the page
+            elif matcher.budget <= 0:
+                styled.unapplied += 1
+                continue
+            else:
+                matcher.budget -= PARSED  # cssselect takes ~30 µs to read a selector
+                parsed[rule.selector] = _parsed(rule.selector)
         for selector in parsed[rule.selector]:
             if matcher.budget <= 0:
                 styled.unapplied += 1
@@ -477,11 +491,9 @@ def _writes(content: str) -> bool:
     return any(ch.isalnum() for pair in strings for ch in _ESCAPE.sub("", pair[0] or pair[1]))
 
 
-def _parsed(text: str, index: _Index) -> list[Selector]:
-    """A selector's parsed forms, none that cannot match here (it names a class or id not on the page), none of a
-    pseudo-element (::before: text of its own), none this reader cannot read (left unapplied)."""
-    if "\\" not in text and not index.may_match(text):
-        return []
+def _parsed(text: str) -> list[Selector]:
+    """A selector's parsed forms, none of a pseudo-element (::before: text of its own), none this reader cannot read
+    (left unapplied)."""
     try:
         return [s for s in parse(text) if s.pseudo_element is None]
     except (SelectorError, SyntaxError):
