@@ -1413,3 +1413,9 @@ def test_a_share_after_a_bracketed_breakdown_is_of_the_figure_before_the_bracket
                      "480.00万元，政府性基金预算40.00万元），占收入合计65.00%；其他收入280.00万元，占收入合计35.00%。")
     share = next(r for r in draft.rates if r.rate.written == "65.00%")
     assert share.status == "explained" and share.reading.numerator.written == "520.00万元"  # never the 40 in brackets
+
+
+def test_a_nested_breakdown_that_adds_up_to_nothing_keeps_the_parts_named_alike_whatever_separates_them():
+    got = totals_in("本局年末实有人员60人，其中行政编制20人，事业单位40人，其中：甲站在职9人、乙中心在职14人，丙所在职11人。")
+    assert ("40人", ["9人", "14人", "11人"], False) in got  # 34 of 40: a bound, the three 在职 all under it
+    assert ("60人", ["20人", "40人"], True) in got

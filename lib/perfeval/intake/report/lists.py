@@ -440,7 +440,7 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
         n = next((n for n in range(len(figures) - inner, 0, -1) if _adds_up(head, figures[inner:inner + n])), None)
         if n is None or cut:
             alike = len({p.gap for p in parts[inner + 1:]}) <= 1
-            n = len(figures) - inner if alike else 1
+            n = len(figures) - inner if alike else _named_alike(figures[inner:]) or 1
             nested = Listed(head, tuple(figures[inner:inner + n]), "inline", False)
         else:
             nested = _listed(head, figures[inner:inner + n], "inline")
@@ -453,6 +453,15 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
             if all(ps and _adds_up(w, ps) for w, ps in reading):
                 return [_listed(w, ps, "inline") for w, ps in reading]
     return [Listed(whole, tuple(readings[0][0][1]), "inline", False, cut=cut)]
+
+
+def _named_alike(figures: list[Mention]) -> int:
+    """How many figures from the first of a nested breakdown end their names in its head word (区种苗站在职11人、
+    区林业服务中心在职12人，区…管理中心在职2人: three 在职), when two or more do: the breakdown's own, whatever separates
+    them; 0 otherwise."""
+    head = _head(figures[0].label)
+    n = next((k for k, m in enumerate(figures) if not head or _head(m.label) != head), len(figures))
+    return n if n >= 2 else 0
 
 
 def _closed_before(whole: Mention, parts: list[_Part]) -> int | None:
