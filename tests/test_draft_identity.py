@@ -395,3 +395,10 @@ def test_a_sessions_heading_is_no_unit_and_a_cover_run_on_one_line_names_its_iss
     assert unit.name is not None and (unit.name.value, unit.name.sure) == (NAME, False)
     unit = read_unit(build("<test>", ["关于2023年预算执行情况的相关表格 表一 收入执行情况表"]))
     assert unit.name is None
+
+
+def test_a_titles_unit_with_its_scope_takes_the_full_name_the_text_gives():
+    """2023年度档案馆(本级)… names the unit short, with its scope; the text's 柳溪县档案馆 is its full name, the scope kept."""
+    unit = read_unit(build("<test>", ["2023年度档案馆(本级)部门整体支出绩效自评报告\n一、基本情况\n"
+                                      "柳溪县档案馆内设3个科室，年末在职12人。"]))
+    assert unit.name is not None and unit.name.value == "柳溪县档案馆(本级)"

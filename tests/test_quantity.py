@@ -783,3 +783,25 @@ def test_a_temperature_and_a_length_in_millimetres_keep_their_units():
     found = find_quantities("全县年均气温16.4℃，最高气温39摄氏度，年均降水量1420毫米，冻土深度35厘米。")
     assert [(f.quantity.text, f.quantity.unit) for f in found] == [
         ("16.4℃", "℃"), ("39摄氏度", "℃"), ("1420毫米", "毫米"), ("35厘米", "厘米")]
+
+
+@pytest.mark.parametrize("text, value, unit, unsure", [
+    ("全年支出58,36.20万元", "5836.20", "万元", True),     # a group of two before the point: one number, 存疑
+    ("全年支出5836.万元", "5836", "万元", True),           # a point and no decimals
+    ("全年支出5.836.20万元", "5836.20", "万元", True),     # two points: the last the decimal one
+    ("全年支出5836万2000元", "5836.2", "万元", False),     # 万 and 元 in one amount
+    ("补助7万350元", "7.035", "万元", False),
+    ("全年支出5,836.20万元", "5836.20", "万元", False),    # an ordinary grouping: sure
+])
+def test_a_mistyped_or_two_magnitude_amount_is_read_whole(text, value, unit, unsure):
+    (found,) = find_quantities(text)
+    assert (str(found.quantity.value), found.quantity.unit, found.doubt is not None) == (value, unit, unsure)
+
+
+def test_a_fall_written_with_a_minus_too_is_unsure():
+    (found,) = find_quantities("公用经费较上年减少-4.2%。")
+    assert found.quantity.value == D("-4.2") and found.doubt is not None
+    (plain,) = find_quantities("公用经费较上年减少4.2%。")
+    assert plain.doubt is None
+    (rise,) = find_quantities("公用经费较上年增长-4.2%。")  # a rise of −4.2 %: the sign says the direction once
+    assert rise.doubt is None

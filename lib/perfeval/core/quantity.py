@@ -346,8 +346,10 @@ _OTHER_GROUPING = lazy_compile(
 _PLUS_MINUS = lazy_compile(r"±(?=\d)")
 # A number broken in its writing before its unit: a decimal comma (3752,48万元, 3,752,48万元), a space beside its point
 # (3752 .48, 3752. 48, 3752.4 8), groups of two (37,52,480元). Read as one number and listed 存疑.
-_BROKEN = lazy_compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*,\d{1,2}|\d{4,},\d{1,2}|\d+ \.\d+|\d+\. \d+|\d+\.\d+ \d{1,2}"
+_BROKEN = lazy_compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*,\d{1,2}\.\d++"  # 37,52.48: a group of two before the point
+                     r"|\d{1,3}(?:,\d{3})*,\d{1,2}|\d{4,},\d{1,2}|\d+ \.\d+|\d+\. \d+|\d+\.\d+ \d{1,2}"
                      r"|\d++\.\.\d++|\d++\.\d++\."  # 2864..30, 2864.30. before its unit: a point typed twice
+                     r"|\d++\.\d++\.\d++|\d++\."  # 3.752.48 (two points), 3752. (a point with no decimals)
                      r"|\d{4,}、\d{2}"  # 2864、30: an input method's 顿号 for the point (15、20万元 is a list)
                      r"|\d{1,2}(?:,\d{2})+,\d{3})(?![\d,.])(?=\s?(?:[万亿千]?元|万|亿|[%‰]))")
 # An input method's full stop typed for the point before a unit (16。22万元): no sentence ends inside an amount.
@@ -356,6 +358,8 @@ STOP_AS_POINT = r"。(?=\d{1,2}(?![\d.])\s?(?:[万亿千]?元|万|亿|[%‰]))"
 _STOP_DECIMAL = lazy_compile(rf"(?<![\d.,])(?P<int>\d++)(?={STOP_AS_POINT})。(?P<frac>\d{{1,2}})")
 # An amount in 万 and 千 (2864万3千元, 2864万3千5百元): one amount, 2864.3万元.
 _WAN_QIAN = lazy_compile(r"(?<![\d.])(?P<a>\d{1,8})万(?P<b>\d)千(?:(?P<c>\d)百)?(?=元)")
+# An amount in 万 and 元 (3752万4800元, 5万300元): one amount, 3752.48万元.
+_WAN_YUAN = lazy_compile(r"(?<![\d.])(?P<a>\d{1,8})万(?P<b>\d{1,4})(?![\d.])(?=元)")
 # Digits set as superscripts before a unit (²⁸⁶⁴.³⁰万元, a copy that kept a format's raised text): the number, 存疑 —
 # never dropped without a word; a raised digit after a figure or a word is a footnote's marker, not this.
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -482,6 +486,8 @@ _PAGE_FOOTER = lazy_compile(r"\s*[-－—]\s*\d{1,3}\s*[-－—]\s*")  # - 3 -: 
 # negative or an aside, and which one the writing does not say.
 _CHANGE_WORDS = lazy_compile(r"增长|下降|增加|减少|增减|变动|变化|同比|环比|增幅|降幅|上升|回落")
 MAX_CHANGE_GAP = 12  # characters between the change's word and the bracket
+# A word of a fall right before a signed number (下降-6.1%): the sign and the word say the direction twice.
+_FALL_WORD = lazy_compile(r"(?:下降|减少|降低|回落|缩减|减|降)(?:了|为|幅度为|幅度)?\s*[:：]?\s*$")
 
 
 _CONTENTS_AHEAD = lazy_compile(r"目\s*目?\s*录")  # a contents list's heading further on the line (a score opening a row with
@@ -743,6 +749,8 @@ def _normalise(text: str, whole: bool) -> _Normalised:
     norm, at, _ = _rewrite(norm, at, _ARROWED, _arrowed)
     norm, at, _ = _rewrite(norm, at, _TWO_MAGNITUDES, _two_magnitudes)
     norm, at, _ = _rewrite(norm, at, _WAN_QIAN, lambda m: (f"{m.group('a')}.{m.group('b')}{m.group('c') or ''}万", None))
+    norm, at, _ = _rewrite(norm, at, _WAN_YUAN, lambda m: (
+        f"{m.group('a')}.{m.group('b').zfill(4)}".rstrip("0").rstrip(".") + "万", None))
     norm, at, raised = _rewrite(norm, at, _RAISED, _raised)
     norm, at, _ = _rewrite(norm, at, _BRACKETED, negative)  # sure readings: no doubts to keep
     norm, at, doubts = _rewrite(norm, at, _OTHER_GROUPING, _grouping)
@@ -768,6 +776,9 @@ def _broken(m: re.Match[str]) -> tuple[str, str | None]:
     head, comma, tail = compact.rpartition(",")
     value = f"{head.replace(',', '')}.{tail}" if comma and len(tail) <= 2 else compact.replace(",", "")
     value = re.sub(r"\.\.", ".", value).rstrip(".")
+    if value.count(".") > 1:  # 3.752.48: the last point the decimal one, the others grouping
+        head, _, tail = value.rpartition(".")
+        value = f"{head.replace('.', '')}.{tail}"
     return value.rjust(len(written)), f"“{written}”写法不规范，读作{value}，也可能是两个数，请核对"
 
 
@@ -1042,6 +1053,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
     elif not g["sign"] and unit in ("%", "‰") and before_char in ("（", "(") and re.match(r"\s*[)）]", norm[end:]) \
             and _CHANGE_WORDS.search(before[-MAX_CHANGE_GAP:]):
         glued = f"“（{norm[lead:end]}）”：括号中的变动率可能是会计写法的负数，也可能只是注明，请核对"
+    elif g["sign"] and _FALL_WORD.search(before[-MAX_CHANGE_GAP:]):
+        glued = f"“{norm[lead:end]}”前已有“下降/减少”：负号与方向词同时出现，可能是上升，也可能只是下降，请核对"
     elif not g["sign"] and (unit in ("%", "‰") or g["pct"]) and re.match(r"-(?![\d\-])", norm[end:]):
         glued = f"“{norm[lead:end]}-”：数字后的减号可能是负号（会计写法），也可能是连接号，请核对"  # 25%-
     return Found(Quantity(value, "%" if g["pct"] else unit, qualifier, places, text[start:end], scale), start, end,

@@ -349,6 +349,12 @@ def _fuller(stated: Stated, sentences: list[Sentence]) -> Stated:
     name = stated.value
     if _REGION.match(name):
         return stated
+    scope = _SCOPE_SUFFIX.search(name)  # 水利局（本级）: the unit's name is before its scope, which stays
+    if scope:
+        fuller = _fuller(replace(stated, value=name[:scope.start()]), sentences)
+        return stated if fuller.value == name[:scope.start()] else \
+            replace(fuller, value=fuller.value + name[scope.start():], basis=fuller.basis.replace(
+                f"简称“{name[:scope.start()]}”", f"简称“{name}”"))
     short = name[1:] if name[:1] in _LEVELS else name
     pattern = re.compile(rf"((?>[\u4e00-\u9fff]{{1,8}}?(?:省|自治区|市|州|盟|地区|县|区|旗))+){re.escape(short)}")  # each
     # area taken once, up to its first level word: a run of them is never split two ways (time linear in the text)
@@ -369,6 +375,7 @@ def _fuller(stated: Stated, sentences: list[Sentence]) -> Stated:
 
 
 _LEVELS = "省市州县区旗镇乡"
+_SCOPE_SUFFIX = re.compile(r"[（(](?:本级|机关|汇总|本部|部门汇总)[）)]$")  # a report's scope after the unit's name
 
 
 _QUOTED_TITLE = re.compile(r"《(?P<t>[^《》]{6,60})》")
@@ -456,7 +463,8 @@ def _name(sentences: list[Sentence]) -> Stated | None:
         m = _SIGNED.search(s.text)
         if m and is_unit_name(_compact(m.group("v"))):
             return Stated(_compact(m.group("v")), _where(s), re.sub(r"\s", "", m.group("w")))
-    return fields.get("w") or _name_from_signature(sentences) or _name_from_a_later_title(sentences) \
+    later = _name_from_a_later_title(sentences)
+    return fields.get("w") or _name_from_signature(sentences) or (later and _fuller(later, sentences)) \
         or _name_from_first_sentence(sentences) or _name_from_project(sentences) \
         or _name_from_site(sentences) or _name_from_author(sentences) or _name_from_own_words(sentences) \
         or _name_from_cover(sentences) or _name_from_title(sentences, places=True)
