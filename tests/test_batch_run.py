@@ -48,9 +48,10 @@ def test_unknown_parameter_is_refused_before_running(tmp_path):
 
 
 @pytest.mark.parametrize("kwargs,words", [
-    ({"timeout": float("nan")}, "timeout must be a positive number of seconds, got nan"),
-    ({"timeout": float("inf")}, "timeout must be a positive number of seconds, got inf"),
-    ({"timeout": 0.0}, "timeout must be a positive number of seconds, got 0"),
+    ({"timeout": float("nan")}, r"timeout must be a positive number of seconds, at most 86400 \(a day\), got nan"),
+    ({"timeout": float("inf")}, r"timeout must be a positive number of seconds, at most 86400 \(a day\), got inf"),
+    ({"timeout": 0.0}, r"timeout must be a positive number of seconds, at most 86400 \(a day\), got 0"),
+    ({"timeout": 1e10}, r"at most 86400 \(a day\), got 10000000000"),  # trial 6's W32: an OverflowError traceback
     ({"parameters": {"params_file": "/etc/passwd"}}, "'params_file' is set by the batch for each unit"),
     ({"parameters": {"history": []}}, "'history' is set by the batch for each unit"),
 ])

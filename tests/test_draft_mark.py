@@ -47,3 +47,13 @@ def test_the_index_keeps_a_draft_apart_even_when_run_as_a_params_file(unit_copy)
     assert f"<h2>{DRAFT_MARK}（1 个单位）</h2>" in page and 'id="units-drafted"' in page
     assert rows(entries)[0]["drafted_from"] == "郧西县2023年自评报告.docx"
     assert 'href="drafts/yunxi_district_2023.review.html"' in page  # the batch wrote its review page (jobs)
+
+
+def test_the_index_says_a_drafted_units_candidates_apart_from_its_findings(unit_copy):
+    """The report's card says 另有待核实 N; the index said only 错误 · 警示 · 提示, so a unit with questions open
+    looked checked and clean from the index."""
+    drafted = unit_copy(YUNXI, lambda d: d.update(drafted_from="郧西县2023年自评报告.docx"), "drafted.yaml")
+    asked = evaluate_file(drafted).model_copy(update={"candidates": 2})
+    page = index_html([(UnitRun("yunxi_district_2023", str(drafted), OK, report="units/y/y.html"), asked)])
+    assert "<span class='reason'>另有待核实 2</span>" in page
+    assert "另有待核实" not in index_html([(UnitRun("y", str(YUNXI), OK, report="y.html"), evaluate_file(YUNXI))])

@@ -23,7 +23,7 @@ from perfeval.outputs.excel.template import export_workbook
 from perfeval.fileio import MAX_YAML_DEPTH, MAX_YAML_NODES, parse_yaml, read_yaml
 from perfeval.core.params import load_params
 
-from conftest import CHANGSHA
+from conftest import CHANGSHA, YUNXI
 
 SHEET = "xl/worksheets/sheet2.xml"  # 单位信息, the first sheet the reader checks
 NS = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
@@ -377,3 +377,14 @@ def test_a_command_whose_output_is_closed_exits_1_and_says_so():
 
     done = subprocess.run(["sh", "-c", f'"{sys.executable}" -m perfeval samples >&-'], capture_output=True, text=True)
     assert done.returncode == 1 and "standard output is closed" in done.stderr
+
+
+def test_lint_of_a_units_params_with_indicator_rows_says_what_it_is(tmp_path, capsys):
+    """W33: a unit's params holding its own indicator rows (indicators:) given to lint printed 156 framework-schema
+    problems (required id, name, total …) instead of saying it is a unit's params file."""
+    unit = tmp_path / "河西区机关事务中心.yaml"
+    unit.write_text(YUNXI.read_text(encoding="utf-8"), encoding="utf-8")
+    assert "indicators:" in unit.read_text(encoding="utf-8")
+    assert main(["lint", str(unit)]) == 1
+    err = capsys.readouterr().err
+    assert "is a unit's params file (it has unit:), not a framework" in err and "required field" not in err, err

@@ -295,3 +295,14 @@ def test_text_an_opaque_box_overlaps_in_part_is_read_and_said(tmp_path):
     text, notes = _read(tmp_path, _PLACED.format(x=250, y=10, t=SHOWN, z=""))
     assert text == [SHOWN]
     assert notes == ["网页中叠放在文字上的不透明色块或图片 1 处：其下哪些文字被遮盖须排版才能确定，这些文字已照常读取，请对照浏览器显示核对"]
+
+
+@pytest.mark.parametrize("css, shown", [
+    ("@layer base { .note { display: none } } .note { display: block }", True),  # no layer beats a layer
+    (".note { display: block } @layer base { .note { display: none } }", True),  # whatever the order
+    ("@layer a, b; @layer b { .note { display: none } } @layer a { .note { display: block } }", False),  # b later
+    ("@layer a { .note { display: none !important } } .note { display: block !important }", False),  # reversed
+])
+def test_cascade_layers_rank_as_a_browser_ranks_them(tmp_path, css, shown):
+    text, _ = _read(tmp_path, f"<p class='note'>{SHOWN}</p>", f"<style>{css}</style>")
+    assert (text == [SHOWN]) is shown

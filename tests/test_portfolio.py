@@ -214,3 +214,14 @@ def test_a_drafted_unit_is_named_as_a_draft_and_a_unit_of_no_kind_is_ranked_agai
     assert f"{liuyang.unit.name}（2019）" not in drawn  # no kind: in the table, ranked against none
     assert "未注明类别的单位（" in chart.caption and liuyang.unit.name in chart.caption
     assert (portfolio.ratios["年度"] == 2019).any()  # its ratios still listed with their figures
+
+
+def test_two_rows_of_one_name_and_year_in_the_units_table_carry_their_ids(results):
+    """W29: the table listed a unit entered twice as two identical rows (name, year, framework), nothing saying which
+    file each was; the charts already told them apart by id."""
+    base = [r for r in results if r.unit.id == "yunxi_district_2023"][0]
+    again = base.model_copy(update={"unit": base.unit.model_copy(update={"id": "yunxi_again"})})
+    html = display.units_block(gather([*results, again])).to_html()
+    name = base.unit.name
+    assert f">{name}（yunxi_district_2023）</a>" in html and f">{name}（yunxi_again）</a>" in html
+    assert all(f">{r.unit.name}</a>" in html for r in results if r is not base)  # a name of its own stays bare

@@ -582,3 +582,15 @@ def test_a_header_and_footer_are_not_read_and_are_said(tmp_path):
     assert [i for i in items if isinstance(i, str)] == ["正文2864.30"]
     assert [i.note for i in items if isinstance(i, Skipped)] == [
         "Word 文件中页眉、页脚 2 处的文字未作正文读取（每页重复印出，请对照原文）"]
+
+
+@pytest.mark.parametrize("mark", ["<w:rPr><w:vanish/></w:rPr>", "<w:rPr><w:specVanish/></w:rPr>"])
+def test_a_paragraph_whose_mark_is_hidden_is_shown_joined_to_the_next(tmp_path, mark):
+    """Word draws a paragraph whose mark is hidden (w:vanish on the mark, or its style separator, w:specVanish) and
+    the next as one: read apart, 6120. and 35万元 lost the figure (W22). A mark shown (w:val="0") ends the paragraph."""
+    first, second = paragraph(run("本年度支出6120."), props=mark), paragraph(run("35万元，较上年增长3%。"))
+    assert [i for i in docx_items(build(tmp_path, [first, second])) if isinstance(i, str)] == [
+        "本年度支出6120.35万元，较上年增长3%。"]
+    shown = paragraph(run("本年度支出6120."), props='<w:rPr><w:vanish w:val="0"/></w:rPr>')
+    assert [i for i in docx_items(build(tmp_path, [shown, second])) if isinstance(i, str)] == [
+        "本年度支出6120.", "35万元，较上年增长3%。"]

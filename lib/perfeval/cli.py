@@ -393,13 +393,17 @@ def _name(text: str) -> str:
 
 
 def _seconds(text: str) -> float:
-    """--timeout: a positive number of seconds (a NaN or negative bound never fires), refused as the flag's mistake."""
+    """--timeout: a positive number of seconds (a NaN or negative bound never fires) up to a day (1e10 overflowed the
+    timer: a traceback), refused as the flag's mistake."""
+    from .outputs.draft.deadline import LONGEST
+
     try:
         seconds = float(text)
     except ValueError:
         seconds = math.nan
-    if not (math.isfinite(seconds) and seconds > 0):
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, found {text!r}")
+    if not (math.isfinite(seconds) and 0 < seconds <= LONGEST):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, at most {LONGEST:.0f} (a day), "
+                                         f"found {text!r}")
     return seconds
 
 

@@ -205,7 +205,8 @@ def parse_framework(data: Any, file: str | Path) -> Framework:
     """Validate a framework mapping into typed rules and readings; every problem is reported at once."""
     if not isinstance(data, dict):
         raise FrameworkError(str(file), [("", "expected a mapping at the top level")])
-    if "unit" in data and "indicators" not in data:  # every field would be "unknown", its kind never said
+    if "unit" in data and "id" not in data:  # every field would be "unknown", its kind never said (a unit's own
+        # indicator rows under indicators: made `lint UNIT.yaml` print 156 framework-schema problems: trial 6's W33)
         raise FrameworkError(str(file), [("", "is a unit's params file (it has unit:), not a framework; name a "
                                               "built-in framework or a framework .yaml file")])
     try:

@@ -778,6 +778,16 @@ def _anchor_off_page(anchor) -> bool:  # noqa: ANN001 - a wp:anchor
     return False
 
 
+def _mark_hidden(p) -> bool:  # noqa: ANN001 - a w:p
+    """Whether a paragraph's mark is hidden (its w:pPr/w:rPr w:vanish, or Word's style separator, w:specVanish):
+    Word then draws the paragraph and the next one as one, on one line."""
+    marks = p.find(f"{_W}pPr/{_W}rPr")
+    if marks is None:
+        return False
+    return marks.find(f"{_W}specVanish") is not None or (
+        marks.find(f"{_W}vanish") is not None and _val(marks, "vanish") not in _OFF)
+
+
 def _emu(element, name: str) -> int:  # noqa: ANN001 - an lxml element
     value = element.get(name) or ""
     return int(value) if re.fullmatch(r"[0-9]{1,12}", value) else 0
@@ -873,8 +883,14 @@ class _WordBody:
         first letter of the paragraph after it (2 + 025年… is 2025年…), and a line break inside a number
         (3752 w:br .48) is no break of it."""
         cap = ""
+        joined = ""  # a paragraph whose mark is hidden: Word draws it and the next as one
+        held: list = []  # its text boxes, read after the paragraph it joins
         for block in self._blocks(container):
             if block.tag == f"{_W}tbl":
+                if joined:
+                    yield joined
+                    yield from self._box_items(held)
+                    joined, held = "", []
                 yield from self._rows(block)
                 continue
             frame = block.find(f"{_W}pPr/{_W}framePr")
@@ -885,18 +901,29 @@ class _WordBody:
             self.fields = []  # a field left open by a damaged paragraph hides no more than that paragraph's rest
             number = self.numbering.number(block)  # a list's number Word draws (1. （一） 一、), counted in order
             text = _NUMBER_BREAK.sub("", self._text(block, self._paragraph(block), boxes))
-            text = cap + (number + text if text.strip() else text)
+            text = joined + cap + (number + text if text.strip() else text)
+            boxes, joined, held = held + boxes, "", []
             cap = text if frame is not None and frame.get(f"{_W}dropCap") in ("drop", "margin") else ""
+            if not cap and _mark_hidden(block):  # 3752. + a hidden mark + 48万元 shows as 3752.48万元
+                joined, held = text, boxes
+                continue
             if not cap:
                 yield text
-            for box in boxes:
-                self.cell_fills.append(_box_fill(box, self.theme))  # its text is seen against the box's fill, if it has one
-                try:
-                    yield from self.items(box)
-                finally:
-                    self.cell_fills.pop()
+            yield from self._box_items(boxes)
+        if joined:
+            yield joined
+            yield from self._box_items(held)
         if cap:
             yield cap
+
+    def _box_items(self, boxes: list) -> Iterator[str | Row]:
+        """The text boxes a paragraph anchors, each read against its own fill."""
+        for box in boxes:
+            self.cell_fills.append(_box_fill(box, self.theme))  # its text is seen against the box's fill, if it has one
+            try:
+                yield from self.items(box)
+            finally:
+                self.cell_fills.pop()
 
     def _paragraph(self, p) -> _Paragraph:  # noqa: ANN001 - a w:p
         style = _val(p.find(f"{_W}pPr"), "pStyle") or ""

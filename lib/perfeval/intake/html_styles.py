@@ -41,6 +41,7 @@ MAX_LINKED = 64  # stylesheets a page may link and import
 MAX_IMPORTS = 4  # depth of @import followed
 MAX_DEPTH = 16  # blocks nested in a stylesheet (@media in @supports in …); deeper ones are not applied
 MAX_MATCHES = 4_000_000  # elements looked at matching selectors (about 2 s); the rest said, not applied
+UNLAYERED = 1 << 30  # the place of rules in no cascade layer: after every layer
 PARSED = 64  # what reading one selector costs, in elements looked at
 MAX_NESTED = 64  # selectors a nested rule (CSS nesting) expands to
 # declarations that can hide or uncover text (or place a box over it); the others are not kept
@@ -76,6 +77,7 @@ class _Rule:
     declarations: list[tuple[str, str, bool]]  # name, value, !important
     applies: bool  # on a WINDOW-wide screen
     by_window: bool  # whether another window (or what this reader does not know of the screen) would decide so
+    layer: int = 0  # the cascade layer's place (@layer, in the order first named); UNLAYERED outside any
 
 
 @dataclass
@@ -94,6 +96,7 @@ class _Reading:
     styled: Styled
     parts: dict[str, str] | None = None  # a web archive's stylesheets by address
     used: set[str] = field(default_factory=set)  # those a link or an @import named
+    layers: dict[str, int] = field(default_factory=dict)  # cascade layers by name, in the order first named
     size: int = 0
     count: int = 0
 
@@ -204,7 +207,11 @@ def _rules_of(css: str, media: tuple[bool, bool], reading: _Reading, where: Path
         text, folder = _linked(found.group(1) or found.group(2) or "", where, reading)
         if text is not None:
             rules += _rules_of(text, inner, reading, folder, depth + 1)
-    rules += _rules_in(top, media, None, 0)
+    for statement in top.statements:  # @layer base, theme;: the layers' order
+        if statement.lower().startswith("@layer"):
+            for name in _split(statement[6:]):
+                reading.layers.setdefault(name, len(reading.layers))
+    rules += _rules_in(top, media, None, (UNLAYERED, ""), reading)
     return rules
 
 
@@ -248,8 +255,10 @@ def _parse(css: str) -> _Block:
     return top
 
 
-def _rules_in(block: _Block, media: tuple[bool, bool], selectors: list[str] | None, depth: int) -> list[_Rule]:
-    """The style rules of a block's children under `media`; `selectors`: the enclosing rule's (CSS nesting)."""
+def _rules_in(block: _Block, media: tuple[bool, bool], selectors: list[str] | None, layer: tuple[int, str],
+              reading: _Reading) -> list[_Rule]:
+    """The style rules of a block's children under `media` in `layer` (its place and name); `selectors`: the
+    enclosing rule's (CSS nesting)."""
     rules: list[_Rule] = []
     for child in block.children:
         prelude = child.prelude
@@ -264,22 +273,27 @@ def _rules_in(block: _Block, media: tuple[bool, bool], selectors: list[str] | No
                 inner = media
             else:
                 continue  # @font-face, @keyframes, @page …: no element's looks
+            inside = layer
+            if kind == "layer":  # a layer's rules lose to those of no layer, and to later layers' (not if !important)
+                called = prelude[6:].strip() or f"#{len(reading.layers)}"
+                called = f"{layer[1]}.{called}" if layer[1] else called
+                inside = (reading.layers.setdefault(called, len(reading.layers)), called)
             if selectors is not None and child.declarations:
-                rules += [_rule(s, child.declarations, inner) for s in selectors]
-            rules += _rules_in(child, inner, selectors, depth + 1)
+                rules += [_rule(s, child.declarations, inner, inside[0]) for s in selectors]
+            rules += _rules_in(child, inner, selectors, inside, reading)
             continue
         own = _split(prelude)
         if selectors is not None:
             own = [s.replace("&", p) if "&" in s else f"{p} {s}" for p in selectors for s in own][:MAX_NESTED]
         if child.declarations:
-            rules += [_rule(s, child.declarations, media) for s in own]
+            rules += [_rule(s, child.declarations, media, layer[0]) for s in own]
         if child.children:
-            rules += _rules_in(child, media, own, depth + 1)
+            rules += _rules_in(child, media, own, layer, reading)
     return rules
 
 
-def _rule(selector: str, written: list[str], media: tuple[bool, bool]) -> _Rule:
-    return _Rule(selector, [d for text in written for d in declared(text) if _KEPT.fullmatch(d[0])], *media)
+def _rule(selector: str, written: list[str], media: tuple[bool, bool], layer: int) -> _Rule:
+    return _Rule(selector, [d for text in written for d in declared(text) if _KEPT.fullmatch(d[0])], *media, layer)
 
 
 def declared(text: str) -> Iterator[tuple[str, str, bool]]:
@@ -438,7 +452,7 @@ def _cascade(root: etree._Element, rules: list[_Rule], styled: Styled) -> None:
     """Match each rule's selector and give each element the declarations that win: (!important, its own style,
     specificity, order). Rules that would apply only in another window count the elements they touch."""
     matcher = _Matcher(root)
-    won: dict[etree._Element, dict[str, tuple[tuple[int, int, tuple[int, int, int], int], str]]] = {}
+    won: dict[etree._Element, dict[str, tuple[tuple[int, int, int, tuple[int, int, int], int], str]]] = {}
     parsed: dict[str, list[Selector]] = {}
     for order, rule in enumerate(rules):
         if not rule.declarations or not (rule.applies or rule.by_window) or _STATE.search(rule.selector):
@@ -471,7 +485,7 @@ def _cascade(root: etree._Element, rules: list[_Rule], styled: Styled) -> None:
             for el in found:
                 mine = won.setdefault(el, {})
                 for name, value, important in rule.declarations:
-                    rank = (int(important), 0, (a, b, c), order)
+                    rank = (int(important), 0, UNLAYERED - rule.layer if important else rule.layer, (a, b, c), order)
                     if name not in mine or mine[name][0] <= rank:
                         mine[name] = (rank, value)
     for el in root.iter():
@@ -479,7 +493,7 @@ def _cascade(root: etree._Element, rules: list[_Rule], styled: Styled) -> None:
             continue
         mine = won.get(el, {})
         for order, (name, value, important) in enumerate(declared(el.get("style") or "")):
-            rank = (int(important), 1, (0, 0, 0), order)
+            rank = (int(important), 1, 0, (0, 0, 0), order)
             if name not in mine or mine[name][0] <= rank:
                 mine[name] = (rank, value)
         el.set(STYLED, ";".join(f"{name}:{value}" for name, (_, value) in mine.items()))

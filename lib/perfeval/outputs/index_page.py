@@ -204,7 +204,9 @@ def _findings(e: Entry) -> str:
         return DASH
     counts, errors = r.findings_by_severity, _errors(e)
     head = f"<span class='badge-error'>⚠ 错误 {errors}</span>" if errors else "错误 0"
-    return f"{head} · 警示 {counts.get('warning', 0)} · 提示 {counts.get('info', 0)}"
+    # a drafted unit's candidates are questions, not findings: said apart, as its report's card says them
+    asked = f"<span class='reason'>另有待核实 {r.candidates}</span>" if r.candidates else ""
+    return f"{head} · 警示 {counts.get('warning', 0)} · 提示 {counts.get('info', 0)}{asked}"
 
 
 def _status_word(e: Entry) -> str:

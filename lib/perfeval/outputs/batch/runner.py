@@ -22,6 +22,7 @@ from ...core.numbers import exact
 from ...fileio import write_atomic
 from ...paths import NOTEBOOKS_DIR, OUTPUTS_DIR, UNITS_DIR
 from ...safetext import shown_path
+from ..draft.deadline import LONGEST
 from ..store import ResultsStore
 from .drafting import draft_reports, same_unit_twice, unclaimed
 from .jobs import (HISTORY_PARAMETER, PARAMS_PARAMETER, Identity, UnitJob, build_jobs, check_parameters, identity,
@@ -266,9 +267,10 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
     interrupted, never run into this folder, or whose report is gone. after_units runs once all units
     are done, before the index is written (the portfolio page, the summary workbook).
     """
-    if not math.isfinite(timeout) or timeout <= 0:  # a NaN bound never fires
+    if not math.isfinite(timeout) or not 0 < timeout <= LONGEST:  # a NaN bound never fires; 1e10 overflowed
         got = exact(timeout) if math.isfinite(timeout) else str(timeout)
-        raise BatchError(f"the per-unit timeout must be a positive number of seconds, got {got}")
+        raise BatchError(f"the per-unit timeout must be a positive number of seconds, at most {LONGEST:.0f} (a day), "
+                         f"got {got}")
     reserved = sorted({PARAMS_PARAMETER, HISTORY_PARAMETER} & set(parameters or {}))
     if reserved:
         raise BatchError(f"parameter {reserved[0]!r} is set by the batch for each unit (-p {reserved[0]} would be "

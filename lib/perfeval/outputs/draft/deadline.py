@@ -12,6 +12,9 @@ from ...core.numbers import exact
 from ...errors import DraftError
 
 
+LONGEST = 86_400.0  # a day: the longest bound taken (a timer of 1e10 s overflowed the system's clock, a traceback)
+
+
 class _Expired(BaseException):
     """The bound passed (raised by the timer's signal, turned into the DraftError below); a BaseException, as a
     KeyboardInterrupt is, so that no `except Exception` of the reader takes it for a fault of one file part."""

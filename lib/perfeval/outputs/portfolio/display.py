@@ -15,7 +15,7 @@ from ..report.display import Chart, Html, esc, note, styled
 from ..report.points import Point
 from . import charts
 from . import points as points_
-from .tables import NO_KIND, Portfolio
+from .tables import NO_KIND, Portfolio, unit_names
 
 Block = Styler | Chart | Html
 
@@ -94,8 +94,9 @@ def units_block(portfolio: Portfolio) -> Styler:
     rows = [row for _, row in table.iterrows()]
     for column, (_, show) in SHOWN.items():
         _shown_per_row(styler, column, [esc(show(row)) for row in rows])
-    _shown_per_row(styler, "单位", [f'<a href="{esc(REPORT_HREF.format(id=uid))}">{esc(name)}</a>'
-                                    for uid, name in zip(table["编号"], table["单位"])])
+    names = unit_names(table)  # two rows of one name and year carry their ids, as the charts do (trial 6's W29)
+    _shown_per_row(styler, "单位", [f'<a href="{esc(REPORT_HREF.format(id=uid))}">{esc(names[uid])}</a>'
+                                    for uid in table["编号"]])
     labels = [SHOWN[c][0] if c in SHOWN else c for c in table.columns if c not in FOLDED]
     return styler.relabel_index(labels, axis="columns").apply(mark, axis=1)
 
