@@ -298,3 +298,22 @@ def test_worded_targets_and_an_empty_actual_stand_in_their_columns_however_they_
             for r in draft.params["indicators"]]
     assert rows == [("按期办结率", 100, 100, 40, 40), ("群众知晓程度", "明显提高", "有所提高", 30, 25),
                     ("来访群众满意度", 90, None, 30, 20)]
+
+
+MERGED_NAME = [["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分"],
+               ["产出指标", "数量指标", "巡查河道里程", "40", "≥300公里", "320公里", "40"],
+               ["效益指标", "社会效益指标", "水质达标率", "50", "≥95%", "96%", "50"],
+               ["资金执行率", "", "", "10", "100%", "92.50%", "9.25"]]
+
+
+@pytest.mark.parametrize("form", ("docx", "html", "tab", "bar"))
+def test_a_row_named_in_its_first_cell_across_blank_level_cells_keeps_its_columns(tmp_path, form):
+    """A row merged across 一级 to 三级指标 (its name in the first cell, the level cells blank) is its own indicator,
+    its values under their columns — not the name's empty cell's neighbours shifted in."""
+    from perfeval.intake.report.document import read_document
+    from perfeval.intake.report.tables import read_tables
+
+    lines = read_tables(read_document(_write(tmp_path, form, MERGED_NAME)), 2024).lines
+    assert [(x.level1, x.name, getattr(x.target, "written", x.target), getattr(x.actual, "written", x.actual),
+             x.weight.written, x.score.written if x.score else None) for x in lines][-1] == (
+        "资金执行率", "资金执行率", "100%", "92.50%", "10", "9.25")

@@ -1332,7 +1332,17 @@ class _IndicatorColumns:
 
     def reads(self, cells: tuple[str, ...]) -> bool:
         name, weight = self.at["name"], self.at["weight"]
-        return len(cells) > weight and _a_name(cells[name]) and _is_number(cells[weight])
+        return len(cells) > weight and (_a_name(cells[name]) or self._merged_name(cells) is not None) \
+            and _is_number(cells[weight])
+
+    def _merged_name(self, cells: tuple[str, ...]) -> str | None:
+        """The name of a row written in its first cell, merged across the level cells to the name's (预算执行率 over
+        一级 to 三级指标): its levels are its own."""
+        name = self.at["name"]
+        if len(cells) <= name or cells[name].strip() or not cells[0].strip() \
+                or any(c.strip() for c in cells[1:name]):
+            return None
+        return cells[0].strip() if _a_name(cells[0]) else None
 
     def line(self, block: Block, j: int, cells: tuple[str, ...], level1: str, level2: str) -> IndicatorLine:
         """The row's indicator; a level cell left empty (merged with the row above) keeps the level above."""
@@ -1340,7 +1350,8 @@ class _IndicatorColumns:
             k = self.at.get(role)
             return cells[k].strip() if k is not None and k < len(cells) else ""
 
-        name = text("name")
+        merged = self._merged_name(cells)
+        name = merged or text("name")
         unit = text("unit")
         op = _OPS.get(text("op"))
 
@@ -1361,7 +1372,9 @@ class _IndicatorColumns:
             return _mention(q, f"{name}·{column}", Where(block.section, cells[k], j, k, name, column), implied)
 
         levels = [cells[k].strip() for k in range(self.at["name"])]
-        if len(levels) >= 2 and levels[-2]:
+        if merged:
+            level1, level2 = _strip_points(merged), ""
+        elif len(levels) >= 2 and levels[-2]:
             level1, level2 = _strip_points(levels[-2]), ""
         if levels and levels[-1]:
             level2 = levels[-1]
@@ -1370,7 +1383,7 @@ class _IndicatorColumns:
         target = cell("target", "年度指标")
         return IndicatorLine(level1, level2, name, target, cell("actual", "实际完成值", like=target), weight,
                              score if isinstance(score, Mention) else None, text("deviation") or None,
-                             Where(block.section, name, j, self.at["name"]))
+                             Where(block.section, name, j, 0 if merged else self.at["name"]))
 
 
 def _rebuilt_unclosed(blocks: tuple[Block, ...], start: int) -> bool:
