@@ -486,3 +486,19 @@ def test_two_units_of_one_name_and_year_in_two_places_are_not_warned_of_as_one()
     (warning,) = same_unit_twice({n: n for n in regions},
                                  lambda p: Identity(p.stem, True, 2024, name="文化站", region=regions[p.name]))
     assert "qs.yaml、qs_again.yaml" in warning and "bs.yaml" not in warning and "出现 2 次" in warning
+
+
+def test_two_files_of_one_format_beside_another_format_of_their_name_are_each_read(tmp_path):
+    """W42: report.docx, report.txt and REPORT.TXT (another unit): one .txt was taken for the .docx's other format and
+    never read. Which one is cannot be told unread, so each is drafted."""
+    received, outputs = tmp_path / "received", tmp_path / "out"
+    received.mkdir()
+    outputs.mkdir()
+    write_docx(read_document(PLANTED / "services_2024.txt"), received / "report.docx")
+    shutil.copy(PLANTED / "services_2024.txt", received / "report.txt")
+    other = Path(shutil.copy(PLANTED / "archives_2023.txt", received / "REPORT.TXT"))
+    reports = sorted(received.iterdir())
+    with ResultsStore(outputs) as store:
+        drafted = draft_reports(reports, outputs, store, width=2, timeout=120)
+    assert sorted(Path(r).name for r in drafted.drafted.values()) == ["REPORT.TXT", "report.docx", "report.txt"]
+    assert drafted.listed == [] and str(other) in drafted.drafted.values()

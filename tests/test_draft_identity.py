@@ -402,3 +402,19 @@ def test_a_titles_unit_with_its_scope_takes_the_full_name_the_text_gives():
     unit = read_unit(build("<test>", ["2023年度档案馆(本级)部门整体支出绩效自评报告\n一、基本情况\n"
                                       "柳溪县档案馆内设3个科室，年末在职12人。"]))
     assert unit.name is not None and unit.name.value == "柳溪县档案馆(本级)"
+
+
+@pytest.mark.parametrize("lines", [
+    ("2023年度部门整体支出绩效自评报告", "（柳溪县档案馆）", "一、基本情况"),        # bracketed under the title
+    ("2023年度部门整体支出绩效评价报告", "评价对象：柳溪县档案馆"),                   # the evaluated unit's field
+    ("2023年度整体支出绩效自评报告", "发文单位：柳溪县档案馆"),
+    ("2023年度部门整体支出绩效自评报告", "一、基本情况", "柳溪县档案馆主要职能：负责全县档案收集。"),
+])
+def test_more_places_a_report_names_its_unit(lines):
+    unit = read_unit(build("<test>", ["\n".join(lines)]))
+    assert unit.name is not None and unit.name.value == NAME
+
+
+def test_a_bracketed_line_not_under_a_title_or_a_project_as_object_names_no_unit():
+    assert read_unit(build("<test>", ["一、基本情况\n（柳溪县档案馆）"])).name is None
+    assert read_unit(build("<test>", ["2023年度项目支出绩效评价报告\n评价对象：档案数字化项目"])).name is None

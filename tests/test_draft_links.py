@@ -1419,3 +1419,16 @@ def test_a_nested_breakdown_that_adds_up_to_nothing_keeps_the_parts_named_alike_
     got = totals_in("本局年末实有人员60人，其中行政编制20人，事业单位40人，其中：甲站在职9人、乙中心在职14人，丙所在职11人。")
     assert ("40人", ["9人", "14人", "11人"], False) in got  # 34 of 40: a bound, the three 在职 all under it
     assert ("60人", ["20人", "40人"], True) in got
+
+
+def test_a_change_of_a_rate_in_percentage_points_is_the_difference_of_the_two_rates_its_sentence_dates(tmp_path):
+    said = "2022年政府采购执行率为88.0%，2023年政府采购执行率为93.5%，较上年提高{}个百分点。"
+    wrong = [f for f in findings_of(tmp_path, TITLE, "一、采购情况", said.format("6.5"))
+             if f.check == "stated_ratio_mismatch"]
+    assert len(wrong) == 1 and wrong[0].candidate and "5.5" in wrong[0].message  # 93.5 − 88.0
+    assert not [f for f in findings_of(tmp_path, TITLE, "一、采购情况", said.format("5.5"))
+                if f.check == "stated_ratio_mismatch"]
+    fell = [f for f in findings_of(tmp_path, TITLE, "一、采购情况",
+                                   "2023年政府采购执行率为88.0%，2022年政府采购执行率为93.5%，较上年下降5.5个百分点。")
+            if f.check == "stated_ratio_mismatch"]
+    assert not fell  # 88.0 − 93.5 = −5.5, a fall of 5.5 points

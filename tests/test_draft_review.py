@@ -58,7 +58,7 @@ def test_the_tree_nests_parts_says_what_stands_outside_and_what_does_not_add_up(
     total, archive = tree(entries, w.data)
     assert total.key == "lines.total.final" and total.breakdowns[0].relation == "="
     assert [p.key for p in total.breakdowns[0].parts] == ["lines.basic.final", "lines.project.final"]
-    assert total.breakdowns[0].problem == "分项合计 90.00万元，总数 100.00万元，相差 -10.00"
+    assert total.breakdowns[0].problem == "分项合计 90.00万元，总数 100.00万元，相差 -10.00万元"  # the difference carries its unit too
     assert [o.label for o in archive.breakdowns[0].outside] == ["图书"]
 
 
@@ -155,6 +155,7 @@ def test_numbers_the_reader_took_for_no_figure_are_listed_by_sentence_folded(tmp
     page = write_review(params, tmp_path / "r.html", Links(params="r.yaml")).read_text(encoding="utf-8")
     listed = page.split('<section id="not-figures">')[1].split("</section>")[0]
     assert "<h2>未作为数据的数字（2 句）</h2>" in listed
+    assert "summary > h2 { display: inline;" in page  # its heading on the line of the ▶, not a bare ▶ above it
     assert "单位地址：青松县河东路<mark>88</mark>号，邮编：<mark>414000</mark>。" in listed
     assert "监督电话：<mark>0730</mark>-<mark>1234567</mark>，2023-09-15起公开。" in listed
     assert "318.40" not in listed and "<mark>2023</mark>" not in listed and "<mark>1</mark>" not in listed

@@ -225,3 +225,13 @@ def test_two_rows_of_one_name_and_year_in_the_units_table_carry_their_ids(result
     name = base.unit.name
     assert f">{name}（yunxi_district_2023）</a>" in html and f">{name}（yunxi_again）</a>" in html
     assert all(f">{r.unit.name}</a>" in html for r in results if r is not base)  # a name of its own stays bare
+
+
+def test_the_share_chart_of_one_scored_indicator_names_it_without_calling_it_the_lowest():
+    import pandas as pd
+
+    one = pd.DataFrame({"甲": [80.0, None], "乙": [100.0, None]}, index=["人员控制率", "预算执行率"])
+    said = points.shares(one, "框架A").text
+    assert "只有 1 个指标有已评分值" in said and "人员控制率" in said and "最低" not in said, said
+    two = pd.DataFrame({"甲": [80.0, 50.0], "乙": [100.0, 70.0]}, index=["人员控制率", "预算执行率"])
+    assert "最低的是“预算执行率”" in points.shares(two, "框架A").text

@@ -156,3 +156,12 @@ def test_a_qualitative_rows_value_is_said_as_a_judgement():
     assert frame.loc["党建工作", "定性"] and not frame.loc["主题党日活动", "定性"]
     html = report.scores(rep).to_html()
     assert "定性，得分率 100%" in html
+
+
+def test_a_figure_as_written_is_never_split_from_its_unit():
+    """On A4 the 按原文 column wrapped 16,640.91万元 as 16,640.91万 | 元: the cell keeps a figure in one piece."""
+    for unit in (CHANGSHA, YUNXI):
+        out = report.figures(report.load_report(unit))
+        assert isinstance(out, Styler)
+        col = out.data.columns.get_loc("按原文")
+        assert f"#T_{out.uuid} td.col{col} {{\n  word-break: keep-all;\n}}" in out.to_html()

@@ -47,7 +47,8 @@ def stated_rates(unit: ScoredUnit) -> list[Finding]:
 
 
 KIND_FORMULA = {"share": "{a} ÷ {b} × 100%", "change": "（{a} − {b}）÷ {b} × 100%", "ratio": "{a} ÷ {b}",
-                "increase_by": "{b} ÷（{a} − {b}）× 100%", "decrease_by": "−{b} ÷（{a} + {b}）× 100%"}
+                "increase_by": "{b} ÷（{a} − {b}）× 100%", "decrease_by": "−{b} ÷（{a} + {b}）× 100%",
+                "points": "{a} − {b}"}
 
 
 Num = TypeVar("Num", float, Decimal)  # the checks compute in floats, the draft's review in Decimals
@@ -64,6 +65,8 @@ def relation(kind: str, a: Num, b: Num) -> Num:
         return b / (a - b) * 100 if a != b else type(a)("inf")  # risen by all it is: from nothing
     if kind == "decrease_by":
         return -b / (a + b) * 100
+    if kind == "points":
+        return a - b
     return a / b
 
 
@@ -82,7 +85,7 @@ def _span(kind: str, a: Value, b: Value) -> tuple[float, float] | None:
     (a0, a1), (b0, b1) = ends(a), ends(b)
     if kind != "ratio":
         b0, b1 = convert(b0, b.unit, a.unit), convert(b1, b.unit, a.unit)
-    if b0 <= 0 or kind == "increase_by" and a0 <= b1:
+    if b0 <= 0 and kind != "points" or kind == "increase_by" and a0 <= b1:
         return None  # the denominator may be 0: the relation can be anything
     values = [relation(kind, x, y) for x in (a0, a1) for y in (b0, b1) if math.isfinite(x) and math.isfinite(y)]
     return (min(values), max(values)) if values else None
@@ -117,7 +120,7 @@ def stated_ratios(unit: ScoredUnit) -> list[Finding]:
     out = []
     for r in params.claims.ratios:
         a, b = value_of(params, r.numerator), value_of(params, r.denominator)
-        if a is None or b is None or b.value <= 0:
+        if a is None or b is None or b.value <= 0 and r.kind != "points":
             continue
         holds, computed = _ratio_holds(r, a, b)
         if holds or not math.isfinite(computed):
@@ -131,10 +134,10 @@ def stated_ratios(unit: ScoredUnit) -> list[Finding]:
                     label = a.label if st.figure == r.numerator else b.label
                     hint = (f"若{label}取{st.source or '报告另处'}所载的 {written(other)}，则与所述相符："
                             "该比率依据的是另一数值。")
-        unit_ = "%" if r.kind != "ratio" else ""
+        unit_ = "个百分点" if r.kind == "points" else "%" if r.kind != "ratio" else ""
         said = stated_as(r.value, r.places, r.qualifier, unit_)
         formula = KIND_FORMULA[r.kind].format(a=a.label, b=b.label)
-        shown = pct(computed) if unit_ else num(computed, 4)
+        shown = f"{num(computed)}个百分点" if r.kind == "points" else pct(computed) if unit_ else num(computed, 4)
         out.append(STATED_RATIO_MISMATCH(
             {"stated": Evidence(f"单位陈述的{r.label}", r.value, unit_, r.source),
              "recomputed": Evidence(f"重算的{r.label}", round_half_up(computed, 2 if unit_ else 4), unit_),
@@ -197,7 +200,7 @@ def comparisons(unit: ScoredUnit) -> list[RateComparison]:
                                   rate.source))
     for r in params.claims.ratios:
         a, b = value_of(params, r.numerator), value_of(params, r.denominator)
-        unit_ = "%" if r.kind != "ratio" else ""
+        unit_ = "个百分点" if r.kind == "points" else "%" if r.kind != "ratio" else ""
         said = stated_as(r.value, r.places, r.qualifier, unit_)
         if a is None or b is None or b.value <= 0 or not unit_:
             out.append(RateComparison(r.label, r.value, said, None, True, r.source))

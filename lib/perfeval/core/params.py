@@ -472,13 +472,13 @@ class Statement(Stated):
 class StatedRatio(Stated):
     """A relation of two figures the unit states: a share a ÷ b (%), a change (a − b) ÷ b (%, 较上年增长/下降),
     or a plain ratio a ÷ b; or a change stated with its amount, a the new value and b the amount (较上年增加b，增长x%:
-    increase_by, b ÷ (a − b); 较上年减少b，下降x%: decrease_by, −b ÷ (a + b)). Figures are catalogue paths or stated
-    ids; e.g. 公用经费控制率 91.41%."""
+    increase_by, b ÷ (a − b); 较上年减少b，下降x%: decrease_by, −b ÷ (a + b)); or a change of two rates in percentage
+    points, a − b (较上年提高3.5个百分点: points). Figures are catalogue paths or stated ids; e.g. 公用经费控制率 91.41%."""
 
     label: Text
     numerator: Ref
     denominator: Ref
-    kind: Literal["share", "change", "ratio", "increase_by", "decrease_by"] = "share"
+    kind: Literal["share", "change", "ratio", "increase_by", "decrease_by", "points"] = "share"
     source: Text | None = None
 
 

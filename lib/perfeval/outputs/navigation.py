@@ -131,8 +131,11 @@ def number_tables(fragment: str, counters: _Counters) -> str:
 def print_copies(fragment: str) -> str:
     """After each collapsed <details>, a copy of its content shown only in print (where it cannot be opened)."""
     def one(m: re.Match[str]) -> str:
-        return (f'{m.group(0)}<div class="pe-print-only" aria-hidden="true">'
-                f'<p class="pe-print-summary">{m.group("summary")}</p>{m.group("body")}</div>')
+        summary, body = m.group("summary"), m.group("body")
+        # a table numbered from the summary already prints it as its caption: said once, not twice in a row
+        told = any(c.group(2).endswith(summary) for c in _CAPTION.finditer(body))
+        said = "" if told else f'<p class="pe-print-summary">{summary}</p>'
+        return f'{m.group(0)}<div class="pe-print-only" aria-hidden="true">{said}{body}</div>'
     return _DETAILS.sub(one, fragment)
 
 

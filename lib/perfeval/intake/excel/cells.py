@@ -34,7 +34,8 @@ CHOICES: dict[str, dict[str, str]] = {
     "achievement": {"达成": "achieved", "部分达成": "partly", "未达成": "not"},
     "restated": {"实际完成值": "actual", "年度指标": "target"},
     "basis": {"自述": "self_reported", "核实": "verified"},
-    "ratio_kind": {"占比": "share", "变动率": "change", "比值": "ratio", "按增加额": "increase_by", "按减少额": "decrease_by"},
+    "ratio_kind": {"占比": "share", "变动率": "change", "比值": "ratio", "按增加额": "increase_by", "按减少额": "decrease_by",
+                   "百分点差": "points"},
     "relation": {"=": "=", "≥": ">="},
 }
 QUALIFIER_CHOICES = tuple(QUALIFIER_WORD.values()) + ("不少于", "不超过", "多", "左右")

@@ -541,7 +541,7 @@ TABLES: tuple[Table, ...] = (
         Column("名称（按报告写法）", ("label",), required=True, width=30),
         Column(f"分子（数据项编码或{STATED_NAME}）", ("numerator",), required=True, width=30),
         Column(f"分母（数据项编码或{STATED_NAME}）", ("denominator",), required=True, width=30),
-        Column("类型（占比/变动率/比值）", ("kind",), "ratio_kind", default="share", choices=("占比", "变动率", "比值", "按增加额", "按减少额"),
+        Column("类型（占比/变动率/比值）", ("kind",), "ratio_kind", default="share", choices=("占比", "变动率", "比值", "按增加额", "按减少额", "百分点差"),
                width=12),
         Column("单位所称数值（占比、变动率以 % 计）", (), "statement", "%", required=True, alone=False, width=16),
         _qualifier_column(),

@@ -129,6 +129,7 @@ class _Assembly(RateClaims, Records):
             raise too_many_values(str(self.report), len(stated))
         self.repeated = self._repeats(stated)
         claims = self._claims(rates, self.written_lists, sections, fw)
+        self._points_claims([m for _, m in stated], claims)
         self._evaluated_claim(evaluated_spending(self.document, [m for m in prose if self._ref(m) is not None]), claims)
         self._section_pairs(tables, sections)
         self._assemble(rows, tables, stated, claims)

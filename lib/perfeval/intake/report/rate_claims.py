@@ -16,6 +16,7 @@ from .catalogue import normalise, path_named
 from .lists import Listed
 from .mentions import Mention, clean_label
 from .model import Item
+from .points import points_changes
 from .placement import (
     Placement,
     by_sentence,
@@ -358,6 +359,25 @@ class RateClaims(Placement):
     def _signed(self, found: RateFound) -> Decimal:
         value = found.rate.percent.value  # claims are in %: 0.5‰ is claimed as 0.05 (%)
         return -value if found.falls and found.reading and found.reading.kind == "change" else value
+
+    def _points_claims(self, stated: list[Mention], out: dict[str, list[dict[str, Any]]]) -> None:
+        """A change of a rate in percentage points (较上年提高3.5个百分点) after the two rates its sentence dates: the
+        claim that the later less the earlier is that many points."""
+        for sentence in by_sentence(stated):
+            for found in points_changes(sentence):
+                new, old = self._ref(found.new), self._ref(found.old)
+                if new is None or old is None:
+                    continue
+                value = -found.change.quantity.value if found.falls else found.change.quantity.value
+                record = {"label": f"{clean_label(found.new.label) or '比率'}变动", "numerator": new, "denominator": old,
+                          "kind": "points", "value": value}
+                self._add_claim(out["ratios"], qualified(record, found.change), found.change,
+                                ("numerator", "denominator", "kind"))
+                self._place(found.change)
+                self.items.append(Item("rate", "claims.ratios", f"{record['label']} {found.change.written}："
+                                       f"{found.new.written} − {found.old.written}", (found.change.where,),
+                                       "explained" if found.new.quantity.value - found.old.quantity.value == value
+                                       else "contradicted", highlight=(found.change.written,)))
 
     def _add_claim(self, claims: list[dict[str, Any]], record: dict[str, Any], rate: Mention,
                    keys: tuple[str, ...]) -> None:

@@ -26,7 +26,8 @@ _NAME_RUN_ON = re.compile(_NAME_LABEL + r"\s*[|｜]?\s*(?P<v>[^\s：:，。|｜\
 # (部门(单位)名称某某局预算编码302001报告日期…, a .docx's cover flattened onto one line).
 _NEXT_FIELD = re.compile(r"(?:预算|单位|部门|项目)?(?:编码|代码|编号)|(?:报告|填报|评价|报送|编制)(?:日期|时间|年度)|"
                          r"(?:联系|负责|填报|经办)人|联系电话|主管部门|所属年度|评价年度")
-_SIGNER = r"(?:评\s*价|填\s*报|报\s*送|编\s*制|编\s*报|填\s*表|预\s*算|申\s*报|自\s*评|项\s*目|实\s*施)\s*单\s*位|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源"
+_SIGNER = r"(?:评\s*价|填\s*报|报\s*送|编\s*制|编\s*报|填\s*表|预\s*算|申\s*报|自\s*评|项\s*目|实\s*施|发\s*文|被\s*评\s*价)\s*单\s*位" \
+    r"|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源|评\s*价\s*对\s*象"  # 评价对象：某某局, 发文单位：某某局
 _SIGNED = re.compile(rf"(?P<w>{_SIGNER})\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?(?:\s*[：:|｜]\s*|\s+)"
                      r"(?:\d{3,}\s*[-－—]\s*)?(?P<v>[^\s：:，。；|｜【】\[\]]{4,40})")  # 实施单位 219001-某某镇人民政府, 发布机构 | 某某局 |
 # A field's label alone on its line, its value on the next (a cover or a form saved one cell per line).
@@ -86,7 +87,7 @@ _TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|标�
 _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|整体绩效|绩效自评|绩效评价|自评报告|支出绩效"
                          r"|[“\"]?三公[”\"]?经费)")
 _FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:对(?=[^，。；]{0,40}?(?:开展|进行|组织)了?[^，。；]{0,12}?(?:自评|评价))|高度重视|是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|在(?=[^，。；]{0,20}领导)|"
-                             r"主要有|现有|共有|(?:主要)?负责|(?:主要)?承担|的(?:基本|主要)?(?:职能|职责)|[（(]以下简称|"
+                             r"主要有|现有|共有|(?:主要)?负责|(?:主要)?承担|的?(?:基本|主要)?(?:职能|职责)[：:]|的(?:基本|主要)?(?:职能|职责)|[（(]以下简称|"
                              r"(?:机关)?(?:运行经费|部门整体|整体)?(?:支出|收入)(?:[\d合总共为]|决算|预算))")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -450,7 +451,7 @@ def _name(sentences: list[Sentence]) -> Stated | None:
     title = _name_from_title(sentences)
     if title:
         return _fuller(title, sentences)
-    header = _name_from_red_header(sentences)
+    header = _name_from_red_header(sentences) or _name_under_title(sentences)
     if header:
         return header
     overview = _name_from_overview(sentences)
@@ -527,6 +528,19 @@ def _name_from_signature(sentences: list[Sentence]) -> Stated | None:
         dated = any(_DATE.fullmatch(_compact(t.text).rstrip("。")) for t in tail[max(0, k - 1):k + 2] if t is not s)
         if dated and is_unit_name(name):
             return Stated(name, _where(s), "落款")
+    return None
+
+
+_BRACKETED = re.compile(r"^[（(](?P<v>[\u4e00-\u9fff（）()]{4,40})[）)]$")
+
+
+def _name_under_title(sentences: list[Sentence]) -> Stated | None:
+    """The unit a title names on the line under it, alone in brackets (…自评报告 / （某某局）)."""
+    head = [s for s in sentences if s.block < title_bound(sentences)]
+    for above, s in zip(head, head[1:]):
+        m = _BRACKETED.match(_compact(s.text))
+        if m and is_unit_name(m.group("v")) and _TITLE_WORDS.search(above.text) and len(above.text) <= MAX_TITLE:
+            return Stated(m.group("v"), _where(s), "标题下括注的单位")
     return None
 
 

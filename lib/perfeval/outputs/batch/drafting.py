@@ -201,19 +201,19 @@ def _formats(reports: Sequence[Path], held: Mapping[str, str]) -> dict[str, list
     folder, one file name, as Windows matches names) shares one id; reports of one name in other folders (a folder a
     unit, each 部门整体支出绩效自评报告.txt), or of one format (qing-xi.txt beside Qing-Xi.txt), or whose names make one
     id (qing.xi.txt, "qing xi.txt"), are other reports, each under an id of its own (qing-xi, qing-xi-2): one ran and
-    the others were listed as its other formats. An id a unit drafted from another report still holds (held: unit
+    the others were listed as its other formats. A name with two files of one format beside others (report.txt,
+    REPORT.TXT, report.docx) pairs none of them: each is read (one of the .txt files, another unit, was never read). An id a unit drafted from another report still holds (held: unit
     id → the report it was drafted from in an earlier run) is never given to this one, whatever else the run was
     given: run alone, 甲's report took 丙's id and replaced its unit."""
-    groups: list[list[Path]] = []
-    by_name: dict[tuple[Path, str], list[list[Path]]] = {}
+    by_name: dict[tuple[Path, str], list[Path]] = {}
     for report in dict.fromkeys(reports):
-        same_name = by_name.setdefault((report.parent, report.stem.casefold()), [])
-        group = next((g for g in same_name if all(p.suffix.casefold() != report.suffix.casefold() for p in g)), None)
-        if group is None:
-            group = []
-            same_name.append(group)
-            groups.append(group)
-        group.append(report)
+        by_name.setdefault((report.parent, report.stem.casefold()), []).append(report)
+    groups: list[list[Path]] = []
+    for same_name in by_name.values():
+        if len({p.suffix.casefold() for p in same_name}) == len(same_name):
+            groups.append(list(same_name))
+        else:  # two of one format (REPORT.TXT beside report.txt): which is the .docx's other format cannot be told
+            groups.extend([p] for p in same_name)  # unread, so each is a report of its own (trial 6's W42)
     from ...intake.report.unit import unit_id_for
 
     by_id: dict[str, list[Path]] = {}

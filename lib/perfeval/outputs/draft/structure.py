@@ -72,7 +72,7 @@ def sum_problem(whole: Entry, parts: list[tuple[Entry, int]], relation: str) -> 
     places = max([_places(whole)] + [_places(p) for p, _ in parts])
     step = Decimal(1).scaleb(-places)
     if relation == "=" and abs(total - w) > step / 2:
-        return f"分项合计 {_show(total, places)}{whole.unit}，总数 {whole.value}{whole.unit}，相差 {_show(total - w, places)}"
+        return f"分项合计 {_show(total, places)}{whole.unit}，总数 {whole.value}{whole.unit}，相差 {_show(total - w, places)}{whole.unit}"
     if relation == ">=" and total - w > step / 2:
         return f"分项合计 {_show(total, places)}{whole.unit}，超过总数 {whole.value}{whole.unit}"
     return ""

@@ -51,6 +51,8 @@ def shares(shares_: pd.DataFrame, name: str) -> Point:
     low = mean.idxmin()
     banded = (f"；{shares_.shape[1]} 个单位多于图能并列的 {MAX_UNIT_COLUMNS} 个，图中按得分率区间汇总，格中为单位数"
               f"（各单位的得分率见其报告与汇总工作簿）" if shares_.shape[1] > MAX_UNIT_COLUMNS else "")
+    if assessed.shape[0] == 1:  # "the lowest" of one indicator (trial 6's W29)
+        return Point(True, f"{name}：只有 1 个指标有已评分值，即{quoted(low)}，平均得分率 {pct(mean[low])}{banded}")
     return Point(True, f"{name}：{assessed.shape[0]} 个指标有已评分值；平均得分率最低的是{quoted(low)}"
                        f"（{pct(mean[low])}）{banded}")
 

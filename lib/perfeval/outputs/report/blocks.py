@@ -240,9 +240,14 @@ def lines(rep: UnitReport) -> Block:
     return styler.apply(lambda col: [f"padding-left: {0.6 + 1.2 * n:.1f}em;" for n in level], subset=["项目"])
 
 
+AS_WRITTEN_CELL = "word-break: keep-all;"  # a figure as written is one piece: on A4 16,640.91万元 wrapped as 万 | 元
+
+
 def _figures_table(frame: pd.DataFrame, uuid: str, caption: str) -> Styler:
     hidden = ["数值", "单位"] + (["口径"] if not frame["口径"].astype(bool).any() else [])
-    return styled(frame, uuid, text=["项目", "按原文", "口径", "出处"], hidden=hidden, caption=caption)
+    out = styled(frame, uuid, text=["项目", "按原文", "口径", "出处"], hidden=hidden, caption=caption)
+    as_written = {"selector": f"td.col{frame.columns.get_loc('按原文')}", "props": AS_WRITTEN_CELL}
+    return out.set_table_styles([as_written], overwrite=False)
 
 
 def figures(rep: UnitReport) -> Block:
