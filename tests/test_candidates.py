@@ -66,3 +66,24 @@ def test_a_claimed_total_against_rows_the_reader_rebuilt_is_a_question(unit_copy
                  if f.check == "claimed_total_not_sum_of_rows"]
     assert len(drafted) == 1 and drafted[0].candidate and drafted[0].severity_label == "待核实"
     assert len(confirmed) == 1 and not confirmed[0].candidate
+
+
+def test_a_claimed_grade_the_reader_took_is_a_question_on_a_draft(unit_copy):
+    """Which sentence is the unit's claim (a project's 自评得分, last year's, a table's 合计 beside the text's) and which
+    bands grade it are the reader's choices: a grade that does not match its score was an [错误] on the headline of
+    drafted reports whose own claim was consistent (trial 6). Confirmed, the same mismatch is the unit's, an error."""
+    def claims_a_grade_its_total_does_not_give(d: dict) -> None:
+        d["claims"]["total"] = 70
+        d["claims"]["grade"] = "优"
+
+    def drafted_too(d: dict) -> None:
+        claims_a_grade_its_total_does_not_give(d)
+        d["drafted_from"] = "report.txt"
+
+    grade_checks = ("claimed_grade_inconsistent", "claimed_grade_unsupported")
+    confirmed = [f for f in evaluate_file(unit_copy(YUNXI, claims_a_grade_its_total_does_not_give)).findings
+                 if f.check in grade_checks]
+    drafted = [f for f in evaluate_file(unit_copy(YUNXI, drafted_too)).findings if f.check in grade_checks]
+    assert confirmed and all(f.severity_label == "错误" and not f.candidate for f in confirmed)
+    assert [f.check for f in drafted] == [f.check for f in confirmed]
+    assert all(f.candidate and f.severity_label == "待核实" and f.severity == "error" for f in drafted)

@@ -157,6 +157,7 @@ def test_a_units_own_organ_is_a_name():
     ("本项目自评得分86分。", 86, None), ("经综合评价，该项目得分86分，属于“良”等级。", 86, "良"),
     ("通过自评，总体得分86.5分，等次为良。", 86.5, "良"), ("本单位2023年度自评分数为86分。", 86, None),
     ("该项目产出指标得分45分。", None, None), ("本项自评得分9分。", None, None),
+    ("按照评分标准，本馆自评得86分，属良好等级。", 86, "良"), ("本馆属差额拨款事业单位。", None, None),
 ])
 def test_the_claimed_total_and_grade_in_their_usual_wordings(tmp_path, sentence, total, grade):
     from perfeval.outputs.draft import draft_report

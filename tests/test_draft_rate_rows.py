@@ -55,7 +55,7 @@ def test_a_wrong_rate_in_a_cell_is_the_question_a_sentence_stating_it_raises(tmp
     assert len(questioned) == 3
 
 
-@pytest.mark.parametrize("form", ("docx", "pdf", "html", "tab", "space", "cell", "bar"))
+@pytest.mark.parametrize("form", (*FORMS, "single", "flat"))
 def test_a_control_rate_under_its_header_is_the_rate_of_the_figures_beside_it(tmp_path, form):
     assert _judged(tmp_path, form, _table(HEADED, RIGHT)) == ([("95.00%", "explained", "38", "40")], [])
     rates, questioned = _judged(tmp_path, form, _table(HEADED, WRONG))
@@ -69,3 +69,17 @@ def test_a_rate_its_row_does_not_name_is_left_to_the_reading_of_its_numbers(tmp_
             ["经费结构", "2023年三公经费支出", "12.50", "2024年三公经费支出", "10.00", "30.00%"]]
     rates, questioned = _judged(tmp_path, "docx", rows)
     assert rates == [] and questioned == []
+
+
+# a 三公 row under three dated columns: its 控制率 is this year's spending over this year's budget
+DATED = [["经费控制情况", "2023年决算数", "2024年预算数", "2024年决算数", "控制率"],
+         ["“三公”经费", "15.00", "12.00", "10.80", "{sangong}"]]  # 10.80 ÷ 12.00 = 90.00 %
+
+
+@pytest.mark.parametrize("form", ("docx", "tab", "cell", "marked", "bar"))
+def test_a_control_rate_beside_figures_of_two_years_is_of_the_later_years(tmp_path, form):
+    assert _judged(tmp_path, form, _table(DATED, {"sangong": "90.00%"})) == (
+        [("90.00%", "explained", "10.80", "12.00")], [])
+    (tmp_path / "wrong").mkdir()
+    rates, questioned = _judged(tmp_path / "wrong", form, _table(DATED, {"sangong": "80.00%"}))  # 12.00 ÷ 15.00
+    assert rates == [("80.00%", "contradicted", "10.80", "12.00")] and len(questioned) == 1

@@ -160,3 +160,11 @@ def test_numbers_the_reader_took_for_no_figure_are_listed_by_sentence_folded(tmp
     assert "监督电话：<mark>0730</mark>-<mark>1234567</mark>，2023-09-15起公开。" in listed
     assert "318.40" not in listed and "<mark>2023</mark>" not in listed and "<mark>1</mark>" not in listed
     assert "<h2>先核对" not in page  # nothing to check first: they are in neither the draft nor the score
+
+
+def test_an_entry_taken_out_is_named_by_its_label_and_unit_not_its_path():
+    from perfeval.outputs.draft.entries import EXCLUDED_HEAD, read_unread
+    text = "\n".join([EXCLUDED_HEAD, "# figures.lines.sangong.budget：不能为 0",
+                      "#   figures.lines.sangong.budget: {value: 0, source: 某年某项：0, at: 3}"])
+    (taken,) = read_unread(text)
+    assert taken.what == "“三公”经费·本年预算数 0万元"  # it read "figures.lines.sangong.budget 0"

@@ -35,3 +35,22 @@ def test_text_typed_a_paragraph_a_line_and_tables_laid_out_with_spaces_are_left_
     assert wrap_width(typed) is None and unwrapped(typed) == typed
     table = ["项目          年初预算      全年执行数"] + [f"第{k}项支出      {k}00.00        {k}00.00" for k in range(1, 10)]
     assert unwrapped(table) == table
+
+
+def test_a_page_break_and_its_page_number_inside_a_figure_are_taken_out(tmp_path):
+    """pdftotext ends each page with a form feed, and the next page may open (or the last close) with its number:
+    a figure the page cut was read as two (项目支出1 | 752.48万元: 项目支出 1 万元). The page breaks and their
+    numbers are taken out, said, and the cut lines run on (W43)."""
+    typed = REPORT.read_text(encoding="utf-8")
+    cut = _cut(typed, 13).splitlines()
+    k = next(i for i, line in enumerate(cut) if len(line) == 13 and any(c.isdigit() for c in line[-2:])) + 1
+    for page_break in ("\f- 2 -", "- 1 -\n\f", "\f第2页", "\f\n2\n"):
+        paged = tmp_path / "paged.txt"
+        paged.write_text("\n".join(cut[:k]) + "\n" + page_break + "\n" + "\n".join(cut[k:]) + "\n", encoding="utf-8")
+        as_typed, as_paged = draft_report(REPORT), draft_report(paged)
+        for part in ("figures", "stated", "claims", "identities"):
+            assert as_paged.params.get(part) == as_typed.params.get(part), (page_break, part)
+    from perfeval.intake.documents import Skipped, text_items
+
+    assert [i.note for i in text_items(paged, paged.read_text(encoding="utf-8")) if isinstance(i, Skipped)] == [
+        "文本中分页处的页码 1 处未作正文读取（分页符前后的文字已接续）"]

@@ -92,3 +92,15 @@ def test_the_portfolio_kernel_keeps_no_output_once_shown(tmp_path, monkeypatch):
     executed = nbformat.read(outputs / "portfolio.ipynb", as_version=4)
     assert executed.cells[-1].outputs[0]["text"] == "kept: 0 False\n"
     assert "kept: 0 False" in (outputs / "portfolio.html").read_text(encoding="utf-8")
+
+
+def test_a_cost_ratio_label_ends_inside_its_panel():
+    """A label is as wide at any scale: the axis is made long enough for it (it ran past the axis to the edge)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    ratios = ratios_of(3)
+    ratios.loc[ratios["数值"] == 3.0, "说明"] = "近似值"  # the longest label on the longest bar
+    fig = charts.cost_ratio_bars(ratios)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    for ax in fig.axes:
+        right = ax.get_window_extent(renderer).x1
+        assert ax.texts and all(t.get_window_extent(renderer).x1 <= right for t in ax.texts)

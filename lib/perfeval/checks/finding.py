@@ -15,8 +15,12 @@ INFERRED_KINDS = ("accounting_identities", "two_values", "recomputed_vs_claimed"
 # its rows' claimed scores: on a drafted unit the reader chose the framework and rebuilt the table (a form saved one
 # cell per line, a provincial variant's columns), and a row it missed makes the sum short (an [错误] on a report
 # whose rows add up to its 总分), so they are questions too until the analyst confirms both.
+# A claimed grade held against a score is a question too: the reader chose which sentence is the unit's claim (a
+# project's 自评得分, last year's, a table's 合计 beside the text's) and which bands grade it (the framework it chose,
+# where the report may state its own), so a mismatch may be its reading, not the unit's (trial 6: [错误] on drafts).
 INFERRED_CHECKS = ("framework_rows_vs_header", "table_total_not_100", "claimed_total_not_sum_of_rows",
-                   "claimed_total_omits_rows")
+                   "claimed_total_omits_rows", "claimed_grade_inconsistent", "claimed_grade_unsupported",
+                   "project_grade_inconsistent")
 
 
 def as_question(text: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..core.script import ideographs
-from .hard_wrap import unwrapped
+from .hard_wrap import unwrapped, without_page_breaks
 from .numbering import heading_of
 from .word_colours import HIGHLIGHT, WHITE, alike, fill, text_colour, theme_colours
 from .word_numbering import read_numbering
@@ -228,7 +228,7 @@ def txt_items(path: Path) -> Iterator[str | Row]:
     return text_items(path, decoded(path, read(path, "a .txt report")))
 
 
-def text_items(path: Path, text: str) -> Iterator[str | Row]:
+def text_items(path: Path, text: str) -> Iterator[str | Row | Skipped]:
     """Lines are paragraphs; a run of lines whose first starts with a tab is a table row, each tab a new cell
     and the lines after it (up to a blank line) the rest of that cell (Word's "save as text"); a line with tabs
     between its words is a whole row, its cells between the tabs (a table pasted from Excel or WPS), and so is a
@@ -239,6 +239,9 @@ def text_items(path: Path, text: str) -> Iterator[str | Row]:
         raise fail(path, "is not a text file (it holds NUL bytes); a Word or PDF report needs its own extension")
     table, in_table = 0, False
     cells: list[list[str]] | None = None
+    text, numbers = without_page_breaks(text)
+    if numbers:
+        yield Skipped(f"文本中分页处的页码 {numbers} 处未作正文读取（分页符前后的文字已接续）")
     lines = unwrapped(text.splitlines())
     aligned = aligned_rows(lines)
     barred = barred_rows(lines)

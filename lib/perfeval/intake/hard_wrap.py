@@ -34,6 +34,42 @@ def _prose(line: str) -> bool:
     return bool(line.strip()) and "\t" not in line and "|" not in line and not _CELL_GAP.search(line)
 
 
+_PAGE_NUMBER = re.compile(r"\s*+(?:[-－—–]\s*+\d{1,4}\s*+[-－—–]|第\s*+\d{1,4}\s*+页(?:\s*+[,，/]?\s*+共\s*+\d{1,4}\s*+页)?|"
+                          r"\d{1,4}\s*+/\s*+\d{1,4}|\d{1,4}|page\s++\d{1,4}(?:\s++of\s++\d{1,4})?)\s*+", re.I)
+
+
+def without_page_breaks(text: str) -> tuple[str, int]:
+    """The text with its page breaks taken out, as pdftotext writes them (a form feed at each page's end), and the
+    page numbers printed beside each (- 2 -, 第2页, 2/10), so that a paragraph or a figure a page cut runs on
+    (项目支出1 | a form feed, - 2 - | 752.48万元); and how many page numbers were left out."""
+    if "\f" not in text:
+        return text, 0
+    pages = text.split("\f")
+    dropped = 0
+    for k in range(len(pages)):
+        lines = pages[k].split("\n")
+        if k > 0:
+            _blank_out(lines, 0)
+            if lines and _PAGE_NUMBER.fullmatch(lines[0]):
+                lines.pop(0)
+                dropped += 1
+                _blank_out(lines, 0)
+        if k < len(pages) - 1:
+            _blank_out(lines, -1)
+            if lines and _PAGE_NUMBER.fullmatch(lines[-1]):
+                lines.pop()
+                dropped += 1
+                _blank_out(lines, -1)
+        pages[k] = "\n".join(lines)
+    return "\n".join(page for page in pages if page), dropped
+
+
+def _blank_out(lines: list[str], end: int) -> None:
+    """Blank lines at one end of a page (0: its top, -1: its foot) taken away."""
+    while lines and not lines[end].strip():
+        lines.pop(end)
+
+
 def unwrapped(lines: list[str]) -> list[str]:
     """The lines with those cut at the text's one width joined to the line after them (no space between: Chinese and
     figures); unchanged when the text is not hard-wrapped. Blank lines, table rows and headings are kept apart."""

@@ -67,7 +67,7 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
             out += [Row(tuple(cells), table) for cells in rows]
             continue
         found = _grouped_header(lines, k) or _marked_grid(marked, k) or _cell_table(lines, k) \
-            or _labels_between(lines, k)
+            or _labels_between(lines, k) or _spaced_header(lines, k)
         if found is None:
             form = _form_table(lines, k)
             if form is not None and any(_labels_between(lines, x) for x in range(k + 1, k + len(form[0]) + 1)):
@@ -341,7 +341,8 @@ def _marked_grid(marked: _MarkedCells, k: int) -> tuple[list[list[str]], int] | 
     / | / 年初预算数 | … / | / 年度资金总额 | / 1200.00 | …): every cell kept, so each row is as many lines as its header
     has cells. The width is the one that reads the most rows under a header of words naming two columns or more, each
     row words first and then values under named columns only (a percentage only under a rate column); two rows at
-    least. Returns (the header and rows, the line after them), or None."""
+    least, or one holding a percentage that the table ends with (编制数 | 实际在职人数 | 控制率 over | 50 | 48 | 96% |).
+    Returns (the header and rows, the line after them), or None."""
     best: tuple[int, int] = (0, 0)  # (rows read, width)
     for width in range(3, MAX_MARKED_WIDTH + 1):
         header = marked.row(k, width)
@@ -353,11 +354,41 @@ def _marked_grid(marked: _MarkedCells, k: int) -> tuple[list[list[str]], int] | 
         rows = 0
         while (row := marked.row(k + (rows + 1) * width, width)) is not None and _marked_row(header, row):
             rows += 1
+        if rows == 1 and (marked.row(k + 2 * width, 1) is not None
+                          or not any("%" in c or "％" in c for c in marked.row(k + width, width) or [])):
+            rows = 0  # one row makes a table that ends there, a percentage under its rate column (控制率 | 92%)
         best = max(best, (rows, -width))
     rows, width = best[0], -best[1]
-    if rows < 2:
+    if rows < 1:
         return None
     return [marked.row(k + n * width, width) or [] for n in range(rows + 1)], k + (rows + 1) * width
+
+
+def _spaced_header(lines: list, k: int) -> tuple[list[list[str]], int] | None:
+    """A header of column names on one line between single spaces (a PDF's text: 财政供养人员情况 编制数 实际在职人数
+    控制率) over lines of as many values, or one fewer (the row's label cell left empty), a label before them or none
+    — or, run together, the header and one row of values on the line: each line a row, when every percentage stands
+    under a rate column and no other value does, counted from the right, and at least one does."""
+    tokens = lines[k].split(" ") if isinstance(lines[k], str) else []
+    words = next((n for n, c in enumerate(tokens) if _lone_number(c)), len(tokens))
+    head, run = tokens[:words], [tokens[words:]] if words < len(tokens) else []
+    if len(head) < 3 or not all(_header_like(c) and not _lone_number(c) for c in head) \
+            or not all(_COLUMN_NAME.search(c) for c in head[1:]):
+        return None
+    rows: list[list[str]] = []
+    at = k + 1
+    for cells in run or (x.split(" ") for x in lines[k + 1:k + 1 + MAX_TYPED_ROWS] if isinstance(x, str)):
+        values = cells[1:] if not _lone_number(cells[0]) else cells
+        if len(cells) > len(head) or len(values) < len(head) - 1 or not all(_lone_number(v) for v in values):
+            break
+        row = [*([""] * (len(head) - len(cells))), *cells]
+        if not _rates_fit(head[1:], [row[1:]]):
+            break
+        rows.append(row)
+        at += 0 if run else 1
+    if not rows or not any("%" in c or "％" in c for row in rows for c in row):
+        return None
+    return [head, *rows], at
 
 
 _PADDING = re.compile(r"\|{2,}")  # a line of bars alone: the empty cells that pad a row to the table's width
@@ -426,13 +457,14 @@ def _grouped_header(lines: list, k: int) -> tuple[list[list[str]], int] | None:
 
 
 def _marked_row(header: list[str], row: list[str]) -> bool:
-    """Does a row stand under the header: words first, then at least one value, each under a named column, and no
-    words after its first value (a mark — for none aside)?"""
+    """Does a row stand under the header: words first (or none, the header's first cell labelling it), then at least
+    one value, each under a named column, and no words after its first value (a mark — for none aside)?"""
     valued = [n for n, c in enumerate(row) if _lone_number(c)]
     if not valued or not all(header[n] for n in valued) or not _rates_fit(header, [row], bare=True):
         return False
-    return all(not c or _lone_number(c) or _EMPTY_CELL.fullmatch(c) for c in row[valued[0]:]) \
-        and any(c and not _EMPTY_CELL.fullmatch(c) for c in row[:valued[0]])
+    labelled = any(c and not _EMPTY_CELL.fullmatch(c) for c in row[:valued[0]]) \
+        or (valued[0] == 1 and not row[0])  # under a header whose first cell labels the row (财政供养人员情况)
+    return labelled and all(not c or _lone_number(c) or _EMPTY_CELL.fullmatch(c) for c in row[valued[0]:])
 
 
 def _indicator_header(lines: list, k: int) -> list[str] | None:

@@ -50,23 +50,28 @@ def _year(words: str) -> int | None:
 
 
 def declared(rate: Mention, row: list[Mention]) -> Declared | None:
-    """The reading the row's words declare for its rate, when the row holds the rate and two other exact figures
-    and names the rate as a change (two figures of two years) or as a rate of what was done against its bound
-    (one figure of each); None when the words do not say."""
+    """The reading the row's words declare for its rate, when the row names it as a change of two figures of two
+    years, or as a rate of what was done against its bound, one figure of each of the latest year the row states
+    (2023年决算数 over 2023年预算数 beside 2022年决算数); None when the words do not say."""
     name = simplified(f"{rate.where.row or ''}{rate.where.column or ''}")
     figures = [m for m in row if m is not rate and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
                and m.quantity.unit != "分"]
-    if len(figures) != 2 or not commensurable(figures[0].quantity.unit, figures[1].quantity.unit):
-        return None
-    if _CHANGE.search(name) and not _FALL.search(name):
+    if _CHANGE.search(name) and not _FALL.search(name) and len(figures) == 2:
         dated = [(year, m) for m in figures if (year := _year(words_of(m))) is not None]
         if len(dated) != 2 or dated[0][0] == dated[1][0]:
             return None
         (_, old), (_, new) = sorted(dated, key=lambda pair: pair[0])
-        return Declared("change", new, old, "本行")
-    if _OF_PLAN.search(name):
+        return _commensurable(Declared("change", new, old, "本行"))
+    if _OF_PLAN.search(name) and not _CHANGE.search(name):
+        years = [_year(words_of(m)) for m in figures]
+        latest = max((y for y in years if y is not None), default=None)  # 2022年决算数 beside 2023年预算数 / 决算数
+        figures = [m for m, year in zip(figures, years) if year in (None, latest)]
         done = [m for m in figures if _DONE.search(words_of(m))]
         bound = [m for m in figures if m not in done and _BOUND.search(words_of(m))]
         if len(done) == 1 and len(bound) == 1:
-            return Declared("share", done[0], bound[0], "本行")
+            return _commensurable(Declared("share", done[0], bound[0], "本行"))
     return None
+
+
+def _commensurable(reading: Declared) -> Declared | None:
+    return reading if commensurable(reading.numerator.quantity.unit, reading.denominator.quantity.unit) else None

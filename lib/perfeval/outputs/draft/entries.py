@@ -86,7 +86,9 @@ def _excluded(problem: str, entry: str) -> Unread:
         node = None
     record = {str(k.value): str(v.value) for k, v in node.value if isinstance(v, yaml.ScalarNode)} if isinstance(
         node, yaml.MappingNode) else {}  # every scalar as the text written (218.40, not 218.4)
-    what = " ".join([record.get("label") or place] + [record[k] for k in ("value", "unit") if k in record])
+    figure = place.removeprefix("figures.")  # a figure by its label, as everywhere on the page, not by its path
+    label, unit = record.get("label") or label_of(figure), record.get("unit") or unit_of(figure)
+    what = " ".join([label] + ([record["value"] + unit] if "value" in record else []))
     at = record.get("at", "")
     return Unread(EXCLUDED, what, problem, record.get("source", ""), int(at) if at.isdigit() else None)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 import seaborn as sns
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ...fmt import fixed
@@ -174,4 +175,20 @@ def cost_ratio_bars(ratios: pd.DataFrame) -> Figure:
         sampled = f"，{len(part)} 个单位中最高与最低各 {MAX_BARS // 2} 个" if len(part) > len(shown) else ""
         ax.set(title=f"{kind}：{name}（{unit}）{sampled}", xlabel="", ylabel="")
         ax.margins(x=0.25)
-    return _laid_out(fig)
+    return _labels_inside(_laid_out(fig))
+
+
+def _labels_inside(fig: Figure) -> Figure:
+    """Each panel's value axis long enough for the labels at its bars' ends: a label is as wide at any scale, so a
+    fixed margin let "13.51万元/人" or "236.06元/次（近似值）" run past the axis into the figure's edge."""
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    for ax in fig.axes:
+        box, (left, right) = ax.get_window_extent(renderer), ax.get_xlim()
+        needed = right
+        for bar, label in zip(ax.patches, ax.texts):
+            end = bar.get_x() + bar.get_width()
+            width = label.get_window_extent(renderer).x1 - ax.transData.transform((end, 0))[0]  # padding and text
+            if width < box.width:  # the bar's end at (end - left) / (r - left) of the axis, its label after it
+                needed = max(needed, left + (end - left) * box.width / (box.width - width) * 1.02)
+        ax.set_xlim(left, needed)
+    return fig
