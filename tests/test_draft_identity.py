@@ -154,7 +154,8 @@ def test_a_units_own_organ_is_a_name():
     ("综合评定得分83分，为良好等次。", 83, "良"),
     ("自评得分比上年增加3.5分。", None, None), ("自评得分83分，较上年提高3.5分。", 83, None),  # a change: no claim
     # the evaluated whole as the score's subject (本项目 is no 本项, an item's own score)
-    ("本项目自评得分86分。", 86, None), ("经综合评价，该项目得分86分，属于“良”等级。", 86, "良"),
+    ("本项目自评得分86分。", None, None),  # a project as the subject, in a whole department's report: no claim
+    ("经综合评价，该项目得分86分，属于“良”等级。", 86, "良"),
     ("通过自评，总体得分86.5分，等次为良。", 86.5, "良"), ("本单位2023年度自评分数为86分。", 86, None),
     ("该项目产出指标得分45分。", None, None), ("本项自评得分9分。", None, None),
     ("按照评分标准，本馆自评得86分，属良好等级。", 86, "良"), ("本馆属差额拨款事业单位。", None, None),
@@ -419,3 +420,17 @@ def test_more_places_a_report_names_its_unit(lines):
 def test_a_bracketed_line_not_under_a_title_or_a_project_as_object_names_no_unit():
     assert read_unit(build("<test>", ["一、基本情况\n（柳溪县档案馆）"])).name is None
     assert read_unit(build("<test>", ["2023年度项目支出绩效评价报告\n评价对象：档案数字化项目"])).name is None
+
+
+def test_a_whole_departments_report_takes_no_projects_score_and_no_last_years_claim(tmp_path):
+    from perfeval.outputs.draft import draft_report
+    report = tmp_path / "r.txt"
+    report.write_text("柳溪县档案馆2023年度部门整体支出绩效自评报告\n一、项目情况\n全年实施项目2个。"
+                      "档案整理项目预算60万元，自评得分86分，评价等级为良；数字化项目预算40万元，自评得分95分，评价等级为优。\n",
+                      encoding="utf-8")
+    claims = draft_report(report).params.get("claims", {})
+    assert (claims.get("total"), claims.get("grade")) == (None, None)
+    report.write_text("柳溪县档案馆2023年度部门整体支出绩效自评报告\n五、自评结论\n上年度自评得分85分，等级为良。"
+                      "本年度自评得分93分，等级为优。\n", encoding="utf-8")
+    claims = draft_report(report).params.get("claims", {})
+    assert (claims.get("total"), claims.get("grade")) == (93, "优")

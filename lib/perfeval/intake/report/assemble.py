@@ -52,7 +52,7 @@ from .section_scores import SectionStated, section_statements
 from .staff_lists import attached_to_their_count
 from .tables import IndicatorLine, Tables, read_tables
 from .totals import find_totals
-from .unit import UnitFacts, claimed_total, read_unit, unit_id_for
+from .unit import UnitFacts, claimed_total, projects_claim, read_unit, unit_id_for
 
 _ROW_RATE = {"target": "绩效自评表的年度指标值：目标，不由其他数字复算",
              "actual": "绩效自评表的实际完成值：报告未载明其计算所用的数字"}
@@ -216,17 +216,22 @@ class _Assembly(RateClaims, Records):
                 self.items.append(Item("claim", f"claims.scores.{execution}",
                                        f"{fw.leaf(execution).name if fw.leaf(execution) else execution} 自评得分 "
                                        f"{cell.mention.written}", (cell.mention.where,), highlight=(cell.mention.written,)))
-        total = tables.total or claimed_total([m for m in prose if id(m) not in self.taken], self.year)
+        kind = document_kind(self.document.sentences())
+        whole = bool(kind and kind.value == "部门整体支出绩效自评")  # a project's score or grade claims nothing there
+        total = tables.total or claimed_total([m for m in prose if id(m) not in self.taken], self.year, whole=whole)
         if total is not None:
             self._place(total)
             claims["total"] = number(total)
             claims["total_source"] = total.cite()
             self.items.append(Item("claim", "claims.total", f"自评总分 {total.written}", (total.where,),
                                    highlight=(total.written,)))
-        grade = tables.grade or ((facts.grade.value, facts.grade.where) if facts.grade else None)
+        said = facts.grade
+        if said and whole and said.where and projects_claim(said.where.text, said.value):
+            said = None
+        grade = tables.grade or ((said.value, said.where) if said else None)
         if grade is not None:
             claims["grade"] = grade[0]
-            doubt = facts.grade.basis if not tables.grade and facts.grade and not facts.grade.sure else None
+            doubt = said.basis if not tables.grade and said and not said.sure else None
             self.items.append(Item("claim", "claims.grade", f"自评等次 {grade[0]}", (grade[1],), unsure=doubt,
                                    highlight=(grade[0],)))
 

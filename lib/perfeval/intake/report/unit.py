@@ -772,7 +772,8 @@ def _grade(sentences: list[Sentence], year: str | None = None) -> Stated | None:
             if _GRADED.search(text[max(0, m.start() - 12):m.end()]):  # …得分92分，属于“优”等级
                 part = _own_part(text, m.start())
                 years = set(re.findall(r"((?:19|20)\d{2})\s*年", part))
-                rank = (year is not None and bool(years) and year not in years, bool(_A_PROJECTS.search(part)),
+                rank = (year is not None and bool(years) and year not in years or bool(_LAST_YEAR.search(part)),
+                        bool(_A_PROJECTS.search(part)),
                         bool(doubt))
                 found.append((rank, Stated(grade, _where(s), doubt or "正文", sure=not doubt)))
                 if rank == (False, False, False):
@@ -780,19 +781,22 @@ def _grade(sentences: list[Sentence], year: str | None = None) -> Stated | None:
     return min(found, key=lambda x: x[0])[1] if found else None
 
 
-def claimed_total(mentions: list[Mention], year: int | None = None) -> Mention | None:
+def claimed_total(mentions: list[Mention], year: int | None = None, whole: bool = False) -> Mention | None:
     """The self-evaluation score the prose claims (自评得分96分): a score of at most 100 labelled as the unit's own.
 
     Of several, the department's for the year evaluated: a score converted to a hundred (按百分制折算后得分92分) before
     one out of another maximum (原始得分46分（满分50分）, never the total), one with its grade beside it (得分92分，等级为优)
     before one without, and one a project's (耕地保护项目自评得分85分) or another year's (2023年度自评得分88分) only when no
-    other is claimed; an average of many units' (全县…平均得分88分) never, nor a change of the score (较上年提高5分)."""
+    other is claimed; an average of many units' (全县…平均得分88分) never, nor a change of the score (较上年提高5分).
+    whole: the report is the department's whole spending's, so a project's score (…项目…自评得分88分) never claims."""
     found = [m for m in mentions
              if m.quantity.unit == "分" and m.quantity.value <= MAX_CLAIMED and not _A_PARTS_SCORE.search(m.clause)
              and (_CLAIMED_TOTAL.search(m.clause) or _SCORE_AFTER_SELF.search(m.where.text[:m.start])
                   and (_SCORE_WORD.fullmatch(m.label) or _AFTER_ITS_GRADE.search(m.where.text[:m.start])))
-             and not _OUT_OF_ANOTHER.match(m.where.text[m.end:]) and not _A_CHANGE.search(m.where.text[:m.start])]
-    return min(found, key=lambda m: (year is not None and m.year is not None and m.year != year,
+             and not _OUT_OF_ANOTHER.match(m.where.text[m.end:]) and not _A_CHANGE.search(m.where.text[:m.start])
+             and not (whole and _A_PROJECT_NAMED.search(_own_part(m.where.text, m.start)))]
+    return min(found, key=lambda m: (year is not None and m.year is not None and m.year != year
+                                     or bool(_LAST_YEAR.search(_own_part(m.where.text, m.start))),
                                      bool(_A_PROJECTS.search(_own_part(m.where.text, m.start))),
                                      not _GRADE_BESIDE.search(m.where.text[m.end:]),
                                      not _CONVERTED.search(m.clause)), default=None)
@@ -805,8 +809,18 @@ _GRADE_BESIDE = re.compile(r"^[^。；;]{0,20}?(?:等级|等次|评定为|评为
 # A score out of another maximum than the framework's hundred (46分（满分50分）): the form's own points, not the total.
 _OUT_OF_ANOTHER = re.compile(r"\s*[（(]\s*满分\s*(?!100\s*分)\d++(?:\.\d++)?\s*分?\s*[）)]")
 _CONVERTED = re.compile(r"折算|百分制")
+# A project named as a clause's subject (档案数字化项目预算200万元，自评得分88分): its score, not the department's.
+_A_PROJECT_NAMED = re.compile(r"^\s*[^，,：:]{0,30}?项目(?![支资])")  # in the first clause: the subject
+# Last year's claim beside this year's (上年度自评得分88分…本年度自评得分92分): another year's.
+_LAST_YEAR = re.compile(r"上年度?|上一年度?|去年|前一年度?")
 # A project's own evaluation (某某项目自评得分…, 项目绩效评价得分…), told from the department's.
 _A_PROJECTS = re.compile(r"项目(?:支出)?(?:绩效)?(?:自评|评价)")
+
+
+def projects_claim(sentence: str, grade: str) -> bool:
+    """Does the sentence give the grade to a project it names (档案数字化项目…，评价等级为优), not to the department?"""
+    at = max(sentence.find(grade), 0)
+    return bool(_A_PROJECT_NAMED.search(_own_part(sentence, at)))
 
 
 def _own_part(text: str, start: int) -> str:
