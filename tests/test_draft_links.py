@@ -1432,3 +1432,10 @@ def test_a_change_of_a_rate_in_percentage_points_is_the_difference_of_the_two_ra
                                    "2023年政府采购执行率为88.0%，2022年政府采购执行率为93.5%，较上年下降5.5个百分点。")
             if f.check == "stated_ratio_mismatch"]
     assert not fell  # 88.0 − 93.5 = −5.5, a fall of 5.5 points
+
+
+def test_an_execution_rate_beside_an_adjustment_of_open_direction_is_over_the_adjusted_budget_never_the_adjustment(tmp_path):
+    lines = (TITLE, "一、预算执行", "年初预算800.00万元，年中预算调整100.00万元，全年支出870.00万元，执行率96.67%。")
+    rate = next(r for r in draft_of(tmp_path, *lines).rates if r.rate.written == "96.67%")
+    assert rate.status == "explained"  # 870 ÷ (800 + 100)
+    assert not [f for f in findings_of(tmp_path, *lines) if f.kind == "recomputed_vs_claimed"]

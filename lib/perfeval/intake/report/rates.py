@@ -307,10 +307,24 @@ def done_over_the_years_budget(found: RateFound, sentence: list[Mention], paragr
     planned = [m for m in planned if _WHOLE_YEAR.search(m.lead)] or planned  # 全年预算: the label drops 全年
     if len(done) != 1 or len(planned) != 1 or not commensurable(done[0].quantity.unit, planned[0].quantity.unit):
         return found
+    adjusted = [m for m in before if _ADJUSTMENT_SIZE.search(simplified(m.label))
+                and commensurable(m.quantity.unit, planned[0].quantity.unit)]
+    if len(adjusted) == 1:  # 年初预算1000万元，年中预算调整150万元，全年支出1100万元，执行率95.65%: over the budget adjusted
+        # either way, as its words leave the direction open; never over the opening budget alone
+        return _over_adjusted(found, done[0], planned[0], adjusted[0])
     reading = _share(done[0], planned[0])
     if reading is None:
         return found
     return RateFound(rate, "contradicted", reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
+def _over_adjusted(found: RateFound, done: Mention, opening: Mention, adjustment: Mention) -> RateFound:
+    size = adjustment.quantity.to(opening.quantity.unit).value
+    for whole in (opening.quantity.value + size, opening.quantity.value - size):
+        if whole > 0 and agrees(found.rate.percent, done.quantity.to(opening.quantity.unit).value / whole * 100):
+            return RateFound(found.rate, "explained", None, why=f"{done.label or done.written} {done.written} ÷（"
+                             f"{opening.label} {opening.written} ± {adjustment.label} {adjustment.written}）× 100%")
+    return found
 
 
 def reading_of(kind: Literal["share", "change"], a: Mention, b: Mention, falls: bool = False) -> Reading | None:
@@ -527,7 +541,10 @@ def _is_planned(m: Mention) -> bool:
     size (调增 …)?"""
     label = simplified(m.label)
     return bool(_PLANNED.search(label)) and (not _DONE.search(label) or bool(_PLAN_TO_DO.search(label))) \
-        and not _BY_AMOUNT.search(m.lead)
+        and not _BY_AMOUNT.search(m.lead) and not _ADJUSTMENT_SIZE.search(label)
+
+
+_ADJUSTMENT_SIZE = re.compile(r"调整(?:数|额)?$|调[增减]|调剂(?:数|额)?$")  # 年中预算调整150.00万元: how much, not a budget
 
 
 _OF_NAMED = re.compile(r"(?:完成|达到|为|占)(?:全年|年度)?([\u4e00-\u9fff]{2,4}?)(?:数|总额|任务)?的$")  # 完成预算的100%
