@@ -367,7 +367,7 @@ def _terminal_columns() -> int:
         columns = 0
     if columns <= 0:
         try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]  # __stdout__ is None without a console: AttributeError below
         except (AttributeError, ValueError, OSError):
             columns = 0
     return columns or 80
