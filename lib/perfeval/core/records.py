@@ -255,8 +255,13 @@ def _annotated(tp: Any, info: FieldInfo | None, strict: bool) -> Check:
     if not befores and not afters:
         return check
     befores.reverse()  # the last written runs first, as each wraps what follows it
+    return _wrapped(check, befores, afters)
 
-    def annotated(value: Any, loc: tuple[Any, ...], errors: Errors) -> Any:
+
+def _wrapped(check: Check, befores: list[Any], afters: list[Any]) -> Check:
+    """A check with the functions to run on a value before it and on its result after it (pydantic's Before- and
+    AfterValidator, a record's own field validators): a ValueError from one is the field's problem."""
+    def wrapped(value: Any, loc: tuple[Any, ...], errors: Errors) -> Any:
         for func in befores:
             try:
                 value = func(value)
@@ -271,7 +276,7 @@ def _annotated(tp: Any, info: FieldInfo | None, strict: bool) -> Check:
             except ValueError as exc:
                 return _value_error(errors, loc, exc, value)
         return value
-    return annotated
+    return wrapped
 
 
 def _tag_of(tp: Any) -> str:
@@ -892,23 +897,7 @@ def _field(klass: type, name: str, hint: Any) -> FieldInfo:
 def _with_field_checks(check: Check, own: list[tuple[str, Any]], annotated: list[Any]) -> Check:
     befores = [f for mode, f in own if mode == "before"] + [m.func for m in annotated if isinstance(m, BeforeValidator)]
     afters = [m.func for m in annotated if isinstance(m, AfterValidator)] + [f for mode, f in own if mode == "after"]
-
-    def field(value: Any, loc: tuple[Any, ...], errors: Errors) -> Any:
-        for func in befores:
-            try:
-                value = func(value)
-            except ValueError as exc:
-                return _value_error(errors, loc, exc, value)
-        value = check(value, loc, errors)
-        if value is _BAD:
-            return _BAD
-        for func in afters:
-            try:
-                value = func(value)
-            except ValueError as exc:
-                return _value_error(errors, loc, exc, value)
-        return value
-    return field
+    return _wrapped(check, befores, afters)
 
 
 class _Dump(typing.NamedTuple):
