@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 import threading
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, replace
 from itertools import chain
 from pathlib import Path
@@ -128,6 +128,28 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, before)
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C or SIGTERM held, then raised, around one unit's publishing and its status: an interrupt between the
+    two left its report written under a status that said 中断 (a race a loaded machine hit)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        pending.append(signum)
+
+    before = {sig: signal.signal(sig, hold) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+    if pending:
+        raise Terminated() if pending[0] == signal.SIGTERM else KeyboardInterrupt()
 
 
 @contextmanager
@@ -328,15 +350,16 @@ def run_batch(names: Sequence[str] = (), *, outputs: Path = OUTPUTS_DIR, noteboo
             ledger.record(*results)
             warnings: list[str] = resolve_reports(names)[1] + same_unit_twice(runs, identify)
             try:
-                for result, record, unit_json in _published(outputs, outcomes, len(to_run) + len(copies), progress,
-                                                             previous, warnings):
-                    fresh = record is result
-                    result, record = (replace(r, drafted_from=r.drafted_from or drafts.drafted.get(r.params_file))
-                                      for r in (result, record))
-                    results.append(result)
-                    ledger.record(record)
-                    if fresh:  # else its previous run is kept whole, and so is its stored result
-                        _store(store, record, keys.get(record.unit_id), unit_json)
+                with closing(_published(outputs, outcomes, len(to_run) + len(copies), progress, previous,
+                                        warnings)) as published:
+                    for result, record, unit_json in published:  # interrupts held until the unit is recorded
+                        fresh = record is result
+                        result, record = (replace(r, drafted_from=r.drafted_from or drafts.drafted.get(r.params_file))
+                                          for r in (result, record))
+                        results.append(result)
+                        ledger.record(record)
+                        if fresh:  # else its previous run is kept whole, and so is its stored result
+                            _store(store, record, keys.get(record.unit_id), unit_json)
                 if after_units is not None:
                     after_units(outputs, ledger.status)
             except BaseException:  # Ctrl-C or SIGTERM: the workers stop, the unfinished stay marked, the index says so
@@ -448,19 +471,20 @@ def _published(outputs: Path, outcomes: Iterable[UnitOutcome], total: int, progr
     failed = 0
     with tqdm(total=total, unit="unit", desc="perfeval run", disable=not progress, file=sys.stderr) as bar:
         for outcome in outcomes:
-            try:
-                result = record = publish(outputs, outcome)
-            except OSError as exc:
-                result, record = _unpublished(outputs, outcome, exc, previous.get(outcome.result.unit_id))
-            else:
-                if result.notebook and outcome.notebook is not None:
-                    warning = sign_trusted(outcome.notebook)
-                    if warning and warning not in warnings:
-                        warnings.append(warning)
-            failed += result.status == FAILED
-            bar.set_postfix(done=bar.n + 1 - failed, failed=failed)
-            bar.update()
-            yield result, record, outcome.unit_json
+            with _interrupts_held():  # until the caller has recorded the unit and asks for the next
+                try:
+                    result = record = publish(outputs, outcome)
+                except OSError as exc:
+                    result, record = _unpublished(outputs, outcome, exc, previous.get(outcome.result.unit_id))
+                else:
+                    if result.notebook and outcome.notebook is not None:
+                        warning = sign_trusted(outcome.notebook)
+                        if warning and warning not in warnings:
+                            warnings.append(warning)
+                failed += result.status == FAILED
+                bar.set_postfix(done=bar.n + 1 - failed, failed=failed)
+                bar.update()
+                yield result, record, outcome.unit_json
 
 
 def publish_index(outputs: Path, status: dict[str, UnitRun], store: ResultsStore) -> None:
