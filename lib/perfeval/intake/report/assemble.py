@@ -46,7 +46,7 @@ from .placement import by_sentence, number, qualified
 from .rate_claims import RateClaims
 from .rates import RateFound
 from .records import Records
-from .row_places import Place, place_row
+from .row_places import Place, common_indicator, place_row
 from .run_on import run_on
 from .section_scores import SectionStated, section_statements
 from .staff_lists import attached_to_their_count
@@ -349,26 +349,48 @@ class _Assembly(RateClaims, Records):
     # ------------------------------------------------------------ 绩效自评表 rows
 
     def _rows(self, tables: Tables, prose: list[Mention], fw: Framework) -> list[dict[str, Any]]:
-        """The 绩效自评表's rows, each under the framework's indicator that takes it (row_places); when one has no
-        place, the table is read for its figures alone, each row's that has none saying so beside its 分值."""
+        """The 绩效自评表's rows, each under the framework's indicator that takes it (row_places). A row no
+        personalised indicator takes is set apart and read for its figures, saying so beside its 分值 — its 得分 the
+        unit's claim for the framework's own indicator it names (预算执行率), if any; the other rows stay the table
+        (W28). When no row has a place, the framework is not the table's, and the table is read for its figures."""
         places = [place_row(line.level1, line.level2, fw) for line in tables.lines]
         outside = {k: line for k, (line, place) in enumerate(zip(tables.lines, places)) if place is None}
-        for line in outside.values():
-            self.items.append(Item("row", "—", f"“{line.name}”：二级指标“{line.level2}”不在框架 {fw.id} 中，"
-                                   "本表各行只作为单位所述数字录入", (line.where,),
-                                   unsure=f"二级指标“{line.level2}”不在框架中"))
-        if outside:  # the other rows are no whole table: their sums against its 总分 would mislead
+        if outside and len(outside) == len(tables.lines):
+            for line in outside.values():
+                self.items.append(Item("row", "—", f"“{line.name}”：二级指标“{line.level2}”不在框架 {fw.id} 中，"
+                                       "本表各行只作为单位所述数字录入", (line.where,),
+                                       unsure=f"二级指标“{line.level2}”不在框架中"))
             tables.lines_as_figures({k: f"存疑：“{line.level1}／{line.level2 or '（空）'}”在框架 {fw.id} 中没有对应指标，"
                                         "本表各行只作为单位所述数字录入" for k, line in outside.items()})
             return []
-        return [self._row(k, line, prose, place) for k, (line, place) in enumerate(zip(tables.lines, places))
-                if place is not None]
+        why = {k: self._set_apart(line, fw) for k, line in outside.items()}
+        self.rows_apart = tables.set_apart(why)
+        return [self._row(k, line, prose, place) for k, (line, place)
+                in enumerate(zip(tables.lines, [p for p in places if p is not None]))]
+
+    def _set_apart(self, line: IndicatorLine, fw: Framework) -> str:
+        """What a row with no place in the framework becomes, said in the review; the note beside its 分值."""
+        leaf = common_indicator((line.name, line.level2, line.level1), fw)
+        claims = self.params.setdefault("claims", {})
+        named = f"“{line.level1}／{line.level2 or '（空）'}／{line.name}”"
+        if leaf is not None and line.score is not None and leaf not in claims.get("scores", {}):
+            self._place(line.score)
+            claims.setdefault("scores", {})[leaf] = number(line.score)
+            node = fw.leaf(leaf)
+            self.items.append(Item("claim", f"claims.scores.{leaf}",
+                                   f"{node.name if node else leaf} 自评得分 {line.score.written}（绩效自评表{named}行）",
+                                   (line.score.where,), highlight=(line.score.written,)))
+            return f"本行是框架 {fw.id} 的“{node.name if node else leaf}”，不是个性指标：其得分录为该指标的自评得分，其余数字作为单位所述数字录入"
+        self.items.append(Item("row", "—", f"{named}：在框架 {fw.id} 中没有对应的个性指标，本行只作为单位所述数字录入，"
+                               "其余各行照常录入", (line.where,), unsure=f"“{line.level2 or line.level1}”不在框架中"))
+        return f"存疑：{named}在框架 {fw.id} 中没有对应指标，本行只作为单位所述数字录入"
 
     def _sums(self, tables: Tables, rows: list[dict[str, Any]]) -> None:
         """Totals the scoring adds up itself: a level-1 header's （N分） over its rows' 分值, the claimed total over
-        the rows' 得分 (framework_arithmetic and claimed_total report them when they do not hold)."""
+        the rows' 得分 (framework_arithmetic and claimed_total report them when they do not hold) — the rows set
+        apart among them, as the table adds them."""
         written = {row["name"] for row in rows}
-        lines = [x for x in tables.lines if x.name in written]
+        lines = [x for x in tables.lines if x.name in written] + self.rows_apart
         for level1, weight in tables.section_weights:
             under = tuple(x.weight for x in lines if x.level1 == level1)
             if under:

@@ -111,6 +111,7 @@ class Placement:
     claimed_by: dict[int, Mention] = field(default_factory=dict)  # id of a claim record → the rate that made it
     sums: list[tuple[Mention, tuple[Mention, ...]]] = field(default_factory=list)  # totals the scoring adds up
     row_rates: list[RateFound] = field(default_factory=list)  # percentages of 绩效自评表 rows (not recomputed)
+    rows_apart: list[Any] = field(default_factory=list)  # 绩效自评表 rows no personalised indicator takes
     total_labels: dict[int, str] = field(default_factory=dict)  # a total named only by 合计: its parts' names
     year: int | None = None  # the year the report evaluates
     item_sections: frozenset[str] = frozenset()  # sections whose headings name a project: one item each

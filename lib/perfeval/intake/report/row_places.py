@@ -47,3 +47,16 @@ def place_row(level1: str, level2: str, fw: Framework) -> Place | None:
         if len(taking) == 1:
             return Place(taking[0][0], written.strip())
     return None
+
+
+def common_indicator(names: tuple[str, ...], fw: Framework) -> str | None:
+    """The id of the framework's own scored indicator (预算执行率, not a personalised row) that a table row names by
+    one of `names` (its indicator, level-2, level-1, tried in that order), or None: such a row, among the unit's 产出
+    and 效益 rows, states the unit's score for that indicator."""
+    own = [(n.id, {_core(x) for x in (n.name, *n.aliases)}) for _, n in fw.leaves() if n.personalised is None]
+    for written in names:
+        core = _core(written)
+        found = [leaf for leaf, cores in own if core in cores] if core else []
+        if len(found) == 1:
+            return found[0]
+    return None

@@ -123,6 +123,18 @@ class Tables:
         self.totals += self._own_sums()
         self.lines = []
 
+    def set_apart(self, why: dict[int, str]) -> list[IndicatorLine]:
+        """Rows the framework has no place for (a 预算执行率 row among 产出 and 效益 rows), read for their figures alone,
+        each saying why beside its 分值; the other rows stay the indicator table (W28: one such row lost them all).
+        Returns the rows set apart, as they were."""
+        apart = [line for k, line in enumerate(self.lines) if k in why]
+        for k, line in enumerate(self.lines):
+            if k in why:
+                said = "；".join(x for x in (line.weight.implied, why[k]) if x)
+                _take_line(self, replace(line, weight=replace(line.weight, implied=said)), True, {})
+        self.lines = [line for k, line in enumerate(self.lines) if k not in why]
+        return apart
+
     def _own_sums(self) -> list[Listed]:
         """What the indicator table adds up by its own layout, when its rows are read as figures: its 总分 row's 分值
         and 得分 over all its rows' (the 得分 then a figure too, beside the claimed total), and a level's （N分） over
