@@ -20,8 +20,9 @@ def test_inferred_findings_on_a_drafted_unit_are_candidates_counted_apart(unit_c
     candidates = [f for f in drafted.findings if f.candidate]
     assert candidates and all((f.kind in inferred or f.check in INFERRED_CHECKS) and f.severity_label == "待核实"
                               for f in candidates)
-    # the row the unit left blank (预算执行率): on a drafted unit, a cell the reader may have missed
-    assert [f.check for f in candidates if f.kind not in inferred] == ["claimed_total_omits_rows"]
+    # the claimed total against the total recomputed from the rows the reader read (W48), and the row the unit left
+    # blank (预算执行率): on a drafted unit, a cell the reader may have missed
+    assert [f.check for f in candidates if f.kind not in inferred] == ["claimed_total_mismatch", "claimed_total_omits_rows"]
     assert not any(f.candidate for f in confirmed.findings) and confirmed.candidates == 0
     assert drafted.candidates == len(candidates)
     # counted apart: the confirmed unit's counts lose exactly the candidates' severities
@@ -87,3 +88,20 @@ def test_a_claimed_grade_the_reader_took_is_a_question_on_a_draft(unit_copy):
     assert confirmed and all(f.severity_label == "错误" and not f.candidate for f in confirmed)
     assert [f.check for f in drafted] == [f.check for f in confirmed]
     assert all(f.candidate and f.severity_label == "待核实" and f.severity == "error" for f in drafted)
+
+
+def test_a_claimed_total_held_against_the_total_recomputed_from_rebuilt_rows_is_a_question_on_a_draft(unit_copy):
+    """W48: the recomputed total is scored from the rows the reader rebuilt and the claim is the sentence it chose,
+    so a claimed 总分 the recomputation does not give was an [错误] on drafts whose rows it had misread, while the
+    same check on the rows' sum was already a question. Confirmed, the mismatch is the unit's, as before."""
+    def claims_too_much(d: dict) -> None:
+        d["claims"]["total"] = 60
+
+    def drafted_too(d: dict) -> None:
+        claims_too_much(d)
+        d["drafted_from"] = "report.txt"
+
+    confirmed = [f for f in evaluate_file(unit_copy(YUNXI, claims_too_much)).findings if f.check == "claimed_total_mismatch"]
+    drafted = [f for f in evaluate_file(unit_copy(YUNXI, drafted_too)).findings if f.check == "claimed_total_mismatch"]
+    assert len(confirmed) == 1 and not confirmed[0].candidate and confirmed[0].severity_label == "错误"
+    assert len(drafted) == 1 and drafted[0].candidate and drafted[0].severity_label == "待核实"

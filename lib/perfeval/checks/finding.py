@@ -18,9 +18,11 @@ INFERRED_KINDS = ("accounting_identities", "two_values", "recomputed_vs_claimed"
 # A claimed grade held against a score is a question too: the reader chose which sentence is the unit's claim (a
 # project's 自评得分, last year's, a table's 合计 beside the text's) and which bands grade it (the framework it chose,
 # where the report may state its own), so a mismatch may be its reading, not the unit's (trial 6: [错误] on drafts).
+# So is a claimed total held against the total recomputed: the claim is the sentence the reader chose, the
+# recomputation scores the rows it rebuilt (W48: 92 claimed against 86.12 from a misread table, an [错误]).
 INFERRED_CHECKS = ("framework_rows_vs_header", "table_total_not_100", "claimed_total_not_sum_of_rows",
-                   "claimed_total_omits_rows", "claimed_grade_inconsistent", "claimed_grade_unsupported",
-                   "project_grade_inconsistent")
+                   "claimed_total_omits_rows", "claimed_total_mismatch", "claimed_grade_inconsistent",
+                   "claimed_grade_unsupported", "project_grade_inconsistent")
 
 
 def as_question(text: str) -> str:
