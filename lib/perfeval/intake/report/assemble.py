@@ -50,9 +50,9 @@ from .row_places import Place, common_indicator, place_row
 from .run_on import run_on
 from .section_scores import SectionStated, section_statements
 from .staff_lists import attached_to_their_count
-from .tables import IndicatorLine, Tables, read_tables
+from .tables import Cell, IndicatorLine, Tables, read_tables
 from .totals import find_totals
-from .unit import UnitFacts, claimed_total, projects_claim, read_unit, unit_id_for
+from .unit import UnitFacts, claimed_total, read_unit, unit_id_for
 
 _ROW_RATE = {"target": "绩效自评表的年度指标值：目标，不由其他数字复算",
              "actual": "绩效自评表的实际完成值：报告未载明其计算所用的数字"}
@@ -91,7 +91,9 @@ class _Assembly(RateClaims, Records):
     # ------------------------------------------------------------ the whole
 
     def draft(self) -> Draft:
-        facts = read_unit(self.document, self.name, self.year_given)
+        kind = document_kind(self.document.sentences())
+        self.whole = bool(kind and kind.value == "部门整体支出绩效自评")  # a project's score or grade claims nothing there
+        facts = read_unit(self.document, self.name, self.year_given, self.whole)
         year = int(facts.year.value) if facts.year else None
         tables = read_tables(self.document, year)
         fw = load_framework(self.framework_name or _detect_framework(tables))
@@ -216,22 +218,26 @@ class _Assembly(RateClaims, Records):
                 self.items.append(Item("claim", f"claims.scores.{execution}",
                                        f"{fw.leaf(execution).name if fw.leaf(execution) else execution} 自评得分 "
                                        f"{cell.mention.written}", (cell.mention.where,), highlight=(cell.mention.written,)))
-        kind = document_kind(self.document.sentences())
-        whole = bool(kind and kind.value == "部门整体支出绩效自评")  # a project's score or grade claims nothing there
-        total = tables.total or claimed_total([m for m in prose if id(m) not in self.taken], self.year, whole=whole)
+        said = claimed_total([m for m in prose if id(m) not in self.taken], self.year, whole=self.whole)
+        total = said or tables.total
+        if said is not None and tables.total is not None:  # the text states the claim, the 自评表's 总分 restates it
+            self.same_claim.append((said, tables.total))
+            if said.quantity.value == tables.total.quantity.value:
+                self._place(tables.total)
+            else:  # never replaced by the table's: the 总分 a figure of its own, the claim a second statement of it
+                tables.cells.append(Cell(tables.total))  # (two values of one figure: a candidate on a draft)
+                self.total_elsewhere = (tables.total, said)
         if total is not None:
             self._place(total)
             claims["total"] = number(total)
             claims["total_source"] = total.cite()
             self.items.append(Item("claim", "claims.total", f"自评总分 {total.written}", (total.where,),
                                    highlight=(total.written,)))
-        said = facts.grade
-        if said and whole and said.where and projects_claim(said.where.text, said.value):
-            said = None
-        grade = tables.grade or ((said.value, said.where) if said else None)
+        stated = facts.grade
+        grade = tables.grade or ((stated.value, stated.where) if stated else None)
         if grade is not None:
             claims["grade"] = grade[0]
-            doubt = said.basis if not tables.grade and said and not said.sure else None
+            doubt = stated.basis if not tables.grade and stated and not stated.sure else None
             self.items.append(Item("claim", "claims.grade", f"自评等次 {grade[0]}", (grade[1],), unsure=doubt,
                                    highlight=(grade[0],)))
 

@@ -112,6 +112,8 @@ class Placement:
     sums: list[tuple[Mention, tuple[Mention, ...]]] = field(default_factory=list)  # totals the scoring adds up
     row_rates: list[RateFound] = field(default_factory=list)  # percentages of 绩效自评表 rows (not recomputed)
     rows_apart: list[Any] = field(default_factory=list)  # 绩效自评表 rows no personalised indicator takes
+    whole: bool = False  # the report is a whole department's self-evaluation (a project's claim is none there)
+    total_elsewhere: tuple[Mention, Mention] | None = None  # a 自评表's 总分, and the text's claimed total it differs from
     total_labels: dict[int, str] = field(default_factory=dict)  # a total named only by 合计: its parts' names
     year: int | None = None  # the year the report evaluates
     item_sections: frozenset[str] = frozenset()  # sections whose headings name a project: one item each

@@ -122,6 +122,11 @@ class Records(Placement):
                 if sid not in referred:
                     continue  # a claim that adds or divides this statement refers to it: it stays a figure too
             stated_out.append(self._stated_figure(sid, m))
+        if self.total_elsewhere is not None:  # the text's claimed total against the 自评表's 总分 it differs from
+            table, text = self.total_elsewhere
+            ref = self._ref(table)
+            if ref is not None:
+                statements.append(self._statement(ref, text, table))
         if stated_out:
             p["stated"] = stated_out
         projects = [self._project(x) for x in tables.projects]

@@ -11,6 +11,7 @@ from pathlib import Path
 from ...core.params import RESERVED_NAMES, UNIT_ID
 from ...core.script import simplified, without_pinyin
 from .document import Document, Sentence
+from .claimant import other_claimant
 from .furniture import is_chrome
 from .mentions import Mention, Where
 
@@ -726,16 +727,17 @@ MAX_PLAN_GAP = 12  # characters after a year within which its clause says it is 
 _FULL_WIDTH_LETTERS = str.maketrans("ＡＢＣＤ", "ABCD")
 
 
-def read_unit(document: Document, name: str | None = None, year: int | None = None) -> UnitFacts:
+def read_unit(document: Document, name: str | None = None, year: int | None = None, whole: bool = False) -> UnitFacts:
     """The unit's name, the year the report evaluates, its budget code and its claimed grade, each with the basis
-    it was read on; `name` and `year` given (the analyst's --name, --year) override what the report says."""
+    it was read on; `name` and `year` given (the analyst's --name, --year) override what the report says; `whole`:
+    the report is a whole department's, where a project's grade claims nothing."""
     sentences = document.sentences()
     plain = [replace(s, text=without_pinyin(simplified(s.text)).translate(_FULL_WIDTH_DIGITS))
              for s in sentences]  # a copy in traditional characters, with a copying site's pinyin in its words or
     # with full-width digits (２０２４年度) reads alike
     named = Stated(name, None, "命令行指定") if name else _as_written(_name(plain), sentences)
     dated = Stated(str(year), None, "命令行指定") if year else _as_written(_year(plain), sentences)
-    grade = _as_written(_grade(plain, year_value(dated.value) if dated else None), sentences)
+    grade = _as_written(_grade(plain, year_value(dated.value) if dated else None, whole), sentences)
     masked = next((m.group(0) for s in plain if (m := _MASKED_YEAR.search(s.text))), None) if dated is None else None
     return UnitFacts(named, dated, _first(document, _CODE), grade, masked)
 
@@ -759,24 +761,22 @@ def _as_written(stated: Stated | None, sentences: list[Sentence]) -> Stated | No
     return replace(stated, value=value, where=replace(where, text=original.text))
 
 
-def _grade(sentences: list[Sentence], year: str | None = None) -> Stated | None:
+def _grade(sentences: list[Sentence], year: str | None = None, whole: bool = False) -> Stated | None:
     """The grade the unit claims: 等级为“优”, 自评等次：良好, 整体绩效自评为良好 (a word standing alone after 为) — the
-    department's for the year evaluated before a project's (耕地保护项目自评得分85分，等级为良) or another year's."""
-    found: list[tuple[tuple[bool, bool, bool], Stated]] = []
+    unit's own for the year evaluated, never another's (claimant: a project's in a whole department's report, another
+    year's, a reviewer's, a survey's); of a project report's, the evaluated whole's before a project's it names."""
+    found: list[tuple[tuple[bool, bool], Stated]] = []
     for s in sentences:
         text = _compact(s.text).translate(_FULL_WIDTH_LETTERS)  # 自评为优 秀: a PDF's space inside the word
         graded = [(m, GRADE_WORDS[m.group("v")], "") for m in _GRADE.finditer(text)] + \
                  [(m, OTHER_SCALE[m.group("v")], f"存疑：等次写作“{m.group('v')}”，按 A／好＝优、B／较好＝良、C／一般＝中、"
                                                  f"D＝差读作“{OTHER_SCALE[m.group('v')]}”") for m in _OTHER_GRADE.finditer(text)]
         for m, grade, doubt in sorted(graded, key=lambda g: g[0].start()):
-            if _GRADED.search(text[max(0, m.start() - 12):m.end()]):  # …得分92分，属于“优”等级
-                part = _own_part(text, m.start())
-                years = set(re.findall(r"((?:19|20)\d{2})\s*年", part))
-                rank = (year is not None and bool(years) and year not in years or bool(_LAST_YEAR.search(part)),
-                        bool(_A_PROJECTS.search(part)),
-                        bool(doubt))
+            if _GRADED.search(text[max(0, m.start() - 12):m.end()]) \
+                    and other_claimant(text[:m.start("v")], int(year) if year else None, whole) is None:  # …属于“优”等级
+                rank = (bool(_A_PROJECTS.search(_own_part(text, m.start()))), bool(doubt))
                 found.append((rank, Stated(grade, _where(s), doubt or "正文", sure=not doubt)))
-                if rank == (False, False, False):
+                if rank == (False, False):
                     return found[-1][1]
     return min(found, key=lambda x: x[0])[1] if found else None
 
@@ -784,20 +784,18 @@ def _grade(sentences: list[Sentence], year: str | None = None) -> Stated | None:
 def claimed_total(mentions: list[Mention], year: int | None = None, whole: bool = False) -> Mention | None:
     """The self-evaluation score the prose claims (自评得分96分): a score of at most 100 labelled as the unit's own.
 
-    Of several, the department's for the year evaluated: a score converted to a hundred (按百分制折算后得分92分) before
-    one out of another maximum (原始得分46分（满分50分）, never the total), one with its grade beside it (得分92分，等级为优)
-    before one without, and one a project's (耕地保护项目自评得分85分) or another year's (2023年度自评得分88分) only when no
-    other is claimed; an average of many units' (全县…平均得分88分) never, nor a change of the score (较上年提高5分).
-    whole: the report is the department's whole spending's, so a project's score (…项目…自评得分88分) never claims."""
+    Never another's (claimant: a project's in a whole department's report, another year's, a reviewer's, a survey's),
+    an average of many units' (全县…平均得分88分), nor a change of the score (较上年提高5分). Of several, a score
+    converted to a hundred (按百分制折算后得分92分) before one out of another maximum (原始得分46分（满分50分）, never the
+    total), one with its grade beside it (得分92分，等级为优) before one without, and in a project's report the evaluated
+    whole's before a project's it names."""
     found = [m for m in mentions
              if m.quantity.unit == "分" and m.quantity.value <= MAX_CLAIMED and not _A_PARTS_SCORE.search(m.clause)
              and (_CLAIMED_TOTAL.search(m.clause) or _SCORE_AFTER_SELF.search(m.where.text[:m.start])
                   and (_SCORE_WORD.fullmatch(m.label) or _AFTER_ITS_GRADE.search(m.where.text[:m.start])))
              and not _OUT_OF_ANOTHER.match(m.where.text[m.end:]) and not _A_CHANGE.search(m.where.text[:m.start])
-             and not (whole and _A_PROJECT_NAMED.search(_own_part(m.where.text, m.start)))]
-    return min(found, key=lambda m: (year is not None and m.year is not None and m.year != year
-                                     or bool(_LAST_YEAR.search(_own_part(m.where.text, m.start))),
-                                     bool(_A_PROJECTS.search(_own_part(m.where.text, m.start))),
+             and other_claimant(m.where.text[:m.start], year, whole) is None]
+    return min(found, key=lambda m: (bool(_A_PROJECTS.search(_own_part(m.where.text, m.start))),
                                      not _GRADE_BESIDE.search(m.where.text[m.end:]),
                                      not _CONVERTED.search(m.clause)), default=None)
 
@@ -809,18 +807,8 @@ _GRADE_BESIDE = re.compile(r"^[^。；;]{0,20}?(?:等级|等次|评定为|评为
 # A score out of another maximum than the framework's hundred (46分（满分50分）): the form's own points, not the total.
 _OUT_OF_ANOTHER = re.compile(r"\s*[（(]\s*满分\s*(?!100\s*分)\d++(?:\.\d++)?\s*分?\s*[）)]")
 _CONVERTED = re.compile(r"折算|百分制")
-# A project named as a clause's subject (档案数字化项目预算200万元，自评得分88分): its score, not the department's.
-_A_PROJECT_NAMED = re.compile(r"^\s*[^，,：:]{0,30}?项目(?![支资])")  # in the first clause: the subject
-# Last year's claim beside this year's (上年度自评得分88分…本年度自评得分92分): another year's.
-_LAST_YEAR = re.compile(r"上年度?|上一年度?|去年|前一年度?")
 # A project's own evaluation (某某项目自评得分…, 项目绩效评价得分…), told from the department's.
 _A_PROJECTS = re.compile(r"项目(?:支出)?(?:绩效)?(?:自评|评价)")
-
-
-def projects_claim(sentence: str, grade: str) -> bool:
-    """Does the sentence give the grade to a project it names (档案数字化项目…，评价等级为优), not to the department?"""
-    at = max(sentence.find(grade), 0)
-    return bool(_A_PROJECT_NAMED.search(_own_part(sentence, at)))
 
 
 def _own_part(text: str, start: int) -> str:
