@@ -92,3 +92,34 @@ def test_a_tables_total_the_text_restates_is_one_claim(tmp_path):
     assert not [s for s in draft.params.get("stated", []) if s["value"] == 99]
     findings = run_checks(load_unit(write_draft(draft, tmp_path / "draft.yaml")))
     assert not [f for f in findings if f.check in ("figure_stated_twice", "claimed_total_not_sum_of_rows")]
+
+
+def _graded(tmp_path: Path, bands: str, claim: str):
+    draft = _draft(tmp_path, "二、评价方法", f"本次自评采用百分制，{bands}。", "三、自评结论", claim)
+    findings = run_checks(load_unit(write_draft(draft, tmp_path / "draft.yaml")))
+    return draft, [f.check for f in findings if f.check.startswith("claimed_grade")]
+
+
+CLAIM = "经自评，本馆2024年度部门整体支出绩效自评得分{}分，等级为{}。"
+
+
+def test_the_reports_own_bands_choose_the_frameworks_option_they_are(tmp_path):
+    draft, grade_findings = _graded(tmp_path, "80分以上为优秀，70-80分为良好，60-70分为中等，60分以下为较差", CLAIM.format(84, "优"))
+    assert draft.params["interpretations"] == {"grade_bands": "provincial"} and grade_findings == []
+    draft, grade_findings = _graded(tmp_path, "90分（含）以上为优，80（含）～90分为良，60（含）～80分为中，60分以下为差",
+                                    CLAIM.format(84, "优"))
+    assert "interpretations" not in draft.params and grade_findings == ["claimed_grade_inconsistent"]  # by its own
+
+
+def test_bands_the_framework_has_not_grade_the_claim_themselves(tmp_path):
+    bands = "85分以上为优，75-85分为良，60-75分为中，低于60分为差"
+    draft, grade_findings = _graded(tmp_path, bands, CLAIM.format(87, "优"))
+    assert grade_findings == [] and "grade" not in draft.params["claims"]
+    assert any(i.kind == "claim" and i.unsure and "自定" in i.unsure for i in draft.items)
+    draft, grade_findings = _graded(tmp_path, bands, CLAIM.format(80, "优"))  # 80 is 良 by the report's own bands
+    assert draft.params["claims"]["grade"] == "优" and grade_findings == ["claimed_grade_inconsistent"]
+
+
+def test_one_tier_of_a_rule_is_no_bands(tmp_path):
+    draft, _ = _graded(tmp_path, "预算执行率得分90分以上为优", CLAIM.format(87, "良"))
+    assert "interpretations" not in draft.params and draft.params["claims"]["grade"] == "良"

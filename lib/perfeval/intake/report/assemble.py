@@ -25,6 +25,7 @@ from ...core.quantity import UNITS, Qualifier, agrees, canonical_unit, commensur
 from ...fileio import MAX_FIGURES, too_many_values
 from ...safetext import readable_path
 from .attribute_lists import attribute_lists
+from .bands import option_of, stated_bands
 from .budgets import ADJUSTMENTS, WHOLE, Budget, adjusted_budget, line_budgets, whole_budget
 from .catalogue import (
     Mapped,
@@ -240,6 +241,25 @@ class _Assembly(RateClaims, Records):
             doubt = stated.basis if not tables.grade and stated and not stated.sure else None
             self.items.append(Item("claim", "claims.grade", f"自评等次 {grade[0]}", (grade[1],), unsure=doubt,
                                    highlight=(grade[0],)))
+        self._own_bands(claims, fw)
+
+    def _own_bands(self, claims: dict[str, Any], fw: Framework) -> None:
+        """The report's own grade bands: the framework's option that they are, chosen; bands it has none of grade
+        the claim themselves — a claimed grade they give its claimed total is not held against the framework's."""
+        bands = stated_bands(self.document.sentences())
+        if bands is None:
+            return
+        option = option_of(bands, fw)
+        if option is not None and option != fw.reading("grade_bands").default:
+            self.params["interpretations"] = {"grade_bands": option}
+            self.items.append(Item("claim", "interpretations.grade_bands", f"报告自定等次划分（{bands.text()}），"
+                                   f"即框架的“{fw.reading('grade_bands').options[option].text}”", (bands.where,)))
+        elif option is None and "grade" in claims and "total" in claims \
+                and bands.grade_of(Decimal(str(claims["total"]))) == claims["grade"]:
+            grade = claims.pop("grade")
+            self.items.append(Item("claim", "claims.grade", f"自评等次 {grade}：按报告自定的等次划分（{bands.text()}）与自评总分"
+                                   "相符；框架没有这一划分，不据框架复核等次", (bands.where,),
+                                   unsure="报告自定的等次划分不在框架的选项中，请核对按哪一划分定级"))
 
     # ------------------------------------------------------------ catalogue figures
 

@@ -141,7 +141,8 @@ class Records(Placement):
                 c[key] = value
         if not c:
             del p["claims"]
-        self.params = {k: p[k] for k in ("unit", "figures", "stated", "projects", "indicators", "claims") if k in p}
+        self.params = {k: p[k] for k in ("unit", "figures", "stated", "projects", "indicators", "claims",
+                                                "interpretations") if k in p}
 
     def _figures_section(self, tables: Tables) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         figures: dict[str, Any] = {}
