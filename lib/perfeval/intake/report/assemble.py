@@ -141,11 +141,21 @@ class _Assembly(RateClaims, Records):
             self.items.append(Item("rate", "indicators", f"{found.rate.label} {found.rate.written}：{found.why}",
                                    (found.rate.where,), "unexplained", highlight=(found.rate.written,)))
         return Draft(str(self.report), self.params, self.notes, self.items, placed, rates=rates + self.row_rates,
-                     sections=sections, lists=[lst for lst, _ in self.written_lists], catalogue=self.figures,
+                     sections=sections, lists=[lst for lst, _ in self.written_lists], catalogue=self._stating(),
                      repeats=self.repeated, restated=self.restated_rows, pairs=self.pairs, same_claim=self.same_claim,
                      sums=self.sums, skipped=[*self.document.skipped, *tables.skipped],
                      reading=Reading(self.document, tuple(read), frozenset(tables.taken), frozenset(tables.taken_cells)),
                      year_named=facts.year is not None)
+
+    def _stating(self) -> dict[str, list[Mention]]:
+        """Catalogue path → every mention stating it: its own statements, then the stated figures that restate its
+        first (written as statements of the path: 公务接待费支出2.05万元 … 接待…支出2.05万元)."""
+        out = {path: list(mentions) for path, mentions in self.figures.items()}
+        for group in self.repeated:
+            path = self._path(group[0])
+            if path in out and out[path][0] is group[0]:
+                out[path] += [m for m in group[1:] if all(m is not x for x in out[path])]
+        return out
 
     def _within_bounds(self, mentions: list[Mention]) -> list[Mention]:
         """Figures a params file can hold, read surely; one beyond 10^12 of its unit (a typo in the report) or written so
@@ -764,17 +774,19 @@ def _same_value_restated(stated: list[tuple[str, Mention]], grouped: set[int], w
     rounded: list[tuple[Mention, tuple]] = []
     written: dict[tuple, list[Mention]] = {}  # (value, step, kind) as stated, both in the dimension's base unit
     for m in pool:
-        kind = (_dimension(_SAME_COUNT.get(_counted_in(m), _counted_in(m))),
-                m.year or year, _column_word(m) or "final")  # a figure named by no budget word is an actual
-        digits = _digits(m)
-        kind += (_numbering(m),)  # labels numbering two things are two figures (_one_figure): never paired
-        keys = {("=", _in_base(m), *kind), ("~", "".join(sorted(digits)), *kind)}
-        keys |= {("~", "".join(sorted(digits[1:])), *kind)} if len(digits) > MIN_DIGITS else set()
-        for key in keys:
-            by_key.setdefault(key, []).append(m)
-        written.setdefault((_in_base(m), m.quantity.step * _factor(m), *kind), []).append(m)
-        if len(digits.strip("0")) >= MIN_DISTINCT_DIGITS:
-            rounded += [(m, (value, step, *kind)) for value, step in _roundings(m)]
+        said = _column_word(m)  # a figure named by no budget word is an actual; a table's cell whose column and
+        # row name none, of either (its caption says which: 2022年“三公”经费支出预算表 | 公务接待费 | 4)
+        for column in (said,) if said else ("budget", "final") if m.where.in_table else ("final",):
+            kind = (_dimension(_SAME_COUNT.get(_counted_in(m), _counted_in(m))), m.year or year, column)
+            digits = _digits(m)
+            kind += (_numbering(m),)  # labels numbering two things are two figures (_one_figure): never paired
+            keys = {("=", _in_base(m), *kind), ("~", "".join(sorted(digits)), *kind)}
+            keys |= {("~", "".join(sorted(digits[1:])), *kind)} if len(digits) > MIN_DIGITS else set()
+            for key in keys:
+                by_key.setdefault(key, []).append(m)
+            written.setdefault((_in_base(m), m.quantity.step * _factor(m), *kind), []).append(m)
+            if len(digits.strip("0")) >= MIN_DISTINCT_DIGITS:
+                rounded += [(m, (value, step, *kind)) for value, step in _roundings(m)]
     for m, key in rounded:  # 1329120.67元 beside a statement of 1329120 元 at 10 元 (132.912万元): one group of the two
         if key in written:
             by_key.setdefault(("≈", *key), list(written[key])).append(m)
@@ -818,7 +830,9 @@ def _one_figure(a: Mention, b: Mention, subjects: Subjects,
         # named, and in any unit or rounding (within a paragraph, two names are two figures: 支出1,867.48万元 … 支出
         # 总计1,867.48万元)
     if same:
-        if head >= MIN_SHARED_LABEL and (a.quantity.places > 0 or a.quantity.value >= 10):
+        if head >= MIN_SHARED_LABEL and (a.quantity.places > 0 or a.quantity.value >= 10
+                                         or _named_alike(x, y, a)  # a small sum under one name: 4万元 twice
+                                         or a.where.in_table != b.where.in_table):  # a table's 4 restated in prose
             return True
         if head >= MIN_SHARED_HEAD and a.quantity.places > 0 and a.where.section != b.where.section:
             return True
@@ -826,6 +840,13 @@ def _one_figure(a: Mention, b: Mention, subjects: Subjects,
     money = _dimension(canonical_unit(a.quantity.unit)) == "money"  # many sums of money share a head (税收收入, 非税收入)
     return head >= (MIN_SHARED_LABEL if money else MIN_SHARED_HEAD) and a.where.section != b.where.section \
         and _slip(_digits(a), _digits(b))
+
+
+def _named_alike(x: str, y: str, m: Mention) -> bool:
+    """Is a sum of money named so by two labels that one's whole name closes the other (公务接待费支出预算 and
+    本局公务接待费支出预算)? Small counts are not (事业单位 两个 and 新增下属事业单位 两个 are two figures)."""
+    a, b = sorted((_head_words(x), _head_words(y)), key=len)
+    return len(a) >= MIN_SHARED_LABEL and b.endswith(a) and _dimension(canonical_unit(m.quantity.unit)) == "money"
 
 
 def _dated(m: Mention) -> str | None:
@@ -900,8 +921,19 @@ def _names_something(m: Mention) -> bool:
 
 
 def _named_by(m: Mention) -> str:
-    """What names a figure: a table cell's row, a statement's label."""
-    return m.where.row or "" if m.where.in_table else m.label
+    """What names a figure: a table cell's row, or its column where the row names nothing (a table of one row of
+    values under a header of names: “三公”经费合计 | 因公出国(境)费 | … over 79 | 0 | …); a statement's label — the
+    enumerator of the list item or heading it opens aside (1. 基本支出预算, 一)公务接待费: no number of the thing)."""
+    if m.where.in_table:
+        row = m.where.row or ""
+        return row if _WORD.search(_ROW_FRAME.sub("", row)) else _TOTAL_AFTER.sub("", m.where.column or row)
+    return _ENUMERATOR.sub("", m.label)
+
+
+_ENUMERATOR = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}\s*[)）.、．](?!\d)|第[一二三四五六七八九十\d]{1,3}[部分章节条项])\s*")
+_TOTAL_AFTER = re.compile(r"·(?:小计|合计|总计)$")  # 公务用车购置及运行费·小计: the total of what the header names
+_ROW_FRAME = re.compile(r"(?:19|20)\d{2}\s*年度?|本年|上年|[决预]算数?|执行数?|合计|金额|数额|单位|万元|元")  # a row of values
+# named by its period or kind alone (2022年预算, 金额): what the values are of stands in the column
 
 
 def _numbering(m: Mention) -> tuple[str, ...]:
