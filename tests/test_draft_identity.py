@@ -155,7 +155,7 @@ def test_a_units_own_organ_is_a_name():
     ("自评得分比上年增加3.5分。", None, None), ("自评得分83分，较上年提高3.5分。", 83, None),  # a change: no claim
     # the evaluated whole as the score's subject (本项目 is no 本项, an item's own score)
     ("本项目自评得分86分。", None, None),  # a project as the subject, in a whole department's report: no claim
-    ("经综合评价，该项目得分86分，属于“良”等级。", 86, "良"),
+    ("经综合评价，该项目得分86分，属于“良”等级。", None, None),  # so is 该项目 (in a project's report: the claim)
     ("通过自评，总体得分86.5分，等次为良。", 86.5, "良"), ("本单位2023年度自评分数为86分。", 86, None),
     ("该项目产出指标得分45分。", None, None), ("本项自评得分9分。", None, None),
     ("按照评分标准，本馆自评得86分，属良好等级。", 86, "良"), ("本馆属差额拨款事业单位。", None, None),

@@ -1,6 +1,7 @@
 """A 绩效自评表 row the chosen framework has no personalised indicator for (W28): the table's other rows stay its
-indicator rows; a row naming one of the framework's own scored indicators (预算执行率) gives the unit's claim for it;
-any other row is said (存疑) and read for its figures. Every table here is written for these tests."""
+indicator rows; a row naming one of the framework's own scored indicators (预算执行率) gives the unit's claim for it,
+while a row of another framework's level (过程, 决策) makes the table another framework's, read for its figures.
+Every table here is written for these tests."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -62,14 +63,16 @@ def test_a_budget_execution_row_keeps_the_other_rows_and_claims_its_own_indicato
 
 
 @pytest.mark.parametrize("form", ["txt", "docx"])
-def test_a_row_of_no_indicator_is_said_and_read_as_figures_while_the_rest_stay_rows(tmp_path, form):
-    draft = draft_report(_write(tmp_path, form, [*ROWS[:2], STRANGER, *ROWS[2:]]))
-    assert _names(draft) == [r[2] for r in ROWS]
+def test_a_row_of_another_frameworks_level_makes_the_table_figures_and_says_so(tmp_path, form):
+    """过程／资金管理 is no level of the framework: the table is another framework's, and its rows' 分值 summed as
+    the framework's would mislead — read for its figures, the stranger row said (存疑)."""
+    draft = draft_report(_write(tmp_path, form, [EXECUTION, *ROWS[:2], STRANGER, *ROWS[2:]]))
+    assert _names(draft) == []
     said = [i for i in draft.items if i.kind == "row" and "资金使用合规性" in i.text]
     assert len(said) == 1 and said[0].unsure
     stated = {s["label"]: s for s in draft.params["stated"]}
     assert stated["资金使用合规性·得分"]["value"] == 5 and "存疑" in stated["资金使用合规性·分值"]["note"]
-    assert "scores" not in draft.params["claims"]
+    assert stated["新建农村供水管网·得分"]["value"] == 30
     run_checks(load_unit(write_draft(draft, tmp_path / "draft.yaml")))  # validates and scores
 
 

@@ -385,41 +385,40 @@ class _Assembly(RateClaims, Records):
     # ------------------------------------------------------------ 绩效自评表 rows
 
     def _rows(self, tables: Tables, prose: list[Mention], fw: Framework) -> list[dict[str, Any]]:
-        """The 绩效自评表's rows, each under the framework's indicator that takes it (row_places). A row no
-        personalised indicator takes is set apart and read for its figures, saying so beside its 分值 — its 得分 the
-        unit's claim for the framework's own indicator it names (预算执行率), if any; the other rows stay the table
-        (W28). When no row has a place, the framework is not the table's, and the table is read for its figures."""
+        """The 绩效自评表's rows, each under the framework's indicator that takes it (row_places). A row naming one
+        of the framework's own scored indicators (预算执行率 among 产出 and 效益 rows) is set apart: its 得分 the unit's
+        claim for that indicator, its other cells figures; the other rows stay the table (W28). A row of no indicator
+        of the framework (决策, 过程: another framework's levels) makes the table another framework's: it is read for
+        its figures alone, each such row saying so beside its 分值."""
         places = [place_row(line.level1, line.level2, fw) for line in tables.lines]
         outside = {k: line for k, (line, place) in enumerate(zip(tables.lines, places)) if place is None}
-        if outside and len(outside) == len(tables.lines):
-            for line in outside.values():
+        common = {k: common_indicator((line.name, line.level2, line.level1), fw) for k, line in outside.items()}
+        strangers = {k: line for k, line in outside.items() if common[k] is None}
+        if strangers or outside and len(outside) == len(tables.lines):
+            for line in strangers.values():
                 self.items.append(Item("row", "—", f"“{line.name}”：二级指标“{line.level2}”不在框架 {fw.id} 中，"
                                        "本表各行只作为单位所述数字录入", (line.where,),
                                        unsure=f"二级指标“{line.level2}”不在框架中"))
             tables.lines_as_figures({k: f"存疑：“{line.level1}／{line.level2 or '（空）'}”在框架 {fw.id} 中没有对应指标，"
-                                        "本表各行只作为单位所述数字录入" for k, line in outside.items()})
+                                        "本表各行只作为单位所述数字录入" for k, line in strangers.items()})
             return []
-        why = {k: self._set_apart(line, fw) for k, line in outside.items()}
+        why = {k: self._set_apart(line, leaf, fw) for k, line in outside.items() if (leaf := common[k]) is not None}
         self.rows_apart = tables.set_apart(why)
         return [self._row(k, line, prose, place) for k, (line, place)
                 in enumerate(zip(tables.lines, [p for p in places if p is not None]))]
 
-    def _set_apart(self, line: IndicatorLine, fw: Framework) -> str:
-        """What a row with no place in the framework becomes, said in the review; the note beside its 分值."""
-        leaf = common_indicator((line.name, line.level2, line.level1), fw)
+    def _set_apart(self, line: IndicatorLine, leaf: str, fw: Framework) -> str:
+        """A row naming the framework's own indicator `leaf`: its 得分 the unit's claim for it (unless the budget
+        block claimed it); the note beside its 分值."""
+        node = fw.leaf(leaf)
+        name = node.name if node else leaf
         claims = self.params.setdefault("claims", {})
-        named = f"“{line.level1}／{line.level2 or '（空）'}／{line.name}”"
-        if leaf is not None and line.score is not None and leaf not in claims.get("scores", {}):
+        if line.score is not None and leaf not in claims.get("scores", {}):
             self._place(line.score)
             claims.setdefault("scores", {})[leaf] = number(line.score)
-            node = fw.leaf(leaf)
-            self.items.append(Item("claim", f"claims.scores.{leaf}",
-                                   f"{node.name if node else leaf} 自评得分 {line.score.written}（绩效自评表{named}行）",
-                                   (line.score.where,), highlight=(line.score.written,)))
-            return f"本行是框架 {fw.id} 的“{node.name if node else leaf}”，不是个性指标：其得分录为该指标的自评得分，其余数字作为单位所述数字录入"
-        self.items.append(Item("row", "—", f"{named}：在框架 {fw.id} 中没有对应的个性指标，本行只作为单位所述数字录入，"
-                               "其余各行照常录入", (line.where,), unsure=f"“{line.level2 or line.level1}”不在框架中"))
-        return f"存疑：{named}在框架 {fw.id} 中没有对应指标，本行只作为单位所述数字录入"
+            self.items.append(Item("claim", f"claims.scores.{leaf}", f"{name} 自评得分 {line.score.written}"
+                                   f"（绩效自评表“{line.name}”行）", (line.score.where,), highlight=(line.score.written,)))
+        return f"本行是框架 {fw.id} 的“{name}”，不是个性指标：其得分录为该指标的自评得分，其余数字作为单位所述数字录入"
 
     def _sums(self, tables: Tables, rows: list[dict[str, Any]]) -> None:
         """Totals the scoring adds up itself: a level-1 header's （N分） over its rows' 分值, the claimed total over
