@@ -6,7 +6,7 @@ from perfeval import evaluate_file
 from perfeval.checks import INFERRED_CHECKS
 from perfeval.outputs.textsheet import render
 
-from conftest import YUNXI
+from conftest import CHANGSHA, YUNXI
 
 
 def _drafted(d: dict) -> None:
@@ -110,3 +110,14 @@ def test_a_claimed_total_against_a_total_recomputed_from_the_readers_figures_is_
     assert len(drafted) == 1 and drafted[0].candidate and drafted[0].severity_label == "待核实"
     sheet = render(evaluate_file(unit_copy(YUNXI, drafted_too)))
     assert any(line.startswith("[待核实]") and "请核对：单位自评总分 99 分" in line for line in sheet.splitlines())
+
+
+def test_no_claimed_total_found_in_a_drafted_report_is_a_question(unit_copy):
+    """The reader finding no 自评总分 is not the report stating none (it misses wordings it does not know): on a draft
+    the warning 未给出自评总分 asks; on a confirmed unit (Changsha states no score) it stays a warning."""
+    def of(path) -> list:
+        return [f for f in evaluate_file(path).findings if f.check == "self_score_absent"]
+
+    confirmed, drafted = of(CHANGSHA), of(unit_copy(CHANGSHA, _drafted))
+    assert len(confirmed) == 1 and not confirmed[0].candidate and confirmed[0].severity_label == "警示"
+    assert len(drafted) == 1 and drafted[0].candidate and drafted[0].severity_label == "待核实"
