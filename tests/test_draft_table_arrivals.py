@@ -195,7 +195,9 @@ def test_a_total_whose_rows_as_listed_do_not_make_it_sums_the_rows_that_make_up_
         return values[whole] == sum(values[i] for i in parts)
 
     assert [(t.row, t.parts, t.closing) for t in row_totals(labels, adds)] == [(4, (0, 3), True), (0, (1, 2), False)]
-    values[4] = 1250  # no reading makes it: the rows as listed are declared, and the table is questioned
+    values[4] = 1250  # the total is questioned over the rows it sums, never over the breakdown as well
+    assert [(t.row, t.parts, t.closing) for t in row_totals(labels, adds)] == [(4, (0, 3), True), (0, (1, 2), False)]
+    values[0], values[3] = 900, 450  # no row made up by the rows under it: the rows as listed
     assert [(t.row, t.parts, t.closing) for t in row_totals(labels, adds)] == [(4, (0, 1, 2, 3), True)]
 
 

@@ -187,7 +187,8 @@ def _closed(row: int, parts: list[int], named: bool, labels: list[str], adds: Ad
 def _levels(rows: list[int], labels: list[str], adds: Adds | None, total: int) -> tuple[list[int], list[RowTotal]]:
     """The rows a total sums among `rows` (its top level) and each of them over the rows breaking it down: by their
     numbers when the first is numbered (rows at its level are the total's, the rows under one its breakdown), else,
-    when the rows as listed do not make the total, by their values (a row the rows right under it make up)."""
+    when the rows as listed do not make the total, by their values (a row the rows right under it make up, in every
+    column: a breakdown, whether or not the total then holds)."""
     if not rows:
         return [], []
     top = numbering_level(labels[rows[0]])
@@ -201,8 +202,6 @@ def _levels(rows: list[int], labels: list[str], adds: Adds | None, total: int) -
                 groups[-1].append(i)
     elif adds is not None and not adds(total, tuple(rows)):
         groups = _grouped_by_values(rows, adds)
-        if not adds(total, tuple(g[0] for g in groups)):
-            groups = [[i] for i in rows]
     else:
         groups = [[i] for i in rows]
     inner = [RowTotal(g[0], tuple(g[1:]), False) for g in groups if len(g) > 2]
