@@ -29,7 +29,8 @@ TITLE = "临川县档案馆2024年度部门整体支出绩效自评报告"
     ("依据《2023年度部门整体支出绩效评价办法》，本馆自评得分", True, None),  # a document's name dates nothing
     ("经第三方机构评价，本馆整体支出绩效得分", True, A_REVIEWER),
     ("经市财政局重点绩效评价，评价得分", True, A_REVIEWER),
-    ("参考专家意见，本馆开展自评，自评得分", True, None),  # the unit's own after the reviewer's advice
+    ("参考专家意见，本馆开展自评，自评得分", True, None),
+    ("在全县年度综合目标考核中，本馆得分96分，考核等次为", True, A_REVIEWER),  # the county's assessment  # the unit's own after the reviewer's advice
     ("服务对象满意度测评结果为", True, A_SURVEY),
     ("档案利用者满意度达到96%，整体绩效自评为", True, None),  # the survey is another clause's
 ])
@@ -123,3 +124,10 @@ def test_bands_the_framework_has_not_grade_the_claim_themselves(tmp_path):
 def test_one_tier_of_a_rule_is_no_bands(tmp_path):
     draft, _ = _graded(tmp_path, "预算执行率得分90分以上为优", CLAIM.format(87, "良"))
     assert "interpretations" not in draft.params and draft.params["claims"]["grade"] == "良"
+
+
+def test_one_bound_said_to_grade_the_total_is_the_reports_own_standard(tmp_path):
+    draft = _draft(tmp_path, "二、自评结论", "本馆2024年度部门整体支出绩效自评得分86分，等级为“优”（评分标准：总分85分（含）以上为优）。")
+    assert "grade" not in draft.params["claims"]
+    said = next(i for i in draft.items if i.kind == "claim" and i.unsure and "自定" in i.unsure)
+    assert "报告为优" in said.unsure and "框架为良" in said.unsure

@@ -25,7 +25,7 @@ from ...core.quantity import UNITS, Qualifier, agrees, canonical_unit, commensur
 from ...fileio import MAX_FIGURES, too_many_values
 from ...safetext import readable_path
 from .attribute_lists import attribute_lists
-from .bands import option_of, stated_bands
+from .bands import framework_grade, option_of, stated_bands
 from .budgets import ADJUSTMENTS, WHOLE, Budget, adjusted_budget, line_budgets, whole_budget
 from .catalogue import (
     Mapped,
@@ -267,9 +267,12 @@ class _Assembly(RateClaims, Records):
         elif option is None and "grade" in claims and "total" in claims \
                 and bands.grade_of(Decimal(str(claims["total"]))) == claims["grade"]:
             grade = claims.pop("grade")
-            self.items.append(Item("claim", "claims.grade", f"自评等次 {grade}：按报告自定的等次划分（{bands.text()}）与自评总分"
-                                   "相符；框架没有这一划分，不据框架复核等次", (bands.where,),
-                                   unsure="报告自定的等次划分不在框架的选项中，请核对按哪一划分定级"))
+            by_framework = framework_grade(Decimal(str(claims["total"])), fw)
+            self.items.append(Item("claim", "claims.grade", f"自评等次 {grade}：按报告自定的标准（{bands.text()}），"
+                                   f"{claims['total']}分评为{grade}；按框架的划分为{by_framework}。框架没有报告的划分，"
+                                   "等次不据框架复核", (bands.where,),
+                                   unsure=f"报告自定的等次标准比框架的宽或窄（{claims['total']}分：报告为{grade}，框架为"
+                                          f"{by_framework}），请核对按哪一标准定级"))
 
     # ------------------------------------------------------------ catalogue figures
 

@@ -24,7 +24,9 @@ _FROM = re.compile(r"(?<![\d.])(?P<a>\d{2,3})\s*分?\s*" + _INCLUDED + r"\s*(?:�
                    r"[-－—~～至到]\s*\d{2,3}\s*分?\s*" + _INCLUDED + _EXCLUDED + r")\s*" + _IS + _GRADE)
 # The lowest band: 60分以下为差, 低于60分为差.
 _BELOW = re.compile(r"(?:(?<![\d.])\d{2,3}\s*分\s*" + _EXCLUDED + r"\s*以下|低于\s*\d{2,3}\s*分)\s*" + _IS + _GRADE)
-MIN_BANDS = 2  # bounds a report must state for its own bands to be read (one 90分以上为优 may be a rule's tier)
+MIN_BANDS = 2  # bounds a report must state for its own bands to be read (one 90分以上为优 may be a rule's tier) …
+_OF_THE_TOTAL = re.compile(r"总分|总得分|综合得分|评分标准|评价标准|等级划分|等次划分|划分等级|划分等次")  # … unless its
+# sentence says the bound grades the total (评分标准：总分85分（含）以上为优)
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,18 @@ def stated_bands(sentences: list[Sentence]) -> Bands | None:
             mins.setdefault(_GRADES[m.group("g")], Decimal(m.group("a")))
         for m in _BELOW.finditer(text):
             mins.setdefault(_GRADES[m.group("g")], None)
-        if sum(v is not None for v in mins.values()) >= MIN_BANDS:
+        bounds = sum(v is not None for v in mins.values())
+        if bounds >= MIN_BANDS or bounds and _OF_THE_TOTAL.search(text):
             return Bands(mins, Where(s.section, s.text, s.block, s.cell))
+    return None
+
+
+def framework_grade(total: Decimal, fw: Framework) -> str | None:
+    """The grade the framework's default bands give a total."""
+    reading = fw.reading("grade_bands")
+    for band in reading.options[reading.default].grades or ():
+        if band.min is None or total >= Decimal(str(band.min)):
+            return band.grade
     return None
 
 

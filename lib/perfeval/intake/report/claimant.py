@@ -14,7 +14,7 @@ _CLAUSES = re.compile(r"[，,：:]")
 _YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)|(?P<last>上年|上一年|去年|前一年|上期)"
                    r"|(?P<this>本年|今年|当年|本期)")
 # Someone other than the unit scored it; a 自评 after their name makes it the unit's again (参考专家意见，本单位自评…).
-_REVIEWER = re.compile(r"专家|第三方|评审|考核组|复核|抽查|再评价|外部评价|(?:财政|主管)(?:部门|局|厅|委)?(?:组织)?(?:的)?(?:重点)?"
+_REVIEWER = re.compile(r"专家|第三方|评审|考核|复核|抽查|再评价|外部评价|(?:财政|主管)(?:部门|局|厅|委)?(?:组织)?(?:的)?(?:重点)?"
                        r"(?:绩效)?(?:评价|考核|评分)")
 _SELF = re.compile(r"自评|自我评价")
 # A survey's result in the claim's own clause (满意度测评结果为良好, 群众满意率为优): a rating of the unit, not its claim.

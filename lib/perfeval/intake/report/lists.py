@@ -452,7 +452,16 @@ def _nested(whole: Mention, parts: list[_Part], cut: bool) -> list[Listed]:
         for reading in readings:
             if all(ps and _adds_up(w, ps) for w, ps in reading):
                 return [_listed(w, ps, "inline") for w, ps in reading]
-    return [Listed(whole, tuple(readings[0][0][1]), "inline", False, cut=cut)]
+    return [Listed(whole, tuple(_surely(parts) if len(readings) > 1 else readings[0][0][1]), "inline", False, cut=cut)]
+
+
+def _surely(parts: list[_Part]) -> list[Mention]:
+    """The parts a 其中 surely opens when no reading of a list set apart by ；adds up: those of its first ；-part
+    (核定编制58名，其中行政编制22名、事业编制37名；年末实有在职人员55人…: 22 and 37, never 22 and the 55 a new
+    subject states — a bound that does not hold is then asked about on the parts the report listed, X1)."""
+    strongest = max(p.gap for p in parts[1:])
+    end = next(i for i, p in enumerate(parts) if i and p.gap >= strongest)
+    return [p.mention for p in parts[:end]]
 
 
 def _named_alike(figures: list[Mention]) -> int:
