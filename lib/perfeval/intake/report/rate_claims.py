@@ -35,6 +35,7 @@ from .rates import (
     column_change,
     column_share,
     done_over_planned,
+    adjustment_over_opening,
     done_over_the_years_budget,
     explain,
     NamedEarlier,
@@ -76,6 +77,7 @@ class RateClaims(Placement):
                 found = _formula_change(self._change_from_last_year(found, sentence, free), free)
                 found = earlier.explain(found, sentence)
                 found = done_over_the_years_budget(found, sentence, by_block.get(m.where.block, []))
+                found = adjustment_over_opening(found, sentence)
                 found = saved_over_planned(found, sentence)
                 out.append(share_of_its_list(found, sentence, lists, free))
         own_rows: set[int] = set()  # a rate of a table row that states no catalogue figure: that row's own

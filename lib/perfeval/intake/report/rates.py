@@ -318,6 +318,32 @@ def done_over_the_years_budget(found: RateFound, sentence: list[Mention], paragr
     return RateFound(rate, "contradicted", reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
 
 
+def adjustment_over_opening(found: RateFound, sentence: list[Mention]) -> RateFound:
+    """A 预算调整率 / 调剂比例 that no reading of its sentence gives, where the sentence states before it the opening
+    budget and either the adjustment's size (年初预算2860.00万元，年中追加564.75万元，预算调整率17.95%) or the year's
+    whole budget (年初预算…，调整后预算…): the words name the reading — the adjustment over the opening budget — so it
+    is the claim that does not hold, not a rate left unexplained (trial 7 X2: a rate kept only when it held)."""
+    rate = found.rate
+    if found.status != "unexplained" or not _ADJUSTMENT_RATE.search(simplified(rate.label)):
+        return found
+    before = [m for m in sentence if _operand(m) and m.order < rate.order and not m.is_rate]
+    opening = [m for m in before if _OPENING.search(simplified(m.lead)) and _is_planned(m)]
+    size = [m for m in before if m not in opening and (_ADJUSTMENT_SIZE.search(simplified(m.label))
+                                                       or _BY_AMOUNT.search(simplified(m.lead)))]
+    whole = [m for m in before if m not in opening and m not in size and _is_planned(m)
+             and _WHOLE_YEAR.search(simplified(m.lead))]
+    if len(opening) != 1:
+        return found
+    reading = _share(size[0], opening[0]) if len(size) == 1 else \
+        reading_of("change", whole[0], opening[0]) if len(whole) == 1 and not size else None
+    if reading is None:
+        return found
+    return RateFound(rate, "contradicted", reading, why=f"按所述口径 {reading.formula()} 重算为 {_pct(reading.value, rate)}")
+
+
+_OPENING = re.compile(r"年初")  # the opening budget an adjustment is measured against
+
+
 def _over_adjusted(found: RateFound, done: Mention, opening: Mention, adjustment: Mention) -> RateFound:
     size = adjustment.quantity.to(opening.quantity.unit).value
     for whole in (opening.quantity.value + size, opening.quantity.value - size):
@@ -340,10 +366,10 @@ def over_the_whole(found: RateFound, wholes: Mapping[int, Mention]) -> RateFound
     """A rate of what was done read over an opening budget (年初预算) that the report adjusts (年中追加, 调减) or whose
     whole it states: read again over the year's whole budget, which 执行率 and 控制率 divide by — explained or
     contradicted by it, never judged against a part. A rate whose words name the opening budget (年初预算执行率,
-    占年初预算的) keeps it."""
+    占年初预算的) keeps it, as does an adjustment's rate (预算调整率: the adjustment over the opening budget)."""
     reading = found.reading
     if reading is None or reading.kind != "share" or id(reading.denominator) not in wholes \
-            or "年初" in found.rate.label + found.rate.lead:
+            or "年初" in found.rate.label + found.rate.lead or _ADJUSTMENT_RATE.search(simplified(found.rate.label)):
         return found
     again = _share(reading.numerator, wholes[id(reading.denominator)])
     if again is None:
