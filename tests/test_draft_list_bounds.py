@@ -28,3 +28,17 @@ def test_a_nested_list_that_adds_up_keeps_its_reading(tmp_path):
     draft = _draft(tmp_path, "实有人数50人，其中：在职人数28人，行政人员10人，事业人员18人；退休人员20人；遗属人员2人。")
     listed = sorted((lst.whole.written, [p.written for p in lst.parts]) for lst in draft.lists)
     assert listed == [("28人", ["10人", "18人"]), ("50人", ["28人", "20人", "2人"])]
+
+
+def test_a_bracket_of_named_parts_breaks_its_total_down_whether_or_not_they_add_up(tmp_path):
+    draft = _draft(tmp_path, "本年支出合计612.40万元，其中：基本支出520.00万元，项目支出92.40万元（水资源监测经费55.00万元，"
+                             "河道巡查经费38.40万元）。")
+    items = draft.params["figures"]["project_items"]
+    assert [(i["name"], str(i["amount"]["value"])) for i in items] == [("水资源监测经费", "55.00"), ("河道巡查经费", "38.40")]
+    asked = [f for f in run_checks(load_unit(write_draft(draft, tmp_path / "draft.yaml"))) if "93.40" in f.message]
+    assert len(asked) == 1 and asked[0].candidate
+
+
+def test_a_bracket_that_compares_is_an_aside(tmp_path):
+    draft = _draft(tmp_path, "本年项目支出92.40万元（较上年增加12.00万元，上年为80.40万元），主要用于水资源监测。")
+    assert not [lst for lst in draft.lists if lst.whole.written == "92.40万元"]

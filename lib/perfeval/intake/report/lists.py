@@ -650,7 +650,9 @@ def _under_a_table(sentences: list[Sentence], k: int, at: int, here: list[Mentio
 
 def _bracket_of(text: str, whole: Mention, here: list[Mention]) -> list[Listed]:
     """A bracket right after a total that lists, without an opener, figures adding up to it (现有人员96人（在职70人、
-    退休20人、聘用6人）): its breakdown. One that does not add up is an aside (上年为10人), no list."""
+    退休20人、聘用6人）): its breakdown. So is one listing two named figures or more, each less than the total, that
+    compares nothing (项目支出84.15万元（维稳经费60.00万元，系统运维25.15万元）): its parts, as stated, whether they add
+    up or not (a sum that fails is asked about, trial 7 X22). Any other is an aside (上年为10人), no list."""
     opened = re.match(r"\s*[（(]", text[whole.end:])
     if not _a_total(whole) or opened is None or _AMONG.match(text, whole.end + opened.end()):
         return []  # a bracket opened by 其中 / 含 is read as any list is
@@ -661,9 +663,16 @@ def _bracket_of(text: str, whole: Mention, here: list[Mention]) -> list[Listed]:
     parts = [m for m in inside if _alike(whole, m) and _same_unit(whole, m)
              and text[whole.end:m.start].count("（") + text[whole.end:m.start].count("(")
              - text[whole.end:m.start].count("）") - text[whole.end:m.start].count(")") == 1]
-    if len(parts) < 2 or len(parts) != len(inside) or _attributes(parts) or not _adds_up(whole, parts):
+    if len(parts) < 2 or len(parts) != len(inside) or _attributes(parts):
+        return []
+    if not _adds_up(whole, parts) and (_ASIDE.search(text, whole.end, close) or not all(
+            p.label and in_unit_of(whole, p) < whole.quantity.value for p in parts)):
         return []
     return [_listed(whole, parts, "inline")]
+
+
+# Words of a bracket that compares or dates rather than breaks down (（上年为80万元，增长25%）, （2022年60万元…）).
+_ASIDE = re.compile(r"上年|去年|同比|较|增长|下降|增加|减少|(?:19|20)\d{2}\s*年|预算|决算|计划|目标")
 
 
 _COUNTED = re.compile(r"([二两三四五六七八九十\d])(?:类|大类|项|个方面|个部分|部分|种)")  # 主要有…二类支出
