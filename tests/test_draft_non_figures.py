@@ -350,3 +350,11 @@ def test_a_score_given_beside_a_rule_stays_a_figure():
     assert figures("评分标准：到课率100%得6分。本项得分5.5分，扣0.5分，因1名学员缺课。") == ["5.5分", "0.5分", "1名"]
     assert figures("因合同备案滞后扣1分。", "办结率为96%，得9.6分。") == ["1分", "96%", "9.6分"]
     assert figures("完成巡河40次，得5分；群众满意度97%，得4分。") == ["40次", "5分", "97%", "4分"]
+
+
+def test_a_month_and_day_with_a_point_and_a_year_and_month_run_together_where_dates_stand_are_no_figures():
+    assert figures("于4.18前完成清单编制，9.26完成复核。", "验收时间：11.30", "202405启动，202410完工。") == []
+
+
+def test_the_same_writings_as_amounts_stay():
+    assert figures("印刷费 4.18，邮电费 9.26。", "维修费增加至4.18万元。", "合计 202405") == ["4.18", "9.26", "4.18万元", "202405"]

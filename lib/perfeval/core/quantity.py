@@ -1022,8 +1022,10 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a title's number (绩效自评报告1, 部门决算说明 2, a site's 自评报告,8548): the document's
             if re.match(r"\s*(?:服务)?(?:热线|专线|投诉|举报|便民|政务服务|服务平台)", after) and "." not in digits:
                 return None  # a public service's number (12345热线, 12315投诉举报中心): a name, not a figure
-            if re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])", digits) and re.search(r"(?:日期|时间|年月)[：:]?\s*$", before):
-                return None  # a date of a year and a month written as one run (填报日期：202403)
+            if re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])", digits) and _dated_here(before, after):
+                return None  # a date of a year and a month written as one run (填报日期：202403, 202303开工)
+            if _MONTH_DAY_DOTTED.fullmatch(digits) and _dated_here(before, after):
+                return None  # a month and a day written with a point (于3.15前完成招标, 8.20完成验收, 完成时间：12.31)
             if after[:1] == "型":
                 return None  # a type's name (2型糖尿病, 3型车): which type, not how many
             if re.search(r"(?:19|20)\d{2}\s*年$", before):
@@ -1146,6 +1148,18 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
 _WHEN_LABEL = lazy_compile(r"(?:时间|日期|时限|期限|年月|期间)\s*+[：:]?\s*+$")
 _CLAUSE_START = lazy_compile(r"(?:^|[。；;！!？?，,])\s*+$")
 _WORDS_FOLLOW = lazy_compile(r"\s*+[，,]?\s*+[\u4e00-\u9fff]")
+_MONTH_DAY_DOTTED = lazy_compile(r"(?:1[0-2]|0?[1-9])\.(?:[12]\d|3[01]|0[1-9])")  # 3.15, 12.31 (never 3.1: a tenth)
+_AT_A_TIME = lazy_compile(r"(?:(?<![高低大小等多少])于|在|截至|截止|从|自)\s*+$")  # a time's preposition (于3.15前)
+_TIME_AFTER_DATE = lazy_compile(r"\s*+(?:前|后|之前|之后|以前|以后|起|止|开始|期间)")
+
+
+def _dated_here(before: str, after: str) -> bool:
+    """Does a bare number that may be a date stand where a date does: after a time's label or preposition, before a
+    time's word (前, 起), or opening a clause that goes on in words (8.20完成验收; an amount has its unit or its row)?"""
+    return bool(_WHEN_LABEL.search(before) or _AT_A_TIME.search(before) or _TIME_AFTER_DATE.match(after)
+                or _CLAUSE_START.search(before) and _WORDS_FOLLOW.match(after))
+
+
 # Where a list's item opens: a sentence's or a clause's start, or right after a heading's own number (一、1. （二）1.)
 _ITEM_OPENS = lazy_compile(r"(?:^|[。；;：:！!？?]|[一二三四五六七八九十]{1,3}+、|[（(][一二三四五六七八九十\d]{1,3}+[）)])\s*+$")
 _CLAUSE_OPENS = lazy_compile(r"(?:^|[。；;！!？?])\s*+$")
