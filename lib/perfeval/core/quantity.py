@@ -918,8 +918,11 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # 附件5, 见表3, a caption's number (表3 …), a contents line's page number (……12)
     if (before_char and before_char in "×*＊") or re.match(r"\s*[×*＊]\s*\d", after):
         return None  # a product or a size (7×24小时, 1366*768): neither factor is a figure
-    if _ORDINALS.search(before) or _PAGE_FOOTER.fullmatch(norm):
-        return None  # a table's row or column numbers (栏次 1 2 3), a page's footer (- 3 -)
+    if _ORDINALS.search(before) or _PAGE_FOOTER.fullmatch(norm) or (
+            _PAGE_FOOTER.fullmatch(norm, m.start()) and re.fullmatch(r"\d{1,3}", g["arabic"] or "")
+            and (not before or before[-1].isspace())):
+        return None  # a table's row or column numbers (栏次 1 2 3), a page's footer (- 3 -), alone or ending a
+        # contents line (六、支出决算表 - 12 -)
     if compact.endswith("指标") and not unit and re.fullmatch(r"\d{1,2}", g["arabic"] or "") and before_char == "标":
         return None  # a 绩效自评表 template's row number (指标1：…, 指标2)
     spaced = after.lstrip(" \u3000" + _GROUP_SPACES)
