@@ -49,7 +49,7 @@ from .rates import RateFound
 from .records import Records
 from .row_places import Place, common_indicator, place_row
 from .run_on import run_on
-from .section_scores import SectionStated, section_statements
+from .section_scores import SectionStated, section_scores_listed, section_statements
 from .staff_lists import attached_to_their_count
 from .tables import Cell, IndicatorLine, Tables, read_tables
 from .totals import find_totals
@@ -211,9 +211,9 @@ class _Assembly(RateClaims, Records):
         out = []
         for sentence in by_sentence(prose):
             found = section_statements(sentence, fw)
-            if found:
-                out.append(found)
-                for m in found.mentions:
+            for one in [found] if found else section_scores_listed(sentence, fw):
+                out.append(one)
+                for m in one.mentions:
                     self._place(m)
         return out
 

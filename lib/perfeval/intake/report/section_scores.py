@@ -55,3 +55,22 @@ def section_statements(sentence: list[Mention], fw: Framework) -> SectionStated 
     subject = text[:_SUBJECT_END.search(text).start()].strip() if _SUBJECT_END.search(text) else ""
     name = _level1_named(fw, subject) if subject else None
     return SectionStated(name, weight, score, rate) if name else None
+
+
+_SCORED = re.compile(r"^(?P<n>[\u4e00-\u9fff]{2,8}?)(?:类|方面|部分)?(?:指标|目标)?(?:自评)?得分$")  # 投入类指标得分 18分
+
+
+def section_scores_listed(sentence: list[Mention], fw: Framework) -> list[SectionStated]:
+    """A sentence listing level-1 indicators' scores one after another (投入类指标得分18分，过程类指标得分38分，产出类
+    指标得分20分…): each score of a label naming one level-1 indicator, none twice, two of them at least — the
+    claimed score of each section, as a 绩效自评表's level-1 rows state them (trial 7 X25)."""
+    found: dict[str, SectionStated] = {}
+    for m in sentence:
+        named = _SCORED.match(_NUMBERING.sub("", m.label).strip()) if m.quantity.unit == "分" else None
+        if named is None:
+            continue  # its 满分, a rate: no score of a section
+        name = _level1_named(fw, named.group("n"))
+        if name is None or name in found:
+            return []  # a score of something else among them (效益 in a framework of 效果): no such list
+        found[name] = SectionStated(name, None, m, None)
+    return list(found.values()) if len(found) >= 2 else []
