@@ -131,3 +131,9 @@ def test_one_bound_said_to_grade_the_total_is_the_reports_own_standard(tmp_path)
     assert "grade" not in draft.params["claims"]
     said = next(i for i in draft.items if i.kind == "claim" and i.unsure and "自定" in i.unsure)
     assert "报告为优" in said.unsure and "框架为良" in said.unsure
+
+
+def test_a_forms_score_field_written_bare_is_the_claim(tmp_path):
+    draft = _draft(tmp_path, "四、自评结论", "自评得分：93.5", "自评等级：优")
+    assert _claims(draft) == (Decimal("93.5"), "优")
+    assert _claims(_draft(tmp_path, "四、完成情况", "完成档案数字化：935")) == (None, None)  # a count, not a score

@@ -823,7 +823,9 @@ def claimed_total(mentions: list[Mention], year: int | None = None, whole: bool 
     total), one with its grade beside it (得分92分，等级为优) before one without, and in a project's report the evaluated
     whole's before a project's it names."""
     found = [m for m in mentions
-             if m.quantity.unit == "分" and m.quantity.value <= MAX_CLAIMED and not _A_PARTS_SCORE.search(m.clause)
+             if (m.quantity.unit == "分" and m.quantity.value <= MAX_CLAIMED
+                 or not m.quantity.unit and m.quantity.value <= 100 and _SCORE_FIELD.fullmatch(m.label))
+             and not _A_PARTS_SCORE.search(m.clause)
              and (_CLAIMED_TOTAL.search(m.clause) or _SCORE_AFTER_SELF.search(m.where.text[:m.start])
                   and (_SCORE_WORD.fullmatch(m.label) or _AFTER_ITS_GRADE.search(m.where.text[:m.start])))
              and not _OUT_OF_ANOTHER.match(m.where.text[m.end:]) and not _A_CHANGE.search(m.where.text[:m.start])
@@ -860,6 +862,8 @@ _SCORE_AFTER_SELF = re.compile(r"自评(?:等级|等次|结果|结论)|经(?:过
 _A_CHANGE = re.compile(r"(?:提高|增加|上升|下降|减少|降低|增长|多|少)了?\s*$")  # 自评得分较上年提高5分: by how much
 _AFTER_ITS_GRADE = re.compile(rf"(?:{_GRADE_WORD})\s*[（(]\s*$")  # 自评结论：优（92分）: the score in brackets after the grade
 _SCORE_WORD = re.compile(r"(?:总?得分|总分|分数|评分|综合得分)")
+# A form's field of the score, its value written bare (自评得分：92.5 on a line of its own): the score in 分.
+_SCORE_FIELD = re.compile(r"(?:自评|综合|评价|绩效自评)(?:总?得分|总分|分数|评分)")
 
 
 def unit_id_for(report: Path, given: str | None) -> str:
