@@ -42,3 +42,11 @@ def test_a_bracket_of_named_parts_breaks_its_total_down_whether_or_not_they_add_
 def test_a_bracket_that_compares_is_an_aside(tmp_path):
     draft = _draft(tmp_path, "本年项目支出92.40万元（较上年增加12.00万元，上年为80.40万元），主要用于水资源监测。")
     assert not [lst for lst in draft.lists if lst.whole.written == "92.40万元"]
+
+
+def test_a_sum_of_money_written_in_words_is_a_total_while_a_count_of_kinds_is_none(tmp_path):
+    draft = _draft(tmp_path, "本年收入合计一千二百五十点五万元，其中：财政拨款收入1,200.00万元，其他收入50.50万元。"
+                             "局机关内设三个股室，其中办公室4人、水政股3人、工程股5人。")
+    listed = [(lst.whole.written, [p.written for p in lst.parts]) for lst in draft.lists]
+    assert ("一千二百五十点五万元", ["1,200.00万元", "50.50万元"]) in listed
+    assert not [w for w, _ in listed if w.startswith("三")]

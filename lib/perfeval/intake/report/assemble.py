@@ -117,8 +117,10 @@ class _Assembly(RateClaims, Records):
         lists += sums_in_words(self.document, free, lists)
         lists += paragraph_parts(self.document, free, lists)
         lists += attribute_lists(lists, free)
-        lists = [lst for lst in lists if _DIGIT.search(lst.whole.written)]  # 内设三个科室，其中…: a count in words
-        # names how many kinds follow, not a total their figures make (办公室2个岗位、业务科3个岗位)
+        lists = [lst for lst in lists if _DIGIT.search(lst.whole.written) or _dimension(
+            canonical_unit(lst.whole.quantity.unit)) == "money"]  # 内设三个科室，其中…: a count in words names how many
+        # kinds follow, not a total their figures make (办公室2个岗位、业务科3个岗位); a sum of money in words
+        # (收入合计三千二百六十八点四五万元，其中…) is a total (trial 7 X35)
         self._other_figures({id(p): lst.whole for lst in lists for p in lst.parts})
         self._opening_parts({id(p): lst.whole for lst in lists for p in lst.parts})
         self.total_labels = {id(lst.whole): "、".join(p.label for p in lst.parts) + "合计" for lst in lists
