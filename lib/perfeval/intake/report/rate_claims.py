@@ -71,7 +71,7 @@ class RateClaims(Placement):
                 found = explain(m, sentence, by_block.get(m.where.block, []), lists)
                 found = explain_from_section(found, sentence, by_part[_part_of(m.where.section)])
                 found = change_from_section(found, by_part[_part_of(m.where.section)], self.year)
-                found = change_by_amount_of_named(found, sentence, free, self.year)
+                found = change_by_amount_of_named(found, sentence, free, self.year, self._named_figure)
                 found = self._change_of_named(self._share_of_named(found, sentence, free), sentence)
                 found = self._share_of_two_named(found)
                 found = _formula_change(self._change_from_last_year(found, sentence, free), free)
@@ -101,6 +101,12 @@ class RateClaims(Placement):
         read = [(r, done_over_planned(self._measure_reading(over_the_whole(r, self.wholes), fw))) for r in out]
         return [done if id(r) in own_rows else self._by_measure(done, fw) if done.status != "contradicted"
                 else self._failing_measure(done, fw) for r, done in read]
+
+    def _named_figure(self, words: str) -> Mention | None:
+        """The catalogue figure words name (2023年“三公”经费决算数), as the report first states it (a table's cell too)."""
+        path = path_named(words, self.year) if words.strip() else None
+        stated = self.figures.get(path) if path else None
+        return stated[0] if stated else None
 
     def _failing_measure(self, found: RateFound, fw: Framework) -> RateFound:
         """A rate its words' reading contradicts that is named as a framework measure (预算执行率 of 全年执行 ÷ 全年预算)

@@ -10,7 +10,7 @@ years, which is then the claim that does not hold. Figures stated with 余, 约 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Literal
@@ -215,11 +215,12 @@ def change_from_section(found: RateFound, section: list[Mention], year: int | No
 
 
 def change_by_amount_of_named(found: RateFound, sentence: list[Mention], stated: Sequence[Mention],
-                              year: int | None) -> RateFound:
+                              year: int | None, catalogue: Callable[[str], Mention | None] | None = None) -> RateFound:
     """A change stated with its amount whose sentence states neither year's value (2023年部门整体支出较上年增加150.00万元，
     增长9.00%): the new value is the figure the report states under the change's subject for the year evaluated
-    (2023年本中心部门整体支出1800.00万元, in another paragraph or part), when exactly one value stands under it — the words
-    name the reading, amount ÷ (new ∓ amount), so a wrong rate is the claim that does not hold."""
+    (2023年本中心部门整体支出1800.00万元, in another paragraph or part), when exactly one value stands under it, or else
+    the catalogue figure its words name (`catalogue`: a table's 三公经费 决算数, trial 7 X31) — the words name the
+    reading, amount ÷ (new ∓ amount), so a wrong rate is the claim that does not hold."""
     rate = found.rate
     if found.status != "unexplained" or year is None:
         return found
@@ -233,6 +234,9 @@ def change_by_amount_of_named(found: RateFound, sentence: list[Mention], stated:
     named = [m for m in stated if _operand(m) and m is not amount and not is_difference(m) and m.order < rate.order
              and _bare_subject(clean_label(m.label)).endswith(_bare_subject(subject)) and (m.year == year or m.year is None)
              and not _LAST_YEAR.search(m.lead) and commensurable(m.quantity.unit, amount.quantity.unit)]
+    if not named and catalogue is not None:
+        figure = catalogue(subject)
+        named = [figure] if figure is not None and commensurable(figure.quantity.unit, amount.quantity.unit) else []
     if len({m.quantity.to(amount.quantity.unit).value for m in named}) != 1:
         return found
     reading = _by_difference(rate, [named[-1], amount], [])
