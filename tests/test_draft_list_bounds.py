@@ -50,3 +50,13 @@ def test_a_sum_of_money_written_in_words_is_a_total_while_a_count_of_kinds_is_no
     listed = [(lst.whole.written, [p.written for p in lst.parts]) for lst in draft.lists]
     assert ("一千二百五十点五万元", ["1,200.00万元", "50.50万元"]) in listed
     assert not [w for w, _ in listed if w.startswith("三")]
+
+
+def test_figures_whose_shares_name_one_figure_are_its_parts_when_they_make_it_up(tmp_path):
+    lines = ["1. 基本支出预算 1530000.00 元，占一般公共预算支出的85.00%。", "人员经费预算 1224000.00 元，占基本支出预算",
+             "80.00%，同比增加 12000.00 元。", "公用经费预算 306000.00 元，占基本支出预算", "20.00%，同比减少 6000.00 元。"]
+    draft = _draft(tmp_path, "\n".join(lines))
+    listed = [(lst.whole.written, [p.written for p in lst.parts], lst.complete) for lst in draft.lists]
+    assert ("1530000.00 元", ["1224000.00 元", "306000.00 元"], True) in listed
+    short = _draft(tmp_path, "\n".join(lines[:3]))  # one part named by its share: no list
+    assert not [lst for lst in short.lists if lst.whole.written == "1530000.00 元"]

@@ -49,6 +49,7 @@ from .rates import RateFound
 from .records import Records
 from .row_places import Place, common_indicator, place_row
 from .run_on import run_on
+from .share_parts import ENUMERATOR, parts_by_their_shares
 from .section_scores import SectionStated, section_scores_listed, section_statements
 from .staff_lists import attached_to_their_count
 from .tables import Cell, IndicatorLine, Tables, read_tables
@@ -116,6 +117,7 @@ class _Assembly(RateClaims, Records):
         lists += find_totals(free, lists) + tables.totals
         lists += sums_in_words(self.document, free, lists)
         lists += paragraph_parts(self.document, free, lists)
+        lists += parts_by_their_shares(free, lists)
         lists += attribute_lists(lists, free)
         lists = [lst for lst in lists if _DIGIT.search(lst.whole.written) or _dimension(
             canonical_unit(lst.whole.quantity.unit)) == "money"]  # 内设三个科室，其中…: a count in words names how many
@@ -931,10 +933,9 @@ def _named_by(m: Mention) -> str:
     if m.where.in_table:
         row = m.where.row or ""
         return row if _WORD.search(_ROW_FRAME.sub("", row)) else _TOTAL_AFTER.sub("", m.where.column or row)
-    return _ENUMERATOR.sub("", m.label)
+    return ENUMERATOR.sub("", m.label)
 
 
-_ENUMERATOR = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}\s*[)）.、．](?!\d)|第[一二三四五六七八九十\d]{1,3}[部分章节条项])\s*")
 _TOTAL_AFTER = re.compile(r"·(?:小计|合计|总计)$")  # 公务用车购置及运行费·小计: the total of what the header names
 _ROW_FRAME = re.compile(r"(?:19|20)\d{2}\s*年度?|本年|上年|[决预]算数?|执行数?|合计|金额|数额|单位|万元|元")  # a row of values
 # named by its period or kind alone (2022年预算, 金额): what the values are of stands in the column
