@@ -96,3 +96,33 @@ def test_a_named_total_its_rows_do_not_make_declares_nothing(tmp_path):
     rows = [["项目", *COLUMNS], ["财政拨款收入", "1000.00", "1100.00", "1067.00"], ["其他收入", "50.00", "100.00", "95.50"],
             ["收入合计", *TOTAL]]
     assert _lists(draft_report(_write(tmp_path, "tab", rows))) == []
+
+
+# ---------------------------------------------------------------- rates in a row's cells (issue 19 item 4)
+
+REVENUE = [["项目", "2022年完成数", "2023年预算数", "2023年完成数", "完成%", "增长%"],
+           ["税收收入", "27,631", "33,385", "33,385", "100.00%", "20.82%"],
+           ["增值税", "13,950", "18,835", "17,585", "{rate}", "26.06%"],
+           ["企业所得税", "564", "600", "850", "141.67%", "50.71%"]]
+
+
+def _rates(draft) -> list[tuple[str, str, str | None, str | None]]:
+    return sorted((r.rate.written, r.status, r.reading.numerator.written if r.reading else None,
+                   r.reading.denominator.written if r.reading else None) for r in draft.rates)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_rate_column_named_by_its_words_and_percent_is_its_rows_ratio_of_the_columns_they_name(tmp_path, form):
+    """完成% is the later year's 完成数 over its 预算数, 增长% the 完成数 of the later year over the earlier's, each row
+    apart — even where two of the row's amounts are equal (33,385 twice) and the numbers alone do not say which."""
+    rows = [[c.format(rate="93.36%") for c in r] for r in REVENUE]
+    assert _rates(draft_report(_write(tmp_path, form, rows))) == sorted([
+        ("100.00%", "explained", "33,385", "33,385"), ("20.82%", "explained", "33,385", "27,631"),
+        ("93.36%", "explained", "17,585", "18,835"), ("26.06%", "explained", "17,585", "13,950"),
+        ("141.67%", "explained", "850", "600"), ("50.71%", "explained", "850", "564")])
+
+
+@pytest.mark.parametrize("form", ["docx", "tab", "single", "flat"])
+def test_a_rate_cell_its_row_does_not_make_is_contradicted_by_its_row(tmp_path, form):
+    rows = [[c.format(rate="95.36%") for c in r] for r in REVENUE]  # 17,585 ÷ 18,835 = 93.36 %
+    assert ("95.36%", "contradicted", "17,585", "18,835") in _rates(draft_report(_write(tmp_path, form, rows)))

@@ -830,8 +830,9 @@ def _unflattened(line: str, table: int) -> list[str | Row]:
 
 
 _BLOCK_HINT = re.compile(r"预算数|执行数|决算数")
-_BLOCK_COLUMN = re.compile(r"(?:年初|全年|调整后|年度|本年|上年)?(?:预算|执行|决算)数?(?:[（(]万元[）)])?|分值"
-                           r"|(?:预算)?执行率(?:[（(][%％][）)])?|得分|权重")
+_BLOCK_COLUMN = re.compile(r"(?:(?:19|20)\d{2}\s*年度?)?(?:年初|全年|调整后|年度|本年|上年)?(?:预算|执行|决算|完成)数?"
+                           r"(?:[（(]万元[）)])?|分值|(?:预算)?执行率(?:[（(][%％][）)])?|得分|权重"
+                           r"|(?:完成|执行|增长|增减)(?:率|[%％]|[（(][%％][）)])")
 _BLOCK_LABEL = re.compile(r"项目资金|资金来源|项目|科目|[（(]\s*(?:万元|元)\s*[）)]")
 _BLOCK_VALUE = re.compile(r"[-－]?\d[\d,，]*(?:\.\d+)?\s*[%％]?")
 MAX_BLOCK_LABEL = 24  # characters of a budget block's row label
@@ -1157,7 +1158,9 @@ def _statement_rows(tokens: list[str], first: int, width: int) -> tuple[list[lis
 
 SPACED_TABLES = 16_000_000  # tables rebuilt from rows set a line each with single spaces (_spaced_tables)
 _LABEL_COLUMN = re.compile(r"^(?:科目编码|科目名称|功能分类科目|项目|科目|编码|名称|单位名称|项目名称|(?:人员)?类别|类型)$")
-_AMOUNT_COLUMN = re.compile(r"(?:合计|总计|小计|支出|收入|预算数?|决算数?|金额|执行数|结余|结转|人数|编制数?)$")
+_AMOUNT_COLUMN = re.compile(r"(?:合计|总计|小计|支出|收入|预算数?|决算数?|金额|执行数|完成数|结余|结转|人数|编制数?)$")
+_RATE_COLUMN = re.compile(r"率|占比|比重|[%％]")  # a column of rates beside the amounts (执行率, 占比, 增长%)
+_DATED = re.compile(r"^(?:19|20)\d{2}\s*年度?")  # a column name's year (2021年预算数): no figure
 _CODE = re.compile(r"^\d{3,7}$")  # a budget subject's code before its name (2130101 行政运行)
 _UNIT_AFTER = re.compile(r"[（(][^）)]*[）)]$")  # 预算数（万元）
 _BLOCK_LABEL_COLUMN = re.compile(r"(?:资金来源|项目资金|年度预算申请|资金性质|支出类别)(?:[（(](?:万元|元)[）)])?")
@@ -1220,14 +1223,15 @@ def _amount_header(line: str) -> tuple[str | None, list[str], list[str]] | None:
     tokens = line.split()
     index = tokens[0] if tokens and _INDEX_HEAD.match(tokens[0]) else None
     tokens = tokens[1:] if index else tokens
-    if len(tokens) < 3 or any(re.search(r"\d", t) or len(t) > MAX_COLUMN_NAME for t in tokens):
+    if len(tokens) < 3 or any(re.search(r"\d", _DATED.sub("", t)) or len(t) > MAX_COLUMN_NAME for t in tokens):
         return None
     at = 0
     while at < len(tokens) and (_LABEL_COLUMN.match(tokens[at]) or _BLOCK_LABEL_COLUMN.fullmatch(tokens[at])):
         at += 1
     columns = tokens[at:]
     amounts = sum(1 for c in columns if _AMOUNT_COLUMN.search(_UNIT_AFTER.sub("", c)))
-    if len(columns) < 2 or amounts < 2 or (at == 0 and not _BLOCK_COLUMNS.search(line)):
+    rates = sum(1 for c in columns if _RATE_COLUMN.search(c))
+    if len(columns) < 2 or amounts < 1 or amounts + rates < 2 or (at == 0 and not _BLOCK_COLUMNS.search(line)):
         return None
     return index, tokens[:at], columns
 
