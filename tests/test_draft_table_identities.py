@@ -126,3 +126,36 @@ def test_a_rate_column_named_by_its_words_and_percent_is_its_rows_ratio_of_the_c
 def test_a_rate_cell_its_row_does_not_make_is_contradicted_by_its_row(tmp_path, form):
     rows = [[c.format(rate="95.36%") for c in r] for r in REVENUE]  # 17,585 ÷ 18,835 = 93.36 %
     assert ("95.36%", "contradicted", "17,585", "18,835") in _rates(draft_report(_write(tmp_path, form, rows)))
+
+
+# ---------------------------------------------------------------- a 决算 statement whose sides differ in width
+
+STATEMENT = ["财政拨款收入支出决算总表", "单位：万元", "收入 支出",
+             "项目 行次 金额 项目 行次 合计 一般公共预算财政拨款 政府性基金预算财政拨款", "栏次 1 栏次 2 3 4",
+             "一、一般公共预算财政拨款 1 1,280.00 一、一般公共服务支出 30 900.00 860.00 40.00",
+             "二、政府性基金预算财政拨款 2 40.00 二、教育支出 31 300.00 300.00 0.00",
+             "三、国有资本经营预算财政拨款 3 0.00 三、社会保障和就业支出 32 120.00 120.00 0.00",
+             "本年收入合计 4 1,320.00 本年支出合计 33 1,320.00 1,280.00 40.00"]
+
+
+def _statement(tmp_path, shape: str):
+    body = {"a row per line": STATEMENT, "one line": [" ".join(STATEMENT)],
+            "one cell per line": STATEMENT[:2] + [c for line in STATEMENT[2:] for c in line.split()]}[shape]
+    path = tmp_path / "statement.txt"
+    path.write_text("\n".join(["白沙县气象服务中心2024年度部门决算", "一、收入支出决算总体情况", *body,
+                               "二、其他", "本年无其他情况。"]) + "\n", encoding="utf-8")
+    return draft_report(path)
+
+
+@pytest.mark.parametrize("shape", ["a row per line", "one line", "one cell per line"])
+def test_a_statement_whose_sides_have_their_own_columns_sums_each_side_by_its_columns(tmp_path, shape):
+    """The 支出 side's 合计 | 一般公共预算财政拨款 | 政府性基金预算财政拨款 stand under their own names, each row's 合计 the
+    sum of the others, each side's 合计 row the sum of its rows; no 行次 (1 … 4, 30 … 33) or 栏次 is a figure."""
+    draft = _statement(tmp_path, shape)
+    lists = _lists(draft)
+    assert ("1,320.00", ("1,280.00", "40.00", "0.00"), True) in lists  # 收入
+    assert ("1,320.00", ("900.00", "300.00", "120.00"), True) in lists  # 支出, the 合计 column
+    assert ("1,280.00", ("860.00", "300.00", "120.00"), True) in lists
+    assert ("900.00", ("860.00", "40.00"), True) in lists  # a row's 合计 over its columns
+    assert ("1,320.00", ("1,280.00", "40.00"), True) in lists
+    assert not [m for m in draft.placed if re.fullmatch(r"\d{1,2}", m.written)]

@@ -978,13 +978,33 @@ def _statement_header(tokens: list[str]) -> tuple[int, int, int] | None:
     end = at + 1
     while end < len(tokens) and _STATEMENT_HEAD.fullmatch(tokens[end]) and not _AMOUNT.fullmatch(tokens[end]):
         end += 1
-    after = tokens[at + 1:end]
-    width = next((k for k, t in enumerate(after) if t in ("项目", "科目", "行次")), len(after))
-    if width == 0:
+    named = next((k for k in range(end, min(end + MAX_SIDE_COLUMNS + 1, len(tokens))) if tokens[k] == "栏次"), None)
+    if named is not None and all(len(t) <= MAX_COLUMN_NAME and not re.search(r"\d", t) for t in tokens[end:named]):
+        end = named  # column names of its own before the row numbering the columns (一般公共预算财政拨款 …)
+    sides = _sides(tokens[start:end])
+    width = max((len(side) for side in sides), default=0)
+    if not sides or not sides[0]:
         return None
+    counted = 0
     while end + 1 < len(tokens) and tokens[end] == "栏次" and _LINE_NO.fullmatch(tokens[end + 1]):
-        end += 2  # the row numbering the columns (栏次 1 栏次 2): no row of the statement
+        end, counted = end + 2, int(tokens[end + 1])  # the row numbering the columns (栏次 1 栏次 2): no row
+        while end < len(tokens) and tokens[end] == str(counted + 1):
+            end, counted = end + 1, counted + 1  # 栏次 2 3 4: the columns of a side with several
     return start, end, width
+
+
+MAX_SIDE_COLUMNS = 8  # further column names a side's header may have before its 栏次 row
+
+
+def _sides(names: list[str]) -> list[list[str]]:
+    """The amount columns of each side of a statement's header (项目 行次 金额 | 项目 行次 合计 一般公共预算财政拨款 …),
+    the column names after each 行次 up to the next side's 项目 / 科目."""
+    out: list[list[str]] = []
+    for k, name in enumerate(names):
+        if name == "行次":
+            after = names[k + 1:]
+            out.append(after[:next((i for i, t in enumerate(after) if t in ("项目", "科目", "行次", "栏次")), len(after))])
+    return out
 
 
 # a statement's row label and its 行次 followed by an amount: 一、财政拨款收入 1 2,318.40
@@ -1012,6 +1032,12 @@ def _unheaded(tokens: list[str], opening: int) -> tuple[int, int, int] | None:
 def _by_side(rows: list[list[str]]) -> list[list[str]]:
     """A statement's rows side by side (收入 1, 支出 31, 收入 2, 支出 32 …) put one side after the other, each side's rows
     in order, told apart by their 行次 counting up: so that a side's 合计 stands under its own rows."""
+    runs = _runs(rows)
+    return [row for run in runs for row in run] if len(runs) <= 2 else rows
+
+
+def _runs(rows: list[list[str]]) -> list[list[list[str]]]:
+    """A statement's rows as the runs their 行次 count up in (one per side)."""
     runs: list[list[list[str]]] = []
     for row in rows:
         n = int(row[1]) if row[1].isdigit() else None
@@ -1020,7 +1046,7 @@ def _by_side(rows: list[list[str]]) -> list[list[str]]:
             runs.append([row])
         else:
             run.append(row)
-    return [row for run in runs for row in run] if len(runs) <= 2 else rows
+    return runs
 
 
 def _counted_up(numbers: list[int]) -> bool:
@@ -1127,9 +1153,16 @@ def _statements(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
         before = " ".join(tokens[:header[0]])
         out += [before] if before else []
         names = tokens[header[0]:header[1]]
-        columns = names[names.index("行次") + 1:][:header[2]] if "行次" in names else ["金额"] * header[2]
-        out.append(Row(("项目", "行次", *columns), table))
-        out += [Row(tuple(r), table) for r in _by_side(rows)]
+        sides = _sides(names)
+        runs = _runs(rows)
+        if len(sides) == 2 and len(sides[0]) != len(sides[1]) and len(runs) == 2:
+            for n, (side, run) in enumerate(zip(sides, runs)):  # sides of their own widths: a table each
+                out.append(Row(("项目", "行次", *side), table + n))
+                out += [Row(tuple(r), table + n) for r in run]
+        else:
+            columns = names[names.index("行次") + 1:][:header[2]] if "行次" in names else ["金额"] * header[2]
+            out.append(Row(("项目", "行次", *columns), table))
+            out += [Row(tuple(r), table) for r in _by_side(rows)]
         out += [Row(tuple(unpaired), table + 1)] if unpaired else []
         line_at, stop = next((x, e) for x, e in spans if e >= end)
         rest = " ".join(tokens[end:stop])
