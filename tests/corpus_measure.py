@@ -235,6 +235,7 @@ class DocumentScore:
     errors_on_correct: list[str] = field(default_factory=list)
     candidates: int = 0  # findings put as questions (待核实), of any severity
     candidates_on_correct: list[str] = field(default_factory=list)  # each with its severity: what is at stake
+    on_nothing_stated: list[str] = field(default_factory=list)  # findings citing no number (what the report omits)
     non_figures_drafted: list[str] = field(default_factory=list)
     non_figure_kinds: Counter[str] = field(default_factory=Counter)  # the drafted non-figures by kind
     claimed: int = 0
@@ -341,11 +342,14 @@ def _addresses(finding, values: set[float]) -> bool:
     return len(_numbers(finding) & values) >= 2
 
 
-def judge_findings(result: DocumentScore, truth, findings) -> None:
+def judge_findings(result: DocumentScore, truth, findings, read: set[float] | None = None) -> None:
     """Inconsistencies found (a finding of any level on them, a candidate too), and findings on what holds: every
     statement the truth lists no inconsistency for holds, so a finding that addresses no inconsistency is on a
     correct statement (marked when it is one the truth lists in `correct`). Checked error-level findings (an [错误]
-    in the report) and candidates (待核实, a question whatever its severity) are counted apart."""
+    in the report) and candidates (待核实, a question whatever its severity) are counted apart. A finding that cites
+    no number the document states or the reader read from it (未给出自评总分, citing only the framework's 100 points:
+    what the report does not state) stands on no statement, so it is listed apart."""
+    stated = _values(truth, [f["id"] for f in truth["figures"]]) | (read or set())
     wrong = [_values(truth, i["figures"]) for i in truth["inconsistencies"]]
     right = [_values(truth, c["figures"]) for c in truth["correct"]]
     addressed = [any(_addresses(f, values) for f in findings) for values in wrong]
@@ -360,7 +364,9 @@ def judge_findings(result: DocumentScore, truth, findings) -> None:
             result.candidates += 1
         else:
             result.errors += 1
-        if not any(_addresses(f, values) for values in wrong):
+        if not _numbers(f) & stated:
+            result.on_nothing_stated.append(f"[{'candidate' if candidate else f.severity}] {f.check}")
+        elif not any(_addresses(f, values) for values in wrong):
             listed = "(listed correct) " if any(_addresses(f, values) for values in right) else ""
             note = f"{listed}{f.check}: {f.message[:90]}"
             if candidate:
@@ -444,7 +450,8 @@ def measure_document(entry: dict[str, Any]) -> DocumentScore:
     except Exception as exc:  # noqa: BLE001 — a draft that does not score is what is being measured
         result.failure = f"does not score: {type(exc).__name__}: {exc}"[:200]
         return result
-    judge_findings(result, truth, findings)
+    read = {round(float(m.quantity.value), 2) for m in draft.placed}
+    judge_findings(result, truth, findings, read)
     return result
 
 
@@ -539,6 +546,8 @@ def miss_classes(entry: dict[str, Any], truth: dict[str, Any], result: DocumentS
         found = re.match(r"\[(\w+)\] (?:\(listed correct\) )?([\w.]+):", line)
         classes[f"candidates on a correct statement: {found.group(2)} [{found.group(1)}]" if found else
                 "candidates on a correct statement"] += 1
+    for line in result.on_nothing_stated:
+        classes[f"findings on no stated figure: {line}"] += 1
     for line in result.errors_on_correct:
         found = re.match(r"(?:\(listed correct\) )?([\w.]+):", line)
         classes[f"checked errors on a correct statement: {found.group(1) if found else ''}"] += 1
