@@ -7,6 +7,7 @@ line, a document site's text on one line)."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from test_draft_table_arrivals import FORMS, _write
@@ -159,3 +160,33 @@ def test_a_statement_whose_sides_have_their_own_columns_sums_each_side_by_its_co
     assert ("900.00", ("860.00", "40.00"), True) in lists  # a row's 合计 over its columns
     assert ("1,320.00", ("1,280.00", "40.00"), True) in lists
     assert not [m for m in draft.placed if re.fullmatch(r"\d{1,2}", m.written)]
+
+
+# ---------------------------------------------------------------- a 收支 table in 元 (trial 7 X30)
+
+INCOME_SPENDING = [["项目", "年初预算数", "全年预算数", "全年执行数"],
+                   ["收入合计", "18,340,000.00", "19,702,600.00", "19,702,600.00"],
+                   ["支出合计", "18,340,000.00", "19,702,600.00", "19,115,268.40"],
+                   ["其中：基本支出", "11,250,000.00", "11,980,400.00", "11,980,400.00"],
+                   ["项目支出", "7,090,000.00", "7,722,200.00", "7,134,868.40"]]
+
+
+@pytest.mark.parametrize("form", ["docx", "tab", "cell", "single"])
+def test_a_table_of_income_and_spending_states_the_budget_by_its_spending_and_its_sub_rows_go_on(tmp_path, form):
+    """Amounts of ten million yuan and more with their fen (19,115,268.40: eleven characters, a 1 first) are amounts,
+    no phone numbers; the 支出合计 row states the budget executed (the 收入合计 row what was received), and the rows
+    after 其中：基本支出 go on with its breakdown of 支出合计 where they make it up."""
+    draft = draft_report(_write(tmp_path, form, INCOME_SPENDING))
+    budget = {k: str(v["value"]) for k, v in draft.params["figures"]["budget"].items()}
+    assert budget == {"start_of_year": "18340000.00", "adjusted": "19702600.00", "executed": "19115268.40"}
+    assert _lists(draft) == sorted([("18,340,000.00", ("11,250,000.00", "7,090,000.00"), True),
+                                    ("19,702,600.00", ("11,980,400.00", "7,722,200.00"), True),
+                                    ("19,115,268.40", ("11,980,400.00", "7,134,868.40"), True)])
+
+
+def test_a_mobile_number_is_eleven_bare_digits_and_a_grouped_amount_with_fen_is_none():
+    from perfeval.core.quantity import find_quantities, parse_quantity
+
+    assert parse_quantity("13,912,845.60") is not None and parse_quantity("19,115,268.40") is not None
+    assert [f.quantity.value for f in find_quantities("联系人手机13912845607，支出13,912,845.60元。")] == [
+        Decimal("13912845.60")]
