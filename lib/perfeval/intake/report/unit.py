@@ -158,8 +158,8 @@ class UnitFacts:
     @property
     def region(self) -> str | None:
         """The administrative area the unit's name starts with (岳阳市云溪区机关事务服务中心 → 岳阳市云溪区)."""
-        m = _REGION.match(self.name.value) if self.name else None
-        return m.group(1) if m else None
+        m = _REGION.match(simplified(self.name.value)) if self.name else None  # 綠溪縣…: its area as written
+        return self.name.value[:m.end(1)] if self.name and m else None
 
 
 def _where(s: Sentence) -> Where:
@@ -768,14 +768,15 @@ def read_unit(document: Document, name: str | None = None, year: int | None = No
     # with full-width digits (２０２４年度) reads alike
     named = Stated(name, None, "命令行指定") if name else _as_written(_name(plain), sentences)
     dated = Stated(str(year), None, "命令行指定") if year else _as_written(_year(plain), sentences)
-    grade = _as_written(_grade(plain, year_value(dated.value) if dated else None), sentences)
+    grade = _as_written(_grade(plain, year_value(dated.value) if dated else None), sentences, keep_value=True)
     masked = next((m.group(0) for s in plain if (m := _MASKED_YEAR.search(s.text))), None) if dated is None else None
     return UnitFacts(named, dated, _first(document, _CODE), grade, masked)
 
 
-def _as_written(stated: Stated | None, sentences: list[Sentence]) -> Stated | None:
+def _as_written(stated: Stated | None, sentences: list[Sentence], keep_value: bool = False) -> Stated | None:
     """A fact read from the simplified text, given back as the report writes it: its sentence, and its value where
-    the value stands in that sentence (鎮康縣…人民政府, not 镇康县…人民政府). Character for character, the same place."""
+    the value stands in that sentence (鎮康縣…人民政府, not 镇康县…人民政府). Character for character, the same place.
+    keep_value: the value is the framework's word (a grade 优 the report writes 優), its sentence as written."""
     if stated is None or stated.where is None:
         return stated
     where = stated.where
@@ -784,7 +785,7 @@ def _as_written(stated: Stated | None, sentences: list[Sentence]) -> Stated | No
     if original is None:
         return stated
     value = stated.value
-    for read, written in ((_compact(where.text), _compact(original.text)), (where.text, original.text)):
+    for read, written in () if keep_value else ((_compact(where.text), _compact(original.text)), (where.text, original.text)):
         at = read.find(value)
         if at >= 0:
             value = written[at:at + len(value)]
