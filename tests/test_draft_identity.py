@@ -505,3 +505,24 @@ def test_the_hand_listed_characters_and_opencc_s_table_read_every_character_alik
     full = dict(zip(traditional.TRADITIONAL, traditional.SIMPLIFIED))
     assert len(traditional.TRADITIONAL) == len(traditional.SIMPLIFIED) > 4000
     assert {t: s for t, s in listed.items() if full.get(t, s) != s} == {}
+
+
+def test_a_title_an_issuer_writes_about_another_unit_names_the_unit_after_guanyu():
+    assert identity("石门县卫生健康局关于石门县中医院2023年度部门整体支出绩效自评的报告", "院内设科室12个。")[0] == "石门县中医院"
+    assert identity("石门县卫生健康局关于2023年度部门整体支出绩效自评的报告", "局内设股室6个。")[0] == "石门县卫生健康局"
+
+
+def test_a_later_line_naming_a_subordinate_does_not_extend_the_titles_name():
+    assert identity("石门县卫生健康局2023年度部门整体支出绩效自评报告", "一、基本情况",
+                    "附：石门县卫生健康局下属石门县疾控中心2023年度项目自评得分86分。")[0] == "石门县卫生健康局"
+
+
+def test_a_title_year_over_a_text_that_says_it_evaluates_another_year_takes_the_texts_in_doubt():
+    unit = read_unit(build("<test>", ["石门县卫生健康局2025年部门整体支出绩效自评报告\n全年支出318.20万元。\n"
+                                      "本局2024年度部门整体支出绩效自评得分90分。"]))
+    assert unit.year and (unit.year.value, unit.year.sure) == ("2024", False) and "2025" in unit.year.basis
+
+
+@pytest.mark.parametrize("name", ["㐀溪县农业农村局", "𠮷溪县农业农村局", "溪䶮县农业农村局"])
+def test_a_name_holding_a_rare_character_keeps_it(name):
+    assert identity(f"{name}2023年度部门整体支出绩效自评报告", "一、基本情况")[0] == name
