@@ -342,14 +342,18 @@ def _addresses(finding, values: set[float]) -> bool:
     return len(_numbers(finding) & values) >= 2
 
 
-def judge_findings(result: DocumentScore, truth, findings, read: set[float] | None = None) -> None:
+def _cites_the_document(finding) -> bool:
+    """Does the finding compare at least one figure the document states (evidence with the place it says it)?"""
+    return any(getattr(e, "source", None) for e in finding.evidence)
+
+
+def judge_findings(result: DocumentScore, truth, findings) -> None:
     """Inconsistencies found (a finding of any level on them, a candidate too), and findings on what holds: every
     statement the truth lists no inconsistency for holds, so a finding that addresses no inconsistency is on a
     correct statement (marked when it is one the truth lists in `correct`). Checked error-level findings (an [错误]
-    in the report) and candidates (待核实, a question whatever its severity) are counted apart. A finding that cites
-    no number the document states or the reader read from it (未给出自评总分, citing only the framework's 100 points:
-    what the report does not state) stands on no statement, so it is listed apart."""
-    stated = _values(truth, [f["id"] for f in truth["figures"]]) | (read or set())
+    in the report) and candidates (待核实, a question whatever its severity) are counted apart. A finding none of whose
+    evidence the document states (未给出自评总分, citing only the framework's 100 points: what the report does not
+    state) stands on no statement, so it is listed apart."""
     wrong = [_values(truth, i["figures"]) for i in truth["inconsistencies"]]
     right = [_values(truth, c["figures"]) for c in truth["correct"]]
     addressed = [any(_addresses(f, values) for f in findings) for values in wrong]
@@ -364,7 +368,7 @@ def judge_findings(result: DocumentScore, truth, findings, read: set[float] | No
             result.candidates += 1
         else:
             result.errors += 1
-        if not _numbers(f) & stated:
+        if not _cites_the_document(f):
             result.on_nothing_stated.append(f"[{'candidate' if candidate else f.severity}] {f.check}")
         elif not any(_addresses(f, values) for values in wrong):
             listed = "(listed correct) " if any(_addresses(f, values) for values in right) else ""
@@ -450,8 +454,7 @@ def measure_document(entry: dict[str, Any]) -> DocumentScore:
     except Exception as exc:  # noqa: BLE001 — a draft that does not score is what is being measured
         result.failure = f"does not score: {type(exc).__name__}: {exc}"[:200]
         return result
-    read = {round(float(m.quantity.value), 2) for m in draft.placed}
-    judge_findings(result, truth, findings, read)
+    judge_findings(result, truth, findings)
     return result
 
 

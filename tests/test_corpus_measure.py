@@ -78,17 +78,16 @@ def test_a_count_in_words_is_counted_neither_way_but_still_anchors_its_identitie
     assert (unlisted.drafted, unlisted.wrong) == (0, [])  # a reader that reads words is not charged where no truth lists them
 
 
-def _finding(severity: str, *values: float, candidate: bool = False):
+def _finding(severity: str, *values: float, candidate: bool = False, sourced: bool = True):
     return SimpleNamespace(severity=severity, check="x", message="m", candidate=candidate,
-                           evidence=tuple(SimpleNamespace(value=v) for v in values))
+                           evidence=tuple(SimpleNamespace(value=v, source="某句" if sourced else None) for v in values))
 
 
 def test_an_error_on_no_inconsistency_is_an_error_on_a_correct_statement():
     truth = {"figures": [{"id": "a", "value": "66"}, {"id": "b", "value": "12"}, {"id": "c", "value": "3"}],
              "inconsistencies": [{"figures": ["a", "b"]}], "correct": [{"figures": ["b", "c"]}]}
     result = DocumentScore("x", inconsistencies=1)
-    judge_findings(result, truth, [_finding("warning", 66, 12), _finding("error", 12, 3), _finding("error", 7, 4)],
-                   read={7.0, 4.0})
+    judge_findings(result, truth, [_finding("warning", 66, 12), _finding("error", 12, 3), _finding("error", 7, 4)])
     assert (result.inconsistencies, result.inconsistencies_found, result.errors) == (1, 1, 2)
     assert result.inconsistencies_missed == []
     assert len(result.errors_on_correct) == 2 and result.errors_on_correct[0].startswith("(listed correct)")
@@ -99,7 +98,7 @@ def test_a_candidate_is_counted_apart_from_the_checked_errors_whatever_its_sever
              "inconsistencies": [{"figures": ["a", "b"]}], "correct": [{"figures": ["b", "c"]}]}
     result = DocumentScore("x", inconsistencies=1)
     judge_findings(result, truth, [_finding("warning", 66, 12, candidate=True), _finding("error", 12, 3, candidate=True),
-                                   _finding("info", 7, 4, candidate=True), _finding("error", 7, 4)], read={7.0, 4.0})
+                                   _finding("info", 7, 4, candidate=True), _finding("error", 7, 4)])
     assert result.inconsistencies_found == 1  # a question on an inconsistency finds it
     assert (result.errors, result.errors_on_correct) == (1, ["x: m"])
     assert result.candidates == 3
@@ -107,14 +106,15 @@ def test_a_candidate_is_counted_apart_from_the_checked_errors_whatever_its_sever
 
 
 def test_a_finding_that_cites_no_figure_stands_on_no_statement_and_is_listed_apart():
-    """未给出自评总分 says what the report does not state (citing only the framework's 100 points): no statement holds or
-    fails under it, so it is neither a finding on a correct statement nor one on an inconsistency — it is listed on
-    its own; a finding that cites a value the reader read, even wrongly, stands on that statement."""
+    """未给出自评总分 says what the report does not state (citing only the framework's points, which no sentence of the
+    document holds, even when the document happens to state the same number): no statement holds or fails under it,
+    so it is neither a finding on a correct statement nor one on an inconsistency — it is listed on its own; a finding
+    citing a figure the document states, even one read wrongly, stands on that statement."""
     truth = {"figures": [{"id": "a", "value": "66"}, {"id": "b", "value": "12"}],
              "inconsistencies": [], "correct": [{"figures": ["a", "b"]}]}
     result = DocumentScore("x")
-    judge_findings(result, truth, [_finding("warning", 100, candidate=True), _finding("error"),
-                                   _finding("info", 66, 12, candidate=True), _finding("error", 125, 13)], read={125.0})
+    judge_findings(result, truth, [_finding("warning", 66, candidate=True, sourced=False), _finding("error"),
+                                   _finding("info", 66, 12, candidate=True), _finding("error", 125, 13)])
     assert (result.candidates, result.errors) == (2, 2)
     assert result.errors_on_correct == ["x: m"]  # a value the reader read (wrongly) is a statement it stood on
     assert result.on_nothing_stated == ["[candidate] x", "[error] x"]
