@@ -564,3 +564,15 @@ def test_a_unit_column_gives_each_rows_value_its_unit(tmp_path):
     assert params["figures"]["staff"]["total"]["value"] == 52
     assert params["figures"]["lines"]["sangong"]["final"]["note"] == "单位见“单位”列：万元"
     assert stated["巡查里程·数值"] == (1500, "公里")
+
+
+@pytest.mark.parametrize("shape", ["one cell per line", "one line"])
+def test_a_level_two_written_without_its_suffix_stands_under_the_level_one_that_opens_it(tmp_path, shape):
+    """社会效益 / 服务对象满意度 written bare under 效益指标 / 满意度指标 (trial 7 X21): the row is read with its levels,
+    not taken for one cell too many that ended the table (0 rows)."""
+    rows = [[c.removesuffix("指标") if k == 1 and r[0] else c for k, c in enumerate(r)] for r in ROWS]
+    cells = [c for row in [HEADER, *rows, TOTAL] for c in row if c]
+    draft = draft_of(tmp_path, "\n".join(cells) if shape == "one cell per line" else " ".join(cells))
+    assert indicators(draft)[:4] == EXPECTED
+    assert [(r["level1"], r["level2"]) for r in draft.params["indicators"]][3:] == [
+        ("效益指标", "社会效益"), ("满意度指标", "服务对象满意度")]
