@@ -60,3 +60,12 @@ def test_figures_whose_shares_name_one_figure_are_its_parts_when_they_make_it_up
     assert ("1530000.00 元", ["1224000.00 元", "306000.00 元"], True) in listed
     short = _draft(tmp_path, "\n".join(lines[:3]))  # one part named by its share: no list
     assert not [lst for lst in short.lists if lst.whole.written == "1530000.00 元"]
+
+
+def test_a_list_opened_under_words_naming_a_figure_is_that_figures_not_the_last_ones_before(tmp_path):
+    draft = _draft(tmp_path, "本年支出合计1,520.00万元，其中基本支出820.00万元，项目支出700.00万元。基本支出中人员经费700.00万元，"
+                             "公用经费120.00万元。\n项目支出主要用于：水库除险加固400.00万元，河道清淤300.00万元。")
+    listed = [(lst.whole.written, [p.written for p in lst.parts]) for lst in draft.lists]
+    assert ("700.00万元", ["400.00万元", "300.00万元"]) in listed
+    assert not [w for w, _ in listed if w == "120.00万元"]
+    assert [i["name"] for i in draft.params["figures"]["project_items"]] == ["水库除险加固", "河道清淤"]

@@ -31,6 +31,7 @@ _STOP = re.compile(r"另有|此外|另外|(?<=[，,；;])另(?!外)|合计|共�
 _COLON_OR_STOP = re.compile(r"[：:；;。]")  # what separates a count from the amount whose colon list it shares
 _CLOSING = re.compile(r"合计|共计|总计")  # of _STOP, the words that close a list once it has parts
 _CLAUSE = re.compile(r"[，,；;。：:]")
+_ADVERB_TAIL = re.compile(r"(?:主要|均|全部|具体|分别|实际)$")  # 项目支出主要用于：: 项目支出 names the total
 _BARE_TOTAL = re.compile(r"^\s*[，,；;]\s*[\u4e00-\u9fff]{2,10}[为是:：]?\s*\d+(?:\.\d+)?\s*[，,；;：:]?\s*$")  # ，人数37，
 _NESTED_OPENER = re.compile(r"\s*(?:其中|包括|含)\s*[：:，,]?")  # a sentence of a list that opens a breakdown of its last part
 _STRENGTH = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
@@ -546,9 +547,13 @@ def _inline(sentences: list[Sentence], k: int, here: list[Mention], by_sentence:
             continue  # a nested opener: read with the list it is inside
         if _NAMED.match(text, m.start()) and not [x for x in here if x.start >= m.end()]:
             continue  # a list of names: see _named
-        whole = _before(sentences, k, m.start(), here, by_sentence)
+        words = _ADVERB_TAIL.sub("", _CLAUSE.split(text[:m.start()])[-1])
+        own = named(words) if named is not None and not [x for x in here if x.end <= m.start()] else None
+        # 项目支出主要用于：… opening its sentence names its own total (stated elsewhere), never the last figure of
+        # the sentence before (…公用经费182.72万元。: trial 7 X39)
+        whole = own or _before(sentences, k, m.start(), here, by_sentence)
         if whole is None and named is not None:
-            whole = named(_CLAUSE.split(text[:m.start()])[-1])
+            whole = named(words)
         if whole is None and not text[:m.start()].strip(" ：:，,"):
             whole = _under_a_table(sentences, k, m.end(), here, by_sentence, table_totals)
         if whole is None:
