@@ -69,3 +69,11 @@ def test_a_list_opened_under_words_naming_a_figure_is_that_figures_not_the_last_
     assert ("700.00万元", ["400.00万元", "300.00万元"]) in listed
     assert not [w for w, _ in listed if w == "120.00万元"]
     assert [i["name"] for i in draft.params["figures"]["project_items"]] == ["水库除险加固", "河道清淤"]
+
+
+def test_a_qualified_total_its_parts_exceed_is_exceeded_by_what_its_words_allow(tmp_path):
+    """X40: 1400余万元 allows 1,400–1,500; parts of 1,580.00 are 80.00 over it, not 180.00."""
+    draft = _draft(tmp_path, "本年支出合计1400余万元，其中：水利工程支出820.00万元，防汛抗旱支出760.00万元。")
+    broken = [f for f in run_checks(load_unit(write_draft(draft, tmp_path / "draft.yaml")))
+              if f.check == "declared_identity_broken"]
+    assert len(broken) == 1 and "多 80.00万元" in broken[0].message, broken[0].message

@@ -84,6 +84,13 @@ def _allowed(whole: Value, terms: list[tuple[bool, Value]]) -> str:
     return f"，按其印出的位数在 {_span(low, high, whole.unit)}" if _coarser_than_parts(whole, terms) else ""
 
 
+def _gap(total: float, low: float, high: float) -> float:
+    """How far a sum falls outside what its total allows: from the nearer end (3300余万元 is 3,300–3,400: a sum of
+    3,452.47 is 52.47 over it, not 152.47 — trial 7 X40)."""
+    return total - high if total > high and math.isfinite(high) else low - total if total < low and math.isfinite(low) \
+        else 0.0
+
+
 def _span(low: float, high: float, unit: str) -> str:
     """A range a qualified figure allows, its open end said (1200万元以上 reaches any height)."""
     if not math.isfinite(high):
@@ -136,7 +143,7 @@ def declared(unit: ScoredUnit) -> list[Finding]:
              "sum": Evidence("所列各项合计", total, whole.unit)},
             figures=(whole.ref, *(v.ref for _, v in terms)), whole=whole.label, whole_text=_as_printed(whole, terms),
             whole_source=sourced_value(whole) + _allowed(whole, terms), listed=listed, total=amount(total, whole.unit),
-            more="多" if total > whole.value else "少", gap=amount(abs(total - whole.value), whole.unit),
+            more="多" if total > whole.value else "少", gap=amount(_gap(total, w_low, w_high) if whole.qualified else abs(total - whole.value), whole.unit),
             source=d.source or "关系由评价人员依报告列明", rule=label))
     return out
 
