@@ -137,3 +137,12 @@ def test_a_forms_score_field_written_bare_is_the_claim(tmp_path):
     draft = _draft(tmp_path, "四、自评结论", "自评得分：93.5", "自评等级：优")
     assert _claims(draft) == (Decimal("93.5"), "优")
     assert _claims(_draft(tmp_path, "四、完成情况", "完成档案数字化：935")) == (None, None)  # a count, not a score
+
+
+def test_a_grade_on_another_scale_is_said_beside_the_claims(tmp_path):
+    from perfeval.outputs.draft.writer import params_text
+
+    draft = _draft(tmp_path, "四、自评结论", "本馆2024年度部门整体支出绩效自评得分93分，自评等级为B级。")
+    assert _claims(draft) == (Decimal(93), "良")
+    text = params_text(draft)
+    assert "# 存疑：等次写作“B”" in text and text.index("# 存疑：等次写作“B”") < text.index("\nclaims:")

@@ -253,6 +253,8 @@ class _Assembly(RateClaims, Records):
         if grade is not None:
             claims["grade"] = grade[0]
             doubt = stated.basis if not tables.grade and stated and not stated.sure else None
+            if doubt:  # 自评等级为A级 read as 优: said beside the claims, not silently (trial 7 X36)
+                self._note(claims, doubt if doubt.startswith("存疑") else f"存疑：自评等次{doubt}")
             self.items.append(Item("claim", "claims.grade", f"自评等次 {grade[0]}", (grade[1],), unsure=doubt,
                                    highlight=(grade[0],)))
         self._own_bands(claims, fw)
