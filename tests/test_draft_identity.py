@@ -526,3 +526,16 @@ def test_a_title_year_over_a_text_that_says_it_evaluates_another_year_takes_the_
 @pytest.mark.parametrize("name", ["㐀溪县农业农村局", "𠮷溪县农业农村局", "溪䶮县农业农村局"])
 def test_a_name_holding_a_rare_character_keeps_it(name):
     assert identity(f"{name}2023年度部门整体支出绩效自评报告", "一、基本情况")[0] == name
+
+
+@pytest.mark.parametrize("title, name", [
+    ("2023年度部门决算 石门县林业局", "石门县林业局"),                 # the name after the title's words
+    ("部门决算公开：石门县林业局2023年度", "石门县林业局"),
+    ("石门县公路养护段2023年度部门决算", "石门县公路养护段"),           # units named as they end
+    ("石门县自来水厂2023年度部门决算", "石门县自来水厂"),
+    ("石门县国有苗圃2023年度部门决算", "石门县国有苗圃"),
+    ("石门县职业中专2023年度部门决算", "石门县职业中专"),
+    ("2023年度部门决算已经县人大常委会审议", None),                    # a sentence names who acted
+])
+def test_a_title_names_its_unit_wherever_it_stands_on_the_line(title, name):
+    assert identity(title, "一、部门职责", "负责全县林业工作。")[0] == name
