@@ -322,6 +322,43 @@ def _name_after_title(rest: str) -> str | None:
     return None
 
 
+# A line that is a report's title: its year, and what it is, at its end (…2022年度部门整体支出绩效自评报告, …部门决算)
+_REPORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年度?.{0,30}?(?:自评报告|评价报告|自评情况的?报告|部门决算|部门预算|单位决算|单位预算)"
+                           r"(?:公开|说明|情况说明)?$")
+
+
+def first_report(document: Document) -> Document:
+    """The file's first report alone, when it holds another unit's (or another year's) after it — a 汇编 of several
+    units' reports, each under its own title: its figures would mix with the first's. The cut is said in `skipped`."""
+    sentences = document.sentences()
+    first = _name_from_title(sentences)
+    if first is None or first.where is None:
+        return document
+    year = _YEAR_NAMED.search(first.where.text)
+    for b in range(first.where.block + 2, len(document.blocks)):
+        block = document.blocks[b]
+        line = _compact(simplified(block.cells[0])) if block.kind == "paragraph" else ""
+        if len(line) > MAX_TITLE or not _REPORT_TITLE.search(line):
+            continue
+        name = _name_on_its_line(line)
+        other_year = _YEAR_NAMED.search(line)
+        if name is None or _one_unit(name, first.value) and (
+                year is None or other_year is None or other_year.group(1) == year.group(1)):
+            continue  # an attachment's or a part's heading, or the same unit's title again, maybe shorter or fuller
+        note = (f"第 {b + 1} 段起是另一份报告（{block.cells[0].strip()}），只读了此前的“{first.value}”报告；"
+                "另一份请单独起草")
+        return replace(document, blocks=document.blocks[:b], skipped=(*document.skipped, note),
+                       furniture=frozenset(k for k in document.furniture if k < b))
+    return document
+
+
+def _one_unit(a: str, b: str) -> bool:
+    """May two names be one unit's: past their areas, one's characters all in the other's (先锋镇人民政府 in 某县回族
+    彝族自治县先锋镇人民政府, 体育中心 in 体育运动产业发展中心, 人社局 in 人力资源和社会保障局), never 农业农村局 and 信访局?"""
+    cores = [set(_REGION.sub("", name)) for name in (a, b)]
+    return cores[0] <= cores[1] or cores[1] <= cores[0]
+
+
 def _township(place: str, where: Where, sentences: list[Sentence], alone: bool) -> Stated | None:
     """A township or street a title names by its place (某某乡): its government as the text names it (某某乡人民政府),
     else (alone: when nothing else in the report names the unit) the place as written."""
