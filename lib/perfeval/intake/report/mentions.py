@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from ...core.script import simplified
 from ...core.quantity import CODE_LABELS, CURRENCY_BEFORE, UNITS, Found, Quantity, canonical_unit, find_quantities
 from .document import Document, Sentence
 from .furniture import page_break_starts
 from .numbers_of_tables import years_heading_columns
 from .row_numbers import row_codes_within, row_number_starts
+from .scoring_rules import rules_of_paragraphs
 
 MAX_CITE = 1900  # a source field holds 2,000 characters; a longer sentence is cut around its figure
 
@@ -237,7 +239,9 @@ def sentence_mentions(sentence: Sentence, index: int, carried: str = "") -> list
 
     carried: the words a line broken mid-sentence ended with (…开展绩效自评，自评得分 / 90 分，存在的问题…), which
     label a number that opens the next line."""
-    text = _without_row_codes(sentence.text)
+    text = _without_row_codes(simplified(sentence.text))  # a traditional copy is read as simplified, character for
+    # character: its labels find the catalogue's, while what is written and cited stays as the report writes it
+    carried = simplified(carried)
     found = find_quantities(text)
     out = []
     for i, f in enumerate(found):
@@ -245,7 +249,7 @@ def sentence_mentions(sentence: Sentence, index: int, carried: str = "") -> list
         if i == 0 and carried and not sentence.text[:f.start].strip():
             label = label if f.quantity.unit in _CLASSIFIER_DIMENSIONS and label else clean_label(carried)
             lead, clause = carried, carried + clause
-        quantity, implied = with_implied_unit(f.quantity, clause, lead)
+        quantity, implied = with_implied_unit(replace(f.quantity, text=sentence.text[f.start:f.end]), clause, lead)
         where = Where(sentence.section, sentence.text, sentence.block, sentence.cell)
         out.append(Mention(quantity, label, where, f.start, f.end, clause, lead, year, implied,
                            (sentence.block, index, f.start), f.doubt))
@@ -267,6 +271,7 @@ def prose_mentions(document: Document, skip_blocks: set[int],
         [[c.strip() for c in b.cells] if b.kind == "row" else b.cells[0].split() for b in document.blocks])
     paragraphs = [b.cells[0] if b.kind == "paragraph" else "" for b in document.blocks]
     numbered = row_number_starts(paragraphs)
+    rules = rules_of_paragraphs(paragraphs)
     for i, start in page_break_starts(paragraphs).items():
         numbered.setdefault(i, set()).add(start)
     for index, sentence in enumerate(sentences):
@@ -277,8 +282,9 @@ def prose_mentions(document: Document, skip_blocks: set[int],
             found = paired_mention(previous, sentence, index, paired) if paired \
                 else sentence_mentions(sentence, index, _broken_off(previous, sentence))
             found = [m for m in found if not _year_cut_from_its_nian(m, following)]
-            out += _without_row_number(found, sentence, document.blocks[sentence.block].cells[0],
-                                       numbered.get(sentence.block))
+            line = document.blocks[sentence.block].cells[0]
+            found = _outside(found, sentence, line, rules.get(sentence.block))
+            out += _without_row_number(found, sentence, line, numbered.get(sentence.block))
         previous = sentence
     return out
 
@@ -293,6 +299,14 @@ def _without_row_number(found: list[Mention], sentence: Sentence, line: str, sta
         return found
     return [m for m in found if not (m.where.text == sentence.text and at + m.start in starts
                                      and (not m.quantity.unit or m.implied))]
+
+
+def _outside(found: list[Mention], sentence: Sentence, line: str, spans: list[tuple[int, int]] | None) -> list[Mention]:
+    """The mentions of a sentence outside the spans of its line that state a rule of scoring (scoring_rules)."""
+    if not spans or sentence.cell is not None or (at := line.find(sentence.text)) < 0:
+        return found
+    return [m for m in found if m.where.text != sentence.text
+            or not any(a <= at + m.start < b for a, b in spans)]
 
 
 def _year_cut_from_its_nian(m: Mention, following: Sentence | None) -> bool:
@@ -357,7 +371,7 @@ def _paired(previous: Sentence | None, sentence: Sentence) -> Found | None:
 def paired_mention(previous: Sentence, sentence: Sentence, index: int, f: Found) -> list[Mention]:
     """The number of a one-cell line, labelled by the line above and cited with it (人员编制 96)."""
     written = previous.text.strip()
-    label_text = _CELL_MARK.sub("", written)
+    label_text = _CELL_MARK.sub("", simplified(written))
     shift = len(written) + 1
     text = f"{written} {sentence.text}"  # cited as written, cell marks and all
     where = Where(sentence.section, text, sentence.block, None)
