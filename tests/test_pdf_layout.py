@@ -488,3 +488,35 @@ def test_a_line_ends_short_where_its_next_piece_did_not_fit_and_runs_on(tmp_path
     pdf.output(str(tmp_path / "carried.pdf"))
     text, _ = _read(tmp_path / "carried.pdf")
     assert text == [lines[0] + lines[1], lines[2] + lines[3], lines[4], lines[5]]
+
+
+def test_a_letter_spaced_page_reads_as_typed_and_two_numbers_stay_two(tmp_path):
+    """字间距加宽 with justification spreads every gap by ~0.4 em, past what a justified line alone spreads: every
+    two glyphs were read apart (职工8 5人, 万 元), and a line too short to measure its own spacing (a title's last
+    glyphs, a table's cell) kept its spaces. The page's spacing judges them; a typed space between two numbers
+    (两个科室分别为12 3人) is wider by a space and stays."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode, XPos, YPos
+
+    paragraphs = ["青松县档案馆2024年度部门整体支出绩效", "自评报告",
+                  "本馆年末实有在职职工85人，离退休人员26人。全年部门整体支出1268.40万元，其中基本支出903.15万元，"
+                  "项目支出365.25万元，预算执行率为98.60%。", "两个科室在岗分别为12 3人。"]
+    cells = [("项目", "全年预算", "执行数"), ("档案数字化", "120.00", "118.50"), ("库房维修", "45.60", "45.60")]
+    font = truetype_font("".join(paragraphs) + "".join("".join(row) for row in cells), tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    pdf.set_char_spacing(4.6)  # points: 0.42 em
+    for text in paragraphs:
+        pdf.multi_cell(0, 7, text, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    with pdf.table(first_row_as_headings=False, wrapmode=WrapMode.CHAR, line_height=7) as table:
+        for cells_of in cells:
+            row = table.row()
+            for text in cells_of:
+                row.cell(text)
+    pdf.output(str(tmp_path / "report.pdf"))
+    from perfeval.intake.report.document import read_document
+
+    blocks = [b.cells for b in read_document(tmp_path / "report.pdf").blocks]
+    assert blocks == [(p,) for p in paragraphs] + cells

@@ -241,10 +241,10 @@ MIN_GLYPH_PT = 1.0  # a glyph drawn less than this high cannot be read on the pa
 
 def _tiny(matrix: object, fontsize: object) -> bool:
     """Is a glyph drawn under MIN_GLYPH_PT high (its font size times its matrix's vertical scale): a decoy set at
-    0.2 point shows as a hairline, if at all."""
+    0.2 point shows as a hairline, if at all, and one at size 0 not at all."""
     if not isinstance(matrix, tuple) or len(matrix) < 4 or not isinstance(fontsize, (int, float)):
         return False
-    return 0 < abs(fontsize) * (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5 < MIN_GLYPH_PT
+    return abs(fontsize) * (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5 < MIN_GLYPH_PT  # 0: drawn at no size (Tf 0)
 
 
 def _normalise_boxes(page) -> None:  # noqa: ANN001 - a pdfminer PDFPage
@@ -915,8 +915,20 @@ def _visible_page_class() -> type:
         glyph7: a subset font's own names) has no character: pdfminer kept the base encoding's letter for its code,
         so a Chinese report in such a font read as Latin letters (then "names no year") rather than not extractable."""
 
+        inherited: tuple | None = None  # a form's interpreter: the text and graphics state it is drawn in
+
+        def dup(self):  # noqa: ANN202 - pdfminer's signature, untyped
+            """The interpreter of a form this one draws, which starts in this one's state: a form inherits the
+            graphics state, text state and colours it is drawn in (render mode 3 or white fill set before Do), where
+            pdfminer started it afresh and read the form's invisible text."""
+            child = super().dup()
+            child.inherited = (self.textstate.copy(), self.graphicstate.copy())
+            return child
+
         def init_state(self, ctm) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
             super().init_state(ctm)
+            if self.inherited is not None:
+                self.textstate, self.graphicstate = (state.copy() for state in self.inherited)
             self.clip: _Box | None = self.device.clip  # a form drawn inside a clip stays inside it
             self.clips: list[tuple[_Box | None, tuple[float, float]]] = []  # clip and opacity saved with q
             self.clipping = False  # a W or W* waits for the path's end to clip to it
@@ -1096,26 +1108,28 @@ def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa
         seen.raised += len(raised)
         lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=True)
     at = columns.gutter(lines)
+    spacing = tracking(lines)
     ordered, across = columns.in_columns(lines, at) if at is not None else ([((0, -1, x["top"]), x) for x in lines], [])
     items: list[tuple[columns.Key, float, dict | list]] = [
-        (key, line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(_spaced(line)),
+        (key, line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(_spaced(line, spacing)),
                             "cells": _cells(line), "size": statistics.median(c["size"] for c in line["chars"]),
                             "lead": _lead(line["chars"])})
         for key, line in ordered if line["text"].strip()]
     for t in tables:
         tops = [row.bbox[1] for row in t.rows]
-        for first, grid in _ruled_tables(_cell_texts(page, t)):
+        for first, grid in _ruled_tables(_cell_texts(page, t, spacing)):
             top = tops[first] if first < len(tops) else t.bbox[1]
             items.append(((columns.segment(across, top), -1, top), top, grid))
     return [(top, item) for _, top, item in sorted(items, key=lambda item: item[0])]
 
 
-def _cell_texts(page, table) -> list[list[str | None]]:  # noqa: ANN001 - a pdfplumber page and its table
+def _cell_texts(page, table, spacing: float) -> list[list[str | None]]:  # noqa: ANN001 - a pdfplumber page, a table
     """A ruled table's cells as text (None where a cell covers another's place), each cell's lines joined into the
     paragraphs they were typed as, one a line, by the rules of the body (a line short of the cell's right edge ends
     its paragraph, a heading or an indented line starts one), as Word's cell gives its paragraphs: a report laid out
     in a table (部门概况 | （一）机构人员 / 本局内设股室…) ran a cell's headings and sentences into one. A cell's right
-    edge is where its column's fullest line ends (the cell's padding)."""
+    edge is where its column's fullest line ends (the cell's padding). A cell's short lines are judged against the
+    page's letter-spacing (`spacing`, see _spaced)."""
     from pdfplumber.utils.text import chars_to_textmap
 
     def within(char: dict, box: tuple) -> bool:
@@ -1126,7 +1140,7 @@ def _cell_texts(page, table) -> list[list[str | None]]:  # noqa: ANN001 - a pdfp
     for row in table.rows:
         chars = [c for c in page.chars if within(c, row.bbox)]
         found.append([None if cell is None else
-                      (cell, chars_to_textmap(own, x_tolerance=1.5).extract_text_lines(strip=True, return_chars=False)
+                      (cell, chars_to_textmap(own, x_tolerance=1.5).extract_text_lines(strip=True, return_chars=True)
                        if (own := [c for c in chars if within(c, cell)]) else [])
                       for cell in row.cells])
     padding: dict[int, float] = {}
@@ -1134,15 +1148,15 @@ def _cell_texts(page, table) -> list[list[str | None]]:  # noqa: ANN001 - a pdfp
         for j, entry in enumerate(cells):
             for line in entry[1] if entry else []:
                 padding[j] = min(padding.get(j, float("inf")), entry[0][2] - line["x1"])
-    return [[None if entry is None else _cell_paragraphs(entry[1], entry[0][2] - padding.get(j, 0.0))
+    return [[None if entry is None else _cell_paragraphs(entry[1], entry[0][2] - padding.get(j, 0.0), spacing)
              for j, entry in enumerate(cells)] for cells in found]
 
 
-def _cell_paragraphs(lines: list[dict], right: float) -> str:
+def _cell_paragraphs(lines: list[dict], right: float, spacing: float) -> str:
     """One cell's lines as its paragraphs, one a line (see _cell_texts)."""
     if not lines:
         return ""
-    lines = [dict(line, text=_unspaced(line["text"])) for line in lines]
+    lines = [dict(line, text=_unspaced(_spaced(line, spacing))) for line in lines]
     left = min(line["x0"] for line in lines)
     height = statistics.median(line["bottom"] - line["top"] for line in lines)
     paragraphs: list[list[str]] = []
@@ -1261,18 +1275,34 @@ def _unspaced(text: str) -> str:
 
 
 MIN_JUSTIFIED = 8  # glyphs of a line whose spacing tells justification from words set apart
-MAX_JUSTIFIED = 0.3  # of the glyphs' size: the most a justified line spreads its gaps (a space is 0.25-0.5 em more)
+# of the glyphs' size: the most a line spreads its gaps, letter-spacing (字间距加宽, up to ~0.25 em) and
+# justification together; a typed space adds 0.25-0.5 em more, a column gap far more
+MAX_JUSTIFIED = 0.6
 
 
-def _spaced(line: dict) -> str:
+def tracking(lines: list[dict]) -> float:
+    """A page's own spacing between glyphs: the median of its long lines' median gaps (0 when it has none). A line
+    too short to tell its spacing from its words (the end of a paragraph, a title's last glyphs, a cell) is judged
+    against it: a letter-spaced page read 自评 报 告 where a paragraph's last line held three glyphs."""
+    spacings = [statistics.median(_gaps(chars)) for line in lines
+                if len(chars := line.get("chars") or []) >= MIN_JUSTIFIED]
+    return max(0.0, statistics.median(spacings)) if spacings else 0.0
+
+
+def _gaps(chars: list[dict]) -> list[float]:
+    return [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]
+
+
+def _spaced(line: dict, page_spacing: float = 0.0) -> str:
     """A line's text with a space where a gap between two glyphs is wider than WORD_GAP beyond the line's own
-    spacing (its median gap): a justified line (两端对齐, the 公文 default) spreads every gap of a line holding figures
-    by ~0.18 em, which the extractor read as a space between every two characters (年 初 预 算 数 为3120.00万 元)."""
+    spacing (its median gap; the page's for a short line): a justified line (两端对齐, the 公文 default) spreads every
+    gap of a line holding figures by ~0.18 em, and letter-spacing (字间距) every gap of every line, which the extractor
+    read as a space between every two characters (年 初 预 算 数 为3120.00万 元, 职工8 5人)."""
     chars = line.get("chars") or []
-    gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]
-    if len(chars) < MIN_JUSTIFIED:
+    gaps = _gaps(chars)
+    if not gaps:
         return str(line["text"])
-    spacing = max(0.0, statistics.median(gaps))
+    spacing = max(0.0, statistics.median(gaps)) if len(chars) >= MIN_JUSTIFIED else page_spacing
     if not WORD_GAP <= spacing <= MAX_JUSTIFIED * statistics.median(c["size"] for c in chars):
         return str(line["text"])  # an ordinary line, or words set apart (年   月   日): as the extractor read it
     return "".join((" " if k and gaps[k - 1] > spacing + WORD_GAP and not c["text"].isspace() else "") + c["text"]
