@@ -418,3 +418,27 @@ def test_text_at_font_size_zero_is_not_read_and_is_said(tmp_path):
     document = read_document(tmp_path / "zero.pdf")
     assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023"]
     assert document.skipped == ("PDF 中字号小于 1 磅（看不清）的文字 12 个字符未读取",)
+
+
+def test_a_cid_font_without_tounicode_reads_each_glyph_through_its_cid_to_gid_map(tmp_path):
+    """A CID font with no ToUnicode map, its CIDs numbered apart from its glyphs (/CIDToGIDMap): pdfminer named each
+    CID by the glyph of that number in the embedded font's cmap, and read a jumble of other characters
+    (.0123468。万体元出县…) where a viewer shows the report. Each CID is named by the glyph it draws."""
+    import re
+
+    from fpdf import FPDF
+    from report_files import truetype_font
+
+    line = "2024年度松溪县水文站部门整体支出903.15万元。"
+    pdf = FPDF()
+    pdf.set_compression(False)
+    pdf.add_page()
+    pdf.add_font("noto", "", str(truetype_font(line, tmp_path / "font.ttf")))
+    pdf.set_font("noto", size=12)
+    pdf.cell(0, 8, line)
+    pdf.output(str(tmp_path / "mapped.pdf"))
+    unmapped = re.sub(rb"/ToUnicode \d+ 0 R", b"", (tmp_path / "mapped.pdf").read_bytes())
+    assert b"/CIDToGIDMap" in unmapped and b"/ToUnicode" not in unmapped
+    (tmp_path / "unmapped.pdf").write_bytes(unmapped)
+    document = read_document(tmp_path / "unmapped.pdf")
+    assert [b.text for b in document.blocks] == [line] and document.skipped == ()

@@ -670,6 +670,34 @@ def _forget_unnamed_glyphs(font, spec: dict) -> None:  # noqa: ANN001 - a pdfmin
             code += 1
 
 
+MAX_CID = 1 << 16  # CIDs a CIDToGIDMap maps (two bytes each)
+
+
+def _characters_through_gids(font, spec: dict) -> None:  # noqa: ANN001 - a pdfminer PDFCIDFont
+    """A CID font with no ToUnicode map whose glyphs pdfminer names from its embedded TrueType's own cmap takes
+    each CID for the glyph of that number; a /CIDToGIDMap stream says which glyph each CID draws (fpdf and other
+    subsetting writers number CIDs apart from glyphs), so the characters read were others than those shown
+    (档案馆 read as a jumble of the font's glyphs). Each CID is given its glyph's character, as a viewer draws it; a
+    CID whose glyph has none is left without one (not extractable, said)."""
+    from pdfminer.cmapdb import FileUnicodeMap
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    descendants = resolve1(spec.get("DescendantFonts"))
+    cid_font = resolve1(descendants[0]) if isinstance(descendants, list) and descendants else None
+    gids = resolve1(cid_font.get("CIDToGIDMap")) if isinstance(cid_font, dict) else None
+    by_glyph = getattr(font.unicode_map, "cid2unichr", None)
+    if ("ToUnicode" in spec or font.cidcoding not in ("Adobe-Identity", "Adobe-UCS") or getattr(font, "by_gid", False)
+            or not isinstance(gids, PDFStream) or not isinstance(by_glyph, dict)):
+        return  # named by its ToUnicode or its collection, or already mapped (fonts are shared across pages)
+    data = gids.get_data()[: 2 * MAX_CID] or b""
+    mapped = FileUnicodeMap()
+    for cid in range(len(data) // 2):
+        glyph = by_glyph.get(int.from_bytes(data[2 * cid: 2 * cid + 2], "big"))
+        if glyph and cid:
+            mapped.cid2unichr[cid] = glyph
+    font.unicode_map, font.by_gid = mapped, True
+
+
 _Box = tuple[float, float, float, float]
 _RGB = tuple[float, float, float]
 _PAPER: _RGB = (1.0, 1.0, 1.0)  # the page a viewer shows under everything drawn
@@ -740,7 +768,7 @@ def _visible_page_class() -> type:
     from unicodedata import normalize
 
     from pdfminer.layout import LTChar, LTRect
-    from pdfminer.pdffont import PDFSimpleFont
+    from pdfminer.pdffont import PDFCIDFont, PDFSimpleFont
     from pdfminer.pdftypes import resolve1, stream_value
     from pdfminer.psparser import PSLiteral
     from pdfminer.pdfinterp import LITERAL_FORM, PDFPageInterpreter
@@ -1000,6 +1028,8 @@ def _visible_page_class() -> type:
                 spec = resolve1(specs.get(fontid)) if isinstance(specs, dict) else None
                 if isinstance(font, PDFSimpleFont) and isinstance(spec, dict):
                     _forget_unnamed_glyphs(font, spec)
+                elif isinstance(font, PDFCIDFont) and isinstance(spec, dict):
+                    _characters_through_gids(font, spec)
 
     for operator in ("n", "S", "f", "f_a", "B", "B_a"):  # every operator that ends a path (s, b, b*, F call these)
         setattr(NamingInterpreter, f"do_{operator}", _ending_path(getattr(PDFPageInterpreter, f"do_{operator}")))
