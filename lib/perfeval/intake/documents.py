@@ -229,12 +229,13 @@ def txt_items(path: Path) -> Iterator[str | Row]:
     return text_items(path, decoded(path, read(path, "a .txt report")))
 
 
-def text_items(path: Path, text: str) -> Iterator[str | Row | Skipped]:
+def text_items(path: Path, text: str, printed: bool = False) -> Iterator[str | Row | Skipped]:
     """Lines are paragraphs; a run of lines whose first starts with a tab is a table row, each tab a new cell
     and the lines after it (up to a blank line) the rest of that cell (Word's "save as text"); a line with tabs
     between its words is a whole row, its cells between the tabs (a table pasted from Excel or WPS), and so is a
     line of two cells or more with a | after each (a web table saved a row per line) or a run of lines with | between
-    their cells (see barred_rows). Rows with only blank lines between them form one table.
+    their cells (see barred_rows). Rows with only blank lines between them form one table. `printed`: the text of
+    a printed page (a PDF's, as PDFium reads it), its lines cut at the page's width however few they are.
     """
     if "\x00" in text:
         raise fail(path, "is not a text file (it holds NUL bytes); a Word or PDF report needs its own extension")
@@ -243,7 +244,7 @@ def text_items(path: Path, text: str) -> Iterator[str | Row | Skipped]:
     text, numbers = without_page_breaks(text)
     if numbers:
         yield Skipped(f"文本中分页处的页码 {numbers} 处未作正文读取（分页符前后的文字已接续）")
-    lines = unwrapped(text.splitlines())
+    lines = unwrapped(text.splitlines(), printed)
     aligned = aligned_rows(lines)
     barred = barred_rows(lines)
     for k, line in enumerate(lines + [""]):
@@ -479,8 +480,9 @@ def main_part(archive: zipfile.ZipFile) -> str:
             NotImplementedError, RuntimeError):
         return _MAIN
     for rel in rels:
-        if rel.get("Type") in _OFFICE_DOCUMENT and rel.get("TargetMode") != "External" and rel.get("Target"):
-            return posixpath.normpath(rel.get("Target", "").lstrip("/"))
+        target = posixpath.normpath((rel.get("Target") or "").lstrip("/"))
+        if rel.get("Type") in _OFFICE_DOCUMENT and rel.get("TargetMode") != "External" and target.startswith("word/"):
+            return target  # a workbook's or a presentation's (xl/workbook.xml) is no Word document
     return _MAIN
 
 

@@ -45,15 +45,18 @@ def wrap_width(lines: list[str]) -> int | None:
     return wrap.width if wrap else None
 
 
-def wrap_of(lines: list[str]) -> Wrap | None:
-    """How the text was cut (Wrap), when it was: by one count of characters, else by one width in columns."""
+def wrap_of(lines: list[str], printed: bool = False) -> Wrap | None:
+    """How the text was cut (Wrap), when it was: by one count of characters, else by one width in columns.
+    `printed`: the lines of a printed page, cut at its width, however few of them reach it."""
     prose = [x.rstrip() for x in lines if _prose(x)]
-    if len(prose) < MIN_CUT:
+    least, share = (1, 0.0) if printed else (MIN_CUT, CUT_SHARE)  # a printed page's widest line is at its width
+    if len(prose) < least:
         return None
     counts = [len(x) for x in prose]
     width, count = Counter(counts).most_common(1)[0]
     longer = sum(n > width + 1 for n in counts)  # a paragraph a line runs past any one width
-    if width >= MIN_WIDTH and count >= MIN_CUT and count >= CUT_SHARE * len(prose) and longer <= count // 4:
+    if not printed and width >= MIN_WIDTH and count >= MIN_CUT and count >= CUT_SHARE * len(prose) \
+            and longer <= count // 4:
         return Wrap(width, False)
     widths = sorted((columns(x) for x in prose), reverse=True)
     for k, wide in enumerate(widths):
@@ -62,7 +65,7 @@ def wrap_of(lines: list[str]) -> Wrap | None:
         if k and wide == widths[k - 1]:
             continue
         near = sum(1 for n in widths[k:] if n >= (1 - CUT_SLACK) * wide)
-        if near >= MIN_CUT and near >= CUT_SHARE * len(prose) and k <= near // 4:
+        if near >= least and near >= share * len(prose) and k <= near // 4:
             return Wrap(wide, True)
     return None
 
@@ -111,15 +114,16 @@ def _blank_out(lines: list[str], end: int) -> None:
         lines.pop(end)
 
 
-def unwrapped(lines: list[str]) -> list[str]:
+def unwrapped(lines: list[str], printed: bool = False) -> list[str]:
     """The lines with those cut at the text's one width joined to the line after them (no space between: Chinese and
     figures); unchanged when the text is not hard-wrapped. Blank lines, table rows and headings are kept apart. A
     line a viewer cut that ends a sentence short of the margin ends its paragraph; one that ends mid-sentence near
     the margin runs on into a line of prose, and one ending mid-sentence further short runs on only into a line
-    opening with a figure (the figure did not fit: …总支出为 / 18531.47万元). Spread lines are unspread first."""
+    opening with a figure (the figure did not fit: …总支出为 / 18531.47万元). Spread lines are unspread first.
+    `printed`: a printed page's lines (see wrap_of)."""
     tracked = letter_spaced(lines)
     lines = [unspread(x, tracked) for x in lines]
-    wrap = wrap_of(lines)
+    wrap = wrap_of(lines, printed)
     if wrap is None:
         return lines
     out: list[str] = []

@@ -26,7 +26,7 @@ from typing import Iterator
 
 from ..core.script import ideographs
 from . import pdf_columns as columns
-from .documents import SENTENCE_MARK, Row, Skipped, fail, join_lines, read, under_columns, what_it_is
+from .documents import SENTENCE_MARK, Row, Skipped, fail, join_lines, read, text_items, under_columns, what_it_is
 from .numbering import heading_of
 from .pdf_running import running
 
@@ -75,9 +75,17 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
         pages = _read_pages(path, data, budget, seen)
     seen.undecoded = _with_text(data, seen.blank) if seen.blank else []
     if not any(pages) and seen.undecoded:
-        raise fail(path, "has text the reader cannot decode: PDFium finds characters on its pages, pdfminer (which "
-                         "reads the layout) none, as with a font encoded by a CMap embedded in the file; save the PDF "
-                         "again from the document (Word, WPS), or send the report as .docx")
+        copied = _pdfium_text(data, seen.undecoded)
+        if copied is None:
+            raise fail(path, "has text the reader cannot decode: PDFium finds characters on its pages, pdfminer "
+                             "(which reads the layout) none, as with a font encoded by a CMap embedded in the file; "
+                             "save the PDF again from the document (Word, WPS), or send the report as .docx")
+        yield from text_items(path, copied[0], printed=True)
+        yield Skipped(f"PDF 第 {_page_list(seen.undecoded)} 页的字体编码（文件内嵌的 CMap）版面分析读不出，其文字改由 PDFium 按"
+                      "文本读取：段落按行宽接续，表格不按框线分列，请对照原文")
+        if copied[1]:
+            yield Skipped(f"PDF 中阅读器不显示的文字（不可见、透明、白色、字号小于 1 磅或在页面以外）{copied[1]:,} 个字符未读取")
+        return
     if not any(pages):
         if seen.unmapped:
             raise fail(path, f"has text that is not extractable: its fonts name no characters for their {seen.unmapped:,} "
@@ -150,6 +158,73 @@ def _with_text(data: bytes, pages: list[int]) -> list[int]:
     finally:
         document.close()
     return found
+
+
+def _pdfium_text(data: bytes, pages: list[int]) -> tuple[str, int] | None:
+    """The text PDFium reads on these pages (numbered from 1) as a viewer shows it, a line a line, a form feed between
+    pages (read then as a .txt: wrapped lines joined, page numbers at a break left out), and how many of its
+    characters were not shown (see _pdfium_shown). None when it cannot be read or holds more characters than the
+    reader drafts (MAX_GLYPHS). For a file read within every bound."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return None
+    texts: list[str] = []
+    unseen = read = 0
+    try:
+        for number in pages:
+            page = document[number - 1]
+            text = page.get_textpage()
+            read += text.count_chars()
+            if read > MAX_GLYPHS:
+                return None
+            shown, hidden = _pdfium_shown(text, page.get_size())
+            texts.append(ideographs(shown).replace("\r\n", "\n").replace("\r", "\n"))
+            unseen += hidden
+            text.close()
+            page.close()
+    except pdfium.PdfiumError:
+        return None
+    finally:
+        document.close()
+    return "\f".join(texts), unseen
+
+
+def _pdfium_shown(text, size: tuple[float, float]) -> tuple[str, int]:  # noqa: ANN001 - a PdfTextPage
+    """A page's characters as PDFium reads them, less those a viewer does not show (render mode 3/7, transparent,
+    white on the page, under MIN_GLYPH_PT, off the page), and how many those were. A white glyph on a dark box is
+    left out too: PDFium says nothing of what lies under a glyph."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    handle = text.raw
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    box = [ctypes.c_double() for _ in range(4)]
+    out: list[str] = []
+    hidden = 0
+    for k in range(raw.FPDFText_CountChars(handle)):
+        code = raw.FPDFText_GetUnicode(handle, k)
+        char = chr(code) if 0 < code < 0x110000 else ""
+        if char.isspace() or raw.FPDFText_IsGenerated(handle, k):
+            out.append(char)
+            continue
+        shape = raw.FPDFText_GetTextObject(handle, k)
+        mode = raw.FPDFTextObj_GetTextRenderMode(shape) if shape else 0
+        painted = raw.FPDFText_GetFillColor(handle, k, r, g, b, a) if mode in _FILLING_MODES else \
+            raw.FPDFText_GetStrokeColor(handle, k, r, g, b, a)
+        raw.FPDFText_GetCharBox(handle, k, *box)
+        left, right, bottom, top = (v.value for v in box)
+        if (mode in _INVISIBLE_MODES or painted and (a.value <= 255 * _UNSEEN or min(r.value, g.value, b.value)
+                                                       >= 255 * (1 - _ALIKE))
+                or 0 < raw.FPDFText_GetFontSize(handle, k) < MIN_GLYPH_PT
+                or right < 0 or left > size[0] or top < 0 or bottom > size[1]):
+            hidden += 1
+            continue
+        out.append(char)
+    return "".join(out), hidden
 
 
 def _page_list(numbers: list[int]) -> str:
@@ -1308,6 +1383,11 @@ MIN_JUSTIFIED = 8  # glyphs of a line whose spacing tells justification from wor
 # of the glyphs' size: the most a line spreads its gaps, letter-spacing (字间距加宽, up to ~0.25 em) and
 # justification together; a typed space adds 0.25-0.5 em more, a column gap far more
 MAX_JUSTIFIED = 0.6
+# a line a wide figure did not fit spreads its other gaps further, all alike: up to this much, when EVEN_SHARE of
+# its gaps are within EVEN_GAP points of one another (a row of cells or words set apart has gaps of every width)
+MAX_SPREAD = 2.0
+EVEN_GAP = 0.5
+EVEN_SHARE = 0.75
 
 
 def tracking(lines: list[dict]) -> float:
@@ -1327,13 +1407,17 @@ def _spaced(line: dict, page_spacing: float = 0.0) -> str:
     """A line's text with a space where a gap between two glyphs is wider than WORD_GAP beyond the line's own
     spacing (its median gap; the page's for a short line): a justified line (两端对齐, the 公文 default) spreads every
     gap of a line holding figures by ~0.18 em, and letter-spacing (字间距) every gap of every line, which the extractor
-    read as a space between every two characters (年 初 预 算 数 为3120.00万 元, 职工8 5人)."""
+    read as a space between every two characters (年 初 预 算 数 为3120.00万 元, 职工8 5人); a short line ahead of a
+    figure that did not fit spreads further, every gap alike (万 元 ， 政 府 性, 0.65 em)."""
     chars = line.get("chars") or []
     gaps = _gaps(chars)
     if not gaps:
         return str(line["text"])
     spacing = max(0.0, statistics.median(gaps)) if len(chars) >= MIN_JUSTIFIED else page_spacing
-    if not WORD_GAP <= spacing <= MAX_JUSTIFIED * statistics.median(c["size"] for c in chars):
+    size = statistics.median(c["size"] for c in chars)
+    spread = spacing <= MAX_JUSTIFIED * size or spacing <= MAX_SPREAD * size \
+        and sum(1 for g in gaps if abs(g - spacing) <= EVEN_GAP) >= EVEN_SHARE * len(gaps)
+    if spacing < WORD_GAP or not spread:
         return str(line["text"])  # an ordinary line, or words set apart (年   月   日): as the extractor read it
     return "".join((" " if k and gaps[k - 1] > spacing + WORD_GAP and not c["text"].isspace() else "") + c["text"]
                    for k, c in enumerate(chars)).strip()
