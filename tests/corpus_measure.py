@@ -235,6 +235,7 @@ class DocumentScore:
     errors_on_correct: list[str] = field(default_factory=list)
     candidates: int = 0  # findings put as questions (待核实), of any severity
     candidates_on_correct: list[str] = field(default_factory=list)  # each with its severity: what is at stake
+    on_nothing_stated: list[str] = field(default_factory=list)  # findings citing no number (what the report omits)
     non_figures_drafted: list[str] = field(default_factory=list)
     non_figure_kinds: Counter[str] = field(default_factory=Counter)  # the drafted non-figures by kind
     claimed: int = 0
@@ -341,11 +342,18 @@ def _addresses(finding, values: set[float]) -> bool:
     return len(_numbers(finding) & values) >= 2
 
 
+def _cites_the_document(finding) -> bool:
+    """Does the finding compare at least one figure the document states (evidence with the place it says it)?"""
+    return any(getattr(e, "source", None) for e in finding.evidence)
+
+
 def judge_findings(result: DocumentScore, truth, findings) -> None:
     """Inconsistencies found (a finding of any level on them, a candidate too), and findings on what holds: every
     statement the truth lists no inconsistency for holds, so a finding that addresses no inconsistency is on a
     correct statement (marked when it is one the truth lists in `correct`). Checked error-level findings (an [错误]
-    in the report) and candidates (待核实, a question whatever its severity) are counted apart."""
+    in the report) and candidates (待核实, a question whatever its severity) are counted apart. A finding none of whose
+    evidence the document states (未给出自评总分, citing only the framework's 100 points: what the report does not
+    state) stands on no statement, so it is listed apart."""
     wrong = [_values(truth, i["figures"]) for i in truth["inconsistencies"]]
     right = [_values(truth, c["figures"]) for c in truth["correct"]]
     addressed = [any(_addresses(f, values) for f in findings) for values in wrong]
@@ -360,7 +368,9 @@ def judge_findings(result: DocumentScore, truth, findings) -> None:
             result.candidates += 1
         else:
             result.errors += 1
-        if not any(_addresses(f, values) for values in wrong):
+        if not _cites_the_document(f):
+            result.on_nothing_stated.append(f"[{'candidate' if candidate else f.severity}] {f.check}")
+        elif not any(_addresses(f, values) for values in wrong):
             listed = "(listed correct) " if any(_addresses(f, values) for values in right) else ""
             note = f"{listed}{f.check}: {f.message[:90]}"
             if candidate:
@@ -539,6 +549,8 @@ def miss_classes(entry: dict[str, Any], truth: dict[str, Any], result: DocumentS
         found = re.match(r"\[(\w+)\] (?:\(listed correct\) )?([\w.]+):", line)
         classes[f"candidates on a correct statement: {found.group(2)} [{found.group(1)}]" if found else
                 "candidates on a correct statement"] += 1
+    for line in result.on_nothing_stated:
+        classes[f"findings on no stated figure: {line}"] += 1
     for line in result.errors_on_correct:
         found = re.match(r"(?:\(listed correct\) )?([\w.]+):", line)
         classes[f"checked errors on a correct statement: {found.group(1) if found else ''}"] += 1

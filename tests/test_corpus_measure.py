@@ -78,9 +78,9 @@ def test_a_count_in_words_is_counted_neither_way_but_still_anchors_its_identitie
     assert (unlisted.drafted, unlisted.wrong) == (0, [])  # a reader that reads words is not charged where no truth lists them
 
 
-def _finding(severity: str, *values: float, candidate: bool = False):
+def _finding(severity: str, *values: float, candidate: bool = False, sourced: bool = True):
     return SimpleNamespace(severity=severity, check="x", message="m", candidate=candidate,
-                           evidence=tuple(SimpleNamespace(value=v) for v in values))
+                           evidence=tuple(SimpleNamespace(value=v, source="某句" if sourced else None) for v in values))
 
 
 def test_an_error_on_no_inconsistency_is_an_error_on_a_correct_statement():
@@ -103,6 +103,22 @@ def test_a_candidate_is_counted_apart_from_the_checked_errors_whatever_its_sever
     assert (result.errors, result.errors_on_correct) == (1, ["x: m"])
     assert result.candidates == 3
     assert result.candidates_on_correct == ["[error] (listed correct) x: m", "[info] x: m"]
+
+
+def test_a_finding_that_cites_no_figure_stands_on_no_statement_and_is_listed_apart():
+    """未给出自评总分 says what the report does not state (citing only the framework's points, which no sentence of the
+    document holds, even when the document happens to state the same number): no statement holds or fails under it,
+    so it is neither a finding on a correct statement nor one on an inconsistency — it is listed on its own; a finding
+    citing a figure the document states, even one read wrongly, stands on that statement."""
+    truth = {"figures": [{"id": "a", "value": "66"}, {"id": "b", "value": "12"}],
+             "inconsistencies": [], "correct": [{"figures": ["a", "b"]}]}
+    result = DocumentScore("x")
+    judge_findings(result, truth, [_finding("warning", 66, candidate=True, sourced=False), _finding("error"),
+                                   _finding("info", 66, 12, candidate=True), _finding("error", 125, 13)])
+    assert (result.candidates, result.errors) == (2, 2)
+    assert result.errors_on_correct == ["x: m"]  # a value the reader read (wrongly) is a statement it stood on
+    assert result.on_nothing_stated == ["[candidate] x", "[error] x"]
+    assert result.candidates_on_correct == ["[info] (listed correct) x: m"]
 
 
 def test_a_non_figure_is_counted_by_the_kind_the_truth_describes():
