@@ -16,7 +16,7 @@ def _drafted(d: dict) -> None:
 def test_inferred_findings_on_a_drafted_unit_are_candidates_counted_apart(unit_copy):
     confirmed = evaluate_file(YUNXI)
     drafted = evaluate_file(unit_copy(YUNXI, _drafted))
-    inferred = ("accounting_identities", "two_values", "recomputed_vs_claimed")
+    inferred = ("accounting_identities", "two_values", "recomputed_vs_claimed", "generous_scoring", "claimed_scores")
     candidates = [f for f in drafted.findings if f.candidate]
     assert candidates and all((f.kind in inferred or f.check in INFERRED_CHECKS) and f.severity_label == "待核实"
                               for f in candidates)
@@ -121,3 +121,17 @@ def test_no_claimed_total_found_in_a_drafted_report_is_a_question(unit_copy):
     confirmed, drafted = of(CHANGSHA), of(unit_copy(CHANGSHA, _drafted))
     assert len(confirmed) == 1 and not confirmed[0].candidate and confirmed[0].severity_label == "警示"
     assert len(drafted) == 1 and drafted[0].candidate and drafted[0].severity_label == "待核实"
+
+
+def test_a_rows_score_against_its_target_and_actual_is_a_question_on_a_draft(unit_copy):
+    """Full marks despite a shortfall, a score above or below its rules, a target equal to its actual: on a drafted
+    unit each rests on the columns the reader took the 自评表's cells from (trial 7: a checked [错误] 未达目标仍给满分
+    beside the same rows' total put as a question). Confirmed, the same rows are the unit's, checked as before."""
+    row_checks = ("generous_scoring", "claimed_scores")
+    confirmed = [f for f in evaluate_file(YUNXI).findings if f.kind in row_checks]
+    drafted = [f for f in evaluate_file(unit_copy(YUNXI, _drafted)).findings if f.kind in row_checks]
+    assert {f.check for f in confirmed} >= {"full_marks_for_cost_overrun", "claimed_above_band",
+                                             "claimed_score_below_recomputed"}
+    assert not any(f.candidate for f in confirmed)
+    assert sorted(f.check for f in drafted) == sorted(f.check for f in confirmed)
+    assert all(f.candidate and f.severity_label == "待核实" for f in drafted)

@@ -10,7 +10,11 @@ SEVERITY_LABEL: dict[str, str] = {"error": "错误", "warning": "警示", "info"
 CANDIDATE_LABEL = "待核实"  # a finding on a drafted unit that rests on what the report's reader inferred
 # Kinds of finding that rest on relations a report's reader infers (which figures are parts of which total, which
 # two statements are one figure, which figures a stated rate divides): on a drafted unit they are candidates.
-INFERRED_KINDS = ("accounting_identities", "two_values", "recomputed_vs_claimed")
+# So do a row's claimed score against its rules, and full marks against its target and actual: on a drafted unit
+# every cell of the 绩效自评表 came through the reader's rebuild of its columns (tab- or bar-separated text, a Word
+# table, a form saved one cell per line), and a column read one place off makes each of them a wrong statement
+# (trial 7: [错误] 未达目标仍给满分 beside the same rows' total asked as a question).
+INFERRED_KINDS = ("accounting_identities", "two_values", "recomputed_vs_claimed", "generous_scoring", "claimed_scores")
 # Checks of the unit's indicator table against the framework's weights, and of its claimed total against the sum of
 # its rows' claimed scores: on a drafted unit the reader chose the framework and rebuilt the table (a form saved one
 # cell per line, a provincial variant's columns), and a row it missed makes the sum short (an [错误] on a report

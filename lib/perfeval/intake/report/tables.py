@@ -1078,10 +1078,11 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
 
 def _stating_row(rows: list[tuple[int, str, GridRow]]) -> int | None:
     """The row that states the figures a header names: the table's highest total (a 合计 over its 小计s, a 收入合计),
-    or the row heading it (年度资金总额), else its first row."""
-    ranked = [(rank[0] if (rank := total_rank(r[2].label or r[1])) else 1, -k, r[0]) for k, r in enumerate(rows)
-              if total_rank(r[2].label or r[1]) or WHOLE_ROW.search(r[1])]
-    return max(ranked)[2] if ranked else rows[0][0] if rows else None
+    or the row heading it (年度资金总额), its spending's (支出合计) before its income's (收入合计: what was received is no
+    budget executed), else its first row."""
+    ranked = [(rank[0] if (rank := total_rank(r[2].label or r[1])) else 1, "支出" in r[1], -k, r[0])
+              for k, r in enumerate(rows) if total_rank(r[2].label or r[1]) or WHOLE_ROW.search(r[1])]
+    return max(ranked)[3] if ranked else rows[0][0] if rows else None
 
 
 def _unit_of_labels(label_header: str) -> str | None:
