@@ -354,6 +354,29 @@ def test_text_pdfminer_cannot_decode_is_read_by_pdfium_as_a_viewer_shows_it(tmp_
     assert [i.note for i in items if not isinstance(i, str)] == ["PDF 第 2 页的文字无法解码（字体编码读不出），未读取（请对照原文）"]
 
 
+def test_text_neither_pdfminer_nor_pdfium_can_name_is_not_extractable(tmp_path):
+    """The CMap-encoded font of the test above with its ToUnicode map taken out: PDFium gives each glyph's code
+    (!"#$…, trial 7's X38 drafted 58 such "figures"); the file is refused as not extractable, not read."""
+    import re
+
+    from fpdf import FPDF
+
+    from perfeval.errors import DraftError
+    from perfeval.intake.pdf import pdf_items
+
+    pdf = FPDF(format="A4")
+    pdf.set_compression(False)
+    pdf.add_font("cjk", "", str(NOTO_CJK), collection_font_number=0)
+    pdf.add_page()
+    pdf.set_font("cjk", size=11)
+    for paragraph in REPORT[3:6]:
+        pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+    data = re.sub(rb"/ToUnicode \d+ 0 R", b"", bytes(pdf.output()))
+    (tmp_path / "unmapped.pdf").write_bytes(data)
+    with pytest.raises(DraftError, match="has text that is not extractable: its fonts name no characters"):
+        list(pdf_items(tmp_path / "unmapped.pdf"))
+
+
 def test_a_line_spread_by_justification_is_read_without_a_space_between_its_characters(tmp_path):
     """A 公文 set justified (两端对齐) spreads the lines holding figures by ~0.18 em between every two characters; they
     were read 年 初 预 算 数 为3120.00万 元, and 年初预算 and 总收入 left the catalogue (trial 4's U40). A gap is judged

@@ -80,11 +80,17 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
             raise fail(path, "has text the reader cannot decode: PDFium finds characters on its pages, pdfminer "
                              "(which reads the layout) none, as with a font encoded by a CMap embedded in the file; "
                              "save the PDF again from the document (Word, WPS), or send the report as .docx")
+        if copied[2] >= sum(not c.isspace() for c in copied[0]):
+            raise fail(path, f"has text that is not extractable: its fonts name no characters for {copied[2]:,} of its "
+                             "glyphs (no ToUnicode map), so no program can read it as text; save the PDF again from "
+                             "the document (with fonts embedded), or send the report as .docx")
         yield from text_items(path, copied[0], printed=True)
         yield Skipped(f"PDF 第 {_page_list(seen.undecoded)} 页的字体编码（文件内嵌的 CMap）版面分析读不出，其文字改由 PDFium 按"
                       "文本读取：段落按行宽接续，表格不按框线分列，请对照原文")
         if copied[1]:
             yield Skipped(f"PDF 中阅读器不显示的文字（不可见、透明、白色、字号小于 1 磅或在页面以外）{copied[1]:,} 个字符未读取")
+        if copied[2]:
+            yield Skipped(f"PDF 中 {copied[2]:,} 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取")
         return
     if not any(pages):
         if seen.unmapped:
@@ -160,10 +166,10 @@ def _with_text(data: bytes, pages: list[int]) -> list[int]:
     return found
 
 
-def _pdfium_text(data: bytes, pages: list[int]) -> tuple[str, int] | None:
+def _pdfium_text(data: bytes, pages: list[int]) -> tuple[str, int, int] | None:
     """The text PDFium reads on these pages (numbered from 1) as a viewer shows it, a line a line, a form feed between
-    pages (read then as a .txt: wrapped lines joined, page numbers at a break left out), and how many of its
-    characters were not shown (see _pdfium_shown). None when it cannot be read or holds more characters than the
+    pages (read then as a .txt: wrapped lines joined, page numbers at a break left out), how many of its characters
+    were not shown and how many have no character (see _pdfium_shown). None when it cannot be read or holds more characters than the
     reader drafts (MAX_GLYPHS). For a file read within every bound."""
     import pypdfium2 as pdfium
 
@@ -172,7 +178,7 @@ def _pdfium_text(data: bytes, pages: list[int]) -> tuple[str, int] | None:
     except pdfium.PdfiumError:
         return None
     texts: list[str] = []
-    unseen = read = 0
+    unseen = unmapped = read = 0
     try:
         for number in pages:
             page = document[number - 1]
@@ -180,22 +186,23 @@ def _pdfium_text(data: bytes, pages: list[int]) -> tuple[str, int] | None:
             read += text.count_chars()
             if read > MAX_GLYPHS:
                 return None
-            shown, hidden = _pdfium_shown(text, page.get_size())
+            shown, hidden, unnamed = _pdfium_shown(text, page.get_size())
             texts.append(ideographs(shown).replace("\r\n", "\n").replace("\r", "\n"))
-            unseen += hidden
+            unseen, unmapped = unseen + hidden, unmapped + unnamed
             text.close()
             page.close()
     except pdfium.PdfiumError:
         return None
     finally:
         document.close()
-    return "\f".join(texts), unseen
+    return "\f".join(texts), unseen, unmapped
 
 
-def _pdfium_shown(text, size: tuple[float, float]) -> tuple[str, int]:  # noqa: ANN001 - a PdfTextPage
+def _pdfium_shown(text, size: tuple[float, float]) -> tuple[str, int, int]:  # noqa: ANN001 - a PdfTextPage
     """A page's characters as PDFium reads them, less those a viewer does not show (render mode 3/7, transparent,
-    white on the page, under MIN_GLYPH_PT, off the page), and how many those were. A white glyph on a dark box is
-    left out too: PDFium says nothing of what lies under a glyph."""
+    white on the page, under MIN_GLYPH_PT, off the page) and those whose font names no character (PDFium then gives
+    the glyph's code: !"#$ for a report), and how many of each those were. A white glyph on a dark box is left out
+    too: PDFium says nothing of what lies under a glyph."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -204,12 +211,15 @@ def _pdfium_shown(text, size: tuple[float, float]) -> tuple[str, int]:  # noqa: 
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     box = [ctypes.c_double() for _ in range(4)]
     out: list[str] = []
-    hidden = 0
+    hidden = unmapped = 0
     for k in range(raw.FPDFText_CountChars(handle)):
         code = raw.FPDFText_GetUnicode(handle, k)
         char = chr(code) if 0 < code < 0x110000 else ""
         if char.isspace() or raw.FPDFText_IsGenerated(handle, k):
             out.append(char)
+            continue
+        if raw.FPDFText_HasUnicodeMapError(handle, k):
+            unmapped += 1
             continue
         shape = raw.FPDFText_GetTextObject(handle, k)
         mode = raw.FPDFTextObj_GetTextRenderMode(shape) if shape else 0
@@ -224,7 +234,7 @@ def _pdfium_shown(text, size: tuple[float, float]) -> tuple[str, int]:  # noqa: 
             hidden += 1
             continue
         out.append(char)
-    return "".join(out), hidden
+    return "".join(out), hidden, unmapped
 
 
 def _page_list(numbers: list[int]) -> str:
