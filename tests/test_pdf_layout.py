@@ -103,8 +103,9 @@ def test_a_figure_cut_after_its_point_at_a_line_end_is_joined(tmp_path):
     assert text == [wide, "部门整体支出3752.48万元。", "1.", "2025年度目标"]  # a heading number is no cut figure
 
 
-def _two_columns(tmp_path: Path, left: list[str], right: list[str], title: str = "") -> Path:
-    """A4 set in two columns 85 mm wide, 10 mm apart (a title across both first, if given)."""
+def _two_columns(tmp_path: Path, left: list[str], right: list[str], title: str = "", offset: float = 0.0) -> Path:
+    """A4 set in two columns 85 mm wide, 10 mm apart (a title across both first, if given), the right column's
+    lines `offset` mm lower than the left's."""
     from fpdf import FPDF
     from fpdf.enums import WrapMode, XPos, YPos
 
@@ -116,21 +117,24 @@ def _two_columns(tmp_path: Path, left: list[str], right: list[str], title: str =
     if title:
         pdf.multi_cell(0, 6, title, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     top = pdf.get_y()
-    for x, paragraphs in ((10, left), (105, right)):
-        pdf.set_xy(x, top)
+    for x, paragraphs, lower in ((10, left, 0.0), (105, right, offset)):
+        pdf.set_xy(x, top + lower)
         for text in paragraphs:
             pdf.multi_cell(85, 6, text, wrapmode=WrapMode.CHAR, new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.output(str(tmp_path / "report.pdf"))
     return tmp_path / "report.pdf"
 
 
-def test_a_page_in_two_columns_is_read_column_by_column(tmp_path):
+@pytest.mark.parametrize("offset", [0.0, 2.5])
+def test_a_page_in_two_columns_is_read_column_by_column(tmp_path, offset):
     """The two columns' lines at one height were one line: sentences of the left and right column were spliced
-    (…实际支出30.00 评价…) and figures left the catalogue. A title across both columns is read first."""
+    (…实际支出30.00 评价…) and figures left the catalogue. A title across both columns is read first. Columns whose
+    lines are not at one height (a browser's CSS columns: trial 7's X44) were read a line of each in turn, as no
+    line had text on both sides of the gutter."""
     text = tmp_path / "report.txt"
     paragraphs = [ideographs(p) for p in REPORT]
     text.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
-    pdf = _two_columns(tmp_path, paragraphs[1:5], paragraphs[5:], title=paragraphs[0])
+    pdf = _two_columns(tmp_path, paragraphs[1:5], paragraphs[5:], title=paragraphs[0], offset=offset)
     assert _drafted(pdf) == _drafted(text)
 
 
@@ -553,3 +557,24 @@ def test_a_letter_spaced_page_reads_as_typed_and_two_numbers_stay_two(tmp_path, 
 
     blocks = [b.cells for b in read_document(tmp_path / "report.pdf").blocks]
     assert blocks == [(p,) for p in paragraphs] + cells
+
+
+def test_an_opening_quote_goes_down_with_the_glyph_after_it(tmp_path):
+    """A line may not end with an opening mark: a browser carries “优”。 down whole, so the line above ends short
+    mid-sentence (…等级为 / “优”。): read apart, the grade of the next sentence's project was taken for the unit's."""
+    from fpdf import FPDF
+
+    lines = ["按照部门整体支出绩效评价指标体系，我局2023年度部门整体支出绩效自评得分92.5分，等级为",
+             "“优”。其中，高标准农田建设项目自评得分88分，等级为“良”。"]
+    font = truetype_font("".join(lines) + "以上情况属实。", tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=12)
+    right = pdf.get_string_width(lines[0]) + pdf.get_string_width("“优") + 1  # the margin: “ fits, “优 does not
+    for line in lines:
+        pdf.cell(right, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(right, 6, "以上情况属实。", align="R", new_x="LMARGIN", new_y="NEXT")  # a line ending at the margin
+    pdf.output(str(tmp_path / "quoted.pdf"))
+    text, _ = _read(tmp_path / "quoted.pdf")
+    assert text == [lines[0] + lines[1], "以上情况属实。"]

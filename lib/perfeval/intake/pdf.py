@@ -1529,17 +1529,21 @@ def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | 
 _CUT_NUMBER = re.compile(r"\d[.．]\s*$")
 _NO_LINE_START = "，。、；：？！）》」』”’%,.;:?!)"  # a line never starts with these: the glyph before goes down with them
 _SENTENCE_END = "。！？；：:;.!?"
+_NO_LINE_END = "“‘（《「『〔【(["  # a line never ends with these: they go down with the glyph after them
 
 
 def _lead(chars: list[dict]) -> float:
     """How wide a line's first piece is that the line above could not have ended before: a figure (98.12%) or one
-    glyph, with the closing punctuation a line may not start with (亩，): where it did not fit, the line above
-    ended short of the margin without ending its paragraph."""
+    glyph, after the opening marks a line may not end with and with the closing punctuation a line may not start
+    with (亩，, “优”。): where it did not fit, the line above ended short of the margin without ending its paragraph."""
     text = [c["text"] for c in chars]
     k = 0
-    while k < len(text) and (text[k].isdigit() or k and text[k] in ".,%" and text[k - 1].isdigit()):
+    while k < len(text) and text[k] in _NO_LINE_END:  # an opening mark goes down with the glyph after it (“优”。)
         k += 1
-    k = max(k, 1)
+    start = k
+    while k < len(text) and (text[k].isdigit() or k > start and text[k] in ".,%" and text[k - 1].isdigit()):
+        k += 1
+    k = max(k, start + 1)
     while k < len(text) and text[k] in _NO_LINE_START:
         k += 1
     return float(chars[k - 1]["x1"] - chars[0]["x0"]) if chars else 0.0
