@@ -660,6 +660,8 @@ def _indicator_cells(seg: list[str], name: int, may_close: bool,
     if len(note) > 1 or (note and (not may_close or len(note[0]) > MAX_DEVIATION)):
         return None
     levels = levels[-min(name, 2):] if name else []  # a level the form left without rows (经济效益指标 / …) is dropped
+    if levelled and len(own) == most + 1 and len(levels) < min(name, 2) and not re.search(r"\d", own[0]):
+        levels.append(own.pop(0))  # a level written without 指标 under the one that opens (效益指标 / 社会效益 / …)
     if not 1 <= len(own) <= most:
         return None
     return (note[0] if note else ""), levels, own
