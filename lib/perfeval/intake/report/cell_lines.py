@@ -315,8 +315,11 @@ _PERCENT_UNIT = re.compile(r"[（(]\s*[%％]\s*[）)]")
 
 MAX_ROW_LINES = 9  # lines of one indicator row before its 分值 and 得分: two levels, name, target, actual, a note
 MAX_DEVIATION = 200  # characters of the deviation note a row may end with
-_INDICATOR_COLUMNS = re.compile(r"^(?:[一二三]级指标|指标名称|指标性质|指标方向|(?:年度)?指标值|年度目标值?|度量单位|计量单位|"
-                                r"实际完成值?|完成值|实际值|(?:指标)?分值|权重|(?:自评|评价)?得分|偏差原因.*|未完成原因.*|原因分析.*|改进措施.*)"
+TARGET_COLUMN = r"(?:年度|预期|计划)?(?:指标值|目标值?)"  # 年度指标值, 预期指标值, 年度目标, 目标值: what was set
+ACTUAL_COLUMN = r"(?:全年)?实际(?:完成)?(?:值|数|情况)?|(?:实际)?完成(?:值|数|情况)"  # 实际完成值, 全年实际值, 完成情况
+NOTE_COLUMN = r"偏差原因.*|未完成原因.*|原因分析.*|改进措施.*|备注|说明"  # the deviation note a row may end with
+_INDICATOR_COLUMNS = re.compile(rf"^(?:[一二三]级指标|指标名称|指标性质|指标方向|{TARGET_COLUMN}|度量单位|计量单位|"
+                                rf"{ACTUAL_COLUMN}|(?:指标)?分值|权重|(?:自评|评价)?得分|{NOTE_COLUMN})"
                                 r"(?:[（(]\s*分\s*[）)])?$")
 _WEIGHT_HEADER = re.compile(r"^(?:指标)?(?:分值|权重)(?:[（(]\s*分\s*[）)])?$")
 _SCORE_HEADER = re.compile(r"^(?:自评|评价)?得分(?:[（(]\s*分\s*[）)])?$")
@@ -508,8 +511,7 @@ def _indicator_header(lines: list, k: int) -> list[str] | None:
     weight = next((c for c, h in enumerate(header) if _WEIGHT_HEADER.match(h)), None)
     if weight is None or weight < 3 or weight + 1 >= len(header) or not _SCORE_HEADER.match(header[weight + 1]):
         return None
-    if any(h.startswith("实际完成") or h in ("完成值", "实际值") for h in header) \
-            and any("指标值" in h or "目标" in h for h in header):
+    if any(re.fullmatch(ACTUAL_COLUMN, h) for h in header) and any(re.fullmatch(TARGET_COLUMN, h) for h in header):
         return header
     return None
 

@@ -18,7 +18,7 @@ from typing import Literal
 from ...core.figures import unit_of
 from ...core.quantity import CODE_LABELS, Qualifier, Quantity, agrees, commensurable, parse_quantity
 from ...core.script import simplified
-from .cell_lines import CELL_TABLES, FLATTENED_TABLES, STATEMENT_TABLES
+from .cell_lines import ACTUAL_COLUMN, CELL_TABLES, FLATTENED_TABLES, NOTE_COLUMN, STATEMENT_TABLES, TARGET_COLUMN
 from .catalogue import (
     column_of,
     is_column_header,
@@ -187,7 +187,8 @@ def _header_kind(cells: tuple[str, ...]) -> str | None:
     text = "".join(cells)
     if any(w in text for w in _FRAMEWORK_HEADER):
         return "framework"
-    if ("年度指标" in text or "指标值" in text) and ("实际完成" in text or "完成值" in text) \
+    if ("年度指标" in text or any(re.fullmatch(TARGET_COLUMN, normalise(c)) for c in cells)) \
+            and any(re.fullmatch(ACTUAL_COLUMN, normalise(c)) for c in cells) \
             and ("分值" in text or ("权重" in text and "得分" in text)):
         return "indicators"
     if "项目名称" in text and any(w in text for w in ("自评分", "得分", "评分", "分数")):
@@ -1368,9 +1369,9 @@ def _as_written(m: Mention | str | None, numbers: dict[int, str]) -> Mention | s
                    end=len(number), clause=number)
 
 
-_ROLES = (("name", r"三级指标|指标名称"), ("op", r"指标性质|指标方向"), ("target", r"(?:年度)?指标值|年度目标值?"),
-          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", _WEIGHT_COLUMN.pattern),
-          ("score", _SCORE_COLUMN.pattern), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
+_ROLES = (("name", r"三级指标|指标名称"), ("op", r"指标性质|指标方向"), ("target", TARGET_COLUMN),
+          ("unit", r"度量单位|计量单位"), ("actual", ACTUAL_COLUMN), ("weight", _WEIGHT_COLUMN.pattern),
+          ("score", _SCORE_COLUMN.pattern), ("deviation", NOTE_COLUMN))
 _OPS = {"≥": Qualifier.AT_LEAST, ">=": Qualifier.AT_LEAST, "≤": Qualifier.AT_MOST, "<=": Qualifier.AT_MOST,
         ">": Qualifier.ABOVE, "<": Qualifier.BELOW, "＞": Qualifier.ABOVE, "＜": Qualifier.BELOW}
 
