@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ...core.quantity import parse_quantity
+from ...core.script import simplified
 from ..documents import Row, Skipped, clean
 
 MAX_HEADER_CELL = 24  # characters of a line that can be a column header of a table saved one cell per line
@@ -35,7 +36,45 @@ def _header_like(line: str) -> bool:
         and not re.search(r"[。；;！!？?]$", line)
 
 
+MAX_RESTORE_WINDOW = 4000  # characters ahead of the last cell restored where the next cell's writing is looked for
+
+
 def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row | Skipped]:
+    """The tables of a text (see _cell_per_line_tables), a copy in traditional characters rebuilt from its text read
+    as simplified (績效自評表's 一級指標 / 實際完成值 are the headers 一级指标 / 实际完成值, character for character) and
+    every line and cell it gives written as the copy writes it."""
+    items = list(items)
+    texts = [x for x in items if isinstance(x, str)]
+    if all(simplified(x) == x for x in texts):
+        return _cell_per_line_tables(items)
+    kept = {id(x) for x in items if not isinstance(x, str)}
+    rebuilt = _cell_per_line_tables([simplified(x) if isinstance(x, str) else x for x in items])
+    written = "\n".join(texts)
+    restore = _Restorer(written, simplified(written))
+    return [x if id(x) in kept else restore.text(x) if isinstance(x, str)
+            else Row(tuple(restore.text(c) for c in x.cells), x.table) if isinstance(x, Row) else x for x in rebuilt]
+
+
+class _Restorer:
+    """Text read as simplified given back as written: each piece found in the simplified text a little before or
+    after the last piece found (pieces come in the text's order, a side of a statement moved at most a table
+    later), and the written text at the same place (the reading is one for one); a piece not found stays."""
+
+    def __init__(self, written: str, read: str) -> None:
+        self.written, self.read, self.at = written, read, 0
+
+    def text(self, piece: str) -> str:
+        if not piece or simplified(piece) != piece:
+            return piece
+        lo = max(0, self.at - MAX_RESTORE_WINDOW)
+        found = self.read.find(piece, lo, self.at + MAX_RESTORE_WINDOW + len(piece))
+        if found < 0:
+            return piece
+        self.at = found
+        return self.written[found:found + len(piece)]
+
+
+def _cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row | Skipped]:
     """Tables a web page saved one cell per line, rebuilt as rows: a run of short header lines followed by rows
     of a label and as many lines holding one number each (三公经费: / 0 / 0 / 0, at least two such rows) is a
     header row and its rows; a run of short lines followed by exactly as many numbers (编制数 / 2023 年实际在职人数 /

@@ -11,6 +11,7 @@ Cells a table reader does not take are read as prose by the caller.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
@@ -335,7 +336,8 @@ def _group_name(group: str, sub: str) -> str:
 def read_tables(document: Document, report_year: int | None) -> Tables:
     """Every table the reader recognises, and the blocks it read."""
     out = Tables()
-    blocks = _two_row_headers(_without_numbering(document.blocks, out.kept))
+    written = _two_row_headers(_without_numbering(document.blocks, out.kept))
+    blocks = tuple(replace(b, cells=tuple(simplified(c) for c in b.cells)) for b in written)  # 預算數 is 预算数
     paired = _pair_tables(blocks)
     i = 0
     while i < len(blocks):
@@ -362,9 +364,54 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
                   "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain, "pairs": _read_pairs,
                   "turned": _read_turned}[kind]
         i = reader(blocks, i, out, report_year)
-    _cited_in_their_runs(out, blocks)
+    _in_its_own_writing(out, written)
+    _cited_in_their_runs(out, written)
     _declare_row_rates(out)
     return out
+
+
+def _in_its_own_writing(out: Tables, written: tuple[Block, ...]) -> None:
+    """Each value read from a table copied in traditional characters (read as simplified, character for character,
+    so that its headers and rows are known) cited as the report writes it: its cell's text and its own writing
+    (1,520.36萬元), the same length, so every offset holds."""
+    done: dict[int, Mention] = {}
+
+    def own(m: Mention) -> Mention:
+        j, k = m.where.block, m.where.cell
+        if id(m) in done or k is None or j >= len(written) or k >= len(written[j].cells):
+            return done.get(id(m), m)
+        cell = written[j].cells[k]
+        if cell == m.where.text or simplified(cell) != m.where.text:
+            return m
+        start = max(m.where.text.find(m.quantity.text), 0)
+        q = replace(m.quantity, text=cell[start:start + len(m.quantity.text)])
+        done[id(m)] = replace(m, quantity=q, where=replace(m.where, text=cell))
+        return done[id(m)]
+
+    out.totals = [replace(t, whole=own(t.whole), parts=tuple(own(p) for p in t.parts)) for t in out.totals]
+    out.cells = [replace(c, mention=own(c.mention), of=_own_reading(c.of, own)) for c in out.cells]
+    out.section_weights = [(name, own(m)) for name, m in out.section_weights]
+    out.total = own(out.total) if out.total is not None else None
+    out.weight_total = own(out.weight_total) if out.weight_total is not None else None
+
+    def words(text: str | None, j: int) -> str | None:  # a row's own words (its indicator's name) as written
+        cells = written[j].cells if j < len(written) else ()
+        at = next(((c, i) for c in cells if text and (i := simplified(c).find(text)) >= 0), None)
+        return at[0][at[1]:at[1] + len(text)] if at is not None and text else text
+
+    out.lines = [replace(x, target=own(x.target) if isinstance(x.target, Mention) else words(x.target, x.where.block),
+                         actual=own(x.actual) if isinstance(x.actual, Mention) else words(x.actual, x.where.block),
+                         weight=own(x.weight), score=own(x.score) if x.score is not None else None,
+                         name=words(x.name, x.where.block) or x.name,
+                         deviation=words(x.deviation, x.where.block),
+                         where=replace(x.where, text=words(x.where.text, x.where.block) or x.where.text))
+                 for x in out.lines]
+    out.projects = [replace(x, score=own(x.score) if x.score else None, budget=own(x.budget) if x.budget else None,
+                            executed=own(x.executed) if x.executed else None) for x in out.projects]
+
+
+def _own_reading(of: Declared | None, own: Callable[[Mention], Mention]) -> Declared | None:
+    return replace(of, numerator=own(of.numerator), denominator=own(of.denominator)) if of is not None else None
 
 
 def _declare_row_rates(out: Tables) -> None:
