@@ -901,6 +901,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         # the figure)
     if before_char.isascii() and before_char.isalpha():
         return None  # model names and codes (G20, A3)
+    if after[:1] == "伏" and not unit:
+        return None  # a voltage naming a kind of line or station (10千伏线路, as 35kV变电站): which kind, not how much
     if (before_char in ":：∶" and before[-2:-1].isdigit()) or re.match(r"\s*[:：∶]\s*\d", after):
         return None  # a time of day (14:16:00), a ratio (按1:1比例配套): neither side is a figure
     if re.search(r"[\u4e00-\u9fff][A-Z][·•.]?\s*$", before) or re.search(r"(?:东|西)经|(?:南|北)纬", before[-4:]):
