@@ -215,3 +215,12 @@ def test_a_self_assessment_table_is_read_whatever_words_its_form_names_its_colum
     assert rows == [("完成巡河次数", "120", "134", "30"), ("水质达标率", "90", "93", "30"), ("受益人口", "5000", "4600", "27"),
                     ("群众满意度", "90", "95", "10")]
     assert draft.params["claims"]["total"] == Decimal(97)
+
+
+@pytest.mark.parametrize("form", ["docx", "tab", "cell", "single"])
+def test_a_budget_blocks_column_of_what_was_spent_called_its_final_account_is_the_budget_executed(tmp_path, form):
+    """年初预算数 | 调整后预算数 | 决算数 (trial 7 X46): beside the budget's own columns the 决算数 is what was spent of it."""
+    rows = [["项目", "年初预算数", "调整后预算数", "决算数"], *INCOME_SPENDING[1:]]
+    draft = draft_report(_write(tmp_path, form, rows))
+    budget = {k: str(v["value"]) for k, v in draft.params["figures"]["budget"].items()}
+    assert budget == {"start_of_year": "18340000.00", "adjusted": "19702600.00", "executed": "19115268.40"}

@@ -1120,7 +1120,8 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
         if i != head and _inner_labels([v.text for v in grid_row.values]):  # 按收入性质分： | 2456.18 | 按支出性质分：
             out.totals += sides.row(_paired_cells(blocks[i], i, row, grid_row.values, header.label, stated, out))
             continue
-        found = _scalar_cells(blocks[i], i, row, grid_row.values, report_year, out, i == head, stated)
+        found = _scalar_cells(blocks[i], i, row, grid_row.values, report_year, out, i == head, stated,
+                              _executed_column(header.headers))
         read_rows.append((grid_row.label.strip() or row, dict(found)))
     out.totals += _totals_of_rows(read_rows)
     out.totals += sides.row([])
@@ -1203,8 +1204,21 @@ class _Sides:
         return []
 
 
+_SPENT_COLUMN = re.compile(r"(?:本年|全年|年度)?决算数?")  # beside a budget's columns, what was spent of it
+
+
+def _executed_column(headers: list[str]) -> str | None:
+    """The header of a budget block's column of what was spent when the form calls it 决算数 (年初预算数 | 调整后预算数 |
+    决算数): beside the budget's own columns it is the 全年执行数, none when the table names that already."""
+    paths = {table_scalar(_UNIT_IN_HEADER.sub("", normalise(simplified(h)))) for h in headers}
+    spent = [h for h in headers if _SPENT_COLUMN.fullmatch(_UNIT_IN_HEADER.sub("", normalise(h)))]
+    return spent[0] if len(spent) == 1 and "budget.executed" not in paths \
+        and paths & {"budget.start_of_year", "budget.adjusted"} else None
+
+
 def _scalar_cells(block: Block, j: int, row: str, values: tuple[Value, ...], report_year: int | None,
-                  out: Tables, states: bool, stated: str | None = None) -> list[tuple[int, Mention]]:
+                  out: Tables, states: bool, stated: str | None = None,
+                  executed: str | None = None) -> list[tuple[int, Mention]]:
     """The values of one row of a header-named table (with their columns' places), read into out.cells, each
     filling the catalogue figure its column names when the row is the one that `states` them."""
     whole = WHOLE_ROW.search(row) is not None
@@ -1216,7 +1230,8 @@ def _scalar_cells(block: Block, j: int, row: str, values: tuple[Value, ...], rep
             continue
         words = _UNIT_IN_HEADER.sub("", normalise(simplified(header)))
         unit = _UNIT_IN_HEADER.search(simplified(header))
-        path = (table_scalar(words) or _building(words)) if states else None
+        path = (table_scalar(words) or _building(words) or ("budget.executed" if header == executed else None)) \
+            if states else None
         if path and _year(header) not in (None, report_year):
             path = None
         implied = None
