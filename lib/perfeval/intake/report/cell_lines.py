@@ -49,7 +49,7 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
         return _cell_per_line_tables(items)
     kept = {id(x) for x in items if not isinstance(x, str)}
     rebuilt = _cell_per_line_tables([simplified(x) if isinstance(x, str) else x for x in items])
-    written = "\n".join(texts)
+    written = "\n".join(clean(x) for text in texts for x in text.split("\n"))  # the lines as they are read
     restore = _Restorer(written, simplified(written))
     return [x if id(x) in kept else restore.text(x) if isinstance(x, str)
             else Row(tuple(restore.text(c) for c in x.cells), x.table) if isinstance(x, Row) else x for x in rebuilt]
