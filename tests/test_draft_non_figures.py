@@ -367,3 +367,7 @@ def test_a_rung_on_a_plain_condition_beside_one_on_a_bound_is_the_same_rule():
 
 def test_a_voltage_naming_a_kind_of_line_is_no_figure_but_the_lines_length_is():
     assert figures("改造10千伏线路12.5公里，新建35kV开关站1座。") == ["12.5公里", "1座"]
+
+
+def test_a_weight_before_its_rule_after_a_colon_stays_a_figure():
+    assert figures("2.公务接待控制（8分）：每超支1%扣1分，扣完为止。") == ["8分"]

@@ -578,6 +578,8 @@ def _rung_of_a_ladder(norm: str, lead: int, end: int, before: str, after: str) -
     level of a rubric? The framework's rule, not the unit's figures; a score given (因…扣1分, 自评得) is not."""
     clause_before = re.split(r"[，。；,;]", before)[-1]
     clause = clause_before + norm[lead:end] + re.split(r"[，。；,;]", after)[0]
+    if re.search(r"[（(]\s*(?:分值|权重|满分)?\s*[:：]?\s*$", before) and re.match(r"\s*[）)]\s*[：:]", after):
+        return False  # a label's weight in brackets before its colon (三公经费控制（10分）：每超支1%扣1分): the rule after
     if _CAUSE.search(clause) or _SCORE_GIVEN.search(clause) or _RESULT_WORDS.search(clause):
         return False
     found = list(_RUNG_POINTS.finditer(clause))
