@@ -237,15 +237,14 @@ def cmd_draft(args: argparse.Namespace) -> int:
     if args.unit_id is not None and (not UNIT_ID.match(args.unit_id) or args.unit_id in RESERVED_NAMES):
         raise PerfevalError(f"--unit-id {one_line(args.unit_id)!r}: use 1-80 lower-case letters, digits, '_' or '-', "
                             "not a device name (con, nul …); it names the draft and the unit's output files")
-    from .outputs.draft import draft_report, summary
+    from .outputs.draft import Draft, summary
     from .outputs.draft.deadline import time_bound
+    from .outputs.draft.parts import drafted_in_part
     from .outputs.draft.review import Links
-    from .outputs.draft.writer import settled
+    from .outputs.draft.writer import Settled, settled
     from .paths import DRAFTS_DIR
 
-    _check_draft_outputs(Path(args.report), args.output, args.review)
-    with time_bound(args.timeout, args.report):  # reading and settling; the two files are written after it
-        draft = draft_report(args.report, args.framework, args.unit_id, args.name, args.year)
+    def finish(draft: Draft) -> tuple[Path, Path, list[Path], Settled]:
         target = Path(args.output) if args.output else DRAFTS_DIR / f"{draft.unit_id}.yaml"
         review = Path(args.review) if args.review else target.with_suffix(".review.html")
         _check_draft_outputs(Path(args.report), str(target), str(review))
@@ -254,7 +253,12 @@ def cmd_draft(args: argparse.Namespace) -> int:
         made = sorted({_first_missing(p.parent) for p in (target, review)} - {None} if args.output or args.review
                       else [])
         links = Links(params=os.path.relpath(target.resolve(), review.resolve().parent))
-        ready = settled(draft, target, links)
+        return target, review, made, settled(draft, target, links)
+
+    _check_draft_outputs(Path(args.report), args.output, args.review)
+    with time_bound(args.timeout, args.report):  # reading and settling; the two files are written after it
+        draft, (target, review, made, ready) = drafted_in_part(Path(args.report), finish, framework=args.framework,
+                                                               unit_id=args.unit_id, name=args.name, year=args.year)
     ready.write(target, review)
     for line in summary(draft, ready.read.to_check):
         say(line)

@@ -51,12 +51,17 @@ def _why(exc: PerfevalError) -> str:
 
 def _draft_one(report: Path, unit_id: str, outputs: Path) -> tuple[str, str]:
     """("ok", the draft's path) or ("failed", why): the report read, its draft and review page written."""
-    from ..draft import draft_report, write_reviewed_draft
+    from ..draft import Draft
+    from ..draft.parts import drafted_in_part
+    from ..draft.writer import Settled, settled
+
+    def finish(draft: Draft) -> tuple[Path, Settled]:
+        target = outputs / DRAFTS / f"{draft.unit_id}.yaml"
+        return target, settled(draft, target, review_links(draft.unit_id, target.name))
 
     try:
-        draft = draft_report(report, unit_id=unit_id)
-        target = outputs / DRAFTS / f"{draft.unit_id}.yaml"
-        write_reviewed_draft(draft, target, target.with_suffix(".review.html"), review_links(draft.unit_id, target.name))
+        _, (target, made) = drafted_in_part(report, finish, unit_id=unit_id)  # a long report: the part that fits
+        made.write(target, target.with_suffix(".review.html"))
     except PerfevalError as exc:
         return "failed", f"报告无法读取，未能生成草稿（{report.name}）：{_why(exc)}"
     except OSError as exc:
