@@ -27,6 +27,7 @@ from ..errors import DraftError
 from ..fileio import read_bounded
 
 MAX_BYTES = 30_000_000  # a narrative report is 20-200 kB as text, a few MB as Word or PDF with its scans
+TEXT_CUT = "报告只读取了前一部分"  # the start of a note saying where reading stopped (a report past a bound on its length)
 _ZIP = b"PK\x03\x04"
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # old .doc files and encrypted Office files
 _RTF = b"{\\rtf"

@@ -17,7 +17,7 @@ from ...core.quantity import STOP_AS_POINT
 from ...errors import DraftError
 from ...paths import REPORT_SUFFIXES, WORKBOOK_SUFFIXES
 from .. import documents, html_page, pdf
-from ..documents import Row, Skipped, cell_text, clean, join_lines
+from ..documents import TEXT_CUT, Row, Skipped, cell_text, clean, join_lines
 from .cell_lines import cell_per_line_tables
 from .furniture import furniture_lines
 from .numbers_of_tables import unnumbered
@@ -83,7 +83,6 @@ class Document:
 
 MAX_SENTENCE = 1000  # characters: a longer run without a sentence mark is read in pieces of at most this
 MAX_TEXT = 2_000_000  # characters of text read of a report (about 1,500 pages); the rest of a longer one is said unread
-TEXT_CUT = "报告只读取了前一部分"  # the start of the note that says where reading stopped
 # A full stop an input method typed for an amount's point (16。22万元) ends no sentence: the number reader reads it.
 _SENTENCE = re.compile(rf"(?:[^。；;！!？?]|(?<=\d){STOP_AS_POINT})*(?:[。；;！!？?]+[”’」』）)]*|$)")
 
