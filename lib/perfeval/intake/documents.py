@@ -124,6 +124,14 @@ def looks_like(raw: bytes) -> str | None:
     return "a zip archive"
 
 
+def not_the_format(what: str, raw: bytes) -> str:
+    """Why a file given under a format's name is not of it: empty (an empty .pdf "looked like plain text; give it
+    with the .txt extension"), or what it holds instead."""
+    if not raw.strip():
+        return f"is empty ({len(raw):,} bytes{', all blank' if raw else ''}), not {what}; save the report again"
+    return f"is not {what}: it looks like {what_it_is(raw)}"
+
+
 def what_it_is(raw: bytes) -> str:
     """What a file given under a format's name it does not have holds, for the refusal to say (a Word file or a web
     page named .pdf)."""
@@ -433,7 +441,7 @@ def _open_zip(path: Path, data: bytes, what: str) -> None:
     if data.startswith(_OLE):
         raise fail(path, f"is password-protected or an old binary Word file; save it as {what} without a password")
     if not data.startswith(_ZIP):
-        raise fail(path, f"is not {what}: it looks like {what_it_is(data)}")
+        raise fail(path, not_the_format(what, data))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             too_big = archive_too_big(archive.infolist())

@@ -26,7 +26,7 @@ from typing import Iterator
 
 from ..core.script import ideographs
 from . import pdf_columns as columns
-from .documents import SENTENCE_MARK, TEXT_CUT, Row, Skipped, fail, join_lines, read, under_columns, what_it_is
+from .documents import SENTENCE_MARK, TEXT_CUT, Row, Skipped, fail, join_lines, not_the_format, read, under_columns
 from .numbering import heading_of
 from .pdf_running import running
 
@@ -69,7 +69,7 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
 
     data = read(path, "a .pdf report")
     if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise fail(path, f"is not a PDF file: it looks like {what_it_is(data)}")
+        raise fail(path, not_the_format("a PDF file", data))
     _refuse_protected(path, data)
     seen = _Unread()
     with _bounded() as budget:
