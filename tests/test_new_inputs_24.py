@@ -31,3 +31,39 @@ def test_an_empty_params_file_is_said_empty_never_by_a_python_type(tmp_path, cap
         err = capsys.readouterr()
         said = err.out + err.err
         assert "the file is empty (no YAML in it)" in said and "NoneType" not in said
+
+
+@pytest.mark.parametrize(("sentence", "value", "said"), [
+    ("三公经费比上年增长△12.5%。", "-12.5", "“△”读作负号"),  # a financial statement's minus
+    ("年末结余（12.50）万元，比上年减少。", "-12.50", "括号内的金额“（12.50）”读作负数"),  # an accountant's negative
+    ("经营亏损（1,268.40）元。", "-1268.40", "读作负数"),
+    ("支出合计1,2〇8.40万元。", "1208.40", "“〇”读作0"),  # 〇 typed for 0 inside the digits
+    ("支出合计12O8.40万元。", "1208.40", "“O”读作0"),
+])
+def test_new_signs_and_digits_read_whole_and_doubted_never_dropped_or_cut(sentence, value, said):
+    """Classes 2 and 3 with new forms: △12.5% read +12.5, （12.50）万元 was dropped without a word, and 1,2〇8.40万元
+    was cut into 1, 2 and 8.40 (the draft held 1 万元). Each is read whole, 存疑."""
+    from perfeval.core.quantity import find_quantities
+
+    (found,) = find_quantities(sentence)
+    assert str(found.quantity.value) == value and found.doubt and said in found.doubt
+
+
+@pytest.mark.parametrize("sentence", ["二〇二三年部门支出10万元。", "通过ISO9001认证。", "按第1O号文件执行。",
+                                      "其中（1）办公费5.00万元。", "详见（2.1）节。"])
+def test_look_alikes_and_brackets_elsewhere_are_left_as_they_were(sentence):
+    from perfeval.core.quantity import find_quantities
+
+    assert all(f.doubt is None and f.quantity.value >= 0 for f in find_quantities(sentence))
+
+
+def test_a_drafted_report_says_each_new_form_and_drafts_none_of_them(tmp_path):
+    from perfeval.outputs.draft import draft_report, params_text
+
+    report = tmp_path / "r.txt"
+    report.write_text("青禾县档案馆2023年度部门整体支出绩效自评报告\n一、基本情况\n三公经费比上年增长△12.5%。\n"
+                      "年末结余为（12.50）万元。\n支出合计1,2〇8.40万元。\n", encoding="utf-8")
+    draft = draft_report(report)
+    assert not draft.params.get("stated")  # nothing drafted from a doubted reading (1 万元 was)
+    unplaced = [line for line in params_text(draft).splitlines() if line.startswith("# 存疑，未录入：")]
+    assert len(unplaced) == 3
