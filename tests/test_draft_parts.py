@@ -85,14 +85,41 @@ def test_a_table_that_is_the_whole_report_is_read_to_where_the_bound_falls_and_s
 def test_the_cut_keeps_a_prefix_and_replaces_an_earlier_cuts_note():
     blocks = tuple(Block("paragraph", (f"第{i}段支出{i}.00万元，其中{i}.50万元。",), "一") for i in range(100))
     whole = Document("r.txt", blocks, ("Word 文件中批注 2 处未读取",), frozenset({0, 99}))
-    half = parts.cut(whole, 0.5, whole, "全文的数字过多")
-    assert half is not None and len(half.blocks) == 42  # 0.5 of the numbers, times the margin
+    half = parts.cut(whole, 127.5, whole, "全文的数字过多")
+    assert half is not None and len(half.blocks) == 42  # 126 of the 300 numbers: within the 127.5
     assert half.furniture == frozenset({0}) and half.skipped[0] == "Word 文件中批注 2 处未读取"
-    again = parts.cut(half, 0.5, whole, "全文的数字过多")
-    assert again is not None and len(again.blocks) < len(half.blocks)
+    again = parts.cut(half, 60, whole, "全文的数字过多")
+    assert again is not None and len(again.blocks) == 20
     notes = [s for s in again.skipped if s.startswith(parts.PART_CUT)]
-    assert len(notes) == 1 and f"其余 {100 - len(again.blocks)} 段" in notes[0]  # counted in the whole report
-    assert parts.cut(Document("r.txt", blocks[:1]), 0.5, whole, "全文的数字过多") is None  # nothing left: the refusal stands
+    assert len(notes) == 1 and "其余 80 段（含 240 个数字）" in notes[0]  # counted in the whole report
+    assert parts.cut(Document("r.txt", blocks[:1]), 1, whole, "全文的数字过多") is None  # nothing left
+
+
+def test_a_report_on_one_line_is_cut_after_a_whole_sentence():
+    """A paragraph (a .txt on one line) is cut at a sentence within the bound, never inside a sentence or a number."""
+    line = "".join(f"第{i}批次活动支出{i}.50万元；" for i in range(1, 201))
+    whole = Document("r.txt", (Block("paragraph", ("某单位2023年度自评报告",), ""), Block("paragraph", (line,), "一")))
+    part = parts.cut(whole, 41, whole, "全文的数字过多")
+    assert part is not None and part.blocks[1].text.endswith("；第20批次活动支出20.50万元；")  # 1 + 20 × 2 numbers
+    (note,) = part.skipped
+    assert "自第 2 段的后一部分（“一”部分）“第21批次活动支出21.50万元；" in note and "其余 1 段（含 360 个数字）" in note
+
+
+def test_a_report_far_past_the_bound_is_cut_before_it_is_drafted_once_whole(tmp_path, monkeypatch, small_bound):
+    """Trial 7 X20: a 300 kB line dense with figures was drafted whole for minutes, then refused."""
+    real, drafted = parts.draft_report, []
+
+    def counting(*args, **kwargs):
+        drafted.append(len(kwargs["document"].blocks[-1].text))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parts, "draft_report", counting)
+    report = tmp_path / "dense.txt"
+    line = "".join(f"第{i}批次活动支出{i}.50万元；" for i in range(1, 2001))
+    report.write_text("某某县文化馆2023年度部门整体支出绩效自评报告\n一、基本情况\n" + line + "\n", encoding="utf-8")
+    assert main(["draft", str(report), "-o", str(tmp_path / "d.yaml")]) == 0
+    assert drafted and drafted[0] < len(line) / 10  # never read whole
+    assert "报告只起草了前一部分：自第 3 段的后一部分" in (tmp_path / "d.yaml").read_text(encoding="utf-8")
 
 
 def test_a_draft_past_a_params_files_bytes_is_drafted_in_part(tmp_path, monkeypatch, capsys):

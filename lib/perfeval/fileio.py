@@ -38,7 +38,12 @@ def too_many_values(report: str, figures: int, values: int | None = None) -> Dra
     return DraftTooLarge(report, f"the report states more figures than one params file may hold ({held}): draft "
                                  "it in parts, e.g. the report without its long annexed tables, and each table apart",
                          figures if values is None else values, MAX_FIGURES if values is None else MAX_YAML_NODES,
-                         f"全文的数字多于一份参数文件可容纳的（约 {MAX_FIGURES:,} 个）")
+                         figures_past())
+
+
+def figures_past() -> str:
+    """Why a report is drafted in part when its figures pass the bound, as its draft's note says it."""
+    return f"全文的数字多于一份参数文件可容纳的（约 {MAX_FIGURES:,} 个）"
 
 
 def too_many_bytes(report: str, size: int, figures: int, limit: int = MAX_YAML_BYTES) -> DraftTooLarge:

@@ -10,22 +10,26 @@ holds little (under a quarter) of what may be read: then its first rows are read
 """
 from __future__ import annotations
 
-import dataclasses
 import re
+from dataclasses import replace
 from itertools import accumulate
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Sequence, TypeVar
 
+from ... import fileio
 from ...errors import DraftTooLarge
-from ...intake.report import Document, Draft, draft_report, read_document
+from ...intake.report import Block, Document, Draft, draft_report, read_document
 from ...intake.report.document import TEXT_CUT
 from ...safetext import one_line
 
 T = TypeVar("T")
 MARGIN = 0.85  # of the share the bound allows: the proxy counts years and row numbers the reader does not draft
 MAX_CUTS = 4  # drafts tried before the refusal stands (each cut keeps at most MARGIN of the one before)
+FAR_PAST = 3  # a report of more numbers than this many times the figures a draft holds is cut before it is read:
+HEAD_START = 2  # to this many times (a first reading of all of it only to be refused took minutes)
 PART_CUT = "报告只起草了前一部分"  # the start of the note; `perfeval draft` prints it
 _NUMBER = re.compile(r"\d+(?:[.．]\d+)?")
+_SENTENCE = re.compile(r"[^。；;！!？?]*+(?:[。；;！!？?]++|$)")
 
 
 def drafted_in_part(report: Path, finish: Callable[[Draft], T], *, framework: str | None = None,
@@ -35,43 +39,62 @@ def drafted_in_part(report: Path, finish: Callable[[Draft], T], *, framework: st
     params file may (DraftTooLarge, from the reader or from settling), drafted again from the part of the report
     that fits, its rest said unread. The refusal stands only when no part fits after MAX_CUTS tries."""
     document = whole = read_document(report)
+    if sum(_weights(whole.blocks)) > FAR_PAST * fileio.MAX_FIGURES:
+        document = cut(whole, HEAD_START * fileio.MAX_FIGURES, whole, fileio.figures_past()) or whole
     for attempt in range(MAX_CUTS + 1):
         try:
             draft = draft_report(report, framework, unit_id, name, year, document=document)
             return draft, finish(draft)
         except DraftTooLarge as exc:
-            smaller = cut(document, exc.bound / exc.held, whole, exc.why) if attempt < MAX_CUTS else None
+            budget = sum(_weights(document.blocks)) * min(exc.bound / exc.held, 1.0) * MARGIN
+            smaller = cut(document, budget, whole, exc.why) if attempt < MAX_CUTS else None
             if smaller is None:
                 raise
             document = smaller
     raise AssertionError("unreachable")  # the loop returns or raises
 
 
-def cut(document: Document, share: float, whole: Document, why: str) -> Document | None:
-    """The document up to the block where `share` (times MARGIN) of its numbers is reached, the rest of `whole` (the
-    report as read, of which the document is the start) said in a note, with `why`, in place of an earlier cut's;
-    None when nothing would be left."""
+def _weights(blocks: Sequence[Block]) -> list[int]:
+    """The numbers each block holds: a proxy for the figures the reader drafts from it, counted in one pass."""
+    return [len(_NUMBER.findall(b.text)) for b in blocks]
+
+
+def cut(document: Document, budget: float, whole: Document, why: str) -> Document | None:
+    """The document up to where `budget` numbers are reached, the rest of `whole` (the report as read, of which the
+    document is the start) said in a note, with `why`, in place of an earlier cut's; None when nothing would be
+    left. A paragraph the budget ends in is kept to its last whole sentence within it (a report on one line)."""
     blocks = document.blocks
-    weights = [len(_NUMBER.findall(b.text)) for b in blocks]
-    kept = min(share, 1.0) * MARGIN
-    budget = sum(weights) * kept
-    end = next((i for i, seen in enumerate(accumulate(weights)) if seen > budget), int(len(blocks) * kept))
+    weights = _weights(blocks)
+    end = next((i for i, seen in enumerate(accumulate(weights)) if seen > budget), len(blocks) - 1)
     table = blocks[end].table if end < len(blocks) else None
     if end > 0 and table is not None and blocks[end - 1].table == table:
         first = next(i for i in range(end, -1, -1) if i == 0 or blocks[i - 1].table != table)
         if sum(weights[:first]) >= budget / 4:  # the table whole unread, unless little else would be read
             end = first
-    if end <= 0:
+    split = table is not None and end < len(blocks) and end > 0 and blocks[end - 1].table == table
+    head = _head(blocks[end], budget - sum(weights[:end])) if blocks[end].kind == "paragraph" else ""
+    kept = blocks[:end] + ((replace(blocks[end], cells=(head,)),) if head else ())
+    if not kept:
         return None
-    rest, counted = whole.blocks[end:], [len(_NUMBER.findall(b.text)) for b in whole.blocks[end:]]
-    start = one_line(rest[0].text)[:30]
-    where = f"（“{one_line(rest[0].section)}”部分）" if rest[0].section else ""
-    split = table is not None and end < len(blocks) and blocks[end - 1].table == table
-    note = (f"{PART_CUT}：自第 {end + 1:,} 段{where}“{start}”起的其余 {len(rest):,} 段（含 {sum(counted):,} 个数字）"
+    tail = whole.blocks[end].text[len(head):]
+    rest = [tail, *(b.text for b in whole.blocks[end + 1:])]
+    where = f"（“{one_line(whole.blocks[end].section)}”部分）" if whole.blocks[end].section else ""
+    note = (f"{PART_CUT}：自第 {end + 1:,} 段{'的后一部分' if head else ''}{where}“{one_line(tail.strip())[:30]}”起的其余 "
+            f"{len(rest):,} 段（含 {sum(len(_NUMBER.findall(t)) for t in rest):,} 个数字）"
             f"未读取{'，其所在的表只读了前面的行' if split else ''}：{why}；请将未读的部分（如附表）另存为文件单独起草")
-    return dataclasses.replace(document, blocks=blocks[:end],
-                               skipped=(*(s for s in document.skipped if not s.startswith(PART_CUT)), note),
-                               furniture=frozenset(i for i in document.furniture if i < end))
+    return replace(document, blocks=kept, skipped=(*(s for s in document.skipped if not s.startswith(PART_CUT)), note),
+                   furniture=frozenset(i for i in document.furniture if i < len(kept)))
+
+
+def _head(block: Block, room: float) -> str:
+    """The paragraph's whole sentences while their numbers are within room ("" when its first is past it)."""
+    text, seen, kept = block.cells[0], 0, 0
+    for m in _SENTENCE.finditer(text):
+        seen += len(_NUMBER.findall(m.group(0)))
+        if seen > room or not m.group(0):
+            break
+        kept = m.end()
+    return text[:kept] if kept < len(text) else ""
 
 
 def part_notes(draft: Draft) -> list[str]:
