@@ -25,6 +25,19 @@ def say(text: str, file: TextIO | None = None) -> None:
     print(for_terminal(text), file=file or sys.stdout)
 
 
+def _write_utf8(text: str) -> None:
+    """Text a program reads (JSON) to stdout as UTF-8 whatever the locale or PYTHONIOENCODING asks (trial 7 X16: GBK
+    bytes under PYTHONIOENCODING=gbk; JSON exchanged between programs is UTF-8, RFC 8259)."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a test's capture, a notebook: text all the way
+        print(text, end="")
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
 def _default_units() -> list[Path]:
     """params/units/, where units are looked for when none are named; an install's working folder may lack it."""
     if not UNITS_DIR.is_dir():
@@ -95,7 +108,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
     result = evaluate_file(args.params)
     if args.json:
-        print(json_escaped(result.to_json()), end="")
+        _write_utf8(json_escaped(result.to_json()))
     else:
         from .outputs.textsheet import render
 
