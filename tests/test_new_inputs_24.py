@@ -67,3 +67,28 @@ def test_a_drafted_report_says_each_new_form_and_drafts_none_of_them(tmp_path):
     assert not draft.params.get("stated")  # nothing drafted from a doubted reading (1 万元 was)
     unplaced = [line for line in params_text(draft).splitlines() if line.startswith("# 存疑，未录入：")]
     assert len(unplaced) == 3
+
+
+def test_a_hidden_row_of_a_workbook_is_read_and_said(tmp_path, capsys):
+    """Trial 7 X17: a row an analyst hid (a 999.99万元 project set aside) was imported without a word. Hidden is not
+    deleted: it is read as any other row, and the import says which rows of which sheet were hidden."""
+    import openpyxl
+
+    from conftest import CHANGSHA
+
+    book = tmp_path / "c.xlsx"
+    assert main(["excel", "export", str(CHANGSHA), "-o", str(book)]) == 0
+    wb = openpyxl.load_workbook(book)
+    ws = wb["基础数据表"]
+    filled = next(r for r in range(9, ws.max_row + 1) if isinstance(ws.cell(r, 2).value, (int, float)))
+    ws.row_dimensions[filled].hidden = True
+    wb.save(book)
+    capsys.readouterr()
+    assert main(["excel", "import", str(book), "-o", str(tmp_path / "c.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: 基础数据表 第 {filled} 行在工作簿中被隐藏，已照常读取" in err
+    ws.row_dimensions[filled].hidden = False  # a hidden empty row says nothing
+    ws.row_dimensions[ws.max_row + 5].hidden = True
+    wb.save(book)
+    assert main(["excel", "import", str(book), "-o", str(tmp_path / "c.yaml"), "--force"]) == 0
+    assert "隐藏" not in capsys.readouterr().err

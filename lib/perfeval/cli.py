@@ -309,7 +309,9 @@ def cmd_excel_import(args: argparse.Namespace) -> int:
     if args.output:
         check_output_file(args.output, args.force)
         check_output_kind("-o", Path(args.output), PARAMS_FILE, [Path(args.workbook)], "the workbook being imported")
-    target, _, sheet = import_workbook(args.workbook, args.output, force=args.force)
+    target, _, sheet, hidden = import_workbook(args.workbook, args.output, force=args.force)
+    for note in hidden:
+        say(f"warning: {note}", sys.stderr)
     total = "not scored" if sheet.total_on_100 is None else f"{fixed(sheet.total_on_100, 2)} on 100"
     grade = f"grade {one_line(sheet.grade)}" if sheet.grade else f"no grade ({one_line(sheet.grade_withheld_reason or '')})"
     say(f"wrote {shown_path(target)}: {one_line(sheet.unit.name)} {sheet.unit.year}, recomputed {total}, {grade}")
