@@ -104,7 +104,8 @@ def corpus(half: str, detail: bool, rounds: set[int] | None = None, classes: boo
               f"checked error-level findings {sum(r.errors for _, r in chosen)}, of them on a correct statement "
               f"{sum(len(r.errors_on_correct) for _, r in chosen)}; candidates (待核实) "
               f"{sum(r.candidates for _, r in chosen)}, of them on a correct statement {len(on_correct)} "
-              f"({sum(x.startswith('[error]') for x in on_correct)} at error severity)")
+              f"({sum(x.startswith('[error]') for x in on_correct)} at error severity); findings citing no figure "
+              f"(what the report does not state) {sum(len(r.on_nothing_stated) for _, r in chosen)}")
         print(f"non-figures drafted as figures {sum(kinds.values())}{_kinds(kinds)}")
         if classes:
             counted: Counter[str] = sum((miss_classes(e, load(e)[1], r) for e, r in chosen), Counter())
@@ -122,6 +123,7 @@ def corpus(half: str, detail: bool, rounds: set[int] | None = None, classes: boo
                     f"  {kind} wrong: {x}\n" for x in s.wrong), end="")
             print("".join(f"  error on a correct statement: {x}\n" for x in r.errors_on_correct) + "".join(
                 f"  candidate on a correct statement: {x}\n" for x in r.candidates_on_correct) + "".join(
+                f"  finding citing no figure: {x}\n" for x in r.on_nothing_stated) + "".join(
                 f"  non-figure drafted: {x}\n" for x in r.non_figures_drafted) + "".join(
                 f"  inconsistency missed: {kind}: {what}\n" for kind, what in r.inconsistencies_missed) + "".join(
                 f"  claimed {x}\n" for x in r.claims_missed), end="")

@@ -235,6 +235,7 @@ class DocumentScore:
     errors_on_correct: list[str] = field(default_factory=list)
     candidates: int = 0  # findings put as questions (待核实), of any severity
     candidates_on_correct: list[str] = field(default_factory=list)  # each with its severity: what is at stake
+    on_nothing_stated: list[str] = field(default_factory=list)  # findings citing no number (what the report omits)
     non_figures_drafted: list[str] = field(default_factory=list)
     non_figure_kinds: Counter[str] = field(default_factory=Counter)  # the drafted non-figures by kind
     claimed: int = 0
@@ -341,11 +342,18 @@ def _addresses(finding, values: set[float]) -> bool:
     return len(_numbers(finding) & values) >= 2
 
 
+def _cites_the_document(finding) -> bool:
+    """Does the finding compare at least one figure the document states (evidence with the place it says it)?"""
+    return any(getattr(e, "source", None) for e in finding.evidence)
+
+
 def judge_findings(result: DocumentScore, truth, findings) -> None:
     """Inconsistencies found (a finding of any level on them, a candidate too), and findings on what holds: every
     statement the truth lists no inconsistency for holds, so a finding that addresses no inconsistency is on a
     correct statement (marked when it is one the truth lists in `correct`). Checked error-level findings (an [错误]
-    in the report) and candidates (待核实, a question whatever its severity) are counted apart."""
+    in the report) and candidates (待核实, a question whatever its severity) are counted apart. A finding none of whose
+    evidence the document states (未给出自评总分, citing only the framework's 100 points: what the report does not
+    state) stands on no statement, so it is listed apart."""
     wrong = [_values(truth, i["figures"]) for i in truth["inconsistencies"]]
     right = [_values(truth, c["figures"]) for c in truth["correct"]]
     addressed = [any(_addresses(f, values) for f in findings) for values in wrong]
@@ -360,7 +368,9 @@ def judge_findings(result: DocumentScore, truth, findings) -> None:
             result.candidates += 1
         else:
             result.errors += 1
-        if not any(_addresses(f, values) for values in wrong):
+        if not _cites_the_document(f):
+            result.on_nothing_stated.append(f"[{'candidate' if candidate else f.severity}] {f.check}")
+        elif not any(_addresses(f, values) for values in wrong):
             listed = "(listed correct) " if any(_addresses(f, values) for values in right) else ""
             note = f"{listed}{f.check}: {f.message[:90]}"
             if candidate:
@@ -457,6 +467,40 @@ def _where(truth: dict[str, Any], ids: list[str]) -> str:
     return {frozenset({True}): "table cells", frozenset({False}): "prose"}.get(frozenset(tables), "table cells and prose")
 
 
+def _spread(truth: dict[str, Any], ids: list[str]) -> str:
+    """How the figures of one truth item lie: a table's one row or one column (or rows and columns), prose on one
+    line of the file or across lines — what says whether a reader must link across cells or sentences."""
+    figs = [f for f in truth["figures"] if f["id"] in ids]
+    if len(figs) < 2:
+        return ""
+    if all(f.get("table") for f in figs) and all("row" in f and "column" in f for f in figs):
+        rows, columns = {str(f["row"]) for f in figs}, {str(f["column"]) for f in figs}
+        return ", one row" if len(rows) == 1 else ", one column" if len(columns) == 1 else ", rows and columns"
+    if not any(f.get("table") for f in figs) and all("line" in f for f in figs):
+        return ", one line" if len({f["line"] for f in figs}) == 1 else ", across lines"
+    return ""
+
+
+def _name_class(truth: dict[str, Any], result: DocumentScore) -> str:
+    """Where the truth's name stands (first line, further down, not stated) and whether the reader read none or
+    another: the kind of miss, never the name."""
+    where = truth["identity"].get("name_where") or {}
+    stands = "not stated" if truth["identity"]["name"] is None else (
+        "on the first line" if where.get("line") == 1 else "further down")
+    return f"name {stands}, {'read none' if not result.name_read or '未载明' in result.name_read else 'read another'}"
+
+
+_YEAR_BASES = (("title", "title"), ("评价年度", "a 评价年度 field"), ("published", "published minus one"),
+               ("the text", "the text"), ("not stated", "not stated"))
+
+
+def _year_class(truth: dict[str, Any], result: DocumentScore) -> str:
+    """The truth's basis for the year (title, a field, the text, published minus one) and what the reader did."""
+    basis = str(truth["identity"].get("year_basis") or "")
+    named = next((name for word, name in _YEAR_BASES if basis.startswith(word)), "other")
+    return f"year from {named}, {'read none' if result.year_read is None else 'read another'}"
+
+
 def _rate_ids(rate: dict[str, Any]) -> list[str]:
     return [rate["figure"]] + [rate[k] for k in ("numerator", "denominator", "new", "old", "difference") if k in rate]
 
@@ -485,16 +529,18 @@ def miss_classes(entry: dict[str, Any], truth: dict[str, Any], result: DocumentS
             continue
         judged = re.search(r"judged (\w+)", line)
         how = f"judged {judged.group(1)}" if judged else "not judged"
-        classes[f"rates {verdict}: {rate['explained_by']} {how}, {_where(truth, _rate_ids(rate))}"] += 1
+        ids = _rate_ids(rate)
+        classes[f"rates {verdict}: {rate['explained_by']} {how}, {_where(truth, ids)}{_spread(truth, ids)}"] += 1
     for line in result.scores["identities"].missed:
         identity = identities.get(line.split()[0], {})
         nested = " nested" if identity.get("nested_in") else ""
         ids = [identity.get("total", "")] + list(identity.get("parts", []))
-        classes[f"identities missed: {identity.get('kind')}{nested}, {_where(truth, ids)}, {kind}"] += 1
+        classes[f"identities missed: {identity.get('kind')}{nested}, {_where(truth, ids)}{_spread(truth, ids)}, "
+                f"{kind}"] += 1
     classes["identities drafted that the truth does not hold"] += len(result.scores["identities"].wrong)
     for line in result.scores["repeated"].missed:
         ids = _ID.findall(line[line.rfind("["):])
-        classes[f"repeated missed: {_where(truth, ids)}, {len(ids)} statements"] += 1
+        classes[f"repeated missed: {_where(truth, ids)}{_spread(truth, ids)}, {len(ids)} statements"] += 1
     for line in result.scores["repeated"].wrong:
         pair = re.search(r"not in truth: (.+?) / (.+?) \(", line)
         same = pair is not None and pair.group(1) == pair.group(2)
@@ -503,6 +549,8 @@ def miss_classes(entry: dict[str, Any], truth: dict[str, Any], result: DocumentS
         found = re.match(r"\[(\w+)\] (?:\(listed correct\) )?([\w.]+):", line)
         classes[f"candidates on a correct statement: {found.group(2)} [{found.group(1)}]" if found else
                 "candidates on a correct statement"] += 1
+    for line in result.on_nothing_stated:
+        classes[f"findings on no stated figure: {line}"] += 1
     for line in result.errors_on_correct:
         found = re.match(r"(?:\(listed correct\) )?([\w.]+):", line)
         classes[f"checked errors on a correct statement: {found.group(1) if found else ''}"] += 1
@@ -515,7 +563,7 @@ def miss_classes(entry: dict[str, Any], truth: dict[str, Any], result: DocumentS
     if result.failure:
         classes[f"{result.failure.split(':')[0]}: {kind}"] += 1
     if result.name_right is False:
-        classes[f"name wrong: {kind}"] += 1
+        classes[f"{_name_class(truth, result)}: {kind}"] += 1
     if result.year_right is False:
-        classes[f"year wrong: {kind}"] += 1
+        classes[f"{_year_class(truth, result)}: {kind}"] += 1
     return +classes

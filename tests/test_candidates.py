@@ -6,7 +6,7 @@ from perfeval import evaluate_file
 from perfeval.checks import INFERRED_CHECKS
 from perfeval.outputs.textsheet import render
 
-from conftest import YUNXI
+from conftest import CHANGSHA, YUNXI
 
 
 def _drafted(d: dict) -> None:
@@ -16,12 +16,14 @@ def _drafted(d: dict) -> None:
 def test_inferred_findings_on_a_drafted_unit_are_candidates_counted_apart(unit_copy):
     confirmed = evaluate_file(YUNXI)
     drafted = evaluate_file(unit_copy(YUNXI, _drafted))
-    inferred = ("accounting_identities", "two_values", "recomputed_vs_claimed")
+    inferred = ("accounting_identities", "two_values", "recomputed_vs_claimed", "generous_scoring", "claimed_scores")
     candidates = [f for f in drafted.findings if f.candidate]
     assert candidates and all((f.kind in inferred or f.check in INFERRED_CHECKS) and f.severity_label == "待核实"
                               for f in candidates)
-    # the row the unit left blank (预算执行率): on a drafted unit, a cell the reader may have missed
-    assert [f.check for f in candidates if f.kind not in inferred] == ["claimed_total_omits_rows"]
+    # the claimed 96 against 96.96 recomputed from what the reader drafted, and the row the unit left blank
+    # (预算执行率): on a drafted unit, a sentence or a cell the reader may have misread or missed
+    assert [f.check for f in candidates if f.kind not in inferred] == ["claimed_total_mismatch",
+                                                                        "claimed_total_omits_rows"]
     assert not any(f.candidate for f in confirmed.findings) and confirmed.candidates == 0
     assert drafted.candidates == len(candidates)
     # counted apart: the confirmed unit's counts lose exactly the candidates' severities
@@ -87,3 +89,49 @@ def test_a_claimed_grade_the_reader_took_is_a_question_on_a_draft(unit_copy):
     assert confirmed and all(f.severity_label == "错误" and not f.candidate for f in confirmed)
     assert [f.check for f in drafted] == [f.check for f in confirmed]
     assert all(f.candidate and f.severity_label == "待核实" and f.severity == "error" for f in drafted)
+
+
+def test_a_claimed_total_against_a_total_recomputed_from_the_readers_figures_is_a_question(unit_copy):
+    """A drafted unit's recomputed total rests on every figure and table row the reader drafted and on which sentence
+    it took for the unit's 总分: trial 6 saw [错误] 自评总分与重算不符 (92 claimed, 86.12 recomputed from a 自评表 the
+    reader rebuilt) on a draft. Confirmed, the same gap is the unit's, checked at its materiality as before."""
+    def claims_too_much(d: dict) -> None:
+        d["claims"]["total"] = 99
+
+    def drafted_too(d: dict) -> None:
+        claims_too_much(d)
+        d["drafted_from"] = "report.txt"
+
+    def of(path) -> list:
+        return [f for f in evaluate_file(path).findings if f.check == "claimed_total_mismatch"]
+
+    confirmed, drafted = of(unit_copy(YUNXI, claims_too_much)), of(unit_copy(YUNXI, drafted_too))
+    assert len(confirmed) == 1 and not confirmed[0].candidate and confirmed[0].severity_label == "错误"
+    assert len(drafted) == 1 and drafted[0].candidate and drafted[0].severity_label == "待核实"
+    sheet = render(evaluate_file(unit_copy(YUNXI, drafted_too)))
+    assert any(line.startswith("[待核实]") and "请核对：单位自评总分 99 分" in line for line in sheet.splitlines())
+
+
+def test_no_claimed_total_found_in_a_drafted_report_is_a_question(unit_copy):
+    """The reader finding no 自评总分 is not the report stating none (it misses wordings it does not know): on a draft
+    the warning 未给出自评总分 asks; on a confirmed unit (Changsha states no score) it stays a warning."""
+    def of(path) -> list:
+        return [f for f in evaluate_file(path).findings if f.check == "self_score_absent"]
+
+    confirmed, drafted = of(CHANGSHA), of(unit_copy(CHANGSHA, _drafted))
+    assert len(confirmed) == 1 and not confirmed[0].candidate and confirmed[0].severity_label == "警示"
+    assert len(drafted) == 1 and drafted[0].candidate and drafted[0].severity_label == "待核实"
+
+
+def test_a_rows_score_against_its_target_and_actual_is_a_question_on_a_draft(unit_copy):
+    """Full marks despite a shortfall, a score above or below its rules, a target equal to its actual: on a drafted
+    unit each rests on the columns the reader took the 自评表's cells from (trial 7: a checked [错误] 未达目标仍给满分
+    beside the same rows' total put as a question). Confirmed, the same rows are the unit's, checked as before."""
+    row_checks = ("generous_scoring", "claimed_scores")
+    confirmed = [f for f in evaluate_file(YUNXI).findings if f.kind in row_checks]
+    drafted = [f for f in evaluate_file(unit_copy(YUNXI, _drafted)).findings if f.kind in row_checks]
+    assert {f.check for f in confirmed} >= {"full_marks_for_cost_overrun", "claimed_above_band",
+                                             "claimed_score_below_recomputed"}
+    assert not any(f.candidate for f in confirmed)
+    assert sorted(f.check for f in drafted) == sorted(f.check for f in confirmed)
+    assert all(f.candidate and f.severity_label == "待核实" for f in drafted)

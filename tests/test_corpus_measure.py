@@ -78,9 +78,9 @@ def test_a_count_in_words_is_counted_neither_way_but_still_anchors_its_identitie
     assert (unlisted.drafted, unlisted.wrong) == (0, [])  # a reader that reads words is not charged where no truth lists them
 
 
-def _finding(severity: str, *values: float, candidate: bool = False):
+def _finding(severity: str, *values: float, candidate: bool = False, sourced: bool = True):
     return SimpleNamespace(severity=severity, check="x", message="m", candidate=candidate,
-                           evidence=tuple(SimpleNamespace(value=v) for v in values))
+                           evidence=tuple(SimpleNamespace(value=v, source="某句" if sourced else None) for v in values))
 
 
 def test_an_error_on_no_inconsistency_is_an_error_on_a_correct_statement():
@@ -103,6 +103,22 @@ def test_a_candidate_is_counted_apart_from_the_checked_errors_whatever_its_sever
     assert (result.errors, result.errors_on_correct) == (1, ["x: m"])
     assert result.candidates == 3
     assert result.candidates_on_correct == ["[error] (listed correct) x: m", "[info] x: m"]
+
+
+def test_a_finding_that_cites_no_figure_stands_on_no_statement_and_is_listed_apart():
+    """未给出自评总分 says what the report does not state (citing only the framework's points, which no sentence of the
+    document holds, even when the document happens to state the same number): no statement holds or fails under it,
+    so it is neither a finding on a correct statement nor one on an inconsistency — it is listed on its own; a finding
+    citing a figure the document states, even one read wrongly, stands on that statement."""
+    truth = {"figures": [{"id": "a", "value": "66"}, {"id": "b", "value": "12"}],
+             "inconsistencies": [], "correct": [{"figures": ["a", "b"]}]}
+    result = DocumentScore("x")
+    judge_findings(result, truth, [_finding("warning", 66, candidate=True, sourced=False), _finding("error"),
+                                   _finding("info", 66, 12, candidate=True), _finding("error", 125, 13)])
+    assert (result.candidates, result.errors) == (2, 2)
+    assert result.errors_on_correct == ["x: m"]  # a value the reader read (wrongly) is a statement it stood on
+    assert result.on_nothing_stated == ["[candidate] x", "[error] x"]
+    assert result.candidates_on_correct == ["[info] (listed correct) x: m"]
 
 
 def test_a_non_figure_is_counted_by_the_kind_the_truth_describes():
@@ -204,7 +220,11 @@ def test_misses_are_passed_on_as_classes_named_by_the_truth_never_by_a_sentence(
     prose), the document's kind, the identity's or rate's kind, how the reader judged it — and counts: no class
     carries the document's words, so the classes can be passed on without a sentence of the frozen half."""
     truth = {
-        "figures": [{"id": "t01", "table": True}, {"id": "t02", "table": True}, {"id": "f01"}, {"id": "f02"}],
+        "identity": {"name": "某某局", "name_where": {"line": 1, "written": "某某局"}, "year": 2023,
+                     "year_basis": "the text (某某2023年度)"},
+        "figures": [{"id": "t01", "table": True, "row": 1, "column": "预算数"},
+                    {"id": "t02", "table": True, "row": 2, "column": "预算数"}, {"id": "f01", "line": 3},
+                    {"id": "f02", "line": 4}],
         "identities": [{"id": "i01", "total": "t01", "parts": ["t02"], "kind": "sum"},
                        {"id": "i02", "total": "f01", "parts": ["f02"], "kind": "part_of", "nested_in": "i01"}],
         "rates": [{"figure": "f02", "explained_by": "share", "numerator": "f01", "denominator": "t01"}],
@@ -219,7 +239,7 @@ def test_misses_are_passed_on_as_classes_named_by_the_truth_never_by_a_sentence(
                             wrong=["not in truth: 9万元 ⟵ ['4万元']"]),
         "repeated": Score(missed=["某某收入 ['t01', 'f01']"], wrong=["not in truth: 3 / 3 (甲 | 乙)"]),
     }
-    result.name_right, result.year_right = False, True
+    result.name_right, result.year_right, result.name_read, result.year_read = False, False, "", 2022
     result.candidates_on_correct = ["[error] (listed correct) declared_identity_broken: 某某 9 …"]
     result.inconsistencies_missed, result.claims_missed = [("sum", "某某 9 ≠ 4 + 4")], ["grade read otherwise"]
     result.non_figure_kinds["year"] += 2
@@ -229,12 +249,13 @@ def test_misses_are_passed_on_as_classes_named_by_the_truth_never_by_a_sentence(
     assert classes["figures drafted that the truth does not list"] == 1
     assert classes["rates wrong: share judged unexplained, table cells and prose"] == 1
     assert classes["rates drafted that the truth does not list"] == 1
-    assert classes["identities missed: sum, table cells, 自评报告"] == 1
-    assert classes["identities missed: part_of nested, prose, 自评报告"] == 1
+    assert classes["identities missed: sum, table cells, one column, 自评报告"] == 1
+    assert classes["identities missed: part_of nested, prose, across lines, 自评报告"] == 1
     assert classes["identities drafted that the truth does not hold"] == 1
     assert classes["repeated missed: table cells and prose, 2 statements"] == 1
     assert classes["repeated drafted wrong: equal values of different figures"] == 1
-    assert classes["name wrong: 自评报告"] == 1
+    assert classes["name on the first line, read none: 自评报告"] == 1
+    assert classes["year from the text, read another: 自评报告"] == 1
     assert classes["candidates on a correct statement: declared_identity_broken [error]"] == 1
     assert classes["inconsistencies missed: sum, 自评报告"] == 1
     assert classes["claimed grade read otherwise: 自评报告"] == 1

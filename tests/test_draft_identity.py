@@ -434,3 +434,35 @@ def test_a_whole_departments_report_takes_no_projects_score_and_no_last_years_cl
                       "本年度自评得分93分，等级为优。\n", encoding="utf-8")
     claims = draft_report(report).params.get("claims", {})
     assert (claims.get("total"), claims.get("grade")) == (93, "优")
+
+
+# ---------------------------------------------------------------- the name further down than the title
+
+@pytest.mark.parametrize("lines, name", [
+    (("2023年度部门整体支出绩效自评报告", "一、柳溪县档案馆基本情况", "馆内设科室3个。"), NAME),           # its overview's heading
+    (("2023年度部门整体支出绩效自评报告", "（一）柳溪县档案馆简介", "馆内设科室3个。"), NAME),
+    (("2023年度部门整体支出绩效自评报告", "馆内设科室3个。", "编制部门：柳溪县档案馆"), NAME),             # a signing field
+    (("2023年度部门整体支出绩效自评报告", "为推进档案信息化，柳溪县档案馆对2023年度支出开展了自评。"), NAME),  # after a purpose
+    (("2023年度部门决算", "一、部门职责", "柳溪县档案馆2023年度部门决算收入合计300万元。"), NAME),
+    (("2023年度部门决算", "从单位构成看，柳溪县档案馆部门决算包括：馆本级。"), NAME),
+    (("2023年度部门整体支出绩效自评报告", "现将我馆（柳溪县档案馆）自评情况报告如下。"), NAME),  # a self-reference glossed
+    (("2023年度部门决算", "纳入本部门决算编制范围的单位包括：柳溪县档案馆本级。"), NAME),          # its own accounts
+    (("2023年度部门整体支出绩效自评报告", "馆内设科室3个。", "柳溪县档案馆", "2024年3月"), NAME),  # signed over a month
+    (("2023年度部门整体支出绩效自评报告", "馆内设科室3个。", "柳溪县档案馆"), NAME),               # the last line alone
+])
+def test_the_name_further_down_than_the_title(lines, name):
+    assert identity(*lines)[0] == name
+
+
+@pytest.mark.parametrize("lines, name", [
+    (("2023年度部门整体支出绩效自评报告", "青湾镇因汛期影响，部分工程延至次年。"), "青湾镇"),
+    (("2023年度部门整体支出绩效自评报告", "青湾街道由于辖区调整，新增社区2个。", "青湾街道办事处内设机构4个。"), "青湾街道办事处"),
+    (("青湾镇因灾重建项目2023年度绩效自评报告", "青湾镇人民政府组织实施。"), "青湾镇人民政府"),
+])
+def test_a_township_with_a_clause_glued_on_is_the_township(lines, name):
+    assert identity(*lines)[0] == name
+
+
+def test_an_overview_of_another_body_or_a_heading_of_a_project_names_no_unit():
+    assert identity("2023年度部门整体支出绩效自评报告", "（三）所属林场情况", "林场有职工8人。")[0] is None
+    assert identity("城乡供水项目2023年度绩效自评报告", "全年支出80万元。")[0] is None

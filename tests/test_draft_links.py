@@ -159,7 +159,8 @@ def test_a_table_of_the_units_own_figures_is_read_by_its_headers_and_its_total_r
     for gap in ("\t", "    "):  # tabs (pasted from a spreadsheet) or spaces (a fixed-width copy)
         draft = _table_report(Path(tempfile.mkdtemp()), gap, "225.50")
         got = [(lst.whole.written, [p.written for p in lst.parts], lst.complete) for lst in draft.lists]
-        assert got == [("230.00", ["120.00", "80.00", "30.00"], True), ("225.50", ["118.50", "79.00", "28.00"], True)]
+        assert got == [("230.00", ["120.00", "80.00", "30.00"], True), ("225.50", ["118.50", "79.00", "28.00"], True),
+                       ("120.00", ["60.00"], False), ("118.50", ["59.00"], False)]  # a 其中 row: part of its row
         labels = {s["label"]: str(s["value"]) for s in draft.params["stated"]}
         assert labels["良种推广·执行数（万元）"] == "79.00"  # its unit from the header
         assert draft.params["stated"][0]["unit"] == "万元"

@@ -300,3 +300,61 @@ def test_the_rungs_of_a_scoring_ladder_are_no_figures_but_a_rate_and_its_score_a
 def test_a_year_a_line_break_cut_from_its_nian_is_no_figure():
     assert figures("柳溪县档案馆2023", "年度部门决算", "一、部门职责") == []
     assert figures("在职人员", "2023", "人") == ["2023"]  # a number whose unit the break cut off stays one
+
+
+# ---------------------------------------------------------------- an item's number, however it is closed
+
+def test_an_items_number_closed_by_any_mark_is_no_figure():
+    assert figures("1，做好档案移交。", "2丶完善值班制度。", "3､规范公文流转。", "4 . 开展岗位练兵。", "5> 清理闲置资产。",
+                   "6》落实安全生产。", "7。", "开展消防演练。") == []
+
+
+def test_an_items_number_set_off_by_a_space_is_no_figure_though_the_item_runs_on():
+    assert figures("1 健全议事规则，提高决策质量。", "2 压实岗位责任，按月通报进度。") == []
+
+
+def test_a_figure_in_an_item_stays_and_a_number_after_a_label_colon_stays():
+    assert figures("1，维修道路4.5公里。", "在岗人数：56，其中女职工21人。") == ["4.5公里", "56", "21人"]
+    assert figures("3 绿化(6 分)", "4 保洁(4 分)") == ["3", "6 分", "4", "4 分"]  # a form's scores opening its rows
+
+
+# ---------------------------------------------------------------- dates written with a point
+
+def test_a_year_and_month_with_a_point_where_a_date_stands_is_no_figure():
+    assert figures("2024.11 完成竣工验收，2024.12，移交使用。", "交付时间：2025.3。") == []
+
+
+def test_an_amount_that_looks_like_a_year_and_month_stays():
+    assert figures("公用经费 2019.06，商品和服务支出 870.40。", "全年支出2019.06万元。") == \
+        ["2019.06", "870.40", "2019.06万元"]
+
+
+# ---------------------------------------------------------------- rules of scoring in prose
+
+def test_a_ladder_of_points_on_conditions_is_the_frameworks_rule():
+    assert figures("到课率100%得6分；到课率95%得4分；到课率低于90%不得分。") == []
+    assert figures("按照考核细则，公示及时率达到98%的，计4分；85%的，计2分。") == []
+
+
+def test_a_rule_after_its_label_or_under_a_heading_of_its_own_holds_no_figure():
+    assert figures("考核办法：平均办结时长在5天以内得8分，超出1天扣0.5分，扣完为止。") == []
+    assert figures("（二）评分细则", "台账完整的计3分，缺失2本以上计1分。") == []
+
+
+def test_one_rung_on_a_condition_is_a_rule():
+    assert figures("档案管理（4分）：查出一处错档扣0.5分。") == ["4分"]
+    assert figures("出现2次以上超标准接待扣3分。") == []
+
+
+def test_a_score_given_beside_a_rule_stays_a_figure():
+    assert figures("评分标准：到课率100%得6分。本项得分5.5分，扣0.5分，因1名学员缺课。") == ["5.5分", "0.5分", "1名"]
+    assert figures("因合同备案滞后扣1分。", "办结率为96%，得9.6分。") == ["1分", "96%", "9.6分"]
+    assert figures("完成巡河40次，得5分；群众满意度97%，得4分。") == ["40次", "5分", "97%", "4分"]
+
+
+def test_a_month_and_day_with_a_point_and_a_year_and_month_run_together_where_dates_stand_are_no_figures():
+    assert figures("于4.18前完成清单编制，9.26完成复核。", "验收时间：11.30", "202405启动，202410完工。") == []
+
+
+def test_the_same_writings_as_amounts_stay():
+    assert figures("印刷费 4.18，邮电费 9.26。", "维修费增加至4.18万元。", "合计 202405") == ["4.18", "9.26", "4.18万元", "202405"]

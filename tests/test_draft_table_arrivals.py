@@ -168,14 +168,37 @@ def test_a_row_a_copy_dropped_empty_cells_from_is_read_left_aligned():
 @pytest.mark.parametrize(("labels", "totals"), [
     (["年度资金总额", "其中：财政拨款", "上年结转", "其他资金"], [(0, (1, 2, 3), False)]),
     (["财政拨款", "其他资金", "合计"], [(2, (0, 1), True)]),
-    (["基本支出", "其中：人员经费", "项目支出", "合计"], [(3, (0, 2), True)]),  # a 其中 under a part is no part
+    # a 其中 under a part is no part of the total, and a part of the row above it
+    (["基本支出", "其中：人员经费", "项目支出", "合计"], [(3, (0, 2), True), (0, (1,), False)]),
     (["年度资金总额", "其中：财政拨款"], [(0, (1,), False)]),  # a 其中 of one row is a breakdown already
     (["年度资金总额", "财政拨款"], []),  # one row under a total, no 其中: nothing declared
     (["财政拨款", "其他资金"], []),
     (["甲", "乙", "小计", "丙", "丁", "小计"], [(2, (0, 1), True), (5, (3, 4), True)]),
+    # 小计s under a 合计 stand for their rows; a 合计 and the rows after it make a 总计
+    (["甲", "乙", "小计", "丙", "丁", "小计", "合计"], [(2, (0, 1), True), (5, (3, 4), True), (6, (2, 5), True)]),
+    (["甲", "乙", "本年收入合计", "年初结转和结余", "收入总计"], [(2, (0, 1), True), (4, (2, 3), True)]),
+    # numbered rows: those numbered 1. 2. (or not at all) under 一、 break it down and are no parts of the 合计
+    (["一、基本支出", "1.人员经费", "2.公用经费", "二、项目支出", "合计"], [(4, (0, 3), True), (0, (1, 2), False)]),
+    (["（一）基本支出", "人员经费", "公用经费", "（二）项目支出", "（三）其他", "合计"],
+     [(5, (0, 3, 4), True), (0, (1, 2), False)]),
 ])
 def test_which_rows_a_total_row_sums_is_read_from_the_layout(labels, totals):
     assert [(t.row, t.parts, t.closing) for t in row_totals(labels)] == totals
+
+
+def test_a_total_whose_rows_as_listed_do_not_make_it_sums_the_rows_that_make_up_the_rows_above_them():
+    """Without numbers (a 序号 column taken out), the rows right under a row that make it up are its breakdown."""
+    values = [800, 600, 200, 400, 1200]
+    labels = ["基本支出", "人员经费", "公用经费", "项目支出", "合计"]
+
+    def adds(whole: int, parts: tuple[int, ...]) -> bool:
+        return values[whole] == sum(values[i] for i in parts)
+
+    assert [(t.row, t.parts, t.closing) for t in row_totals(labels, adds)] == [(4, (0, 3), True), (0, (1, 2), False)]
+    values[4] = 1250  # the total is questioned over the rows it sums, never over the breakdown as well
+    assert [(t.row, t.parts, t.closing) for t in row_totals(labels, adds)] == [(4, (0, 3), True), (0, (1, 2), False)]
+    values[0], values[3] = 900, 450  # no row made up by the rows under it: the rows as listed
+    assert [(t.row, t.parts, t.closing) for t in row_totals(labels, adds)] == [(4, (0, 1, 2, 3), True)]
 
 
 # ---------------------------------------------------------------- label–value rows without a header (U57)

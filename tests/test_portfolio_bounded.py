@@ -104,3 +104,12 @@ def test_a_cost_ratio_label_ends_inside_its_panel():
     for ax in fig.axes:
         right = ax.get_window_extent(renderer).x1
         assert ax.texts and all(t.get_window_extent(renderer).x1 <= right for t in ax.texts)
+
+
+def test_a_ratios_sources_read_as_one_list_of_clauses():
+    """Each source is a sentence ending in its own 。 or ；: joined, they read as clauses, never “。；” or “；；”."""
+    from perfeval.outputs.portfolio.tables import joined_sources
+
+    assert joined_sources("二(四) 实际支出15.62万元，比上年下降8.6%。", None, "一(一) 年末实有在职人员55人；") == \
+        "二(四) 实际支出15.62万元，比上年下降8.6%；一(一) 年末实有在职人员55人"
+    assert joined_sources(None, "") == ""

@@ -187,8 +187,10 @@ def test_a_drafted_units_questions_are_put_as_questions_and_counted_apart_wherev
     rep = load_report(write_draft(draft_report(text), tmp_path / "d.yaml"))
     frame = tables.findings_frame(rep)
     asked = frame[frame["严重程度"] == "待核实"]
-    assert len(asked) == rep.result.candidates == 1 and asked.iloc[0]["发现"].startswith("请核对：")
-    assert rep.result.findings_by_severity["error"] == 0  # 3.00 ≠ 1.30 + 1.90 is a question, not an error
-    assert "另有待核实 1" in str(blocks.title(rep))
+    # 3.00 ≠ 1.30 + 1.90, and no 自评总分 found (the reader's finding none is not the report stating none)
+    assert len(asked) == rep.result.candidates == 2 and all(t.startswith("请核对：") for t in asked["发现"])
+    assert any("水电费" in t for t in asked["发现"]) and any("自评总分" in t for t in asked["发现"])
+    assert rep.result.findings_by_severity["error"] == 0  # a question, not an error
+    assert "另有待核实 2" in str(blocks.title(rep))
     said = verdict.main_problems(rep.result)
-    assert "另有待核实 1 处" in said and "水电费" not in said  # counted apart, never among the main problems
+    assert "另有待核实 2 处" in said and "水电费" not in said  # counted apart, never among the main problems

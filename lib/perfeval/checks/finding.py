@@ -10,7 +10,11 @@ SEVERITY_LABEL: dict[str, str] = {"error": "错误", "warning": "警示", "info"
 CANDIDATE_LABEL = "待核实"  # a finding on a drafted unit that rests on what the report's reader inferred
 # Kinds of finding that rest on relations a report's reader infers (which figures are parts of which total, which
 # two statements are one figure, which figures a stated rate divides): on a drafted unit they are candidates.
-INFERRED_KINDS = ("accounting_identities", "two_values", "recomputed_vs_claimed")
+# So do a row's claimed score against its rules, and full marks against its target and actual: on a drafted unit
+# every cell of the 绩效自评表 came through the reader's rebuild of its columns (tab- or bar-separated text, a Word
+# table, a form saved one cell per line), and a column read one place off makes each of them a wrong statement
+# (trial 7: [错误] 未达目标仍给满分 beside the same rows' total asked as a question).
+INFERRED_KINDS = ("accounting_identities", "two_values", "recomputed_vs_claimed", "generous_scoring", "claimed_scores")
 # Checks of the unit's indicator table against the framework's weights, and of its claimed total against the sum of
 # its rows' claimed scores: on a drafted unit the reader chose the framework and rebuilt the table (a form saved one
 # cell per line, a provincial variant's columns), and a row it missed makes the sum short (an [错误] on a report
@@ -18,9 +22,15 @@ INFERRED_KINDS = ("accounting_identities", "two_values", "recomputed_vs_claimed"
 # A claimed grade held against a score is a question too: the reader chose which sentence is the unit's claim (a
 # project's 自评得分, last year's, a table's 合计 beside the text's) and which bands grade it (the framework it chose,
 # where the report may state its own), so a mismatch may be its reading, not the unit's (trial 6: [错误] on drafts).
+# So is a claimed total or a section's score held against a recomputation: the recomputed side rests on every figure
+# and table row the reader drafted, the claimed side on the sentence it took (trial 6: 92 against 86.12 from a
+# 自评表 it rebuilt, an [错误] on a draft).
+# And "the report gives no 自评总分" on a drafted unit says only that the reader found none (it misses claims in
+# wordings it does not know): a question until the analyst has read the report, a warning once confirmed.
 INFERRED_CHECKS = ("framework_rows_vs_header", "table_total_not_100", "claimed_total_not_sum_of_rows",
                    "claimed_total_omits_rows", "claimed_grade_inconsistent", "claimed_grade_unsupported",
-                   "project_grade_inconsistent")
+                   "project_grade_inconsistent", "claimed_total_mismatch", "section_score_not_sum_of_rows",
+                   "self_score_absent")
 
 
 def as_question(text: str) -> str:

@@ -947,8 +947,11 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         return None  # 附件5, 见表3, a caption's number (表3 …), a contents line's page number (……12)
     if (before_char and before_char in "×*＊") or re.match(r"\s*[×*＊]\s*\d", after):
         return None  # a product or a size (7×24小时, 1366*768): neither factor is a figure
-    if _ORDINALS.search(before) or _PAGE_FOOTER.fullmatch(norm):
-        return None  # a table's row or column numbers (栏次 1 2 3), a page's footer (- 3 -)
+    if _ORDINALS.search(before) or _PAGE_FOOTER.fullmatch(norm) or (
+            _PAGE_FOOTER.fullmatch(norm, m.start()) and re.fullmatch(r"\d{1,3}", g["arabic"] or "")
+            and (not before or before[-1].isspace())):
+        return None  # a table's row or column numbers (栏次 1 2 3), a page's footer (- 3 -), alone or ending a
+        # contents line (六、支出决算表 - 12 -)
     if compact.endswith("指标") and not unit and re.fullmatch(r"\d{1,2}", g["arabic"] or "") and before_char == "标":
         return None  # a 绩效自评表 template's row number (指标1：…, 指标2)
     spaced = after.lstrip(" \u3000" + _GROUP_SPACES)
@@ -1011,8 +1014,9 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             digits = g["arabic"].replace(",", "")
             if len(digits) == 11 and digits.startswith("1"):
                 return None  # a mobile phone number
-            if re.match(r"\s?、", after) or (after[:1] in (".", "．") and not after[1:2].isdigit()):
-                return None  # list numbering (1、 2., 1 、 as a PDF spaces it)
+            if re.match(r"\s?、", after) or (after[:1] in (".", "．") and not after[1:2].isdigit()) \
+                    or _item_number(digits, before, after):
+                return None  # list numbering (1、 2., 1 、 as a PDF spaces it, 4丶, 5>, 6，at an item's head)
             if re.search(r"[(（]\s*$", before) and re.match(r"\s*[)）]", after):
                 return None  # (1), ( 1 )
             if after[:1] in ("：", ":") and not after[1:2].isdigit():
@@ -1027,8 +1031,10 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             if _YEAR_DIGITS.fullmatch(digits) and _YEAR_LABEL.search(compact):
                 return None  # 评价年度：2024
             if _DOTTED_DATE.fullmatch(digits) and (re.match(r"[.．]\d", after) or re.match(r"\s*(?:月|底|末|初)", after)
-                                                   or re.search(r"(?:截至|截止|至|于|从)\s*$", before)):
-                return None  # a date written with dots (截至2022.12.31, 2023.6底)
+                                                   or re.search(r"(?:截至|截止|至|于|从)\s*$", before)
+                                                   or _WHEN_LABEL.search(before)
+                                                   or _CLAUSE_START.search(before) and _WORDS_FOLLOW.match(after)):
+                return None  # a date written with dots (截至2022.12.31, 2023.6底, 2023.12 完成验收, 时间：2023.12)
             if SUBJECT_CODE.fullmatch(digits) and _CJK.match(after.lstrip()):
                 return None  # a budget subject's code before its name (2010301行政运行, 20103 政府办公厅)
             if _YEAR_DIGITS.fullmatch(digits) and (
@@ -1048,8 +1054,10 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
                 return None  # a title's number (绩效自评报告1, 部门决算说明 2, a site's 自评报告,8548): the document's
             if re.match(r"\s*(?:服务)?(?:热线|专线|投诉|举报|便民|政务服务|服务平台)", after) and "." not in digits:
                 return None  # a public service's number (12345热线, 12315投诉举报中心): a name, not a figure
-            if re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])", digits) and re.search(r"(?:日期|时间|年月)[：:]?\s*$", before):
-                return None  # a date of a year and a month written as one run (填报日期：202403)
+            if re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])", digits) and _dated_here(before, after):
+                return None  # a date of a year and a month written as one run (填报日期：202403, 202303开工)
+            if _MONTH_DAY_DOTTED.fullmatch(digits) and _dated_here(before, after):
+                return None  # a month and a day written with a point (于3.15前完成招标, 8.20完成验收, 完成时间：12.31)
             if after[:1] == "型":
                 return None  # a type's name (2型糖尿病, 3型车): which type, not how many
             if re.search(r"(?:19|20)\d{2}\s*年$", before):
@@ -1149,10 +1157,11 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
     if integer and len(digits) <= 2 and after[:1] in (")", "）") \
             and (line_start or not re.search(r"[（(][^（）()]*$", before)):
         return True  # a list number closed by a bracket alone (1）…，2）…): no bracket opened before it
-    if integer and len(digits) <= 2 and not before.strip() and re.match(r" {1,2}[\u4e00-\u9fff]", after) \
-            and len(after) <= MAX_HEADING and not re.search(r"[\d。；;，,！!？?.…·]", after):
-        return True  # a heading numbered with a space (3 项目概况): the line holds nothing but the heading (a PDF's
-        # score opening the line of a table's row, 1 中央专款分配合规……, has its leaders)
+    if integer and len(digits) <= 2 and _CLAUSE_OPENS.search(before) and re.match(r" {1,2}[\u4e00-\u9fff]", after) \
+            and not re.search(r"[\d.…·]", after):
+        return True  # an item or a heading numbered with a space (3 项目概况, 1 加强预算管理，提高…): no number follows
+        # on its line (a PDF's score opening the line of a table's row, 5 合理性(5 分), 1 中央专款分配合规……, has
+        # its weight or its leaders)
     if integer and re.search(r"(?:^|[\s，,。；;：:、])附$", before):
         return True  # an attachment's number (附2)
     if integer and len(digits) <= 3 and (before_char == "表" or re.search(r"(?:^|[，,。；;：:、\s])图$", before) or (after.lstrip()[:1] == "表" and (digits[0] == "0" or
@@ -1164,6 +1173,42 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True
     return bool(_SERVICE_NUMBER.fullmatch(digits) and (len(digits) == 5 and _CJK.match(after)
                                                        or _SERVICE_WORDS.match(after)))
+
+
+# Where a date stands rather than an amount: after a time's label (完成时间：, 日期 ), or opening a clause that goes on in
+# words (2024.11 完成验收; a number alone on its line is a table's cell, maybe an amount)
+_WHEN_LABEL = lazy_compile(r"(?:时间|日期|时限|期限|年月|期间)\s*+[：:]?\s*+$")
+_CLAUSE_START = lazy_compile(r"(?:^|[。；;！!？?，,])\s*+$")
+_WORDS_FOLLOW = lazy_compile(r"\s*+[，,]?\s*+[\u4e00-\u9fff]")
+_MONTH_DAY_DOTTED = lazy_compile(r"(?:1[0-2]|0?[1-9])\.(?:[12]\d|3[01]|0[1-9])")  # 3.15, 12.31 (never 3.1: a tenth)
+_AT_A_TIME = lazy_compile(r"(?:(?<![高低大小等多少])于|在|截至|截止|从|自)\s*+$")  # a time's preposition (于3.15前)
+_TIME_AFTER_DATE = lazy_compile(r"\s*+(?:前|后|之前|之后|以前|以后|起|止|开始|期间)")
+
+
+def _dated_here(before: str, after: str) -> bool:
+    """Does a bare number that may be a date stand where a date does: after a time's label or preposition, before a
+    time's word (前, 起), or opening a clause that goes on in words (8.20完成验收; an amount has its unit or its row)?"""
+    return bool(_WHEN_LABEL.search(before) or _AT_A_TIME.search(before) or _TIME_AFTER_DATE.match(after)
+                or _CLAUSE_START.search(before) and _WORDS_FOLLOW.match(after))
+
+
+# Where a list's item opens: a sentence's or a clause's start, or right after a heading's own number (一、1. （二）1.)
+_ITEM_OPENS = lazy_compile(r"(?:^|[。；;：:！!？?]|[一二三四五六七八九十]{1,3}+、|[（(][一二三四五六七八九十\d]{1,3}+[）)])\s*+$")
+_CLAUSE_OPENS = lazy_compile(r"(?:^|[。；;！!？?])\s*+$")
+# A mark closing an item's number, which never follows a quantity: 、 and its look-alikes 丶 ､, a dot, a closing bracket
+# or angle (5> 6》), each maybe after a PDF's space (4 . 加强)
+_ITEM_MARK = lazy_compile(r" {0,2}+[、丶､.．)）>》](?![\d.])")
+# A comma or a full stop closing an item's number only when words follow (1，加强管理; 5。 as its own line)
+_ITEM_STOP = lazy_compile(r"[，,。](?:\s*+[\u4e00-\u9fff]|\s*+$)")
+
+
+def _item_number(digits: str, before: str, after: str) -> bool:
+    """Does a bare whole number of one or two digits number a list's item: where an item opens (a sentence's or a
+    clause's start, after a heading's number) and closed by a mark no quantity is followed by? A comma or a full
+    stop closes it only at the sentence's very start (实有人数：56，其中… states a figure)."""
+    if "." in digits or len(digits) > 2 or not _ITEM_OPENS.search(before):
+        return False
+    return bool(_ITEM_MARK.match(after) or (not before.strip() and _ITEM_STOP.match(after)))
 
 
 def _heading_line(before: str) -> bool:

@@ -66,11 +66,12 @@ def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row
             table += 1
             out += [Row(tuple(cells), table) for cells in rows]
             continue
-        found = _grouped_header(lines, k) or _marked_grid(marked, k) or _cell_table(lines, k) \
+        found = _numbered_cells(lines, k) or _grouped_header(lines, k) or _marked_grid(marked, k) or _cell_table(lines, k) \
             or _labels_between(lines, k) or _spaced_header(lines, k)
         if found is None:
             form = _form_table(lines, k)
-            if form is not None and any(_labels_between(lines, x) for x in range(k + 1, k + len(form[0]) + 1)):
+            if form is not None and any(_labels_between(lines, x) or _numbered_cells(lines, x)
+                                        for x in range(k + 1, k + len(form[0]) + 1)):
                 form = None  # the lines it would take as its caption head a table of their own
             if form is None:
                 out.append(lines[k])
@@ -220,6 +221,36 @@ def _cell_table(lines: list, k: int, labelled: bool = True) -> tuple[list[list[s
         if _rates_fit(header, [values]):  # a row's label set above its columns' names (年度总体目标 / 预期目标 / 实际完成情况)
             return [["", *header], [text(k), *values]], k + 2 * n - 1
     return None
+
+
+def _numbered_cells(lines: list, k: int) -> tuple[list[list[str]], int] | None:
+    """A one-cell-per-line table whose first column numbers its rows (序号 / 项目 / 年初预算数 / … / 一 / 基本支出 / 800.00
+    / …, a 合计 row's number left out or an empty cell's lone |): its header, then rows of a number, a label and as
+    many values as the header has columns after its two, each number in a 序号 column of its own (taken out as the
+    document is built) — the numbers would otherwise be read as the cells of the row above, or as column names."""
+    def text(i: int) -> str:
+        return _unmarked(lines[i]) if i < len(lines) and isinstance(lines[i], str) else ""
+
+    if not (_INDEX_HEAD.match(text(k)) and _LABEL_HEAD.fullmatch(text(k + 1))):
+        return None
+    i = k + 2
+    while i < k + MAX_HEADER_LINES and _header_like(text(i)) and not _ROW_NO.match(text(i)):
+        i += 1
+    columns = [text(j) for j in range(k + 2, i)]
+    if len(columns) < 2 or not _ROW_NO.match(text(i)):
+        return None
+    rows: list[list[str]] = []
+    while len(rows) < MAX_TYPED_ROWS:
+        number = text(i) if _ROW_NO.match(text(i)) or _marked_empty(lines, i) else None
+        at = i + (1 if number is not None else 0)
+        values = [text(at + 1 + j) for j in range(len(columns))]
+        if not (_header_like(text(at)) and not _ROW_NO.match(text(at)) and all(_lone_number(v) for v in values)):
+            break
+        rows.append([number or "", text(at), *values])
+        i = at + 1 + len(columns)
+    if len(rows) < 2 or not _rates_fit(columns, [r[2:] for r in rows]):
+        return None
+    return [[text(k), text(k + 1), *columns], *rows], i
 
 
 _LABEL_HEAD = re.compile(r"项目|科目|项目名称|资金来源|类别|名称|指标")  # a header naming the rows' labels
@@ -822,10 +853,13 @@ def _budget_block(tokens: list[str], at: int) -> tuple[list[list[str]], int, int
     start = at
     while start > max(0, at - 2) and _BLOCK_LABEL.fullmatch(tokens[start - 1]):
         start -= 1
+    index = start > 0 and _INDEX_HEAD.match(tokens[start - 1]) is not None  # 序号 项目 年初预算数 …: rows numbered
     rows: list[list[str]] = []
     k = end
     while k < len(tokens):
-        label, j = [], k
+        number = tokens[k] if index and k + 1 < len(tokens) and _ROW_NO.match(tokens[k]) \
+            and not _BLOCK_VALUE.fullmatch(tokens[k + 1]) else ""
+        label, j = [], k + (1 if number else 0)
         while j < len(tokens) and not _BLOCK_VALUE.fullmatch(tokens[j]) and len("".join(label)) <= MAX_BLOCK_LABEL:
             label.append(tokens[j])
             j += 1
@@ -836,16 +870,18 @@ def _budget_block(tokens: list[str], at: int) -> tuple[list[list[str]], int, int
             j += 1
         if not label or not any(values) or len("".join(label)) > MAX_BLOCK_LABEL:
             break
-        rows.append([" ".join(label), *values])
+        rows.append([number, " ".join(label), *values])
         k = j
     if len(rows) < 2:
         return None
-    if any(("%" in v or "％" in v) and "率" not in c for r in rows for c, v in zip(columns, r[1:])):
-        fitted = _fitted(columns, [r[1:] for r in rows])
+    if any(("%" in v or "％" in v) and "率" not in c for r in rows for c, v in zip(columns, r[2:])):
+        fitted = _fitted(columns, [r[2:] for r in rows])
         if fitted is None:
             return None
-        rows = [[r[0], *cells] for r, cells in zip(rows, fitted)]
-    return [[" ".join(tokens[start:at]), *columns], *rows], start, k
+        rows = [[*r[:2], *cells] for r, cells in zip(rows, fitted)]
+    if index:  # the number in a 序号 column of its own, taken out as the document is built
+        return [[tokens[start - 1], " ".join(tokens[start:at]), *columns], *rows], start - 1, k
+    return [[" ".join(tokens[start:at]), *columns], *(r[1:] for r in rows)], start, k
 
 
 MAX_FORM_LINES = 400  # lines a form's rows set a row per line may run to
@@ -1120,8 +1156,8 @@ def _statement_rows(tokens: list[str], first: int, width: int) -> tuple[list[lis
 # ---------------------------------------------------------------- a table of amounts set a row per line with single spaces
 
 SPACED_TABLES = 16_000_000  # tables rebuilt from rows set a line each with single spaces (_spaced_tables)
-_LABEL_COLUMN = re.compile(r"^(?:科目编码|科目名称|功能分类科目|项目|科目|编码|名称|单位名称|项目名称)$")
-_AMOUNT_COLUMN = re.compile(r"(?:合计|总计|小计|支出|收入|预算数?|决算数?|金额|执行数|结余|结转)$")
+_LABEL_COLUMN = re.compile(r"^(?:科目编码|科目名称|功能分类科目|项目|科目|编码|名称|单位名称|项目名称|(?:人员)?类别|类型)$")
+_AMOUNT_COLUMN = re.compile(r"(?:合计|总计|小计|支出|收入|预算数?|决算数?|金额|执行数|结余|结转|人数|编制数?)$")
 _CODE = re.compile(r"^\d{3,7}$")  # a budget subject's code before its name (2130101 行政运行)
 _UNIT_AFTER = re.compile(r"[（(][^）)]*[）)]$")  # 预算数（万元）
 _BLOCK_LABEL_COLUMN = re.compile(r"(?:资金来源|项目资金|年度预算申请|资金性质|支出类别)(?:[（(](?:万元|元)[）)])?")
@@ -1134,8 +1170,9 @@ def _spaced_tables(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped
     """A table of amounts a PDF or a web page set a row per line with single spaces (科目编码 科目名称 本年支出合计 基本支出
     项目支出 / 栏次 1 2 3 / 合计 1,112.16 815.36 296.80 / 2130101 行政运行 815.36 815.36 0.00): a header line of column
     names, two or more of them naming amounts, its label columns first; then, past a 栏次 line, two or more rows of a
-    label (after its subject's code) and no more amounts than the columns — rebuilt as rows under the header, so each
-    amount stands with its row's label and its column's name. Anything else stays as it was."""
+    label (after its subject's code, or its number under a 序号 column) and no more amounts than the columns — rebuilt
+    as rows under the header, so each amount stands with its row's label and its column's name, and a row's number in
+    a 序号 column of its own (taken out as the document is built). Anything else stays as it was."""
     out: list[str | Row | Skipped] = []
     k = 0
     while k < len(lines):
@@ -1145,35 +1182,44 @@ def _spaced_tables(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped
             out.append(line)
             k += 1
             continue
-        labels, columns = header
+        index, labels, columns = header
         j = k + 1
         rows: list[list[str]] = []
         if j < len(lines) and isinstance(lines[j], str) and str(lines[j]).split()[:1] == ["栏次"]:
             rows.append(str(lines[j]).split())  # the row numbering the columns (taken out as the document is built)
             j += 1
         while j < len(lines) and isinstance(lines[j], str):
-            row = _amount_row(str(lines[j]), len(columns))
+            row = _amount_row(str(lines[j]), len(columns), index is not None)
             if row is None:
                 break
             rows.append(row)
             j += 1
-        fitted = _fitted(columns, [r[1:] for r in rows if r[0] != "栏次"], bare=True)
-        if len([r for r in rows if r[0] != "栏次"]) < 2 or fitted is None:
+        valued = [r for r in rows if r[0] != "栏次"]
+        fitted = _fitted(columns, [r[2:] for r in valued], bare=True)
+        if len(valued) < 2 or fitted is None:
             out.append(line)
             k += 1
             continue
-        rows = [r for r in rows if r[0] == "栏次"] + [[r[0], *cells] for r, cells in zip(
-            [r for r in rows if r[0] != "栏次"], fitted)]
+        rows = [r for r in rows if r[0] == "栏次"] + [[*r[:2], *cells] for r, cells in zip(valued, fitted)]
         table = SPACED_TABLES + k
-        out.append(Row((" ".join(labels), *columns), table))
-        out += [Row(tuple(r), table) for r in rows]
+        numbered = index is not None
+        out.append(Row((*([index] if numbered else []), " ".join(labels), *columns), table))
+        out += [Row(tuple(r if r[0] == "栏次" or numbered else r[1:]), table) for r in rows]
         k = j
     return out
 
 
-def _amount_header(line: str) -> tuple[list[str], list[str]] | None:
-    """(label columns, amount columns) of a header line of column names, or None."""
+_INDEX_HEAD = re.compile(r"^(?:序号|编号|行次)$")  # a column numbering the rows, before their labels
+_ROW_NO = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3}[、.．]?|[（(][一二三四五六七八九十\d]{1,3}[）)])$")
+_OWN_NUMBER = re.compile(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)])(?=\D)")  # a label's own number: 1.人员经费, （2）公用经费
+
+
+def _amount_header(line: str) -> tuple[str | None, list[str], list[str]] | None:
+    """(the header of a column numbering the rows if any, label columns, amount columns) of a header line of column
+    names, or None."""
     tokens = line.split()
+    index = tokens[0] if tokens and _INDEX_HEAD.match(tokens[0]) else None
+    tokens = tokens[1:] if index else tokens
     if len(tokens) < 3 or any(re.search(r"\d", t) or len(t) > MAX_COLUMN_NAME for t in tokens):
         return None
     at = 0
@@ -1183,22 +1229,25 @@ def _amount_header(line: str) -> tuple[list[str], list[str]] | None:
     amounts = sum(1 for c in columns if _AMOUNT_COLUMN.search(_UNIT_AFTER.sub("", c)))
     if len(columns) < 2 or amounts < 2 or (at == 0 and not _BLOCK_COLUMNS.search(line)):
         return None
-    return tokens[:at], columns
+    return index, tokens[:at], columns
 
 
-def _amount_row(line: str, width: int) -> list[str] | None:
-    """[label, amounts…] of a row of a spaced table: a subject's code (kept in the label), its words, then one to
-    `width` amounts (a blank written -, —, /); None for any other line."""
+def _amount_row(line: str, width: int, numbered: bool = False) -> list[str] | None:
+    """[its number, label, amounts…] of a row of a spaced table: under a 序号 column its number ('' for none: a 合计
+    row), a subject's code (kept in the label), its words (the first may start with the label's own number, 1.人员经费),
+    then one to `width` amounts (a blank written -, —, /); None for any other line."""
     tokens = line.split()
+    number = tokens[0] if numbered and len(tokens) > 1 and _ROW_NO.match(tokens[0]) else ""
+    tokens = tokens[1:] if number else tokens
     at = 1 if tokens and _CODE.match(tokens[0]) else 0
     words = at
     while words < len(tokens) and not (_AMOUNT.fullmatch(tokens[words].rstrip("%％"))
                                        or _BLANK_AMOUNT.fullmatch(tokens[words])):
-        if re.search(r"\d", tokens[words]):
+        if re.search(r"\d", _OWN_NUMBER.sub("", tokens[words]) if words == at else tokens[words]):
             return None
         words += 1
     amounts = tokens[words:]
     if words == at or not 1 <= len(amounts) <= width \
             or not all(_AMOUNT.fullmatch(a.rstrip("%％")) or _BLANK_AMOUNT.fullmatch(a) for a in amounts):
         return None
-    return [" ".join(tokens[:words]), *("" if _BLANK_AMOUNT.fullmatch(a) else a for a in amounts)]
+    return [number, " ".join(tokens[:words]), *("" if _BLANK_AMOUNT.fullmatch(a) else a for a in amounts)]

@@ -15,6 +15,7 @@ from .document import Document, Sentence
 from .furniture import page_break_starts
 from .numbers_of_tables import years_heading_columns
 from .row_numbers import row_codes_within, row_number_starts
+from .scoring_rules import rules_of_paragraphs
 
 MAX_CITE = 1900  # a source field holds 2,000 characters; a longer sentence is cut around its figure
 
@@ -267,6 +268,7 @@ def prose_mentions(document: Document, skip_blocks: set[int],
         [[c.strip() for c in b.cells] if b.kind == "row" else b.cells[0].split() for b in document.blocks])
     paragraphs = [b.cells[0] if b.kind == "paragraph" else "" for b in document.blocks]
     numbered = row_number_starts(paragraphs)
+    rules = rules_of_paragraphs(paragraphs)
     for i, start in page_break_starts(paragraphs).items():
         numbered.setdefault(i, set()).add(start)
     for index, sentence in enumerate(sentences):
@@ -277,8 +279,9 @@ def prose_mentions(document: Document, skip_blocks: set[int],
             found = paired_mention(previous, sentence, index, paired) if paired \
                 else sentence_mentions(sentence, index, _broken_off(previous, sentence))
             found = [m for m in found if not _year_cut_from_its_nian(m, following)]
-            out += _without_row_number(found, sentence, document.blocks[sentence.block].cells[0],
-                                       numbered.get(sentence.block))
+            line = document.blocks[sentence.block].cells[0]
+            found = _outside(found, sentence, line, rules.get(sentence.block))
+            out += _without_row_number(found, sentence, line, numbered.get(sentence.block))
         previous = sentence
     return out
 
@@ -293,6 +296,14 @@ def _without_row_number(found: list[Mention], sentence: Sentence, line: str, sta
         return found
     return [m for m in found if not (m.where.text == sentence.text and at + m.start in starts
                                      and (not m.quantity.unit or m.implied))]
+
+
+def _outside(found: list[Mention], sentence: Sentence, line: str, spans: list[tuple[int, int]] | None) -> list[Mention]:
+    """The mentions of a sentence outside the spans of its line that state a rule of scoring (scoring_rules)."""
+    if not spans or sentence.cell is not None or (at := line.find(sentence.text)) < 0:
+        return found
+    return [m for m in found if m.where.text != sentence.text
+            or not any(a <= at + m.start < b for a, b in spans)]
 
 
 def _year_cut_from_its_nian(m: Mention, following: Sentence | None) -> bool:

@@ -28,7 +28,7 @@ from .catalogue import (
     table_scalar,
 )
 from .document import Block, Document
-from .grid import SUB_ROW, TOTAL_ROW, WHOLE_ROW, GridRow, Header, Value, row_totals
+from .grid import SUB_ROW, TOTAL_ROW, WHOLE_ROW, GridRow, Header, Value, row_totals, total_rank
 from .lists import Listed
 from .mentions import Mention, Where
 from .numbers_of_tables import INDEX_COLUMN
@@ -649,10 +649,11 @@ def _read_plain(blocks: tuple[Block, ...], start: int, out: Tables, report_year:
             read[k] = m
             if not total and not m.is_rate:
                 out.totals += sums.read(k, normalise(row), m)
-        rows.append((row, read))
+        rows.append((grid_row.label.strip(), read))
         out.totals += _row_sum(list(read.values()), columns)
         j += 1
-    out.totals += _totals_of_rows(rows)
+    named = {(id(t.whole), frozenset(map(id, t.parts))) for t in out.totals}  # a 收入合计 its statement's sums found
+    out.totals += [t for t in _totals_of_rows(rows) if (id(t.whole), frozenset(map(id, t.parts))) not in named]
     _declare_shares(out, first_cell, rows, columns)
     return j
 
@@ -720,20 +721,37 @@ def _shares_of_totals(rows: list[tuple[str, dict[int, Mention]]], columns: list[
 
 
 def _totals_of_rows(rows: list[tuple[str, dict[int, Mention]]]) -> list[Listed]:
-    """Each total row of a table over the rows its layout gives it (grid.row_totals), column by column: declared
-    their sum when it closes them (合计); when it heads them (年度资金总额 over its sources), their sum where they add
-    up, and else at least each only when 其中 opens them — a 合计 heading rows of subjects at several levels (201 /
-    20101 / 2010101) is no sum of them all; a rate column's cells are no parts, and a column's parts share its unit."""
+    """Each total row of a table over the rows its layout gives it (grid.row_totals, from the rows' labels as written,
+    numbers and all), column by column: declared their sum when it closes them (合计); when it heads them (年度资金总额
+    over its sources, 一、基本支出 over 1. 2.), their sum where they add up, and else at least each only when 其中 opens
+    them — a 合计 heading rows of subjects at several levels (201 / 20101 / 2010101) is no sum of them all; a total
+    whose label names what it totals (收入合计) only where they add up; a rate column's cells are no parts, and a
+    column's parts share its unit."""
     out = []
-    for total in row_totals([label for label, _ in rows]):
+    for total in row_totals([label for label, _ in rows], lambda whole, parts: _adds(rows, whole, parts)):
         for k, whole in rows[total.row][1].items():
             parts = [rows[i][1][k] for i in total.parts if k in rows[i][1]]
             if parts and not whole.is_rate and all(p.quantity.unit == whole.quantity.unit for p in parts) \
                     and (len(parts) >= 2 or not total.closing):
-                found = _column_total(whole, parts, "summed" if total.closing else "inline")
-                if found.complete or total.closing or total.opened:
+                found = _column_total(whole, parts, "summed" if total.closing and not total.named else "inline")
+                if found.complete or (total.closing or total.opened) and not total.named:
                     out.append(found)
     return out
+
+
+def _adds(rows: list[tuple[str, dict[int, Mention]]], whole: int, parts: tuple[int, ...]) -> bool:
+    """Do the rows `parts` make row `whole` in every amount column it states (a blank cell none), one column at
+    least?"""
+    columns = [(k, m) for k, m in rows[whole][1].items() if not m.is_rate]
+    if not columns or not parts:
+        return False
+    for k, m in columns:
+        cells = [rows[i][1].get(k) for i in parts]
+        if any(c is not None and (c.is_rate or c.quantity.unit != m.quantity.unit) for c in cells):
+            return False
+        if not agrees(m.quantity, sum((c.quantity.value for c in cells if c is not None), Decimal(0))):
+            return False
+    return True
 
 
 def _is_value(text: str) -> bool:
@@ -1044,8 +1062,7 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
         out.taken.add(j)
         rows.append((j, _clean_row(read.label) or header.label, read))
         j += 1
-    head = next((r[0] for r in rows if TOTAL_ROW.match(normalise(r[1])) or WHOLE_ROW.search(r[1])),
-                rows[0][0] if rows else None)
+    head = _stating_row(rows)
     sides = _Sides()
     read_rows: list[tuple[str, dict[int, Mention]]] = []
     for i, row, grid_row in rows:
@@ -1053,10 +1070,18 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
             out.totals += sides.row(_paired_cells(blocks[i], i, row, grid_row.values, header.label, stated, out))
             continue
         found = _scalar_cells(blocks[i], i, row, grid_row.values, report_year, out, i == head, stated)
-        read_rows.append((row, dict(found)))
+        read_rows.append((grid_row.label.strip() or row, dict(found)))
     out.totals += _totals_of_rows(read_rows)
     out.totals += sides.row([])
     return j
+
+
+def _stating_row(rows: list[tuple[int, str, GridRow]]) -> int | None:
+    """The row that states the figures a header names: the table's highest total (a 合计 over its 小计s, a 收入合计),
+    or the row heading it (年度资金总额), else its first row."""
+    ranked = [(rank[0] if (rank := total_rank(r[2].label or r[1])) else 1, -k, r[0]) for k, r in enumerate(rows)
+              if total_rank(r[2].label or r[1]) or WHOLE_ROW.search(r[1])]
+    return max(ranked)[2] if ranked else rows[0][0] if rows else None
 
 
 def _unit_of_labels(label_header: str) -> str | None:

@@ -26,7 +26,8 @@ _NAME_RUN_ON = re.compile(_NAME_LABEL + r"\s*[|｜]?\s*(?P<v>[^\s：:，。|｜\
 # (部门(单位)名称某某局预算编码302001报告日期…, a .docx's cover flattened onto one line).
 _NEXT_FIELD = re.compile(r"(?:预算|单位|部门|项目)?(?:编码|代码|编号)|(?:报告|填报|评价|报送|编制)(?:日期|时间|年度)|"
                          r"(?:联系|负责|填报|经办)人|联系电话|主管部门|所属年度|评价年度")
-_SIGNER = r"(?:评\s*价|填\s*报|报\s*送|编\s*制|编\s*报|填\s*表|预\s*算|申\s*报|自\s*评|项\s*目|实\s*施|发\s*文|被\s*评\s*价)\s*单\s*位" \
+_SIGNER = r"(?:评\s*价|填\s*报|报\s*送|编\s*制|编\s*报|填\s*表|预\s*算|申\s*报|自\s*评|项\s*目|实\s*施|发\s*文|被\s*评\s*价|公\s*开)\s*单\s*位" \
+    r"|(?:填\s*报|报\s*送|编\s*制|编\s*报|公\s*开|发\s*布)\s*部\s*门" \
     r"|发\s*布\s*(?:机\s*构|单\s*位)|来\s*源|评\s*价\s*对\s*象"  # 评价对象：某某局, 发文单位：某某局
 _SIGNED = re.compile(rf"(?P<w>{_SIGNER})\s*(?:[（(]\s*(?:公章|盖章|章)\s*[）)])?(?:\s*[：:|｜]\s*|\s+)"
                      r"(?:\d{3,}\s*[-－—]\s*)?(?P<v>[^\s：:，。；|｜【】\[\]]{4,40})")  # 实施单位 219001-某某镇人民政府, 发布机构 | 某某局 |
@@ -70,6 +71,7 @@ _BROKEN_NAME = re.compile(r"[\u4e00-\u9fff]{2,20}")  # the first part of a name 
 _AREAS_SANGONG = re.compile(r"^[“\"]?三公")
 # A township or a street a title names by its place alone (某某乡部门整体支出…): its government, as the text names it.
 _PLACE_ALONE = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:乡|镇|街道)$")
+_TOWNSHIP_OPENING = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:乡|镇|街道)(?=因|由于|[\u4e00-\u9fff]{2,}项目)")
 _GOVERNMENT = ("人民政府", "街道办事处", "办事处")
 # What a title line may open with before the unit's name: 关于, the year, a budget code (411001-).
 # A year as a title writes it, or as a republished copy masks it (20xx年度, (略)年度).
@@ -88,7 +90,8 @@ _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）
                          r"|[“\"]?三公[”\"]?经费)")
 _FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:对(?=[^，。；]{0,40}?(?:开展|进行|组织)了?[^，。；]{0,12}?(?:自评|评价))|高度重视|是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|在(?=[^，。；]{0,20}领导)|"
                              r"主要有|现有|共有|(?:主要)?负责|(?:主要)?承担|的?(?:基本|主要)?(?:职能|职责)[：:]|的(?:基本|主要)?(?:职能|职责)|[（(]以下简称|"
-                             r"(?:机关)?(?:运行经费|部门整体|整体)?(?:支出|收入)(?:[\d合总共为]|决算|预算))")
+                             r"(?:机关)?(?:运行经费|部门整体|整体)?(?:支出|收入)(?:[\d合总共为]|决算|预算)|"
+                             r"(?:19|20)\d{2}年度?(?:部门|单位)?(?:整体支出|决算|预算|收入|支出|绩效)|部门(?:决算|预算|整体支出)(?:包括|由|共|主要))")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # The grades as reports write them, each to the framework's grade it names: the one place a long name is mapped.
@@ -268,6 +271,9 @@ def _name_from_title(sentences: list[Sentence], places: bool = False) -> Stated 
                 found.append(Stated(name, _where(s), "标题"))
         elif _PLACE_ALONE.match(name) and (township := _township(name, _where(s), sentences, places)) is not None:
             found.append(township)
+        elif (opening := _TOWNSHIP_OPENING.match(name)) and not _CLAUSE_MARKS.search(text) \
+                and (township := _township(opening.group(0), _where(s), sentences, False)) is not None:
+            found.append(township)  # 某某镇因灾重建项目2023年度…: a township's project, when the text names its government
         elif (area := _REGION.match(name + "某某")) and area.group(1) == name and not _PRONOUN.match(name) \
                 and _AREAS_SANGONG.match(text[tail.start():]):
             found.append(Stated(name, _where(s), "标题（全地区“三公”经费）"))
@@ -331,8 +337,9 @@ def clean_name(name: str) -> str:
 
 
 # The heading of the part that describes the unit (第一部分 某某局概况, 一、某某街道办事处(汇总)概况).
-_OVERVIEW = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+\s*、)\s*(?P<v>[\u4e00-\u9fff（）()]{4,40}?)"
-                       r"(?:[（(]\s*(?:本级|汇总|本部|合并)\s*[）)])?(?:部门|单位)?(?:基本)?概况$")
+_OVERVIEW = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])"
+                       r"\s*(?P<v>[\u4e00-\u9fff（）()]{4,40}?)"
+                       r"(?:[（(]\s*(?:本级|汇总|本部|合并)\s*[）)])?(?:部门|单位)?(?:概况|基本概况|基本情况|简介|概述)$")
 
 
 def _name_from_overview(sentences: list[Sentence]) -> Stated | None:
@@ -416,17 +423,37 @@ def _name_from_first_sentence(sentences: list[Sentence]) -> Stated | None:
         m = _FIRST_SENTENCE.match(_LEAD_CLAUSE.sub("", _compact(s.text)))
         if m and is_unit_name(m.group("v")):
             return Stated(m.group("v"), _where(s), "正文中描述单位的句子", sure=False)
+        if (m := _TOWNSHIP_GLUED.match(_LEAD_CLAUSE.sub("", _compact(s.text)))) is not None \
+                and (township := _township(m.group("v"), _where(s), sentences, True)) is not None:
+            return replace(township, basis="正文中描述单位的句子", sure=False)
         for m in _SHORT_NAMED.finditer(_compact(s.text)):  # …的规定，某某联合会（以下简称“省残联”）成立专班
             name = _LEADING_WORD.sub("", m.group("v"))
             if is_unit_name(name):
                 return Stated(name, _where(s), "正文中以“以下简称”引出的单位", sure=False)
         if (m := _COMPILED.search(_compact(s.text))) and is_unit_name(m.group("v")):
             return Stated(m.group("v"), _where(s), "正文所述汇总数据的单位", sure=False)
+        if (m := _GLOSSED.search(_compact(s.text))) and is_unit_name(m.group("v")):
+            return Stated(m.group("v"), _where(s), "正文中“我局”等自称后括注的单位", sure=False)
+    for s in sentences[:SUBJECT_SENTENCES]:
+        for m in _OWN_ACCOUNTS.finditer(_compact(s.text)):
+            if is_unit_name(m.group("v")) and not _PRONOUN.match(m.group("v")):
+                return Stated(m.group("v"), _where(s), "正文所列决算（预算）单位中的“本级”", sure=False)
     return None
 
 
+# A township or street opening a sentence with a clause glued on (某某镇因…, 某某街道由于…): the place, its government
+_TOWNSHIP_GLUED = re.compile(r"^(?P<v>[\u4e00-\u9fff]{2,4}?(?:乡|镇|街道))(?:因|由于|于|自|在|按照|根据|通过|坚持|围绕|立足|以|将|把|"
+                             r"全年|本年|现有|辖|共|地处|位于)")
+# A unit naming itself, then its name in brackets (现将我局（某某局）…): the name it glosses itself with.
+_GLOSSED = re.compile(r"(?:我|本)(?:单位|部门|机关|局|中心|委|办|院|所|站|馆|校|会|处|镇|乡|街道)[（(]"
+                      r"(?P<v>[\u4e00-\u9fff]{4,40})[）)]")
+# The unit's own accounts among those a 决算 or 预算 gathers (单位包括：某某局本级、…): the unit, before 本级.
+_OWN_ACCOUNTS = re.compile(r"(?:^|[：:，,、；;])(?P<v>[\u4e00-\u9fff]{4,40}?)(?:机关)?本级")
+
+
 # What may open a sentence before its subject: the year or the basis it speaks on (2023年，…; 按照…的批复，…).
-_LEAD_CLAUSE = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|本年度|近年来|根据[^，,。；]{0,40}|按照[^，,。；]{0,40}|依据[^，,。；]{0,40})[，,]")
+_LEAD_CLAUSE = re.compile(r"^(?:(?:(?:19|20)\d{2}\s*年度?|本年度|近年来|(?:根据|按照|依据|为了?|围绕|通过|从|在|自|对照|结合)"
+                          r"[^，,。；]{0,40})[，,])+")
 # A unit that compiled the figures the page publishes (经某某县财政局汇总，…): the publisher, 存疑.
 _COMPILED = re.compile(r"经(?P<v>[\u4e00-\u9fff]{4,30}?)(?:汇总|统计|审核|审定)")
 # A name the text introduces with its short form, at the start of a clause: the subject the report goes on to name.
@@ -519,14 +546,20 @@ _SEALED = re.compile(r"[（(]\s*(?:公章|盖章|章|印章)\s*[）)]$")
 SIGNATURE_LINES = 8  # the report's last lines, where a letter is signed
 
 
+# The date a letter is signed on: a day, or a month only (2024年3月), in words or digits (2024-03-15, 2024.3)
+_SIGNED_ON = re.compile(rf"{_DATE.pattern}|(?:{_A_YEAR})\s*年\s*(?:\d{{1,2}}|{_CN_SMALL})\s*月份?|(?:19|20)\d{{2}}[-./](?:1[0-2]|0?[1-9])"
+                        r"(?:[-./](?:[12]\d|3[01]|0?[1-9]))?")
+
+
 def _name_from_signature(sentences: list[Sentence]) -> Stated | None:
     """The unit signing a report written as a letter: its name alone on a line at the end, beside the date
     (某某局 / 2024年3月15日)."""
     tail = [s for s in sentences[-SIGNATURE_LINES:] if s.cell is None]
     for k, s in enumerate(tail):
         name = _SEALED.sub("", _compact(s.text)).strip("（）() ")  # 某某局（公章）: the seal's place beside the name
-        dated = any(_DATE.fullmatch(_compact(t.text).rstrip("。")) for t in tail[max(0, k - 1):k + 2] if t is not s)
-        if dated and is_unit_name(name):
+        dated = any(_SIGNED_ON.fullmatch(_compact(t.text).rstrip("。")) for t in tail[max(0, k - 1):k + 2] if t is not s)
+        last = s is tail[-1] and not _compact(s.text).startswith(("（", "("))  # an aside in brackets signs nothing
+        if (dated or last) and is_unit_name(name):  # the date beside it, or the report's last line
             return Stated(name, _where(s), "落款")
     return None
 

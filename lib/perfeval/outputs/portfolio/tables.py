@@ -105,9 +105,15 @@ def _ratio_rows(result: UnitResult) -> list[dict[str, object]]:
             "数值": round_half_up(num.value / den.value * ratio.factor, 2), "单位（计量）": ratio.unit,
             "分子": f"{num.label} {as_written(num)}", "分母": f"{den.label} {as_written(den)}",
             "说明": f"近似值：{'，'.join(bounded)}" if bounded else "",
-            "来源": "；".join(s for s in (num.source, den.source) if s),
+            "来源": joined_sources(num.source, den.source),
         })
     return rows
+
+
+def joined_sources(*sources: str | None) -> str:
+    """Where a ratio's figures are stated, one clause each: a source is a sentence of the report, ending in its own
+    。 or ；, so joining them bare gave “…8.6%。；一(一)…” (trial 7)."""
+    return "；".join(clause for s in sources if s and (clause := s.strip().rstrip("。；;，, ")))
 
 
 def unit_names(units: pd.DataFrame) -> dict[str, str]:
