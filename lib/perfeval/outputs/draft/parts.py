@@ -19,7 +19,7 @@ from typing import Callable, Sequence, TypeVar
 from ... import fileio
 from ...errors import DraftTooLarge
 from ...intake.report import Block, Document, Draft, draft_report, read_document
-from ...intake.report.document import TEXT_CUT
+from ...intake.documents import TEXT_CUT
 from ...safetext import one_line
 
 T = TypeVar("T")
