@@ -92,3 +92,22 @@ def test_a_hidden_row_of_a_workbook_is_read_and_said(tmp_path, capsys):
     wb.save(book)
     assert main(["excel", "import", str(book), "-o", str(tmp_path / "c.yaml"), "--force"]) == 0
     assert "隐藏" not in capsys.readouterr().err
+
+
+def test_a_batch_folder_drafts_a_report_titled_without_a_year_or_in_traditional_script(tmp_path):
+    """Trial 7 X32: a folder batch left out a report whose title names no year (某某县文化馆部门整体支出绩效自评报告) or is
+    in 繁體 (部門整體支出績效自評報告), warned of on the terminal only, while `perfeval draft` drafts both. A .txt that
+    is no report is still left out, and listed in the batch's status with why (runner._set_aside)."""
+    from perfeval.outputs.batch.jobs import resolve_reports, set_aside
+
+    folder = tmp_path / "received"
+    folder.mkdir()
+    body = "\n一、基本情况\n本馆全年支出合计120.50万元。\n"
+    (folder / "noyear.txt").write_text("某某县文化馆部门整体支出绩效自评报告" + body, encoding="utf-8")
+    (folder / "trad.txt").write_text("綠溪縣農業農村局部門整體支出績效自評報告" + body, encoding="utf-8")
+    (folder / "evaluation.txt").write_text("青禾县档案馆部门整体支出绩效评价报告" + body, encoding="utf-8")
+    (folder / "notes.txt").write_text("收件记录：共收到 3 份材料，均为绩效方面。", encoding="utf-8")
+    reports, warnings = resolve_reports([str(folder)])
+    assert sorted(p.name for p in reports) == ["evaluation.txt", "noyear.txt", "trad.txt"]
+    assert [w for w in warnings if "notes.txt: not read as a report" in w]
+    assert [(p.name, why[:7]) for p, why in set_aside([str(folder)])] == [("notes.txt", "未作为报告读取")]

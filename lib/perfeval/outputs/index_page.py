@@ -349,7 +349,7 @@ def index_html(entries: Sequence[Entry], extras: Sequence[tuple[str, str]] = ())
             f"<title>部门整体支出绩效评价复核报告 · 索引</title>\n<style>\n{css}</style>\n</head>\n<body>\n<main>\n"
             f"<h1>部门整体支出绩效评价复核报告 · 索引</h1>\n"
             f"<p class='lead'>共 {len(ordered)} 个单位：已生成报告 {done} 个，失败 {len(ordered) - done - not_run} 个"
-            f"{f'，未运行 {not_run} 个（同一单位的另一文件已代它运行，见各行原因）' if not_run else ''}；"
+            f"{f'，未运行 {not_run} 个（另一文件已代它运行，或未作为报告读取；原因见各行）' if not_run else ''}；"
             f"其中 {flagged} 个单位有错误级审计发现（左侧红线标出）。分数单位为分，金额单位为万元。</p>\n"
             f"{_extras_html(extras)}{inert(_frameworks_html(ordered))}"
             f"{_table(confirmed, 'units') if confirmed or not drafted else ''}{apart}</main>\n"
