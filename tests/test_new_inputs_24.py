@@ -111,3 +111,19 @@ def test_a_batch_folder_drafts_a_report_titled_without_a_year_or_in_traditional_
     assert sorted(p.name for p in reports) == ["evaluation.txt", "noyear.txt", "trad.txt"]
     assert [w for w in warnings if "notes.txt: not read as a report" in w]
     assert [(p.name, why[:7]) for p, why in set_aside([str(folder)])] == [("notes.txt", "未作为报告读取")]
+
+
+@pytest.mark.parametrize(("problem", "said"), [
+    ("has 2,001 pages; the limit is 2,000 (a 自评报告 runs to 10-60): send the report without its annexes",
+     "PDF 共 2,001 页，超过可读取的上限 2,000 页"),
+    ("is damaged: not a readable PDF (PDFSyntaxError: No /Root object!)", "文件已损坏，无法读取"),
+    ("is empty (0 bytes), not a PDF file; save the report again", "文件是空的（0 字节）"),
+    ("has no text layer (a scanned image?); a reader needs a PDF saved from the document", "PDF 没有文字层"),
+])
+def test_why_a_report_could_not_be_drafted_is_said_in_chinese_to_officials(problem, said):
+    """Trial 7 X37: the index and summary.csv read “报告无法读取…：has 801 pages; the limit is 200 …”."""
+    from perfeval.errors import DraftError
+    from perfeval.outputs.batch.drafting import _why
+
+    why = _why(DraftError("/in/r.pdf", [("", problem)]))
+    assert why.startswith(said) and not any(word in why for word in ("has ", "is ", "the limit"))

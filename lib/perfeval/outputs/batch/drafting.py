@@ -27,6 +27,7 @@ from ..store import FAILED, NOT_RUN, ResultsStore, UnitRun
 from .jobs import DRAFTS, Identity, free_id, file_id, is_report, review_drafted_params, review_links
 from .keys import file_digest, report_digest
 from .lifeline import die_with_parent
+from .reasons import in_chinese
 
 DRAFT_ORDER = (".docx", ".txt", ".pdf")  # of one report in several formats, the one drafted: the most faithful text
 
@@ -43,10 +44,12 @@ class Drafted:
 
 
 def _why(exc: PerfevalError) -> str:
-    """What was wrong, without the file's path the reason already names (the index shows it to officials)."""
+    """What was wrong, in Chinese where its kind is known (reasons.py), without the file's path the reason already
+    names (the index shows it to officials)."""
     if isinstance(exc, InputFileError):
-        return "；".join(p.problem if not p.field else f"{p.field}: {p.problem}" for p in exc.problems)
-    return str(exc)
+        return "；".join(in_chinese(p.problem) if not p.field else f"{p.field}: {in_chinese(p.problem)}"
+                        for p in exc.problems)
+    return in_chinese(str(exc))
 
 
 def _draft_one(report: Path, unit_id: str, outputs: Path) -> tuple[str, str]:
