@@ -3,6 +3,8 @@ fields, a form's cells, the signature, the publication date), in the shapes repo
 tests with names of our own."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from perfeval.intake.report import draft_report
@@ -466,3 +468,61 @@ def test_a_township_with_a_clause_glued_on_is_the_township(lines, name):
 def test_an_overview_of_another_body_or_a_heading_of_a_project_names_no_unit():
     assert identity("2023年度部门整体支出绩效自评报告", "（三）所属林场情况", "林场有职工8人。")[0] is None
     assert identity("城乡供水项目2023年度绩效自评报告", "全年支出80万元。")[0] is None
+
+
+TWIN = ("柳溪县档案馆2023年度部门整体支出绩效自评报告\n一、基本情况\n本馆内设科室3个，核定编制14名，年末实有在职人员13人。\n"
+        "二、预算执行\n2023年年初预算312.40万元，全年支出298.66万元，预算执行率95.60%。“三公”经费支出2.35万元。\n"
+        "三、自评结论\n本馆2023年度部门整体支出绩效自评得分91.5分，等级为“优”。\n")
+TRADITIONAL_TWIN = ("柳溪縣檔案館2023年度部門整體支出績效自評報告\n一、基本情況\n本館內設科室3個，核定編制14名，年末實有在職人員13人。\n"
+                    "二、預算執行\n2023年年初預算312.40萬元，全年支出298.66萬元，預算執行率95.60%。“三公”經費支出2.35萬元。\n"
+                    "三、自評結論\n本館2023年度部門整體支出績效自評得分91.5分，等級為“優”。\n")
+
+
+def test_a_copy_in_traditional_characters_drafts_the_figures_and_claims_of_its_simplified_twin(tmp_path):
+    """W46: a 繁體 copy lost every catalogue label, its claimed score and its grade."""
+    drafts = []
+    for name, text in (("s.txt", TWIN), ("t.txt", TRADITIONAL_TWIN)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        drafts.append(draft_report(tmp_path / name))
+    simple, traditional = drafts
+    assert simple.catalogue.keys() == traditional.catalogue.keys() and len(simple.catalogue) >= 5
+    assert [m.quantity.value for ms in traditional.catalogue.values() for m in ms] == \
+        [m.quantity.value for ms in simple.catalogue.values() for m in ms]
+    claims = [(c["total"], c["grade"], [(r["numerator"], r["denominator"], r["value"]) for r in c["ratios"]])
+              for c in (simple.params["claims"], traditional.params["claims"])]
+    assert claims[0] == claims[1] and claims[1][:2] == (Decimal("91.5"), "优")
+    assert "等級為“優”" in traditional.params["claims"]["total_source"]  # the evidence as the copy writes it
+    assert traditional.params["unit"]["region"] == "柳溪縣"
+    written = [m.written for ms in traditional.catalogue.values() for m in ms]
+    assert "312.40萬元" in written and all("万" not in w for w in written)  # as the copy writes it
+    cited = [m.cite() for ms in traditional.catalogue.values() for m in ms]
+    assert any("預算" in c for c in cited) and not any("预算" in c for c in cited)
+
+
+def test_the_hand_listed_characters_and_opencc_s_table_read_every_character_alike():
+    from perfeval.core import script, traditional
+    listed = dict(zip(script._TRADITIONAL, script._SIMPLIFIED))
+    full = dict(zip(traditional.TRADITIONAL, traditional.SIMPLIFIED))
+    assert len(traditional.TRADITIONAL) == len(traditional.SIMPLIFIED) > 4000
+    assert {t: s for t, s in listed.items() if full.get(t, s) != s} == {}
+
+
+def test_a_title_an_issuer_writes_about_another_unit_names_the_unit_after_guanyu():
+    assert identity("石门县卫生健康局关于石门县中医院2023年度部门整体支出绩效自评的报告", "院内设科室12个。")[0] == "石门县中医院"
+    assert identity("石门县卫生健康局关于2023年度部门整体支出绩效自评的报告", "局内设股室6个。")[0] == "石门县卫生健康局"
+
+
+def test_a_later_line_naming_a_subordinate_does_not_extend_the_titles_name():
+    assert identity("石门县卫生健康局2023年度部门整体支出绩效自评报告", "一、基本情况",
+                    "附：石门县卫生健康局下属石门县疾控中心2023年度项目自评得分86分。")[0] == "石门县卫生健康局"
+
+
+def test_a_title_year_over_a_text_that_says_it_evaluates_another_year_takes_the_texts_in_doubt():
+    unit = read_unit(build("<test>", ["石门县卫生健康局2025年部门整体支出绩效自评报告\n全年支出318.20万元。\n"
+                                      "本局2024年度部门整体支出绩效自评得分90分。"]))
+    assert unit.year and (unit.year.value, unit.year.sure) == ("2024", False) and "2025" in unit.year.basis
+
+
+@pytest.mark.parametrize("name", ["㐀溪县农业农村局", "𠮷溪县农业农村局", "溪䶮县农业农村局"])
+def test_a_name_holding_a_rare_character_keeps_it(name):
+    assert identity(f"{name}2023年度部门整体支出绩效自评报告", "一、基本情况")[0] == name

@@ -358,3 +358,8 @@ def test_a_month_and_day_with_a_point_and_a_year_and_month_run_together_where_da
 
 def test_the_same_writings_as_amounts_stay():
     assert figures("印刷费 4.18，邮电费 9.26。", "维修费增加至4.18万元。", "合计 202405") == ["4.18", "9.26", "4.18万元", "202405"]
+
+
+def test_a_rung_on_a_plain_condition_beside_one_on_a_bound_is_the_same_rule():
+    assert figures("结转率=0，计6分；5%（含）以内，计4分；5%-10%，计2分；大于10%不得分。") == []
+    assert figures("巡查覆盖率达到100%，计3分，每少1个百分点扣0.3分。") == []

@@ -7,6 +7,7 @@ line, a document site's text on one line)."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from test_draft_table_arrivals import FORMS, _write
@@ -96,3 +97,96 @@ def test_a_named_total_its_rows_do_not_make_declares_nothing(tmp_path):
     rows = [["项目", *COLUMNS], ["财政拨款收入", "1000.00", "1100.00", "1067.00"], ["其他收入", "50.00", "100.00", "95.50"],
             ["收入合计", *TOTAL]]
     assert _lists(draft_report(_write(tmp_path, "tab", rows))) == []
+
+
+# ---------------------------------------------------------------- rates in a row's cells (issue 19 item 4)
+
+REVENUE = [["项目", "2022年完成数", "2023年预算数", "2023年完成数", "完成%", "增长%"],
+           ["税收收入", "27,631", "33,385", "33,385", "100.00%", "20.82%"],
+           ["增值税", "13,950", "18,835", "17,585", "{rate}", "26.06%"],
+           ["企业所得税", "564", "600", "850", "141.67%", "50.71%"]]
+
+
+def _rates(draft) -> list[tuple[str, str, str | None, str | None]]:
+    return sorted((r.rate.written, r.status, r.reading.numerator.written if r.reading else None,
+                   r.reading.denominator.written if r.reading else None) for r in draft.rates)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_rate_column_named_by_its_words_and_percent_is_its_rows_ratio_of_the_columns_they_name(tmp_path, form):
+    """完成% is the later year's 完成数 over its 预算数, 增长% the 完成数 of the later year over the earlier's, each row
+    apart — even where two of the row's amounts are equal (33,385 twice) and the numbers alone do not say which."""
+    rows = [[c.format(rate="93.36%") for c in r] for r in REVENUE]
+    assert _rates(draft_report(_write(tmp_path, form, rows))) == sorted([
+        ("100.00%", "explained", "33,385", "33,385"), ("20.82%", "explained", "33,385", "27,631"),
+        ("93.36%", "explained", "17,585", "18,835"), ("26.06%", "explained", "17,585", "13,950"),
+        ("141.67%", "explained", "850", "600"), ("50.71%", "explained", "850", "564")])
+
+
+@pytest.mark.parametrize("form", ["docx", "tab", "single", "flat"])
+def test_a_rate_cell_its_row_does_not_make_is_contradicted_by_its_row(tmp_path, form):
+    rows = [[c.format(rate="95.36%") for c in r] for r in REVENUE]  # 17,585 ÷ 18,835 = 93.36 %
+    assert ("95.36%", "contradicted", "17,585", "18,835") in _rates(draft_report(_write(tmp_path, form, rows)))
+
+
+# ---------------------------------------------------------------- a 决算 statement whose sides differ in width
+
+STATEMENT = ["财政拨款收入支出决算总表", "单位：万元", "收入 支出",
+             "项目 行次 金额 项目 行次 合计 一般公共预算财政拨款 政府性基金预算财政拨款", "栏次 1 栏次 2 3 4",
+             "一、一般公共预算财政拨款 1 1,280.00 一、一般公共服务支出 30 900.00 860.00 40.00",
+             "二、政府性基金预算财政拨款 2 40.00 二、教育支出 31 300.00 300.00 0.00",
+             "三、国有资本经营预算财政拨款 3 0.00 三、社会保障和就业支出 32 120.00 120.00 0.00",
+             "本年收入合计 4 1,320.00 本年支出合计 33 1,320.00 1,280.00 40.00"]
+
+
+def _statement(tmp_path, shape: str):
+    body = {"a row per line": STATEMENT, "one line": [" ".join(STATEMENT)],
+            "one cell per line": STATEMENT[:2] + [c for line in STATEMENT[2:] for c in line.split()]}[shape]
+    path = tmp_path / "statement.txt"
+    path.write_text("\n".join(["白沙县气象服务中心2024年度部门决算", "一、收入支出决算总体情况", *body,
+                               "二、其他", "本年无其他情况。"]) + "\n", encoding="utf-8")
+    return draft_report(path)
+
+
+@pytest.mark.parametrize("shape", ["a row per line", "one line", "one cell per line"])
+def test_a_statement_whose_sides_have_their_own_columns_sums_each_side_by_its_columns(tmp_path, shape):
+    """The 支出 side's 合计 | 一般公共预算财政拨款 | 政府性基金预算财政拨款 stand under their own names, each row's 合计 the
+    sum of the others, each side's 合计 row the sum of its rows; no 行次 (1 … 4, 30 … 33) or 栏次 is a figure."""
+    draft = _statement(tmp_path, shape)
+    lists = _lists(draft)
+    assert ("1,320.00", ("1,280.00", "40.00", "0.00"), True) in lists  # 收入
+    assert ("1,320.00", ("900.00", "300.00", "120.00"), True) in lists  # 支出, the 合计 column
+    assert ("1,280.00", ("860.00", "300.00", "120.00"), True) in lists
+    assert ("900.00", ("860.00", "40.00"), True) in lists  # a row's 合计 over its columns
+    assert ("1,320.00", ("1,280.00", "40.00"), True) in lists
+    assert not [m for m in draft.placed if re.fullmatch(r"\d{1,2}", m.written)]
+
+
+# ---------------------------------------------------------------- a 收支 table in 元 (trial 7 X30)
+
+INCOME_SPENDING = [["项目", "年初预算数", "全年预算数", "全年执行数"],
+                   ["收入合计", "18,340,000.00", "19,702,600.00", "19,702,600.00"],
+                   ["支出合计", "18,340,000.00", "19,702,600.00", "19,115,268.40"],
+                   ["其中：基本支出", "11,250,000.00", "11,980,400.00", "11,980,400.00"],
+                   ["项目支出", "7,090,000.00", "7,722,200.00", "7,134,868.40"]]
+
+
+@pytest.mark.parametrize("form", ["docx", "tab", "cell", "single"])
+def test_a_table_of_income_and_spending_states_the_budget_by_its_spending_and_its_sub_rows_go_on(tmp_path, form):
+    """Amounts of ten million yuan and more with their fen (19,115,268.40: eleven characters, a 1 first) are amounts,
+    no phone numbers; the 支出合计 row states the budget executed (the 收入合计 row what was received), and the rows
+    after 其中：基本支出 go on with its breakdown of 支出合计 where they make it up."""
+    draft = draft_report(_write(tmp_path, form, INCOME_SPENDING))
+    budget = {k: str(v["value"]) for k, v in draft.params["figures"]["budget"].items()}
+    assert budget == {"start_of_year": "18340000.00", "adjusted": "19702600.00", "executed": "19115268.40"}
+    assert _lists(draft) == sorted([("18,340,000.00", ("11,250,000.00", "7,090,000.00"), True),
+                                    ("19,702,600.00", ("11,980,400.00", "7,722,200.00"), True),
+                                    ("19,115,268.40", ("11,980,400.00", "7,134,868.40"), True)])
+
+
+def test_a_mobile_number_is_eleven_bare_digits_and_a_grouped_amount_with_fen_is_none():
+    from perfeval.core.quantity import find_quantities, parse_quantity
+
+    assert parse_quantity("13,912,845.60") is not None and parse_quantity("19,115,268.40") is not None
+    assert [f.quantity.value for f in find_quantities("联系人手机13912845607，支出13,912,845.60元。")] == [
+        Decimal("13912845.60")]

@@ -564,3 +564,34 @@ def test_a_unit_column_gives_each_rows_value_its_unit(tmp_path):
     assert params["figures"]["staff"]["total"]["value"] == 52
     assert params["figures"]["lines"]["sangong"]["final"]["note"] == "单位见“单位”列：万元"
     assert stated["巡查里程·数值"] == (1500, "公里")
+
+
+@pytest.mark.parametrize("shape", ["one cell per line", "one line"])
+def test_a_level_two_written_without_its_suffix_stands_under_the_level_one_that_opens_it(tmp_path, shape):
+    """社会效益 / 服务对象满意度 written bare under 效益指标 / 满意度指标 (trial 7 X21): the row is read with its levels,
+    not taken for one cell too many that ended the table (0 rows)."""
+    rows = [[c.removesuffix("指标") if k == 1 and r[0] else c for k, c in enumerate(r)] for r in ROWS]
+    cells = [c for row in [HEADER, *rows, TOTAL] for c in row if c]
+    draft = draft_of(tmp_path, "\n".join(cells) if shape == "one cell per line" else " ".join(cells))
+    assert indicators(draft)[:4] == EXPECTED
+    assert [(r["level1"], r["level2"]) for r in draft.params["indicators"]][3:] == [
+        ("效益指标", "社会效益"), ("满意度指标", "服务对象满意度")]
+
+
+PROJECT_TABLE = ["附件2：项目支出绩效自评表", "项目名称：乡村道路硬化项目",
+                 "\t".join(HEADER),
+                 "\t".join(["产出指标", "数量指标", "硬化道路长度", "≥6公里", "5公里", "40", "30", "雨季延误"]),
+                 "\t".join(["效益指标", "社会效益指标", "受益群众", "≥2000人", "2300人", "40", "40", ""]),
+                 "\t".join(["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", "20", "20", ""]),
+                 "\t".join(["合计", "", "", "", "", "100", "90", ""])]
+
+
+def test_a_projects_own_self_assessment_table_after_the_units_is_the_projects_not_more_rows_of_the_units(tmp_path):
+    """The unit's 自评表, then a project's (trial 7 X33): the project's rows are no rows of the unit's table (the unit's
+    has its own 分值 and 总分), and its 合计 is the project's score, never the unit's claimed total."""
+    draft = draft_of(tmp_path, "\n".join([with_tabs(), *PROJECT_TABLE]))
+    assert indicators(draft)[:4] == EXPECTED and len(draft.params["indicators"]) == 5
+    assert draft.params["claims"]["total"] == Decimal(98)
+    assert [(p["name"], p["score"]) for p in draft.params["projects"]] == [("乡村道路硬化项目", Decimal(90))]
+    alone = draft_of(tmp_path, "\n".join(PROJECT_TABLE))  # a project's report: its table is the report's own
+    assert len(alone.params["indicators"]) == 3 and "projects" not in alone.params

@@ -1012,8 +1012,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
             return None  # 0731, 001002: a code, never an amount
         if g["arabic"] and not g["mult"]:
             digits = g["arabic"].replace(",", "")
-            if len(digits) == 11 and digits.startswith("1"):
-                return None  # a mobile phone number
+            if len(digits) == 11 and digits.isdigit() and "," not in g["arabic"] and digits.startswith("1"):
+                return None  # a mobile phone number: eleven bare digits (12,560,000.00 is an amount)
             if re.match(r"\s?、", after) or (after[:1] in (".", "．") and not after[1:2].isdigit()) \
                     or _item_number(digits, before, after):
                 return None  # list numbering (1、 2., 1 、 as a PDF spaces it, 4丶, 5>, 6，at an item's head)

@@ -1,11 +1,13 @@
 """Traditional characters read as their simplified forms, one for one, so that a copy of a report republished in
 traditional characters (萬元, 縣檔案館, 績效自評報告) is read by the same rules while every span still indexes the text
-as written: what is drafted and cited is always the report's own writing. The table holds the characters of units,
-qualifiers, dates, the words of titles, fields and the names of budget units and places — not a full converter."""
+as written: what is drafted and cited is always the report's own writing. The table is OpenCC's, character for
+character (a phrase converter would change lengths), with the characters reports use most listed by hand."""
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from .traditional import SIMPLIFIED, TRADITIONAL
 
 _TRADITIONAL = (
     "縣區鄉鎮辦處廳會黨機關務監檢審計財稅農業園館醫學衛聯協環護資產廣電視臺體藝圖書檔發規劃設統紀勞動險養築開實驗際總級們個為"
@@ -21,7 +23,9 @@ _SIMPLIFIED = (
     "将达内几两较长减变涨占额张条户间块类页辆选议战质疗殡仪红气测绘兽备术师范态游综访说况结论离斗参缘赛储仓库货剧药种蚕渔桥庙"
     "邻杂志币头爱国简称鉴核础纱丝声显样权归筹扩圆屿滨泽陕丰齐汉温沈边丽兰毕横凤鹤鹰马鱼鸟刘陈杨赵孙郑吴钱"
 )
-TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+# The characters reports use, as listed by hand, over OpenCC's full table (traditional.py): every traditional
+# character a copy may hold is read, one for one (no two agree differently: a test holds it).
+TO_SIMPLIFIED = str.maketrans(TRADITIONAL + _TRADITIONAL, SIMPLIFIED + _SIMPLIFIED)
 
 
 # A copying site's pinyin in brackets inside words (項(xiàng)目績(jī)效): no part of the text (a tone mark tells it from

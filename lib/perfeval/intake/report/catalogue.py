@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ...core.figures import LINES, is_figure_path, unit_of
 from ...core.quantity import CURRENCY_BEFORE, commensurable, find_quantities
+from ...core.script import simplified
 from ...fileio import read_yaml
 from .mentions import Mention
 
@@ -84,10 +85,10 @@ _BUDGET_WORDS = ("预算", "年初", "批复", "安排")
 
 
 def normalise(words: str) -> str:
-    """Words as the catalogue compares them: no quotation marks or spaces, full-width digits as digits (２０２４年部门整体
+    """Words as the catalogue compares them: in simplified characters, no quotation marks or spaces, full-width digits as digits (２０２４年部门整体
     支出), list numbering, the word opening a list and a bracket opening the figures a rate stated before it is of
     dropped (其中：在职…, 分别为在职54人、离休1人…, 预算执行率99.09%（全年执行2864.30万元…）)."""
-    words = _QUOTES.sub("", words).translate(_FULL_WIDTH_DIGITS)
+    words = simplified(_QUOTES.sub("", words).translate(_FULL_WIDTH_DIGITS))  # a traditional copy's 預算 is 预算
     return re.sub(r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)]、?|(?:其中|分别为|分别是)[：:]?|[（(](?![^（()）]*[）)]))", "", words)
 
 
@@ -128,7 +129,7 @@ def _closing(m: Mention, words: str) -> str | None:
     编制), by the entries' `closes` words: each part, up to the 合计, names one kind of the figure and its count."""
     if words not in _CLOSING_WORDS:
         return None
-    before = _QUOTES.sub("", m.where.text[:max(0, m.start - len(m.lead))]).rstrip("，,、；;：: ")
+    before = _QUOTES.sub("", simplified(m.where.text)[:max(0, m.start - len(m.lead))]).rstrip("，,、；;：: ")
     segments = re.split(r"[，,、；;]", before)
     for entry in label_table()["scalars"]:
         if entry.closes is None:
@@ -148,7 +149,7 @@ def _exceeded(m: Mention) -> bool:
     """Is the figure after 超出核定编制 the 编制 (年末实有在职人员66人，超出核定编制60名) rather than the excess (…超出
     核定编制6名)? The 编制 when a headcount stated before it in the sentence is above it by less than half: an
     excess of more than half the staff over its 编制 is no reading a report means."""
-    counts = [f.quantity.value for f in find_quantities(m.where.text[:max(0, m.start - len(m.lead))])
+    counts = [f.quantity.value for f in find_quantities(simplified(m.where.text)[:max(0, m.start - len(m.lead))])
               if f.quantity.unit == m.quantity.unit]
     return bool(counts) and counts[-1] / 2 < m.quantity.value < counts[-1]
 
@@ -195,8 +196,8 @@ def catalogue_path(m: Mention, report_year: int | None, previous: Mapped | None 
         column = column_of(pre + post, m.year, report_year)
         path = f"lines.{entry.key}.{column}"
         return Mapped(path, words) if column and _fits(path, m) else None
-    sentence = _QUOTES.sub("", m.where.text)
-    before = m.where.text[max(0, m.start - len(m.lead) - 3):m.start]  # the lead and what opens it (其中：)
+    sentence = _QUOTES.sub("", simplified(m.where.text))
+    before = simplified(m.where.text)[max(0, m.start - len(m.lead) - 3):m.start]  # the lead and what opens it (其中：)
     found = _whole(words, _words("scalars"), sentence, lead=before)
     path = _closing(m, words) or (found[0].key if found and not (found[0].exceeded and not _exceeded(m)) else None)
     if path and (m.year is None or report_year is None or m.year == report_year):
@@ -268,7 +269,7 @@ _KIND_OF_POSTS = re.compile(r"(?:行政|事业|全额事业|差额事业|自收�
 
 def _counted_as_posts(m: Mention) -> bool:
     """Is the figure 编制 written in a unit its entry allows (总编制为172个), or a kind of 编制 so written (行政编13个)?"""
-    if _whole(normalise(m.lead), _words("scalars"), _QUOTES.sub("", m.where.text), m.quantity.unit):
+    if _whole(normalise(m.lead), _words("scalars"), _QUOTES.sub("", simplified(m.where.text)), m.quantity.unit):
         return True
     allowed = {u for e in label_table()["scalars"] if e.key == "staff.authorized" for u in e.units}
     return m.quantity.unit in allowed and bool(_KIND_OF_POSTS.search(normalise(m.label)))
@@ -282,7 +283,7 @@ def with_unit_of_its_figure(m: Mention, report_year: int | None) -> Mention:
         return replace(m, counted_as="人", implied=f"写作“{m.written}”；编制按个计即按人计")
     if m.quantity.unit or m.is_rate or m.quantity.value < 0 or m.where.cell is not None:
         return m
-    if not m.where.text.startswith(m.lead + " "):
+    if not simplified(m.where.text).startswith(m.lead + " "):
         return m  # not a pair read from one-cell lines
     path = path_named(m.lead, report_year)
     if path is None or not is_figure_path(path):

@@ -660,6 +660,8 @@ def _indicator_cells(seg: list[str], name: int, may_close: bool,
     if len(note) > 1 or (note and (not may_close or len(note[0]) > MAX_DEVIATION)):
         return None
     levels = levels[-min(name, 2):] if name else []  # a level the form left without rows (经济效益指标 / …) is dropped
+    if levelled and len(own) == most + 1 and len(levels) < min(name, 2) and not re.search(r"\d", own[0]):
+        levels.append(own.pop(0))  # a level written without 指标 under the one that opens (效益指标 / 社会效益 / …)
     if not 1 <= len(own) <= most:
         return None
     return (note[0] if note else ""), levels, own
@@ -830,8 +832,9 @@ def _unflattened(line: str, table: int) -> list[str | Row]:
 
 
 _BLOCK_HINT = re.compile(r"预算数|执行数|决算数")
-_BLOCK_COLUMN = re.compile(r"(?:年初|全年|调整后|年度|本年|上年)?(?:预算|执行|决算)数?(?:[（(]万元[）)])?|分值"
-                           r"|(?:预算)?执行率(?:[（(][%％][）)])?|得分|权重")
+_BLOCK_COLUMN = re.compile(r"(?:(?:19|20)\d{2}\s*年度?)?(?:年初|全年|调整后|年度|本年|上年)?(?:预算|执行|决算|完成)数?"
+                           r"(?:[（(]万元[）)])?|分值|(?:预算)?执行率(?:[（(][%％][）)])?|得分|权重"
+                           r"|(?:完成|执行|增长|增减)(?:率|[%％]|[（(][%％][）)])")
 _BLOCK_LABEL = re.compile(r"项目资金|资金来源|项目|科目|[（(]\s*(?:万元|元)\s*[）)]")
 _BLOCK_VALUE = re.compile(r"[-－]?\d[\d,，]*(?:\.\d+)?\s*[%％]?")
 MAX_BLOCK_LABEL = 24  # characters of a budget block's row label
@@ -977,13 +980,33 @@ def _statement_header(tokens: list[str]) -> tuple[int, int, int] | None:
     end = at + 1
     while end < len(tokens) and _STATEMENT_HEAD.fullmatch(tokens[end]) and not _AMOUNT.fullmatch(tokens[end]):
         end += 1
-    after = tokens[at + 1:end]
-    width = next((k for k, t in enumerate(after) if t in ("项目", "科目", "行次")), len(after))
-    if width == 0:
+    named = next((k for k in range(end, min(end + MAX_SIDE_COLUMNS + 1, len(tokens))) if tokens[k] == "栏次"), None)
+    if named is not None and all(len(t) <= MAX_COLUMN_NAME and not re.search(r"\d", t) for t in tokens[end:named]):
+        end = named  # column names of its own before the row numbering the columns (一般公共预算财政拨款 …)
+    sides = _sides(tokens[start:end])
+    width = max((len(side) for side in sides), default=0)
+    if not sides or not sides[0]:
         return None
+    counted = 0
     while end + 1 < len(tokens) and tokens[end] == "栏次" and _LINE_NO.fullmatch(tokens[end + 1]):
-        end += 2  # the row numbering the columns (栏次 1 栏次 2): no row of the statement
+        end, counted = end + 2, int(tokens[end + 1])  # the row numbering the columns (栏次 1 栏次 2): no row
+        while end < len(tokens) and tokens[end] == str(counted + 1):
+            end, counted = end + 1, counted + 1  # 栏次 2 3 4: the columns of a side with several
     return start, end, width
+
+
+MAX_SIDE_COLUMNS = 8  # further column names a side's header may have before its 栏次 row
+
+
+def _sides(names: list[str]) -> list[list[str]]:
+    """The amount columns of each side of a statement's header (项目 行次 金额 | 项目 行次 合计 一般公共预算财政拨款 …),
+    the column names after each 行次 up to the next side's 项目 / 科目."""
+    out: list[list[str]] = []
+    for k, name in enumerate(names):
+        if name == "行次":
+            after = names[k + 1:]
+            out.append(after[:next((i for i, t in enumerate(after) if t in ("项目", "科目", "行次", "栏次")), len(after))])
+    return out
 
 
 # a statement's row label and its 行次 followed by an amount: 一、财政拨款收入 1 2,318.40
@@ -1011,6 +1034,12 @@ def _unheaded(tokens: list[str], opening: int) -> tuple[int, int, int] | None:
 def _by_side(rows: list[list[str]]) -> list[list[str]]:
     """A statement's rows side by side (收入 1, 支出 31, 收入 2, 支出 32 …) put one side after the other, each side's rows
     in order, told apart by their 行次 counting up: so that a side's 合计 stands under its own rows."""
+    runs = _runs(rows)
+    return [row for run in runs for row in run] if len(runs) <= 2 else rows
+
+
+def _runs(rows: list[list[str]]) -> list[list[list[str]]]:
+    """A statement's rows as the runs their 行次 count up in (one per side)."""
     runs: list[list[list[str]]] = []
     for row in rows:
         n = int(row[1]) if row[1].isdigit() else None
@@ -1019,7 +1048,7 @@ def _by_side(rows: list[list[str]]) -> list[list[str]]:
             runs.append([row])
         else:
             run.append(row)
-    return [row for run in runs for row in run] if len(runs) <= 2 else rows
+    return runs
 
 
 def _counted_up(numbers: list[int]) -> bool:
@@ -1126,9 +1155,16 @@ def _statements(lines: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
         before = " ".join(tokens[:header[0]])
         out += [before] if before else []
         names = tokens[header[0]:header[1]]
-        columns = names[names.index("行次") + 1:][:header[2]] if "行次" in names else ["金额"] * header[2]
-        out.append(Row(("项目", "行次", *columns), table))
-        out += [Row(tuple(r), table) for r in _by_side(rows)]
+        sides = _sides(names)
+        runs = _runs(rows)
+        if len(sides) == 2 and len(sides[0]) != len(sides[1]) and len(runs) == 2:
+            for n, (side, run) in enumerate(zip(sides, runs)):  # sides of their own widths: a table each
+                out.append(Row(("项目", "行次", *side), table + n))
+                out += [Row(tuple(r), table + n) for r in run]
+        else:
+            columns = names[names.index("行次") + 1:][:header[2]] if "行次" in names else ["金额"] * header[2]
+            out.append(Row(("项目", "行次", *columns), table))
+            out += [Row(tuple(r), table) for r in _by_side(rows)]
         out += [Row(tuple(unpaired), table + 1)] if unpaired else []
         line_at, stop = next((x, e) for x, e in spans if e >= end)
         rest = " ".join(tokens[end:stop])
@@ -1157,7 +1193,9 @@ def _statement_rows(tokens: list[str], first: int, width: int) -> tuple[list[lis
 
 SPACED_TABLES = 16_000_000  # tables rebuilt from rows set a line each with single spaces (_spaced_tables)
 _LABEL_COLUMN = re.compile(r"^(?:科目编码|科目名称|功能分类科目|项目|科目|编码|名称|单位名称|项目名称|(?:人员)?类别|类型)$")
-_AMOUNT_COLUMN = re.compile(r"(?:合计|总计|小计|支出|收入|预算数?|决算数?|金额|执行数|结余|结转|人数|编制数?)$")
+_AMOUNT_COLUMN = re.compile(r"(?:合计|总计|小计|支出|收入|预算数?|决算数?|金额|执行数|完成数|结余|结转|人数|编制数?)$")
+_RATE_COLUMN = re.compile(r"率|占比|比重|[%％]")  # a column of rates beside the amounts (执行率, 占比, 增长%)
+_DATED = re.compile(r"^(?:19|20)\d{2}\s*年度?")  # a column name's year (2021年预算数): no figure
 _CODE = re.compile(r"^\d{3,7}$")  # a budget subject's code before its name (2130101 行政运行)
 _UNIT_AFTER = re.compile(r"[（(][^）)]*[）)]$")  # 预算数（万元）
 _BLOCK_LABEL_COLUMN = re.compile(r"(?:资金来源|项目资金|年度预算申请|资金性质|支出类别)(?:[（(](?:万元|元)[）)])?")
@@ -1220,14 +1258,15 @@ def _amount_header(line: str) -> tuple[str | None, list[str], list[str]] | None:
     tokens = line.split()
     index = tokens[0] if tokens and _INDEX_HEAD.match(tokens[0]) else None
     tokens = tokens[1:] if index else tokens
-    if len(tokens) < 3 or any(re.search(r"\d", t) or len(t) > MAX_COLUMN_NAME for t in tokens):
+    if len(tokens) < 3 or any(re.search(r"\d", _DATED.sub("", t)) or len(t) > MAX_COLUMN_NAME for t in tokens):
         return None
     at = 0
     while at < len(tokens) and (_LABEL_COLUMN.match(tokens[at]) or _BLOCK_LABEL_COLUMN.fullmatch(tokens[at])):
         at += 1
     columns = tokens[at:]
     amounts = sum(1 for c in columns if _AMOUNT_COLUMN.search(_UNIT_AFTER.sub("", c)))
-    if len(columns) < 2 or amounts < 2 or (at == 0 and not _BLOCK_COLUMNS.search(line)):
+    rates = sum(1 for c in columns if _RATE_COLUMN.search(c))
+    if len(columns) < 2 or amounts < 1 or amounts + rates < 2 or (at == 0 and not _BLOCK_COLUMNS.search(line)):
         return None
     return index, tokens[:at], columns
 

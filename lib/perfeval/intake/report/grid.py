@@ -140,6 +140,7 @@ def row_totals(labels: list[str], adds: Adds | None = None) -> list[RowTotal]:
     under: list[int] = []
     opened = False
     subs: dict[int, list[int]] = {}  # a row's 其中 rows
+    open_sub: tuple[int, list[int]] | None = None  # the row a 其中 broke down last, and the plain rows since
     for k, label in enumerate(labels):
         rank = total_rank(label)
         if SUB_ROW.match(label.strip()) and (heading is not None or pending):
@@ -147,8 +148,21 @@ def row_totals(labels: list[str], adds: Adds | None = None) -> list[RowTotal]:
                 opened = True
                 under.append(k)
             else:
-                subs.setdefault((under or [i for i, _ in pending])[-1], []).append(k)
+                parent = (under or [i for i, _ in pending])[-1]
+                subs.setdefault(parent, []).append(k)
+                open_sub = (parent, [])
             continue
+        if open_sub is not None and rank is None and adds is not None:
+            parent, since = open_sub
+            if adds(parent, (*subs[parent], *since, k)):  # 其中：基本支出 / 项目支出: the rows after it go on with it
+                subs[parent] += [*since, k]
+                under[:] = [i for i in under if i not in since]
+                pending[:] = [(i, r) for i, r in pending if i not in since]
+                open_sub = None
+                continue
+            since.append(k)
+        if rank is not None:
+            open_sub = None
         if k == 0 and (rank is not None or WHOLE_ROW.search(normalise(label))):
             heading, under, opened = (k, rank is not None and rank[1]), [], False
             continue

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from ...core.script import simplified
 from ...core.quantity import CODE_LABELS, CURRENCY_BEFORE, UNITS, Found, Quantity, canonical_unit, find_quantities
 from .document import Document, Sentence
 from .furniture import page_break_starts
@@ -238,7 +239,9 @@ def sentence_mentions(sentence: Sentence, index: int, carried: str = "") -> list
 
     carried: the words a line broken mid-sentence ended with (…开展绩效自评，自评得分 / 90 分，存在的问题…), which
     label a number that opens the next line."""
-    text = _without_row_codes(sentence.text)
+    text = _without_row_codes(simplified(sentence.text))  # a traditional copy is read as simplified, character for
+    # character: its labels find the catalogue's, while what is written and cited stays as the report writes it
+    carried = simplified(carried)
     found = find_quantities(text)
     out = []
     for i, f in enumerate(found):
@@ -246,7 +249,7 @@ def sentence_mentions(sentence: Sentence, index: int, carried: str = "") -> list
         if i == 0 and carried and not sentence.text[:f.start].strip():
             label = label if f.quantity.unit in _CLASSIFIER_DIMENSIONS and label else clean_label(carried)
             lead, clause = carried, carried + clause
-        quantity, implied = with_implied_unit(f.quantity, clause, lead)
+        quantity, implied = with_implied_unit(replace(f.quantity, text=sentence.text[f.start:f.end]), clause, lead)
         where = Where(sentence.section, sentence.text, sentence.block, sentence.cell)
         out.append(Mention(quantity, label, where, f.start, f.end, clause, lead, year, implied,
                            (sentence.block, index, f.start), f.doubt))
@@ -368,7 +371,7 @@ def _paired(previous: Sentence | None, sentence: Sentence) -> Found | None:
 def paired_mention(previous: Sentence, sentence: Sentence, index: int, f: Found) -> list[Mention]:
     """The number of a one-cell line, labelled by the line above and cited with it (人员编制 96)."""
     written = previous.text.strip()
-    label_text = _CELL_MARK.sub("", written)
+    label_text = _CELL_MARK.sub("", simplified(written))
     shift = len(written) + 1
     text = f"{written} {sentence.text}"  # cited as written, cell marks and all
     where = Where(sentence.section, text, sentence.block, None)

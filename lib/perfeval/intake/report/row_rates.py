@@ -17,9 +17,10 @@ from ...core.quantity import Qualifier, commensurable
 from ...core.script import simplified
 from .mentions import Mention
 
-_CHANGE = re.compile(r"变动率|变化率|增减率|增长率|增减幅度?|增幅|同比")
+_PERCENT = r"(?=\s*(?:[%％]|[（(]\s*[%％]\s*[）)]))"  # a column named by its words and %: 增长%, 完成（%）
+_CHANGE = re.compile(rf"变动率|变化率|增减率|增长率|增减幅度?|增幅|同比|(?:增长|增减|比上年增减?){_PERCENT}")
 _FALL = re.compile(r"下降|减少|降低|降幅|减幅")  # a fall's rate is written positive: its sign is the words', not read here
-_OF_PLAN = re.compile(r"控制率|执行率|完成率|到位率|使用率|支出率|拨付率")
+_OF_PLAN = re.compile(rf"控制率|执行率|完成率|到位率|使用率|支出率|拨付率|(?:完成|执行)(?:预算)?{_PERCENT}")
 _BOUND = re.compile(r"编制|核定|批复|预算|计划|目标|下达|安排|定额")  # what a 控制率 / 执行率 divides by
 _DONE = re.compile(r"在职|实有|实际|执行|支出|决算|完成|到位|使用|拨付")  # what it divides
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?|(上年|去年|上一年)|(本年|当年|今年)")
@@ -56,11 +57,11 @@ def declared(rate: Mention, row: list[Mention]) -> Declared | None:
     name = simplified(f"{rate.where.row or ''}{rate.where.column or ''}")
     figures = [m for m in row if m is not rate and not m.is_rate and m.quantity.qualifier is Qualifier.EXACT
                and m.quantity.unit != "分"]
-    if _CHANGE.search(name) and not _FALL.search(name) and len(figures) == 2:
-        dated = [(year, m) for m in figures if (year := _year(words_of(m))) is not None]
-        if len(dated) != 2 or dated[0][0] == dated[1][0]:
+    if _CHANGE.search(name) and not _FALL.search(name):
+        pair = _of_two_years(figures)
+        if pair is None:
             return None
-        (_, old), (_, new) = sorted(dated, key=lambda pair: pair[0])
+        old, new = pair
         return _commensurable(Declared("change", new, old, "本行"))
     if _OF_PLAN.search(name) and not _CHANGE.search(name):
         years = [_year(words_of(m)) for m in figures]
@@ -71,6 +72,21 @@ def declared(rate: Mention, row: list[Mention]) -> Declared | None:
         if len(done) == 1 and len(bound) == 1:
             return _commensurable(Declared("share", done[0], bound[0], "本行"))
     return None
+
+
+def _of_two_years(figures: list[Mention]) -> tuple[Mention, Mention] | None:
+    """(earlier, later): the row's two figures of two years, or of the one kind its words name for two years
+    (2020年完成数 and 2021年完成数 beside 2021年预算数); None when the words do not single out a pair."""
+    dated = [(year, _YEAR.sub("", words_of(m)), m) for m in figures if (year := _year(words_of(m))) is not None]
+    if len(figures) == 2:
+        pairs = [dated] if len(dated) == 2 else []
+    else:
+        pairs = [[d for d in dated if d[1] == kind] for kind in {d[1] for d in dated}]
+        pairs = [p for p in pairs if len(p) == 2]
+    if len(pairs) != 1 or pairs[0][0][0] == pairs[0][1][0]:
+        return None
+    (_, _, old), (_, _, new) = sorted(pairs[0], key=lambda d: d[0])
+    return old, new
 
 
 def _commensurable(reading: Declared) -> Declared | None:

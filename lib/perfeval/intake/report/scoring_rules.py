@@ -99,7 +99,14 @@ def _ladder(text: str) -> list[tuple[int, int]]:
                       bool(_BOUND.search(condition) or _ONE_EVENT.search(condition))))
     if len(rungs) >= 2 and _one_ladder(rungs):
         return [(a, b) for a, b, _, _ in rungs]
-    return [(a, b) for a, b, _, conditioned in rungs if conditioned]
+    ruled = {_sentence_of(text, a) for a, _, _, conditioned in rungs if conditioned}
+    return [(a, b) for a, b, _, conditioned in rungs if conditioned or _sentence_of(text, a) in ruled]
+
+
+def _sentence_of(text: str, at: int) -> int:
+    """Where the sentence holding a place starts (a rung on a plain condition beside one on a bound is the same
+    rule's: 控制率=0，计5分；10%（含）以内，计4分)."""
+    return max(text.rfind(c, 0, at) for c in "。！!？?") + 1
 
 
 def _one_ladder(rungs: list[tuple[int, int, str, bool]]) -> bool:

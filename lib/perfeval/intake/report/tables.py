@@ -354,6 +354,9 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
         if kind is None:
             i += 1
             continue
+        if kind == "indicators" and (out.lines or out.total is not None) and _project_named(blocks, i):
+            i = _read_project_table(blocks, i, out, report_year, _project_named(blocks, i) or "")
+            continue
         reader = {"framework": _read_rule_table, "indicators": _read_indicators, "projects": _read_projects,
                   "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain, "pairs": _read_pairs,
                   "turned": _read_turned}[kind]
@@ -1078,10 +1081,11 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
 
 def _stating_row(rows: list[tuple[int, str, GridRow]]) -> int | None:
     """The row that states the figures a header names: the table's highest total (a 合计 over its 小计s, a 收入合计),
-    or the row heading it (年度资金总额), else its first row."""
-    ranked = [(rank[0] if (rank := total_rank(r[2].label or r[1])) else 1, -k, r[0]) for k, r in enumerate(rows)
-              if total_rank(r[2].label or r[1]) or WHOLE_ROW.search(r[1])]
-    return max(ranked)[2] if ranked else rows[0][0] if rows else None
+    or the row heading it (年度资金总额), its spending's (支出合计) before its income's (收入合计: what was received is no
+    budget executed), else its first row."""
+    ranked = [(rank[0] if (rank := total_rank(r[2].label or r[1])) else 1, "支出" in r[1], -k, r[0])
+              for k, r in enumerate(rows) if total_rank(r[2].label or r[1]) or WHOLE_ROW.search(r[1])]
+    return max(ranked)[3] if ranked else rows[0][0] if rows else None
 
 
 def _unit_of_labels(label_header: str) -> str | None:
@@ -1238,6 +1242,8 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
                 _level1_weight(out, level1, cells[0], j, block)
             j += 1
             continue
+        if _header_kind(block.cells) == "indicators":
+            break  # the next table's header (a project's own 自评表 after the unit's)
         out.taken.add(j)
         first = next((c for c in cells if c.strip()), "")
         if "综合得分" in first or "总得分" in first or first.strip() in ("总分", "合计得分", "合计", "总计"):
@@ -1286,6 +1292,39 @@ def _read_indicators(blocks: tuple[Block, ...], start: int, out: Tables, report_
                         _level1_weight(out, level1, before[-2], j, block)
                 _take_line(out, _line(block, j, cells, at, level1, level2), unclosed, numbers)
         j += 1
+    return j
+
+
+_PROJECT_CAPTION = re.compile(r"项目名称\s*[：:]\s*(?P<name>[^\s，。；]{2,40})|(?P<caption>[^\s，。；：:]{2,40}?项目)(?:支出)?绩效自评表")
+_OWN_CAPTION = re.compile(r"部门整体|单位整体|整体支出")
+
+
+def _project_named(blocks: tuple[Block, ...], start: int) -> str | None:
+    """The project a 自评表 is of, when the paragraphs right above it name one (项目名称：村道修缮项目; 村道修缮项目绩效自评表)
+    and none of them names the unit's own (部门整体支出绩效自评表): a project's table after the unit's own."""
+    for j in range(start - 1, max(-1, start - 1 - MAX_CAPTION), -1):
+        if blocks[j].kind != "paragraph":
+            break
+        text = blocks[j].cells[0]
+        if _OWN_CAPTION.search(text):
+            return None
+        found = _PROJECT_CAPTION.search(text)
+        if found:
+            return (found.group("name") or found.group("caption")).strip()
+    return None
+
+
+def _read_project_table(blocks: tuple[Block, ...], start: int, out: Tables, report_year: int | None, name: str) -> int:
+    """A project's own 自评表 after the unit's (附件2 项目名称：…): its rows are figures, never the unit's indicator rows,
+    and its 合计 the project's score, never the unit's claim — the project is listed with it."""
+    own = Tables()
+    j = _read_indicators(blocks, start, own, report_year)
+    own.lines_as_figures({})
+    out.cells += own.cells
+    out.totals += own.totals
+    out.taken |= own.taken
+    out.projects.append(ProjectLine(name, own.total, own.grade[0] if own.grade else None, None, None,
+                                    Where(blocks[start].section, name, start, None, name)))
     return j
 
 

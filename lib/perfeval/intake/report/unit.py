@@ -45,6 +45,9 @@ _YEAR_FIELD_ALONE = re.compile(r"(?:评价|所属|预算|自评)年度[：:]?\|?
 _YEAR_FIELD = re.compile(r"(?:评\s*价|所\s*属|预\s*算|自\s*评)\s*(?:年\s*度|时\s*段|期\s*间|区\s*间)\s*[：:]?\s*((?:19|20)\d{2})")
 _YEAR_IN_TEXT = re.compile(r"(?:现将|对|就)[^，。；\d]{0,8}?((?:19|20)\d{2})\s*年度?[^，。；]{0,30}?(?:绩效|自评|评价|整体支出)")
 MIN_YEAR_MENTIONS = 3  # a year the text names this often, while it never names the title's, is the one it speaks of
+# The sentence saying which year the unit's spending was evaluated (对2023年度部门整体支出开展了绩效自评, 2023年度部门整体
+# 支出绩效自评得分91分)
+_YEAR_EVALUATED = re.compile(r"((?:19|20)\d{2})年度?(?:部门|单位)?整体支出[^，。；]{0,12}?(?:自评|评价)")
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
 _CN_SMALL = r"[一二三四五六七八九十]{1,3}"
 # A date as letters and pages write it: 2024年3月15日, 二〇二四年三月十五日, 2024-03-15, 2024.3.15, 2024/3/15.
@@ -52,8 +55,8 @@ _DATE = re.compile(rf"({_A_YEAR})\s*年\s*(\d{{1,2}}|{_CN_SMALL})\s*月\s*(\d{{1
                    r"|((?:19|20)\d{2})([-./])(\d{1,2})\5(\d{1,2})(?!\d)")
 _DATED = re.compile(r"发\s*布\s*(?:时\s*间|日\s*期)|发\s*文\s*日\s*期|成\s*文\s*日\s*期|日\s*期|时\s*间")
 _CODE = re.compile(r"预\s*算\s*编\s*码\s*[：:]\s*(?P<v>[0-9A-Za-z\-]{3,30})")
-_REGION = re.compile(r"^((?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|地区|县|区|旗))"
-                     r"(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|州|盟|地区|县|区|旗))*)(?=[\u4e00-\u9fff]{2,})")
+_REGION = re.compile(r"^((?:[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{1,8}?(?:省|自治区|市|州|盟|地区|县|区|旗))"
+                     r"(?:[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,8}?(?:省|自治区|市|州|盟|地区|县|区|旗))*)(?=[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,})")
 # What a budget unit's name ends with: an office, a bureau, a centre, a township …
 _UNIT_END = ("人民政府", "机关", "中学", "小学", "大学", "学院", "街道办事处", "办事处", "委员会", "联合会", "办公室", "管理处", "中心校", "幼儿园", "检察院", "法院",
              "中心", "局", "站", "办", "委", "馆", "院", "所", "队", "处", "厅", "部", "会", "室", "校", "镇", "乡", "街道",
@@ -63,15 +66,15 @@ _ANNOUNCING = re.compile(r"^(?:现将|现就|特将|兹将|现对)")
 _ABOUT_TAIL = re.compile(r"关于(?:报送|上报|提交|印发)?$")
 # The scope of the accounts after the name (某某局（本级）, 某某厅(汇总)): the unit's name is without it.
 _OWN_LEVEL = re.compile(r"[（(]\s*(?:本级|汇总|本部|合并)\s*[）)]$")
-_BRACKETED_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{4,30})[）)]\s*$")
+_BRACKETED_NAME = re.compile(r"[（(]([\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{4,30})[）)]\s*$")
 _TITLE_WORDS = re.compile(r"报告|自评|绩效|决算|预算|三公")
-_PUBLISHES = re.compile(r"^([\u4e00-\u9fff（）()]{4,30}?)(?:公[布佈]|发[布佈]|公开)")  # 佈: as a traditional copy writes it
-_BROKEN_NAME = re.compile(r"[\u4e00-\u9fff]{2,20}")  # the first part of a name a title's line break cut
+_PUBLISHES = re.compile(r"^([\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f（）()]{4,30}?)(?:公[布佈]|发[布佈]|公开)")  # 佈: as a traditional copy writes it
+_BROKEN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,20}")  # the first part of a name a title's line break cut
 # A title about a whole area's 三公 spending (2023年度某某县“三公”经费支出决算情况): the area is what it reports on.
 _AREAS_SANGONG = re.compile(r"^[“\"]?三公")
 # A township or a street a title names by its place alone (某某乡部门整体支出…): its government, as the text names it.
-_PLACE_ALONE = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:乡|镇|街道)$")
-_TOWNSHIP_OPENING = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:乡|镇|街道)(?=因|由于|[\u4e00-\u9fff]{2,}项目)")
+_PLACE_ALONE = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{1,4}(?:乡|镇|街道)$")
+_TOWNSHIP_OPENING = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,4}?(?:乡|镇|街道)(?=因|由于|[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,}项目)")
 _GOVERNMENT = ("人民政府", "街道办事处", "办事处")
 # What a title line may open with before the unit's name: 关于, the year, a budget code (411001-).
 # A year as a title writes it, or as a republished copy masks it (20xx年度, (略)年度).
@@ -85,15 +88,15 @@ _ANY_YEAR = r"(?:(?:19|20)\d{2}|" + _CN_YEAR + r"|" + _MASKED + r")\s*年度?"
 # …and a part's numbering, when the title is a part's heading (第二部分 某某中学2025年单位预算表, 附件1：…).
 _PART_NUMBER = r"第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|附件\d*[：:]?" \
     r"|(?<=[：:])\d{1,2}\s*[.、．]"  # 附件：1.某某局…报告: an attachment list's item
-_TITLE_HEAD = re.compile(r"^(?:[^\u4e00-\u9fff\d（(XxＸｘ×＊*]+|关于|标题[：:]?|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + "|" + _PART_NUMBER + ")+")
+_TITLE_HEAD = re.compile(r"^(?:[^\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f\d（(XxＸｘ×＊*]+|关于|标题[：:]?|\d{3,}\s*[-－—]\s*|" + _ANY_YEAR + "|" + _PART_NUMBER + ")+")
 _TITLE_TAIL = re.compile(r"(?:" + _ANY_YEAR + r"|部门\s*[（(]\s*单位\s*[）)]|(?:部门|单位)(?:决算|预算|整体支出)|决算|部门整体支出|整体支出|部门支出|预算绩效|整体绩效|绩效自评|绩效评价|自评报告|支出绩效"
                          r"|[“\"]?三公[”\"]?经费)")
-_FIRST_SENTENCE = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,30}?)(?:对(?=[^，。；]{0,40}?(?:开展|进行|组织)了?[^，。；]{0,12}?(?:自评|评价))|高度重视|是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|在(?=[^，。；]{0,20}领导)|"
+_FIRST_SENTENCE = re.compile(r"^(?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f（）()]{4,30}?)(?:对(?=[^，。；]{0,40}?(?:开展|进行|组织)了?[^，。；]{0,12}?(?:自评|评价))|高度重视|是|为|系|下设|内设|成立于|位于|隶属于?|始建于|主要职责|在(?=[^，。；]{0,20}领导)|"
                              r"主要有|现有|共有|(?:主要)?负责|(?:主要)?承担|的?(?:基本|主要)?(?:职能|职责)[：:]|的(?:基本|主要)?(?:职能|职责)|[（(]以下简称|"
                              r"(?:机关)?(?:运行经费|部门整体|整体)?(?:支出|收入)(?:[\d合总共为]|决算|预算)|"
                              r"(?:19|20)\d{2}年度?(?:部门|单位)?(?:整体支出|决算|预算|收入|支出|绩效)|部门(?:决算|预算|整体支出)(?:包括|由|共|主要))")
 SUBJECT_SENTENCES = 80  # how far into the body a sentence naming the unit as its subject is looked for
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f])")
 # The grades as reports write them, each to the framework's grade it names: the one place a long name is mapped.
 GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差", "较差": "差"}
 _GRADE_WORD = "|".join(sorted(GRADE_WORDS, key=len, reverse=True))
@@ -158,8 +161,8 @@ class UnitFacts:
     @property
     def region(self) -> str | None:
         """The administrative area the unit's name starts with (岳阳市云溪区机关事务服务中心 → 岳阳市云溪区)."""
-        m = _REGION.match(self.name.value) if self.name else None
-        return m.group(1) if m else None
+        m = _REGION.match(simplified(self.name.value)) if self.name else None  # 綠溪縣…: its area as written
+        return self.name.value[:m.end(1)] if self.name and m else None
 
 
 def _where(s: Sentence) -> Where:
@@ -176,7 +179,7 @@ def _first(document: Document, pattern: re.Pattern[str], short: bool = False) ->
     return None
 
 
-_MASK = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×＊*]{1,4})(?=[\u4e00-\u9fff])")
+_MASK = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×＊*]{1,4})(?=[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f])")
 
 
 def is_unit_name(text: str) -> bool:
@@ -189,7 +192,7 @@ def is_unit_name(text: str) -> bool:
 
 
 # A session of a congress or a committee (某区五届人大一次会议, 政协第三届委员会第二次会议): a meeting, no unit.
-_SESSION = re.compile(r"届[\u4e00-\u9fff]{0,8}?[一二三四五六七八九十\d]+次(?:全体)?会|届(?:人大|政协)$")
+_SESSION = re.compile(r"届[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{0,8}?[一二三四五六七八九十\d]+次(?:全体)?会|届(?:人大|政协)$")
 _GREETING = re.compile(r"欢迎|您好")  # a site's banner (欢迎访问某某县人民政府): the site's owner greeting, no unit's name
 
 
@@ -248,6 +251,9 @@ def _name_from_title(sentences: list[Sentence], places: bool = False) -> Stated 
         # 关于某某局《2024年度…报告》的说明; 按照…要求，现将某某镇2020年度…公布如下: the clause before, and 现将, dropped
         name = _ANNOUNCING.sub("", name)
         name = _OWN_LEVEL.sub("", _ABOUT_TAIL.sub("", name)).rstrip("（(")  # 某某局关于报送…, 某某局（本级）, 某某局（2023年度）
+        issuer, about, subject = name.partition("关于")
+        if about and is_unit_name(issuer) and not _CLAUSE_MARKS.search(issuer):  # 某某局关于某某中学2023年度…的报告:
+            name = subject if is_unit_name(clean_name(subject)) else issuer  # the issuer reports on the unit after 关于
         name = clean_name(re.sub(r"(?:19|20)\d{2}$", "", name))  # 某某镇人民政府2019决算公开: the year without its 年
         bracketed = _BRACKETED_NAME.search(text)  # 2023年度部门整体支出绩效自评报告（某某局）, never a sentence's aside
         if not is_unit_name(name) and bracketed and is_unit_name(bracketed.group(1)) \
@@ -288,9 +294,14 @@ def _name_from_title(sentences: list[Sentence], places: bool = False) -> Stated 
                     break
     if not found:
         return None
-    fuller = [x for x in found[1:] if x.value.endswith(found[0].value) or x.value.startswith(found[0].value)
+    fuller = [x for x in found[1:] if (x.value.endswith(found[0].value) or x.value.startswith(found[0].value))
+              and not _SUBORDINATE.search(x.value.replace(found[0].value, "", 1))  # 某某局下属某某站: another unit
               if len(x.value) > len(found[0].value)]  # 某某县林业局 of 林业局; 中国共产主义青年团某某区委员会 of 中国共产主义青年团
     return fuller[0] if fuller else found[0]
+
+
+# Words that put another unit under the one named (某某局下属某某站, 所属, 直属, 下设): a second unit, no fuller name
+_SUBORDINATE = re.compile(r"下属|所属|直属|下设|代管|管理的|属下")
 
 
 def _township(place: str, where: Where, sentences: list[Sentence], alone: bool) -> Stated | None:
@@ -338,7 +349,7 @@ def clean_name(name: str) -> str:
 
 # The heading of the part that describes the unit (第一部分 某某局概况, 一、某某街道办事处(汇总)概况).
 _OVERVIEW = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])"
-                       r"\s*(?P<v>[\u4e00-\u9fff（）()]{4,40}?)"
+                       r"\s*(?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f（）()]{4,40}?)"
                        r"(?:[（(]\s*(?:本级|汇总|本部|合并)\s*[）)])?(?:部门|单位)?(?:概况|基本概况|基本情况|简介|概述)$")
 
 
@@ -364,7 +375,7 @@ def _fuller(stated: Stated, sentences: list[Sentence]) -> Stated:
             replace(fuller, value=fuller.value + name[scope.start():], basis=fuller.basis.replace(
                 f"简称“{name[:scope.start()]}”", f"简称“{name}”"))
     short = name[1:] if name[:1] in _LEVELS else name
-    pattern = re.compile(rf"((?>[\u4e00-\u9fff]{{1,8}}?(?:省|自治区|市|州|盟|地区|县|区|旗))+){re.escape(short)}")  # each
+    pattern = re.compile(rf"((?>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{{1,8}}?(?:省|自治区|市|州|盟|地区|县|区|旗))+){re.escape(short)}")  # each
     # area taken once, up to its first level word: a run of them is never split two ways (time linear in the text)
     full = {}
     for s in sentences:
@@ -442,22 +453,22 @@ def _name_from_first_sentence(sentences: list[Sentence]) -> Stated | None:
 
 
 # A township or street opening a sentence with a clause glued on (某某镇因…, 某某街道由于…): the place, its government
-_TOWNSHIP_GLUED = re.compile(r"^(?P<v>[\u4e00-\u9fff]{2,4}?(?:乡|镇|街道))(?:因|由于|于|自|在|按照|根据|通过|坚持|围绕|立足|以|将|把|"
+_TOWNSHIP_GLUED = re.compile(r"^(?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,4}?(?:乡|镇|街道))(?:因|由于|于|自|在|按照|根据|通过|坚持|围绕|立足|以|将|把|"
                              r"全年|本年|现有|辖|共|地处|位于)")
 # A unit naming itself, then its name in brackets (现将我局（某某局）…): the name it glosses itself with.
 _GLOSSED = re.compile(r"(?:我|本)(?:单位|部门|机关|局|中心|委|办|院|所|站|馆|校|会|处|镇|乡|街道)[（(]"
-                      r"(?P<v>[\u4e00-\u9fff]{4,40})[）)]")
+                      r"(?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{4,40})[）)]")
 # The unit's own accounts among those a 决算 or 预算 gathers (单位包括：某某局本级、…): the unit, before 本级.
-_OWN_ACCOUNTS = re.compile(r"(?:^|[：:，,、；;])(?P<v>[\u4e00-\u9fff]{4,40}?)(?:机关)?本级")
+_OWN_ACCOUNTS = re.compile(r"(?:^|[：:，,、；;])(?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{4,40}?)(?:机关)?本级")
 
 
 # What may open a sentence before its subject: the year or the basis it speaks on (2023年，…; 按照…的批复，…).
 _LEAD_CLAUSE = re.compile(r"^(?:(?:(?:19|20)\d{2}\s*年度?|本年度|近年来|(?:根据|按照|依据|为了?|围绕|通过|从|在|自|对照|结合)"
                           r"[^，,。；]{0,40})[，,])+")
 # A unit that compiled the figures the page publishes (经某某县财政局汇总，…): the publisher, 存疑.
-_COMPILED = re.compile(r"经(?P<v>[\u4e00-\u9fff]{4,30}?)(?:汇总|统计|审核|审定)")
+_COMPILED = re.compile(r"经(?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{4,30}?)(?:汇总|统计|审核|审定)")
 # A name the text introduces with its short form, at the start of a clause: the subject the report goes on to name.
-_SHORT_NAMED = re.compile(r"(?:^|[，,。；;：:])(?P<v>[\u4e00-\u9fff]{4,30})[（(]\s*以下简称")
+_SHORT_NAMED = re.compile(r"(?:^|[，,。；;：:])(?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{4,30})[（(]\s*以下简称")
 _LEADING_WORD = re.compile(r"^(?:经|由|对|在|受|请|现将|根据|按照|依据)")
 
 
@@ -499,7 +510,7 @@ def _name(sentences: list[Sentence]) -> Stated | None:
 
 
 # A cover's issuer and its month, run together on one line as a copied cover keeps them (某某局 二〇二一年十一月).
-_COVER = re.compile(rf"(?:^|\s)(?P<v>[\u4e00-\u9fff（）()]{{4,40}}?)\s+(?:{_A_YEAR})\s*年\s*(?:\d{{1,2}}|{_CN_SMALL})\s*月")
+_COVER = re.compile(rf"(?:^|\s)(?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f（）()]{{4,40}}?)\s+(?:{_A_YEAR})\s*年\s*(?:\d{{1,2}}|{_CN_SMALL})\s*月")
 
 
 def _name_from_cover(sentences: list[Sentence]) -> Stated | None:
@@ -515,9 +526,9 @@ def _name_from_cover(sentences: list[Sentence]) -> Stated | None:
 
 
 # The unit's own rules cited by their notice's title (关于印发某某局主要职责内设机构和人员编制规定的通知: its 三定规定).
-_OWN_RULES = re.compile(r"印发(?P<v>[\u4e00-\u9fff（）()]{4,40}?)(?:主要职责|职能配置|机构职能|机构设置)[^》<>]{0,24}?(?:规定|方案)")
+_OWN_RULES = re.compile(r"印发(?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f（）()]{4,40}?)(?:主要职责|职能配置|机构职能|机构设置)[^》<>]{0,24}?(?:规定|方案)")
 # A 决算's note under a table left empty, the unit as its subject (说明：某某镇人民政府没有使用…支出，故本表无数据).
-_EMPTY_TABLE = re.compile(r"(?:^|[：:。；;，,\s])(?P<v>[\u4e00-\u9fff（）()]{4,40}?)(?:(?:19|20)\d{2}年度?)?(?:没有|无|未|不)"
+_EMPTY_TABLE = re.compile(r"(?:^|[：:。；;，,\s])(?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f（）()]{4,40}?)(?:(?:19|20)\d{2}年度?)?(?:没有|无|未|不)"
                           r"[^。；;]{0,40}?(?:故|因此|所以|因而)?[，,]?\s*(?:本表|此表|该表)(?:无数据|为空表?|数据为空|无数)")
 
 
@@ -564,7 +575,7 @@ def _name_from_signature(sentences: list[Sentence]) -> Stated | None:
     return None
 
 
-_BRACKETED = re.compile(r"^[（(](?P<v>[\u4e00-\u9fff（）()]{4,40})[）)]$")
+_BRACKETED = re.compile(r"^[（(](?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f（）()]{4,40})[）)]$")
 
 
 def _name_under_title(sentences: list[Sentence]) -> Stated | None:
@@ -577,7 +588,7 @@ def _name_under_title(sentences: list[Sentence]) -> Stated | None:
     return None
 
 
-_RED_HEADER = re.compile(r"^(?P<v>[\u4e00-\u9fff（）()]{4,40}?)文件$")
+_RED_HEADER = re.compile(r"^(?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f（）()]{4,40}?)文件$")
 _REPORTED = re.compile(r"(?:报告|说明|自评表)$")
 
 
@@ -594,7 +605,7 @@ def _name_from_red_header(sentences: list[Sentence]) -> Stated | None:
     return None
 
 
-_PROJECT = re.compile(r"项\s*目\s*名\s*称\s*[：:]?\s*(?:\d{3,}\s*[-－—]\s*)?(?P<v>[\u4e00-\u9fff（）()]{6,60})")
+_PROJECT = re.compile(r"项\s*目\s*名\s*称\s*[：:]?\s*(?:\d{3,}\s*[-－—]\s*)?(?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f（）()]{6,60})")
 
 
 def _name_from_project(sentences: list[Sentence]) -> Stated | None:
@@ -623,7 +634,7 @@ def _name_from_author(sentences: list[Sentence]) -> Stated | None:
     return None
 
 
-_SITE = re.compile(r"欢迎(?:您)?(?:来到|访问|光临|进入)?(?P<v>[\u4e00-\u9fff]{4,30}?)(?:门户)?(?:网站|官网|政务网|信息网)")
+_SITE = re.compile(r"欢迎(?:您)?(?:来到|访问|光临|进入)?(?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{4,30}?)(?:门户)?(?:网站|官网|政务网|信息网)")
 
 
 def _name_from_site(sentences: list[Sentence]) -> Stated | None:
@@ -665,6 +676,13 @@ def _year(sentences: list[Sentence]) -> Stated | None:
     if not named:
         return read
     value, times = max(named.items(), key=lambda kv: (kv[1], kv[0]))
+    evaluated = Counter(m.group(1) for s in sentences if s.block != read.where.block
+                        for m in _YEAR_EVALUATED.finditer(_compact(s.text)))
+    if not named[read.value] and evaluated and read.value not in evaluated:  # 2024年…自评报告 over 2023年度…自评得分:
+        value = max(evaluated, key=lambda y: (evaluated[y], y))  # the sentence saying which year was evaluated
+        s = next(s for s in sentences if s.block != read.where.block and value in _compact(s.text))
+        return Stated(value, _where(s), f"{read.basis}写{read.value}年，正文从未提及该年而写明评价的是{value}年度，按正文",
+                      sure=False)
     if times < MIN_YEAR_MENTIONS or value == read.value:
         return read
     if named[read.value]:  # the text names the title's year too, less often: the title's year kept — unless the
@@ -768,14 +786,15 @@ def read_unit(document: Document, name: str | None = None, year: int | None = No
     # with full-width digits (２０２４年度) reads alike
     named = Stated(name, None, "命令行指定") if name else _as_written(_name(plain), sentences)
     dated = Stated(str(year), None, "命令行指定") if year else _as_written(_year(plain), sentences)
-    grade = _as_written(_grade(plain, year_value(dated.value) if dated else None), sentences)
+    grade = _as_written(_grade(plain, year_value(dated.value) if dated else None), sentences, keep_value=True)
     masked = next((m.group(0) for s in plain if (m := _MASKED_YEAR.search(s.text))), None) if dated is None else None
     return UnitFacts(named, dated, _first(document, _CODE), grade, masked)
 
 
-def _as_written(stated: Stated | None, sentences: list[Sentence]) -> Stated | None:
+def _as_written(stated: Stated | None, sentences: list[Sentence], keep_value: bool = False) -> Stated | None:
     """A fact read from the simplified text, given back as the report writes it: its sentence, and its value where
-    the value stands in that sentence (鎮康縣…人民政府, not 镇康县…人民政府). Character for character, the same place."""
+    the value stands in that sentence (鎮康縣…人民政府, not 镇康县…人民政府). Character for character, the same place.
+    keep_value: the value is the framework's word (a grade 优 the report writes 優), its sentence as written."""
     if stated is None or stated.where is None:
         return stated
     where = stated.where
@@ -784,7 +803,7 @@ def _as_written(stated: Stated | None, sentences: list[Sentence]) -> Stated | No
     if original is None:
         return stated
     value = stated.value
-    for read, written in ((_compact(where.text), _compact(original.text)), (where.text, original.text)):
+    for read, written in () if keep_value else ((_compact(where.text), _compact(original.text)), (where.text, original.text)):
         at = read.find(value)
         if at >= 0:
             value = written[at:at + len(value)]
