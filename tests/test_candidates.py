@@ -2,11 +2,13 @@
 the analyst who confirms the draft, counted apart, never an [错误] on its headline (issue 19, item 6)."""
 from __future__ import annotations
 
+import pytest
+
 from perfeval import evaluate_file
 from perfeval.checks import INFERRED_CHECKS
 from perfeval.outputs.textsheet import render
 
-from conftest import CHANGSHA, YUNXI
+from conftest import CHANGSHA, LIUYANG, YUNXI
 
 
 def _drafted(d: dict) -> None:
@@ -112,13 +114,15 @@ def test_a_claimed_total_against_a_total_recomputed_from_the_readers_figures_is_
     assert any(line.startswith("[待核实]") and "请核对：单位自评总分 99 分" in line for line in sheet.splitlines())
 
 
-def test_no_claimed_total_found_in_a_drafted_report_is_a_question(unit_copy):
-    """The reader finding no 自评总分 is not the report stating none (it misses wordings it does not know): on a draft
-    the warning 未给出自评总分 asks; on a confirmed unit (Changsha states no score) it stays a warning."""
+@pytest.mark.parametrize("sample, check", [(CHANGSHA, "self_score_absent"), (LIUYANG, "claimed_total_unverifiable")])
+def test_what_the_reader_did_not_find_in_a_drafted_report_is_a_question(unit_copy, sample, check):
+    """The reader finding no 自评总分, or no 自评表 behind one, is not the report stating none (it misses wordings and
+    layouts it does not know; trial 7: “其余 90 分无数据或无评分表” where it missed a 90-point table): on a draft the
+    warning asks; on a confirmed unit (Changsha states no score, Liuyang 96 with no table) it stays a warning."""
     def of(path) -> list:
-        return [f for f in evaluate_file(path).findings if f.check == "self_score_absent"]
+        return [f for f in evaluate_file(path).findings if f.check == check]
 
-    confirmed, drafted = of(CHANGSHA), of(unit_copy(CHANGSHA, _drafted))
+    confirmed, drafted = of(sample), of(unit_copy(sample, _drafted))
     assert len(confirmed) == 1 and not confirmed[0].candidate and confirmed[0].severity_label == "警示"
     assert len(drafted) == 1 and drafted[0].candidate and drafted[0].severity_label == "待核实"
 

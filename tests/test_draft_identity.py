@@ -526,3 +526,35 @@ def test_a_title_year_over_a_text_that_says_it_evaluates_another_year_takes_the_
 @pytest.mark.parametrize("name", ["㐀溪县农业农村局", "𠮷溪县农业农村局", "溪䶮县农业农村局"])
 def test_a_name_holding_a_rare_character_keeps_it(name):
     assert identity(f"{name}2023年度部门整体支出绩效自评报告", "一、基本情况")[0] == name
+
+
+@pytest.mark.parametrize("title, name", [
+    ("2023年度部门决算 石门县林业局", "石门县林业局"),                 # the name after the title's words
+    ("部门决算公开：石门县林业局2023年度", "石门县林业局"),
+    ("石门县公路养护段2023年度部门决算", "石门县公路养护段"),           # units named as they end
+    ("石门县自来水厂2023年度部门决算", "石门县自来水厂"),
+    ("石门县国有苗圃2023年度部门决算", "石门县国有苗圃"),
+    ("石门县职业中专2023年度部门决算", "石门县职业中专"),
+    ("2023年度部门决算已经县人大常委会审议", None),                    # a sentence names who acted
+])
+def test_a_title_names_its_unit_wherever_it_stands_on_the_line(title, name):
+    assert identity(title, "一、部门职责", "负责全县林业工作。")[0] == name
+
+
+def test_a_file_holding_another_units_report_drafts_the_first_and_says_where_the_other_begins(tmp_path):
+    first = "石门县林业局2023年度部门整体支出绩效自评报告\n一、基本情况\n核定编制20名，年末在职19人。\n全年支出410.20万元。\n"
+    second = "石门县信访局2022年度部门整体支出绩效自评报告\n一、基本情况\n核定编制8名，年末在职8人。\n全年支出96.40万元。\n"
+    (tmp_path / "two.txt").write_text(first + "\n" + second, encoding="utf-8")
+    draft = draft_report(tmp_path / "two.txt")
+    assert draft.params["unit"]["name"] == "石门县林业局"
+    assert sorted(m.written for m in draft.placed) == ["19人", "20名", "410.20万元"]
+    assert any("另一份报告" in note and "石门县信访局" in note for note in draft.skipped)
+
+
+@pytest.mark.parametrize("later", ["附件：石门县林业局2023年度部门整体支出绩效自评报告", "石门县林业局2023年度部门整体支出绩效自评报告",
+                                   "附件2：护林员补助项目2023年度绩效自评报告"])
+def test_the_same_reports_title_again_or_an_attachments_keeps_the_whole_file(tmp_path, later):
+    text = f"石门县林业局2023年度部门整体支出绩效自评报告\n一、基本情况\n核定编制20名。\n{later}\n全年支出410.20万元。\n"
+    (tmp_path / "one.txt").write_text(text, encoding="utf-8")
+    draft = draft_report(tmp_path / "one.txt")
+    assert "410.20万元" in [m.written for m in draft.placed] and not any("另一份报告" in n for n in draft.skipped)

@@ -363,3 +363,11 @@ def test_the_same_writings_as_amounts_stay():
 def test_a_rung_on_a_plain_condition_beside_one_on_a_bound_is_the_same_rule():
     assert figures("结转率=0，计6分；5%（含）以内，计4分；5%-10%，计2分；大于10%不得分。") == []
     assert figures("巡查覆盖率达到100%，计3分，每少1个百分点扣0.3分。") == []
+
+
+def test_a_voltage_naming_a_kind_of_line_is_no_figure_but_the_lines_length_is():
+    assert figures("改造10千伏线路12.5公里，新建35kV开关站1座。") == ["12.5公里", "1座"]
+
+
+def test_a_weight_before_its_rule_after_a_colon_stays_a_figure():
+    assert figures("2.公务接待控制（8分）：每超支1%扣1分，扣完为止。") == ["8分"]

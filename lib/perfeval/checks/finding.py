@@ -25,12 +25,13 @@ INFERRED_KINDS = ("accounting_identities", "two_values", "recomputed_vs_claimed"
 # So is a claimed total or a section's score held against a recomputation: the recomputed side rests on every figure
 # and table row the reader drafted, the claimed side on the sentence it took (trial 6: 92 against 86.12 from a
 # 自评表 it rebuilt, an [错误] on a draft).
-# And "the report gives no 自评总分" on a drafted unit says only that the reader found none (it misses claims in
-# wordings it does not know): a question until the analyst has read the report, a warning once confirmed.
+# And "the report gives no 自评总分", or "it states what scores only N of its points", on a drafted unit says only
+# what the reader found (it misses claims in wordings it does not know and 自评表s in layouts it does not know): a
+# question until the analyst has read the report, a warning once confirmed.
 INFERRED_CHECKS = ("framework_rows_vs_header", "table_total_not_100", "claimed_total_not_sum_of_rows",
                    "claimed_total_omits_rows", "claimed_grade_inconsistent", "claimed_grade_unsupported",
                    "project_grade_inconsistent", "claimed_total_mismatch", "section_score_not_sum_of_rows",
-                   "self_score_absent")
+                   "self_score_absent", "claimed_total_unverifiable")
 
 
 def as_question(text: str) -> str:

@@ -588,6 +588,8 @@ def _rung_of_a_ladder(norm: str, lead: int, end: int, before: str, after: str) -
     level of a rubric? The framework's rule, not the unit's figures; a score given (因…扣1分, 自评得) is not."""
     clause_before = re.split(r"[，。；,;]", before)[-1]
     clause = clause_before + norm[lead:end] + re.split(r"[，。；,;]", after)[0]
+    if re.search(r"[（(]\s*(?:分值|权重|满分)?\s*[:：]?\s*$", before) and re.match(r"\s*[）)]\s*[：:]", after):
+        return False  # a label's weight in brackets before its colon (三公经费控制（10分）：每超支1%扣1分): the rule after
     if _CAUSE.search(clause) or _SCORE_GIVEN.search(clause) or _RESULT_WORDS.search(clause):
         return False
     found = list(_RUNG_POINTS.finditer(clause))
@@ -930,6 +932,8 @@ def _reading(text: str, norm: str, m: re.Match[str], quoted: list[bool], whole: 
         # the figure)
     if before_char.isascii() and before_char.isalpha():
         return None  # model names and codes (G20, A3)
+    if after[:1] == "伏" and not unit:
+        return None  # a voltage naming a kind of line or station (10千伏线路, as 35kV变电站): which kind, not how much
     if (before_char in ":：∶" and before[-2:-1].isdigit()) or re.match(r"\s*[:：∶]\s*\d", after):
         return None  # a time of day (14:16:00), a ratio (按1:1比例配套): neither side is a figure
     if re.search(r"[\u4e00-\u9fff][A-Z][·•.]?\s*$", before) or re.search(r"(?:东|西)经|(?:南|北)纬", before[-4:]):

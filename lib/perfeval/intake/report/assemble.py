@@ -52,7 +52,7 @@ from .section_scores import SectionStated, section_statements
 from .staff_lists import attached_to_their_count
 from .tables import IndicatorLine, Tables, read_tables
 from .totals import find_totals
-from .unit import UnitFacts, claimed_total, projects_claim, read_unit, unit_id_for
+from .unit import UnitFacts, claimed_total, first_report, projects_claim, read_unit, unit_id_for
 
 _ROW_RATE = {"target": "绩效自评表的年度指标值：目标，不由其他数字复算",
              "actual": "绩效自评表的实际完成值：报告未载明其计算所用的数字"}
@@ -69,7 +69,8 @@ def draft_report(path: str | Path, framework: str | None = None, unit_id: str | 
     document: the report already read (a part of it, when the whole states more than a draft may hold).
     """
     path = Path(path)
-    document = read_document(path) if document is None else document
+    # a file holding another unit's report after it: the first alone (a part of it, cut by outputs/draft/parts.py)
+    document = first_report(read_document(path) if document is None else document)
     return _Assembly(document=document, report=path, framework_name=framework, unit_id=unit_id, name=name,
                      year_given=year).draft()
 

@@ -61,7 +61,9 @@ _REGION = re.compile(r"^((?:[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{1,
 _UNIT_END = ("人民政府", "机关", "中学", "小学", "大学", "学院", "街道办事处", "办事处", "委员会", "联合会", "办公室", "管理处", "中心校", "幼儿园", "检察院", "法院",
              "中心", "局", "站", "办", "委", "馆", "院", "所", "队", "处", "厅", "部", "会", "室", "校", "镇", "乡", "街道",
              "学校", "医院", "公司", "集团", "社", "台", "场", "园", "园区", "团", "署", "监狱", "党校",
-             "政协", "人大", "妇联", "残联", "侨联", "文联", "科协", "工商联", "政府")
+             "政协", "人大", "妇联", "残联", "侨联", "文联", "科协", "工商联", "政府",
+             "厂", "公路段", "养护段", "管理段", "工务段", "法庭", "少年宫", "文化宫", "苗圃", "基地", "中专", "职专", "职中",
+             "高中", "初中")
 _ANNOUNCING = re.compile(r"^(?:现将|现就|特将|兹将|现对)")
 _ABOUT_TAIL = re.compile(r"关于(?:报送|上报|提交|印发)?$")
 # The scope of the accounts after the name (某某局（本级）, 某某厅(汇总)): the unit's name is without it.
@@ -283,6 +285,8 @@ def _name_from_title(sentences: list[Sentence], places: bool = False) -> Stated 
         elif (area := _REGION.match(name + "某某")) and area.group(1) == name and not _PRONOUN.match(name) \
                 and _AREAS_SANGONG.match(text[tail.start():]):
             found.append(Stated(name, _where(s), "标题（全地区“三公”经费）"))
+        elif not text[:tail.start()].strip() and (after := _name_after_title(text[tail.end():])):
+            found.append(Stated(after, _where(s), "标题"))  # 2023年度部门决算 某某局, 部门决算公开：某某局2023年度
         elif not name:
             beside = [k - 1, k - 2, k + 1, k + 2]  # 某某局 / 2023年度 / 部门整体支出…报告, or the name set under it
             for j in beside:
@@ -302,6 +306,57 @@ def _name_from_title(sentences: list[Sentence], places: bool = False) -> Stated 
 
 # Words that put another unit under the one named (某某局下属某某站, 所属, 直属, 下设): a second unit, no fuller name
 _SUBORDINATE = re.compile(r"下属|所属|直属|下设|代管|管理的|属下")
+
+
+def _name_after_title(rest: str) -> str | None:
+    """The unit a title names after its own words (2023年度部门决算 某某局): the first piece of the rest of the line,
+    between marks, that is a name once its year and title words are dropped."""
+    if _SENTENCE_MARK.search(rest):
+        return None  # a sentence (2023年度部门决算已经县人大常委会审议，…) names who acted, not whose accounts
+    for piece in re.split(r"[\s：:|｜/\\（）()【】\-—_]+", rest):
+        piece = _TITLE_HEAD.sub("", piece)
+        tail = _TITLE_TAIL.search(piece)
+        name = _OWN_LEVEL.sub("", clean_name(piece[:tail.start()] if tail and tail.start() >= 4 else piece))
+        if is_unit_name(name):
+            return name
+    return None
+
+
+# A line that is a report's title: its year, and what it is, at its end (…2022年度部门整体支出绩效自评报告, …部门决算)
+_REPORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年度?.{0,30}?(?:自评报告|评价报告|自评情况的?报告|部门决算|部门预算|单位决算|单位预算)"
+                           r"(?:公开|说明|情况说明)?$")
+
+
+def first_report(document: Document) -> Document:
+    """The file's first report alone, when it holds another unit's (or another year's) after it — a 汇编 of several
+    units' reports, each under its own title: its figures would mix with the first's. The cut is said in `skipped`."""
+    sentences = document.sentences()
+    first = _name_from_title(sentences)
+    if first is None or first.where is None:
+        return document
+    year = _YEAR_NAMED.search(first.where.text)
+    for b in range(first.where.block + 2, len(document.blocks)):
+        block = document.blocks[b]
+        line = _compact(simplified(block.cells[0])) if block.kind == "paragraph" else ""
+        if len(line) > MAX_TITLE or not _REPORT_TITLE.search(line):
+            continue
+        name = _name_on_its_line(line)
+        other_year = _YEAR_NAMED.search(line)
+        if name is None or _one_unit(name, first.value) and (
+                year is None or other_year is None or other_year.group(1) == year.group(1)):
+            continue  # an attachment's or a part's heading, or the same unit's title again, maybe shorter or fuller
+        note = (f"第 {b + 1} 段起是另一份报告（{block.cells[0].strip()}），只读了此前的“{first.value}”报告；"
+                "另一份请单独起草")
+        return replace(document, blocks=document.blocks[:b], skipped=(*document.skipped, note),
+                       furniture=frozenset(k for k in document.furniture if k < b))
+    return document
+
+
+def _one_unit(a: str, b: str) -> bool:
+    """May two names be one unit's: past their areas, one's characters all in the other's (先锋镇人民政府 in 某县回族
+    彝族自治县先锋镇人民政府, 体育中心 in 体育运动产业发展中心, 人社局 in 人力资源和社会保障局), never 农业农村局 and 信访局?"""
+    cores = [set(_REGION.sub("", name)) for name in (a, b)]
+    return cores[0] <= cores[1] or cores[1] <= cores[0]
 
 
 def _township(place: str, where: Where, sentences: list[Sentence], alone: bool) -> Stated | None:

@@ -19,6 +19,7 @@ from typing import Callable, Sequence, TypeVar
 from ... import fileio
 from ...errors import DraftTooLarge
 from ...intake.report import Block, Document, Draft, draft_report, read_document
+from ...intake.report.unit import first_report
 from ...intake.documents import TEXT_CUT
 from ...safetext import one_line
 
@@ -38,7 +39,7 @@ def drafted_in_part(report: Path, finish: Callable[[Draft], T], *, framework: st
     """The report drafted and `finish`ed (settled, as it will be written); when the draft would hold more than a
     params file may (DraftTooLarge, from the reader or from settling), drafted again from the part of the report
     that fits, its rest said unread. The refusal stands only when no part fits after MAX_CUTS tries."""
-    document = whole = read_document(report)
+    document = whole = first_report(read_document(report))  # the reader's own cut first: another unit's report
     if sum(_weights(whole.blocks)) > FAR_PAST * fileio.MAX_FIGURES:
         document = cut(whole, HEAD_START * fileio.MAX_FIGURES, whole, fileio.figures_past()) or whole
     for attempt in range(MAX_CUTS + 1):
