@@ -146,3 +146,8 @@ def test_a_grade_on_another_scale_is_said_beside_the_claims(tmp_path):
     assert _claims(draft) == (Decimal(93), "良")
     text = params_text(draft)
     assert "# 存疑：等次写作“B”" in text and text.index("# 存疑：等次写作“B”") < text.index("\nclaims:")
+
+
+def test_the_scale_a_score_is_out_of_is_no_claim(tmp_path):
+    draft = _draft(tmp_path, "四、自评结论", "经自评，总分100分，本馆得分91.5分，评价等级为优。")
+    assert _claims(draft) == (Decimal("91.5"), "优")

@@ -904,9 +904,22 @@ def claimed_total(mentions: list[Mention], year: int | None = None, whole: bool 
                   and (_SCORE_WORD.fullmatch(m.label) or _AFTER_ITS_GRADE.search(m.where.text[:m.start])))
              and not _OUT_OF_ANOTHER.match(m.where.text[m.end:]) and not _A_CHANGE.search(m.where.text[:m.start])
              and other_claimant(m.where.text[:m.start], year, whole) is None]
+    found = list({id(x): x for x in (_scored_out_of(m, mentions) or m for m in found)}.values())
     return min(found, key=lambda m: (bool(_A_PROJECTS.search(_own_part(m.where.text, m.start))),
                                      not _GRADE_BESIDE.search(m.where.text[m.end:]),
                                      not _CONVERTED.search(m.clause)), default=None)
+
+
+def _scored_out_of(m: Mention, mentions: list[Mention]) -> Mention | None:
+    """The score a 总分 / 满分 is the scale of, when a smaller score in 分 follows it in its sentence (经自评，总分100分，
+    我局得分92.5分: 92.5, never the scale's 100 — trial 7 X43); None when it is no scale."""
+    if not _SCALE.search(m.label):
+        return None
+    return next((x for x in mentions if x.where.text == m.where.text and x.start > m.start and x.quantity.unit == "分"
+                 and x.quantity.value < m.quantity.value and x.label.endswith("得分")), None)
+
+
+_SCALE = re.compile(r"(?:总分|满分|总分值)$")
 
 
 # The grade its sentence gives beside a score (得分92分，等级为优): the claim and its grade belong together.
