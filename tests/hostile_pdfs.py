@@ -341,3 +341,17 @@ def hidden_second_forms(path: Path) -> Path:
                                    b"/BitsPerComponent 8")]
     path.write_bytes(raw_pdf(objects))
     return path
+
+
+def form_in_state(path: Path, state: bytes) -> Path:
+    """A visible line, then a form drawing 91268.4 that sets no state of its own, drawn in `state` (3 Tr: invisible;
+    1 1 1 rg: white on the white page), then a visible line after the state is restored."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", HELVETICA,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> "
+               b"/XObject << /Fm0 6 0 R >> >> /Contents 5 0 R >>",
+               stream(text(["Expenditure 1268.40 in 2023"]) + b"q " + state + b" /Fm0 Do Q\n"
+                      + b"BT /F1 12 Tf 72 650 Td (After 555) Tj ET\n"),
+               stream(b"BT /F1 12 Tf 72 700 Td (Form 91268.4) Tj ET",
+                      b" /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>")]
+    path.write_bytes(raw_pdf(objects))
+    return path

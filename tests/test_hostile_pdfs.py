@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from hostile_pdfs import HELVETICA, clipped_text, custom_glyph_names, deep_page_tree, dense_pages, encrypted_bomb, \
-    filtered_bomb, flate_bomb, form_drawn, hidden_by_paint, hidden_layer, hidden_second_forms, invisible_text, many_pages, many_streams, no_tounicode, off_page, pages_pdf, \
+    filtered_bomb, flate_bomb, form_drawn, form_in_state, hidden_by_paint, hidden_layer, hidden_second_forms, invisible_text, many_pages, many_streams, no_tounicode, off_page, pages_pdf, \
     raw_pdf, shared_content, stream, text, white_text
 
 from perfeval.errors import DraftError
@@ -399,3 +399,46 @@ def test_a_page_box_given_by_other_corners_is_read(tmp_path, box):
                                                                        b"/MediaBox [0 0 595 842] /CropBox [0 0 50 50]"))
     with pytest.raises(DraftError, match=r"shows no text a viewer would show: its characters are all hidden \(18 off"):
         read_document(path)
+
+
+@pytest.mark.parametrize("state, said", [
+    (b"3 Tr", "PDF 中不可见的文字（文本渲染模式 3/7）12 个字符未读取（阅读器不显示）"),
+    (b"1 1 1 rg", "PDF 中与底色同色或透明的文字 12 个字符未读取（阅读器不显示）")])
+def test_a_form_drawn_in_an_invisible_state_shows_nothing_and_is_said(tmp_path, state, said):
+    """A form inherits the state it is drawn in (render mode, colour, font size): pdfminer started each form afresh,
+    so text drawn invisible or white on white through a form was read (91268.4 beside 1268.40)."""
+    document = read_document(form_in_state(tmp_path / "form.pdf", state))
+    assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023", "After 555"]
+    assert document.skipped == (said,)
+
+
+def test_text_at_font_size_zero_is_not_read_and_is_said(tmp_path):
+    (tmp_path / "zero.pdf").write_bytes(pages_pdf([text(["Expenditure 1268.40 in 2023"])
+                                                    + b"BT /F1 0 Tf 72 700 Td (Zero 91268.4) Tj ET\n"]))
+    document = read_document(tmp_path / "zero.pdf")
+    assert [b.text for b in document.blocks] == ["Expenditure 1268.40 in 2023"]
+    assert document.skipped == ("PDF 中字号小于 1 磅（看不清）的文字 12 个字符未读取",)
+
+
+def test_a_cid_font_without_tounicode_reads_each_glyph_through_its_cid_to_gid_map(tmp_path):
+    """A CID font with no ToUnicode map, its CIDs numbered apart from its glyphs (/CIDToGIDMap): pdfminer named each
+    CID by the glyph of that number in the embedded font's cmap, and read a jumble of other characters
+    (.0123468。万体元出县…) where a viewer shows the report. Each CID is named by the glyph it draws."""
+    import re
+
+    from fpdf import FPDF
+    from report_files import truetype_font
+
+    line = "2024年度松溪县水文站部门整体支出903.15万元。"
+    pdf = FPDF()
+    pdf.set_compression(False)
+    pdf.add_page()
+    pdf.add_font("noto", "", str(truetype_font(line, tmp_path / "font.ttf")))
+    pdf.set_font("noto", size=12)
+    pdf.cell(0, 8, line)
+    pdf.output(str(tmp_path / "mapped.pdf"))
+    unmapped = re.sub(rb"/ToUnicode \d+ 0 R", b"", (tmp_path / "mapped.pdf").read_bytes())
+    assert b"/CIDToGIDMap" in unmapped and b"/ToUnicode" not in unmapped
+    (tmp_path / "unmapped.pdf").write_bytes(unmapped)
+    document = read_document(tmp_path / "unmapped.pdf")
+    assert [b.text for b in document.blocks] == [line] and document.skipped == ()

@@ -307,3 +307,39 @@ def test_text_moved_or_faded_a_little_is_read(tmp_path, shown):
     page.write_text(_page([], shown), encoding="utf-8")
     items = list(html_items(page))
     assert DECOY in items and not [i for i in items if isinstance(i, Skipped)]
+
+
+PORTAL_TOP = ('<div class="logo"><img src="logo.png" alt="某县人民政府门户网站"></div><div class="bar"><a href="/wza">无障碍</a>'
+              ' | <a href="/zz">长者模式</a> | <a href="/ft">繁體</a> | 2025年6月18日 星期三</div><ul class="nav">'
+              + "".join(f'<li><a href="/{k}">{t}</a></li>' for k, t in enumerate(["首页", "政务公开", "互动交流"]))
+              + '</ul><div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a></div>')
+PORTAL_FOOT = ('<div class="share">分享到：<a href="#wx">微信</a><a href="#wb">微博</a></div><h3>相关阅读</h3><ul>'
+               '<li><a href="/a.html">关于2024年水文监测站点建设项目资金3520万元的公示</a><span>2024-08-09</span></li>'
+               '<li><a href="/b.html">2023年度部门预算公开（第12批）</a> 2024-02-01</li></ul>'
+               '<div class="foot">主办：某县人民政府办公室 联系电话：0599-2312345 闽ICP备05021327号-1 总访问量：2,345,678</div>')
+
+
+def test_a_portals_links_around_a_report_are_no_figures_of_it_and_are_said(tmp_path):
+    """A report published on a portal sits among lists of links to other pages (a menu, a bar of tools, 相关阅读 with
+    titles and dates): a related title's 3520万元 was drafted as the report's. A list item or a bar that is links and
+    their dates is not read, and said; the report's title (even set as one link) and its links in prose are."""
+    lines = [x for x in REPORT.read_text(encoding="utf-8").splitlines() if x.strip()]
+    title, body = lines[0], lines[1:]
+    page = tmp_path / "portal.html"
+    page.write_text(_page([f'<a href="/self.html">{title}</a>', *body], PORTAL_FOOT).replace("<body>", "<body>" + PORTAL_TOP, 1), encoding="utf-8")
+    as_text, as_page = draft_report(REPORT), draft_report(page)
+    for part in ("figures", "stated", "claims", "identities"):
+        assert as_page.params.get(part) == as_text.params.get(part), part
+    assert as_page.params["unit"]["name"] == as_text.params["unit"]["name"]
+    assert as_page.params["unit"]["year"] == as_text.params["unit"]["year"]
+    notes = [i.note for i in html_items(page) if isinstance(i, Skipped)]
+    assert notes == ["网页中链接列表项（导航、相关阅读、其他文章等） 3 处未读取（是通往其他网页的链接，不是报告的内容）"]
+    texts = [i for i in html_items(page) if isinstance(i, str)]
+    assert title in texts and not any("3520" in t or "长者模式" in t or "互动交流" in t for t in texts)
+
+
+def test_a_link_in_a_sentence_and_a_bar_with_words_of_its_own_are_read(tmp_path):
+    page = tmp_path / "links.html"
+    page.write_text(_page(['全年支出1268.40万元，详见<a href="/fj1.xls">附件1</a>和<a href="/fj2.xls">附件2</a>。',
+                           '<span>联系人：<a href="mailto:x@y">张三</a> <a href="tel:1">电话</a></span>']), encoding="utf-8")
+    assert [i for i in html_items(page) if isinstance(i, str)] == ["全年支出1268.40万元，详见附件1和附件2。", "联系人：张三电话"]

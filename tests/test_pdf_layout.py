@@ -103,8 +103,9 @@ def test_a_figure_cut_after_its_point_at_a_line_end_is_joined(tmp_path):
     assert text == [wide, "部门整体支出3752.48万元。", "1.", "2025年度目标"]  # a heading number is no cut figure
 
 
-def _two_columns(tmp_path: Path, left: list[str], right: list[str], title: str = "") -> Path:
-    """A4 set in two columns 85 mm wide, 10 mm apart (a title across both first, if given)."""
+def _two_columns(tmp_path: Path, left: list[str], right: list[str], title: str = "", offset: float = 0.0) -> Path:
+    """A4 set in two columns 85 mm wide, 10 mm apart (a title across both first, if given), the right column's
+    lines `offset` mm lower than the left's."""
     from fpdf import FPDF
     from fpdf.enums import WrapMode, XPos, YPos
 
@@ -116,21 +117,24 @@ def _two_columns(tmp_path: Path, left: list[str], right: list[str], title: str =
     if title:
         pdf.multi_cell(0, 6, title, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     top = pdf.get_y()
-    for x, paragraphs in ((10, left), (105, right)):
-        pdf.set_xy(x, top)
+    for x, paragraphs, lower in ((10, left, 0.0), (105, right, offset)):
+        pdf.set_xy(x, top + lower)
         for text in paragraphs:
             pdf.multi_cell(85, 6, text, wrapmode=WrapMode.CHAR, new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.output(str(tmp_path / "report.pdf"))
     return tmp_path / "report.pdf"
 
 
-def test_a_page_in_two_columns_is_read_column_by_column(tmp_path):
+@pytest.mark.parametrize("offset", [0.0, 2.5])
+def test_a_page_in_two_columns_is_read_column_by_column(tmp_path, offset):
     """The two columns' lines at one height were one line: sentences of the left and right column were spliced
-    (…实际支出30.00 评价…) and figures left the catalogue. A title across both columns is read first."""
+    (…实际支出30.00 评价…) and figures left the catalogue. A title across both columns is read first. Columns whose
+    lines are not at one height (a browser's CSS columns: trial 7's X44) were read a line of each in turn, as no
+    line had text on both sides of the gutter."""
     text = tmp_path / "report.txt"
     paragraphs = [ideographs(p) for p in REPORT]
     text.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
-    pdf = _two_columns(tmp_path, paragraphs[1:5], paragraphs[5:], title=paragraphs[0])
+    pdf = _two_columns(tmp_path, paragraphs[1:5], paragraphs[5:], title=paragraphs[0], offset=offset)
     assert _drafted(pdf) == _drafted(text)
 
 
@@ -319,31 +323,62 @@ NOTO_CJK = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")  # fo
 
 
 @pytest.mark.skipif(not NOTO_CJK.is_file(), reason="fonts-noto-cjk is not installed")
-def test_text_pdfminer_cannot_decode_is_said_so_not_called_a_scan(tmp_path):
+def test_text_pdfminer_cannot_decode_is_read_by_pdfium_as_a_viewer_shows_it(tmp_path):
     """fpdf2 with a CFF CJK font writes its encoding as a CMap embedded in the file: PDFium reads the text, pdfminer
-    none, and the file was refused as "no text layer (a scanned image?)" (trial 4's U36). The refusal says the text
-    could not be decoded; a page of it among pages read is named."""
+    none, and the file was refused as "no text layer (a scanned image?)" (trial 4's U36), then as text it cannot
+    decode (trial 7's X19: the report refused whole). Its text is read as PDFium gives it, less what a viewer does not
+    show (white, invisible), and said; a page of it among pages pdfminer reads is named, not read."""
     from fpdf import FPDF
 
-    from perfeval.errors import DraftError
     from perfeval.intake.pdf import pdf_items
 
-    def written(pages: list[str]) -> Path:
+    def written(pages: list[str], decoy: str = "") -> Path:
         pdf = FPDF(format="A4")
         pdf.add_font("noto", "", str(truetype_font("".join(REPORT), tmp_path / "font.ttf")))
         pdf.add_font("cjk", "", str(NOTO_CJK), collection_font_number=0)
         for font in pages:
             pdf.add_page()
             pdf.set_font(font, size=11)
-            pdf.multi_cell(0, 6, REPORT[0])
+            for paragraph in REPORT[3:6]:
+                pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+            if decoy:
+                pdf.set_text_color(255, 255, 255)
+                pdf.multi_cell(0, 6, decoy, new_x="LMARGIN", new_y="NEXT")
+                pdf.set_text_color(0, 0, 0)
         pdf.output(str(tmp_path / "report.pdf"))
         return tmp_path / "report.pdf"
 
-    with pytest.raises(DraftError, match="has text the reader cannot decode: PDFium finds characters"):
-        list(pdf_items(written(["cjk"])))
+    items = list(pdf_items(written(["cjk"], decoy="经复核，自评得分99分。")))
+    assert [i for i in items if isinstance(i, str)] == [ideographs(p) for p in REPORT[3:6]]
+    assert [i.note for i in items if not isinstance(i, str)] == [
+        "PDF 第 1 页的字体编码（文件内嵌的 CMap）版面分析读不出，其文字改由 PDFium 按文本读取：段落按行宽接续，表格不按框线分列，请对照原文",
+        "PDF 中阅读器不显示的文字（不可见、透明、白色、字号小于 1 磅或在页面以外）12 个字符未读取"]
     items = list(pdf_items(written(["noto", "cjk"])))
-    assert [i for i in items if isinstance(i, str)] == [ideographs(REPORT[0])]
+    assert [i for i in items if isinstance(i, str)] == [ideographs(p) for p in REPORT[3:6]]
     assert [i.note for i in items if not isinstance(i, str)] == ["PDF 第 2 页的文字无法解码（字体编码读不出），未读取（请对照原文）"]
+
+
+def test_text_neither_pdfminer_nor_pdfium_can_name_is_not_extractable(tmp_path):
+    """The CMap-encoded font of the test above with its ToUnicode map taken out: PDFium gives each glyph's code
+    (!"#$…, trial 7's X38 drafted 58 such "figures"); the file is refused as not extractable, not read."""
+    import re
+
+    from fpdf import FPDF
+
+    from perfeval.errors import DraftError
+    from perfeval.intake.pdf import pdf_items
+
+    pdf = FPDF(format="A4")
+    pdf.set_compression(False)
+    pdf.add_font("cjk", "", str(NOTO_CJK), collection_font_number=0)
+    pdf.add_page()
+    pdf.set_font("cjk", size=11)
+    for paragraph in REPORT[3:6]:
+        pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+    data = re.sub(rb"/ToUnicode \d+ 0 R", b"", bytes(pdf.output()))
+    (tmp_path / "unmapped.pdf").write_bytes(data)
+    with pytest.raises(DraftError, match="has text that is not extractable: its fonts name no characters"):
+        list(pdf_items(tmp_path / "unmapped.pdf"))
 
 
 def test_a_line_spread_by_justification_is_read_without_a_space_between_its_characters(tmp_path):
@@ -488,3 +523,58 @@ def test_a_line_ends_short_where_its_next_piece_did_not_fit_and_runs_on(tmp_path
     pdf.output(str(tmp_path / "carried.pdf"))
     text, _ = _read(tmp_path / "carried.pdf")
     assert text == [lines[0] + lines[1], lines[2] + lines[3], lines[4], lines[5]]
+
+
+@pytest.mark.parametrize("spacing", [4.6, 8.0])  # points at 11 points: 0.42 em, and 0.73 em (a line a figure did
+# not fit, spread further: trial 7's X9)
+def test_a_letter_spaced_page_reads_as_typed_and_two_numbers_stay_two(tmp_path, spacing):
+    """字间距加宽 with justification spreads every gap by ~0.4 em, past what a justified line alone spreads: every
+    two glyphs were read apart (职工8 5人, 万 元), and a line too short to measure its own spacing (a title's last
+    glyphs, a table's cell) kept its spaces. The page's spacing judges them; a typed space between two numbers
+    (两个科室分别为12 3人) is wider by a space and stays."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode, XPos, YPos
+
+    paragraphs = ["青松县档案馆2024年度部门整体支出绩效", "自评报告",
+                  "本馆年末实有在职职工85人，离退休人员26人。全年部门整体支出1268.40万元，其中基本支出903.15万元，"
+                  "项目支出365.25万元，预算执行率为98.60%。", "两个科室在岗分别为12 3人。"]
+    cells = [("项目", "全年预算", "执行数"), ("档案数字化", "120.00", "118.50"), ("库房维修", "45.60", "45.60")]
+    font = truetype_font("".join(paragraphs) + "".join("".join(row) for row in cells), tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=11)
+    pdf.set_char_spacing(spacing)
+    for text in paragraphs:
+        pdf.multi_cell(0, 7, text, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    with pdf.table(first_row_as_headings=False, wrapmode=WrapMode.CHAR, line_height=7) as table:
+        for cells_of in cells:
+            row = table.row()
+            for text in cells_of:
+                row.cell(text)
+    pdf.output(str(tmp_path / "report.pdf"))
+    from perfeval.intake.report.document import read_document
+
+    blocks = [b.cells for b in read_document(tmp_path / "report.pdf").blocks]
+    assert blocks == [(p,) for p in paragraphs] + cells
+
+
+def test_an_opening_quote_goes_down_with_the_glyph_after_it(tmp_path):
+    """A line may not end with an opening mark: a browser carries “优”。 down whole, so the line above ends short
+    mid-sentence (…等级为 / “优”。): read apart, the grade of the next sentence's project was taken for the unit's."""
+    from fpdf import FPDF
+
+    lines = ["按照部门整体支出绩效评价指标体系，我局2023年度部门整体支出绩效自评得分92.5分，等级为",
+             "“优”。其中，高标准农田建设项目自评得分88分，等级为“良”。"]
+    font = truetype_font("".join(lines) + "以上情况属实。", tmp_path / "font.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("noto", "", str(font))
+    pdf.set_font("noto", size=12)
+    right = pdf.get_string_width(lines[0]) + pdf.get_string_width("“优") + 1  # the margin: “ fits, “优 does not
+    for line in lines:
+        pdf.cell(right, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(right, 6, "以上情况属实。", align="R", new_x="LMARGIN", new_y="NEXT")  # a line ending at the margin
+    pdf.output(str(tmp_path / "quoted.pdf"))
+    text, _ = _read(tmp_path / "quoted.pdf")
+    assert text == [lines[0] + lines[1], "以上情况属实。"]

@@ -584,13 +584,39 @@ def test_a_header_and_footer_are_not_read_and_are_said(tmp_path):
         "Word 文件中页眉、页脚 2 处的文字未作正文读取（每页重复印出，请对照原文）"]
 
 
-@pytest.mark.parametrize("mark", ["<w:rPr><w:vanish/></w:rPr>", "<w:rPr><w:specVanish/></w:rPr>"])
+@pytest.mark.parametrize("mark", ["<w:rPr><w:vanish/></w:rPr>", "<w:rPr><w:specVanish/></w:rPr>",
+                                  '<w:rPr><w:del w:id="7" w:author="a"/></w:rPr>',
+                                  '<w:rPr><w:moveFrom w:id="8" w:author="a"/></w:rPr>'])
 def test_a_paragraph_whose_mark_is_hidden_is_shown_joined_to_the_next(tmp_path, mark):
-    """Word draws a paragraph whose mark is hidden (w:vanish on the mark, or its style separator, w:specVanish) and
-    the next as one: read apart, 6120. and 35万元 lost the figure (W22). A mark shown (w:val="0") ends the paragraph."""
+    """Word draws a paragraph whose mark is hidden (w:vanish on the mark, or its style separator, w:specVanish) or
+    deleted in tracked changes (read accepted, as every tracked deletion) and the next as one: read apart, 6120. and
+    35万元 lost the figure (W22). A mark shown (w:val="0") ends the paragraph."""
     first, second = paragraph(run("本年度支出6120."), props=mark), paragraph(run("35万元，较上年增长3%。"))
     assert [i for i in docx_items(build(tmp_path, [first, second])) if isinstance(i, str)] == [
         "本年度支出6120.35万元，较上年增长3%。"]
     shown = paragraph(run("本年度支出6120."), props='<w:rPr><w:vanish w:val="0"/></w:rPr>')
     assert [i for i in docx_items(build(tmp_path, [shown, second])) if isinstance(i, str)] == [
         "本年度支出6120.", "35万元，较上年增长3%。"]
+
+
+@pytest.mark.parametrize("decoy", [False, True])
+def test_the_part_the_package_names_as_its_document_is_read_whatever_its_name(tmp_path, decoy):
+    """Word Online saves its document as word/document2.xml, named by the package's officeDocument relationship: it
+    was refused as "no word/document.xml". A word/document.xml no relationship names is not what Word shows."""
+    path = build(tmp_path, [paragraph(run("部门整体支出1268.40万元。"))])
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    renamed = io.BytesIO()
+    with zipfile.ZipFile(renamed, "w") as z:
+        for name, data in parts.items():
+            data = data.replace(b"/word/document.xml", b"/word/document2.xml").replace(
+                b'Target="word/document.xml"', b'Target="/word/document2.xml"')
+            z.writestr({"word/document.xml": "word/document2.xml",
+                        "word/_rels/document.xml.rels": "word/_rels/document2.xml.rels"}.get(name, name), data)
+        if decoy:
+            z.writestr("word/document.xml", parts["word/document.xml"].replace("1268.40".encode(), b"91268.4"))
+    (tmp_path / "online.docx").write_bytes(renamed.getvalue())
+    assert texts(tmp_path / "online.docx") == ["部门整体支出1268.40万元。"]
+    from perfeval.intake.documents import looks_like
+
+    assert looks_like(renamed.getvalue()) == "a Word file (.docx); give it with the .docx extension"

@@ -10,6 +10,7 @@ format reader gives (texts, Row, Skipped; lines joined by join_lines) is defined
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 import zlib
@@ -116,7 +117,7 @@ def looks_like(raw: bytes) -> str | None:
         names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())
     except (zipfile.BadZipFile, ValueError):
         return "a damaged zip archive"
-    if "word/document.xml" in names:
+    if main_part(zipfile.ZipFile(io.BytesIO(raw))) in names:
         return "a Word file (.docx); give it with the .docx extension"
     if "xl/workbook.xml" in names:
         return "an Excel workbook; a filled intake workbook is read with `perfeval excel import`"
@@ -228,12 +229,13 @@ def txt_items(path: Path) -> Iterator[str | Row]:
     return text_items(path, decoded(path, read(path, "a .txt report")))
 
 
-def text_items(path: Path, text: str) -> Iterator[str | Row | Skipped]:
+def text_items(path: Path, text: str, printed: bool = False) -> Iterator[str | Row | Skipped]:
     """Lines are paragraphs; a run of lines whose first starts with a tab is a table row, each tab a new cell
     and the lines after it (up to a blank line) the rest of that cell (Word's "save as text"); a line with tabs
     between its words is a whole row, its cells between the tabs (a table pasted from Excel or WPS), and so is a
     line of two cells or more with a | after each (a web table saved a row per line) or a run of lines with | between
-    their cells (see barred_rows). Rows with only blank lines between them form one table.
+    their cells (see barred_rows). Rows with only blank lines between them form one table. `printed`: the text of
+    a printed page (a PDF's, as PDFium reads it), its lines cut at the page's width however few they are.
     """
     if "\x00" in text:
         raise fail(path, "is not a text file (it holds NUL bytes); a Word or PDF report needs its own extension")
@@ -242,7 +244,7 @@ def text_items(path: Path, text: str) -> Iterator[str | Row | Skipped]:
     text, numbers = without_page_breaks(text)
     if numbers:
         yield Skipped(f"文本中分页处的页码 {numbers} 处未作正文读取（分页符前后的文字已接续）")
-    lines = unwrapped(text.splitlines())
+    lines = unwrapped(text.splitlines(), printed)
     aligned = aligned_rows(lines)
     barred = barred_rows(lines)
     for k, line in enumerate(lines + [""]):
@@ -443,10 +445,10 @@ def _open_zip(path: Path, data: bytes, what: str) -> None:
             if twice:  # which copy a program reads differs: what is drafted may not be what Word shows
                 raise fail(path, f"is damaged or altered: its zip archive holds one part twice ({twice}); open it in "
                                  "Word and save it again")
-            if "word/document.xml" not in names:
+            if main_part(archive) not in names:
                 other = looks_like(data)  # an Excel workbook under a .docx name: say what it is and how to read it
                 raise fail(path, f"is not {what}: it looks like {other}" if other and "Excel" in other
-                           else f"is a zip archive but not {what} (it has no word/document.xml)")
+                           else f"is a zip archive but not {what} (it has no {main_part(archive)})")
             broken = archive.testzip()
     except RuntimeError as exc:  # a part encrypted with a zip password
         raise fail(path, f"is password-protected ({exc})") from None
@@ -455,6 +457,33 @@ def _open_zip(path: Path, data: bytes, what: str) -> None:
         raise fail(path, f"is damaged: not a readable zip archive ({exc})") from None
     if broken:
         raise fail(path, f"is damaged: its part {broken} cannot be read")
+
+
+_OFFICE_DOCUMENT = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+                    "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument")
+_MAIN = "word/document.xml"
+MAX_RELATIONSHIPS = 1 << 20  # bytes of a package's _rels/.rels: a few hundred in every Word file
+
+
+def main_part(archive: zipfile.ZipFile) -> str:
+    """The part Word opens as the document: the one the package's officeDocument relationship names (Word Online
+    and SharePoint save word/document2.xml), word/document.xml when it names none. A part no relationship names is
+    not shown by Word, whatever its name."""
+    from lxml import etree
+
+    try:
+        if archive.getinfo("_rels/.rels").file_size > MAX_RELATIONSHIPS:  # read before the archive is bounded
+            return _MAIN
+        rels = etree.fromstring(archive.read("_rels/.rels"),
+                                etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+            NotImplementedError, RuntimeError):
+        return _MAIN
+    for rel in rels:
+        target = posixpath.normpath((rel.get("Target") or "").lstrip("/"))
+        if rel.get("Type") in _OFFICE_DOCUMENT and rel.get("TargetMode") != "External" and target.startswith("word/"):
+            return target  # a workbook's or a presentation's (xl/workbook.xml) is no Word document
+    return _MAIN
 
 
 def docx_items(path: Path) -> Iterator[str | Row | Skipped]:
@@ -782,12 +811,13 @@ def _anchor_off_page(anchor) -> bool:  # noqa: ANN001 - a wp:anchor
 
 
 def _mark_hidden(p) -> bool:  # noqa: ANN001 - a w:p
-    """Whether a paragraph's mark is hidden (its w:pPr/w:rPr w:vanish, or Word's style separator, w:specVanish):
-    Word then draws the paragraph and the next one as one, on one line."""
+    """Whether a paragraph's mark is hidden (its w:pPr/w:rPr w:vanish, or Word's style separator, w:specVanish) or
+    deleted in tracked changes (w:del, w:moveFrom, as tracked deletions are read: accepted): Word then draws the
+    paragraph and the next one as one, on one line."""
     marks = p.find(f"{_W}pPr/{_W}rPr")
     if marks is None:
         return False
-    return marks.find(f"{_W}specVanish") is not None or (
+    return any(marks.find(f"{_W}{tag}") is not None for tag in ("specVanish", "del", "moveFrom")) or (
         marks.find(f"{_W}vanish") is not None and _val(marks, "vanish") not in _OFF)
 
 

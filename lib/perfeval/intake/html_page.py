@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import itertools
 import re
 from dataclasses import dataclass
 from email.message import Message
@@ -373,7 +374,12 @@ def _span(written: str | None, most: int = MAX_SPAN) -> int:
 _SHOWN_APART = {"raised": ("接在数字或文字后的上标文字（脚注标记等）", "不作前面数字的一部分，请对照原文"),
                 "strike": ("加删除线的文字", "浏览器显示为划去，按已删去处理，请对照原文"),
                 "svg": ("图形（SVG）中的文字", "图中文字不作正文读取，请对照原网页"),
-                "input": ("表单输入框中的文字", "输入框中的内容不作正文读取，请对照原网页")}
+                "input": ("表单输入框中的文字", "输入框中的内容不作正文读取，请对照原网页"),
+                "links": ("链接列表项（导航、相关阅读、其他文章等）", "是通往其他网页的链接，不是报告的内容")}
+MAX_LINK_ITEM = 64  # elements of a list item that is one link and its date: more is no such item
+# what a list item may hold beside its link: the date or time it was published, and marks around them
+_BESIDE_A_LINK = re.compile(r"(?:[\s\d\-/.:：年月日()（）\[\]【】|｜·>＞»]|星期[一二三四五六日天])*+")
+_LINK_BARS = {"div", "p", "nav", "ul", "ol", "header", "footer", "section", "dl", "dd", "span"}  # with two links or more
 
 
 _TYPED = {"text", "number", "search", "tel", "email", "url", "date", "month", "week", "time", "datetime-local"}
@@ -393,6 +399,8 @@ def _shown_apart(el: etree._Element, tag: str | None, last: str) -> str | None:
     footnote marker: 2864.30<sup>1</sup> is no 2864.301; after a Latin letter, m², it is a unit's and stays)."""
     if tag == "input" and (el.get("type") or "text").lower() in _TYPED and (el.get("value") or "").strip():
         return "input"  # a field showing what was typed in it
+    if (tag == "li" or tag in _LINK_BARS) and _a_link(el, 1 if tag == "li" else 2):
+        return "links"
     looks = declarations(el)
     struck = tag in ("del", "s", "strike") or "line-through" in looks.get("text-decoration", "")
     raised = tag == "sup" or looks.get("vertical-align") == "super"
@@ -401,6 +409,24 @@ def _shown_apart(el: etree._Element, tag: str | None, last: str) -> str | None:
     if struck:
         return "strike"
     return "raised" if last and not (last.isascii() and last.isalpha()) else None
+
+
+def _a_link(item: etree._Element, least: int) -> bool:
+    """Whether a list item (or a bar of `least` links or more: 无障碍 | 长者模式 | 登录 2025年6月18日 星期三) is links and at
+    most their dates and the marks between them (相关阅读: 关于…资金3520万元的公示 2024-08-09; a menu's 首页): a portal's
+    lists of other pages around a report, whose titles' figures are none of the report's. A title set as one link
+    is no bar. Small items only are looked into (MAX_LINK_ITEM elements), so that nested lists stay linear."""
+    inside = list(itertools.islice(item.iter(), MAX_LINK_ITEM + 1))
+    if len(inside) > MAX_LINK_ITEM:
+        return False
+    links = [a for a in inside if isinstance(a.tag, str) and a.tag.lower() == "a" and a.get("href") is not None]
+    links = [a for a in links if "".join(a.itertext()).strip() and not any(b in links for b in a.iterancestors("a"))]
+    if len(links) < least:
+        return False
+    rest = "".join(item.itertext())
+    for a in links:
+        rest = rest.replace("".join(a.itertext()), "", 1)
+    return bool(_BESIDE_A_LINK.fullmatch(rest))
 
 
 def _inside_a_number(before: str, after: str) -> bool:

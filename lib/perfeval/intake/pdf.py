@@ -26,7 +26,7 @@ from typing import Iterator
 
 from ..core.script import ideographs
 from . import pdf_columns as columns
-from .documents import SENTENCE_MARK, Row, Skipped, fail, join_lines, read, under_columns, what_it_is
+from .documents import SENTENCE_MARK, Row, Skipped, fail, join_lines, read, text_items, under_columns, what_it_is
 from .numbering import heading_of
 from .pdf_running import running
 
@@ -75,9 +75,23 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
         pages = _read_pages(path, data, budget, seen)
     seen.undecoded = _with_text(data, seen.blank) if seen.blank else []
     if not any(pages) and seen.undecoded:
-        raise fail(path, "has text the reader cannot decode: PDFium finds characters on its pages, pdfminer (which "
-                         "reads the layout) none, as with a font encoded by a CMap embedded in the file; save the PDF "
-                         "again from the document (Word, WPS), or send the report as .docx")
+        copied = _pdfium_text(data, seen.undecoded)
+        if copied is None:
+            raise fail(path, "has text the reader cannot decode: PDFium finds characters on its pages, pdfminer "
+                             "(which reads the layout) none, as with a font encoded by a CMap embedded in the file; "
+                             "save the PDF again from the document (Word, WPS), or send the report as .docx")
+        if copied[2] >= sum(not c.isspace() for c in copied[0]):
+            raise fail(path, f"has text that is not extractable: its fonts name no characters for {copied[2]:,} of its "
+                             "glyphs (no ToUnicode map), so no program can read it as text; save the PDF again from "
+                             "the document (with fonts embedded), or send the report as .docx")
+        yield from text_items(path, copied[0], printed=True)
+        yield Skipped(f"PDF 第 {_page_list(seen.undecoded)} 页的字体编码（文件内嵌的 CMap）版面分析读不出，其文字改由 PDFium 按"
+                      "文本读取：段落按行宽接续，表格不按框线分列，请对照原文")
+        if copied[1]:
+            yield Skipped(f"PDF 中阅读器不显示的文字（不可见、透明、白色、字号小于 1 磅或在页面以外）{copied[1]:,} 个字符未读取")
+        if copied[2]:
+            yield Skipped(f"PDF 中 {copied[2]:,} 个字符的字体未给出对应文字（缺少 ToUnicode 映射），无法提取，未读取")
+        return
     if not any(pages):
         if seen.unmapped:
             raise fail(path, f"has text that is not extractable: its fonts name no characters for their {seen.unmapped:,} "
@@ -150,6 +164,77 @@ def _with_text(data: bytes, pages: list[int]) -> list[int]:
     finally:
         document.close()
     return found
+
+
+def _pdfium_text(data: bytes, pages: list[int]) -> tuple[str, int, int] | None:
+    """The text PDFium reads on these pages (numbered from 1) as a viewer shows it, a line a line, a form feed between
+    pages (read then as a .txt: wrapped lines joined, page numbers at a break left out), how many of its characters
+    were not shown and how many have no character (see _pdfium_shown). None when it cannot be read or holds more characters than the
+    reader drafts (MAX_GLYPHS). For a file read within every bound."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return None
+    texts: list[str] = []
+    unseen = unmapped = read = 0
+    try:
+        for number in pages:
+            page = document[number - 1]
+            text = page.get_textpage()
+            read += text.count_chars()
+            if read > MAX_GLYPHS:
+                return None
+            shown, hidden, unnamed = _pdfium_shown(text, page.get_size())
+            texts.append(ideographs(shown).replace("\r\n", "\n").replace("\r", "\n"))
+            unseen, unmapped = unseen + hidden, unmapped + unnamed
+            text.close()
+            page.close()
+    except pdfium.PdfiumError:
+        return None
+    finally:
+        document.close()
+    return "\f".join(texts), unseen, unmapped
+
+
+def _pdfium_shown(text, size: tuple[float, float]) -> tuple[str, int, int]:  # noqa: ANN001 - a PdfTextPage
+    """A page's characters as PDFium reads them, less those a viewer does not show (render mode 3/7, transparent,
+    white on the page, under MIN_GLYPH_PT, off the page) and those whose font names no character (PDFium then gives
+    the glyph's code: !"#$ for a report), and how many of each those were. A white glyph on a dark box is left out
+    too: PDFium says nothing of what lies under a glyph."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    handle = text.raw
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    box = [ctypes.c_double() for _ in range(4)]
+    out: list[str] = []
+    hidden = unmapped = 0
+    for k in range(raw.FPDFText_CountChars(handle)):
+        code = raw.FPDFText_GetUnicode(handle, k)
+        char = chr(code) if 0 < code < 0x110000 else ""
+        if char.isspace() or raw.FPDFText_IsGenerated(handle, k):
+            out.append(char)
+            continue
+        if raw.FPDFText_HasUnicodeMapError(handle, k):
+            unmapped += 1
+            continue
+        shape = raw.FPDFText_GetTextObject(handle, k)
+        mode = raw.FPDFTextObj_GetTextRenderMode(shape) if shape else 0
+        painted = raw.FPDFText_GetFillColor(handle, k, r, g, b, a) if mode in _FILLING_MODES else \
+            raw.FPDFText_GetStrokeColor(handle, k, r, g, b, a)
+        raw.FPDFText_GetCharBox(handle, k, *box)
+        left, right, bottom, top = (v.value for v in box)
+        if (mode in _INVISIBLE_MODES or painted and (a.value <= 255 * _UNSEEN or min(r.value, g.value, b.value)
+                                                       >= 255 * (1 - _ALIKE))
+                or 0 < raw.FPDFText_GetFontSize(handle, k) < MIN_GLYPH_PT
+                or right < 0 or left > size[0] or top < 0 or bottom > size[1]):
+            hidden += 1
+            continue
+        out.append(char)
+    return "".join(out), hidden, unmapped
 
 
 def _page_list(numbers: list[int]) -> str:
@@ -241,10 +326,10 @@ MIN_GLYPH_PT = 1.0  # a glyph drawn less than this high cannot be read on the pa
 
 def _tiny(matrix: object, fontsize: object) -> bool:
     """Is a glyph drawn under MIN_GLYPH_PT high (its font size times its matrix's vertical scale): a decoy set at
-    0.2 point shows as a hairline, if at all."""
+    0.2 point shows as a hairline, if at all, and one at size 0 not at all."""
     if not isinstance(matrix, tuple) or len(matrix) < 4 or not isinstance(fontsize, (int, float)):
         return False
-    return 0 < abs(fontsize) * (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5 < MIN_GLYPH_PT
+    return abs(fontsize) * (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5 < MIN_GLYPH_PT  # 0: drawn at no size (Tf 0)
 
 
 def _normalise_boxes(page) -> None:  # noqa: ANN001 - a pdfminer PDFPage
@@ -670,6 +755,34 @@ def _forget_unnamed_glyphs(font, spec: dict) -> None:  # noqa: ANN001 - a pdfmin
             code += 1
 
 
+MAX_CID = 1 << 16  # CIDs a CIDToGIDMap maps (two bytes each)
+
+
+def _characters_through_gids(font, spec: dict) -> None:  # noqa: ANN001 - a pdfminer PDFCIDFont
+    """A CID font with no ToUnicode map whose glyphs pdfminer names from its embedded TrueType's own cmap takes
+    each CID for the glyph of that number; a /CIDToGIDMap stream says which glyph each CID draws (fpdf and other
+    subsetting writers number CIDs apart from glyphs), so the characters read were others than those shown
+    (档案馆 read as a jumble of the font's glyphs). Each CID is given its glyph's character, as a viewer draws it; a
+    CID whose glyph has none is left without one (not extractable, said)."""
+    from pdfminer.cmapdb import FileUnicodeMap
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    descendants = resolve1(spec.get("DescendantFonts"))
+    cid_font = resolve1(descendants[0]) if isinstance(descendants, list) and descendants else None
+    gids = resolve1(cid_font.get("CIDToGIDMap")) if isinstance(cid_font, dict) else None
+    by_glyph = getattr(font.unicode_map, "cid2unichr", None)
+    if ("ToUnicode" in spec or font.cidcoding not in ("Adobe-Identity", "Adobe-UCS") or getattr(font, "by_gid", False)
+            or not isinstance(gids, PDFStream) or not isinstance(by_glyph, dict)):
+        return  # named by its ToUnicode or its collection, or already mapped (fonts are shared across pages)
+    data = gids.get_data()[: 2 * MAX_CID] or b""
+    mapped = FileUnicodeMap()
+    for cid in range(len(data) // 2):
+        glyph = by_glyph.get(int.from_bytes(data[2 * cid: 2 * cid + 2], "big"))
+        if glyph and cid:
+            mapped.cid2unichr[cid] = glyph
+    font.unicode_map, font.by_gid = mapped, True
+
+
 _Box = tuple[float, float, float, float]
 _RGB = tuple[float, float, float]
 _PAPER: _RGB = (1.0, 1.0, 1.0)  # the page a viewer shows under everything drawn
@@ -740,7 +853,7 @@ def _visible_page_class() -> type:
     from unicodedata import normalize
 
     from pdfminer.layout import LTChar, LTRect
-    from pdfminer.pdffont import PDFSimpleFont
+    from pdfminer.pdffont import PDFCIDFont, PDFSimpleFont
     from pdfminer.pdftypes import resolve1, stream_value
     from pdfminer.psparser import PSLiteral
     from pdfminer.pdfinterp import LITERAL_FORM, PDFPageInterpreter
@@ -915,8 +1028,20 @@ def _visible_page_class() -> type:
         glyph7: a subset font's own names) has no character: pdfminer kept the base encoding's letter for its code,
         so a Chinese report in such a font read as Latin letters (then "names no year") rather than not extractable."""
 
+        inherited: tuple | None = None  # a form's interpreter: the text and graphics state it is drawn in
+
+        def dup(self):  # noqa: ANN202 - pdfminer's signature, untyped
+            """The interpreter of a form this one draws, which starts in this one's state: a form inherits the
+            graphics state, text state and colours it is drawn in (render mode 3 or white fill set before Do), where
+            pdfminer started it afresh and read the form's invisible text."""
+            child = super().dup()
+            child.inherited = (self.textstate.copy(), self.graphicstate.copy())
+            return child
+
         def init_state(self, ctm) -> None:  # noqa: ANN001 - pdfminer's signature, untyped
             super().init_state(ctm)
+            if self.inherited is not None:
+                self.textstate, self.graphicstate = (state.copy() for state in self.inherited)
             self.clip: _Box | None = self.device.clip  # a form drawn inside a clip stays inside it
             self.clips: list[tuple[_Box | None, tuple[float, float]]] = []  # clip and opacity saved with q
             self.clipping = False  # a W or W* waits for the path's end to clip to it
@@ -988,6 +1113,8 @@ def _visible_page_class() -> type:
                 spec = resolve1(specs.get(fontid)) if isinstance(specs, dict) else None
                 if isinstance(font, PDFSimpleFont) and isinstance(spec, dict):
                     _forget_unnamed_glyphs(font, spec)
+                elif isinstance(font, PDFCIDFont) and isinstance(spec, dict):
+                    _characters_through_gids(font, spec)
 
     for operator in ("n", "S", "f", "f_a", "B", "B_a"):  # every operator that ends a path (s, b, b*, F call these)
         setattr(NamingInterpreter, f"do_{operator}", _ending_path(getattr(PDFPageInterpreter, f"do_{operator}")))
@@ -1096,26 +1223,28 @@ def _page_items(page, seen: _Unread) -> list[tuple[float, dict | list]]:  # noqa
         seen.raised += len(raised)
         lines = page.filter(outside).extract_text_lines(x_tolerance=1.5, strip=True, return_chars=True)
     at = columns.gutter(lines)
+    spacing = tracking(lines)
     ordered, across = columns.in_columns(lines, at) if at is not None else ([((0, -1, x["top"]), x) for x in lines], [])
     items: list[tuple[columns.Key, float, dict | list]] = [
-        (key, line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(_spaced(line)),
+        (key, line["top"], {**{k: v for k, v in line.items() if k != "chars"}, "text": _unspaced(_spaced(line, spacing)),
                             "cells": _cells(line), "size": statistics.median(c["size"] for c in line["chars"]),
                             "lead": _lead(line["chars"])})
         for key, line in ordered if line["text"].strip()]
     for t in tables:
         tops = [row.bbox[1] for row in t.rows]
-        for first, grid in _ruled_tables(_cell_texts(page, t)):
+        for first, grid in _ruled_tables(_cell_texts(page, t, spacing)):
             top = tops[first] if first < len(tops) else t.bbox[1]
             items.append(((columns.segment(across, top), -1, top), top, grid))
     return [(top, item) for _, top, item in sorted(items, key=lambda item: item[0])]
 
 
-def _cell_texts(page, table) -> list[list[str | None]]:  # noqa: ANN001 - a pdfplumber page and its table
+def _cell_texts(page, table, spacing: float) -> list[list[str | None]]:  # noqa: ANN001 - a pdfplumber page, a table
     """A ruled table's cells as text (None where a cell covers another's place), each cell's lines joined into the
     paragraphs they were typed as, one a line, by the rules of the body (a line short of the cell's right edge ends
     its paragraph, a heading or an indented line starts one), as Word's cell gives its paragraphs: a report laid out
     in a table (部门概况 | （一）机构人员 / 本局内设股室…) ran a cell's headings and sentences into one. A cell's right
-    edge is where its column's fullest line ends (the cell's padding)."""
+    edge is where its column's fullest line ends (the cell's padding). A cell's short lines are judged against the
+    page's letter-spacing (`spacing`, see _spaced)."""
     from pdfplumber.utils.text import chars_to_textmap
 
     def within(char: dict, box: tuple) -> bool:
@@ -1126,7 +1255,7 @@ def _cell_texts(page, table) -> list[list[str | None]]:  # noqa: ANN001 - a pdfp
     for row in table.rows:
         chars = [c for c in page.chars if within(c, row.bbox)]
         found.append([None if cell is None else
-                      (cell, chars_to_textmap(own, x_tolerance=1.5).extract_text_lines(strip=True, return_chars=False)
+                      (cell, chars_to_textmap(own, x_tolerance=1.5).extract_text_lines(strip=True, return_chars=True)
                        if (own := [c for c in chars if within(c, cell)]) else [])
                       for cell in row.cells])
     padding: dict[int, float] = {}
@@ -1134,15 +1263,15 @@ def _cell_texts(page, table) -> list[list[str | None]]:  # noqa: ANN001 - a pdfp
         for j, entry in enumerate(cells):
             for line in entry[1] if entry else []:
                 padding[j] = min(padding.get(j, float("inf")), entry[0][2] - line["x1"])
-    return [[None if entry is None else _cell_paragraphs(entry[1], entry[0][2] - padding.get(j, 0.0))
+    return [[None if entry is None else _cell_paragraphs(entry[1], entry[0][2] - padding.get(j, 0.0), spacing)
              for j, entry in enumerate(cells)] for cells in found]
 
 
-def _cell_paragraphs(lines: list[dict], right: float) -> str:
+def _cell_paragraphs(lines: list[dict], right: float, spacing: float) -> str:
     """One cell's lines as its paragraphs, one a line (see _cell_texts)."""
     if not lines:
         return ""
-    lines = [dict(line, text=_unspaced(line["text"])) for line in lines]
+    lines = [dict(line, text=_unspaced(_spaced(line, spacing))) for line in lines]
     left = min(line["x0"] for line in lines)
     height = statistics.median(line["bottom"] - line["top"] for line in lines)
     paragraphs: list[list[str]] = []
@@ -1261,19 +1390,44 @@ def _unspaced(text: str) -> str:
 
 
 MIN_JUSTIFIED = 8  # glyphs of a line whose spacing tells justification from words set apart
-MAX_JUSTIFIED = 0.3  # of the glyphs' size: the most a justified line spreads its gaps (a space is 0.25-0.5 em more)
+# of the glyphs' size: the most a line spreads its gaps, letter-spacing (字间距加宽, up to ~0.25 em) and
+# justification together; a typed space adds 0.25-0.5 em more, a column gap far more
+MAX_JUSTIFIED = 0.6
+# a line a wide figure did not fit spreads its other gaps further, all alike: up to this much, when EVEN_SHARE of
+# its gaps are within EVEN_GAP points of one another (a row of cells or words set apart has gaps of every width)
+MAX_SPREAD = 2.0
+EVEN_GAP = 0.5
+EVEN_SHARE = 0.75
 
 
-def _spaced(line: dict) -> str:
+def tracking(lines: list[dict]) -> float:
+    """A page's own spacing between glyphs: the median of its long lines' median gaps (0 when it has none). A line
+    too short to tell its spacing from its words (the end of a paragraph, a title's last glyphs, a cell) is judged
+    against it: a letter-spaced page read 自评 报 告 where a paragraph's last line held three glyphs."""
+    spacings = [statistics.median(_gaps(chars)) for line in lines
+                if len(chars := line.get("chars") or []) >= MIN_JUSTIFIED]
+    return max(0.0, statistics.median(spacings)) if spacings else 0.0
+
+
+def _gaps(chars: list[dict]) -> list[float]:
+    return [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]
+
+
+def _spaced(line: dict, page_spacing: float = 0.0) -> str:
     """A line's text with a space where a gap between two glyphs is wider than WORD_GAP beyond the line's own
-    spacing (its median gap): a justified line (两端对齐, the 公文 default) spreads every gap of a line holding figures
-    by ~0.18 em, which the extractor read as a space between every two characters (年 初 预 算 数 为3120.00万 元)."""
+    spacing (its median gap; the page's for a short line): a justified line (两端对齐, the 公文 default) spreads every
+    gap of a line holding figures by ~0.18 em, and letter-spacing (字间距) every gap of every line, which the extractor
+    read as a space between every two characters (年 初 预 算 数 为3120.00万 元, 职工8 5人); a short line ahead of a
+    figure that did not fit spreads further, every gap alike (万 元 ， 政 府 性, 0.65 em)."""
     chars = line.get("chars") or []
-    gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]
-    if len(chars) < MIN_JUSTIFIED:
+    gaps = _gaps(chars)
+    if not gaps:
         return str(line["text"])
-    spacing = max(0.0, statistics.median(gaps))
-    if not WORD_GAP <= spacing <= MAX_JUSTIFIED * statistics.median(c["size"] for c in chars):
+    spacing = max(0.0, statistics.median(gaps)) if len(chars) >= MIN_JUSTIFIED else page_spacing
+    size = statistics.median(c["size"] for c in chars)
+    spread = spacing <= MAX_JUSTIFIED * size or spacing <= MAX_SPREAD * size \
+        and sum(1 for g in gaps if abs(g - spacing) <= EVEN_GAP) >= EVEN_SHARE * len(gaps)
+    if spacing < WORD_GAP or not spread:
         return str(line["text"])  # an ordinary line, or words set apart (年   月   日): as the extractor read it
     return "".join((" " if k and gaps[k - 1] > spacing + WORD_GAP and not c["text"].isspace() else "") + c["text"]
                    for k, c in enumerate(chars)).strip()
@@ -1375,17 +1529,21 @@ def _paragraphs(pages: list[list[tuple[float, dict | list]]]) -> Iterator[str | 
 _CUT_NUMBER = re.compile(r"\d[.．]\s*$")
 _NO_LINE_START = "，。、；：？！）》」』”’%,.;:?!)"  # a line never starts with these: the glyph before goes down with them
 _SENTENCE_END = "。！？；：:;.!?"
+_NO_LINE_END = "“‘（《「『〔【(["  # a line never ends with these: they go down with the glyph after them
 
 
 def _lead(chars: list[dict]) -> float:
     """How wide a line's first piece is that the line above could not have ended before: a figure (98.12%) or one
-    glyph, with the closing punctuation a line may not start with (亩，): where it did not fit, the line above
-    ended short of the margin without ending its paragraph."""
+    glyph, after the opening marks a line may not end with and with the closing punctuation a line may not start
+    with (亩，, “优”。): where it did not fit, the line above ended short of the margin without ending its paragraph."""
     text = [c["text"] for c in chars]
     k = 0
-    while k < len(text) and (text[k].isdigit() or k and text[k] in ".,%" and text[k - 1].isdigit()):
+    while k < len(text) and text[k] in _NO_LINE_END:  # an opening mark goes down with the glyph after it (“优”。)
         k += 1
-    k = max(k, 1)
+    start = k
+    while k < len(text) and (text[k].isdigit() or k > start and text[k] in ".,%" and text[k - 1].isdigit()):
+        k += 1
+    k = max(k, start + 1)
     while k < len(text) and text[k] in _NO_LINE_START:
         k += 1
     return float(chars[k - 1]["x1"] - chars[0]["x0"]) if chars else 0.0

@@ -66,9 +66,22 @@ def gutter(lines: list[Line]) -> float | None:
         emptiest = [x for x in steps if crossing(x) == fewest]
         middle = (emptiest[0] + emptiest[-1]) / 2  # the middle of its emptiest part
         both = sum(1 for s in spans if s[0][0] < middle < s[-1][1] and not any(p <= middle <= q for p, q in s))
+        both += _side_by_side([line["top"] for line, s in zip(lines, spans) if s[-1][1] < middle],
+                              [line["top"] for line, s in zip(lines, spans) if s[0][0] > middle])
         if b - a >= GUTTER * size and both >= max(3, BOTH_SIDES * len(lines)):
             return middle
     return None
+
+
+def _side_by_side(left: list[float], right: list[float]) -> int:
+    """How many lines stand beside a line of the other side, as two columns' lines do when their baselines are not
+    at one height (a browser's columns: the extractor then keeps each column's lines apart, and nothing crossed the
+    gutter with text on both sides of it): the lines of the fewer side that lie between the other side's first and
+    last. A signature set right below the text, or a paragraph's short last lines, lie beside none."""
+    if not left or not right:
+        return 0
+    fewer, more = sorted((left, right), key=len)
+    return sum(1 for top in fewer if min(more) < top < max(more))
 
 
 def _part(line: Line, chars: list[dict[str, Any]]) -> Line:
