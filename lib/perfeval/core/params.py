@@ -803,6 +803,9 @@ def check_params(data: Any) -> Checked:
     The schema's problems and the references the schema cannot see (ids, units) come together: where a section is
     invalid, the references of the others are still checked, so that fixing a file takes one round.
     """
+    if data is None:  # an empty file said "expected a mapping at the top level, found NoneType"
+        return Checked(None, frozenset(), [("", "the file is empty (no YAML in it); expected a unit's params, as "
+                                                "params/units/*.yaml or `perfeval draft` writes them")])
     if not isinstance(data, dict):
         return Checked(None, frozenset(), [("", f"expected a mapping at the top level, found {type(data).__name__}")])
     try:
