@@ -127,3 +127,14 @@ def test_why_a_report_could_not_be_drafted_is_said_in_chinese_to_officials(probl
 
     why = _why(DraftError("/in/r.pdf", [("", problem)]))
     assert why.startswith(said) and not any(word in why for word in ("has ", "is ", "the limit"))
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".wps", ".rtf"])
+def test_a_report_in_an_old_format_given_as_params_says_to_save_it_as_docx_first(tmp_path, capsys, suffix):
+    """Trial 7 X53: `perfeval run old_report.doc` said "read it into params first with `perfeval draft …`, or give it
+    to `perfeval run`": it was given to run, and draft refuses a .doc until it is saved as .docx."""
+    report = tmp_path / f"old_report{suffix}"
+    report.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 64)
+    assert main(["score", str(report)]) == 1
+    err = capsys.readouterr().err
+    assert f"in an old format ({suffix})" in err and "save it as .docx (or PDF) first" in err

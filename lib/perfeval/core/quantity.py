@@ -1139,6 +1139,8 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True  # a date that lost its 年 and 月 (20231 16日)
     if integer and len(digits) <= 3 and not before.strip() and _NEXT_HEADING.match(after):
         return True  # a page's number a PDF left before the next heading (2 一、基本情况)
+    if integer and len(digits) <= 3 and _GLUED_HEADING.match(after) and _HEADED_RUN.search(before):
+        return True  # a contents list run together, each page glued to the next heading (部门概况3一、主要职能3二、…)
     if integer and len(digits) <= 3 and not before.strip() and re.match(r"\s", after) \
             and _CONTENTS_AHEAD.search(after):
         return True  # a page's number a PDF left before the contents on its page (1 某某报告 目 录 一、… …… 2)
@@ -1196,6 +1198,10 @@ def _dated_here(before: str, after: str) -> bool:
                 or _CLAUSE_START.search(before) and _WORDS_FOLLOW.match(after))
 
 
+# The next heading's number glued to a page number (…概况3一、主要职能, …构成4第二部分), and a run of headings since a
+# heading's number or the contents' title with no clause in it: a contents list run together on one line
+_GLUED_HEADING = lazy_compile(r"(?:第[一二三四五六七八九十]{1,3}+(?:部分|章|节)|[一二三四五六七八九十]{1,3}+、)")
+_HEADED_RUN = lazy_compile(r"(?:目\s*录|第[一二三四五六七八九十]{1,3}+(?:部分|章|节)|[一二三四五六七八九十]{1,3}+、)[^，,。；;：:！!？?]*+$")
 # Where a list's item opens: a sentence's or a clause's start, or right after a heading's own number (一、1. （二）1.)
 _ITEM_OPENS = lazy_compile(r"(?:^|[。；;：:！!？?]|[一二三四五六七八九十]{1,3}+、|[（(][一二三四五六七八九十\d]{1,3}+[）)])\s*+$")
 _CLAUSE_OPENS = lazy_compile(r"(?:^|[。；;！!？?])\s*+$")
