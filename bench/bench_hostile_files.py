@@ -60,15 +60,17 @@ def pdf_cases(folder: Path) -> list[tuple[str, str, int]]:
     from hostile_pdfs import deep_page_tree, dense_pages, encrypted_bomb, filtered_bomb, flate_bomb, glyph_by_glyph, \
         invisible_text, many_pages, many_streams, no_tounicode, pages_pdf, shared_content, text
 
-    from perfeval.intake.pdf import MAX_CONTENT, MAX_GLYPHS, MAX_PAGE_CONTENT, MAX_PAGE_PATHS, MAX_PAGES
+    from perfeval.intake.pdf import MAX_CONTENT, MAX_FILE_PAGES, MAX_GLYPHS, MAX_PAGE_CONTENT, MAX_PAGE_PATHS, MAX_PAGES
 
     chromium_page = glyph_by_glyph(23_700)  # T28's page: 5-point Chinese printed by Chromium
     covered_page = b"".join(b"BT /F1 5 Tf 10 %d Td (%s) Tj ET\n" % (800 - 5 * i, b"x" * 100) for i in range(150))
 
     made = [("PDF: one stream unpacking to 400 MB", flate_bomb(folder / "bomb400.pdf", 400)),
             ("PDF: one stream unpacking to 1.2 GB", flate_bomb(folder / "bomb1200.pdf", 1200)),
-            ("PDF: 500 pages of 36 lines", many_pages(folder / "p500.pdf", 500, 36)),
+            (f"PDF: 500 pages of 36 lines (first {MAX_PAGES} read)", many_pages(folder / "p500.pdf", 500, 36)),
             (f"PDF: {MAX_PAGES} pages of 36 lines (most let through)", many_pages(folder / "pmax.pdf", MAX_PAGES, 36)),
+            (f"PDF: {MAX_FILE_PAGES + 1:,} pages (refused whole)",
+             many_pages(folder / "pfile.pdf", MAX_FILE_PAGES + 1)),
             ("PDF: stream of 63 MB (unpacks; refused by the page's bound)", flate_bomb(folder / "bomb63.pdf", 63)),
             ("PDF: LZW stream unpacking to 400 MB", filtered_bomb(folder / "lzw.pdf", 400, "lzw")),
             ("PDF: run-length stream unpacking to 400 MB", filtered_bomb(folder / "rl.pdf", 400, "runlength")),

@@ -10,7 +10,7 @@ import pytest
 from report_files import write_docx
 
 from perfeval.cli import main
-from perfeval.outputs.batch import FAILED, OK, run_batch
+from perfeval.outputs.batch import FAILED, NOT_RUN, OK, run_batch
 from perfeval.outputs.batch.status import load_status
 from perfeval.outputs.draft import read_document
 
@@ -55,10 +55,13 @@ def test_a_report_it_cannot_read_fails_alone_with_the_reason(batch):
     assert [r.unit_id for r in outcome.failed] == ["broken"]
 
 
-def test_a_text_file_that_is_not_a_report_is_left_out_with_a_warning(batch):
-    _, _, outcome = batch
-    assert "notes" not in {r.unit_id for r in outcome.results}
+def test_a_text_file_that_is_not_a_report_is_left_out_with_a_warning_and_listed_not_run(batch):
+    """Trial 7 X32: a file left out was warned of on the terminal only, absent from the index and the status."""
+    _, outputs, outcome = batch
     assert any("notes.txt: not read as a report" in w for w in outcome.warnings)
+    (notes,) = [r for r in outcome.results if r.unit_id == "notes"]
+    assert notes.status == NOT_RUN and notes.reason.startswith("未作为报告读取：文件开头没有含“绩效”“自评”字样的报告标题")
+    assert "data-unit='notes'" in (outputs / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_index_lists_drafted_units_apart_as_not_confirmed(batch):

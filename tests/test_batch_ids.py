@@ -114,7 +114,7 @@ def test_one_report_in_several_formats_is_drafted_once_and_each_file_listed(tmp_
 
 
 def test_drafting_a_report_is_bounded_by_the_batch_timeout(tmp_path, monkeypatch):
-    from perfeval.outputs import draft
+    from perfeval.outputs.draft import parts as draft  # where a command and a batch draft a report
 
     received, outputs = tmp_path / "received", tmp_path / "out"
     received.mkdir()

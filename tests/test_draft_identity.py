@@ -558,3 +558,19 @@ def test_the_same_reports_title_again_or_an_attachments_keeps_the_whole_file(tmp
     (tmp_path / "one.txt").write_text(text, encoding="utf-8")
     draft = draft_report(tmp_path / "one.txt")
     assert "410.20万元" in [m.written for m in draft.placed] and not any("另一份报告" in n for n in draft.skipped)
+
+
+def test_another_units_title_cited_inside_a_broken_sentence_cuts_nothing(tmp_path):
+    text = ("石门县林业局2023年度部门整体支出绩效自评报告\n一、基本情况\n核定编制20名。\n本报告参照\n"
+            "石门县信访局2022年度部门整体支出绩效自评报告\n的格式编写。\n全年支出410.20万元。\n")
+    (tmp_path / "one.txt").write_text(text, encoding="utf-8")
+    draft = draft_report(tmp_path / "one.txt")
+    assert "410.20万元" in [m.written for m in draft.placed] and not any("另一份报告" in n for n in draft.skipped)
+
+
+def test_a_pages_publisher_gives_way_to_the_unit_the_text_names_as_itself():
+    name, basis, _, _ = identity("部门整体支出绩效自评报告", "发布机构：石门县财政局",
+                                 "我单位石门县卫生健康局2023年度部门整体支出绩效自评情况如下。")
+    assert name == "石门县卫生健康局" and "石门县财政局" in basis
+    assert identity("部门整体支出绩效自评报告", "发布机构：石门县卫生健康局",
+                    "我局2023年度部门整体支出绩效自评情况如下。")[0] == "石门县卫生健康局"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from perfeval.intake.report import draft_report
 from perfeval.intake.report.catalogue import catalogue_path, label_table, table_line, with_unit_of_its_figure
 from perfeval.intake.report.document import build
 from perfeval.intake.report.mentions import prose_mentions
@@ -58,3 +59,12 @@ def test_a_lines_budget_and_last_year_named_by_their_column_after_it_continue_th
         ["lines.sangong.final", "lines.sangong.budget", "lines.sangong.prev_final"]
     assert paths_of("2023年“三公”经费支出15.30万元，比上年的17.00万元下降10%。")[:2] == \
         ["lines.sangong.final", "lines.sangong.prev_final"]
+
+
+def test_a_headcount_split_into_staff_within_the_establishment_and_contract_staff_is_bounded_by_its_first_part(tmp_path):
+    """X52: 在职职工712人（其中编制内598人，编外聘用114人） held 712 against 编制620 as over the establishment."""
+    report = tmp_path / "r.txt"
+    report.write_text("石门县中医院2023年度部门整体支出绩效自评报告\n一、基本情况\n"
+                      "核定编制240名，年末在职职工275人（其中编制内231人，编外聘用44人）。\n", encoding="utf-8")
+    staff = draft_report(report).params["figures"]["staff"]
+    assert (staff["authorized"]["value"], staff["on_duty"]["value"]) == (240, 231)

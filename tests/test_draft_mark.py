@@ -57,3 +57,34 @@ def test_the_index_says_a_drafted_units_candidates_apart_from_its_findings(unit_
     page = index_html([(UnitRun("yunxi_district_2023", str(drafted), OK, report="units/y/y.html"), asked)])
     assert "<span class='reason'>另有待核实 2</span>" in page
     assert "另有待核实" not in index_html([(UnitRun("y", str(YUNXI), OK, report="y.html"), evaluate_file(YUNXI))])
+
+
+def test_the_triage_views_count_a_drafted_units_candidates_apart(unit_copy, tmp_path):
+    """W49: the index said 另有待核实 N, but summary.csv and summary.xlsx, the views an analyst sorts and filters to
+    triage units, counted 错误 · 警示 · 提示 alone: a unit with open questions looked checked and clean there."""
+    import csv
+    import io
+
+    import openpyxl
+
+    from perfeval.outputs.excel.summary import write_summary_workbook
+    from perfeval.outputs.index_page import data_csv, summary_csv
+
+    drafted = unit_copy(YUNXI, lambda d: d.update(drafted_from="郧西县2023年自评报告.docx"), "drafted.yaml")
+    asked = evaluate_file(drafted)
+    assert asked.candidates > 0
+    confirmed = evaluate_file(YUNXI)
+    entries = [(UnitRun("a_drafted", str(drafted), OK, report="a.html"), asked),
+               (UnitRun("b_confirmed", str(YUNXI), OK, report="b.html"), confirmed)]
+    said = list(csv.DictReader(io.StringIO(summary_csv(entries).lstrip("\ufeff"))))
+    headings = list(said[0])
+    assert headings.index("待核实（个）") == headings.index("提示（个）") + 1  # after the severity counts
+    assert [r["待核实（个）"] for r in said] == [str(asked.candidates), "0"]
+    assert [r["candidates"] for r in csv.DictReader(io.StringIO(data_csv(entries).lstrip("\ufeff")))] == \
+        [str(asked.candidates), "0"]
+    books = [write_summary_workbook([asked, confirmed], tmp_path / f"{n}.xlsx") for n in (1, 2)]
+    sheet = openpyxl.load_workbook(books[0])["汇总"]
+    header = [c.value for c in sheet[1]]
+    assert header.index("待核实") == header.index("提示") + 1
+    assert [row[header.index("待核实")] for row in sheet.iter_rows(min_row=2, values_only=True)] == [asked.candidates, 0]
+    assert books[0].read_bytes() == books[1].read_bytes()  # the same results, the same bytes

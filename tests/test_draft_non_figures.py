@@ -371,3 +371,8 @@ def test_a_voltage_naming_a_kind_of_line_is_no_figure_but_the_lines_length_is():
 
 def test_a_weight_before_its_rule_after_a_colon_stays_a_figure():
     assert figures("2.公务接待控制（8分）：每超支1%扣1分，扣完为止。") == ["8分"]
+
+
+def test_a_contents_list_run_together_on_one_line_loses_its_page_numbers():
+    assert figures("目录第一部分 单位概况2一、职能职责2二、机构设置3第二部分 决算报表4一、收支总表4") == []
+    assert figures("一、收入情况：财政拨款收入1200二、支出情况") == ["1200"]  # a clause before it: an amount

@@ -168,3 +168,19 @@ def test_an_entry_taken_out_is_named_by_its_label_and_unit_not_its_path():
                       "#   figures.lines.sangong.budget: {value: 0, source: 某年某项：0, at: 3}"])
     (taken,) = read_unread(text)
     assert taken.what == "“三公”经费·本年预算数 0万元"  # it read "figures.lines.sangong.budget 0"
+
+
+def test_a_total_standing_twice_in_the_structure_is_listed_once_to_check_first():
+    """A total that is a part of two breakdowns stands twice in the tree read; its parts not adding up is one thing
+    to check, listed and counted once (trial 7: 先核对 held 公用经费's 分项合计 … 超过总数 twice)."""
+    from perfeval.outputs.draft.review import _unreconciled
+    from perfeval.outputs.draft.structure import Breakdown, Node
+
+    items = tuple(Node(f"i{k}", f"项目{k}", v, "万元") for k, v in enumerate(("60.00", "50.00")))
+    public = Node("public", "公用经费", "80.00", "万元",
+                  (Breakdown(items, "=", problem="分项合计 110.00万元，超过总数 80.00万元"),))
+    basic = Node("basic", "基本支出", "200.00", "万元", (Breakdown((Node("staff", "人员经费", "120.00", "万元"), public)),))
+    spending = Node("spending", "支出", "300.00", "万元", (Breakdown((basic, Node("proj", "项目支出", "100.00", "万元"))),
+                                                         Breakdown((public,), ">=")))
+    listed = _unreconciled([spending], [])
+    assert listed == ['<li><a href="#e-public">公用经费</a>：分项合计 110.00万元，超过总数 80.00万元</li>']

@@ -201,7 +201,7 @@ def test_perfeval_draft_is_bounded_in_time_and_writes_nothing_when_the_bound_pas
     import time
 
     from perfeval.cli import main
-    from perfeval.outputs import draft
+    from perfeval.outputs.draft import parts as draft  # where a command and a batch draft a report
 
     report = tmp_path / "slow.txt"
     report.write_text(HEAD + "2023年部门整体支出100.00万元。\n", encoding="utf-8")

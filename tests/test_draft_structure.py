@@ -197,16 +197,23 @@ def test_adjusted_to_is_the_adjusted_budget_and_adjusted_by_its_size(tmp_path):
     assert str(budget["adjusted"]["value"]) == "1100.00" and str(budget["reductions"]["value"]) == "40.00"
 
 
-def test_a_report_beyond_the_size_bound_is_refused_by_name_with_the_bound(tmp_path, monkeypatch):
-    import pytest
-    from perfeval.errors import DraftError
+def test_a_report_beyond_the_size_bound_is_read_in_part_and_says_where_it_stopped(tmp_path, monkeypatch):
+    """W21: a long report was refused whole; what fits the bound is read, the rest said unread (where, how much)."""
     from perfeval.intake.report import document
 
     monkeypatch.setattr(document, "MAX_TEXT", 1000)
     report = tmp_path / "big.txt"
-    report.write_text(TITLE + "\n" + "本站认真履行职责。" * 200, encoding="utf-8")
-    with pytest.raises(DraftError, match="at most 1,000"):
-        draft_report(report)
+    report.write_text(TITLE + "\n一、基本情况\n年初预算120.00万元。\n" + "本站认真履行职责。" * 200 + "\n二、附表\n年末结余7.50万元。",
+                      encoding="utf-8")
+    draft = draft_report(report)
+    (note,) = [s for s in draft.skipped if s.startswith(document.TEXT_CUT)]
+    assert "超过一份报告读取的上限 1,000 字" in note and "全文 1,8" in note and "字未读取" in note
+    read = {str(s["value"]) for s in draft.params.get("stated", [])} | {
+        str(f["value"]) for group in draft.params.get("figures", {}).values() for f in group.values()}
+    assert "120.00" in read and "7.50" not in read  # what is past the bound is not drafted
+    one_line = tmp_path / "line.txt"  # a .txt of one long line: its whole sentences within the bound
+    one_line.write_text(TITLE + "\n" + "本站认真履行职责。" * 200, encoding="utf-8")
+    assert any(s.startswith(document.TEXT_CUT) for s in draft_report(one_line).skipped)
 
 
 def test_a_sentence_without_marks_is_read_in_bounded_pieces_and_keeps_its_figures():

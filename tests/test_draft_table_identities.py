@@ -190,3 +190,37 @@ def test_a_mobile_number_is_eleven_bare_digits_and_a_grouped_amount_with_fen_is_
     assert parse_quantity("13,912,845.60") is not None and parse_quantity("19,115,268.40") is not None
     assert [f.quantity.value for f in find_quantities("联系人手机13912845607，支出13,912,845.60元。")] == [
         Decimal("13912845.60")]
+
+
+# ---------------------------------------------------------------- a 绩效自评表's columns in the words forms use
+
+INDICATOR_ROWS = [["产出指标", "数量指标", "完成巡河次数", "≥120次", "134次", "30", "30", ""],
+                  ["", "质量指标", "水质达标率", "≥90%", "93%", "30", "30", ""],
+                  ["效益指标", "社会效益指标", "受益人口", "≥5000人", "4600人", "30", "27", "降雨偏少"],
+                  ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", ""],
+                  ["总分", "", "", "", "", "100", "97", ""]]
+
+
+@pytest.mark.parametrize("words", [("预期指标值", "全年实际值", "分值", "得分", "偏差原因"),
+                                   ("年度目标", "实际完成情况", "分值", "得分", "偏差原因分析"),
+                                   ("年度指标值", "实际完成值", "权重", "自评得分", "备注")])
+@pytest.mark.parametrize("form", FORMS)
+def test_a_self_assessment_table_is_read_whatever_words_its_form_names_its_columns_by(tmp_path, words, form):
+    """A target column named 预期指标值 or 年度目标, an actual one 全年实际值 or 实际完成情况, a note column 备注: the table is
+    the 自评表 all the same (its rows were read as none, and its figures as no indicator's)."""
+    header = ["一级指标", "二级指标", "三级指标", *words]
+    draft = draft_report(_write(tmp_path, form, [header, *INDICATOR_ROWS]))
+    rows = [(r["name"], str(r["target"]["value"]), str(r["actual"]["value"]), str(r["claimed_score"]))
+            for r in draft.params.get("indicators", [])]
+    assert rows == [("完成巡河次数", "120", "134", "30"), ("水质达标率", "90", "93", "30"), ("受益人口", "5000", "4600", "27"),
+                    ("群众满意度", "90", "95", "10")]
+    assert draft.params["claims"]["total"] == Decimal(97)
+
+
+@pytest.mark.parametrize("form", ["docx", "tab", "cell", "single"])
+def test_a_budget_blocks_column_of_what_was_spent_called_its_final_account_is_the_budget_executed(tmp_path, form):
+    """年初预算数 | 调整后预算数 | 决算数 (trial 7 X46): beside the budget's own columns the 决算数 is what was spent of it."""
+    rows = [["项目", "年初预算数", "调整后预算数", "决算数"], *INCOME_SPENDING[1:]]
+    draft = draft_report(_write(tmp_path, form, rows))
+    budget = {k: str(v["value"]) for k, v in draft.params["figures"]["budget"].items()}
+    assert budget == {"start_of_year": "18340000.00", "adjusted": "19702600.00", "executed": "19115268.40"}

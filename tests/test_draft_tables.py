@@ -595,3 +595,20 @@ def test_a_projects_own_self_assessment_table_after_the_units_is_the_projects_no
     assert [(p["name"], p["score"]) for p in draft.params["projects"]] == [("乡村道路硬化项目", Decimal(90))]
     alone = draft_of(tmp_path, "\n".join(PROJECT_TABLE))  # a project's report: its table is the report's own
     assert len(alone.params["indicators"]) == 3 and "projects" not in alone.params
+
+
+TRADITIONAL = str.maketrans("级标实际产数积亩时带动业满务对总进况绩评报门", "級標實際產數積畝時帶動業滿務對總進況績評報門")
+
+
+@pytest.mark.parametrize("shape", ["tabs", "one cell per line", "one line"])
+def test_a_self_assessment_table_in_traditional_characters_is_the_same_table_cited_as_written(tmp_path, shape):
+    """一級指標 / 實際完成值 (trial 7 X42): the headers and levels known in simplified characters, one for one, while each
+    value, name and source is the copy's own writing."""
+    text = {"tabs": with_tabs(), "one cell per line": one_cell_per_line(),
+            "one line": " ".join(c for row in [HEADER, *ROWS, TOTAL] for c in row if c)}[shape]
+    draft = draft_of(tmp_path, text.translate(TRADITIONAL))
+    assert [(str(r["target"]["value"]), str(r["actual"]["value"]), str(r["claimed_score"]))
+            for r in draft.params["indicators"]][:4] == [(str(e[1]), str(e[2]), str(e[5])) for e in EXPECTED]
+    assert draft.params["indicators"][0]["name"] == "完成造林面積"  # as written
+    assert draft.params["claims"]["total"] == Decimal(98)
+    assert "1350畝" in {m.written for m in draft.placed}

@@ -11,7 +11,7 @@ from hostile_pdfs import HELVETICA, clipped_text, custom_glyph_names, deep_page_
 
 from perfeval.errors import DraftError
 from perfeval.intake import pdf
-from perfeval.intake.pdf import MAX_PAGES, MAX_STREAM_UNPACKED
+from perfeval.intake.pdf import MAX_STREAM_UNPACKED
 from perfeval.outputs.draft import read_document
 
 TRIAL_PDF = Path(__file__).parent / "data" / "trial" / "xinqiao_street_2023.pdf"
@@ -216,11 +216,21 @@ def test_a_stream_within_the_bound_and_images_are_let_through(tmp_path):
     assert lines(path) == ["Annual report 2023"]
 
 
-def test_pages_past_the_bound_are_refused_before_they_are_parsed(tmp_path):
-    with pytest.raises(DraftError, match=f"has {MAX_PAGES + 1} pages; the limit is {MAX_PAGES}"):
-        read_document(many_pages(tmp_path / "long.pdf", MAX_PAGES + 1))
-    read = " ".join(lines(many_pages(tmp_path / "short.pdf", 3)))
-    assert all(f"Page {n} of the 2023 report" in read for n in (1, 2, 3))
+def test_pages_past_the_bound_are_said_unread_and_past_the_files_bound_refused_before_they_are_parsed(tmp_path,
+                                                                                                      monkeypatch):
+    """W21: a long report was refused whole; its first MAX_PAGES pages are read and the rest said, by page."""
+    from perfeval.intake import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGES", 3)
+    monkeypatch.setattr(pdf, "MAX_FILE_PAGES", 8)
+    document = read_document(many_pages(tmp_path / "long.pdf", 5))
+    read = " ".join(b.text for b in document.blocks)
+    assert all(f"Page {n} of the 2023 report" in read for n in (1, 2, 3)) and "Page 4 " not in read
+    assert document.skipped[-1] == ("报告只读取了前一部分：PDF 共 5 页，第 4–5 页未读取（超过读取的上限 3 页）；"
+                                    "请将这些页（如附表）另存为文件单独起草")
+    with pytest.raises(DraftError, match="has 9 pages; the limit is 8 .*the first 3 of a longer file are read"):
+        read_document(many_pages(tmp_path / "longer.pdf", 9))
+    assert not any("未读取（超过" in s for s in read_document(many_pages(tmp_path / "short.pdf", 3)).skipped)
 
 
 def test_invisible_text_is_not_read_and_is_said(tmp_path):

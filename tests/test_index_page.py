@@ -144,7 +144,9 @@ def test_a_draft_its_confirmed_params_ran_in_place_of_is_not_run_not_failed(entr
     superseded = (UnitRun("g_draft", "/out/drafts/g_draft.yaml", NOT_RUN, drafted_from="/reports/g.docx",
                           reason="报告 g.docx 已有核对过的参数文件 g_2023.yaml：本批次运行了那个文件，本草稿未运行"), None)
     page = index_html([*entries, superseded])
-    assert "共 7 个单位：已生成报告 5 个，失败 1 个，未运行 1 个（已由核对过的参数文件代替）" in page
+    # said of every file not run (another format of its report, a copy, or confirmed params ran in its place: trial 7
+    # X13 read "已由核对过的参数文件代替" over the same report in another format)
+    assert "共 7 个单位：已生成报告 5 个，失败 1 个，未运行 1 个（另一文件已代它运行，或未作为报告读取；原因见各行）" in page
     row = next(r for r in page.split("<tr") if "data-unit='g_draft'" in r)
     assert "未运行" in row and "失败" not in row and "class='failed'" not in row and "本草稿未运行" in row
     line = next(x for x in summary_csv([*entries, superseded]).splitlines() if "g_draft" in x)

@@ -125,6 +125,24 @@ def test_the_workbook_from_the_store_is_the_workbook_from_the_whole_results(tmp_
     assert (tmp_path / "summary.xlsx").read_bytes() == whole.read_bytes()
 
 
+def test_a_reader_of_many_units_reads_the_lean_result_and_gets_what_the_whole_one_gives(tmp_path, results):
+    """The portfolio and the workbook leave out what only a unit's own report shows: they read the store's lean
+    copy (a third of the JSON to parse), and get the same records as from the whole result with those lists empty;
+    a reader that wants any of them gets the whole result."""
+    from perfeval.outputs.batch.summaries import NOT_IN_WORKBOOK
+    from perfeval.outputs.portfolio.tables import NOT_COMPARED
+    from perfeval.outputs.store import emptied
+
+    _published(tmp_path, results)
+    with ResultsStore(tmp_path, readonly=True) as store:
+        for r in results:
+            whole = json.loads(r.to_json())
+            for without in (NOT_COMPARED, NOT_IN_WORKBOOK, ("findings",)):
+                read = store.result(r.unit.id, without=without)
+                assert read == UnitResult.model_validate(emptied(whole, without))
+            assert store.result(r.unit.id, without=("findings",)).sensitivity == r.sensitivity != []
+
+
 def test_history_reads_an_earlier_year_from_the_store_else_from_its_file(tmp_path, results):
     from perfeval.outputs.store import published_result
 

@@ -25,6 +25,19 @@ def say(text: str, file: TextIO | None = None) -> None:
     print(for_terminal(text), file=file or sys.stdout)
 
 
+def _write_utf8(text: str) -> None:
+    """Text a program reads (JSON) to stdout as UTF-8 whatever the locale or PYTHONIOENCODING asks (trial 7 X16: GBK
+    bytes under PYTHONIOENCODING=gbk; JSON exchanged between programs is UTF-8, RFC 8259)."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a test's capture, a notebook: text all the way
+        print(text, end="")
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
 def _default_units() -> list[Path]:
     """params/units/, where units are looked for when none are named; an install's working folder may lack it."""
     if not UNITS_DIR.is_dir():
@@ -95,7 +108,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
     result = evaluate_file(args.params)
     if args.json:
-        print(json_escaped(result.to_json()), end="")
+        _write_utf8(json_escaped(result.to_json()))
     else:
         from .outputs.textsheet import render
 
@@ -237,15 +250,14 @@ def cmd_draft(args: argparse.Namespace) -> int:
     if args.unit_id is not None and (not UNIT_ID.match(args.unit_id) or args.unit_id in RESERVED_NAMES):
         raise PerfevalError(f"--unit-id {one_line(args.unit_id)!r}: use 1-80 lower-case letters, digits, '_' or '-', "
                             "not a device name (con, nul …); it names the draft and the unit's output files")
-    from .outputs.draft import draft_report, summary
+    from .outputs.draft import Draft, summary
     from .outputs.draft.deadline import time_bound
+    from .outputs.draft.parts import drafted_in_part
     from .outputs.draft.review import Links
-    from .outputs.draft.writer import settled
+    from .outputs.draft.writer import Settled, settled
     from .paths import DRAFTS_DIR
 
-    _check_draft_outputs(Path(args.report), args.output, args.review)
-    with time_bound(args.timeout, args.report):  # reading and settling; the two files are written after it
-        draft = draft_report(args.report, args.framework, args.unit_id, args.name, args.year)
+    def finish(draft: Draft) -> tuple[Path, Path, list[Path], Settled]:
         target = Path(args.output) if args.output else DRAFTS_DIR / f"{draft.unit_id}.yaml"
         review = Path(args.review) if args.review else target.with_suffix(".review.html")
         _check_draft_outputs(Path(args.report), str(target), str(review))
@@ -254,7 +266,12 @@ def cmd_draft(args: argparse.Namespace) -> int:
         made = sorted({_first_missing(p.parent) for p in (target, review)} - {None} if args.output or args.review
                       else [])
         links = Links(params=os.path.relpath(target.resolve(), review.resolve().parent))
-        ready = settled(draft, target, links)
+        return target, review, made, settled(draft, target, links)
+
+    _check_draft_outputs(Path(args.report), args.output, args.review)
+    with time_bound(args.timeout, args.report):  # reading and settling; the two files are written after it
+        draft, (target, review, made, ready) = drafted_in_part(Path(args.report), finish, framework=args.framework,
+                                                               unit_id=args.unit_id, name=args.name, year=args.year)
     ready.write(target, review)
     for line in summary(draft, ready.read.to_check):
         say(line)
@@ -292,7 +309,9 @@ def cmd_excel_import(args: argparse.Namespace) -> int:
     if args.output:
         check_output_file(args.output, args.force)
         check_output_kind("-o", Path(args.output), PARAMS_FILE, [Path(args.workbook)], "the workbook being imported")
-    target, _, sheet = import_workbook(args.workbook, args.output, force=args.force)
+    target, _, sheet, hidden = import_workbook(args.workbook, args.output, force=args.force)
+    for note in hidden:
+        say(f"warning: {note}", sys.stderr)
     total = "not scored" if sheet.total_on_100 is None else f"{fixed(sheet.total_on_100, 2)} on 100"
     grade = f"grade {one_line(sheet.grade)}" if sheet.grade else f"no grade ({one_line(sheet.grade_withheld_reason or '')})"
     say(f"wrote {shown_path(target)}: {one_line(sheet.unit.name)} {sheet.unit.year}, recomputed {total}, {grade}")

@@ -93,6 +93,16 @@ class DraftError(InputFileError):
     kind = "draft"
 
 
+class DraftTooLarge(DraftError):
+    """A draft that would hold more than one params file may: `held` against `bound` (figures, values or bytes),
+    `why` in the words a draft's note gives. `perfeval draft` and a batch then draft the report in part
+    (outputs/draft/parts.py), the rest said unread."""
+
+    def __init__(self, file: str, problem: str, held: int, bound: int, why: str) -> None:
+        super().__init__(file, [("", problem)])
+        self.held, self.bound, self.why = held, bound, why
+
+
 class BatchError(PerfevalError):
     """A batch could not start (bad notebook, unknown parameter, unwritable output folder)."""
 

@@ -13,7 +13,7 @@ from typing import Any, BinaryIO, Iterator
 
 import yaml
 
-from .errors import DraftError, InputFileError
+from .errors import DraftTooLarge, InputFileError
 from .paths import not_regular
 from .safetext import readable_text
 
@@ -26,7 +26,7 @@ FIGURE_VALUES = 7  # YAML values a drafted figure writes at the least: its mappi
 MAX_FIGURES = MAX_YAML_NODES // FIGURE_VALUES  # figures a draft may hold: about 2,850
 
 
-def too_many_values(report: str, figures: int, values: int | None = None) -> DraftError:
+def too_many_values(report: str, figures: int, values: int | None = None) -> DraftTooLarge:
     """A report whose draft would hold more than a params file may: refused by name, in figures (the count a reader
     can check against the report; it said "132,342 values" of 18,900 figures), with what to do. values: what its
     draft writes them as, when counted (2,002 rates with their labels and units pass the 20,000: "at most about
@@ -35,17 +35,24 @@ def too_many_values(report: str, figures: int, values: int | None = None) -> Dra
             f"about {MAX_FIGURES:,} figures at the fewest values each" if values is not None else
             f"{figures:,} figures drafted or more; at most about {MAX_FIGURES:,}, the {MAX_YAML_NODES:,} values a "
             "params file holds")
-    return DraftError(report, [("", f"the report states more figures than one params file may hold ({held}): draft "
-                                    "it in parts, e.g. the report without its long annexed tables, and each table "
-                                    "apart")])
+    return DraftTooLarge(report, f"the report states more figures than one params file may hold ({held}): draft "
+                                 "it in parts, e.g. the report without its long annexed tables, and each table apart",
+                         figures if values is None else values, MAX_FIGURES if values is None else MAX_YAML_NODES,
+                         figures_past())
 
 
-def too_many_bytes(report: str, size: int, figures: int, limit: int = MAX_YAML_BYTES) -> DraftError:
+def figures_past() -> str:
+    """Why a report is drafted in part when its figures pass the bound, as its draft's note says it."""
+    return f"全文的数字多于一份参数文件可容纳的（约 {MAX_FIGURES:,} 个）"
+
+
+def too_many_bytes(report: str, size: int, figures: int, limit: int = MAX_YAML_BYTES) -> DraftTooLarge:
     """A draft that, written, would be larger than a params file may be (its sentences cited already cut around
     their figures): refused by name before it is written, rather than written and then refused by validate."""
-    return DraftError(report, [("", f"its draft would be {size:,} bytes, more than the {limit:,} a params "
-                                    f"file may be ({figures:,} figures, each with its sentence): draft it in parts, "
-                                    "e.g. the report without its long annexed tables, and each table apart")])
+    return DraftTooLarge(report, f"its draft would be {size:,} bytes, more than the {limit:,} a params file may be "
+                                 f"({figures:,} figures, each with its sentence): draft it in parts, e.g. the report "
+                                 "without its long annexed tables, and each table apart", size, limit,
+                         f"草稿将大于一份参数文件可有的 {limit:,} 字节")
 
 
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")

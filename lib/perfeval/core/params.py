@@ -803,6 +803,9 @@ def check_params(data: Any) -> Checked:
     The schema's problems and the references the schema cannot see (ids, units) come together: where a section is
     invalid, the references of the others are still checked, so that fixing a file takes one round.
     """
+    if data is None:  # an empty file said "expected a mapping at the top level, found NoneType"
+        return Checked(None, frozenset(), [("", "the file is empty (no YAML in it); expected a unit's params, as "
+                                                "params/units/*.yaml or `perfeval draft` writes them")])
     if not isinstance(data, dict):
         return Checked(None, frozenset(), [("", f"expected a mapping at the top level, found {type(data).__name__}")])
     try:
@@ -882,13 +885,20 @@ def parse_params(data: Any, file: str | Path) -> UnitParams:
     return checked.params
 
 
+OLD_FORMATS = (".doc", ".wps", ".rtf")  # a report saved by an older Word or WPS: read once saved as .docx
+
+
 def read_params_data(path: str | Path) -> Any:
     """A params file's YAML, read strictly and within bounds (a ParamsError for an unreadable file, and for a unit's
     report given where params are expected: it says to draft it, rather than failing on its text as YAML)."""
     if Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
         raise ParamsError(str(path), [("", f"is a workbook ({Path(path).suffix}), not a params file: read a filled "
                                            f"intake workbook into params first with `perfeval excel import {path}`")])
-    if Path(path).suffix.lower() in (*REPORT_SUFFIXES, ".doc"):
+    if Path(path).suffix.lower() in OLD_FORMATS:  # no reader opens it: `draft` and `run` refuse it (trial 7 X53)
+        raise ParamsError(str(path), [("", f"is a unit's report in an old format ({Path(path).suffix}), not a params "
+                                           "file: save it as .docx (or PDF) first, then draft it with `perfeval draft`"
+                                           " or give it to `perfeval run`")])
+    if Path(path).suffix.lower() in REPORT_SUFFIXES:
         raise ParamsError(str(path), [("", f"is a unit's report ({Path(path).suffix}), not a params file: read it into "
                                            f"params first with `perfeval draft {path}`, or give it to `perfeval run`")])
     try:

@@ -370,6 +370,16 @@ _DOT_DECIMAL = lazy_compile(r"(?<![\d.,])(?P<int>\d+)[·・‧⋅∙](?P<frac>\d
 # A dash written where a minus stands (—25%, ——25%, -- 20%): a minus, or a dash of the sentence, or an empty cell's
 # mark before the next one; read as a minus and listed 存疑, never read positive nor dropped without a word.
 _DASH_MINUS = lazy_compile(r"(?<![\d\-—―~～﹘ー%‰])(?:——|—|―|﹘|ー|--\s?)(?=\d)")  # ﹘ U+FE58, ー U+30FC typed for one
+# △ before a number is a financial statement's minus (△12.5), or a mere mark of a change: read negative, 存疑.
+_DELTA_MINUS = lazy_compile(r"(?<![\d.])△(?=\d)")
+# An amount in brackets before its unit in prose (结余（12.50）万元) is an accountant's negative, or an aside: read
+# negative, 存疑 (it was dropped without a word).
+# A letter or 〇 typed inside a run of digits for the digit it looks like (1,2〇8.40万元, 12O8.40): the number read whole,
+# 存疑 (it was cut into 1, 2 and 8.40, the 1 drafted as 1 万元 without a word).
+_LOOKALIKE = lazy_compile(r"(?<=\d)[〇OoIl](?=\d)|(?<=\d[,.])[〇OoIl](?=\d)|(?<=\d)[〇OoIl](?=[,.]\d)")
+_LOOKALIKE_DIGIT = str.maketrans("〇OoIl", "00011")
+_BRACKETED_AMOUNT = lazy_compile(r"[（(]\s?(?=\d)(?P<n>\d{1,3}(?:,\d{3})++(?:\.\d++)?|\d++(?:\.\d++)?)\s?[）)]"
+                                 r"(?=\s?[千万亿]?元)")
 _PREFIXES = {
     "不少于": Qualifier.AT_LEAST, "不低于": Qualifier.AT_LEAST, "不小于": Qualifier.AT_LEAST,
     "至少": Qualifier.AT_LEAST, "最少": Qualifier.AT_LEAST, "≥": Qualifier.AT_LEAST, "≧": Qualifier.AT_LEAST,
@@ -759,7 +769,18 @@ def _normalise(text: str, whole: bool) -> _Normalised:
     norm, at, broken = _rewrite(norm, at, _BROKEN, _broken)  # after the groupings (1 268,40 is theirs), in as many
     doubts += broken + raised  # characters, so the doubts found before keep their places
     norm, at, dashes = _dashes_as_minus(norm, at)
-    return _Normalised(norm, tuple(at), tuple(sorted(doubts + dashes)))
+    norm, lookalikes = _lookalike_digits(norm)
+    return _Normalised(norm, tuple(at), tuple(sorted(doubts + dashes + lookalikes)))
+
+
+def _lookalike_digits(norm: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """Each letter or 〇 between digits read as the digit it looks like, in as many characters, and why it is unsure."""
+    doubts = [(m.start(), m.end(), f"数字中的“{m.group(0)}”读作{m.group(0).translate(_LOOKALIKE_DIGIT)}（形近字），请核对")
+              for m in _LOOKALIKE.finditer(norm)]
+    chars = list(norm)
+    for start, _, _ in doubts:
+        chars[start] = chars[start].translate(_LOOKALIKE_DIGIT)
+    return "".join(chars), doubts
 
 
 def _dot_decimal(m: re.Match[str]) -> tuple[str, str | None] | None:
@@ -823,6 +844,14 @@ def _dashes_as_minus(norm: str, at: list[int]) -> tuple[str, list[int], list[tup
         chars[last] = "-"
         at[last] = at[first]
         doubts.append((last, last + 1, f"数字前的“{m.group(0).strip()}”读作负号，也可能是破折号或空缺的标记，请核对"))
+    for m in _DELTA_MINUS.finditer(norm):
+        chars[m.start()] = "-"
+        doubts.append((m.start(), m.end() + 1, "数字前的“△”读作负号（财务报表以△表示负数），也可能只是表示变动的符号，请核对"))
+    for m in _BRACKETED_AMOUNT.finditer(norm):  # in as many characters: the minus where the bracket opens
+        signed = ("-" + m.group("n")).rjust(m.end() - m.start())
+        chars[m.start():m.end()] = signed
+        at[m.end() - len(m.group("n")) - 1] = at[m.start()]  # the number cited from its bracket
+        doubts.append((m.start(), m.end(), f"括号内的金额“{m.group(0)}”读作负数（会计写法），也可能只是注释，请核对"))
     return "".join(chars), at, doubts
 
 
@@ -1110,6 +1139,8 @@ def _not_a_figure_by_its_place(norm: str, lead: int, written: str, before: str, 
         return True  # a date that lost its 年 and 月 (20231 16日)
     if integer and len(digits) <= 3 and not before.strip() and _NEXT_HEADING.match(after):
         return True  # a page's number a PDF left before the next heading (2 一、基本情况)
+    if integer and len(digits) <= 3 and _GLUED_HEADING.match(after) and _HEADED_RUN.search(before):
+        return True  # a contents list run together, each page glued to the next heading (部门概况3一、主要职能3二、…)
     if integer and len(digits) <= 3 and not before.strip() and re.match(r"\s", after) \
             and _CONTENTS_AHEAD.search(after):
         return True  # a page's number a PDF left before the contents on its page (1 某某报告 目 录 一、… …… 2)
@@ -1167,6 +1198,10 @@ def _dated_here(before: str, after: str) -> bool:
                 or _CLAUSE_START.search(before) and _WORDS_FOLLOW.match(after))
 
 
+# The next heading's number glued to a page number (…概况3一、主要职能, …构成4第二部分), and a run of headings since a
+# heading's number or the contents' title with no clause in it: a contents list run together on one line
+_GLUED_HEADING = lazy_compile(r"(?:第[一二三四五六七八九十]{1,3}+(?:部分|章|节)|[一二三四五六七八九十]{1,3}+、)")
+_HEADED_RUN = lazy_compile(r"(?:目\s*录|第[一二三四五六七八九十]{1,3}+(?:部分|章|节)|[一二三四五六七八九十]{1,3}+、)[^，,。；;：:！!？?]*+$")
 # Where a list's item opens: a sentence's or a clause's start, or right after a heading's own number (一、1. （二）1.)
 _ITEM_OPENS = lazy_compile(r"(?:^|[。；;：:！!？?]|[一二三四五六七八九十]{1,3}+、|[（(][一二三四五六七八九十\d]{1,3}+[）)])\s*+$")
 _CLAUSE_OPENS = lazy_compile(r"(?:^|[。；;！!？?])\s*+$")

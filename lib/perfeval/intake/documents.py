@@ -28,6 +28,7 @@ from ..errors import DraftError
 from ..fileio import read_bounded
 
 MAX_BYTES = 30_000_000  # a narrative report is 20-200 kB as text, a few MB as Word or PDF with its scans
+TEXT_CUT = "报告只读取了前一部分"  # the start of a note saying where reading stopped (a report past a bound on its length)
 _ZIP = b"PK\x03\x04"
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # old .doc files and encrypted Office files
 _RTF = b"{\\rtf"
@@ -122,6 +123,14 @@ def looks_like(raw: bytes) -> str | None:
     if "xl/workbook.xml" in names:
         return "an Excel workbook; a filled intake workbook is read with `perfeval excel import`"
     return "a zip archive"
+
+
+def not_the_format(what: str, raw: bytes) -> str:
+    """Why a file given under a format's name is not of it: empty (an empty .pdf "looked like plain text; give it
+    with the .txt extension"), or what it holds instead."""
+    if not raw.strip():
+        return f"is empty ({len(raw):,} bytes{', all blank' if raw else ''}), not {what}; save the report again"
+    return f"is not {what}: it looks like {what_it_is(raw)}"
 
 
 def what_it_is(raw: bytes) -> str:
@@ -434,7 +443,7 @@ def _open_zip(path: Path, data: bytes, what: str) -> None:
     if data.startswith(_OLE):
         raise fail(path, f"is password-protected or an old binary Word file; save it as {what} without a password")
     if not data.startswith(_ZIP):
-        raise fail(path, f"is not {what}: it looks like {what_it_is(data)}")
+        raise fail(path, not_the_format(what, data))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             too_big = archive_too_big(archive.infolist())

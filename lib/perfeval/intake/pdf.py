@@ -26,11 +26,13 @@ from typing import Iterator
 
 from ..core.script import ideographs
 from . import pdf_columns as columns
-from .documents import SENTENCE_MARK, Row, Skipped, fail, join_lines, read, text_items, under_columns, what_it_is
+from .documents import (SENTENCE_MARK, TEXT_CUT, Row, Skipped, fail, join_lines, not_the_format, read, text_items,
+                         under_columns)
 from .numbering import heading_of
 from .pdf_running import running
 
-MAX_PAGES = 200  # a 自评报告 runs to 10-60 pages, 100 with its annexes; each page costs about 0.1 s
+MAX_PAGES = 200  # pages read: a 自评报告 runs to 10-60, 100 with its annexes; each costs about 0.1 s. The rest is said
+MAX_FILE_PAGES = 2_000  # pages a file may have at all: its page tree is walked (a few ms a page) before any is read
 MAX_STREAM_UNPACKED = 64 << 20  # a page's content or an embedded CJK font: a few MB
 MAX_UNPACKED = 256 << 20  # every stream pdfminer may unpack (images are not unpacked to read text)
 # glyphs: a page of 5-point Chinese holds ~17,000 (of 12-point ~1,400), and each costs ~2 KB and 30 µs to read; the
@@ -68,7 +70,7 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
 
     data = read(path, "a .pdf report")
     if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise fail(path, f"is not a PDF file: it looks like {what_it_is(data)}")
+        raise fail(path, not_the_format("a PDF file", data))
     _refuse_protected(path, data)
     seen = _Unread()
     with _bounded() as budget:
@@ -109,6 +111,9 @@ def pdf_items(path: Path) -> Iterator[str | Row | Skipped]:
                          "or the report as .docx")
     pages, furniture = _without_running(pages)
     yield from _paragraphs(pages)
+    if seen.pages > MAX_PAGES:  # a long report is read in part, never refused whole (issue 19 item 6)
+        yield Skipped(f"{TEXT_CUT}：PDF 共 {seen.pages:,} 页，第 {MAX_PAGES + 1:,}–{seen.pages:,} 页未读取（超过读取的上限 "
+                      f"{MAX_PAGES:,} 页）；请将这些页（如附表）另存为文件单独起草")
     if furniture:
         yield Skipped(f"PDF 页眉、页脚中每页印出的文字（页码、打印日期、网址等）{furniture:,} 行未作正文读取")
     if seen.invisible:
@@ -263,12 +268,13 @@ def _read_pages(path: Path, data: bytes, budget: _Budget, seen: _Unread) -> list
         raise fail(path, f"is damaged: not a readable PDF ({type(cause).__name__}: {cause})") from None
     with pdf:
         seen.hidden_layers = _hidden_layers(pdf.doc)
-        if len(pdf.pages) > MAX_PAGES:
-            raise fail(path, _too_many_pages(len(pdf.pages)))
-        _refuse_heavy_pages(path, pdf.pages, budget)
+        seen.pages = len(pdf.pages)
+        if seen.pages > MAX_FILE_PAGES:
+            raise fail(path, _too_many_pages(seen.pages))
+        _refuse_heavy_pages(path, pdf.pages[:MAX_PAGES], budget)
         pages: list[list[tuple[float, dict | list]]] = []
         try:
-            for page in pdf.pages:
+            for page in pdf.pages[:MAX_PAGES]:
                 _normalise_boxes(page.page_obj)
                 left_out = seen.left_out()
                 pages.append(_upright_items(page, seen))
@@ -393,8 +399,8 @@ def _shown_annotations(page) -> int:  # noqa: ANN001 - a pdfplumber page
 
 
 def _too_many_pages(pages: int) -> str:
-    return (f"has {pages:,} pages; the limit is {MAX_PAGES:,} (a 自评报告 runs to 10-60): send the report without "
-            "its annexes, or split it")
+    return (f"has {pages:,} pages; the limit is {MAX_FILE_PAGES:,} (a 自评报告 runs to 10-60, and the first "
+            f"{MAX_PAGES:,} of a longer file are read): send the report without its annexes, or split it")
 
 
 # ---------------------------------------------------------------- bounds on what pdfminer unpacks
@@ -595,7 +601,7 @@ def _refuse_protected(path: Path, data: bytes) -> None:
             raise fail(path, "is encrypted (password-protected); save an unprotected copy") from None
         return  # pdfminer, more lenient with damaged files, says what it makes of it
     try:
-        if len(document) > MAX_PAGES:
+        if len(document) > MAX_FILE_PAGES:
             raise fail(path, _too_many_pages(len(document)))
         if pdfium_c.FPDF_GetSecurityHandlerRevision(document.raw) != -1:
             if not pdfium_c.FPDF_GetDocPermissions(document.raw) & _MAY_EXTRACT:
@@ -634,6 +640,7 @@ class _Unread:
         self.paths = 0
         self.too_dense: str | None = None
         self.hidden_layers: frozenset[int] = frozenset()
+        self.pages = 0  # the file's pages; the first MAX_PAGES are read
 
     def left_out(self) -> int:
         """Glyphs left out so far, whatever the reason."""

@@ -24,7 +24,7 @@ from .framework_page import page_href
 CSV_COLUMNS = ["unit_id", "name", "region", "year", "budget_code", "framework", "status", "reason", "total",
                "total_on_100", "total_min", "total_max", "assessed_rate", "grade", "grade_withheld_reason", "applicable_points",
                "assessed_points", "verified_points", "self_reported_points", "claimed_total", "claimed_grade",
-               "claim_status", "findings_error", "findings_warning", "findings_info", "report", "result", "notebook",
+               "claim_status", "findings_error", "findings_warning", "findings_info", "candidates", "report", "result", "notebook",
                "drafted_from", "review"]
 
 # summary.csv, for officials in Excel/WPS: each column under its Chinese heading (summary_data.csv keeps the ids)
@@ -36,7 +36,7 @@ CSV_HEADINGS = {
     "grade_withheld_reason": "不予定级的原因", "applicable_points": "应评分值", "assessed_points": "已评分值",
     "verified_points": "其中经核实", "self_reported_points": "其中依据单位自述", "claimed_total": "自评总分",
     "claimed_grade": "自评等次", "claim_status": "自评复核", "findings_error": "错误（个）", "findings_warning": "警示（个）",
-    "findings_info": "提示（个）", "report": "报告", "result": "单位结果文件", "notebook": "执行记录",
+    "findings_info": "提示（个）", "candidates": "待核实（个）", "report": "报告", "result": "单位结果文件", "notebook": "执行记录",
     "drafted_from": "草稿所据报告", "review": "核对页"}
 STATUS_WORD = {OK: "已生成", NOT_RUN: "未运行"}  # any other status: 失败
 
@@ -88,7 +88,8 @@ def rows(entries: Sequence[Entry]) -> list[dict[str, Any]]:
                 claimed_grade=r.claimed.grade or "", claim_status=r.claimed.status_label or "",
                 findings_error=r.findings_by_severity.get("error", 0),
                 findings_warning=r.findings_by_severity.get("warning", 0),
-                findings_info=r.findings_by_severity.get("info", 0))
+                findings_info=r.findings_by_severity.get("info", 0),
+                candidates=r.candidates)  # a drafted unit's open questions, counted apart (W49)
         out.append(row)
     return out
 
@@ -348,7 +349,7 @@ def index_html(entries: Sequence[Entry], extras: Sequence[tuple[str, str]] = ())
             f"<title>部门整体支出绩效评价复核报告 · 索引</title>\n<style>\n{css}</style>\n</head>\n<body>\n<main>\n"
             f"<h1>部门整体支出绩效评价复核报告 · 索引</h1>\n"
             f"<p class='lead'>共 {len(ordered)} 个单位：已生成报告 {done} 个，失败 {len(ordered) - done - not_run} 个"
-            f"{f'，未运行 {not_run} 个（已由核对过的参数文件代替）' if not_run else ''}；"
+            f"{f'，未运行 {not_run} 个（另一文件已代它运行，或未作为报告读取；原因见各行）' if not_run else ''}；"
             f"其中 {flagged} 个单位有错误级审计发现（左侧红线标出）。分数单位为分，金额单位为万元。</p>\n"
             f"{_extras_html(extras)}{inert(_frameworks_html(ordered))}"
             f"{_table(confirmed, 'units') if confirmed or not drafted else ''}{apart}</main>\n"

@@ -24,12 +24,16 @@ if TYPE_CHECKING:
     from ..result import UnitResult
 
 STORE_FILE = "results.sqlite"
-SCHEMA_VERSION = 2  # PRAGMA user_version; a store of another version is rebuilt
+SCHEMA_VERSION = 3  # PRAGMA user_version; a store of another version is rebuilt
 OK, FAILED = "ok", "failed"
 NOT_RUN = "not_run"  # a draft not run because confirmed params of its unit ran in its place: no failure
 # What the index and the framework pages never show of a unit: about 95 % of a unit result's memory (360 KB of a
 # Changsha in memory; its outline about 20 KB), so an index of 5,000 units does not hold 1.8 GB of results.
 OUTLINE_DROPS = ("indicators", "findings", "sensitivity", "readings", "figures", "projects")
+# What no reader of many units shows (the portfolio, the summary workbook): only a unit's own report does. A reader
+# that leaves these out reads the result without them (LEAN: about a third of its JSON's parsing).
+LEAN_DROPS = ("sensitivity", "readings", "projects", "framework_notes", "indicators.parts", "indicators.inputs",
+              "findings.evidence")
 FLAT_COLUMNS = ("name", "region", "year", "series", "framework", "total", "total_on_100", "grade", "claimed_total",
                 "claimed_grade", "findings_error", "findings_warning", "findings_info")
 _SCHEMA = f"""
@@ -38,6 +42,7 @@ CREATE TABLE IF NOT EXISTS units (
     key TEXT NOT NULL,            -- digest of what produced the result (see batch/keys.py)
     result TEXT NOT NULL,         -- the unit result JSON, as published in units/<id>/<id>.json
     outline TEXT NOT NULL,        -- the same without its long lists (OUTLINE_DROPS), for the index
+    lean TEXT NOT NULL,           -- the same without what only a unit's own report shows (LEAN_DROPS)
     name TEXT, region TEXT, year INTEGER, series TEXT, framework TEXT, total REAL, total_on_100 REAL, grade TEXT,
     claimed_total REAL, claimed_grade TEXT, findings_error INTEGER, findings_warning INTEGER, findings_info INTEGER
 );
@@ -84,6 +89,16 @@ Entry = tuple[UnitRun, "UnitResult | None"]  # a unit's batch status and, when p
 def _outline(r: dict[str, Any]) -> str:
     """A unit result with its long lists empty: what the index and the framework pages read."""
     return json.dumps({k: [] if k in OUTLINE_DROPS else v for k, v in r.items()}, ensure_ascii=False)
+
+
+def _lean(r: dict[str, Any]) -> str:
+    """A unit result without what only its own report shows (LEAN_DROPS), compact: what readers of many units read."""
+    return json.dumps(emptied(r, LEAN_DROPS), ensure_ascii=False, separators=(",", ":"))
+
+
+def _leaves_out(without: Sequence[str], drops: Sequence[str]) -> bool:
+    """Whether a reader leaving out `without` leaves out every list of `drops` ("findings" covers "findings.x")."""
+    return all(d in without or d.partition(".")[0] in without for d in drops)
 
 
 def emptied(data: dict[str, Any], without: Sequence[str]) -> dict[str, Any]:
@@ -220,9 +235,9 @@ class ResultsStore:
     def put(self, unit_id: str, key: str, result_json: str) -> None:
         """Record a unit's published result and the key of what produced it."""
         data = json.loads(result_json)
-        places = ", ".join("?" * (4 + len(FLAT_COLUMNS)))
+        places = ", ".join("?" * (5 + len(FLAT_COLUMNS)))
         self._write(f"INSERT OR REPLACE INTO units VALUES ({places})",  # noqa: S608 - placeholders only
-                    [(unit_id, key, result_json, _outline(data), *_flat(data))])
+                    [(unit_id, key, result_json, _outline(data), _lean(data), *_flat(data))])
 
     def drop(self, unit_ids: Iterable[str]) -> None:
         """Forget units whose result is withdrawn (failed, or no longer in the batch)."""
@@ -235,7 +250,7 @@ class ResultsStore:
         of OUTLINE_DROPS (empty), as the index reads it; without: these lists empty (see emptied)."""
         from ..result import UnitResult
 
-        column = "outline" if outline else "result"
+        column = "outline" if outline else "lean" if _leaves_out(without, LEAN_DROPS) else "result"
         rows = self._rows(f"SELECT {column} FROM units WHERE unit_id = ?", (unit_id,))  # noqa: S608 - a fixed column
         if not rows:
             return None
@@ -312,7 +327,9 @@ def stored_results(outputs: Path, without: Sequence[str] = ()) -> Iterator["Unit
         if not store.path.is_file():
             raise FileNotFoundError(errno.ENOENT, "no such results store (results.sqlite)", str(store.path))
         try:
-            for (text,) in map(_read_back, store._open().execute("SELECT result FROM units ORDER BY unit_id")):
+            column = "lean" if _leaves_out(without, LEAN_DROPS) else "result"
+            rows = store._open().execute(f"SELECT {column} FROM units ORDER BY unit_id")  # noqa: S608 - own column
+            for (text,) in map(_read_back, rows):
                 data = json.loads(text)
                 yield UnitResult.model_validate(emptied(data, without))
         except sqlite3.DatabaseError as exc:

@@ -31,6 +31,8 @@ MAX_PARTS = 1_000  # a template has 25 parts; Excel and WPS add a few dozen
 _ZIP = b"PK\x03\x04"
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted .xlsx and old .xls are OLE compound files
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")  # <f>, <f t="shared" …/>, <x:f>; not <formula1> or <fill>
+_HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\bhidden=\"(?:1|true)\"[^>]*>")  # <row r="12" hidden="1" …>
+_ROW_NUMBER = re.compile(rb"\br=\"(\d{1,7})\"")
 _BOOK_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
@@ -163,6 +165,16 @@ class Book:
                      read_grid(self._formulas[sheet], max_row, max_col, file, sheet).items()
                      if isinstance(value, Uncomputed)}
         return {(r, c): f for (r, c), f in cells.items() if r <= max_row and c <= max_col}
+
+    def hidden_rows(self, sheet: str) -> list[int]:
+        """The rows of a sheet hidden in the workbook (an analyst's way to set a row aside, which a reader of values
+        does not see); [] when the sheet's part is unknown."""
+        if self.data is None or sheet not in self.sheets:
+            return []
+        if self._archive is None:
+            self._archive = zipfile.ZipFile(io.BytesIO(self.data))
+        rows = (_ROW_NUMBER.search(m.group(0)) for m in _HIDDEN_ROW.finditer(self._archive.read(self.sheets[sheet])))
+        return [int(r.group(1)) for r in rows if r]
 
     def grid(self, sheet: str, max_row: int, max_col: int, file: str) -> Grid:
         """Every non-empty cell of a sheet within bounds; a formula without a saved result is an Uncomputed."""

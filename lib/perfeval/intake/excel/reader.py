@@ -286,13 +286,16 @@ class Read(NamedTuple):
     params: UnitParams
     sheet: ScoreSheet
     where: dict[str, str]
+    hidden: tuple[str, ...] = ()  # rows holding values that the workbook hides: read, and said
 
 
 def read_book(data: bytes, file: str) -> Read:
     """Validate and score a workbook's content; raises one WorkbookError listing every problem by cell."""
     book = open_workbook(data, file)
     try:
-        reader = Reader(grids_of(book, file))
+        grids = grids_of(book, file)
+        reader = Reader(grids)
+        hidden = hidden_rows(book, grids)
     finally:
         book.close()
     reader.read_all()
@@ -303,13 +306,26 @@ def read_book(data: bytes, file: str) -> Read:
         sheet = score_params(params, framework_of(params, file), file)
     except ParamsError as exc:
         raise _remap(exc, by_indicator_id(reader.located(), reader.data), file) from None
-    return Read(params, sheet, reader.located())
+    return Read(params, sheet, reader.located(), hidden)
+
+
+def hidden_rows(book: Book, grids: dict[str, Grid]) -> tuple[str, ...]:
+    """Each input sheet's hidden rows that hold values, said: they are read as any other row (hidden is not deleted;
+    trial 7 X17: a 999.99万元 project an analyst had hidden was imported without a word)."""
+    out = []
+    for sheet, grid in grids.items():
+        filled = sorted({r for r, _ in grid} & set(book.hidden_rows(sheet)))
+        if filled:
+            rows = "、".join(map(str, filled[:10])) + (f" 等 {len(filled)} 行" if len(filled) > 10 else "")
+            out.append(f"{sheet} 第 {rows} 行在工作簿中被隐藏，已照常读取（隐藏不等于删除）；不应计入的行请删除，"
+                       "否则请取消隐藏后核对")
+    return tuple(out)
 
 
 def read_workbook_bytes(data: bytes, file: str) -> tuple[UnitParams, ScoreSheet]:
     """Validate and score a workbook's content; raises one WorkbookError listing every problem."""
-    params, sheet, _ = read_book(data, file)
-    return params, sheet
+    read = read_book(data, file)
+    return read.params, read.sheet
 
 
 def read_workbook(path: str | Path) -> tuple[UnitParams, ScoreSheet]:
@@ -405,6 +421,7 @@ class Imported(NamedTuple):
     path: Path
     params: UnitParams
     sheet: ScoreSheet
+    hidden: tuple[str, ...] = ()  # hidden rows read, said (Read.hidden)
 
 
 def _written_back(read: Read, text: str, target: Path, workbook: str) -> None:
@@ -431,4 +448,4 @@ def import_workbook(workbook: str | Path, out: str | Path | None = None, *, forc
     text = params_yaml(read.params, workbook)
     _written_back(read, text, target, str(workbook))
     write_atomic(target, text)
-    return Imported(target, read.params, read.sheet)
+    return Imported(target, read.params, read.sheet, read.hidden)

@@ -62,13 +62,15 @@ _OPS = {Qualifier.AT_LEAST: ">=", Qualifier.AT_MOST: "<=", Qualifier.ABOVE: ">",
 
 
 def draft_report(path: str | Path, framework: str | None = None, unit_id: str | None = None,
-                 name: str | None = None, year: int | None = None) -> Draft:
+                 name: str | None = None, year: int | None = None, document: Document | None = None) -> Draft:
     """Read a report (.txt, .docx, .pdf) into a draft params file; a DraftError only when it cannot be read.
 
     name, year: the unit's name and the year evaluated as the analyst gives them, over what the report says.
+    document: the report already read (a part of it, when the whole states more than a draft may hold).
     """
     path = Path(path)
-    document = first_report(read_document(path))  # a file holding another unit's report after it: the first alone
+    # a file holding another unit's report after it: the first alone (a part of it, cut by outputs/draft/parts.py)
+    document = first_report(read_document(path) if document is None else document)
     return _Assembly(document=document, report=path, framework_name=framework, unit_id=unit_id, name=name,
                      year_given=year).draft()
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ...core.quantity import parse_quantity
+from ...core.script import simplified
 from ..documents import Row, Skipped, clean
 
 MAX_HEADER_CELL = 24  # characters of a line that can be a column header of a table saved one cell per line
@@ -35,7 +36,45 @@ def _header_like(line: str) -> bool:
         and not re.search(r"[。；;！!？?]$", line)
 
 
+MAX_RESTORE_WINDOW = 4000  # characters ahead of the last cell restored where the next cell's writing is looked for
+
+
 def cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row | Skipped]:
+    """The tables of a text (see _cell_per_line_tables), a copy in traditional characters rebuilt from its text read
+    as simplified (績效自評表's 一級指標 / 實際完成值 are the headers 一级指标 / 实际完成值, character for character) and
+    every line and cell it gives written as the copy writes it."""
+    items = list(items)
+    texts = [x for x in items if isinstance(x, str)]
+    if all(simplified(x) == x for x in texts):
+        return _cell_per_line_tables(items)
+    kept = {id(x) for x in items if not isinstance(x, str)}
+    rebuilt = _cell_per_line_tables([simplified(x) if isinstance(x, str) else x for x in items])
+    written = "\n".join(clean(x) for text in texts for x in text.split("\n"))  # the lines as they are read
+    restore = _Restorer(written, simplified(written))
+    return [x if id(x) in kept else restore.text(x) if isinstance(x, str)
+            else Row(tuple(restore.text(c) for c in x.cells), x.table) if isinstance(x, Row) else x for x in rebuilt]
+
+
+class _Restorer:
+    """Text read as simplified given back as written: each piece found in the simplified text a little before or
+    after the last piece found (pieces come in the text's order, a side of a statement moved at most a table
+    later), and the written text at the same place (the reading is one for one); a piece not found stays."""
+
+    def __init__(self, written: str, read: str) -> None:
+        self.written, self.read, self.at = written, read, 0
+
+    def text(self, piece: str) -> str:
+        if not piece or simplified(piece) != piece:
+            return piece
+        lo = max(0, self.at - MAX_RESTORE_WINDOW)
+        found = self.read.find(piece, lo, self.at + MAX_RESTORE_WINDOW + len(piece))
+        if found < 0:
+            return piece
+        self.at = found
+        return self.written[found:found + len(piece)]
+
+
+def _cell_per_line_tables(items: Iterable[str | Row | Skipped]) -> list[str | Row | Skipped]:
     """Tables a web page saved one cell per line, rebuilt as rows: a run of short header lines followed by rows
     of a label and as many lines holding one number each (三公经费: / 0 / 0 / 0, at least two such rows) is a
     header row and its rows; a run of short lines followed by exactly as many numbers (编制数 / 2023 年实际在职人数 /
@@ -315,8 +354,11 @@ _PERCENT_UNIT = re.compile(r"[（(]\s*[%％]\s*[）)]")
 
 MAX_ROW_LINES = 9  # lines of one indicator row before its 分值 and 得分: two levels, name, target, actual, a note
 MAX_DEVIATION = 200  # characters of the deviation note a row may end with
-_INDICATOR_COLUMNS = re.compile(r"^(?:[一二三]级指标|指标名称|指标性质|指标方向|(?:年度)?指标值|年度目标值?|度量单位|计量单位|"
-                                r"实际完成值?|完成值|实际值|(?:指标)?分值|权重|(?:自评|评价)?得分|偏差原因.*|未完成原因.*|原因分析.*|改进措施.*)"
+TARGET_COLUMN = r"(?:年度|预期|计划)?(?:指标值|目标值?)"  # 年度指标值, 预期指标值, 年度目标, 目标值: what was set
+ACTUAL_COLUMN = r"(?:全年)?实际(?:完成)?(?:值|数|情况)?|(?:实际)?完成(?:值|数|情况)"  # 实际完成值, 全年实际值, 完成情况
+NOTE_COLUMN = r"偏差原因.*|未完成原因.*|原因分析.*|改进措施.*|备注|说明"  # the deviation note a row may end with
+_INDICATOR_COLUMNS = re.compile(rf"^(?:[一二三]级指标|指标名称|指标性质|指标方向|{TARGET_COLUMN}|度量单位|计量单位|"
+                                rf"{ACTUAL_COLUMN}|(?:指标)?分值|权重|(?:自评|评价)?得分|{NOTE_COLUMN})"
                                 r"(?:[（(]\s*分\s*[）)])?$")
 _WEIGHT_HEADER = re.compile(r"^(?:指标)?(?:分值|权重)(?:[（(]\s*分\s*[）)])?$")
 _SCORE_HEADER = re.compile(r"^(?:自评|评价)?得分(?:[（(]\s*分\s*[）)])?$")
@@ -508,8 +550,7 @@ def _indicator_header(lines: list, k: int) -> list[str] | None:
     weight = next((c for c, h in enumerate(header) if _WEIGHT_HEADER.match(h)), None)
     if weight is None or weight < 3 or weight + 1 >= len(header) or not _SCORE_HEADER.match(header[weight + 1]):
         return None
-    if any(h.startswith("实际完成") or h in ("完成值", "实际值") for h in header) \
-            and any("指标值" in h or "目标" in h for h in header):
+    if any(re.fullmatch(ACTUAL_COLUMN, h) for h in header) and any(re.fullmatch(TARGET_COLUMN, h) for h in header):
         return header
     return None
 

@@ -17,7 +17,7 @@ from ...core.quantity import STOP_AS_POINT
 from ...errors import DraftError
 from ...paths import REPORT_SUFFIXES, WORKBOOK_SUFFIXES
 from .. import documents, html_page, pdf
-from ..documents import Row, Skipped, cell_text, clean, join_lines
+from ..documents import TEXT_CUT, Row, Skipped, cell_text, clean, join_lines
 from .cell_lines import cell_per_line_tables
 from .furniture import furniture_lines
 from .numbers_of_tables import unnumbered
@@ -82,7 +82,7 @@ class Document:
 
 
 MAX_SENTENCE = 1000  # characters: a longer run without a sentence mark is read in pieces of at most this
-MAX_TEXT = 2_000_000  # characters of text a report may hold (about 1,500 pages); a longer one is refused, by name
+MAX_TEXT = 2_000_000  # characters of text read of a report (about 1,500 pages); the rest of a longer one is said unread
 # A full stop an input method typed for an amount's point (16。22万元) ends no sentence: the number reader reads it.
 _SENTENCE = re.compile(rf"(?:[^。；;！!？?]|(?<=\d){STOP_AS_POINT})*(?:[。；;！!？?]+[”’」』）)]*|$)")
 
@@ -184,6 +184,39 @@ def _unnumbered(items: list[str | Row]) -> list[str | Row]:
     return out
 
 
+def _length(item: str | Row) -> int:
+    return len(item) if isinstance(item, str) else sum(len(c) for c in item.cells)
+
+
+def within_text_bound(items: list[str | Row | Skipped]) -> list[str | Row | Skipped]:
+    """The paragraphs and rows within the first MAX_TEXT characters, and what the file says it left out; past the
+    bound, a note of where reading stopped and how much was not read (a long report is drafted in part, never
+    refused whole: issue 19 item 6). The file's bytes are bounded before (documents.MAX_BYTES)."""
+    size = 0
+    for i, item in enumerate(items):
+        if isinstance(item, Skipped):
+            continue
+        size += _length(item)
+        if size > MAX_TEXT:
+            kept, rest = _head(item, MAX_TEXT - (size - _length(item))), items[i + 1:]
+            unread = item[len(kept):] if isinstance(item, str) else item
+            left = _length(unread) + sum(_length(x) for x in rest if not isinstance(x, Skipped))
+            start = clean(unread if isinstance(unread, str) else " ".join(unread.cells))[:30]
+            return [*items[:i], *([kept] if kept else []), *(x for x in rest if isinstance(x, Skipped)),
+                    Skipped(f"{TEXT_CUT}：自“{start}”起的其余 {left:,} 字未读取（全文 {size - _length(unread) + left:,} "
+                            f"字，超过一份报告读取的上限 {MAX_TEXT:,} 字，约 1,500 页）；请将未读的部分（如附表）另存为文件单独起草")]
+    return items
+
+
+def _head(item: str | Row, room: int) -> str:
+    """What of the item that passes the bound is read: of a paragraph (a .txt of one long line is one), its whole
+    lines or sentences within the room left; of a table row, nothing."""
+    if not isinstance(item, str):
+        return ""
+    head = item[:room]
+    return head[:max(head.rfind("\n"), head.rfind("。")) + 1]
+
+
 def read_document(path: str | Path) -> Document:
     """Read a report (.txt, .docx, text-based .pdf, or the web page it was published on) into a Document, or raise a
     DraftError naming the file."""
@@ -198,13 +231,7 @@ def read_document(path: str | Path) -> Document:
         known = ", ".join((*FORMATS, *html_page.PAGE_SUFFIXES))
         raise DraftError(str(path), [("", (f"is not a report this reader knows: expected one of {known} "
                                           "(a .doc, .wps or RTF (.rtf) file must be saved as .docx first)"))])
-    items = list(readers[suffix](path))
-    size = sum(len(x) if isinstance(x, str) else sum(len(c) for c in x.cells) for x in items
-               if not isinstance(x, Skipped))  # what was left out is a note, not text
-    if size > MAX_TEXT:
-        raise DraftError(str(path), [("", (f"holds {size:,} characters of text; the reader drafts reports of at most "
-                                           f"{MAX_TEXT:,} (about 1,500 pages): draft the 自评报告 alone, or split the file"))])
-    document = build(str(path), items)
+    document = build(str(path), within_text_bound(list(readers[suffix](path))))
     if not document.blocks:
         raise DraftError(str(path), [("", "holds no text")])
     return document

@@ -11,6 +11,7 @@ Cells a table reader does not take are read as prose by the caller.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
@@ -18,7 +19,7 @@ from typing import Literal
 from ...core.figures import unit_of
 from ...core.quantity import CODE_LABELS, Qualifier, Quantity, agrees, commensurable, parse_quantity
 from ...core.script import simplified
-from .cell_lines import CELL_TABLES, FLATTENED_TABLES, STATEMENT_TABLES
+from .cell_lines import ACTUAL_COLUMN, CELL_TABLES, FLATTENED_TABLES, NOTE_COLUMN, STATEMENT_TABLES, TARGET_COLUMN
 from .catalogue import (
     column_of,
     is_column_header,
@@ -187,7 +188,8 @@ def _header_kind(cells: tuple[str, ...]) -> str | None:
     text = "".join(cells)
     if any(w in text for w in _FRAMEWORK_HEADER):
         return "framework"
-    if ("年度指标" in text or "指标值" in text) and ("实际完成" in text or "完成值" in text) \
+    if ("年度指标" in text or any(re.fullmatch(TARGET_COLUMN, normalise(c)) for c in cells)) \
+            and any(re.fullmatch(ACTUAL_COLUMN, normalise(c)) for c in cells) \
             and ("分值" in text or ("权重" in text and "得分" in text)):
         return "indicators"
     if "项目名称" in text and any(w in text for w in ("自评分", "得分", "评分", "分数")):
@@ -334,7 +336,8 @@ def _group_name(group: str, sub: str) -> str:
 def read_tables(document: Document, report_year: int | None) -> Tables:
     """Every table the reader recognises, and the blocks it read."""
     out = Tables()
-    blocks = _two_row_headers(_without_numbering(document.blocks, out.kept))
+    written = _two_row_headers(_without_numbering(document.blocks, out.kept))
+    blocks = tuple(replace(b, cells=tuple(simplified(c) for c in b.cells)) for b in written)  # 預算數 is 预算数
     paired = _pair_tables(blocks)
     i = 0
     while i < len(blocks):
@@ -361,9 +364,54 @@ def read_tables(document: Document, report_year: int | None) -> Tables:
                   "lines": _read_lines, "scalars": _read_scalars, "plain": _read_plain, "pairs": _read_pairs,
                   "turned": _read_turned}[kind]
         i = reader(blocks, i, out, report_year)
-    _cited_in_their_runs(out, blocks)
+    _in_its_own_writing(out, written)
+    _cited_in_their_runs(out, written)
     _declare_row_rates(out)
     return out
+
+
+def _in_its_own_writing(out: Tables, written: tuple[Block, ...]) -> None:
+    """Each value read from a table copied in traditional characters (read as simplified, character for character,
+    so that its headers and rows are known) cited as the report writes it: its cell's text and its own writing
+    (1,520.36萬元), the same length, so every offset holds."""
+    done: dict[int, Mention] = {}
+
+    def own(m: Mention) -> Mention:
+        j, k = m.where.block, m.where.cell
+        if id(m) in done or k is None or j >= len(written) or k >= len(written[j].cells):
+            return done.get(id(m), m)
+        cell = written[j].cells[k]
+        if cell == m.where.text or simplified(cell) != m.where.text:
+            return m
+        start = max(m.where.text.find(m.quantity.text), 0)
+        q = replace(m.quantity, text=cell[start:start + len(m.quantity.text)])
+        done[id(m)] = replace(m, quantity=q, where=replace(m.where, text=cell))
+        return done[id(m)]
+
+    out.totals = [replace(t, whole=own(t.whole), parts=tuple(own(p) for p in t.parts)) for t in out.totals]
+    out.cells = [replace(c, mention=own(c.mention), of=_own_reading(c.of, own)) for c in out.cells]
+    out.section_weights = [(name, own(m)) for name, m in out.section_weights]
+    out.total = own(out.total) if out.total is not None else None
+    out.weight_total = own(out.weight_total) if out.weight_total is not None else None
+
+    def words(text: str | None, j: int) -> str | None:  # a row's own words (its indicator's name) as written
+        cells = written[j].cells if j < len(written) else ()
+        at = next(((c, i) for c in cells if text and (i := simplified(c).find(text)) >= 0), None)
+        return at[0][at[1]:at[1] + len(text)] if at is not None and text else text
+
+    out.lines = [replace(x, target=own(x.target) if isinstance(x.target, Mention) else words(x.target, x.where.block),
+                         actual=own(x.actual) if isinstance(x.actual, Mention) else words(x.actual, x.where.block),
+                         weight=own(x.weight), score=own(x.score) if x.score is not None else None,
+                         name=words(x.name, x.where.block) or x.name,
+                         deviation=words(x.deviation, x.where.block),
+                         where=replace(x.where, text=words(x.where.text, x.where.block) or x.where.text))
+                 for x in out.lines]
+    out.projects = [replace(x, score=own(x.score) if x.score else None, budget=own(x.budget) if x.budget else None,
+                            executed=own(x.executed) if x.executed else None) for x in out.projects]
+
+
+def _own_reading(of: Declared | None, own: Callable[[Mention], Mention]) -> Declared | None:
+    return replace(of, numerator=own(of.numerator), denominator=own(of.denominator)) if of is not None else None
 
 
 def _declare_row_rates(out: Tables) -> None:
@@ -1072,7 +1120,8 @@ def _read_scalars(blocks: tuple[Block, ...], start: int, out: Tables, report_yea
         if i != head and _inner_labels([v.text for v in grid_row.values]):  # 按收入性质分： | 2456.18 | 按支出性质分：
             out.totals += sides.row(_paired_cells(blocks[i], i, row, grid_row.values, header.label, stated, out))
             continue
-        found = _scalar_cells(blocks[i], i, row, grid_row.values, report_year, out, i == head, stated)
+        found = _scalar_cells(blocks[i], i, row, grid_row.values, report_year, out, i == head, stated,
+                              _executed_column(header.headers))
         read_rows.append((grid_row.label.strip() or row, dict(found)))
     out.totals += _totals_of_rows(read_rows)
     out.totals += sides.row([])
@@ -1155,8 +1204,21 @@ class _Sides:
         return []
 
 
+_SPENT_COLUMN = re.compile(r"(?:本年|全年|年度)?决算数?")  # beside a budget's columns, what was spent of it
+
+
+def _executed_column(headers: list[str]) -> str | None:
+    """The header of a budget block's column of what was spent when the form calls it 决算数 (年初预算数 | 调整后预算数 |
+    决算数): beside the budget's own columns it is the 全年执行数, none when the table names that already."""
+    paths = {table_scalar(_UNIT_IN_HEADER.sub("", normalise(simplified(h)))) for h in headers}
+    spent = [h for h in headers if _SPENT_COLUMN.fullmatch(_UNIT_IN_HEADER.sub("", normalise(h)))]
+    return spent[0] if len(spent) == 1 and "budget.executed" not in paths \
+        and paths & {"budget.start_of_year", "budget.adjusted"} else None
+
+
 def _scalar_cells(block: Block, j: int, row: str, values: tuple[Value, ...], report_year: int | None,
-                  out: Tables, states: bool, stated: str | None = None) -> list[tuple[int, Mention]]:
+                  out: Tables, states: bool, stated: str | None = None,
+                  executed: str | None = None) -> list[tuple[int, Mention]]:
     """The values of one row of a header-named table (with their columns' places), read into out.cells, each
     filling the catalogue figure its column names when the row is the one that `states` them."""
     whole = WHOLE_ROW.search(row) is not None
@@ -1168,7 +1230,8 @@ def _scalar_cells(block: Block, j: int, row: str, values: tuple[Value, ...], rep
             continue
         words = _UNIT_IN_HEADER.sub("", normalise(simplified(header)))
         unit = _UNIT_IN_HEADER.search(simplified(header))
-        path = (table_scalar(words) or _building(words)) if states else None
+        path = (table_scalar(words) or _building(words) or ("budget.executed" if header == executed else None)) \
+            if states else None
         if path and _year(header) not in (None, report_year):
             path = None
         implied = None
@@ -1368,9 +1431,9 @@ def _as_written(m: Mention | str | None, numbers: dict[int, str]) -> Mention | s
                    end=len(number), clause=number)
 
 
-_ROLES = (("name", r"三级指标|指标名称"), ("op", r"指标性质|指标方向"), ("target", r"(?:年度)?指标值|年度目标值?"),
-          ("unit", r"度量单位|计量单位"), ("actual", r"实际完成值?|完成值|实际值"), ("weight", _WEIGHT_COLUMN.pattern),
-          ("score", _SCORE_COLUMN.pattern), ("deviation", r"偏差原因.*|未完成原因.*|原因分析.*"))
+_ROLES = (("name", r"三级指标|指标名称"), ("op", r"指标性质|指标方向"), ("target", TARGET_COLUMN),
+          ("unit", r"度量单位|计量单位"), ("actual", ACTUAL_COLUMN), ("weight", _WEIGHT_COLUMN.pattern),
+          ("score", _SCORE_COLUMN.pattern), ("deviation", NOTE_COLUMN))
 _OPS = {"≥": Qualifier.AT_LEAST, ">=": Qualifier.AT_LEAST, "≤": Qualifier.AT_MOST, "<=": Qualifier.AT_MOST,
         ">": Qualifier.ABOVE, "<": Qualifier.BELOW, "＞": Qualifier.ABOVE, "＜": Qualifier.BELOW}
 

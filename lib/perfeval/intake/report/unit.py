@@ -338,7 +338,7 @@ def first_report(document: Document) -> Document:
     for b in range(first.where.block + 2, len(document.blocks)):
         block = document.blocks[b]
         line = _compact(simplified(block.cells[0])) if block.kind == "paragraph" else ""
-        if len(line) > MAX_TITLE or not _REPORT_TITLE.search(line):
+        if len(line) > MAX_TITLE or not _REPORT_TITLE.search(line) or not _heads_a_body(document, b):
             continue
         name = _name_on_its_line(line)
         other_year = _YEAR_NAMED.search(line)
@@ -350,6 +350,19 @@ def first_report(document: Document) -> Document:
         return replace(document, blocks=document.blocks[:b], skipped=(*document.skipped, note),
                        furniture=frozenset(k for k in document.furniture if k < b))
     return document
+
+
+# A line's end that cites what follows (本报告参照 / 某局…报告 / 的格式编写): the title is cited, it heads nothing
+_CITING = re.compile(r"(?:参照|按照|根据|依据|详见|见|同|参考|对照|《|“)\s*$")
+_CONTINUED = re.compile(r"^\s*[的，,、。；;）)》”]")
+
+
+def _heads_a_body(document: Document, b: int) -> bool:
+    """Does the title line at block b head a report, rather than stand inside a sentence broken around it?"""
+    blocks = document.blocks
+    before = blocks[b - 1].cells[0] if b > 0 and blocks[b - 1].kind == "paragraph" else ""
+    after = blocks[b + 1].cells[0] if b + 1 < len(blocks) and blocks[b + 1].kind == "paragraph" else ""
+    return not _CITING.search(before) and not _CONTINUED.match(after)
 
 
 def _one_unit(a: str, b: str) -> bool:
@@ -510,6 +523,23 @@ def _name_from_first_sentence(sentences: list[Sentence]) -> Stated | None:
 # A township or street opening a sentence with a clause glued on (某某镇因…, 某某街道由于…): the place, its government
 _TOWNSHIP_GLUED = re.compile(r"^(?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,4}?(?:乡|镇|街道))(?:因|由于|于|自|在|按照|根据|通过|坚持|围绕|立足|以|将|把|"
                              r"全年|本年|现有|辖|共|地处|位于)")
+_PUBLISHER = re.compile(r"发布|来源")  # a page's publisher or source: who put the page up, maybe not the unit
+# A unit naming itself and then its name (我单位临江县卫生健康局2023年度…, 我局（某某局）)
+_SELF_NAMED = re.compile(r"(?:我|本)(?:单位|部门|机关|局|中心|委|办|院|所|站|馆|校|会|处|镇|乡|街道)[（(]?"
+                         r"(?P<v>[\u3400-\u4dbf\u4e00-\u9fff]{4,40})")
+
+
+def _self_named(sentences: list[Sentence]) -> Stated | None:
+    """The unit the text names right after naming itself (我单位某某局…): the longest opening that is a name."""
+    for s in sentences[:SUBJECT_SENTENCES]:
+        for m in _SELF_NAMED.finditer(_compact(s.text)):
+            words = m.group("v")
+            name = next((words[:n] for n in range(len(words), 3, -1) if is_unit_name(words[:n])), None)
+            if name is not None:
+                return Stated(name, _where(s), "正文中单位自称后的名称", sure=False)
+    return None
+
+
 # A unit naming itself, then its name in brackets (现将我局（某某局）…): the name it glosses itself with.
 _GLOSSED = re.compile(r"(?:我|本)(?:单位|部门|机关|局|中心|委|办|院|所|站|馆|校|会|处|镇|乡|街道)[（(]"
                       r"(?P<v>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{4,40})[）)]")
@@ -556,7 +586,11 @@ def _name(sentences: list[Sentence]) -> Stated | None:
     for s in sentences:
         m = _SIGNED.search(s.text)
         if m and is_unit_name(_compact(m.group("v"))):
-            return Stated(_compact(m.group("v")), _where(s), re.sub(r"\s", "", m.group("w")))
+            signed = Stated(_compact(m.group("v")), _where(s), re.sub(r"\s", "", m.group("w")))
+            own = _self_named(sentences) if _PUBLISHER.search(signed.basis) else None
+            if own is not None and not _one_unit(own.value, signed.value):  # a page's publisher (often the 财政局)
+                return replace(own, basis=f"{own.basis}（页面{signed.basis}为{signed.value}）", sure=False)
+            return signed
     later = _name_from_a_later_title(sentences)
     return fields.get("w") or _name_from_signature(sentences) or (later and _fuller(later, sentences)) \
         or _name_from_first_sentence(sentences) or _name_from_project(sentences) \

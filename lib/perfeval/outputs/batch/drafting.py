@@ -27,6 +27,7 @@ from ..store import FAILED, NOT_RUN, ResultsStore, UnitRun
 from .jobs import DRAFTS, Identity, free_id, file_id, is_report, review_drafted_params, review_links
 from .keys import file_digest, report_digest
 from .lifeline import die_with_parent
+from .reasons import in_chinese
 
 DRAFT_ORDER = (".docx", ".txt", ".pdf")  # of one report in several formats, the one drafted: the most faithful text
 
@@ -43,20 +44,27 @@ class Drafted:
 
 
 def _why(exc: PerfevalError) -> str:
-    """What was wrong, without the file's path the reason already names (the index shows it to officials)."""
+    """What was wrong, in Chinese where its kind is known (reasons.py), without the file's path the reason already
+    names (the index shows it to officials)."""
     if isinstance(exc, InputFileError):
-        return "；".join(p.problem if not p.field else f"{p.field}: {p.problem}" for p in exc.problems)
-    return str(exc)
+        return "；".join(in_chinese(p.problem) if not p.field else f"{p.field}: {in_chinese(p.problem)}"
+                        for p in exc.problems)
+    return in_chinese(str(exc))
 
 
 def _draft_one(report: Path, unit_id: str, outputs: Path) -> tuple[str, str]:
     """("ok", the draft's path) or ("failed", why): the report read, its draft and review page written."""
-    from ..draft import draft_report, write_reviewed_draft
+    from ..draft import Draft
+    from ..draft.parts import drafted_in_part
+    from ..draft.writer import Settled, settled
+
+    def finish(draft: Draft) -> tuple[Path, Settled]:
+        target = outputs / DRAFTS / f"{draft.unit_id}.yaml"
+        return target, settled(draft, target, review_links(draft.unit_id, target.name))
 
     try:
-        draft = draft_report(report, unit_id=unit_id)
-        target = outputs / DRAFTS / f"{draft.unit_id}.yaml"
-        write_reviewed_draft(draft, target, target.with_suffix(".review.html"), review_links(draft.unit_id, target.name))
+        _, (target, made) = drafted_in_part(report, finish, unit_id=unit_id)  # a long report: the part that fits
+        made.write(target, target.with_suffix(".review.html"))
     except PerfevalError as exc:
         return "failed", f"报告无法读取，未能生成草稿（{report.name}）：{_why(exc)}"
     except OSError as exc:

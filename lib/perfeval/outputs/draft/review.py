@@ -99,19 +99,20 @@ def _data(w: Written, entries: list[Entry]) -> str:
 
 def _unreconciled(nodes: list[Node], entries: list[Entry]) -> list[str]:
     """Breakdowns of the base data table whose parts do not add up, as list items linking to the total (declared
-    identities that do not are entries of their own)."""
+    identities that do not are entries of their own), each once: a total that is a part of two breakdowns stands
+    twice in the tree, and 先核对 listed its problem twice and counted it twice (trial 7)."""
     said = {e.problem for e in entries if e.problem}
-    out: list[str] = []
+    out: dict[str, None] = {}
 
     def walk(n: Node) -> None:
         for b in n.breakdowns:
             if b.problem and b.problem not in said:
-                out.append(f'<li><a href="#e-{escape(n.key)}">{escape(n.label)}</a>：{escape(b.problem)}</li>')
+                out[f'<li><a href="#e-{escape(n.key)}">{escape(n.label)}</a>：{escape(b.problem)}</li>'] = None
             for p in b.parts:
                 walk(p)
     for n in nodes:
         walk(n)
-    return out
+    return list(out)
 
 
 def _marked(u: Unread) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...intake.report.model import Draft
+from ...safetext import one_line
+from .parts import part_notes
 
 BANNER = "据报告文本自动提取，未经核对"
 
@@ -56,6 +58,7 @@ def summary(draft: Draft, to_check: int) -> list[str]:
         f"table rows: {c.rows} indicator row(s), {c.projects} project(s)",
         f"claimed: total {c.total}, grade {c.grade}",
         f"to check first: {to_check} item(s) — 先核对 on the review page (marked 存疑, or not adding up)",
-    ] + ([f"not drafted: {unplaced} number(s) marked 存疑 (read two ways, too long, or past 10^12) — 存疑，未录入 in "
+    ] + [f"drafted in part: {one_line(note)} — 未读取 in the draft's header and on the review page"
+         for note in part_notes(draft)] + ([f"not drafted: {unplaced} number(s) marked 存疑 (read two ways, too long, or past 10^12) — 存疑，未录入 in "
           "the draft's header, 未录入草稿 on the review page, each with its sentence"]
          if (unplaced := sum(1 for i in draft.items if i.kind == "stated" and i.place == "—")) else [])

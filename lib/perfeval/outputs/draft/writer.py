@@ -379,11 +379,3 @@ def settled(draft: Draft, target: Path, links: Links) -> Settled:
     text = _written_text(draft, target)
     read = reviewed(text)
     return Settled(text, page_of(read, links), read)
-
-
-def write_reviewed_draft(draft: Draft, target: Path, page: Path, links: Links) -> Reviewed:
-    """The draft written as `write_draft` writes it, with its review page `page` (Settled.write); the draft as its
-    page reads it (what to check first)."""
-    made = settled(draft, target, links)
-    made.write(target, page)
-    return made.read

@@ -25,7 +25,7 @@ from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from ...checks.finding import SEVERITY_LABEL, SEVERITY_ORDER
+from ...checks.finding import CANDIDATE_LABEL, SEVERITY_LABEL, SEVERITY_ORDER
 from ...core.numbers import POINT_PLACES, round_half_up
 from ...core.rows import QUALITATIVE_RULE
 from ...fmt import EXCEL_RATE, EXCEL_SCORE, fixed, pct, points
@@ -55,6 +55,7 @@ SUMMARY_COLUMNS = (  # header, number format
     (ASSESSED_RATE_LABEL, PERCENT),
     ("自评总分", SCORE), ("自评等次", None), ("自评复核", None), ("差异（自评−重算）", SCORE),
     *((label, "0") for label in SEVERITY_LABEL.values()),
+    (CANDIDATE_LABEL, "0"),  # a drafted unit's open questions, counted apart from the severities (W49)
 )
 UNIT_COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "计算值", "单位", "得分", "自评得分", "状态", "说明")
 FINDING_COLUMNS = ("单位名称", "严重程度", "类别", "指标", "说明")
@@ -182,7 +183,8 @@ def summary_row(result: UnitResult) -> tuple[Any, ...]:
             result.total_on_100 if result.grade else None, verdict(result), span[0] if span else None,
             span[1] if span else None, result.assessed_rate if result.grade is None else None, result.claimed.total,
             result.claimed.grade, result.claimed.status_label,
-            difference(result), counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0))
+            difference(result), counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0),
+            result.candidates)
 
 
 def _score_values(row: IndicatorOut) -> tuple[tuple[Any, str | None], ...]:
