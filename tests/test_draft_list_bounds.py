@@ -77,3 +77,10 @@ def test_a_qualified_total_its_parts_exceed_is_exceeded_by_what_its_words_allow(
     broken = [f for f in run_checks(load_unit(write_draft(draft, tmp_path / "draft.yaml")))
               if f.check == "declared_identity_broken"]
     assert len(broken) == 1 and "多 80.00万元" in broken[0].message, broken[0].message
+
+
+def test_a_bracket_saying_what_a_total_includes_leaves_its_breakdown_whole(tmp_path):
+    """X50: （含上年结转资金支出…） is an aside of the total; the 其中 after it still breaks the total down."""
+    draft = _draft(tmp_path, "本年支出合计1,250.00万元（含上年结转资金支出80.00万元），其中：基本支出700.00万元，项目支出550.00万元。")
+    listed = [(lst.whole.written, [p.written for p in lst.parts], lst.complete) for lst in draft.lists]
+    assert ("1,250.00万元", ["700.00万元", "550.00万元"], True) in listed

@@ -177,7 +177,7 @@ def _before(sentences: list[Sentence], k: int, at: int, here: list[Mention], by_
     (收入792.22万元。同比上年度增加189.25万元。其中：财政拨款收入… hangs from 792.22), and none when a number the
     reader did not take for a figure stands between (共有编制18人，人数37，其中…: the list is of the 37)."""
     candidates = [m for m in here if m.end <= at and _a_total(m) and not _CHANGE.search(m.lead)
-                  and not whole_of_a_share(m)]
+                  and not whole_of_a_share(m) and not _closed_between(sentences[k].text, m.end, at)]
     if candidates:
         between = sentences[k].text[candidates[-1].end:at]
         return None if _BARE_TOTAL.match(between) else candidates[-1]
@@ -700,9 +700,16 @@ def _of_other_units(whole: Mention, here: list[Mention], at: int) -> list[Mentio
 
 
 def _inside_a_list(text: str, here: list[Mention], at: int) -> bool:
-    """Is the opener at `at` inside a list an earlier opener of the sentence started (a figure between them)?"""
-    first = next((m for m in _AMONG.finditer(text) if m.start() < at), None)
+    """Is the opener at `at` inside a list an earlier opener of the sentence started (a figure between them)? Not
+    when that list stands in a bracket closed before it (…万元（含上年结转资金支出156.30万元），其中：… — trial 7 X50)."""
+    first = next((m for m in _AMONG.finditer(text) if m.start() < at and not _closed_between(text, m.start(), at)), None)
     return first is not None and any(first.end() <= x.start < at for x in here if _usable(x))
+
+
+def _closed_between(text: str, start: int, at: int) -> bool:
+    """Does a bracket open before `start` close between it and `at` (the opener at `start` stands in an aside)?"""
+    between = text[start:at]
+    return between.count("）") + between.count(")") > between.count("（") + between.count("(")
 
 
 def _numbered(sentences: list[Sentence], k: int, here: list[Mention], by_sentence: BySentence) -> list[Listed]:
